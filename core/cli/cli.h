@@ -1,0 +1,13 @@
+/* cli.h — what the guotu command's files share. */
+#ifndef GUOTU_CLI_H
+#define GUOTU_CLI_H
+
+/* Subcommands: argv[0] is the subcommand name. Return the process exit status. */
+int cmd_tally(int argc, char **argv);
+
+/* Prints "guotu: error: ..." to stderr; returns 1. */
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "guotu CMD: ...", then the usage; returns 1 (callers map it to exit status 2). */
+int cli_usage_error(const char *cmd, const char *usage, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+#endif

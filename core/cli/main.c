@@ -1,0 +1,83 @@
+/* main.c — the guotu command: dispatches to subcommands. */
+#include <gdal/gdal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "guotu/guotu.h"
+
+static const char *const main_usage =
+    "guotu — territorial spatial planning tools (国土空间规划)\n"
+    "\n"
+    "usage: guotu COMMAND [OPTIONS]\n"
+    "\n"
+    "commands:\n"
+    "  tally     area in hectares of each land-use class inside each zone\n"
+    "  help      this text, or `guotu help COMMAND` for a command's options\n"
+    "\n"
+    "options:\n"
+    "  --version print the versions of guotu, GEOS, PROJ and GDAL\n";
+
+int cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("guotu: error: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    return 1;
+}
+
+int cli_usage_error(const char *cmd, const char *usage, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "guotu %s: ", cmd);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\n\n%s", usage);
+    va_end(ap);
+    return 1;
+}
+
+static int print_version(void)
+{
+    guotu_context *ctx = guotu_context_create();
+    printf("guotu %s (%s, GDAL %s)\n", guotu_version(), ctx ? guotu_dependency_versions(ctx) : "?",
+           GDALVersionInfo("RELEASE_NAME"));
+    guotu_context_destroy(ctx);
+    return 0;
+}
+
+static void silent_gdal_errors(CPLErr level, CPLErrorNum num, const char *message)
+{
+    /* GDAL's messages are read back with CPLGetLastErrorMsg and put in our own; printing
+     * them as well would show the user the same failure twice. */
+    (void)level;
+    (void)num;
+    (void)message;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(main_usage, stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) return print_version();
+    if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        if (argc > 2 && strcmp(argv[2], "tally") == 0) {
+            char *args[] = {"tally", "--help", NULL};
+            return cmd_tally(2, args);
+        }
+        fputs(main_usage, stdout);
+        return 0;
+    }
+    GDALAllRegister();
+    CPLSetErrorHandler(silent_gdal_errors);
+    if (strcmp(cmd, "tally") == 0) return cmd_tally(argc - 1, argv + 1);
+    fprintf(stderr, "guotu: unknown command '%s'\n\n%s", cmd, main_usage);
+    return 2;
+}

@@ -1,0 +1,37 @@
+/* raster_source.h — GDAL adapter: streams a categorical band in row bands of blocks. */
+#ifndef GUOTU_CLI_RASTER_SOURCE_H
+#define GUOTU_CLI_RASTER_SOURCE_H
+
+#include <gdal/gdal.h>
+#include <gdal/ogr_srs_api.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct raster_source {
+    GDALDatasetH dataset;
+    GDALRasterBandH band;
+    char path[1024];
+    double geotransform[6];
+    int64_t width, height;
+    int has_nodata;
+    int64_t nodata;
+    int band_rows; /* rows read at once: the block height */
+    int32_t *buffer; /* band_rows x width values */
+    int64_t next_row;
+} raster_source;
+
+/* 1 when `path` opens as a raster and not as a vector file. */
+int raster_source_probe(const char *path);
+
+/* Opens band 1 of `path`; refuses non-integer bands. 1 with a message on failure. */
+int raster_source_open(raster_source *src, const char *path, char *err, size_t err_size);
+
+OGRSpatialReferenceH raster_source_crs(const raster_source *src);
+
+/* Reads the next band of rows into src->buffer: *row0 and *nrows say which.
+ * Returns 1 for a band, 0 at the end, -1 on error. */
+int raster_source_next(raster_source *src, int64_t *row0, int64_t *nrows, char *err, size_t err_size);
+
+void raster_source_close(raster_source *src);
+
+#endif

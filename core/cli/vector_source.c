@@ -1,0 +1,154 @@
+/* vector_source.c — OGR adapter for the CLI. */
+#include "vector_source.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int is_polygon_layer(OGRLayerH layer)
+{
+    OGRwkbGeometryType t = wkbFlatten(OGR_L_GetGeomType(layer));
+    return t == wkbPolygon || t == wkbMultiPolygon || t == wkbCurvePolygon || t == wkbMultiSurface ||
+           t == wkbUnknown;
+}
+
+static void list_layers(GDALDatasetH ds, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    int n = GDALDatasetGetLayerCount(ds);
+    for (int i = 0; i < n; i++) {
+        size_t used = strlen(buf);
+        snprintf(buf + used, size - used, "%s%s", i ? ", " : "", OGR_L_GetName(GDALDatasetGetLayer(ds, i)));
+    }
+}
+
+int vector_source_open(vector_source *src, const char *path, const char *layer_name, const char *encoding,
+                       char *err, size_t err_size)
+{
+    memset(src, 0, sizeof *src);
+    src->field_index = -1;
+    snprintf(src->path, sizeof src->path, "%s", path);
+    char option[128];
+    const char *open_options[2] = {NULL, NULL};
+    if (encoding && encoding[0]) {
+        snprintf(option, sizeof option, "ENCODING=%s", encoding);
+        open_options[0] = option;
+    }
+    src->dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, open_options, NULL);
+    if (!src->dataset) {
+        snprintf(err, err_size, "cannot open '%s' as a vector file: %s", path, CPLGetLastErrorMsg());
+        return 1;
+    }
+    if (layer_name) {
+        src->layer = GDALDatasetGetLayerByName(src->dataset, layer_name);
+        if (!src->layer) {
+            char names[512];
+            list_layers(src->dataset, names, sizeof names);
+            snprintf(err, err_size, "'%s' has no layer '%s' (layers: %s)", path, layer_name, names);
+            return 1;
+        }
+    } else {
+        int n = GDALDatasetGetLayerCount(src->dataset);
+        for (int i = 0; i < n && !src->layer; i++) {
+            OGRLayerH candidate = GDALDatasetGetLayer(src->dataset, i);
+            if (is_polygon_layer(candidate)) src->layer = candidate;
+        }
+        if (!src->layer) {
+            snprintf(err, err_size, "'%s' has no polygon layer", path);
+            return 1;
+        }
+    }
+    snprintf(src->layer_name, sizeof src->layer_name, "%s", OGR_L_GetName(src->layer));
+    if (!is_polygon_layer(src->layer)) {
+        snprintf(err, err_size, "layer '%s' of '%s' holds %s geometries; polygons are needed", src->layer_name, path,
+                 OGRGeometryTypeToName(OGR_L_GetGeomType(src->layer)));
+        return 1;
+    }
+    return 0;
+}
+
+int vector_source_use_field(vector_source *src, const char *field, char *err, size_t err_size)
+{
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(src->layer);
+    src->field_index = OGR_FD_GetFieldIndex(defn, field);
+    if (src->field_index >= 0) return 0;
+    char names[600] = "";
+    for (int i = 0; i < OGR_FD_GetFieldCount(defn); i++) {
+        size_t used = strlen(names);
+        snprintf(names + used, sizeof names - used, "%s%s", i ? ", " : "",
+                 OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+    }
+    snprintf(err, err_size, "layer '%s' of '%s' has no field '%s' (fields: %s)", src->layer_name, src->path, field,
+             names[0] ? names : "none");
+    return 1;
+}
+
+OGRSpatialReferenceH vector_source_crs(const vector_source *src) { return OGR_L_GetSpatialRef(src->layer); }
+
+int vector_source_reproject_to(vector_source *src, OGRSpatialReferenceH target, char *err, size_t err_size)
+{
+    OGRSpatialReferenceH from = OSRClone(vector_source_crs(src));
+    OGRSpatialReferenceH to = OSRClone(target);
+    /* Files store x = easting/longitude whatever the CRS's official axis order. */
+    OSRSetAxisMappingStrategy(from, OAMS_TRADITIONAL_GIS_ORDER);
+    OSRSetAxisMappingStrategy(to, OAMS_TRADITIONAL_GIS_ORDER);
+    src->transform = OCTNewCoordinateTransformation(from, to);
+    OSRDestroySpatialReference(from);
+    OSRDestroySpatialReference(to);
+    if (!src->transform) {
+        snprintf(err, err_size, "cannot reproject layer '%s': %s", src->layer_name, CPLGetLastErrorMsg());
+        return 1;
+    }
+    return 0;
+}
+
+int64_t vector_source_count(vector_source *src) { return OGR_L_GetFeatureCount(src->layer, 1); }
+
+int vector_source_next(vector_source *src, int64_t *fid, char *value, size_t value_size, const unsigned char **wkb,
+                       size_t *wkb_size, char *err, size_t err_size)
+{
+    OGRFeatureH f = OGR_L_GetNextFeature(src->layer);
+    if (!f) return 0;
+    *fid = OGR_F_GetFID(f);
+    value[0] = '\0';
+    if (src->field_index >= 0 && OGR_F_IsFieldSetAndNotNull(f, src->field_index))
+        snprintf(value, value_size, "%s", OGR_F_GetFieldAsString(f, src->field_index));
+    *wkb = NULL;
+    *wkb_size = 0;
+    OGRGeometryH g = OGR_F_GetGeometryRef(f);
+    OGRGeometryH linear = NULL;
+    int status = 1;
+    if (g && OGR_G_HasCurveGeometry(g, 1)) g = linear = OGR_G_GetLinearGeometry(g, 0, NULL);
+    if (g && src->transform && OGR_G_Transform(g, src->transform) != OGRERR_NONE) {
+        snprintf(err, err_size, "cannot reproject feature %lld of layer '%s'", (long long)*fid, src->layer_name);
+        status = -1;
+    } else if (g) {
+        size_t n = (size_t)OGR_G_WkbSize(g);
+        if (n > src->wkb_cap) {
+            unsigned char *grown = realloc(src->wkb, n);
+            if (!grown) {
+                snprintf(err, err_size, "out of memory");
+                status = -1;
+            } else {
+                src->wkb = grown;
+                src->wkb_cap = n;
+            }
+        }
+        if (status == 1) {
+            OGR_G_ExportToIsoWkb(g, wkbNDR, src->wkb);
+            *wkb = src->wkb;
+            *wkb_size = n;
+        }
+    }
+    if (linear) OGR_G_DestroyGeometry(linear);
+    OGR_F_Destroy(f);
+    return status;
+}
+
+void vector_source_close(vector_source *src)
+{
+    if (src->transform) OCTDestroyCoordinateTransformation(src->transform);
+    if (src->dataset) GDALClose(src->dataset);
+    free(src->wkb);
+    memset(src, 0, sizeof *src);
+}

@@ -1,0 +1,48 @@
+/* vector_source.h — OGR adapter: reads polygons and one attribute from a vector layer,
+ * optionally reprojected, and hands them over as WKB. The algorithms never see OGR. */
+#ifndef GUOTU_CLI_VECTOR_SOURCE_H
+#define GUOTU_CLI_VECTOR_SOURCE_H
+
+#include <gdal/ogr_api.h>
+#include <gdal/ogr_srs_api.h>
+#include <gdal/gdal.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct vector_source {
+    GDALDatasetH dataset;
+    OGRLayerH layer;
+    char path[1024];
+    char layer_name[256];
+    int field_index; /* -1 when no attribute is read */
+    OGRCoordinateTransformationH transform; /* NULL when already in the target CRS */
+    unsigned char *wkb;
+    size_t wkb_cap;
+} vector_source;
+
+/* Opens `path` (layer `layer_name`, or the only/first layer with polygons when NULL).
+ * `encoding` (e.g. "GBK"; NULL = the file's own) is passed to drivers that take one.
+ * Returns 0, or 1 with a message in err. */
+int vector_source_open(vector_source *src, const char *path, const char *layer_name, const char *encoding,
+                       char *err, size_t err_size);
+
+/* Selects the attribute read with each feature; 1 with a message naming the layer and
+ * its fields when the field is missing. */
+int vector_source_use_field(vector_source *src, const char *field, char *err, size_t err_size);
+
+/* The layer's CRS (borrowed) or NULL when it has none. */
+OGRSpatialReferenceH vector_source_crs(const vector_source *src);
+
+/* Reprojects every geometry read from now on into `target`. 1 with a message on failure. */
+int vector_source_reproject_to(vector_source *src, OGRSpatialReferenceH target, char *err, size_t err_size);
+
+int64_t vector_source_count(vector_source *src);
+
+/* Reads the next feature: its id, attribute (UTF-8, "" when NULL or no field) and WKB
+ * (borrowed until the next call). Returns 1 for a feature, 0 at the end, -1 on error. */
+int vector_source_next(vector_source *src, int64_t *fid, char *value, size_t value_size, const unsigned char **wkb,
+                       size_t *wkb_size, char *err, size_t err_size);
+
+void vector_source_close(vector_source *src);
+
+#endif

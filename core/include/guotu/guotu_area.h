@@ -1,0 +1,59 @@
+/*
+ * guotu_area.h — ellipsoidal (椭球面积) and planar area of polygons.
+ *
+ * Ellipsoidal area (SPEC §2): every vertex is mapped from the layer CRS to geographic
+ * coordinates on that CRS's own ellipsoid (CGCS2000 for EPSG:4490 and 4491–4554), and
+ * the area is that of the geodesic polygon on the ellipsoid (Karney's algorithm, as in
+ * PROJ's geodesic.h). Planar area is the shoelace area in CRS units squared and must be
+ * asked for explicitly.
+ */
+#ifndef GUOTU_AREA_H
+#define GUOTU_AREA_H
+
+#ifndef GUOTU_H
+#error "include <guotu/guotu.h>, not this file"
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum guotu_area_method {
+    GUOTU_AREA_ELLIPSOIDAL = 0,
+    GUOTU_AREA_PLANAR = 1
+} guotu_area_method;
+
+typedef struct guotu_area_calc guotu_area_calc;
+
+/* Creates an area calculator for geometries in the CRS `crs` (anything PROJ accepts:
+ * "EPSG:4527", WKT, PROJJSON). For GUOTU_AREA_PLANAR `crs` may be NULL; then areas are
+ * in squared CRS units, which the caller must know to be metres.
+ * Fails with GUOTU_ERR_CRS when the CRS is unknown or has no ellipsoid.
+ * On success *out is set; caller frees with guotu_area_calc_destroy. */
+GUOTU_API int guotu_area_calc_create(guotu_context *ctx, const char *crs, guotu_area_method method,
+                                     guotu_area_calc **out);
+
+/* Frees the calculator. NULL is ignored. */
+GUOTU_API void guotu_area_calc_destroy(guotu_context *ctx, guotu_area_calc *calc);
+
+/* Area in square metres of a Polygon or MultiPolygon given as WKB (other geometry types
+ * have area 0; a GeometryCollection sums its polygons). Holes are subtracted.
+ * The geometry is not validated: an invalid polygon gets the signed-ring-sum area. */
+GUOTU_API int guotu_area_of_wkb(guotu_context *ctx, guotu_area_calc *calc, const unsigned char *wkb,
+                                size_t wkb_size, double *area_m2);
+
+/* Ellipsoidal area in square metres of one ring given as `n` coordinate pairs in the
+ * calculator's CRS (xy interleaved; closing point optional). The result is positive
+ * whatever the ring's orientation. With a planar calculator, the shoelace area. */
+GUOTU_API int guotu_area_of_ring(guotu_context *ctx, guotu_area_calc *calc, const double *xy, size_t n,
+                                 double *area_m2);
+
+/* Describes the method, e.g. "ellipsoidal on CGCS2000 (a=6378137, 1/f=298.257222101)" or
+ * "planar". Borrowed; valid until the calculator is destroyed. */
+GUOTU_API const char *guotu_area_calc_describe(const guotu_area_calc *calc);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GUOTU_AREA_H */

@@ -1,0 +1,233 @@
+/* area.c — ellipsoidal (geodesic, on the CRS's own ellipsoid) and planar polygon area. */
+#include <geodesic.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "area.h"
+
+struct guotu_area_calc {
+    guotu_area_method method;
+    PJ *to_lonlat; /* layer CRS (x east, y north) -> geographic lon/lat degrees, same datum */
+    struct geod_geodesic geod;
+    char description[256];
+    double *buffer; /* scratch ring coordinates, grown on demand */
+    size_t capacity;
+};
+
+int gt_area_is_planar(const guotu_area_calc *calc) { return calc->method == GUOTU_AREA_PLANAR; }
+
+static int proj_failure(guotu_context *ctx, const char *what, const char *crs)
+{
+    int err = proj_context_errno(ctx->proj);
+    const char *detail = err ? proj_context_errno_string(ctx->proj, err) : "no detail";
+    return gt_fail(ctx, GUOTU_ERR_CRS, "%s for CRS '%.200s': %s", what, crs ? crs : "(none)", detail);
+}
+
+/* Builds the lon/lat transformation and the geodesic on the CRS's own ellipsoid. */
+static int setup_ellipsoidal(guotu_context *ctx, guotu_area_calc *calc, const char *crs_text)
+{
+    int status = GUOTU_OK;
+    PJ *crs = NULL, *geodetic = NULL, *ellipsoid = NULL, *raw = NULL;
+    crs = proj_create(ctx->proj, crs_text);
+    if (!crs) return proj_failure(ctx, "cannot read the CRS", crs_text);
+    geodetic = proj_crs_get_geodetic_crs(ctx->proj, crs);
+    ellipsoid = proj_get_ellipsoid(ctx->proj, crs);
+    if (!geodetic || !ellipsoid) {
+        status = proj_failure(ctx, "no ellipsoid (ellipsoidal area needs one; use planar area)", crs_text);
+        goto done;
+    }
+    double a = 0, b = 0, inv_f = 0;
+    int b_computed = 0;
+    if (!proj_ellipsoid_get_parameters(ctx->proj, ellipsoid, &a, &b, &b_computed, &inv_f) || !(a > 0)) {
+        status = proj_failure(ctx, "cannot read ellipsoid parameters", crs_text);
+        goto done;
+    }
+    double f = (a - b) / a;
+    geod_init(&calc->geod, a, f);
+    raw = proj_create_crs_to_crs_from_pj(ctx->proj, crs, geodetic, NULL, NULL);
+    if (!raw) {
+        status = proj_failure(ctx, "cannot map coordinates to the ellipsoid", crs_text);
+        goto done;
+    }
+    /* Axis order: callers pass x/y (east, north) as GIS files store them, and geodesics
+     * want lon/lat; normalising makes both hold whatever the CRS's official order. */
+    calc->to_lonlat = proj_normalize_for_visualization(ctx->proj, raw);
+    if (!calc->to_lonlat) {
+        status = proj_failure(ctx, "cannot normalise axis order", crs_text);
+        goto done;
+    }
+    const char *ell_name = proj_get_name(ellipsoid);
+    const char *datum_name = proj_get_name(geodetic);
+    snprintf(calc->description, sizeof calc->description, "ellipsoidal on %s (%s, a=%.3f, 1/f=%.9f)",
+             datum_name ? datum_name : "?", ell_name ? ell_name : "?", a, f > 0 ? 1.0 / f : 0.0);
+done:
+    proj_destroy(raw);
+    proj_destroy(ellipsoid);
+    proj_destroy(geodetic);
+    proj_destroy(crs);
+    return status;
+}
+
+int guotu_area_calc_create(guotu_context *ctx, const char *crs, guotu_area_method method, guotu_area_calc **out)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_area_calc_create: out is NULL");
+    *out = NULL;
+    if (method != GUOTU_AREA_ELLIPSOIDAL && method != GUOTU_AREA_PLANAR)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "unknown area method %d", (int)method);
+    if (method == GUOTU_AREA_ELLIPSOIDAL && (!crs || !crs[0]))
+        return gt_fail(ctx, GUOTU_ERR_CRS,
+                       "ellipsoidal area needs the layer's CRS, and none was given (assign a CRS, or ask for "
+                       "planar area)");
+    guotu_area_calc *calc = calloc(1, sizeof *calc);
+    if (!calc) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    calc->method = method;
+    if (method == GUOTU_AREA_PLANAR) {
+        snprintf(calc->description, sizeof calc->description, "planar");
+    } else {
+        int status = setup_ellipsoidal(ctx, calc, crs);
+        if (status != GUOTU_OK) {
+            guotu_area_calc_destroy(ctx, calc);
+            return status;
+        }
+    }
+    *out = calc;
+    return GUOTU_OK;
+}
+
+void guotu_area_calc_destroy(guotu_context *ctx, guotu_area_calc *calc)
+{
+    (void)ctx;
+    if (!calc) return;
+    proj_destroy(calc->to_lonlat);
+    free(calc->buffer);
+    free(calc);
+}
+
+const char *guotu_area_calc_describe(const guotu_area_calc *calc) { return calc ? calc->description : ""; }
+
+static double shoelace(const double *xy, size_t n)
+{
+    /* Shifting to the first vertex keeps precision with Gauss-Krüger false eastings
+     * of tens of millions of metres. */
+    double x0 = xy[0], y0 = xy[1], twice = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = (i + 1) % n;
+        twice += (xy[2 * i] - x0) * (xy[2 * j + 1] - y0) - (xy[2 * j] - x0) * (xy[2 * i + 1] - y0);
+    }
+    return twice / 2.0;
+}
+
+int gt_area_of_ring_inplace(guotu_context *ctx, guotu_area_calc *calc, double *xy, size_t n, double *area_m2)
+{
+    *area_m2 = 0;
+    if (n < 3) return GUOTU_OK;
+    if (calc->method == GUOTU_AREA_PLANAR) {
+        *area_m2 = fabs(shoelace(xy, n));
+        return GUOTU_OK;
+    }
+    size_t done = proj_trans_generic(calc->to_lonlat, PJ_FWD, xy, 2 * sizeof(double), n, xy + 1,
+                                     2 * sizeof(double), n, NULL, 0, 0, NULL, 0, 0);
+    if (done != n) return proj_failure(ctx, "cannot map coordinates to the ellipsoid", "layer");
+    struct geod_polygon polygon;
+    geod_polygon_init(&polygon, 0);
+    for (size_t i = 0; i < n; i++) {
+        double lon = xy[2 * i], lat = xy[2 * i + 1];
+        if (!isfinite(lon) || !isfinite(lat) || fabs(lat) > 90.0)
+            return gt_fail(ctx, GUOTU_ERR_CRS,
+                           "a coordinate cannot be placed on the ellipsoid (is the layer's CRS right?)");
+        geod_polygon_addpoint(&calc->geod, &polygon, lat, lon);
+    }
+    double area = 0;
+    geod_polygon_compute(&calc->geod, &polygon, 0, 1, &area, NULL);
+    *area_m2 = fabs(area);
+    return GUOTU_OK;
+}
+
+int guotu_area_of_ring(guotu_context *ctx, guotu_area_calc *calc, const double *xy, size_t n, double *area_m2)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!calc || !area_m2 || (!xy && n)) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_area_of_ring: NULL argument");
+    if (n > calc->capacity) {
+        double *grown = realloc(calc->buffer, 2 * n * sizeof(double));
+        if (!grown) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        calc->buffer = grown;
+        calc->capacity = n;
+    }
+    if (n) memcpy(calc->buffer, xy, 2 * n * sizeof(double));
+    return gt_area_of_ring_inplace(ctx, calc, calc->buffer, n, area_m2);
+}
+
+static int ring_area(guotu_context *ctx, guotu_area_calc *calc, const GEOSGeometry *ring, double *area)
+{
+    const GEOSCoordSequence *seq = GEOSGeom_getCoordSeq_r(ctx->geos, ring);
+    unsigned int n = 0;
+    if (!seq || !GEOSCoordSeq_getSize_r(ctx->geos, seq, &n))
+        return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot read a ring");
+    if (n > calc->capacity) {
+        double *grown = realloc(calc->buffer, 2 * (size_t)n * sizeof(double));
+        if (!grown) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        calc->buffer = grown;
+        calc->capacity = n;
+    }
+    if (!GEOSCoordSeq_copyToBuffer_r(ctx->geos, seq, calc->buffer, 0, 0))
+        return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot read ring coordinates");
+    return gt_area_of_ring_inplace(ctx, calc, calc->buffer, n, area);
+}
+
+static int polygon_area(guotu_context *ctx, guotu_area_calc *calc, const GEOSGeometry *poly, double *area)
+{
+    *area = 0;
+    if (GEOSisEmpty_r(ctx->geos, poly) == 1) return GUOTU_OK;
+    double ring = 0;
+    int status = ring_area(ctx, calc, GEOSGetExteriorRing_r(ctx->geos, poly), &ring);
+    if (status) return status;
+    *area = ring;
+    int holes = GEOSGetNumInteriorRings_r(ctx->geos, poly);
+    for (int i = 0; i < holes; i++) {
+        status = ring_area(ctx, calc, GEOSGetInteriorRingN_r(ctx->geos, poly, i), &ring);
+        if (status) return status;
+        *area -= ring;
+    }
+    return GUOTU_OK;
+}
+
+int gt_area_of_geom(guotu_context *ctx, guotu_area_calc *calc, const GEOSGeometry *geom, double *area_m2)
+{
+    *area_m2 = 0;
+    int type = GEOSGeomTypeId_r(ctx->geos, geom);
+    if (type == GEOS_POLYGON) {
+        if (calc->method == GUOTU_AREA_PLANAR) {
+            if (!GEOSArea_r(ctx->geos, geom, area_m2)) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "GEOSArea failed");
+            return GUOTU_OK;
+        }
+        return polygon_area(ctx, calc, geom, area_m2);
+    }
+    if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+        int n = GEOSGetNumGeometries_r(ctx->geos, geom);
+        for (int i = 0; i < n; i++) {
+            double part = 0;
+            int status = gt_area_of_geom(ctx, calc, GEOSGetGeometryN_r(ctx->geos, geom, i), &part);
+            if (status) return status;
+            *area_m2 += part;
+        }
+    }
+    return GUOTU_OK;
+}
+
+int guotu_area_of_wkb(guotu_context *ctx, guotu_area_calc *calc, const unsigned char *wkb, size_t wkb_size,
+                      double *area_m2)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!calc || !wkb || !area_m2) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_area_of_wkb: NULL argument");
+    GEOSGeometry *geom = GEOSGeomFromWKB_buf_r(ctx->geos, wkb, wkb_size);
+    if (!geom) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot read WKB");
+    int status = gt_area_of_geom(ctx, calc, geom, area_m2);
+    GEOSGeom_destroy_r(ctx->geos, geom);
+    return status;
+}

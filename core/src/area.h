@@ -1,0 +1,17 @@
+/* area.h — area of GEOS geometries and coordinate rings, shared by the algorithms. */
+#ifndef GUOTU_AREA_INTERNAL_H
+#define GUOTU_AREA_INTERNAL_H
+
+#include "internal.h"
+
+/* Area in m² of the polygons in `geom` (Polygon, MultiPolygon, GeometryCollection; other
+ * types count 0). Ellipsoidal or planar as the calculator says. */
+int gt_area_of_geom(guotu_context *ctx, guotu_area_calc *calc, const GEOSGeometry *geom, double *area_m2);
+
+/* Area in m² of one ring of n xy pairs (closing point optional), always >= 0.
+ * `xy` is used as scratch space and holds lon/lat on return for ellipsoidal calculators. */
+int gt_area_of_ring_inplace(guotu_context *ctx, guotu_area_calc *calc, double *xy, size_t n, double *area_m2);
+
+int gt_area_is_planar(const guotu_area_calc *calc);
+
+#endif

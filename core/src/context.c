@@ -1,0 +1,144 @@
+/* context.c — the context handle: GEOS and PROJ contexts, errors, progress. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+const char *guotu_version(void) { return GUOTU_VERSION_STRING; }
+
+int guotu_abi_version(void) { return GUOTU_ABI_VERSION; }
+
+const char *guotu_status_name(int status)
+{
+    switch (status) {
+    case GUOTU_OK: return "GUOTU_OK";
+    case GUOTU_ERR_ARGUMENT: return "GUOTU_ERR_ARGUMENT";
+    case GUOTU_ERR_NOMEM: return "GUOTU_ERR_NOMEM";
+    case GUOTU_ERR_GEOMETRY: return "GUOTU_ERR_GEOMETRY";
+    case GUOTU_ERR_INVALID_GEOMETRY: return "GUOTU_ERR_INVALID_GEOMETRY";
+    case GUOTU_ERR_CRS: return "GUOTU_ERR_CRS";
+    case GUOTU_ERR_STATE: return "GUOTU_ERR_STATE";
+    case GUOTU_ERR_CANCELLED: return "GUOTU_ERR_CANCELLED";
+    case GUOTU_ERR_DATA: return "GUOTU_ERR_DATA";
+    default: return "GUOTU_ERR_UNKNOWN";
+    }
+}
+
+/* GEOS calls these instead of printing; keep the text for the failing call to report. */
+static void geos_message_handler(const char *message, void *user_data)
+{
+    guotu_context *ctx = user_data;
+    snprintf(ctx->geos_message, sizeof ctx->geos_message, "%s", message ? message : "");
+}
+
+static void geos_notice_handler(const char *message, void *user_data)
+{
+    /* Notices (e.g. "Self-intersection at ...") explain a later validity failure. */
+    geos_message_handler(message, user_data);
+}
+
+/* PROJ logs to stderr by default; a library must not print. */
+static void proj_silent_logger(void *user_data, int level, const char *message)
+{
+    (void)user_data;
+    (void)level;
+    (void)message;
+}
+
+guotu_context *guotu_context_create(void)
+{
+    guotu_context *ctx = calloc(1, sizeof *ctx);
+    if (!ctx) return NULL;
+    ctx->geos = GEOS_init_r();
+    ctx->proj = proj_context_create();
+    if (!ctx->geos || !ctx->proj) {
+        guotu_context_destroy(ctx);
+        return NULL;
+    }
+    GEOSContext_setErrorMessageHandler_r(ctx->geos, geos_message_handler, ctx);
+    GEOSContext_setNoticeMessageHandler_r(ctx->geos, geos_notice_handler, ctx);
+    proj_log_func(ctx->proj, NULL, proj_silent_logger);
+    proj_log_level(ctx->proj, PJ_LOG_NONE);
+    return ctx;
+}
+
+void guotu_context_destroy(guotu_context *ctx)
+{
+    if (!ctx) return;
+    if (ctx->geos) GEOS_finish_r(ctx->geos);
+    if (ctx->proj) proj_context_destroy(ctx->proj);
+    free(ctx);
+}
+
+const char *guotu_context_last_error(const guotu_context *ctx) { return ctx ? ctx->last_error : ""; }
+
+void guotu_context_set_progress(guotu_context *ctx, guotu_progress_fn fn, void *user_data)
+{
+    if (!ctx) return;
+    ctx->progress = fn;
+    ctx->progress_user = user_data;
+}
+
+const char *guotu_dependency_versions(guotu_context *ctx)
+{
+    if (!ctx) return "";
+    PJ_INFO info = proj_info();
+    snprintf(ctx->scratch, sizeof ctx->scratch, "GEOS %s, PROJ %s", GEOSversion(), info.version);
+    return ctx->scratch;
+}
+
+static void vformat(char *buf, size_t size, const char *fmt, va_list ap)
+{
+    vsnprintf(buf, size, fmt, ap);
+}
+
+int gt_fail(guotu_context *ctx, int status, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vformat(ctx->last_error, sizeof ctx->last_error, fmt, ap);
+    va_end(ap);
+    return status;
+}
+
+int gt_fail_geos(guotu_context *ctx, int status, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vformat(ctx->last_error, sizeof ctx->last_error, fmt, ap);
+    va_end(ap);
+    if (ctx->geos_message[0]) {
+        size_t used = strlen(ctx->last_error);
+        snprintf(ctx->last_error + used, sizeof ctx->last_error - used, ": %s", ctx->geos_message);
+    }
+    return status;
+}
+
+void gt_clear_error(guotu_context *ctx)
+{
+    ctx->last_error[0] = '\0';
+    ctx->geos_message[0] = '\0';
+}
+
+int gt_report_progress(guotu_context *ctx, double fraction, const char *message)
+{
+    if (!ctx->progress) return 0;
+    if (fraction < 0) fraction = 0;
+    if (fraction > 1) fraction = 1;
+    if (ctx->progress(fraction, message, ctx->progress_user) != 0) {
+        gt_fail(ctx, GUOTU_ERR_CANCELLED, "cancelled by the user");
+        return 1;
+    }
+    return 0;
+}
+
+char *gt_strdup(const char *s)
+{
+    if (!s) return NULL;
+    size_t n = strlen(s) + 1;
+    char *copy = malloc(n);
+    if (copy) memcpy(copy, s, n);
+    return copy;
+}

@@ -1,0 +1,52 @@
+/* internal.h — what the library's source files share; not installed. */
+#ifndef GUOTU_INTERNAL_H
+#define GUOTU_INTERNAL_H
+
+#ifndef GEOS_USE_ONLY_R_API
+#define GEOS_USE_ONLY_R_API
+#endif
+#include <geos_c.h>
+#include <proj.h>
+
+#include "guotu/guotu.h"
+
+#define GUOTU_MSG_SIZE 1024
+
+struct guotu_context {
+    GEOSContextHandle_t geos;
+    PJ_CONTEXT *proj;
+    char last_error[GUOTU_MSG_SIZE];
+    /* GEOS reports errors through a handler; it lands here and is folded into
+     * last_error by the function that sees the failing GEOS call. */
+    char geos_message[GUOTU_MSG_SIZE];
+    char scratch[GUOTU_MSG_SIZE];
+    guotu_progress_fn progress;
+    void *progress_user;
+};
+
+/* Sets ctx->last_error from a printf format and returns `status`, so that failure
+ * paths read `return gt_fail(ctx, GUOTU_ERR_X, "...", ...);`. */
+int gt_fail(guotu_context *ctx, int status, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Like gt_fail, appending the last GEOS message (": <geos message>") when there is one. */
+int gt_fail_geos(guotu_context *ctx, int status, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Clears last_error and the pending GEOS message at the start of a public call. */
+void gt_clear_error(guotu_context *ctx);
+
+/* Calls the progress callback; returns non-zero when the caller must stop
+ * (last_error is then set and the caller returns GUOTU_ERR_CANCELLED). */
+int gt_report_progress(guotu_context *ctx, double fraction, const char *message);
+
+/* strdup that returns NULL on NULL input or on allocation failure. */
+char *gt_strdup(const char *s);
+
+#endif /* GUOTU_INTERNAL_H */

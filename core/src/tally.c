@@ -1,0 +1,458 @@
+/* tally.c — life cycle of a tally: options, zones, mask, prepare, results. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "area.h"
+#include "tally_internal.h"
+
+void guotu_tally_options_init(guotu_tally_options *opts)
+{
+    if (!opts) return;
+    memset(opts, 0, sizeof *opts);
+    opts->area_method = GUOTU_AREA_ELLIPSOIDAL;
+    opts->invalid = GUOTU_INVALID_REPAIR;
+    opts->raster_mode = GUOTU_RASTER_EXACT;
+}
+
+int gt_tally_failed(guotu_tally *t, int status)
+{
+    if (status != GUOTU_OK) t->phase = PHASE_FAILED;
+    return status;
+}
+
+int gt_utf8_valid(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        int extra;
+        if (*p < 0x80) extra = 0;
+        else if ((*p & 0xE0) == 0xC0 && *p >= 0xC2) extra = 1;
+        else if ((*p & 0xF0) == 0xE0) extra = 2;
+        else if ((*p & 0xF8) == 0xF0 && *p <= 0xF4) extra = 3;
+        else return 0;
+        p++;
+        for (int i = 0; i < extra; i++, p++)
+            if ((*p & 0xC0) != 0x80) return 0;
+    }
+    return 1;
+}
+
+int guotu_tally_create(guotu_context *ctx, const guotu_tally_options *opts, guotu_tally **out)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!opts || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_create: NULL argument");
+    *out = NULL;
+    if (opts->invalid != GUOTU_INVALID_REPAIR && opts->invalid != GUOTU_INVALID_FAIL)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "unknown invalid-geometry policy %d", (int)opts->invalid);
+    if (opts->raster_mode != GUOTU_RASTER_EXACT && opts->raster_mode != GUOTU_RASTER_CENTRE)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "unknown raster mode %d", (int)opts->raster_mode);
+    guotu_tally *t = calloc(1, sizeof *t);
+    if (!t) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    t->area_method = opts->area_method;
+    t->invalid = opts->invalid;
+    t->raster_mode = opts->raster_mode;
+    t->zones_label = gt_strdup(opts->zones_label ? opts->zones_label : "zones");
+    t->landuse_label = gt_strdup(opts->landuse_label ? opts->landuse_label : "landuse");
+    t->mask_label = gt_strdup(opts->mask_label ? opts->mask_label : "mask");
+    if (!t->zones_label || !t->landuse_label || !t->mask_label) {
+        guotu_tally_destroy(ctx, t);
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    }
+    int status = guotu_area_calc_create(ctx, opts->crs, opts->area_method, &t->calc);
+    if (status) {
+        guotu_tally_destroy(ctx, t);
+        return status;
+    }
+    *out = t;
+    return GUOTU_OK;
+}
+
+void guotu_tally_destroy(guotu_context *ctx, guotu_tally *t)
+{
+    if (!t) return;
+    if (t->tree) GEOSSTRtree_destroy_r(ctx->geos, t->tree);
+    for (size_t i = 0; i < t->zone_count; i++) {
+        gt_zone *z = &t->zones[i];
+        if (z->prepared) GEOSPreparedGeom_destroy_r(ctx->geos, z->prepared);
+        if (z->effective && z->effective != z->geom) GEOSGeom_destroy_r(ctx->geos, z->effective);
+        GEOSGeom_destroy_r(ctx->geos, z->geom);
+        free(z->id);
+    }
+    free(t->zones);
+    for (size_t i = 0; i < t->mask_count; i++) GEOSGeom_destroy_r(ctx->geos, t->masks[i]);
+    free(t->masks);
+    gt_string_table_free(&t->zone_ids);
+    gt_string_table_free(&t->classes);
+    gt_index_map_free(&t->pairs);
+    gt_index_map_free(&t->raster_values);
+    free(t->candidates);
+    free(t->pair_zone);
+    free(t->pair_class);
+    free(t->pair_area);
+    free(t->order);
+    free(t->value_class);
+    free(t->cover);
+    free(t->scratch);
+    free(t->row_area);
+    free(t->class_sums);
+    if (t->cell_area_ready) gt_cell_area_free(&t->cell_area);
+    guotu_area_calc_destroy(ctx, t->calc);
+    free(t->zones_label);
+    free(t->landuse_label);
+    free(t->mask_label);
+    free(t);
+}
+
+static const char *geom_type_name(guotu_context *ctx, const GEOSGeometry *g, char *buf, size_t size)
+{
+    char *name = GEOSGeomType_r(ctx->geos, g);
+    snprintf(buf, size, "%s", name ? name : "unknown");
+    if (name) GEOSFree_r(ctx->geos, name);
+    return buf;
+}
+
+int gt_tally_read_polygon(guotu_context *ctx, guotu_tally *t, const char *label, int64_t fid,
+                          const unsigned char *wkb, size_t wkb_size, GEOSGeometry **out, int *repaired)
+{
+    *out = NULL;
+    *repaired = 0;
+    if (!wkb || !wkb_size)
+        return gt_fail(ctx, GUOTU_ERR_GEOMETRY, "feature %lld of layer '%s' has no geometry", (long long)fid, label);
+    GEOSGeometry *g = GEOSGeomFromWKB_buf_r(ctx->geos, wkb, wkb_size);
+    if (!g)
+        return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot read the geometry of feature %lld of layer '%s'",
+                            (long long)fid, label);
+    int type = GEOSGeomTypeId_r(ctx->geos, g);
+    if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) {
+        char name[64];
+        gt_fail(ctx, GUOTU_ERR_GEOMETRY, "feature %lld of layer '%s' is a %s; polygons are needed", (long long)fid,
+                label, geom_type_name(ctx, g, name, sizeof name));
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return GUOTU_ERR_GEOMETRY;
+    }
+    char valid = GEOSisValid_r(ctx->geos, g);
+    if (valid == 1) {
+        *out = g;
+        return GUOTU_OK;
+    }
+    if (valid != 0) {
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot check feature %lld of layer '%s'", (long long)fid,
+                            label);
+    }
+    if (t->invalid == GUOTU_INVALID_FAIL) {
+        char *reason = GEOSisValidReason_r(ctx->geos, g);
+        gt_fail(ctx, GUOTU_ERR_INVALID_GEOMETRY, "invalid geometry in layer '%s', feature %lld: %s", label,
+                (long long)fid, reason ? reason : "invalid");
+        if (reason) GEOSFree_r(ctx->geos, reason);
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return GUOTU_ERR_INVALID_GEOMETRY;
+    }
+    /* The "structure" method keeps polygonal input polygonal and drops collapsed parts,
+     * which is what an area statistic wants. */
+    GEOSMakeValidParams *params = GEOSMakeValidParams_create_r(ctx->geos);
+    GEOSGeometry *fixed = NULL;
+    if (params) {
+        GEOSMakeValidParams_setMethod_r(ctx->geos, params, GEOS_MAKE_VALID_STRUCTURE);
+        GEOSMakeValidParams_setKeepCollapsed_r(ctx->geos, params, 0);
+        fixed = GEOSMakeValidWithParams_r(ctx->geos, g, params);
+        GEOSMakeValidParams_destroy_r(ctx->geos, params);
+    }
+    GEOSGeom_destroy_r(ctx->geos, g);
+    if (!fixed)
+        return gt_fail_geos(ctx, GUOTU_ERR_INVALID_GEOMETRY, "cannot repair feature %lld of layer '%s'",
+                            (long long)fid, label);
+    *out = fixed;
+    *repaired = 1;
+    return GUOTU_OK;
+}
+
+static int check_phase(guotu_context *ctx, const guotu_tally *t, tally_phase want, const char *call)
+{
+    if (t->phase == want) return GUOTU_OK;
+    if (t->phase == PHASE_FAILED)
+        return gt_fail(ctx, GUOTU_ERR_STATE, "%s: an earlier call on this tally failed; destroy it", call);
+    return gt_fail(ctx, GUOTU_ERR_STATE, "%s called out of order", call);
+}
+
+int guotu_tally_add_zone(guotu_context *ctx, guotu_tally *t, const char *zone_id, int64_t fid,
+                         const unsigned char *wkb, size_t wkb_size)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!t) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_add_zone: tally is NULL");
+    int status = check_phase(ctx, t, PHASE_ZONES, "guotu_tally_add_zone");
+    if (status) return status;
+    if (!zone_id || !zone_id[0])
+        return gt_tally_failed(t, gt_fail(ctx, GUOTU_ERR_DATA, "feature %lld of layer '%s' has an empty zone id",
+                                          (long long)fid, t->zones_label));
+    if (!gt_utf8_valid(zone_id))
+        return gt_tally_failed(
+            t, gt_fail(ctx, GUOTU_ERR_DATA,
+                       "the zone id of feature %lld of layer '%s' is not UTF-8 text (a GBK file read without its "
+                       "encoding?)",
+                       (long long)fid, t->zones_label));
+    int32_t existing = gt_string_table_find(&t->zone_ids, zone_id);
+    if (existing >= 0)
+        return gt_tally_failed(t, gt_fail(ctx, GUOTU_ERR_DATA,
+                                          "zone id '%s' appears twice in layer '%s' (features %lld and %lld)",
+                                          zone_id, t->zones_label, (long long)t->zones[existing].fid,
+                                          (long long)fid));
+    GEOSGeometry *g = NULL;
+    int repaired = 0;
+    status = gt_tally_read_polygon(ctx, t, t->zones_label, fid, wkb, wkb_size, &g, &repaired);
+    if (status) return gt_tally_failed(t, status);
+    if (t->zone_count == t->zone_cap) {
+        size_t cap = t->zone_cap ? t->zone_cap * 2 : 64;
+        gt_zone *grown = realloc(t->zones, cap * sizeof *grown);
+        if (!grown) {
+            GEOSGeom_destroy_r(ctx->geos, g);
+            return gt_tally_failed(t, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
+        }
+        t->zones = grown;
+        t->zone_cap = cap;
+    }
+    gt_zone *z = &t->zones[t->zone_count];
+    memset(z, 0, sizeof *z);
+    z->id = gt_strdup(zone_id);
+    z->fid = fid;
+    z->geom = g;
+    t->zone_count++; /* counted now so that destroy frees it on any later failure */
+    if (!z->id || gt_string_table_intern(&t->zone_ids, zone_id) < 0)
+        return gt_tally_failed(t, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
+    t->stats.zones++;
+    t->stats.repaired_zones += repaired;
+    return GUOTU_OK;
+}
+
+int guotu_tally_add_mask(guotu_context *ctx, guotu_tally *t, int64_t fid, const unsigned char *wkb, size_t wkb_size)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!t) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_add_mask: tally is NULL");
+    int status = check_phase(ctx, t, PHASE_ZONES, "guotu_tally_add_mask");
+    if (status) return status;
+    GEOSGeometry *g = NULL;
+    int repaired = 0;
+    status = gt_tally_read_polygon(ctx, t, t->mask_label, fid, wkb, wkb_size, &g, &repaired);
+    if (status) return gt_tally_failed(t, status);
+    if (t->mask_count == t->mask_cap) {
+        size_t cap = t->mask_cap ? t->mask_cap * 2 : 64;
+        GEOSGeometry **grown = realloc(t->masks, cap * sizeof *grown);
+        if (!grown) {
+            GEOSGeom_destroy_r(ctx->geos, g);
+            return gt_tally_failed(t, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
+        }
+        t->masks = grown;
+        t->mask_cap = cap;
+    }
+    t->masks[t->mask_count++] = g;
+    t->stats.mask_features++;
+    t->stats.repaired_mask += repaired;
+    return GUOTU_OK;
+}
+
+/* Unions the mask polygons (consumed) into one geometry; NULL when there are none. */
+static int union_masks(guotu_context *ctx, guotu_tally *t, GEOSGeometry **out)
+{
+    *out = NULL;
+    if (!t->mask_count) return GUOTU_OK;
+    GEOSGeometry *collection =
+        GEOSGeom_createCollection_r(ctx->geos, GEOS_GEOMETRYCOLLECTION, t->masks, (unsigned int)t->mask_count);
+    if (!collection) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot collect the mask polygons");
+    t->mask_count = 0; /* now owned by the collection */
+    *out = GEOSUnaryUnion_r(ctx->geos, collection);
+    GEOSGeom_destroy_r(ctx->geos, collection);
+    if (!*out) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot union the mask polygons of layer '%s'",
+                                   t->mask_label);
+    return GUOTU_OK;
+}
+
+static int prepare_zone(guotu_context *ctx, guotu_tally *t, gt_zone *z, const GEOSGeometry *mask,
+                        const GEOSPreparedGeometry *mask_prepared)
+{
+    z->effective = z->geom;
+    if (mask && GEOSPreparedIntersects_r(ctx->geos, mask_prepared, z->geom) == 1) {
+        z->effective = GEOSDifference_r(ctx->geos, z->geom, mask);
+        if (!z->effective) {
+            z->effective = z->geom;
+            return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot remove the mask from zone '%s'", z->id);
+        }
+    }
+    if (GEOSGeom_getXMin_r(ctx->geos, z->effective, &z->xmin) != 1 ||
+        GEOSGeom_getYMin_r(ctx->geos, z->effective, &z->ymin) != 1 ||
+        GEOSGeom_getXMax_r(ctx->geos, z->effective, &z->xmax) != 1 ||
+        GEOSGeom_getYMax_r(ctx->geos, z->effective, &z->ymax) != 1) {
+        z->xmin = z->ymin = 0; /* empty zone: an inverted box matches nothing */
+        z->xmax = z->ymax = -1;
+    }
+    z->prepared = GEOSPrepare_r(ctx->geos, z->effective);
+    if (!z->prepared) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot prepare zone '%s'", z->id);
+    double area = 0;
+    int status = gt_area_of_geom(ctx, t->calc, z->effective, &area);
+    if (status) return status;
+    t->stats.zones_area_ha += area / 10000.0;
+    return GUOTU_OK;
+}
+
+int guotu_tally_prepare(guotu_context *ctx, guotu_tally *t)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!t) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_prepare: tally is NULL");
+    int status = check_phase(ctx, t, PHASE_ZONES, "guotu_tally_prepare");
+    if (status) return status;
+    if (!t->zone_count)
+        return gt_tally_failed(t, gt_fail(ctx, GUOTU_ERR_DATA, "layer '%s' has no zones", t->zones_label));
+    GEOSGeometry *mask = NULL;
+    status = union_masks(ctx, t, &mask);
+    if (status) return gt_tally_failed(t, status);
+    const GEOSPreparedGeometry *mask_prepared = mask ? GEOSPrepare_r(ctx->geos, mask) : NULL;
+    if (mask && !mask_prepared) status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot prepare the mask");
+    t->tree = GEOSSTRtree_create_r(ctx->geos, 10);
+    if (!status && !t->tree) status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot create a spatial index");
+    for (size_t i = 0; !status && i < t->zone_count; i++) {
+        status = prepare_zone(ctx, t, &t->zones[i], mask, mask_prepared);
+        if (!status) GEOSSTRtree_insert_r(ctx->geos, t->tree, t->zones[i].effective, (void *)(intptr_t)i);
+    }
+    if (mask_prepared) GEOSPreparedGeom_destroy_r(ctx->geos, mask_prepared);
+    if (mask) GEOSGeom_destroy_r(ctx->geos, mask);
+    if (status) return gt_tally_failed(t, status);
+    t->phase = PHASE_VECTOR;
+    return GUOTU_OK;
+}
+
+int guotu_tally_set_expected(guotu_context *ctx, guotu_tally *t, int64_t n_features)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!t || n_features < 0) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_set_expected: bad argument");
+    t->expected = n_features;
+    return GUOTU_OK;
+}
+
+int gt_tally_add_area(guotu_context *ctx, guotu_tally *t, int32_t zone, int32_t class_index, double area_m2)
+{
+    uint64_t key = ((uint64_t)(uint32_t)zone << 32) | (uint32_t)class_index;
+    int inserted = 0;
+    int32_t k = gt_index_map_insert(&t->pairs, key, &inserted);
+    if (k < 0) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    if (inserted) {
+        if ((size_t)k >= t->pair_cap) {
+            size_t cap = t->pair_cap ? t->pair_cap * 2 : 256;
+            int32_t *pz = realloc(t->pair_zone, cap * sizeof *pz);
+            if (pz) t->pair_zone = pz;
+            int32_t *pc = realloc(t->pair_class, cap * sizeof *pc);
+            if (pc) t->pair_class = pc;
+            double *pa = realloc(t->pair_area, cap * sizeof *pa);
+            if (pa) t->pair_area = pa;
+            if (!pz || !pc || !pa) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+            t->pair_cap = cap;
+        }
+        t->pair_zone[k] = zone;
+        t->pair_class[k] = class_index;
+        t->pair_area[k] = 0;
+    }
+    t->pair_area[k] += area_m2;
+    return GUOTU_OK;
+}
+
+/* Integer codes sort numerically ("2" before "10"); "" first; text after numbers. */
+static int parse_integer(const char *s, long long *value)
+{
+    if (!*s) return 0;
+    char *end = NULL;
+    errno = 0;
+    *value = strtoll(s, &end, 10);
+    return errno == 0 && end && *end == '\0';
+}
+
+static int compare_codes(const char *a, const char *b)
+{
+    long long va, vb;
+    int ia = parse_integer(a, &va), ib = parse_integer(b, &vb);
+    if (ia && ib && va != vb) return va < vb ? -1 : 1;
+    if (ia != ib) {
+        if (!*a || !*b) return *a ? 1 : -1;
+        return ia ? -1 : 1;
+    }
+    return strcmp(a, b);
+}
+
+/* qsort has no user data: sort (zone, class-string) records instead of indices. */
+typedef struct sort_row {
+    int32_t zone;
+    const char *code;
+    size_t pair;
+} sort_row;
+
+static int compare_rows(const void *pa, const void *pb)
+{
+    const sort_row *a = pa, *b = pb;
+    if (a->zone != b->zone) return a->zone < b->zone ? -1 : 1;
+    return compare_codes(a->code, b->code);
+}
+
+int guotu_tally_finish(guotu_context *ctx, guotu_tally *t)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!t) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_finish: tally is NULL");
+    if (t->phase != PHASE_VECTOR && t->phase != PHASE_RASTER)
+        return check_phase(ctx, t, PHASE_VECTOR, "guotu_tally_finish");
+    size_t n = t->pairs.count;
+    sort_row *rows = malloc((n ? n : 1) * sizeof *rows);
+    t->order = malloc((n ? n : 1) * sizeof *t->order);
+    if (!rows || !t->order) {
+        free(rows);
+        return gt_tally_failed(t, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
+    }
+    size_t kept = 0;
+    double total = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (!(t->pair_area[k] > 0)) continue;
+        rows[kept].zone = t->pair_zone[k];
+        rows[kept].code = t->classes.strings[t->pair_class[k]];
+        rows[kept].pair = k;
+        total += t->pair_area[k];
+        kept++;
+    }
+    qsort(rows, kept, sizeof *rows, compare_rows);
+    for (size_t i = 0; i < kept; i++) t->order[i] = rows[i].pair;
+    free(rows);
+    t->result_count = kept;
+    t->stats.tallied_area_ha = total / 10000.0;
+    t->phase = PHASE_DONE;
+    return GUOTU_OK;
+}
+
+size_t guotu_tally_result_count(const guotu_tally *t) { return t && t->phase == PHASE_DONE ? t->result_count : 0; }
+
+int guotu_tally_result(guotu_context *ctx, const guotu_tally *t, size_t i, const char **zone_id,
+                       const char **class_code, double *area_ha)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!t || !zone_id || !class_code || !area_ha)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_result: NULL argument");
+    if (t->phase != PHASE_DONE) return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_tally_result before guotu_tally_finish");
+    if (i >= t->result_count)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "result %zu out of range (%zu results)", i, t->result_count);
+    size_t k = t->order[i];
+    *zone_id = t->zones[t->pair_zone[k]].id;
+    *class_code = t->classes.strings[t->pair_class[k]];
+    *area_ha = t->pair_area[k] / 10000.0;
+    return GUOTU_OK;
+}
+
+int guotu_tally_get_stats(guotu_context *ctx, const guotu_tally *t, guotu_tally_stats *stats)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!t || !stats) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_get_stats: NULL argument");
+    *stats = t->stats;
+    return GUOTU_OK;
+}

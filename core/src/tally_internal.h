@@ -1,0 +1,84 @@
+/* tally_internal.h — the tally object, shared by tally.c, tally_vector.c, tally_raster.c. */
+#ifndef GUOTU_TALLY_INTERNAL_H
+#define GUOTU_TALLY_INTERNAL_H
+
+#include "cell_area.h"
+#include "collections.h"
+#include "internal.h"
+
+typedef enum tally_phase {
+    PHASE_ZONES = 0,   /* adding zones and masks */
+    PHASE_VECTOR = 1,  /* prepared; adding land-use polygons (or about to set a raster) */
+    PHASE_RASTER = 2,  /* raster grid set; adding blocks */
+    PHASE_DONE = 3,    /* finished; results readable */
+    PHASE_FAILED = 4   /* a call failed: only destroy is allowed */
+} tally_phase;
+
+typedef struct gt_zone {
+    char *id;
+    int64_t fid;
+    GEOSGeometry *geom;      /* as given (repaired if needed) */
+    GEOSGeometry *effective; /* geom less the mask; == geom when nothing was removed */
+    const GEOSPreparedGeometry *prepared;
+    double xmin, ymin, xmax, ymax;
+} gt_zone;
+
+struct guotu_tally {
+    guotu_area_method area_method;
+    guotu_invalid_policy invalid;
+    guotu_raster_mode raster_mode;
+    char *zones_label, *landuse_label, *mask_label;
+    guotu_area_calc *calc;
+    tally_phase phase;
+
+    gt_zone *zones;
+    size_t zone_count, zone_cap;
+    gt_string_table zone_ids;
+    GEOSGeometry **masks;
+    size_t mask_count, mask_cap;
+    GEOSSTRtree *tree;
+    int32_t *candidates;
+    size_t candidate_count, candidate_cap;
+    int candidate_oom; /* the index query could not grow the candidate list */
+
+    gt_string_table classes;
+    /* (zone << 32 | class) -> dense pair index; areas in m² by pair index. */
+    gt_index_map pairs;
+    int32_t *pair_zone, *pair_class;
+    double *pair_area;
+    size_t pair_cap;
+
+    size_t *order; /* result rows: pair indices with area > 0, sorted */
+    size_t result_count;
+    guotu_tally_stats stats;
+    int64_t expected;
+
+    /* Raster mode. */
+    gt_grid grid;
+    int has_nodata;
+    int64_t nodata;
+    gt_cell_area cell_area;
+    int cell_area_ready;
+    gt_index_map raster_values; /* raster value -> dense k; value_class[k] = class index */
+    int32_t *value_class;
+    size_t value_class_cap;
+    float *cover;
+    double *scratch, *row_area, *class_sums;
+    size_t window_cap, row_cap, class_sums_cap;
+};
+
+/* Reads WKB of a feature of `label`, checks it is polygonal, and repairs or rejects it
+ * by the invalid-geometry policy. *out is owned by the caller (GEOSGeom_destroy_r). */
+int gt_tally_read_polygon(guotu_context *ctx, guotu_tally *t, const char *label, int64_t fid,
+                          const unsigned char *wkb, size_t wkb_size, GEOSGeometry **out, int *repaired);
+
+/* Adds m² to (zone, class). */
+int gt_tally_add_area(guotu_context *ctx, guotu_tally *t, int32_t zone, int32_t class_index, double area_m2);
+
+/* Marks the tally failed and passes the status through. */
+int gt_tally_failed(guotu_tally *t, int status);
+
+/* 1 when s is valid UTF-8. */
+int gt_utf8_valid(const char *s);
+
+#endif

@@ -1,0 +1,133 @@
+/* test_area.c — ellipsoidal and planar area against independent values.
+ *
+ * Reference values were computed with pyproj 3.4.1 (Geod.polygon_area_perimeter, and a
+ * Transformer from EPSG:4527 to EPSG:4490 with always_xy=True), an implementation
+ * independent of this library's use of PROJ's geodesic routines; the parallel-bounded
+ * 1°x1° cell uses the closed-form area of an ellipsoidal zone between two parallels. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "guotu/guotu.h"
+#include "test_support.h"
+
+static double area_m2(const char *crs, guotu_area_method method, const char *wkt)
+{
+    guotu_context *ctx = guotu_context_create();
+    guotu_area_calc *calc = NULL;
+    assert_int_equal(guotu_area_calc_create(ctx, crs, method, &calc), GUOTU_OK);
+    size_t n = 0;
+    unsigned char *wkb = wkt_to_wkb(wkt, &n);
+    double a = -1;
+    assert_int_equal(guotu_area_of_wkb(ctx, calc, wkb, n, &a), GUOTU_OK);
+    free(wkb);
+    guotu_area_calc_destroy(ctx, calc);
+    guotu_context_destroy(ctx);
+    return a;
+}
+
+static void assert_relative(double got, double want, double tolerance)
+{
+    if (fabs(got - want) > tolerance * fabs(want)) fail_msg("got %.6f, want %.6f (relative %.3g)", got, want, (got - want) / want);
+}
+
+static const char *equator_cell = "POLYGON((0 0,1 0,1 1,0 1,0 0))";
+
+static void test_equator_cell_wgs84_and_cgcs2000(void **state)
+{
+    (void)state;
+    /* Geodesic 1°x1° cell: pyproj gives 12308778361.469 m² (WGS84), 12308778361.064 m² (GRS80). */
+    assert_relative(area_m2("EPSG:4326", GUOTU_AREA_ELLIPSOIDAL, equator_cell), 12308778361.469452, 1e-9);
+    assert_relative(area_m2("EPSG:4490", GUOTU_AREA_ELLIPSOIDAL, equator_cell), 12308778361.063599, 1e-9);
+    /* The cell bounded by parallels has 12308463893.98 m² in closed form; geodesic top and
+     * bottom edges bulge poleward by ~4 m, 2.6e-5 of the area. */
+    assert_relative(area_m2("EPSG:4326", GUOTU_AREA_ELLIPSOIDAL, equator_cell), 12308463893.975204, 3e-5);
+}
+
+static void test_axis_order_of_geographic_crs(void **state)
+{
+    (void)state;
+    /* EPSG:4490 is officially lat/lon; files store lon/lat. Swapped axes would put
+     * latitude 117° and fail, so success with this value proves the order is right. */
+    assert_relative(area_m2("EPSG:4490", GUOTU_AREA_ELLIPSOIDAL, "POLYGON((117 39,118 39,118 40,117 40,117 39))"),
+                    9549468853.860168, 1e-9);
+}
+
+static void test_gauss_kruger_square(void **state)
+{
+    (void)state;
+    /* A 1 km square 100 km east of the central meridian of CGCS2000 / 3° GK zone 39:
+     * the projection enlarges it, so its ellipsoidal area is 999751.452 m², not 1e6. */
+    const char *square = "POLYGON((39600000 4400000,39601000 4400000,39601000 4401000,39600000 4401000,"
+                         "39600000 4400000))";
+    assert_relative(area_m2("EPSG:4527", GUOTU_AREA_ELLIPSOIDAL, square), 999751.4521052241, 1e-9);
+    assert_relative(area_m2("EPSG:4527", GUOTU_AREA_PLANAR, square), 1e6, 1e-12);
+    assert_relative(area_m2(NULL, GUOTU_AREA_PLANAR, square), 1e6, 1e-12);
+}
+
+static void test_holes_multipolygons_and_orientation(void **state)
+{
+    (void)state;
+    const char *with_hole = "POLYGON((39600000 4400000,39601000 4400000,39601000 4401000,39600000 4401000,"
+                            "39600000 4400000),(39600250 4400250,39600250 4400750,39600750 4400750,39600750 4400250,"
+                            "39600250 4400250))";
+    assert_relative(area_m2(NULL, GUOTU_AREA_PLANAR, with_hole), 750000, 1e-12);
+    /* Ellipsoidal: the hole takes a quarter of the square's (near-uniform) scale. */
+    assert_relative(area_m2("EPSG:4527", GUOTU_AREA_ELLIPSOIDAL, with_hole), 0.75 * 999751.4521052241, 1e-6);
+    const char *clockwise = "POLYGON((0 0,0 1,1 1,1 0,0 0))";
+    assert_relative(area_m2("EPSG:4490", GUOTU_AREA_ELLIPSOIDAL, clockwise), 12308778361.063599, 1e-9);
+    const char *multi = "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0)),((20 0,30 0,30 5,20 5,20 0)))";
+    assert_relative(area_m2(NULL, GUOTU_AREA_PLANAR, multi), 150, 1e-12);
+    assert_relative(area_m2(NULL, GUOTU_AREA_PLANAR, "LINESTRING(0 0,1 1)") + 1, 1, 1e-12);
+}
+
+static void test_ring_api_and_description(void **state)
+{
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_area_calc *calc = NULL;
+    assert_int_equal(guotu_area_calc_create(ctx, "EPSG:4490", GUOTU_AREA_ELLIPSOIDAL, &calc), GUOTU_OK);
+    assert_non_null(strstr(guotu_area_calc_describe(calc), "ellipsoidal"));
+    assert_non_null(strstr(guotu_area_calc_describe(calc), "6378137"));
+    const double ring[] = {0, 0, 1, 0, 1, 1, 0, 1};
+    double a = 0;
+    assert_int_equal(guotu_area_of_ring(ctx, calc, ring, 4, &a), GUOTU_OK);
+    assert_relative(a, 12308778361.063599, 1e-9);
+    /* Latitude beyond the pole is a CRS mistake, reported, not computed. */
+    const double bad[] = {0, 100, 1, 100, 1, 101};
+    assert_int_not_equal(guotu_area_of_ring(ctx, calc, bad, 3, &a), GUOTU_OK);
+    assert_true(strlen(guotu_context_last_error(ctx)) > 0);
+    guotu_area_calc_destroy(ctx, calc);
+    guotu_context_destroy(ctx);
+}
+
+static void test_unreadable_wkb(void **state)
+{
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_area_calc *calc = NULL;
+    assert_int_equal(guotu_area_calc_create(ctx, NULL, GUOTU_AREA_PLANAR, &calc), GUOTU_OK);
+    const unsigned char junk[] = {1, 3, 0, 0, 0, 9, 9};
+    double a = 0;
+    assert_int_equal(guotu_area_of_wkb(ctx, calc, junk, sizeof junk, &a), GUOTU_ERR_GEOMETRY);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "WKB"));
+    guotu_area_calc_destroy(ctx, calc);
+    guotu_context_destroy(ctx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_equator_cell_wgs84_and_cgcs2000),
+        cmocka_unit_test(test_axis_order_of_geographic_crs),
+        cmocka_unit_test(test_gauss_kruger_square),
+        cmocka_unit_test(test_holes_multipolygons_and_orientation),
+        cmocka_unit_test(test_ring_api_and_description),
+        cmocka_unit_test(test_unreadable_wkb),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

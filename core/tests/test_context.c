@@ -1,0 +1,153 @@
+/* test_context.c — context life cycle, versions, errors, progress and cancel. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "guotu/guotu.h"
+#include "test_support.h"
+
+static void test_versions(void **state)
+{
+    (void)state;
+    char expected[32];
+    snprintf(expected, sizeof expected, "%d.%d.%d", GUOTU_VERSION_MAJOR, GUOTU_VERSION_MINOR, GUOTU_VERSION_PATCH);
+    assert_string_equal(guotu_version(), expected);
+    assert_string_equal(GUOTU_VERSION_STRING, expected);
+    assert_int_equal(guotu_abi_version(), GUOTU_ABI_VERSION);
+    guotu_context *ctx = guotu_context_create();
+    assert_non_null(ctx);
+    const char *deps = guotu_dependency_versions(ctx);
+    assert_non_null(strstr(deps, "GEOS 3."));
+    assert_non_null(strstr(deps, "PROJ "));
+    guotu_context_destroy(ctx);
+}
+
+static void test_status_names(void **state)
+{
+    (void)state;
+    assert_string_equal(guotu_status_name(GUOTU_OK), "GUOTU_OK");
+    assert_string_equal(guotu_status_name(GUOTU_ERR_CRS), "GUOTU_ERR_CRS");
+    assert_string_equal(guotu_status_name(GUOTU_ERR_CANCELLED), "GUOTU_ERR_CANCELLED");
+    assert_string_equal(guotu_status_name(999), "GUOTU_ERR_UNKNOWN");
+}
+
+static void test_null_arguments_are_errors_not_crashes(void **state)
+{
+    (void)state;
+    guotu_context_destroy(NULL);
+    assert_string_equal(guotu_context_last_error(NULL), "");
+    assert_int_equal(guotu_tally_create(NULL, NULL, NULL), GUOTU_ERR_ARGUMENT);
+    guotu_context *ctx = guotu_context_create();
+    assert_string_equal(guotu_context_last_error(ctx), "");
+    assert_int_equal(guotu_tally_create(ctx, NULL, NULL), GUOTU_ERR_ARGUMENT);
+    assert_true(strlen(guotu_context_last_error(ctx)) > 0);
+    assert_int_equal(guotu_tally_add_zone(ctx, NULL, "a", 1, NULL, 0), GUOTU_ERR_ARGUMENT);
+    assert_int_equal(guotu_area_of_wkb(ctx, NULL, NULL, 0, NULL), GUOTU_ERR_ARGUMENT);
+    guotu_tally_destroy(ctx, NULL);
+    guotu_area_calc_destroy(ctx, NULL);
+    assert_int_equal(guotu_tally_result_count(NULL), 0);
+    guotu_context_destroy(ctx);
+}
+
+static void test_unknown_crs_is_a_message(void **state)
+{
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_area_calc *calc = NULL;
+    assert_int_equal(guotu_area_calc_create(ctx, "EPSG:999999", GUOTU_AREA_ELLIPSOIDAL, &calc), GUOTU_ERR_CRS);
+    assert_null(calc);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "EPSG:999999"));
+    assert_int_equal(guotu_area_calc_create(ctx, NULL, GUOTU_AREA_ELLIPSOIDAL, &calc), GUOTU_ERR_CRS);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "planar"));
+    guotu_context_destroy(ctx);
+}
+
+typedef struct progress_log {
+    int calls;
+    int cancel_at;
+    double last;
+} progress_log;
+
+static int record_progress(double fraction, const char *message, void *user)
+{
+    (void)message;
+    progress_log *log = user;
+    log->calls++;
+    assert_true(fraction >= log->last);
+    log->last = fraction;
+    return log->cancel_at > 0 && log->calls >= log->cancel_at;
+}
+
+static guotu_tally *tally_with_zone(guotu_context *ctx)
+{
+    guotu_tally_options o;
+    guotu_tally_options_init(&o);
+    o.area_method = GUOTU_AREA_PLANAR;
+    guotu_tally *t = NULL;
+    assert_int_equal(guotu_tally_create(ctx, &o, &t), GUOTU_OK);
+    char wkt[256];
+    assert_int_equal(add_zone_wkt(ctx, t, "Z", 1, box_wkt(wkt, sizeof wkt, 0, 0, 1000, 1000)), GUOTU_OK);
+    assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
+    return t;
+}
+
+static void test_progress_reports_and_cancel_stops(void **state)
+{
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    progress_log log = {0, 0, 0};
+    guotu_context_set_progress(ctx, record_progress, &log);
+    guotu_tally *t = tally_with_zone(ctx);
+    assert_int_equal(guotu_tally_set_expected(ctx, t, 400), GUOTU_OK);
+    char wkt[256];
+    for (int i = 0; i < 400; i++)
+        assert_int_equal(add_landuse_wkt(ctx, t, "1", i, box_wkt(wkt, sizeof wkt, i, 0, i + 1, 1)), GUOTU_OK);
+    assert_true(log.calls >= 100);
+    assert_true(log.last > 0.99);
+    guotu_tally_destroy(ctx, t);
+
+    /* Cancel: the callback's non-zero return stops the call, and the tally refuses more. */
+    progress_log cancel = {0, 3, 0};
+    guotu_context_set_progress(ctx, record_progress, &cancel);
+    t = tally_with_zone(ctx);
+    assert_int_equal(guotu_tally_set_expected(ctx, t, 400), GUOTU_OK);
+    int status = GUOTU_OK;
+    int added = 0;
+    for (int i = 0; i < 400 && status == GUOTU_OK; i++, added++)
+        status = add_landuse_wkt(ctx, t, "1", i, box_wkt(wkt, sizeof wkt, i, 0, i + 1, 1));
+    assert_int_equal(status, GUOTU_ERR_CANCELLED);
+    assert_true(added < 400);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "cancel"));
+    assert_int_equal(add_landuse_wkt(ctx, t, "1", 999, box_wkt(wkt, sizeof wkt, 0, 0, 1, 1)), GUOTU_ERR_STATE);
+    assert_int_equal(guotu_tally_finish(ctx, t), GUOTU_ERR_STATE);
+    guotu_tally_destroy(ctx, t);
+    guotu_context_destroy(ctx);
+}
+
+static void test_two_contexts_are_independent(void **state)
+{
+    (void)state;
+    guotu_context *a = guotu_context_create(), *b = guotu_context_create();
+    guotu_area_calc *calc = NULL;
+    assert_int_equal(guotu_area_calc_create(a, "EPSG:999999", GUOTU_AREA_ELLIPSOIDAL, &calc), GUOTU_ERR_CRS);
+    assert_true(strlen(guotu_context_last_error(a)) > 0);
+    assert_string_equal(guotu_context_last_error(b), "");
+    guotu_context_destroy(a);
+    guotu_context_destroy(b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_versions),
+        cmocka_unit_test(test_status_names),
+        cmocka_unit_test(test_null_arguments_are_errors_not_crashes),
+        cmocka_unit_test(test_unknown_crs_is_a_message),
+        cmocka_unit_test(test_progress_reports_and_cancel_stops),
+        cmocka_unit_test(test_two_contexts_are_independent),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,74 @@
+/* test_support.c — WKT fixtures for the C unit tests. */
+#include "test_support.h"
+
+#include <geos_c.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+unsigned char *wkt_to_wkb(const char *wkt, size_t *size)
+{
+    GEOSContextHandle_t h = GEOS_init_r();
+    GEOSWKTReader *reader = GEOSWKTReader_create_r(h);
+    GEOSGeometry *g = GEOSWKTReader_read_r(h, reader, wkt);
+    assert_non_null(g);
+    GEOSWKBWriter *writer = GEOSWKBWriter_create_r(h);
+    unsigned char *geos_wkb = GEOSWKBWriter_write_r(h, writer, g, size);
+    unsigned char *copy = malloc(*size);
+    memcpy(copy, geos_wkb, *size);
+    GEOSFree_r(h, geos_wkb);
+    GEOSWKBWriter_destroy_r(h, writer);
+    GEOSGeom_destroy_r(h, g);
+    GEOSWKTReader_destroy_r(h, reader);
+    GEOS_finish_r(h);
+    return copy;
+}
+
+const char *box_wkt(char *buf, size_t size, double x0, double y0, double x1, double y1)
+{
+    snprintf(buf, size, "POLYGON((%.6f %.6f,%.6f %.6f,%.6f %.6f,%.6f %.6f,%.6f %.6f))", x0, y0, x1, y0, x1, y1, x0,
+             y1, x0, y0);
+    return buf;
+}
+
+int add_zone_wkt(guotu_context *ctx, guotu_tally *t, const char *id, int64_t fid, const char *wkt)
+{
+    size_t n = 0;
+    unsigned char *wkb = wkt_to_wkb(wkt, &n);
+    int status = guotu_tally_add_zone(ctx, t, id, fid, wkb, n);
+    free(wkb);
+    return status;
+}
+
+int add_mask_wkt(guotu_context *ctx, guotu_tally *t, int64_t fid, const char *wkt)
+{
+    size_t n = 0;
+    unsigned char *wkb = wkt_to_wkb(wkt, &n);
+    int status = guotu_tally_add_mask(ctx, t, fid, wkb, n);
+    free(wkb);
+    return status;
+}
+
+int add_landuse_wkt(guotu_context *ctx, guotu_tally *t, const char *code, int64_t fid, const char *wkt)
+{
+    size_t n = 0;
+    unsigned char *wkb = wkt_to_wkb(wkt, &n);
+    int status = guotu_tally_add_landuse(ctx, t, code, fid, wkb, n);
+    free(wkb);
+    return status;
+}
+
+double result_ha(guotu_context *ctx, const guotu_tally *t, const char *zone, const char *code)
+{
+    size_t n = guotu_tally_result_count(t);
+    for (size_t i = 0; i < n; i++) {
+        const char *z, *c;
+        double ha;
+        assert_int_equal(guotu_tally_result(ctx, t, i, &z, &c, &ha), GUOTU_OK);
+        if (strcmp(z, zone) == 0 && strcmp(c, code) == 0) return ha;
+    }
+    return 0;
+}

@@ -1,0 +1,24 @@
+/* test_support.h — helpers shared by the C unit tests. */
+#ifndef GUOTU_TEST_SUPPORT_H
+#define GUOTU_TEST_SUPPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "guotu/guotu.h"
+
+/* WKB of a WKT geometry; caller frees with free(). Aborts the test on bad WKT. */
+unsigned char *wkt_to_wkb(const char *wkt, size_t *size);
+
+/* Box polygon as WKT into buf. */
+const char *box_wkt(char *buf, size_t size, double x0, double y0, double x1, double y1);
+
+/* Adds a zone / land-use polygon from WKT; returns the guotu status. */
+int add_zone_wkt(guotu_context *ctx, guotu_tally *t, const char *id, int64_t fid, const char *wkt);
+int add_mask_wkt(guotu_context *ctx, guotu_tally *t, int64_t fid, const char *wkt);
+int add_landuse_wkt(guotu_context *ctx, guotu_tally *t, const char *code, int64_t fid, const char *wkt);
+
+/* Area in ha of (zone, class) in a finished tally; 0 when the pair has no row. */
+double result_ha(guotu_context *ctx, const guotu_tally *t, const char *zone, const char *code);
+
+#endif

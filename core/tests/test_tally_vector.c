@@ -1,0 +1,259 @@
+/* test_tally_vector.c — vector tally on a fixture whose areas are worked out by hand.
+ *
+ * Zones (planar metres): A = [0,1000]x[0,1000], B = [1000,2000]x[0,1000].
+ * Land use:
+ *   f1 "21" [100,500]x[100,500]     inside A            -> A/21 = 400*400      = 16 ha
+ *   f2 "12" [800,1200]x[0,1000]     cut by the A|B line -> A/12 = 200*1000     = 20 ha, B/12 = 20 ha
+ *   f3 "21" [1500,2500]x[500,1500]  half out of B       -> B/21 = 500*500      = 25 ha
+ *   f4 ""   [0,100]x[900,1000]      empty class, in A   -> A/"" = 100*100      =  1 ha
+ *   f7 "31" bow-tie (1200 0,1400 200,1400 0,1200 200): two triangles of 100*200/2 = 2 ha in B
+ *   f8 "10" [1900,1950]x[0,100] -> 0.5 ha; f9 "2" [1950,2000]x[0,100] -> 0.5 ha (sorting)
+ * Total inside zones: 16 + 20 + 1 + 20 + 25 + 2 + 0.5 + 0.5 = 85 ha.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "guotu/guotu.h"
+#include "test_support.h"
+
+static const char *bowtie = "POLYGON((1200 0,1400 200,1400 0,1200 200,1200 0))";
+
+static guotu_tally *new_tally(guotu_context *ctx, guotu_invalid_policy invalid, const char *crs,
+                              guotu_area_method method)
+{
+    guotu_tally_options o;
+    guotu_tally_options_init(&o);
+    o.crs = crs;
+    o.area_method = method;
+    o.invalid = invalid;
+    o.zones_label = "counties";
+    o.landuse_label = "parcels";
+    guotu_tally *t = NULL;
+    assert_int_equal(guotu_tally_create(ctx, &o, &t), GUOTU_OK);
+    return t;
+}
+
+static void add_fixture_zones(guotu_context *ctx, guotu_tally *t, double dx, double dy)
+{
+    char w[256];
+    assert_int_equal(add_zone_wkt(ctx, t, "A", 1, box_wkt(w, sizeof w, dx, dy, dx + 1000, dy + 1000)), GUOTU_OK);
+    assert_int_equal(add_zone_wkt(ctx, t, "B", 2, box_wkt(w, sizeof w, dx + 1000, dy, dx + 2000, dy + 1000)),
+                     GUOTU_OK);
+}
+
+static void add_fixture_landuse(guotu_context *ctx, guotu_tally *t)
+{
+    char w[256];
+    assert_int_equal(add_landuse_wkt(ctx, t, "21", 1, box_wkt(w, sizeof w, 100, 100, 500, 500)), GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, t, "12", 2, box_wkt(w, sizeof w, 800, 0, 1200, 1000)), GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, t, "21", 3, box_wkt(w, sizeof w, 1500, 500, 2500, 1500)), GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, t, "", 4, box_wkt(w, sizeof w, 0, 900, 100, 1000)), GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, t, "31", 7, bowtie), GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, t, "10", 8, box_wkt(w, sizeof w, 1900, 0, 1950, 100)), GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, t, "2", 9, box_wkt(w, sizeof w, 1950, 0, 2000, 100)), GUOTU_OK);
+}
+
+static void test_hand_computed_areas(void **state)
+{
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_tally *t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    add_fixture_zones(ctx, t, 0, 0);
+    assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
+    add_fixture_landuse(ctx, t);
+    assert_int_equal(guotu_tally_finish(ctx, t), GUOTU_OK);
+
+    assert_int_equal(guotu_tally_result_count(t), 8);
+    assert_float_equal(result_ha(ctx, t, "A", "21"), 16.0, 1e-9);
+    assert_float_equal(result_ha(ctx, t, "A", "12"), 20.0, 1e-9);
+    assert_float_equal(result_ha(ctx, t, "A", ""), 1.0, 1e-9);
+    assert_float_equal(result_ha(ctx, t, "B", "12"), 20.0, 1e-9);
+    assert_float_equal(result_ha(ctx, t, "B", "21"), 25.0, 1e-9);
+    assert_float_equal(result_ha(ctx, t, "B", "31"), 2.0, 1e-9);
+    assert_float_equal(result_ha(ctx, t, "B", "10"), 0.5, 1e-9);
+    assert_float_equal(result_ha(ctx, t, "B", "2"), 0.5, 1e-9);
+
+    /* Order: zones as added; classes "" first, then numerically. */
+    const char *want_zone[] = {"A", "A", "A", "B", "B", "B", "B", "B"};
+    const char *want_code[] = {"", "12", "21", "2", "10", "12", "21", "31"};
+    for (size_t i = 0; i < 8; i++) {
+        const char *z, *c;
+        double ha;
+        assert_int_equal(guotu_tally_result(ctx, t, i, &z, &c, &ha), GUOTU_OK);
+        assert_string_equal(z, want_zone[i]);
+        assert_string_equal(c, want_code[i]);
+    }
+    const char *z, *c;
+    double ha;
+    assert_int_equal(guotu_tally_result(ctx, t, 8, &z, &c, &ha), GUOTU_ERR_ARGUMENT);
+
+    guotu_tally_stats st;
+    assert_int_equal(guotu_tally_get_stats(ctx, t, &st), GUOTU_OK);
+    assert_int_equal(st.zones, 2);
+    assert_int_equal(st.landuse_features, 7);
+    assert_int_equal(st.repaired_landuse, 1);
+    assert_int_equal(st.repaired_zones, 0);
+    assert_int_equal(st.empty_class_features, 1);
+    assert_float_equal(st.empty_class_area_ha, 1.0, 1e-9);
+    assert_float_equal(st.zones_area_ha, 200.0, 1e-9);
+    assert_float_equal(st.tallied_area_ha, 85.0, 1e-9);
+    /* All land use: 16 + 40 + 100 + 1 + 2 + 0.5 + 0.5 ha, inside zones or not. */
+    assert_float_equal(st.landuse_area_ha, 160.0, 1e-9);
+    guotu_tally_destroy(ctx, t);
+    guotu_context_destroy(ctx);
+}
+
+static void test_mask_excludes_area(void **state)
+{
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_tally *t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    add_fixture_zones(ctx, t, 0, 0);
+    char w[256];
+    /* Two overlapping mask parts covering x < 500 of zone A: unioned, not counted twice. */
+    assert_int_equal(add_mask_wkt(ctx, t, 1, box_wkt(w, sizeof w, 0, 0, 300, 1000)), GUOTU_OK);
+    assert_int_equal(add_mask_wkt(ctx, t, 2, box_wkt(w, sizeof w, 200, 0, 500, 1000)), GUOTU_OK);
+    assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
+    add_fixture_landuse(ctx, t);
+    assert_int_equal(guotu_tally_finish(ctx, t), GUOTU_OK);
+    assert_float_equal(result_ha(ctx, t, "A", "21"), 0.0, 1e-9);
+    assert_float_equal(result_ha(ctx, t, "A", ""), 0.0, 1e-9);
+    assert_float_equal(result_ha(ctx, t, "A", "12"), 20.0, 1e-9);
+    assert_float_equal(result_ha(ctx, t, "B", "21"), 25.0, 1e-9);
+    guotu_tally_stats st;
+    guotu_tally_get_stats(ctx, t, &st);
+    assert_int_equal(st.mask_features, 2);
+    assert_float_equal(st.zones_area_ha, 150.0, 1e-9);
+    guotu_tally_destroy(ctx, t);
+    guotu_context_destroy(ctx);
+}
+
+static void test_ellipsoidal_matches_pyproj(void **state)
+{
+    (void)state;
+    /* The fixture moved into CGCS2000 / GK zone 39 at (39500000, 4400000); pyproj 3.4.1
+     * gives 15.99999996444602 ha for f1 and 19.99999964067801 ha for A's part of f2. */
+    guotu_context *ctx = guotu_context_create();
+    guotu_tally *t = new_tally(ctx, GUOTU_INVALID_REPAIR, "EPSG:4527", GUOTU_AREA_ELLIPSOIDAL);
+    add_fixture_zones(ctx, t, 39500000, 4400000);
+    assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
+    char w[256];
+    assert_int_equal(
+        add_landuse_wkt(ctx, t, "21", 1, box_wkt(w, sizeof w, 39500100, 4400100, 39500500, 4400500)), GUOTU_OK);
+    assert_int_equal(
+        add_landuse_wkt(ctx, t, "12", 2, box_wkt(w, sizeof w, 39500800, 4400000, 39501200, 4401000)), GUOTU_OK);
+    assert_int_equal(guotu_tally_finish(ctx, t), GUOTU_OK);
+    assert_float_equal(result_ha(ctx, t, "A", "21"), 15.99999996444602, 1e-8);
+    assert_float_equal(result_ha(ctx, t, "A", "12"), 19.99999964067801, 1e-8);
+    guotu_tally_destroy(ctx, t);
+    guotu_context_destroy(ctx);
+}
+
+static void test_invalid_fail_names_layer_and_feature(void **state)
+{
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_tally *t = new_tally(ctx, GUOTU_INVALID_FAIL, NULL, GUOTU_AREA_PLANAR);
+    add_fixture_zones(ctx, t, 0, 0);
+    assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, t, "31", 7, bowtie), GUOTU_ERR_INVALID_GEOMETRY);
+    const char *msg = guotu_context_last_error(ctx);
+    assert_non_null(strstr(msg, "parcels"));
+    assert_non_null(strstr(msg, "feature 7"));
+    assert_non_null(strstr(msg, "Self-intersection"));
+    guotu_tally_destroy(ctx, t);
+
+    /* An invalid zone is repaired by default and counted. */
+    t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    assert_int_equal(add_zone_wkt(ctx, t, "X", 3, bowtie), GUOTU_OK);
+    assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
+    guotu_tally_stats st;
+    guotu_tally_get_stats(ctx, t, &st);
+    assert_int_equal(st.repaired_zones, 1);
+    assert_float_equal(st.zones_area_ha, 2.0, 1e-9);
+    guotu_tally_destroy(ctx, t);
+    guotu_context_destroy(ctx);
+}
+
+static void test_bad_input_is_reported(void **state)
+{
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    char w[256];
+    guotu_tally *t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    /* No zones at all. */
+    assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "counties"));
+    guotu_tally_destroy(ctx, t);
+
+    t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    assert_int_equal(add_landuse_wkt(ctx, t, "1", 1, box_wkt(w, sizeof w, 0, 0, 1, 1)), GUOTU_ERR_STATE);
+    assert_int_equal(add_zone_wkt(ctx, t, "A", 11, box_wkt(w, sizeof w, 0, 0, 1, 1)), GUOTU_OK);
+    assert_int_equal(add_zone_wkt(ctx, t, "A", 12, box_wkt(w, sizeof w, 1, 0, 2, 1)), GUOTU_ERR_DATA);
+    const char *msg = guotu_context_last_error(ctx);
+    assert_non_null(strstr(msg, "'A'"));
+    assert_non_null(strstr(msg, "11"));
+    assert_non_null(strstr(msg, "12"));
+    guotu_tally_destroy(ctx, t);
+
+    t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    assert_int_equal(add_zone_wkt(ctx, t, "", 5, box_wkt(w, sizeof w, 0, 0, 1, 1)), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "feature 5"));
+    guotu_tally_destroy(ctx, t);
+
+    t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    assert_int_equal(add_zone_wkt(ctx, t, "L", 6, "LINESTRING(0 0,1 1)"), GUOTU_ERR_GEOMETRY);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "LineString"));
+    guotu_tally_destroy(ctx, t);
+
+    t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    add_fixture_zones(ctx, t, 0, 0);
+    assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
+    /* "国" in GBK bytes: not UTF-8, so it cannot become a class code. */
+    assert_int_equal(add_landuse_wkt(ctx, t, "\xb9\xfa", 9, box_wkt(w, sizeof w, 0, 0, 1, 1)), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "UTF-8"));
+    assert_non_null(strstr(guotu_context_last_error(ctx), "feature 9"));
+    guotu_tally_destroy(ctx, t);
+
+    t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    add_fixture_zones(ctx, t, 0, 0);
+    assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
+    const unsigned char junk[] = {1, 3, 0, 0, 0, 1};
+    assert_int_equal(guotu_tally_add_landuse(ctx, t, "1", 4, junk, sizeof junk), GUOTU_ERR_GEOMETRY);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "feature 4"));
+    guotu_tally_destroy(ctx, t);
+    guotu_context_destroy(ctx);
+}
+
+static void test_utf8_codes_kept(void **state)
+{
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_tally *t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    char w[256];
+    assert_int_equal(add_zone_wkt(ctx, t, "北京市海淀区", 1, box_wkt(w, sizeof w, 0, 0, 100, 100)), GUOTU_OK);
+    assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, t, "有林地", 1, box_wkt(w, sizeof w, 0, 0, 100, 50)), GUOTU_OK);
+    assert_int_equal(guotu_tally_finish(ctx, t), GUOTU_OK);
+    assert_float_equal(result_ha(ctx, t, "北京市海淀区", "有林地"), 0.5, 1e-12);
+    guotu_tally_destroy(ctx, t);
+    guotu_context_destroy(ctx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hand_computed_areas),
+        cmocka_unit_test(test_mask_excludes_area),
+        cmocka_unit_test(test_ellipsoidal_matches_pyproj),
+        cmocka_unit_test(test_invalid_fail_names_layer_and_feature),
+        cmocka_unit_test(test_bad_input_is_reported),
+        cmocka_unit_test(test_utf8_codes_kept),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
