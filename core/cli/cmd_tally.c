@@ -137,9 +137,9 @@ static int align_crs(tally_run *run, vector_source *src, const char *role)
     const char *target_role = run->raster_mode_input ? "land-use raster" : "zones";
     if (!have && !want) return 0;
     if (!have || !want) {
-        snprintf(run->err, sizeof run->err,
-                 "the %s layer '%s' %s a CRS but the %s %s; assign the missing CRS first", role, src->layer_name,
-                 have ? "has" : "has no", target_role, want ? "have one" : "have none");
+        snprintf(run->err, sizeof run->err, "the %s layer '%s' %s, but the %s %s; assign the missing CRS first", role,
+                 src->layer_name, have ? "has a CRS" : "has no CRS", target_role,
+                 run->raster_mode_input ? (want ? "has one" : "has none") : (want ? "have one" : "have none"));
         return 1;
     }
     const char *same_opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
@@ -148,8 +148,8 @@ static int align_crs(tally_run *run, vector_source *src, const char *role)
     crs_name(have, a, sizeof a);
     crs_name(want, b, sizeof b);
     if (strcmp(run->args.crs_mismatch, "fail") == 0) {
-        snprintf(run->err, sizeof run->err, "the %s layer '%s' is in %s but the %s are in %s (--crs-mismatch fail)",
-                 role, src->layer_name, a, target_role, b);
+        snprintf(run->err, sizeof run->err, "the %s layer '%s' is in %s but the %s %s in %s (--crs-mismatch fail)",
+                 role, src->layer_name, a, target_role, run->raster_mode_input ? "is" : "are", b);
         return 1;
     }
     fprintf(stderr, "guotu: note: reprojecting the %s layer '%s' from %s to %s\n", role, src->layer_name, a, b);

@@ -83,7 +83,15 @@ int vector_source_use_field(vector_source *src, const char *field, char *err, si
     return 1;
 }
 
-OGRSpatialReferenceH vector_source_crs(const vector_source *src) { return OGR_L_GetSpatialRef(src->layer); }
+OGRSpatialReferenceH vector_source_crs(const vector_source *src)
+{
+    OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(src->layer);
+    /* A GeoPackage written without a CRS reports srs_id 0 or -1 as an "Undefined
+     * geographic/Cartesian SRS": that is no CRS, not a CRS to reproject from. */
+    const char *name = srs ? OSRGetName(srs) : NULL;
+    if (name && strncmp(name, "Undefined ", 10) == 0 && !OSRGetAuthorityCode(srs, NULL)) return NULL;
+    return srs;
+}
 
 int vector_source_reproject_to(vector_source *src, OGRSpatialReferenceH target, char *err, size_t err_size)
 {

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Guotu needs (only those missing) and builds the C core,
+# the CLI and the installable plugin folder. Safe to run again: it only does what is left.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  build-essential cmake pkg-config          # compiler and build system
+  libgeos-dev libproj-dev proj-data         # the core: GEOS (reentrant C API), PROJ
+  libgdal-dev gdal-bin                      # the CLI's file adapters
+  libcmocka-dev                             # C unit tests
+  qgis qgis-providers python3-qgis          # the plugin's host, and qgis_process
+  python3-gdal python3-numpy python3-pyproj python3-pytest   # sample data, tests
+  xvfb xauth                                # real-GUI QGIS test
+  qttools5-dev-tools pyqt5-dev-tools        # lrelease / pylupdate5 for translations
+  libsqlite3-mod-spatialite sqlite3         # the SpatiaLite comparison in bench/
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+BUILD_DIR=${GUOTU_BUILD_DIR:-build}
+cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$BUILD_DIR" -j"$(nproc)" >/dev/null
+if [ -f scripts/package_plugin.py ]; then
+  /usr/bin/python3 scripts/package_plugin.py --build-dir "$BUILD_DIR" --out "$BUILD_DIR/plugin" >/dev/null
+fi
+echo "setup: built $BUILD_DIR/core/guotu and $BUILD_DIR/core/libguotu.so"

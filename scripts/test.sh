@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Sets up, then runs every test: C unit tests (plain and under ASan+UBSan), the CLI
+# tests, the sample-data tests and the QGIS plugin tests (real QGIS, headless).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+echo "== C unit tests"
+ctest --test-dir build --output-on-failure
+
+echo "== C unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+cmake -S . -B build-asan -DGUOTU_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --build build-asan -j"$(nproc)" >/dev/null
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure
+
+echo "== CLI, sample data and plugin tests"
+export QT_QPA_PLATFORM=offscreen
+/usr/bin/python3 -m pytest -q -p no:cacheprovider tests

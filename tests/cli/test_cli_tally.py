@@ -1,0 +1,271 @@
+"""guotu tally, run as a user runs it: files in, table out, against independent values."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pyproj
+import pytest
+from osgeo import gdal, ogr
+
+from conftest import LANDUSE_BOXES, X0, Y0, box, rasterize, run_guotu, write_layer
+
+TO_LONLAT = pyproj.Transformer.from_crs(4527, 4490, always_xy=True)
+GEOD = pyproj.Geod(ellps="GRS80")  # CGCS2000's ellipsoid
+
+
+def geodesic_ha(x0: float, y0: float, x1: float, y1: float) -> float:
+    lon, lat = TO_LONLAT.transform([x0, x1, x1, x0], [y0, y0, y1, y1])
+    return abs(GEOD.polygon_area_perimeter(lon, lat)[0]) / 1e4
+
+
+def clip(a: tuple, b: tuple) -> tuple | None:
+    x0, y0, x1, y1 = max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])
+    return (x0, y0, x1, y1) if x0 < x1 and y0 < y1 else None
+
+
+ZONE_BOXES = {"A": (0, 0, 1000, 1000), "B": (1000, 0, 2000, 1000)}
+
+
+def expected_table(planar: bool = False) -> dict[tuple[str, str], float]:
+    """Zone x land-use areas from box intersections, measured by pyproj (or planar)."""
+    table: dict[tuple[str, str], float] = {}
+    for zone, zbox in ZONE_BOXES.items():
+        for code, lbox in LANDUSE_BOXES:
+            part = clip(zbox, lbox)
+            if not part:
+                continue
+            x0, y0, x1, y1 = part
+            ha = (x1 - x0) * (y1 - y0) / 1e4 if planar else geodesic_ha(X0 + x0, Y0 + y0, X0 + x1, Y0 + y1)
+            table[(zone, str(code))] = table.get((zone, str(code)), 0) + ha
+    return table
+
+
+def read_csv(path: Path) -> tuple[list[str], dict[tuple[str, str], float]]:
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    return rows[0], {(r[0], r[1]): float(r[2]) for r in rows[1:]}
+
+
+def assert_tables_close(got: dict, want: dict, tolerance_ha: float = 1e-5) -> None:
+    assert set(got) == set(want)
+    for key, value in want.items():
+        assert got[key] == pytest.approx(value, abs=tolerance_ha), key
+
+
+def test_version_and_help() -> None:
+    out = run_guotu("--version")
+    assert out.returncode == 0
+    assert out.stdout.startswith("guotu 0.1.0") and "GEOS" in out.stdout and "PROJ" in out.stdout
+    helped = run_guotu("help", "tally")
+    assert helped.returncode == 0 and "--zone-id" in helped.stdout
+    assert run_guotu("frobnicate").returncode == 2
+
+
+def test_vector_tally_matches_pyproj(tmp_path: Path, zones: Path, landuse: Path) -> None:
+    out = tmp_path / "tally.csv"
+    res = run_guotu("tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(landuse),
+                    "--class-field", "lucc", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    header, table = read_csv(out)
+    assert header == ["zone_id", "class_code", "area_ha"]
+    assert_tables_close(table, expected_table())
+    assert "written" in res.stdout
+
+
+def test_planar_option(tmp_path: Path, zones: Path, landuse: Path) -> None:
+    out = tmp_path / "tally.csv"
+    res = run_guotu("tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(landuse),
+                    "--class-field", "lucc", "--area", "planar", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    assert_tables_close(read_csv(out)[1], expected_table(planar=True), 1e-9)
+
+
+def test_gpkg_output_has_table_and_metadata(tmp_path: Path, zones: Path, landuse: Path) -> None:
+    out = tmp_path / "tally.gpkg"
+    res = run_guotu("tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(landuse),
+                    "--class-field", "lucc", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    ds = ogr.Open(str(out))
+    layer = ds.GetLayerByName("tally")
+    assert layer.GetGeomType() == ogr.wkbNone
+    names = [layer.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(layer.GetLayerDefn().GetFieldCount())]
+    assert names == ["zone_id", "class_code", "area_ha"]
+    table = {(f["zone_id"], f["class_code"]): f["area_ha"] for f in layer}
+    assert_tables_close(table, expected_table())
+    meta = layer.GetMetadata()
+    assert meta["area_method"] == "ellipsoidal" and meta["zone_id_field"] == "code"
+    assert meta["landuse"] == str(landuse)
+    assert not list(tmp_path.glob("*.tmp-*")), "temporary files left behind"
+
+
+def test_raster_aligned_equals_vector(tmp_path: Path, zones: Path, landuse: Path) -> None:
+    tif = rasterize(landuse, tmp_path / "lu.tif", 10, (X0 - 100, Y0 - 100, X0 + 2600, Y0 + 1600))
+    out = tmp_path / "r.csv"
+    res = run_guotu("tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(tif), "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    assert_tables_close(read_csv(out)[1], expected_table(), 1e-6)
+    # Centre mode agrees too on an aligned grid (no cell is cut).
+    res = run_guotu("tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(tif),
+                    "--raster-mode", "centre", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    assert_tables_close(read_csv(out)[1], expected_table(), 1e-6)
+
+
+def cell_expectations(tif: Path) -> tuple[dict, dict]:
+    """Per-cell planar expectations straight from the raster: exact = cell ∩ zone box area,
+    centre = whole cell when its centre is inside the zone box."""
+    import numpy as np
+    ds = gdal.Open(str(tif))
+    values = ds.GetRasterBand(1).ReadAsArray()
+    x0, dx, _, y0, _, dy = ds.GetGeoTransform()
+    exact: dict = {}
+    centre: dict = {}
+    for (r, c), v in np.ndenumerate(values):
+        if v == 255:
+            continue
+        cx0, cx1 = x0 + c * dx, x0 + (c + 1) * dx
+        cy1, cy0 = y0 + r * dy, y0 + (r + 1) * dy
+        for zone, (a, b, e, f) in ZONE_BOXES.items():
+            zx0, zy0, zx1, zy1 = X0 + a, Y0 + b, X0 + e, Y0 + f
+            w = min(cx1, zx1) - max(cx0, zx0)
+            h = min(cy1, zy1) - max(cy0, zy0)
+            key = (zone, str(int(v)))
+            if w > 0 and h > 0:
+                exact[key] = exact.get(key, 0) + w * h / 1e4
+            mx, my = (cx0 + cx1) / 2, (cy0 + cy1) / 2
+            if zx0 <= mx < zx1 and zy0 <= my < zy1:
+                centre[key] = centre.get(key, 0) + abs(dx * dy) / 1e4
+    return exact, centre
+
+
+def test_raster_exact_and_centre_on_cut_cells(tmp_path: Path, zones: Path, landuse: Path) -> None:
+    # 30 m cells whose edges fall 13 m (mod 30) from the origin: every zone edge (at 0, 1000
+    # and 2000 m) cuts a row or column of cells, so exact and centre modes really differ.
+    tif = rasterize(landuse, tmp_path / "lu30.tif", 30, (X0 - 107, Y0 - 107, X0 + 2593, Y0 + 1603))
+    want_exact, want_centre = cell_expectations(tif)
+    for mode, want in (("exact", want_exact), ("centre", want_centre)):
+        out = tmp_path / f"{mode}.csv"
+        res = run_guotu("tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(tif),
+                        "--raster-mode", mode, "--area", "planar", "-o", str(out))
+        assert res.returncode == 0, res.stderr
+        assert_tables_close(read_csv(out)[1], want, 1e-6)
+    assert want_exact[("A", "12")] != pytest.approx(want_centre[("A", "12")], abs=1e-3)
+
+
+def test_mask_excludes_urban_space(tmp_path: Path, zones: Path, landuse: Path) -> None:
+    mask = write_layer(tmp_path / "urban.gpkg", "urban", 4527, [], [({}, box(X0, Y0, X0 + 500, Y0 + 1000))])
+    out = tmp_path / "m.csv"
+    res = run_guotu("tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(landuse),
+                    "--class-field", "lucc", "--mask", str(mask), "--area", "planar", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    table = read_csv(out)[1]
+    assert ("A", "21") not in table and ("A", "41") not in table
+    assert table[("A", "12")] == pytest.approx(20.0)
+    assert table[("B", "21")] == pytest.approx(25.0)
+
+
+def test_mixed_crs_reprojects_or_fails(tmp_path: Path, zones: Path, landuse: Path) -> None:
+    lonlat = tmp_path / "lu4490.gpkg"
+    gdal.VectorTranslate(str(lonlat), str(landuse), dstSRS="EPSG:4490", layerName="landuse")
+    out = tmp_path / "x.csv"
+    res = run_guotu("tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(lonlat),
+                    "--class-field", "lucc", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    assert "reprojecting" in res.stderr and "4490" in res.stderr
+    assert_tables_close(read_csv(out)[1], expected_table(), 1e-4)
+    res = run_guotu("tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(lonlat),
+                    "--class-field", "lucc", "--crs-mismatch", "fail", "-o", str(tmp_path / "y.csv"))
+    assert res.returncode == 1
+    assert "4490" in res.stderr and "4527" in res.stderr
+    assert not (tmp_path / "y.csv").exists()
+
+
+def test_missing_crs_is_refused(tmp_path: Path, zones: Path) -> None:
+    nocrs = write_layer(tmp_path / "nocrs.gpkg", "landuse", None, [("lucc", ogr.OFTInteger)],
+                        [({"lucc": 1}, box(X0, Y0, X0 + 10, Y0 + 10))])
+    res = run_guotu("tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(nocrs),
+                    "--class-field", "lucc", "-o", str(tmp_path / "o.csv"))
+    assert res.returncode == 1 and "no CRS" in res.stderr and "'landuse'" in res.stderr
+
+
+def test_missing_field_names_layer_and_fields(tmp_path: Path, zones: Path, landuse: Path) -> None:
+    res = run_guotu("tally", "--zones", str(zones), "--zone-id", "county", "--landuse", str(landuse),
+                    "--class-field", "lucc", "-o", str(tmp_path / "o.csv"))
+    assert res.returncode == 1
+    assert "no field 'county'" in res.stderr and "'zones'" in res.stderr and "code" in res.stderr
+    res = run_guotu("tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(landuse),
+                    "-o", str(tmp_path / "o.csv"))
+    assert res.returncode == 1 and "--class-field" in res.stderr
+    res = run_guotu("tally", "--zones", str(zones), "--landuse", str(landuse), "-o", str(tmp_path / "o.csv"))
+    assert res.returncode == 2 and "required" in res.stderr
+
+
+def test_invalid_geometry_repair_or_fail(tmp_path: Path, zones: Path) -> None:
+    bowtie = f"POLYGON(({X0+200} {Y0},{X0+400} {Y0+200},{X0+400} {Y0},{X0+200} {Y0+200},{X0+200} {Y0}))"
+    lu = write_layer(tmp_path / "bad.gpkg", "parcels", 4527, [("lucc", ogr.OFTInteger)],
+                     [({"lucc": 21}, box(X0, Y0, X0 + 100, Y0 + 100)), ({"lucc": 31}, bowtie)])
+    out = tmp_path / "o.csv"
+    res = run_guotu("tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(lu),
+                    "--class-field", "lucc", "--area", "planar", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    assert "repaired invalid geometries: zones 0, land use 1" in res.stdout
+    assert read_csv(out)[1][("A", "31")] == pytest.approx(2.0)
+    res = run_guotu("tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(lu),
+                    "--class-field", "lucc", "--invalid", "fail", "-o", str(tmp_path / "f.csv"))
+    assert res.returncode == 1
+    assert "'parcels'" in res.stderr and "feature 2" in res.stderr and "Self-intersection" in res.stderr
+    assert not (tmp_path / "f.csv").exists()
+
+
+def test_empty_zones_and_duplicate_ids(tmp_path: Path, landuse: Path) -> None:
+    empty = write_layer(tmp_path / "empty.gpkg", "zones", 4527, [("code", ogr.OFTString)], [])
+    res = run_guotu("tally", "--zones", str(empty), "--zone-id", "code", "--landuse", str(landuse),
+                    "--class-field", "lucc", "-o", str(tmp_path / "o.csv"))
+    assert res.returncode == 1 and "no features" in res.stderr
+    dup = write_layer(tmp_path / "dup.gpkg", "zones", 4527, [("code", ogr.OFTString)],
+                      [({"code": "A"}, box(X0, Y0, X0 + 10, Y0 + 10)), ({"code": "A"}, box(X0 + 10, Y0, X0 + 20, Y0 + 10))])
+    res = run_guotu("tally", "--zones", str(dup), "--zone-id", "code", "--landuse", str(landuse),
+                    "--class-field", "lucc", "-o", str(tmp_path / "o.csv"))
+    assert res.returncode == 1 and "'A' appears twice" in res.stderr
+
+
+def test_empty_class_values_are_reported(tmp_path: Path, zones: Path) -> None:
+    lu = write_layer(tmp_path / "nulls.gpkg", "landuse", 4527, [("lucc", ogr.OFTInteger)],
+                     [({"lucc": 21}, box(X0, Y0, X0 + 100, Y0 + 100)), ({}, box(X0 + 100, Y0, X0 + 200, Y0 + 100))])
+    out = tmp_path / "o.csv"
+    res = run_guotu("tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(lu),
+                    "--class-field", "lucc", "--area", "planar", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    assert read_csv(out)[1][("A", "")] == pytest.approx(1.0)
+    assert "empty class: 1 polygons, 1.00 ha" in res.stdout
+
+
+def test_gbk_shapefile_needs_its_encoding(tmp_path: Path, landuse: Path) -> None:
+    shp = tmp_path / "counties.shp"
+    write_layer(shp, "counties", 4527, [("name", ogr.OFTString)],
+                [({"name": "海淀区"}, box(X0, Y0, X0 + 1000, Y0 + 1000))], driver="ESRI Shapefile",
+                options=["ENCODING=CP936"])
+    (tmp_path / "counties.cpg").unlink()  # as in many real deliveries: GBK bytes, no .cpg
+    out = tmp_path / "o.csv"
+    res = run_guotu("tally", "--zones", str(shp), "--zone-id", "name", "--landuse", str(landuse),
+                    "--class-field", "lucc", "-o", str(out))
+    assert res.returncode == 1 and "UTF-8" in res.stderr and "GBK" in res.stderr
+    res = run_guotu("tally", "--zones", str(shp), "--zone-id", "name", "--landuse", str(landuse),
+                    "--class-field", "lucc", "--encoding", "CP936", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    assert ("海淀区", "21") in read_csv(out)[1]
+
+
+def test_never_overwrites_input_and_keeps_old_output_on_failure(tmp_path: Path, zones: Path, landuse: Path) -> None:
+    before = landuse.read_bytes()
+    res = run_guotu("tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(landuse),
+                    "--class-field", "lucc", "-o", str(landuse))
+    assert res.returncode == 1 and "refusing" in res.stderr
+    assert landuse.read_bytes() == before
+    out = tmp_path / "keep.csv"
+    out.write_text("previous result\n")
+    res = run_guotu("tally", "--zones", str(zones), "--zone-id", "nope", "--landuse", str(landuse),
+                    "--class-field", "lucc", "-o", str(out))
+    assert res.returncode == 1
+    assert out.read_text() == "previous result\n"
