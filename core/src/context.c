@@ -142,3 +142,20 @@ char *gt_strdup(const char *s)
     if (copy) memcpy(copy, s, n);
     return copy;
 }
+
+int gt_utf8_valid(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        int extra;
+        if (*p < 0x80) extra = 0;
+        else if ((*p & 0xE0) == 0xC0 && *p >= 0xC2) extra = 1;
+        else if ((*p & 0xF0) == 0xE0) extra = 2;
+        else if ((*p & 0xF8) == 0xF0 && *p <= 0xF4) extra = 3;
+        else return 0;
+        p++;
+        for (int i = 0; i < extra; i++, p++)
+            if ((*p & 0xC0) != 0x80) return 0;
+    }
+    return 1;
+}

@@ -46,6 +46,9 @@ void gt_clear_error(guotu_context *ctx);
  * (last_error is then set and the caller returns GUOTU_ERR_CANCELLED). */
 int gt_report_progress(guotu_context *ctx, double fraction, const char *message);
 
+/* 1 when s is valid UTF-8. */
+int gt_utf8_valid(const char *s);
+
 /* strdup that returns NULL on NULL input or on allocation failure. */
 char *gt_strdup(const char *s);
 

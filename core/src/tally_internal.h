@@ -78,7 +78,4 @@ int gt_tally_add_area(guotu_context *ctx, guotu_tally *t, int32_t zone, int32_t 
 /* Marks the tally failed and passes the status through. */
 int gt_tally_failed(guotu_tally *t, int status);
 
-/* 1 when s is valid UTF-8. */
-int gt_utf8_valid(const char *s);
-
 #endif

@@ -93,5 +93,6 @@ GUOTU_API const char *guotu_dependency_versions(guotu_context *ctx);
 
 #include "guotu_area.h"
 #include "guotu_tally.h"
+#include "guotu_voucher.h"
 
 #endif /* GUOTU_H */

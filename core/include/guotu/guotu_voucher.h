@@ -1,0 +1,201 @@
+/*
+ * guotu_voucher.h — ecological voucher (生态券) accounting and market (SPEC §3).
+ *
+ *   M_t = Σ_i A_i · k_i                       standard-forest ha of a zone in year t (eq. 1)
+ *   E   = (M_t − M_0) · G · P                 vouchers in ha (eq. 2); E > 0 supplies, E < 0 buys |E|
+ *   G   = (GDP / population) ÷ reference GDP per capita
+ *   P   = (population / area in km²) ÷ reference population density
+ *   Q   = E · q_t                             value in yuan at price q_t (eq. 3)
+ *
+ * Coefficients (k) come from a table parsed from CSV text by guotu_coefficients_parse;
+ * class areas come from two finished tallies (base and target year) over the same zones.
+ * The market pairs sellers with buyers under a cap and a price rule.
+ */
+#ifndef GUOTU_VOUCHER_H
+#define GUOTU_VOUCHER_H
+
+#ifndef GUOTU_H
+#error "include <guotu/guotu.h>, not this file"
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Coefficient tables ------------------------------------------------ */
+typedef struct guotu_coefficients guotu_coefficients;
+
+/* Parses a UTF-8 CSV table with a header row. Columns, by name, in any order:
+ *   code + k            the coefficient directly, or
+ *   code + esv          ecosystem service value; k = esv ÷ esv of `reference_code`
+ * (other columns such as name_zh, note are ignored). Fails with GUOTU_ERR_DATA naming the
+ * line for a duplicate code, an empty code, a non-numeric or negative k/esv, a missing
+ * column, or (esv tables) a missing or zero reference row. `label` names the table in
+ * messages (e.g. its file name). Caller frees with guotu_coefficients_destroy. */
+GUOTU_API int guotu_coefficients_parse(guotu_context *ctx, const char *csv_text, size_t csv_size,
+                                       const char *label, const char *reference_code, guotu_coefficients **out);
+
+GUOTU_API void guotu_coefficients_destroy(guotu_context *ctx, guotu_coefficients *c);
+
+/* Number of codes in the table. */
+GUOTU_API size_t guotu_coefficients_count(const guotu_coefficients *c);
+
+/* k of a class code: exact match first; a purely numeric code also matches a numeric
+ * table code of the same value ("301" finds "0301", as integer fields lose leading zeros).
+ * Returns 1 and sets *k when found, 0 when the table does not list the code. */
+GUOTU_API int guotu_coefficients_lookup(const guotu_coefficients *c, const char *code, double *k);
+
+/* ---- Accounting -------------------------------------------------------- */
+typedef enum guotu_baseline {
+    GUOTU_BASELINE_BASE_YEAR = 0,      /* M_0 = standard forest at the base year */
+    GUOTU_BASELINE_PROTECTION_RATE = 1 /* M_0 = zone land area × protection rate */
+} guotu_baseline;
+
+typedef struct guotu_voucher_options {
+    guotu_baseline baseline;
+    /* Protection rate (standard-forest ha per ha of land) for GUOTU_BASELINE_PROTECTION_RATE;
+     * a negative value means: the rate of the whole zone layer at the base year. */
+    double protection_rate;
+    /* 1: reference GDP per capita and density computed over all zones (Σ GDP ÷ Σ population,
+     * Σ population ÷ Σ km²); 0: the two values below, entered by the user. */
+    int reference_from_zones;
+    double reference_gdp_per_capita; /* yuan per person */
+    double reference_pop_density;    /* persons per km² */
+    /* Amounts (eq. 3) use this price, yuan per standard-forest ha; <= 0: no amounts. */
+    double price;
+    /* |E| below this (ha) counts as balanced; default 1e-9. */
+    double balanced_tolerance;
+} guotu_voucher_options;
+
+/* Fills defaults: base-year baseline, protection_rate -1, reference from zones, price 0. */
+GUOTU_API void guotu_voucher_options_init(guotu_voucher_options *opts);
+
+typedef struct guotu_voucher guotu_voucher;
+
+/* Creates an account. The coefficient tables are borrowed and must outlive it; base and
+ * target may be the same table. Caller frees with guotu_voucher_destroy. */
+GUOTU_API int guotu_voucher_create(guotu_context *ctx, const guotu_voucher_options *opts,
+                                   const guotu_coefficients *base_coefficients,
+                                   const guotu_coefficients *target_coefficients, guotu_voucher **out);
+
+GUOTU_API void guotu_voucher_destroy(guotu_context *ctx, guotu_voucher *v);
+
+/* Adds a zone with its land area (ellipsoidal ha), GDP (yuan) and population (persons)
+ * of the target year. GUOTU_ERR_DATA naming the zone for a duplicate or empty id, a
+ * non-finite or negative GDP, or a population or area that is not positive. */
+GUOTU_API int guotu_voucher_add_zone(guotu_context *ctx, guotu_voucher *v, const char *zone_id, const char *name,
+                                     double area_ha, double gdp_yuan, double population);
+
+/* Takes the class areas of a finished tally over the same zones: year 0 = base, 1 = target.
+ * GUOTU_ERR_DATA when the tally names a zone that was not added. */
+GUOTU_API int guotu_voucher_add_tally(guotu_context *ctx, guotu_voucher *v, int year, const guotu_tally *t);
+
+/* Computes M_0, M_t, E and roles. Call once, after both years were added. */
+GUOTU_API int guotu_voucher_compute(guotu_context *ctx, guotu_voucher *v);
+
+typedef enum guotu_role { GUOTU_ROLE_BALANCED = 0, GUOTU_ROLE_SUPPLY = 1, GUOTU_ROLE_DEMAND = 2 } guotu_role;
+
+/* "supply", "demand" or "balanced". Borrowed, static. */
+GUOTU_API const char *guotu_role_name(int role);
+
+typedef struct guotu_voucher_zone {
+    const char *zone_id; /* borrowed, live as long as the account */
+    const char *zone_name;
+    double area_ha, m0_ha, mt_ha, dm_ha, g_ratio, p_ratio, e_ha;
+    int role;           /* guotu_role */
+    double amount_yuan; /* E × price; 0 when no price */
+} guotu_voucher_zone;
+
+/* Zones in the order they were added; valid after compute. */
+GUOTU_API size_t guotu_voucher_zone_count(const guotu_voucher *v);
+GUOTU_API int guotu_voucher_zone_result(guotu_context *ctx, const guotu_voucher *v, size_t i,
+                                        guotu_voucher_zone *out);
+
+/* Per zone and class: a0/at areas (ha) and k (NaN when the table does not list the code). */
+typedef struct guotu_voucher_class_row {
+    const char *zone_id;
+    const char *class_code;
+    double a0_ha, at_ha, k;
+} guotu_voucher_class_row;
+GUOTU_API size_t guotu_voucher_class_count(const guotu_voucher *v);
+GUOTU_API int guotu_voucher_class_result(guotu_context *ctx, const guotu_voucher *v, size_t i,
+                                         guotu_voucher_class_row *out);
+
+/* Codes the coefficient table does not list, with their area over all zones, per year. */
+typedef struct guotu_voucher_unknown {
+    const char *class_code;
+    int year; /* 0 base, 1 target */
+    double area_ha;
+} guotu_voucher_unknown;
+GUOTU_API size_t guotu_voucher_unknown_count(const guotu_voucher *v);
+GUOTU_API int guotu_voucher_unknown_result(guotu_context *ctx, const guotu_voucher *v, size_t i,
+                                           guotu_voucher_unknown *out);
+
+typedef struct guotu_voucher_summary {
+    double m0_total_ha, mt_total_ha;
+    double supply_ha, demand_ha; /* Σ E over suppliers; Σ |E| over buyers */
+    double reference_gdp_per_capita, reference_pop_density, protection_rate;
+    int reference_from_zones;
+} guotu_voucher_summary;
+GUOTU_API int guotu_voucher_get_summary(guotu_context *ctx, const guotu_voucher *v, guotu_voucher_summary *out);
+
+/* ---- Market ------------------------------------------------------------ */
+typedef enum guotu_allocation {
+    GUOTU_ALLOCATION_PRO_RATA = 0, /* every seller and buyer in proportion to its volume */
+    GUOTU_ALLOCATION_NEAREST = 1   /* closest seller-buyer pairs first */
+} guotu_allocation;
+
+typedef enum guotu_settlement {
+    GUOTU_SETTLEMENT_PAYMENT = 0, /* direct sale */
+    GUOTU_SETTLEMENT_EQUITY = 1   /* enclave (飞地): the amount is an equity share */
+} guotu_settlement;
+
+typedef struct guotu_market_options {
+    double price;       /* fixed price per ha; > 0 selects fixed-price mode */
+    double floor_price; /* government floor price; used when price <= 0 */
+    double cap_ha;      /* annual cap on the traded volume; < 0 = no cap */
+    guotu_allocation allocation;
+    guotu_settlement settlement;
+} guotu_market_options;
+
+/* Defaults: no price (must be set), no cap, pro-rata, payment. */
+GUOTU_API void guotu_market_options_init(guotu_market_options *opts);
+
+typedef struct guotu_market guotu_market;
+
+GUOTU_API int guotu_market_create(guotu_context *ctx, const guotu_market_options *opts, guotu_market **out);
+GUOTU_API void guotu_market_destroy(guotu_context *ctx, guotu_market *m);
+
+/* Adds a zone: id (copied), E in ha (> 0 sells, < 0 buys), its ask (sellers) or bid
+ * (buyers) in yuan/ha or NaN for none, and a point (x, y) for the nearest rule and maps.
+ * A seller without ask accepts the floor; a buyer without bid must buy at any price.
+ * Asks or bids need floor-price mode. */
+GUOTU_API int guotu_market_add(guotu_context *ctx, guotu_market *m, const char *zone_id, double e_ha, double ask,
+                               double bid, double x, double y);
+
+/* Clears the market: the uniform clearing price (fixed price; or the floor; or, with asks
+ * and bids, the price at or above the floor that trades the most, then balances supply
+ * and demand best, then is lowest), the traded volume min(supply, demand, cap) at that
+ * price, and the trades. */
+GUOTU_API int guotu_market_clear(guotu_context *ctx, guotu_market *m);
+
+typedef struct guotu_trade {
+    const char *seller_id, *buyer_id; /* borrowed */
+    double volume_ha, price_yuan_per_ha, amount_yuan;
+    double seller_x, seller_y, buyer_x, buyer_y;
+} guotu_trade;
+GUOTU_API size_t guotu_market_trade_count(const guotu_market *m);
+GUOTU_API int guotu_market_trade(guotu_context *ctx, const guotu_market *m, size_t i, guotu_trade *out);
+
+typedef struct guotu_market_summary {
+    double supply_ha, demand_ha; /* offered and asked at the clearing price */
+    double traded_ha, clearing_price, traded_amount_yuan;
+    int sellers, buyers;
+} guotu_market_summary;
+GUOTU_API int guotu_market_get_summary(guotu_context *ctx, const guotu_market *m, guotu_market_summary *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GUOTU_VOUCHER_H */

@@ -1,0 +1,352 @@
+/* voucher.c — ecological voucher accounting (SPEC §3, eqs. 1–3). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "collections.h"
+#include "internal.h"
+
+typedef struct zone_row {
+    char *id, *name;
+    double area_ha, gdp, population;
+    guotu_voucher_zone result;
+} zone_row;
+
+typedef struct class_row {
+    int32_t zone, code;
+    double area[2]; /* ha in base (0) and target (1) year */
+    double k;
+} class_row;
+
+typedef struct unknown_row {
+    int32_t code;
+    int year;
+    double area_ha;
+} unknown_row;
+
+struct guotu_voucher {
+    guotu_voucher_options opts;
+    const guotu_coefficients *coefficients[2];
+    zone_row *zones;
+    size_t zone_count, zone_cap;
+    gt_string_table zone_ids;
+    gt_string_table codes;
+    gt_index_map pairs; /* zone << 32 | code -> class row */
+    class_row *rows;
+    size_t row_cap;
+    unknown_row *unknown;
+    size_t unknown_count;
+    int years_added[2];
+    int computed;
+    guotu_voucher_summary summary;
+};
+
+void guotu_voucher_options_init(guotu_voucher_options *opts)
+{
+    if (!opts) return;
+    memset(opts, 0, sizeof *opts);
+    opts->baseline = GUOTU_BASELINE_BASE_YEAR;
+    opts->protection_rate = -1;
+    opts->reference_from_zones = 1;
+    opts->balanced_tolerance = 1e-9;
+}
+
+const char *guotu_role_name(int role)
+{
+    switch (role) {
+    case GUOTU_ROLE_SUPPLY: return "supply";
+    case GUOTU_ROLE_DEMAND: return "demand";
+    default: return "balanced";
+    }
+}
+
+int guotu_voucher_create(guotu_context *ctx, const guotu_voucher_options *opts,
+                         const guotu_coefficients *base_coefficients, const guotu_coefficients *target_coefficients,
+                         guotu_voucher **out)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!opts || !out || !base_coefficients || !target_coefficients)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_voucher_create: NULL argument");
+    *out = NULL;
+    if (opts->baseline != GUOTU_BASELINE_BASE_YEAR && opts->baseline != GUOTU_BASELINE_PROTECTION_RATE)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "unknown baseline mode %d", (int)opts->baseline);
+    if (!opts->reference_from_zones &&
+        !(opts->reference_gdp_per_capita > 0 && isfinite(opts->reference_gdp_per_capita) &&
+          opts->reference_pop_density > 0 && isfinite(opts->reference_pop_density)))
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT,
+                       "entered reference values must be positive numbers (GDP per capita %g yuan/person, population "
+                       "density %g persons/km²)",
+                       opts->reference_gdp_per_capita, opts->reference_pop_density);
+    if (opts->baseline == GUOTU_BASELINE_PROTECTION_RATE && opts->protection_rate >= 0 &&
+        !isfinite(opts->protection_rate))
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "the protection rate must be a finite number");
+    guotu_voucher *v = calloc(1, sizeof *v);
+    if (!v) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    v->opts = *opts;
+    if (!(v->opts.balanced_tolerance >= 0)) v->opts.balanced_tolerance = 1e-9;
+    v->coefficients[0] = base_coefficients;
+    v->coefficients[1] = target_coefficients;
+    *out = v;
+    return GUOTU_OK;
+}
+
+void guotu_voucher_destroy(guotu_context *ctx, guotu_voucher *v)
+{
+    (void)ctx;
+    if (!v) return;
+    for (size_t i = 0; i < v->zone_count; i++) {
+        free(v->zones[i].id);
+        free(v->zones[i].name);
+    }
+    free(v->zones);
+    gt_string_table_free(&v->zone_ids);
+    gt_string_table_free(&v->codes);
+    gt_index_map_free(&v->pairs);
+    free(v->rows);
+    free(v->unknown);
+    free(v);
+}
+
+int guotu_voucher_add_zone(guotu_context *ctx, guotu_voucher *v, const char *zone_id, const char *name,
+                           double area_ha, double gdp_yuan, double population)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!v) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_voucher_add_zone: account is NULL");
+    if (v->computed || v->years_added[0] || v->years_added[1])
+        return gt_fail(ctx, GUOTU_ERR_STATE, "zones must be added before the tallies");
+    if (!zone_id || !zone_id[0]) return gt_fail(ctx, GUOTU_ERR_DATA, "a zone has an empty id");
+    if (!gt_utf8_valid(zone_id) || (name && !gt_utf8_valid(name)))
+        return gt_fail(ctx, GUOTU_ERR_DATA, "the id or name of a zone is not UTF-8 text");
+    if (gt_string_table_find(&v->zone_ids, zone_id) >= 0)
+        return gt_fail(ctx, GUOTU_ERR_DATA, "zone id '%s' appears twice", zone_id);
+    if (!isfinite(gdp_yuan) || gdp_yuan < 0)
+        return gt_fail(ctx, GUOTU_ERR_DATA, "zone '%s': GDP is %g; it must be a number >= 0 (yuan)", zone_id,
+                       gdp_yuan);
+    if (!isfinite(population) || !(population > 0))
+        return gt_fail(ctx, GUOTU_ERR_DATA, "zone '%s': population is %g; it must be a number > 0 (persons)",
+                       zone_id, population);
+    if (!isfinite(area_ha) || !(area_ha > 0))
+        return gt_fail(ctx, GUOTU_ERR_DATA, "zone '%s': land area is %g ha; it must be > 0", zone_id, area_ha);
+    if (v->zone_count == v->zone_cap) {
+        size_t cap = v->zone_cap ? v->zone_cap * 2 : 64;
+        zone_row *grown = realloc(v->zones, cap * sizeof *grown);
+        if (!grown) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        v->zones = grown;
+        v->zone_cap = cap;
+    }
+    zone_row *z = &v->zones[v->zone_count];
+    memset(z, 0, sizeof *z);
+    z->id = gt_strdup(zone_id);
+    z->name = gt_strdup(name ? name : "");
+    z->area_ha = area_ha;
+    z->gdp = gdp_yuan;
+    z->population = population;
+    v->zone_count++;
+    if (!z->id || !z->name || gt_string_table_intern(&v->zone_ids, zone_id) < 0)
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    return GUOTU_OK;
+}
+
+static class_row *row_for(guotu_context *ctx, guotu_voucher *v, int32_t zone, const char *code)
+{
+    int32_t c = gt_string_table_intern(&v->codes, code);
+    if (c < 0) return NULL;
+    uint64_t key = ((uint64_t)(uint32_t)zone << 32) | (uint32_t)c;
+    int inserted = 0;
+    int32_t k = gt_index_map_insert(&v->pairs, key, &inserted);
+    if (k < 0) return NULL;
+    if (inserted) {
+        if ((size_t)k >= v->row_cap) {
+            size_t cap = v->row_cap ? v->row_cap * 2 : 256;
+            class_row *grown = realloc(v->rows, cap * sizeof *grown);
+            if (!grown) return NULL;
+            v->rows = grown;
+            v->row_cap = cap;
+        }
+        memset(&v->rows[k], 0, sizeof v->rows[k]);
+        v->rows[k].zone = zone;
+        v->rows[k].code = c;
+    }
+    (void)ctx;
+    return &v->rows[k];
+}
+
+int guotu_voucher_add_tally(guotu_context *ctx, guotu_voucher *v, int year, const guotu_tally *t)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!v || !t || (year != 0 && year != 1))
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_voucher_add_tally: bad argument");
+    if (v->computed || v->years_added[year])
+        return gt_fail(ctx, GUOTU_ERR_STATE, "the %s year was already added", year ? "target" : "base");
+    size_t n = guotu_tally_result_count(t);
+    for (size_t i = 0; i < n; i++) {
+        const char *zone_id, *code;
+        double ha;
+        int status = guotu_tally_result(ctx, t, i, &zone_id, &code, &ha);
+        if (status) return status;
+        int32_t zone = gt_string_table_find(&v->zone_ids, zone_id);
+        if (zone < 0)
+            return gt_fail(ctx, GUOTU_ERR_DATA, "the %s-year tally has zone '%s', which the account does not have",
+                           year ? "target" : "base", zone_id);
+        class_row *row = row_for(ctx, v, zone, code);
+        if (!row) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        row->area[year] += ha;
+    }
+    v->years_added[year] = 1;
+    return GUOTU_OK;
+}
+
+static int note_unknown(guotu_voucher *v, int32_t code, int year, double ha)
+{
+    for (size_t i = 0; i < v->unknown_count; i++)
+        if (v->unknown[i].code == code && v->unknown[i].year == year) {
+            v->unknown[i].area_ha += ha;
+            return 0;
+        }
+    unknown_row *grown = realloc(v->unknown, (v->unknown_count + 1) * sizeof *grown);
+    if (!grown) return -1;
+    v->unknown = grown;
+    v->unknown[v->unknown_count++] = (unknown_row){code, year, ha};
+    return 0;
+}
+
+/* Standard forest of every zone in `year` (eq. 1), into m[zone]; unknown codes noted. */
+static int standard_forest(guotu_context *ctx, guotu_voucher *v, int year, double *m)
+{
+    for (size_t z = 0; z < v->zone_count; z++) m[z] = 0;
+    for (size_t r = 0; r < v->pairs.count; r++) {
+        class_row *row = &v->rows[r];
+        if (row->area[year] == 0) continue;
+        double k = 0;
+        if (guotu_coefficients_lookup(v->coefficients[year], v->codes.strings[row->code], &k)) {
+            m[row->zone] += row->area[year] * k;
+            /* One k per row for the breakdown table: the target year's when it has one. */
+            if (year == 1 || isnan(row->k)) row->k = k;
+        } else if (note_unknown(v, row->code, year, row->area[year]) != 0) {
+            return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        }
+    }
+    return GUOTU_OK;
+}
+
+int guotu_voucher_compute(guotu_context *ctx, guotu_voucher *v)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!v) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_voucher_compute: account is NULL");
+    if (v->computed) return gt_fail(ctx, GUOTU_ERR_STATE, "the account was already computed");
+    if (!v->zone_count) return gt_fail(ctx, GUOTU_ERR_DATA, "the account has no zones");
+    if (!v->years_added[0] || !v->years_added[1])
+        return gt_fail(ctx, GUOTU_ERR_STATE, "both the base-year and the target-year tally are needed");
+    for (size_t r = 0; r < v->pairs.count; r++) v->rows[r].k = NAN;
+    double *m0 = calloc(v->zone_count, sizeof *m0), *mt = calloc(v->zone_count, sizeof *mt);
+    int status = (!m0 || !mt) ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
+    if (!status) status = standard_forest(ctx, v, 0, m0);
+    if (!status) status = standard_forest(ctx, v, 1, mt);
+    if (status) {
+        free(m0);
+        free(mt);
+        return status;
+    }
+    guotu_voucher_summary *s = &v->summary;
+    double gdp = 0, pop = 0, area = 0, m_base = 0;
+    for (size_t z = 0; z < v->zone_count; z++) {
+        gdp += v->zones[z].gdp;
+        pop += v->zones[z].population;
+        area += v->zones[z].area_ha;
+        m_base += m0[z];
+    }
+    s->reference_from_zones = v->opts.reference_from_zones;
+    s->reference_gdp_per_capita = v->opts.reference_from_zones ? gdp / pop : v->opts.reference_gdp_per_capita;
+    s->reference_pop_density = v->opts.reference_from_zones ? pop / (area / 100.0) : v->opts.reference_pop_density;
+    s->protection_rate = v->opts.protection_rate >= 0 ? v->opts.protection_rate : m_base / area;
+    if (!(s->reference_gdp_per_capita > 0)) {
+        free(m0);
+        free(mt);
+        return gt_fail(ctx, GUOTU_ERR_DATA, "the zones' total GDP is 0, so GDP ratios cannot be formed");
+    }
+    for (size_t z = 0; z < v->zone_count; z++) {
+        zone_row *zr = &v->zones[z];
+        guotu_voucher_zone *r = &zr->result;
+        r->zone_id = zr->id;
+        r->zone_name = zr->name;
+        r->area_ha = zr->area_ha;
+        r->m0_ha = v->opts.baseline == GUOTU_BASELINE_PROTECTION_RATE ? zr->area_ha * s->protection_rate : m0[z];
+        r->mt_ha = mt[z];
+        r->dm_ha = r->mt_ha - r->m0_ha;
+        r->g_ratio = (zr->gdp / zr->population) / s->reference_gdp_per_capita;
+        r->p_ratio = (zr->population / (zr->area_ha / 100.0)) / s->reference_pop_density;
+        r->e_ha = r->dm_ha * r->g_ratio * r->p_ratio;
+        if (r->e_ha > v->opts.balanced_tolerance) r->role = GUOTU_ROLE_SUPPLY;
+        else if (r->e_ha < -v->opts.balanced_tolerance) r->role = GUOTU_ROLE_DEMAND;
+        else r->role = GUOTU_ROLE_BALANCED;
+        r->amount_yuan = v->opts.price > 0 ? r->e_ha * v->opts.price : 0;
+        s->m0_total_ha += r->m0_ha;
+        s->mt_total_ha += r->mt_ha;
+        if (r->role == GUOTU_ROLE_SUPPLY) s->supply_ha += r->e_ha;
+        if (r->role == GUOTU_ROLE_DEMAND) s->demand_ha -= r->e_ha;
+    }
+    free(m0);
+    free(mt);
+    v->computed = 1;
+    return GUOTU_OK;
+}
+
+size_t guotu_voucher_zone_count(const guotu_voucher *v) { return v && v->computed ? v->zone_count : 0; }
+
+int guotu_voucher_zone_result(guotu_context *ctx, const guotu_voucher *v, size_t i, guotu_voucher_zone *out)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!v || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_voucher_zone_result: NULL argument");
+    if (!v->computed) return gt_fail(ctx, GUOTU_ERR_STATE, "compute the account first");
+    if (i >= v->zone_count) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "zone %zu out of range", i);
+    *out = v->zones[i].result;
+    return GUOTU_OK;
+}
+
+size_t guotu_voucher_class_count(const guotu_voucher *v) { return v && v->computed ? v->pairs.count : 0; }
+
+int guotu_voucher_class_result(guotu_context *ctx, const guotu_voucher *v, size_t i, guotu_voucher_class_row *out)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!v || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_voucher_class_result: NULL argument");
+    if (!v->computed) return gt_fail(ctx, GUOTU_ERR_STATE, "compute the account first");
+    if (i >= v->pairs.count) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "class row %zu out of range", i);
+    const class_row *r = &v->rows[i];
+    out->zone_id = v->zones[r->zone].id;
+    out->class_code = v->codes.strings[r->code];
+    out->a0_ha = r->area[0];
+    out->at_ha = r->area[1];
+    out->k = r->k;
+    return GUOTU_OK;
+}
+
+size_t guotu_voucher_unknown_count(const guotu_voucher *v) { return v && v->computed ? v->unknown_count : 0; }
+
+int guotu_voucher_unknown_result(guotu_context *ctx, const guotu_voucher *v, size_t i, guotu_voucher_unknown *out)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!v || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_voucher_unknown_result: NULL argument");
+    if (!v->computed || i >= v->unknown_count)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "unknown-code row %zu out of range", i);
+    out->class_code = v->codes.strings[v->unknown[i].code];
+    out->year = v->unknown[i].year;
+    out->area_ha = v->unknown[i].area_ha;
+    return GUOTU_OK;
+}
+
+int guotu_voucher_get_summary(guotu_context *ctx, const guotu_voucher *v, guotu_voucher_summary *out)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!v || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_voucher_get_summary: NULL argument");
+    if (!v->computed) return gt_fail(ctx, GUOTU_ERR_STATE, "compute the account first");
+    *out = v->summary;
+    return GUOTU_OK;
+}

@@ -1,0 +1,393 @@
+/* test_voucher.c — voucher accounting and market on a fixture worked out by hand.
+ *
+ * k: 21 → 1.00, 22 → 0.89, 31 → 0.33, 41 → 2.10, 12 → 0, 51 → 0; "99" is not listed.
+ * Zones (area ha, GDP yuan, population):
+ *   Z1 10000, 2e9,   100000  → GDP/cap 20000, density 1000/km²
+ *   Z2 20000, 1.2e10, 300000 → GDP/cap 40000, density 1500/km²
+ *   Z3 10000, 1e9,   100000  → GDP/cap 10000, density 1000/km²
+ * Reference over zones: 1.5e10 / 500000 = 30000 yuan/person; 500000 / 400 km² = 1250/km².
+ *   G = 2/3, 4/3, 1/3;  P = 0.8, 1.2, 0.8
+ * Class areas, base → target (ha):
+ *   Z1: 21 1000→1200, 12 5000→4800          M0 = 1000, Mt = 1200, ΔM = +200
+ *   Z2: 21 3000→2500, 41 100→100, 51 1000→1500
+ *                                            M0 = 3000 + 210 = 3210, Mt = 2500 + 210 = 2710, ΔM = −500
+ *   Z3: 31 2000→2300, 22 100→100, 99 50→50  M0 = 660 + 89 = 749, Mt = 759 + 89 = 848, ΔM = +99
+ *   E1 = 200·(2/3)·0.8 = 106.666…  (supply)
+ *   E2 = −500·(4/3)·1.2 = −800       (demand)
+ *   E3 = 99·(1/3)·0.8 = 26.4         (supply)
+ * At 1000 yuan/ha: amounts 106666.67, −800000, 26400.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "guotu/guotu.h"
+#include "test_support.h"
+
+static const char *table_csv = "code,name_zh,k,note\n21,有林地,1.00,x\n22,灌木林,0.89,x\n31,\"高覆盖度草地, 高\",0.33,x\n"
+                               "41,河渠,2.10,x\n12,旱地,0,x\n51,城镇用地,0,x\n";
+
+static guotu_coefficients *parse(guotu_context *ctx, const char *csv, const char *reference, int expect)
+{
+    guotu_coefficients *c = NULL;
+    assert_int_equal(guotu_coefficients_parse(ctx, csv, strlen(csv), "test.csv", reference, &c), expect);
+    return c;
+}
+
+/* A finished planar tally holding the given (zone, code, ha) rows, made of unit-height boxes. */
+static guotu_tally *tally_of(guotu_context *ctx, const char *rows[][2], const double *ha, int n)
+{
+    guotu_tally_options o;
+    guotu_tally_options_init(&o);
+    o.area_method = GUOTU_AREA_PLANAR;
+    guotu_tally *t = NULL;
+    assert_int_equal(guotu_tally_create(ctx, &o, &t), GUOTU_OK);
+    char w[256];
+    const char *zones[] = {"Z1", "Z2", "Z3"};
+    for (int z = 0; z < 3; z++)
+        assert_int_equal(add_zone_wkt(ctx, t, zones[z], z, box_wkt(w, sizeof w, z * 1e8, 0, (z + 1) * 1e8, 1)),
+                         GUOTU_OK);
+    assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
+    double used[3] = {0, 0, 0};
+    for (int i = 0; i < n; i++) {
+        int z = rows[i][0][1] - '1';
+        double width = ha[i] * 1e4; /* 1 m high, so width m² = ha · 1e4 */
+        double x0 = z * 1e8 + used[z];
+        used[z] += width;
+        assert_int_equal(add_landuse_wkt(ctx, t, rows[i][1], i, box_wkt(w, sizeof w, x0, 0, x0 + width, 1)), GUOTU_OK);
+    }
+    assert_int_equal(guotu_tally_finish(ctx, t), GUOTU_OK);
+    return t;
+}
+
+static const char *base_rows[][2] = {{"Z1", "21"}, {"Z1", "12"}, {"Z2", "21"}, {"Z2", "41"}, {"Z2", "51"},
+                                     {"Z3", "31"}, {"Z3", "22"}, {"Z3", "99"}};
+static const double base_ha[] = {1000, 5000, 3000, 100, 1000, 2000, 100, 50};
+static const double target_ha[] = {1200, 4800, 2500, 100, 1500, 2300, 100, 50};
+
+static guotu_voucher *account(guotu_context *ctx, const guotu_coefficients *c, const guotu_voucher_options *o)
+{
+    guotu_voucher *v = NULL;
+    assert_int_equal(guotu_voucher_create(ctx, o, c, c, &v), GUOTU_OK);
+    assert_int_equal(guotu_voucher_add_zone(ctx, v, "Z1", "一县", 10000, 2e9, 100000), GUOTU_OK);
+    assert_int_equal(guotu_voucher_add_zone(ctx, v, "Z2", "二县", 20000, 1.2e10, 300000), GUOTU_OK);
+    assert_int_equal(guotu_voucher_add_zone(ctx, v, "Z3", "三县", 10000, 1e9, 100000), GUOTU_OK);
+    guotu_tally *t0 = tally_of(ctx, base_rows, base_ha, 8), *t1 = tally_of(ctx, base_rows, target_ha, 8);
+    assert_int_equal(guotu_voucher_add_tally(ctx, v, 0, t0), GUOTU_OK);
+    assert_int_equal(guotu_voucher_add_tally(ctx, v, 1, t1), GUOTU_OK);
+    guotu_tally_destroy(ctx, t0);
+    guotu_tally_destroy(ctx, t1);
+    assert_int_equal(guotu_voucher_compute(ctx, v), GUOTU_OK);
+    return v;
+}
+
+static guotu_voucher_zone zone(guotu_context *ctx, const guotu_voucher *v, size_t i)
+{
+    guotu_voucher_zone z;
+    assert_int_equal(guotu_voucher_zone_result(ctx, v, i, &z), GUOTU_OK);
+    return z;
+}
+
+static void test_hand_computed_account(void **state)
+{
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_coefficients *c = parse(ctx, table_csv, NULL, GUOTU_OK);
+    guotu_voucher_options o;
+    guotu_voucher_options_init(&o);
+    o.price = 1000;
+    guotu_voucher *v = account(ctx, c, &o);
+    assert_int_equal(guotu_voucher_zone_count(v), 3);
+    guotu_voucher_zone z1 = zone(ctx, v, 0), z2 = zone(ctx, v, 1), z3 = zone(ctx, v, 2);
+    assert_string_equal(z1.zone_id, "Z1");
+    assert_string_equal(z1.zone_name, "一县");
+    assert_float_equal(z1.m0_ha, 1000, 1e-6);
+    assert_float_equal(z1.mt_ha, 1200, 1e-6);
+    assert_float_equal(z1.dm_ha, 200, 1e-6);
+    assert_float_equal(z1.g_ratio, 2.0 / 3.0, 1e-12);
+    assert_float_equal(z1.p_ratio, 0.8, 1e-12);
+    assert_float_equal(z1.e_ha, 200.0 * 2 / 3 * 0.8, 1e-6);
+    assert_int_equal(z1.role, GUOTU_ROLE_SUPPLY);
+    assert_float_equal(z1.amount_yuan, 106666.6667, 1e-3);
+    assert_float_equal(z2.m0_ha, 3210, 1e-6);
+    assert_float_equal(z2.mt_ha, 2710, 1e-6);
+    assert_float_equal(z2.e_ha, -800, 1e-6);
+    assert_int_equal(z2.role, GUOTU_ROLE_DEMAND);
+    assert_string_equal(guotu_role_name(z2.role), "demand");
+    assert_float_equal(z2.amount_yuan, -800000, 1e-3);
+    assert_float_equal(z3.m0_ha, 749, 1e-6);
+    assert_float_equal(z3.mt_ha, 848, 1e-6);
+    assert_float_equal(z3.e_ha, 26.4, 1e-6);
+
+    guotu_voucher_summary s;
+    assert_int_equal(guotu_voucher_get_summary(ctx, v, &s), GUOTU_OK);
+    assert_float_equal(s.reference_gdp_per_capita, 30000, 1e-6);
+    assert_float_equal(s.reference_pop_density, 1250, 1e-9);
+    assert_float_equal(s.supply_ha, 106.6666667 + 26.4, 1e-6);
+    assert_float_equal(s.demand_ha, 800, 1e-6);
+    assert_float_equal(s.m0_total_ha, 1000 + 3210 + 749, 1e-6);
+
+    /* The unlisted code 99 is reported with its area for both years, never dropped. */
+    assert_int_equal(guotu_voucher_unknown_count(v), 2);
+    guotu_voucher_unknown u;
+    assert_int_equal(guotu_voucher_unknown_result(ctx, v, 0, &u), GUOTU_OK);
+    assert_string_equal(u.class_code, "99");
+    assert_float_equal(u.area_ha, 50, 1e-6);
+
+    /* Class breakdown: one row per (zone, code), k NaN for the unknown one. */
+    assert_int_equal(guotu_voucher_class_count(v), 8);
+    int seen_unknown = 0;
+    for (size_t i = 0; i < 8; i++) {
+        guotu_voucher_class_row r;
+        assert_int_equal(guotu_voucher_class_result(ctx, v, i, &r), GUOTU_OK);
+        if (strcmp(r.class_code, "99") == 0) seen_unknown = isnan(r.k);
+        if (strcmp(r.zone_id, "Z2") == 0 && strcmp(r.class_code, "41") == 0) assert_float_equal(r.k, 2.1, 1e-12);
+    }
+    assert_true(seen_unknown);
+    guotu_voucher_destroy(ctx, v);
+    guotu_coefficients_destroy(ctx, c);
+    guotu_context_destroy(ctx);
+}
+
+static void test_protection_rate_and_entered_references(void **state)
+{
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_coefficients *c = parse(ctx, table_csv, NULL, GUOTU_OK);
+    guotu_voucher_options o;
+    guotu_voucher_options_init(&o);
+    o.baseline = GUOTU_BASELINE_PROTECTION_RATE;
+    /* Rate of the whole layer at the base year: 4959 / 40000 = 0.123975. Z1: M0 = 1239.75,
+     * ΔM = −39.75, E = −39.75 · (2/3) · 0.8 = −21.2. */
+    guotu_voucher *v = account(ctx, c, &o);
+    guotu_voucher_zone z1 = zone(ctx, v, 0);
+    assert_float_equal(z1.m0_ha, 1239.75, 1e-6);
+    assert_float_equal(z1.e_ha, -21.2, 1e-6);
+    guotu_voucher_summary s;
+    guotu_voucher_get_summary(ctx, v, &s);
+    assert_float_equal(s.protection_rate, 0.123975, 1e-12);
+    guotu_voucher_destroy(ctx, v);
+
+    /* Entered: 50000 yuan/person and 1000 persons/km² → Z1 G = 0.4, P = 1, E = 200·0.4 = 80. */
+    guotu_voucher_options_init(&o);
+    o.reference_from_zones = 0;
+    o.reference_gdp_per_capita = 50000;
+    o.reference_pop_density = 1000;
+    v = account(ctx, c, &o);
+    assert_float_equal(zone(ctx, v, 0).e_ha, 80, 1e-9);
+    assert_float_equal(zone(ctx, v, 0).amount_yuan, 0, 0); /* no price, no amount */
+    guotu_voucher_destroy(ctx, v);
+
+    o.reference_gdp_per_capita = 0;
+    guotu_voucher *bad = NULL;
+    assert_int_equal(guotu_voucher_create(ctx, &o, c, c, &bad), GUOTU_ERR_ARGUMENT);
+    guotu_coefficients_destroy(ctx, c);
+    guotu_context_destroy(ctx);
+}
+
+static void test_bad_zones(void **state)
+{
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_coefficients *c = parse(ctx, table_csv, NULL, GUOTU_OK);
+    guotu_voucher_options o;
+    guotu_voucher_options_init(&o);
+    guotu_voucher *v = NULL;
+    assert_int_equal(guotu_voucher_create(ctx, &o, c, c, &v), GUOTU_OK);
+    assert_int_equal(guotu_voucher_add_zone(ctx, v, "Z1", "", 100, 1e9, 1000), GUOTU_OK);
+    assert_int_equal(guotu_voucher_add_zone(ctx, v, "Z1", "", 100, 1e9, 1000), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "'Z1' appears twice"));
+    assert_int_equal(guotu_voucher_add_zone(ctx, v, "Z9", "", 100, 1e9, 0), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "population"));
+    assert_int_equal(guotu_voucher_add_zone(ctx, v, "Z9", "", 100, 1e9, -5), GUOTU_ERR_DATA);
+    assert_int_equal(guotu_voucher_add_zone(ctx, v, "Z9", "", 0, 1e9, 5), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "area"));
+    assert_int_equal(guotu_voucher_add_zone(ctx, v, "Z9", "", 10, NAN, 5), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "GDP"));
+    assert_int_equal(guotu_voucher_compute(ctx, v), GUOTU_ERR_STATE); /* no tallies */
+    guotu_voucher_destroy(ctx, v);
+    guotu_coefficients_destroy(ctx, c);
+    guotu_context_destroy(ctx);
+}
+
+static void test_coefficient_tables(void **state)
+{
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    double k = 0;
+    /* esv tables: k = esv / esv(reference); byte-order mark and CRLF tolerated. */
+    guotu_coefficients *c = parse(ctx, "\xEF\xBB\xBF" "code,esv\r\n21,39065\r\n22,34858\r\n", "21", GUOTU_OK);
+    assert_true(guotu_coefficients_lookup(c, "22", &k));
+    assert_float_equal(k, 34858.0 / 39065.0, 1e-12);
+    assert_false(guotu_coefficients_lookup(c, "23", &k));
+    guotu_coefficients_destroy(ctx, c);
+    parse(ctx, "code,esv\n21,39065\n", "99", GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "'99'"));
+    /* Integer fields lose leading zeros: "301" finds "0301". */
+    c = parse(ctx, "code,k\n0301,1.00\n0305,0.89\n05H1,0\n", NULL, GUOTU_OK);
+    assert_true(guotu_coefficients_lookup(c, "301", &k));
+    assert_float_equal(k, 1.0, 0);
+    assert_true(guotu_coefficients_lookup(c, "05H1", &k));
+    assert_int_equal(guotu_coefficients_count(c), 3);
+    guotu_coefficients_destroy(ctx, c);
+    parse(ctx, "code,k\n21,1\n22,0.9\n21,0.8\n", NULL, GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "line 4"));
+    assert_non_null(strstr(guotu_context_last_error(ctx), "'21' is listed twice"));
+    parse(ctx, "code,k\n21,one\n", NULL, GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "line 2"));
+    assert_non_null(strstr(guotu_context_last_error(ctx), "'one'"));
+    parse(ctx, "code,k\n21,-1\n", NULL, GUOTU_ERR_DATA);
+    parse(ctx, "class,value\n21,1\n", NULL, GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "'code'"));
+    parse(ctx, "code,k\n", NULL, GUOTU_ERR_DATA);
+    parse(ctx, "code,k\n,1\n", NULL, GUOTU_ERR_DATA);
+    guotu_context_destroy(ctx);
+}
+
+/* ---- market ---- */
+
+static guotu_market *market_of(guotu_context *ctx, const guotu_market_options *o, int with_prices)
+{
+    guotu_market *m = NULL;
+    assert_int_equal(guotu_market_create(ctx, o, &m), GUOTU_OK);
+    double none = NAN;
+    assert_int_equal(guotu_market_add(ctx, m, "Z1", 106.0 + 2.0 / 3.0, with_prices ? 800 : none, none, 0, 0), GUOTU_OK);
+    assert_int_equal(guotu_market_add(ctx, m, "Z3", 26.4, with_prices ? 1200 : none, none, 100, 0), GUOTU_OK);
+    assert_int_equal(guotu_market_add(ctx, m, "Z2", -800, none, with_prices ? 1000 : none, 10, 0), GUOTU_OK);
+    assert_int_equal(guotu_market_add(ctx, m, "Z4", -50, none, with_prices ? 600 : none, 95, 0), GUOTU_OK);
+    assert_int_equal(guotu_market_add(ctx, m, "Z5", 0, none, none, 50, 0), GUOTU_OK);
+    assert_int_equal(guotu_market_clear(ctx, m), GUOTU_OK);
+    return m;
+}
+
+/* The invariants every cleared market must satisfy, whatever the rule. */
+static void check_invariants(guotu_context *ctx, const guotu_market *m, double cap)
+{
+    const char *ids[] = {"Z1", "Z3", "Z2", "Z4", "Z5"};
+    const double e[] = {106.0 + 2.0 / 3.0, 26.4, -800, -50, 0};
+    double moved[5] = {0, 0, 0, 0, 0}, sold = 0, bought = 0;
+    guotu_market_summary s;
+    assert_int_equal(guotu_market_get_summary(ctx, m, &s), GUOTU_OK);
+    for (size_t i = 0; i < guotu_market_trade_count(m); i++) {
+        guotu_trade t;
+        assert_int_equal(guotu_market_trade(ctx, m, i, &t), GUOTU_OK);
+        assert_true(t.volume_ha > 0);
+        assert_float_equal(t.amount_yuan, t.volume_ha * t.price_yuan_per_ha, 1e-6);
+        for (int z = 0; z < 5; z++) {
+            if (strcmp(t.seller_id, ids[z]) == 0) moved[z] += t.volume_ha, sold += t.volume_ha;
+            if (strcmp(t.buyer_id, ids[z]) == 0) moved[z] += t.volume_ha, bought += t.volume_ha;
+        }
+        assert_true(strcmp(t.seller_id, t.buyer_id) != 0);
+    }
+    for (int z = 0; z < 5; z++) assert_true(moved[z] <= fabs(e[z]) + 1e-9);
+    assert_float_equal(sold, bought, 1e-9);
+    assert_float_equal(sold, s.traded_ha, 1e-9);
+    assert_true(s.traded_ha <= fmin(s.supply_ha, s.demand_ha) + 1e-9);
+    if (cap >= 0) assert_true(s.traded_ha <= cap + 1e-9);
+}
+
+static void test_market_fixed_price_pro_rata(void **state)
+{
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_market_options o;
+    guotu_market_options_init(&o);
+    o.price = 1000;
+    guotu_market *m = market_of(ctx, &o, 0);
+    check_invariants(ctx, m, -1);
+    guotu_market_summary s;
+    guotu_market_get_summary(ctx, m, &s);
+    /* Supply 133.0667 < demand 850: every seller sells out, buyers share 800:50. */
+    assert_float_equal(s.traded_ha, 133.0 + 1.0 / 15.0, 1e-9);
+    assert_float_equal(s.clearing_price, 1000, 0);
+    assert_int_equal(guotu_market_trade_count(m), 4);
+    for (size_t i = 0; i < 4; i++) {
+        guotu_trade t;
+        guotu_market_trade(ctx, m, i, &t);
+        if (!strcmp(t.seller_id, "Z1") && !strcmp(t.buyer_id, "Z4"))
+            assert_float_equal(t.volume_ha, (106.0 + 2.0 / 3.0) * 50.0 / 850.0, 1e-9);
+    }
+    guotu_market_destroy(ctx, m);
+
+    o.cap_ha = 100;
+    m = market_of(ctx, &o, 0);
+    check_invariants(ctx, m, 100);
+    guotu_market_get_summary(ctx, m, &s);
+    assert_float_equal(s.traded_ha, 100, 1e-9);
+    guotu_market_destroy(ctx, m);
+    guotu_context_destroy(ctx);
+}
+
+static void test_market_nearest(void **state)
+{
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_market_options o;
+    guotu_market_options_init(&o);
+    o.price = 1000;
+    o.allocation = GUOTU_ALLOCATION_NEAREST;
+    guotu_market *m = market_of(ctx, &o, 0);
+    check_invariants(ctx, m, -1);
+    /* Z3 (x=100) is 5 from Z4 (x=95): trades 26.4 there first; Z1 (x=0) is 10 from Z2. */
+    assert_int_equal(guotu_market_trade_count(m), 2);
+    guotu_trade a, b;
+    guotu_market_trade(ctx, m, 0, &a);
+    guotu_market_trade(ctx, m, 1, &b);
+    assert_string_equal(a.seller_id, "Z3");
+    assert_string_equal(a.buyer_id, "Z4");
+    assert_float_equal(a.volume_ha, 26.4, 1e-9);
+    assert_string_equal(b.seller_id, "Z1");
+    assert_string_equal(b.buyer_id, "Z2");
+    assert_float_equal(b.volume_ha, 106.0 + 2.0 / 3.0, 1e-9);
+    guotu_market_destroy(ctx, m);
+    guotu_context_destroy(ctx);
+}
+
+static void test_market_call_auction(void **state)
+{
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_market_options o;
+    guotu_market_options_init(&o);
+    o.floor_price = 500;
+    /* Asks Z1 800, Z3 1200; bids Z2 1000, Z4 600. At 800 Z1 sells 106.67 to Z2 (bid 1000);
+     * at 1000 the same; at 1200 nobody buys. Most volume, least excess, lowest: 800. */
+    guotu_market *m = market_of(ctx, &o, 1);
+    check_invariants(ctx, m, -1);
+    guotu_market_summary s;
+    guotu_market_get_summary(ctx, m, &s);
+    assert_float_equal(s.clearing_price, 800, 0);
+    assert_float_equal(s.traded_ha, 106.0 + 2.0 / 3.0, 1e-9);
+    assert_int_equal(s.sellers, 1);
+    assert_int_equal(s.buyers, 1);
+    guotu_market_destroy(ctx, m);
+
+    /* Asks and bids need floor-price mode; a market needs some price. */
+    o.floor_price = 0;
+    guotu_market *bad = NULL;
+    assert_int_equal(guotu_market_create(ctx, &o, &bad), GUOTU_ERR_ARGUMENT);
+    o.price = 100;
+    assert_int_equal(guotu_market_create(ctx, &o, &bad), GUOTU_OK);
+    assert_int_equal(guotu_market_add(ctx, bad, "Z1", 5, 90, NAN, 0, 0), GUOTU_ERR_ARGUMENT);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "floor price"));
+    guotu_market_destroy(ctx, bad);
+    guotu_context_destroy(ctx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hand_computed_account),
+        cmocka_unit_test(test_protection_rate_and_entered_references),
+        cmocka_unit_test(test_bad_zones),
+        cmocka_unit_test(test_coefficient_tables),
+        cmocka_unit_test(test_market_fixed_price_pro_rata),
+        cmocka_unit_test(test_market_nearest),
+        cmocka_unit_test(test_market_call_auction),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
