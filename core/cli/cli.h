@@ -5,6 +5,9 @@
 /* Subcommands: argv[0] is the subcommand name. Return the process exit status. */
 int cmd_tally(int argc, char **argv);
 
+/* 1 when both paths exist and are the same file. */
+int cli_same_file(const char *a, const char *b);
+
 /* Prints "guotu: error: ..." to stderr; returns 1. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "guotu CMD: ...", then the usage; returns 1 (callers map it to exit status 2). */

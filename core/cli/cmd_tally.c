@@ -1,5 +1,4 @@
 /* cmd_tally.c — `guotu tally`: area by zone and land-use class, from files. */
-#include <cpl_conv.h>
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
@@ -11,15 +10,12 @@
 #include "cli.h"
 #include "guotu/guotu.h"
 #include "progress_bar.h"
-#include "raster_source.h"
 #include "table_writer.h"
-#include "vector_source.h"
+#include "tally_runner.h"
 
 typedef struct tally_args {
-    const char *zones, *zones_layer, *zone_id;
-    const char *landuse, *landuse_layer, *class_field;
-    const char *mask, *mask_layer;
-    const char *area, *invalid, *raster_mode, *crs_mismatch, *encoding, *output;
+    tally_inputs in;
+    const char *output;
 } tally_args;
 
 static const char *const tally_usage =
@@ -51,28 +47,30 @@ static int parse_tally_args(int argc, char **argv, tally_args *a)
         {"encoding", required_argument, 0, 'e'},     {"output", required_argument, 0, 'o'},
         {"help", no_argument, 0, 'h'},               {0, 0, 0, 0}};
     memset(a, 0, sizeof *a);
-    a->area = "ellipsoidal";
-    a->invalid = "repair";
-    a->raster_mode = "exact";
-    a->crs_mismatch = "reproject";
+    tally_inputs *in = &a->in;
+    in->area = "ellipsoidal";
+    in->invalid = "repair";
+    in->raster_mode = "exact";
+    in->crs_mismatch = "reproject";
+    in->class_option = "--class-field";
     optind = 1;
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
         switch (c) {
-        case 'z': a->zones = optarg; break;
-        case 'Z': a->zones_layer = optarg; break;
-        case 'i': a->zone_id = optarg; break;
-        case 'l': a->landuse = optarg; break;
-        case 'L': a->landuse_layer = optarg; break;
-        case 'c': a->class_field = optarg; break;
-        case 'm': a->mask = optarg; break;
-        case 'M': a->mask_layer = optarg; break;
-        case 'a': a->area = optarg; break;
-        case 'v': a->invalid = optarg; break;
-        case 'r': a->raster_mode = optarg; break;
-        case 'x': a->crs_mismatch = optarg; break;
-        case 'e': a->encoding = optarg; break;
+        case 'z': in->zones = optarg; break;
+        case 'Z': in->zones_layer = optarg; break;
+        case 'i': in->zone_id = optarg; break;
+        case 'l': in->landuse = optarg; break;
+        case 'L': in->landuse_layer = optarg; break;
+        case 'c': in->class_field = optarg; break;
+        case 'm': in->mask = optarg; break;
+        case 'M': in->mask_layer = optarg; break;
+        case 'a': in->area = optarg; break;
+        case 'v': in->invalid = optarg; break;
+        case 'r': in->raster_mode = optarg; break;
+        case 'x': in->crs_mismatch = optarg; break;
+        case 'e': in->encoding = optarg; break;
         case 'o': a->output = optarg; break;
         case 'h': fputs(tally_usage, stdout); return -1;
         default:
@@ -81,207 +79,26 @@ static int parse_tally_args(int argc, char **argv, tally_args *a)
         }
     }
     if (optind < argc) return cli_usage_error("tally", tally_usage, "unexpected argument '%s'", argv[optind]);
-    if (!a->zones || !a->zone_id || !a->landuse || !a->output)
+    if (!in->zones || !in->zone_id || !in->landuse || !a->output)
         return cli_usage_error("tally", tally_usage, "--zones, --zone-id, --landuse and -o are required");
-    if (strcmp(a->area, "ellipsoidal") && strcmp(a->area, "planar"))
-        return cli_usage_error("tally", tally_usage, "--area must be ellipsoidal or planar, not '%s'", a->area);
-    if (strcmp(a->invalid, "repair") && strcmp(a->invalid, "fail"))
-        return cli_usage_error("tally", tally_usage, "--invalid must be repair or fail, not '%s'", a->invalid);
-    if (strcmp(a->raster_mode, "exact") && strcmp(a->raster_mode, "centre") && strcmp(a->raster_mode, "center"))
-        return cli_usage_error("tally", tally_usage, "--raster-mode must be exact or centre, not '%s'",
-                               a->raster_mode);
-    if (strcmp(a->crs_mismatch, "reproject") && strcmp(a->crs_mismatch, "fail"))
-        return cli_usage_error("tally", tally_usage, "--crs-mismatch must be reproject or fail, not '%s'",
-                               a->crs_mismatch);
+    char err[256];
+    if (tally_inputs_check(in, err, sizeof err)) return cli_usage_error("tally", tally_usage, "%s", err);
     return 0;
 }
 
-/* The run's open inputs, closed together whatever happened. */
-typedef struct tally_run {
-    tally_args args;
-    vector_source zones, landuse, mask;
-    raster_source raster;
-    int raster_mode_input, has_mask;
-    OGRSpatialReferenceH target_crs; /* borrowed from zones or raster */
-    char *crs_text;
-    guotu_context *ctx;
-    guotu_tally *tally;
-    progress_bar bar;
-    char err[2048];
-} tally_run;
-
-static void close_run(tally_run *run)
-{
-    guotu_tally_destroy(run->ctx, run->tally);
-    guotu_context_destroy(run->ctx);
-    vector_source_close(&run->zones);
-    vector_source_close(&run->landuse);
-    vector_source_close(&run->mask);
-    raster_source_close(&run->raster);
-    CPLFree(run->crs_text);
-}
-
-static const char *crs_name(OGRSpatialReferenceH srs, char *buf, size_t size)
-{
-    const char *auth = OSRGetAuthorityName(srs, NULL), *code = OSRGetAuthorityCode(srs, NULL);
-    const char *name = OSRGetName(srs);
-    if (auth && code) snprintf(buf, size, "%s (%s:%s)", name ? name : "unnamed", auth, code);
-    else snprintf(buf, size, "%s", name ? name : "unnamed CRS");
-    return buf;
-}
-
-/* Makes a vector input's coordinates match the target CRS, or explains why not. */
-static int align_crs(tally_run *run, vector_source *src, const char *role)
-{
-    OGRSpatialReferenceH have = vector_source_crs(src), want = run->target_crs;
-    const char *target_role = run->raster_mode_input ? "land-use raster" : "zones";
-    if (!have && !want) return 0;
-    if (!have || !want) {
-        snprintf(run->err, sizeof run->err, "the %s layer '%s' %s, but the %s %s; assign the missing CRS first", role,
-                 src->layer_name, have ? "has a CRS" : "has no CRS", target_role,
-                 run->raster_mode_input ? (want ? "has one" : "has none") : (want ? "have one" : "have none"));
-        return 1;
-    }
-    const char *same_opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
-    if (OSRIsSameEx(have, want, same_opts)) return 0;
-    char a[256], b[256];
-    crs_name(have, a, sizeof a);
-    crs_name(want, b, sizeof b);
-    if (strcmp(run->args.crs_mismatch, "fail") == 0) {
-        snprintf(run->err, sizeof run->err, "the %s layer '%s' is in %s but the %s %s in %s (--crs-mismatch fail)",
-                 role, src->layer_name, a, target_role, run->raster_mode_input ? "is" : "are", b);
-        return 1;
-    }
-    fprintf(stderr, "guotu: note: reprojecting the %s layer '%s' from %s to %s\n", role, src->layer_name, a, b);
-    return vector_source_reproject_to(src, want, run->err, sizeof run->err);
-}
-
-static int open_inputs(tally_run *run)
-{
-    tally_args *a = &run->args;
-    if (vector_source_open(&run->zones, a->zones, a->zones_layer, a->encoding, run->err, sizeof run->err) ||
-        vector_source_use_field(&run->zones, a->zone_id, run->err, sizeof run->err))
-        return 1;
-    if (vector_source_count(&run->zones) == 0) {
-        snprintf(run->err, sizeof run->err, "the zones layer '%s' of '%s' has no features", run->zones.layer_name,
-                 a->zones);
-        return 1;
-    }
-    run->raster_mode_input = !a->landuse_layer && raster_source_probe(a->landuse);
-    if (run->raster_mode_input) {
-        if (a->class_field) {
-            snprintf(run->err, sizeof run->err, "'%s' is a raster: its cell values are the classes, so drop --class-field",
-                     a->landuse);
-            return 1;
-        }
-        if (raster_source_open(&run->raster, a->landuse, run->err, sizeof run->err)) return 1;
-        run->target_crs = raster_source_crs(&run->raster);
-        if (align_crs(run, &run->zones, "zones")) return 1;
-    } else {
-        if (!a->class_field) {
-            snprintf(run->err, sizeof run->err, "vector land use needs --class-field (the field holding the class code)");
-            return 1;
-        }
-        if (vector_source_open(&run->landuse, a->landuse, a->landuse_layer, a->encoding, run->err, sizeof run->err) ||
-            vector_source_use_field(&run->landuse, a->class_field, run->err, sizeof run->err))
-            return 1;
-        run->target_crs = vector_source_crs(&run->zones);
-        if (align_crs(run, &run->landuse, "land-use")) return 1;
-    }
-    if (a->mask) {
-        run->has_mask = 1;
-        if (vector_source_open(&run->mask, a->mask, a->mask_layer, a->encoding, run->err, sizeof run->err) ||
-            align_crs(run, &run->mask, "mask"))
-            return 1;
-    }
-    if (run->target_crs) {
-        const char *wkt_opts[] = {"FORMAT=WKT2_2019", NULL};
-        if (OSRExportToWktEx(run->target_crs, &run->crs_text, wkt_opts) != OGRERR_NONE) {
-            snprintf(run->err, sizeof run->err, "cannot describe the CRS of the inputs");
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* Core failures become "layer/feature" messages already; prefix the status name. */
-static int core_failed(tally_run *run, int status)
-{
-    snprintf(run->err, sizeof run->err, "%s%s", status == GUOTU_ERR_CANCELLED ? "cancelled: " : "",
-             guotu_context_last_error(run->ctx));
-    return 1;
-}
-
-static int feed_zones_and_mask(tally_run *run)
-{
-    char value[1024];
-    int64_t fid;
-    const unsigned char *wkb;
-    size_t size;
-    int more;
-    while ((more = vector_source_next(&run->zones, &fid, value, sizeof value, &wkb, &size, run->err,
-                                      sizeof run->err)) == 1) {
-        int status = guotu_tally_add_zone(run->ctx, run->tally, value, fid, wkb, size);
-        if (status) return core_failed(run, status);
-    }
-    if (more < 0) return 1;
-    while (run->has_mask && (more = vector_source_next(&run->mask, &fid, value, sizeof value, &wkb, &size, run->err,
-                                                        sizeof run->err)) == 1) {
-        int status = guotu_tally_add_mask(run->ctx, run->tally, fid, wkb, size);
-        if (status) return core_failed(run, status);
-    }
-    if (run->has_mask && more < 0) return 1;
-    int status = guotu_tally_prepare(run->ctx, run->tally);
-    return status ? core_failed(run, status) : 0;
-}
-
-static int feed_landuse(tally_run *run)
-{
-    int status;
-    if (run->raster_mode_input) {
-        raster_source *r = &run->raster;
-        guotu_raster_grid grid;
-        memcpy(grid.geotransform, r->geotransform, sizeof grid.geotransform);
-        grid.width = r->width;
-        grid.height = r->height;
-        grid.has_nodata = r->has_nodata;
-        grid.nodata = r->nodata;
-        status = guotu_tally_set_raster(run->ctx, run->tally, &grid);
-        if (status) return core_failed(run, status);
-        int64_t row0, nrows;
-        int more;
-        while ((more = raster_source_next(r, &row0, &nrows, run->err, sizeof run->err)) == 1) {
-            status = guotu_tally_add_raster_block(run->ctx, run->tally, row0, 0, nrows, r->width, r->buffer, r->width);
-            if (status) return core_failed(run, status);
-        }
-        return more < 0;
-    }
-    guotu_tally_set_expected(run->ctx, run->tally, vector_source_count(&run->landuse));
-    char value[1024];
-    int64_t fid;
-    const unsigned char *wkb;
-    size_t size;
-    int more;
-    while ((more = vector_source_next(&run->landuse, &fid, value, sizeof value, &wkb, &size, run->err,
-                                      sizeof run->err)) == 1) {
-        status = guotu_tally_add_landuse(run->ctx, run->tally, value, fid, wkb, size);
-        if (status) return core_failed(run, status);
-    }
-    return more < 0;
-}
-
-static int write_output(tally_run *run, const guotu_tally_stats *st, double seconds)
+static int write_output(guotu_context *ctx, const guotu_tally *t, const tally_args *a, const tally_info *info,
+                        const guotu_tally_stats *st, double seconds, char *err, size_t err_size)
 {
     static const table_column columns[] = {
         {"zone_id", COLUMN_TEXT}, {"class_code", COLUMN_TEXT}, {"area_ha", COLUMN_REAL}};
     table_writer *w = NULL;
-    if (table_writer_open(&w, run->args.output, "tally", columns, 3, run->err, sizeof run->err)) return 1;
-    size_t n = guotu_tally_result_count(run->tally);
+    if (table_writer_open(&w, a->output, "tally", columns, 3, err, err_size)) return 1;
+    size_t n = guotu_tally_result_count(t);
     for (size_t i = 0; i < n; i++) {
         const char *texts[3] = {NULL, NULL, NULL};
         double reals[3] = {0, 0, 0};
-        guotu_tally_result(run->ctx, run->tally, i, &texts[0], &texts[1], &reals[2]);
-        if (table_writer_row(w, texts, reals, run->err, sizeof run->err)) {
+        guotu_tally_result(ctx, t, i, &texts[0], &texts[1], &reals[2]);
+        if (table_writer_row(w, texts, reals, err, err_size)) {
             table_writer_abort(w);
             return 1;
         }
@@ -292,32 +109,33 @@ static int write_output(tally_run *run, const guotu_tally_stats *st, double seco
     snprintf(seconds_text, sizeof seconds_text, "%.3f", seconds);
     time_t now = time(NULL);
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-    const tally_args *a = &run->args;
+    const tally_inputs *in = &a->in;
     const table_meta meta[] = {
         {"guotu_version", guotu_version()},
         {"created_utc", when},
-        {"zones", a->zones},
-        {"zone_id_field", a->zone_id},
-        {"landuse", a->landuse},
-        {"class_field", a->class_field ? a->class_field : "(raster values)"},
-        {"mask", a->mask ? a->mask : "(none)"},
-        {"area_method", a->area},
-        {"invalid_policy", a->invalid},
-        {"raster_mode", run->raster_mode_input ? a->raster_mode : "(vector)"},
+        {"zones", in->zones},
+        {"zone_id_field", in->zone_id},
+        {"landuse", in->landuse},
+        {"class_field", in->class_field ? in->class_field : "(raster values)"},
+        {"mask", in->mask ? in->mask : "(none)"},
+        {"area_method", in->area},
+        {"invalid_policy", in->invalid},
+        {"raster_mode", info->raster ? in->raster_mode : "(vector)"},
         {"repaired_geometries", repaired},
         {"seconds", seconds_text},
     };
-    return table_writer_commit(w, meta, (int)(sizeof meta / sizeof meta[0]), run->err, sizeof run->err);
+    return table_writer_commit(w, meta, (int)(sizeof meta / sizeof meta[0]), err, err_size);
 }
 
-static void print_summary(tally_run *run, const guotu_tally_stats *st, double seconds)
+static void print_summary(guotu_context *ctx, const guotu_tally *t, const tally_args *a, const tally_info *info,
+                          const guotu_tally_stats *st, double seconds)
 {
-    size_t n = guotu_tally_result_count(run->tally);
-    printf("Area by zone and land-use class (%s area)\n", run->args.area);
+    size_t n = guotu_tally_result_count(t);
+    printf("Area by zone and land-use class (%s area)\n", a->in.area);
     printf("  zones: %lld, %.2f ha (mask excluded)\n", (long long)st->zones, st->zones_area_ha);
-    if (run->raster_mode_input)
-        printf("  land use: raster %lld x %lld, %lld nodata cells, %.2f ha\n", (long long)run->raster.width,
-               (long long)run->raster.height, (long long)st->nodata_cells, st->landuse_area_ha);
+    if (info->raster)
+        printf("  land use: raster %lld x %lld, %lld nodata cells, %.2f ha\n", (long long)info->raster_width,
+               (long long)info->raster_height, (long long)st->nodata_cells, st->landuse_area_ha);
     else
         printf("  land use: %lld polygons, %.2f ha\n", (long long)st->landuse_features, st->landuse_area_ha);
     if (st->repaired_zones || st->repaired_landuse || st->repaired_mask)
@@ -334,7 +152,7 @@ static void print_summary(tally_run *run, const guotu_tally_stats *st, double se
     for (size_t i = 0; i < n; i++) {
         const char *zone, *code;
         double ha;
-        guotu_tally_result(run->ctx, run->tally, i, &zone, &code, &ha);
+        guotu_tally_result(ctx, t, i, &zone, &code, &ha);
         int k = 0;
         while (k < nclasses && strcmp(codes[k], code) != 0) k++;
         if (k == nclasses) {
@@ -347,68 +165,49 @@ static void print_summary(tally_run *run, const guotu_tally_stats *st, double se
     }
     printf("  %-12s %16s\n", "class_code", "area_ha");
     for (int k = 0; k < nclasses; k++) printf("  %-12s %16.2f\n", codes[k][0] ? codes[k] : "''", areas[k]);
-    printf("  written: %s\n", run->args.output);
+    printf("  written: %s\n", a->output);
 }
 
-static int same_file(const char *a, const char *b)
+int cli_same_file(const char *a, const char *b)
 {
     char ra[PATH_MAX], rb[PATH_MAX];
-    if (!realpath(a, ra) || !realpath(b, rb)) return 0;
+    if (!a || !b || !realpath(a, ra) || !realpath(b, rb)) return 0;
     return strcmp(ra, rb) == 0;
 }
 
 int cmd_tally(int argc, char **argv)
 {
-    tally_run run;
-    memset(&run, 0, sizeof run);
-    int parsed = parse_tally_args(argc, argv, &run.args);
+    tally_args a;
+    int parsed = parse_tally_args(argc, argv, &a);
     if (parsed) return parsed < 0 ? 0 : 2;
-    const tally_args *a = &run.args;
-    const char *inputs[] = {a->zones, a->landuse, a->mask};
+    const char *inputs[] = {a.in.zones, a.in.landuse, a.in.mask};
     for (int i = 0; i < 3; i++)
-        if (inputs[i] && same_file(inputs[i], a->output))
+        if (cli_same_file(inputs[i], a.output))
             return cli_error("refusing to write the output over the input '%s'", inputs[i]);
 
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    int failed = open_inputs(&run);
-    run.ctx = failed ? NULL : guotu_context_create();
-    if (!failed && !run.ctx) {
-        snprintf(run.err, sizeof run.err, "out of memory");
-        failed = 1;
-    }
-    if (!failed) {
-        progress_bar_init(&run.bar);
-        guotu_context_set_progress(run.ctx, progress_bar_update, &run.bar);
-        guotu_tally_options o;
-        guotu_tally_options_init(&o);
-        o.crs = run.crs_text;
-        o.area_method = strcmp(a->area, "planar") == 0 ? GUOTU_AREA_PLANAR : GUOTU_AREA_ELLIPSOIDAL;
-        o.invalid = strcmp(a->invalid, "fail") == 0 ? GUOTU_INVALID_FAIL : GUOTU_INVALID_REPAIR;
-        o.raster_mode = strcmp(a->raster_mode, "exact") == 0 ? GUOTU_RASTER_EXACT : GUOTU_RASTER_CENTRE;
-        o.zones_label = run.zones.layer_name;
-        o.landuse_label = run.raster_mode_input ? a->landuse : run.landuse.layer_name;
-        o.mask_label = run.mask.layer_name;
-        int status = guotu_tally_create(run.ctx, &o, &run.tally);
-        failed = status ? core_failed(&run, status) : 0;
-    }
-    if (!failed) failed = feed_zones_and_mask(&run);
-    if (!failed) failed = feed_landuse(&run);
-    if (!failed) {
-        int status = guotu_tally_finish(run.ctx, run.tally);
-        failed = status ? core_failed(&run, status) : 0;
-    }
-    progress_bar_done(&run.bar);
+    char err[2048] = "";
+    guotu_context *ctx = guotu_context_create();
+    if (!ctx) return cli_error("out of memory");
+    progress_bar bar;
+    progress_bar_init(&bar);
+    guotu_context_set_progress(ctx, progress_bar_update, &bar);
+    guotu_tally *t = NULL;
+    tally_info info;
+    int failed = tally_runner_run(ctx, &a.in, &t, &info, err, sizeof err);
+    progress_bar_done(&bar);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     guotu_tally_stats st;
     memset(&st, 0, sizeof st);
     if (!failed) {
-        guotu_tally_get_stats(run.ctx, run.tally, &st);
-        failed = write_output(&run, &st, seconds);
+        guotu_tally_get_stats(ctx, t, &st);
+        failed = write_output(ctx, t, &a, &info, &st, seconds, err, sizeof err);
     }
-    if (!failed) print_summary(&run, &st, seconds);
-    else fprintf(stderr, "guotu tally: error: %s\n", run.err);
-    close_run(&run);
+    if (!failed) print_summary(ctx, t, &a, &info, &st, seconds);
+    else fprintf(stderr, "guotu tally: error: %s\n", err);
+    guotu_tally_destroy(ctx, t);
+    guotu_context_destroy(ctx);
     return failed ? 1 : 0;
 }

@@ -69,9 +69,15 @@ int vector_source_open(vector_source *src, const char *path, const char *layer_n
 
 int vector_source_use_field(vector_source *src, const char *field, char *err, size_t err_size)
 {
+    src->field_index = vector_source_field(src, field, err, err_size);
+    return src->field_index < 0;
+}
+
+int vector_source_field(vector_source *src, const char *field, char *err, size_t err_size)
+{
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(src->layer);
-    src->field_index = OGR_FD_GetFieldIndex(defn, field);
-    if (src->field_index >= 0) return 0;
+    int index = OGR_FD_GetFieldIndex(defn, field);
+    if (index >= 0) return index;
     char names[600] = "";
     for (int i = 0; i < OGR_FD_GetFieldCount(defn); i++) {
         size_t used = strlen(names);
@@ -80,7 +86,27 @@ int vector_source_use_field(vector_source *src, const char *field, char *err, si
     }
     snprintf(err, err_size, "layer '%s' of '%s' has no field '%s' (fields: %s)", src->layer_name, src->path, field,
              names[0] ? names : "none");
-    return 1;
+    return -1;
+}
+
+const char *vector_source_text(const vector_source *src, int index)
+{
+    if (!src->current || index < 0 || !OGR_F_IsFieldSetAndNotNull(src->current, index)) return "";
+    return OGR_F_GetFieldAsString(src->current, index);
+}
+
+int vector_source_real(const vector_source *src, int index, double *out)
+{
+    if (!src->current || index < 0 || !OGR_F_IsFieldSetAndNotNull(src->current, index)) return 0;
+    OGRFieldType type = OGR_Fld_GetType(OGR_F_GetFieldDefnRef(src->current, index));
+    if (type == OFTReal || type == OFTInteger || type == OFTInteger64) {
+        *out = OGR_F_GetFieldAsDouble(src->current, index);
+        return 1;
+    }
+    const char *text = OGR_F_GetFieldAsString(src->current, index);
+    char *end = NULL;
+    *out = strtod(text, &end);
+    return *text && end && *end == '\0';
 }
 
 OGRSpatialReferenceH vector_source_crs(const vector_source *src)
@@ -115,7 +141,8 @@ int64_t vector_source_count(vector_source *src) { return OGR_L_GetFeatureCount(s
 int vector_source_next(vector_source *src, int64_t *fid, char *value, size_t value_size, const unsigned char **wkb,
                        size_t *wkb_size, char *err, size_t err_size)
 {
-    OGRFeatureH f = OGR_L_GetNextFeature(src->layer);
+    if (src->current) OGR_F_Destroy(src->current);
+    OGRFeatureH f = src->current = OGR_L_GetNextFeature(src->layer);
     if (!f) return 0;
     *fid = OGR_F_GetFID(f);
     value[0] = '\0';
@@ -149,12 +176,12 @@ int vector_source_next(vector_source *src, int64_t *fid, char *value, size_t val
         }
     }
     if (linear) OGR_G_DestroyGeometry(linear);
-    OGR_F_Destroy(f);
     return status;
 }
 
 void vector_source_close(vector_source *src)
 {
+    if (src->current) OGR_F_Destroy(src->current);
     if (src->transform) OCTDestroyCoordinateTransformation(src->transform);
     if (src->dataset) GDALClose(src->dataset);
     free(src->wkb);

@@ -14,7 +14,8 @@ typedef struct vector_source {
     OGRLayerH layer;
     char path[1024];
     char layer_name[256];
-    int field_index; /* -1 when no attribute is read */
+    int field_index; /* the attribute vector_source_next returns; -1 for none */
+    OGRFeatureH current; /* the feature last returned, alive until the next call */
     OGRCoordinateTransformationH transform; /* NULL when already in the target CRS */
     unsigned char *wkb;
     size_t wkb_cap;
@@ -42,6 +43,17 @@ int64_t vector_source_count(vector_source *src);
  * (borrowed until the next call). Returns 1 for a feature, 0 at the end, -1 on error. */
 int vector_source_next(vector_source *src, int64_t *fid, char *value, size_t value_size, const unsigned char **wkb,
                        size_t *wkb_size, char *err, size_t err_size);
+
+/* Index of another field, read from the current feature with the getters below; -1 with
+ * a message naming the layer and its fields when it is missing. */
+int vector_source_field(vector_source *src, const char *field, char *err, size_t err_size);
+
+/* Text of field `index` of the current feature, "" when NULL. Borrowed until the next call. */
+const char *vector_source_text(const vector_source *src, int index);
+
+/* Number in field `index` of the current feature: 1 when set, numeric (or numeric text);
+ * 0 when NULL or not a number. */
+int vector_source_real(const vector_source *src, int index, double *out);
 
 void vector_source_close(vector_source *src);
 

@@ -1,0 +1,249 @@
+/* tally_runner.c — one tally from files (see tally_runner.h). */
+#include "tally_runner.h"
+
+#include <cpl_conv.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "raster_source.h"
+#include "vector_source.h"
+
+typedef struct tally_run {
+    const tally_inputs *in;
+    vector_source zones, landuse, mask;
+    raster_source raster;
+    int raster_input, has_mask;
+    OGRSpatialReferenceH target_crs; /* borrowed from the zones or the raster */
+    char *crs_text;
+    guotu_context *ctx;
+    guotu_tally *tally;
+    char *err;
+    size_t err_size;
+} tally_run;
+
+int tally_inputs_check(const tally_inputs *in, char *err, size_t err_size)
+{
+    struct {
+        const char *name, *value, *a, *b, *c;
+    } words[] = {
+        {"--area", in->area, "ellipsoidal", "planar", NULL},
+        {"--invalid", in->invalid, "repair", "fail", NULL},
+        {"--raster-mode", in->raster_mode, "exact", "centre", "center"},
+        {"--crs-mismatch", in->crs_mismatch, "reproject", "fail", NULL},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        const char *v = words[i].value;
+        if (!v || !strcmp(v, words[i].a) || !strcmp(v, words[i].b) || (words[i].c && !strcmp(v, words[i].c)))
+            continue;
+        snprintf(err, err_size, "%s must be %s or %s, not '%s'", words[i].name, words[i].a, words[i].b, v);
+        return 1;
+    }
+    return 0;
+}
+
+static const char *crs_name(OGRSpatialReferenceH srs, char *buf, size_t size)
+{
+    const char *auth = OSRGetAuthorityName(srs, NULL), *code = OSRGetAuthorityCode(srs, NULL);
+    const char *name = OSRGetName(srs);
+    if (auth && code) snprintf(buf, size, "%s (%s:%s)", name ? name : "unnamed", auth, code);
+    else snprintf(buf, size, "%s", name ? name : "unnamed CRS");
+    return buf;
+}
+
+/* Makes a vector input's coordinates match the target CRS, or explains why not. */
+static int align_crs(tally_run *run, vector_source *src, const char *role)
+{
+    OGRSpatialReferenceH have = vector_source_crs(src), want = run->target_crs;
+    const char *target = run->raster_input ? "land-use raster" : "zones";
+    if (!have && !want) return 0;
+    if (!have || !want) {
+        snprintf(run->err, run->err_size, "the %s layer '%s' %s, but the %s %s; assign the missing CRS first", role,
+                 src->layer_name, have ? "has a CRS" : "has no CRS", target,
+                 run->raster_input ? (want ? "has one" : "has none") : (want ? "have one" : "have none"));
+        return 1;
+    }
+    const char *same_opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
+    if (OSRIsSameEx(have, want, same_opts)) return 0;
+    char a[256], b[256];
+    crs_name(have, a, sizeof a);
+    crs_name(want, b, sizeof b);
+    if (run->in->crs_mismatch && strcmp(run->in->crs_mismatch, "fail") == 0) {
+        snprintf(run->err, run->err_size, "the %s layer '%s' is in %s but the %s %s in %s (--crs-mismatch fail)", role,
+                 src->layer_name, a, target, run->raster_input ? "is" : "are", b);
+        return 1;
+    }
+    fprintf(stderr, "guotu: note: reprojecting the %s layer '%s' from %s to %s\n", role, src->layer_name, a, b);
+    return vector_source_reproject_to(src, want, run->err, run->err_size);
+}
+
+static int open_inputs(tally_run *run)
+{
+    const tally_inputs *in = run->in;
+    const char *role = in->role ? in->role : "land-use";
+    if (vector_source_open(&run->zones, in->zones, in->zones_layer, in->encoding, run->err, run->err_size) ||
+        vector_source_use_field(&run->zones, in->zone_id, run->err, run->err_size))
+        return 1;
+    if (vector_source_count(&run->zones) == 0) {
+        snprintf(run->err, run->err_size, "the zones layer '%s' of '%s' has no features", run->zones.layer_name,
+                 in->zones);
+        return 1;
+    }
+    run->raster_input = !in->landuse_layer && raster_source_probe(in->landuse);
+    if (run->raster_input) {
+        if (in->class_field) {
+            snprintf(run->err, run->err_size,
+                     "'%s' is a raster: its cell values are the classes, so drop %s", in->landuse,
+                     in->class_option ? in->class_option : "the class field");
+            return 1;
+        }
+        if (raster_source_open(&run->raster, in->landuse, run->err, run->err_size)) return 1;
+        run->target_crs = raster_source_crs(&run->raster);
+        if (align_crs(run, &run->zones, "zones")) return 1;
+    } else {
+        if (!in->class_field) {
+            snprintf(run->err, run->err_size, "the %s layer '%s' is vector data and needs %s (the field with the class code)",
+                     role, in->landuse, in->class_option ? in->class_option : "a class field");
+            return 1;
+        }
+        if (vector_source_open(&run->landuse, in->landuse, in->landuse_layer, in->encoding, run->err,
+                               run->err_size) ||
+            vector_source_use_field(&run->landuse, in->class_field, run->err, run->err_size))
+            return 1;
+        if (vector_source_count(&run->landuse) == 0) {
+            snprintf(run->err, run->err_size, "the %s layer '%s' of '%s' has no features", role,
+                     run->landuse.layer_name, in->landuse);
+            return 1;
+        }
+        run->target_crs = vector_source_crs(&run->zones);
+        if (align_crs(run, &run->landuse, role)) return 1;
+    }
+    if (in->mask) {
+        run->has_mask = 1;
+        if (vector_source_open(&run->mask, in->mask, in->mask_layer, in->encoding, run->err, run->err_size) ||
+            align_crs(run, &run->mask, "mask"))
+            return 1;
+    }
+    if (run->target_crs) {
+        const char *wkt_opts[] = {"FORMAT=WKT2_2019", NULL};
+        if (OSRExportToWktEx(run->target_crs, &run->crs_text, wkt_opts) != OGRERR_NONE) {
+            snprintf(run->err, run->err_size, "cannot describe the CRS of the inputs");
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int core_failed(tally_run *run, int status)
+{
+    snprintf(run->err, run->err_size, "%s%s", status == GUOTU_ERR_CANCELLED ? "cancelled: " : "",
+             guotu_context_last_error(run->ctx));
+    return 1;
+}
+
+static int create_tally(tally_run *run)
+{
+    const tally_inputs *in = run->in;
+    guotu_tally_options o;
+    guotu_tally_options_init(&o);
+    o.crs = run->crs_text;
+    o.area_method = in->area && strcmp(in->area, "planar") == 0 ? GUOTU_AREA_PLANAR : GUOTU_AREA_ELLIPSOIDAL;
+    o.invalid = in->invalid && strcmp(in->invalid, "fail") == 0 ? GUOTU_INVALID_FAIL : GUOTU_INVALID_REPAIR;
+    o.raster_mode = !in->raster_mode || strcmp(in->raster_mode, "exact") == 0 ? GUOTU_RASTER_EXACT : GUOTU_RASTER_CENTRE;
+    o.zones_label = run->zones.layer_name;
+    o.landuse_label = run->raster_input ? in->landuse : run->landuse.layer_name;
+    o.mask_label = run->mask.layer_name;
+    int status = guotu_tally_create(run->ctx, &o, &run->tally);
+    return status ? core_failed(run, status) : 0;
+}
+
+static int feed_zones_and_mask(tally_run *run)
+{
+    char value[1024];
+    int64_t fid;
+    const unsigned char *wkb;
+    size_t size;
+    int more;
+    while ((more = vector_source_next(&run->zones, &fid, value, sizeof value, &wkb, &size, run->err,
+                                      run->err_size)) == 1) {
+        int status = guotu_tally_add_zone(run->ctx, run->tally, value, fid, wkb, size);
+        if (status) return core_failed(run, status);
+    }
+    if (more < 0) return 1;
+    while (run->has_mask &&
+           (more = vector_source_next(&run->mask, &fid, value, sizeof value, &wkb, &size, run->err, run->err_size)) ==
+               1) {
+        int status = guotu_tally_add_mask(run->ctx, run->tally, fid, wkb, size);
+        if (status) return core_failed(run, status);
+    }
+    if (run->has_mask && more < 0) return 1;
+    int status = guotu_tally_prepare(run->ctx, run->tally);
+    return status ? core_failed(run, status) : 0;
+}
+
+static int feed_raster(tally_run *run)
+{
+    raster_source *r = &run->raster;
+    guotu_raster_grid grid;
+    memcpy(grid.geotransform, r->geotransform, sizeof grid.geotransform);
+    grid.width = r->width;
+    grid.height = r->height;
+    grid.has_nodata = r->has_nodata;
+    grid.nodata = r->nodata;
+    int status = guotu_tally_set_raster(run->ctx, run->tally, &grid);
+    if (status) return core_failed(run, status);
+    int64_t row0, nrows;
+    int more;
+    while ((more = raster_source_next(r, &row0, &nrows, run->err, run->err_size)) == 1) {
+        status = guotu_tally_add_raster_block(run->ctx, run->tally, row0, 0, nrows, r->width, r->buffer, r->width);
+        if (status) return core_failed(run, status);
+    }
+    return more < 0;
+}
+
+static int feed_vector(tally_run *run)
+{
+    guotu_tally_set_expected(run->ctx, run->tally, vector_source_count(&run->landuse));
+    char value[1024];
+    int64_t fid;
+    const unsigned char *wkb;
+    size_t size;
+    int more;
+    while ((more = vector_source_next(&run->landuse, &fid, value, sizeof value, &wkb, &size, run->err,
+                                      run->err_size)) == 1) {
+        int status = guotu_tally_add_landuse(run->ctx, run->tally, value, fid, wkb, size);
+        if (status) return core_failed(run, status);
+    }
+    return more < 0;
+}
+
+int tally_runner_run(guotu_context *ctx, const tally_inputs *in, guotu_tally **out, tally_info *info, char *err,
+                     size_t err_size)
+{
+    *out = NULL;
+    memset(info, 0, sizeof *info);
+    tally_run run;
+    memset(&run, 0, sizeof run);
+    run.in = in;
+    run.ctx = ctx;
+    run.err = err;
+    run.err_size = err_size;
+    int failed = tally_inputs_check(in, err, err_size) || open_inputs(&run) || create_tally(&run) ||
+                 feed_zones_and_mask(&run) || (run.raster_input ? feed_raster(&run) : feed_vector(&run));
+    if (!failed) {
+        int status = guotu_tally_finish(ctx, run.tally);
+        failed = status ? core_failed(&run, status) : 0;
+    }
+    info->raster = run.raster_input;
+    info->raster_width = run.raster.width;
+    info->raster_height = run.raster.height;
+    snprintf(info->landuse_layer, sizeof info->landuse_layer, "%s",
+             run.raster_input ? in->landuse : run.landuse.layer_name);
+    if (failed) guotu_tally_destroy(ctx, run.tally);
+    else *out = run.tally;
+    vector_source_close(&run.zones);
+    vector_source_close(&run.landuse);
+    vector_source_close(&run.mask);
+    raster_source_close(&run.raster);
+    CPLFree(run.crs_text);
+    return failed;
+}
