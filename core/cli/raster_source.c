@@ -20,6 +20,10 @@ int raster_source_open(raster_source *src, const char *path, char *err, size_t e
 {
     memset(src, 0, sizeof *src);
     snprintf(src->path, sizeof src->path, "%s", path);
+    /* Each block is read once, row band after row band, so GDAL's cache (5 % of RAM by
+     * default) would only hold what is never read again; keep it small unless the user
+     * chose a size. */
+    if (!CPLGetConfigOption("GDAL_CACHEMAX", NULL)) GDALSetCacheMax64(64LL * 1024 * 1024);
     src->dataset = GDALOpenEx(path, GDAL_OF_RASTER | GDAL_OF_READONLY, NULL, NULL, NULL);
     if (!src->dataset) {
         snprintf(err, err_size, "cannot open '%s' as a raster: %s", path, CPLGetLastErrorMsg());
@@ -45,14 +49,20 @@ int raster_source_open(raster_source *src, const char *path, char *err, size_t e
     src->nodata = src->has_nodata ? (int64_t)nodata : 0;
     int bx = 0, by = 0;
     GDALGetBlockSize(src->band, &bx, &by);
-    /* Read whole rows of blocks so each block is decoded once; cap the band's height so
-     * memory stays bounded for striped files with huge strips. */
-    src->band_rows = by > 0 ? by : 256;
-    if ((int64_t)src->band_rows * src->width > 64LL * 1024 * 1024) src->band_rows = 1;
-    if (src->band_rows < 64 && (int64_t)64 * src->width <= 64LL * 1024 * 1024) src->band_rows = 64;
-    src->buffer = malloc((size_t)src->band_rows * (size_t)src->width * sizeof(int32_t));
+    /* Windows of whole blocks so each block is decoded once, capped so that memory stays
+     * a few megabytes whatever the raster's width or height. */
+    if (bx <= 0) bx = 256;
+    if (by <= 0) by = 256;
+    src->window_cols = bx >= 4096 ? bx : (4096 / bx) * bx;
+    if (src->window_cols > src->width) src->window_cols = (int)src->width;
+    src->window_rows = by;
+    if ((int64_t)src->window_rows * src->window_cols > 16LL * 1024 * 1024) src->window_rows = 1;
+    if (src->window_rows < 64) src->window_rows = 64; /* striped files: a few strips at once */
+    if (src->window_rows > src->height) src->window_rows = (int)src->height;
+    src->buffer = malloc((size_t)src->window_rows * (size_t)src->window_cols * sizeof(int32_t));
     if (!src->buffer) {
-        snprintf(err, err_size, "out of memory for %d rows of '%s'", src->band_rows, path);
+        snprintf(err, err_size, "out of memory for a %d x %d window of '%s'", src->window_rows, src->window_cols,
+                 path);
         return 1;
     }
     return 0;
@@ -63,21 +73,30 @@ OGRSpatialReferenceH raster_source_crs(const raster_source *src)
     return GDALGetSpatialRef(src->dataset);
 }
 
-int raster_source_next(raster_source *src, int64_t *row0, int64_t *nrows, char *err, size_t err_size)
+int raster_source_next(raster_source *src, int64_t *row0, int64_t *col0, int64_t *nrows, int64_t *ncols, char *err,
+                       size_t err_size)
 {
+    if (src->next_col >= src->width) {
+        src->next_col = 0;
+        src->next_row += src->window_rows;
+    }
     if (src->next_row >= src->height) return 0;
-    int64_t n = src->height - src->next_row;
-    if (n > src->band_rows) n = src->band_rows;
-    CPLErr e = GDALRasterIO(src->band, GF_Read, 0, (int)src->next_row, (int)src->width, (int)n, src->buffer,
-                            (int)src->width, (int)n, GDT_Int32, 0, 0);
+    int64_t rows = src->height - src->next_row, cols = src->width - src->next_col;
+    if (rows > src->window_rows) rows = src->window_rows;
+    if (cols > src->window_cols) cols = src->window_cols;
+    CPLErr e = GDALRasterIO(src->band, GF_Read, (int)src->next_col, (int)src->next_row, (int)cols, (int)rows,
+                            src->buffer, (int)cols, (int)rows, GDT_Int32, 0, 0);
     if (e != CE_None) {
-        snprintf(err, err_size, "cannot read rows %lld-%lld of '%s': %s", (long long)src->next_row,
-                 (long long)(src->next_row + n - 1), src->path, CPLGetLastErrorMsg());
+        snprintf(err, err_size, "cannot read rows %lld-%lld, columns %lld-%lld of '%s': %s", (long long)src->next_row,
+                 (long long)(src->next_row + rows - 1), (long long)src->next_col,
+                 (long long)(src->next_col + cols - 1), src->path, CPLGetLastErrorMsg());
         return -1;
     }
     *row0 = src->next_row;
-    *nrows = n;
-    src->next_row += n;
+    *col0 = src->next_col;
+    *nrows = rows;
+    *ncols = cols;
+    src->next_col += cols;
     return 1;
 }
 

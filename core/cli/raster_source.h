@@ -15,9 +15,9 @@ typedef struct raster_source {
     int64_t width, height;
     int has_nodata;
     int64_t nodata;
-    int band_rows; /* rows read at once: the block height */
-    int32_t *buffer; /* band_rows x width values */
-    int64_t next_row;
+    int window_rows, window_cols; /* a window: whole blocks, at most 4096 columns */
+    int32_t *buffer;              /* window_rows x window_cols values */
+    int64_t next_row, next_col;
 } raster_source;
 
 /* 1 when `path` opens as a raster and not as a vector file. */
@@ -28,9 +28,10 @@ int raster_source_open(raster_source *src, const char *path, char *err, size_t e
 
 OGRSpatialReferenceH raster_source_crs(const raster_source *src);
 
-/* Reads the next band of rows into src->buffer: *row0 and *nrows say which.
- * Returns 1 for a band, 0 at the end, -1 on error. */
-int raster_source_next(raster_source *src, int64_t *row0, int64_t *nrows, char *err, size_t err_size);
+/* Reads the next window, row-major, into src->buffer (row stride *ncols): *row0, *col0,
+ * *nrows and *ncols say which. Returns 1 for a window, 0 at the end, -1 on error. */
+int raster_source_next(raster_source *src, int64_t *row0, int64_t *col0, int64_t *nrows, int64_t *ncols, char *err,
+                       size_t err_size);
 
 void raster_source_close(raster_source *src);
 

@@ -191,10 +191,10 @@ static int feed_raster(tally_run *run)
     grid.nodata = r->nodata;
     int status = guotu_tally_set_raster(run->ctx, run->tally, &grid);
     if (status) return core_failed(run, status);
-    int64_t row0, nrows;
+    int64_t row0, col0, nrows, ncols;
     int more;
-    while ((more = raster_source_next(r, &row0, &nrows, run->err, run->err_size)) == 1) {
-        status = guotu_tally_add_raster_block(run->ctx, run->tally, row0, 0, nrows, r->width, r->buffer, r->width);
+    while ((more = raster_source_next(r, &row0, &col0, &nrows, &ncols, run->err, run->err_size)) == 1) {
+        status = guotu_tally_add_raster_block(run->ctx, run->tally, row0, col0, nrows, ncols, r->buffer, ncols);
         if (status) return core_failed(run, status);
     }
     return more < 0;
