@@ -14,6 +14,7 @@ static const char *const main_usage =
     "\n"
     "commands:\n"
     "  tally     area in hectares of each land-use class inside each zone\n"
+    "  voucher   ecological voucher (生态券) accounting and market between two years\n"
     "  help      this text, or `guotu help COMMAND` for a command's options\n"
     "\n"
     "options:\n"
@@ -72,12 +73,17 @@ int main(int argc, char **argv)
             char *args[] = {"tally", "--help", NULL};
             return cmd_tally(2, args);
         }
+        if (argc > 2 && strcmp(argv[2], "voucher") == 0) {
+            char *args[] = {"voucher", "--help", NULL};
+            return cmd_voucher(2, args);
+        }
         fputs(main_usage, stdout);
         return 0;
     }
     GDALAllRegister();
     CPLSetErrorHandler(silent_gdal_errors);
     if (strcmp(cmd, "tally") == 0) return cmd_tally(argc - 1, argv + 1);
+    if (strcmp(cmd, "voucher") == 0) return cmd_voucher(argc - 1, argv + 1);
     fprintf(stderr, "guotu: unknown command '%s'\n\n%s", cmd, main_usage);
     return 2;
 }

@@ -1,23 +1,23 @@
-/* table_writer.c — CSV or GeoPackage attribute table, written atomically. */
+/* table_writer.c — one result table as CSV, or as a GeoPackage table through gpkg_writer;
+ * written atomically either way. */
 #include "table_writer.h"
 
-#include <gdal/gdal.h>
-#include <gdal/ogr_api.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
 
+#include "gpkg_writer.h"
+
 struct table_writer {
     char path[1024];
     char temp[1100];
-    int is_gpkg;
     const table_column *columns;
     int ncolumns;
     FILE *csv;
-    GDALDatasetH dataset;
-    OGRLayerH layer;
+    gpkg_writer *gpkg;
+    int layer;
 };
 
 static int ends_with(const char *s, const char *suffix)
@@ -44,6 +44,10 @@ int table_writer_open(table_writer **out, const char *path, const char *table, c
                       int ncolumns, char *err, size_t err_size)
 {
     *out = NULL;
+    if (!ends_with(path, ".csv") && !ends_with(path, ".gpkg")) {
+        snprintf(err, err_size, "output '%s' must end in .csv or .gpkg", path);
+        return 1;
+    }
     table_writer *w = calloc(1, sizeof *w);
     if (!w) {
         snprintf(err, err_size, "out of memory");
@@ -52,69 +56,46 @@ int table_writer_open(table_writer **out, const char *path, const char *table, c
     snprintf(w->path, sizeof w->path, "%s", path);
     w->columns = columns;
     w->ncolumns = ncolumns;
-    if (ends_with(path, ".csv")) {
-        snprintf(w->temp, sizeof w->temp, "%s.tmp-%ld.csv", path, (long)getpid());
-        w->csv = fopen(w->temp, "wb");
-        if (!w->csv) {
-            snprintf(err, err_size, "cannot write '%s'", w->temp);
+    if (ends_with(path, ".gpkg")) {
+        if (gpkg_writer_open(&w->gpkg, path, err, err_size)) {
             free(w);
             return 1;
         }
-        for (int i = 0; i < ncolumns; i++) {
-            if (i) fputc(',', w->csv);
-            csv_field(w->csv, columns[i].name);
-        }
-        fputc('\n', w->csv);
-    } else if (ends_with(path, ".gpkg")) {
-        w->is_gpkg = 1;
-        snprintf(w->temp, sizeof w->temp, "%s.tmp-%ld.gpkg", path, (long)getpid());
-        GDALDriverH driver = GDALGetDriverByName("GPKG");
-        w->dataset = driver ? GDALCreate(driver, w->temp, 0, 0, 0, GDT_Unknown, NULL) : NULL;
-        if (w->dataset) w->layer = GDALDatasetCreateLayer(w->dataset, table, NULL, wkbNone, NULL);
-        for (int i = 0; w->layer && i < ncolumns; i++) {
-            OGRFieldDefnH fd = OGR_Fld_Create(columns[i].name, columns[i].type == COLUMN_REAL ? OFTReal : OFTString);
-            if (OGR_L_CreateField(w->layer, fd, 1) != OGRERR_NONE) w->layer = NULL;
-            OGR_Fld_Destroy(fd);
-        }
-        if (!w->layer) {
-            snprintf(err, err_size, "cannot create '%s': %s", w->temp, CPLGetLastErrorMsg());
+        w->layer = gpkg_writer_add_layer(w->gpkg, table, wkbNone, NULL, columns, ncolumns, err, err_size);
+        if (w->layer < 0) {
             table_writer_abort(w);
             return 1;
         }
-        GDALDatasetStartTransaction(w->dataset, 0);
-    } else {
-        snprintf(err, err_size, "output '%s' must end in .csv or .gpkg", path);
+        *out = w;
+        return 0;
+    }
+    snprintf(w->temp, sizeof w->temp, "%s.tmp-%ld.csv", path, (long)getpid());
+    w->csv = fopen(w->temp, "wb");
+    if (!w->csv) {
+        snprintf(err, err_size, "cannot write '%s'", w->temp);
         free(w);
         return 1;
     }
+    for (int i = 0; i < ncolumns; i++) {
+        if (i) fputc(',', w->csv);
+        csv_field(w->csv, columns[i].name);
+    }
+    fputc('\n', w->csv);
     *out = w;
     return 0;
 }
 
 int table_writer_row(table_writer *w, const char *const *texts, const double *reals, char *err, size_t err_size)
 {
-    if (!w->is_gpkg) {
-        for (int i = 0; i < w->ncolumns; i++) {
-            if (i) fputc(',', w->csv);
-            if (w->columns[i].type == COLUMN_REAL) fprintf(w->csv, "%.6f", reals[i]);
-            else csv_field(w->csv, texts[i] ? texts[i] : "");
-        }
-        fputc('\n', w->csv);
-        if (ferror(w->csv)) {
-            snprintf(err, err_size, "cannot write '%s'", w->temp);
-            return 1;
-        }
-        return 0;
-    }
-    OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(w->layer));
+    if (w->gpkg) return gpkg_writer_row(w->gpkg, w->layer, texts, reals, NULL, 0, err, err_size);
     for (int i = 0; i < w->ncolumns; i++) {
-        if (w->columns[i].type == COLUMN_REAL) OGR_F_SetFieldDouble(f, i, reals[i]);
-        else OGR_F_SetFieldString(f, i, texts[i] ? texts[i] : "");
+        if (i) fputc(',', w->csv);
+        if (w->columns[i].type == COLUMN_REAL) fprintf(w->csv, "%.6f", reals[i]);
+        else csv_field(w->csv, texts[i] ? texts[i] : "");
     }
-    OGRErr e = OGR_L_CreateFeature(w->layer, f);
-    OGR_F_Destroy(f);
-    if (e != OGRERR_NONE) {
-        snprintf(err, err_size, "cannot write a row to '%s': %s", w->temp, CPLGetLastErrorMsg());
+    fputc('\n', w->csv);
+    if (ferror(w->csv)) {
+        snprintf(err, err_size, "cannot write '%s'", w->temp);
         return 1;
     }
     return 0;
@@ -122,16 +103,14 @@ int table_writer_row(table_writer *w, const char *const *texts, const double *re
 
 int table_writer_commit(table_writer *w, const table_meta *meta, int nmeta, char *err, size_t err_size)
 {
-    int failed = 0;
-    if (w->is_gpkg) {
-        for (int i = 0; i < nmeta; i++) GDALSetMetadataItem((GDALMajorObjectH)w->layer, meta[i].key, meta[i].value, NULL);
-        failed = GDALDatasetCommitTransaction(w->dataset) != OGRERR_NONE;
-        GDALClose(w->dataset);
-        w->dataset = NULL;
-    } else {
-        failed = fclose(w->csv) != 0;
-        w->csv = NULL;
+    if (w->gpkg) {
+        gpkg_writer_meta(w->gpkg, w->layer, meta, nmeta);
+        int failed = gpkg_writer_commit(w->gpkg, err, err_size);
+        free(w);
+        return failed;
     }
+    int failed = fclose(w->csv) != 0;
+    w->csv = NULL;
     if (failed || rename(w->temp, w->path) != 0) {
         snprintf(err, err_size, "cannot finish '%s'", w->path);
         table_writer_abort(w);
@@ -144,8 +123,10 @@ int table_writer_commit(table_writer *w, const table_meta *meta, int nmeta, char
 void table_writer_abort(table_writer *w)
 {
     if (!w) return;
-    if (w->csv) fclose(w->csv);
-    if (w->dataset) GDALClose(w->dataset);
-    unlink(w->temp);
+    if (w->gpkg) gpkg_writer_abort(w->gpkg);
+    if (w->csv) {
+        fclose(w->csv);
+        unlink(w->temp);
+    }
     free(w);
 }

@@ -1,0 +1,455 @@
+/* cmd_voucher.c — `guotu voucher`: ecological voucher accounting and market from files. */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "cli.h"
+#include "guotu/guotu.h"
+#include "progress_bar.h"
+#include "tally_runner.h"
+#include "voucher_inputs.h"
+#include "voucher_output.h"
+
+static const char *const voucher_usage =
+    "usage: guotu voucher --zones FILE [--zones-layer NAME] --zone-id FIELD [--zone-name FIELD]\n"
+    "         --gdp-field FIELD --pop-field FIELD [--zone-table CSV]\n"
+    "         --base FILE [--base-layer NAME] [--base-class-field F] [--base-system S]\n"
+    "         --target FILE [--target-layer NAME] [--target-class-field F] [--target-system S]\n"
+    "         [--coefficients PRESET|CSV] [--base-coefficients PRESET|CSV] [--target-coefficients PRESET|CSV]\n"
+    "         [--esv-reference CODE]\n"
+    "         [--national-gdp-per-capita X --national-pop-density Y | --reference zones]\n"
+    "         [--baseline base-year|protection-rate] [--protection-rate R] [--mask FILE]\n"
+    "         [--price P | --floor-price P] [--cap V] [--allocation pro-rata|nearest]\n"
+    "         [--settlement payment|enclave] [--ask-field F] [--bid-field F]\n"
+    "         [--area ellipsoidal|planar] [--invalid repair|fail] [--raster-mode exact|centre]\n"
+    "         [--crs-mismatch fail|reproject] [--encoding NAME] -o OUT.gpkg\n"
+    "\n"
+    "Ecological vouchers (生态券, SPEC §3): standard-forest ha M = Σ A·k of ecological land\n"
+    "outside --mask in the base and target years, E = (M_t − M_0)·G·P with G and P the zone's\n"
+    "GDP per capita and population density over the reference values, then a market.\n"
+    "Units: GDP in yuan, population in persons, --national-gdp-per-capita in yuan per person,\n"
+    "--national-pop-density in persons per km² (a zone's density uses its ellipsoidal area).\n"
+    "Systems: CAS_LUCC (default), SANDIAO_WORK, GBT21010_2017, YDYH_2023; each names the\n"
+    "coefficient preset used unless --coefficients gives a table (code,k or code,esv with\n"
+    "--esv-reference). --zone-table takes GDP and population from a CSV joined by zone id.\n"
+    "With --price every trade is at that price; with --floor-price, zones' --ask-field and\n"
+    "--bid-field prices (yuan/ha) set a uniform clearing price at or above the floor.\n"
+    "--cap limits the traded volume (ha). --settlement enclave (飞地) records trades as\n"
+    "equity shares. OUT.gpkg holds the layers voucher, voucher_classes, summary, trades and\n"
+    "unknown_codes, with every input and parameter in its metadata.\n";
+
+typedef struct voucher_args {
+    zone_fields zone;
+    const char *base, *base_layer, *base_class, *base_system;
+    const char *target, *target_layer, *target_class, *target_system;
+    const char *coefficients, *base_coefficients, *target_coefficients, *esv_reference;
+    const char *national_gdp, *national_density, *reference;
+    const char *baseline, *protection_rate, *mask;
+    const char *price, *floor_price, *cap, *allocation, *settlement;
+    const char *invalid, *raster_mode, *crs_mismatch;
+    const char *output;
+} voucher_args;
+
+enum {
+    OPT_ZONES = 256, OPT_ZONES_LAYER, OPT_ZONE_ID, OPT_ZONE_NAME, OPT_GDP, OPT_POP, OPT_ZONE_TABLE, OPT_BASE,
+    OPT_BASE_LAYER, OPT_BASE_CLASS, OPT_BASE_SYSTEM, OPT_TARGET, OPT_TARGET_LAYER, OPT_TARGET_CLASS,
+    OPT_TARGET_SYSTEM, OPT_COEFF, OPT_BASE_COEFF, OPT_TARGET_COEFF, OPT_ESV_REF, OPT_NAT_GDP, OPT_NAT_DENSITY,
+    OPT_REFERENCE, OPT_BASELINE, OPT_RATE, OPT_MASK, OPT_PRICE, OPT_FLOOR, OPT_CAP, OPT_ALLOCATION,
+    OPT_SETTLEMENT, OPT_ASK, OPT_BID, OPT_AREA, OPT_INVALID, OPT_RASTER_MODE, OPT_CRS_MISMATCH, OPT_ENCODING
+};
+
+static int parse_number_arg(const char *option, const char *text, double *out)
+{
+    char *end = NULL;
+    *out = strtod(text, &end);
+    if (!*text || *end || !isfinite(*out)) {
+        cli_usage_error("voucher", voucher_usage, "%s needs a number, not '%s'", option, text);
+        return 1;
+    }
+    return 0;
+}
+
+static int one_of(const char *value, const char *a, const char *b) { return !strcmp(value, a) || !strcmp(value, b); }
+
+static int parse_voucher_args(int argc, char **argv, voucher_args *a)
+{
+    static const struct option options[] = {
+        {"zones", 1, 0, OPT_ZONES}, {"zones-layer", 1, 0, OPT_ZONES_LAYER}, {"zone-id", 1, 0, OPT_ZONE_ID},
+        {"zone-name", 1, 0, OPT_ZONE_NAME}, {"gdp-field", 1, 0, OPT_GDP}, {"pop-field", 1, 0, OPT_POP},
+        {"zone-table", 1, 0, OPT_ZONE_TABLE}, {"base", 1, 0, OPT_BASE}, {"base-layer", 1, 0, OPT_BASE_LAYER},
+        {"base-class-field", 1, 0, OPT_BASE_CLASS}, {"base-system", 1, 0, OPT_BASE_SYSTEM},
+        {"target", 1, 0, OPT_TARGET}, {"target-layer", 1, 0, OPT_TARGET_LAYER},
+        {"target-class-field", 1, 0, OPT_TARGET_CLASS}, {"target-system", 1, 0, OPT_TARGET_SYSTEM},
+        {"coefficients", 1, 0, OPT_COEFF}, {"base-coefficients", 1, 0, OPT_BASE_COEFF},
+        {"target-coefficients", 1, 0, OPT_TARGET_COEFF}, {"esv-reference", 1, 0, OPT_ESV_REF},
+        {"national-gdp-per-capita", 1, 0, OPT_NAT_GDP}, {"national-pop-density", 1, 0, OPT_NAT_DENSITY},
+        {"reference", 1, 0, OPT_REFERENCE}, {"baseline", 1, 0, OPT_BASELINE}, {"protection-rate", 1, 0, OPT_RATE},
+        {"mask", 1, 0, OPT_MASK}, {"price", 1, 0, OPT_PRICE}, {"floor-price", 1, 0, OPT_FLOOR},
+        {"cap", 1, 0, OPT_CAP}, {"allocation", 1, 0, OPT_ALLOCATION}, {"settlement", 1, 0, OPT_SETTLEMENT},
+        {"ask-field", 1, 0, OPT_ASK}, {"bid-field", 1, 0, OPT_BID}, {"area", 1, 0, OPT_AREA},
+        {"invalid", 1, 0, OPT_INVALID}, {"raster-mode", 1, 0, OPT_RASTER_MODE},
+        {"crs-mismatch", 1, 0, OPT_CRS_MISMATCH}, {"encoding", 1, 0, OPT_ENCODING}, {"output", 1, 0, 'o'},
+        {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+    memset(a, 0, sizeof *a);
+    a->zone.area = "ellipsoidal";
+    a->base_system = a->target_system = "CAS_LUCC";
+    a->reference = "zones";
+    a->baseline = "base-year";
+    a->allocation = "pro-rata";
+    a->settlement = "payment";
+    a->invalid = "repair";
+    a->raster_mode = "exact";
+    /* Base and target layers in different CRSs are a mistake to report (issue 3), so this
+     * command reprojects only when asked. */
+    a->crs_mismatch = "fail";
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+        switch (c) {
+        case OPT_ZONES: a->zone.path = optarg; break;
+        case OPT_ZONES_LAYER: a->zone.layer = optarg; break;
+        case OPT_ZONE_ID: a->zone.id = optarg; break;
+        case OPT_ZONE_NAME: a->zone.name = optarg; break;
+        case OPT_GDP: a->zone.gdp = optarg; break;
+        case OPT_POP: a->zone.pop = optarg; break;
+        case OPT_ZONE_TABLE: a->zone.table = optarg; break;
+        case OPT_BASE: a->base = optarg; break;
+        case OPT_BASE_LAYER: a->base_layer = optarg; break;
+        case OPT_BASE_CLASS: a->base_class = optarg; break;
+        case OPT_BASE_SYSTEM: a->base_system = optarg; break;
+        case OPT_TARGET: a->target = optarg; break;
+        case OPT_TARGET_LAYER: a->target_layer = optarg; break;
+        case OPT_TARGET_CLASS: a->target_class = optarg; break;
+        case OPT_TARGET_SYSTEM: a->target_system = optarg; break;
+        case OPT_COEFF: a->coefficients = optarg; break;
+        case OPT_BASE_COEFF: a->base_coefficients = optarg; break;
+        case OPT_TARGET_COEFF: a->target_coefficients = optarg; break;
+        case OPT_ESV_REF: a->esv_reference = optarg; break;
+        case OPT_NAT_GDP: a->national_gdp = optarg; break;
+        case OPT_NAT_DENSITY: a->national_density = optarg; break;
+        case OPT_REFERENCE: a->reference = optarg; break;
+        case OPT_BASELINE: a->baseline = optarg; break;
+        case OPT_RATE: a->protection_rate = optarg; break;
+        case OPT_MASK: a->mask = optarg; break;
+        case OPT_PRICE: a->price = optarg; break;
+        case OPT_FLOOR: a->floor_price = optarg; break;
+        case OPT_CAP: a->cap = optarg; break;
+        case OPT_ALLOCATION: a->allocation = optarg; break;
+        case OPT_SETTLEMENT: a->settlement = optarg; break;
+        case OPT_ASK: a->zone.ask = optarg; break;
+        case OPT_BID: a->zone.bid = optarg; break;
+        case OPT_AREA: a->zone.area = optarg; break;
+        case OPT_INVALID: a->invalid = optarg; break;
+        case OPT_RASTER_MODE: a->raster_mode = optarg; break;
+        case OPT_CRS_MISMATCH: a->crs_mismatch = optarg; break;
+        case OPT_ENCODING: a->zone.encoding = optarg; break;
+        case 'o': a->output = optarg; break;
+        case 'h': fputs(voucher_usage, stdout); return -1;
+        default:
+            fprintf(stderr, "guotu voucher: unknown or incomplete option '%s'\n\n%s", argv[optind - 1], voucher_usage);
+            return 1;
+        }
+    }
+    const char *u = NULL;
+    if (optind < argc) u = "unexpected argument";
+    else if (!a->zone.path || !a->zone.id || !a->zone.gdp || !a->zone.pop || !a->base || !a->target || !a->output)
+        u = "--zones, --zone-id, --gdp-field, --pop-field, --base, --target and -o are required";
+    else if (!classification_system_known(a->base_system) || !classification_system_known(a->target_system))
+        u = "--base-system and --target-system must be CAS_LUCC, SANDIAO_WORK, GBT21010_2017 or YDYH_2023";
+    else if (!one_of(a->baseline, "base-year", "protection-rate"))
+        u = "--baseline must be base-year or protection-rate";
+    else if (!one_of(a->allocation, "pro-rata", "nearest")) u = "--allocation must be pro-rata or nearest";
+    else if (!one_of(a->settlement, "payment", "enclave")) u = "--settlement must be payment or enclave";
+    else if (a->price && a->floor_price) u = "give --price or --floor-price, not both";
+    else if ((a->national_gdp || a->national_density) && strcmp(a->reference, "zones") != 0)
+        u = "--reference must be 'zones' (or leave it out when entering national values)";
+    else if (!a->national_gdp != !a->national_density)
+        u = "--national-gdp-per-capita and --national-pop-density go together";
+    else if ((a->zone.ask || a->zone.bid) && !a->floor_price) u = "--ask-field and --bid-field need --floor-price";
+    else if (strlen(a->output) < 5 || strcmp(a->output + strlen(a->output) - 5, ".gpkg") != 0)
+        u = "the output must be a .gpkg file";
+    if (u) return cli_usage_error("voucher", voucher_usage, "%s", u);
+    const char *numeric[][2] = {{"--price", a->price}, {"--floor-price", a->floor_price}, {"--cap", a->cap},
+                                {"--protection-rate", a->protection_rate},
+                                {"--national-gdp-per-capita", a->national_gdp},
+                                {"--national-pop-density", a->national_density}};
+    for (size_t i = 0; i < sizeof numeric / sizeof numeric[0]; i++) {
+        double ignored;
+        if (numeric[i][1] && parse_number_arg(numeric[i][0], numeric[i][1], &ignored)) return 1;
+    }
+    return 0;
+}
+
+/* "path (N bytes, modified T)" for the audit trail. */
+static void describe_file(const char *path, char *buf, size_t size)
+{
+    struct stat st;
+    if (!path) {
+        snprintf(buf, size, "(none)");
+        return;
+    }
+    if (stat(path, &st) != 0) {
+        snprintf(buf, size, "%s", path);
+        return;
+    }
+    char when[32];
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&st.st_mtime));
+    snprintf(buf, size, "%s (%lld bytes, modified %s)", path, (long long)st.st_size, when);
+}
+
+typedef struct voucher_run {
+    voucher_args a;
+    guotu_context *ctx;
+    zone_set zones;
+    guotu_tally *tally[2];
+    guotu_coefficients *coeff[2];
+    char coeff_source[2][1200];
+    guotu_voucher *voucher;
+    guotu_market *market;
+    progress_bar bar;
+    char err[2048];
+} voucher_run;
+
+static int run_tallies(voucher_run *r)
+{
+    const voucher_args *a = &r->a;
+    for (int year = 0; year < 2; year++) {
+        tally_inputs in;
+        memset(&in, 0, sizeof in);
+        in.zones = a->zone.path;
+        in.zones_layer = a->zone.layer;
+        in.zone_id = a->zone.id;
+        in.landuse = year ? a->target : a->base;
+        in.landuse_layer = year ? a->target_layer : a->base_layer;
+        in.class_field = year ? a->target_class : a->base_class;
+        in.class_option = year ? "--target-class-field" : "--base-class-field";
+        in.mask = a->mask;
+        in.area = a->zone.area;
+        in.invalid = a->invalid;
+        in.raster_mode = a->raster_mode;
+        in.crs_mismatch = a->crs_mismatch;
+        in.encoding = a->zone.encoding;
+        in.role = year ? "target-year land-use" : "base-year land-use";
+        tally_info info;
+        if (tally_runner_run(r->ctx, &in, &r->tally[year], &info, r->err, sizeof r->err)) return 1;
+        progress_bar_done(&r->bar);
+    }
+    return 0;
+}
+
+static int load_coefficients(voucher_run *r)
+{
+    const voucher_args *a = &r->a;
+    const char *spec[2] = {a->base_coefficients ? a->base_coefficients : (a->coefficients ? a->coefficients : a->base_system),
+                           a->target_coefficients ? a->target_coefficients
+                                                  : (a->coefficients ? a->coefficients : a->target_system)};
+    for (int year = 0; year < 2; year++) {
+        /* esv tables are scaled by the reference class: CAS 21 有林地, else 0301 乔木林地. */
+        const char *system = year ? a->target_system : a->base_system;
+        const char *reference = a->esv_reference ? a->esv_reference : (!strcmp(system, "CAS_LUCC") ? "21" : "0301");
+        if (coefficients_load(r->ctx, spec[year], reference, &r->coeff[year], r->coeff_source[year],
+                              sizeof r->coeff_source[year], r->err, sizeof r->err))
+            return 1;
+    }
+    return 0;
+}
+
+static int core_failed(voucher_run *r, int status)
+{
+    (void)status;
+    snprintf(r->err, sizeof r->err, "%s", guotu_context_last_error(r->ctx));
+    return 1;
+}
+
+static int account(voucher_run *r)
+{
+    const voucher_args *a = &r->a;
+    guotu_voucher_options o;
+    guotu_voucher_options_init(&o);
+    o.baseline = strcmp(a->baseline, "protection-rate") == 0 ? GUOTU_BASELINE_PROTECTION_RATE : GUOTU_BASELINE_BASE_YEAR;
+    if (a->protection_rate && parse_number_arg("--protection-rate", a->protection_rate, &o.protection_rate)) return 1;
+    if (a->national_gdp) {
+        o.reference_from_zones = 0;
+        if (parse_number_arg("--national-gdp-per-capita", a->national_gdp, &o.reference_gdp_per_capita) ||
+            parse_number_arg("--national-pop-density", a->national_density, &o.reference_pop_density))
+            return 1;
+    }
+    int status = guotu_voucher_create(r->ctx, &o, r->coeff[0], r->coeff[1], &r->voucher);
+    if (status) return core_failed(r, status);
+    for (size_t i = 0; i < r->zones.count; i++) {
+        const zone_record *z = &r->zones.zones[i];
+        status = guotu_voucher_add_zone(r->ctx, r->voucher, z->id, z->name, z->area_ha, z->gdp, z->population);
+        if (status) {
+            snprintf(r->err, sizeof r->err, "layer '%s': %s", r->zones.layer_name, guotu_context_last_error(r->ctx));
+            return 1;
+        }
+    }
+    for (int year = 0; year < 2 && !status; year++) status = guotu_voucher_add_tally(r->ctx, r->voucher, year, r->tally[year]);
+    if (!status) status = guotu_voucher_compute(r->ctx, r->voucher);
+    return status ? core_failed(r, status) : 0;
+}
+
+static int trade(voucher_run *r)
+{
+    const voucher_args *a = &r->a;
+    if (!a->price && !a->floor_price) return 0;
+    guotu_market_options o;
+    guotu_market_options_init(&o);
+    if (a->price && parse_number_arg("--price", a->price, &o.price)) return 1;
+    if (a->floor_price && parse_number_arg("--floor-price", a->floor_price, &o.floor_price)) return 1;
+    if (a->cap && parse_number_arg("--cap", a->cap, &o.cap_ha)) return 1;
+    o.allocation = strcmp(a->allocation, "nearest") == 0 ? GUOTU_ALLOCATION_NEAREST : GUOTU_ALLOCATION_PRO_RATA;
+    o.settlement = strcmp(a->settlement, "enclave") == 0 ? GUOTU_SETTLEMENT_EQUITY : GUOTU_SETTLEMENT_PAYMENT;
+    int status = guotu_market_create(r->ctx, &o, &r->market);
+    for (size_t i = 0; !status && i < r->zones.count; i++) {
+        guotu_voucher_zone z;
+        guotu_voucher_zone_result(r->ctx, r->voucher, i, &z);
+        const zone_record *zr = &r->zones.zones[i];
+        status = guotu_market_add(r->ctx, r->market, z.zone_id, z.e_ha, zr->ask, zr->bid, zr->x, zr->y);
+    }
+    if (!status) status = guotu_market_clear(r->ctx, r->market);
+    return status ? core_failed(r, status) : 0;
+}
+
+/* Top zones by E, for the printed summary. */
+static void print_ranked(voucher_run *r, int sign, const char *title)
+{
+    size_t n = guotu_voucher_zone_count(r->voucher);
+    int shown[5] = {-1, -1, -1, -1, -1};
+    printf("  %s:", title);
+    for (int k = 0; k < 5; k++) {
+        double best = 0;
+        for (size_t i = 0; i < n; i++) {
+            guotu_voucher_zone z;
+            guotu_voucher_zone_result(r->ctx, r->voucher, i, &z);
+            int taken = 0;
+            for (int j = 0; j < k; j++) taken |= shown[j] == (int)i;
+            if (!taken && z.e_ha * sign > best) {
+                best = z.e_ha * sign;
+                shown[k] = (int)i;
+            }
+        }
+        if (shown[k] < 0) break;
+        guotu_voucher_zone z;
+        guotu_voucher_zone_result(r->ctx, r->voucher, (size_t)shown[k], &z);
+        printf(" %s %s (%.1f ha)%s", z.zone_id, z.zone_name, fabs(z.e_ha), k < 4 ? "," : "");
+    }
+    printf("\n");
+}
+
+static void print_summary(voucher_run *r, const guotu_voucher_summary *s, const guotu_market_summary *m)
+{
+    printf("Ecological vouchers (生态券), %s baseline, %s area\n", r->a.baseline, r->a.zone.area);
+    printf("  zones: %zu\n", r->zones.count);
+    printf("  standard forest: %.2f ha (base) -> %.2f ha (target)\n", s->m0_total_ha, s->mt_total_ha);
+    printf("  supply %.2f ha, demand %.2f ha, net %.2f ha\n", s->supply_ha, s->demand_ha, s->supply_ha - s->demand_ha);
+    printf("  reference: %.2f yuan/person, %.2f persons/km2 (%s)\n", s->reference_gdp_per_capita,
+           s->reference_pop_density, s->reference_from_zones ? "over all zones" : "entered");
+    print_ranked(r, 1, "main sellers");
+    print_ranked(r, -1, "main buyers");
+    if (r->market)
+        printf("  market: %.2f ha traded at %.2f yuan/ha = %.2f yuan (%s, %d sellers, %d buyers)\n", m->traded_ha,
+               m->clearing_price, m->traded_amount_yuan,
+               strcmp(r->a.settlement, "enclave") == 0 ? "enclave equity" : "payment", m->sellers, m->buyers);
+    size_t unknown = guotu_voucher_unknown_count(r->voucher);
+    for (size_t i = 0; i < unknown; i++) {
+        guotu_voucher_unknown u;
+        guotu_voucher_unknown_result(r->ctx, r->voucher, i, &u);
+        printf("  note: class code '%s' (%s year, %.2f ha) is not in the coefficient table; counted as k = 0\n",
+               u.class_code, u.year ? "target" : "base", u.area_ha);
+    }
+    printf("  written: %s\n", r->a.output);
+}
+
+static int write_result(voucher_run *r)
+{
+    const voucher_args *a = &r->a;
+    char files[6][1400], when[32];
+    describe_file(a->zone.path, files[0], sizeof files[0]);
+    describe_file(a->base, files[1], sizeof files[1]);
+    describe_file(a->target, files[2], sizeof files[2]);
+    describe_file(a->mask, files[3], sizeof files[3]);
+    describe_file(a->zone.table, files[4], sizeof files[4]);
+    time_t now = time(NULL);
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+    const table_meta meta[] = {
+        {"guotu_version", guotu_version()},
+        {"created_utc", when},
+        {"zones", files[0]},
+        {"zone_id_field", a->zone.id},
+        {"zone_name_field", a->zone.name ? a->zone.name : "(none)"},
+        {"gdp_field", a->zone.gdp},
+        {"pop_field", a->zone.pop},
+        {"zone_table", files[4]},
+        {"base", files[1]},
+        {"base_class_field", a->base_class ? a->base_class : "(raster values)"},
+        {"base_system", a->base_system},
+        {"base_coefficients", r->coeff_source[0]},
+        {"target", files[2]},
+        {"target_class_field", a->target_class ? a->target_class : "(raster values)"},
+        {"target_system", a->target_system},
+        {"target_coefficients", r->coeff_source[1]},
+        {"mask", files[3]},
+        {"baseline", a->baseline},
+        {"protection_rate", a->protection_rate ? a->protection_rate : "(from the zones)"},
+        {"reference", a->national_gdp ? "entered" : "zones"},
+        {"national_gdp_per_capita", a->national_gdp ? a->national_gdp : "(none)"},
+        {"national_pop_density", a->national_density ? a->national_density : "(none)"},
+        {"price", a->price ? a->price : "(none)"},
+        {"floor_price", a->floor_price ? a->floor_price : "(none)"},
+        {"cap_ha", a->cap ? a->cap : "(none)"},
+        {"allocation", a->allocation},
+        {"settlement", strcmp(a->settlement, "enclave") == 0 ? "enclave (amounts are equity value)" : "payment"},
+        {"area_method", a->zone.area},
+        {"invalid_policy", a->invalid},
+        {"raster_mode", a->raster_mode},
+    };
+    voucher_result res;
+    memset(&res, 0, sizeof res);
+    res.ctx = r->ctx;
+    res.zones = &r->zones;
+    res.voucher = r->voucher;
+    guotu_voucher_get_summary(r->ctx, r->voucher, &res.summary);
+    res.market = r->market;
+    res.has_market = r->market != NULL;
+    if (r->market) guotu_market_get_summary(r->ctx, r->market, &res.market_summary);
+    res.meta = meta;
+    res.nmeta = (int)(sizeof meta / sizeof meta[0]);
+    if (voucher_output_write(a->output, &res, r->err, sizeof r->err)) return 1;
+    print_summary(r, &res.summary, &res.market_summary);
+    return 0;
+}
+
+int cmd_voucher(int argc, char **argv)
+{
+    voucher_run r;
+    memset(&r, 0, sizeof r);
+    int parsed = parse_voucher_args(argc, argv, &r.a);
+    if (parsed) return parsed < 0 ? 0 : 2;
+    const char *inputs[] = {r.a.zone.path, r.a.base, r.a.target, r.a.mask, r.a.zone.table};
+    for (int i = 0; i < 5; i++)
+        if (cli_same_file(inputs[i], r.a.output))
+            return cli_error("refusing to write the output over the input '%s'", inputs[i]);
+    r.ctx = guotu_context_create();
+    if (!r.ctx) return cli_error("out of memory");
+    progress_bar_init(&r.bar);
+    guotu_context_set_progress(r.ctx, progress_bar_update, &r.bar);
+    int failed = zone_set_read(r.ctx, &r.a.zone, &r.zones, r.err, sizeof r.err) || load_coefficients(&r) ||
+                 run_tallies(&r) || account(&r) || trade(&r) || write_result(&r);
+    progress_bar_done(&r.bar);
+    if (failed) fprintf(stderr, "guotu voucher: error: %s\n", r.err);
+    guotu_market_destroy(r.ctx, r.market);
+    guotu_voucher_destroy(r.ctx, r.voucher);
+    for (int y = 0; y < 2; y++) {
+        guotu_tally_destroy(r.ctx, r.tally[y]);
+        guotu_coefficients_destroy(r.ctx, r.coeff[y]);
+    }
+    zone_set_free(&r.zones);
+    guotu_context_destroy(r.ctx);
+    return failed ? 1 : 0;
+}

@@ -1,0 +1,265 @@
+/* voucher_inputs.c — zones with economic fields, and coefficient tables, from files. */
+#include "voucher_inputs.h"
+
+#include <gdal/gdal.h>
+#include <gdal/ogr_api.h>
+#include <cpl_conv.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "vector_source.h"
+
+#ifndef GUOTU_RESOURCE_DIR
+#define GUOTU_RESOURCE_DIR "resources"
+#endif
+
+static const char *const systems[] = {"CAS_LUCC", "SANDIAO_WORK", "GBT21010_2017", "YDYH_2023"};
+
+int classification_system_known(const char *system)
+{
+    for (size_t i = 0; i < sizeof systems / sizeof systems[0]; i++)
+        if (strcmp(systems[i], system) == 0) return 1;
+    return 0;
+}
+
+const char *resources_dir(void)
+{
+    const char *env = getenv("GUOTU_RESOURCES");
+    return env && env[0] ? env : GUOTU_RESOURCE_DIR;
+}
+
+static char *read_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *buf = NULL;
+    if (fseek(f, 0, SEEK_END) == 0) {
+        long n = ftell(f);
+        if (n >= 0 && fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1))) {
+            *size = fread(buf, 1, (size_t)n, f);
+            buf[*size] = '\0';
+        }
+    }
+    fclose(f);
+    return buf;
+}
+
+int coefficients_load(guotu_context *ctx, const char *spec, const char *esv_reference, guotu_coefficients **out,
+                      char *source, size_t source_size, char *err, size_t err_size)
+{
+    *out = NULL;
+    char path[1200];
+    struct stat st;
+    if (stat(spec, &st) == 0) {
+        snprintf(path, sizeof path, "%s", spec);
+    } else if (classification_system_known(spec)) {
+        snprintf(path, sizeof path, "%s/presets/voucher/%s.csv", resources_dir(), spec);
+    } else {
+        snprintf(err, err_size,
+                 "coefficients '%s' is neither a file nor a preset (CAS_LUCC, SANDIAO_WORK, GBT21010_2017, YDYH_2023)",
+                 spec);
+        return 1;
+    }
+    size_t size = 0;
+    char *text = read_file(path, &size);
+    if (!text) {
+        snprintf(err, err_size, "cannot read the coefficient table '%s'", path);
+        return 1;
+    }
+    int status = guotu_coefficients_parse(ctx, text, size, path, esv_reference, out);
+    free(text);
+    if (status) {
+        snprintf(err, err_size, "%s", guotu_context_last_error(ctx));
+        return 1;
+    }
+    snprintf(source, source_size, "%s", path);
+    return 0;
+}
+
+void zone_set_free(zone_set *s)
+{
+    for (size_t i = 0; i < s->count; i++) {
+        free(s->zones[i].id);
+        free(s->zones[i].name);
+        free(s->zones[i].wkb);
+    }
+    free(s->zones);
+    if (s->srs) OSRDestroySpatialReference(s->srs);
+    memset(s, 0, sizeof *s);
+}
+
+/* GDP and population from a CSV joined by zone id: fills the zones' gdp and population. */
+static int join_table(const zone_fields *f, zone_set *s, char *err, size_t err_size)
+{
+    GDALDatasetH ds = GDALOpenEx(f->table, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+    OGRLayerH layer = ds ? GDALDatasetGetLayer(ds, 0) : NULL;
+    if (!layer) {
+        snprintf(err, err_size, "cannot read the zone table '%s'", f->table);
+        if (ds) GDALClose(ds);
+        return 1;
+    }
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    const char *names[3] = {f->id, f->gdp, f->pop};
+    int idx[3];
+    for (int i = 0; i < 3; i++) {
+        idx[i] = OGR_FD_GetFieldIndex(defn, names[i]);
+        if (idx[i] < 0) {
+            snprintf(err, err_size, "the zone table '%s' has no column '%s'", f->table, names[i]);
+            GDALClose(ds);
+            return 1;
+        }
+    }
+    for (size_t z = 0; z < s->count; z++) s->zones[z].gdp = s->zones[z].population = NAN;
+    OGRFeatureH feature;
+    int failed = 0;
+    while (!failed && (feature = OGR_L_GetNextFeature(layer))) {
+        const char *id = OGR_F_GetFieldAsString(feature, idx[0]);
+        for (size_t z = 0; z < s->count; z++) {
+            if (strcmp(s->zones[z].id, id) != 0) continue;
+            char *end1 = NULL, *end2 = NULL;
+            const char *g = OGR_F_GetFieldAsString(feature, idx[1]), *p = OGR_F_GetFieldAsString(feature, idx[2]);
+            s->zones[z].gdp = strtod(g, &end1);
+            s->zones[z].population = strtod(p, &end2);
+            if (!*g || *end1 || !*p || *end2) {
+                snprintf(err, err_size, "the zone table '%s': zone '%s' has GDP '%s' and population '%s'; numbers are "
+                         "needed", f->table, id, g, p);
+                failed = 1;
+            }
+        }
+        OGR_F_Destroy(feature);
+    }
+    GDALClose(ds);
+    for (size_t z = 0; !failed && z < s->count; z++)
+        if (isnan(s->zones[z].gdp)) {
+            snprintf(err, err_size, "the zone table '%s' has no row for zone '%s'", f->table, s->zones[z].id);
+            failed = 1;
+        }
+    return failed;
+}
+
+static int read_number(const vector_source *src, int index, const char *field, const char *what, int64_t fid,
+                       double *out, char *err, size_t err_size)
+{
+    if (vector_source_real(src, index, out)) return 0;
+    const char *text = vector_source_text(src, index);
+    snprintf(err, err_size, "feature %lld of layer '%s': %s field '%s' is %s%s%s; a number is needed", (long long)fid,
+             src->layer_name, what, field, text[0] ? "'" : "empty", text, text[0] ? "'" : "");
+    return 1;
+}
+
+static int optional_price(const vector_source *src, int index, double *out)
+{
+    *out = NAN;
+    if (index < 0) return 0;
+    double v;
+    if (vector_source_real(src, index, &v)) *out = v;
+    return 0;
+}
+
+static int add_zone(guotu_context *ctx, guotu_area_calc *calc, const zone_fields *f, vector_source *src,
+                    const int idx[6], int64_t fid, const char *id, const unsigned char *wkb, size_t size, zone_set *s,
+                    char *err, size_t err_size)
+{
+    zone_record *z = &s->zones[s->count];
+    memset(z, 0, sizeof *z);
+    z->id = strdup(id);
+    z->name = strdup(idx[1] >= 0 ? vector_source_text(src, idx[1]) : "");
+    z->wkb = malloc(size ? size : 1);
+    if (!z->id || !z->name || !z->wkb) {
+        snprintf(err, err_size, "out of memory");
+        return 1;
+    }
+    s->count++;
+    memcpy(z->wkb, wkb, size);
+    z->wkb_size = size;
+    if (!f->table && (read_number(src, idx[2], f->gdp, "the GDP", fid, &z->gdp, err, err_size) ||
+                      read_number(src, idx[3], f->pop, "the population", fid, &z->population, err, err_size)))
+        return 1;
+    optional_price(src, idx[4], &z->ask);
+    optional_price(src, idx[5], &z->bid);
+    if (guotu_area_of_wkb(ctx, calc, wkb, size, &z->area_ha)) {
+        snprintf(err, err_size, "zone '%s': %s", id, guotu_context_last_error(ctx));
+        return 1;
+    }
+    z->area_ha /= 10000.0;
+    OGRGeometryH g = NULL, point = NULL;
+    if (OGR_G_CreateFromWkb(wkb, NULL, &g, (int)size) == OGRERR_NONE) point = OGR_G_PointOnSurface(g);
+    if (point) {
+        z->x = OGR_G_GetX(point, 0);
+        z->y = OGR_G_GetY(point, 0);
+    }
+    if (point) OGR_G_DestroyGeometry(point);
+    if (g) OGR_G_DestroyGeometry(g);
+    return 0;
+}
+
+int zone_set_read(guotu_context *ctx, const zone_fields *f, zone_set *out, char *err, size_t err_size)
+{
+    memset(out, 0, sizeof *out);
+    vector_source src;
+    if (vector_source_open(&src, f->path, f->layer, f->encoding, err, err_size) ||
+        vector_source_use_field(&src, f->id, err, err_size)) {
+        vector_source_close(&src);
+        return 1;
+    }
+    snprintf(out->layer_name, sizeof out->layer_name, "%s", src.layer_name);
+    const char *names[6] = {f->id, f->name, f->table ? NULL : f->gdp, f->table ? NULL : f->pop, f->ask, f->bid};
+    int idx[6];
+    for (int i = 0; i < 6; i++) {
+        idx[i] = -1;
+        if (names[i] && (idx[i] = vector_source_field(&src, names[i], err, err_size)) < 0) {
+            vector_source_close(&src);
+            return 1;
+        }
+    }
+    OGRSpatialReferenceH srs = vector_source_crs(&src);
+    out->srs = srs ? OSRClone(srs) : NULL;
+    char *crs_text = NULL;
+    const char *wkt_opts[] = {"FORMAT=WKT2_2019", NULL};
+    if (srs) OSRExportToWktEx(srs, &crs_text, wkt_opts);
+    guotu_area_calc *calc = NULL;
+    int failed = 0;
+    if (guotu_area_calc_create(ctx, crs_text, strcmp(f->area, "planar") == 0 ? GUOTU_AREA_PLANAR : GUOTU_AREA_ELLIPSOIDAL,
+                               &calc)) {
+        snprintf(err, err_size, "zones layer '%s': %s", src.layer_name, guotu_context_last_error(ctx));
+        failed = 1;
+    }
+    CPLFree(crs_text);
+    int64_t n = vector_source_count(&src);
+    out->zones = calloc((size_t)(n > 0 ? n : 1), sizeof *out->zones);
+    if (!failed && !out->zones) {
+        snprintf(err, err_size, "out of memory");
+        failed = 1;
+    }
+    char id[1024];
+    int64_t fid;
+    const unsigned char *wkb;
+    size_t size;
+    int more = 0;
+    while (!failed && (size_t)n > out->count &&
+           (more = vector_source_next(&src, &fid, id, sizeof id, &wkb, &size, err, err_size)) == 1) {
+        if (!id[0]) {
+            snprintf(err, err_size, "feature %lld of layer '%s' has an empty zone id (field '%s')", (long long)fid,
+                     src.layer_name, f->id);
+            failed = 1;
+        } else if (!wkb) {
+            snprintf(err, err_size, "feature %lld of layer '%s' has no geometry", (long long)fid, src.layer_name);
+            failed = 1;
+        } else {
+            failed = add_zone(ctx, calc, f, &src, idx, fid, id, wkb, size, out, err, err_size);
+        }
+    }
+    if (more < 0) failed = 1;
+    if (!failed && out->count == 0) {
+        snprintf(err, err_size, "the zones layer '%s' of '%s' has no features", src.layer_name, f->path);
+        failed = 1;
+    }
+    if (!failed && f->table) failed = join_table(f, out, err, err_size);
+    guotu_area_calc_destroy(ctx, calc);
+    vector_source_close(&src);
+    if (failed) zone_set_free(out);
+    return failed;
+}

@@ -1,0 +1,50 @@
+/* voucher_inputs.h — what `guotu voucher` reads besides land use: the zones with their
+ * economic fields, geometry and area, and the coefficient tables. */
+#ifndef GUOTU_CLI_VOUCHER_INPUTS_H
+#define GUOTU_CLI_VOUCHER_INPUTS_H
+
+#include <gdal/ogr_srs_api.h>
+#include <stddef.h>
+
+#include "guotu/guotu.h"
+
+typedef struct zone_record {
+    char *id, *name;
+    double gdp, population, area_ha;
+    double ask, bid; /* NaN when absent */
+    double x, y;     /* a point inside the zone, for trade lines and the nearest rule */
+    unsigned char *wkb;
+    size_t wkb_size;
+} zone_record;
+
+typedef struct zone_set {
+    zone_record *zones;
+    size_t count;
+    OGRSpatialReferenceH srs; /* owned clone, or NULL */
+    char layer_name[256];
+} zone_set;
+
+typedef struct zone_fields {
+    const char *path, *layer, *encoding;
+    const char *id, *name, *gdp, *pop, *ask, *bid;
+    const char *table;    /* optional CSV with id, gdp and pop columns, joined by id */
+    const char *area;     /* "ellipsoidal" | "planar" */
+} zone_fields;
+
+/* Reads every zone; fails naming the layer, feature and field for a missing field, an
+ * empty id, or GDP/population that is NULL or not a number. */
+int zone_set_read(guotu_context *ctx, const zone_fields *f, zone_set *out, char *err, size_t err_size);
+void zone_set_free(zone_set *s);
+
+/* Loads a coefficient table: `spec` is a CSV path or a preset name (CAS_LUCC, SANDIAO_WORK,
+ * GBT21010_2017, YDYH_2023) found under the resources directory. */
+int coefficients_load(guotu_context *ctx, const char *spec, const char *esv_reference, guotu_coefficients **out,
+                      char *source, size_t source_size, char *err, size_t err_size);
+
+/* 1 when `system` is one of the known classification systems. */
+int classification_system_known(const char *system);
+
+/* Directory of presets and styles: $GUOTU_RESOURCES, else the source tree's resources/. */
+const char *resources_dir(void);
+
+#endif

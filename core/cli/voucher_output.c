@@ -1,0 +1,150 @@
+/* voucher_output.c — the voucher GeoPackage: layers voucher, voucher_classes, summary,
+ * trades and unknown_codes, with inputs and parameters in the metadata. */
+#include "voucher_output.h"
+
+#include <gdal/ogr_api.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gpkg_writer.h"
+
+static int write_voucher_layer(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size)
+{
+    static const table_column columns[] = {
+        {"zone_id", COLUMN_TEXT}, {"zone_name", COLUMN_TEXT}, {"area_ha", COLUMN_REAL}, {"m0_ha", COLUMN_REAL},
+        {"mt_ha", COLUMN_REAL},   {"dm_ha", COLUMN_REAL},     {"g_ratio", COLUMN_REAL}, {"p_ratio", COLUMN_REAL},
+        {"e_ha", COLUMN_REAL},    {"role", COLUMN_TEXT},      {"amount_yuan", COLUMN_REAL}};
+    int layer = gpkg_writer_add_layer(w, "voucher", wkbMultiPolygon, r->zones->srs, columns, 11, err, err_size);
+    if (layer < 0) return 1;
+    for (size_t i = 0; i < guotu_voucher_zone_count(r->voucher); i++) {
+        guotu_voucher_zone z;
+        guotu_voucher_zone_result(r->ctx, r->voucher, i, &z);
+        const char *texts[11] = {z.zone_id, z.zone_name, 0, 0, 0, 0, 0, 0, 0, guotu_role_name(z.role), 0};
+        double amount = r->has_market ? z.e_ha * r->market_summary.clearing_price : NAN;
+        double reals[11] = {0, 0, z.area_ha, z.m0_ha, z.mt_ha, z.dm_ha, z.g_ratio, z.p_ratio, z.e_ha, 0, amount};
+        const zone_record *zr = &r->zones->zones[i];
+        if (gpkg_writer_row(w, layer, texts, reals, zr->wkb, zr->wkb_size, err, err_size)) return 1;
+    }
+    gpkg_writer_meta(w, layer, r->meta, r->nmeta);
+    return 0;
+}
+
+static int write_classes(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size)
+{
+    static const table_column columns[] = {{"zone_id", COLUMN_TEXT},
+                                           {"class_code", COLUMN_TEXT},
+                                           {"a0_ha", COLUMN_REAL},
+                                           {"at_ha", COLUMN_REAL},
+                                           {"k", COLUMN_REAL}};
+    int layer = gpkg_writer_add_layer(w, "voucher_classes", wkbNone, NULL, columns, 5, err, err_size);
+    if (layer < 0) return 1;
+    for (size_t i = 0; i < guotu_voucher_class_count(r->voucher); i++) {
+        guotu_voucher_class_row c;
+        guotu_voucher_class_result(r->ctx, r->voucher, i, &c);
+        const char *texts[5] = {c.zone_id, c.class_code, 0, 0, 0};
+        double reals[5] = {0, 0, c.a0_ha, c.at_ha, c.k};
+        if (gpkg_writer_row(w, layer, texts, reals, NULL, 0, err, err_size)) return 1;
+    }
+    return 0;
+}
+
+static int write_unknown(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size)
+{
+    static const table_column columns[] = {{"class_code", COLUMN_TEXT}, {"year", COLUMN_TEXT}, {"area_ha", COLUMN_REAL}};
+    int layer = gpkg_writer_add_layer(w, "unknown_codes", wkbNone, NULL, columns, 3, err, err_size);
+    if (layer < 0) return 1;
+    for (size_t i = 0; i < guotu_voucher_unknown_count(r->voucher); i++) {
+        guotu_voucher_unknown u;
+        guotu_voucher_unknown_result(r->ctx, r->voucher, i, &u);
+        const char *texts[3] = {u.class_code, u.year ? "target" : "base", 0};
+        double reals[3] = {0, 0, u.area_ha};
+        if (gpkg_writer_row(w, layer, texts, reals, NULL, 0, err, err_size)) return 1;
+    }
+    return 0;
+}
+
+static int write_summary(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size)
+{
+    static const table_column columns[] = {{"item", COLUMN_TEXT}, {"value", COLUMN_REAL}, {"text", COLUMN_TEXT}};
+    int layer = gpkg_writer_add_layer(w, "summary", wkbNone, NULL, columns, 3, err, err_size);
+    if (layer < 0) return 1;
+    const guotu_voucher_summary *s = &r->summary;
+    const guotu_market_summary *m = &r->market_summary;
+    struct {
+        const char *item;
+        double value;
+    } numbers[] = {
+        {"total_m0_ha", s->m0_total_ha},
+        {"total_mt_ha", s->mt_total_ha},
+        {"total_supply_ha", s->supply_ha},
+        {"total_demand_ha", s->demand_ha},
+        {"net_ha", s->supply_ha - s->demand_ha},
+        {"traded_ha", r->has_market ? m->traded_ha : NAN},
+        {"clearing_price_yuan_per_ha", r->has_market ? m->clearing_price : NAN},
+        {"traded_amount_yuan", r->has_market ? m->traded_amount_yuan : NAN},
+        {"sellers", r->has_market ? m->sellers : NAN},
+        {"buyers", r->has_market ? m->buyers : NAN},
+        {"reference_gdp_per_capita_yuan", s->reference_gdp_per_capita},
+        {"reference_pop_density_per_km2", s->reference_pop_density},
+        {"protection_rate", s->protection_rate},
+    };
+    for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
+        const char *texts[3] = {numbers[i].item, 0, ""};
+        double reals[3] = {0, numbers[i].value, 0};
+        if (gpkg_writer_row(w, layer, texts, reals, NULL, 0, err, err_size)) return 1;
+    }
+    /* Every parameter, as text rows too, so the table alone documents the run. */
+    for (int i = 0; i < r->nmeta; i++) {
+        const char *texts[3] = {r->meta[i].key, 0, r->meta[i].value};
+        double reals[3] = {0, NAN, 0};
+        if (gpkg_writer_row(w, layer, texts, reals, NULL, 0, err, err_size)) return 1;
+    }
+    gpkg_writer_meta(w, layer, r->meta, r->nmeta);
+    return 0;
+}
+
+static int write_trades(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size)
+{
+    static const table_column columns[] = {{"seller_id", COLUMN_TEXT},
+                                           {"buyer_id", COLUMN_TEXT},
+                                           {"volume_ha", COLUMN_REAL},
+                                           {"price_yuan_per_ha", COLUMN_REAL},
+                                           {"amount_yuan", COLUMN_REAL}};
+    int layer = gpkg_writer_add_layer(w, "trades", wkbLineString, r->zones->srs, columns, 5, err, err_size);
+    if (layer < 0) return 1;
+    for (size_t i = 0; r->has_market && i < guotu_market_trade_count(r->market); i++) {
+        guotu_trade t;
+        guotu_market_trade(r->ctx, r->market, i, &t);
+        OGRGeometryH line = OGR_G_CreateGeometry(wkbLineString);
+        OGR_G_AddPoint_2D(line, t.seller_x, t.seller_y);
+        OGR_G_AddPoint_2D(line, t.buyer_x, t.buyer_y);
+        size_t size = (size_t)OGR_G_WkbSize(line);
+        unsigned char *wkb = malloc(size);
+        int failed = !wkb;
+        if (wkb) {
+            OGR_G_ExportToIsoWkb(line, wkbNDR, wkb);
+            const char *texts[5] = {t.seller_id, t.buyer_id, 0, 0, 0};
+            double reals[5] = {0, 0, t.volume_ha, t.price_yuan_per_ha, t.amount_yuan};
+            failed = gpkg_writer_row(w, layer, texts, reals, wkb, size, err, err_size);
+        }
+        free(wkb);
+        OGR_G_DestroyGeometry(line);
+        if (failed) return 1;
+    }
+    gpkg_writer_meta(w, layer, r->meta, r->nmeta);
+    return 0;
+}
+
+int voucher_output_write(const char *path, const voucher_result *r, char *err, size_t err_size)
+{
+    gpkg_writer *w = NULL;
+    if (gpkg_writer_open(&w, path, err, err_size)) return 1;
+    if (write_voucher_layer(w, r, err, err_size) || write_classes(w, r, err, err_size) ||
+        write_summary(w, r, err, err_size) || write_trades(w, r, err, err_size) || write_unknown(w, r, err, err_size)) {
+        gpkg_writer_abort(w);
+        return 1;
+    }
+    return gpkg_writer_commit(w, err, err_size);
+}

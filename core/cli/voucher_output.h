@@ -1,0 +1,25 @@
+/* voucher_output.h — writes the voucher result GeoPackage. */
+#ifndef GUOTU_CLI_VOUCHER_OUTPUT_H
+#define GUOTU_CLI_VOUCHER_OUTPUT_H
+
+#include "guotu/guotu.h"
+#include "table_writer.h"
+#include "voucher_inputs.h"
+
+typedef struct voucher_result {
+    guotu_context *ctx;
+    const zone_set *zones;          /* same order as the account's zones */
+    const guotu_voucher *voucher;   /* computed */
+    guotu_voucher_summary summary;
+    const guotu_market *market;     /* cleared, or NULL */
+    int has_market;
+    guotu_market_summary market_summary;
+    const table_meta *meta;         /* inputs and parameters */
+    int nmeta;
+} voucher_result;
+
+/* Writes OUT.gpkg atomically: layers voucher (zones), voucher_classes, summary, trades
+ * (lines seller → buyer) and unknown_codes. 1 with a message on failure. */
+int voucher_output_write(const char *path, const voucher_result *r, char *err, size_t err_size);
+
+#endif
