@@ -14,6 +14,10 @@ cmake --build build-asan -j"$(nproc)" >/dev/null
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure
 
+echo "== CLI tests against the sanitizer build (leaks and undefined behaviour in the adapters too)"
+GUOTU_CLI=build-asan/core/guotu ASAN_OPTIONS=detect_leaks=1 \
+  /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/cli
+
 echo "== CLI, sample data and plugin tests"
 export QT_QPA_PLATFORM=offscreen
 /usr/bin/python3 -m pytest -q -p no:cacheprovider tests
