@@ -26,6 +26,7 @@ static const char *const voucher_usage =
     "         [--price P | --floor-price P] [--cap V] [--allocation pro-rata|nearest]\n"
     "         [--settlement payment|enclave] [--ask-field F] [--bid-field F]\n"
     "         [--area ellipsoidal|planar] [--invalid repair|fail] [--raster-mode exact|centre]\n"
+    "         [--counties FILE [--counties-layer NAME] --county-id FIELD [--county-name FIELD]]\n"
     "         [--crs-mismatch fail|reproject] [--encoding NAME] -o OUT.gpkg\n"
     "\n"
     "Ecological vouchers (生态券, SPEC §3): standard-forest ha M = Σ A·k of ecological land\n"
@@ -39,11 +40,14 @@ static const char *const voucher_usage =
     "With --price every trade is at that price; with --floor-price, zones' --ask-field and\n"
     "--bid-field prices (yuan/ha) set a uniform clearing price at or above the floor.\n"
     "--cap limits the traded volume (ha). --settlement enclave (飞地) records trades as\n"
-    "equity shares. OUT.gpkg holds the layers voucher, voucher_classes, summary, trades and\n"
-    "unknown_codes, with every input and parameter in its metadata.\n";
+    "equity shares. With --counties, the zones are ecological units: each unit's E goes to\n"
+    "the counties it overlaps by area share, and the counties trade (voucher_counties).\n"
+    "OUT.gpkg holds the layers voucher, voucher_classes, summary, trades and unknown_codes,\n"
+    "with every input and parameter in its metadata.\n";
 
 typedef struct voucher_args {
     zone_fields zone;
+    zone_fields county; /* path NULL when the zones are the trading subjects */
     const char *base, *base_layer, *base_class, *base_system;
     const char *target, *target_layer, *target_class, *target_system;
     const char *coefficients, *base_coefficients, *target_coefficients, *esv_reference;
@@ -59,7 +63,8 @@ enum {
     OPT_BASE_LAYER, OPT_BASE_CLASS, OPT_BASE_SYSTEM, OPT_TARGET, OPT_TARGET_LAYER, OPT_TARGET_CLASS,
     OPT_TARGET_SYSTEM, OPT_COEFF, OPT_BASE_COEFF, OPT_TARGET_COEFF, OPT_ESV_REF, OPT_NAT_GDP, OPT_NAT_DENSITY,
     OPT_REFERENCE, OPT_BASELINE, OPT_RATE, OPT_MASK, OPT_PRICE, OPT_FLOOR, OPT_CAP, OPT_ALLOCATION,
-    OPT_SETTLEMENT, OPT_ASK, OPT_BID, OPT_AREA, OPT_INVALID, OPT_RASTER_MODE, OPT_CRS_MISMATCH, OPT_ENCODING
+    OPT_SETTLEMENT, OPT_ASK, OPT_BID, OPT_AREA, OPT_INVALID, OPT_RASTER_MODE, OPT_CRS_MISMATCH, OPT_ENCODING, OPT_COUNTIES, OPT_COUNTIES_LAYER,
+    OPT_COUNTY_ID, OPT_COUNTY_NAME
 };
 
 static int parse_number_arg(const char *option, const char *text, double *out)
@@ -93,6 +98,8 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a)
         {"ask-field", 1, 0, OPT_ASK}, {"bid-field", 1, 0, OPT_BID}, {"area", 1, 0, OPT_AREA},
         {"invalid", 1, 0, OPT_INVALID}, {"raster-mode", 1, 0, OPT_RASTER_MODE},
         {"crs-mismatch", 1, 0, OPT_CRS_MISMATCH}, {"encoding", 1, 0, OPT_ENCODING}, {"output", 1, 0, 'o'},
+        {"counties", 1, 0, OPT_COUNTIES}, {"counties-layer", 1, 0, OPT_COUNTIES_LAYER},
+        {"county-id", 1, 0, OPT_COUNTY_ID}, {"county-name", 1, 0, OPT_COUNTY_NAME},
         {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
     memset(a, 0, sizeof *a);
     a->zone.area = "ellipsoidal";
@@ -148,6 +155,10 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a)
         case OPT_RASTER_MODE: a->raster_mode = optarg; break;
         case OPT_CRS_MISMATCH: a->crs_mismatch = optarg; break;
         case OPT_ENCODING: a->zone.encoding = optarg; break;
+        case OPT_COUNTIES: a->county.path = optarg; break;
+        case OPT_COUNTIES_LAYER: a->county.layer = optarg; break;
+        case OPT_COUNTY_ID: a->county.id = optarg; break;
+        case OPT_COUNTY_NAME: a->county.name = optarg; break;
         case 'o': a->output = optarg; break;
         case 'h': fputs(voucher_usage, stdout); return -1;
         default:
@@ -171,9 +182,18 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a)
     else if (!a->national_gdp != !a->national_density)
         u = "--national-gdp-per-capita and --national-pop-density go together";
     else if ((a->zone.ask || a->zone.bid) && !a->floor_price) u = "--ask-field and --bid-field need --floor-price";
+    else if (!a->county.path != !a->county.id) u = "--counties and --county-id go together";
     else if (strlen(a->output) < 5 || strcmp(a->output + strlen(a->output) - 5, ".gpkg") != 0)
         u = "the output must be a .gpkg file";
     if (u) return cli_usage_error("voucher", voucher_usage, "%s", u);
+    /* Counties trade, so asks and bids are theirs; area and encoding follow the zones. */
+    a->county.area = a->zone.area;
+    a->county.encoding = a->zone.encoding;
+    if (a->county.path) {
+        a->county.ask = a->zone.ask;
+        a->county.bid = a->zone.bid;
+        a->zone.ask = a->zone.bid = NULL;
+    }
     const char *numeric[][2] = {{"--price", a->price}, {"--floor-price", a->floor_price}, {"--cap", a->cap},
                                 {"--protection-rate", a->protection_rate},
                                 {"--national-gdp-per-capita", a->national_gdp},
@@ -210,6 +230,9 @@ typedef struct voucher_run {
     guotu_coefficients *coeff[2];
     char coeff_source[2][1200];
     guotu_voucher *voucher;
+    zone_set counties;
+    guotu_tally *overlap;
+    guotu_attribution *attribution;
     guotu_market *market;
     progress_bar bar;
     char err[2048];
@@ -255,6 +278,37 @@ static int load_coefficients(voucher_run *r)
         if (coefficients_load(r->ctx, spec[year], reference, &r->coeff[year], r->coeff_source[year],
                               sizeof r->coeff_source[year], r->err, sizeof r->err))
             return 1;
+    }
+    return 0;
+}
+
+/* Units by county: a tally whose zones are the counties and whose classes are unit ids. */
+static int attribute_to_counties(voucher_run *r)
+{
+    const voucher_args *a = &r->a;
+    if (!a->county.path) return 0;
+    if (zone_set_read(r->ctx, &a->county, &r->counties, r->err, sizeof r->err)) return 1;
+    tally_inputs in;
+    memset(&in, 0, sizeof in);
+    in.zones = a->county.path;
+    in.zones_layer = a->county.layer;
+    in.zone_id = a->county.id;
+    in.landuse = a->zone.path;
+    in.landuse_layer = a->zone.layer ? a->zone.layer : r->zones.layer_name;
+    in.class_field = a->zone.id;
+    in.class_option = "--zone-id";
+    in.area = a->zone.area;
+    in.invalid = a->invalid;
+    in.crs_mismatch = a->crs_mismatch;
+    in.encoding = a->zone.encoding;
+    in.role = "ecological-unit";
+    tally_info info;
+    if (tally_runner_run(r->ctx, &in, &r->overlap, &info, r->err, sizeof r->err)) return 1;
+    progress_bar_done(&r->bar);
+    int status = guotu_voucher_attribute(r->ctx, r->voucher, r->overlap, &r->attribution);
+    if (status) {
+        snprintf(r->err, sizeof r->err, "%s", guotu_context_last_error(r->ctx));
+        return 1;
     }
     return 0;
 }
@@ -306,7 +360,19 @@ static int trade(voucher_run *r)
     o.allocation = strcmp(a->allocation, "nearest") == 0 ? GUOTU_ALLOCATION_NEAREST : GUOTU_ALLOCATION_PRO_RATA;
     o.settlement = strcmp(a->settlement, "enclave") == 0 ? GUOTU_SETTLEMENT_EQUITY : GUOTU_SETTLEMENT_PAYMENT;
     int status = guotu_market_create(r->ctx, &o, &r->market);
-    for (size_t i = 0; !status && i < r->zones.count; i++) {
+    if (r->attribution) {
+        for (size_t i = 0; !status && i < r->counties.count; i++) {
+            const zone_record *c = &r->counties.zones[i];
+            double e = 0;
+            for (size_t k = 0; k < guotu_attribution_count(r->attribution); k++) {
+                guotu_county_voucher row;
+                guotu_attribution_result(r->ctx, r->attribution, k, &row);
+                if (strcmp(row.county_id, c->id) == 0) e = row.e_ha;
+            }
+            status = guotu_market_add(r->ctx, r->market, c->id, e, c->ask, c->bid, c->x, c->y);
+        }
+    }
+    for (size_t i = 0; !status && !r->attribution && i < r->zones.count; i++) {
         guotu_voucher_zone z;
         guotu_voucher_zone_result(r->ctx, r->voucher, i, &z);
         const zone_record *zr = &r->zones.zones[i];
@@ -352,6 +418,9 @@ static void print_summary(voucher_run *r, const guotu_voucher_summary *s, const 
            s->reference_pop_density, s->reference_from_zones ? "over all zones" : "entered");
     print_ranked(r, 1, "main sellers");
     print_ranked(r, -1, "main buyers");
+    if (r->attribution)
+        printf("  ecological units attributed to %zu counties by area share; E outside every county: %.2f ha\n",
+               guotu_attribution_count(r->attribution), guotu_attribution_unattributed(r->attribution));
     if (r->market)
         printf("  market: %.2f ha traded at %.2f yuan/ha = %.2f yuan (%s, %d sellers, %d buyers)\n", m->traded_ha,
                m->clearing_price, m->traded_amount_yuan,
@@ -375,6 +444,7 @@ static int write_result(voucher_run *r)
     describe_file(a->target, files[2], sizeof files[2]);
     describe_file(a->mask, files[3], sizeof files[3]);
     describe_file(a->zone.table, files[4], sizeof files[4]);
+    describe_file(a->county.path, files[5], sizeof files[5]);
     time_t now = time(NULL);
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
     const table_meta meta[] = {
@@ -408,6 +478,8 @@ static int write_result(voucher_run *r)
         {"area_method", a->zone.area},
         {"invalid_policy", a->invalid},
         {"raster_mode", a->raster_mode},
+        {"counties", a->county.path ? files[5] : "(none: the zones trade)"},
+        {"county_id_field", a->county.id ? a->county.id : "(none)"},
     };
     voucher_result res;
     memset(&res, 0, sizeof res);
@@ -418,6 +490,8 @@ static int write_result(voucher_run *r)
     res.market = r->market;
     res.has_market = r->market != NULL;
     if (r->market) guotu_market_get_summary(r->ctx, r->market, &res.market_summary);
+    res.counties = r->attribution ? &r->counties : NULL;
+    res.attribution = r->attribution;
     res.meta = meta;
     res.nmeta = (int)(sizeof meta / sizeof meta[0]);
     if (voucher_output_write(a->output, &res, r->err, sizeof r->err)) return 1;
@@ -431,8 +505,8 @@ int cmd_voucher(int argc, char **argv)
     memset(&r, 0, sizeof r);
     int parsed = parse_voucher_args(argc, argv, &r.a);
     if (parsed) return parsed < 0 ? 0 : 2;
-    const char *inputs[] = {r.a.zone.path, r.a.base, r.a.target, r.a.mask, r.a.zone.table};
-    for (int i = 0; i < 5; i++)
+    const char *inputs[] = {r.a.zone.path, r.a.base, r.a.target, r.a.mask, r.a.zone.table, r.a.county.path};
+    for (int i = 0; i < 6; i++)
         if (cli_same_file(inputs[i], r.a.output))
             return cli_error("refusing to write the output over the input '%s'", inputs[i]);
     r.ctx = guotu_context_create();
@@ -440,10 +514,13 @@ int cmd_voucher(int argc, char **argv)
     progress_bar_init(&r.bar);
     guotu_context_set_progress(r.ctx, progress_bar_update, &r.bar);
     int failed = zone_set_read(r.ctx, &r.a.zone, &r.zones, r.err, sizeof r.err) || load_coefficients(&r) ||
-                 run_tallies(&r) || account(&r) || trade(&r) || write_result(&r);
+                 run_tallies(&r) || account(&r) || attribute_to_counties(&r) || trade(&r) || write_result(&r);
     progress_bar_done(&r.bar);
     if (failed) fprintf(stderr, "guotu voucher: error: %s\n", r.err);
     guotu_market_destroy(r.ctx, r.market);
+    guotu_attribution_destroy(r.ctx, r.attribution);
+    guotu_tally_destroy(r.ctx, r.overlap);
+    zone_set_free(&r.counties);
     guotu_voucher_destroy(r.ctx, r.voucher);
     for (int y = 0; y < 2; y++) {
         guotu_tally_destroy(r.ctx, r.tally[y]);

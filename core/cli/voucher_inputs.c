@@ -175,8 +175,9 @@ static int add_zone(guotu_context *ctx, guotu_area_calc *calc, const zone_fields
     s->count++;
     memcpy(z->wkb, wkb, size);
     z->wkb_size = size;
-    if (!f->table && (read_number(src, idx[2], f->gdp, "the GDP", fid, &z->gdp, err, err_size) ||
-                      read_number(src, idx[3], f->pop, "the population", fid, &z->population, err, err_size)))
+    z->gdp = z->population = NAN;
+    if (!f->table && f->gdp && read_number(src, idx[2], f->gdp, "the GDP", fid, &z->gdp, err, err_size)) return 1;
+    if (!f->table && f->pop && read_number(src, idx[3], f->pop, "the population", fid, &z->population, err, err_size))
         return 1;
     optional_price(src, idx[4], &z->ask);
     optional_price(src, idx[5], &z->bid);

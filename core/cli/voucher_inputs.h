@@ -26,7 +26,7 @@ typedef struct zone_set {
 
 typedef struct zone_fields {
     const char *path, *layer, *encoding;
-    const char *id, *name, *gdp, *pop, *ask, *bid;
+    const char *id, *name, *gdp, *pop, *ask, *bid; /* gdp, pop, name, ask, bid may be NULL */
     const char *table;    /* optional CSV with id, gdp and pop columns, joined by id */
     const char *area;     /* "ellipsoidal" | "planar" */
 } zone_fields;

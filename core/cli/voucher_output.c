@@ -31,6 +31,33 @@ static int write_voucher_layer(gpkg_writer *w, const voucher_result *r, char *er
     return 0;
 }
 
+/* E of ecological units attributed to the counties that trade it. */
+static int write_counties(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size)
+{
+    static const table_column columns[] = {{"county_id", COLUMN_TEXT}, {"county_name", COLUMN_TEXT},
+                                           {"area_ha", COLUMN_REAL},   {"units", COLUMN_REAL},
+                                           {"e_ha", COLUMN_REAL},      {"role", COLUMN_TEXT},
+                                           {"amount_yuan", COLUMN_REAL}};
+    int layer = gpkg_writer_add_layer(w, "voucher_counties", wkbMultiPolygon, r->counties->srs, columns, 7, err,
+                                      err_size);
+    if (layer < 0) return 1;
+    for (size_t c = 0; c < r->counties->count; c++) {
+        const zone_record *county = &r->counties->zones[c];
+        guotu_county_voucher v = {county->id, 0, GUOTU_ROLE_BALANCED, 0};
+        for (size_t i = 0; i < guotu_attribution_count(r->attribution); i++) {
+            guotu_county_voucher row;
+            guotu_attribution_result(r->ctx, r->attribution, i, &row);
+            if (strcmp(row.county_id, county->id) == 0) v = row;
+        }
+        const char *texts[7] = {county->id, county->name, 0, 0, 0, guotu_role_name(v.role), 0};
+        double amount = r->has_market ? v.e_ha * r->market_summary.clearing_price : NAN;
+        double reals[7] = {0, 0, county->area_ha, v.units, v.e_ha, 0, amount};
+        if (gpkg_writer_row(w, layer, texts, reals, county->wkb, county->wkb_size, err, err_size)) return 1;
+    }
+    gpkg_writer_meta(w, layer, r->meta, r->nmeta);
+    return 0;
+}
+
 static int write_classes(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size)
 {
     static const table_column columns[] = {{"zone_id", COLUMN_TEXT},
@@ -89,6 +116,7 @@ static int write_summary(gpkg_writer *w, const voucher_result *r, char *err, siz
         {"reference_gdp_per_capita_yuan", s->reference_gdp_per_capita},
         {"reference_pop_density_per_km2", s->reference_pop_density},
         {"protection_rate", s->protection_rate},
+        {"unattributed_ha", r->attribution ? guotu_attribution_unattributed(r->attribution) : NAN},
     };
     for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
         const char *texts[3] = {numbers[i].item, 0, ""};
@@ -142,7 +170,8 @@ int voucher_output_write(const char *path, const voucher_result *r, char *err, s
     gpkg_writer *w = NULL;
     if (gpkg_writer_open(&w, path, err, err_size)) return 1;
     if (write_voucher_layer(w, r, err, err_size) || write_classes(w, r, err, err_size) ||
-        write_summary(w, r, err, err_size) || write_trades(w, r, err, err_size) || write_unknown(w, r, err, err_size)) {
+        write_summary(w, r, err, err_size) || write_trades(w, r, err, err_size) || write_unknown(w, r, err, err_size) ||
+        (r->counties && write_counties(w, r, err, err_size))) {
         gpkg_writer_abort(w);
         return 1;
     }

@@ -14,12 +14,15 @@ typedef struct voucher_result {
     const guotu_market *market;     /* cleared, or NULL */
     int has_market;
     guotu_market_summary market_summary;
+    const zone_set *counties;       /* trading subjects when zones are ecological units, or NULL */
+    const guotu_attribution *attribution;
     const table_meta *meta;         /* inputs and parameters */
     int nmeta;
 } voucher_result;
 
 /* Writes OUT.gpkg atomically: layers voucher (zones), voucher_classes, summary, trades
- * (lines seller → buyer) and unknown_codes. 1 with a message on failure. */
+ * (lines seller → buyer), unknown_codes and, with counties, voucher_counties.
+ * 1 with a message on failure. */
 int voucher_output_write(const char *path, const voucher_result *r, char *err, size_t err_size);
 
 #endif

@@ -350,3 +350,102 @@ int guotu_voucher_get_summary(guotu_context *ctx, const guotu_voucher *v, guotu_
     *out = v->summary;
     return GUOTU_OK;
 }
+
+/* ---- attribution ---- */
+
+struct guotu_attribution {
+    char **ids;
+    double *e, *units;
+    size_t count;
+    double unattributed;
+    double tolerance;
+};
+
+void guotu_attribution_destroy(guotu_context *ctx, guotu_attribution *a)
+{
+    (void)ctx;
+    if (!a) return;
+    for (size_t i = 0; i < a->count; i++) free(a->ids[i]);
+    free(a->ids);
+    free(a->e);
+    free(a->units);
+    free(a);
+}
+
+static int county_index(guotu_attribution *a, const char *id, size_t cap)
+{
+    for (size_t i = 0; i < a->count; i++)
+        if (strcmp(a->ids[i], id) == 0) return (int)i;
+    if (a->count == cap) return -1;
+    a->ids[a->count] = gt_strdup(id);
+    if (!a->ids[a->count]) return -1;
+    a->e[a->count] = a->units[a->count] = 0;
+    return (int)a->count++;
+}
+
+int guotu_voucher_attribute(guotu_context *ctx, const guotu_voucher *v, const guotu_tally *overlap,
+                            guotu_attribution **out)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!v || !overlap || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_voucher_attribute: NULL argument");
+    *out = NULL;
+    if (!v->computed) return gt_fail(ctx, GUOTU_ERR_STATE, "compute the account first");
+    size_t rows = guotu_tally_result_count(overlap);
+    guotu_attribution *a = calloc(1, sizeof *a);
+    if (!a) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    a->ids = calloc(rows ? rows : 1, sizeof *a->ids);
+    a->e = calloc(rows ? rows : 1, sizeof *a->e);
+    a->units = calloc(rows ? rows : 1, sizeof *a->units);
+    double *covered = calloc(v->zone_count, sizeof *covered);
+    int status = (!a->ids || !a->e || !a->units || !covered) ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
+    a->tolerance = v->opts.balanced_tolerance;
+    for (size_t i = 0; !status && i < rows; i++) {
+        const char *county, *unit;
+        double ha;
+        status = guotu_tally_result(ctx, overlap, i, &county, &unit, &ha);
+        if (status) break;
+        int32_t z = gt_string_table_find(&v->zone_ids, unit);
+        if (z < 0) {
+            status = gt_fail(ctx, GUOTU_ERR_DATA, "the unit-by-county overlap names unit '%s', which the account does "
+                             "not have", unit);
+            break;
+        }
+        int c = county_index(a, county, rows);
+        if (c < 0) {
+            status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+            break;
+        }
+        const zone_row *zr = &v->zones[z];
+        a->e[c] += zr->result.e_ha * ha / zr->area_ha;
+        a->units[c] += 1;
+        covered[z] += ha;
+    }
+    for (size_t z = 0; !status && z < v->zone_count; z++) {
+        double outside = 1.0 - covered[z] / v->zones[z].area_ha;
+        if (outside > 1e-9) a->unattributed += v->zones[z].result.e_ha * outside;
+    }
+    free(covered);
+    if (status) {
+        guotu_attribution_destroy(ctx, a);
+        return status;
+    }
+    *out = a;
+    return GUOTU_OK;
+}
+
+size_t guotu_attribution_count(const guotu_attribution *a) { return a ? a->count : 0; }
+
+double guotu_attribution_unattributed(const guotu_attribution *a) { return a ? a->unattributed : 0; }
+
+int guotu_attribution_result(guotu_context *ctx, const guotu_attribution *a, size_t i, guotu_county_voucher *out)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!a || !out || i >= a->count) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "attribution row %zu out of range", i);
+    out->county_id = a->ids[i];
+    out->e_ha = a->e[i];
+    out->units = (int)a->units[i];
+    out->role = a->e[i] > a->tolerance ? GUOTU_ROLE_SUPPLY : (a->e[i] < -a->tolerance ? GUOTU_ROLE_DEMAND : GUOTU_ROLE_BALANCED);
+    return GUOTU_OK;
+}

@@ -248,6 +248,52 @@ static void test_coefficient_tables(void **state)
     guotu_context_destroy(ctx);
 }
 
+/* Units Z1–Z3 of the hand account over counties C1 = [0, 1.5e8] and C2 = [1.5e8, 3.6e8]
+ * (1 m high strips, so width in m = area in m²): Z1 (10000 ha) lies in C1; Z2 (20000 ha)
+ * has 5000 ha in C1 and 15000 ha in C2; Z3 (10000 ha) has 6000 ha in C2 and 4000 ha in
+ * no county.
+ *   C1 = E1·1 + E2·0.25 = 106.667 − 200 = −93.333
+ *   C2 = E2·0.75 + E3·0.6 = −600 + 15.84 = −584.16;  unattributed = E3·0.4 = 10.56 */
+static void test_units_attributed_to_counties(void **state)
+{
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_coefficients *c = parse(ctx, table_csv, NULL, GUOTU_OK);
+    guotu_voucher_options o;
+    guotu_voucher_options_init(&o);
+    guotu_voucher *v = account(ctx, c, &o);
+    guotu_tally_options to;
+    guotu_tally_options_init(&to);
+    to.area_method = GUOTU_AREA_PLANAR;
+    guotu_tally *overlap = NULL;
+    assert_int_equal(guotu_tally_create(ctx, &to, &overlap), GUOTU_OK);
+    char w[256];
+    assert_int_equal(add_zone_wkt(ctx, overlap, "C1", 1, box_wkt(w, sizeof w, 0, 0, 1.5e8, 1)), GUOTU_OK);
+    assert_int_equal(add_zone_wkt(ctx, overlap, "C2", 2, box_wkt(w, sizeof w, 1.5e8, 0, 3.6e8, 1)), GUOTU_OK);
+    assert_int_equal(guotu_tally_prepare(ctx, overlap), GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, overlap, "Z1", 1, box_wkt(w, sizeof w, 0, 0, 1e8, 1)), GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, overlap, "Z2", 2, box_wkt(w, sizeof w, 1e8, 0, 3e8, 1)), GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, overlap, "Z3", 3, box_wkt(w, sizeof w, 3e8, 0, 4e8, 1)), GUOTU_OK);
+    assert_int_equal(guotu_tally_finish(ctx, overlap), GUOTU_OK);
+    guotu_attribution *a = NULL;
+    assert_int_equal(guotu_voucher_attribute(ctx, v, overlap, &a), GUOTU_OK);
+    assert_int_equal(guotu_attribution_count(a), 2);
+    guotu_county_voucher c1, c2;
+    assert_int_equal(guotu_attribution_result(ctx, a, 0, &c1), GUOTU_OK);
+    assert_int_equal(guotu_attribution_result(ctx, a, 1, &c2), GUOTU_OK);
+    assert_string_equal(c1.county_id, "C1");
+    assert_float_equal(c1.e_ha, 106.0 + 2.0 / 3.0 - 200.0, 1e-6);
+    assert_int_equal(c1.units, 2);
+    assert_int_equal(c1.role, GUOTU_ROLE_DEMAND);
+    assert_float_equal(c2.e_ha, -600.0 + 15.84, 1e-6);
+    assert_float_equal(guotu_attribution_unattributed(a), 10.56, 1e-6);
+    guotu_attribution_destroy(ctx, a);
+    guotu_tally_destroy(ctx, overlap);
+    guotu_voucher_destroy(ctx, v);
+    guotu_coefficients_destroy(ctx, c);
+    guotu_context_destroy(ctx);
+}
+
 /* ---- market ---- */
 
 static guotu_market *market_of(guotu_context *ctx, const guotu_market_options *o, int with_prices)
@@ -385,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_protection_rate_and_entered_references),
         cmocka_unit_test(test_bad_zones),
         cmocka_unit_test(test_coefficient_tables),
+        cmocka_unit_test(test_units_attributed_to_counties),
         cmocka_unit_test(test_market_fixed_price_pro_rata),
         cmocka_unit_test(test_market_nearest),
         cmocka_unit_test(test_market_call_auction),

@@ -308,3 +308,26 @@ def test_presets_parse_and_follow_the_issue(tmp_path: Path) -> None:
         files = make_fixture(tmp_path / system) if (tmp_path / system).mkdir() is None else None
         res = voucher(files, tmp_path / system / "o.gpkg", "--coefficients", system)
         assert res.returncode == 0, res.stderr
+
+
+def test_units_crossing_counties_are_attributed_by_area(tmp_path: Path) -> None:
+    """Counties C1 = [0,2000] and C2 = [2000,3000] over the hand fixture's units:
+    Z1 (E 22.5) lies in C1; Z2 (E −118.125, 200 ha) has 100 ha in each.
+    C1 = 22.5 + 0.5 · (−118.125) = −36.5625; C2 = 0.5 · (−118.125) = −59.0625."""
+    files = make_fixture(tmp_path)
+    counties = write_layer(tmp_path / "counties.gpkg", "counties", 4527, [("xzqdm", ogr.OFTString), ("xzqmc", ogr.OFTString)],
+                           [({"xzqdm": "C1", "xzqmc": "甲县"}, box(X0, Y0, X0 + 2000, Y0 + 1000)),
+                            ({"xzqdm": "C2", "xzqmc": "乙县"}, box(X0 + 2000, Y0, X0 + 3000, Y0 + 1000))])
+    out = tmp_path / "v.gpkg"
+    res = voucher(files, out, "--area", "planar", "--price", "1000", "--counties", str(counties),
+                  "--county-id", "xzqdm", "--county-name", "xzqmc")
+    assert res.returncode == 0, res.stderr
+    c = {r["county_id"]: r for r in layer_rows(out, "voucher_counties")}
+    assert c["C1"]["e_ha"] == pytest.approx(-36.5625) and c["C1"]["units"] == 2 and c["C1"]["county_name"] == "甲县"
+    assert c["C2"]["e_ha"] == pytest.approx(-59.0625) and c["C2"]["role"] == "demand"
+    assert c["C1"]["amount_yuan"] == pytest.approx(-36562.5)
+    assert summary(out)["unattributed_ha"] == pytest.approx(0)
+    assert layer_rows(out, "trades") == []  # both counties buy: the units' seller sits inside a buying county
+    assert by_zone(out)["Z1"]["e_ha"] == pytest.approx(22.5)  # the units keep their own account
+    res = voucher(files, out, "--counties", str(counties))
+    assert res.returncode == 2 and "--county-id" in res.stderr

@@ -139,6 +139,33 @@ typedef struct guotu_voucher_summary {
 } guotu_voucher_summary;
 GUOTU_API int guotu_voucher_get_summary(guotu_context *ctx, const guotu_voucher *v, guotu_voucher_summary *out);
 
+/* ---- Attribution of ecological units to counties ------------------------- */
+/* Ecological units may cross county lines, but trading subjects are county governments:
+ * each unit's E is split over the counties it overlaps by area share,
+ *   E_county = Σ_unit E_unit · area(unit ∩ county) / area(unit).
+ * `overlap` is a finished tally whose zones are the counties and whose land-use polygons
+ * are the units with their zone id as class code (so its rows are area(unit ∩ county)).
+ * Area of a unit outside every county is reported, not silently dropped. */
+typedef struct guotu_attribution guotu_attribution;
+
+GUOTU_API int guotu_voucher_attribute(guotu_context *ctx, const guotu_voucher *v, const guotu_tally *overlap,
+                                      guotu_attribution **out);
+GUOTU_API void guotu_attribution_destroy(guotu_context *ctx, guotu_attribution *a);
+
+typedef struct guotu_county_voucher {
+    const char *county_id; /* borrowed from the overlap tally */
+    double e_ha;
+    int role;
+    int units; /* number of units contributing */
+} guotu_county_voucher;
+
+/* Counties in the order of the overlap tally's zones that received a share. */
+GUOTU_API size_t guotu_attribution_count(const guotu_attribution *a);
+GUOTU_API int guotu_attribution_result(guotu_context *ctx, const guotu_attribution *a, size_t i,
+                                       guotu_county_voucher *out);
+/* E (ha, signed sum) of unit area that lies in no county. */
+GUOTU_API double guotu_attribution_unattributed(const guotu_attribution *a);
+
 /* ---- Market ------------------------------------------------------------ */
 typedef enum guotu_allocation {
     GUOTU_ALLOCATION_PRO_RATA = 0, /* every seller and buyer in proportion to its volume */
