@@ -1,5 +1,6 @@
 /* tally.c — life cycle of a tally: options, zones, mask, prepare, results. */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +116,15 @@ int gt_tally_read_polygon(guotu_context *ctx, guotu_tally *t, const char *label,
                 label, geom_type_name(ctx, g, name, sizeof name));
         GEOSGeom_destroy_r(ctx->geos, g);
         return GUOTU_ERR_GEOMETRY;
+    }
+    double bounds[4] = {0, 0, 0, 0};
+    if (GEOSisEmpty_r(ctx->geos, g) != 1 &&
+        (GEOSGeom_getXMin_r(ctx->geos, g, &bounds[0]) != 1 || GEOSGeom_getYMin_r(ctx->geos, g, &bounds[1]) != 1 ||
+         GEOSGeom_getXMax_r(ctx->geos, g, &bounds[2]) != 1 || GEOSGeom_getYMax_r(ctx->geos, g, &bounds[3]) != 1 ||
+         !isfinite(bounds[0]) || !isfinite(bounds[1]) || !isfinite(bounds[2]) || !isfinite(bounds[3]))) {
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return gt_fail(ctx, GUOTU_ERR_GEOMETRY, "feature %lld of layer '%s' has coordinates that are not finite numbers",
+                       (long long)fid, label);
     }
     char valid = GEOSisValid_r(ctx->geos, g);
     if (valid == 1) {

@@ -51,10 +51,12 @@ static int zone_window(const guotu_tally *t, const gt_zone *z, int64_t row0, int
     double r_a = (z->ymin - g->y0) / g->dy, r_b = (z->ymax - g->y0) / g->dy;
     double cmin = floor(fmin(c_a, c_b)), cmax = ceil(fmax(c_a, c_b));
     double rmin = floor(fmin(r_a, r_b)), rmax = ceil(fmax(r_a, r_b));
-    w[0] = rmin > (double)row0 ? (int64_t)rmin : row0;
-    w[1] = rmax < (double)row1 ? (int64_t)rmax : row1;
-    w[2] = cmin > (double)col0 ? (int64_t)cmin : col0;
-    w[3] = cmax < (double)col1 ? (int64_t)cmax : col1;
+    /* Clamp in floating point first: a zone far off the grid (a CRS mistake) would
+     * otherwise overflow the integer conversion. */
+    w[0] = (int64_t)fmin(fmax(rmin, (double)row0), (double)row1);
+    w[1] = (int64_t)fmin(fmax(rmax, (double)row0), (double)row1);
+    w[2] = (int64_t)fmin(fmax(cmin, (double)col0), (double)col1);
+    w[3] = (int64_t)fmin(fmax(cmax, (double)col0), (double)col1);
     return w[0] < w[1] && w[2] < w[3];
 }
 

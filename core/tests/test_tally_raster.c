@@ -188,6 +188,46 @@ static void test_bad_grids_and_blocks(void **state)
     guotu_context_destroy(ctx);
 }
 
+static void test_far_away_and_non_finite_zones(void **state)
+{
+    (void)state;
+    fill_values();
+    guotu_context *ctx = guotu_context_create();
+    guotu_tally_options o;
+    guotu_tally_options_init(&o);
+    o.area_method = GUOTU_AREA_PLANAR;
+    guotu_tally *t = NULL;
+    assert_int_equal(guotu_tally_create(ctx, &o, &t), GUOTU_OK);
+    char w[1024]; /* 1e20 printed with six decimals is long */
+    /* Zones in the wrong CRS can sit 1e20 m away: no overflow, just nothing covered. */
+    assert_int_equal(add_zone_wkt(ctx, t, "far", 1, box_wkt(w, sizeof w, 1e20, -1e20, 2e20, -5e19)), GUOTU_OK);
+    assert_int_equal(add_zone_wkt(ctx, t, "A", 2, box_wkt(w, sizeof w, 0, 0, 100, 100)), GUOTU_OK);
+    /* WKB by hand: WKT readers refuse NaN, but files can hold it. */
+    unsigned char wkb[1 + 4 + 4 + 4 + 4 * 16];
+    size_t n = 0;
+    wkb[n++] = 1; /* little endian */
+    const uint32_t header[3] = {3, 1, 4}; /* polygon, one ring, four points */
+    for (int i = 0; i < 3; i++, n += 4) memcpy(wkb + n, &header[i], 4);
+    const double xy[8] = {0, 0, 1, 0, 1, NAN, 0, 0};
+    memcpy(wkb + n, xy, sizeof xy);
+    n += sizeof xy;
+    assert_int_equal(guotu_tally_add_zone(ctx, t, "nan", 3, wkb, n), GUOTU_ERR_GEOMETRY);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "not finite"));
+    guotu_tally_destroy(ctx, t);
+    assert_int_equal(guotu_tally_create(ctx, &o, &t), GUOTU_OK);
+    assert_int_equal(add_zone_wkt(ctx, t, "far", 1, box_wkt(w, sizeof w, 1e20, -1e20, 2e20, -5e19)), GUOTU_OK);
+    assert_int_equal(add_zone_wkt(ctx, t, "A", 2, box_wkt(w, sizeof w, 0, 0, 100, 100)), GUOTU_OK);
+    assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
+    guotu_raster_grid g = grid(0, 100, 10);
+    assert_int_equal(guotu_tally_set_raster(ctx, t, &g), GUOTU_OK);
+    assert_int_equal(guotu_tally_add_raster_block(ctx, t, 0, 0, 10, 10, values, 10), GUOTU_OK);
+    assert_int_equal(guotu_tally_finish(ctx, t), GUOTU_OK);
+    assert_float_equal(result_ha(ctx, t, "A", "1"), 0.49, 1e-7);
+    assert_float_equal(result_ha(ctx, t, "far", "1"), 0, 0);
+    guotu_tally_destroy(ctx, t);
+    guotu_context_destroy(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -197,6 +237,7 @@ int main(void)
         cmocka_unit_test(test_mask_on_raster),
         cmocka_unit_test(test_raster_agrees_with_vector_ellipsoidal),
         cmocka_unit_test(test_bad_grids_and_blocks),
+        cmocka_unit_test(test_far_away_and_non_finite_zones),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
