@@ -136,6 +136,16 @@ int gt_tally_read_polygon(guotu_context *ctx, guotu_tally *t, const char *label,
         return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot check feature %lld of layer '%s'", (long long)fid,
                             label);
     }
+    char *why = GEOSisValidReason_r(ctx->geos, g);
+    /* NaN coordinates pass envelope checks (comparisons with NaN are false) but GEOS calls
+     * them invalid coordinates: no repair can give them a meaning. */
+    int non_finite = why && strstr(why, "Invalid Coordinate") != NULL;
+    if (why) GEOSFree_r(ctx->geos, why);
+    if (non_finite) {
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return gt_fail(ctx, GUOTU_ERR_GEOMETRY, "feature %lld of layer '%s' has coordinates that are not finite numbers",
+                       (long long)fid, label);
+    }
     if (t->invalid == GUOTU_INVALID_FAIL) {
         char *reason = GEOSisValidReason_r(ctx->geos, g);
         gt_fail(ctx, GUOTU_ERR_INVALID_GEOMETRY, "invalid geometry in layer '%s', feature %lld: %s", label,
