@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the bundled (synthetic) sample region: sets up, generates the sample
-# data if needed, and tallies land-use area by county, from polygons and from the 30 m
-# raster, printing a summary and writing the tables under build/demo/.
+# data if needed, then runs the ecological voucher (生态券) accounting 2010 → 2020 and the
+# voucher market for about 150 county-like zones, printing a summary and writing
+# build/demo/vouchers.gpkg (and, with QGIS, a styled map as PNG and a PDF report).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -12,15 +13,21 @@ mkdir -p "$OUT"
 /usr/bin/python3 resources/sample_data/generate_sample.py --out "$SAMPLE"
 
 echo
-echo "== Land use 2020 (polygons) by county, ellipsoidal area, urban space excluded"
-build/core/guotu tally --zones "$SAMPLE/zones.gpkg" --zone-id code \
-  --landuse "$SAMPLE/landuse_2020.gpkg" --class-field lucc_code \
-  --mask "$SAMPLE/urban_2020.gpkg" -o "$OUT/tally_2020_vector.gpkg"
+echo "== Ecological vouchers 2010 -> 2020 (CAS_LUCC land use, urban space excluded), market at 30000 yuan/ha, cap 5000 ha"
+build/core/guotu voucher \
+  --zones "$SAMPLE/zones.gpkg" --zone-id code --zone-name name --gdp-field gdp --pop-field population \
+  --base "$SAMPLE/landuse_2010.gpkg" --base-class-field lucc_code --base-system CAS_LUCC \
+  --target "$SAMPLE/landuse_2020.gpkg" --target-class-field lucc_code --target-system CAS_LUCC \
+  --mask "$SAMPLE/urban_2020.gpkg" \
+  --price 30000 --cap 5000 --allocation pro-rata \
+  -o "$OUT/vouchers.gpkg"
+
+if [ -f scripts/voucher_report.py ]; then
+  echo
+  echo "== Styled map and printable report (QGIS print layout)"
+  QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/voucher_report.py "$OUT/vouchers.gpkg" \
+    --png "$OUT/vouchers.png" --pdf "$OUT/vouchers.pdf"
+fi
 
 echo
-echo "== Land use 2020 (30 m raster) by county, exact cell coverage"
-build/core/guotu tally --zones "$SAMPLE/zones.gpkg" --zone-id code \
-  --landuse "$SAMPLE/landuse_2020.tif" -o "$OUT/tally_2020_raster.csv"
-
-echo
-echo "Results: $OUT/tally_2020_vector.gpkg (table 'tally') and $OUT/tally_2020_raster.csv"
+echo "Results in $OUT/: vouchers.gpkg (layers voucher, trades, voucher_classes, summary, unknown_codes)"
