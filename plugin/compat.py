@@ -1,0 +1,24 @@
+"""Spellings that differ between QGIS 3.22 (Qt5) and Qt6 builds (QGIS >= 3.38)."""
+
+from qgis.core import Qgis
+
+if Qgis.QGIS_VERSION_INT >= 33800:
+    # QgsField takes QMetaType.Type since 3.38; QVariant.Type is gone in Qt6.
+    from qgis.PyQt.QtCore import QMetaType
+
+    FIELD_STRING = QMetaType.Type.QString
+    FIELD_DOUBLE = QMetaType.Type.Double
+else:
+    from qgis.PyQt.QtCore import QVariant
+
+    FIELD_STRING = QVariant.String
+    FIELD_DOUBLE = QVariant.Double
+
+# Qgis.DistanceUnit replaced QgsUnitTypes.DistanceUnit in 3.30.
+_distance_units = getattr(Qgis, "DistanceUnit", None)
+if _distance_units is not None:
+    DISTANCE_METERS = _distance_units.Meters
+else:
+    from qgis.core import QgsUnitTypes
+
+    DISTANCE_METERS = QgsUnitTypes.DistanceMeters

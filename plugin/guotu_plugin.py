@@ -1,0 +1,73 @@
+"""The plugin object QGIS loads: provider registration, translation, menu."""
+
+from typing import List, Optional
+
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QMenu
+from qgis.core import QgsApplication
+
+from .i18n import tr
+from .paths import icon_path
+from .processing.provider import PROVIDER_ID, GuotuProvider
+from .translator import install_translator
+
+MENU_TITLE = "Guotu 国土"
+AREA_BY_CLASS_ID = f"{PROVIDER_ID}:areabyclass"
+
+
+class GuotuPlugin:
+
+    def __init__(self, iface) -> None:  # iface: Optional[QgisInterface]
+        self.iface = iface
+        self.provider: Optional[GuotuProvider] = None
+        self.translator: Optional[QTranslator] = None
+        self.menu: Optional[QMenu] = None
+        self.actions: List[QAction] = []
+
+    def initProcessing(self) -> None:  # noqa: N802 — QGIS API name
+        """Also called alone by qgis_process, which has no GUI."""
+        if self.provider is None:
+            self.provider = GuotuProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self) -> None:  # noqa: N802 — QGIS API name
+        # Translator first: the provider and menu read their names through it.
+        self.translator = install_translator()
+        self.initProcessing()
+        self._add_menu()
+
+    def _add_menu(self) -> None:
+        main_window = self.iface.mainWindow()
+        self.menu = QMenu(MENU_TITLE, main_window)
+        self.menu.setObjectName("mGuotuMenu")
+        self.menu.setIcon(QIcon(icon_path()))
+        action = QAction(QIcon(icon_path()), tr("Area by zone and land-use class…"), main_window)
+        action.setObjectName("mActionGuotuAreaByClass")
+        action.triggered.connect(self._open_area_by_class)
+        self.menu.addAction(action)
+        self.actions.append(action)
+        menu_bar = main_window.menuBar()
+        # Sit just before Help, where plugin menus conventionally go.
+        menu_bar.insertMenu(self.iface.helpMenu().menuAction(), self.menu)
+
+    def _open_area_by_class(self) -> None:
+        import processing  # QGIS's Processing plugin, imported when first needed
+
+        processing.execAlgorithmDialog(AREA_BY_CLASS_ID, {})
+
+    def unload(self) -> None:
+        for action in self.actions:
+            action.deleteLater()
+        self.actions = []
+        if self.menu is not None:
+            self.menu.menuAction().setVisible(False)
+            self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
+            self.menu = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None

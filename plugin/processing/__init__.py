@@ -1,0 +1,1 @@
+"""Processing provider of the plugin: one algorithm per module."""

@@ -1,0 +1,33 @@
+"""The "guotu" Processing provider."""
+
+from qgis.PyQt.QtGui import QIcon
+from qgis.core import QgsProcessingProvider
+
+from ..i18n import tr
+from ..paths import icon_path
+from .area_by_class import AreaByClassAlgorithm
+
+PROVIDER_ID = "guotu"
+# The product name is written in both scripts on purpose and is not translated.
+PROVIDER_NAME = "Guotu 国土"
+
+
+class GuotuProvider(QgsProcessingProvider):
+
+    def id(self) -> str:
+        return PROVIDER_ID
+
+    def name(self) -> str:
+        return PROVIDER_NAME
+
+    def longName(self) -> str:
+        return tr("Guotu 国土 — territorial spatial planning tools")
+
+    def icon(self) -> QIcon:
+        return QIcon(icon_path())
+
+    def svgIconPath(self) -> str:
+        return icon_path()
+
+    def loadAlgorithms(self) -> None:
+        self.addAlgorithm(AreaByClassAlgorithm())

@@ -1,0 +1,50 @@
+"""What a tally run tells the user in the Processing log."""
+
+from qgis.core import QgsProcessingFeedback
+
+from ..core.tally import TallyResult
+from ..i18n import tr
+
+
+def report_tally(result: TallyResult, feedback: QgsProcessingFeedback) -> None:
+    s = result.stats
+    feedback.pushInfo(tr("Areas: {method}, in {crs}.").format(
+        method=result.area_description, crs=result.crs.userFriendlyIdentifier()))
+    if not result.rows:
+        feedback.pushWarning(tr("No land use lies over the zones; the table is empty."))
+    if s["raster_cells"]:
+        feedback.pushInfo(tr("{zones} zones, {cells} raster cells read ({nodata} nodata), "
+                             "{mask} mask polygons.").format(
+            zones=s["zones"], cells=s["raster_cells"], nodata=s["nodata_cells"],
+            mask=s["mask_features"]))
+    else:
+        feedback.pushInfo(tr("{zones} zones, {features} land-use features, {mask} mask polygons.")
+                          .format(zones=s["zones"], features=s["landuse_features"],
+                                  mask=s["mask_features"]))
+    repaired = s["repaired_zones"] + s["repaired_landuse"] + s["repaired_mask"]
+    if repaired:
+        feedback.pushWarning(tr("Repaired {total} invalid geometries: {zones} zones, {landuse} "
+                                "land-use features, {mask} mask features.").format(
+            total=repaired, zones=s["repaired_zones"], landuse=s["repaired_landuse"],
+            mask=s["repaired_mask"]))
+    else:
+        feedback.pushInfo(tr("No invalid geometry needed repair."))
+    if s["empty_class_features"]:
+        feedback.pushWarning(tr("{features} land-use features have no class: {area:.4f} ha inside "
+                                "the zones is reported with an empty class_code.").format(
+            features=s["empty_class_features"], area=s["empty_class_area_ha"]))
+    if result.skipped_landuse:
+        feedback.pushWarning(tr("{count} land-use features without geometry were skipped.")
+                             .format(count=result.skipped_landuse))
+    if result.skipped_mask:
+        feedback.pushWarning(tr("{count} mask features without geometry were skipped.")
+                             .format(count=result.skipped_mask))
+    feedback.pushInfo(tr("Zones: {zones:.4f} ha (mask excluded); tallied: {tallied:.4f} ha; "
+                         "not covered by land use: {gap:.4f} ha.").format(
+        zones=s["zones_area_ha"], tallied=s["tallied_area_ha"],
+        gap=max(0.0, s["zones_area_ha"] - s["tallied_area_ha"])))
+    overlap = s["tallied_area_ha"] - s["zones_area_ha"]
+    if overlap > 1e-9 * max(1.0, s["zones_area_ha"]):
+        # Only overlapping land-use polygons can count the same ground twice.
+        feedback.pushWarning(tr("The tallied area exceeds the zones' area by {area:.4f} ha: "
+                                "land-use features overlap each other.").format(area=overlap))

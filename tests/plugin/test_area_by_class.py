@@ -1,0 +1,145 @@
+"""guotu:areabyclass on vector land use, compared with QGIS's own intersection + areas."""
+
+import processing
+import pytest
+from qgis.core import (QgsProcessingFeatureSourceDefinition, QgsProcessingFeedback, QgsProject,
+                       QgsWkbTypes)
+
+import testdata as td
+
+pytestmark = pytest.mark.usefixtures("provider")
+
+
+@pytest.fixture
+def layers():
+    zones, landuse = td.zones_layer(), td.landuse_layer()
+    yield zones, landuse
+    QgsProject.instance().removeAllMapLayers()
+
+
+def test_output_table_has_exactly_the_three_fields(layers):
+    zones, landuse = layers
+    out = td.run_area({"ZONES": zones, "ZONE_ID": "xzqdm", "LANDUSE": landuse, "CLASS_FIELD": "dlbm"})
+    assert [f.name() for f in out.fields()] == ["zone_id", "class_code", "area_ha"]
+    assert [f.typeName().lower() for f in out.fields()] == ["string", "string", "double"]
+    assert out.wkbType() == QgsWkbTypes.NoGeometry
+
+
+def test_ellipsoidal_matches_qgis_intersection_and_distance_area(layers):
+    zones, landuse = layers
+    out = td.run_area({"ZONES": zones, "ZONE_ID": "xzqdm", "LANDUSE": landuse, "CLASS_FIELD": "dlbm"})
+    actual = td.result_table(out)
+    expected = td.qgis_reference(zones, landuse, "xzqdm", "dlbm", ellipsoidal=True)
+    # Every zone/class combination the layout creates, including the empty class.
+    assert set(expected) == {
+        ("110101", "101"), ("110101", "301"), ("110101", ""), ("110102", "101"), ("110102", "1101"),
+        ("110102", "201"), ("110105", "301"), ("110105", "1101"), ("110105", "201"), ("110105", "1201")}
+    td.assert_tables_close(actual, expected, rel=1e-4)
+    # The hole of the 1201 polygon is not counted: 250*300 - 100*100 m².
+    assert actual[("110105", "1201")] == pytest.approx(6.5, rel=1e-4)
+
+
+def test_planar_matches_qgis_planar_area(layers):
+    zones, landuse = layers
+    out = td.run_area({"ZONES": zones, "ZONE_ID": "xzqdm", "LANDUSE": landuse, "CLASS_FIELD": "dlbm",
+                       "AREA_METHOD": 1})
+    td.assert_tables_close(td.result_table(out),
+                           td.qgis_reference(zones, landuse, "xzqdm", "dlbm", ellipsoidal=False), rel=1e-9)
+    # A hand check on one piece: 101 in zone 110101 is x 200..1000, y 300..700.
+    assert td.result_table(out)[("110101", "101")] == pytest.approx(32.0, rel=1e-12)
+
+
+def test_text_class_field_and_ordering(layers):
+    zones, landuse = layers
+    out = td.run_area({"ZONES": zones, "ZONE_ID": "xzqdm", "LANDUSE": landuse, "CLASS_FIELD": "dlmc"})
+    td.assert_tables_close(td.result_table(out), td.qgis_reference(zones, landuse, "xzqdm", "dlmc"),
+                           rel=1e-4)
+    rows = [(f["zone_id"], f["class_code"]) for f in out.getFeatures()]
+    # Zones in input order; classes in natural order within a zone.
+    assert [z for z, _ in rows] == sorted((z for z, _ in rows), key=["110101", "110102", "110105"].index)
+    assert [c for z, c in rows if z == "110102"] == ["0101", "0201", "1101"]
+
+
+def test_mask_excludes_its_area(layers):
+    zones, landuse = layers
+    mask = td.mask_layer()
+    out = td.run_area({"ZONES": zones, "ZONE_ID": "xzqdm", "LANDUSE": landuse, "CLASS_FIELD": "dlbm",
+                       "MASK": mask, "AREA_METHOD": 1})
+    outside = processing.run("native:difference", {"INPUT": zones, "OVERLAY": mask,
+                                                   "OUTPUT": "memory:"})["OUTPUT"]
+    expected = td.qgis_reference(outside, landuse, "xzqdm", "dlbm", ellipsoidal=False)
+    td.assert_tables_close(td.result_table(out), expected, rel=1e-9)
+    without = td.result_table(td.run_area({"ZONES": zones, "ZONE_ID": "xzqdm", "LANDUSE": landuse,
+                                           "CLASS_FIELD": "dlbm", "AREA_METHOD": 1}))
+    # Mask x 800..1400 over the 101 strip's y 500..700: 200x200 m in zone 1, 400x200 m in zone 2.
+    assert without[("110101", "101")] - td.result_table(out)[("110101", "101")] == pytest.approx(4.0)
+    assert without[("110102", "101")] - td.result_table(out)[("110102", "101")] == pytest.approx(8.0)
+
+
+def test_landuse_in_another_crs_is_reprojected_to_the_zones_crs(layers):
+    zones, landuse = layers
+    geographic = processing.run("native:reprojectlayer", {
+        "INPUT": landuse, "TARGET_CRS": "EPSG:4490", "OUTPUT": "memory:"})["OUTPUT"]
+    out = td.run_area({"ZONES": zones, "ZONE_ID": "xzqdm", "LANDUSE": geographic, "CLASS_FIELD": "dlbm"})
+    td.assert_tables_close(td.result_table(out), td.qgis_reference(zones, landuse, "xzqdm", "dlbm"),
+                           rel=1e-4)
+
+
+def test_selected_features_only(layers):
+    zones, landuse = layers
+    QgsProject.instance().addMapLayers([zones, landuse])
+    # Select the zone 110102 and the 1101 water polygon.
+    zones.selectByExpression("\"xzqdm\" = '110102'")
+    landuse.selectByExpression('"dlbm" = 1101')
+    out = td.run_area({
+        "ZONES": QgsProcessingFeatureSourceDefinition(zones.id(), selectedFeaturesOnly=True),
+        "ZONE_ID": "xzqdm",
+        "LANDUSE": QgsProcessingFeatureSourceDefinition(landuse.id(), selectedFeaturesOnly=True),
+        "CLASS_FIELD": "dlbm", "AREA_METHOD": 1})
+    table = td.result_table(out)
+    assert set(table) == {("110102", "1101")}
+    full = td.qgis_reference(zones, landuse, "xzqdm", "dlbm", ellipsoidal=False)
+    assert table[("110102", "1101")] == pytest.approx(full[("110102", "1101")], rel=1e-9)
+
+
+def test_subset_string_filter(layers):
+    zones, landuse = layers
+    assert landuse.setSubsetString('"dlbm" <> 101')
+    assert zones.setSubsetString("\"xzqdm\" <> '110105'")
+    table = td.result_table(td.run_area({"ZONES": zones, "ZONE_ID": "xzqdm", "LANDUSE": landuse,
+                                         "CLASS_FIELD": "dlbm"}))
+    assert not any(code == "101" for _, code in table)
+    assert not any(zone == "110105" for zone, _ in table)
+    # SQL semantics: NULL <> 101 is not true, so the empty-class polygon is filtered out too.
+    assert set(table) == {("110101", "301"), ("110102", "1101"), ("110102", "201")}
+
+
+def test_unsaved_edit_is_used(layers):
+    zones, landuse = layers
+    feature = next(f for f in landuse.getFeatures() if f["dlbm"] == 1201)
+    before = td.result_table(td.run_area({"ZONES": zones, "ZONE_ID": "xzqdm", "LANDUSE": landuse,
+                                          "CLASS_FIELD": "dlbm"}))
+    assert landuse.startEditing()
+    assert landuse.changeAttributeValue(feature.id(), landuse.fields().indexOf("dlbm"), 1202)
+    try:
+        after = td.result_table(td.run_area({"ZONES": zones, "ZONE_ID": "xzqdm", "LANDUSE": landuse,
+                                             "CLASS_FIELD": "dlbm"}))
+    finally:
+        landuse.rollBack()
+    assert ("110105", "1201") in before and ("110105", "1202") not in before
+    assert ("110105", "1201") not in after
+    assert after[("110105", "1202")] == pytest.approx(before[("110105", "1201")], rel=1e-12)
+
+
+def test_empty_class_area_is_reported(layers):
+    zones, landuse = layers
+    warnings = []
+
+    class Feedback(QgsProcessingFeedback):
+        def pushWarning(self, message: str) -> None:
+            warnings.append(message)
+
+    out = td.run_area({"ZONES": zones, "ZONE_ID": "xzqdm", "LANDUSE": landuse, "CLASS_FIELD": "dlbm",
+                       "AREA_METHOD": 1}, feedback=Feedback())
+    assert td.result_table(out)[("110101", "")] == pytest.approx(3.0)
+    assert any("no class" in w and "3.0000 ha" in w for w in warnings), warnings

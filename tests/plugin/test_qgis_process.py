@@ -1,0 +1,92 @@
+"""qgis_process (headless) finds the plugin's provider and runs the algorithm.
+
+qgis_process 3.22 loads the enabled Python plugins whose metadata says
+hasProcessingProvider=yes and calls their initProcessing(); plugins are found
+on QGIS_PLUGINPATH and enabled in the profile's QGIS3.ini (here with
+``qgis_process plugins enable guotu`` under a throw-away HOME).
+"""
+
+import csv
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import testdata as td
+
+QGIS_PROCESS = "/usr/bin/qgis_process.bin"  # the /usr/bin/qgis_process wrapper is broken here
+
+pytestmark = pytest.mark.usefixtures("provider")
+
+
+@pytest.fixture(scope="module")
+def environment(plugin_root: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    home = tmp_path_factory.mktemp("home")
+    env = dict(os.environ, HOME=str(home), XDG_DATA_HOME=str(home / "xdg"), QT_QPA_PLATFORM="offscreen",
+               QGIS_PLUGINPATH=str(plugin_root))
+    env.pop("GUOTU_LIBRARY", None)
+    enable = _run(["plugins", "enable", "guotu"], env)
+    assert enable.returncode == 0, enable.stdout + enable.stderr
+    return env
+
+
+def _run(args, env) -> subprocess.CompletedProcess:
+    return subprocess.run([QGIS_PROCESS] + args, env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_plugin_is_listed_and_enabled(environment):
+    plugins = _run(["plugins"], environment)
+    assert any(line.strip() == "* guotu" for line in plugins.stdout.splitlines()), plugins.stdout
+    listing = _run(["list"], environment)
+    assert listing.returncode == 0, listing.stderr
+    assert "guotu:areabyclass" in listing.stdout
+    assert "Guotu 国土" in listing.stdout
+
+
+def test_run_on_geopackage_writes_the_table(environment, tmp_path):
+    zones, landuse = td.zones_layer(), td.landuse_layer()
+    data = tmp_path / "input.gpkg"
+    zones_uri = td.write_gpkg(zones, data, "zones")
+    landuse_uri = td.write_gpkg(landuse, data, "dltb")
+    out_csv = tmp_path / "areas.csv"
+    run = _run(["run", "guotu:areabyclass", "--", f"ZONES={zones_uri}", "ZONE_ID=xzqdm",
+                f"LANDUSE={landuse_uri}", "CLASS_FIELD=dlbm", "AREA_METHOD=0", f"OUTPUT={out_csv}"],
+               environment)
+    assert run.returncode == 0, run.stdout + run.stderr
+    with open(out_csv, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert rows and list(rows[0]) == ["zone_id", "class_code", "area_ha"]
+    table = {(r["zone_id"], r["class_code"]): float(r["area_ha"]) for r in rows}
+    # Same numbers as the in-process run, and as QGIS's own computation.
+    in_process = td.result_table(td.run_area({"ZONES": zones, "ZONE_ID": "xzqdm", "LANDUSE": landuse,
+                                              "CLASS_FIELD": "dlbm"}))
+    td.assert_tables_close(table, in_process, rel=1e-12)
+    td.assert_tables_close(table, td.qgis_reference(zones, landuse, "xzqdm", "dlbm"), rel=1e-4)
+    assert "No invalid geometry needed repair" in run.stdout
+
+
+def test_run_writes_a_geopackage_table(environment, tmp_path):
+    from qgis.core import QgsVectorLayer, QgsWkbTypes
+
+    data = tmp_path / "input.gpkg"
+    zones_uri = td.write_gpkg(td.zones_layer(), data, "zones")
+    landuse_uri = td.write_gpkg(td.landuse_layer(), data, "dltb")
+    out = tmp_path / "areas.gpkg"
+    run = _run(["run", "guotu:areabyclass", "--", f"ZONES={zones_uri}", "ZONE_ID=xzqdm",
+                f"LANDUSE={landuse_uri}", "CLASS_FIELD=dlmc", "AREA_METHOD=1", f"OUTPUT={out}"], environment)
+    assert run.returncode == 0, run.stdout + run.stderr
+    table = QgsVectorLayer(str(out), "areas", "ogr")
+    assert table.isValid() and table.wkbType() == QgsWkbTypes.NoGeometry
+    result = td.result_table(table)
+    assert result[("110101", "0101")] == pytest.approx(32.0, rel=1e-12)
+    assert result[("110105", "1201")] == pytest.approx(6.5, rel=1e-12)
+
+
+def test_errors_reach_the_command_line(environment, tmp_path):
+    data = tmp_path / "input.gpkg"
+    zones_uri = td.write_gpkg(td.zones_layer(), data, "zones")
+    run = _run(["run", "guotu:areabyclass", "--", f"ZONES={zones_uri}", "ZONE_ID=xzqdm",
+                f"OUTPUT={tmp_path / 'x.csv'}"], environment)
+    assert run.returncode != 0
+    assert "exactly one land-use input" in run.stdout + run.stderr
