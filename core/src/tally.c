@@ -320,6 +320,10 @@ int guotu_tally_prepare(guotu_context *ctx, guotu_tally *t)
     for (size_t i = 0; !status && i < t->zone_count; i++) {
         status = prepare_zone(ctx, t, &t->zones[i], mask, mask_prepared);
         if (!status) GEOSSTRtree_insert_r(ctx->geos, t->tree, t->zones[i].effective, (void *)(intptr_t)i);
+        /* Subtracting a large urban mask from big counties takes a while: say so, and
+         * let the user stop it. */
+        if (!status && gt_report_progress(ctx, (double)(i + 1) / (double)t->zone_count, "preparing zones"))
+            status = GUOTU_ERR_CANCELLED;
     }
     if (mask_prepared) GEOSPreparedGeom_destroy_r(ctx->geos, mask_prepared);
     if (mask) GEOSGeom_destroy_r(ctx->geos, mask);

@@ -69,14 +69,18 @@ typedef struct progress_log {
     int calls;
     int cancel_at;
     double last;
+    char phase[64];
 } progress_log;
 
+/* Fractions run from 0 to 1 within each phase (the message names the phase). */
 static int record_progress(double fraction, const char *message, void *user)
 {
-    (void)message;
     progress_log *log = user;
     log->calls++;
+    if (!message || strcmp(message, log->phase) != 0) log->last = 0;
+    snprintf(log->phase, sizeof log->phase, "%s", message ? message : "");
     assert_true(fraction >= log->last);
+    assert_true(fraction <= 1.0);
     log->last = fraction;
     return log->cancel_at > 0 && log->calls >= log->cancel_at;
 }
@@ -98,7 +102,7 @@ static void test_progress_reports_and_cancel_stops(void **state)
 {
     (void)state;
     guotu_context *ctx = guotu_context_create();
-    progress_log log = {0, 0, 0};
+    progress_log log = {0, 0, 0, ""};
     guotu_context_set_progress(ctx, record_progress, &log);
     guotu_tally *t = tally_with_zone(ctx);
     assert_int_equal(guotu_tally_set_expected(ctx, t, 400), GUOTU_OK);
@@ -110,7 +114,7 @@ static void test_progress_reports_and_cancel_stops(void **state)
     guotu_tally_destroy(ctx, t);
 
     /* Cancel: the callback's non-zero return stops the call, and the tally refuses more. */
-    progress_log cancel = {0, 3, 0};
+    progress_log cancel = {0, 3, 0, ""};
     guotu_context_set_progress(ctx, record_progress, &cancel);
     t = tally_with_zone(ctx);
     assert_int_equal(guotu_tally_set_expected(ctx, t, 400), GUOTU_OK);
@@ -123,6 +127,19 @@ static void test_progress_reports_and_cancel_stops(void **state)
     assert_non_null(strstr(guotu_context_last_error(ctx), "cancel"));
     assert_int_equal(add_landuse_wkt(ctx, t, "1", 999, box_wkt(wkt, sizeof wkt, 0, 0, 1, 1)), GUOTU_ERR_STATE);
     assert_int_equal(guotu_tally_finish(ctx, t), GUOTU_ERR_STATE);
+    guotu_tally_destroy(ctx, t);
+
+    /* prepare reports per zone and can be cancelled too. */
+    progress_log at_prepare = {0, 1, 0, ""};
+    guotu_context_set_progress(ctx, record_progress, &at_prepare);
+    guotu_tally_options o;
+    guotu_tally_options_init(&o);
+    o.area_method = GUOTU_AREA_PLANAR;
+    assert_int_equal(guotu_tally_create(ctx, &o, &t), GUOTU_OK);
+    assert_int_equal(add_zone_wkt(ctx, t, "Z", 1, box_wkt(wkt, sizeof wkt, 0, 0, 10, 10)), GUOTU_OK);
+    assert_int_equal(add_zone_wkt(ctx, t, "Y", 2, box_wkt(wkt, sizeof wkt, 10, 0, 20, 10)), GUOTU_OK);
+    assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_ERR_CANCELLED);
+    assert_int_equal(at_prepare.calls, 1);
     guotu_tally_destroy(ctx, t);
     guotu_context_destroy(ctx);
 }

@@ -64,7 +64,9 @@ GUOTU_API const char *guotu_status_name(int status);
 /* ---- Context ----------------------------------------------------------- */
 typedef struct guotu_context guotu_context;
 
-/* Progress callback: fraction in [0, 1], a short English message (may be NULL).
+/* Progress callback: fraction in [0, 1] of the current phase, and a short English message
+ * naming the phase (e.g. "preparing zones", then "land use against zones"); the fraction
+ * starts again from 0 when the phase changes.
  * Return 0 to go on, non-zero to cancel: the running call then returns
  * GUOTU_ERR_CANCELLED and the object it worked on may only be destroyed. */
 typedef int (*guotu_progress_fn)(double fraction, const char *message, void *user_data);

@@ -69,7 +69,9 @@ GUOTU_API int guotu_tally_add_mask(guotu_context *ctx, guotu_tally *t, int64_t f
                                    size_t wkb_size);
 
 /* Ends the zone/mask phase: subtracts the mask from the zones, builds the spatial index
- * and prepared geometries. Fails with GUOTU_ERR_DATA when no zone was added. */
+ * and prepared geometries, reporting progress per zone (and stopping with
+ * GUOTU_ERR_CANCELLED when the callback asks). Fails with GUOTU_ERR_DATA when no zone
+ * was added. */
 GUOTU_API int guotu_tally_prepare(guotu_context *ctx, guotu_tally *t);
 
 /* Tells how many land-use features (vector) the caller will add, so that progress can be
