@@ -21,6 +21,22 @@ class CancelOnFirstProgress(QgsProcessingFeedback):
             self.cancel()
 
 
+def test_core_progress_callback_cancels_prepare(guotu):
+    """Subtracting a big mask from the zones can take long: prepare reports and stops too."""
+    from guotu.core import native
+    from guotu.core.errors import GuotuCancelled
+    from qgis.core import QgsGeometry
+
+    seen = []
+    with native.Context() as ctx:
+        ctx.set_progress(lambda fraction, message: seen.append(message) or True)
+        with native.Tally(ctx, "EPSG:4527") as tally:
+            tally.add_zone("z", 1, bytes(QgsGeometry.fromWkt(td.ZONES[0][1]).asWkb()))
+            with pytest.raises(GuotuCancelled):
+                tally.prepare()
+    assert seen == ["preparing zones"]
+
+
 def test_cancel_after_first_progress_report_stops_the_algorithm():
     feedback = CancelOnFirstProgress()
     params = {"ZONES": td.zones_layer(), "ZONE_ID": "xzqdm", "LANDUSE": td.landuse_layer(),
@@ -47,10 +63,10 @@ def test_core_progress_callback_cancels_a_vector_tally(guotu):
 
     wkb = bytes(QgsGeometry.fromWkt(td.wkt_polygon(td.rect(10, 10, 20, 20))).asWkb())
     with native.Context() as ctx:
-        ctx.set_progress(cancel_on_first)
         with native.Tally(ctx, "EPSG:4527") as tally:
             tally.add_zone("z", 1, bytes(QgsGeometry.fromWkt(td.ZONES[0][1]).asWkb()))
-            tally.prepare()
+            tally.prepare()  # reports "preparing zones" too; this test is about land use
+            ctx.set_progress(cancel_on_first)
             tally.set_expected(10)
             with pytest.raises(GuotuCancelled) as info:
                 for fid in range(10):
@@ -69,10 +85,10 @@ def test_core_progress_callback_cancels_a_raster_tally(guotu):
 
     calls = []
     with native.Context() as ctx:
-        ctx.set_progress(lambda fraction, message: calls.append(fraction) or True)
         with native.Tally(ctx, "EPSG:4527", area_method=native.AreaMethod.PLANAR) as tally:
             tally.add_zone("z", 1, bytes(QgsGeometry.fromWkt(td.ZONES[0][1]).asWkb()))
             tally.prepare()
+            ctx.set_progress(lambda fraction, message: calls.append(fraction) or True)
             tally.set_raster((td.X0, 10.0, 0.0, td.Y0 + 1000, 0.0, -10.0), 100, 100, None)
             with pytest.raises(GuotuCancelled):
                 tally.add_raster_block(0, 0, np.ones((50, 100), dtype=np.int32))
@@ -87,10 +103,10 @@ def test_exception_in_progress_callback_is_reraised_not_lost(guotu):
         raise KeyError("from the callback")
 
     with native.Context() as ctx:
-        ctx.set_progress(broken)
         with native.Tally(ctx, "EPSG:4527") as tally:
             tally.add_zone("z", 1, bytes(QgsGeometry.fromWkt(td.ZONES[0][1]).asWkb()))
             tally.prepare()
+            ctx.set_progress(broken)
             tally.set_raster((td.X0, 10.0, 0.0, td.Y0 + 1000, 0.0, -10.0), 10, 10, None)
             with pytest.raises(KeyError, match="from the callback"):
                 tally.add_raster_block(0, 0, np.ones((10, 10), dtype=np.int32))
