@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "area.h"
+#include "polygon_input.h"
 #include "tally_internal.h"
 
 void guotu_tally_options_init(guotu_tally_options *opts)
@@ -90,89 +91,6 @@ void guotu_tally_destroy(guotu_context *ctx, guotu_tally *t)
     free(t);
 }
 
-static const char *geom_type_name(guotu_context *ctx, const GEOSGeometry *g, char *buf, size_t size)
-{
-    char *name = GEOSGeomType_r(ctx->geos, g);
-    snprintf(buf, size, "%s", name ? name : "unknown");
-    if (name) GEOSFree_r(ctx->geos, name);
-    return buf;
-}
-
-int gt_tally_read_polygon(guotu_context *ctx, guotu_tally *t, const char *label, int64_t fid,
-                          const unsigned char *wkb, size_t wkb_size, GEOSGeometry **out, int *repaired)
-{
-    *out = NULL;
-    *repaired = 0;
-    if (!wkb || !wkb_size)
-        return gt_fail(ctx, GUOTU_ERR_GEOMETRY, "feature %lld of layer '%s' has no geometry", (long long)fid, label);
-    GEOSGeometry *g = GEOSGeomFromWKB_buf_r(ctx->geos, wkb, wkb_size);
-    if (!g)
-        return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot read the geometry of feature %lld of layer '%s'",
-                            (long long)fid, label);
-    int type = GEOSGeomTypeId_r(ctx->geos, g);
-    if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) {
-        char name[64];
-        gt_fail(ctx, GUOTU_ERR_GEOMETRY, "feature %lld of layer '%s' is a %s; polygons are needed", (long long)fid,
-                label, geom_type_name(ctx, g, name, sizeof name));
-        GEOSGeom_destroy_r(ctx->geos, g);
-        return GUOTU_ERR_GEOMETRY;
-    }
-    double bounds[4] = {0, 0, 0, 0};
-    if (GEOSisEmpty_r(ctx->geos, g) != 1 &&
-        (GEOSGeom_getXMin_r(ctx->geos, g, &bounds[0]) != 1 || GEOSGeom_getYMin_r(ctx->geos, g, &bounds[1]) != 1 ||
-         GEOSGeom_getXMax_r(ctx->geos, g, &bounds[2]) != 1 || GEOSGeom_getYMax_r(ctx->geos, g, &bounds[3]) != 1 ||
-         !isfinite(bounds[0]) || !isfinite(bounds[1]) || !isfinite(bounds[2]) || !isfinite(bounds[3]))) {
-        GEOSGeom_destroy_r(ctx->geos, g);
-        return gt_fail(ctx, GUOTU_ERR_GEOMETRY, "feature %lld of layer '%s' has coordinates that are not finite numbers",
-                       (long long)fid, label);
-    }
-    char valid = GEOSisValid_r(ctx->geos, g);
-    if (valid == 1) {
-        *out = g;
-        return GUOTU_OK;
-    }
-    if (valid != 0) {
-        GEOSGeom_destroy_r(ctx->geos, g);
-        return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot check feature %lld of layer '%s'", (long long)fid,
-                            label);
-    }
-    char *why = GEOSisValidReason_r(ctx->geos, g);
-    /* NaN coordinates pass envelope checks (comparisons with NaN are false) but GEOS calls
-     * them invalid coordinates: no repair can give them a meaning. */
-    int non_finite = why && strstr(why, "Invalid Coordinate") != NULL;
-    if (why) GEOSFree_r(ctx->geos, why);
-    if (non_finite) {
-        GEOSGeom_destroy_r(ctx->geos, g);
-        return gt_fail(ctx, GUOTU_ERR_GEOMETRY, "feature %lld of layer '%s' has coordinates that are not finite numbers",
-                       (long long)fid, label);
-    }
-    if (t->invalid == GUOTU_INVALID_FAIL) {
-        char *reason = GEOSisValidReason_r(ctx->geos, g);
-        gt_fail(ctx, GUOTU_ERR_INVALID_GEOMETRY, "invalid geometry in layer '%s', feature %lld: %s", label,
-                (long long)fid, reason ? reason : "invalid");
-        if (reason) GEOSFree_r(ctx->geos, reason);
-        GEOSGeom_destroy_r(ctx->geos, g);
-        return GUOTU_ERR_INVALID_GEOMETRY;
-    }
-    /* The "structure" method keeps polygonal input polygonal and drops collapsed parts,
-     * which is what an area statistic wants. */
-    GEOSMakeValidParams *params = GEOSMakeValidParams_create_r(ctx->geos);
-    GEOSGeometry *fixed = NULL;
-    if (params) {
-        GEOSMakeValidParams_setMethod_r(ctx->geos, params, GEOS_MAKE_VALID_STRUCTURE);
-        GEOSMakeValidParams_setKeepCollapsed_r(ctx->geos, params, 0);
-        fixed = GEOSMakeValidWithParams_r(ctx->geos, g, params);
-        GEOSMakeValidParams_destroy_r(ctx->geos, params);
-    }
-    GEOSGeom_destroy_r(ctx->geos, g);
-    if (!fixed)
-        return gt_fail_geos(ctx, GUOTU_ERR_INVALID_GEOMETRY, "cannot repair feature %lld of layer '%s'",
-                            (long long)fid, label);
-    *out = fixed;
-    *repaired = 1;
-    return GUOTU_OK;
-}
-
 static int check_phase(guotu_context *ctx, const guotu_tally *t, tally_phase want, const char *call)
 {
     if (t->phase == want) return GUOTU_OK;
@@ -206,7 +124,7 @@ int guotu_tally_add_zone(guotu_context *ctx, guotu_tally *t, const char *zone_id
                                           (long long)fid));
     GEOSGeometry *g = NULL;
     int repaired = 0;
-    status = gt_tally_read_polygon(ctx, t, t->zones_label, fid, wkb, wkb_size, &g, &repaired);
+    status = gt_read_polygon(ctx, t->invalid, t->zones_label, fid, wkb, wkb_size, &g, &repaired);
     if (status) return gt_tally_failed(t, status);
     if (t->zone_count == t->zone_cap) {
         size_t cap = t->zone_cap ? t->zone_cap * 2 : 64;
@@ -240,7 +158,7 @@ int guotu_tally_add_mask(guotu_context *ctx, guotu_tally *t, int64_t fid, const 
     if (status) return status;
     GEOSGeometry *g = NULL;
     int repaired = 0;
-    status = gt_tally_read_polygon(ctx, t, t->mask_label, fid, wkb, wkb_size, &g, &repaired);
+    status = gt_read_polygon(ctx, t->invalid, t->mask_label, fid, wkb, wkb_size, &g, &repaired);
     if (status) return gt_tally_failed(t, status);
     if (t->mask_count == t->mask_cap) {
         size_t cap = t->mask_cap ? t->mask_cap * 2 : 64;

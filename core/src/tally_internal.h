@@ -67,11 +67,6 @@ struct guotu_tally {
     size_t window_cap, row_cap, class_sums_cap;
 };
 
-/* Reads WKB of a feature of `label`, checks it is polygonal, and repairs or rejects it
- * by the invalid-geometry policy. *out is owned by the caller (GEOSGeom_destroy_r). */
-int gt_tally_read_polygon(guotu_context *ctx, guotu_tally *t, const char *label, int64_t fid,
-                          const unsigned char *wkb, size_t wkb_size, GEOSGeometry **out, int *repaired);
-
 /* Adds m² to (zone, class). */
 int gt_tally_add_area(guotu_context *ctx, guotu_tally *t, int32_t zone, int32_t class_index, double area_m2);
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "area.h"
+#include "polygon_input.h"
 #include "tally_internal.h"
 
 /* Features between progress reports when the total is unknown. */
@@ -83,7 +84,7 @@ int guotu_tally_add_landuse(guotu_context *ctx, guotu_tally *t, const char *clas
 
     GEOSGeometry *lu = NULL;
     int repaired = 0;
-    int status = gt_tally_read_polygon(ctx, t, t->landuse_label, fid, wkb, wkb_size, &lu, &repaired);
+    int status = gt_read_polygon(ctx, t->invalid, t->landuse_label, fid, wkb, wkb_size, &lu, &repaired);
     if (status) return gt_tally_failed(t, status);
     double lu_area = 0;
     status = gt_area_of_geom(ctx, t->calc, lu, &lu_area);

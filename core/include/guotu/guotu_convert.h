@@ -1,0 +1,153 @@
+/*
+ * guotu_convert.h — land-use conversion (用途转用) maps between two land-use layers (SPEC §4).
+ *
+ * Each class code of each layer maps to one of ten policy categories (cultivated, garden,
+ * forest, grassland, farm_water, aquaculture_water, river_water, other_unused, sea,
+ * construction) through a category map of its own classification system; the policy table
+ * gives every (from, to) pair of categories a status — same, path, conditional, prohibited,
+ * gap — and its legal paths in Chinese and English.
+ *
+ * The overlay intersects every "after" polygon with the "before" polygons (and the zones,
+ * when given) and hands each piece to a callback as it is made, so a caller can write
+ * millions of pieces with bounded memory; the transition and status tables are summed
+ * as it goes.
+ */
+#ifndef GUOTU_CONVERT_H
+#define GUOTU_CONVERT_H
+
+#ifndef GUOTU_H
+#error "include <guotu/guotu.h>, not this file"
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Category maps and the policy table -------------------------------- */
+typedef struct guotu_category_map guotu_category_map;
+
+/* Parses CSV text with columns `code` and `category` (others ignored). GUOTU_ERR_DATA
+ * naming the line for an unknown category, a duplicate or empty code, a missing column.
+ * Caller frees with guotu_category_map_destroy. */
+GUOTU_API int guotu_category_map_parse(guotu_context *ctx, const char *csv_text, size_t csv_size, const char *label,
+                                       guotu_category_map **out);
+GUOTU_API void guotu_category_map_destroy(guotu_context *ctx, guotu_category_map *m);
+
+/* Category of a code (exact, then by integer value as in guotu_coefficients_lookup);
+ * 1 and *category (borrowed, static) when found, 0 when the map does not list it. */
+GUOTU_API int guotu_category_map_lookup(const guotu_category_map *m, const char *code, const char **category);
+
+typedef struct guotu_policy guotu_policy;
+
+/* Parses CSV text with columns from,to,status,paths_zh,paths_en. Every one of the 100
+ * (from, to) pairs must be present once; statuses are same, path, conditional,
+ * prohibited, gap. GUOTU_ERR_DATA naming the line or the first missing pair otherwise.
+ * Caller frees with guotu_policy_destroy. */
+GUOTU_API int guotu_policy_parse(guotu_context *ctx, const char *csv_text, size_t csv_size, const char *label,
+                                 guotu_policy **out);
+GUOTU_API void guotu_policy_destroy(guotu_context *ctx, guotu_policy *p);
+
+typedef struct guotu_policy_rule {
+    const char *status; /* borrowed from the policy */
+    const char *paths_zh, *paths_en;
+} guotu_policy_rule;
+
+/* The rule for a pair of categories; 0 when either is not a category. */
+GUOTU_API int guotu_policy_lookup(const guotu_policy *p, const char *from_category, const char *to_category,
+                                  guotu_policy_rule *out);
+
+/* ---- Overlay ------------------------------------------------------------ */
+typedef struct guotu_convert_options {
+    const char *crs;                /* CRS of all geometries; borrowed during create */
+    guotu_area_method area_method;  /* default ellipsoidal */
+    guotu_invalid_policy invalid;   /* default repair */
+    const char *before_label, *after_label, *zones_label; /* layer names for messages */
+} guotu_convert_options;
+
+GUOTU_API void guotu_convert_options_init(guotu_convert_options *opts);
+
+typedef struct guotu_convert guotu_convert;
+
+/* One piece of the overlay: before ∩ after (∩ zone). zone_id is "" without zones. The
+ * rule fields come from the policy ("" status "unknown" when a code has no category).
+ * wkb is borrowed for the call. Return non-zero to stop (GUOTU_ERR_CANCELLED). */
+typedef struct guotu_conversion_piece {
+    const char *zone_id;
+    const char *from_code, *to_code;
+    const char *from_category, *to_category; /* "" when the code is not in its map */
+    const char *status, *paths_zh, *paths_en;
+    int64_t before_fid, after_fid;
+    double area_ha;
+    double dm_ha; /* change in standard-forest ha: area × (k_after − k_before); 0 without tables */
+    const unsigned char *wkb;
+    size_t wkb_size;
+} guotu_conversion_piece;
+typedef int (*guotu_piece_fn)(const guotu_conversion_piece *piece, void *user_data);
+
+/* Creates an overlay. Maps and the policy are borrowed and must outlive it; the voucher
+ * coefficient tables (may be NULL) give the standard-forest change per piece. */
+GUOTU_API int guotu_convert_create(guotu_context *ctx, const guotu_convert_options *opts,
+                                   const guotu_category_map *before_map, const guotu_category_map *after_map,
+                                   const guotu_policy *policy, const guotu_coefficients *before_k,
+                                   const guotu_coefficients *after_k, guotu_convert **out);
+GUOTU_API void guotu_convert_destroy(guotu_context *ctx, guotu_convert *cv);
+
+/* Optional zones (matrices per zone): unique non-empty ids, polygons. Before prepare. */
+GUOTU_API int guotu_convert_add_zone(guotu_context *ctx, guotu_convert *cv, const char *zone_id, int64_t fid,
+                                     const unsigned char *wkb, size_t wkb_size);
+/* Every "before" polygon with its class code. Before prepare; kept until destroy. */
+GUOTU_API int guotu_convert_add_before(guotu_context *ctx, guotu_convert *cv, const char *code, int64_t fid,
+                                       const unsigned char *wkb, size_t wkb_size);
+/* Builds the spatial indexes. */
+GUOTU_API int guotu_convert_prepare(guotu_context *ctx, guotu_convert *cv);
+/* Tells how many "after" polygons will come, for progress. Optional. */
+GUOTU_API int guotu_convert_set_expected(guotu_context *ctx, guotu_convert *cv, int64_t n_features);
+/* Receives every piece from now on; NULL for tables only. */
+GUOTU_API void guotu_convert_set_piece_callback(guotu_convert *cv, guotu_piece_fn fn, void *user_data);
+/* One "after" polygon: overlays it and sums its pieces. */
+GUOTU_API int guotu_convert_add_after(guotu_context *ctx, guotu_convert *cv, const char *code, int64_t fid,
+                                      const unsigned char *wkb, size_t wkb_size);
+GUOTU_API int guotu_convert_finish(guotu_context *ctx, guotu_convert *cv);
+
+/* Transitions: area by (zone, from, to), both by category and by original code. */
+typedef struct guotu_transition {
+    const char *zone_id;
+    const char *from, *to; /* categories, or codes */
+    const char *status;    /* for category rows; "" for code rows */
+    double area_ha, dm_ha;
+} guotu_transition;
+GUOTU_API size_t guotu_convert_category_count(const guotu_convert *cv);
+GUOTU_API int guotu_convert_category_row(guotu_context *ctx, const guotu_convert *cv, size_t i, guotu_transition *out);
+GUOTU_API size_t guotu_convert_code_count(const guotu_convert *cv);
+GUOTU_API int guotu_convert_code_row(guotu_context *ctx, const guotu_convert *cv, size_t i, guotu_transition *out);
+
+/* Area by (zone, status); status "unknown" collects pieces with a code no map lists. */
+typedef struct guotu_status_area {
+    const char *zone_id, *status;
+    double area_ha;
+} guotu_status_area;
+GUOTU_API size_t guotu_convert_status_count(const guotu_convert *cv);
+GUOTU_API int guotu_convert_status_row(guotu_context *ctx, const guotu_convert *cv, size_t i, guotu_status_area *out);
+
+/* Codes a category map does not list, with the overlaid area: side 0 before, 1 after. */
+typedef struct guotu_unknown_code {
+    const char *code;
+    int side;
+    double area_ha;
+} guotu_unknown_code;
+GUOTU_API size_t guotu_convert_unknown_count(const guotu_convert *cv);
+GUOTU_API int guotu_convert_unknown_row(guotu_context *ctx, const guotu_convert *cv, size_t i, guotu_unknown_code *out);
+
+typedef struct guotu_convert_stats {
+    int64_t before_features, after_features, pieces;
+    int64_t repaired_before, repaired_after, repaired_zones;
+    double before_area_ha, after_area_ha; /* each layer's own area */
+    double overlaid_area_ha;              /* sum of all pieces */
+} guotu_convert_stats;
+GUOTU_API int guotu_convert_get_stats(guotu_context *ctx, const guotu_convert *cv, guotu_convert_stats *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GUOTU_CONVERT_H */

@@ -1,0 +1,57 @@
+/* code_table.c — codes with exact and integer-value lookup. */
+#include "code_table.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int integer_code(const char *s, long long *out)
+{
+    if (!*s || strlen(s) > 15) return 0;
+    for (const char *c = s; *c; c++)
+        if (*c < '0' || *c > '9') return 0;
+    *out = strtoll(s, NULL, 10);
+    return 1;
+}
+
+int32_t gt_code_table_add(gt_code_table *t, const char *code)
+{
+    int32_t i = gt_string_table_intern(&t->codes, code);
+    long long value;
+    if (i < 0 || !integer_code(code, &value)) return i;
+    int inserted = 0;
+    int32_t slot = gt_index_map_insert(&t->numeric, (uint64_t)value, &inserted);
+    if (slot < 0) return -1;
+    if (inserted) {
+        if ((size_t)slot >= t->numeric_cap) {
+            size_t cap = t->numeric_cap ? t->numeric_cap * 2 : 64;
+            int32_t *grown = realloc(t->numeric_code, cap * sizeof *grown);
+            if (!grown) return -1;
+            t->numeric_code = grown;
+            t->numeric_cap = cap;
+        }
+        t->numeric_code[slot] = i; /* the first code with this value wins */
+    }
+    return i;
+}
+
+int32_t gt_code_table_find_exact(const gt_code_table *t, const char *code)
+{
+    return gt_string_table_find(&t->codes, code);
+}
+
+int32_t gt_code_table_find(const gt_code_table *t, const char *code)
+{
+    int32_t i = gt_string_table_find(&t->codes, code);
+    long long value;
+    if (i >= 0 || !integer_code(code, &value)) return i;
+    int32_t slot = gt_index_map_find(&t->numeric, (uint64_t)value);
+    return slot < 0 ? -1 : t->numeric_code[slot];
+}
+
+void gt_code_table_free(gt_code_table *t)
+{
+    gt_string_table_free(&t->codes);
+    gt_index_map_free(&t->numeric);
+    free(t->numeric_code);
+    memset(t, 0, sizeof *t);
+}

@@ -1,0 +1,135 @@
+/* polygon_input.c — WKB in, a valid polygonal GEOS geometry out (or a message). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "polygon_input.h"
+
+static const char *geom_type_name(guotu_context *ctx, const GEOSGeometry *g, char *buf, size_t size)
+{
+    char *name = GEOSGeomType_r(ctx->geos, g);
+    snprintf(buf, size, "%s", name ? name : "unknown");
+    if (name) GEOSFree_r(ctx->geos, name);
+    return buf;
+}
+
+int gt_read_polygon(guotu_context *ctx, guotu_invalid_policy invalid, const char *label, int64_t fid,
+                    const unsigned char *wkb, size_t wkb_size, GEOSGeometry **out, int *repaired)
+{
+    *out = NULL;
+    *repaired = 0;
+    if (!wkb || !wkb_size)
+        return gt_fail(ctx, GUOTU_ERR_GEOMETRY, "feature %lld of layer '%s' has no geometry", (long long)fid, label);
+    GEOSGeometry *g = GEOSGeomFromWKB_buf_r(ctx->geos, wkb, wkb_size);
+    if (!g)
+        return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot read the geometry of feature %lld of layer '%s'",
+                            (long long)fid, label);
+    int type = GEOSGeomTypeId_r(ctx->geos, g);
+    if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) {
+        char name[64];
+        gt_fail(ctx, GUOTU_ERR_GEOMETRY, "feature %lld of layer '%s' is a %s; polygons are needed", (long long)fid,
+                label, geom_type_name(ctx, g, name, sizeof name));
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return GUOTU_ERR_GEOMETRY;
+    }
+    double bounds[4] = {0, 0, 0, 0};
+    if (GEOSisEmpty_r(ctx->geos, g) != 1 &&
+        (GEOSGeom_getXMin_r(ctx->geos, g, &bounds[0]) != 1 || GEOSGeom_getYMin_r(ctx->geos, g, &bounds[1]) != 1 ||
+         GEOSGeom_getXMax_r(ctx->geos, g, &bounds[2]) != 1 || GEOSGeom_getYMax_r(ctx->geos, g, &bounds[3]) != 1 ||
+         !isfinite(bounds[0]) || !isfinite(bounds[1]) || !isfinite(bounds[2]) || !isfinite(bounds[3]))) {
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return gt_fail(ctx, GUOTU_ERR_GEOMETRY, "feature %lld of layer '%s' has coordinates that are not finite numbers",
+                       (long long)fid, label);
+    }
+    char valid = GEOSisValid_r(ctx->geos, g);
+    if (valid == 1) {
+        *out = g;
+        return GUOTU_OK;
+    }
+    if (valid != 0) {
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot check feature %lld of layer '%s'", (long long)fid,
+                            label);
+    }
+    char *why = GEOSisValidReason_r(ctx->geos, g);
+    /* NaN coordinates pass envelope checks (comparisons with NaN are false) but GEOS calls
+     * them invalid coordinates: no repair can give them a meaning. */
+    int non_finite = why && strstr(why, "Invalid Coordinate") != NULL;
+    if (why) GEOSFree_r(ctx->geos, why);
+    if (non_finite) {
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return gt_fail(ctx, GUOTU_ERR_GEOMETRY, "feature %lld of layer '%s' has coordinates that are not finite numbers",
+                       (long long)fid, label);
+    }
+    if (invalid == GUOTU_INVALID_FAIL) {
+        char *reason = GEOSisValidReason_r(ctx->geos, g);
+        gt_fail(ctx, GUOTU_ERR_INVALID_GEOMETRY, "invalid geometry in layer '%s', feature %lld: %s", label,
+                (long long)fid, reason ? reason : "invalid");
+        if (reason) GEOSFree_r(ctx->geos, reason);
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return GUOTU_ERR_INVALID_GEOMETRY;
+    }
+    /* The "structure" method keeps polygonal input polygonal and drops collapsed parts,
+     * which is what an area statistic wants. */
+    GEOSMakeValidParams *params = GEOSMakeValidParams_create_r(ctx->geos);
+    GEOSGeometry *fixed = NULL;
+    if (params) {
+        GEOSMakeValidParams_setMethod_r(ctx->geos, params, GEOS_MAKE_VALID_STRUCTURE);
+        GEOSMakeValidParams_setKeepCollapsed_r(ctx->geos, params, 0);
+        fixed = GEOSMakeValidWithParams_r(ctx->geos, g, params);
+        GEOSMakeValidParams_destroy_r(ctx->geos, params);
+    }
+    GEOSGeom_destroy_r(ctx->geos, g);
+    if (!fixed)
+        return gt_fail_geos(ctx, GUOTU_ERR_INVALID_GEOMETRY, "cannot repair feature %lld of layer '%s'",
+                            (long long)fid, label);
+    *out = fixed;
+    *repaired = 1;
+    return GUOTU_OK;
+}
+
+
+/* Appends clones of the polygons in g to parts[] (capacity cap); returns the new count. */
+static unsigned int collect_polygons(guotu_context *ctx, const GEOSGeometry *g, GEOSGeometry **parts, unsigned int n,
+                                     unsigned int cap)
+{
+    int type = GEOSGeomTypeId_r(ctx->geos, g);
+    if (type == GEOS_POLYGON) {
+        if (n < cap && GEOSisEmpty_r(ctx->geos, g) == 0) parts[n++] = GEOSGeom_clone_r(ctx->geos, g);
+        return n;
+    }
+    if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+        int count = GEOSGetNumGeometries_r(ctx->geos, g);
+        for (int i = 0; i < count; i++) n = collect_polygons(ctx, GEOSGetGeometryN_r(ctx->geos, g, i), parts, n, cap);
+    }
+    return n;
+}
+
+static unsigned int count_polygons(guotu_context *ctx, const GEOSGeometry *g)
+{
+    int type = GEOSGeomTypeId_r(ctx->geos, g);
+    if (type == GEOS_POLYGON) return 1;
+    if (type != GEOS_MULTIPOLYGON && type != GEOS_GEOMETRYCOLLECTION) return 0;
+    unsigned int n = 0;
+    int count = GEOSGetNumGeometries_r(ctx->geos, g);
+    for (int i = 0; i < count; i++) n += count_polygons(ctx, GEOSGetGeometryN_r(ctx->geos, g, i));
+    return n;
+}
+
+GEOSGeometry *gt_polygonal_part(guotu_context *ctx, const GEOSGeometry *geom)
+{
+    int type = GEOSGeomTypeId_r(ctx->geos, geom);
+    if (GEOSisEmpty_r(ctx->geos, geom) == 1) return NULL;
+    if (type == GEOS_POLYGON || type == GEOS_MULTIPOLYGON) return GEOSGeom_clone_r(ctx->geos, geom);
+    unsigned int cap = count_polygons(ctx, geom);
+    if (!cap) return NULL;
+    GEOSGeometry **parts = malloc(cap * sizeof *parts);
+    if (!parts) return NULL;
+    unsigned int n = collect_polygons(ctx, geom, parts, 0, cap);
+    GEOSGeometry *out = NULL;
+    if (n == 1) out = parts[0];
+    else if (n > 1) out = GEOSGeom_createCollection_r(ctx->geos, GEOS_MULTIPOLYGON, parts, n);
+    free(parts);
+    return out;
+}

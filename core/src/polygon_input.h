@@ -1,0 +1,18 @@
+/* polygon_input.h — reading polygon features for the algorithms. */
+#ifndef GUOTU_POLYGON_INPUT_H
+#define GUOTU_POLYGON_INPUT_H
+
+#include "internal.h"
+
+/* Reads WKB of feature `fid` of layer `label`, checks it is a Polygon or MultiPolygon with
+ * finite coordinates, and repairs it (GEOSMakeValid, *repaired = 1) or rejects it
+ * (GUOTU_ERR_INVALID_GEOMETRY naming layer, feature and reason) by the policy.
+ * On success *out is owned by the caller (GEOSGeom_destroy_r). */
+int gt_read_polygon(guotu_context *ctx, guotu_invalid_policy invalid, const char *label, int64_t fid,
+                    const unsigned char *wkb, size_t wkb_size, GEOSGeometry **out, int *repaired);
+
+/* The polygonal part of an overlay result (which may hold lines and points where the
+ * inputs touched), as a new Polygon or MultiPolygon; NULL when it has no area. */
+GEOSGeometry *gt_polygonal_part(guotu_context *ctx, const GEOSGeometry *geom);
+
+#endif
