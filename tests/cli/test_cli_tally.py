@@ -8,7 +8,7 @@ import pyproj
 import pytest
 from osgeo import gdal, ogr
 
-from conftest import LANDUSE_BOXES, X0, Y0, box, rasterize, run_guotu, write_layer
+from cli_support import LANDUSE_BOXES, X0, Y0, box, rasterize, run_guotu, write_layer
 
 TO_LONLAT = pyproj.Transformer.from_crs(4527, 4490, always_xy=True)
 GEOD = pyproj.Geod(ellps="GRS80")  # CGCS2000's ellipsoid

@@ -21,7 +21,7 @@ import pyproj
 import pytest
 from osgeo import gdal, ogr
 
-from conftest import REPO, X0, Y0, box, run_guotu, write_layer
+from cli_support import REPO, X0, Y0, box, run_guotu, write_layer
 
 ZONE_FIELDS = [("code", ogr.OFTString), ("name", ogr.OFTString), ("gdp", ogr.OFTReal), ("pop", ogr.OFTInteger)]
 ZONES = [("Z1", "一县", 2e8, 1000, (0, 0, 1000, 1000)), ("Z2", "二县", 6e8, 4000, (1000, 0, 3000, 1000))]
