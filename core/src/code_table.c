@@ -1,6 +1,7 @@
 /* code_table.c — codes with exact and integer-value lookup. */
 #include "code_table.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,3 +56,26 @@ void gt_code_table_free(gt_code_table *t)
     free(t->numeric_code);
     memset(t, 0, sizeof *t);
 }
+
+/* Integer codes sort numerically ("2" before "10"); "" first; text after numbers. */
+static int parse_long(const char *s, long long *value)
+{
+    if (!*s) return 0;
+    char *end = NULL;
+    errno = 0;
+    *value = strtoll(s, &end, 10);
+    return errno == 0 && end && *end == '\0';
+}
+
+int gt_compare_codes(const char *a, const char *b)
+{
+    long long va, vb;
+    int ia = parse_long(a, &va), ib = parse_long(b, &vb);
+    if (ia && ib && va != vb) return va < vb ? -1 : 1;
+    if (ia != ib) {
+        if (!*a || !*b) return *a ? 1 : -1;
+        return ia ? -1 : 1;
+    }
+    return strcmp(a, b);
+}
+

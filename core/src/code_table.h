@@ -20,4 +20,7 @@ int32_t gt_code_table_find(const gt_code_table *t, const char *code);
 int32_t gt_code_table_find_exact(const gt_code_table *t, const char *code);
 void gt_code_table_free(gt_code_table *t);
 
+/* Natural order of class codes: "" first, integers numerically ("2" before "10"), then text. */
+int gt_compare_codes(const char *a, const char *b);
+
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "area.h"
+#include "code_table.h"
 #include "polygon_input.h"
 #include "tally_internal.h"
 
@@ -285,28 +286,6 @@ int gt_tally_add_area(guotu_context *ctx, guotu_tally *t, int32_t zone, int32_t 
     return GUOTU_OK;
 }
 
-/* Integer codes sort numerically ("2" before "10"); "" first; text after numbers. */
-static int parse_integer(const char *s, long long *value)
-{
-    if (!*s) return 0;
-    char *end = NULL;
-    errno = 0;
-    *value = strtoll(s, &end, 10);
-    return errno == 0 && end && *end == '\0';
-}
-
-static int compare_codes(const char *a, const char *b)
-{
-    long long va, vb;
-    int ia = parse_integer(a, &va), ib = parse_integer(b, &vb);
-    if (ia && ib && va != vb) return va < vb ? -1 : 1;
-    if (ia != ib) {
-        if (!*a || !*b) return *a ? 1 : -1;
-        return ia ? -1 : 1;
-    }
-    return strcmp(a, b);
-}
-
 /* qsort has no user data: sort (zone, class-string) records instead of indices. */
 typedef struct sort_row {
     int32_t zone;
@@ -318,7 +297,7 @@ static int compare_rows(const void *pa, const void *pb)
 {
     const sort_row *a = pa, *b = pb;
     if (a->zone != b->zone) return a->zone < b->zone ? -1 : 1;
-    return compare_codes(a->code, b->code);
+    return gt_compare_codes(a->code, b->code);
 }
 
 int guotu_tally_finish(guotu_context *ctx, guotu_tally *t)

@@ -43,6 +43,15 @@ int add_zone_wkt(guotu_context *ctx, guotu_tally *t, const char *id, int64_t fid
     return status;
 }
 
+int add_zone_wkt_convert(guotu_context *ctx, guotu_convert *cv, const char *id, int64_t fid, const char *wkt)
+{
+    size_t n = 0;
+    unsigned char *wkb = wkt_to_wkb(wkt, &n);
+    int status = guotu_convert_add_zone(ctx, cv, id, fid, wkb, n);
+    free(wkb);
+    return status;
+}
+
 int add_mask_wkt(guotu_context *ctx, guotu_tally *t, int64_t fid, const char *wkt)
 {
     size_t n = 0;

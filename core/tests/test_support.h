@@ -18,6 +18,8 @@ int add_zone_wkt(guotu_context *ctx, guotu_tally *t, const char *id, int64_t fid
 int add_mask_wkt(guotu_context *ctx, guotu_tally *t, int64_t fid, const char *wkt);
 int add_landuse_wkt(guotu_context *ctx, guotu_tally *t, const char *code, int64_t fid, const char *wkt);
 
+int add_zone_wkt_convert(guotu_context *ctx, guotu_convert *cv, const char *id, int64_t fid, const char *wkt);
+
 /* Area in ha of (zone, class) in a finished tally; 0 when the pair has no row. */
 double result_ha(guotu_context *ctx, const guotu_tally *t, const char *zone, const char *code);
 

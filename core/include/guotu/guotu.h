@@ -96,5 +96,6 @@ GUOTU_API const char *guotu_dependency_versions(guotu_context *ctx);
 #include "guotu_area.h"
 #include "guotu_tally.h"
 #include "guotu_voucher.h"
+#include "guotu_convert.h"
 
 #endif /* GUOTU_H */

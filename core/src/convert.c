@@ -1,0 +1,670 @@
+/* convert.c — overlay of two land-use layers into conversion pieces and tables. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "area.h"
+#include "code_table.h"
+#include "collections.h"
+#include "polygon_input.h"
+#include "policy.h"
+
+enum { UNKNOWN_CATEGORY = GT_CATEGORIES, STATUS_UNKNOWN = 5 };
+static const char *const status_names[] = {"same", "path", "conditional", "prohibited", "gap", "unknown"};
+
+/* Zone keys in the tables: 0 = all zones ("*"), 1 = no zone (""), 2 + i = zone i. */
+enum { ZONE_ALL = 0, ZONE_NONE = 1, ZONE_FIRST = 2 };
+
+typedef struct before_poly {
+    GEOSGeometry *geom;
+    int32_t code;
+    int8_t category;
+    int64_t fid;
+} before_poly;
+
+typedef struct zone_poly {
+    char *id;
+    int64_t fid;
+    GEOSGeometry *geom;
+    const GEOSPreparedGeometry *prepared;
+} zone_poly;
+
+/* A table summed by a packed key: dense rows, each with its key parts and sums. */
+typedef struct sum_table {
+    gt_index_map index;
+    int32_t (*keys)[3];
+    double (*sums)[2];
+    size_t cap;
+    size_t *order; /* sorted at finish */
+} sum_table;
+
+struct guotu_convert {
+    guotu_area_method area_method;
+    guotu_invalid_policy invalid;
+    char *before_label, *after_label, *zones_label;
+    guotu_area_calc *calc;
+    const guotu_category_map *maps[2];
+    const guotu_policy *policy;
+    const guotu_coefficients *k[2];
+    int phase; /* 0 loading, 1 overlaying, 2 finished, 3 failed */
+    before_poly *before;
+    size_t before_count, before_cap;
+    zone_poly *zones;
+    size_t zone_count, zone_cap;
+    gt_string_table zone_ids;
+    GEOSSTRtree *before_tree, *zone_tree;
+    gt_string_table codes;
+    GEOSWKBWriter *writer;
+    guotu_piece_fn on_piece;
+    void *piece_user;
+    int32_t *candidates;
+    size_t candidate_count, candidate_cap;
+    int candidate_oom;
+    sum_table categories, code_rows, statuses, unknown;
+    guotu_convert_stats stats;
+    int64_t expected;
+};
+
+void guotu_convert_options_init(guotu_convert_options *opts)
+{
+    if (!opts) return;
+    memset(opts, 0, sizeof *opts);
+    opts->area_method = GUOTU_AREA_ELLIPSOIDAL;
+    opts->invalid = GUOTU_INVALID_REPAIR;
+}
+
+static void sum_table_free(sum_table *t)
+{
+    gt_index_map_free(&t->index);
+    free(t->keys);
+    free(t->sums);
+    free(t->order);
+    memset(t, 0, sizeof *t);
+}
+
+/* Adds (a, b) to the row of key parts k0..k2 packed into `key`. */
+static int sum_add(sum_table *t, uint64_t key, int32_t k0, int32_t k1, int32_t k2, double a, double b)
+{
+    int inserted = 0;
+    int32_t r = gt_index_map_insert(&t->index, key, &inserted);
+    if (r < 0) return -1;
+    if (inserted) {
+        if ((size_t)r >= t->cap) {
+            size_t cap = t->cap ? t->cap * 2 : 128;
+            int32_t(*keys)[3] = realloc(t->keys, cap * sizeof *keys);
+            if (keys) t->keys = keys;
+            double(*sums)[2] = realloc(t->sums, cap * sizeof *sums);
+            if (sums) t->sums = sums;
+            if (!keys || !sums) return -1;
+            t->cap = cap;
+        }
+        t->keys[r][0] = k0;
+        t->keys[r][1] = k1;
+        t->keys[r][2] = k2;
+        t->sums[r][0] = t->sums[r][1] = 0;
+    }
+    t->sums[r][0] += a;
+    t->sums[r][1] += b;
+    return 0;
+}
+
+int guotu_convert_create(guotu_context *ctx, const guotu_convert_options *opts, const guotu_category_map *before_map,
+                         const guotu_category_map *after_map, const guotu_policy *policy,
+                         const guotu_coefficients *before_k, const guotu_coefficients *after_k, guotu_convert **out)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!opts || !before_map || !after_map || !policy || !out)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_create: NULL argument");
+    *out = NULL;
+    guotu_convert *cv = calloc(1, sizeof *cv);
+    if (!cv) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    cv->area_method = opts->area_method;
+    cv->invalid = opts->invalid;
+    cv->before_label = gt_strdup(opts->before_label ? opts->before_label : "before");
+    cv->after_label = gt_strdup(opts->after_label ? opts->after_label : "after");
+    cv->zones_label = gt_strdup(opts->zones_label ? opts->zones_label : "zones");
+    cv->maps[0] = before_map;
+    cv->maps[1] = after_map;
+    cv->policy = policy;
+    cv->k[0] = before_k;
+    cv->k[1] = after_k;
+    cv->writer = GEOSWKBWriter_create_r(ctx->geos);
+    int status = (!cv->before_label || !cv->after_label || !cv->zones_label || !cv->writer)
+                     ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory")
+                     : guotu_area_calc_create(ctx, opts->crs, opts->area_method, &cv->calc);
+    if (status) {
+        guotu_convert_destroy(ctx, cv);
+        return status;
+    }
+    *out = cv;
+    return GUOTU_OK;
+}
+
+void guotu_convert_destroy(guotu_context *ctx, guotu_convert *cv)
+{
+    if (!cv) return;
+    if (cv->before_tree) GEOSSTRtree_destroy_r(ctx->geos, cv->before_tree);
+    if (cv->zone_tree) GEOSSTRtree_destroy_r(ctx->geos, cv->zone_tree);
+    for (size_t i = 0; i < cv->before_count; i++) GEOSGeom_destroy_r(ctx->geos, cv->before[i].geom);
+    for (size_t i = 0; i < cv->zone_count; i++) {
+        if (cv->zones[i].prepared) GEOSPreparedGeom_destroy_r(ctx->geos, cv->zones[i].prepared);
+        GEOSGeom_destroy_r(ctx->geos, cv->zones[i].geom);
+        free(cv->zones[i].id);
+    }
+    free(cv->before);
+    free(cv->zones);
+    gt_string_table_free(&cv->zone_ids);
+    gt_string_table_free(&cv->codes);
+    if (cv->writer) GEOSWKBWriter_destroy_r(ctx->geos, cv->writer);
+    free(cv->candidates);
+    sum_table_free(&cv->categories);
+    sum_table_free(&cv->code_rows);
+    sum_table_free(&cv->statuses);
+    sum_table_free(&cv->unknown);
+    guotu_area_calc_destroy(ctx, cv->calc);
+    free(cv->before_label);
+    free(cv->after_label);
+    free(cv->zones_label);
+    free(cv);
+}
+
+static int failed(guotu_convert *cv, int status)
+{
+    if (status) cv->phase = 3;
+    return status;
+}
+
+static int in_phase(guotu_context *ctx, const guotu_convert *cv, int phase, const char *call)
+{
+    if (cv->phase == phase) return GUOTU_OK;
+    return gt_fail(ctx, GUOTU_ERR_STATE, cv->phase == 3 ? "%s: an earlier call failed; destroy the overlay"
+                                                         : "%s called out of order",
+                   call);
+}
+
+int guotu_convert_add_zone(guotu_context *ctx, guotu_convert *cv, const char *zone_id, int64_t fid,
+                           const unsigned char *wkb, size_t wkb_size)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!cv || !zone_id) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_add_zone: NULL argument");
+    int status = in_phase(ctx, cv, 0, "guotu_convert_add_zone");
+    if (status) return status;
+    if (!zone_id[0] || !gt_utf8_valid(zone_id) || gt_string_table_find(&cv->zone_ids, zone_id) >= 0)
+        return failed(cv, gt_fail(ctx, GUOTU_ERR_DATA,
+                                  "feature %lld of layer '%s': the zone id '%s' is empty, not UTF-8 or used twice",
+                                  (long long)fid, cv->zones_label, zone_id));
+    GEOSGeometry *g = NULL;
+    int repaired = 0;
+    status = gt_read_polygon(ctx, cv->invalid, cv->zones_label, fid, wkb, wkb_size, &g, &repaired);
+    if (status) return failed(cv, status);
+    if (cv->zone_count == cv->zone_cap) {
+        size_t cap = cv->zone_cap ? cv->zone_cap * 2 : 64;
+        zone_poly *grown = realloc(cv->zones, cap * sizeof *grown);
+        if (!grown) {
+            GEOSGeom_destroy_r(ctx->geos, g);
+            return failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
+        }
+        cv->zones = grown;
+        cv->zone_cap = cap;
+    }
+    zone_poly *z = &cv->zones[cv->zone_count++];
+    memset(z, 0, sizeof *z);
+    z->geom = g;
+    z->fid = fid;
+    z->id = gt_strdup(zone_id);
+    if (!z->id || gt_string_table_intern(&cv->zone_ids, zone_id) < 0)
+        return failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
+    cv->stats.repaired_zones += repaired;
+    return GUOTU_OK;
+}
+
+static int32_t intern_code(guotu_context *ctx, guotu_convert *cv, const char *code, const char *label, int64_t fid)
+{
+    if (!gt_utf8_valid(code)) {
+        gt_fail(ctx, GUOTU_ERR_DATA, "the class value of feature %lld of layer '%s' is not UTF-8 text", (long long)fid,
+                label);
+        return -1;
+    }
+    int32_t c = gt_string_table_intern(&cv->codes, code);
+    if (c < 0) gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    if (c >= (1 << 20)) {
+        gt_fail(ctx, GUOTU_ERR_DATA, "more than a million distinct class codes: is the class field right?");
+        return -1;
+    }
+    return c;
+}
+
+int guotu_convert_add_before(guotu_context *ctx, guotu_convert *cv, const char *code, int64_t fid,
+                             const unsigned char *wkb, size_t wkb_size)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!cv) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_add_before: NULL argument");
+    int status = in_phase(ctx, cv, 0, "guotu_convert_add_before");
+    if (status) return status;
+    const char *text = code ? code : "";
+    int32_t c = intern_code(ctx, cv, text, cv->before_label, fid);
+    if (c < 0) return failed(cv, GUOTU_ERR_DATA);
+    GEOSGeometry *g = NULL;
+    int repaired = 0;
+    status = gt_read_polygon(ctx, cv->invalid, cv->before_label, fid, wkb, wkb_size, &g, &repaired);
+    if (status) return failed(cv, status);
+    double area = 0;
+    status = gt_area_of_geom(ctx, cv->calc, g, &area);
+    if (!status && cv->before_count == cv->before_cap) {
+        size_t cap = cv->before_cap ? cv->before_cap * 2 : 1024;
+        before_poly *grown = realloc(cv->before, cap * sizeof *grown);
+        if (grown) {
+            cv->before = grown;
+            cv->before_cap = cap;
+        } else {
+            status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        }
+    }
+    if (status) {
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return failed(cv, status);
+    }
+    int cat = gt_category_of(cv->maps[0], text);
+    cv->before[cv->before_count++] = (before_poly){g, c, (int8_t)(cat < 0 ? UNKNOWN_CATEGORY : cat), fid};
+    cv->stats.before_features++;
+    cv->stats.repaired_before += repaired;
+    cv->stats.before_area_ha += area / 10000.0;
+    return GUOTU_OK;
+}
+
+int guotu_convert_prepare(guotu_context *ctx, guotu_convert *cv)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!cv) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_prepare: NULL argument");
+    int status = in_phase(ctx, cv, 0, "guotu_convert_prepare");
+    if (status) return status;
+    if (!cv->before_count)
+        return failed(cv, gt_fail(ctx, GUOTU_ERR_DATA, "layer '%s' has no polygons", cv->before_label));
+    cv->before_tree = GEOSSTRtree_create_r(ctx->geos, 10);
+    if (!cv->before_tree) return failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot create a spatial index"));
+    for (size_t i = 0; i < cv->before_count; i++)
+        GEOSSTRtree_insert_r(ctx->geos, cv->before_tree, cv->before[i].geom, (void *)(intptr_t)i);
+    if (cv->zone_count) {
+        cv->zone_tree = GEOSSTRtree_create_r(ctx->geos, 10);
+        if (!cv->zone_tree) return failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot create a spatial index"));
+        for (size_t i = 0; i < cv->zone_count; i++) {
+            cv->zones[i].prepared = GEOSPrepare_r(ctx->geos, cv->zones[i].geom);
+            if (!cv->zones[i].prepared)
+                return failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot prepare zone '%s'", cv->zones[i].id));
+            GEOSSTRtree_insert_r(ctx->geos, cv->zone_tree, cv->zones[i].geom, (void *)(intptr_t)i);
+        }
+    }
+    cv->phase = 1;
+    return GUOTU_OK;
+}
+
+int guotu_convert_set_expected(guotu_context *ctx, guotu_convert *cv, int64_t n_features)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!cv || n_features < 0) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_set_expected: bad argument");
+    cv->expected = n_features;
+    return GUOTU_OK;
+}
+
+void guotu_convert_set_piece_callback(guotu_convert *cv, guotu_piece_fn fn, void *user_data)
+{
+    if (!cv) return;
+    cv->on_piece = fn;
+    cv->piece_user = user_data;
+}
+
+static void collect(void *item, void *user_data)
+{
+    guotu_convert *cv = user_data;
+    if (cv->candidate_count == cv->candidate_cap) {
+        size_t cap = cv->candidate_cap ? cv->candidate_cap * 2 : 32;
+        int32_t *grown = realloc(cv->candidates, cap * sizeof *grown);
+        if (!grown) {
+            cv->candidate_oom = 1;
+            return;
+        }
+        cv->candidates = grown;
+        cv->candidate_cap = cap;
+    }
+    cv->candidates[cv->candidate_count++] = (int32_t)(intptr_t)item;
+}
+
+static int query(guotu_context *ctx, guotu_convert *cv, GEOSSTRtree *tree, const GEOSGeometry *g)
+{
+    cv->candidate_count = 0;
+    cv->candidate_oom = 0;
+    GEOSSTRtree_query_r(ctx->geos, tree, g, collect, cv);
+    return cv->candidate_oom ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
+}
+
+/* Which piece is being emitted: the codes and categories of both sides. */
+typedef struct piece_source {
+    const before_poly *b;
+    int32_t to_code;
+    int to_category;
+    int64_t after_fid;
+} piece_source;
+
+static int sum_piece(guotu_context *ctx, guotu_convert *cv, int zk, const piece_source *src, int status_index,
+                     double area_ha, double dm_ha)
+{
+    int from = src->b->category, to = src->to_category;
+    int err = sum_add(&cv->categories, ((uint64_t)zk << 16) | ((uint64_t)from << 8) | (uint64_t)to, zk, from, to,
+                      area_ha, dm_ha);
+    err |= sum_add(&cv->code_rows, ((uint64_t)zk << 40) | ((uint64_t)src->b->code << 20) | (uint64_t)src->to_code, zk,
+                   src->b->code, src->to_code, area_ha, dm_ha);
+    err |= sum_add(&cv->statuses, ((uint64_t)zk << 8) | (uint64_t)status_index, zk, status_index, 0, area_ha, 0);
+    return err ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
+}
+
+static double k_of(const guotu_coefficients *table, const char *code)
+{
+    double k = 0;
+    return table && guotu_coefficients_lookup(table, code, &k) ? k : 0;
+}
+
+/* Measures, sums and hands over one piece (owned by the caller) in zone key zk. */
+static int emit(guotu_context *ctx, guotu_convert *cv, const GEOSGeometry *piece, int zk, const piece_source *src)
+{
+    double m2 = 0;
+    int status = gt_area_of_geom(ctx, cv->calc, piece, &m2);
+    if (status || !(m2 > 0)) return status;
+    double ha = m2 / 10000.0;
+    const char *from_code = cv->codes.strings[src->b->code], *to_code = cv->codes.strings[src->to_code];
+    double dm = ha * (k_of(cv->k[1], to_code) - k_of(cv->k[0], from_code));
+    guotu_policy_rule rule = {"unknown", "", ""};
+    int st = STATUS_UNKNOWN;
+    if (gt_policy_rule(cv->policy, src->b->category, src->to_category, &rule))
+        for (int i = 0; i < STATUS_UNKNOWN; i++)
+            if (strcmp(status_names[i], rule.status) == 0) st = i;
+    status = sum_piece(ctx, cv, zk, src, st, ha, dm);
+    if (!status && cv->zone_count) status = sum_piece(ctx, cv, ZONE_ALL, src, st, ha, dm);
+    if (!status && src->b->category == UNKNOWN_CATEGORY &&
+        sum_add(&cv->unknown, ((uint64_t)src->b->code << 1), ZONE_FIRST, src->b->code, 0, ha, 0))
+        status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    if (!status && src->to_category == UNKNOWN_CATEGORY &&
+        sum_add(&cv->unknown, ((uint64_t)src->to_code << 1) | 1, ZONE_FIRST, src->to_code, 1, ha, 0))
+        status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    if (status) return status;
+    cv->stats.pieces++;
+    cv->stats.overlaid_area_ha += ha;
+    if (!cv->on_piece) return GUOTU_OK;
+    size_t size = 0;
+    unsigned char *wkb = GEOSWKBWriter_write_r(ctx->geos, cv->writer, piece, &size);
+    if (!wkb) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot write a piece as WKB");
+    guotu_conversion_piece p = {
+        zk >= ZONE_FIRST ? cv->zones[zk - ZONE_FIRST].id : "",
+        from_code,
+        to_code,
+        gt_category_name(src->b->category),
+        gt_category_name(src->to_category),
+        rule.status,
+        rule.paths_zh,
+        rule.paths_en,
+        src->b->fid,
+        src->after_fid,
+        ha,
+        dm,
+        wkb,
+        size};
+    int stop = cv->on_piece(&p, cv->piece_user);
+    GEOSFree_r(ctx->geos, wkb);
+    return stop ? gt_fail(ctx, GUOTU_ERR_CANCELLED, "stopped by the piece callback") : GUOTU_OK;
+}
+
+static GEOSGeometry *overlay(guotu_context *ctx, const GEOSGeometry *a, const GEOSGeometry *b, int difference)
+{
+    GEOSGeometry *r = difference ? GEOSDifference_r(ctx->geos, a, b) : GEOSIntersection_r(ctx->geos, a, b);
+    /* OverlayNG is robust; a snap-rounded retry at 1 mm keeps one odd vertex from stopping
+     * an overlay of half a million parcels. */
+    if (!r) r = difference ? GEOSDifferencePrec_r(ctx->geos, a, b, 1e-3) : GEOSIntersectionPrec_r(ctx->geos, a, b, 1e-3);
+    if (!r) return NULL;
+    GEOSGeometry *poly = gt_polygonal_part(ctx, r);
+    GEOSGeom_destroy_r(ctx->geos, r);
+    return poly;
+}
+
+/* Splits a before ∩ after piece by the zones; what no zone covers keeps zone key "none". */
+static int emit_by_zone(guotu_context *ctx, guotu_convert *cv, GEOSGeometry *piece, const piece_source *src)
+{
+    if (!cv->zone_count) return emit(ctx, cv, piece, ZONE_NONE, src);
+    int status = query(ctx, cv, cv->zone_tree, piece);
+    if (status) return status;
+    size_t n = cv->candidate_count;
+    int32_t local[64];
+    int32_t *zones = n <= 64 ? local : malloc(n * sizeof *zones);
+    if (!zones) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    memcpy(zones, cv->candidates, n * sizeof *zones);
+    GEOSGeometry *rest = GEOSGeom_clone_r(ctx->geos, piece);
+    for (size_t i = 0; !status && rest && i < n; i++) {
+        zone_poly *z = &cv->zones[zones[i]];
+        if (GEOSPreparedContainsProperly_r(ctx->geos, z->prepared, rest) == 1) {
+            status = emit(ctx, cv, rest, ZONE_FIRST + zones[i], src);
+            GEOSGeom_destroy_r(ctx->geos, rest);
+            rest = NULL;
+            break;
+        }
+        if (GEOSPreparedIntersects_r(ctx->geos, z->prepared, rest) != 1) continue;
+        GEOSGeometry *part = overlay(ctx, rest, z->geom, 0);
+        if (part) status = emit(ctx, cv, part, ZONE_FIRST + zones[i], src);
+        if (part) GEOSGeom_destroy_r(ctx->geos, part);
+        GEOSGeometry *left = status ? NULL : overlay(ctx, rest, z->geom, 1);
+        GEOSGeom_destroy_r(ctx->geos, rest);
+        rest = left;
+    }
+    if (!status && rest) status = emit(ctx, cv, rest, ZONE_NONE, src);
+    if (rest) GEOSGeom_destroy_r(ctx->geos, rest);
+    if (zones != local) free(zones);
+    return status;
+}
+
+static int report(guotu_context *ctx, guotu_convert *cv)
+{
+    int64_t n = cv->stats.after_features;
+    if (cv->expected > 0) {
+        int64_t step = cv->expected / 200 > 0 ? cv->expected / 200 : 1;
+        if (n % step) return 0;
+        return gt_report_progress(ctx, (double)n / (double)cv->expected, "overlaying land use");
+    }
+    return n % 5000 ? 0 : gt_report_progress(ctx, 0, "overlaying land use");
+}
+
+int guotu_convert_add_after(guotu_context *ctx, guotu_convert *cv, const char *code, int64_t fid,
+                            const unsigned char *wkb, size_t wkb_size)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!cv) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_add_after: NULL argument");
+    int status = in_phase(ctx, cv, 1, "guotu_convert_add_after");
+    if (status) return status;
+    const char *text = code ? code : "";
+    int32_t c = intern_code(ctx, cv, text, cv->after_label, fid);
+    if (c < 0) return failed(cv, GUOTU_ERR_DATA);
+    GEOSGeometry *a = NULL;
+    int repaired = 0;
+    status = gt_read_polygon(ctx, cv->invalid, cv->after_label, fid, wkb, wkb_size, &a, &repaired);
+    if (status) return failed(cv, status);
+    double area = 0;
+    status = gt_area_of_geom(ctx, cv->calc, a, &area);
+    int cat = gt_category_of(cv->maps[1], text);
+    piece_source src = {NULL, c, cat < 0 ? UNKNOWN_CATEGORY : cat, fid};
+    if (!status) status = query(ctx, cv, cv->before_tree, a);
+    size_t n = cv->candidate_count;
+    int32_t *befores = !status && n ? malloc(n * sizeof *befores) : NULL;
+    if (n && !befores && !status) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    if (befores) memcpy(befores, cv->candidates, n * sizeof *befores);
+    for (size_t i = 0; !status && i < n; i++) {
+        src.b = &cv->before[befores[i]];
+        if (GEOSIntersects_r(ctx->geos, src.b->geom, a) != 1) continue;
+        GEOSGeometry *piece = overlay(ctx, src.b->geom, a, 0);
+        if (!piece) continue;
+        status = emit_by_zone(ctx, cv, piece, &src);
+        GEOSGeom_destroy_r(ctx->geos, piece);
+    }
+    free(befores);
+    GEOSGeom_destroy_r(ctx->geos, a);
+    if (status) return failed(cv, status);
+    cv->stats.after_features++;
+    cv->stats.repaired_after += repaired;
+    cv->stats.after_area_ha += area / 10000.0;
+    if (report(ctx, cv)) return failed(cv, GUOTU_ERR_CANCELLED);
+    return GUOTU_OK;
+}
+
+/* ---- results ---- */
+
+/* qsort passes no user data, so each record carries what ordering needs: no file-scope
+ * state, so two contexts can finish on two threads at once. */
+typedef struct sort_record {
+    int rank;              /* zones in input order, then "no zone", then "all zones" */
+    int32_t a, b;          /* category or status indices */
+    const char *sa, *sb;   /* codes, for the code table */
+    size_t row;
+} sort_record;
+
+static int cmp_records(const void *pa, const void *pb)
+{
+    const sort_record *x = pa, *y = pb;
+    if (x->rank != y->rank) return x->rank < y->rank ? -1 : 1;
+    if (x->sa) {
+        int c = gt_compare_codes(x->sa, y->sa);
+        return c ? c : gt_compare_codes(x->sb, y->sb);
+    }
+    if (x->a != y->a) return x->a < y->a ? -1 : 1;
+    return x->b < y->b ? -1 : (x->b > y->b);
+}
+
+static int sort_table(const guotu_convert *cv, sum_table *t, int with_codes)
+{
+    size_t n = t->index.count;
+    sort_record *records = malloc((n ? n : 1) * sizeof *records);
+    t->order = malloc((n ? n : 1) * sizeof *t->order);
+    if (!records || !t->order) {
+        free(records);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        int zk = t->keys[i][0];
+        records[i].rank = zk >= ZONE_FIRST ? zk - ZONE_FIRST : (int)cv->zone_count + (zk == ZONE_NONE ? 0 : 1);
+        records[i].a = t->keys[i][1];
+        records[i].b = t->keys[i][2];
+        records[i].sa = with_codes ? cv->codes.strings[t->keys[i][1]] : NULL;
+        records[i].sb = with_codes ? cv->codes.strings[t->keys[i][2]] : NULL;
+        records[i].row = i;
+    }
+    qsort(records, n, sizeof *records, cmp_records);
+    for (size_t i = 0; i < n; i++) t->order[i] = records[i].row;
+    free(records);
+    return 0;
+}
+
+int guotu_convert_finish(guotu_context *ctx, guotu_convert *cv)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!cv) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_finish: NULL argument");
+    int status = in_phase(ctx, cv, 1, "guotu_convert_finish");
+    if (status) return status;
+    if (sort_table(cv, &cv->categories, 0) || sort_table(cv, &cv->code_rows, 1) || sort_table(cv, &cv->statuses, 0) ||
+        sort_table(cv, &cv->unknown, 0))
+        return failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
+    cv->phase = 2;
+    return GUOTU_OK;
+}
+
+static const char *zone_name(const guotu_convert *cv, int zk)
+{
+    if (zk == ZONE_ALL) return "*";
+    if (zk == ZONE_NONE) return "";
+    return cv->zones[zk - ZONE_FIRST].id;
+}
+
+static int row_check(guotu_context *ctx, const guotu_convert *cv, const sum_table *t, size_t i, const void *out)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!cv || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "NULL argument");
+    if (cv->phase != 2) return gt_fail(ctx, GUOTU_ERR_STATE, "finish the overlay first");
+    if (i >= t->index.count) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "row %zu out of range", i);
+    return GUOTU_OK;
+}
+
+size_t guotu_convert_category_count(const guotu_convert *cv)
+{
+    return cv && cv->phase == 2 ? cv->categories.index.count : 0;
+}
+
+int guotu_convert_category_row(guotu_context *ctx, const guotu_convert *cv, size_t i, guotu_transition *out)
+{
+    int status = row_check(ctx, cv, cv ? &cv->categories : NULL, i, out);
+    if (status) return status;
+    size_t r = cv->categories.order[i];
+    const int32_t *k = cv->categories.keys[r];
+    guotu_policy_rule rule = {"unknown", "", ""};
+    gt_policy_rule(cv->policy, k[1], k[2], &rule);
+    out->zone_id = zone_name(cv, k[0]);
+    out->from = k[1] == UNKNOWN_CATEGORY ? "" : gt_category_name(k[1]);
+    out->to = k[2] == UNKNOWN_CATEGORY ? "" : gt_category_name(k[2]);
+    out->status = rule.status;
+    out->area_ha = cv->categories.sums[r][0];
+    out->dm_ha = cv->categories.sums[r][1];
+    return GUOTU_OK;
+}
+
+size_t guotu_convert_code_count(const guotu_convert *cv) { return cv && cv->phase == 2 ? cv->code_rows.index.count : 0; }
+
+int guotu_convert_code_row(guotu_context *ctx, const guotu_convert *cv, size_t i, guotu_transition *out)
+{
+    int status = row_check(ctx, cv, cv ? &cv->code_rows : NULL, i, out);
+    if (status) return status;
+    size_t r = cv->code_rows.order[i];
+    const int32_t *k = cv->code_rows.keys[r];
+    out->zone_id = zone_name(cv, k[0]);
+    out->from = cv->codes.strings[k[1]];
+    out->to = cv->codes.strings[k[2]];
+    out->status = "";
+    out->area_ha = cv->code_rows.sums[r][0];
+    out->dm_ha = cv->code_rows.sums[r][1];
+    return GUOTU_OK;
+}
+
+size_t guotu_convert_status_count(const guotu_convert *cv) { return cv && cv->phase == 2 ? cv->statuses.index.count : 0; }
+
+int guotu_convert_status_row(guotu_context *ctx, const guotu_convert *cv, size_t i, guotu_status_area *out)
+{
+    int status = row_check(ctx, cv, cv ? &cv->statuses : NULL, i, out);
+    if (status) return status;
+    size_t r = cv->statuses.order[i];
+    out->zone_id = zone_name(cv, cv->statuses.keys[r][0]);
+    out->status = status_names[cv->statuses.keys[r][1]];
+    out->area_ha = cv->statuses.sums[r][0];
+    return GUOTU_OK;
+}
+
+size_t guotu_convert_unknown_count(const guotu_convert *cv) { return cv && cv->phase == 2 ? cv->unknown.index.count : 0; }
+
+int guotu_convert_unknown_row(guotu_context *ctx, const guotu_convert *cv, size_t i, guotu_unknown_code *out)
+{
+    int status = row_check(ctx, cv, cv ? &cv->unknown : NULL, i, out);
+    if (status) return status;
+    size_t r = cv->unknown.order[i];
+    out->code = cv->codes.strings[cv->unknown.keys[r][1]];
+    out->side = cv->unknown.keys[r][2];
+    out->area_ha = cv->unknown.sums[r][0];
+    return GUOTU_OK;
+}
+
+int guotu_convert_get_stats(guotu_context *ctx, const guotu_convert *cv, guotu_convert_stats *out)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!cv || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_get_stats: NULL argument");
+    *out = cv->stats;
+    return GUOTU_OK;
+}

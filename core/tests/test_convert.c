@@ -1,0 +1,329 @@
+/* test_convert.c — conversion overlay on a fixture worked out by hand (planar metres).
+ *
+ * Strips 100 m high; "before" and "after" both cover [0,600] x [0,100] = 6 ha:
+ *   before: B1 21 [0,100]   B2 12 [100,200]  B3 41 [200,300]  B4 21 [300,400]  B5 12 [400,500]  B6 12 [500,600]
+ *   after:  A1 51 [0,150]   A2 41 [150,200]  A3 12 [200,300]  A4 11 [300,400]  A5 12 [400,500]  A6 77 [500,600]
+ * CAS categories: 21 forest, 12/11 cultivated, 41 river_water, 51 construction; 77 is unknown.
+ *   B1∩A1 1.0 ha forest→construction        path          dM = 1.0·(0 − 1.00) = −1.0
+ *   B2∩A1 0.5 ha cultivated→construction    path          dM = 0
+ *   B2∩A2 0.5 ha cultivated→river_water     gap           dM = 0.5·(2.10 − 0) = +1.05
+ *   B3∩A3 1.0 ha river_water→cultivated     prohibited    dM = 1.0·(0 − 2.10) = −2.1
+ *   B4∩A4 1.0 ha forest→cultivated          conditional   dM = −1.0
+ *   B5∩A5 1.0 ha cultivated→cultivated      same
+ *   B6∩A6 1.0 ha cultivated→(77)            unknown
+ * Zones Z1 = [0,250], Z2 = [250,550]; [550,600] lies in no zone ("").
+ *   Z1: path 1.5, gap 0.5, prohibited 0.5      Z2: prohibited 0.5, conditional 1, same 1, unknown 0.5
+ *   "": unknown 0.5                            all ("*"): 6 ha in total
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "guotu/guotu.h"
+#include "test_support.h"
+
+static char *read_resource(const char *relative, size_t *size)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", GUOTU_TEST_RESOURCES, relative);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    *size = fread(buf, 1, (size_t)n, f);
+    fclose(f);
+    return buf;
+}
+
+typedef struct fixture {
+    guotu_context *ctx;
+    guotu_category_map *map;
+    guotu_policy *policy;
+    guotu_coefficients *k;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *fx = calloc(1, sizeof *fx);
+    fx->ctx = guotu_context_create();
+    size_t n = 0;
+    char *text = read_resource("presets/conversion/CAS_LUCC.csv", &n);
+    assert_int_equal(guotu_category_map_parse(fx->ctx, text, n, "CAS_LUCC", &fx->map), GUOTU_OK);
+    free(text);
+    text = read_resource("presets/conversion/policy.csv", &n);
+    assert_int_equal(guotu_policy_parse(fx->ctx, text, n, "policy", &fx->policy), GUOTU_OK);
+    free(text);
+    text = read_resource("presets/voucher/CAS_LUCC.csv", &n);
+    assert_int_equal(guotu_coefficients_parse(fx->ctx, text, n, "k", NULL, &fx->k), GUOTU_OK);
+    free(text);
+    *state = fx;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *fx = *state;
+    guotu_coefficients_destroy(fx->ctx, fx->k);
+    guotu_policy_destroy(fx->ctx, fx->policy);
+    guotu_category_map_destroy(fx->ctx, fx->map);
+    guotu_context_destroy(fx->ctx);
+    free(fx);
+    return 0;
+}
+
+static int add_wkt(guotu_context *ctx, guotu_convert *cv, int side, const char *code, int64_t fid, const char *wkt)
+{
+    size_t n = 0;
+    unsigned char *wkb = wkt_to_wkb(wkt, &n);
+    int status = side ? guotu_convert_add_after(ctx, cv, code, fid, wkb, n) : guotu_convert_add_before(ctx, cv, code, fid, wkb, n);
+    free(wkb);
+    return status;
+}
+
+typedef struct piece_log {
+    int count;
+    double area, dm;
+    int stop_after;
+} piece_log;
+
+static int log_piece(const guotu_conversion_piece *p, void *user)
+{
+    piece_log *log = user;
+    log->count++;
+    log->area += p->area_ha;
+    log->dm += p->dm_ha;
+    assert_non_null(p->wkb);
+    assert_true(p->wkb_size > 0);
+    if (!strcmp(p->from_code, "41") && !strcmp(p->to_code, "12")) {
+        assert_string_equal(p->status, "prohibited");
+        assert_string_equal(p->from_category, "river_water");
+        assert_non_null(strstr(p->paths_zh, "禁止围湖造田"));
+    }
+    return log->stop_after > 0 && log->count >= log->stop_after;
+}
+
+static guotu_convert *run(fixture *fx, int with_zones, piece_log *log)
+{
+    guotu_convert_options o;
+    guotu_convert_options_init(&o);
+    o.area_method = GUOTU_AREA_PLANAR;
+    guotu_convert *cv = NULL;
+    assert_int_equal(guotu_convert_create(fx->ctx, &o, fx->map, fx->map, fx->policy, fx->k, fx->k, &cv), GUOTU_OK);
+    char w[256];
+    if (with_zones) {
+        assert_int_equal(add_zone_wkt_convert(fx->ctx, cv, "Z1", 1, box_wkt(w, sizeof w, 0, 0, 250, 100)), GUOTU_OK);
+        assert_int_equal(add_zone_wkt_convert(fx->ctx, cv, "Z2", 2, box_wkt(w, sizeof w, 250, 0, 550, 100)), GUOTU_OK);
+    }
+    const char *before[] = {"21", "12", "41", "21", "12", "12"};
+    for (int i = 0; i < 6; i++)
+        assert_int_equal(add_wkt(fx->ctx, cv, 0, before[i], i + 1, box_wkt(w, sizeof w, i * 100, 0, i * 100 + 100, 100)),
+                         GUOTU_OK);
+    assert_int_equal(guotu_convert_prepare(fx->ctx, cv), GUOTU_OK);
+    guotu_convert_set_piece_callback(cv, log_piece, log);
+    const double after_x[] = {0, 150, 200, 300, 400, 500, 600};
+    const char *after[] = {"51", "41", "12", "11", "12", "77"};
+    for (int i = 0; i < 6; i++) {
+        int status = add_wkt(fx->ctx, cv, 1, after[i], i + 1, box_wkt(w, sizeof w, after_x[i], 0, after_x[i + 1], 100));
+        if (status) {
+            assert_int_equal(status, GUOTU_ERR_CANCELLED);
+            return cv;
+        }
+    }
+    assert_int_equal(guotu_convert_finish(fx->ctx, cv), GUOTU_OK);
+    return cv;
+}
+
+static double status_area(fixture *fx, const guotu_convert *cv, const char *zone, const char *status)
+{
+    for (size_t i = 0; i < guotu_convert_status_count(cv); i++) {
+        guotu_status_area s;
+        assert_int_equal(guotu_convert_status_row(fx->ctx, cv, i, &s), GUOTU_OK);
+        if (!strcmp(s.zone_id, zone) && !strcmp(s.status, status)) return s.area_ha;
+    }
+    return 0;
+}
+
+static void test_hand_computed_transitions(void **state)
+{
+    fixture *fx = *state;
+    piece_log log = {0, 0, 0, 0};
+    guotu_convert *cv = run(fx, 0, &log);
+    assert_int_equal(log.count, 7);
+    assert_float_equal(log.area, 6.0, 1e-9);
+    assert_float_equal(log.dm, -1.0 + 1.05 - 2.1 - 1.0, 1e-9);
+    assert_float_equal(status_area(fx, cv, "", "path"), 1.5, 1e-9);
+    assert_float_equal(status_area(fx, cv, "", "gap"), 0.5, 1e-9);
+    assert_float_equal(status_area(fx, cv, "", "prohibited"), 1.0, 1e-9);
+    assert_float_equal(status_area(fx, cv, "", "conditional"), 1.0, 1e-9);
+    assert_float_equal(status_area(fx, cv, "", "same"), 1.0, 1e-9);
+    assert_float_equal(status_area(fx, cv, "", "unknown"), 1.0, 1e-9);
+    /* Category matrix: forest → construction 1 ha with dM −1; cultivated → construction 0.5 ha. */
+    int seen = 0;
+    for (size_t i = 0; i < guotu_convert_category_count(cv); i++) {
+        guotu_transition t;
+        guotu_convert_category_row(fx->ctx, cv, i, &t);
+        if (!strcmp(t.from, "forest") && !strcmp(t.to, "construction")) {
+            assert_float_equal(t.area_ha, 1.0, 1e-9);
+            assert_float_equal(t.dm_ha, -1.0, 1e-9);
+            assert_string_equal(t.status, "path");
+            seen++;
+        }
+        if (!strcmp(t.from, "cultivated") && !strcmp(t.to, "")) {
+            assert_string_equal(t.status, "unknown");
+            seen++;
+        }
+    }
+    assert_int_equal(seen, 2);
+    /* Code matrix keeps the original codes, naturally ordered: 11 before 12 and 21. */
+    assert_int_equal(guotu_convert_code_count(cv), 7);
+    guotu_transition first;
+    guotu_convert_code_row(fx->ctx, cv, 0, &first);
+    assert_string_equal(first.from, "12");
+    assert_int_equal(guotu_convert_unknown_count(cv), 1);
+    guotu_unknown_code u;
+    guotu_convert_unknown_row(fx->ctx, cv, 0, &u);
+    assert_string_equal(u.code, "77");
+    assert_int_equal(u.side, 1);
+    assert_float_equal(u.area_ha, 1.0, 1e-9);
+    guotu_convert_stats st;
+    guotu_convert_get_stats(fx->ctx, cv, &st);
+    assert_int_equal(st.before_features, 6);
+    assert_int_equal(st.after_features, 6);
+    assert_float_equal(st.overlaid_area_ha, 6.0, 1e-9);
+    assert_float_equal(st.before_area_ha, 6.0, 1e-9);
+    guotu_convert_destroy(fx->ctx, cv);
+}
+
+static void test_zones_split_pieces_and_keep_the_rest(void **state)
+{
+    fixture *fx = *state;
+    piece_log log = {0, 0, 0, 0};
+    guotu_convert *cv = run(fx, 1, &log);
+    assert_float_equal(log.area, 6.0, 1e-9); /* area conserved with zones and a remainder */
+    assert_float_equal(status_area(fx, cv, "Z1", "path"), 1.5, 1e-9);
+    assert_float_equal(status_area(fx, cv, "Z1", "gap"), 0.5, 1e-9);
+    assert_float_equal(status_area(fx, cv, "Z1", "prohibited"), 0.5, 1e-9);
+    assert_float_equal(status_area(fx, cv, "Z2", "prohibited"), 0.5, 1e-9);
+    assert_float_equal(status_area(fx, cv, "Z2", "conditional"), 1.0, 1e-9);
+    assert_float_equal(status_area(fx, cv, "Z2", "same"), 1.0, 1e-9);
+    assert_float_equal(status_area(fx, cv, "Z2", "unknown"), 0.5, 1e-9);
+    assert_float_equal(status_area(fx, cv, "", "unknown"), 0.5, 1e-9);
+    assert_float_equal(status_area(fx, cv, "*", "prohibited"), 1.0, 1e-9);
+    double all = 0;
+    for (size_t i = 0; i < guotu_convert_status_count(cv); i++) {
+        guotu_status_area s;
+        guotu_convert_status_row(fx->ctx, cv, i, &s);
+        if (!strcmp(s.zone_id, "*")) all += s.area_ha;
+    }
+    assert_float_equal(all, 6.0, 1e-9);
+    /* Rows come zone by zone in input order, then "", then "*". */
+    guotu_status_area first, last;
+    guotu_convert_status_row(fx->ctx, cv, 0, &first);
+    guotu_convert_status_row(fx->ctx, cv, guotu_convert_status_count(cv) - 1, &last);
+    assert_string_equal(first.zone_id, "Z1");
+    assert_string_equal(last.zone_id, "*");
+    guotu_convert_destroy(fx->ctx, cv);
+}
+
+static void test_callback_can_stop(void **state)
+{
+    fixture *fx = *state;
+    piece_log log = {0, 0, 0, 2};
+    guotu_convert *cv = run(fx, 0, &log);
+    assert_int_equal(log.count, 2);
+    assert_int_equal(guotu_convert_finish(fx->ctx, cv), GUOTU_ERR_STATE);
+    guotu_convert_destroy(fx->ctx, cv);
+}
+
+static void test_area_conserved_on_two_different_tilings(void **state)
+{
+    fixture *fx = *state;
+    guotu_convert_options o;
+    guotu_convert_options_init(&o);
+    o.area_method = GUOTU_AREA_PLANAR;
+    guotu_convert *cv = NULL;
+    assert_int_equal(guotu_convert_create(fx->ctx, &o, fx->map, fx->map, fx->policy, NULL, NULL, &cv), GUOTU_OK);
+    char w[256];
+    /* 7 x 7 squares of 137 m against 11 x 11 of 87.2 m (959.2 m vs 959 m a side): they
+     * overlap on [0,959] x [0,959]. */
+    for (int i = 0; i < 49; i++)
+        assert_int_equal(add_wkt(fx->ctx, cv, 0, i % 2 ? "21" : "12", i,
+                                 box_wkt(w, sizeof w, (i % 7) * 137.0, (i / 7) * 137.0, (i % 7 + 1) * 137.0, (i / 7 + 1) * 137.0)),
+                         GUOTU_OK);
+    assert_int_equal(guotu_convert_prepare(fx->ctx, cv), GUOTU_OK);
+    for (int i = 0; i < 121; i++)
+        assert_int_equal(add_wkt(fx->ctx, cv, 1, i % 3 ? "51" : "31", i,
+                                 box_wkt(w, sizeof w, (i % 11) * 87.2, (i / 11) * 87.2, (i % 11 + 1) * 87.2, (i / 11 + 1) * 87.2)),
+                         GUOTU_OK);
+    assert_int_equal(guotu_convert_finish(fx->ctx, cv), GUOTU_OK);
+    guotu_convert_stats st;
+    guotu_convert_get_stats(fx->ctx, cv, &st);
+    assert_float_equal(st.overlaid_area_ha, 959.0 * 959.0 / 1e4, 1e-7);
+    double matrix = 0;
+    for (size_t i = 0; i < guotu_convert_category_count(cv); i++) {
+        guotu_transition t;
+        guotu_convert_category_row(fx->ctx, cv, i, &t);
+        matrix += t.area_ha;
+    }
+    assert_float_equal(matrix, 959.0 * 959.0 / 1e4, 1e-7);
+    guotu_convert_destroy(fx->ctx, cv);
+}
+
+static void test_bad_tables(void **state)
+{
+    fixture *fx = *state;
+    guotu_context *ctx = fx->ctx;
+    guotu_category_map *m = NULL;
+    const char *bad_cat = "code,category\n21,woodland\n";
+    assert_int_equal(guotu_category_map_parse(ctx, bad_cat, strlen(bad_cat), "mine.csv", &m), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "line 2"));
+    assert_non_null(strstr(guotu_context_last_error(ctx), "'woodland'"));
+    const char *dup = "code,category\n21,forest\n21,grassland\n";
+    assert_int_equal(guotu_category_map_parse(ctx, dup, strlen(dup), "mine.csv", &m), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "listed twice"));
+
+    size_t n = 0;
+    char *policy = read_resource("presets/conversion/policy.csv", &n);
+    guotu_policy *p = NULL;
+    /* Drop the last line: one pair goes missing. */
+    size_t cut = n - 1;
+    while (cut && policy[cut - 1] != '\n') cut--;
+    assert_int_equal(guotu_policy_parse(ctx, policy, cut, "short.csv", &p), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "no rule for"));
+    free(policy);
+    const char *bad_status = "from,to,status,paths_zh,paths_en\ncultivated,garden,maybe,x,y\n";
+    assert_int_equal(guotu_policy_parse(ctx, bad_status, strlen(bad_status), "p.csv", &p), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "'maybe'"));
+    const char *bad_cat2 = "from,to,status,paths_zh,paths_en\nwetland,garden,gap,x,y\n";
+    assert_int_equal(guotu_policy_parse(ctx, bad_cat2, strlen(bad_cat2), "p.csv", &p), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "'wetland'"));
+    const char *twice = "from,to,status,paths_zh,paths_en\ncultivated,garden,gap,x,y\ncultivated,garden,path,x,y\n";
+    assert_int_equal(guotu_policy_parse(ctx, twice, strlen(twice), "p.csv", &p), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "given twice"));
+    guotu_policy_rule r;
+    assert_true(guotu_policy_lookup(fx->policy, "river_water", "cultivated", &r));
+    assert_string_equal(r.status, "prohibited");
+    assert_false(guotu_policy_lookup(fx->policy, "wetland", "cultivated", &r));
+    const char *cat = NULL;
+    assert_true(guotu_category_map_lookup(fx->map, "46", &cat));
+    assert_string_equal(cat, "river_water");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_hand_computed_transitions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_zones_split_pieces_and_keep_the_rest, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_callback_can_stop, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_area_conserved_on_two_different_tilings, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bad_tables, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
