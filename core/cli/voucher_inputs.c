@@ -8,75 +8,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "resources.h"
 #include "vector_source.h"
-
-#ifndef GUOTU_RESOURCE_DIR
-#define GUOTU_RESOURCE_DIR "resources"
-#endif
-
-static const char *const systems[] = {"CAS_LUCC", "SANDIAO_WORK", "GBT21010_2017", "YDYH_2023"};
-
-int classification_system_known(const char *system)
-{
-    for (size_t i = 0; i < sizeof systems / sizeof systems[0]; i++)
-        if (strcmp(systems[i], system) == 0) return 1;
-    return 0;
-}
-
-const char *resources_dir(void)
-{
-    const char *env = getenv("GUOTU_RESOURCES");
-    return env && env[0] ? env : GUOTU_RESOURCE_DIR;
-}
-
-static char *read_file(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    char *buf = NULL;
-    if (fseek(f, 0, SEEK_END) == 0) {
-        long n = ftell(f);
-        if (n >= 0 && fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1))) {
-            *size = fread(buf, 1, (size_t)n, f);
-            buf[*size] = '\0';
-        }
-    }
-    fclose(f);
-    return buf;
-}
 
 int coefficients_load(guotu_context *ctx, const char *spec, const char *esv_reference, guotu_coefficients **out,
                       char *source, size_t source_size, char *err, size_t err_size)
 {
     *out = NULL;
-    char path[1200];
-    struct stat st;
-    if (stat(spec, &st) == 0) {
-        snprintf(path, sizeof path, "%s", spec);
-    } else if (classification_system_known(spec)) {
-        snprintf(path, sizeof path, "%s/presets/voucher/%s.csv", resources_dir(), spec);
-    } else {
-        snprintf(err, err_size,
-                 "coefficients '%s' is neither a file nor a preset (CAS_LUCC, SANDIAO_WORK, GBT21010_2017, YDYH_2023)",
-                 spec);
-        return 1;
-    }
     size_t size = 0;
-    char *text = read_file(path, &size);
-    if (!text) {
-        snprintf(err, err_size, "cannot read the coefficient table '%s'", path);
-        return 1;
-    }
-    int status = guotu_coefficients_parse(ctx, text, size, path, esv_reference, out);
+    char *text = table_text_load(spec, "voucher", source, source_size, &size, err, err_size);
+    if (!text) return 1;
+    int status = guotu_coefficients_parse(ctx, text, size, source, esv_reference, out);
     free(text);
-    if (status) {
-        snprintf(err, err_size, "%s", guotu_context_last_error(ctx));
-        return 1;
-    }
-    snprintf(source, source_size, "%s", path);
-    return 0;
+    if (status) snprintf(err, err_size, "%s", guotu_context_last_error(ctx));
+    return status != GUOTU_OK;
 }
 
 void zone_set_free(zone_set *s)

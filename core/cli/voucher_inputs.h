@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "guotu/guotu.h"
+#include "resources.h"
 
 typedef struct zone_record {
     char *id, *name;
@@ -41,10 +42,5 @@ void zone_set_free(zone_set *s);
 int coefficients_load(guotu_context *ctx, const char *spec, const char *esv_reference, guotu_coefficients **out,
                       char *source, size_t source_size, char *err, size_t err_size);
 
-/* 1 when `system` is one of the known classification systems. */
-int classification_system_known(const char *system);
-
-/* Directory of presets and styles: $GUOTU_RESOURCES, else the source tree's resources/. */
-const char *resources_dir(void);
 
 #endif

@@ -281,7 +281,7 @@ def test_bad_coefficient_tables(tmp_path: Path) -> None:
     res = voucher(files, tmp_path / "o.gpkg", "--coefficients", str(bad))
     assert res.returncode == 1 and "'high'" in res.stderr
     res = voucher(files, tmp_path / "o.gpkg", "--coefficients", "NO_SUCH_SYSTEM")
-    assert res.returncode == 1 and "neither a file nor a preset" in res.stderr
+    assert res.returncode == 1 and "neither a file nor a voucher preset" in res.stderr
     # A user's esv table: k = esv / esv of 21, so 41 gets 82189 / 39065 = 2.1039...
     esv = tmp_path / "esv.csv"
     esv.write_text("code,esv\n21,39065\n41,82189\n", encoding="utf-8")

@@ -1,0 +1,61 @@
+/* resources.c — finding and reading preset tables. */
+#include "resources.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef GUOTU_RESOURCE_DIR
+#define GUOTU_RESOURCE_DIR "resources"
+#endif
+
+static const char *const systems[] = {"CAS_LUCC", "SANDIAO_WORK", "GBT21010_2017", "YDYH_2023"};
+
+int classification_system_known(const char *system)
+{
+    for (size_t i = 0; i < sizeof systems / sizeof systems[0]; i++)
+        if (strcmp(systems[i], system) == 0) return 1;
+    return 0;
+}
+
+const char *resources_dir(void)
+{
+    const char *env = getenv("GUOTU_RESOURCES");
+    return env && env[0] ? env : GUOTU_RESOURCE_DIR;
+}
+
+static char *read_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *buf = NULL;
+    if (fseek(f, 0, SEEK_END) == 0) {
+        long n = ftell(f);
+        if (n >= 0 && fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1))) {
+            *size = fread(buf, 1, (size_t)n, f);
+            buf[*size] = '\0';
+        }
+    }
+    fclose(f);
+    return buf;
+}
+
+char *table_text_load(const char *spec, const char *kind, char *path, size_t path_size, size_t *size, char *err,
+                      size_t err_size)
+{
+    struct stat st;
+    if (stat(spec, &st) == 0) {
+        snprintf(path, path_size, "%s", spec);
+    } else {
+        snprintf(path, path_size, "%s/presets/%s/%s.csv", resources_dir(), kind, spec);
+        if (stat(path, &st) != 0) {
+            snprintf(err, err_size, "'%s' is neither a file nor a %s preset (CAS_LUCC, SANDIAO_WORK, GBT21010_2017, "
+                     "YDYH_2023%s)", spec, kind, strcmp(kind, "conversion") == 0 ? ", policy" : "");
+            return NULL;
+        }
+    }
+    char *text = read_file(path, size);
+    if (!text) snprintf(err, err_size, "cannot read '%s'", path);
+    return text;
+}

@@ -1,0 +1,19 @@
+/* resources.h — presets shipped with Guotu (coefficients, category maps, the policy). */
+#ifndef GUOTU_CLI_RESOURCES_H
+#define GUOTU_CLI_RESOURCES_H
+
+#include <stddef.h>
+
+/* Directory of presets and styles: $GUOTU_RESOURCES, else the source tree's resources/. */
+const char *resources_dir(void);
+
+/* 1 when `system` is CAS_LUCC, SANDIAO_WORK, GBT21010_2017 or YDYH_2023. */
+int classification_system_known(const char *system);
+
+/* Text of a table: `spec` is a file path, or a preset name looked up as
+ * <resources>/presets/<kind>/<spec>.csv. The path used goes to `path`. Caller frees the
+ * text with free(); NULL with a message when neither exists or it cannot be read. */
+char *table_text_load(const char *spec, const char *kind, char *path, size_t path_size, size_t *size, char *err,
+                      size_t err_size);
+
+#endif
