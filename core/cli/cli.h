@@ -5,6 +5,7 @@
 /* Subcommands: argv[0] is the subcommand name. Return the process exit status. */
 int cmd_tally(int argc, char **argv);
 int cmd_voucher(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
 
 /* 1 when both paths exist and are the same file. */
 int cli_same_file(const char *a, const char *b);

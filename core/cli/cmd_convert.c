@@ -1,0 +1,393 @@
+/* cmd_convert.c — `guotu convert`: land-use conversion map between two polygon layers. */
+#include <cpl_conv.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "gpkg_writer.h"
+#include "guotu/guotu.h"
+#include "progress_bar.h"
+#include "raster_source.h"
+#include "resources.h"
+#include "vector_source.h"
+
+static const char *const convert_usage =
+    "usage: guotu convert --before FILE [--before-layer NAME] --before-class-field F --before-system S\n"
+    "         --after FILE [--after-layer NAME] --after-class-field F --after-system S\n"
+    "         [--zones FILE [--zones-layer NAME] --zone-id F] [--policy CSV]\n"
+    "         [--before-categories CSV] [--after-categories CSV]\n"
+    "         [--area ellipsoidal|planar] [--invalid repair|fail] [--crs-mismatch reproject|fail]\n"
+    "         [--encoding NAME] -o OUT.gpkg\n"
+    "\n"
+    "Land-use conversion map (用途转用, SPEC §4): the two layers are overlaid as vectors; every\n"
+    "piece gets its codes, their policy categories (from each system's preset, or your own\n"
+    "code,category table), the policy status — same, path, conditional, prohibited, gap — with\n"
+    "its legal paths in Chinese and English, its area and the change in standard-forest ha\n"
+    "(voucher coefficients). Systems: CAS_LUCC, SANDIAO_WORK, GBT21010_2017, YDYH_2023.\n"
+    "--policy replaces the 10 x 10 policy table (columns from,to,status,paths_zh,paths_en).\n"
+    "OUT.gpkg holds conversions (polygons), transitions (by category and by code, per zone\n"
+    "and for all zones '*'), status_summary and unknown_codes.\n";
+
+typedef struct convert_args {
+    const char *before, *before_layer, *before_class, *before_system;
+    const char *after, *after_layer, *after_class, *after_system;
+    const char *zones, *zones_layer, *zone_id;
+    const char *policy, *before_categories, *after_categories;
+    const char *area, *invalid, *crs_mismatch, *encoding, *output;
+} convert_args;
+
+enum {
+    O_BEFORE = 256, O_BEFORE_LAYER, O_BEFORE_CLASS, O_BEFORE_SYSTEM, O_AFTER, O_AFTER_LAYER, O_AFTER_CLASS,
+    O_AFTER_SYSTEM, O_ZONES, O_ZONES_LAYER, O_ZONE_ID, O_POLICY, O_BEFORE_CATS, O_AFTER_CATS, O_AREA, O_INVALID,
+    O_CRS, O_ENCODING
+};
+
+static int parse_convert_args(int argc, char **argv, convert_args *a)
+{
+    static const struct option options[] = {
+        {"before", 1, 0, O_BEFORE}, {"before-layer", 1, 0, O_BEFORE_LAYER},
+        {"before-class-field", 1, 0, O_BEFORE_CLASS}, {"before-system", 1, 0, O_BEFORE_SYSTEM},
+        {"after", 1, 0, O_AFTER}, {"after-layer", 1, 0, O_AFTER_LAYER}, {"after-class-field", 1, 0, O_AFTER_CLASS},
+        {"after-system", 1, 0, O_AFTER_SYSTEM}, {"zones", 1, 0, O_ZONES}, {"zones-layer", 1, 0, O_ZONES_LAYER},
+        {"zone-id", 1, 0, O_ZONE_ID}, {"policy", 1, 0, O_POLICY}, {"before-categories", 1, 0, O_BEFORE_CATS},
+        {"after-categories", 1, 0, O_AFTER_CATS}, {"area", 1, 0, O_AREA}, {"invalid", 1, 0, O_INVALID},
+        {"crs-mismatch", 1, 0, O_CRS}, {"encoding", 1, 0, O_ENCODING}, {"output", 1, 0, 'o'},
+        {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+    memset(a, 0, sizeof *a);
+    a->policy = "policy";
+    a->area = "ellipsoidal";
+    a->invalid = "repair";
+    a->crs_mismatch = "reproject";
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+        switch (c) {
+        case O_BEFORE: a->before = optarg; break;
+        case O_BEFORE_LAYER: a->before_layer = optarg; break;
+        case O_BEFORE_CLASS: a->before_class = optarg; break;
+        case O_BEFORE_SYSTEM: a->before_system = optarg; break;
+        case O_AFTER: a->after = optarg; break;
+        case O_AFTER_LAYER: a->after_layer = optarg; break;
+        case O_AFTER_CLASS: a->after_class = optarg; break;
+        case O_AFTER_SYSTEM: a->after_system = optarg; break;
+        case O_ZONES: a->zones = optarg; break;
+        case O_ZONES_LAYER: a->zones_layer = optarg; break;
+        case O_ZONE_ID: a->zone_id = optarg; break;
+        case O_POLICY: a->policy = optarg; break;
+        case O_BEFORE_CATS: a->before_categories = optarg; break;
+        case O_AFTER_CATS: a->after_categories = optarg; break;
+        case O_AREA: a->area = optarg; break;
+        case O_INVALID: a->invalid = optarg; break;
+        case O_CRS: a->crs_mismatch = optarg; break;
+        case O_ENCODING: a->encoding = optarg; break;
+        case 'o': a->output = optarg; break;
+        case 'h': fputs(convert_usage, stdout); return -1;
+        default:
+            fprintf(stderr, "guotu convert: unknown or incomplete option '%s'\n\n%s", argv[optind - 1], convert_usage);
+            return 1;
+        }
+    }
+    const char *u = NULL;
+    if (optind < argc) u = "unexpected argument";
+    else if (!a->before || !a->after || !a->before_system || !a->after_system || !a->output)
+        u = "--before, --after, --before-system, --after-system and -o are required";
+    else if (!classification_system_known(a->before_system) || !classification_system_known(a->after_system))
+        u = "systems must be CAS_LUCC, SANDIAO_WORK, GBT21010_2017 or YDYH_2023";
+    else if (!a->zones != !a->zone_id) u = "--zones and --zone-id go together";
+    else if (strcmp(a->area, "ellipsoidal") && strcmp(a->area, "planar")) u = "--area must be ellipsoidal or planar";
+    else if (strcmp(a->invalid, "repair") && strcmp(a->invalid, "fail")) u = "--invalid must be repair or fail";
+    else if (strcmp(a->crs_mismatch, "reproject") && strcmp(a->crs_mismatch, "fail"))
+        u = "--crs-mismatch must be reproject or fail";
+    else if (strlen(a->output) < 5 || strcmp(a->output + strlen(a->output) - 5, ".gpkg") != 0)
+        u = "the output must be a .gpkg file";
+    if (u) return cli_usage_error("convert", convert_usage, "%s", u);
+    return 0;
+}
+
+typedef struct convert_run {
+    convert_args a;
+    guotu_context *ctx;
+    vector_source before, after, zones;
+    guotu_category_map *maps[2];
+    guotu_policy *policy;
+    guotu_coefficients *k[2];
+    char sources[5][1200];
+    guotu_convert *cv;
+    gpkg_writer *out;
+    int pieces_layer;
+    progress_bar bar;
+    char err[2048];
+} convert_run;
+
+static int core_error(convert_run *r)
+{
+    snprintf(r->err, sizeof r->err, "%s", guotu_context_last_error(r->ctx));
+    return 1;
+}
+
+static int load_tables(convert_run *r)
+{
+    const convert_args *a = &r->a;
+    const char *maps[2] = {a->before_categories ? a->before_categories : a->before_system,
+                           a->after_categories ? a->after_categories : a->after_system};
+    for (int side = 0; side < 2; side++) {
+        size_t n = 0;
+        char *text = table_text_load(maps[side], "conversion", r->sources[side], sizeof r->sources[side], &n, r->err,
+                                     sizeof r->err);
+        if (!text) return 1;
+        int status = guotu_category_map_parse(r->ctx, text, n, r->sources[side], &r->maps[side]);
+        free(text);
+        if (status) return core_error(r);
+        /* Standard-forest change per piece uses each system's voucher preset. */
+        const char *system = side ? a->after_system : a->before_system;
+        text = table_text_load(system, "voucher", r->sources[3 + side], sizeof r->sources[3 + side], &n, r->err,
+                               sizeof r->err);
+        if (!text) return 1;
+        status = guotu_coefficients_parse(r->ctx, text, n, r->sources[3 + side], NULL, &r->k[side]);
+        free(text);
+        if (status) return core_error(r);
+    }
+    size_t n = 0;
+    char *text = table_text_load(a->policy, "conversion", r->sources[2], sizeof r->sources[2], &n, r->err, sizeof r->err);
+    if (!text) return 1;
+    int status = guotu_policy_parse(r->ctx, text, n, r->sources[2], &r->policy);
+    free(text);
+    return status ? core_error(r) : 0;
+}
+
+/* Reprojects `src` into the before layer's CRS when they differ (or refuses). */
+static int align(convert_run *r, vector_source *src, const char *role)
+{
+    OGRSpatialReferenceH want = vector_source_crs(&r->before), have = vector_source_crs(src);
+    if (!have && !want) return 0;
+    if (!have || !want) {
+        snprintf(r->err, sizeof r->err, "the %s layer '%s' %s a CRS but the before layer '%s' %s", role,
+                 src->layer_name, have ? "has" : "has no", r->before.layer_name, want ? "has one" : "has none");
+        return 1;
+    }
+    const char *same_opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
+    if (OSRIsSameEx(have, want, same_opts)) return 0;
+    if (strcmp(r->a.crs_mismatch, "fail") == 0) {
+        snprintf(r->err, sizeof r->err, "the %s layer '%s' is in %s but the before layer is in %s (--crs-mismatch fail)",
+                 role, src->layer_name, OSRGetName(have), OSRGetName(want));
+        return 1;
+    }
+    fprintf(stderr, "guotu: note: reprojecting the %s layer '%s' from %s to %s\n", role, src->layer_name,
+            OSRGetName(have), OSRGetName(want));
+    return vector_source_reproject_to(src, want, r->err, sizeof r->err);
+}
+
+static int open_inputs(convert_run *r)
+{
+    const convert_args *a = &r->a;
+    const char *paths[2] = {a->before, a->after};
+    for (int side = 0; side < 2; side++)
+        if (raster_source_probe(paths[side])) {
+            snprintf(r->err, sizeof r->err,
+                     "'%s' is a raster: conversion maps overlay vector land use (polygonize the raster, e.g. with "
+                     "gdal_polygonize, to compare it)",
+                     paths[side]);
+            return 1;
+        }
+    if (!a->before_class || !a->after_class) {
+        snprintf(r->err, sizeof r->err, "vector land use needs --before-class-field and --after-class-field");
+        return 1;
+    }
+    if (vector_source_open(&r->before, a->before, a->before_layer, a->encoding, r->err, sizeof r->err) ||
+        vector_source_use_field(&r->before, a->before_class, r->err, sizeof r->err) ||
+        vector_source_open(&r->after, a->after, a->after_layer, a->encoding, r->err, sizeof r->err) ||
+        vector_source_use_field(&r->after, a->after_class, r->err, sizeof r->err) || align(r, &r->after, "after"))
+        return 1;
+    if (a->zones && (vector_source_open(&r->zones, a->zones, a->zones_layer, a->encoding, r->err, sizeof r->err) ||
+                     vector_source_use_field(&r->zones, a->zone_id, r->err, sizeof r->err) ||
+                     align(r, &r->zones, "zones")))
+        return 1;
+    return 0;
+}
+
+static int write_piece(const guotu_conversion_piece *p, void *user)
+{
+    convert_run *r = user;
+    const char *texts[10] = {p->from_code, p->to_code, p->from_category, p->to_category, p->status,
+                             p->paths_zh,  p->paths_en, 0,               0,              p->zone_id};
+    double reals[10] = {0, 0, 0, 0, 0, 0, 0, p->area_ha, p->dm_ha, 0};
+    return gpkg_writer_row(r->out, r->pieces_layer, texts, reals, p->wkb, p->wkb_size, r->err, sizeof r->err);
+}
+
+static int feed(convert_run *r, vector_source *src, int side)
+{
+    char value[1024];
+    int64_t fid;
+    const unsigned char *wkb;
+    size_t size;
+    int more;
+    while ((more = vector_source_next(src, &fid, value, sizeof value, &wkb, &size, r->err, sizeof r->err)) == 1) {
+        int status = side == 2   ? guotu_convert_add_zone(r->ctx, r->cv, value, fid, wkb, size)
+                     : side == 0 ? guotu_convert_add_before(r->ctx, r->cv, value, fid, wkb, size)
+                                 : guotu_convert_add_after(r->ctx, r->cv, value, fid, wkb, size);
+        if (status) return r->err[0] ? 1 : core_error(r); /* a write error from the callback keeps its text */
+    }
+    return more < 0;
+}
+
+static int overlay(convert_run *r)
+{
+    guotu_convert_options o;
+    guotu_convert_options_init(&o);
+    char *crs = NULL;
+    OGRSpatialReferenceH srs = vector_source_crs(&r->before);
+    const char *wkt_opts[] = {"FORMAT=WKT2_2019", NULL};
+    if (srs) OSRExportToWktEx(srs, &crs, wkt_opts);
+    o.crs = crs;
+    o.area_method = strcmp(r->a.area, "planar") == 0 ? GUOTU_AREA_PLANAR : GUOTU_AREA_ELLIPSOIDAL;
+    o.invalid = strcmp(r->a.invalid, "fail") == 0 ? GUOTU_INVALID_FAIL : GUOTU_INVALID_REPAIR;
+    o.before_label = r->before.layer_name;
+    o.after_label = r->after.layer_name;
+    o.zones_label = r->zones.layer_name;
+    int status = guotu_convert_create(r->ctx, &o, r->maps[0], r->maps[1], r->policy, r->k[0], r->k[1], &r->cv);
+    CPLFree(crs);
+    if (status) return core_error(r);
+    static const table_column columns[] = {
+        {"from_code", COLUMN_TEXT},   {"to_code", COLUMN_TEXT}, {"from_category", COLUMN_TEXT},
+        {"to_category", COLUMN_TEXT}, {"status", COLUMN_TEXT},  {"path_zh", COLUMN_TEXT},
+        {"path_en", COLUMN_TEXT},     {"area_ha", COLUMN_REAL}, {"dm_ha", COLUMN_REAL},
+        {"zone_id", COLUMN_TEXT}};
+    if (gpkg_writer_open(&r->out, r->a.output, r->err, sizeof r->err)) return 1;
+    r->pieces_layer = gpkg_writer_add_layer(r->out, "conversions", wkbMultiPolygon, srs, columns, 10, r->err,
+                                            sizeof r->err);
+    if (r->pieces_layer < 0) return 1;
+    if ((r->a.zones && feed(r, &r->zones, 2)) || feed(r, &r->before, 0)) return 1;
+    status = guotu_convert_prepare(r->ctx, r->cv);
+    if (status) return core_error(r);
+    guotu_convert_set_expected(r->ctx, r->cv, vector_source_count(&r->after));
+    guotu_convert_set_piece_callback(r->cv, write_piece, r);
+    if (feed(r, &r->after, 1)) return 1;
+    status = guotu_convert_finish(r->ctx, r->cv);
+    return status ? core_error(r) : 0;
+}
+
+static int write_tables(convert_run *r, const table_meta *meta, int nmeta)
+{
+    static const table_column tcols[] = {{"zone_id", COLUMN_TEXT}, {"level", COLUMN_TEXT}, {"from_class", COLUMN_TEXT},
+                                         {"to_class", COLUMN_TEXT}, {"status", COLUMN_TEXT}, {"area_ha", COLUMN_REAL},
+                                         {"dm_ha", COLUMN_REAL}};
+    int t = gpkg_writer_add_layer(r->out, "transitions", wkbNone, NULL, tcols, 7, r->err, sizeof r->err);
+    if (t < 0) return 1;
+    for (int level = 0; level < 2; level++) {
+        size_t n = level ? guotu_convert_code_count(r->cv) : guotu_convert_category_count(r->cv);
+        for (size_t i = 0; i < n; i++) {
+            guotu_transition row;
+            if (level) guotu_convert_code_row(r->ctx, r->cv, i, &row);
+            else guotu_convert_category_row(r->ctx, r->cv, i, &row);
+            const char *texts[7] = {row.zone_id, level ? "code" : "category", row.from, row.to, row.status, 0, 0};
+            double reals[7] = {0, 0, 0, 0, 0, row.area_ha, row.dm_ha};
+            if (gpkg_writer_row(r->out, t, texts, reals, NULL, 0, r->err, sizeof r->err)) return 1;
+        }
+    }
+    gpkg_writer_meta(r->out, t, meta, nmeta);
+    static const table_column scols[] = {{"zone_id", COLUMN_TEXT}, {"status", COLUMN_TEXT}, {"area_ha", COLUMN_REAL}};
+    int s = gpkg_writer_add_layer(r->out, "status_summary", wkbNone, NULL, scols, 3, r->err, sizeof r->err);
+    if (s < 0) return 1;
+    for (size_t i = 0; i < guotu_convert_status_count(r->cv); i++) {
+        guotu_status_area row;
+        guotu_convert_status_row(r->ctx, r->cv, i, &row);
+        const char *texts[3] = {row.zone_id, row.status, 0};
+        double reals[3] = {0, 0, row.area_ha};
+        if (gpkg_writer_row(r->out, s, texts, reals, NULL, 0, r->err, sizeof r->err)) return 1;
+    }
+    static const table_column ucols[] = {{"class_code", COLUMN_TEXT}, {"layer", COLUMN_TEXT}, {"area_ha", COLUMN_REAL}};
+    int u = gpkg_writer_add_layer(r->out, "unknown_codes", wkbNone, NULL, ucols, 3, r->err, sizeof r->err);
+    if (u < 0) return 1;
+    for (size_t i = 0; i < guotu_convert_unknown_count(r->cv); i++) {
+        guotu_unknown_code row;
+        guotu_convert_unknown_row(r->ctx, r->cv, i, &row);
+        const char *texts[3] = {row.code, row.side ? "after" : "before", 0};
+        double reals[3] = {0, 0, row.area_ha};
+        if (gpkg_writer_row(r->out, u, texts, reals, NULL, 0, r->err, sizeof r->err)) return 1;
+    }
+    gpkg_writer_meta(r->out, r->pieces_layer, meta, nmeta);
+    return 0;
+}
+
+static void print_summary(convert_run *r, double seconds)
+{
+    guotu_convert_stats st;
+    guotu_convert_get_stats(r->ctx, r->cv, &st);
+    printf("Land-use conversion %s (%s) -> %s (%s), %s area\n", r->a.before, r->a.before_system, r->a.after,
+           r->a.after_system, r->a.area);
+    printf("  before: %lld polygons, %.2f ha; after: %lld polygons, %.2f ha\n", (long long)st.before_features,
+           st.before_area_ha, (long long)st.after_features, st.after_area_ha);
+    printf("  overlaid: %.2f ha in %lld pieces, %.1f s\n", st.overlaid_area_ha, (long long)st.pieces, seconds);
+    const char *all = r->a.zones ? "*" : "";
+    for (size_t i = 0; i < guotu_convert_status_count(r->cv); i++) {
+        guotu_status_area row;
+        guotu_convert_status_row(r->ctx, r->cv, i, &row);
+        if (!strcmp(row.zone_id, all)) printf("  %-12s %14.2f ha\n", row.status, row.area_ha);
+    }
+    for (size_t i = 0; i < guotu_convert_unknown_count(r->cv); i++) {
+        guotu_unknown_code u;
+        guotu_convert_unknown_row(r->ctx, r->cv, i, &u);
+        printf("  note: code '%s' of the %s layer has no category (%.2f ha reported as 'unknown')\n", u.code,
+               u.side ? "after" : "before", u.area_ha);
+    }
+    printf("  written: %s\n", r->a.output);
+}
+
+int cmd_convert(int argc, char **argv)
+{
+    convert_run r;
+    memset(&r, 0, sizeof r);
+    int parsed = parse_convert_args(argc, argv, &r.a);
+    if (parsed) return parsed < 0 ? 0 : 2;
+    const char *inputs[] = {r.a.before, r.a.after, r.a.zones};
+    for (int i = 0; i < 3; i++)
+        if (cli_same_file(inputs[i], r.a.output))
+            return cli_error("refusing to write the output over the input '%s'", inputs[i]);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    r.ctx = guotu_context_create();
+    if (!r.ctx) return cli_error("out of memory");
+    progress_bar_init(&r.bar);
+    guotu_context_set_progress(r.ctx, progress_bar_update, &r.bar);
+    int failed = load_tables(&r) || open_inputs(&r) || overlay(&r);
+    progress_bar_done(&r.bar);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    if (!failed) {
+        char when[32];
+        time_t now = time(NULL);
+        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+        const table_meta meta[] = {
+            {"guotu_version", guotu_version()}, {"created_utc", when},
+            {"before", r.a.before},             {"before_class_field", r.a.before_class},
+            {"before_system", r.a.before_system}, {"before_categories", r.sources[0]},
+            {"after", r.a.after},               {"after_class_field", r.a.after_class},
+            {"after_system", r.a.after_system}, {"after_categories", r.sources[1]},
+            {"policy", r.sources[2]},           {"zones", r.a.zones ? r.a.zones : "(none)"},
+            {"area_method", r.a.area},          {"invalid_policy", r.a.invalid}};
+        failed = write_tables(&r, meta, (int)(sizeof meta / sizeof meta[0]));
+        if (!failed) {
+            failed = gpkg_writer_commit(r.out, r.err, sizeof r.err); /* frees the writer either way */
+            r.out = NULL;
+        }
+        if (!failed) print_summary(&r, seconds);
+    }
+    if (failed) fprintf(stderr, "guotu convert: error: %s\n", r.err);
+    gpkg_writer_abort(r.out);
+    guotu_convert_destroy(r.ctx, r.cv);
+    for (int i = 0; i < 2; i++) {
+        guotu_category_map_destroy(r.ctx, r.maps[i]);
+        guotu_coefficients_destroy(r.ctx, r.k[i]);
+    }
+    guotu_policy_destroy(r.ctx, r.policy);
+    vector_source_close(&r.before);
+    vector_source_close(&r.after);
+    vector_source_close(&r.zones);
+    guotu_context_destroy(r.ctx);
+    return failed ? 1 : 0;
+}

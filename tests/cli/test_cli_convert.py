@@ -1,0 +1,146 @@
+"""guotu convert on fixtures worked out by hand (planar metres from the GK-39 origin).
+
+Before (CAS_LUCC, 2010) and after (SANDIAO_WORK, 2020) both cover [0,600] x [0,100] = 6 ha:
+  before: 21 [0,100]  12 [100,200]  41 [200,300]  21 [300,400]  12 [400,500]  12 [500,600]
+  after:  0701 [0,150]  1101 [150,200]  0103 [200,300]  0101 [300,400]  0103 [400,500]  9999 [500,600]
+  categories: 21 forest, 12 cultivated, 41 river_water; 0701 construction, 1101 river_water,
+              0103/0101 cultivated; 9999 is in no map.
+  forest→construction 1.0 ha (path); cultivated→construction 0.5 (path);
+  cultivated→river_water 0.5 (gap); river_water→cultivated 1.0 (prohibited);
+  forest→cultivated 1.0 (conditional); cultivated→cultivated 1.0 (same); →9999 1.0 (unknown)
+  standard forest: −1.0 (21 k 1.00 → 0701 k 0) + 0.5·2.10 (1101) − 1.0·2.10 (41 → 0103) − 1.0 = −3.05
+Zones Z1 = [0,250], Z2 = [250,600].
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from osgeo import ogr
+
+from cli_support import REPO, X0, Y0, box, run_guotu, write_layer
+
+BEFORE = [("21", 0, 100), ("12", 100, 200), ("41", 200, 300), ("21", 300, 400), ("12", 400, 500), ("12", 500, 600)]
+AFTER = [("0701", 0, 150), ("1101", 150, 200), ("0103", 200, 300), ("0101", 300, 400), ("0103", 400, 500),
+         ("9999", 500, 600)]
+
+
+def strips(path: Path, rows, field: str = "dlbm") -> Path:
+    return write_layer(path, "landuse", 4527, [(field, ogr.OFTString)],
+                       [({field: code}, box(X0 + a, Y0, X0 + b, Y0 + 100)) for code, a, b in rows])
+
+
+def convert(tmp: Path, *extra: str, before=None, after=None) -> tuple:
+    out = tmp / "conv.gpkg"
+    res = run_guotu("convert", "--before", str(before or strips(tmp / "b.gpkg", BEFORE)), "--before-class-field", "dlbm",
+                    "--before-system", "CAS_LUCC", "--after", str(after or strips(tmp / "a.gpkg", AFTER)),
+                    "--after-class-field", "dlbm", "--after-system", "SANDIAO_WORK", "--area", "planar",
+                    "-o", str(out), *extra)
+    return res, out
+
+
+def rows(path: Path, layer: str) -> list[dict]:
+    ds = ogr.Open(str(path))
+    return [f.items() for f in ds.GetLayerByName(layer)]
+
+
+def status_areas(out: Path, zone: str) -> dict[str, float]:
+    return {r["status"]: r["area_ha"] for r in rows(out, "status_summary") if r["zone_id"] == zone}
+
+
+def test_two_systems_hand_computed(tmp_path: Path) -> None:
+    res, out = convert(tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert status_areas(out, "") == pytest.approx(
+        {"path": 1.5, "gap": 0.5, "prohibited": 1.0, "conditional": 1.0, "same": 1.0, "unknown": 1.0})
+    pieces = rows(out, "conversions")
+    assert sum(p["area_ha"] for p in pieces) == pytest.approx(6.0)
+    assert sum(p["dm_ha"] for p in pieces) == pytest.approx(-1.0 + 1.05 - 2.1 - 1.0)
+    prohibited = [p for p in pieces if p["status"] == "prohibited"]
+    assert len(prohibited) == 1
+    p = prohibited[0]
+    assert (p["from_code"], p["to_code"], p["from_category"], p["to_category"]) == ("41", "0103", "river_water", "cultivated")
+    assert "禁止围湖造田" in p["path_zh"] and "prohibited" in p["path_en"]
+    ds = ogr.Open(str(out))
+    fields = [d.GetName() for d in ds.GetLayerByName("conversions").schema]
+    assert fields == ["from_code", "to_code", "from_category", "to_category", "status", "path_zh", "path_en",
+                      "area_ha", "dm_ha", "zone_id"]
+    assert ds.GetLayerByName("conversions").GetGeomType() == ogr.wkbMultiPolygon
+    cats = {(r["from_class"], r["to_class"]): r for r in rows(out, "transitions") if r["level"] == "category"}
+    assert cats[("forest", "construction")]["area_ha"] == pytest.approx(1.0)
+    assert cats[("forest", "construction")]["status"] == "path"
+    codes = {(r["from_class"], r["to_class"]): r["area_ha"] for r in rows(out, "transitions") if r["level"] == "code"}
+    assert codes[("12", "0701")] == pytest.approx(0.5)
+    unknown = rows(out, "unknown_codes")
+    assert unknown == [{"class_code": "9999", "layer": "after", "area_ha": pytest.approx(1.0)}]
+    assert "'9999'" in res.stdout
+
+
+def test_per_zone_matrices(tmp_path: Path) -> None:
+    zones = write_layer(tmp_path / "z.gpkg", "zones", 4527, [("code", ogr.OFTString)],
+                        [({"code": "Z1"}, box(X0, Y0, X0 + 250, Y0 + 100)),
+                         ({"code": "Z2"}, box(X0 + 250, Y0, X0 + 600, Y0 + 100))])
+    res, out = convert(tmp_path, "--zones", str(zones), "--zone-id", "code")
+    assert res.returncode == 0, res.stderr
+    assert status_areas(out, "Z1") == pytest.approx({"path": 1.5, "gap": 0.5, "prohibited": 0.5})
+    assert status_areas(out, "Z2") == pytest.approx({"prohibited": 0.5, "conditional": 1.0, "same": 1.0, "unknown": 1.0})
+    assert sum(status_areas(out, "*").values()) == pytest.approx(6.0)
+    assert {p["zone_id"] for p in rows(out, "conversions")} == {"Z1", "Z2"}
+
+
+def test_area_is_conserved_on_the_sample_region(tmp_path: Path) -> None:
+    import subprocess
+    sample = tmp_path / "sample"
+    subprocess.run(["/usr/bin/python3", str(REPO / "resources/sample_data/generate_sample.py"), "--out", str(sample),
+                    "--scale", "0.25"], check=True, capture_output=True)
+    out = tmp_path / "c.gpkg"
+    res = run_guotu("convert", "--before", str(sample / "landuse_2010.gpkg"), "--before-class-field", "lucc_code",
+                    "--before-system", "CAS_LUCC", "--after", str(sample / "landuse_2020.gpkg"),
+                    "--after-class-field", "lucc_code", "--after-system", "CAS_LUCC", "--zones",
+                    str(sample / "zones.gpkg"), "--zone-id", "code", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    # Both layers tile the same region, so the matrix sums to the region's area, which
+    # is each layer's own area — overall and summed over the zones.
+    ds = ogr.Open(str(sample / "landuse_2010.gpkg"))
+    lyr = ds.GetLayer(0)
+    area_before = sum(f.GetGeometryRef().GetArea() for f in lyr) / 1e4
+    cats = [r for r in rows(out, "transitions") if r["level"] == "category"]
+    total = sum(r["area_ha"] for r in cats if r["zone_id"] == "*")
+    zoned = sum(r["area_ha"] for r in cats if r["zone_id"] not in ("*",))
+    assert total == pytest.approx(zoned, rel=1e-9)
+    assert total == pytest.approx(area_before, rel=2e-3)  # ellipsoidal vs planar of the same region
+    assert "overlaid" in res.stdout
+    assert {r["status"] for r in rows(out, "status_summary")} >= {"same", "path"}
+
+
+def test_bad_policy_and_categories(tmp_path: Path) -> None:
+    policy = (REPO / "resources/presets/conversion/policy.csv").read_text(encoding="utf-8").splitlines()
+    short = tmp_path / "short.csv"
+    short.write_text("\n".join(policy[:-1]) + "\n", encoding="utf-8")
+    res, _ = convert(tmp_path, "--policy", str(short))
+    assert res.returncode == 1 and "no rule for construction -> construction" in res.stderr
+    weird = tmp_path / "weird.csv"
+    weird.write_text("\n".join(policy + ["wetland,forest,path,x,y"]) + "\n", encoding="utf-8")
+    res, _ = convert(tmp_path, "--policy", str(weird))
+    assert res.returncode == 1 and "'wetland'" in res.stderr and "line 102" in res.stderr
+    cats = tmp_path / "cats.csv"
+    cats.write_text("code,category\n21,woodland\n", encoding="utf-8")
+    res, _ = convert(tmp_path, "--before-categories", str(cats))
+    assert res.returncode == 1 and "'woodland'" in res.stderr and "line 2" in res.stderr
+    assert not (tmp_path / "conv.gpkg").exists()
+
+
+def test_rasters_and_missing_fields_are_refused(tmp_path: Path) -> None:
+    from osgeo import gdal
+    tif = tmp_path / "r.tif"
+    gdal.Rasterize(str(tif), str(strips(tmp_path / "b.gpkg", BEFORE)), attribute="dlbm", xRes=10, yRes=10,
+                   outputType=gdal.GDT_Int16)
+    res, _ = convert(tmp_path, before=tif)
+    assert res.returncode == 1 and "raster" in res.stderr
+    res = run_guotu("convert", "--before", str(strips(tmp_path / "b2.gpkg", BEFORE)), "--before-class-field", "DLBM2",
+                    "--before-system", "CAS_LUCC", "--after", str(strips(tmp_path / "a2.gpkg", AFTER)),
+                    "--after-class-field", "dlbm", "--after-system", "SANDIAO_WORK", "-o", str(tmp_path / "x.gpkg"))
+    assert res.returncode == 1 and "no field 'DLBM2'" in res.stderr
+    res = run_guotu("convert", "--before", "x", "--after", "y", "--before-system", "CAS", "--after-system", "CAS_LUCC",
+                    "-o", str(tmp_path / "x.gpkg"))
+    assert res.returncode == 2 and "systems must be" in res.stderr
