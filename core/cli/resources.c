@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #ifndef GUOTU_RESOURCE_DIR
 #define GUOTU_RESOURCE_DIR "resources"
@@ -19,10 +20,26 @@ int classification_system_known(const char *system)
     return 0;
 }
 
+/* $GUOTU_RESOURCES; else <prefix>/share/guotu/resources when installed (found from the
+ * binary's own path); else the source tree the binary was built from. */
 const char *resources_dir(void)
 {
+    static char installed[4096]; /* the CLI's own process state, not the library's */
     const char *env = getenv("GUOTU_RESOURCES");
-    return env && env[0] ? env : GUOTU_RESOURCE_DIR;
+    if (env && env[0]) return env;
+    char exe[4000];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            struct stat st;
+            snprintf(installed, sizeof installed, "%s/../share/guotu/resources", exe);
+            if (stat(installed, &st) == 0 && S_ISDIR(st.st_mode)) return installed;
+        }
+    }
+    return GUOTU_RESOURCE_DIR;
 }
 
 static char *read_file(const char *path, size_t *size)
