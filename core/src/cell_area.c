@@ -86,11 +86,19 @@ int gt_cell_area_row(guotu_context *ctx, gt_cell_area *ca, int64_t row, int64_t 
     int64_t j_first = col0 / ca->step, j_last = (col0 + n - 1) / ca->step + 1;
     if (j_last >= ca->nodes_per_row) j_last = ca->nodes_per_row - 1;
     for (int64_t j = j_first; j <= j_last; j++) ca->row_values[j] = top[j] + (bottom[j] - top[j]) * fr;
-    for (int64_t k = 0; k < n; k++) {
+    /* Between two lattice nodes the area is linear in the column: walk each segment with
+     * one addition per cell instead of a division and an interpolation. */
+    double inv_step = 1.0 / (double)ca->step;
+    int64_t k = 0;
+    while (k < n) {
         int64_t c = col0 + k;
         int64_t j = c / ca->step;
-        double fc = (double)(c - j * ca->step) / (double)ca->step;
-        out[k] = ca->row_values[j] + (ca->row_values[j + 1] - ca->row_values[j]) * fc;
+        int64_t seg_end = (j + 1) * ca->step; /* first column of the next segment */
+        int64_t count = seg_end - c < n - k ? seg_end - c : n - k;
+        double slope = (ca->row_values[j + 1] - ca->row_values[j]) * inv_step;
+        double v = ca->row_values[j] + slope * (double)(c - j * ca->step);
+        for (int64_t i = 0; i < count; i++) out[k + i] = v + slope * (double)i;
+        k += count;
     }
     return GUOTU_OK;
 }

@@ -84,6 +84,7 @@ void guotu_tally_destroy(guotu_context *ctx, guotu_tally *t)
     free(t->scratch);
     free(t->row_area);
     free(t->class_sums);
+    free(t->block_area);
     if (t->cell_area_ready) gt_cell_area_free(&t->cell_area);
     guotu_area_calc_destroy(ctx, t->calc);
     free(t->zones_label);

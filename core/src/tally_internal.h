@@ -63,8 +63,8 @@ struct guotu_tally {
     int32_t *value_class;
     size_t value_class_cap;
     float *cover;
-    double *scratch, *row_area, *class_sums;
-    size_t window_cap, row_cap, class_sums_cap;
+    double *scratch, *row_area, *class_sums, *block_area;
+    size_t window_cap, row_cap, class_sums_cap, block_area_cap;
 };
 
 /* Adds m² to (zone, class). */

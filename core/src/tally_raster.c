@@ -81,6 +81,18 @@ static int ensure_buffers(guotu_context *ctx, guotu_tally *t, int64_t nrows, int
     return GUOTU_OK;
 }
 
+static int ensure_class_sums(guotu_context *ctx, guotu_tally *t)
+{
+    if (t->classes.count <= t->class_sums_cap) return GUOTU_OK;
+    size_t cap = t->classes.count * 2;
+    double *grown = realloc(t->class_sums, cap * sizeof *grown);
+    if (!grown) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    memset(grown + t->class_sums_cap, 0, (cap - t->class_sums_cap) * sizeof *grown);
+    t->class_sums = grown;
+    t->class_sums_cap = cap;
+    return GUOTU_OK;
+}
+
 /* Class index of a raster value; the last lookup is remembered since neighbouring cells
  * mostly share a class. */
 typedef struct value_cache {
@@ -111,6 +123,8 @@ static int class_of_value(guotu_context *ctx, guotu_tally *t, value_cache *cache
         int32_t c = gt_string_table_intern(&t->classes, code);
         if (c < 0) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
         t->value_class[k] = c;
+        int status = ensure_class_sums(ctx, t); /* a new class needs a sum slot */
+        if (status) return status;
     }
     cache->value = value;
     cache->class_index = t->value_class[k];
@@ -119,30 +133,42 @@ static int class_of_value(guotu_context *ctx, guotu_tally *t, value_cache *cache
     return GUOTU_OK;
 }
 
-static int ensure_class_sums(guotu_context *ctx, guotu_tally *t)
-{
-    if (t->classes.count <= t->class_sums_cap) return GUOTU_OK;
-    size_t cap = t->classes.count * 2;
-    double *grown = realloc(t->class_sums, cap * sizeof *grown);
-    if (!grown) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-    memset(grown + t->class_sums_cap, 0, (cap - t->class_sums_cap) * sizeof *grown);
-    t->class_sums = grown;
-    t->class_sums_cap = cap;
-    return GUOTU_OK;
-}
-
 static int is_nodata(const guotu_tally *t, int32_t v) { return t->has_nodata && (int64_t)v == t->nodata; }
 
-/* Adds one zone's covered cells of the window w = [r0, r1) x [c0, c1) of the block. */
+enum { RASTER_TILE = 256 };
+enum { TILE_OUTSIDE, TILE_INSIDE, TILE_CUT };
+
+/* Where the cells of window w lie relative to the zone (less the mask). */
+static int tile_relation(guotu_context *ctx, const guotu_tally *t, const gt_zone *z, const int64_t w[4])
+{
+    const gt_grid *g = &t->grid;
+    double xa = g->x0 + (double)w[2] * g->dx, xb = g->x0 + (double)w[3] * g->dx;
+    double ya = g->y0 + (double)w[0] * g->dy, yb = g->y0 + (double)w[1] * g->dy;
+    GEOSGeometry *box = GEOSGeom_createRectangle_r(ctx->geos, fmin(xa, xb), fmin(ya, yb), fmax(xa, xb), fmax(ya, yb));
+    if (!box) return TILE_CUT; /* let the exact pass decide */
+    int relation = TILE_CUT;
+    if (GEOSPreparedIntersects_r(ctx->geos, z->prepared, box) == 0) relation = TILE_OUTSIDE;
+    else if (GEOSPreparedContainsProperly_r(ctx->geos, z->prepared, box) == 1) relation = TILE_INSIDE;
+    GEOSGeom_destroy_r(ctx->geos, box);
+    return relation;
+}
+
+/* Adds one zone's covered cells of the window w = [r0, r1) x [c0, c1) of the block;
+ * `areas` holds the block's cell areas with row stride `ncols_block`. */
 static int tally_zone_window(guotu_context *ctx, guotu_tally *t, int32_t zone, const int64_t w[4], int64_t row0,
-                             int64_t col0, const int32_t *values, int64_t stride)
+                             int64_t col0, const int32_t *values, int64_t stride, const double *areas,
+                             int64_t ncols_block, int inside)
 {
     int64_t nr = w[1] - w[0], nc = w[3] - w[2];
     int status = ensure_buffers(ctx, t, nr, nc);
     if (status) return status;
-    gt_coverage_mode mode = t->raster_mode == GUOTU_RASTER_CENTRE ? GT_COVERAGE_CENTRE : GT_COVERAGE_EXACT;
-    status = gt_coverage(ctx, t->zones[zone].effective, &t->grid, mode, w[0], w[2], nr, nc, t->scratch, t->cover);
-    if (status) return status;
+    if (inside) {
+        for (int64_t i = 0; i < nr * nc; i++) t->cover[i] = 1.0f;
+    } else {
+        gt_coverage_mode mode = t->raster_mode == GUOTU_RASTER_CENTRE ? GT_COVERAGE_CENTRE : GT_COVERAGE_EXACT;
+        status = gt_coverage(ctx, t->zones[zone].effective, &t->grid, mode, w[0], w[2], nr, nc, t->scratch, t->cover);
+        if (status) return status;
+    }
     value_cache cache = {0, 0, 0};
     for (int64_t r = 0; r < nr; r++) {
         const float *cover = t->cover + r * nc;
@@ -150,16 +176,24 @@ static int tally_zone_window(guotu_context *ctx, guotu_tally *t, int32_t zone, c
         int any = 0;
         for (int64_t c = 0; c < nc && !any; c++) any = cover[c] > 0;
         if (!any) continue;
-        status = gt_cell_area_row(ctx, &t->cell_area, w[0] + r, w[2], nc, t->row_area);
-        if (status) return status;
+        const double *row_area = areas + (w[0] + r - row0) * ncols_block + (w[2] - col0);
+        /* Neighbouring cells mostly share a class: sum a run in a register and store it
+         * when the class changes, rather than updating memory on every cell. */
+        int32_t run_value = 0, run_class = -1;
+        double run_sum = 0;
         for (int64_t c = 0; c < nc; c++) {
-            if (!(cover[c] > 0) || is_nodata(t, vals[c])) continue;
-            int32_t class_index = 0;
-            status = class_of_value(ctx, t, &cache, vals[c], &class_index);
-            if (!status) status = ensure_class_sums(ctx, t);
-            if (status) return status;
-            t->class_sums[class_index] += (double)cover[c] * t->row_area[c];
+            int32_t v = vals[c];
+            if (!(cover[c] > 0) || is_nodata(t, v)) continue;
+            if (run_class < 0 || v != run_value) {
+                if (run_class >= 0) t->class_sums[run_class] += run_sum;
+                status = class_of_value(ctx, t, &cache, v, &run_class);
+                if (status) return status;
+                run_value = v;
+                run_sum = 0;
+            }
+            run_sum += (double)cover[c] * row_area[c];
         }
+        if (run_class >= 0) t->class_sums[run_class] += run_sum;
     }
     for (size_t k = 0; k < t->classes.count && k < t->class_sums_cap; k++) {
         if (t->class_sums[k] == 0) continue;
@@ -170,20 +204,27 @@ static int tally_zone_window(guotu_context *ctx, guotu_tally *t, int32_t zone, c
     return GUOTU_OK;
 }
 
-/* Counts cells, nodata and the land-use area of the whole block, zones or not. */
+/* Computes the block's cell areas into t->block_area (once per block: the zone windows
+ * reuse them) and counts cells, nodata and the land-use area of the whole block. */
 static int block_totals(guotu_context *ctx, guotu_tally *t, int64_t row0, int64_t col0, int64_t nrows,
                         int64_t ncols, const int32_t *values, int64_t stride)
 {
-    int status = ensure_buffers(ctx, t, 1, ncols);
-    if (status) return status;
+    size_t cells = (size_t)(nrows * ncols);
+    if (cells > t->block_area_cap) {
+        double *grown = realloc(t->block_area, cells * sizeof *grown);
+        if (!grown) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory for the cell areas of a block");
+        t->block_area = grown;
+        t->block_area_cap = cells;
+    }
     double area = 0;
     for (int64_t r = 0; r < nrows; r++) {
-        status = gt_cell_area_row(ctx, &t->cell_area, row0 + r, col0, ncols, t->row_area);
+        double *row_area = t->block_area + r * ncols;
+        int status = gt_cell_area_row(ctx, &t->cell_area, row0 + r, col0, ncols, row_area);
         if (status) return status;
         const int32_t *vals = values + r * stride;
         for (int64_t c = 0; c < ncols; c++) {
             if (is_nodata(t, vals[c])) t->stats.nodata_cells++;
-            else area += t->row_area[c];
+            else area += row_area[c];
         }
     }
     t->stats.raster_cells += nrows * ncols;
@@ -208,10 +249,22 @@ int guotu_tally_add_raster_block(guotu_context *ctx, guotu_tally *t, int64_t row
                                           (long long)row_stride, (long long)t->grid.height,
                                           (long long)t->grid.width));
     int status = block_totals(ctx, t, row0, col0, nrows, ncols, values, row_stride);
-    for (size_t z = 0; !status && z < t->zone_count; z++) {
-        int64_t w[4];
-        if (!zone_window(t, &t->zones[z], row0, row0 + nrows, col0, col0 + ncols, w)) continue;
-        status = tally_zone_window(ctx, t, (int32_t)z, w, row0, col0, values, row_stride);
+    /* Zone boxes overlap a lot, so a zone's window is often mostly outside the zone: work
+     * tile by tile and let the prepared zone say whether a tile is outside (skipped),
+     * wholly inside (every cell covered, no coverage pass) or cut by its boundary. */
+    for (int64_t tr = row0; !status && tr < row0 + nrows; tr += RASTER_TILE) {
+        int64_t tr1 = tr + RASTER_TILE < row0 + nrows ? tr + RASTER_TILE : row0 + nrows;
+        for (int64_t tc = col0; !status && tc < col0 + ncols; tc += RASTER_TILE) {
+            int64_t tc1 = tc + RASTER_TILE < col0 + ncols ? tc + RASTER_TILE : col0 + ncols;
+            for (size_t z = 0; !status && z < t->zone_count; z++) {
+                int64_t w[4];
+                if (!zone_window(t, &t->zones[z], tr, tr1, tc, tc1, w)) continue;
+                int relation = tile_relation(ctx, t, &t->zones[z], w);
+                if (relation == TILE_OUTSIDE) continue;
+                status = tally_zone_window(ctx, t, (int32_t)z, w, row0, col0, values, row_stride, t->block_area, ncols,
+                                           relation == TILE_INSIDE);
+            }
+        }
     }
     if (status) return gt_tally_failed(t, status);
     double total = (double)t->grid.width * (double)t->grid.height;
