@@ -23,7 +23,8 @@ static const char *const tally_usage =
     "                   --landuse FILE [--landuse-layer NAME] [--class-field FIELD]\n"
     "                   [--mask FILE [--mask-layer NAME]] [--area ellipsoidal|planar]\n"
     "                   [--invalid repair|fail] [--raster-mode exact|centre]\n"
-    "                   [--crs-mismatch reproject|fail] [--encoding NAME] -o OUT.csv|OUT.gpkg\n"
+    "                   [--crs-mismatch reproject|fail] [--encoding NAME] [--threads N]\n"
+    "                   -o OUT.csv|OUT.gpkg\n"
     "\n"
     "Area in hectares of each land-use class inside each zone. Land use is a polygon layer\n"
     "with a class field, or a categorical raster (no --class-field). Areas are ellipsoidal\n"
@@ -32,6 +33,7 @@ static const char *const tally_usage =
     "Inputs in another CRS than the zones are reprojected (a raster is never resampled:\n"
     "the zones are reprojected to it instead); --crs-mismatch fail stops instead.\n"
     "--encoding sets the attribute encoding of Shapefiles without a .cpg (e.g. GBK).\n"
+    "--threads: raster land use is split over N threads (default: one per CPU).\n"
     "OUT.csv has the columns zone_id,class_code,area_ha; OUT.gpkg a table 'tally' with\n"
     "the same columns and the inputs and parameters in its metadata.\n";
 
@@ -45,6 +47,7 @@ static int parse_tally_args(int argc, char **argv, tally_args *a)
         {"area", required_argument, 0, 'a'},         {"invalid", required_argument, 0, 'v'},
         {"raster-mode", required_argument, 0, 'r'},  {"crs-mismatch", required_argument, 0, 'x'},
         {"encoding", required_argument, 0, 'e'},     {"output", required_argument, 0, 'o'},
+        {"threads", required_argument, 0, 't'},
         {"help", no_argument, 0, 'h'},               {0, 0, 0, 0}};
     memset(a, 0, sizeof *a);
     tally_inputs *in = &a->in;
@@ -72,6 +75,7 @@ static int parse_tally_args(int argc, char **argv, tally_args *a)
         case 'x': in->crs_mismatch = optarg; break;
         case 'e': in->encoding = optarg; break;
         case 'o': a->output = optarg; break;
+        case 't': in->threads = atoi(optarg); break;
         case 'h': fputs(tally_usage, stdout); return -1;
         default:
             fprintf(stderr, "guotu tally: unknown or incomplete option '%s'\n%s", argv[optind - 1], tally_usage);
@@ -192,7 +196,8 @@ int cmd_tally(int argc, char **argv)
     if (!ctx) return cli_error("out of memory");
     progress_bar bar;
     progress_bar_init(&bar);
-    guotu_context_set_progress(ctx, progress_bar_update, &bar);
+    a.in.progress = progress_bar_update;
+    a.in.progress_user = &bar;
     guotu_tally *t = NULL;
     tally_info info;
     int failed = tally_runner_run(ctx, &a.in, &t, &info, err, sizeof err);

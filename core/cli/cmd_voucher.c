@@ -258,6 +258,8 @@ static int run_tallies(voucher_run *r)
         in.crs_mismatch = a->crs_mismatch;
         in.encoding = a->zone.encoding;
         in.role = year ? "target-year land-use" : "base-year land-use";
+        in.progress = progress_bar_update;
+        in.progress_user = &r->bar;
         tally_info info;
         if (tally_runner_run(r->ctx, &in, &r->tally[year], &info, r->err, sizeof r->err)) return 1;
         progress_bar_done(&r->bar);

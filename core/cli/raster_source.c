@@ -78,7 +78,7 @@ int raster_source_next(raster_source *src, int64_t *row0, int64_t *col0, int64_t
 {
     if (src->next_col >= src->width) {
         src->next_col = 0;
-        src->next_row += src->window_rows;
+        src->next_row += (int64_t)src->window_rows * (src->band_step > 1 ? src->band_step : 1);
     }
     if (src->next_row >= src->height) return 0;
     int64_t rows = src->height - src->next_row, cols = src->width - src->next_col;
@@ -98,6 +98,13 @@ int raster_source_next(raster_source *src, int64_t *row0, int64_t *col0, int64_t
     *ncols = cols;
     src->next_col += cols;
     return 1;
+}
+
+void raster_source_select_bands(raster_source *src, int band_first, int band_step)
+{
+    src->band_step = band_step;
+    src->next_row = (int64_t)band_first * src->window_rows;
+    src->next_col = 0;
 }
 
 void raster_source_close(raster_source *src)

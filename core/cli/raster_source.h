@@ -18,6 +18,7 @@ typedef struct raster_source {
     int window_rows, window_cols; /* a window: whole blocks, at most 4096 columns */
     int32_t *buffer;              /* window_rows x window_cols values */
     int64_t next_row, next_col;
+    int band_step;
 } raster_source;
 
 /* 1 when `path` opens as a raster and not as a vector file. */
@@ -29,9 +30,12 @@ int raster_source_open(raster_source *src, const char *path, char *err, size_t e
 OGRSpatialReferenceH raster_source_crs(const raster_source *src);
 
 /* Reads the next window, row-major, into src->buffer (row stride *ncols): *row0, *col0,
- * *nrows and *ncols say which. Returns 1 for a window, 0 at the end, -1 on error. */
+ * *nrows and *ncols say which. Returns 1 for a window, 0 at the end, -1 on error.
+ * With `band_step` > 1 only every band_step-th row band from `band_first` is read (for
+ * worker threads, each with its own source); 1 and 0 read everything. */
 int raster_source_next(raster_source *src, int64_t *row0, int64_t *col0, int64_t *nrows, int64_t *ncols, char *err,
                        size_t err_size);
+void raster_source_select_bands(raster_source *src, int band_first, int band_step);
 
 void raster_source_close(raster_source *src);
 

@@ -2,14 +2,27 @@
 #include "tally_runner.h"
 
 #include <cpl_conv.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "raster_source.h"
 #include "vector_source.h"
 
+/* A zone or mask feature as fed to the first tally, kept to build worker tallies. */
+typedef struct feature_copy {
+    char id[256];
+    int64_t fid;
+    unsigned char *wkb;
+    size_t size;
+} feature_copy;
+
 typedef struct tally_run {
     const tally_inputs *in;
+    feature_copy *zone_copies, *mask_copies;
+    size_t zone_copy_count, mask_copy_count;
     vector_source zones, landuse, mask;
     raster_source raster;
     int raster_input, has_mask;
@@ -140,7 +153,28 @@ static int core_failed(tally_run *run, int status)
     return 1;
 }
 
-static int create_tally(tally_run *run)
+static int keep_copy(tally_run *run, feature_copy **list, size_t *count, const char *id, int64_t fid,
+                     const unsigned char *wkb, size_t size)
+{
+    feature_copy *grown = realloc(*list, (*count + 1) * sizeof *grown);
+    unsigned char *copy = malloc(size ? size : 1);
+    if (!grown || !copy) {
+        if (grown) *list = grown;
+        free(copy);
+        snprintf(run->err, run->err_size, "out of memory");
+        return 1;
+    }
+    *list = grown;
+    feature_copy *f = &grown[(*count)++];
+    snprintf(f->id, sizeof f->id, "%s", id ? id : "");
+    f->fid = fid;
+    if (size) memcpy(copy, wkb, size);
+    f->wkb = copy;
+    f->size = size;
+    return 0;
+}
+
+static int new_tally(tally_run *run, guotu_context *ctx, guotu_tally **out)
 {
     const tally_inputs *in = run->in;
     guotu_tally_options o;
@@ -152,7 +186,12 @@ static int create_tally(tally_run *run)
     o.zones_label = run->zones.layer_name;
     o.landuse_label = run->raster_input ? in->landuse : run->landuse.layer_name;
     o.mask_label = run->mask.layer_name;
-    int status = guotu_tally_create(run->ctx, &o, &run->tally);
+    return guotu_tally_create(ctx, &o, out);
+}
+
+static int create_tally(tally_run *run)
+{
+    int status = new_tally(run, run->ctx, &run->tally);
     return status ? core_failed(run, status) : 0;
 }
 
@@ -167,6 +206,8 @@ static int feed_zones_and_mask(tally_run *run)
                                       run->err_size)) == 1) {
         int status = guotu_tally_add_zone(run->ctx, run->tally, value, fid, wkb, size);
         if (status) return core_failed(run, status);
+        if (run->raster_input && keep_copy(run, &run->zone_copies, &run->zone_copy_count, value, fid, wkb, size))
+            return 1;
     }
     if (more < 0) return 1;
     while (run->has_mask &&
@@ -174,30 +215,162 @@ static int feed_zones_and_mask(tally_run *run)
                1) {
         int status = guotu_tally_add_mask(run->ctx, run->tally, fid, wkb, size);
         if (status) return core_failed(run, status);
+        if (run->raster_input && keep_copy(run, &run->mask_copies, &run->mask_copy_count, NULL, fid, wkb, size))
+            return 1;
     }
     if (run->has_mask && more < 0) return 1;
     int status = guotu_tally_prepare(run->ctx, run->tally);
     return status ? core_failed(run, status) : 0;
 }
 
-static int feed_raster(tally_run *run)
+static guotu_raster_grid grid_of(const raster_source *r)
 {
-    raster_source *r = &run->raster;
     guotu_raster_grid grid;
     memcpy(grid.geotransform, r->geotransform, sizeof grid.geotransform);
     grid.width = r->width;
     grid.height = r->height;
     grid.has_nodata = r->has_nodata;
     grid.nodata = r->nodata;
-    int status = guotu_tally_set_raster(run->ctx, run->tally, &grid);
-    if (status) return core_failed(run, status);
+    return grid;
+}
+
+/* Feeds every window `src` yields to `tally`; 0, or 1 with a message in err. */
+static int feed_windows(guotu_context *ctx, guotu_tally *tally, raster_source *src, char *err, size_t err_size)
+{
     int64_t row0, col0, nrows, ncols;
     int more;
-    while ((more = raster_source_next(r, &row0, &col0, &nrows, &ncols, run->err, run->err_size)) == 1) {
-        status = guotu_tally_add_raster_block(run->ctx, run->tally, row0, col0, nrows, ncols, r->buffer, ncols);
-        if (status) return core_failed(run, status);
+    while ((more = raster_source_next(src, &row0, &col0, &nrows, &ncols, err, err_size)) == 1) {
+        int status = guotu_tally_add_raster_block(ctx, tally, row0, col0, nrows, ncols, src->buffer, ncols);
+        if (status) {
+            snprintf(err, err_size, "%s", guotu_context_last_error(ctx));
+            return 1;
+        }
     }
     return more < 0;
+}
+
+/* A worker thread: its own context, tally and raster handle (nothing is shared, as the
+ * core and GDAL require), over every n-th row band. */
+typedef struct raster_worker {
+    tally_run *run;
+    int index, count;
+    guotu_context *ctx;
+    guotu_tally *tally;
+    raster_source src;
+    int failed;
+    char err[1024];
+    pthread_t thread;
+} raster_worker;
+
+static int worker_setup(raster_worker *w)
+{
+    tally_run *run = w->run;
+    w->ctx = guotu_context_create();
+    if (!w->ctx || new_tally(run, w->ctx, &w->tally)) {
+        snprintf(w->err, sizeof w->err, "%s", w->ctx ? guotu_context_last_error(w->ctx) : "out of memory");
+        return 1;
+    }
+    int status = GUOTU_OK;
+    for (size_t i = 0; !status && i < run->zone_copy_count; i++) {
+        const feature_copy *f = &run->zone_copies[i];
+        status = guotu_tally_add_zone(w->ctx, w->tally, f->id, f->fid, f->wkb, f->size);
+    }
+    for (size_t i = 0; !status && i < run->mask_copy_count; i++) {
+        const feature_copy *f = &run->mask_copies[i];
+        status = guotu_tally_add_mask(w->ctx, w->tally, f->fid, f->wkb, f->size);
+    }
+    guotu_raster_grid grid = grid_of(&run->raster);
+    if (!status) status = guotu_tally_prepare(w->ctx, w->tally);
+    if (!status) status = guotu_tally_set_raster(w->ctx, w->tally, &grid);
+    if (status) {
+        snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
+        return 1;
+    }
+    if (raster_source_open(&w->src, run->in->landuse, w->err, sizeof w->err)) return 1;
+    raster_source_select_bands(&w->src, w->index, w->count);
+    return 0;
+}
+
+static void *worker_main(void *arg)
+{
+    raster_worker *w = arg;
+    w->failed = feed_windows(w->ctx, w->tally, &w->src, w->err, sizeof w->err);
+    return NULL;
+}
+
+/* The main thread's progress covers 1/n of the raster: scale it to the whole. */
+typedef struct scaled_progress {
+    guotu_progress_fn fn;
+    void *user;
+    int factor;
+} scaled_progress;
+
+static int scaled_report(double fraction, const char *message, void *user)
+{
+    scaled_progress *s = user;
+    double f = fraction * s->factor;
+    return s->fn(f > 1 ? 1 : f, message, s->user);
+}
+
+static int thread_count(const tally_inputs *in, const raster_source *r)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    int n = in->threads > 0 ? in->threads : (int)(cpus > 0 ? cpus : 1);
+    if (n > 8) n = 8;
+    int64_t bands = (r->height + r->window_rows - 1) / r->window_rows;
+    if (n > bands) n = (int)bands;
+    return n < 1 ? 1 : n;
+}
+
+static int feed_raster(tally_run *run)
+{
+    raster_source *r = &run->raster;
+    guotu_raster_grid grid = grid_of(r);
+    int status = guotu_tally_set_raster(run->ctx, run->tally, &grid);
+    if (status) return core_failed(run, status);
+    int n = thread_count(run->in, r);
+    if (n == 1) return feed_windows(run->ctx, run->tally, r, run->err, run->err_size);
+    raster_worker *workers = calloc((size_t)n, sizeof *workers);
+    if (!workers) {
+        snprintf(run->err, run->err_size, "out of memory");
+        return 1;
+    }
+    int failed = 0, started = 0;
+    for (int k = 1; k < n && !failed; k++) {
+        raster_worker *w = &workers[k];
+        w->run = run;
+        w->index = k;
+        w->count = n;
+        failed = worker_setup(w);
+        if (failed) snprintf(run->err, run->err_size, "%s", w->err);
+        else if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
+            snprintf(run->err, run->err_size, "cannot start a worker thread");
+            failed = 1;
+        } else {
+            started = k;
+        }
+    }
+    scaled_progress scaled = {run->in->progress, run->in->progress_user, n};
+    if (run->in->progress) guotu_context_set_progress(run->ctx, scaled_report, &scaled);
+    raster_source_select_bands(r, 0, n);
+    if (!failed) failed = feed_windows(run->ctx, run->tally, r, run->err, run->err_size);
+    if (run->in->progress) guotu_context_set_progress(run->ctx, run->in->progress, run->in->progress_user);
+    for (int k = 1; k <= started; k++) {
+        raster_worker *w = &workers[k];
+        pthread_join(w->thread, NULL);
+        if (!failed && w->failed) {
+            snprintf(run->err, run->err_size, "%s", w->err);
+            failed = 1;
+        }
+        if (!failed && guotu_tally_merge(run->ctx, run->tally, w->tally) != GUOTU_OK) failed = core_failed(run, 1);
+    }
+    for (int k = 1; k < n; k++) {
+        guotu_tally_destroy(workers[k].ctx, workers[k].tally);
+        guotu_context_destroy(workers[k].ctx);
+        raster_source_close(&workers[k].src);
+    }
+    free(workers);
+    return failed;
 }
 
 static int feed_vector(tally_run *run)
@@ -227,6 +400,7 @@ int tally_runner_run(guotu_context *ctx, const tally_inputs *in, guotu_tally **o
     run.ctx = ctx;
     run.err = err;
     run.err_size = err_size;
+    if (in->progress) guotu_context_set_progress(ctx, in->progress, in->progress_user);
     int failed = tally_inputs_check(in, err, err_size) || open_inputs(&run) || create_tally(&run) ||
                  feed_zones_and_mask(&run) || (run.raster_input ? feed_raster(&run) : feed_vector(&run));
     if (!failed) {
@@ -245,5 +419,9 @@ int tally_runner_run(guotu_context *ctx, const tally_inputs *in, guotu_tally **o
     vector_source_close(&run.mask);
     raster_source_close(&run.raster);
     CPLFree(run.crs_text);
+    for (size_t i = 0; i < run.zone_copy_count; i++) free(run.zone_copies[i].wkb);
+    for (size_t i = 0; i < run.mask_copy_count; i++) free(run.mask_copies[i].wkb);
+    free(run.zone_copies);
+    free(run.mask_copies);
     return failed;
 }

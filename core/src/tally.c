@@ -287,6 +287,39 @@ int gt_tally_add_area(guotu_context *ctx, guotu_tally *t, int32_t zone, int32_t 
     return GUOTU_OK;
 }
 
+int guotu_tally_merge(guotu_context *ctx, guotu_tally *into, const guotu_tally *from)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!into || !from) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_merge: NULL argument");
+    int ready = (into->phase == PHASE_VECTOR || into->phase == PHASE_RASTER) &&
+                (from->phase == PHASE_VECTOR || from->phase == PHASE_RASTER);
+    if (!ready) return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_tally_merge needs two prepared, unfinished tallies");
+    if (into->zone_count != from->zone_count)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "cannot merge tallies with %zu and %zu zones", into->zone_count,
+                       from->zone_count);
+    for (size_t z = 0; z < into->zone_count; z++)
+        if (strcmp(into->zones[z].id, from->zones[z].id) != 0)
+            return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "cannot merge tallies whose zone %zu is '%s' in one, '%s' in the other",
+                           z, into->zones[z].id, from->zones[z].id);
+    for (size_t k = 0; k < from->pairs.count; k++) {
+        int32_t c = gt_string_table_intern(&into->classes, from->classes.strings[from->pair_class[k]]);
+        int status = c < 0 ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory")
+                           : gt_tally_add_area(ctx, into, from->pair_zone[k], c, from->pair_area[k]);
+        if (status) return gt_tally_failed(into, status);
+    }
+    const guotu_tally_stats *f = &from->stats;
+    guotu_tally_stats *s = &into->stats;
+    s->landuse_features += f->landuse_features;
+    s->repaired_landuse += f->repaired_landuse;
+    s->empty_class_features += f->empty_class_features;
+    s->empty_class_area_ha += f->empty_class_area_ha;
+    s->landuse_area_ha += f->landuse_area_ha;
+    s->raster_cells += f->raster_cells;
+    s->nodata_cells += f->nodata_cells;
+    return GUOTU_OK;
+}
+
 /* qsort has no user data: sort (zone, class-string) records instead of indices. */
 typedef struct sort_row {
     int32_t zone;

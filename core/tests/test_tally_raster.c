@@ -97,6 +97,50 @@ static void test_blocks_give_the_same_result(void **state)
     guotu_context_destroy(ctx);
 }
 
+/* Two tallies (as two threads would run them) each take half the blocks; merged, they
+ * equal one tally over all blocks. */
+static void test_split_and_merge(void **state)
+{
+    (void)state;
+    fill_values();
+    guotu_context *a = guotu_context_create(), *b = guotu_context_create();
+    guotu_tally *ta = prepared(a, GUOTU_RASTER_EXACT, NULL, NULL, GUOTU_AREA_PLANAR, 0, 0, 1);
+    guotu_tally *tb = prepared(b, GUOTU_RASTER_EXACT, NULL, NULL, GUOTU_AREA_PLANAR, 0, 0, 1);
+    guotu_raster_grid g = grid(0, 100, 10);
+    assert_int_equal(guotu_tally_set_raster(a, ta, &g), GUOTU_OK);
+    assert_int_equal(guotu_tally_set_raster(b, tb, &g), GUOTU_OK);
+    assert_int_equal(guotu_tally_add_raster_block(a, ta, 0, 0, 5, 10, values, 10), GUOTU_OK);
+    assert_int_equal(guotu_tally_add_raster_block(b, tb, 5, 0, 5, 10, values + 50, 10), GUOTU_OK);
+    assert_int_equal(guotu_tally_merge(a, ta, tb), GUOTU_OK);
+    assert_int_equal(guotu_tally_finish(a, ta), GUOTU_OK);
+    assert_float_equal(result_ha(a, ta, "A", "1"), 0.49, 1e-7);
+    assert_float_equal(result_ha(a, ta, "A", "2"), 0.07, 1e-7);
+    assert_float_equal(result_ha(a, ta, "B", "2"), 0.43, 1e-7);
+    guotu_tally_stats st;
+    guotu_tally_get_stats(a, ta, &st);
+    assert_int_equal(st.raster_cells, 100);
+    assert_int_equal(st.nodata_cells, 1);
+    /* Different zones cannot merge; a finished tally cannot take more. */
+    guotu_tally *tc = NULL;
+    guotu_tally_options o;
+    guotu_tally_options_init(&o);
+    o.area_method = GUOTU_AREA_PLANAR;
+    assert_int_equal(guotu_tally_create(b, &o, &tc), GUOTU_OK);
+    char w[256];
+    assert_int_equal(add_zone_wkt(b, tc, "X", 1, box_wkt(w, sizeof w, 0, 0, 1, 1)), GUOTU_OK);
+    assert_int_equal(guotu_tally_prepare(b, tc), GUOTU_OK);
+    assert_int_equal(guotu_tally_merge(a, ta, tc), GUOTU_ERR_STATE);
+    guotu_tally_destroy(a, ta);
+    ta = prepared(a, GUOTU_RASTER_EXACT, NULL, NULL, GUOTU_AREA_PLANAR, 0, 0, 1);
+    assert_int_equal(guotu_tally_merge(a, ta, tc), GUOTU_ERR_ARGUMENT);
+    assert_non_null(strstr(guotu_context_last_error(a), "zones"));
+    guotu_tally_destroy(b, tc);
+    guotu_tally_destroy(a, ta);
+    guotu_tally_destroy(b, tb);
+    guotu_context_destroy(a);
+    guotu_context_destroy(b);
+}
+
 static void test_centre_mode(void **state)
 {
     (void)state;
@@ -233,6 +277,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exact_one_block),
         cmocka_unit_test(test_blocks_give_the_same_result),
+        cmocka_unit_test(test_split_and_merge),
         cmocka_unit_test(test_centre_mode),
         cmocka_unit_test(test_mask_on_raster),
         cmocka_unit_test(test_raster_agrees_with_vector_ellipsoidal),

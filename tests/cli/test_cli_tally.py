@@ -269,3 +269,18 @@ def test_never_overwrites_input_and_keeps_old_output_on_failure(tmp_path: Path, 
                     "--class-field", "lucc", "-o", str(out))
     assert res.returncode == 1
     assert out.read_text() == "previous result\n"
+
+
+def test_raster_threads_give_the_same_table(tmp_path: Path, zones: Path, landuse: Path) -> None:
+    """Row bands split over worker threads (each its own context) merge to the same table."""
+    tif = rasterize(landuse, tmp_path / "lu.tif", 3, (X0 - 107, Y0 - 107, X0 + 2593, Y0 + 1603))  # 900 x 570 cells
+    tables = []
+    for threads in ("1", "3"):
+        out = tmp_path / f"t{threads}.csv"
+        res = run_guotu("tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(tif),
+                        "--threads", threads, "-o", str(out))
+        assert res.returncode == 0, res.stderr
+        tables.append(read_csv(out)[1])
+    assert set(tables[0]) == set(tables[1])
+    for key, value in tables[0].items():
+        assert tables[1][key] == pytest.approx(value, abs=2e-6), key

@@ -103,6 +103,13 @@ GUOTU_API int guotu_tally_add_raster_block(guotu_context *ctx, guotu_tally *t, i
                                            int64_t nrows, int64_t ncols, const int32_t *values,
                                            int64_t row_stride);
 
+/* Adds what `from` has tallied so far into `into`, so that land use can be split between
+ * threads: one context and one tally per thread, the same zones and mask added to each in
+ * the same order, then merged before `into` is finished. Both must be past prepare and
+ * not finished; fails with GUOTU_ERR_ARGUMENT when their zones differ. `from` is left
+ * unchanged and is still destroyed by the caller. */
+GUOTU_API int guotu_tally_merge(guotu_context *ctx, guotu_tally *into, const guotu_tally *from);
+
 /* Ends the land-use phase and sorts the results: zones in the order they were added,
  * classes in natural order (numerically where both codes are integers). */
 GUOTU_API int guotu_tally_finish(guotu_context *ctx, guotu_tally *t);
