@@ -2,6 +2,8 @@
 #include <cpl_conv.h>
 #include <getopt.h>
 #include <math.h>
+#include <pthread.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +23,7 @@ static const char *const convert_usage =
     "         [--zones FILE [--zones-layer NAME] --zone-id F] [--policy CSV]\n"
     "         [--before-categories CSV] [--after-categories CSV]\n"
     "         [--area ellipsoidal|planar] [--invalid repair|fail] [--crs-mismatch reproject|fail]\n"
-    "         [--encoding NAME] -o OUT.gpkg\n"
+    "         [--encoding NAME] [--threads N] -o OUT.gpkg\n"
     "\n"
     "Land-use conversion map (用途转用, SPEC §4): the two layers are overlaid as vectors; every\n"
     "piece gets its codes, their policy categories (from each system's preset, or your own\n"
@@ -29,6 +31,7 @@ static const char *const convert_usage =
     "its legal paths in Chinese and English, its area and the change in standard-forest ha\n"
     "(voucher coefficients). Systems: CAS_LUCC, SANDIAO_WORK, GBT21010_2017, YDYH_2023.\n"
     "--policy replaces the 10 x 10 policy table (columns from,to,status,paths_zh,paths_en).\n"
+    "--threads splits the after layer over N threads (default: one per CPU).\n"
     "OUT.gpkg holds conversions (polygons), transitions (by category and by code, per zone\n"
     "and for all zones '*'), status_summary and unknown_codes.\n";
 
@@ -38,12 +41,13 @@ typedef struct convert_args {
     const char *zones, *zones_layer, *zone_id;
     const char *policy, *before_categories, *after_categories;
     const char *area, *invalid, *crs_mismatch, *encoding, *output;
+    int threads;
 } convert_args;
 
 enum {
     O_BEFORE = 256, O_BEFORE_LAYER, O_BEFORE_CLASS, O_BEFORE_SYSTEM, O_AFTER, O_AFTER_LAYER, O_AFTER_CLASS,
     O_AFTER_SYSTEM, O_ZONES, O_ZONES_LAYER, O_ZONE_ID, O_POLICY, O_BEFORE_CATS, O_AFTER_CATS, O_AREA, O_INVALID,
-    O_CRS, O_ENCODING
+    O_CRS, O_ENCODING, O_THREADS
 };
 
 static int parse_convert_args(int argc, char **argv, convert_args *a)
@@ -56,6 +60,7 @@ static int parse_convert_args(int argc, char **argv, convert_args *a)
         {"zone-id", 1, 0, O_ZONE_ID}, {"policy", 1, 0, O_POLICY}, {"before-categories", 1, 0, O_BEFORE_CATS},
         {"after-categories", 1, 0, O_AFTER_CATS}, {"area", 1, 0, O_AREA}, {"invalid", 1, 0, O_INVALID},
         {"crs-mismatch", 1, 0, O_CRS}, {"encoding", 1, 0, O_ENCODING}, {"output", 1, 0, 'o'},
+        {"threads", 1, 0, O_THREADS},
         {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
     memset(a, 0, sizeof *a);
     a->policy = "policy";
@@ -85,6 +90,7 @@ static int parse_convert_args(int argc, char **argv, convert_args *a)
         case O_INVALID: a->invalid = optarg; break;
         case O_CRS: a->crs_mismatch = optarg; break;
         case O_ENCODING: a->encoding = optarg; break;
+        case O_THREADS: a->threads = atoi(optarg); break;
         case 'o': a->output = optarg; break;
         case 'h': fputs(convert_usage, stdout); return -1;
         default:
@@ -109,15 +115,32 @@ static int parse_convert_args(int argc, char **argv, convert_args *a)
     return 0;
 }
 
+struct convert_run;
+
+/* One thread's share: its own context, overlay and file handles (the core and GDAL are
+ * used by one thread each); it takes every count-th "after" feature from index. */
+typedef struct convert_worker {
+    struct convert_run *run;
+    int index, count;
+    guotu_context *ctx;
+    guotu_convert *cv;
+    vector_source before, after, zones;
+    int failed;
+    char err[2048];
+    pthread_t thread;
+} convert_worker;
+
 typedef struct convert_run {
     convert_args a;
     guotu_context *ctx;
-    vector_source before, after, zones;
+    convert_worker *workers;
+    int nworkers;
+    pthread_mutex_t write_lock; /* the output GeoPackage is shared */
     guotu_category_map *maps[2];
     guotu_policy *policy;
     guotu_coefficients *k[2];
     char sources[5][1200];
-    guotu_convert *cv;
+    guotu_convert *cv; /* worker 0's, which the others merge into */
     gpkg_writer *out;
     int pieces_layer;
     progress_bar bar;
@@ -161,114 +184,197 @@ static int load_tables(convert_run *r)
 }
 
 /* Reprojects `src` into the before layer's CRS when they differ (or refuses). */
-static int align(convert_run *r, vector_source *src, const char *role)
+static int align(convert_worker *w, vector_source *src, const char *role)
 {
-    OGRSpatialReferenceH want = vector_source_crs(&r->before), have = vector_source_crs(src);
+    OGRSpatialReferenceH want = vector_source_crs(&w->before), have = vector_source_crs(src);
     if (!have && !want) return 0;
     if (!have || !want) {
-        snprintf(r->err, sizeof r->err, "the %s layer '%s' %s a CRS but the before layer '%s' %s", role,
-                 src->layer_name, have ? "has" : "has no", r->before.layer_name, want ? "has one" : "has none");
+        snprintf(w->err, sizeof w->err, "the %s layer '%s' %s a CRS but the before layer '%s' %s", role,
+                 src->layer_name, have ? "has" : "has no", w->before.layer_name, want ? "has one" : "has none");
         return 1;
     }
     const char *same_opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
     if (OSRIsSameEx(have, want, same_opts)) return 0;
-    if (strcmp(r->a.crs_mismatch, "fail") == 0) {
-        snprintf(r->err, sizeof r->err, "the %s layer '%s' is in %s but the before layer is in %s (--crs-mismatch fail)",
+    if (strcmp(w->run->a.crs_mismatch, "fail") == 0) {
+        snprintf(w->err, sizeof w->err, "the %s layer '%s' is in %s but the before layer is in %s (--crs-mismatch fail)",
                  role, src->layer_name, OSRGetName(have), OSRGetName(want));
         return 1;
     }
-    fprintf(stderr, "guotu: note: reprojecting the %s layer '%s' from %s to %s\n", role, src->layer_name,
-            OSRGetName(have), OSRGetName(want));
-    return vector_source_reproject_to(src, want, r->err, sizeof r->err);
+    if (w->index == 0)
+        fprintf(stderr, "guotu: note: reprojecting the %s layer '%s' from %s to %s\n", role, src->layer_name,
+                OSRGetName(have), OSRGetName(want));
+    return vector_source_reproject_to(src, want, w->err, sizeof w->err);
 }
 
-static int open_inputs(convert_run *r)
+static int open_inputs(convert_worker *w)
 {
-    const convert_args *a = &r->a;
+    const convert_args *a = &w->run->a;
     const char *paths[2] = {a->before, a->after};
     for (int side = 0; side < 2; side++)
         if (raster_source_probe(paths[side])) {
-            snprintf(r->err, sizeof r->err,
+            snprintf(w->err, sizeof w->err,
                      "'%s' is a raster: conversion maps overlay vector land use (polygonize the raster, e.g. with "
                      "gdal_polygonize, to compare it)",
                      paths[side]);
             return 1;
         }
     if (!a->before_class || !a->after_class) {
-        snprintf(r->err, sizeof r->err, "vector land use needs --before-class-field and --after-class-field");
+        snprintf(w->err, sizeof w->err, "vector land use needs --before-class-field and --after-class-field");
         return 1;
     }
-    if (vector_source_open(&r->before, a->before, a->before_layer, a->encoding, r->err, sizeof r->err) ||
-        vector_source_use_field(&r->before, a->before_class, r->err, sizeof r->err) ||
-        vector_source_open(&r->after, a->after, a->after_layer, a->encoding, r->err, sizeof r->err) ||
-        vector_source_use_field(&r->after, a->after_class, r->err, sizeof r->err) || align(r, &r->after, "after"))
+    if (vector_source_open(&w->before, a->before, a->before_layer, a->encoding, w->err, sizeof w->err) ||
+        vector_source_use_field(&w->before, a->before_class, w->err, sizeof w->err) ||
+        vector_source_open(&w->after, a->after, a->after_layer, a->encoding, w->err, sizeof w->err) ||
+        vector_source_use_field(&w->after, a->after_class, w->err, sizeof w->err) || align(w, &w->after, "after"))
         return 1;
-    if (a->zones && (vector_source_open(&r->zones, a->zones, a->zones_layer, a->encoding, r->err, sizeof r->err) ||
-                     vector_source_use_field(&r->zones, a->zone_id, r->err, sizeof r->err) ||
-                     align(r, &r->zones, "zones")))
+    if (a->zones && (vector_source_open(&w->zones, a->zones, a->zones_layer, a->encoding, w->err, sizeof w->err) ||
+                     vector_source_use_field(&w->zones, a->zone_id, w->err, sizeof w->err) ||
+                     align(w, &w->zones, "zones")))
         return 1;
     return 0;
 }
 
 static int write_piece(const guotu_conversion_piece *p, void *user)
 {
-    convert_run *r = user;
+    convert_worker *w = user;
+    convert_run *r = w->run;
     const char *texts[10] = {p->from_code, p->to_code, p->from_category, p->to_category, p->status,
                              p->paths_zh,  p->paths_en, 0,               0,              p->zone_id};
     double reals[10] = {0, 0, 0, 0, 0, 0, 0, p->area_ha, p->dm_ha, 0};
-    return gpkg_writer_row(r->out, r->pieces_layer, texts, reals, p->wkb, p->wkb_size, r->err, sizeof r->err);
+    pthread_mutex_lock(&r->write_lock);
+    int failed = gpkg_writer_row(r->out, r->pieces_layer, texts, reals, p->wkb, p->wkb_size, w->err, sizeof w->err);
+    pthread_mutex_unlock(&r->write_lock);
+    return failed;
 }
 
-static int feed(convert_run *r, vector_source *src, int side)
+/* Feeds a layer to the worker's overlay; "after" features only every count-th one. */
+static int feed(convert_worker *w, vector_source *src, int side)
 {
     char value[1024];
     int64_t fid;
     const unsigned char *wkb;
     size_t size;
     int more;
-    while ((more = vector_source_next(src, &fid, value, sizeof value, &wkb, &size, r->err, sizeof r->err)) == 1) {
-        int status = side == 2   ? guotu_convert_add_zone(r->ctx, r->cv, value, fid, wkb, size)
-                     : side == 0 ? guotu_convert_add_before(r->ctx, r->cv, value, fid, wkb, size)
-                                 : guotu_convert_add_after(r->ctx, r->cv, value, fid, wkb, size);
-        if (status) return r->err[0] ? 1 : core_error(r); /* a write error from the callback keeps its text */
+    for (int64_t i = 0; (more = vector_source_next(src, &fid, value, sizeof value, &wkb, &size, w->err, sizeof w->err)) == 1;
+         i++) {
+        if (side == 1 && i % w->count != w->index) continue;
+        int status = side == 2   ? guotu_convert_add_zone(w->ctx, w->cv, value, fid, wkb, size)
+                     : side == 0 ? guotu_convert_add_before(w->ctx, w->cv, value, fid, wkb, size)
+                                 : guotu_convert_add_after(w->ctx, w->cv, value, fid, wkb, size);
+        if (status) {
+            if (!w->err[0]) snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
+            return 1; /* a write error from the piece callback keeps its own text */
+        }
     }
     return more < 0;
 }
 
-static int overlay(convert_run *r)
+static int worker_run(convert_worker *w)
 {
+    convert_run *r = w->run;
+    if (open_inputs(w)) return 1;
     guotu_convert_options o;
     guotu_convert_options_init(&o);
     char *crs = NULL;
-    OGRSpatialReferenceH srs = vector_source_crs(&r->before);
+    OGRSpatialReferenceH srs = vector_source_crs(&w->before);
     const char *wkt_opts[] = {"FORMAT=WKT2_2019", NULL};
     if (srs) OSRExportToWktEx(srs, &crs, wkt_opts);
     o.crs = crs;
     o.area_method = strcmp(r->a.area, "planar") == 0 ? GUOTU_AREA_PLANAR : GUOTU_AREA_ELLIPSOIDAL;
     o.invalid = strcmp(r->a.invalid, "fail") == 0 ? GUOTU_INVALID_FAIL : GUOTU_INVALID_REPAIR;
-    o.before_label = r->before.layer_name;
-    o.after_label = r->after.layer_name;
-    o.zones_label = r->zones.layer_name;
-    int status = guotu_convert_create(r->ctx, &o, r->maps[0], r->maps[1], r->policy, r->k[0], r->k[1], &r->cv);
+    o.before_label = w->before.layer_name;
+    o.after_label = w->after.layer_name;
+    o.zones_label = w->zones.layer_name;
+    int status = guotu_convert_create(w->ctx, &o, r->maps[0], r->maps[1], r->policy, r->k[0], r->k[1], &w->cv);
     CPLFree(crs);
-    if (status) return core_error(r);
+    if (status) {
+        snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
+        return 1;
+    }
+    if ((r->a.zones && feed(w, &w->zones, 2)) || feed(w, &w->before, 0)) return 1;
+    status = guotu_convert_prepare(w->ctx, w->cv);
+    if (status) {
+        snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
+        return 1;
+    }
+    guotu_convert_set_expected(w->ctx, w->cv, vector_source_count(&w->after) / w->count);
+    guotu_convert_set_piece_callback(w->cv, write_piece, w);
+    return feed(w, &w->after, 1);
+}
+
+static void *worker_thread(void *arg)
+{
+    convert_worker *w = arg;
+    w->failed = worker_run(w);
+    return NULL;
+}
+
+static int thread_count(const convert_args *a)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    int n = a->threads > 0 ? a->threads : (int)(cpus > 0 ? cpus : 1);
+    return n > 8 ? 8 : (n < 1 ? 1 : n);
+}
+
+/* Opens the output, runs the workers (worker 0 here, the others on threads), merges. */
+static int overlay(convert_run *r)
+{
     static const table_column columns[] = {
         {"from_code", COLUMN_TEXT},   {"to_code", COLUMN_TEXT}, {"from_category", COLUMN_TEXT},
         {"to_category", COLUMN_TEXT}, {"status", COLUMN_TEXT},  {"path_zh", COLUMN_TEXT},
         {"path_en", COLUMN_TEXT},     {"area_ha", COLUMN_REAL}, {"dm_ha", COLUMN_REAL},
         {"zone_id", COLUMN_TEXT}};
-    if (gpkg_writer_open(&r->out, r->a.output, r->err, sizeof r->err)) return 1;
-    r->pieces_layer = gpkg_writer_add_layer(r->out, "conversions", wkbMultiPolygon, srs, columns, 10, r->err,
-                                            sizeof r->err);
-    if (r->pieces_layer < 0) return 1;
-    if ((r->a.zones && feed(r, &r->zones, 2)) || feed(r, &r->before, 0)) return 1;
-    status = guotu_convert_prepare(r->ctx, r->cv);
-    if (status) return core_error(r);
-    guotu_convert_set_expected(r->ctx, r->cv, vector_source_count(&r->after));
-    guotu_convert_set_piece_callback(r->cv, write_piece, r);
-    if (feed(r, &r->after, 1)) return 1;
-    status = guotu_convert_finish(r->ctx, r->cv);
-    return status ? core_error(r) : 0;
+    r->nworkers = thread_count(&r->a);
+    r->workers = calloc((size_t)r->nworkers, sizeof *r->workers);
+    if (!r->workers) {
+        snprintf(r->err, sizeof r->err, "out of memory");
+        return 1;
+    }
+    for (int k = 0; k < r->nworkers; k++) {
+        convert_worker *w = &r->workers[k];
+        w->run = r;
+        w->index = k;
+        w->count = r->nworkers;
+        w->ctx = k == 0 ? r->ctx : guotu_context_create();
+        if (!w->ctx) {
+            snprintf(r->err, sizeof r->err, "out of memory");
+            return 1;
+        }
+    }
+    /* The output's CRS is the before layer's: read it from a handle of our own. */
+    vector_source probe;
+    if (vector_source_open(&probe, r->a.before, r->a.before_layer, r->a.encoding, r->err, sizeof r->err)) return 1;
+    int failed = gpkg_writer_open(&r->out, r->a.output, r->err, sizeof r->err);
+    if (!failed) {
+        r->pieces_layer = gpkg_writer_add_layer(r->out, "conversions", wkbMultiPolygon, vector_source_crs(&probe),
+                                                columns, 10, r->err, sizeof r->err);
+        failed = r->pieces_layer < 0;
+    }
+    vector_source_close(&probe);
+    if (failed) return 1;
+    int started = 0;
+    for (int k = 1; k < r->nworkers; k++) {
+        if (pthread_create(&r->workers[k].thread, NULL, worker_thread, &r->workers[k]) != 0) break;
+        started = k;
+    }
+    failed = worker_run(&r->workers[0]);
+    if (failed) snprintf(r->err, sizeof r->err, "%s", r->workers[0].err);
+    for (int k = 1; k <= started; k++) {
+        pthread_join(r->workers[k].thread, NULL);
+        if (!failed && r->workers[k].failed) {
+            snprintf(r->err, sizeof r->err, "%s", r->workers[k].err);
+            failed = 1;
+        }
+    }
+    if (!failed && started < r->nworkers - 1) {
+        snprintf(r->err, sizeof r->err, "cannot start worker threads");
+        failed = 1;
+    }
+    r->cv = r->workers[0].cv;
+    for (int k = 1; !failed && k < r->nworkers; k++)
+        if (guotu_convert_merge(r->ctx, r->cv, r->workers[k].cv) != GUOTU_OK) failed = core_error(r);
+    if (!failed && guotu_convert_finish(r->ctx, r->cv) != GUOTU_OK) failed = core_error(r);
+    return failed;
 }
 
 static int write_tables(convert_run *r, const table_meta *meta, int nmeta)
@@ -354,7 +460,8 @@ int cmd_convert(int argc, char **argv)
     if (!r.ctx) return cli_error("out of memory");
     progress_bar_init(&r.bar);
     guotu_context_set_progress(r.ctx, progress_bar_update, &r.bar);
-    int failed = load_tables(&r) || open_inputs(&r) || overlay(&r);
+    pthread_mutex_init(&r.write_lock, NULL);
+    int failed = load_tables(&r) || overlay(&r);
     progress_bar_done(&r.bar);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
@@ -379,15 +486,21 @@ int cmd_convert(int argc, char **argv)
     }
     if (failed) fprintf(stderr, "guotu convert: error: %s\n", r.err);
     gpkg_writer_abort(r.out);
-    guotu_convert_destroy(r.ctx, r.cv);
+    for (int k = 0; k < r.nworkers; k++) {
+        convert_worker *w = &r.workers[k];
+        guotu_convert_destroy(w->ctx, w->cv);
+        vector_source_close(&w->before);
+        vector_source_close(&w->after);
+        vector_source_close(&w->zones);
+        if (k > 0) guotu_context_destroy(w->ctx);
+    }
+    free(r.workers);
+    pthread_mutex_destroy(&r.write_lock);
     for (int i = 0; i < 2; i++) {
         guotu_category_map_destroy(r.ctx, r.maps[i]);
         guotu_coefficients_destroy(r.ctx, r.k[i]);
     }
     guotu_policy_destroy(r.ctx, r.policy);
-    vector_source_close(&r.before);
-    vector_source_close(&r.after);
-    vector_source_close(&r.zones);
     guotu_context_destroy(r.ctx);
     return failed ? 1 : 0;
 }

@@ -521,6 +521,67 @@ int guotu_convert_add_after(guotu_context *ctx, guotu_convert *cv, const char *c
     return GUOTU_OK;
 }
 
+/* ---- merging the work of several threads ---- */
+
+static int32_t code_in(guotu_context *ctx, guotu_convert *into, const guotu_convert *from, int32_t code)
+{
+    int32_t c = gt_string_table_intern(&into->codes, from->codes.strings[code]);
+    if (c < 0) gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    return c;
+}
+
+int guotu_convert_merge(guotu_context *ctx, guotu_convert *into, const guotu_convert *from)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!into || !from) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_merge: NULL argument");
+    if (into->phase != 1 || from->phase != 1)
+        return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_convert_merge needs two prepared, unfinished overlays");
+    if (into->zone_count != from->zone_count)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "cannot merge overlays with %zu and %zu zones", into->zone_count,
+                       from->zone_count);
+    for (size_t z = 0; z < into->zone_count; z++)
+        if (strcmp(into->zones[z].id, from->zones[z].id) != 0)
+            return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "cannot merge overlays whose zones differ ('%s' / '%s')",
+                           into->zones[z].id, from->zones[z].id);
+    int err = 0;
+    const sum_table *t = &from->categories;
+    for (size_t r = 0; !err && r < t->index.count; r++) {
+        const int32_t *k = t->keys[r];
+        err = sum_add(&into->categories, ((uint64_t)k[0] << 16) | ((uint64_t)k[1] << 8) | (uint64_t)k[2], k[0], k[1],
+                      k[2], t->sums[r][0], t->sums[r][1]);
+    }
+    t = &from->code_rows;
+    for (size_t r = 0; !err && r < t->index.count; r++) {
+        const int32_t *k = t->keys[r];
+        int32_t a = code_in(ctx, into, from, k[1]), b = code_in(ctx, into, from, k[2]);
+        if (a < 0 || b < 0) return failed(into, GUOTU_ERR_NOMEM);
+        err = sum_add(&into->code_rows, ((uint64_t)k[0] << 40) | ((uint64_t)a << 20) | (uint64_t)b, k[0], a, b,
+                      t->sums[r][0], t->sums[r][1]);
+    }
+    t = &from->statuses;
+    for (size_t r = 0; !err && r < t->index.count; r++) {
+        const int32_t *k = t->keys[r];
+        err = sum_add(&into->statuses, ((uint64_t)k[0] << 8) | (uint64_t)k[1], k[0], k[1], 0, t->sums[r][0], 0);
+    }
+    t = &from->unknown;
+    for (size_t r = 0; !err && r < t->index.count; r++) {
+        const int32_t *k = t->keys[r];
+        int32_t c = code_in(ctx, into, from, k[1]);
+        if (c < 0) return failed(into, GUOTU_ERR_NOMEM);
+        err = sum_add(&into->unknown, ((uint64_t)c << 1) | (uint64_t)k[2], k[0], c, k[2], t->sums[r][0], 0);
+    }
+    if (err) return failed(into, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
+    guotu_convert_stats *s = &into->stats;
+    const guotu_convert_stats *f = &from->stats;
+    s->after_features += f->after_features;
+    s->repaired_after += f->repaired_after;
+    s->after_area_ha += f->after_area_ha;
+    s->pieces += f->pieces;
+    s->overlaid_area_ha += f->overlaid_area_ha;
+    return GUOTU_OK;
+}
+
 /* ---- results ---- */
 
 /* qsort passes no user data, so each record carries what ordering needs: no file-scope

@@ -232,6 +232,60 @@ static void test_zones_split_pieces_and_keep_the_rest(void **state)
     guotu_convert_destroy(fx->ctx, cv);
 }
 
+/* The "after" strips split between two overlays (as two threads would), then merged:
+ * the same tables as one overlay. */
+static void test_split_and_merge(void **state)
+{
+    fixture *fx = *state;
+    guotu_context *other = guotu_context_create();
+    guotu_convert_options o;
+    guotu_convert_options_init(&o);
+    o.area_method = GUOTU_AREA_PLANAR;
+    guotu_convert *cv[2] = {NULL, NULL};
+    guotu_context *ctx[2] = {fx->ctx, other};
+    char w[256];
+    const char *before[] = {"21", "12", "41", "21", "12", "12"};
+    for (int k = 0; k < 2; k++) {
+        assert_int_equal(guotu_convert_create(ctx[k], &o, fx->map, fx->map, fx->policy, fx->k, fx->k, &cv[k]), GUOTU_OK);
+        assert_int_equal(add_zone_wkt_convert(ctx[k], cv[k], "Z1", 1, box_wkt(w, sizeof w, 0, 0, 250, 100)), GUOTU_OK);
+        assert_int_equal(add_zone_wkt_convert(ctx[k], cv[k], "Z2", 2, box_wkt(w, sizeof w, 250, 0, 550, 100)), GUOTU_OK);
+        for (int i = 0; i < 6; i++)
+            assert_int_equal(add_wkt(ctx[k], cv[k], 0, before[i], i + 1, box_wkt(w, sizeof w, i * 100, 0, i * 100 + 100, 100)),
+                             GUOTU_OK);
+        assert_int_equal(guotu_convert_prepare(ctx[k], cv[k]), GUOTU_OK);
+    }
+    const double after_x[] = {0, 150, 200, 300, 400, 500, 600};
+    const char *after[] = {"51", "41", "12", "11", "12", "77"};
+    for (int i = 0; i < 6; i++)
+        assert_int_equal(add_wkt(ctx[i % 2], cv[i % 2], 1, after[i], i + 1,
+                                 box_wkt(w, sizeof w, after_x[i], 0, after_x[i + 1], 100)),
+                         GUOTU_OK);
+    assert_int_equal(guotu_convert_merge(fx->ctx, cv[0], cv[1]), GUOTU_OK);
+    assert_int_equal(guotu_convert_finish(fx->ctx, cv[0]), GUOTU_OK);
+    assert_float_equal(status_area(fx, cv[0], "Z1", "path"), 1.5, 1e-9);
+    assert_float_equal(status_area(fx, cv[0], "Z1", "prohibited"), 0.5, 1e-9);
+    assert_float_equal(status_area(fx, cv[0], "Z2", "unknown"), 0.5, 1e-9);
+    assert_float_equal(status_area(fx, cv[0], "", "unknown"), 0.5, 1e-9);
+    assert_float_equal(status_area(fx, cv[0], "*", "conditional"), 1.0, 1e-9);
+    assert_int_equal(guotu_convert_unknown_count(cv[0]), 1);
+    guotu_convert_stats st;
+    guotu_convert_get_stats(fx->ctx, cv[0], &st);
+    assert_int_equal(st.after_features, 6);
+    assert_float_equal(st.overlaid_area_ha, 6.0, 1e-9);
+    /* The code table found codes only the second overlay had seen ("77" went to it). */
+    int found = 0;
+    for (size_t i = 0; i < guotu_convert_code_count(cv[0]); i++) {
+        guotu_transition t;
+        guotu_convert_code_row(fx->ctx, cv[0], i, &t);
+        found += !strcmp(t.to, "77") && !strcmp(t.zone_id, "*");
+    }
+    assert_int_equal(found, 1);
+    assert_int_equal(guotu_convert_merge(fx->ctx, cv[0], cv[1]), GUOTU_ERR_STATE); /* finished */
+    guotu_convert_destroy(fx->ctx, cv[0]);
+    guotu_convert_destroy(other, cv[1]);
+    guotu_context_destroy(other);
+}
+
 static void test_callback_can_stop(void **state)
 {
     fixture *fx = *state;
@@ -321,6 +375,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_hand_computed_transitions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_zones_split_pieces_and_keep_the_rest, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_split_and_merge, setup, teardown),
         cmocka_unit_test_setup_teardown(test_callback_can_stop, setup, teardown),
         cmocka_unit_test_setup_teardown(test_area_conserved_on_two_different_tilings, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_tables, setup, teardown),

@@ -144,3 +144,23 @@ def test_rasters_and_missing_fields_are_refused(tmp_path: Path) -> None:
     res = run_guotu("convert", "--before", "x", "--after", "y", "--before-system", "CAS", "--after-system", "CAS_LUCC",
                     "-o", str(tmp_path / "x.gpkg"))
     assert res.returncode == 2 and "systems must be" in res.stderr
+
+
+def test_threads_give_the_same_tables(tmp_path: Path) -> None:
+    """The after layer split over worker threads (own contexts, shared output) merges to
+    the same transitions and the same pieces."""
+    zones = write_layer(tmp_path / "z.gpkg", "zones", 4527, [("code", ogr.OFTString)],
+                        [({"code": "Z1"}, box(X0, Y0, X0 + 250, Y0 + 100)),
+                         ({"code": "Z2"}, box(X0 + 250, Y0, X0 + 600, Y0 + 100))])
+    tables, counts = [], []
+    for threads in ("1", "3"):
+        sub = tmp_path / threads
+        sub.mkdir()
+        res, out = convert(sub, "--zones", str(zones), "--zone-id", "code", "--threads", threads)
+        assert res.returncode == 0, res.stderr
+        tables.append({(r["zone_id"], r["level"], r["from_class"], r["to_class"]): r["area_ha"]
+                       for r in rows(out, "transitions")})
+        counts.append(len(rows(out, "conversions")))
+    assert tables[0].keys() == tables[1].keys() and counts[0] == counts[1]
+    for key, value in tables[0].items():
+        assert tables[1][key] == pytest.approx(value, abs=1e-9), key

@@ -109,6 +109,12 @@ GUOTU_API int guotu_convert_add_after(guotu_context *ctx, guotu_convert *cv, con
                                       const unsigned char *wkb, size_t wkb_size);
 GUOTU_API int guotu_convert_finish(guotu_context *ctx, guotu_convert *cv);
 
+/* Adds the tables and counters of `from` into `into`, so that "after" polygons can be
+ * split between threads: one context and one overlay per thread, each given the same zones
+ * (same order) and the same "before" polygons, then merged before `into` is finished.
+ * Both must be prepared and not finished; GUOTU_ERR_ARGUMENT when the zones differ. */
+GUOTU_API int guotu_convert_merge(guotu_context *ctx, guotu_convert *into, const guotu_convert *from);
+
 /* Transitions: area by (zone, from, to), both by category and by original code. */
 typedef struct guotu_transition {
     const char *zone_id;
