@@ -14,6 +14,8 @@ PACKAGES=(
   xvfb xauth                                # real-GUI QGIS test
   qttools5-dev-tools pyqt5-dev-tools        # lrelease / pylupdate5 for translations
   libsqlite3-mod-spatialite sqlite3         # the SpatiaLite comparison in bench/
+  fonts-wqy-microhei                        # Chinese text in maps and PDF reports
+  poppler-utils                             # pdftoppm/pdfinfo: report tests read the PDFs
 )
 
 missing=()
