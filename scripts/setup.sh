@@ -15,6 +15,7 @@ PACKAGES=(
   qttools5-dev-tools pyqt5-dev-tools        # lrelease / pylupdate5 for translations
   libsqlite3-mod-spatialite sqlite3         # the SpatiaLite comparison in bench/
   fonts-wqy-microhei                        # Chinese text in maps and PDF reports
+  postgresql-15 postgresql-15-postgis-3     # PostGIS input test (throw-away cluster, pg_virtualenv)
   poppler-utils                             # pdftoppm/pdfinfo: report tests read the PDFs
 )
 
