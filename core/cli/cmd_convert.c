@@ -320,10 +320,10 @@ static int thread_count(const convert_args *a)
 static int overlay(convert_run *r)
 {
     static const table_column columns[] = {
-        {"from_code", COLUMN_TEXT},   {"to_code", COLUMN_TEXT}, {"from_category", COLUMN_TEXT},
-        {"to_category", COLUMN_TEXT}, {"status", COLUMN_TEXT},  {"path_zh", COLUMN_TEXT},
-        {"path_en", COLUMN_TEXT},     {"area_ha", COLUMN_REAL}, {"dm_ha", COLUMN_REAL},
-        {"zone_id", COLUMN_TEXT}};
+        {"from_code", COLUMN_TEXT, 0, NULL},   {"to_code", COLUMN_TEXT, 0, NULL}, {"from_category", COLUMN_TEXT, 0, NULL},
+        {"to_category", COLUMN_TEXT, 0, NULL}, {"status", COLUMN_TEXT, 0, NULL},  {"path_zh", COLUMN_TEXT, 0, NULL},
+        {"path_en", COLUMN_TEXT, 0, NULL},     {"area_ha", COLUMN_REAL, 0, NULL}, {"dm_ha", COLUMN_REAL, 0, NULL},
+        {"zone_id", COLUMN_TEXT, 0, NULL}};
     r->nworkers = thread_count(&r->a);
     r->workers = calloc((size_t)r->nworkers, sizeof *r->workers);
     if (!r->workers) {
@@ -379,9 +379,9 @@ static int overlay(convert_run *r)
 
 static int write_tables(convert_run *r, const table_meta *meta, int nmeta)
 {
-    static const table_column tcols[] = {{"zone_id", COLUMN_TEXT}, {"level", COLUMN_TEXT}, {"from_class", COLUMN_TEXT},
-                                         {"to_class", COLUMN_TEXT}, {"status", COLUMN_TEXT}, {"area_ha", COLUMN_REAL},
-                                         {"dm_ha", COLUMN_REAL}};
+    static const table_column tcols[] = {{"zone_id", COLUMN_TEXT, 0, NULL}, {"level", COLUMN_TEXT, 0, NULL}, {"from_class", COLUMN_TEXT, 0, NULL},
+                                         {"to_class", COLUMN_TEXT, 0, NULL}, {"status", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL},
+                                         {"dm_ha", COLUMN_REAL, 0, NULL}};
     int t = gpkg_writer_add_layer(r->out, "transitions", wkbNone, NULL, tcols, 7, r->err, sizeof r->err);
     if (t < 0) return 1;
     for (int level = 0; level < 2; level++) {
@@ -396,7 +396,7 @@ static int write_tables(convert_run *r, const table_meta *meta, int nmeta)
         }
     }
     gpkg_writer_meta(r->out, t, meta, nmeta);
-    static const table_column scols[] = {{"zone_id", COLUMN_TEXT}, {"status", COLUMN_TEXT}, {"area_ha", COLUMN_REAL}};
+    static const table_column scols[] = {{"zone_id", COLUMN_TEXT, 0, NULL}, {"status", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
     int s = gpkg_writer_add_layer(r->out, "status_summary", wkbNone, NULL, scols, 3, r->err, sizeof r->err);
     if (s < 0) return 1;
     for (size_t i = 0; i < guotu_convert_status_count(r->cv); i++) {
@@ -406,7 +406,7 @@ static int write_tables(convert_run *r, const table_meta *meta, int nmeta)
         double reals[3] = {0, 0, row.area_ha};
         if (gpkg_writer_row(r->out, s, texts, reals, NULL, 0, r->err, sizeof r->err)) return 1;
     }
-    static const table_column ucols[] = {{"class_code", COLUMN_TEXT}, {"layer", COLUMN_TEXT}, {"area_ha", COLUMN_REAL}};
+    static const table_column ucols[] = {{"class_code", COLUMN_TEXT, 0, NULL}, {"layer", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
     int u = gpkg_writer_add_layer(r->out, "unknown_codes", wkbNone, NULL, ucols, 3, r->err, sizeof r->err);
     if (u < 0) return 1;
     for (size_t i = 0; i < guotu_convert_unknown_count(r->cv); i++) {

@@ -94,7 +94,7 @@ static int write_output(guotu_context *ctx, const guotu_tally *t, const tally_ar
                         const guotu_tally_stats *st, double seconds, char *err, size_t err_size)
 {
     static const table_column columns[] = {
-        {"zone_id", COLUMN_TEXT}, {"class_code", COLUMN_TEXT}, {"area_ha", COLUMN_REAL}};
+        {"zone_id", COLUMN_TEXT, 0, NULL}, {"class_code", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
     table_writer *w = NULL;
     if (table_writer_open(&w, a->output, "tally", columns, 3, err, err_size)) return 1;
     size_t n = guotu_tally_result_count(t);

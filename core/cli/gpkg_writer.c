@@ -58,7 +58,10 @@ int gpkg_writer_add_layer(gpkg_writer *w, const char *name, OGRwkbGeometryType g
     const char *options[] = {"SPATIAL_INDEX=YES", NULL};
     OGRLayerH layer = GDALDatasetCreateLayer(w->dataset, name, srs, geometry, geometry == wkbNone ? NULL : (char **)options);
     for (int i = 0; layer && i < ncolumns; i++) {
-        OGRFieldDefnH fd = OGR_Fld_Create(columns[i].name, columns[i].type == COLUMN_REAL ? OFTReal : OFTString);
+        OGRFieldType type = columns[i].type == COLUMN_REAL ? OFTReal : columns[i].type == COLUMN_INTEGER ? OFTInteger : OFTString;
+        OGRFieldDefnH fd = OGR_Fld_Create(columns[i].name, type);
+        if (columns[i].width > 0) OGR_Fld_SetWidth(fd, columns[i].width);
+        if (columns[i].alias) OGR_Fld_SetAlternativeName(fd, columns[i].alias);
         if (OGR_L_CreateField(layer, fd, 1) != OGRERR_NONE) layer = NULL;
         OGR_Fld_Destroy(fd);
     }
@@ -80,8 +83,9 @@ int gpkg_writer_row(gpkg_writer *w, int layer, const char *const *texts, const d
     OGRLayerH l = w->layers[layer];
     OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(l));
     for (int i = 0; i < w->ncolumns[layer]; i++) {
-        if (w->columns[layer][i].type == COLUMN_REAL) {
+        if (w->columns[layer][i].type != COLUMN_TEXT) {
             if (isnan(reals[i])) OGR_F_SetFieldNull(f, i);
+            else if (w->columns[layer][i].type == COLUMN_INTEGER) OGR_F_SetFieldInteger64(f, i, (GIntBig)reals[i]);
             else OGR_F_SetFieldDouble(f, i, reals[i]);
         } else {
             OGR_F_SetFieldString(f, i, texts[i] ? texts[i] : "");

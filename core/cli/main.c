@@ -16,6 +16,7 @@ static const char *const main_usage =
     "  tally     area in hectares of each land-use class inside each zone\n"
     "  voucher   ecological voucher (生态券) accounting and market between two years\n"
     "  convert   land-use conversion map: transitions with their policy paths (用途转用)\n"
+    "  lines     three control lines (三区三线): `lines init` makes a workspace\n"
     "  help      this text, or `guotu help COMMAND` for a command's options\n"
     "\n"
     "options:\n"
@@ -78,6 +79,10 @@ int main(int argc, char **argv)
             char *args[] = {"voucher", "--help", NULL};
             return cmd_voucher(2, args);
         }
+        if (argc > 2 && strcmp(argv[2], "lines") == 0) {
+            char *args[] = {"lines", "--help", NULL};
+            return cmd_lines(2, args);
+        }
         if (argc > 2 && strcmp(argv[2], "convert") == 0) {
             char *args[] = {"convert", "--help", NULL};
             return cmd_convert(2, args);
@@ -90,6 +95,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "tally") == 0) return cmd_tally(argc - 1, argv + 1);
     if (strcmp(cmd, "voucher") == 0) return cmd_voucher(argc - 1, argv + 1);
     if (strcmp(cmd, "convert") == 0) return cmd_convert(argc - 1, argv + 1);
+    if (strcmp(cmd, "lines") == 0) return cmd_lines(argc - 1, argv + 1);
     fprintf(stderr, "guotu: unknown command '%s'\n\n%s", cmd, main_usage);
     return 2;
 }

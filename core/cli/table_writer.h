@@ -5,11 +5,13 @@
 
 #include <stddef.h>
 
-typedef enum column_type { COLUMN_TEXT, COLUMN_REAL } column_type;
+typedef enum column_type { COLUMN_TEXT, COLUMN_REAL, COLUMN_INTEGER } column_type;
 
 typedef struct table_column {
     const char *name;
     column_type type;
+    int width;         /* text width, 0 = unbounded */
+    const char *alias; /* shown instead of the name in QGIS forms (e.g. Chinese), or NULL */
 } table_column;
 
 /* A key/value pair recorded with the output so a result can be audited: inputs and

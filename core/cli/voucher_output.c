@@ -13,9 +13,9 @@
 static int write_voucher_layer(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size)
 {
     static const table_column columns[] = {
-        {"zone_id", COLUMN_TEXT}, {"zone_name", COLUMN_TEXT}, {"area_ha", COLUMN_REAL}, {"m0_ha", COLUMN_REAL},
-        {"mt_ha", COLUMN_REAL},   {"dm_ha", COLUMN_REAL},     {"g_ratio", COLUMN_REAL}, {"p_ratio", COLUMN_REAL},
-        {"e_ha", COLUMN_REAL},    {"role", COLUMN_TEXT},      {"amount_yuan", COLUMN_REAL}};
+        {"zone_id", COLUMN_TEXT, 0, NULL}, {"zone_name", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}, {"m0_ha", COLUMN_REAL, 0, NULL},
+        {"mt_ha", COLUMN_REAL, 0, NULL},   {"dm_ha", COLUMN_REAL, 0, NULL},     {"g_ratio", COLUMN_REAL, 0, NULL}, {"p_ratio", COLUMN_REAL, 0, NULL},
+        {"e_ha", COLUMN_REAL, 0, NULL},    {"role", COLUMN_TEXT, 0, NULL},      {"amount_yuan", COLUMN_REAL, 0, NULL}};
     int layer = gpkg_writer_add_layer(w, "voucher", wkbMultiPolygon, r->zones->srs, columns, 11, err, err_size);
     if (layer < 0) return 1;
     for (size_t i = 0; i < guotu_voucher_zone_count(r->voucher); i++) {
@@ -34,10 +34,10 @@ static int write_voucher_layer(gpkg_writer *w, const voucher_result *r, char *er
 /* E of ecological units attributed to the counties that trade it. */
 static int write_counties(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size)
 {
-    static const table_column columns[] = {{"county_id", COLUMN_TEXT}, {"county_name", COLUMN_TEXT},
-                                           {"area_ha", COLUMN_REAL},   {"units", COLUMN_REAL},
-                                           {"e_ha", COLUMN_REAL},      {"role", COLUMN_TEXT},
-                                           {"amount_yuan", COLUMN_REAL}};
+    static const table_column columns[] = {{"county_id", COLUMN_TEXT, 0, NULL}, {"county_name", COLUMN_TEXT, 0, NULL},
+                                           {"area_ha", COLUMN_REAL, 0, NULL},   {"units", COLUMN_REAL, 0, NULL},
+                                           {"e_ha", COLUMN_REAL, 0, NULL},      {"role", COLUMN_TEXT, 0, NULL},
+                                           {"amount_yuan", COLUMN_REAL, 0, NULL}};
     int layer = gpkg_writer_add_layer(w, "voucher_counties", wkbMultiPolygon, r->counties->srs, columns, 7, err,
                                       err_size);
     if (layer < 0) return 1;
@@ -60,11 +60,11 @@ static int write_counties(gpkg_writer *w, const voucher_result *r, char *err, si
 
 static int write_classes(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size)
 {
-    static const table_column columns[] = {{"zone_id", COLUMN_TEXT},
-                                           {"class_code", COLUMN_TEXT},
-                                           {"a0_ha", COLUMN_REAL},
-                                           {"at_ha", COLUMN_REAL},
-                                           {"k", COLUMN_REAL}};
+    static const table_column columns[] = {{"zone_id", COLUMN_TEXT, 0, NULL},
+                                           {"class_code", COLUMN_TEXT, 0, NULL},
+                                           {"a0_ha", COLUMN_REAL, 0, NULL},
+                                           {"at_ha", COLUMN_REAL, 0, NULL},
+                                           {"k", COLUMN_REAL, 0, NULL}};
     int layer = gpkg_writer_add_layer(w, "voucher_classes", wkbNone, NULL, columns, 5, err, err_size);
     if (layer < 0) return 1;
     for (size_t i = 0; i < guotu_voucher_class_count(r->voucher); i++) {
@@ -79,7 +79,7 @@ static int write_classes(gpkg_writer *w, const voucher_result *r, char *err, siz
 
 static int write_unknown(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size)
 {
-    static const table_column columns[] = {{"class_code", COLUMN_TEXT}, {"year", COLUMN_TEXT}, {"area_ha", COLUMN_REAL}};
+    static const table_column columns[] = {{"class_code", COLUMN_TEXT, 0, NULL}, {"year", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
     int layer = gpkg_writer_add_layer(w, "unknown_codes", wkbNone, NULL, columns, 3, err, err_size);
     if (layer < 0) return 1;
     for (size_t i = 0; i < guotu_voucher_unknown_count(r->voucher); i++) {
@@ -94,7 +94,7 @@ static int write_unknown(gpkg_writer *w, const voucher_result *r, char *err, siz
 
 static int write_summary(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size)
 {
-    static const table_column columns[] = {{"item", COLUMN_TEXT}, {"value", COLUMN_REAL}, {"text", COLUMN_TEXT}};
+    static const table_column columns[] = {{"item", COLUMN_TEXT, 0, NULL}, {"value", COLUMN_REAL, 0, NULL}, {"text", COLUMN_TEXT, 0, NULL}};
     int layer = gpkg_writer_add_layer(w, "summary", wkbNone, NULL, columns, 3, err, err_size);
     if (layer < 0) return 1;
     const guotu_voucher_summary *s = &r->summary;
@@ -135,11 +135,11 @@ static int write_summary(gpkg_writer *w, const voucher_result *r, char *err, siz
 
 static int write_trades(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size)
 {
-    static const table_column columns[] = {{"seller_id", COLUMN_TEXT},
-                                           {"buyer_id", COLUMN_TEXT},
-                                           {"volume_ha", COLUMN_REAL},
-                                           {"price_yuan_per_ha", COLUMN_REAL},
-                                           {"amount_yuan", COLUMN_REAL}};
+    static const table_column columns[] = {{"seller_id", COLUMN_TEXT, 0, NULL},
+                                           {"buyer_id", COLUMN_TEXT, 0, NULL},
+                                           {"volume_ha", COLUMN_REAL, 0, NULL},
+                                           {"price_yuan_per_ha", COLUMN_REAL, 0, NULL},
+                                           {"amount_yuan", COLUMN_REAL, 0, NULL}};
     int layer = gpkg_writer_add_layer(w, "trades", wkbLineString, r->zones->srs, columns, 5, err, err_size);
     if (layer < 0) return 1;
     for (size_t i = 0; r->has_market && i < guotu_market_trade_count(r->market); i++) {

@@ -1,0 +1,170 @@
+/* cmd_lines.c — `guotu lines init`: a new three-lines workspace GeoPackage. */
+#include <gdal/gdal.h>
+#include <gdal/ogr_api.h>
+#include <gdal/ogr_srs_api.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "gpkg_writer.h"
+#include "resources.h"
+
+static const char *const lines_usage =
+    "usage: guotu lines init OUT.gpkg --crs CRS\n"
+    "\n"
+    "Creates a three-lines workspace (三区三线): one GeoPackage with the layers\n"
+    "ecological_redline, permanent_farmland, urban_boundary, eco_units and admin_units\n"
+    "(MultiPolygon, in CRS, e.g. EPSG:4527) and the table exceptions. Fields, their Chinese\n"
+    "names and who fills them are in resources/presets/lines/workspace_schema.csv; each layer\n"
+    "carries its default style, so the workspace opens styled in QGIS anywhere. An existing\n"
+    "file is never replaced: a workspace holds drawing work.\n";
+
+enum { MAX_COLUMNS = 32, MAX_LAYERS = 8 };
+
+typedef struct schema_layer {
+    char name[64];
+    table_column columns[MAX_COLUMNS];
+    char names[MAX_COLUMNS][64], aliases[MAX_COLUMNS][128];
+    int ncolumns;
+} schema_layer;
+
+/* Reads the schema CSV (through OGR's CSV driver) into layers in file order. */
+static int read_schema(schema_layer *layers, int *nlayers, char *err, size_t err_size)
+{
+    char path[1200];
+    snprintf(path, sizeof path, "%.1000s/presets/lines/workspace_schema.csv", resources_dir());
+    GDALDatasetH ds = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+    OGRLayerH csv = ds ? GDALDatasetGetLayer(ds, 0) : NULL;
+    if (!csv) {
+        snprintf(err, err_size, "cannot read the workspace schema '%.900s'", path);
+        if (ds) GDALClose(ds);
+        return 1;
+    }
+    *nlayers = 0;
+    OGRFeatureH f;
+    int failed = 0;
+    while (!failed && (f = OGR_L_GetNextFeature(csv))) {
+        const char *layer = OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "layer"));
+        int k = 0;
+        while (k < *nlayers && strcmp(layers[k].name, layer)) k++;
+        if (k == *nlayers) {
+            if (k == MAX_LAYERS) failed = 1;
+            else snprintf(layers[(*nlayers)++].name, sizeof layers[k].name, "%s", layer);
+        }
+        schema_layer *l = &layers[k];
+        if (failed || l->ncolumns == MAX_COLUMNS) {
+            snprintf(err, err_size, "the workspace schema has too many layers or fields");
+            failed = 1;
+        } else {
+            int c = l->ncolumns++;
+            const char *type = OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "type"));
+            snprintf(l->names[c], sizeof l->names[c], "%s", OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "field")));
+            snprintf(l->aliases[c], sizeof l->aliases[c], "%s", OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "name_zh")));
+            l->columns[c].name = l->names[c];
+            l->columns[c].alias = l->aliases[c];
+            l->columns[c].type = !strcmp(type, "real") ? COLUMN_REAL : !strcmp(type, "integer") ? COLUMN_INTEGER : COLUMN_TEXT;
+            l->columns[c].width = OGR_F_GetFieldAsInteger(f, OGR_F_GetFieldIndex(f, "width"));
+        }
+        OGR_F_Destroy(f);
+    }
+    GDALClose(ds);
+    return failed;
+}
+
+static char *read_text(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (text) text[fread(text, 1, (size_t)n, f)] = '\0';
+    fclose(f);
+    return text;
+}
+
+/* The default style of each layer, in the table QGIS reads styles from (layer_styles). */
+static int add_styles(gpkg_writer *w, const schema_layer *layers, int nlayers, char *err, size_t err_size)
+{
+    static const table_column columns[] = {
+        {"f_table_catalog", COLUMN_TEXT, 256, NULL}, {"f_table_schema", COLUMN_TEXT, 256, NULL},
+        {"f_table_name", COLUMN_TEXT, 256, NULL},    {"f_geometry_column", COLUMN_TEXT, 256, NULL},
+        {"styleName", COLUMN_TEXT, 30, NULL},         {"styleQML", COLUMN_TEXT, 0, NULL},
+        {"styleSLD", COLUMN_TEXT, 0, NULL},           {"useAsDefault", COLUMN_INTEGER, 0, NULL},
+        {"description", COLUMN_TEXT, 0, NULL},        {"owner", COLUMN_TEXT, 30, NULL},
+        {"ui", COLUMN_TEXT, 30, NULL},                {"update_time", COLUMN_TEXT, 0, NULL}};
+    int layer = gpkg_writer_add_layer(w, "layer_styles", wkbNone, NULL, columns, 12, err, err_size);
+    if (layer < 0) return 1;
+    for (int k = 0; k < nlayers; k++) {
+        char path[1300];
+        snprintf(path, sizeof path, "%.1000s/styles/lines/%.64s.qml", resources_dir(), layers[k].name);
+        char *qml = read_text(path);
+        if (!qml) continue; /* tables such as exceptions have no style */
+        const char *texts[12] = {"", "", layers[k].name, "geom", layers[k].name, qml, "", 0,
+                                 "Guotu default style", "", "", ""};
+        double reals[12] = {0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0};
+        int failed = gpkg_writer_row(w, layer, texts, reals, NULL, 0, err, err_size);
+        free(qml);
+        if (failed) return 1;
+    }
+    return 0;
+}
+
+static int lines_init(const char *out, const char *crs)
+{
+    struct stat st;
+    if (stat(out, &st) == 0)
+        return cli_error("'%s' exists: a workspace holds drawing work, so it is never replaced; choose another name", out);
+    OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
+    if (OSRSetFromUserInput(srs, crs) != OGRERR_NONE) {
+        OSRDestroySpatialReference(srs);
+        return cli_error("'%s' is not a CRS GDAL knows (try EPSG:4527)", crs);
+    }
+    schema_layer layers[MAX_LAYERS];
+    memset(layers, 0, sizeof layers);
+    int nlayers = 0;
+    char err[1024] = "";
+    gpkg_writer *w = NULL;
+    int failed = read_schema(layers, &nlayers, err, sizeof err) || gpkg_writer_open(&w, out, err, sizeof err);
+    for (int k = 0; !failed && k < nlayers; k++) {
+        OGRwkbGeometryType g = strcmp(layers[k].name, "exceptions") == 0 ? wkbNone : wkbMultiPolygon;
+        failed = gpkg_writer_add_layer(w, layers[k].name, g, g == wkbNone ? NULL : srs, layers[k].columns,
+                                       layers[k].ncolumns, err, sizeof err) < 0;
+    }
+    if (!failed) failed = add_styles(w, layers, nlayers, err, sizeof err);
+    if (!failed) {
+        failed = gpkg_writer_commit(w, err, sizeof err);
+        w = NULL;
+    }
+    gpkg_writer_abort(w);
+    OSRDestroySpatialReference(srs);
+    if (failed) return cli_error("%s", err);
+    printf("Three-lines workspace %s (%s):", out, crs);
+    for (int k = 0; k < nlayers; k++) printf(" %s", layers[k].name);
+    printf("\n");
+    return 0;
+}
+
+int cmd_lines(int argc, char **argv)
+{
+    if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+        fputs(lines_usage, stdout);
+        return 0;
+    }
+    const char *out = NULL, *crs = NULL;
+    if (argc >= 2 && !strcmp(argv[1], "init")) {
+        for (int i = 2; i < argc; i++) {
+            if (!strcmp(argv[i], "--crs") && i + 1 < argc) crs = argv[++i];
+            else if (argv[i][0] != '-' && !out) out = argv[i];
+            else return cli_usage_error("lines", lines_usage, "unexpected argument '%s'", argv[i]), 2;
+        }
+        if (!out || !crs) return cli_usage_error("lines", lines_usage, "init needs OUT.gpkg and --crs"), 2;
+        if (strlen(out) < 5 || strcmp(out + strlen(out) - 5, ".gpkg"))
+            return cli_usage_error("lines", lines_usage, "the workspace must be a .gpkg file"), 2;
+        return lines_init(out, crs);
+    }
+    return cli_usage_error("lines", lines_usage, "unknown lines command (init)"), 2;
+}
