@@ -156,22 +156,22 @@ static void test_hand_computed_transitions(void **state)
     piece_log log = {0, 0, 0, 0};
     guotu_convert *cv = run(fx, 0, &log);
     assert_int_equal(log.count, 7);
-    assert_float_equal(log.area, 6.0, 1e-9);
-    assert_float_equal(log.dm, -1.0 + 1.05 - 2.1 - 1.0, 1e-9);
-    assert_float_equal(status_area(fx, cv, "", "path"), 1.5, 1e-9);
-    assert_float_equal(status_area(fx, cv, "", "gap"), 0.5, 1e-9);
-    assert_float_equal(status_area(fx, cv, "", "prohibited"), 1.0, 1e-9);
-    assert_float_equal(status_area(fx, cv, "", "conditional"), 1.0, 1e-9);
-    assert_float_equal(status_area(fx, cv, "", "same"), 1.0, 1e-9);
-    assert_float_equal(status_area(fx, cv, "", "unknown"), 1.0, 1e-9);
+    assert_close(log.area, 6.0, 1e-9);
+    assert_close(log.dm, -1.0 + 1.05 - 2.1 - 1.0, 1e-9);
+    assert_close(status_area(fx, cv, "", "path"), 1.5, 1e-9);
+    assert_close(status_area(fx, cv, "", "gap"), 0.5, 1e-9);
+    assert_close(status_area(fx, cv, "", "prohibited"), 1.0, 1e-9);
+    assert_close(status_area(fx, cv, "", "conditional"), 1.0, 1e-9);
+    assert_close(status_area(fx, cv, "", "same"), 1.0, 1e-9);
+    assert_close(status_area(fx, cv, "", "unknown"), 1.0, 1e-9);
     /* Category matrix: forest → construction 1 ha with dM −1; cultivated → construction 0.5 ha. */
     int seen = 0;
     for (size_t i = 0; i < guotu_convert_category_count(cv); i++) {
         guotu_transition t;
         guotu_convert_category_row(fx->ctx, cv, i, &t);
         if (!strcmp(t.from, "forest") && !strcmp(t.to, "construction")) {
-            assert_float_equal(t.area_ha, 1.0, 1e-9);
-            assert_float_equal(t.dm_ha, -1.0, 1e-9);
+            assert_close(t.area_ha, 1.0, 1e-9);
+            assert_close(t.dm_ha, -1.0, 1e-9);
             assert_string_equal(t.status, "path");
             seen++;
         }
@@ -191,13 +191,13 @@ static void test_hand_computed_transitions(void **state)
     guotu_convert_unknown_row(fx->ctx, cv, 0, &u);
     assert_string_equal(u.code, "77");
     assert_int_equal(u.side, 1);
-    assert_float_equal(u.area_ha, 1.0, 1e-9);
+    assert_close(u.area_ha, 1.0, 1e-9);
     guotu_convert_stats st;
     guotu_convert_get_stats(fx->ctx, cv, &st);
     assert_int_equal(st.before_features, 6);
     assert_int_equal(st.after_features, 6);
-    assert_float_equal(st.overlaid_area_ha, 6.0, 1e-9);
-    assert_float_equal(st.before_area_ha, 6.0, 1e-9);
+    assert_close(st.overlaid_area_ha, 6.0, 1e-9);
+    assert_close(st.before_area_ha, 6.0, 1e-9);
     guotu_convert_destroy(fx->ctx, cv);
 }
 
@@ -206,23 +206,23 @@ static void test_zones_split_pieces_and_keep_the_rest(void **state)
     fixture *fx = *state;
     piece_log log = {0, 0, 0, 0};
     guotu_convert *cv = run(fx, 1, &log);
-    assert_float_equal(log.area, 6.0, 1e-9); /* area conserved with zones and a remainder */
-    assert_float_equal(status_area(fx, cv, "Z1", "path"), 1.5, 1e-9);
-    assert_float_equal(status_area(fx, cv, "Z1", "gap"), 0.5, 1e-9);
-    assert_float_equal(status_area(fx, cv, "Z1", "prohibited"), 0.5, 1e-9);
-    assert_float_equal(status_area(fx, cv, "Z2", "prohibited"), 0.5, 1e-9);
-    assert_float_equal(status_area(fx, cv, "Z2", "conditional"), 1.0, 1e-9);
-    assert_float_equal(status_area(fx, cv, "Z2", "same"), 1.0, 1e-9);
-    assert_float_equal(status_area(fx, cv, "Z2", "unknown"), 0.5, 1e-9);
-    assert_float_equal(status_area(fx, cv, "", "unknown"), 0.5, 1e-9);
-    assert_float_equal(status_area(fx, cv, "*", "prohibited"), 1.0, 1e-9);
+    assert_close(log.area, 6.0, 1e-9); /* area conserved with zones and a remainder */
+    assert_close(status_area(fx, cv, "Z1", "path"), 1.5, 1e-9);
+    assert_close(status_area(fx, cv, "Z1", "gap"), 0.5, 1e-9);
+    assert_close(status_area(fx, cv, "Z1", "prohibited"), 0.5, 1e-9);
+    assert_close(status_area(fx, cv, "Z2", "prohibited"), 0.5, 1e-9);
+    assert_close(status_area(fx, cv, "Z2", "conditional"), 1.0, 1e-9);
+    assert_close(status_area(fx, cv, "Z2", "same"), 1.0, 1e-9);
+    assert_close(status_area(fx, cv, "Z2", "unknown"), 0.5, 1e-9);
+    assert_close(status_area(fx, cv, "", "unknown"), 0.5, 1e-9);
+    assert_close(status_area(fx, cv, "*", "prohibited"), 1.0, 1e-9);
     double all = 0;
     for (size_t i = 0; i < guotu_convert_status_count(cv); i++) {
         guotu_status_area s;
         guotu_convert_status_row(fx->ctx, cv, i, &s);
         if (!strcmp(s.zone_id, "*")) all += s.area_ha;
     }
-    assert_float_equal(all, 6.0, 1e-9);
+    assert_close(all, 6.0, 1e-9);
     /* Rows come zone by zone in input order, then "", then "*". */
     guotu_status_area first, last;
     guotu_convert_status_row(fx->ctx, cv, 0, &first);
@@ -262,16 +262,16 @@ static void test_split_and_merge(void **state)
                          GUOTU_OK);
     assert_int_equal(guotu_convert_merge(fx->ctx, cv[0], cv[1]), GUOTU_OK);
     assert_int_equal(guotu_convert_finish(fx->ctx, cv[0]), GUOTU_OK);
-    assert_float_equal(status_area(fx, cv[0], "Z1", "path"), 1.5, 1e-9);
-    assert_float_equal(status_area(fx, cv[0], "Z1", "prohibited"), 0.5, 1e-9);
-    assert_float_equal(status_area(fx, cv[0], "Z2", "unknown"), 0.5, 1e-9);
-    assert_float_equal(status_area(fx, cv[0], "", "unknown"), 0.5, 1e-9);
-    assert_float_equal(status_area(fx, cv[0], "*", "conditional"), 1.0, 1e-9);
+    assert_close(status_area(fx, cv[0], "Z1", "path"), 1.5, 1e-9);
+    assert_close(status_area(fx, cv[0], "Z1", "prohibited"), 0.5, 1e-9);
+    assert_close(status_area(fx, cv[0], "Z2", "unknown"), 0.5, 1e-9);
+    assert_close(status_area(fx, cv[0], "", "unknown"), 0.5, 1e-9);
+    assert_close(status_area(fx, cv[0], "*", "conditional"), 1.0, 1e-9);
     assert_int_equal(guotu_convert_unknown_count(cv[0]), 1);
     guotu_convert_stats st;
     guotu_convert_get_stats(fx->ctx, cv[0], &st);
     assert_int_equal(st.after_features, 6);
-    assert_float_equal(st.overlaid_area_ha, 6.0, 1e-9);
+    assert_close(st.overlaid_area_ha, 6.0, 1e-9);
     /* The code table found codes only the second overlay had seen ("77" went to it). */
     int found = 0;
     for (size_t i = 0; i < guotu_convert_code_count(cv[0]); i++) {
@@ -319,14 +319,14 @@ static void test_area_conserved_on_two_different_tilings(void **state)
     assert_int_equal(guotu_convert_finish(fx->ctx, cv), GUOTU_OK);
     guotu_convert_stats st;
     guotu_convert_get_stats(fx->ctx, cv, &st);
-    assert_float_equal(st.overlaid_area_ha, 959.0 * 959.0 / 1e4, 1e-7);
+    assert_close(st.overlaid_area_ha, 959.0 * 959.0 / 1e4, 1e-7);
     double matrix = 0;
     for (size_t i = 0; i < guotu_convert_category_count(cv); i++) {
         guotu_transition t;
         guotu_convert_category_row(fx->ctx, cv, i, &t);
         matrix += t.area_ha;
     }
-    assert_float_equal(matrix, 959.0 * 959.0 / 1e4, 1e-7);
+    assert_close(matrix, 959.0 * 959.0 / 1e4, 1e-7);
     guotu_convert_destroy(fx->ctx, cv);
 }
 

@@ -6,8 +6,18 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 #include <cmocka.h>
+
+void assert_close_impl(double a, double b, double epsilon, const char *what, const char *file, int line)
+{
+    if (fabs(a - b) <= epsilon) return;
+    char message[512];
+    snprintf(message, sizeof message, "%s = %.12g, expected %.12g (tolerance %g)", what, a, b, epsilon);
+    print_error("%s\n", message);
+    _fail(file, line);
+}
 
 unsigned char *wkt_to_wkb(const char *wkt, size_t *size)
 {

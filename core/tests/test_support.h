@@ -7,6 +7,11 @@
 
 #include "guotu/guotu.h"
 
+/* |a - b| <= epsilon in double precision. (cmocka's assert_float_equal converts to float,
+ * which would make a 1e-9 tolerance on 16 ha mean about 2e-6.) */
+#define assert_close(a, b, epsilon) assert_close_impl((double)(a), (double)(b), (double)(epsilon), #a, __FILE__, __LINE__)
+void assert_close_impl(double a, double b, double epsilon, const char *what, const char *file, int line);
+
 /* WKB of a WKT geometry; caller frees with free(). Aborts the test on bad WKT. */
 unsigned char *wkt_to_wkb(const char *wkt, size_t *size);
 

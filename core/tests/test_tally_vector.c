@@ -69,14 +69,14 @@ static void test_hand_computed_areas(void **state)
     assert_int_equal(guotu_tally_finish(ctx, t), GUOTU_OK);
 
     assert_int_equal(guotu_tally_result_count(t), 8);
-    assert_float_equal(result_ha(ctx, t, "A", "21"), 16.0, 1e-9);
-    assert_float_equal(result_ha(ctx, t, "A", "12"), 20.0, 1e-9);
-    assert_float_equal(result_ha(ctx, t, "A", ""), 1.0, 1e-9);
-    assert_float_equal(result_ha(ctx, t, "B", "12"), 20.0, 1e-9);
-    assert_float_equal(result_ha(ctx, t, "B", "21"), 25.0, 1e-9);
-    assert_float_equal(result_ha(ctx, t, "B", "31"), 2.0, 1e-9);
-    assert_float_equal(result_ha(ctx, t, "B", "10"), 0.5, 1e-9);
-    assert_float_equal(result_ha(ctx, t, "B", "2"), 0.5, 1e-9);
+    assert_close(result_ha(ctx, t, "A", "21"), 16.0, 1e-9);
+    assert_close(result_ha(ctx, t, "A", "12"), 20.0, 1e-9);
+    assert_close(result_ha(ctx, t, "A", ""), 1.0, 1e-9);
+    assert_close(result_ha(ctx, t, "B", "12"), 20.0, 1e-9);
+    assert_close(result_ha(ctx, t, "B", "21"), 25.0, 1e-9);
+    assert_close(result_ha(ctx, t, "B", "31"), 2.0, 1e-9);
+    assert_close(result_ha(ctx, t, "B", "10"), 0.5, 1e-9);
+    assert_close(result_ha(ctx, t, "B", "2"), 0.5, 1e-9);
 
     /* Order: zones as added; classes "" first, then numerically. */
     const char *want_zone[] = {"A", "A", "A", "B", "B", "B", "B", "B"};
@@ -99,11 +99,11 @@ static void test_hand_computed_areas(void **state)
     assert_int_equal(st.repaired_landuse, 1);
     assert_int_equal(st.repaired_zones, 0);
     assert_int_equal(st.empty_class_features, 1);
-    assert_float_equal(st.empty_class_area_ha, 1.0, 1e-9);
-    assert_float_equal(st.zones_area_ha, 200.0, 1e-9);
-    assert_float_equal(st.tallied_area_ha, 85.0, 1e-9);
+    assert_close(st.empty_class_area_ha, 1.0, 1e-9);
+    assert_close(st.zones_area_ha, 200.0, 1e-9);
+    assert_close(st.tallied_area_ha, 85.0, 1e-9);
     /* All land use: 16 + 40 + 100 + 1 + 2 + 0.5 + 0.5 ha, inside zones or not. */
-    assert_float_equal(st.landuse_area_ha, 160.0, 1e-9);
+    assert_close(st.landuse_area_ha, 160.0, 1e-9);
     guotu_tally_destroy(ctx, t);
     guotu_context_destroy(ctx);
 }
@@ -121,14 +121,14 @@ static void test_mask_excludes_area(void **state)
     assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
     add_fixture_landuse(ctx, t);
     assert_int_equal(guotu_tally_finish(ctx, t), GUOTU_OK);
-    assert_float_equal(result_ha(ctx, t, "A", "21"), 0.0, 1e-9);
-    assert_float_equal(result_ha(ctx, t, "A", ""), 0.0, 1e-9);
-    assert_float_equal(result_ha(ctx, t, "A", "12"), 20.0, 1e-9);
-    assert_float_equal(result_ha(ctx, t, "B", "21"), 25.0, 1e-9);
+    assert_close(result_ha(ctx, t, "A", "21"), 0.0, 1e-9);
+    assert_close(result_ha(ctx, t, "A", ""), 0.0, 1e-9);
+    assert_close(result_ha(ctx, t, "A", "12"), 20.0, 1e-9);
+    assert_close(result_ha(ctx, t, "B", "21"), 25.0, 1e-9);
     guotu_tally_stats st;
     guotu_tally_get_stats(ctx, t, &st);
     assert_int_equal(st.mask_features, 2);
-    assert_float_equal(st.zones_area_ha, 150.0, 1e-9);
+    assert_close(st.zones_area_ha, 150.0, 1e-9);
     guotu_tally_destroy(ctx, t);
     guotu_context_destroy(ctx);
 }
@@ -148,8 +148,8 @@ static void test_ellipsoidal_matches_pyproj(void **state)
     assert_int_equal(
         add_landuse_wkt(ctx, t, "12", 2, box_wkt(w, sizeof w, 39500800, 4400000, 39501200, 4401000)), GUOTU_OK);
     assert_int_equal(guotu_tally_finish(ctx, t), GUOTU_OK);
-    assert_float_equal(result_ha(ctx, t, "A", "21"), 15.99999996444602, 1e-8);
-    assert_float_equal(result_ha(ctx, t, "A", "12"), 19.99999964067801, 1e-8);
+    assert_close(result_ha(ctx, t, "A", "21"), 15.99999996444602, 1e-8);
+    assert_close(result_ha(ctx, t, "A", "12"), 19.99999964067801, 1e-8);
     guotu_tally_destroy(ctx, t);
     guotu_context_destroy(ctx);
 }
@@ -175,7 +175,7 @@ static void test_invalid_fail_names_layer_and_feature(void **state)
     guotu_tally_stats st;
     guotu_tally_get_stats(ctx, t, &st);
     assert_int_equal(st.repaired_zones, 1);
-    assert_float_equal(st.zones_area_ha, 2.0, 1e-9);
+    assert_close(st.zones_area_ha, 2.0, 1e-9);
     guotu_tally_destroy(ctx, t);
     guotu_context_destroy(ctx);
 }
@@ -240,7 +240,7 @@ static void test_utf8_codes_kept(void **state)
     assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
     assert_int_equal(add_landuse_wkt(ctx, t, "有林地", 1, box_wkt(w, sizeof w, 0, 0, 100, 50)), GUOTU_OK);
     assert_int_equal(guotu_tally_finish(ctx, t), GUOTU_OK);
-    assert_float_equal(result_ha(ctx, t, "北京市海淀区", "有林地"), 0.5, 1e-12);
+    assert_close(result_ha(ctx, t, "北京市海淀区", "有林地"), 0.5, 1e-12);
     guotu_tally_destroy(ctx, t);
     guotu_context_destroy(ctx);
 }

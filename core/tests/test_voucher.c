@@ -105,38 +105,38 @@ static void test_hand_computed_account(void **state)
     guotu_voucher_zone z1 = zone(ctx, v, 0), z2 = zone(ctx, v, 1), z3 = zone(ctx, v, 2);
     assert_string_equal(z1.zone_id, "Z1");
     assert_string_equal(z1.zone_name, "一县");
-    assert_float_equal(z1.m0_ha, 1000, 1e-6);
-    assert_float_equal(z1.mt_ha, 1200, 1e-6);
-    assert_float_equal(z1.dm_ha, 200, 1e-6);
-    assert_float_equal(z1.g_ratio, 2.0 / 3.0, 1e-12);
-    assert_float_equal(z1.p_ratio, 0.8, 1e-12);
-    assert_float_equal(z1.e_ha, 200.0 * 2 / 3 * 0.8, 1e-6);
+    assert_close(z1.m0_ha, 1000, 1e-6);
+    assert_close(z1.mt_ha, 1200, 1e-6);
+    assert_close(z1.dm_ha, 200, 1e-6);
+    assert_close(z1.g_ratio, 2.0 / 3.0, 1e-12);
+    assert_close(z1.p_ratio, 0.8, 1e-12);
+    assert_close(z1.e_ha, 200.0 * 2 / 3 * 0.8, 1e-6);
     assert_int_equal(z1.role, GUOTU_ROLE_SUPPLY);
-    assert_float_equal(z1.amount_yuan, 106666.6667, 1e-3);
-    assert_float_equal(z2.m0_ha, 3210, 1e-6);
-    assert_float_equal(z2.mt_ha, 2710, 1e-6);
-    assert_float_equal(z2.e_ha, -800, 1e-6);
+    assert_close(z1.amount_yuan, 106666.6667, 1e-3);
+    assert_close(z2.m0_ha, 3210, 1e-6);
+    assert_close(z2.mt_ha, 2710, 1e-6);
+    assert_close(z2.e_ha, -800, 1e-6);
     assert_int_equal(z2.role, GUOTU_ROLE_DEMAND);
     assert_string_equal(guotu_role_name(z2.role), "demand");
-    assert_float_equal(z2.amount_yuan, -800000, 1e-3);
-    assert_float_equal(z3.m0_ha, 749, 1e-6);
-    assert_float_equal(z3.mt_ha, 848, 1e-6);
-    assert_float_equal(z3.e_ha, 26.4, 1e-6);
+    assert_close(z2.amount_yuan, -800000, 1e-3);
+    assert_close(z3.m0_ha, 749, 1e-6);
+    assert_close(z3.mt_ha, 848, 1e-6);
+    assert_close(z3.e_ha, 26.4, 1e-6);
 
     guotu_voucher_summary s;
     assert_int_equal(guotu_voucher_get_summary(ctx, v, &s), GUOTU_OK);
-    assert_float_equal(s.reference_gdp_per_capita, 30000, 1e-6);
-    assert_float_equal(s.reference_pop_density, 1250, 1e-9);
-    assert_float_equal(s.supply_ha, 106.6666667 + 26.4, 1e-6);
-    assert_float_equal(s.demand_ha, 800, 1e-6);
-    assert_float_equal(s.m0_total_ha, 1000 + 3210 + 749, 1e-6);
+    assert_close(s.reference_gdp_per_capita, 30000, 1e-6);
+    assert_close(s.reference_pop_density, 1250, 1e-9);
+    assert_close(s.supply_ha, 106.6666667 + 26.4, 1e-6);
+    assert_close(s.demand_ha, 800, 1e-6);
+    assert_close(s.m0_total_ha, 1000 + 3210 + 749, 1e-6);
 
     /* The unlisted code 99 is reported with its area for both years, never dropped. */
     assert_int_equal(guotu_voucher_unknown_count(v), 2);
     guotu_voucher_unknown u;
     assert_int_equal(guotu_voucher_unknown_result(ctx, v, 0, &u), GUOTU_OK);
     assert_string_equal(u.class_code, "99");
-    assert_float_equal(u.area_ha, 50, 1e-6);
+    assert_close(u.area_ha, 50, 1e-6);
 
     /* Class breakdown: one row per (zone, code), k NaN for the unknown one. */
     assert_int_equal(guotu_voucher_class_count(v), 8);
@@ -145,7 +145,7 @@ static void test_hand_computed_account(void **state)
         guotu_voucher_class_row r;
         assert_int_equal(guotu_voucher_class_result(ctx, v, i, &r), GUOTU_OK);
         if (strcmp(r.class_code, "99") == 0) seen_unknown = isnan(r.k);
-        if (strcmp(r.zone_id, "Z2") == 0 && strcmp(r.class_code, "41") == 0) assert_float_equal(r.k, 2.1, 1e-12);
+        if (strcmp(r.zone_id, "Z2") == 0 && strcmp(r.class_code, "41") == 0) assert_close(r.k, 2.1, 1e-12);
     }
     assert_true(seen_unknown);
     guotu_voucher_destroy(ctx, v);
@@ -165,11 +165,11 @@ static void test_protection_rate_and_entered_references(void **state)
      * ΔM = −39.75, E = −39.75 · (2/3) · 0.8 = −21.2. */
     guotu_voucher *v = account(ctx, c, &o);
     guotu_voucher_zone z1 = zone(ctx, v, 0);
-    assert_float_equal(z1.m0_ha, 1239.75, 1e-6);
-    assert_float_equal(z1.e_ha, -21.2, 1e-6);
+    assert_close(z1.m0_ha, 1239.75, 1e-6);
+    assert_close(z1.e_ha, -21.2, 1e-6);
     guotu_voucher_summary s;
     guotu_voucher_get_summary(ctx, v, &s);
-    assert_float_equal(s.protection_rate, 0.123975, 1e-12);
+    assert_close(s.protection_rate, 0.123975, 1e-12);
     guotu_voucher_destroy(ctx, v);
 
     /* Entered: 50000 yuan/person and 1000 persons/km² → Z1 G = 0.4, P = 1, E = 200·0.4 = 80. */
@@ -178,8 +178,8 @@ static void test_protection_rate_and_entered_references(void **state)
     o.reference_gdp_per_capita = 50000;
     o.reference_pop_density = 1000;
     v = account(ctx, c, &o);
-    assert_float_equal(zone(ctx, v, 0).e_ha, 80, 1e-9);
-    assert_float_equal(zone(ctx, v, 0).amount_yuan, 0, 0); /* no price, no amount */
+    assert_close(zone(ctx, v, 0).e_ha, 80, 1e-9);
+    assert_close(zone(ctx, v, 0).amount_yuan, 0, 0); /* no price, no amount */
     guotu_voucher_destroy(ctx, v);
 
     o.reference_gdp_per_capita = 0;
@@ -222,7 +222,7 @@ static void test_coefficient_tables(void **state)
     /* esv tables: k = esv / esv(reference); byte-order mark and CRLF tolerated. */
     guotu_coefficients *c = parse(ctx, "\xEF\xBB\xBF" "code,esv\r\n21,39065\r\n22,34858\r\n", "21", GUOTU_OK);
     assert_true(guotu_coefficients_lookup(c, "22", &k));
-    assert_float_equal(k, 34858.0 / 39065.0, 1e-12);
+    assert_close(k, 34858.0 / 39065.0, 1e-12);
     assert_false(guotu_coefficients_lookup(c, "23", &k));
     guotu_coefficients_destroy(ctx, c);
     parse(ctx, "code,esv\n21,39065\n", "99", GUOTU_ERR_DATA);
@@ -230,7 +230,7 @@ static void test_coefficient_tables(void **state)
     /* Integer fields lose leading zeros: "301" finds "0301". */
     c = parse(ctx, "code,k\n0301,1.00\n0305,0.89\n05H1,0\n", NULL, GUOTU_OK);
     assert_true(guotu_coefficients_lookup(c, "301", &k));
-    assert_float_equal(k, 1.0, 0);
+    assert_close(k, 1.0, 0);
     assert_true(guotu_coefficients_lookup(c, "05H1", &k));
     assert_int_equal(guotu_coefficients_count(c), 3);
     guotu_coefficients_destroy(ctx, c);
@@ -282,11 +282,11 @@ static void test_units_attributed_to_counties(void **state)
     assert_int_equal(guotu_attribution_result(ctx, a, 0, &c1), GUOTU_OK);
     assert_int_equal(guotu_attribution_result(ctx, a, 1, &c2), GUOTU_OK);
     assert_string_equal(c1.county_id, "C1");
-    assert_float_equal(c1.e_ha, 106.0 + 2.0 / 3.0 - 200.0, 1e-6);
+    assert_close(c1.e_ha, 106.0 + 2.0 / 3.0 - 200.0, 1e-6);
     assert_int_equal(c1.units, 2);
     assert_int_equal(c1.role, GUOTU_ROLE_DEMAND);
-    assert_float_equal(c2.e_ha, -600.0 + 15.84, 1e-6);
-    assert_float_equal(guotu_attribution_unattributed(a), 10.56, 1e-6);
+    assert_close(c2.e_ha, -600.0 + 15.84, 1e-6);
+    assert_close(guotu_attribution_unattributed(a), 10.56, 1e-6);
     guotu_attribution_destroy(ctx, a);
     guotu_tally_destroy(ctx, overlap);
     guotu_voucher_destroy(ctx, v);
@@ -322,7 +322,7 @@ static void check_invariants(guotu_context *ctx, const guotu_market *m, double c
         guotu_trade t;
         assert_int_equal(guotu_market_trade(ctx, m, i, &t), GUOTU_OK);
         assert_true(t.volume_ha > 0);
-        assert_float_equal(t.amount_yuan, t.volume_ha * t.price_yuan_per_ha, 1e-6);
+        assert_close(t.amount_yuan, t.volume_ha * t.price_yuan_per_ha, 1e-6);
         for (int z = 0; z < 5; z++) {
             if (strcmp(t.seller_id, ids[z]) == 0) moved[z] += t.volume_ha, sold += t.volume_ha;
             if (strcmp(t.buyer_id, ids[z]) == 0) moved[z] += t.volume_ha, bought += t.volume_ha;
@@ -330,8 +330,8 @@ static void check_invariants(guotu_context *ctx, const guotu_market *m, double c
         assert_true(strcmp(t.seller_id, t.buyer_id) != 0);
     }
     for (int z = 0; z < 5; z++) assert_true(moved[z] <= fabs(e[z]) + 1e-9);
-    assert_float_equal(sold, bought, 1e-9);
-    assert_float_equal(sold, s.traded_ha, 1e-9);
+    assert_close(sold, bought, 1e-9);
+    assert_close(sold, s.traded_ha, 1e-9);
     assert_true(s.traded_ha <= fmin(s.supply_ha, s.demand_ha) + 1e-9);
     if (cap >= 0) assert_true(s.traded_ha <= cap + 1e-9);
 }
@@ -348,14 +348,14 @@ static void test_market_fixed_price_pro_rata(void **state)
     guotu_market_summary s;
     guotu_market_get_summary(ctx, m, &s);
     /* Supply 133.0667 < demand 850: every seller sells out, buyers share 800:50. */
-    assert_float_equal(s.traded_ha, 133.0 + 1.0 / 15.0, 1e-9);
-    assert_float_equal(s.clearing_price, 1000, 0);
+    assert_close(s.traded_ha, 133.0 + 1.0 / 15.0, 1e-9);
+    assert_close(s.clearing_price, 1000, 0);
     assert_int_equal(guotu_market_trade_count(m), 4);
     for (size_t i = 0; i < 4; i++) {
         guotu_trade t;
         guotu_market_trade(ctx, m, i, &t);
         if (!strcmp(t.seller_id, "Z1") && !strcmp(t.buyer_id, "Z4"))
-            assert_float_equal(t.volume_ha, (106.0 + 2.0 / 3.0) * 50.0 / 850.0, 1e-9);
+            assert_close(t.volume_ha, (106.0 + 2.0 / 3.0) * 50.0 / 850.0, 1e-9);
     }
     guotu_market_destroy(ctx, m);
 
@@ -363,7 +363,7 @@ static void test_market_fixed_price_pro_rata(void **state)
     m = market_of(ctx, &o, 0);
     check_invariants(ctx, m, 100);
     guotu_market_get_summary(ctx, m, &s);
-    assert_float_equal(s.traded_ha, 100, 1e-9);
+    assert_close(s.traded_ha, 100, 1e-9);
     guotu_market_destroy(ctx, m);
     guotu_context_destroy(ctx);
 }
@@ -385,10 +385,10 @@ static void test_market_nearest(void **state)
     guotu_market_trade(ctx, m, 1, &b);
     assert_string_equal(a.seller_id, "Z3");
     assert_string_equal(a.buyer_id, "Z4");
-    assert_float_equal(a.volume_ha, 26.4, 1e-9);
+    assert_close(a.volume_ha, 26.4, 1e-9);
     assert_string_equal(b.seller_id, "Z1");
     assert_string_equal(b.buyer_id, "Z2");
-    assert_float_equal(b.volume_ha, 106.0 + 2.0 / 3.0, 1e-9);
+    assert_close(b.volume_ha, 106.0 + 2.0 / 3.0, 1e-9);
     guotu_market_destroy(ctx, m);
     guotu_context_destroy(ctx);
 }
@@ -406,8 +406,8 @@ static void test_market_call_auction(void **state)
     check_invariants(ctx, m, -1);
     guotu_market_summary s;
     guotu_market_get_summary(ctx, m, &s);
-    assert_float_equal(s.clearing_price, 800, 0);
-    assert_float_equal(s.traded_ha, 106.0 + 2.0 / 3.0, 1e-9);
+    assert_close(s.clearing_price, 800, 0);
+    assert_close(s.traded_ha, 106.0 + 2.0 / 3.0, 1e-9);
     assert_int_equal(s.sellers, 1);
     assert_int_equal(s.buyers, 1);
     guotu_market_destroy(ctx, m);

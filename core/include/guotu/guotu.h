@@ -97,5 +97,6 @@ GUOTU_API const char *guotu_dependency_versions(guotu_context *ctx);
 #include "guotu_tally.h"
 #include "guotu_voucher.h"
 #include "guotu_convert.h"
+#include "guotu_lines.h"
 
 #endif /* GUOTU_H */

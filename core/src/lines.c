@@ -1,0 +1,662 @@
+/* lines.c — rule checks of the three control lines (see guotu_lines.h). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "area.h"
+#include "internal.h"
+#include "polygon_input.h"
+
+enum { LINES = 3 };
+static const char *const line_names[LINES] = {"ecological_redline", "permanent_farmland", "urban_boundary"};
+static const char *const line_zh[LINES] = {"生态保护红线", "永久基本农田", "城镇开发边界"};
+static const char *const line_en[LINES] = {"red line", "permanent farmland", "urban boundary"};
+
+const char *guotu_line_name(int line) { return line >= 0 && line < LINES ? line_names[line] : ""; }
+
+typedef struct line_feature {
+    GEOSGeometry *geom;
+    int64_t fid;
+    uint64_t hash; /* of the WKB as given: the fingerprint changes when the feature does */
+} line_feature;
+
+typedef struct invalid_record {
+    int line;
+    int64_t fid;
+    uint64_t hash;
+    char reason[160];
+    GEOSGeometry *location;
+} invalid_record;
+
+typedef struct admin_unit {
+    char *code, *name;
+    int64_t fid;
+    GEOSGeometry *geom;
+    const GEOSPreparedGeometry *prepared;
+    guotu_admin_values values;
+    guotu_line_stats stats;
+} admin_unit;
+
+struct guotu_lines {
+    guotu_lines_options o;
+    char *crs; /* copy: the per-admin areas run a tally in the same CRS */
+    guotu_area_calc *calc;
+    int geographic; /* widths in degrees mean nothing: the sliver check is skipped */
+    line_feature *features[LINES];
+    size_t count[LINES], cap[LINES];
+    invalid_record *invalid;
+    size_t invalid_count;
+    admin_unit *admins;
+    size_t admin_count, admin_cap;
+    GEOSWKBWriter *writer;
+    guotu_issue_fn fn;
+    void *user;
+    int ran;
+};
+
+void guotu_lines_options_init(guotu_lines_options *o)
+{
+    if (!o) return;
+    memset(o, 0, sizeof *o);
+    o->area_method = GUOTU_AREA_ELLIPSOIDAL;
+    o->minor_overlap_m2 = 1.0;
+    o->sliver_width_m = 1.0;
+    o->min_patch_m2 = 50.0;
+    o->expansion_cap = 1.3;
+    o->farmland_share = 0.8;
+}
+
+static uint64_t fnv(const void *data, size_t n, uint64_t h)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+int guotu_lines_create(guotu_context *ctx, const guotu_lines_options *opts, guotu_lines **out)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!opts || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_lines_create: NULL argument");
+    *out = NULL;
+    guotu_lines *l = calloc(1, sizeof *l);
+    if (!l) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    l->o = *opts;
+    l->o.crs = NULL;
+    l->crs = opts->crs ? gt_strdup(opts->crs) : NULL;
+    l->writer = GEOSWKBWriter_create_r(ctx->geos);
+    int status = l->writer ? guotu_area_calc_create(ctx, opts->crs, opts->area_method, &l->calc)
+                           : gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    if (!status && opts->crs) {
+        PJ *crs = proj_create(ctx->proj, opts->crs);
+        PJ_TYPE type = crs ? proj_get_type(crs) : PJ_TYPE_UNKNOWN;
+        l->geographic = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS;
+        proj_destroy(crs);
+    }
+    if (status) {
+        guotu_lines_destroy(ctx, l);
+        return status;
+    }
+    *out = l;
+    return GUOTU_OK;
+}
+
+void guotu_lines_destroy(guotu_context *ctx, guotu_lines *l)
+{
+    if (!l) return;
+    for (int k = 0; k < LINES; k++) {
+        for (size_t i = 0; i < l->count[k]; i++) GEOSGeom_destroy_r(ctx->geos, l->features[k][i].geom);
+        free(l->features[k]);
+    }
+    for (size_t i = 0; i < l->invalid_count; i++)
+        if (l->invalid[i].location) GEOSGeom_destroy_r(ctx->geos, l->invalid[i].location);
+    free(l->invalid);
+    for (size_t i = 0; i < l->admin_count; i++) {
+        admin_unit *a = &l->admins[i];
+        if (a->prepared) GEOSPreparedGeom_destroy_r(ctx->geos, a->prepared);
+        GEOSGeom_destroy_r(ctx->geos, a->geom);
+        free(a->code);
+        free(a->name);
+    }
+    free(l->admins);
+    if (l->writer) GEOSWKBWriter_destroy_r(ctx->geos, l->writer);
+    guotu_area_calc_destroy(ctx, l->calc);
+    free(l->crs);
+    free(l);
+}
+
+int guotu_lines_add_admin(guotu_context *ctx, guotu_lines *l, const char *code, const char *name,
+                          const guotu_admin_values *values, int64_t fid, const unsigned char *wkb, size_t wkb_size)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!l || !code || !values) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_lines_add_admin: NULL argument");
+    if (l->ran) return gt_fail(ctx, GUOTU_ERR_STATE, "the checks already ran");
+    if (!code[0] || !gt_utf8_valid(code) || (name && !gt_utf8_valid(name)))
+        return gt_fail(ctx, GUOTU_ERR_DATA, "admin unit feature %lld: empty or non-UTF-8 code or name", (long long)fid);
+    for (size_t i = 0; i < l->admin_count; i++)
+        if (!strcmp(l->admins[i].code, code))
+            return gt_fail(ctx, GUOTU_ERR_DATA, "admin unit code '%s' appears twice (features %lld and %lld)", code,
+                           (long long)l->admins[i].fid, (long long)fid);
+    GEOSGeometry *g = NULL;
+    int repaired = 0;
+    int status = gt_read_polygon(ctx, GUOTU_INVALID_REPAIR, "admin_units", fid, wkb, wkb_size, &g, &repaired);
+    if (status) return status;
+    if (l->admin_count == l->admin_cap) {
+        size_t cap = l->admin_cap ? l->admin_cap * 2 : 32;
+        admin_unit *grown = realloc(l->admins, cap * sizeof *grown);
+        if (!grown) {
+            GEOSGeom_destroy_r(ctx->geos, g);
+            return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        }
+        l->admins = grown;
+        l->admin_cap = cap;
+    }
+    admin_unit *a = &l->admins[l->admin_count++];
+    memset(a, 0, sizeof *a);
+    a->geom = g;
+    a->fid = fid;
+    a->values = *values;
+    a->code = gt_strdup(code);
+    a->name = gt_strdup(name ? name : "");
+    a->prepared = GEOSPrepare_r(ctx->geos, g);
+    if (!a->code || !a->name || !a->prepared) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    return GUOTU_OK;
+}
+
+/* Records why a feature is invalid and where, for L01. */
+static int note_invalid(guotu_context *ctx, guotu_lines *l, int line, int64_t fid, uint64_t hash, GEOSGeometry *g)
+{
+    char *reason = NULL;
+    GEOSGeometry *location = NULL;
+    GEOSisValidDetail_r(ctx->geos, g, 0, &reason, &location);
+    invalid_record *grown = realloc(l->invalid, (l->invalid_count + 1) * sizeof *grown);
+    if (!grown) {
+        if (reason) GEOSFree_r(ctx->geos, reason);
+        if (location) GEOSGeom_destroy_r(ctx->geos, location);
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    }
+    l->invalid = grown;
+    invalid_record *r = &l->invalid[l->invalid_count++];
+    r->line = line;
+    r->fid = fid;
+    r->hash = hash;
+    snprintf(r->reason, sizeof r->reason, "%s", reason ? reason : "invalid");
+    r->location = location;
+    if (reason) GEOSFree_r(ctx->geos, reason);
+    return GUOTU_OK;
+}
+
+int guotu_lines_add(guotu_context *ctx, guotu_lines *l, guotu_line line, int64_t fid, const unsigned char *wkb,
+                    size_t wkb_size)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!l || line < 0 || (int)line >= LINES) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_lines_add: bad argument");
+    if (l->ran) return gt_fail(ctx, GUOTU_ERR_STATE, "the checks already ran");
+    if (!wkb || !wkb_size)
+        return gt_fail(ctx, GUOTU_ERR_GEOMETRY, "feature %lld of layer '%s' has no geometry", (long long)fid,
+                       line_names[line]);
+    uint64_t hash = fnv(wkb, wkb_size, 1469598103934665603ULL);
+    GEOSGeometry *raw = GEOSGeomFromWKB_buf_r(ctx->geos, wkb, wkb_size);
+    if (raw && GEOSisValid_r(ctx->geos, raw) == 0) {
+        int status = note_invalid(ctx, l, line, fid, hash, raw);
+        if (status) {
+            GEOSGeom_destroy_r(ctx->geos, raw);
+            return status;
+        }
+    }
+    if (raw) GEOSGeom_destroy_r(ctx->geos, raw);
+    GEOSGeometry *g = NULL;
+    int repaired = 0;
+    int status = gt_read_polygon(ctx, GUOTU_INVALID_REPAIR, line_names[line], fid, wkb, wkb_size, &g, &repaired);
+    if (status) return status;
+    if (l->count[line] == l->cap[line]) {
+        size_t cap = l->cap[line] ? l->cap[line] * 2 : 256;
+        line_feature *grown = realloc(l->features[line], cap * sizeof *grown);
+        if (!grown) {
+            GEOSGeom_destroy_r(ctx->geos, g);
+            return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        }
+        l->features[line] = grown;
+        l->cap[line] = cap;
+    }
+    l->features[line][l->count[line]++] = (line_feature){g, fid, hash};
+    return GUOTU_OK;
+}
+
+/* ---- issues ---- */
+
+typedef struct issue_text {
+    const char *rule, *severity;
+    int line_a, line_b;
+    int64_t fid_a, fid_b;
+    uint64_t hash_a, hash_b;
+    const char *admin;
+    double value;
+    char zh[256], en[256];
+    const char *suggestion_zh, *suggestion_en;
+} issue_text;
+
+static int emit(guotu_context *ctx, guotu_lines *l, const issue_text *t, const GEOSGeometry *where)
+{
+    if (!l->fn) return GUOTU_OK;
+    uint64_t h = fnv(t->rule, strlen(t->rule), 1469598103934665603ULL);
+    h = fnv(&t->hash_a, sizeof t->hash_a, h);
+    h = fnv(&t->hash_b, sizeof t->hash_b, h);
+    char fingerprint[17];
+    snprintf(fingerprint, sizeof fingerprint, "%016llx", (unsigned long long)h);
+    size_t size = 0;
+    unsigned char *wkb = where ? GEOSWKBWriter_write_r(ctx->geos, l->writer, where, &size) : NULL;
+    guotu_line_issue issue = {t->rule, t->severity, t->line_a, t->fid_a, t->line_b, t->fid_b,
+                              t->admin ? t->admin : "", t->value, t->zh, t->en,
+                              t->suggestion_zh ? t->suggestion_zh : "", t->suggestion_en ? t->suggestion_en : "",
+                              fingerprint, wkb, size};
+    int stop = l->fn(&issue, l->user);
+    if (wkb) GEOSFree_r(ctx->geos, wkb);
+    return stop ? gt_fail(ctx, GUOTU_ERR_CANCELLED, "stopped by the issue callback") : GUOTU_OK;
+}
+
+static issue_text text_for(const char *rule, const char *severity, int line_a, const line_feature *a, int line_b,
+                           const line_feature *b)
+{
+    issue_text t;
+    memset(&t, 0, sizeof t);
+    t.rule = rule;
+    t.severity = severity;
+    t.line_a = line_a;
+    t.fid_a = a ? a->fid : -1;
+    t.hash_a = a ? a->hash : 0;
+    t.line_b = line_b;
+    t.fid_b = b ? b->fid : -1;
+    t.hash_b = b ? b->hash : 0;
+    return t;
+}
+
+static int check_invalid(guotu_context *ctx, guotu_lines *l)
+{
+    for (size_t i = 0; i < l->invalid_count; i++) {
+        const invalid_record *r = &l->invalid[i];
+        line_feature f = {NULL, r->fid, r->hash};
+        issue_text t = text_for("L01", "error", r->line, &f, -1, NULL);
+        snprintf(t.zh, sizeof t.zh, "%s要素 %lld 几何无效：%s（已按修复后的几何检查）", line_zh[r->line],
+                 (long long)r->fid, r->reason);
+        snprintf(t.en, sizeof t.en, "%s feature %lld is invalid: %s (checked as repaired)", line_en[r->line],
+                 (long long)r->fid, r->reason);
+        int status = emit(ctx, l, &t, r->location);
+        if (status) return status;
+    }
+    return GUOTU_OK;
+}
+
+/* Slivers (L07) and tiny patches (L08), part by part. */
+static int check_shapes(guotu_context *ctx, guotu_lines *l, int line)
+{
+    for (size_t i = 0; i < l->count[line]; i++) {
+        const line_feature *f = &l->features[line][i];
+        int parts = GEOSGetNumGeometries_r(ctx->geos, f->geom);
+        for (int p = 0; p < parts; p++) {
+            const GEOSGeometry *part = GEOSGetGeometryN_r(ctx->geos, f->geom, p);
+            double area = 0, planar = 0, perimeter = 0;
+            int status = gt_area_of_geom(ctx, l->calc, part, &area);
+            if (status) return status;
+            GEOSArea_r(ctx->geos, part, &planar);
+            GEOSLength_r(ctx->geos, part, &perimeter);
+            double width = perimeter > 0 ? 2.0 * planar / perimeter : 0;
+            if (!l->geographic && width < l->o.sliver_width_m) {
+                issue_text t = text_for("L07", "warning", line, f, -1, NULL);
+                t.value = width;
+                snprintf(t.zh, sizeof t.zh, "%s要素 %lld 有狭长图斑：平均宽度 %.2f 米（阈值 %.2f 米）", line_zh[line],
+                         (long long)f->fid, width, l->o.sliver_width_m);
+                snprintf(t.en, sizeof t.en, "%s feature %lld has a sliver: mean width %.2f m (threshold %.2f m)",
+                         line_en[line], (long long)f->fid, width, l->o.sliver_width_m);
+                status = emit(ctx, l, &t, part);
+            } else if (area < l->o.min_patch_m2) {
+                issue_text t = text_for("L08", "warning", line, f, -1, NULL);
+                t.value = area / 10000.0;
+                snprintf(t.zh, sizeof t.zh, "%s要素 %lld 有细小图斑：%.1f 平方米（阈值 %.1f 平方米）", line_zh[line],
+                         (long long)f->fid, area, l->o.min_patch_m2);
+                snprintf(t.en, sizeof t.en, "%s feature %lld has a tiny patch of %.1f m² (threshold %.1f m²)",
+                         line_en[line], (long long)f->fid, area, l->o.min_patch_m2);
+                status = emit(ctx, l, &t, part);
+            }
+            if (status) return status;
+        }
+    }
+    return GUOTU_OK;
+}
+
+static GEOSSTRtree *index_line(guotu_context *ctx, guotu_lines *l, int line)
+{
+    GEOSSTRtree *tree = GEOSSTRtree_create_r(ctx->geos, 10);
+    for (size_t i = 0; tree && i < l->count[line]; i++)
+        GEOSSTRtree_insert_r(ctx->geos, tree, l->features[line][i].geom, (void *)(intptr_t)i);
+    return tree;
+}
+
+typedef struct candidates {
+    size_t *items;
+    size_t count, cap;
+    int oom;
+} candidates;
+
+static void collect(void *item, void *user)
+{
+    candidates *c = user;
+    if (c->count == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 32;
+        size_t *grown = realloc(c->items, cap * sizeof *grown);
+        if (!grown) {
+            c->oom = 1;
+            return;
+        }
+        c->items = grown;
+        c->cap = cap;
+    }
+    c->items[c->count++] = (size_t)(intptr_t)item;
+}
+
+/* 1 when the interiors of a (prepared) and b meet: touching along an edge does not count. */
+static int interiors_meet(guotu_context *ctx, const GEOSPreparedGeometry *a, const GEOSGeometry *b)
+{
+    return GEOSPreparedOverlaps_r(ctx->geos, a, b) == 1 || GEOSPreparedContains_r(ctx->geos, a, b) == 1 ||
+           GEOSPreparedWithin_r(ctx->geos, a, b) == 1;
+}
+
+static const char *const overlap_rule[LINES][LINES] = {
+    {"L03", "L04", "L05"}, {"L04", "L03", "L06"}, {"L05", "L06", "L03"}};
+
+/* SPEC §2's priority: the urban boundary yields to both, farmland yields to the red line. */
+static void suggestion(issue_text *t, int a, int b)
+{
+    int lo = a < b ? a : b, hi = a < b ? b : a;
+    if (lo == GUOTU_LINE_REDLINE && hi == GUOTU_LINE_FARMLAND) {
+        t->suggestion_zh = "永久基本农田让位于生态保护红线：从永久基本农田中调出重叠部分";
+        t->suggestion_en = "farmland yields to the red line: take the overlap out of the farmland";
+    } else if (lo == GUOTU_LINE_REDLINE) {
+        t->suggestion_zh = "城镇开发边界避让生态保护红线：从开发边界中扣除重叠部分";
+        t->suggestion_en = "the urban boundary yields to the red line: cut the overlap out of the boundary";
+    } else if (lo == GUOTU_LINE_FARMLAND && hi == GUOTU_LINE_URBAN) {
+        t->suggestion_zh = "城镇开发边界避让永久基本农田：扣除重叠部分或开天窗";
+        t->suggestion_en = "the urban boundary yields to the farmland: cut the overlap out (a window) of the boundary";
+    } else {
+        t->suggestion_zh = "合并或删除重复部分";
+        t->suggestion_en = "merge the features or remove the repeated part";
+    }
+}
+
+static int report_overlap(guotu_context *ctx, guotu_lines *l, int la, const line_feature *a, int lb,
+                          const line_feature *b)
+{
+    if (la == lb && GEOSEquals_r(ctx->geos, a->geom, b->geom) == 1) {
+        issue_text t = text_for("L02", "error", la, a, lb, b);
+        double area = 0;
+        gt_area_of_geom(ctx, l->calc, a->geom, &area);
+        t.value = area / 10000.0;
+        snprintf(t.zh, sizeof t.zh, "%s要素 %lld 与 %lld 重复", line_zh[la], (long long)a->fid, (long long)b->fid);
+        snprintf(t.en, sizeof t.en, "%s features %lld and %lld are duplicates", line_en[la], (long long)a->fid,
+                 (long long)b->fid);
+        suggestion(&t, la, lb);
+        return emit(ctx, l, &t, a->geom);
+    }
+    GEOSGeometry *raw = GEOSIntersection_r(ctx->geos, a->geom, b->geom);
+    if (!raw) raw = GEOSIntersectionPrec_r(ctx->geos, a->geom, b->geom, 1e-3);
+    if (!raw) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot intersect %s %lld with %s %lld", line_names[la],
+                                  (long long)a->fid, line_names[lb], (long long)b->fid);
+    GEOSGeometry *overlap = gt_polygonal_part(ctx, raw);
+    GEOSGeom_destroy_r(ctx->geos, raw);
+    if (!overlap) return GUOTU_OK;
+    double area = 0;
+    int status = gt_area_of_geom(ctx, l->calc, overlap, &area);
+    if (!status && area > 0) {
+        issue_text t = text_for(overlap_rule[la][lb], area < l->o.minor_overlap_m2 ? "minor" : "error", la, a, lb, b);
+        t.value = area / 10000.0;
+        if (la == lb) {
+            snprintf(t.zh, sizeof t.zh, "%s要素 %lld 与 %lld 重叠 %.2f 平方米", line_zh[la], (long long)a->fid,
+                     (long long)b->fid, area);
+            snprintf(t.en, sizeof t.en, "%s features %lld and %lld overlap by %.2f m²", line_en[la],
+                     (long long)a->fid, (long long)b->fid, area);
+        } else {
+            snprintf(t.zh, sizeof t.zh, "%s %lld 与%s %lld 重叠 %.2f 平方米", line_zh[la], (long long)a->fid,
+                     line_zh[lb], (long long)b->fid, area);
+            snprintf(t.en, sizeof t.en, "%s %lld and %s %lld overlap by %.2f m²", line_en[la], (long long)a->fid,
+                     line_en[lb], (long long)b->fid, area);
+        }
+        suggestion(&t, la, lb);
+        status = emit(ctx, l, &t, overlap);
+    }
+    GEOSGeom_destroy_r(ctx->geos, overlap);
+    return status;
+}
+
+/* Overlaps between the features of line `small` (indexed) and line `big` (scanned); with
+ * small == big, each pair once. */
+static int check_overlaps(guotu_context *ctx, guotu_lines *l, int big, int small)
+{
+    GEOSSTRtree *tree = index_line(ctx, l, small);
+    if (!tree) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot index %s", line_names[small]);
+    candidates c = {NULL, 0, 0, 0};
+    int status = GUOTU_OK;
+    for (size_t i = 0; !status && i < l->count[big]; i++) {
+        const line_feature *b = &l->features[big][i];
+        c.count = 0;
+        GEOSSTRtree_query_r(ctx->geos, tree, b->geom, collect, &c);
+        if (c.oom) {
+            status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+            break;
+        }
+        const GEOSPreparedGeometry *prepared = c.count ? GEOSPrepare_r(ctx->geos, b->geom) : NULL;
+        for (size_t k = 0; !status && prepared && k < c.count; k++) {
+            size_t j = c.items[k];
+            if (big == small && j <= i) continue;
+            const line_feature *s = &l->features[small][j];
+            if (interiors_meet(ctx, prepared, s->geom)) status = report_overlap(ctx, l, big, b, small, s);
+        }
+        if (prepared) GEOSPreparedGeom_destroy_r(ctx->geos, prepared);
+        if (!status && (i & 4095) == 4095 &&
+            gt_report_progress(ctx, (double)i / (double)l->count[big], "checking overlaps"))
+            status = GUOTU_ERR_CANCELLED;
+    }
+    free(c.items);
+    GEOSSTRtree_destroy_r(ctx->geos, tree);
+    return status;
+}
+
+/* L10: a feature whose interior lies in more than one admin unit. */
+static int check_admin_crossing(guotu_context *ctx, guotu_lines *l, GEOSSTRtree *admins, int line)
+{
+    candidates c = {NULL, 0, 0, 0};
+    int status = GUOTU_OK;
+    for (size_t i = 0; !status && i < l->count[line]; i++) {
+        const line_feature *f = &l->features[line][i];
+        c.count = 0;
+        GEOSSTRtree_query_r(ctx->geos, admins, f->geom, collect, &c);
+        int units = 0;
+        for (size_t k = 0; k < c.count; k++) {
+            const admin_unit *a = &l->admins[c.items[k]];
+            if (GEOSPreparedContainsProperly_r(ctx->geos, a->prepared, f->geom) == 1) {
+                units = 1;
+                break;
+            }
+            units += interiors_meet(ctx, a->prepared, f->geom);
+        }
+        if (units > 1) {
+            issue_text t = text_for("L10", "warning", line, f, -1, NULL);
+            t.value = units;
+            snprintf(t.zh, sizeof t.zh, "%s要素 %lld 跨越 %d 个行政区", line_zh[line], (long long)f->fid, units);
+            snprintf(t.en, sizeof t.en, "%s feature %lld crosses %d admin units", line_en[line], (long long)f->fid,
+                     units);
+            t.suggestion_zh = "按行政区界线拆分要素";
+            t.suggestion_en = "split the feature along the admin boundary";
+            status = emit(ctx, l, &t, f->geom);
+        }
+    }
+    free(c.items);
+    return status;
+}
+
+/* Adds a GEOS geometry to a tally through WKB (the tally's public door). */
+static int tally_geometry(guotu_context *ctx, guotu_lines *l, guotu_tally *t, const char *zone, const char *code,
+                          int64_t fid, const GEOSGeometry *g)
+{
+    size_t size = 0;
+    unsigned char *wkb = GEOSWKBWriter_write_r(ctx->geos, l->writer, g, &size);
+    if (!wkb) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot write WKB");
+    int status = zone ? guotu_tally_add_zone(ctx, t, zone, fid, wkb, size) : guotu_tally_add_landuse(ctx, t, code, fid, wkb, size);
+    GEOSFree_r(ctx->geos, wkb);
+    return status;
+}
+
+/* Area of each line inside each admin unit: a tally with the units as zones and the line
+ * names as classes, so the areas are exactly the tally's. */
+static int line_areas(guotu_context *ctx, guotu_lines *l)
+{
+    guotu_tally_options o;
+    guotu_tally_options_init(&o);
+    o.area_method = l->o.area_method;
+    o.crs = l->crs;
+    o.zones_label = "admin_units";
+    guotu_tally *t = NULL;
+    int status = guotu_tally_create(ctx, &o, &t);
+    for (size_t i = 0; !status && i < l->admin_count; i++)
+        status = tally_geometry(ctx, l, t, l->admins[i].code, NULL, l->admins[i].fid, l->admins[i].geom);
+    if (!status) status = guotu_tally_prepare(ctx, t);
+    for (int line = 0; !status && line < LINES; line++)
+        for (size_t i = 0; !status && i < l->count[line]; i++)
+            status = tally_geometry(ctx, l, t, NULL, line_names[line], l->features[line][i].fid,
+                                    l->features[line][i].geom);
+    if (!status) status = guotu_tally_finish(ctx, t);
+    for (size_t r = 0; !status && r < guotu_tally_result_count(t); r++) {
+        const char *zone, *code;
+        double ha;
+        guotu_tally_result(ctx, t, r, &zone, &code, &ha);
+        for (size_t i = 0; i < l->admin_count; i++) {
+            if (strcmp(l->admins[i].code, zone)) continue;
+            guotu_line_stats *st = &l->admins[i].stats;
+            if (!strcmp(code, line_names[GUOTU_LINE_REDLINE])) st->redline_ha += ha;
+            else if (!strcmp(code, line_names[GUOTU_LINE_FARMLAND])) st->farmland_ha += ha;
+            else st->urban_ha += ha;
+        }
+    }
+    guotu_tally_destroy(ctx, t);
+    return status;
+}
+
+static int verdict(double have, double bound, int at_least)
+{
+    if (isnan(have) || isnan(bound)) return -1;
+    return at_least ? have >= bound - 1e-9 : have <= bound + 1e-9;
+}
+
+/* L11–L14 on each admin unit's statistics. */
+static int check_targets(guotu_context *ctx, guotu_lines *l)
+{
+    for (size_t i = 0; i < l->admin_count; i++) {
+        admin_unit *a = &l->admins[i];
+        guotu_line_stats *st = &a->stats;
+        const guotu_admin_values *v = &a->values;
+        st->admin_code = a->code;
+        st->admin_name = a->name;
+        st->values = *v;
+        double cap = isnan(v->expansion_cap) ? l->o.expansion_cap : v->expansion_cap;
+        st->values.expansion_cap = cap;
+        st->expansion = v->urban_2020_ha > 0 ? st->urban_ha / v->urban_2020_ha : NAN;
+        st->farmland_share = v->cultivated_ha > 0 ? st->farmland_ha / v->cultivated_ha : NAN;
+        st->expansion_ok = verdict(st->expansion, cap, 0);
+        st->farmland_ok = verdict(st->farmland_ha, v->farmland_target_ha, 1);
+        st->redline_ok = verdict(st->redline_ha, v->redline_target_ha, 1);
+        st->share_ok = verdict(st->farmland_share, l->o.farmland_share, 1);
+        issue_text t = text_for("", "error", -1, NULL, -1, NULL);
+        t.admin = a->code;
+        t.hash_a = fnv(a->code, strlen(a->code), 1469598103934665603ULL);
+        int status = GUOTU_OK;
+        if (st->expansion_ok == 0) {
+            t.rule = "L11";
+            t.value = st->expansion;
+            snprintf(t.zh, sizeof t.zh, "%s 城镇开发边界扩展倍数 %.3f 超过上限 %.2f（%.2f 公顷 ÷ 2020年城镇建设用地 %.2f 公顷）",
+                     a->name[0] ? a->name : a->code, st->expansion, cap, st->urban_ha, v->urban_2020_ha);
+            snprintf(t.en, sizeof t.en, "%s: urban boundary expansion multiple %.3f exceeds the cap %.2f (%.2f ha / %.2f ha of 2020 urban land)",
+                     a->code, st->expansion, cap, st->urban_ha, v->urban_2020_ha);
+            status = emit(ctx, l, &t, a->geom);
+        }
+        if (!status && st->farmland_ok == 0) {
+            t.rule = "L12";
+            t.value = st->farmland_ha - v->farmland_target_ha;
+            snprintf(t.zh, sizeof t.zh, "%s 永久基本农田 %.2f 公顷，低于保护任务 %.2f 公顷", a->name[0] ? a->name : a->code,
+                     st->farmland_ha, v->farmland_target_ha);
+            snprintf(t.en, sizeof t.en, "%s: permanent farmland %.2f ha is below the target %.2f ha", a->code,
+                     st->farmland_ha, v->farmland_target_ha);
+            status = emit(ctx, l, &t, a->geom);
+        }
+        if (!status && st->redline_ok == 0) {
+            t.rule = "L13";
+            t.value = st->redline_ha - v->redline_target_ha;
+            snprintf(t.zh, sizeof t.zh, "%s 生态保护红线 %.2f 公顷，低于保护任务 %.2f 公顷", a->name[0] ? a->name : a->code,
+                     st->redline_ha, v->redline_target_ha);
+            snprintf(t.en, sizeof t.en, "%s: red line %.2f ha is below the target %.2f ha", a->code, st->redline_ha,
+                     v->redline_target_ha);
+            status = emit(ctx, l, &t, a->geom);
+        }
+        if (!status && st->share_ok == 0) {
+            t.rule = "L14";
+            t.severity = "warning";
+            t.value = st->farmland_share;
+            snprintf(t.zh, sizeof t.zh, "%s 永久基本农田占耕地 %.1f%%，低于 %.0f%%", a->name[0] ? a->name : a->code,
+                     100 * st->farmland_share, 100 * l->o.farmland_share);
+            snprintf(t.en, sizeof t.en, "%s: permanent farmland is %.1f%% of cultivated land, below %.0f%%", a->code,
+                     100 * st->farmland_share, 100 * l->o.farmland_share);
+            status = emit(ctx, l, &t, a->geom);
+        }
+        if (status) return status;
+    }
+    return GUOTU_OK;
+}
+
+int guotu_lines_run(guotu_context *ctx, guotu_lines *l, guotu_issue_fn fn, void *user_data)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!l) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_lines_run: NULL argument");
+    if (l->ran) return gt_fail(ctx, GUOTU_ERR_STATE, "the checks already ran");
+    l->ran = 1;
+    l->fn = fn;
+    l->user = user_data;
+    int status = check_invalid(ctx, l);
+    for (int line = 0; !status && line < LINES; line++) status = check_shapes(ctx, l, line);
+    for (int line = 0; !status && line < LINES; line++) status = check_overlaps(ctx, l, line, line);
+    /* Between lines: scan the larger, index the smaller. */
+    static const int pairs[3][2] = {{GUOTU_LINE_REDLINE, GUOTU_LINE_FARMLAND},
+                                    {GUOTU_LINE_REDLINE, GUOTU_LINE_URBAN},
+                                    {GUOTU_LINE_FARMLAND, GUOTU_LINE_URBAN}};
+    for (int p = 0; !status && p < 3; p++) {
+        int a = pairs[p][0], b = pairs[p][1];
+        status = l->count[a] >= l->count[b] ? check_overlaps(ctx, l, a, b) : check_overlaps(ctx, l, b, a);
+    }
+    if (!status && l->admin_count) {
+        GEOSSTRtree *tree = GEOSSTRtree_create_r(ctx->geos, 10);
+        for (size_t i = 0; tree && i < l->admin_count; i++)
+            GEOSSTRtree_insert_r(ctx->geos, tree, l->admins[i].geom, (void *)(intptr_t)i);
+        if (!tree) status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot index the admin units");
+        for (int line = 0; !status && line < LINES; line++) status = check_admin_crossing(ctx, l, tree, line);
+        if (tree) GEOSSTRtree_destroy_r(ctx->geos, tree);
+        if (!status) status = line_areas(ctx, l);
+        if (!status) status = check_targets(ctx, l);
+    }
+    return status;
+}
+
+size_t guotu_lines_stats_count(const guotu_lines *l) { return l && l->ran ? l->admin_count : 0; }
+
+int guotu_lines_stats_row(guotu_context *ctx, const guotu_lines *l, size_t i, guotu_line_stats *out)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!l || !out || !l->ran || i >= l->admin_count)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_lines_stats_row: row %zu not available", i);
+    *out = l->admins[i].stats;
+    return GUOTU_OK;
+}
