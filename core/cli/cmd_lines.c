@@ -13,6 +13,7 @@
 
 static const char *const lines_usage =
     "usage: guotu lines init OUT.gpkg --crs CRS\n"
+    "       guotu lines check --workspace W.gpkg ... -o ISSUES.gpkg   (guotu lines check --help)\n"
     "\n"
     "Creates a three-lines workspace (三区三线): one GeoPackage with the layers\n"
     "ecological_redline, permanent_farmland, urban_boundary, eco_units and admin_units\n"
@@ -166,5 +167,6 @@ int cmd_lines(int argc, char **argv)
             return cli_usage_error("lines", lines_usage, "the workspace must be a .gpkg file"), 2;
         return lines_init(out, crs);
     }
-    return cli_usage_error("lines", lines_usage, "unknown lines command (init)"), 2;
+    if (argc >= 2 && !strcmp(argv[1], "check")) return cmd_lines_check(argc - 1, argv + 1);
+    return cli_usage_error("lines", lines_usage, "unknown lines command (init, check)"), 2;
 }

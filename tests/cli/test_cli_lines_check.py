@@ -1,0 +1,179 @@
+"""guotu lines check on a workspace that triggers every rule once (the fixture of
+core/tests/test_lines.c, with the same hand-computed areas; planar metres from the GK-39
+origin X0, Y0):
+  A1 [0,1000]²: red line 20 + 1 = 21 ha < target 30 (L13); farmland 41.0175 ha < 50 (L12)
+     and 41 % of 100 ha cultivated < 80 % (L14); urban 4.25 ha ÷ 3 ha = 1.417 > 1.3 (L11).
+  L04 R1∩F1 5 ha; L05 U2 inside R1 0.25 ha; L06 U1∩F1 2 ha; L02 F3 = F4; L03 F2∩F3, F2∩F4
+  2 ha each, F7∩F8 0.5 m² minor; L07 F6 width 0.499 m; L08 F5 25 m²; L10 R2 across A1|A2;
+  L01 the bow-tie R3.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from osgeo import ogr
+
+from cli_support import X0, Y0, box, run_guotu, write_layer
+
+BOWTIE = f"POLYGON(({X0+1200} {Y0},{X0+1400} {Y0+200},{X0+1400} {Y0},{X0+1200} {Y0+200},{X0+1200} {Y0}))"
+
+
+def b(x0, y0, x1, y1):
+    return box(X0 + x0, Y0 + y0, X0 + x1, Y0 + y1)
+
+
+FEATURES = {
+    "ecological_redline": [b(0, 0, 200, 1000), b(900, 800, 1100, 900), BOWTIE],
+    "permanent_farmland": [b(150, 0, 400, 1000), b(400, 0, 600, 400), b(550, 0, 650, 400), b(550, 0, 650, 400),
+                           b(700, 0, 705, 5), b(700, 100, 1000, 100.5), b(1500, 0, 1600, 100),
+                           b(1599.995, 0, 1700, 100)],
+    "urban_boundary": [b(300, 500, 500, 700), b(50, 950, 100, 1000)],
+}
+
+
+def workspace(tmp: Path, features=FEATURES) -> Path:
+    ws = tmp / "ws.gpkg"
+    assert run_guotu("lines", "init", str(ws), "--crs", "EPSG:4527").returncode == 0
+    ds = ogr.Open(str(ws), 1)
+    for layer_name, wkts in features.items():
+        layer = ds.GetLayerByName(layer_name)
+        for wkt in wkts:
+            f = ogr.Feature(layer.GetLayerDefn())
+            f.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkt(wkt)))
+            layer.CreateFeature(f)
+    admins = ds.GetLayerByName("admin_units")
+    for code, name, geom, targets in (("110101", "甲区", b(0, 0, 1000, 1000), (30, 50, 3)),
+                                      ("110102", "乙区", b(1000, 0, 2000, 1000), (None, None, None))):
+        f = ogr.Feature(admins.GetLayerDefn())
+        f["xzqdm"], f["xzqmc"] = code, name
+        for field, value in zip(("erl_target_ha", "pbf_target_ha", "urban_2020_ha"), targets):
+            if value is not None:
+                f[field] = value
+        f.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkt(geom)))
+        admins.CreateFeature(f)
+    ds = None
+    return ws
+
+
+def cultivated(tmp: Path) -> Path:
+    """Land use: A1 entirely cultivated (0101 水田), A2 forest (0301)."""
+    return write_layer(tmp / "dltb.gpkg", "dltb", 4527, [("dlbm", ogr.OFTString)],
+                       [({"dlbm": "0101"}, b(0, 0, 1000, 1000)), ({"dlbm": "0301"}, b(1000, 0, 2000, 1000))])
+
+
+def check(tmp: Path, ws: Path, *extra: str):
+    out = tmp / "issues.gpkg"
+    res = run_guotu("lines", "check", "--workspace", str(ws), "--area", "planar", "--landuse", str(cultivated(tmp)),
+                    "--class-field", "dlbm", "--system", "SANDIAO_WORK", "-o", str(out), *extra)
+    return res, out
+
+
+def issues(out: Path) -> list[dict]:
+    ds = ogr.Open(str(out))
+    return [f.items() for name in ("issues", "issue_points") for f in ds.GetLayerByName(name)]
+
+
+def by_rule(rows):
+    found: dict[str, list] = {}
+    for r in rows:
+        found.setdefault(r["rule_id"], []).append(r)
+    return found
+
+
+def test_every_rule_once_with_hand_values(tmp_path: Path) -> None:
+    res, out = check(tmp_path, workspace(tmp_path), "--stats-csv", str(tmp_path / "stats.csv"))
+    assert res.returncode == 0, res.stderr
+    rules = by_rule(issues(out))
+    for rule in ("L01", "L02", "L04", "L05", "L06", "L07", "L08", "L10", "L11", "L12", "L13", "L14"):
+        assert len(rules.get(rule, [])) == 1, (rule, rules.get(rule))
+    assert sorted(r["severity"] for r in rules["L03"]) == ["error", "error", "minor"]
+    assert rules["L04"][0]["value"] == pytest.approx(5.0)
+    assert "让位于生态保护红线" in rules["L04"][0]["suggestion_zh"]
+    assert rules["L05"][0]["value"] == pytest.approx(0.25)
+    assert rules["L06"][0]["value"] == pytest.approx(2.0)
+    assert rules["L07"][0]["value"] == pytest.approx(300 / 601, abs=1e-6)
+    assert rules["L11"][0]["value"] == pytest.approx(4.25 / 3)
+    assert rules["L12"][0]["value"] == pytest.approx(41.0175 - 50)
+    assert rules["L13"][0]["value"] == pytest.approx(-9.0)
+    assert rules["L14"][0]["value"] == pytest.approx(0.410175)
+    assert rules["L01"][0]["layer_a"] == "ecological_redline"
+    ds = ogr.Open(str(out))
+    assert ds.GetLayerByName("issue_points").GetFeatureCount() == 1  # the bow-tie's self-intersection
+    stats = {f["admin_code"]: f.items() for f in ds.GetLayerByName("line_stats")}
+    a1 = stats["110101"]
+    assert a1["redline_ha"] == pytest.approx(21) and a1["farmland_mu"] == pytest.approx(41.0175 * 15)
+    assert (a1["redline_ok"], a1["farmland_ok"], a1["expansion_ok"], a1["share_ok"]) == ("fail",) * 4
+    assert a1["cultivated_ha"] == pytest.approx(100) and stats["110102"]["redline_ok"] == ""
+    csv_text = (tmp_path / "stats.csv").read_text(encoding="utf-8-sig")
+    assert csv_text.splitlines()[0].startswith("行政区代码,行政区名称,生态保护红线（公顷）")
+    assert "L04 red line x farmland" in res.stdout and "15 issues" in res.stdout
+
+
+def test_fixing_the_drawing_clears_the_issue(tmp_path: Path) -> None:
+    fixed = dict(FEATURES)
+    fixed["permanent_farmland"] = [b(200, 0, 400, 1000)] + FEATURES["permanent_farmland"][1:]  # out of the red line
+    res, out = check(tmp_path, workspace(tmp_path, fixed))
+    assert res.returncode == 0, res.stderr
+    rules = by_rule(issues(out))
+    assert "L04" not in rules and len(rules["L06"]) == 1
+
+
+def test_exceptions_survive_reruns_while_features_are_unchanged(tmp_path: Path) -> None:
+    ws = workspace(tmp_path)
+    res, out = check(tmp_path, ws)
+    l05 = by_rule(issues(out))["L05"][0]
+    ds = ogr.Open(str(ws), 1)
+    exc = ds.GetLayerByName("exceptions")
+    f = ogr.Feature(exc.GetLayerDefn())
+    f["rule_id"], f["fingerprint"], f["reason"] = "L05", l05["fingerprint"], "市政道路线性工程，经论证允许"
+    exc.CreateFeature(f)
+    ds = None
+    res, out = check(tmp_path, ws)
+    rules = by_rule(issues(out))
+    assert rules["L05"][0]["status"] == "accepted"
+    assert rules["L05"][0]["exception_reason"] == "市政道路线性工程，经论证允许"
+    assert rules["L04"][0]["status"] == "open"
+    assert "1 accepted" in res.stdout
+    # Redraw the urban patch involved: the exception lapses.
+    ds = ogr.Open(str(ws), 1)
+    ub = ds.GetLayerByName("urban_boundary")
+    for feat in ub:
+        if feat.GetGeometryRef().GetArea() < 3000:
+            feat.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkt(b(40, 950, 100, 1000))))
+            ub.SetFeature(feat)
+    ds = None
+    res, out = check(tmp_path, ws)
+    assert by_rule(issues(out))["L05"][0]["status"] == "open"
+
+
+def test_bad_workspaces(tmp_path: Path) -> None:
+    partial = write_layer(tmp_path / "partial.gpkg", "ecological_redline", 4527, [], [({}, b(0, 0, 10, 10))])
+    res = run_guotu("lines", "check", "--workspace", str(partial), "-o", str(tmp_path / "o.gpkg"))
+    assert res.returncode == 1 and "missing the layer 'permanent_farmland'" in res.stderr
+    empty = tmp_path / "empty.gpkg"
+    assert run_guotu("lines", "init", str(empty), "--crs", "EPSG:4527").returncode == 0
+    res = run_guotu("lines", "check", "--workspace", str(empty), "-o", str(tmp_path / "o.gpkg"))
+    assert res.returncode == 1 and "nothing to check" in res.stderr
+    lines_ws = tmp_path / "lines.gpkg"
+    assert run_guotu("lines", "init", str(lines_ws), "--crs", "EPSG:4527").returncode == 0
+    ds = ogr.Open(str(lines_ws), 1)
+    ds.DeleteLayer("urban_boundary")
+    from osgeo import osr
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4527)
+    ds.CreateLayer("urban_boundary", srs, ogr.wkbLineString)
+    ds = None
+    res = run_guotu("lines", "check", "--workspace", str(lines_ws), "-o", str(tmp_path / "o.gpkg"))
+    assert res.returncode == 1 and "urban_boundary" in res.stderr and "polygons are needed" in res.stderr
+    mixed = tmp_path / "mixed.gpkg"
+    assert run_guotu("lines", "init", str(mixed), "--crs", "EPSG:4527").returncode == 0
+    ds = ogr.Open(str(mixed), 1)
+    ds.DeleteLayer("permanent_farmland")
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4490)
+    ds.CreateLayer("permanent_farmland", srs, ogr.wkbMultiPolygon)
+    ds = None
+    res = run_guotu("lines", "check", "--workspace", str(mixed), "-o", str(tmp_path / "o.gpkg"))
+    assert res.returncode == 1 and "permanent_farmland" in res.stderr and "another CRS" in res.stderr
+    assert not (tmp_path / "o.gpkg").exists()
