@@ -22,13 +22,16 @@ typedef struct check_args {
 static const char *const check_usage =
     "usage: guotu lines check --workspace W.gpkg [--landuse FILE --class-field F --system S]\n"
     "         [--urban-2020 FILE] [--area ellipsoidal|planar] [--sliver-width M] [--min-patch M2]\n"
-    "         [--minor-overlap M2] [--expansion-cap X] [--farmland-share X] [--stats-csv FILE]\n"
+    "         [--minor-overlap M2] [--expansion-cap X] [--farmland-share X] [--gap-min M]\n"
+    "         [--gap-max M] [--stats-csv FILE]\n"
     "         -o ISSUES.gpkg\n"
     "\n"
     "Checks the three control lines of a workspace (see `guotu lines init`): L01 invalid\n"
     "geometry, L02 duplicates, L03 overlaps within a line, L04-L06 overlaps between lines\n"
     "(with SPEC's resolution: the urban boundary yields to both, farmland to the red line),\n"
-    "L07 slivers, L08 tiny patches, L10 features across admin boundaries, and per admin\n"
+    "L07 slivers, L08 tiny patches, L09 gaps between features of one line wider than\n"
+    "--gap-min and at most --gap-max (default 0 and 1 m), L10 features across admin\n"
+    "boundaries, and per admin\n"
     "unit L11 the urban expansion multiple over its cap (2020 urban land from admin_units or\n"
     "--urban-2020), L12/L13 farmland and red line below target, L14 farmland below the\n"
     "share of cultivated land (cultivated land from --landuse). Defaults follow SPEC §2:\n"
@@ -36,7 +39,10 @@ static const char *const check_usage =
     "'minor'. Issues whose fingerprint is in the workspace's exceptions table are 'accepted'.\n"
     "Writes ISSUES.gpkg (issues, issue_points, line_stats); exit status 0 with a summary.\n";
 
-enum { O_WS = 256, O_LANDUSE, O_CLASS, O_SYSTEM, O_URBAN, O_AREA, O_SLIVER, O_PATCH, O_MINOR, O_CAP, O_SHARE, O_CSV };
+enum {
+    O_WS = 256, O_LANDUSE, O_CLASS, O_SYSTEM, O_URBAN, O_AREA, O_SLIVER, O_PATCH, O_MINOR, O_CAP, O_SHARE, O_CSV,
+    O_GAP_MIN, O_GAP_MAX
+};
 
 static int parse(int argc, char **argv, check_args *a)
 {
@@ -45,6 +51,7 @@ static int parse(int argc, char **argv, check_args *a)
         {"system", 1, 0, O_SYSTEM},      {"urban-2020", 1, 0, O_URBAN},       {"area", 1, 0, O_AREA},
         {"sliver-width", 1, 0, O_SLIVER}, {"min-patch", 1, 0, O_PATCH},       {"minor-overlap", 1, 0, O_MINOR},
         {"expansion-cap", 1, 0, O_CAP},  {"farmland-share", 1, 0, O_SHARE}, {"stats-csv", 1, 0, O_CSV},
+        {"gap-min", 1, 0, O_GAP_MIN},    {"gap-max", 1, 0, O_GAP_MAX},
         {"output", 1, 0, 'o'},           {"help", 0, 0, 'h'},                 {0, 0, 0, 0}};
     memset(a, 0, sizeof *a);
     guotu_lines_options_init(&a->o);
@@ -68,6 +75,8 @@ static int parse(int argc, char **argv, check_args *a)
         case O_MINOR: number = &a->o.minor_overlap_m2; break;
         case O_CAP: number = &a->o.expansion_cap; break;
         case O_SHARE: number = &a->o.farmland_share; break;
+        case O_GAP_MIN: number = &a->o.gap_min_m; break;
+        case O_GAP_MAX: number = &a->o.gap_max_m; break;
         case O_CSV: a->stats_csv = optarg; break;
         case 'o': a->output = optarg; break;
         case 'h': fputs(check_usage, stdout); return -1;
@@ -435,7 +444,8 @@ static void print_summary(check_run *r)
 {
     static const char *const rules[15] = {"", "invalid geometry", "duplicate features", "overlaps within a line",
                                           "red line x farmland", "red line x urban boundary",
-                                          "farmland x urban boundary", "slivers", "tiny patches", "",
+                                          "farmland x urban boundary", "slivers", "tiny patches",
+                                          "narrow gaps within a line",
                                           "across admin boundaries", "urban expansion over cap",
                                           "farmland below target", "red line below target",
                                           "farmland below share of cultivated land"};

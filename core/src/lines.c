@@ -63,6 +63,8 @@ void guotu_lines_options_init(guotu_lines_options *o)
     o->minor_overlap_m2 = 1.0;
     o->sliver_width_m = 1.0;
     o->min_patch_m2 = 50.0;
+    o->gap_min_m = 0.0;
+    o->gap_max_m = 1.0;
     o->expansion_cap = 1.3;
     o->farmland_share = 0.8;
 }
@@ -466,6 +468,64 @@ static int check_overlaps(guotu_context *ctx, guotu_lines *l, int big, int small
     return status;
 }
 
+/* The region between two features a gap of width d apart: where both grown by d meet,
+ * less the features themselves. */
+static GEOSGeometry *gap_region(guotu_context *ctx, const GEOSGeometry *a, const GEOSGeometry *b, double d)
+{
+    GEOSGeometry *ga = GEOSBuffer_r(ctx->geos, a, d, 4), *gb = GEOSBuffer_r(ctx->geos, b, d, 4);
+    GEOSGeometry *both = ga && gb ? GEOSIntersection_r(ctx->geos, ga, gb) : NULL;
+    GEOSGeometry *less_a = both ? GEOSDifference_r(ctx->geos, both, a) : NULL;
+    GEOSGeometry *less_b = less_a ? GEOSDifference_r(ctx->geos, less_a, b) : NULL;
+    GEOSGeometry *region = less_b ? gt_polygonal_part(ctx, less_b) : NULL;
+    GEOSGeometry *all[5] = {ga, gb, both, less_a, less_b};
+    for (int i = 0; i < 5; i++)
+        if (all[i]) GEOSGeom_destroy_r(ctx->geos, all[i]);
+    return region;
+}
+
+/* L09: features of one line that do not touch but come closer than the gap band's top. */
+static int check_gaps(guotu_context *ctx, guotu_lines *l, int line)
+{
+    if (l->geographic || !(l->o.gap_max_m > 0) || !l->count[line]) return GUOTU_OK;
+    GEOSSTRtree *tree = index_line(ctx, l, line);
+    if (!tree) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot index %s", line_names[line]);
+    candidates c = {NULL, 0, 0, 0};
+    int status = GUOTU_OK;
+    for (size_t i = 0; !status && i < l->count[line]; i++) {
+        const line_feature *a = &l->features[line][i];
+        double xmin, ymin, xmax, ymax;
+        GEOSGeom_getXMin_r(ctx->geos, a->geom, &xmin);
+        GEOSGeom_getYMin_r(ctx->geos, a->geom, &ymin);
+        GEOSGeom_getXMax_r(ctx->geos, a->geom, &xmax);
+        GEOSGeom_getYMax_r(ctx->geos, a->geom, &ymax);
+        double m = l->o.gap_max_m;
+        GEOSGeometry *reach = GEOSGeom_createRectangle_r(ctx->geos, xmin - m, ymin - m, xmax + m, ymax + m);
+        c.count = 0;
+        if (reach) GEOSSTRtree_query_r(ctx->geos, tree, reach, collect, &c);
+        if (reach) GEOSGeom_destroy_r(ctx->geos, reach);
+        for (size_t k = 0; !status && k < c.count; k++) {
+            if (c.items[k] <= i) continue;
+            const line_feature *b = &l->features[line][c.items[k]];
+            double d = 0;
+            if (GEOSDistance_r(ctx->geos, a->geom, b->geom, &d) != 1 || !(d > l->o.gap_min_m) || d > m) continue;
+            issue_text t = text_for("L09", "warning", line, a, line, b);
+            t.value = d;
+            snprintf(t.zh, sizeof t.zh, "%s要素 %lld 与 %lld 之间有 %.3f 米宽的缝隙（%.2f–%.2f 米之间）", line_zh[line],
+                     (long long)a->fid, (long long)b->fid, d, l->o.gap_min_m, m);
+            snprintf(t.en, sizeof t.en, "%s features %lld and %lld are %.3f m apart (a gap between %.2f and %.2f m)",
+                     line_en[line], (long long)a->fid, (long long)b->fid, d, l->o.gap_min_m, m);
+            t.suggestion_zh = "核实是否为数字化缝隙：若是，合并边界";
+            t.suggestion_en = "check whether it is a digitising gap; if so, snap the boundaries together";
+            GEOSGeometry *region = gap_region(ctx, a->geom, b->geom, d);
+            status = emit(ctx, l, &t, region ? region : a->geom);
+            if (region) GEOSGeom_destroy_r(ctx->geos, region);
+        }
+    }
+    free(c.items);
+    GEOSSTRtree_destroy_r(ctx->geos, tree);
+    return status;
+}
+
 /* L10: a feature whose interior lies in more than one admin unit. */
 static int check_admin_crossing(guotu_context *ctx, guotu_lines *l, GEOSSTRtree *admins, int line)
 {
@@ -628,6 +688,7 @@ int guotu_lines_run(guotu_context *ctx, guotu_lines *l, guotu_issue_fn fn, void 
     int status = check_invalid(ctx, l);
     for (int line = 0; !status && line < LINES; line++) status = check_shapes(ctx, l, line);
     for (int line = 0; !status && line < LINES; line++) status = check_overlaps(ctx, l, line, line);
+    for (int line = 0; !status && line < LINES; line++) status = check_gaps(ctx, l, line);
     /* Between lines: scan the larger, index the smaller. */
     static const int pairs[3][2] = {{GUOTU_LINE_REDLINE, GUOTU_LINE_FARMLAND},
                                     {GUOTU_LINE_REDLINE, GUOTU_LINE_URBAN},

@@ -9,7 +9,9 @@
  *            F2 [400,600]x[0,400] 8 ha; F3 = F4 = [550,650]x[0,400] 4 ha: F3/F4 duplicates
  *            (L02), each overlaps F2 by 2 ha (L03 x2); F5 [700,705]x[0,5] 25 m² (L08);
  *            F6 [700,1000]x[100,100.5] mean width 2·150/601 = 0.4992 m (L07);
- *            F7 [1500,1600]x[0,100], F8 [1599.995,1700]x[0,100]: 0.5 m² overlap, minor (L03).
+ *            F7 [1500,1600]x[0,100], F8 [1599.995,1700]x[0,100]: 0.5 m² overlap, minor (L03);
+ *            F9 [1500,1600]x[100.4,200]: 0.4 m from F7 (L09; F8 is 0.4 m away too, but only from
+ *            x = 1599.995: both pairs are within the 1 m band, so L09 twice).
  * Urban:     U1 [300,500]x[500,700] 4 ha overlaps F1 by 2 ha (L06); U2 [50,100]x[950,1000]
  *            0.25 ha inside R1 (L05).
  * A1: red line 20 + 1 (half of R2) = 21 ha < 30 (L13); farmland 25 + 8 + 4 + 4 + 0.0025 +
@@ -116,6 +118,7 @@ static guotu_lines *fixture(guotu_context *ctx, double f1_right)
     assert_int_equal(add(ctx, l, GUOTU_LINE_FARMLAND, 6, b(w, 700, 100, 1000, 100.5)), GUOTU_OK);
     assert_int_equal(add(ctx, l, GUOTU_LINE_FARMLAND, 7, b(w, 1500, 0, 1600, 100)), GUOTU_OK);
     assert_int_equal(add(ctx, l, GUOTU_LINE_FARMLAND, 8, b(w, 1599.995, 0, 1700, 100)), GUOTU_OK);
+    assert_int_equal(add(ctx, l, GUOTU_LINE_FARMLAND, 9, b(w, 1500, 100.4, 1600, 200)), GUOTU_OK);
     assert_int_equal(add(ctx, l, GUOTU_LINE_URBAN, 1, b(w, 300, 500, 500, 700)), GUOTU_OK);
     assert_int_equal(add(ctx, l, GUOTU_LINE_URBAN, 2, b(w, 50, 950, 100, 1000)), GUOTU_OK);
     return l;
@@ -133,7 +136,10 @@ static void test_every_rule_once(void **state)
     for (size_t i = 0; i < sizeof once / sizeof once[0]; i++)
         if (count_rule(&log, once[i]) != 1) fail_msg("%s reported %d times", once[i], count_rule(&log, once[i]));
     assert_int_equal(count_rule(&log, "L03"), 3);
-    assert_int_equal(log.count, 15);
+    assert_int_equal(count_rule(&log, "L09"), 2);
+    assert_close(log.value[find(&log, "L09", 0)], 0.4, 1e-6);
+    assert_close(log.value[find(&log, "L09", 1)], 0.4, 1e-6);
+    assert_int_equal(log.count, 17);
     assert_close(log.value[find(&log, "L04", 0)], 5.0, 1e-9);
     assert_close(log.value[find(&log, "L05", 0)], 0.25, 1e-9);
     assert_close(log.value[find(&log, "L06", 0)], 2.0, 1e-9);

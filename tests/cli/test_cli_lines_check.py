@@ -177,3 +177,17 @@ def test_bad_workspaces(tmp_path: Path) -> None:
     res = run_guotu("lines", "check", "--workspace", str(mixed), "-o", str(tmp_path / "o.gpkg"))
     assert res.returncode == 1 and "permanent_farmland" in res.stderr and "another CRS" in res.stderr
     assert not (tmp_path / "o.gpkg").exists()
+
+
+def test_narrow_gaps_within_the_band(tmp_path: Path) -> None:
+    """F9 lies 0.4 m above F7 (and above the end of F8): two gaps of 0.4 m (L09); a band
+    that starts at 0.5 m reports none."""
+    gappy = dict(FEATURES)
+    gappy["permanent_farmland"] = FEATURES["permanent_farmland"] + [b(1500, 100.4, 1600, 200)]
+    ws = workspace(tmp_path, gappy)
+    res, out = check(tmp_path, ws)
+    assert res.returncode == 0, res.stderr
+    gaps = by_rule(issues(out)).get("L09", [])
+    assert len(gaps) == 2 and all(g["value"] == pytest.approx(0.4, abs=1e-6) for g in gaps)
+    res, out = check(tmp_path, ws, "--gap-min", "0.5", "--gap-max", "2")
+    assert "L09" not in by_rule(issues(out))

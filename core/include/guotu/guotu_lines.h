@@ -11,7 +11,8 @@
  *
  * Rules: L01 invalid geometry; L02 duplicate features in one line; L03 overlapping
  * features in one line; L04 red line ∩ farmland; L05 red line ∩ urban boundary; L06
- * farmland ∩ urban boundary; L07 sliver; L08 tiny patch; L10 feature crossing an admin
+ * farmland ∩ urban boundary; L07 sliver; L08 tiny patch; L09 narrow gap between two
+ * features of one line; L10 feature crossing an admin
  * boundary; L11 urban expansion multiple over its cap; L12 farmland below target; L13 red
  * line below target; L14 farmland below the share of cultivated land.
  */
@@ -41,6 +42,8 @@ typedef struct guotu_lines_options {
     double minor_overlap_m2;       /* overlaps below this are "minor" (reported); default 1 */
     double sliver_width_m;         /* mean width 2A/P below this is a sliver; default 1 (SPEC) */
     double min_patch_m2;           /* smaller parts are tiny patches; default 50 (SPEC) */
+    double gap_min_m, gap_max_m;   /* gaps between features of one line wider than min and at
+                                      most max are suspicious (L09); default 0 and 1 m */
     double expansion_cap;          /* urban boundary ÷ 2020 urban land; default 1.3 (SPEC) */
     double farmland_share;         /* farmland ÷ cultivated land at least; default 0.8 (SPEC) */
 } guotu_lines_options;
