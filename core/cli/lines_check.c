@@ -23,7 +23,7 @@ static const char *const check_usage =
     "usage: guotu lines check --workspace W.gpkg [--landuse FILE --class-field F --system S]\n"
     "         [--urban-2020 FILE] [--area ellipsoidal|planar] [--sliver-width M] [--min-patch M2]\n"
     "         [--minor-overlap M2] [--expansion-cap X] [--farmland-share X] [--gap-min M]\n"
-    "         [--gap-max M] [--stats-csv FILE]\n"
+    "         [--gap-max M] [--rules L04,L05,...] [--stats-csv FILE]\n"
     "         -o ISSUES.gpkg\n"
     "\n"
     "Checks the three control lines of a workspace (see `guotu lines init`): L01 invalid\n"
@@ -41,7 +41,7 @@ static const char *const check_usage =
 
 enum {
     O_WS = 256, O_LANDUSE, O_CLASS, O_SYSTEM, O_URBAN, O_AREA, O_SLIVER, O_PATCH, O_MINOR, O_CAP, O_SHARE, O_CSV,
-    O_GAP_MIN, O_GAP_MAX
+    O_GAP_MIN, O_GAP_MAX, O_RULES
 };
 
 static int parse(int argc, char **argv, check_args *a)
@@ -51,7 +51,7 @@ static int parse(int argc, char **argv, check_args *a)
         {"system", 1, 0, O_SYSTEM},      {"urban-2020", 1, 0, O_URBAN},       {"area", 1, 0, O_AREA},
         {"sliver-width", 1, 0, O_SLIVER}, {"min-patch", 1, 0, O_PATCH},       {"minor-overlap", 1, 0, O_MINOR},
         {"expansion-cap", 1, 0, O_CAP},  {"farmland-share", 1, 0, O_SHARE}, {"stats-csv", 1, 0, O_CSV},
-        {"gap-min", 1, 0, O_GAP_MIN},    {"gap-max", 1, 0, O_GAP_MAX},
+        {"gap-min", 1, 0, O_GAP_MIN},    {"gap-max", 1, 0, O_GAP_MAX},        {"rules", 1, 0, O_RULES},
         {"output", 1, 0, 'o'},           {"help", 0, 0, 'h'},                 {0, 0, 0, 0}};
     memset(a, 0, sizeof *a);
     guotu_lines_options_init(&a->o);
@@ -78,6 +78,18 @@ static int parse(int argc, char **argv, check_args *a)
         case O_GAP_MIN: number = &a->o.gap_min_m; break;
         case O_GAP_MAX: number = &a->o.gap_max_m; break;
         case O_CSV: a->stats_csv = optarg; break;
+        case O_RULES: {
+            /* "L04,L05" -> bits 4 and 5 */
+            char list[256];
+            snprintf(list, sizeof list, "%s", optarg);
+            for (char *tok = strtok(list, ", "); tok; tok = strtok(NULL, ", ")) {
+                int n = (tok[0] == 'L' || tok[0] == 'l') ? atoi(tok + 1) : 0;
+                if (n < 1 || n > 14)
+                    return cli_usage_error("lines check", check_usage, "--rules takes rule ids L01..L14, not '%s'", tok);
+                a->o.rules |= 1u << n;
+            }
+            break;
+        }
         case 'o': a->output = optarg; break;
         case 'h': fputs(check_usage, stdout); return -1;
         default:

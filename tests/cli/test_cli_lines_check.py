@@ -191,3 +191,13 @@ def test_narrow_gaps_within_the_band(tmp_path: Path) -> None:
     assert len(gaps) == 2 and all(g["value"] == pytest.approx(0.4, abs=1e-6) for g in gaps)
     res, out = check(tmp_path, ws, "--gap-min", "0.5", "--gap-max", "2")
     assert "L09" not in by_rule(issues(out))
+
+
+def test_a_subset_of_rules(tmp_path: Path) -> None:
+    res, out = check(tmp_path, workspace(tmp_path), "--rules", "L04,L06")
+    assert res.returncode == 0, res.stderr
+    assert {r["rule_id"] for r in issues(out)} == {"L04", "L06"}
+    other = tmp_path / "other"
+    other.mkdir()
+    res, _ = check(other, workspace(other), "--rules", "L99")
+    assert res.returncode == 2 and "L99" in res.stderr

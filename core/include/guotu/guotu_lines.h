@@ -46,6 +46,7 @@ typedef struct guotu_lines_options {
                                       most max are suspicious (L09); default 0 and 1 m */
     double expansion_cap;          /* urban boundary ÷ 2020 urban land; default 1.3 (SPEC) */
     double farmland_share;         /* farmland ÷ cultivated land at least; default 0.8 (SPEC) */
+    uint32_t rules;                /* bit n set = run rule Ln (1 << 4 for L04); 0 = every rule */
 } guotu_lines_options;
 
 GUOTU_API void guotu_lines_options_init(guotu_lines_options *opts);
