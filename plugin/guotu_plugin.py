@@ -24,6 +24,7 @@ class GuotuPlugin:
         self.translator: Optional[QTranslator] = None
         self.menu: Optional[QMenu] = None
         self.actions: List[QAction] = []
+        self.voucher_dialog = None  # ui.voucher_dialog.VoucherDialog, made when first opened
 
     def initProcessing(self) -> None:  # noqa: N802 — QGIS API name
         """Also called alone by qgis_process, which has no GUI."""
@@ -47,6 +48,11 @@ class GuotuPlugin:
         action.triggered.connect(self._open_area_by_class)
         self.menu.addAction(action)
         self.actions.append(action)
+        vouchers = QAction(QIcon(icon_path()), tr("Ecological vouchers…"), main_window)
+        vouchers.setObjectName("mActionGuotuVouchers")
+        vouchers.triggered.connect(self._open_vouchers)
+        self.menu.addAction(vouchers)
+        self.actions.append(vouchers)
         menu_bar = main_window.menuBar()
         # Sit just before Help, where plugin menus conventionally go.
         menu_bar.insertMenu(self.iface.helpMenu().menuAction(), self.menu)
@@ -56,7 +62,20 @@ class GuotuPlugin:
 
         processing.execAlgorithmDialog(AREA_BY_CLASS_ID, {})
 
+    def _open_vouchers(self) -> None:
+        from .ui.voucher_dialog import VoucherDialog
+
+        if self.voucher_dialog is None:
+            self.voucher_dialog = VoucherDialog(self.iface.mainWindow())
+        self.voucher_dialog.show()
+        self.voucher_dialog.raise_()
+        self.voucher_dialog.activateWindow()
+
     def unload(self) -> None:
+        if self.voucher_dialog is not None:
+            self.voucher_dialog.close()
+            self.voucher_dialog.deleteLater()
+            self.voucher_dialog = None
         for action in self.actions:
             action.deleteLater()
         self.actions = []

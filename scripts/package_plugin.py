@@ -5,7 +5,8 @@
     package_plugin.py --update-ts
 
 The folder DIR/guotu/ holds: plugin/* (the Python package), metadata.txt,
-ui/, resources/icons, resources/styles, resources/i18n/*.qm (compiled here
+ui/, resources/icons, resources/styles, resources/presets (voucher coefficient
+tables), resources/i18n/*.qm (compiled here
 with lrelease from resources/i18n/*.ts) and lib/libguotu.so copied from
 BUILD/core/. The folder is built in a temporary directory next to DIR/guotu
 and then swapped in, so a failed run never leaves a half-built plugin and
@@ -146,8 +147,13 @@ def assemble(target: Path, library: Path, lrelease: str) -> None:
     shutil.copytree(REPO / "plugin", target, ignore=IGNORED)
     shutil.copy2(REPO / "metadata.txt", target / "metadata.txt")
     if (REPO / "ui").is_dir():
-        shutil.copytree(REPO / "ui", target / "ui", ignore=IGNORED)
-    for sub in ("icons", "styles"):
+        # Qt Designer forms (ui/*.ui) land next to their controllers (plugin/ui/*.py,
+        # the package guotu.ui), so both share guotu/ui/; a name in both would be lost.
+        clashes = sorted(p.name for p in (REPO / "ui").iterdir() if (target / "ui" / p.name).exists())
+        if clashes:
+            raise PackagingError(f"ui/ and plugin/ui/ both have: {', '.join(clashes)}")
+        shutil.copytree(REPO / "ui", target / "ui", ignore=IGNORED, dirs_exist_ok=True)
+    for sub in ("icons", "styles", "presets"):
         source = REPO / "resources" / sub
         if source.is_dir():
             shutil.copytree(source, target / "resources" / sub, ignore=IGNORED)

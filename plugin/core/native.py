@@ -1,4 +1,4 @@
-"""ctypes binding of libguotu (guotu.h, guotu_area.h, guotu_tally.h, ABI 1).
+"""ctypes binding of libguotu (guotu.h, guotu_area.h, guotu_tally.h, guotu_voucher.h, ABI 1).
 
 Only this module knows about ctypes. It mirrors the C API closely: one
 :class:`Context` per run (the library keeps no global state and a context must
@@ -11,6 +11,7 @@ import ctypes
 import os
 import sys
 import threading
+from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence, Tuple, Union
@@ -51,6 +52,27 @@ class InvalidPolicy(IntEnum):
 class RasterMode(IntEnum):
     EXACT = 0
     CENTRE = 1
+
+
+class Baseline(IntEnum):
+    BASE_YEAR = 0
+    PROTECTION_RATE = 1
+
+
+class Role(IntEnum):
+    BALANCED = 0
+    SUPPLY = 1
+    DEMAND = 2
+
+
+class Allocation(IntEnum):
+    PRO_RATA = 0
+    NEAREST = 1
+
+
+class Settlement(IntEnum):
+    PAYMENT = 0
+    EQUITY = 1  # enclave (飞地): amounts are an equity share
 
 
 # C enums are int-sized on every ABI we ship for, hence c_int for enum members.
@@ -94,6 +116,110 @@ class _TallyStats(ctypes.Structure):
     ]
 
 
+class _VoucherOptions(ctypes.Structure):
+    _fields_ = [
+        ("baseline", ctypes.c_int),
+        ("protection_rate", ctypes.c_double),
+        ("reference_from_zones", ctypes.c_int),
+        ("reference_gdp_per_capita", ctypes.c_double),
+        ("reference_pop_density", ctypes.c_double),
+        ("price", ctypes.c_double),
+        ("balanced_tolerance", ctypes.c_double),
+    ]
+
+
+class _VoucherZone(ctypes.Structure):
+    _fields_ = [
+        ("zone_id", ctypes.c_char_p),
+        ("zone_name", ctypes.c_char_p),
+        ("area_ha", ctypes.c_double),
+        ("m0_ha", ctypes.c_double),
+        ("mt_ha", ctypes.c_double),
+        ("dm_ha", ctypes.c_double),
+        ("g_ratio", ctypes.c_double),
+        ("p_ratio", ctypes.c_double),
+        ("e_ha", ctypes.c_double),
+        ("role", ctypes.c_int),
+        ("amount_yuan", ctypes.c_double),
+    ]
+
+
+class _VoucherClassRow(ctypes.Structure):
+    _fields_ = [
+        ("zone_id", ctypes.c_char_p),
+        ("class_code", ctypes.c_char_p),
+        ("a0_ha", ctypes.c_double),
+        ("at_ha", ctypes.c_double),
+        ("k", ctypes.c_double),
+    ]
+
+
+class _VoucherUnknown(ctypes.Structure):
+    _fields_ = [
+        ("class_code", ctypes.c_char_p),
+        ("year", ctypes.c_int),
+        ("area_ha", ctypes.c_double),
+    ]
+
+
+class _VoucherSummary(ctypes.Structure):
+    _fields_ = [
+        ("m0_total_ha", ctypes.c_double),
+        ("mt_total_ha", ctypes.c_double),
+        ("supply_ha", ctypes.c_double),
+        ("demand_ha", ctypes.c_double),
+        ("reference_gdp_per_capita", ctypes.c_double),
+        ("reference_pop_density", ctypes.c_double),
+        ("protection_rate", ctypes.c_double),
+        ("reference_from_zones", ctypes.c_int),
+    ]
+
+
+class _CountyVoucher(ctypes.Structure):
+    _fields_ = [
+        ("county_id", ctypes.c_char_p),
+        ("e_ha", ctypes.c_double),
+        ("role", ctypes.c_int),
+        ("units", ctypes.c_int),
+    ]
+
+
+class _MarketOptions(ctypes.Structure):
+    _fields_ = [
+        ("price", ctypes.c_double),
+        ("floor_price", ctypes.c_double),
+        ("cap_ha", ctypes.c_double),
+        ("allocation", ctypes.c_int),
+        ("settlement", ctypes.c_int),
+    ]
+
+
+class _Trade(ctypes.Structure):
+    _fields_ = [
+        ("seller_id", ctypes.c_char_p),
+        ("buyer_id", ctypes.c_char_p),
+        ("volume_ha", ctypes.c_double),
+        ("price_yuan_per_ha", ctypes.c_double),
+        ("amount_yuan", ctypes.c_double),
+        ("seller_x", ctypes.c_double),
+        ("seller_y", ctypes.c_double),
+        ("buyer_x", ctypes.c_double),
+        ("buyer_y", ctypes.c_double),
+    ]
+
+
+class _MarketSummary(ctypes.Structure):
+    _fields_ = [
+        ("supply_ha", ctypes.c_double),
+        ("demand_ha", ctypes.c_double),
+        ("traded_ha", ctypes.c_double),
+        ("clearing_price", ctypes.c_double),
+        ("traded_amount_yuan", ctypes.c_double),
+        ("sellers", ctypes.c_int),
+        ("buyers", ctypes.c_int),
+    ]
+
+
 _PROGRESS_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_double, ctypes.c_char_p, ctypes.c_void_p)
 
 _P = ctypes.c_void_p
@@ -101,6 +227,8 @@ _I = ctypes.c_int
 _I64 = ctypes.c_int64
 _SZ = ctypes.c_size_t
 _STR = ctypes.c_char_p
+_D = ctypes.c_double
+_PD = ctypes.POINTER(ctypes.c_double)
 
 # name: (restype, argtypes) — transcribed from the headers, in header order.
 _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
@@ -134,6 +262,38 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_tally_result": (_I, [_P, _P, _SZ, ctypes.POINTER(_STR), ctypes.POINTER(_STR),
                                 ctypes.POINTER(ctypes.c_double)]),
     "guotu_tally_get_stats": (_I, [_P, _P, ctypes.POINTER(_TallyStats)]),
+    # guotu_voucher.h
+    "guotu_coefficients_parse": (_I, [_P, _STR, _SZ, _STR, _STR, ctypes.POINTER(_P)]),
+    "guotu_coefficients_destroy": (None, [_P, _P]),
+    "guotu_coefficients_count": (_SZ, [_P]),
+    "guotu_coefficients_lookup": (_I, [_P, _STR, _PD]),
+    "guotu_voucher_options_init": (None, [ctypes.POINTER(_VoucherOptions)]),
+    "guotu_voucher_create": (_I, [_P, ctypes.POINTER(_VoucherOptions), _P, _P, ctypes.POINTER(_P)]),
+    "guotu_voucher_destroy": (None, [_P, _P]),
+    "guotu_voucher_add_zone": (_I, [_P, _P, _STR, _STR, _D, _D, _D]),
+    "guotu_voucher_add_tally": (_I, [_P, _P, _I, _P]),
+    "guotu_voucher_compute": (_I, [_P, _P]),
+    "guotu_role_name": (_STR, [_I]),
+    "guotu_voucher_zone_count": (_SZ, [_P]),
+    "guotu_voucher_zone_result": (_I, [_P, _P, _SZ, ctypes.POINTER(_VoucherZone)]),
+    "guotu_voucher_class_count": (_SZ, [_P]),
+    "guotu_voucher_class_result": (_I, [_P, _P, _SZ, ctypes.POINTER(_VoucherClassRow)]),
+    "guotu_voucher_unknown_count": (_SZ, [_P]),
+    "guotu_voucher_unknown_result": (_I, [_P, _P, _SZ, ctypes.POINTER(_VoucherUnknown)]),
+    "guotu_voucher_get_summary": (_I, [_P, _P, ctypes.POINTER(_VoucherSummary)]),
+    "guotu_voucher_attribute": (_I, [_P, _P, _P, ctypes.POINTER(_P)]),
+    "guotu_attribution_destroy": (None, [_P, _P]),
+    "guotu_attribution_count": (_SZ, [_P]),
+    "guotu_attribution_result": (_I, [_P, _P, _SZ, ctypes.POINTER(_CountyVoucher)]),
+    "guotu_attribution_unattributed": (_D, [_P]),
+    "guotu_market_options_init": (None, [ctypes.POINTER(_MarketOptions)]),
+    "guotu_market_create": (_I, [_P, ctypes.POINTER(_MarketOptions), ctypes.POINTER(_P)]),
+    "guotu_market_destroy": (None, [_P, _P]),
+    "guotu_market_add": (_I, [_P, _P, _STR, _D, _D, _D, _D, _D]),
+    "guotu_market_clear": (_I, [_P, _P]),
+    "guotu_market_trade_count": (_SZ, [_P]),
+    "guotu_market_trade": (_I, [_P, _P, _SZ, ctypes.POINTER(_Trade)]),
+    "guotu_market_get_summary": (_I, [_P, _P, ctypes.POINTER(_MarketSummary)]),
 }
 
 
@@ -457,3 +617,340 @@ class Tally:
         stats = _TallyStats()
         self._call("guotu_tally_get_stats", ctypes.byref(stats))
         return {name: getattr(stats, name) for name, _ in _TallyStats._fields_}
+
+
+# ---- guotu_voucher.h -------------------------------------------------------
+
+def library_version() -> str:
+    """"MAJOR.MINOR.PATCH" of the loaded libguotu."""
+    return _decode(load_library().guotu_version())
+
+
+def role_name(role: int) -> str:
+    """The core's name of a role: "supply", "demand" or "balanced"."""
+    return _decode(load_library().guotu_role_name(int(role)))
+
+
+class _Owned:
+    """A handle created on a Context and freed with ``<destroy>(ctx, handle)``."""
+
+    _destroy = ""
+    _what = "object"
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+        self._handle: Optional[int] = None
+
+    @property
+    def handle(self) -> int:
+        if self._handle is None:
+            raise GuotuError(int(Status.ERR_STATE), "GUOTU_ERR_STATE", f"{self._what} already destroyed")
+        return self._handle
+
+    @property
+    def closed(self) -> bool:
+        return self._handle is None
+
+    def close(self) -> None:
+        if self._handle is not None:
+            getattr(self._ctx.lib, self._destroy)(self._ctx.handle, self._handle)
+            self._handle = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _call(self, name: str, *args: object) -> None:
+        self._ctx.check(getattr(self._ctx.lib, name)(self._ctx.handle, self.handle, *args))
+
+
+class Coefficients(_Owned):
+    """guotu_coefficients: a standard-forest coefficient table parsed from CSV text.
+
+    Columns code + k, or code + esv (k = esv ÷ esv of ``reference_code``).
+    Failures (duplicate code, non-numeric k...) are GUOTU_ERR_DATA naming the line.
+    An account borrows the table: it cannot be closed while an open account uses it.
+    """
+
+    _destroy = "guotu_coefficients_destroy"
+    _what = "coefficient table"
+
+    def __init__(self, ctx: Context, csv_text: bytes, label: str, reference_code: Optional[str] = None) -> None:
+        super().__init__(ctx)
+        self.label = label
+        self._borrowers = 0
+        out = ctypes.c_void_p()
+        ctx.check(ctx.lib.guotu_coefficients_parse(ctx.handle, csv_text, len(csv_text), _encode(label),
+                                                   _encode(reference_code), ctypes.byref(out)))
+        self._handle = out.value
+
+    def close(self) -> None:
+        if self._borrowers:
+            raise GuotuError(int(Status.ERR_STATE), "GUOTU_ERR_STATE",
+                             "coefficient table still used by an account; close the account first")
+        super().close()
+
+    def count(self) -> int:
+        return self._ctx.lib.guotu_coefficients_count(self.handle)
+
+    def lookup(self, code: str) -> Optional[float]:
+        """k of a class code, or None when the table does not list it."""
+        k = ctypes.c_double()
+        found = self._ctx.lib.guotu_coefficients_lookup(self.handle, _encode(code), ctypes.byref(k))
+        return k.value if found else None
+
+
+@dataclass
+class VoucherOptions:
+    baseline: Baseline = Baseline.BASE_YEAR
+    protection_rate: Optional[float] = None         # None: rate of the whole zone layer
+    reference_gdp_per_capita: Optional[float] = None  # both None: reference over the zones
+    reference_pop_density: Optional[float] = None
+    price: Optional[float] = None                   # yuan per standard-forest ha
+    balanced_tolerance: float = 1e-9
+
+
+@dataclass
+class VoucherZone:
+    zone_id: str
+    zone_name: str
+    area_ha: float
+    m0_ha: float
+    mt_ha: float
+    dm_ha: float
+    g_ratio: float
+    p_ratio: float
+    e_ha: float
+    role: Role
+    amount_yuan: float  # E × price; 0 when the account has no price
+
+
+@dataclass
+class VoucherClassRow:
+    zone_id: str
+    class_code: str
+    a0_ha: float
+    at_ha: float
+    k: float  # NaN when the table does not list the code
+
+
+@dataclass
+class VoucherUnknown:
+    class_code: str
+    year: int  # 0 base, 1 target
+    area_ha: float
+
+
+@dataclass
+class VoucherSummary:
+    m0_total_ha: float
+    mt_total_ha: float
+    supply_ha: float
+    demand_ha: float
+    reference_gdp_per_capita: float
+    reference_pop_density: float
+    protection_rate: float
+    reference_from_zones: bool
+
+
+@dataclass
+class CountyVoucher:
+    county_id: str
+    e_ha: float
+    role: Role
+    units: int
+
+
+class Voucher(_Owned):
+    """guotu_voucher: the account (eqs. 1–3). Zones first, then both tallies, then compute."""
+
+    _destroy = "guotu_voucher_destroy"
+    _what = "voucher account"
+
+    def __init__(self, ctx: Context, options: VoucherOptions, base: Coefficients,
+                 target: Coefficients) -> None:
+        super().__init__(ctx)
+        opts = _VoucherOptions()
+        ctx.lib.guotu_voucher_options_init(ctypes.byref(opts))
+        opts.baseline = int(options.baseline)
+        if options.protection_rate is not None:
+            opts.protection_rate = options.protection_rate
+        if options.reference_gdp_per_capita is not None or options.reference_pop_density is not None:
+            opts.reference_from_zones = 0
+            opts.reference_gdp_per_capita = options.reference_gdp_per_capita or 0.0
+            opts.reference_pop_density = options.reference_pop_density or 0.0
+        if options.price is not None:
+            opts.price = options.price
+        opts.balanced_tolerance = options.balanced_tolerance
+        out = ctypes.c_void_p()
+        ctx.check(ctx.lib.guotu_voucher_create(ctx.handle, ctypes.byref(opts), base.handle, target.handle,
+                                               ctypes.byref(out)))
+        self._handle = out.value
+        # The account borrows the tables: keep them alive and open until it is closed.
+        self._tables = (base, target)
+        for table in self._tables:
+            table._borrowers += 1
+
+    def close(self) -> None:
+        if self._handle is not None:
+            super().close()
+            for table in self._tables:
+                table._borrowers -= 1
+
+    def add_zone(self, zone_id: str, name: Optional[str], area_ha: float, gdp_yuan: float,
+                 population: float) -> None:
+        self._call("guotu_voucher_add_zone", _encode(zone_id), _encode(name or ""), area_ha, gdp_yuan,
+                   population)
+
+    def add_tally(self, year: int, tally: Tally) -> None:
+        """Takes the class areas of a finished tally: year 0 base, 1 target (copied)."""
+        self._call("guotu_voucher_add_tally", year, tally.handle)
+
+    def compute(self) -> None:
+        self._call("guotu_voucher_compute")
+
+    def zones(self) -> List[VoucherZone]:
+        rows: List[VoucherZone] = []
+        z = _VoucherZone()
+        for i in range(self._ctx.lib.guotu_voucher_zone_count(self.handle)):
+            self._call("guotu_voucher_zone_result", i, ctypes.byref(z))
+            rows.append(VoucherZone(_decode(z.zone_id), _decode(z.zone_name), z.area_ha, z.m0_ha, z.mt_ha,
+                                    z.dm_ha, z.g_ratio, z.p_ratio, z.e_ha, Role(z.role), z.amount_yuan))
+        return rows
+
+    def classes(self) -> List[VoucherClassRow]:
+        rows: List[VoucherClassRow] = []
+        c = _VoucherClassRow()
+        for i in range(self._ctx.lib.guotu_voucher_class_count(self.handle)):
+            self._call("guotu_voucher_class_result", i, ctypes.byref(c))
+            rows.append(VoucherClassRow(_decode(c.zone_id), _decode(c.class_code), c.a0_ha, c.at_ha, c.k))
+        return rows
+
+    def unknown(self) -> List[VoucherUnknown]:
+        rows: List[VoucherUnknown] = []
+        u = _VoucherUnknown()
+        for i in range(self._ctx.lib.guotu_voucher_unknown_count(self.handle)):
+            self._call("guotu_voucher_unknown_result", i, ctypes.byref(u))
+            rows.append(VoucherUnknown(_decode(u.class_code), u.year, u.area_ha))
+        return rows
+
+    def summary(self) -> VoucherSummary:
+        s = _VoucherSummary()
+        self._call("guotu_voucher_get_summary", ctypes.byref(s))
+        return VoucherSummary(s.m0_total_ha, s.mt_total_ha, s.supply_ha, s.demand_ha,
+                              s.reference_gdp_per_capita, s.reference_pop_density, s.protection_rate,
+                              bool(s.reference_from_zones))
+
+    def attribute(self, overlap: Tally) -> "Attribution":
+        """Splits each unit's E over counties by area share; ``overlap`` is a finished tally
+        with counties as zones and the units (class = unit id) as land use."""
+        return Attribution(self._ctx, self, overlap)
+
+
+class Attribution(_Owned):
+    """guotu_attribution: E of ecological units attributed to counties."""
+
+    _destroy = "guotu_attribution_destroy"
+    _what = "attribution"
+
+    def __init__(self, ctx: Context, voucher: Voucher, overlap: Tally) -> None:
+        super().__init__(ctx)
+        out = ctypes.c_void_p()
+        ctx.check(ctx.lib.guotu_voucher_attribute(ctx.handle, voucher.handle, overlap.handle, ctypes.byref(out)))
+        self._handle = out.value
+        # County ids are documented as borrowed from the overlap tally.
+        self._overlap = overlap
+
+    def results(self) -> List[CountyVoucher]:
+        self._overlap.handle  # noqa: B018 — raises if the tally the ids live in is gone
+        rows: List[CountyVoucher] = []
+        c = _CountyVoucher()
+        for i in range(self._ctx.lib.guotu_attribution_count(self.handle)):
+            self._call("guotu_attribution_result", i, ctypes.byref(c))
+            rows.append(CountyVoucher(_decode(c.county_id), c.e_ha, Role(c.role), c.units))
+        return rows
+
+    def unattributed(self) -> float:
+        return self._ctx.lib.guotu_attribution_unattributed(self.handle)
+
+
+@dataclass
+class MarketOptions:
+    price: Optional[float] = None        # fixed price, yuan/ha
+    floor_price: Optional[float] = None  # used when there is no fixed price
+    cap_ha: Optional[float] = None       # None: no cap
+    allocation: Allocation = Allocation.PRO_RATA
+    settlement: Settlement = Settlement.PAYMENT
+
+
+@dataclass
+class Trade:
+    seller_id: str
+    buyer_id: str
+    volume_ha: float
+    price_yuan_per_ha: float
+    amount_yuan: float
+    seller_x: float
+    seller_y: float
+    buyer_x: float
+    buyer_y: float
+
+
+@dataclass
+class MarketSummary:
+    supply_ha: float
+    demand_ha: float
+    traded_ha: float
+    clearing_price: float
+    traded_amount_yuan: float
+    sellers: int
+    buyers: int
+
+
+class Market(_Owned):
+    """guotu_market: a call auction under a cap; add zones, clear, read trades."""
+
+    _destroy = "guotu_market_destroy"
+    _what = "market"
+
+    def __init__(self, ctx: Context, options: MarketOptions) -> None:
+        super().__init__(ctx)
+        opts = _MarketOptions()
+        ctx.lib.guotu_market_options_init(ctypes.byref(opts))
+        if options.price is not None:
+            opts.price = options.price
+        if options.floor_price is not None:
+            opts.floor_price = options.floor_price
+        if options.cap_ha is not None:
+            opts.cap_ha = options.cap_ha
+        opts.allocation = int(options.allocation)
+        opts.settlement = int(options.settlement)
+        out = ctypes.c_void_p()
+        ctx.check(ctx.lib.guotu_market_create(ctx.handle, ctypes.byref(opts), ctypes.byref(out)))
+        self._handle = out.value
+
+    def add(self, zone_id: str, e_ha: float, ask: Optional[float], bid: Optional[float], x: float,
+            y: float) -> None:
+        nan = float("nan")
+        self._call("guotu_market_add", _encode(zone_id), e_ha, nan if ask is None else ask,
+                   nan if bid is None else bid, x, y)
+
+    def clear(self) -> None:
+        self._call("guotu_market_clear")
+
+    def trades(self) -> List[Trade]:
+        rows: List[Trade] = []
+        t = _Trade()
+        for i in range(self._ctx.lib.guotu_market_trade_count(self.handle)):
+            self._call("guotu_market_trade", i, ctypes.byref(t))
+            rows.append(Trade(_decode(t.seller_id), _decode(t.buyer_id), t.volume_ha, t.price_yuan_per_ha,
+                              t.amount_yuan, t.seller_x, t.seller_y, t.buyer_x, t.buyer_y))
+        return rows
+
+    def summary(self) -> MarketSummary:
+        s = _MarketSummary()
+        self._call("guotu_market_get_summary", ctypes.byref(s))
+        return MarketSummary(s.supply_ha, s.demand_ha, s.traded_ha, s.clearing_price, s.traded_amount_yuan,
+                             s.sellers, s.buyers)

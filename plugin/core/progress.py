@@ -1,7 +1,11 @@
 """One QgsFeedback progress bar shared by the successive phases of a run
-(zones, mask, prepare, land use, finish) and by the core's own reports."""
+(zones, mask, prepare, land use, finish) and by the core's own reports.
 
-from typing import Optional
+A run made of several tallies (the voucher account) gives each tally a
+``span`` of the bar, inside which the tally's phases are laid out as usual.
+"""
+
+from typing import Optional, Tuple
 
 from qgis.core import QgsFeedback
 
@@ -9,17 +13,20 @@ from .errors import GuotuCancelled
 
 
 class PhasedProgress:
-    """Maps a fraction of the current phase onto its share of 0–100 %."""
+    """Maps a fraction of the current phase onto its share of 0–100 %
+    (of ``span``, when the run is one part of a longer one)."""
 
-    def __init__(self, feedback: Optional[QgsFeedback]) -> None:
+    def __init__(self, feedback: Optional[QgsFeedback], span: Tuple[float, float] = (0.0, 100.0)) -> None:
         self.feedback = feedback if feedback is not None else QgsFeedback()
-        self._start = 0.0
-        self._end = 100.0
+        self._span = span
+        self._start, self._end = span
         self._fraction = 0.0
         self._last = -1.0
 
     def phase(self, start: float, end: float) -> None:
-        self._start, self._end = start, end
+        low, high = self._span
+        scale = (high - low) / 100.0
+        self._start, self._end = low + start * scale, low + end * scale
         self._fraction = 0.0
         self.report(0.0)
 

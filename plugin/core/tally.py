@@ -9,6 +9,7 @@ with raster land use the zones and mask go into the raster's CRS instead, so
 that cells are never resampled.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Dict, Iterator, List, Optional, Tuple, Union
 
@@ -246,26 +247,37 @@ class _Run:
         self.progress.report(1.0)
 
 
+@contextmanager
+def finished_tally(ctx: Context, request: TallyRequest, transform_context: QgsCoordinateTransformContext,
+                   progress: PhasedProgress) -> Iterator[Tuple[Tally, TallyResult]]:
+    """Runs one tally on ``ctx`` and yields the finished, still open Tally with its
+    result, for callers that hand the tally itself to the core (the voucher account).
+    The tally is destroyed when the ``with`` block ends. ``progress`` receives the
+    core's reports too (the context's progress callback is set to it)."""
+    run = _Run(request, transform_context, progress)
+    ctx.set_progress(progress.native_callback)
+    with AreaCalculator(ctx, crs_for_core(run.crs), request.area_method) as calc:
+        description = calc.describe()
+    with run.create_tally(ctx) as tally:
+        run.add_zones(tally)
+        skipped_mask = run.add_mask(tally)
+        run.prepare(tally)
+        window: Optional[RasterWindow] = None
+        skipped_landuse = 0
+        if request.raster is not None:
+            window = run.add_landuse_raster(tally)
+        else:
+            skipped_landuse = run.add_landuse_features(tally)
+        run.finish(tally)
+        yield tally, TallyResult(rows=tally.results(), stats=tally.stats(), crs=run.crs,
+                                 area_description=description, skipped_landuse=skipped_landuse,
+                                 skipped_mask=skipped_mask, raster_window=window)
+
+
 def run_tally(request: TallyRequest, transform_context: QgsCoordinateTransformContext,
               feedback: Optional[QgsFeedback] = None) -> TallyResult:
     """Runs one tally; raises GuotuInputError, GuotuError or GuotuCancelled."""
     progress = PhasedProgress(feedback)
-    run = _Run(request, transform_context, progress)
     with Context() as ctx:
-        ctx.set_progress(progress.native_callback)
-        with AreaCalculator(ctx, crs_for_core(run.crs), request.area_method) as calc:
-            description = calc.describe()
-        with run.create_tally(ctx) as tally:
-            run.add_zones(tally)
-            skipped_mask = run.add_mask(tally)
-            run.prepare(tally)
-            window: Optional[RasterWindow] = None
-            skipped_landuse = 0
-            if request.raster is not None:
-                window = run.add_landuse_raster(tally)
-            else:
-                skipped_landuse = run.add_landuse_features(tally)
-            run.finish(tally)
-            return TallyResult(rows=tally.results(), stats=tally.stats(), crs=run.crs,
-                               area_description=description, skipped_landuse=skipped_landuse,
-                               skipped_mask=skipped_mask, raster_window=window)
+        with finished_tally(ctx, request, transform_context, progress) as (_tally, result):
+            return result

@@ -6,6 +6,8 @@ from qgis.core import QgsProcessingProvider
 from ..i18n import tr
 from ..paths import icon_path
 from .area_by_class import AreaByClassAlgorithm
+from .voucher_accounting import VoucherAccountingAlgorithm
+from .voucher_market import VoucherMarketAlgorithm
 
 PROVIDER_ID = "guotu"
 # The product name is written in both scripts on purpose and is not translated.
@@ -31,3 +33,5 @@ class GuotuProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self) -> None:
         self.addAlgorithm(AreaByClassAlgorithm())
+        self.addAlgorithm(VoucherAccountingAlgorithm())
+        self.addAlgorithm(VoucherMarketAlgorithm())

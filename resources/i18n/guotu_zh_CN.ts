@@ -243,5 +243,761 @@
             <source>The tallied area exceeds the zones' area by {area:.4f} ha: land-use features overlap each other.</source>
             <translation>已统计面积比分区面积多 {area:.4f} 公顷：地类要素之间存在重叠。</translation>
         </message>
+        <message>
+            <source>Source: {source}</source>
+            <translation>数据来源：{source}</translation>
+        </message>
+        <message>
+            <source>Zone</source>
+            <translation>分区</translation>
+        </message>
+        <message>
+            <source>Exporting the PDF {path} failed: {error}</source>
+            <translation>导出 PDF {path} 失败：{error}</translation>
+        </message>
+        <message>
+            <source>Exporting the image {path} failed: {error}</source>
+            <translation>导出图片 {path} 失败：{error}</translation>
+        </message>
+        <message>
+            <source>Unknown classification system "{system}"; known: {systems}.</source>
+            <translation>未知的分类体系“{system}”；可用的有：{systems}。</translation>
+        </message>
+        <message>
+            <source>Give either a fixed price or a floor price (yuan per ha, above 0), not both and not neither.</source>
+            <translation>请给出固定价格或最低限价（元/公顷，大于 0）之一，不能两者都给，也不能都不给。</translation>
+        </message>
+        <message>
+            <source>Ask and bid prices need a floor price: with a fixed price every trade is at that price.</source>
+            <translation>卖方要价和买方出价需要最低限价模式：采用固定价格时，所有交易都按该价格成交。</translation>
+        </message>
+        <message>
+            <source>The cap must be a volume of 0 ha or more.</source>
+            <translation>交易总量上限必须是不小于 0 公顷的数值。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}": the price field "{field}" is "{value}"; a number (yuan/ha) or nothing is needed.</source>
+            <translation>图层“{layer}”的要素 {fid}：价格字段“{field}”的值为“{value}”；需要一个数值（元/公顷）或留空。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" (zone "{id}"): the voucher field "{field}" is "{value}"; a number of hectares is needed.</source>
+            <translation>图层“{layer}”的要素 {fid}（分区“{id}”）：生态券字段“{field}”的值为“{value}”；需要以公顷为单位的数值。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" (zone "{id}") has no geometry; trades are drawn between points inside the zones.</source>
+            <translation>图层“{layer}”的要素 {fid}（分区“{id}”）没有几何图形；交易线连接各分区内部的点。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" (zone "{id}"): no point inside its geometry could be found ({error}).</source>
+            <translation>图层“{layer}”的要素 {fid}（分区“{id}”）：无法在其几何图形内部找到点（{error}）。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}": {message}</source>
+            <translation>图层“{layer}”的要素 {fid}：{message}</translation>
+        </message>
+        <message>
+            <source>GDP</source>
+            <translation>GDP</translation>
+        </message>
+        <message>
+            <source>population</source>
+            <translation>人口</translation>
+        </message>
+        <message>
+            <source>base-year land use</source>
+            <translation>基期土地利用</translation>
+        </message>
+        <message>
+            <source>target-year land use</source>
+            <translation>目标年土地利用</translation>
+        </message>
+        <message>
+            <source>base-year</source>
+            <translation>基期</translation>
+        </message>
+        <message>
+            <source>target-year</source>
+            <translation>目标年</translation>
+        </message>
+        <message>
+            <source>Choose the GDP and population fields of the zones, or a zone table with them.</source>
+            <translation>请选择分区的 GDP 字段和人口字段，或选择包含这两项的分区属性表。</translation>
+        </message>
+        <message>
+            <source>Enter both reference values (GDP per capita and population density), or neither to compute them over the zones.</source>
+            <translation>请同时输入两个参照值（人均 GDP 和人口密度），或都留空以按全部分区计算。</translation>
+        </message>
+        <message>
+            <source>The coefficient table "{spec}" is neither a CSV file nor a preset ({presets}).</source>
+            <translation>系数表“{spec}”既不是 CSV 文件，也不是预设（{presets}）。</translation>
+        </message>
+        <message>
+            <source>mask</source>
+            <translation>掩膜</translation>
+        </message>
+        <message>
+            <source>counties</source>
+            <translation>县域</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}": the {what} field "{field}" is empty; a number is needed.</source>
+            <translation>图层“{layer}”的要素 {fid}：{what}字段“{field}”为空；需要一个数值。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}": the {what} field "{field}" is "{value}"; a number is needed.</source>
+            <translation>图层“{layer}”的要素 {fid}：{what}字段“{field}”的值为“{value}”；需要一个数值。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" (zone "{id}"): the population in field "{field}" is {value}; it must be more than 0 persons.</source>
+            <translation>图层“{layer}”的要素 {fid}（分区“{id}”）：字段“{field}”中的人口为 {value}；人口必须大于 0 人。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" (zone "{id}"): the GDP in field "{field}" is {value}; it must not be negative.</source>
+            <translation>图层“{layer}”的要素 {fid}（分区“{id}”）：字段“{field}”中的 GDP 为 {value}；GDP 不能为负数。</translation>
+        </message>
+        <message>
+            <source>The base-year land use "{base}" is in {base_crs} but the target-year land use "{target}" is in {target_crs}. Put both in one CRS, or allow reprojection (CRS mismatch: reproject).</source>
+            <translation>基期土地利用“{base}”的坐标参照系为 {base_crs}，而目标年土地利用“{target}”为 {target_crs}。请将两者统一到同一坐标参照系，或允许重投影（坐标系不一致：重投影）。</translation>
+        </message>
+        <message>
+            <source>Choose the county id field of layer "{layer}".</source>
+            <translation>请选择图层“{layer}”的县域代码字段。</translation>
+        </message>
+        <message>
+            <source>Cannot read the coefficient table "{path}": {error}</source>
+            <translation>无法读取系数表“{path}”：{error}</translation>
+        </message>
+        <message>
+            <source>Features {first} and {second} of the zone table "{layer}" have the same zone id "{id}" in field "{field}"; each zone needs one row.</source>
+            <translation>分区属性表“{layer}”的要素 {first} 和 {second} 在字段“{field}”中的分区代码相同（“{id}”）；每个分区只能有一行。</translation>
+        </message>
+        <message>
+            <source>The zone table "{layer}" has no row for zone "{id}" (field "{field}").</source>
+            <translation>分区属性表“{layer}”中没有分区“{id}”的记录（字段“{field}”）。</translation>
+        </message>
+        <message>
+            <source>The {role} layer "{layer}" is in {crs} but the zones layer "{zones}" is in {zones_crs}. Put them in one CRS, or allow reprojection (CRS mismatch: reproject).</source>
+            <translation>{role}图层“{layer}”的坐标参照系为 {crs}，而分区图层“{zones}”为 {zones_crs}。请统一到同一坐标参照系，或允许重投影（坐标系不一致：重投影）。</translation>
+        </message>
+        <message>
+            <source>Give exactly one {year} land-use input: a polygon layer or a raster layer.</source>
+            <translation>{year}土地利用输入只能给出一个：面图层或栅格图层。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" (zone "{id}") has a land area of {area} ha; a zone needs an area above 0.</source>
+            <translation>图层“{layer}”的要素 {fid}（分区“{id}”）的土地面积为 {area} 公顷；分区面积必须大于 0。</translation>
+        </message>
+        <message>
+            <source>Payment</source>
+            <translation>直接支付</translation>
+        </message>
+        <message>
+            <source>Standard forest, base year (ha)</source>
+            <translation>基期标准林面积（公顷）</translation>
+        </message>
+        <message>
+            <source>Standard forest, target year (ha)</source>
+            <translation>目标年标准林面积（公顷）</translation>
+        </message>
+        <message>
+            <source>Supply: Σ E of sellers (ha)</source>
+            <translation>供给：卖方 E 之和（公顷）</translation>
+        </message>
+        <message>
+            <source>Demand: Σ |E| of buyers (ha)</source>
+            <translation>需求：买方 |E| 之和（公顷）</translation>
+        </message>
+        <message>
+            <source>Net supply − demand (ha)</source>
+            <translation>净供给 − 需求（公顷）</translation>
+        </message>
+        <message>
+            <source>Traded (ha)</source>
+            <translation>成交量（公顷）</translation>
+        </message>
+        <message>
+            <source>Clearing price (yuan/ha)</source>
+            <translation>出清价格（元/公顷）</translation>
+        </message>
+        <message>
+            <source>Traded amount (yuan)</source>
+            <translation>成交金额（元）</translation>
+        </message>
+        <message>
+            <source>Sellers</source>
+            <translation>卖方数</translation>
+        </message>
+        <message>
+            <source>Buyers</source>
+            <translation>买方数</translation>
+        </message>
+        <message>
+            <source>Reference GDP per capita (yuan/person)</source>
+            <translation>参照人均 GDP（元/人）</translation>
+        </message>
+        <message>
+            <source>Reference population density (persons/km²)</source>
+            <translation>参照人口密度（人/平方公里）</translation>
+        </message>
+        <message>
+            <source>Protection rate</source>
+            <translation>保护率</translation>
+        </message>
+        <message>
+            <source>Enclave (飞地): amounts are equity value</source>
+            <translation>飞地：金额为股权价值</translation>
+        </message>
+        <message>
+            <source>Baseline</source>
+            <translation>基线</translation>
+        </message>
+        <message>
+            <source>Ecological voucher account (生态券)</source>
+            <translation>生态券核算（Ecological vouchers）</translation>
+        </message>
+        <message>
+            <source>Legend</source>
+            <translation>图例</translation>
+        </message>
+        <message>
+            <source>Zones: vouchers by zone, largest supply first</source>
+            <translation>分区生态券（按供给量从大到小）</translation>
+        </message>
+        <message>
+            <source>Parameters and inputs of the run</source>
+            <translation>本次计算的参数与输入</translation>
+        </message>
+        <message>
+            <source>No font with Chinese characters is installed; Chinese text will not render (install e.g. fonts-noto-cjk).</source>
+            <translation>系统未安装中文字体，中文文字无法显示（请安装例如 fonts-noto-cjk）。</translation>
+        </message>
+        <message>
+            <source>Vouchers (E, ha)</source>
+            <translation>生态券（E，公顷）</translation>
+        </message>
+        <message>
+            <source>Voucher trades (width ∝ volume)</source>
+            <translation>生态券交易（线宽 ∝ 交易量）</translation>
+        </message>
+        <message>
+            <source>Voucher summary</source>
+            <translation>生态券汇总</translation>
+        </message>
+        <message>
+            <source>Market summary</source>
+            <translation>交易汇总</translation>
+        </message>
+        <message>
+            <source>Settlement</source>
+            <translation>结算方式</translation>
+        </message>
+        <message>
+            <source>Key figures</source>
+            <translation>主要指标</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>E (ha)</source>
+            <translation>E（公顷）</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Amount (yuan)</source>
+            <translation>金额（元）</translation>
+        </message>
+        <message>
+            <source>"{path}" has no layer "voucher"; is it the output of the voucher accounting?</source>
+            <translation>“{path}”中没有图层“voucher”；它是生态券核算的结果吗？</translation>
+        </message>
+        <message>
+            <source>sells</source>
+            <translation>出售</translation>
+        </message>
+        <message>
+            <source>buys</source>
+            <translation>购买</translation>
+        </message>
+        <message>
+            <source>balanced</source>
+            <translation>平衡</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <source>computed {when}</source>
+            <translation>计算时间 {when}</translation>
+        </message>
+        <message>
+            <source>the data provider cannot store styles</source>
+            <translation>该数据提供程序无法保存样式</translation>
+        </message>
+        <message>
+            <source>Guotu ecological voucher style</source>
+            <translation>国土生态券样式</translation>
+        </message>
+        <message>
+            <source>the data provider refused the style</source>
+            <translation>数据提供程序拒绝保存该样式</translation>
+        </message>
+        <message>
+            <source>could not be opened</source>
+            <translation>无法打开</translation>
+        </message>
+        <message>
+            <source>About balanced (within ±{band} ha)</source>
+            <translation>基本平衡（±{band} 公顷以内）</translation>
+        </message>
+        <message>
+            <source>the old style could not be replaced</source>
+            <translation>无法替换原有样式</translation>
+        </message>
+        <message>
+            <source>Buys {low}–{high} ha</source>
+            <translation>购买 {low}–{high} 公顷</translation>
+        </message>
+        <message>
+            <source>Sells {low}–{high} ha</source>
+            <translation>出售 {low}–{high} 公顷</translation>
+        </message>
+        <message>
+            <source>Ecological vouchers…</source>
+            <translation>生态券…</translation>
+        </message>
+        <message>
+            <source>Areas: {method}.</source>
+            <translation>面积：{method}。</translation>
+        </message>
+        <message>
+            <source>Ecological voucher accounting</source>
+            <translation>生态券核算</translation>
+        </message>
+        <message>
+            <source>Ecological vouchers</source>
+            <translation>生态券</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Ecological vouchers (生态券): the change of each zone's ecological land between a base year and a target year, in standard-forest hectares, weighted by the zone's wealth and density.&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;: hectares A of each land-use class outside the mask (e.g. urban space) times its standard-forest coefficient k.&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;: G = GDP per capita ÷ reference GDP per capita, P = population density ÷ reference density. E &amp;gt; 0: the zone can sell vouchers (supply); E &amp;lt; 0: it must buy |E| (demand).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zones&lt;/b&gt;: counties or ecological units with an id, GDP (yuan) and population (persons) of the target year, or a zone table joined by id. Land area is the zone's area with the chosen method.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; of each year: a polygon layer with a class field or a categorical raster, with its classification system. &lt;b&gt;Coefficients&lt;/b&gt;: the system's preset, or a CSV table (code,k; or code,esv scaled by the esv of a reference class, 21 for CAS, 0301 otherwise).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference values&lt;/b&gt;: entered national values, or (empty) computed over all zones. &lt;b&gt;Baseline&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;: the base year, or zone area × protection rate (empty rate: the rate of all zones at the base year).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Price&lt;/b&gt; (optional): amount = E × price, yuan. &lt;b&gt;Counties&lt;/b&gt; (optional): the zones are ecological units whose E is split over the counties by area share.&lt;/p&gt;&lt;p&gt;Inputs in different CRSs are refused unless reprojection is allowed. The summary table records the totals, the reference values used and every input and parameter.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;生态券：各分区生态用地在基期与目标年之间的变化量，以标准林面积（公顷）计，并按分区的经济水平和人口密度加权。&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;：掩膜（如城镇空间）以外各地类的面积 A（公顷）乘以其标准林折算系数 k。&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;：G = 人均 GDP ÷ 参照人均 GDP，P = 人口密度 ÷ 参照人口密度。E &amp;gt; 0：该分区可出售生态券（供给）；E &amp;lt; 0：该分区须购买 |E|（需求）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;分区&lt;/b&gt;：县或生态单元，含目标年的代码、GDP（元）和人口（人），或通过代码关联的分区属性表。土地面积按所选方法计算。&lt;/p&gt;&lt;p&gt;每一年的&lt;b&gt;土地利用&lt;/b&gt;：带地类字段的面图层或分类栅格，以及其分类体系。&lt;b&gt;系数&lt;/b&gt;：该分类体系的预设，或 CSV 表（code,k；或 code,esv，按参照地类的 esv 折算，CAS 为 21，其他为 0301）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;参照值&lt;/b&gt;：输入的全国值，或（留空）按全部分区计算。&lt;b&gt;基线&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;：基期，或分区面积 × 保护率（保护率留空：全部分区基期的保护率）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;价格&lt;/b&gt;（可选）：金额 = E × 价格（元）。&lt;b&gt;县域&lt;/b&gt;（可选）：分区为生态单元，其 E 按面积比例分配到各县。&lt;/p&gt;&lt;p&gt;输入图层坐标参照系不一致时将拒绝计算，除非允许重投影。汇总表记录各项合计、所用参照值以及全部输入和参数。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Vouchers by county</source>
+            <translation>县域生态券</translation>
+        </message>
+        <message>
+            <source>ecological voucher,standard forest,ecological land,compensation,GDP,population,supply,demand</source>
+            <translation>生态券,标准林,生态用地,生态补偿,GDP,人口,供给,需求</translation>
+        </message>
+        <message>
+            <source>Zones (counties or ecological units)</source>
+            <translation>分区（县或生态单元）</translation>
+        </message>
+        <message>
+            <source>Zone name field</source>
+            <translation>分区名称字段</translation>
+        </message>
+        <message>
+            <source>GDP field (yuan)</source>
+            <translation>GDP 字段（元）</translation>
+        </message>
+        <message>
+            <source>Population field (persons)</source>
+            <translation>人口字段（人）</translation>
+        </message>
+        <message>
+            <source>Zone table with GDP and population (joined by zone id)</source>
+            <translation>含 GDP 和人口的分区属性表（按分区代码关联）</translation>
+        </message>
+        <message>
+            <source>Zone table: zone id field</source>
+            <translation>分区属性表：分区代码字段</translation>
+        </message>
+        <message>
+            <source>Zone table: GDP field (yuan)</source>
+            <translation>分区属性表：GDP 字段（元）</translation>
+        </message>
+        <message>
+            <source>Zone table: population field (persons)</source>
+            <translation>分区属性表：人口字段（人）</translation>
+        </message>
+        <message>
+            <source>Base year</source>
+            <translation>基期</translation>
+        </message>
+        <message>
+            <source>Target year</source>
+            <translation>目标年</translation>
+        </message>
+        <message>
+            <source>Coefficient table (CSV; empty: the systems' presets)</source>
+            <translation>系数表（CSV；留空则使用分类体系的预设）</translation>
+        </message>
+        <message>
+            <source>Base year: coefficient table (CSV)</source>
+            <translation>基期：系数表（CSV）</translation>
+        </message>
+        <message>
+            <source>Target year: coefficient table (CSV)</source>
+            <translation>目标年：系数表（CSV）</translation>
+        </message>
+        <message>
+            <source>Reference class of esv tables (empty: 21 for CAS, 0301 otherwise)</source>
+            <translation>esv 表的参照地类（留空：CAS 为 21，其他为 0301）</translation>
+        </message>
+        <message>
+            <source>Reference GDP per capita (yuan/person; empty: over all zones)</source>
+            <translation>参照人均 GDP（元/人；留空：按全部分区计算）</translation>
+        </message>
+        <message>
+            <source>Reference population density (persons/km²; empty: over all zones)</source>
+            <translation>参照人口密度（人/平方公里；留空：按全部分区计算）</translation>
+        </message>
+        <message>
+            <source>Baseline M0</source>
+            <translation>基线 M0</translation>
+        </message>
+        <message>
+            <source>Protection rate (standard-forest ha per ha; empty: over all zones)</source>
+            <translation>保护率（每公顷土地的标准林公顷数；留空：按全部分区计算）</translation>
+        </message>
+        <message>
+            <source>Price (yuan per standard-forest ha; empty: no amounts)</source>
+            <translation>价格（元/标准林公顷；留空则不计算金额）</translation>
+        </message>
+        <message>
+            <source>Inputs in different CRSs</source>
+            <translation>输入图层坐标参照系不一致时</translation>
+        </message>
+        <message>
+            <source>Counties the units are attributed to (trading subjects)</source>
+            <translation>生态单元所归属的县域（交易主体）</translation>
+        </message>
+        <message>
+            <source>County id field</source>
+            <translation>县域代码字段</translation>
+        </message>
+        <message>
+            <source>County name field</source>
+            <translation>县域名称字段</translation>
+        </message>
+        <message>
+            <source>Vouchers</source>
+            <translation>生态券</translation>
+        </message>
+        <message>
+            <source>Voucher classes</source>
+            <translation>生态券分地类明细</translation>
+        </message>
+        <message>
+            <source>Class codes without coefficient</source>
+            <translation>无系数的地类代码</translation>
+        </message>
+        <message>
+            <source>Choose the county id field.</source>
+            <translation>请选择县域代码字段。</translation>
+        </message>
+        <message>
+            <source>Reproject</source>
+            <translation>重投影</translation>
+        </message>
+        <message>
+            <source>Choose the zone id, GDP and population fields of the zone table.</source>
+            <translation>请选择分区属性表的分区代码、GDP 和人口字段。</translation>
+        </message>
+        <message>
+            <source>Standard forest: {m0:.2f} ha (base) → {mt:.2f} ha (target); supply {supply:.2f} ha, demand {demand:.2f} ha, net {net:.2f} ha.</source>
+            <translation>标准林面积：{m0:.2f} 公顷（基期）→ {mt:.2f} 公顷（目标年）；供给 {supply:.2f} 公顷，需求 {demand:.2f} 公顷，净值 {net:.2f} 公顷。</translation>
+        </message>
+        <message>
+            <source>Reference: {gdp:.2f} yuan/person, {density:.2f} persons/km² ({how}).</source>
+            <translation>参照值：{gdp:.2f} 元/人，{density:.2f} 人/平方公里（{how}）。</translation>
+        </message>
+        <message>
+            <source>over all zones</source>
+            <translation>按全部分区计算</translation>
+        </message>
+        <message>
+            <source>entered</source>
+            <translation>输入值</translation>
+        </message>
+        <message>
+            <source>Class code "{code}" ({year} year, {area:.2f} ha) is not in the coefficient table; counted as k = 0.</source>
+            <translation>地类代码“{code}”（{year}，{area:.2f} 公顷）不在系数表中；按 k = 0 计。</translation>
+        </message>
+        <message>
+            <source>Units attributed to {count} counties by area share; E outside every county: {outside:.2f} ha.</source>
+            <translation>生态单元已按面积比例分配到 {count} 个县；不在任何县内的 E：{outside:.2f} 公顷。</translation>
+        </message>
+        <message>
+            <source>{year}: land use (polygons)</source>
+            <translation>{year}：土地利用（面）</translation>
+        </message>
+        <message>
+            <source>{year}: land-use class field</source>
+            <translation>{year}：地类字段</translation>
+        </message>
+        <message>
+            <source>{year}: land use (raster)</source>
+            <translation>{year}：土地利用（栅格）</translation>
+        </message>
+        <message>
+            <source>{year}: classification system</source>
+            <translation>{year}：分类体系</translation>
+        </message>
+        <message>
+            <source>Choose the {year} land-use class field.</source>
+            <translation>请选择{year}土地利用的地类字段。</translation>
+        </message>
+        <message>
+            <source>target</source>
+            <translation>目标年</translation>
+        </message>
+        <message>
+            <source>base</source>
+            <translation>基期</translation>
+        </message>
+        <message>
+            <source>Ecological voucher market</source>
+            <translation>生态券交易</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Trades ecological vouchers between zones: zones with E &amp;gt; 0 sell, zones with E &amp;lt; 0 buy |E|. The input is the voucher layer of &lt;i&gt;Ecological voucher accounting&lt;/i&gt;, or any layer with a zone id and an E field in hectares.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Price&lt;/b&gt;: a fixed price for every trade; or a government &lt;b&gt;floor price&lt;/b&gt;, where the zones' optional ask (sellers) and bid (buyers) fields, in yuan/ha, set one clearing price at or above the floor that trades the most.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cap&lt;/b&gt;: the annual limit on the traded volume (ha); empty for none. The volume traded is min(supply, demand, cap) at the clearing price.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Allocation&lt;/b&gt;: pro rata (every seller and buyer in proportion to its volume) or nearest (closest seller-buyer pairs first, between points inside the zones).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Settlement&lt;/b&gt;: payment (direct sale), or enclave (飞地): the amounts are the value of the seller's equity share in a joint development in the buyer's urban area.&lt;/p&gt;&lt;p&gt;Trades are lines from a point inside the seller to a point inside the buyer, with seller_id, buyer_id, volume_ha, price_yuan_per_ha and amount_yuan. The summary records the totals and every parameter.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;在分区之间交易生态券：E &amp;gt; 0 的分区出售，E &amp;lt; 0 的分区购买 |E|。输入为&lt;i&gt;生态券核算&lt;/i&gt;得到的生态券图层，或任何含分区代码和 E（公顷）字段的图层。&lt;/p&gt;&lt;p&gt;&lt;b&gt;价格&lt;/b&gt;：所有交易采用同一固定价格；或采用政府&lt;b&gt;最低限价&lt;/b&gt;，此时各分区可选的卖方要价和买方出价字段（元/公顷）共同决定一个不低于最低限价、成交量最大的统一出清价格。&lt;/p&gt;&lt;p&gt;&lt;b&gt;上限&lt;/b&gt;：年度交易总量上限（公顷）；留空表示不设上限。成交量为出清价格下的 min(供给, 需求, 上限)。&lt;/p&gt;&lt;p&gt;&lt;b&gt;分配方式&lt;/b&gt;：按比例（各买卖方按其数量比例成交）或就近优先（距离最近的买卖双方优先成交，距离按分区内部的点计算）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;结算方式&lt;/b&gt;：直接支付（直接出售），或飞地：金额为卖方在买方城镇空间内共建项目中所占股权的价值。&lt;/p&gt;&lt;p&gt;交易以从卖方内部点到买方内部点的线表示，字段为 seller_id、buyer_id、volume_ha、price_yuan_per_ha 和 amount_yuan。汇总表记录各项合计和全部参数。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>ecological voucher,market,trade,price,cap,enclave,supply,demand</source>
+            <translation>生态券,市场,交易,价格,上限,飞地,供给,需求</translation>
+        </message>
+        <message>
+            <source>Vouchers (zones with E)</source>
+            <translation>生态券（含 E 的分区）</translation>
+        </message>
+        <message>
+            <source>Voucher field E (ha)</source>
+            <translation>生态券字段 E（公顷）</translation>
+        </message>
+        <message>
+            <source>Fixed price (yuan/ha)</source>
+            <translation>固定价格（元/公顷）</translation>
+        </message>
+        <message>
+            <source>Floor price (yuan/ha), instead of a fixed price</source>
+            <translation>最低限价（元/公顷），代替固定价格</translation>
+        </message>
+        <message>
+            <source>Cap on the traded volume (ha; empty: no cap)</source>
+            <translation>交易总量上限（公顷；留空：不设上限）</translation>
+        </message>
+        <message>
+            <source>Allocation</source>
+            <translation>分配方式</translation>
+        </message>
+        <message>
+            <source>Ask price field of sellers (yuan/ha; floor-price mode)</source>
+            <translation>卖方要价字段（元/公顷；最低限价模式）</translation>
+        </message>
+        <message>
+            <source>Bid price field of buyers (yuan/ha; floor-price mode)</source>
+            <translation>买方出价字段（元/公顷；最低限价模式）</translation>
+        </message>
+        <message>
+            <source>Voucher trades</source>
+            <translation>生态券交易</translation>
+        </message>
+        <message>
+            <source>Give either a fixed price or a floor price, not both and not neither.</source>
+            <translation>请给出固定价格或最低限价之一，不能两者都给，也不能都不给。</translation>
+        </message>
+        <message>
+            <source>Enclave settlement: the amounts are the value of equity shares, not payments.</source>
+            <translation>飞地结算：金额为股权价值，而非支付金额。</translation>
+        </message>
+        <message>
+            <source>Pro rata</source>
+            <translation>按比例</translation>
+        </message>
+        <message>
+            <source>Nearest first</source>
+            <translation>就近优先</translation>
+        </message>
+        <message>
+            <source>Enclave (equity share)</source>
+            <translation>飞地（股权）</translation>
+        </message>
+        <message>
+            <source>Market: {traded:.2f} ha traded at {price:.2f} yuan/ha = {amount:.2f} yuan ({settlement}, {allocation}; {sellers} sellers, {buyers} buyers, {trades} trades).</source>
+            <translation>交易：以 {price:.2f} 元/公顷成交 {traded:.2f} 公顷，金额 {amount:.2f} 元（{settlement}，{allocation}；卖方 {sellers} 个，买方 {buyers} 个，交易 {trades} 笔）。</translation>
+        </message>
+        <message>
+            <source>Offered {supply:.2f} ha, asked {demand:.2f} ha at the clearing price.</source>
+            <translation>在出清价格下，供给 {supply:.2f} 公顷，需求 {demand:.2f} 公顷。</translation>
+        </message>
+        <message>
+            <source>Results written to {path}</source>
+            <translation>结果已写入 {path}</translation>
+        </message>
+        <message>
+            <source>The algorithm {id} is not available; is the Guotu provider loaded?</source>
+            <translation>算法 {id} 不可用；国土处理工具是否已加载？</translation>
+        </message>
+        <message>
+            <source>The style of layer "{layer}" was not saved in the GeoPackage: {error}</source>
+            <translation>图层“{layer}”的样式未能保存到 GeoPackage：{error}</translation>
+        </message>
+        <message>
+            <source>The algorithm {id} failed.</source>
+            <translation>算法 {id} 运行失败。</translation>
+        </message>
+        <message>
+            <source>Ecological vouchers (生态券)</source>
+            <translation>生态券（Ecological vouchers）</translation>
+        </message>
+        <message>
+            <source>Land use</source>
+            <translation>土地利用</translation>
+        </message>
+        <message>
+            <source>Accounting</source>
+            <translation>核算</translation>
+        </message>
+        <message>
+            <source>Market</source>
+            <translation>交易</translation>
+        </message>
+        <message>
+            <source>Protection rate (empty: over all zones)</source>
+            <translation>保护率（不勾选：按全部分区计算）</translation>
+        </message>
+        <message>
+            <source>Cap on the traded volume (ha)</source>
+            <translation>交易总量上限（公顷）</translation>
+        </message>
+        <message>
+            <source>Trade the vouchers</source>
+            <translation>交易生态券</translation>
+        </message>
+        <message>
+            <source>Export report (PDF)…</source>
+            <translation>导出报告（PDF）…</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>CSV tables (*.csv)</source>
+            <translation>CSV 表格 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Choose the zones layer.</source>
+            <translation>请选择分区图层。</translation>
+        </message>
+        <message>
+            <source>Choose the land use of both years.</source>
+            <translation>请选择两个年份的土地利用。</translation>
+        </message>
+        <message>
+            <source>Enter a price above 0 to trade the vouchers, or switch the market off.</source>
+            <translation>请输入大于 0 的价格以交易生态券，或关闭交易。</translation>
+        </message>
+        <message>
+            <source>Choose an existing output folder.</source>
+            <translation>请选择一个已存在的输出文件夹。</translation>
+        </message>
+        <message>
+            <source>Export report (PDF)</source>
+            <translation>导出报告（PDF）</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Counties the units are attributed to (optional)</source>
+            <translation>生态单元所归属的县域（可选）</translation>
+        </message>
+        <message>
+            <source>Land use (polygons or raster)</source>
+            <translation>土地利用（面或栅格）</translation>
+        </message>
+        <message>
+            <source>Classification system</source>
+            <translation>分类体系</translation>
+        </message>
+        <message>
+            <source>Reference values</source>
+            <translation>参照值</translation>
+        </message>
+        <message>
+            <source>GDP per capita (yuan/person)</source>
+            <translation>人均 GDP（元/人）</translation>
+        </message>
+        <message>
+            <source>Population density (persons/km²)</source>
+            <translation>人口密度（人/平方公里）</translation>
+        </message>
+        <message>
+            <source>Price (yuan per standard-forest ha)</source>
+            <translation>价格（元/标准林公顷）</translation>
+        </message>
+        <message>
+            <source>Price rule</source>
+            <translation>定价方式</translation>
+        </message>
+        <message>
+            <source>Output folder</source>
+            <translation>输出文件夹</translation>
+        </message>
+        <message>
+            <source>Computed over all zones</source>
+            <translation>按全部分区计算</translation>
+        </message>
+        <message>
+            <source>Entered (e.g. national values)</source>
+            <translation>输入值（如全国值）</translation>
+        </message>
+        <message>
+            <source>Fixed price</source>
+            <translation>固定价格</translation>
+        </message>
+        <message>
+            <source>Floor price</source>
+            <translation>最低限价</translation>
+        </message>
+        <message>
+            <source>Writing {path}</source>
+            <translation>正在写入 {path}</translation>
+        </message>
+        <message>
+            <source>Report written to {path} ({pages} pages).</source>
+            <translation>报告已写入 {path}（共 {pages} 页）。</translation>
+        </message>
+        <message>
+            <source>Warning: </source>
+            <translation>警告：</translation>
+        </message>
+        <message>
+            <source>Error: </source>
+            <translation>错误：</translation>
+        </message>
     </context>
 </TS>

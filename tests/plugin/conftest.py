@@ -80,3 +80,13 @@ def provider(guotu) -> Iterator[object]:
     assert registry.addProvider(instance)
     yield instance
     registry.removeProvider(instance)
+
+
+@pytest.fixture(scope="session")
+def voucher_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic sample region at 1/4 scale (zones, land use 2010/2020 as GPKG and
+    GeoTIFF, urban mask), generated once per session (about a second)."""
+    out = tmp_path_factory.mktemp("sample")
+    subprocess.run([sys.executable, str(REPO / "resources" / "sample_data" / "generate_sample.py"),
+                    "--out", str(out), "--scale", "0.25"], check=True, capture_output=True)
+    return out

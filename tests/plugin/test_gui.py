@@ -68,6 +68,11 @@ def test_plugin_loads_in_qgis_desktop(plugin_root: Path, tmp_path: Path):
     assert "Guotu 国土" in result["menus"]
     assert result["action"] == "按分区统计地类面积…"
     assert result["dialogs"] == ["按分区统计地类面积"]
+    assert result["voucher_action"] == "生态券…"
+    assert result["voucher_dialog"] == ["生态券（Ecological vouchers）"]
+    assert result["voucher_run_button"] == ["运行"]
+    assert result["guotu:voucheraccounting"] == ["生态券核算"]
+    assert result["guotu:vouchermarket"] == ["生态券交易"]
     assert result["unloaded"] and not result["provider_after_unload"]
     assert "Guotu 国土" not in result["menus_after_unload"]
     assert any(e["tag"] == "Plugins" and "package: guotu" in e["message"] for e in log), log

@@ -90,3 +90,30 @@ def test_errors_reach_the_command_line(environment, tmp_path):
                 f"OUTPUT={tmp_path / 'x.csv'}"], environment)
     assert run.returncode != 0
     assert "exactly one land-use input" in run.stdout + run.stderr
+
+
+def test_voucher_algorithms_run_headless(environment, tmp_path):
+    """qgis_process runs the accounting and then the market on its output, as a batch would."""
+    import voucher_data as vd
+    from qgis.core import QgsVectorLayer
+
+    sources = vd.write_fixture(tmp_path)
+    listing = _run(["list"], environment)
+    assert "guotu:voucheraccounting" in listing.stdout and "guotu:vouchermarket" in listing.stdout
+    account = tmp_path / "voucher.gpkg"
+    run = _run(["run", "guotu:voucheraccounting", "--", f"ZONES={sources['zones']}", "ZONE_ID=code",
+                "ZONE_NAME=name", "GDP_FIELD=gdp", "POP_FIELD=pop", f"BASE={sources['base']}", "BASE_CLASS_FIELD=lucc",
+                f"TARGET={sources['target']}", "TARGET_CLASS_FIELD=lucc", "AREA_METHOD=1", "PRICE=1000",
+                f"VOUCHER={account}", f"CLASSES={tmp_path / 'classes.csv'}", f"SUMMARY={tmp_path / 'summary.csv'}",
+                f"UNKNOWN={tmp_path / 'unknown.csv'}"], environment)
+    assert run.returncode == 0, run.stdout + run.stderr
+    zones = vd.by_zone(QgsVectorLayer(str(account), "voucher", "ogr"))
+    assert zones["Z1"]["e_ha"] == pytest.approx(vd.E1) and zones["Z2"]["e_ha"] == pytest.approx(vd.E2)
+    trades = tmp_path / "trades.gpkg"
+    run = _run(["run", "guotu:vouchermarket", "--", f"VOUCHERS={account}", "PRICE=1000", "SETTLEMENT=1",
+                f"TRADES={trades}", f"SUMMARY={tmp_path / 'market.csv'}"], environment)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert [(r["seller_id"], r["buyer_id"]) for r in vd.rows(QgsVectorLayer(str(trades), "t", "ogr"))] == [("Z1", "Z2")]
+    with open(tmp_path / "market.csv", newline="", encoding="utf-8") as f:
+        summary = {r["item"]: r for r in csv.DictReader(f)}
+    assert summary["settlement"]["text"] == "enclave (amounts are equity value)"

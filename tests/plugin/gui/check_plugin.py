@@ -14,11 +14,12 @@ from qgis.core import QgsApplication
 result = {}
 
 
-def close_dialogs() -> None:
+def close_dialogs(key: str = "dialogs") -> None:
     # The Processing dialog is opened with exec_(): close it from a timer.
     try:
-        dialogs = [w for w in QApplication.topLevelWidgets() if w.isVisible() and isinstance(w, QDialog)]
-        result["dialogs"] = [w.windowTitle() for w in dialogs]
+        dialogs = [w for w in QApplication.topLevelWidgets() if w.isVisible() and isinstance(w, QDialog)
+                   and w.objectName() != "VoucherDialog"]
+        result[key] = [w.windowTitle() for w in dialogs]
         for dialog in dialogs:
             dialog.reject()
     except Exception:
@@ -40,6 +41,20 @@ def main() -> None:
         if action is not None:
             QTimer.singleShot(1500, close_dialogs)
             action.trigger()
+        # The ecological vouchers dialog (not modal): opened from its menu entry, in Chinese.
+        vouchers = window.findChild(QAction, "mActionGuotuVouchers")
+        result["voucher_action"] = vouchers.text() if vouchers else None
+        if vouchers is not None:
+            vouchers.trigger()
+            shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() == "VoucherDialog"]
+            result["voucher_dialog"] = [w.windowTitle() for w in shown]
+            result["voucher_run_button"] = [w.runButton.text() for w in shown]
+        # The two voucher algorithms' Processing dialogs build their parameter panels.
+        import processing
+
+        for algorithm_id in ("guotu:voucheraccounting", "guotu:vouchermarket"):
+            QTimer.singleShot(1500, lambda key=algorithm_id: close_dialogs(key))
+            processing.execAlgorithmDialog(algorithm_id, {})
         # Unloading must work too (plugin reloader, plugin manager).
         result["unloaded"] = qgis.utils.unloadPlugin("guotu")
         result["provider_after_unload"] = registry.providerById("guotu") is not None

@@ -1,0 +1,480 @@
+"""Processing algorithm guotu:voucheraccounting — ecological voucher (生态券) accounting.
+
+Maps parameters onto core.voucher.VoucherRequest, runs it and writes four
+tables (five with counties). The numbers are libguotu's and equal those of
+``guotu voucher`` on the same files; field and summary item names are the CLI's.
+"""
+
+import math
+from typing import Any, Dict, List, Optional, Tuple
+
+from qgis.PyQt.QtGui import QIcon
+from qgis.core import (QgsFields, QgsField, QgsGeometry, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
+                       QgsProcessingException, QgsProcessingFeedback, QgsProcessingParameterDefinition,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
+                       QgsProcessingParameterFile, QgsProcessingParameterNumber,
+                       QgsProcessingParameterRasterLayer, QgsProcessingParameterString, QgsWkbTypes)
+
+from ..compat import FIELD_DOUBLE, FIELD_STRING
+from ..core.errors import GuotuInputError
+from ..core.native import AreaMethod, Baseline, InvalidPolicy, RasterMode, library_version
+from ..core.raster_blocks import CategoricalRaster
+from ..core.voucher import (SYSTEMS, LandUseInput, VoucherRequest, VoucherResult, ZoneTable, run_voucher,
+                            summary_rows)
+from ..i18n import tr
+from ..paths import icon_path
+from .common import (GUARDED, describe_file, describe_layer, is_set, number_or_none, processing_error,
+                     style_when_loaded, utc_now, write_sink)
+
+VOUCHER_FIELDS = [("zone_id", FIELD_STRING), ("zone_name", FIELD_STRING), ("area_ha", FIELD_DOUBLE),
+                  ("m0_ha", FIELD_DOUBLE), ("mt_ha", FIELD_DOUBLE), ("dm_ha", FIELD_DOUBLE),
+                  ("g_ratio", FIELD_DOUBLE), ("p_ratio", FIELD_DOUBLE), ("e_ha", FIELD_DOUBLE),
+                  ("role", FIELD_STRING), ("amount_yuan", FIELD_DOUBLE)]
+CLASS_FIELDS = [("zone_id", FIELD_STRING), ("class_code", FIELD_STRING), ("a0_ha", FIELD_DOUBLE),
+                ("at_ha", FIELD_DOUBLE), ("k", FIELD_DOUBLE)]
+SUMMARY_FIELDS = [("item", FIELD_STRING), ("value", FIELD_DOUBLE), ("text", FIELD_STRING)]
+UNKNOWN_FIELDS = [("class_code", FIELD_STRING), ("year", FIELD_STRING), ("area_ha", FIELD_DOUBLE)]
+COUNTY_FIELDS = [("county_id", FIELD_STRING), ("county_name", FIELD_STRING), ("area_ha", FIELD_DOUBLE),
+                 ("units", FIELD_DOUBLE), ("e_ha", FIELD_DOUBLE), ("role", FIELD_STRING),
+                 ("amount_yuan", FIELD_DOUBLE)]
+
+BASELINES = [Baseline.BASE_YEAR, Baseline.PROTECTION_RATE]
+BASELINE_NAMES = {Baseline.BASE_YEAR: "base-year", Baseline.PROTECTION_RATE: "protection-rate"}
+AREA_NAMES = {AreaMethod.ELLIPSOIDAL: "ellipsoidal", AreaMethod.PLANAR: "planar"}
+INVALID_NAMES = {InvalidPolicy.REPAIR: "repair", InvalidPolicy.FAIL: "fail"}
+RASTER_NAMES = {RasterMode.EXACT: "exact", RasterMode.CENTRE: "centre"}
+
+
+def make_fields(spec: List[Tuple[str, Any]]) -> QgsFields:
+    fields = QgsFields()
+    for name, kind in spec:
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+def _real(value: float) -> Optional[float]:
+    """NaN (e.g. k of an unknown code) is written as NULL, as the CLI's GeoPackage has it."""
+    return None if value is None or math.isnan(value) else value
+
+
+class VoucherAccountingAlgorithm(QgsProcessingAlgorithm):
+    ZONES = "ZONES"
+    ZONE_ID = "ZONE_ID"
+    ZONE_NAME = "ZONE_NAME"
+    GDP_FIELD = "GDP_FIELD"
+    POP_FIELD = "POP_FIELD"
+    ZONE_TABLE = "ZONE_TABLE"
+    TABLE_ID = "TABLE_ID"
+    TABLE_GDP = "TABLE_GDP"
+    TABLE_POP = "TABLE_POP"
+    BASE = "BASE"
+    BASE_CLASS_FIELD = "BASE_CLASS_FIELD"
+    BASE_RASTER = "BASE_RASTER"
+    BASE_SYSTEM = "BASE_SYSTEM"
+    TARGET = "TARGET"
+    TARGET_CLASS_FIELD = "TARGET_CLASS_FIELD"
+    TARGET_RASTER = "TARGET_RASTER"
+    TARGET_SYSTEM = "TARGET_SYSTEM"
+    COEFFICIENTS = "COEFFICIENTS"
+    BASE_COEFFICIENTS = "BASE_COEFFICIENTS"
+    TARGET_COEFFICIENTS = "TARGET_COEFFICIENTS"
+    ESV_REFERENCE = "ESV_REFERENCE"
+    REFERENCE_GDP_PER_CAPITA = "REFERENCE_GDP_PER_CAPITA"
+    REFERENCE_POP_DENSITY = "REFERENCE_POP_DENSITY"
+    BASELINE = "BASELINE"
+    PROTECTION_RATE = "PROTECTION_RATE"
+    MASK = "MASK"
+    PRICE = "PRICE"
+    AREA_METHOD = "AREA_METHOD"
+    INVALID = "INVALID"
+    RASTER_MODE = "RASTER_MODE"
+    CRS_MISMATCH = "CRS_MISMATCH"
+    COUNTIES = "COUNTIES"
+    COUNTY_ID = "COUNTY_ID"
+    COUNTY_NAME = "COUNTY_NAME"
+    VOUCHER = "VOUCHER"
+    CLASSES = "CLASSES"
+    SUMMARY = "SUMMARY"
+    UNKNOWN = "UNKNOWN"
+    COUNTIES_OUTPUT = "COUNTIES_OUTPUT"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rasters: Dict[str, Optional[CategoricalRaster]] = {}
+        self._inputs: Dict[str, str] = {}
+
+    def name(self) -> str:
+        return "voucheraccounting"
+
+    def displayName(self) -> str:
+        return tr("Ecological voucher accounting")
+
+    def group(self) -> str:
+        return tr("Ecological vouchers")
+
+    def groupId(self) -> str:
+        return "vouchers"
+
+    def tags(self) -> List[str]:
+        return tr("ecological voucher,standard forest,ecological land,compensation,GDP,population,"
+                  "supply,demand").split(",")
+
+    def icon(self) -> QIcon:
+        return QIcon(icon_path())
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "<p>Ecological vouchers (生态券): the change of each zone's ecological land between a base "
+            "year and a target year, in standard-forest hectares, weighted by the zone's wealth and "
+            "density.</p>"
+            "<p><b>M<sub>t</sub> = Σ A<sub>i</sub> · k<sub>i</sub></b>: hectares A of each land-use class "
+            "outside the mask (e.g. urban space) times its standard-forest coefficient k.<br/>"
+            "<b>E = (M<sub>t</sub> − M<sub>0</sub>) · G · P</b>: G = GDP per capita ÷ reference GDP per "
+            "capita, P = population density ÷ reference density. E &gt; 0: the zone can sell vouchers "
+            "(supply); E &lt; 0: it must buy |E| (demand).</p>"
+            "<p><b>Zones</b>: counties or ecological units with an id, GDP (yuan) and population "
+            "(persons) of the target year, or a zone table joined by id. Land area is the zone's "
+            "area with the chosen method.</p>"
+            "<p><b>Land use</b> of each year: a polygon layer with a class field or a categorical "
+            "raster, with its classification system. <b>Coefficients</b>: the system's preset, or a "
+            "CSV table (code,k; or code,esv scaled by the esv of a reference class, 21 for CAS, "
+            "0301 otherwise).</p>"
+            "<p><b>Reference values</b>: entered national values, or (empty) computed over all zones. "
+            "<b>Baseline</b> M<sub>0</sub>: the base year, or zone area × protection rate (empty rate: "
+            "the rate of all zones at the base year).</p>"
+            "<p><b>Price</b> (optional): amount = E × price, yuan. <b>Counties</b> (optional): the zones "
+            "are ecological units whose E is split over the counties by area share.</p>"
+            "<p>Inputs in different CRSs are refused unless reprojection is allowed. The summary "
+            "table records the totals, the reference values used and every input and parameter.</p>")
+
+    def createInstance(self) -> "VoucherAccountingAlgorithm":
+        return VoucherAccountingAlgorithm()
+
+    def _advanced(self, parameter: QgsProcessingParameterDefinition) -> None:
+        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(parameter)
+
+    def initAlgorithm(self, config: Optional[Dict[str, Any]] = None) -> None:
+        polygons = [QgsProcessing.TypeVectorPolygon]
+        any_field = QgsProcessingParameterField.Any
+        self.addParameter(QgsProcessingParameterFeatureSource(self.ZONES, tr("Zones (counties or ecological units)"),
+                                                              polygons))
+        self.addParameter(QgsProcessingParameterField(self.ZONE_ID, tr("Zone id field"),
+                                                      parentLayerParameterName=self.ZONES))
+        self.addParameter(QgsProcessingParameterField(self.ZONE_NAME, tr("Zone name field"),
+                                                      parentLayerParameterName=self.ZONES, optional=True))
+        self.addParameter(QgsProcessingParameterField(self.GDP_FIELD, tr("GDP field (yuan)"), None, self.ZONES,
+                                                      any_field, optional=True))
+        self.addParameter(QgsProcessingParameterField(self.POP_FIELD, tr("Population field (persons)"), None,
+                                                      self.ZONES, any_field, optional=True))
+        self._advanced(QgsProcessingParameterFeatureSource(
+            self.ZONE_TABLE, tr("Zone table with GDP and population (joined by zone id)"),
+            [QgsProcessing.TypeVector], optional=True))
+        self._advanced(QgsProcessingParameterField(self.TABLE_ID, tr("Zone table: zone id field"),
+                                                   parentLayerParameterName=self.ZONE_TABLE, optional=True))
+        self._advanced(QgsProcessingParameterField(self.TABLE_GDP, tr("Zone table: GDP field (yuan)"), None,
+                                                   self.ZONE_TABLE, any_field, optional=True))
+        self._advanced(QgsProcessingParameterField(self.TABLE_POP, tr("Zone table: population field (persons)"),
+                                                   None, self.ZONE_TABLE, any_field, optional=True))
+        for year, layer, field, raster, system in (
+                (tr("Base year"), self.BASE, self.BASE_CLASS_FIELD, self.BASE_RASTER, self.BASE_SYSTEM),
+                (tr("Target year"), self.TARGET, self.TARGET_CLASS_FIELD, self.TARGET_RASTER, self.TARGET_SYSTEM)):
+            self.addParameter(QgsProcessingParameterFeatureSource(
+                layer, tr("{year}: land use (polygons)").format(year=year), polygons, optional=True))
+            self.addParameter(QgsProcessingParameterField(
+                field, tr("{year}: land-use class field").format(year=year), parentLayerParameterName=layer,
+                optional=True))
+            self.addParameter(QgsProcessingParameterRasterLayer(
+                raster, tr("{year}: land use (raster)").format(year=year), optional=True))
+            self.addParameter(QgsProcessingParameterEnum(
+                system, tr("{year}: classification system").format(year=year), list(SYSTEMS), defaultValue=0))
+        self.addParameter(QgsProcessingParameterFile(
+            self.COEFFICIENTS, tr("Coefficient table (CSV; empty: the systems' presets)"),
+            extension="csv", optional=True))
+        self._advanced(QgsProcessingParameterFile(self.BASE_COEFFICIENTS, tr("Base year: coefficient table (CSV)"),
+                                                  extension="csv", optional=True))
+        self._advanced(QgsProcessingParameterFile(self.TARGET_COEFFICIENTS,
+                                                  tr("Target year: coefficient table (CSV)"), extension="csv",
+                                                  optional=True))
+        self._advanced(QgsProcessingParameterString(
+            self.ESV_REFERENCE, tr("Reference class of esv tables (empty: 21 for CAS, 0301 otherwise)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.REFERENCE_GDP_PER_CAPITA, tr("Reference GDP per capita (yuan/person; empty: over all zones)"),
+            QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.REFERENCE_POP_DENSITY, tr("Reference population density (persons/km²; empty: over all zones)"),
+            QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.BASELINE, tr("Baseline M0"), [tr("Base year"), tr("Protection rate")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.PROTECTION_RATE, tr("Protection rate (standard-forest ha per ha; empty: over all zones)"),
+            QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.MASK, tr("Mask: area inside is excluded, e.g. urban space"), polygons, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.PRICE, tr("Price (yuan per standard-forest ha; empty: no amounts)"),
+            QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.AREA_METHOD, tr("Area method"), [tr("Ellipsoidal"), tr("Planar")],
+            defaultValue=int(AreaMethod.ELLIPSOIDAL)))
+        self._advanced(QgsProcessingParameterEnum(
+            self.INVALID, tr("Invalid geometries"), [tr("Repair"), tr("Fail")],
+            defaultValue=int(InvalidPolicy.REPAIR)))
+        self._advanced(QgsProcessingParameterEnum(
+            self.RASTER_MODE, tr("Raster mode"), [tr("Exact coverage"), tr("Cell centre")],
+            defaultValue=int(RasterMode.EXACT)))
+        self._advanced(QgsProcessingParameterEnum(
+            self.CRS_MISMATCH, tr("Inputs in different CRSs"), [tr("Fail"), tr("Reproject")], defaultValue=0))
+        self._advanced(QgsProcessingParameterFeatureSource(
+            self.COUNTIES, tr("Counties the units are attributed to (trading subjects)"), polygons,
+            optional=True))
+        self._advanced(QgsProcessingParameterField(self.COUNTY_ID, tr("County id field"),
+                                                   parentLayerParameterName=self.COUNTIES, optional=True))
+        self._advanced(QgsProcessingParameterField(self.COUNTY_NAME, tr("County name field"),
+                                                   parentLayerParameterName=self.COUNTIES, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.VOUCHER, tr("Vouchers"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.CLASSES, tr("Voucher classes"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.SUMMARY, tr("Voucher summary"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.UNKNOWN, tr("Class codes without coefficient"), QgsProcessing.TypeVector))
+        counties = QgsProcessingParameterFeatureSink(
+            self.COUNTIES_OUTPUT, tr("Vouchers by county"), QgsProcessing.TypeVectorPolygon, optional=True,
+            createByDefault=False)
+        self._advanced(counties)
+
+    def checkParameterValues(self, parameters: Dict[str, Any],
+                             context: QgsProcessingContext) -> Tuple[bool, str]:
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        for year, layer, field, raster in ((tr("base-year"), self.BASE, self.BASE_CLASS_FIELD, self.BASE_RASTER),
+                                           (tr("target-year"), self.TARGET, self.TARGET_CLASS_FIELD,
+                                            self.TARGET_RASTER)):
+            has_vector, has_raster = is_set(parameters.get(layer)), is_set(parameters.get(raster))
+            if has_vector == has_raster:
+                return False, tr("Give exactly one {year} land-use input: a polygon layer or a raster layer."
+                                 ).format(year=year)
+            if has_vector and not is_set(parameters.get(field)):
+                return False, tr("Choose the {year} land-use class field.").format(year=year)
+        if is_set(parameters.get(self.ZONE_TABLE)):
+            if not all(is_set(parameters.get(p)) for p in (self.TABLE_ID, self.TABLE_GDP, self.TABLE_POP)):
+                return False, tr("Choose the zone id, GDP and population fields of the zone table.")
+        elif not (is_set(parameters.get(self.GDP_FIELD)) and is_set(parameters.get(self.POP_FIELD))):
+            return False, tr("Choose the GDP and population fields of the zones, or a zone table with them.")
+        if is_set(parameters.get(self.REFERENCE_GDP_PER_CAPITA)) != is_set(parameters.get(self.REFERENCE_POP_DENSITY)):
+            return False, tr("Enter both reference values (GDP per capita and population density), "
+                             "or neither to compute them over the zones.")
+        if is_set(parameters.get(self.COUNTIES)) and not is_set(parameters.get(self.COUNTY_ID)):
+            return False, tr("Choose the county id field.")
+        return True, ""
+
+    def prepareAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> bool:
+        # Main thread: clone raster providers, and describe the inputs for the audit trail.
+        self._rasters = {}
+        for name in (self.BASE_RASTER, self.TARGET_RASTER):
+            layer = self.parameterAsRasterLayer(parameters, name, context)
+            try:
+                self._rasters[name] = CategoricalRaster.from_layer(layer) if layer is not None else None
+            except GuotuInputError as e:
+                raise QgsProcessingException(str(e)) from e
+            self._inputs[name] = describe_layer(layer, parameters.get(name))
+        for name in (self.ZONES, self.ZONE_TABLE, self.BASE, self.TARGET, self.MASK, self.COUNTIES):
+            value = parameters.get(name)
+            layer = self.parameterAsVectorLayer(parameters, name, context) if is_set(value) else None
+            self._inputs[name] = describe_layer(layer, value)
+        return True
+
+    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        request = self._request(parameters, context)
+        try:
+            result = run_voucher(request, context.transformContext(), feedback)
+        except GUARDED as e:
+            raise processing_error(e) from e
+        self._report(result, feedback)
+        audit = self._audit(parameters, context, request, result)
+        outputs = self._write(result, parameters, context, summary_rows(result, request.price, audit))
+        style_when_loaded(context, outputs.get(self.VOUCHER), "voucher")
+        style_when_loaded(context, outputs.get(self.COUNTIES_OUTPUT), "voucher")
+        return outputs
+
+    # ---- parameters -> request ----
+
+    def _source(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext):
+        source = self.parameterAsSource(parameters, name, context)
+        if is_set(parameters.get(name)) and source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        return source
+
+    def _string(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext) -> Optional[str]:
+        return self.parameterAsString(parameters, name, context) or None if is_set(parameters.get(name)) else None
+
+    def _request(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> VoucherRequest:
+        zones = self._source(parameters, self.ZONES, context)
+        if zones is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.ZONES))
+        table_source = self._source(parameters, self.ZONE_TABLE, context)
+        table = None
+        if table_source is not None:
+            table = ZoneTable(table_source, self._string(parameters, self.TABLE_ID, context) or "",
+                              self._string(parameters, self.TABLE_GDP, context) or "",
+                              self._string(parameters, self.TABLE_POP, context) or "")
+        lands = []
+        for layer, field, raster, system in ((self.BASE, self.BASE_CLASS_FIELD, self.BASE_RASTER, self.BASE_SYSTEM),
+                                             (self.TARGET, self.TARGET_CLASS_FIELD, self.TARGET_RASTER,
+                                              self.TARGET_SYSTEM)):
+            lands.append(LandUseInput(source=self._source(parameters, layer, context),
+                                      class_field=self._string(parameters, field, context),
+                                      raster=self._rasters.get(raster),
+                                      system=SYSTEMS[self.parameterAsEnum(parameters, system, context)]))
+        return VoucherRequest(
+            zones=zones,
+            zone_id_field=self.parameterAsString(parameters, self.ZONE_ID, context),
+            zone_name_field=self._string(parameters, self.ZONE_NAME, context),
+            gdp_field=self._string(parameters, self.GDP_FIELD, context),
+            pop_field=self._string(parameters, self.POP_FIELD, context),
+            zone_table=table,
+            base=lands[0],
+            target=lands[1],
+            coefficients=self._string(parameters, self.COEFFICIENTS, context),
+            base_coefficients=self._string(parameters, self.BASE_COEFFICIENTS, context),
+            target_coefficients=self._string(parameters, self.TARGET_COEFFICIENTS, context),
+            esv_reference=self._string(parameters, self.ESV_REFERENCE, context),
+            reference_gdp_per_capita=number_or_none(self, parameters, self.REFERENCE_GDP_PER_CAPITA, context),
+            reference_pop_density=number_or_none(self, parameters, self.REFERENCE_POP_DENSITY, context),
+            baseline=BASELINES[self.parameterAsEnum(parameters, self.BASELINE, context)],
+            protection_rate=number_or_none(self, parameters, self.PROTECTION_RATE, context),
+            mask=self._source(parameters, self.MASK, context),
+            price=number_or_none(self, parameters, self.PRICE, context),
+            area_method=AreaMethod(self.parameterAsEnum(parameters, self.AREA_METHOD, context)),
+            invalid=InvalidPolicy(self.parameterAsEnum(parameters, self.INVALID, context)),
+            raster_mode=RasterMode(self.parameterAsEnum(parameters, self.RASTER_MODE, context)),
+            reproject=self.parameterAsEnum(parameters, self.CRS_MISMATCH, context) == 1,
+            counties=self._source(parameters, self.COUNTIES, context),
+            county_id_field=self._string(parameters, self.COUNTY_ID, context),
+            county_name_field=self._string(parameters, self.COUNTY_NAME, context))
+
+    # ---- audit trail ----
+
+    def _audit(self, parameters: Dict[str, Any], context: QgsProcessingContext, request: VoucherRequest,
+               result: VoucherResult) -> List[Tuple[str, str]]:
+        """Every input and parameter as (item, text), with the CLI's item names."""
+        def field(name: Optional[str], none: str = "(none)") -> str:
+            return name if name else none
+
+        def land(year: int) -> Tuple[str, str]:
+            vector, raster = (self.TARGET, self.TARGET_RASTER) if year else (self.BASE, self.BASE_RASTER)
+            chosen = vector if is_set(parameters.get(vector)) else raster
+            return self._inputs.get(chosen, "(none)"), field((request.target if year else request.base).class_field,
+                                                            "(raster values)")
+
+        def number(value: Optional[float], none: str = "(none)") -> str:
+            return none if value is None else f"{value:g}"
+
+        base, base_field = land(0)
+        target, target_field = land(1)
+        table = request.zone_table
+        entered = request.reference_gdp_per_capita is not None
+        rows = [
+            ("guotu_version", library_version()),
+            ("created_utc", utc_now()),
+            ("algorithm", f"guotu:{self.name()}"),
+            ("zones", self._inputs.get(self.ZONES, "(none)")),
+            ("zone_id_field", request.zone_id_field),
+            ("zone_name_field", field(request.zone_name_field)),
+            ("gdp_field", table.gdp_field if table else field(request.gdp_field)),
+            ("pop_field", table.pop_field if table else field(request.pop_field)),
+            ("zone_table", self._inputs.get(self.ZONE_TABLE, "(none)")),
+            ("zone_table_id_field", table.id_field if table else "(none)"),
+            ("base", base),
+            ("base_class_field", base_field),
+            ("base_system", request.base.system),
+            ("base_coefficients", result.coefficient_sources[0]),
+            ("target", target),
+            ("target_class_field", target_field),
+            ("target_system", request.target.system),
+            ("target_coefficients", result.coefficient_sources[1]),
+            ("esv_reference", request.esv_reference or "(default)"),
+            ("mask", self._inputs.get(self.MASK, "(none)")),
+            ("baseline", BASELINE_NAMES[request.baseline]),
+            ("protection_rate", number(request.protection_rate, "(from the zones)")),
+            ("national_gdp_per_capita", number(request.reference_gdp_per_capita) if entered else "(none)"),
+            ("national_pop_density", number(request.reference_pop_density) if entered else "(none)"),
+            ("price", number(request.price)),
+            ("area_method", AREA_NAMES[request.area_method]),
+            ("area_description", result.tallies[0].area_description),
+            ("invalid_policy", INVALID_NAMES[request.invalid]),
+            ("raster_mode", RASTER_NAMES[request.raster_mode]),
+            ("crs_mismatch", "reproject" if request.reproject else "fail"),
+            ("crs", result.crs.authid() or result.crs.toWkt()),
+            ("counties", self._inputs.get(self.COUNTIES, "(none)") if request.counties else
+             "(none: the zones trade)"),
+            ("county_id_field", field(request.county_id_field)),
+        ]
+        for source_path in {request.coefficient_spec(0), request.coefficient_spec(1)}:
+            if source_path not in SYSTEMS:
+                rows.append(("coefficient_file", describe_file(source_path)))
+        return rows
+
+    def _report(self, result: VoucherResult, feedback: QgsProcessingFeedback) -> None:
+        s = result.summary
+        feedback.pushInfo(tr("Areas: {method}.").format(method=result.tallies[0].area_description))
+        feedback.pushInfo(tr("Standard forest: {m0:.2f} ha (base) → {mt:.2f} ha (target); supply {supply:.2f} ha, "
+                             "demand {demand:.2f} ha, net {net:.2f} ha.").format(
+            m0=s.m0_total_ha, mt=s.mt_total_ha, supply=s.supply_ha, demand=s.demand_ha,
+            net=s.supply_ha - s.demand_ha))
+        feedback.pushInfo(tr("Reference: {gdp:.2f} yuan/person, {density:.2f} persons/km² ({how}).").format(
+            gdp=s.reference_gdp_per_capita, density=s.reference_pop_density,
+            how=tr("over all zones") if s.reference_from_zones else tr("entered")))
+        for row in result.unknown:
+            feedback.pushWarning(tr('Class code "{code}" ({year} year, {area:.2f} ha) is not in the coefficient '
+                                    'table; counted as k = 0.').format(
+                code=row.class_code, year=tr("target") if row.year else tr("base"), area=row.area_ha))
+        if result.unattributed_ha is not None:
+            feedback.pushInfo(tr("Units attributed to {count} counties by area share; E outside every county: "
+                                 "{outside:.2f} ha.").format(count=len(result.counties),
+                                                             outside=result.unattributed_ha))
+
+    # ---- outputs ----
+
+    def _write(self, result: VoucherResult, parameters: Dict[str, Any], context: QgsProcessingContext,
+               summary: List[Tuple[str, Optional[float], str]]) -> Dict[str, Any]:
+        outputs: Dict[str, Any] = {}
+        multi = QgsWkbTypes.MultiPolygon
+        outputs[self.VOUCHER] = write_sink(
+            self, parameters, self.VOUCHER, context, make_fields(VOUCHER_FIELDS), multi, result.crs,
+            (([a.zone.zone_id, a.zone.name, r.area_ha, r.m0_ha, r.mt_ha, r.dm_ha, r.g_ratio, r.p_ratio, r.e_ha,
+               a.role, a.amount_yuan], _multi(a.zone.geometry))
+             for a in result.zones for r in (a.result,)))
+        outputs[self.CLASSES] = write_sink(
+            self, parameters, self.CLASSES, context, make_fields(CLASS_FIELDS), QgsWkbTypes.NoGeometry,
+            result.crs, (([c.zone_id, c.class_code, c.a0_ha, c.at_ha, _real(c.k)], None) for c in result.classes))
+        outputs[self.SUMMARY] = write_sink(
+            self, parameters, self.SUMMARY, context, make_fields(SUMMARY_FIELDS), QgsWkbTypes.NoGeometry,
+            result.crs, (([item, _real(value) if value is not None else None, text], None)
+                         for item, value, text in summary))
+        outputs[self.UNKNOWN] = write_sink(
+            self, parameters, self.UNKNOWN, context, make_fields(UNKNOWN_FIELDS), QgsWkbTypes.NoGeometry,
+            result.crs, (([u.class_code, "target" if u.year else "base", u.area_ha], None)
+                         for u in result.unknown))
+        if result.counties_crs is not None:
+            counties = write_sink(
+                self, parameters, self.COUNTIES_OUTPUT, context, make_fields(COUNTY_FIELDS), multi,
+                result.counties_crs,
+                (([c.county.zone_id, c.county.name, c.county.area_ha, float(c.units), c.e_ha, c.role,
+                   c.amount_yuan], _multi(c.county.geometry)) for c in result.counties), optional=True)
+            if counties is not None:
+                outputs[self.COUNTIES_OUTPUT] = counties
+        return outputs
+
+
+def _multi(geometry: QgsGeometry) -> QgsGeometry:
+    geometry = QgsGeometry(geometry)
+    geometry.convertToMultiType()
+    return geometry

@@ -1,0 +1,1 @@
+"""Widgets and docks of the plugin (forms in the ui/ folder)."""

@@ -1,0 +1,302 @@
+"""Ecological vouchers dialog (form: ui/voucher_dialog.ui), for people who do not use
+the Processing toolbox.
+
+The dialog only turns its widgets into the parameters of guotu:voucheraccounting
+and guotu:vouchermarket; processing.voucher_runner runs them in the background
+(progress bar, log, cancel), loads the outputs into the project styled and writes
+the styles into the GeoPackage; core.voucher_report exports the PDF report.
+"""
+
+from pathlib import Path
+from typing import Any, Dict, Optional
+
+from qgis.PyQt import uic
+from qgis.PyQt.QtWidgets import QDialog, QFileDialog, QWidget
+from qgis.core import QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
+
+from ..core.voucher import SYSTEMS
+from ..core.voucher_report import export_report, load_gpkg_layers, style_report_layers
+from ..i18n import tr
+from ..paths import PLUGIN_DIR
+from ..processing.voucher_runner import VoucherRunner, free_path
+
+
+def ui_path(name: str) -> str:
+    """A form of the ui/ folder: packaged next to the code, or the repository's."""
+    packaged = PLUGIN_DIR / "ui" / name
+    return str(packaged if packaged.is_file() else PLUGIN_DIR.parent / "ui" / name)
+
+
+FORM_CLASS, _BASE = uic.loadUiType(ui_path("voucher_dialog.ui"))
+
+
+def _preselect(widget, layer: QgsVectorLayer, candidates) -> None:
+    """Selects the first of ``candidates`` (case-insensitive) that the layer has."""
+    names = {name.lower(): name for name in layer.fields().names()}
+    for candidate in candidates:
+        if candidate in names:
+            widget.setField(names[candidate])
+            return
+
+
+class VoucherDialog(QDialog, FORM_CLASS):
+    """Choose the inputs, run accounting and market, export the report."""
+
+    def __init__(self, parent: Optional[QWidget] = None, project: Optional[QgsProject] = None) -> None:
+        super().__init__(parent)
+        self.setupUi(self)
+        self.project = project if project is not None else QgsProject.instance()
+        self.runner = VoucherRunner(self.project, self)
+        self.gpkg: Optional[Path] = None
+        self._retranslate()
+        self._configure()
+        self._connect()
+        self._update_state()
+
+    # ---- set-up ----
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(tr("Ecological vouchers (生态券)"))
+        tabs = (tr("Zones"), tr("Land use"), tr("Accounting"), tr("Market"))
+        for index, title in enumerate(tabs):
+            self.tabs.setTabText(index, title)
+        for label, text in (
+                (self.zonesLabel, tr("Zones (counties or ecological units)")), (self.zoneIdLabel, tr("Zone id field")),
+                (self.zoneNameLabel, tr("Zone name field")), (self.gdpLabel, tr("GDP field (yuan)")),
+                (self.popLabel, tr("Population field (persons)")),
+                (self.countiesLabel, tr("Counties the units are attributed to (optional)")),
+                (self.countyIdLabel, tr("County id field")), (self.baseHeading, tr("Base year")),
+                (self.targetHeading, tr("Target year")), (self.landuseLayerLabel, tr("Land use (polygons or raster)")),
+                (self.classFieldLabel, tr("Land-use class field")),
+                (self.systemLabel, tr("Classification system")),
+                (self.maskLabel, tr("Mask: area inside is excluded, e.g. urban space")),
+                (self.coefficientsLabel, tr("Coefficient table (CSV; empty: the systems' presets)")),
+                (self.referenceLabel, tr("Reference values")), (self.refGdpLabel, tr("GDP per capita (yuan/person)")),
+                (self.refDensityLabel, tr("Population density (persons/km²)")), (self.baselineLabel, tr("Baseline M0")),
+                (self.areaLabel, tr("Area method")), (self.priceLabel, tr("Price (yuan per standard-forest ha)")),
+                (self.priceModeLabel, tr("Price rule")), (self.allocationLabel, tr("Allocation")),
+                (self.settlementLabel, tr("Settlement")), (self.outputLabel, tr("Output folder"))):
+            label.setText(text)
+        self.rateCheck.setText(tr("Protection rate (empty: over all zones)"))
+        self.capCheck.setText(tr("Cap on the traded volume (ha)"))
+        self.marketGroup.setTitle(tr("Trade the vouchers"))
+        self.reportButton.setText(tr("Export report (PDF)…"))
+        self.runButton.setText(tr("Run"))
+        self.cancelButton.setText(tr("Cancel"))
+        self.closeButton.setText(tr("Close"))
+        for combo, items in (
+                (self.referenceCombo, [tr("Computed over all zones"), tr("Entered (e.g. national values)")]),
+                (self.baselineCombo, [tr("Base year"), tr("Protection rate")]),
+                (self.areaCombo, [tr("Ellipsoidal"), tr("Planar")]),
+                (self.priceModeCombo, [tr("Fixed price"), tr("Floor price")]),
+                (self.allocationCombo, [tr("Pro rata"), tr("Nearest first")]),
+                (self.settlementCombo, [tr("Payment"), tr("Enclave (equity share)")])):
+            combo.clear()
+            combo.addItems(items)
+        for combo in (self.baseSystemCombo, self.targetSystemCombo):
+            combo.clear()
+            combo.addItems(list(SYSTEMS))
+
+    def _configure(self) -> None:
+        polygons = QgsMapLayerProxyModel.PolygonLayer
+        for combo in (self.zonesCombo, self.countiesCombo, self.maskCombo):
+            combo.setFilters(polygons)
+        for combo in (self.baseLayerCombo, self.targetLayerCombo):
+            combo.setFilters(polygons | QgsMapLayerProxyModel.RasterLayer)
+        for combo in (self.countiesCombo, self.maskCombo):
+            combo.setAllowEmptyLayer(True)
+            combo.setLayer(None)
+        self.zoneNameField.setAllowEmptyFieldName(True)
+        for field in (self.gdpField, self.popField):
+            field.setFilters(QgsFieldProxyModel.Numeric | QgsFieldProxyModel.String)
+        self.coefficientsFile.setFilter(tr("CSV tables (*.csv)"))
+        self.outputFolder.setStorageMode(self.outputFolder.GetDirectory)
+        self.refGdpSpin.setValue(0.0)
+        self.refDensitySpin.setValue(0.0)
+        self.capSpin.setValue(0.0)
+        self.marketGroup.setChecked(True)
+        for widget in (self.zonesCombo, self.countiesCombo, self.baseLayerCombo, self.targetLayerCombo):
+            self._layer_changed(widget)
+
+    def _connect(self) -> None:
+        for combo in (self.zonesCombo, self.countiesCombo, self.baseLayerCombo, self.targetLayerCombo):
+            combo.layerChanged.connect(lambda _layer, c=combo: self._layer_changed(c))
+        for widget in (self.referenceCombo, self.baselineCombo):
+            widget.currentIndexChanged.connect(self._update_state)
+        for check in (self.rateCheck, self.capCheck):
+            check.toggled.connect(self._update_state)
+        self.runButton.clicked.connect(self.run)
+        self.cancelButton.clicked.connect(self.runner.cancel)
+        self.reportButton.clicked.connect(self._ask_report_path)
+        self.closeButton.clicked.connect(self.close)
+        self.runner.progressChanged.connect(lambda value: self.progressBar.setValue(int(round(value))))
+        self.runner.logged.connect(self._log)
+        self.runner.finished.connect(self._finished)
+
+    # ---- state ----
+
+    def _fields_for(self, combo) -> tuple:
+        if combo is self.zonesCombo:
+            return (self.zoneIdField, self.zoneNameField, self.gdpField, self.popField)
+        if combo is self.countiesCombo:
+            return (self.countyIdField,)
+        return (self.baseClassField,) if combo is self.baseLayerCombo else (self.targetClassField,)
+
+    def _layer_changed(self, combo) -> None:
+        layer = combo.currentLayer()
+        vector = layer if isinstance(layer, QgsVectorLayer) else None
+        for field in self._fields_for(combo):
+            field.setLayer(vector)
+            field.setEnabled(vector is not None)
+        if combo is self.zonesCombo and vector is not None:
+            self._guess_fields(vector)
+        elif combo in (self.baseLayerCombo, self.targetLayerCombo) and vector is not None:
+            _preselect(self._fields_for(combo)[0], vector, ("lucc_code", "lucc", "dlbm", "class_code", "class"))
+        self._update_state()
+
+    def _guess_fields(self, layer: QgsVectorLayer) -> None:
+        """Common field names preselected (the sample data's and the CLI tests')."""
+        for widget, candidates in ((self.zoneIdField, ("code", "zone_id", "xzqdm", "id")),
+                                   (self.zoneNameField, ("name", "zone_name", "xzqmc")),
+                                   (self.gdpField, ("gdp", "gdp_yuan")),
+                                   (self.popField, ("population", "pop", "pop_2020"))):
+            _preselect(widget, layer, candidates)
+
+    def _update_state(self) -> None:
+        running = self.runner.running
+        entered = self.referenceCombo.currentIndex() == 1
+        self.refGdpSpin.setEnabled(entered)
+        self.refDensitySpin.setEnabled(entered)
+        self.rateCheck.setEnabled(self.baselineCombo.currentIndex() == 1)
+        self.rateSpin.setEnabled(self.rateCheck.isEnabled() and self.rateCheck.isChecked())
+        self.capSpin.setEnabled(self.capCheck.isChecked())
+        self.tabs.setEnabled(not running)
+        self.runButton.setEnabled(not running)
+        self.cancelButton.setEnabled(running)
+        self.reportButton.setEnabled(not running and self.gpkg is not None and self.gpkg.exists())
+
+    def is_running(self) -> bool:
+        return self.runner.running
+
+    # ---- parameters ----
+
+    def output_folder(self) -> Path:
+        return Path(self.outputFolder.filePath())
+
+    def accounting_parameters(self) -> Dict[str, Any]:
+        """Parameters of guotu:voucheraccounting from the widgets (outputs excluded)."""
+        params: Dict[str, Any] = {
+            "ZONES": self.zonesCombo.currentLayer(),
+            "ZONE_ID": self.zoneIdField.currentField(),
+            "GDP_FIELD": self.gdpField.currentField(),
+            "POP_FIELD": self.popField.currentField(),
+            "BASE_SYSTEM": self.baseSystemCombo.currentIndex(),
+            "TARGET_SYSTEM": self.targetSystemCombo.currentIndex(),
+            "BASELINE": self.baselineCombo.currentIndex(),
+            "AREA_METHOD": self.areaCombo.currentIndex(),
+        }
+        if self.zoneNameField.currentField():
+            params["ZONE_NAME"] = self.zoneNameField.currentField()
+        for prefix, combo, field in (("BASE", self.baseLayerCombo, self.baseClassField),
+                                     ("TARGET", self.targetLayerCombo, self.targetClassField)):
+            layer = combo.currentLayer()
+            if isinstance(layer, QgsRasterLayer):
+                params[f"{prefix}_RASTER"] = layer
+            else:
+                params[prefix] = layer
+                params[f"{prefix}_CLASS_FIELD"] = field.currentField()
+        if self.maskCombo.currentLayer() is not None:
+            params["MASK"] = self.maskCombo.currentLayer()
+        if self.coefficientsFile.filePath():
+            params["COEFFICIENTS"] = self.coefficientsFile.filePath()
+        if self.referenceCombo.currentIndex() == 1:
+            params["REFERENCE_GDP_PER_CAPITA"] = self.refGdpSpin.value()
+            params["REFERENCE_POP_DENSITY"] = self.refDensitySpin.value()
+        if self.rateSpin.isEnabled():
+            params["PROTECTION_RATE"] = self.rateSpin.value()
+        if self.priceSpin.value() > 0 and self.priceModeCombo.currentIndex() == 0:
+            params["PRICE"] = self.priceSpin.value()
+        if self.countiesCombo.currentLayer() is not None:
+            params["COUNTIES"] = self.countiesCombo.currentLayer()
+            params["COUNTY_ID"] = self.countyIdField.currentField()
+        return params
+
+    def market_parameters(self) -> Optional[Dict[str, Any]]:
+        """Parameters of guotu:vouchermarket (VOUCHERS and outputs excluded), or None when
+        the market is switched off."""
+        if not self.marketGroup.isChecked():
+            return None
+        price_key = "PRICE" if self.priceModeCombo.currentIndex() == 0 else "FLOOR_PRICE"
+        params: Dict[str, Any] = {"ZONE_ID": "zone_id", "E_FIELD": "e_ha", price_key: self.priceSpin.value(),
+                                  "ALLOCATION": self.allocationCombo.currentIndex(),
+                                  "SETTLEMENT": self.settlementCombo.currentIndex()}
+        if self.capCheck.isChecked():
+            params["CAP"] = self.capSpin.value()
+        return params
+
+    def check(self) -> Optional[str]:
+        """What keeps the run from starting, or None."""
+        if self.zonesCombo.currentLayer() is None:
+            return tr("Choose the zones layer.")
+        if self.baseLayerCombo.currentLayer() is None or self.targetLayerCombo.currentLayer() is None:
+            return tr("Choose the land use of both years.")
+        if self.marketGroup.isChecked() and not self.priceSpin.value() > 0:
+            return tr("Enter a price above 0 to trade the vouchers, or switch the market off.")
+        folder = self.output_folder()
+        if not self.outputFolder.filePath() or not folder.is_dir():
+            return tr("Choose an existing output folder.")
+        return None
+
+    # ---- actions ----
+
+    def run(self) -> None:
+        problem = self.check()
+        if problem:
+            self._log(problem, 2)
+            return
+        self.gpkg = free_path(self.output_folder())
+        self.logView.clear()
+        self.progressBar.setValue(0)
+        self._log(tr("Writing {path}").format(path=self.gpkg), 0)
+        self.runner.start(self.gpkg, self.accounting_parameters(), self.market_parameters())
+        self._update_state()
+
+    def _finished(self, ok: bool, message: str) -> None:
+        self._log(message, 0 if ok else 2)
+        if not ok and self.gpkg is not None and not self.gpkg.exists():
+            self.gpkg = None
+        self._update_state()
+
+    def _ask_report_path(self) -> None:
+        if self.gpkg is None:
+            return
+        default = str(self.gpkg.with_suffix(".pdf"))
+        path, _filter = QFileDialog.getSaveFileName(self, tr("Export report (PDF)"), default,
+                                                    tr("PDF files (*.pdf)"))
+        if path:
+            self.export_report(Path(path))
+
+    def export_report(self, pdf: Path, png: Optional[Path] = None) -> Optional[Path]:
+        """The printable report of the last run (map page also as PNG when asked)."""
+        if self.gpkg is None:
+            return None
+        try:
+            layers = load_gpkg_layers(self.gpkg)
+            style_report_layers(layers)
+            result = export_report(layers, pdf=pdf, png=png, project=QgsProject())
+        except (ValueError, RuntimeError) as e:
+            self._log(str(e), 2)
+            return None
+        for warning in result.warnings:
+            self._log(warning, 1)
+        self._log(tr("Report written to {path} ({pages} pages).").format(path=pdf, pages=result.pages), 0)
+        return pdf
+
+    def _log(self, text: str, level: int) -> None:
+        prefix = {1: tr("Warning: "), 2: tr("Error: ")}.get(level, "")
+        self.logView.appendPlainText(prefix + text)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 — Qt API name
+        if self.runner.running:
+            self.runner.cancel()
+        super().closeEvent(event)

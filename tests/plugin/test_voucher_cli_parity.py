@@ -1,0 +1,111 @@
+"""The plugin gives the CLI's numbers (`guotu voucher`) on the same files, and vector
+and raster land use give the same account on an aligned fixture."""
+
+from pathlib import Path
+from typing import Dict
+
+import pytest
+from qgis.core import QgsRasterLayer, QgsVectorLayer
+
+import voucher_data as vd
+
+pytestmark = pytest.mark.usefixtures("provider")
+
+COMPARED = ("area_ha", "m0_ha", "mt_ha", "dm_ha", "g_ratio", "p_ratio", "e_ha", "amount_yuan")
+
+
+def _close(a: float, b: float, rel: float = 1e-9) -> bool:
+    return a == pytest.approx(b, rel=rel, abs=1e-9)
+
+
+def _assert_same_zones(plugin: Dict[str, dict], cli: Dict[str, dict], rel: float = 1e-9) -> None:
+    assert set(plugin) == set(cli)
+    for zone, row in cli.items():
+        mine = plugin[zone]
+        assert mine["zone_name"] == row["zone_name"] and mine["role"] == row["role"], zone
+        for field in COMPARED:
+            assert _close(mine[field], row[field], rel), (zone, field, mine[field], row[field])
+
+
+def test_plugin_equals_cli_on_the_sample_region(voucher_sample: Path, tmp_path: Path):
+    out = tmp_path / "cli.gpkg"
+    res = vd.run_cli("voucher", "--zones", str(voucher_sample / "zones.gpkg"), "--zone-id", "code",
+                     "--zone-name", "name", "--gdp-field", "gdp", "--pop-field", "population",
+                     "--base", str(voucher_sample / "landuse_2010.gpkg"), "--base-class-field", "lucc_code",
+                     "--target", str(voucher_sample / "landuse_2020.gpkg"), "--target-class-field", "lucc_code",
+                     "--mask", str(voucher_sample / "urban_2020.gpkg"), "--price", "30000", "--cap", "300",
+                     "--allocation", "nearest", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    account = vd.run_accounting(
+        {"zones": QgsVectorLayer(str(voucher_sample / "zones.gpkg"), "zones", "ogr"),
+         "base": str(voucher_sample / "landuse_2010.gpkg"), "target": str(voucher_sample / "landuse_2020.gpkg")},
+        POP_FIELD="population", BASE_CLASS_FIELD="lucc_code", TARGET_CLASS_FIELD="lucc_code",
+        MASK=str(voucher_sample / "urban_2020.gpkg"), PRICE=30000)
+    cli_zones = {r["zone_id"]: r for r in vd.ogr_rows(out, "voucher")}
+    _assert_same_zones(vd.by_zone(account["VOUCHER"]), cli_zones)
+
+    cli_classes = {(r["zone_id"], r["class_code"]): r for r in vd.ogr_rows(out, "voucher_classes")}
+    classes = {(r["zone_id"], r["class_code"]): r for r in vd.rows(account["CLASSES"])}
+    assert set(classes) == set(cli_classes)
+    for key, row in cli_classes.items():
+        for field in ("a0_ha", "at_ha", "k"):
+            if row[field] is None:
+                assert classes[key][field] is None, key
+            else:
+                assert _close(classes[key][field], row[field]), (key, field)
+
+    cli_summary = {r["item"]: r["value"] for r in vd.ogr_rows(out, "summary") if r["value"] is not None}
+    summary = vd.summary_values(account["SUMMARY"])
+    for item in ("total_m0_ha", "total_mt_ha", "total_supply_ha", "total_demand_ha", "net_ha",
+                 "reference_gdp_per_capita_yuan", "reference_pop_density_per_km2", "protection_rate"):
+        assert _close(summary[item], cli_summary[item]), item
+
+    market = vd.run_market(account["VOUCHER"], PRICE=30000, CAP=300, ALLOCATION=1)
+    cli_trades = {(r["seller_id"], r["buyer_id"]): r["volume_ha"] for r in vd.ogr_rows(out, "trades")}
+    trades = {(r["seller_id"], r["buyer_id"]): r["volume_ha"] for r in vd.rows(market["TRADES"])}
+    assert cli_trades and set(trades) == set(cli_trades)
+    for pair, volume in cli_trades.items():
+        assert _close(trades[pair], volume), pair
+    market_summary = vd.summary_values(market["SUMMARY"])
+    for item in ("traded_ha", "clearing_price_yuan_per_ha", "traded_amount_yuan", "sellers", "buyers"):
+        assert _close(market_summary[item], cli_summary[item]), item
+    # Same trade lines: the same points inside the zones.
+    cli_lines = {(r["seller_id"], r["buyer_id"]) for r in vd.ogr_rows(out, "trades")}
+    assert cli_lines == set(trades)
+
+
+def test_plugin_equals_cli_on_the_hand_fixture_files(tmp_path: Path):
+    sources = vd.write_fixture(tmp_path)
+    out = tmp_path / "cli.gpkg"
+    res = vd.run_cli("voucher", "--zones", str(tmp_path / "zones.gpkg"), "--zone-id", "code", "--zone-name",
+                     "name", "--gdp-field", "gdp", "--pop-field", "pop", "--base", str(tmp_path / "base.gpkg"),
+                     "--base-class-field", "lucc", "--target", str(tmp_path / "target.gpkg"),
+                     "--target-class-field", "lucc", "--price", "1000", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    account = vd.run_accounting(sources, PRICE=1000)
+    _assert_same_zones(vd.by_zone(account["VOUCHER"]), {r["zone_id"]: r for r in vd.ogr_rows(out, "voucher")})
+
+
+def test_vector_and_raster_land_use_give_the_same_account(tmp_path: Path):
+    sources = vd.write_fixture(tmp_path)
+    rasters = {year: vd.rasterize(tmp_path / f"{year}.gpkg", tmp_path / f"{year}.tif") for year in ("base", "target")}
+    vector = vd.run_accounting(sources, PRICE=1000)
+    raster = vd.run_accounting({"zones": sources["zones"]}, PRICE=1000,
+                               BASE_RASTER=QgsRasterLayer(str(rasters["base"]), "base_tif"),
+                               TARGET_RASTER=QgsRasterLayer(str(rasters["target"]), "target_tif"),
+                               BASE_CLASS_FIELD=None, TARGET_CLASS_FIELD=None)
+    v, r = vd.by_zone(vector["VOUCHER"]), vd.by_zone(raster["VOUCHER"])
+    for zone in ("Z1", "Z2"):
+        for field in ("m0_ha", "mt_ha", "e_ha", "amount_yuan"):
+            assert _close(r[zone][field], v[zone][field], rel=1e-7), (zone, field)
+    sv, sr = vd.summary_values(vector["SUMMARY"]), vd.summary_values(raster["SUMMARY"])
+    for item in ("total_m0_ha", "total_mt_ha", "total_supply_ha", "total_demand_ha"):
+        assert _close(sr[item], sv[item], rel=1e-7), item
+    assert vd.summary(raster["SUMMARY"])["base_class_field"] == "(raster values)"
+    # And the CLI on the same rasters agrees.
+    out = tmp_path / "cli_raster.gpkg"
+    res = vd.run_cli("voucher", "--zones", str(tmp_path / "zones.gpkg"), "--zone-id", "code", "--zone-name",
+                     "name", "--gdp-field", "gdp", "--pop-field", "pop", "--base", str(rasters["base"]),
+                     "--target", str(rasters["target"]), "--price", "1000", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    _assert_same_zones(r, {row["zone_id"]: row for row in vd.ogr_rows(out, "voucher")})

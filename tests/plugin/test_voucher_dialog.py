@@ -1,0 +1,177 @@
+"""The ecological vouchers dialog, driven offscreen: widgets set programmatically, the two
+algorithms run as background tasks, styled outputs in the project, report export."""
+
+import time
+from pathlib import Path
+
+import pytest
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.core import QgsGraduatedSymbolRenderer, QgsProject, QgsRasterLayer
+
+import voucher_data as vd
+
+pytestmark = pytest.mark.usefixtures("provider")
+
+
+def wait_for(dialog, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while dialog.is_running():
+        assert time.monotonic() < deadline, "the voucher run did not finish"
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    QCoreApplication.processEvents()
+
+
+@pytest.fixture
+def project_layers():
+    project = QgsProject.instance()
+    layers = vd.fixture_layers()
+    for layer in layers.values():
+        project.addMapLayer(layer)
+    yield layers
+    project.removeAllMapLayers()
+
+
+def _dialog(guotu):
+    from guotu.ui.voucher_dialog import VoucherDialog
+
+    return VoucherDialog()
+
+
+def _fill(dialog, layers, folder: Path) -> None:
+    dialog.zonesCombo.setLayer(layers["zones"])
+    dialog.zoneIdField.setField("code")
+    dialog.zoneNameField.setField("name")
+    dialog.gdpField.setField("gdp")
+    dialog.popField.setField("pop")
+    dialog.baseLayerCombo.setLayer(layers["base"])
+    dialog.baseClassField.setField("lucc")
+    dialog.targetLayerCombo.setLayer(layers["target"])
+    dialog.targetClassField.setField("lucc")
+    dialog.areaCombo.setCurrentIndex(1)  # planar: the hand-computed numbers
+    dialog.priceSpin.setValue(1000)
+    dialog.outputFolder.setFilePath(str(folder))
+
+
+def test_dialog_runs_both_algorithms_and_loads_styled_outputs(guotu, project_layers, tmp_path: Path):
+    dialog = _dialog(guotu)
+    _fill(dialog, project_layers, tmp_path)
+    assert dialog.check() is None
+    params = dialog.accounting_parameters()
+    assert params["ZONE_ID"] == "code" and params["PRICE"] == 1000 and params["AREA_METHOD"] == 1
+    assert dialog.market_parameters()["PRICE"] == 1000
+    dialog.runButton.click()
+    assert dialog.is_running() and not dialog.runButton.isEnabled() and dialog.cancelButton.isEnabled()
+    wait_for(dialog)
+    log = dialog.logView.toPlainText()
+    assert "Error" not in log, log
+    assert dialog.gpkg == tmp_path / "vouchers.gpkg" and dialog.gpkg.is_file()
+    assert set(vd.ogr_layer_names(dialog.gpkg)) >= {"voucher", "voucher_classes", "summary", "unknown_codes",
+                                                    "trades", "market_summary", "layer_styles"}
+    project = QgsProject.instance()
+    voucher = project.mapLayersByName("Vouchers")[0]
+    assert isinstance(voucher.renderer(), QgsGraduatedSymbolRenderer) and voucher.labelsEnabled()
+    z = vd.by_zone(voucher)
+    assert z["Z1"]["e_ha"] == pytest.approx(vd.E1) and z["Z2"]["e_ha"] == pytest.approx(vd.E2)
+    trades = project.mapLayersByName("Voucher trades")[0]
+    assert [(r["seller_id"], r["buyer_id"], round(r["volume_ha"], 6)) for r in vd.rows(trades)] == [("Z1", "Z2", 22.5)]
+    assert trades.renderer().symbol().symbolLayer(0).layerType() == "ArrowLine"
+    assert dialog.progressBar.value() == 100
+    assert dialog.reportButton.isEnabled()
+    pdf = dialog.export_report(tmp_path / "report.pdf", tmp_path / "map.png")
+    assert pdf is not None and pdf.stat().st_size > 20_000 and (tmp_path / "map.png").stat().st_size > 20_000
+    # A second run never overwrites the first.
+    dialog.runButton.click()
+    wait_for(dialog)
+    assert dialog.gpkg == tmp_path / "vouchers_2.gpkg" and dialog.gpkg.is_file()
+    dialog.close()
+
+
+def test_dialog_reports_a_bad_input_and_stays_usable(guotu, project_layers, tmp_path: Path):
+    dialog = _dialog(guotu)
+    _fill(dialog, project_layers, tmp_path)
+    dialog.popField.setField("name")  # text, not a number
+    dialog.runButton.click()
+    wait_for(dialog)
+    log = dialog.logView.toPlainText()
+    assert 'the population field "name" is "一县"; a number is needed' in log
+    assert dialog.runButton.isEnabled() and not dialog.reportButton.isEnabled()
+    dialog.outputFolder.setFilePath(str(tmp_path / "missing"))
+    assert dialog.check() == "Choose an existing output folder."
+    dialog.close()
+
+
+def test_dialog_accepts_raster_land_use(guotu, project_layers, tmp_path: Path):
+    sources = vd.write_fixture(tmp_path)
+    rasters = [QgsRasterLayer(str(vd.rasterize(tmp_path / f"{year}.gpkg", tmp_path / f"{year}.tif")), f"{year}_tif")
+               for year in ("base", "target")]
+    for raster in rasters:
+        QgsProject.instance().addMapLayer(raster)
+    dialog = _dialog(guotu)
+    _fill(dialog, project_layers, tmp_path)
+    dialog.baseLayerCombo.setLayer(rasters[0])
+    dialog.targetLayerCombo.setLayer(rasters[1])
+    assert not dialog.baseClassField.isEnabled()
+    dialog.marketGroup.setChecked(False)
+    params = dialog.accounting_parameters()
+    assert params["BASE_RASTER"] is rasters[0] and "BASE" not in params
+    assert dialog.market_parameters() is None
+    dialog.runButton.click()
+    wait_for(dialog)
+    assert "Error" not in dialog.logView.toPlainText(), dialog.logView.toPlainText()
+    assert "trades" not in vd.ogr_layer_names(dialog.gpkg)
+    voucher = QgsProject.instance().mapLayersByName("Vouchers")[-1]
+    assert vd.by_zone(voucher)["Z1"]["e_ha"] == pytest.approx(vd.E1, rel=1e-6)
+    dialog.close()
+    del sources
+
+
+def test_dialog_speaks_chinese(guotu, plugin_root: Path):
+    from qgis.PyQt.QtCore import QTranslator
+
+    translator = QTranslator()
+    assert translator.load(str(plugin_root / "guotu" / "resources" / "i18n" / "guotu_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        dialog = _dialog(guotu)
+        assert dialog.windowTitle() == "生态券（Ecological vouchers）" or "生态券" in dialog.windowTitle()
+        assert dialog.runButton.text() == "运行"
+        dialog.close()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_dialog_cancel_stops_the_run(guotu, project_layers, tmp_path: Path):
+    dialog = _dialog(guotu)
+    _fill(dialog, project_layers, tmp_path)
+    dialog.runButton.click()
+    dialog.cancelButton.click()
+    wait_for(dialog)
+    log = dialog.logView.toPlainText()
+    assert "The calculation was cancelled." in log, log
+    assert dialog.runButton.isEnabled() and not dialog.cancelButton.isEnabled()
+    assert not QgsProject.instance().mapLayersByName("Voucher trades")  # the market never ran
+    dialog.close()
+
+
+def test_dialog_with_counties_lets_the_counties_trade(guotu, project_layers, tmp_path: Path):
+    """Units Z1 (E 22.5) and Z2 (E −118.125) in counties C1 = [0,2000], C2 = [2000,3000]: C1 gets
+    22.5 − 59.0625, C2 −59.0625; both buy, so nobody sells and there is no trade."""
+    from testdata import memory_layer
+
+    counties = memory_layer("Polygon", "&field=xzqdm:string", [(["C1"], vd.box_wkt((0, 0, 2000, 1000))),
+                                                               (["C2"], vd.box_wkt((2000, 0, 3000, 1000)))], "counties")
+    QgsProject.instance().addMapLayer(counties)
+    dialog = _dialog(guotu)
+    _fill(dialog, project_layers, tmp_path)
+    dialog.countiesCombo.setLayer(counties)
+    dialog.countyIdField.setField("xzqdm")
+    dialog.runButton.click()
+    wait_for(dialog)
+    assert "Error" not in dialog.logView.toPlainText(), dialog.logView.toPlainText()
+    rows = {r["county_id"]: r for r in vd.ogr_rows(dialog.gpkg, "voucher_counties")}
+    assert rows["C1"]["e_ha"] == pytest.approx(-36.5625) and rows["C2"]["e_ha"] == pytest.approx(-59.0625)
+    market = {r["item"]: r for r in vd.ogr_rows(dialog.gpkg, "market_summary")}
+    assert "voucher_counties" in market["vouchers"]["text"] and market["zone_id_field"]["text"] == "county_id"
+    assert market["traded_ha"]["value"] == 0
+    dialog.close()

@@ -1,0 +1,178 @@
+"""The printable report: scripts/voucher_report.py on the CLI's GeoPackage and on the
+plugin's outputs saved to a GeoPackage, headless."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import processing
+import pytest
+from qgis.PyQt.QtGui import QColor, QImage
+from qgis.core import QgsProcessingOutputLayerDefinition, QgsProject, QgsVectorLayer
+
+import voucher_data as vd
+from conftest import REPO
+
+pytestmark = pytest.mark.usefixtures("provider")
+
+SCRIPT = REPO / "scripts" / "voucher_report.py"
+
+
+def pdf_pages(path: Path) -> int:
+    """Pages of a PDF: /Count of its page tree (the largest, i.e. the root's)."""
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-")
+    return max(int(n) for n in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)|/Count\s+(\d+)", data)
+               for n in n if n)
+
+
+def run_script(gpkg: Path, png: Path, pdf: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(SCRIPT), str(gpkg), "--png", str(png), "--pdf", str(pdf)],
+                          capture_output=True, text=True, timeout=120,
+                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(gpkg.parent)})
+
+
+def assert_map_png(png: Path) -> None:
+    image = QImage(str(png))
+    assert not image.isNull()
+    assert abs(image.width() - 1754) <= 1 and abs(image.height() - 1240) <= 1  # A4 landscape, 150 dpi
+    colours = set()
+    reds = teals = 0
+    for y in range(0, image.height(), 8):
+        for x in range(0, image.width() * 2 // 3, 8):  # the map, left of the legend
+            c = QColor(image.pixel(x, y))
+            colours.add(c.rgb())
+            reds += c.red() > 150 and c.green() < 120 and c.blue() < 100
+            teals += c.green() > c.red() + 30 and c.blue() > c.red() + 30
+    assert len(colours) > 20, "the map looks empty"
+    assert reds > 50 and teals > 50, (reds, teals)  # a buyer in red, a seller in teal
+
+
+@pytest.fixture(scope="module")
+def cli_gpkg(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("cli_report")
+    vd.write_fixture(folder)
+    out = folder / "vouchers.gpkg"
+    res = vd.run_cli("voucher", "--zones", str(folder / "zones.gpkg"), "--zone-id", "code", "--zone-name", "name",
+                     "--gdp-field", "gdp", "--pop-field", "pop", "--base", str(folder / "base.gpkg"),
+                     "--base-class-field", "lucc", "--target", str(folder / "target.gpkg"), "--target-class-field",
+                     "lucc", "--price", "1000", "--area", "planar", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    return out
+
+
+def test_report_of_the_cli_geopackage(cli_gpkg: Path, tmp_path: Path):
+    png, pdf = tmp_path / "map.png", tmp_path / "report.pdf"
+    res = run_script(cli_gpkg, png, pdf)
+    assert res.returncode == 0, res.stderr
+    # Map page, zones table, parameters: 3 pages for two zones.
+    assert pdf_pages(pdf) == 3 and f"{pdf} (3 pages)" in res.stdout
+    assert pdf.stat().st_size > 20_000
+    assert_map_png(png)
+    # The styles went into the GeoPackage: any QGIS opens it styled.
+    assert "layer_styles" in vd.ogr_layer_names(cli_gpkg)
+    voucher = QgsVectorLayer(f"{cli_gpkg}|layername=voucher", "voucher", "ogr")
+    assert voucher.renderer().type() == "graduatedSymbol" and voucher.labelsEnabled()
+
+
+def test_report_layout_content(guotu, cli_gpkg: Path, tmp_path: Path):
+    from guotu.core.voucher_report import build_layout, key_figures, load_gpkg_layers, summary_items
+    from qgis.core import QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemTextTable, QgsLayoutItemAttributeTable
+
+    layers = load_gpkg_layers(cli_gpkg)
+    numbers, texts = summary_items(layers.summary)
+    assert numbers["traded_ha"] == pytest.approx(22.5) and texts["area_method"] == "planar"
+    figures = dict(key_figures(numbers, texts))
+    assert figures["Traded (ha)"] == "22.50" and figures["Settlement"] == "Payment"
+    project = QgsProject()
+    layout = build_layout(layers, project)
+    items = layout.items()
+    maps = [i for i in items if isinstance(i, QgsLayoutItemMap)]
+    assert len(maps) == 1 and {l.name() for l in maps[0].layers()} == {layers.voucher.name(), layers.trades.name()}
+    assert maps[0].extent().contains(layers.voucher.extent())
+    assert any(isinstance(i, QgsLayoutItemLegend) for i in items)
+    tables = layout.multiFrames()
+    zones = next(t for t in tables if isinstance(t, QgsLayoutItemAttributeTable))
+    assert zones.vectorLayer() is layers.voucher
+    assert [c.heading() for c in zones.columns()] == ["Zone", "Name", "E (ha)", "Role", "Amount (yuan)"]
+    contents = zones.contents()
+    assert [row[0] for row in contents] == ["Z1", "Z2"]  # largest supply first
+    assert contents[0][3] == "sells" and contents[1][3] == "buys"
+    parameters = [t for t in tables if isinstance(t, QgsLayoutItemTextTable)]
+    assert any(["price", "1000"] in [list(map(str, row)) for row in t.contents()] for t in parameters)
+    project.clear()
+
+
+def test_report_of_the_plugin_outputs_saved_to_a_geopackage(guotu, tmp_path: Path):
+    gpkg = tmp_path / "plugin.gpkg"
+
+    def dest(table: str) -> QgsProcessingOutputLayerDefinition:
+        return QgsProcessingOutputLayerDefinition(f"ogr:dbname='{gpkg}' table=\"{table}\" (geom)")
+
+    account = processing.run("guotu:voucheraccounting", vd.accounting_params(
+        vd.fixture_layers(), AREA_METHOD=1, PRICE=1000, VOUCHER=dest("voucher"), CLASSES=dest("voucher_classes"),
+        SUMMARY=dest("summary"), UNKNOWN=dest("unknown_codes")))
+    processing.run("guotu:vouchermarket", {"VOUCHERS": account["VOUCHER"], "ZONE_ID": "zone_id", "E_FIELD": "e_ha",
+                                           "PRICE": 1000, "SETTLEMENT": 1, "TRADES": dest("trades"),
+                                           "SUMMARY": dest("market_summary")})
+    assert set(vd.ogr_layer_names(gpkg)) >= {"voucher", "voucher_classes", "summary", "unknown_codes", "trades",
+                                             "market_summary"}
+    from guotu.core.voucher_report import build_layout, key_figures, load_gpkg_layers, summary_items
+
+    project = QgsProject()
+    layers = load_gpkg_layers(gpkg)
+    layout = build_layout(layers, project)
+    expected = layout.pageCollection().pageCount()
+    numbers, texts = summary_items(layers.summary, layers.market_summary)
+    project.clear()
+    assert expected in (3, 4)  # map, zones, parameters of both runs (one or two pages)
+    png, pdf = tmp_path / "map.png", tmp_path / "report.pdf"
+    res = run_script(gpkg, png, pdf)
+    assert res.returncode == 0, res.stderr
+    assert pdf_pages(pdf) == expected
+    assert_map_png(png)
+    assert texts["algorithm"] == "guotu:voucheraccounting" and texts["market: algorithm"] == "guotu:vouchermarket"
+    figures = dict(key_figures(numbers, texts))
+    assert figures["Traded (ha)"] == "22.50"
+    assert figures["Settlement"].startswith("Enclave")  # recorded, and shown in the report
+
+
+def test_report_of_the_sample_region_has_as_many_pages_as_the_layout(guotu, voucher_sample: Path, tmp_path: Path):
+    out = tmp_path / "sample.gpkg"
+    res = vd.run_cli("voucher", "--zones", str(voucher_sample / "zones.gpkg"), "--zone-id", "code", "--zone-name",
+                     "name", "--gdp-field", "gdp", "--pop-field", "population", "--base",
+                     str(voucher_sample / "landuse_2010.tif"), "--target", str(voucher_sample / "landuse_2020.tif"),
+                     "--mask", str(voucher_sample / "urban_2020.gpkg"), "--price", "30000", "--cap", "300", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    from guotu.core.voucher_report import build_layout, load_gpkg_layers
+
+    project = QgsProject()
+    layout = build_layout(load_gpkg_layers(out), project)
+    expected = layout.pageCollection().pageCount()
+    assert expected >= 4  # 150 zones need several table pages
+    project.clear()
+    png, pdf = tmp_path / "map.png", tmp_path / "report.pdf"
+    res = run_script(out, png, pdf)
+    assert res.returncode == 0, res.stderr
+    assert pdf_pages(pdf) == expected
+    assert_map_png(png)
+
+
+def test_chinese_report(guotu, cli_gpkg: Path, tmp_path: Path):
+    """--locale zh_CN: the report in Chinese, with a font that has the glyphs when one is installed."""
+    from guotu.core.voucher_report import cjk_font_family
+    from qgis.PyQt.QtGui import QFont, QFontMetrics
+
+    png, pdf = tmp_path / "map.png", tmp_path / "report.pdf"
+    res = subprocess.run([sys.executable, str(SCRIPT), str(cli_gpkg), "--png", str(png), "--pdf", str(pdf),
+                          "--locale", "zh_CN"], capture_output=True, text=True, timeout=120,
+                         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert res.returncode == 0, res.stderr
+    assert pdf_pages(pdf) == 3
+    family = cjk_font_family()
+    if family is None:
+        assert "fonts-noto-cjk" in res.stderr  # said, not silently boxes
+        pytest.skip("no font with Chinese glyphs on this machine")
+    assert all(QFontMetrics(QFont(family)).inFontUcs4(ord(c)) for c in "生态券核算")
+    assert "warning" not in res.stderr
