@@ -13,13 +13,13 @@ mkdir -p "$OUT"
 /usr/bin/python3 resources/sample_data/generate_sample.py --out "$SAMPLE"
 
 echo
-echo "== Ecological vouchers 2010 -> 2020 (CAS_LUCC land use, urban space excluded), market at 30000 yuan/ha, cap 5000 ha"
+echo "== Ecological vouchers 2010 -> 2020 (CAS_LUCC land use, urban space excluded), market at 30000 yuan/ha, cap 5000 ha, nearest sellers first"
 build/core/guotu voucher \
   --zones "$SAMPLE/zones.gpkg" --zone-id code --zone-name name --gdp-field gdp --pop-field population \
   --base "$SAMPLE/landuse_2010.gpkg" --base-class-field lucc_code --base-system CAS_LUCC \
   --target "$SAMPLE/landuse_2020.gpkg" --target-class-field lucc_code --target-system CAS_LUCC \
   --mask "$SAMPLE/urban_2020.gpkg" \
-  --price 30000 --cap 5000 --allocation pro-rata \
+  --price 30000 --cap 5000 --allocation nearest \
   -o "$OUT/vouchers.gpkg"
 
 if [ -f scripts/voucher_report.py ]; then

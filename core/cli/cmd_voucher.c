@@ -468,7 +468,7 @@ static int write_result(voucher_run *r)
         {"target_coefficients", r->coeff_source[1]},
         {"mask", files[3]},
         {"baseline", a->baseline},
-        {"protection_rate", a->protection_rate ? a->protection_rate : "(from the zones)"},
+        {"protection_rate_parameter", a->protection_rate ? a->protection_rate : "(from the zones)"},
         {"reference", a->national_gdp ? "entered" : "zones"},
         {"national_gdp_per_capita", a->national_gdp ? a->national_gdp : "(none)"},
         {"national_pop_density", a->national_density ? a->national_density : "(none)"},

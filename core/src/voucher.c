@@ -283,7 +283,7 @@ int guotu_voucher_compute(guotu_context *ctx, guotu_voucher *v)
         if (r->e_ha > v->opts.balanced_tolerance) r->role = GUOTU_ROLE_SUPPLY;
         else if (r->e_ha < -v->opts.balanced_tolerance) r->role = GUOTU_ROLE_DEMAND;
         else r->role = GUOTU_ROLE_BALANCED;
-        r->amount_yuan = v->opts.price > 0 ? r->e_ha * v->opts.price : 0;
+        r->amount_yuan = v->opts.price > 0 ? r->e_ha * v->opts.price : NAN;
         s->m0_total_ha += r->m0_ha;
         s->mt_total_ha += r->mt_ha;
         if (r->role == GUOTU_ROLE_SUPPLY) s->supply_ha += r->e_ha;

@@ -403,7 +403,7 @@ class VoucherAccountingAlgorithm(QgsProcessingAlgorithm):
             ("esv_reference", request.esv_reference or "(default)"),
             ("mask", self._inputs.get(self.MASK, "(none)")),
             ("baseline", BASELINE_NAMES[request.baseline]),
-            ("protection_rate", number(request.protection_rate, "(from the zones)")),
+            ("protection_rate_parameter", number(request.protection_rate, "(from the zones)")),
             ("national_gdp_per_capita", number(request.reference_gdp_per_capita) if entered else "(none)"),
             ("national_pop_density", number(request.reference_pop_density) if entered else "(none)"),
             ("price", number(request.price)),

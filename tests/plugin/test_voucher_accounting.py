@@ -92,7 +92,7 @@ def test_no_price_means_null_amounts_and_entered_references_and_protection_rate(
     assert z["Z2"]["e_ha"] == pytest.approx((105 - 100) * 1.5 * 2)
     assert z["Z1"]["amount_yuan"] is None and z["Z2"]["amount_yuan"] is None
     s = vd.summary(out["SUMMARY"])
-    assert s["reference"] == "entered" and s["baseline"] == "protection-rate" and s["protection_rate"] == "0.5"
+    assert s["reference"] == "entered" and s["baseline"] == "protection-rate" and s["protection_rate_parameter"] == "0.5"
     assert vd.summary_values(out["SUMMARY"])["protection_rate"] == 0.5
     assert s["national_gdp_per_capita"] == "100000" and s["price"] == "(none)"
 

@@ -61,7 +61,7 @@ typedef struct guotu_voucher_options {
     int reference_from_zones;
     double reference_gdp_per_capita; /* yuan per person */
     double reference_pop_density;    /* persons per km² */
-    /* Amounts (eq. 3) use this price, yuan per standard-forest ha; <= 0: no amounts. */
+    /* Amounts (eq. 3) use this price, yuan per standard-forest ha; <= 0: no amounts (NaN). */
     double price;
     /* |E| below this (ha) counts as balanced; default 1e-9. */
     double balanced_tolerance;
@@ -103,7 +103,7 @@ typedef struct guotu_voucher_zone {
     const char *zone_name;
     double area_ha, m0_ha, mt_ha, dm_ha, g_ratio, p_ratio, e_ha;
     int role;           /* guotu_role */
-    double amount_yuan; /* E × price; 0 when no price */
+    double amount_yuan; /* E × price; NaN when no price was given (0 would read as E = 0) */
 } guotu_voucher_zone;
 
 /* Zones in the order they were added; valid after compute. */
@@ -153,7 +153,7 @@ GUOTU_API int guotu_voucher_attribute(guotu_context *ctx, const guotu_voucher *v
 GUOTU_API void guotu_attribution_destroy(guotu_context *ctx, guotu_attribution *a);
 
 typedef struct guotu_county_voucher {
-    const char *county_id; /* borrowed from the overlap tally */
+    const char *county_id; /* borrowed; lives as long as the attribution */
     double e_ha;
     int role;
     int units; /* number of units contributing */
