@@ -237,6 +237,24 @@ static int32_t intern_code(guotu_context *ctx, guotu_convert *cv, const char *co
     return c;
 }
 
+/* What both layers' features go through: the code interned, the polygon read (repaired
+ * or refused by the policy) and measured. On failure the overlay is marked failed. */
+static int read_feature(guotu_context *ctx, guotu_convert *cv, int side, const char *code, int64_t fid,
+                        const unsigned char *wkb, size_t wkb_size, int32_t *code_index, GEOSGeometry **geom,
+                        double *area_m2, int *repaired)
+{
+    const char *label = side ? cv->after_label : cv->before_label;
+    *code_index = intern_code(ctx, cv, code, label, fid);
+    if (*code_index < 0) return failed(cv, GUOTU_ERR_DATA);
+    int status = gt_read_polygon(ctx, cv->invalid, label, fid, wkb, wkb_size, geom, repaired);
+    if (!status) status = gt_area_of_geom(ctx, cv->calc, *geom, area_m2);
+    if (status && *geom) {
+        GEOSGeom_destroy_r(ctx->geos, *geom);
+        *geom = NULL;
+    }
+    return failed(cv, status);
+}
+
 int guotu_convert_add_before(guotu_context *ctx, guotu_convert *cv, const char *code, int64_t fid,
                              const unsigned char *wkb, size_t wkb_size)
 {
@@ -246,27 +264,21 @@ int guotu_convert_add_before(guotu_context *ctx, guotu_convert *cv, const char *
     int status = in_phase(ctx, cv, 0, "guotu_convert_add_before");
     if (status) return status;
     const char *text = code ? code : "";
-    int32_t c = intern_code(ctx, cv, text, cv->before_label, fid);
-    if (c < 0) return failed(cv, GUOTU_ERR_DATA);
+    int32_t c = -1;
     GEOSGeometry *g = NULL;
     int repaired = 0;
-    status = gt_read_polygon(ctx, cv->invalid, cv->before_label, fid, wkb, wkb_size, &g, &repaired);
-    if (status) return failed(cv, status);
     double area = 0;
-    status = gt_area_of_geom(ctx, cv->calc, g, &area);
-    if (!status && cv->before_count == cv->before_cap) {
+    status = read_feature(ctx, cv, 0, text, fid, wkb, wkb_size, &c, &g, &area, &repaired);
+    if (status) return status;
+    if (cv->before_count == cv->before_cap) {
         size_t cap = cv->before_cap ? cv->before_cap * 2 : 1024;
         before_poly *grown = realloc(cv->before, cap * sizeof *grown);
-        if (grown) {
-            cv->before = grown;
-            cv->before_cap = cap;
-        } else {
-            status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        if (!grown) {
+            GEOSGeom_destroy_r(ctx->geos, g);
+            return failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
         }
-    }
-    if (status) {
-        GEOSGeom_destroy_r(ctx->geos, g);
-        return failed(cv, status);
+        cv->before = grown;
+        cv->before_cap = cap;
     }
     int cat = gt_category_of(cv->maps[0], text);
     cv->before[cv->before_count++] = (before_poly){g, c, (int8_t)(cat < 0 ? UNKNOWN_CATEGORY : cat), fid};
@@ -487,17 +499,15 @@ int guotu_convert_add_after(guotu_context *ctx, guotu_convert *cv, const char *c
     int status = in_phase(ctx, cv, 1, "guotu_convert_add_after");
     if (status) return status;
     const char *text = code ? code : "";
-    int32_t c = intern_code(ctx, cv, text, cv->after_label, fid);
-    if (c < 0) return failed(cv, GUOTU_ERR_DATA);
+    int32_t c = -1;
     GEOSGeometry *a = NULL;
     int repaired = 0;
-    status = gt_read_polygon(ctx, cv->invalid, cv->after_label, fid, wkb, wkb_size, &a, &repaired);
-    if (status) return failed(cv, status);
     double area = 0;
-    status = gt_area_of_geom(ctx, cv->calc, a, &area);
+    status = read_feature(ctx, cv, 1, text, fid, wkb, wkb_size, &c, &a, &area, &repaired);
+    if (status) return status;
     int cat = gt_category_of(cv->maps[1], text);
     piece_source src = {NULL, c, cat < 0 ? UNKNOWN_CATEGORY : cat, fid};
-    if (!status) status = query(ctx, cv, cv->before_tree, a);
+    status = query(ctx, cv, cv->before_tree, a);
     size_t n = cv->candidate_count;
     int32_t *befores = !status && n ? malloc(n * sizeof *befores) : NULL;
     if (n && !befores && !status) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
