@@ -14,6 +14,7 @@ from .translator import install_translator
 
 MENU_TITLE = "Guotu 国土"
 AREA_BY_CLASS_ID = f"{PROVIDER_ID}:areabyclass"
+CONVERSION_ID = f"{PROVIDER_ID}:landuseconversion"
 
 
 class GuotuPlugin:
@@ -25,6 +26,7 @@ class GuotuPlugin:
         self.menu: Optional[QMenu] = None
         self.actions: List[QAction] = []
         self.voucher_dialog = None  # ui.voucher_dialog.VoucherDialog, made when first opened
+        self.conversion_dock = None  # ui.conversion_matrix.ConversionMatrixDock, made when first opened
 
     def initProcessing(self) -> None:  # noqa: N802 — QGIS API name
         """Also called alone by qgis_process, which has no GUI."""
@@ -53,6 +55,16 @@ class GuotuPlugin:
         vouchers.triggered.connect(self._open_vouchers)
         self.menu.addAction(vouchers)
         self.actions.append(vouchers)
+        conversion = QAction(QIcon(icon_path()), tr("Land-use conversion map…"), main_window)
+        conversion.setObjectName("mActionGuotuConversion")
+        conversion.triggered.connect(self._open_conversion)
+        self.menu.addAction(conversion)
+        self.actions.append(conversion)
+        matrix = QAction(QIcon(icon_path()), tr("Land-use conversion matrix…"), main_window)
+        matrix.setObjectName("mActionGuotuConversionMatrix")
+        matrix.triggered.connect(self._open_conversion_matrix)
+        self.menu.addAction(matrix)
+        self.actions.append(matrix)
         menu_bar = main_window.menuBar()
         # Sit just before Help, where plugin menus conventionally go.
         menu_bar.insertMenu(self.iface.helpMenu().menuAction(), self.menu)
@@ -71,7 +83,28 @@ class GuotuPlugin:
         self.voucher_dialog.raise_()
         self.voucher_dialog.activateWindow()
 
+    def _open_conversion(self) -> None:
+        import processing  # QGIS's Processing plugin, imported when first needed
+
+        processing.execAlgorithmDialog(CONVERSION_ID, {})
+
+    def _open_conversion_matrix(self) -> None:
+        from qgis.PyQt.QtCore import Qt
+
+        from .ui.conversion_matrix import ConversionMatrixDock
+
+        if self.conversion_dock is None:
+            self.conversion_dock = ConversionMatrixDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.conversion_dock)
+        self.conversion_dock.matrix.reload()
+        self.conversion_dock.show()
+        self.conversion_dock.raise_()
+
     def unload(self) -> None:
+        if self.conversion_dock is not None:
+            self.iface.removeDockWidget(self.conversion_dock)
+            self.conversion_dock.deleteLater()
+            self.conversion_dock = None
         if self.voucher_dialog is not None:
             self.voucher_dialog.close()
             self.voucher_dialog.deleteLater()

@@ -6,6 +6,7 @@ from qgis.core import QgsProcessingProvider
 from ..i18n import tr
 from ..paths import icon_path
 from .area_by_class import AreaByClassAlgorithm
+from .land_use_conversion import LandUseConversionAlgorithm
 from .voucher_accounting import VoucherAccountingAlgorithm
 from .voucher_market import VoucherMarketAlgorithm
 
@@ -35,3 +36,4 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(AreaByClassAlgorithm())
         self.addAlgorithm(VoucherAccountingAlgorithm())
         self.addAlgorithm(VoucherMarketAlgorithm())
+        self.addAlgorithm(LandUseConversionAlgorithm())

@@ -999,5 +999,289 @@
             <source>Error: </source>
             <translation>错误：</translation>
         </message>
+        <message>
+            <source>before ↓ / after →</source>
+            <translation>转换前 ↓ / 转换后 →</translation>
+        </message>
+        <message>
+            <source>Before</source>
+            <translation>转换前</translation>
+        </message>
+        <message>
+            <source>After</source>
+            <translation>转换后</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <source>No overlaid area</source>
+            <translation>没有叠加面积</translation>
+        </message>
+        <message>
+            <source>Land-use conversion map (用途转用)</source>
+            <translation>土地用途转换图（用途转用）</translation>
+        </message>
+        <message>
+            <source>Area by policy status</source>
+            <translation>按政策状态统计面积</translation>
+        </message>
+        <message>
+            <source>Policy status of the change</source>
+            <translation>用途变化的政策状态</translation>
+        </message>
+        <message>
+            <source>Land-use conversions</source>
+            <translation>土地用途转换</translation>
+        </message>
+        <message>
+            <source>Transitions between policy categories (ha)</source>
+            <translation>政策地类之间的转换（公顷）</translation>
+        </message>
+        <message>
+            <source>Rows: land use before; columns: land use after. Cells are coloured by the policy status of the change.</source>
+            <translation>行：转换前用途；列：转换后用途。单元格颜色表示该变化的政策状态。</translation>
+        </message>
+        <message>
+            <source>Area by zone and policy status (ha)</source>
+            <translation>按分区和政策状态统计面积（公顷）</translation>
+        </message>
+        <message>
+            <source>Transitions</source>
+            <translation>转换矩阵</translation>
+        </message>
+        <message>
+            <source>Status summary</source>
+            <translation>政策状态汇总</translation>
+        </message>
+        <message>
+            <source>Unknown codes</source>
+            <translation>未识别的地类代码</translation>
+        </message>
+        <message>
+            <source>(outside every zone)</source>
+            <translation>（不在任何分区内）</translation>
+        </message>
+        <message>
+            <source>No font with Chinese characters is installed; Chinese text will not render (install e.g. fonts-wqy-microhei).</source>
+            <translation>未安装含中文字符的字体，中文将无法显示（请安装例如 fonts-wqy-microhei）。</translation>
+        </message>
+        <message>
+            <source>"{path}" has no layer "conversions"; is it the output of the land-use conversion?</source>
+            <translation>“{path}”中没有图层“conversions”；它是土地用途转换的输出吗？</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>政策状态</translation>
+        </message>
+        <message>
+            <source>Area (ha)</source>
+            <translation>面积（公顷）</translation>
+        </message>
+        <message>
+            <source>Share</source>
+            <translation>占比</translation>
+        </message>
+        <message>
+            <source>{pieces} pieces.</source>
+            <translation>共 {pieces} 个图斑。</translation>
+        </message>
+        <message>
+            <source>Standard-forest change: {dm:+,.2f} ha.</source>
+            <translation>标准林面积变化：{dm:+,.2f} 公顷。</translation>
+        </message>
+        <message>
+            <source>All zones</source>
+            <translation>全部分区</translation>
+        </message>
+        <message>
+            <source>Code "{code}" (before layer) has no category: {area:,.2f} ha.</source>
+            <translation>代码“{code}”（转换前图层）没有对应的政策地类：{area:,.2f} 公顷。</translation>
+        </message>
+        <message>
+            <source>Code "{code}" (after layer) has no category: {area:,.2f} ha.</source>
+            <translation>代码“{code}”（转换后图层）没有对应的政策地类：{area:,.2f} 公顷。</translation>
+        </message>
+        <message>
+            <source>matplotlib is not available ({error}): the matrix and the Sankey diagram are left out.</source>
+            <translation>matplotlib 不可用（{error}）：报告中省略转换矩阵和桑基图。</translation>
+        </message>
+        <message>
+            <source>Guotu land-use conversion style</source>
+            <translation>Guotu 土地用途转换样式</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" of "{path}" could not be opened.</source>
+            <translation>无法打开“{path}”中的图层“{layer}”。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" is not a land-use conversion layer: it lacks the fields {fields}.</source>
+            <translation>图层“{layer}”不是土地用途转换图层：缺少字段 {fields}。</translation>
+        </message>
+        <message>
+            <source>Cannot read the table "{path}": {error}</source>
+            <translation>无法读取表“{path}”：{error}</translation>
+        </message>
+        <message>
+            <source>The category table "{path}" of the before layer cannot be used: {message}</source>
+            <translation>转换前图层的地类对照表“{path}”无法使用：{message}</translation>
+        </message>
+        <message>
+            <source>The category table "{path}" of the after layer cannot be used: {message}</source>
+            <translation>转换后图层的地类对照表“{path}”无法使用：{message}</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" has no polygons (check its selection and filter).</source>
+            <translation>图层“{layer}”没有面要素（请检查其选择集和过滤条件）。</translation>
+        </message>
+        <message>
+            <source>Choose the zone id field of layer "{layer}".</source>
+            <translation>请选择图层“{layer}”的分区代码字段。</translation>
+        </message>
+        <message>
+            <source>The policy table "{path}" cannot be used: {message}</source>
+            <translation>政策表“{path}”无法使用：{message}</translation>
+        </message>
+        <message>
+            <source>Land-use conversion map…</source>
+            <translation>土地用途转换图…</translation>
+        </message>
+        <message>
+            <source>Land-use conversion matrix…</source>
+            <translation>土地用途转换矩阵…</translation>
+        </message>
+        <message>
+            <source>Land-use conversion map</source>
+            <translation>土地用途转换图</translation>
+        </message>
+        <message>
+            <source>Land-use conversion</source>
+            <translation>用途转用</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Land-use conversion map (用途转用): overlays the land use &lt;b&gt;before&lt;/b&gt; and &lt;b&gt;after&lt;/b&gt; and gives every piece where the use changed, or not, its policy status.&lt;/p&gt;&lt;p&gt;Each class code maps to one of ten policy categories (cultivated, garden, forest, grassland, farm water works, aquaculture water, river/lake water, other unused land, sea, construction) through the category table of its &lt;b&gt;classification system&lt;/b&gt;, or a code,category CSV of your own. The &lt;b&gt;policy table&lt;/b&gt; (default: the provincial table, 10 × 10 pairs; or a CSV with from,to,status,paths_zh,paths_en) gives each pair a status: &lt;b&gt;same&lt;/b&gt; (not a conversion), &lt;b&gt;path&lt;/b&gt; (legal paths named), &lt;b&gt;conditional&lt;/b&gt;, &lt;b&gt;prohibited&lt;/b&gt; or &lt;b&gt;gap&lt;/b&gt; (no conversion policy exists). Codes in no category table are reported as &lt;b&gt;unknown&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Outputs: the &lt;b&gt;conversion pieces&lt;/b&gt; (from_code, to_code, categories, status, legal paths in Chinese and English, area_ha, dm_ha = change in standard-forest ha from the voucher coefficients, zone_id); the &lt;b&gt;transitions&lt;/b&gt; by category and by code, per zone and '*' for all zones; the &lt;b&gt;status summary&lt;/b&gt;; the &lt;b&gt;unknown codes&lt;/b&gt;. The pieces are styled by status when loaded.&lt;/p&gt;&lt;p&gt;Both inputs are polygon layers (rasters: polygonize them first). The after layer and the zones are reprojected to the CRS of the before layer. Areas are ellipsoidal or planar.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;土地用途转换图（用途转用）：将&lt;b&gt;转换前&lt;/b&gt;与&lt;b&gt;转换后&lt;/b&gt;的土地利用叠加，为每个图斑（无论用途是否变化）给出其政策状态。&lt;/p&gt;&lt;p&gt;每个地类代码通过其&lt;b&gt;分类体系&lt;/b&gt;的地类对照表（或自定义的 code,category CSV）归入十个政策地类之一（耕地、园地、林地、草地、农田水利用地、养殖水面、河流水面、其他未利用地、海域、建设用地）。&lt;b&gt;政策表&lt;/b&gt;（默认：省级政策表，10 × 10 组；或含 from,to,status,paths_zh,paths_en 的 CSV）为每组转换给出状态：&lt;b&gt;same&lt;/b&gt;（未转用）、&lt;b&gt;path&lt;/b&gt;（列出合法路径）、&lt;b&gt;conditional&lt;/b&gt;（有条件）、&lt;b&gt;prohibited&lt;/b&gt;（禁止）或 &lt;b&gt;gap&lt;/b&gt;（政策空白）。不在任何对照表中的代码记为 &lt;b&gt;unknown&lt;/b&gt;（未知）。&lt;/p&gt;&lt;p&gt;输出：&lt;b&gt;转换图斑&lt;/b&gt;（from_code、to_code、政策地类、状态、中英文合法路径、area_ha、dm_ha = 按生态券系数计算的标准林面积变化、zone_id）；按政策地类和按代码的&lt;b&gt;转换矩阵&lt;/b&gt;，分区统计并以 '*' 表示全部分区；&lt;b&gt;政策状态汇总&lt;/b&gt;；&lt;b&gt;未识别的代码&lt;/b&gt;。转换图斑加载时按政策状态自动配色。&lt;/p&gt;&lt;p&gt;两个输入均为面图层（栅格请先矢量化）。转换后图层和分区重投影到转换前图层的坐标参照系。面积按椭球面或平面计算。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>{count} features of the before layer have no geometry and were skipped.</source>
+            <translation>转换前图层有 {count} 个要素没有几何，已跳过。</translation>
+        </message>
+        <message>
+            <source>{count} features of the after layer have no geometry and were skipped.</source>
+            <translation>转换后图层有 {count} 个要素没有几何，已跳过。</translation>
+        </message>
+        <message>
+            <source>Code "{code}" of the before layer has no category ({area:.2f} ha reported as "unknown").</source>
+            <translation>转换前图层的代码“{code}”没有对应的政策地类（{area:.2f} 公顷记为“unknown”）。</translation>
+        </message>
+        <message>
+            <source>Code "{code}" of the after layer has no category ({area:.2f} ha reported as "unknown").</source>
+            <translation>转换后图层的代码“{code}”没有对应的政策地类（{area:.2f} 公顷记为“unknown”）。</translation>
+        </message>
+        <message>
+            <source>land use,conversion,change,transition matrix,policy,prohibited,policy gap,overlay</source>
+            <translation>土地利用,用途转用,变化,转移矩阵,政策,禁止,政策空白,叠加</translation>
+        </message>
+        <message>
+            <source>Land use before (polygons)</source>
+            <translation>转换前土地利用（面图层）</translation>
+        </message>
+        <message>
+            <source>Land-use class field (before)</source>
+            <translation>地类字段（转换前）</translation>
+        </message>
+        <message>
+            <source>Classification system (before)</source>
+            <translation>分类体系（转换前）</translation>
+        </message>
+        <message>
+            <source>Land use after (polygons)</source>
+            <translation>转换后土地利用（面图层）</translation>
+        </message>
+        <message>
+            <source>Land-use class field (after)</source>
+            <translation>地类字段（转换后）</translation>
+        </message>
+        <message>
+            <source>Classification system (after)</source>
+            <translation>分类体系（转换后）</translation>
+        </message>
+        <message>
+            <source>Zones (optional: a matrix per zone)</source>
+            <translation>分区（可选：按分区生成矩阵）</translation>
+        </message>
+        <message>
+            <source>Policy table (CSV; empty: the provincial policy preset)</source>
+            <translation>政策表（CSV；留空：省级政策预设）</translation>
+        </message>
+        <message>
+            <source>Category table of the before layer (CSV code,category; empty: the system's preset)</source>
+            <translation>转换前图层的地类对照表（CSV code,category；留空：该分类体系的预设）</translation>
+        </message>
+        <message>
+            <source>Category table of the after layer (CSV code,category; empty: the system's preset)</source>
+            <translation>转换后图层的地类对照表（CSV code,category；留空：该分类体系的预设）</translation>
+        </message>
+        <message>
+            <source>Choose the zone id field.</source>
+            <translation>请选择分区代码字段。</translation>
+        </message>
+        <message>
+            <source>"{layer}" is a raster: conversion maps overlay vector land use. Polygonize the raster first (Raster ▸ Conversion ▸ Polygonize) to compare it.</source>
+            <translation>“{layer}”是栅格：用途转换图叠加的是矢量土地利用。请先将栅格矢量化（栅格 ▸ 转换 ▸ 多边形化）再进行比较。</translation>
+        </message>
+        <message>
+            <source>Before: {n} polygons, {area:.2f} ha; after: {m} polygons, {area2:.2f} ha.</source>
+            <translation>转换前：{n} 个面，{area:.2f} 公顷；转换后：{m} 个面，{area2:.2f} 公顷。</translation>
+        </message>
+        <message>
+            <source>Overlaid: {area:.2f} ha in {pieces} pieces.</source>
+            <translation>叠加结果：{area:.2f} 公顷，共 {pieces} 个图斑。</translation>
+        </message>
+        <message>
+            <source>Tables: {tables}</source>
+            <translation>所用表：{tables}</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" was reprojected to {crs}.</source>
+            <translation>图层“{layer}”已重投影到 {crs}。</translation>
+        </message>
+        <message>
+            <source>{count} invalid geometries were repaired.</source>
+            <translation>已修复 {count} 个无效几何。</translation>
+        </message>
+        <message>
+            <source>Land-use conversion matrix</source>
+            <translation>土地用途转换矩阵</translation>
+        </message>
+        <message>
+            <source>Conversions layer</source>
+            <translation>转换图层</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Sum the layer again (after it was edited or filtered)</source>
+            <translation>重新汇总图层（图层编辑或过滤之后）</translation>
+        </message>
+        <message>
+            <source>Zoom to selection</source>
+            <translation>缩放到所选</translation>
+        </message>
+        <message>
+            <source>Rows: land use before; columns: land use after; hectares. Click a cell to select its pieces on the map (a total selects the whole row or column).</source>
+            <translation>行：转换前用途；列：转换后用途；单位：公顷。单击单元格可在地图上选中相应图斑（单击合计则选中整行或整列）。</translation>
+        </message>
+        <message>
+            <source>* (all zones)</source>
+            <translation>*（全部分区）</translation>
+        </message>
+        <message>
+            <source>{count} pieces selected in "{layer}": {expression}</source>
+            <translation>已在“{layer}”中选中 {count} 个图斑：{expression}</translation>
+        </message>
     </context>
 </TS>

@@ -1,0 +1,211 @@
+"""Map style of land-use conversion pieces (the ``conversions`` layer), and the colours
+and bilingual names the matrix view and the report share with it.
+
+Pieces are categorized by policy status: prohibited red, policy gap orange and hatched,
+conditional yellow, same (not a conversion) light grey without outline, unknown codes
+dark grey; pieces with a legal path get one colour per path (a qualitative palette of
+cool colours, in the order the paths first appear in the policy preset, so a path keeps
+its colour from map to map). Legend labels are Chinese and English ("禁止 prohibited").
+
+``write_style_to_gpkg`` stores the style in a GeoPackage as the layer's default style,
+so the file opens styled in any QGIS.
+"""
+
+import csv
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from qgis.PyQt.QtGui import QColor
+from qgis.core import (QgsCategorizedSymbolRenderer, QgsFeatureRequest, QgsFillSymbol,
+                       QgsLinePatternFillSymbolLayer, QgsLineSymbol, QgsRendererCategory, QgsVectorLayer)
+
+from ..i18n import tr
+from ..paths import resources_dir
+
+STYLE_NAME = "guotu"
+CONVERSIONS_LAYER = "conversions"
+
+STATUS_FIELD = "status"
+PATH_FIELD = "path_zh"
+# One value per category: the status, or "path: <legal path in Chinese>" for paths.
+PATH_PREFIX = "path: "
+CLASS_EXPRESSION = (f'CASE WHEN "{STATUS_FIELD}" = \'path\' THEN \'{PATH_PREFIX}\' || coalesce("{PATH_FIELD}", \'\') '
+                    f'ELSE "{STATUS_FIELD}" END')
+
+# Order of the legend: what needs action first.
+STATUS_ORDER: Tuple[str, ...] = ("prohibited", "gap", "conditional", "path", "same", "unknown")
+STATUS_COLORS: Dict[str, str] = {
+    "prohibited": "#d7191c",   # red
+    "gap": "#f28e2b",          # orange (hatched on the map)
+    "conditional": "#ffd92f",  # yellow
+    "path": "#4a90c8",         # blue (matrix cells; each path has its own colour on the map)
+    "same": "#e3e3e3",         # light grey
+    "unknown": "#8a8a8a",      # dark grey
+}
+GAP_HATCH_COLOR = "#8c4a00"
+OUTLINE_COLOR = "#5f5f5f"
+STATUS_LABELS: Dict[str, str] = {
+    "prohibited": "禁止 prohibited",
+    "gap": "政策空白 policy gap",
+    "conditional": "有条件 conditional",
+    "path": "路径 path",
+    "same": "未转用 same (not a conversion)",
+    "unknown": "未知 unknown (code in no category table)",
+}
+# Cool qualitative colours for the legal paths (no reds, oranges, yellows or greys,
+# which mean a status). ColorBrewer Paired/Set3/Dark2 picks.
+PATH_PALETTE: Tuple[str, ...] = ("#1f78b4", "#33a02c", "#6a3d9a", "#17becf", "#a6cee3", "#b2df8a", "#cab2d6",
+                                 "#1b9e77", "#7570b3", "#66a61e", "#8dd3c7", "#386cb0", "#bc80bd", "#2ca25f",
+                                 "#80b1d3", "#005a32")
+
+CATEGORY_NAMES_ZH: Dict[str, str] = {
+    "cultivated": "耕地", "garden": "园地", "forest": "林地", "grassland": "草地", "farm_water": "农田水利用地",
+    "aquaculture_water": "养殖水面", "river_water": "河流水面", "other_unused": "其他未利用地", "sea": "海域",
+    "construction": "建设用地", "": "未知",
+}
+# Colours of the categories themselves (Sankey nodes): land-use map conventions.
+CATEGORY_COLORS: Dict[str, str] = {
+    "cultivated": "#f3e28b", "garden": "#c8a2d8", "forest": "#3d8b3d", "grassland": "#a6d96a",
+    "farm_water": "#7fcdbb", "aquaculture_water": "#41b6c4", "river_water": "#2c7fb8", "other_unused": "#c9b18f",
+    "sea": "#253494", "construction": "#d95f5f", "": "#9e9e9e",
+}
+
+
+def category_label(category: str) -> str:
+    """"耕地 cultivated"; "未知 unknown" for the empty category of unlisted codes."""
+    return f"{CATEGORY_NAMES_ZH.get(category, category)} {category or 'unknown'}"
+
+
+def status_label(status: str) -> str:
+    return STATUS_LABELS.get(status, status)
+
+
+def preset_path_order() -> List[Tuple[str, str]]:
+    """(paths_zh, paths_en) of the policy preset's "path" rules, in first-appearance order."""
+    order: List[Tuple[str, str]] = []
+    try:
+        with open(resources_dir() / "presets" / "conversion" / "policy.csv", encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                if row.get("status") == "path":
+                    pair = (row.get("paths_zh", ""), row.get("paths_en", ""))
+                    if pair[0] not in (p[0] for p in order):
+                        order.append(pair)
+    except OSError:
+        pass
+    return order
+
+
+def path_colors(paths: Iterable[str]) -> Dict[str, str]:
+    """A colour per legal path: preset paths by their place in the policy, others after."""
+    known = [zh for zh, _en in preset_path_order()]
+    wanted = sorted(set(paths), key=lambda p: (known.index(p) if p in known else len(known), p))
+    colors: Dict[str, str] = {}
+    extra = len(known)
+    for path in wanted:
+        if path in known:
+            index = known.index(path)
+        else:
+            index, extra = extra, extra + 1
+        colors[path] = PATH_PALETTE[index % len(PATH_PALETTE)]
+    return colors
+
+
+def _fill(color: str, outline: bool = True) -> QgsFillSymbol:
+    props = {"color": color, "outline_color": OUTLINE_COLOR, "outline_width": "0.1"}
+    if not outline:
+        props["outline_style"] = "no"
+    return QgsFillSymbol.createSimple(props)
+
+
+def _hatched(color: str) -> QgsFillSymbol:
+    symbol = _fill(color)
+    hatch = QgsLinePatternFillSymbolLayer()
+    hatch.setLineAngle(45.0)
+    hatch.setDistance(1.2)
+    hatch.setLineWidth(0.25)
+    hatch.setColor(QColor(GAP_HATCH_COLOR))
+    hatch.setSubSymbol(QgsLineSymbol.createSimple({"color": GAP_HATCH_COLOR, "width": "0.25"}))
+    symbol.appendSymbolLayer(hatch)
+    return symbol
+
+
+def status_symbol(status: str) -> QgsFillSymbol:
+    if status == "gap":
+        return _hatched(STATUS_COLORS["gap"])
+    if status == "same":
+        return _fill(STATUS_COLORS["same"], outline=False)
+    return _fill(STATUS_COLORS.get(status, STATUS_COLORS["unknown"]))
+
+
+def conversion_renderer(paths: Sequence[Tuple[str, str]], statuses: Optional[Iterable[str]] = None
+                        ) -> QgsCategorizedSymbolRenderer:
+    """Categorized on status (paths split by their Chinese text). ``paths``: the (zh, en)
+    legal paths to list; ``statuses``: the statuses to list (default: all)."""
+    wanted = set(statuses) if statuses is not None else set(STATUS_ORDER)
+    colors = path_colors(zh for zh, _en in paths)
+    english = dict(paths)
+    categories: List[QgsRendererCategory] = []
+    for status in STATUS_ORDER:
+        if status == "path":
+            for zh in colors:
+                en = english.get(zh, "")
+                label = f"{STATUS_LABELS['path']}: {zh}" + (f" ({en})" if en else "")
+                categories.append(QgsRendererCategory(PATH_PREFIX + zh, _fill(colors[zh]), label))
+        elif status in wanted:
+            categories.append(QgsRendererCategory(status, status_symbol(status), STATUS_LABELS[status]))
+    return QgsCategorizedSymbolRenderer(CLASS_EXPRESSION, categories)
+
+
+def layer_paths(layer: QgsVectorLayer) -> Tuple[List[Tuple[str, str]], List[str]]:
+    """The legal paths (zh, en) and the statuses found in a conversions layer."""
+    fields = layer.fields()
+    indexes = [fields.lookupField(name) for name in (STATUS_FIELD, PATH_FIELD, "path_en")]
+    if indexes[0] < 0:
+        return [], []
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(
+        [i for i in indexes if i >= 0])
+    paths: Dict[str, str] = {}
+    statuses = set()
+    for feature in layer.getFeatures(request):
+        status = feature.attribute(indexes[0])
+        statuses.add(str(status))
+        if status == "path" and indexes[1] >= 0:
+            zh = feature.attribute(indexes[1])
+            en = feature.attribute(indexes[2]) if indexes[2] >= 0 else ""
+            paths.setdefault(str(zh or ""), str(en or ""))
+    return list(paths.items()), sorted(statuses)
+
+
+def style_conversions_layer(layer: QgsVectorLayer) -> None:
+    """Styles a conversions layer (pieces with status and path_zh) in place. Statuses
+    absent from the layer are left out of the legend, except the four main ones."""
+    paths, statuses = layer_paths(layer)
+    shown = set(statuses) | {"prohibited", "gap", "conditional", "same"}
+    layer.setRenderer(conversion_renderer(paths, shown))
+    layer.triggerRepaint()
+
+
+def _forget_saved_style(path: Path, layer_name: str) -> None:
+    """Deletes an earlier Guotu style of the layer: QGIS 3.22's OGR provider would ask
+    "overwrite?" in a modal dialog (which never returns when headless)."""
+    try:
+        with closing(sqlite3.connect(str(path))) as db, db:
+            if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'layer_styles'").fetchone():
+                db.execute("DELETE FROM layer_styles WHERE f_table_name = ? AND styleName = ?",
+                           (layer_name, STYLE_NAME))
+    except sqlite3.Error:
+        pass  # not an SQLite file: saving will say what is wrong
+
+
+def write_style_to_gpkg(path: Path, layer_name: str = CONVERSIONS_LAYER) -> str:
+    """Styles ``layer_name`` of the GeoPackage ``path`` and stores the style as its default
+    (table layer_styles; an earlier Guotu style of the layer is replaced). Returns "" or
+    an error message."""
+    _forget_saved_style(path, layer_name)
+    layer = QgsVectorLayer(f"{path}|layername={layer_name}", layer_name, "ogr")
+    if not layer.isValid():
+        return tr('Layer "{layer}" of "{path}" could not be opened.').format(layer=layer_name, path=path)
+    style_conversions_layer(layer)
+    return layer.saveStyleToDatabase(STYLE_NAME, tr("Guotu land-use conversion style"), True, "") or ""

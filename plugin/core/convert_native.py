@@ -1,0 +1,423 @@
+"""ctypes binding of guotu_convert.h: category maps, the 10 × 10 conversion policy and
+the overlay that cuts two land-use layers (and optional zones) into conversion pieces.
+
+It builds on :mod:`.native` (library loader, :class:`~.native.Context`, error types,
+coefficient tables) and declares the conversion prototypes on the loaded library the
+first time it is used. The overlay borrows its maps, policy and coefficient tables:
+close the :class:`Convert` before them (``contextlib.ExitStack`` in reverse order).
+"""
+
+import ctypes
+import threading
+from dataclasses import dataclass
+from typing import Callable, Dict, List, Optional, Tuple
+
+from .errors import GuotuError
+from .native import AreaMethod, Coefficients, Context, InvalidPolicy, Status, _decode, _encode
+
+# The ten policy categories, in the core's order (policy.c), and the statuses.
+CATEGORIES: Tuple[str, ...] = ("cultivated", "garden", "forest", "grassland", "farm_water", "aquaculture_water",
+                               "river_water", "other_unused", "sea", "construction")
+STATUSES: Tuple[str, ...] = ("same", "path", "conditional", "prohibited", "gap", "unknown")
+
+
+class _ConvertOptions(ctypes.Structure):
+    _fields_ = [
+        ("crs", ctypes.c_char_p),
+        ("area_method", ctypes.c_int),
+        ("invalid", ctypes.c_int),
+        ("before_label", ctypes.c_char_p),
+        ("after_label", ctypes.c_char_p),
+        ("zones_label", ctypes.c_char_p),
+    ]
+
+
+class _PolicyRule(ctypes.Structure):
+    _fields_ = [
+        ("status", ctypes.c_char_p),
+        ("paths_zh", ctypes.c_char_p),
+        ("paths_en", ctypes.c_char_p),
+    ]
+
+
+class _ConversionPiece(ctypes.Structure):
+    _fields_ = [
+        ("zone_id", ctypes.c_char_p),
+        ("from_code", ctypes.c_char_p),
+        ("to_code", ctypes.c_char_p),
+        ("from_category", ctypes.c_char_p),
+        ("to_category", ctypes.c_char_p),
+        ("status", ctypes.c_char_p),
+        ("paths_zh", ctypes.c_char_p),
+        ("paths_en", ctypes.c_char_p),
+        ("before_fid", ctypes.c_int64),
+        ("after_fid", ctypes.c_int64),
+        ("area_ha", ctypes.c_double),
+        ("dm_ha", ctypes.c_double),
+        ("wkb", ctypes.c_void_p),
+        ("wkb_size", ctypes.c_size_t),
+    ]
+
+
+class _Transition(ctypes.Structure):
+    _fields_ = [
+        ("zone_id", ctypes.c_char_p),
+        ("from_class", ctypes.c_char_p),  # C: from
+        ("to_class", ctypes.c_char_p),    # C: to
+        ("status", ctypes.c_char_p),
+        ("area_ha", ctypes.c_double),
+        ("dm_ha", ctypes.c_double),
+    ]
+
+
+class _StatusArea(ctypes.Structure):
+    _fields_ = [
+        ("zone_id", ctypes.c_char_p),
+        ("status", ctypes.c_char_p),
+        ("area_ha", ctypes.c_double),
+    ]
+
+
+class _UnknownCode(ctypes.Structure):
+    _fields_ = [
+        ("code", ctypes.c_char_p),
+        ("side", ctypes.c_int),
+        ("area_ha", ctypes.c_double),
+    ]
+
+
+class _ConvertStats(ctypes.Structure):
+    _fields_ = [
+        ("before_features", ctypes.c_int64),
+        ("after_features", ctypes.c_int64),
+        ("pieces", ctypes.c_int64),
+        ("repaired_before", ctypes.c_int64),
+        ("repaired_after", ctypes.c_int64),
+        ("repaired_zones", ctypes.c_int64),
+        ("before_area_ha", ctypes.c_double),
+        ("after_area_ha", ctypes.c_double),
+        ("overlaid_area_ha", ctypes.c_double),
+    ]
+
+
+_PIECE_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(_ConversionPiece), ctypes.c_void_p)
+
+_P = ctypes.c_void_p
+_I = ctypes.c_int
+_I64 = ctypes.c_int64
+_SZ = ctypes.c_size_t
+_STR = ctypes.c_char_p
+
+# name: (restype, argtypes) — transcribed from guotu_convert.h, in header order.
+_PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
+    "guotu_category_map_parse": (_I, [_P, _STR, _SZ, _STR, ctypes.POINTER(_P)]),
+    "guotu_category_map_destroy": (None, [_P, _P]),
+    "guotu_category_map_lookup": (_I, [_P, _STR, ctypes.POINTER(_STR)]),
+    "guotu_policy_parse": (_I, [_P, _STR, _SZ, _STR, ctypes.POINTER(_P)]),
+    "guotu_policy_destroy": (None, [_P, _P]),
+    "guotu_policy_lookup": (_I, [_P, _STR, _STR, ctypes.POINTER(_PolicyRule)]),
+    "guotu_convert_options_init": (None, [ctypes.POINTER(_ConvertOptions)]),
+    "guotu_convert_create": (_I, [_P, ctypes.POINTER(_ConvertOptions), _P, _P, _P, _P, _P, ctypes.POINTER(_P)]),
+    "guotu_convert_destroy": (None, [_P, _P]),
+    "guotu_convert_add_zone": (_I, [_P, _P, _STR, _I64, _STR, _SZ]),
+    "guotu_convert_add_before": (_I, [_P, _P, _STR, _I64, _STR, _SZ]),
+    "guotu_convert_prepare": (_I, [_P, _P]),
+    "guotu_convert_set_expected": (_I, [_P, _P, _I64]),
+    "guotu_convert_set_piece_callback": (None, [_P, _PIECE_FN, _P]),
+    "guotu_convert_add_after": (_I, [_P, _P, _STR, _I64, _STR, _SZ]),
+    "guotu_convert_finish": (_I, [_P, _P]),
+    "guotu_convert_category_count": (_SZ, [_P]),
+    "guotu_convert_category_row": (_I, [_P, _P, _SZ, ctypes.POINTER(_Transition)]),
+    "guotu_convert_code_count": (_SZ, [_P]),
+    "guotu_convert_code_row": (_I, [_P, _P, _SZ, ctypes.POINTER(_Transition)]),
+    "guotu_convert_status_count": (_SZ, [_P]),
+    "guotu_convert_status_row": (_I, [_P, _P, _SZ, ctypes.POINTER(_StatusArea)]),
+    "guotu_convert_unknown_count": (_SZ, [_P]),
+    "guotu_convert_unknown_row": (_I, [_P, _P, _SZ, ctypes.POINTER(_UnknownCode)]),
+    "guotu_convert_get_stats": (_I, [_P, _P, ctypes.POINTER(_ConvertStats)]),
+}
+# Newer than the rest of the conversion API (threads in the CLI); not used by the plugin,
+# declared when the library has it.
+_OPTIONAL = {"guotu_convert_merge": (_I, [_P, _P, _P])}
+
+_lock = threading.Lock()
+_declared: Dict[int, ctypes.CDLL] = {}
+
+
+def declare(lib: ctypes.CDLL) -> ctypes.CDLL:
+    """Sets restype/argtypes of the conversion functions on ``lib`` (once per library)."""
+    with _lock:
+        if id(lib) in _declared:
+            return lib
+        for name, (restype, argtypes) in list(_PROTOTYPES.items()) + list(_OPTIONAL.items()):
+            func = getattr(lib, name, None)
+            if func is None:
+                if name in _OPTIONAL:
+                    continue
+                raise GuotuError(int(Status.ERR_STATE), "GUOTU_ERR_STATE",
+                                 f"the loaded libguotu has no {name}: it predates the conversion API")
+            func.restype = restype
+            func.argtypes = argtypes
+        _declared[id(lib)] = lib
+    return lib
+
+
+class _Handle:
+    """A handle created on a Context and freed with ``<destroy>(ctx, handle)``."""
+
+    _destroy = ""
+    _what = "object"
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+        self._lib = declare(ctx.lib)
+        self._handle: Optional[int] = None
+
+    @property
+    def handle(self) -> int:
+        if self._handle is None:
+            raise GuotuError(int(Status.ERR_STATE), "GUOTU_ERR_STATE", f"{self._what} already destroyed")
+        return self._handle
+
+    def close(self) -> None:
+        if self._handle is not None:
+            getattr(self._lib, self._destroy)(self._ctx.handle, self._handle)
+            self._handle = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class CategoryMap(_Handle):
+    """guotu_category_map: class code -> policy category, parsed from CSV text with
+    columns ``code`` and ``category``. Errors (unknown category, duplicate code) are
+    GUOTU_ERR_DATA naming ``label`` and the line."""
+
+    _destroy = "guotu_category_map_destroy"
+    _what = "category map"
+
+    def __init__(self, ctx: Context, csv_text: bytes, label: str) -> None:
+        super().__init__(ctx)
+        self.label = label
+        out = ctypes.c_void_p()
+        ctx.check(self._lib.guotu_category_map_parse(ctx.handle, csv_text, len(csv_text), _encode(label),
+                                                     ctypes.byref(out)))
+        self._handle = out.value
+
+    def lookup(self, code: str) -> Optional[str]:
+        """The category of ``code`` (exact, then by integer value), or None."""
+        category = ctypes.c_char_p()
+        found = self._lib.guotu_category_map_lookup(self.handle, _encode(code), ctypes.byref(category))
+        return _decode(category.value) if found else None
+
+
+@dataclass(frozen=True)
+class PolicyRule:
+    status: str
+    paths_zh: str
+    paths_en: str
+
+
+class Policy(_Handle):
+    """guotu_policy: the 10 × 10 table (from,to,status,paths_zh,paths_en). Errors name
+    ``label`` and the line, or the first missing pair."""
+
+    _destroy = "guotu_policy_destroy"
+    _what = "policy"
+
+    def __init__(self, ctx: Context, csv_text: bytes, label: str) -> None:
+        super().__init__(ctx)
+        self.label = label
+        out = ctypes.c_void_p()
+        ctx.check(self._lib.guotu_policy_parse(ctx.handle, csv_text, len(csv_text), _encode(label),
+                                               ctypes.byref(out)))
+        self._handle = out.value
+
+    def lookup(self, from_category: str, to_category: str) -> Optional[PolicyRule]:
+        rule = _PolicyRule()
+        if not self._lib.guotu_policy_lookup(self.handle, _encode(from_category), _encode(to_category),
+                                             ctypes.byref(rule)):
+            return None
+        return PolicyRule(_decode(rule.status), _decode(rule.paths_zh), _decode(rule.paths_en))
+
+    def rules(self) -> Dict[Tuple[str, str], PolicyRule]:
+        """Every (from, to) rule, in category order."""
+        return {(a, b): self.lookup(a, b) for a in CATEGORIES for b in CATEGORIES}
+
+
+@dataclass
+class ConversionPiece:
+    """One piece of the overlay, as the core hands it over (strings decoded, WKB copied)."""
+    zone_id: str
+    from_code: str
+    to_code: str
+    from_category: str
+    to_category: str
+    status: str
+    paths_zh: str
+    paths_en: str
+    before_fid: int
+    after_fid: int
+    area_ha: float
+    dm_ha: float
+    wkb: bytes
+
+
+@dataclass
+class Transition:
+    zone_id: str
+    from_class: str
+    to_class: str
+    status: str  # "" for code rows
+    area_ha: float
+    dm_ha: float
+
+
+@dataclass
+class StatusArea:
+    zone_id: str
+    status: str
+    area_ha: float
+
+
+@dataclass
+class UnknownCode:
+    code: str
+    side: int  # 0 before, 1 after
+    area_ha: float
+
+
+PieceCallback = Callable[[ConversionPiece], None]
+
+
+class Convert(_Handle):
+    """guotu_convert: zones (optional), every "before" polygon, prepare, then the "after"
+    polygons one by one (each piece goes to the piece callback), finish, tables.
+
+    After any failure the overlay may only be closed. An exception raised by the piece
+    callback stops the run and is re-raised from the call that was running.
+    """
+
+    _destroy = "guotu_convert_destroy"
+    _what = "conversion overlay"
+
+    def __init__(self, ctx: Context, crs: Optional[str], before_map: CategoryMap, after_map: CategoryMap,
+                 policy: Policy, before_k: Optional[Coefficients] = None, after_k: Optional[Coefficients] = None,
+                 *, area_method: AreaMethod = AreaMethod.ELLIPSOIDAL, invalid: InvalidPolicy = InvalidPolicy.REPAIR,
+                 before_label: Optional[str] = None, after_label: Optional[str] = None,
+                 zones_label: Optional[str] = None) -> None:
+        super().__init__(ctx)
+        opts = _ConvertOptions()
+        self._lib.guotu_convert_options_init(ctypes.byref(opts))
+        # Kept referenced until create() returns (the core copies them).
+        keep = [_encode(crs), _encode(before_label), _encode(after_label), _encode(zones_label)]
+        opts.crs = keep[0]
+        opts.area_method = int(area_method)
+        opts.invalid = int(invalid)
+        opts.before_label, opts.after_label, opts.zones_label = keep[1], keep[2], keep[3]
+        out = ctypes.c_void_p()
+        ctx.check(self._lib.guotu_convert_create(ctx.handle, ctypes.byref(opts), before_map.handle,
+                                                 after_map.handle, policy.handle,
+                                                 before_k.handle if before_k is not None else None,
+                                                 after_k.handle if after_k is not None else None,
+                                                 ctypes.byref(out)))
+        del keep
+        self._handle = out.value
+        # Borrowed by the core: they must stay alive as long as the overlay.
+        self._borrowed = (before_map, after_map, policy, before_k, after_k)
+        self._piece_ref: Optional[object] = None
+        self._piece_error: Optional[BaseException] = None
+
+    def close(self) -> None:
+        super().close()
+        self._piece_ref = None
+
+    def _call(self, name: str, *args: object) -> None:
+        status = getattr(self._lib, name)(self._ctx.handle, self.handle, *args)
+        if status != Status.OK and self._piece_error is not None:
+            error, self._piece_error = self._piece_error, None
+            raise error
+        self._ctx.check(status)
+
+    def add_zone(self, zone_id: str, fid: int, wkb: bytes) -> None:
+        self._call("guotu_convert_add_zone", _encode(zone_id), fid, wkb, len(wkb))
+
+    def add_before(self, code: Optional[str], fid: int, wkb: bytes) -> None:
+        self._call("guotu_convert_add_before", _encode(code), fid, wkb, len(wkb))
+
+    def prepare(self) -> None:
+        self._call("guotu_convert_prepare")
+
+    def set_expected(self, n_features: int) -> None:
+        self._call("guotu_convert_set_expected", n_features)
+
+    def set_piece_callback(self, callback: Optional[PieceCallback]) -> None:
+        if callback is None:
+            self._piece_ref = None
+            self._lib.guotu_convert_set_piece_callback(self.handle, _PIECE_FN(), None)
+            return
+
+        def bridge(pointer, _user) -> int:
+            # Never let an exception unwind through C: keep it, stop the overlay,
+            # re-raise it from _call().
+            try:
+                p = pointer.contents
+                callback(ConversionPiece(
+                    _decode(p.zone_id), _decode(p.from_code), _decode(p.to_code), _decode(p.from_category),
+                    _decode(p.to_category), _decode(p.status), _decode(p.paths_zh), _decode(p.paths_en),
+                    p.before_fid, p.after_fid, p.area_ha, p.dm_ha,
+                    ctypes.string_at(p.wkb, p.wkb_size) if p.wkb else b""))
+                return 0
+            except BaseException as e:  # noqa: BLE001 — re-raised in _call()
+                self._piece_error = e
+                return 1
+
+        self._piece_ref = _PIECE_FN(bridge)
+        self._lib.guotu_convert_set_piece_callback(self.handle, self._piece_ref, None)
+
+    def add_after(self, code: Optional[str], fid: int, wkb: bytes) -> None:
+        self._call("guotu_convert_add_after", _encode(code), fid, wkb, len(wkb))
+
+    def finish(self) -> None:
+        self._call("guotu_convert_finish")
+
+    def _transitions(self, count: str, row: str) -> List[Transition]:
+        rows: List[Transition] = []
+        t = _Transition()
+        for i in range(getattr(self._lib, count)(self.handle)):
+            self._call(row, i, ctypes.byref(t))
+            rows.append(Transition(_decode(t.zone_id), _decode(t.from_class), _decode(t.to_class),
+                                   _decode(t.status), t.area_ha, t.dm_ha))
+        return rows
+
+    def category_rows(self) -> List[Transition]:
+        """Area by (zone, from category, to category), with the status; zones in input
+        order, then "" (no zone), then "*" (all zones, only with zones)."""
+        return self._transitions("guotu_convert_category_count", "guotu_convert_category_row")
+
+    def code_rows(self) -> List[Transition]:
+        return self._transitions("guotu_convert_code_count", "guotu_convert_code_row")
+
+    def status_rows(self) -> List[StatusArea]:
+        rows: List[StatusArea] = []
+        s = _StatusArea()
+        for i in range(self._lib.guotu_convert_status_count(self.handle)):
+            self._call("guotu_convert_status_row", i, ctypes.byref(s))
+            rows.append(StatusArea(_decode(s.zone_id), _decode(s.status), s.area_ha))
+        return rows
+
+    def unknown_rows(self) -> List[UnknownCode]:
+        rows: List[UnknownCode] = []
+        u = _UnknownCode()
+        for i in range(self._lib.guotu_convert_unknown_count(self.handle)):
+            self._call("guotu_convert_unknown_row", i, ctypes.byref(u))
+            rows.append(UnknownCode(_decode(u.code), u.side, u.area_ha))
+        return rows
+
+    def stats(self) -> Dict[str, float]:
+        stats = _ConvertStats()
+        self._call("guotu_convert_get_stats", ctypes.byref(stats))
+        return {name: getattr(stats, name) for name, _ in _ConvertStats._fields_}

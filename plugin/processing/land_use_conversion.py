@@ -1,0 +1,320 @@
+"""Processing algorithm guotu:landuseconversion — land-use conversion map (用途转用图).
+
+Maps parameters onto core.convert.ConversionRequest and streams the overlay's pieces
+into the CONVERSIONS sink as the core makes them; then writes the transition, status
+and unknown-code tables. Field names and numbers are those of ``guotu convert``.
+"""
+
+import os
+from typing import Any, Dict, List, Optional, Tuple
+
+from osgeo import gdal
+from qgis.PyQt.QtGui import QIcon
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsMapLayer, QgsProcessing,
+                       QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
+                       QgsProcessingFeatureSourceDefinition, QgsProcessingFeedback,
+                       QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterDefinition,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
+                       QgsProcessingParameterFile, QgsProcessingUtils, QgsProperty, QgsRasterLayer,
+                       QgsVectorLayer, QgsWkbTypes)
+
+from ..compat import FIELD_DOUBLE, FIELD_STRING
+from ..core.conversion_style import style_conversions_layer
+from ..core.convert import (CONVERSION_FIELDS, REAL_FIELDS, STATUS_FIELDS, SYSTEMS, TRANSITION_FIELDS,
+                            UNKNOWN_FIELDS, ConversionPiece, ConversionRequest, ConversionResult, LandUseInput,
+                            piece_row, run_conversion)
+from ..core.errors import GuotuCancelled, GuotuError, GuotuInputError, GuotuLibraryError
+from ..core.native import AreaMethod, InvalidPolicy
+from ..i18n import tr
+from ..paths import icon_path
+
+ALGORITHM_ID = "landuseconversion"
+
+
+def _is_set(value: Any) -> bool:
+    return value is not None and value != ""
+
+
+def make_fields(names) -> QgsFields:
+    fields = QgsFields()
+    for name in names:
+        fields.append(QgsField(name, FIELD_DOUBLE if name in REAL_FIELDS else FIELD_STRING))
+    return fields
+
+
+def raster_input(value: Any, context: QgsProcessingContext) -> Optional[str]:
+    """The name of ``value`` when it is a raster (layer or file), else None."""
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source
+    if isinstance(value, QgsProperty):
+        value = value.staticValue()
+    if isinstance(value, QgsMapLayer):
+        return value.name() if isinstance(value, QgsRasterLayer) else None
+    if not isinstance(value, str) or not value:
+        return None
+    layer = QgsProcessingUtils.mapLayerFromString(value, context, False)
+    if layer is not None:
+        return layer.name() if isinstance(layer, QgsRasterLayer) else None
+    path = value.split("|", 1)[0]
+    if not os.path.isfile(path):
+        return None
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        vector = gdal.OpenEx(path, gdal.OF_VECTOR)
+        if vector is not None and vector.GetLayerCount() > 0:
+            return None
+        return path if gdal.OpenEx(path, gdal.OF_RASTER) is not None else None
+    finally:
+        gdal.PopErrorHandler()
+
+
+class ConversionLayerStyler(QgsProcessingLayerPostProcessorInterface):
+    """Styles the conversions output once QGIS has loaded it into the project."""
+
+    # Processing keeps only a C++ pointer: the Python objects must be kept alive here.
+    _alive: List["ConversionLayerStyler"] = []
+
+    def postProcessLayer(self, layer: QgsMapLayer, context: QgsProcessingContext,  # noqa: N802
+                         feedback: QgsProcessingFeedback) -> None:
+        if isinstance(layer, QgsVectorLayer) and layer.isValid():
+            style_conversions_layer(layer)
+
+    @classmethod
+    def create(cls) -> "ConversionLayerStyler":
+        instance = cls()
+        cls._alive.append(instance)
+        del cls._alive[:-64]  # a long session must not keep every styler forever
+        return instance
+
+
+class LandUseConversionAlgorithm(QgsProcessingAlgorithm):
+    BEFORE = "BEFORE"
+    BEFORE_CLASS_FIELD = "BEFORE_CLASS_FIELD"
+    BEFORE_SYSTEM = "BEFORE_SYSTEM"
+    AFTER = "AFTER"
+    AFTER_CLASS_FIELD = "AFTER_CLASS_FIELD"
+    AFTER_SYSTEM = "AFTER_SYSTEM"
+    ZONES = "ZONES"
+    ZONE_ID = "ZONE_ID"
+    POLICY = "POLICY"
+    BEFORE_CATEGORIES = "BEFORE_CATEGORIES"
+    AFTER_CATEGORIES = "AFTER_CATEGORIES"
+    AREA_METHOD = "AREA_METHOD"
+    INVALID = "INVALID"
+    CONVERSIONS = "CONVERSIONS"
+    TRANSITIONS = "TRANSITIONS"
+    STATUS_SUMMARY = "STATUS_SUMMARY"
+    UNKNOWN = "UNKNOWN"
+
+    def name(self) -> str:
+        return ALGORITHM_ID
+
+    def displayName(self) -> str:
+        return tr("Land-use conversion map")
+
+    def group(self) -> str:
+        return tr("Land-use conversion")
+
+    def groupId(self) -> str:
+        return "conversion"
+
+    def tags(self) -> List[str]:
+        return tr("land use,conversion,change,transition matrix,policy,prohibited,policy gap,"
+                  "overlay").split(",")
+
+    def icon(self) -> QIcon:
+        return QIcon(icon_path())
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "<p>Land-use conversion map (用途转用): overlays the land use <b>before</b> and <b>after</b> and "
+            "gives every piece where the use changed, or not, its policy status.</p>"
+            "<p>Each class code maps to one of ten policy categories (cultivated, garden, forest, grassland, "
+            "farm water works, aquaculture water, river/lake water, other unused land, sea, construction) "
+            "through the category table of its <b>classification system</b>, or a code,category CSV of "
+            "your own. The <b>policy table</b> (default: the provincial table, 10 × 10 pairs; or a CSV with "
+            "from,to,status,paths_zh,paths_en) gives each pair a status: <b>same</b> (not a conversion), "
+            "<b>path</b> (legal paths named), <b>conditional</b>, <b>prohibited</b> or <b>gap</b> (no "
+            "conversion policy exists). Codes in no category table are reported as <b>unknown</b>.</p>"
+            "<p>Outputs: the <b>conversion pieces</b> (from_code, to_code, categories, status, legal paths "
+            "in Chinese and English, area_ha, dm_ha = change in standard-forest ha from the voucher "
+            "coefficients, zone_id); the <b>transitions</b> by category and by code, per zone and '*' for "
+            "all zones; the <b>status summary</b>; the <b>unknown codes</b>. The pieces are styled by "
+            "status when loaded.</p>"
+            "<p>Both inputs are polygon layers (rasters: polygonize them first). The after layer and the "
+            "zones are reprojected to the CRS of the before layer. Areas are ellipsoidal or planar.</p>")
+
+    def createInstance(self) -> "LandUseConversionAlgorithm":
+        return LandUseConversionAlgorithm()
+
+    def initAlgorithm(self, config: Optional[Dict[str, Any]] = None) -> None:
+        polygons = [QgsProcessing.TypeVectorPolygon]
+        for layer, field, system, layer_text, field_text, system_text, default in (
+                (self.BEFORE, self.BEFORE_CLASS_FIELD, self.BEFORE_SYSTEM, tr("Land use before (polygons)"),
+                 tr("Land-use class field (before)"), tr("Classification system (before)"), 0),
+                (self.AFTER, self.AFTER_CLASS_FIELD, self.AFTER_SYSTEM, tr("Land use after (polygons)"),
+                 tr("Land-use class field (after)"), tr("Classification system (after)"), 1)):
+            self.addParameter(QgsProcessingParameterFeatureSource(layer, layer_text, polygons))
+            self.addParameter(QgsProcessingParameterField(field, field_text, parentLayerParameterName=layer))
+            self.addParameter(QgsProcessingParameterEnum(system, system_text, list(SYSTEMS), defaultValue=default))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ZONES, tr("Zones (optional: a matrix per zone)"), polygons, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ZONE_ID, tr("Zone id field"), parentLayerParameterName=self.ZONES, optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.POLICY, tr("Policy table (CSV; empty: the provincial policy preset)"),
+            extension="csv", optional=True))
+        advanced = [
+            QgsProcessingParameterFile(self.BEFORE_CATEGORIES,
+                                       tr("Category table of the before layer (CSV code,category; empty: the "
+                                          "system's preset)"), extension="csv", optional=True),
+            QgsProcessingParameterFile(self.AFTER_CATEGORIES,
+                                       tr("Category table of the after layer (CSV code,category; empty: the "
+                                          "system's preset)"), extension="csv", optional=True),
+            QgsProcessingParameterEnum(self.AREA_METHOD, tr("Area method"), [tr("Ellipsoidal"), tr("Planar")],
+                                       defaultValue=int(AreaMethod.ELLIPSOIDAL)),
+            QgsProcessingParameterEnum(self.INVALID, tr("Invalid geometries"), [tr("Repair"), tr("Fail")],
+                                       defaultValue=int(InvalidPolicy.REPAIR)),
+        ]
+        for parameter in advanced:
+            if parameter.name() in (self.BEFORE_CATEGORIES, self.AFTER_CATEGORIES, self.INVALID):
+                parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.CONVERSIONS, tr("Land-use conversions"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.TRANSITIONS, tr("Transitions"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.STATUS_SUMMARY, tr("Status summary"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.UNKNOWN, tr("Unknown codes"), QgsProcessing.TypeVector))
+
+    def checkParameterValues(self, parameters: Dict[str, Any],
+                             context: QgsProcessingContext) -> Tuple[bool, str]:
+        # Before the base check, which would only call a raster an "incorrect value".
+        for name in (self.BEFORE, self.AFTER, self.ZONES):
+            raster = raster_input(parameters.get(name), context)
+            if raster is not None:
+                return False, self._raster_message(raster)
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        if _is_set(parameters.get(self.ZONES)) and not _is_set(parameters.get(self.ZONE_ID)):
+            return False, tr("Choose the zone id field.")
+        return True, ""
+
+    @staticmethod
+    def _raster_message(name: str) -> str:
+        return tr('"{layer}" is a raster: conversion maps overlay vector land use. Polygonize the raster '
+                  'first (Raster ▸ Conversion ▸ Polygonize) to compare it.').format(layer=name)
+
+    def _source(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext):
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None and _is_set(parameters.get(name)):
+            raster = raster_input(parameters.get(name), context)
+            if raster is not None:
+                raise QgsProcessingException(self._raster_message(raster))
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        return source
+
+    def _request(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> ConversionRequest:
+        sides = []
+        for layer, field, system, categories in (
+                (self.BEFORE, self.BEFORE_CLASS_FIELD, self.BEFORE_SYSTEM, self.BEFORE_CATEGORIES),
+                (self.AFTER, self.AFTER_CLASS_FIELD, self.AFTER_SYSTEM, self.AFTER_CATEGORIES)):
+            sides.append(LandUseInput(
+                source=self._source(parameters, layer, context),
+                class_field=self.parameterAsString(parameters, field, context),
+                system=SYSTEMS[self.parameterAsEnum(parameters, system, context)],
+                categories=self.parameterAsFile(parameters, categories, context) or None))
+        zones = self._source(parameters, self.ZONES, context)
+        return ConversionRequest(
+            before=sides[0], after=sides[1], zones=zones,
+            zone_id_field=self.parameterAsString(parameters, self.ZONE_ID, context) if zones is not None else None,
+            policy=self.parameterAsFile(parameters, self.POLICY, context) or None,
+            area_method=AreaMethod(self.parameterAsEnum(parameters, self.AREA_METHOD, context)),
+            invalid=InvalidPolicy(self.parameterAsEnum(parameters, self.INVALID, context)))
+
+    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        request = self._request(parameters, context)
+        fields = make_fields(CONVERSION_FIELDS)
+        sink, conversions_id = self.parameterAsSink(parameters, self.CONVERSIONS, context, fields,
+                                                    QgsWkbTypes.MultiPolygon, request.before.source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.CONVERSIONS))
+
+        def write_piece(piece: ConversionPiece) -> None:
+            geometry = QgsGeometry()
+            geometry.fromWkb(piece.wkb)
+            geometry.convertToMultiType()
+            feature = QgsFeature(fields)
+            feature.setAttributes(list(piece_row(piece)))
+            feature.setGeometry(geometry)
+            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.CONVERSIONS))
+
+        try:
+            result = run_conversion(request, context.transformContext(), feedback, write_piece)
+        except GuotuCancelled as e:
+            raise QgsProcessingException(tr("The calculation was cancelled.")) from e
+        except GuotuError as e:
+            raise QgsProcessingException(tr("The Guotu core failed ({status}): {message}").format(
+                status=e.status_name, message=e.message)) from e
+        except (GuotuInputError, GuotuLibraryError) as e:
+            raise QgsProcessingException(str(e)) from e
+        self._report(result, feedback)
+        outputs = {self.CONVERSIONS: conversions_id}
+        for name, names, rows in ((self.TRANSITIONS, TRANSITION_FIELDS, result.transitions),
+                                  (self.STATUS_SUMMARY, STATUS_FIELDS, result.statuses),
+                                  (self.UNKNOWN, UNKNOWN_FIELDS, result.unknown)):
+            outputs[name] = self._write_table(parameters, name, context, names, rows)
+        if context.willLoadLayerOnCompletion(conversions_id):
+            details = context.layerToLoadOnCompletionDetails(conversions_id)
+            details.setPostProcessor(ConversionLayerStyler.create())
+        return outputs
+
+    def _write_table(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext, names,
+                     rows) -> str:
+        fields = make_fields(names)
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.NoGeometry)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        for row in rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes(list(row))
+            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
+        return dest_id
+
+    @staticmethod
+    def _report(result: ConversionResult, feedback: QgsProcessingFeedback) -> None:
+        s = result.stats
+        feedback.pushInfo(tr("Areas: {method}.").format(method=result.area_description))
+        for layer in result.reprojected:
+            feedback.pushInfo(tr('Layer "{layer}" was reprojected to {crs}.').format(
+                layer=layer, crs=result.crs.userFriendlyIdentifier()))
+        feedback.pushInfo(tr("Before: {n} polygons, {area:.2f} ha; after: {m} polygons, {area2:.2f} ha.").format(
+            n=int(s["before_features"]), area=s["before_area_ha"], m=int(s["after_features"]),
+            area2=s["after_area_ha"]))
+        feedback.pushInfo(tr("Overlaid: {area:.2f} ha in {pieces} pieces.").format(
+            area=s["overlaid_area_ha"], pieces=int(s["pieces"])))
+        for status, area in result.status_areas().items():
+            feedback.pushInfo(f"  {status:<12} {area:14.2f} ha")
+        repaired = int(s["repaired_before"] + s["repaired_after"] + s["repaired_zones"])
+        if repaired:
+            feedback.pushWarning(tr("{count} invalid geometries were repaired.").format(count=repaired))
+        skipped = {"before": tr("{count} features of the before layer have no geometry and were skipped."),
+                   "after": tr("{count} features of the after layer have no geometry and were skipped.")}
+        for role, count in result.skipped.items():
+            if count:
+                feedback.pushWarning(skipped[role].format(count=count))
+        unknown = {"before": tr('Code "{code}" of the before layer has no category ({area:.2f} ha reported as '
+                                '"unknown").'),
+                   "after": tr('Code "{code}" of the after layer has no category ({area:.2f} ha reported as '
+                               '"unknown").')}
+        for code, layer, area in result.unknown:
+            feedback.pushWarning(unknown[layer].format(code=code, area=area))
+        feedback.pushInfo(tr("Tables: {tables}").format(
+            tables="; ".join(f"{k} = {v}" for k, v in result.tables.items())))

@@ -1,0 +1,172 @@
+"""The transition matrix view, driven offscreen: the coloured category matrix of a
+conversions layer, the zone selector, and clicking a cell selects exactly its pieces."""
+
+from pathlib import Path
+from typing import Optional, Set
+
+import pytest
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QAction, QMainWindow, QMenu
+from qgis.core import QgsProject, QgsVectorLayer
+
+import conversion_data as cd
+
+pytestmark = pytest.mark.usefixtures("provider")
+
+
+@pytest.fixture
+def conversions():
+    layers = cd.fixture_layers()
+    result = cd.run_algorithm(cd.params(layers["before"], layers["after"], layers["zones"]))
+    layer = result["CONVERSIONS"]
+    layer.setName("conversions")
+    QgsProject.instance().addMapLayer(layer)
+    yield layer
+    QgsProject.instance().removeAllMapLayers()
+
+
+def expected_ids(layer: QgsVectorLayer, from_category: Optional[str], to_category: Optional[str],
+                 zone: str) -> Set[int]:
+    """Feature ids found by reading the attributes (not through an expression)."""
+    return {f.id() for f in layer.getFeatures()
+            if (from_category is None or f["from_category"] == from_category)
+            and (to_category is None or f["to_category"] == to_category)
+            and (zone == "*" or f["zone_id"] == zone)}
+
+
+def test_matrix_cells_and_colours(guotu, conversions):
+    from guotu.core.conversion_style import STATUS_COLORS
+    from guotu.ui.conversion_matrix import ConversionMatrixWidget
+
+    widget = ConversionMatrixWidget()
+    assert widget.layer is conversions  # the first conversions layer of the project
+    assert [widget.zoneCombo.itemData(i) for i in range(widget.zoneCombo.count())] == ["*", "Z1", "Z2"]
+    table = widget.matrixTable
+    assert table.rowCount() == table.columnCount() == 12  # 10 categories, unknown, total
+    assert table.verticalHeaderItem(0).text() == "耕地 cultivated"
+    expected = {("forest", "construction"): ("1.00", "path"), ("cultivated", "construction"): ("0.50", "path"),
+                ("cultivated", "river_water"): ("0.50", "gap"), ("river_water", "cultivated"): ("1.00", "prohibited"),
+                ("forest", "cultivated"): ("1.00", "conditional"), ("cultivated", "cultivated"): ("1.00", "same"),
+                ("cultivated", ""): ("1.00", "unknown")}
+    filled = 0
+    for r in range(10 + 1):
+        for c in range(10 + 1):
+            item = table.item(r, c)
+            key = (widget.rows[r], widget.columns[c])
+            if key in expected:
+                text, status = expected[key]
+                assert item.text() == text, key
+                assert item.background().color().name() == STATUS_COLORS[status], key
+                filled += 1
+            else:
+                assert item.text() == "", key
+    assert filled == len(expected)
+    total = table.item(11, 11)
+    assert total.text() == "6.00"
+    row, column = widget.cell_of("cultivated", None)
+    assert table.item(row, column).text() == "3.00"  # cultivated before: 1 + 0.5 + 0.5 + 1
+
+    widget.set_zone("Z1")
+    row, column = widget.cell_of("river_water", "cultivated")
+    assert table.item(row, column).text() == "0.50"
+    row, column = widget.cell_of("forest", "cultivated")
+    assert table.item(row, column).text() == ""
+
+
+@pytest.mark.parametrize("zone,from_category,to_category", [
+    ("*", "river_water", "cultivated"),   # prohibited, cut in two by the zones
+    ("Z2", "river_water", "cultivated"),  # one half
+    ("Z1", "forest", "construction"),
+    ("*", "cultivated", ""),              # the unknown code 9999
+    ("*", "cultivated", None),            # row total
+    ("Z2", None, "cultivated"),           # column total in a zone
+    ("*", None, None),                    # everything
+])
+def test_clicking_a_cell_selects_exactly_its_pieces(guotu, conversions, zone, from_category, to_category):
+    from guotu.ui.conversion_matrix import ConversionMatrixWidget
+
+    widget = ConversionMatrixWidget()
+    widget.set_layer(conversions)
+    widget.set_zone(zone)
+    conversions.removeSelection()
+    row, column = widget.cell_of(from_category, to_category)
+    widget.matrixTable.cellClicked.emit(row, column)
+    wanted = expected_ids(conversions, from_category, to_category, zone)
+    assert wanted, "the case must select something"
+    assert set(conversions.selectedFeatureIds()) == wanted
+    assert f"{len(wanted)} " in widget.selectionLabel.text()
+
+
+def test_matrix_of_a_cli_geopackage_without_zones(guotu, tmp_path: Path):
+    from guotu.ui.conversion_matrix import ConversionMatrixWidget
+
+    files = cd.write_fixture(tmp_path)
+    out = tmp_path / "cli.gpkg"
+    assert cd.cli_convert(files["before"], files["after"], out, "--area", "planar").returncode == 0
+    layer = QgsVectorLayer(f"{out}|layername=conversions", "cli conversions", "ogr")
+    widget = ConversionMatrixWidget()
+    widget.set_layer(layer)
+    assert widget.zoneCombo.count() == 1 and widget.current_zone() == "*"
+    row, column = widget.cell_of("forest", "cultivated")
+    assert widget.matrixTable.item(row, column).text() == "1.00"
+    widget.matrixTable.cellClicked.emit(row, column)
+    assert set(layer.selectedFeatureIds()) == expected_ids(layer, "forest", "cultivated", "*")
+    assert layer.selectedFeatureCount() == 1
+
+
+def test_a_layer_that_is_not_a_conversion_layer_is_explained(guotu):
+    from guotu.ui.conversion_matrix import ConversionMatrixWidget
+
+    widget = ConversionMatrixWidget()
+    widget.set_layer(cd.zones_layer())
+    assert widget.matrixTable.rowCount() == 0
+    assert "from_category" in widget.selectionLabel.text()
+
+
+class _Iface:
+    """The few QgisInterface calls the plugin makes."""
+
+    def __init__(self) -> None:
+        self.window = QMainWindow()
+        self.help = self.window.menuBar().addMenu("Help")
+        self.docks = []
+
+    def mainWindow(self):  # noqa: N802 — QGIS API name
+        return self.window
+
+    def helpMenu(self):  # noqa: N802
+        return self.help
+
+    def addDockWidget(self, area, dock):  # noqa: N802
+        self.docks.append(dock)
+        self.window.addDockWidget(area, dock)
+
+    def removeDockWidget(self, dock):  # noqa: N802
+        self.docks.remove(dock)
+        self.window.removeDockWidget(dock)
+
+    def mapCanvas(self):  # noqa: N802
+        return None
+
+
+def test_menu_entry_opens_the_matrix_dock(guotu, conversions):
+    from guotu.guotu_plugin import GuotuPlugin
+    from guotu.ui.conversion_matrix import ConversionMatrixDock
+
+    iface = _Iface()
+    plugin = GuotuPlugin(iface)
+    plugin._add_menu()
+    try:
+        menu = iface.window.findChild(QMenu, "mGuotuMenu")
+        action = iface.window.findChild(QAction, "mActionGuotuConversionMatrix")
+        assert menu is not None and action is not None and action in menu.actions()
+        action.trigger()
+        docks = [d for d in iface.docks if isinstance(d, ConversionMatrixDock)]
+        assert len(docks) == 1
+        assert docks[0].matrix.layer is conversions
+        assert iface.window.dockWidgetArea(docks[0]) != Qt.NoDockWidgetArea
+        action.trigger()  # a second time: the same dock, shown again
+        assert len([d for d in iface.docks if isinstance(d, ConversionMatrixDock)]) == 1
+    finally:
+        plugin.unload()
+    assert not [d for d in iface.docks if isinstance(d, ConversionMatrixDock)]
