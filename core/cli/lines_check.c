@@ -191,6 +191,7 @@ static int admin_areas(check_run *r, const char *path, const char *class_field, 
     in.area = r->a.area;
     in.crs_mismatch = "reproject";
     in.role = cultivated_system ? "land-use" : "2020 urban land";
+    in.whole_area = class_field == NULL; /* 2020 urban land: all of it counts */
     guotu_tally *t = NULL;
     tally_info info;
     guotu_category_map *map = NULL;

@@ -113,14 +113,14 @@ static int open_inputs(tally_run *run)
         run->target_crs = raster_source_crs(&run->raster);
         if (align_crs(run, &run->zones, "zones")) return 1;
     } else {
-        if (!in->class_field) {
+        if (!in->class_field && !in->whole_area) {
             snprintf(run->err, run->err_size, "the %s layer '%s' is vector data and needs %s (the field with the class code)",
                      role, in->landuse, in->class_option ? in->class_option : "a class field");
             return 1;
         }
         if (vector_source_open(&run->landuse, in->landuse, in->landuse_layer, in->encoding, run->err,
                                run->err_size) ||
-            vector_source_use_field(&run->landuse, in->class_field, run->err, run->err_size))
+            (in->class_field && vector_source_use_field(&run->landuse, in->class_field, run->err, run->err_size)))
             return 1;
         if (vector_source_count(&run->landuse) == 0) {
             snprintf(run->err, run->err_size, "the %s layer '%s' of '%s' has no features", role,

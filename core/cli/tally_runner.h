@@ -20,6 +20,7 @@ typedef struct tally_inputs {
     const char *role;         /* what the land use is, for messages ("land-use", "base-year") */
     const char *class_option; /* the option naming the class field, for messages */
     int threads;              /* raster land use: worker threads, 0 = one per CPU (at most 8) */
+    int whole_area;           /* vector land use without classes: every feature counts as class "" */
     guotu_progress_fn progress; /* optional; installed on the context (scaled when threaded) */
     void *progress_user;
 } tally_inputs;

@@ -249,8 +249,12 @@ static int wanted(const guotu_lines *l, int rule) { return !l->o.rules || (l->o.
 static int emit(guotu_context *ctx, guotu_lines *l, const issue_text *t, const GEOSGeometry *where)
 {
     if (!l->fn || !wanted(l, atoi(t->rule + 1))) return GUOTU_OK;
+    /* Rule, features (their ids and geometries): identical copies of one polygon are two
+     * features, and accepting one's issue must not accept the other's. */
     uint64_t h = fnv(t->rule, strlen(t->rule), 1469598103934665603ULL);
+    h = fnv(&t->fid_a, sizeof t->fid_a, h);
     h = fnv(&t->hash_a, sizeof t->hash_a, h);
+    h = fnv(&t->fid_b, sizeof t->fid_b, h);
     h = fnv(&t->hash_b, sizeof t->hash_b, h);
     char fingerprint[17];
     snprintf(fingerprint, sizeof fingerprint, "%016llx", (unsigned long long)h);

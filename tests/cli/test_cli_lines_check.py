@@ -201,3 +201,15 @@ def test_a_subset_of_rules(tmp_path: Path) -> None:
     other.mkdir()
     res, _ = check(other, workspace(other), "--rules", "L99")
     assert res.returncode == 2 and "L99" in res.stderr
+
+
+def test_urban_2020_from_a_layer(tmp_path: Path) -> None:
+    """2020 urban land measured from a layer: 2.5 ha in A1, so 4.25 ÷ 2.5 = 1.7 > 1.3 (L11)."""
+    urban = write_layer(tmp_path / "urban2020.gpkg", "cz2020", 4527, [], [({}, b(600, 600, 850, 700))])
+    res, out = check(tmp_path, workspace(tmp_path), "--urban-2020", str(urban))
+    assert res.returncode == 0, res.stderr
+    l11 = by_rule(issues(out))["L11"][0]
+    assert l11["value"] == pytest.approx(4.25 / 2.5)
+    ds = ogr.Open(str(out))
+    stats = {f["admin_code"]: f.items() for f in ds.GetLayerByName("line_stats")}
+    assert stats["110101"]["urban_2020_ha"] == pytest.approx(2.5)
