@@ -27,6 +27,7 @@ class GuotuPlugin:
         self.actions: List[QAction] = []
         self.voucher_dialog = None  # ui.voucher_dialog.VoucherDialog, made when first opened
         self.conversion_dock = None  # ui.conversion_matrix.ConversionMatrixDock, made when first opened
+        self.lines_dock = None  # ui.lines_dock.LinesDock (三区三线检查), made when first opened
 
     def initProcessing(self) -> None:  # noqa: N802 — QGIS API name
         """Also called alone by qgis_process, which has no GUI."""
@@ -65,6 +66,17 @@ class GuotuPlugin:
         matrix.triggered.connect(self._open_conversion_matrix)
         self.menu.addAction(matrix)
         self.actions.append(matrix)
+        self.menu.addSeparator()
+        for name, text, slot in (("mActionGuotuNewLinesWorkspace", tr("New three-lines workspace…"),
+                                  self._new_lines_workspace),
+                                 ("mActionGuotuOpenLinesWorkspace", tr("Open three-lines workspace…"),
+                                  self._open_lines_workspace),
+                                 ("mActionGuotuLinesCheck", tr("Three control lines check…"), self._show_lines_dock)):
+            lines_action = QAction(QIcon(icon_path()), text, main_window)
+            lines_action.setObjectName(name)
+            lines_action.triggered.connect(slot)
+            self.menu.addAction(lines_action)
+            self.actions.append(lines_action)
         menu_bar = main_window.menuBar()
         # Sit just before Help, where plugin menus conventionally go.
         menu_bar.insertMenu(self.iface.helpMenu().menuAction(), self.menu)
@@ -100,7 +112,40 @@ class GuotuPlugin:
         self.conversion_dock.show()
         self.conversion_dock.raise_()
 
+    def _new_lines_workspace(self) -> None:
+        from .ui.lines_dock import new_workspace_interactive
+
+        path = new_workspace_interactive(self.iface.mainWindow())
+        if path is not None:
+            self._show_lines_dock()
+            self.lines_dock.set_workspace(str(path))
+
+    def _open_lines_workspace(self) -> None:
+        from .ui.lines_dock import open_workspace_interactive
+
+        path = open_workspace_interactive(self.iface.mainWindow())
+        if path is not None:
+            self._show_lines_dock()
+            self.lines_dock.set_workspace(str(path))
+
+    def _show_lines_dock(self) -> None:
+        from qgis.PyQt.QtCore import Qt
+
+        from .ui.lines_dock import LinesDock
+
+        if self.lines_dock is None:
+            self.lines_dock = LinesDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.lines_dock)
+        self.lines_dock.refresh_workspaces()
+        self.lines_dock.show()
+        self.lines_dock.raise_()
+
     def unload(self) -> None:
+        if self.lines_dock is not None:
+            self.lines_dock.cleanup()
+            self.iface.removeDockWidget(self.lines_dock)
+            self.lines_dock.deleteLater()
+            self.lines_dock = None
         if self.conversion_dock is not None:
             self.iface.removeDockWidget(self.conversion_dock)
             self.conversion_dock.deleteLater()

@@ -7,6 +7,8 @@ from ..i18n import tr
 from ..paths import icon_path
 from .area_by_class import AreaByClassAlgorithm
 from .land_use_conversion import LandUseConversionAlgorithm
+from .three_lines_check import ThreeLinesCheckAlgorithm
+from .three_lines_workspace import ThreeLinesWorkspaceAlgorithm
 from .voucher_accounting import VoucherAccountingAlgorithm
 from .voucher_market import VoucherMarketAlgorithm
 
@@ -36,4 +38,6 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(AreaByClassAlgorithm())
         self.addAlgorithm(VoucherAccountingAlgorithm())
         self.addAlgorithm(VoucherMarketAlgorithm())
+        self.addAlgorithm(ThreeLinesWorkspaceAlgorithm())
+        self.addAlgorithm(ThreeLinesCheckAlgorithm())
         self.addAlgorithm(LandUseConversionAlgorithm())

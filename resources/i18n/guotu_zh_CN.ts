@@ -1283,5 +1283,541 @@
             <source>{count} pieces selected in "{layer}": {expression}</source>
             <translation>已在“{layer}”中选中 {count} 个图斑：{expression}</translation>
         </message>
+        <message>
+            <source>Invalid geometry</source>
+            <translation>几何无效</translation>
+        </message>
+        <message>
+            <source>Duplicate features</source>
+            <translation>重复要素</translation>
+        </message>
+        <message>
+            <source>Overlaps within a line</source>
+            <translation>同一控制线内重叠</translation>
+        </message>
+        <message>
+            <source>Red line overlaps farmland</source>
+            <translation>红线与永久基本农田重叠</translation>
+        </message>
+        <message>
+            <source>Red line overlaps urban boundary</source>
+            <translation>红线与城镇开发边界重叠</translation>
+        </message>
+        <message>
+            <source>Farmland overlaps urban boundary</source>
+            <translation>永久基本农田与城镇开发边界重叠</translation>
+        </message>
+        <message>
+            <source>Slivers</source>
+            <translation>狭长碎片</translation>
+        </message>
+        <message>
+            <source>Tiny patches</source>
+            <translation>细小图斑</translation>
+        </message>
+        <message>
+            <source>Narrow gaps within a line</source>
+            <translation>同一控制线内的狭窄缝隙</translation>
+        </message>
+        <message>
+            <source>Features across admin boundaries</source>
+            <translation>要素跨越行政区界线</translation>
+        </message>
+        <message>
+            <source>Urban expansion over the cap</source>
+            <translation>城镇开发边界扩展倍数超限</translation>
+        </message>
+        <message>
+            <source>Farmland below target</source>
+            <translation>永久基本农田低于保护任务</translation>
+        </message>
+        <message>
+            <source>Red line below target</source>
+            <translation>生态保护红线低于保护任务</translation>
+        </message>
+        <message>
+            <source>Farmland below the share of cultivated land</source>
+            <translation>永久基本农田占耕地比例不足</translation>
+        </message>
+        <message>
+            <source>red line</source>
+            <translation>生态保护红线</translation>
+        </message>
+        <message>
+            <source>permanent farmland</source>
+            <translation>永久基本农田</translation>
+        </message>
+        <message>
+            <source>urban boundary</source>
+            <translation>城镇开发边界</translation>
+        </message>
+        <message>
+            <source>admin units</source>
+            <translation>行政区</translation>
+        </message>
+        <message>
+            <source>{count} issues, {accepted} accepted as exceptions.</source>
+            <translation>共 {count} 个问题，其中 {accepted} 个已确认为例外。</translation>
+        </message>
+        <message>
+            <source>{rule} {title}: {count} (error {error}, warning {warning}, minor {minor})</source>
+            <translation>{rule} {title}：{count} 个（错误 {error}，警告 {warning}，轻微 {minor}）</translation>
+        </message>
+        <message>
+            <source>{code} {name}: red line {redline:.2f} ha, farmland {farmland:.2f} ha ({mu:.1f} mu), urban boundary {urban:.2f} ha</source>
+            <translation>{code} {name}：生态保护红线 {redline:.2f} 公顷，永久基本农田 {farmland:.2f} 公顷（{mu:.1f} 亩），城镇开发边界 {urban:.2f} 公顷</translation>
+        </message>
+        <message>
+            <source>The layers {layers} have no features: nothing to check.</source>
+            <translation>图层 {layers} 中没有要素，无可检查内容。</translation>
+        </message>
+        <message>
+            <source>The three-lines check needs the {what} layer ("{layer}" of a workspace), but it is missing. Make workspaces with "New three-lines workspace".</source>
+            <translation>三区三线检查需要{what}图层（工作空间中的“{layer}”），但该图层缺失。请用“新建三区三线工作空间”创建工作空间。</translation>
+        </message>
+        <message>
+            <source>"{system}" is not a classification system with a conversion preset ({systems}).</source>
+            <translation>“{system}”不是带有转换预设的分类体系（{systems}）。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" has no admin code in field "{field}".</source>
+            <translation>图层“{layer}”的要素 {fid} 在字段“{field}”中没有行政区代码。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" (admin unit "{code}") has no geometry.</source>
+            <translation>图层“{layer}”的要素 {fid}（行政区“{code}”）没有几何图形。</translation>
+        </message>
+        <message>
+            <source>Cannot read the conversion preset "{path}": {error}</source>
+            <translation>无法读取转换预设“{path}”：{error}</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" is in {crs}, another CRS than layer "{first}" ({first_crs}); the three lines and the admin units must share one CRS.</source>
+            <translation>图层“{layer}”的坐标系为 {crs}，与图层“{first}”（{first_crs}）不同；三条控制线与行政区必须使用同一坐标系。</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>警告</translation>
+        </message>
+        <message>
+            <source>Minor</source>
+            <translation>轻微</translation>
+        </message>
+        <message>
+            <source>Accepted exception</source>
+            <translation>已确认例外</translation>
+        </message>
+        <message>
+            <source>Three control lines check (三区三线检查)</source>
+            <translation>三区三线检查</translation>
+        </message>
+        <message>
+            <source>Issues by rule</source>
+            <translation>按规则统计问题</translation>
+        </message>
+        <message>
+            <source>Statistics by admin unit (ha; 1 ha = 15 mu)</source>
+            <translation>按行政区统计（公顷；1 公顷 = 15 亩）</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" is not a three-lines statistics table: it has no {fields}.</source>
+            <translation>图层“{layer}”不是三区三线统计表：缺少 {fields}。</translation>
+        </message>
+        <message>
+            <source>pass</source>
+            <translation>达标</translation>
+        </message>
+        <message>
+            <source>fail</source>
+            <translation>不达标</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>未处理</translation>
+        </message>
+        <message>
+            <source>Accepted</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <source>No issues</source>
+            <translation>无问题</translation>
+        </message>
+        <message>
+            <source>{severity}: admin unit target</source>
+            <translation>{severity}：行政区指标</translation>
+        </message>
+        <message>
+            <source>Ecological protection red line</source>
+            <translation>生态保护红线</translation>
+        </message>
+        <message>
+            <source>Permanent basic farmland</source>
+            <translation>永久基本农田</translation>
+        </message>
+        <message>
+            <source>Urban development boundary</source>
+            <translation>城镇开发边界</translation>
+        </message>
+        <message>
+            <source>Ecological units</source>
+            <translation>生态单元</translation>
+        </message>
+        <message>
+            <source>Admin units</source>
+            <translation>行政区</translation>
+        </message>
+        <message>
+            <source>Accepted exceptions</source>
+            <translation>已确认例外</translation>
+        </message>
+        <message>
+            <source>Choose a valid CRS for the workspace (for example EPSG:4527, CGCS2000 / 3-degree Gauss-Kruger zone 39).</source>
+            <translation>请为工作空间选择有效的坐标系（例如 EPSG:4527，CGCS2000 / 3 度高斯-克吕格 39 带）。</translation>
+        </message>
+        <message>
+            <source>Three control lines: {name}</source>
+            <translation>三区三线：{name}</translation>
+        </message>
+        <message>
+            <source>The CRS {crs} cannot be used for a workspace.</source>
+            <translation>坐标系 {crs} 不能用于工作空间。</translation>
+        </message>
+        <message>
+            <source>A three-lines workspace is a GeoPackage: "{path}" must end in .gpkg.</source>
+            <translation>三区三线工作空间是 GeoPackage 文件：“{path}”必须以 .gpkg 结尾。</translation>
+        </message>
+        <message>
+            <source>"{path}" exists: a workspace holds drawing work, so it is never replaced; choose another name.</source>
+            <translation>“{path}”已存在：工作空间保存着绘制成果，绝不会被覆盖；请换一个文件名。</translation>
+        </message>
+        <message>
+            <source>The folder of "{path}" does not exist.</source>
+            <translation>“{path}”所在的文件夹不存在。</translation>
+        </message>
+        <message>
+            <source>The workspace "{path}" does not exist.</source>
+            <translation>工作空间“{path}”不存在。</translation>
+        </message>
+        <message>
+            <source>"{path}" is not a complete three-lines workspace: it has no {layers}. Make workspaces with "New three-lines workspace".</source>
+            <translation>“{path}”不是完整的三区三线工作空间：缺少 {layers}。请用“新建三区三线工作空间”创建工作空间。</translation>
+        </message>
+        <message>
+            <source>Cannot read the workspace schema {path}: {error}</source>
+            <translation>无法读取工作空间结构定义 {path}：{error}</translation>
+        </message>
+        <message>
+            <source>Cannot create "{path}": {error}</source>
+            <translation>无法创建“{path}”：{error}</translation>
+        </message>
+        <message>
+            <source>Cannot store the style of layer "{layer}": {error}</source>
+            <translation>无法保存图层“{layer}”的样式：{error}</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" of the workspace "{path}" cannot be opened.</source>
+            <translation>无法打开工作空间“{path}”中的图层“{layer}”。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" of the workspace is in {crs}, another CRS than {first}; the layers of a workspace share one CRS.</source>
+            <translation>工作空间图层“{layer}”的坐标系为 {crs}，与 {first} 不同；工作空间的各图层应使用同一坐标系。</translation>
+        </message>
+        <message>
+            <source>Cannot create layer "{layer}" in "{path}": {error}</source>
+            <translation>无法在“{path}”中创建图层“{layer}”：{error}</translation>
+        </message>
+        <message>
+            <source>Cannot create field "{field}" of layer "{layer}": {error}</source>
+            <translation>无法创建图层“{layer}”的字段“{field}”：{error}</translation>
+        </message>
+        <message>
+            <source>New three-lines workspace…</source>
+            <translation>新建三区三线工作空间…</translation>
+        </message>
+        <message>
+            <source>Open three-lines workspace…</source>
+            <translation>打开三区三线工作空间…</translation>
+        </message>
+        <message>
+            <source>Three control lines check…</source>
+            <translation>三区三线检查…</translation>
+        </message>
+        <message>
+            <source>Three control lines check</source>
+            <translation>三区三线检查</translation>
+        </message>
+        <message>
+            <source>Three control lines</source>
+            <translation>三区三线</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Checks the three control lines (三区三线) of a workspace: the ecological protection red line, permanent basic farmland and the urban development boundary.&lt;/p&gt;&lt;p&gt;Rules: L01 invalid geometry, L02 duplicate features, L03 overlaps within a line, L04–L06 overlaps between lines (with the resolution of the 2019 guideline: the urban boundary yields to both, farmland to the red line), L07 slivers, L08 tiny patches, L09 narrow gaps between features of one line, L10 features across admin boundaries; per admin unit L11 the urban expansion multiple over its cap, L12 farmland and L13 red line below target, L14 farmland below the share of cultivated land.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Layers&lt;/b&gt;: the workspace's layers as they are in the project (unsaved edits count), or a workspace GeoPackage for the layers not given. They must be polygon layers in one CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; (optional): cultivated land for L14 is the area of the codes whose category in the classification system's conversion preset is cultivated. &lt;b&gt;2020 urban land&lt;/b&gt; (optional): its area in each admin unit replaces the admin layer's urban_2020_ha.&lt;/p&gt;&lt;p&gt;Defaults follow the specification: sliver width 1 m, minimum patch 50 m², expansion cap 1.3, farmland share 0.8; overlaps under 1 m² are minor. Issues whose fingerprint is in the workspace's exceptions table are marked accepted; the exception lapses when the features involved change.&lt;/p&gt;&lt;p&gt;Outputs: issues (areas), issue points (invalid geometry) and statistics by admin unit, with the fields and numbers of &lt;i&gt;guotu lines check&lt;/i&gt;.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;检查工作空间中的三区三线：生态保护红线、永久基本农田和城镇开发边界。&lt;/p&gt;&lt;p&gt;规则：L01 几何无效，L02 重复要素，L03 同一控制线内重叠，L04–L06 控制线之间重叠（按 2019 年指导意见给出处理建议：城镇开发边界避让另两条线，永久基本农田避让生态保护红线），L07 狭长碎片，L08 细小图斑，L09 同一控制线要素间的狭窄缝隙，L10 要素跨越行政区界线；按行政区检查 L11 城镇开发边界扩展倍数超限，L12 永久基本农田与 L13 生态保护红线低于保护任务，L14 永久基本农田占耕地比例不足。&lt;/p&gt;&lt;p&gt;&lt;b&gt;图层&lt;/b&gt;：工程中的工作空间图层（含未保存的编辑），未指定的图层从工作空间 GeoPackage 读取。须为同一坐标系的面图层。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地利用&lt;/b&gt;（可选）：L14 所用耕地面积为分类体系转换预设中类别为耕地的地类编码的面积。&lt;b&gt;2020 年城镇建设用地&lt;/b&gt;（可选）：以其在各行政区内的面积代替行政区图层的 urban_2020_ha。&lt;/p&gt;&lt;p&gt;默认值依据规范：狭长碎片宽度 1 米，最小图斑 50 平方米，扩展倍数上限 1.3，农田占比 0.8；小于 1 平方米的重叠为轻微问题。指纹已登记在工作空间例外表中的问题标为已确认；所涉要素一旦改动，例外即失效。&lt;/p&gt;&lt;p&gt;输出：问题（面）、问题点（几何无效的位置）和按行政区的统计，字段与数值同 &lt;i&gt;guotu lines check&lt;/i&gt;。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>three control lines,red line,farmland,urban development boundary,overlap,sliver,target,check,quality</source>
+            <translation>三区三线,生态保护红线,永久基本农田,城镇开发边界,重叠,碎片,保护任务,检查,质量</translation>
+        </message>
+        <message>
+            <source>Workspace GeoPackage (for the layers not given below)</source>
+            <translation>工作空间 GeoPackage（用于下方未指定的图层）</translation>
+        </message>
+        <message>
+            <source>Admin units with targets</source>
+            <translation>行政区（含保护任务）</translation>
+        </message>
+        <message>
+            <source>Accepted exceptions (empty: the workspace's table)</source>
+            <translation>已确认例外（留空：使用工作空间中的例外表）</translation>
+        </message>
+        <message>
+            <source>Land use, for cultivated land (L14)</source>
+            <translation>土地利用，用于计算耕地（L14）</translation>
+        </message>
+        <message>
+            <source>2020 urban construction land (empty: the admin units' urban_2020_ha)</source>
+            <translation>2020 年城镇建设用地（留空：使用行政区的 urban_2020_ha）</translation>
+        </message>
+        <message>
+            <source>Sliver: mean width below (m)</source>
+            <translation>狭长碎片：平均宽度小于（米）</translation>
+        </message>
+        <message>
+            <source>Tiny patch: area below (m²)</source>
+            <translation>细小图斑：面积小于（平方米）</translation>
+        </message>
+        <message>
+            <source>Minor overlap: area below (m²)</source>
+            <translation>轻微重叠：面积小于（平方米）</translation>
+        </message>
+        <message>
+            <source>Narrow gap: wider than (m)</source>
+            <translation>狭窄缝隙：宽度大于（米）</translation>
+        </message>
+        <message>
+            <source>Narrow gap: at most (m)</source>
+            <translation>狭窄缝隙：宽度不超过（米）</translation>
+        </message>
+        <message>
+            <source>Urban expansion cap (urban boundary ÷ 2020 urban land)</source>
+            <translation>扩展倍数上限（城镇开发边界 ÷ 2020 年城镇建设用地）</translation>
+        </message>
+        <message>
+            <source>Farmland share of cultivated land, at least</source>
+            <translation>永久基本农田占耕地比例下限</translation>
+        </message>
+        <message>
+            <source>Rules to run (none chosen: all)</source>
+            <translation>要检查的规则（不选：全部）</translation>
+        </message>
+        <message>
+            <source>Three-lines issues</source>
+            <translation>三区三线问题</translation>
+        </message>
+        <message>
+            <source>Three-lines issue points</source>
+            <translation>三区三线问题点</translation>
+        </message>
+        <message>
+            <source>Three-lines statistics</source>
+            <translation>三区三线统计</translation>
+        </message>
+        <message>
+            <source>Statistics as CSV</source>
+            <translation>统计表（CSV）</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Number of issues</source>
+            <translation>问题数</translation>
+        </message>
+        <message>
+            <source>Number of accepted exceptions</source>
+            <translation>已确认例外数</translation>
+        </message>
+        <message>
+            <source>The narrow-gap band is empty: its upper width is below its lower width.</source>
+            <translation>狭窄缝隙的宽度区间为空：上限小于下限。</translation>
+        </message>
+        <message>
+            <source>Give a workspace GeoPackage, or all four layers (red line, farmland, urban boundary and admin units).</source>
+            <translation>请指定工作空间 GeoPackage，或全部四个图层（生态保护红线、永久基本农田、城镇开发边界和行政区）。</translation>
+        </message>
+        <message>
+            <source>The workspace "{path}" is missing the layer "{layer}"; make workspaces with "New three-lines workspace".</source>
+            <translation>工作空间“{path}”缺少图层“{layer}”；请用“新建三区三线工作空间”创建工作空间。</translation>
+        </message>
+        <message>
+            <source>{parameter} needs a number &gt;= 0.</source>
+            <translation>{parameter} 须为不小于 0 的数。</translation>
+        </message>
+        <message>
+            <source>Cannot write "{path}": {error}</source>
+            <translation>无法写入“{path}”：{error}</translation>
+        </message>
+        <message>
+            <source>New three-lines workspace</source>
+            <translation>新建三区三线工作空间</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Creates a three-lines workspace (三区三线工作空间): one GeoPackage with the layers ecological_redline, permanent_farmland, urban_boundary, eco_units and admin_units (multipolygons in the chosen CRS) and the table exceptions, with the fields and Chinese field names of the workspace schema and each layer's default style stored in the file.&lt;/p&gt;&lt;p&gt;An existing file is never replaced: a workspace holds drawing work.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;新建三区三线工作空间：一个 GeoPackage 文件，含图层 ecological_redline、permanent_farmland、urban_boundary、eco_units 和 admin_units（所选坐标系下的多面）以及例外表 exceptions，字段及其中文名称来自工作空间结构定义，各图层的默认样式保存在文件中。&lt;/p&gt;&lt;p&gt;已存在的文件绝不会被覆盖：工作空间保存着绘制成果。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>three control lines,red line,farmland,urban development boundary,workspace,GeoPackage</source>
+            <translation>三区三线,生态保护红线,永久基本农田,城镇开发边界,工作空间,GeoPackage</translation>
+        </message>
+        <message>
+            <source>CRS of the workspace</source>
+            <translation>工作空间坐标系</translation>
+        </message>
+        <message>
+            <source>Workspace GeoPackage</source>
+            <translation>工作空间 GeoPackage</translation>
+        </message>
+        <message>
+            <source>GeoPackage (*.gpkg)</source>
+            <translation>GeoPackage (*.gpkg)</translation>
+        </message>
+        <message>
+            <source>Layers of the workspace</source>
+            <translation>工作空间图层</translation>
+        </message>
+        <message>
+            <source>Three-lines workspace {path} ({crs}): {layers}</source>
+            <translation>三区三线工作空间 {path}（{crs}）：{layers}</translation>
+        </message>
+        <message>
+            <source>Open three-lines workspace</source>
+            <translation>打开三区三线工作空间</translation>
+        </message>
+        <message>
+            <source>Workspace</source>
+            <translation>工作空间</translation>
+        </message>
+        <message>
+            <source>Options</source>
+            <translation>选项</translation>
+        </message>
+        <message>
+            <source>Land use (for L14)</source>
+            <translation>土地利用（用于 L14）</translation>
+        </message>
+        <message>
+            <source>2020 urban construction land</source>
+            <translation>2020 年城镇建设用地</translation>
+        </message>
+        <message>
+            <source>Re-check</source>
+            <translation>重新检查</translation>
+        </message>
+        <message>
+            <source>Accept as exception…</source>
+            <translation>确认为例外…</translation>
+        </message>
+        <message>
+            <source>Export statistics…</source>
+            <translation>导出统计…</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>正在检查…</translation>
+        </message>
+        <message>
+            <source>Export statistics</source>
+            <translation>导出统计</translation>
+        </message>
+        <message>
+            <source>Issue</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>严重程度</translation>
+        </message>
+        <message>
+            <source>Accept as exception</source>
+            <translation>确认为例外</translation>
+        </message>
+        <message>
+            <source>An exception needs a reason.</source>
+            <translation>确认例外须填写理由。</translation>
+        </message>
+        <message>
+            <source>The workspace has no exceptions table.</source>
+            <translation>工作空间中没有例外表。</translation>
+        </message>
+        <message>
+            <source>The exception could not be written to the exceptions table.</source>
+            <translation>无法将例外写入例外表。</translation>
+        </message>
+        <message>
+            <source>Run the check first.</source>
+            <translation>请先运行检查。</translation>
+        </message>
+        <message>
+            <source>The three-lines check failed.</source>
+            <translation>三区三线检查失败。</translation>
+        </message>
+        <message>
+            <source>Check results: {name}</source>
+            <translation>检查结果：{name}</translation>
+        </message>
+        <message>
+            <source>(outside every admin unit)</source>
+            <translation>（不在任何行政区内）</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>未处理</translation>
+        </message>
+        <message>
+            <source>Accepted as exception: {rule} ({fingerprint}).</source>
+            <translation>已确认为例外：{rule}（{fingerprint}）。</translation>
+        </message>
+        <message>
+            <source>Statistics written to {paths}.</source>
+            <translation>统计已写入 {paths}。</translation>
+        </message>
+        <message>
+            <source>The workspace's layers {layers} are not in the project; open the workspace again.</source>
+            <translation>工作空间图层 {layers} 不在工程中；请重新打开工作空间。</translation>
+        </message>
+        <message>
+            <source>Error: {message}</source>
+            <translation>错误：{message}</translation>
+        </message>
+        <message>
+            <source>Suggestion: {text}</source>
+            <translation>建议：{text}</translation>
+        </message>
+        <message>
+            <source>Why is this {rule} issue acceptable (e.g. linear infrastructure approved in the red line)?</source>
+            <translation>为什么可以接受这个 {rule} 问题（例如经论证允许穿越红线的线性基础设施）？</translation>
+        </message>
+        <message>
+            <source>The three-lines check returned no {output} layer.</source>
+            <translation>三区三线检查没有返回 {output} 图层。</translation>
+        </message>
+        <message>
+            <source>Review status</source>
+            <translation>处理状态</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}": "{value}" in field "{field}" is not a number; the rules that need it are skipped for admin unit "{code}".</source>
+            <translation>图层“{layer}”的要素 {fid}：字段“{field}”中的“{value}”不是数值；行政区“{code}”中需要该值的规则将被跳过。</translation>
+        </message>
     </context>
 </TS>

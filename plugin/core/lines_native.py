@@ -1,0 +1,310 @@
+"""ctypes binding of guotu_lines.h: the rule checks of the three control lines (三区三线).
+
+It builds on :mod:`.native` (library loader, :class:`~.native.Context`, error types)
+and declares the lines prototypes on the loaded library the first time they are used,
+so that a libguotu without guotu_lines.h still loads for everything else and only the
+three-lines check says what is missing. (The category maps used for cultivated land are
+:class:`.convert_native.CategoryMap`.)
+"""
+
+import ctypes
+import math
+import threading
+from dataclasses import dataclass
+from typing import Callable, Dict, List, Optional, Tuple
+
+from .errors import GuotuError
+from .native import AreaMethod, Context, Status, _decode, _encode
+
+# guotu_line, in the header's order; the names are the workspace's layer names.
+LINE_NAMES: Tuple[str, ...] = ("ecological_redline", "permanent_farmland", "urban_boundary")
+REDLINE, FARMLAND, URBAN = 0, 1, 2
+RULES: Tuple[str, ...] = tuple(f"L{n:02d}" for n in range(1, 15))
+
+
+class _LinesOptions(ctypes.Structure):
+    _fields_ = [
+        ("crs", ctypes.c_char_p),
+        ("area_method", ctypes.c_int),
+        ("minor_overlap_m2", ctypes.c_double),
+        ("sliver_width_m", ctypes.c_double),
+        ("min_patch_m2", ctypes.c_double),
+        ("gap_min_m", ctypes.c_double),
+        ("gap_max_m", ctypes.c_double),
+        ("expansion_cap", ctypes.c_double),
+        ("farmland_share", ctypes.c_double),
+        ("rules", ctypes.c_uint32),
+    ]
+
+
+class _AdminValues(ctypes.Structure):
+    _fields_ = [
+        ("redline_target_ha", ctypes.c_double),
+        ("farmland_target_ha", ctypes.c_double),
+        ("urban_2020_ha", ctypes.c_double),
+        ("expansion_cap", ctypes.c_double),
+        ("cultivated_ha", ctypes.c_double),
+    ]
+
+
+class _LineIssue(ctypes.Structure):
+    _fields_ = [
+        ("rule_id", ctypes.c_char_p),
+        ("severity", ctypes.c_char_p),
+        ("line_a", ctypes.c_int),
+        ("fid_a", ctypes.c_int64),
+        ("line_b", ctypes.c_int),
+        ("fid_b", ctypes.c_int64),
+        ("admin_code", ctypes.c_char_p),
+        ("value", ctypes.c_double),
+        ("message_zh", ctypes.c_char_p),
+        ("message_en", ctypes.c_char_p),
+        ("suggestion_zh", ctypes.c_char_p),
+        ("suggestion_en", ctypes.c_char_p),
+        ("fingerprint", ctypes.c_char_p),
+        ("wkb", ctypes.c_void_p),
+        ("wkb_size", ctypes.c_size_t),
+    ]
+
+
+class _LineStats(ctypes.Structure):
+    _fields_ = [
+        ("admin_code", ctypes.c_char_p),
+        ("admin_name", ctypes.c_char_p),
+        ("redline_ha", ctypes.c_double),
+        ("farmland_ha", ctypes.c_double),
+        ("urban_ha", ctypes.c_double),
+        ("values", _AdminValues),
+        ("expansion", ctypes.c_double),
+        ("farmland_share", ctypes.c_double),
+        ("redline_ok", ctypes.c_int),
+        ("farmland_ok", ctypes.c_int),
+        ("expansion_ok", ctypes.c_int),
+        ("share_ok", ctypes.c_int),
+    ]
+
+
+_ISSUE_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(_LineIssue), ctypes.c_void_p)
+
+_P = ctypes.c_void_p
+_I = ctypes.c_int
+_I64 = ctypes.c_int64
+_SZ = ctypes.c_size_t
+_STR = ctypes.c_char_p
+
+# name: (restype, argtypes) — transcribed from guotu_lines.h, in header order.
+_PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
+    "guotu_line_name": (_STR, [_I]),
+    "guotu_lines_options_init": (None, [ctypes.POINTER(_LinesOptions)]),
+    "guotu_lines_create": (_I, [_P, ctypes.POINTER(_LinesOptions), ctypes.POINTER(_P)]),
+    "guotu_lines_destroy": (None, [_P, _P]),
+    "guotu_lines_add_admin": (_I, [_P, _P, _STR, _STR, ctypes.POINTER(_AdminValues), _I64, _STR, _SZ]),
+    "guotu_lines_add": (_I, [_P, _P, _I, _I64, _STR, _SZ]),
+    "guotu_lines_run": (_I, [_P, _P, _ISSUE_FN, _P]),
+    "guotu_lines_stats_count": (_SZ, [_P]),
+    "guotu_lines_stats_row": (_I, [_P, _P, _SZ, ctypes.POINTER(_LineStats)]),
+}
+
+_lock = threading.Lock()
+_declared: Dict[int, ctypes.CDLL] = {}
+
+
+def declare(lib: ctypes.CDLL) -> ctypes.CDLL:
+    """Sets restype/argtypes of the three-lines functions on ``lib`` (once per library)."""
+    with _lock:
+        if id(lib) in _declared:
+            return lib
+        for name, (restype, argtypes) in _PROTOTYPES.items():
+            func = getattr(lib, name, None)
+            if func is None:
+                raise GuotuError(int(Status.ERR_STATE), "GUOTU_ERR_STATE",
+                                 f"the loaded libguotu has no {name}: it predates the three-lines checks "
+                                 "(guotu_lines.h); install a newer plugin or library")
+            func.restype = restype
+            func.argtypes = argtypes
+        _declared[id(lib)] = lib
+    return lib
+
+
+@dataclass
+class LinesOptions:
+    """guotu_lines_options; None keeps the library's default (SPEC §2)."""
+    area_method: AreaMethod = AreaMethod.ELLIPSOIDAL
+    minor_overlap_m2: Optional[float] = None
+    sliver_width_m: Optional[float] = None
+    min_patch_m2: Optional[float] = None
+    gap_min_m: Optional[float] = None
+    gap_max_m: Optional[float] = None
+    expansion_cap: Optional[float] = None
+    farmland_share: Optional[float] = None
+    rules: Tuple[str, ...] = ()  # ("L04", ...); empty = every rule
+
+
+@dataclass
+class AdminValues:
+    """What an admin unit's rules compare against; NaN where not known."""
+    redline_target_ha: float = math.nan
+    farmland_target_ha: float = math.nan
+    urban_2020_ha: float = math.nan
+    expansion_cap: float = math.nan
+    cultivated_ha: float = math.nan
+
+
+@dataclass
+class LineIssue:
+    rule_id: str
+    severity: str  # "error", "warning" or "minor"
+    line_a: int    # index into LINE_NAMES, or -1 for admin-unit rules
+    fid_a: int
+    line_b: int    # -1 when one feature is involved
+    fid_b: int
+    admin_code: str
+    value: float
+    message_zh: str
+    message_en: str
+    suggestion_zh: str
+    suggestion_en: str
+    fingerprint: str
+    wkb: bytes
+
+    @property
+    def layer_a(self) -> str:
+        return line_name(self.line_a)
+
+    @property
+    def layer_b(self) -> str:
+        return line_name(self.line_b)
+
+
+@dataclass
+class LineStats:
+    admin_code: str
+    admin_name: str
+    redline_ha: float
+    farmland_ha: float
+    urban_ha: float
+    values: AdminValues
+    expansion: float
+    farmland_share: float
+    redline_ok: int  # 1 pass, 0 fail, -1 not checked
+    farmland_ok: int
+    expansion_ok: int
+    share_ok: int
+
+
+def line_name(line: int) -> str:
+    """The core's name of a line, "" for -1 (as guotu_line_name)."""
+    return LINE_NAMES[line] if 0 <= line < len(LINE_NAMES) else ""
+
+
+def rule_mask(rules: Tuple[str, ...]) -> int:
+    """("L04", "L06") -> bits 4 and 6; raises ValueError for anything but L01..L14."""
+    mask = 0
+    for rule in rules:
+        text = rule.strip().upper()
+        number = int(text[1:]) if text[:1] == "L" and text[1:].isdigit() else 0
+        if not 1 <= number <= 14:
+            raise ValueError(f"rule ids are L01..L14, not '{rule}'")
+        mask |= 1 << number
+    return mask
+
+
+def default_options(ctx: Context) -> Dict[str, float]:
+    """guotu_lines_options_init's numbers, by field name."""
+    lib = declare(ctx.lib)
+    opts = _LinesOptions()
+    lib.guotu_lines_options_init(ctypes.byref(opts))
+    return {name: getattr(opts, name) for name, _ in _LinesOptions._fields_ if name not in ("crs", "rules")}
+
+
+IssueCallback = Callable[[LineIssue], None]
+
+
+class Lines:
+    """guotu_lines: admin units and features in, issues through a callback, then per-admin
+    statistics. Create, add, run once, read the statistics, close."""
+
+    def __init__(self, ctx: Context, crs: Optional[str], options: LinesOptions) -> None:
+        self._ctx = ctx
+        self._lib = declare(ctx.lib)
+        opts = _LinesOptions()
+        self._lib.guotu_lines_options_init(ctypes.byref(opts))
+        keep = _encode(crs)
+        opts.crs = keep
+        opts.area_method = int(options.area_method)
+        for name in ("minor_overlap_m2", "sliver_width_m", "min_patch_m2", "gap_min_m", "gap_max_m",
+                     "expansion_cap", "farmland_share"):
+            value = getattr(options, name)
+            if value is not None:
+                setattr(opts, name, float(value))
+        opts.rules = rule_mask(options.rules)
+        out = ctypes.c_void_p()
+        ctx.check(self._lib.guotu_lines_create(ctx.handle, ctypes.byref(opts), ctypes.byref(out)))
+        del keep
+        self._handle: Optional[int] = out.value
+        self._callback_error: Optional[BaseException] = None
+
+    @property
+    def handle(self) -> int:
+        if self._handle is None:
+            raise GuotuError(int(Status.ERR_STATE), "GUOTU_ERR_STATE", "three-lines check already destroyed")
+        return self._handle
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._lib.guotu_lines_destroy(self._ctx.handle, self._handle)
+            self._handle = None
+
+    def __enter__(self) -> "Lines":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def add_admin(self, code: str, name: Optional[str], values: AdminValues, fid: int, wkb: bytes) -> None:
+        v = _AdminValues(values.redline_target_ha, values.farmland_target_ha, values.urban_2020_ha,
+                         values.expansion_cap, values.cultivated_ha)
+        self._ctx.check(self._lib.guotu_lines_add_admin(self._ctx.handle, self.handle, _encode(code),
+                                                        _encode(name or ""), ctypes.byref(v), fid, wkb,
+                                                        len(wkb)))
+
+    def add(self, line: int, fid: int, wkb: bytes) -> None:
+        self._ctx.check(self._lib.guotu_lines_add(self._ctx.handle, self.handle, int(line), fid, wkb, len(wkb)))
+
+    def run(self, on_issue: IssueCallback) -> None:
+        """Runs the rules; ``on_issue`` gets every issue (an exception in it stops the run
+        and is raised here)."""
+
+        def bridge(pointer, _user) -> int:
+            # An exception must not unwind through C: keep it and stop the run.
+            try:
+                i = pointer.contents
+                wkb = ctypes.string_at(i.wkb, i.wkb_size) if i.wkb and i.wkb_size else b""
+                on_issue(LineIssue(_decode(i.rule_id), _decode(i.severity), i.line_a, i.fid_a, i.line_b,
+                                   i.fid_b, _decode(i.admin_code), i.value, _decode(i.message_zh),
+                                   _decode(i.message_en), _decode(i.suggestion_zh), _decode(i.suggestion_en),
+                                   _decode(i.fingerprint), wkb))
+                return 0
+            except BaseException as e:  # noqa: BLE001 — re-raised below
+                self._callback_error = e
+                return 1
+
+        callback = _ISSUE_FN(bridge)  # referenced until run returns
+        status = self._lib.guotu_lines_run(self._ctx.handle, self.handle, callback, None)
+        if self._callback_error is not None:
+            error, self._callback_error = self._callback_error, None
+            raise error
+        self._ctx.check(status)
+
+    def stats(self) -> List[LineStats]:
+        rows: List[LineStats] = []
+        s = _LineStats()
+        for i in range(self._lib.guotu_lines_stats_count(self.handle)):
+            self._ctx.check(self._lib.guotu_lines_stats_row(self._ctx.handle, self.handle, i, ctypes.byref(s)))
+            v = s.values
+            rows.append(LineStats(_decode(s.admin_code), _decode(s.admin_name), s.redline_ha, s.farmland_ha,
+                                  s.urban_ha, AdminValues(v.redline_target_ha, v.farmland_target_ha,
+                                                          v.urban_2020_ha, v.expansion_cap, v.cultivated_ha),
+                                  s.expansion, s.farmland_share, s.redline_ok, s.farmland_ok, s.expansion_ok,
+                                  s.share_ok))
+        return rows

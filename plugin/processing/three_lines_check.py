@@ -1,0 +1,383 @@
+"""Processing algorithm guotu:threelinescheck — three control lines check (三区三线检查).
+
+Maps parameters onto core.lines_check.LinesRequest, runs it and writes the CLI's three
+tables: ISSUES (areas, MultiPolygon), ISSUE_POINTS (L01 locations) and LINE_STATS (per
+admin unit), with the CLI's field names and numbers; optionally the statistics as CSV.
+The layers are QGIS layers, so unsaved edits, selections and filters count. Layers not
+given are read from WORKSPACE (a workspace GeoPackage); the exceptions table is the one
+given, or else the one of the workspace the red line layer comes from.
+"""
+
+import math
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+from qgis.PyQt.QtGui import QIcon
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing, QgsProcessingAlgorithm,
+                       QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
+                       QgsProcessingFeatureSourceDefinition, QgsProcessingParameterDefinition,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterFile,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
+                       QgsProcessingOutputNumber, QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes)
+
+from ..compat import FIELD_DOUBLE, FIELD_STRING
+from ..core.lines_check import (DEFAULT_SYSTEM, DEFAULTS, ISSUE_FIELDS, STATS_FIELDS, SYSTEMS, LinesRequest,
+                                LinesResult, rule_titles, run_check, stats_attributes, summary_lines)
+from ..core.lines_native import RULES, LinesOptions
+from ..core.lines_report import style_issues_layer, style_stats_layer, write_stats_csv
+from ..core.lines_workspace import ADMIN_LAYER, EXCEPTIONS_TABLE, LINE_LAYERS, gpkg_tables
+from ..core.native import AreaMethod
+from ..i18n import tr
+from ..paths import icon_path
+from .common import GUARDED, VoucherLayerStyler, is_set, processing_error
+
+try:  # 64-bit integers: QMetaType in Qt6 builds (QGIS >= 3.38), QVariant before
+    from qgis.core import Qgis as _Qgis
+
+    if _Qgis.QGIS_VERSION_INT >= 33800:
+        from qgis.PyQt.QtCore import QMetaType
+
+        FIELD_INT64 = QMetaType.Type.LongLong
+    else:
+        raise ImportError
+except ImportError:
+    from qgis.PyQt.QtCore import QVariant
+
+    FIELD_INT64 = QVariant.LongLong
+
+_KINDS = {"text": FIELD_STRING, "real": FIELD_DOUBLE, "integer": FIELD_INT64}
+
+
+def issue_fields() -> QgsFields:
+    fields = QgsFields()
+    for name, kind in ISSUE_FIELDS:
+        fields.append(QgsField(name, _KINDS[kind]))
+    return fields
+
+
+def stats_fields() -> QgsFields:
+    fields = QgsFields()
+    for name, kind, alias in STATS_FIELDS:
+        f = QgsField(name, _KINDS[kind])
+        f.setAlias(alias)
+        fields.append(f)
+    return fields
+
+
+def workspace_of(layer: Optional[QgsVectorLayer]) -> Optional[Path]:
+    """The GeoPackage an OGR layer comes from, or None."""
+    if layer is None or layer.providerType() != "ogr":
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = Path(parts.get("path") or "")
+    return path if path.suffix.lower() == ".gpkg" and path.is_file() else None
+
+
+class ThreeLinesCheckAlgorithm(QgsProcessingAlgorithm):
+    WORKSPACE = "WORKSPACE"
+    REDLINE = "REDLINE"
+    FARMLAND = "FARMLAND"
+    URBAN = "URBAN"
+    ADMIN = "ADMIN"
+    EXCEPTIONS = "EXCEPTIONS"
+    LANDUSE = "LANDUSE"
+    CLASS_FIELD = "CLASS_FIELD"
+    SYSTEM = "SYSTEM"
+    URBAN_2020 = "URBAN_2020"
+    AREA_METHOD = "AREA_METHOD"
+    SLIVER_WIDTH = "SLIVER_WIDTH"
+    MIN_PATCH = "MIN_PATCH"
+    MINOR_OVERLAP = "MINOR_OVERLAP"
+    GAP_MIN = "GAP_MIN"
+    GAP_MAX = "GAP_MAX"
+    EXPANSION_CAP = "EXPANSION_CAP"
+    FARMLAND_SHARE = "FARMLAND_SHARE"
+    RULES = "RULES"
+    ISSUES = "ISSUES"
+    ISSUE_POINTS = "ISSUE_POINTS"
+    LINE_STATS = "LINE_STATS"
+    STATS_CSV = "STATS_CSV"
+
+    # parameter -> workspace table
+    TABLES = {REDLINE: LINE_LAYERS[0], FARMLAND: LINE_LAYERS[1], URBAN: LINE_LAYERS[2], ADMIN: ADMIN_LAYER}
+    # threshold parameter -> (LinesOptions field, ...)
+    THRESHOLDS = {SLIVER_WIDTH: "sliver_width_m", MIN_PATCH: "min_patch_m2", MINOR_OVERLAP: "minor_overlap_m2",
+                  GAP_MIN: "gap_min_m", GAP_MAX: "gap_max_m", EXPANSION_CAP: "expansion_cap",
+                  FARMLAND_SHARE: "farmland_share"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._owned: List[QgsVectorLayer] = []
+
+    def name(self) -> str:
+        return "threelinescheck"
+
+    def displayName(self) -> str:
+        return tr("Three control lines check")
+
+    def group(self) -> str:
+        return tr("Three control lines")
+
+    def groupId(self) -> str:
+        return "threelines"
+
+    def tags(self) -> List[str]:
+        return tr("three control lines,red line,farmland,urban development boundary,overlap,sliver,target,"
+                  "check,quality").split(",")
+
+    def icon(self) -> QIcon:
+        return QIcon(icon_path())
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "<p>Checks the three control lines (三区三线) of a workspace: the ecological protection red line, "
+            "permanent basic farmland and the urban development boundary.</p>"
+            "<p>Rules: L01 invalid geometry, L02 duplicate features, L03 overlaps within a line, L04–L06 overlaps "
+            "between lines (with the resolution of the 2019 guideline: the urban boundary yields to both, farmland "
+            "to the red line), L07 slivers, L08 tiny patches, L09 narrow gaps between features of one line, L10 "
+            "features across admin boundaries; per admin unit L11 the urban expansion multiple over its cap, L12 "
+            "farmland and L13 red line below target, L14 farmland below the share of cultivated land.</p>"
+            "<p><b>Layers</b>: the workspace's layers as they are in the project (unsaved edits count), or a "
+            "workspace GeoPackage for the layers not given. They must be polygon layers in one CRS.</p>"
+            "<p><b>Land use</b> (optional): cultivated land for L14 is the area of the codes whose category in "
+            "the classification system's conversion preset is cultivated. <b>2020 urban land</b> (optional): its "
+            "area in each admin unit replaces the admin layer's urban_2020_ha.</p>"
+            "<p>Defaults follow the specification: sliver width 1 m, minimum patch 50 m², expansion cap 1.3, "
+            "farmland share 0.8; overlaps under 1 m² are minor. Issues whose fingerprint is in the workspace's "
+            "exceptions table are marked accepted; the exception lapses when the features involved change.</p>"
+            "<p>Outputs: issues (areas), issue points (invalid geometry) and statistics by admin unit, with the "
+            "fields and numbers of <i>guotu lines check</i>.</p>")
+
+    def createInstance(self) -> "ThreeLinesCheckAlgorithm":
+        return ThreeLinesCheckAlgorithm()
+
+    def _advanced(self, parameter: QgsProcessingParameterDefinition) -> None:
+        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(parameter)
+
+    def initAlgorithm(self, config: Optional[Dict[str, Any]] = None) -> None:
+        polygons = [QgsProcessing.TypeVectorPolygon]
+        self.addParameter(QgsProcessingParameterFile(
+            self.WORKSPACE, tr("Workspace GeoPackage (for the layers not given below)"), extension="gpkg",
+            optional=True))
+        for name, description in ((self.REDLINE, tr("Ecological protection red line")),
+                                  (self.FARMLAND, tr("Permanent basic farmland")),
+                                  (self.URBAN, tr("Urban development boundary")),
+                                  (self.ADMIN, tr("Admin units with targets"))):
+            self.addParameter(QgsProcessingParameterFeatureSource(name, description, polygons, optional=True))
+        self._advanced(QgsProcessingParameterFeatureSource(
+            self.EXCEPTIONS, tr("Accepted exceptions (empty: the workspace's table)"), [QgsProcessing.TypeVector],
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.LANDUSE, tr("Land use, for cultivated land (L14)"), polygons, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.CLASS_FIELD, tr("Land-use class field"), parentLayerParameterName=self.LANDUSE, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.SYSTEM, tr("Classification system"), list(SYSTEMS), defaultValue=SYSTEMS.index(DEFAULT_SYSTEM)))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.URBAN_2020, tr("2020 urban construction land (empty: the admin units' urban_2020_ha)"), polygons,
+            optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.AREA_METHOD, tr("Area method"), [tr("Ellipsoidal"), tr("Planar")],
+            defaultValue=int(AreaMethod.ELLIPSOIDAL)))
+        for name, description in (
+                (self.SLIVER_WIDTH, tr("Sliver: mean width below (m)")),
+                (self.MIN_PATCH, tr("Tiny patch: area below (m²)")),
+                (self.MINOR_OVERLAP, tr("Minor overlap: area below (m²)")),
+                (self.GAP_MIN, tr("Narrow gap: wider than (m)")),
+                (self.GAP_MAX, tr("Narrow gap: at most (m)")),
+                (self.EXPANSION_CAP, tr("Urban expansion cap (urban boundary ÷ 2020 urban land)")),
+                (self.FARMLAND_SHARE, tr("Farmland share of cultivated land, at least"))):
+            parameter = QgsProcessingParameterNumber(name, description, QgsProcessingParameterNumber.Double,
+                                                     defaultValue=DEFAULTS[self.THRESHOLDS[name]], minValue=0.0)
+            if name in (self.MINOR_OVERLAP, self.GAP_MIN, self.GAP_MAX):
+                self._advanced(parameter)
+            else:
+                self.addParameter(parameter)
+        titles = rule_titles()
+        self.addParameter(QgsProcessingParameterEnum(
+            self.RULES, tr("Rules to run (none chosen: all)"), [f"{rule} {titles[rule]}" for rule in RULES],
+            allowMultiple=True, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.ISSUES, tr("Three-lines issues"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.ISSUE_POINTS, tr("Three-lines issue points"), QgsProcessing.TypeVectorPoint))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.LINE_STATS, tr("Three-lines statistics"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.STATS_CSV, tr("Statistics as CSV"), tr("CSV files (*.csv)"), optional=True, createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber("ISSUE_COUNT", tr("Number of issues")))
+        self.addOutput(QgsProcessingOutputNumber("ACCEPTED_COUNT", tr("Number of accepted exceptions")))
+
+    def checkParameterValues(self, parameters: Dict[str, Any],
+                             context: QgsProcessingContext) -> Tuple[bool, str]:
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        if not is_set(parameters.get(self.WORKSPACE)):
+            missing = [name for name in self.TABLES if not is_set(parameters.get(name))]
+            if missing:
+                return False, tr("Give a workspace GeoPackage, or all four layers (red line, farmland, urban "
+                                 "boundary and admin units).")
+        if is_set(parameters.get(self.LANDUSE)) and not is_set(parameters.get(self.CLASS_FIELD)):
+            return False, tr("Choose the land-use class field.")
+        return True, ""
+
+    # ---- parameters -> request ----
+
+    def _workspace(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[Path]:
+        if not is_set(parameters.get(self.WORKSPACE)):
+            return None
+        path = Path(self.parameterAsFile(parameters, self.WORKSPACE, context))
+        if not path.is_file():
+            raise QgsProcessingException(tr('The workspace "{path}" does not exist.').format(path=path))
+        return path
+
+    def _from_workspace(self, workspace: Path, table: str, tables: List[str]) -> QgsVectorLayer:
+        if table not in tables:
+            raise QgsProcessingException(
+                tr('The workspace "{path}" is missing the layer "{layer}"; make workspaces with "New three-lines '
+                   'workspace".').format(path=workspace, layer=table))
+        layer = QgsVectorLayer(f"{workspace}|layername={table}", table, "ogr")
+        if not layer.isValid():
+            raise QgsProcessingException(tr('Layer "{layer}" of the workspace "{path}" cannot be opened.').format(
+                layer=table, path=workspace))
+        self._owned.append(layer)
+        return layer
+
+    def _source(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext):
+        source = self.parameterAsSource(parameters, name, context)
+        if is_set(parameters.get(name)) and source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        return source
+
+    def _label(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext, fallback: str) -> str:
+        value = parameters.get(name)
+        if isinstance(value, QgsProcessingFeatureSourceDefinition):
+            value = value.source.staticValue()
+        layer = value if isinstance(value, QgsVectorLayer) else None
+        if layer is None and is_set(value):
+            try:
+                layer = self.parameterAsVectorLayer(parameters, name, context)
+            except QgsProcessingException:
+                layer = None
+        return layer.name() if layer is not None else fallback
+
+    def _request(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> LinesRequest:
+        self._owned = []
+        workspace = self._workspace(parameters, context)
+        tables = gpkg_tables(workspace) if workspace is not None else []
+        sources: Dict[str, Any] = {}
+        labels: Dict[str, str] = {}
+        for name, table in self.TABLES.items():
+            if is_set(parameters.get(name)):
+                sources[name] = self._source(parameters, name, context)
+                labels[table] = self._label(parameters, name, context, table)
+            elif workspace is not None:
+                sources[name] = self._from_workspace(workspace, table, tables)
+                labels[table] = table
+            else:
+                sources[name] = None
+        exceptions = self._source(parameters, self.EXCEPTIONS, context)
+        if exceptions is None:
+            home = workspace
+            if home is None and is_set(parameters.get(self.REDLINE)):
+                try:
+                    home = workspace_of(self.parameterAsVectorLayer(parameters, self.REDLINE, context))
+                except QgsProcessingException:
+                    home = None
+            if home is not None and EXCEPTIONS_TABLE in (tables if home == workspace else gpkg_tables(home)):
+                layer = QgsVectorLayer(f"{home}|layername={EXCEPTIONS_TABLE}", EXCEPTIONS_TABLE, "ogr")
+                if layer.isValid():
+                    self._owned.append(layer)
+                    exceptions = layer
+        landuse = self._source(parameters, self.LANDUSE, context)
+        urban_2020 = self._source(parameters, self.URBAN_2020, context)
+        if landuse is not None:
+            labels["landuse"] = self._label(parameters, self.LANDUSE, context, "landuse")
+        if urban_2020 is not None:
+            labels["urban_2020"] = self._label(parameters, self.URBAN_2020, context, "urban_2020")
+        options = LinesOptions(area_method=AreaMethod(self.parameterAsEnum(parameters, self.AREA_METHOD, context)))
+        for name, option in self.THRESHOLDS.items():
+            value = self.parameterAsDouble(parameters, name, context) if is_set(parameters.get(name)) \
+                else DEFAULTS[option]
+            if not (value >= 0 and math.isfinite(value)):
+                raise QgsProcessingException(tr("{parameter} needs a number >= 0.").format(parameter=name))
+            setattr(options, option, value)
+        if options.gap_max_m < options.gap_min_m:
+            raise QgsProcessingException(tr("The narrow-gap band is empty: its upper width is below its lower "
+                                             "width."))
+        chosen = self.parameterAsEnums(parameters, self.RULES, context) if is_set(parameters.get(self.RULES)) else []
+        options.rules = tuple(RULES[i] for i in chosen)
+        return LinesRequest(
+            redline=sources[self.REDLINE], farmland=sources[self.FARMLAND], urban=sources[self.URBAN],
+            admin=sources[self.ADMIN], exceptions=exceptions, landuse=landuse,
+            class_field=self.parameterAsString(parameters, self.CLASS_FIELD, context) or None,
+            system=SYSTEMS[self.parameterAsEnum(parameters, self.SYSTEM, context)], urban_2020=urban_2020,
+            options=options, labels=labels)
+
+    # ---- run ----
+
+    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        request = self._request(parameters, context)
+        try:
+            result = run_check(request, context.transformContext(), feedback)
+        except GUARDED as e:
+            raise processing_error(e) from e
+        finally:
+            self._owned = []
+        feedback.pushInfo(tr("Areas: {method}.").format(method=result.area_description))
+        for line in summary_lines(result):
+            feedback.pushInfo(line)
+        for warning in result.warnings:
+            feedback.pushWarning(warning)
+        outputs = self._write(result, parameters, context)
+        for name, style in ((self.ISSUES, style_issues_layer), (self.ISSUE_POINTS, style_issues_layer),
+                            (self.LINE_STATS, style_stats_layer)):
+            dest = outputs.get(name)
+            if dest and context.willLoadLayerOnCompletion(dest):
+                details = context.layerToLoadOnCompletionDetails(dest)
+                details.setPostProcessor(VoucherLayerStyler.create(style))
+        outputs["ISSUE_COUNT"] = len(result.issues)
+        outputs["ACCEPTED_COUNT"] = result.accepted
+        return outputs
+
+    def _sink(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext, fields: QgsFields,
+              wkb_type: int, crs, rows) -> str:
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        for attributes, geometry in rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes(attributes)
+            if geometry is not None and not geometry.isNull():
+                feature.setGeometry(geometry)
+            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
+        return dest_id
+
+    def _write(self, result: LinesResult, parameters: Dict[str, Any],
+               context: QgsProcessingContext) -> Dict[str, Any]:
+        fields = issue_fields()
+        outputs: Dict[str, Any] = {
+            self.ISSUES: self._sink(parameters, self.ISSUES, context, fields, QgsWkbTypes.MultiPolygon, result.crs,
+                                    ((r.attributes(), r.geometry) for r in result.issues if not r.is_point)),
+            self.ISSUE_POINTS: self._sink(parameters, self.ISSUE_POINTS, context, fields, QgsWkbTypes.Point,
+                                          result.crs,
+                                          ((r.attributes(), r.geometry) for r in result.issues if r.is_point)),
+        }
+        rows = [stats_attributes(s) for s in result.stats]
+        outputs[self.LINE_STATS] = self._sink(parameters, self.LINE_STATS, context, stats_fields(),
+                                              QgsWkbTypes.NoGeometry, result.crs, ((row, None) for row in rows))
+        if is_set(parameters.get(self.STATS_CSV)):
+            path = self.parameterAsFileOutput(parameters, self.STATS_CSV, context)
+            if path:
+                try:
+                    write_stats_csv(Path(path), rows)
+                except OSError as e:
+                    raise QgsProcessingException(tr('Cannot write "{path}": {error}').format(path=path, error=e)) \
+                        from e
+                outputs[self.STATS_CSV] = path
+        return outputs

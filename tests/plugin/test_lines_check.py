@@ -1,0 +1,246 @@
+"""guotu:threelinescheck on the CLI tests' hand fixture (every rule once), parity with
+`guotu lines check`, unsaved edits, fixing the drawing, exceptions, rule subsets."""
+
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsGeometry, QgsProject, QgsRuleBasedRenderer, QgsVectorLayer
+
+import lines_data as ld
+
+pytestmark = pytest.mark.usefixtures("provider")
+
+ALG = "guotu:threelinescheck"
+
+
+@pytest.fixture
+def fx(tmp_path_factory, tmp_path: Path) -> Path:
+    """A private copy of the CLI fixture (ws.gpkg, dltb.gpkg)."""
+    return ld.copy_fixture(ld.shared_fixture(tmp_path_factory), tmp_path / "fx")
+
+
+def run(params: dict) -> dict:
+    import processing
+
+    full = {"AREA_METHOD": 1, "ISSUES": "memory:", "ISSUE_POINTS": "memory:", "LINE_STATS": "memory:"}
+    full.update(params)
+    return processing.run(ALG, full)
+
+
+def with_landuse(fx: Path, **extra) -> dict:
+    params = {"LANDUSE": f"{fx / 'dltb.gpkg'}|layername=dltb", "CLASS_FIELD": "dlbm", "SYSTEM": 1}
+    params.update(extra)
+    return params
+
+
+def issue_rows(result: dict) -> list:
+    return ld.rows(result["ISSUES"]) + ld.rows(result["ISSUE_POINTS"])
+
+
+def test_every_rule_once_with_the_hand_values(fx: Path) -> None:
+    ws = fx / "ws.gpkg"
+    result = run(with_landuse(fx, WORKSPACE=str(ws)))
+    rules = ld.by_rule(issue_rows(result))
+    for rule in ld.EVERY_RULE_ONCE:
+        assert len(rules.get(rule, [])) == 1, (rule, rules.get(rule))
+    assert sorted(r["severity"] for r in rules["L03"]) == ["error", "error", "minor"]
+    for rule, value in ld.HAND.items():
+        assert rules[rule][0]["value"] == pytest.approx(value, abs=1e-6), rule
+    assert "让位于生态保护红线" in rules["L04"][0]["suggestion_zh"]
+    assert rules["L01"][0]["layer_a"] == "ecological_redline" and rules["L01"][0]["fid_a"] == 3
+    assert result["ISSUE_POINTS"].featureCount() == 1  # the bow-tie's self-intersection
+    assert all(r["status"] == "open" and r["exception_reason"] == "" for r in issue_rows(result))
+    assert rules["L11"][0]["fid_a"] is None and rules["L11"][0]["admin_code"] == "110101"
+    stats = {r["admin_code"]: r for r in ld.rows(result["LINE_STATS"])}
+    a1 = stats["110101"]
+    assert a1["redline_ha"] == pytest.approx(21) and a1["farmland_mu"] == pytest.approx(41.0175 * 15)
+    assert (a1["redline_ok"], a1["farmland_ok"], a1["expansion_ok"], a1["share_ok"]) == ("fail",) * 4
+    assert a1["cultivated_ha"] == pytest.approx(100) and stats["110102"]["redline_ok"] == ""
+    assert stats["110102"]["expansion"] is None  # no 2020 urban land known: NULL, not NaN
+    assert result["ISSUE_COUNT"] == 15 and result["ACCEPTED_COUNT"] == 0
+
+
+def test_plugin_equals_the_cli_on_the_same_workspace(fx: Path, tmp_path: Path) -> None:
+    """Same rows, values, fingerprints and geometries as `guotu lines check`, and the same CSV bytes."""
+    ws = fx / "ws.gpkg"
+    out = tmp_path / "cli.gpkg"
+    res = ld.cli_check(fx, ws, out, "--stats-csv", str(tmp_path / "cli.csv"))
+    assert res.returncode == 0, res.stderr
+    layers = {name: ld.ws_layer(ws, name) for name in ("ecological_redline", "permanent_farmland",
+                                                       "urban_boundary", "admin_units")}
+    result = run(with_landuse(fx, REDLINE=layers["ecological_redline"], FARMLAND=layers["permanent_farmland"],
+                              URBAN=layers["urban_boundary"], ADMIN=layers["admin_units"],
+                              STATS_CSV=str(tmp_path / "plugin.csv")))
+    for table, key in (("issues", "ISSUES"), ("issue_points", "ISSUE_POINTS"), ("line_stats", "LINE_STATS")):
+        cli = ld.rows(ld.ws_layer(out, table))
+        plugin = ld.rows(result[key])
+        assert len(cli) == len(plugin), table
+        for c, p in zip(cli, plugin):
+            cli_geometry, plugin_geometry = c.pop("_wkb"), p.pop("_wkb")
+            c.pop("fid", None)
+            assert set(c) == set(p), table
+            for name, value in c.items():
+                if isinstance(value, float):
+                    assert p[name] == pytest.approx(value, rel=1e-12, abs=1e-12), (table, name)
+                else:
+                    assert p[name] == value, (table, name, c["rule_id"] if "rule_id" in c else c["admin_code"])
+            assert cli_geometry == plugin_geometry, table  # the same WKB, byte for byte
+    assert (tmp_path / "plugin.csv").read_bytes() == (tmp_path / "cli.csv").read_bytes()
+    assert (tmp_path / "plugin.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_unsaved_edits_are_checked_and_fixing_clears_the_issue(fx: Path) -> None:
+    """F1 moved out of the red line in the edit buffer (not saved): L04 is gone, L06 stays."""
+    ws = fx / "ws.gpkg"
+    farmland = ld.ws_layer(ws, "permanent_farmland")
+    before = ld.by_rule(issue_rows(run({"WORKSPACE": str(ws), "FARMLAND": farmland})))
+    assert len(before["L04"]) == 1
+    assert farmland.startEditing()
+    fixed = QgsGeometry.fromWkt(ld.b(200, 0, 400, 1000))
+    fixed.convertToMultiType()
+    assert farmland.changeGeometry(1, fixed)
+    after = ld.by_rule(issue_rows(run({"WORKSPACE": str(ws), "FARMLAND": farmland})))
+    assert "L04" not in after and len(after["L06"]) == 1
+    # The file still holds the old drawing: the check read the edit buffer.
+    assert len(ld.by_rule(issue_rows(run({"WORKSPACE": str(ws)})))["L04"]) == 1
+    farmland.rollBack()
+
+
+def _add_exception(ws: Path, rule: str, fingerprint: str, reason: str) -> None:
+    table = ld.ws_layer(ws, "exceptions")
+    from qgis.core import QgsFeature
+
+    feature = QgsFeature(table.fields())
+    feature["rule_id"], feature["fingerprint"], feature["reason"] = rule, fingerprint, reason
+    assert table.dataProvider().addFeatures([feature])[0]
+
+
+def test_an_exception_survives_reruns_and_lapses_when_the_feature_changes(fx: Path) -> None:
+    ws = fx / "ws.gpkg"
+    l05 = ld.by_rule(issue_rows(run({"WORKSPACE": str(ws)})))["L05"][0]
+    _add_exception(ws, "L05", l05["fingerprint"], "市政道路线性工程，经论证允许")
+    result = run({"WORKSPACE": str(ws)})
+    rules = ld.by_rule(issue_rows(result))
+    assert rules["L05"][0]["status"] == "accepted"
+    assert rules["L05"][0]["exception_reason"] == "市政道路线性工程，经论证允许"
+    assert rules["L04"][0]["status"] == "open" and result["ACCEPTED_COUNT"] == 1
+    # The red line layer of a workspace brings its exceptions table along, without WORKSPACE.
+    redline = ld.ws_layer(ws, "ecological_redline")
+    layers = {"REDLINE": redline, "FARMLAND": ld.ws_layer(ws, "permanent_farmland"),
+              "URBAN": ld.ws_layer(ws, "urban_boundary"), "ADMIN": ld.ws_layer(ws, "admin_units")}
+    assert ld.by_rule(issue_rows(run(layers)))["L05"][0]["status"] == "accepted"
+    # Redraw the urban patch involved (U2, fid 2): the exception lapses.
+    urban = layers["URBAN"]
+    assert urban.startEditing()
+    moved = QgsGeometry.fromWkt(ld.b(40, 950, 100, 1000))
+    moved.convertToMultiType()
+    assert urban.changeGeometry(2, moved)
+    assert ld.by_rule(issue_rows(run(layers)))["L05"][0]["status"] == "open"
+    assert urban.commitChanges()
+    assert ld.by_rule(issue_rows(run({"WORKSPACE": str(ws)})))["L05"][0]["status"] == "open"
+
+
+def test_a_subset_of_rules_and_the_gap_band(fx: Path) -> None:
+    ws = fx / "ws.gpkg"
+    subset = run({"WORKSPACE": str(ws), "RULES": [3, 5]})  # L04, L06
+    assert {r["rule_id"] for r in issue_rows(subset)} == {"L04", "L06"}
+    farmland = ld.ws_layer(ws, "permanent_farmland")
+    assert farmland.startEditing()
+    from qgis.core import QgsFeature
+
+    f9 = QgsFeature(farmland.fields())
+    g = QgsGeometry.fromWkt(ld.b(1500, 100.4, 1600, 200))
+    g.convertToMultiType()
+    f9.setGeometry(g)
+    assert farmland.addFeature(f9)  # an unsaved new feature (negative fid)
+    gaps = ld.by_rule(issue_rows(run({"WORKSPACE": str(ws), "FARMLAND": farmland})))["L09"]
+    assert len(gaps) == 2 and all(g["value"] == pytest.approx(0.4, abs=1e-6) for g in gaps)
+    assert any(g["fid_a"] < 0 or (g["fid_b"] or 0) < 0 for g in gaps)
+    none = run({"WORKSPACE": str(ws), "FARMLAND": farmland, "GAP_MIN": 0.5, "GAP_MAX": 2})
+    assert "L09" not in ld.by_rule(issue_rows(none))
+    farmland.rollBack()
+
+
+def test_thresholds_default_to_the_library_and_spec(guotu) -> None:
+    from guotu.core.lines_check import DEFAULTS
+    from guotu.core.lines_native import default_options
+    from guotu.core.native import Context
+
+    with Context() as ctx:
+        library = default_options(ctx)
+    assert {k: library[k] for k in DEFAULTS} == pytest.approx(DEFAULTS)
+    from qgis.core import QgsApplication
+
+    algorithm = QgsApplication.processingRegistry().algorithmById(ALG)
+    assert algorithm.parameterDefinition("SLIVER_WIDTH").defaultValue() == 1.0
+    assert algorithm.parameterDefinition("MIN_PATCH").defaultValue() == 50.0
+    assert algorithm.parameterDefinition("EXPANSION_CAP").defaultValue() == 1.3
+    assert algorithm.parameterDefinition("FARMLAND_SHARE").defaultValue() == 0.8
+
+
+def test_urban_2020_layer_replaces_the_attribute(fx: Path, tmp_path: Path) -> None:
+    """3 ha of 2020 urban land drawn in A1 (the attribute says 3 too); drawing 4 ha gives
+    4.25 ÷ 4 = 1.0625 ≤ 1.3: L11 passes."""
+    from qgis.core import QgsFeature
+
+    urban = QgsVectorLayer("MultiPolygon?crs=EPSG:4527&field=kind:string", "2020 urban", "memory")
+    feature = QgsFeature(urban.fields())
+    g = QgsGeometry.fromWkt(ld.b(600, 600, 800, 800))
+    g.convertToMultiType()
+    feature.setGeometry(g)
+    urban.dataProvider().addFeatures([feature])
+    result = run({"WORKSPACE": str(fx / "ws.gpkg"), "URBAN_2020": urban})
+    stats = {r["admin_code"]: r for r in ld.rows(result["LINE_STATS"])}
+    assert stats["110101"]["urban_2020_ha"] == pytest.approx(4.0)
+    assert stats["110101"]["expansion"] == pytest.approx(4.25 / 4) and stats["110101"]["expansion_ok"] == "pass"
+    assert stats["110102"]["urban_2020_ha"] == pytest.approx(0.0)
+    assert "L11" not in ld.by_rule(issue_rows(result))
+
+
+def test_outputs_loaded_styled_by_severity(fx: Path) -> None:
+    import processing
+
+    project = QgsProject.instance()
+    try:
+        processing.runAndLoadResults(ALG, {"WORKSPACE": str(fx / "ws.gpkg"), "AREA_METHOD": 1,
+                                           "ISSUES": "memory:", "ISSUE_POINTS": "memory:",
+                                           "LINE_STATS": "memory:"})
+        loaded = {layer.name(): layer for layer in project.mapLayers().values()}
+        issues, points = loaded["Three-lines issues"], loaded["Three-lines issue points"]
+        for layer in (issues, points):
+            renderer = layer.renderer()
+            assert isinstance(renderer, QgsRuleBasedRenderer)
+            rules = renderer.rootRule().children()
+            colours = {rule.label(): rule.symbol().color().name() for rule in rules}
+            assert colours["Error"] == "#e31a1c" and colours["Warning"] == "#ff7f00"
+            assert colours["Minor"] == "#ffd92f" and colours["Accepted exception"] == "#bdbdbd"
+            assert layer.labelsEnabled()
+        assert points.renderer().rootRule().children()[1].symbol().type() == 0  # marker: L01 as points
+        stats = loaded["Three-lines statistics"]
+        assert stats.attributeDisplayName(stats.fields().indexOf("farmland_mu")) == "永久基本农田（亩）"
+    finally:
+        project.removeAllMapLayers()
+
+
+def test_headless_qgis_process(fx: Path, plugin_root: Path, tmp_path: Path) -> None:
+    """qgis_process runs the check on a workspace file, as a batch job would."""
+    import os
+    import subprocess
+
+    home = tmp_path / "home"
+    env = dict(os.environ, HOME=str(home), XDG_DATA_HOME=str(home / "xdg"), QT_QPA_PLATFORM="offscreen",
+               QGIS_PLUGINPATH=str(plugin_root))
+    env.pop("GUOTU_LIBRARY", None)
+    qgis_process = "/usr/bin/qgis_process.bin"
+    enable = subprocess.run([qgis_process, "plugins", "enable", "guotu"], env=env, capture_output=True, text=True,
+                            timeout=60)
+    assert enable.returncode == 0, enable.stdout + enable.stderr
+    out = tmp_path / "issues.gpkg"
+    run_ = subprocess.run([qgis_process, "run", ALG, "--", f"WORKSPACE={fx / 'ws.gpkg'}", "AREA_METHOD=1",
+                           f"ISSUES={out}", f"ISSUE_POINTS={tmp_path / 'points.gpkg'}",
+                           f"LINE_STATS={tmp_path / 'stats.gpkg'}", f"STATS_CSV={tmp_path / 'stats.csv'}"],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert run_.returncode == 0, run_.stdout + run_.stderr
+    issues = QgsVectorLayer(str(out), "issues", "ogr")
+    assert issues.featureCount() == 13  # 14 issues without land use (no L14), L01 in the points
+    assert (tmp_path / "stats.csv").read_bytes().startswith(b"\xef\xbb\xbf")

@@ -1,0 +1,163 @@
+"""The real QGIS desktop (under Xvfb, Chinese UI): the three-lines menu entries, a
+workspace opened into the project, the 三区三线检查 dock re-checking it and zooming to an
+issue, a screenshot of the window, no Python errors, a clean unload."""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import lines_data as ld
+
+HERE = Path(__file__).resolve().parent
+QGIS = shutil.which("qgis")
+XVFB_RUN = shutil.which("xvfb-run")
+TIMEOUT = 90
+
+CODE = r'''
+import builtins, json, os, time, traceback
+from pathlib import Path
+import qgis.utils
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QAction, QApplication
+from qgis.core import QgsApplication, QgsProject
+
+result = {}
+state = {"started": None}
+
+
+def finish():
+    try:
+        result["unloaded"] = qgis.utils.unloadPlugin("guotu")
+    except Exception:
+        result["error"] = traceback.format_exc()
+    try:
+        result["log"] = list(getattr(builtins, "_guotu_gui_log", []))
+        with open(os.environ["GUOTU_GUI_RESULT"], "w", encoding="utf-8") as f:
+            json.dump(result, f, ensure_ascii=False, indent=1)
+    finally:
+        # No "save the project?" / "save the scratch layers?" questions on exit.
+        QgsProject.instance().removeAllMapLayers()
+        QgsProject.instance().setDirty(False)
+        qgis.utils.iface.actionExit().trigger()
+
+
+def after_check():
+    try:
+        dock = qgis.utils.plugins["guotu"].lines_dock
+        if dock.is_running():
+            if time.monotonic() - state["started"] < 40:
+                QTimer.singleShot(200, after_check)
+                return
+            result["error"] = "the check did not finish"
+            finish()
+            return
+        result["summary"] = dock.summaryLabel.text()
+        result["rules"] = [dock.issuesTree.topLevelItem(i).text(0) for i in range(dock.issuesTree.topLevelItemCount())]
+        items = [i for i in dock.issue_items() if dock.ref_of(i).rule == "L05"]
+        dock.issuesTree.setCurrentItem(items[0])
+        dock.issuesTree.itemClicked.emit(items[0], 0)
+        extent = qgis.utils.iface.mapCanvas().extent()
+        result["extent"] = [extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()]
+        QTimer.singleShot(1500, screenshot)
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish()
+
+
+def screenshot():
+    try:
+        window = qgis.utils.iface.mainWindow()
+        window.grab().save(os.environ["GUOTU_GUI_SHOT"])
+        dock = qgis.utils.plugins["guotu"].lines_dock
+        dock.grab().save(os.environ["GUOTU_GUI_SHOT"].replace(".png", "_dock.png"))
+    except Exception:
+        result["error"] = traceback.format_exc()
+    finish()
+
+
+def main():
+    try:
+        window = qgis.utils.iface.mainWindow()
+        window.resize(1400, 900)
+        actions = {name: window.findChild(QAction, name) for name in
+                   ("mActionGuotuNewLinesWorkspace", "mActionGuotuOpenLinesWorkspace", "mActionGuotuLinesCheck")}
+        result["actions"] = {name: (a.text() if a else None) for name, a in actions.items()}
+        registry = QgsApplication.processingRegistry()
+        result["algorithms"] = [registry.algorithmById(i).displayName() if registry.algorithmById(i) else None
+                                for i in ("guotu:threelinesworkspace", "guotu:threelinescheck")]
+        from guotu.core.lines_workspace import open_workspace
+
+        open_workspace(Path(os.environ["GUOTU_WS"]), QgsProject.instance())
+        canvas = qgis.utils.iface.mapCanvas()
+        canvas.setDestinationCrs(QgsProject.instance().crs())
+        canvas.zoomToFullExtent()
+        actions["mActionGuotuLinesCheck"].trigger()
+        dock = qgis.utils.plugins["guotu"].lines_dock
+        result["dock_title"] = dock.windowTitle()
+        result["dock_visible"] = dock.isVisible()
+        result["buttons"] = [dock.recheckButton.text(), dock.acceptButton.text(), dock.exportButton.text()]
+        state["started"] = time.monotonic()
+        dock.recheckButton.click()
+        QTimer.singleShot(200, after_check)
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish()
+
+
+QTimer.singleShot(500, main)
+'''
+
+
+@pytest.mark.skipif(QGIS is None or XVFB_RUN is None, reason="needs the qgis binary and xvfb-run")
+def test_dock_in_qgis_desktop(plugin_root: Path, tmp_path: Path, tmp_path_factory) -> None:
+    fx = ld.copy_fixture(ld.shared_fixture(tmp_path_factory), tmp_path / "fx")
+    profiles = tmp_path / "profiles_root"
+    profile = profiles / "profiles" / "guotu_test"
+    shutil.copytree(plugin_root / "guotu", profile / "python" / "plugins" / "guotu")
+    (profile / "QGIS").mkdir(parents=True)
+    (profile / "QGIS" / "QGIS3.ini").write_text(
+        "[PythonPlugins]\nguotu=true\n\n[locale]\noverrideFlag=true\nuserLocale=zh_CN\n", encoding="utf-8")
+    code = tmp_path / "lines_gui.py"
+    code.write_text(CODE, encoding="utf-8")
+    result_file, shot = tmp_path / "result.json", tmp_path / "qgis_lines.png"
+    env = dict(os.environ)
+    env.pop("QT_QPA_PLATFORM", None)
+    env.pop("GUOTU_LIBRARY", None)
+    env.update(HOME=str(tmp_path / "home"), XDG_DATA_HOME=str(tmp_path / "xdg"),
+               XDG_CONFIG_HOME=str(tmp_path / "xdg_config"), GUOTU_GUI_RESULT=str(result_file),
+               GUOTU_GUI_LOG=str(tmp_path / "log.jsonl"), GUOTU_GUI_SHOT=str(shot), GUOTU_WS=str(fx / "ws.gpkg"),
+               PYQGIS_STARTUP=str(HERE / "gui" / "startup_hook.py"))
+    command = [XVFB_RUN, "-a", "-s", "-screen 0 1600x1000x24", QGIS, "--profiles-path", str(profiles), "--profile",
+               "guotu_test", "--nologo", "--noversioncheck", "--code", str(code)]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               start_new_session=True)
+    try:
+        output, _ = process.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, 9)
+        output, _ = process.communicate()
+        pytest.fail(f"QGIS did not finish within {TIMEOUT} s:\n{output.decode(errors='replace')[-3000:]}")
+    assert result_file.exists(), output.decode(errors="replace")[-3000:]
+    result = json.loads(result_file.read_text(encoding="utf-8"))
+    log = result.pop("log")
+    assert "error" not in result, result["error"]
+    python_errors = [e for e in log if e["tag"] in ("Python error", "Error dialog")
+                     or (e["tag"] == "Python warning" and "guotu" in e["message"].lower())]
+    assert not python_errors, python_errors
+    assert result["actions"] == {"mActionGuotuNewLinesWorkspace": "新建三区三线工作空间…",
+                                 "mActionGuotuOpenLinesWorkspace": "打开三区三线工作空间…",
+                                 "mActionGuotuLinesCheck": "三区三线检查…"}
+    assert result["algorithms"] == ["新建三区三线工作空间", "三区三线检查"]
+    assert result["dock_title"] == "三区三线检查" and result["dock_visible"]
+    assert result["buttons"] == ["重新检查", "确认为例外…", "导出统计…"]
+    assert "共 14 个问题" in result["summary"], result["summary"]  # no land use: no L14
+    assert any(text.startswith("L04 红线与永久基本农田重叠") for text in result["rules"]), result["rules"]
+    x0, y0, x1, y1 = result["extent"]
+    assert x0 <= ld.X0 + 50 and x1 >= ld.X0 + 100 and y0 <= ld.Y0 + 950 and y1 >= ld.Y0 + 1000
+    assert x1 - x0 < 1000
+    assert shot.is_file() and shot.stat().st_size > 20_000
+    assert result["unloaded"]
