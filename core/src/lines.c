@@ -170,29 +170,6 @@ int guotu_lines_add_admin(guotu_context *ctx, guotu_lines *l, const char *code, 
     return GUOTU_OK;
 }
 
-/* Records why a feature is invalid and where, for L01. */
-static int note_invalid(guotu_context *ctx, guotu_lines *l, int line, int64_t fid, uint64_t hash, GEOSGeometry *g)
-{
-    char *reason = NULL;
-    GEOSGeometry *location = NULL;
-    GEOSisValidDetail_r(ctx->geos, g, 0, &reason, &location);
-    invalid_record *grown = realloc(l->invalid, (l->invalid_count + 1) * sizeof *grown);
-    if (!grown) {
-        if (reason) GEOSFree_r(ctx->geos, reason);
-        if (location) GEOSGeom_destroy_r(ctx->geos, location);
-        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-    }
-    l->invalid = grown;
-    invalid_record *r = &l->invalid[l->invalid_count++];
-    r->line = line;
-    r->fid = fid;
-    r->hash = hash;
-    snprintf(r->reason, sizeof r->reason, "%s", reason ? reason : "invalid");
-    r->location = location;
-    if (reason) GEOSFree_r(ctx->geos, reason);
-    return GUOTU_OK;
-}
-
 int guotu_lines_add(guotu_context *ctx, guotu_lines *l, guotu_line line, int64_t fid, const unsigned char *wkb,
                     size_t wkb_size)
 {
@@ -204,19 +181,30 @@ int guotu_lines_add(guotu_context *ctx, guotu_lines *l, guotu_line line, int64_t
         return gt_fail(ctx, GUOTU_ERR_GEOMETRY, "feature %lld of layer '%s' has no geometry", (long long)fid,
                        line_names[line]);
     uint64_t hash = fnv(wkb, wkb_size, 1469598103934665603ULL);
-    GEOSGeometry *raw = GEOSGeomFromWKB_buf_r(ctx->geos, wkb, wkb_size);
-    if (raw && GEOSisValid_r(ctx->geos, raw) == 0) {
-        int status = note_invalid(ctx, l, line, fid, hash, raw);
-        if (status) {
-            GEOSGeom_destroy_r(ctx->geos, raw);
-            return status;
-        }
-    }
-    if (raw) GEOSGeom_destroy_r(ctx->geos, raw);
-    GEOSGeometry *g = NULL;
+    GEOSGeometry *g = NULL, *location = NULL;
     int repaired = 0;
-    int status = gt_read_polygon(ctx, GUOTU_INVALID_REPAIR, line_names[line], fid, wkb, wkb_size, &g, &repaired);
+    char reason[160];
+    int status = gt_read_polygon_detail(ctx, GUOTU_INVALID_REPAIR, line_names[line], fid, wkb, wkb_size, &g, &repaired,
+                                        reason, sizeof reason, &location);
     if (status) return status;
+    if (repaired) {
+        /* L01 is reported at run time, where the issue callback is. */
+        invalid_record *grown = realloc(l->invalid, (l->invalid_count + 1) * sizeof *grown);
+        if (!grown) {
+            if (location) GEOSGeom_destroy_r(ctx->geos, location);
+            GEOSGeom_destroy_r(ctx->geos, g);
+            return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        }
+        l->invalid = grown;
+        invalid_record *r = &l->invalid[l->invalid_count++];
+        r->line = line;
+        r->fid = fid;
+        r->hash = hash;
+        snprintf(r->reason, sizeof r->reason, "%s", reason);
+        r->location = location;
+    } else if (location) {
+        GEOSGeom_destroy_r(ctx->geos, location);
+    }
     if (l->count[line] == l->cap[line]) {
         size_t cap = l->cap[line] ? l->cap[line] * 2 : 256;
         line_feature *grown = realloc(l->features[line], cap * sizeof *grown);

@@ -17,6 +17,15 @@ static const char *geom_type_name(guotu_context *ctx, const GEOSGeometry *g, cha
 int gt_read_polygon(guotu_context *ctx, guotu_invalid_policy invalid, const char *label, int64_t fid,
                     const unsigned char *wkb, size_t wkb_size, GEOSGeometry **out, int *repaired)
 {
+    return gt_read_polygon_detail(ctx, invalid, label, fid, wkb, wkb_size, out, repaired, NULL, 0, NULL);
+}
+
+int gt_read_polygon_detail(guotu_context *ctx, guotu_invalid_policy invalid, const char *label, int64_t fid,
+                           const unsigned char *wkb, size_t wkb_size, GEOSGeometry **out, int *repaired,
+                           char *reason, size_t reason_size, GEOSGeometry **location)
+{
+    if (location) *location = NULL;
+    if (reason && reason_size) reason[0] = '\0';
     *out = NULL;
     *repaired = 0;
     if (!wkb || !wkb_size)
@@ -52,22 +61,31 @@ int gt_read_polygon(guotu_context *ctx, guotu_invalid_policy invalid, const char
         return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot check feature %lld of layer '%s'", (long long)fid,
                             label);
     }
-    char *why = GEOSisValidReason_r(ctx->geos, g);
+    char *why = NULL;
+    GEOSGeometry *where = NULL;
+    GEOSisValidDetail_r(ctx->geos, g, 0, &why, &where);
     /* NaN coordinates pass envelope checks (comparisons with NaN are false) but GEOS calls
      * them invalid coordinates: no repair can give them a meaning. */
     int non_finite = why && strstr(why, "Invalid Coordinate") != NULL;
+    if (reason && reason_size) snprintf(reason, reason_size, "%s", why ? why : "invalid");
     if (why) GEOSFree_r(ctx->geos, why);
+    if (location && !non_finite) *location = where;
+    else if (where) GEOSGeom_destroy_r(ctx->geos, where);
     if (non_finite) {
         GEOSGeom_destroy_r(ctx->geos, g);
         return gt_fail(ctx, GUOTU_ERR_GEOMETRY, "feature %lld of layer '%s' has coordinates that are not finite numbers",
                        (long long)fid, label);
     }
     if (invalid == GUOTU_INVALID_FAIL) {
-        char *reason = GEOSisValidReason_r(ctx->geos, g);
+        char *text = GEOSisValidReason_r(ctx->geos, g);
         gt_fail(ctx, GUOTU_ERR_INVALID_GEOMETRY, "invalid geometry in layer '%s', feature %lld: %s", label,
-                (long long)fid, reason ? reason : "invalid");
-        if (reason) GEOSFree_r(ctx->geos, reason);
+                (long long)fid, text ? text : "invalid");
+        if (text) GEOSFree_r(ctx->geos, text);
         GEOSGeom_destroy_r(ctx->geos, g);
+        if (location && *location) {
+            GEOSGeom_destroy_r(ctx->geos, *location);
+            *location = NULL;
+        }
         return GUOTU_ERR_INVALID_GEOMETRY;
     }
     /* The "structure" method keeps polygonal input polygonal and drops collapsed parts,
@@ -81,9 +99,14 @@ int gt_read_polygon(guotu_context *ctx, guotu_invalid_policy invalid, const char
         GEOSMakeValidParams_destroy_r(ctx->geos, params);
     }
     GEOSGeom_destroy_r(ctx->geos, g);
-    if (!fixed)
+    if (!fixed) {
+        if (location && *location) {
+            GEOSGeom_destroy_r(ctx->geos, *location);
+            *location = NULL;
+        }
         return gt_fail_geos(ctx, GUOTU_ERR_INVALID_GEOMETRY, "cannot repair feature %lld of layer '%s'",
                             (long long)fid, label);
+    }
     *out = fixed;
     *repaired = 1;
     return GUOTU_OK;
