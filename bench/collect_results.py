@@ -36,6 +36,9 @@ LABELS = {
     "guotu_raster_exact": "guotu tally, raster, exact coverage",
     "guotu_raster_centre": "guotu tally, raster, --raster-mode centre",
     "guotu_raster_centre_planar": "guotu tally, raster, centre, planar (check only)",
+    "guotu_raster_exact_1t": "guotu tally, raster, exact coverage, --threads 1",
+    "guotu_raster_centre_1t": "guotu tally, raster, --raster-mode centre, --threads 1",
+    "guotu_raster_centre_planar_1t": "guotu tally, raster, centre, planar, --threads 1 (check only)",
     "spatialite_planar": "OGR/SpatiaLite SQL, R-tree + ST_Intersection (planar)",
     "qgis_zonalhist": "QGIS native:zonalhistogram",
     "qgis_vector": "QGIS intersection + field calc $area + stats by categories",
@@ -71,7 +74,21 @@ def parse_time_file(path):
     }
 
 
-def collect_timings(work):
+# Further ratios recorded for a tool: tool -> guotu tools its best wall time is divided by.
+EXTRA_RATIOS = {
+    "qgis_zonalhist": ["guotu_raster_exact", "guotu_raster_centre_planar", "guotu_raster_exact_1t",
+                       "guotu_raster_centre_1t", "guotu_raster_centre_planar_1t"],
+}
+
+
+def collect_timings(work, labels=None, baseline=None, extra_ratios=None):
+    """Every timed run in WORK/timings, by tool; best wall time and ratios to baselines.
+
+    labels, baseline and extra_ratios default to this module's LABELS, BASELINE and
+    EXTRA_RATIOS (the other benchmarks' collectors pass their own)."""
+    labels = LABELS if labels is None else labels
+    baseline = BASELINE if baseline is None else baseline
+    extra_ratios = EXTRA_RATIOS if extra_ratios is None else extra_ratios
     tools = {}
     for tf in sorted(glob.glob(os.path.join(work, "timings", "*.run*.time"))):
         base = tf[:-len(".time")]
@@ -79,6 +96,7 @@ def collect_timings(work):
         r = parse_time_file(tf)
         r["run"] = int(run)
         for ext, key in ((".cmd", "command"), (".load", "loadavg_before"),
+                         (".load_after", "loadavg_after"),
                          (".sha256", "guotu_sha256")):
             if os.path.exists(base + ext):
                 r[key] = open(base + ext, encoding="utf-8").read().strip()
@@ -94,7 +112,7 @@ def collect_timings(work):
         ok = [r for r in runs if r["exit_status"] == 0]
         best = min(ok, key=lambda r: r["wall_s"]) if ok else None
         out[name] = {
-            "label": LABELS.get(name, name),
+            "label": labels.get(name, name),
             "runs": runs,
             "n_runs": len(runs),
             "ok": bool(ok),
@@ -107,13 +125,13 @@ def collect_timings(work):
         if os.path.exists(setup):
             out[name]["setup_commands_not_timed"] = open(setup, encoding="utf-8").read().strip()
     for name, t in out.items():
-        b = BASELINE.get(name)
+        b = baseline.get(name)
         if b and b in out and t["best_wall_s"] and out[b]["best_wall_s"]:
             t["baseline"] = b
             t["wall_ratio_vs_baseline"] = t["best_wall_s"] / out[b]["best_wall_s"]
             t["rss_ratio_vs_baseline"] = t["best_run_peak_rss_mb"] / out[b]["best_run_peak_rss_mb"]
-        if name == "qgis_zonalhist" and t["best_wall_s"]:
-            for other in ("guotu_raster_exact", "guotu_raster_centre_planar"):
+        if t["best_wall_s"]:
+            for other in extra_ratios.get(name, ()):
                 if other in out and out[other]["best_wall_s"]:
                     t[f"wall_ratio_vs_{other}"] = t["best_wall_s"] / out[other]["best_wall_s"]
     return out

@@ -41,6 +41,20 @@ COMPARISONS = [
      "guotu_raster_centre_planar", "qgis_zonalhist",
      "QGIS zonal histogram cell counts x cell area vs guotu --raster-mode centre --area planar",
      "abs_ha", 1e-5),
+    ("qgis_zonalhist vs guotu_raster_centre_planar_1t",
+     "guotu_raster_centre_planar_1t", "qgis_zonalhist",
+     "QGIS zonal histogram vs guotu --raster-mode centre --area planar --threads 1",
+     "abs_ha", 1e-5),
+    # guotu's worker threads must not change the result (only the summation order).
+    ("guotu_raster_exact_1t vs guotu_raster_exact",
+     "guotu_raster_exact", "guotu_raster_exact_1t",
+     "guotu raster exact coverage, --threads 1 vs default threads", "abs_ha", 1e-5),
+    ("guotu_raster_centre_1t vs guotu_raster_centre",
+     "guotu_raster_centre", "guotu_raster_centre_1t",
+     "guotu raster centre, --threads 1 vs default threads", "abs_ha", 1e-5),
+    ("guotu_raster_centre_planar_1t vs guotu_raster_centre_planar",
+     "guotu_raster_centre_planar", "guotu_raster_centre_planar_1t",
+     "guotu raster centre planar, --threads 1 vs default threads", "abs_ha", 1e-5),
 ]
 
 # Informative only (different methods, not expected to agree to float noise).
@@ -127,7 +141,8 @@ def load_output(name, work, raster=None):
     raise ValueError(name)
 
 
-def compare(ref: dict, cand: dict) -> dict:
+def compare(ref: dict, cand: dict, key_names=("zone", "class")) -> dict:
+    """Compare two {key tuple: ha} dicts; key_names label the key's parts in the report."""
     keys = set(ref) | set(cand)
     only_ref = [k for k in keys if k not in cand]
     only_cand = [k for k in keys if k not in ref]
@@ -151,8 +166,11 @@ def compare(ref: dict, cand: dict) -> dict:
     tr, tc = sum(ref.values()), sum(cand.values())
 
     def pair(k):
-        return None if k is None else {"zone": k[0], "class": k[1], "ref_ha": ref.get(k, 0.0),
-                                       "cand_ha": cand.get(k, 0.0)}
+        if k is None:
+            return None
+        d = dict(zip(key_names, k))
+        d.update(ref_ha=ref.get(k, 0.0), cand_ha=cand.get(k, 0.0))
+        return d
 
     return {
         "pairs_ref": len(ref), "pairs_cand": len(cand), "pairs_union": len(keys),

@@ -11,6 +11,9 @@
 #   guotu_raster_exact         guotu tally, GeoTIFF, exact partial-cell coverage (default)
 #   guotu_raster_centre        guotu tally, GeoTIFF, --raster-mode centre
 #   guotu_raster_centre_planar guotu tally, GeoTIFF, --raster-mode centre --area planar
+#   guotu_raster_exact_1t, guotu_raster_centre_1t, guotu_raster_centre_planar_1t
+#                              the same three with --threads 1 (the three above run with
+#                              guotu's default, one worker thread per CPU)
 #   spatialite_planar          ogr2ogr -dialect SQLite: R-tree prefilter + SUM(ST_Area(ST_Intersection))
 #   qgis_zonalhist             QGIS Processing native:zonalhistogram
 #   qgis_vector                QGIS Processing native:intersection -> native:fieldcalculator
@@ -38,21 +41,19 @@ GUOTU="${GUOTU:-$ROOT/build/core/guotu}"
 DATA="${GUOTU_BENCH_DATA:-$ROOT/build/bench-data/scale$SCALE}"
 WORK="${GUOTU_BENCH_WORK:-$ROOT/build/bench-data/scale$SCALE-work}"
 RESULTS="${GUOTU_BENCH_RESULTS:-$HERE/results/tally_scale$SCALE.json}"
-ALL_TOOLS="guotu_vector_ellipsoidal guotu_vector_planar guotu_raster_exact guotu_raster_centre guotu_raster_centre_planar spatialite_planar qgis_zonalhist qgis_vector"
+ALL_TOOLS="guotu_vector_ellipsoidal guotu_vector_planar guotu_raster_exact guotu_raster_centre guotu_raster_centre_planar guotu_raster_exact_1t guotu_raster_centre_1t guotu_raster_centre_planar_1t spatialite_planar qgis_zonalhist qgis_vector"
 TOOLS="${GUOTU_BENCH_TOOLS:-$ALL_TOOLS}"
 REPEAT_FAST="${GUOTU_BENCH_REPEAT_FAST:-3}"
 REPEAT_SLOW="${GUOTU_BENCH_REPEAT_SLOW:-1}"
 export QT_QPA_PLATFORM=offscreen
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
-want() { [[ " $TOOLS " == *" $1 "* ]]; }
+# log, want, wait_for_guotu_binary, forget_timings, record_run_info, timed, ...
+source "$HERE/bench_lib.sh"
 
 for exe in "$PY" "$TIME" ogr2ogr; do
     command -v "$exe" >/dev/null || { echo "missing: $exe" >&2; exit 2; }
 done
-# The lead may be rebuilding the C code: wait up to 5 minutes for the binary.
-for _ in $(seq 30); do [[ -x "$GUOTU" ]] && break; log "waiting for $GUOTU"; sleep 10; done
-[[ -x "$GUOTU" ]] || { echo "guotu binary not found: $GUOTU (build it first)" >&2; exit 2; }
+wait_for_guotu_binary
 
 # ---- data -------------------------------------------------------------------------
 if [[ ! -f "$DATA/sample_manifest.json" ]]; then
@@ -76,35 +77,7 @@ for t in $TOOLS; do
     rm -f "$WORK/timings/$t".run* "$WORK/timings/$t".setup.cmd
     [[ "$t" == qgis_vector ]] && rm -f "$WORK/timings/qgis_vector_nocheck".run*
 done
-# What was benchmarked (the binary may be rebuilt later by someone else).
-{ echo "started: $(date -Iseconds)"
-  echo "git_head: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
-  echo "guotu_version: $("$GUOTU" --version 2>&1 | head -1)"
-  echo "guotu_sha256: $(sha256sum "$GUOTU" | cut -d' ' -f1)"
-  echo "repeat_fast: $REPEAT_FAST"
-  echo "repeat_slow: $REPEAT_SLOW"
-  echo "tools: $TOOLS"; } > "$WORK/run_info.$(date +%Y%m%dT%H%M%S).txt"
-
-# timed NAME RUN -- command...: runs it under GNU time -v, keeps its log, exit code,
-# load average before the run and the command line. Never aborts the script.
-timed() {
-    local name="$1" run="$2"; shift 3
-    local base="$WORK/timings/$name.run$run"
-    printf '%q ' "$@" > "$base.cmd"; echo >> "$base.cmd"
-    if [[ "$1" == "$GUOTU" ]]; then
-        # The lead may be rebuilding guotu: wait until the binary runs again.
-        for _ in $(seq 60); do "$GUOTU" --version >/dev/null 2>&1 && break; sleep 5; done
-        sha256sum "$GUOTU" | cut -d' ' -f1 > "$base.sha256"
-    fi
-    cut -d' ' -f1-3 /proc/loadavg > "$base.load"
-    log "run $name #$run"
-    local rc=0
-    "$TIME" -v -o "$base.time" "$@" > "$base.log" 2>&1 || rc=$?
-    echo "$rc" > "$base.rc"
-    log "  $name #$run: exit $rc, $(grep -E 'Elapsed' "$base.time" | sed 's/.*: //') wall," \
-        "$(grep -E 'Maximum resident' "$base.time" | sed 's/.*: //') KB peak RSS"
-    return 0
-}
+record_run_info "$ROOT" "repeat_fast: $REPEAT_FAST" "repeat_slow: $REPEAT_SLOW"
 
 # Warm the page cache so no tool pays for the first read from disk.
 cat "$ZONES" "$LANDUSE" "$RASTER" > /dev/null
@@ -125,6 +98,15 @@ for run in $(seq "$REPEAT_FAST"); do
     want guotu_raster_centre_planar && timed guotu_raster_centre_planar "$run" -- \
         "$GUOTU" "${G_COMMON[@]}" --landuse "$RASTER" --raster-mode centre --area planar \
         -o "$WORK/guotu_raster_centre_planar.csv"
+    # The same with one thread (guotu's default above is one worker thread per CPU).
+    want guotu_raster_exact_1t && timed guotu_raster_exact_1t "$run" -- \
+        "$GUOTU" "${G_COMMON[@]}" --landuse "$RASTER" --threads 1 -o "$WORK/guotu_raster_exact_1t.csv"
+    want guotu_raster_centre_1t && timed guotu_raster_centre_1t "$run" -- \
+        "$GUOTU" "${G_COMMON[@]}" --landuse "$RASTER" --raster-mode centre --threads 1 \
+        -o "$WORK/guotu_raster_centre_1t.csv"
+    want guotu_raster_centre_planar_1t && timed guotu_raster_centre_planar_1t "$run" -- \
+        "$GUOTU" "${G_COMMON[@]}" --landuse "$RASTER" --raster-mode centre --area planar --threads 1 \
+        -o "$WORK/guotu_raster_centre_planar_1t.csv"
 done
 
 if want spatialite_planar; then

@@ -1,0 +1,143 @@
+#!/usr/bin/python3
+"""Gather run_convert_bench.sh's raw timings, the output checks and the machine into one JSON.
+
+    /usr/bin/python3 bench/collect_convert.py --scale 3.54 --data DATA --work WORK \
+        --guotu build/core/guotu --out bench/results/convert_scale3.54.json
+
+Also prints the results table (Markdown) used in bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import glob
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import collect_results as cr  # noqa: E402
+import compare_convert  # noqa: E402
+
+LABELS = {
+    "guotu_convert_ellipsoidal": "guotu convert, ellipsoidal (writes all pieces + tables)",
+    "guotu_convert_planar": "guotu convert, --area planar",
+    "spatialite_convert_planar": "OGR/SpatiaLite SQL, R-tree + ST_Intersection (planar)",
+    "qgis_convert": "QGIS intersection -> field calc $area -> stats by categories",
+    "qgis_convert_nocheck": "QGIS chain, GeometryNoCheck",
+}
+ORDER = list(LABELS)
+BASELINE = {
+    "qgis_convert": "guotu_convert_ellipsoidal",
+    "qgis_convert_nocheck": "guotu_convert_ellipsoidal",
+    "spatialite_convert_planar": "guotu_convert_planar",
+}
+CHECK_OF = {
+    "qgis_convert": "qgis_convert vs guotu_convert_ellipsoidal",
+    "qgis_convert_nocheck": "qgis_convert vs guotu_convert_ellipsoidal",
+    "spatialite_convert_planar": "spatialite_convert_planar vs guotu_convert_planar",
+}
+
+
+def fmt_table(timings, rep):
+    checks = {c["comparison"]: c for c in rep["checks"]}
+    key = f"max_rel_diff_pairs_ge_{compare_convert.cmp.REL_MIN_HA}ha"
+    rows = ["| tool | wall s | peak RSS MB | CPU % | tool / guotu (time) | tool / guotu (RSS) | output check |",
+            "|---|---:|---:|---:|---|---|---|"]
+    for name in ORDER + sorted(set(timings) - set(ORDER)):
+        if name not in timings:
+            continue
+        t = timings[name]
+        if not t["ok"]:
+            rows.append(f"| {t['label']} | failed (exit {t['runs'][-1]['exit_status']}) | | | | | |")
+            continue
+        best = min((r for r in t["runs"] if r["exit_status"] == 0), key=lambda r: r["wall_s"])
+        ratio = rss = ""
+        if "wall_ratio_vs_baseline" in t:
+            ratio = f"{t['wall_ratio_vs_baseline']:.1f}x ({t['baseline']})"
+            rss = f"{t['rss_ratio_vs_baseline']:.1f}x"
+        chk = ""
+        c = checks.get(CHECK_OF.get(name, ""))
+        if c and "max_abs_diff_ha" in c:
+            chk = (f"{c['status']}: max abs {c['max_abs_diff_ha']:.2g} ha, max rel {c[key]:.2g} "
+                   f"(pairs >= 1 ha: {c['max_rel_diff_pairs_ge_1ha']:.2g}), totals rel "
+                   f"{c['total_rel_diff']:.2g}, pairs {c['pairs_cand']}/{c['pairs_ref']}")
+        elif c:
+            chk = c["status"]
+        runs = f" (best of {t['n_runs']})" if t["n_runs"] > 1 else " (1 run)"
+        rows.append(f"| {t['label']} | {t['best_wall_s']:.2f}{runs} | {t['best_run_peak_rss_mb']:.0f} | "
+                    f"{best['cpu_percent']} | {ratio} | {rss} | {chk} |")
+    for name, t in timings.items():
+        best = min((r for r in t["runs"] if r["exit_status"] == 0 and "steps" in r),
+                   key=lambda r: r["wall_s"], default=None)
+        if best:
+            steps = ", ".join(f"{s['step']} {s['wall_s']:.1f} s" for s in best["steps"]["steps"])
+            rows.append(f"\n{name} steps (run {best['run']}): {steps}")
+    return "\n".join(rows)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--scale", required=True)
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--guotu", required=True)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+
+    timings = cr.collect_timings(args.work, LABELS, BASELINE, {})
+    rep = compare_convert.run_all(args.work, args.data)
+    compare_convert.print_report(rep)
+    manifest = json.load(open(os.path.join(args.data, "sample_manifest.json"), encoding="utf-8"))
+    doc = {
+        "benchmark": "guotu convert vs QGIS Processing / OGR-SpatiaLite, same data, same run",
+        "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "scale": float(args.scale),
+        "data": {"dir": args.data, "counts": manifest.get("counts"), "crs": manifest.get("crs"),
+                 "region": manifest.get("region"), "params": manifest.get("params"),
+                 "label": manifest.get("label")},
+        "machine": cr.machine_info(args.guotu, args.data),
+        "note": "2-core machine shared with other work; other processes may have been running "
+                "(loadavg_before/after recorded per run). Every tool is single-threaded. "
+                "Best of GUOTU_BENCH_REPEAT_FAST (guotu, SpatiaLite) / GUOTU_BENCH_REPEAT_SLOW "
+                "(QGIS) runs; a tool whose first run took more than GUOTU_BENCH_SLOW_ONCE_S "
+                "seconds was run once.",
+        "tools": timings,
+        "checks": rep,
+        "commands_file": os.path.join(args.work, "commands.txt"),
+    }
+    doc["run_info"] = [
+        dict(line.split(": ", 1) for line in open(p, encoding="utf-8").read().splitlines()
+             if ": " in line)
+        for p in sorted(glob.glob(os.path.join(args.work, "run_info*.txt")))]
+    shas = sorted({r["guotu_sha256"] for t in timings.values() for r in t["runs"]
+                   if r.get("guotu_sha256")})
+    doc["guotu_binaries_timed"] = shas
+    if len(shas) > 1:
+        print("WARNING: guotu was rebuilt between runs: " + ", ".join(shas), file=sys.stderr)
+    lines = []
+    for name in ORDER + sorted(set(timings) - set(ORDER)):
+        if name in timings:
+            t = timings[name]
+            if t.get("setup_commands_not_timed"):
+                lines.append(f"# {name} set-up (not timed)\n{t['setup_commands_not_timed']}")
+            lines.append(f"# {name}\n{t['command']}")
+    doc["commands"] = "\n".join(lines) + "\n"
+    with open(doc["commands_file"], "w", encoding="utf-8") as f:
+        f.write(doc["commands"])
+    with open(args.out, "w", encoding="utf-8") as f:
+        json.dump(doc, f, indent=1, ensure_ascii=False)
+    print()
+    print(fmt_table(timings, rep))
+    print(f"\nwritten {args.out}")
+    bad = [c["comparison"] for c in rep["checks"] if c["ok"] is False]
+    if bad:
+        print("OUTPUTS DISAGREE: " + "; ".join(bad), file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Benchmark `guotu convert` (land-use conversion map, 用途转用) against what a planner would
+# otherwise use to get the transition matrix (area of each 2010 class -> 2020 class), on
+# the SAME data in the SAME run; check every tool's matrix against guotu's `transitions`
+# table (level 'code', zone_id '') and write bench/results/convert_scale<SCALE>.json.
+#
+#   bash bench/run_convert_bench.sh [SCALE]       # SCALE defaults to 3.54 (501,264 polygons a year)
+#
+# Tools (each timed with /usr/bin/time -v: wall clock and peak RSS):
+#   guotu_convert_ellipsoidal  guotu convert 2010 -> 2020, CAS_LUCC both, ellipsoidal (default);
+#                              writes every piece (polygons) and the tables to a GeoPackage
+#   guotu_convert_planar       same, --area planar
+#   spatialite_convert_planar  ogr2ogr -dialect SQLite: R-tree prefilter +
+#                              SUM(ST_Area(ST_Intersection)) GROUP BY both codes
+#   qgis_convert               QGIS Processing native:intersection (2010 x 2020, to a GeoPackage)
+#                              -> native:fieldcalculator $area (ellipsoid EPSG:7019, m^2)
+#                              -> qgis:statisticsbycategories (lucc_code, lucc_code_2)
+#                              (bench/qgis_vector_tally.py with the 2020 layer as the overlay)
+#
+# Environment (all optional):
+#   GUOTU_BENCH_DATA      data directory (default build/bench-data/scale<SCALE>; generated
+#                         with resources/sample_data/generate_sample.py when missing)
+#   GUOTU_BENCH_WORK      outputs and raw timings (default build/bench-data/convert<SCALE>-work)
+#   GUOTU_BENCH_RESULTS   results JSON (default bench/results/convert_scale<SCALE>.json)
+#   GUOTU_BENCH_TOOLS     space-separated subset of the tool names above (default: all)
+#   GUOTU_BENCH_REPEAT_FAST  runs of each guotu and SpatiaLite tool; best kept (default 2;
+#                            a tool whose first run takes longer than GUOTU_BENCH_SLOW_ONCE_S
+#                            is run once)
+#   GUOTU_BENCH_REPEAT_SLOW  runs of the QGIS chain (default 2, same rule)
+#   GUOTU_BENCH_SLOW_ONCE_S  default 600 (10 minutes)
+#   GUOTU                 the guotu binary (default build/core/guotu)
+# Nothing is written outside the work/data directories and bench/results/.
+set -euo pipefail
+
+SCALE="${1:-3.54}"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+PY=/usr/bin/python3                    # the Python with PyQGIS and GDAL bindings
+TIME=/usr/bin/time                     # GNU time (-v gives "Maximum resident set size")
+GUOTU="${GUOTU:-$ROOT/build/core/guotu}"
+DATA="${GUOTU_BENCH_DATA:-$ROOT/build/bench-data/scale$SCALE}"
+WORK="${GUOTU_BENCH_WORK:-$ROOT/build/bench-data/convert$SCALE-work}"
+RESULTS="${GUOTU_BENCH_RESULTS:-$HERE/results/convert_scale$SCALE.json}"
+ALL_TOOLS="guotu_convert_ellipsoidal guotu_convert_planar spatialite_convert_planar qgis_convert"
+TOOLS="${GUOTU_BENCH_TOOLS:-$ALL_TOOLS}"
+REPEAT_FAST="${GUOTU_BENCH_REPEAT_FAST:-2}"
+REPEAT_SLOW="${GUOTU_BENCH_REPEAT_SLOW:-2}"
+export QT_QPA_PLATFORM=offscreen
+
+source "$HERE/bench_lib.sh"
+
+for exe in "$PY" "$TIME" ogr2ogr; do
+    command -v "$exe" >/dev/null || { echo "missing: $exe" >&2; exit 2; }
+done
+wait_for_guotu_binary
+
+# ---- data -------------------------------------------------------------------------
+if [[ ! -f "$DATA/sample_manifest.json" ]]; then
+    log "generating scale-$SCALE data into $DATA"
+    "$PY" "$ROOT/resources/sample_data/generate_sample.py" --out "$DATA" --scale "$SCALE"
+fi
+BEFORE="$DATA/landuse_2010.gpkg"
+AFTER="$DATA/landuse_2020.gpkg"
+for f in "$BEFORE" "$AFTER"; do [[ -f "$f" ]] || { echo "missing $f" >&2; exit 2; }; done
+"$PY" - "$DATA/sample_manifest.json" "$SCALE" <<'EOF'
+import json, sys
+m = json.load(open(sys.argv[1]))
+if float(m["params"]["scale"]) != float(sys.argv[2]):
+    sys.exit(f"{sys.argv[1]} is scale {m['params']['scale']}, not {sys.argv[2]}")
+EOF
+
+mkdir -p "$WORK/timings" "$(dirname "$RESULTS")"
+forget_timings
+record_run_info "$ROOT" "repeat_fast: $REPEAT_FAST" "repeat_slow: $REPEAT_SLOW" \
+    "slow_once_s: ${GUOTU_BENCH_SLOW_ONCE_S:-600}"
+
+# Warm the page cache so no tool pays for the first read from disk.
+cat "$BEFORE" "$AFTER" > /dev/null
+
+G_COMMON=(convert --before "$BEFORE" --before-class-field lucc_code --before-system CAS_LUCC
+          --after "$AFTER" --after-class-field lucc_code --after-system CAS_LUCC)
+for name in guotu_convert_ellipsoidal guotu_convert_planar; do
+    want "$name" || continue
+    extra=(); [[ "$name" == guotu_convert_planar ]] && extra=(--area planar)
+    for run in $(seq "$REPEAT_FAST"); do
+        if [[ "$run" -gt 1 ]] && ! more_slow_runs_wanted "$name"; then break; fi
+        rm -f "$WORK/$name.gpkg"
+        timed "$name" "$run" -- "$GUOTU" "${G_COMMON[@]}" "${extra[@]}" -o "$WORK/$name.gpkg"
+    done
+done
+
+if want spatialite_convert_planar; then
+    # Set-up (not timed): one GeoPackage holding both layers, each with its R-tree.
+    BOTH="$WORK/spatialite_both.gpkg"
+    rm -f "$BOTH"
+    log "set-up: copying both land-use layers into $BOTH"
+    ogr2ogr -f GPKG "$BOTH" "$BEFORE" landuse -nln lu2010 -lco IDENTIFIER=lu2010
+    ogr2ogr -update "$BOTH" "$AFTER" landuse -nln lu2020 -lco IDENTIFIER=lu2020
+    { echo "ogr2ogr -f GPKG $BOTH $BEFORE landuse -nln lu2010 -lco IDENTIFIER=lu2010"
+      echo "ogr2ogr -update $BOTH $AFTER landuse -nln lu2020 -lco IDENTIFIER=lu2020"; } \
+        > "$WORK/timings/spatialite_convert_planar.setup.cmd"
+    cat "$BOTH" > /dev/null
+    for run in $(seq "$REPEAT_FAST"); do
+        if [[ "$run" -gt 1 ]] && ! more_slow_runs_wanted spatialite_convert_planar; then break; fi
+        rm -f "$WORK/spatialite_convert_planar.csv"
+        timed spatialite_convert_planar "$run" -- ogr2ogr -f CSV "$WORK/spatialite_convert_planar.csv" \
+            "$BOTH" -dialect SQLite -sql "@$HERE/spatialite_convert.sql"
+    done
+fi
+
+if want qgis_convert; then
+    for run in $(seq "$REPEAT_SLOW"); do
+        if [[ "$run" -gt 1 ]] && ! more_slow_runs_wanted qgis_convert; then break; fi
+        # The tally chain with the 2020 layer as the overlay: its lucc_code becomes
+        # lucc_code_2 in the intersection. QGIS desktop default: stop on an invalid geometry.
+        timed qgis_convert "$run" -- "$PY" "$HERE/qgis_vector_tally.py" \
+            --landuse "$BEFORE" --landuse-layer landuse --class-field lucc_code \
+            --zones "$AFTER" --zones-layer landuse --zone-id lucc_code_2 \
+            --out-dir "$WORK" --invalid abort
+        cp "$WORK/qgis_vector_steps.json" "$WORK/timings/qgis_convert.run$run.steps.json" || true
+        if [[ "$(cat "$WORK/timings/qgis_convert.run$run.rc")" == 3 ]]; then
+            log "QGIS stopped on an invalid geometry; re-running with GeometryNoCheck"
+            timed qgis_convert_nocheck "$run" -- "$PY" "$HERE/qgis_vector_tally.py" \
+                --landuse "$BEFORE" --landuse-layer landuse --class-field lucc_code \
+                --zones "$AFTER" --zones-layer landuse --zone-id lucc_code_2 \
+                --out-dir "$WORK" --invalid nocheck
+            cp "$WORK/qgis_vector_steps.json" "$WORK/timings/qgis_convert_nocheck.run$run.steps.json" || true
+        fi
+    done
+fi
+
+log "comparing outputs and writing $RESULTS"
+"$PY" "$HERE/collect_convert.py" --scale "$SCALE" --data "$DATA" --work "$WORK" \
+    --guotu "$GUOTU" --out "$RESULTS"
