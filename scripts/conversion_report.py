@@ -15,50 +15,12 @@ Needs QGIS's Python (/usr/bin/python3 on Debian); no display.
 """
 
 import argparse
-import importlib.util
-import os
 import sys
 from pathlib import Path
 from typing import List, Optional
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-def import_plugin():
-    """The repository's plugin/ package, imported under its installed name "guotu"."""
-    if "guotu" in sys.modules:
-        return sys.modules["guotu"]
-    spec = importlib.util.spec_from_file_location("guotu", REPO / "plugin" / "__init__.py",
-                                                  submodule_search_locations=[str(REPO / "plugin")])
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["guotu"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def checkout_translator(locale: Optional[str]):
-    """A translator compiled from resources/i18n/guotu_<locale>.ts (None if impossible)."""
-    import shutil
-    import subprocess
-    import tempfile
-
-    from qgis.core import QgsApplication
-    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
-
-    code = (locale or QgsApplication.locale()).replace("-", "_")
-    code = "zh_CN" if code.lower() in ("zh", "zh_hans", "zh_sg") else code
-    ts = REPO / "resources" / "i18n" / f"guotu_{code}.ts"
-    lrelease = shutil.which("lrelease") or shutil.which("lrelease-qt5")
-    if not ts.is_file() or lrelease is None:
-        return None
-    qm = Path(tempfile.mkdtemp(prefix="guotu_qm_")) / "guotu.qm"
-    if subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], capture_output=True).returncode != 0:
-        return None
-    translator = QTranslator()
-    if not translator.load(str(qm)):
-        return None
-    QCoreApplication.installTranslator(translator)
-    return translator
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report_support import headless_qgis  # noqa: E402
 
 
 def main(argv: Optional[List[str]] = None) -> int:
@@ -78,47 +40,36 @@ def main(argv: Optional[List[str]] = None) -> int:
     if args.png is None and args.pdf is None and args.no_save_style:
         parser.error("nothing to do: give --pdf and/or --png")
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from qgis.core import QgsApplication, QgsProject
-
-    QgsApplication.setPrefixPath("/usr", True)
-    app = QgsApplication([], False)
-    app.initQgis()
     try:
-        import_plugin()
-        from guotu.core.conversion_report import export_report, load_gpkg_layers
-        from guotu.core.conversion_style import write_style_to_gpkg
-        from guotu.translator import install_translator
+        with headless_qgis(args.locale, "conversion_report"):  # in the user's language
+            from qgis.core import QgsProject
 
-        # The report speaks the user's language; a checkout has only the .ts sources, which
-        # are compiled on the fly when lrelease is there.
-        translator = install_translator(args.locale) or checkout_translator(args.locale)
-        gpkg = args.gpkg.resolve()
-        if not args.no_save_style:
-            error = write_style_to_gpkg(gpkg)
-            if error:
-                print(f"conversion_report: warning: style not saved: {error}", file=sys.stderr)
-        layers = load_gpkg_layers(gpkg)
-        for path in (args.png, args.pdf):
-            if path is not None:
-                path.parent.mkdir(parents=True, exist_ok=True)
-        project = QgsProject()
-        result = export_report(layers, pdf=args.pdf, png=args.png, project=project, title=args.title,
-                               dpi=args.dpi)
-        for warning in result.warnings:
-            print(f"conversion_report: warning: {warning}", file=sys.stderr)
-        if args.pdf:
-            print(f"{args.pdf} ({result.pages} pages)")
-        for png in result.pngs:
-            print(png)
-        del translator
-        project.clear()
+            from guotu.core.conversion_report import export_report, load_gpkg_layers
+            from guotu.core.conversion_style import write_style_to_gpkg
+
+            gpkg = args.gpkg.resolve()
+            if not args.no_save_style:
+                error = write_style_to_gpkg(gpkg)
+                if error:
+                    print(f"conversion_report: warning: style not saved: {error}", file=sys.stderr)
+            layers = load_gpkg_layers(gpkg)
+            for path in (args.png, args.pdf):
+                if path is not None:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+            project = QgsProject()
+            result = export_report(layers, pdf=args.pdf, png=args.png, project=project, title=args.title,
+                                   dpi=args.dpi)
+            for warning in result.warnings:
+                print(f"conversion_report: warning: {warning}", file=sys.stderr)
+            if args.pdf:
+                print(f"{args.pdf} ({result.pages} pages)")
+            for png in result.pngs:
+                print(png)
+            project.clear()
         return 0
     except (ValueError, RuntimeError) as e:
         print(f"conversion_report: {e}", file=sys.stderr)
         return 1
-    finally:
-        app.exitQgis()
 
 
 if __name__ == "__main__":
