@@ -11,50 +11,28 @@ Processing outputs. Works headless (QT_QPA_PLATFORM=offscreen); Chinese needs a 
 font on the machine (WenQuanYi, Noto CJK...).
 """
 
-import math
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
-from qgis.core import (QgsFeatureRequest, QgsLayerTreeLayer, QgsLayoutExporter, QgsLayoutFrame,
-                       QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPage,
-                       QgsLayoutItemPicture, QgsLayoutItemScaleBar, QgsLayoutItemTextTable, QgsLayoutMultiFrame,
-                       QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable, QgsLayoutTableColumn, QgsLegendStyle,
-                       QgsMapLayerLegendUtils, QgsPrintLayout, QgsProject, QgsRectangle, QgsTextFormat,
-                       QgsUnitTypes, QgsVectorLayer)
+from qgis.PyQt.QtGui import QColor
+from qgis.core import (QgsFeatureRequest, QgsLayerTreeLayer, QgsLayoutExporter, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsLegendStyle,
+                       QgsMapLayerLegendUtils, QgsPrintLayout, QgsProject, QgsUnitTypes, QgsVectorLayer)
 
 from ..i18n import tr
 from .conversion_style import (CATEGORY_COLORS, CATEGORY_NAMES_ZH, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER,
                                style_conversions_layer)
 from .conversions import is_null
+from .report_layout import FONT_CANDIDATES, LayoutBuilder, cjk_font_family, fit_extent, scale_segment
 from .convert import ALL_ZONES, CATEGORIES, Cells, matrices_from_layer
 
-MM = QgsUnitTypes.LayoutMillimeters
-PAGE_SIZE = "A4"
 MARGIN = 10.0
-FONT_CANDIDATES = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans SC",
-                   "Source Han Sans SC", "Source Han Sans CN", "Droid Sans Fallback", "Microsoft YaHei",
-                   "SimHei", "PingFang SC")
 STATUS_SHORT = {"prohibited": "禁止 prohibited", "gap": "空白 gap", "conditional": "有条件 conditional",
                 "path": "路径 path", "same": "未转用 same", "unknown": "未知 unknown"}
 LAYER_NAMES = {"conversions": "conversions", "transitions": "transitions", "status_summary": "status_summary",
                "unknown": "unknown_codes"}
-
-
-def cjk_family() -> Optional[str]:
-    """A Qt font family with Simplified Chinese glyphs, or None."""
-    database = QFontDatabase()
-    families = database.families()
-    for name in FONT_CANDIDATES:
-        if name in families:
-            return name
-    for name in families:
-        if QFontDatabase.SimplifiedChinese in database.writingSystems(name):
-            return name
-    return None
 
 
 def matplotlib_family() -> List[str]:
@@ -312,28 +290,6 @@ def draw_sankey(cells: Cells, path: Path, size_mm: Tuple[float, float] = (105.0,
 
 # ---- layout ---------------------------------------------------------------------
 
-def _fit(extent: QgsRectangle, aspect: float, margin: float = 0.03) -> QgsRectangle:
-    """``extent`` with a margin, widened or heightened to the aspect (width / height)."""
-    width = max(extent.width(), 1e-9) * (1 + 2 * margin)
-    height = max(extent.height(), 1e-9) * (1 + 2 * margin)
-    if width / height < aspect:
-        width = height * aspect
-    else:
-        height = width / aspect
-    centre = extent.center()
-    return QgsRectangle(centre.x() - width / 2, centre.y() - height / 2, centre.x() + width / 2,
-                        centre.y() + height / 2)
-
-
-def _segment(width_map_units: float) -> float:
-    target = max(width_map_units / 10.0, 1e-9)
-    step = 10 ** math.floor(math.log10(target))
-    for factor in (1, 2, 5, 10):
-        if step * factor >= target:
-            return step * factor
-    return step * 10
-
-
 def _wrap(text: str, width: int) -> str:
     """Wraps a legend label (Chinese has no spaces: cut by length, at spaces when there are)."""
     lines: List[str] = []
@@ -347,100 +303,18 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(lines)
 
 
-class _Builder:
+class _Builder(LayoutBuilder):
+    TABLE_CELL_MARGIN = 1.0
+    TABLE_WRAP_TEXT = False
+    TABLE_NUMBERS_RIGHT = True
+
     def __init__(self, project: QgsProject, layers: ReportLayers, data: ReportData, title: Optional[str],
                  folder: Path) -> None:
-        self.project = project
+        super().__init__(project, title or tr("Land-use conversion map (用途转用)"))
         self.layers = layers
         self.data = data
         self.folder = folder
-        self.title = title or tr("Land-use conversion map (用途转用)")
-        self.family = cjk_family()
-        self.layout = QgsPrintLayout(project)
-        self.layout.initializeDefaults()
-        self.layout.setName(self.title)
-        self.page(0).setPageSize(PAGE_SIZE, QgsLayoutItemPage.Landscape)
         self.warnings: List[str] = []
-
-    # ---- helpers ----
-
-    def font(self, size: float, bold: bool = False) -> QFont:
-        font = QFont(self.family) if self.family else QFont()
-        font.setPointSizeF(size)
-        font.setBold(bold)
-        return font
-
-    def text_format(self, size: float, bold: bool = False) -> QgsTextFormat:
-        text = QgsTextFormat.fromQFont(self.font(size, bold))
-        text.setSize(size)
-        text.setSizeUnit(QgsUnitTypes.RenderPoints)
-        text.setColor(QColor("#202020"))
-        return text
-
-    def page(self, index: int) -> QgsLayoutItemPage:
-        return self.layout.pageCollection().page(index)
-
-    def add_page(self) -> int:
-        page = QgsLayoutItemPage(self.layout)
-        page.setPageSize(PAGE_SIZE, QgsLayoutItemPage.Landscape)
-        self.layout.pageCollection().addPage(page)
-        return self.layout.pageCollection().pageCount() - 1
-
-    def at(self, page: int, x: float, y: float) -> QgsLayoutPoint:
-        point = self.layout.pageCollection().pagePositionToLayoutPosition(page, QgsLayoutPoint(x, y, MM))
-        return QgsLayoutPoint(point.x(), point.y(), MM)
-
-    def place(self, item, page: int, x: float, y: float, width: float, height: float) -> None:
-        item.attemptMove(self.at(page, x, y))
-        item.attemptResize(QgsLayoutSize(width, height, MM))
-
-    def label(self, text: str, page: int, x: float, y: float, width: float, height: float, size: float,
-              bold: bool = False) -> QgsLayoutItemLabel:
-        item = QgsLayoutItemLabel(self.layout)
-        item.setText(text)
-        item.setFont(self.font(size, bold))
-        item.setFontColor(QColor("#202020"))
-        self.layout.addLayoutItem(item)
-        self.place(item, page, x, y, width, height)
-        return item
-
-    def text_table(self, headings: Sequence[Tuple[str, float]], rows: List[Sequence[str]], page: int, x: float,
-                   y: float, width: float, height: float, repeat: bool = False) -> QgsLayoutItemTextTable:
-        table = QgsLayoutItemTextTable(self.layout)
-        self.layout.addMultiFrame(table)
-        columns = []
-        for i, (heading, column_width) in enumerate(headings):
-            column = QgsLayoutTableColumn(heading)
-            column.setWidth(column_width)
-            if i > 0:
-                column.setHAlignment(Qt.AlignRight)
-            columns.append(column)
-        # QGIS 3.22 keeps cached cells of old columns until the next refresh: refresh at once.
-        table.setColumns(columns)
-        table.refreshAttributes()
-        for row in rows:
-            table.addRow(list(row))
-        table.setHeaderTextFormat(self.text_format(7.5, bold=True))
-        table.setContentTextFormat(self.text_format(7))
-        table.setHeaderHAlignment(QgsLayoutTable.HeaderLeft)
-        table.setCellMargin(1.0)
-        table.setGridStrokeWidth(0.15)
-        table.setGridColor(QColor("#9a9a9a"))
-        if repeat:
-            table.setResizeMode(QgsLayoutMultiFrame.RepeatUntilFinished)
-            table.setHeaderMode(QgsLayoutTable.AllFrames)
-        frame = QgsLayoutFrame(self.layout, table)
-        self.place(frame, page, x, y, width, height)
-        table.addFrame(frame)
-        return table
-
-    def picture(self, path: Path, page: int, x: float, y: float, width: float, height: float) -> None:
-        item = QgsLayoutItemPicture(self.layout)
-        item.setMode(QgsLayoutItemPicture.FormatSVG if path.suffix == ".svg" else QgsLayoutItemPicture.FormatRaster)
-        item.setPicturePath(str(path))
-        item.setResizeMode(QgsLayoutItemPicture.Zoom)
-        self.layout.addLayoutItem(item)
-        self.place(item, page, x, y, width, height)
 
     def legend_labels(self, legend: QgsLayoutItemLegend, width: int) -> None:
         """Wraps the long bilingual path labels of the legend (user labels of its nodes)."""
@@ -470,7 +344,7 @@ class _Builder:
         item.setCrs(self.layers.conversions.crs())
         self.layout.addLayoutItem(item)
         self.place(item, 0, MARGIN, top, map_width, bottom - top)
-        extent = _fit(self.layers.conversions.extent(), map_width / (bottom - top))
+        extent = fit_extent(self.layers.conversions.extent(), map_width / (bottom - top))
         item.setExtent(extent)  # not zoomToExtent: the item's extent is still empty (NaN scale)
         scalebar = QgsLayoutItemScaleBar(self.layout)
         scalebar.setStyle("Single Box")
@@ -479,11 +353,11 @@ class _Builder:
         if metres >= 5000:
             scalebar.setUnits(QgsUnitTypes.DistanceKilometers)
             scalebar.setUnitLabel("km")
-            scalebar.setUnitsPerSegment(_segment(metres / 1000.0))
+            scalebar.setUnitsPerSegment(scale_segment(metres / 1000.0, 10))
         else:
             scalebar.setUnits(QgsUnitTypes.DistanceMeters)
             scalebar.setUnitLabel("m")
-            scalebar.setUnitsPerSegment(_segment(metres))
+            scalebar.setUnitsPerSegment(scale_segment(metres, 10))
         scalebar.setNumberOfSegments(4)
         scalebar.setNumberOfSegmentsLeft(0)
         scalebar.setTextFormat(self.text_format(7))
@@ -610,7 +484,7 @@ def export_report(layers: ReportLayers, pdf: Optional[Path] = None, png: Optiona
         style_conversions_layer(layers.conversions)
     with tempfile.TemporaryDirectory(prefix="guotu_report_") as folder:
         layout, warnings = build_layout(layers, Path(folder), project, title)
-        result = ReportResult(pages=layout.pageCollection().pageCount(), font_family=cjk_family(),
+        result = ReportResult(pages=layout.pageCollection().pageCount(), font_family=cjk_font_family(),
                               warnings=warnings)
         if result.font_family is None:
             result.warnings.append(tr("No font with Chinese characters is installed; Chinese text will not "

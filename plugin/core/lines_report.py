@@ -17,7 +17,7 @@ from typing import Any, Dict, List, Optional, Sequence
 
 from qgis.PyQt.QtGui import QColor
 from qgis.core import (QgsFeatureRequest, QgsFillSymbol, QgsLayoutExporter, QgsLayoutItemLegend, QgsLayoutItemMap,
-                       QgsLayoutItemPage, QgsLayoutItemScaleBar, QgsLayoutTable, QgsLayoutTableStyle, QgsLegendStyle,
+                       QgsLayoutItemScaleBar, QgsLayoutTable, QgsLayoutTableStyle, QgsLegendStyle,
                        QgsMarkerSymbol, QgsPalLayerSettings, QgsPrintLayout, QgsProject, QgsRectangle, QgsRenderContext,
                        QgsRuleBasedRenderer, QgsTextBufferSettings, QgsTextFormat, QgsUnitTypes, QgsVectorLayer,
                        QgsVectorLayerSimpleLabeling, QgsWkbTypes)
@@ -25,8 +25,7 @@ from qgis.core import (QgsFeatureRequest, QgsFillSymbol, QgsLayoutExporter, QgsL
 from ..i18n import tr
 from .conversions import is_null
 from .lines_check import STATS_FIELDS, rule_titles
-from .voucher_report import _Builder as _VoucherBuilder
-from .voucher_report import _fit, cjk_font_family
+from .report_layout import LayoutBuilder, cjk_font_family, fit_extent, scale_segment
 
 # Severity colours (fill, outline): ColorBrewer reds/oranges/yellows; accepted grey.
 SEVERITY_COLORS = {"error": ("#e31a1c", "#99000d"), "warning": ("#ff7f00", "#a63603"),
@@ -194,18 +193,10 @@ def _wrap_heading(text: str, per_line: int = 5) -> str:
     return "\n".join(lines)
 
 
-class _Builder(_VoucherBuilder):
-    """The voucher report's layout helpers (fonts, labels, tables, pages) for this report."""
-
+class _Builder(LayoutBuilder):
     def __init__(self, project: QgsProject, layers: LinesReportLayers, title: Optional[str]) -> None:
-        self.project = project
+        super().__init__(project, title or tr("Three control lines check (三区三线检查)"))
         self.report = layers
-        self.title = title or tr("Three control lines check (三区三线检查)")
-        self.family = cjk_font_family()
-        self.layout = QgsPrintLayout(project)
-        self.layout.initializeDefaults()
-        self.layout.setName(self.title)
-        self.page(0).setPageSize("A4", QgsLayoutItemPage.Landscape)
 
     def _issue_layers(self) -> List[QgsVectorLayer]:
         return [layer for layer in (self.report.issue_points, self.report.issues) if layer is not None]
@@ -236,7 +227,7 @@ class _Builder(_VoucherBuilder):
                 else:
                     extent.combineExtentWith(layer.extent())
         if not extent.isEmpty():
-            item.setExtent(_fit(extent, map_width / (bottom - top)))
+            item.setExtent(fit_extent(extent, map_width / (bottom - top)))
             scalebar = QgsLayoutItemScaleBar(self.layout)
             scalebar.setStyle("Single Box")
             scalebar.setLinkedMap(item)
@@ -244,7 +235,7 @@ class _Builder(_VoucherBuilder):
             scalebar.setUnitLabel("km")
             scalebar.setNumberOfSegments(4)
             scalebar.setNumberOfSegmentsLeft(0)
-            scalebar.setUnitsPerSegment(self._segment_km(extent.width() / 1000.0))
+            scalebar.setUnitsPerSegment(scale_segment(extent.width() / 1000.0, 12))
             scalebar.setTextFormat(self.text_format(7))
             self.layout.addLayoutItem(scalebar)
             scalebar.attemptMove(self.at(0, margin, bottom + 1))

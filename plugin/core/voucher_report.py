@@ -14,43 +14,22 @@ offscreen); Chinese text needs a CJK font on the machine (see cjk_font_family).
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from osgeo import gdal
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
 from qgis.core import (QgsExpression, QgsFeatureRequest, QgsLayoutExporter, QgsLayoutFrame,
-                       QgsLayoutItemAttributeTable, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
-                       QgsLayoutItemPage, QgsLayoutItemScaleBar, QgsLayoutItemTextTable, QgsLayoutMultiFrame,
-                       QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable, QgsLayoutTableColumn, QgsLegendStyle,
-                       QgsPrintLayout, QgsProject, QgsRectangle, QgsTextFormat, QgsUnitTypes, QgsVectorLayer)
+                       QgsLayoutItemAttributeTable, QgsLayoutItemLegend, QgsLayoutItemMap,
+                       QgsLayoutItemScaleBar, QgsLayoutMultiFrame,
+                       QgsLayoutTable, QgsLayoutTableColumn, QgsLegendStyle,
+                       QgsPrintLayout, QgsProject, QgsUnitTypes, QgsVectorLayer)
 
 from ..i18n import tr
 from .conversions import is_null
+from .report_layout import LayoutBuilder, cjk_font_family, fit_extent, scale_segment
 from .voucher_style import gpkg_layer_names, style_trades_layer, style_voucher_layer
 
-MM = QgsUnitTypes.LayoutMillimeters
-PAGE_SIZE = "A4"
 MARGIN = 10.0
-FONT_CANDIDATES = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
-                   "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback", "AR PL UMing CN",
-                   "Microsoft YaHei", "SimHei", "PingFang SC"]
-
-
-def cjk_font_family() -> Optional[str]:
-    """A font family with Simplified Chinese glyphs, or None when the machine has none
-    (Chinese text then renders as boxes; install e.g. fonts-noto-cjk)."""
-    database = QFontDatabase()
-    families = database.families()
-    for name in FONT_CANDIDATES:
-        if name in families:
-            return name
-    for name in families:
-        if QFontDatabase.SimplifiedChinese in database.writingSystems(name):
-            return name
-    return None
-
-
 @dataclass
 class ReportLayers:
     voucher: QgsVectorLayer
@@ -148,95 +127,13 @@ def _settlement_text(value: str) -> str:
     return tr("Payment")
 
 
-class _Builder:
+class _Builder(LayoutBuilder):
     """Builds the print layout; one method per part."""
 
     def __init__(self, project: QgsProject, layers: ReportLayers, title: Optional[str]) -> None:
-        self.project = project
+        super().__init__(project, title or tr("Ecological voucher account (生态券)"))
         self.layers = layers
-        self.title = title or tr("Ecological voucher account (生态券)")
-        self.family = cjk_font_family()
-        self.layout = QgsPrintLayout(project)
-        self.layout.initializeDefaults()
-        self.layout.setName(self.title)
-        self.page(0).setPageSize(PAGE_SIZE, QgsLayoutItemPage.Landscape)
         self.numbers, self.texts = summary_items(layers.summary, layers.market_summary)
-
-    # ---- helpers ----
-
-    def font(self, size: float, bold: bool = False) -> QFont:
-        font = QFont(self.family) if self.family else QFont()
-        font.setPointSizeF(size)
-        font.setBold(bold)
-        return font
-
-    def text_format(self, size: float, bold: bool = False) -> QgsTextFormat:
-        text = QgsTextFormat.fromQFont(self.font(size, bold))
-        text.setSize(size)
-        text.setSizeUnit(QgsUnitTypes.RenderPoints)
-        text.setColor(QColor("#202020"))
-        return text
-
-    def page(self, index: int) -> QgsLayoutItemPage:
-        return self.layout.pageCollection().page(index)
-
-    def page_size(self) -> QgsLayoutSize:
-        return self.page(0).pageSize()
-
-    def at(self, page: int, x: float, y: float) -> QgsLayoutPoint:
-        point = self.layout.pageCollection().pagePositionToLayoutPosition(page, QgsLayoutPoint(x, y, MM))
-        return QgsLayoutPoint(point.x(), point.y(), MM)
-
-    def place(self, item, page: int, x: float, y: float, width: float, height: float) -> None:
-        item.attemptMove(self.at(page, x, y))
-        item.attemptResize(QgsLayoutSize(width, height, MM))
-
-    def label(self, text: str, page: int, x: float, y: float, width: float, height: float, size: float,
-              bold: bool = False) -> QgsLayoutItemLabel:
-        item = QgsLayoutItemLabel(self.layout)
-        item.setText(text)
-        item.setFont(self.font(size, bold))
-        item.setFontColor(QColor("#202020"))
-        self.layout.addLayoutItem(item)
-        self.place(item, page, x, y, width, height)
-        return item
-
-    def add_page(self) -> int:
-        page = QgsLayoutItemPage(self.layout)
-        page.setPageSize(PAGE_SIZE, QgsLayoutItemPage.Landscape)
-        self.layout.pageCollection().addPage(page)
-        return self.layout.pageCollection().pageCount() - 1
-
-    def style_table(self, table: QgsLayoutTable) -> None:
-        table.setHeaderTextFormat(self.text_format(7.5, bold=True))
-        table.setContentTextFormat(self.text_format(7))
-        table.setWrapBehavior(QgsLayoutTable.WrapText)
-        table.setHeaderHAlignment(QgsLayoutTable.HeaderLeft)
-        table.setCellMargin(0.7)
-        table.setGridStrokeWidth(0.15)
-        table.setGridColor(QColor("#9a9a9a"))
-
-    def text_table(self, headings: Sequence[Tuple[str, float]], rows: List[Sequence[str]], page: int, x: float,
-                   y: float, width: float, height: float, repeat: bool) -> QgsLayoutItemTextTable:
-        table = QgsLayoutItemTextTable(self.layout)
-        self.layout.addMultiFrame(table)
-        columns = []
-        for heading, column_width in headings:
-            column = QgsLayoutTableColumn(heading)
-            column.setWidth(column_width)
-            columns.append(column)
-        table.setColumns(columns)
-        table.refreshAttributes()  # see zones_pages
-        for row in rows:
-            table.addRow(list(row))
-        self.style_table(table)
-        if repeat:
-            table.setResizeMode(QgsLayoutMultiFrame.RepeatUntilFinished)
-            table.setHeaderMode(QgsLayoutTable.AllFrames)
-        frame = QgsLayoutFrame(self.layout, table)
-        self.place(frame, page, x, y, width, height)
-        table.addFrame(frame)
-        return table
 
     # ---- parts ----
 
@@ -258,7 +155,7 @@ class _Builder:
         item.setCrs(self.layers.voucher.crs())
         self.layout.addLayoutItem(item)
         self.place(item, 0, MARGIN, top, map_width, bottom - top)
-        extent = _fit(self.layers.voucher.extent(), map_width / (bottom - top))
+        extent = fit_extent(self.layers.voucher.extent(), map_width / (bottom - top))
         # setExtent, not zoomToExtent (which scales the item's current, still empty
         # extent: NaN); the extent already has the item's aspect, so no resize.
         item.setExtent(extent)
@@ -270,7 +167,7 @@ class _Builder:
         scalebar.setUnitLabel("km")
         scalebar.setNumberOfSegments(4)
         scalebar.setNumberOfSegmentsLeft(0)
-        scalebar.setUnitsPerSegment(self._segment_km(extent.width() / 1000.0))
+        scalebar.setUnitsPerSegment(scale_segment(extent.width() / 1000.0, 12))
         scalebar.setTextFormat(self.text_format(7))
         self.layout.addLayoutItem(scalebar)
         scalebar.attemptMove(self.at(0, MARGIN, bottom + 1))
@@ -296,15 +193,6 @@ class _Builder:
             self.label(tr("Key figures"), 0, legend_x, 108, right_width, 6, 10, bold=True)
             self.text_table([(tr("Item"), right_width * 0.62), (tr("Value"), 0.0)], figures, 0, legend_x, 115,
                             right_width, bottom - 115, repeat=False)
-
-    @staticmethod
-    def _segment_km(width_km: float) -> float:
-        target = max(width_km / 12.0, 1e-6)
-        step = 10 ** math.floor(math.log10(target))
-        for factor in (1, 2, 5, 10):
-            if step * factor >= target:
-                return step * factor
-        return step * 10
 
     def zones_pages(self) -> None:
         page = self.add_page()
@@ -377,19 +265,6 @@ _PARAMETER_ORDER = {name: i for i, name in enumerate([
     "protection_rate", "reference", "national_gdp_per_capita", "national_pop_density", "price", "floor_price",
     "cap_ha", "allocation", "settlement", "area_method", "area_description", "invalid_policy", "raster_mode",
     "crs_mismatch", "counties", "county_id_field"])}
-
-
-def _fit(extent: QgsRectangle, aspect: float, margin: float = 0.03) -> QgsRectangle:
-    """``extent`` with a margin, widened or heightened to the aspect (width / height)."""
-    width = max(extent.width(), 1e-9) * (1 + 2 * margin)
-    height = max(extent.height(), 1e-9) * (1 + 2 * margin)
-    if width / height < aspect:
-        width = height * aspect
-    else:
-        height = width / aspect
-    centre = extent.center()
-    return QgsRectangle(centre.x() - width / 2, centre.y() - height / 2, centre.x() + width / 2,
-                        centre.y() + height / 2)
 
 
 def build_layout(layers: ReportLayers, project: Optional[QgsProject] = None,

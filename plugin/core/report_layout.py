@@ -1,0 +1,165 @@
+"""Print-layout building blocks shared by the reports (vouchers, conversions, three lines):
+an A4 landscape layout, a font with Chinese glyphs, placing items in millimetres per
+page, labels, text tables, pictures, and map extents fitted to a frame."""
+
+import math
+from pathlib import Path
+from typing import List, Optional, Sequence, Tuple
+
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
+from qgis.core import (QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemPage, QgsLayoutItemPicture,
+                       QgsLayoutItemTextTable, QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable,
+                       QgsLayoutTableColumn, QgsPrintLayout, QgsProject, QgsRectangle, QgsTextFormat,
+                       QgsUnitTypes)
+
+MM = QgsUnitTypes.LayoutMillimeters
+PAGE_SIZE = "A4"
+TEXT_COLOR = "#202020"
+FONT_CANDIDATES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
+                   "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback", "AR PL UMing CN",
+                   "Microsoft YaHei", "SimHei", "PingFang SC")
+
+
+def cjk_font_family() -> Optional[str]:
+    """A font family with Simplified Chinese glyphs, or None when the machine has none
+    (Chinese text then renders as boxes; install e.g. fonts-wqy-microhei)."""
+    database = QFontDatabase()
+    families = database.families()
+    for name in FONT_CANDIDATES:
+        if name in families:
+            return name
+    for name in families:
+        if QFontDatabase.SimplifiedChinese in database.writingSystems(name):
+            return name
+    return None
+
+
+def fit_extent(extent: QgsRectangle, aspect: float, margin: float = 0.03) -> QgsRectangle:
+    """``extent`` with a margin, widened or heightened to the aspect (width / height)."""
+    width = max(extent.width(), 1e-9) * (1 + 2 * margin)
+    height = max(extent.height(), 1e-9) * (1 + 2 * margin)
+    if width / height < aspect:
+        width = height * aspect
+    else:
+        height = width / aspect
+    centre = extent.center()
+    return QgsRectangle(centre.x() - width / 2, centre.y() - height / 2, centre.x() + width / 2,
+                        centre.y() + height / 2)
+
+
+def scale_segment(width: float, segments: float) -> float:
+    """A round length (1, 2 or 5 times a power of ten) for one scale-bar segment, about
+    width / segments, in the unit of `width`."""
+    target = max(width / segments, 1e-9)
+    step = 10 ** math.floor(math.log10(target))
+    for factor in (1, 2, 5, 10):
+        if step * factor >= target:
+            return step * factor
+    return step * 10
+
+
+class LayoutBuilder:
+    """A print layout of A4 landscape pages and the helpers to fill it. Reports subclass it
+    and add one method per part; table looks are class attributes a report may change."""
+
+    TABLE_CELL_MARGIN = 0.7
+    TABLE_WRAP_TEXT = True
+    TABLE_NUMBERS_RIGHT = False  # right-align every column but the first
+
+    def __init__(self, project: QgsProject, title: str) -> None:
+        self.project = project
+        self.title = title
+        self.family = cjk_font_family()
+        self.layout = QgsPrintLayout(project)
+        self.layout.initializeDefaults()
+        self.layout.setName(title)
+        self.page(0).setPageSize(PAGE_SIZE, QgsLayoutItemPage.Landscape)
+
+    def font(self, size: float, bold: bool = False) -> QFont:
+        font = QFont(self.family) if self.family else QFont()
+        font.setPointSizeF(size)
+        font.setBold(bold)
+        return font
+
+    def text_format(self, size: float, bold: bool = False) -> QgsTextFormat:
+        text = QgsTextFormat.fromQFont(self.font(size, bold))
+        text.setSize(size)
+        text.setSizeUnit(QgsUnitTypes.RenderPoints)
+        text.setColor(QColor(TEXT_COLOR))
+        return text
+
+    def page(self, index: int) -> QgsLayoutItemPage:
+        return self.layout.pageCollection().page(index)
+
+    def page_size(self) -> QgsLayoutSize:
+        return self.page(0).pageSize()
+
+    def add_page(self) -> int:
+        page = QgsLayoutItemPage(self.layout)
+        page.setPageSize(PAGE_SIZE, QgsLayoutItemPage.Landscape)
+        self.layout.pageCollection().addPage(page)
+        return self.layout.pageCollection().pageCount() - 1
+
+    def at(self, page: int, x: float, y: float) -> QgsLayoutPoint:
+        point = self.layout.pageCollection().pagePositionToLayoutPosition(page, QgsLayoutPoint(x, y, MM))
+        return QgsLayoutPoint(point.x(), point.y(), MM)
+
+    def place(self, item, page: int, x: float, y: float, width: float, height: float) -> None:
+        item.attemptMove(self.at(page, x, y))
+        item.attemptResize(QgsLayoutSize(width, height, MM))
+
+    def label(self, text: str, page: int, x: float, y: float, width: float, height: float, size: float,
+              bold: bool = False) -> QgsLayoutItemLabel:
+        item = QgsLayoutItemLabel(self.layout)
+        item.setText(text)
+        item.setFont(self.font(size, bold))
+        item.setFontColor(QColor(TEXT_COLOR))
+        self.layout.addLayoutItem(item)
+        self.place(item, page, x, y, width, height)
+        return item
+
+    def picture(self, path: Path, page: int, x: float, y: float, width: float, height: float) -> None:
+        item = QgsLayoutItemPicture(self.layout)
+        item.setMode(QgsLayoutItemPicture.FormatSVG if path.suffix == ".svg" else QgsLayoutItemPicture.FormatRaster)
+        item.setPicturePath(str(path))
+        item.setResizeMode(QgsLayoutItemPicture.Zoom)
+        self.layout.addLayoutItem(item)
+        self.place(item, page, x, y, width, height)
+
+    def style_table(self, table: QgsLayoutTable) -> None:
+        table.setHeaderTextFormat(self.text_format(7.5, bold=True))
+        table.setContentTextFormat(self.text_format(7))
+        if self.TABLE_WRAP_TEXT:
+            table.setWrapBehavior(QgsLayoutTable.WrapText)
+        table.setHeaderHAlignment(QgsLayoutTable.HeaderLeft)
+        table.setCellMargin(self.TABLE_CELL_MARGIN)
+        table.setGridStrokeWidth(0.15)
+        table.setGridColor(QColor("#9a9a9a"))
+
+    def text_table(self, headings: Sequence[Tuple[str, float]], rows: List[Sequence[str]], page: int, x: float,
+                   y: float, width: float, height: float, repeat: bool = False) -> QgsLayoutItemTextTable:
+        """A table of texts in a frame; with `repeat`, continued on frames of later pages."""
+        table = QgsLayoutItemTextTable(self.layout)
+        self.layout.addMultiFrame(table)
+        columns = []
+        for i, (heading, column_width) in enumerate(headings):
+            column = QgsLayoutTableColumn(heading)
+            column.setWidth(column_width)
+            if self.TABLE_NUMBERS_RIGHT and i > 0:
+                column.setHAlignment(Qt.AlignRight)
+            columns.append(column)
+        # QGIS 3.22 keeps cached cells of old columns until the next refresh, and styling
+        # the header before that refresh corrupts memory: refresh at once.
+        table.setColumns(columns)
+        table.refreshAttributes()
+        for row in rows:
+            table.addRow(list(row))
+        self.style_table(table)
+        if repeat:
+            table.setResizeMode(QgsLayoutMultiFrame.RepeatUntilFinished)
+            table.setHeaderMode(QgsLayoutTable.AllFrames)
+        frame = QgsLayoutFrame(self.layout, table)
+        self.place(frame, page, x, y, width, height)
+        table.addFrame(frame)
+        return table
