@@ -17,15 +17,15 @@ from typing import Any, Dict, List, Optional, Sequence
 
 from qgis.PyQt.QtGui import QColor
 from qgis.core import (QgsFeatureRequest, QgsFillSymbol, QgsLayoutExporter, QgsLayoutItemLegend, QgsLayoutItemMap,
-                       QgsLayoutItemScaleBar, QgsLayoutTable, QgsLayoutTableStyle, QgsLegendStyle,
+                       QgsLayoutTable, QgsLayoutTableStyle, QgsLegendStyle,
                        QgsMarkerSymbol, QgsPalLayerSettings, QgsPrintLayout, QgsProject, QgsRectangle, QgsRenderContext,
-                       QgsRuleBasedRenderer, QgsTextBufferSettings, QgsTextFormat, QgsUnitTypes, QgsVectorLayer,
+                       QgsRuleBasedRenderer, QgsTextBufferSettings, QgsTextFormat, QgsVectorLayer,
                        QgsVectorLayerSimpleLabeling, QgsWkbTypes)
 
 from ..i18n import tr
 from .conversions import is_null
 from .lines_check import STATS_FIELDS, rule_titles
-from .report_layout import LayoutBuilder, cjk_font_family, fit_extent, scale_segment
+from .report_layout import LayoutBuilder, cjk_font_family, fit_extent
 
 # Severity colours (fill, outline): ColorBrewer reds/oranges/yellows; accepted grey.
 SEVERITY_COLORS = {"error": ("#e31a1c", "#99000d"), "warning": ("#ff7f00", "#a63603"),
@@ -228,17 +228,7 @@ class _Builder(LayoutBuilder):
                     extent.combineExtentWith(layer.extent())
         if not extent.isEmpty():
             item.setExtent(fit_extent(extent, map_width / (bottom - top)))
-            scalebar = QgsLayoutItemScaleBar(self.layout)
-            scalebar.setStyle("Single Box")
-            scalebar.setLinkedMap(item)
-            scalebar.setUnits(QgsUnitTypes.DistanceKilometers)
-            scalebar.setUnitLabel("km")
-            scalebar.setNumberOfSegments(4)
-            scalebar.setNumberOfSegmentsLeft(0)
-            scalebar.setUnitsPerSegment(scale_segment(extent.width() / 1000.0, 12))
-            scalebar.setTextFormat(self.text_format(7))
-            self.layout.addLayoutItem(scalebar)
-            scalebar.attemptMove(self.at(0, margin, bottom + 1))
+            self.km_scale_bar(item, extent.width() / 1000.0, 0, margin, bottom + 1)
         right = margin + map_width + 6
         right_width = width - margin - right
         rows = self._counts()

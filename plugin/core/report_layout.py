@@ -8,7 +8,8 @@ from typing import List, Optional, Sequence, Tuple
 
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
-from qgis.core import (QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemPage, QgsLayoutItemPicture,
+from qgis.core import (QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemMap, QgsLayoutItemPage,
+                       QgsLayoutItemPicture, QgsLayoutItemScaleBar,
                        QgsLayoutItemTextTable, QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable,
                        QgsLayoutTableColumn, QgsPrintLayout, QgsProject, QgsRectangle, QgsTextFormat,
                        QgsUnitTypes)
@@ -126,6 +127,20 @@ class LayoutBuilder:
         item.setResizeMode(QgsLayoutItemPicture.Zoom)
         self.layout.addLayoutItem(item)
         self.place(item, page, x, y, width, height)
+
+    def km_scale_bar(self, linked_map: QgsLayoutItemMap, width_km: float, page: int, x: float, y: float) -> None:
+        """A four-segment scale bar in kilometres under a map `width_km` wide."""
+        scalebar = QgsLayoutItemScaleBar(self.layout)
+        scalebar.setStyle("Single Box")
+        scalebar.setLinkedMap(linked_map)
+        scalebar.setUnits(QgsUnitTypes.DistanceKilometers)
+        scalebar.setUnitLabel("km")
+        scalebar.setNumberOfSegments(4)
+        scalebar.setNumberOfSegmentsLeft(0)
+        scalebar.setUnitsPerSegment(scale_segment(width_km, 12))
+        scalebar.setTextFormat(self.text_format(7))
+        self.layout.addLayoutItem(scalebar)
+        scalebar.attemptMove(self.at(page, x, y))
 
     def style_table(self, table: QgsLayoutTable) -> None:
         table.setHeaderTextFormat(self.text_format(7.5, bold=True))

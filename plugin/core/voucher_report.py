@@ -20,13 +20,13 @@ from osgeo import gdal
 from qgis.PyQt.QtCore import Qt
 from qgis.core import (QgsExpression, QgsFeatureRequest, QgsLayoutExporter, QgsLayoutFrame,
                        QgsLayoutItemAttributeTable, QgsLayoutItemLegend, QgsLayoutItemMap,
-                       QgsLayoutItemScaleBar, QgsLayoutMultiFrame,
+                       QgsLayoutMultiFrame,
                        QgsLayoutTable, QgsLayoutTableColumn, QgsLegendStyle,
-                       QgsPrintLayout, QgsProject, QgsUnitTypes, QgsVectorLayer)
+                       QgsPrintLayout, QgsProject, QgsVectorLayer)
 
 from ..i18n import tr
 from .conversions import is_null
-from .report_layout import LayoutBuilder, cjk_font_family, fit_extent, scale_segment
+from .report_layout import LayoutBuilder, cjk_font_family, fit_extent
 from .voucher_style import gpkg_layer_names, style_trades_layer, style_voucher_layer
 
 MARGIN = 10.0
@@ -160,17 +160,7 @@ class _Builder(LayoutBuilder):
         # extent: NaN); the extent already has the item's aspect, so no resize.
         item.setExtent(extent)
         self.map_item = item
-        scalebar = QgsLayoutItemScaleBar(self.layout)
-        scalebar.setStyle("Single Box")
-        scalebar.setLinkedMap(item)
-        scalebar.setUnits(QgsUnitTypes.DistanceKilometers)
-        scalebar.setUnitLabel("km")
-        scalebar.setNumberOfSegments(4)
-        scalebar.setNumberOfSegmentsLeft(0)
-        scalebar.setUnitsPerSegment(scale_segment(extent.width() / 1000.0, 12))
-        scalebar.setTextFormat(self.text_format(7))
-        self.layout.addLayoutItem(scalebar)
-        scalebar.attemptMove(self.at(0, MARGIN, bottom + 1))
+        self.km_scale_bar(item, extent.width() / 1000.0, 0, MARGIN, bottom + 1)
         legend = QgsLayoutItemLegend(self.layout)
         legend.setTitle(tr("Legend"))
         legend.setLinkedMap(item)
