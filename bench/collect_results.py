@@ -231,6 +231,39 @@ def fmt_table(timings, checks):
     return "\n".join(rows)
 
 
+def write_results(doc, work, out, order, table):
+    """Completes a benchmark's JSON (run info, guotu binaries timed, commands), writes it
+    and the commands file, prints the table, and exits 1 when any output check failed."""
+    doc["run_info"] = [
+        dict(line.split(": ", 1) for line in open(p, encoding="utf-8").read().splitlines()
+             if ": " in line)
+        for p in sorted(glob.glob(os.path.join(work, "run_info*.txt")))]
+    shas = sorted({r["guotu_sha256"] for t in doc["tools"].values() for r in t["runs"]
+                   if r.get("guotu_sha256")})
+    doc["guotu_binaries_timed"] = shas
+    if len(shas) > 1:
+        print("WARNING: guotu was rebuilt between runs: " + ", ".join(shas), file=sys.stderr)
+    lines = []
+    for name in list(order) + sorted(set(doc["tools"]) - set(order)):
+        if name in doc["tools"]:
+            t = doc["tools"][name]
+            if t.get("setup_commands_not_timed"):
+                lines.append(f"# {name} set-up (not timed)\n{t['setup_commands_not_timed']}")
+            lines.append(f"# {name}\n{t['command']}")
+    doc["commands"] = "\n".join(lines) + "\n"
+    with open(doc["commands_file"], "w", encoding="utf-8") as f:
+        f.write(doc["commands"])
+    with open(out, "w", encoding="utf-8") as f:
+        json.dump(doc, f, indent=1, ensure_ascii=False)
+    print()
+    print(table)
+    print(f"\nwritten {out}")
+    bad = [c["comparison"] for c in doc["checks"]["checks"] if c["ok"] is False]
+    if bad:
+        print("OUTPUTS DISAGREE: " + "; ".join(bad), file=sys.stderr)
+        sys.exit(1)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -260,34 +293,7 @@ def main():
         "checks": rep,
         "commands_file": os.path.join(args.work, "commands.txt"),
     }
-    doc["run_info"] = [
-        dict(line.split(": ", 1) for line in open(p, encoding="utf-8").read().splitlines()
-             if ": " in line)
-        for p in sorted(glob.glob(os.path.join(args.work, "run_info*.txt")))]
-    shas = sorted({r["guotu_sha256"] for t in timings.values() for r in t["runs"]
-                   if r.get("guotu_sha256")})
-    doc["guotu_binaries_timed"] = shas
-    if len(shas) > 1:
-        print("WARNING: guotu was rebuilt between runs: " + ", ".join(shas), file=sys.stderr)
-    lines = []
-    for name in ORDER + sorted(set(timings) - set(ORDER)):
-        if name in timings:
-            t = timings[name]
-            if t.get("setup_commands_not_timed"):
-                lines.append(f"# {name} set-up (not timed)\n{t['setup_commands_not_timed']}")
-            lines.append(f"# {name}\n{t['command']}")
-    doc["commands"] = "\n".join(lines) + "\n"
-    with open(doc["commands_file"], "w", encoding="utf-8") as f:
-        f.write(doc["commands"])
-    with open(args.out, "w", encoding="utf-8") as f:
-        json.dump(doc, f, indent=1, ensure_ascii=False)
-    print()
-    print(fmt_table(timings, rep["checks"]))
-    print(f"\nwritten {args.out}")
-    bad = [c["comparison"] for c in rep["checks"] if c["ok"] is False]
-    if bad:
-        print("OUTPUTS DISAGREE: " + "; ".join(bad), file=sys.stderr)
-        sys.exit(1)
+    write_results(doc, args.work, args.out, ORDER, fmt_table(timings, rep["checks"]))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import glob
 import json
 import os
 import sys
@@ -116,29 +115,7 @@ def main():
         "checks": rep,
         "commands_file": os.path.join(args.work, "commands.txt"),
     }
-    doc["run_info"] = [
-        dict(line.split(": ", 1) for line in open(p, encoding="utf-8").read().splitlines()
-             if ": " in line)
-        for p in sorted(glob.glob(os.path.join(args.work, "run_info*.txt")))]
-    shas = sorted({r["guotu_sha256"] for t in timings.values() for r in t["runs"]
-                   if r.get("guotu_sha256")})
-    doc["guotu_binaries_timed"] = shas
-    if len(shas) > 1:
-        print("WARNING: guotu was rebuilt between runs: " + ", ".join(shas), file=sys.stderr)
-    lines = [f"# {n}\n{timings[n]['command']}" for n in ORDER + sorted(set(timings) - set(ORDER))
-             if n in timings]
-    doc["commands"] = "\n".join(lines) + "\n"
-    with open(doc["commands_file"], "w", encoding="utf-8") as f:
-        f.write(doc["commands"])
-    with open(args.out, "w", encoding="utf-8") as f:
-        json.dump(doc, f, indent=1, ensure_ascii=False)
-    print()
-    print(fmt_table(timings, rep))
-    print(f"\nwritten {args.out}")
-    bad = [c["comparison"] for c in rep["checks"] if c["ok"] is False]
-    if bad:
-        print("OUTPUTS DISAGREE: " + "; ".join(bad), file=sys.stderr)
-        sys.exit(1)
+    cr.write_results(doc, args.work, args.out, ORDER, fmt_table(timings, rep))
 
 
 if __name__ == "__main__":
