@@ -18,7 +18,7 @@ from typing import Dict, List, Optional, Tuple
 
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
-from qgis.core import (QgsFeatureRequest, QgsLayerTreeLayer, QgsLayoutExporter, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsLegendStyle,
+from qgis.core import (QgsFeatureRequest, QgsLayoutExporter, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemScaleBar,
                        QgsMapLayerLegendUtils, QgsPrintLayout, QgsProject, QgsUnitTypes, QgsVectorLayer)
 
 from ..i18n import tr
@@ -387,17 +387,8 @@ class _Builder(LayoutBuilder):
         y += 7 + table_height + 2
         self.label("\n".join(notes), 0, right_x, y, right_width, 3.6 * len(notes) + 1, 7)
         y += 3.6 * len(notes) + 4
-        legend = QgsLayoutItemLegend(self.layout)
-        legend.setTitle(tr("Policy status of the change"))
-        legend.setLinkedMap(item)
-        legend.setAutoUpdateModel(False)
-        root = legend.model().rootGroup()
-        root.clear()
-        node: QgsLayerTreeLayer = root.addLayer(self.layers.conversions)
-        node.setName(tr("Land-use conversions"))
-        for style, points, bold in ((QgsLegendStyle.Title, 10, True), (QgsLegendStyle.Subgroup, 8, True),
-                                    (QgsLegendStyle.SymbolLabel, 6.5, False)):
-            legend.setStyleFont(style, self.font(points, bold))
+        legend = self.legend(item, tr("Policy status of the change"), [self.layers.conversions], label_size=6.5)
+        legend.model().rootGroup().findLayer(self.layers.conversions).setName(tr("Land-use conversions"))
         legend.setSymbolWidth(6)
         legend.setSymbolHeight(3.5)
         self.layout.addLayoutItem(legend)

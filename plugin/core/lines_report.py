@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
 from qgis.PyQt.QtGui import QColor
-from qgis.core import (QgsFeatureRequest, QgsFillSymbol, QgsLayoutExporter, QgsLayoutItemLegend, QgsLayoutItemMap,
-                       QgsLayoutTable, QgsLayoutTableStyle, QgsLegendStyle,
+from qgis.core import (QgsFeatureRequest, QgsFillSymbol, QgsLayoutExporter, QgsLayoutItemMap,
+                       QgsLayoutTable, QgsLayoutTableStyle,
                        QgsMarkerSymbol, QgsPalLayerSettings, QgsPrintLayout, QgsProject, QgsRectangle, QgsRenderContext,
                        QgsRuleBasedRenderer, QgsTextBufferSettings, QgsTextFormat, QgsVectorLayer,
                        QgsVectorLayerSimpleLabeling, QgsWkbTypes)
@@ -237,17 +237,7 @@ class _Builder(LayoutBuilder):
                                  (tr("Accepted"), 0.0)], rows, 0, right, top + 7, right_width, bottom - top - 7,
                                 repeat=False)
         table.recalculateFrameSizes()
-        legend = QgsLayoutItemLegend(self.layout)
-        legend.setTitle(tr("Legend"))
-        legend.setLinkedMap(item)
-        legend.setAutoUpdateModel(False)
-        root = legend.model().rootGroup()
-        root.clear()
-        for layer in layers:
-            root.addLayer(layer)
-        for style, size_pt, bold in ((QgsLegendStyle.Title, 10, True), (QgsLegendStyle.Subgroup, 8, True),
-                                     (QgsLegendStyle.SymbolLabel, 7.5, False)):
-            legend.setStyleFont(style, self.font(size_pt, bold))
+        legend = self.legend(item, tr("Legend"), layers)
         legend.setColumnCount(2)
         legend.setSplitLayer(True)
         self.layout.addLayoutItem(legend)

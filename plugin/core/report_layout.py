@@ -8,10 +8,10 @@ from typing import List, Optional, Sequence, Tuple
 
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
-from qgis.core import (QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemMap, QgsLayoutItemPage,
-                       QgsLayoutItemPicture, QgsLayoutItemScaleBar,
+from qgis.core import (QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
+                       QgsLayoutItemPage, QgsLayoutItemPicture, QgsLayoutItemScaleBar,
                        QgsLayoutItemTextTable, QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable,
-                       QgsLayoutTableColumn, QgsPrintLayout, QgsProject, QgsRectangle, QgsTextFormat,
+                       QgsLayoutTableColumn, QgsLegendStyle, QgsMapLayer, QgsPrintLayout, QgsProject, QgsRectangle, QgsTextFormat,
                        QgsUnitTypes)
 
 MM = QgsUnitTypes.LayoutMillimeters
@@ -141,6 +141,23 @@ class LayoutBuilder:
         scalebar.setTextFormat(self.text_format(7))
         self.layout.addLayoutItem(scalebar)
         scalebar.attemptMove(self.at(page, x, y))
+
+    def legend(self, linked_map: QgsLayoutItemMap, title: str, layers: Sequence[QgsMapLayer],
+               label_size: float = 7.5) -> QgsLayoutItemLegend:
+        """A legend of exactly `layers` (not every layer of the project), in the report's
+        font; the caller adds it to the layout once it has set columns or symbol sizes."""
+        legend = QgsLayoutItemLegend(self.layout)
+        legend.setTitle(title)
+        legend.setLinkedMap(linked_map)
+        legend.setAutoUpdateModel(False)
+        root = legend.model().rootGroup()
+        root.clear()
+        for layer in layers:
+            root.addLayer(layer)
+        for style, size, bold in ((QgsLegendStyle.Title, 10, True), (QgsLegendStyle.Subgroup, 8, True),
+                                  (QgsLegendStyle.SymbolLabel, label_size, False)):
+            legend.setStyleFont(style, self.font(size, bold))
+        return legend
 
     def style_table(self, table: QgsLayoutTable) -> None:
         table.setHeaderTextFormat(self.text_format(7.5, bold=True))

@@ -19,9 +19,9 @@ from typing import Dict, List, Optional, Tuple
 from osgeo import gdal
 from qgis.PyQt.QtCore import Qt
 from qgis.core import (QgsExpression, QgsFeatureRequest, QgsLayoutExporter, QgsLayoutFrame,
-                       QgsLayoutItemAttributeTable, QgsLayoutItemLegend, QgsLayoutItemMap,
+                       QgsLayoutItemAttributeTable, QgsLayoutItemMap,
                        QgsLayoutMultiFrame,
-                       QgsLayoutTable, QgsLayoutTableColumn, QgsLegendStyle,
+                       QgsLayoutTable, QgsLayoutTableColumn,
                        QgsPrintLayout, QgsProject, QgsVectorLayer)
 
 from ..i18n import tr
@@ -161,18 +161,8 @@ class _Builder(LayoutBuilder):
         item.setExtent(extent)
         self.map_item = item
         self.km_scale_bar(item, extent.width() / 1000.0, 0, MARGIN, bottom + 1)
-        legend = QgsLayoutItemLegend(self.layout)
-        legend.setTitle(tr("Legend"))
-        legend.setLinkedMap(item)
-        legend.setAutoUpdateModel(False)
-        root = legend.model().rootGroup()
-        root.clear()
-        for layer in (self.layers.voucher, self.layers.trades):
-            if layer is not None:
-                root.addLayer(layer)
-        for style, size, bold in ((QgsLegendStyle.Title, 10, True), (QgsLegendStyle.Subgroup, 8, True),
-                                  (QgsLegendStyle.SymbolLabel, 7.5, False)):
-            legend.setStyleFont(style, self.font(size, bold))
+        legend = self.legend(item, tr("Legend"),
+                             [layer for layer in (self.layers.voucher, self.layers.trades) if layer is not None])
         self.layout.addLayoutItem(legend)
         legend_x = MARGIN + map_width + 6
         legend.attemptMove(self.at(0, legend_x, top))

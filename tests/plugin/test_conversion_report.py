@@ -62,12 +62,18 @@ def test_report_of_a_zoned_run(guotu, cli_outputs, tmp_path: Path):
     assert data.zone_key == "*" and set(data.by_zone) == {"Z1", "Z2"}
     assert data.statuses == pytest.approx(cd.STATUS_ALL)
     assert data.dm_ha == pytest.approx(cd.DM_TOTAL)
+    layers.conversions.setName("conv_output")  # a user's own layer name: the legend still says what it is
     project = QgsProject()
     pdf, png = tmp_path / "report.pdf", tmp_path / "report.png"
     result = export_report(layers, pdf=pdf, png=png, project=project, dpi=100)
     assert result.font_family is not None, "no CJK font: Chinese would not render"
     assert result.pages == 3  # map; matrix and Sankey; zones
     assert pdf_pages(pdf) == 3
+    # The legend lists only the conversions layer, under its own title and a readable name.
+    page1_text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True,
+                                text=True, check=True).stdout
+    assert "Policy status of the change" in page1_text and "Land-use conversions" in page1_text
+    assert "conv_output" not in page1_text
     assert [p.name for p in result.pngs] == ["report.png", "report_2.png", "report_3.png"]
     page1 = QImage(str(png))
     assert page1.width() > 1000 and page1.height() > 700  # A4 landscape at 100 dpi
