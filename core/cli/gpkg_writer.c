@@ -23,6 +23,11 @@ struct gpkg_writer {
 
 int gpkg_writer_open(gpkg_writer **out, const char *path, char *err, size_t err_size)
 {
+    return gpkg_writer_open_as(out, path, "GPKG", err, err_size);
+}
+
+int gpkg_writer_open_as(gpkg_writer **out, const char *path, const char *driver_name, char *err, size_t err_size)
+{
     *out = NULL;
     gpkg_writer *w = calloc(1, sizeof *w);
     if (!w) {
@@ -30,8 +35,12 @@ int gpkg_writer_open(gpkg_writer **out, const char *path, char *err, size_t err_
         return 1;
     }
     snprintf(w->path, sizeof w->path, "%s", path);
-    snprintf(w->temp, sizeof w->temp, "%s.tmp-%ld.gpkg", path, (long)getpid());
-    GDALDriverH driver = GDALGetDriverByName("GPKG");
+    /* The temporary file keeps the target's extension, once: the XLSX driver goes by it and
+     * reads "a.xlsx.tmp.xlsx" as a path inside the zip "a.xlsx". */
+    const char *dot = strrchr(path, '.');
+    if (!dot || strchr(dot, '/')) dot = path + strlen(path);
+    snprintf(w->temp, sizeof w->temp, "%.*s.tmp-%ld%s", (int)(dot - path), path, (long)getpid(), dot);
+    GDALDriverH driver = GDALGetDriverByName(driver_name);
     w->dataset = driver ? GDALCreate(driver, w->temp, 0, 0, 0, GDT_Unknown, NULL) : NULL;
     if (!w->dataset) {
         snprintf(err, err_size, "cannot create '%s': %s", w->temp, CPLGetLastErrorMsg());

@@ -12,6 +12,8 @@
 typedef struct gpkg_writer gpkg_writer;
 
 int gpkg_writer_open(gpkg_writer **out, const char *path, char *err, size_t err_size);
+/* The same with another OGR driver (e.g. "XLSX": one sheet per table; no transactions). */
+int gpkg_writer_open_as(gpkg_writer **out, const char *path, const char *driver_name, char *err, size_t err_size);
 
 /* Adds a layer; geometry wkbNone makes an attribute table. Returns its index, or -1
  * with a message. `srs` is copied (may be NULL). */

@@ -16,7 +16,8 @@ static const char *const main_usage =
     "  tally     area in hectares of each land-use class inside each zone\n"
     "  voucher   ecological voucher (生态券) accounting and market between two years\n"
     "  convert   land-use conversion map: transitions with their policy paths (用途转用)\n"
-    "  lines     three control lines (三区三线): `lines init` makes a workspace\n"
+    "  lines     three control lines (三区三线): `lines init` makes a workspace, `lines check` checks it\n"
+    "  parcels   rectification parcels of land consolidation (整治地块): `parcels check`\n"
     "  help      this text, or `guotu help COMMAND` for a command's options\n"
     "\n"
     "options:\n"
@@ -83,6 +84,10 @@ int main(int argc, char **argv)
             char *args[] = {"lines", "--help", NULL};
             return cmd_lines(2, args);
         }
+        if (argc > 2 && strcmp(argv[2], "parcels") == 0) {
+            char *args[] = {"parcels", "--help", NULL};
+            return cmd_parcels(2, args);
+        }
         if (argc > 2 && strcmp(argv[2], "convert") == 0) {
             char *args[] = {"convert", "--help", NULL};
             return cmd_convert(2, args);
@@ -96,6 +101,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "voucher") == 0) return cmd_voucher(argc - 1, argv + 1);
     if (strcmp(cmd, "convert") == 0) return cmd_convert(argc - 1, argv + 1);
     if (strcmp(cmd, "lines") == 0) return cmd_lines(argc - 1, argv + 1);
+    if (strcmp(cmd, "parcels") == 0) return cmd_parcels(argc - 1, argv + 1);
     fprintf(stderr, "guotu: unknown command '%s'\n\n%s", cmd, main_usage);
     return 2;
 }

@@ -98,5 +98,6 @@ GUOTU_API const char *guotu_dependency_versions(guotu_context *ctx);
 #include "guotu_voucher.h"
 #include "guotu_convert.h"
 #include "guotu_lines.h"
+#include "guotu_parcels.h"
 
 #endif /* GUOTU_H */

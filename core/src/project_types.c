@@ -1,0 +1,118 @@
+/* project_types.c — the table of rectification project types (type value → kind). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "collections.h"
+#include "csv.h"
+#include "internal.h"
+
+enum { KINDS = 4 };
+static const char *const kind_names[KINDS] = {"farmland_consolidation", "construction_reclamation",
+                                              "ecological_restoration", "high_standard_farmland"};
+
+const char *guotu_project_kind_name(int kind) { return kind >= 0 && kind < KINDS ? kind_names[kind] : ""; }
+
+struct guotu_project_types {
+    gt_string_table values;
+    int8_t *kind; /* by value index */
+    size_t cap;
+};
+
+void guotu_project_types_destroy(guotu_context *ctx, guotu_project_types *t)
+{
+    (void)ctx;
+    if (!t) return;
+    gt_string_table_free(&t->values);
+    free(t->kind);
+    free(t);
+}
+
+static int kind_index(const char *name)
+{
+    for (int i = 0; i < KINDS; i++)
+        if (strcmp(kind_names[i], name) == 0) return i;
+    return -1;
+}
+
+/* Copies `value` without surrounding ASCII blanks into buf (truncating). */
+static void trimmed(const char *value, char *buf, size_t size)
+{
+    while (*value == ' ' || *value == '\t') value++;
+    size_t n = strlen(value);
+    while (n && (value[n - 1] == ' ' || value[n - 1] == '\t' || value[n - 1] == '\r' || value[n - 1] == '\n')) n--;
+    if (n >= size) n = size - 1;
+    memcpy(buf, value, n);
+    buf[n] = '\0';
+}
+
+int guotu_project_types_lookup(const guotu_project_types *t, const char *value)
+{
+    if (!t || !value) return -1;
+    char buf[GT_CSV_MAX_FIELD];
+    trimmed(value, buf, sizeof buf);
+    int32_t i = gt_string_table_find(&t->values, buf);
+    return i < 0 ? -1 : t->kind[i];
+}
+
+static int add_value(guotu_project_types *t, const char *value, int kind)
+{
+    int32_t i = gt_string_table_intern(&t->values, value);
+    if (i < 0) return -1;
+    if ((size_t)i >= t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 16;
+        int8_t *grown = realloc(t->kind, cap);
+        if (!grown) return -1;
+        t->kind = grown;
+        t->cap = cap;
+    }
+    t->kind[i] = (int8_t)kind;
+    return 0;
+}
+
+int guotu_project_types_parse(guotu_context *ctx, const char *csv_text, size_t csv_size, const char *label,
+                              guotu_project_types **out)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!csv_text || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_project_types_parse: NULL argument");
+    *out = NULL;
+    if (!label) label = "project types";
+    const char *p = csv_text, *end = csv_text + csv_size;
+    static const char *const names[] = {"value", "kind"};
+    int col[2];
+    if (gt_csv_header(&p, end, names, 2, col) < 0 || col[0] < 0 || col[1] < 0)
+        return gt_fail(ctx, GUOTU_ERR_DATA, "project types '%s': the header needs 'value' and 'kind' columns", label);
+    guotu_project_types *t = calloc(1, sizeof *t);
+    if (!t) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    gt_csv_fields f;
+    int status = GUOTU_OK;
+    for (int line = 2; !status && p < end; line++) {
+        int n = gt_csv_record(&p, end, f);
+        if (gt_csv_blank(n, f)) continue;
+        if (n < 0 || n <= col[0] || n <= col[1]) {
+            status = gt_fail(ctx, GUOTU_ERR_DATA, "project types '%s', line %d: too few or too long fields", label, line);
+            break;
+        }
+        const char *value = f[col[0]], *kind = f[col[1]];
+        int k = kind_index(kind);
+        if (!value[0] || !gt_utf8_valid(value))
+            status = gt_fail(ctx, GUOTU_ERR_DATA, "project types '%s', line %d: empty or non-UTF-8 value", label, line);
+        else if (gt_string_table_find(&t->values, value) >= 0)
+            status = gt_fail(ctx, GUOTU_ERR_DATA, "project types '%s', line %d: value '%s' is listed twice", label,
+                             line, value);
+        else if (k < 0)
+            status = gt_fail(ctx, GUOTU_ERR_DATA,
+                             "project types '%s', line %d: unknown kind '%s' (kinds: farmland_consolidation, "
+                             "construction_reclamation, ecological_restoration, high_standard_farmland)",
+                             label, line, kind);
+        else if (add_value(t, value, k))
+            status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    }
+    if (!status && !t->values.count) status = gt_fail(ctx, GUOTU_ERR_DATA, "project types '%s' lists no values", label);
+    if (status) {
+        guotu_project_types_destroy(ctx, t);
+        return status;
+    }
+    *out = t;
+    return GUOTU_OK;
+}

@@ -1,0 +1,200 @@
+"""guotu parcels check on the shared fixture (tests/parcels_fixture.py): every rule once,
+hand-computed areas, project and village sums, meeting tables, bad input."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from osgeo import gdal, ogr
+
+from cli_support import run_guotu
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import parcels_fixture as fx  # noqa: E402
+
+
+def inputs(tmp: Path) -> dict:
+    return {"parcels": fx.write_parcels(tmp / "zzdk.gpkg"), "ws": fx.write_workspace(tmp / "ws.gpkg"),
+            "beaches": fx.write_beaches(tmp / "htd.gpkg"), "villages": fx.write_villages(tmp / "cun.gpkg")}
+
+
+def check(tmp: Path, paths: dict, *extra: str, out_name: str = "out.gpkg"):
+    out = tmp / out_name
+    res = run_guotu("parcels", "check", "--parcels", str(paths["parcels"]), "--parcel-id", "dkbh",
+                    "--type-field", "zzlx", "--project-field", "xmbh", "--current-field", "xzdl",
+                    "--current-system", "SANDIAO_WORK", "--planned-field", "ghdl", "--planned-system", "SANDIAO_WORK",
+                    "--workspace", str(paths["ws"]), "--river-beaches", str(paths["beaches"]),
+                    "--villages", str(paths["villages"]), "--village-id", "cdm", "--village-name", "cmc",
+                    "--area", "planar", "-o", str(out), *extra)
+    return res, out
+
+
+def rows(path: Path, layer: str) -> list[dict]:
+    ds = ogr.Open(str(path))
+    return [f.items() for f in ds.GetLayerByName(layer)]
+
+
+def test_every_parcel_gets_its_verdict_and_reasons(tmp_path):
+    res, out = check(tmp_path, inputs(tmp_path))
+    assert res.returncode == 0, res.stderr
+    assert "通过 pass 3, 有条件通过 conditional 2, 不通过 fail 9" in res.stdout
+    parcels = {r["parcel_id"]: r for r in rows(out, "parcel_checks")}
+    assert set(parcels) == set(fx.PARCELS)
+    for pid, (verdict, rules) in fx.EXPECTED.items():
+        assert (parcels[pid]["verdict_en"], parcels[pid]["rule_ids"]) == (verdict, rules), parcels[pid]["reasons_en"]
+    assert parcels["A"]["verdict"] == "不通过" and parcels["D"]["verdict"] == "有条件通过"
+    assert parcels["A"]["redline_ha"] == pytest.approx(0.5, abs=1e-9)
+    assert parcels["B"]["farmland_ha"] == pytest.approx(1.0, abs=1e-9)
+    assert parcels["D"]["outside_urban_ha"] == pytest.approx(0.5, abs=1e-9)
+    assert parcels["M"]["area_ha"] == pytest.approx(0.5, abs=1e-9)
+    assert parcels["A"]["area_mu"] == pytest.approx(15.0, abs=1e-9)
+    assert parcels["G"]["status"] == "prohibited" and "禁止" in parcels["G"]["path_zh"]
+    assert parcels["A"]["village_id"] == "V1" and parcels["N"]["village_id"] == "V2"
+    assert parcels["A"]["dm_ha"] == pytest.approx(-0.19, abs=1e-9)
+    assert "生态保护红线" in parcels["A"]["reasons_zh"]
+
+    reasons = rows(out, "parcel_reasons")
+    by = {}
+    for r in reasons:
+        by.setdefault((r["parcel_id"], r["rule_id"]), r)
+    assert len(reasons) == 20
+    assert by[("J", "P18")]["other_parcel_id"] == "K" and by[("J", "P18")]["area_ha"] == pytest.approx(0.5, abs=1e-9)
+    assert by[("E", "P16")]["area_ha"] == pytest.approx(0.5, abs=1e-9)
+    assert by[("G", "P16")]["area_ha"] == pytest.approx(1.0, abs=1e-9)
+    assert by[("A2", "P10")]["severity"] == "info"
+    # Every reason row carries a geometry: the area at fault, or the parcel itself.
+    ds = ogr.Open(str(out))
+    areas = {(f["parcel_id"], f["rule_id"]): f.GetGeometryRef().GetArea() for f in ds.GetLayerByName("parcel_reasons")}
+    assert areas[("A", "P10")] == pytest.approx(5000, abs=1e-6)
+    assert areas[("A", "P14")] == pytest.approx(10000, abs=1e-6)
+    assert ds.GetLayerByName("parcel_checks").GetMetadataItem("tolerance_m2") == "1"
+
+
+def test_projects_and_villages(tmp_path):
+    res, out = check(tmp_path, inputs(tmp_path))
+    assert res.returncode == 0, res.stderr
+    projects = {r["project_id"]: r for r in rows(out, "project_checks")}
+    p1, p2 = projects["P1"], projects["P2"]
+    assert (p1["original_cultivated_ha"], p1["new_cultivated_ha"], p1["lost_cultivated_ha"]) == pytest.approx((4, 1, 4))
+    assert p1["new_cultivated_ratio"] == pytest.approx(-0.75)
+    assert (p1["new_cultivated_ok"], p1["farmland_ok"], p1["ecology_ok"]) == ("fail", "fail", "pass")
+    assert p1["farmland_ratio"] == pytest.approx(1.0) and p1["dm_ha"] == pytest.approx(0.81)
+    assert p1["verdict_en"] == "fail" and p1["tolerance_m2"] == 1
+    assert p2["new_cultivated_ratio"] == pytest.approx(3 / 5.5)
+    assert (p2["new_cultivated_ok"], p2["farmland_ok"], p2["ecology_ok"]) == ("pass", "", "")
+    assert p2["verdict_en"] == "pass"
+    villages = {r["village_id"]: r for r in rows(out, "village_totals")}
+    assert set(villages) == {"V1", "V2"}
+    assert villages["V1"]["parcels"] == 7 and villages["V1"]["name"] == "东村"
+    assert villages["V1"]["area_ha"] == pytest.approx(7.0)
+    assert villages["V2"]["area_ha"] == pytest.approx(6.5)
+    assert villages["V1"]["fail_count"] + villages["V2"]["fail_count"] == 9
+
+
+def test_a_stricter_threshold_and_tolerance_change_the_outcome(tmp_path):
+    paths = inputs(tmp_path)
+    res, out = check(tmp_path, paths, "--new-cultivated-min", "0.6", "--tolerance", "6000")
+    assert res.returncode == 0, res.stderr
+    projects = {r["project_id"]: r for r in rows(out, "project_checks")}
+    assert projects["P2"]["new_cultivated_ok"] == "fail"  # 54.5 % < 60 %
+    parcels = {r["parcel_id"]: r for r in rows(out, "parcel_checks")}
+    # 5,000 m² overlaps and strips fall under a 6,000 m² tolerance.
+    assert parcels["A"]["rule_ids"] == "P14" and parcels["J"]["verdict_en"] == "pass"
+
+
+def test_meeting_tables_xlsx_and_csv(tmp_path):
+    paths = inputs(tmp_path)
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    res, out = check(tmp_path, paths, "--xlsx", str(tmp_path / "review.xlsx"), "--csv-dir", str(tables))
+    assert res.returncode == 0, res.stderr
+    xlsx = ogr.Open(str(tmp_path / "review.xlsx"))
+    names = [xlsx.GetLayer(i).GetName() for i in range(xlsx.GetLayerCount())]
+    assert names == ["parcel_checks", "project_checks", "village_totals"]
+    assert xlsx.GetLayerByName("parcel_checks").GetFeatureCount() == 14
+    csv = (tables / "parcel_checks.csv").read_bytes()
+    assert csv.startswith(b"\xef\xbb\xbf")
+    text = csv.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith('"地块编号","整治类型"')
+    assert len(text.splitlines()) == 15
+    assert (tables / "project_checks.csv").exists() and (tables / "village_totals.csv").exists()
+    assert not list(tmp_path.glob("*.tmp-*")) and not list(tables.glob("*.tmp-*"))
+
+
+def test_gbk_shapefile(tmp_path):
+    paths = inputs(tmp_path)
+    paths["parcels"] = fx.write_parcels(tmp_path / "zzdk.shp", driver="ESRI Shapefile", encoding="GBK")
+    res, out = check(tmp_path, paths, "--encoding", "GBK")
+    assert res.returncode == 0, res.stderr
+    parcels = {r["parcel_id"]: r for r in rows(out, "parcel_checks")}
+    assert parcels["C"]["project_type"] == "拆旧复垦" and parcels["C"]["verdict_en"] == "pass"
+
+
+@pytest.mark.parametrize("field,option", [("nope", "--type-field"), ("nope", "--parcel-id"),
+                                          ("nope", "--current-field")])
+def test_missing_field_is_named(tmp_path, field, option):
+    paths = inputs(tmp_path)
+    res, out = check(tmp_path, paths, option, field)
+    assert res.returncode == 1
+    assert "'nope'" in res.stderr and "zzdk" in res.stderr
+    assert not out.exists()
+
+
+def test_bad_inputs_leave_nothing(tmp_path):
+    paths = inputs(tmp_path)
+    bad = tmp_path / "types.csv"
+    bad.write_text("value,kind\n农用地整理,farmland\n", encoding="utf-8")
+    res, out = check(tmp_path, paths, "--types", str(bad))
+    assert res.returncode == 1 and "unknown kind 'farmland'" in res.stderr and not out.exists()
+
+    res, out = check(tmp_path, paths, "--current-system", "NOPE")
+    assert res.returncode == 1 and "unknown classification system 'NOPE'" in res.stderr
+
+    ws = tmp_path / "empty_ws.gpkg"
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(ws))
+    ds.CreateLayer("ecological_redline", fx._srs(), ogr.wkbPolygon)
+    ds = None
+    res, out = check(tmp_path, dict(paths, ws=ws))
+    assert res.returncode == 1 and "missing the layer 'permanent_farmland'" in res.stderr and not out.exists()
+    ds = ogr.Open(str(ws), 1)
+    ds.DeleteLayer(0)
+    ds.CreateLayer("ecological_redline", None, ogr.wkbPolygon)
+    ds = None
+    res, out = check(tmp_path, dict(paths, ws=ws))
+    assert res.returncode == 1 and "'ecological_redline' has no CRS but the parcels have one" in res.stderr
+
+    # Output over an input is refused and the input is untouched.
+    before = paths["parcels"].read_bytes()
+    res, _ = check(tmp_path, paths, out_name="zzdk.gpkg")
+    assert res.returncode == 1 and "refusing" in res.stderr
+    assert paths["parcels"].read_bytes() == before
+
+    # A duplicate parcel id names the feature.
+    ds = ogr.Open(str(paths["parcels"]), 1)
+    layer = ds.GetLayer(0)
+    f = ogr.Feature(layer.GetLayerDefn())
+    f["dkbh"], f["zzlx"], f["xzdl"], f["ghdl"] = "A", "农用地整理", "0103", "0103"
+    f.SetGeometry(ogr.CreateGeometryFromWkt(fx.box(3000, 0, 3100, 100)))
+    layer.CreateFeature(f)
+    ds = None
+    res, out = check(tmp_path, paths)
+    assert res.returncode == 1 and "parcel id 'A' is used twice" in res.stderr and not out.exists()
+
+
+def test_ellipsoidal_area_close_to_planar_near_the_central_meridian(tmp_path):
+    paths = inputs(tmp_path)
+    out = tmp_path / "ell.gpkg"
+    res = run_guotu("parcels", "check", "--parcels", str(paths["parcels"]), "--parcel-id", "dkbh",
+                    "--type-field", "zzlx", "--current-field", "xzdl", "--current-system", "SANDIAO_WORK",
+                    "--planned-field", "ghdl", "--planned-system", "SANDIAO_WORK", "--workspace", str(paths["ws"]),
+                    "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    parcels = {r["parcel_id"]: r for r in rows(out, "parcel_checks")}
+    # GK scale factor 1 on the central meridian: ellipsoidal ≈ planar within 0.1 %.
+    assert parcels["C"]["area_ha"] == pytest.approx(1.0, rel=1e-3)
+    assert parcels["C"]["area_ha"] != 1.0
+    # Without --project-field every parcel is in project '*'; without --river-beaches the
+    # beach comes from the preset codes (G: 1106) only.
+    assert {p["project_id"] for p in parcels.values()} == {"*"}
+    assert parcels["E"]["rule_ids"] == "P15" and parcels["G"]["rule_ids"] == "P12,P16"
