@@ -40,25 +40,68 @@ static const char *const parcels_usage =
     "village_totals; --xlsx and --csv-dir write the tables for the review meeting.\n";
 
 enum {
-    O_PARCELS = 256, O_PARCELS_LAYER, O_ID, O_TYPE, O_PROJECT, O_CURRENT, O_CURRENT_SYSTEM, O_PLANNED,
-    O_PLANNED_SYSTEM, O_WS, O_VILLAGES, O_VILLAGE_ID, O_VILLAGE_NAME, O_UNITS, O_UNIT_ID, O_UNIT_NAME, O_UNIT_CULT,
-    O_BEACHES, O_BEACH_CODES, O_TYPES, O_POLICY, O_TOL, O_NEWMIN, O_GAIN, O_AREA, O_ENCODING, O_XLSX, O_CSV
+    O_PARCELS = 256,
+    O_PARCELS_LAYER,
+    O_ID,
+    O_TYPE,
+    O_PROJECT,
+    O_CURRENT,
+    O_CURRENT_SYSTEM,
+    O_PLANNED,
+    O_PLANNED_SYSTEM,
+    O_WS,
+    O_VILLAGES,
+    O_VILLAGE_ID,
+    O_VILLAGE_NAME,
+    O_UNITS,
+    O_UNIT_ID,
+    O_UNIT_NAME,
+    O_UNIT_CULT,
+    O_BEACHES,
+    O_BEACH_CODES,
+    O_TYPES,
+    O_POLICY,
+    O_TOL,
+    O_NEWMIN,
+    O_GAIN,
+    O_AREA,
+    O_ENCODING,
+    O_XLSX,
+    O_CSV
 };
 
-static int parse(int argc, char **argv, parcels_args *a)
-{
-    static const struct option options[] = {
-        {"parcels", 1, 0, O_PARCELS}, {"parcels-layer", 1, 0, O_PARCELS_LAYER}, {"parcel-id", 1, 0, O_ID},
-        {"type-field", 1, 0, O_TYPE}, {"project-field", 1, 0, O_PROJECT}, {"current-field", 1, 0, O_CURRENT},
-        {"current-system", 1, 0, O_CURRENT_SYSTEM}, {"planned-field", 1, 0, O_PLANNED},
-        {"planned-system", 1, 0, O_PLANNED_SYSTEM}, {"workspace", 1, 0, O_WS}, {"villages", 1, 0, O_VILLAGES},
-        {"village-id", 1, 0, O_VILLAGE_ID}, {"village-name", 1, 0, O_VILLAGE_NAME}, {"units", 1, 0, O_UNITS},
-        {"unit-id", 1, 0, O_UNIT_ID}, {"unit-name", 1, 0, O_UNIT_NAME}, {"unit-cultivated-field", 1, 0, O_UNIT_CULT},
-        {"river-beaches", 1, 0, O_BEACHES}, {"beach-codes", 1, 0, O_BEACH_CODES}, {"types", 1, 0, O_TYPES},
-        {"policy", 1, 0, O_POLICY}, {"tolerance", 1, 0, O_TOL}, {"new-cultivated-min", 1, 0, O_NEWMIN},
-        {"farmland-gain-min", 1, 0, O_GAIN}, {"area", 1, 0, O_AREA}, {"encoding", 1, 0, O_ENCODING},
-        {"xlsx", 1, 0, O_XLSX}, {"csv-dir", 1, 0, O_CSV}, {"output", 1, 0, 'o'}, {"help", 0, 0, 'h'},
-        {0, 0, 0, 0}};
+static int parse(int argc, char **argv, parcels_args *a) {
+    static const struct option options[] = {{"parcels", 1, 0, O_PARCELS},
+                                            {"parcels-layer", 1, 0, O_PARCELS_LAYER},
+                                            {"parcel-id", 1, 0, O_ID},
+                                            {"type-field", 1, 0, O_TYPE},
+                                            {"project-field", 1, 0, O_PROJECT},
+                                            {"current-field", 1, 0, O_CURRENT},
+                                            {"current-system", 1, 0, O_CURRENT_SYSTEM},
+                                            {"planned-field", 1, 0, O_PLANNED},
+                                            {"planned-system", 1, 0, O_PLANNED_SYSTEM},
+                                            {"workspace", 1, 0, O_WS},
+                                            {"villages", 1, 0, O_VILLAGES},
+                                            {"village-id", 1, 0, O_VILLAGE_ID},
+                                            {"village-name", 1, 0, O_VILLAGE_NAME},
+                                            {"units", 1, 0, O_UNITS},
+                                            {"unit-id", 1, 0, O_UNIT_ID},
+                                            {"unit-name", 1, 0, O_UNIT_NAME},
+                                            {"unit-cultivated-field", 1, 0, O_UNIT_CULT},
+                                            {"river-beaches", 1, 0, O_BEACHES},
+                                            {"beach-codes", 1, 0, O_BEACH_CODES},
+                                            {"types", 1, 0, O_TYPES},
+                                            {"policy", 1, 0, O_POLICY},
+                                            {"tolerance", 1, 0, O_TOL},
+                                            {"new-cultivated-min", 1, 0, O_NEWMIN},
+                                            {"farmland-gain-min", 1, 0, O_GAIN},
+                                            {"area", 1, 0, O_AREA},
+                                            {"encoding", 1, 0, O_ENCODING},
+                                            {"xlsx", 1, 0, O_XLSX},
+                                            {"csv-dir", 1, 0, O_CSV},
+                                            {"output", 1, 0, 'o'},
+                                            {"help", 0, 0, 'h'},
+                                            {0, 0, 0, 0}};
     memset(a, 0, sizeof *a);
     guotu_parcels_options_init(&a->o);
     a->types = "project_types";
@@ -114,15 +157,20 @@ static int parse(int argc, char **argv, parcels_args *a)
         }
     }
     const char *u = NULL;
-    if (optind < argc) u = "unexpected argument";
+    if (optind < argc)
+        u = "unexpected argument";
     else if (!a->parcels || !a->parcel_id || !a->type_field || !a->current_field || !a->planned_field ||
              !a->current_system || !a->planned_system || !a->workspace || !a->output)
         u = "--parcels, --parcel-id, --type-field, --current-field, --current-system, --planned-field, "
             "--planned-system, --workspace and -o are required";
-    else if (a->villages && !a->village_id) u = "--villages needs --village-id";
-    else if (a->units && !a->unit_id) u = "--units needs --unit-id";
-    else if (strcmp(a->area, "ellipsoidal") && strcmp(a->area, "planar")) u = "--area must be ellipsoidal or planar";
-    else if (strlen(a->output) < 5 || strcmp(a->output + strlen(a->output) - 5, ".gpkg")) u = "-o must be a .gpkg file";
+    else if (a->villages && !a->village_id)
+        u = "--villages needs --village-id";
+    else if (a->units && !a->unit_id)
+        u = "--units needs --unit-id";
+    else if (strcmp(a->area, "ellipsoidal") && strcmp(a->area, "planar"))
+        u = "--area must be ellipsoidal or planar";
+    else if (strlen(a->output) < 5 || strcmp(a->output + strlen(a->output) - 5, ".gpkg"))
+        u = "-o must be a .gpkg file";
     else if (a->xlsx && (strlen(a->xlsx) < 5 || strcmp(a->xlsx + strlen(a->xlsx) - 5, ".xlsx")))
         u = "--xlsx must be a .xlsx file";
     if (u) return cli_usage_error("parcels check", parcels_usage, "%s", u);
@@ -130,15 +178,13 @@ static int parse(int argc, char **argv, parcels_args *a)
     return 0;
 }
 
-static int core_error(parcels_run *r, const char *what)
-{
+static int core_error(parcels_run *r, const char *what) {
     snprintf(r->err, sizeof r->err, "%s%s%s", what ? what : "", what ? ": " : "", guotu_context_last_error(r->ctx));
     return 1;
 }
 
 /* The river-beach codes of a system from presets/parcels/river_beach_codes.csv. */
-static int preset_beach_codes(parcels_run *r, const char *system)
-{
+static int preset_beach_codes(parcels_run *r, const char *system) {
     char path[1200];
     size_t n = 0;
     char *text = table_text_load("river_beach_codes", "parcels", path, sizeof path, &n, r->err, sizeof r->err);
@@ -155,16 +201,17 @@ static int preset_beach_codes(parcels_run *r, const char *system)
     return 0;
 }
 
-static int load_tables(parcels_run *r)
-{
+static int load_tables(parcels_run *r) {
     const parcels_args *a = &r->a;
     char source[1200];
     size_t n = 0;
     const char *systems[2] = {a->current_system, a->planned_system};
     for (int side = 0; side < 2; side++) {
         if (!classification_system_known(systems[side])) {
-            snprintf(r->err, sizeof r->err, "unknown classification system '%s' (CAS_LUCC, SANDIAO_WORK, "
-                     "GBT21010_2017, YDYH_2023)", systems[side]);
+            snprintf(r->err, sizeof r->err,
+                     "unknown classification system '%s' (CAS_LUCC, SANDIAO_WORK, "
+                     "GBT21010_2017, YDYH_2023)",
+                     systems[side]);
             return 1;
         }
         char *text = table_text_load(systems[side], "conversion", source, sizeof source, &n, r->err, sizeof r->err);
@@ -188,14 +235,15 @@ static int load_tables(parcels_run *r)
     status = guotu_project_types_parse(r->ctx, text, n, source, &r->types);
     free(text);
     if (status) return core_error(r, NULL);
-    if (a->beach_codes) snprintf(r->beach_codes, sizeof r->beach_codes, "%s", a->beach_codes);
-    else if (preset_beach_codes(r, a->current_system)) return 1;
+    if (a->beach_codes)
+        snprintf(r->beach_codes, sizeof r->beach_codes, "%s", a->beach_codes);
+    else if (preset_beach_codes(r, a->current_system))
+        return 1;
     return 0;
 }
 
 /* Opens a layer and brings it into the parcels' CRS. */
-static int open_aligned(parcels_run *r, vector_source *src, const char *path, const char *layer, const char *role)
-{
+static int open_aligned(parcels_run *r, vector_source *src, const char *path, const char *layer, const char *role) {
     if (vector_source_open(src, path, layer, r->a.encoding, r->err, sizeof r->err)) return 1;
     OGRSpatialReferenceH have = vector_source_crs(src);
     if (!have && !r->srs) return 0;
@@ -211,8 +259,7 @@ static int open_aligned(parcels_run *r, vector_source *src, const char *path, co
     return vector_source_reproject_to(src, r->srs, r->err, sizeof r->err);
 }
 
-static int read_lines(parcels_run *r)
-{
+static int read_lines(parcels_run *r) {
     static const char *const layers[3] = {"ecological_redline", "permanent_farmland", "urban_boundary"};
     for (int line = 0; line < 3; line++) {
         vector_source src;
@@ -221,8 +268,10 @@ static int read_lines(parcels_run *r)
             if (strstr(r->err, "has no layer")) {
                 char detail[1024];
                 snprintf(detail, sizeof detail, "%.1000s", r->err);
-                snprintf(r->err, sizeof r->err, "the workspace is missing the layer '%s' (%.900s); make workspaces "
-                         "with `guotu lines init`", layers[line], detail);
+                snprintf(r->err, sizeof r->err,
+                         "the workspace is missing the layer '%s' (%.900s); make workspaces "
+                         "with `guotu lines init`",
+                         layers[line], detail);
             }
             vector_source_close(&src);
             return 1;
@@ -246,13 +295,14 @@ static int read_lines(parcels_run *r)
 
 typedef enum region_kind { REGION_VILLAGE, REGION_UNIT, REGION_BEACH } region_kind;
 
-static int read_regions(parcels_run *r, region_kind kind)
-{
+static int read_regions(parcels_run *r, region_kind kind) {
     const parcels_args *a = &r->a;
     const char *path = kind == REGION_VILLAGE ? a->villages : kind == REGION_UNIT ? a->units : a->beaches;
     const char *id_field = kind == REGION_VILLAGE ? a->village_id : kind == REGION_UNIT ? a->unit_id : NULL;
     const char *name_field = kind == REGION_VILLAGE ? a->village_name : kind == REGION_UNIT ? a->unit_name : NULL;
-    const char *role = kind == REGION_VILLAGE ? "villages" : kind == REGION_UNIT ? "consolidation units" : "river beaches";
+    const char *role = kind == REGION_VILLAGE ? "villages"
+                       : kind == REGION_UNIT  ? "consolidation units"
+                                              : "river beaches";
     if (!path) return 0;
     vector_source src;
     memset(&src, 0, sizeof src);
@@ -298,8 +348,7 @@ static int read_regions(parcels_run *r, region_kind kind)
     return failed;
 }
 
-static int keep_geometry(parcels_run *r, int64_t fid, const unsigned char *wkb, size_t size)
-{
+static int keep_geometry(parcels_run *r, int64_t fid, const unsigned char *wkb, size_t size) {
     if (r->parcel_count == r->parcel_cap) {
         size_t cap = r->parcel_cap ? r->parcel_cap * 2 : 256;
         unsigned char **w = realloc(r->parcel_wkb, cap * sizeof *w);
@@ -320,14 +369,14 @@ static int keep_geometry(parcels_run *r, int64_t fid, const unsigned char *wkb, 
     return 0;
 }
 
-static int read_parcels(parcels_run *r, vector_source *src)
-{
+static int read_parcels(parcels_run *r, vector_source *src) {
     const parcels_args *a = &r->a;
     if (vector_source_use_field(src, a->parcel_id, r->err, sizeof r->err)) return 1;
     int type = vector_source_field(src, a->type_field, r->err, sizeof r->err);
     int current = type < 0 ? -1 : vector_source_field(src, a->current_field, r->err, sizeof r->err);
     int planned = current < 0 ? -1 : vector_source_field(src, a->planned_field, r->err, sizeof r->err);
-    int project = planned < 0 || !a->project_field ? -1 : vector_source_field(src, a->project_field, r->err, sizeof r->err);
+    int project =
+        planned < 0 || !a->project_field ? -1 : vector_source_field(src, a->project_field, r->err, sizeof r->err);
     if (type < 0 || current < 0 || planned < 0 || (a->project_field && project < 0)) return 1;
     char id[512];
     int64_t fid;
@@ -340,8 +389,12 @@ static int read_parcels(parcels_run *r, vector_source *src)
                      src->layer_name, (long long)fid, id);
             return 1;
         }
-        guotu_parcel_input in = {id, vector_source_text(src, type), project >= 0 ? vector_source_text(src, project) : "",
-                                 vector_source_text(src, current), vector_source_text(src, planned), fid};
+        guotu_parcel_input in = {id,
+                                 vector_source_text(src, type),
+                                 project >= 0 ? vector_source_text(src, project) : "",
+                                 vector_source_text(src, current),
+                                 vector_source_text(src, planned),
+                                 fid};
         if (guotu_parcels_add(r->ctx, r->check, &in, wkb, size)) return core_error(r, NULL);
         if (keep_geometry(r, fid, wkb, size)) {
             snprintf(r->err, sizeof r->err, "out of memory");
@@ -351,8 +404,7 @@ static int read_parcels(parcels_run *r, vector_source *src)
     return more < 0;
 }
 
-static void print_summary(parcels_run *r)
-{
+static void print_summary(parcels_run *r) {
     int64_t verdicts[3] = {0, 0, 0};
     for (size_t i = 0; i < guotu_parcels_count(r->check); i++) {
         guotu_parcel_result p;
@@ -373,8 +425,7 @@ static void print_summary(parcels_run *r)
     if (r->a.csv_dir) printf("  written: %s/{parcel_checks,project_checks,village_totals}.csv\n", r->a.csv_dir);
 }
 
-static void run_free(parcels_run *r)
-{
+static void run_free(parcels_run *r) {
     gpkg_writer_abort(r->out);
     guotu_parcels_destroy(r->ctx, r->check);
     guotu_project_types_destroy(r->ctx, r->types);
@@ -384,7 +435,8 @@ static void run_free(parcels_run *r)
     }
     guotu_policy_destroy(r->ctx, r->policy);
     guotu_context_destroy(r->ctx);
-    for (size_t i = 0; i < r->parcel_count; i++) free(r->parcel_wkb[i]);
+    for (size_t i = 0; i < r->parcel_count; i++)
+        free(r->parcel_wkb[i]);
     free(r->parcel_wkb);
     free(r->parcel_wkb_size);
     free(r->parcel_fids);
@@ -392,8 +444,7 @@ static void run_free(parcels_run *r)
     CPLFree(r->crs_wkt);
 }
 
-static int check(parcels_run *r)
-{
+static int check(parcels_run *r) {
     const parcels_args *a = &r->a;
     const char *inputs[] = {a->parcels, a->workspace, a->villages, a->units, a->beaches};
     for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++)
@@ -414,10 +465,10 @@ static int check(parcels_run *r)
     r->a.o.crs = r->crs_wkt;
     r->a.o.river_beach_codes = r->beach_codes;
     r->a.o.parcels_label = parcels.layer_name;
-    int failed = guotu_parcels_create(r->ctx, &r->a.o, r->types, r->maps[0], r->maps[1], r->policy, r->k[0], r->k[1],
-                                      &r->check)
-                     ? core_error(r, NULL)
-                     : read_parcels(r, &parcels);
+    int failed =
+        guotu_parcels_create(r->ctx, &r->a.o, r->types, r->maps[0], r->maps[1], r->policy, r->k[0], r->k[1], &r->check)
+            ? core_error(r, NULL)
+            : read_parcels(r, &parcels);
     vector_source_close(&parcels);
     if (failed) return 1;
     if (read_lines(r) || read_regions(r, REGION_VILLAGE) || read_regions(r, REGION_UNIT) ||
@@ -438,8 +489,7 @@ static int check(parcels_run *r)
     return failed;
 }
 
-int cmd_parcels(int argc, char **argv)
-{
+int cmd_parcels(int argc, char **argv) {
     if (argc < 2 || strcmp(argv[1], "check") != 0) {
         if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))) {
             fputs(parcels_usage, stdout);
@@ -457,8 +507,10 @@ int cmd_parcels(int argc, char **argv)
     progress_bar_init(&r.bar);
     guotu_context_set_progress(r.ctx, progress_bar_update, &r.bar);
     int failed = check(&r);
-    if (!failed) print_summary(&r);
-    else fprintf(stderr, "guotu parcels check: error: %s\n", r.err);
+    if (!failed)
+        print_summary(&r);
+    else
+        fprintf(stderr, "guotu parcels check: error: %s\n", r.err);
     run_free(&r);
     return failed ? 1 : 0;
 }

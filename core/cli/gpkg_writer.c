@@ -21,13 +21,11 @@ struct gpkg_writer {
     int in_transaction;
 };
 
-int gpkg_writer_open(gpkg_writer **out, const char *path, char *err, size_t err_size)
-{
+int gpkg_writer_open(gpkg_writer **out, const char *path, char *err, size_t err_size) {
     return gpkg_writer_open_as(out, path, "GPKG", err, err_size);
 }
 
-int gpkg_writer_open_as(gpkg_writer **out, const char *path, const char *driver_name, char *err, size_t err_size)
-{
+int gpkg_writer_open_as(gpkg_writer **out, const char *path, const char *driver_name, char *err, size_t err_size) {
     *out = NULL;
     gpkg_writer *w = calloc(1, sizeof *w);
     if (!w) {
@@ -52,8 +50,7 @@ int gpkg_writer_open_as(gpkg_writer **out, const char *path, const char *driver_
 }
 
 int gpkg_writer_add_layer(gpkg_writer *w, const char *name, OGRwkbGeometryType geometry, OGRSpatialReferenceH srs,
-                          const table_column *columns, int ncolumns, char *err, size_t err_size)
-{
+                          const table_column *columns, int ncolumns, char *err, size_t err_size) {
     if (w->nlayers == MAX_LAYERS) {
         snprintf(err, err_size, "too many layers");
         return -1;
@@ -65,9 +62,12 @@ int gpkg_writer_add_layer(gpkg_writer *w, const char *name, OGRwkbGeometryType g
     }
     w->in_transaction = 0;
     const char *options[] = {"SPATIAL_INDEX=YES", NULL};
-    OGRLayerH layer = GDALDatasetCreateLayer(w->dataset, name, srs, geometry, geometry == wkbNone ? NULL : (char **)options);
+    OGRLayerH layer =
+        GDALDatasetCreateLayer(w->dataset, name, srs, geometry, geometry == wkbNone ? NULL : (char **)options);
     for (int i = 0; layer && i < ncolumns; i++) {
-        OGRFieldType type = columns[i].type == COLUMN_REAL ? OFTReal : columns[i].type == COLUMN_INTEGER ? OFTInteger : OFTString;
+        OGRFieldType type = columns[i].type == COLUMN_REAL      ? OFTReal
+                            : columns[i].type == COLUMN_INTEGER ? OFTInteger
+                                                                : OFTString;
         OGRFieldDefnH fd = OGR_Fld_Create(columns[i].name, type);
         if (columns[i].width > 0) OGR_Fld_SetWidth(fd, columns[i].width);
         if (columns[i].alias) OGR_Fld_SetAlternativeName(fd, columns[i].alias);
@@ -86,16 +86,18 @@ int gpkg_writer_add_layer(gpkg_writer *w, const char *name, OGRwkbGeometryType g
     return w->nlayers++;
 }
 
-int gpkg_writer_row(gpkg_writer *w, int layer, const char *const *texts, const double *reals,
-                    const unsigned char *wkb, size_t wkb_size, char *err, size_t err_size)
-{
+int gpkg_writer_row(gpkg_writer *w, int layer, const char *const *texts, const double *reals, const unsigned char *wkb,
+                    size_t wkb_size, char *err, size_t err_size) {
     OGRLayerH l = w->layers[layer];
     OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(l));
     for (int i = 0; i < w->ncolumns[layer]; i++) {
         if (w->columns[layer][i].type != COLUMN_TEXT) {
-            if (isnan(reals[i])) OGR_F_SetFieldNull(f, i);
-            else if (w->columns[layer][i].type == COLUMN_INTEGER) OGR_F_SetFieldInteger64(f, i, (GIntBig)reals[i]);
-            else OGR_F_SetFieldDouble(f, i, reals[i]);
+            if (isnan(reals[i]))
+                OGR_F_SetFieldNull(f, i);
+            else if (w->columns[layer][i].type == COLUMN_INTEGER)
+                OGR_F_SetFieldInteger64(f, i, (GIntBig)reals[i]);
+            else
+                OGR_F_SetFieldDouble(f, i, reals[i]);
         } else {
             OGR_F_SetFieldString(f, i, texts[i] ? texts[i] : "");
         }
@@ -120,14 +122,12 @@ int gpkg_writer_row(gpkg_writer *w, int layer, const char *const *texts, const d
     return 0;
 }
 
-void gpkg_writer_meta(gpkg_writer *w, int layer, const table_meta *meta, int nmeta)
-{
+void gpkg_writer_meta(gpkg_writer *w, int layer, const table_meta *meta, int nmeta) {
     for (int i = 0; i < nmeta; i++)
         GDALSetMetadataItem((GDALMajorObjectH)w->layers[layer], meta[i].key, meta[i].value, NULL);
 }
 
-int gpkg_writer_commit(gpkg_writer *w, char *err, size_t err_size)
-{
+int gpkg_writer_commit(gpkg_writer *w, char *err, size_t err_size) {
     int failed = w->in_transaction && GDALDatasetCommitTransaction(w->dataset) != OGRERR_NONE;
     GDALClose(w->dataset);
     w->dataset = NULL;
@@ -140,8 +140,7 @@ int gpkg_writer_commit(gpkg_writer *w, char *err, size_t err_size)
     return 0;
 }
 
-void gpkg_writer_abort(gpkg_writer *w)
-{
+void gpkg_writer_abort(gpkg_writer *w) {
     if (!w) return;
     if (w->dataset) GDALClose(w->dataset);
     unlink(w->temp);

@@ -8,12 +8,11 @@
 #include "polygon_input.h"
 
 static const char *const line_labels[PARCEL_LINES] = {"ecological_redline", "permanent_farmland", "urban_boundary"};
-static const char *const category_zh[GT_CATEGORIES] = {"耕地",     "园地",     "林地",   "草地", "农田水利用地",
+static const char *const category_zh[GT_CATEGORIES] = {"耕地",     "园地",     "林地",         "草地", "农田水利用地",
                                                        "养殖水面", "河流水面", "其他未利用地", "海域", "建设用地"};
 enum { CULTIVATED = 0, CONSTRUCTION = 9 };
 
-void guotu_parcels_options_init(guotu_parcels_options *o)
-{
+void guotu_parcels_options_init(guotu_parcels_options *o) {
     if (!o) return;
     memset(o, 0, sizeof *o);
     o->area_method = GUOTU_AREA_ELLIPSOIDAL;
@@ -24,12 +23,12 @@ void guotu_parcels_options_init(guotu_parcels_options *o)
 
 /* ---- Lifetime ------------------------------------------------------------ */
 
-static int parse_beach_codes(guotu_parcels *p, const char *list)
-{
+static int parse_beach_codes(guotu_parcels *p, const char *list) {
     if (!list) return 0;
     const char *s = list;
     while (*s) {
-        while (*s == ',' || *s == ' ') s++;
+        while (*s == ',' || *s == ' ')
+            s++;
         size_t n = strcspn(s, ", ");
         if (n) {
             char code[64];
@@ -47,8 +46,7 @@ static int parse_beach_codes(guotu_parcels *p, const char *list)
 int guotu_parcels_create(guotu_context *ctx, const guotu_parcels_options *opts, const guotu_project_types *types,
                          const guotu_category_map *current_map, const guotu_category_map *planned_map,
                          const guotu_policy *policy, const guotu_coefficients *current_k,
-                         const guotu_coefficients *planned_k, guotu_parcels **out)
-{
+                         const guotu_coefficients *planned_k, guotu_parcels **out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!opts || !types || !current_map || !planned_map || !policy || !out)
@@ -81,15 +79,14 @@ int guotu_parcels_create(guotu_context *ctx, const guotu_parcels_options *opts, 
     return GUOTU_OK;
 }
 
-static void layer_free(guotu_context *ctx, pc_layer *l)
-{
-    for (size_t i = 0; i < l->count; i++) GEOSGeom_destroy_r(ctx->geos, l->items[i].geom);
+static void layer_free(guotu_context *ctx, pc_layer *l) {
+    for (size_t i = 0; i < l->count; i++)
+        GEOSGeom_destroy_r(ctx->geos, l->items[i].geom);
     free(l->items);
     if (l->tree) GEOSSTRtree_destroy_r(ctx->geos, l->tree);
 }
 
-static void parcel_free(guotu_context *ctx, pc_parcel *x)
-{
+static void parcel_free(guotu_context *ctx, pc_parcel *x) {
     free(x->id);
     free(x->type);
     free(x->project);
@@ -109,15 +106,16 @@ static void parcel_free(guotu_context *ctx, pc_parcel *x)
     free(x->reasons_en);
 }
 
-void guotu_parcels_destroy(guotu_context *ctx, guotu_parcels *p)
-{
+void guotu_parcels_destroy(guotu_context *ctx, guotu_parcels *p) {
     if (!p) return;
-    for (int k = 0; k < PARCEL_LINES; k++) layer_free(ctx, &p->lines[k]);
+    for (int k = 0; k < PARCEL_LINES; k++)
+        layer_free(ctx, &p->lines[k]);
     layer_free(ctx, &p->beaches);
     pc_regions_free(ctx, &p->villages);
     pc_regions_free(ctx, &p->units);
     pc_regions_free(ctx, &p->projects);
-    for (size_t i = 0; i < p->parcel_count; i++) parcel_free(ctx, &p->parcels[i]);
+    for (size_t i = 0; i < p->parcel_count; i++)
+        parcel_free(ctx, &p->parcels[i]);
     free(p->parcels);
     gt_string_table_free(&p->parcel_ids);
     gt_code_table_free(&p->beach_codes);
@@ -129,16 +127,14 @@ void guotu_parcels_destroy(guotu_context *ctx, guotu_parcels *p)
 
 /* ---- Inputs ------------------------------------------------------------------ */
 
-static int check_open(guotu_context *ctx, const guotu_parcels *p, const void *wkb, const char *fn)
-{
+static int check_open(guotu_context *ctx, const guotu_parcels *p, const void *wkb, const char *fn) {
     if (!p || !wkb) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "%s: NULL argument", fn);
     if (p->ran) return gt_fail(ctx, GUOTU_ERR_STATE, "%s: the check already ran", fn);
     return GUOTU_OK;
 }
 
 static int layer_add(guotu_context *ctx, pc_layer *l, const char *label, int64_t fid, const unsigned char *wkb,
-                     size_t wkb_size)
-{
+                     size_t wkb_size) {
     GEOSGeometry *g = NULL;
     int repaired = 0;
     int status = gt_read_polygon(ctx, GUOTU_INVALID_REPAIR, label, fid, wkb, wkb_size, &g, &repaired);
@@ -157,20 +153,19 @@ static int layer_add(guotu_context *ctx, pc_layer *l, const char *label, int64_t
     return GUOTU_OK;
 }
 
-int guotu_parcels_add_line(guotu_context *ctx, guotu_parcels *p, guotu_line line, int64_t fid,
-                           const unsigned char *wkb, size_t wkb_size)
-{
+int guotu_parcels_add_line(guotu_context *ctx, guotu_parcels *p, guotu_line line, int64_t fid, const unsigned char *wkb,
+                           size_t wkb_size) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     int status = check_open(ctx, p, wkb, "guotu_parcels_add_line");
     if (status) return status;
-    if ((int)line < 0 || (int)line >= PARCEL_LINES) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "unknown line %d", (int)line);
+    if ((int)line < 0 || (int)line >= PARCEL_LINES)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "unknown line %d", (int)line);
     return layer_add(ctx, &p->lines[line], line_labels[line], fid, wkb, wkb_size);
 }
 
 int guotu_parcels_add_river_beach(guotu_context *ctx, guotu_parcels *p, int64_t fid, const unsigned char *wkb,
-                                  size_t wkb_size)
-{
+                                  size_t wkb_size) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     int status = check_open(ctx, p, wkb, "guotu_parcels_add_river_beach");
@@ -178,12 +173,10 @@ int guotu_parcels_add_river_beach(guotu_context *ctx, guotu_parcels *p, int64_t 
 }
 
 static int region_add(guotu_context *ctx, pc_regions *r, const char *what, const char *id, const char *name,
-                      double original_ha, int64_t fid, const unsigned char *wkb, size_t wkb_size)
-{
+                      double original_ha, int64_t fid, const unsigned char *wkb, size_t wkb_size) {
     if (!id || !id[0] || !gt_utf8_valid(id))
         return gt_fail(ctx, GUOTU_ERR_DATA, "%s feature %lld: empty or non-UTF-8 id", what, (long long)fid);
-    if (name && !gt_utf8_valid(name))
-        return gt_fail(ctx, GUOTU_ERR_DATA, "%s '%s': the name is not UTF-8", what, id);
+    if (name && !gt_utf8_valid(name)) return gt_fail(ctx, GUOTU_ERR_DATA, "%s '%s': the name is not UTF-8", what, id);
     for (size_t i = 0; i < r->count; i++)
         if (strcmp(r->items[i].id, id) == 0)
             return gt_fail(ctx, GUOTU_ERR_DATA, "%s id '%s' is used twice (features %lld and %lld)", what, id,
@@ -198,8 +191,7 @@ static int region_add(guotu_context *ctx, pc_regions *r, const char *what, const
 }
 
 int guotu_parcels_add_village(guotu_context *ctx, guotu_parcels *p, const char *id, const char *name, int64_t fid,
-                              const unsigned char *wkb, size_t wkb_size)
-{
+                              const unsigned char *wkb, size_t wkb_size) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     int status = check_open(ctx, p, wkb, "guotu_parcels_add_village");
@@ -207,8 +199,7 @@ int guotu_parcels_add_village(guotu_context *ctx, guotu_parcels *p, const char *
 }
 
 int guotu_parcels_add_unit(guotu_context *ctx, guotu_parcels *p, const char *id, const char *name,
-                           double original_cultivated_ha, int64_t fid, const unsigned char *wkb, size_t wkb_size)
-{
+                           double original_cultivated_ha, int64_t fid, const unsigned char *wkb, size_t wkb_size) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     int status = check_open(ctx, p, wkb, "guotu_parcels_add_unit");
@@ -222,8 +213,7 @@ int guotu_parcels_add_unit(guotu_context *ctx, guotu_parcels *p, const char *id,
 static char *copy_text(const char *s) { return gt_strdup(s ? s : ""); }
 
 int guotu_parcels_add(guotu_context *ctx, guotu_parcels *p, const guotu_parcel_input *in, const unsigned char *wkb,
-                      size_t wkb_size)
-{
+                      size_t wkb_size) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     int status = check_open(ctx, p, wkb, "guotu_parcels_add");
@@ -232,8 +222,10 @@ int guotu_parcels_add(guotu_context *ctx, guotu_parcels *p, const guotu_parcel_i
     const char *texts[] = {in->parcel_id, in->type, in->project_id, in->current_code, in->planned_code};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
         if (texts[i] && !gt_utf8_valid(texts[i]))
-            return gt_fail(ctx, GUOTU_ERR_DATA, "%s feature %lld: an attribute is not UTF-8 (read the file with its "
-                                                "encoding, e.g. GBK)", p->label, (long long)in->fid);
+            return gt_fail(ctx, GUOTU_ERR_DATA,
+                           "%s feature %lld: an attribute is not UTF-8 (read the file with its "
+                           "encoding, e.g. GBK)",
+                           p->label, (long long)in->fid);
     if (!in->parcel_id || !in->parcel_id[0])
         return gt_fail(ctx, GUOTU_ERR_DATA, "%s feature %lld: the parcel id is empty", p->label, (long long)in->fid);
     if (gt_string_table_find(&p->parcel_ids, in->parcel_id) >= 0)
@@ -250,8 +242,8 @@ int guotu_parcels_add(guotu_context *ctx, guotu_parcels *p, const guotu_parcel_i
     memset(x, 0, sizeof *x);
     x->fid = in->fid;
     GEOSGeometry *location = NULL;
-    status = gt_read_polygon_detail(ctx, GUOTU_INVALID_REPAIR, p->label, in->fid, wkb, wkb_size, &x->geom,
-                                    &x->repaired, x->invalid_reason, sizeof x->invalid_reason, &location);
+    status = gt_read_polygon_detail(ctx, GUOTU_INVALID_REPAIR, p->label, in->fid, wkb, wkb_size, &x->geom, &x->repaired,
+                                    x->invalid_reason, sizeof x->invalid_reason, &location);
     if (location) GEOSGeom_destroy_r(ctx->geos, location);
     if (status) return status;
     x->id = copy_text(in->parcel_id);
@@ -270,9 +262,8 @@ int guotu_parcels_add(guotu_context *ctx, guotu_parcels *p, const guotu_parcel_i
 
 /* ---- Reasons -------------------------------------------------------------------- */
 
-int pc_add_reason(guotu_context *ctx, pc_parcel *x, const char *rule, int severity, double area_m2,
-                  const char *other, GEOSGeometry *geom, const char *zh, const char *en)
-{
+int pc_add_reason(guotu_context *ctx, pc_parcel *x, const char *rule, int severity, double area_m2, const char *other,
+                  GEOSGeometry *geom, const char *zh, const char *en) {
     if (x->reason_count == x->reason_cap) {
         size_t cap = x->reason_cap ? x->reason_cap * 2 : 4;
         pc_reason *grown = realloc(x->reasons, cap * sizeof *grown);
@@ -306,8 +297,7 @@ typedef struct hits {
     int oom;
 } hits;
 
-static void collect(void *item, void *user)
-{
+static void collect(void *item, void *user) {
     hits *h = user;
     if (h->count == h->cap) {
         size_t cap = h->cap ? h->cap * 2 : 16;
@@ -322,18 +312,17 @@ static void collect(void *item, void *user)
     h->items[h->count++] = (size_t)(intptr_t)item;
 }
 
-static int build_index(guotu_context *ctx, pc_feature *items, size_t count, GEOSSTRtree **tree)
-{
+static int build_index(guotu_context *ctx, pc_feature *items, size_t count, GEOSSTRtree **tree) {
     *tree = GEOSSTRtree_create_r(ctx->geos, 10);
     if (!*tree) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a spatial index");
-    for (size_t i = 0; i < count; i++) GEOSSTRtree_insert_r(ctx->geos, *tree, items[i].geom, (void *)(intptr_t)i);
+    for (size_t i = 0; i < count; i++)
+        GEOSSTRtree_insert_r(ctx->geos, *tree, items[i].geom, (void *)(intptr_t)i);
     return GUOTU_OK;
 }
 
 /* The part of `geom` inside the layer's polygons (a new geometry, NULL when none) and its area. */
 static int inside_layer(guotu_context *ctx, guotu_parcels *p, const pc_layer *l, const GEOSGeometry *geom,
-                        const char *what, GEOSGeometry **inside, double *area_m2)
-{
+                        const char *what, GEOSGeometry **inside, double *area_m2) {
     *inside = NULL;
     *area_m2 = 0;
     if (!l->count) return GUOTU_OK;
@@ -363,8 +352,8 @@ static int inside_layer(guotu_context *ctx, guotu_parcels *p, const pc_layer *l,
     free(h.items);
     if (!status && n) {
         /* Features of one layer may overlap each other: union the pieces so no area counts twice. */
-        GEOSGeometry *all = n == 1 ? parts[0]
-                                   : GEOSGeom_createCollection_r(ctx->geos, GEOS_GEOMETRYCOLLECTION, parts, (unsigned)n);
+        GEOSGeometry *all =
+            n == 1 ? parts[0] : GEOSGeom_createCollection_r(ctx->geos, GEOS_GEOMETRYCOLLECTION, parts, (unsigned)n);
         if (!all) {
             status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot collect the parts of %s in %s", p->label, what);
         } else {
@@ -373,26 +362,29 @@ static int inside_layer(guotu_context *ctx, guotu_parcels *p, const pc_layer *l,
             GEOSGeom_destroy_r(ctx->geos, all);
             *inside = merged ? gt_polygonal_part(ctx, merged) : NULL;
             if (merged) GEOSGeom_destroy_r(ctx->geos, merged);
-            if (!merged) status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot merge the parts of %s in %s", p->label, what);
-            else if (*inside) status = gt_area_of_geom(ctx, p->calc, *inside, area_m2);
+            if (!merged)
+                status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot merge the parts of %s in %s", p->label, what);
+            else if (*inside)
+                status = gt_area_of_geom(ctx, p->calc, *inside, area_m2);
         }
     }
-    for (size_t k = 0; k < n; k++) GEOSGeom_destroy_r(ctx->geos, parts[k]);
+    for (size_t k = 0; k < n; k++)
+        GEOSGeom_destroy_r(ctx->geos, parts[k]);
     free(parts);
     return status;
 }
 
 /* Index of the region the geometry overlaps most, -1 for none. */
 static int largest_overlap(guotu_context *ctx, guotu_parcels *p, const pc_regions *r, const GEOSGeometry *geom,
-                           int *out)
-{
+                           int *out) {
     *out = -1;
     double best = 0;
     for (size_t i = 0; i < r->count; i++) {
         const GEOSGeometry *g = r->items[i].geom;
         if (GEOSIntersects_r(ctx->geos, geom, g) != 1) continue;
         GEOSGeometry *raw = GEOSIntersection_r(ctx->geos, geom, g);
-        if (!raw) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot intersect %s with '%s'", p->label, r->items[i].id);
+        if (!raw)
+            return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot intersect %s with '%s'", p->label, r->items[i].id);
         double area = 0;
         int status = gt_area_of_geom(ctx, p->calc, raw, &area);
         GEOSGeom_destroy_r(ctx->geos, raw);
@@ -409,8 +401,7 @@ static int largest_overlap(guotu_context *ctx, guotu_parcels *p, const pc_region
 
 static const char *cat_zh(int c) { return c >= 0 && c < GT_CATEGORIES ? category_zh[c] : "未知"; }
 
-static int check_codes(guotu_context *ctx, guotu_parcels *p, pc_parcel *x)
-{
+static int check_codes(guotu_context *ctx, guotu_parcels *p, pc_parcel *x) {
     char zh[512], en[512];
     int status = GUOTU_OK;
     if (x->repaired) {
@@ -428,21 +419,20 @@ static int check_codes(guotu_context *ctx, guotu_parcels *p, pc_parcel *x)
     x->plan_cat = gt_category_of(p->planned_map, x->planned);
     if (!status && x->cur_cat < 0) {
         snprintf(zh, sizeof zh, "现状地类编码“%s”不在现状分类表中，无法判断用途转换", x->current);
-        snprintf(en, sizeof en, "current code '%s' is not in the current classification: the conversion cannot be judged",
-                 x->current);
+        snprintf(en, sizeof en,
+                 "current code '%s' is not in the current classification: the conversion cannot be judged", x->current);
         status = pc_add_reason(ctx, x, "P03", SEV_FAIL, x->area_m2, NULL, NULL, zh, en);
     }
     if (!status && x->plan_cat < 0) {
         snprintf(zh, sizeof zh, "规划地类编码“%s”不在规划分类表中，无法判断用途转换", x->planned);
-        snprintf(en, sizeof en, "planned code '%s' is not in the planned classification: the conversion cannot be judged",
-                 x->planned);
+        snprintf(en, sizeof en,
+                 "planned code '%s' is not in the planned classification: the conversion cannot be judged", x->planned);
         status = pc_add_reason(ctx, x, "P03", SEV_FAIL, x->area_m2, NULL, NULL, zh, en);
     }
     return status;
 }
 
-static int check_conversion(guotu_context *ctx, guotu_parcels *p, pc_parcel *x)
-{
+static int check_conversion(guotu_context *ctx, guotu_parcels *p, pc_parcel *x) {
     x->rule = (guotu_policy_rule){"unknown", "", ""};
     if (x->cur_cat < 0 || x->plan_cat < 0) return GUOTU_OK;
     gt_policy_rule(p->policy, x->cur_cat, x->plan_cat, &x->rule);
@@ -473,8 +463,7 @@ static int check_conversion(guotu_context *ctx, guotu_parcels *p, pc_parcel *x)
     return GUOTU_OK;
 }
 
-static int check_lines(guotu_context *ctx, guotu_parcels *p, pc_parcel *x)
-{
+static int check_lines(guotu_context *ctx, guotu_parcels *p, pc_parcel *x) {
     char zh[512], en[512];
     double tol = p->o.tolerance_m2, pct = 0;
     GEOSGeometry *in_red = NULL, *in_farm = NULL;
@@ -486,14 +475,17 @@ static int check_lines(guotu_context *ctx, guotu_parcels *p, pc_parcel *x)
         pct = 100.0 * x->redline_m2 / x->area_m2;
         int allowed = x->kind == GUOTU_PROJECT_ECOLOGICAL_RESTORATION;
         if (allowed) {
-            snprintf(zh, sizeof zh, "生态保护修复项目位于生态保护红线内 %.4f 公顷（占 %.1f%%），允许", x->redline_m2 / 1e4, pct);
+            snprintf(zh, sizeof zh, "生态保护修复项目位于生态保护红线内 %.4f 公顷（占 %.1f%%），允许",
+                     x->redline_m2 / 1e4, pct);
             snprintf(en, sizeof en, "ecological restoration inside the red line: %.4f ha (%.1f%%), allowed",
                      x->redline_m2 / 1e4, pct);
         } else {
             snprintf(zh, sizeof zh, "位于生态保护红线内 %.4f 公顷（占 %.1f%%）：红线内仅允许生态保护修复",
                      x->redline_m2 / 1e4, pct);
-            snprintf(en, sizeof en, "inside the ecological red line: %.4f ha (%.1f%%); only ecological restoration may "
-                                    "work there", x->redline_m2 / 1e4, pct);
+            snprintf(en, sizeof en,
+                     "inside the ecological red line: %.4f ha (%.1f%%); only ecological restoration may "
+                     "work there",
+                     x->redline_m2 / 1e4, pct);
         }
         status = pc_add_reason(ctx, x, "P10", allowed ? SEV_INFO : SEV_FAIL, x->redline_m2, NULL, in_red, zh, en);
         in_red = NULL;
@@ -518,11 +510,13 @@ static int check_lines(guotu_context *ctx, guotu_parcels *p, pc_parcel *x)
         x->outside_urban_m2 = x->area_m2 - urban_m2;
         if (x->outside_urban_m2 < 0) x->outside_urban_m2 = 0;
         if (x->outside_urban_m2 > tol) {
-            GEOSGeometry *raw = in_urban ? GEOSDifference_r(ctx->geos, x->geom, in_urban) : GEOSGeom_clone_r(ctx->geos, x->geom);
+            GEOSGeometry *raw =
+                in_urban ? GEOSDifference_r(ctx->geos, x->geom, in_urban) : GEOSGeom_clone_r(ctx->geos, x->geom);
             outside = raw ? gt_polygonal_part(ctx, raw) : NULL;
             if (raw) GEOSGeom_destroy_r(ctx->geos, raw);
             pct = 100.0 * x->outside_urban_m2 / x->area_m2;
-            snprintf(zh, sizeof zh, "规划建设用地位于城镇开发边界外 %.4f 公顷（占 %.1f%%）", x->outside_urban_m2 / 1e4, pct);
+            snprintf(zh, sizeof zh, "规划建设用地位于城镇开发边界外 %.4f 公顷（占 %.1f%%）", x->outside_urban_m2 / 1e4,
+                     pct);
             snprintf(en, sizeof en, "planned construction outside the urban boundary: %.4f ha (%.1f%%)",
                      x->outside_urban_m2 / 1e4, pct);
             status = pc_add_reason(ctx, x, "P17", SEV_CONDITION, x->outside_urban_m2, NULL, outside, zh, en);
@@ -533,8 +527,7 @@ static int check_lines(guotu_context *ctx, guotu_parcels *p, pc_parcel *x)
 }
 
 /* New cultivated land (开垦/复垦) or a reclamation project on a river beach. */
-static int check_beach(guotu_context *ctx, guotu_parcels *p, pc_parcel *x)
-{
+static int check_beach(guotu_context *ctx, guotu_parcels *p, pc_parcel *x) {
     int reclaims = x->kind == GUOTU_PROJECT_CONSTRUCTION_RECLAMATION ||
                    (x->plan_cat == CULTIVATED && x->cur_cat >= 0 && x->cur_cat != CULTIVATED);
     if (!reclaims) return GUOTU_OK;
@@ -561,8 +554,7 @@ static int check_beach(guotu_context *ctx, guotu_parcels *p, pc_parcel *x)
     return pc_add_reason(ctx, x, "P16", SEV_FAIL, beach_m2, NULL, on_beach, zh, en);
 }
 
-static int check_parcel(guotu_context *ctx, guotu_parcels *p, pc_parcel *x)
-{
+static int check_parcel(guotu_context *ctx, guotu_parcels *p, pc_parcel *x) {
     int status = gt_area_of_geom(ctx, p->calc, x->geom, &x->area_m2);
     if (!status) status = check_codes(ctx, p, x);
     if (!status) status = check_lines(ctx, p, x);
@@ -589,8 +581,7 @@ static int check_parcel(guotu_context *ctx, guotu_parcels *p, pc_parcel *x)
 }
 
 /* P18: every pair of parcels whose interiors overlap by more than the tolerance. */
-static int check_overlaps(guotu_context *ctx, guotu_parcels *p, GEOSSTRtree *tree)
-{
+static int check_overlaps(guotu_context *ctx, guotu_parcels *p, GEOSSTRtree *tree) {
     hits h = {NULL, 0, 0, 0};
     int status = GUOTU_OK;
     for (size_t i = 0; !status && i < p->parcel_count; i++) {
@@ -624,8 +615,10 @@ static int check_overlaps(guotu_context *ctx, guotu_parcels *p, GEOSSTRtree *tre
                 overlap = NULL;
                 snprintf(zh, sizeof zh, "与地块 %s 重叠 %.4f 公顷：面积重复计算", a->id, area / 1e4);
                 snprintf(en, sizeof en, "overlaps parcel %s by %.4f ha: double counting", a->id, area / 1e4);
-                if (!status) status = pc_add_reason(ctx, b, "P18", SEV_FAIL, area, a->id, copy, zh, en);
-                else if (copy) GEOSGeom_destroy_r(ctx->geos, copy);
+                if (!status)
+                    status = pc_add_reason(ctx, b, "P18", SEV_FAIL, area, a->id, copy, zh, en);
+                else if (copy)
+                    GEOSGeom_destroy_r(ctx->geos, copy);
             }
             if (overlap) GEOSGeom_destroy_r(ctx->geos, overlap);
         }
@@ -639,15 +632,13 @@ static int check_overlaps(guotu_context *ctx, guotu_parcels *p, GEOSSTRtree *tre
 
 /* ---- Verdicts ------------------------------------------------------------------------ */
 
-static int compare_reasons(const void *a, const void *b)
-{
+static int compare_reasons(const void *a, const void *b) {
     const pc_reason *x = a, *y = b;
     return strcmp(x->rule, y->rule);
 }
 
 /* Appends `s` to a growing string; -1 on allocation failure. */
-static int append(char **buf, size_t *len, const char *sep, const char *s)
-{
+static int append(char **buf, size_t *len, const char *sep, const char *s) {
     size_t add = (*len ? strlen(sep) : 0) + strlen(s);
     char *grown = realloc(*buf, *len + add + 1);
     if (!grown) return -1;
@@ -658,8 +649,7 @@ static int append(char **buf, size_t *len, const char *sep, const char *s)
     return 0;
 }
 
-static int settle(guotu_context *ctx, pc_parcel *x)
-{
+static int settle(guotu_context *ctx, pc_parcel *x) {
     if (x->reason_count > 1) qsort(x->reasons, x->reason_count, sizeof *x->reasons, compare_reasons);
     x->verdict = GUOTU_VERDICT_PASS;
     size_t li = 0, lz = 0, le = 0;
@@ -670,8 +660,10 @@ static int settle(guotu_context *ctx, pc_parcel *x)
     oom = !x->rule_ids || !x->reasons_zh || !x->reasons_en;
     for (size_t i = 0; !oom && i < x->reason_count; i++) {
         const pc_reason *r = &x->reasons[i];
-        if (r->severity == SEV_FAIL) x->verdict = GUOTU_VERDICT_FAIL;
-        else if (r->severity == SEV_CONDITION && x->verdict == GUOTU_VERDICT_PASS) x->verdict = GUOTU_VERDICT_CONDITIONAL;
+        if (r->severity == SEV_FAIL)
+            x->verdict = GUOTU_VERDICT_FAIL;
+        else if (r->severity == SEV_CONDITION && x->verdict == GUOTU_VERDICT_PASS)
+            x->verdict = GUOTU_VERDICT_CONDITIONAL;
         int repeated = i > 0 && strcmp(x->reasons[i - 1].rule, r->rule) == 0;
         oom = (!repeated && append(&x->rule_ids, &li, ",", r->rule)) || append(&x->reasons_zh, &lz, "；", r->zh) ||
               append(&x->reasons_en, &le, "; ", r->en);
@@ -681,12 +673,12 @@ static int settle(guotu_context *ctx, pc_parcel *x)
 
 static const char *const severity_names[] = {"info", "condition", "fail"};
 
-static int emit(guotu_context *ctx, guotu_parcels *p, const pc_parcel *x, guotu_parcel_reason_fn fn, void *user)
-{
+static int emit(guotu_context *ctx, guotu_parcels *p, const pc_parcel *x, guotu_parcel_reason_fn fn, void *user) {
     for (size_t i = 0; i < x->reason_count; i++) {
         const pc_reason *r = &x->reasons[i];
-        guotu_parcel_reason out = {x->id, x->fid, r->rule, severity_names[r->severity], r->area_ha, r->share,
-                                   r->other ? r->other : "", r->zh, r->en, NULL, 0};
+        guotu_parcel_reason out = {
+            x->id, x->fid, r->rule, severity_names[r->severity], r->area_ha, r->share, r->other ? r->other : "", r->zh,
+            r->en, NULL,   0};
         unsigned char *wkb = r->geom ? GEOSWKBWriter_write_r(ctx->geos, p->writer, r->geom, &out.wkb_size) : NULL;
         out.wkb = wkb;
         int stop = fn(&out, user);
@@ -697,8 +689,7 @@ static int emit(guotu_context *ctx, guotu_parcels *p, const pc_parcel *x, guotu_
 }
 
 /* Groups parcels by project id when there are no consolidation units. */
-static int group_by_project(guotu_context *ctx, guotu_parcels *p, pc_parcel *x)
-{
+static int group_by_project(guotu_context *ctx, guotu_parcels *p, pc_parcel *x) {
     const char *id = x->project[0] ? x->project : "*";
     for (size_t i = 0; i < p->projects.count; i++)
         if (strcmp(p->projects.items[i].id, id) == 0) {
@@ -709,8 +700,7 @@ static int group_by_project(guotu_context *ctx, guotu_parcels *p, pc_parcel *x)
     return x->group < 0 ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
 }
 
-int guotu_parcels_run(guotu_context *ctx, guotu_parcels *p, guotu_parcel_reason_fn fn, void *user_data)
-{
+int guotu_parcels_run(guotu_context *ctx, guotu_parcels *p, guotu_parcel_reason_fn fn, void *user_data) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!p) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_parcels_run: NULL argument");
@@ -734,37 +724,37 @@ int guotu_parcels_run(guotu_context *ctx, guotu_parcels *p, guotu_parcel_reason_
     if (!status) {
         pc_feature *items = malloc(p->parcel_count * sizeof *items);
         if (!items) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-        for (size_t i = 0; i < p->parcel_count; i++) items[i] = (pc_feature){p->parcels[i].geom, p->parcels[i].fid};
+        for (size_t i = 0; i < p->parcel_count; i++)
+            items[i] = (pc_feature){p->parcels[i].geom, p->parcels[i].fid};
         status = build_index(ctx, items, p->parcel_count, &tree);
         if (!status) status = check_overlaps(ctx, p, tree);
         if (tree) GEOSSTRtree_destroy_r(ctx->geos, tree);
         free(items);
     }
-    for (size_t i = 0; !status && i < p->parcel_count; i++) status = settle(ctx, &p->parcels[i]);
+    for (size_t i = 0; !status && i < p->parcel_count; i++)
+        status = settle(ctx, &p->parcels[i]);
     if (!status) status = pc_sum_regions(ctx, p);
-    for (size_t i = 0; !status && fn && i < p->parcel_count; i++) status = emit(ctx, p, &p->parcels[i], fn, user_data);
+    for (size_t i = 0; !status && fn && i < p->parcel_count; i++)
+        status = emit(ctx, p, &p->parcels[i], fn, user_data);
     if (!status && gt_report_progress(ctx, 1.0, "parcel check done")) status = GUOTU_ERR_CANCELLED;
     return status;
 }
 
 /* ---- Results ------------------------------------------------------------------------- */
 
-const char *guotu_verdict_name(int v)
-{
+const char *guotu_verdict_name(int v) {
     static const char *const names[] = {"pass", "conditional", "fail"};
     return v >= 0 && v < 3 ? names[v] : "";
 }
 
-const char *guotu_verdict_name_zh(int v)
-{
+const char *guotu_verdict_name_zh(int v) {
     static const char *const names[] = {"通过", "有条件通过", "不通过"};
     return v >= 0 && v < 3 ? names[v] : "";
 }
 
 size_t guotu_parcels_count(const guotu_parcels *p) { return p ? p->parcel_count : 0; }
 
-int guotu_parcels_result(guotu_context *ctx, const guotu_parcels *p, size_t i, guotu_parcel_result *out)
-{
+int guotu_parcels_result(guotu_context *ctx, const guotu_parcels *p, size_t i, guotu_parcel_result *out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!p || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_parcels_result: NULL argument");

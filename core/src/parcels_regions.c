@@ -8,8 +8,7 @@
 #include "parcels_internal.h"
 
 int pc_regions_add(pc_regions *r, const char *id, const char *name, double original_ha, int64_t fid,
-                   GEOSGeometry *geom)
-{
+                   GEOSGeometry *geom) {
     if (r->count == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 16;
         pc_region *grown = realloc(r->items, cap * sizeof *grown);
@@ -28,8 +27,7 @@ int pc_regions_add(pc_regions *r, const char *id, const char *name, double origi
     return g->id && g->name ? (int)(r->count - 1) : -1;
 }
 
-void pc_regions_free(guotu_context *ctx, pc_regions *r)
-{
+void pc_regions_free(guotu_context *ctx, pc_regions *r) {
     for (size_t i = 0; i < r->count; i++) {
         pc_region *g = &r->items[i];
         free(g->id);
@@ -42,16 +40,14 @@ void pc_regions_free(guotu_context *ctx, pc_regions *r)
 }
 
 /* Index of the "" region for records in none, added when first needed; -1 on failure. */
-static int region_for_none(pc_regions *r)
-{
+static int region_for_none(pc_regions *r) {
     if (r->count && r->items[r->count - 1].id[0] == '\0') return (int)(r->count - 1);
     int i = pc_regions_add(r, "", "", NAN, -1, NULL);
     if (i >= 0) r->items[i].dm_known = 1;
     return i;
 }
 
-static void add_parcel(pc_region *g, const pc_parcel *x)
-{
+static void add_parcel(pc_region *g, const pc_parcel *x) {
     g->parcels++;
     g->verdicts[x->verdict]++;
     g->area_m2 += x->area_m2;
@@ -60,13 +56,14 @@ static void add_parcel(pc_region *g, const pc_parcel *x)
     g->lost_m2 += x->lost_cultivated_m2;
     g->farmland_out_m2 += x->farmland_out_m2;
     g->farmland_added_m2 += x->farmland_added_m2;
-    if (isnan(x->dm_ha)) g->dm_known = 0;
-    else g->dm_ha += x->dm_ha;
+    if (isnan(x->dm_ha))
+        g->dm_known = 0;
+    else
+        g->dm_ha += x->dm_ha;
 }
 
 /* U01–U03 of one unit or project, with the texts that explain them. */
-static int judge_unit(guotu_context *ctx, const guotu_parcels *p, pc_region *g)
-{
+static int judge_unit(guotu_context *ctx, const guotu_parcels *p, pc_region *g) {
     guotu_unit_result *u = &g->unit;
     memset(u, 0, sizeof *u);
     u->project_id = g->id;
@@ -91,28 +88,34 @@ static int judge_unit(guotu_context *ctx, const guotu_parcels *p, pc_region *g)
     u->conditional_count = g->verdicts[GUOTU_VERDICT_CONDITIONAL];
     u->fail_count = g->verdicts[GUOTU_VERDICT_FAIL];
     u->verdict = u->new_cultivated_ok == 0 || u->farmland_ok == 0 || u->ecology_ok == 0 ? GUOTU_VERDICT_FAIL
-                                                                                          : GUOTU_VERDICT_PASS;
+                                                                                        : GUOTU_VERDICT_PASS;
     char zh[1536], en[1536];
     int nz = 0, ne = 0;
     double min_pct = 100.0 * p->o.new_cultivated_min, gain_pct = 100.0 * p->o.farmland_gain_min;
     if (u->new_cultivated_ok >= 0) {
-        nz += snprintf(zh + nz, sizeof zh - (size_t)nz, "U01 新增耕地净增 %.4f 公顷，为原有耕地 %.4f 公顷的 %.2f%%（%s %.0f%%）",
-                       net, u->original_cultivated_ha, 100.0 * u->new_cultivated_ratio,
+        nz += snprintf(zh + nz, sizeof zh - (size_t)nz,
+                       "U01 新增耕地净增 %.4f 公顷，为原有耕地 %.4f 公顷的 %.2f%%（%s %.0f%%）", net,
+                       u->original_cultivated_ha, 100.0 * u->new_cultivated_ratio,
                        u->new_cultivated_ok ? "不低于" : "低于", min_pct);
-        ne += snprintf(en + ne, sizeof en - (size_t)ne, "U01 net new cultivated land %.4f ha is %.2f%% of the original "
-                       "%.4f ha (%s %.0f%%)", net, 100.0 * u->new_cultivated_ratio, u->original_cultivated_ha,
+        ne += snprintf(en + ne, sizeof en - (size_t)ne,
+                       "U01 net new cultivated land %.4f ha is %.2f%% of the original "
+                       "%.4f ha (%s %.0f%%)",
+                       net, 100.0 * u->new_cultivated_ratio, u->original_cultivated_ha,
                        u->new_cultivated_ok ? "at least" : "below", min_pct);
     } else {
         nz += snprintf(zh + nz, sizeof zh - (size_t)nz, "U01 无原有耕地，未检查新增耕地比例");
         ne += snprintf(en + ne, sizeof en - (size_t)ne, "U01 no original cultivated land: the share is not checked");
     }
     if (u->farmland_ok >= 0) {
-        nz += snprintf(zh + nz, sizeof zh - (size_t)nz, "；U02 调出永久基本农田 %.4f 公顷，可补划新增耕地 %.4f 公顷，为 %.1f%%（%s %.0f%%）",
+        nz += snprintf(zh + nz, sizeof zh - (size_t)nz,
+                       "；U02 调出永久基本农田 %.4f 公顷，可补划新增耕地 %.4f 公顷，为 %.1f%%（%s %.0f%%）",
                        u->farmland_out_ha, u->farmland_added_ha, 100.0 * u->farmland_ratio,
                        u->farmland_ok ? "不低于" : "低于", gain_pct);
-        ne += snprintf(en + ne, sizeof en - (size_t)ne, "; U02 farmland adjusted out %.4f ha, new cultivated land outside "
-                       "farmland %.4f ha = %.1f%% (%s %.0f%%)", u->farmland_out_ha, u->farmland_added_ha,
-                       100.0 * u->farmland_ratio, u->farmland_ok ? "at least" : "below", gain_pct);
+        ne += snprintf(en + ne, sizeof en - (size_t)ne,
+                       "; U02 farmland adjusted out %.4f ha, new cultivated land outside "
+                       "farmland %.4f ha = %.1f%% (%s %.0f%%)",
+                       u->farmland_out_ha, u->farmland_added_ha, 100.0 * u->farmland_ratio,
+                       u->farmland_ok ? "at least" : "below", gain_pct);
     } else {
         nz += snprintf(zh + nz, sizeof zh - (size_t)nz, "；U02 未调出永久基本农田");
         ne += snprintf(en + ne, sizeof en - (size_t)ne, "; U02 no permanent farmland adjusted out");
@@ -134,14 +137,16 @@ static int judge_unit(guotu_context *ctx, const guotu_parcels *p, pc_region *g)
     return GUOTU_OK;
 }
 
-int pc_sum_regions(guotu_context *ctx, guotu_parcels *p)
-{
+int pc_sum_regions(guotu_context *ctx, guotu_parcels *p) {
     pc_regions *groups = p->units.count ? &p->units : &p->projects;
-    for (size_t i = 0; i < groups->count; i++) groups->items[i].dm_known = 1;
-    for (size_t i = 0; i < p->villages.count; i++) p->villages.items[i].dm_known = 1;
+    for (size_t i = 0; i < groups->count; i++)
+        groups->items[i].dm_known = 1;
+    for (size_t i = 0; i < p->villages.count; i++)
+        p->villages.items[i].dm_known = 1;
     for (size_t i = 0; i < p->parcel_count; i++) {
         pc_parcel *x = &p->parcels[i];
-        if (x->group < 0 && (x->group = region_for_none(groups)) < 0) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        if (x->group < 0 && (x->group = region_for_none(groups)) < 0)
+            return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
         if (x->village < 0 && (x->village = region_for_none(&p->villages)) < 0)
             return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
         pc_region *g = &groups->items[x->group], *v = &p->villages.items[x->village];
@@ -155,14 +160,12 @@ int pc_sum_regions(guotu_context *ctx, guotu_parcels *p)
     return GUOTU_OK;
 }
 
-size_t guotu_parcels_unit_count(const guotu_parcels *p)
-{
+size_t guotu_parcels_unit_count(const guotu_parcels *p) {
     if (!p || !p->ran) return 0;
     return p->units.count ? p->units.count : p->projects.count;
 }
 
-int guotu_parcels_unit(guotu_context *ctx, const guotu_parcels *p, size_t i, guotu_unit_result *out)
-{
+int guotu_parcels_unit(guotu_context *ctx, const guotu_parcels *p, size_t i, guotu_unit_result *out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!p || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_parcels_unit: NULL argument");
@@ -174,8 +177,7 @@ int guotu_parcels_unit(guotu_context *ctx, const guotu_parcels *p, size_t i, guo
 
 size_t guotu_parcels_village_count(const guotu_parcels *p) { return p && p->ran ? p->villages.count : 0; }
 
-int guotu_parcels_village(guotu_context *ctx, const guotu_parcels *p, size_t i, guotu_village_result *out)
-{
+int guotu_parcels_village(guotu_context *ctx, const guotu_parcels *p, size_t i, guotu_village_result *out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!p || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_parcels_village: NULL argument");

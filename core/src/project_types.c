@@ -18,8 +18,7 @@ struct guotu_project_types {
     size_t cap;
 };
 
-void guotu_project_types_destroy(guotu_context *ctx, guotu_project_types *t)
-{
+void guotu_project_types_destroy(guotu_context *ctx, guotu_project_types *t) {
     (void)ctx;
     if (!t) return;
     gt_string_table_free(&t->values);
@@ -27,26 +26,25 @@ void guotu_project_types_destroy(guotu_context *ctx, guotu_project_types *t)
     free(t);
 }
 
-static int kind_index(const char *name)
-{
+static int kind_index(const char *name) {
     for (int i = 0; i < KINDS; i++)
         if (strcmp(kind_names[i], name) == 0) return i;
     return -1;
 }
 
 /* Copies `value` without surrounding ASCII blanks into buf (truncating). */
-static void trimmed(const char *value, char *buf, size_t size)
-{
-    while (*value == ' ' || *value == '\t') value++;
+static void trimmed(const char *value, char *buf, size_t size) {
+    while (*value == ' ' || *value == '\t')
+        value++;
     size_t n = strlen(value);
-    while (n && (value[n - 1] == ' ' || value[n - 1] == '\t' || value[n - 1] == '\r' || value[n - 1] == '\n')) n--;
+    while (n && (value[n - 1] == ' ' || value[n - 1] == '\t' || value[n - 1] == '\r' || value[n - 1] == '\n'))
+        n--;
     if (n >= size) n = size - 1;
     memcpy(buf, value, n);
     buf[n] = '\0';
 }
 
-int guotu_project_types_lookup(const guotu_project_types *t, const char *value)
-{
+int guotu_project_types_lookup(const guotu_project_types *t, const char *value) {
     if (!t || !value) return -1;
     char buf[GT_CSV_MAX_FIELD];
     trimmed(value, buf, sizeof buf);
@@ -54,8 +52,7 @@ int guotu_project_types_lookup(const guotu_project_types *t, const char *value)
     return i < 0 ? -1 : t->kind[i];
 }
 
-static int add_value(guotu_project_types *t, const char *value, int kind)
-{
+static int add_value(guotu_project_types *t, const char *value, int kind) {
     int32_t i = gt_string_table_intern(&t->values, value);
     if (i < 0) return -1;
     if ((size_t)i >= t->cap) {
@@ -70,8 +67,7 @@ static int add_value(guotu_project_types *t, const char *value, int kind)
 }
 
 int guotu_project_types_parse(guotu_context *ctx, const char *csv_text, size_t csv_size, const char *label,
-                              guotu_project_types **out)
-{
+                              guotu_project_types **out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!csv_text || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_project_types_parse: NULL argument");
@@ -90,7 +86,8 @@ int guotu_project_types_parse(guotu_context *ctx, const char *csv_text, size_t c
         int n = gt_csv_record(&p, end, f);
         if (gt_csv_blank(n, f)) continue;
         if (n < 0 || n <= col[0] || n <= col[1]) {
-            status = gt_fail(ctx, GUOTU_ERR_DATA, "project types '%s', line %d: too few or too long fields", label, line);
+            status =
+                gt_fail(ctx, GUOTU_ERR_DATA, "project types '%s', line %d: too few or too long fields", label, line);
             break;
         }
         const char *value = f[col[0]], *kind = f[col[1]];

@@ -35,8 +35,7 @@
 #include "guotu/guotu.h"
 #include "test_support.h"
 
-static char *read_resource(const char *relative, size_t *size)
-{
+static char *read_resource(const char *relative, size_t *size) {
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", GUOTU_TEST_RESOURCES, relative);
     FILE *f = fopen(path, "rb");
@@ -58,8 +57,7 @@ typedef struct fixture {
     guotu_coefficients *k;
 } fixture;
 
-static int setup(void **state)
-{
+static int setup(void **state) {
     fixture *fx = calloc(1, sizeof *fx);
     fx->ctx = guotu_context_create();
     size_t n = 0;
@@ -79,8 +77,7 @@ static int setup(void **state)
     return 0;
 }
 
-static int teardown(void **state)
-{
+static int teardown(void **state) {
     fixture *fx = *state;
     guotu_coefficients_destroy(fx->ctx, fx->k);
     guotu_policy_destroy(fx->ctx, fx->policy);
@@ -92,8 +89,7 @@ static int teardown(void **state)
 }
 
 static void add_line(fixture *fx, guotu_parcels *p, guotu_line line, int64_t fid, double x0, double y0, double x1,
-                     double y1)
-{
+                     double y1) {
     char w[256];
     size_t n = 0;
     unsigned char *wkb = wkt_to_wkb(box_wkt(w, sizeof w, x0, y0, x1, y1), &n);
@@ -102,8 +98,7 @@ static void add_line(fixture *fx, guotu_parcels *p, guotu_line line, int64_t fid
 }
 
 static int add_parcel_wkt(fixture *fx, guotu_parcels *p, const char *id, const char *type, const char *project,
-                          const char *current, const char *planned, int64_t fid, const char *wkt)
-{
+                          const char *current, const char *planned, int64_t fid, const char *wkt) {
     size_t n = 0;
     unsigned char *wkb = wkt_to_wkb(wkt, &n);
     guotu_parcel_input in = {id, type, project, current, planned, fid};
@@ -113,13 +108,12 @@ static int add_parcel_wkt(fixture *fx, guotu_parcels *p, const char *id, const c
 }
 
 static void add_box(fixture *fx, guotu_parcels *p, const char *id, const char *type, const char *project,
-                    const char *current, const char *planned, double x0, double y0, double x1, double y1)
-{
+                    const char *current, const char *planned, double x0, double y0, double x1, double y1) {
     static int64_t fid = 0;
     char w[256];
-    assert_int_equal(add_parcel_wkt(fx, p, id, type, project, current, planned, ++fid,
-                                    box_wkt(w, sizeof w, x0, y0, x1, y1)),
-                     GUOTU_OK);
+    assert_int_equal(
+        add_parcel_wkt(fx, p, id, type, project, current, planned, ++fid, box_wkt(w, sizeof w, x0, y0, x1, y1)),
+        GUOTU_OK);
 }
 
 typedef struct reason_log {
@@ -128,8 +122,7 @@ typedef struct reason_log {
     char p18_other[16];
 } reason_log;
 
-static int log_reason(const guotu_parcel_reason *r, void *user)
-{
+static int log_reason(const guotu_parcel_reason *r, void *user) {
     reason_log *log = user;
     log->count++;
     if (r->wkb) log->with_geometry++;
@@ -143,8 +136,7 @@ static int log_reason(const guotu_parcel_reason *r, void *user)
     return 0;
 }
 
-static guotu_parcels *build(fixture *fx, const guotu_parcels_options *opts)
-{
+static guotu_parcels *build(fixture *fx, const guotu_parcels_options *opts) {
     guotu_parcels *p = NULL;
     assert_int_equal(guotu_parcels_create(fx->ctx, opts, fx->types, fx->map, fx->map, fx->policy, fx->k, fx->k, &p),
                      GUOTU_OK);
@@ -176,8 +168,7 @@ static guotu_parcels *build(fixture *fx, const guotu_parcels_options *opts)
     return p;
 }
 
-static guotu_parcel_result find(fixture *fx, guotu_parcels *p, const char *id)
-{
+static guotu_parcel_result find(fixture *fx, guotu_parcels *p, const char *id) {
     guotu_parcel_result r;
     for (size_t i = 0; i < guotu_parcels_count(p); i++) {
         assert_int_equal(guotu_parcels_result(fx->ctx, p, i, &r), GUOTU_OK);
@@ -187,16 +178,14 @@ static guotu_parcel_result find(fixture *fx, guotu_parcels *p, const char *id)
     return r;
 }
 
-static void expect(fixture *fx, guotu_parcels *p, const char *id, int verdict, const char *rules)
-{
+static void expect(fixture *fx, guotu_parcels *p, const char *id, int verdict, const char *rules) {
     guotu_parcel_result r = find(fx, p, id);
     if (r.verdict != verdict || strcmp(r.rule_ids, rules))
         fail_msg("parcel %s: verdict %d rules '%s', expected %d '%s' (%s)", id, r.verdict, r.rule_ids, verdict, rules,
                  r.reasons_en);
 }
 
-static void test_parcel_verdicts(void **state)
-{
+static void test_parcel_verdicts(void **state) {
     fixture *fx = *state;
     guotu_parcels_options o;
     guotu_parcels_options_init(&o);
@@ -298,8 +287,7 @@ static void test_parcel_verdicts(void **state)
 
 /* Units group by area (a parcel straddling two goes to the larger share), an entered
  * original cultivated area replaces the parcels' own, villages sum their parcels. */
-static void test_units_and_villages(void **state)
-{
+static void test_units_and_villages(void **state) {
     fixture *fx = *state;
     guotu_parcels_options o;
     guotu_parcels_options_init(&o);
@@ -362,8 +350,7 @@ static void test_units_and_villages(void **state)
     guotu_parcels_destroy(fx->ctx, p);
 }
 
-static void test_bad_input(void **state)
-{
+static void test_bad_input(void **state) {
     fixture *fx = *state;
     guotu_project_types *t = NULL;
     const char *bad_kind = "value,kind\n农用地整理,farmland\n";
@@ -395,14 +382,15 @@ static void test_bad_input(void **state)
     assert_int_equal(add_parcel_wkt(fx, p, "", "农用地整理", "", "0103", "0103", 7, "POLYGON((0 0,1 0,1 1,0 0))"),
                      GUOTU_ERR_DATA);
     assert_non_null(strstr(guotu_context_last_error(fx->ctx), "feature 7: the parcel id is empty"));
-    assert_int_equal(add_parcel_wkt(fx, p, "X", "\xb8\xfb\xb5\xd8", "", "0103", "0103", 8, "POLYGON((0 0,1 0,1 1,0 0))"),
-                     GUOTU_ERR_DATA);
+    assert_int_equal(
+        add_parcel_wkt(fx, p, "X", "\xb8\xfb\xb5\xd8", "", "0103", "0103", 8, "POLYGON((0 0,1 0,1 1,0 0))"),
+        GUOTU_ERR_DATA);
     assert_non_null(strstr(guotu_context_last_error(fx->ctx), "GBK"));
     assert_int_equal(add_parcel_wkt(fx, p, "X", "农用地整理", "", "0103", "0103", 9, "LINESTRING(0 0,1 1)"),
                      GUOTU_ERR_GEOMETRY);
     /* Without coefficient tables U03 is not checked rather than passed. */
-    assert_int_equal(add_parcel_wkt(fx, p, "X", "农用地整理", "", "0103", "0301", 10, "POLYGON((0 0,100 0,100 100,0 0))"),
-                     GUOTU_OK);
+    assert_int_equal(
+        add_parcel_wkt(fx, p, "X", "农用地整理", "", "0103", "0301", 10, "POLYGON((0 0,100 0,100 100,0 0))"), GUOTU_OK);
     assert_int_equal(guotu_parcels_run(fx->ctx, p, NULL, NULL), GUOTU_OK);
     guotu_unit_result u;
     assert_int_equal(guotu_parcels_unit(fx->ctx, p, 0, &u), GUOTU_OK);
@@ -413,16 +401,14 @@ static void test_bad_input(void **state)
     guotu_parcels_destroy(fx->ctx, p);
 }
 
-static int cancel_now(double fraction, const char *message, void *user)
-{
+static int cancel_now(double fraction, const char *message, void *user) {
     (void)fraction;
     (void)message;
     (void)user;
     return 1;
 }
 
-static void test_cancel(void **state)
-{
+static void test_cancel(void **state) {
     fixture *fx = *state;
     guotu_parcels_options o;
     guotu_parcels_options_init(&o);
@@ -434,8 +420,7 @@ static void test_cancel(void **state)
     guotu_parcels_destroy(fx->ctx, p);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_parcel_verdicts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_units_and_villages, setup, teardown),

@@ -66,14 +66,14 @@ GUOTU_API int guotu_project_types_lookup(const guotu_project_types *t, const cha
 
 /* ---- The check ---------------------------------------------------------- */
 typedef struct guotu_parcels_options {
-    const char *crs;                /* CRS of every geometry; borrowed during create */
-    guotu_area_method area_method;  /* default ellipsoidal */
-    double tolerance_m2;            /* overlaps below this are ignored; default 1 */
-    double new_cultivated_min;      /* U01 share; default 0.05 (SPEC §5) */
-    double farmland_gain_min;       /* U02 ratio; default 1.05 (SPEC §5) */
-    const char *river_beach_codes;  /* comma-separated current codes that are river beaches
-                                       (e.g. "1106"); NULL or "" for none; borrowed during create */
-    const char *parcels_label;      /* layer name for messages; default "parcels" */
+    const char *crs;               /* CRS of every geometry; borrowed during create */
+    guotu_area_method area_method; /* default ellipsoidal */
+    double tolerance_m2;           /* overlaps below this are ignored; default 1 */
+    double new_cultivated_min;     /* U01 share; default 0.05 (SPEC §5) */
+    double farmland_gain_min;      /* U02 ratio; default 1.05 (SPEC §5) */
+    const char *river_beach_codes; /* comma-separated current codes that are river beaches
+                                      (e.g. "1106"); NULL or "" for none; borrowed during create */
+    const char *parcels_label;     /* layer name for messages; default "parcels" */
 } guotu_parcels_options;
 
 GUOTU_API void guotu_parcels_options_init(guotu_parcels_options *opts);
@@ -96,8 +96,8 @@ GUOTU_API void guotu_parcels_destroy(guotu_context *ctx, guotu_parcels *p);
  * these layers is repaired. */
 GUOTU_API int guotu_parcels_add_line(guotu_context *ctx, guotu_parcels *p, guotu_line line, int64_t fid,
                                      const unsigned char *wkb, size_t wkb_size);
-GUOTU_API int guotu_parcels_add_river_beach(guotu_context *ctx, guotu_parcels *p, int64_t fid,
-                                            const unsigned char *wkb, size_t wkb_size);
+GUOTU_API int guotu_parcels_add_river_beach(guotu_context *ctx, guotu_parcels *p, int64_t fid, const unsigned char *wkb,
+                                            size_t wkb_size);
 GUOTU_API int guotu_parcels_add_village(guotu_context *ctx, guotu_parcels *p, const char *id, const char *name,
                                         int64_t fid, const unsigned char *wkb, size_t wkb_size);
 GUOTU_API int guotu_parcels_add_unit(guotu_context *ctx, guotu_parcels *p, const char *id, const char *name,
@@ -123,10 +123,10 @@ GUOTU_API int guotu_parcels_add(guotu_context *ctx, guotu_parcels *p, const guot
 typedef struct guotu_parcel_reason {
     const char *parcel_id;
     int64_t fid;
-    const char *rule_id;  /* "P10" */
-    const char *severity; /* "fail", "condition", "info" */
-    double area_ha;       /* area at fault; the whole parcel for code and conversion rules */
-    double share;         /* area_ha ÷ parcel area */
+    const char *rule_id;         /* "P10" */
+    const char *severity;        /* "fail", "condition", "info" */
+    double area_ha;              /* area at fault; the whole parcel for code and conversion rules */
+    double share;                /* area_ha ÷ parcel area */
     const char *other_parcel_id; /* P18: the other parcel; "" otherwise */
     const char *message_zh, *message_en;
     const unsigned char *wkb;
@@ -138,7 +138,11 @@ typedef int (*guotu_parcel_reason_fn)(const guotu_parcel_reason *reason, void *u
  * sums. Once; nothing may be added afterwards. */
 GUOTU_API int guotu_parcels_run(guotu_context *ctx, guotu_parcels *p, guotu_parcel_reason_fn fn, void *user_data);
 
-typedef enum guotu_verdict { GUOTU_VERDICT_PASS = 0, GUOTU_VERDICT_CONDITIONAL = 1, GUOTU_VERDICT_FAIL = 2 } guotu_verdict;
+typedef enum guotu_verdict {
+    GUOTU_VERDICT_PASS = 0,
+    GUOTU_VERDICT_CONDITIONAL = 1,
+    GUOTU_VERDICT_FAIL = 2
+} guotu_verdict;
 /* "pass" / "conditional" / "fail" and "通过" / "有条件通过" / "不通过". Static. */
 GUOTU_API const char *guotu_verdict_name(int verdict);
 GUOTU_API const char *guotu_verdict_name_zh(int verdict);
@@ -150,13 +154,13 @@ typedef struct guotu_parcel_result {
     const char *village_id;              /* "" outside every village */
     const char *current_code, *planned_code;
     const char *current_category, *planned_category; /* "" when unknown */
-    const char *status;                  /* policy status, "unknown" when a category is */
+    const char *status;                              /* policy status, "unknown" when a category is */
     const char *paths_zh, *paths_en;
     int64_t fid;
     double area_ha;
     double redline_ha, farmland_ha, outside_urban_ha; /* outside_urban: planned construction only */
-    double dm_ha; /* standard-forest change area × (k_planned − k_current); NaN without k */
-    int verdict;  /* guotu_verdict */
+    double dm_ha;                        /* standard-forest change area × (k_planned − k_current); NaN without k */
+    int verdict;                         /* guotu_verdict */
     const char *rule_ids;                /* "P10,P13", in rule order; "" for a plain pass */
     const char *reasons_zh, *reasons_en; /* every reason, "；" / "; " separated */
 } guotu_parcel_result;
@@ -171,16 +175,16 @@ typedef struct guotu_unit_result {
     double area_ha;
     double original_cultivated_ha; /* given, or the parcels' current cultivated land */
     double new_cultivated_ha, lost_cultivated_ha;
-    double new_cultivated_ratio;   /* (new − lost) ÷ original; NaN when original is 0 */
-    int new_cultivated_ok;         /* U01 */
-    double farmland_out_ha;        /* permanent farmland planned for another use */
-    double farmland_added_ha;      /* new cultivated land outside permanent farmland */
-    double farmland_ratio;         /* added ÷ out; NaN when nothing goes out */
-    int farmland_ok;               /* U02; -1 when no farmland goes out */
-    double dm_ha;                  /* standard-forest change; NaN without k or with a code k lacks */
-    int ecology_ok;                /* U03 */
+    double new_cultivated_ratio; /* (new − lost) ÷ original; NaN when original is 0 */
+    int new_cultivated_ok;       /* U01 */
+    double farmland_out_ha;      /* permanent farmland planned for another use */
+    double farmland_added_ha;    /* new cultivated land outside permanent farmland */
+    double farmland_ratio;       /* added ÷ out; NaN when nothing goes out */
+    int farmland_ok;             /* U02; -1 when no farmland goes out */
+    double dm_ha;                /* standard-forest change; NaN without k or with a code k lacks */
+    int ecology_ok;              /* U03 */
     int64_t pass_count, conditional_count, fail_count;
-    int verdict;                   /* fail when a check fails, else pass */
+    int verdict; /* fail when a check fails, else pass */
     const char *reasons_zh, *reasons_en;
 } guotu_unit_result;
 GUOTU_API size_t guotu_parcels_unit_count(const guotu_parcels *p);
@@ -195,8 +199,7 @@ typedef struct guotu_village_result {
 } guotu_village_result;
 GUOTU_API size_t guotu_parcels_village_count(const guotu_parcels *p);
 /* Villages in the order added, then "" when some parcel lies in none; valid after run. */
-GUOTU_API int guotu_parcels_village(guotu_context *ctx, const guotu_parcels *p, size_t i,
-                                    guotu_village_result *out);
+GUOTU_API int guotu_parcels_village(guotu_context *ctx, const guotu_parcels *p, size_t i, guotu_village_result *out);
 
 #ifdef __cplusplus
 }
