@@ -8,11 +8,13 @@ if Qgis.QGIS_VERSION_INT >= 33800:
 
     FIELD_STRING = QMetaType.Type.QString
     FIELD_DOUBLE = QMetaType.Type.Double
+    FIELD_INT64 = QMetaType.Type.LongLong
 else:
     from qgis.PyQt.QtCore import QVariant
 
     FIELD_STRING = QVariant.String
     FIELD_DOUBLE = QVariant.Double
+    FIELD_INT64 = QVariant.LongLong
 
 # Qgis.DistanceUnit replaced QgsUnitTypes.DistanceUnit in 3.30.
 _distance_units = getattr(Qgis, "DistanceUnit", None)

@@ -350,9 +350,16 @@ static int write_xlsx(parcels_run *r) {
     gpkg_writer *w = NULL;
     if (gpkg_writer_open_as(&w, r->a.xlsx, "XLSX", r->err, sizeof r->err)) return 1;
     sink s = {w, {-1, -1, -1}, 1};
+    /* The sheets are read in the review meeting: their headers are the Chinese names. */
+    static table_column named[3][PROJECT_COLUMNS];
     for (int t = 0; t < 3; t++) {
-        s.layers[t] = gpkg_writer_add_layer(w, table_names[t], wkbNone, NULL, table_columns[t], table_ncolumns[t],
-                                            r->err, sizeof r->err);
+        for (int c = 0; c < table_ncolumns[t]; c++) {
+            named[t][c] = table_columns[t][c];
+            if (named[t][c].alias) named[t][c].name = named[t][c].alias;
+            named[t][c].alias = NULL;
+        }
+        s.layers[t] = gpkg_writer_add_layer(w, table_names[t], wkbNone, NULL, named[t], table_ncolumns[t], r->err,
+                                            sizeof r->err);
         if (s.layers[t] < 0) {
             gpkg_writer_abort(w);
             return 1;

@@ -7,6 +7,7 @@ from ..i18n import tr
 from ..paths import icon_path
 from .area_by_class import AreaByClassAlgorithm
 from .land_use_conversion import LandUseConversionAlgorithm
+from .parcels_check import ParcelsCheckAlgorithm
 from .three_lines_check import ThreeLinesCheckAlgorithm
 from .three_lines_workspace import ThreeLinesWorkspaceAlgorithm
 from .voucher_accounting import VoucherAccountingAlgorithm
@@ -41,3 +42,4 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(ThreeLinesWorkspaceAlgorithm())
         self.addAlgorithm(ThreeLinesCheckAlgorithm())
         self.addAlgorithm(LandUseConversionAlgorithm())
+        self.addAlgorithm(ParcelsCheckAlgorithm())

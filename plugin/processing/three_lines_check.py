@@ -13,15 +13,15 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.PyQt.QtGui import QIcon
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing, QgsProcessingAlgorithm,
+from qgis.core import (QgsField, QgsFields, QgsProcessing, QgsProcessingAlgorithm,
                        QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
-                       QgsProcessingFeatureSourceDefinition, QgsProcessingParameterDefinition,
+                       QgsProcessingParameterDefinition,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
                        QgsProcessingOutputNumber, QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes)
 
-from ..compat import FIELD_DOUBLE, FIELD_STRING
+from ..compat import FIELD_DOUBLE, FIELD_INT64, FIELD_STRING
 from ..core.lines_check import (DEFAULT_SYSTEM, DEFAULTS, ISSUE_FIELDS, STATS_FIELDS, SYSTEMS, LinesRequest,
                                 LinesResult, rule_titles, run_check, stats_attributes, summary_lines)
 from ..core.lines_native import RULES, LinesOptions
@@ -31,20 +31,7 @@ from ..core.native import AreaMethod
 from ..i18n import tr
 from ..paths import icon_path
 from .common import GUARDED, VoucherLayerStyler, is_set, processing_error
-
-try:  # 64-bit integers: QMetaType in Qt6 builds (QGIS >= 3.38), QVariant before
-    from qgis.core import Qgis as _Qgis
-
-    if _Qgis.QGIS_VERSION_INT >= 33800:
-        from qgis.PyQt.QtCore import QMetaType
-
-        FIELD_INT64 = QMetaType.Type.LongLong
-    else:
-        raise ImportError
-except ImportError:
-    from qgis.PyQt.QtCore import QVariant
-
-    FIELD_INT64 = QVariant.LongLong
+from .workspace_inputs import layer_label, optional_source, workspace_layer, workspace_path, write_rows
 
 _KINDS = {"text": FIELD_STRING, "real": FIELD_DOUBLE, "integer": FIELD_INT64}
 
@@ -227,42 +214,16 @@ class ThreeLinesCheckAlgorithm(QgsProcessingAlgorithm):
     # ---- parameters -> request ----
 
     def _workspace(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[Path]:
-        if not is_set(parameters.get(self.WORKSPACE)):
-            return None
-        path = Path(self.parameterAsFile(parameters, self.WORKSPACE, context))
-        if not path.is_file():
-            raise QgsProcessingException(tr('The workspace "{path}" does not exist.').format(path=path))
-        return path
+        return workspace_path(self, parameters, self.WORKSPACE, context)
 
     def _from_workspace(self, workspace: Path, table: str, tables: List[str]) -> QgsVectorLayer:
-        if table not in tables:
-            raise QgsProcessingException(
-                tr('The workspace "{path}" is missing the layer "{layer}"; make workspaces with "New three-lines '
-                   'workspace".').format(path=workspace, layer=table))
-        layer = QgsVectorLayer(f"{workspace}|layername={table}", table, "ogr")
-        if not layer.isValid():
-            raise QgsProcessingException(tr('Layer "{layer}" of the workspace "{path}" cannot be opened.').format(
-                layer=table, path=workspace))
-        self._owned.append(layer)
-        return layer
+        return workspace_layer(workspace, table, tables, self._owned)
 
     def _source(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext):
-        source = self.parameterAsSource(parameters, name, context)
-        if is_set(parameters.get(name)) and source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, name))
-        return source
+        return optional_source(self, parameters, name, context)
 
     def _label(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext, fallback: str) -> str:
-        value = parameters.get(name)
-        if isinstance(value, QgsProcessingFeatureSourceDefinition):
-            value = value.source.staticValue()
-        layer = value if isinstance(value, QgsVectorLayer) else None
-        if layer is None and is_set(value):
-            try:
-                layer = self.parameterAsVectorLayer(parameters, name, context)
-            except QgsProcessingException:
-                layer = None
-        return layer.name() if layer is not None else fallback
+        return layer_label(self, parameters, name, context, fallback)
 
     def _request(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> LinesRequest:
         self._owned = []
@@ -346,17 +307,7 @@ class ThreeLinesCheckAlgorithm(QgsProcessingAlgorithm):
 
     def _sink(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext, fields: QgsFields,
               wkb_type: int, crs, rows) -> str:
-        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, name))
-        for attributes, geometry in rows:
-            feature = QgsFeature(fields)
-            feature.setAttributes(attributes)
-            if geometry is not None and not geometry.isNull():
-                feature.setGeometry(geometry)
-            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
-        return dest_id
+        return write_rows(self, parameters, name, context, fields, wkb_type, crs, rows)
 
     def _write(self, result: LinesResult, parameters: Dict[str, Any],
                context: QgsProcessingContext) -> Dict[str, Any]:

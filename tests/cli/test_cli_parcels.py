@@ -112,7 +112,11 @@ def test_meeting_tables_xlsx_and_csv(tmp_path):
     xlsx = ogr.Open(str(tmp_path / "review.xlsx"))
     names = [xlsx.GetLayer(i).GetName() for i in range(xlsx.GetLayerCount())]
     assert names == ["parcel_checks", "project_checks", "village_totals"]
-    assert xlsx.GetLayerByName("parcel_checks").GetFeatureCount() == 14
+    sheet = xlsx.GetLayerByName("parcel_checks")
+    assert sheet.GetFeatureCount() == 14
+    assert sheet.GetLayerDefn().GetFieldDefn(0).GetName() == "地块编号"
+    verdicts = sorted(f["审查结论"] for f in sheet)
+    assert verdicts.count("不通过") == 9 and verdicts.count("通过") == 3
     csv = (tables / "parcel_checks.csv").read_bytes()
     assert csv.startswith(b"\xef\xbb\xbf")
     text = csv.decode("utf-8-sig")
