@@ -25,7 +25,7 @@ from ..i18n import tr
 from .conversion_style import (CATEGORY_COLORS, CATEGORY_NAMES_ZH, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER,
                                style_conversions_layer)
 from .conversions import is_null
-from .report_layout import FONT_CANDIDATES, LayoutBuilder, cjk_font_family, fit_extent, scale_segment
+from .report_layout import FONT_CANDIDATES, LayoutBuilder, cjk_font_family, fit_extent, scale_segment, wrap_text
 from .convert import ALL_ZONES, CATEGORIES, Cells, matrices_from_layer
 
 MARGIN = 10.0
@@ -290,19 +290,6 @@ def draw_sankey(cells: Cells, path: Path, size_mm: Tuple[float, float] = (105.0,
 
 # ---- layout ---------------------------------------------------------------------
 
-def _wrap(text: str, width: int) -> str:
-    """Wraps a legend label (Chinese has no spaces: cut by length, at spaces when there are)."""
-    lines: List[str] = []
-    for part in text.split("\n"):
-        while len(part) > width:
-            cut = part.rfind(" ", 0, width)
-            cut = cut if cut > width // 2 else width
-            lines.append(part[:cut].rstrip())
-            part = part[cut:].lstrip()
-        lines.append(part)
-    return "\n".join(lines)
-
-
 class _Builder(LayoutBuilder):
     TABLE_CELL_MARGIN = 1.0
     TABLE_WRAP_TEXT = False
@@ -322,7 +309,7 @@ class _Builder(LayoutBuilder):
         for node in model.rootGroup().findLayers():
             for index, legend_node in enumerate(model.layerLegendNodes(node)):
                 text = legend_node.data(Qt.DisplayRole) or ""
-                wrapped = _wrap(text, width)
+                wrapped = wrap_text(text, width)
                 if wrapped != text:
                     QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, wrapped)
             model.refreshLayerLegend(node)

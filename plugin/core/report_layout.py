@@ -60,6 +60,21 @@ def scale_segment(width: float, segments: float) -> float:
     return step * 10
 
 
+def wrap_text(text: str, width: int) -> str:
+    """Text cut into lines of at most ``width`` characters: at spaces where there are,
+    by length otherwise (Chinese has no spaces, and layout tables and legends only wrap
+    at spaces)."""
+    lines: List[str] = []
+    for part in text.split("\n"):
+        while len(part) > width:
+            cut = part.rfind(" ", 0, width)
+            cut = cut if cut > width // 2 else width
+            lines.append(part[:cut].rstrip())
+            part = part[cut:].lstrip()
+        lines.append(part)
+    return "\n".join(lines)
+
+
 class LayoutBuilder:
     """A print layout of A4 landscape pages and the helpers to fill it. Reports subclass it
     and add one method per part; table looks are class attributes a report may change."""

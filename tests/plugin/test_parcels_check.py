@@ -2,6 +2,7 @@
 once with the hand values, parity with `guotu parcels check`, unsaved edits, meeting
 tables, styles and bad input."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -151,3 +152,32 @@ def test_bad_input_is_named(fx: dict) -> None:
     pf.write_beaches(empty_ws)  # a GeoPackage without the lines
     with pytest.raises(QgsProcessingException, match="missing the layer \"ecological_redline\""):
         run(params(fx, WORKSPACE=str(empty_ws)))
+
+
+def test_village_report_pages(fx: dict, tmp_path: Path) -> None:
+    """V1 holds A, A2, B, C, D, E, G; A, B, D, E and G are not a plain pass: overview +
+    5 parcel pages + the parcel table + the project checks = 8 pages."""
+    from qgis.core import QgsProject
+
+    from guotu.core.parcels_report import ParcelsReportLayers, export_village_report, export_village_reports
+    from guotu.core.parcels_style import style_parcels_layer, style_reasons_layer
+
+    result = run(params(fx))
+    style_parcels_layer(result["PARCEL_CHECKS"])
+    style_reasons_layer(result["PARCEL_REASONS"])
+    layers = ParcelsReportLayers(result["PARCEL_CHECKS"], result["PARCEL_REASONS"], result["PROJECT_CHECKS"],
+                                 result["VILLAGE_TOTALS"], source="test fixture")
+    pdf = tmp_path / "v1.pdf"
+    report = export_village_report(layers, pdf, "V1", "东村", project=QgsProject.instance())
+    assert report.parcel_pages == 5 and report.pages == 8
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True)
+    assert re.search(r"^Pages:\s+8$", info.stdout, re.M), info.stdout
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "不通过" in text and "生态保护红线" in text and "东村" in text
+    reports = export_village_reports(layers, tmp_path / "all", project=QgsProject.instance())
+    assert sorted(r.village_id for r in reports) == ["V1", "V2"]
+    v2 = next(r for r in reports if r.village_id == "V2")
+    assert v2.parcel_pages == 6  # H, I, J, K, L, M
+    assert sorted(p.name for p in (tmp_path / "all").glob("*.pdf")) == ["审查报告_V1_东村.pdf", "审查报告_V2_西村.pdf"]
+    assert not list((tmp_path / "all").glob("*.tmp*"))
