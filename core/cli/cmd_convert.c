@@ -20,7 +20,7 @@
 static const char *const convert_usage =
     "usage: guotu convert --before FILE [--before-layer NAME] --before-class-field F --before-system S\n"
     "         --after FILE [--after-layer NAME] --after-class-field F --after-system S\n"
-    "         [--zones FILE [--zones-layer NAME] --zone-id F] [--policy CSV]\n"
+    "         [--zones FILE [--zones-layer NAME] --zone-id F] [--workspace W.gpkg] [--policy CSV]\n"
     "         [--before-categories CSV] [--after-categories CSV]\n"
     "         [--area ellipsoidal|planar] [--invalid repair|fail] [--crs-mismatch reproject|fail]\n"
     "         [--encoding NAME] [--threads N] -o OUT.gpkg\n"
@@ -32,13 +32,17 @@ static const char *const convert_usage =
     "(voucher coefficients). Systems: CAS_LUCC, SANDIAO_WORK, GBT21010_2017, YDYH_2023.\n"
     "--policy replaces the 10 x 10 policy table (columns from,to,status,paths_zh,paths_en).\n"
     "--threads splits the after layer over N threads (default: one per CPU).\n"
+    "--workspace takes a three-lines workspace (`guotu lines init`): pieces are split by the\n"
+    "red line, permanent farmland and urban boundary (the red line wins where they overlap,\n"
+    "then farmland), conversions gets a field `line` and OUT.gpkg a table line_summary\n"
+    "(area by zone, line and status).\n"
     "OUT.gpkg holds conversions (polygons), transitions (by category and by code, per zone\n"
     "and for all zones '*'), status_summary and unknown_codes.\n";
 
 typedef struct convert_args {
     const char *before, *before_layer, *before_class, *before_system;
     const char *after, *after_layer, *after_class, *after_system;
-    const char *zones, *zones_layer, *zone_id;
+    const char *zones, *zones_layer, *zone_id, *workspace;
     const char *policy, *before_categories, *after_categories;
     const char *area, *invalid, *crs_mismatch, *encoding, *output;
     int threads;
@@ -47,7 +51,7 @@ typedef struct convert_args {
 enum {
     O_BEFORE = 256, O_BEFORE_LAYER, O_BEFORE_CLASS, O_BEFORE_SYSTEM, O_AFTER, O_AFTER_LAYER, O_AFTER_CLASS,
     O_AFTER_SYSTEM, O_ZONES, O_ZONES_LAYER, O_ZONE_ID, O_POLICY, O_BEFORE_CATS, O_AFTER_CATS, O_AREA, O_INVALID,
-    O_CRS, O_ENCODING, O_THREADS
+    O_CRS, O_ENCODING, O_THREADS, O_WORKSPACE
 };
 
 static int parse_convert_args(int argc, char **argv, convert_args *a)
@@ -60,7 +64,7 @@ static int parse_convert_args(int argc, char **argv, convert_args *a)
         {"zone-id", 1, 0, O_ZONE_ID}, {"policy", 1, 0, O_POLICY}, {"before-categories", 1, 0, O_BEFORE_CATS},
         {"after-categories", 1, 0, O_AFTER_CATS}, {"area", 1, 0, O_AREA}, {"invalid", 1, 0, O_INVALID},
         {"crs-mismatch", 1, 0, O_CRS}, {"encoding", 1, 0, O_ENCODING}, {"output", 1, 0, 'o'},
-        {"threads", 1, 0, O_THREADS},
+        {"threads", 1, 0, O_THREADS}, {"workspace", 1, 0, O_WORKSPACE},
         {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
     memset(a, 0, sizeof *a);
     a->policy = "policy";
@@ -91,6 +95,7 @@ static int parse_convert_args(int argc, char **argv, convert_args *a)
         case O_CRS: a->crs_mismatch = optarg; break;
         case O_ENCODING: a->encoding = optarg; break;
         case O_THREADS: a->threads = atoi(optarg); break;
+        case O_WORKSPACE: a->workspace = optarg; break;
         case 'o': a->output = optarg; break;
         case 'h': fputs(convert_usage, stdout); return -1;
         default:
@@ -234,13 +239,45 @@ static int open_inputs(convert_worker *w)
     return 0;
 }
 
+/* The three lines of the workspace, reprojected like the other layers. */
+static int feed_lines(convert_worker *w)
+{
+    static const char *const layers[3] = {"ecological_redline", "permanent_farmland", "urban_boundary"};
+    const char *path = w->run->a.workspace;
+    for (int line = 0; line < 3; line++) {
+        vector_source src;
+        if (vector_source_open(&src, path, layers[line], NULL, w->err, sizeof w->err)) {
+            if (strstr(w->err, "has no layer"))
+                snprintf(w->err, sizeof w->err,
+                         "the workspace '%s' has no layer '%s': make three-lines workspaces with `guotu lines init`",
+                         path, layers[line]);
+            return 1;
+        }
+        int failed = align(w, &src, layers[line]);
+        int64_t fid;
+        const unsigned char *wkb;
+        size_t size;
+        char value[8];
+        int more = 0;
+        while (!failed && (more = vector_source_next(&src, &fid, value, sizeof value, &wkb, &size, w->err,
+                                                     sizeof w->err)) == 1)
+            if (guotu_convert_add_line(w->ctx, w->cv, (guotu_line)line, fid, wkb, size)) {
+                snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
+                failed = 1;
+            }
+        vector_source_close(&src);
+        if (failed || more < 0) return 1;
+    }
+    return 0;
+}
+
 static int write_piece(const guotu_conversion_piece *p, void *user)
 {
     convert_worker *w = user;
     convert_run *r = w->run;
-    const char *texts[10] = {p->from_code, p->to_code, p->from_category, p->to_category, p->status,
-                             p->paths_zh,  p->paths_en, 0,               0,              p->zone_id};
-    double reals[10] = {0, 0, 0, 0, 0, 0, 0, p->area_ha, p->dm_ha, 0};
+    const char *texts[11] = {p->from_code, p->to_code, p->from_category, p->to_category, p->status,
+                             p->paths_zh,  p->paths_en, 0,               0,              p->zone_id, p->line};
+    double reals[11] = {0, 0, 0, 0, 0, 0, 0, p->area_ha, p->dm_ha, 0, 0};
     pthread_mutex_lock(&r->write_lock);
     int failed = gpkg_writer_row(r->out, r->pieces_layer, texts, reals, p->wkb, p->wkb_size, w->err, sizeof w->err);
     pthread_mutex_unlock(&r->write_lock);
@@ -291,7 +328,8 @@ static int worker_run(convert_worker *w)
         snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
         return 1;
     }
-    if ((r->a.zones && feed(w, &w->zones, 2)) || feed(w, &w->before, 0)) return 1;
+    if ((r->a.zones && feed(w, &w->zones, 2)) || feed(w, &w->before, 0) || (r->a.workspace && feed_lines(w)))
+        return 1;
     status = guotu_convert_prepare(w->ctx, w->cv);
     if (status) {
         snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
@@ -323,7 +361,7 @@ static int overlay(convert_run *r)
         {"from_code", COLUMN_TEXT, 0, NULL},   {"to_code", COLUMN_TEXT, 0, NULL}, {"from_category", COLUMN_TEXT, 0, NULL},
         {"to_category", COLUMN_TEXT, 0, NULL}, {"status", COLUMN_TEXT, 0, NULL},  {"path_zh", COLUMN_TEXT, 0, NULL},
         {"path_en", COLUMN_TEXT, 0, NULL},     {"area_ha", COLUMN_REAL, 0, NULL}, {"dm_ha", COLUMN_REAL, 0, NULL},
-        {"zone_id", COLUMN_TEXT, 0, NULL}};
+        {"zone_id", COLUMN_TEXT, 0, NULL},     {"line", COLUMN_TEXT, 0, NULL}};
     r->nworkers = thread_count(&r->a);
     r->workers = calloc((size_t)r->nworkers, sizeof *r->workers);
     if (!r->workers) {
@@ -347,7 +385,7 @@ static int overlay(convert_run *r)
     int failed = gpkg_writer_open(&r->out, r->a.output, r->err, sizeof r->err);
     if (!failed) {
         r->pieces_layer = gpkg_writer_add_layer(r->out, "conversions", wkbMultiPolygon, vector_source_crs(&probe),
-                                                columns, 10, r->err, sizeof r->err);
+                                                columns, r->a.workspace ? 11 : 10, r->err, sizeof r->err);
         failed = r->pieces_layer < 0;
     }
     vector_source_close(&probe);
@@ -416,6 +454,20 @@ static int write_tables(convert_run *r, const table_meta *meta, int nmeta)
         double reals[3] = {0, 0, row.area_ha};
         if (gpkg_writer_row(r->out, u, texts, reals, NULL, 0, r->err, sizeof r->err)) return 1;
     }
+    if (r->a.workspace) {
+        static const table_column lcols[] = {{"zone_id", COLUMN_TEXT, 0, NULL}, {"line", COLUMN_TEXT, 0, NULL},
+                                             {"status", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
+        int l = gpkg_writer_add_layer(r->out, "line_summary", wkbNone, NULL, lcols, 4, r->err, sizeof r->err);
+        if (l < 0) return 1;
+        for (size_t i = 0; i < guotu_convert_line_count(r->cv); i++) {
+            guotu_line_status_area row;
+            guotu_convert_line_row(r->ctx, r->cv, i, &row);
+            const char *texts[4] = {row.zone_id, row.line, row.status, 0};
+            double reals[4] = {0, 0, 0, row.area_ha};
+            if (gpkg_writer_row(r->out, l, texts, reals, NULL, 0, r->err, sizeof r->err)) return 1;
+        }
+        gpkg_writer_meta(r->out, l, meta, nmeta);
+    }
     gpkg_writer_meta(r->out, r->pieces_layer, meta, nmeta);
     return 0;
 }
@@ -435,6 +487,15 @@ static void print_summary(convert_run *r, double seconds)
         guotu_convert_status_row(r->ctx, r->cv, i, &row);
         if (!strcmp(row.zone_id, all)) printf("  %-12s %14.2f ha\n", row.status, row.area_ha);
     }
+    if (r->a.workspace) {
+        printf("  three lines: %lld features\n", (long long)st.line_features);
+        for (size_t i = 0; i < guotu_convert_line_count(r->cv); i++) {
+            guotu_line_status_area row;
+            guotu_convert_line_row(r->ctx, r->cv, i, &row);
+            if (!strcmp(row.zone_id, all) && row.line[0])
+                printf("  in %-19s %-12s %14.2f ha\n", row.line, row.status, row.area_ha);
+        }
+    }
     for (size_t i = 0; i < guotu_convert_unknown_count(r->cv); i++) {
         guotu_unknown_code u;
         guotu_convert_unknown_row(r->ctx, r->cv, i, &u);
@@ -450,8 +511,8 @@ int cmd_convert(int argc, char **argv)
     memset(&r, 0, sizeof r);
     int parsed = parse_convert_args(argc, argv, &r.a);
     if (parsed) return parsed < 0 ? 0 : 2;
-    const char *inputs[] = {r.a.before, r.a.after, r.a.zones};
-    for (int i = 0; i < 3; i++)
+    const char *inputs[] = {r.a.before, r.a.after, r.a.zones, r.a.workspace};
+    for (int i = 0; i < 4; i++)
         if (cli_same_file(inputs[i], r.a.output))
             return cli_error("refusing to write the output over the input '%s'", inputs[i]);
     struct timespec t0, t1;
@@ -476,7 +537,8 @@ int cmd_convert(int argc, char **argv)
             {"after", r.a.after},               {"after_class_field", r.a.after_class},
             {"after_system", r.a.after_system}, {"after_categories", r.sources[1]},
             {"policy", r.sources[2]},           {"zones", r.a.zones ? r.a.zones : "(none)"},
-            {"area_method", r.a.area},          {"invalid_policy", r.a.invalid}};
+            {"area_method", r.a.area},          {"invalid_policy", r.a.invalid},
+            {"workspace", r.a.workspace ? r.a.workspace : "(none)"}};
         failed = write_tables(&r, meta, (int)(sizeof meta / sizeof meta[0]));
         if (!failed) {
             failed = gpkg_writer_commit(r.out, r.err, sizeof r.err); /* frees the writer either way */

@@ -164,3 +164,77 @@ def test_threads_give_the_same_tables(tmp_path: Path) -> None:
     assert tables[0].keys() == tables[1].keys() and counts[0] == counts[1]
     for key, value in tables[0].items():
         assert tables[1][key] == pytest.approx(value, abs=1e-9), key
+
+
+# Three lines over the strips (the C test's): red line [250,350] x [0,100], farmland
+# [200,450] x [0,50] (overlapping the red line, which wins), urban boundary [0,150] x [0,100].
+LINES = {"ecological_redline": [(250, 0, 350, 100)], "permanent_farmland": [(200, 0, 450, 50)],
+         "urban_boundary": [(0, 0, 150, 100)]}
+
+
+def workspace(tmp: Path, lines: dict = LINES) -> Path:
+    """A `guotu lines init` workspace with the boxes of `lines` drawn in."""
+    path = tmp / "ws.gpkg"
+    res = run_guotu("lines", "init", str(path), "--crs", "EPSG:4527")
+    assert res.returncode == 0, res.stderr
+    ds = ogr.Open(str(path), 1)
+    for name, boxes in lines.items():
+        layer = ds.GetLayerByName(name)
+        for a, b, c, d in boxes:
+            f = ogr.Feature(layer.GetLayerDefn())
+            f.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkt(box(X0 + a, Y0 + b, X0 + c, Y0 + d))))
+            layer.CreateFeature(f)
+    ds = None
+    return path
+
+
+def test_workspace_splits_pieces_by_line(tmp_path: Path) -> None:
+    res, out = convert(tmp_path, "--workspace", str(workspace(tmp_path)))
+    assert res.returncode == 0, res.stderr
+    pieces = rows(out, "conversions")
+    ds = ogr.Open(str(out))
+    assert [d.GetName() for d in ds.GetLayerByName("conversions").schema][-1] == "line"
+    assert sum(p["area_ha"] for p in pieces) == pytest.approx(6.0)
+    # The prohibited piece 41 -> 0103 on [200,300]: 0.5 ha in the red line, 0.25 ha in
+    # farmland ([200,250] x [0,50]), 0.25 ha outside.
+    prohibited = sorted((p["line"], p["area_ha"]) for p in pieces if p["status"] == "prohibited")
+    assert prohibited == [("", pytest.approx(0.25)), ("ecological_redline", pytest.approx(0.5)),
+                          ("permanent_farmland", pytest.approx(0.25))]
+    summary = {(r["line"], r["status"]): r["area_ha"] for r in rows(out, "line_summary") if r["zone_id"] == ""}
+    assert summary == pytest.approx({
+        ("ecological_redline", "prohibited"): 0.5, ("ecological_redline", "conditional"): 0.5,
+        ("permanent_farmland", "prohibited"): 0.25, ("permanent_farmland", "conditional"): 0.25,
+        ("permanent_farmland", "same"): 0.25, ("urban_boundary", "path"): 1.5,
+        ("", "prohibited"): 0.25, ("", "conditional"): 0.25, ("", "same"): 0.75, ("", "gap"): 0.5,
+        ("", "unknown"): 1.0})
+    # The status table does not change with a workspace.
+    assert status_areas(out, "") == pytest.approx(
+        {"path": 1.5, "gap": 0.5, "prohibited": 1.0, "conditional": 1.0, "same": 1.0, "unknown": 1.0})
+    assert "in ecological_redline" in res.stdout and "prohibited" in res.stdout
+
+
+def test_workspace_with_zones_and_threads(tmp_path: Path) -> None:
+    zones = write_layer(tmp_path / "z.gpkg", "zones", 4527, [("code", ogr.OFTString)],
+                        [({"code": "Z1"}, box(X0, Y0, X0 + 250, Y0 + 100)),
+                         ({"code": "Z2"}, box(X0 + 250, Y0, X0 + 600, Y0 + 100))])
+    res, out = convert(tmp_path, "--zones", str(zones), "--zone-id", "code", "--workspace",
+                       str(workspace(tmp_path)), "--threads", "2")
+    assert res.returncode == 0, res.stderr
+    summary = {(r["zone_id"], r["line"], r["status"]): r["area_ha"] for r in rows(out, "line_summary")}
+    assert summary[("Z2", "ecological_redline", "prohibited")] == pytest.approx(0.5)
+    assert summary[("Z1", "permanent_farmland", "prohibited")] == pytest.approx(0.25)
+    assert summary[("*", "urban_boundary", "path")] == pytest.approx(1.5)
+    assert sum(v for (z, _l, _s), v in summary.items() if z == "*") == pytest.approx(6.0)
+
+
+def test_without_workspace_no_line_outputs_and_bad_workspace(tmp_path: Path) -> None:
+    res, out = convert(tmp_path)
+    assert res.returncode == 0, res.stderr
+    ds = ogr.Open(str(out))
+    assert ds.GetLayerByName("line_summary") is None
+    assert "line" not in [d.GetName() for d in ds.GetLayerByName("conversions").schema]
+    ds = None
+    not_ws = write_layer(tmp_path / "notws.gpkg", "something", 4527, [("x", ogr.OFTString)],
+                         [({"x": "a"}, box(X0, Y0, X0 + 1, Y0 + 1))])
+    res, _ = convert(tmp_path, "--workspace", str(not_ws), "-o", str(tmp_path / "o2.gpkg"))
+    assert res.returncode == 1 and "no layer 'ecological_redline'" in res.stderr and "lines init" in res.stderr
