@@ -472,6 +472,89 @@ static void test_lines_bad_calls(void **state)
     guotu_convert_destroy(fx->ctx, cv);
 }
 
+/* Two 3 x 4 rasters of 10 m cells (planar: 100 m² = 0.01 ha each), nodata 255:
+ *   before  21 21 12 12      after  51 21 12 51      status  path same same path
+ *           41 41 12 12             12 12 12 77              proh proh same unknown
+ *           12 21 255 12            12 255 12 12             same nodata nodata same
+ * path 0.02 ha, same 0.05, prohibited 0.02, unknown 0.01; 10 cells counted, 2 skipped;
+ * 11 cells have a before value and 11 an after value (0.11 ha each).
+ * dM: 21→51 0.01·(0 − 1.00) + 41→12 0.02·(0 − 2.10) = −0.052. */
+static void test_grid_cells_hand_computed(void **state)
+{
+    fixture *fx = *state;
+    guotu_convert_options o;
+    guotu_convert_options_init(&o);
+    o.area_method = GUOTU_AREA_PLANAR;
+    guotu_convert *cv = NULL;
+    assert_int_equal(guotu_convert_create(fx->ctx, &o, fx->map, fx->map, fx->policy, fx->k, fx->k, &cv), GUOTU_OK);
+    guotu_convert_grid grid = {{0, 10, 0, 30, 0, -10}, 4, 3, {1, 1}, {255, 255}};
+    assert_int_equal(guotu_convert_set_grid(fx->ctx, cv, &grid), GUOTU_OK);
+    const int32_t before[12] = {21, 21, 12, 12, 41, 41, 12, 12, 12, 21, 255, 12};
+    const int32_t after[12] = {51, 21, 12, 51, 12, 12, 12, 77, 12, 255, 12, 12};
+    uint8_t cells[12];
+    memset(cells, 99, sizeof cells);
+    /* Two blocks: rows 0-1, then row 2 (the stride stays 4). */
+    assert_int_equal(guotu_convert_add_cells(fx->ctx, cv, 0, 0, 2, 4, before, after, 4, cells), GUOTU_OK);
+    assert_int_equal(guotu_convert_add_cells(fx->ctx, cv, 2, 0, 1, 4, before + 8, after + 8, 4, cells + 8), GUOTU_OK);
+    const uint8_t expected[12] = {GUOTU_CELL_PATH,       GUOTU_CELL_SAME,       GUOTU_CELL_SAME,   GUOTU_CELL_PATH,
+                                  GUOTU_CELL_PROHIBITED, GUOTU_CELL_PROHIBITED, GUOTU_CELL_SAME,   GUOTU_CELL_UNKNOWN,
+                                  GUOTU_CELL_SAME,       GUOTU_CELL_NODATA,     GUOTU_CELL_NODATA, GUOTU_CELL_SAME};
+    assert_memory_equal(cells, expected, sizeof cells);
+    assert_int_equal(guotu_convert_add_after(fx->ctx, cv, "12", 1, (const unsigned char *)"x", 1), GUOTU_ERR_STATE);
+    assert_int_equal(guotu_convert_finish(fx->ctx, cv), GUOTU_OK);
+    assert_close(status_area(fx, cv, "", "path"), 0.02, 1e-12);
+    assert_close(status_area(fx, cv, "", "same"), 0.05, 1e-12);
+    assert_close(status_area(fx, cv, "", "prohibited"), 0.02, 1e-12);
+    assert_close(status_area(fx, cv, "", "unknown"), 0.01, 1e-12);
+    double dm = 0, codes_41_12 = 0;
+    for (size_t i = 0; i < guotu_convert_category_count(cv); i++) {
+        guotu_transition t;
+        guotu_convert_category_row(fx->ctx, cv, i, &t);
+        dm += t.dm_ha;
+    }
+    for (size_t i = 0; i < guotu_convert_code_count(cv); i++) {
+        guotu_transition t;
+        guotu_convert_code_row(fx->ctx, cv, i, &t);
+        if (!strcmp(t.from, "41") && !strcmp(t.to, "12")) codes_41_12 += t.area_ha;
+    }
+    assert_close(dm, -0.052, 1e-12);
+    assert_close(codes_41_12, 0.02, 1e-12);
+    assert_int_equal(guotu_convert_unknown_count(cv), 1);
+    guotu_unknown_code u;
+    guotu_convert_unknown_row(fx->ctx, cv, 0, &u);
+    assert_string_equal(u.code, "77");
+    guotu_convert_stats st;
+    guotu_convert_get_stats(fx->ctx, cv, &st);
+    assert_int_equal(st.cells, 10);
+    assert_int_equal(st.nodata_cells, 2);
+    assert_close(st.overlaid_area_ha, 0.10, 1e-12);
+    assert_close(st.before_area_ha, 0.11, 1e-12);
+    assert_close(st.after_area_ha, 0.11, 1e-12);
+    guotu_convert_destroy(fx->ctx, cv);
+}
+
+static void test_grid_refusals(void **state)
+{
+    fixture *fx = *state;
+    guotu_convert_options o;
+    guotu_convert_options_init(&o);
+    o.area_method = GUOTU_AREA_PLANAR;
+    guotu_convert *cv = NULL;
+    assert_int_equal(guotu_convert_create(fx->ctx, &o, fx->map, fx->map, fx->policy, NULL, NULL, &cv), GUOTU_OK);
+    guotu_convert_grid rotated = {{0, 10, 1, 30, 0, -10}, 4, 3, {0, 0}, {0, 0}};
+    assert_int_equal(guotu_convert_set_grid(fx->ctx, cv, &rotated), GUOTU_ERR_ARGUMENT);
+    char w[256];
+    assert_int_equal(add_zone_wkt_convert(fx->ctx, cv, "Z1", 1, box_wkt(w, sizeof w, 0, 0, 10, 10)), GUOTU_OK);
+    guotu_convert_grid grid = {{0, 10, 0, 30, 0, -10}, 4, 3, {0, 0}, {0, 0}};
+    assert_int_equal(guotu_convert_set_grid(fx->ctx, cv, &grid), GUOTU_ERR_STATE); /* zones given */
+    guotu_convert_destroy(fx->ctx, cv);
+    assert_int_equal(guotu_convert_create(fx->ctx, &o, fx->map, fx->map, fx->policy, NULL, NULL, &cv), GUOTU_OK);
+    assert_int_equal(guotu_convert_set_grid(fx->ctx, cv, &grid), GUOTU_OK);
+    int32_t v[4] = {1, 2, 3, 4};
+    assert_int_equal(guotu_convert_add_cells(fx->ctx, cv, 2, 0, 2, 2, v, v, 2, NULL), GUOTU_ERR_ARGUMENT); /* off the grid */
+    guotu_convert_destroy(fx->ctx, cv);
+}
+
 static void test_bad_tables(void **state)
 {
     fixture *fx = *state;
@@ -523,6 +606,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_lines_split_a_piece_half_inside_the_red_line, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lines_priority_and_area_by_line, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lines_bad_calls, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_grid_cells_hand_computed, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_grid_refusals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_tables, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -112,6 +112,8 @@ class _ConvertStats(ctypes.Structure):
         ("overlaid_area_ha", ctypes.c_double),
         ("line_features", ctypes.c_int64),
         ("repaired_lines", ctypes.c_int64),
+        ("cells", ctypes.c_int64),         # raster mode (CLI only for now)
+        ("nodata_cells", ctypes.c_int64),
     ]
 
 

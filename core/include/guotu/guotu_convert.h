@@ -130,6 +130,45 @@ GUOTU_API int guotu_convert_finish(guotu_context *ctx, guotu_convert *cv);
  * Both must be prepared and not finished; GUOTU_ERR_ARGUMENT when the zones differ. */
 GUOTU_API int guotu_convert_merge(guotu_context *ctx, guotu_convert *into, const guotu_convert *from);
 
+/* ---- Raster land use on one grid ----------------------------------------- */
+/* Both layers as categorical rasters on the same grid (same CRS, geotransform and size).
+ * Instead of polygons and prepare: create, guotu_convert_set_grid, then blocks of both
+ * rasters' values with guotu_convert_add_cells, then finish. Each cell counts with its own
+ * area (ellipsoidal: the exact lattice cell areas of the raster tally; or planar) for the
+ * pair (before value, after value), whose codes are the values as decimal text ("12").
+ * The tables are those of the polygon overlay, with zone ""; no pieces are made. Zones,
+ * lines and polygons cannot be added in this mode. */
+typedef struct guotu_convert_grid {
+    double geotransform[6]; /* GDAL's (x0, cell width, 0, y0, 0, cell height); no rotation */
+    int64_t width, height;  /* columns, rows */
+    int has_nodata[2];      /* before, after: a cell with the nodata value on either side */
+    int64_t nodata[2];      /* is skipped and counted in stats.nodata_cells */
+} guotu_convert_grid;
+
+/* Per-cell status codes written by guotu_convert_add_cells. */
+enum {
+    GUOTU_CELL_NODATA = 0,
+    GUOTU_CELL_SAME = 1,
+    GUOTU_CELL_PATH = 2,
+    GUOTU_CELL_CONDITIONAL = 3,
+    GUOTU_CELL_PROHIBITED = 4,
+    GUOTU_CELL_GAP = 5,
+    GUOTU_CELL_UNKNOWN = 6
+};
+
+/* Switches a new overlay (nothing added yet) to raster mode on `grid` (copied); it takes
+ * the place of guotu_convert_prepare. GUOTU_ERR_STATE after polygons, zones or lines;
+ * GUOTU_ERR_ARGUMENT for an empty or rotated grid. */
+GUOTU_API int guotu_convert_set_grid(guotu_context *ctx, guotu_convert *cv, const guotu_convert_grid *grid);
+
+/* Cells of rows [row0, row0+nrows) and columns [col0, col0+ncols): the value of cell (r, c)
+ * is before[(r-row0)*row_stride + (c-col0)], likewise after. status_out (NULL, or the same
+ * layout) receives each cell's GUOTU_CELL_* code. Blocks must not overlap; nothing is kept
+ * after the call. Reports progress by rows; cancelling returns GUOTU_ERR_CANCELLED. */
+GUOTU_API int guotu_convert_add_cells(guotu_context *ctx, guotu_convert *cv, int64_t row0, int64_t col0,
+                                      int64_t nrows, int64_t ncols, const int32_t *before, const int32_t *after,
+                                      int64_t row_stride, uint8_t *status_out);
+
 /* Transitions: area by (zone, from, to), both by category and by original code. */
 typedef struct guotu_transition {
     const char *zone_id;
@@ -175,6 +214,7 @@ typedef struct guotu_convert_stats {
     double before_area_ha, after_area_ha; /* each layer's own area */
     double overlaid_area_ha;              /* sum of all pieces */
     int64_t line_features, repaired_lines; /* three-lines features given, and repaired */
+    int64_t cells, nodata_cells;           /* raster mode: cells counted, cells skipped as nodata */
 } guotu_convert_stats;
 GUOTU_API int guotu_convert_get_stats(guotu_context *ctx, const guotu_convert *cv, guotu_convert_stats *out);
 
