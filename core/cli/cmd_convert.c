@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "convert_raster.h"
 #include "gpkg_writer.h"
 #include "guotu/guotu.h"
 #include "progress_bar.h"
@@ -20,10 +21,10 @@
 static const char *const convert_usage =
     "usage: guotu convert --before FILE [--before-layer NAME] --before-class-field F --before-system S\n"
     "         --after FILE [--after-layer NAME] --after-class-field F --after-system S\n"
-    "         [--zones FILE [--zones-layer NAME] --zone-id F] [--policy CSV]\n"
+    "         [--zones FILE [--zones-layer NAME] --zone-id F] [--workspace W.gpkg] [--policy CSV]\n"
     "         [--before-categories CSV] [--after-categories CSV]\n"
     "         [--area ellipsoidal|planar] [--invalid repair|fail] [--crs-mismatch reproject|fail]\n"
-    "         [--encoding NAME] [--threads N] -o OUT.gpkg\n"
+    "         [--encoding NAME] [--threads N] [--resample-to before|after] -o OUT.gpkg\n"
     "\n"
     "Land-use conversion map (用途转用, SPEC §4): the two layers are overlaid as vectors; every\n"
     "piece gets its codes, their policy categories (from each system's preset, or your own\n"
@@ -32,22 +33,35 @@ static const char *const convert_usage =
     "(voucher coefficients). Systems: CAS_LUCC, SANDIAO_WORK, GBT21010_2017, YDYH_2023.\n"
     "--policy replaces the 10 x 10 policy table (columns from,to,status,paths_zh,paths_en).\n"
     "--threads splits the after layer over N threads (default: one per CPU).\n"
+    "--workspace takes a three-lines workspace (`guotu lines init`): pieces are split by the\n"
+    "red line, permanent farmland and urban boundary (the red line wins where they overlap,\n"
+    "then farmland), conversions gets a field `line` and OUT.gpkg a table line_summary\n"
+    "(area by zone, line and status).\n"
     "OUT.gpkg holds conversions (polygons), transitions (by category and by code, per zone\n"
-    "and for all zones '*'), status_summary and unknown_codes.\n";
+    "and for all zones '*'), status_summary and unknown_codes.\n"
+    "\n"
+    "Rasters: when both inputs are categorical rasters (GeoTIFF) on the same grid (CRS,\n"
+    "geotransform, size), every cell counts with its ellipsoidal area for its pair (before\n"
+    "value, after value); the tables are as above and, instead of polygons, OUT_conversions.tif\n"
+    "(next to OUT.gpkg) holds each cell's status (1 same, 2 path, 3 conditional, 4 prohibited,\n"
+    "5 gap, 6 unknown; 0 nodata) with a colour table. Rasters on different grids are refused\n"
+    "unless --resample-to before|after (nearest neighbour onto that raster's grid). A raster\n"
+    "with a vector layer, and --zones or --workspace with rasters, are refused.\n";
 
 typedef struct convert_args {
     const char *before, *before_layer, *before_class, *before_system;
     const char *after, *after_layer, *after_class, *after_system;
-    const char *zones, *zones_layer, *zone_id;
+    const char *zones, *zones_layer, *zone_id, *workspace;
     const char *policy, *before_categories, *after_categories;
     const char *area, *invalid, *crs_mismatch, *encoding, *output;
+    const char *resample_to;
     int threads;
 } convert_args;
 
 enum {
     O_BEFORE = 256, O_BEFORE_LAYER, O_BEFORE_CLASS, O_BEFORE_SYSTEM, O_AFTER, O_AFTER_LAYER, O_AFTER_CLASS,
     O_AFTER_SYSTEM, O_ZONES, O_ZONES_LAYER, O_ZONE_ID, O_POLICY, O_BEFORE_CATS, O_AFTER_CATS, O_AREA, O_INVALID,
-    O_CRS, O_ENCODING, O_THREADS
+    O_CRS, O_ENCODING, O_THREADS, O_WORKSPACE, O_RESAMPLE
 };
 
 static int parse_convert_args(int argc, char **argv, convert_args *a)
@@ -60,7 +74,8 @@ static int parse_convert_args(int argc, char **argv, convert_args *a)
         {"zone-id", 1, 0, O_ZONE_ID}, {"policy", 1, 0, O_POLICY}, {"before-categories", 1, 0, O_BEFORE_CATS},
         {"after-categories", 1, 0, O_AFTER_CATS}, {"area", 1, 0, O_AREA}, {"invalid", 1, 0, O_INVALID},
         {"crs-mismatch", 1, 0, O_CRS}, {"encoding", 1, 0, O_ENCODING}, {"output", 1, 0, 'o'},
-        {"threads", 1, 0, O_THREADS},
+        {"threads", 1, 0, O_THREADS}, {"workspace", 1, 0, O_WORKSPACE},
+        {"resample-to", 1, 0, O_RESAMPLE},
         {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
     memset(a, 0, sizeof *a);
     a->policy = "policy";
@@ -91,6 +106,8 @@ static int parse_convert_args(int argc, char **argv, convert_args *a)
         case O_CRS: a->crs_mismatch = optarg; break;
         case O_ENCODING: a->encoding = optarg; break;
         case O_THREADS: a->threads = atoi(optarg); break;
+        case O_WORKSPACE: a->workspace = optarg; break;
+        case O_RESAMPLE: a->resample_to = optarg; break;
         case 'o': a->output = optarg; break;
         case 'h': fputs(convert_usage, stdout); return -1;
         default:
@@ -111,6 +128,8 @@ static int parse_convert_args(int argc, char **argv, convert_args *a)
         u = "--crs-mismatch must be reproject or fail";
     else if (strlen(a->output) < 5 || strcmp(a->output + strlen(a->output) - 5, ".gpkg") != 0)
         u = "the output must be a .gpkg file";
+    else if (a->resample_to && strcmp(a->resample_to, "before") && strcmp(a->resample_to, "after"))
+        u = "--resample-to must be before or after";
     if (u) return cli_usage_error("convert", convert_usage, "%s", u);
     return 0;
 }
@@ -140,7 +159,9 @@ typedef struct convert_run {
     guotu_policy *policy;
     guotu_coefficients *k[2];
     char sources[5][1200];
-    guotu_convert *cv; /* worker 0's, which the others merge into */
+    int rasters;                      /* both inputs are rasters */
+    char status_tif[1100], status_tmp[1120]; /* rasters: the status GeoTIFF, and while writing */
+    guotu_convert *cv; /* worker 0's, which the others merge into; rasters: the grid overlay */
     gpkg_writer *out;
     int pieces_layer;
     progress_bar bar;
@@ -209,15 +230,6 @@ static int align(convert_worker *w, vector_source *src, const char *role)
 static int open_inputs(convert_worker *w)
 {
     const convert_args *a = &w->run->a;
-    const char *paths[2] = {a->before, a->after};
-    for (int side = 0; side < 2; side++)
-        if (raster_source_probe(paths[side])) {
-            snprintf(w->err, sizeof w->err,
-                     "'%s' is a raster: conversion maps overlay vector land use (polygonize the raster, e.g. with "
-                     "gdal_polygonize, to compare it)",
-                     paths[side]);
-            return 1;
-        }
     if (!a->before_class || !a->after_class) {
         snprintf(w->err, sizeof w->err, "vector land use needs --before-class-field and --after-class-field");
         return 1;
@@ -234,13 +246,45 @@ static int open_inputs(convert_worker *w)
     return 0;
 }
 
+/* The three lines of the workspace, reprojected like the other layers. */
+static int feed_lines(convert_worker *w)
+{
+    static const char *const layers[3] = {"ecological_redline", "permanent_farmland", "urban_boundary"};
+    const char *path = w->run->a.workspace;
+    for (int line = 0; line < 3; line++) {
+        vector_source src;
+        if (vector_source_open(&src, path, layers[line], NULL, w->err, sizeof w->err)) {
+            if (strstr(w->err, "has no layer"))
+                snprintf(w->err, sizeof w->err,
+                         "the workspace '%s' has no layer '%s': make three-lines workspaces with `guotu lines init`",
+                         path, layers[line]);
+            return 1;
+        }
+        int failed = align(w, &src, layers[line]);
+        int64_t fid;
+        const unsigned char *wkb;
+        size_t size;
+        char value[8];
+        int more = 0;
+        while (!failed && (more = vector_source_next(&src, &fid, value, sizeof value, &wkb, &size, w->err,
+                                                     sizeof w->err)) == 1)
+            if (guotu_convert_add_line(w->ctx, w->cv, (guotu_line)line, fid, wkb, size)) {
+                snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
+                failed = 1;
+            }
+        vector_source_close(&src);
+        if (failed || more < 0) return 1;
+    }
+    return 0;
+}
+
 static int write_piece(const guotu_conversion_piece *p, void *user)
 {
     convert_worker *w = user;
     convert_run *r = w->run;
-    const char *texts[10] = {p->from_code, p->to_code, p->from_category, p->to_category, p->status,
-                             p->paths_zh,  p->paths_en, 0,               0,              p->zone_id};
-    double reals[10] = {0, 0, 0, 0, 0, 0, 0, p->area_ha, p->dm_ha, 0};
+    const char *texts[11] = {p->from_code, p->to_code, p->from_category, p->to_category, p->status,
+                             p->paths_zh,  p->paths_en, 0,               0,              p->zone_id, p->line};
+    double reals[11] = {0, 0, 0, 0, 0, 0, 0, p->area_ha, p->dm_ha, 0, 0};
     pthread_mutex_lock(&r->write_lock);
     int failed = gpkg_writer_row(r->out, r->pieces_layer, texts, reals, p->wkb, p->wkb_size, w->err, sizeof w->err);
     pthread_mutex_unlock(&r->write_lock);
@@ -291,7 +335,8 @@ static int worker_run(convert_worker *w)
         snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
         return 1;
     }
-    if ((r->a.zones && feed(w, &w->zones, 2)) || feed(w, &w->before, 0)) return 1;
+    if ((r->a.zones && feed(w, &w->zones, 2)) || feed(w, &w->before, 0) || (r->a.workspace && feed_lines(w)))
+        return 1;
     status = guotu_convert_prepare(w->ctx, w->cv);
     if (status) {
         snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
@@ -323,7 +368,7 @@ static int overlay(convert_run *r)
         {"from_code", COLUMN_TEXT, 0, NULL},   {"to_code", COLUMN_TEXT, 0, NULL}, {"from_category", COLUMN_TEXT, 0, NULL},
         {"to_category", COLUMN_TEXT, 0, NULL}, {"status", COLUMN_TEXT, 0, NULL},  {"path_zh", COLUMN_TEXT, 0, NULL},
         {"path_en", COLUMN_TEXT, 0, NULL},     {"area_ha", COLUMN_REAL, 0, NULL}, {"dm_ha", COLUMN_REAL, 0, NULL},
-        {"zone_id", COLUMN_TEXT, 0, NULL}};
+        {"zone_id", COLUMN_TEXT, 0, NULL},     {"line", COLUMN_TEXT, 0, NULL}};
     r->nworkers = thread_count(&r->a);
     r->workers = calloc((size_t)r->nworkers, sizeof *r->workers);
     if (!r->workers) {
@@ -347,7 +392,7 @@ static int overlay(convert_run *r)
     int failed = gpkg_writer_open(&r->out, r->a.output, r->err, sizeof r->err);
     if (!failed) {
         r->pieces_layer = gpkg_writer_add_layer(r->out, "conversions", wkbMultiPolygon, vector_source_crs(&probe),
-                                                columns, 10, r->err, sizeof r->err);
+                                                columns, r->a.workspace ? 11 : 10, r->err, sizeof r->err);
         failed = r->pieces_layer < 0;
     }
     vector_source_close(&probe);
@@ -375,6 +420,36 @@ static int overlay(convert_run *r)
         if (guotu_convert_merge(r->ctx, r->cv, r->workers[k].cv) != GUOTU_OK) failed = core_error(r);
     if (!failed && guotu_convert_finish(r->ctx, r->cv) != GUOTU_OK) failed = core_error(r);
     return failed;
+}
+
+/* Both inputs are rasters: refuses what raster mode cannot do, then overlays cell by cell. */
+static int raster_overlay(convert_run *r)
+{
+    const convert_args *a = &r->a;
+    if (a->zones || a->workspace) {
+        snprintf(r->err, sizeof r->err,
+                 "%s with raster land use is not supported yet: run without it, or polygonize both rasters "
+                 "(gdal_polygonize) to overlay them as vectors",
+                 a->zones ? "--zones" : "--workspace");
+        return 1;
+    }
+    size_t n = strlen(a->output) - 5; /* ".gpkg" */
+    snprintf(r->status_tif, sizeof r->status_tif, "%.*s_conversions.tif", (int)(n < 1000 ? n : 1000), a->output);
+    snprintf(r->status_tmp, sizeof r->status_tmp, "%s.%ld.tmp", r->status_tif, (long)getpid());
+    if (cli_same_file(r->status_tif, a->before) || cli_same_file(r->status_tif, a->after)) {
+        snprintf(r->err, sizeof r->err, "refusing to write the status raster over the input '%s'", r->status_tif);
+        return 1;
+    }
+    if (gpkg_writer_open(&r->out, a->output, r->err, sizeof r->err)) return 1;
+    r->pieces_layer = -1;
+    convert_raster_args ra = {a->before, a->after, a->resample_to, a->area, r->status_tmp};
+    const guotu_category_map *maps[2] = {r->maps[0], r->maps[1]};
+    const guotu_coefficients *k[2] = {r->k[0], r->k[1]};
+    char note[1400];
+    if (convert_raster_run(r->ctx, &ra, maps, r->policy, k, &r->cv, note, sizeof note, r->err, sizeof r->err))
+        return 1;
+    if (note[0]) fprintf(stderr, "guotu: note: %s\n", note);
+    return 0;
 }
 
 static int write_tables(convert_run *r, const table_meta *meta, int nmeta)
@@ -416,7 +491,21 @@ static int write_tables(convert_run *r, const table_meta *meta, int nmeta)
         double reals[3] = {0, 0, row.area_ha};
         if (gpkg_writer_row(r->out, u, texts, reals, NULL, 0, r->err, sizeof r->err)) return 1;
     }
-    gpkg_writer_meta(r->out, r->pieces_layer, meta, nmeta);
+    if (r->a.workspace) {
+        static const table_column lcols[] = {{"zone_id", COLUMN_TEXT, 0, NULL}, {"line", COLUMN_TEXT, 0, NULL},
+                                             {"status", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
+        int l = gpkg_writer_add_layer(r->out, "line_summary", wkbNone, NULL, lcols, 4, r->err, sizeof r->err);
+        if (l < 0) return 1;
+        for (size_t i = 0; i < guotu_convert_line_count(r->cv); i++) {
+            guotu_line_status_area row;
+            guotu_convert_line_row(r->ctx, r->cv, i, &row);
+            const char *texts[4] = {row.zone_id, row.line, row.status, 0};
+            double reals[4] = {0, 0, 0, row.area_ha};
+            if (gpkg_writer_row(r->out, l, texts, reals, NULL, 0, r->err, sizeof r->err)) return 1;
+        }
+        gpkg_writer_meta(r->out, l, meta, nmeta);
+    }
+    if (r->pieces_layer >= 0) gpkg_writer_meta(r->out, r->pieces_layer, meta, nmeta);
     return 0;
 }
 
@@ -426,14 +515,29 @@ static void print_summary(convert_run *r, double seconds)
     guotu_convert_get_stats(r->ctx, r->cv, &st);
     printf("Land-use conversion %s (%s) -> %s (%s), %s area\n", r->a.before, r->a.before_system, r->a.after,
            r->a.after_system, r->a.area);
-    printf("  before: %lld polygons, %.2f ha; after: %lld polygons, %.2f ha\n", (long long)st.before_features,
-           st.before_area_ha, (long long)st.after_features, st.after_area_ha);
-    printf("  overlaid: %.2f ha in %lld pieces, %.1f s\n", st.overlaid_area_ha, (long long)st.pieces, seconds);
+    if (r->rasters) {
+        printf("  before: %.2f ha with data; after: %.2f ha with data\n", st.before_area_ha, st.after_area_ha);
+        printf("  overlaid: %.2f ha in %lld cells (%lld cells without data on either side skipped), %.1f s\n",
+               st.overlaid_area_ha, (long long)st.cells, (long long)st.nodata_cells, seconds);
+    } else {
+        printf("  before: %lld polygons, %.2f ha; after: %lld polygons, %.2f ha\n", (long long)st.before_features,
+               st.before_area_ha, (long long)st.after_features, st.after_area_ha);
+        printf("  overlaid: %.2f ha in %lld pieces, %.1f s\n", st.overlaid_area_ha, (long long)st.pieces, seconds);
+    }
     const char *all = r->a.zones ? "*" : "";
     for (size_t i = 0; i < guotu_convert_status_count(r->cv); i++) {
         guotu_status_area row;
         guotu_convert_status_row(r->ctx, r->cv, i, &row);
         if (!strcmp(row.zone_id, all)) printf("  %-12s %14.2f ha\n", row.status, row.area_ha);
+    }
+    if (r->a.workspace) {
+        printf("  three lines: %lld features\n", (long long)st.line_features);
+        for (size_t i = 0; i < guotu_convert_line_count(r->cv); i++) {
+            guotu_line_status_area row;
+            guotu_convert_line_row(r->ctx, r->cv, i, &row);
+            if (!strcmp(row.zone_id, all) && row.line[0])
+                printf("  in %-19s %-12s %14.2f ha\n", row.line, row.status, row.area_ha);
+        }
     }
     for (size_t i = 0; i < guotu_convert_unknown_count(r->cv); i++) {
         guotu_unknown_code u;
@@ -442,6 +546,7 @@ static void print_summary(convert_run *r, double seconds)
                u.side ? "after" : "before", u.area_ha);
     }
     printf("  written: %s\n", r->a.output);
+    if (r->rasters) printf("  written: %s (status per cell)\n", r->status_tif);
 }
 
 int cmd_convert(int argc, char **argv)
@@ -450,8 +555,8 @@ int cmd_convert(int argc, char **argv)
     memset(&r, 0, sizeof r);
     int parsed = parse_convert_args(argc, argv, &r.a);
     if (parsed) return parsed < 0 ? 0 : 2;
-    const char *inputs[] = {r.a.before, r.a.after, r.a.zones};
-    for (int i = 0; i < 3; i++)
+    const char *inputs[] = {r.a.before, r.a.after, r.a.zones, r.a.workspace};
+    for (int i = 0; i < 4; i++)
         if (cli_same_file(inputs[i], r.a.output))
             return cli_error("refusing to write the output over the input '%s'", inputs[i]);
     struct timespec t0, t1;
@@ -461,7 +566,22 @@ int cmd_convert(int argc, char **argv)
     progress_bar_init(&r.bar);
     guotu_context_set_progress(r.ctx, progress_bar_update, &r.bar);
     pthread_mutex_init(&r.write_lock, NULL);
-    int failed = load_tables(&r) || overlay(&r);
+    int raster[2] = {raster_source_probe(r.a.before), raster_source_probe(r.a.after)};
+    int failed = 0;
+    if (raster[0] != raster[1]) {
+        snprintf(r.err, sizeof r.err,
+                 "'%s' is a raster and '%s' a vector layer: both inputs must be polygons, or both rasters "
+                 "(polygonize the raster with gdal_polygonize, or rasterize the polygons onto the raster's grid "
+                 "with gdal_rasterize)",
+                 raster[0] ? r.a.before : r.a.after, raster[0] ? r.a.after : r.a.before);
+        failed = 1;
+    } else if (r.a.resample_to && !raster[0]) {
+        snprintf(r.err, sizeof r.err, "--resample-to is for two rasters; '%s' and '%s' are vector layers",
+                 r.a.before, r.a.after);
+        failed = 1;
+    }
+    r.rasters = raster[0] && raster[1];
+    if (!failed) failed = load_tables(&r) || (r.rasters ? raster_overlay(&r) : overlay(&r));
     progress_bar_done(&r.bar);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
@@ -476,16 +596,38 @@ int cmd_convert(int argc, char **argv)
             {"after", r.a.after},               {"after_class_field", r.a.after_class},
             {"after_system", r.a.after_system}, {"after_categories", r.sources[1]},
             {"policy", r.sources[2]},           {"zones", r.a.zones ? r.a.zones : "(none)"},
-            {"area_method", r.a.area},          {"invalid_policy", r.a.invalid}};
+            {"area_method", r.a.area},          {"invalid_policy", r.a.invalid},
+            {"workspace", r.a.workspace ? r.a.workspace : "(none)"},
+            {"resample_to", r.a.resample_to ? r.a.resample_to : "(none)"},
+            {"conversions_raster", r.rasters ? r.status_tif : "(none: polygons in conversions)"}};
         failed = write_tables(&r, meta, (int)(sizeof meta / sizeof meta[0]));
         if (!failed) {
             failed = gpkg_writer_commit(r.out, r.err, sizeof r.err); /* frees the writer either way */
             r.out = NULL;
         }
+        if (!failed && r.rasters) {
+            /* GDAL keeps the category names in a sidecar .aux.xml: it moves along. */
+            char aux_tmp[1200], aux[1200];
+            snprintf(aux_tmp, sizeof aux_tmp, "%s.aux.xml", r.status_tmp);
+            snprintf(aux, sizeof aux, "%s.aux.xml", r.status_tif);
+            if (access(aux_tmp, F_OK) == 0) rename(aux_tmp, aux);
+            else unlink(aux); /* an older run's names would not match */
+        }
+        if (!failed && r.rasters && rename(r.status_tmp, r.status_tif) != 0) {
+            snprintf(r.err, sizeof r.err, "cannot rename the status raster to '%.1000s'", r.status_tif);
+            failed = 1;
+        }
         if (!failed) print_summary(&r, seconds);
     }
     if (failed) fprintf(stderr, "guotu convert: error: %s\n", r.err);
     gpkg_writer_abort(r.out);
+    if (r.rasters) {
+        unlink(r.status_tmp); /* only left after a failure */
+        char aux_tmp[1200];
+        snprintf(aux_tmp, sizeof aux_tmp, "%s.aux.xml", r.status_tmp);
+        unlink(aux_tmp);
+        guotu_convert_destroy(r.ctx, r.cv);
+    }
     for (int k = 0; k < r.nworkers; k++) {
         convert_worker *w = &r.workers[k];
         guotu_convert_destroy(w->ctx, w->cv);

@@ -100,6 +100,18 @@ int raster_source_next(raster_source *src, int64_t *row0, int64_t *col0, int64_t
     return 1;
 }
 
+int raster_source_read(raster_source *src, int64_t row0, int64_t col0, int64_t nrows, int64_t ncols, int32_t *out,
+                       char *err, size_t err_size)
+{
+    CPLErr e = GDALRasterIO(src->band, GF_Read, (int)col0, (int)row0, (int)ncols, (int)nrows, out, (int)ncols,
+                            (int)nrows, GDT_Int32, 0, 0);
+    if (e == CE_None) return 0;
+    snprintf(err, err_size, "cannot read rows %lld-%lld, columns %lld-%lld of '%s': %s", (long long)row0,
+             (long long)(row0 + nrows - 1), (long long)col0, (long long)(col0 + ncols - 1), src->path,
+             CPLGetLastErrorMsg());
+    return 1;
+}
+
 void raster_source_select_bands(raster_source *src, int band_first, int band_step)
 {
     src->band_step = band_step;

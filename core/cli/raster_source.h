@@ -37,6 +37,11 @@ int raster_source_next(raster_source *src, int64_t *row0, int64_t *col0, int64_t
                        size_t err_size);
 void raster_source_select_bands(raster_source *src, int band_first, int band_step);
 
+/* Reads any window of band 1 into out (row stride ncols), e.g. the window another raster
+ * on the same grid just returned. 1 with a message on failure. */
+int raster_source_read(raster_source *src, int64_t row0, int64_t col0, int64_t nrows, int64_t ncols, int32_t *out,
+                       char *err, size_t err_size);
+
 void raster_source_close(raster_source *src);
 
 #endif

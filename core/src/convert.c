@@ -4,67 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "area.h"
-#include "code_table.h"
-#include "collections.h"
+#include "convert_internal.h"
 #include "polygon_input.h"
-#include "policy.h"
 
-enum { UNKNOWN_CATEGORY = GT_CATEGORIES, STATUS_UNKNOWN = 5 };
-static const char *const status_names[] = {"same", "path", "conditional", "prohibited", "gap", "unknown"};
-
-/* Zone keys in the tables: 0 = all zones ("*"), 1 = no zone (""), 2 + i = zone i. */
-enum { ZONE_ALL = 0, ZONE_NONE = 1, ZONE_FIRST = 2 };
-
-typedef struct before_poly {
-    GEOSGeometry *geom;
-    int32_t code;
-    int8_t category;
-    int64_t fid;
-} before_poly;
-
-typedef struct zone_poly {
-    char *id;
-    int64_t fid;
-    GEOSGeometry *geom;
-    const GEOSPreparedGeometry *prepared;
-} zone_poly;
-
-/* A table summed by a packed key: dense rows, each with its key parts and sums. */
-typedef struct sum_table {
-    gt_index_map index;
-    int32_t (*keys)[3];
-    double (*sums)[2];
-    size_t cap;
-    size_t *order; /* sorted at finish */
-} sum_table;
-
-struct guotu_convert {
-    guotu_area_method area_method;
-    guotu_invalid_policy invalid;
-    char *before_label, *after_label, *zones_label;
-    guotu_area_calc *calc;
-    const guotu_category_map *maps[2];
-    const guotu_policy *policy;
-    const guotu_coefficients *k[2];
-    int phase; /* 0 loading, 1 overlaying, 2 finished, 3 failed */
-    before_poly *before;
-    size_t before_count, before_cap;
-    zone_poly *zones;
-    size_t zone_count, zone_cap;
-    gt_string_table zone_ids;
-    GEOSSTRtree *before_tree, *zone_tree;
-    gt_string_table codes;
-    GEOSWKBWriter *writer;
-    guotu_piece_fn on_piece;
-    void *piece_user;
-    int32_t *candidates;
-    size_t candidate_count, candidate_cap;
-    int candidate_oom;
-    sum_table categories, code_rows, statuses, unknown;
-    guotu_convert_stats stats;
-    int64_t expected;
-};
+const char *const gt_status_names[6] = {"same", "path", "conditional", "prohibited", "gap", "unknown"};
 
 void guotu_convert_options_init(guotu_convert_options *opts)
 {
@@ -147,6 +90,12 @@ void guotu_convert_destroy(guotu_context *ctx, guotu_convert *cv)
     if (!cv) return;
     if (cv->before_tree) GEOSSTRtree_destroy_r(ctx->geos, cv->before_tree);
     if (cv->zone_tree) GEOSSTRtree_destroy_r(ctx->geos, cv->zone_tree);
+    if (cv->line_tree) GEOSSTRtree_destroy_r(ctx->geos, cv->line_tree);
+    for (size_t i = 0; i < cv->line_count; i++) {
+        if (cv->lines[i].prepared) GEOSPreparedGeom_destroy_r(ctx->geos, cv->lines[i].prepared);
+        GEOSGeom_destroy_r(ctx->geos, cv->lines[i].geom);
+    }
+    free(cv->lines);
     for (size_t i = 0; i < cv->before_count; i++) GEOSGeom_destroy_r(ctx->geos, cv->before[i].geom);
     for (size_t i = 0; i < cv->zone_count; i++) {
         if (cv->zones[i].prepared) GEOSPreparedGeom_destroy_r(ctx->geos, cv->zones[i].prepared);
@@ -163,6 +112,8 @@ void guotu_convert_destroy(guotu_context *ctx, guotu_convert *cv)
     sum_table_free(&cv->code_rows);
     sum_table_free(&cv->statuses);
     sum_table_free(&cv->unknown);
+    sum_table_free(&cv->line_statuses);
+    gt_convert_grid_free(ctx, cv);
     guotu_area_calc_destroy(ctx, cv->calc);
     free(cv->before_label);
     free(cv->after_label);
@@ -170,13 +121,13 @@ void guotu_convert_destroy(guotu_context *ctx, guotu_convert *cv)
     free(cv);
 }
 
-static int failed(guotu_convert *cv, int status)
+int gt_convert_failed(guotu_convert *cv, int status)
 {
     if (status) cv->phase = 3;
     return status;
 }
 
-static int in_phase(guotu_context *ctx, const guotu_convert *cv, int phase, const char *call)
+int gt_convert_in_phase(guotu_context *ctx, const guotu_convert *cv, int phase, const char *call)
 {
     if (cv->phase == phase) return GUOTU_OK;
     return gt_fail(ctx, GUOTU_ERR_STATE, cv->phase == 3 ? "%s: an earlier call failed; destroy the overlay"
@@ -190,22 +141,22 @@ int guotu_convert_add_zone(guotu_context *ctx, guotu_convert *cv, const char *zo
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!cv || !zone_id) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_add_zone: NULL argument");
-    int status = in_phase(ctx, cv, 0, "guotu_convert_add_zone");
+    int status = gt_convert_in_phase(ctx, cv, 0, "guotu_convert_add_zone");
     if (status) return status;
     if (!zone_id[0] || !gt_utf8_valid(zone_id) || gt_string_table_find(&cv->zone_ids, zone_id) >= 0)
-        return failed(cv, gt_fail(ctx, GUOTU_ERR_DATA,
+        return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_DATA,
                                   "feature %lld of layer '%s': the zone id '%s' is empty, not UTF-8 or used twice",
                                   (long long)fid, cv->zones_label, zone_id));
     GEOSGeometry *g = NULL;
     int repaired = 0;
     status = gt_read_polygon(ctx, cv->invalid, cv->zones_label, fid, wkb, wkb_size, &g, &repaired);
-    if (status) return failed(cv, status);
+    if (status) return gt_convert_failed(cv, status);
     if (cv->zone_count == cv->zone_cap) {
         size_t cap = cv->zone_cap ? cv->zone_cap * 2 : 64;
         zone_poly *grown = realloc(cv->zones, cap * sizeof *grown);
         if (!grown) {
             GEOSGeom_destroy_r(ctx->geos, g);
-            return failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
+            return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
         }
         cv->zones = grown;
         cv->zone_cap = cap;
@@ -216,12 +167,42 @@ int guotu_convert_add_zone(guotu_context *ctx, guotu_convert *cv, const char *zo
     z->fid = fid;
     z->id = gt_strdup(zone_id);
     if (!z->id || gt_string_table_intern(&cv->zone_ids, zone_id) < 0)
-        return failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
+        return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
     cv->stats.repaired_zones += repaired;
     return GUOTU_OK;
 }
 
-static int32_t intern_code(guotu_context *ctx, guotu_convert *cv, const char *code, const char *label, int64_t fid)
+int guotu_convert_add_line(guotu_context *ctx, guotu_convert *cv, guotu_line line, int64_t fid,
+                           const unsigned char *wkb, size_t wkb_size)
+{
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!cv) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_add_line: NULL argument");
+    if ((int)line < 0 || (int)line >= LINE_COUNT)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_add_line: %d is not a line (0, 1 or 2)", (int)line);
+    int status = gt_convert_in_phase(ctx, cv, 0, "guotu_convert_add_line");
+    if (status) return status;
+    GEOSGeometry *g = NULL;
+    int repaired = 0;
+    status = gt_read_polygon(ctx, cv->invalid, guotu_line_name((int)line), fid, wkb, wkb_size, &g, &repaired);
+    if (status) return gt_convert_failed(cv, status);
+    if (cv->line_count == cv->line_cap) {
+        size_t cap = cv->line_cap ? cv->line_cap * 2 : 256;
+        line_poly *grown = realloc(cv->lines, cap * sizeof *grown);
+        if (!grown) {
+            GEOSGeom_destroy_r(ctx->geos, g);
+            return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
+        }
+        cv->lines = grown;
+        cv->line_cap = cap;
+    }
+    cv->lines[cv->line_count++] = (line_poly){g, NULL, (int)line, fid};
+    cv->stats.line_features++;
+    cv->stats.repaired_lines += repaired;
+    return GUOTU_OK;
+}
+
+int32_t gt_convert_intern_code(guotu_context *ctx, guotu_convert *cv, const char *code, const char *label, int64_t fid)
 {
     if (!gt_utf8_valid(code)) {
         gt_fail(ctx, GUOTU_ERR_DATA, "the class value of feature %lld of layer '%s' is not UTF-8 text", (long long)fid,
@@ -244,15 +225,15 @@ static int read_feature(guotu_context *ctx, guotu_convert *cv, int side, const c
                         double *area_m2, int *repaired)
 {
     const char *label = side ? cv->after_label : cv->before_label;
-    *code_index = intern_code(ctx, cv, code, label, fid);
-    if (*code_index < 0) return failed(cv, GUOTU_ERR_DATA);
+    *code_index = gt_convert_intern_code(ctx, cv, code, label, fid);
+    if (*code_index < 0) return gt_convert_failed(cv, GUOTU_ERR_DATA);
     int status = gt_read_polygon(ctx, cv->invalid, label, fid, wkb, wkb_size, geom, repaired);
     if (!status) status = gt_area_of_geom(ctx, cv->calc, *geom, area_m2);
     if (status && *geom) {
         GEOSGeom_destroy_r(ctx->geos, *geom);
         *geom = NULL;
     }
-    return failed(cv, status);
+    return gt_convert_failed(cv, status);
 }
 
 int guotu_convert_add_before(guotu_context *ctx, guotu_convert *cv, const char *code, int64_t fid,
@@ -261,7 +242,7 @@ int guotu_convert_add_before(guotu_context *ctx, guotu_convert *cv, const char *
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!cv) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_add_before: NULL argument");
-    int status = in_phase(ctx, cv, 0, "guotu_convert_add_before");
+    int status = gt_convert_in_phase(ctx, cv, 0, "guotu_convert_add_before");
     if (status) return status;
     const char *text = code ? code : "";
     int32_t c = -1;
@@ -275,7 +256,7 @@ int guotu_convert_add_before(guotu_context *ctx, guotu_convert *cv, const char *
         before_poly *grown = realloc(cv->before, cap * sizeof *grown);
         if (!grown) {
             GEOSGeom_destroy_r(ctx->geos, g);
-            return failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
+            return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
         }
         cv->before = grown;
         cv->before_cap = cap;
@@ -293,22 +274,44 @@ int guotu_convert_prepare(guotu_context *ctx, guotu_convert *cv)
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!cv) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_prepare: NULL argument");
-    int status = in_phase(ctx, cv, 0, "guotu_convert_prepare");
+    int status = gt_convert_in_phase(ctx, cv, 0, "guotu_convert_prepare");
     if (status) return status;
     if (!cv->before_count)
-        return failed(cv, gt_fail(ctx, GUOTU_ERR_DATA, "layer '%s' has no polygons", cv->before_label));
+        return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_DATA, "layer '%s' has no polygons", cv->before_label));
     cv->before_tree = GEOSSTRtree_create_r(ctx->geos, 10);
-    if (!cv->before_tree) return failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot create a spatial index"));
+    if (!cv->before_tree) return gt_convert_failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot create a spatial index"));
     for (size_t i = 0; i < cv->before_count; i++)
         GEOSSTRtree_insert_r(ctx->geos, cv->before_tree, cv->before[i].geom, (void *)(intptr_t)i);
     if (cv->zone_count) {
         cv->zone_tree = GEOSSTRtree_create_r(ctx->geos, 10);
-        if (!cv->zone_tree) return failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot create a spatial index"));
+        if (!cv->zone_tree) return gt_convert_failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot create a spatial index"));
         for (size_t i = 0; i < cv->zone_count; i++) {
             cv->zones[i].prepared = GEOSPrepare_r(ctx->geos, cv->zones[i].geom);
             if (!cv->zones[i].prepared)
-                return failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot prepare zone '%s'", cv->zones[i].id));
+                return gt_convert_failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot prepare zone '%s'", cv->zones[i].id));
             GEOSSTRtree_insert_r(ctx->geos, cv->zone_tree, cv->zones[i].geom, (void *)(intptr_t)i);
+        }
+    }
+    if (cv->line_count) {
+        /* Red line first, then farmland, then the urban boundary; input order within a
+         * line (a stable counting sort, so equal inputs give equal outputs). */
+        line_poly *sorted = malloc(cv->line_count * sizeof *sorted);
+        if (!sorted) return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
+        size_t k = 0;
+        for (int line = 0; line < LINE_COUNT; line++)
+            for (size_t i = 0; i < cv->line_count; i++)
+                if (cv->lines[i].line == line) sorted[k++] = cv->lines[i];
+        free(cv->lines);
+        cv->lines = sorted;
+        cv->line_cap = cv->line_count;
+        cv->line_tree = GEOSSTRtree_create_r(ctx->geos, 10);
+        if (!cv->line_tree) return gt_convert_failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot create a spatial index"));
+        for (size_t i = 0; i < cv->line_count; i++) {
+            cv->lines[i].prepared = GEOSPrepare_r(ctx->geos, cv->lines[i].geom);
+            if (!cv->lines[i].prepared)
+                return gt_convert_failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot prepare feature %lld of '%s'",
+                                               (long long)cv->lines[i].fid, guotu_line_name(cv->lines[i].line)));
+            GEOSSTRtree_insert_r(ctx->geos, cv->line_tree, cv->lines[i].geom, (void *)(intptr_t)i);
         }
     }
     cv->phase = 1;
@@ -355,16 +358,9 @@ static int query(guotu_context *ctx, guotu_convert *cv, GEOSSTRtree *tree, const
     return cv->candidate_oom ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
 }
 
-/* Which piece is being emitted: the codes and categories of both sides. */
-typedef struct piece_source {
-    const before_poly *b;
-    int32_t to_code;
-    int to_category;
-    int64_t after_fid;
-} piece_source;
 
-static int sum_piece(guotu_context *ctx, guotu_convert *cv, int zk, const piece_source *src, int status_index,
-                     double area_ha, double dm_ha)
+static int sum_piece(guotu_context *ctx, guotu_convert *cv, int zk, int line, const piece_source *src,
+                     int status_index, double area_ha, double dm_ha)
 {
     int from = src->b->category, to = src->to_category;
     int err = sum_add(&cv->categories, ((uint64_t)zk << 16) | ((uint64_t)from << 8) | (uint64_t)to, zk, from, to,
@@ -372,6 +368,8 @@ static int sum_piece(guotu_context *ctx, guotu_convert *cv, int zk, const piece_
     err |= sum_add(&cv->code_rows, ((uint64_t)zk << 40) | ((uint64_t)src->b->code << 20) | (uint64_t)src->to_code, zk,
                    src->b->code, src->to_code, area_ha, dm_ha);
     err |= sum_add(&cv->statuses, ((uint64_t)zk << 8) | (uint64_t)status_index, zk, status_index, 0, area_ha, 0);
+    err |= sum_add(&cv->line_statuses, ((uint64_t)zk << 16) | ((uint64_t)line << 8) | (uint64_t)status_index, zk, line,
+                   status_index, area_ha, 0);
     return err ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
 }
 
@@ -381,22 +379,25 @@ static double k_of(const guotu_coefficients *table, const char *code)
     return table && guotu_coefficients_lookup(table, code, &k) ? k : 0;
 }
 
-/* Measures, sums and hands over one piece (owned by the caller) in zone key zk. */
-static int emit(guotu_context *ctx, guotu_convert *cv, const GEOSGeometry *piece, int zk, const piece_source *src)
+int gt_convert_status_index(const guotu_convert *cv, int from_category, int to_category, guotu_policy_rule *rule)
 {
-    double m2 = 0;
-    int status = gt_area_of_geom(ctx, cv->calc, piece, &m2);
-    if (status || !(m2 > 0)) return status;
-    double ha = m2 / 10000.0;
+    *rule = (guotu_policy_rule){"unknown", "", ""};
+    int st = STATUS_UNKNOWN;
+    if (gt_policy_rule(cv->policy, from_category, to_category, rule))
+        for (int i = 0; i < STATUS_UNKNOWN; i++)
+            if (strcmp(gt_status_names[i], rule->status) == 0) st = i;
+    return st;
+}
+
+int gt_convert_sum(guotu_context *ctx, guotu_convert *cv, int zk, int line, const piece_source *src, double ha,
+                   guotu_policy_rule *rule_out, int *status_out, double *dm_out)
+{
     const char *from_code = cv->codes.strings[src->b->code], *to_code = cv->codes.strings[src->to_code];
     double dm = ha * (k_of(cv->k[1], to_code) - k_of(cv->k[0], from_code));
-    guotu_policy_rule rule = {"unknown", "", ""};
-    int st = STATUS_UNKNOWN;
-    if (gt_policy_rule(cv->policy, src->b->category, src->to_category, &rule))
-        for (int i = 0; i < STATUS_UNKNOWN; i++)
-            if (strcmp(status_names[i], rule.status) == 0) st = i;
-    status = sum_piece(ctx, cv, zk, src, st, ha, dm);
-    if (!status && cv->zone_count) status = sum_piece(ctx, cv, ZONE_ALL, src, st, ha, dm);
+    guotu_policy_rule rule;
+    int st = gt_convert_status_index(cv, src->b->category, src->to_category, &rule);
+    int status = sum_piece(ctx, cv, zk, line, src, st, ha, dm);
+    if (!status && cv->zone_count) status = sum_piece(ctx, cv, ZONE_ALL, line, src, st, ha, dm);
     if (!status && src->b->category == UNKNOWN_CATEGORY &&
         sum_add(&cv->unknown, ((uint64_t)src->b->code << 1), ZONE_FIRST, src->b->code, 0, ha, 0))
         status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
@@ -404,9 +405,27 @@ static int emit(guotu_context *ctx, guotu_convert *cv, const GEOSGeometry *piece
         sum_add(&cv->unknown, ((uint64_t)src->to_code << 1) | 1, ZONE_FIRST, src->to_code, 1, ha, 0))
         status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     if (status) return status;
-    cv->stats.pieces++;
     cv->stats.overlaid_area_ha += ha;
+    if (rule_out) *rule_out = rule;
+    if (status_out) *status_out = st;
+    if (dm_out) *dm_out = dm;
+    return GUOTU_OK;
+}
+
+/* Measures, sums and hands over one piece (owned by the caller) in zone key zk and line key. */
+static int emit(guotu_context *ctx, guotu_convert *cv, const GEOSGeometry *piece, int zk, int line,
+                const piece_source *src)
+{
+    double m2 = 0;
+    int status = gt_area_of_geom(ctx, cv->calc, piece, &m2);
+    if (status || !(m2 > 0)) return status;
+    double ha = m2 / 10000.0, dm = 0;
+    guotu_policy_rule rule;
+    status = gt_convert_sum(ctx, cv, zk, line, src, ha, &rule, NULL, &dm);
+    if (status) return status;
+    cv->stats.pieces++;
     if (!cv->on_piece) return GUOTU_OK;
+    const char *from_code = cv->codes.strings[src->b->code], *to_code = cv->codes.strings[src->to_code];
     size_t size = 0;
     unsigned char *wkb = GEOSWKBWriter_write_r(ctx->geos, cv->writer, piece, &size);
     if (!wkb) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot write a piece as WKB");
@@ -424,7 +443,8 @@ static int emit(guotu_context *ctx, guotu_convert *cv, const GEOSGeometry *piece
         ha,
         dm,
         wkb,
-        size};
+        size,
+        line < LINE_COUNT ? guotu_line_name(line) : ""};
     int stop = cv->on_piece(&p, cv->piece_user);
     GEOSFree_r(ctx->geos, wkb);
     return stop ? gt_fail(ctx, GUOTU_ERR_CANCELLED, "stopped by the piece callback") : GUOTU_OK;
@@ -445,37 +465,49 @@ static GEOSGeometry *overlay(guotu_context *ctx, const GEOSGeometry *a, const GE
     return poly;
 }
 
-/* Splits a before ∩ after piece by the zones; what no zone covers keeps zone key "none". */
-static int emit_by_zone(guotu_context *ctx, guotu_convert *cv, GEOSGeometry *piece, const piece_source *src)
+static int cmp_index(const void *a, const void *b)
 {
-    if (!cv->zone_count) return emit(ctx, cv, piece, ZONE_NONE, src);
-    int status = query(ctx, cv, cv->zone_tree, piece);
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return x < y ? -1 : (x > y);
+}
+
+/* Splits a before ∩ after piece: level 0 by the zones (what no zone covers keeps zone
+ * key "none"), then each part at level 1 by the three lines in priority order (what no
+ * line covers is "outside"), then emits it. Each step cuts off the part inside one
+ * polygon and goes on with the difference, so the parts add up to the piece. */
+static int split(guotu_context *ctx, guotu_convert *cv, const GEOSGeometry *piece, int level, int zk,
+                 const piece_source *src)
+{
+    size_t count = level == 0 ? cv->zone_count : cv->line_count;
+    if (!count) return level == 0 ? split(ctx, cv, piece, 1, ZONE_NONE, src) : emit(ctx, cv, piece, zk, LINE_NONE, src);
+    int status = query(ctx, cv, level == 0 ? cv->zone_tree : cv->line_tree, piece);
     if (status) return status;
     size_t n = cv->candidate_count;
+    if (!n) return level == 0 ? split(ctx, cv, piece, 1, ZONE_NONE, src) : emit(ctx, cv, piece, zk, LINE_NONE, src);
     int32_t local[64];
-    int32_t *zones = n <= 64 ? local : malloc(n * sizeof *zones);
-    if (!zones) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-    memcpy(zones, cv->candidates, n * sizeof *zones);
+    int32_t *found = n <= 64 ? local : malloc(n * sizeof *found);
+    if (!found) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    memcpy(found, cv->candidates, n * sizeof *found);
+    if (level == 1) qsort(found, n, sizeof *found, cmp_index); /* line priority */
     GEOSGeometry *rest = GEOSGeom_clone_r(ctx->geos, piece);
     for (size_t i = 0; !status && rest && i < n; i++) {
-        zone_poly *z = &cv->zones[zones[i]];
-        if (GEOSPreparedContainsProperly_r(ctx->geos, z->prepared, rest) == 1) {
-            status = emit(ctx, cv, rest, ZONE_FIRST + zones[i], src);
-            GEOSGeom_destroy_r(ctx->geos, rest);
-            rest = NULL;
-            break;
-        }
-        if (GEOSPreparedIntersects_r(ctx->geos, z->prepared, rest) != 1) continue;
-        GEOSGeometry *part = overlay(ctx, rest, z->geom, 0);
-        if (part) status = emit(ctx, cv, part, ZONE_FIRST + zones[i], src);
-        if (part) GEOSGeom_destroy_r(ctx->geos, part);
-        GEOSGeometry *left = status ? NULL : overlay(ctx, rest, z->geom, 1);
+        const GEOSPreparedGeometry *prepared = level == 0 ? cv->zones[found[i]].prepared : cv->lines[found[i]].prepared;
+        const GEOSGeometry *cutter = level == 0 ? cv->zones[found[i]].geom : cv->lines[found[i]].geom;
+        int inside = GEOSPreparedContainsProperly_r(ctx->geos, prepared, rest) == 1;
+        if (!inside && GEOSPreparedIntersects_r(ctx->geos, prepared, rest) != 1) continue;
+        GEOSGeometry *part = inside ? rest : overlay(ctx, rest, cutter, 0);
+        if (part)
+            status = level == 0 ? split(ctx, cv, part, 1, ZONE_FIRST + found[i], src)
+                                : emit(ctx, cv, part, zk, cv->lines[found[i]].line, src);
+        if (part && part != rest) GEOSGeom_destroy_r(ctx->geos, part);
+        GEOSGeometry *left = status || inside ? NULL : overlay(ctx, rest, cutter, 1);
         GEOSGeom_destroy_r(ctx->geos, rest);
         rest = left;
     }
-    if (!status && rest) status = emit(ctx, cv, rest, ZONE_NONE, src);
+    if (!status && rest)
+        status = level == 0 ? split(ctx, cv, rest, 1, ZONE_NONE, src) : emit(ctx, cv, rest, zk, LINE_NONE, src);
     if (rest) GEOSGeom_destroy_r(ctx->geos, rest);
-    if (zones != local) free(zones);
+    if (found != local) free(found);
     return status;
 }
 
@@ -496,8 +528,11 @@ int guotu_convert_add_after(guotu_context *ctx, guotu_convert *cv, const char *c
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!cv) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_add_after: NULL argument");
-    int status = in_phase(ctx, cv, 1, "guotu_convert_add_after");
+    int status = gt_convert_in_phase(ctx, cv, 1, "guotu_convert_add_after");
     if (status) return status;
+    if (cv->grid)
+        return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_convert_add_after: this overlay takes raster cells "
+                                             "(guotu_convert_add_cells), not polygons");
     const char *text = code ? code : "";
     int32_t c = -1;
     GEOSGeometry *a = NULL;
@@ -518,16 +553,16 @@ int guotu_convert_add_after(guotu_context *ctx, guotu_convert *cv, const char *c
         src.b = &cv->before[befores[i]];
         GEOSGeometry *piece = overlay(ctx, src.b->geom, a, 0);
         if (!piece) continue;
-        status = emit_by_zone(ctx, cv, piece, &src);
+        status = split(ctx, cv, piece, 0, ZONE_NONE, &src);
         GEOSGeom_destroy_r(ctx->geos, piece);
     }
     free(befores);
     GEOSGeom_destroy_r(ctx->geos, a);
-    if (status) return failed(cv, status);
+    if (status) return gt_convert_failed(cv, status);
     cv->stats.after_features++;
     cv->stats.repaired_after += repaired;
     cv->stats.after_area_ha += area / 10000.0;
-    if (report(ctx, cv)) return failed(cv, GUOTU_ERR_CANCELLED);
+    if (report(ctx, cv)) return gt_convert_failed(cv, GUOTU_ERR_CANCELLED);
     return GUOTU_OK;
 }
 
@@ -554,6 +589,9 @@ int guotu_convert_merge(guotu_context *ctx, guotu_convert *into, const guotu_con
         if (strcmp(into->zones[z].id, from->zones[z].id) != 0)
             return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "cannot merge overlays whose zones differ ('%s' / '%s')",
                            into->zones[z].id, from->zones[z].id);
+    if (into->line_count != from->line_count)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "cannot merge overlays with %zu and %zu three-lines features",
+                       into->line_count, from->line_count);
     int err = 0;
     const sum_table *t = &from->categories;
     for (size_t r = 0; !err && r < t->index.count; r++) {
@@ -565,7 +603,7 @@ int guotu_convert_merge(guotu_context *ctx, guotu_convert *into, const guotu_con
     for (size_t r = 0; !err && r < t->index.count; r++) {
         const int32_t *k = t->keys[r];
         int32_t a = code_in(ctx, into, from, k[1]), b = code_in(ctx, into, from, k[2]);
-        if (a < 0 || b < 0) return failed(into, GUOTU_ERR_NOMEM);
+        if (a < 0 || b < 0) return gt_convert_failed(into, GUOTU_ERR_NOMEM);
         err = sum_add(&into->code_rows, ((uint64_t)k[0] << 40) | ((uint64_t)a << 20) | (uint64_t)b, k[0], a, b,
                       t->sums[r][0], t->sums[r][1]);
     }
@@ -574,14 +612,20 @@ int guotu_convert_merge(guotu_context *ctx, guotu_convert *into, const guotu_con
         const int32_t *k = t->keys[r];
         err = sum_add(&into->statuses, ((uint64_t)k[0] << 8) | (uint64_t)k[1], k[0], k[1], 0, t->sums[r][0], 0);
     }
+    t = &from->line_statuses;
+    for (size_t r = 0; !err && r < t->index.count; r++) {
+        const int32_t *k = t->keys[r];
+        err = sum_add(&into->line_statuses, ((uint64_t)k[0] << 16) | ((uint64_t)k[1] << 8) | (uint64_t)k[2], k[0], k[1],
+                      k[2], t->sums[r][0], 0);
+    }
     t = &from->unknown;
     for (size_t r = 0; !err && r < t->index.count; r++) {
         const int32_t *k = t->keys[r];
         int32_t c = code_in(ctx, into, from, k[1]);
-        if (c < 0) return failed(into, GUOTU_ERR_NOMEM);
+        if (c < 0) return gt_convert_failed(into, GUOTU_ERR_NOMEM);
         err = sum_add(&into->unknown, ((uint64_t)c << 1) | (uint64_t)k[2], k[0], c, k[2], t->sums[r][0], 0);
     }
-    if (err) return failed(into, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
+    if (err) return gt_convert_failed(into, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
     guotu_convert_stats *s = &into->stats;
     const guotu_convert_stats *f = &from->stats;
     s->after_features += f->after_features;
@@ -644,11 +688,11 @@ int guotu_convert_finish(guotu_context *ctx, guotu_convert *cv)
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!cv) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_finish: NULL argument");
-    int status = in_phase(ctx, cv, 1, "guotu_convert_finish");
+    int status = gt_convert_in_phase(ctx, cv, 1, "guotu_convert_finish");
     if (status) return status;
     if (sort_table(cv, &cv->categories, 0) || sort_table(cv, &cv->code_rows, 1) || sort_table(cv, &cv->statuses, 0) ||
-        sort_table(cv, &cv->unknown, 0))
-        return failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
+        sort_table(cv, &cv->unknown, 0) || sort_table(cv, &cv->line_statuses, 0))
+        return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
     cv->phase = 2;
     return GUOTU_OK;
 }
@@ -717,8 +761,26 @@ int guotu_convert_status_row(guotu_context *ctx, const guotu_convert *cv, size_t
     if (status) return status;
     size_t r = cv->statuses.order[i];
     out->zone_id = zone_name(cv, cv->statuses.keys[r][0]);
-    out->status = status_names[cv->statuses.keys[r][1]];
+    out->status = gt_status_names[cv->statuses.keys[r][1]];
     out->area_ha = cv->statuses.sums[r][0];
+    return GUOTU_OK;
+}
+
+size_t guotu_convert_line_count(const guotu_convert *cv)
+{
+    return cv && cv->phase == 2 ? cv->line_statuses.index.count : 0;
+}
+
+int guotu_convert_line_row(guotu_context *ctx, const guotu_convert *cv, size_t i, guotu_line_status_area *out)
+{
+    int status = row_check(ctx, cv, cv ? &cv->line_statuses : NULL, i, out);
+    if (status) return status;
+    size_t r = cv->line_statuses.order[i];
+    const int32_t *k = cv->line_statuses.keys[r];
+    out->zone_id = zone_name(cv, k[0]);
+    out->line = k[1] < LINE_COUNT ? guotu_line_name(k[1]) : "";
+    out->status = gt_status_names[k[2]];
+    out->area_ha = cv->line_statuses.sums[r][0];
     return GUOTU_OK;
 }
 

@@ -14,6 +14,13 @@
  * Zones Z1 = [0,250], Z2 = [250,550]; [550,600] lies in no zone ("").
  *   Z1: path 1.5, gap 0.5, prohibited 0.5      Z2: prohibited 0.5, conditional 1, same 1, unknown 0.5
  *   "": unknown 0.5                            all ("*"): 6 ha in total
+ *
+ * Three lines (test_lines_*): red line R = [250,350] x [0,100], farmland F = [200,450] x
+ * [0,50] (overlapping R on [250,350] x [0,50]: R wins), urban boundary U = [0,150] x [0,100].
+ *   R: prohibited [250,300] 0.5, conditional [300,350] 0.5
+ *   F: prohibited [200,250]x[0,50] 0.25, conditional [350,400]x[0,50] 0.25, same [400,450]x[0,50] 0.25
+ *   U: path 1.0 + 0.5 = 1.5
+ *   outside: prohibited 0.25, conditional 0.25, same 0.75, gap 0.5, unknown 1.0 (2.75 in all)
  */
 #include <math.h>
 #include <setjmp.h>
@@ -91,11 +98,19 @@ typedef struct piece_log {
     int count;
     double area, dm;
     int stop_after;
+    /* the first 32 pieces: status, line, area */
+    char status[32][16], line[32][24];
+    double piece_area[32];
 } piece_log;
 
 static int log_piece(const guotu_conversion_piece *p, void *user)
 {
     piece_log *log = user;
+    if (log->count < 32) {
+        snprintf(log->status[log->count], sizeof log->status[0], "%s", p->status);
+        snprintf(log->line[log->count], sizeof log->line[0], "%s", p->line);
+        log->piece_area[log->count] = p->area_ha;
+    }
     log->count++;
     log->area += p->area_ha;
     log->dm += p->dm_ha;
@@ -109,7 +124,13 @@ static int log_piece(const guotu_conversion_piece *p, void *user)
     return log->stop_after > 0 && log->count >= log->stop_after;
 }
 
-static guotu_convert *run(fixture *fx, int with_zones, piece_log *log)
+typedef struct line_box {
+    guotu_line line;
+    double x0, y0, x1, y1;
+} line_box;
+
+static guotu_convert *run_with_lines(fixture *fx, int with_zones, const line_box *lines, size_t nlines,
+                                     piece_log *log)
 {
     guotu_convert_options o;
     guotu_convert_options_init(&o);
@@ -125,6 +146,13 @@ static guotu_convert *run(fixture *fx, int with_zones, piece_log *log)
     for (int i = 0; i < 6; i++)
         assert_int_equal(add_wkt(fx->ctx, cv, 0, before[i], i + 1, box_wkt(w, sizeof w, i * 100, 0, i * 100 + 100, 100)),
                          GUOTU_OK);
+    for (size_t i = 0; i < nlines; i++) {
+        const line_box *l = &lines[i];
+        size_t n = 0;
+        unsigned char *wkb = wkt_to_wkb(box_wkt(w, sizeof w, l->x0, l->y0, l->x1, l->y1), &n);
+        assert_int_equal(guotu_convert_add_line(fx->ctx, cv, l->line, (int64_t)i + 1, wkb, n), GUOTU_OK);
+        free(wkb);
+    }
     assert_int_equal(guotu_convert_prepare(fx->ctx, cv), GUOTU_OK);
     guotu_convert_set_piece_callback(cv, log_piece, log);
     const double after_x[] = {0, 150, 200, 300, 400, 500, 600};
@@ -140,6 +168,11 @@ static guotu_convert *run(fixture *fx, int with_zones, piece_log *log)
     return cv;
 }
 
+static guotu_convert *run(fixture *fx, int with_zones, piece_log *log)
+{
+    return run_with_lines(fx, with_zones, NULL, 0, log);
+}
+
 static double status_area(fixture *fx, const guotu_convert *cv, const char *zone, const char *status)
 {
     for (size_t i = 0; i < guotu_convert_status_count(cv); i++) {
@@ -153,7 +186,7 @@ static double status_area(fixture *fx, const guotu_convert *cv, const char *zone
 static void test_hand_computed_transitions(void **state)
 {
     fixture *fx = *state;
-    piece_log log = {0, 0, 0, 0};
+    piece_log log = {.count = 0};
     guotu_convert *cv = run(fx, 0, &log);
     assert_int_equal(log.count, 7);
     assert_close(log.area, 6.0, 1e-9);
@@ -204,7 +237,7 @@ static void test_hand_computed_transitions(void **state)
 static void test_zones_split_pieces_and_keep_the_rest(void **state)
 {
     fixture *fx = *state;
-    piece_log log = {0, 0, 0, 0};
+    piece_log log = {.count = 0};
     guotu_convert *cv = run(fx, 1, &log);
     assert_close(log.area, 6.0, 1e-9); /* area conserved with zones and a remainder */
     assert_close(status_area(fx, cv, "Z1", "path"), 1.5, 1e-9);
@@ -289,7 +322,7 @@ static void test_split_and_merge(void **state)
 static void test_callback_can_stop(void **state)
 {
     fixture *fx = *state;
-    piece_log log = {0, 0, 0, 2};
+    piece_log log = {.stop_after = 2};
     guotu_convert *cv = run(fx, 0, &log);
     assert_int_equal(log.count, 2);
     assert_int_equal(guotu_convert_finish(fx->ctx, cv), GUOTU_ERR_STATE);
@@ -327,6 +360,198 @@ static void test_area_conserved_on_two_different_tilings(void **state)
         matrix += t.area_ha;
     }
     assert_close(matrix, 959.0 * 959.0 / 1e4, 1e-7);
+    guotu_convert_destroy(fx->ctx, cv);
+}
+
+static double line_area(fixture *fx, const guotu_convert *cv, const char *zone, const char *line, const char *status)
+{
+    double sum = 0;
+    for (size_t i = 0; i < guotu_convert_line_count(cv); i++) {
+        guotu_line_status_area s;
+        assert_int_equal(guotu_convert_line_row(fx->ctx, cv, i, &s), GUOTU_OK);
+        if (!strcmp(s.zone_id, zone) && !strcmp(s.line, line) && (!status || !strcmp(s.status, status)))
+            sum += s.area_ha;
+    }
+    return sum;
+}
+
+/* A red line over half of the prohibited piece (41 -> 12 on [200,300]) and half of the
+ * conditional one ([300,400]): each is cut in two pieces of 0.5 ha. */
+static void test_lines_split_a_piece_half_inside_the_red_line(void **state)
+{
+    fixture *fx = *state;
+    piece_log log;
+    memset(&log, 0, sizeof log);
+    const line_box red = {GUOTU_LINE_REDLINE, 250, 0, 350, 100};
+    guotu_convert *cv = run_with_lines(fx, 0, &red, 1, &log);
+    assert_int_equal(log.count, 9); /* 7 pieces, two of them cut in two */
+    assert_close(log.area, 6.0, 1e-9);
+    int prohibited_in = 0, prohibited_out = 0;
+    for (int i = 0; i < log.count; i++) {
+        if (strcmp(log.status[i], "prohibited")) continue;
+        assert_close(log.piece_area[i], 0.5, 1e-9);
+        if (!strcmp(log.line[i], "ecological_redline")) prohibited_in++;
+        else if (!strcmp(log.line[i], "")) prohibited_out++;
+    }
+    assert_int_equal(prohibited_in, 1);
+    assert_int_equal(prohibited_out, 1);
+    assert_close(line_area(fx, cv, "", "ecological_redline", "prohibited"), 0.5, 1e-9);
+    assert_close(line_area(fx, cv, "", "ecological_redline", "conditional"), 0.5, 1e-9);
+    assert_close(line_area(fx, cv, "", "ecological_redline", NULL), 1.0, 1e-9);
+    assert_close(line_area(fx, cv, "", "", NULL), 5.0, 1e-9);
+    /* The status table is the same as without lines. */
+    assert_close(status_area(fx, cv, "", "prohibited"), 1.0, 1e-9);
+    assert_close(status_area(fx, cv, "", "conditional"), 1.0, 1e-9);
+    guotu_convert_stats st;
+    guotu_convert_get_stats(fx->ctx, cv, &st);
+    assert_int_equal(st.line_features, 1);
+    assert_close(st.overlaid_area_ha, 6.0, 1e-9);
+    guotu_convert_destroy(fx->ctx, cv);
+}
+
+/* Three lines, the farmland overlapping the red line: red line first, then farmland. */
+static void test_lines_priority_and_area_by_line(void **state)
+{
+    fixture *fx = *state;
+    piece_log log;
+    memset(&log, 0, sizeof log);
+    /* Given urban first and farmland before the red line: the order of input must not matter. */
+    const line_box lines[] = {{GUOTU_LINE_URBAN, 0, 0, 150, 100},
+                              {GUOTU_LINE_FARMLAND, 200, 0, 450, 50},
+                              {GUOTU_LINE_REDLINE, 250, 0, 350, 100}};
+    guotu_convert *cv = run_with_lines(fx, 0, lines, 3, &log);
+    assert_close(log.area, 6.0, 1e-9);
+    assert_close(line_area(fx, cv, "", "ecological_redline", "prohibited"), 0.5, 1e-9);
+    assert_close(line_area(fx, cv, "", "ecological_redline", "conditional"), 0.5, 1e-9);
+    assert_close(line_area(fx, cv, "", "ecological_redline", NULL), 1.0, 1e-9);
+    assert_close(line_area(fx, cv, "", "permanent_farmland", "prohibited"), 0.25, 1e-9);
+    assert_close(line_area(fx, cv, "", "permanent_farmland", "conditional"), 0.25, 1e-9);
+    assert_close(line_area(fx, cv, "", "permanent_farmland", "same"), 0.25, 1e-9);
+    assert_close(line_area(fx, cv, "", "permanent_farmland", NULL), 0.75, 1e-9);
+    assert_close(line_area(fx, cv, "", "urban_boundary", "path"), 1.5, 1e-9);
+    assert_close(line_area(fx, cv, "", "urban_boundary", NULL), 1.5, 1e-9);
+    assert_close(line_area(fx, cv, "", "", "prohibited"), 0.25, 1e-9);
+    assert_close(line_area(fx, cv, "", "", "same"), 0.75, 1e-9);
+    assert_close(line_area(fx, cv, "", "", NULL), 2.75, 1e-9);
+    /* Rows: red line, farmland, urban boundary, then outside. */
+    guotu_line_status_area first, last;
+    guotu_convert_line_row(fx->ctx, cv, 0, &first);
+    guotu_convert_line_row(fx->ctx, cv, guotu_convert_line_count(cv) - 1, &last);
+    assert_string_equal(first.line, "ecological_redline");
+    assert_string_equal(last.line, "");
+    guotu_convert_destroy(fx->ctx, cv);
+
+    /* With zones Z1 = [0,250], Z2 = [250,550]: the red line lies in Z2. */
+    memset(&log, 0, sizeof log);
+    cv = run_with_lines(fx, 1, lines, 3, &log);
+    assert_close(log.area, 6.0, 1e-9);
+    assert_close(line_area(fx, cv, "Z2", "ecological_redline", NULL), 1.0, 1e-9);
+    assert_close(line_area(fx, cv, "Z1", "ecological_redline", NULL), 0.0, 1e-9);
+    assert_close(line_area(fx, cv, "Z1", "permanent_farmland", "prohibited"), 0.25, 1e-9);
+    assert_close(line_area(fx, cv, "*", "ecological_redline", "prohibited"), 0.5, 1e-9);
+    assert_close(line_area(fx, cv, "", "", "unknown"), 0.5, 1e-9);
+    guotu_convert_destroy(fx->ctx, cv);
+}
+
+static void test_lines_bad_calls(void **state)
+{
+    fixture *fx = *state;
+    guotu_convert_options o;
+    guotu_convert_options_init(&o);
+    o.area_method = GUOTU_AREA_PLANAR;
+    guotu_convert *cv = NULL;
+    assert_int_equal(guotu_convert_create(fx->ctx, &o, fx->map, fx->map, fx->policy, NULL, NULL, &cv), GUOTU_OK);
+    char w[256];
+    size_t n = 0;
+    unsigned char *wkb = wkt_to_wkb(box_wkt(w, sizeof w, 0, 0, 10, 10), &n);
+    assert_int_equal(guotu_convert_add_line(fx->ctx, cv, (guotu_line)7, 1, wkb, n), GUOTU_ERR_ARGUMENT);
+    assert_int_equal(add_wkt(fx->ctx, cv, 0, "21", 1, w), GUOTU_OK);
+    assert_int_equal(guotu_convert_prepare(fx->ctx, cv), GUOTU_OK);
+    assert_int_equal(guotu_convert_add_line(fx->ctx, cv, GUOTU_LINE_REDLINE, 1, wkb, n), GUOTU_ERR_STATE);
+    free(wkb);
+    guotu_convert_destroy(fx->ctx, cv);
+}
+
+/* Two 3 x 4 rasters of 10 m cells (planar: 100 m² = 0.01 ha each), nodata 255:
+ *   before  21 21 12 12      after  51 21 12 51      status  path same same path
+ *           41 41 12 12             12 12 12 77              proh proh same unknown
+ *           12 21 255 12            12 255 12 12             same nodata nodata same
+ * path 0.02 ha, same 0.05, prohibited 0.02, unknown 0.01; 10 cells counted, 2 skipped;
+ * 11 cells have a before value and 11 an after value (0.11 ha each).
+ * dM: 21→51 0.01·(0 − 1.00) + 41→12 0.02·(0 − 2.10) = −0.052. */
+static void test_grid_cells_hand_computed(void **state)
+{
+    fixture *fx = *state;
+    guotu_convert_options o;
+    guotu_convert_options_init(&o);
+    o.area_method = GUOTU_AREA_PLANAR;
+    guotu_convert *cv = NULL;
+    assert_int_equal(guotu_convert_create(fx->ctx, &o, fx->map, fx->map, fx->policy, fx->k, fx->k, &cv), GUOTU_OK);
+    guotu_convert_grid grid = {{0, 10, 0, 30, 0, -10}, 4, 3, {1, 1}, {255, 255}};
+    assert_int_equal(guotu_convert_set_grid(fx->ctx, cv, &grid), GUOTU_OK);
+    const int32_t before[12] = {21, 21, 12, 12, 41, 41, 12, 12, 12, 21, 255, 12};
+    const int32_t after[12] = {51, 21, 12, 51, 12, 12, 12, 77, 12, 255, 12, 12};
+    uint8_t cells[12];
+    memset(cells, 99, sizeof cells);
+    /* Two blocks: rows 0-1, then row 2 (the stride stays 4). */
+    assert_int_equal(guotu_convert_add_cells(fx->ctx, cv, 0, 0, 2, 4, before, after, 4, cells), GUOTU_OK);
+    assert_int_equal(guotu_convert_add_cells(fx->ctx, cv, 2, 0, 1, 4, before + 8, after + 8, 4, cells + 8), GUOTU_OK);
+    const uint8_t expected[12] = {GUOTU_CELL_PATH,       GUOTU_CELL_SAME,       GUOTU_CELL_SAME,   GUOTU_CELL_PATH,
+                                  GUOTU_CELL_PROHIBITED, GUOTU_CELL_PROHIBITED, GUOTU_CELL_SAME,   GUOTU_CELL_UNKNOWN,
+                                  GUOTU_CELL_SAME,       GUOTU_CELL_NODATA,     GUOTU_CELL_NODATA, GUOTU_CELL_SAME};
+    assert_memory_equal(cells, expected, sizeof cells);
+    assert_int_equal(guotu_convert_add_after(fx->ctx, cv, "12", 1, (const unsigned char *)"x", 1), GUOTU_ERR_STATE);
+    assert_int_equal(guotu_convert_finish(fx->ctx, cv), GUOTU_OK);
+    assert_close(status_area(fx, cv, "", "path"), 0.02, 1e-12);
+    assert_close(status_area(fx, cv, "", "same"), 0.05, 1e-12);
+    assert_close(status_area(fx, cv, "", "prohibited"), 0.02, 1e-12);
+    assert_close(status_area(fx, cv, "", "unknown"), 0.01, 1e-12);
+    double dm = 0, codes_41_12 = 0;
+    for (size_t i = 0; i < guotu_convert_category_count(cv); i++) {
+        guotu_transition t;
+        guotu_convert_category_row(fx->ctx, cv, i, &t);
+        dm += t.dm_ha;
+    }
+    for (size_t i = 0; i < guotu_convert_code_count(cv); i++) {
+        guotu_transition t;
+        guotu_convert_code_row(fx->ctx, cv, i, &t);
+        if (!strcmp(t.from, "41") && !strcmp(t.to, "12")) codes_41_12 += t.area_ha;
+    }
+    assert_close(dm, -0.052, 1e-12);
+    assert_close(codes_41_12, 0.02, 1e-12);
+    assert_int_equal(guotu_convert_unknown_count(cv), 1);
+    guotu_unknown_code u;
+    guotu_convert_unknown_row(fx->ctx, cv, 0, &u);
+    assert_string_equal(u.code, "77");
+    guotu_convert_stats st;
+    guotu_convert_get_stats(fx->ctx, cv, &st);
+    assert_int_equal(st.cells, 10);
+    assert_int_equal(st.nodata_cells, 2);
+    assert_close(st.overlaid_area_ha, 0.10, 1e-12);
+    assert_close(st.before_area_ha, 0.11, 1e-12);
+    assert_close(st.after_area_ha, 0.11, 1e-12);
+    guotu_convert_destroy(fx->ctx, cv);
+}
+
+static void test_grid_refusals(void **state)
+{
+    fixture *fx = *state;
+    guotu_convert_options o;
+    guotu_convert_options_init(&o);
+    o.area_method = GUOTU_AREA_PLANAR;
+    guotu_convert *cv = NULL;
+    assert_int_equal(guotu_convert_create(fx->ctx, &o, fx->map, fx->map, fx->policy, NULL, NULL, &cv), GUOTU_OK);
+    guotu_convert_grid rotated = {{0, 10, 1, 30, 0, -10}, 4, 3, {0, 0}, {0, 0}};
+    assert_int_equal(guotu_convert_set_grid(fx->ctx, cv, &rotated), GUOTU_ERR_ARGUMENT);
+    char w[256];
+    assert_int_equal(add_zone_wkt_convert(fx->ctx, cv, "Z1", 1, box_wkt(w, sizeof w, 0, 0, 10, 10)), GUOTU_OK);
+    guotu_convert_grid grid = {{0, 10, 0, 30, 0, -10}, 4, 3, {0, 0}, {0, 0}};
+    assert_int_equal(guotu_convert_set_grid(fx->ctx, cv, &grid), GUOTU_ERR_STATE); /* zones given */
+    guotu_convert_destroy(fx->ctx, cv);
+    assert_int_equal(guotu_convert_create(fx->ctx, &o, fx->map, fx->map, fx->policy, NULL, NULL, &cv), GUOTU_OK);
+    assert_int_equal(guotu_convert_set_grid(fx->ctx, cv, &grid), GUOTU_OK);
+    int32_t v[4] = {1, 2, 3, 4};
+    assert_int_equal(guotu_convert_add_cells(fx->ctx, cv, 2, 0, 2, 2, v, v, 2, NULL), GUOTU_ERR_ARGUMENT); /* off the grid */
     guotu_convert_destroy(fx->ctx, cv);
 }
 
@@ -378,6 +603,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_split_and_merge, setup, teardown),
         cmocka_unit_test_setup_teardown(test_callback_can_stop, setup, teardown),
         cmocka_unit_test_setup_teardown(test_area_conserved_on_two_different_tilings, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lines_split_a_piece_half_inside_the_red_line, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lines_priority_and_area_by_line, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lines_bad_calls, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_grid_cells_hand_computed, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_grid_refusals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_tables, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

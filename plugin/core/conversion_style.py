@@ -7,6 +7,10 @@ dark grey; pieces with a legal path get one colour per path (a qualitative palet
 cool colours, in the order the paths first appear in the policy preset, so a path keeps
 its colour from map to map). Legend labels are Chinese and English ("禁止 prohibited").
 
+Layers made with a three-lines workspace (field ``line``) get the same status classes as
+rules, plus one rule drawn on top: prohibited and policy-gap pieces inside the red line
+or the permanent farmland get a thick dark magenta outline, so they stand out.
+
 ``write_style_to_gpkg`` stores the style in a GeoPackage as the layer's default style,
 so the file opens styled in any QGIS.
 """
@@ -18,8 +22,9 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from qgis.PyQt.QtGui import QColor
-from qgis.core import (QgsCategorizedSymbolRenderer, QgsFeatureRequest, QgsFillSymbol,
-                       QgsLinePatternFillSymbolLayer, QgsLineSymbol, QgsRendererCategory, QgsVectorLayer)
+from qgis.core import (QgsCategorizedSymbolRenderer, QgsFeatureRenderer, QgsFeatureRequest, QgsFillSymbol,
+                       QgsLinePatternFillSymbolLayer, QgsLineSymbol, QgsRendererCategory, QgsRuleBasedRenderer,
+                       QgsVectorLayer)
 
 from ..i18n import tr
 from ..paths import resources_dir
@@ -45,6 +50,14 @@ STATUS_COLORS: Dict[str, str] = {
     "unknown": "#8a8a8a",      # dark grey
 }
 GAP_HATCH_COLOR = "#8c4a00"
+# Prohibited or gap pieces inside the red line or farmland: outline drawn over the fill.
+LINE_FIELD = "line"
+FLAGGED_LINES = ("ecological_redline", "permanent_farmland")
+FLAGGED_STATUSES = ("prohibited", "gap")
+FLAG_COLOR = "#7b0068"  # dark magenta: no status uses it
+FLAG_FILTER = (f'"{LINE_FIELD}" IN (' + ", ".join(f"'{v}'" for v in FLAGGED_LINES) + f') AND "{STATUS_FIELD}" IN ('
+               + ", ".join(f"'{v}'" for v in FLAGGED_STATUSES) + ")")
+FLAG_LABEL = "红线或永久基本农田内的禁止/空白转用 prohibited or gap inside the red line or farmland"
 OUTLINE_COLOR = "#5f5f5f"
 STATUS_LABELS: Dict[str, str] = {
     "prohibited": "禁止 prohibited",
@@ -178,12 +191,31 @@ def layer_paths(layer: QgsVectorLayer) -> Tuple[List[Tuple[str, str]], List[str]
     return list(paths.items()), sorted(statuses)
 
 
+def flagged_rule() -> QgsRuleBasedRenderer.Rule:
+    """The rule that outlines prohibited and gap pieces inside the red line or farmland."""
+    symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": FLAG_COLOR, "outline_width": "0.8",
+                                         "joinstyle": "miter"})
+    return QgsRuleBasedRenderer.Rule(symbol, 0, 0, FLAG_FILTER, FLAG_LABEL)
+
+
+def lines_renderer(categorized: QgsCategorizedSymbolRenderer) -> QgsRuleBasedRenderer:
+    """The status classes as rules, and the flag rule drawn over them (every matching rule
+    draws: a flagged piece keeps its status fill)."""
+    renderer = QgsRuleBasedRenderer.convertFromRenderer(categorized)
+    renderer.rootRule().appendChild(flagged_rule())
+    return renderer
+
+
 def style_conversions_layer(layer: QgsVectorLayer) -> None:
     """Styles a conversions layer (pieces with status and path_zh) in place. Statuses
-    absent from the layer are left out of the legend, except the four main ones."""
+    absent from the layer are left out of the legend, except the four main ones. With a
+    field ``line`` the style is rule-based, with the flag rule on top."""
     paths, statuses = layer_paths(layer)
     shown = set(statuses) | {"prohibited", "gap", "conditional", "same"}
-    layer.setRenderer(conversion_renderer(paths, shown))
+    renderer: QgsFeatureRenderer = conversion_renderer(paths, shown)
+    if layer.fields().lookupField(LINE_FIELD) >= 0:
+        renderer = lines_renderer(renderer)
+    layer.setRenderer(renderer)
     layer.triggerRepaint()
 
 

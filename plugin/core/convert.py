@@ -9,6 +9,11 @@ standard-forest hectares; the core also sums the transition tables (by category 
 by code, per zone and '*' for all zones), the area by status and the codes no category
 table lists. The numbers are the core's and equal ``guotu convert`` on the same data.
 
+With the three control lines of a workspace (``ConversionRequest.lines``), every piece is
+also split by the red line, the permanent farmland and the urban boundary (the red line
+wins where they overlap, then farmland) and says which it lies in (field ``line``); the
+area by (zone, line, status) comes back as ``ConversionResult.lines``.
+
 CRS rule (the CLI's): everything is put in the CRS of the "before" layer.
 """
 
@@ -23,7 +28,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformConte
 from ..i18n import tr
 from ..paths import resources_dir
 from .conversions import code_from_value, crs_for_core, geometry_wkb, is_null
-from .convert_native import (CATEGORIES, STATUSES, CategoryMap, ConversionPiece, Convert, Policy,
+from .convert_native import (CATEGORIES, LINES, STATUSES, CategoryMap, ConversionPiece, Convert, Policy,
                              StatusArea)
 from .errors import GuotuError, GuotuInputError
 from .native import AreaCalculator, AreaMethod, Coefficients, Context, InvalidPolicy
@@ -39,7 +44,8 @@ ALL_ZONES = "*"
 # Share of the progress bar per phase (percent).
 _TABLES = (0.0, 2.0)
 _ZONES = (2.0, 6.0)
-_BEFORE = (6.0, 25.0)
+_BEFORE = (6.0, 22.0)
+_LINES = (22.0, 25.0)
 _PREPARE = (25.0, 28.0)
 _AFTER = (28.0, 98.0)
 _FINISH = (98.0, 100.0)
@@ -50,6 +56,8 @@ CONVERSION_FIELDS = ("from_code", "to_code", "from_category", "to_category", "st
 TRANSITION_FIELDS = ("zone_id", "level", "from_class", "to_class", "status", "area_ha", "dm_ha")
 STATUS_FIELDS = ("zone_id", "status", "area_ha")
 UNKNOWN_FIELDS = ("class_code", "layer", "area_ha")
+LINE_FIELD = "line"  # on the conversions, only with the three lines
+LINE_SUMMARY_FIELDS = ("zone_id", "line", "status", "area_ha")
 REAL_FIELDS = {"area_ha", "dm_ha"}
 
 
@@ -86,11 +94,19 @@ class ConversionRequest:
     policy: Optional[str] = None  # from,to,status,paths_zh,paths_en CSV; None: the preset
     area_method: AreaMethod = AreaMethod.ELLIPSOIDAL
     invalid: InvalidPolicy = InvalidPolicy.REPAIR
+    # The three control lines (a workspace's layers), keyed by LINES names; None: no lines.
+    lines: Optional[Dict[str, QgsFeatureSource]] = None
+
+
+def conversion_fields(with_lines: bool) -> Tuple[str, ...]:
+    """Fields of the conversions output: CONVERSION_FIELDS, and ``line`` with the three lines."""
+    return CONVERSION_FIELDS + ((LINE_FIELD,) if with_lines else ())
 
 
 TransitionRow = Tuple[str, str, str, str, str, float, float]  # TRANSITION_FIELDS
 StatusRow = Tuple[str, str, float]                          # STATUS_FIELDS
 UnknownRow = Tuple[str, str, float]                         # UNKNOWN_FIELDS
+LineRow = Tuple[str, str, str, float]                       # LINE_SUMMARY_FIELDS
 
 
 @dataclass
@@ -104,6 +120,7 @@ class ConversionResult:
     tables: Dict[str, str] = field(default_factory=dict)   # role -> file used
     skipped: Dict[str, int] = field(default_factory=dict)  # layer role -> features without geometry
     reprojected: List[str] = field(default_factory=list)   # labels of layers reprojected
+    lines: List[LineRow] = field(default_factory=list)     # area by (zone, line, status)
 
     def all_zones_key(self) -> str:
         """Zone id of the totals over all zones: '*' with zones, '' without."""
@@ -114,10 +131,11 @@ class ConversionResult:
         return {status: area for z, status, area in self.statuses if z == zone}
 
 
-def piece_row(piece: ConversionPiece) -> tuple:
-    """Attribute values of a piece in CONVERSION_FIELDS order."""
-    return (piece.from_code, piece.to_code, piece.from_category, piece.to_category, piece.status,
-            piece.paths_zh, piece.paths_en, piece.area_ha, piece.dm_ha, piece.zone_id)
+def piece_row(piece: ConversionPiece, with_line: bool = False) -> tuple:
+    """Attribute values of a piece in conversion_fields(with_line) order."""
+    row = (piece.from_code, piece.to_code, piece.from_category, piece.to_category, piece.status,
+           piece.paths_zh, piece.paths_en, piece.area_ha, piece.dm_ha, piece.zone_id)
+    return row + (piece.line,) if with_line else row
 
 
 class _Run:
@@ -130,6 +148,8 @@ class _Run:
         self.progress = progress
         self.labels = {"before": _label(request.before.source), "after": _label(request.after.source),
                        "zones": _label(request.zones) if request.zones is not None else ""}
+        for name, source in (request.lines or {}).items():
+            self.labels[name] = _label(source) or name
         self.indexes = self._validate()
         self.crs = request.before.source.sourceCrs()
         self.reprojected: List[str] = []
@@ -155,6 +175,14 @@ class _Run:
                 raise GuotuInputError(tr('Choose the zone id field of layer "{layer}".')
                                       .format(layer=self.labels["zones"]))
             indexes["zones"] = require_field(r.zones, r.zone_id_field, self.labels["zones"])
+        if r.lines is not None:
+            unknown = set(r.lines) - set(LINES)
+            if unknown:
+                raise GuotuInputError(tr("Unknown three-lines layers: {names}; known: {lines}.")
+                                      .format(names=", ".join(sorted(unknown)), lines=", ".join(LINES)))
+            for name, source in r.lines.items():
+                require_polygon_source(source, self.labels[name])
+                require_valid_crs(source.sourceCrs(), self.labels[name])
         if r.area_method == AreaMethod.PLANAR:
             require_metric_crs(r.before.source.sourceCrs(), self.labels["before"])
         return indexes
@@ -268,6 +296,28 @@ class _Run:
                                   .format(layer=label))
         return skipped
 
+    def add_lines(self, cv: Convert) -> None:
+        """The features of the three lines, reprojected like the other layers."""
+        lines = self.request.lines
+        if lines is None:
+            return
+        self.progress.phase(*_LINES)
+        total = max(1, sum(max(0, source.featureCount()) for source in lines.values()))
+        done = 0
+        for line, name in enumerate(LINES):
+            source = lines.get(name)
+            if source is None:
+                continue
+            transform = self._transform_for(source, name)
+            for feature in _features(source, []):
+                self.progress.check_cancel()
+                done += 1
+                if not feature.hasGeometry() or feature.geometry().isEmpty():
+                    continue
+                geometry = _geometry_in_target(feature, transform, self.labels[name])
+                cv.add_line(line, feature.id(), geometry_wkb(geometry))
+                self.progress.report(done / total)
+
     def prepare(self, cv: Convert) -> None:
         self.progress.phase(*_PREPARE)
         cv.prepare()
@@ -306,15 +356,17 @@ def run_conversion(request: ConversionRequest, transform_context: QgsCoordinateT
         cv = stack.enter_context(run.create(ctx, tables))
         run.add_zones(cv)
         skipped = {"before": run.add_landuse(cv, "before")}
+        run.add_lines(cv)
         run.prepare(cv)
         if on_piece is not None:
             cv.set_piece_callback(on_piece)
         skipped["after"] = run.add_landuse(cv, "after")
         run.finish(cv)
         transitions, statuses, unknown = _tables(cv)
+        lines: List[LineRow] = [(row.zone_id, row.line, row.status, row.area_ha) for row in cv.line_rows()]
         return ConversionResult(transitions=transitions, statuses=statuses, unknown=unknown, stats=cv.stats(),
                                 crs=run.crs, area_description=description, tables=files, skipped=skipped,
-                                reprojected=run.reprojected)
+                                reprojected=run.reprojected, lines=lines)
 
 
 # ---- transition matrices read back from outputs --------------------------------------
@@ -359,7 +411,8 @@ def matrices_from_layer(layer: QgsVectorLayer) -> Dict[str, Cells]:
     return {zone: {key: (cell[0], cell[1]) for key, cell in cells.items()} for zone, cells in sums.items()}
 
 
-__all__ = ["ALL_ZONES", "CATEGORIES", "CONVERSION_FIELDS", "Cells", "MATRIX_FIELDS", "matrices_from_layer",
+__all__ = ["ALL_ZONES", "CATEGORIES", "CONVERSION_FIELDS", "LINES", "LINE_FIELD", "LINE_SUMMARY_FIELDS",
+           "LineRow", "conversion_fields", "Cells", "MATRIX_FIELDS", "matrices_from_layer",
            "missing_matrix_fields", "ConversionPiece", "ConversionRequest",
            "ConversionResult", "LandUseInput", "REAL_FIELDS", "STATUSES", "STATUS_FIELDS", "SYSTEMS",
            "StatusArea", "TRANSITION_FIELDS", "UNKNOWN_FIELDS", "category_matrix", "coefficient_preset",

@@ -19,6 +19,9 @@ from .native import AreaMethod, Coefficients, Context, InvalidPolicy, Status, _d
 CATEGORIES: Tuple[str, ...] = ("cultivated", "garden", "forest", "grassland", "farm_water", "aquaculture_water",
                                "river_water", "other_unused", "sea", "construction")
 STATUSES: Tuple[str, ...] = ("same", "path", "conditional", "prohibited", "gap", "unknown")
+# The three control lines, in the core's order (guotu_line) which is also their priority
+# where they overlap; a piece outside all three has line "".
+LINES: Tuple[str, ...] = ("ecological_redline", "permanent_farmland", "urban_boundary")
 
 
 class _ConvertOptions(ctypes.Structure):
@@ -56,6 +59,7 @@ class _ConversionPiece(ctypes.Structure):
         ("dm_ha", ctypes.c_double),
         ("wkb", ctypes.c_void_p),
         ("wkb_size", ctypes.c_size_t),
+        ("line", ctypes.c_char_p),
     ]
 
 
@@ -73,6 +77,15 @@ class _Transition(ctypes.Structure):
 class _StatusArea(ctypes.Structure):
     _fields_ = [
         ("zone_id", ctypes.c_char_p),
+        ("status", ctypes.c_char_p),
+        ("area_ha", ctypes.c_double),
+    ]
+
+
+class _LineStatusArea(ctypes.Structure):
+    _fields_ = [
+        ("zone_id", ctypes.c_char_p),
+        ("line", ctypes.c_char_p),
         ("status", ctypes.c_char_p),
         ("area_ha", ctypes.c_double),
     ]
@@ -97,6 +110,10 @@ class _ConvertStats(ctypes.Structure):
         ("before_area_ha", ctypes.c_double),
         ("after_area_ha", ctypes.c_double),
         ("overlaid_area_ha", ctypes.c_double),
+        ("line_features", ctypes.c_int64),
+        ("repaired_lines", ctypes.c_int64),
+        ("cells", ctypes.c_int64),         # raster mode (CLI only for now)
+        ("nodata_cells", ctypes.c_int64),
     ]
 
 
@@ -121,6 +138,7 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_convert_destroy": (None, [_P, _P]),
     "guotu_convert_add_zone": (_I, [_P, _P, _STR, _I64, _STR, _SZ]),
     "guotu_convert_add_before": (_I, [_P, _P, _STR, _I64, _STR, _SZ]),
+    "guotu_convert_add_line": (_I, [_P, _P, _I, _I64, _STR, _SZ]),
     "guotu_convert_prepare": (_I, [_P, _P]),
     "guotu_convert_set_expected": (_I, [_P, _P, _I64]),
     "guotu_convert_set_piece_callback": (None, [_P, _PIECE_FN, _P]),
@@ -132,6 +150,8 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_convert_code_row": (_I, [_P, _P, _SZ, ctypes.POINTER(_Transition)]),
     "guotu_convert_status_count": (_SZ, [_P]),
     "guotu_convert_status_row": (_I, [_P, _P, _SZ, ctypes.POINTER(_StatusArea)]),
+    "guotu_convert_line_count": (_SZ, [_P]),
+    "guotu_convert_line_row": (_I, [_P, _P, _SZ, ctypes.POINTER(_LineStatusArea)]),
     "guotu_convert_unknown_count": (_SZ, [_P]),
     "guotu_convert_unknown_row": (_I, [_P, _P, _SZ, ctypes.POINTER(_UnknownCode)]),
     "guotu_convert_get_stats": (_I, [_P, _P, ctypes.POINTER(_ConvertStats)]),
@@ -264,6 +284,7 @@ class ConversionPiece:
     area_ha: float
     dm_ha: float
     wkb: bytes
+    line: str = ""  # LINES name, or "" outside the three lines (and without them)
 
 
 @dataclass
@@ -279,6 +300,14 @@ class Transition:
 @dataclass
 class StatusArea:
     zone_id: str
+    status: str
+    area_ha: float
+
+
+@dataclass
+class LineStatusArea:
+    zone_id: str
+    line: str  # LINES name, or "" outside the three lines
     status: str
     area_ha: float
 
@@ -348,6 +377,10 @@ class Convert(_Handle):
     def add_before(self, code: Optional[str], fid: int, wkb: bytes) -> None:
         self._call("guotu_convert_add_before", _encode(code), fid, wkb, len(wkb))
 
+    def add_line(self, line: int, fid: int, wkb: bytes) -> None:
+        """A feature of the three lines (index into LINES); before prepare."""
+        self._call("guotu_convert_add_line", int(line), fid, wkb, len(wkb))
+
     def prepare(self) -> None:
         self._call("guotu_convert_prepare")
 
@@ -369,7 +402,7 @@ class Convert(_Handle):
                     _decode(p.zone_id), _decode(p.from_code), _decode(p.to_code), _decode(p.from_category),
                     _decode(p.to_category), _decode(p.status), _decode(p.paths_zh), _decode(p.paths_en),
                     p.before_fid, p.after_fid, p.area_ha, p.dm_ha,
-                    ctypes.string_at(p.wkb, p.wkb_size) if p.wkb else b""))
+                    ctypes.string_at(p.wkb, p.wkb_size) if p.wkb else b"", _decode(p.line)))
                 return 0
             except BaseException as e:  # noqa: BLE001 — re-raised in _call()
                 self._piece_error = e
@@ -407,6 +440,15 @@ class Convert(_Handle):
         for i in range(self._lib.guotu_convert_status_count(self.handle)):
             self._call("guotu_convert_status_row", i, ctypes.byref(s))
             rows.append(StatusArea(_decode(s.zone_id), _decode(s.status), s.area_ha))
+        return rows
+
+    def line_rows(self) -> List[LineStatusArea]:
+        """Area by (zone, line, status); line "" = outside the three lines."""
+        rows: List[LineStatusArea] = []
+        s = _LineStatusArea()
+        for i in range(self._lib.guotu_convert_line_count(self.handle)):
+            self._call("guotu_convert_line_row", i, ctypes.byref(s))
+            rows.append(LineStatusArea(_decode(s.zone_id), _decode(s.line), _decode(s.status), s.area_ha))
         return rows
 
     def unknown_rows(self) -> List[UnknownCode]:

@@ -3,9 +3,13 @@
 Maps parameters onto core.convert.ConversionRequest and streams the overlay's pieces
 into the CONVERSIONS sink as the core makes them; then writes the transition, status
 and unknown-code tables. Field names and numbers are those of ``guotu convert``.
+With a three-lines WORKSPACE (a GeoPackage of ``guotu lines init`` / "New three-lines
+workspace"), the pieces are split by the lines and carry the field ``line``; the optional
+LINE_SUMMARY output has the area by zone, line and status (``guotu convert --workspace``).
 """
 
 import os
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 from osgeo import gdal
@@ -21,9 +25,10 @@ from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeome
 
 from ..compat import FIELD_DOUBLE, FIELD_STRING
 from ..core.conversion_style import style_conversions_layer
-from ..core.convert import (CONVERSION_FIELDS, REAL_FIELDS, STATUS_FIELDS, SYSTEMS, TRANSITION_FIELDS,
+from ..core.convert import (LINE_SUMMARY_FIELDS, LINES, REAL_FIELDS, STATUS_FIELDS, SYSTEMS, TRANSITION_FIELDS,
                             UNKNOWN_FIELDS, ConversionPiece, ConversionRequest, ConversionResult, LandUseInput,
-                            piece_row, run_conversion)
+                            conversion_fields, piece_row, run_conversion)
+from ..core.lines_workspace import gpkg_tables, workspace_layer
 from ..core.errors import GuotuCancelled, GuotuError, GuotuInputError, GuotuLibraryError
 from ..core.native import AreaMethod, InvalidPolicy
 from ..i18n import tr
@@ -106,6 +111,12 @@ class LandUseConversionAlgorithm(QgsProcessingAlgorithm):
     TRANSITIONS = "TRANSITIONS"
     STATUS_SUMMARY = "STATUS_SUMMARY"
     UNKNOWN = "UNKNOWN"
+    WORKSPACE = "WORKSPACE"
+    LINE_SUMMARY = "LINE_SUMMARY"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._owned: List[QgsVectorLayer] = []  # workspace layers, alive while the run reads them
 
     def name(self) -> str:
         return ALGORITHM_ID
@@ -142,6 +153,12 @@ class LandUseConversionAlgorithm(QgsProcessingAlgorithm):
             "coefficients, zone_id); the <b>transitions</b> by category and by code, per zone and '*' for "
             "all zones; the <b>status summary</b>; the <b>unknown codes</b>. The pieces are styled by "
             "status when loaded.</p>"
+            "<p><b>Three-lines workspace</b> (optional, a GeoPackage made with New three-lines workspace or "
+            "<i>guotu lines init</i>): the pieces are also split by the ecological protection red line, the "
+            "permanent basic farmland and the urban development boundary (the red line wins where they overlap, "
+            "then farmland) and get a field <b>line</b>; the optional <b>line summary</b> gives the area by "
+            "zone, line and status (e.g. prohibited conversions inside the red line). Prohibited and "
+            "policy-gap pieces inside the red line or farmland are outlined on the map.</p>"
             "<p>Both inputs are polygon layers (rasters: polygonize them first). The after layer and the "
             "zones are reprojected to the CRS of the before layer. Areas are ellipsoidal or planar.</p>")
 
@@ -162,6 +179,9 @@ class LandUseConversionAlgorithm(QgsProcessingAlgorithm):
             self.ZONES, tr("Zones (optional: a matrix per zone)"), polygons, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.ZONE_ID, tr("Zone id field"), parentLayerParameterName=self.ZONES, optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.WORKSPACE, tr("Three-lines workspace (optional GeoPackage: flag conversions inside the red line "
+                               "or farmland)"), extension="gpkg", optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.POLICY, tr("Policy table (CSV; empty: the provincial policy preset)"),
             extension="csv", optional=True))
@@ -189,6 +209,9 @@ class LandUseConversionAlgorithm(QgsProcessingAlgorithm):
             self.STATUS_SUMMARY, tr("Status summary"), QgsProcessing.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.UNKNOWN, tr("Unknown codes"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.LINE_SUMMARY, tr("Area by three-lines line and status"), QgsProcessing.TypeVector,
+            optional=True, createByDefault=False))
 
     def checkParameterValues(self, parameters: Dict[str, Any],
                              context: QgsProcessingContext) -> Tuple[bool, str]:
@@ -229,17 +252,41 @@ class LandUseConversionAlgorithm(QgsProcessingAlgorithm):
                 system=SYSTEMS[self.parameterAsEnum(parameters, system, context)],
                 categories=self.parameterAsFile(parameters, categories, context) or None))
         zones = self._source(parameters, self.ZONES, context)
+        lines = self._workspace_lines(parameters, context)
         return ConversionRequest(
             before=sides[0], after=sides[1], zones=zones,
             zone_id_field=self.parameterAsString(parameters, self.ZONE_ID, context) if zones is not None else None,
             policy=self.parameterAsFile(parameters, self.POLICY, context) or None,
             area_method=AreaMethod(self.parameterAsEnum(parameters, self.AREA_METHOD, context)),
-            invalid=InvalidPolicy(self.parameterAsEnum(parameters, self.INVALID, context)))
+            invalid=InvalidPolicy(self.parameterAsEnum(parameters, self.INVALID, context)),
+            lines=lines)
+
+    def _workspace_lines(self, parameters: Dict[str, Any],
+                         context: QgsProcessingContext) -> Optional[Dict[str, QgsVectorLayer]]:
+        """The three line layers of the WORKSPACE GeoPackage, or None without one."""
+        self._owned = []
+        if not _is_set(parameters.get(self.WORKSPACE)):
+            return None
+        path = Path(self.parameterAsFile(parameters, self.WORKSPACE, context))
+        if not path.is_file():
+            raise QgsProcessingException(tr('The workspace "{path}" does not exist.').format(path=path))
+        tables = gpkg_tables(path)
+        lines: Dict[str, QgsVectorLayer] = {}
+        for name in LINES:
+            layer = workspace_layer(path, name, name) if name in tables else None
+            if layer is None or not layer.isValid():
+                raise QgsProcessingException(
+                    tr('The workspace "{path}" has no layer "{layer}"; make workspaces with "New three-lines '
+                       'workspace".').format(path=path, layer=name))
+            self._owned.append(layer)
+            lines[name] = layer
+        return lines
 
     def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         request = self._request(parameters, context)
-        fields = make_fields(CONVERSION_FIELDS)
+        with_lines = request.lines is not None
+        fields = make_fields(conversion_fields(with_lines))
         sink, conversions_id = self.parameterAsSink(parameters, self.CONVERSIONS, context, fields,
                                                     QgsWkbTypes.MultiPolygon, request.before.source.sourceCrs())
         if sink is None:
@@ -250,7 +297,7 @@ class LandUseConversionAlgorithm(QgsProcessingAlgorithm):
             geometry.fromWkb(piece.wkb)
             geometry.convertToMultiType()
             feature = QgsFeature(fields)
-            feature.setAttributes(list(piece_row(piece)))
+            feature.setAttributes(list(piece_row(piece, with_lines)))
             feature.setGeometry(geometry)
             if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.CONVERSIONS))
@@ -264,12 +311,17 @@ class LandUseConversionAlgorithm(QgsProcessingAlgorithm):
                 status=e.status_name, message=e.message)) from e
         except (GuotuInputError, GuotuLibraryError) as e:
             raise QgsProcessingException(str(e)) from e
+        finally:
+            self._owned = []
         self._report(result, feedback)
         outputs = {self.CONVERSIONS: conversions_id}
         for name, names, rows in ((self.TRANSITIONS, TRANSITION_FIELDS, result.transitions),
                                   (self.STATUS_SUMMARY, STATUS_FIELDS, result.statuses),
                                   (self.UNKNOWN, UNKNOWN_FIELDS, result.unknown)):
             outputs[name] = self._write_table(parameters, name, context, names, rows)
+        if _is_set(parameters.get(self.LINE_SUMMARY)):
+            outputs[self.LINE_SUMMARY] = self._write_table(parameters, self.LINE_SUMMARY, context,
+                                                           LINE_SUMMARY_FIELDS, result.lines)
         if context.willLoadLayerOnCompletion(conversions_id):
             details = context.layerToLoadOnCompletionDetails(conversions_id)
             details.setPostProcessor(ConversionLayerStyler.create())
@@ -302,6 +354,12 @@ class LandUseConversionAlgorithm(QgsProcessingAlgorithm):
             area=s["overlaid_area_ha"], pieces=int(s["pieces"])))
         for status, area in result.status_areas().items():
             feedback.pushInfo(f"  {status:<12} {area:14.2f} ha")
+        if int(s.get("line_features", 0)):
+            feedback.pushInfo(tr("Three lines: {count} features.").format(count=int(s["line_features"])))
+        everywhere = result.all_zones_key()
+        for zone, line, status, area in result.lines:
+            if zone == everywhere and line:
+                feedback.pushInfo(f"  {line:<19} {status:<12} {area:14.2f} ha")
         repaired = int(s["repaired_before"] + s["repaired_after"] + s["repaired_zones"])
         if repaired:
             feedback.pushWarning(tr("{count} invalid geometries were repaired.").format(count=repaired))

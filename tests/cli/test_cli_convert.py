@@ -164,3 +164,228 @@ def test_threads_give_the_same_tables(tmp_path: Path) -> None:
     assert tables[0].keys() == tables[1].keys() and counts[0] == counts[1]
     for key, value in tables[0].items():
         assert tables[1][key] == pytest.approx(value, abs=1e-9), key
+
+
+# Three lines over the strips (the C test's): red line [250,350] x [0,100], farmland
+# [200,450] x [0,50] (overlapping the red line, which wins), urban boundary [0,150] x [0,100].
+LINES = {"ecological_redline": [(250, 0, 350, 100)], "permanent_farmland": [(200, 0, 450, 50)],
+         "urban_boundary": [(0, 0, 150, 100)]}
+
+
+def workspace(tmp: Path, lines: dict = LINES) -> Path:
+    """A `guotu lines init` workspace with the boxes of `lines` drawn in."""
+    path = tmp / "ws.gpkg"
+    res = run_guotu("lines", "init", str(path), "--crs", "EPSG:4527")
+    assert res.returncode == 0, res.stderr
+    ds = ogr.Open(str(path), 1)
+    for name, boxes in lines.items():
+        layer = ds.GetLayerByName(name)
+        for a, b, c, d in boxes:
+            f = ogr.Feature(layer.GetLayerDefn())
+            f.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkt(box(X0 + a, Y0 + b, X0 + c, Y0 + d))))
+            layer.CreateFeature(f)
+    ds = None
+    return path
+
+
+def test_workspace_splits_pieces_by_line(tmp_path: Path) -> None:
+    res, out = convert(tmp_path, "--workspace", str(workspace(tmp_path)))
+    assert res.returncode == 0, res.stderr
+    pieces = rows(out, "conversions")
+    ds = ogr.Open(str(out))
+    assert [d.GetName() for d in ds.GetLayerByName("conversions").schema][-1] == "line"
+    assert sum(p["area_ha"] for p in pieces) == pytest.approx(6.0)
+    # The prohibited piece 41 -> 0103 on [200,300]: 0.5 ha in the red line, 0.25 ha in
+    # farmland ([200,250] x [0,50]), 0.25 ha outside.
+    prohibited = sorted((p["line"], p["area_ha"]) for p in pieces if p["status"] == "prohibited")
+    assert prohibited == [("", pytest.approx(0.25)), ("ecological_redline", pytest.approx(0.5)),
+                          ("permanent_farmland", pytest.approx(0.25))]
+    summary = {(r["line"], r["status"]): r["area_ha"] for r in rows(out, "line_summary") if r["zone_id"] == ""}
+    assert summary == pytest.approx({
+        ("ecological_redline", "prohibited"): 0.5, ("ecological_redline", "conditional"): 0.5,
+        ("permanent_farmland", "prohibited"): 0.25, ("permanent_farmland", "conditional"): 0.25,
+        ("permanent_farmland", "same"): 0.25, ("urban_boundary", "path"): 1.5,
+        ("", "prohibited"): 0.25, ("", "conditional"): 0.25, ("", "same"): 0.75, ("", "gap"): 0.5,
+        ("", "unknown"): 1.0})
+    # The status table does not change with a workspace.
+    assert status_areas(out, "") == pytest.approx(
+        {"path": 1.5, "gap": 0.5, "prohibited": 1.0, "conditional": 1.0, "same": 1.0, "unknown": 1.0})
+    assert "in ecological_redline" in res.stdout and "prohibited" in res.stdout
+
+
+def test_workspace_with_zones_and_threads(tmp_path: Path) -> None:
+    zones = write_layer(tmp_path / "z.gpkg", "zones", 4527, [("code", ogr.OFTString)],
+                        [({"code": "Z1"}, box(X0, Y0, X0 + 250, Y0 + 100)),
+                         ({"code": "Z2"}, box(X0 + 250, Y0, X0 + 600, Y0 + 100))])
+    res, out = convert(tmp_path, "--zones", str(zones), "--zone-id", "code", "--workspace",
+                       str(workspace(tmp_path)), "--threads", "2")
+    assert res.returncode == 0, res.stderr
+    summary = {(r["zone_id"], r["line"], r["status"]): r["area_ha"] for r in rows(out, "line_summary")}
+    assert summary[("Z2", "ecological_redline", "prohibited")] == pytest.approx(0.5)
+    assert summary[("Z1", "permanent_farmland", "prohibited")] == pytest.approx(0.25)
+    assert summary[("*", "urban_boundary", "path")] == pytest.approx(1.5)
+    assert sum(v for (z, _l, _s), v in summary.items() if z == "*") == pytest.approx(6.0)
+
+
+def test_without_workspace_no_line_outputs_and_bad_workspace(tmp_path: Path) -> None:
+    res, out = convert(tmp_path)
+    assert res.returncode == 0, res.stderr
+    ds = ogr.Open(str(out))
+    assert ds.GetLayerByName("line_summary") is None
+    assert "line" not in [d.GetName() for d in ds.GetLayerByName("conversions").schema]
+    ds = None
+    not_ws = write_layer(tmp_path / "notws.gpkg", "something", 4527, [("x", ogr.OFTString)],
+                         [({"x": "a"}, box(X0, Y0, X0 + 1, Y0 + 1))])
+    res, _ = convert(tmp_path, "--workspace", str(not_ws), "-o", str(tmp_path / "o2.gpkg"))
+    assert res.returncode == 1 and "no layer 'ecological_redline'" in res.stderr and "lines init" in res.stderr
+
+
+# ---- rasters ------------------------------------------------------------------------
+# Two 3 x 4 rasters of 10 m cells (CAS_LUCC on both sides; planar: 0.01 ha a cell), nodata 255:
+#   before  21 21 12 12      after  51 21 12 51      status  path same same path
+#           41 41 12 12             12 12 12 77              proh proh same unknown
+#           12 21 255 12            12 255 12 12             same nodata nodata same
+# path 0.02 ha (21→51, 12→51), same 0.05, prohibited 0.02 (41→12), unknown 0.01 (→77);
+# 10 cells counted, 2 skipped.
+RASTER_BEFORE = [[21, 21, 12, 12], [41, 41, 12, 12], [12, 21, 255, 12]]
+RASTER_AFTER = [[51, 21, 12, 51], [12, 12, 12, 77], [12, 255, 12, 12]]
+RASTER_STATUS = [[2, 1, 1, 2], [4, 4, 1, 6], [1, 0, 0, 1]]
+
+
+def write_raster(path: Path, values: list[list[int]], cell: float = 10.0, epsg: int | None = 4527,
+                 repeat: int = 1, x0: float = X0) -> Path:
+    """A Byte GeoTIFF (nodata 255) from rows of values; `repeat` splits each cell into
+    repeat x repeat cells of cell / repeat metres."""
+    from osgeo import gdal, osr
+    import numpy as np
+    data = np.kron(np.array(values, dtype=np.uint8), np.ones((repeat, repeat), dtype=np.uint8))
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), data.shape[1], data.shape[0], 1, gdal.GDT_Byte)
+    ds.SetGeoTransform((x0, cell / repeat, 0, Y0 + 30, 0, -cell / repeat))
+    if epsg:
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(epsg)
+        ds.SetSpatialRef(srs)
+    band = ds.GetRasterBand(1)
+    band.SetNoDataValue(255)
+    band.WriteArray(data)
+    ds = None
+    return path
+
+
+def convert_rasters(tmp: Path, before: Path, after: Path, *extra: str) -> tuple:
+    out = tmp / "rconv.gpkg"
+    res = run_guotu("convert", "--before", str(before), "--before-system", "CAS_LUCC", "--after", str(after),
+                    "--after-system", "CAS_LUCC", "--area", "planar", "-o", str(out), *extra)
+    return res, out
+
+
+RASTER_STATUS_AREAS = {"path": 0.02, "same": 0.05, "prohibited": 0.02, "unknown": 0.01}
+
+
+def test_rasters_on_one_grid_hand_computed(tmp_path: Path) -> None:
+    from osgeo import gdal
+    res, out = convert_rasters(tmp_path, write_raster(tmp_path / "b.tif", RASTER_BEFORE),
+                               write_raster(tmp_path / "a.tif", RASTER_AFTER))
+    assert res.returncode == 0, res.stderr
+    assert status_areas(out, "") == pytest.approx(RASTER_STATUS_AREAS)
+    codes = {(r["from_class"], r["to_class"]): r["area_ha"] for r in rows(out, "transitions") if r["level"] == "code"}
+    assert codes == pytest.approx({("12", "12"): 0.04, ("12", "51"): 0.01, ("12", "77"): 0.01, ("21", "21"): 0.01,
+                                   ("21", "51"): 0.01, ("41", "12"): 0.02})
+    cats = {(r["from_class"], r["to_class"]): (r["area_ha"], r["status"], r["dm_ha"])
+            for r in rows(out, "transitions") if r["level"] == "category"}
+    assert cats[("river_water", "cultivated")][:2] == (pytest.approx(0.02), "prohibited")
+    assert cats[("forest", "construction")][2] == pytest.approx(-0.01)  # 0.01 ha x (0 - 1.00)
+    assert rows(out, "unknown_codes") == [{"class_code": "77", "layer": "after", "area_ha": pytest.approx(0.01)}]
+    ds = ogr.Open(str(out))
+    assert ds.GetLayerByName("conversions") is None  # cells, not polygons: see the GeoTIFF
+    ds = None
+    tif = gdal.Open(str(tmp_path / "rconv_conversions.tif"))
+    band = tif.GetRasterBand(1)
+    assert band.ReadAsArray().tolist() == RASTER_STATUS
+    assert band.GetNoDataValue() == 0
+    colors = band.GetColorTable()
+    assert colors.GetColorEntry(4)[:3] == (0xd7, 0x19, 0x1c)  # prohibited red
+    assert band.GetCategoryNames()[4] == "禁止 prohibited"
+    assert tif.GetGeoTransform() == gdal.Open(str(tmp_path / "b.tif")).GetGeoTransform()
+    assert "10 cells" in res.stdout and "2 cells without data" in res.stdout
+    assert "rconv_conversions.tif" in res.stdout
+
+
+def test_rasters_ellipsoidal_areas(tmp_path: Path) -> None:
+    """Ellipsoidal cell areas near the GK-39 central meridian: within the zone's scale factor
+    (1 ± 1e-3) of the planar 0.01 ha a cell."""
+    b, a = write_raster(tmp_path / "b.tif", RASTER_BEFORE), write_raster(tmp_path / "a.tif", RASTER_AFTER)
+    out = tmp_path / "e.gpkg"
+    res = run_guotu("convert", "--before", str(b), "--before-system", "CAS_LUCC", "--after", str(a),
+                    "--after-system", "CAS_LUCC", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    total = sum(status_areas(out, "").values())
+    assert total == pytest.approx(0.10, rel=1e-3) and total != pytest.approx(0.10, rel=1e-9)
+
+
+def test_rasters_on_different_grids_refused_unless_resampled(tmp_path: Path) -> None:
+    before = write_raster(tmp_path / "b.tif", RASTER_BEFORE)
+    fine = write_raster(tmp_path / "a5.tif", RASTER_AFTER, repeat=2)  # the same map at 5 m
+    res, out = convert_rasters(tmp_path, before, fine)
+    assert res.returncode == 1
+    assert "different grids" in res.stderr and "b.tif" in res.stderr and "a5.tif" in res.stderr
+    assert "4 x 3 cells of 10 x -10" in res.stderr and "8 x 6 cells of 5 x -5" in res.stderr
+    assert "--resample-to" in res.stderr and not out.exists()
+    for target in ("before", "after"):
+        sub = tmp_path / target
+        sub.mkdir()
+        res, out = convert_rasters(sub, before, fine, "--resample-to", target)
+        assert res.returncode == 0, res.stderr
+        assert "resampled" in res.stderr
+        assert status_areas(out, "") == pytest.approx(RASTER_STATUS_AREAS)
+    # Another CRS (same numbers, EPSG:4528 = GK zone 40): refused, then resampled.
+    other = write_raster(tmp_path / "a40.tif", RASTER_AFTER, epsg=4528, x0=X0 + 1_000_000)
+    res, _ = convert_rasters(tmp_path, before, other)
+    assert res.returncode == 1 and "different grids" in res.stderr
+
+
+def test_rasters_mixed_and_with_zones_refused(tmp_path: Path, zones: Path) -> None:
+    raster = write_raster(tmp_path / "b.tif", RASTER_BEFORE)
+    res = run_guotu("convert", "--before", str(raster), "--before-system", "CAS_LUCC", "--after",
+                    str(strips(tmp_path / "a.gpkg", AFTER)), "--after-class-field", "dlbm", "--after-system",
+                    "SANDIAO_WORK", "-o", str(tmp_path / "m.gpkg"))
+    assert res.returncode == 1 and "is a raster and" in res.stderr and "vector layer" in res.stderr
+    res, _ = convert_rasters(tmp_path, raster, write_raster(tmp_path / "a.tif", RASTER_AFTER), "--zones", str(zones),
+                             "--zone-id", "code")
+    assert res.returncode == 1 and "--zones with raster land use is not supported" in res.stderr
+    assert not (tmp_path / "rconv_conversions.tif").exists()
+    res, _ = convert(tmp_path, "--resample-to", "after")
+    assert res.returncode == 1 and "--resample-to is for two rasters" in res.stderr
+
+
+def test_rasters_streamed_in_windows_match_a_count(tmp_path: Path) -> None:
+    """130 x 5000 cells, before tiled in 16 x 16 blocks, after in strips: several windows
+    in both directions, read alike from both files; the code matrix equals a plain count
+    of cell pairs (planar 0.01 ha a cell)."""
+    from collections import Counter
+    from osgeo import gdal, osr
+    import numpy as np
+    rng = np.random.default_rng(5)
+    codes = np.array([11, 12, 21, 41, 51, 255], dtype=np.uint8)
+    grids = [codes[rng.integers(0, len(codes), (130, 5000))] for _ in range(2)]
+    paths = []
+    for name, data, options in (("b.tif", grids[0], ["TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16"]),
+                                ("a.tif", grids[1], [])):
+        ds = gdal.GetDriverByName("GTiff").Create(str(tmp_path / name), 5000, 130, 1, gdal.GDT_Byte, options)
+        ds.SetGeoTransform((X0, 10, 0, Y0 + 1300, 0, -10))
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(4527)
+        ds.SetSpatialRef(srs)
+        ds.GetRasterBand(1).SetNoDataValue(255)
+        ds.GetRasterBand(1).WriteArray(data)
+        ds = None
+        paths.append(tmp_path / name)
+    res, out = convert_rasters(tmp_path, paths[0], paths[1])
+    assert res.returncode == 0, res.stderr
+    valid = (grids[0] != 255) & (grids[1] != 255)
+    expected = Counter(zip(grids[0][valid].tolist(), grids[1][valid].tolist()))
+    got = {(r["from_class"], r["to_class"]): r["area_ha"] for r in rows(out, "transitions") if r["level"] == "code"}
+    assert got == pytest.approx({(str(b), str(a)): n * 0.01 for (b, a), n in expected.items()})
+    tif = gdal.Open(str(tmp_path / "rconv_conversions.tif"))  # kept: the band needs its dataset alive
+    status = tif.GetRasterBand(1).ReadAsArray()
+    assert ((status == 0) == ~valid).all()

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 import pytest
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsProcessingException,
-                       QgsProcessingFeedback, QgsProject, QgsVectorLayer, QgsWkbTypes)
+                       QgsProcessingFeedback, QgsProcessingParameterDefinition, QgsProject, QgsVectorLayer, QgsWkbTypes)
 
 import conversion_data as cd
 
@@ -162,6 +162,9 @@ def test_algorithm_metadata(provider):
     assert algorithm.displayName() == "Land-use conversion map"
     assert algorithm.id() == "guotu:landuseconversion"
     outputs = {o.name() for o in algorithm.outputDefinitions()}
-    assert outputs == {"CONVERSIONS", "TRANSITIONS", "STATUS_SUMMARY", "UNKNOWN"}
+    # LINE_SUMMARY: optional, only written when asked for (area by three-lines line and status).
+    assert outputs == {"CONVERSIONS", "TRANSITIONS", "STATUS_SUMMARY", "UNKNOWN", "LINE_SUMMARY"}
+    assert algorithm.parameterDefinition("LINE_SUMMARY").flags() & QgsProcessingParameterDefinition.FlagOptional
+    assert algorithm.parameterDefinition("WORKSPACE").flags() & QgsProcessingParameterDefinition.FlagOptional
     systems = algorithm.parameterDefinition("BEFORE_SYSTEM").options()
     assert systems == ["CAS_LUCC", "SANDIAO_WORK", "GBT21010_2017", "YDYH_2023"]

@@ -11,6 +11,10 @@
  * when given) and hands each piece to a callback as it is made, so a caller can write
  * millions of pieces with bounded memory; the transition and status tables are summed
  * as it goes.
+ *
+ * With the three control lines of a workspace (guotu_convert_add_line), every piece is
+ * also split by the lines, so that each piece lies wholly inside the red line, inside
+ * the permanent farmland, inside the urban boundary or outside all three, and says which.
  */
 #ifndef GUOTU_CONVERT_H
 #define GUOTU_CONVERT_H
@@ -81,6 +85,8 @@ typedef struct guotu_conversion_piece {
     double dm_ha; /* change in standard-forest ha: area × (k_after − k_before); 0 without tables */
     const unsigned char *wkb;
     size_t wkb_size;
+    const char *line; /* "ecological_redline", "permanent_farmland", "urban_boundary"; "" outside all
+                         (and always "" without lines) */
 } guotu_conversion_piece;
 typedef int (*guotu_piece_fn)(const guotu_conversion_piece *piece, void *user_data);
 
@@ -98,6 +104,15 @@ GUOTU_API int guotu_convert_add_zone(guotu_context *ctx, guotu_convert *cv, cons
 /* Every "before" polygon with its class code. Before prepare; kept until destroy. */
 GUOTU_API int guotu_convert_add_before(guotu_context *ctx, guotu_convert *cv, const char *code, int64_t fid,
                                        const unsigned char *wkb, size_t wkb_size);
+/* Optional: one feature of a three-lines workspace (the layers of `guotu lines init`).
+ * Before prepare; kept until destroy. Pieces are then split by the lines: a piece's part
+ * inside the red line is the red line's, the rest inside farmland is the farmland's, the
+ * rest inside the urban boundary is the boundary's, and what is left is outside all —
+ * where lines overlap the red line wins, then farmland (SPEC §2: the urban boundary
+ * yields to both, farmland to the red line). Area is conserved. Invalid polygons follow
+ * the invalid policy (label: the line's layer name). GUOTU_ERR_ARGUMENT for a bad line. */
+GUOTU_API int guotu_convert_add_line(guotu_context *ctx, guotu_convert *cv, guotu_line line, int64_t fid,
+                                     const unsigned char *wkb, size_t wkb_size);
 /* Builds the spatial indexes. */
 GUOTU_API int guotu_convert_prepare(guotu_context *ctx, guotu_convert *cv);
 /* Tells how many "after" polygons will come, for progress. Optional. */
@@ -114,6 +129,45 @@ GUOTU_API int guotu_convert_finish(guotu_context *ctx, guotu_convert *cv);
  * (same order) and the same "before" polygons, then merged before `into` is finished.
  * Both must be prepared and not finished; GUOTU_ERR_ARGUMENT when the zones differ. */
 GUOTU_API int guotu_convert_merge(guotu_context *ctx, guotu_convert *into, const guotu_convert *from);
+
+/* ---- Raster land use on one grid ----------------------------------------- */
+/* Both layers as categorical rasters on the same grid (same CRS, geotransform and size).
+ * Instead of polygons and prepare: create, guotu_convert_set_grid, then blocks of both
+ * rasters' values with guotu_convert_add_cells, then finish. Each cell counts with its own
+ * area (ellipsoidal: the exact lattice cell areas of the raster tally; or planar) for the
+ * pair (before value, after value), whose codes are the values as decimal text ("12").
+ * The tables are those of the polygon overlay, with zone ""; no pieces are made. Zones,
+ * lines and polygons cannot be added in this mode. */
+typedef struct guotu_convert_grid {
+    double geotransform[6]; /* GDAL's (x0, cell width, 0, y0, 0, cell height); no rotation */
+    int64_t width, height;  /* columns, rows */
+    int has_nodata[2];      /* before, after: a cell with the nodata value on either side */
+    int64_t nodata[2];      /* is skipped and counted in stats.nodata_cells */
+} guotu_convert_grid;
+
+/* Per-cell status codes written by guotu_convert_add_cells. */
+enum {
+    GUOTU_CELL_NODATA = 0,
+    GUOTU_CELL_SAME = 1,
+    GUOTU_CELL_PATH = 2,
+    GUOTU_CELL_CONDITIONAL = 3,
+    GUOTU_CELL_PROHIBITED = 4,
+    GUOTU_CELL_GAP = 5,
+    GUOTU_CELL_UNKNOWN = 6
+};
+
+/* Switches a new overlay (nothing added yet) to raster mode on `grid` (copied); it takes
+ * the place of guotu_convert_prepare. GUOTU_ERR_STATE after polygons, zones or lines;
+ * GUOTU_ERR_ARGUMENT for an empty or rotated grid. */
+GUOTU_API int guotu_convert_set_grid(guotu_context *ctx, guotu_convert *cv, const guotu_convert_grid *grid);
+
+/* Cells of rows [row0, row0+nrows) and columns [col0, col0+ncols): the value of cell (r, c)
+ * is before[(r-row0)*row_stride + (c-col0)], likewise after. status_out (NULL, or the same
+ * layout) receives each cell's GUOTU_CELL_* code. Blocks must not overlap; nothing is kept
+ * after the call. Reports progress by rows; cancelling returns GUOTU_ERR_CANCELLED. */
+GUOTU_API int guotu_convert_add_cells(guotu_context *ctx, guotu_convert *cv, int64_t row0, int64_t col0,
+                                      int64_t nrows, int64_t ncols, const int32_t *before, const int32_t *after,
+                                      int64_t row_stride, uint8_t *status_out);
 
 /* Transitions: area by (zone, from, to), both by category and by original code. */
 typedef struct guotu_transition {
@@ -135,6 +189,16 @@ typedef struct guotu_status_area {
 GUOTU_API size_t guotu_convert_status_count(const guotu_convert *cv);
 GUOTU_API int guotu_convert_status_row(guotu_context *ctx, const guotu_convert *cv, size_t i, guotu_status_area *out);
 
+/* Area by (zone, line, status): line is a layer name of guotu_line_name, or "" for the
+ * area outside the three lines (all of it without lines). Zones as in the status rows. */
+typedef struct guotu_line_status_area {
+    const char *zone_id, *line, *status;
+    double area_ha;
+} guotu_line_status_area;
+GUOTU_API size_t guotu_convert_line_count(const guotu_convert *cv);
+GUOTU_API int guotu_convert_line_row(guotu_context *ctx, const guotu_convert *cv, size_t i,
+                                     guotu_line_status_area *out);
+
 /* Codes a category map does not list, with the overlaid area: side 0 before, 1 after. */
 typedef struct guotu_unknown_code {
     const char *code;
@@ -149,6 +213,8 @@ typedef struct guotu_convert_stats {
     int64_t repaired_before, repaired_after, repaired_zones;
     double before_area_ha, after_area_ha; /* each layer's own area */
     double overlaid_area_ha;              /* sum of all pieces */
+    int64_t line_features, repaired_lines; /* three-lines features given, and repaired */
+    int64_t cells, nodata_cells;           /* raster mode: cells counted, cells skipped as nodata */
 } guotu_convert_stats;
 GUOTU_API int guotu_convert_get_stats(guotu_context *ctx, const guotu_convert *cv, guotu_convert_stats *out);
 
