@@ -382,9 +382,9 @@ def summary_lines(result: ParcelsResult) -> List[str]:
     counts = result.verdict_counts()
     out = [tr("{n} parcels: 通过 pass {p}, 有条件通过 conditional {c}, 不通过 fail {f} (tolerance {t:g} m²).").format(
         n=len(result.parcels), p=counts["pass"], c=counts["conditional"], f=counts["fail"], t=result.tolerance_m2)]
+    no_unit = tr("(no unit)")
     for u in result.units:
-        out.append(f"{u.project_id or tr('(no unit)')} {u.name}: {'fail' if u.verdict == 2 else 'pass'} — "
-                   f"{u.reasons_en}")
+        out.append(f"{u.project_id or no_unit} {u.name}: {VERDICTS[u.verdict]} — {u.reasons_en}")
     if result.reprojected:
         out.append(tr("Reprojected into the parcels' CRS: {layers}.").format(layers=", ".join(result.reprojected)))
     return out

@@ -4,68 +4,180 @@
     <context>
         <name>Guotu</name>
         <message>
-            <source>The Guotu native library (libguotu) was not found. Paths tried: {paths}. Reinstall the plugin, or set the environment variable {env} to the library file.</source>
-            <translation>未找到国土原生计算库（libguotu）。已尝试的路径：{paths}。请重新安装插件，或将环境变量 {env} 设为该库文件的路径。</translation>
+            <source>before ↓ / after →</source>
+            <translation>转换前 ↓ / 转换后 →</translation>
         </message>
         <message>
-            <source>The Guotu native library {path} has ABI version {found}, but this plugin needs ABI version {expected}. Install matching versions of the plugin and the library.</source>
-            <translation>国土原生计算库 {path} 的 ABI 版本为 {found}，但本插件需要 ABI 版本 {expected}。请安装相互匹配的插件与计算库版本。</translation>
+            <source>Before</source>
+            <translation>转换前</translation>
         </message>
         <message>
-            <source>{path} (not found)</source>
-            <translation>{path}（不存在）</translation>
+            <source>After</source>
+            <translation>转换后</translation>
         </message>
         <message>
-            <source>{path} (could not be loaded: {error})</source>
-            <translation>{path}（无法加载：{error}）</translation>
+            <source>Total</source>
+            <translation>合计</translation>
         </message>
         <message>
-            <source>{path} (is not libguotu: {error})</source>
-            <translation>{path}（不是 libguotu：{error}）</translation>
+            <source>No overlaid area</source>
+            <translation>没有叠加面积</translation>
         </message>
         <message>
-            <source>Raster layer "{layer}" has no cell grid (is it a web service?); use a raster file.</source>
-            <translation>栅格图层“{layer}”没有像元格网（是否为网络服务？）；请使用栅格文件。</translation>
+            <source>Area by policy status</source>
+            <translation>按政策状态统计面积</translation>
         </message>
         <message>
-            <source>Raster layer "{layer}" has data type {type}; a land-use raster must hold integer class codes.</source>
-            <translation>栅格图层“{layer}”的数据类型为 {type}；地类栅格必须存放整数地类代码。</translation>
+            <source>Policy status of the change</source>
+            <translation>用途变化的政策状态</translation>
         </message>
         <message>
-            <source>Raster layer "{layer}" is not valid.</source>
-            <translation>栅格图层“{layer}”无效。</translation>
+            <source>Land-use conversions</source>
+            <translation>土地用途转换</translation>
         </message>
         <message>
-            <source>Could not read rows {row0}–{row1} of raster layer "{layer}".</source>
-            <translation>无法读取栅格图层“{layer}”的第 {row0}–{row1} 行。</translation>
+            <source>Transitions between policy categories (ha)</source>
+            <translation>政策地类之间的转换（公顷）</translation>
         </message>
         <message>
-            <source>Raster layer "{layer}" has the non-integer value {value} (near row {row}); a land-use raster must hold integer class codes.</source>
-            <translation>栅格图层“{layer}”含有非整数值 {value}（约第 {row} 行）；地类栅格必须存放整数地类代码。</translation>
+            <source>Rows: land use before; columns: land use after. Cells are coloured by the policy status of the change.</source>
+            <translation>行：转换前用途；列：转换后用途。单元格颜色表示该变化的政策状态。</translation>
         </message>
         <message>
-            <source>Raster layer "{layer}" has class values outside the 32-bit integer range ({low} to {high}).</source>
-            <translation>栅格图层“{layer}”的地类值超出 32 位整数范围（{low} 至 {high}）。</translation>
+            <source>Area by zone and policy status (ha)</source>
+            <translation>按分区和政策状态统计面积（公顷）</translation>
         </message>
         <message>
-            <source>(unnamed layer)</source>
-            <translation>（未命名图层）</translation>
+            <source>Transitions</source>
+            <translation>转换矩阵</translation>
         </message>
         <message>
-            <source>Give exactly one land-use input: a polygon layer or a raster layer.</source>
-            <translation>请且仅请提供一种地类输入：面图层或栅格图层。</translation>
+            <source>Status summary</source>
+            <translation>政策状态汇总</translation>
         </message>
         <message>
-            <source>Feature {fid} of layer "{layer}" could not be transformed to {crs}: {error}</source>
-            <translation>图层“{layer}”的要素 {fid} 无法转换到 {crs}：{error}</translation>
+            <source>Unknown codes</source>
+            <translation>未识别的地类代码</translation>
+        </message>
+        <message>
+            <source>Land-use conversion map (用途转用)</source>
+            <translation>土地用途转换图（用途转用）</translation>
+        </message>
+        <message>
+            <source>(outside every zone)</source>
+            <translation>（不在任何分区内）</translation>
+        </message>
+        <message>
+            <source>No font with Chinese characters is installed; Chinese text will not render (install e.g. fonts-wqy-microhei).</source>
+            <translation>未安装含中文字符的字体，中文将无法显示（请安装例如 fonts-wqy-microhei）。</translation>
+        </message>
+        <message>
+            <source>"{path}" has no layer "conversions"; is it the output of the land-use conversion?</source>
+            <translation>“{path}”中没有图层“conversions”；它是土地用途转换的输出吗？</translation>
+        </message>
+        <message>
+            <source>Source: {source}</source>
+            <translation>数据来源：{source}</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>政策状态</translation>
+        </message>
+        <message>
+            <source>Area (ha)</source>
+            <translation>面积（公顷）</translation>
+        </message>
+        <message>
+            <source>Share</source>
+            <translation>占比</translation>
+        </message>
+        <message>
+            <source>{pieces} pieces.</source>
+            <translation>共 {pieces} 个图斑。</translation>
+        </message>
+        <message>
+            <source>Standard-forest change: {dm:+,.2f} ha.</source>
+            <translation>标准林面积变化：{dm:+,.2f} 公顷。</translation>
+        </message>
+        <message>
+            <source>Zone</source>
+            <translation>分区</translation>
+        </message>
+        <message>
+            <source>All zones</source>
+            <translation>全部分区</translation>
+        </message>
+        <message>
+            <source>Code "{code}" (before layer) has no category: {area:,.2f} ha.</source>
+            <translation>代码“{code}”（转换前图层）没有对应的政策地类：{area:,.2f} 公顷。</translation>
+        </message>
+        <message>
+            <source>Code "{code}" (after layer) has no category: {area:,.2f} ha.</source>
+            <translation>代码“{code}”（转换后图层）没有对应的政策地类：{area:,.2f} 公顷。</translation>
+        </message>
+        <message>
+            <source>matplotlib is not available ({error}): the matrix and the Sankey diagram are left out.</source>
+            <translation>matplotlib 不可用（{error}）：报告中省略转换矩阵和桑基图。</translation>
+        </message>
+        <message>
+            <source>Exporting the PDF {path} failed: {error}</source>
+            <translation>导出 PDF {path} 失败：{error}</translation>
+        </message>
+        <message>
+            <source>Exporting the image {path} failed: {error}</source>
+            <translation>导出图片 {path} 失败：{error}</translation>
+        </message>
+        <message>
+            <source>Guotu land-use conversion style</source>
+            <translation>Guotu 土地用途转换样式</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" of "{path}" could not be opened.</source>
+            <translation>无法打开“{path}”中的图层“{layer}”。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" is not a land-use conversion layer: it lacks the fields {fields}.</source>
+            <translation>图层“{layer}”不是土地用途转换图层：缺少字段 {fields}。</translation>
+        </message>
+        <message>
+            <source>Cannot read the table "{path}": {error}</source>
+            <translation>无法读取表“{path}”：{error}</translation>
+        </message>
+        <message>
+            <source>The category table "{path}" of the before layer cannot be used: {message}</source>
+            <translation>转换前图层的地类对照表“{path}”无法使用：{message}</translation>
+        </message>
+        <message>
+            <source>The category table "{path}" of the after layer cannot be used: {message}</source>
+            <translation>转换后图层的地类对照表“{path}”无法使用：{message}</translation>
         </message>
         <message>
             <source>Layer "{layer}" has no zones (check its selection and filter).</source>
             <translation>图层“{layer}”中没有分区（请检查选择集和过滤条件）。</translation>
         </message>
         <message>
+            <source>Layer "{layer}" has no polygons (check its selection and filter).</source>
+            <translation>图层“{layer}”没有面要素（请检查其选择集和过滤条件）。</translation>
+        </message>
+        <message>
+            <source>Unknown classification system "{system}"; known: {systems}.</source>
+            <translation>未知的分类体系“{system}”；可用的有：{systems}。</translation>
+        </message>
+        <message>
             <source>Choose the land-use class field of layer "{layer}".</source>
             <translation>请选择图层“{layer}”的地类字段。</translation>
+        </message>
+        <message>
+            <source>Choose the zone id field of layer "{layer}".</source>
+            <translation>请选择图层“{layer}”的分区代码字段。</translation>
+        </message>
+        <message>
+            <source>Unknown three-lines layers: {names}; known: {lines}.</source>
+            <translation>未知的三区三线图层：{names}；可用：{lines}。</translation>
+        </message>
+        <message>
+            <source>The policy table "{path}" cannot be used: {message}</source>
+            <translation>政策表“{path}”无法使用：{message}</translation>
         </message>
         <message>
             <source>Feature {fid} of layer "{layer}" has an empty zone id in field "{field}"; every zone needs an id.</source>
@@ -80,188 +192,280 @@
             <translation>图层“{layer}”的要素 {fid}（分区“{id}”）没有几何图形。</translation>
         </message>
         <message>
-            <source>Layer "{layer}" must be a polygon layer, but its geometry type is {type}.</source>
-            <translation>图层“{layer}”必须是面图层，但其几何类型为 {type}。</translation>
+            <source>Invalid geometry</source>
+            <translation>几何无效</translation>
         </message>
         <message>
-            <source>No field of layer "{layer}" was chosen.</source>
-            <translation>未选择图层“{layer}”的字段。</translation>
+            <source>Duplicate features</source>
+            <translation>重复要素</translation>
         </message>
         <message>
-            <source>Layer "{layer}" has no field "{field}". Its fields are: {fields}.</source>
-            <translation>图层“{layer}”没有字段“{field}”。其字段为：{fields}。</translation>
+            <source>Overlaps within a line</source>
+            <translation>同一控制线内重叠</translation>
         </message>
         <message>
-            <source>Layer "{layer}" has no valid coordinate reference system; set its CRS first.</source>
-            <translation>图层“{layer}”没有有效的坐标参考系；请先设置其坐标参考系。</translation>
+            <source>Red line overlaps farmland</source>
+            <translation>红线与永久基本农田重叠</translation>
         </message>
         <message>
-            <source>Planar area needs a projected CRS in metres, but layer "{layer}" is in {crs} (units: {units}). Use the ellipsoidal method or reproject the layer.</source>
-            <translation>平面面积需要以米为单位的投影坐标系，但图层“{layer}”采用 {crs}（单位：{units}）。请改用椭球面积，或将图层重投影。</translation>
+            <source>Red line overlaps urban boundary</source>
+            <translation>红线与城镇开发边界重叠</translation>
         </message>
         <message>
-            <source>Area by zone and land-use class…</source>
-            <translation>按分区统计地类面积…</translation>
+            <source>Farmland overlaps urban boundary</source>
+            <translation>永久基本农田与城镇开发边界重叠</translation>
         </message>
         <message>
-            <source>Area by zone and land-use class</source>
-            <translation>按分区统计地类面积</translation>
+            <source>Slivers</source>
+            <translation>狭长碎片</translation>
         </message>
         <message>
-            <source>Statistics</source>
-            <translation>统计</translation>
+            <source>Tiny patches</source>
+            <translation>细小图斑</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Computes the area in hectares of every land-use class inside every zone (county, township, ecological unit...), as a table with the fields &lt;b&gt;zone_id&lt;/b&gt;, &lt;b&gt;class_code&lt;/b&gt; and &lt;b&gt;area_ha&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; is either a polygon layer with a class field (integer or text; features with an empty class are reported with an empty class_code) or a categorical integer raster (band 1; nodata cells are skipped). Give exactly one of the two.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mask&lt;/b&gt; (optional): the area inside these polygons is excluded, e.g. urban space when counting ecological land.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Area method&lt;/b&gt;: ellipsoidal area (椭球面积, as the Third National Land Survey reports it) on the ellipsoid of the CRS, or planar area in a projected CRS in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Invalid geometries&lt;/b&gt;: repaired (and counted in the log) or the run stops naming the layer and feature.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Raster mode&lt;/b&gt;: exact coverage counts cells cut by a zone boundary by their covered fraction; cell centre counts a cell whole when its centre is inside the zone.&lt;/p&gt;&lt;p&gt;Vector land use and the mask are reprojected to the CRS of the zones; with raster land use the zones and the mask are reprojected to the raster's CRS instead, so cells are never resampled. Selected features, layer filters and unsaved edits are taken into account.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;统计每个分区（县、乡镇、生态单元等）内各地类的面积（公顷），输出包含 &lt;b&gt;zone_id&lt;/b&gt;、&lt;b&gt;class_code&lt;/b&gt;、&lt;b&gt;area_ha&lt;/b&gt; 三个字段的表。&lt;/p&gt;&lt;p&gt;&lt;b&gt;地类&lt;/b&gt;可以是带地类字段的面图层（整数或文本字段；地类为空的要素以空 class_code 输出），也可以是分类整数栅格（第 1 波段；跳过无数据像元）。两者必须且只能提供一种。&lt;/p&gt;&lt;p&gt;&lt;b&gt;掩膜&lt;/b&gt;（可选）：扣除这些面内的面积，例如统计生态用地时扣除城镇空间。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积计算方法&lt;/b&gt;：按坐标系所在椭球计算椭球面积（与第三次全国国土调查一致），或在以米为单位的投影坐标系中计算平面面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;无效几何&lt;/b&gt;：自动修复（并在日志中计数），或停止运行并指明图层和要素。&lt;/p&gt;&lt;p&gt;&lt;b&gt;栅格模式&lt;/b&gt;：精确覆盖按像元被分区覆盖的比例计入被分区边界切割的像元；像元中心模式在像元中心位于分区内时计入整个像元。&lt;/p&gt;&lt;p&gt;矢量地类和掩膜会重投影到分区的坐标系；使用栅格地类时则将分区和掩膜重投影到栅格的坐标系，像元从不重采样。计算遵循所选要素、图层过滤条件和未保存的编辑。&lt;/p&gt;</translation>
+            <source>Narrow gaps within a line</source>
+            <translation>同一控制线内的狭窄缝隙</translation>
         </message>
         <message>
-            <source>area,land use,zone,statistics,hectare,ellipsoidal,tally</source>
-            <translation>面积,地类,分区,统计,公顷,椭球面积,汇总</translation>
+            <source>Features across admin boundaries</source>
+            <translation>要素跨越行政区界线</translation>
         </message>
         <message>
-            <source>Zones</source>
-            <translation>分区</translation>
+            <source>Urban expansion over the cap</source>
+            <translation>城镇开发边界扩展倍数超限</translation>
         </message>
         <message>
-            <source>Zone id field</source>
-            <translation>分区编号字段</translation>
+            <source>Farmland below target</source>
+            <translation>永久基本农田低于保护任务</translation>
         </message>
         <message>
-            <source>Land use (polygons)</source>
-            <translation>地类（面图层）</translation>
+            <source>Red line below target</source>
+            <translation>生态保护红线低于保护任务</translation>
         </message>
         <message>
-            <source>Land-use class field</source>
-            <translation>地类字段</translation>
+            <source>Farmland below the share of cultivated land</source>
+            <translation>永久基本农田占耕地比例不足</translation>
         </message>
         <message>
-            <source>Land use (raster)</source>
-            <translation>地类（栅格）</translation>
+            <source>red line</source>
+            <translation>生态保护红线</translation>
         </message>
         <message>
-            <source>Mask: area inside is excluded, e.g. urban space</source>
-            <translation>掩膜：扣除其内面积，如城镇空间</translation>
+            <source>permanent farmland</source>
+            <translation>永久基本农田</translation>
         </message>
         <message>
-            <source>Area method</source>
-            <translation>面积计算方法</translation>
+            <source>urban boundary</source>
+            <translation>城镇开发边界</translation>
         </message>
         <message>
-            <source>Invalid geometries</source>
-            <translation>无效几何</translation>
+            <source>admin units</source>
+            <translation>行政区</translation>
         </message>
         <message>
-            <source>Raster mode</source>
-            <translation>栅格模式</translation>
+            <source>{count} issues, {accepted} accepted as exceptions.</source>
+            <translation>共 {count} 个问题，其中 {accepted} 个已确认为例外。</translation>
         </message>
         <message>
-            <source>Area by zone and class</source>
-            <translation>分区地类面积</translation>
+            <source>{rule} {title}: {count} (error {error}, warning {warning}, minor {minor})</source>
+            <translation>{rule} {title}：{count} 个（错误 {error}，警告 {warning}，轻微 {minor}）</translation>
         </message>
         <message>
-            <source>Choose the land-use class field.</source>
-            <translation>请选择地类字段。</translation>
+            <source>{code} {name}: red line {redline:.2f} ha, farmland {farmland:.2f} ha ({mu:.1f} mu), urban boundary {urban:.2f} ha</source>
+            <translation>{code} {name}：生态保护红线 {redline:.2f} 公顷，永久基本农田 {farmland:.2f} 公顷（{mu:.1f} 亩），城镇开发边界 {urban:.2f} 公顷</translation>
         </message>
         <message>
-            <source>Ellipsoidal</source>
-            <translation>椭球面积</translation>
+            <source>The layers {layers} have no features: nothing to check.</source>
+            <translation>图层 {layers} 中没有要素，无可检查内容。</translation>
         </message>
         <message>
-            <source>Planar</source>
-            <translation>平面面积</translation>
+            <source>The three-lines check needs the {what} layer ("{layer}" of a workspace), but it is missing. Make workspaces with "New three-lines workspace".</source>
+            <translation>三区三线检查需要{what}图层（工作空间中的“{layer}”），但该图层缺失。请用“新建三区三线工作空间”创建工作空间。</translation>
         </message>
         <message>
-            <source>Repair</source>
-            <translation>修复</translation>
+            <source>"{system}" is not a classification system with a conversion preset ({systems}).</source>
+            <translation>“{system}”不是带有转换预设的分类体系（{systems}）。</translation>
         </message>
         <message>
-            <source>Fail</source>
-            <translation>报错停止</translation>
+            <source>Feature {fid} of layer "{layer}" has no admin code in field "{field}".</source>
+            <translation>图层“{layer}”的要素 {fid} 在字段“{field}”中没有行政区代码。</translation>
         </message>
         <message>
-            <source>Exact coverage</source>
-            <translation>精确覆盖</translation>
+            <source>Feature {fid} of layer "{layer}" (admin unit "{code}") has no geometry.</source>
+            <translation>图层“{layer}”的要素 {fid}（行政区“{code}”）没有几何图形。</translation>
         </message>
         <message>
-            <source>Cell centre</source>
-            <translation>像元中心</translation>
+            <source>Cannot read the conversion preset "{path}": {error}</source>
+            <translation>无法读取转换预设“{path}”：{error}</translation>
         </message>
         <message>
-            <source>The calculation was cancelled.</source>
-            <translation>计算已取消。</translation>
+            <source>Layer "{layer}" is in {crs}, another CRS than layer "{first}" ({first_crs}); the three lines and the admin units must share one CRS.</source>
+            <translation>图层“{layer}”的坐标系为 {crs}，与图层“{first}”（{first_crs}）不同；三条控制线与行政区必须使用同一坐标系。</translation>
         </message>
         <message>
-            <source>The Guotu core failed ({status}): {message}</source>
-            <translation>国土计算核心出错（{status}）：{message}</translation>
+            <source>Feature {fid} of layer "{layer}": "{value}" in field "{field}" is not a number; the rules that need it are skipped for admin unit "{code}".</source>
+            <translation>图层“{layer}”的要素 {fid}：字段“{field}”中的“{value}”不是数值；行政区“{code}”中需要该值的规则将被跳过。</translation>
         </message>
         <message>
-            <source>Guotu 国土 — territorial spatial planning tools</source>
-            <translation>国土 Guotu — 国土空间规划工具</translation>
+            <source>Feature {fid} of layer "{layer}" could not be transformed to {crs}: {error}</source>
+            <translation>图层“{layer}”的要素 {fid} 无法转换到 {crs}：{error}</translation>
         </message>
         <message>
-            <source>No land use lies over the zones; the table is empty.</source>
-            <translation>分区内没有地类数据；结果表为空。</translation>
+            <source>Error</source>
+            <translation>错误</translation>
         </message>
         <message>
-            <source>No invalid geometry needed repair.</source>
-            <translation>没有需要修复的无效几何。</translation>
+            <source>Warning</source>
+            <translation>警告</translation>
         </message>
         <message>
-            <source>Areas: {method}, in {crs}.</source>
-            <translation>面积：{method}，坐标系 {crs}。</translation>
+            <source>Minor</source>
+            <translation>轻微</translation>
         </message>
         <message>
-            <source>Zones: {zones:.4f} ha (mask excluded); tallied: {tallied:.4f} ha; not covered by land use: {gap:.4f} ha.</source>
-            <translation>分区：{zones:.4f} 公顷（已扣除掩膜）；已统计：{tallied:.4f} 公顷；无地类覆盖：{gap:.4f} 公顷。</translation>
+            <source>Accepted exception</source>
+            <translation>已确认例外</translation>
         </message>
         <message>
-            <source>{zones} zones, {cells} raster cells read ({nodata} nodata), {mask} mask polygons.</source>
-            <translation>{zones} 个分区，读取 {cells} 个栅格像元（其中无数据 {nodata} 个），{mask} 个掩膜面。</translation>
+            <source>Issues by rule</source>
+            <translation>按规则统计问题</translation>
         </message>
         <message>
-            <source>{zones} zones, {features} land-use features, {mask} mask polygons.</source>
-            <translation>{zones} 个分区，{features} 个地类要素，{mask} 个掩膜面。</translation>
+            <source>Legend</source>
+            <translation>图例</translation>
         </message>
         <message>
-            <source>Repaired {total} invalid geometries: {zones} zones, {landuse} land-use features, {mask} mask features.</source>
-            <translation>已修复 {total} 个无效几何：分区 {zones} 个，地类要素 {landuse} 个，掩膜要素 {mask} 个。</translation>
+            <source>Statistics by admin unit (ha; 1 ha = 15 mu)</source>
+            <translation>按行政区统计（公顷；1 公顷 = 15 亩）</translation>
         </message>
         <message>
-            <source>{features} land-use features have no class: {area:.4f} ha inside the zones is reported with an empty class_code.</source>
-            <translation>{features} 个地类要素没有地类：其在分区内的 {area:.4f} 公顷以空 class_code 输出。</translation>
+            <source>No font with Chinese characters is installed; Chinese text will not render (install e.g. fonts-noto-cjk).</source>
+            <translation>系统未安装中文字体，中文文字无法显示（请安装例如 fonts-noto-cjk）。</translation>
         </message>
         <message>
-            <source>{count} land-use features without geometry were skipped.</source>
-            <translation>已跳过 {count} 个没有几何图形的地类要素。</translation>
+            <source>Three control lines check (三区三线检查)</source>
+            <translation>三区三线检查</translation>
         </message>
         <message>
-            <source>{count} mask features without geometry were skipped.</source>
-            <translation>已跳过 {count} 个没有几何图形的掩膜要素。</translation>
+            <source>Layer "{layer}" is not a three-lines statistics table: it has no {fields}.</source>
+            <translation>图层“{layer}”不是三区三线统计表：缺少 {fields}。</translation>
         </message>
         <message>
-            <source>The tallied area exceeds the zones' area by {area:.4f} ha: land-use features overlap each other.</source>
-            <translation>已统计面积比分区面积多 {area:.4f} 公顷：地类要素之间存在重叠。</translation>
+            <source>pass</source>
+            <translation>达标</translation>
         </message>
         <message>
-            <source>Source: {source}</source>
-            <translation>数据来源：{source}</translation>
+            <source>fail</source>
+            <translation>不达标</translation>
         </message>
         <message>
-            <source>Zone</source>
-            <translation>分区</translation>
+            <source>Rule</source>
+            <translation>规则</translation>
         </message>
         <message>
-            <source>Exporting the PDF {path} failed: {error}</source>
-            <translation>导出 PDF {path} 失败：{error}</translation>
+            <source>Open</source>
+            <translation>未处理</translation>
         </message>
         <message>
-            <source>Exporting the image {path} failed: {error}</source>
-            <translation>导出图片 {path} 失败：{error}</translation>
+            <source>Accepted</source>
+            <translation>已确认</translation>
         </message>
         <message>
-            <source>Unknown classification system "{system}"; known: {systems}.</source>
-            <translation>未知的分类体系“{system}”；可用的有：{systems}。</translation>
+            <source>No issues</source>
+            <translation>无问题</translation>
+        </message>
+        <message>
+            <source>{severity}: admin unit target</source>
+            <translation>{severity}：行政区指标</translation>
+        </message>
+        <message>
+            <source>Ecological protection red line</source>
+            <translation>生态保护红线</translation>
+        </message>
+        <message>
+            <source>Permanent basic farmland</source>
+            <translation>永久基本农田</translation>
+        </message>
+        <message>
+            <source>Urban development boundary</source>
+            <translation>城镇开发边界</translation>
+        </message>
+        <message>
+            <source>Ecological units</source>
+            <translation>生态单元</translation>
+        </message>
+        <message>
+            <source>Admin units</source>
+            <translation>行政区</translation>
+        </message>
+        <message>
+            <source>Accepted exceptions</source>
+            <translation>已确认例外</translation>
+        </message>
+        <message>
+            <source>Choose a valid CRS for the workspace (for example EPSG:4527, CGCS2000 / 3-degree Gauss-Kruger zone 39).</source>
+            <translation>请为工作空间选择有效的坐标系（例如 EPSG:4527，CGCS2000 / 3 度高斯-克吕格 39 带）。</translation>
+        </message>
+        <message>
+            <source>Three control lines: {name}</source>
+            <translation>三区三线：{name}</translation>
+        </message>
+        <message>
+            <source>The CRS {crs} cannot be used for a workspace.</source>
+            <translation>坐标系 {crs} 不能用于工作空间。</translation>
+        </message>
+        <message>
+            <source>A three-lines workspace is a GeoPackage: "{path}" must end in .gpkg.</source>
+            <translation>三区三线工作空间是 GeoPackage 文件：“{path}”必须以 .gpkg 结尾。</translation>
+        </message>
+        <message>
+            <source>"{path}" exists: a workspace holds drawing work, so it is never replaced; choose another name.</source>
+            <translation>“{path}”已存在：工作空间保存着绘制成果，绝不会被覆盖；请换一个文件名。</translation>
+        </message>
+        <message>
+            <source>The folder of "{path}" does not exist.</source>
+            <translation>“{path}”所在的文件夹不存在。</translation>
+        </message>
+        <message>
+            <source>The workspace "{path}" does not exist.</source>
+            <translation>工作空间“{path}”不存在。</translation>
+        </message>
+        <message>
+            <source>"{path}" is not a complete three-lines workspace: it has no {layers}. Make workspaces with "New three-lines workspace".</source>
+            <translation>“{path}”不是完整的三区三线工作空间：缺少 {layers}。请用“新建三区三线工作空间”创建工作空间。</translation>
+        </message>
+        <message>
+            <source>Cannot read the workspace schema {path}: {error}</source>
+            <translation>无法读取工作空间结构定义 {path}：{error}</translation>
+        </message>
+        <message>
+            <source>Cannot create "{path}": {error}</source>
+            <translation>无法创建“{path}”：{error}</translation>
+        </message>
+        <message>
+            <source>Cannot store the style of layer "{layer}": {error}</source>
+            <translation>无法保存图层“{layer}”的样式：{error}</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" of the workspace "{path}" cannot be opened.</source>
+            <translation>无法打开工作空间“{path}”中的图层“{layer}”。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" of the workspace is in {crs}, another CRS than {first}; the layers of a workspace share one CRS.</source>
+            <translation>工作空间图层“{layer}”的坐标系为 {crs}，与 {first} 不同；工作空间的各图层应使用同一坐标系。</translation>
+        </message>
+        <message>
+            <source>Cannot create layer "{layer}" in "{path}": {error}</source>
+            <translation>无法在“{path}”中创建图层“{layer}”：{error}</translation>
+        </message>
+        <message>
+            <source>Cannot create field "{field}" of layer "{layer}": {error}</source>
+            <translation>无法创建图层“{layer}”的字段“{field}”：{error}</translation>
+        </message>
+        <message>
+            <source>(unnamed layer)</source>
+            <translation>（未命名图层）</translation>
         </message>
         <message>
             <source>Give either a fixed price or a floor price (yuan per ha, above 0), not both and not neither.</source>
@@ -294,6 +498,294 @@
         <message>
             <source>Feature {fid} of layer "{layer}": {message}</source>
             <translation>图层“{layer}”的要素 {fid}：{message}</translation>
+        </message>
+        <message>
+            <source>The Guotu native library (libguotu) was not found. Paths tried: {paths}. Reinstall the plugin, or set the environment variable {env} to the library file.</source>
+            <translation>未找到国土原生计算库（libguotu）。已尝试的路径：{paths}。请重新安装插件，或将环境变量 {env} 设为该库文件的路径。</translation>
+        </message>
+        <message>
+            <source>The Guotu native library {path} has ABI version {found}, but this plugin needs ABI version {expected}. Install matching versions of the plugin and the library.</source>
+            <translation>国土原生计算库 {path} 的 ABI 版本为 {found}，但本插件需要 ABI 版本 {expected}。请安装相互匹配的插件与计算库版本。</translation>
+        </message>
+        <message>
+            <source>{path} (not found)</source>
+            <translation>{path}（不存在）</translation>
+        </message>
+        <message>
+            <source>{path} (could not be loaded: {error})</source>
+            <translation>{path}（无法加载：{error}）</translation>
+        </message>
+        <message>
+            <source>{path} (is not libguotu: {error})</source>
+            <translation>{path}（不是 libguotu：{error}）</translation>
+        </message>
+        <message>
+            <source>(no unit)</source>
+            <translation>（不在任何整治单元）</translation>
+        </message>
+        <message>
+            <source>Invalid parcel geometry</source>
+            <translation>地块几何无效</translation>
+        </message>
+        <message>
+            <source>Unknown project type</source>
+            <translation>未知整治类型</translation>
+        </message>
+        <message>
+            <source>Unknown land-use code</source>
+            <translation>未知地类编码</translation>
+        </message>
+        <message>
+            <source>Inside the ecological red line</source>
+            <translation>位于生态保护红线内</translation>
+        </message>
+        <message>
+            <source>Planned construction on permanent farmland</source>
+            <translation>规划建设占用永久基本农田</translation>
+        </message>
+        <message>
+            <source>Prohibited conversion</source>
+            <translation>禁止的用途转换</translation>
+        </message>
+        <message>
+            <source>Conversion is a policy gap</source>
+            <translation>用途转换为政策空白</translation>
+        </message>
+        <message>
+            <source>Conditional conversion</source>
+            <translation>有条件的用途转换</translation>
+        </message>
+        <message>
+            <source>Conversion with a legal path</source>
+            <translation>有合法路径的用途转换</translation>
+        </message>
+        <message>
+            <source>Reclamation on a river beach</source>
+            <translation>在河滩地上开垦复垦</translation>
+        </message>
+        <message>
+            <source>Planned construction outside the urban boundary</source>
+            <translation>规划建设位于城镇开发边界外</translation>
+        </message>
+        <message>
+            <source>Parcels overlap (double counting)</source>
+            <translation>地块重叠（重复计算）</translation>
+        </message>
+        <message>
+            <source>{n} parcels: 通过 pass {p}, 有条件通过 conditional {c}, 不通过 fail {f} (tolerance {t:g} m²).</source>
+            <translation>共 {n} 个地块：通过 {p}，有条件通过 {c}，不通过 {f}（忽略碎片容差 {t:g} 平方米）。</translation>
+        </message>
+        <message>
+            <source>Reprojected into the parcels' CRS: {layers}.</source>
+            <translation>已投影转换到整治地块的坐标系：{layers}。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" has no parcels.</source>
+            <translation>图层“{layer}”没有整治地块。</translation>
+        </message>
+        <message>
+            <source>The parcel check needs the "{layer}" layer of a three-lines workspace, but it is missing. Make workspaces with "New three-lines workspace".</source>
+            <translation>整治地块审查需要三区三线工作空间的“{layer}”图层，但缺少该图层。请用“新建三区三线工作空间”创建工作空间。</translation>
+        </message>
+        <message>
+            <source>Choose the id field of layer "{layer}".</source>
+            <translation>请选择图层“{layer}”的编号字段。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" has no features.</source>
+            <translation>图层“{layer}”没有要素。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" (parcel "{id}") has no geometry.</source>
+            <translation>图层“{layer}”的要素 {fid}（地块“{id}”）没有几何图形。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" has no parcel id in field "{field}".</source>
+            <translation>图层“{layer}”的要素 {fid} 在字段“{field}”中没有地块编号。</translation>
+        </message>
+        <message>
+            <source>parcels in no village</source>
+            <translation>不在任何村的地块</translation>
+        </message>
+        <message>
+            <source>Verdicts</source>
+            <translation>审查结论</translation>
+        </message>
+        <message>
+            <source>condition</source>
+            <translation>条件</translation>
+        </message>
+        <message>
+            <source>note</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Reasons</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Parcels of the village</source>
+            <translation>本村整治地块</translation>
+        </message>
+        <message>
+            <source>Project and consolidation-unit checks (U01 new cultivated land, U02 farmland balance, U03 ecological land)</source>
+            <translation>项目与整治单元检查（U01 新增耕地，U02 永久基本农田补划，U03 生态用地）</translation>
+        </message>
+        <message>
+            <source>Parcel verdicts</source>
+            <translation>地块审查结论</translation>
+        </message>
+        <message>
+            <source>{type} · {current} ({current_category}) → {planned} ({planned_category}) · {area} ha · project {project}</source>
+            <translation>{type} · {current}（{current_category}）→ {planned}（{planned_category}）· {area} 公顷 · 项目 {project}</translation>
+        </message>
+        <message>
+            <source>Parcel</source>
+            <translation>地块</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Current</source>
+            <translation>现状</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>规划</translation>
+        </message>
+        <message>
+            <source>Conversion</source>
+            <translation>用途转换</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>结论</translation>
+        </message>
+        <message>
+            <source>Rules</source>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <source>Project</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Parcels</source>
+            <translation>地块数</translation>
+        </message>
+        <message>
+            <source>Original cultivated (ha)</source>
+            <translation>原有耕地（公顷）</translation>
+        </message>
+        <message>
+            <source>Net new share</source>
+            <translation>净新增比例</translation>
+        </message>
+        <message>
+            <source>Farmland added ÷ out</source>
+            <translation>补划÷调出</translation>
+        </message>
+        <message>
+            <source>Standard-forest change (ha)</source>
+            <translation>标准林地变化（公顷）</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Parcel {id}: {verdict}</source>
+            <translation>地块 {id}：{verdict}</translation>
+        </message>
+        <message>
+            <source>Rectification parcel review — {village}</source>
+            <translation>整治地块审查报告 — {village}</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>性质</translation>
+        </message>
+        <message>
+            <source>Explanation</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Fail</source>
+            <translation>报错停止</translation>
+        </message>
+        <message>
+            <source>Condition</source>
+            <translation>条件</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>pass with conditions</source>
+            <translation>有条件通过</translation>
+        </message>
+        <message>
+            <source>Cannot create the workbook "{path}".</source>
+            <translation>无法创建工作簿“{path}”。</translation>
+        </message>
+        <message>
+            <source>Cannot write the workbook "{path}".</source>
+            <translation>无法写入工作簿“{path}”。</translation>
+        </message>
+        <message>
+            <source>Cannot write the tables in "{folder}": {error}</source>
+            <translation>无法在“{folder}”中写入表格：{error}</translation>
+        </message>
+        <message>
+            <source>Raster layer "{layer}" has no cell grid (is it a web service?); use a raster file.</source>
+            <translation>栅格图层“{layer}”没有像元格网（是否为网络服务？）；请使用栅格文件。</translation>
+        </message>
+        <message>
+            <source>Raster layer "{layer}" has data type {type}; a land-use raster must hold integer class codes.</source>
+            <translation>栅格图层“{layer}”的数据类型为 {type}；地类栅格必须存放整数地类代码。</translation>
+        </message>
+        <message>
+            <source>Raster layer "{layer}" is not valid.</source>
+            <translation>栅格图层“{layer}”无效。</translation>
+        </message>
+        <message>
+            <source>Could not read rows {row0}–{row1} of raster layer "{layer}".</source>
+            <translation>无法读取栅格图层“{layer}”的第 {row0}–{row1} 行。</translation>
+        </message>
+        <message>
+            <source>Raster layer "{layer}" has the non-integer value {value} (near row {row}); a land-use raster must hold integer class codes.</source>
+            <translation>栅格图层“{layer}”含有非整数值 {value}（约第 {row} 行）；地类栅格必须存放整数地类代码。</translation>
+        </message>
+        <message>
+            <source>Raster layer "{layer}" has class values outside the 32-bit integer range ({low} to {high}).</source>
+            <translation>栅格图层“{layer}”的地类值超出 32 位整数范围（{low} 至 {high}）。</translation>
+        </message>
+        <message>
+            <source>Give exactly one land-use input: a polygon layer or a raster layer.</source>
+            <translation>请且仅请提供一种地类输入：面图层或栅格图层。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" must be a polygon layer, but its geometry type is {type}.</source>
+            <translation>图层“{layer}”必须是面图层，但其几何类型为 {type}。</translation>
+        </message>
+        <message>
+            <source>No field of layer "{layer}" was chosen.</source>
+            <translation>未选择图层“{layer}”的字段。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" has no field "{field}". Its fields are: {fields}.</source>
+            <translation>图层“{layer}”没有字段“{field}”。其字段为：{fields}。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" has no valid coordinate reference system; set its CRS first.</source>
+            <translation>图层“{layer}”没有有效的坐标参考系；请先设置其坐标参考系。</translation>
+        </message>
+        <message>
+            <source>Planar area needs a projected CRS in metres, but layer "{layer}" is in {crs} (units: {units}). Use the ellipsoidal method or reproject the layer.</source>
+            <translation>平面面积需要以米为单位的投影坐标系，但图层“{layer}”采用 {crs}（单位：{units}）。请改用椭球面积，或将图层重投影。</translation>
         </message>
         <message>
             <source>GDP</source>
@@ -452,12 +944,8 @@
             <translation>基线</translation>
         </message>
         <message>
-            <source>Ecological voucher account (生态券)</source>
-            <translation>生态券核算（Ecological vouchers）</translation>
-        </message>
-        <message>
-            <source>Legend</source>
-            <translation>图例</translation>
+            <source>Area method</source>
+            <translation>面积计算方法</translation>
         </message>
         <message>
             <source>Zones: vouchers by zone, largest supply first</source>
@@ -466,10 +954,6 @@
         <message>
             <source>Parameters and inputs of the run</source>
             <translation>本次计算的参数与输入</translation>
-        </message>
-        <message>
-            <source>No font with Chinese characters is installed; Chinese text will not render (install e.g. fonts-noto-cjk).</source>
-            <translation>系统未安装中文字体，中文文字无法显示（请安装例如 fonts-noto-cjk）。</translation>
         </message>
         <message>
             <source>Vouchers (E, ha)</source>
@@ -490,6 +974,10 @@
         <message>
             <source>Settlement</source>
             <translation>结算方式</translation>
+        </message>
+        <message>
+            <source>Ecological voucher account (生态券)</source>
+            <translation>生态券核算（Ecological vouchers）</translation>
         </message>
         <message>
             <source>Key figures</source>
@@ -572,12 +1060,588 @@
             <translation>出售 {low}–{high} 公顷</translation>
         </message>
         <message>
+            <source>Area by zone and land-use class…</source>
+            <translation>按分区统计地类面积…</translation>
+        </message>
+        <message>
             <source>Ecological vouchers…</source>
             <translation>生态券…</translation>
         </message>
         <message>
+            <source>Land-use conversion map…</source>
+            <translation>土地用途转换图…</translation>
+        </message>
+        <message>
+            <source>Land-use conversion matrix…</source>
+            <translation>土地用途转换矩阵…</translation>
+        </message>
+        <message>
+            <source>New three-lines workspace…</source>
+            <translation>新建三区三线工作空间…</translation>
+        </message>
+        <message>
+            <source>Open three-lines workspace…</source>
+            <translation>打开三区三线工作空间…</translation>
+        </message>
+        <message>
+            <source>Three control lines check…</source>
+            <translation>三区三线检查…</translation>
+        </message>
+        <message>
+            <source>Area by zone and land-use class</source>
+            <translation>按分区统计地类面积</translation>
+        </message>
+        <message>
+            <source>Statistics</source>
+            <translation>统计</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Computes the area in hectares of every land-use class inside every zone (county, township, ecological unit...), as a table with the fields &lt;b&gt;zone_id&lt;/b&gt;, &lt;b&gt;class_code&lt;/b&gt; and &lt;b&gt;area_ha&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; is either a polygon layer with a class field (integer or text; features with an empty class are reported with an empty class_code) or a categorical integer raster (band 1; nodata cells are skipped). Give exactly one of the two.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mask&lt;/b&gt; (optional): the area inside these polygons is excluded, e.g. urban space when counting ecological land.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Area method&lt;/b&gt;: ellipsoidal area (椭球面积, as the Third National Land Survey reports it) on the ellipsoid of the CRS, or planar area in a projected CRS in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Invalid geometries&lt;/b&gt;: repaired (and counted in the log) or the run stops naming the layer and feature.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Raster mode&lt;/b&gt;: exact coverage counts cells cut by a zone boundary by their covered fraction; cell centre counts a cell whole when its centre is inside the zone.&lt;/p&gt;&lt;p&gt;Vector land use and the mask are reprojected to the CRS of the zones; with raster land use the zones and the mask are reprojected to the raster's CRS instead, so cells are never resampled. Selected features, layer filters and unsaved edits are taken into account.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;统计每个分区（县、乡镇、生态单元等）内各地类的面积（公顷），输出包含 &lt;b&gt;zone_id&lt;/b&gt;、&lt;b&gt;class_code&lt;/b&gt;、&lt;b&gt;area_ha&lt;/b&gt; 三个字段的表。&lt;/p&gt;&lt;p&gt;&lt;b&gt;地类&lt;/b&gt;可以是带地类字段的面图层（整数或文本字段；地类为空的要素以空 class_code 输出），也可以是分类整数栅格（第 1 波段；跳过无数据像元）。两者必须且只能提供一种。&lt;/p&gt;&lt;p&gt;&lt;b&gt;掩膜&lt;/b&gt;（可选）：扣除这些面内的面积，例如统计生态用地时扣除城镇空间。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积计算方法&lt;/b&gt;：按坐标系所在椭球计算椭球面积（与第三次全国国土调查一致），或在以米为单位的投影坐标系中计算平面面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;无效几何&lt;/b&gt;：自动修复（并在日志中计数），或停止运行并指明图层和要素。&lt;/p&gt;&lt;p&gt;&lt;b&gt;栅格模式&lt;/b&gt;：精确覆盖按像元被分区覆盖的比例计入被分区边界切割的像元；像元中心模式在像元中心位于分区内时计入整个像元。&lt;/p&gt;&lt;p&gt;矢量地类和掩膜会重投影到分区的坐标系；使用栅格地类时则将分区和掩膜重投影到栅格的坐标系，像元从不重采样。计算遵循所选要素、图层过滤条件和未保存的编辑。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>area,land use,zone,statistics,hectare,ellipsoidal,tally</source>
+            <translation>面积,地类,分区,统计,公顷,椭球面积,汇总</translation>
+        </message>
+        <message>
+            <source>Zones</source>
+            <translation>分区</translation>
+        </message>
+        <message>
+            <source>Zone id field</source>
+            <translation>分区编号字段</translation>
+        </message>
+        <message>
+            <source>Land use (polygons)</source>
+            <translation>地类（面图层）</translation>
+        </message>
+        <message>
+            <source>Land-use class field</source>
+            <translation>地类字段</translation>
+        </message>
+        <message>
+            <source>Land use (raster)</source>
+            <translation>地类（栅格）</translation>
+        </message>
+        <message>
+            <source>Mask: area inside is excluded, e.g. urban space</source>
+            <translation>掩膜：扣除其内面积，如城镇空间</translation>
+        </message>
+        <message>
+            <source>Invalid geometries</source>
+            <translation>无效几何</translation>
+        </message>
+        <message>
+            <source>Raster mode</source>
+            <translation>栅格模式</translation>
+        </message>
+        <message>
+            <source>Area by zone and class</source>
+            <translation>分区地类面积</translation>
+        </message>
+        <message>
+            <source>Choose the land-use class field.</source>
+            <translation>请选择地类字段。</translation>
+        </message>
+        <message>
+            <source>Ellipsoidal</source>
+            <translation>椭球面积</translation>
+        </message>
+        <message>
+            <source>Planar</source>
+            <translation>平面面积</translation>
+        </message>
+        <message>
+            <source>Repair</source>
+            <translation>修复</translation>
+        </message>
+        <message>
+            <source>Exact coverage</source>
+            <translation>精确覆盖</translation>
+        </message>
+        <message>
+            <source>Cell centre</source>
+            <translation>像元中心</translation>
+        </message>
+        <message>
+            <source>The calculation was cancelled.</source>
+            <translation>计算已取消。</translation>
+        </message>
+        <message>
+            <source>The Guotu core failed ({status}): {message}</source>
+            <translation>国土计算核心出错（{status}）：{message}</translation>
+        </message>
+        <message>
+            <source>Land-use conversion map</source>
+            <translation>土地用途转换图</translation>
+        </message>
+        <message>
+            <source>Land-use conversion</source>
+            <translation>用途转用</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Land-use conversion map (用途转用): overlays the land use &lt;b&gt;before&lt;/b&gt; and &lt;b&gt;after&lt;/b&gt; and gives every piece where the use changed, or not, its policy status.&lt;/p&gt;&lt;p&gt;Each class code maps to one of ten policy categories (cultivated, garden, forest, grassland, farm water works, aquaculture water, river/lake water, other unused land, sea, construction) through the category table of its &lt;b&gt;classification system&lt;/b&gt;, or a code,category CSV of your own. The &lt;b&gt;policy table&lt;/b&gt; (default: the provincial table, 10 × 10 pairs; or a CSV with from,to,status,paths_zh,paths_en) gives each pair a status: &lt;b&gt;same&lt;/b&gt; (not a conversion), &lt;b&gt;path&lt;/b&gt; (legal paths named), &lt;b&gt;conditional&lt;/b&gt;, &lt;b&gt;prohibited&lt;/b&gt; or &lt;b&gt;gap&lt;/b&gt; (no conversion policy exists). Codes in no category table are reported as &lt;b&gt;unknown&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Outputs: the &lt;b&gt;conversion pieces&lt;/b&gt; (from_code, to_code, categories, status, legal paths in Chinese and English, area_ha, dm_ha = change in standard-forest ha from the voucher coefficients, zone_id); the &lt;b&gt;transitions&lt;/b&gt; by category and by code, per zone and '*' for all zones; the &lt;b&gt;status summary&lt;/b&gt;; the &lt;b&gt;unknown codes&lt;/b&gt;. The pieces are styled by status when loaded.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Three-lines workspace&lt;/b&gt; (optional, a GeoPackage made with New three-lines workspace or &lt;i&gt;guotu lines init&lt;/i&gt;): the pieces are also split by the ecological protection red line, the permanent basic farmland and the urban development boundary (the red line wins where they overlap, then farmland) and get a field &lt;b&gt;line&lt;/b&gt;; the optional &lt;b&gt;line summary&lt;/b&gt; gives the area by zone, line and status (e.g. prohibited conversions inside the red line). Prohibited and policy-gap pieces inside the red line or farmland are outlined on the map.&lt;/p&gt;&lt;p&gt;Both inputs are polygon layers (rasters: polygonize them first). The after layer and the zones are reprojected to the CRS of the before layer. Areas are ellipsoidal or planar.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;土地用途转换图（用途转用）：将&lt;b&gt;转换前&lt;/b&gt;与&lt;b&gt;转换后&lt;/b&gt;的土地利用叠加，为每个图斑（无论用途是否变化）给出其政策状态。&lt;/p&gt;&lt;p&gt;每个地类代码通过其&lt;b&gt;分类体系&lt;/b&gt;的地类对照表（或自定义的 code,category CSV）归入十个政策地类之一（耕地、园地、林地、草地、农田水利用地、养殖水面、河流水面、其他未利用地、海域、建设用地）。&lt;b&gt;政策表&lt;/b&gt;（默认：省级政策表，10 × 10 组；或含 from,to,status,paths_zh,paths_en 的 CSV）为每组转换给出状态：&lt;b&gt;same&lt;/b&gt;（未转用）、&lt;b&gt;path&lt;/b&gt;（列出合法路径）、&lt;b&gt;conditional&lt;/b&gt;（有条件）、&lt;b&gt;prohibited&lt;/b&gt;（禁止）或 &lt;b&gt;gap&lt;/b&gt;（政策空白）。不在任何对照表中的代码记为 &lt;b&gt;unknown&lt;/b&gt;（未知）。&lt;/p&gt;&lt;p&gt;输出：&lt;b&gt;转换图斑&lt;/b&gt;（from_code、to_code、政策地类、状态、中英文合法路径、area_ha、dm_ha = 按生态券系数计算的标准林面积变化、zone_id）；按政策地类和按代码的&lt;b&gt;转换矩阵&lt;/b&gt;，分区统计并以 '*' 表示全部分区；&lt;b&gt;政策状态汇总&lt;/b&gt;；&lt;b&gt;未识别的代码&lt;/b&gt;。转换图斑加载时按政策状态自动配色。&lt;/p&gt;&lt;p&gt;&lt;b&gt;三区三线工作空间&lt;/b&gt;（可选，由“新建三区三线工作空间”或 &lt;i&gt;guotu lines init&lt;/i&gt; 生成的 GeoPackage）：图斑还会按生态保护红线、永久基本农田和城镇开发边界切分（三线重叠处以红线优先，其次为永久基本农田），并带有字段 &lt;b&gt;line&lt;/b&gt;；可选的&lt;b&gt;三线汇总&lt;/b&gt;给出按分区、控制线和政策状态统计的面积（例如红线内的禁止转用面积）。位于红线或永久基本农田内的禁止转用和政策空白图斑在地图上以粗边框突出显示。&lt;/p&gt;&lt;p&gt;两个输入均为面图层（栅格请先矢量化）。转换后图层和分区重投影到转换前图层的坐标参照系。面积按椭球面或平面计算。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>{count} features of the before layer have no geometry and were skipped.</source>
+            <translation>转换前图层有 {count} 个要素没有几何，已跳过。</translation>
+        </message>
+        <message>
+            <source>{count} features of the after layer have no geometry and were skipped.</source>
+            <translation>转换后图层有 {count} 个要素没有几何，已跳过。</translation>
+        </message>
+        <message>
+            <source>Code "{code}" of the before layer has no category ({area:.2f} ha reported as "unknown").</source>
+            <translation>转换前图层的代码“{code}”没有对应的政策地类（{area:.2f} 公顷记为“unknown”）。</translation>
+        </message>
+        <message>
+            <source>Code "{code}" of the after layer has no category ({area:.2f} ha reported as "unknown").</source>
+            <translation>转换后图层的代码“{code}”没有对应的政策地类（{area:.2f} 公顷记为“unknown”）。</translation>
+        </message>
+        <message>
+            <source>land use,conversion,change,transition matrix,policy,prohibited,policy gap,overlay</source>
+            <translation>土地利用,用途转用,变化,转移矩阵,政策,禁止,政策空白,叠加</translation>
+        </message>
+        <message>
+            <source>Land use before (polygons)</source>
+            <translation>转换前土地利用（面图层）</translation>
+        </message>
+        <message>
+            <source>Land-use class field (before)</source>
+            <translation>地类字段（转换前）</translation>
+        </message>
+        <message>
+            <source>Classification system (before)</source>
+            <translation>分类体系（转换前）</translation>
+        </message>
+        <message>
+            <source>Land use after (polygons)</source>
+            <translation>转换后土地利用（面图层）</translation>
+        </message>
+        <message>
+            <source>Land-use class field (after)</source>
+            <translation>地类字段（转换后）</translation>
+        </message>
+        <message>
+            <source>Classification system (after)</source>
+            <translation>分类体系（转换后）</translation>
+        </message>
+        <message>
+            <source>Zones (optional: a matrix per zone)</source>
+            <translation>分区（可选：按分区生成矩阵）</translation>
+        </message>
+        <message>
+            <source>Three-lines workspace (optional GeoPackage: flag conversions inside the red line or farmland)</source>
+            <translation>三区三线工作空间（可选 GeoPackage：标出位于生态保护红线或永久基本农田内的转用）</translation>
+        </message>
+        <message>
+            <source>Policy table (CSV; empty: the provincial policy preset)</source>
+            <translation>政策表（CSV；留空：省级政策预设）</translation>
+        </message>
+        <message>
+            <source>Category table of the before layer (CSV code,category; empty: the system's preset)</source>
+            <translation>转换前图层的地类对照表（CSV code,category；留空：该分类体系的预设）</translation>
+        </message>
+        <message>
+            <source>Category table of the after layer (CSV code,category; empty: the system's preset)</source>
+            <translation>转换后图层的地类对照表（CSV code,category；留空：该分类体系的预设）</translation>
+        </message>
+        <message>
+            <source>Area by three-lines line and status</source>
+            <translation>按三区三线控制线和政策状态统计的面积</translation>
+        </message>
+        <message>
+            <source>Choose the zone id field.</source>
+            <translation>请选择分区代码字段。</translation>
+        </message>
+        <message>
+            <source>"{layer}" is a raster: conversion maps overlay vector land use. Polygonize the raster first (Raster ▸ Conversion ▸ Polygonize) to compare it.</source>
+            <translation>“{layer}”是栅格：用途转换图叠加的是矢量土地利用。请先将栅格矢量化（栅格 ▸ 转换 ▸ 多边形化）再进行比较。</translation>
+        </message>
+        <message>
             <source>Areas: {method}.</source>
             <translation>面积：{method}。</translation>
+        </message>
+        <message>
+            <source>Before: {n} polygons, {area:.2f} ha; after: {m} polygons, {area2:.2f} ha.</source>
+            <translation>转换前：{n} 个面，{area:.2f} 公顷；转换后：{m} 个面，{area2:.2f} 公顷。</translation>
+        </message>
+        <message>
+            <source>Overlaid: {area:.2f} ha in {pieces} pieces.</source>
+            <translation>叠加结果：{area:.2f} 公顷，共 {pieces} 个图斑。</translation>
+        </message>
+        <message>
+            <source>Tables: {tables}</source>
+            <translation>所用表：{tables}</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" was reprojected to {crs}.</source>
+            <translation>图层“{layer}”已重投影到 {crs}。</translation>
+        </message>
+        <message>
+            <source>Three lines: {count} features.</source>
+            <translation>三区三线：{count} 个要素。</translation>
+        </message>
+        <message>
+            <source>{count} invalid geometries were repaired.</source>
+            <translation>已修复 {count} 个无效几何。</translation>
+        </message>
+        <message>
+            <source>The workspace "{path}" has no layer "{layer}"; make workspaces with "New three-lines workspace".</source>
+            <translation>工作空间“{path}”中没有图层“{layer}”；请用“新建三区三线工作空间”创建工作空间。</translation>
+        </message>
+        <message>
+            <source>Rectification parcel check</source>
+            <translation>整治地块审查</translation>
+        </message>
+        <message>
+            <source>Land consolidation</source>
+            <translation>全域土地综合整治</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Checks the rectification parcels (整治地块) of a comprehensive land consolidation project against the three control lines, the conversion policy and the consolidation rules, and gives every parcel a verdict: 通过 pass, 有条件通过 pass with conditions or 不通过 fail, with every reason, its rule, area and share.&lt;/p&gt;&lt;p&gt;Parcel rules: P01 invalid geometry, P02 unknown project type, P03 unknown land-use code, P10 inside the red line (allowed for ecological restoration), P11 planned construction on permanent farmland, P12 prohibited / P13 policy gap / P14 conditional / P15 path of the current → planned conversion, P16 reclamation on a river beach, P17 planned construction outside the urban boundary, P18 parcels overlapping each other. Overlaps below the tolerance are ignored.&lt;/p&gt;&lt;p&gt;Per consolidation unit (the unit holding most of a parcel) or project (the project field; otherwise one project '*'): U01 net new cultivated land at least 5 % of the original, U02 new cultivated land outside farmland at least 105 % of the farmland adjusted out, U03 standard-forest land does not decrease. Per village: totals.&lt;/p&gt;&lt;p&gt;River beaches come from the river-beach layer and from the current codes of the system (e.g. 1106 内陆滩涂). Other layers are reprojected into the parcels' CRS.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;按三区三线、用途转换政策和土地整治规则审查全域土地综合整治的整治地块，给出每个地块的审查结论：通过、有条件通过或不通过，并列出每条原因及其规则、面积和占比。&lt;/p&gt;&lt;p&gt;地块规则：P01 几何无效，P02 未知整治类型，P03 未知地类编码，P10 位于生态保护红线内（生态保护修复除外），P11 规划建设占用永久基本农田，P12 禁止 / P13 政策空白 / P14 有条件 / P15 有路径的现状→规划用途转换，P16 在河滩地上开垦复垦，P17 规划建设位于城镇开发边界外，P18 地块相互重叠。小于容差的重叠忽略不计。&lt;/p&gt;&lt;p&gt;按整治单元（地块面积最大所在单元）或项目（项目字段；未选时全部为一个项目“*”）：U01 净新增耕地不少于原有耕地的 5%，U02 永久基本农田外新增耕地不少于调出永久基本农田的 105%，U03 标准林地当量不减少。按村汇总。&lt;/p&gt;&lt;p&gt;河滩地来自河滩地图层和现状地类编码（如 1106 内陆滩涂）。其他图层投影转换到整治地块的坐标系。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>land consolidation,rectification parcel,整治地块,reclamation,red line,farmland,verdict,review</source>
+            <translation>土地整治,整治地块,全域土地综合整治,复垦,生态保护红线,永久基本农田,审查结论,审查</translation>
+        </message>
+        <message>
+            <source>Rectification parcels</source>
+            <translation>整治地块</translation>
+        </message>
+        <message>
+            <source>Parcel id field</source>
+            <translation>地块编号字段</translation>
+        </message>
+        <message>
+            <source>Project type field</source>
+            <translation>整治类型字段</translation>
+        </message>
+        <message>
+            <source>Project field (groups parcels)</source>
+            <translation>项目字段（用于分组）</translation>
+        </message>
+        <message>
+            <source>Current land-use code field</source>
+            <translation>现状地类编码字段</translation>
+        </message>
+        <message>
+            <source>Current classification system</source>
+            <translation>现状分类体系</translation>
+        </message>
+        <message>
+            <source>Planned land-use code field</source>
+            <translation>规划地类编码字段</translation>
+        </message>
+        <message>
+            <source>Planned classification system</source>
+            <translation>规划分类体系</translation>
+        </message>
+        <message>
+            <source>Three-lines workspace GeoPackage (for the lines not given below)</source>
+            <translation>三区三线工作空间 GeoPackage（用于下面未给出的控制线）</translation>
+        </message>
+        <message>
+            <source>River beaches (optional)</source>
+            <translation>河滩地（可选）</translation>
+        </message>
+        <message>
+            <source>Villages (optional)</source>
+            <translation>村界（可选）</translation>
+        </message>
+        <message>
+            <source>Village id field</source>
+            <translation>村编号字段</translation>
+        </message>
+        <message>
+            <source>Village name field</source>
+            <translation>村名字段</translation>
+        </message>
+        <message>
+            <source>Consolidation units (optional)</source>
+            <translation>整治单元（可选）</translation>
+        </message>
+        <message>
+            <source>Unit id field</source>
+            <translation>单元编号字段</translation>
+        </message>
+        <message>
+            <source>Unit name field</source>
+            <translation>单元名称字段</translation>
+        </message>
+        <message>
+            <source>Unit original cultivated land field (ha)</source>
+            <translation>单元原有耕地字段（公顷）</translation>
+        </message>
+        <message>
+            <source>Project types table (value,kind; empty: preset)</source>
+            <translation>整治类型表（value,kind；留空用预设）</translation>
+        </message>
+        <message>
+            <source>Conversion policy table (empty: preset)</source>
+            <translation>用途转换政策表（留空用预设）</translation>
+        </message>
+        <message>
+            <source>River-beach codes (space separated; empty: the system's preset)</source>
+            <translation>河滩地地类编码（空格分隔；留空用分类体系预设）</translation>
+        </message>
+        <message>
+            <source>Ignore overlaps below (m²)</source>
+            <translation>忽略小于此面积的重叠（平方米）</translation>
+        </message>
+        <message>
+            <source>New cultivated land, at least (share of original)</source>
+            <translation>新增耕地不少于（原有耕地的比例）</translation>
+        </message>
+        <message>
+            <source>Farmland added ÷ adjusted out, at least</source>
+            <translation>补划永久基本农田÷调出，不少于</translation>
+        </message>
+        <message>
+            <source>Parcel reasons</source>
+            <translation>地块审查原因</translation>
+        </message>
+        <message>
+            <source>Project checks</source>
+            <translation>项目检查</translation>
+        </message>
+        <message>
+            <source>Village totals</source>
+            <translation>村汇总</translation>
+        </message>
+        <message>
+            <source>Tables for the review meeting (XLSX)</source>
+            <translation>审查会表格（XLSX）</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Tables for the review meeting (CSV folder)</source>
+            <translation>审查会表格（CSV 文件夹）</translation>
+        </message>
+        <message>
+            <source>Parcels passed</source>
+            <translation>通过的地块</translation>
+        </message>
+        <message>
+            <source>Parcels passed with conditions</source>
+            <translation>有条件通过的地块</translation>
+        </message>
+        <message>
+            <source>Parcels failed</source>
+            <translation>不通过的地块</translation>
+        </message>
+        <message>
+            <source>Give a three-lines workspace GeoPackage, or the red line, farmland and urban boundary layers.</source>
+            <translation>请给出三区三线工作空间 GeoPackage，或生态保护红线、永久基本农田和城镇开发边界图层。</translation>
+        </message>
+        <message>
+            <source>Choose the village id field.</source>
+            <translation>请选择村编号字段。</translation>
+        </message>
+        <message>
+            <source>Choose the consolidation unit id field.</source>
+            <translation>请选择整治单元编号字段。</translation>
+        </message>
+        <message>
+            <source>{parameter} needs a number &gt;= 0.</source>
+            <translation>{parameter} 须为不小于 0 的数。</translation>
+        </message>
+        <message>
+            <source>Guotu 国土 — territorial spatial planning tools</source>
+            <translation>国土 Guotu — 国土空间规划工具</translation>
+        </message>
+        <message>
+            <source>No land use lies over the zones; the table is empty.</source>
+            <translation>分区内没有地类数据；结果表为空。</translation>
+        </message>
+        <message>
+            <source>No invalid geometry needed repair.</source>
+            <translation>没有需要修复的无效几何。</translation>
+        </message>
+        <message>
+            <source>Areas: {method}, in {crs}.</source>
+            <translation>面积：{method}，坐标系 {crs}。</translation>
+        </message>
+        <message>
+            <source>Zones: {zones:.4f} ha (mask excluded); tallied: {tallied:.4f} ha; not covered by land use: {gap:.4f} ha.</source>
+            <translation>分区：{zones:.4f} 公顷（已扣除掩膜）；已统计：{tallied:.4f} 公顷；无地类覆盖：{gap:.4f} 公顷。</translation>
+        </message>
+        <message>
+            <source>{zones} zones, {cells} raster cells read ({nodata} nodata), {mask} mask polygons.</source>
+            <translation>{zones} 个分区，读取 {cells} 个栅格像元（其中无数据 {nodata} 个），{mask} 个掩膜面。</translation>
+        </message>
+        <message>
+            <source>{zones} zones, {features} land-use features, {mask} mask polygons.</source>
+            <translation>{zones} 个分区，{features} 个地类要素，{mask} 个掩膜面。</translation>
+        </message>
+        <message>
+            <source>Repaired {total} invalid geometries: {zones} zones, {landuse} land-use features, {mask} mask features.</source>
+            <translation>已修复 {total} 个无效几何：分区 {zones} 个，地类要素 {landuse} 个，掩膜要素 {mask} 个。</translation>
+        </message>
+        <message>
+            <source>{features} land-use features have no class: {area:.4f} ha inside the zones is reported with an empty class_code.</source>
+            <translation>{features} 个地类要素没有地类：其在分区内的 {area:.4f} 公顷以空 class_code 输出。</translation>
+        </message>
+        <message>
+            <source>{count} land-use features without geometry were skipped.</source>
+            <translation>已跳过 {count} 个没有几何图形的地类要素。</translation>
+        </message>
+        <message>
+            <source>{count} mask features without geometry were skipped.</source>
+            <translation>已跳过 {count} 个没有几何图形的掩膜要素。</translation>
+        </message>
+        <message>
+            <source>The tallied area exceeds the zones' area by {area:.4f} ha: land-use features overlap each other.</source>
+            <translation>已统计面积比分区面积多 {area:.4f} 公顷：地类要素之间存在重叠。</translation>
+        </message>
+        <message>
+            <source>Three control lines check</source>
+            <translation>三区三线检查</translation>
+        </message>
+        <message>
+            <source>Three control lines</source>
+            <translation>三区三线</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Checks the three control lines (三区三线) of a workspace: the ecological protection red line, permanent basic farmland and the urban development boundary.&lt;/p&gt;&lt;p&gt;Rules: L01 invalid geometry, L02 duplicate features, L03 overlaps within a line, L04–L06 overlaps between lines (with the resolution of the 2019 guideline: the urban boundary yields to both, farmland to the red line), L07 slivers, L08 tiny patches, L09 narrow gaps between features of one line, L10 features across admin boundaries; per admin unit L11 the urban expansion multiple over its cap, L12 farmland and L13 red line below target, L14 farmland below the share of cultivated land.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Layers&lt;/b&gt;: the workspace's layers as they are in the project (unsaved edits count), or a workspace GeoPackage for the layers not given. They must be polygon layers in one CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; (optional): cultivated land for L14 is the area of the codes whose category in the classification system's conversion preset is cultivated. &lt;b&gt;2020 urban land&lt;/b&gt; (optional): its area in each admin unit replaces the admin layer's urban_2020_ha.&lt;/p&gt;&lt;p&gt;Defaults follow the specification: sliver width 1 m, minimum patch 50 m², expansion cap 1.3, farmland share 0.8; overlaps under 1 m² are minor. Issues whose fingerprint is in the workspace's exceptions table are marked accepted; the exception lapses when the features involved change.&lt;/p&gt;&lt;p&gt;Outputs: issues (areas), issue points (invalid geometry) and statistics by admin unit, with the fields and numbers of &lt;i&gt;guotu lines check&lt;/i&gt;.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;检查工作空间中的三区三线：生态保护红线、永久基本农田和城镇开发边界。&lt;/p&gt;&lt;p&gt;规则：L01 几何无效，L02 重复要素，L03 同一控制线内重叠，L04–L06 控制线之间重叠（按 2019 年指导意见给出处理建议：城镇开发边界避让另两条线，永久基本农田避让生态保护红线），L07 狭长碎片，L08 细小图斑，L09 同一控制线要素间的狭窄缝隙，L10 要素跨越行政区界线；按行政区检查 L11 城镇开发边界扩展倍数超限，L12 永久基本农田与 L13 生态保护红线低于保护任务，L14 永久基本农田占耕地比例不足。&lt;/p&gt;&lt;p&gt;&lt;b&gt;图层&lt;/b&gt;：工程中的工作空间图层（含未保存的编辑），未指定的图层从工作空间 GeoPackage 读取。须为同一坐标系的面图层。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地利用&lt;/b&gt;（可选）：L14 所用耕地面积为分类体系转换预设中类别为耕地的地类编码的面积。&lt;b&gt;2020 年城镇建设用地&lt;/b&gt;（可选）：以其在各行政区内的面积代替行政区图层的 urban_2020_ha。&lt;/p&gt;&lt;p&gt;默认值依据规范：狭长碎片宽度 1 米，最小图斑 50 平方米，扩展倍数上限 1.3，农田占比 0.8；小于 1 平方米的重叠为轻微问题。指纹已登记在工作空间例外表中的问题标为已确认；所涉要素一旦改动，例外即失效。&lt;/p&gt;&lt;p&gt;输出：问题（面）、问题点（几何无效的位置）和按行政区的统计，字段与数值同 &lt;i&gt;guotu lines check&lt;/i&gt;。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>three control lines,red line,farmland,urban development boundary,overlap,sliver,target,check,quality</source>
+            <translation>三区三线,生态保护红线,永久基本农田,城镇开发边界,重叠,碎片,保护任务,检查,质量</translation>
+        </message>
+        <message>
+            <source>Workspace GeoPackage (for the layers not given below)</source>
+            <translation>工作空间 GeoPackage（用于下方未指定的图层）</translation>
+        </message>
+        <message>
+            <source>Admin units with targets</source>
+            <translation>行政区（含保护任务）</translation>
+        </message>
+        <message>
+            <source>Accepted exceptions (empty: the workspace's table)</source>
+            <translation>已确认例外（留空：使用工作空间中的例外表）</translation>
+        </message>
+        <message>
+            <source>Land use, for cultivated land (L14)</source>
+            <translation>土地利用，用于计算耕地（L14）</translation>
+        </message>
+        <message>
+            <source>Classification system</source>
+            <translation>分类体系</translation>
+        </message>
+        <message>
+            <source>2020 urban construction land (empty: the admin units' urban_2020_ha)</source>
+            <translation>2020 年城镇建设用地（留空：使用行政区的 urban_2020_ha）</translation>
+        </message>
+        <message>
+            <source>Sliver: mean width below (m)</source>
+            <translation>狭长碎片：平均宽度小于（米）</translation>
+        </message>
+        <message>
+            <source>Tiny patch: area below (m²)</source>
+            <translation>细小图斑：面积小于（平方米）</translation>
+        </message>
+        <message>
+            <source>Minor overlap: area below (m²)</source>
+            <translation>轻微重叠：面积小于（平方米）</translation>
+        </message>
+        <message>
+            <source>Narrow gap: wider than (m)</source>
+            <translation>狭窄缝隙：宽度大于（米）</translation>
+        </message>
+        <message>
+            <source>Narrow gap: at most (m)</source>
+            <translation>狭窄缝隙：宽度不超过（米）</translation>
+        </message>
+        <message>
+            <source>Urban expansion cap (urban boundary ÷ 2020 urban land)</source>
+            <translation>扩展倍数上限（城镇开发边界 ÷ 2020 年城镇建设用地）</translation>
+        </message>
+        <message>
+            <source>Farmland share of cultivated land, at least</source>
+            <translation>永久基本农田占耕地比例下限</translation>
+        </message>
+        <message>
+            <source>Rules to run (none chosen: all)</source>
+            <translation>要检查的规则（不选：全部）</translation>
+        </message>
+        <message>
+            <source>Three-lines issues</source>
+            <translation>三区三线问题</translation>
+        </message>
+        <message>
+            <source>Three-lines issue points</source>
+            <translation>三区三线问题点</translation>
+        </message>
+        <message>
+            <source>Three-lines statistics</source>
+            <translation>三区三线统计</translation>
+        </message>
+        <message>
+            <source>Statistics as CSV</source>
+            <translation>统计表（CSV）</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Number of issues</source>
+            <translation>问题数</translation>
+        </message>
+        <message>
+            <source>Number of accepted exceptions</source>
+            <translation>已确认例外数</translation>
+        </message>
+        <message>
+            <source>The narrow-gap band is empty: its upper width is below its lower width.</source>
+            <translation>狭窄缝隙的宽度区间为空：上限小于下限。</translation>
+        </message>
+        <message>
+            <source>Give a workspace GeoPackage, or all four layers (red line, farmland, urban boundary and admin units).</source>
+            <translation>请指定工作空间 GeoPackage，或全部四个图层（生态保护红线、永久基本农田、城镇开发边界和行政区）。</translation>
+        </message>
+        <message>
+            <source>Cannot write "{path}": {error}</source>
+            <translation>无法写入“{path}”：{error}</translation>
+        </message>
+        <message>
+            <source>New three-lines workspace</source>
+            <translation>新建三区三线工作空间</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Creates a three-lines workspace (三区三线工作空间): one GeoPackage with the layers ecological_redline, permanent_farmland, urban_boundary, eco_units and admin_units (multipolygons in the chosen CRS) and the table exceptions, with the fields and Chinese field names of the workspace schema and each layer's default style stored in the file.&lt;/p&gt;&lt;p&gt;An existing file is never replaced: a workspace holds drawing work.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;新建三区三线工作空间：一个 GeoPackage 文件，含图层 ecological_redline、permanent_farmland、urban_boundary、eco_units 和 admin_units（所选坐标系下的多面）以及例外表 exceptions，字段及其中文名称来自工作空间结构定义，各图层的默认样式保存在文件中。&lt;/p&gt;&lt;p&gt;已存在的文件绝不会被覆盖：工作空间保存着绘制成果。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>three control lines,red line,farmland,urban development boundary,workspace,GeoPackage</source>
+            <translation>三区三线,生态保护红线,永久基本农田,城镇开发边界,工作空间,GeoPackage</translation>
+        </message>
+        <message>
+            <source>CRS of the workspace</source>
+            <translation>工作空间坐标系</translation>
+        </message>
+        <message>
+            <source>Workspace GeoPackage</source>
+            <translation>工作空间 GeoPackage</translation>
+        </message>
+        <message>
+            <source>GeoPackage (*.gpkg)</source>
+            <translation>GeoPackage (*.gpkg)</translation>
+        </message>
+        <message>
+            <source>Layers of the workspace</source>
+            <translation>工作空间图层</translation>
+        </message>
+        <message>
+            <source>Three-lines workspace {path} ({crs}): {layers}</source>
+            <translation>三区三线工作空间 {path}（{crs}）：{layers}</translation>
         </message>
         <message>
             <source>Ecological voucher accounting</source>
@@ -860,6 +1924,158 @@
             <translation>算法 {id} 运行失败。</translation>
         </message>
         <message>
+            <source>The workspace "{path}" is missing the layer "{layer}"; make workspaces with "New three-lines workspace".</source>
+            <translation>工作空间“{path}”缺少图层“{layer}”；请用“新建三区三线工作空间”创建工作空间。</translation>
+        </message>
+        <message>
+            <source>Land-use conversion matrix</source>
+            <translation>土地用途转换矩阵</translation>
+        </message>
+        <message>
+            <source>Conversions layer</source>
+            <translation>转换图层</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Sum the layer again (after it was edited or filtered)</source>
+            <translation>重新汇总图层（图层编辑或过滤之后）</translation>
+        </message>
+        <message>
+            <source>Zoom to selection</source>
+            <translation>缩放到所选</translation>
+        </message>
+        <message>
+            <source>Rows: land use before; columns: land use after; hectares. Click a cell to select its pieces on the map (a total selects the whole row or column).</source>
+            <translation>行：转换前用途；列：转换后用途；单位：公顷。单击单元格可在地图上选中相应图斑（单击合计则选中整行或整列）。</translation>
+        </message>
+        <message>
+            <source>* (all zones)</source>
+            <translation>*（全部分区）</translation>
+        </message>
+        <message>
+            <source>{count} pieces selected in "{layer}": {expression}</source>
+            <translation>已在“{layer}”中选中 {count} 个图斑：{expression}</translation>
+        </message>
+        <message>
+            <source>Open three-lines workspace</source>
+            <translation>打开三区三线工作空间</translation>
+        </message>
+        <message>
+            <source>Workspace</source>
+            <translation>工作空间</translation>
+        </message>
+        <message>
+            <source>Options</source>
+            <translation>选项</translation>
+        </message>
+        <message>
+            <source>Land use (for L14)</source>
+            <translation>土地利用（用于 L14）</translation>
+        </message>
+        <message>
+            <source>2020 urban construction land</source>
+            <translation>2020 年城镇建设用地</translation>
+        </message>
+        <message>
+            <source>Re-check</source>
+            <translation>重新检查</translation>
+        </message>
+        <message>
+            <source>Accept as exception…</source>
+            <translation>确认为例外…</translation>
+        </message>
+        <message>
+            <source>Export statistics…</source>
+            <translation>导出统计…</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>正在检查…</translation>
+        </message>
+        <message>
+            <source>Export statistics</source>
+            <translation>导出统计</translation>
+        </message>
+        <message>
+            <source>Issue</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>严重程度</translation>
+        </message>
+        <message>
+            <source>Review status</source>
+            <translation>处理状态</translation>
+        </message>
+        <message>
+            <source>Accept as exception</source>
+            <translation>确认为例外</translation>
+        </message>
+        <message>
+            <source>An exception needs a reason.</source>
+            <translation>确认例外须填写理由。</translation>
+        </message>
+        <message>
+            <source>The workspace has no exceptions table.</source>
+            <translation>工作空间中没有例外表。</translation>
+        </message>
+        <message>
+            <source>The exception could not be written to the exceptions table.</source>
+            <translation>无法将例外写入例外表。</translation>
+        </message>
+        <message>
+            <source>Run the check first.</source>
+            <translation>请先运行检查。</translation>
+        </message>
+        <message>
+            <source>The three-lines check failed.</source>
+            <translation>三区三线检查失败。</translation>
+        </message>
+        <message>
+            <source>Check results: {name}</source>
+            <translation>检查结果：{name}</translation>
+        </message>
+        <message>
+            <source>(outside every admin unit)</source>
+            <translation>（不在任何行政区内）</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>未处理</translation>
+        </message>
+        <message>
+            <source>Accepted as exception: {rule} ({fingerprint}).</source>
+            <translation>已确认为例外：{rule}（{fingerprint}）。</translation>
+        </message>
+        <message>
+            <source>Statistics written to {paths}.</source>
+            <translation>统计已写入 {paths}。</translation>
+        </message>
+        <message>
+            <source>The workspace's layers {layers} are not in the project; open the workspace again.</source>
+            <translation>工作空间图层 {layers} 不在工程中；请重新打开工作空间。</translation>
+        </message>
+        <message>
+            <source>Error: {message}</source>
+            <translation>错误：{message}</translation>
+        </message>
+        <message>
+            <source>Suggestion: {text}</source>
+            <translation>建议：{text}</translation>
+        </message>
+        <message>
+            <source>Why is this {rule} issue acceptable (e.g. linear infrastructure approved in the red line)?</source>
+            <translation>为什么可以接受这个 {rule} 问题（例如经论证允许穿越红线的线性基础设施）？</translation>
+        </message>
+        <message>
+            <source>The three-lines check returned no {output} layer.</source>
+            <translation>三区三线检查没有返回 {output} 图层。</translation>
+        </message>
+        <message>
             <source>Ecological vouchers (生态券)</source>
             <translation>生态券（Ecological vouchers）</translation>
         </message>
@@ -940,10 +2156,6 @@
             <translation>土地利用（面或栅格）</translation>
         </message>
         <message>
-            <source>Classification system</source>
-            <translation>分类体系</translation>
-        </message>
-        <message>
             <source>Reference values</source>
             <translation>参照值</translation>
         </message>
@@ -998,846 +2210,6 @@
         <message>
             <source>Error: </source>
             <translation>错误：</translation>
-        </message>
-        <message>
-            <source>before ↓ / after →</source>
-            <translation>转换前 ↓ / 转换后 →</translation>
-        </message>
-        <message>
-            <source>Before</source>
-            <translation>转换前</translation>
-        </message>
-        <message>
-            <source>After</source>
-            <translation>转换后</translation>
-        </message>
-        <message>
-            <source>Total</source>
-            <translation>合计</translation>
-        </message>
-        <message>
-            <source>No overlaid area</source>
-            <translation>没有叠加面积</translation>
-        </message>
-        <message>
-            <source>Land-use conversion map (用途转用)</source>
-            <translation>土地用途转换图（用途转用）</translation>
-        </message>
-        <message>
-            <source>Area by policy status</source>
-            <translation>按政策状态统计面积</translation>
-        </message>
-        <message>
-            <source>Policy status of the change</source>
-            <translation>用途变化的政策状态</translation>
-        </message>
-        <message>
-            <source>Land-use conversions</source>
-            <translation>土地用途转换</translation>
-        </message>
-        <message>
-            <source>Transitions between policy categories (ha)</source>
-            <translation>政策地类之间的转换（公顷）</translation>
-        </message>
-        <message>
-            <source>Rows: land use before; columns: land use after. Cells are coloured by the policy status of the change.</source>
-            <translation>行：转换前用途；列：转换后用途。单元格颜色表示该变化的政策状态。</translation>
-        </message>
-        <message>
-            <source>Area by zone and policy status (ha)</source>
-            <translation>按分区和政策状态统计面积（公顷）</translation>
-        </message>
-        <message>
-            <source>Transitions</source>
-            <translation>转换矩阵</translation>
-        </message>
-        <message>
-            <source>Status summary</source>
-            <translation>政策状态汇总</translation>
-        </message>
-        <message>
-            <source>Unknown codes</source>
-            <translation>未识别的地类代码</translation>
-        </message>
-        <message>
-            <source>(outside every zone)</source>
-            <translation>（不在任何分区内）</translation>
-        </message>
-        <message>
-            <source>No font with Chinese characters is installed; Chinese text will not render (install e.g. fonts-wqy-microhei).</source>
-            <translation>未安装含中文字符的字体，中文将无法显示（请安装例如 fonts-wqy-microhei）。</translation>
-        </message>
-        <message>
-            <source>"{path}" has no layer "conversions"; is it the output of the land-use conversion?</source>
-            <translation>“{path}”中没有图层“conversions”；它是土地用途转换的输出吗？</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>政策状态</translation>
-        </message>
-        <message>
-            <source>Area (ha)</source>
-            <translation>面积（公顷）</translation>
-        </message>
-        <message>
-            <source>Share</source>
-            <translation>占比</translation>
-        </message>
-        <message>
-            <source>{pieces} pieces.</source>
-            <translation>共 {pieces} 个图斑。</translation>
-        </message>
-        <message>
-            <source>Standard-forest change: {dm:+,.2f} ha.</source>
-            <translation>标准林面积变化：{dm:+,.2f} 公顷。</translation>
-        </message>
-        <message>
-            <source>All zones</source>
-            <translation>全部分区</translation>
-        </message>
-        <message>
-            <source>Code "{code}" (before layer) has no category: {area:,.2f} ha.</source>
-            <translation>代码“{code}”（转换前图层）没有对应的政策地类：{area:,.2f} 公顷。</translation>
-        </message>
-        <message>
-            <source>Code "{code}" (after layer) has no category: {area:,.2f} ha.</source>
-            <translation>代码“{code}”（转换后图层）没有对应的政策地类：{area:,.2f} 公顷。</translation>
-        </message>
-        <message>
-            <source>matplotlib is not available ({error}): the matrix and the Sankey diagram are left out.</source>
-            <translation>matplotlib 不可用（{error}）：报告中省略转换矩阵和桑基图。</translation>
-        </message>
-        <message>
-            <source>Guotu land-use conversion style</source>
-            <translation>Guotu 土地用途转换样式</translation>
-        </message>
-        <message>
-            <source>Layer "{layer}" of "{path}" could not be opened.</source>
-            <translation>无法打开“{path}”中的图层“{layer}”。</translation>
-        </message>
-        <message>
-            <source>Layer "{layer}" is not a land-use conversion layer: it lacks the fields {fields}.</source>
-            <translation>图层“{layer}”不是土地用途转换图层：缺少字段 {fields}。</translation>
-        </message>
-        <message>
-            <source>Cannot read the table "{path}": {error}</source>
-            <translation>无法读取表“{path}”：{error}</translation>
-        </message>
-        <message>
-            <source>The category table "{path}" of the before layer cannot be used: {message}</source>
-            <translation>转换前图层的地类对照表“{path}”无法使用：{message}</translation>
-        </message>
-        <message>
-            <source>The category table "{path}" of the after layer cannot be used: {message}</source>
-            <translation>转换后图层的地类对照表“{path}”无法使用：{message}</translation>
-        </message>
-        <message>
-            <source>Layer "{layer}" has no polygons (check its selection and filter).</source>
-            <translation>图层“{layer}”没有面要素（请检查其选择集和过滤条件）。</translation>
-        </message>
-        <message>
-            <source>Choose the zone id field of layer "{layer}".</source>
-            <translation>请选择图层“{layer}”的分区代码字段。</translation>
-        </message>
-        <message>
-            <source>The policy table "{path}" cannot be used: {message}</source>
-            <translation>政策表“{path}”无法使用：{message}</translation>
-        </message>
-        <message>
-            <source>Land-use conversion map…</source>
-            <translation>土地用途转换图…</translation>
-        </message>
-        <message>
-            <source>Land-use conversion matrix…</source>
-            <translation>土地用途转换矩阵…</translation>
-        </message>
-        <message>
-            <source>Land-use conversion map</source>
-            <translation>土地用途转换图</translation>
-        </message>
-        <message>
-            <source>Land-use conversion</source>
-            <translation>用途转用</translation>
-        </message>
-        <message>
-            <source>&lt;p&gt;Land-use conversion map (用途转用): overlays the land use &lt;b&gt;before&lt;/b&gt; and &lt;b&gt;after&lt;/b&gt; and gives every piece where the use changed, or not, its policy status.&lt;/p&gt;&lt;p&gt;Each class code maps to one of ten policy categories (cultivated, garden, forest, grassland, farm water works, aquaculture water, river/lake water, other unused land, sea, construction) through the category table of its &lt;b&gt;classification system&lt;/b&gt;, or a code,category CSV of your own. The &lt;b&gt;policy table&lt;/b&gt; (default: the provincial table, 10 × 10 pairs; or a CSV with from,to,status,paths_zh,paths_en) gives each pair a status: &lt;b&gt;same&lt;/b&gt; (not a conversion), &lt;b&gt;path&lt;/b&gt; (legal paths named), &lt;b&gt;conditional&lt;/b&gt;, &lt;b&gt;prohibited&lt;/b&gt; or &lt;b&gt;gap&lt;/b&gt; (no conversion policy exists). Codes in no category table are reported as &lt;b&gt;unknown&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Outputs: the &lt;b&gt;conversion pieces&lt;/b&gt; (from_code, to_code, categories, status, legal paths in Chinese and English, area_ha, dm_ha = change in standard-forest ha from the voucher coefficients, zone_id); the &lt;b&gt;transitions&lt;/b&gt; by category and by code, per zone and '*' for all zones; the &lt;b&gt;status summary&lt;/b&gt;; the &lt;b&gt;unknown codes&lt;/b&gt;. The pieces are styled by status when loaded.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Three-lines workspace&lt;/b&gt; (optional, a GeoPackage made with New three-lines workspace or &lt;i&gt;guotu lines init&lt;/i&gt;): the pieces are also split by the ecological protection red line, the permanent basic farmland and the urban development boundary (the red line wins where they overlap, then farmland) and get a field &lt;b&gt;line&lt;/b&gt;; the optional &lt;b&gt;line summary&lt;/b&gt; gives the area by zone, line and status (e.g. prohibited conversions inside the red line). Prohibited and policy-gap pieces inside the red line or farmland are outlined on the map.&lt;/p&gt;&lt;p&gt;Both inputs are polygon layers (rasters: polygonize them first). The after layer and the zones are reprojected to the CRS of the before layer. Areas are ellipsoidal or planar.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;土地用途转换图（用途转用）：将&lt;b&gt;转换前&lt;/b&gt;与&lt;b&gt;转换后&lt;/b&gt;的土地利用叠加，为每个图斑（无论用途是否变化）给出其政策状态。&lt;/p&gt;&lt;p&gt;每个地类代码通过其&lt;b&gt;分类体系&lt;/b&gt;的地类对照表（或自定义的 code,category CSV）归入十个政策地类之一（耕地、园地、林地、草地、农田水利用地、养殖水面、河流水面、其他未利用地、海域、建设用地）。&lt;b&gt;政策表&lt;/b&gt;（默认：省级政策表，10 × 10 组；或含 from,to,status,paths_zh,paths_en 的 CSV）为每组转换给出状态：&lt;b&gt;same&lt;/b&gt;（未转用）、&lt;b&gt;path&lt;/b&gt;（列出合法路径）、&lt;b&gt;conditional&lt;/b&gt;（有条件）、&lt;b&gt;prohibited&lt;/b&gt;（禁止）或 &lt;b&gt;gap&lt;/b&gt;（政策空白）。不在任何对照表中的代码记为 &lt;b&gt;unknown&lt;/b&gt;（未知）。&lt;/p&gt;&lt;p&gt;输出：&lt;b&gt;转换图斑&lt;/b&gt;（from_code、to_code、政策地类、状态、中英文合法路径、area_ha、dm_ha = 按生态券系数计算的标准林面积变化、zone_id）；按政策地类和按代码的&lt;b&gt;转换矩阵&lt;/b&gt;，分区统计并以 '*' 表示全部分区；&lt;b&gt;政策状态汇总&lt;/b&gt;；&lt;b&gt;未识别的代码&lt;/b&gt;。转换图斑加载时按政策状态自动配色。&lt;/p&gt;&lt;p&gt;&lt;b&gt;三区三线工作空间&lt;/b&gt;（可选，由“新建三区三线工作空间”或 &lt;i&gt;guotu lines init&lt;/i&gt; 生成的 GeoPackage）：图斑还会按生态保护红线、永久基本农田和城镇开发边界切分（三线重叠处以红线优先，其次为永久基本农田），并带有字段 &lt;b&gt;line&lt;/b&gt;；可选的&lt;b&gt;三线汇总&lt;/b&gt;给出按分区、控制线和政策状态统计的面积（例如红线内的禁止转用面积）。位于红线或永久基本农田内的禁止转用和政策空白图斑在地图上以粗边框突出显示。&lt;/p&gt;&lt;p&gt;两个输入均为面图层（栅格请先矢量化）。转换后图层和分区重投影到转换前图层的坐标参照系。面积按椭球面或平面计算。&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>{count} features of the before layer have no geometry and were skipped.</source>
-            <translation>转换前图层有 {count} 个要素没有几何，已跳过。</translation>
-        </message>
-        <message>
-            <source>{count} features of the after layer have no geometry and were skipped.</source>
-            <translation>转换后图层有 {count} 个要素没有几何，已跳过。</translation>
-        </message>
-        <message>
-            <source>Code "{code}" of the before layer has no category ({area:.2f} ha reported as "unknown").</source>
-            <translation>转换前图层的代码“{code}”没有对应的政策地类（{area:.2f} 公顷记为“unknown”）。</translation>
-        </message>
-        <message>
-            <source>Code "{code}" of the after layer has no category ({area:.2f} ha reported as "unknown").</source>
-            <translation>转换后图层的代码“{code}”没有对应的政策地类（{area:.2f} 公顷记为“unknown”）。</translation>
-        </message>
-        <message>
-            <source>land use,conversion,change,transition matrix,policy,prohibited,policy gap,overlay</source>
-            <translation>土地利用,用途转用,变化,转移矩阵,政策,禁止,政策空白,叠加</translation>
-        </message>
-        <message>
-            <source>Land use before (polygons)</source>
-            <translation>转换前土地利用（面图层）</translation>
-        </message>
-        <message>
-            <source>Land-use class field (before)</source>
-            <translation>地类字段（转换前）</translation>
-        </message>
-        <message>
-            <source>Classification system (before)</source>
-            <translation>分类体系（转换前）</translation>
-        </message>
-        <message>
-            <source>Land use after (polygons)</source>
-            <translation>转换后土地利用（面图层）</translation>
-        </message>
-        <message>
-            <source>Land-use class field (after)</source>
-            <translation>地类字段（转换后）</translation>
-        </message>
-        <message>
-            <source>Classification system (after)</source>
-            <translation>分类体系（转换后）</translation>
-        </message>
-        <message>
-            <source>Zones (optional: a matrix per zone)</source>
-            <translation>分区（可选：按分区生成矩阵）</translation>
-        </message>
-        <message>
-            <source>Policy table (CSV; empty: the provincial policy preset)</source>
-            <translation>政策表（CSV；留空：省级政策预设）</translation>
-        </message>
-        <message>
-            <source>Category table of the before layer (CSV code,category; empty: the system's preset)</source>
-            <translation>转换前图层的地类对照表（CSV code,category；留空：该分类体系的预设）</translation>
-        </message>
-        <message>
-            <source>Category table of the after layer (CSV code,category; empty: the system's preset)</source>
-            <translation>转换后图层的地类对照表（CSV code,category；留空：该分类体系的预设）</translation>
-        </message>
-        <message>
-            <source>Choose the zone id field.</source>
-            <translation>请选择分区代码字段。</translation>
-        </message>
-        <message>
-            <source>"{layer}" is a raster: conversion maps overlay vector land use. Polygonize the raster first (Raster ▸ Conversion ▸ Polygonize) to compare it.</source>
-            <translation>“{layer}”是栅格：用途转换图叠加的是矢量土地利用。请先将栅格矢量化（栅格 ▸ 转换 ▸ 多边形化）再进行比较。</translation>
-        </message>
-        <message>
-            <source>Before: {n} polygons, {area:.2f} ha; after: {m} polygons, {area2:.2f} ha.</source>
-            <translation>转换前：{n} 个面，{area:.2f} 公顷；转换后：{m} 个面，{area2:.2f} 公顷。</translation>
-        </message>
-        <message>
-            <source>Overlaid: {area:.2f} ha in {pieces} pieces.</source>
-            <translation>叠加结果：{area:.2f} 公顷，共 {pieces} 个图斑。</translation>
-        </message>
-        <message>
-            <source>Tables: {tables}</source>
-            <translation>所用表：{tables}</translation>
-        </message>
-        <message>
-            <source>Layer "{layer}" was reprojected to {crs}.</source>
-            <translation>图层“{layer}”已重投影到 {crs}。</translation>
-        </message>
-        <message>
-            <source>{count} invalid geometries were repaired.</source>
-            <translation>已修复 {count} 个无效几何。</translation>
-        </message>
-        <message>
-            <source>Land-use conversion matrix</source>
-            <translation>土地用途转换矩阵</translation>
-        </message>
-        <message>
-            <source>Conversions layer</source>
-            <translation>转换图层</translation>
-        </message>
-        <message>
-            <source>Refresh</source>
-            <translation>刷新</translation>
-        </message>
-        <message>
-            <source>Sum the layer again (after it was edited or filtered)</source>
-            <translation>重新汇总图层（图层编辑或过滤之后）</translation>
-        </message>
-        <message>
-            <source>Zoom to selection</source>
-            <translation>缩放到所选</translation>
-        </message>
-        <message>
-            <source>Rows: land use before; columns: land use after; hectares. Click a cell to select its pieces on the map (a total selects the whole row or column).</source>
-            <translation>行：转换前用途；列：转换后用途；单位：公顷。单击单元格可在地图上选中相应图斑（单击合计则选中整行或整列）。</translation>
-        </message>
-        <message>
-            <source>* (all zones)</source>
-            <translation>*（全部分区）</translation>
-        </message>
-        <message>
-            <source>{count} pieces selected in "{layer}": {expression}</source>
-            <translation>已在“{layer}”中选中 {count} 个图斑：{expression}</translation>
-        </message>
-        <message>
-            <source>Invalid geometry</source>
-            <translation>几何无效</translation>
-        </message>
-        <message>
-            <source>Duplicate features</source>
-            <translation>重复要素</translation>
-        </message>
-        <message>
-            <source>Overlaps within a line</source>
-            <translation>同一控制线内重叠</translation>
-        </message>
-        <message>
-            <source>Red line overlaps farmland</source>
-            <translation>红线与永久基本农田重叠</translation>
-        </message>
-        <message>
-            <source>Red line overlaps urban boundary</source>
-            <translation>红线与城镇开发边界重叠</translation>
-        </message>
-        <message>
-            <source>Farmland overlaps urban boundary</source>
-            <translation>永久基本农田与城镇开发边界重叠</translation>
-        </message>
-        <message>
-            <source>Slivers</source>
-            <translation>狭长碎片</translation>
-        </message>
-        <message>
-            <source>Tiny patches</source>
-            <translation>细小图斑</translation>
-        </message>
-        <message>
-            <source>Narrow gaps within a line</source>
-            <translation>同一控制线内的狭窄缝隙</translation>
-        </message>
-        <message>
-            <source>Features across admin boundaries</source>
-            <translation>要素跨越行政区界线</translation>
-        </message>
-        <message>
-            <source>Urban expansion over the cap</source>
-            <translation>城镇开发边界扩展倍数超限</translation>
-        </message>
-        <message>
-            <source>Farmland below target</source>
-            <translation>永久基本农田低于保护任务</translation>
-        </message>
-        <message>
-            <source>Red line below target</source>
-            <translation>生态保护红线低于保护任务</translation>
-        </message>
-        <message>
-            <source>Farmland below the share of cultivated land</source>
-            <translation>永久基本农田占耕地比例不足</translation>
-        </message>
-        <message>
-            <source>red line</source>
-            <translation>生态保护红线</translation>
-        </message>
-        <message>
-            <source>permanent farmland</source>
-            <translation>永久基本农田</translation>
-        </message>
-        <message>
-            <source>urban boundary</source>
-            <translation>城镇开发边界</translation>
-        </message>
-        <message>
-            <source>admin units</source>
-            <translation>行政区</translation>
-        </message>
-        <message>
-            <source>{count} issues, {accepted} accepted as exceptions.</source>
-            <translation>共 {count} 个问题，其中 {accepted} 个已确认为例外。</translation>
-        </message>
-        <message>
-            <source>{rule} {title}: {count} (error {error}, warning {warning}, minor {minor})</source>
-            <translation>{rule} {title}：{count} 个（错误 {error}，警告 {warning}，轻微 {minor}）</translation>
-        </message>
-        <message>
-            <source>{code} {name}: red line {redline:.2f} ha, farmland {farmland:.2f} ha ({mu:.1f} mu), urban boundary {urban:.2f} ha</source>
-            <translation>{code} {name}：生态保护红线 {redline:.2f} 公顷，永久基本农田 {farmland:.2f} 公顷（{mu:.1f} 亩），城镇开发边界 {urban:.2f} 公顷</translation>
-        </message>
-        <message>
-            <source>The layers {layers} have no features: nothing to check.</source>
-            <translation>图层 {layers} 中没有要素，无可检查内容。</translation>
-        </message>
-        <message>
-            <source>The three-lines check needs the {what} layer ("{layer}" of a workspace), but it is missing. Make workspaces with "New three-lines workspace".</source>
-            <translation>三区三线检查需要{what}图层（工作空间中的“{layer}”），但该图层缺失。请用“新建三区三线工作空间”创建工作空间。</translation>
-        </message>
-        <message>
-            <source>"{system}" is not a classification system with a conversion preset ({systems}).</source>
-            <translation>“{system}”不是带有转换预设的分类体系（{systems}）。</translation>
-        </message>
-        <message>
-            <source>Feature {fid} of layer "{layer}" has no admin code in field "{field}".</source>
-            <translation>图层“{layer}”的要素 {fid} 在字段“{field}”中没有行政区代码。</translation>
-        </message>
-        <message>
-            <source>Feature {fid} of layer "{layer}" (admin unit "{code}") has no geometry.</source>
-            <translation>图层“{layer}”的要素 {fid}（行政区“{code}”）没有几何图形。</translation>
-        </message>
-        <message>
-            <source>Cannot read the conversion preset "{path}": {error}</source>
-            <translation>无法读取转换预设“{path}”：{error}</translation>
-        </message>
-        <message>
-            <source>Layer "{layer}" is in {crs}, another CRS than layer "{first}" ({first_crs}); the three lines and the admin units must share one CRS.</source>
-            <translation>图层“{layer}”的坐标系为 {crs}，与图层“{first}”（{first_crs}）不同；三条控制线与行政区必须使用同一坐标系。</translation>
-        </message>
-        <message>
-            <source>Error</source>
-            <translation>错误</translation>
-        </message>
-        <message>
-            <source>Warning</source>
-            <translation>警告</translation>
-        </message>
-        <message>
-            <source>Minor</source>
-            <translation>轻微</translation>
-        </message>
-        <message>
-            <source>Accepted exception</source>
-            <translation>已确认例外</translation>
-        </message>
-        <message>
-            <source>Three control lines check (三区三线检查)</source>
-            <translation>三区三线检查</translation>
-        </message>
-        <message>
-            <source>Issues by rule</source>
-            <translation>按规则统计问题</translation>
-        </message>
-        <message>
-            <source>Statistics by admin unit (ha; 1 ha = 15 mu)</source>
-            <translation>按行政区统计（公顷；1 公顷 = 15 亩）</translation>
-        </message>
-        <message>
-            <source>Layer "{layer}" is not a three-lines statistics table: it has no {fields}.</source>
-            <translation>图层“{layer}”不是三区三线统计表：缺少 {fields}。</translation>
-        </message>
-        <message>
-            <source>pass</source>
-            <translation>达标</translation>
-        </message>
-        <message>
-            <source>fail</source>
-            <translation>不达标</translation>
-        </message>
-        <message>
-            <source>Rule</source>
-            <translation>规则</translation>
-        </message>
-        <message>
-            <source>Open</source>
-            <translation>未处理</translation>
-        </message>
-        <message>
-            <source>Accepted</source>
-            <translation>已确认</translation>
-        </message>
-        <message>
-            <source>No issues</source>
-            <translation>无问题</translation>
-        </message>
-        <message>
-            <source>{severity}: admin unit target</source>
-            <translation>{severity}：行政区指标</translation>
-        </message>
-        <message>
-            <source>Ecological protection red line</source>
-            <translation>生态保护红线</translation>
-        </message>
-        <message>
-            <source>Permanent basic farmland</source>
-            <translation>永久基本农田</translation>
-        </message>
-        <message>
-            <source>Urban development boundary</source>
-            <translation>城镇开发边界</translation>
-        </message>
-        <message>
-            <source>Ecological units</source>
-            <translation>生态单元</translation>
-        </message>
-        <message>
-            <source>Admin units</source>
-            <translation>行政区</translation>
-        </message>
-        <message>
-            <source>Accepted exceptions</source>
-            <translation>已确认例外</translation>
-        </message>
-        <message>
-            <source>Choose a valid CRS for the workspace (for example EPSG:4527, CGCS2000 / 3-degree Gauss-Kruger zone 39).</source>
-            <translation>请为工作空间选择有效的坐标系（例如 EPSG:4527，CGCS2000 / 3 度高斯-克吕格 39 带）。</translation>
-        </message>
-        <message>
-            <source>Three control lines: {name}</source>
-            <translation>三区三线：{name}</translation>
-        </message>
-        <message>
-            <source>The CRS {crs} cannot be used for a workspace.</source>
-            <translation>坐标系 {crs} 不能用于工作空间。</translation>
-        </message>
-        <message>
-            <source>A three-lines workspace is a GeoPackage: "{path}" must end in .gpkg.</source>
-            <translation>三区三线工作空间是 GeoPackage 文件：“{path}”必须以 .gpkg 结尾。</translation>
-        </message>
-        <message>
-            <source>"{path}" exists: a workspace holds drawing work, so it is never replaced; choose another name.</source>
-            <translation>“{path}”已存在：工作空间保存着绘制成果，绝不会被覆盖；请换一个文件名。</translation>
-        </message>
-        <message>
-            <source>The folder of "{path}" does not exist.</source>
-            <translation>“{path}”所在的文件夹不存在。</translation>
-        </message>
-        <message>
-            <source>The workspace "{path}" does not exist.</source>
-            <translation>工作空间“{path}”不存在。</translation>
-        </message>
-        <message>
-            <source>"{path}" is not a complete three-lines workspace: it has no {layers}. Make workspaces with "New three-lines workspace".</source>
-            <translation>“{path}”不是完整的三区三线工作空间：缺少 {layers}。请用“新建三区三线工作空间”创建工作空间。</translation>
-        </message>
-        <message>
-            <source>Cannot read the workspace schema {path}: {error}</source>
-            <translation>无法读取工作空间结构定义 {path}：{error}</translation>
-        </message>
-        <message>
-            <source>Cannot create "{path}": {error}</source>
-            <translation>无法创建“{path}”：{error}</translation>
-        </message>
-        <message>
-            <source>Cannot store the style of layer "{layer}": {error}</source>
-            <translation>无法保存图层“{layer}”的样式：{error}</translation>
-        </message>
-        <message>
-            <source>Layer "{layer}" of the workspace "{path}" cannot be opened.</source>
-            <translation>无法打开工作空间“{path}”中的图层“{layer}”。</translation>
-        </message>
-        <message>
-            <source>Layer "{layer}" of the workspace is in {crs}, another CRS than {first}; the layers of a workspace share one CRS.</source>
-            <translation>工作空间图层“{layer}”的坐标系为 {crs}，与 {first} 不同；工作空间的各图层应使用同一坐标系。</translation>
-        </message>
-        <message>
-            <source>Cannot create layer "{layer}" in "{path}": {error}</source>
-            <translation>无法在“{path}”中创建图层“{layer}”：{error}</translation>
-        </message>
-        <message>
-            <source>Cannot create field "{field}" of layer "{layer}": {error}</source>
-            <translation>无法创建图层“{layer}”的字段“{field}”：{error}</translation>
-        </message>
-        <message>
-            <source>New three-lines workspace…</source>
-            <translation>新建三区三线工作空间…</translation>
-        </message>
-        <message>
-            <source>Open three-lines workspace…</source>
-            <translation>打开三区三线工作空间…</translation>
-        </message>
-        <message>
-            <source>Three control lines check…</source>
-            <translation>三区三线检查…</translation>
-        </message>
-        <message>
-            <source>Three control lines check</source>
-            <translation>三区三线检查</translation>
-        </message>
-        <message>
-            <source>Three control lines</source>
-            <translation>三区三线</translation>
-        </message>
-        <message>
-            <source>&lt;p&gt;Checks the three control lines (三区三线) of a workspace: the ecological protection red line, permanent basic farmland and the urban development boundary.&lt;/p&gt;&lt;p&gt;Rules: L01 invalid geometry, L02 duplicate features, L03 overlaps within a line, L04–L06 overlaps between lines (with the resolution of the 2019 guideline: the urban boundary yields to both, farmland to the red line), L07 slivers, L08 tiny patches, L09 narrow gaps between features of one line, L10 features across admin boundaries; per admin unit L11 the urban expansion multiple over its cap, L12 farmland and L13 red line below target, L14 farmland below the share of cultivated land.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Layers&lt;/b&gt;: the workspace's layers as they are in the project (unsaved edits count), or a workspace GeoPackage for the layers not given. They must be polygon layers in one CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; (optional): cultivated land for L14 is the area of the codes whose category in the classification system's conversion preset is cultivated. &lt;b&gt;2020 urban land&lt;/b&gt; (optional): its area in each admin unit replaces the admin layer's urban_2020_ha.&lt;/p&gt;&lt;p&gt;Defaults follow the specification: sliver width 1 m, minimum patch 50 m², expansion cap 1.3, farmland share 0.8; overlaps under 1 m² are minor. Issues whose fingerprint is in the workspace's exceptions table are marked accepted; the exception lapses when the features involved change.&lt;/p&gt;&lt;p&gt;Outputs: issues (areas), issue points (invalid geometry) and statistics by admin unit, with the fields and numbers of &lt;i&gt;guotu lines check&lt;/i&gt;.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;检查工作空间中的三区三线：生态保护红线、永久基本农田和城镇开发边界。&lt;/p&gt;&lt;p&gt;规则：L01 几何无效，L02 重复要素，L03 同一控制线内重叠，L04–L06 控制线之间重叠（按 2019 年指导意见给出处理建议：城镇开发边界避让另两条线，永久基本农田避让生态保护红线），L07 狭长碎片，L08 细小图斑，L09 同一控制线要素间的狭窄缝隙，L10 要素跨越行政区界线；按行政区检查 L11 城镇开发边界扩展倍数超限，L12 永久基本农田与 L13 生态保护红线低于保护任务，L14 永久基本农田占耕地比例不足。&lt;/p&gt;&lt;p&gt;&lt;b&gt;图层&lt;/b&gt;：工程中的工作空间图层（含未保存的编辑），未指定的图层从工作空间 GeoPackage 读取。须为同一坐标系的面图层。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地利用&lt;/b&gt;（可选）：L14 所用耕地面积为分类体系转换预设中类别为耕地的地类编码的面积。&lt;b&gt;2020 年城镇建设用地&lt;/b&gt;（可选）：以其在各行政区内的面积代替行政区图层的 urban_2020_ha。&lt;/p&gt;&lt;p&gt;默认值依据规范：狭长碎片宽度 1 米，最小图斑 50 平方米，扩展倍数上限 1.3，农田占比 0.8；小于 1 平方米的重叠为轻微问题。指纹已登记在工作空间例外表中的问题标为已确认；所涉要素一旦改动，例外即失效。&lt;/p&gt;&lt;p&gt;输出：问题（面）、问题点（几何无效的位置）和按行政区的统计，字段与数值同 &lt;i&gt;guotu lines check&lt;/i&gt;。&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>three control lines,red line,farmland,urban development boundary,overlap,sliver,target,check,quality</source>
-            <translation>三区三线,生态保护红线,永久基本农田,城镇开发边界,重叠,碎片,保护任务,检查,质量</translation>
-        </message>
-        <message>
-            <source>Workspace GeoPackage (for the layers not given below)</source>
-            <translation>工作空间 GeoPackage（用于下方未指定的图层）</translation>
-        </message>
-        <message>
-            <source>Admin units with targets</source>
-            <translation>行政区（含保护任务）</translation>
-        </message>
-        <message>
-            <source>Accepted exceptions (empty: the workspace's table)</source>
-            <translation>已确认例外（留空：使用工作空间中的例外表）</translation>
-        </message>
-        <message>
-            <source>Land use, for cultivated land (L14)</source>
-            <translation>土地利用，用于计算耕地（L14）</translation>
-        </message>
-        <message>
-            <source>2020 urban construction land (empty: the admin units' urban_2020_ha)</source>
-            <translation>2020 年城镇建设用地（留空：使用行政区的 urban_2020_ha）</translation>
-        </message>
-        <message>
-            <source>Sliver: mean width below (m)</source>
-            <translation>狭长碎片：平均宽度小于（米）</translation>
-        </message>
-        <message>
-            <source>Tiny patch: area below (m²)</source>
-            <translation>细小图斑：面积小于（平方米）</translation>
-        </message>
-        <message>
-            <source>Minor overlap: area below (m²)</source>
-            <translation>轻微重叠：面积小于（平方米）</translation>
-        </message>
-        <message>
-            <source>Narrow gap: wider than (m)</source>
-            <translation>狭窄缝隙：宽度大于（米）</translation>
-        </message>
-        <message>
-            <source>Narrow gap: at most (m)</source>
-            <translation>狭窄缝隙：宽度不超过（米）</translation>
-        </message>
-        <message>
-            <source>Urban expansion cap (urban boundary ÷ 2020 urban land)</source>
-            <translation>扩展倍数上限（城镇开发边界 ÷ 2020 年城镇建设用地）</translation>
-        </message>
-        <message>
-            <source>Farmland share of cultivated land, at least</source>
-            <translation>永久基本农田占耕地比例下限</translation>
-        </message>
-        <message>
-            <source>Rules to run (none chosen: all)</source>
-            <translation>要检查的规则（不选：全部）</translation>
-        </message>
-        <message>
-            <source>Three-lines issues</source>
-            <translation>三区三线问题</translation>
-        </message>
-        <message>
-            <source>Three-lines issue points</source>
-            <translation>三区三线问题点</translation>
-        </message>
-        <message>
-            <source>Three-lines statistics</source>
-            <translation>三区三线统计</translation>
-        </message>
-        <message>
-            <source>Statistics as CSV</source>
-            <translation>统计表（CSV）</translation>
-        </message>
-        <message>
-            <source>CSV files (*.csv)</source>
-            <translation>CSV 文件 (*.csv)</translation>
-        </message>
-        <message>
-            <source>Number of issues</source>
-            <translation>问题数</translation>
-        </message>
-        <message>
-            <source>Number of accepted exceptions</source>
-            <translation>已确认例外数</translation>
-        </message>
-        <message>
-            <source>The narrow-gap band is empty: its upper width is below its lower width.</source>
-            <translation>狭窄缝隙的宽度区间为空：上限小于下限。</translation>
-        </message>
-        <message>
-            <source>Give a workspace GeoPackage, or all four layers (red line, farmland, urban boundary and admin units).</source>
-            <translation>请指定工作空间 GeoPackage，或全部四个图层（生态保护红线、永久基本农田、城镇开发边界和行政区）。</translation>
-        </message>
-        <message>
-            <source>The workspace "{path}" is missing the layer "{layer}"; make workspaces with "New three-lines workspace".</source>
-            <translation>工作空间“{path}”缺少图层“{layer}”；请用“新建三区三线工作空间”创建工作空间。</translation>
-        </message>
-        <message>
-            <source>{parameter} needs a number &gt;= 0.</source>
-            <translation>{parameter} 须为不小于 0 的数。</translation>
-        </message>
-        <message>
-            <source>Cannot write "{path}": {error}</source>
-            <translation>无法写入“{path}”：{error}</translation>
-        </message>
-        <message>
-            <source>New three-lines workspace</source>
-            <translation>新建三区三线工作空间</translation>
-        </message>
-        <message>
-            <source>&lt;p&gt;Creates a three-lines workspace (三区三线工作空间): one GeoPackage with the layers ecological_redline, permanent_farmland, urban_boundary, eco_units and admin_units (multipolygons in the chosen CRS) and the table exceptions, with the fields and Chinese field names of the workspace schema and each layer's default style stored in the file.&lt;/p&gt;&lt;p&gt;An existing file is never replaced: a workspace holds drawing work.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;新建三区三线工作空间：一个 GeoPackage 文件，含图层 ecological_redline、permanent_farmland、urban_boundary、eco_units 和 admin_units（所选坐标系下的多面）以及例外表 exceptions，字段及其中文名称来自工作空间结构定义，各图层的默认样式保存在文件中。&lt;/p&gt;&lt;p&gt;已存在的文件绝不会被覆盖：工作空间保存着绘制成果。&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>three control lines,red line,farmland,urban development boundary,workspace,GeoPackage</source>
-            <translation>三区三线,生态保护红线,永久基本农田,城镇开发边界,工作空间,GeoPackage</translation>
-        </message>
-        <message>
-            <source>CRS of the workspace</source>
-            <translation>工作空间坐标系</translation>
-        </message>
-        <message>
-            <source>Workspace GeoPackage</source>
-            <translation>工作空间 GeoPackage</translation>
-        </message>
-        <message>
-            <source>GeoPackage (*.gpkg)</source>
-            <translation>GeoPackage (*.gpkg)</translation>
-        </message>
-        <message>
-            <source>Layers of the workspace</source>
-            <translation>工作空间图层</translation>
-        </message>
-        <message>
-            <source>Three-lines workspace {path} ({crs}): {layers}</source>
-            <translation>三区三线工作空间 {path}（{crs}）：{layers}</translation>
-        </message>
-        <message>
-            <source>Open three-lines workspace</source>
-            <translation>打开三区三线工作空间</translation>
-        </message>
-        <message>
-            <source>Workspace</source>
-            <translation>工作空间</translation>
-        </message>
-        <message>
-            <source>Options</source>
-            <translation>选项</translation>
-        </message>
-        <message>
-            <source>Land use (for L14)</source>
-            <translation>土地利用（用于 L14）</translation>
-        </message>
-        <message>
-            <source>2020 urban construction land</source>
-            <translation>2020 年城镇建设用地</translation>
-        </message>
-        <message>
-            <source>Re-check</source>
-            <translation>重新检查</translation>
-        </message>
-        <message>
-            <source>Accept as exception…</source>
-            <translation>确认为例外…</translation>
-        </message>
-        <message>
-            <source>Export statistics…</source>
-            <translation>导出统计…</translation>
-        </message>
-        <message>
-            <source>Checking…</source>
-            <translation>正在检查…</translation>
-        </message>
-        <message>
-            <source>Export statistics</source>
-            <translation>导出统计</translation>
-        </message>
-        <message>
-            <source>Issue</source>
-            <translation>问题</translation>
-        </message>
-        <message>
-            <source>Severity</source>
-            <translation>严重程度</translation>
-        </message>
-        <message>
-            <source>Accept as exception</source>
-            <translation>确认为例外</translation>
-        </message>
-        <message>
-            <source>An exception needs a reason.</source>
-            <translation>确认例外须填写理由。</translation>
-        </message>
-        <message>
-            <source>The workspace has no exceptions table.</source>
-            <translation>工作空间中没有例外表。</translation>
-        </message>
-        <message>
-            <source>The exception could not be written to the exceptions table.</source>
-            <translation>无法将例外写入例外表。</translation>
-        </message>
-        <message>
-            <source>Run the check first.</source>
-            <translation>请先运行检查。</translation>
-        </message>
-        <message>
-            <source>The three-lines check failed.</source>
-            <translation>三区三线检查失败。</translation>
-        </message>
-        <message>
-            <source>Check results: {name}</source>
-            <translation>检查结果：{name}</translation>
-        </message>
-        <message>
-            <source>(outside every admin unit)</source>
-            <translation>（不在任何行政区内）</translation>
-        </message>
-        <message>
-            <source>open</source>
-            <translation>未处理</translation>
-        </message>
-        <message>
-            <source>Accepted as exception: {rule} ({fingerprint}).</source>
-            <translation>已确认为例外：{rule}（{fingerprint}）。</translation>
-        </message>
-        <message>
-            <source>Statistics written to {paths}.</source>
-            <translation>统计已写入 {paths}。</translation>
-        </message>
-        <message>
-            <source>The workspace's layers {layers} are not in the project; open the workspace again.</source>
-            <translation>工作空间图层 {layers} 不在工程中；请重新打开工作空间。</translation>
-        </message>
-        <message>
-            <source>Error: {message}</source>
-            <translation>错误：{message}</translation>
-        </message>
-        <message>
-            <source>Suggestion: {text}</source>
-            <translation>建议：{text}</translation>
-        </message>
-        <message>
-            <source>Why is this {rule} issue acceptable (e.g. linear infrastructure approved in the red line)?</source>
-            <translation>为什么可以接受这个 {rule} 问题（例如经论证允许穿越红线的线性基础设施）？</translation>
-        </message>
-        <message>
-            <source>The three-lines check returned no {output} layer.</source>
-            <translation>三区三线检查没有返回 {output} 图层。</translation>
-        </message>
-        <message>
-            <source>Review status</source>
-            <translation>处理状态</translation>
-        </message>
-        <message>
-            <source>Feature {fid} of layer "{layer}": "{value}" in field "{field}" is not a number; the rules that need it are skipped for admin unit "{code}".</source>
-            <translation>图层“{layer}”的要素 {fid}：字段“{field}”中的“{value}”不是数值；行政区“{code}”中需要该值的规则将被跳过。</translation>
-        </message>
-        <message>
-            <source>Unknown three-lines layers: {names}; known: {lines}.</source>
-            <translation>未知的三区三线图层：{names}；可用：{lines}。</translation>
-        </message>
-        <message>
-            <source>Three-lines workspace (optional GeoPackage: flag conversions inside the red line or farmland)</source>
-            <translation>三区三线工作空间（可选 GeoPackage：标出位于生态保护红线或永久基本农田内的转用）</translation>
-        </message>
-        <message>
-            <source>Area by three-lines line and status</source>
-            <translation>按三区三线控制线和政策状态统计的面积</translation>
-        </message>
-        <message>
-            <source>Three lines: {count} features.</source>
-            <translation>三区三线：{count} 个要素。</translation>
-        </message>
-        <message>
-            <source>The workspace "{path}" has no layer "{layer}"; make workspaces with "New three-lines workspace".</source>
-            <translation>工作空间“{path}”中没有图层“{layer}”；请用“新建三区三线工作空间”创建工作空间。</translation>
         </message>
     </context>
 </TS>
