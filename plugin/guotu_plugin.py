@@ -28,6 +28,7 @@ class GuotuPlugin:
         self.voucher_dialog = None  # ui.voucher_dialog.VoucherDialog, made when first opened
         self.conversion_dock = None  # ui.conversion_matrix.ConversionMatrixDock, made when first opened
         self.lines_dock = None  # ui.lines_dock.LinesDock (三区三线检查), made when first opened
+        self.parcels_dock = None  # ui.parcels_dock.ParcelsDock (整治地块审查), made when first opened
 
     def initProcessing(self) -> None:  # noqa: N802 — QGIS API name
         """Also called alone by qgis_process, which has no GUI."""
@@ -77,6 +78,12 @@ class GuotuPlugin:
             lines_action.triggered.connect(slot)
             self.menu.addAction(lines_action)
             self.actions.append(lines_action)
+        self.menu.addSeparator()
+        parcels = QAction(QIcon(icon_path()), tr("Rectification parcel review…"), main_window)
+        parcels.setObjectName("mActionGuotuParcelsReview")
+        parcels.triggered.connect(self._show_parcels_dock)
+        self.menu.addAction(parcels)
+        self.actions.append(parcels)
         menu_bar = main_window.menuBar()
         # Sit just before Help, where plugin menus conventionally go.
         menu_bar.insertMenu(self.iface.helpMenu().menuAction(), self.menu)
@@ -140,7 +147,24 @@ class GuotuPlugin:
         self.lines_dock.show()
         self.lines_dock.raise_()
 
+    def _show_parcels_dock(self) -> None:
+        from qgis.PyQt.QtCore import Qt
+
+        from .ui.parcels_dock import ParcelsDock
+
+        if self.parcels_dock is None:
+            self.parcels_dock = ParcelsDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.parcels_dock)
+        self.parcels_dock.reload()
+        self.parcels_dock.show()
+        self.parcels_dock.raise_()
+
     def unload(self) -> None:
+        if self.parcels_dock is not None:
+            self.parcels_dock.cleanup()
+            self.iface.removeDockWidget(self.parcels_dock)
+            self.parcels_dock.deleteLater()
+            self.parcels_dock = None
         if self.lines_dock is not None:
             self.lines_dock.cleanup()
             self.iface.removeDockWidget(self.lines_dock)

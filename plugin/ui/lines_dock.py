@@ -26,9 +26,9 @@ from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QInputDialog, QMessageBox, QTreeWidgetItem, QWidget
 from qgis.gui import QgsDockWidget
-from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature,
+from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsFeature,
                        QgsFeatureRequest, QgsGeometry, QgsLayerTreeGroup, QgsMapLayerProxyModel,
-                       QgsProcessingAlgRunnerTask, QgsProcessingFeedback, QgsProject, QgsRectangle,
+                       QgsProcessingAlgRunnerTask, QgsProcessingFeedback, QgsProject,
                        QgsSpatialIndex, QgsVectorLayer)
 
 from ..core.errors import GuotuInputError
@@ -39,12 +39,12 @@ from ..core.lines_workspace import (ADMIN_LAYER, EXCEPTIONS_TABLE, LINE_LAYERS, 
                                     create_workspace, open_workspace, project_workspaces, workspace_layer)
 from ..i18n import tr
 from ..paths import PLUGIN_DIR
+from .map_focus import zoom_and_flash
 
 CHECK_ID = "guotu:threelinescheck"
 RESULTS_PROPERTY = "guotu/lines_results"  # on the results group: the workspace path
 ROLE_ISSUES, ROLE_POINTS, ROLE_STATS = "issues", "issue_points", "line_stats"
 ISSUE_ROLE = Qt.UserRole + 1  # tree leaves: {"layer", "fid", "rule", "fingerprint"}
-MIN_ZOOM_M = 60.0  # smallest extent side when zooming to an issue (map units of a metric CRS)
 
 
 def ui_path(name: str) -> str:
@@ -461,20 +461,7 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         geometry, layer = self.issue_geometry(ref)
         if geometry is None:
             return
-        target = self.canvas.mapSettings().destinationCrs()
-        shown = QgsGeometry(geometry)
-        if target.isValid() and target != layer.crs():
-            shown.transform(QgsCoordinateTransform(layer.crs(), target, self.project))
-        box = shown.boundingBox()
-        grow = max(box.width(), box.height()) * 0.25
-        minimum = MIN_ZOOM_M if target.mapUnits() == layer.crs().mapUnits() and not target.isGeographic() \
-            else max(box.width(), box.height(), 1e-4) * 4
-        half = max(max(box.width(), box.height()) / 2 + grow, minimum / 2)
-        centre = box.center()
-        self.canvas.setExtent(QgsRectangle(centre.x() - half, centre.y() - half, centre.x() + half,
-                                           centre.y() + half))
-        self.canvas.refresh()
-        self.canvas.flashGeometries([geometry], layer.crs())
+        zoom_and_flash(self.canvas, self.project, geometry, layer.crs())
 
     # ---- accepting ----
 

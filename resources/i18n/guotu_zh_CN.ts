@@ -712,6 +712,10 @@
             <translation>说明</translation>
         </message>
         <message>
+            <source>No reasons: a plain pass.</source>
+            <translation>无原因：直接通过。</translation>
+        </message>
+        <message>
             <source>Fail</source>
             <translation>报错停止</translation>
         </message>
@@ -1074,6 +1078,10 @@
         <message>
             <source>Land-use conversion matrix…</source>
             <translation>土地用途转换矩阵…</translation>
+        </message>
+        <message>
+            <source>Rectification parcel review…</source>
+            <translation>整治地块审查…</translation>
         </message>
         <message>
             <source>New three-lines workspace…</source>
@@ -2074,6 +2082,54 @@
         <message>
             <source>The three-lines check returned no {output} layer.</source>
             <translation>三区三线检查没有返回 {output} 图层。</translation>
+        </message>
+        <message>
+            <source>Rectification parcel review (整治地块审查)</source>
+            <translation>整治地块审查</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>村</translation>
+        </message>
+        <message>
+            <source>Check parcels…</source>
+            <translation>审查地块…</translation>
+        </message>
+        <message>
+            <source>Select on map</source>
+            <translation>在地图上选中</translation>
+        </message>
+        <message>
+            <source>Village reports (PDF)…</source>
+            <translation>分村审查报告（PDF）…</translation>
+        </message>
+        <message>
+            <source>All verdicts</source>
+            <translation>全部结论</translation>
+        </message>
+        <message>
+            <source>All villages</source>
+            <translation>全部村</translation>
+        </message>
+        <message>
+            <source>Load the parcel reasons of the same check (parcel_reasons) to make reports.</source>
+            <translation>请加载同一次审查的地块审查原因图层（parcel_reasons）后再生成报告。</translation>
+        </message>
+        <message>
+            <source>Folder for the village reports</source>
+            <translation>分村审查报告的保存文件夹</translation>
+        </message>
+        <message>
+            <source>{n} village reports written to {folder}.</source>
+            <translation>已将 {n} 份分村审查报告写入 {folder}。</translation>
+        </message>
+        <message>
+            <source>(no village)</source>
+            <translation>（不在任何村）</translation>
+        </message>
+        <message>
+            <source>{total} parcels: {fail} fail, {conditional} with conditions, {passed} pass</source>
+            <translation>{total} 个地块：不通过 {fail}，有条件通过 {conditional}，通过 {passed}</translation>
         </message>
         <message>
             <source>Ecological vouchers (生态券)</source>

@@ -1,0 +1,233 @@
+"""The rectification parcel review dock, 整治地块审查 (form: ui/parcels_dock.ui).
+
+Lists the parcels of a parcel_checks layer (guotu:parcelscheck's output, or the CLI's
+GeoPackage table), filtered by verdict and village; a click zooms the map to the parcel,
+flashes it and shows every reason. "Check parcels…" opens the algorithm's dialog, "Select
+on map" selects the listed parcels, "Village reports (PDF)…" writes one PDF per village.
+What is listed and how reasons read lives in core.parcels_review; this class only wires
+widgets to it.
+"""
+
+from pathlib import Path
+from typing import Any, List, Optional
+
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QBrush, QColor
+from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QTreeWidgetItem, QWidget
+from qgis.core import QgsApplication, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
+from qgis.gui import QgsDockWidget
+
+from ..core.parcels_report import ParcelsReportLayers, export_village_reports
+from ..core.parcels_review import (ALL, ReviewRow, counts, filter_rows, is_parcel_checks_layer, reasons_html,
+                                   review_rows, villages)
+from ..core.parcels_style import VERDICT_COLORS, verdict_titles
+from ..i18n import tr
+from ..paths import PLUGIN_DIR
+from .map_focus import zoom_and_flash
+
+ALG = "guotu:parcelscheck"
+FID_ROLE = Qt.UserRole + 1
+
+
+def ui_path(name: str) -> str:
+    """A form of the ui/ folder: packaged next to the code, or the repository's."""
+    packaged = PLUGIN_DIR / "ui" / name
+    return str(packaged if packaged.is_file() else PLUGIN_DIR.parent / "ui" / name)
+
+
+FORM_CLASS, _BASE = uic.loadUiType(ui_path("parcels_dock.ui"))
+
+
+def _zh() -> bool:
+    return (QgsApplication.locale() or "").lower().startswith("zh")
+
+
+class ParcelsDock(QgsDockWidget, FORM_CLASS):
+    """Browse the verdicts of the parcel check."""
+
+    def __init__(self, iface=None, parent: Optional[QWidget] = None, project: Optional[QgsProject] = None,
+                 canvas=None) -> None:
+        super().__init__(parent)
+        self.setupUi(self)
+        self.setObjectName("GuotuParcelsDock")
+        self.iface = iface
+        self.project = project if project is not None else QgsProject.instance()
+        self.canvas = canvas if canvas is not None else (iface.mapCanvas() if iface is not None else None)
+        self.rows: List[ReviewRow] = []
+        self.shown: List[ReviewRow] = []
+        self.report_folder: Optional[Path] = None  # tests set it; else asked for
+        self.message = ""
+        self._retranslate()
+        self.layerCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.layerCombo.setExceptedLayerList([])
+        header = self.parcelTree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        self.layerCombo.layerChanged.connect(self.reload)
+        self.verdictCombo.currentIndexChanged.connect(self.apply_filter)
+        self.villageCombo.currentIndexChanged.connect(self.apply_filter)
+        self.parcelTree.currentItemChanged.connect(lambda item, _old: self.show_parcel(item))
+        self.parcelTree.itemClicked.connect(lambda item, _column: self.show_parcel(item))
+        self.runButton.clicked.connect(self.open_algorithm)
+        self.selectButton.clicked.connect(self.select_listed)
+        self.reportButton.clicked.connect(self.export_reports)
+        self.project.layersAdded.connect(self._pick_layer)
+        self._pick_layer()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(tr("Rectification parcel review (整治地块审查)"))
+        self.layerLabel.setText(tr("Parcel verdicts"))
+        self.verdictLabel.setText(tr("Verdict"))
+        self.villageLabel.setText(tr("Village"))
+        self.runButton.setText(tr("Check parcels…"))
+        self.selectButton.setText(tr("Select on map"))
+        self.reportButton.setText(tr("Village reports (PDF)…"))
+        self.parcelTree.setHeaderLabels([tr("Parcel"), tr("Verdict"), tr("Village"), tr("Rules")])
+        self.verdictCombo.clear()
+        self.verdictCombo.addItem(tr("All verdicts"), ALL)
+        for verdict, title in verdict_titles().items():
+            self.verdictCombo.addItem(title, verdict)
+
+    # ---- layer ----
+
+    def layer(self) -> Optional[QgsVectorLayer]:
+        layer = self.layerCombo.currentLayer()
+        return layer if is_parcel_checks_layer(layer) else None
+
+    def _pick_layer(self, *_args: Any) -> None:
+        """Shows the newest parcel_checks layer when the current one is not one."""
+        if self.layer() is None:
+            candidates = [layer for layer in self.project.mapLayers().values() if is_parcel_checks_layer(layer)]
+            if candidates:
+                self.layerCombo.setLayer(candidates[-1])  # reloads through layerChanged
+                return
+        # The combo may have chosen the layer by itself, without a layerChanged signal.
+        self.reload()
+
+    def reload(self, *_args: Any) -> None:
+        layer = self.layer()
+        self.rows = review_rows(layer) if layer is not None else []
+        current = self.villageCombo.currentData()
+        self.villageCombo.blockSignals(True)
+        self.villageCombo.clear()
+        self.villageCombo.addItem(tr("All villages"), ALL)
+        for village in villages(self.rows):
+            self.villageCombo.addItem(village or tr("(no village)"), village)
+        index = self.villageCombo.findData(current) if current is not None else -1
+        self.villageCombo.setCurrentIndex(max(index, 0))
+        self.villageCombo.blockSignals(False)
+        self.apply_filter()
+
+    # ---- list ----
+
+    def set_filter(self, verdict: str = ALL, village: str = ALL) -> None:
+        self.verdictCombo.setCurrentIndex(max(self.verdictCombo.findData(verdict), 0))
+        self.villageCombo.setCurrentIndex(max(self.villageCombo.findData(village), 0))
+        self.apply_filter()
+
+    def apply_filter(self, *_args: Any) -> None:
+        self.shown = filter_rows(self.rows, self.verdictCombo.currentData() or ALL,
+                                 self.villageCombo.currentData() if self.villageCombo.currentData() is not None
+                                 else ALL)
+        titles = verdict_titles()
+        self.parcelTree.setSortingEnabled(False)
+        self.parcelTree.clear()
+        for row in self.shown:
+            item = QTreeWidgetItem([row.parcel_id, titles.get(row.verdict, row.verdict), row.village_id,
+                                    row.rule_ids])
+            item.setData(0, FID_ROLE, row.fid)
+            color = VERDICT_COLORS.get(row.verdict)
+            if color:
+                item.setForeground(1, QBrush(QColor(color[1])))
+            self.parcelTree.addTopLevelItem(item)
+        self.parcelTree.setSortingEnabled(True)
+        self.parcelTree.sortByColumn(0, Qt.AscendingOrder)
+        n = counts(self.shown)
+        self.countLabel.setText(tr("{total} parcels: {fail} fail, {conditional} with conditions, {passed} pass")
+                                .format(total=len(self.shown), fail=n["fail"], conditional=n["conditional"],
+                                        passed=n["pass"]))
+        self.reasonsBrowser.clear()
+        has_layer = self.layer() is not None
+        self.selectButton.setEnabled(has_layer and bool(self.shown))
+        self.reportButton.setEnabled(has_layer)
+
+    def items(self) -> List[QTreeWidgetItem]:
+        return [self.parcelTree.topLevelItem(i) for i in range(self.parcelTree.topLevelItemCount())]
+
+    def show_parcel(self, item: Optional[QTreeWidgetItem]) -> None:
+        layer = self.layer()
+        if item is None or layer is None:
+            return
+        fid = item.data(0, FID_ROLE)
+        row = next((r for r in self.rows if r.fid == fid), None)
+        if row is None:
+            return
+        self.reasonsBrowser.setHtml(reasons_html(row, _zh()))
+        feature = layer.getFeature(fid)
+        if feature.isValid() and feature.hasGeometry():
+            zoom_and_flash(self.canvas, self.project, feature.geometry(), layer.crs())
+
+    def select_listed(self) -> None:
+        layer = self.layer()
+        if layer is not None:
+            layer.selectByIds([row.fid for row in self.shown])
+
+    # ---- actions ----
+
+    def open_algorithm(self) -> None:
+        try:
+            from processing import execAlgorithmDialog
+        except ImportError:
+            return
+        execAlgorithmDialog(ALG, {})
+
+    def _companion(self, name: str) -> Optional[QgsVectorLayer]:
+        """A layer of the same run: the table of that name in the same GeoPackage, or a
+        project layer with the fields of that output."""
+        layer = self.layer()
+        source = layer.source().split("|", 1)[0] if layer is not None else ""
+        if source.lower().endswith(".gpkg") and Path(source).is_file():
+            candidate = QgsVectorLayer(f"{source}|layername={name}", name, "ogr")
+            if candidate.isValid():
+                return candidate
+        wanted = {"parcel_reasons": "message_zh", "project_checks": "new_cultivated_ok",
+                  "village_totals": "conditional_count"}[name]
+        for candidate in self.project.mapLayers().values():
+            if isinstance(candidate, QgsVectorLayer) and candidate.fields().lookupField(wanted) >= 0:
+                return candidate
+        return None
+
+    def export_reports(self) -> List[Path]:
+        layer = self.layer()
+        reasons = self._companion("parcel_reasons")
+        if layer is None or reasons is None:
+            self.message = tr("Load the parcel reasons of the same check (parcel_reasons) to make reports.")
+            if self.iface is not None:
+                QMessageBox.warning(self, self.windowTitle(), self.message)
+            return []
+        folder = self.report_folder
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(self, tr("Folder for the village reports"))
+            if not chosen:
+                return []
+            folder = Path(chosen)
+        layers = ParcelsReportLayers(layer, reasons, self._companion("project_checks"),
+                                     self._companion("village_totals"), source=layer.name())
+        try:
+            results = export_village_reports(layers, folder, project=self.project)
+        except (RuntimeError, OSError) as e:
+            self.message = str(e)
+            if self.iface is not None:
+                QMessageBox.critical(self, self.windowTitle(), self.message)
+            return []
+        self.message = tr("{n} village reports written to {folder}.").format(n=len(results), folder=folder)
+        if self.iface is not None:
+            self.iface.messageBar().pushSuccess(self.windowTitle(), self.message)
+        return [r.pdf for r in results]
+
+    def cleanup(self) -> None:
+        try:
+            self.project.layersAdded.disconnect(self._pick_layer)
+        except TypeError:
+            pass

@@ -1,0 +1,94 @@
+"""The 整治地块审查 dock driven offscreen on the shared parcel fixture: the list filtered by
+verdict and village, a click zooms the map to the parcel and shows its reasons, "Select on
+map" selects the listed parcels, village reports are written from the dock."""
+
+import sys
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsProject, QgsRectangle
+
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "tests"))
+import parcels_fixture as pf  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("provider")
+
+
+@pytest.fixture
+def dock(guotu, tmp_path: Path):
+    import processing
+    from qgis.gui import QgsMapCanvas
+
+    from guotu.core.parcels_style import style_parcels_layer, style_reasons_layer
+    from guotu.ui.parcels_dock import ParcelsDock
+
+    parcels = pf.write_parcels(tmp_path / "zzdk.gpkg")
+    ws = pf.write_workspace(tmp_path / "ws.gpkg")
+    villages = pf.write_villages(tmp_path / "cun.gpkg")
+    beaches = pf.write_beaches(tmp_path / "htd.gpkg")
+    result = processing.run("guotu:parcelscheck", {
+        "PARCELS": f"{parcels}|layername=zzdk", "PARCEL_ID": "dkbh", "TYPE_FIELD": "zzlx", "PROJECT_FIELD": "xmbh",
+        "CURRENT_FIELD": "xzdl", "CURRENT_SYSTEM": 1, "PLANNED_FIELD": "ghdl", "PLANNED_SYSTEM": 1,
+        "WORKSPACE": str(ws), "BEACHES": f"{beaches}|layername=htd",
+        "VILLAGES": f"{villages}|layername=cun", "VILLAGE_ID": "cdm", "AREA_METHOD": 1,
+        "PARCEL_CHECKS": "memory:", "PARCEL_REASONS": "memory:", "PROJECT_CHECKS": "memory:",
+        "VILLAGE_TOTALS": "memory:"})
+    project = QgsProject.instance()
+    for key in ("PROJECT_CHECKS", "VILLAGE_TOTALS", "PARCEL_REASONS", "PARCEL_CHECKS"):
+        project.addMapLayer(result[key])
+    style_parcels_layer(result["PARCEL_CHECKS"])
+    style_reasons_layer(result["PARCEL_REASONS"])
+    canvas = QgsMapCanvas()
+    canvas.resize(600, 400)
+    canvas.setDestinationCrs(result["PARCEL_CHECKS"].crs())
+    canvas.setLayers([result["PARCEL_CHECKS"]])
+    canvas.setExtent(QgsRectangle(pf.X0 - 5000, pf.Y0 - 5000, pf.X0 + 5000, pf.Y0 + 5000))
+    widget = ParcelsDock(project=project, canvas=canvas)
+    widget.result = result
+    widget.tmp = tmp_path
+    yield widget
+    widget.cleanup()
+    widget.deleteLater()
+    project.clear()
+
+
+def listed(dock) -> list:
+    return sorted(item.text(0) for item in dock.items())
+
+
+def test_lists_and_filters(dock) -> None:
+    assert dock.layer() is dock.result["PARCEL_CHECKS"]
+    assert listed(dock) == sorted(pf.PARCELS)
+    dock.set_filter("fail")
+    assert listed(dock) == sorted(p for p, (v, _r) in pf.EXPECTED.items() if v == "fail")
+    assert dock.countLabel.text().startswith("9 ")
+    dock.set_filter("fail", "V1")
+    assert listed(dock) == ["A", "B", "E", "G"]
+    dock.set_filter("conditional", "V2")
+    assert listed(dock) == ["L"]
+    dock.set_filter()
+    assert len(dock.items()) == 14
+
+
+def test_click_zooms_and_shows_reasons(dock) -> None:
+    dock.set_filter("fail", "V1")
+    item = next(i for i in dock.items() if i.text(0) == "G")
+    dock.parcelTree.setCurrentItem(item)
+    extent = dock.canvas.extent()
+    assert extent.contains(QgsRectangle(pf.X0 + 500, pf.Y0, pf.X0 + 600, pf.Y0 + 100))
+    assert extent.width() < 400  # zoomed from the 10 km start to the parcel
+    html = dock.reasonsBrowser.toHtml()
+    assert "P12,P16" in html and ("prohibited" in html or "禁止" in html)
+
+
+def test_select_and_reports(dock) -> None:
+    dock.set_filter("conditional")
+    dock.selectButton.click()
+    selected = {f["parcel_id"] for f in dock.layer().selectedFeatures()}
+    assert selected == {"D", "L"}
+    dock.report_folder = dock.tmp / "reports"
+    pdfs = dock.export_reports()
+    assert sorted(p.name for p in pdfs) == ["审查报告_V1.pdf", "审查报告_V2.pdf"]
+    assert all(p.read_bytes()[:5] == b"%PDF-" for p in pdfs)
