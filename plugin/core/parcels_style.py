@@ -26,8 +26,9 @@ SEVERITY_COLORS: Dict[str, str] = {"fail": "#b2182b", "condition": "#e08214", "i
 
 
 def verdict_titles() -> Dict[str, str]:
-    return {"pass": "通过 " + tr("pass"), "conditional": "有条件通过 " + tr("pass with conditions"),
-            "fail": "不通过 " + tr("fail")}
+    # Bilingual in English; the Chinese translations are the Chinese terms alone.
+    return {"pass": tr("通过 pass"), "conditional": tr("有条件通过 pass with conditions"),
+            "fail": tr("不通过 fail")}
 
 
 def severity_titles() -> Dict[str, str]:

@@ -95,8 +95,13 @@ class ParcelsDock(QgsDockWidget, FORM_CLASS):
         layer = self.layerCombo.currentLayer()
         return layer if is_parcel_checks_layer(layer) else None
 
-    def _pick_layer(self, *_args: Any) -> None:
-        """Shows the newest parcel_checks layer when the current one is not one."""
+    def _pick_layer(self, added: Any = None) -> None:
+        """Shows a parcel_checks layer just added (a new check's result), else keeps the
+        current one, else takes the newest in the project."""
+        fresh = [layer for layer in (added or []) if is_parcel_checks_layer(layer)]
+        if fresh and fresh[-1] is not self.layerCombo.currentLayer():
+            self.layerCombo.setLayer(fresh[-1])  # reloads through layerChanged
+            return
         if self.layer() is None:
             candidates = [layer for layer in self.project.mapLayers().values() if is_parcel_checks_layer(layer)]
             if candidates:

@@ -716,6 +716,18 @@
             <translation>无原因：直接通过。</translation>
         </message>
         <message>
+            <source>通过 pass</source>
+            <translation>通过</translation>
+        </message>
+        <message>
+            <source>有条件通过 pass with conditions</source>
+            <translation>有条件通过</translation>
+        </message>
+        <message>
+            <source>不通过 fail</source>
+            <translation>不通过</translation>
+        </message>
+        <message>
             <source>Fail</source>
             <translation>报错停止</translation>
         </message>
@@ -726,10 +738,6 @@
         <message>
             <source>Note</source>
             <translation>说明</translation>
-        </message>
-        <message>
-            <source>pass with conditions</source>
-            <translation>有条件通过</translation>
         </message>
         <message>
             <source>Cannot create the workbook "{path}".</source>
@@ -2266,6 +2274,10 @@
         <message>
             <source>Error: </source>
             <translation>错误：</translation>
+        </message>
+        <message>
+            <source>pass with conditions</source>
+            <translation type="vanished">有条件通过</translation>
         </message>
     </context>
 </TS>

@@ -181,3 +181,4 @@ def test_village_report_pages(fx: dict, tmp_path: Path) -> None:
     assert v2.parcel_pages == 6  # H, I, J, K, L, M
     assert sorted(p.name for p in (tmp_path / "all").glob("*.pdf")) == ["审查报告_V1_东村.pdf", "审查报告_V2_西村.pdf"]
     assert not list((tmp_path / "all").glob("*.tmp*"))
+    QgsProject.instance().clear()

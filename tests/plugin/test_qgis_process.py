@@ -117,3 +117,27 @@ def test_voucher_algorithms_run_headless(environment, tmp_path):
     with open(tmp_path / "market.csv", newline="", encoding="utf-8") as f:
         summary = {r["item"]: r for r in csv.DictReader(f)}
     assert summary["settlement"]["text"] == "enclave (amounts are equity value)"
+
+
+def test_parcel_check_runs_headless(environment, tmp_path):
+    """qgis_process runs guotu:parcelscheck on files and writes verdicts and the meeting workbook."""
+    import sys
+
+    from qgis.core import QgsVectorLayer
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    import parcels_fixture as pf
+
+    parcels, ws = pf.write_parcels(tmp_path / "zzdk.gpkg"), pf.write_workspace(tmp_path / "ws.gpkg")
+    beaches = pf.write_beaches(tmp_path / "htd.gpkg")
+    out, xlsx = tmp_path / "verdicts.gpkg", tmp_path / "review.xlsx"
+    run = _run(["run", "guotu:parcelscheck", "--", f"PARCELS={parcels}", "PARCEL_ID=dkbh", "TYPE_FIELD=zzlx",
+                "PROJECT_FIELD=xmbh", "CURRENT_FIELD=xzdl", "CURRENT_SYSTEM=1", "PLANNED_FIELD=ghdl",
+                "PLANNED_SYSTEM=1", f"WORKSPACE={ws}", f"BEACHES={beaches}", "AREA_METHOD=1", f"PARCEL_CHECKS={out}",
+                f"PARCEL_REASONS={tmp_path / 'reasons.gpkg'}", f"PROJECT_CHECKS={tmp_path / 'projects.gpkg'}",
+                f"VILLAGE_TOTALS={tmp_path / 'villages.gpkg'}", f"XLSX={xlsx}"], environment)
+    assert run.returncode == 0, run.stdout + run.stderr
+    verdicts = {f["parcel_id"]: f["verdict_en"] for f in QgsVectorLayer(str(out), "v", "ogr").getFeatures()}
+    assert verdicts == {pid: v for pid, (v, _rules) in pf.EXPECTED.items()}
+    assert "FAIL_COUNT:\t9" in run.stdout, run.stdout
+    assert QgsVectorLayer(f"{xlsx}|layername=project_checks", "p", "ogr").featureCount() == 2

@@ -1,0 +1,58 @@
+"""Running a script inside the real QGIS desktop under Xvfb (Chinese UI), with the
+assembled plugin enabled in a throw-away profile. The script writes a JSON result to
+$GUOTU_GUI_RESULT (with the log the startup hook collected) and quits QGIS."""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Dict, List, Tuple
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+QGIS = shutil.which("qgis")
+XVFB_RUN = shutil.which("xvfb-run")
+TIMEOUT = 90
+
+needs_desktop = pytest.mark.skipif(QGIS is None or XVFB_RUN is None, reason="needs the qgis binary and xvfb-run")
+
+
+def run_desktop(plugin_root: Path, tmp_path: Path, code: str, name: str,
+                env_extra: Dict[str, str]) -> Tuple[dict, List[dict], Path]:
+    """Runs ``code`` in QGIS; returns the result dict, the log entries and the screenshot path."""
+    profiles = tmp_path / "profiles_root"
+    profile = profiles / "profiles" / "guotu_test"
+    shutil.copytree(plugin_root / "guotu", profile / "python" / "plugins" / "guotu")
+    (profile / "QGIS").mkdir(parents=True)
+    (profile / "QGIS" / "QGIS3.ini").write_text(
+        "[PythonPlugins]\nguotu=true\n\n[locale]\noverrideFlag=true\nuserLocale=zh_CN\n", encoding="utf-8")
+    script = tmp_path / f"{name}.py"
+    script.write_text(code, encoding="utf-8")
+    result_file, shot = tmp_path / "result.json", tmp_path / f"qgis_{name}.png"
+    env = dict(os.environ)
+    env.pop("QT_QPA_PLATFORM", None)
+    env.pop("GUOTU_LIBRARY", None)
+    env.update(HOME=str(tmp_path / "home"), XDG_DATA_HOME=str(tmp_path / "xdg"),
+               XDG_CONFIG_HOME=str(tmp_path / "xdg_config"), GUOTU_GUI_RESULT=str(result_file),
+               GUOTU_GUI_LOG=str(tmp_path / "log.jsonl"), GUOTU_GUI_SHOT=str(shot),
+               PYQGIS_STARTUP=str(HERE / "gui" / "startup_hook.py"), **env_extra)
+    command = [XVFB_RUN, "-a", "-s", "-screen 0 1600x1000x24", QGIS, "--profiles-path", str(profiles), "--profile",
+               "guotu_test", "--nologo", "--noversioncheck", "--code", str(script)]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               start_new_session=True)
+    try:
+        output, _ = process.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, 9)
+        output, _ = process.communicate()
+        pytest.fail(f"QGIS did not finish within {TIMEOUT} s:\n{output.decode(errors='replace')[-3000:]}")
+    assert result_file.exists(), output.decode(errors="replace")[-3000:]
+    result = json.loads(result_file.read_text(encoding="utf-8"))
+    log = result.pop("log")
+    assert "error" not in result, result["error"]
+    python_errors = [e for e in log if e["tag"] in ("Python error", "Error dialog")
+                     or (e["tag"] == "Python warning" and "guotu" in e["message"].lower())]
+    assert not python_errors, python_errors
+    return result, log, shot
