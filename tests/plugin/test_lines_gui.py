@@ -2,20 +2,10 @@
 workspace opened into the project, the 三区三线检查 dock re-checking it and zooming to an
 issue, a screenshot of the window, no Python errors, a clean unload."""
 
-import json
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
-
 import lines_data as ld
-
-HERE = Path(__file__).resolve().parent
-QGIS = shutil.which("qgis")
-XVFB_RUN = shutil.which("xvfb-run")
-TIMEOUT = 90
+from desktop_harness import needs_desktop, run_desktop
 
 CODE = r'''
 import builtins, json, os, time, traceback
@@ -112,42 +102,10 @@ QTimer.singleShot(500, main)
 '''
 
 
-@pytest.mark.skipif(QGIS is None or XVFB_RUN is None, reason="needs the qgis binary and xvfb-run")
+@needs_desktop
 def test_dock_in_qgis_desktop(plugin_root: Path, tmp_path: Path, tmp_path_factory) -> None:
     fx = ld.copy_fixture(ld.shared_fixture(tmp_path_factory), tmp_path / "fx")
-    profiles = tmp_path / "profiles_root"
-    profile = profiles / "profiles" / "guotu_test"
-    shutil.copytree(plugin_root / "guotu", profile / "python" / "plugins" / "guotu")
-    (profile / "QGIS").mkdir(parents=True)
-    (profile / "QGIS" / "QGIS3.ini").write_text(
-        "[PythonPlugins]\nguotu=true\n\n[locale]\noverrideFlag=true\nuserLocale=zh_CN\n", encoding="utf-8")
-    code = tmp_path / "lines_gui.py"
-    code.write_text(CODE, encoding="utf-8")
-    result_file, shot = tmp_path / "result.json", tmp_path / "qgis_lines.png"
-    env = dict(os.environ)
-    env.pop("QT_QPA_PLATFORM", None)
-    env.pop("GUOTU_LIBRARY", None)
-    env.update(HOME=str(tmp_path / "home"), XDG_DATA_HOME=str(tmp_path / "xdg"),
-               XDG_CONFIG_HOME=str(tmp_path / "xdg_config"), GUOTU_GUI_RESULT=str(result_file),
-               GUOTU_GUI_LOG=str(tmp_path / "log.jsonl"), GUOTU_GUI_SHOT=str(shot), GUOTU_WS=str(fx / "ws.gpkg"),
-               PYQGIS_STARTUP=str(HERE / "gui" / "startup_hook.py"))
-    command = [XVFB_RUN, "-a", "-s", "-screen 0 1600x1000x24", QGIS, "--profiles-path", str(profiles), "--profile",
-               "guotu_test", "--nologo", "--noversioncheck", "--code", str(code)]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               start_new_session=True)
-    try:
-        output, _ = process.communicate(timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, 9)
-        output, _ = process.communicate()
-        pytest.fail(f"QGIS did not finish within {TIMEOUT} s:\n{output.decode(errors='replace')[-3000:]}")
-    assert result_file.exists(), output.decode(errors="replace")[-3000:]
-    result = json.loads(result_file.read_text(encoding="utf-8"))
-    log = result.pop("log")
-    assert "error" not in result, result["error"]
-    python_errors = [e for e in log if e["tag"] in ("Python error", "Error dialog")
-                     or (e["tag"] == "Python warning" and "guotu" in e["message"].lower())]
-    assert not python_errors, python_errors
+    result, _log, shot = run_desktop(plugin_root, tmp_path, CODE, "lines", {"GUOTU_WS": str(fx / "ws.gpkg")})
     assert result["actions"] == {"mActionGuotuNewLinesWorkspace": "新建三区三线工作空间…",
                                  "mActionGuotuOpenLinesWorkspace": "打开三区三线工作空间…",
                                  "mActionGuotuLinesCheck": "三区三线检查…"}
