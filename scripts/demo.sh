@@ -2,7 +2,9 @@
 # The main job on the bundled (synthetic) sample region: sets up, generates the sample
 # data if needed, then runs the ecological voucher (生态券) accounting 2010 → 2020 and the
 # voucher market for about 150 county-like zones, printing a summary and writing
-# build/demo/vouchers.gpkg (and, with QGIS, a styled map as PNG and a PDF report).
+# build/demo/vouchers.gpkg (and, with QGIS, a styled map as PNG and a PDF report); then the
+# rectification parcel check of a land consolidation project on six of its villages
+# (build/demo/parcels/: verdicts, the meeting workbook and one PDF report per village).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -30,4 +32,20 @@ if [ -f scripts/voucher_report.py ]; then
 fi
 
 echo
-echo "Results in $OUT/: vouchers.gpkg (layers voucher, trades, voucher_classes, summary, unknown_codes)"
+echo "== Rectification parcel check (整治地块审查): a consolidation project on six villages"
+/usr/bin/python3 resources/sample_data/generate_parcels_sample.py --sample "$SAMPLE" --out "$SAMPLE/parcels" \
+  --guotu build/core/guotu
+mkdir -p "$OUT/parcels"
+build/core/guotu parcels check \
+  --parcels "$SAMPLE/parcels/zzdk.gpkg" --parcel-id dkbh --type-field zzlx --project-field xmbh \
+  --current-field xzdl --current-system CAS_LUCC --planned-field ghdl --planned-system CAS_LUCC \
+  --workspace "$SAMPLE/parcels/workspace.gpkg" \
+  --villages "$SAMPLE/parcels/cun.gpkg" --village-id cdm --village-name cmc \
+  --xlsx "$OUT/parcels/review.xlsx" -o "$OUT/parcels/verdicts.gpkg"
+QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/parcels_report.py "$OUT/parcels/verdicts.gpkg" \
+  --out "$OUT/parcels/reports" --workspace "$SAMPLE/parcels/workspace.gpkg"
+
+echo
+echo "Results in $OUT/: vouchers.gpkg (layers voucher, trades, voucher_classes, summary, unknown_codes);"
+echo "parcels/verdicts.gpkg (parcel_checks, parcel_reasons, project_checks, village_totals), parcels/review.xlsx"
+echo "and parcels/reports/*.pdf"

@@ -395,3 +395,55 @@ def test_with_nulls_leaves_a_few_null_classes(tmp_path: Path) -> None:
         nodata = int((data == 255).sum())
         # NULL parcels are not burned: roughly 400 cells (600 m / 30 m)^2 each.
         assert 0.5 * 400 * nulls < nodata < 1.5 * 400 * nulls
+
+
+# ---- the rectification-parcel sample (generate_parcels_sample.py) ----
+
+PARCELS_SCRIPT = ROOT / "resources" / "sample_data" / "generate_parcels_sample.py"
+
+
+def guotu_binary() -> Path:
+    path = Path(os.environ.get("GUOTU_CLI", ROOT / "build" / "core" / "guotu"))
+    if not path.exists():
+        pytest.fail(f"the guotu binary is missing at {path}: build first (scripts/setup.sh)")
+    return path
+
+
+def parcels_sample(sample: Path, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(PARCELS_SCRIPT), "--sample", str(sample), "--out", str(out),
+                           "--guotu", str(guotu_binary())], check=True, capture_output=True, text=True)
+
+
+def test_parcels_sample_runs_through_the_check(sample: Path, tmp_path: Path) -> None:
+    out = tmp_path / "parcels"
+    parcels_sample(sample, out)
+    for name in ("zzdk.gpkg", "cun.gpkg"):
+        assert ogr.Open(str(out / name)).GetMetadataItem("SYNTHETIC") == LABEL
+    ws = ogr.Open(str(out / "workspace.gpkg"))
+    assert ws.GetLayerByName("ecological_redline").GetFeatureCount() > 0
+    assert ws.GetLayerByName("permanent_farmland").GetFeatureCount() > 0
+    result = tmp_path / "verdicts.gpkg"
+    run = subprocess.run([str(guotu_binary()), "parcels", "check", "--parcels", str(out / "zzdk.gpkg"),
+                          "--parcel-id", "dkbh", "--type-field", "zzlx", "--project-field", "xmbh",
+                          "--current-field", "xzdl", "--current-system", "CAS_LUCC", "--planned-field", "ghdl",
+                          "--planned-system", "CAS_LUCC", "--workspace", str(out / "workspace.gpkg"),
+                          "--villages", str(out / "cun.gpkg"), "--village-id", "cdm", "--village-name", "cmc",
+                          "-o", str(result)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    checks = ogr.Open(str(result))
+    parcels = [f.items() for f in checks.GetLayerByName("parcel_checks")]
+    source = ogr.Open(str(out / "zzdk.gpkg"))
+    assert len(parcels) == source.GetLayer(0).GetFeatureCount()
+    rules = {r for p in parcels for r in (p["rule_ids"] or "").split(",") if r}
+    assert {"P02", "P18"} <= rules  # the misspelt type and the parcel digitised twice
+    assert {p["verdict_en"] for p in parcels} >= {"pass", "fail"}
+    assert all(p["village_id"] for p in parcels)  # every parcel lies in one of the villages
+    projects = {f["project_id"]: f["verdict_en"] for f in checks.GetLayerByName("project_checks")}
+    assert set(projects) == {"XM01", "XM02"}
+    # Same sample, same parcels: deterministic.
+    again = tmp_path / "again"
+    parcels_sample(sample, again)
+    first_ds, second_ds = ogr.Open(str(out / "zzdk.gpkg")), ogr.Open(str(again / "zzdk.gpkg"))
+    first = [(f.items(), f.GetGeometryRef().ExportToWkb()) for f in first_ds.GetLayer(0)]
+    second = [(f.items(), f.GetGeometryRef().ExportToWkb()) for f in second_ds.GetLayer(0)]
+    assert first == second

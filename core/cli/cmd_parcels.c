@@ -28,7 +28,7 @@ static const char *const parcels_usage =
     "inside the red line (allowed for ecological restoration), P11 planned construction on\n"
     "permanent farmland, P12 prohibited / P13 policy gap / P14 conditional / P15 path of the\n"
     "current -> planned conversion, P16 reclamation on a river beach (from --river-beaches or\n"
-    "the current codes of the system's preset), P17 planned construction outside the urban\n"
+    "the current codes of the system's preset), P17 new construction outside the urban\n"
     "boundary, P18 parcels overlapping each other. Per consolidation unit (--units, by most\n"
     "area) or project (--project-field; otherwise one project '*'): U01 net new cultivated\n"
     "land >= --new-cultivated-min (0.05) of the original, U02 new cultivated land outside\n"

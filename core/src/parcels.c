@@ -501,7 +501,8 @@ static int check_lines(guotu_context *ctx, guotu_parcels *p, pc_parcel *x) {
     }
     if (in_red) GEOSGeom_destroy_r(ctx->geos, in_red);
     if (in_farm) GEOSGeom_destroy_r(ctx->geos, in_farm);
-    if (status || !planned_construction) return status;
+    /* P17 is about new construction land: existing villages outside the boundary stay. */
+    if (status || !planned_construction || x->cur_cat == CONSTRUCTION) return status;
 
     GEOSGeometry *in_urban = NULL, *outside = NULL;
     double urban_m2 = 0;

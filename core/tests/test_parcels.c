@@ -312,6 +312,8 @@ static void test_units_and_villages(void **state) {
     add_box(fx, p, "F", "生态保护修复", "", "0301", "0404", 100, 0, 200, 100); /* dM 1·(0.19 − 1) */
     add_box(fx, p, "S", "农用地整理", "", "0103", "0103", 200, 0, 300, 100);
     add_box(fx, p, "Z", "农用地整理", "", "0103", "0103", 2000, 0, 2100, 100); /* in no unit, no village */
+    /* An existing village kept as it is, outside any urban boundary: no new construction, no P17. */
+    add_box(fx, p, "W", "建设用地整理", "", "0702", "0702", 3000, 0, 3100, 100);
     assert_int_equal(add_parcel_wkt(fx, p, "C", "农用地整理", "", "0103", "0103", 50, "POLYGON((0 0,1 0,1 1,0 0))"),
                      GUOTU_ERR_DATA);
     assert_non_null(strstr(guotu_context_last_error(fx->ctx), "'C' is used twice"));
@@ -319,6 +321,8 @@ static void test_units_and_villages(void **state) {
     assert_string_equal(find(fx, p, "S").project_id, "U2");
     assert_string_equal(find(fx, p, "S").village_id, "V1");
     assert_string_equal(find(fx, p, "Z").project_id, "");
+    assert_string_equal(find(fx, p, "W").rule_ids, "");
+    assert_int_equal(find(fx, p, "W").verdict, GUOTU_VERDICT_PASS);
     assert_int_equal(guotu_parcels_unit_count(p), 3);
     guotu_unit_result u;
     assert_int_equal(guotu_parcels_unit(fx->ctx, p, 0, &u), GUOTU_OK);
@@ -333,7 +337,7 @@ static void test_units_and_villages(void **state) {
     assert_non_null(strstr(u.reasons_zh, "减少"));
     assert_int_equal(guotu_parcels_unit(fx->ctx, p, 2, &u), GUOTU_OK);
     assert_string_equal(u.project_id, "");
-    assert_int_equal(u.parcels, 1);
+    assert_int_equal(u.parcels, 2);
     assert_int_equal(guotu_parcels_village_count(p), 2);
     guotu_village_result v;
     assert_int_equal(guotu_parcels_village(fx->ctx, p, 0, &v), GUOTU_OK);
@@ -343,7 +347,7 @@ static void test_units_and_villages(void **state) {
     assert_close(v.dm_ha, -0.81, 1e-9);
     assert_int_equal(guotu_parcels_village(fx->ctx, p, 1, &v), GUOTU_OK);
     assert_string_equal(v.village_id, "");
-    assert_int_equal(v.parcels, 1);
+    assert_int_equal(v.parcels, 2);
     /* Nothing may be added after the run. */
     assert_int_equal(add_parcel_wkt(fx, p, "Q", "农用地整理", "", "0103", "0103", 51, "POLYGON((0 0,1 0,1 1,0 0))"),
                      GUOTU_ERR_STATE);

@@ -84,7 +84,7 @@ def rule_titles() -> Dict[str, str]:
         "P14": tr("Conditional conversion"),
         "P15": tr("Conversion with a legal path"),
         "P16": tr("Reclamation on a river beach"),
-        "P17": tr("Planned construction outside the urban boundary"),
+        "P17": tr("New construction outside the urban boundary"),
         "P18": tr("Parcels overlap (double counting)"),
     }
 

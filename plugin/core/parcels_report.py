@@ -22,7 +22,8 @@ from qgis.core import (QgsFeatureRequest, QgsLayoutExporter, QgsLayoutItemMap, Q
 from ..i18n import tr
 from .conversions import is_null
 from .parcels_check import rule_titles
-from .parcels_style import verdict_titles
+from .conversion_style import CATEGORY_NAMES_ZH
+from .parcels_style import severity_titles, verdict_titles
 from .report_layout import LayoutBuilder, cjk_font_family, fit_extent, wrap_text
 
 NO_VILLAGE = ""
@@ -86,6 +87,12 @@ def _fit(text: str, width_mm: float) -> str:
     about 2.6 mm per character)."""
     # One reason per line: the reasons are joined with the full-width semicolon.
     return wrap_text(text.replace("；", "；\n"), max(4, int((width_mm - 1.5) / 2.6)))
+
+
+def _category(name: Any) -> str:
+    """A policy category with its Chinese name: "耕地 cultivated"."""
+    name = name or ""
+    return f"{CATEGORY_NAMES_ZH.get(name, '')} {name}".strip() or "?"
 
 
 def _extent(rows: Sequence[Dict[str, Any]]) -> QgsRectangle:
@@ -172,8 +179,8 @@ class _Builder(LayoutBuilder):
         facts = tr("{type} · {current} ({current_category}) → {planned} ({planned_category}) · {area} ha · "
                    "project {project}").format(
             type=row.get("project_type") or "", current=row.get("current_code") or "",
-            current_category=row.get("current_category") or "?", planned=row.get("planned_code") or "",
-            planned_category=row.get("planned_category") or "?", area=_number(row.get("area_ha"), 4),
+            current_category=_category(row.get("current_category")), planned=row.get("planned_code") or "",
+            planned_category=_category(row.get("planned_category")), area=_number(row.get("area_ha"), 4),
             project=row.get("project_id") or "")
         self.label(facts, page, margin, 15, width - 2 * margin, 6, 9)
         top, bottom = 23.0, height - margin - 8
@@ -183,7 +190,7 @@ class _Builder(LayoutBuilder):
         right_width = width - margin - right
         reasons = _rows(self.report.reasons, f"\"parcel_id\" = {_quote(str(row['parcel_id']))}")
         titles = rule_titles()
-        severity = {"fail": tr("fail"), "condition": tr("condition"), "info": tr("note")}
+        severity = severity_titles()
         table_rows = [(f"{r['rule_id']} {titles.get(r['rule_id'], '')}", severity.get(r.get("severity"), ""),
                        _number(r.get("area_ha")), _percent(r.get("share")), r.get("message_zh") or "")
                       for r in sorted(reasons, key=lambda r: r["rule_id"])]

@@ -32,7 +32,7 @@ def verdict_titles() -> Dict[str, str]:
 
 
 def severity_titles() -> Dict[str, str]:
-    return {"fail": tr("Fail"), "condition": tr("Condition"), "info": tr("Note")}
+    return {"fail": tr("不通过 fail"), "condition": tr("Condition"), "info": tr("Note")}
 
 
 def verdict_renderer() -> QgsCategorizedSymbolRenderer:

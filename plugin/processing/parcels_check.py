@@ -119,7 +119,7 @@ class ParcelsCheckAlgorithm(QgsProcessingAlgorithm):
             "<p>Parcel rules: P01 invalid geometry, P02 unknown project type, P03 unknown land-use code, P10 inside "
             "the red line (allowed for ecological restoration), P11 planned construction on permanent farmland, "
             "P12 prohibited / P13 policy gap / P14 conditional / P15 path of the current → planned conversion, P16 "
-            "reclamation on a river beach, P17 planned construction outside the urban boundary, P18 parcels "
+            "reclamation on a river beach, P17 new construction outside the urban boundary, P18 parcels "
             "overlapping each other. Overlaps below the tolerance are ignored.</p>"
             "<p>Per consolidation unit (the unit holding most of a parcel) or project (the project field; otherwise "
             "one project '*'): U01 net new cultivated land at least 5 % of the original, U02 new cultivated land "

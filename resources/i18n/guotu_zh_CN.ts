@@ -564,8 +564,8 @@
             <translation>在河滩地上开垦复垦</translation>
         </message>
         <message>
-            <source>Planned construction outside the urban boundary</source>
-            <translation>规划建设位于城镇开发边界外</translation>
+            <source>New construction outside the urban boundary</source>
+            <translation>城镇开发边界外新增建设</translation>
         </message>
         <message>
             <source>Parcels overlap (double counting)</source>
@@ -610,14 +610,6 @@
         <message>
             <source>Verdicts</source>
             <translation>审查结论</translation>
-        </message>
-        <message>
-            <source>condition</source>
-            <translation>条件</translation>
-        </message>
-        <message>
-            <source>note</source>
-            <translation>说明</translation>
         </message>
         <message>
             <source>Reasons</source>
@@ -726,10 +718,6 @@
         <message>
             <source>不通过 fail</source>
             <translation>不通过</translation>
-        </message>
-        <message>
-            <source>Fail</source>
-            <translation>报错停止</translation>
         </message>
         <message>
             <source>Condition</source>
@@ -1172,6 +1160,10 @@
             <translation>修复</translation>
         </message>
         <message>
+            <source>Fail</source>
+            <translation>报错停止</translation>
+        </message>
+        <message>
             <source>Exact coverage</source>
             <translation>精确覆盖</translation>
         </message>
@@ -1316,8 +1308,8 @@
             <translation>全域土地综合整治</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Checks the rectification parcels (整治地块) of a comprehensive land consolidation project against the three control lines, the conversion policy and the consolidation rules, and gives every parcel a verdict: 通过 pass, 有条件通过 pass with conditions or 不通过 fail, with every reason, its rule, area and share.&lt;/p&gt;&lt;p&gt;Parcel rules: P01 invalid geometry, P02 unknown project type, P03 unknown land-use code, P10 inside the red line (allowed for ecological restoration), P11 planned construction on permanent farmland, P12 prohibited / P13 policy gap / P14 conditional / P15 path of the current → planned conversion, P16 reclamation on a river beach, P17 planned construction outside the urban boundary, P18 parcels overlapping each other. Overlaps below the tolerance are ignored.&lt;/p&gt;&lt;p&gt;Per consolidation unit (the unit holding most of a parcel) or project (the project field; otherwise one project '*'): U01 net new cultivated land at least 5 % of the original, U02 new cultivated land outside farmland at least 105 % of the farmland adjusted out, U03 standard-forest land does not decrease. Per village: totals.&lt;/p&gt;&lt;p&gt;River beaches come from the river-beach layer and from the current codes of the system (e.g. 1106 内陆滩涂). Other layers are reprojected into the parcels' CRS.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;按三区三线、用途转换政策和土地整治规则审查全域土地综合整治的整治地块，给出每个地块的审查结论：通过、有条件通过或不通过，并列出每条原因及其规则、面积和占比。&lt;/p&gt;&lt;p&gt;地块规则：P01 几何无效，P02 未知整治类型，P03 未知地类编码，P10 位于生态保护红线内（生态保护修复除外），P11 规划建设占用永久基本农田，P12 禁止 / P13 政策空白 / P14 有条件 / P15 有路径的现状→规划用途转换，P16 在河滩地上开垦复垦，P17 规划建设位于城镇开发边界外，P18 地块相互重叠。小于容差的重叠忽略不计。&lt;/p&gt;&lt;p&gt;按整治单元（地块面积最大所在单元）或项目（项目字段；未选时全部为一个项目“*”）：U01 净新增耕地不少于原有耕地的 5%，U02 永久基本农田外新增耕地不少于调出永久基本农田的 105%，U03 标准林地当量不减少。按村汇总。&lt;/p&gt;&lt;p&gt;河滩地来自河滩地图层和现状地类编码（如 1106 内陆滩涂）。其他图层投影转换到整治地块的坐标系。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Checks the rectification parcels (整治地块) of a comprehensive land consolidation project against the three control lines, the conversion policy and the consolidation rules, and gives every parcel a verdict: 通过 pass, 有条件通过 pass with conditions or 不通过 fail, with every reason, its rule, area and share.&lt;/p&gt;&lt;p&gt;Parcel rules: P01 invalid geometry, P02 unknown project type, P03 unknown land-use code, P10 inside the red line (allowed for ecological restoration), P11 planned construction on permanent farmland, P12 prohibited / P13 policy gap / P14 conditional / P15 path of the current → planned conversion, P16 reclamation on a river beach, P17 new construction outside the urban boundary, P18 parcels overlapping each other. Overlaps below the tolerance are ignored.&lt;/p&gt;&lt;p&gt;Per consolidation unit (the unit holding most of a parcel) or project (the project field; otherwise one project '*'): U01 net new cultivated land at least 5 % of the original, U02 new cultivated land outside farmland at least 105 % of the farmland adjusted out, U03 standard-forest land does not decrease. Per village: totals.&lt;/p&gt;&lt;p&gt;River beaches come from the river-beach layer and from the current codes of the system (e.g. 1106 内陆滩涂). Other layers are reprojected into the parcels' CRS.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;按三区三线、用途转换政策和土地整治规则审查全域土地综合整治的整治地块，给出每个地块的审查结论：通过、有条件通过或不通过，并列出每条原因及其规则、面积和占比。&lt;/p&gt;&lt;p&gt;地块规则：P01 几何无效，P02 未知整治类型，P03 未知地类编码，P10 位于生态保护红线内（生态保护修复除外），P11 规划建设占用永久基本农田，P12 禁止 / P13 政策空白 / P14 有条件 / P15 有路径的现状→规划用途转换，P16 在河滩地上开垦复垦，P17 城镇开发边界外新增建设，P18 地块相互重叠。小于容差的重叠忽略不计。&lt;/p&gt;&lt;p&gt;按整治单元（地块面积最大所在单元）或项目（项目字段；未选时全部为一个项目“*”）：U01 净新增耕地不少于原有耕地的 5%，U02 永久基本农田外新增耕地不少于调出永久基本农田的 105%，U03 标准林地当量不减少。按村汇总。&lt;/p&gt;&lt;p&gt;河滩地来自河滩地图层和现状地类编码（如 1106 内陆滩涂）。其他图层投影转换到整治地块的坐标系。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>land consolidation,rectification parcel,整治地块,reclamation,red line,farmland,verdict,review</source>
@@ -2274,10 +2266,6 @@
         <message>
             <source>Error: </source>
             <translation>错误：</translation>
-        </message>
-        <message>
-            <source>pass with conditions</source>
-            <translation type="vanished">有条件通过</translation>
         </message>
     </context>
 </TS>

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from osgeo import gdal, ogr
+from osgeo import ogr
 
 from cli_support import run_guotu
 

@@ -21,7 +21,8 @@
  *   P14 conversion is conditional (condition)
  *   P15 conversion has a legal path (info: the procedure)
  *   P16 new cultivated land (reclamation) on a river beach (fail)
- *   P17 planned construction outside the urban development boundary (condition)
+ *   P17 new construction (planned construction on land not built now) outside the urban
+ *       development boundary (condition)
  *   P18 overlaps another parcel: double counting (fail)
  * Unit rules (per consolidation unit, or per project when no units are given):
  *   U01 net new cultivated land ≥ new_cultivated_min × original cultivated land
