@@ -115,7 +115,10 @@ int guotu_border_add_admin(guotu_context *ctx, guotu_border *b, const char *id, 
     if (!b || !id) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_border_add_admin: NULL argument");
     if (b->ran) return gt_fail(ctx, GUOTU_ERR_STATE, "the border comparison already ran");
     if (!id[0] || !gt_utf8_valid(id) || (name && !gt_utf8_valid(name)))
-        return gt_fail(ctx, GUOTU_ERR_DATA, "admin unit feature %lld: empty or non-UTF-8 id or name", (long long)fid);
+        return gt_fail(ctx, GUOTU_ERR_DATA,
+                       "admin unit feature %lld: empty id, or id or name not UTF-8 text (a GBK file read "
+                       "without its encoding?)",
+                       (long long)fid);
     for (size_t i = 0; i < b->admin_count; i++)
         if (!strcmp(b->admins[i].id, id))
             return gt_fail(ctx, GUOTU_ERR_DATA, "admin unit id '%s' appears twice (features %lld and %lld)", id,
@@ -160,7 +163,9 @@ int guotu_border_add_element(guotu_context *ctx, guotu_border *b, const char *ci
     if (!city_id) city_id = "";
     if (!name) name = "";
     if (!gt_utf8_valid(city_id) || !gt_utf8_valid(name) || (category && !gt_utf8_valid(category)))
-        return gt_fail(ctx, GUOTU_ERR_DATA, "element feature %lld: city, category or name is not UTF-8",
+        return gt_fail(ctx, GUOTU_ERR_DATA,
+                       "element feature %lld: city, category or name is not UTF-8 text (a GBK file read "
+                       "without its encoding?)",
                        (long long)fid);
     if (!category || !category[0])
         return gt_fail(ctx, GUOTU_ERR_DATA, "element feature %lld (city '%s') has no category", (long long)fid,
@@ -387,6 +392,8 @@ int guotu_border_run(guotu_context *ctx, guotu_border *b, const guotu_border_cal
     }
     free(n.items);
     GEOSSTRtree_destroy_r(ctx->geos, tree);
+    for (size_t i = 0; i < b->element_count; i++)
+        b->stats.elements_compared += b->elements[i].compared;
     if (!status && gt_report_progress(ctx, 1.0, "comparing borders")) status = GUOTU_ERR_CANCELLED;
     return status;
 }

@@ -95,26 +95,43 @@ static int admin_overlap(guotu_context *ctx, pair_work *w) {
     return status;
 }
 
-/* Ground within snap of both units, inside their convex hull (which leaves out the lens
- * where two boundaries part at the edge of the map), covered by no admin unit. */
+/* The pieces of a (Multi)Polygon longer than `length` across (envelope side): a sliver
+ * between neighbours runs along their border, while a piece no longer than the corner
+ * contacts that do not make neighbours (with room for sharp angles) is the lens where
+ * two boundaries part. */
+static GEOSGeometry *long_pieces(guotu_context *ctx, const GEOSGeometry *g, double length) {
+    int n = GEOSGetNumGeometries_r(ctx->geos, g);
+    GEOSGeometry **kept = malloc((size_t)(n > 0 ? n : 1) * sizeof *kept);
+    if (!kept) return NULL;
+    unsigned int m = 0;
+    for (int i = 0; i < n; i++) {
+        const GEOSGeometry *p = GEOSGetGeometryN_r(ctx->geos, g, i);
+        double x0, y0, x1, y1;
+        if (GEOSGeom_getXMin_r(ctx->geos, p, &x0) != 1 || GEOSGeom_getYMin_r(ctx->geos, p, &y0) != 1 ||
+            GEOSGeom_getXMax_r(ctx->geos, p, &x1) != 1 || GEOSGeom_getYMax_r(ctx->geos, p, &y1) != 1)
+            continue;
+        if (x1 - x0 <= length && y1 - y0 <= length) continue;
+        kept[m] = GEOSGeom_clone_r(ctx->geos, p);
+        if (kept[m]) m++;
+    }
+    GEOSGeometry *out = m ? GEOSGeom_createCollection_r(ctx->geos, GEOS_MULTIPOLYGON, kept, m) : NULL;
+    free(kept);
+    return out;
+}
+
+/* Ground within snap of both units and alongside their shared border (a band with flat
+ * ends: the lens where two boundaries part, at the edge of the map, lies beyond the ends),
+ * covered by no admin unit. */
 static int admin_gap(guotu_context *ctx, pair_work *w) {
     guotu_border *b = w->b;
     border_admin *a = w->unit[0], *u = w->unit[1];
     const GEOSGeometry *ga = border_admin_grown(ctx, b, a), *gu = border_admin_grown(ctx, b, u);
     if (!ga || !gu) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot grow admin units %s and %s", a->id, u->id);
-    GEOSGeometry *parts[2] = {GEOSGeom_clone_r(ctx->geos, a->geom), GEOSGeom_clone_r(ctx->geos, u->geom)};
-    GEOSGeometry *pair =
-        parts[0] && parts[1] ? GEOSGeom_createCollection_r(ctx->geos, GEOS_GEOMETRYCOLLECTION, parts, 2) : NULL;
-    if (!pair) {
-        if (parts[0]) GEOSGeom_destroy_r(ctx->geos, parts[0]);
-        if (parts[1]) GEOSGeom_destroy_r(ctx->geos, parts[1]);
-        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-    }
-    GEOSGeometry *hull = GEOSConvexHull_r(ctx->geos, pair);
-    GEOSGeom_destroy_r(ctx->geos, pair);
+    GEOSGeometry *band =
+        GEOSBufferWithStyle_r(ctx->geos, w->line.geom, b->o.snap_m, 8, GEOSBUF_CAP_FLAT, GEOSBUF_JOIN_ROUND, 5.0);
     GEOSGeometry *near = GEOSIntersection_r(ctx->geos, ga, gu);
-    GEOSGeometry *region = hull && near ? GEOSIntersection_r(ctx->geos, near, hull) : NULL;
-    if (hull) GEOSGeom_destroy_r(ctx->geos, hull);
+    GEOSGeometry *region = band && near ? GEOSIntersection_r(ctx->geos, near, band) : NULL;
+    if (band) GEOSGeom_destroy_r(ctx->geos, band);
     if (near) GEOSGeom_destroy_r(ctx->geos, near);
     for (size_t k = 0; region && k < b->admin_count; k++) {
         if (GEOSisEmpty_r(ctx->geos, region) == 1) break;
@@ -125,8 +142,10 @@ static int admin_gap(guotu_context *ctx, pair_work *w) {
     }
     if (!region)
         return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot find gaps between admin units %s and %s", a->id, u->id);
-    GEOSGeometry *poly = gt_polygonal_part(ctx, region);
+    GEOSGeometry *all = gt_polygonal_part(ctx, region);
     GEOSGeom_destroy_r(ctx->geos, region);
+    GEOSGeometry *poly = all ? long_pieces(ctx, all, 10 * b->o.snap_m) : NULL;
+    if (all) GEOSGeom_destroy_r(ctx->geos, all);
     double area = 0;
     int status = poly ? gt_area_of_geom(ctx, b->calc, poly, &area) : GUOTU_OK;
     if (!status && poly && area >= b->o.basemap_min_m2 && area > 0) {

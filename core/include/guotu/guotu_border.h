@@ -22,8 +22,10 @@
  *
  * Base map issues: "admin_invalid" (a unit's geometry is invalid; repaired and used, the
  * point says where), "admin_overlap" (A ∩ B, with its area), "admin_gap" (ground within
- * [snap_m] of both A and B, inside the convex hull of A ∪ B, covered by no admin unit: the
- * sliver between neighbours), each reported when at least [basemap_min_m2].
+ * [snap_m] of both A and B and of their shared border, not beyond its ends, covered by no
+ * admin unit: the sliver between neighbours; pieces no longer than 10 × [snap_m] across are
+ * the lens where two boundaries part and are left out), each reported when at least
+ * [basemap_min_m2].
  * Input issues: "element_invalid" (repaired and used), "element_no_city" (empty city id) and
  * "element_unknown_city" (a city id that is no admin unit's id): these two elements cannot be
  * compared and are reported with their geometry, never dropped silently;
