@@ -17,6 +17,7 @@ PACKAGES=(
   fonts-wqy-microhei                        # Chinese text in maps and PDF reports
   postgresql-15 postgresql-15-postgis-3     # PostGIS input test (throw-away cluster, pg_virtualenv)
   poppler-utils                             # pdftoppm/pdfinfo: report tests read the PDFs
+  r-cran-sf                                 # real admin layers (nc.gpkg, Olinda tracts) for the border tests
 )
 
 missing=()

@@ -9,6 +9,7 @@ int cmd_convert(int argc, char **argv);
 int cmd_lines(int argc, char **argv);
 int cmd_lines_check(int argc, char **argv);
 int cmd_parcels(int argc, char **argv);
+int cmd_border(int argc, char **argv);
 
 /* 1 when both paths exist and are the same file. */
 int cli_same_file(const char *a, const char *b);

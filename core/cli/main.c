@@ -18,6 +18,7 @@ static const char *const main_usage =
     "  convert   land-use conversion map: transitions with their policy paths (用途转用)\n"
     "  lines     three control lines (三区三线): `lines init` makes a workspace, `lines check` checks it\n"
     "  parcels   rectification parcels of land consolidation (整治地块): `parcels check`\n"
+    "  border    cross-city boundary conflicts: where adjacent cities' submissions disagree\n"
     "  help      this text, or `guotu help COMMAND` for a command's options\n"
     "\n"
     "options:\n"
@@ -88,6 +89,10 @@ int main(int argc, char **argv)
             char *args[] = {"parcels", "--help", NULL};
             return cmd_parcels(2, args);
         }
+        if (argc > 2 && strcmp(argv[2], "border") == 0) {
+            char *args[] = {"border", "--help", NULL};
+            return cmd_border(2, args);
+        }
         if (argc > 2 && strcmp(argv[2], "convert") == 0) {
             char *args[] = {"convert", "--help", NULL};
             return cmd_convert(2, args);
@@ -102,6 +107,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "convert") == 0) return cmd_convert(argc - 1, argv + 1);
     if (strcmp(cmd, "lines") == 0) return cmd_lines(argc - 1, argv + 1);
     if (strcmp(cmd, "parcels") == 0) return cmd_parcels(argc - 1, argv + 1);
+    if (strcmp(cmd, "border") == 0) return cmd_border(argc - 1, argv + 1);
     fprintf(stderr, "guotu: unknown command '%s'\n\n%s", cmd, main_usage);
     return 2;
 }

@@ -1,0 +1,484 @@
+/* cmd_border.c — `guotu border`: conflicts along the shared borders of adjacent cities. */
+#include <cpl_conv.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "border_output.h"
+#include "cli.h"
+#include "guotu/guotu.h"
+#include "progress_bar.h"
+#include "vector_source.h"
+
+static const char *const usage =
+    "usage: guotu border --admin FILE [--admin-layer L] --admin-id F [--admin-name F]\n"
+    "         --elements FILE [--elements-layer L] (--city-field F | --city-from-layer)\n"
+    "         --category-field F [--name-field F]\n"
+    "         [--corridor M] [--reach M] [--snap M] [--min-length M] [--min-area M2]\n"
+    "         [--basemap-min M2] [--weights OVERLAP,MISMATCH,GAP,DISCONTINUITY]\n"
+    "         [--area ellipsoidal|planar] [--crs CRS] [--encoding NAME] -o OUT.gpkg\n"
+    "\n"
+    "Cross-city boundary conflicts (SPEC §6). Finds the adjacent admin units (cities or\n"
+    "counties) robustly (small gaps and overlaps between neighbours within --snap, default\n"
+    "1 m, still give one shared border; the base map's own overlaps, gaps and invalid\n"
+    "geometry are reported), then compares the ecological elements the two sides submitted\n"
+    "within a corridor of --corridor metres (default 200) on each side of every border:\n"
+    "  overlap            an element beyond its own city, or both cities' elements on the\n"
+    "                     same ground (area at least --min-area, default 100 m²)\n"
+    "  gap                one side's element reaches the border (within --reach, default 5 m),\n"
+    "                     the other's stops short inside the corridor: an unprotected strip\n"
+    "  discontinuity      one side's element reaches the border, the other side has nothing\n"
+    "  category_mismatch  both reach the border with different categories\n"
+    "(gaps, discontinuities and mismatches at least --min-length long, default 10 m).\n"
+    "Elements come in one layer with a city field (the admin id) and a category field, or\n"
+    "with --city-from-layer one layer per city named by its admin id (every polygon layer of\n"
+    "--elements). Elements with no city or an unknown city are reported, not compared.\n"
+    "Distances are metres: geographic data (e.g. EPSG:4490) needs --crs with a projected CRS\n"
+    "(e.g. EPSG:4527); every layer is reprojected to the admin layer's CRS or --crs.\n"
+    "Writes OUT.gpkg: border_conflicts (polygons), border_conflict_lines (border segments of\n"
+    "each conflict), shared_borders (every border segment with its status), pair_summary\n"
+    "(lengths, areas and a score per pair), basemap_issues and basemap_issue_points.\n"
+    "Score = 100 x weighted conflict length / border length faced by an element, weights\n"
+    "default 1,1,0.75,0.5. --encoding sets the attribute encoding of Shapefiles without a\n"
+    ".cpg (e.g. CP936 for GBK).\n";
+
+typedef struct border_args {
+    const char *admin, *admin_layer, *admin_id, *admin_name;
+    const char *elements, *elements_layer, *city_field, *category_field, *name_field;
+    const char *area, *crs, *encoding, *output;
+    int city_from_layer;
+    char weights[64];
+    guotu_border_options o;
+} border_args;
+
+enum {
+    O_ADMIN = 256,
+    O_ADMIN_LAYER,
+    O_ADMIN_ID,
+    O_ADMIN_NAME,
+    O_ELEMENTS,
+    O_ELEMENTS_LAYER,
+    O_CITY,
+    O_CITY_LAYER,
+    O_CATEGORY,
+    O_NAME,
+    O_CORRIDOR,
+    O_REACH,
+    O_SNAP,
+    O_MIN_LENGTH,
+    O_MIN_AREA,
+    O_BASEMAP_MIN,
+    O_WEIGHTS,
+    O_AREA,
+    O_CRS,
+    O_ENCODING
+};
+
+static int parse_weights(const char *text, guotu_border_options *o) {
+    double w[4];
+    char *end = NULL;
+    const char *p = text;
+    for (int i = 0; i < 4; i++) {
+        w[i] = strtod(p, &end);
+        if (end == p || !(w[i] >= 0) || !isfinite(w[i])) return 1;
+        if (i < 3 && *end != ',') return 1;
+        p = end + 1;
+    }
+    if (*end) return 1;
+    o->weight_overlap = w[0];
+    o->weight_mismatch = w[1];
+    o->weight_gap = w[2];
+    o->weight_discontinuity = w[3];
+    return 0;
+}
+
+static int parse(int argc, char **argv, border_args *a) {
+    static const struct option options[] = {{"admin", 1, 0, O_ADMIN},
+                                            {"admin-layer", 1, 0, O_ADMIN_LAYER},
+                                            {"admin-id", 1, 0, O_ADMIN_ID},
+                                            {"admin-name", 1, 0, O_ADMIN_NAME},
+                                            {"elements", 1, 0, O_ELEMENTS},
+                                            {"elements-layer", 1, 0, O_ELEMENTS_LAYER},
+                                            {"city-field", 1, 0, O_CITY},
+                                            {"city-from-layer", 0, 0, O_CITY_LAYER},
+                                            {"category-field", 1, 0, O_CATEGORY},
+                                            {"name-field", 1, 0, O_NAME},
+                                            {"corridor", 1, 0, O_CORRIDOR},
+                                            {"reach", 1, 0, O_REACH},
+                                            {"snap", 1, 0, O_SNAP},
+                                            {"min-length", 1, 0, O_MIN_LENGTH},
+                                            {"min-area", 1, 0, O_MIN_AREA},
+                                            {"basemap-min", 1, 0, O_BASEMAP_MIN},
+                                            {"weights", 1, 0, O_WEIGHTS},
+                                            {"area", 1, 0, O_AREA},
+                                            {"crs", 1, 0, O_CRS},
+                                            {"encoding", 1, 0, O_ENCODING},
+                                            {"output", 1, 0, 'o'},
+                                            {"help", 0, 0, 'h'},
+                                            {0, 0, 0, 0}};
+    memset(a, 0, sizeof *a);
+    guotu_border_options_init(&a->o);
+    a->area = "ellipsoidal";
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+        double *number = NULL;
+        switch (c) {
+        case O_ADMIN: a->admin = optarg; break;
+        case O_ADMIN_LAYER: a->admin_layer = optarg; break;
+        case O_ADMIN_ID: a->admin_id = optarg; break;
+        case O_ADMIN_NAME: a->admin_name = optarg; break;
+        case O_ELEMENTS: a->elements = optarg; break;
+        case O_ELEMENTS_LAYER: a->elements_layer = optarg; break;
+        case O_CITY: a->city_field = optarg; break;
+        case O_CITY_LAYER: a->city_from_layer = 1; break;
+        case O_CATEGORY: a->category_field = optarg; break;
+        case O_NAME: a->name_field = optarg; break;
+        case O_CORRIDOR: number = &a->o.corridor_m; break;
+        case O_REACH: number = &a->o.reach_m; break;
+        case O_SNAP: number = &a->o.snap_m; break;
+        case O_MIN_LENGTH: number = &a->o.min_length_m; break;
+        case O_MIN_AREA: number = &a->o.min_area_m2; break;
+        case O_BASEMAP_MIN: number = &a->o.basemap_min_m2; break;
+        case O_WEIGHTS:
+            snprintf(a->weights, sizeof a->weights, "%s", optarg);
+            if (parse_weights(optarg, &a->o))
+                return cli_usage_error("border", usage, "--weights takes four numbers >= 0 like 1,1,0.75,0.5, not '%s'",
+                                       optarg);
+            break;
+        case O_AREA: a->area = optarg; break;
+        case O_CRS: a->crs = optarg; break;
+        case O_ENCODING: a->encoding = optarg; break;
+        case 'o': a->output = optarg; break;
+        case 'h': fputs(usage, stdout); return -1;
+        default:
+            fprintf(stderr, "guotu border: unknown or incomplete option '%s'\n\n%s", argv[optind - 1], usage);
+            return 1;
+        }
+        if (number) {
+            char *end = NULL;
+            *number = strtod(optarg, &end);
+            if (!*optarg || *end || !(*number >= 0) || !isfinite(*number))
+                return cli_usage_error("border", usage, "%s needs a number >= 0, not '%s'", argv[optind - 2], optarg);
+        }
+    }
+    if (!a->weights[0]) snprintf(a->weights, sizeof a->weights, "1,1,0.75,0.5");
+    const char *u = NULL;
+    if (optind < argc)
+        u = "unexpected argument";
+    else if (!a->admin || !a->admin_id)
+        u = "--admin and --admin-id are required";
+    else if (!a->elements || !a->category_field)
+        u = "--elements and --category-field are required";
+    else if (!a->city_field == !a->city_from_layer)
+        u = "give either --city-field or --city-from-layer";
+    else if (a->city_from_layer && a->elements_layer)
+        u = "--city-from-layer reads every layer: no --elements-layer";
+    else if (!a->output)
+        u = "-o is required";
+    else if (strcmp(a->area, "ellipsoidal") && strcmp(a->area, "planar"))
+        u = "--area must be ellipsoidal or planar";
+    else if (strlen(a->output) < 5 || strcmp(a->output + strlen(a->output) - 5, ".gpkg"))
+        u = "-o must be a .gpkg file";
+    if (u) return cli_usage_error("border", usage, "%s", u);
+    a->o.area_method = strcmp(a->area, "planar") == 0 ? GUOTU_AREA_PLANAR : GUOTU_AREA_ELLIPSOIDAL;
+    return 0;
+}
+
+typedef struct border_run {
+    border_args a;
+    guotu_context *ctx;
+    guotu_border *border;
+    OGRSpatialReferenceH srs; /* the working CRS; NULL when the admin layer has none */
+    char *crs_wkt;
+    border_output out;
+    int64_t admins, elements;
+    progress_bar bar;
+    char err[2048];
+} border_run;
+
+/* Reprojects a layer into the working CRS when it is in another; refuses a layer without
+ * a CRS next to one with a CRS. */
+static int align(border_run *r, vector_source *src, const char *role) {
+    OGRSpatialReferenceH have = vector_source_crs(src);
+    if (!have && !r->srs) return 0;
+    if (!have || !r->srs) {
+        snprintf(r->err, sizeof r->err, "the %s layer '%s' of '%s' has %s while the working CRS is %s: give both a CRS",
+                 role, src->layer_name, src->path, have ? "a CRS" : "no CRS", r->srs ? OSRGetName(r->srs) : "none");
+        return 1;
+    }
+    const char *opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT", NULL};
+    if (OSRIsSameEx(have, r->srs, opts)) return 0;
+    fprintf(stderr, "guotu: note: reprojecting the %s layer '%s' from %s to %s\n", role, src->layer_name,
+            OSRGetName(have), OSRGetName(r->srs));
+    return vector_source_reproject_to(src, r->srs, r->err, sizeof r->err);
+}
+
+static int core_failed(border_run *r, const char *layer, const char *path) {
+    if (layer)
+        snprintf(r->err, sizeof r->err, "layer '%s' of '%s': %s", layer, path, guotu_context_last_error(r->ctx));
+    else
+        snprintf(r->err, sizeof r->err, "%s", guotu_context_last_error(r->ctx));
+    return 1;
+}
+
+static int open_admin(border_run *r, vector_source *src) {
+    if (vector_source_open(src, r->a.admin, r->a.admin_layer, r->a.encoding, r->err, sizeof r->err) ||
+        vector_source_use_field(src, r->a.admin_id, r->err, sizeof r->err))
+        return 1;
+    if (r->a.crs) {
+        r->srs = OSRNewSpatialReference(NULL);
+        if (OSRSetFromUserInput(r->srs, r->a.crs) != OGRERR_NONE) {
+            snprintf(r->err, sizeof r->err, "--crs: unknown CRS '%s'", r->a.crs);
+            return 1;
+        }
+    } else if (vector_source_crs(src)) {
+        r->srs = OSRClone(vector_source_crs(src));
+    }
+    if (r->srs) {
+        OSRSetAxisMappingStrategy(r->srs, OAMS_TRADITIONAL_GIS_ORDER);
+        const char *opts[] = {"FORMAT=WKT2_2019", NULL};
+        OSRExportToWktEx(r->srs, &r->crs_wkt, opts);
+    }
+    return align(r, src, "admin");
+}
+
+static int read_admins(border_run *r) {
+    vector_source src;
+    int failed = open_admin(r, &src);
+    int name = -1;
+    if (!failed && r->a.admin_name) {
+        name = vector_source_field(&src, r->a.admin_name, r->err, sizeof r->err);
+        failed = name < 0;
+    }
+    if (!failed) {
+        r->a.o.crs = r->crs_wkt;
+        if (guotu_border_create(r->ctx, &r->a.o, &r->border)) {
+            failed = core_failed(r, NULL, NULL);
+            if (!r->a.crs && strstr(r->err, "geographic")) {
+                size_t used = strlen(r->err);
+                snprintf(r->err + used, sizeof r->err - used, " (pass --crs, e.g. --crs EPSG:4527)");
+            }
+        }
+    }
+    size_t count = failed ? 0 : (size_t)vector_source_count(&src);
+    r->out.ids = calloc(count ? count : 1, sizeof *r->out.ids);
+    r->out.names = calloc(count ? count : 1, sizeof *r->out.names);
+    if (!failed && (!r->out.ids || !r->out.names)) failed = snprintf(r->err, sizeof r->err, "out of memory") > 0;
+    char id[1024];
+    int64_t fid;
+    const unsigned char *wkb;
+    size_t size;
+    int more = 0;
+    while (!failed && (more = vector_source_next(&src, &fid, id, sizeof id, &wkb, &size, r->err, sizeof r->err)) == 1) {
+        if (!wkb) {
+            snprintf(r->err, sizeof r->err, "feature %lld of the admin layer '%s' of '%s' has no geometry",
+                     (long long)fid, src.layer_name, src.path);
+            failed = 1;
+            break;
+        }
+        if (!id[0]) {
+            snprintf(r->err, sizeof r->err, "feature %lld of the admin layer '%s' has an empty id field '%s'",
+                     (long long)fid, src.layer_name, r->a.admin_id);
+            failed = 1;
+            break;
+        }
+        const char *nm = name >= 0 ? vector_source_text(&src, name) : "";
+        if (guotu_border_add_admin(r->ctx, r->border, id, nm, fid, wkb, size)) {
+            failed = core_failed(r, src.layer_name, src.path);
+            break;
+        }
+        if (r->out.nadmins < count) {
+            r->out.ids[r->out.nadmins] = CPLStrdup(id);
+            r->out.names[r->out.nadmins] = CPLStrdup(nm);
+            r->out.nadmins++;
+        }
+        r->admins++;
+    }
+    if (more < 0) failed = 1;
+    if (!failed && !r->admins) {
+        snprintf(r->err, sizeof r->err, "the admin layer '%s' of '%s' has no features", src.layer_name, src.path);
+        failed = 1;
+    }
+    vector_source_close(&src);
+    return failed;
+}
+
+/* One layer of elements; `city` is the layer's city id with --city-from-layer, else NULL. */
+static int read_element_layer(border_run *r, const char *layer, const char *city) {
+    vector_source src;
+    int failed = vector_source_open(&src, r->a.elements, layer, r->a.encoding, r->err, sizeof r->err);
+    if (!failed && !city) failed = vector_source_use_field(&src, r->a.city_field, r->err, sizeof r->err);
+    int category = failed ? -1 : vector_source_field(&src, r->a.category_field, r->err, sizeof r->err);
+    int name = -1;
+    if (!failed && category < 0) failed = 1;
+    if (!failed && r->a.name_field) {
+        name = vector_source_field(&src, r->a.name_field, r->err, sizeof r->err);
+        failed = name < 0;
+    }
+    if (!failed) failed = align(r, &src, "elements");
+    char value[1024];
+    int64_t fid;
+    const unsigned char *wkb;
+    size_t size;
+    int more = 0;
+    while (!failed &&
+           (more = vector_source_next(&src, &fid, value, sizeof value, &wkb, &size, r->err, sizeof r->err)) == 1) {
+        const char *cat = vector_source_text(&src, category);
+        if (!cat[0]) {
+            snprintf(r->err, sizeof r->err,
+                     "feature %lld of the elements layer '%s' of '%s' has an empty category field '%s'", (long long)fid,
+                     src.layer_name, src.path, r->a.category_field);
+            failed = 1;
+            break;
+        }
+        if (guotu_border_add_element(r->ctx, r->border, city ? city : value, cat,
+                                     name >= 0 ? vector_source_text(&src, name) : "", fid, wkb, size)) {
+            failed = core_failed(r, src.layer_name, src.path);
+            break;
+        }
+        r->elements++;
+    }
+    if (more < 0) failed = 1;
+    vector_source_close(&src);
+    return failed;
+}
+
+static int read_elements(border_run *r) {
+    if (!r->a.city_from_layer) return read_element_layer(r, r->a.elements_layer, NULL);
+    GDALDatasetH ds = GDALOpenEx(r->a.elements, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+    if (!ds) {
+        snprintf(r->err, sizeof r->err, "cannot open '%s' as a vector file: %s", r->a.elements, CPLGetLastErrorMsg());
+        return 1;
+    }
+    int n = GDALDatasetGetLayerCount(ds), failed = 0, used = 0;
+    for (int i = 0; !failed && i < n; i++) {
+        OGRLayerH layer = GDALDatasetGetLayer(ds, i);
+        OGRwkbGeometryType t = wkbFlatten(OGR_L_GetGeomType(layer));
+        if (t != wkbPolygon && t != wkbMultiPolygon && t != wkbUnknown) continue;
+        char name[256];
+        snprintf(name, sizeof name, "%s", OGR_L_GetName(layer));
+        failed = read_element_layer(r, name, name);
+        used++;
+    }
+    GDALClose(ds);
+    if (!failed && !used) {
+        snprintf(r->err, sizeof r->err, "'%s' has no polygon layers (one per city is expected)", r->a.elements);
+        failed = 1;
+    }
+    return failed;
+}
+
+static void describe_file(const char *path, char *buf, size_t size) {
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        snprintf(buf, size, "%s", path);
+        return;
+    }
+    char when[32];
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&st.st_mtime));
+    snprintf(buf, size, "%s (%lld bytes, modified %s)", path, (long long)st.st_size, when);
+}
+
+static int write_summary(border_run *r) {
+    char admin[1200], elements[1200], when[32], numbers[8][32];
+    describe_file(r->a.admin, admin, sizeof admin);
+    describe_file(r->a.elements, elements, sizeof elements);
+    time_t now = time(NULL);
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+    const double values[] = {r->a.o.corridor_m,   r->a.o.reach_m,     r->a.o.snap_m,
+                             r->a.o.min_length_m, r->a.o.min_area_m2, r->a.o.basemap_min_m2};
+    for (int i = 0; i < 6; i++)
+        snprintf(numbers[i], sizeof numbers[i], "%g", values[i]);
+    const table_meta meta[] = {{"guotu_version", guotu_version()},
+                               {"created_utc", when},
+                               {"admin", admin},
+                               {"admin_layer", r->a.admin_layer ? r->a.admin_layer : "(first polygon layer)"},
+                               {"admin_id_field", r->a.admin_id},
+                               {"admin_name_field", r->a.admin_name ? r->a.admin_name : "(none)"},
+                               {"elements", elements},
+                               {"elements_layer", r->a.city_from_layer  ? "(one layer per city)"
+                                                  : r->a.elements_layer ? r->a.elements_layer
+                                                                        : "(first polygon layer)"},
+                               {"city_field", r->a.city_from_layer ? "(layer name)" : r->a.city_field},
+                               {"category_field", r->a.category_field},
+                               {"name_field", r->a.name_field ? r->a.name_field : "(none)"},
+                               {"corridor_m", numbers[0]},
+                               {"reach_m", numbers[1]},
+                               {"snap_m", numbers[2]},
+                               {"min_length_m", numbers[3]},
+                               {"min_area_m2", numbers[4]},
+                               {"basemap_min_m2", numbers[5]},
+                               {"weights_overlap_mismatch_gap_discontinuity", r->a.weights},
+                               {"area_method", r->a.area},
+                               {"crs", r->srs ? OSRGetName(r->srs) : "(none)"},
+                               {"encoding", r->a.encoding ? r->a.encoding : "(the files' own)"}};
+    return border_output_summary(&r->out, r->ctx, r->border, meta, (int)(sizeof meta / sizeof meta[0]));
+}
+
+static void print_summary(border_run *r) {
+    guotu_border_stats st;
+    guotu_border_get_stats(r->ctx, r->border, &st);
+    size_t pairs = guotu_border_pair_count(r->border);
+    printf("Cross-city borders: %lld admin units, %zu adjacent pairs, %lld elements (%lld near a shared border)\n",
+           (long long)st.admins, pairs, (long long)st.elements, (long long)st.elements_compared);
+    printf("  conflicts: %lld overlap, %lld gap, %lld discontinuity, %lld category mismatch\n",
+           (long long)r->out.counts[0], (long long)r->out.counts[1], (long long)r->out.counts[2],
+           (long long)r->out.counts[3]);
+    if (st.admins_invalid) printf("  note: %lld admin units were invalid (repaired)\n", (long long)st.admins_invalid);
+    if (st.elements_no_city || st.elements_unknown_city || st.elements_no_geometry)
+        printf("  note: not compared: %lld elements without city, %lld with a city id not in the admin layer, %lld "
+               "without geometry (see basemap_issues)\n",
+               (long long)st.elements_no_city, (long long)st.elements_unknown_city, (long long)st.elements_no_geometry);
+    if (st.elements_invalid) printf("  note: %lld elements were invalid (repaired)\n", (long long)st.elements_invalid);
+    printf("  %lld base-map and input issues\n", (long long)r->out.issue_counts);
+    printf("  written: %s\n", r->a.output);
+}
+
+int cmd_border(int argc, char **argv) {
+    border_run r;
+    memset(&r, 0, sizeof r);
+    int parsed = parse(argc, argv, &r.a);
+    if (parsed) return parsed < 0 ? 0 : 2;
+    if (cli_same_file(r.a.admin, r.a.output) || cli_same_file(r.a.elements, r.a.output))
+        return cli_error("refusing to write the output over an input");
+    r.ctx = guotu_context_create();
+    if (!r.ctx) return cli_error("out of memory");
+    r.out.err = r.err;
+    r.out.err_size = sizeof r.err;
+    progress_bar_init(&r.bar);
+    guotu_context_set_progress(r.ctx, progress_bar_update, &r.bar);
+    int failed = read_admins(&r) || read_elements(&r);
+    if (!failed) failed = border_output_open(&r.out, r.a.output, r.srs);
+    if (!failed && guotu_border_run(r.ctx, r.border, &border_output_callbacks, &r.out)) {
+        if (!r.err[0]) core_failed(&r, NULL, NULL);
+        failed = 1;
+    }
+    progress_bar_done(&r.bar);
+    if (!failed) failed = write_summary(&r);
+    if (!failed) {
+        failed = gpkg_writer_commit(r.out.out, r.err, sizeof r.err); /* frees the writer either way */
+        r.out.out = NULL;
+    }
+    if (!failed)
+        print_summary(&r);
+    else
+        fprintf(stderr, "guotu border: error: %s\n", r.err);
+    gpkg_writer_abort(r.out.out);
+    guotu_border_destroy(r.ctx, r.border);
+    guotu_context_destroy(r.ctx);
+    for (size_t i = 0; i < r.out.nadmins; i++) {
+        CPLFree(r.out.ids[i]);
+        CPLFree(r.out.names[i]);
+    }
+    free(r.out.ids);
+    free(r.out.names);
+    CPLFree(r.crs_wkt);
+    if (r.srs) OSRDestroySpatialReference(r.srs);
+    return failed ? 1 : 0;
+}

@@ -1,0 +1,470 @@
+/* border_pair.c — one adjacent pair: its shared border, the base map between the two
+ * units, the elements of both sides in the corridor and the overlaps (see guotu_border.h
+ * for the definitions; the statuses along the border are in border_runs.c). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "area.h"
+#include "border_pair.h"
+#include "polygon_input.h"
+
+int pair_keep(guotu_context *ctx, pair_work *w, GEOSGeometry *g, int is_overlap) {
+    if (w->ncovered == w->covered_cap) {
+        size_t cap = w->covered_cap ? w->covered_cap * 2 : 64;
+        GEOSGeometry **grown = realloc(w->covered, cap * sizeof *grown);
+        if (!grown) {
+            GEOSGeom_destroy_r(ctx->geos, g);
+            return 1;
+        }
+        w->covered = grown;
+        w->covered_cap = cap;
+    }
+    w->covered[w->ncovered++] = g;
+    if (!is_overlap) return 0;
+    if (w->noverlaps == w->overlap_cap) {
+        size_t cap = w->overlap_cap ? w->overlap_cap * 2 : 16;
+        GEOSGeometry **grown = realloc(w->overlaps, cap * sizeof *grown);
+        if (!grown) return 1;
+        w->overlaps = grown;
+        w->overlap_cap = cap;
+    }
+    w->overlaps[w->noverlaps++] = g;
+    return 0;
+}
+
+static unsigned char *to_wkb(guotu_context *ctx, pair_work *w, const GEOSGeometry *g, size_t *size) {
+    *size = 0;
+    return g ? GEOSWKBWriter_write_r(ctx->geos, w->b->writer, g, size) : NULL;
+}
+
+int pair_emit_conflict(guotu_context *ctx, pair_work *w, guotu_border_conflict *c, const GEOSGeometry *line,
+                       const GEOSGeometry *area) {
+    guotu_border *b = w->b;
+    c->id = b->next_conflict++;
+    w->row->conflicts++;
+    if (!b->cb.conflict) return GUOTU_OK;
+    unsigned char *lw = to_wkb(ctx, w, line, &c->line_wkb_size), *aw = to_wkb(ctx, w, area, &c->area_wkb_size);
+    c->line_wkb = lw;
+    c->area_wkb = aw;
+    int status = (line && !lw) || (area && !aw) ? gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot write WKB") : GUOTU_OK;
+    if (!status && b->cb.conflict(c, b->user))
+        status = gt_fail(ctx, GUOTU_ERR_CANCELLED, "stopped by the conflict callback");
+    if (lw) GEOSFree_r(ctx->geos, lw);
+    if (aw) GEOSFree_r(ctx->geos, aw);
+    return status;
+}
+
+GEOSGeometry *pair_lines_of(guotu_context *ctx, const pair_work *w, const gt_ivals *ivals) {
+    if (!ivals->n) return NULL;
+    GEOSGeometry **lines = malloc(ivals->n * sizeof *lines);
+    if (!lines) return NULL;
+    unsigned int n = 0;
+    for (size_t i = 0; i < ivals->n; i++) {
+        GEOSGeometry *l = border_substring(ctx, &w->line, ivals->v[i].part, ivals->v[i].s0, ivals->v[i].s1);
+        if (l) lines[n++] = l;
+    }
+    GEOSGeometry *out = n == 1 ? lines[0]
+                        : n    ? GEOSGeom_createCollection_r(ctx->geos, GEOS_MULTILINESTRING, lines, n)
+                               : NULL;
+    free(lines);
+    return out;
+}
+
+/* ---- the base map ---- */
+
+static int admin_overlap(guotu_context *ctx, pair_work *w) {
+    guotu_border *b = w->b;
+    border_admin *a = w->unit[0], *u = w->unit[1];
+    GEOSGeometry *both = GEOSIntersection_r(ctx->geos, a->geom, u->geom);
+    if (!both) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot overlay admin units %s and %s", a->id, u->id);
+    GEOSGeometry *poly = gt_polygonal_part(ctx, both);
+    GEOSGeom_destroy_r(ctx->geos, both);
+    double area = 0;
+    int status = poly ? gt_area_of_geom(ctx, b->calc, poly, &area) : GUOTU_OK;
+    if (!status && poly && area >= b->o.basemap_min_m2 && area > 0) {
+        w->row->admin_overlap_m2 = area;
+        char zh[320], en[320];
+        snprintf(zh, sizeof zh, "行政区 %s 与 %s 重叠 %.2f 平方米（底图问题）", a->id, u->id, area);
+        snprintf(en, sizeof en, "admin units %s and %s overlap by %.2f m² (base map)", a->id, u->id, area);
+        guotu_border_issue issue = {"admin_overlap", a->id, u->id, -1, "", area, zh, en, NULL, 0};
+        status = border_emit_issue(ctx, b, &issue, poly);
+    }
+    if (poly) GEOSGeom_destroy_r(ctx->geos, poly);
+    return status;
+}
+
+/* The pieces of a (Multi)Polygon longer than `length` across (envelope side): a sliver
+ * between neighbours runs along their border, while a piece no longer than the corner
+ * contacts that do not make neighbours (with room for sharp angles) is the lens where
+ * two boundaries part. */
+static GEOSGeometry *long_pieces(guotu_context *ctx, const GEOSGeometry *g, double length) {
+    int n = GEOSGetNumGeometries_r(ctx->geos, g);
+    GEOSGeometry **kept = malloc((size_t)(n > 0 ? n : 1) * sizeof *kept);
+    if (!kept) return NULL;
+    unsigned int m = 0;
+    for (int i = 0; i < n; i++) {
+        const GEOSGeometry *p = GEOSGetGeometryN_r(ctx->geos, g, i);
+        double x0, y0, x1, y1;
+        if (GEOSGeom_getXMin_r(ctx->geos, p, &x0) != 1 || GEOSGeom_getYMin_r(ctx->geos, p, &y0) != 1 ||
+            GEOSGeom_getXMax_r(ctx->geos, p, &x1) != 1 || GEOSGeom_getYMax_r(ctx->geos, p, &y1) != 1)
+            continue;
+        if (x1 - x0 <= length && y1 - y0 <= length) continue;
+        kept[m] = GEOSGeom_clone_r(ctx->geos, p);
+        if (kept[m]) m++;
+    }
+    GEOSGeometry *out = m ? GEOSGeom_createCollection_r(ctx->geos, GEOS_MULTIPOLYGON, kept, m) : NULL;
+    free(kept);
+    return out;
+}
+
+/* Ground within snap of both units and alongside their shared border (a band with flat
+ * ends: the lens where two boundaries part, at the edge of the map, lies beyond the ends),
+ * covered by no admin unit. */
+static int admin_gap(guotu_context *ctx, pair_work *w) {
+    guotu_border *b = w->b;
+    border_admin *a = w->unit[0], *u = w->unit[1];
+    const GEOSGeometry *ga = border_admin_grown(ctx, b, a), *gu = border_admin_grown(ctx, b, u);
+    if (!ga || !gu) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot grow admin units %s and %s", a->id, u->id);
+    GEOSGeometry *band =
+        GEOSBufferWithStyle_r(ctx->geos, w->line.geom, b->o.snap_m, 8, GEOSBUF_CAP_FLAT, GEOSBUF_JOIN_ROUND, 5.0);
+    GEOSGeometry *near = GEOSIntersection_r(ctx->geos, ga, gu);
+    GEOSGeometry *region = band && near ? GEOSIntersection_r(ctx->geos, near, band) : NULL;
+    if (band) GEOSGeom_destroy_r(ctx->geos, band);
+    if (near) GEOSGeom_destroy_r(ctx->geos, near);
+    for (size_t k = 0; region && k < b->admin_count; k++) {
+        if (GEOSisEmpty_r(ctx->geos, region) == 1) break;
+        if (GEOSPreparedIntersects_r(ctx->geos, b->admins[k].prepared, region) != 1) continue;
+        GEOSGeometry *less = GEOSDifference_r(ctx->geos, region, b->admins[k].geom);
+        GEOSGeom_destroy_r(ctx->geos, region);
+        region = less;
+    }
+    if (!region)
+        return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot find gaps between admin units %s and %s", a->id, u->id);
+    GEOSGeometry *all = gt_polygonal_part(ctx, region);
+    GEOSGeom_destroy_r(ctx->geos, region);
+    GEOSGeometry *poly = all ? long_pieces(ctx, all, 10 * b->o.snap_m) : NULL;
+    if (all) GEOSGeom_destroy_r(ctx->geos, all);
+    double area = 0;
+    int status = poly ? gt_area_of_geom(ctx, b->calc, poly, &area) : GUOTU_OK;
+    if (!status && poly && area >= b->o.basemap_min_m2 && area > 0) {
+        w->row->admin_gap_m2 = area;
+        char zh[320], en[320];
+        snprintf(zh, sizeof zh, "行政区 %s 与 %s 之间有 %.2f 平方米的缝隙（底图问题，容差 %.2f 米）", a->id, u->id,
+                 area, b->o.snap_m);
+        snprintf(en, sizeof en, "a gap of %.2f m² lies between admin units %s and %s (base map, tolerance %.2f m)",
+                 area, a->id, u->id, b->o.snap_m);
+        guotu_border_issue issue = {"admin_gap", a->id, u->id, -1, "", area, zh, en, NULL, 0};
+        status = border_emit_issue(ctx, b, &issue, poly);
+    }
+    if (poly) GEOSGeom_destroy_r(ctx->geos, poly);
+    return status;
+}
+
+/* ---- elements ---- */
+
+typedef struct found {
+    size_t *items;
+    size_t count, cap;
+    int oom;
+} found;
+
+static void collect_element(void *item, void *user) {
+    found *f = user;
+    if (f->count == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 64;
+        size_t *grown = realloc(f->items, cap * sizeof *grown);
+        if (!grown) {
+            f->oom = 1;
+            return;
+        }
+        f->items = grown;
+        f->cap = cap;
+    }
+    f->items[f->count++] = (size_t)(intptr_t)item - 1;
+}
+
+static int compare_size(const void *a, const void *b) {
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Elements of unit `side` whose geometry meets the corridor, in input order. */
+static int corridor_elements(guotu_context *ctx, pair_work *w, int side, found *f) {
+    f->count = 0;
+    GEOSSTRtree *tree = w->unit[side]->elements;
+    if (!tree) return GUOTU_OK;
+    GEOSGeometry *env = GEOSEnvelope_r(ctx->geos, w->corridor);
+    if (!env) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot bound a corridor");
+    GEOSSTRtree_query_r(ctx->geos, tree, env, collect_element, f);
+    GEOSGeom_destroy_r(ctx->geos, env);
+    if (f->oom) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    qsort(f->items, f->count, sizeof *f->items, compare_size);
+    size_t m = 0;
+    for (size_t k = 0; k < f->count; k++)
+        if (GEOSPreparedIntersects_r(ctx->geos, w->prep_corridor, w->b->elements[f->items[k]].geom) == 1)
+            f->items[m++] = f->items[k];
+    f->count = m;
+    return GUOTU_OK;
+}
+
+static int add_hit(pair_work *w, border_hit *h) {
+    if (w->nhits == w->hit_cap) {
+        size_t cap = w->hit_cap ? w->hit_cap * 2 : 64;
+        border_hit *grown = realloc(w->hits, cap * sizeof *grown);
+        if (!grown) return 1;
+        w->hits = grown;
+        w->hit_cap = cap;
+    }
+    w->hits[w->nhits++] = *h;
+    return 0;
+}
+
+/* The polygonal part of a ∩ b (NULL when none) and its area. */
+static int overlay_area(guotu_context *ctx, pair_work *w, const GEOSGeometry *a, const GEOSGeometry *b,
+                        GEOSGeometry **out, double *area) {
+    *out = NULL;
+    *area = 0;
+    GEOSGeometry *x = GEOSIntersection_r(ctx->geos, a, b);
+    if (!x) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot overlay two geometries");
+    *out = gt_polygonal_part(ctx, x);
+    GEOSGeom_destroy_r(ctx->geos, x);
+    return *out ? gt_area_of_geom(ctx, w->b->calc, *out, area) : GUOTU_OK;
+}
+
+static const char *text(const guotu_border *b, int32_t index) { return b->strings.strings[index]; }
+
+/* An overlap conflict: `x` (owned from here) is the overlap of element ea of side 0 / eb
+ * of side 1 (either may be absent for a crossing: SIZE_MAX). */
+static int report_overlap(guotu_context *ctx, pair_work *w, GEOSGeometry *x, double area, const char *detail, size_t ea,
+                          size_t eb, int crossing_side) {
+    guotu_border *b = w->b;
+    gt_ivals faced = {0};
+    int status = border_shadow(ctx, &w->line, x, &faced) ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
+    gt_ivals_normalize(&faced);
+    for (size_t i = 0; !status && i < faced.n; i++)
+        if (gt_ivals_add(&w->over, faced.v[i].part, faced.v[i].s0, faced.v[i].s1))
+            status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    GEOSGeometry *line = status ? NULL : pair_lines_of(ctx, w, &faced);
+    const border_element *a = ea != SIZE_MAX ? &b->elements[ea] : NULL, *u = eb != SIZE_MAX ? &b->elements[eb] : NULL;
+    guotu_border_conflict c;
+    memset(&c, 0, sizeof c);
+    c.kind = "overlap";
+    c.detail = detail;
+    c.admin_a = w->unit[0]->id;
+    c.admin_b = w->unit[1]->id;
+    c.side = crossing_side >= 0 ? w->unit[crossing_side]->id : "";
+    c.categories_a = a ? text(b, a->category) : "";
+    c.categories_b = u ? text(b, u->category) : "";
+    c.names_a = a ? text(b, a->name) : "";
+    c.names_b = u ? text(b, u->name) : "";
+    c.fid_a = a ? a->fid : -1;
+    c.fid_b = u ? u->fid : -1;
+    c.length_m = gt_ivals_length(&faced);
+    c.area_m2 = area;
+    if (!status) status = pair_emit_conflict(ctx, w, &c, line, x);
+    if (line) GEOSGeom_destroy_r(ctx->geos, line);
+    gt_ivals_free(&faced);
+    if (pair_keep(ctx, w, x, 1) && !status) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    return status;
+}
+
+/* One element of `side` in the corridor: its crossing into the other unit, and where it
+ * faces and reaches the border. */
+static int scan_element(guotu_context *ctx, pair_work *w, int side, size_t index) {
+    guotu_border *b = w->b;
+    border_element *e = &b->elements[index];
+    border_admin *other = w->unit[1 - side];
+    e->compared = 1;
+    int status = GUOTU_OK;
+    if (GEOSPreparedIntersects_r(ctx->geos, other->prepared, e->geom) == 1) {
+        GEOSGeometry *x = NULL;
+        double area = 0;
+        status = overlay_area(ctx, w, e->geom, other->geom, &x, &area);
+        if (!status && x && area >= b->o.min_area_m2 && area > 0)
+            status = report_overlap(ctx, w, x, area, "crossing", side == 0 ? index : SIZE_MAX,
+                                    side == 1 ? index : SIZE_MAX, side);
+        else if (x)
+            GEOSGeom_destroy_r(ctx->geos, x);
+        if (status) return status;
+    }
+    GEOSGeometry *clip = NULL;
+    if (GEOSPreparedContains_r(ctx->geos, w->prep_side_corridor[side], e->geom) == 1) {
+        clip = GEOSGeom_clone_r(ctx->geos, e->geom);
+    } else {
+        GEOSGeometry *x = GEOSIntersection_r(ctx->geos, e->geom, w->side_corridor[side]);
+        if (!x)
+            return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot clip element %lld to a corridor", (long long)e->fid);
+        clip = gt_polygonal_part(ctx, x);
+        GEOSGeom_destroy_r(ctx->geos, x);
+    }
+    if (!clip) return GUOTU_OK;
+    border_hit h;
+    memset(&h, 0, sizeof h);
+    h.element = index;
+    h.side = side;
+    int failed = border_shadow(ctx, &w->line, clip, &h.face);
+    if (!failed && GEOSPreparedIntersects_r(ctx->geos, w->prep_side_reach[side], clip) == 1) {
+        GEOSGeometry *x = GEOSIntersection_r(ctx->geos, clip, w->side_reach[side]);
+        GEOSGeometry *near = x ? gt_polygonal_part(ctx, x) : NULL;
+        if (x) GEOSGeom_destroy_r(ctx->geos, x);
+        if (near) {
+            failed = border_shadow(ctx, &w->line, near, &h.at);
+            GEOSGeom_destroy_r(ctx->geos, near);
+        }
+    }
+    gt_ivals_normalize(&h.face);
+    gt_ivals_normalize(&h.at);
+    if (!failed && h.face.n)
+        failed = add_hit(w, &h);
+    else {
+        gt_ivals_free(&h.face);
+        gt_ivals_free(&h.at);
+    }
+    if (failed) {
+        GEOSGeom_destroy_r(ctx->geos, clip);
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory comparing element %lld", (long long)e->fid);
+    }
+    return pair_keep(ctx, w, clip, 0) ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
+}
+
+/* Elements of the two sides covering the same ground. */
+static int double_claims(guotu_context *ctx, pair_work *w, const found *of_a) {
+    guotu_border *b = w->b;
+    GEOSSTRtree *tree_b = w->unit[1]->elements;
+    if (!tree_b) return GUOTU_OK;
+    found f = {NULL, 0, 0, 0};
+    int status = GUOTU_OK;
+    for (size_t k = 0; !status && k < of_a->count; k++) {
+        const border_element *e = &b->elements[of_a->items[k]];
+        f.count = 0;
+        GEOSSTRtree_query_r(ctx->geos, tree_b, e->geom, collect_element, &f);
+        if (f.oom) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        qsort(f.items, f.count, sizeof *f.items, compare_size);
+        const GEOSPreparedGeometry *prepared = f.count ? GEOSPrepare_r(ctx->geos, e->geom) : NULL;
+        for (size_t j = 0; !status && prepared && j < f.count; j++) {
+            const border_element *u = &b->elements[f.items[j]];
+            if (GEOSPreparedIntersects_r(ctx->geos, prepared, u->geom) != 1 ||
+                GEOSPreparedTouches_r(ctx->geos, prepared, u->geom) == 1)
+                continue;
+            GEOSGeometry *x = NULL;
+            double area = 0;
+            status = overlay_area(ctx, w, e->geom, u->geom, &x, &area);
+            if (!status && x && area >= b->o.min_area_m2 && area > 0)
+                status = report_overlap(ctx, w, x, area, "double_claim", of_a->items[k], f.items[j], -1);
+            else if (x)
+                GEOSGeom_destroy_r(ctx->geos, x);
+        }
+        if (prepared) GEOSPreparedGeom_destroy_r(ctx->geos, prepared);
+    }
+    free(f.items);
+    return status;
+}
+
+/* ---- the pair ---- */
+
+static int add_pair_row(guotu_context *ctx, pair_work *w, size_t a, size_t u) {
+    guotu_border *b = w->b;
+    if (b->pair_count == b->pair_cap) {
+        size_t cap = b->pair_cap ? b->pair_cap * 2 : 64;
+        border_pair_row *grown = realloc(b->pairs, cap * sizeof *grown);
+        if (!grown) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        b->pairs = grown;
+        b->pair_cap = cap;
+    }
+    border_pair_row *r = &b->pairs[b->pair_count++];
+    memset(r, 0, sizeof *r);
+    r->a = a;
+    r->b = u;
+    r->row.admin_a = w->unit[0]->id;
+    r->row.admin_b = w->unit[1]->id;
+    r->row.name_a = w->unit[0]->name;
+    r->row.name_b = w->unit[1]->name;
+    r->row.border_m = w->line.length;
+    w->row = &r->row;
+    return GUOTU_OK;
+}
+
+/* The corridor and reach bands along the border and each side's part of them. */
+static int make_bands(guotu_context *ctx, pair_work *w) {
+    const guotu_border_options *o = &w->b->o;
+    w->corridor = GEOSBuffer_r(ctx->geos, w->line.geom, o->corridor_m, 8);
+    w->reach = GEOSBuffer_r(ctx->geos, w->line.geom, o->reach_m > 0 ? o->reach_m : 1e-6, 8);
+    w->prep_corridor = w->corridor ? GEOSPrepare_r(ctx->geos, w->corridor) : NULL;
+    if (!w->prep_corridor || !w->reach) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a corridor");
+    for (int s = 0; s < 2; s++) {
+        w->side_corridor[s] = GEOSIntersection_r(ctx->geos, w->corridor, w->unit[s]->geom);
+        w->side_reach[s] = GEOSIntersection_r(ctx->geos, w->reach, w->unit[s]->geom);
+        if (w->side_corridor[s]) w->prep_side_corridor[s] = GEOSPrepare_r(ctx->geos, w->side_corridor[s]);
+        if (w->side_reach[s]) w->prep_side_reach[s] = GEOSPrepare_r(ctx->geos, w->side_reach[s]);
+        if (!w->prep_side_corridor[s] || !w->prep_side_reach[s])
+            return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build the corridor in admin unit %s", w->unit[s]->id);
+    }
+    return GUOTU_OK;
+}
+
+static void free_work(guotu_context *ctx, pair_work *w) {
+    border_line_free(ctx, &w->line);
+    for (int s = 0; s < 2; s++) {
+        if (w->prep_side_corridor[s]) GEOSPreparedGeom_destroy_r(ctx->geos, w->prep_side_corridor[s]);
+        if (w->prep_side_reach[s]) GEOSPreparedGeom_destroy_r(ctx->geos, w->prep_side_reach[s]);
+        if (w->side_corridor[s]) GEOSGeom_destroy_r(ctx->geos, w->side_corridor[s]);
+        if (w->side_reach[s]) GEOSGeom_destroy_r(ctx->geos, w->side_reach[s]);
+    }
+    if (w->prep_corridor) GEOSPreparedGeom_destroy_r(ctx->geos, w->prep_corridor);
+    if (w->corridor) GEOSGeom_destroy_r(ctx->geos, w->corridor);
+    if (w->reach) GEOSGeom_destroy_r(ctx->geos, w->reach);
+    for (size_t i = 0; i < w->nhits; i++) {
+        gt_ivals_free(&w->hits[i].at);
+        gt_ivals_free(&w->hits[i].face);
+    }
+    free(w->hits);
+    for (size_t i = 0; i < w->ncovered; i++)
+        GEOSGeom_destroy_r(ctx->geos, w->covered[i]);
+    free(w->covered);
+    free(w->overlaps);
+    if (w->covered_union) GEOSGeom_destroy_r(ctx->geos, w->covered_union);
+    gt_ivals_free(&w->over);
+}
+
+int border_compare_pair(guotu_context *ctx, guotu_border *b, size_t a, size_t u) {
+    pair_work w;
+    memset(&w, 0, sizeof w);
+    w.b = b;
+    w.unit[0] = &b->admins[a];
+    w.unit[1] = &b->admins[u];
+    const GEOSGeometry *boundary = border_admin_boundary(ctx, b, w.unit[0]);
+    const GEOSGeometry *grown = border_admin_grown(ctx, b, w.unit[1]);
+    GEOSGeometry *lines = boundary && grown ? GEOSIntersection_r(ctx->geos, boundary, grown) : NULL;
+    if (!lines)
+        return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot find the border of admin units %s and %s", w.unit[0]->id,
+                            w.unit[1]->id);
+    double stub = 4 * b->o.snap_m;
+    int status =
+        border_line_build(ctx, lines, stub, b->o.corridor_m + b->o.snap_m, &w.line) ? GUOTU_ERR_GEOMETRY : GUOTU_OK;
+    GEOSGeom_destroy_r(ctx->geos, lines);
+    if (status || w.line.length < stub) {
+        free_work(ctx, &w); /* corner contact: not neighbours */
+        return status;
+    }
+    status = add_pair_row(ctx, &w, a, u);
+    if (!status) status = admin_overlap(ctx, &w);
+    if (!status) status = admin_gap(ctx, &w);
+    if (!status) status = make_bands(ctx, &w);
+    found f[2] = {{NULL, 0, 0, 0}, {NULL, 0, 0, 0}};
+    for (int s = 0; !status && s < 2; s++) {
+        status = corridor_elements(ctx, &w, s, &f[s]);
+        for (size_t k = 0; !status && k < f[s].count; k++)
+            status = scan_element(ctx, &w, s, f[s].items[k]);
+    }
+    if (!status) status = double_claims(ctx, &w, &f[0]);
+    free(f[0].items);
+    free(f[1].items);
+    if (!status) {
+        gt_ivals_normalize(&w.over);
+        status = pair_report_runs(ctx, &w);
+    }
+    free_work(ctx, &w);
+    return status;
+}

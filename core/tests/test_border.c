@@ -1,0 +1,362 @@
+/* test_border.c — cross-city border conflicts on a fixture where each kind occurs once.
+ *
+ * Planar metres from the GK-39 origin (X, Y), EPSG:4527, planar areas; corridor 200 m,
+ * reach 5 m, snap 1 m. Admin units:
+ *   A [0,1000]², B [1000,2000]x[0,1000]: border x = 1000, y 0..1000, 1000 m (A's boundary
+ *     also runs 1 m along y = 0 and y = 1000 within the snap of B: those stubs are cut).
+ *   C [3000,4000]x[0,1000], D [4000.5,5000]x[0,1000]: a 0.5 m sliver between them,
+ *     0.5 x 1000 = 500 m² (admin_gap); E [3000,4000]x[998,2000] overlaps C by 1000 x 2 =
+ *     2000 m² (admin_overlap); D and E come within 0.5 m over 2.9 m only: not neighbours.
+ *   F: a bow-tie (admin_invalid), alone.
+ * Elements along A|B (y ranges are border stretches):
+ *   y 100-200  coordinated: red line A [900,1000] and red line B [1000,1100]       100 m
+ *   y 250-350  category_mismatch: red line A, farmland B                          100 m
+ *   y 400-500  discontinuity: red line A [850,1000], nothing in B                 100 m
+ *   y 550-700  gap: red line A to the border, red line B [1050,1150]: the strip
+ *              [1000,1050] x 150 m = 7500 m² in B is unprotected                  150 m
+ *   y 750-850  overlap: red line A [900,1040] crosses 40 m into B (40 x 100 = 4000 m²);
+ *              farmland B [1000,1100]x[800,850] double-claims 40 x 50 = 2000 m²     100 m
+ *   elsewhere  none                                                               450 m
+ * Weighted conflict 100 + 100 + 0.75·150 + 0.5·100 = 362.5 m over 550 m faced:
+ * score 65.909. Bad input: an element with no city, one of city "Z", a bow-tie element.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "guotu/guotu.h"
+#include "test_support.h"
+
+#define X 39500000.0
+#define Y 4400000.0
+
+typedef struct log {
+    int segments, conflicts, issues;
+    double status_m[6];
+    char kind[32][24], detail[32][16], side[32][8], cats_a[32][64], cats_b[32][64], names_a[32][64];
+    double length[32], area[32];
+    int has_line[32], has_area[32];
+    char issue_kind[32][24];
+    double issue_area[32];
+    int stop_after; /* cancel at this conflict (0 = never) */
+} log_t;
+
+static const char *const statuses[6] = {"overlap", "coordinated", "category_mismatch", "gap", "discontinuity", "none"};
+
+static int on_segment(const guotu_border_segment *s, void *user) {
+    log_t *log = user;
+    assert_non_null(s->wkb);
+    if (strcmp(s->admin_a, "A")) return 0;
+    int k = 0;
+    while (k < 6 && strcmp(statuses[k], s->status))
+        k++;
+    assert_true(k < 6);
+    log->status_m[k] += s->length_m;
+    log->segments++;
+    if (!strcmp(s->status, "coordinated")) {
+        assert_string_equal(s->names_a, "Taihang-A");
+        assert_string_equal(s->names_b, "Taihang-B");
+    }
+    return 0;
+}
+
+static int on_conflict(const guotu_border_conflict *c, void *user) {
+    log_t *log = user;
+    int i = log->conflicts++;
+    assert_true(i < 32);
+    snprintf(log->kind[i], sizeof log->kind[i], "%s", c->kind);
+    snprintf(log->detail[i], sizeof log->detail[i], "%s", c->detail);
+    snprintf(log->side[i], sizeof log->side[i], "%s", c->side);
+    snprintf(log->cats_a[i], sizeof log->cats_a[i], "%s", c->categories_a);
+    snprintf(log->cats_b[i], sizeof log->cats_b[i], "%s", c->categories_b);
+    snprintf(log->names_a[i], sizeof log->names_a[i], "%s", c->names_a);
+    log->length[i] = c->length_m;
+    log->area[i] = c->area_m2;
+    log->has_line[i] = c->line_wkb != NULL;
+    log->has_area[i] = c->area_wkb != NULL;
+    assert_int_equal(c->id, i + 1);
+    return log->stop_after && log->conflicts >= log->stop_after;
+}
+
+static int on_issue(const guotu_border_issue *is, void *user) {
+    log_t *log = user;
+    int i = log->issues++;
+    assert_true(i < 32);
+    assert_true(strlen(is->message_en) > 0 && strlen(is->message_zh) > 0);
+    snprintf(log->issue_kind[i], sizeof log->issue_kind[i], "%s", is->kind);
+    log->issue_area[i] = is->area_m2;
+    return 0;
+}
+
+static int find(const log_t *log, const char *kind, const char *detail) {
+    for (int i = 0; i < log->conflicts; i++)
+        if (!strcmp(log->kind[i], kind) && (!detail || !strcmp(log->detail[i], detail))) return i;
+    fail_msg("no conflict %s %s", kind, detail ? detail : "");
+    return -1;
+}
+
+static int count_issues(const log_t *log, const char *kind) {
+    int n = 0;
+    for (int i = 0; i < log->issues; i++)
+        n += !strcmp(log->issue_kind[i], kind);
+    return n;
+}
+
+static double issue_area(const log_t *log, const char *kind) {
+    for (int i = 0; i < log->issues; i++)
+        if (!strcmp(log->issue_kind[i], kind)) return log->issue_area[i];
+    fail_msg("no issue %s", kind);
+    return NAN;
+}
+
+static int add_wkt(guotu_context *ctx, guotu_border *b, const char *admin, const char *city, const char *category,
+                   const char *name, int64_t fid, const char *wkt) {
+    size_t n = 0;
+    unsigned char *wkb = wkt ? wkt_to_wkb(wkt, &n) : NULL;
+    int status = admin ? guotu_border_add_admin(ctx, b, admin, name, fid, wkb, n)
+                       : guotu_border_add_element(ctx, b, city, category, name, fid, wkb, n);
+    free(wkb);
+    return status;
+}
+
+static const char *bx(char *w, double x0, double y0, double x1, double y1) {
+    return box_wkt(w, 256, X + x0, Y + y0, X + x1, Y + y1);
+}
+
+static const char *bowtie(char *w, double x0) {
+    snprintf(w, 256, "POLYGON((%f %f,%f %f,%f %f,%f %f,%f %f))", X + x0, Y, X + x0 + 200, Y + 200, X + x0 + 200, Y,
+             X + x0, Y + 200, X + x0, Y);
+    return w;
+}
+
+static guotu_border *fixture(guotu_context *ctx) {
+    guotu_border_options o;
+    guotu_border_options_init(&o);
+    o.crs = "EPSG:4527";
+    o.area_method = GUOTU_AREA_PLANAR;
+    guotu_border *b = NULL;
+    assert_int_equal(guotu_border_create(ctx, &o, &b), GUOTU_OK);
+    char w[256];
+    const char *red = "ecological_redline", *farm = "permanent_farmland";
+    /* Elements first: cities are matched at run time. */
+    assert_int_equal(add_wkt(ctx, b, NULL, "A", red, "Taihang-A", 1, bx(w, 900, 100, 1000, 200)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, NULL, "B", red, "Taihang-B", 2, bx(w, 1000, 100, 1100, 200)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, NULL, "A", red, "Hills-A", 3, bx(w, 900, 250, 1000, 350)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, NULL, "B", farm, "Fields-B", 4, bx(w, 1000, 250, 1100, 350)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, NULL, "A", red, "River-A", 5, bx(w, 850, 400, 1000, 500)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, NULL, "A", red, "Gap-A", 6, bx(w, 900, 550, 1000, 700)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, NULL, "B", red, "Gap-B", 7, bx(w, 1050, 550, 1150, 700)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, NULL, "A", red, "Forest-A", 8, bx(w, 900, 750, 1040, 850)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, NULL, "B", farm, "Claim-B", 9, bx(w, 1000, 800, 1100, 850)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, NULL, "A", red, "Far-A", 10, bx(w, 0, 0, 100, 100)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, NULL, "", red, "Orphan", 11, bx(w, 100, 100, 200, 200)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, NULL, "Z", red, "Stranger", 12, bx(w, 100, 300, 200, 400)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, NULL, "A", farm, "", 13, bowtie(w, 200)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, NULL, "A", farm, NULL, 14, NULL), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, "A", NULL, NULL, "甲市", 1, bx(w, 0, 0, 1000, 1000)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, "B", NULL, NULL, "乙市", 2, bx(w, 1000, 0, 2000, 1000)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, "C", NULL, NULL, "丙市", 3, bx(w, 3000, 0, 4000, 1000)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, "D", NULL, NULL, "丁市", 4, bx(w, 4000.5, 0, 5000, 1000)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, "E", NULL, NULL, "戊市", 5, bx(w, 3000, 998, 4000, 2000)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, "F", NULL, NULL, "己市", 6, bowtie(w, 7000)), GUOTU_OK);
+    return b;
+}
+
+static const guotu_border_callbacks callbacks = {on_segment, on_conflict, on_issue};
+
+static void test_each_conflict_once(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_border *b = fixture(ctx);
+    log_t log;
+    memset(&log, 0, sizeof log);
+    assert_int_equal(guotu_border_run(ctx, b, &callbacks, &log), GUOTU_OK);
+
+    assert_int_equal(log.conflicts, 5);
+    int i = find(&log, "overlap", "crossing");
+    assert_close(log.area[i], 4000, 1e-6);
+    assert_close(log.length[i], 100, 1e-6);
+    assert_string_equal(log.side[i], "A");
+    assert_string_equal(log.names_a[i], "Forest-A");
+    assert_true(log.has_area[i] && log.has_line[i]);
+    i = find(&log, "overlap", "double_claim");
+    assert_close(log.area[i], 2000, 1e-6);
+    assert_close(log.length[i], 50, 1e-6);
+    assert_string_equal(log.cats_b[i], "permanent_farmland");
+    i = find(&log, "category_mismatch", NULL);
+    assert_close(log.length[i], 100, 1e-6);
+    assert_string_equal(log.cats_a[i], "ecological_redline");
+    assert_string_equal(log.cats_b[i], "permanent_farmland");
+    assert_true(log.has_line[i] && !log.has_area[i]);
+    i = find(&log, "discontinuity", NULL);
+    assert_close(log.length[i], 100, 1e-6);
+    assert_string_equal(log.side[i], "B");
+    assert_string_equal(log.names_a[i], "River-A");
+    i = find(&log, "gap", "one_side");
+    assert_close(log.length[i], 150, 1e-6);
+    assert_close(log.area[i], 7500, 1e-6);
+    assert_string_equal(log.side[i], "B");
+    assert_true(log.has_line[i] && log.has_area[i]);
+
+    /* Statuses along A|B add up to the border. */
+    const double expect[6] = {100, 100, 100, 150, 100, 450};
+    for (int k = 0; k < 6; k++)
+        if (fabs(log.status_m[k] - expect[k]) > 1e-6)
+            fail_msg("%s: %.9f m, expected %.1f", statuses[k], log.status_m[k], expect[k]);
+
+    /* Base map and input issues. */
+    assert_int_equal(count_issues(&log, "admin_invalid"), 1);
+    assert_int_equal(count_issues(&log, "admin_overlap"), 1);
+    assert_close(issue_area(&log, "admin_overlap"), 2000, 1e-6);
+    assert_int_equal(count_issues(&log, "admin_gap"), 1);
+    assert_close(issue_area(&log, "admin_gap"), 500, 1e-6);
+    assert_int_equal(count_issues(&log, "element_no_city"), 1);
+    assert_int_equal(count_issues(&log, "element_unknown_city"), 1);
+    assert_int_equal(count_issues(&log, "element_invalid"), 1);
+    assert_int_equal(count_issues(&log, "element_no_geometry"), 1);
+    assert_int_equal(log.issues, 7);
+
+    /* Pairs: A|B, C|D, C|E (D and E only meet at a corner). */
+    assert_int_equal(guotu_border_pair_count(b), 3);
+    guotu_border_pair p;
+    assert_int_equal(guotu_border_pair_row(ctx, b, 0, &p), GUOTU_OK);
+    assert_string_equal(p.admin_a, "A");
+    assert_string_equal(p.admin_b, "B");
+    assert_string_equal(p.name_b, "乙市");
+    assert_close(p.border_m, 1000, 1e-6);
+    assert_close(p.coordinated_m, 100, 1e-6);
+    assert_close(p.mismatch_m, 100, 1e-6);
+    assert_close(p.discontinuity_m, 100, 1e-6);
+    assert_close(p.gap_m, 150, 1e-6);
+    assert_close(p.overlap_m, 100, 1e-6);
+    assert_close(p.none_m, 450, 1e-6);
+    assert_close(p.overlap_area_m2, 4000, 1e-6);
+    assert_close(p.gap_area_m2, 7500, 1e-6);
+    assert_int_equal(p.conflicts, 5);
+    assert_close(p.weighted_conflict_m, 362.5, 1e-6);
+    assert_close(p.score, 100 * 362.5 / 550, 1e-6);
+    assert_close(p.admin_overlap_m2, 0, 0);
+    assert_int_equal(guotu_border_pair_row(ctx, b, 1, &p), GUOTU_OK);
+    assert_string_equal(p.admin_a, "C");
+    assert_string_equal(p.admin_b, "D");
+    assert_close(p.border_m, 1000, 1e-6);
+    assert_close(p.none_m, 1000, 1e-6);
+    assert_close(p.admin_gap_m2, 500, 1e-6);
+    assert_close(p.score, 0, 0);
+    assert_int_equal(guotu_border_pair_row(ctx, b, 2, &p), GUOTU_OK);
+    assert_string_equal(p.admin_b, "E");
+    assert_close(p.admin_overlap_m2, 2000, 1e-6);
+    assert_close(p.border_m, 1000, 1e-6);
+
+    guotu_border_stats st;
+    assert_int_equal(guotu_border_get_stats(ctx, b, &st), GUOTU_OK);
+    assert_int_equal(st.admins, 6);
+    assert_int_equal(st.elements, 14);
+    assert_int_equal(st.elements_no_city, 1);
+    assert_int_equal(st.elements_unknown_city, 1);
+    assert_int_equal(st.admins_invalid, 1);
+    assert_int_equal(guotu_border_run(ctx, b, &callbacks, &log), GUOTU_ERR_STATE);
+    guotu_border_destroy(ctx, b);
+    guotu_context_destroy(ctx);
+}
+
+/* Halving the corridor to 40 m puts Gap-B (50 m from the border) out of reach: the gap
+ * becomes a discontinuity. */
+static void test_corridor_width_decides_gap_or_discontinuity(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_border_options o;
+    guotu_border_options_init(&o);
+    o.crs = "EPSG:4527";
+    o.area_method = GUOTU_AREA_PLANAR;
+    o.corridor_m = 40;
+    guotu_border *b = NULL;
+    assert_int_equal(guotu_border_create(ctx, &o, &b), GUOTU_OK);
+    char w[256];
+    assert_int_equal(add_wkt(ctx, b, "A", NULL, NULL, "", 1, bx(w, 0, 0, 1000, 1000)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, "B", NULL, NULL, "", 2, bx(w, 1000, 0, 2000, 1000)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, NULL, "A", "red", "Gap-A", 6, bx(w, 900, 550, 1000, 700)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, NULL, "B", "red", "Gap-B", 7, bx(w, 1050, 550, 1150, 700)), GUOTU_OK);
+    log_t log;
+    memset(&log, 0, sizeof log);
+    assert_int_equal(guotu_border_run(ctx, b, &callbacks, &log), GUOTU_OK);
+    assert_int_equal(log.conflicts, 1);
+    assert_string_equal(log.kind[0], "discontinuity");
+    assert_close(log.length[0], 150, 1e-6);
+    guotu_border_destroy(ctx, b);
+    guotu_context_destroy(ctx);
+}
+
+static void test_bad_input(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_border_options o;
+    guotu_border_options_init(&o);
+    guotu_border *b = NULL;
+    o.crs = "EPSG:4490"; /* geographic CGCS2000: metres mean nothing */
+    assert_int_equal(guotu_border_create(ctx, &o, &b), GUOTU_ERR_CRS);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "projected"));
+    o.crs = NULL;
+    assert_int_equal(guotu_border_create(ctx, &o, &b), GUOTU_ERR_CRS);
+    o.crs = "EPSG:4527";
+    o.corridor_m = -1;
+    assert_int_equal(guotu_border_create(ctx, &o, &b), GUOTU_ERR_ARGUMENT);
+    o.corridor_m = 200;
+    assert_int_equal(guotu_border_create(ctx, &o, &b), GUOTU_OK);
+    char w[256];
+    assert_int_equal(add_wkt(ctx, b, "A", NULL, NULL, "", 1, bx(w, 0, 0, 1000, 1000)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, "A", NULL, NULL, "", 7, bx(w, 1000, 0, 2000, 1000)), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "appears twice"));
+    assert_int_equal(add_wkt(ctx, b, "", NULL, NULL, "", 8, bx(w, 1000, 0, 2000, 1000)), GUOTU_ERR_DATA);
+    char line[128];
+    snprintf(line, sizeof line, "LINESTRING(%f %f,%f %f)", X, Y, X + 10, Y);
+    assert_int_equal(add_wkt(ctx, b, NULL, "A", "red", "", 9, line), GUOTU_ERR_GEOMETRY);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "feature 9"));
+    assert_int_equal(add_wkt(ctx, b, NULL, "A", "", "", 10, bx(w, 0, 0, 10, 10)), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "no category"));
+    guotu_border_destroy(ctx, b);
+    /* No admin units at all. */
+    assert_int_equal(guotu_border_create(ctx, &o, &b), GUOTU_OK);
+    assert_int_equal(guotu_border_run(ctx, b, NULL, NULL), GUOTU_ERR_DATA);
+    guotu_border_destroy(ctx, b);
+    guotu_context_destroy(ctx);
+}
+
+static int cancel_at_once(double fraction, const char *message, void *user) {
+    (void)fraction;
+    (void)message;
+    (void)user;
+    return 1;
+}
+
+static void test_cancel(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_border *b = fixture(ctx);
+    log_t log;
+    memset(&log, 0, sizeof log);
+    log.stop_after = 2;
+    assert_int_equal(guotu_border_run(ctx, b, &callbacks, &log), GUOTU_ERR_CANCELLED);
+    assert_int_equal(log.conflicts, 2);
+    guotu_border_destroy(ctx, b);
+    b = fixture(ctx);
+    guotu_context_set_progress(ctx, cancel_at_once, NULL);
+    assert_int_equal(guotu_border_run(ctx, b, NULL, NULL), GUOTU_ERR_CANCELLED);
+    guotu_border_destroy(ctx, b);
+    guotu_context_destroy(ctx);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_each_conflict_once),
+        cmocka_unit_test(test_corridor_width_decides_gap_or_discontinuity),
+        cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_cancel),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
