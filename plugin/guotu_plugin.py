@@ -29,6 +29,7 @@ class GuotuPlugin:
         self.conversion_dock = None  # ui.conversion_matrix.ConversionMatrixDock, made when first opened
         self.lines_dock = None  # ui.lines_dock.LinesDock (三区三线检查), made when first opened
         self.parcels_dock = None  # ui.parcels_dock.ParcelsDock (整治地块审查), made when first opened
+        self.border_dock = None  # ui.border_dock.BorderDock (跨市边界冲突审查), made when first opened
 
     def initProcessing(self) -> None:  # noqa: N802 — QGIS API name
         """Also called alone by qgis_process, which has no GUI."""
@@ -84,6 +85,11 @@ class GuotuPlugin:
         parcels.triggered.connect(self._show_parcels_dock)
         self.menu.addAction(parcels)
         self.actions.append(parcels)
+        border = QAction(QIcon(icon_path()), tr("Cross-city border review…"), main_window)
+        border.setObjectName("mActionGuotuBorderReview")
+        border.triggered.connect(self._show_border_dock)
+        self.menu.addAction(border)
+        self.actions.append(border)
         menu_bar = main_window.menuBar()
         # Sit just before Help, where plugin menus conventionally go.
         menu_bar.insertMenu(self.iface.helpMenu().menuAction(), self.menu)
@@ -159,7 +165,24 @@ class GuotuPlugin:
         self.parcels_dock.show()
         self.parcels_dock.raise_()
 
+    def _show_border_dock(self) -> None:
+        from qgis.PyQt.QtCore import Qt
+
+        from .ui.border_dock import BorderDock
+
+        if self.border_dock is None:
+            self.border_dock = BorderDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.border_dock)
+        self.border_dock.reload()
+        self.border_dock.show()
+        self.border_dock.raise_()
+
     def unload(self) -> None:
+        if self.border_dock is not None:
+            self.border_dock.cleanup()
+            self.iface.removeDockWidget(self.border_dock)
+            self.border_dock.deleteLater()
+            self.border_dock = None
         if self.parcels_dock is not None:
             self.parcels_dock.cleanup()
             self.iface.removeDockWidget(self.parcels_dock)

@@ -6,6 +6,7 @@ from qgis.core import QgsProcessingProvider
 from ..i18n import tr
 from ..paths import icon_path
 from .area_by_class import AreaByClassAlgorithm
+from .border_conflicts import BorderConflictsAlgorithm
 from .land_use_conversion import LandUseConversionAlgorithm
 from .parcels_check import ParcelsCheckAlgorithm
 from .three_lines_check import ThreeLinesCheckAlgorithm
@@ -43,3 +44,4 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(ThreeLinesCheckAlgorithm())
         self.addAlgorithm(LandUseConversionAlgorithm())
         self.addAlgorithm(ParcelsCheckAlgorithm())
+        self.addAlgorithm(BorderConflictsAlgorithm())

@@ -1,0 +1,335 @@
+"""ctypes binding of guotu_border.h: cross-city boundary conflicts (三下三上, SPEC §6).
+
+Builds on :mod:`.native` (loader, :class:`~.native.Context`, errors). Prototypes are
+declared on first use, so a libguotu without the border check still loads for the rest.
+"""
+
+import ctypes
+import threading
+from dataclasses import dataclass
+from typing import Callable, Dict, List, Optional, Tuple
+
+from .errors import GuotuError
+from .native import AreaMethod, Context, Status, _decode, _encode
+
+STATUSES: Tuple[str, ...] = ("coordinated", "overlap", "gap", "discontinuity", "category_mismatch", "none")
+KINDS: Tuple[str, ...] = ("overlap", "gap", "discontinuity", "category_mismatch")
+
+
+class _BorderOptions(ctypes.Structure):
+    _fields_ = [
+        ("crs", ctypes.c_char_p),
+        ("area_method", ctypes.c_int),
+        ("corridor_m", ctypes.c_double),
+        ("reach_m", ctypes.c_double),
+        ("snap_m", ctypes.c_double),
+        ("min_length_m", ctypes.c_double),
+        ("min_area_m2", ctypes.c_double),
+        ("basemap_min_m2", ctypes.c_double),
+        ("weight_overlap", ctypes.c_double),
+        ("weight_mismatch", ctypes.c_double),
+        ("weight_gap", ctypes.c_double),
+        ("weight_discontinuity", ctypes.c_double),
+    ]
+
+
+class _Segment(ctypes.Structure):
+    _fields_ = [
+        ("admin_a", ctypes.c_char_p), ("admin_b", ctypes.c_char_p), ("status", ctypes.c_char_p),
+        ("categories_a", ctypes.c_char_p), ("categories_b", ctypes.c_char_p),
+        ("names_a", ctypes.c_char_p), ("names_b", ctypes.c_char_p),
+        ("length_m", ctypes.c_double), ("conflict_id", ctypes.c_int64),
+        ("wkb", ctypes.c_void_p), ("wkb_size", ctypes.c_size_t),
+    ]
+
+
+class _Conflict(ctypes.Structure):
+    _fields_ = [
+        ("id", ctypes.c_int64), ("kind", ctypes.c_char_p), ("detail", ctypes.c_char_p),
+        ("admin_a", ctypes.c_char_p), ("admin_b", ctypes.c_char_p), ("side", ctypes.c_char_p),
+        ("categories_a", ctypes.c_char_p), ("categories_b", ctypes.c_char_p),
+        ("names_a", ctypes.c_char_p), ("names_b", ctypes.c_char_p),
+        ("fid_a", ctypes.c_int64), ("fid_b", ctypes.c_int64),
+        ("length_m", ctypes.c_double), ("area_m2", ctypes.c_double),
+        ("line_wkb", ctypes.c_void_p), ("line_wkb_size", ctypes.c_size_t),
+        ("area_wkb", ctypes.c_void_p), ("area_wkb_size", ctypes.c_size_t),
+    ]
+
+
+class _Issue(ctypes.Structure):
+    _fields_ = [
+        ("kind", ctypes.c_char_p), ("admin_a", ctypes.c_char_p), ("admin_b", ctypes.c_char_p),
+        ("fid", ctypes.c_int64), ("city_id", ctypes.c_char_p), ("area_m2", ctypes.c_double),
+        ("message_zh", ctypes.c_char_p), ("message_en", ctypes.c_char_p),
+        ("wkb", ctypes.c_void_p), ("wkb_size", ctypes.c_size_t),
+    ]
+
+
+_SEGMENT_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(_Segment), ctypes.c_void_p)
+_CONFLICT_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(_Conflict), ctypes.c_void_p)
+_ISSUE_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(_Issue), ctypes.c_void_p)
+
+
+class _Callbacks(ctypes.Structure):
+    _fields_ = [("segment", _SEGMENT_FN), ("conflict", _CONFLICT_FN), ("issue", _ISSUE_FN)]
+
+
+class _Pair(ctypes.Structure):
+    _fields_ = [
+        ("admin_a", ctypes.c_char_p), ("admin_b", ctypes.c_char_p), ("name_a", ctypes.c_char_p),
+        ("name_b", ctypes.c_char_p),
+        ("border_m", ctypes.c_double), ("coordinated_m", ctypes.c_double), ("overlap_m", ctypes.c_double),
+        ("gap_m", ctypes.c_double), ("discontinuity_m", ctypes.c_double), ("mismatch_m", ctypes.c_double),
+        ("none_m", ctypes.c_double), ("overlap_area_m2", ctypes.c_double), ("gap_area_m2", ctypes.c_double),
+        ("admin_overlap_m2", ctypes.c_double), ("admin_gap_m2", ctypes.c_double), ("conflicts", ctypes.c_int64),
+        ("weighted_conflict_m", ctypes.c_double), ("score", ctypes.c_double),
+    ]
+
+
+class _Stats(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_int64) for name in (
+        "admins", "elements", "elements_compared", "elements_no_city", "elements_unknown_city", "elements_invalid",
+        "elements_no_geometry", "admins_invalid")]
+
+
+_P = ctypes.c_void_p
+_I = ctypes.c_int
+_I64 = ctypes.c_int64
+_SZ = ctypes.c_size_t
+_STR = ctypes.c_char_p
+
+# name: (restype, argtypes) — transcribed from guotu_border.h, in header order.
+_PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
+    "guotu_border_options_init": (None, [ctypes.POINTER(_BorderOptions)]),
+    "guotu_border_create": (_I, [_P, ctypes.POINTER(_BorderOptions), ctypes.POINTER(_P)]),
+    "guotu_border_destroy": (None, [_P, _P]),
+    "guotu_border_add_admin": (_I, [_P, _P, _STR, _STR, _I64, _STR, _SZ]),
+    "guotu_border_add_element": (_I, [_P, _P, _STR, _STR, _STR, _I64, _STR, _SZ]),
+    "guotu_border_run": (_I, [_P, _P, ctypes.POINTER(_Callbacks), _P]),
+    "guotu_border_pair_count": (_SZ, [_P]),
+    "guotu_border_pair_row": (_I, [_P, _P, _SZ, ctypes.POINTER(_Pair)]),
+    "guotu_border_get_stats": (_I, [_P, _P, ctypes.POINTER(_Stats)]),
+}
+
+_lock = threading.Lock()
+_declared: Dict[int, ctypes.CDLL] = {}
+
+
+def declare(lib: ctypes.CDLL) -> ctypes.CDLL:
+    """Sets restype/argtypes of the border functions on ``lib`` (once per library)."""
+    with _lock:
+        if id(lib) in _declared:
+            return lib
+        for name, (restype, argtypes) in _PROTOTYPES.items():
+            func = getattr(lib, name, None)
+            if func is None:
+                raise GuotuError(int(Status.ERR_STATE), "GUOTU_ERR_STATE",
+                                 f"the loaded libguotu has no {name}: it predates the border check "
+                                 "(guotu_border.h); install a newer plugin or library")
+            func.restype = restype
+            func.argtypes = argtypes
+        _declared[id(lib)] = lib
+    return lib
+
+
+@dataclass
+class BorderOptions:
+    """guotu_border_options; None keeps the library's default (SPEC §6)."""
+    area_method: AreaMethod = AreaMethod.ELLIPSOIDAL
+    corridor_m: Optional[float] = None
+    reach_m: Optional[float] = None
+    snap_m: Optional[float] = None
+    min_length_m: Optional[float] = None
+    min_area_m2: Optional[float] = None
+    basemap_min_m2: Optional[float] = None
+    weight_overlap: Optional[float] = None
+    weight_mismatch: Optional[float] = None
+    weight_gap: Optional[float] = None
+    weight_discontinuity: Optional[float] = None
+
+
+NUMBERS = ("corridor_m", "reach_m", "snap_m", "min_length_m", "min_area_m2", "basemap_min_m2", "weight_overlap",
+           "weight_mismatch", "weight_gap", "weight_discontinuity")
+
+
+@dataclass
+class Segment:
+    admin_a: str
+    admin_b: str
+    status: str
+    categories_a: str
+    categories_b: str
+    names_a: str
+    names_b: str
+    length_m: float
+    conflict_id: int  # -1 when none
+    wkb: bytes
+
+
+@dataclass
+class Conflict:
+    id: int
+    kind: str
+    detail: str
+    admin_a: str
+    admin_b: str
+    side: str
+    categories_a: str
+    categories_b: str
+    names_a: str
+    names_b: str
+    fid_a: int
+    fid_b: int
+    length_m: float
+    area_m2: float
+    line_wkb: bytes
+    area_wkb: bytes
+
+
+@dataclass
+class Issue:
+    kind: str
+    admin_a: str
+    admin_b: str
+    fid: int
+    city_id: str
+    area_m2: float
+    message_zh: str
+    message_en: str
+    wkb: bytes
+
+
+@dataclass
+class Pair:
+    admin_a: str
+    admin_b: str
+    name_a: str
+    name_b: str
+    border_m: float
+    coordinated_m: float
+    overlap_m: float
+    gap_m: float
+    discontinuity_m: float
+    mismatch_m: float
+    none_m: float
+    overlap_area_m2: float
+    gap_area_m2: float
+    admin_overlap_m2: float
+    admin_gap_m2: float
+    conflicts: int
+    weighted_conflict_m: float
+    score: float
+
+
+def default_options(ctx: Context) -> Dict[str, float]:
+    """guotu_border_options_init's numbers, by field name."""
+    lib = declare(ctx.lib)
+    opts = _BorderOptions()
+    lib.guotu_border_options_init(ctypes.byref(opts))
+    return {name: getattr(opts, name) for name in NUMBERS}
+
+
+def _bytes(pointer: Optional[int], size: int) -> bytes:
+    return ctypes.string_at(pointer, size) if pointer and size else b""
+
+
+def _values(struct: ctypes.Structure) -> list:
+    return [_decode(getattr(struct, n)) if t is ctypes.c_char_p else getattr(struct, n) for n, t in struct._fields_]
+
+
+class BorderCheck:
+    """guotu_border: admin units and elements in, segments / conflicts / issues through
+    callbacks, then the pair summary and counts. Create, add, run once, read, close."""
+
+    def __init__(self, ctx: Context, crs: Optional[str], options: BorderOptions) -> None:
+        self._ctx = ctx
+        self._lib = declare(ctx.lib)
+        opts = _BorderOptions()
+        self._lib.guotu_border_options_init(ctypes.byref(opts))
+        keep = _encode(crs)
+        opts.crs = keep
+        opts.area_method = int(options.area_method)
+        for name in NUMBERS:
+            value = getattr(options, name)
+            if value is not None:
+                setattr(opts, name, float(value))
+        out = ctypes.c_void_p()
+        ctx.check(self._lib.guotu_border_create(ctx.handle, ctypes.byref(opts), ctypes.byref(out)))
+        del keep
+        self._handle: Optional[int] = out.value
+        self._callback_error: Optional[BaseException] = None
+
+    @property
+    def handle(self) -> int:
+        if self._handle is None:
+            raise GuotuError(int(Status.ERR_STATE), "GUOTU_ERR_STATE", "border check already destroyed")
+        return self._handle
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._lib.guotu_border_destroy(self._ctx.handle, self._handle)
+            self._handle = None
+
+    def __enter__(self) -> "BorderCheck":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def add_admin(self, admin_id: str, name: str, fid: int, wkb: bytes) -> None:
+        self._ctx.check(self._lib.guotu_border_add_admin(self._ctx.handle, self.handle, _encode(admin_id),
+                                                         _encode(name), fid, wkb, len(wkb)))
+
+    def add_element(self, city_id: str, category: str, name: str, fid: int, wkb: Optional[bytes]) -> None:
+        data = wkb or None
+        self._ctx.check(self._lib.guotu_border_add_element(self._ctx.handle, self.handle, _encode(city_id),
+                                                           _encode(category), _encode(name), fid, data,
+                                                           len(wkb) if wkb else 0))
+
+    def run(self, on_segment: Callable[[Segment], None], on_conflict: Callable[[Conflict], None],
+            on_issue: Callable[[Issue], None]) -> None:
+        """Runs the comparison; an exception in a callback stops the run and is raised here."""
+
+        def guarded(convert):
+            def bridge(pointer, _user) -> int:
+                # An exception must not unwind through C: keep it and stop the run.
+                try:
+                    convert(pointer.contents)
+                    return 0
+                except BaseException as e:  # noqa: BLE001 — re-raised below
+                    self._callback_error = e
+                    return 1
+            return bridge
+
+        def segment(s: _Segment) -> None:
+            values = _values(s)[:-2]
+            on_segment(Segment(*values, _bytes(s.wkb, s.wkb_size)))
+
+        def conflict(c: _Conflict) -> None:
+            values = _values(c)[:-4]
+            on_conflict(Conflict(*values, _bytes(c.line_wkb, c.line_wkb_size), _bytes(c.area_wkb, c.area_wkb_size)))
+
+        def issue(i: _Issue) -> None:
+            values = _values(i)[:-2]
+            on_issue(Issue(*values, _bytes(i.wkb, i.wkb_size)))
+
+        callbacks = _Callbacks(_SEGMENT_FN(guarded(segment)), _CONFLICT_FN(guarded(conflict)),
+                               _ISSUE_FN(guarded(issue)))  # referenced until run returns
+        status = self._lib.guotu_border_run(self._ctx.handle, self.handle, ctypes.byref(callbacks), None)
+        if self._callback_error is not None:
+            error, self._callback_error = self._callback_error, None
+            raise error
+        self._ctx.check(status)
+
+    def pairs(self) -> List[Pair]:
+        out: List[Pair] = []
+        p = _Pair()
+        for i in range(self._lib.guotu_border_pair_count(self.handle)):
+            self._ctx.check(self._lib.guotu_border_pair_row(self._ctx.handle, self.handle, i, ctypes.byref(p)))
+            out.append(Pair(*_values(p)))
+        return out
+
+    def stats(self) -> Dict[str, int]:
+        s = _Stats()
+        self._ctx.check(self._lib.guotu_border_get_stats(self._ctx.handle, self.handle, ctypes.byref(s)))
+        return {name: getattr(s, name) for name, _ in _Stats._fields_}

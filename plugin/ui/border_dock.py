@@ -1,0 +1,300 @@
+"""The cross-city border review dock, 跨市边界冲突审查 (form: ui/border_dock.ui).
+
+Lists the conflicts of a border comparison by city pair, worst pair first (the pair
+summary's score); a click zooms the map to the conflict and flashes it. "Mark agreed",
+"Mark exception…" (with a note) and "Reopen" write the review into the conflict layers
+themselves (areas and border lines), so it persists with the output. "Pair report" writes
+the printable report of the selected pair. Grouping and reviews live in core.border_review;
+this class only wires widgets to it.
+"""
+
+from pathlib import Path
+from typing import Any, List, Optional, Tuple
+
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QBrush, QColor
+from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QTreeWidgetItem, QWidget
+from qgis.core import QgsFeatureRequest, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
+from qgis.gui import QgsDockWidget
+
+from ..core.border_check import REVIEW_AGREED, REVIEW_EXCEPTION, REVIEW_OPEN, kind_titles
+from ..core.border_report import BorderReportLayers, export_pair_report, pair_file_name
+from ..core.border_review import (ConflictRow, PairRow, apply_review, conflict_rows, is_conflict_layer, is_line_layer,
+                                  pair_rows)
+from ..core.border_style import REVIEWED_COLOR, STATUS_COLORS
+from ..i18n import tr
+from ..paths import PLUGIN_DIR
+from .map_focus import zoom_and_flash
+
+ALG = "guotu:borderconflicts"
+CONFLICT_ROLE = Qt.UserRole + 1  # leaves: conflict id
+PAIR_ROLE = Qt.UserRole + 2      # top level: (admin_a, admin_b)
+ALL = "*"
+
+
+def ui_path(name: str) -> str:
+    packaged = PLUGIN_DIR / "ui" / name
+    return str(packaged if packaged.is_file() else PLUGIN_DIR.parent / "ui" / name)
+
+
+FORM_CLASS, _BASE = uic.loadUiType(ui_path("border_dock.ui"))
+
+
+class BorderDock(QgsDockWidget, FORM_CLASS):
+    """Browse and review the conflicts of a border comparison."""
+
+    def __init__(self, iface=None, parent: Optional[QWidget] = None, project: Optional[QgsProject] = None,
+                 canvas=None) -> None:
+        super().__init__(parent)
+        self.setupUi(self)
+        self.setObjectName("GuotuBorderDock")
+        self.iface = iface
+        self.project = project if project is not None else QgsProject.instance()
+        self.canvas = canvas if canvas is not None else (iface.mapCanvas() if iface is not None else None)
+        self.pairs: List[PairRow] = []
+        self.message = ""
+        self.report_path: Optional[Path] = None  # tests set it; else asked for
+        self.note_for_exception: Optional[str] = None  # tests set it; else asked for
+        self._retranslate()
+        self.layerCombo.setFilters(QgsMapLayerProxyModel.LineLayer)
+        self.layerCombo.layerChanged.connect(self.reload)
+        self.reviewCombo.currentIndexChanged.connect(self.fill_tree)
+        self.conflictTree.currentItemChanged.connect(lambda item, _old: self.show_item(item))
+        self.conflictTree.itemClicked.connect(lambda item, _column: self.show_item(item))
+        self.agreeButton.clicked.connect(lambda: self.review_selected(REVIEW_AGREED))
+        self.exceptionButton.clicked.connect(lambda: self.review_selected(REVIEW_EXCEPTION))
+        self.reopenButton.clicked.connect(lambda: self.review_selected(REVIEW_OPEN))
+        self.runButton.clicked.connect(self.open_algorithm)
+        self.reportButton.clicked.connect(self.export_report)
+        self.project.layersAdded.connect(self._pick_layer)
+        self._pick_layer()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(tr("Cross-city border review (跨市边界冲突审查)"))
+        self.layerLabel.setText(tr("Border conflicts"))
+        self.reviewLabel.setText(tr("Review"))
+        self.agreeButton.setText(tr("Mark agreed"))
+        self.exceptionButton.setText(tr("Mark exception…"))
+        self.reopenButton.setText(tr("Reopen"))
+        self.runButton.setText(tr("Compare borders…"))
+        self.reportButton.setText(tr("Pair report (PDF)…"))
+        self.conflictTree.setHeaderLabels([tr("Conflict"), tr("Length (m)"), tr("Area (m²)"), tr("Review")])
+        self.reviewCombo.clear()
+        for text, value in ((tr("All conflicts"), ALL), (tr("Open"), REVIEW_OPEN), (tr("Agreed"), REVIEW_AGREED),
+                            (tr("Exception"), REVIEW_EXCEPTION)):
+            self.reviewCombo.addItem(text, value)
+
+    # ---- layers ----
+
+    def layer(self) -> Optional[QgsVectorLayer]:
+        """The conflict border lines (every conflict has one)."""
+        layer = self.layerCombo.currentLayer()
+        return layer if is_conflict_layer(layer) and is_line_layer(layer) else None
+
+    def _pick_layer(self, added: Any = None) -> None:
+        fresh = [layer for layer in (added or []) if is_conflict_layer(layer) and is_line_layer(layer)]
+        if fresh and fresh[-1] is not self.layerCombo.currentLayer():
+            self.layerCombo.setLayer(fresh[-1])
+            return
+        if self.layer() is None:
+            candidates = [layer for layer in self.project.mapLayers().values()
+                          if is_conflict_layer(layer) and is_line_layer(layer)]
+            if candidates:
+                self.layerCombo.setLayer(candidates[-1])
+                return
+        self.reload()
+
+    def _companion(self, kind: str) -> Optional[QgsVectorLayer]:
+        """A layer of the same comparison: "areas" (border_conflicts), "segments"
+        (shared_borders) or "summary" (pair_summary) — the table of that name in the same
+        GeoPackage, or a project layer with its fields."""
+        layer = self.layer()
+        tables = {"areas": "border_conflicts", "segments": "shared_borders", "summary": "pair_summary"}
+        source = layer.source().split("|", 1)[0] if layer is not None else ""
+        if source.lower().endswith(".gpkg") and Path(source).is_file():
+            for candidate in self.project.mapLayers().values():
+                if isinstance(candidate, QgsVectorLayer) and candidate.source().split("|", 1)[0] == source and \
+                        f"layername={tables[kind]}" in candidate.source():
+                    return candidate
+            candidate = QgsVectorLayer(f"{source}|layername={tables[kind]}", tables[kind], "ogr")
+            if candidate.isValid():
+                return candidate
+        for candidate in self.project.mapLayers().values():
+            if not isinstance(candidate, QgsVectorLayer) or candidate is layer:
+                continue
+            fields = candidate.fields()
+            if kind == "areas" and is_conflict_layer(candidate) and not is_line_layer(candidate):
+                return candidate
+            if kind == "segments" and fields.lookupField("status") >= 0 and fields.lookupField("conflict_id") >= 0:
+                return candidate
+            if kind == "summary" and fields.lookupField("score") >= 0 and fields.lookupField("border_m") >= 0:
+                return candidate
+        return None
+
+    def reload(self, *_args: Any) -> None:
+        layer = self.layer()
+        self.pairs = pair_rows(conflict_rows(layer), self._companion("summary")) if layer is not None else []
+        self.fill_tree()
+
+    # ---- tree ----
+
+    def fill_tree(self, *_args: Any) -> None:
+        wanted = self.reviewCombo.currentData() or ALL
+        titles = kind_titles()
+        reviews = {REVIEW_OPEN: tr("open"), REVIEW_AGREED: tr("agreed"), REVIEW_EXCEPTION: tr("exception")}
+        self.conflictTree.clear()
+        shown = 0
+        for pair in self.pairs:
+            conflicts = [c for c in pair.conflicts if wanted == ALL or c.review_status == wanted]
+            if not conflicts:
+                continue
+            score = "" if pair.score is None else tr(" — score {score:.1f}").format(score=pair.score)
+            top = QTreeWidgetItem([f"{pair.admin_a} {pair.name_a} | {pair.admin_b} {pair.name_b}{score}",
+                                   "", "", tr("{open} open").format(open=pair.open_count)])
+            top.setData(0, PAIR_ROLE, (pair.admin_a, pair.admin_b))
+            for c in conflicts:
+                label = f"#{c.conflict_id} {titles.get(c.kind, c.kind)}" + (f" ({c.detail})" if c.detail else "")
+                item = QTreeWidgetItem([label, f"{c.length_m:.1f}", f"{c.area_m2:.0f}" if c.area_m2 else "",
+                                        reviews.get(c.review_status, c.review_status)])
+                item.setData(0, CONFLICT_ROLE, c.conflict_id)
+                color = REVIEWED_COLOR if c.review_status != REVIEW_OPEN else STATUS_COLORS.get(c.kind, "#202020")
+                item.setForeground(0, QBrush(QColor(color)))
+                top.addChild(item)
+                shown += 1
+            self.conflictTree.addTopLevelItem(top)
+            top.setExpanded(True)
+        self.countLabel.setText(tr("{n} conflicts on {pairs} borders").format(n=shown,
+                                                                            pairs=self.conflictTree.topLevelItemCount()))
+        self.detailBrowser.clear()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        item = self.conflictTree.currentItem()
+        has_conflict = item is not None and item.data(0, CONFLICT_ROLE) is not None
+        for button in (self.agreeButton, self.exceptionButton, self.reopenButton):
+            button.setEnabled(has_conflict)
+        self.reportButton.setEnabled(self.selected_pair() is not None)
+
+    def conflict_items(self) -> List[QTreeWidgetItem]:
+        items = []
+        for i in range(self.conflictTree.topLevelItemCount()):
+            top = self.conflictTree.topLevelItem(i)
+            items.extend(top.child(k) for k in range(top.childCount()))
+        return items
+
+    def pair_items(self) -> List[QTreeWidgetItem]:
+        return [self.conflictTree.topLevelItem(i) for i in range(self.conflictTree.topLevelItemCount())]
+
+    def selected_conflict(self) -> Optional[ConflictRow]:
+        item = self.conflictTree.currentItem()
+        conflict_id = item.data(0, CONFLICT_ROLE) if item is not None else None
+        if conflict_id is None:
+            return None
+        return next((c for p in self.pairs for c in p.conflicts if c.conflict_id == conflict_id), None)
+
+    def selected_pair(self) -> Optional[Tuple[str, str]]:
+        item = self.conflictTree.currentItem()
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        return item.data(0, PAIR_ROLE) if item is not None else None
+
+    def show_item(self, item: Optional[QTreeWidgetItem]) -> None:
+        self._update_buttons()
+        conflict = self.selected_conflict()
+        layer = self.layer()
+        if conflict is None or layer is None:
+            return
+        self.detailBrowser.setPlainText(self._describe(conflict))
+        areas = self._companion("areas")
+        request = QgsFeatureRequest().setFilterExpression(f"\"conflict_id\" = {conflict.conflict_id}")
+        for source in (areas, layer):
+            feature = next(source.getFeatures(request), None) if source is not None else None
+            if feature is not None and feature.hasGeometry():
+                zoom_and_flash(self.canvas, self.project, feature.geometry(), source.crs())
+                break
+
+    @staticmethod
+    def _describe(c: ConflictRow) -> str:
+        titles = kind_titles()
+        lines = [f"#{c.conflict_id} {titles.get(c.kind, c.kind)} {c.detail}".strip(),
+                 f"{c.admin_a} {c.name_a} | {c.admin_b} {c.name_b}",
+                 tr("Border {length:.1f} m, area {area:.0f} m², side {side}").format(
+                     length=c.length_m, area=c.area_m2, side=c.side or "—")]
+        if c.review_note:
+            lines.append(tr("Note: {note}").format(note=c.review_note))
+        return "\n".join(lines)
+
+    # ---- actions ----
+
+    def review_selected(self, status: str) -> bool:
+        conflict = self.selected_conflict()
+        layer = self.layer()
+        if conflict is None or layer is None:
+            return False
+        note = ""
+        if status == REVIEW_EXCEPTION:
+            note = self.note_for_exception
+            if note is None:
+                note, ok = QInputDialog.getText(self, tr("Mark exception"),
+                                                tr("Why is conflict #{id} accepted?").format(id=conflict.conflict_id))
+                if not ok:
+                    return False
+        layers = [layer] + [x for x in (self._companion("areas"),) if x is not None]
+        try:
+            apply_review(layers, conflict.conflict_id, status, note)
+        except ValueError as e:
+            self.message = str(e)
+            if self.iface is not None:
+                QMessageBox.warning(self, self.windowTitle(), self.message)
+            return False
+        selected = conflict.conflict_id
+        self.reload()
+        for item in self.conflict_items():
+            if item.data(0, CONFLICT_ROLE) == selected:
+                self.conflictTree.setCurrentItem(item)
+        self.message = tr("Conflict #{id}: {status}.").format(id=selected, status=status)
+        return True
+
+    def open_algorithm(self) -> None:
+        try:
+            from processing import execAlgorithmDialog
+        except ImportError:
+            return
+        execAlgorithmDialog(ALG, {})
+
+    def export_report(self) -> Optional[Path]:
+        pair = self.selected_pair()
+        layer = self.layer()
+        segments = self._companion("segments")
+        if pair is None or layer is None or segments is None:
+            self.message = tr("Choose a city pair, with the shared borders of the same comparison loaded.")
+            if self.iface is not None:
+                QMessageBox.warning(self, self.windowTitle(), self.message)
+            return None
+        path = self.report_path
+        if path is None:
+            chosen, _filter = QFileDialog.getSaveFileName(self, tr("Pair report"), pair_file_name(*pair),
+                                                          tr("PDF files (*.pdf)"))
+            if not chosen:
+                return None
+            path = Path(chosen)
+        layers = BorderReportLayers(segments, layer, self._companion("areas"), self._companion("summary"),
+                                    source=layer.name())
+        try:
+            export_pair_report(layers, path, pair[0], pair[1], project=self.project)
+        except (ValueError, RuntimeError, OSError) as e:
+            self.message = str(e)
+            if self.iface is not None:
+                QMessageBox.critical(self, self.windowTitle(), self.message)
+            return None
+        self.message = tr("Report written to {path}.").format(path=path)
+        if self.iface is not None:
+            self.iface.messageBar().pushSuccess(self.windowTitle(), self.message)
+        return path
+
+    def cleanup(self) -> None:
+        try:
+            self.project.layersAdded.disconnect(self._pick_layer)
+        except TypeError:
+            pass

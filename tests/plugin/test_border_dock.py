@@ -1,0 +1,164 @@
+"""The 跨市边界冲突审查 dock driven offscreen on the border fixture: conflicts listed by pair
+(worst first), a click zooms to the conflict, reviews written into the output layers and
+kept when the file is reopened (also for a CLI GeoPackage without review fields), the
+printable pair report."""
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsProject, QgsRectangle, QgsVectorLayer
+
+import border_data as bd
+from lines_data import rows
+
+pytestmark = pytest.mark.usefixtures("provider")
+
+OUTPUT_LAYERS = {"BORDER_CONFLICTS": "border_conflicts", "CONFLICT_LINES": "border_conflict_lines",
+                 "SHARED_BORDERS": "shared_borders", "PAIR_SUMMARY": "pair_summary",
+                 "BASEMAP_ISSUES": "basemap_issues", "BASEMAP_ISSUE_POINTS": "basemap_issue_points"}
+X0, Y0 = 39_500_000.0, 4_400_000.0
+
+
+@pytest.fixture(scope="module")
+def fx(tmp_path_factory) -> Path:
+    return bd.make_fixture(tmp_path_factory.mktemp("border_dock"))
+
+
+def run_to_gpkg(fx: Path, out: Path) -> None:
+    import processing
+
+    params = {"ADMIN": f"{fx / 'admin.gpkg'}|layername=admin", "ADMIN_ID": "code", "ADMIN_NAME": "name",
+              "ELEMENTS": f"{fx / 'el.gpkg'}|layername=elements", "CITY_FIELD": "city", "CATEGORY_FIELD": "category",
+              "NAME_FIELD": "name", "AREA_METHOD": 1}
+    params.update({key: f"ogr:dbname='{out}' table=\"{table}\" (geom)" for key, table in OUTPUT_LAYERS.items()})
+    processing.run("guotu:borderconflicts", params)
+
+
+def load(gpkg: Path) -> dict:
+    layers = {}
+    for table in ("border_conflict_lines", "border_conflicts", "shared_borders", "pair_summary"):
+        layer = QgsVectorLayer(f"{gpkg}|layername={table}", table, "ogr")
+        assert layer.isValid(), table
+        QgsProject.instance().addMapLayer(layer)
+        layers[table] = layer
+    return layers
+
+
+def make_dock(layers: dict):
+    from qgis.gui import QgsMapCanvas
+
+    from guotu.ui.border_dock import BorderDock
+
+    canvas = QgsMapCanvas()
+    canvas.resize(600, 400)
+    canvas.setDestinationCrs(layers["border_conflict_lines"].crs())
+    canvas.setExtent(QgsRectangle(X0 - 5000, Y0 - 5000, X0 + 5000, Y0 + 5000))
+    dock = BorderDock(project=QgsProject.instance(), canvas=canvas)
+    dock.layerCombo.setLayer(layers["border_conflict_lines"])
+    dock.keep_canvas = canvas
+    return dock
+
+
+@pytest.fixture
+def dock(fx: Path, tmp_path: Path):
+    out = tmp_path / "border.gpkg"
+    run_to_gpkg(fx, out)
+    widget = make_dock(load(out))
+    widget.gpkg = out
+    widget.tmp = tmp_path
+    yield widget
+    widget.cleanup()
+    widget.deleteLater()
+    QgsProject.instance().clear()
+
+
+def select(dock, conflict_kind: str):
+    item = next(i for i in dock.conflict_items() if conflict_kind in i.text(0))
+    dock.conflictTree.setCurrentItem(item)
+    return item
+
+
+def test_lists_by_pair_and_zooms(dock) -> None:
+    pairs = dock.pair_items()
+    assert len(pairs) == 1 and pairs[0].text(0).startswith("A 甲市 | B 乙市")  # C|D, C|E: base-map issues only
+    assert "65.9" in pairs[0].text(0)
+    assert len(dock.conflict_items()) == 5
+    select(dock, "Gap")
+    extent = dock.canvas.extent()
+    assert extent.contains(QgsRectangle(X0 + 1000, Y0 + 550, X0 + 1050, Y0 + 700))
+    assert extent.width() < 1000
+    assert "B" in dock.detailBrowser.toPlainText()
+
+
+def test_reviews_persist_in_the_output(dock) -> None:
+    select(dock, "Gap")
+    assert dock.review_selected("agreed")
+    dock.note_for_exception = "线性基础设施穿越，已协商"
+    select(dock, "Discontinuity")
+    assert dock.review_selected("exception")
+    dock.reviewCombo.setCurrentIndex(dock.reviewCombo.findData("open"))
+    assert len(dock.conflict_items()) == 3
+    # Reopened from the file: both layers of the comparison carry the reviews.
+    for table in ("border_conflict_lines", "border_conflicts"):
+        layer = QgsVectorLayer(f"{dock.gpkg}|layername={table}", "x", "ogr")
+        reviews = {r["kind"]: (r["review_status"], r["review_note"], bool(r["reviewed_at"])) for r in rows(layer)}
+        assert reviews["gap"] == ("agreed", "", True), table
+        if table == "border_conflict_lines":
+            assert reviews["discontinuity"] == ("exception", "线性基础设施穿越，已协商", True)
+        assert reviews["overlap"][0] == "open"
+    dock.reviewCombo.setCurrentIndex(dock.reviewCombo.findData("*"))
+    select(dock, "Gap")
+    assert dock.review_selected("open")
+    layer = QgsVectorLayer(f"{dock.gpkg}|layername=border_conflict_lines", "x", "ogr")
+    assert {r["kind"]: r["review_status"] for r in rows(layer)}["gap"] == "open"
+    dock.note_for_exception = "  "
+    select(dock, "Overlap")
+    assert not dock.review_selected("exception") and "needs a note" in dock.message
+
+
+def test_cli_output_gets_review_fields(fx: Path, tmp_path: Path) -> None:
+    out = tmp_path / "cli.gpkg"
+    assert bd.run_cli(fx, out).returncode == 0
+    before = QgsVectorLayer(f"{out}|layername=border_conflict_lines", "x", "ogr")
+    assert before.fields().lookupField("review_status") < 0
+    del before
+    dock = make_dock(load(out))
+    try:
+        select(dock, "Mismatch" if any("Mismatch" in i.text(0) for i in dock.conflict_items()) else "mismatch")
+        assert dock.review_selected("agreed"), dock.message
+        layer = QgsVectorLayer(f"{out}|layername=border_conflict_lines", "x", "ogr")
+        assert {r["kind"]: r["review_status"] for r in rows(layer)}["category_mismatch"] == "agreed"
+    finally:
+        dock.cleanup()
+        QgsProject.instance().clear()
+
+
+def test_pair_report(dock) -> None:
+    select(dock, "Gap")
+    dock.report_path = dock.tmp / "report.pdf"
+    path = dock.export_report()
+    assert path == dock.report_path and path.read_bytes()[:5] == b"%PDF-"
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    assert re.search(r"^Pages:\s+2$", info, re.M), info
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert "甲市" in text and "#" in text
+    # The map is drawn: the page shows the status colours of the border (coordinated green,
+    # gap orange) — a blank map would not.
+    subprocess.run(["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", str(path), str(dock.tmp / "page")],
+                   check=True)
+    from qgis.PyQt.QtGui import QColor, QImage
+
+    image = QImage(str(next(dock.tmp.glob("page*.png"))))
+    colours = set()
+    for x in range(0, image.width(), 2):
+        for y in range(0, image.height(), 2):
+            colours.add(QColor(image.pixel(x, y)).name())
+
+    def near(target: str) -> bool:
+        t = QColor(target)
+        return any(abs(QColor(c).red() - t.red()) + abs(QColor(c).green() - t.green()) +
+                   abs(QColor(c).blue() - t.blue()) < 40 for c in colours)
+
+    assert near("#1a9850") and near("#f46d43"), sorted(colours)[:20]
