@@ -14,7 +14,7 @@ from typing import Any, List, Optional, Tuple
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor
-from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QTreeWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QInputDialog, QMessageBox, QTreeWidgetItem, QWidget
 from qgis.core import QgsFeatureRequest, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget
 
@@ -58,6 +58,11 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         self.note_for_exception: Optional[str] = None  # tests set it; else asked for
         self._retranslate()
         self.layerCombo.setFilters(QgsMapLayerProxyModel.LineLayer)
+        header = self.conflictTree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
         self.layerCombo.layerChanged.connect(self.reload)
         self.reviewCombo.currentIndexChanged.connect(self.fill_tree)
         self.conflictTree.currentItemChanged.connect(lambda item, _old: self.show_item(item))

@@ -4,6 +4,202 @@
     <context>
         <name>Guotu</name>
         <message>
+            <source>Overlap</source>
+            <translation>重叠</translation>
+        </message>
+        <message>
+            <source>Gap</source>
+            <translation>缝隙</translation>
+        </message>
+        <message>
+            <source>Discontinuity</source>
+            <translation>不连续</translation>
+        </message>
+        <message>
+            <source>Category mismatch</source>
+            <translation>类别不一致</translation>
+        </message>
+        <message>
+            <source>Coordinated</source>
+            <translation>已协调</translation>
+        </message>
+        <message>
+            <source>No element on either side</source>
+            <translation>两侧均无要素</translation>
+        </message>
+        <message>
+            <source>Give the elements as one layer with a city field, or as one layer per city (named by its admin id) — not both, not neither.</source>
+            <translation>生态要素请给出一个带城市字段的图层，或每个城市一个图层（以行政区代码命名）——二者选一。</translation>
+        </message>
+        <message>
+            <source>{pairs} adjacent pairs, {conflicts} conflicts: {detail}.</source>
+            <translation>{pairs} 对相邻行政区，{conflicts} 处冲突：{detail}。</translation>
+        </message>
+        <message>
+            <source>Input problems (see the base-map issues): {problems}.</source>
+            <translation>输入问题（见底图问题图层）：{problems}。</translation>
+        </message>
+        <message>
+            <source>{a} {name_a} | {b} {name_b}: border {border:.0f} m, score {score:.1f}</source>
+            <translation>{a} {name_a} | {b} {name_b}：共同边界 {border:.0f} 米，冲突得分 {score:.1f}</translation>
+        </message>
+        <message>
+            <source>Reprojected into {crs}: {layers}.</source>
+            <translation>已投影转换到 {crs}：{layers}。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" is in {crs}, a geographic CRS: corridors and lengths are metres. Choose a projected CRS for the comparison (e.g. EPSG:4527, CGCS2000 / 3-degree Gauss-Kruger zone 39).</source>
+            <translation>图层“{layer}”的坐标系 {crs} 为地理坐标系，而缓冲带宽度和长度以米计。请为比对选择投影坐标系（如 EPSG:4527，CGCS2000 / 3 度带高斯-克吕格 39 带）。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" has {n} admin units: at least two are needed to have a border.</source>
+            <translation>图层“{layer}”只有 {n} 个行政区：至少需要两个才有共同边界。</translation>
+        </message>
+        <message>
+            <source>Choose the city field of layer "{layer}".</source>
+            <translation>请选择图层“{layer}”的城市字段。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" (admin unit "{id}") has no geometry.</source>
+            <translation>图层“{layer}”的要素 {fid}（行政区“{id}”）没有几何图形。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" has no category in field "{field}".</source>
+            <translation>图层“{layer}”的要素 {fid} 在字段“{field}”中没有类别。</translation>
+        </message>
+        <message>
+            <source>Border by status</source>
+            <translation>边界状态</translation>
+        </message>
+        <message>
+            <source>Legend</source>
+            <translation>图例</translation>
+        </message>
+        <message>
+            <source>Conflicts along the border</source>
+            <translation>边界冲突</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>未处理</translation>
+        </message>
+        <message>
+            <source>agreed</source>
+            <translation>已认可</translation>
+        </message>
+        <message>
+            <source>exception</source>
+            <translation>例外</translation>
+        </message>
+        <message>
+            <source>No font with Chinese characters is installed; Chinese text will not render (install e.g. fonts-wqy-microhei).</source>
+            <translation>未安装含中文字符的字体，中文将无法显示（请安装例如 fonts-wqy-microhei）。</translation>
+        </message>
+        <message>
+            <source>Shared border</source>
+            <translation>共同边界</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>性质</translation>
+        </message>
+        <message>
+            <source>Side</source>
+            <translation>责任方</translation>
+        </message>
+        <message>
+            <source>Length (m)</source>
+            <translation>长度（米）</translation>
+        </message>
+        <message>
+            <source>Area (m²)</source>
+            <translation>面积（平方米）</translation>
+        </message>
+        <message>
+            <source>Elements A</source>
+            <translation>A侧要素</translation>
+        </message>
+        <message>
+            <source>Elements B</source>
+            <translation>B侧要素</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>审核</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>政策状态</translation>
+        </message>
+        <message>
+            <source>Shared borders</source>
+            <translation>共同边界</translation>
+        </message>
+        <message>
+            <source>Conflicts (border)</source>
+            <translation>冲突（边界线）</translation>
+        </message>
+        <message>
+            <source>Conflicts (areas)</source>
+            <translation>冲突（范围）</translation>
+        </message>
+        <message>
+            <source>Score (sort by it)</source>
+            <translation>冲突得分（据此排序）</translation>
+        </message>
+        <message>
+            <source>Base-map overlap / gap (m²)</source>
+            <translation>底图重叠 / 缝隙（平方米）</translation>
+        </message>
+        <message>
+            <source>No conflicts: the submissions agree along this border.</source>
+            <translation>无冲突：两侧上报要素沿此边界一致。</translation>
+        </message>
+        <message>
+            <source>"{a}" and "{b}" share no border in these results.</source>
+            <translation>在此结果中“{a}”与“{b}”没有共同边界。</translation>
+        </message>
+        <message>
+            <source>Exporting the PDF {path} failed: {error}</source>
+            <translation>导出 PDF {path} 失败：{error}</translation>
+        </message>
+        <message>
+            <source>Cross-city border review — {pair}</source>
+            <translation>跨市边界协调审查 — {pair}</translation>
+        </message>
+        <message>
+            <source>Source: {source}</source>
+            <translation>数据来源：{source}</translation>
+        </message>
+        <message>
+            <source>An exception needs a note saying why the conflict is accepted.</source>
+            <translation>标为例外需要填写说明，写明接受该冲突的理由。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" cannot store reviews: its format does not take new fields.</source>
+            <translation>图层“{layer}”无法保存审核：其格式不能添加字段。</translation>
+        </message>
+        <message>
+            <source>Cannot add the review fields to layer "{layer}".</source>
+            <translation>无法向图层“{layer}”添加审核字段。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" cannot be edited.</source>
+            <translation>图层“{layer}”无法编辑。</translation>
+        </message>
+        <message>
+            <source>Cannot save the review in layer "{layer}": {errors}</source>
+            <translation>无法在图层“{layer}”中保存审核：{errors}</translation>
+        </message>
+        <message>
             <source>before ↓ / after →</source>
             <translation>转换前 ↓ / 转换后 →</translation>
         </message>
@@ -68,20 +264,8 @@
             <translation>（不在任何分区内）</translation>
         </message>
         <message>
-            <source>No font with Chinese characters is installed; Chinese text will not render (install e.g. fonts-wqy-microhei).</source>
-            <translation>未安装含中文字符的字体，中文将无法显示（请安装例如 fonts-wqy-microhei）。</translation>
-        </message>
-        <message>
             <source>"{path}" has no layer "conversions"; is it the output of the land-use conversion?</source>
             <translation>“{path}”中没有图层“conversions”；它是土地用途转换的输出吗？</translation>
-        </message>
-        <message>
-            <source>Source: {source}</source>
-            <translation>数据来源：{source}</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>政策状态</translation>
         </message>
         <message>
             <source>Area (ha)</source>
@@ -118,10 +302,6 @@
         <message>
             <source>matplotlib is not available ({error}): the matrix and the Sankey diagram are left out.</source>
             <translation>matplotlib 不可用（{error}）：报告中省略转换矩阵和桑基图。</translation>
-        </message>
-        <message>
-            <source>Exporting the PDF {path} failed: {error}</source>
-            <translation>导出 PDF {path} 失败：{error}</translation>
         </message>
         <message>
             <source>Exporting the image {path} failed: {error}</source>
@@ -330,10 +510,6 @@
         <message>
             <source>Issues by rule</source>
             <translation>按规则统计问题</translation>
-        </message>
-        <message>
-            <source>Legend</source>
-            <translation>图例</translation>
         </message>
         <message>
             <source>Statistics by admin unit (ha; 1 ha = 15 mu)</source>
@@ -696,10 +872,6 @@
             <translation>整治地块审查报告 — {village}</translation>
         </message>
         <message>
-            <source>Kind</source>
-            <translation>性质</translation>
-        </message>
-        <message>
             <source>Explanation</source>
             <translation>说明</translation>
         </message>
@@ -722,10 +894,6 @@
         <message>
             <source>Condition</source>
             <translation>条件</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>说明</translation>
         </message>
         <message>
             <source>Cannot create the workbook "{path}".</source>
@@ -1080,6 +1248,10 @@
             <translation>整治地块审查…</translation>
         </message>
         <message>
+            <source>Cross-city border review…</source>
+            <translation>跨市边界冲突审查…</translation>
+        </message>
+        <message>
             <source>New three-lines workspace…</source>
             <translation>新建三区三线工作空间…</translation>
         </message>
@@ -1178,6 +1350,134 @@
         <message>
             <source>The Guotu core failed ({status}): {message}</source>
             <translation>国土计算核心出错（{status}）：{message}</translation>
+        </message>
+        <message>
+            <source>Cross-city boundary conflicts</source>
+            <translation>跨市边界冲突</translation>
+        </message>
+        <message>
+            <source>Three control lines</source>
+            <translation>三区三线</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Finds where adjacent cities' (or counties') submitted ecological elements disagree along their shared borders (三下三上 coordination).&lt;/p&gt;&lt;p&gt;Shared borders are found robustly: small gaps and overlaps between neighbours within the base-map tolerance still give one border; the base map's own overlaps, gaps and invalid geometry are reported as base-map issues.&lt;/p&gt;&lt;p&gt;Within the corridor on each side of a border: &lt;b&gt;overlap&lt;/b&gt; — an element beyond its own city, or both cities' elements on the same ground; &lt;b&gt;gap&lt;/b&gt; — one side's element reaches the border, the other's stops short: an unprotected strip; &lt;b&gt;discontinuity&lt;/b&gt; — one side's element reaches the border, the other side has nothing; &lt;b&gt;category mismatch&lt;/b&gt; — both reach it with different categories (red line against farmland...).&lt;/p&gt;&lt;p&gt;Elements: one layer with a city field (the admin id) and a category field, or one layer per city named by its admin id. Elements with no city or an unknown city are reported, not compared.&lt;/p&gt;&lt;p&gt;Lengths and corridors are metres: geographic data needs a projected CRS for the comparison. Per city pair: the length of coordinated border and of each conflict kind, and a score (weighted conflict length per 100 m of border faced by an element) to sort by.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;查找相邻城市（或区县）上报的生态要素在共同边界处的不一致（三下三上协调）。&lt;/p&gt;&lt;p&gt;稳健地识别共同边界：相邻行政区之间在底图容差内的小缝隙和重叠仍视为同一条边界；底图自身的重叠、缝隙和无效几何作为底图问题报告。&lt;/p&gt;&lt;p&gt;在边界两侧的缓冲带内：&lt;b&gt;重叠&lt;/b&gt;——要素越出本市范围，或两市要素覆盖同一地块；&lt;b&gt;缝隙&lt;/b&gt;——一侧要素到达边界，另一侧要素未到边界即止：形成无人保护的条带；&lt;b&gt;不连续&lt;/b&gt;——一侧要素到达边界，另一侧没有要素；&lt;b&gt;类别不一致&lt;/b&gt;——两侧要素都到达边界但类别不同（如生态保护红线对永久基本农田）。&lt;/p&gt;&lt;p&gt;要素：一个带城市字段（行政区代码）和类别字段的图层，或每个城市一个以其行政区代码命名的图层。没有城市或城市代码不在行政区图层中的要素会被报告，不参与比对。&lt;/p&gt;&lt;p&gt;长度和缓冲带以米计：地理坐标数据需要选择投影坐标系进行比对。按城市对统计：已协调边界长度、各类冲突长度，以及可据以排序的冲突得分（每 100 米有要素面对的边界上的加权冲突长度）。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Search corridor on each side of a border (m)</source>
+            <translation>边界两侧搜索缓冲带宽度（米）</translation>
+        </message>
+        <message>
+            <source>An element this close to the border reaches it (m)</source>
+            <translation>距边界在此范围内视为到达边界（米）</translation>
+        </message>
+        <message>
+            <source>Tolerance of the admin base map (m)</source>
+            <translation>行政区底图容差（米）</translation>
+        </message>
+        <message>
+            <source>Shortest gap, discontinuity or mismatch reported (m)</source>
+            <translation>报告的缝隙、不连续或类别不一致的最短长度（米）</translation>
+        </message>
+        <message>
+            <source>Smallest overlap reported (m²)</source>
+            <translation>报告的最小重叠面积（平方米）</translation>
+        </message>
+        <message>
+            <source>Smallest admin overlap or gap reported (m²)</source>
+            <translation>报告的最小底图重叠或缝隙面积（平方米）</translation>
+        </message>
+        <message>
+            <source>border,boundary,cross-city,coordination,三下三上,red line,gap,overlap,conflict</source>
+            <translation>边界,行政边界,跨市,协调,三下三上,生态保护红线,缝隙,重叠,冲突</translation>
+        </message>
+        <message>
+            <source>Admin units (cities or counties)</source>
+            <translation>行政区（市或区县）</translation>
+        </message>
+        <message>
+            <source>Admin id field</source>
+            <translation>行政区代码字段</translation>
+        </message>
+        <message>
+            <source>Admin name field</source>
+            <translation>行政区名称字段</translation>
+        </message>
+        <message>
+            <source>Ecological elements (one layer with a city field)</source>
+            <translation>生态要素（带城市字段的一个图层）</translation>
+        </message>
+        <message>
+            <source>City field (admin id)</source>
+            <translation>城市字段（行政区代码）</translation>
+        </message>
+        <message>
+            <source>…or one element layer per city (layer name = admin id)</source>
+            <translation>…或每个城市一个要素图层（图层名 = 行政区代码）</translation>
+        </message>
+        <message>
+            <source>Category field</source>
+            <translation>类别字段</translation>
+        </message>
+        <message>
+            <source>Element name field</source>
+            <translation>要素名称字段</translation>
+        </message>
+        <message>
+            <source>Projected CRS of the comparison (empty: the admin layer's)</source>
+            <translation>比对所用投影坐标系（留空：行政区图层的坐标系）</translation>
+        </message>
+        <message>
+            <source>Border conflicts (areas)</source>
+            <translation>边界冲突（范围）</translation>
+        </message>
+        <message>
+            <source>Border conflicts (border lines)</source>
+            <translation>边界冲突（边界线）</translation>
+        </message>
+        <message>
+            <source>Shared borders by status</source>
+            <translation>共同边界（按状态）</translation>
+        </message>
+        <message>
+            <source>Conflicts by city pair</source>
+            <translation>按城市对统计的冲突</translation>
+        </message>
+        <message>
+            <source>Base-map and input issues</source>
+            <translation>底图与输入问题</translation>
+        </message>
+        <message>
+            <source>Base-map issue points</source>
+            <translation>底图问题点</translation>
+        </message>
+        <message>
+            <source>Number of conflicts</source>
+            <translation>冲突数</translation>
+        </message>
+        <message>
+            <source>Number of adjacent pairs</source>
+            <translation>相邻行政区对数</translation>
+        </message>
+        <message>
+            <source>Give the elements as one layer with a city field, or as one layer per city — not both, not neither.</source>
+            <translation>生态要素请给出一个带城市字段的图层，或每个城市一个图层——二者选一。</translation>
+        </message>
+        <message>
+            <source>Choose the city field of the elements.</source>
+            <translation>请选择生态要素的城市字段。</translation>
+        </message>
+        <message>
+            <source>Choose the category field of the elements.</source>
+            <translation>请选择生态要素的类别字段。</translation>
+        </message>
+        <message>
+            <source>"{layer}" is not a vector layer.</source>
+            <translation>“{layer}”不是矢量图层。</translation>
+        </message>
+        <message>
+            <source>{parameter} needs a number &gt;= 0.</source>
+            <translation>{parameter} 须为不小于 0 的数。</translation>
         </message>
         <message>
             <source>Land-use conversion map</source>
@@ -1456,10 +1756,6 @@
             <translation>请选择整治单元编号字段。</translation>
         </message>
         <message>
-            <source>{parameter} needs a number &gt;= 0.</source>
-            <translation>{parameter} 须为不小于 0 的数。</translation>
-        </message>
-        <message>
             <source>Guotu 国土 — territorial spatial planning tools</source>
             <translation>国土 Guotu — 国土空间规划工具</translation>
         </message>
@@ -1510,10 +1806,6 @@
         <message>
             <source>Three control lines check</source>
             <translation>三区三线检查</translation>
-        </message>
-        <message>
-            <source>Three control lines</source>
-            <translation>三区三线</translation>
         </message>
         <message>
             <source>&lt;p&gt;Checks the three control lines (三区三线) of a workspace: the ecological protection red line, permanent basic farmland and the urban development boundary.&lt;/p&gt;&lt;p&gt;Rules: L01 invalid geometry, L02 duplicate features, L03 overlaps within a line, L04–L06 overlaps between lines (with the resolution of the 2019 guideline: the urban boundary yields to both, farmland to the red line), L07 slivers, L08 tiny patches, L09 narrow gaps between features of one line, L10 features across admin boundaries; per admin unit L11 the urban expansion multiple over its cap, L12 farmland and L13 red line below target, L14 farmland below the share of cultivated land.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Layers&lt;/b&gt;: the workspace's layers as they are in the project (unsaved edits count), or a workspace GeoPackage for the layers not given. They must be polygon layers in one CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; (optional): cultivated land for L14 is the area of the codes whose category in the classification system's conversion preset is cultivated. &lt;b&gt;2020 urban land&lt;/b&gt; (optional): its area in each admin unit replaces the admin layer's urban_2020_ha.&lt;/p&gt;&lt;p&gt;Defaults follow the specification: sliver width 1 m, minimum patch 50 m², expansion cap 1.3, farmland share 0.8; overlaps under 1 m² are minor. Issues whose fingerprint is in the workspace's exceptions table are marked accepted; the exception lapses when the features involved change.&lt;/p&gt;&lt;p&gt;Outputs: issues (areas), issue points (invalid geometry) and statistics by admin unit, with the fields and numbers of &lt;i&gt;guotu lines check&lt;/i&gt;.&lt;/p&gt;</source>
@@ -1936,6 +2228,98 @@
             <translation>工作空间“{path}”缺少图层“{layer}”；请用“新建三区三线工作空间”创建工作空间。</translation>
         </message>
         <message>
+            <source>Cross-city border review (跨市边界冲突审查)</source>
+            <translation>跨市边界冲突审查</translation>
+        </message>
+        <message>
+            <source>Border conflicts</source>
+            <translation>边界冲突</translation>
+        </message>
+        <message>
+            <source>Mark agreed</source>
+            <translation>标为已认可</translation>
+        </message>
+        <message>
+            <source>Mark exception…</source>
+            <translation>标为例外…</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>重新打开</translation>
+        </message>
+        <message>
+            <source>Compare borders…</source>
+            <translation>比对边界…</translation>
+        </message>
+        <message>
+            <source>Pair report (PDF)…</source>
+            <translation>城市对报告（PDF）…</translation>
+        </message>
+        <message>
+            <source>Choose a city pair, with the shared borders of the same comparison loaded.</source>
+            <translation>请选择一个城市对，并加载同一次比对的共同边界图层。</translation>
+        </message>
+        <message>
+            <source>Conflict</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <source>All conflicts</source>
+            <translation>全部冲突</translation>
+        </message>
+        <message>
+            <source>Agreed</source>
+            <translation>已认可</translation>
+        </message>
+        <message>
+            <source>Exception</source>
+            <translation>例外</translation>
+        </message>
+        <message>
+            <source>Conflict #{id}: {status}.</source>
+            <translation>冲突 #{id}：{status}。</translation>
+        </message>
+        <message>
+            <source>Pair report</source>
+            <translation>城市对报告</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Report written to {path}.</source>
+            <translation>报告已写入 {path}。</translation>
+        </message>
+        <message>
+            <source>{n} conflicts on {pairs} borders</source>
+            <translation>{pairs} 条边界上共 {n} 处冲突</translation>
+        </message>
+        <message>
+            <source>Border {length:.1f} m, area {area:.0f} m², side {side}</source>
+            <translation>边界 {length:.1f} 米，面积 {area:.0f} 平方米，责任方 {side}</translation>
+        </message>
+        <message>
+            <source>Mark exception</source>
+            <translation>标为例外</translation>
+        </message>
+        <message>
+            <source> — score {score:.1f}</source>
+            <translation> — 得分 {score:.1f}</translation>
+        </message>
+        <message>
+            <source>Note: {note}</source>
+            <translation>说明：{note}</translation>
+        </message>
+        <message>
+            <source>{open} open</source>
+            <translation>{open} 处待审</translation>
+        </message>
+        <message>
+            <source>Why is conflict #{id} accepted?</source>
+            <translation>为什么接受冲突 #{id}？</translation>
+        </message>
+        <message>
             <source>Land-use conversion matrix</source>
             <translation>土地用途转换矩阵</translation>
         </message>
@@ -2050,10 +2434,6 @@
         <message>
             <source>(outside every admin unit)</source>
             <translation>（不在任何行政区内）</translation>
-        </message>
-        <message>
-            <source>open</source>
-            <translation>未处理</translation>
         </message>
         <message>
             <source>Accepted as exception: {rule} ({fingerprint}).</source>
@@ -2198,10 +2578,6 @@
         <message>
             <source>Export report (PDF)</source>
             <translation>导出报告（PDF）</translation>
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
             <source>Counties the units are attributed to (optional)</source>

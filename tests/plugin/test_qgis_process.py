@@ -141,3 +141,22 @@ def test_parcel_check_runs_headless(environment, tmp_path):
     assert verdicts == {pid: v for pid, (v, _rules) in pf.EXPECTED.items()}
     assert "FAIL_COUNT:\t9" in run.stdout, run.stdout
     assert QgsVectorLayer(f"{xlsx}|layername=project_checks", "p", "ogr").featureCount() == 2
+
+
+def test_border_conflicts_run_headless(environment, tmp_path):
+    """qgis_process runs guotu:borderconflicts on files, one GeoPackage per output."""
+    import border_data as bd
+    from qgis.core import QgsVectorLayer
+
+    fx = bd.make_fixture(tmp_path / "fx")
+    outputs = {name: tmp_path / f"{name.lower()}.gpkg" for name in (
+        "BORDER_CONFLICTS", "CONFLICT_LINES", "SHARED_BORDERS", "PAIR_SUMMARY", "BASEMAP_ISSUES",
+        "BASEMAP_ISSUE_POINTS")}
+    run = _run(["run", "guotu:borderconflicts", "--", f"ADMIN={fx / 'admin.gpkg'}", "ADMIN_ID=code",
+                "ADMIN_NAME=name", f"ELEMENTS={fx / 'el.gpkg'}", "CITY_FIELD=city", "CATEGORY_FIELD=category",
+                "NAME_FIELD=name", "AREA_METHOD=1"] + [f"{k}={v}" for k, v in outputs.items()], environment)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "CONFLICT_COUNT:\t5" in run.stdout, run.stdout
+    summary = QgsVectorLayer(str(outputs["PAIR_SUMMARY"]), "s", "ogr")
+    scores = {(f["admin_a"], f["admin_b"]): f["score"] for f in summary.getFeatures()}
+    assert scores[("A", "B")] == pytest.approx(bd.SCORE_AB, abs=1e-6)

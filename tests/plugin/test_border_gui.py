@@ -1,0 +1,105 @@
+"""The real QGIS desktop (under Xvfb, Chinese UI): guotu:borderconflicts run into a
+GeoPackage and loaded styled, the 跨市边界冲突审查 menu entry opening the dock on it, a
+conflict marked agreed and saved, a screenshot, no Python errors, a clean unload."""
+
+from pathlib import Path
+
+import border_data as bd
+from desktop_harness import needs_desktop, run_desktop
+
+CODE = r'''
+import builtins, json, os, traceback
+import qgis.utils
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QAction
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+
+result = {}
+
+
+def finish():
+    try:
+        result["unloaded"] = qgis.utils.unloadPlugin("guotu")
+    except Exception:
+        result["error"] = traceback.format_exc()
+    try:
+        result["log"] = list(getattr(builtins, "_guotu_gui_log", []))
+        with open(os.environ["GUOTU_GUI_RESULT"], "w", encoding="utf-8") as f:
+            json.dump(result, f, ensure_ascii=False, indent=1)
+    finally:
+        QgsProject.instance().removeAllMapLayers()
+        QgsProject.instance().setDirty(False)
+        qgis.utils.iface.actionExit().trigger()
+
+
+def screenshot():
+    try:
+        qgis.utils.iface.mainWindow().grab().save(os.environ["GUOTU_GUI_SHOT"])
+    except Exception:
+        result["error"] = traceback.format_exc()
+    finish()
+
+
+def main():
+    try:
+        import processing
+
+        window = qgis.utils.iface.mainWindow()
+        window.resize(1400, 900)
+        action = window.findChild(QAction, "mActionGuotuBorderReview")
+        result["action"] = action.text() if action else None
+        alg = QgsApplication.processingRegistry().algorithmById("guotu:borderconflicts")
+        result["algorithm"] = alg.displayName() if alg else None
+        folder = os.environ["GUOTU_FX"]
+        out = os.path.join(folder, "out")
+        os.makedirs(out)
+        params = {"ADMIN": os.path.join(folder, "admin.gpkg"), "ADMIN_ID": "code", "ADMIN_NAME": "name",
+                  "ELEMENTS": os.path.join(folder, "el.gpkg"), "CITY_FIELD": "city", "CATEGORY_FIELD": "category",
+                  "NAME_FIELD": "name", "AREA_METHOD": 1}
+        for key in ("BORDER_CONFLICTS", "CONFLICT_LINES", "SHARED_BORDERS", "PAIR_SUMMARY", "BASEMAP_ISSUES",
+                    "BASEMAP_ISSUE_POINTS"):
+            params[key] = os.path.join(out, key.lower() + ".gpkg")
+        processing.runAndLoadResults("guotu:borderconflicts", params)
+        lines = [l for l in QgsProject.instance().mapLayers().values()
+                 if l.source().startswith(os.path.join(out, "conflict_lines.gpkg"))]
+        result["renderer"] = lines[0].renderer().type() if lines else None
+        canvas = qgis.utils.iface.mapCanvas()
+        canvas.setDestinationCrs(lines[0].crs())
+        canvas.zoomToFullExtent()
+        action.trigger()
+        dock = qgis.utils.plugins["guotu"].border_dock
+        result["dock_title"] = dock.windowTitle()
+        result["dock_visible"] = dock.isVisible()
+        result["buttons"] = [dock.agreeButton.text(), dock.exceptionButton.text(), dock.reportButton.text()]
+        result["pairs"] = [i.text(0) for i in dock.pair_items()]
+        result["conflicts"] = len(dock.conflict_items())
+        item = next(i for i in dock.conflict_items() if "缝隙" in i.text(0))
+        dock.conflictTree.setCurrentItem(item)
+        result["agreed"] = dock.review_selected("agreed")
+        saved = QgsVectorLayer(os.path.join(out, "conflict_lines.gpkg"), "saved", "ogr")
+        result["saved"] = sorted((f["kind"], f["review_status"]) for f in saved.getFeatures())
+        QTimer.singleShot(1500, screenshot)
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish()
+
+
+QTimer.singleShot(500, main)
+'''
+
+
+@needs_desktop
+def test_border_dock_in_qgis_desktop(plugin_root: Path, tmp_path: Path) -> None:
+    fx = bd.make_fixture(tmp_path / "fx")
+    result, _log, shot = run_desktop(plugin_root, tmp_path, CODE, "border_gui", {"GUOTU_FX": str(fx)})
+    assert result["action"] == "跨市边界冲突审查…"
+    assert result["algorithm"] == "跨市边界冲突"
+    assert result["renderer"] == "RuleRenderer"
+    assert result["dock_title"] == "跨市边界冲突审查" and result["dock_visible"]
+    assert result["buttons"] == ["标为已认可", "标为例外…", "城市对报告（PDF）…"]
+    assert len(result["pairs"]) == 1 and result["pairs"][0].startswith("A 甲市 | B 乙市")
+    assert result["conflicts"] == 5
+    assert result["agreed"]
+    assert ["gap", "agreed"] in result["saved"] and ["overlap", "open"] in result["saved"]  # JSON lists
+    assert shot.is_file() and shot.stat().st_size > 20_000
+    assert result["unloaded"]
