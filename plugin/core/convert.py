@@ -138,6 +138,39 @@ def piece_row(piece: ConversionPiece, with_line: bool = False) -> tuple:
     return row + (piece.line,) if with_line else row
 
 
+def load_tables(ctx: Context, stack: ExitStack, progress: PhasedProgress, before, after,
+                policy: Optional[str]) -> Tuple[Dict[str, object], Dict[str, str]]:
+    """Category maps, policy and coefficient tables parsed by the core (``before`` and
+    ``after`` have a ``system`` and optional ``categories`` file); the core's messages name
+    the file and the line (or the missing pair). Entered into ``stack``."""
+    progress.phase(*_TABLES)
+    files: Dict[str, str] = {}
+    tables: Dict[str, object] = {}
+    for role, land in (("before", before), ("after", after)):
+        path = str(land.categories) if land.categories else str(conversion_preset(land.system))
+        files[f"{role}_categories"] = path
+        try:
+            tables[f"{role}_map"] = stack.enter_context(CategoryMap(ctx, read_table(path), path))
+        except GuotuError as e:
+            message = (tr('The category table "{path}" of the before layer cannot be used: {message}')
+                       if role == "before" else
+                       tr('The category table "{path}" of the after layer cannot be used: {message}'))
+            raise GuotuInputError(message.format(path=path, message=e.message)) from e
+        # The standard-forest change per piece uses each system's voucher preset, as the CLI.
+        k_path = str(coefficient_preset(land.system))
+        files[f"{role}_coefficients"] = k_path
+        tables[f"{role}_k"] = stack.enter_context(Coefficients(ctx, read_table(k_path), k_path))
+    path = str(policy) if policy else str(conversion_preset("policy"))
+    files["policy"] = path
+    try:
+        tables["policy"] = stack.enter_context(Policy(ctx, read_table(path), path))
+    except GuotuError as e:
+        raise GuotuInputError(tr('The policy table "{path}" cannot be used: {message}')
+                              .format(path=path, message=e.message)) from e
+    progress.report(1.0)
+    return tables, files
+
+
 class _Run:
     """State of one run_conversion call; one method per phase."""
 
@@ -190,35 +223,8 @@ class _Run:
     # ---- tables ----
 
     def load_tables(self, ctx: Context, stack: ExitStack) -> Tuple[Dict[str, object], Dict[str, str]]:
-        """Category maps, policy and coefficient tables parsed by the core; the core's
-        messages name the file and the line (or the missing pair)."""
-        self.progress.phase(*_TABLES)
         r = self.request
-        files: Dict[str, str] = {}
-        tables: Dict[str, object] = {}
-        for role, land in (("before", r.before), ("after", r.after)):
-            path = str(land.categories) if land.categories else str(conversion_preset(land.system))
-            files[f"{role}_categories"] = path
-            try:
-                tables[f"{role}_map"] = stack.enter_context(CategoryMap(ctx, read_table(path), path))
-            except GuotuError as e:
-                message = (tr('The category table "{path}" of the before layer cannot be used: {message}')
-                           if role == "before" else
-                           tr('The category table "{path}" of the after layer cannot be used: {message}'))
-                raise GuotuInputError(message.format(path=path, message=e.message)) from e
-            # The standard-forest change per piece uses each system's voucher preset, as the CLI.
-            k_path = str(coefficient_preset(land.system))
-            files[f"{role}_coefficients"] = k_path
-            tables[f"{role}_k"] = stack.enter_context(Coefficients(ctx, read_table(k_path), k_path))
-        path = str(r.policy) if r.policy else str(conversion_preset("policy"))
-        files["policy"] = path
-        try:
-            tables["policy"] = stack.enter_context(Policy(ctx, read_table(path), path))
-        except GuotuError as e:
-            raise GuotuInputError(tr('The policy table "{path}" cannot be used: {message}')
-                                  .format(path=path, message=e.message)) from e
-        self.progress.report(1.0)
-        return tables, files
+        return load_tables(ctx, stack, self.progress, r.before, r.after, r.policy)
 
     def create(self, ctx: Context, tables: Dict[str, object]) -> Convert:
         r = self.request
@@ -328,7 +334,7 @@ class _Run:
         self.progress.report(1.0)
 
 
-def _tables(cv: Convert) -> Tuple[List[TransitionRow], List[StatusRow], List[UnknownRow]]:
+def tables_of(cv: Convert) -> Tuple[List[TransitionRow], List[StatusRow], List[UnknownRow]]:
     transitions: List[TransitionRow] = [
         (t.zone_id, "category", t.from_class, t.to_class, t.status, t.area_ha, t.dm_ha) for t in cv.category_rows()]
     transitions += [(t.zone_id, "code", t.from_class, t.to_class, t.status, t.area_ha, t.dm_ha)
@@ -362,7 +368,7 @@ def run_conversion(request: ConversionRequest, transform_context: QgsCoordinateT
             cv.set_piece_callback(on_piece)
         skipped["after"] = run.add_landuse(cv, "after")
         run.finish(cv)
-        transitions, statuses, unknown = _tables(cv)
+        transitions, statuses, unknown = tables_of(cv)
         lines: List[LineRow] = [(row.zone_id, row.line, row.status, row.area_ha) for row in cv.line_rows()]
         return ConversionResult(transitions=transitions, statuses=statuses, unknown=unknown, stats=cv.stats(),
                                 crs=run.crs, area_description=description, tables=files, skipped=skipped,

@@ -112,10 +112,23 @@ class _ConvertStats(ctypes.Structure):
         ("overlaid_area_ha", ctypes.c_double),
         ("line_features", ctypes.c_int64),
         ("repaired_lines", ctypes.c_int64),
-        ("cells", ctypes.c_int64),         # raster mode (CLI only for now)
+        ("cells", ctypes.c_int64),         # raster mode
         ("nodata_cells", ctypes.c_int64),
     ]
 
+
+class _ConvertGrid(ctypes.Structure):
+    _fields_ = [
+        ("geotransform", ctypes.c_double * 6),
+        ("width", ctypes.c_int64),
+        ("height", ctypes.c_int64),
+        ("has_nodata", ctypes.c_int * 2),
+        ("nodata", ctypes.c_int64 * 2),
+    ]
+
+
+# Per-cell status codes of guotu_convert_add_cells (GUOTU_CELL_*), in order.
+CELL_STATUSES: Tuple[str, ...] = ("nodata", "same", "path", "conditional", "prohibited", "gap", "unknown")
 
 _PIECE_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(_ConversionPiece), ctypes.c_void_p)
 
@@ -158,7 +171,11 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
 }
 # Newer than the rest of the conversion API (threads in the CLI); not used by the plugin,
 # declared when the library has it.
-_OPTIONAL = {"guotu_convert_merge": (_I, [_P, _P, _P])}
+_OPTIONAL = {"guotu_convert_merge": (_I, [_P, _P, _P]),
+             # Raster land use on one grid (newer than the polygon overlay).
+             "guotu_convert_set_grid": (_I, [_P, _P, ctypes.POINTER(_ConvertGrid)]),
+             "guotu_convert_add_cells": (_I, [_P, _P, _I64, _I64, _I64, _I64, ctypes.c_void_p, ctypes.c_void_p,
+                                              _I64, ctypes.c_void_p])}
 
 _lock = threading.Lock()
 _declared: Dict[int, ctypes.CDLL] = {}
@@ -410,6 +427,31 @@ class Convert(_Handle):
 
         self._piece_ref = _PIECE_FN(bridge)
         self._lib.guotu_convert_set_piece_callback(self.handle, self._piece_ref, None)
+
+    def set_grid(self, geotransform: Tuple[float, ...], width: int, height: int,
+                 nodata: Tuple[Optional[int], Optional[int]]) -> None:
+        """Raster mode on one grid (before any polygon); nodata per side, None for none."""
+        if getattr(self._lib, "guotu_convert_set_grid", None) is None:
+            raise GuotuError(int(Status.ERR_STATE), "GUOTU_ERR_STATE",
+                             "the loaded libguotu has no raster conversion (guotu_convert_set_grid)")
+        grid = _ConvertGrid()
+        for i, value in enumerate(geotransform):
+            grid.geotransform[i] = float(value)
+        grid.width, grid.height = int(width), int(height)
+        for side, value in enumerate(nodata):
+            grid.has_nodata[side] = 0 if value is None else 1
+            grid.nodata[side] = 0 if value is None else int(value)
+        self._call("guotu_convert_set_grid", ctypes.byref(grid))
+
+    def add_cells(self, row0: int, col0: int, before, after, status_out=None) -> None:
+        """A block of both rasters: C-contiguous int32 arrays of one shape (numpy); the
+        cells' GUOTU_CELL_* codes go into ``status_out`` (uint8, same shape) when given."""
+        nrows, ncols = before.shape
+        if after.shape != before.shape or (status_out is not None and status_out.shape != before.shape):
+            raise ValueError("before, after and status blocks must have one shape")
+        self._call("guotu_convert_add_cells", int(row0), int(col0), int(nrows), int(ncols),
+                   before.ctypes.data, after.ctypes.data, int(ncols),
+                   status_out.ctypes.data if status_out is not None else None)
 
     def add_after(self, code: Optional[str], fid: int, wkb: bytes) -> None:
         self._call("guotu_convert_add_after", _encode(code), fid, wkb, len(wkb))

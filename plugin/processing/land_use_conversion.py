@@ -159,7 +159,8 @@ class LandUseConversionAlgorithm(QgsProcessingAlgorithm):
             "then farmland) and get a field <b>line</b>; the optional <b>line summary</b> gives the area by "
             "zone, line and status (e.g. prohibited conversions inside the red line). Prohibited and "
             "policy-gap pieces inside the red line or farmland are outlined on the map.</p>"
-            "<p>Both inputs are polygon layers (rasters: polygonize them first). The after layer and the "
+            "<p>Both inputs are polygon layers (two rasters: <i>Land-use conversion map (rasters)</i>). The "
+            "after layer and the "
             "zones are reprojected to the CRS of the before layer. Areas are ellipsoidal or planar.</p>")
 
     def createInstance(self) -> "LandUseConversionAlgorithm":
@@ -229,8 +230,9 @@ class LandUseConversionAlgorithm(QgsProcessingAlgorithm):
 
     @staticmethod
     def _raster_message(name: str) -> str:
-        return tr('"{layer}" is a raster: conversion maps overlay vector land use. Polygonize the raster '
-                  'first (Raster ▸ Conversion ▸ Polygonize) to compare it.').format(layer=name)
+        return tr('"{layer}" is a raster: this algorithm overlays polygons. For two rasters on one grid use '
+                  '"Land-use conversion map (rasters)"; to compare a raster with polygons, polygonize it first '
+                  '(Raster ▸ Conversion ▸ Polygonize).').format(layer=name)
 
     def _source(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext):
         source = self.parameterAsSource(parameters, name, context)

@@ -8,6 +8,7 @@ from ..paths import icon_path
 from .area_by_class import AreaByClassAlgorithm
 from .border_conflicts import BorderConflictsAlgorithm
 from .land_use_conversion import LandUseConversionAlgorithm
+from .land_use_conversion_raster import LandUseConversionRasterAlgorithm
 from .parcels_check import ParcelsCheckAlgorithm
 from .three_lines_check import ThreeLinesCheckAlgorithm
 from .three_lines_workspace import ThreeLinesWorkspaceAlgorithm
@@ -43,5 +44,6 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(ThreeLinesWorkspaceAlgorithm())
         self.addAlgorithm(ThreeLinesCheckAlgorithm())
         self.addAlgorithm(LandUseConversionAlgorithm())
+        self.addAlgorithm(LandUseConversionRasterAlgorithm())
         self.addAlgorithm(ParcelsCheckAlgorithm())
         self.addAlgorithm(BorderConflictsAlgorithm())

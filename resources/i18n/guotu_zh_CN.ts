@@ -316,6 +316,14 @@
             <translation>无法打开“{path}”中的图层“{layer}”。</translation>
         </message>
         <message>
+            <source>The category table "{path}" of the before layer cannot be used: {message}</source>
+            <translation>转换前图层的地类对照表“{path}”无法使用：{message}</translation>
+        </message>
+        <message>
+            <source>The category table "{path}" of the after layer cannot be used: {message}</source>
+            <translation>转换后图层的地类对照表“{path}”无法使用：{message}</translation>
+        </message>
+        <message>
             <source>Layer "{layer}" is not a land-use conversion layer: it lacks the fields {fields}.</source>
             <translation>图层“{layer}”不是土地用途转换图层：缺少字段 {fields}。</translation>
         </message>
@@ -324,12 +332,8 @@
             <translation>无法读取表“{path}”：{error}</translation>
         </message>
         <message>
-            <source>The category table "{path}" of the before layer cannot be used: {message}</source>
-            <translation>转换前图层的地类对照表“{path}”无法使用：{message}</translation>
-        </message>
-        <message>
-            <source>The category table "{path}" of the after layer cannot be used: {message}</source>
-            <translation>转换后图层的地类对照表“{path}”无法使用：{message}</translation>
+            <source>The policy table "{path}" cannot be used: {message}</source>
+            <translation>政策表“{path}”无法使用：{message}</translation>
         </message>
         <message>
             <source>Layer "{layer}" has no zones (check its selection and filter).</source>
@@ -356,10 +360,6 @@
             <translation>未知的三区三线图层：{names}；可用：{lines}。</translation>
         </message>
         <message>
-            <source>The policy table "{path}" cannot be used: {message}</source>
-            <translation>政策表“{path}”无法使用：{message}</translation>
-        </message>
-        <message>
             <source>Feature {fid} of layer "{layer}" has an empty zone id in field "{field}"; every zone needs an id.</source>
             <translation>图层“{layer}”的要素 {fid} 在字段“{field}”中的分区编号为空；每个分区都必须有编号。</translation>
         </message>
@@ -370,6 +370,26 @@
         <message>
             <source>Feature {fid} of layer "{layer}" (zone "{id}") has no geometry.</source>
             <translation>图层“{layer}”的要素 {fid}（分区“{id}”）没有几何图形。</translation>
+        </message>
+        <message>
+            <source>{columns} × {rows} cells of {xres:g} × {yres:g} from ({x0:g}, {y0:g}) in {crs}</source>
+            <translation>{columns} × {rows} 个 {xres:g} × {yres:g} 的栅格单元，起点 ({x0:g}, {y0:g})，坐标系 {crs}</translation>
+        </message>
+        <message>
+            <source>Raster layer "{layer}" has no valid CRS.</source>
+            <translation>栅格图层“{layer}”没有有效的坐标参照系。</translation>
+        </message>
+        <message>
+            <source>The rasters are on different grids: "{before}" is {before_grid}, "{after}" is {after_grid}. Align them first (Raster ▸ Align Rasters, nearest neighbour) or use guotu convert --resample-to.</source>
+            <translation>两个栅格不在同一格网上：“{before}”为 {before_grid}，“{after}”为 {after_grid}。请先对齐（栅格 ▸ 对齐栅格，最邻近法），或使用 guotu convert --resample-to。</translation>
+        </message>
+        <message>
+            <source>Raster layer "{layer}" has no cells.</source>
+            <translation>栅格图层“{layer}”没有栅格单元。</translation>
+        </message>
+        <message>
+            <source>Cannot create "{path}".</source>
+            <translation>无法创建“{path}”。</translation>
         </message>
         <message>
             <source>Invalid geometry</source>
@@ -1488,8 +1508,8 @@
             <translation>用途转用</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Land-use conversion map (用途转用): overlays the land use &lt;b&gt;before&lt;/b&gt; and &lt;b&gt;after&lt;/b&gt; and gives every piece where the use changed, or not, its policy status.&lt;/p&gt;&lt;p&gt;Each class code maps to one of ten policy categories (cultivated, garden, forest, grassland, farm water works, aquaculture water, river/lake water, other unused land, sea, construction) through the category table of its &lt;b&gt;classification system&lt;/b&gt;, or a code,category CSV of your own. The &lt;b&gt;policy table&lt;/b&gt; (default: the provincial table, 10 × 10 pairs; or a CSV with from,to,status,paths_zh,paths_en) gives each pair a status: &lt;b&gt;same&lt;/b&gt; (not a conversion), &lt;b&gt;path&lt;/b&gt; (legal paths named), &lt;b&gt;conditional&lt;/b&gt;, &lt;b&gt;prohibited&lt;/b&gt; or &lt;b&gt;gap&lt;/b&gt; (no conversion policy exists). Codes in no category table are reported as &lt;b&gt;unknown&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Outputs: the &lt;b&gt;conversion pieces&lt;/b&gt; (from_code, to_code, categories, status, legal paths in Chinese and English, area_ha, dm_ha = change in standard-forest ha from the voucher coefficients, zone_id); the &lt;b&gt;transitions&lt;/b&gt; by category and by code, per zone and '*' for all zones; the &lt;b&gt;status summary&lt;/b&gt;; the &lt;b&gt;unknown codes&lt;/b&gt;. The pieces are styled by status when loaded.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Three-lines workspace&lt;/b&gt; (optional, a GeoPackage made with New three-lines workspace or &lt;i&gt;guotu lines init&lt;/i&gt;): the pieces are also split by the ecological protection red line, the permanent basic farmland and the urban development boundary (the red line wins where they overlap, then farmland) and get a field &lt;b&gt;line&lt;/b&gt;; the optional &lt;b&gt;line summary&lt;/b&gt; gives the area by zone, line and status (e.g. prohibited conversions inside the red line). Prohibited and policy-gap pieces inside the red line or farmland are outlined on the map.&lt;/p&gt;&lt;p&gt;Both inputs are polygon layers (rasters: polygonize them first). The after layer and the zones are reprojected to the CRS of the before layer. Areas are ellipsoidal or planar.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;土地用途转换图（用途转用）：将&lt;b&gt;转换前&lt;/b&gt;与&lt;b&gt;转换后&lt;/b&gt;的土地利用叠加，为每个图斑（无论用途是否变化）给出其政策状态。&lt;/p&gt;&lt;p&gt;每个地类代码通过其&lt;b&gt;分类体系&lt;/b&gt;的地类对照表（或自定义的 code,category CSV）归入十个政策地类之一（耕地、园地、林地、草地、农田水利用地、养殖水面、河流水面、其他未利用地、海域、建设用地）。&lt;b&gt;政策表&lt;/b&gt;（默认：省级政策表，10 × 10 组；或含 from,to,status,paths_zh,paths_en 的 CSV）为每组转换给出状态：&lt;b&gt;same&lt;/b&gt;（未转用）、&lt;b&gt;path&lt;/b&gt;（列出合法路径）、&lt;b&gt;conditional&lt;/b&gt;（有条件）、&lt;b&gt;prohibited&lt;/b&gt;（禁止）或 &lt;b&gt;gap&lt;/b&gt;（政策空白）。不在任何对照表中的代码记为 &lt;b&gt;unknown&lt;/b&gt;（未知）。&lt;/p&gt;&lt;p&gt;输出：&lt;b&gt;转换图斑&lt;/b&gt;（from_code、to_code、政策地类、状态、中英文合法路径、area_ha、dm_ha = 按生态券系数计算的标准林面积变化、zone_id）；按政策地类和按代码的&lt;b&gt;转换矩阵&lt;/b&gt;，分区统计并以 '*' 表示全部分区；&lt;b&gt;政策状态汇总&lt;/b&gt;；&lt;b&gt;未识别的代码&lt;/b&gt;。转换图斑加载时按政策状态自动配色。&lt;/p&gt;&lt;p&gt;&lt;b&gt;三区三线工作空间&lt;/b&gt;（可选，由“新建三区三线工作空间”或 &lt;i&gt;guotu lines init&lt;/i&gt; 生成的 GeoPackage）：图斑还会按生态保护红线、永久基本农田和城镇开发边界切分（三线重叠处以红线优先，其次为永久基本农田），并带有字段 &lt;b&gt;line&lt;/b&gt;；可选的&lt;b&gt;三线汇总&lt;/b&gt;给出按分区、控制线和政策状态统计的面积（例如红线内的禁止转用面积）。位于红线或永久基本农田内的禁止转用和政策空白图斑在地图上以粗边框突出显示。&lt;/p&gt;&lt;p&gt;两个输入均为面图层（栅格请先矢量化）。转换后图层和分区重投影到转换前图层的坐标参照系。面积按椭球面或平面计算。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Land-use conversion map (用途转用): overlays the land use &lt;b&gt;before&lt;/b&gt; and &lt;b&gt;after&lt;/b&gt; and gives every piece where the use changed, or not, its policy status.&lt;/p&gt;&lt;p&gt;Each class code maps to one of ten policy categories (cultivated, garden, forest, grassland, farm water works, aquaculture water, river/lake water, other unused land, sea, construction) through the category table of its &lt;b&gt;classification system&lt;/b&gt;, or a code,category CSV of your own. The &lt;b&gt;policy table&lt;/b&gt; (default: the provincial table, 10 × 10 pairs; or a CSV with from,to,status,paths_zh,paths_en) gives each pair a status: &lt;b&gt;same&lt;/b&gt; (not a conversion), &lt;b&gt;path&lt;/b&gt; (legal paths named), &lt;b&gt;conditional&lt;/b&gt;, &lt;b&gt;prohibited&lt;/b&gt; or &lt;b&gt;gap&lt;/b&gt; (no conversion policy exists). Codes in no category table are reported as &lt;b&gt;unknown&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Outputs: the &lt;b&gt;conversion pieces&lt;/b&gt; (from_code, to_code, categories, status, legal paths in Chinese and English, area_ha, dm_ha = change in standard-forest ha from the voucher coefficients, zone_id); the &lt;b&gt;transitions&lt;/b&gt; by category and by code, per zone and '*' for all zones; the &lt;b&gt;status summary&lt;/b&gt;; the &lt;b&gt;unknown codes&lt;/b&gt;. The pieces are styled by status when loaded.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Three-lines workspace&lt;/b&gt; (optional, a GeoPackage made with New three-lines workspace or &lt;i&gt;guotu lines init&lt;/i&gt;): the pieces are also split by the ecological protection red line, the permanent basic farmland and the urban development boundary (the red line wins where they overlap, then farmland) and get a field &lt;b&gt;line&lt;/b&gt;; the optional &lt;b&gt;line summary&lt;/b&gt; gives the area by zone, line and status (e.g. prohibited conversions inside the red line). Prohibited and policy-gap pieces inside the red line or farmland are outlined on the map.&lt;/p&gt;&lt;p&gt;Both inputs are polygon layers (two rasters: &lt;i&gt;Land-use conversion map (rasters)&lt;/i&gt;). The after layer and the zones are reprojected to the CRS of the before layer. Areas are ellipsoidal or planar.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;土地用途转换图（用途转用）：将&lt;b&gt;转换前&lt;/b&gt;与&lt;b&gt;转换后&lt;/b&gt;的土地利用叠加，为每个图斑（无论用途是否变化）给出其政策状态。&lt;/p&gt;&lt;p&gt;每个地类代码通过其&lt;b&gt;分类体系&lt;/b&gt;的地类对照表（或自定义的 code,category CSV）归入十个政策地类之一（耕地、园地、林地、草地、农田水利用地、养殖水面、河流水面、其他未利用地、海域、建设用地）。&lt;b&gt;政策表&lt;/b&gt;（默认：省级政策表，10 × 10 组；或含 from,to,status,paths_zh,paths_en 的 CSV）为每组转换给出状态：&lt;b&gt;same&lt;/b&gt;（未转用）、&lt;b&gt;path&lt;/b&gt;（列出合法路径）、&lt;b&gt;conditional&lt;/b&gt;（有条件）、&lt;b&gt;prohibited&lt;/b&gt;（禁止）或 &lt;b&gt;gap&lt;/b&gt;（政策空白）。不在任何对照表中的代码记为 &lt;b&gt;unknown&lt;/b&gt;（未知）。&lt;/p&gt;&lt;p&gt;输出：&lt;b&gt;转换图斑&lt;/b&gt;（from_code、to_code、政策地类、状态、中英文合法路径、area_ha、dm_ha = 按生态券系数计算的标准林面积变化、zone_id）；按政策地类和按代码的&lt;b&gt;转换矩阵&lt;/b&gt;，分区统计并以 '*' 表示全部分区；&lt;b&gt;政策状态汇总&lt;/b&gt;；&lt;b&gt;未识别的代码&lt;/b&gt;。转换图斑加载时按政策状态自动配色。&lt;/p&gt;&lt;p&gt;&lt;b&gt;三区三线工作空间&lt;/b&gt;（可选，由“新建三区三线工作空间”或 &lt;i&gt;guotu lines init&lt;/i&gt; 生成的 GeoPackage）：图斑还会按生态保护红线、永久基本农田和城镇开发边界切分（三线重叠处以红线优先，其次为永久基本农田），并带有字段 &lt;b&gt;line&lt;/b&gt;；可选的&lt;b&gt;三线汇总&lt;/b&gt;给出按分区、控制线和政策状态统计的面积（例如红线内的禁止转用面积）。位于红线或永久基本农田内的禁止转用和政策空白图斑在地图上以粗边框突出显示。&lt;/p&gt;&lt;p&gt;两个输入均为面图层（两个栅格请用&lt;i&gt;用途转用图（栅格）&lt;/i&gt;）。转换后图层和分区重投影到转换前图层的坐标参照系。面积按椭球面或平面计算。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>{count} features of the before layer have no geometry and were skipped.</source>
@@ -1564,8 +1584,8 @@
             <translation>请选择分区代码字段。</translation>
         </message>
         <message>
-            <source>"{layer}" is a raster: conversion maps overlay vector land use. Polygonize the raster first (Raster ▸ Conversion ▸ Polygonize) to compare it.</source>
-            <translation>“{layer}”是栅格：用途转换图叠加的是矢量土地利用。请先将栅格矢量化（栅格 ▸ 转换 ▸ 多边形化）再进行比较。</translation>
+            <source>"{layer}" is a raster: this algorithm overlays polygons. For two rasters on one grid use "Land-use conversion map (rasters)"; to compare a raster with polygons, polygonize it first (Raster ▸ Conversion ▸ Polygonize).</source>
+            <translation>“{layer}”是栅格：本算法叠加的是面图层。两个同格网栅格请用“用途转用图（栅格）”；栅格与面比较请先矢量化（栅格 ▸ 转换 ▸ 矢量化）。</translation>
         </message>
         <message>
             <source>Areas: {method}.</source>
@@ -1598,6 +1618,38 @@
         <message>
             <source>The workspace "{path}" has no layer "{layer}"; make workspaces with "New three-lines workspace".</source>
             <translation>工作空间“{path}”中没有图层“{layer}”；请用“新建三区三线工作空间”创建工作空间。</translation>
+        </message>
+        <message>
+            <source>Land-use conversion map (rasters)</source>
+            <translation>用途转用图（栅格）</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Land-use conversion between two categorical rasters (class codes as cell values) on the same grid: every cell counts with its own ellipsoidal (or planar) area for its (before, after) pair, whose policy status comes from the classification systems' categories and the policy table.&lt;/p&gt;&lt;p&gt;Outputs: a &lt;b&gt;status raster&lt;/b&gt; (0 nodata, 1 same, 2 path, 3 conditional, 4 prohibited, 5 policy gap, 6 unknown, with a colour table), the &lt;b&gt;transitions&lt;/b&gt; by category and by code, the &lt;b&gt;status summary&lt;/b&gt; and the &lt;b&gt;unknown codes&lt;/b&gt; — the tables of &lt;i&gt;guotu convert&lt;/i&gt; on rasters.&lt;/p&gt;&lt;p&gt;The rasters must share CRS, extent and cell size; cells are never resampled (align them first: Raster ▸ Align Rasters with nearest neighbour).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;两个同格网分类栅格（栅格值为地类编码）之间的用途转用：每个栅格单元按其自身的椭球面（或平面）面积计入其（转换前，转换后）组合，政策状态由分类体系的类别和政策表给出。&lt;/p&gt;&lt;p&gt;输出：&lt;b&gt;状态栅格&lt;/b&gt;（0 无数据，1 未转用，2 路径，3 有条件，4 禁止，5 政策空白，6 未知，带颜色表）、按类别和按编码的&lt;b&gt;转移表&lt;/b&gt;、&lt;b&gt;状态汇总&lt;/b&gt;和&lt;b&gt;未知编码&lt;/b&gt;——与 &lt;i&gt;guotu convert&lt;/i&gt; 对栅格的输出相同。&lt;/p&gt;&lt;p&gt;两个栅格须有相同的坐标系、范围和像元大小；不做重采样（请先对齐：栅格 ▸ 对齐栅格，最邻近法）。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>land use,conversion,transition matrix,raster,policy,用途转用</source>
+            <translation>土地利用,用途转用,转移矩阵,栅格,政策</translation>
+        </message>
+        <message>
+            <source>Land use before (raster)</source>
+            <translation>转换前土地利用（栅格）</translation>
+        </message>
+        <message>
+            <source>Land use after (raster)</source>
+            <translation>转换后土地利用（栅格）</translation>
+        </message>
+        <message>
+            <source>Conversion status raster</source>
+            <translation>用途转用状态栅格</translation>
+        </message>
+        <message>
+            <source>Cells counted: {cells}; nodata on either side: {nodata}.</source>
+            <translation>计入栅格单元 {cells} 个；任一侧无数据 {nodata} 个。</translation>
+        </message>
+        <message>
+            <source>Code "{code}" of the {layer} raster has no category ({area:.2f} ha reported as "unknown").</source>
+            <translation>{layer} 栅格的编码“{code}”没有类别（{area:.2f} 公顷记为“未知”）。</translation>
         </message>
         <message>
             <source>Rectification parcel check</source>
