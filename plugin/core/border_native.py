@@ -5,11 +5,11 @@ declared on first use, so a libguotu without the border check still loads for th
 """
 
 import ctypes
-import threading
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
 from .errors import GuotuError
+from .prototypes import PrototypeSet
 from .native import AreaMethod, Context, Status, _decode, _encode
 
 STATUSES: Tuple[str, ...] = ("coordinated", "overlap", "gap", "discontinuity", "category_mismatch", "none")
@@ -111,25 +111,12 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_border_get_stats": (_I, [_P, _P, ctypes.POINTER(_Stats)]),
 }
 
-_lock = threading.Lock()
-_declared: Dict[int, ctypes.CDLL] = {}
+_SET = PrototypeSet("the border check (guotu_border.h)", _PROTOTYPES)
 
 
 def declare(lib: ctypes.CDLL) -> ctypes.CDLL:
-    """Sets restype/argtypes of the border functions on ``lib`` (once per library)."""
-    with _lock:
-        if id(lib) in _declared:
-            return lib
-        for name, (restype, argtypes) in _PROTOTYPES.items():
-            func = getattr(lib, name, None)
-            if func is None:
-                raise GuotuError(int(Status.ERR_STATE), "GUOTU_ERR_STATE",
-                                 f"the loaded libguotu has no {name}: it predates the border check "
-                                 "(guotu_border.h); install a newer plugin or library")
-            func.restype = restype
-            func.argtypes = argtypes
-        _declared[id(lib)] = lib
-    return lib
+    """Sets restype/argtypes of these functions on ``lib`` (once per library)."""
+    return _SET.declare(lib)
 
 
 @dataclass

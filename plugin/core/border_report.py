@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from qgis.core import (QgsFeatureRequest, QgsLayoutExporter, QgsLayoutItemMap, QgsProject, QgsRectangle,
-                       QgsRenderContext, QgsRuleBasedRenderer, QgsVectorLayer)
+from qgis.core import QgsFeatureRequest, QgsLayoutItemMap, QgsProject, QgsRectangle, QgsRuleBasedRenderer, QgsVectorLayer
 
 from ..i18n import tr
 from .border_check import kind_titles
 from .border_style import style_conflicts_layer, style_segments_layer
 from .conversions import is_null
-from .report_layout import LayoutBuilder, cjk_font_family, fit_extent, wrap_text
+from .report_layout import LayoutBuilder, cjk_font_family, export_pdf, fit_extent, wrap_text
 
 
 @dataclass
@@ -214,17 +213,7 @@ def export_pair_report(layers: BorderReportLayers, pdf: Path, admin_a: str, admi
     if result.font_family is None:
         result.warnings.append(tr("No font with Chinese characters is installed; Chinese text will not render "
                                   "(install e.g. fonts-wqy-microhei)."))
-    exporter = QgsLayoutExporter(layout)
-    settings = QgsLayoutExporter.PdfExportSettings()
-    settings.dpi = dpi
-    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
-    Path(pdf).parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(pdf).with_name(f"{Path(pdf).stem}.tmp{Path(pdf).suffix}")
-    if exporter.exportToPdf(str(temp), settings) != QgsLayoutExporter.Success:
-        temp.unlink(missing_ok=True)
-        raise RuntimeError(tr("Exporting the PDF {path} failed: {error}").format(path=pdf,
-                                                                                error=exporter.errorMessage()))
-    temp.replace(pdf)
+    export_pdf(layout, Path(pdf), dpi)
     return result
 
 

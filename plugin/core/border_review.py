@@ -4,18 +4,17 @@ and the review of a conflict — agreed or exception, with a note, who and when 
 into the conflict layers themselves, so that it persists with the output (fields added to a
 CLI output that lacks them)."""
 
-import getpass
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Dict, List, Optional, Tuple
 
-from qgis.core import (QgsApplication, QgsFeatureRequest, QgsField, QgsMapLayer, QgsVectorDataProvider,
+from qgis.core import (QgsFeatureRequest, QgsField, QgsMapLayer, QgsVectorDataProvider,
                        QgsVectorLayer, QgsWkbTypes)
 
 from ..compat import FIELD_STRING
 from ..i18n import tr
 from .border_check import REVIEW_AGREED, REVIEW_EXCEPTION, REVIEW_FIELDS, REVIEW_OPEN
 from .conversions import is_null
+from .reviewer import reviewer_name, utc_now
 
 REQUIRED = ("conflict_id", "kind", "admin_a", "admin_b", "length_m", "area_m2")
 STATUSES = (REVIEW_OPEN, REVIEW_AGREED, REVIEW_EXCEPTION)
@@ -100,23 +99,6 @@ def pair_rows(conflicts: List[ConflictRow], summary: Optional[QgsVectorLayer] = 
                                                   sum(c.length_m for c in p.conflicts)), p.admin_a, p.admin_b))
 
 
-def _user() -> str:
-    name = ""
-    full = getattr(QgsApplication, "userFullName", None)
-    if full is not None:
-        name = full() or ""
-    if not name:
-        try:
-            name = getpass.getuser()
-        except Exception:  # noqa: BLE001 — no user name is not an error
-            name = ""
-    return name
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
 def ensure_review_fields(layer: QgsVectorLayer) -> None:
     """Adds the review fields to a conflict layer without them (a CLI output)."""
     missing = [QgsField(name, FIELD_STRING) for name, _kind, _alias in REVIEW_FIELDS
@@ -140,7 +122,7 @@ def apply_review(layers: List[QgsVectorLayer], conflict_id: int, status: str, no
     if status == REVIEW_EXCEPTION and not note.strip():
         raise ValueError(tr("An exception needs a note saying why the conflict is accepted."))
     changed = 0
-    stamp = ("", "") if status == REVIEW_OPEN else (user if user is not None else _user(), _now())
+    stamp = ("", "") if status == REVIEW_OPEN else (user if user is not None else reviewer_name(), utc_now())
     for layer in layers:
         ensure_review_fields(layer)
         indexes = [layer.fields().lookupField(name) for name, _k, _a in REVIEW_FIELDS]

@@ -9,15 +9,14 @@
 * tables: the Chinese column names as aliases.
 """
 
-from typing import Dict, List, Tuple
+from typing import Dict
 
 from qgis.PyQt.QtGui import QColor
-from qgis.core import (QgsFillSymbol, QgsLineSymbol, QgsMarkerSymbol, QgsPalLayerSettings, QgsRuleBasedRenderer,
-                       QgsTextBufferSettings, QgsTextFormat, QgsVectorLayer, QgsVectorLayerSimpleLabeling, QgsWkbTypes)
+from qgis.core import QgsFillSymbol, QgsLineSymbol, QgsMarkerSymbol, QgsRuleBasedRenderer, QgsVectorLayer, QgsWkbTypes
 
 from .border_check import (CONFLICT_FIELDS, ISSUE_FIELDS, REVIEW_FIELDS, SEGMENT_FIELDS, SUMMARY_FIELDS,
                            kind_titles)
-from .report_layout import cjk_font_family
+from .style_helpers import halo_labeling, set_aliases
 
 STATUS_COLORS: Dict[str, str] = {"coordinated": "#1a9850", "overlap": "#d73027", "category_mismatch": "#c51b7d",
                                  "gap": "#f46d43", "discontinuity": "#762a83", "none": "#9e9e9e"}
@@ -74,34 +73,6 @@ def issues_renderer(point: bool) -> QgsRuleBasedRenderer:
     return QgsRuleBasedRenderer(root)
 
 
-def _labeling(expression: str) -> QgsVectorLayerSimpleLabeling:
-    settings = QgsPalLayerSettings()
-    settings.fieldName = expression
-    settings.isExpression = True
-    text = QgsTextFormat()
-    family = cjk_font_family()
-    if family:
-        font = text.font()
-        font.setFamily(family)
-        text.setFont(font)
-    text.setSize(8)
-    text.setColor(QColor("#202020"))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor("#ffffff"))
-    text.setBuffer(buffer)
-    settings.setFormat(text)
-    return QgsVectorLayerSimpleLabeling(settings)
-
-
-def set_aliases(layer: QgsVectorLayer, fields: List[Tuple[str, str, str]]) -> None:
-    for name, _kind, alias in fields:
-        index = layer.fields().indexOf(name)
-        if index >= 0:
-            layer.setFieldAlias(index, alias)
-
-
 def style_segments_layer(layer: QgsVectorLayer) -> None:
     layer.setRenderer(segments_renderer())
     set_aliases(layer, SEGMENT_FIELDS)
@@ -111,7 +82,7 @@ def style_segments_layer(layer: QgsVectorLayer) -> None:
 def style_conflicts_layer(layer: QgsVectorLayer) -> None:
     lines = QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.LineGeometry
     layer.setRenderer(conflicts_renderer(lines, layer.fields().indexOf("review_status") >= 0))
-    layer.setLabeling(_labeling("'#' || \"conflict_id\""))
+    layer.setLabeling(halo_labeling("'#' || \"conflict_id\"", expression=True))
     layer.setLabelsEnabled(not lines)
     set_aliases(layer, CONFLICT_FIELDS + REVIEW_FIELDS)
     layer.triggerRepaint()

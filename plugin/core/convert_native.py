@@ -8,11 +8,11 @@ close the :class:`Convert` before them (``contextlib.ExitStack`` in reverse orde
 """
 
 import ctypes
-import threading
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
 from .errors import GuotuError
+from .prototypes import PrototypeSet
 from .native import AreaMethod, Coefficients, Context, InvalidPolicy, Status, _decode, _encode
 
 # The ten policy categories, in the core's order (policy.c), and the statuses.
@@ -177,26 +177,12 @@ _OPTIONAL = {"guotu_convert_merge": (_I, [_P, _P, _P]),
              "guotu_convert_add_cells": (_I, [_P, _P, _I64, _I64, _I64, _I64, ctypes.c_void_p, ctypes.c_void_p,
                                               _I64, ctypes.c_void_p])}
 
-_lock = threading.Lock()
-_declared: Dict[int, ctypes.CDLL] = {}
+_SET = PrototypeSet("the conversion API (guotu_convert.h)", _PROTOTYPES, _OPTIONAL)
 
 
 def declare(lib: ctypes.CDLL) -> ctypes.CDLL:
     """Sets restype/argtypes of the conversion functions on ``lib`` (once per library)."""
-    with _lock:
-        if id(lib) in _declared:
-            return lib
-        for name, (restype, argtypes) in list(_PROTOTYPES.items()) + list(_OPTIONAL.items()):
-            func = getattr(lib, name, None)
-            if func is None:
-                if name in _OPTIONAL:
-                    continue
-                raise GuotuError(int(Status.ERR_STATE), "GUOTU_ERR_STATE",
-                                 f"the loaded libguotu has no {name}: it predates the conversion API")
-            func.restype = restype
-            func.argtypes = argtypes
-        _declared[id(lib)] = lib
-    return lib
+    return _SET.declare(lib)
 
 
 class _Handle:

@@ -9,11 +9,11 @@ three-lines check says what is missing. (The category maps used for cultivated l
 
 import ctypes
 import math
-import threading
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
 from .errors import GuotuError
+from .prototypes import PrototypeSet
 from .native import AreaMethod, Context, Status, _decode, _encode
 
 # guotu_line, in the header's order; the names are the workspace's layer names.
@@ -105,25 +105,12 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_lines_stats_row": (_I, [_P, _P, _SZ, ctypes.POINTER(_LineStats)]),
 }
 
-_lock = threading.Lock()
-_declared: Dict[int, ctypes.CDLL] = {}
+_SET = PrototypeSet("the three-lines checks (guotu_lines.h)", _PROTOTYPES)
 
 
 def declare(lib: ctypes.CDLL) -> ctypes.CDLL:
-    """Sets restype/argtypes of the three-lines functions on ``lib`` (once per library)."""
-    with _lock:
-        if id(lib) in _declared:
-            return lib
-        for name, (restype, argtypes) in _PROTOTYPES.items():
-            func = getattr(lib, name, None)
-            if func is None:
-                raise GuotuError(int(Status.ERR_STATE), "GUOTU_ERR_STATE",
-                                 f"the loaded libguotu has no {name}: it predates the three-lines checks "
-                                 "(guotu_lines.h); install a newer plugin or library")
-            func.restype = restype
-            func.argtypes = argtypes
-        _declared[id(lib)] = lib
-    return lib
+    """Sets restype/argtypes of these functions on ``lib`` (once per library)."""
+    return _SET.declare(lib)
 
 
 @dataclass

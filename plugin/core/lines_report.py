@@ -16,16 +16,15 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
 from qgis.PyQt.QtGui import QColor
-from qgis.core import (QgsFeatureRequest, QgsFillSymbol, QgsLayoutExporter, QgsLayoutItemMap,
-                       QgsLayoutTable, QgsLayoutTableStyle,
-                       QgsMarkerSymbol, QgsPalLayerSettings, QgsPrintLayout, QgsProject, QgsRectangle, QgsRenderContext,
-                       QgsRuleBasedRenderer, QgsTextBufferSettings, QgsTextFormat, QgsVectorLayer,
-                       QgsVectorLayerSimpleLabeling, QgsWkbTypes)
+from qgis.core import (QgsFeatureRequest, QgsFillSymbol, QgsLayoutItemMap, QgsLayoutTable, QgsLayoutTableStyle,
+                       QgsMarkerSymbol, QgsPrintLayout, QgsProject, QgsRectangle, QgsRuleBasedRenderer,
+                       QgsVectorLayer, QgsWkbTypes)
 
 from ..i18n import tr
 from .conversions import is_null
 from .lines_check import STATS_FIELDS, rule_titles
-from .report_layout import LayoutBuilder, cjk_font_family, fit_extent
+from .report_layout import LayoutBuilder, cjk_font_family, export_pdf, fit_extent
+from .style_helpers import halo_labeling, set_aliases
 
 # Severity colours (fill, outline): ColorBrewer reds/oranges/yellows; accepted grey.
 SEVERITY_COLORS = {"error": ("#e31a1c", "#99000d"), "warning": ("#ff7f00", "#a63603"),
@@ -80,41 +79,18 @@ def issues_renderer(point: bool) -> QgsRuleBasedRenderer:
     return QgsRuleBasedRenderer(root)
 
 
-def _labeling() -> QgsVectorLayerSimpleLabeling:
-    settings = QgsPalLayerSettings()
-    settings.fieldName = "rule_id"
-    text = QgsTextFormat()
-    family = cjk_font_family()
-    if family:
-        font = text.font()
-        font.setFamily(family)
-        text.setFont(font)
-    text.setSize(8)
-    text.setColor(QColor("#202020"))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor("#ffffff"))
-    text.setBuffer(buffer)
-    settings.setFormat(text)
-    return QgsVectorLayerSimpleLabeling(settings)
-
-
 def style_issues_layer(layer: QgsVectorLayer) -> None:
     """Severity colours (and grey for accepted exceptions), points for L01, rule labels."""
     point = QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PointGeometry
     layer.setRenderer(issues_renderer(point))
-    layer.setLabeling(_labeling())
+    layer.setLabeling(halo_labeling("rule_id"))
     layer.setLabelsEnabled(True)
     layer.triggerRepaint()
 
 
 def style_stats_layer(layer: QgsVectorLayer) -> None:
     """The Chinese column names of line_stats as field aliases (as the CLI's table has them)."""
-    for name, _kind, alias in STATS_FIELDS:
-        index = layer.fields().indexOf(name)
-        if index >= 0:
-            layer.setFieldAlias(index, alias)
+    set_aliases(layer, STATS_FIELDS)
 
 
 # ---- statistics CSV ----
@@ -309,12 +285,5 @@ def export_lines_report(layers: LinesReportLayers, pdf: Path, project: Optional[
     if result.font_family is None:
         result.warnings.append(tr("No font with Chinese characters is installed; Chinese text will not render "
                                   "(install e.g. fonts-noto-cjk)."))
-    exporter = QgsLayoutExporter(layout)
-    settings = QgsLayoutExporter.PdfExportSettings()
-    settings.dpi = dpi
-    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # searchable, copyable text
-    status = exporter.exportToPdf(str(pdf), settings)
-    if status != QgsLayoutExporter.Success:
-        raise RuntimeError(tr("Exporting the PDF {path} failed: {error}").format(path=pdf,
-                                                                                error=exporter.errorMessage()))
+    export_pdf(layout, Path(pdf), dpi)
     return result

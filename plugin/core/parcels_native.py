@@ -8,12 +8,12 @@ without the parcel check still loads for everything else.
 """
 
 import ctypes
-import threading
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
 from .convert_native import CategoryMap, Policy
 from .errors import GuotuError
+from .prototypes import PrototypeSet
 from .native import AreaMethod, Coefficients, Context, Status, _decode, _encode
 
 KINDS: Tuple[str, ...] = ("farmland_consolidation", "construction_reclamation", "ecological_restoration",
@@ -165,25 +165,12 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_parcels_village": (_I, [_P, _P, _SZ, ctypes.POINTER(_VillageResult)]),
 }
 
-_lock = threading.Lock()
-_declared: Dict[int, ctypes.CDLL] = {}
+_SET = PrototypeSet("the parcel check (guotu_parcels.h)", _PROTOTYPES)
 
 
 def declare(lib: ctypes.CDLL) -> ctypes.CDLL:
-    """Sets restype/argtypes of the parcel-check functions on ``lib`` (once per library)."""
-    with _lock:
-        if id(lib) in _declared:
-            return lib
-        for name, (restype, argtypes) in _PROTOTYPES.items():
-            func = getattr(lib, name, None)
-            if func is None:
-                raise GuotuError(int(Status.ERR_STATE), "GUOTU_ERR_STATE",
-                                 f"the loaded libguotu has no {name}: it predates the parcel check "
-                                 "(guotu_parcels.h); install a newer plugin or library")
-            func.restype = restype
-            func.argtypes = argtypes
-        _declared[id(lib)] = lib
-    return lib
+    """Sets restype/argtypes of these functions on ``lib`` (once per library)."""
+    return _SET.declare(lib)
 
 
 class ProjectTypes:

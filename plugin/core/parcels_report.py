@@ -16,15 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
-from qgis.core import (QgsFeatureRequest, QgsLayoutExporter, QgsLayoutItemMap, QgsProject, QgsRectangle,
-                       QgsRenderContext, QgsVectorLayer)
+from qgis.core import QgsFeatureRequest, QgsLayoutItemMap, QgsProject, QgsRectangle, QgsVectorLayer
 
 from ..i18n import tr
 from .conversions import is_null
 from .parcels_check import rule_titles
 from .conversion_style import CATEGORY_NAMES_ZH
 from .parcels_style import severity_titles, verdict_titles
-from .report_layout import LayoutBuilder, cjk_font_family, fit_extent, wrap_text
+from .report_layout import LayoutBuilder, cjk_font_family, export_pdf, fit_extent, wrap_text
 
 NO_VILLAGE = ""
 
@@ -273,18 +272,7 @@ def export_village_report(layers: ParcelsReportLayers, pdf: Path, village_id: st
     if result.font_family is None:
         result.warnings.append(tr("No font with Chinese characters is installed; Chinese text will not render "
                                   "(install e.g. fonts-wqy-microhei)."))
-    exporter = QgsLayoutExporter(layout)
-    settings = QgsLayoutExporter.PdfExportSettings()
-    settings.dpi = dpi
-    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # searchable, copyable text
-    Path(pdf).parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(pdf).with_name(f"{Path(pdf).stem}.tmp{Path(pdf).suffix}")
-    status = exporter.exportToPdf(str(temp), settings)
-    if status != QgsLayoutExporter.Success:
-        temp.unlink(missing_ok=True)
-        raise RuntimeError(tr("Exporting the PDF {path} failed: {error}").format(path=pdf,
-                                                                                error=exporter.errorMessage()))
-    temp.replace(pdf)
+    export_pdf(layout, Path(pdf), dpi)
     return result
 
 

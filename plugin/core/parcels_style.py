@@ -10,13 +10,11 @@
 from typing import Dict, List, Tuple
 
 from qgis.PyQt.QtGui import QColor
-from qgis.core import (QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsPalLayerSettings, QgsRendererCategory,
-                       QgsRuleBasedRenderer, QgsTextBufferSettings, QgsTextFormat, QgsVectorLayer,
-                       QgsVectorLayerSimpleLabeling)
+from qgis.core import QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsRendererCategory, QgsRuleBasedRenderer, QgsVectorLayer
 
 from ..i18n import tr
 from .parcels_check import PARCEL_FIELDS, PROJECT_FIELDS, REASON_FIELDS, VILLAGE_FIELDS
-from .report_layout import cjk_font_family
+from .style_helpers import halo_labeling, set_aliases
 
 # verdict_en -> (fill, outline): ColorBrewer RdYlGn ends and an amber between.
 VERDICT_COLORS: Dict[str, Tuple[str, str]] = {"pass": ("#1a9850", "#0b5d2c"),
@@ -61,36 +59,9 @@ def reasons_renderer() -> QgsRuleBasedRenderer:
     return QgsRuleBasedRenderer(root)
 
 
-def _labeling(field_name: str, size: float = 8.0) -> QgsVectorLayerSimpleLabeling:
-    settings = QgsPalLayerSettings()
-    settings.fieldName = field_name
-    text = QgsTextFormat()
-    family = cjk_font_family()
-    if family:
-        font = text.font()
-        font.setFamily(family)
-        text.setFont(font)
-    text.setSize(size)
-    text.setColor(QColor("#202020"))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor("#ffffff"))
-    text.setBuffer(buffer)
-    settings.setFormat(text)
-    return QgsVectorLayerSimpleLabeling(settings)
-
-
-def set_aliases(layer: QgsVectorLayer, fields: List[Tuple[str, str, str]]) -> None:
-    for name, _kind, alias in fields:
-        index = layer.fields().indexOf(name)
-        if index >= 0:
-            layer.setFieldAlias(index, alias)
-
-
 def style_parcels_layer(layer: QgsVectorLayer) -> None:
     layer.setRenderer(verdict_renderer())
-    layer.setLabeling(_labeling("parcel_id"))
+    layer.setLabeling(halo_labeling("parcel_id"))
     layer.setLabelsEnabled(True)
     set_aliases(layer, PARCEL_FIELDS)
     layer.triggerRepaint()
@@ -98,7 +69,7 @@ def style_parcels_layer(layer: QgsVectorLayer) -> None:
 
 def style_reasons_layer(layer: QgsVectorLayer) -> None:
     layer.setRenderer(reasons_renderer())
-    layer.setLabeling(_labeling("rule_id", 7.0))
+    layer.setLabeling(halo_labeling("rule_id", 7.0))
     layer.setLabelsEnabled(True)
     set_aliases(layer, REASON_FIELDS)
     layer.triggerRepaint()

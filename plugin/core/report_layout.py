@@ -8,11 +8,13 @@ from typing import List, Optional, Sequence, Tuple
 
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
-from qgis.core import (QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
+from qgis.core import (QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
                        QgsLayoutItemPage, QgsLayoutItemPicture, QgsLayoutItemScaleBar,
                        QgsLayoutItemTextTable, QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable,
-                       QgsLayoutTableColumn, QgsLegendStyle, QgsMapLayer, QgsPrintLayout, QgsProject, QgsRectangle, QgsTextFormat,
-                       QgsUnitTypes)
+                       QgsLayoutTableColumn, QgsLegendStyle, QgsMapLayer, QgsPrintLayout, QgsProject, QgsRectangle,
+                       QgsRenderContext, QgsTextFormat, QgsUnitTypes)
+
+from ..i18n import tr
 
 MM = QgsUnitTypes.LayoutMillimeters
 PAGE_SIZE = "A4"
@@ -58,6 +60,23 @@ def scale_segment(width: float, segments: float) -> float:
         if step * factor >= target:
             return step * factor
     return step * 10
+
+
+def export_pdf(layout: QgsPrintLayout, pdf: Path, dpi: float = 150.0) -> None:
+    """The layout as a PDF with searchable text, written beside the target and renamed over
+    it only when complete; RuntimeError naming the file otherwise."""
+    pdf = Path(pdf)
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    temp = pdf.with_name(f"{pdf.stem}.tmp{pdf.suffix}")
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = dpi
+    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # searchable, copyable text
+    exporter = QgsLayoutExporter(layout)
+    if exporter.exportToPdf(str(temp), settings) != QgsLayoutExporter.Success:
+        temp.unlink(missing_ok=True)
+        raise RuntimeError(tr("Exporting the PDF {path} failed: {error}").format(path=pdf,
+                                                                                error=exporter.errorMessage()))
+    temp.replace(pdf)
 
 
 def wrap_text(text: str, width: int) -> str:

@@ -15,9 +15,7 @@ Also here: the "New three-lines workspace" and "Open three-lines workspace" acti
 dialogs (file and CRS choice), so that the plugin class only wires actions.
 """
 
-import getpass
 import math
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -32,6 +30,7 @@ from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsFeature,
                        QgsSpatialIndex, QgsVectorLayer)
 
 from ..core.errors import GuotuInputError
+from ..core.reviewer import reviewer_name, utc_now
 from ..core.lines_check import DEFAULT_SYSTEM, SYSTEMS, rule_titles
 from ..core.lines_report import (SEVERITY_COLORS, LinesReportLayers, export_lines_report, severity_titles,
                                  stats_rows, style_issues_layer, style_stats_layer, write_stats_csv)
@@ -54,23 +53,6 @@ def ui_path(name: str) -> str:
 
 
 FORM_CLASS, _BASE = uic.loadUiType(ui_path("lines_dock.ui"))
-
-
-def _user() -> str:
-    name = ""
-    full = getattr(QgsApplication, "userFullName", None)
-    if full is not None:
-        name = full() or ""
-    if not name:
-        try:
-            name = getpass.getuser()
-        except Exception:  # noqa: BLE001 — no user name is not an error
-            name = ""
-    return name
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def _zh() -> bool:
@@ -499,7 +481,7 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
             return False
         feature = QgsFeature(table.fields())
         values = {"rule_id": ref.rule, "fingerprint": ref.fingerprint, "reason": reason,
-                  "accepted_by": accepted_by if accepted_by is not None else _user(), "accepted_at": _now()}
+                  "accepted_by": accepted_by if accepted_by is not None else reviewer_name(), "accepted_at": utc_now()}
         for name, value in values.items():
             feature.setAttribute(table.fields().indexOf(name), value)
         if table.isEditable():

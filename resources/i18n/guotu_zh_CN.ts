@@ -168,10 +168,6 @@
             <translation>在此结果中“{a}”与“{b}”没有共同边界。</translation>
         </message>
         <message>
-            <source>Exporting the PDF {path} failed: {error}</source>
-            <translation>导出 PDF {path} 失败：{error}</translation>
-        </message>
-        <message>
             <source>Cross-city border review — {pair}</source>
             <translation>跨市边界协调审查 — {pair}</translation>
         </message>
@@ -302,6 +298,10 @@
         <message>
             <source>matplotlib is not available ({error}): the matrix and the Sankey diagram are left out.</source>
             <translation>matplotlib 不可用（{error}）：报告中省略转换矩阵和桑基图。</translation>
+        </message>
+        <message>
+            <source>Exporting the PDF {path} failed: {error}</source>
+            <translation>导出 PDF {path} 失败：{error}</translation>
         </message>
         <message>
             <source>Exporting the image {path} failed: {error}</source>

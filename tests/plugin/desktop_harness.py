@@ -16,6 +16,42 @@ QGIS = shutil.which("qgis")
 XVFB_RUN = shutil.which("xvfb-run")
 TIMEOUT = 90
 
+# The start of every desktop script: the result dict, finish() (unload the plugin, write the
+# result with the collected log, quit without questions) and screenshot() (then finish).
+PRELUDE = r'''
+import builtins, json, os, time, traceback
+import qgis.utils
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QAction
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+
+result = {}
+
+
+def finish():
+    try:
+        result["unloaded"] = qgis.utils.unloadPlugin("guotu")
+    except Exception:
+        result["error"] = traceback.format_exc()
+    try:
+        result["log"] = list(getattr(builtins, "_guotu_gui_log", []))
+        with open(os.environ["GUOTU_GUI_RESULT"], "w", encoding="utf-8") as f:
+            json.dump(result, f, ensure_ascii=False, indent=1)
+    finally:
+        # No "save the project?" / "save the scratch layers?" questions on exit.
+        QgsProject.instance().removeAllMapLayers()
+        QgsProject.instance().setDirty(False)
+        qgis.utils.iface.actionExit().trigger()
+
+
+def screenshot():
+    try:
+        qgis.utils.iface.mainWindow().grab().save(os.environ["GUOTU_GUI_SHOT"])
+    except Exception:
+        result["error"] = traceback.format_exc()
+    finish()
+'''
+
 needs_desktop = pytest.mark.skipif(QGIS is None or XVFB_RUN is None, reason="needs the qgis binary and xvfb-run")
 
 

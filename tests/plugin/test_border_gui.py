@@ -5,40 +5,9 @@ conflict marked agreed and saved, a screenshot, no Python errors, a clean unload
 from pathlib import Path
 
 import border_data as bd
-from desktop_harness import needs_desktop, run_desktop
+from desktop_harness import PRELUDE, needs_desktop, run_desktop
 
-CODE = r'''
-import builtins, json, os, traceback
-import qgis.utils
-from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QAction
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
-
-result = {}
-
-
-def finish():
-    try:
-        result["unloaded"] = qgis.utils.unloadPlugin("guotu")
-    except Exception:
-        result["error"] = traceback.format_exc()
-    try:
-        result["log"] = list(getattr(builtins, "_guotu_gui_log", []))
-        with open(os.environ["GUOTU_GUI_RESULT"], "w", encoding="utf-8") as f:
-            json.dump(result, f, ensure_ascii=False, indent=1)
-    finally:
-        QgsProject.instance().removeAllMapLayers()
-        QgsProject.instance().setDirty(False)
-        qgis.utils.iface.actionExit().trigger()
-
-
-def screenshot():
-    try:
-        qgis.utils.iface.mainWindow().grab().save(os.environ["GUOTU_GUI_SHOT"])
-    except Exception:
-        result["error"] = traceback.format_exc()
-    finish()
-
+CODE = PRELUDE + r'''
 
 def main():
     try:

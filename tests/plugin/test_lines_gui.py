@@ -5,34 +5,12 @@ issue, a screenshot of the window, no Python errors, a clean unload."""
 from pathlib import Path
 
 import lines_data as ld
-from desktop_harness import needs_desktop, run_desktop
+from desktop_harness import PRELUDE, needs_desktop, run_desktop
 
-CODE = r'''
-import builtins, json, os, time, traceback
+CODE = PRELUDE + r'''
 from pathlib import Path
-import qgis.utils
-from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QAction, QApplication
-from qgis.core import QgsApplication, QgsProject
 
-result = {}
 state = {"started": None}
-
-
-def finish():
-    try:
-        result["unloaded"] = qgis.utils.unloadPlugin("guotu")
-    except Exception:
-        result["error"] = traceback.format_exc()
-    try:
-        result["log"] = list(getattr(builtins, "_guotu_gui_log", []))
-        with open(os.environ["GUOTU_GUI_RESULT"], "w", encoding="utf-8") as f:
-            json.dump(result, f, ensure_ascii=False, indent=1)
-    finally:
-        # No "save the project?" / "save the scratch layers?" questions on exit.
-        QgsProject.instance().removeAllMapLayers()
-        QgsProject.instance().setDirty(False)
-        qgis.utils.iface.actionExit().trigger()
 
 
 def after_check():
@@ -52,21 +30,19 @@ def after_check():
         dock.issuesTree.itemClicked.emit(items[0], 0)
         extent = qgis.utils.iface.mapCanvas().extent()
         result["extent"] = [extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()]
-        QTimer.singleShot(1500, screenshot)
+        QTimer.singleShot(1500, screenshot_with_dock)
     except Exception:
         result["error"] = traceback.format_exc()
         finish()
 
 
-def screenshot():
+def screenshot_with_dock():
     try:
-        window = qgis.utils.iface.mainWindow()
-        window.grab().save(os.environ["GUOTU_GUI_SHOT"])
         dock = qgis.utils.plugins["guotu"].lines_dock
         dock.grab().save(os.environ["GUOTU_GUI_SHOT"].replace(".png", "_dock.png"))
     except Exception:
         result["error"] = traceback.format_exc()
-    finish()
+    screenshot()
 
 
 def main():
