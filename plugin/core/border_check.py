@@ -12,16 +12,16 @@ carry the review fields the review dock fills in (agreed / exception, note, who,
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeature, QgsFeatureRequest,
-                       QgsFeatureSource, QgsFeedback, QgsGeometry, QgsProcessingFeatureSource, QgsWkbTypes)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeature, QgsFeatureSource,
+                       QgsFeedback, QgsGeometry, QgsWkbTypes)
 
 from ..i18n import tr
 from .border_native import BorderCheck, BorderOptions, Conflict, Issue, Pair, Segment, declare
-from .conversions import code_from_value, crs_for_core, geometry_wkb
+from .conversions import crs_for_core
+from .feature_reading import features_in_crs, text_value
 from .errors import GuotuCancelled, GuotuInputError
 from .native import Context
 from .progress import PhasedProgress
-from .tally import _geometry_in_target, _transform
 from .validation import require_field, require_polygon_source, require_valid_crs
 
 REVIEW_OPEN, REVIEW_AGREED, REVIEW_EXCEPTION = "open", "agreed", "exception"
@@ -141,19 +141,6 @@ def geometry_of(wkb: bytes, kind: int) -> QgsGeometry:
     return geometry
 
 
-def _features(source: QgsFeatureSource, attributes: List[int]) -> Iterator[QgsFeature]:
-    request = QgsFeatureRequest().setSubsetOfAttributes(attributes)
-    if isinstance(source, QgsProcessingFeatureSource):
-        # Invalid geometry is a finding (admin_invalid, element_invalid), not a reason to stop.
-        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
-    return source.getFeatures(request)
-
-
-def _text(value: Any) -> str:
-    code = code_from_value(value)
-    return "" if code is None else code.strip()
-
-
 class _Check:
     def __init__(self, request: BorderRequest, context: QgsCoordinateTransformContext,
                  progress: PhasedProgress) -> None:
@@ -201,15 +188,8 @@ class _Check:
         return crs
 
     def _each(self, source: QgsFeatureSource, role: str, attributes: List[int]) -> Iterator[Tuple[QgsFeature, bytes]]:
-        transform = _transform(source.sourceCrs(), self.crs, self.context)
-        if transform is not None:
-            self.reprojected.append(self.label(role))
-        for feature in _features(source, attributes):
-            self.progress.check_cancel()
-            if not feature.hasGeometry() or feature.geometry().isEmpty():
-                yield feature, b""
-                continue
-            yield feature, geometry_wkb(_geometry_in_target(feature, transform, self.label(role)))
+        return features_in_crs(source, self.crs, self.context, self.label(role), attributes, self.progress,
+                               self.reprojected)
 
     def add_admins(self, check: BorderCheck) -> None:
         r = self.request
@@ -218,11 +198,11 @@ class _Check:
         name_idx = fields.lookupField(r.admin_name_field) if r.admin_name_field else -1
         count = 0
         for feature, wkb in self._each(r.admin, "admin", [i for i in (idx, name_idx) if i >= 0]):
-            admin_id = _text(feature.attribute(idx))
+            admin_id = text_value(feature.attribute(idx))
             if not wkb:
                 raise GuotuInputError(tr('Feature {fid} of layer "{layer}" (admin unit "{id}") has no geometry.')
                                       .format(fid=feature.id(), layer=self.label("admin"), id=admin_id))
-            name = _text(feature.attribute(name_idx)) if name_idx >= 0 else ""
+            name = text_value(feature.attribute(name_idx)) if name_idx >= 0 else ""
             check.add_admin(admin_id, name, feature.id(), wkb)
             self.names[admin_id] = name
             count += 1
@@ -241,12 +221,12 @@ class _Check:
             name_idx = fields.lookupField(r.name_field) if r.name_field else -1
             city_idx = fields.lookupField(r.city_field) if city is None else -1
             for feature, wkb in self._each(source, role, [i for i in (cat_idx, name_idx, city_idx) if i >= 0]):
-                city_id = city if city is not None else _text(feature.attribute(city_idx))
-                category = _text(feature.attribute(cat_idx))
+                city_id = city if city is not None else text_value(feature.attribute(city_idx))
+                category = text_value(feature.attribute(cat_idx))
                 if not category:
                     raise GuotuInputError(tr('Feature {fid} of layer "{layer}" has no category in field "{field}".')
                                           .format(fid=feature.id(), layer=self.label(role), field=r.category_field))
-                name = _text(feature.attribute(name_idx)) if name_idx >= 0 else ""
+                name = text_value(feature.attribute(name_idx)) if name_idx >= 0 else ""
                 check.add_element(city_id, category, name, feature.id(), wkb)
                 count += 1
         return count

@@ -15,12 +15,13 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeature, QgsFeatureRequest,
-                       QgsFeatureSource, QgsFeedback, QgsGeometry, QgsProcessingFeatureSource)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeature, QgsFeatureSource,
+                       QgsFeedback, QgsGeometry)
 
 from ..i18n import tr
 from ..paths import resources_dir
-from .conversions import code_from_value, crs_for_core, geometry_wkb, is_null
+from .conversions import crs_for_core, is_null
+from .feature_reading import features_in_crs, text_value
 from .convert import SYSTEMS, coefficient_preset, conversion_preset, read_table
 from .convert_native import CategoryMap, Policy
 from .errors import GuotuCancelled, GuotuInputError
@@ -30,7 +31,6 @@ from .native import AreaMethod, Coefficients, Context
 from .parcels_native import (VERDICTS, VERDICTS_ZH, ParcelCheck, ParcelOptions, ParcelReason, ParcelResult,
                              ProjectTypes, UnitResult, VillageResult, declare, default_options)
 from .progress import PhasedProgress
-from .tally import _geometry_in_target, _transform
 from .validation import require_field, require_metric_crs, require_polygon_source, require_valid_crs
 
 MU_PER_HA = 15.0
@@ -195,19 +195,6 @@ def village_attributes(v: VillageResult) -> List[Any]:
             v.new_cultivated_ha, v.lost_cultivated_ha, _real(v.dm_ha), v.area_ha * MU_PER_HA]
 
 
-def _features(source: QgsFeatureSource, attributes: List[int]) -> Iterator[QgsFeature]:
-    request = QgsFeatureRequest().setSubsetOfAttributes(attributes)
-    if isinstance(source, QgsProcessingFeatureSource):
-        # Invalid parcels are a finding (P01), not a reason to stop reading.
-        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
-    return source.getFeatures(request)
-
-
-def _text(value: Any) -> str:
-    code = code_from_value(value)
-    return "" if code is None else code.strip()
-
-
 class _Check:
     """State of one run_check call; one method per input."""
 
@@ -262,14 +249,10 @@ class _Check:
 
     def _each(self, source: QgsFeatureSource, role: str, attributes: List[int]) -> Iterator[Tuple[QgsFeature, bytes]]:
         """Features with geometry, in the parcels' CRS, as WKB."""
-        transform = _transform(source.sourceCrs(), self.crs, self.context)
-        if transform is not None:
-            self.reprojected.append(self.label(role))
-        for feature in _features(source, attributes):
-            self.progress.check_cancel()
-            if not feature.hasGeometry() or feature.geometry().isEmpty():
-                continue
-            yield feature, geometry_wkb(_geometry_in_target(feature, transform, self.label(role)))
+        for feature, wkb in features_in_crs(source, self.crs, self.context, self.label(role), attributes,
+                                            self.progress, self.reprojected):
+            if wkb:
+                yield feature, wkb
 
     def add_context(self, check: ParcelCheck) -> None:
         r = self.request
@@ -291,8 +274,8 @@ class _Check:
             count = 0
             for feature, wkb in self._each(source, role, [i for i in (idx, name_idx, cult_idx) if i >= 0]):
                 count += 1
-                key = _text(feature.attribute(idx))
-                name = _text(feature.attribute(name_idx)) if name_idx >= 0 else ""
+                key = text_value(feature.attribute(idx))
+                name = text_value(feature.attribute(name_idx)) if name_idx >= 0 else ""
                 if role == "villages":
                     check.add_village(key, name, feature.id(), wkb)
                 else:
@@ -309,18 +292,18 @@ class _Check:
         index = [fields.lookupField(n) if n else -1 for n in names]
         total = max(1, r.parcels.featureCount())
         label = self.label("parcels")
-        for n, feature in enumerate(_features(r.parcels, [i for i in index if i >= 0])):
-            self.progress.check_cancel()
-            values = [_text(feature.attribute(i)) if i >= 0 else "" for i in index]
-            if not feature.hasGeometry() or feature.geometry().isEmpty():
+        reading = features_in_crs(r.parcels, self.crs, self.context, label, [i for i in index if i >= 0],
+                                  self.progress)
+        for n, (feature, wkb) in enumerate(reading):
+            values = [text_value(feature.attribute(i)) if i >= 0 else "" for i in index]
+            if not wkb:
                 raise GuotuInputError(tr('Feature {fid} of layer "{layer}" (parcel "{id}") has no geometry.')
                                       .format(fid=feature.id(), layer=label, id=values[0]))
             if not values[0]:
                 raise GuotuInputError(tr('Feature {fid} of layer "{layer}" has no parcel id in field "{field}".')
                                       .format(fid=feature.id(), layer=label, field=r.id_field))
-            geometry = feature.geometry()
-            self.geometries[feature.id()] = QgsGeometry(geometry)
-            check.add(values[0], values[1], values[2], values[3], values[4], feature.id(), geometry_wkb(geometry))
+            self.geometries[feature.id()] = QgsGeometry(feature.geometry())
+            check.add(values[0], values[1], values[2], values[3], values[4], feature.id(), wkb)
             self.progress.report((n + 1) / total)
         if not self.geometries:
             raise GuotuInputError(tr('Layer "{layer}" has no parcels.').format(layer=label))
