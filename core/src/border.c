@@ -378,7 +378,7 @@ int guotu_border_run(guotu_context *ctx, guotu_border *b, const guotu_border_cal
             break;
         }
         /* Pairs in a stable order, whatever the tree's. */
-        qsort(n.items, n.count, sizeof *n.items, compare_size);
+        if (n.count > 1) qsort(n.items, n.count, sizeof *n.items, compare_size);
         for (size_t k = 0; !status && k < n.count; k++) {
             size_t j = n.items[k];
             if (j <= i) continue;

@@ -200,7 +200,7 @@ static int corridor_elements(guotu_context *ctx, pair_work *w, int side, found *
     GEOSSTRtree_query_r(ctx->geos, tree, env, collect_element, f);
     GEOSGeom_destroy_r(ctx->geos, env);
     if (f->oom) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-    qsort(f->items, f->count, sizeof *f->items, compare_size);
+    if (f->count > 1) qsort(f->items, f->count, sizeof *f->items, compare_size);
     size_t m = 0;
     for (size_t k = 0; k < f->count; k++)
         if (GEOSPreparedIntersects_r(ctx->geos, w->prep_corridor, w->b->elements[f->items[k]].geom) == 1)
@@ -341,7 +341,7 @@ static int double_claims(guotu_context *ctx, pair_work *w, const found *of_a) {
         f.count = 0;
         GEOSSTRtree_query_r(ctx->geos, tree_b, e->geom, collect_element, &f);
         if (f.oom) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-        qsort(f.items, f.count, sizeof *f.items, compare_size);
+        if (f.count > 1) qsort(f.items, f.count, sizeof *f.items, compare_size);
         const GEOSPreparedGeometry *prepared = f.count ? GEOSPrepare_r(ctx->geos, e->geom) : NULL;
         for (size_t j = 0; !status && prepared && j < f.count; j++) {
             const border_element *u = &b->elements[f.items[j]];
