@@ -129,8 +129,9 @@ static int admin_gap(guotu_context *ctx, pair_work *w) {
     if (!ga || !gu) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot grow admin units %s and %s", a->id, u->id);
     GEOSGeometry *band =
         GEOSBufferWithStyle_r(ctx->geos, w->line.geom, b->o.snap_m, 8, GEOSBUF_CAP_FLAT, GEOSBUF_JOIN_ROUND, 5.0);
-    GEOSGeometry *near = GEOSIntersection_r(ctx->geos, ga, gu);
-    GEOSGeometry *region = band && near ? GEOSIntersection_r(ctx->geos, near, band) : NULL;
+    /* The thin band first: overlays clip the big grown units to its neighbourhood. */
+    GEOSGeometry *near = band ? GEOSIntersection_r(ctx->geos, band, ga) : NULL;
+    GEOSGeometry *region = near ? GEOSIntersection_r(ctx->geos, near, gu) : NULL;
     if (band) GEOSGeom_destroy_r(ctx->geos, band);
     if (near) GEOSGeom_destroy_r(ctx->geos, near);
     for (size_t k = 0; region && k < b->admin_count; k++) {
@@ -278,7 +279,11 @@ static int scan_element(guotu_context *ctx, pair_work *w, int side, size_t index
     border_admin *other = w->unit[1 - side];
     e->compared = 1;
     int status = GUOTU_OK;
-    if (GEOSPreparedIntersects_r(ctx->geos, other->prepared, e->geom) == 1) {
+    /* Most elements lie properly inside their own unit: no overlay needed to know they do
+     * not cross (ContainsProperly is fully prepared; Intersects is true for those that only
+     * touch the border, so it cannot tell). */
+    if (GEOSPreparedContainsProperly_r(ctx->geos, w->unit[side]->prepared, e->geom) != 1 &&
+        GEOSPreparedIntersects_r(ctx->geos, other->prepared, e->geom) == 1) {
         GEOSGeometry *x = NULL;
         double area = 0;
         status = overlay_area(ctx, w, e->geom, other->geom, &x, &area);
@@ -424,7 +429,6 @@ static void free_work(guotu_context *ctx, pair_work *w) {
         GEOSGeom_destroy_r(ctx->geos, w->covered[i]);
     free(w->covered);
     free(w->overlaps);
-    if (w->covered_union) GEOSGeom_destroy_r(ctx->geos, w->covered_union);
     gt_ivals_free(&w->over);
 }
 

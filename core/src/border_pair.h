@@ -26,8 +26,7 @@ typedef struct pair_work {
     size_t ncovered, covered_cap;
     GEOSGeometry **overlaps; /* borrowed from covered: the reported overlap polygons */
     size_t noverlaps, overlap_cap;
-    GEOSGeometry *covered_union; /* made for the first gap */
-    gt_ivals over;               /* border faced by reported overlaps */
+    gt_ivals over; /* border faced by reported overlaps */
     guotu_border_pair *row;
 } pair_work;
 
