@@ -31,10 +31,10 @@
  * compared and are reported with their geometry, never dropped silently;
  * "element_no_geometry" (an element without geometry).
  *
- * Along a shared border, with the corridor = the ground within [corridor_m] of the border
- * and each side's part of it inside that side's unit:
- *  - an element of S "faces" a point p of the border when its part inside S's corridor
- *    projects onto p (its vertices' nearest border points span p);
+ * Along a shared border, with the corridor = the ground within [corridor_m] of the border:
+ *  - an element of S "faces" a point p of the border when its side part (its part in the
+ *    corridor outside the other unit) projects onto p (the nearest border points of the
+ *    vertices of its outline span p);
  *  - it "reaches" the border at p when its part within [reach_m] of the border faces p.
  * Each point of the border gets one status, in this order:
  *  - "overlap": an overlap polygon (below) faces p;
