@@ -429,9 +429,7 @@ static int double_claims(guotu_context *ctx, pair_work *w, const found *of_a) {
         const GEOSPreparedGeometry *prepared = f.count ? GEOSPrepare_r(ctx->geos, e->geom) : NULL;
         for (size_t j = 0; !status && prepared && j < f.count; j++) {
             const border_element *u = &b->elements[f.items[j]];
-            if (GEOSPreparedIntersects_r(ctx->geos, prepared, u->geom) != 1 ||
-                GEOSPreparedTouches_r(ctx->geos, prepared, u->geom) == 1)
-                continue;
+            if (GEOSPreparedIntersects_r(ctx->geos, prepared, u->geom) != 1) continue;
             GEOSGeometry *x = NULL;
             double area = 0;
             status = overlay_area(ctx, w, e->geom, u->geom, &x, &area);
