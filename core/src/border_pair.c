@@ -72,6 +72,9 @@ GEOSGeometry *pair_lines_of(guotu_context *ctx, const pair_work *w, const gt_iva
     return out;
 }
 
+/* Crossings thinner than this (m) are rounding noise, not an element beyond its unit. */
+#define LOOSE_M 1e-4
+
 /* ---- the base map ---- */
 
 static int admin_overlap(guotu_context *ctx, pair_work *w) {
@@ -358,6 +361,7 @@ static int scan_element(guotu_context *ctx, pair_work *w, int side, size_t index
      * not cross (ContainsProperly is fully prepared; Intersects is true for those that only
      * touch the border, so it cannot tell). */
     if (GEOSPreparedContainsProperly_r(ctx->geos, w->unit[side]->prepared, e->geom) != 1 &&
+        GEOSPreparedContainsProperly_r(ctx->geos, w->prep_side_loose[side], e->geom) != 1 &&
         GEOSPreparedIntersects_r(ctx->geos, other->prepared, e->geom) == 1) {
         GEOSGeometry *x = NULL;
         double area = 0;
@@ -479,6 +483,11 @@ static int make_bands(guotu_context *ctx, pair_work *w) {
     for (int s = 0; s < 2; s++) {
         w->side_corridor[s] = GEOSDifference_r(ctx->geos, w->corridor, w->unit[1 - s]->geom);
         w->side_reach[s] = GEOSDifference_r(ctx->geos, w->reach, w->unit[1 - s]->geom);
+        GEOSGeometry *shrunk = GEOSBuffer_r(ctx->geos, w->unit[1 - s]->geom, -LOOSE_M, 8);
+        w->side_loose[s] = shrunk ? GEOSDifference_r(ctx->geos, w->corridor, shrunk) : NULL;
+        if (shrunk) GEOSGeom_destroy_r(ctx->geos, shrunk);
+        if (w->side_loose[s]) w->prep_side_loose[s] = GEOSPrepare_r(ctx->geos, w->side_loose[s]);
+        if (!w->prep_side_loose[s]) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a corridor");
         if (w->side_corridor[s]) w->prep_side_corridor[s] = GEOSPrepare_r(ctx->geos, w->side_corridor[s]);
         if (w->side_reach[s]) w->prep_side_reach[s] = GEOSPrepare_r(ctx->geos, w->side_reach[s]);
         if (!w->prep_side_corridor[s] || !w->prep_side_reach[s])
@@ -490,6 +499,8 @@ static int make_bands(guotu_context *ctx, pair_work *w) {
 static void free_work(guotu_context *ctx, pair_work *w) {
     border_line_free(ctx, &w->line);
     for (int s = 0; s < 2; s++) {
+        if (w->prep_side_loose[s]) GEOSPreparedGeom_destroy_r(ctx->geos, w->prep_side_loose[s]);
+        if (w->side_loose[s]) GEOSGeom_destroy_r(ctx->geos, w->side_loose[s]);
         if (w->prep_side_corridor[s]) GEOSPreparedGeom_destroy_r(ctx->geos, w->prep_side_corridor[s]);
         if (w->prep_side_reach[s]) GEOSPreparedGeom_destroy_r(ctx->geos, w->prep_side_reach[s]);
         if (w->side_corridor[s]) GEOSGeom_destroy_r(ctx->geos, w->side_corridor[s]);

@@ -20,6 +20,10 @@ typedef struct pair_work {
     GEOSGeometry *corridor, *reach;
     GEOSGeometry *side_corridor[2], *side_reach[2];
     const GEOSPreparedGeometry *prep_corridor, *prep_side_corridor[2], *prep_side_reach[2];
+    /* The corridor less the other unit shrunk by a hair: elements that only touch the
+     * border lie properly inside it, which a prepared geometry answers fast. */
+    GEOSGeometry *side_loose[2];
+    const GEOSPreparedGeometry *prep_side_loose[2];
     border_hit *hits;
     size_t nhits, hit_cap;
     GEOSGeometry **covered; /* clipped elements and reported overlaps: ground somebody protects */
