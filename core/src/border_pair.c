@@ -42,7 +42,8 @@ static unsigned char *to_wkb(guotu_context *ctx, pair_work *w, const GEOSGeometr
 int pair_emit_conflict(guotu_context *ctx, pair_work *w, guotu_border_conflict *c, const GEOSGeometry *line,
                        const GEOSGeometry *area) {
     guotu_border *b = w->b;
-    c->id = b->next_conflict++;
+    c->id = b->next_conflict;
+    b->next_conflict += b->o.parts > 1 ? b->o.parts : 1;
     w->row->conflicts++;
     if (!b->cb.conflict) return GUOTU_OK;
     unsigned char *lw = to_wkb(ctx, w, line, &c->line_wkb_size), *aw = to_wkb(ctx, w, area, &c->area_wkb_size);

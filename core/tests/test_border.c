@@ -44,6 +44,8 @@ typedef struct log {
     char issue_kind[32][24];
     double issue_area[32];
     int stop_after; /* cancel at this conflict (0 = never) */
+    int64_t id[32];
+    int any_id; /* conflict ids of a part: not 1, 2, 3... */
 } log_t;
 
 static const char *const statuses[6] = {"overlap", "coordinated", "category_mismatch", "gap", "discontinuity", "none"};
@@ -79,8 +81,14 @@ static int on_conflict(const guotu_border_conflict *c, void *user) {
     log->area[i] = c->area_m2;
     log->has_line[i] = c->line_wkb != NULL;
     log->has_area[i] = c->area_wkb != NULL;
-    assert_int_equal(c->id, i + 1);
+    log->id[i] = c->id;
+    if (!log->any_id) assert_int_equal(c->id, i + 1);
     return log->stop_after && log->conflicts >= log->stop_after;
+}
+
+static int on_conflict_any_id(const guotu_border_conflict *c, void *user) {
+    ((log_t *)user)->any_id = 1;
+    return on_conflict(c, user);
 }
 
 static int on_issue(const guotu_border_issue *is, void *user) {
@@ -134,11 +142,13 @@ static const char *bowtie(char *w, double x0) {
     return w;
 }
 
-static guotu_border *fixture(guotu_context *ctx) {
+static guotu_border *fixture_part(guotu_context *ctx, int part, int parts) {
     guotu_border_options o;
     guotu_border_options_init(&o);
     o.crs = "EPSG:4527";
     o.area_method = GUOTU_AREA_PLANAR;
+    o.part = part;
+    o.parts = parts;
     guotu_border *b = NULL;
     assert_int_equal(guotu_border_create(ctx, &o, &b), GUOTU_OK);
     char w[256];
@@ -167,7 +177,10 @@ static guotu_border *fixture(guotu_context *ctx) {
     return b;
 }
 
+static guotu_border *fixture(guotu_context *ctx) { return fixture_part(ctx, 0, 1); }
+
 static const guotu_border_callbacks callbacks = {on_segment, on_conflict, on_issue};
+static const guotu_border_callbacks callbacks_any_id = {on_segment, on_conflict_any_id, on_issue};
 
 static void test_each_conflict_once(void **state) {
     (void)state;
@@ -327,6 +340,44 @@ static void test_bad_input(void **state) {
     guotu_context_destroy(ctx);
 }
 
+/* Two parts on two contexts, merged: the same pairs, conflicts and issues as one run. */
+static void test_parts_merge_to_the_whole(void **state) {
+    (void)state;
+    guotu_context *ctx[2] = {guotu_context_create(), guotu_context_create()};
+    guotu_border *b[2];
+    log_t log[2];
+    int64_t ids[64];
+    int nids = 0;
+    for (int k = 0; k < 2; k++) {
+        b[k] = fixture_part(ctx[k], k, 2);
+        memset(&log[k], 0, sizeof log[k]);
+        assert_int_equal(guotu_border_run(ctx[k], b[k], &callbacks_any_id, &log[k]), GUOTU_OK);
+        for (int i = 0; i < log[k].conflicts; i++) ids[nids++] = log[k].id[i];
+    }
+    assert_int_equal(log[0].conflicts + log[1].conflicts, 5);
+    assert_int_equal(log[0].issues + log[1].issues, 7);
+    for (int i = 0; i < nids; i++)
+        for (int j = i + 1; j < nids; j++) assert_true(ids[i] != ids[j]);
+    for (int st = 0; st < 6; st++) {
+        double whole[6] = {100, 100, 100, 150, 100, 450};
+        assert_close(log[0].status_m[st] + log[1].status_m[st], whole[st], 1e-6);
+    }
+    assert_int_equal(guotu_border_merge(ctx[0], b[0], b[1]), GUOTU_OK);
+    guotu_border_destroy(ctx[1], b[1]);
+    assert_int_equal(guotu_border_pair_count(b[0]), 3);
+    const char *order[3][2] = {{"A", "B"}, {"C", "D"}, {"C", "E"}};
+    for (size_t i = 0; i < 3; i++) {
+        guotu_border_pair p;
+        assert_int_equal(guotu_border_pair_row(ctx[0], b[0], i, &p), GUOTU_OK);
+        assert_string_equal(p.admin_a, order[i][0]);
+        assert_string_equal(p.admin_b, order[i][1]);
+        if (i == 0) assert_close(p.score, 100 * 362.5 / 550, 1e-6);
+    }
+    guotu_border_destroy(ctx[0], b[0]);
+    guotu_context_destroy(ctx[0]);
+    guotu_context_destroy(ctx[1]);
+}
+
 static int cancel_at_once(double fraction, const char *message, void *user) {
     (void)fraction;
     (void)message;
@@ -357,6 +408,7 @@ int main(void) {
         cmocka_unit_test(test_corridor_width_decides_gap_or_discontinuity),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_cancel),
+        cmocka_unit_test(test_parts_merge_to_the_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -377,3 +377,26 @@ def test_adjacency_of_olinda_tracts_tolerates_slivers(tmp_path: Path) -> None:
         assert ogr.ForceToMultiLineString(side_by_side).Length() >= 4.0, sorted(pair)
         assert got[pair]["border_m"] >= 4.0
     assert not math.isnan(sum(r["border_m"] for r in got.values()))
+
+
+def test_threads_do_not_change_the_result(tmp_path: Path, result) -> None:
+    _, one_thread_default = result
+    outs = {}
+    for n in ("1", "3"):
+        out = tmp_path / f"t{n}.gpkg"
+        res = run_border(write_admins(tmp_path), write_elements(tmp_path / f"el{n}.gpkg", ELEMENTS), out,
+                         "--city-field", "city", "--threads", n)
+        assert res.returncode == 0, res.stderr
+        outs[n] = out
+
+    def norm(out: Path, layer: str):
+        return sorted(repr([(k, round(v, 6) if isinstance(v, float) else v) for k, v in sorted(r.items())
+                            if k not in ("conflict_id", "_geom")]) for r in rows(out, layer))
+    for layer in ("pair_summary", "border_conflicts", "border_conflict_lines", "shared_borders", "basemap_issues",
+                  "basemap_issue_points"):
+        assert norm(outs["1"], layer) == norm(outs["3"], layer), layer
+    ids = [r["conflict_id"] for r in rows(outs["3"], "border_conflict_lines")]
+    assert len(ids) == len(set(ids)) == 5
+    res = run_guotu("border", "--threads", "0", "--admin", "a", "--admin-id", "b", "--elements", "c",
+                    "--city-field", "d", "--category-field", "e", "-o", str(tmp_path / "x.gpkg"))
+    assert res.returncode == 2 and "--threads" in res.stderr

@@ -93,6 +93,11 @@ typedef struct guotu_border_options {
     double min_area_m2;            /* smaller overlaps are not conflicts; default 100 */
     double basemap_min_m2;         /* smaller admin overlaps / gaps are not reported; default 1 */
     double weight_overlap, weight_mismatch, weight_gap, weight_discontinuity; /* 1, 1, 0.75, 0.5 */
+    /* Share of the work, to use several threads: with parts > 1 this object compares only the
+     * pairs of part `part` (0 .. parts-1; a fixed hash of the pair) and only part 0 reports
+     * the input issues. Give each thread its own context and object with the same inputs,
+     * run them, then guotu_border_merge them into part 0's. Default 0 of 1 (everything). */
+    int part, parts;
 } guotu_border_options;
 
 GUOTU_API void guotu_border_options_init(guotu_border_options *opts);
@@ -130,7 +135,7 @@ typedef struct guotu_border_segment {
 } guotu_border_segment;
 
 typedef struct guotu_border_conflict {
-    int64_t id;                              /* 1, 2, ... in the order reported */
+    int64_t id;                              /* 1, 2, ... in the order reported (see `parts`) */
     const char *kind;                        /* "overlap", "gap", "discontinuity", "category_mismatch" */
     const char *detail;                      /* overlap: "crossing" / "double_claim"; gap: "one_side" /
                                                 "both_sides"; otherwise "" */
@@ -186,6 +191,12 @@ typedef struct guotu_border_pair {
  * until destroy. */
 GUOTU_API size_t guotu_border_pair_count(const guotu_border *b);
 GUOTU_API int guotu_border_pair_row(guotu_context *ctx, const guotu_border *b, size_t i, guotu_border_pair *out);
+
+/* Merges the pair rows and counts of `other` (another part, same inputs, run) into `b`;
+ * rows are then ordered by a, then b, as one object would have found them. Conflict ids
+ * stay unique: part k numbers its conflicts k+1, k+1+parts, ... `other` may be destroyed
+ * afterwards. */
+GUOTU_API int guotu_border_merge(guotu_context *ctx, guotu_border *b, const guotu_border *other);
 
 typedef struct guotu_border_stats {
     int64_t admins, elements, elements_compared; /* compared = near some shared border */
