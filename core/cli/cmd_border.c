@@ -304,9 +304,13 @@ static int read_admins(border_worker *w) {
     }
     /* The first worker keeps the id -> name table of the output. */
     size_t count = failed || w->index ? 0 : (size_t)vector_source_count(&src);
+    /* The other workers' callbacks read the table (under the output's lock) while this one
+     * may still fill it. */
     if (!failed && !w->index) {
+        pthread_mutex_lock(&r->out.lock);
         r->out.ids = calloc(count ? count : 1, sizeof *r->out.ids);
         r->out.names = calloc(count ? count : 1, sizeof *r->out.names);
+        pthread_mutex_unlock(&r->out.lock);
         if (!r->out.ids || !r->out.names) failed = snprintf(w->err, sizeof w->err, "out of memory") > 0;
     }
     char id[1024];
@@ -333,9 +337,11 @@ static int read_admins(border_worker *w) {
             break;
         }
         if (r->out.nadmins < count) {
+            pthread_mutex_lock(&r->out.lock);
             r->out.ids[r->out.nadmins] = CPLStrdup(id);
             r->out.names[r->out.nadmins] = CPLStrdup(nm);
             r->out.nadmins++;
+            pthread_mutex_unlock(&r->out.lock);
         }
         admins++;
     }
