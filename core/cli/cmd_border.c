@@ -256,7 +256,31 @@ static int core_failed(border_worker *w, const char *layer, const char *path) {
     return 1;
 }
 
-/* The working CRS: --crs, else the admin layer's. */
+/* Admin id -> name for the output's name columns, read before the workers start (their
+ * callbacks write rows with names). */
+static int name_table(border_run *r, vector_source *src) {
+    if (vector_source_use_field(src, r->a.admin_id, r->err, sizeof r->err)) return 1;
+    int name = r->a.admin_name ? vector_source_field(src, r->a.admin_name, r->err, sizeof r->err) : -1;
+    if (r->a.admin_name && name < 0) return 1;
+    size_t count = (size_t)vector_source_count(src);
+    r->out.ids = calloc(count ? count : 1, sizeof *r->out.ids);
+    r->out.names = calloc(count ? count : 1, sizeof *r->out.names);
+    if (!r->out.ids || !r->out.names) return snprintf(r->err, sizeof r->err, "out of memory") > 0;
+    char id[1024];
+    int64_t fid;
+    const unsigned char *wkb;
+    size_t size;
+    int more = 0;
+    while (r->out.nadmins < count &&
+           (more = vector_source_next(src, &fid, id, sizeof id, &wkb, &size, r->err, sizeof r->err)) == 1) {
+        r->out.ids[r->out.nadmins] = CPLStrdup(id);
+        r->out.names[r->out.nadmins] = CPLStrdup(name >= 0 ? vector_source_text(src, name) : "");
+        r->out.nadmins++;
+    }
+    return more < 0;
+}
+
+/* The working CRS: --crs, else the admin layer's; and the name table. */
 static int working_crs(border_run *r) {
     vector_source src;
     int failed = vector_source_open(&src, r->a.admin, r->a.admin_layer, r->a.encoding, r->err, sizeof r->err);
@@ -274,6 +298,7 @@ static int working_crs(border_run *r) {
         const char *opts[] = {"FORMAT=WKT2_2019", NULL};
         OSRExportToWktEx(r->srs, &r->crs_wkt, opts);
     }
+    if (!failed) failed = name_table(r, &src);
     vector_source_close(&src);
     return failed;
 }
@@ -303,16 +328,6 @@ static int read_admins(border_worker *w) {
         }
     }
     /* The first worker keeps the id -> name table of the output. */
-    size_t count = failed || w->index ? 0 : (size_t)vector_source_count(&src);
-    /* The other workers' callbacks read the table (under the output's lock) while this one
-     * may still fill it. */
-    if (!failed && !w->index) {
-        pthread_mutex_lock(&r->out.lock);
-        r->out.ids = calloc(count ? count : 1, sizeof *r->out.ids);
-        r->out.names = calloc(count ? count : 1, sizeof *r->out.names);
-        pthread_mutex_unlock(&r->out.lock);
-        if (!r->out.ids || !r->out.names) failed = snprintf(w->err, sizeof w->err, "out of memory") > 0;
-    }
     char id[1024];
     int64_t fid, admins = 0;
     const unsigned char *wkb;
@@ -335,13 +350,6 @@ static int read_admins(border_worker *w) {
         if (guotu_border_add_admin(w->ctx, w->border, id, nm, fid, wkb, size)) {
             failed = core_failed(w, src.layer_name, src.path);
             break;
-        }
-        if (r->out.nadmins < count) {
-            pthread_mutex_lock(&r->out.lock);
-            r->out.ids[r->out.nadmins] = CPLStrdup(id);
-            r->out.names[r->out.nadmins] = CPLStrdup(nm);
-            r->out.nadmins++;
-            pthread_mutex_unlock(&r->out.lock);
         }
         admins++;
     }
