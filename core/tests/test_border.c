@@ -340,6 +340,41 @@ static void test_bad_input(void **state) {
     guotu_context_destroy(ctx);
 }
 
+/* An enclave: B inside a hole of A, so the shared border is a closed ring (4000 m) and an
+ * element at a corner of the hole faces both ends of the ring. A's red lines reach the
+ * ring on [1200,1500] of its west side (300 m) and, from the south-west corner,
+ * [1000,1100] (100 m): 400 m of discontinuity, the rest none. */
+static void test_enclave_ring(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_border_options o;
+    guotu_border_options_init(&o);
+    o.crs = "EPSG:4527";
+    o.area_method = GUOTU_AREA_PLANAR;
+    guotu_border *b = NULL;
+    assert_int_equal(guotu_border_create(ctx, &o, &b), GUOTU_OK);
+    char w[512], hole[256];
+    box_wkt(hole, sizeof hole, X + 1000, Y + 1000, X + 2000, Y + 2000);
+    snprintf(w, sizeof w, "POLYGON((%f %f,%f %f,%f %f,%f %f,%f %f),%s", X, Y, X + 3000, Y, X + 3000, Y + 3000, X,
+             Y + 3000, X, Y, strchr(hole, '(') + 1);
+    assert_int_equal(add_wkt(ctx, b, "A", NULL, NULL, "", 1, w), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, "B", NULL, NULL, "", 2, bx(w, 1000, 1000, 2000, 2000)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, NULL, "A", "red", "west", 1, bx(w, 900, 1200, 1000, 1500)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, NULL, "A", "red", "corner", 2, bx(w, 900, 900, 1000, 1100)), GUOTU_OK);
+    log_t log;
+    memset(&log, 0, sizeof log);
+    assert_int_equal(guotu_border_run(ctx, b, &callbacks, &log), GUOTU_OK);
+    guotu_border_pair p;
+    assert_int_equal(guotu_border_pair_count(b), 1);
+    assert_int_equal(guotu_border_pair_row(ctx, b, 0, &p), GUOTU_OK);
+    assert_close(p.border_m, 4000, 1e-6);
+    assert_close(p.discontinuity_m, 400, 1e-6);
+    assert_close(p.none_m, 3600, 1e-6);
+    assert_int_equal(log.conflicts, 2);
+    guotu_border_destroy(ctx, b);
+    guotu_context_destroy(ctx);
+}
+
 /* Two parts on two contexts, merged: the same pairs, conflicts and issues as one run. */
 static void test_parts_merge_to_the_whole(void **state) {
     (void)state;
@@ -352,12 +387,14 @@ static void test_parts_merge_to_the_whole(void **state) {
         b[k] = fixture_part(ctx[k], k, 2);
         memset(&log[k], 0, sizeof log[k]);
         assert_int_equal(guotu_border_run(ctx[k], b[k], &callbacks_any_id, &log[k]), GUOTU_OK);
-        for (int i = 0; i < log[k].conflicts; i++) ids[nids++] = log[k].id[i];
+        for (int i = 0; i < log[k].conflicts; i++)
+            ids[nids++] = log[k].id[i];
     }
     assert_int_equal(log[0].conflicts + log[1].conflicts, 5);
     assert_int_equal(log[0].issues + log[1].issues, 7);
     for (int i = 0; i < nids; i++)
-        for (int j = i + 1; j < nids; j++) assert_true(ids[i] != ids[j]);
+        for (int j = i + 1; j < nids; j++)
+            assert_true(ids[i] != ids[j]);
     for (int st = 0; st < 6; st++) {
         double whole[6] = {100, 100, 100, 150, 100, 450};
         assert_close(log[0].status_m[st] + log[1].status_m[st], whole[st], 1e-6);
@@ -409,6 +446,7 @@ int main(void) {
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_cancel),
         cmocka_unit_test(test_parts_merge_to_the_whole),
+        cmocka_unit_test(test_enclave_ring),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
