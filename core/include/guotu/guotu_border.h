@@ -55,7 +55,9 @@
  *  - "overlap", detail "crossing": an element of one side beyond its unit into the other
  *    (element ∩ other unit), area at least [min_area_m2]; detail "double_claim": elements
  *    of the two sides covering the same ground (element ∩ element), area at least
- *    [min_area_m2]. The polygon is the overlap; the line is the border it faces.
+ *    [min_area_m2]. The polygon is the overlap; the line is the border it faces. Only
+ *    elements meeting the corridor are checked (an element crossing a border meets it), and
+ *    only into the neighbour of that border; crossings thinner than 0.1 mm are rounding.
  *  - "gap": each gap segment at least [min_length_m] long; its polygon is the unprotected
  *    strip: the corridor along the segment (flat ends) on the side(s) not reaching the
  *    border, less the elements of both sides, the pieces that touch the border.
