@@ -35,7 +35,7 @@ enum { NSEGMENT = 11 };
 
 static const table_column issue_columns[] = {
     {"kind", COLUMN_TEXT, 24, "问题类型"},      {"admin_a", COLUMN_TEXT, 0, "行政区A代码"},
-    {"admin_b", COLUMN_TEXT, 0, "行政区B代码"}, {"fid", COLUMN_INTEGER, 0, "要素编号"},
+    {"admin_b", COLUMN_TEXT, 0, "行政区B代码"}, {"feature_id", COLUMN_INTEGER, 0, "要素编号"},
     {"city_id", COLUMN_TEXT, 0, "城市代码"},    {"area_m2", COLUMN_REAL, 0, "面积（平方米）"},
     {"message_zh", COLUMN_TEXT, 0, "说明"},     {"message_en", COLUMN_TEXT, 0, "Message"}};
 enum { NISSUE = 8 };
