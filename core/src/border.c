@@ -236,6 +236,17 @@ static int reports_inputs(const guotu_border *b) { return b->o.parts <= 1 || b->
 static int report_admin_issues(guotu_context *ctx, guotu_border *b) {
     for (size_t i = 0; reports_inputs(b) && i < b->admin_count; i++) {
         border_admin *a = &b->admins[i];
+        if (GEOSisEmpty_r(ctx->geos, a->geom) == 1) {
+            /* No ground: no neighbours, so its city's elements are never compared. */
+            char zh[320], en[320];
+            snprintf(zh, sizeof zh, "行政区 %s（要素 %lld）几何为空，无法比较其要素", a->id, (long long)a->fid);
+            snprintf(en, sizeof en,
+                     "admin unit %s (feature %lld) has an empty geometry: its elements cannot be compared", a->id,
+                     (long long)a->fid);
+            guotu_border_issue issue = {"admin_empty", a->id, "", a->fid, "", 0, zh, en, NULL, 0};
+            int status = border_emit_issue(ctx, b, &issue, NULL);
+            if (status) return status;
+        }
         if (!a->repaired) continue;
         b->stats.admins_invalid++;
         char zh[320], en[320];

@@ -333,6 +333,17 @@ static void test_bad_input(void **state) {
     assert_int_equal(add_wkt(ctx, b, NULL, "A", "", "", 10, bx(w, 0, 0, 10, 10)), GUOTU_ERR_DATA);
     assert_non_null(strstr(guotu_context_last_error(ctx), "no category"));
     guotu_border_destroy(ctx, b);
+    /* An admin unit without ground is reported. */
+    assert_int_equal(guotu_border_create(ctx, &o, &b), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, "A", NULL, NULL, "", 1, bx(w, 0, 0, 1000, 1000)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, "G", NULL, NULL, "", 2, "POLYGON EMPTY"), GUOTU_OK);
+    log_t log;
+    memset(&log, 0, sizeof log);
+    assert_int_equal(guotu_border_run(ctx, b, &callbacks, &log), GUOTU_OK);
+    assert_int_equal(log.issues, 1);
+    assert_string_equal(log.issue_kind[0], "admin_empty");
+    assert_int_equal(guotu_border_pair_count(b), 0);
+    guotu_border_destroy(ctx, b);
     /* No admin units at all. */
     assert_int_equal(guotu_border_create(ctx, &o, &b), GUOTU_OK);
     assert_int_equal(guotu_border_run(ctx, b, NULL, NULL), GUOTU_ERR_DATA);

@@ -21,7 +21,8 @@
  * give one border.
  *
  * Base map issues: "admin_invalid" (a unit's geometry is invalid; repaired and used, the
- * point says where), "admin_overlap" (A ∩ B, with its area), "admin_gap" (ground within
+ * point says where), "admin_empty" (a unit without ground: no neighbours, its elements are
+ * not compared; no geometry), "admin_overlap" (A ∩ B, with its area), "admin_gap" (ground within
  * [snap_m] of both A and B and of their shared border, not beyond its ends, covered by no
  * admin unit: the sliver between neighbours; pieces no longer than 10 × [snap_m] across are
  * the lens where two boundaries part and are left out), each reported when at least
