@@ -35,7 +35,7 @@ enum { NSEGMENT = 11 };
 
 static const table_column issue_columns[] = {
     {"kind", COLUMN_TEXT, 24, "问题类型"},      {"admin_a", COLUMN_TEXT, 0, "行政区A代码"},
-    {"admin_b", COLUMN_TEXT, 0, "行政区B代码"}, {"fid", COLUMN_INTEGER, 0, "要素编号"},
+    {"admin_b", COLUMN_TEXT, 0, "行政区B代码"}, {"feature_id", COLUMN_INTEGER, 0, "要素编号"},
     {"city_id", COLUMN_TEXT, 0, "城市代码"},    {"area_m2", COLUMN_REAL, 0, "面积（平方米）"},
     {"message_zh", COLUMN_TEXT, 0, "说明"},     {"message_en", COLUMN_TEXT, 0, "Message"}};
 enum { NISSUE = 8 };
@@ -85,7 +85,7 @@ int border_output_open(border_output *o, const char *path, OGRSpatialReferenceH 
     return o->conflicts < 0 || o->conflict_lines < 0 || o->segments < 0 || o->issues < 0 || o->issue_points < 0;
 }
 
-static int on_conflict(const guotu_border_conflict *c, void *user) {
+static int write_conflict(const guotu_border_conflict *c, void *user) {
     border_output *o = user;
     static const char *const kinds[4] = {"overlap", "gap", "discontinuity", "category_mismatch"};
     for (int k = 0; k < 4; k++)
@@ -126,7 +126,7 @@ static int on_conflict(const guotu_border_conflict *c, void *user) {
            gpkg_writer_row(o->out, o->conflict_lines, texts, reals, c->line_wkb, c->line_wkb_size, o->err, o->err_size);
 }
 
-static int on_segment(const guotu_border_segment *s, void *user) {
+static int write_segment(const guotu_border_segment *s, void *user) {
     border_output *o = user;
     const char *texts[NSEGMENT] = {s->admin_a, name_of(o, s->admin_a), s->admin_b,      name_of(o, s->admin_b),
                                    s->status,  s->categories_a,        s->categories_b, s->names_a,
@@ -136,7 +136,7 @@ static int on_segment(const guotu_border_segment *s, void *user) {
     return gpkg_writer_row(o->out, o->segments, texts, reals, s->wkb, s->wkb_size, o->err, o->err_size);
 }
 
-static int on_issue(const guotu_border_issue *i, void *user) {
+static int write_issue(const guotu_border_issue *i, void *user) {
     border_output *o = user;
     o->issue_counts++;
     const char *texts[NISSUE] = {i->kind, i->admin_a, i->admin_b, 0, i->city_id, 0, i->message_zh, i->message_en};
@@ -150,6 +150,21 @@ static int on_issue(const guotu_border_issue *i, void *user) {
     }
     return gpkg_writer_row(o->out, layer, texts, reals, i->wkb, i->wkb_size, o->err, o->err_size);
 }
+
+/* The callbacks come from the worker threads: one row at a time, and after a failed write
+ * every thread stops. */
+#define LOCKED(name, type)                                                                                             \
+    static int on_##name(const type *item, void *user) {                                                               \
+        border_output *o = user;                                                                                       \
+        pthread_mutex_lock(&o->lock);                                                                                  \
+        int failed = o->failed || write_##name(item, user);                                                            \
+        if (failed) o->failed = 1;                                                                                     \
+        pthread_mutex_unlock(&o->lock);                                                                                \
+        return failed;                                                                                                 \
+    }
+LOCKED(segment, guotu_border_segment)
+LOCKED(conflict, guotu_border_conflict)
+LOCKED(issue, guotu_border_issue)
 
 const guotu_border_callbacks border_output_callbacks = {on_segment, on_conflict, on_issue};
 

@@ -3,6 +3,7 @@
 #ifndef GUOTU_CLI_BORDER_OUTPUT_H
 #define GUOTU_CLI_BORDER_OUTPUT_H
 
+#include <pthread.h>
 #include <stddef.h>
 
 #include "gpkg_writer.h"
@@ -18,6 +19,8 @@ typedef struct border_output {
     int64_t issue_counts; /* base-map and input issues */
     char *err;
     size_t err_size;
+    int failed;           /* a write failed: err holds why */
+    pthread_mutex_t lock; /* the callbacks come from several threads */
 } border_output;
 
 /* Makes the layers (in `srs`, may be NULL). 1 with a message in o->err. */

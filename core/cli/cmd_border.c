@@ -2,11 +2,13 @@
 #include <cpl_conv.h>
 #include <getopt.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "border_output.h"
 #include "cli.h"
@@ -20,7 +22,7 @@ static const char *const usage =
     "         --category-field F [--name-field F]\n"
     "         [--corridor M] [--reach M] [--snap M] [--min-length M] [--min-area M2]\n"
     "         [--basemap-min M2] [--weights OVERLAP,MISMATCH,GAP,DISCONTINUITY]\n"
-    "         [--area ellipsoidal|planar] [--crs CRS] [--encoding NAME] -o OUT.gpkg\n"
+    "         [--area ellipsoidal|planar] [--crs CRS] [--encoding NAME] [--threads N] -o OUT.gpkg\n"
     "\n"
     "Cross-city boundary conflicts (SPEC §6). Finds the adjacent admin units (cities or\n"
     "counties) robustly (small gaps and overlaps between neighbours within --snap, default\n"
@@ -44,13 +46,14 @@ static const char *const usage =
     "(lengths, areas and a score per pair), basemap_issues and basemap_issue_points.\n"
     "Score = 100 x weighted conflict length / border length faced by an element, weights\n"
     "default 1,1,0.75,0.5. --encoding sets the attribute encoding of Shapefiles without a\n"
-    ".cpg (e.g. CP936 for GBK).\n";
+    ".cpg (e.g. CP936 for GBK). --threads: pairs of units are shared among N threads\n"
+    "(default one per CPU, at most 8); the results do not depend on it.\n";
 
 typedef struct border_args {
     const char *admin, *admin_layer, *admin_id, *admin_name;
     const char *elements, *elements_layer, *city_field, *category_field, *name_field;
     const char *area, *crs, *encoding, *output;
-    int city_from_layer;
+    int city_from_layer, threads;
     char weights[64];
     guotu_border_options o;
 } border_args;
@@ -75,7 +78,8 @@ enum {
     O_WEIGHTS,
     O_AREA,
     O_CRS,
-    O_ENCODING
+    O_ENCODING,
+    O_THREADS
 };
 
 static int parse_weights(const char *text, guotu_border_options *o) {
@@ -117,6 +121,7 @@ static int parse(int argc, char **argv, border_args *a) {
                                             {"area", 1, 0, O_AREA},
                                             {"crs", 1, 0, O_CRS},
                                             {"encoding", 1, 0, O_ENCODING},
+                                            {"threads", 1, 0, O_THREADS},
                                             {"output", 1, 0, 'o'},
                                             {"help", 0, 0, 'h'},
                                             {0, 0, 0, 0}};
@@ -154,6 +159,15 @@ static int parse(int argc, char **argv, border_args *a) {
         case O_AREA: a->area = optarg; break;
         case O_CRS: a->crs = optarg; break;
         case O_ENCODING: a->encoding = optarg; break;
+        case O_THREADS: {
+            char *end = NULL;
+            long n = strtol(optarg, &end, 10);
+            if (!*optarg || *end || n < 1 || n > 64)
+                return cli_usage_error("border", usage, "--threads needs a whole number from 1 to 64, not '%s'",
+                                       optarg);
+            a->threads = (int)n;
+            break;
+        }
         case 'o': a->output = optarg; break;
         case 'h': fputs(usage, stdout); return -1;
         default:
@@ -190,190 +204,299 @@ static int parse(int argc, char **argv, border_args *a) {
     return 0;
 }
 
-typedef struct border_run {
-    border_args a;
+typedef struct border_run border_run;
+
+/* One thread's share: its own context and border object with all the inputs, comparing
+ * the pairs of its part (see guotu_border_options.parts). */
+typedef struct border_worker {
+    border_run *run;
+    int index;
     guotu_context *ctx;
     guotu_border *border;
+    pthread_t thread;
+    int failed;
+    char err[2048];
+} border_worker;
+
+struct border_run {
+    border_args a;
     OGRSpatialReferenceH srs; /* the working CRS; NULL when the admin layer has none */
     char *crs_wkt;
-    border_output out;
+    border_output out; /* shared by the workers; its callbacks lock */
     int64_t admins, elements;
+    border_worker *workers;
+    int nworkers;
     progress_bar bar;
     char err[2048];
-} border_run;
+};
 
 /* Reprojects a layer into the working CRS when it is in another; refuses a layer without
  * a CRS next to one with a CRS. */
-static int align(border_run *r, vector_source *src, const char *role) {
+static int align(border_run *r, vector_source *src, const char *role, int quiet, char *err, size_t err_size) {
     OGRSpatialReferenceH have = vector_source_crs(src);
     if (!have && !r->srs) return 0;
     if (!have || !r->srs) {
-        snprintf(r->err, sizeof r->err, "the %s layer '%s' of '%s' has %s while the working CRS is %s: give both a CRS",
-                 role, src->layer_name, src->path, have ? "a CRS" : "no CRS", r->srs ? OSRGetName(r->srs) : "none");
+        snprintf(err, err_size, "the %s layer '%s' of '%s' has %s while the working CRS is %s: give both a CRS", role,
+                 src->layer_name, src->path, have ? "a CRS" : "no CRS", r->srs ? OSRGetName(r->srs) : "none");
         return 1;
     }
     const char *opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT", NULL};
     if (OSRIsSameEx(have, r->srs, opts)) return 0;
-    fprintf(stderr, "guotu: note: reprojecting the %s layer '%s' from %s to %s\n", role, src->layer_name,
-            OSRGetName(have), OSRGetName(r->srs));
-    return vector_source_reproject_to(src, r->srs, r->err, sizeof r->err);
+    if (!quiet)
+        fprintf(stderr, "guotu: note: reprojecting the %s layer '%s' from %s to %s\n", role, src->layer_name,
+                OSRGetName(have), OSRGetName(r->srs));
+    return vector_source_reproject_to(src, r->srs, err, err_size);
 }
 
-static int core_failed(border_run *r, const char *layer, const char *path) {
+static int core_failed(border_worker *w, const char *layer, const char *path) {
     if (layer)
-        snprintf(r->err, sizeof r->err, "layer '%s' of '%s': %s", layer, path, guotu_context_last_error(r->ctx));
+        snprintf(w->err, sizeof w->err, "layer '%s' of '%s': %s", layer, path, guotu_context_last_error(w->ctx));
     else
-        snprintf(r->err, sizeof r->err, "%s", guotu_context_last_error(r->ctx));
+        snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
     return 1;
 }
 
-static int open_admin(border_run *r, vector_source *src) {
-    if (vector_source_open(src, r->a.admin, r->a.admin_layer, r->a.encoding, r->err, sizeof r->err) ||
-        vector_source_use_field(src, r->a.admin_id, r->err, sizeof r->err))
-        return 1;
-    if (r->a.crs) {
-        r->srs = OSRNewSpatialReference(NULL);
-        if (OSRSetFromUserInput(r->srs, r->a.crs) != OGRERR_NONE) {
-            snprintf(r->err, sizeof r->err, "--crs: unknown CRS '%s'", r->a.crs);
-            return 1;
-        }
-    } else if (vector_source_crs(src)) {
-        r->srs = OSRClone(vector_source_crs(src));
-    }
-    if (r->srs) {
-        OSRSetAxisMappingStrategy(r->srs, OAMS_TRADITIONAL_GIS_ORDER);
-        const char *opts[] = {"FORMAT=WKT2_2019", NULL};
-        OSRExportToWktEx(r->srs, &r->crs_wkt, opts);
-    }
-    return align(r, src, "admin");
-}
-
-static int read_admins(border_run *r) {
-    vector_source src;
-    int failed = open_admin(r, &src);
-    int name = -1;
-    if (!failed && r->a.admin_name) {
-        name = vector_source_field(&src, r->a.admin_name, r->err, sizeof r->err);
-        failed = name < 0;
-    }
-    if (!failed) {
-        r->a.o.crs = r->crs_wkt;
-        if (guotu_border_create(r->ctx, &r->a.o, &r->border)) {
-            failed = core_failed(r, NULL, NULL);
-            if (!r->a.crs && strstr(r->err, "geographic")) {
-                size_t used = strlen(r->err);
-                snprintf(r->err + used, sizeof r->err - used, " (pass --crs, e.g. --crs EPSG:4527)");
-            }
-        }
-    }
-    size_t count = failed ? 0 : (size_t)vector_source_count(&src);
+/* Admin id -> name for the output's name columns, read before the workers start (their
+ * callbacks write rows with names). */
+static int name_table(border_run *r, vector_source *src) {
+    if (vector_source_use_field(src, r->a.admin_id, r->err, sizeof r->err)) return 1;
+    int name = r->a.admin_name ? vector_source_field(src, r->a.admin_name, r->err, sizeof r->err) : -1;
+    if (r->a.admin_name && name < 0) return 1;
+    size_t count = (size_t)vector_source_count(src);
     r->out.ids = calloc(count ? count : 1, sizeof *r->out.ids);
     r->out.names = calloc(count ? count : 1, sizeof *r->out.names);
-    if (!failed && (!r->out.ids || !r->out.names)) failed = snprintf(r->err, sizeof r->err, "out of memory") > 0;
+    if (!r->out.ids || !r->out.names) return snprintf(r->err, sizeof r->err, "out of memory") > 0;
     char id[1024];
     int64_t fid;
     const unsigned char *wkb;
     size_t size;
     int more = 0;
-    while (!failed && (more = vector_source_next(&src, &fid, id, sizeof id, &wkb, &size, r->err, sizeof r->err)) == 1) {
+    while (r->out.nadmins < count &&
+           (more = vector_source_next(src, &fid, id, sizeof id, &wkb, &size, r->err, sizeof r->err)) == 1) {
+        r->out.ids[r->out.nadmins] = CPLStrdup(id);
+        r->out.names[r->out.nadmins] = CPLStrdup(name >= 0 ? vector_source_text(src, name) : "");
+        r->out.nadmins++;
+    }
+    return more < 0;
+}
+
+/* The working CRS: --crs, else the admin layer's; and the name table. */
+static int working_crs(border_run *r) {
+    vector_source src;
+    int failed = vector_source_open(&src, r->a.admin, r->a.admin_layer, r->a.encoding, r->err, sizeof r->err);
+    if (!failed && r->a.crs) {
+        r->srs = OSRNewSpatialReference(NULL);
+        if (OSRSetFromUserInput(r->srs, r->a.crs) != OGRERR_NONE) {
+            snprintf(r->err, sizeof r->err, "--crs: unknown CRS '%s'", r->a.crs);
+            failed = 1;
+        }
+    } else if (!failed && vector_source_crs(&src)) {
+        r->srs = OSRClone(vector_source_crs(&src));
+    }
+    if (!failed && r->srs) {
+        OSRSetAxisMappingStrategy(r->srs, OAMS_TRADITIONAL_GIS_ORDER);
+        const char *opts[] = {"FORMAT=WKT2_2019", NULL};
+        OSRExportToWktEx(r->srs, &r->crs_wkt, opts);
+    }
+    if (!failed) failed = name_table(r, &src);
+    vector_source_close(&src);
+    return failed;
+}
+
+static int read_admins(border_worker *w) {
+    border_run *r = w->run;
+    vector_source src;
+    int failed = vector_source_open(&src, r->a.admin, r->a.admin_layer, r->a.encoding, w->err, sizeof w->err) ||
+                 vector_source_use_field(&src, r->a.admin_id, w->err, sizeof w->err) ||
+                 align(r, &src, "admin", w->index > 0, w->err, sizeof w->err);
+    int name = -1;
+    if (!failed && r->a.admin_name) {
+        name = vector_source_field(&src, r->a.admin_name, w->err, sizeof w->err);
+        failed = name < 0;
+    }
+    if (!failed) {
+        guotu_border_options o = r->a.o;
+        o.crs = r->crs_wkt;
+        o.part = w->index;
+        o.parts = r->nworkers;
+        if (guotu_border_create(w->ctx, &o, &w->border)) {
+            failed = core_failed(w, NULL, NULL);
+            if (!r->a.crs && strstr(w->err, "geographic")) {
+                size_t used = strlen(w->err);
+                snprintf(w->err + used, sizeof w->err - used, " (pass --crs, e.g. --crs EPSG:4527)");
+            }
+        }
+    }
+    /* The first worker keeps the id -> name table of the output. */
+    char id[1024];
+    int64_t fid, admins = 0;
+    const unsigned char *wkb;
+    size_t size;
+    int more = 0;
+    while (!failed && (more = vector_source_next(&src, &fid, id, sizeof id, &wkb, &size, w->err, sizeof w->err)) == 1) {
         if (!wkb) {
-            snprintf(r->err, sizeof r->err, "feature %lld of the admin layer '%s' of '%s' has no geometry",
+            snprintf(w->err, sizeof w->err, "feature %lld of the admin layer '%s' of '%s' has no geometry",
                      (long long)fid, src.layer_name, src.path);
             failed = 1;
             break;
         }
         if (!id[0]) {
-            snprintf(r->err, sizeof r->err, "feature %lld of the admin layer '%s' has an empty id field '%s'",
+            snprintf(w->err, sizeof w->err, "feature %lld of the admin layer '%s' has an empty id field '%s'",
                      (long long)fid, src.layer_name, r->a.admin_id);
             failed = 1;
             break;
         }
         const char *nm = name >= 0 ? vector_source_text(&src, name) : "";
-        if (guotu_border_add_admin(r->ctx, r->border, id, nm, fid, wkb, size)) {
-            failed = core_failed(r, src.layer_name, src.path);
+        if (guotu_border_add_admin(w->ctx, w->border, id, nm, fid, wkb, size)) {
+            failed = core_failed(w, src.layer_name, src.path);
             break;
         }
-        if (r->out.nadmins < count) {
-            r->out.ids[r->out.nadmins] = CPLStrdup(id);
-            r->out.names[r->out.nadmins] = CPLStrdup(nm);
-            r->out.nadmins++;
-        }
-        r->admins++;
+        admins++;
     }
     if (more < 0) failed = 1;
-    if (!failed && !r->admins) {
-        snprintf(r->err, sizeof r->err, "the admin layer '%s' of '%s' has no features", src.layer_name, src.path);
+    if (!failed && !admins) {
+        snprintf(w->err, sizeof w->err, "the admin layer '%s' of '%s' has no features", src.layer_name, src.path);
         failed = 1;
     }
+    if (!w->index) r->admins = admins;
     vector_source_close(&src);
     return failed;
 }
 
 /* One layer of elements; `city` is the layer's city id with --city-from-layer, else NULL. */
-static int read_element_layer(border_run *r, const char *layer, const char *city) {
+static int read_element_layer(border_worker *w, const char *layer, const char *city, int64_t *count) {
+    border_run *r = w->run;
     vector_source src;
-    int failed = vector_source_open(&src, r->a.elements, layer, r->a.encoding, r->err, sizeof r->err);
-    if (!failed && !city) failed = vector_source_use_field(&src, r->a.city_field, r->err, sizeof r->err);
-    int category = failed ? -1 : vector_source_field(&src, r->a.category_field, r->err, sizeof r->err);
+    int failed = vector_source_open(&src, r->a.elements, layer, r->a.encoding, w->err, sizeof w->err);
+    if (!failed && !city) failed = vector_source_use_field(&src, r->a.city_field, w->err, sizeof w->err);
+    int category = failed ? -1 : vector_source_field(&src, r->a.category_field, w->err, sizeof w->err);
     int name = -1;
     if (!failed && category < 0) failed = 1;
     if (!failed && r->a.name_field) {
-        name = vector_source_field(&src, r->a.name_field, r->err, sizeof r->err);
+        name = vector_source_field(&src, r->a.name_field, w->err, sizeof w->err);
         failed = name < 0;
     }
-    if (!failed) failed = align(r, &src, "elements");
+    if (!failed) failed = align(r, &src, "elements", w->index > 0, w->err, sizeof w->err);
     char value[1024];
     int64_t fid;
     const unsigned char *wkb;
     size_t size;
     int more = 0;
     while (!failed &&
-           (more = vector_source_next(&src, &fid, value, sizeof value, &wkb, &size, r->err, sizeof r->err)) == 1) {
+           (more = vector_source_next(&src, &fid, value, sizeof value, &wkb, &size, w->err, sizeof w->err)) == 1) {
         const char *cat = vector_source_text(&src, category);
         if (!cat[0]) {
-            snprintf(r->err, sizeof r->err,
+            snprintf(w->err, sizeof w->err,
                      "feature %lld of the elements layer '%s' of '%s' has an empty category field '%s'", (long long)fid,
                      src.layer_name, src.path, r->a.category_field);
             failed = 1;
             break;
         }
-        if (guotu_border_add_element(r->ctx, r->border, city ? city : value, cat,
+        if (guotu_border_add_element(w->ctx, w->border, city ? city : value, cat,
                                      name >= 0 ? vector_source_text(&src, name) : "", fid, wkb, size)) {
-            failed = core_failed(r, src.layer_name, src.path);
+            failed = core_failed(w, src.layer_name, src.path);
             break;
         }
-        r->elements++;
+        (*count)++;
     }
     if (more < 0) failed = 1;
     vector_source_close(&src);
     return failed;
 }
 
-static int read_elements(border_run *r) {
-    if (!r->a.city_from_layer) return read_element_layer(r, r->a.elements_layer, NULL);
-    GDALDatasetH ds = GDALOpenEx(r->a.elements, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
-    if (!ds) {
-        snprintf(r->err, sizeof r->err, "cannot open '%s' as a vector file: %s", r->a.elements, CPLGetLastErrorMsg());
-        return 1;
+static int read_elements(border_worker *w) {
+    border_run *r = w->run;
+    int64_t count = 0;
+    int failed = 0;
+    if (!r->a.city_from_layer) {
+        failed = read_element_layer(w, r->a.elements_layer, NULL, &count);
+    } else {
+        GDALDatasetH ds = GDALOpenEx(r->a.elements, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+        if (!ds) {
+            snprintf(w->err, sizeof w->err, "cannot open '%s' as a vector file: %s", r->a.elements,
+                     CPLGetLastErrorMsg());
+            return 1;
+        }
+        int n = GDALDatasetGetLayerCount(ds), used = 0;
+        for (int i = 0; !failed && i < n; i++) {
+            OGRLayerH layer = GDALDatasetGetLayer(ds, i);
+            OGRwkbGeometryType t = wkbFlatten(OGR_L_GetGeomType(layer));
+            if (t != wkbPolygon && t != wkbMultiPolygon && t != wkbUnknown) continue;
+            char name[256];
+            snprintf(name, sizeof name, "%s", OGR_L_GetName(layer));
+            failed = read_element_layer(w, name, name, &count);
+            used++;
+        }
+        GDALClose(ds);
+        if (!failed && !used) {
+            snprintf(w->err, sizeof w->err, "'%s' has no polygon layers (one per city is expected)", r->a.elements);
+            failed = 1;
+        }
     }
-    int n = GDALDatasetGetLayerCount(ds), failed = 0, used = 0;
-    for (int i = 0; !failed && i < n; i++) {
-        OGRLayerH layer = GDALDatasetGetLayer(ds, i);
-        OGRwkbGeometryType t = wkbFlatten(OGR_L_GetGeomType(layer));
-        if (t != wkbPolygon && t != wkbMultiPolygon && t != wkbUnknown) continue;
-        char name[256];
-        snprintf(name, sizeof name, "%s", OGR_L_GetName(layer));
-        failed = read_element_layer(r, name, name);
-        used++;
-    }
-    GDALClose(ds);
-    if (!failed && !used) {
-        snprintf(r->err, sizeof r->err, "'%s' has no polygon layers (one per city is expected)", r->a.elements);
-        failed = 1;
-    }
+    if (!w->index) r->elements = count;
     return failed;
 }
 
+static int worker_run(border_worker *w) {
+    if (read_admins(w) || read_elements(w)) return 1;
+    if (guotu_border_run(w->ctx, w->border, &border_output_callbacks, &w->run->out)) {
+        /* A write error from a callback keeps its own text. */
+        if (w->run->out.failed)
+            snprintf(w->err, sizeof w->err, "%s", w->run->err);
+        else
+            core_failed(w, NULL, NULL);
+        return 1;
+    }
+    return 0;
+}
+
+static void *worker_thread(void *arg) {
+    border_worker *w = arg;
+    w->failed = worker_run(w);
+    return NULL;
+}
+
+static int thread_count(int asked) {
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    int n = asked > 0 ? asked : (int)(cpus > 0 ? cpus : 1);
+    return n > 8 ? 8 : (n < 1 ? 1 : n);
+}
+
+/* Runs the workers (the first here, the others on threads) and merges them into the first. */
+static int run_workers(border_run *r) {
+    r->nworkers = thread_count(r->a.threads);
+    r->workers = calloc((size_t)r->nworkers, sizeof *r->workers);
+    if (!r->workers) return snprintf(r->err, sizeof r->err, "out of memory") > 0;
+    for (int k = 0; k < r->nworkers; k++) {
+        border_worker *w = &r->workers[k];
+        w->run = r;
+        w->index = k;
+        w->ctx = guotu_context_create();
+        if (!w->ctx) return snprintf(r->err, sizeof r->err, "out of memory") > 0;
+    }
+    guotu_context_set_progress(r->workers[0].ctx, progress_bar_update, &r->bar);
+    int started = 0;
+    for (int k = 1; k < r->nworkers; k++) {
+        if (pthread_create(&r->workers[k].thread, NULL, worker_thread, &r->workers[k]) != 0) break;
+        started = k;
+    }
+    int failed = worker_run(&r->workers[0]);
+    if (failed) snprintf(r->err, sizeof r->err, "%s", r->workers[0].err);
+    for (int k = 1; k <= started; k++) {
+        pthread_join(r->workers[k].thread, NULL);
+        if (!failed && r->workers[k].failed) {
+            snprintf(r->err, sizeof r->err, "%s", r->workers[k].err);
+            failed = 1;
+        }
+    }
+    if (!failed && started < r->nworkers - 1) failed = snprintf(r->err, sizeof r->err, "cannot start threads") > 0;
+    for (int k = 1; !failed && k < r->nworkers; k++)
+        if (guotu_border_merge(r->workers[0].ctx, r->workers[0].border, r->workers[k].border)) {
+            snprintf(r->err, sizeof r->err, "%s", guotu_context_last_error(r->workers[0].ctx));
+            failed = 1;
+        }
+    return failed;
+}
 static void describe_file(const char *path, char *buf, size_t size) {
     struct stat st;
     if (stat(path, &st) != 0) {
@@ -418,13 +541,14 @@ static int write_summary(border_run *r) {
                                {"area_method", r->a.area},
                                {"crs", r->srs ? OSRGetName(r->srs) : "(none)"},
                                {"encoding", r->a.encoding ? r->a.encoding : "(the files' own)"}};
-    return border_output_summary(&r->out, r->ctx, r->border, meta, (int)(sizeof meta / sizeof meta[0]));
+    return border_output_summary(&r->out, r->workers[0].ctx, r->workers[0].border, meta,
+                                 (int)(sizeof meta / sizeof meta[0]));
 }
 
 static void print_summary(border_run *r) {
     guotu_border_stats st;
-    guotu_border_get_stats(r->ctx, r->border, &st);
-    size_t pairs = guotu_border_pair_count(r->border);
+    guotu_border_get_stats(r->workers[0].ctx, r->workers[0].border, &st);
+    size_t pairs = guotu_border_pair_count(r->workers[0].border);
     printf("Cross-city borders: %lld admin units, %zu adjacent pairs, %lld elements (%lld near a shared border)\n",
            (long long)st.admins, pairs, (long long)st.elements, (long long)st.elements_compared);
     printf("  conflicts: %lld overlap, %lld gap, %lld discontinuity, %lld category mismatch\n",
@@ -447,18 +571,11 @@ int cmd_border(int argc, char **argv) {
     if (parsed) return parsed < 0 ? 0 : 2;
     if (cli_same_file(r.a.admin, r.a.output) || cli_same_file(r.a.elements, r.a.output))
         return cli_error("refusing to write the output over an input");
-    r.ctx = guotu_context_create();
-    if (!r.ctx) return cli_error("out of memory");
     r.out.err = r.err;
     r.out.err_size = sizeof r.err;
+    pthread_mutex_init(&r.out.lock, NULL);
     progress_bar_init(&r.bar);
-    guotu_context_set_progress(r.ctx, progress_bar_update, &r.bar);
-    int failed = read_admins(&r) || read_elements(&r);
-    if (!failed) failed = border_output_open(&r.out, r.a.output, r.srs);
-    if (!failed && guotu_border_run(r.ctx, r.border, &border_output_callbacks, &r.out)) {
-        if (!r.err[0]) core_failed(&r, NULL, NULL);
-        failed = 1;
-    }
+    int failed = working_crs(&r) || border_output_open(&r.out, r.a.output, r.srs) || run_workers(&r);
     progress_bar_done(&r.bar);
     if (!failed) failed = write_summary(&r);
     if (!failed) {
@@ -470,8 +587,12 @@ int cmd_border(int argc, char **argv) {
     else
         fprintf(stderr, "guotu border: error: %s\n", r.err);
     gpkg_writer_abort(r.out.out);
-    guotu_border_destroy(r.ctx, r.border);
-    guotu_context_destroy(r.ctx);
+    for (int k = 0; k < r.nworkers; k++) {
+        guotu_border_destroy(r.workers[k].ctx, r.workers[k].border);
+        guotu_context_destroy(r.workers[k].ctx);
+    }
+    free(r.workers);
+    pthread_mutex_destroy(&r.out.lock);
     for (size_t i = 0; i < r.out.nadmins; i++) {
         CPLFree(r.out.ids[i]);
         CPLFree(r.out.names[i]);

@@ -34,6 +34,8 @@ static int check_options(guotu_context *ctx, const guotu_border_options *o) {
             return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "border options must be finite numbers >= 0");
     if (!(o->corridor_m > 0) || !(o->snap_m > 0))
         return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "the corridor width and the snapping tolerance must be > 0");
+    if (o->parts < 0 || o->part < 0 || (o->parts > 1 && o->part >= o->parts) || (o->parts <= 1 && o->part != 0))
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "border options: part %d of %d parts", o->part, o->parts);
     if (o->reach_m > o->corridor_m)
         return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "the reach (%g m) cannot be wider than the corridor (%g m)", o->reach_m,
                        o->corridor_m);
@@ -71,7 +73,7 @@ int guotu_border_create(guotu_context *ctx, const guotu_border_options *opts, gu
     if (!b) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     b->o = *opts;
     b->o.crs = NULL;
-    b->next_conflict = 1;
+    b->next_conflict = opts->parts > 1 ? opts->part + 1 : 1;
     b->writer = GEOSWKBWriter_create_r(ctx->geos);
     status = b->writer ? guotu_area_calc_create(ctx, opts->crs, opts->area_method, &b->calc)
                        : gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
@@ -228,9 +230,23 @@ int border_emit_issue(guotu_context *ctx, guotu_border *b, const guotu_border_is
 
 /* ---- the run ---- */
 
+/* Only one part of a run split in parts reports the inputs' issues. */
+static int reports_inputs(const guotu_border *b) { return b->o.parts <= 1 || b->o.part == 0; }
+
 static int report_admin_issues(guotu_context *ctx, guotu_border *b) {
-    for (size_t i = 0; i < b->admin_count; i++) {
+    for (size_t i = 0; reports_inputs(b) && i < b->admin_count; i++) {
         border_admin *a = &b->admins[i];
+        if (GEOSisEmpty_r(ctx->geos, a->geom) == 1) {
+            /* No ground: no neighbours, so its city's elements are never compared. */
+            char zh[320], en[320];
+            snprintf(zh, sizeof zh, "行政区 %s（要素 %lld）几何为空，无法比较其要素", a->id, (long long)a->fid);
+            snprintf(en, sizeof en,
+                     "admin unit %s (feature %lld) has an empty geometry: its elements cannot be compared", a->id,
+                     (long long)a->fid);
+            guotu_border_issue issue = {"admin_empty", a->id, "", a->fid, "", 0, zh, en, NULL, 0};
+            int status = border_emit_issue(ctx, b, &issue, NULL);
+            if (status) return status;
+        }
         if (!a->repaired) continue;
         b->stats.admins_invalid++;
         char zh[320], en[320];
@@ -277,12 +293,12 @@ static int resolve_elements(guotu_context *ctx, guotu_border *b) {
             snprintf(en, sizeof en, "element feature %lld names city '%s', which is no admin unit's id; not compared",
                      (long long)e->fid, city);
         }
-        if (kind) {
+        if (kind && reports_inputs(b)) {
             guotu_border_issue issue = {kind, "", "", e->fid, city, 0, zh, en, NULL, 0};
             int status = border_emit_issue(ctx, b, &issue, where);
             if (status) return status;
         }
-        if (e->repaired) {
+        if (e->repaired && reports_inputs(b)) {
             b->stats.elements_invalid++;
             snprintf(zh, sizeof zh, "要素 %lld（城市 '%s'）几何无效：%s（已修复后参与比较）", (long long)e->fid, city,
                      e->reason);
@@ -327,6 +343,14 @@ static void collect_neighbour(void *item, void *user) {
         n->cap = cap;
     }
     n->items[n->count++] = (size_t)(intptr_t)item - 1;
+}
+
+/* A fixed hash of the pair spreads the pairs of neighbouring units over the parts. */
+static int in_part(const guotu_border *b, size_t i, size_t j) {
+    if (b->o.parts <= 1) return 1;
+    uint64_t h = ((uint64_t)i * 2654435761u) ^ ((uint64_t)j * 40503u + 0x9e3779b9u);
+    h ^= h >> 15;
+    return (int)(h % (uint64_t)b->o.parts) == b->o.part;
 }
 
 static int compare_size(const void *a, const void *b) {
@@ -378,10 +402,10 @@ int guotu_border_run(guotu_context *ctx, guotu_border *b, const guotu_border_cal
             break;
         }
         /* Pairs in a stable order, whatever the tree's. */
-        qsort(n.items, n.count, sizeof *n.items, compare_size);
+        if (n.count > 1) qsort(n.items, n.count, sizeof *n.items, compare_size);
         for (size_t k = 0; !status && k < n.count; k++) {
             size_t j = n.items[k];
-            if (j <= i) continue;
+            if (j <= i || !in_part(b, i, j)) continue;
             double d = 0;
             if (GEOSPreparedDistance_r(ctx->geos, a->prepared, b->admins[j].geom, &d) != 1)
                 status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot measure the distance of admin units %s and %s",
@@ -396,6 +420,44 @@ int guotu_border_run(guotu_context *ctx, guotu_border *b, const guotu_border_cal
         b->stats.elements_compared += b->elements[i].compared;
     if (!status && gt_report_progress(ctx, 1.0, "comparing borders")) status = GUOTU_ERR_CANCELLED;
     return status;
+}
+
+static int compare_pair(const void *x, const void *y) {
+    const border_pair_row *a = x, *b = y;
+    if (a->a != b->a) return a->a < b->a ? -1 : 1;
+    return a->b < b->b ? -1 : a->b > b->b;
+}
+
+int guotu_border_merge(guotu_context *ctx, guotu_border *b, const guotu_border *other) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!b || !other || b == other) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_border_merge: bad argument");
+    if (!b->ran || !other->ran) return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_border_merge: run both first");
+    if (b->admin_count != other->admin_count || b->element_count != other->element_count)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_border_merge: the two objects have different inputs");
+    if (b->pair_count + other->pair_count > b->pair_cap) {
+        size_t cap = b->pair_count + other->pair_count;
+        border_pair_row *grown = realloc(b->pairs, (cap ? cap : 1) * sizeof *grown);
+        if (!grown) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        b->pairs = grown;
+        b->pair_cap = cap;
+    }
+    for (size_t i = 0; i < other->pair_count; i++) {
+        border_pair_row r = other->pairs[i];
+        /* Strings of this object's own units: `other` may go first. */
+        r.row.admin_a = b->admins[r.a].id;
+        r.row.admin_b = b->admins[r.b].id;
+        r.row.name_a = b->admins[r.a].name;
+        r.row.name_b = b->admins[r.b].name;
+        b->pairs[b->pair_count++] = r;
+    }
+    if (b->pair_count > 1) qsort(b->pairs, b->pair_count, sizeof *b->pairs, compare_pair);
+    b->stats.elements_compared = 0;
+    for (size_t i = 0; i < b->element_count; i++) {
+        b->elements[i].compared |= other->elements[i].compared;
+        b->stats.elements_compared += b->elements[i].compared;
+    }
+    return GUOTU_OK;
 }
 
 size_t guotu_border_pair_count(const guotu_border *b) { return b && b->ran ? b->pair_count : 0; }

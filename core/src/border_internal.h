@@ -56,6 +56,10 @@ void border_line_free(guotu_context *ctx, border_line *bl);
  * largest empty arc). Appended to `out`. 1 on failure. */
 int border_shadow(guotu_context *ctx, const border_line *bl, const GEOSGeometry *g, gt_ivals *out);
 
+/* Distance from (x, y) to the border when it is at most `radius`, else something larger
+ * (INFINITY). 1 on failure. */
+int border_distance(guotu_context *ctx, const border_line *bl, double x, double y, double radius, double *d);
+
 /* The part of the border between s0 and s1 of `part` as a LineString; NULL on failure. */
 GEOSGeometry *border_substring(guotu_context *ctx, const border_line *bl, int part, double s0, double s1);
 

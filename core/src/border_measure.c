@@ -283,6 +283,16 @@ static int project(guotu_context *ctx, const border_line *bl, double x, double y
     return q.part < 0;
 }
 
+int border_distance(guotu_context *ctx, const border_line *bl, double x, double y, double radius, double *d) {
+    nearest q = {bl, x, y, INFINITY, -1, 0};
+    GEOSGeometry *box = GEOSGeom_createRectangle_r(ctx->geos, x - radius, y - radius, x + radius, y + radius);
+    if (!box) return 1;
+    GEOSSTRtree_query_r(ctx->geos, bl->tree, box, visit_segment, &q);
+    GEOSGeom_destroy_r(ctx->geos, box);
+    *d = sqrt(q.best);
+    return 0;
+}
+
 static int compare_double(const void *a, const void *b) {
     double x = *(const double *)a, y = *(const double *)b;
     return x < y ? -1 : x > y;

@@ -42,7 +42,8 @@ static unsigned char *to_wkb(guotu_context *ctx, pair_work *w, const GEOSGeometr
 int pair_emit_conflict(guotu_context *ctx, pair_work *w, guotu_border_conflict *c, const GEOSGeometry *line,
                        const GEOSGeometry *area) {
     guotu_border *b = w->b;
-    c->id = b->next_conflict++;
+    c->id = b->next_conflict;
+    b->next_conflict += b->o.parts > 1 ? b->o.parts : 1;
     w->row->conflicts++;
     if (!b->cb.conflict) return GUOTU_OK;
     unsigned char *lw = to_wkb(ctx, w, line, &c->line_wkb_size), *aw = to_wkb(ctx, w, area, &c->area_wkb_size);
@@ -72,6 +73,9 @@ GEOSGeometry *pair_lines_of(guotu_context *ctx, const pair_work *w, const gt_iva
     return out;
 }
 
+/* Crossings thinner than this (m) are rounding noise, not an element beyond its unit. */
+#define LOOSE_M 1e-4
+
 /* ---- the base map ---- */
 
 static int admin_overlap(guotu_context *ctx, pair_work *w) {
@@ -93,6 +97,81 @@ static int admin_overlap(guotu_context *ctx, pair_work *w) {
     }
     if (poly) GEOSGeom_destroy_r(ctx->geos, poly);
     return status;
+}
+
+/* Vertices of the rings of `g` (Polygon or MultiPolygon) as a callback; stops at non-zero. */
+static int each_vertex(guotu_context *ctx, const GEOSGeometry *g, int (*fn)(double x, double y, void *user),
+                       void *user) {
+    int type = GEOSGeomTypeId_r(ctx->geos, g);
+    if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+        int n = GEOSGetNumGeometries_r(ctx->geos, g);
+        for (int i = 0; i < n; i++) {
+            int stop = each_vertex(ctx, GEOSGetGeometryN_r(ctx->geos, g, i), fn, user);
+            if (stop) return stop;
+        }
+        return 0;
+    }
+    if (type != GEOS_POLYGON) return 0;
+    int holes = GEOSGetNumInteriorRings_r(ctx->geos, g);
+    for (int r = -1; r < holes; r++) {
+        const GEOSGeometry *ring =
+            r < 0 ? GEOSGetExteriorRing_r(ctx->geos, g) : GEOSGetInteriorRingN_r(ctx->geos, g, r);
+        const GEOSCoordSequence *seq = ring ? GEOSGeom_getCoordSeq_r(ctx->geos, ring) : NULL;
+        unsigned int n = 0;
+        if (!seq || !GEOSCoordSeq_getSize_r(ctx->geos, seq, &n)) return -1;
+        for (unsigned int k = 0; k < n; k++) {
+            double x, y;
+            GEOSCoordSeq_getXY_r(ctx->geos, seq, k, &x, &y);
+            int stop = fn(x, y, user);
+            if (stop) return stop;
+        }
+    }
+    return 0;
+}
+
+typedef struct coincide_check {
+    guotu_context *ctx;
+    const border_line *line;
+    double snap, x0, y0, x1, y1;
+} coincide_check;
+
+/* A vertex of B's boundary within snap of the border but not on it: the boundaries part. */
+static int parts_from_border(double x, double y, void *user) {
+    coincide_check *c = user;
+    if (x < c->x0 || x > c->x1 || y < c->y0 || y > c->y1) return 0;
+    double d = 0;
+    if (border_distance(c->ctx, c->line, x, y, c->snap, &d)) return -1;
+    return d <= c->snap && d > 1e-6;
+}
+
+/* 1 when B's boundary runs exactly along the shared border: every vertex of the border is
+ * on B's boundary and every vertex of B's boundary near the border is on the border. A gap
+ * between the two needs their boundaries to part at some vertex, so then there is none and
+ * its overlays can be skipped (most base maps share their vertices). */
+static int borders_coincide(guotu_context *ctx, pair_work *w) {
+    const GEOSGeometry *boundary = border_admin_boundary(ctx, w->b, w->unit[1]);
+    const GEOSPreparedGeometry *prepared = boundary ? GEOSPrepare_r(ctx->geos, boundary) : NULL;
+    if (!prepared) return 0;
+    int same = 1;
+    for (int p = 0; same && p < w->line.nparts; p++)
+        for (size_t k = 0; same && k < w->line.npts[p]; k++) {
+            GEOSGeometry *pt = GEOSGeom_createPointFromXY_r(ctx->geos, w->line.xy[p][2 * k], w->line.xy[p][2 * k + 1]);
+            double d = 1;
+            same = pt && GEOSPreparedDistance_r(ctx->geos, prepared, pt, &d) == 1 && d <= 1e-6;
+            if (pt) GEOSGeom_destroy_r(ctx->geos, pt);
+        }
+    GEOSPreparedGeom_destroy_r(ctx->geos, prepared);
+    if (!same) return 0;
+    coincide_check c = {ctx, &w->line, w->b->o.snap_m, 0, 0, 0, 0};
+    GEOSGeom_getXMin_r(ctx->geos, w->line.geom, &c.x0);
+    GEOSGeom_getYMin_r(ctx->geos, w->line.geom, &c.y0);
+    GEOSGeom_getXMax_r(ctx->geos, w->line.geom, &c.x1);
+    GEOSGeom_getYMax_r(ctx->geos, w->line.geom, &c.y1);
+    c.x0 -= c.snap;
+    c.y0 -= c.snap;
+    c.x1 += c.snap;
+    c.y1 += c.snap;
+    return each_vertex(ctx, w->unit[1]->geom, parts_from_border, &c) == 0;
 }
 
 /* The pieces of a (Multi)Polygon longer than `length` across (envelope side): a sliver
@@ -129,8 +208,9 @@ static int admin_gap(guotu_context *ctx, pair_work *w) {
     if (!ga || !gu) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot grow admin units %s and %s", a->id, u->id);
     GEOSGeometry *band =
         GEOSBufferWithStyle_r(ctx->geos, w->line.geom, b->o.snap_m, 8, GEOSBUF_CAP_FLAT, GEOSBUF_JOIN_ROUND, 5.0);
-    GEOSGeometry *near = GEOSIntersection_r(ctx->geos, ga, gu);
-    GEOSGeometry *region = band && near ? GEOSIntersection_r(ctx->geos, near, band) : NULL;
+    /* The thin band first: overlays clip the big grown units to its neighbourhood. */
+    GEOSGeometry *near = band ? GEOSIntersection_r(ctx->geos, band, ga) : NULL;
+    GEOSGeometry *region = near ? GEOSIntersection_r(ctx->geos, near, gu) : NULL;
     if (band) GEOSGeom_destroy_r(ctx->geos, band);
     if (near) GEOSGeom_destroy_r(ctx->geos, near);
     for (size_t k = 0; region && k < b->admin_count; k++) {
@@ -200,7 +280,7 @@ static int corridor_elements(guotu_context *ctx, pair_work *w, int side, found *
     GEOSSTRtree_query_r(ctx->geos, tree, env, collect_element, f);
     GEOSGeom_destroy_r(ctx->geos, env);
     if (f->oom) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-    qsort(f->items, f->count, sizeof *f->items, compare_size);
+    if (f->count > 1) qsort(f->items, f->count, sizeof *f->items, compare_size);
     size_t m = 0;
     for (size_t k = 0; k < f->count; k++)
         if (GEOSPreparedIntersects_r(ctx->geos, w->prep_corridor, w->b->elements[f->items[k]].geom) == 1)
@@ -277,11 +357,17 @@ static int scan_element(guotu_context *ctx, pair_work *w, int side, size_t index
     border_element *e = &b->elements[index];
     border_admin *other = w->unit[1 - side];
     e->compared = 1;
-    int status = GUOTU_OK;
-    if (GEOSPreparedIntersects_r(ctx->geos, other->prepared, e->geom) == 1) {
+    int status = GUOTU_OK, crossing = 0;
+    /* Most elements lie properly inside their own unit: no overlay needed to know they do
+     * not cross (ContainsProperly is fully prepared; Intersects is true for those that only
+     * touch the border, so it cannot tell). */
+    if (GEOSPreparedContainsProperly_r(ctx->geos, w->unit[side]->prepared, e->geom) != 1 &&
+        GEOSPreparedContainsProperly_r(ctx->geos, w->prep_side_loose[side], e->geom) != 1 &&
+        GEOSPreparedIntersects_r(ctx->geos, other->prepared, e->geom) == 1) {
         GEOSGeometry *x = NULL;
         double area = 0;
         status = overlay_area(ctx, w, e->geom, other->geom, &x, &area);
+        crossing = x != NULL;
         if (!status && x && area >= b->o.min_area_m2 && area > 0)
             status = report_overlap(ctx, w, x, area, "crossing", side == 0 ? index : SIZE_MAX,
                                     side == 1 ? index : SIZE_MAX, side);
@@ -290,7 +376,10 @@ static int scan_element(guotu_context *ctx, pair_work *w, int side, size_t index
         if (status) return status;
     }
     GEOSGeometry *clip = NULL;
-    if (GEOSPreparedContains_r(ctx->geos, w->prep_side_corridor[side], e->geom) == 1) {
+    /* Inside the corridor and not into the other unit: the element is its own side part
+     * (ContainsProperly is fully prepared, Contains is not for elements on the border). */
+    if ((!crossing && GEOSPreparedContainsProperly_r(ctx->geos, w->prep_corridor, e->geom) == 1) ||
+        GEOSPreparedContains_r(ctx->geos, w->prep_side_corridor[side], e->geom) == 1) {
         clip = GEOSGeom_clone_r(ctx->geos, e->geom);
     } else {
         GEOSGeometry *x = GEOSIntersection_r(ctx->geos, e->geom, w->side_corridor[side]);
@@ -341,13 +430,11 @@ static int double_claims(guotu_context *ctx, pair_work *w, const found *of_a) {
         f.count = 0;
         GEOSSTRtree_query_r(ctx->geos, tree_b, e->geom, collect_element, &f);
         if (f.oom) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-        qsort(f.items, f.count, sizeof *f.items, compare_size);
+        if (f.count > 1) qsort(f.items, f.count, sizeof *f.items, compare_size);
         const GEOSPreparedGeometry *prepared = f.count ? GEOSPrepare_r(ctx->geos, e->geom) : NULL;
         for (size_t j = 0; !status && prepared && j < f.count; j++) {
             const border_element *u = &b->elements[f.items[j]];
-            if (GEOSPreparedIntersects_r(ctx->geos, prepared, u->geom) != 1 ||
-                GEOSPreparedTouches_r(ctx->geos, prepared, u->geom) == 1)
-                continue;
+            if (GEOSPreparedIntersects_r(ctx->geos, prepared, u->geom) != 1) continue;
             GEOSGeometry *x = NULL;
             double area = 0;
             status = overlay_area(ctx, w, e->geom, u->geom, &x, &area);
@@ -386,7 +473,8 @@ static int add_pair_row(guotu_context *ctx, pair_work *w, size_t a, size_t u) {
     return GUOTU_OK;
 }
 
-/* The corridor and reach bands along the border and each side's part of them. */
+/* The corridor and reach bands along the border and each side's part of them: the band
+ * less the other unit. */
 static int make_bands(guotu_context *ctx, pair_work *w) {
     const guotu_border_options *o = &w->b->o;
     w->corridor = GEOSBuffer_r(ctx->geos, w->line.geom, o->corridor_m, 8);
@@ -394,8 +482,13 @@ static int make_bands(guotu_context *ctx, pair_work *w) {
     w->prep_corridor = w->corridor ? GEOSPrepare_r(ctx->geos, w->corridor) : NULL;
     if (!w->prep_corridor || !w->reach) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a corridor");
     for (int s = 0; s < 2; s++) {
-        w->side_corridor[s] = GEOSIntersection_r(ctx->geos, w->corridor, w->unit[s]->geom);
-        w->side_reach[s] = GEOSIntersection_r(ctx->geos, w->reach, w->unit[s]->geom);
+        w->side_corridor[s] = GEOSDifference_r(ctx->geos, w->corridor, w->unit[1 - s]->geom);
+        w->side_reach[s] = GEOSDifference_r(ctx->geos, w->reach, w->unit[1 - s]->geom);
+        GEOSGeometry *shrunk = GEOSBuffer_r(ctx->geos, w->unit[1 - s]->geom, -LOOSE_M, 8);
+        w->side_loose[s] = shrunk ? GEOSDifference_r(ctx->geos, w->corridor, shrunk) : NULL;
+        if (shrunk) GEOSGeom_destroy_r(ctx->geos, shrunk);
+        if (w->side_loose[s]) w->prep_side_loose[s] = GEOSPrepare_r(ctx->geos, w->side_loose[s]);
+        if (!w->prep_side_loose[s]) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a corridor");
         if (w->side_corridor[s]) w->prep_side_corridor[s] = GEOSPrepare_r(ctx->geos, w->side_corridor[s]);
         if (w->side_reach[s]) w->prep_side_reach[s] = GEOSPrepare_r(ctx->geos, w->side_reach[s]);
         if (!w->prep_side_corridor[s] || !w->prep_side_reach[s])
@@ -407,6 +500,8 @@ static int make_bands(guotu_context *ctx, pair_work *w) {
 static void free_work(guotu_context *ctx, pair_work *w) {
     border_line_free(ctx, &w->line);
     for (int s = 0; s < 2; s++) {
+        if (w->prep_side_loose[s]) GEOSPreparedGeom_destroy_r(ctx->geos, w->prep_side_loose[s]);
+        if (w->side_loose[s]) GEOSGeom_destroy_r(ctx->geos, w->side_loose[s]);
         if (w->prep_side_corridor[s]) GEOSPreparedGeom_destroy_r(ctx->geos, w->prep_side_corridor[s]);
         if (w->prep_side_reach[s]) GEOSPreparedGeom_destroy_r(ctx->geos, w->prep_side_reach[s]);
         if (w->side_corridor[s]) GEOSGeom_destroy_r(ctx->geos, w->side_corridor[s]);
@@ -424,7 +519,6 @@ static void free_work(guotu_context *ctx, pair_work *w) {
         GEOSGeom_destroy_r(ctx->geos, w->covered[i]);
     free(w->covered);
     free(w->overlaps);
-    if (w->covered_union) GEOSGeom_destroy_r(ctx->geos, w->covered_union);
     gt_ivals_free(&w->over);
 }
 
@@ -450,7 +544,7 @@ int border_compare_pair(guotu_context *ctx, guotu_border *b, size_t a, size_t u)
     }
     status = add_pair_row(ctx, &w, a, u);
     if (!status) status = admin_overlap(ctx, &w);
-    if (!status) status = admin_gap(ctx, &w);
+    if (!status && (w.row->admin_overlap_m2 > 0 || !borders_coincide(ctx, &w))) status = admin_gap(ctx, &w);
     if (!status) status = make_bands(ctx, &w);
     found f[2] = {{NULL, 0, 0, 0}, {NULL, 0, 0, 0}};
     for (int s = 0; !status && s < 2; s++) {

@@ -20,14 +20,17 @@ typedef struct pair_work {
     GEOSGeometry *corridor, *reach;
     GEOSGeometry *side_corridor[2], *side_reach[2];
     const GEOSPreparedGeometry *prep_corridor, *prep_side_corridor[2], *prep_side_reach[2];
+    /* The corridor less the other unit shrunk by a hair: elements that only touch the
+     * border lie properly inside it, which a prepared geometry answers fast. */
+    GEOSGeometry *side_loose[2];
+    const GEOSPreparedGeometry *prep_side_loose[2];
     border_hit *hits;
     size_t nhits, hit_cap;
     GEOSGeometry **covered; /* clipped elements and reported overlaps: ground somebody protects */
     size_t ncovered, covered_cap;
     GEOSGeometry **overlaps; /* borrowed from covered: the reported overlap polygons */
     size_t noverlaps, overlap_cap;
-    GEOSGeometry *covered_union; /* made for the first gap */
-    gt_ivals over;               /* border faced by reported overlaps */
+    gt_ivals over; /* border faced by reported overlaps */
     guotu_border_pair *row;
 } pair_work;
 

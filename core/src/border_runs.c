@@ -121,22 +121,36 @@ static const char *names_of(const pair_work *w, const run *r, int side, int faci
     return join(w->b, names, n, buf, size);
 }
 
-/* Ground somebody protects near this border: the union of the clipped elements and overlaps. */
-static int covered_union(guotu_context *ctx, pair_work *w) {
-    if (w->covered_union || !w->ncovered) return GUOTU_OK;
+/* Ground somebody protects within `band`: the union of the clipped elements and overlaps
+ * that meet it (*out NULL when none). Only those: a union of the whole corridor would cost
+ * more than all the gaps of a border. */
+static int covered_in(guotu_context *ctx, pair_work *w, const GEOSGeometry *band, GEOSGeometry **out) {
+    *out = NULL;
+    if (!w->ncovered) return GUOTU_OK;
+    const GEOSPreparedGeometry *prepared = GEOSPrepare_r(ctx->geos, band);
     GEOSGeometry **copies = malloc(w->ncovered * sizeof *copies);
-    if (!copies) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-    size_t n = 0;
-    for (size_t i = 0; i < w->ncovered; i++) {
-        copies[n] = GEOSGeom_clone_r(ctx->geos, w->covered[i]);
-        if (copies[n]) n++;
+    if (!prepared || !copies) {
+        if (prepared) GEOSPreparedGeom_destroy_r(ctx->geos, prepared);
+        free(copies);
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     }
-    GEOSGeometry *all = GEOSGeom_createCollection_r(ctx->geos, GEOS_GEOMETRYCOLLECTION, copies, (unsigned int)n);
+    unsigned int n = 0;
+    for (size_t i = 0; i < w->ncovered; i++)
+        if (GEOSPreparedIntersects_r(ctx->geos, prepared, w->covered[i]) == 1) {
+            copies[n] = GEOSGeom_clone_r(ctx->geos, w->covered[i]);
+            if (copies[n]) n++;
+        }
+    GEOSPreparedGeom_destroy_r(ctx->geos, prepared);
+    if (!n) {
+        free(copies);
+        return GUOTU_OK;
+    }
+    GEOSGeometry *all = GEOSGeom_createCollection_r(ctx->geos, GEOS_GEOMETRYCOLLECTION, copies, n);
     free(copies);
     if (!all) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-    w->covered_union = GEOSUnaryUnion_r(ctx->geos, all);
+    *out = GEOSUnaryUnion_r(ctx->geos, all);
     GEOSGeom_destroy_r(ctx->geos, all);
-    return w->covered_union ? GUOTU_OK : gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot union the elements of a border");
+    return *out ? GUOTU_OK : gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot union the elements along a gap");
 }
 
 /* The pieces of `piece` (polygonal) within snap of the border run; appended to kept[]. */
@@ -161,19 +175,19 @@ static int gap_area(guotu_context *ctx, pair_work *w, const GEOSGeometry *line, 
                     double *area) {
     *out = NULL;
     *area = 0;
-    int status = covered_union(ctx, w);
-    if (status) return status;
     GEOSGeometry *band =
         GEOSBufferWithStyle_r(ctx->geos, line, w->b->o.corridor_m, 8, GEOSBUF_CAP_FLAT, GEOSBUF_JOIN_ROUND, 5.0);
     if (!band) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a gap band");
+    GEOSGeometry *covered = NULL;
+    int status = covered_in(ctx, w, band, &covered);
     enum { CAP = 256 };
     GEOSGeometry *kept[CAP];
     unsigned int n = 0;
     for (int s = 0; !status && s < 2; s++) {
         if (side != s && side != SIDE_BOTH) continue;
         GEOSGeometry *in_unit = GEOSIntersection_r(ctx->geos, band, w->unit[s]->geom);
-        GEOSGeometry *open = in_unit && w->covered_union ? GEOSDifference_r(ctx->geos, in_unit, w->covered_union)
-                                                         : (in_unit ? GEOSGeom_clone_r(ctx->geos, in_unit) : NULL);
+        GEOSGeometry *open = in_unit && covered ? GEOSDifference_r(ctx->geos, in_unit, covered)
+                                                : (in_unit ? GEOSGeom_clone_r(ctx->geos, in_unit) : NULL);
         GEOSGeometry *poly = open ? gt_polygonal_part(ctx, open) : NULL;
         if (!open)
             status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot compute a gap strip");
@@ -184,6 +198,7 @@ static int gap_area(guotu_context *ctx, pair_work *w, const GEOSGeometry *line, 
             if (tmp[k]) GEOSGeom_destroy_r(ctx->geos, tmp[k]);
     }
     GEOSGeom_destroy_r(ctx->geos, band);
+    if (covered) GEOSGeom_destroy_r(ctx->geos, covered);
     if (status || !n) {
         for (unsigned int k = 0; k < n; k++)
             GEOSGeom_destroy_r(ctx->geos, kept[k]);

@@ -44,6 +44,8 @@ typedef struct log {
     char issue_kind[32][24];
     double issue_area[32];
     int stop_after; /* cancel at this conflict (0 = never) */
+    int64_t id[32];
+    int any_id; /* conflict ids of a part: not 1, 2, 3... */
 } log_t;
 
 static const char *const statuses[6] = {"overlap", "coordinated", "category_mismatch", "gap", "discontinuity", "none"};
@@ -79,8 +81,14 @@ static int on_conflict(const guotu_border_conflict *c, void *user) {
     log->area[i] = c->area_m2;
     log->has_line[i] = c->line_wkb != NULL;
     log->has_area[i] = c->area_wkb != NULL;
-    assert_int_equal(c->id, i + 1);
+    log->id[i] = c->id;
+    if (!log->any_id) assert_int_equal(c->id, i + 1);
     return log->stop_after && log->conflicts >= log->stop_after;
+}
+
+static int on_conflict_any_id(const guotu_border_conflict *c, void *user) {
+    ((log_t *)user)->any_id = 1;
+    return on_conflict(c, user);
 }
 
 static int on_issue(const guotu_border_issue *is, void *user) {
@@ -134,11 +142,13 @@ static const char *bowtie(char *w, double x0) {
     return w;
 }
 
-static guotu_border *fixture(guotu_context *ctx) {
+static guotu_border *fixture_part(guotu_context *ctx, int part, int parts) {
     guotu_border_options o;
     guotu_border_options_init(&o);
     o.crs = "EPSG:4527";
     o.area_method = GUOTU_AREA_PLANAR;
+    o.part = part;
+    o.parts = parts;
     guotu_border *b = NULL;
     assert_int_equal(guotu_border_create(ctx, &o, &b), GUOTU_OK);
     char w[256];
@@ -167,7 +177,10 @@ static guotu_border *fixture(guotu_context *ctx) {
     return b;
 }
 
+static guotu_border *fixture(guotu_context *ctx) { return fixture_part(ctx, 0, 1); }
+
 static const guotu_border_callbacks callbacks = {on_segment, on_conflict, on_issue};
+static const guotu_border_callbacks callbacks_any_id = {on_segment, on_conflict_any_id, on_issue};
 
 static void test_each_conflict_once(void **state) {
     (void)state;
@@ -320,11 +333,97 @@ static void test_bad_input(void **state) {
     assert_int_equal(add_wkt(ctx, b, NULL, "A", "", "", 10, bx(w, 0, 0, 10, 10)), GUOTU_ERR_DATA);
     assert_non_null(strstr(guotu_context_last_error(ctx), "no category"));
     guotu_border_destroy(ctx, b);
+    /* An admin unit without ground is reported. */
+    assert_int_equal(guotu_border_create(ctx, &o, &b), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, "A", NULL, NULL, "", 1, bx(w, 0, 0, 1000, 1000)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, "G", NULL, NULL, "", 2, "POLYGON EMPTY"), GUOTU_OK);
+    log_t log;
+    memset(&log, 0, sizeof log);
+    assert_int_equal(guotu_border_run(ctx, b, &callbacks, &log), GUOTU_OK);
+    assert_int_equal(log.issues, 1);
+    assert_string_equal(log.issue_kind[0], "admin_empty");
+    assert_int_equal(guotu_border_pair_count(b), 0);
+    guotu_border_destroy(ctx, b);
     /* No admin units at all. */
     assert_int_equal(guotu_border_create(ctx, &o, &b), GUOTU_OK);
     assert_int_equal(guotu_border_run(ctx, b, NULL, NULL), GUOTU_ERR_DATA);
     guotu_border_destroy(ctx, b);
     guotu_context_destroy(ctx);
+}
+
+/* An enclave: B inside a hole of A, so the shared border is a closed ring (4000 m) and an
+ * element at a corner of the hole faces both ends of the ring. A's red lines reach the
+ * ring on [1200,1500] of its west side (300 m) and, from the south-west corner,
+ * [1000,1100] (100 m): 400 m of discontinuity, the rest none. */
+static void test_enclave_ring(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_border_options o;
+    guotu_border_options_init(&o);
+    o.crs = "EPSG:4527";
+    o.area_method = GUOTU_AREA_PLANAR;
+    guotu_border *b = NULL;
+    assert_int_equal(guotu_border_create(ctx, &o, &b), GUOTU_OK);
+    char w[512], hole[256];
+    box_wkt(hole, sizeof hole, X + 1000, Y + 1000, X + 2000, Y + 2000);
+    snprintf(w, sizeof w, "POLYGON((%f %f,%f %f,%f %f,%f %f,%f %f),%s", X, Y, X + 3000, Y, X + 3000, Y + 3000, X,
+             Y + 3000, X, Y, strchr(hole, '(') + 1);
+    assert_int_equal(add_wkt(ctx, b, "A", NULL, NULL, "", 1, w), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, "B", NULL, NULL, "", 2, bx(w, 1000, 1000, 2000, 2000)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, NULL, "A", "red", "west", 1, bx(w, 900, 1200, 1000, 1500)), GUOTU_OK);
+    assert_int_equal(add_wkt(ctx, b, NULL, "A", "red", "corner", 2, bx(w, 900, 900, 1000, 1100)), GUOTU_OK);
+    log_t log;
+    memset(&log, 0, sizeof log);
+    assert_int_equal(guotu_border_run(ctx, b, &callbacks, &log), GUOTU_OK);
+    guotu_border_pair p;
+    assert_int_equal(guotu_border_pair_count(b), 1);
+    assert_int_equal(guotu_border_pair_row(ctx, b, 0, &p), GUOTU_OK);
+    assert_close(p.border_m, 4000, 1e-6);
+    assert_close(p.discontinuity_m, 400, 1e-6);
+    assert_close(p.none_m, 3600, 1e-6);
+    assert_int_equal(log.conflicts, 2);
+    guotu_border_destroy(ctx, b);
+    guotu_context_destroy(ctx);
+}
+
+/* Two parts on two contexts, merged: the same pairs, conflicts and issues as one run. */
+static void test_parts_merge_to_the_whole(void **state) {
+    (void)state;
+    guotu_context *ctx[2] = {guotu_context_create(), guotu_context_create()};
+    guotu_border *b[2];
+    log_t log[2];
+    int64_t ids[64];
+    int nids = 0;
+    for (int k = 0; k < 2; k++) {
+        b[k] = fixture_part(ctx[k], k, 2);
+        memset(&log[k], 0, sizeof log[k]);
+        assert_int_equal(guotu_border_run(ctx[k], b[k], &callbacks_any_id, &log[k]), GUOTU_OK);
+        for (int i = 0; i < log[k].conflicts; i++)
+            ids[nids++] = log[k].id[i];
+    }
+    assert_int_equal(log[0].conflicts + log[1].conflicts, 5);
+    assert_int_equal(log[0].issues + log[1].issues, 7);
+    for (int i = 0; i < nids; i++)
+        for (int j = i + 1; j < nids; j++)
+            assert_true(ids[i] != ids[j]);
+    for (int st = 0; st < 6; st++) {
+        double whole[6] = {100, 100, 100, 150, 100, 450};
+        assert_close(log[0].status_m[st] + log[1].status_m[st], whole[st], 1e-6);
+    }
+    assert_int_equal(guotu_border_merge(ctx[0], b[0], b[1]), GUOTU_OK);
+    guotu_border_destroy(ctx[1], b[1]);
+    assert_int_equal(guotu_border_pair_count(b[0]), 3);
+    const char *order[3][2] = {{"A", "B"}, {"C", "D"}, {"C", "E"}};
+    for (size_t i = 0; i < 3; i++) {
+        guotu_border_pair p;
+        assert_int_equal(guotu_border_pair_row(ctx[0], b[0], i, &p), GUOTU_OK);
+        assert_string_equal(p.admin_a, order[i][0]);
+        assert_string_equal(p.admin_b, order[i][1]);
+        if (i == 0) assert_close(p.score, 100 * 362.5 / 550, 1e-6);
+    }
+    guotu_border_destroy(ctx[0], b[0]);
+    guotu_context_destroy(ctx[0]);
+    guotu_context_destroy(ctx[1]);
 }
 
 static int cancel_at_once(double fraction, const char *message, void *user) {
@@ -357,6 +456,8 @@ int main(void) {
         cmocka_unit_test(test_corridor_width_decides_gap_or_discontinuity),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_cancel),
+        cmocka_unit_test(test_parts_merge_to_the_whole),
+        cmocka_unit_test(test_enclave_ring),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

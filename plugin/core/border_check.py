@@ -45,7 +45,7 @@ SEGMENT_FIELDS: List[Tuple[str, str, str]] = [
     ("length_m", "real", "长度（米）"), ("conflict_id", "integer", "冲突编号")]
 ISSUE_FIELDS: List[Tuple[str, str, str]] = [
     ("kind", "text", "问题类型"), ("admin_a", "text", "行政区A代码"), ("admin_b", "text", "行政区B代码"),
-    ("fid", "integer", "要素编号"), ("city_id", "text", "城市代码"), ("area_m2", "real", "面积（平方米）"),
+    ("feature_id", "integer", "要素编号"), ("city_id", "text", "城市代码"), ("area_m2", "real", "面积（平方米）"),
     ("message_zh", "text", "说明"), ("message_en", "text", "Message")]
 SUMMARY_FIELDS: List[Tuple[str, str, str]] = [
     ("admin_a", "text", "行政区A代码"), ("name_a", "text", "行政区A名称"), ("admin_b", "text", "行政区B代码"),

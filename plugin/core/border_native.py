@@ -30,6 +30,8 @@ class _BorderOptions(ctypes.Structure):
         ("weight_mismatch", ctypes.c_double),
         ("weight_gap", ctypes.c_double),
         ("weight_discontinuity", ctypes.c_double),
+        ("part", ctypes.c_int),   # share of the work for threads; the plugin runs everything (0 of 1)
+        ("parts", ctypes.c_int),
     ]
 
 

@@ -195,7 +195,7 @@ def test_base_map_and_bad_input_are_reported(result) -> None:
     assert {r["kind"] for r in points} == {"admin_invalid", "element_invalid"}
     assert one(issues, kind="element_no_geometry")["_geom"] is None
     unknown = one(issues, kind="element_unknown_city")
-    assert unknown["city_id"] == "Z" and "Z" in unknown["message_en"] and unknown["_geom"]
+    assert unknown["city_id"] == "Z" and unknown["feature_id"] == 12 and "Z" in unknown["message_en"] and unknown["_geom"]
     assert one(issues, kind="element_no_city")["_geom"]
     assert "1 elements without city, 1 with a city id not in the admin layer, 1 without geometry" in res.stdout
     meta = metadata(out, "border_conflicts")
@@ -377,3 +377,39 @@ def test_adjacency_of_olinda_tracts_tolerates_slivers(tmp_path: Path) -> None:
         assert ogr.ForceToMultiLineString(side_by_side).Length() >= 4.0, sorted(pair)
         assert got[pair]["border_m"] >= 4.0
     assert not math.isnan(sum(r["border_m"] for r in got.values()))
+
+
+def test_threads_do_not_change_the_result(tmp_path: Path, result) -> None:
+    _, one_thread_default = result
+    outs = {}
+    for n in ("1", "3"):
+        out = tmp_path / f"t{n}.gpkg"
+        res = run_border(write_admins(tmp_path), write_elements(tmp_path / f"el{n}.gpkg", ELEMENTS), out,
+                         "--city-field", "city", "--threads", n)
+        assert res.returncode == 0, res.stderr
+        outs[n] = out
+
+    def norm(out: Path, layer: str):
+        return sorted(repr([(k, round(v, 6) if isinstance(v, float) else v) for k, v in sorted(r.items())
+                            if k not in ("conflict_id", "_geom")]) for r in rows(out, layer))
+    for layer in ("pair_summary", "border_conflicts", "border_conflict_lines", "shared_borders", "basemap_issues",
+                  "basemap_issue_points"):
+        assert norm(outs["1"], layer) == norm(outs["3"], layer), layer
+    ids = [r["conflict_id"] for r in rows(outs["3"], "border_conflict_lines")]
+    assert len(ids) == len(set(ids)) == 5
+    res = run_guotu("border", "--threads", "0", "--admin", "a", "--admin-id", "b", "--elements", "c",
+                    "--city-field", "d", "--category-field", "e", "-o", str(tmp_path / "x.gpkg"))
+    assert res.returncode == 2 and "--threads" in res.stderr
+
+
+def test_issues_of_features_with_the_same_id(tmp_path: Path) -> None:
+    """An admin unit and an element both invalid and both feature 2: two issue points
+    (the feature id is a column of its own, not the layer's primary key)."""
+    admin = write_layer(tmp_path / "admin.gpkg", "admin", 4527, [("code", ogr.OFTString), ("name", ogr.OFTString)],
+                        [({"code": "A", "name": "a"}, b(0, 0, 1000, 1000)), ({"code": "B", "name": "b"}, bowtie(1000))])
+    elements = write_elements(tmp_path / "el.gpkg", [("A", RED, "x", b(900, 100, 1000, 200)), ("A", RED, "bow", bowtie(300))])
+    out = tmp_path / "o.gpkg"
+    res = run_border(admin, elements, out, "--city-field", "city")
+    assert res.returncode == 0, res.stderr
+    points = rows(out, "basemap_issue_points")
+    assert sorted((r["kind"], r["feature_id"]) for r in points) == [("admin_invalid", 2), ("element_invalid", 2)]

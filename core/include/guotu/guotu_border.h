@@ -21,7 +21,8 @@
  * give one border.
  *
  * Base map issues: "admin_invalid" (a unit's geometry is invalid; repaired and used, the
- * point says where), "admin_overlap" (A ∩ B, with its area), "admin_gap" (ground within
+ * point says where), "admin_empty" (a unit without ground: no neighbours, its elements are
+ * not compared; no geometry), "admin_overlap" (A ∩ B, with its area), "admin_gap" (ground within
  * [snap_m] of both A and B and of their shared border, not beyond its ends, covered by no
  * admin unit: the sliver between neighbours; pieces no longer than 10 × [snap_m] across are
  * the lens where two boundaries part and are left out), each reported when at least
@@ -31,10 +32,10 @@
  * compared and are reported with their geometry, never dropped silently;
  * "element_no_geometry" (an element without geometry).
  *
- * Along a shared border, with the corridor = the ground within [corridor_m] of the border
- * and each side's part of it inside that side's unit:
- *  - an element of S "faces" a point p of the border when its part inside S's corridor
- *    projects onto p (its vertices' nearest border points span p);
+ * Along a shared border, with the corridor = the ground within [corridor_m] of the border:
+ *  - an element of S "faces" a point p of the border when its side part (its part in the
+ *    corridor outside the other unit) projects onto p (the nearest border points of the
+ *    vertices of its outline span p);
  *  - it "reaches" the border at p when its part within [reach_m] of the border faces p.
  * Each point of the border gets one status, in this order:
  *  - "overlap": an overlap polygon (below) faces p;
@@ -55,7 +56,9 @@
  *  - "overlap", detail "crossing": an element of one side beyond its unit into the other
  *    (element ∩ other unit), area at least [min_area_m2]; detail "double_claim": elements
  *    of the two sides covering the same ground (element ∩ element), area at least
- *    [min_area_m2]. The polygon is the overlap; the line is the border it faces.
+ *    [min_area_m2]. The polygon is the overlap; the line is the border it faces. Only
+ *    elements meeting the corridor are checked (an element crossing a border meets it), and
+ *    only into the neighbour of that border; crossings thinner than 0.1 mm are rounding.
  *  - "gap": each gap segment at least [min_length_m] long; its polygon is the unprotected
  *    strip: the corridor along the segment (flat ends) on the side(s) not reaching the
  *    border, less the elements of both sides, the pieces that touch the border.
@@ -93,6 +96,11 @@ typedef struct guotu_border_options {
     double min_area_m2;            /* smaller overlaps are not conflicts; default 100 */
     double basemap_min_m2;         /* smaller admin overlaps / gaps are not reported; default 1 */
     double weight_overlap, weight_mismatch, weight_gap, weight_discontinuity; /* 1, 1, 0.75, 0.5 */
+    /* Share of the work, to use several threads: with parts > 1 this object compares only the
+     * pairs of part `part` (0 .. parts-1; a fixed hash of the pair) and only part 0 reports
+     * the input issues. Give each thread its own context and object with the same inputs,
+     * run them, then guotu_border_merge them into part 0's. Default 0 of 1 (everything). */
+    int part, parts;
 } guotu_border_options;
 
 GUOTU_API void guotu_border_options_init(guotu_border_options *opts);
@@ -130,7 +138,7 @@ typedef struct guotu_border_segment {
 } guotu_border_segment;
 
 typedef struct guotu_border_conflict {
-    int64_t id;                              /* 1, 2, ... in the order reported */
+    int64_t id;                              /* 1, 2, ... in the order reported (see `parts`) */
     const char *kind;                        /* "overlap", "gap", "discontinuity", "category_mismatch" */
     const char *detail;                      /* overlap: "crossing" / "double_claim"; gap: "one_side" /
                                                 "both_sides"; otherwise "" */
@@ -186,6 +194,12 @@ typedef struct guotu_border_pair {
  * until destroy. */
 GUOTU_API size_t guotu_border_pair_count(const guotu_border *b);
 GUOTU_API int guotu_border_pair_row(guotu_context *ctx, const guotu_border *b, size_t i, guotu_border_pair *out);
+
+/* Merges the pair rows and counts of `other` (another part, same inputs, run) into `b`;
+ * rows are then ordered by a, then b, as one object would have found them. Conflict ids
+ * stay unique: part k numbers its conflicts k+1, k+1+parts, ... `other` may be destroyed
+ * afterwards. */
+GUOTU_API int guotu_border_merge(guotu_context *ctx, guotu_border *b, const guotu_border *other);
 
 typedef struct guotu_border_stats {
     int64_t admins, elements, elements_compared; /* compared = near some shared border */

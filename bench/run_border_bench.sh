@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Cross-city border conflicts (issue #7): `guotu border` against the same analysis built
+# from QGIS Processing steps (bench/qgis_border.sh: buffer, polygons to lines, intersection,
+# difference, extract, dissolve; one qgis_process call per step), on the same synthetic data
+# in one run, outputs compared (bench/compare_border.py).
+#
+#   bash bench/run_border_bench.sh
+#
+# Data (bench/make_border_data.py, synthetic): 15 x 14 = 210 admin units with waving shared
+# borders, 500 elements per unit (~101,600 polygons). Environment (optional):
+#   GUOTU_BENCH_DATA     data directory (default build/bench-data/border)
+#   GUOTU_BENCH_WORK     outputs and logs (default build/bench-data/border-work)
+#   GUOTU_BENCH_RESULTS  results JSON (default bench/results/border_scale1.json)
+#   GUOTU_BENCH_REPEAT   guotu runs (with --threads 1 and with its default, one thread per CPU),
+#                        best kept (default 3); QGIS runs once (single-threaded)
+#   GUOTU                the guotu binary (default build/core/guotu)
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+PY=/usr/bin/python3
+TIME=/usr/bin/time
+GUOTU="${GUOTU:-$ROOT/build/core/guotu}"
+DATA="${GUOTU_BENCH_DATA:-$ROOT/build/bench-data/border}"
+WORK="${GUOTU_BENCH_WORK:-$ROOT/build/bench-data/border-work}"
+RESULTS="${GUOTU_BENCH_RESULTS:-$HERE/results/border_scale1.json}"
+REPEAT="${GUOTU_BENCH_REPEAT:-3}"
+export QT_QPA_PLATFORM=offscreen
+mkdir -p "$WORK"
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+wall() { grep 'Elapsed' "$1" | sed 's/.*: //' | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }'; }
+rss_kb() { grep 'Maximum resident' "$1" | sed 's/.*: //'; }
+
+[[ -x "$GUOTU" ]] || { echo "build guotu first: $GUOTU" >&2; exit 2; }
+if [[ ! -f "$DATA/border_manifest.json" ]]; then
+    log "generating the data into $DATA"
+    "$PY" "$HERE/make_border_data.py" "$DATA"
+fi
+ADMIN="$DATA/admin.gpkg"
+ELEMENTS="$DATA/elements.gpkg"
+
+# guotu with one thread, then with its default (one per CPU): best of REPEAT runs each.
+declare -A best best_run loads
+for mode in 1t default; do
+    threads=()
+    [[ "$mode" == 1t ]] && threads=(--threads 1)
+    best[$mode]="" best_run[$mode]=0 loads[$mode]=""
+    for i in $(seq "$REPEAT"); do
+        rm -f "$WORK/guotu_$mode.gpkg"
+        before=$(load)
+        log "guotu $mode run $i (load $before)"
+        "$TIME" -v -o "$WORK/guotu_$mode.run$i.time" "$GUOTU" border --admin "$ADMIN" --admin-id code --admin-name name \
+            --elements "$ELEMENTS" --city-field city --category-field category --name-field name "${threads[@]}" \
+            -o "$WORK/guotu_$mode.gpkg" > "$WORK/guotu_$mode.run$i.log" 2>&1
+        t=$(wall "$WORK/guotu_$mode.run$i.time")
+        loads[$mode]+="run $i: $before -> $(load); "
+        log "  $t s, $(rss_kb "$WORK/guotu_$mode.run$i.time") KB, $(grep 'Percent of CPU' "$WORK/guotu_$mode.run$i.time" | sed 's/.*: //') CPU"
+        if [[ -z "${best[$mode]}" ]] || (( $(echo "$t < ${best[$mode]}" | bc) )); then best[$mode]=$t; best_run[$mode]=$i; fi
+    done
+done
+tr '\r' '\n' < "$WORK/guotu_1t.run${best_run[1t]}.log" | grep -v '^\s*$' | tail -5
+
+# qgis_process start-up (application, providers), paid once per step.
+for i in 1 2 3; do
+    "$TIME" -f %e -o "$WORK/startup.$i" /usr/bin/qgis_process.bin run native:extractbyexpression \
+        "--INPUT=$ADMIN|layername=admin" "--EXPRESSION=false" "--OUTPUT=$WORK/startup.gpkg" > /dev/null 2>&1
+done
+startup=$(sort -n "$WORK"/startup.? | head -1)
+
+qgis_before=$(load)
+log "QGIS Processing chain (load $qgis_before)"
+"$TIME" -v -o "$WORK/qgis.time" bash "$HERE/qgis_border.sh" "$ADMIN" "$ELEMENTS" "$WORK/qgis" > "$WORK/qgis.log" 2>&1
+qgis_after=$(load)
+q=$(wall "$WORK/qgis.time")
+steps=$(wc -l < "$WORK/qgis/steps.tsv")
+log "  QGIS: $q s in $steps steps (start-up $startup s each), $(rss_kb "$WORK/qgis.time") KB peak of one step"
+
+r1=$(echo "scale=2; $q / ${best[1t]}" | bc)
+r2=$(echo "scale=2; $q / ${best[default]}" | bc)
+n1=$(echo "scale=2; ($q - $steps * $startup) / ${best[1t]}" | bc)
+n2=$(echo "scale=2; ($q - $steps * $startup) / ${best[default]}" | bc)
+log "QGIS / guotu: 1 thread $r1 ($n1 without the start-ups), $(nproc) threads $r2 ($n2)"
+cpu="$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
+runs() { local m=$1 i; for i in $(seq "$REPEAT"); do printf '%s ' "$(wall "$WORK/guotu_$m.run$i.time")"; done; }
+"$PY" "$HERE/compare_border.py" "$WORK/guotu_1t.gpkg" "$WORK/qgis" "$RESULTS" \
+    "machine=$(nproc) cores, $cpu, $(. /etc/os-release; echo "$PRETTY_NAME"), $("$GUOTU" --version | head -1)" \
+    "data=$(tr -d '\n' < "$DATA/border_manifest.json")" \
+    "guotu_1thread_best_s=${best[1t]}" "guotu_1thread_runs_s=$(runs 1t)" \
+    "guotu_1thread_peak_rss_kb=$(rss_kb "$WORK/guotu_1t.run${best_run[1t]}.time")" "guotu_1thread_loadavg=${loads[1t]}" \
+    "guotu_default_threads=$(nproc)" "guotu_default_best_s=${best[default]}" "guotu_default_runs_s=$(runs default)" \
+    "guotu_default_peak_rss_kb=$(rss_kb "$WORK/guotu_default.run${best_run[default]}.time")" \
+    "guotu_default_loadavg=${loads[default]}" \
+    "qgis_s=$q" "qgis_steps=$steps" "qgis_startup_s_per_step=$startup" \
+    "qgis_peak_rss_kb_of_one_step=$(rss_kb "$WORK/qgis.time")" "qgis_loadavg=$qgis_before -> $qgis_after" \
+    "qgis_step_times=$(awk -F'\t' '{printf "%s %s; ", $1, $3}' "$WORK/qgis/steps.tsv")" \
+    "ratio_qgis_over_guotu_1thread=$r1" "ratio_without_qgis_startups_1thread=$n1" \
+    "ratio_qgis_over_guotu_default_threads=$r2" "ratio_without_qgis_startups_default_threads=$n2" \
+    "git_head=$(git -C "$ROOT" rev-parse --short HEAD)" > "$WORK/compare.log"
+if ! cmp -s <(ogrinfo -q -sql "SELECT * FROM pair_summary ORDER BY admin_a, admin_b" "$WORK/guotu_1t.gpkg" | tail -n +3) \
+            <(ogrinfo -q -sql "SELECT * FROM pair_summary ORDER BY admin_a, admin_b" "$WORK/guotu_default.gpkg" | tail -n +3); then
+    echo "pair_summary differs between 1 and $(nproc) threads" >&2
+    exit 1
+fi
+grep -E '"ok"|all_checks' "$RESULTS"
+log "written $RESULTS"
