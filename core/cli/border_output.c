@@ -1,6 +1,8 @@
 /* border_output.c — writes what guotu_border_run reports into the layers of OUT.gpkg. */
 #include "border_output.h"
 
+#include "gpkg_styles.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -200,5 +202,8 @@ int border_output_summary(border_output *o, guotu_context *ctx, const guotu_bord
     const int layers[] = {o->conflicts, o->conflict_lines, o->segments, o->issues, o->issue_points, o->summary};
     for (size_t k = 0; k < sizeof layers / sizeof layers[0]; k++)
         gpkg_writer_meta(o->out, layers[k], meta, nmeta);
-    return 0;
+    /* The layers open styled by status and kind, with their Chinese field names. */
+    static const char *const styled[] = {"border_conflicts", "border_conflict_lines", "shared_borders",
+                                         "basemap_issues",   "basemap_issue_points",  "pair_summary"};
+    return gpkg_writer_add_styles(o->out, "border", styled, 6, o->err, o->err_size);
 }

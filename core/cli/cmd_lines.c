@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "gpkg_styles.h"
 #include "gpkg_writer.h"
 #include "resources.h"
 
@@ -32,8 +33,7 @@ typedef struct schema_layer {
 } schema_layer;
 
 /* Reads the schema CSV (through OGR's CSV driver) into layers in file order. */
-static int read_schema(schema_layer *layers, int *nlayers, char *err, size_t err_size)
-{
+static int read_schema(schema_layer *layers, int *nlayers, char *err, size_t err_size) {
     char path[1200];
     snprintf(path, sizeof path, "%.1000s/presets/lines/workspace_schema.csv", resources_dir());
     GDALDatasetH ds = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
@@ -49,10 +49,13 @@ static int read_schema(schema_layer *layers, int *nlayers, char *err, size_t err
     while (!failed && (f = OGR_L_GetNextFeature(csv))) {
         const char *layer = OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "layer"));
         int k = 0;
-        while (k < *nlayers && strcmp(layers[k].name, layer)) k++;
+        while (k < *nlayers && strcmp(layers[k].name, layer))
+            k++;
         if (k == *nlayers) {
-            if (k == MAX_LAYERS) failed = 1;
-            else snprintf(layers[(*nlayers)++].name, sizeof layers[k].name, "%s", layer);
+            if (k == MAX_LAYERS)
+                failed = 1;
+            else
+                snprintf(layers[(*nlayers)++].name, sizeof layers[k].name, "%s", layer);
         }
         schema_layer *l = &layers[k];
         if (failed || l->ncolumns == MAX_COLUMNS) {
@@ -62,10 +65,13 @@ static int read_schema(schema_layer *layers, int *nlayers, char *err, size_t err
             int c = l->ncolumns++;
             const char *type = OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "type"));
             snprintf(l->names[c], sizeof l->names[c], "%s", OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "field")));
-            snprintf(l->aliases[c], sizeof l->aliases[c], "%s", OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "name_zh")));
+            snprintf(l->aliases[c], sizeof l->aliases[c], "%s",
+                     OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "name_zh")));
             l->columns[c].name = l->names[c];
             l->columns[c].alias = l->aliases[c];
-            l->columns[c].type = !strcmp(type, "real") ? COLUMN_REAL : !strcmp(type, "integer") ? COLUMN_INTEGER : COLUMN_TEXT;
+            l->columns[c].type = !strcmp(type, "real")      ? COLUMN_REAL
+                                 : !strcmp(type, "integer") ? COLUMN_INTEGER
+                                                            : COLUMN_TEXT;
             l->columns[c].width = OGR_F_GetFieldAsInteger(f, OGR_F_GetFieldIndex(f, "width"));
         }
         OGR_F_Destroy(f);
@@ -74,51 +80,20 @@ static int read_schema(schema_layer *layers, int *nlayers, char *err, size_t err
     return failed;
 }
 
-static char *read_text(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (text) text[fread(text, 1, (size_t)n, f)] = '\0';
-    fclose(f);
-    return text;
-}
-
 /* The default style of each layer, in the table QGIS reads styles from (layer_styles). */
-static int add_styles(gpkg_writer *w, const schema_layer *layers, int nlayers, char *err, size_t err_size)
-{
-    static const table_column columns[] = {
-        {"f_table_catalog", COLUMN_TEXT, 256, NULL}, {"f_table_schema", COLUMN_TEXT, 256, NULL},
-        {"f_table_name", COLUMN_TEXT, 256, NULL},    {"f_geometry_column", COLUMN_TEXT, 256, NULL},
-        {"styleName", COLUMN_TEXT, 30, NULL},         {"styleQML", COLUMN_TEXT, 0, NULL},
-        {"styleSLD", COLUMN_TEXT, 0, NULL},           {"useAsDefault", COLUMN_INTEGER, 0, NULL},
-        {"description", COLUMN_TEXT, 0, NULL},        {"owner", COLUMN_TEXT, 30, NULL},
-        {"ui", COLUMN_TEXT, 30, NULL},                {"update_time", COLUMN_TEXT, 0, NULL}};
-    int layer = gpkg_writer_add_layer(w, "layer_styles", wkbNone, NULL, columns, 12, err, err_size);
-    if (layer < 0) return 1;
-    for (int k = 0; k < nlayers; k++) {
-        char path[1300];
-        snprintf(path, sizeof path, "%.1000s/styles/lines/%.64s.qml", resources_dir(), layers[k].name);
-        char *qml = read_text(path);
-        if (!qml) continue; /* tables such as exceptions have no style */
-        const char *texts[12] = {"", "", layers[k].name, "geom", layers[k].name, qml, "", 0,
-                                 "Guotu default style", "", "", ""};
-        double reals[12] = {0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0};
-        int failed = gpkg_writer_row(w, layer, texts, reals, NULL, 0, err, err_size);
-        free(qml);
-        if (failed) return 1;
-    }
-    return 0;
+static int add_styles(gpkg_writer *w, const schema_layer *layers, int nlayers, char *err, size_t err_size) {
+    const char *names[16];
+    int n = 0;
+    for (int k = 0; k < nlayers && n < 16; k++)
+        names[n++] = layers[k].name;
+    return gpkg_writer_add_styles(w, "lines", names, n, err, err_size);
 }
 
-static int lines_init(const char *out, const char *crs)
-{
+static int lines_init(const char *out, const char *crs) {
     struct stat st;
     if (stat(out, &st) == 0)
-        return cli_error("'%s' exists: a workspace holds drawing work, so it is never replaced; choose another name", out);
+        return cli_error("'%s' exists: a workspace holds drawing work, so it is never replaced; choose another name",
+                         out);
     OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
     if (OSRSetFromUserInput(srs, crs) != OGRERR_NONE) {
         OSRDestroySpatialReference(srs);
@@ -144,13 +119,13 @@ static int lines_init(const char *out, const char *crs)
     OSRDestroySpatialReference(srs);
     if (failed) return cli_error("%s", err);
     printf("Three-lines workspace %s (%s):", out, crs);
-    for (int k = 0; k < nlayers; k++) printf(" %s", layers[k].name);
+    for (int k = 0; k < nlayers; k++)
+        printf(" %s", layers[k].name);
     printf("\n");
     return 0;
 }
 
-int cmd_lines(int argc, char **argv)
-{
+int cmd_lines(int argc, char **argv) {
     if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
         fputs(lines_usage, stdout);
         return 0;
@@ -158,9 +133,12 @@ int cmd_lines(int argc, char **argv)
     const char *out = NULL, *crs = NULL;
     if (argc >= 2 && !strcmp(argv[1], "init")) {
         for (int i = 2; i < argc; i++) {
-            if (!strcmp(argv[i], "--crs") && i + 1 < argc) crs = argv[++i];
-            else if (argv[i][0] != '-' && !out) out = argv[i];
-            else return cli_usage_error("lines", lines_usage, "unexpected argument '%s'", argv[i]), 2;
+            if (!strcmp(argv[i], "--crs") && i + 1 < argc)
+                crs = argv[++i];
+            else if (argv[i][0] != '-' && !out)
+                out = argv[i];
+            else
+                return cli_usage_error("lines", lines_usage, "unexpected argument '%s'", argv[i]), 2;
         }
         if (!out || !crs) return cli_usage_error("lines", lines_usage, "init needs OUT.gpkg and --crs"), 2;
         if (strlen(out) < 5 || strcmp(out + strlen(out) - 5, ".gpkg"))

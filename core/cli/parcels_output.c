@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gpkg_styles.h"
 #include "parcels_cli.h"
 
 enum { PARCEL_COLUMNS = 22, REASON_COLUMNS = 8, PROJECT_COLUMNS = 23, VILLAGE_COLUMNS = 11 };
@@ -269,7 +270,10 @@ int parcels_write_results(parcels_run *r) {
                                         r->err, sizeof r->err);
     if (s.layers[2] < 0) return 1;
     record_parameters(r, r->out, r->parcel_layer);
-    return each_row(r, 1, to_writer, &s);
+    if (each_row(r, 1, to_writer, &s)) return 1;
+    /* The layers open styled by verdict, with their Chinese field names. */
+    static const char *const styled[] = {"parcel_checks", "parcel_reasons", "project_checks", "village_totals"};
+    return gpkg_writer_add_styles(r->out, "parcels", styled, 4, r->err, sizeof r->err);
 }
 
 /* ---- meeting tables ---- */
@@ -358,8 +362,8 @@ static int write_xlsx(parcels_run *r) {
             if (named[t][c].alias) named[t][c].name = named[t][c].alias;
             named[t][c].alias = NULL;
         }
-        s.layers[t] = gpkg_writer_add_layer(w, table_names[t], wkbNone, NULL, named[t], table_ncolumns[t], r->err,
-                                            sizeof r->err);
+        s.layers[t] =
+            gpkg_writer_add_layer(w, table_names[t], wkbNone, NULL, named[t], table_ncolumns[t], r->err, sizeof r->err);
         if (s.layers[t] < 0) {
             gpkg_writer_abort(w);
             return 1;

@@ -22,7 +22,7 @@ from ..core.border_check import REVIEW_AGREED, REVIEW_EXCEPTION, REVIEW_OPEN, ki
 from ..core.border_report import BorderReportLayers, export_pair_report, pair_file_name
 from ..core.border_review import (ConflictRow, PairRow, apply_review, conflict_rows, is_conflict_layer, is_line_layer,
                                   pair_rows)
-from ..core.border_style import REVIEWED_COLOR, STATUS_COLORS
+from ..core.border_style import REVIEWED_COLOR, STATUS_COLORS, style_conflicts_layer
 from ..i18n import tr
 from ..paths import PLUGIN_DIR
 from .map_focus import zoom_and_flash
@@ -246,6 +246,7 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
                 if not ok:
                     return False
         layers = [layer] + [x for x in (self._companion("areas"),) if x is not None]
+        had_review = [x.fields().lookupField("review_status") >= 0 for x in layers]
         try:
             apply_review(layers, conflict.conflict_id, status, note)
         except ValueError as e:
@@ -253,6 +254,9 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
             if self.iface is not None:
                 QMessageBox.warning(self, self.windowTitle(), self.message)
             return False
+        for x, had in zip(layers, had_review):
+            if not had:  # a CLI output just got its review fields: show reviewed conflicts grey
+                style_conflicts_layer(x)
         selected = conflict.conflict_id
         self.reload()
         for item in self.conflict_items():

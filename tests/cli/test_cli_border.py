@@ -413,3 +413,12 @@ def test_issues_of_features_with_the_same_id(tmp_path: Path) -> None:
     assert res.returncode == 0, res.stderr
     points = rows(out, "basemap_issue_points")
     assert sorted((r["kind"], r["feature_id"]) for r in points) == [("admin_invalid", 2), ("element_invalid", 2)]
+
+
+def test_outputs_carry_their_default_styles(result) -> None:
+    _, out = result
+    ds = ogr.Open(str(out))
+    styles = {f["f_table_name"]: f["styleQML"] for f in ds.GetLayerByName("layer_styles")}
+    assert set(styles) == {"border_conflicts", "border_conflict_lines", "shared_borders", "basemap_issues",
+                           "basemap_issue_points", "pair_summary"}
+    assert "coordinated" in styles["shared_borders"] and "冲突类型" in styles["border_conflicts"]

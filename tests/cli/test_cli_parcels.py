@@ -202,3 +202,13 @@ def test_ellipsoidal_area_close_to_planar_near_the_central_meridian(tmp_path):
     # beach comes from the preset codes (G: 1106) only.
     assert {p["project_id"] for p in parcels.values()} == {"*"}
     assert parcels["E"]["rule_ids"] == "P15" and parcels["G"]["rule_ids"] == "P12,P16"
+
+
+def test_outputs_carry_their_default_styles(tmp_path):
+    res, out = check(tmp_path, inputs(tmp_path))
+    assert res.returncode == 0, res.stderr
+    ds = ogr.Open(str(out))
+    styles = {f["f_table_name"]: (f["useAsDefault"], f["styleQML"]) for f in ds.GetLayerByName("layer_styles")}
+    assert set(styles) == {"parcel_checks", "parcel_reasons", "project_checks", "village_totals"}
+    assert all(default == 1 for default, _ in styles.values())
+    assert "verdict_en" in styles["parcel_checks"][1] and "审查结论" in styles["parcel_checks"][1]

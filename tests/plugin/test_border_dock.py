@@ -162,3 +162,18 @@ def test_pair_report(dock) -> None:
                    abs(QColor(c).blue() - t.blue()) < 40 for c in colours)
 
     assert near("#1a9850") and near("#f46d43"), sorted(colours)[:20]
+
+
+def test_cli_output_opens_styled(fx: Path, tmp_path: Path) -> None:
+    """`guotu border` stores the plugin's styles in its GeoPackage: QGIS opens the layers
+    styled by status and kind, with the Chinese field names."""
+    from qgis.core import QgsRuleBasedRenderer
+
+    out = tmp_path / "cli.gpkg"
+    assert bd.run_cli(fx, out).returncode == 0
+    segments = QgsVectorLayer(f"{out}|layername=shared_borders", "s", "ogr")
+    assert isinstance(segments.renderer(), QgsRuleBasedRenderer)
+    filters = [r.filterExpression() for r in segments.renderer().rootRule().children()]
+    assert "\"status\" = 'coordinated'" in filters
+    conflicts = QgsVectorLayer(f"{out}|layername=border_conflicts", "c", "ogr")
+    assert conflicts.attributeDisplayName(conflicts.fields().indexOf("kind")) == "冲突类型"

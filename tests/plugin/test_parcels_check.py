@@ -182,3 +182,18 @@ def test_village_report_pages(fx: dict, tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "all").glob("*.pdf")) == ["审查报告_V1_东村.pdf", "审查报告_V2_西村.pdf"]
     assert not list((tmp_path / "all").glob("*.tmp*"))
     QgsProject.instance().clear()
+
+
+def test_cli_output_opens_styled(fx: dict, tmp_path: Path) -> None:
+    """`guotu parcels check` stores the plugin's styles in its GeoPackage."""
+    out = tmp_path / "cli.gpkg"
+    cli = subprocess.run(
+        [str(BUILD_DIR / "core" / "guotu"), "parcels", "check", "--parcels", str(fx["parcels"]), "--parcel-id", "dkbh",
+         "--type-field", "zzlx", "--current-field", "xzdl", "--current-system", "SANDIAO_WORK", "--planned-field",
+         "ghdl", "--planned-system", "SANDIAO_WORK", "--workspace", str(fx["ws"]), "-o", str(out)],
+        capture_output=True, text=True, timeout=120)
+    assert cli.returncode == 0, cli.stderr
+    layer = QgsVectorLayer(f"{out}|layername=parcel_checks", "p", "ogr")
+    assert isinstance(layer.renderer(), QgsCategorizedSymbolRenderer)
+    assert {c.value() for c in layer.renderer().categories()} == {"pass", "conditional", "fail"}
+    assert layer.attributeDisplayName(layer.fields().indexOf("verdict")) == "审查结论"
