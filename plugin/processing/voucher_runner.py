@@ -14,8 +14,10 @@ from typing import Any, Callable, Dict, Optional
 
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 from qgis.core import (QgsApplication, QgsProcessingAlgorithm, QgsProcessingAlgRunnerTask, QgsProcessingContext,
-                       QgsProcessingFeedback, QgsProcessingOutputLayerDefinition, QgsProject)
+                       QgsProcessingFeedback, QgsProcessingOutputLayerDefinition, QgsProject, QgsVectorLayer)
 
+from ..core.errors import GuotuInputError
+from ..core.voucher_prices import ASK_FIELD, BID_FIELD, write_prices, zone_prices
 from ..core.voucher_style import write_styles_to_gpkg
 from ..i18n import tr
 from .provider import PROVIDER_ID
@@ -94,15 +96,19 @@ class VoucherRunner(QObject):
         self._feedback: Optional[_Feedback] = None
         self._market: Optional[Dict[str, Any]] = None
         self._traders = ACCOUNTING_TABLES["VOUCHER"]  # table of the zones that trade
+        self._prices: Optional[Dict[str, Any]] = None
         self._cancelled = False
 
     @property
     def running(self) -> bool:
         return self._task is not None
 
-    def start(self, gpkg: Path, accounting: Dict[str, Any], market: Optional[Dict[str, Any]]) -> None:
+    def start(self, gpkg: Path, accounting: Dict[str, Any], market: Optional[Dict[str, Any]],
+              prices: Optional[Dict[str, Any]] = None) -> None:
         """``accounting`` and ``market`` are the algorithms' parameters without outputs
-        (and, for the market, without VOUCHERS: the accounting's voucher table)."""
+        (and, for the market, without VOUCHERS: the accounting's voucher table). ``prices``:
+        the zones layer, its id field and its ask / bid fields, copied into the voucher table
+        for a floor-price market."""
         if self.running:
             raise RuntimeError("a voucher run is already going on")
         self.gpkg = gpkg
@@ -117,6 +123,7 @@ class VoucherRunner(QObject):
             self._traders = COUNTIES_TABLE
         params.update({name: gpkg_destination(gpkg, table, self.project) for name, table in tables.items()})
         self._market = dict(market) if market is not None else None
+        self._prices = dict(prices) if prices is not None else None
         span = (0.0, 70.0) if market is not None else (0.0, 100.0)
         self._run(ACCOUNTING_ID, params, span, self._after_accounting)
 
@@ -171,8 +178,29 @@ class VoucherRunner(QObject):
         params["VOUCHERS"] = f"{self.gpkg}|layername={self._traders}"
         if self._traders == COUNTIES_TABLE:
             params["ZONE_ID"] = "county_id"
+        elif self._prices is not None:
+            try:
+                self._copy_prices(params)
+            except GuotuInputError as e:
+                self._finish(False, str(e))
+                return
         params.update({name: gpkg_destination(self.gpkg, table, self.project) for name, table in MARKET_TABLES.items()})
         self._run(MARKET_ID, params, (70.0, 100.0), lambda _results: self._done())
+
+    def _copy_prices(self, params: Dict[str, Any]) -> None:
+        """The zones' asks and bids into the voucher table, named in the market's parameters."""
+        p = self._prices
+        zones = p["zones"]
+        prices = zone_prices(zones, p["zone_id"], p.get("ask"), p.get("bid"), zones.name())
+        table = QgsVectorLayer(f"{self.gpkg}|layername={self._traders}", self._traders, "ogr")
+        write_prices(table, prices)
+        if p.get("ask"):
+            params["ASK_FIELD"] = ASK_FIELD
+        if p.get("bid"):
+            params["BID_FIELD"] = BID_FIELD
+        for layer in self.project.mapLayers().values():  # the loaded voucher table shows the new fields
+            if isinstance(layer, QgsVectorLayer) and layer.source() == table.source():
+                layer.reload()
 
     def _done(self) -> None:
         problems = {name: error for name, error in write_styles_to_gpkg(self.gpkg).items() if error}

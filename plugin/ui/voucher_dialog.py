@@ -75,7 +75,9 @@ class VoucherDialog(QDialog, FORM_CLASS):
                 (self.refDensityLabel, tr("Population density (persons/km²)")), (self.baselineLabel, tr("Baseline M0")),
                 (self.areaLabel, tr("Area method")), (self.priceLabel, tr("Price (yuan per standard-forest ha)")),
                 (self.priceModeLabel, tr("Price rule")), (self.allocationLabel, tr("Allocation")),
-                (self.settlementLabel, tr("Settlement")), (self.outputLabel, tr("Output folder"))):
+                (self.settlementLabel, tr("Settlement")), (self.outputLabel, tr("Output folder")),
+                (self.askLabel, tr("Ask price field of sellers (yuan/ha; floor price)")),
+                (self.bidLabel, tr("Bid price field of buyers (yuan/ha; floor price)"))):
             label.setText(text)
         self.rateCheck.setText(tr("Protection rate (empty: over all zones)"))
         self.capCheck.setText(tr("Cap on the traded volume (ha)"))
@@ -107,6 +109,9 @@ class VoucherDialog(QDialog, FORM_CLASS):
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
         self.zoneNameField.setAllowEmptyFieldName(True)
+        for field in (self.askField, self.bidField):
+            field.setAllowEmptyFieldName(True)
+            field.setFilters(QgsFieldProxyModel.Numeric | QgsFieldProxyModel.String)
         for field in (self.gdpField, self.popField):
             field.setFilters(QgsFieldProxyModel.Numeric | QgsFieldProxyModel.String)
         self.coefficientsFile.setFilter(tr("CSV tables (*.csv)"))
@@ -121,7 +126,7 @@ class VoucherDialog(QDialog, FORM_CLASS):
     def _connect(self) -> None:
         for combo in (self.zonesCombo, self.countiesCombo, self.baseLayerCombo, self.targetLayerCombo):
             combo.layerChanged.connect(lambda _layer, c=combo: self._layer_changed(c))
-        for widget in (self.referenceCombo, self.baselineCombo):
+        for widget in (self.referenceCombo, self.baselineCombo, self.priceModeCombo):
             widget.currentIndexChanged.connect(self._update_state)
         for check in (self.rateCheck, self.capCheck):
             check.toggled.connect(self._update_state)
@@ -137,7 +142,7 @@ class VoucherDialog(QDialog, FORM_CLASS):
 
     def _fields_for(self, combo) -> tuple:
         if combo is self.zonesCombo:
-            return (self.zoneIdField, self.zoneNameField, self.gdpField, self.popField)
+            return (self.zoneIdField, self.zoneNameField, self.gdpField, self.popField, self.askField, self.bidField)
         if combo is self.countiesCombo:
             return (self.countyIdField,)
         return (self.baseClassField,) if combo is self.baseLayerCombo else (self.targetClassField,)
@@ -170,6 +175,10 @@ class VoucherDialog(QDialog, FORM_CLASS):
         self.rateCheck.setEnabled(self.baselineCombo.currentIndex() == 1)
         self.rateSpin.setEnabled(self.rateCheck.isEnabled() and self.rateCheck.isChecked())
         self.capSpin.setEnabled(self.capCheck.isChecked())
+        # Asks and bids set a clearing price above a floor; with counties, the counties trade.
+        prices = self.priceModeCombo.currentIndex() == 1 and self.countiesCombo.currentLayer() is None
+        for field in (self.askField, self.bidField):
+            field.setEnabled(prices and self.zonesCombo.currentLayer() is not None)
         self.tabs.setEnabled(not running)
         self.runButton.setEnabled(not running)
         self.cancelButton.setEnabled(running)
@@ -234,6 +243,16 @@ class VoucherDialog(QDialog, FORM_CLASS):
             params["CAP"] = self.capSpin.value()
         return params
 
+    def price_fields(self) -> Optional[Dict[str, Any]]:
+        """Where the sellers' asks and buyers' bids come from (zones layer fields), or None."""
+        if self.market_parameters() is None or not self.askField.isEnabled():
+            return None
+        ask, bid = self.askField.currentField() or None, self.bidField.currentField() or None
+        if ask is None and bid is None:
+            return None
+        return {"zones": self.zonesCombo.currentLayer(), "zone_id": self.zoneIdField.currentField(), "ask": ask,
+                "bid": bid}
+
     def check(self) -> Optional[str]:
         """What keeps the run from starting, or None."""
         if self.zonesCombo.currentLayer() is None:
@@ -258,7 +277,7 @@ class VoucherDialog(QDialog, FORM_CLASS):
         self.logView.clear()
         self.progressBar.setValue(0)
         self._log(tr("Writing {path}").format(path=self.gpkg), 0)
-        self.runner.start(self.gpkg, self.accounting_parameters(), self.market_parameters())
+        self.runner.start(self.gpkg, self.accounting_parameters(), self.market_parameters(), self.price_fields())
         self._update_state()
 
     def _finished(self, ok: bool, message: str) -> None:

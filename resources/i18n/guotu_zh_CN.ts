@@ -1068,6 +1068,22 @@
             <translation>图层“{layer}”的要素 {fid}（分区“{id}”）的土地面积为 {area} 公顷；分区面积必须大于 0。</translation>
         </message>
         <message>
+            <source>Feature {fid} of layer "{layer}": "{value}" in field "{field}" is not a price (yuan per ha, &gt;= 0).</source>
+            <translation>图层“{layer}”的要素 {fid}：字段“{field}”中的“{value}”不是价格（元/公顷，≥ 0）。</translation>
+        </message>
+        <message>
+            <source>Cannot add the price fields to layer "{layer}".</source>
+            <translation>无法向图层“{layer}”添加价格字段。</translation>
+        </message>
+        <message>
+            <source>Cannot write the prices into layer "{layer}".</source>
+            <translation>无法向图层“{layer}”写入价格。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" has no field "{field}".</source>
+            <translation>图层“{layer}”没有字段“{field}”。</translation>
+        </message>
+        <message>
             <source>Payment</source>
             <translation>直接支付</translation>
         </message>
@@ -2662,6 +2678,14 @@
         <message>
             <source>Output folder</source>
             <translation>输出文件夹</translation>
+        </message>
+        <message>
+            <source>Ask price field of sellers (yuan/ha; floor price)</source>
+            <translation>卖方报价字段（元/公顷；底价模式）</translation>
+        </message>
+        <message>
+            <source>Bid price field of buyers (yuan/ha; floor price)</source>
+            <translation>买方出价字段（元/公顷；底价模式）</translation>
         </message>
         <message>
             <source>Computed over all zones</source>

@@ -175,3 +175,36 @@ def test_dialog_with_counties_lets_the_counties_trade(guotu, project_layers, tmp
     assert "voucher_counties" in market["vouchers"]["text"] and market["zone_id_field"]["text"] == "county_id"
     assert market["traded_ha"]["value"] == 0
     dialog.close()
+
+
+def test_dialog_floor_price_with_asks_and_bids(guotu, project_layers, tmp_path: Path):
+    """The zones' ask (seller Z1: 500) and bid (buyer Z2: 800) fields go into the voucher table
+    and set the clearing price above the floor of 100, as guotu voucher --ask-field/--bid-field."""
+    from qgis.core import QgsField, QgsVectorLayer
+
+    from guotu.compat import FIELD_DOUBLE
+
+    zones = project_layers["zones"]
+    zones.dataProvider().addAttributes([QgsField("ask", FIELD_DOUBLE), QgsField("bid", FIELD_DOUBLE)])
+    zones.updateFields()
+    ask, bid = zones.fields().indexOf("ask"), zones.fields().indexOf("bid")
+    values = {f.id(): ({ask: 500.0} if f["code"] == "Z1" else {bid: 800.0}) for f in zones.getFeatures()}
+    zones.dataProvider().changeAttributeValues(values)
+    dialog = _dialog(guotu)
+    _fill(dialog, project_layers, tmp_path)
+    dialog.priceModeCombo.setCurrentIndex(1)  # floor price
+    dialog.priceSpin.setValue(100)
+    assert dialog.askField.isEnabled()
+    dialog.askField.setField("ask")
+    dialog.bidField.setField("bid")
+    assert dialog.price_fields()["ask"] == "ask"
+    dialog.run()
+    wait_for(dialog)
+    assert dialog.gpkg is not None and dialog.gpkg.exists(), dialog.logView.toPlainText()
+    summary = vd.summary(QgsVectorLayer(f"{dialog.gpkg}|layername=market_summary", "s", "ogr"))
+    assert summary["clearing_price_yuan_per_ha"] == 500
+    assert summary["traded_ha"] == pytest.approx(vd.E1)
+    vouchers = {f["zone_id"]: (f["ask_yuan_ha"], f["bid_yuan_ha"])
+                for f in QgsVectorLayer(f"{dialog.gpkg}|layername=voucher", "v", "ogr").getFeatures()}
+    assert vouchers["Z1"][0] == 500 and vouchers["Z2"][1] == 800
+    dialog.close()
