@@ -15,9 +15,10 @@ static const char *const parcels_usage =
     "usage: guotu parcels check --parcels FILE [--parcels-layer NAME] --parcel-id F --type-field F\n"
     "         --current-field F --current-system S --planned-field F --planned-system S\n"
     "         --workspace W.gpkg [--project-field F]\n"
-    "         [--villages FILE --village-id F [--village-name F]]\n"
-    "         [--units FILE --unit-id F [--unit-name F] [--unit-cultivated-field F]]\n"
-    "         [--river-beaches FILE] [--beach-codes \"1106 ...\"] [--types CSV] [--policy CSV]\n"
+    "         [--villages FILE [--villages-layer L] --village-id F [--village-name F]]\n"
+    "         [--units FILE [--units-layer L] --unit-id F [--unit-name F] [--unit-cultivated-field F]]\n"
+    "         [--river-beaches FILE [--river-beaches-layer L]] [--beach-codes \"1106 ...\"]\n"
+    "         [--types CSV] [--policy CSV]\n"
     "         [--tolerance M2] [--new-cultivated-min X] [--farmland-gain-min X]\n"
     "         [--area ellipsoidal|planar] [--encoding NAME] [--xlsx FILE.xlsx] [--csv-dir DIR]\n"
     "         -o OUT.gpkg\n"
@@ -42,6 +43,9 @@ static const char *const parcels_usage =
 enum {
     O_PARCELS = 256,
     O_PARCELS_LAYER,
+    O_VILLAGES_LAYER,
+    O_UNITS_LAYER,
+    O_BEACHES_LAYER,
     O_ID,
     O_TYPE,
     O_PROJECT,
@@ -98,6 +102,9 @@ static int parse(int argc, char **argv, parcels_args *a) {
                                             {"area", 1, 0, O_AREA},
                                             {"encoding", 1, 0, O_ENCODING},
                                             {"xlsx", 1, 0, O_XLSX},
+                                            {"villages-layer", 1, 0, O_VILLAGES_LAYER},
+                                            {"units-layer", 1, 0, O_UNITS_LAYER},
+                                            {"river-beaches-layer", 1, 0, O_BEACHES_LAYER},
                                             {"csv-dir", 1, 0, O_CSV},
                                             {"output", 1, 0, 'o'},
                                             {"help", 0, 0, 'h'},
@@ -141,6 +148,9 @@ static int parse(int argc, char **argv, parcels_args *a) {
         case O_ENCODING: a->encoding = optarg; break;
         case O_XLSX: a->xlsx = optarg; break;
         case O_CSV: a->csv_dir = optarg; break;
+        case O_VILLAGES_LAYER: a->villages_layer = optarg; break;
+        case O_UNITS_LAYER: a->units_layer = optarg; break;
+        case O_BEACHES_LAYER: a->beaches_layer = optarg; break;
         case 'o': a->output = optarg; break;
         case 'h': fputs(parcels_usage, stdout); return -1;
         default:
@@ -298,6 +308,9 @@ typedef enum region_kind { REGION_VILLAGE, REGION_UNIT, REGION_BEACH } region_ki
 static int read_regions(parcels_run *r, region_kind kind) {
     const parcels_args *a = &r->a;
     const char *path = kind == REGION_VILLAGE ? a->villages : kind == REGION_UNIT ? a->units : a->beaches;
+    const char *layer = kind == REGION_VILLAGE ? a->villages_layer
+                        : kind == REGION_UNIT  ? a->units_layer
+                                               : a->beaches_layer;
     const char *id_field = kind == REGION_VILLAGE ? a->village_id : kind == REGION_UNIT ? a->unit_id : NULL;
     const char *name_field = kind == REGION_VILLAGE ? a->village_name : kind == REGION_UNIT ? a->unit_name : NULL;
     const char *role = kind == REGION_VILLAGE ? "villages"
@@ -306,7 +319,7 @@ static int read_regions(parcels_run *r, region_kind kind) {
     if (!path) return 0;
     vector_source src;
     memset(&src, 0, sizeof src);
-    int failed = open_aligned(r, &src, path, NULL, role) ||
+    int failed = open_aligned(r, &src, path, layer, role) ||
                  (id_field && vector_source_use_field(&src, id_field, r->err, sizeof r->err));
     int name = !failed && name_field ? vector_source_field(&src, name_field, r->err, sizeof r->err) : -1;
     int cult = !failed && kind == REGION_UNIT && a->unit_cultivated

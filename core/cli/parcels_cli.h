@@ -12,9 +12,9 @@
 typedef struct parcels_args {
     const char *parcels, *parcels_layer, *parcel_id, *type_field, *project_field;
     const char *current_field, *current_system, *planned_field, *planned_system;
-    const char *workspace, *villages, *village_id, *village_name;
-    const char *units, *unit_id, *unit_name, *unit_cultivated;
-    const char *beaches, *types, *policy, *beach_codes;
+    const char *workspace, *villages, *villages_layer, *village_id, *village_name;
+    const char *units, *units_layer, *unit_id, *unit_name, *unit_cultivated;
+    const char *beaches, *beaches_layer, *types, *policy, *beach_codes;
     const char *area, *encoding, *output, *xlsx, *csv_dir;
     guotu_parcels_options o;
 } parcels_args;

@@ -212,3 +212,31 @@ def test_outputs_carry_their_default_styles(tmp_path):
     assert set(styles) == {"parcel_checks", "parcel_reasons", "project_checks", "village_totals"}
     assert all(default == 1 for default, _ in styles.values())
     assert "verdict_en" in styles["parcel_checks"][1] and "审查结论" in styles["parcel_checks"][1]
+
+
+def test_units_from_a_layer_of_a_multi_layer_file(tmp_path):
+    """Consolidation units in the villages' GeoPackage (--units-layer): parcels go to the unit
+    holding most of them, the entered original cultivated land replaces the parcels' own."""
+    paths = inputs(tmp_path)
+    ds = ogr.Open(str(paths["villages"]), 1)
+    layer = ds.CreateLayer("dy", fx._srs(), ogr.wkbMultiPolygon)
+    for name, kind in (("dybh", ogr.OFTString), ("ygd", ogr.OFTReal)):
+        layer.CreateField(ogr.FieldDefn(name, kind))
+    for unit, original, wkt in (("U1", 40.0, fx.box(0, 0, 600, 200)), ("U2", None, fx.box(600, 0, 1600, 200))):
+        f = ogr.Feature(layer.GetLayerDefn())
+        f["dybh"] = unit
+        if original is not None:
+            f["ygd"] = original
+        f.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkt(wkt)))
+        layer.CreateFeature(f)
+    ds = None
+    res, out = check(tmp_path, paths, "--units", str(paths["villages"]), "--units-layer", "dy", "--unit-id", "dybh",
+                     "--unit-cultivated-field", "ygd")
+    assert res.returncode == 0, res.stderr
+    projects = {r["project_id"]: r for r in rows(out, "project_checks")}
+    assert set(projects) == {"U1", "U2"}
+    assert projects["U1"]["original_cultivated_ha"] == pytest.approx(40.0)
+    # U1 = A, A2, B, C, D, E, G: new cultivated A, C, E, G (4 ha), lost A2, B, D (3 ha) -> 1/40.
+    assert projects["U1"]["new_cultivated_ratio"] == pytest.approx(1 / 40)
+    parcels = {r["parcel_id"]: r["project_id"] for r in rows(out, "parcel_checks")}
+    assert parcels["A"] == "U1" and parcels["N"] == "U2"
