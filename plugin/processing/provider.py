@@ -7,9 +7,11 @@ from ..i18n import tr
 from ..paths import icon_path
 from .area_by_class import AreaByClassAlgorithm
 from .border_conflicts import BorderConflictsAlgorithm
+from .border_report_algorithm import BorderReportAlgorithm
 from .land_use_conversion import LandUseConversionAlgorithm
 from .land_use_conversion_raster import LandUseConversionRasterAlgorithm
 from .parcels_check import ParcelsCheckAlgorithm
+from .parcels_report_algorithm import ParcelsReportAlgorithm
 from .three_lines_check import ThreeLinesCheckAlgorithm
 from .three_lines_workspace import ThreeLinesWorkspaceAlgorithm
 from .voucher_accounting import VoucherAccountingAlgorithm
@@ -47,3 +49,5 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(LandUseConversionRasterAlgorithm())
         self.addAlgorithm(ParcelsCheckAlgorithm())
         self.addAlgorithm(BorderConflictsAlgorithm())
+        self.addAlgorithm(ParcelsReportAlgorithm())
+        self.addAlgorithm(BorderReportAlgorithm())

@@ -1516,6 +1516,50 @@
             <translation>{parameter} 须为不小于 0 的数。</translation>
         </message>
         <message>
+            <source>Border review reports (PDF per city pair)</source>
+            <translation>边界审查报告（每个城市对一份 PDF）</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Prints the review report of the border comparison, one PDF per city pair with conflicts (or the pair given as &lt;i&gt;A,B&lt;/i&gt;): the border strip by status with the conflicts, the pair's numbers, and every conflict with its review. The inputs are the outputs of &lt;i&gt;Cross-city boundary conflicts&lt;/i&gt; or of &lt;i&gt;guotu border&lt;/i&gt;.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;打印边界比对的审查报告，每个有冲突的城市对（或以 &lt;i&gt;A,B&lt;/i&gt; 给出的城市对）一份 PDF：按状态显示的边界条带及冲突、该城市对的统计数字，以及每处冲突及其审核结果。输入为&lt;i&gt;跨市边界冲突&lt;/i&gt;或 &lt;i&gt;guotu border&lt;/i&gt; 的输出。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Shared borders (shared_borders)</source>
+            <translation>共同边界（shared_borders）</translation>
+        </message>
+        <message>
+            <source>Conflict lines (border_conflict_lines)</source>
+            <translation>冲突边界线（border_conflict_lines）</translation>
+        </message>
+        <message>
+            <source>Conflict areas (border_conflicts)</source>
+            <translation>冲突范围（border_conflicts）</translation>
+        </message>
+        <message>
+            <source>Pair summary (pair_summary)</source>
+            <translation>城市对汇总（pair_summary）</translation>
+        </message>
+        <message>
+            <source>Only this pair, as A,B (empty: every pair with conflicts)</source>
+            <translation>仅此城市对，格式 A,B（留空：所有有冲突的城市对）</translation>
+        </message>
+        <message>
+            <source>Folder for the reports</source>
+            <translation>报告保存文件夹</translation>
+        </message>
+        <message>
+            <source>Number of reports</source>
+            <translation>报告数</translation>
+        </message>
+        <message>
+            <source>Give the pair as two admin ids separated by a comma, e.g. "A,B".</source>
+            <translation>请以逗号分隔的两个行政区代码给出城市对，例如“A,B”。</translation>
+        </message>
+        <message>
+            <source>{path}: {pages} pages, {conflicts} conflicts.</source>
+            <translation>{path}：{pages} 页，{conflicts} 处冲突。</translation>
+        </message>
+        <message>
             <source>Land-use conversion map</source>
             <translation>土地用途转换图</translation>
         </message>
@@ -1822,6 +1866,42 @@
         <message>
             <source>Choose the consolidation unit id field.</source>
             <translation>请选择整治单元编号字段。</translation>
+        </message>
+        <message>
+            <source>Parcel review reports (PDF per village)</source>
+            <translation>整治地块审查报告（每村一份 PDF）</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Prints the review report of the rectification parcel check, one PDF per village: an overview map, one page per parcel that is not a plain pass (its map and every reason), the parcels and the project checks. The inputs are the outputs of &lt;i&gt;Rectification parcel check&lt;/i&gt; or of &lt;i&gt;guotu parcels check&lt;/i&gt;.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;打印整治地块审查报告，每村一份 PDF：总览图、每个非直接通过地块一页（地图及全部原因）、地块表和项目检查表。输入为&lt;i&gt;整治地块审查&lt;/i&gt;或 &lt;i&gt;guotu parcels check&lt;/i&gt; 的输出。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Parcel verdicts (parcel_checks)</source>
+            <translation>地块审查结论（parcel_checks）</translation>
+        </message>
+        <message>
+            <source>Parcel reasons (parcel_reasons)</source>
+            <translation>地块审查原因（parcel_reasons）</translation>
+        </message>
+        <message>
+            <source>Project checks (project_checks)</source>
+            <translation>项目检查（project_checks）</translation>
+        </message>
+        <message>
+            <source>Village totals (village_totals)</source>
+            <translation>村汇总（village_totals）</translation>
+        </message>
+        <message>
+            <source>Only this village id (empty: every village)</source>
+            <translation>仅此村编号（留空：所有村）</translation>
+        </message>
+        <message>
+            <source>{path}: {pages} pages, {parcels} parcels to review.</source>
+            <translation>{path}：{pages} 页，{parcels} 个待审地块。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" has no field "{field}": is it an output of the parcel check?</source>
+            <translation>图层“{layer}”没有字段“{field}”：它是整治地块审查的输出吗？</translation>
         </message>
         <message>
             <source>Guotu 国土 — territorial spatial planning tools</source>

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsProject, QgsRectangle, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsProject, QgsRectangle, QgsVectorLayer
 
 import border_data as bd
 from lines_data import rows
@@ -177,3 +177,22 @@ def test_cli_output_opens_styled(fx: Path, tmp_path: Path) -> None:
     assert "\"status\" = 'coordinated'" in filters
     conflicts = QgsVectorLayer(f"{out}|layername=border_conflicts", "c", "ogr")
     assert conflicts.attributeDisplayName(conflicts.fields().indexOf("kind")) == "冲突类型"
+
+
+def test_report_algorithm_writes_one_pdf_per_pair(fx: Path, tmp_path: Path) -> None:
+    """guotu:borderreport on the CLI's GeoPackage: the pairs with conflicts, or the one given."""
+    import processing
+
+    out = tmp_path / "cli.gpkg"
+    assert bd.run_cli(fx, out).returncode == 0
+    params = {"SHARED_BORDERS": f"{out}|layername=shared_borders",
+              "CONFLICT_LINES": f"{out}|layername=border_conflict_lines",
+              "BORDER_CONFLICTS": f"{out}|layername=border_conflicts", "PAIR_SUMMARY": f"{out}|layername=pair_summary",
+              "OUTPUT_FOLDER": str(tmp_path / "reports")}
+    result = processing.run("guotu:borderreport", params)
+    assert result["REPORT_COUNT"] == 1
+    assert [p.name for p in (tmp_path / "reports").glob("*.pdf")] == ["边界审查_A-B.pdf"]
+    result = processing.run("guotu:borderreport", dict(params, PAIR="C,D", OUTPUT_FOLDER=str(tmp_path / "cd")))
+    assert result["REPORT_COUNT"] == 1 and (tmp_path / "cd" / "边界审查_C-D.pdf").is_file()
+    with pytest.raises(QgsProcessingException, match="share no border"):
+        processing.run("guotu:borderreport", dict(params, PAIR="A,F", OUTPUT_FOLDER=str(tmp_path / "af")))

@@ -197,3 +197,33 @@ def test_cli_output_opens_styled(fx: dict, tmp_path: Path) -> None:
     assert isinstance(layer.renderer(), QgsCategorizedSymbolRenderer)
     assert {c.value() for c in layer.renderer().categories()} == {"pass", "conditional", "fail"}
     assert layer.attributeDisplayName(layer.fields().indexOf("verdict")) == "审查结论"
+
+
+def test_report_algorithm_writes_one_pdf_per_village(fx: dict, tmp_path: Path) -> None:
+    """guotu:parcelsreport on the CLI's GeoPackage (as in a model or qgis_process)."""
+    import processing
+    from qgis.core import QgsProject
+
+    out = tmp_path / "cli.gpkg"
+    cli = subprocess.run(
+        [str(BUILD_DIR / "core" / "guotu"), "parcels", "check", "--parcels", str(fx["parcels"]), "--parcel-id", "dkbh",
+         "--type-field", "zzlx", "--project-field", "xmbh", "--current-field", "xzdl", "--current-system",
+         "SANDIAO_WORK", "--planned-field", "ghdl", "--planned-system", "SANDIAO_WORK", "--workspace", str(fx["ws"]),
+         "--river-beaches", str(fx["beaches"]), "--villages", str(fx["villages"]), "--village-id", "cdm",
+         "--village-name", "cmc", "-o", str(out)], capture_output=True, text=True, timeout=120)
+    assert cli.returncode == 0, cli.stderr
+    layers_before = len(QgsProject.instance().mapLayers())
+    result = processing.run("guotu:parcelsreport", {
+        "PARCEL_CHECKS": f"{out}|layername=parcel_checks", "PARCEL_REASONS": f"{out}|layername=parcel_reasons",
+        "PROJECT_CHECKS": f"{out}|layername=project_checks", "VILLAGE_TOTALS": f"{out}|layername=village_totals",
+        "OUTPUT_FOLDER": str(tmp_path / "reports")})
+    assert result["REPORT_COUNT"] == 2
+    pdfs = sorted((tmp_path / "reports").glob("*.pdf"))
+    assert [p.name for p in pdfs] == ["审查报告_V1_东村.pdf", "审查报告_V2_西村.pdf"]
+    info = subprocess.run(["pdfinfo", str(pdfs[0])], capture_output=True, text=True).stdout
+    assert re.search(r"^Pages:\s+8$", info, re.M), info
+    assert len(QgsProject.instance().mapLayers()) == layers_before  # the user's project is untouched
+    one = processing.run("guotu:parcelsreport", {
+        "PARCEL_CHECKS": f"{out}|layername=parcel_checks", "PARCEL_REASONS": f"{out}|layername=parcel_reasons",
+        "VILLAGE": "V2", "OUTPUT_FOLDER": str(tmp_path / "one")})
+    assert one["REPORT_COUNT"] == 1 and (tmp_path / "one" / "审查报告_V2.pdf").is_file()

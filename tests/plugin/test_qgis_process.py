@@ -160,3 +160,27 @@ def test_border_conflicts_run_headless(environment, tmp_path):
     summary = QgsVectorLayer(str(outputs["PAIR_SUMMARY"]), "s", "ogr")
     scores = {(f["admin_a"], f["admin_b"]): f["score"] for f in summary.getFeatures()}
     assert scores[("A", "B")] == pytest.approx(bd.SCORE_AB, abs=1e-6)
+
+
+def test_parcel_reports_headless(environment, tmp_path):
+    """qgis_process prints the village reports of a parcel check (no display, no project)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    import parcels_fixture as pf
+    from conftest import BUILD_DIR
+
+    parcels, ws = pf.write_parcels(tmp_path / "zzdk.gpkg"), pf.write_workspace(tmp_path / "ws.gpkg")
+    villages = pf.write_villages(tmp_path / "cun.gpkg")
+    out = tmp_path / "verdicts.gpkg"
+    cli = subprocess.run([str(BUILD_DIR / "core" / "guotu"), "parcels", "check", "--parcels", str(parcels),
+                          "--parcel-id", "dkbh", "--type-field", "zzlx", "--current-field", "xzdl", "--current-system",
+                          "SANDIAO_WORK", "--planned-field", "ghdl", "--planned-system", "SANDIAO_WORK", "--workspace",
+                          str(ws), "--villages", str(villages), "--village-id", "cdm", "-o", str(out)],
+                         capture_output=True, text=True, timeout=120)
+    assert cli.returncode == 0, cli.stderr
+    run = _run(["run", "guotu:parcelsreport", "--", f"PARCEL_CHECKS={out}|layername=parcel_checks",
+                f"PARCEL_REASONS={out}|layername=parcel_reasons", f"OUTPUT_FOLDER={tmp_path / 'reports'}"],
+               environment)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert sorted(p.name for p in (tmp_path / "reports").glob("*.pdf")) == ["审查报告_V1.pdf", "审查报告_V2.pdf"]

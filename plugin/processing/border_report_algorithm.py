@@ -1,0 +1,90 @@
+"""Processing algorithm guotu:borderreport — the border comparison's review report, one PDF
+per city pair (see core.border_report), from the comparison's outputs or the CLI's GeoPackage."""
+
+from typing import Any, Dict, List, Optional
+
+from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
+                       QgsProcessingOutputNumber, QgsProcessingParameterFolderDestination,
+                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsProject)
+
+from ..core.border_report import BorderReportLayers, export_pair_report, pair_file_name
+from ..core.border_review import conflict_rows, pair_rows
+from ..i18n import tr
+from .common import is_set
+from .review_reports import ReportAlgorithm
+
+
+class BorderReportAlgorithm(ReportAlgorithm):
+    SHARED_BORDERS = "SHARED_BORDERS"
+    CONFLICT_LINES = "CONFLICT_LINES"
+    BORDER_CONFLICTS = "BORDER_CONFLICTS"
+    PAIR_SUMMARY = "PAIR_SUMMARY"
+    PAIR = "PAIR"
+
+    def name(self) -> str:
+        return "borderreport"
+
+    def displayName(self) -> str:
+        return tr("Border review reports (PDF per city pair)")
+
+    def group(self) -> str:
+        return tr("Three control lines")
+
+    def groupId(self) -> str:
+        return "threelines"
+
+    def shortHelpString(self) -> str:
+        return tr("<p>Prints the review report of the border comparison, one PDF per city pair with conflicts "
+                  "(or the pair given as <i>A,B</i>): the border strip by status with the conflicts, the pair's "
+                  "numbers, and every conflict with its review. The inputs are the outputs of <i>Cross-city "
+                  "boundary conflicts</i> or of <i>guotu border</i>.</p>")
+
+    def createInstance(self) -> "BorderReportAlgorithm":
+        return BorderReportAlgorithm()
+
+    def initAlgorithm(self, config: Optional[Dict[str, Any]] = None) -> None:
+        for name, text, types, optional in (
+                (self.SHARED_BORDERS, tr("Shared borders (shared_borders)"), [QgsProcessing.TypeVectorLine], False),
+                (self.CONFLICT_LINES, tr("Conflict lines (border_conflict_lines)"), [QgsProcessing.TypeVectorLine],
+                 False),
+                (self.BORDER_CONFLICTS, tr("Conflict areas (border_conflicts)"), [QgsProcessing.TypeVectorPolygon],
+                 True),
+                (self.PAIR_SUMMARY, tr("Pair summary (pair_summary)"), [QgsProcessing.TypeVector], True)):
+            self.addParameter(QgsProcessingParameterVectorLayer(name, text, types, optional=optional))
+        self.addParameter(QgsProcessingParameterString(self.PAIR, tr("Only this pair, as A,B (empty: every pair "
+                                                                     "with conflicts)"), optional=True))
+        self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Folder for the reports")))
+        self.addOutput(QgsProcessingOutputNumber("REPORT_COUNT", tr("Number of reports")))
+
+    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        project = QgsProject()
+        count = 0
+        try:
+            segments = self._layer(parameters, self.SHARED_BORDERS, context, project)
+            lines = self._layer(parameters, self.CONFLICT_LINES, context, project)
+            layers = BorderReportLayers(segments, lines,
+                                        self._layer(parameters, self.BORDER_CONFLICTS, context, project, False),
+                                        self._layer(parameters, self.PAIR_SUMMARY, context, project, False),
+                                        source=lines.name())
+            if is_set(parameters.get(self.PAIR)):
+                parts = [p.strip() for p in self.parameterAsString(parameters, self.PAIR, context).split(",")]
+                if len(parts) != 2 or not all(parts):
+                    raise QgsProcessingException(tr('Give the pair as two admin ids separated by a comma, e.g. '
+                                                    '"A,B".'))
+                pairs: List[tuple] = [tuple(parts)]
+            else:
+                pairs = [(p.admin_a, p.admin_b) for p in pair_rows(conflict_rows(lines), layers.summary)]
+            folder = self._folder(parameters, context)
+            for a, b in pairs:
+                if feedback.isCanceled():
+                    break
+                result = export_pair_report(layers, folder / pair_file_name(a, b), a, b, project=project)
+                count += 1
+                feedback.pushInfo(tr("{path}: {pages} pages, {conflicts} conflicts.").format(
+                    path=result.pdf, pages=result.pages, conflicts=result.conflicts))
+        except (ValueError, RuntimeError, OSError) as e:
+            raise QgsProcessingException(str(e)) from e
+        finally:
+            project.clear()
+        return {self.OUTPUT_FOLDER: str(folder), "REPORT_COUNT": count}
