@@ -8,9 +8,9 @@ import ctypes
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
-from .errors import GuotuError
+from .native import AreaMethod, Context, _decode, _encode
+from .native_handle import NativeHandle
 from .prototypes import PrototypeSet
-from .native import AreaMethod, Context, Status, _decode, _encode
 
 STATUSES: Tuple[str, ...] = ("coordinated", "overlap", "gap", "discontinuity", "category_mismatch", "none")
 KINDS: Tuple[str, ...] = ("overlap", "gap", "discontinuity", "category_mismatch")
@@ -226,13 +226,15 @@ def _values(struct: ctypes.Structure) -> list:
     return [_decode(getattr(struct, n)) if t is ctypes.c_char_p else getattr(struct, n) for n, t in struct._fields_]
 
 
-class BorderCheck:
+class BorderCheck(NativeHandle):
     """guotu_border: admin units and elements in, segments / conflicts / issues through
     callbacks, then the pair summary and counts. Create, add, run once, read, close."""
 
+    _destroy = "guotu_border_destroy"
+    _what = "border check"
+
     def __init__(self, ctx: Context, crs: Optional[str], options: BorderOptions) -> None:
-        self._ctx = ctx
-        self._lib = declare(ctx.lib)
+        super().__init__(ctx, declare(ctx.lib))
         opts = _BorderOptions()
         self._lib.guotu_border_options_init(ctypes.byref(opts))
         keep = _encode(crs)
@@ -245,25 +247,7 @@ class BorderCheck:
         out = ctypes.c_void_p()
         ctx.check(self._lib.guotu_border_create(ctx.handle, ctypes.byref(opts), ctypes.byref(out)))
         del keep
-        self._handle: Optional[int] = out.value
-        self._callback_error: Optional[BaseException] = None
-
-    @property
-    def handle(self) -> int:
-        if self._handle is None:
-            raise GuotuError(int(Status.ERR_STATE), "GUOTU_ERR_STATE", "border check already destroyed")
-        return self._handle
-
-    def close(self) -> None:
-        if self._handle is not None:
-            self._lib.guotu_border_destroy(self._ctx.handle, self._handle)
-            self._handle = None
-
-    def __enter__(self) -> "BorderCheck":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        self._handle = out.value
 
     def add_admin(self, admin_id: str, name: str, fid: int, wkb: bytes) -> None:
         self._ctx.check(self._lib.guotu_border_add_admin(self._ctx.handle, self.handle, _encode(admin_id),
@@ -279,17 +263,6 @@ class BorderCheck:
             on_issue: Callable[[Issue], None]) -> None:
         """Runs the comparison; an exception in a callback stops the run and is raised here."""
 
-        def guarded(convert):
-            def bridge(pointer, _user) -> int:
-                # An exception must not unwind through C: keep it and stop the run.
-                try:
-                    convert(pointer.contents)
-                    return 0
-                except BaseException as e:  # noqa: BLE001 — re-raised below
-                    self._callback_error = e
-                    return 1
-            return bridge
-
         def segment(s: _Segment) -> None:
             values = _values(s)[:-2]
             on_segment(Segment(*values, _bytes(s.wkb, s.wkb_size)))
@@ -302,13 +275,9 @@ class BorderCheck:
             values = _values(i)[:-2]
             on_issue(Issue(*values, _bytes(i.wkb, i.wkb_size)))
 
-        callbacks = _Callbacks(_SEGMENT_FN(guarded(segment)), _CONFLICT_FN(guarded(conflict)),
-                               _ISSUE_FN(guarded(issue)))  # referenced until run returns
-        status = self._lib.guotu_border_run(self._ctx.handle, self.handle, ctypes.byref(callbacks), None)
-        if self._callback_error is not None:
-            error, self._callback_error = self._callback_error, None
-            raise error
-        self._ctx.check(status)
+        callbacks = _Callbacks(_SEGMENT_FN(self.guarded(segment)), _CONFLICT_FN(self.guarded(conflict)),
+                               _ISSUE_FN(self.guarded(issue)))  # referenced until run returns
+        self.check_run(self._lib.guotu_border_run(self._ctx.handle, self.handle, ctypes.byref(callbacks), None))
 
     def pairs(self) -> List[Pair]:
         out: List[Pair] = []

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
 from .errors import GuotuError
+from .native_handle import NativeHandle
 from .prototypes import PrototypeSet
 from .native import AreaMethod, Coefficients, Context, InvalidPolicy, Status, _decode, _encode
 
@@ -185,33 +186,11 @@ def declare(lib: ctypes.CDLL) -> ctypes.CDLL:
     return _SET.declare(lib)
 
 
-class _Handle:
-    """A handle created on a Context and freed with ``<destroy>(ctx, handle)``."""
-
-    _destroy = ""
-    _what = "object"
+class _Handle(NativeHandle):
+    """A conversion object: the conversion prototypes declared on the library first."""
 
     def __init__(self, ctx: Context) -> None:
-        self._ctx = ctx
-        self._lib = declare(ctx.lib)
-        self._handle: Optional[int] = None
-
-    @property
-    def handle(self) -> int:
-        if self._handle is None:
-            raise GuotuError(int(Status.ERR_STATE), "GUOTU_ERR_STATE", f"{self._what} already destroyed")
-        return self._handle
-
-    def close(self) -> None:
-        if self._handle is not None:
-            getattr(self._lib, self._destroy)(self._ctx.handle, self._handle)
-            self._handle = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        super().__init__(ctx, declare(ctx.lib))
 
 
 class CategoryMap(_Handle):

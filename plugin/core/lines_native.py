@@ -12,9 +12,9 @@ import math
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
-from .errors import GuotuError
+from .native import AreaMethod, Context, _decode, _encode
+from .native_handle import NativeHandle
 from .prototypes import PrototypeSet
-from .native import AreaMethod, Context, Status, _decode, _encode
 
 # guotu_line, in the header's order; the names are the workspace's layer names.
 LINE_NAMES: Tuple[str, ...] = ("ecological_redline", "permanent_farmland", "urban_boundary")
@@ -207,13 +207,15 @@ def default_options(ctx: Context) -> Dict[str, float]:
 IssueCallback = Callable[[LineIssue], None]
 
 
-class Lines:
+class Lines(NativeHandle):
     """guotu_lines: admin units and features in, issues through a callback, then per-admin
     statistics. Create, add, run once, read the statistics, close."""
 
+    _destroy = "guotu_lines_destroy"
+    _what = "three-lines check"
+
     def __init__(self, ctx: Context, crs: Optional[str], options: LinesOptions) -> None:
-        self._ctx = ctx
-        self._lib = declare(ctx.lib)
+        super().__init__(ctx, declare(ctx.lib))
         opts = _LinesOptions()
         self._lib.guotu_lines_options_init(ctypes.byref(opts))
         keep = _encode(crs)
@@ -228,25 +230,7 @@ class Lines:
         out = ctypes.c_void_p()
         ctx.check(self._lib.guotu_lines_create(ctx.handle, ctypes.byref(opts), ctypes.byref(out)))
         del keep
-        self._handle: Optional[int] = out.value
-        self._callback_error: Optional[BaseException] = None
-
-    @property
-    def handle(self) -> int:
-        if self._handle is None:
-            raise GuotuError(int(Status.ERR_STATE), "GUOTU_ERR_STATE", "three-lines check already destroyed")
-        return self._handle
-
-    def close(self) -> None:
-        if self._handle is not None:
-            self._lib.guotu_lines_destroy(self._ctx.handle, self._handle)
-            self._handle = None
-
-    def __enter__(self) -> "Lines":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        self._handle = out.value
 
     def add_admin(self, code: str, name: Optional[str], values: AdminValues, fid: int, wkb: bytes) -> None:
         v = _AdminValues(values.redline_target_ha, values.farmland_target_ha, values.urban_2020_ha,
@@ -262,26 +246,14 @@ class Lines:
         """Runs the rules; ``on_issue`` gets every issue (an exception in it stops the run
         and is raised here)."""
 
-        def bridge(pointer, _user) -> int:
-            # An exception must not unwind through C: keep it and stop the run.
-            try:
-                i = pointer.contents
-                wkb = ctypes.string_at(i.wkb, i.wkb_size) if i.wkb and i.wkb_size else b""
-                on_issue(LineIssue(_decode(i.rule_id), _decode(i.severity), i.line_a, i.fid_a, i.line_b,
-                                   i.fid_b, _decode(i.admin_code), i.value, _decode(i.message_zh),
-                                   _decode(i.message_en), _decode(i.suggestion_zh), _decode(i.suggestion_en),
-                                   _decode(i.fingerprint), wkb))
-                return 0
-            except BaseException as e:  # noqa: BLE001 — re-raised below
-                self._callback_error = e
-                return 1
+        def issue(i: _LineIssue) -> None:
+            wkb = ctypes.string_at(i.wkb, i.wkb_size) if i.wkb and i.wkb_size else b""
+            on_issue(LineIssue(_decode(i.rule_id), _decode(i.severity), i.line_a, i.fid_a, i.line_b, i.fid_b,
+                               _decode(i.admin_code), i.value, _decode(i.message_zh), _decode(i.message_en),
+                               _decode(i.suggestion_zh), _decode(i.suggestion_en), _decode(i.fingerprint), wkb))
 
-        callback = _ISSUE_FN(bridge)  # referenced until run returns
-        status = self._lib.guotu_lines_run(self._ctx.handle, self.handle, callback, None)
-        if self._callback_error is not None:
-            error, self._callback_error = self._callback_error, None
-            raise error
-        self._ctx.check(status)
+        callback = _ISSUE_FN(self.guarded(issue))  # referenced until run returns
+        self.check_run(self._lib.guotu_lines_run(self._ctx.handle, self.handle, callback, None))
 
     def stats(self) -> List[LineStats]:
         rows: List[LineStats] = []

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
 from .convert_native import CategoryMap, Policy
-from .errors import GuotuError
+from .native import AreaMethod, Coefficients, Context, _decode, _encode
+from .native_handle import NativeHandle
 from .prototypes import PrototypeSet
-from .native import AreaMethod, Coefficients, Context, Status, _decode, _encode
 
 KINDS: Tuple[str, ...] = ("farmland_consolidation", "construction_reclamation", "ecological_restoration",
                           "high_standard_farmland")
@@ -173,38 +173,23 @@ def declare(lib: ctypes.CDLL) -> ctypes.CDLL:
     return _SET.declare(lib)
 
 
-class ProjectTypes:
+class ProjectTypes(NativeHandle):
     """guotu_project_types: type value (e.g. 拆旧复垦) -> kind, from CSV (value,kind)."""
 
+    _destroy = "guotu_project_types_destroy"
+    _what = "project types"
+
     def __init__(self, ctx: Context, csv_text: bytes, label: str) -> None:
-        self._ctx = ctx
-        self._lib = declare(ctx.lib)
+        super().__init__(ctx, declare(ctx.lib))
         self.label = label
         out = ctypes.c_void_p()
         ctx.check(self._lib.guotu_project_types_parse(ctx.handle, csv_text, len(csv_text), _encode(label),
                                                       ctypes.byref(out)))
-        self._handle: Optional[int] = out.value
-
-    @property
-    def handle(self) -> int:
-        if self._handle is None:
-            raise GuotuError(int(Status.ERR_STATE), "GUOTU_ERR_STATE", "project types already destroyed")
-        return self._handle
+        self._handle = out.value
 
     def kind(self, value: str) -> Optional[str]:
         k = self._lib.guotu_project_types_lookup(self.handle, _encode(value))
         return KINDS[k] if 0 <= k < len(KINDS) else None
-
-    def close(self) -> None:
-        if self._handle is not None:
-            self._lib.guotu_project_types_destroy(self._ctx.handle, self._handle)
-            self._handle = None
-
-    def __enter__(self) -> "ProjectTypes":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 @dataclass
@@ -322,15 +307,17 @@ def _fields(struct: ctypes.Structure) -> list:
             for v, t in ((getattr(struct, n), t) for n, t in struct._fields_)]
 
 
-class ParcelCheck:
+class ParcelCheck(NativeHandle):
     """guotu_parcels: context layers and parcels in, reasons through a callback, then
     parcel, unit and village results. Create, add, run once, read, close."""
+
+    _destroy = "guotu_parcels_destroy"
+    _what = "parcel check"
 
     def __init__(self, ctx: Context, crs: Optional[str], options: ParcelOptions, types: ProjectTypes,
                  current_map: CategoryMap, planned_map: CategoryMap, policy: Policy,
                  current_k: Optional[Coefficients], planned_k: Optional[Coefficients]) -> None:
-        self._ctx = ctx
-        self._lib = declare(ctx.lib)
+        super().__init__(ctx, declare(ctx.lib))
         opts = _ParcelsOptions()
         self._lib.guotu_parcels_options_init(ctypes.byref(opts))
         keep = (_encode(crs), _encode(options.river_beach_codes), _encode(options.parcels_label))
@@ -347,25 +334,7 @@ class ParcelCheck:
                                                  planned_k.handle if planned_k else None, ctypes.byref(out)))
         del keep
         self._borrowed = (types, current_map, planned_map, policy, current_k, planned_k)
-        self._handle: Optional[int] = out.value
-        self._callback_error: Optional[BaseException] = None
-
-    @property
-    def handle(self) -> int:
-        if self._handle is None:
-            raise GuotuError(int(Status.ERR_STATE), "GUOTU_ERR_STATE", "parcel check already destroyed")
-        return self._handle
-
-    def close(self) -> None:
-        if self._handle is not None:
-            self._lib.guotu_parcels_destroy(self._ctx.handle, self._handle)
-            self._handle = None
-
-    def __enter__(self) -> "ParcelCheck":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        self._handle = out.value
 
     def add_line(self, line: int, fid: int, wkb: bytes) -> None:
         self._ctx.check(self._lib.guotu_parcels_add_line(self._ctx.handle, self.handle, int(line), fid, wkb,
@@ -393,26 +362,15 @@ class ParcelCheck:
         """Runs every rule; ``on_reason`` gets every reason (an exception in it stops the
         run and is raised here)."""
 
-        def bridge(pointer, _user) -> int:
-            # An exception must not unwind through C: keep it and stop the run.
-            try:
-                r = pointer.contents
-                wkb = ctypes.string_at(r.wkb, r.wkb_size) if r.wkb and r.wkb_size else b""
-                if on_reason is not None:
-                    on_reason(ParcelReason(_decode(r.parcel_id), r.fid, _decode(r.rule_id), _decode(r.severity),
-                                           r.area_ha, r.share, _decode(r.other_parcel_id), _decode(r.message_zh),
-                                           _decode(r.message_en), wkb))
-                return 0
-            except BaseException as e:  # noqa: BLE001 — re-raised below
-                self._callback_error = e
-                return 1
+        def reason(r: _ParcelReason) -> None:
+            wkb = ctypes.string_at(r.wkb, r.wkb_size) if r.wkb and r.wkb_size else b""
+            if on_reason is not None:
+                on_reason(ParcelReason(_decode(r.parcel_id), r.fid, _decode(r.rule_id), _decode(r.severity),
+                                       r.area_ha, r.share, _decode(r.other_parcel_id), _decode(r.message_zh),
+                                       _decode(r.message_en), wkb))
 
-        callback = _REASON_FN(bridge)  # referenced until run returns
-        status = self._lib.guotu_parcels_run(self._ctx.handle, self.handle, callback, None)
-        if self._callback_error is not None:
-            error, self._callback_error = self._callback_error, None
-            raise error
-        self._ctx.check(status)
+        callback = _REASON_FN(self.guarded(reason))  # referenced until run returns
+        self.check_run(self._lib.guotu_parcels_run(self._ctx.handle, self.handle, callback, None))
 
     def parcels(self) -> List[ParcelResult]:
         out: List[ParcelResult] = []
