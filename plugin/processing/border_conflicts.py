@@ -10,14 +10,13 @@ import math
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.PyQt.QtGui import QIcon
-from qgis.core import (QgsField, QgsFields, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
+from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
                        QgsProcessingException, QgsProcessingFeedback, QgsProcessingOutputNumber,
                        QgsProcessingParameterCrs, QgsProcessingParameterDefinition, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterMultipleLayers,
                        QgsProcessingParameterNumber, QgsVectorLayer, QgsWkbTypes)
 
-from ..compat import FIELD_DOUBLE, FIELD_INT64, FIELD_STRING
 from ..core.border_check import (CONFLICT_FIELDS, ISSUE_FIELDS, REVIEW_FIELDS, REVIEW_OPEN, SEGMENT_FIELDS,
                                  SUMMARY_FIELDS, BorderRequest, BorderResult, is_point, issue_attributes,
                                  pair_attributes, run_check, segment_attributes, summary_lines)
@@ -27,19 +26,7 @@ from ..core.native import AreaMethod
 from ..i18n import tr
 from ..paths import icon_path
 from .common import GUARDED, VoucherLayerStyler, is_set, processing_error
-from .workspace_inputs import layer_label, optional_source, write_rows
-
-_KINDS = {"text": FIELD_STRING, "real": FIELD_DOUBLE, "integer": FIELD_INT64}
-
-
-def fields_of(spec: List[Tuple[str, str, str]]) -> QgsFields:
-    fields = QgsFields()
-    for name, kind, alias in spec:
-        f = QgsField(name, _KINDS[kind])
-        f.setAlias(alias)
-        fields.append(f)
-    return fields
-
+from .workspace_inputs import fields_of, layer_label, optional_source, write_rows
 
 class BorderConflictsAlgorithm(QgsProcessingAlgorithm):
     ADMIN = "ADMIN"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.PyQt.QtGui import QIcon
-from qgis.core import (QgsField, QgsFields, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
+from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
                        QgsProcessingException, QgsProcessingFeedback, QgsProcessingOutputNumber,
                        QgsProcessingParameterDefinition, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
@@ -21,7 +21,6 @@ from qgis.core import (QgsField, QgsFields, QgsProcessing, QgsProcessingAlgorith
                        QgsProcessingParameterFolderDestination, QgsProcessingParameterNumber,
                        QgsProcessingParameterString, QgsVectorLayer, QgsWkbTypes)
 
-from ..compat import FIELD_DOUBLE, FIELD_INT64, FIELD_STRING
 from ..core.convert import SYSTEMS
 from ..core.lines_workspace import LINE_LAYERS, gpkg_tables
 from ..core.native import AreaMethod
@@ -34,19 +33,9 @@ from ..core.parcels_tables import write_csvs, write_xlsx
 from ..i18n import tr
 from ..paths import icon_path
 from .common import GUARDED, VoucherLayerStyler, is_set, processing_error
-from .workspace_inputs import layer_label, optional_source, workspace_layer, workspace_path, write_rows
+from .workspace_inputs import fields_of, layer_label, optional_source, workspace_layer, workspace_path, write_rows
 
-_KINDS = {"text": FIELD_STRING, "real": FIELD_DOUBLE, "integer": FIELD_INT64}
 DEFAULT_SYSTEM = "SANDIAO_WORK"
-
-
-def fields_of(spec: List[Tuple[str, str, str]]) -> QgsFields:
-    fields = QgsFields()
-    for name, kind, alias in spec:
-        f = QgsField(name, _KINDS[kind])
-        f.setAlias(alias)
-        fields.append(f)
-    return fields
 
 
 class ParcelsCheckAlgorithm(QgsProcessingAlgorithm):

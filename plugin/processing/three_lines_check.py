@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.PyQt.QtGui import QIcon
-from qgis.core import (QgsField, QgsFields, QgsProcessing, QgsProcessingAlgorithm,
+from qgis.core import (QgsFields, QgsProcessing, QgsProcessingAlgorithm,
                        QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
                        QgsProcessingParameterDefinition,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
@@ -21,7 +21,6 @@ from qgis.core import (QgsField, QgsFields, QgsProcessing, QgsProcessingAlgorith
                        QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
                        QgsProcessingOutputNumber, QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes)
 
-from ..compat import FIELD_DOUBLE, FIELD_INT64, FIELD_STRING
 from ..core.lines_check import (DEFAULT_SYSTEM, DEFAULTS, ISSUE_FIELDS, STATS_FIELDS, SYSTEMS, LinesRequest,
                                 LinesResult, rule_titles, run_check, stats_attributes, summary_lines)
 from ..core.lines_native import RULES, LinesOptions
@@ -31,26 +30,7 @@ from ..core.native import AreaMethod
 from ..i18n import tr
 from ..paths import icon_path
 from .common import GUARDED, VoucherLayerStyler, is_set, processing_error
-from .workspace_inputs import layer_label, optional_source, workspace_layer, workspace_path, write_rows
-
-_KINDS = {"text": FIELD_STRING, "real": FIELD_DOUBLE, "integer": FIELD_INT64}
-
-
-def issue_fields() -> QgsFields:
-    fields = QgsFields()
-    for name, kind in ISSUE_FIELDS:
-        fields.append(QgsField(name, _KINDS[kind]))
-    return fields
-
-
-def stats_fields() -> QgsFields:
-    fields = QgsFields()
-    for name, kind, alias in STATS_FIELDS:
-        f = QgsField(name, _KINDS[kind])
-        f.setAlias(alias)
-        fields.append(f)
-    return fields
-
+from .workspace_inputs import fields_of, layer_label, optional_source, workspace_layer, workspace_path, write_rows
 
 def workspace_of(layer: Optional[QgsVectorLayer]) -> Optional[Path]:
     """The GeoPackage an OGR layer comes from, or None."""
@@ -311,7 +291,7 @@ class ThreeLinesCheckAlgorithm(QgsProcessingAlgorithm):
 
     def _write(self, result: LinesResult, parameters: Dict[str, Any],
                context: QgsProcessingContext) -> Dict[str, Any]:
-        fields = issue_fields()
+        fields = fields_of(ISSUE_FIELDS)
         outputs: Dict[str, Any] = {
             self.ISSUES: self._sink(parameters, self.ISSUES, context, fields, QgsWkbTypes.MultiPolygon, result.crs,
                                     ((r.attributes(), r.geometry) for r in result.issues if not r.is_point)),
@@ -320,7 +300,7 @@ class ThreeLinesCheckAlgorithm(QgsProcessingAlgorithm):
                                           ((r.attributes(), r.geometry) for r in result.issues if r.is_point)),
         }
         rows = [stats_attributes(s) for s in result.stats]
-        outputs[self.LINE_STATS] = self._sink(parameters, self.LINE_STATS, context, stats_fields(),
+        outputs[self.LINE_STATS] = self._sink(parameters, self.LINE_STATS, context, fields_of(STATS_FIELDS),
                                               QgsWkbTypes.NoGeometry, result.crs, ((row, None) for row in rows))
         if is_set(parameters.get(self.STATS_CSV)):
             path = self.parameterAsFileOutput(parameters, self.STATS_CSV, context)

@@ -1,15 +1,30 @@
-"""Reading inputs of the algorithms that work on a three-lines workspace: the workspace
-GeoPackage parameter, its layers opened for the run, optional feature sources, the names
-of the layers for messages, and writing sinks."""
+"""Inputs and outputs of the algorithms that work on a three-lines workspace (and its
+relatives, the parcel and border checks): the workspace GeoPackage parameter, its layers
+opened for the run, optional feature sources, the names of the layers for messages, the
+fields of an output table, and writing sinks."""
 
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsFields, QgsProcessingAlgorithm, QgsProcessingContext,
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessingAlgorithm, QgsProcessingContext,
                        QgsProcessingException, QgsProcessingFeatureSourceDefinition, QgsVectorLayer)
 
+from ..compat import FIELD_DOUBLE, FIELD_INT64, FIELD_STRING
 from ..i18n import tr
 from .common import is_set
+
+FIELD_KINDS = {"text": FIELD_STRING, "real": FIELD_DOUBLE, "integer": FIELD_INT64}
+
+
+def fields_of(spec: Sequence[Tuple[str, ...]]) -> QgsFields:
+    """The fields of an output table from (name, kind[, alias]) rows."""
+    fields = QgsFields()
+    for name, kind, *alias in spec:
+        field = QgsField(name, FIELD_KINDS[kind])
+        if alias:
+            field.setAlias(alias[0])
+        fields.append(field)
+    return fields
 
 
 def workspace_path(alg: QgsProcessingAlgorithm, parameters: Dict[str, Any], name: str,

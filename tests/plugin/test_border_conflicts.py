@@ -133,3 +133,15 @@ def test_bad_input(fx: Path) -> None:
         run(params(fx, CRS="EPSG:4490"))
     with pytest.raises(QgsProcessingException, match="has no field \"nope\""):
         run(params(fx, CATEGORY_FIELD="nope"))
+
+
+def test_algorithm_defaults_are_the_core_defaults(guotu) -> None:
+    """The algorithm's default distances and thresholds are guotu_border_options_init's."""
+    from guotu.core.border_native import default_options
+    from guotu.core.native import Context
+    from guotu.processing.border_conflicts import BorderConflictsAlgorithm as A
+
+    with Context() as ctx:
+        library = default_options(ctx)
+    assert {option: default for option, default in A.NUMBERS.values()} == \
+        pytest.approx({option: library[option] for option, _ in A.NUMBERS.values()})

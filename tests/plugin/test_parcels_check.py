@@ -227,3 +227,15 @@ def test_report_algorithm_writes_one_pdf_per_village(fx: dict, tmp_path: Path) -
         "PARCEL_CHECKS": f"{out}|layername=parcel_checks", "PARCEL_REASONS": f"{out}|layername=parcel_reasons",
         "VILLAGE": "V2", "OUTPUT_FOLDER": str(tmp_path / "one")})
     assert one["REPORT_COUNT"] == 1 and (tmp_path / "one" / "审查报告_V2.pdf").is_file()
+
+
+def test_algorithm_defaults_are_the_core_defaults(guotu) -> None:
+    """The dialog's default thresholds are guotu_parcels_options_init's (SPEC §5)."""
+    from guotu.core.native import Context
+    from guotu.core.parcels_native import default_options
+    from guotu.processing.parcels_check import ParcelsCheckAlgorithm as A
+
+    with Context() as ctx:
+        library = default_options(ctx)
+    assert {"tolerance_m2": A.DEFAULTS[A.TOLERANCE], "new_cultivated_min": A.DEFAULTS[A.NEW_CULTIVATED_MIN],
+            "farmland_gain_min": A.DEFAULTS[A.FARMLAND_GAIN_MIN]} == pytest.approx(library)
