@@ -36,6 +36,7 @@ typedef struct parcels_run {
     size_t *parcel_wkb_size;
     int64_t *parcel_fids;
     size_t parcel_count, parcel_cap;
+    size_t reason_cursor; /* the parcel of the last reason written (see parcels_write_reason) */
     gpkg_writer *out;
     int parcel_layer, reason_layer;
     int64_t reasons_by_severity[3];

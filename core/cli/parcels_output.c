@@ -98,17 +98,18 @@ int parcels_write_reason(const guotu_parcel_reason *x, void *user) {
     double reals[REASON_COLUMNS] = {0, 0, 0, x->area_ha, x->share, 0, 0, 0};
     const unsigned char *wkb = x->wkb;
     size_t size = x->wkb_size;
-    if (!wkb) {
-        size_t i = (size_t)-1;
-        for (size_t k = 0; k < r->parcel_count; k++)
+    if (!wkb && r->parcel_count) {
+        /* Reasons come parcel by parcel in the order the parcels were given: search on from
+         * the last parcel found (once round), not from the start, so a million parcels with
+         * a reason each cost a million steps, not a million squared. */
+        size_t k = r->reason_cursor < r->parcel_count ? r->reason_cursor : 0;
+        for (size_t n = 0; n < r->parcel_count; n++, k = (k + 1) % r->parcel_count)
             if (r->parcel_fids[k] == x->fid) {
-                i = k;
+                wkb = r->parcel_wkb[k];
+                size = r->parcel_wkb_size[k];
+                r->reason_cursor = k;
                 break;
             }
-        if (i != (size_t)-1) {
-            wkb = r->parcel_wkb[i];
-            size = r->parcel_wkb_size[i];
-        }
     }
     return gpkg_writer_row(r->out, r->reason_layer, texts, reals, wkb, size, r->err, sizeof r->err);
 }

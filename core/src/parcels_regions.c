@@ -1,6 +1,7 @@
 /* parcels_regions.c — consolidation units, projects and villages of the parcel check:
  * their sums and the unit rules U01–U03 (see guotu_parcels.h). */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +63,22 @@ static void add_parcel(pc_region *g, const pc_parcel *x) {
         g->dm_ha += x->dm_ha;
 }
 
+/* Appends formatted text at buf[*used] without ever writing past `size` (a truncated text
+ * stays truncated; the next calls append nothing). */
+static void appendf(char *buf, size_t size, size_t *used, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+static void appendf(char *buf, size_t size, size_t *used, const char *fmt, ...) {
+    if (*used + 1 >= size) return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf + *used, size - *used, fmt, ap);
+    va_end(ap);
+    if (n > 0) *used = *used + (size_t)n < size ? *used + (size_t)n : size - 1;
+}
+
 /* U01–U03 of one unit or project, with the texts that explain them. */
 static int judge_unit(guotu_context *ctx, const guotu_parcels *p, pc_region *g) {
     guotu_unit_result *u = &g->unit;
@@ -90,44 +107,44 @@ static int judge_unit(guotu_context *ctx, const guotu_parcels *p, pc_region *g) 
     u->verdict = u->new_cultivated_ok == 0 || u->farmland_ok == 0 || u->ecology_ok == 0 ? GUOTU_VERDICT_FAIL
                                                                                         : GUOTU_VERDICT_PASS;
     char zh[1536], en[1536];
-    int nz = 0, ne = 0;
+    size_t nz = 0, ne = 0;
+    zh[0] = en[0] = '\0';
     double min_pct = 100.0 * p->o.new_cultivated_min, gain_pct = 100.0 * p->o.farmland_gain_min;
     if (u->new_cultivated_ok >= 0) {
-        nz += snprintf(zh + nz, sizeof zh - (size_t)nz,
-                       "U01 新增耕地净增 %.4f 公顷，为原有耕地 %.4f 公顷的 %.2f%%（%s %.0f%%）", net,
-                       u->original_cultivated_ha, 100.0 * u->new_cultivated_ratio,
-                       u->new_cultivated_ok ? "不低于" : "低于", min_pct);
-        ne += snprintf(en + ne, sizeof en - (size_t)ne,
-                       "U01 net new cultivated land %.4f ha is %.2f%% of the original "
-                       "%.4f ha (%s %.0f%%)",
-                       net, 100.0 * u->new_cultivated_ratio, u->original_cultivated_ha,
-                       u->new_cultivated_ok ? "at least" : "below", min_pct);
+        appendf(zh, sizeof zh, &nz, "U01 新增耕地净增 %.4f 公顷，为原有耕地 %.4f 公顷的 %.2f%%（%s %.0f%%）", net,
+                u->original_cultivated_ha, 100.0 * u->new_cultivated_ratio, u->new_cultivated_ok ? "不低于" : "低于",
+                min_pct);
+        appendf(en, sizeof en, &ne,
+                "U01 net new cultivated land %.4f ha is %.2f%% of the original "
+                "%.4f ha (%s %.0f%%)",
+                net, 100.0 * u->new_cultivated_ratio, u->original_cultivated_ha,
+                u->new_cultivated_ok ? "at least" : "below", min_pct);
     } else {
-        nz += snprintf(zh + nz, sizeof zh - (size_t)nz, "U01 无原有耕地，未检查新增耕地比例");
-        ne += snprintf(en + ne, sizeof en - (size_t)ne, "U01 no original cultivated land: the share is not checked");
+        appendf(zh, sizeof zh, &nz, "U01 无原有耕地，未检查新增耕地比例");
+        appendf(en, sizeof en, &ne, "U01 no original cultivated land: the share is not checked");
     }
     if (u->farmland_ok >= 0) {
-        nz += snprintf(zh + nz, sizeof zh - (size_t)nz,
-                       "；U02 调出永久基本农田 %.4f 公顷，可补划新增耕地 %.4f 公顷，为 %.1f%%（%s %.0f%%）",
-                       u->farmland_out_ha, u->farmland_added_ha, 100.0 * u->farmland_ratio,
-                       u->farmland_ok ? "不低于" : "低于", gain_pct);
-        ne += snprintf(en + ne, sizeof en - (size_t)ne,
-                       "; U02 farmland adjusted out %.4f ha, new cultivated land outside "
-                       "farmland %.4f ha = %.1f%% (%s %.0f%%)",
-                       u->farmland_out_ha, u->farmland_added_ha, 100.0 * u->farmland_ratio,
-                       u->farmland_ok ? "at least" : "below", gain_pct);
+        appendf(zh, sizeof zh, &nz,
+                "；U02 调出永久基本农田 %.4f 公顷，可补划新增耕地 %.4f 公顷，为 %.1f%%（%s %.0f%%）",
+                u->farmland_out_ha, u->farmland_added_ha, 100.0 * u->farmland_ratio, u->farmland_ok ? "不低于" : "低于",
+                gain_pct);
+        appendf(en, sizeof en, &ne,
+                "; U02 farmland adjusted out %.4f ha, new cultivated land outside "
+                "farmland %.4f ha = %.1f%% (%s %.0f%%)",
+                u->farmland_out_ha, u->farmland_added_ha, 100.0 * u->farmland_ratio,
+                u->farmland_ok ? "at least" : "below", gain_pct);
     } else {
-        nz += snprintf(zh + nz, sizeof zh - (size_t)nz, "；U02 未调出永久基本农田");
-        ne += snprintf(en + ne, sizeof en - (size_t)ne, "; U02 no permanent farmland adjusted out");
+        appendf(zh, sizeof zh, &nz, "；U02 未调出永久基本农田");
+        appendf(en, sizeof en, &ne, "; U02 no permanent farmland adjusted out");
     }
     if (u->ecology_ok >= 0) {
-        snprintf(zh + nz, sizeof zh - (size_t)nz, "；U03 标准林地当量变化 %+.4f 公顷（%s）", u->dm_ha,
-                 u->ecology_ok ? "未减少" : "减少");
-        snprintf(en + ne, sizeof en - (size_t)ne, "; U03 standard-forest change %+.4f ha (%s)", u->dm_ha,
-                 u->ecology_ok ? "no decrease" : "decrease");
+        appendf(zh, sizeof zh, &nz, "；U03 标准林地当量变化 %+.4f 公顷（%s）", u->dm_ha,
+                u->ecology_ok ? "未减少" : "减少");
+        appendf(en, sizeof en, &ne, "; U03 standard-forest change %+.4f ha (%s)", u->dm_ha,
+                u->ecology_ok ? "no decrease" : "decrease");
     } else {
-        snprintf(zh + nz, sizeof zh - (size_t)nz, "；U03 缺少标准林地系数，未检查生态用地");
-        snprintf(en + ne, sizeof en - (size_t)ne, "; U03 standard-forest coefficients missing: not checked");
+        appendf(zh, sizeof zh, &nz, "；U03 缺少标准林地系数，未检查生态用地");
+        appendf(en, sizeof en, &ne, "; U03 standard-forest coefficients missing: not checked");
     }
     g->reasons_zh = gt_strdup(zh);
     g->reasons_en = gt_strdup(en);
