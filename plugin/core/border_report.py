@@ -7,19 +7,18 @@ The report reads the layers of a border comparison (the algorithm's outputs or t
 GeoPackage tables) by field name.
 """
 
-import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from qgis.core import QgsFeatureRequest, QgsLayoutItemMap, QgsProject, QgsRectangle, QgsRuleBasedRenderer, QgsVectorLayer
+from qgis.core import (QgsExpression, QgsLayoutItemMap, QgsProject, QgsRectangle, QgsRuleBasedRenderer,
+                       QgsVectorLayer)
 
 from ..i18n import tr
 from .border_check import kind_titles
 from .border_style import style_conflicts_layer, style_segments_layer
-from .conversions import is_null
-from .report_layout import LayoutBuilder, cjk_font_family, export_pdf, fit_extent, wrap_text
+from .report_layout import (LayoutBuilder, cjk_font_family, export_pdf, fit_extent, format_number, layer_rows,
+                            safe_file_part, wrap_text)
 
 
 @dataclass
@@ -41,31 +40,12 @@ class BorderReportResult:
     warnings: List[str] = field(default_factory=list)
 
 
-def _quote(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
 def _pair_filter(a: str, b: str) -> str:
-    return f"\"admin_a\" = {_quote(a)} AND \"admin_b\" = {_quote(b)}"
-
-
-def _rows(layer: Optional[QgsVectorLayer], where: str) -> List[Dict[str, Any]]:
-    if layer is None:
-        return []
-    names = layer.fields().names()
-    out = []
-    for feature in layer.getFeatures(QgsFeatureRequest().setFilterExpression(where)):
-        row = {name: (None if is_null(feature[name]) else feature[name]) for name in names}
-        row["_geometry"] = feature.geometry() if feature.hasGeometry() else None
-        out.append(row)
-    return out
+    return f"\"admin_a\" = {QgsExpression.quotedString(a)} AND \"admin_b\" = {QgsExpression.quotedString(b)}"
 
 
 def _number(value: Any, decimals: int = 1) -> str:
-    if value is None:
-        return ""
-    number = float(value)
-    return "" if math.isnan(number) else f"{number:,.{decimals}f}"
+    return format_number(value, decimals)
 
 
 class _Builder(LayoutBuilder):
@@ -74,9 +54,9 @@ class _Builder(LayoutBuilder):
     def __init__(self, project: QgsProject, layers: BorderReportLayers, a: str, b: str,
                  title: Optional[str]) -> None:
         where = _pair_filter(a, b)
-        self.segments = _rows(layers.segments, where)
-        self.conflicts = sorted(_rows(layers.conflict_lines, where), key=lambda r: r["conflict_id"])
-        summary = _rows(layers.summary, where)
+        self.segments = layer_rows(layers.segments, where)
+        self.conflicts = sorted(layer_rows(layers.conflict_lines, where), key=lambda r: r["conflict_id"])
+        summary = layer_rows(layers.summary, where)
         self.summary = summary[0] if summary else None
         first = self.segments[0] if self.segments else (self.conflicts[0] if self.conflicts else {})
         self.names = (first.get("name_a") or "", first.get("name_b") or "")
@@ -127,7 +107,7 @@ class _Builder(LayoutBuilder):
         right = margin + map_width + 6
         right_width = width - margin - right
         self.label(tr("Border by status"), 0, right, top, right_width, 6, 10, bold=True)
-        rows = self._status_rows()
+        rows = self._statuslayer_rows()
         table = self.text_table([(tr("Status"), right_width * 0.6), (tr("Length (m)"), 0.0)], rows, 0, right,
                                 top + 7, right_width, 60)
         table.recalculateFrameSizes()
@@ -144,7 +124,7 @@ class _Builder(LayoutBuilder):
         legend.attemptMove(self.at(0, right, top + 7 + table.totalHeight() + 6))
         legend.adjustBoxSize()
 
-    def _status_rows(self) -> List[List[str]]:
+    def _statuslayer_rows(self) -> List[List[str]]:
         titles = kind_titles()
         lengths: Dict[str, float] = {}
         for row in self.segments:
@@ -218,5 +198,4 @@ def export_pair_report(layers: BorderReportLayers, pdf: Path, admin_a: str, admi
 
 
 def pair_file_name(admin_a: str, admin_b: str) -> str:
-    safe = (re.sub(r"[\\/:*?\"<>|\s]+", "_", f"{admin_a}-{admin_b}").strip("_")) or "pair"
-    return f"边界审查_{safe}.pdf"
+    return f"边界审查_{safe_file_part(f'{admin_a}-{admin_b}', 'pair')}.pdf"

@@ -11,19 +11,18 @@ tables) by field name, so it works on results saved earlier as well.
 """
 
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
-from qgis.core import QgsFeatureRequest, QgsLayoutItemMap, QgsProject, QgsRectangle, QgsVectorLayer
+from qgis.core import QgsExpression, QgsLayoutItemMap, QgsProject, QgsRectangle, QgsVectorLayer
 
 from ..i18n import tr
-from .conversions import is_null
-from .parcels_check import rule_titles
 from .conversion_style import CATEGORY_NAMES_ZH
+from .parcels_check import rule_titles
 from .parcels_style import severity_titles, verdict_titles
-from .report_layout import LayoutBuilder, cjk_font_family, export_pdf, fit_extent, wrap_text
+from .report_layout import (LayoutBuilder, cjk_font_family, export_pdf, fit_extent, format_number, layer_rows,
+                            safe_file_part, wrap_text)
 
 NO_VILLAGE = ""
 
@@ -48,30 +47,8 @@ class ParcelsReportResult:
     warnings: List[str] = field(default_factory=list)
 
 
-def _rows(layer: Optional[QgsVectorLayer], where: Optional[str] = None) -> List[Dict[str, Any]]:
-    if layer is None:
-        return []
-    request = QgsFeatureRequest()
-    if where:
-        request.setFilterExpression(where)
-    names = layer.fields().names()
-    out = []
-    for feature in layer.getFeatures(request):
-        row = {name: (None if is_null(feature[name]) else feature[name]) for name in names}
-        row["_geometry"] = feature.geometry() if feature.hasGeometry() else None
-        out.append(row)
-    return out
-
-
-def _quote(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
 def _number(value: Any, decimals: int = 4) -> str:
-    if value is None:
-        return ""
-    number = float(value)
-    return "" if math.isnan(number) else f"{number:,.{decimals}f}"
+    return format_number(value, decimals)
 
 
 def _percent(value: Any) -> str:
@@ -117,8 +94,8 @@ class _Builder(LayoutBuilder):
         super().__init__(project, title or tr("Rectification parcel review — {village}").format(village=name))
         self.report = layers
         self.village_id = village_id
-        where = f"coalesce(\"village_id\", '') = {_quote(village_id)}"
-        self.parcels = _rows(layers.parcels, where)
+        where = f"coalesce(\"village_id\", '') = {QgsExpression.quotedString(village_id)}"
+        self.parcels = layer_rows(layers.parcels, where)
         self.parcel_pages = 0
 
     def _map(self, page: int, x: float, y: float, width: float, height: float, extent: QgsRectangle,
@@ -187,7 +164,7 @@ class _Builder(LayoutBuilder):
         self._map(page, margin, top, map_width, bottom - top, _extent([row]), with_reasons=True)
         right = margin + map_width + 6
         right_width = width - margin - right
-        reasons = _rows(self.report.reasons, f"\"parcel_id\" = {_quote(str(row['parcel_id']))}")
+        reasons = layer_rows(self.report.reasons, f"\"parcel_id\" = {QgsExpression.quotedString(str(row['parcel_id']))}")
         titles = rule_titles()
         severity = severity_titles()
         table_rows = [(f"{r['rule_id']} {titles.get(r['rule_id'], '')}", severity.get(r.get("severity"), ""),
@@ -217,7 +194,7 @@ class _Builder(LayoutBuilder):
                 for r in sorted(self.parcels, key=lambda r: str(r["parcel_id"]))]
         self.text_table(headings, rows, page, margin, 16, available, height - 16 - margin, repeat=True)
         projects = sorted({str(r.get("project_id") or "") for r in self.parcels})
-        unit_rows = [r for r in _rows(self.report.projects) if str(r.get("project_id") or "") in projects]
+        unit_rows = [r for r in layer_rows(self.report.projects) if str(r.get("project_id") or "") in projects]
         if not unit_rows:
             return
         page = self.add_page()
@@ -249,9 +226,9 @@ class _Builder(LayoutBuilder):
 def village_ids(layers: ParcelsReportLayers) -> Dict[str, str]:
     """village id -> name, from village_totals when given, else the parcels' village ids."""
     found: Dict[str, str] = {}
-    for row in _rows(layers.villages):
+    for row in layer_rows(layers.villages):
         found[str(row.get("village_id") or "")] = str(row.get("name") or "")
-    for row in _rows(layers.parcels):
+    for row in layer_rows(layers.parcels):
         found.setdefault(str(row.get("village_id") or ""), "")
     return found
 
@@ -278,7 +255,7 @@ def export_village_report(layers: ParcelsReportLayers, pdf: Path, village_id: st
 
 def safe_name(text: str) -> str:
     """A file-name part for a village id (keeps Chinese, drops path separators)."""
-    return re.sub(r"[\\/:*?\"<>|\s]+", "_", text).strip("_") or "no_village"
+    return safe_file_part(text, "no_village")
 
 
 def export_village_reports(layers: ParcelsReportLayers, folder: Path, project: Optional[QgsProject] = None,
@@ -286,7 +263,7 @@ def export_village_reports(layers: ParcelsReportLayers, folder: Path, project: O
     """One PDF per village (and one for parcels in no village), named 审查报告_<village>.pdf."""
     results = []
     for village_id, name in village_ids(layers).items():
-        if not _rows(layers.parcels, f"coalesce(\"village_id\", '') = {_quote(village_id)}"):
+        if not layer_rows(layers.parcels, f"coalesce(\"village_id\", '') = {QgsExpression.quotedString(village_id)}"):
             continue
         label = f"{village_id}_{name}" if name else village_id
         pdf = Path(folder) / f"审查报告_{safe_name(label)}.pdf"

@@ -3,18 +3,20 @@ an A4 landscape layout, a font with Chinese glyphs, placing items in millimetres
 page, labels, text tables, pictures, and map extents fitted to a frame."""
 
 import math
+import re
 from pathlib import Path
-from typing import List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
-from qgis.core import (QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
+from qgis.core import (QgsFeatureRequest, QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
                        QgsLayoutItemPage, QgsLayoutItemPicture, QgsLayoutItemScaleBar,
                        QgsLayoutItemTextTable, QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable,
                        QgsLayoutTableColumn, QgsLegendStyle, QgsMapLayer, QgsPrintLayout, QgsProject, QgsRectangle,
-                       QgsRenderContext, QgsTextFormat, QgsUnitTypes)
+                       QgsRenderContext, QgsTextFormat, QgsUnitTypes, QgsVectorLayer)
 
 from ..i18n import tr
+from .conversions import is_null
 
 MM = QgsUnitTypes.LayoutMillimeters
 PAGE_SIZE = "A4"
@@ -60,6 +62,36 @@ def scale_segment(width: float, segments: float) -> float:
         if step * factor >= target:
             return step * factor
     return step * 10
+
+
+def layer_rows(layer: Optional[QgsVectorLayer], where: Optional[str] = None) -> List[Dict[str, Any]]:
+    """The features of a layer (those matching the expression ``where``) as dicts, NULL as
+    None, with the geometry under "_geometry" (None without one)."""
+    if layer is None:
+        return []
+    request = QgsFeatureRequest()
+    if where:
+        request.setFilterExpression(where)
+    names = layer.fields().names()
+    out = []
+    for feature in layer.getFeatures(request):
+        row = {name: (None if is_null(feature[name]) else feature[name]) for name in names}
+        row["_geometry"] = feature.geometry() if feature.hasGeometry() else None
+        out.append(row)
+    return out
+
+
+def safe_file_part(text: str, fallback: str) -> str:
+    """``text`` as part of a file name: Chinese kept, path separators and blanks replaced."""
+    return re.sub(r"[\\/:*?\"<>|\s]+", "_", text).strip("_") or fallback
+
+
+def format_number(value: Any, decimals: int = 2) -> str:
+    """A number for a report table, with thousands separators; "" for NULL or NaN."""
+    if value is None:
+        return ""
+    number = float(value)
+    return "" if math.isnan(number) else f"{number:,.{decimals}f}"
 
 
 def export_pdf(layout: QgsPrintLayout, pdf: Path, dpi: float = 150.0) -> None:
