@@ -22,6 +22,7 @@ from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingConte
                        QgsProcessingParameterString, QgsVectorLayer, QgsWkbTypes)
 
 from ..core.convert import SYSTEMS
+from ..core.lines_check import DEFAULT_SYSTEM
 from ..core.lines_workspace import LINE_LAYERS, gpkg_tables
 from ..core.native import AreaMethod
 from ..core.parcels_check import (PARCEL_FIELDS, PROJECT_FIELDS, REASON_FIELDS, VILLAGE_FIELDS, ParcelsRequest,
@@ -34,9 +35,6 @@ from ..i18n import tr
 from ..paths import icon_path
 from .common import GUARDED, VoucherLayerStyler, is_set, processing_error
 from .workspace_inputs import fields_of, layer_label, optional_source, workspace_layer, workspace_path, write_rows
-
-DEFAULT_SYSTEM = "SANDIAO_WORK"
-
 
 class ParcelsCheckAlgorithm(QgsProcessingAlgorithm):
     PARCELS = "PARCELS"

@@ -23,6 +23,7 @@ from ..core.border_report import BorderReportLayers, export_pair_report, pair_fi
 from ..core.border_review import (ConflictRow, PairRow, apply_review, conflict_rows, is_conflict_layer, is_line_layer,
                                   pair_rows)
 from ..core.border_style import REVIEWED_COLOR, STATUS_COLORS, style_conflicts_layer
+from ..core.companions import companion_layer, has_fields
 from ..i18n import tr
 from ..paths import PLUGIN_DIR
 from .map_focus import zoom_and_flash
@@ -112,30 +113,13 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
 
     def _companion(self, kind: str) -> Optional[QgsVectorLayer]:
         """A layer of the same comparison: "areas" (border_conflicts), "segments"
-        (shared_borders) or "summary" (pair_summary) — the table of that name in the same
-        GeoPackage, or a project layer with its fields."""
-        layer = self.layer()
-        tables = {"areas": "border_conflicts", "segments": "shared_borders", "summary": "pair_summary"}
-        source = layer.source().split("|", 1)[0] if layer is not None else ""
-        if source.lower().endswith(".gpkg") and Path(source).is_file():
-            for candidate in self.project.mapLayers().values():
-                if isinstance(candidate, QgsVectorLayer) and candidate.source().split("|", 1)[0] == source and \
-                        f"layername={tables[kind]}" in candidate.source():
-                    return candidate
-            candidate = QgsVectorLayer(f"{source}|layername={tables[kind]}", tables[kind], "ogr")
-            if candidate.isValid():
-                return candidate
-        for candidate in self.project.mapLayers().values():
-            if not isinstance(candidate, QgsVectorLayer) or candidate is layer:
-                continue
-            fields = candidate.fields()
-            if kind == "areas" and is_conflict_layer(candidate) and not is_line_layer(candidate):
-                return candidate
-            if kind == "segments" and fields.lookupField("status") >= 0 and fields.lookupField("conflict_id") >= 0:
-                return candidate
-            if kind == "summary" and fields.lookupField("score") >= 0 and fields.lookupField("border_m") >= 0:
-                return candidate
-        return None
+        (shared_borders) or "summary" (pair_summary)."""
+        table, matches = {
+            "areas": ("border_conflicts", lambda x: is_conflict_layer(x) and not is_line_layer(x)),
+            "segments": ("shared_borders", has_fields("status", "conflict_id", "length_m")),
+            "summary": ("pair_summary", has_fields("score", "border_m")),
+        }[kind]
+        return companion_layer(self.project, self.layer(), table, matches)
 
     def reload(self, *_args: Any) -> None:
         layer = self.layer()

@@ -18,6 +18,7 @@ from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QTreeWidg
 from qgis.core import QgsApplication, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget
 
+from ..core.companions import companion_layer, has_fields
 from ..core.parcels_report import ParcelsReportLayers, export_village_reports
 from ..core.parcels_review import (ALL, ReviewRow, counts, filter_rows, is_parcel_checks_layer, reasons_html,
                                    review_rows, villages)
@@ -188,20 +189,10 @@ class ParcelsDock(QgsDockWidget, FORM_CLASS):
         execAlgorithmDialog(ALG, {})
 
     def _companion(self, name: str) -> Optional[QgsVectorLayer]:
-        """A layer of the same run: the table of that name in the same GeoPackage, or a
-        project layer with the fields of that output."""
-        layer = self.layer()
-        source = layer.source().split("|", 1)[0] if layer is not None else ""
-        if source.lower().endswith(".gpkg") and Path(source).is_file():
-            candidate = QgsVectorLayer(f"{source}|layername={name}", name, "ogr")
-            if candidate.isValid():
-                return candidate
+        """A layer of the same run: parcel_reasons, project_checks or village_totals."""
         wanted = {"parcel_reasons": "message_zh", "project_checks": "new_cultivated_ok",
                   "village_totals": "conditional_count"}[name]
-        for candidate in self.project.mapLayers().values():
-            if isinstance(candidate, QgsVectorLayer) and candidate.fields().lookupField(wanted) >= 0:
-                return candidate
-        return None
+        return companion_layer(self.project, self.layer(), name, has_fields(wanted))
 
     def export_reports(self) -> List[Path]:
         layer = self.layer()
