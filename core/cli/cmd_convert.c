@@ -59,24 +59,54 @@ typedef struct convert_args {
 } convert_args;
 
 enum {
-    O_BEFORE = 256, O_BEFORE_LAYER, O_BEFORE_CLASS, O_BEFORE_SYSTEM, O_AFTER, O_AFTER_LAYER, O_AFTER_CLASS,
-    O_AFTER_SYSTEM, O_ZONES, O_ZONES_LAYER, O_ZONE_ID, O_POLICY, O_BEFORE_CATS, O_AFTER_CATS, O_AREA, O_INVALID,
-    O_CRS, O_ENCODING, O_THREADS, O_WORKSPACE, O_RESAMPLE
+    O_BEFORE = 256,
+    O_BEFORE_LAYER,
+    O_BEFORE_CLASS,
+    O_BEFORE_SYSTEM,
+    O_AFTER,
+    O_AFTER_LAYER,
+    O_AFTER_CLASS,
+    O_AFTER_SYSTEM,
+    O_ZONES,
+    O_ZONES_LAYER,
+    O_ZONE_ID,
+    O_POLICY,
+    O_BEFORE_CATS,
+    O_AFTER_CATS,
+    O_AREA,
+    O_INVALID,
+    O_CRS,
+    O_ENCODING,
+    O_THREADS,
+    O_WORKSPACE,
+    O_RESAMPLE
 };
 
-static int parse_convert_args(int argc, char **argv, convert_args *a)
-{
-    static const struct option options[] = {
-        {"before", 1, 0, O_BEFORE}, {"before-layer", 1, 0, O_BEFORE_LAYER},
-        {"before-class-field", 1, 0, O_BEFORE_CLASS}, {"before-system", 1, 0, O_BEFORE_SYSTEM},
-        {"after", 1, 0, O_AFTER}, {"after-layer", 1, 0, O_AFTER_LAYER}, {"after-class-field", 1, 0, O_AFTER_CLASS},
-        {"after-system", 1, 0, O_AFTER_SYSTEM}, {"zones", 1, 0, O_ZONES}, {"zones-layer", 1, 0, O_ZONES_LAYER},
-        {"zone-id", 1, 0, O_ZONE_ID}, {"policy", 1, 0, O_POLICY}, {"before-categories", 1, 0, O_BEFORE_CATS},
-        {"after-categories", 1, 0, O_AFTER_CATS}, {"area", 1, 0, O_AREA}, {"invalid", 1, 0, O_INVALID},
-        {"crs-mismatch", 1, 0, O_CRS}, {"encoding", 1, 0, O_ENCODING}, {"output", 1, 0, 'o'},
-        {"threads", 1, 0, O_THREADS}, {"workspace", 1, 0, O_WORKSPACE},
-        {"resample-to", 1, 0, O_RESAMPLE},
-        {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+static int parse_convert_args(int argc, char **argv, convert_args *a) {
+    static const struct option options[] = {{"before", 1, 0, O_BEFORE},
+                                            {"before-layer", 1, 0, O_BEFORE_LAYER},
+                                            {"before-class-field", 1, 0, O_BEFORE_CLASS},
+                                            {"before-system", 1, 0, O_BEFORE_SYSTEM},
+                                            {"after", 1, 0, O_AFTER},
+                                            {"after-layer", 1, 0, O_AFTER_LAYER},
+                                            {"after-class-field", 1, 0, O_AFTER_CLASS},
+                                            {"after-system", 1, 0, O_AFTER_SYSTEM},
+                                            {"zones", 1, 0, O_ZONES},
+                                            {"zones-layer", 1, 0, O_ZONES_LAYER},
+                                            {"zone-id", 1, 0, O_ZONE_ID},
+                                            {"policy", 1, 0, O_POLICY},
+                                            {"before-categories", 1, 0, O_BEFORE_CATS},
+                                            {"after-categories", 1, 0, O_AFTER_CATS},
+                                            {"area", 1, 0, O_AREA},
+                                            {"invalid", 1, 0, O_INVALID},
+                                            {"crs-mismatch", 1, 0, O_CRS},
+                                            {"encoding", 1, 0, O_ENCODING},
+                                            {"output", 1, 0, 'o'},
+                                            {"threads", 1, 0, O_THREADS},
+                                            {"workspace", 1, 0, O_WORKSPACE},
+                                            {"resample-to", 1, 0, O_RESAMPLE},
+                                            {"help", 0, 0, 'h'},
+                                            {0, 0, 0, 0}};
     memset(a, 0, sizeof *a);
     a->policy = "policy";
     a->area = "ellipsoidal";
@@ -116,14 +146,18 @@ static int parse_convert_args(int argc, char **argv, convert_args *a)
         }
     }
     const char *u = NULL;
-    if (optind < argc) u = "unexpected argument";
+    if (optind < argc)
+        u = "unexpected argument";
     else if (!a->before || !a->after || !a->before_system || !a->after_system || !a->output)
         u = "--before, --after, --before-system, --after-system and -o are required";
     else if (!classification_system_known(a->before_system) || !classification_system_known(a->after_system))
         u = "systems must be CAS_LUCC, SANDIAO_WORK, GBT21010_2017 or YDYH_2023";
-    else if (!a->zones != !a->zone_id) u = "--zones and --zone-id go together";
-    else if (strcmp(a->area, "ellipsoidal") && strcmp(a->area, "planar")) u = "--area must be ellipsoidal or planar";
-    else if (strcmp(a->invalid, "repair") && strcmp(a->invalid, "fail")) u = "--invalid must be repair or fail";
+    else if (!a->zones != !a->zone_id)
+        u = "--zones and --zone-id go together";
+    else if (strcmp(a->area, "ellipsoidal") && strcmp(a->area, "planar"))
+        u = "--area must be ellipsoidal or planar";
+    else if (strcmp(a->invalid, "repair") && strcmp(a->invalid, "fail"))
+        u = "--invalid must be repair or fail";
     else if (strcmp(a->crs_mismatch, "reproject") && strcmp(a->crs_mismatch, "fail"))
         u = "--crs-mismatch must be reproject or fail";
     else if (strlen(a->output) < 5 || strcmp(a->output + strlen(a->output) - 5, ".gpkg") != 0)
@@ -159,23 +193,21 @@ typedef struct convert_run {
     guotu_policy *policy;
     guotu_coefficients *k[2];
     char sources[5][1200];
-    int rasters;                      /* both inputs are rasters */
+    int rasters;                             /* both inputs are rasters */
     char status_tif[1100], status_tmp[1120]; /* rasters: the status GeoTIFF, and while writing */
-    guotu_convert *cv; /* worker 0's, which the others merge into; rasters: the grid overlay */
+    guotu_convert *cv;                       /* worker 0's, which the others merge into; rasters: the grid overlay */
     gpkg_writer *out;
     int pieces_layer;
     progress_bar bar;
     char err[2048];
 } convert_run;
 
-static int core_error(convert_run *r)
-{
+static int core_error(convert_run *r) {
     snprintf(r->err, sizeof r->err, "%s", guotu_context_last_error(r->ctx));
     return 1;
 }
 
-static int load_tables(convert_run *r)
-{
+static int load_tables(convert_run *r) {
     const convert_args *a = &r->a;
     const char *maps[2] = {a->before_categories ? a->before_categories : a->before_system,
                            a->after_categories ? a->after_categories : a->after_system};
@@ -197,7 +229,8 @@ static int load_tables(convert_run *r)
         if (status) return core_error(r);
     }
     size_t n = 0;
-    char *text = table_text_load(a->policy, "conversion", r->sources[2], sizeof r->sources[2], &n, r->err, sizeof r->err);
+    char *text =
+        table_text_load(a->policy, "conversion", r->sources[2], sizeof r->sources[2], &n, r->err, sizeof r->err);
     if (!text) return 1;
     int status = guotu_policy_parse(r->ctx, text, n, r->sources[2], &r->policy);
     free(text);
@@ -205,8 +238,7 @@ static int load_tables(convert_run *r)
 }
 
 /* Reprojects `src` into the before layer's CRS when they differ (or refuses). */
-static int align(convert_worker *w, vector_source *src, const char *role)
-{
+static int align(convert_worker *w, vector_source *src, const char *role) {
     OGRSpatialReferenceH want = vector_source_crs(&w->before), have = vector_source_crs(src);
     if (!have && !want) return 0;
     if (!have || !want) {
@@ -217,8 +249,9 @@ static int align(convert_worker *w, vector_source *src, const char *role)
     const char *same_opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
     if (OSRIsSameEx(have, want, same_opts)) return 0;
     if (strcmp(w->run->a.crs_mismatch, "fail") == 0) {
-        snprintf(w->err, sizeof w->err, "the %s layer '%s' is in %s but the before layer is in %s (--crs-mismatch fail)",
-                 role, src->layer_name, OSRGetName(have), OSRGetName(want));
+        snprintf(w->err, sizeof w->err,
+                 "the %s layer '%s' is in %s but the before layer is in %s (--crs-mismatch fail)", role,
+                 src->layer_name, OSRGetName(have), OSRGetName(want));
         return 1;
     }
     if (w->index == 0)
@@ -227,8 +260,7 @@ static int align(convert_worker *w, vector_source *src, const char *role)
     return vector_source_reproject_to(src, want, w->err, sizeof w->err);
 }
 
-static int open_inputs(convert_worker *w)
-{
+static int open_inputs(convert_worker *w) {
     const convert_args *a = &w->run->a;
     if (!a->before_class || !a->after_class) {
         snprintf(w->err, sizeof w->err, "vector land use needs --before-class-field and --after-class-field");
@@ -239,25 +271,21 @@ static int open_inputs(convert_worker *w)
         vector_source_open(&w->after, a->after, a->after_layer, a->encoding, w->err, sizeof w->err) ||
         vector_source_use_field(&w->after, a->after_class, w->err, sizeof w->err) || align(w, &w->after, "after"))
         return 1;
-    if (a->zones && (vector_source_open(&w->zones, a->zones, a->zones_layer, a->encoding, w->err, sizeof w->err) ||
-                     vector_source_use_field(&w->zones, a->zone_id, w->err, sizeof w->err) ||
-                     align(w, &w->zones, "zones")))
+    if (a->zones &&
+        (vector_source_open(&w->zones, a->zones, a->zones_layer, a->encoding, w->err, sizeof w->err) ||
+         vector_source_use_field(&w->zones, a->zone_id, w->err, sizeof w->err) || align(w, &w->zones, "zones")))
         return 1;
     return 0;
 }
 
 /* The three lines of the workspace, reprojected like the other layers. */
-static int feed_lines(convert_worker *w)
-{
+static int feed_lines(convert_worker *w) {
     static const char *const layers[3] = {"ecological_redline", "permanent_farmland", "urban_boundary"};
     const char *path = w->run->a.workspace;
     for (int line = 0; line < 3; line++) {
         vector_source src;
         if (vector_source_open(&src, path, layers[line], NULL, w->err, sizeof w->err)) {
-            if (strstr(w->err, "has no layer"))
-                snprintf(w->err, sizeof w->err,
-                         "the workspace '%s' has no layer '%s': make three-lines workspaces with `guotu lines init`",
-                         path, layers[line]);
+            workspace_layer_message(w->err, sizeof w->err, layers[line]);
             return 1;
         }
         int failed = align(w, &src, layers[line]);
@@ -266,8 +294,8 @@ static int feed_lines(convert_worker *w)
         size_t size;
         char value[8];
         int more = 0;
-        while (!failed && (more = vector_source_next(&src, &fid, value, sizeof value, &wkb, &size, w->err,
-                                                     sizeof w->err)) == 1)
+        while (!failed &&
+               (more = vector_source_next(&src, &fid, value, sizeof value, &wkb, &size, w->err, sizeof w->err)) == 1)
             if (guotu_convert_add_line(w->ctx, w->cv, (guotu_line)line, fid, wkb, size)) {
                 snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
                 failed = 1;
@@ -278,12 +306,12 @@ static int feed_lines(convert_worker *w)
     return 0;
 }
 
-static int write_piece(const guotu_conversion_piece *p, void *user)
-{
+static int write_piece(const guotu_conversion_piece *p, void *user) {
     convert_worker *w = user;
     convert_run *r = w->run;
-    const char *texts[11] = {p->from_code, p->to_code, p->from_category, p->to_category, p->status,
-                             p->paths_zh,  p->paths_en, 0,               0,              p->zone_id, p->line};
+    const char *texts[11] = {
+        p->from_code, p->to_code, p->from_category, p->to_category, p->status, p->paths_zh, p->paths_en, 0, 0,
+        p->zone_id,   p->line};
     double reals[11] = {0, 0, 0, 0, 0, 0, 0, p->area_ha, p->dm_ha, 0, 0};
     pthread_mutex_lock(&r->write_lock);
     int failed = gpkg_writer_row(r->out, r->pieces_layer, texts, reals, p->wkb, p->wkb_size, w->err, sizeof w->err);
@@ -292,15 +320,14 @@ static int write_piece(const guotu_conversion_piece *p, void *user)
 }
 
 /* Feeds a layer to the worker's overlay; "after" features only every count-th one. */
-static int feed(convert_worker *w, vector_source *src, int side)
-{
+static int feed(convert_worker *w, vector_source *src, int side) {
     char value[1024];
     int64_t fid;
     const unsigned char *wkb;
     size_t size;
     int more;
-    for (int64_t i = 0; (more = vector_source_next(src, &fid, value, sizeof value, &wkb, &size, w->err, sizeof w->err)) == 1;
-         i++) {
+    for (int64_t i = 0;
+         (more = vector_source_next(src, &fid, value, sizeof value, &wkb, &size, w->err, sizeof w->err)) == 1; i++) {
         if (side == 1 && i % w->count != w->index) continue;
         int status = side == 2   ? guotu_convert_add_zone(w->ctx, w->cv, value, fid, wkb, size)
                      : side == 0 ? guotu_convert_add_before(w->ctx, w->cv, value, fid, wkb, size)
@@ -313,8 +340,7 @@ static int feed(convert_worker *w, vector_source *src, int side)
     return more < 0;
 }
 
-static int worker_run(convert_worker *w)
-{
+static int worker_run(convert_worker *w) {
     convert_run *r = w->run;
     if (open_inputs(w)) return 1;
     guotu_convert_options o;
@@ -335,8 +361,7 @@ static int worker_run(convert_worker *w)
         snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
         return 1;
     }
-    if ((r->a.zones && feed(w, &w->zones, 2)) || feed(w, &w->before, 0) || (r->a.workspace && feed_lines(w)))
-        return 1;
+    if ((r->a.zones && feed(w, &w->zones, 2)) || feed(w, &w->before, 0) || (r->a.workspace && feed_lines(w))) return 1;
     status = guotu_convert_prepare(w->ctx, w->cv);
     if (status) {
         snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
@@ -347,28 +372,27 @@ static int worker_run(convert_worker *w)
     return feed(w, &w->after, 1);
 }
 
-static void *worker_thread(void *arg)
-{
+static void *worker_thread(void *arg) {
     convert_worker *w = arg;
     w->failed = worker_run(w);
     return NULL;
 }
 
-static int thread_count(const convert_args *a)
-{
+static int thread_count(const convert_args *a) {
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     int n = a->threads > 0 ? a->threads : (int)(cpus > 0 ? cpus : 1);
     return n > 8 ? 8 : (n < 1 ? 1 : n);
 }
 
 /* Opens the output, runs the workers (worker 0 here, the others on threads), merges. */
-static int overlay(convert_run *r)
-{
+static int overlay(convert_run *r) {
     static const table_column columns[] = {
-        {"from_code", COLUMN_TEXT, 0, NULL},   {"to_code", COLUMN_TEXT, 0, NULL}, {"from_category", COLUMN_TEXT, 0, NULL},
-        {"to_category", COLUMN_TEXT, 0, NULL}, {"status", COLUMN_TEXT, 0, NULL},  {"path_zh", COLUMN_TEXT, 0, NULL},
-        {"path_en", COLUMN_TEXT, 0, NULL},     {"area_ha", COLUMN_REAL, 0, NULL}, {"dm_ha", COLUMN_REAL, 0, NULL},
-        {"zone_id", COLUMN_TEXT, 0, NULL},     {"line", COLUMN_TEXT, 0, NULL}};
+        {"from_code", COLUMN_TEXT, 0, NULL},     {"to_code", COLUMN_TEXT, 0, NULL},
+        {"from_category", COLUMN_TEXT, 0, NULL}, {"to_category", COLUMN_TEXT, 0, NULL},
+        {"status", COLUMN_TEXT, 0, NULL},        {"path_zh", COLUMN_TEXT, 0, NULL},
+        {"path_en", COLUMN_TEXT, 0, NULL},       {"area_ha", COLUMN_REAL, 0, NULL},
+        {"dm_ha", COLUMN_REAL, 0, NULL},         {"zone_id", COLUMN_TEXT, 0, NULL},
+        {"line", COLUMN_TEXT, 0, NULL}};
     r->nworkers = thread_count(&r->a);
     r->workers = calloc((size_t)r->nworkers, sizeof *r->workers);
     if (!r->workers) {
@@ -423,8 +447,7 @@ static int overlay(convert_run *r)
 }
 
 /* Both inputs are rasters: refuses what raster mode cannot do, then overlays cell by cell. */
-static int raster_overlay(convert_run *r)
-{
+static int raster_overlay(convert_run *r) {
     const convert_args *a = &r->a;
     if (a->zones || a->workspace) {
         snprintf(r->err, sizeof r->err,
@@ -446,16 +469,15 @@ static int raster_overlay(convert_run *r)
     const guotu_category_map *maps[2] = {r->maps[0], r->maps[1]};
     const guotu_coefficients *k[2] = {r->k[0], r->k[1]};
     char note[1400];
-    if (convert_raster_run(r->ctx, &ra, maps, r->policy, k, &r->cv, note, sizeof note, r->err, sizeof r->err))
-        return 1;
+    if (convert_raster_run(r->ctx, &ra, maps, r->policy, k, &r->cv, note, sizeof note, r->err, sizeof r->err)) return 1;
     if (note[0]) fprintf(stderr, "guotu: note: %s\n", note);
     return 0;
 }
 
-static int write_tables(convert_run *r, const table_meta *meta, int nmeta)
-{
-    static const table_column tcols[] = {{"zone_id", COLUMN_TEXT, 0, NULL}, {"level", COLUMN_TEXT, 0, NULL}, {"from_class", COLUMN_TEXT, 0, NULL},
-                                         {"to_class", COLUMN_TEXT, 0, NULL}, {"status", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL},
+static int write_tables(convert_run *r, const table_meta *meta, int nmeta) {
+    static const table_column tcols[] = {{"zone_id", COLUMN_TEXT, 0, NULL},    {"level", COLUMN_TEXT, 0, NULL},
+                                         {"from_class", COLUMN_TEXT, 0, NULL}, {"to_class", COLUMN_TEXT, 0, NULL},
+                                         {"status", COLUMN_TEXT, 0, NULL},     {"area_ha", COLUMN_REAL, 0, NULL},
                                          {"dm_ha", COLUMN_REAL, 0, NULL}};
     int t = gpkg_writer_add_layer(r->out, "transitions", wkbNone, NULL, tcols, 7, r->err, sizeof r->err);
     if (t < 0) return 1;
@@ -463,15 +485,18 @@ static int write_tables(convert_run *r, const table_meta *meta, int nmeta)
         size_t n = level ? guotu_convert_code_count(r->cv) : guotu_convert_category_count(r->cv);
         for (size_t i = 0; i < n; i++) {
             guotu_transition row;
-            if (level) guotu_convert_code_row(r->ctx, r->cv, i, &row);
-            else guotu_convert_category_row(r->ctx, r->cv, i, &row);
+            if (level)
+                guotu_convert_code_row(r->ctx, r->cv, i, &row);
+            else
+                guotu_convert_category_row(r->ctx, r->cv, i, &row);
             const char *texts[7] = {row.zone_id, level ? "code" : "category", row.from, row.to, row.status, 0, 0};
             double reals[7] = {0, 0, 0, 0, 0, row.area_ha, row.dm_ha};
             if (gpkg_writer_row(r->out, t, texts, reals, NULL, 0, r->err, sizeof r->err)) return 1;
         }
     }
     gpkg_writer_meta(r->out, t, meta, nmeta);
-    static const table_column scols[] = {{"zone_id", COLUMN_TEXT, 0, NULL}, {"status", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
+    static const table_column scols[] = {
+        {"zone_id", COLUMN_TEXT, 0, NULL}, {"status", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
     int s = gpkg_writer_add_layer(r->out, "status_summary", wkbNone, NULL, scols, 3, r->err, sizeof r->err);
     if (s < 0) return 1;
     for (size_t i = 0; i < guotu_convert_status_count(r->cv); i++) {
@@ -481,7 +506,8 @@ static int write_tables(convert_run *r, const table_meta *meta, int nmeta)
         double reals[3] = {0, 0, row.area_ha};
         if (gpkg_writer_row(r->out, s, texts, reals, NULL, 0, r->err, sizeof r->err)) return 1;
     }
-    static const table_column ucols[] = {{"class_code", COLUMN_TEXT, 0, NULL}, {"layer", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
+    static const table_column ucols[] = {
+        {"class_code", COLUMN_TEXT, 0, NULL}, {"layer", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
     int u = gpkg_writer_add_layer(r->out, "unknown_codes", wkbNone, NULL, ucols, 3, r->err, sizeof r->err);
     if (u < 0) return 1;
     for (size_t i = 0; i < guotu_convert_unknown_count(r->cv); i++) {
@@ -492,8 +518,10 @@ static int write_tables(convert_run *r, const table_meta *meta, int nmeta)
         if (gpkg_writer_row(r->out, u, texts, reals, NULL, 0, r->err, sizeof r->err)) return 1;
     }
     if (r->a.workspace) {
-        static const table_column lcols[] = {{"zone_id", COLUMN_TEXT, 0, NULL}, {"line", COLUMN_TEXT, 0, NULL},
-                                             {"status", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
+        static const table_column lcols[] = {{"zone_id", COLUMN_TEXT, 0, NULL},
+                                             {"line", COLUMN_TEXT, 0, NULL},
+                                             {"status", COLUMN_TEXT, 0, NULL},
+                                             {"area_ha", COLUMN_REAL, 0, NULL}};
         int l = gpkg_writer_add_layer(r->out, "line_summary", wkbNone, NULL, lcols, 4, r->err, sizeof r->err);
         if (l < 0) return 1;
         for (size_t i = 0; i < guotu_convert_line_count(r->cv); i++) {
@@ -509,8 +537,7 @@ static int write_tables(convert_run *r, const table_meta *meta, int nmeta)
     return 0;
 }
 
-static void print_summary(convert_run *r, double seconds)
-{
+static void print_summary(convert_run *r, double seconds) {
     guotu_convert_stats st;
     guotu_convert_get_stats(r->ctx, r->cv, &st);
     printf("Land-use conversion %s (%s) -> %s (%s), %s area\n", r->a.before, r->a.before_system, r->a.after,
@@ -549,8 +576,7 @@ static void print_summary(convert_run *r, double seconds)
     if (r->rasters) printf("  written: %s (status per cell)\n", r->status_tif);
 }
 
-int cmd_convert(int argc, char **argv)
-{
+int cmd_convert(int argc, char **argv) {
     convert_run r;
     memset(&r, 0, sizeof r);
     int parsed = parse_convert_args(argc, argv, &r.a);
@@ -576,8 +602,8 @@ int cmd_convert(int argc, char **argv)
                  raster[0] ? r.a.before : r.a.after, raster[0] ? r.a.after : r.a.before);
         failed = 1;
     } else if (r.a.resample_to && !raster[0]) {
-        snprintf(r.err, sizeof r.err, "--resample-to is for two rasters; '%s' and '%s' are vector layers",
-                 r.a.before, r.a.after);
+        snprintf(r.err, sizeof r.err, "--resample-to is for two rasters; '%s' and '%s' are vector layers", r.a.before,
+                 r.a.after);
         failed = 1;
     }
     r.rasters = raster[0] && raster[1];
@@ -590,13 +616,20 @@ int cmd_convert(int argc, char **argv)
         time_t now = time(NULL);
         strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
         const table_meta meta[] = {
-            {"guotu_version", guotu_version()}, {"created_utc", when},
-            {"before", r.a.before},             {"before_class_field", r.a.before_class},
-            {"before_system", r.a.before_system}, {"before_categories", r.sources[0]},
-            {"after", r.a.after},               {"after_class_field", r.a.after_class},
-            {"after_system", r.a.after_system}, {"after_categories", r.sources[1]},
-            {"policy", r.sources[2]},           {"zones", r.a.zones ? r.a.zones : "(none)"},
-            {"area_method", r.a.area},          {"invalid_policy", r.a.invalid},
+            {"guotu_version", guotu_version()},
+            {"created_utc", when},
+            {"before", r.a.before},
+            {"before_class_field", r.a.before_class},
+            {"before_system", r.a.before_system},
+            {"before_categories", r.sources[0]},
+            {"after", r.a.after},
+            {"after_class_field", r.a.after_class},
+            {"after_system", r.a.after_system},
+            {"after_categories", r.sources[1]},
+            {"policy", r.sources[2]},
+            {"zones", r.a.zones ? r.a.zones : "(none)"},
+            {"area_method", r.a.area},
+            {"invalid_policy", r.a.invalid},
             {"workspace", r.a.workspace ? r.a.workspace : "(none)"},
             {"resample_to", r.a.resample_to ? r.a.resample_to : "(none)"},
             {"conversions_raster", r.rasters ? r.status_tif : "(none: polygons in conversions)"}};
@@ -610,8 +643,10 @@ int cmd_convert(int argc, char **argv)
             char aux_tmp[1200], aux[1200];
             snprintf(aux_tmp, sizeof aux_tmp, "%s.aux.xml", r.status_tmp);
             snprintf(aux, sizeof aux, "%s.aux.xml", r.status_tif);
-            if (access(aux_tmp, F_OK) == 0) rename(aux_tmp, aux);
-            else unlink(aux); /* an older run's names would not match */
+            if (access(aux_tmp, F_OK) == 0)
+                rename(aux_tmp, aux);
+            else
+                unlink(aux); /* an older run's names would not match */
         }
         if (!failed && r.rasters && rename(r.status_tmp, r.status_tif) != 0) {
             snprintf(r.err, sizeof r.err, "cannot rename the status raster to '%.1000s'", r.status_tif);

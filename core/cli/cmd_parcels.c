@@ -275,14 +275,7 @@ static int read_lines(parcels_run *r) {
         vector_source src;
         memset(&src, 0, sizeof src);
         if (open_aligned(r, &src, r->a.workspace, layers[line], "workspace")) {
-            if (strstr(r->err, "has no layer")) {
-                char detail[1024];
-                snprintf(detail, sizeof detail, "%.1000s", r->err);
-                snprintf(r->err, sizeof r->err,
-                         "the workspace is missing the layer '%s' (%.900s); make workspaces "
-                         "with `guotu lines init`",
-                         layers[line], detail);
-            }
+            workspace_layer_message(r->err, sizeof r->err, layers[line]);
             vector_source_close(&src);
             return 1;
         }

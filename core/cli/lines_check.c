@@ -40,19 +40,42 @@ static const char *const check_usage =
     "Writes ISSUES.gpkg (issues, issue_points, line_stats); exit status 0 with a summary.\n";
 
 enum {
-    O_WS = 256, O_LANDUSE, O_CLASS, O_SYSTEM, O_URBAN, O_AREA, O_SLIVER, O_PATCH, O_MINOR, O_CAP, O_SHARE, O_CSV,
-    O_GAP_MIN, O_GAP_MAX, O_RULES
+    O_WS = 256,
+    O_LANDUSE,
+    O_CLASS,
+    O_SYSTEM,
+    O_URBAN,
+    O_AREA,
+    O_SLIVER,
+    O_PATCH,
+    O_MINOR,
+    O_CAP,
+    O_SHARE,
+    O_CSV,
+    O_GAP_MIN,
+    O_GAP_MAX,
+    O_RULES
 };
 
-static int parse(int argc, char **argv, check_args *a)
-{
-    static const struct option options[] = {
-        {"workspace", 1, 0, O_WS},       {"landuse", 1, 0, O_LANDUSE},        {"class-field", 1, 0, O_CLASS},
-        {"system", 1, 0, O_SYSTEM},      {"urban-2020", 1, 0, O_URBAN},       {"area", 1, 0, O_AREA},
-        {"sliver-width", 1, 0, O_SLIVER}, {"min-patch", 1, 0, O_PATCH},       {"minor-overlap", 1, 0, O_MINOR},
-        {"expansion-cap", 1, 0, O_CAP},  {"farmland-share", 1, 0, O_SHARE}, {"stats-csv", 1, 0, O_CSV},
-        {"gap-min", 1, 0, O_GAP_MIN},    {"gap-max", 1, 0, O_GAP_MAX},        {"rules", 1, 0, O_RULES},
-        {"output", 1, 0, 'o'},           {"help", 0, 0, 'h'},                 {0, 0, 0, 0}};
+static int parse(int argc, char **argv, check_args *a) {
+    static const struct option options[] = {{"workspace", 1, 0, O_WS},
+                                            {"landuse", 1, 0, O_LANDUSE},
+                                            {"class-field", 1, 0, O_CLASS},
+                                            {"system", 1, 0, O_SYSTEM},
+                                            {"urban-2020", 1, 0, O_URBAN},
+                                            {"area", 1, 0, O_AREA},
+                                            {"sliver-width", 1, 0, O_SLIVER},
+                                            {"min-patch", 1, 0, O_PATCH},
+                                            {"minor-overlap", 1, 0, O_MINOR},
+                                            {"expansion-cap", 1, 0, O_CAP},
+                                            {"farmland-share", 1, 0, O_SHARE},
+                                            {"stats-csv", 1, 0, O_CSV},
+                                            {"gap-min", 1, 0, O_GAP_MIN},
+                                            {"gap-max", 1, 0, O_GAP_MAX},
+                                            {"rules", 1, 0, O_RULES},
+                                            {"output", 1, 0, 'o'},
+                                            {"help", 0, 0, 'h'},
+                                            {0, 0, 0, 0}};
     memset(a, 0, sizeof *a);
     guotu_lines_options_init(&a->o);
     a->area = "ellipsoidal";
@@ -85,7 +108,8 @@ static int parse(int argc, char **argv, check_args *a)
             for (char *tok = strtok(list, ", "); tok; tok = strtok(NULL, ", ")) {
                 int n = (tok[0] == 'L' || tok[0] == 'l') ? atoi(tok + 1) : 0;
                 if (n < 1 || n > 14)
-                    return cli_usage_error("lines check", check_usage, "--rules takes rule ids L01..L14, not '%s'", tok);
+                    return cli_usage_error("lines check", check_usage, "--rules takes rule ids L01..L14, not '%s'",
+                                           tok);
                 a->o.rules |= 1u << n;
             }
             break;
@@ -93,7 +117,8 @@ static int parse(int argc, char **argv, check_args *a)
         case 'o': a->output = optarg; break;
         case 'h': fputs(check_usage, stdout); return -1;
         default:
-            fprintf(stderr, "guotu lines check: unknown or incomplete option '%s'\n\n%s", argv[optind - 1], check_usage);
+            fprintf(stderr, "guotu lines check: unknown or incomplete option '%s'\n\n%s", argv[optind - 1],
+                    check_usage);
             return 1;
         }
         if (number) {
@@ -105,11 +130,16 @@ static int parse(int argc, char **argv, check_args *a)
         }
     }
     const char *u = NULL;
-    if (optind < argc) u = "unexpected argument";
-    else if (!a->workspace || !a->output) u = "--workspace and -o are required";
-    else if (a->landuse && !classification_system_known(a->system)) u = "--system must be a known classification";
-    else if (strcmp(a->area, "ellipsoidal") && strcmp(a->area, "planar")) u = "--area must be ellipsoidal or planar";
-    else if (strlen(a->output) < 5 || strcmp(a->output + strlen(a->output) - 5, ".gpkg")) u = "-o must be a .gpkg file";
+    if (optind < argc)
+        u = "unexpected argument";
+    else if (!a->workspace || !a->output)
+        u = "--workspace and -o are required";
+    else if (a->landuse && !classification_system_known(a->system))
+        u = "--system must be a known classification";
+    else if (strcmp(a->area, "ellipsoidal") && strcmp(a->area, "planar"))
+        u = "--area must be ellipsoidal or planar";
+    else if (strlen(a->output) < 5 || strcmp(a->output + strlen(a->output) - 5, ".gpkg"))
+        u = "-o must be a .gpkg file";
     if (u) return cli_usage_error("lines check", check_usage, "%s", u);
     a->o.area_method = strcmp(a->area, "planar") == 0 ? GUOTU_AREA_PLANAR : GUOTU_AREA_ELLIPSOIDAL;
     return 0;
@@ -140,15 +170,9 @@ typedef struct check_run {
 } check_run;
 
 /* Opens a workspace layer, refusing a missing layer, a non-polygon layer or another CRS. */
-static int open_layer(check_run *r, vector_source *src, const char *name)
-{
+static int open_layer(check_run *r, vector_source *src, const char *name) {
     if (vector_source_open(src, r->a.workspace, name, NULL, r->err, sizeof r->err)) {
-        if (strstr(r->err, "has no layer")) {
-            char detail[1024];
-            snprintf(detail, sizeof detail, "%.1000s", r->err);
-            snprintf(r->err, sizeof r->err, "the workspace is missing the layer '%s' (%.900s); make workspaces with "
-                     "`guotu lines init`", name, detail);
-        }
+        workspace_layer_message(r->err, sizeof r->err, name);
         return 1;
     }
     OGRSpatialReferenceH srs = vector_source_crs(src);
@@ -161,15 +185,16 @@ static int open_layer(check_run *r, vector_source *src, const char *name)
     }
     int same = (!wkt && !r->crs) || (wkt && r->crs && !strcmp(wkt, r->crs));
     if (!same) {
-        snprintf(r->err, sizeof r->err, "layer '%s' of the workspace is in %s, another CRS than the layers before it; "
-                 "the three lines must share one CRS", name, srs ? OSRGetName(srs) : "no CRS");
+        snprintf(r->err, sizeof r->err,
+                 "layer '%s' of the workspace is in %s, another CRS than the layers before it; "
+                 "the three lines must share one CRS",
+                 name, srs ? OSRGetName(srs) : "no CRS");
     }
     CPLFree(wkt);
     return !same;
 }
 
-static double field_number(const vector_source *src, int index)
-{
+static double field_number(const vector_source *src, int index) {
     double v = NAN;
     if (index < 0 || !vector_source_real(src, index, &v)) return NAN;
     return v;
@@ -178,8 +203,7 @@ static double field_number(const vector_source *src, int index)
 /* Per-admin values from a tally of another layer by admin unit, e.g. 2020 urban land or
  * cultivated land (the codes whose conversion category is "cultivated"). */
 static int admin_areas(check_run *r, const char *path, const char *class_field, const char *cultivated_system,
-                       char codes[][64], double *out, size_t n)
-{
+                       char codes[][64], double *out, size_t n) {
     tally_inputs in;
     memset(&in, 0, sizeof in);
     in.zones = r->a.workspace;
@@ -198,7 +222,8 @@ static int admin_areas(check_run *r, const char *path, const char *class_field, 
     if (cultivated_system) {
         char source[1200];
         size_t size = 0;
-        char *text = table_text_load(cultivated_system, "conversion", source, sizeof source, &size, r->err, sizeof r->err);
+        char *text =
+            table_text_load(cultivated_system, "conversion", source, sizeof source, &size, r->err, sizeof r->err);
         if (!text) return 1;
         int status = guotu_category_map_parse(r->ctx, text, size, source, &map);
         free(text);
@@ -208,7 +233,8 @@ static int admin_areas(check_run *r, const char *path, const char *class_field, 
         }
     }
     int failed = tally_runner_run(r->ctx, &in, &t, &info, r->err, sizeof r->err);
-    for (size_t i = 0; i < n; i++) out[i] = failed ? NAN : 0;
+    for (size_t i = 0; i < n; i++)
+        out[i] = failed ? NAN : 0;
     for (size_t k = 0; !failed && k < guotu_tally_result_count(t); k++) {
         const char *zone, *code, *category = NULL;
         double ha;
@@ -222,8 +248,7 @@ static int admin_areas(check_run *r, const char *path, const char *class_field, 
     return failed;
 }
 
-static int read_admins(check_run *r)
-{
+static int read_admins(check_run *r) {
     vector_source src;
     if (open_layer(r, &src, "admin_units") || vector_source_use_field(&src, "xzqdm", r->err, sizeof r->err)) {
         vector_source_close(&src);
@@ -271,11 +296,13 @@ static int read_admins(check_run *r)
     double *extra = !failed && count ? calloc(count, sizeof *extra) : NULL;
     if (!failed && count && r->a.urban_2020) {
         failed = !extra || admin_areas(r, r->a.urban_2020, NULL, NULL, codes, extra, count);
-        for (size_t i = 0; !failed && i < count; i++) values[i].urban_2020_ha = extra[i];
+        for (size_t i = 0; !failed && i < count; i++)
+            values[i].urban_2020_ha = extra[i];
     }
     if (!failed && count && r->a.landuse) {
         failed = !extra || admin_areas(r, r->a.landuse, r->a.class_field, r->a.system, codes, extra, count);
-        for (size_t i = 0; !failed && i < count; i++) values[i].cultivated_ha = extra[i];
+        for (size_t i = 0; !failed && i < count; i++)
+            values[i].cultivated_ha = extra[i];
     }
     for (size_t i = 0; !failed && i < count; i++) {
         if (guotu_lines_add_admin(r->ctx, r->lines, codes[i], names[i], &values[i], fids[i], wkbs[i], sizes[i])) {
@@ -283,7 +310,8 @@ static int read_admins(check_run *r)
             failed = 1;
         }
     }
-    for (size_t i = 0; i < count; i++) free(wkbs[i]);
+    for (size_t i = 0; i < count; i++)
+        free(wkbs[i]);
     free(extra);
     free(codes);
     free(values);
@@ -294,8 +322,7 @@ static int read_admins(check_run *r)
     return failed;
 }
 
-static int read_lines(check_run *r)
-{
+static int read_lines(check_run *r) {
     int64_t total = 0;
     for (int line = 0; line < 3; line++) {
         vector_source src;
@@ -321,15 +348,16 @@ static int read_lines(check_run *r)
         if (more < 0) return 1;
     }
     if (total == 0) {
-        snprintf(r->err, sizeof r->err, "the workspace '%s' has no features in ecological_redline, "
-                 "permanent_farmland or urban_boundary: nothing to check", r->a.workspace);
+        snprintf(r->err, sizeof r->err,
+                 "the workspace '%s' has no features in ecological_redline, "
+                 "permanent_farmland or urban_boundary: nothing to check",
+                 r->a.workspace);
         return 1;
     }
     return 0;
 }
 
-static int read_exceptions(check_run *r)
-{
+static int read_exceptions(check_run *r) {
     GDALDatasetH ds = GDALOpenEx(r->a.workspace, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
     OGRLayerH layer = ds ? GDALDatasetGetLayerByName(ds, "exceptions") : NULL;
     if (!layer) {
@@ -356,17 +384,16 @@ static int read_exceptions(check_run *r)
 /* ---- writing ---- */
 
 static const table_column issue_columns[] = {
-    {"rule_id", COLUMN_TEXT, 8, NULL},        {"severity", COLUMN_TEXT, 8, NULL},
-    {"status", COLUMN_TEXT, 10, NULL},        {"layer_a", COLUMN_TEXT, 32, NULL},
-    {"fid_a", COLUMN_INTEGER, 0, NULL},       {"layer_b", COLUMN_TEXT, 32, NULL},
-    {"fid_b", COLUMN_INTEGER, 0, NULL},       {"admin_code", COLUMN_TEXT, 12, NULL},
-    {"value", COLUMN_REAL, 0, NULL},          {"message_zh", COLUMN_TEXT, 0, NULL},
-    {"message_en", COLUMN_TEXT, 0, NULL},     {"suggestion_zh", COLUMN_TEXT, 0, NULL},
-    {"suggestion_en", COLUMN_TEXT, 0, NULL},  {"fingerprint", COLUMN_TEXT, 16, NULL},
+    {"rule_id", COLUMN_TEXT, 8, NULL},         {"severity", COLUMN_TEXT, 8, NULL},
+    {"status", COLUMN_TEXT, 10, NULL},         {"layer_a", COLUMN_TEXT, 32, NULL},
+    {"fid_a", COLUMN_INTEGER, 0, NULL},        {"layer_b", COLUMN_TEXT, 32, NULL},
+    {"fid_b", COLUMN_INTEGER, 0, NULL},        {"admin_code", COLUMN_TEXT, 12, NULL},
+    {"value", COLUMN_REAL, 0, NULL},           {"message_zh", COLUMN_TEXT, 0, NULL},
+    {"message_en", COLUMN_TEXT, 0, NULL},      {"suggestion_zh", COLUMN_TEXT, 0, NULL},
+    {"suggestion_en", COLUMN_TEXT, 0, NULL},   {"fingerprint", COLUMN_TEXT, 16, NULL},
     {"exception_reason", COLUMN_TEXT, 0, NULL}};
 
-static int on_issue(const guotu_line_issue *i, void *user)
-{
+static int on_issue(const guotu_line_issue *i, void *user) {
     check_run *r = user;
     /* Accepted while the features involved are unchanged: their fingerprint still matches. */
     const char *reason = "";
@@ -380,11 +407,23 @@ static int on_issue(const guotu_line_issue *i, void *user)
     int rule = atoi(i->rule_id + 1);
     int sev = !strcmp(i->severity, "error") ? 0 : !strcmp(i->severity, "warning") ? 1 : 2;
     if (rule >= 1 && rule <= 14) r->counts[rule][sev]++;
-    const char *texts[15] = {i->rule_id, i->severity, accepted ? "accepted" : "open", guotu_line_name(i->line_a), 0,
-                             guotu_line_name(i->line_b), 0, i->admin_code, 0, i->message_zh, i->message_en,
-                             i->suggestion_zh, i->suggestion_en, i->fingerprint, reason};
-    double reals[15] = {0, 0, 0, 0, (double)i->fid_a, 0, i->line_b >= 0 ? (double)i->fid_b : NAN, 0, i->value,
-                        0, 0, 0, 0, 0, 0};
+    const char *texts[15] = {i->rule_id,
+                             i->severity,
+                             accepted ? "accepted" : "open",
+                             guotu_line_name(i->line_a),
+                             0,
+                             guotu_line_name(i->line_b),
+                             0,
+                             i->admin_code,
+                             0,
+                             i->message_zh,
+                             i->message_en,
+                             i->suggestion_zh,
+                             i->suggestion_en,
+                             i->fingerprint,
+                             reason};
+    double reals[15] = {0, 0, 0, 0, (double)i->fid_a, 0, i->line_b >= 0 ? (double)i->fid_b : NAN, 0, i->value, 0, 0,
+                        0, 0, 0, 0};
     if (i->line_a < 0) reals[4] = NAN;
     /* Points (an invalid geometry's location) and areas go to two layers, as QGIS wants one
      * geometry type per layer. */
@@ -400,19 +439,26 @@ static int on_issue(const guotu_line_issue *i, void *user)
 
 static const char *verdict(int ok) { return ok == 1 ? "pass" : ok == 0 ? "fail" : ""; }
 
-static int write_stats(check_run *r)
-{
-    static const table_column columns[] = {
-        {"admin_code", COLUMN_TEXT, 12, "行政区代码"},    {"admin_name", COLUMN_TEXT, 100, "行政区名称"},
-        {"redline_ha", COLUMN_REAL, 0, "生态保护红线（公顷）"}, {"redline_mu", COLUMN_REAL, 0, "生态保护红线（亩）"},
-        {"redline_target_ha", COLUMN_REAL, 0, "红线保护任务（公顷）"}, {"redline_ok", COLUMN_TEXT, 4, "红线达标"},
-        {"farmland_ha", COLUMN_REAL, 0, "永久基本农田（公顷）"}, {"farmland_mu", COLUMN_REAL, 0, "永久基本农田（亩）"},
-        {"farmland_target_ha", COLUMN_REAL, 0, "农田保护任务（公顷）"}, {"farmland_ok", COLUMN_TEXT, 4, "农田达标"},
-        {"urban_ha", COLUMN_REAL, 0, "城镇开发边界（公顷）"}, {"urban_mu", COLUMN_REAL, 0, "城镇开发边界（亩）"},
-        {"urban_2020_ha", COLUMN_REAL, 0, "2020年城镇建设用地（公顷）"}, {"expansion", COLUMN_REAL, 0, "扩展倍数"},
-        {"expansion_cap", COLUMN_REAL, 0, "扩展倍数上限"}, {"expansion_ok", COLUMN_TEXT, 4, "扩展倍数达标"},
-        {"cultivated_ha", COLUMN_REAL, 0, "耕地（公顷）"}, {"farmland_share", COLUMN_REAL, 0, "农田占耕地比例"},
-        {"share_ok", COLUMN_TEXT, 4, "占比达标"}};
+static int write_stats(check_run *r) {
+    static const table_column columns[] = {{"admin_code", COLUMN_TEXT, 12, "行政区代码"},
+                                           {"admin_name", COLUMN_TEXT, 100, "行政区名称"},
+                                           {"redline_ha", COLUMN_REAL, 0, "生态保护红线（公顷）"},
+                                           {"redline_mu", COLUMN_REAL, 0, "生态保护红线（亩）"},
+                                           {"redline_target_ha", COLUMN_REAL, 0, "红线保护任务（公顷）"},
+                                           {"redline_ok", COLUMN_TEXT, 4, "红线达标"},
+                                           {"farmland_ha", COLUMN_REAL, 0, "永久基本农田（公顷）"},
+                                           {"farmland_mu", COLUMN_REAL, 0, "永久基本农田（亩）"},
+                                           {"farmland_target_ha", COLUMN_REAL, 0, "农田保护任务（公顷）"},
+                                           {"farmland_ok", COLUMN_TEXT, 4, "农田达标"},
+                                           {"urban_ha", COLUMN_REAL, 0, "城镇开发边界（公顷）"},
+                                           {"urban_mu", COLUMN_REAL, 0, "城镇开发边界（亩）"},
+                                           {"urban_2020_ha", COLUMN_REAL, 0, "2020年城镇建设用地（公顷）"},
+                                           {"expansion", COLUMN_REAL, 0, "扩展倍数"},
+                                           {"expansion_cap", COLUMN_REAL, 0, "扩展倍数上限"},
+                                           {"expansion_ok", COLUMN_TEXT, 4, "扩展倍数达标"},
+                                           {"cultivated_ha", COLUMN_REAL, 0, "耕地（公顷）"},
+                                           {"farmland_share", COLUMN_REAL, 0, "农田占耕地比例"},
+                                           {"share_ok", COLUMN_TEXT, 4, "占比达标"}};
     int layer = gpkg_writer_add_layer(r->out, "line_stats", wkbNone, NULL, columns, 19, r->err, sizeof r->err);
     if (layer < 0) return 1;
     FILE *csv = r->a.stats_csv ? fopen(r->a.stats_csv, "wb") : NULL;
@@ -422,27 +468,61 @@ static int write_stats(check_run *r)
     }
     if (csv) {
         fputs("\xEF\xBB\xBF", csv); /* a BOM so that Excel reads the Chinese names as UTF-8 */
-        for (int c = 0; c < 19; c++) fprintf(csv, "%s%s", c ? "," : "", columns[c].alias);
+        for (int c = 0; c < 19; c++)
+            fprintf(csv, "%s%s", c ? "," : "", columns[c].alias);
         fputc('\n', csv);
     }
     for (size_t i = 0; i < guotu_lines_stats_count(r->lines); i++) {
         guotu_line_stats s;
         guotu_lines_stats_row(r->ctx, r->lines, i, &s);
-        const char *texts[19] = {s.admin_code, s.admin_name, 0, 0, 0, verdict(s.redline_ok), 0, 0, 0,
-                                 verdict(s.farmland_ok), 0, 0, 0, 0, 0, verdict(s.expansion_ok), 0, 0,
+        const char *texts[19] = {s.admin_code,
+                                 s.admin_name,
+                                 0,
+                                 0,
+                                 0,
+                                 verdict(s.redline_ok),
+                                 0,
+                                 0,
+                                 0,
+                                 verdict(s.farmland_ok),
+                                 0,
+                                 0,
+                                 0,
+                                 0,
+                                 0,
+                                 verdict(s.expansion_ok),
+                                 0,
+                                 0,
                                  verdict(s.share_ok)};
-        double reals[19] = {0, 0, s.redline_ha, s.redline_ha * 15, s.values.redline_target_ha, 0, s.farmland_ha,
-                            s.farmland_ha * 15, s.values.farmland_target_ha, 0, s.urban_ha, s.urban_ha * 15,
-                            s.values.urban_2020_ha, s.expansion, s.values.expansion_cap, 0, s.values.cultivated_ha,
-                            s.farmland_share, 0};
+        double reals[19] = {0,
+                            0,
+                            s.redline_ha,
+                            s.redline_ha * 15,
+                            s.values.redline_target_ha,
+                            0,
+                            s.farmland_ha,
+                            s.farmland_ha * 15,
+                            s.values.farmland_target_ha,
+                            0,
+                            s.urban_ha,
+                            s.urban_ha * 15,
+                            s.values.urban_2020_ha,
+                            s.expansion,
+                            s.values.expansion_cap,
+                            0,
+                            s.values.cultivated_ha,
+                            s.farmland_share,
+                            0};
         if (gpkg_writer_row(r->out, layer, texts, reals, NULL, 0, r->err, sizeof r->err)) {
             if (csv) fclose(csv);
             return 1;
         }
         for (int c = 0; csv && c < 19; c++) {
             if (c) fputc(',', csv);
-            if (columns[c].type == COLUMN_TEXT) fprintf(csv, "\"%s\"", texts[c] ? texts[c] : "");
-            else if (!isnan(reals[c])) fprintf(csv, "%.4f", reals[c]);
+            if (columns[c].type == COLUMN_TEXT)
+                fprintf(csv, "\"%s\"", texts[c] ? texts[c] : "");
+            else if (!isnan(reals[c]))
+                fprintf(csv, "%.4f", reals[c]);
         }
         if (csv) fputc('\n', csv);
     }
@@ -453,22 +533,30 @@ static int write_stats(check_run *r)
     return 0;
 }
 
-static void print_summary(check_run *r)
-{
-    static const char *const rules[15] = {"", "invalid geometry", "duplicate features", "overlaps within a line",
-                                          "red line x farmland", "red line x urban boundary",
-                                          "farmland x urban boundary", "slivers", "tiny patches",
+static void print_summary(check_run *r) {
+    static const char *const rules[15] = {"",
+                                          "invalid geometry",
+                                          "duplicate features",
+                                          "overlaps within a line",
+                                          "red line x farmland",
+                                          "red line x urban boundary",
+                                          "farmland x urban boundary",
+                                          "slivers",
+                                          "tiny patches",
                                           "narrow gaps within a line",
-                                          "across admin boundaries", "urban expansion over cap",
-                                          "farmland below target", "red line below target",
+                                          "across admin boundaries",
+                                          "urban expansion over cap",
+                                          "farmland below target",
+                                          "red line below target",
                                           "farmland below share of cultivated land"};
     int total = 0;
     printf("Three-lines check of %s\n", r->a.workspace);
     for (int k = 1; k <= 14; k++) {
         int n = r->counts[k][0] + r->counts[k][1] + r->counts[k][2];
         total += n;
-        if (n) printf("  L%02d %-42s %4d (error %d, warning %d, minor %d)\n", k, rules[k], n, r->counts[k][0],
-                      r->counts[k][1], r->counts[k][2]);
+        if (n)
+            printf("  L%02d %-42s %4d (error %d, warning %d, minor %d)\n", k, rules[k], n, r->counts[k][0],
+                   r->counts[k][1], r->counts[k][2]);
     }
     printf("  %d issues, %d accepted as exceptions\n", total, r->accepted);
     for (size_t i = 0; i < guotu_lines_stats_count(r->lines); i++) {
@@ -480,8 +568,7 @@ static void print_summary(check_run *r)
     printf("  written: %s\n", r->a.output);
 }
 
-int cmd_lines_check(int argc, char **argv)
-{
+int cmd_lines_check(int argc, char **argv) {
     check_run r;
     memset(&r, 0, sizeof r);
     int parsed = parse(argc, argv, &r.a);
@@ -527,8 +614,10 @@ int cmd_lines_check(int argc, char **argv)
         failed = gpkg_writer_commit(r.out, r.err, sizeof r.err);
         r.out = NULL;
     }
-    if (!failed) print_summary(&r);
-    else fprintf(stderr, "guotu lines check: error: %s\n", r.err);
+    if (!failed)
+        print_summary(&r);
+    else
+        fprintf(stderr, "guotu lines check: error: %s\n", r.err);
     gpkg_writer_abort(r.out);
     guotu_lines_destroy(r.ctx, r.lines);
     guotu_context_destroy(r.ctx);

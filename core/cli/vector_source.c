@@ -5,15 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int is_polygon_layer(OGRLayerH layer)
-{
+static int is_polygon_layer(OGRLayerH layer) {
     OGRwkbGeometryType t = wkbFlatten(OGR_L_GetGeomType(layer));
-    return t == wkbPolygon || t == wkbMultiPolygon || t == wkbCurvePolygon || t == wkbMultiSurface ||
-           t == wkbUnknown;
+    return t == wkbPolygon || t == wkbMultiPolygon || t == wkbCurvePolygon || t == wkbMultiSurface || t == wkbUnknown;
 }
 
-static void list_layers(GDALDatasetH ds, char *buf, size_t size)
-{
+static void list_layers(GDALDatasetH ds, char *buf, size_t size) {
     buf[0] = '\0';
     int n = GDALDatasetGetLayerCount(ds);
     for (int i = 0; i < n; i++) {
@@ -22,9 +19,8 @@ static void list_layers(GDALDatasetH ds, char *buf, size_t size)
     }
 }
 
-int vector_source_open(vector_source *src, const char *path, const char *layer_name, const char *encoding,
-                       char *err, size_t err_size)
-{
+int vector_source_open(vector_source *src, const char *path, const char *layer_name, const char *encoding, char *err,
+                       size_t err_size) {
     memset(src, 0, sizeof *src);
     src->field_index = -1;
     snprintf(src->path, sizeof src->path, "%s", path);
@@ -67,14 +63,12 @@ int vector_source_open(vector_source *src, const char *path, const char *layer_n
     return 0;
 }
 
-int vector_source_use_field(vector_source *src, const char *field, char *err, size_t err_size)
-{
+int vector_source_use_field(vector_source *src, const char *field, char *err, size_t err_size) {
     src->field_index = vector_source_field(src, field, err, err_size);
     return src->field_index < 0;
 }
 
-int vector_source_field(vector_source *src, const char *field, char *err, size_t err_size)
-{
+int vector_source_field(vector_source *src, const char *field, char *err, size_t err_size) {
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(src->layer);
     int index = OGR_FD_GetFieldIndex(defn, field);
     if (index >= 0) return index;
@@ -89,14 +83,12 @@ int vector_source_field(vector_source *src, const char *field, char *err, size_t
     return -1;
 }
 
-const char *vector_source_text(const vector_source *src, int index)
-{
+const char *vector_source_text(const vector_source *src, int index) {
     if (!src->current || index < 0 || !OGR_F_IsFieldSetAndNotNull(src->current, index)) return "";
     return OGR_F_GetFieldAsString(src->current, index);
 }
 
-int vector_source_real(const vector_source *src, int index, double *out)
-{
+int vector_source_real(const vector_source *src, int index, double *out) {
     if (!src->current || index < 0 || !OGR_F_IsFieldSetAndNotNull(src->current, index)) return 0;
     OGRFieldType type = OGR_Fld_GetType(OGR_F_GetFieldDefnRef(src->current, index));
     if (type == OFTReal || type == OFTInteger || type == OFTInteger64) {
@@ -109,8 +101,7 @@ int vector_source_real(const vector_source *src, int index, double *out)
     return *text && end && *end == '\0';
 }
 
-OGRSpatialReferenceH vector_source_crs(const vector_source *src)
-{
+OGRSpatialReferenceH vector_source_crs(const vector_source *src) {
     OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(src->layer);
     /* A GeoPackage written without a CRS reports srs_id 0 or -1 as an "Undefined
      * geographic/Cartesian SRS": that is no CRS, not a CRS to reproject from. */
@@ -119,8 +110,7 @@ OGRSpatialReferenceH vector_source_crs(const vector_source *src)
     return srs;
 }
 
-int vector_source_reproject_to(vector_source *src, OGRSpatialReferenceH target, char *err, size_t err_size)
-{
+int vector_source_reproject_to(vector_source *src, OGRSpatialReferenceH target, char *err, size_t err_size) {
     OGRSpatialReferenceH from = OSRClone(vector_source_crs(src));
     OGRSpatialReferenceH to = OSRClone(target);
     /* Files store x = easting/longitude whatever the CRS's official axis order. */
@@ -139,8 +129,7 @@ int vector_source_reproject_to(vector_source *src, OGRSpatialReferenceH target, 
 int64_t vector_source_count(vector_source *src) { return OGR_L_GetFeatureCount(src->layer, 1); }
 
 int vector_source_next(vector_source *src, int64_t *fid, char *value, size_t value_size, const unsigned char **wkb,
-                       size_t *wkb_size, char *err, size_t err_size)
-{
+                       size_t *wkb_size, char *err, size_t err_size) {
     if (src->current) OGR_F_Destroy(src->current);
     OGRFeatureH f = src->current = OGR_L_GetNextFeature(src->layer);
     if (!f) return 0;
@@ -179,11 +168,19 @@ int vector_source_next(vector_source *src, int64_t *fid, char *value, size_t val
     return status;
 }
 
-void vector_source_close(vector_source *src)
-{
+void vector_source_close(vector_source *src) {
     if (src->current) OGR_F_Destroy(src->current);
     if (src->transform) OCTDestroyCoordinateTransformation(src->transform);
     if (src->dataset) GDALClose(src->dataset);
     free(src->wkb);
     memset(src, 0, sizeof *src);
+}
+
+void workspace_layer_message(char *err, size_t err_size, const char *layer) {
+    if (!strstr(err, "has no layer")) return;
+    char detail[1024];
+    snprintf(detail, sizeof detail, "%.1000s", err);
+    snprintf(err, err_size,
+             "the workspace is missing the layer '%.64s' (%.900s); make workspaces with `guotu lines init`", layer,
+             detail);
 }

@@ -14,8 +14,8 @@ typedef struct vector_source {
     OGRLayerH layer;
     char path[1024];
     char layer_name[256];
-    int field_index; /* the attribute vector_source_next returns; -1 for none */
-    OGRFeatureH current; /* the feature last returned, alive until the next call */
+    int field_index;                        /* the attribute vector_source_next returns; -1 for none */
+    OGRFeatureH current;                    /* the feature last returned, alive until the next call */
     OGRCoordinateTransformationH transform; /* NULL when already in the target CRS */
     unsigned char *wkb;
     size_t wkb_cap;
@@ -24,8 +24,8 @@ typedef struct vector_source {
 /* Opens `path` (layer `layer_name`, or the only/first layer with polygons when NULL).
  * `encoding` (e.g. "GBK"; NULL = the file's own) is passed to drivers that take one.
  * Returns 0, or 1 with a message in err. */
-int vector_source_open(vector_source *src, const char *path, const char *layer_name, const char *encoding,
-                       char *err, size_t err_size);
+int vector_source_open(vector_source *src, const char *path, const char *layer_name, const char *encoding, char *err,
+                       size_t err_size);
 
 /* Selects the attribute read with each feature; 1 with a message naming the layer and
  * its fields when the field is missing. */
@@ -56,5 +56,9 @@ const char *vector_source_text(const vector_source *src, int index);
 int vector_source_real(const vector_source *src, int index, double *out);
 
 void vector_source_close(vector_source *src);
+
+/* After vector_source_open failed on a layer of a three-lines workspace: a missing layer's
+ * message says which layer and how workspaces are made; other messages are left as they are. */
+void workspace_layer_message(char *err, size_t err_size, const char *layer);
 
 #endif

@@ -389,3 +389,13 @@ def test_rasters_streamed_in_windows_match_a_count(tmp_path: Path) -> None:
     tif = gdal.Open(str(tmp_path / "rconv_conversions.tif"))  # kept: the band needs its dataset alive
     status = tif.GetRasterBand(1).ReadAsArray()
     assert ((status == 0) == ~valid).all()
+
+
+def test_workspace_missing_a_line_is_named(tmp_path: Path) -> None:
+    """A GeoPackage that is no three-lines workspace: the missing layer is named, with how
+    workspaces are made, and nothing is written."""
+    ws = write_layer(tmp_path / "not_ws.gpkg", "ecological_redline", 4527, [], [])
+    res, out = convert(tmp_path, "--workspace", str(ws))
+    assert res.returncode == 1
+    assert "missing the layer 'permanent_farmland'" in res.stderr and "guotu lines init" in res.stderr
+    assert not out.exists()
