@@ -35,20 +35,6 @@
 #include "guotu/guotu.h"
 #include "test_support.h"
 
-static char *read_resource(const char *relative, size_t *size) {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", GUOTU_TEST_RESOURCES, relative);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    *size = fread(buf, 1, (size_t)n, f);
-    fclose(f);
-    return buf;
-}
-
 typedef struct fixture {
     guotu_context *ctx;
     guotu_project_types *types;

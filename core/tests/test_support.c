@@ -91,3 +91,20 @@ double result_ha(guotu_context *ctx, const guotu_tally *t, const char *zone, con
     }
     return 0;
 }
+
+char *read_resource(const char *relative, size_t *size)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", GUOTU_TEST_RESOURCES, relative);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    *size = fread(buf, 1, (size_t)n, f);
+    buf[*size] = '\0';
+    fclose(f);
+    return buf;
+}

@@ -12,6 +12,10 @@
 #define assert_close(a, b, epsilon) assert_close_impl((double)(a), (double)(b), (double)(epsilon), #a, __FILE__, __LINE__)
 void assert_close_impl(double a, double b, double epsilon, const char *what, const char *file, int line);
 
+/* The text of a file of resources/ (e.g. "presets/conversion/policy.csv"), NUL-terminated;
+ * *size is its length. Caller frees with free(). Fails the test when it cannot be read. */
+char *read_resource(const char *relative, size_t *size);
+
 /* WKB of a WKT geometry; caller frees with free(). Aborts the test on bad WKT. */
 unsigned char *wkt_to_wkb(const char *wkt, size_t *size);
 
