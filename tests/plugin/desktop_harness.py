@@ -7,7 +7,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Dict, List, Tuple, Union
 
 import pytest
 
@@ -55,17 +55,28 @@ def screenshot():
 needs_desktop = pytest.mark.skipif(QGIS is None or XVFB_RUN is None, reason="needs the qgis binary and xvfb-run")
 
 
-def run_desktop(plugin_root: Path, tmp_path: Path, code: str, name: str,
+def _supports(option: str) -> bool:
+    """Whether this QGIS knows a command-line option (--skipbadlayers is 3.28+)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    help_text = subprocess.run([QGIS, "--help"], capture_output=True, text=True, env=env, timeout=30)
+    return option in help_text.stdout + help_text.stderr
+
+
+def run_desktop(plugin_root: Path, tmp_path: Path, code: Union[str, Path], name: str,
                 env_extra: Dict[str, str]) -> Tuple[dict, List[dict], Path]:
-    """Runs ``code`` in QGIS; returns the result dict, the log entries and the screenshot path."""
+    """Runs ``code`` (Python text, or a script file) in QGIS; returns the result dict, the
+    log entries and the screenshot path. No Python error in the log, no "error" in the result."""
     profiles = tmp_path / "profiles_root"
     profile = profiles / "profiles" / "guotu_test"
     shutil.copytree(plugin_root / "guotu", profile / "python" / "plugins" / "guotu")
     (profile / "QGIS").mkdir(parents=True)
     (profile / "QGIS" / "QGIS3.ini").write_text(
         "[PythonPlugins]\nguotu=true\n\n[locale]\noverrideFlag=true\nuserLocale=zh_CN\n", encoding="utf-8")
-    script = tmp_path / f"{name}.py"
-    script.write_text(code, encoding="utf-8")
+    if isinstance(code, Path):
+        script = code
+    else:
+        script = tmp_path / f"{name}.py"
+        script.write_text(code, encoding="utf-8")
     result_file, shot = tmp_path / "result.json", tmp_path / f"qgis_{name}.png"
     env = dict(os.environ)
     env.pop("QT_QPA_PLATFORM", None)
@@ -75,7 +86,10 @@ def run_desktop(plugin_root: Path, tmp_path: Path, code: str, name: str,
                GUOTU_GUI_LOG=str(tmp_path / "log.jsonl"), GUOTU_GUI_SHOT=str(shot),
                PYQGIS_STARTUP=str(HERE / "gui" / "startup_hook.py"), **env_extra)
     command = [XVFB_RUN, "-a", "-s", "-screen 0 1600x1000x24", QGIS, "--profiles-path", str(profiles), "--profile",
-               "guotu_test", "--nologo", "--noversioncheck", "--code", str(script)]
+               "guotu_test", "--nologo", "--noversioncheck"]
+    if _supports("--skipbadlayers"):
+        command.append("--skipbadlayers")
+    command += ["--code", str(script)]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                start_new_session=True)
     try:
@@ -83,7 +97,10 @@ def run_desktop(plugin_root: Path, tmp_path: Path, code: str, name: str,
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, 9)
         output, _ = process.communicate()
-        pytest.fail(f"QGIS did not finish within {TIMEOUT} s:\n{output.decode(errors='replace')[-3000:]}")
+        log_file = Path(env["GUOTU_GUI_LOG"])
+        log = log_file.read_text(encoding="utf-8") if log_file.exists() else ""
+        pytest.fail(f"QGIS did not finish within {TIMEOUT} s.\nMessage log:\n{log[-5000:]}\n"
+                    f"Output:\n{output.decode(errors='replace')[-3000:]}")
     assert result_file.exists(), output.decode(errors="replace")[-3000:]
     result = json.loads(result_file.read_text(encoding="utf-8"))
     log = result.pop("log")
