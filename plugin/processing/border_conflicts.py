@@ -26,7 +26,7 @@ from ..core.native import AreaMethod
 from ..i18n import tr
 from ..paths import icon_path
 from .common import GUARDED, VoucherLayerStyler, is_set, processing_error
-from .workspace_inputs import fields_of, layer_label, optional_source, write_rows
+from .workspace_inputs import fields_of, optional_text, layer_label, optional_source, write_rows
 
 class BorderConflictsAlgorithm(QgsProcessingAlgorithm):
     ADMIN = "ADMIN"
@@ -165,9 +165,6 @@ class BorderConflictsAlgorithm(QgsProcessingAlgorithm):
             return False, tr("Choose the category field of the elements.")
         return True, ""
 
-    def _field(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext) -> Optional[str]:
-        return (self.parameterAsString(parameters, name, context) or None) if is_set(parameters.get(name)) else None
-
     def _request(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> BorderRequest:
         admin = optional_source(self, parameters, self.ADMIN, context)
         if admin is None:
@@ -188,12 +185,12 @@ class BorderConflictsAlgorithm(QgsProcessingAlgorithm):
             setattr(options, option, value)
         crs = self.parameterAsCrs(parameters, self.CRS, context) if is_set(parameters.get(self.CRS)) else None
         return BorderRequest(
-            admin=admin, admin_id_field=self._field(parameters, self.ADMIN_ID, context) or "",
-            admin_name_field=self._field(parameters, self.ADMIN_NAME, context),
+            admin=admin, admin_id_field=optional_text(self, parameters, self.ADMIN_ID, context) or "",
+            admin_name_field=optional_text(self, parameters, self.ADMIN_NAME, context),
             elements=optional_source(self, parameters, self.ELEMENTS, context), element_layers=layers,
-            city_field=self._field(parameters, self.CITY_FIELD, context),
-            category_field=self._field(parameters, self.CATEGORY_FIELD, context) or "",
-            name_field=self._field(parameters, self.NAME_FIELD, context), crs=crs, options=options, labels=labels)
+            city_field=optional_text(self, parameters, self.CITY_FIELD, context),
+            category_field=optional_text(self, parameters, self.CATEGORY_FIELD, context) or "",
+            name_field=optional_text(self, parameters, self.NAME_FIELD, context), crs=crs, options=options, labels=labels)
 
     def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> Dict[str, Any]:

@@ -34,7 +34,7 @@ from ..core.parcels_tables import write_csvs, write_xlsx
 from ..i18n import tr
 from ..paths import icon_path
 from .common import GUARDED, VoucherLayerStyler, is_set, processing_error
-from .workspace_inputs import fields_of, layer_label, optional_source, workspace_layer, workspace_path, write_rows
+from .workspace_inputs import fields_of, optional_text, layer_label, optional_source, workspace_layer, workspace_path, write_rows
 
 class ParcelsCheckAlgorithm(QgsProcessingAlgorithm):
     PARCELS = "PARCELS"
@@ -203,9 +203,6 @@ class ParcelsCheckAlgorithm(QgsProcessingAlgorithm):
             return False, tr("Choose the consolidation unit id field.")
         return True, ""
 
-    def _field(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext) -> Optional[str]:
-        return self.parameterAsString(parameters, name, context) or None if is_set(parameters.get(name)) else None
-
     def _request(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> ParcelsRequest:
         self._owned = []
         workspace = workspace_path(self, parameters, self.WORKSPACE, context)
@@ -232,29 +229,26 @@ class ParcelsCheckAlgorithm(QgsProcessingAlgorithm):
             if not (value >= 0 and math.isfinite(value)):
                 raise QgsProcessingException(tr("{parameter} needs a number >= 0.").format(parameter=name))
             setattr(options, option, value)
-        beach_codes = self.parameterAsString(parameters, self.BEACH_CODES, context) \
-            if is_set(parameters.get(self.BEACH_CODES)) else None
+        beach_codes = optional_text(self, parameters, self.BEACH_CODES, context)
         return ParcelsRequest(
-            parcels=parcels, id_field=self._field(parameters, self.PARCEL_ID, context) or "",
-            type_field=self._field(parameters, self.TYPE_FIELD, context) or "",
-            current_field=self._field(parameters, self.CURRENT_FIELD, context) or "",
-            planned_field=self._field(parameters, self.PLANNED_FIELD, context) or "",
+            parcels=parcels, id_field=optional_text(self, parameters, self.PARCEL_ID, context) or "",
+            type_field=optional_text(self, parameters, self.TYPE_FIELD, context) or "",
+            current_field=optional_text(self, parameters, self.CURRENT_FIELD, context) or "",
+            planned_field=optional_text(self, parameters, self.PLANNED_FIELD, context) or "",
             current_system=SYSTEMS[self.parameterAsEnum(parameters, self.CURRENT_SYSTEM, context)],
             planned_system=SYSTEMS[self.parameterAsEnum(parameters, self.PLANNED_SYSTEM, context)],
             redline=lines[self.REDLINE], farmland=lines[self.FARMLAND], urban=lines[self.URBAN],
-            project_field=self._field(parameters, self.PROJECT_FIELD, context),
+            project_field=optional_text(self, parameters, self.PROJECT_FIELD, context),
             beaches=optional_source(self, parameters, self.BEACHES, context),
             villages=optional_source(self, parameters, self.VILLAGES, context),
-            village_id_field=self._field(parameters, self.VILLAGE_ID, context),
-            village_name_field=self._field(parameters, self.VILLAGE_NAME, context),
+            village_id_field=optional_text(self, parameters, self.VILLAGE_ID, context),
+            village_name_field=optional_text(self, parameters, self.VILLAGE_NAME, context),
             units=optional_source(self, parameters, self.UNITS, context),
-            unit_id_field=self._field(parameters, self.UNIT_ID, context),
-            unit_name_field=self._field(parameters, self.UNIT_NAME, context),
-            unit_cultivated_field=self._field(parameters, self.UNIT_CULTIVATED, context),
-            types_csv=self.parameterAsFile(parameters, self.TYPES, context) or None
-            if is_set(parameters.get(self.TYPES)) else None,
-            policy_csv=self.parameterAsFile(parameters, self.POLICY, context) or None
-            if is_set(parameters.get(self.POLICY)) else None,
+            unit_id_field=optional_text(self, parameters, self.UNIT_ID, context),
+            unit_name_field=optional_text(self, parameters, self.UNIT_NAME, context),
+            unit_cultivated_field=optional_text(self, parameters, self.UNIT_CULTIVATED, context),
+            types_csv=optional_text(self, parameters, self.TYPES, context),
+            policy_csv=optional_text(self, parameters, self.POLICY, context),
             beach_codes=beach_codes, options=options, labels=labels)
 
     def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,

@@ -62,6 +62,14 @@ def optional_source(alg: QgsProcessingAlgorithm, parameters: Dict[str, Any], nam
     return source
 
 
+def optional_text(alg: QgsProcessingAlgorithm, parameters: Dict[str, Any], name: str,
+                  context: QgsProcessingContext) -> Optional[str]:
+    """A string parameter (a field name, a file): None when not given or empty."""
+    if not is_set(parameters.get(name)):
+        return None
+    return alg.parameterAsString(parameters, name, context) or None
+
+
 def layer_label(alg: QgsProcessingAlgorithm, parameters: Dict[str, Any], name: str, context: QgsProcessingContext,
                 fallback: str) -> str:
     """The layer name behind parameter ``name``, for messages; ``fallback`` otherwise."""
