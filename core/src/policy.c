@@ -3,17 +3,16 @@
 #include <string.h>
 
 #include "code_table.h"
-#include "csv.h"
+#include "csv_table.h"
 #include "internal.h"
 #include "policy.h"
 
 static const char *const categories[GT_CATEGORIES] = {
-    "cultivated", "garden",      "forest", "grassland", "farm_water", "aquaculture_water",
-    "river_water", "other_unused", "sea",   "construction"};
+    "cultivated",        "garden",      "forest",       "grassland", "farm_water",
+    "aquaculture_water", "river_water", "other_unused", "sea",       "construction"};
 static const char *const statuses[] = {"same", "path", "conditional", "prohibited", "gap"};
 
-int gt_category_index(const char *name)
-{
+int gt_category_index(const char *name) {
     for (int i = 0; i < GT_CATEGORIES; i++)
         if (strcmp(categories[i], name) == 0) return i;
     return -1;
@@ -27,8 +26,7 @@ struct guotu_category_map {
     size_t cap;
 };
 
-void guotu_category_map_destroy(guotu_context *ctx, guotu_category_map *m)
-{
+void guotu_category_map_destroy(guotu_context *ctx, guotu_category_map *m) {
     (void)ctx;
     if (!m) return;
     gt_code_table_free(&m->codes);
@@ -36,22 +34,19 @@ void guotu_category_map_destroy(guotu_context *ctx, guotu_category_map *m)
     free(m);
 }
 
-int gt_category_of(const guotu_category_map *m, const char *code)
-{
+int gt_category_of(const guotu_category_map *m, const char *code) {
     int32_t i = m ? gt_code_table_find(&m->codes, code) : -1;
     return i < 0 ? -1 : m->category[i];
 }
 
-int guotu_category_map_lookup(const guotu_category_map *m, const char *code, const char **category)
-{
+int guotu_category_map_lookup(const guotu_category_map *m, const char *code, const char **category) {
     int c = code ? gt_category_of(m, code) : -1;
     if (c < 0) return 0;
     if (category) *category = categories[c];
     return 1;
 }
 
-static void list_categories(char *buf, size_t size)
-{
+static void list_categories(char *buf, size_t size) {
     buf[0] = '\0';
     for (int i = 0; i < GT_CATEGORIES; i++) {
         size_t used = strlen(buf);
@@ -59,59 +54,54 @@ static void list_categories(char *buf, size_t size)
     }
 }
 
+typedef struct map_reader {
+    guotu_category_map *m;
+    const char *label;
+} map_reader;
+
+static int read_category(guotu_context *ctx, const gt_csv_fields f, const int *col, int line, void *user) {
+    map_reader *r = user;
+    guotu_category_map *m = r->m;
+    const char *code = f[col[0]], *category = f[col[1]];
+    int c = gt_category_index(category);
+    if (!code[0] || !gt_utf8_valid(code))
+        return gt_fail(ctx, GUOTU_ERR_DATA, "category map '%s', line %d: empty or non-UTF-8 code", r->label, line);
+    if (gt_code_table_find_exact(&m->codes, code) >= 0)
+        return gt_fail(ctx, GUOTU_ERR_DATA, "category map '%s', line %d: code '%s' is listed twice", r->label, line,
+                       code);
+    if (c < 0) {
+        char known[256];
+        list_categories(known, sizeof known);
+        return gt_fail(ctx, GUOTU_ERR_DATA, "category map '%s', line %d: unknown category '%s' (categories: %s)",
+                       r->label, line, category, known);
+    }
+    int32_t i = gt_code_table_add(&m->codes, code);
+    if (i >= 0 && (size_t)i >= m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 64;
+        int8_t *grown = realloc(m->category, cap);
+        if (!grown) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        m->category = grown;
+        m->cap = cap;
+    }
+    if (i < 0) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    m->category[i] = (int8_t)c;
+    return GUOTU_OK;
+}
+
 int guotu_category_map_parse(guotu_context *ctx, const char *csv_text, size_t csv_size, const char *label,
-                             guotu_category_map **out)
-{
+                             guotu_category_map **out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!csv_text || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_category_map_parse: NULL argument");
     *out = NULL;
     if (!label) label = "categories";
-    const char *p = csv_text, *end = csv_text + csv_size;
-    static const char *const names[] = {"code", "category"};
-    int col[2];
-    if (gt_csv_header(&p, end, names, 2, col) < 0 || col[0] < 0 || col[1] < 0)
-        return gt_fail(ctx, GUOTU_ERR_DATA, "category map '%s': the header needs 'code' and 'category' columns", label);
     guotu_category_map *m = calloc(1, sizeof *m);
     if (!m) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-    gt_csv_fields f;
-    int status = GUOTU_OK;
-    for (int line = 2; !status && p < end; line++) {
-        int n = gt_csv_record(&p, end, f);
-        if (gt_csv_blank(n, f)) continue;
-        if (n < 0 || n <= col[0] || n <= col[1]) {
-            status = gt_fail(ctx, GUOTU_ERR_DATA, "category map '%s', line %d: too few or too long fields", label, line);
-            break;
-        }
-        const char *code = f[col[0]], *category = f[col[1]];
-        int c = gt_category_index(category);
-        if (!code[0] || !gt_utf8_valid(code)) {
-            status = gt_fail(ctx, GUOTU_ERR_DATA, "category map '%s', line %d: empty or non-UTF-8 code", label, line);
-        } else if (gt_code_table_find_exact(&m->codes, code) >= 0) {
-            status = gt_fail(ctx, GUOTU_ERR_DATA, "category map '%s', line %d: code '%s' is listed twice", label, line,
-                             code);
-        } else if (c < 0) {
-            char known[256];
-            list_categories(known, sizeof known);
-            status = gt_fail(ctx, GUOTU_ERR_DATA, "category map '%s', line %d: unknown category '%s' (categories: %s)",
-                             label, line, category, known);
-        } else {
-            int32_t i = gt_code_table_add(&m->codes, code);
-            if (i >= 0 && (size_t)i >= m->cap) {
-                size_t cap = m->cap ? m->cap * 2 : 64;
-                int8_t *grown = realloc(m->category, cap);
-                if (grown) {
-                    m->category = grown;
-                    m->cap = cap;
-                } else {
-                    i = -1;
-                }
-            }
-            if (i < 0) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-            else m->category[i] = (int8_t)c;
-        }
-    }
-    if (!status && !m->codes.codes.count) status = gt_fail(ctx, GUOTU_ERR_DATA, "category map '%s' lists no codes", label);
+    static const char *const names[] = {"code", "category"};
+    map_reader reader = {m, label};
+    int status = gt_csv_rows(ctx, csv_text, csv_size, "category map", label, names, 2, read_category, &reader);
+    if (!status && !m->codes.codes.count)
+        status = gt_fail(ctx, GUOTU_ERR_DATA, "category map '%s' lists no codes", label);
     if (status) {
         guotu_category_map_destroy(ctx, m);
         return status;
@@ -129,8 +119,7 @@ struct guotu_policy {
     rule rules[GT_CATEGORIES][GT_CATEGORIES];
 };
 
-void guotu_policy_destroy(guotu_context *ctx, guotu_policy *p)
-{
+void guotu_policy_destroy(guotu_context *ctx, guotu_policy *p) {
     (void)ctx;
     if (!p) return;
     for (int i = 0; i < GT_CATEGORIES; i++)
@@ -141,8 +130,7 @@ void guotu_policy_destroy(guotu_context *ctx, guotu_policy *p)
     free(p);
 }
 
-static int status_index(const char *s)
-{
+static int status_index(const char *s) {
     for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
         if (strcmp(statuses[i], s) == 0) return (int)i;
     return -1;
@@ -150,11 +138,14 @@ static int status_index(const char *s)
 
 enum { P_FROM, P_TO, P_STATUS, P_ZH, P_EN };
 
-static int read_rule(guotu_context *ctx, guotu_policy *p, const char *label, int line, int n, gt_csv_fields f,
-                     const int *col)
-{
-    for (int k = 0; k < 5; k++)
-        if (n <= col[k]) return gt_fail(ctx, GUOTU_ERR_DATA, "policy '%s', line %d: too few fields", label, line);
+typedef struct policy_reader {
+    guotu_policy *p;
+    const char *label;
+} policy_reader;
+
+static int read_rule(guotu_context *ctx, const gt_csv_fields f, const int *col, int line, void *user) {
+    policy_reader *reader = user;
+    const char *label = reader->label;
     int from = gt_category_index(f[col[P_FROM]]), to = gt_category_index(f[col[P_TO]]);
     int st = status_index(f[col[P_STATUS]]);
     if (from < 0 || to < 0)
@@ -164,7 +155,7 @@ static int read_rule(guotu_context *ctx, guotu_policy *p, const char *label, int
         return gt_fail(ctx, GUOTU_ERR_DATA,
                        "policy '%s', line %d: unknown status '%s' (same, path, conditional, prohibited, gap)", label,
                        line, f[col[P_STATUS]]);
-    rule *r = &p->rules[from][to];
+    rule *r = &reader->p->rules[from][to];
     if (r->status >= 0)
         return gt_fail(ctx, GUOTU_ERR_DATA, "policy '%s', line %d: %s -> %s is given twice", label, line,
                        categories[from], categories[to]);
@@ -176,31 +167,20 @@ static int read_rule(guotu_context *ctx, guotu_policy *p, const char *label, int
 }
 
 int guotu_policy_parse(guotu_context *ctx, const char *csv_text, size_t csv_size, const char *label,
-                       guotu_policy **out)
-{
+                       guotu_policy **out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!csv_text || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_policy_parse: NULL argument");
     *out = NULL;
     if (!label) label = "policy";
-    const char *p = csv_text, *end = csv_text + csv_size;
-    static const char *const names[] = {"from", "to", "status", "paths_zh", "paths_en"};
-    int col[5];
-    if (gt_csv_header(&p, end, names, 5, col) < 0 || col[0] < 0 || col[1] < 0 || col[2] < 0 || col[3] < 0 ||
-        col[4] < 0)
-        return gt_fail(ctx, GUOTU_ERR_DATA, "policy '%s': the header needs from,to,status,paths_zh,paths_en", label);
     guotu_policy *pol = calloc(1, sizeof *pol);
     if (!pol) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     for (int i = 0; i < GT_CATEGORIES; i++)
-        for (int j = 0; j < GT_CATEGORIES; j++) pol->rules[i][j].status = -1;
-    gt_csv_fields f;
-    int status = GUOTU_OK;
-    for (int line = 2; !status && p < end; line++) {
-        int n = gt_csv_record(&p, end, f);
-        if (gt_csv_blank(n, f)) continue;
-        status = n < 0 ? gt_fail(ctx, GUOTU_ERR_DATA, "policy '%s', line %d: a field is too long", label, line)
-                       : read_rule(ctx, pol, label, line, n, f, col);
-    }
+        for (int j = 0; j < GT_CATEGORIES; j++)
+            pol->rules[i][j].status = -1;
+    static const char *const names[] = {"from", "to", "status", "paths_zh", "paths_en"};
+    policy_reader reader = {pol, label};
+    int status = gt_csv_rows(ctx, csv_text, csv_size, "policy", label, names, 5, read_rule, &reader);
     for (int i = 0; !status && i < GT_CATEGORIES; i++)
         for (int j = 0; !status && j < GT_CATEGORIES; j++)
             if (pol->rules[i][j].status < 0)
@@ -214,8 +194,7 @@ int guotu_policy_parse(guotu_context *ctx, const char *csv_text, size_t csv_size
     return GUOTU_OK;
 }
 
-int gt_policy_rule(const guotu_policy *p, int from, int to, guotu_policy_rule *out)
-{
+int gt_policy_rule(const guotu_policy *p, int from, int to, guotu_policy_rule *out) {
     if (!p || from < 0 || to < 0 || from >= GT_CATEGORIES || to >= GT_CATEGORIES) return 0;
     const rule *r = &p->rules[from][to];
     out->status = statuses[r->status];
@@ -225,8 +204,7 @@ int gt_policy_rule(const guotu_policy *p, int from, int to, guotu_policy_rule *o
 }
 
 int guotu_policy_lookup(const guotu_policy *p, const char *from_category, const char *to_category,
-                        guotu_policy_rule *out)
-{
+                        guotu_policy_rule *out) {
     if (!from_category || !to_category || !out) return 0;
     return gt_policy_rule(p, gt_category_index(from_category), gt_category_index(to_category), out);
 }

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "collections.h"
-#include "csv.h"
+#include "csv_table.h"
 #include "internal.h"
 
 enum { KINDS = 4 };
@@ -66,6 +66,28 @@ static int add_value(guotu_project_types *t, const char *value, int kind) {
     return 0;
 }
 
+typedef struct types_reader {
+    guotu_project_types *t;
+    const char *label;
+} types_reader;
+
+static int read_type(guotu_context *ctx, const gt_csv_fields f, const int *col, int line, void *user) {
+    types_reader *r = user;
+    const char *value = f[col[0]], *kind = f[col[1]];
+    int k = kind_index(kind);
+    if (!value[0] || !gt_utf8_valid(value))
+        return gt_fail(ctx, GUOTU_ERR_DATA, "project types '%s', line %d: empty or non-UTF-8 value", r->label, line);
+    if (gt_string_table_find(&r->t->values, value) >= 0)
+        return gt_fail(ctx, GUOTU_ERR_DATA, "project types '%s', line %d: value '%s' is listed twice", r->label, line,
+                       value);
+    if (k < 0)
+        return gt_fail(ctx, GUOTU_ERR_DATA,
+                       "project types '%s', line %d: unknown kind '%s' (kinds: farmland_consolidation, "
+                       "construction_reclamation, ecological_restoration, high_standard_farmland)",
+                       r->label, line, kind);
+    return add_value(r->t, value, k) ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
+}
+
 int guotu_project_types_parse(guotu_context *ctx, const char *csv_text, size_t csv_size, const char *label,
                               guotu_project_types **out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
@@ -73,38 +95,11 @@ int guotu_project_types_parse(guotu_context *ctx, const char *csv_text, size_t c
     if (!csv_text || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_project_types_parse: NULL argument");
     *out = NULL;
     if (!label) label = "project types";
-    const char *p = csv_text, *end = csv_text + csv_size;
-    static const char *const names[] = {"value", "kind"};
-    int col[2];
-    if (gt_csv_header(&p, end, names, 2, col) < 0 || col[0] < 0 || col[1] < 0)
-        return gt_fail(ctx, GUOTU_ERR_DATA, "project types '%s': the header needs 'value' and 'kind' columns", label);
     guotu_project_types *t = calloc(1, sizeof *t);
     if (!t) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-    gt_csv_fields f;
-    int status = GUOTU_OK;
-    for (int line = 2; !status && p < end; line++) {
-        int n = gt_csv_record(&p, end, f);
-        if (gt_csv_blank(n, f)) continue;
-        if (n < 0 || n <= col[0] || n <= col[1]) {
-            status =
-                gt_fail(ctx, GUOTU_ERR_DATA, "project types '%s', line %d: too few or too long fields", label, line);
-            break;
-        }
-        const char *value = f[col[0]], *kind = f[col[1]];
-        int k = kind_index(kind);
-        if (!value[0] || !gt_utf8_valid(value))
-            status = gt_fail(ctx, GUOTU_ERR_DATA, "project types '%s', line %d: empty or non-UTF-8 value", label, line);
-        else if (gt_string_table_find(&t->values, value) >= 0)
-            status = gt_fail(ctx, GUOTU_ERR_DATA, "project types '%s', line %d: value '%s' is listed twice", label,
-                             line, value);
-        else if (k < 0)
-            status = gt_fail(ctx, GUOTU_ERR_DATA,
-                             "project types '%s', line %d: unknown kind '%s' (kinds: farmland_consolidation, "
-                             "construction_reclamation, ecological_restoration, high_standard_farmland)",
-                             label, line, kind);
-        else if (add_value(t, value, k))
-            status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-    }
+    static const char *const names[] = {"value", "kind"};
+    types_reader reader = {t, label};
+    int status = gt_csv_rows(ctx, csv_text, csv_size, "project types", label, names, 2, read_type, &reader);
     if (!status && !t->values.count) status = gt_fail(ctx, GUOTU_ERR_DATA, "project types '%s' lists no values", label);
     if (status) {
         guotu_project_types_destroy(ctx, t);

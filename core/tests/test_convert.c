@@ -571,6 +571,14 @@ static void test_bad_tables(void **state)
     const char *twice = "from,to,status,paths_zh,paths_en\ncultivated,garden,gap,x,y\ncultivated,garden,path,x,y\n";
     assert_int_equal(guotu_policy_parse(ctx, twice, strlen(twice), "p.csv", &p), GUOTU_ERR_DATA);
     assert_non_null(strstr(guotu_context_last_error(ctx), "given twice"));
+    const char *no_paths = "from,to,status\ncultivated,garden,gap\n";
+    assert_int_equal(guotu_policy_parse(ctx, no_paths, strlen(no_paths), "p.csv", &p), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx),
+                           "policy 'p.csv': the header needs the columns 'from', 'to', 'status', 'paths_zh', 'paths_en'"));
+    const char *short_row = "from,to,status,paths_zh,paths_en\ncultivated,garden,gap\n";
+    assert_int_equal(guotu_policy_parse(ctx, short_row, strlen(short_row), "p.csv", &p), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "policy 'p.csv', line 2: too few or too long fields"));
+    assert_null(p);
     guotu_policy_rule r;
     assert_true(guotu_policy_lookup(fx->policy, "river_water", "cultivated", &r));
     assert_string_equal(r.status, "prohibited");
