@@ -37,18 +37,24 @@ static const char *const tally_usage =
     "OUT.csv has the columns zone_id,class_code,area_ha; OUT.gpkg a table 'tally' with\n"
     "the same columns and the inputs and parameters in its metadata.\n";
 
-static int parse_tally_args(int argc, char **argv, tally_args *a)
-{
-    static const struct option options[] = {
-        {"zones", required_argument, 0, 'z'},        {"zones-layer", required_argument, 0, 'Z'},
-        {"zone-id", required_argument, 0, 'i'},      {"landuse", required_argument, 0, 'l'},
-        {"landuse-layer", required_argument, 0, 'L'}, {"class-field", required_argument, 0, 'c'},
-        {"mask", required_argument, 0, 'm'},         {"mask-layer", required_argument, 0, 'M'},
-        {"area", required_argument, 0, 'a'},         {"invalid", required_argument, 0, 'v'},
-        {"raster-mode", required_argument, 0, 'r'},  {"crs-mismatch", required_argument, 0, 'x'},
-        {"encoding", required_argument, 0, 'e'},     {"output", required_argument, 0, 'o'},
-        {"threads", required_argument, 0, 't'},
-        {"help", no_argument, 0, 'h'},               {0, 0, 0, 0}};
+static int parse_tally_args(int argc, char **argv, tally_args *a) {
+    static const struct option options[] = {{"zones", required_argument, 0, 'z'},
+                                            {"zones-layer", required_argument, 0, 'Z'},
+                                            {"zone-id", required_argument, 0, 'i'},
+                                            {"landuse", required_argument, 0, 'l'},
+                                            {"landuse-layer", required_argument, 0, 'L'},
+                                            {"class-field", required_argument, 0, 'c'},
+                                            {"mask", required_argument, 0, 'm'},
+                                            {"mask-layer", required_argument, 0, 'M'},
+                                            {"area", required_argument, 0, 'a'},
+                                            {"invalid", required_argument, 0, 'v'},
+                                            {"raster-mode", required_argument, 0, 'r'},
+                                            {"crs-mismatch", required_argument, 0, 'x'},
+                                            {"encoding", required_argument, 0, 'e'},
+                                            {"output", required_argument, 0, 'o'},
+                                            {"threads", required_argument, 0, 't'},
+                                            {"help", no_argument, 0, 'h'},
+                                            {0, 0, 0, 0}};
     memset(a, 0, sizeof *a);
     tally_inputs *in = &a->in;
     in->area = "ellipsoidal";
@@ -91,8 +97,7 @@ static int parse_tally_args(int argc, char **argv, tally_args *a)
 }
 
 static int write_output(guotu_context *ctx, const guotu_tally *t, const tally_args *a, const tally_info *info,
-                        const guotu_tally_stats *st, double seconds, char *err, size_t err_size)
-{
+                        const guotu_tally_stats *st, double seconds, char *err, size_t err_size) {
     static const table_column columns[] = {
         {"zone_id", COLUMN_TEXT, 0, NULL}, {"class_code", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
     table_writer *w = NULL;
@@ -132,8 +137,7 @@ static int write_output(guotu_context *ctx, const guotu_tally *t, const tally_ar
 }
 
 static void print_summary(guotu_context *ctx, const guotu_tally *t, const tally_args *a, const tally_info *info,
-                          const guotu_tally_stats *st, double seconds)
-{
+                          const guotu_tally_stats *st, double seconds) {
     size_t n = guotu_tally_result_count(t);
     printf("Area by zone and land-use class (%s area)\n", a->in.area);
     printf("  zones: %lld, %.2f ha (mask excluded)\n", (long long)st->zones, st->zones_area_ha);
@@ -158,7 +162,8 @@ static void print_summary(guotu_context *ctx, const guotu_tally *t, const tally_
         double ha;
         guotu_tally_result(ctx, t, i, &zone, &code, &ha);
         int k = 0;
-        while (k < nclasses && strcmp(codes[k], code) != 0) k++;
+        while (k < nclasses && strcmp(codes[k], code) != 0)
+            k++;
         if (k == nclasses) {
             if (nclasses == 256) continue;
             codes[k] = code;
@@ -168,19 +173,18 @@ static void print_summary(guotu_context *ctx, const guotu_tally *t, const tally_
         areas[k] += ha;
     }
     printf("  %-12s %16s\n", "class_code", "area_ha");
-    for (int k = 0; k < nclasses; k++) printf("  %-12s %16.2f\n", codes[k][0] ? codes[k] : "''", areas[k]);
+    for (int k = 0; k < nclasses; k++)
+        printf("  %-12s %16.2f\n", codes[k][0] ? codes[k] : "''", areas[k]);
     printf("  written: %s\n", a->output);
 }
 
-int cli_same_file(const char *a, const char *b)
-{
+int cli_same_file(const char *a, const char *b) {
     char ra[PATH_MAX], rb[PATH_MAX];
     if (!a || !b || !realpath(a, ra) || !realpath(b, rb)) return 0;
     return strcmp(ra, rb) == 0;
 }
 
-int cmd_tally(int argc, char **argv)
-{
+int cmd_tally(int argc, char **argv) {
     tally_args a;
     int parsed = parse_tally_args(argc, argv, &a);
     if (parsed) return parsed < 0 ? 0 : 2;
@@ -210,8 +214,10 @@ int cmd_tally(int argc, char **argv)
         guotu_tally_get_stats(ctx, t, &st);
         failed = write_output(ctx, t, &a, &info, &st, seconds, err, sizeof err);
     }
-    if (!failed) print_summary(ctx, t, &a, &info, &st, seconds);
-    else fprintf(stderr, "guotu tally: error: %s\n", err);
+    if (!failed)
+        print_summary(ctx, t, &a, &info, &st, seconds);
+    else
+        fprintf(stderr, "guotu tally: error: %s\n", err);
     guotu_tally_destroy(ctx, t);
     guotu_context_destroy(ctx);
     return failed ? 1 : 0;

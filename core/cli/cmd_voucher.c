@@ -59,16 +59,50 @@ typedef struct voucher_args {
 } voucher_args;
 
 enum {
-    OPT_ZONES = 256, OPT_ZONES_LAYER, OPT_ZONE_ID, OPT_ZONE_NAME, OPT_GDP, OPT_POP, OPT_ZONE_TABLE, OPT_BASE,
-    OPT_BASE_LAYER, OPT_BASE_CLASS, OPT_BASE_SYSTEM, OPT_TARGET, OPT_TARGET_LAYER, OPT_TARGET_CLASS,
-    OPT_TARGET_SYSTEM, OPT_COEFF, OPT_BASE_COEFF, OPT_TARGET_COEFF, OPT_ESV_REF, OPT_NAT_GDP, OPT_NAT_DENSITY,
-    OPT_REFERENCE, OPT_BASELINE, OPT_RATE, OPT_MASK, OPT_PRICE, OPT_FLOOR, OPT_CAP, OPT_ALLOCATION,
-    OPT_SETTLEMENT, OPT_ASK, OPT_BID, OPT_AREA, OPT_INVALID, OPT_RASTER_MODE, OPT_CRS_MISMATCH, OPT_ENCODING, OPT_COUNTIES, OPT_COUNTIES_LAYER,
-    OPT_COUNTY_ID, OPT_COUNTY_NAME
+    OPT_ZONES = 256,
+    OPT_ZONES_LAYER,
+    OPT_ZONE_ID,
+    OPT_ZONE_NAME,
+    OPT_GDP,
+    OPT_POP,
+    OPT_ZONE_TABLE,
+    OPT_BASE,
+    OPT_BASE_LAYER,
+    OPT_BASE_CLASS,
+    OPT_BASE_SYSTEM,
+    OPT_TARGET,
+    OPT_TARGET_LAYER,
+    OPT_TARGET_CLASS,
+    OPT_TARGET_SYSTEM,
+    OPT_COEFF,
+    OPT_BASE_COEFF,
+    OPT_TARGET_COEFF,
+    OPT_ESV_REF,
+    OPT_NAT_GDP,
+    OPT_NAT_DENSITY,
+    OPT_REFERENCE,
+    OPT_BASELINE,
+    OPT_RATE,
+    OPT_MASK,
+    OPT_PRICE,
+    OPT_FLOOR,
+    OPT_CAP,
+    OPT_ALLOCATION,
+    OPT_SETTLEMENT,
+    OPT_ASK,
+    OPT_BID,
+    OPT_AREA,
+    OPT_INVALID,
+    OPT_RASTER_MODE,
+    OPT_CRS_MISMATCH,
+    OPT_ENCODING,
+    OPT_COUNTIES,
+    OPT_COUNTIES_LAYER,
+    OPT_COUNTY_ID,
+    OPT_COUNTY_NAME
 };
 
-static int parse_number_arg(const char *option, const char *text, double *out)
-{
+static int parse_number_arg(const char *option, const char *text, double *out) {
     char *end = NULL;
     *out = strtod(text, &end);
     if (!*text || *end || !isfinite(*out)) {
@@ -80,27 +114,51 @@ static int parse_number_arg(const char *option, const char *text, double *out)
 
 static int one_of(const char *value, const char *a, const char *b) { return !strcmp(value, a) || !strcmp(value, b); }
 
-static int parse_voucher_args(int argc, char **argv, voucher_args *a)
-{
-    static const struct option options[] = {
-        {"zones", 1, 0, OPT_ZONES}, {"zones-layer", 1, 0, OPT_ZONES_LAYER}, {"zone-id", 1, 0, OPT_ZONE_ID},
-        {"zone-name", 1, 0, OPT_ZONE_NAME}, {"gdp-field", 1, 0, OPT_GDP}, {"pop-field", 1, 0, OPT_POP},
-        {"zone-table", 1, 0, OPT_ZONE_TABLE}, {"base", 1, 0, OPT_BASE}, {"base-layer", 1, 0, OPT_BASE_LAYER},
-        {"base-class-field", 1, 0, OPT_BASE_CLASS}, {"base-system", 1, 0, OPT_BASE_SYSTEM},
-        {"target", 1, 0, OPT_TARGET}, {"target-layer", 1, 0, OPT_TARGET_LAYER},
-        {"target-class-field", 1, 0, OPT_TARGET_CLASS}, {"target-system", 1, 0, OPT_TARGET_SYSTEM},
-        {"coefficients", 1, 0, OPT_COEFF}, {"base-coefficients", 1, 0, OPT_BASE_COEFF},
-        {"target-coefficients", 1, 0, OPT_TARGET_COEFF}, {"esv-reference", 1, 0, OPT_ESV_REF},
-        {"national-gdp-per-capita", 1, 0, OPT_NAT_GDP}, {"national-pop-density", 1, 0, OPT_NAT_DENSITY},
-        {"reference", 1, 0, OPT_REFERENCE}, {"baseline", 1, 0, OPT_BASELINE}, {"protection-rate", 1, 0, OPT_RATE},
-        {"mask", 1, 0, OPT_MASK}, {"price", 1, 0, OPT_PRICE}, {"floor-price", 1, 0, OPT_FLOOR},
-        {"cap", 1, 0, OPT_CAP}, {"allocation", 1, 0, OPT_ALLOCATION}, {"settlement", 1, 0, OPT_SETTLEMENT},
-        {"ask-field", 1, 0, OPT_ASK}, {"bid-field", 1, 0, OPT_BID}, {"area", 1, 0, OPT_AREA},
-        {"invalid", 1, 0, OPT_INVALID}, {"raster-mode", 1, 0, OPT_RASTER_MODE},
-        {"crs-mismatch", 1, 0, OPT_CRS_MISMATCH}, {"encoding", 1, 0, OPT_ENCODING}, {"output", 1, 0, 'o'},
-        {"counties", 1, 0, OPT_COUNTIES}, {"counties-layer", 1, 0, OPT_COUNTIES_LAYER},
-        {"county-id", 1, 0, OPT_COUNTY_ID}, {"county-name", 1, 0, OPT_COUNTY_NAME},
-        {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
+    static const struct option options[] = {{"zones", 1, 0, OPT_ZONES},
+                                            {"zones-layer", 1, 0, OPT_ZONES_LAYER},
+                                            {"zone-id", 1, 0, OPT_ZONE_ID},
+                                            {"zone-name", 1, 0, OPT_ZONE_NAME},
+                                            {"gdp-field", 1, 0, OPT_GDP},
+                                            {"pop-field", 1, 0, OPT_POP},
+                                            {"zone-table", 1, 0, OPT_ZONE_TABLE},
+                                            {"base", 1, 0, OPT_BASE},
+                                            {"base-layer", 1, 0, OPT_BASE_LAYER},
+                                            {"base-class-field", 1, 0, OPT_BASE_CLASS},
+                                            {"base-system", 1, 0, OPT_BASE_SYSTEM},
+                                            {"target", 1, 0, OPT_TARGET},
+                                            {"target-layer", 1, 0, OPT_TARGET_LAYER},
+                                            {"target-class-field", 1, 0, OPT_TARGET_CLASS},
+                                            {"target-system", 1, 0, OPT_TARGET_SYSTEM},
+                                            {"coefficients", 1, 0, OPT_COEFF},
+                                            {"base-coefficients", 1, 0, OPT_BASE_COEFF},
+                                            {"target-coefficients", 1, 0, OPT_TARGET_COEFF},
+                                            {"esv-reference", 1, 0, OPT_ESV_REF},
+                                            {"national-gdp-per-capita", 1, 0, OPT_NAT_GDP},
+                                            {"national-pop-density", 1, 0, OPT_NAT_DENSITY},
+                                            {"reference", 1, 0, OPT_REFERENCE},
+                                            {"baseline", 1, 0, OPT_BASELINE},
+                                            {"protection-rate", 1, 0, OPT_RATE},
+                                            {"mask", 1, 0, OPT_MASK},
+                                            {"price", 1, 0, OPT_PRICE},
+                                            {"floor-price", 1, 0, OPT_FLOOR},
+                                            {"cap", 1, 0, OPT_CAP},
+                                            {"allocation", 1, 0, OPT_ALLOCATION},
+                                            {"settlement", 1, 0, OPT_SETTLEMENT},
+                                            {"ask-field", 1, 0, OPT_ASK},
+                                            {"bid-field", 1, 0, OPT_BID},
+                                            {"area", 1, 0, OPT_AREA},
+                                            {"invalid", 1, 0, OPT_INVALID},
+                                            {"raster-mode", 1, 0, OPT_RASTER_MODE},
+                                            {"crs-mismatch", 1, 0, OPT_CRS_MISMATCH},
+                                            {"encoding", 1, 0, OPT_ENCODING},
+                                            {"output", 1, 0, 'o'},
+                                            {"counties", 1, 0, OPT_COUNTIES},
+                                            {"counties-layer", 1, 0, OPT_COUNTIES_LAYER},
+                                            {"county-id", 1, 0, OPT_COUNTY_ID},
+                                            {"county-name", 1, 0, OPT_COUNTY_NAME},
+                                            {"help", 0, 0, 'h'},
+                                            {0, 0, 0, 0}};
     memset(a, 0, sizeof *a);
     a->zone.area = "ellipsoidal";
     a->base_system = a->target_system = "CAS_LUCC";
@@ -167,22 +225,28 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a)
         }
     }
     const char *u = NULL;
-    if (optind < argc) u = "unexpected argument";
+    if (optind < argc)
+        u = "unexpected argument";
     else if (!a->zone.path || !a->zone.id || !a->zone.gdp || !a->zone.pop || !a->base || !a->target || !a->output)
         u = "--zones, --zone-id, --gdp-field, --pop-field, --base, --target and -o are required";
     else if (!classification_system_known(a->base_system) || !classification_system_known(a->target_system))
         u = "--base-system and --target-system must be CAS_LUCC, SANDIAO_WORK, GBT21010_2017 or YDYH_2023";
     else if (!one_of(a->baseline, "base-year", "protection-rate"))
         u = "--baseline must be base-year or protection-rate";
-    else if (!one_of(a->allocation, "pro-rata", "nearest")) u = "--allocation must be pro-rata or nearest";
-    else if (!one_of(a->settlement, "payment", "enclave")) u = "--settlement must be payment or enclave";
-    else if (a->price && a->floor_price) u = "give --price or --floor-price, not both";
+    else if (!one_of(a->allocation, "pro-rata", "nearest"))
+        u = "--allocation must be pro-rata or nearest";
+    else if (!one_of(a->settlement, "payment", "enclave"))
+        u = "--settlement must be payment or enclave";
+    else if (a->price && a->floor_price)
+        u = "give --price or --floor-price, not both";
     else if ((a->national_gdp || a->national_density) && strcmp(a->reference, "zones") != 0)
         u = "--reference must be 'zones' (or leave it out when entering national values)";
     else if (!a->national_gdp != !a->national_density)
         u = "--national-gdp-per-capita and --national-pop-density go together";
-    else if ((a->zone.ask || a->zone.bid) && !a->floor_price) u = "--ask-field and --bid-field need --floor-price";
-    else if (!a->county.path != !a->county.id) u = "--counties and --county-id go together";
+    else if ((a->zone.ask || a->zone.bid) && !a->floor_price)
+        u = "--ask-field and --bid-field need --floor-price";
+    else if (!a->county.path != !a->county.id)
+        u = "--counties and --county-id go together";
     else if (strlen(a->output) < 5 || strcmp(a->output + strlen(a->output) - 5, ".gpkg") != 0)
         u = "the output must be a .gpkg file";
     if (u) return cli_usage_error("voucher", voucher_usage, "%s", u);
@@ -194,7 +258,9 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a)
         a->county.bid = a->zone.bid;
         a->zone.ask = a->zone.bid = NULL;
     }
-    const char *numeric[][2] = {{"--price", a->price}, {"--floor-price", a->floor_price}, {"--cap", a->cap},
+    const char *numeric[][2] = {{"--price", a->price},
+                                {"--floor-price", a->floor_price},
+                                {"--cap", a->cap},
                                 {"--protection-rate", a->protection_rate},
                                 {"--national-gdp-per-capita", a->national_gdp},
                                 {"--national-pop-density", a->national_density}};
@@ -206,8 +272,7 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a)
 }
 
 /* "path (N bytes, modified T)" for the audit trail. */
-static void describe_file(const char *path, char *buf, size_t size)
-{
+static void describe_file(const char *path, char *buf, size_t size) {
     struct stat st;
     if (!path) {
         snprintf(buf, size, "(none)");
@@ -238,8 +303,7 @@ typedef struct voucher_run {
     char err[2048];
 } voucher_run;
 
-static int run_tallies(voucher_run *r)
-{
+static int run_tallies(voucher_run *r) {
     const voucher_args *a = &r->a;
     for (int year = 0; year < 2; year++) {
         tally_inputs in;
@@ -267,12 +331,11 @@ static int run_tallies(voucher_run *r)
     return 0;
 }
 
-static int load_coefficients(voucher_run *r)
-{
+static int load_coefficients(voucher_run *r) {
     const voucher_args *a = &r->a;
-    const char *spec[2] = {a->base_coefficients ? a->base_coefficients : (a->coefficients ? a->coefficients : a->base_system),
-                           a->target_coefficients ? a->target_coefficients
-                                                  : (a->coefficients ? a->coefficients : a->target_system)};
+    const char *spec[2] = {
+        a->base_coefficients ? a->base_coefficients : (a->coefficients ? a->coefficients : a->base_system),
+        a->target_coefficients ? a->target_coefficients : (a->coefficients ? a->coefficients : a->target_system)};
     for (int year = 0; year < 2; year++) {
         /* esv tables are scaled by the reference class: CAS 21 有林地, else 0301 乔木林地. */
         const char *system = year ? a->target_system : a->base_system;
@@ -285,8 +348,7 @@ static int load_coefficients(voucher_run *r)
 }
 
 /* Units by county: a tally whose zones are the counties and whose classes are unit ids. */
-static int attribute_to_counties(voucher_run *r)
-{
+static int attribute_to_counties(voucher_run *r) {
     const voucher_args *a = &r->a;
     if (!a->county.path) return 0;
     if (zone_set_read(r->ctx, &a->county, &r->counties, r->err, sizeof r->err)) return 1;
@@ -315,19 +377,18 @@ static int attribute_to_counties(voucher_run *r)
     return 0;
 }
 
-static int core_failed(voucher_run *r, int status)
-{
+static int core_failed(voucher_run *r, int status) {
     (void)status;
     snprintf(r->err, sizeof r->err, "%s", guotu_context_last_error(r->ctx));
     return 1;
 }
 
-static int account(voucher_run *r)
-{
+static int account(voucher_run *r) {
     const voucher_args *a = &r->a;
     guotu_voucher_options o;
     guotu_voucher_options_init(&o);
-    o.baseline = strcmp(a->baseline, "protection-rate") == 0 ? GUOTU_BASELINE_PROTECTION_RATE : GUOTU_BASELINE_BASE_YEAR;
+    o.baseline =
+        strcmp(a->baseline, "protection-rate") == 0 ? GUOTU_BASELINE_PROTECTION_RATE : GUOTU_BASELINE_BASE_YEAR;
     if (a->protection_rate && parse_number_arg("--protection-rate", a->protection_rate, &o.protection_rate)) return 1;
     if (a->national_gdp) {
         o.reference_from_zones = 0;
@@ -345,13 +406,13 @@ static int account(voucher_run *r)
             return 1;
         }
     }
-    for (int year = 0; year < 2 && !status; year++) status = guotu_voucher_add_tally(r->ctx, r->voucher, year, r->tally[year]);
+    for (int year = 0; year < 2 && !status; year++)
+        status = guotu_voucher_add_tally(r->ctx, r->voucher, year, r->tally[year]);
     if (!status) status = guotu_voucher_compute(r->ctx, r->voucher);
     return status ? core_failed(r, status) : 0;
 }
 
-static int trade(voucher_run *r)
-{
+static int trade(voucher_run *r) {
     const voucher_args *a = &r->a;
     if (!a->price && !a->floor_price) return 0;
     guotu_market_options o;
@@ -385,8 +446,7 @@ static int trade(voucher_run *r)
 }
 
 /* Top zones by E, for the printed summary. */
-static void print_ranked(voucher_run *r, int sign, const char *title)
-{
+static void print_ranked(voucher_run *r, int sign, const char *title) {
     size_t n = guotu_voucher_zone_count(r->voucher);
     int shown[5] = {-1, -1, -1, -1, -1};
     printf("  %s:", title);
@@ -396,7 +456,8 @@ static void print_ranked(voucher_run *r, int sign, const char *title)
             guotu_voucher_zone z;
             guotu_voucher_zone_result(r->ctx, r->voucher, i, &z);
             int taken = 0;
-            for (int j = 0; j < k; j++) taken |= shown[j] == (int)i;
+            for (int j = 0; j < k; j++)
+                taken |= shown[j] == (int)i;
             if (!taken && z.e_ha * sign > best) {
                 best = z.e_ha * sign;
                 shown[k] = (int)i;
@@ -410,8 +471,7 @@ static void print_ranked(voucher_run *r, int sign, const char *title)
     printf("\n");
 }
 
-static void print_summary(voucher_run *r, const guotu_voucher_summary *s, const guotu_market_summary *m)
-{
+static void print_summary(voucher_run *r, const guotu_voucher_summary *s, const guotu_market_summary *m) {
     printf("Ecological vouchers (生态券), %s baseline, %s area\n", r->a.baseline, r->a.zone.area);
     printf("  zones: %zu\n", r->zones.count);
     printf("  standard forest: %.2f ha (base) -> %.2f ha (target)\n", s->m0_total_ha, s->mt_total_ha);
@@ -437,8 +497,7 @@ static void print_summary(voucher_run *r, const guotu_voucher_summary *s, const 
     printf("  written: %s\n", r->a.output);
 }
 
-static int write_result(voucher_run *r)
-{
+static int write_result(voucher_run *r) {
     const voucher_args *a = &r->a;
     char files[6][1400], when[32];
     describe_file(a->zone.path, files[0], sizeof files[0]);
@@ -501,8 +560,7 @@ static int write_result(voucher_run *r)
     return 0;
 }
 
-int cmd_voucher(int argc, char **argv)
-{
+int cmd_voucher(int argc, char **argv) {
     voucher_run r;
     memset(&r, 0, sizeof r);
     int parsed = parse_voucher_args(argc, argv, &r.a);

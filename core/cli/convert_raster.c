@@ -26,24 +26,21 @@ static const struct {
     {0x8a, 0x8a, 0x8a, 255, "未知 unknown (code in no category table)"},
 };
 
-static void describe_grid(const raster_source *s, char *out, size_t size)
-{
+static void describe_grid(const raster_source *s, char *out, size_t size) {
     OGRSpatialReferenceH srs = raster_source_crs(s);
     const double *t = s->geotransform;
-    snprintf(out, size, "%lld x %lld cells of %g x %g from (%.3f, %.3f), %s", (long long)s->width,
-             (long long)s->height, t[1], t[5], t[0], t[3], srs ? OSRGetName(srs) : "no CRS");
+    snprintf(out, size, "%lld x %lld cells of %g x %g from (%.3f, %.3f), %s", (long long)s->width, (long long)s->height,
+             t[1], t[5], t[0], t[3], srs ? OSRGetName(srs) : "no CRS");
 }
 
-static int same_crs(OGRSpatialReferenceH a, OGRSpatialReferenceH b)
-{
+static int same_crs(OGRSpatialReferenceH a, OGRSpatialReferenceH b) {
     if (!a || !b) return !a && !b;
     const char *opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
     return OSRIsSameEx(a, b, opts);
 }
 
 /* Same CRS, size and geotransform (origin within a millionth of a cell). */
-static int same_grid(const raster_source *a, const raster_source *b)
-{
+static int same_grid(const raster_source *a, const raster_source *b) {
     if (a->width != b->width || a->height != b->height) return 0;
     const double *s = a->geotransform, *t = b->geotransform;
     double cx = fabs(s[1]), cy = fabs(s[5]);
@@ -54,8 +51,7 @@ static int same_grid(const raster_source *a, const raster_source *b)
 
 /* Warps `from` (nearest neighbour) onto the grid of `onto` as a virtual raster in memory,
  * read on demand block by block; `from` is then replaced by it. */
-static int resample(raster_source *from, const raster_source *onto, const char *vrt, char *err, size_t err_size)
-{
+static int resample(raster_source *from, const raster_source *onto, const char *vrt, char *err, size_t err_size) {
     OGRSpatialReferenceH target = raster_source_crs(onto), source = raster_source_crs(from);
     if (!target != !source) {
         snprintf(err, err_size, "cannot resample '%s' onto '%s': %s has no CRS", from->path, onto->path,
@@ -80,7 +76,8 @@ static int resample(raster_source *from, const raster_source *onto, const char *
     argv = CSLAddString(argv, "-r");
     argv = CSLAddString(argv, "near");
     argv = CSLAddString(argv, "-te");
-    for (int i = 0; i < 4; i++) argv = CSLAddString(argv, te[i]);
+    for (int i = 0; i < 4; i++)
+        argv = CSLAddString(argv, te[i]);
     argv = CSLAddString(argv, "-ts");
     argv = CSLAddString(argv, ts[0]);
     argv = CSLAddString(argv, ts[1]);
@@ -122,13 +119,11 @@ static int resample(raster_source *from, const raster_source *onto, const char *
     return 0;
 }
 
-static GDALDatasetH create_status_tif(const char *path, const raster_source *grid, char *err, size_t err_size)
-{
+static GDALDatasetH create_status_tif(const char *path, const raster_source *grid, char *err, size_t err_size) {
     GDALDriverH driver = GDALGetDriverByName("GTiff");
     const char *options[] = {"TILED=YES", "COMPRESS=DEFLATE", NULL};
-    GDALDatasetH ds = driver ? GDALCreate(driver, path, (int)grid->width, (int)grid->height, 1, GDT_Byte,
-                                          (char **)options)
-                             : NULL;
+    GDALDatasetH ds =
+        driver ? GDALCreate(driver, path, (int)grid->width, (int)grid->height, 1, GDT_Byte, (char **)options) : NULL;
     if (!ds) {
         snprintf(err, err_size, "cannot create '%s': %s", path, CPLGetLastErrorMsg());
         return NULL;
@@ -153,9 +148,8 @@ static GDALDatasetH create_status_tif(const char *path, const raster_source *gri
 }
 
 /* Streams the windows of `before` (whole blocks) with the same windows of `after`. */
-static int stream(guotu_context *ctx, guotu_convert *cv, raster_source *before, raster_source *after,
-                  GDALDatasetH tif, char *err, size_t err_size)
-{
+static int stream(guotu_context *ctx, guotu_convert *cv, raster_source *before, raster_source *after, GDALDatasetH tif,
+                  char *err, size_t err_size) {
     size_t cells = (size_t)before->window_rows * (size_t)before->window_cols;
     int32_t *after_values = malloc(cells * sizeof *after_values);
     uint8_t *codes = malloc(cells);
@@ -188,8 +182,7 @@ static int stream(guotu_context *ctx, guotu_convert *cv, raster_source *before, 
 
 int convert_raster_run(guotu_context *ctx, const convert_raster_args *a, const guotu_category_map *const maps[2],
                        const guotu_policy *policy, const guotu_coefficients *const k[2], guotu_convert **out,
-                       char *note, size_t note_size, char *err, size_t err_size)
-{
+                       char *note, size_t note_size, char *err, size_t err_size) {
     *out = NULL;
     note[0] = 0;
     raster_source src[2];
@@ -198,8 +191,8 @@ int convert_raster_run(guotu_context *ctx, const convert_raster_args *a, const g
     GDALDatasetH tif = NULL;
     char vrt[96];
     snprintf(vrt, sizeof vrt, "/vsimem/guotu_convert_%ld_%p.vrt", (long)getpid(), (void *)src);
-    int failed = raster_source_open(&src[0], a->before, err, err_size) ||
-                 raster_source_open(&src[1], a->after, err, err_size);
+    int failed =
+        raster_source_open(&src[0], a->before, err, err_size) || raster_source_open(&src[1], a->after, err, err_size);
     if (!failed && !same_grid(&src[0], &src[1])) {
         if (!a->resample_to) {
             char g0[400], g1[400];

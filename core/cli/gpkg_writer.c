@@ -110,7 +110,8 @@ int gpkg_writer_row(gpkg_writer *w, int layer, const char *const *texts, const d
             /* Zones may be Polygon or MultiPolygon; the layer is declared MultiPolygon. */
             if (OGR_L_GetGeomType(l) == wkbMultiPolygon && wkbFlatten(OGR_G_GetGeometryType(g)) == wkbPolygon)
                 g = OGR_G_ForceToMultiPolygon(g);
-            else if (OGR_L_GetGeomType(l) == wkbMultiLineString && wkbFlatten(OGR_G_GetGeometryType(g)) == wkbLineString)
+            else if (OGR_L_GetGeomType(l) == wkbMultiLineString &&
+                     wkbFlatten(OGR_G_GetGeometryType(g)) == wkbLineString)
                 g = OGR_G_ForceToMultiLineString(g);
             e = OGR_F_SetGeometryDirectly(f, g);
         }

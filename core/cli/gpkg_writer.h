@@ -22,8 +22,8 @@ int gpkg_writer_add_layer(gpkg_writer *w, const char *name, OGRwkbGeometryType g
 
 /* One feature of layer `layer`: texts[i] / reals[i] by column (a NaN real is written as
  * NULL), and WKB (or NULL). 1 with a message on failure. */
-int gpkg_writer_row(gpkg_writer *w, int layer, const char *const *texts, const double *reals,
-                    const unsigned char *wkb, size_t wkb_size, char *err, size_t err_size);
+int gpkg_writer_row(gpkg_writer *w, int layer, const char *const *texts, const double *reals, const unsigned char *wkb,
+                    size_t wkb_size, char *err, size_t err_size);
 
 /* Records key/value metadata on a layer (inputs and parameters, for audit). */
 void gpkg_writer_meta(gpkg_writer *w, int layer, const table_meta *meta, int nmeta);

@@ -24,8 +24,7 @@ static const char *const main_usage =
     "options:\n"
     "  --version print the versions of guotu, GEOS, PROJ and GDAL\n";
 
-int cli_error(const char *fmt, ...)
-{
+int cli_error(const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     fputs("guotu: error: ", stderr);
@@ -35,8 +34,7 @@ int cli_error(const char *fmt, ...)
     return 1;
 }
 
-int cli_usage_error(const char *cmd, const char *usage, const char *fmt, ...)
-{
+int cli_usage_error(const char *cmd, const char *usage, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     fprintf(stderr, "guotu %s: ", cmd);
@@ -46,8 +44,7 @@ int cli_usage_error(const char *cmd, const char *usage, const char *fmt, ...)
     return 1;
 }
 
-static int print_version(void)
-{
+static int print_version(void) {
     guotu_context *ctx = guotu_context_create();
     printf("guotu %s (%s, GDAL %s)\n", guotu_version(), ctx ? guotu_dependency_versions(ctx) : "?",
            GDALVersionInfo("RELEASE_NAME"));
@@ -55,8 +52,7 @@ static int print_version(void)
     return 0;
 }
 
-static void silent_gdal_errors(CPLErr level, CPLErrorNum num, const char *message)
-{
+static void silent_gdal_errors(CPLErr level, CPLErrorNum num, const char *message) {
     /* GDAL's messages are read back with CPLGetLastErrorMsg and put in our own; printing
      * them as well would show the user the same failure twice. */
     (void)level;
@@ -64,8 +60,7 @@ static void silent_gdal_errors(CPLErr level, CPLErrorNum num, const char *messag
     (void)message;
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     if (argc < 2) {
         fputs(main_usage, stderr);
         return 2;

@@ -7,8 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int raster_source_probe(const char *path)
-{
+int raster_source_probe(const char *path) {
     GDALDatasetH ds = GDALOpenEx(path, GDAL_OF_RASTER | GDAL_OF_READONLY, NULL, NULL, NULL);
     if (!ds) return 0;
     int is_raster = GDALGetRasterCount(ds) > 0 && GDALDatasetGetLayerCount(ds) == 0;
@@ -16,8 +15,7 @@ int raster_source_probe(const char *path)
     return is_raster;
 }
 
-int raster_source_open(raster_source *src, const char *path, char *err, size_t err_size)
-{
+int raster_source_open(raster_source *src, const char *path, char *err, size_t err_size) {
     memset(src, 0, sizeof *src);
     snprintf(src->path, sizeof src->path, "%s", path);
     /* Each block is read once, row band after row band, so GDAL's cache (5 % of RAM by
@@ -33,8 +31,8 @@ int raster_source_open(raster_source *src, const char *path, char *err, size_t e
     GDALDataType type = GDALGetRasterDataType(src->band);
     if (GDALDataTypeIsFloating(type) || GDALDataTypeIsComplex(type) || GDALGetDataTypeSizeBits(type) > 32 ||
         type == GDT_UInt32) {
-        snprintf(err, err_size, "band 1 of '%s' is %s; land-use classes need an integer band of at most 32 bits",
-                 path, GDALGetDataTypeName(type));
+        snprintf(err, err_size, "band 1 of '%s' is %s; land-use classes need an integer band of at most 32 bits", path,
+                 GDALGetDataTypeName(type));
         return 1;
     }
     if (GDALGetGeoTransform(src->dataset, src->geotransform) != CE_None) {
@@ -61,21 +59,16 @@ int raster_source_open(raster_source *src, const char *path, char *err, size_t e
     if (src->window_rows > src->height) src->window_rows = (int)src->height;
     src->buffer = malloc((size_t)src->window_rows * (size_t)src->window_cols * sizeof(int32_t));
     if (!src->buffer) {
-        snprintf(err, err_size, "out of memory for a %d x %d window of '%s'", src->window_rows, src->window_cols,
-                 path);
+        snprintf(err, err_size, "out of memory for a %d x %d window of '%s'", src->window_rows, src->window_cols, path);
         return 1;
     }
     return 0;
 }
 
-OGRSpatialReferenceH raster_source_crs(const raster_source *src)
-{
-    return GDALGetSpatialRef(src->dataset);
-}
+OGRSpatialReferenceH raster_source_crs(const raster_source *src) { return GDALGetSpatialRef(src->dataset); }
 
 int raster_source_next(raster_source *src, int64_t *row0, int64_t *col0, int64_t *nrows, int64_t *ncols, char *err,
-                       size_t err_size)
-{
+                       size_t err_size) {
     if (src->next_col >= src->width) {
         src->next_col = 0;
         src->next_row += (int64_t)src->window_rows * (src->band_step > 1 ? src->band_step : 1);
@@ -88,8 +81,8 @@ int raster_source_next(raster_source *src, int64_t *row0, int64_t *col0, int64_t
                             src->buffer, (int)cols, (int)rows, GDT_Int32, 0, 0);
     if (e != CE_None) {
         snprintf(err, err_size, "cannot read rows %lld-%lld, columns %lld-%lld of '%s': %s", (long long)src->next_row,
-                 (long long)(src->next_row + rows - 1), (long long)src->next_col,
-                 (long long)(src->next_col + cols - 1), src->path, CPLGetLastErrorMsg());
+                 (long long)(src->next_row + rows - 1), (long long)src->next_col, (long long)(src->next_col + cols - 1),
+                 src->path, CPLGetLastErrorMsg());
         return -1;
     }
     *row0 = src->next_row;
@@ -101,8 +94,7 @@ int raster_source_next(raster_source *src, int64_t *row0, int64_t *col0, int64_t
 }
 
 int raster_source_read(raster_source *src, int64_t row0, int64_t col0, int64_t nrows, int64_t ncols, int32_t *out,
-                       char *err, size_t err_size)
-{
+                       char *err, size_t err_size) {
     CPLErr e = GDALRasterIO(src->band, GF_Read, (int)col0, (int)row0, (int)ncols, (int)nrows, out, (int)ncols,
                             (int)nrows, GDT_Int32, 0, 0);
     if (e == CE_None) return 0;
@@ -112,15 +104,13 @@ int raster_source_read(raster_source *src, int64_t row0, int64_t col0, int64_t n
     return 1;
 }
 
-void raster_source_select_bands(raster_source *src, int band_first, int band_step)
-{
+void raster_source_select_bands(raster_source *src, int band_first, int band_step) {
     src->band_step = band_step;
     src->next_row = (int64_t)band_first * src->window_rows;
     src->next_col = 0;
 }
 
-void raster_source_close(raster_source *src)
-{
+void raster_source_close(raster_source *src) {
     if (src->dataset) GDALClose(src->dataset);
     free(src->buffer);
     memset(src, 0, sizeof *src);

@@ -13,8 +13,7 @@
 
 static const char *const systems[] = {"CAS_LUCC", "SANDIAO_WORK", "GBT21010_2017", "YDYH_2023"};
 
-int classification_system_known(const char *system)
-{
+int classification_system_known(const char *system) {
     for (size_t i = 0; i < sizeof systems / sizeof systems[0]; i++)
         if (strcmp(systems[i], system) == 0) return 1;
     return 0;
@@ -22,8 +21,7 @@ int classification_system_known(const char *system)
 
 /* $GUOTU_RESOURCES; else <prefix>/share/guotu/resources when installed (found from the
  * binary's own path); else the source tree the binary was built from. */
-const char *resources_dir(void)
-{
+const char *resources_dir(void) {
     static char installed[4096]; /* the CLI's own process state, not the library's */
     const char *env = getenv("GUOTU_RESOURCES");
     if (env && env[0]) return env;
@@ -42,8 +40,7 @@ const char *resources_dir(void)
     return GUOTU_RESOURCE_DIR;
 }
 
-static char *read_file(const char *path, size_t *size)
-{
+static char *read_file(const char *path, size_t *size) {
     FILE *f = fopen(path, "rb");
     if (!f) return NULL;
     char *buf = NULL;
@@ -59,16 +56,17 @@ static char *read_file(const char *path, size_t *size)
 }
 
 char *table_text_load(const char *spec, const char *kind, char *path, size_t path_size, size_t *size, char *err,
-                      size_t err_size)
-{
+                      size_t err_size) {
     struct stat st;
     if (stat(spec, &st) == 0) {
         snprintf(path, path_size, "%s", spec);
     } else {
         snprintf(path, path_size, "%s/presets/%s/%s.csv", resources_dir(), kind, spec);
         if (stat(path, &st) != 0) {
-            snprintf(err, err_size, "'%s' is neither a file nor a %s preset (CAS_LUCC, SANDIAO_WORK, GBT21010_2017, "
-                     "YDYH_2023%s)", spec, kind, strcmp(kind, "conversion") == 0 ? ", policy" : "");
+            snprintf(err, err_size,
+                     "'%s' is neither a file nor a %s preset (CAS_LUCC, SANDIAO_WORK, GBT21010_2017, "
+                     "YDYH_2023%s)",
+                     spec, kind, strcmp(kind, "conversion") == 0 ? ", policy" : "");
             return NULL;
         }
     }

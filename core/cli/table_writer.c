@@ -20,14 +20,12 @@ struct table_writer {
     int layer;
 };
 
-static int ends_with(const char *s, const char *suffix)
-{
+static int ends_with(const char *s, const char *suffix) {
     size_t n = strlen(s), m = strlen(suffix);
     return n >= m && strcasecmp(s + n - m, suffix) == 0;
 }
 
-static void csv_field(FILE *f, const char *s)
-{
+static void csv_field(FILE *f, const char *s) {
     if (!strpbrk(s, ",\"\r\n")) {
         fputs(s, f);
         return;
@@ -41,8 +39,7 @@ static void csv_field(FILE *f, const char *s)
 }
 
 int table_writer_open(table_writer **out, const char *path, const char *table, const table_column *columns,
-                      int ncolumns, char *err, size_t err_size)
-{
+                      int ncolumns, char *err, size_t err_size) {
     *out = NULL;
     if (!ends_with(path, ".csv") && !ends_with(path, ".gpkg")) {
         snprintf(err, err_size, "output '%s' must end in .csv or .gpkg", path);
@@ -85,13 +82,14 @@ int table_writer_open(table_writer **out, const char *path, const char *table, c
     return 0;
 }
 
-int table_writer_row(table_writer *w, const char *const *texts, const double *reals, char *err, size_t err_size)
-{
+int table_writer_row(table_writer *w, const char *const *texts, const double *reals, char *err, size_t err_size) {
     if (w->gpkg) return gpkg_writer_row(w->gpkg, w->layer, texts, reals, NULL, 0, err, err_size);
     for (int i = 0; i < w->ncolumns; i++) {
         if (i) fputc(',', w->csv);
-        if (w->columns[i].type == COLUMN_REAL) fprintf(w->csv, "%.6f", reals[i]);
-        else csv_field(w->csv, texts[i] ? texts[i] : "");
+        if (w->columns[i].type == COLUMN_REAL)
+            fprintf(w->csv, "%.6f", reals[i]);
+        else
+            csv_field(w->csv, texts[i] ? texts[i] : "");
     }
     fputc('\n', w->csv);
     if (ferror(w->csv)) {
@@ -101,8 +99,7 @@ int table_writer_row(table_writer *w, const char *const *texts, const double *re
     return 0;
 }
 
-int table_writer_commit(table_writer *w, const table_meta *meta, int nmeta, char *err, size_t err_size)
-{
+int table_writer_commit(table_writer *w, const table_meta *meta, int nmeta, char *err, size_t err_size) {
     if (w->gpkg) {
         gpkg_writer_meta(w->gpkg, w->layer, meta, nmeta);
         int failed = gpkg_writer_commit(w->gpkg, err, err_size);
@@ -120,8 +117,7 @@ int table_writer_commit(table_writer *w, const table_meta *meta, int nmeta, char
     return 0;
 }
 
-void table_writer_abort(table_writer *w)
-{
+void table_writer_abort(table_writer *w) {
     if (!w) return;
     if (w->gpkg) gpkg_writer_abort(w->gpkg);
     if (w->csv) {

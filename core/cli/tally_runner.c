@@ -34,8 +34,7 @@ typedef struct tally_run {
     size_t err_size;
 } tally_run;
 
-int tally_inputs_check(const tally_inputs *in, char *err, size_t err_size)
-{
+int tally_inputs_check(const tally_inputs *in, char *err, size_t err_size) {
     struct {
         const char *name, *value, *a, *b, *c;
     } words[] = {
@@ -46,26 +45,25 @@ int tally_inputs_check(const tally_inputs *in, char *err, size_t err_size)
     };
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         const char *v = words[i].value;
-        if (!v || !strcmp(v, words[i].a) || !strcmp(v, words[i].b) || (words[i].c && !strcmp(v, words[i].c)))
-            continue;
+        if (!v || !strcmp(v, words[i].a) || !strcmp(v, words[i].b) || (words[i].c && !strcmp(v, words[i].c))) continue;
         snprintf(err, err_size, "%s must be %s or %s, not '%s'", words[i].name, words[i].a, words[i].b, v);
         return 1;
     }
     return 0;
 }
 
-static const char *crs_name(OGRSpatialReferenceH srs, char *buf, size_t size)
-{
+static const char *crs_name(OGRSpatialReferenceH srs, char *buf, size_t size) {
     const char *auth = OSRGetAuthorityName(srs, NULL), *code = OSRGetAuthorityCode(srs, NULL);
     const char *name = OSRGetName(srs);
-    if (auth && code) snprintf(buf, size, "%s (%s:%s)", name ? name : "unnamed", auth, code);
-    else snprintf(buf, size, "%s", name ? name : "unnamed CRS");
+    if (auth && code)
+        snprintf(buf, size, "%s (%s:%s)", name ? name : "unnamed", auth, code);
+    else
+        snprintf(buf, size, "%s", name ? name : "unnamed CRS");
     return buf;
 }
 
 /* Makes a vector input's coordinates match the target CRS, or explains why not. */
-static int align_crs(tally_run *run, vector_source *src, const char *role)
-{
+static int align_crs(tally_run *run, vector_source *src, const char *role) {
     OGRSpatialReferenceH have = vector_source_crs(src), want = run->target_crs;
     const char *target = run->raster_input ? "land-use raster" : "zones";
     if (!have && !want) return 0;
@@ -89,8 +87,7 @@ static int align_crs(tally_run *run, vector_source *src, const char *role)
     return vector_source_reproject_to(src, want, run->err, run->err_size);
 }
 
-static int open_inputs(tally_run *run)
-{
+static int open_inputs(tally_run *run) {
     const tally_inputs *in = run->in;
     const char *role = in->role ? in->role : "land-use";
     if (vector_source_open(&run->zones, in->zones, in->zones_layer, in->encoding, run->err, run->err_size) ||
@@ -104,9 +101,8 @@ static int open_inputs(tally_run *run)
     run->raster_input = !in->landuse_layer && raster_source_probe(in->landuse);
     if (run->raster_input) {
         if (in->class_field) {
-            snprintf(run->err, run->err_size,
-                     "'%s' is a raster: its cell values are the classes, so drop %s", in->landuse,
-                     in->class_option ? in->class_option : "the class field");
+            snprintf(run->err, run->err_size, "'%s' is a raster: its cell values are the classes, so drop %s",
+                     in->landuse, in->class_option ? in->class_option : "the class field");
             return 1;
         }
         if (raster_source_open(&run->raster, in->landuse, run->err, run->err_size)) return 1;
@@ -114,12 +110,12 @@ static int open_inputs(tally_run *run)
         if (align_crs(run, &run->zones, "zones")) return 1;
     } else {
         if (!in->class_field && !in->whole_area) {
-            snprintf(run->err, run->err_size, "the %s layer '%s' is vector data and needs %s (the field with the class code)",
-                     role, in->landuse, in->class_option ? in->class_option : "a class field");
+            snprintf(run->err, run->err_size,
+                     "the %s layer '%s' is vector data and needs %s (the field with the class code)", role, in->landuse,
+                     in->class_option ? in->class_option : "a class field");
             return 1;
         }
-        if (vector_source_open(&run->landuse, in->landuse, in->landuse_layer, in->encoding, run->err,
-                               run->err_size) ||
+        if (vector_source_open(&run->landuse, in->landuse, in->landuse_layer, in->encoding, run->err, run->err_size) ||
             (in->class_field && vector_source_use_field(&run->landuse, in->class_field, run->err, run->err_size)))
             return 1;
         if (vector_source_count(&run->landuse) == 0) {
@@ -146,16 +142,14 @@ static int open_inputs(tally_run *run)
     return 0;
 }
 
-static int core_failed(tally_run *run, int status)
-{
+static int core_failed(tally_run *run, int status) {
     snprintf(run->err, run->err_size, "%s%s", status == GUOTU_ERR_CANCELLED ? "cancelled: " : "",
              guotu_context_last_error(run->ctx));
     return 1;
 }
 
 static int keep_copy(tally_run *run, feature_copy **list, size_t *count, const char *id, int64_t fid,
-                     const unsigned char *wkb, size_t size)
-{
+                     const unsigned char *wkb, size_t size) {
     feature_copy *grown = realloc(*list, (*count + 1) * sizeof *grown);
     unsigned char *copy = malloc(size ? size : 1);
     if (!grown || !copy) {
@@ -174,45 +168,42 @@ static int keep_copy(tally_run *run, feature_copy **list, size_t *count, const c
     return 0;
 }
 
-static int new_tally(tally_run *run, guotu_context *ctx, guotu_tally **out)
-{
+static int new_tally(tally_run *run, guotu_context *ctx, guotu_tally **out) {
     const tally_inputs *in = run->in;
     guotu_tally_options o;
     guotu_tally_options_init(&o);
     o.crs = run->crs_text;
     o.area_method = in->area && strcmp(in->area, "planar") == 0 ? GUOTU_AREA_PLANAR : GUOTU_AREA_ELLIPSOIDAL;
     o.invalid = in->invalid && strcmp(in->invalid, "fail") == 0 ? GUOTU_INVALID_FAIL : GUOTU_INVALID_REPAIR;
-    o.raster_mode = !in->raster_mode || strcmp(in->raster_mode, "exact") == 0 ? GUOTU_RASTER_EXACT : GUOTU_RASTER_CENTRE;
+    o.raster_mode =
+        !in->raster_mode || strcmp(in->raster_mode, "exact") == 0 ? GUOTU_RASTER_EXACT : GUOTU_RASTER_CENTRE;
     o.zones_label = run->zones.layer_name;
     o.landuse_label = run->raster_input ? in->landuse : run->landuse.layer_name;
     o.mask_label = run->mask.layer_name;
     return guotu_tally_create(ctx, &o, out);
 }
 
-static int create_tally(tally_run *run)
-{
+static int create_tally(tally_run *run) {
     int status = new_tally(run, run->ctx, &run->tally);
     return status ? core_failed(run, status) : 0;
 }
 
-static int feed_zones_and_mask(tally_run *run)
-{
+static int feed_zones_and_mask(tally_run *run) {
     char value[1024];
     int64_t fid;
     const unsigned char *wkb;
     size_t size;
     int more;
-    while ((more = vector_source_next(&run->zones, &fid, value, sizeof value, &wkb, &size, run->err,
-                                      run->err_size)) == 1) {
+    while ((more = vector_source_next(&run->zones, &fid, value, sizeof value, &wkb, &size, run->err, run->err_size)) ==
+           1) {
         int status = guotu_tally_add_zone(run->ctx, run->tally, value, fid, wkb, size);
         if (status) return core_failed(run, status);
         if (run->raster_input && keep_copy(run, &run->zone_copies, &run->zone_copy_count, value, fid, wkb, size))
             return 1;
     }
     if (more < 0) return 1;
-    while (run->has_mask &&
-           (more = vector_source_next(&run->mask, &fid, value, sizeof value, &wkb, &size, run->err, run->err_size)) ==
-               1) {
+    while (run->has_mask && (more = vector_source_next(&run->mask, &fid, value, sizeof value, &wkb, &size, run->err,
+                                                       run->err_size)) == 1) {
         int status = guotu_tally_add_mask(run->ctx, run->tally, fid, wkb, size);
         if (status) return core_failed(run, status);
         if (run->raster_input && keep_copy(run, &run->mask_copies, &run->mask_copy_count, NULL, fid, wkb, size))
@@ -223,8 +214,7 @@ static int feed_zones_and_mask(tally_run *run)
     return status ? core_failed(run, status) : 0;
 }
 
-static guotu_raster_grid grid_of(const raster_source *r)
-{
+static guotu_raster_grid grid_of(const raster_source *r) {
     guotu_raster_grid grid;
     memcpy(grid.geotransform, r->geotransform, sizeof grid.geotransform);
     grid.width = r->width;
@@ -235,8 +225,7 @@ static guotu_raster_grid grid_of(const raster_source *r)
 }
 
 /* Feeds every window `src` yields to `tally`; 0, or 1 with a message in err. */
-static int feed_windows(guotu_context *ctx, guotu_tally *tally, raster_source *src, char *err, size_t err_size)
-{
+static int feed_windows(guotu_context *ctx, guotu_tally *tally, raster_source *src, char *err, size_t err_size) {
     int64_t row0, col0, nrows, ncols;
     int more;
     while ((more = raster_source_next(src, &row0, &col0, &nrows, &ncols, err, err_size)) == 1) {
@@ -262,8 +251,7 @@ typedef struct raster_worker {
     pthread_t thread;
 } raster_worker;
 
-static int worker_setup(raster_worker *w)
-{
+static int worker_setup(raster_worker *w) {
     tally_run *run = w->run;
     w->ctx = guotu_context_create();
     if (!w->ctx || new_tally(run, w->ctx, &w->tally)) {
@@ -291,8 +279,7 @@ static int worker_setup(raster_worker *w)
     return 0;
 }
 
-static void *worker_main(void *arg)
-{
+static void *worker_main(void *arg) {
     raster_worker *w = arg;
     w->failed = feed_windows(w->ctx, w->tally, &w->src, w->err, sizeof w->err);
     return NULL;
@@ -305,15 +292,13 @@ typedef struct scaled_progress {
     int factor;
 } scaled_progress;
 
-static int scaled_report(double fraction, const char *message, void *user)
-{
+static int scaled_report(double fraction, const char *message, void *user) {
     scaled_progress *s = user;
     double f = fraction * s->factor;
     return s->fn(f > 1 ? 1 : f, message, s->user);
 }
 
-static int thread_count(const tally_inputs *in, const raster_source *r)
-{
+static int thread_count(const tally_inputs *in, const raster_source *r) {
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     int n = in->threads > 0 ? in->threads : (int)(cpus > 0 ? cpus : 1);
     if (n > 8) n = 8;
@@ -322,8 +307,7 @@ static int thread_count(const tally_inputs *in, const raster_source *r)
     return n < 1 ? 1 : n;
 }
 
-static int feed_raster(tally_run *run)
-{
+static int feed_raster(tally_run *run) {
     raster_source *r = &run->raster;
     guotu_raster_grid grid = grid_of(r);
     int status = guotu_tally_set_raster(run->ctx, run->tally, &grid);
@@ -342,7 +326,8 @@ static int feed_raster(tally_run *run)
         w->index = k;
         w->count = n;
         failed = worker_setup(w);
-        if (failed) snprintf(run->err, run->err_size, "%s", w->err);
+        if (failed)
+            snprintf(run->err, run->err_size, "%s", w->err);
         else if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
             snprintf(run->err, run->err_size, "cannot start a worker thread");
             failed = 1;
@@ -373,8 +358,7 @@ static int feed_raster(tally_run *run)
     return failed;
 }
 
-static int feed_vector(tally_run *run)
-{
+static int feed_vector(tally_run *run) {
     guotu_tally_set_expected(run->ctx, run->tally, vector_source_count(&run->landuse));
     char value[1024];
     int64_t fid;
@@ -390,8 +374,7 @@ static int feed_vector(tally_run *run)
 }
 
 int tally_runner_run(guotu_context *ctx, const tally_inputs *in, guotu_tally **out, tally_info *info, char *err,
-                     size_t err_size)
-{
+                     size_t err_size) {
     *out = NULL;
     memset(info, 0, sizeof *info);
     tally_run run;
@@ -412,15 +395,19 @@ int tally_runner_run(guotu_context *ctx, const tally_inputs *in, guotu_tally **o
     info->raster_height = run.raster.height;
     snprintf(info->landuse_layer, sizeof info->landuse_layer, "%s",
              run.raster_input ? in->landuse : run.landuse.layer_name);
-    if (failed) guotu_tally_destroy(ctx, run.tally);
-    else *out = run.tally;
+    if (failed)
+        guotu_tally_destroy(ctx, run.tally);
+    else
+        *out = run.tally;
     vector_source_close(&run.zones);
     vector_source_close(&run.landuse);
     vector_source_close(&run.mask);
     raster_source_close(&run.raster);
     CPLFree(run.crs_text);
-    for (size_t i = 0; i < run.zone_copy_count; i++) free(run.zone_copies[i].wkb);
-    for (size_t i = 0; i < run.mask_copy_count; i++) free(run.mask_copies[i].wkb);
+    for (size_t i = 0; i < run.zone_copy_count; i++)
+        free(run.zone_copies[i].wkb);
+    for (size_t i = 0; i < run.mask_copy_count; i++)
+        free(run.mask_copies[i].wkb);
     free(run.zone_copies);
     free(run.mask_copies);
     return failed;

@@ -13,8 +13,7 @@
 #include "vector_source.h"
 
 int coefficients_load(guotu_context *ctx, const char *spec, const char *esv_reference, guotu_coefficients **out,
-                      char *source, size_t source_size, char *err, size_t err_size)
-{
+                      char *source, size_t source_size, char *err, size_t err_size) {
     *out = NULL;
     size_t size = 0;
     char *text = table_text_load(spec, "voucher", source, source_size, &size, err, err_size);
@@ -25,8 +24,7 @@ int coefficients_load(guotu_context *ctx, const char *spec, const char *esv_refe
     return status != GUOTU_OK;
 }
 
-void zone_set_free(zone_set *s)
-{
+void zone_set_free(zone_set *s) {
     for (size_t i = 0; i < s->count; i++) {
         free(s->zones[i].id);
         free(s->zones[i].name);
@@ -38,8 +36,7 @@ void zone_set_free(zone_set *s)
 }
 
 /* GDP and population from a CSV joined by zone id: fills the zones' gdp and population. */
-static int join_table(const zone_fields *f, zone_set *s, char *err, size_t err_size)
-{
+static int join_table(const zone_fields *f, zone_set *s, char *err, size_t err_size) {
     GDALDatasetH ds = GDALOpenEx(f->table, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
     OGRLayerH layer = ds ? GDALDatasetGetLayer(ds, 0) : NULL;
     if (!layer) {
@@ -58,7 +55,8 @@ static int join_table(const zone_fields *f, zone_set *s, char *err, size_t err_s
             return 1;
         }
     }
-    for (size_t z = 0; z < s->count; z++) s->zones[z].gdp = s->zones[z].population = NAN;
+    for (size_t z = 0; z < s->count; z++)
+        s->zones[z].gdp = s->zones[z].population = NAN;
     OGRFeatureH feature;
     int failed = 0;
     while (!failed && (feature = OGR_L_GetNextFeature(layer))) {
@@ -70,8 +68,10 @@ static int join_table(const zone_fields *f, zone_set *s, char *err, size_t err_s
             s->zones[z].gdp = strtod(g, &end1);
             s->zones[z].population = strtod(p, &end2);
             if (!*g || *end1 || !*p || *end2) {
-                snprintf(err, err_size, "the zone table '%s': zone '%s' has GDP '%s' and population '%s'; numbers are "
-                         "needed", f->table, id, g, p);
+                snprintf(err, err_size,
+                         "the zone table '%s': zone '%s' has GDP '%s' and population '%s'; numbers are "
+                         "needed",
+                         f->table, id, g, p);
                 failed = 1;
             }
         }
@@ -87,8 +87,7 @@ static int join_table(const zone_fields *f, zone_set *s, char *err, size_t err_s
 }
 
 static int read_number(const vector_source *src, int index, const char *field, const char *what, int64_t fid,
-                       double *out, char *err, size_t err_size)
-{
+                       double *out, char *err, size_t err_size) {
     if (vector_source_real(src, index, out)) return 0;
     const char *text = vector_source_text(src, index);
     snprintf(err, err_size, "feature %lld of layer '%s': %s field '%s' is %s%s%s; a number is needed", (long long)fid,
@@ -96,8 +95,7 @@ static int read_number(const vector_source *src, int index, const char *field, c
     return 1;
 }
 
-static int optional_price(const vector_source *src, int index, double *out)
-{
+static int optional_price(const vector_source *src, int index, double *out) {
     *out = NAN;
     if (index < 0) return 0;
     double v;
@@ -107,8 +105,7 @@ static int optional_price(const vector_source *src, int index, double *out)
 
 static int add_zone(guotu_context *ctx, guotu_area_calc *calc, const zone_fields *f, vector_source *src,
                     const int idx[6], int64_t fid, const char *id, const unsigned char *wkb, size_t size, zone_set *s,
-                    char *err, size_t err_size)
-{
+                    char *err, size_t err_size) {
     zone_record *z = &s->zones[s->count];
     memset(z, 0, sizeof *z);
     z->id = strdup(id);
@@ -143,8 +140,7 @@ static int add_zone(guotu_context *ctx, guotu_area_calc *calc, const zone_fields
     return 0;
 }
 
-int zone_set_read(guotu_context *ctx, const zone_fields *f, zone_set *out, char *err, size_t err_size)
-{
+int zone_set_read(guotu_context *ctx, const zone_fields *f, zone_set *out, char *err, size_t err_size) {
     memset(out, 0, sizeof *out);
     vector_source src;
     if (vector_source_open(&src, f->path, f->layer, f->encoding, err, err_size) ||
@@ -169,8 +165,8 @@ int zone_set_read(guotu_context *ctx, const zone_fields *f, zone_set *out, char 
     if (srs) OSRExportToWktEx(srs, &crs_text, wkt_opts);
     guotu_area_calc *calc = NULL;
     int failed = 0;
-    if (guotu_area_calc_create(ctx, crs_text, strcmp(f->area, "planar") == 0 ? GUOTU_AREA_PLANAR : GUOTU_AREA_ELLIPSOIDAL,
-                               &calc)) {
+    if (guotu_area_calc_create(ctx, crs_text,
+                               strcmp(f->area, "planar") == 0 ? GUOTU_AREA_PLANAR : GUOTU_AREA_ELLIPSOIDAL, &calc)) {
         snprintf(err, err_size, "zones layer '%s': %s", src.layer_name, guotu_context_last_error(ctx));
         failed = 1;
     }

@@ -28,8 +28,8 @@ typedef struct zone_set {
 typedef struct zone_fields {
     const char *path, *layer, *encoding;
     const char *id, *name, *gdp, *pop, *ask, *bid; /* gdp, pop, name, ask, bid may be NULL */
-    const char *table;    /* optional CSV with id, gdp and pop columns, joined by id */
-    const char *area;     /* "ellipsoidal" | "planar" */
+    const char *table;                             /* optional CSV with id, gdp and pop columns, joined by id */
+    const char *area;                              /* "ellipsoidal" | "planar" */
 } zone_fields;
 
 /* Reads every zone; fails naming the layer, feature and field for a missing field, an
@@ -41,6 +41,5 @@ void zone_set_free(zone_set *s);
  * GBT21010_2017, YDYH_2023) found under the resources directory. */
 int coefficients_load(guotu_context *ctx, const char *spec, const char *esv_reference, guotu_coefficients **out,
                       char *source, size_t source_size, char *err, size_t err_size);
-
 
 #endif

@@ -10,12 +10,12 @@
 
 #include "gpkg_writer.h"
 
-static int write_voucher_layer(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size)
-{
+static int write_voucher_layer(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size) {
     static const table_column columns[] = {
-        {"zone_id", COLUMN_TEXT, 0, NULL}, {"zone_name", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}, {"m0_ha", COLUMN_REAL, 0, NULL},
-        {"mt_ha", COLUMN_REAL, 0, NULL},   {"dm_ha", COLUMN_REAL, 0, NULL},     {"g_ratio", COLUMN_REAL, 0, NULL}, {"p_ratio", COLUMN_REAL, 0, NULL},
-        {"e_ha", COLUMN_REAL, 0, NULL},    {"role", COLUMN_TEXT, 0, NULL},      {"amount_yuan", COLUMN_REAL, 0, NULL}};
+        {"zone_id", COLUMN_TEXT, 0, NULL}, {"zone_name", COLUMN_TEXT, 0, NULL},  {"area_ha", COLUMN_REAL, 0, NULL},
+        {"m0_ha", COLUMN_REAL, 0, NULL},   {"mt_ha", COLUMN_REAL, 0, NULL},      {"dm_ha", COLUMN_REAL, 0, NULL},
+        {"g_ratio", COLUMN_REAL, 0, NULL}, {"p_ratio", COLUMN_REAL, 0, NULL},    {"e_ha", COLUMN_REAL, 0, NULL},
+        {"role", COLUMN_TEXT, 0, NULL},    {"amount_yuan", COLUMN_REAL, 0, NULL}};
     int layer = gpkg_writer_add_layer(w, "voucher", wkbMultiPolygon, r->zones->srs, columns, 11, err, err_size);
     if (layer < 0) return 1;
     for (size_t i = 0; i < guotu_voucher_zone_count(r->voucher); i++) {
@@ -32,14 +32,13 @@ static int write_voucher_layer(gpkg_writer *w, const voucher_result *r, char *er
 }
 
 /* E of ecological units attributed to the counties that trade it. */
-static int write_counties(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size)
-{
-    static const table_column columns[] = {{"county_id", COLUMN_TEXT, 0, NULL}, {"county_name", COLUMN_TEXT, 0, NULL},
-                                           {"area_ha", COLUMN_REAL, 0, NULL},   {"units", COLUMN_REAL, 0, NULL},
-                                           {"e_ha", COLUMN_REAL, 0, NULL},      {"role", COLUMN_TEXT, 0, NULL},
+static int write_counties(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size) {
+    static const table_column columns[] = {{"county_id", COLUMN_TEXT, 0, NULL},  {"county_name", COLUMN_TEXT, 0, NULL},
+                                           {"area_ha", COLUMN_REAL, 0, NULL},    {"units", COLUMN_REAL, 0, NULL},
+                                           {"e_ha", COLUMN_REAL, 0, NULL},       {"role", COLUMN_TEXT, 0, NULL},
                                            {"amount_yuan", COLUMN_REAL, 0, NULL}};
-    int layer = gpkg_writer_add_layer(w, "voucher_counties", wkbMultiPolygon, r->counties->srs, columns, 7, err,
-                                      err_size);
+    int layer =
+        gpkg_writer_add_layer(w, "voucher_counties", wkbMultiPolygon, r->counties->srs, columns, 7, err, err_size);
     if (layer < 0) return 1;
     for (size_t c = 0; c < r->counties->count; c++) {
         const zone_record *county = &r->counties->zones[c];
@@ -58,8 +57,7 @@ static int write_counties(gpkg_writer *w, const voucher_result *r, char *err, si
     return 0;
 }
 
-static int write_classes(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size)
-{
+static int write_classes(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size) {
     static const table_column columns[] = {{"zone_id", COLUMN_TEXT, 0, NULL},
                                            {"class_code", COLUMN_TEXT, 0, NULL},
                                            {"a0_ha", COLUMN_REAL, 0, NULL},
@@ -77,9 +75,9 @@ static int write_classes(gpkg_writer *w, const voucher_result *r, char *err, siz
     return 0;
 }
 
-static int write_unknown(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size)
-{
-    static const table_column columns[] = {{"class_code", COLUMN_TEXT, 0, NULL}, {"year", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
+static int write_unknown(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size) {
+    static const table_column columns[] = {
+        {"class_code", COLUMN_TEXT, 0, NULL}, {"year", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
     int layer = gpkg_writer_add_layer(w, "unknown_codes", wkbNone, NULL, columns, 3, err, err_size);
     if (layer < 0) return 1;
     for (size_t i = 0; i < guotu_voucher_unknown_count(r->voucher); i++) {
@@ -92,9 +90,9 @@ static int write_unknown(gpkg_writer *w, const voucher_result *r, char *err, siz
     return 0;
 }
 
-static int write_summary(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size)
-{
-    static const table_column columns[] = {{"item", COLUMN_TEXT, 0, NULL}, {"value", COLUMN_REAL, 0, NULL}, {"text", COLUMN_TEXT, 0, NULL}};
+static int write_summary(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size) {
+    static const table_column columns[] = {
+        {"item", COLUMN_TEXT, 0, NULL}, {"value", COLUMN_REAL, 0, NULL}, {"text", COLUMN_TEXT, 0, NULL}};
     int layer = gpkg_writer_add_layer(w, "summary", wkbNone, NULL, columns, 3, err, err_size);
     if (layer < 0) return 1;
     const guotu_voucher_summary *s = &r->summary;
@@ -133,8 +131,7 @@ static int write_summary(gpkg_writer *w, const voucher_result *r, char *err, siz
     return 0;
 }
 
-static int write_trades(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size)
-{
+static int write_trades(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size) {
     static const table_column columns[] = {{"seller_id", COLUMN_TEXT, 0, NULL},
                                            {"buyer_id", COLUMN_TEXT, 0, NULL},
                                            {"volume_ha", COLUMN_REAL, 0, NULL},
@@ -165,8 +162,7 @@ static int write_trades(gpkg_writer *w, const voucher_result *r, char *err, size
     return 0;
 }
 
-int voucher_output_write(const char *path, const voucher_result *r, char *err, size_t err_size)
-{
+int voucher_output_write(const char *path, const voucher_result *r, char *err, size_t err_size) {
     gpkg_writer *w = NULL;
     if (gpkg_writer_open(&w, path, err, err_size)) return 1;
     if (write_voucher_layer(w, r, err, err_size) || write_classes(w, r, err, err_size) ||

@@ -8,15 +8,15 @@
 
 typedef struct voucher_result {
     guotu_context *ctx;
-    const zone_set *zones;          /* same order as the account's zones */
-    const guotu_voucher *voucher;   /* computed */
+    const zone_set *zones;        /* same order as the account's zones */
+    const guotu_voucher *voucher; /* computed */
     guotu_voucher_summary summary;
-    const guotu_market *market;     /* cleared, or NULL */
+    const guotu_market *market; /* cleared, or NULL */
     int has_market;
     guotu_market_summary market_summary;
-    const zone_set *counties;       /* trading subjects when zones are ecological units, or NULL */
+    const zone_set *counties; /* trading subjects when zones are ecological units, or NULL */
     const guotu_attribution *attribution;
-    const table_meta *meta;         /* inputs and parameters */
+    const table_meta *meta; /* inputs and parameters */
     int nmeta;
 } voucher_result;
 

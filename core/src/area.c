@@ -18,16 +18,14 @@ struct guotu_area_calc {
 
 int gt_area_is_planar(const guotu_area_calc *calc) { return calc->method == GUOTU_AREA_PLANAR; }
 
-static int proj_failure(guotu_context *ctx, const char *what, const char *crs)
-{
+static int proj_failure(guotu_context *ctx, const char *what, const char *crs) {
     int err = proj_context_errno(ctx->proj);
     const char *detail = err ? proj_context_errno_string(ctx->proj, err) : "no detail";
     return gt_fail(ctx, GUOTU_ERR_CRS, "%s for CRS '%.200s': %s", what, crs ? crs : "(none)", detail);
 }
 
 /* Builds the lon/lat transformation and the geodesic on the CRS's own ellipsoid. */
-static int setup_ellipsoidal(guotu_context *ctx, guotu_area_calc *calc, const char *crs_text)
-{
+static int setup_ellipsoidal(guotu_context *ctx, guotu_area_calc *calc, const char *crs_text) {
     int status = GUOTU_OK;
     PJ *crs = NULL, *geodetic = NULL, *ellipsoid = NULL, *raw = NULL;
     crs = proj_create(ctx->proj, crs_text);
@@ -70,8 +68,7 @@ done:
     return status;
 }
 
-int guotu_area_calc_create(guotu_context *ctx, const char *crs, guotu_area_method method, guotu_area_calc **out)
-{
+int guotu_area_calc_create(guotu_context *ctx, const char *crs, guotu_area_method method, guotu_area_calc **out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_area_calc_create: out is NULL");
@@ -98,8 +95,7 @@ int guotu_area_calc_create(guotu_context *ctx, const char *crs, guotu_area_metho
     return GUOTU_OK;
 }
 
-void guotu_area_calc_destroy(guotu_context *ctx, guotu_area_calc *calc)
-{
+void guotu_area_calc_destroy(guotu_context *ctx, guotu_area_calc *calc) {
     (void)ctx;
     if (!calc) return;
     proj_destroy(calc->to_lonlat);
@@ -109,8 +105,7 @@ void guotu_area_calc_destroy(guotu_context *ctx, guotu_area_calc *calc)
 
 const char *guotu_area_calc_describe(const guotu_area_calc *calc) { return calc ? calc->description : ""; }
 
-static double shoelace(const double *xy, size_t n)
-{
+static double shoelace(const double *xy, size_t n) {
     /* Shifting to the first vertex keeps precision with Gauss-Krüger false eastings
      * of tens of millions of metres. */
     double x0 = xy[0], y0 = xy[1], twice = 0;
@@ -121,16 +116,15 @@ static double shoelace(const double *xy, size_t n)
     return twice / 2.0;
 }
 
-int gt_area_of_ring_inplace(guotu_context *ctx, guotu_area_calc *calc, double *xy, size_t n, double *area_m2)
-{
+int gt_area_of_ring_inplace(guotu_context *ctx, guotu_area_calc *calc, double *xy, size_t n, double *area_m2) {
     *area_m2 = 0;
     if (n < 3) return GUOTU_OK;
     if (calc->method == GUOTU_AREA_PLANAR) {
         *area_m2 = fabs(shoelace(xy, n));
         return GUOTU_OK;
     }
-    size_t done = proj_trans_generic(calc->to_lonlat, PJ_FWD, xy, 2 * sizeof(double), n, xy + 1,
-                                     2 * sizeof(double), n, NULL, 0, 0, NULL, 0, 0);
+    size_t done = proj_trans_generic(calc->to_lonlat, PJ_FWD, xy, 2 * sizeof(double), n, xy + 1, 2 * sizeof(double), n,
+                                     NULL, 0, 0, NULL, 0, 0);
     if (done != n) return proj_failure(ctx, "cannot map coordinates to the ellipsoid", "layer");
     struct geod_polygon polygon;
     geod_polygon_init(&polygon, 0);
@@ -147,8 +141,7 @@ int gt_area_of_ring_inplace(guotu_context *ctx, guotu_area_calc *calc, double *x
     return GUOTU_OK;
 }
 
-int guotu_area_of_ring(guotu_context *ctx, guotu_area_calc *calc, const double *xy, size_t n, double *area_m2)
-{
+int guotu_area_of_ring(guotu_context *ctx, guotu_area_calc *calc, const double *xy, size_t n, double *area_m2) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!calc || !area_m2 || (!xy && n)) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_area_of_ring: NULL argument");
@@ -162,8 +155,7 @@ int guotu_area_of_ring(guotu_context *ctx, guotu_area_calc *calc, const double *
     return gt_area_of_ring_inplace(ctx, calc, calc->buffer, n, area_m2);
 }
 
-static int ring_area(guotu_context *ctx, guotu_area_calc *calc, const GEOSGeometry *ring, double *area)
-{
+static int ring_area(guotu_context *ctx, guotu_area_calc *calc, const GEOSGeometry *ring, double *area) {
     const GEOSCoordSequence *seq = GEOSGeom_getCoordSeq_r(ctx->geos, ring);
     unsigned int n = 0;
     if (!seq || !GEOSCoordSeq_getSize_r(ctx->geos, seq, &n))
@@ -179,8 +171,7 @@ static int ring_area(guotu_context *ctx, guotu_area_calc *calc, const GEOSGeomet
     return gt_area_of_ring_inplace(ctx, calc, calc->buffer, n, area);
 }
 
-static int polygon_area(guotu_context *ctx, guotu_area_calc *calc, const GEOSGeometry *poly, double *area)
-{
+static int polygon_area(guotu_context *ctx, guotu_area_calc *calc, const GEOSGeometry *poly, double *area) {
     *area = 0;
     if (GEOSisEmpty_r(ctx->geos, poly) == 1) return GUOTU_OK;
     double ring = 0;
@@ -196,8 +187,7 @@ static int polygon_area(guotu_context *ctx, guotu_area_calc *calc, const GEOSGeo
     return GUOTU_OK;
 }
 
-int gt_area_of_geom(guotu_context *ctx, guotu_area_calc *calc, const GEOSGeometry *geom, double *area_m2)
-{
+int gt_area_of_geom(guotu_context *ctx, guotu_area_calc *calc, const GEOSGeometry *geom, double *area_m2) {
     *area_m2 = 0;
     int type = GEOSGeomTypeId_r(ctx->geos, geom);
     if (type == GEOS_POLYGON) {
@@ -220,8 +210,7 @@ int gt_area_of_geom(guotu_context *ctx, guotu_area_calc *calc, const GEOSGeometr
 }
 
 int guotu_area_of_wkb(guotu_context *ctx, guotu_area_calc *calc, const unsigned char *wkb, size_t wkb_size,
-                      double *area_m2)
-{
+                      double *area_m2) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!calc || !wkb || !area_m2) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_area_of_wkb: NULL argument");

@@ -8,8 +8,7 @@
 
 enum { LATTICE_STEP = 32 };
 
-int gt_cell_area_init(guotu_context *ctx, gt_cell_area *ca, const gt_grid *grid, guotu_area_calc *calc)
-{
+int gt_cell_area_init(guotu_context *ctx, gt_cell_area *ca, const gt_grid *grid, guotu_area_calc *calc) {
     memset(ca, 0, sizeof *ca);
     ca->grid = *grid;
     ca->calc = calc;
@@ -17,7 +16,8 @@ int gt_cell_area_init(guotu_context *ctx, gt_cell_area *ca, const gt_grid *grid,
     ca->planar_area = fabs(grid->dx * grid->dy);
     ca->step = LATTICE_STEP;
     ca->nodes_per_row = grid->width / ca->step + 2;
-    for (int i = 0; i < GT_CELL_AREA_CACHE; i++) ca->cached_row[i] = -1;
+    for (int i = 0; i < GT_CELL_AREA_CACHE; i++)
+        ca->cached_row[i] = -1;
     if (!ca->planar) {
         ca->row_values = malloc((size_t)ca->nodes_per_row * sizeof(double));
         if (!ca->row_values) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
@@ -25,15 +25,14 @@ int gt_cell_area_init(guotu_context *ctx, gt_cell_area *ca, const gt_grid *grid,
     return GUOTU_OK;
 }
 
-void gt_cell_area_free(gt_cell_area *ca)
-{
-    for (int i = 0; i < GT_CELL_AREA_CACHE; i++) free(ca->cached_values[i]);
+void gt_cell_area_free(gt_cell_area *ca) {
+    for (int i = 0; i < GT_CELL_AREA_CACHE; i++)
+        free(ca->cached_values[i]);
     free(ca->row_values);
     memset(ca, 0, sizeof *ca);
 }
 
-int gt_cell_area_exact(guotu_context *ctx, const gt_cell_area *ca, int64_t row, int64_t col, double *out)
-{
+int gt_cell_area_exact(guotu_context *ctx, const gt_cell_area *ca, int64_t row, int64_t col, double *out) {
     const gt_grid *g = &ca->grid;
     double xl = g->x0 + (double)col * g->dx, xr = xl + g->dx;
     double yt = g->y0 + (double)row * g->dy, yb = yt + g->dy;
@@ -42,8 +41,7 @@ int gt_cell_area_exact(guotu_context *ctx, const gt_cell_area *ca, int64_t row, 
 }
 
 /* Lattice row `i` (exact areas of cells (i*step, j*step)), from the cache or computed. */
-static int lattice_row(guotu_context *ctx, gt_cell_area *ca, int64_t i, const double **values)
-{
+static int lattice_row(guotu_context *ctx, gt_cell_area *ca, int64_t i, const double **values) {
     int victim = 0;
     for (int k = 0; k < GT_CELL_AREA_CACHE; k++) {
         if (ca->cached_row[k] == i) {
@@ -71,10 +69,10 @@ static int lattice_row(guotu_context *ctx, gt_cell_area *ca, int64_t i, const do
     return GUOTU_OK;
 }
 
-int gt_cell_area_row(guotu_context *ctx, gt_cell_area *ca, int64_t row, int64_t col0, int64_t n, double *out)
-{
+int gt_cell_area_row(guotu_context *ctx, gt_cell_area *ca, int64_t row, int64_t col0, int64_t n, double *out) {
     if (ca->planar) {
-        for (int64_t k = 0; k < n; k++) out[k] = ca->planar_area;
+        for (int64_t k = 0; k < n; k++)
+            out[k] = ca->planar_area;
         return GUOTU_OK;
     }
     int64_t i = row / ca->step;
@@ -85,7 +83,8 @@ int gt_cell_area_row(guotu_context *ctx, gt_cell_area *ca, int64_t row, int64_t 
     if (status) return status;
     int64_t j_first = col0 / ca->step, j_last = (col0 + n - 1) / ca->step + 1;
     if (j_last >= ca->nodes_per_row) j_last = ca->nodes_per_row - 1;
-    for (int64_t j = j_first; j <= j_last; j++) ca->row_values[j] = top[j] + (bottom[j] - top[j]) * fr;
+    for (int64_t j = j_first; j <= j_last; j++)
+        ca->row_values[j] = top[j] + (bottom[j] - top[j]) * fr;
     /* Between two lattice nodes the area is linear in the column: walk each segment with
      * one addition per cell instead of a division and an interpolation. */
     double inv_step = 1.0 / (double)ca->step;
@@ -97,7 +96,8 @@ int gt_cell_area_row(guotu_context *ctx, gt_cell_area *ca, int64_t row, int64_t 
         int64_t count = seg_end - c < n - k ? seg_end - c : n - k;
         double slope = (ca->row_values[j + 1] - ca->row_values[j]) * inv_step;
         double v = ca->row_values[j] + slope * (double)(c - j * ca->step);
-        for (int64_t i = 0; i < count; i++) out[k + i] = v + slope * (double)i;
+        for (int64_t i = 0; i < count; i++)
+            out[k + i] = v + slope * (double)i;
         k += count;
     }
     return GUOTU_OK;

@@ -5,8 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int integer_code(const char *s, long long *out)
-{
+static int integer_code(const char *s, long long *out) {
     if (!*s || strlen(s) > 15) return 0;
     for (const char *c = s; *c; c++)
         if (*c < '0' || *c > '9') return 0;
@@ -14,8 +13,7 @@ static int integer_code(const char *s, long long *out)
     return 1;
 }
 
-int32_t gt_code_table_add(gt_code_table *t, const char *code)
-{
+int32_t gt_code_table_add(gt_code_table *t, const char *code) {
     int32_t i = gt_string_table_intern(&t->codes, code);
     long long value;
     if (i < 0 || !integer_code(code, &value)) return i;
@@ -35,13 +33,11 @@ int32_t gt_code_table_add(gt_code_table *t, const char *code)
     return i;
 }
 
-int32_t gt_code_table_find_exact(const gt_code_table *t, const char *code)
-{
+int32_t gt_code_table_find_exact(const gt_code_table *t, const char *code) {
     return gt_string_table_find(&t->codes, code);
 }
 
-int32_t gt_code_table_find(const gt_code_table *t, const char *code)
-{
+int32_t gt_code_table_find(const gt_code_table *t, const char *code) {
     int32_t i = gt_string_table_find(&t->codes, code);
     long long value;
     if (i >= 0 || !integer_code(code, &value)) return i;
@@ -49,8 +45,7 @@ int32_t gt_code_table_find(const gt_code_table *t, const char *code)
     return slot < 0 ? -1 : t->numeric_code[slot];
 }
 
-void gt_code_table_free(gt_code_table *t)
-{
+void gt_code_table_free(gt_code_table *t) {
     gt_string_table_free(&t->codes);
     gt_index_map_free(&t->numeric);
     free(t->numeric_code);
@@ -58,8 +53,7 @@ void gt_code_table_free(gt_code_table *t)
 }
 
 /* Integer codes sort numerically ("2" before "10"); "" first; text after numbers. */
-static int parse_long(const char *s, long long *value)
-{
+static int parse_long(const char *s, long long *value) {
     if (!*s) return 0;
     char *end = NULL;
     errno = 0;
@@ -67,8 +61,7 @@ static int parse_long(const char *s, long long *value)
     return errno == 0 && end && *end == '\0';
 }
 
-int gt_compare_codes(const char *a, const char *b)
-{
+int gt_compare_codes(const char *a, const char *b) {
     long long va, vb;
     int ia = parse_long(a, &va), ib = parse_long(b, &vb);
     if (ia && ib && va != vb) return va < vb ? -1 : 1;
@@ -78,4 +71,3 @@ int gt_compare_codes(const char *a, const char *b)
     }
     return strcmp(a, b);
 }
-

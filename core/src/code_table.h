@@ -7,7 +7,7 @@
 
 typedef struct gt_code_table {
     gt_string_table codes;
-    gt_index_map numeric; /* integer value -> dense slot */
+    gt_index_map numeric;  /* integer value -> dense slot */
     int32_t *numeric_code; /* dense slot -> code index */
     size_t numeric_cap;
 } gt_code_table;

@@ -14,16 +14,14 @@ struct guotu_coefficients {
     size_t cap;
 };
 
-static int parse_number(const char *s, double *out)
-{
+static int parse_number(const char *s, double *out) {
     char *end = NULL;
     errno = 0;
     *out = strtod(s, &end);
     return *s && errno == 0 && end && *end == '\0' && isfinite(*out);
 }
 
-void guotu_coefficients_destroy(guotu_context *ctx, guotu_coefficients *c)
-{
+void guotu_coefficients_destroy(guotu_context *ctx, guotu_coefficients *c) {
     (void)ctx;
     if (!c) return;
     gt_code_table_free(&c->codes);
@@ -33,8 +31,7 @@ void guotu_coefficients_destroy(guotu_context *ctx, guotu_coefficients *c)
 
 size_t guotu_coefficients_count(const guotu_coefficients *c) { return c ? c->codes.codes.count : 0; }
 
-int guotu_coefficients_lookup(const guotu_coefficients *c, const char *code, double *k)
-{
+int guotu_coefficients_lookup(const guotu_coefficients *c, const char *code, double *k) {
     if (!c || !code) return 0;
     int32_t i = gt_code_table_find(&c->codes, code);
     if (i < 0) return 0;
@@ -42,8 +39,7 @@ int guotu_coefficients_lookup(const guotu_coefficients *c, const char *code, dou
     return 1;
 }
 
-static int add_code(guotu_context *ctx, guotu_coefficients *c, const char *code, double k)
-{
+static int add_code(guotu_context *ctx, guotu_coefficients *c, const char *code, double k) {
     int32_t i = gt_code_table_add(&c->codes, code);
     if (i >= 0 && (size_t)i >= c->cap) {
         size_t cap = c->cap ? c->cap * 2 : 64;
@@ -60,8 +56,7 @@ static int add_code(guotu_context *ctx, guotu_coefficients *c, const char *code,
 enum { COL_CODE, COL_K, COL_ESV, COL_ESV_LONG };
 
 int guotu_coefficients_parse(guotu_context *ctx, const char *csv_text, size_t csv_size, const char *label,
-                             const char *reference_code, guotu_coefficients **out)
-{
+                             const char *reference_code, guotu_coefficients **out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!csv_text || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_coefficients_parse: NULL argument");
@@ -95,7 +90,8 @@ int guotu_coefficients_parse(guotu_context *ctx, const char *csv_text, size_t cs
         }
         const char *code = fields[col[COL_CODE]], *text = fields[value_col];
         double value = 0;
-        if (!code[0]) status = gt_fail(ctx, GUOTU_ERR_DATA, "coefficient table '%s', line %d: empty code", label, line);
+        if (!code[0])
+            status = gt_fail(ctx, GUOTU_ERR_DATA, "coefficient table '%s', line %d: empty code", label, line);
         else if (!gt_utf8_valid(code))
             status = gt_fail(ctx, GUOTU_ERR_DATA, "coefficient table '%s', line %d: the code is not UTF-8 text", label,
                              line);
@@ -104,9 +100,10 @@ int guotu_coefficients_parse(guotu_context *ctx, const char *csv_text, size_t cs
                              line, code);
         else if (!parse_number(text, &value) || value < 0)
             status = gt_fail(ctx, GUOTU_ERR_DATA,
-                             "coefficient table '%s', line %d: %s of code '%s' is '%s', not a number >= 0", label,
-                             line, use_k ? "k" : "esv", code, text);
-        else status = add_code(ctx, c, code, value);
+                             "coefficient table '%s', line %d: %s of code '%s' is '%s', not a number >= 0", label, line,
+                             use_k ? "k" : "esv", code, text);
+        else
+            status = add_code(ctx, c, code, value);
     }
     size_t count = c->codes.codes.count;
     if (!status && !count) status = gt_fail(ctx, GUOTU_ERR_DATA, "coefficient table '%s' lists no codes", label);
@@ -119,7 +116,8 @@ int guotu_coefficients_parse(guotu_context *ctx, const char *csv_text, size_t cs
                              "coefficient table '%s' gives esv values, so it needs the reference class '%s' with an "
                              "esv above 0",
                              label, reference_code ? reference_code : "(none given)");
-        for (size_t i = 0; !status && i < count; i++) c->k[i] /= reference;
+        for (size_t i = 0; !status && i < count; i++)
+            c->k[i] /= reference;
     }
     if (status) {
         guotu_coefficients_destroy(ctx, c);

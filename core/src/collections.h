@@ -8,7 +8,7 @@
 /* Open-addressing map from a 64-bit key to a dense index 0, 1, 2... in insertion order. */
 typedef struct gt_index_map {
     uint64_t *keys;
-    int32_t *slots; /* -1 = empty, else the dense index */
+    int32_t *slots;  /* -1 = empty, else the dense index */
     size_t capacity; /* power of two */
     size_t count;
 } gt_index_map;
@@ -22,7 +22,7 @@ int32_t gt_index_map_insert(gt_index_map *m, uint64_t key, int *inserted);
 
 /* Interned UTF-8 strings: each distinct string gets a dense index. */
 typedef struct gt_string_table {
-    char **strings;   /* owned copies, by index */
+    char **strings; /* owned copies, by index */
     size_t count;
     int32_t *slots;   /* open addressing over indices; -1 = empty */
     uint64_t *hashes; /* hash of each string, by index */

@@ -10,8 +10,7 @@ const char *guotu_version(void) { return GUOTU_VERSION_STRING; }
 
 int guotu_abi_version(void) { return GUOTU_ABI_VERSION; }
 
-const char *guotu_status_name(int status)
-{
+const char *guotu_status_name(int status) {
     switch (status) {
     case GUOTU_OK: return "GUOTU_OK";
     case GUOTU_ERR_ARGUMENT: return "GUOTU_ERR_ARGUMENT";
@@ -27,28 +26,24 @@ const char *guotu_status_name(int status)
 }
 
 /* GEOS calls these instead of printing; keep the text for the failing call to report. */
-static void geos_message_handler(const char *message, void *user_data)
-{
+static void geos_message_handler(const char *message, void *user_data) {
     guotu_context *ctx = user_data;
     snprintf(ctx->geos_message, sizeof ctx->geos_message, "%s", message ? message : "");
 }
 
-static void geos_notice_handler(const char *message, void *user_data)
-{
+static void geos_notice_handler(const char *message, void *user_data) {
     /* Notices (e.g. "Self-intersection at ...") explain a later validity failure. */
     geos_message_handler(message, user_data);
 }
 
 /* PROJ logs to stderr by default; a library must not print. */
-static void proj_silent_logger(void *user_data, int level, const char *message)
-{
+static void proj_silent_logger(void *user_data, int level, const char *message) {
     (void)user_data;
     (void)level;
     (void)message;
 }
 
-guotu_context *guotu_context_create(void)
-{
+guotu_context *guotu_context_create(void) {
     guotu_context *ctx = calloc(1, sizeof *ctx);
     if (!ctx) return NULL;
     ctx->geos = GEOS_init_r();
@@ -64,8 +59,7 @@ guotu_context *guotu_context_create(void)
     return ctx;
 }
 
-void guotu_context_destroy(guotu_context *ctx)
-{
+void guotu_context_destroy(guotu_context *ctx) {
     if (!ctx) return;
     if (ctx->geos) GEOS_finish_r(ctx->geos);
     if (ctx->proj) proj_context_destroy(ctx->proj);
@@ -74,28 +68,22 @@ void guotu_context_destroy(guotu_context *ctx)
 
 const char *guotu_context_last_error(const guotu_context *ctx) { return ctx ? ctx->last_error : ""; }
 
-void guotu_context_set_progress(guotu_context *ctx, guotu_progress_fn fn, void *user_data)
-{
+void guotu_context_set_progress(guotu_context *ctx, guotu_progress_fn fn, void *user_data) {
     if (!ctx) return;
     ctx->progress = fn;
     ctx->progress_user = user_data;
 }
 
-const char *guotu_dependency_versions(guotu_context *ctx)
-{
+const char *guotu_dependency_versions(guotu_context *ctx) {
     if (!ctx) return "";
     PJ_INFO info = proj_info();
     snprintf(ctx->scratch, sizeof ctx->scratch, "GEOS %s, PROJ %s", GEOSversion(), info.version);
     return ctx->scratch;
 }
 
-static void vformat(char *buf, size_t size, const char *fmt, va_list ap)
-{
-    vsnprintf(buf, size, fmt, ap);
-}
+static void vformat(char *buf, size_t size, const char *fmt, va_list ap) { vsnprintf(buf, size, fmt, ap); }
 
-int gt_fail(guotu_context *ctx, int status, const char *fmt, ...)
-{
+int gt_fail(guotu_context *ctx, int status, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     vformat(ctx->last_error, sizeof ctx->last_error, fmt, ap);
@@ -103,8 +91,7 @@ int gt_fail(guotu_context *ctx, int status, const char *fmt, ...)
     return status;
 }
 
-int gt_fail_geos(guotu_context *ctx, int status, const char *fmt, ...)
-{
+int gt_fail_geos(guotu_context *ctx, int status, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     vformat(ctx->last_error, sizeof ctx->last_error, fmt, ap);
@@ -116,14 +103,12 @@ int gt_fail_geos(guotu_context *ctx, int status, const char *fmt, ...)
     return status;
 }
 
-void gt_clear_error(guotu_context *ctx)
-{
+void gt_clear_error(guotu_context *ctx) {
     ctx->last_error[0] = '\0';
     ctx->geos_message[0] = '\0';
 }
 
-int gt_report_progress(guotu_context *ctx, double fraction, const char *message)
-{
+int gt_report_progress(guotu_context *ctx, double fraction, const char *message) {
     if (!ctx->progress) return 0;
     if (fraction < 0) fraction = 0;
     if (fraction > 1) fraction = 1;
@@ -134,8 +119,7 @@ int gt_report_progress(guotu_context *ctx, double fraction, const char *message)
     return 0;
 }
 
-char *gt_strdup(const char *s)
-{
+char *gt_strdup(const char *s) {
     if (!s) return NULL;
     size_t n = strlen(s) + 1;
     char *copy = malloc(n);
@@ -143,16 +127,20 @@ char *gt_strdup(const char *s)
     return copy;
 }
 
-int gt_utf8_valid(const char *s)
-{
+int gt_utf8_valid(const char *s) {
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         int extra;
-        if (*p < 0x80) extra = 0;
-        else if ((*p & 0xE0) == 0xC0 && *p >= 0xC2) extra = 1;
-        else if ((*p & 0xF0) == 0xE0) extra = 2;
-        else if ((*p & 0xF8) == 0xF0 && *p <= 0xF4) extra = 3;
-        else return 0;
+        if (*p < 0x80)
+            extra = 0;
+        else if ((*p & 0xE0) == 0xC0 && *p >= 0xC2)
+            extra = 1;
+        else if ((*p & 0xF0) == 0xE0)
+            extra = 2;
+        else if ((*p & 0xF8) == 0xF0 && *p <= 0xF4)
+            extra = 3;
+        else
+            return 0;
         p++;
         for (int i = 0; i < extra; i++, p++)
             if ((*p & 0xC0) != 0x80) return 0;

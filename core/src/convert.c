@@ -9,16 +9,14 @@
 
 const char *const gt_status_names[6] = {"same", "path", "conditional", "prohibited", "gap", "unknown"};
 
-void guotu_convert_options_init(guotu_convert_options *opts)
-{
+void guotu_convert_options_init(guotu_convert_options *opts) {
     if (!opts) return;
     memset(opts, 0, sizeof *opts);
     opts->area_method = GUOTU_AREA_ELLIPSOIDAL;
     opts->invalid = GUOTU_INVALID_REPAIR;
 }
 
-static void sum_table_free(sum_table *t)
-{
+static void sum_table_free(sum_table *t) {
     gt_index_map_free(&t->index);
     free(t->keys);
     free(t->sums);
@@ -27,8 +25,7 @@ static void sum_table_free(sum_table *t)
 }
 
 /* Adds (a, b) to the row of key parts k0..k2 packed into `key`. */
-static int sum_add(sum_table *t, uint64_t key, int32_t k0, int32_t k1, int32_t k2, double a, double b)
-{
+static int sum_add(sum_table *t, uint64_t key, int32_t k0, int32_t k1, int32_t k2, double a, double b) {
     int inserted = 0;
     int32_t r = gt_index_map_insert(&t->index, key, &inserted);
     if (r < 0) return -1;
@@ -54,8 +51,7 @@ static int sum_add(sum_table *t, uint64_t key, int32_t k0, int32_t k1, int32_t k
 
 int guotu_convert_create(guotu_context *ctx, const guotu_convert_options *opts, const guotu_category_map *before_map,
                          const guotu_category_map *after_map, const guotu_policy *policy,
-                         const guotu_coefficients *before_k, const guotu_coefficients *after_k, guotu_convert **out)
-{
+                         const guotu_coefficients *before_k, const guotu_coefficients *after_k, guotu_convert **out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!opts || !before_map || !after_map || !policy || !out)
@@ -85,8 +81,7 @@ int guotu_convert_create(guotu_context *ctx, const guotu_convert_options *opts, 
     return GUOTU_OK;
 }
 
-void guotu_convert_destroy(guotu_context *ctx, guotu_convert *cv)
-{
+void guotu_convert_destroy(guotu_context *ctx, guotu_convert *cv) {
     if (!cv) return;
     if (cv->before_tree) GEOSSTRtree_destroy_r(ctx->geos, cv->before_tree);
     if (cv->zone_tree) GEOSSTRtree_destroy_r(ctx->geos, cv->zone_tree);
@@ -96,7 +91,8 @@ void guotu_convert_destroy(guotu_context *ctx, guotu_convert *cv)
         GEOSGeom_destroy_r(ctx->geos, cv->lines[i].geom);
     }
     free(cv->lines);
-    for (size_t i = 0; i < cv->before_count; i++) GEOSGeom_destroy_r(ctx->geos, cv->before[i].geom);
+    for (size_t i = 0; i < cv->before_count; i++)
+        GEOSGeom_destroy_r(ctx->geos, cv->before[i].geom);
     for (size_t i = 0; i < cv->zone_count; i++) {
         if (cv->zones[i].prepared) GEOSPreparedGeom_destroy_r(ctx->geos, cv->zones[i].prepared);
         GEOSGeom_destroy_r(ctx->geos, cv->zones[i].geom);
@@ -121,32 +117,29 @@ void guotu_convert_destroy(guotu_context *ctx, guotu_convert *cv)
     free(cv);
 }
 
-int gt_convert_failed(guotu_convert *cv, int status)
-{
+int gt_convert_failed(guotu_convert *cv, int status) {
     if (status) cv->phase = 3;
     return status;
 }
 
-int gt_convert_in_phase(guotu_context *ctx, const guotu_convert *cv, int phase, const char *call)
-{
+int gt_convert_in_phase(guotu_context *ctx, const guotu_convert *cv, int phase, const char *call) {
     if (cv->phase == phase) return GUOTU_OK;
-    return gt_fail(ctx, GUOTU_ERR_STATE, cv->phase == 3 ? "%s: an earlier call failed; destroy the overlay"
-                                                         : "%s called out of order",
-                   call);
+    return gt_fail(ctx, GUOTU_ERR_STATE,
+                   cv->phase == 3 ? "%s: an earlier call failed; destroy the overlay" : "%s called out of order", call);
 }
 
 int guotu_convert_add_zone(guotu_context *ctx, guotu_convert *cv, const char *zone_id, int64_t fid,
-                           const unsigned char *wkb, size_t wkb_size)
-{
+                           const unsigned char *wkb, size_t wkb_size) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!cv || !zone_id) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_add_zone: NULL argument");
     int status = gt_convert_in_phase(ctx, cv, 0, "guotu_convert_add_zone");
     if (status) return status;
     if (!zone_id[0] || !gt_utf8_valid(zone_id) || gt_string_table_find(&cv->zone_ids, zone_id) >= 0)
-        return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_DATA,
-                                  "feature %lld of layer '%s': the zone id '%s' is empty, not UTF-8 or used twice",
-                                  (long long)fid, cv->zones_label, zone_id));
+        return gt_convert_failed(
+            cv, gt_fail(ctx, GUOTU_ERR_DATA,
+                        "feature %lld of layer '%s': the zone id '%s' is empty, not UTF-8 or used twice",
+                        (long long)fid, cv->zones_label, zone_id));
     GEOSGeometry *g = NULL;
     int repaired = 0;
     status = gt_read_polygon(ctx, cv->invalid, cv->zones_label, fid, wkb, wkb_size, &g, &repaired);
@@ -173,8 +166,7 @@ int guotu_convert_add_zone(guotu_context *ctx, guotu_convert *cv, const char *zo
 }
 
 int guotu_convert_add_line(guotu_context *ctx, guotu_convert *cv, guotu_line line, int64_t fid,
-                           const unsigned char *wkb, size_t wkb_size)
-{
+                           const unsigned char *wkb, size_t wkb_size) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!cv) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_add_line: NULL argument");
@@ -202,8 +194,8 @@ int guotu_convert_add_line(guotu_context *ctx, guotu_convert *cv, guotu_line lin
     return GUOTU_OK;
 }
 
-int32_t gt_convert_intern_code(guotu_context *ctx, guotu_convert *cv, const char *code, const char *label, int64_t fid)
-{
+int32_t gt_convert_intern_code(guotu_context *ctx, guotu_convert *cv, const char *code, const char *label,
+                               int64_t fid) {
     if (!gt_utf8_valid(code)) {
         gt_fail(ctx, GUOTU_ERR_DATA, "the class value of feature %lld of layer '%s' is not UTF-8 text", (long long)fid,
                 label);
@@ -222,8 +214,7 @@ int32_t gt_convert_intern_code(guotu_context *ctx, guotu_convert *cv, const char
  * or refused by the policy) and measured. On failure the overlay is marked failed. */
 static int read_feature(guotu_context *ctx, guotu_convert *cv, int side, const char *code, int64_t fid,
                         const unsigned char *wkb, size_t wkb_size, int32_t *code_index, GEOSGeometry **geom,
-                        double *area_m2, int *repaired)
-{
+                        double *area_m2, int *repaired) {
     const char *label = side ? cv->after_label : cv->before_label;
     *code_index = gt_convert_intern_code(ctx, cv, code, label, fid);
     if (*code_index < 0) return gt_convert_failed(cv, GUOTU_ERR_DATA);
@@ -237,8 +228,7 @@ static int read_feature(guotu_context *ctx, guotu_convert *cv, int side, const c
 }
 
 int guotu_convert_add_before(guotu_context *ctx, guotu_convert *cv, const char *code, int64_t fid,
-                             const unsigned char *wkb, size_t wkb_size)
-{
+                             const unsigned char *wkb, size_t wkb_size) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!cv) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_add_before: NULL argument");
@@ -269,8 +259,7 @@ int guotu_convert_add_before(guotu_context *ctx, guotu_convert *cv, const char *
     return GUOTU_OK;
 }
 
-int guotu_convert_prepare(guotu_context *ctx, guotu_convert *cv)
-{
+int guotu_convert_prepare(guotu_context *ctx, guotu_convert *cv) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!cv) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_prepare: NULL argument");
@@ -279,16 +268,19 @@ int guotu_convert_prepare(guotu_context *ctx, guotu_convert *cv)
     if (!cv->before_count)
         return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_DATA, "layer '%s' has no polygons", cv->before_label));
     cv->before_tree = GEOSSTRtree_create_r(ctx->geos, 10);
-    if (!cv->before_tree) return gt_convert_failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot create a spatial index"));
+    if (!cv->before_tree)
+        return gt_convert_failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot create a spatial index"));
     for (size_t i = 0; i < cv->before_count; i++)
         GEOSSTRtree_insert_r(ctx->geos, cv->before_tree, cv->before[i].geom, (void *)(intptr_t)i);
     if (cv->zone_count) {
         cv->zone_tree = GEOSSTRtree_create_r(ctx->geos, 10);
-        if (!cv->zone_tree) return gt_convert_failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot create a spatial index"));
+        if (!cv->zone_tree)
+            return gt_convert_failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot create a spatial index"));
         for (size_t i = 0; i < cv->zone_count; i++) {
             cv->zones[i].prepared = GEOSPrepare_r(ctx->geos, cv->zones[i].geom);
             if (!cv->zones[i].prepared)
-                return gt_convert_failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot prepare zone '%s'", cv->zones[i].id));
+                return gt_convert_failed(
+                    cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot prepare zone '%s'", cv->zones[i].id));
             GEOSSTRtree_insert_r(ctx->geos, cv->zone_tree, cv->zones[i].geom, (void *)(intptr_t)i);
         }
     }
@@ -305,12 +297,14 @@ int guotu_convert_prepare(guotu_context *ctx, guotu_convert *cv)
         cv->lines = sorted;
         cv->line_cap = cv->line_count;
         cv->line_tree = GEOSSTRtree_create_r(ctx->geos, 10);
-        if (!cv->line_tree) return gt_convert_failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot create a spatial index"));
+        if (!cv->line_tree)
+            return gt_convert_failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot create a spatial index"));
         for (size_t i = 0; i < cv->line_count; i++) {
             cv->lines[i].prepared = GEOSPrepare_r(ctx->geos, cv->lines[i].geom);
             if (!cv->lines[i].prepared)
-                return gt_convert_failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot prepare feature %lld of '%s'",
-                                               (long long)cv->lines[i].fid, guotu_line_name(cv->lines[i].line)));
+                return gt_convert_failed(cv,
+                                         gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot prepare feature %lld of '%s'",
+                                                      (long long)cv->lines[i].fid, guotu_line_name(cv->lines[i].line)));
             GEOSSTRtree_insert_r(ctx->geos, cv->line_tree, cv->lines[i].geom, (void *)(intptr_t)i);
         }
     }
@@ -318,8 +312,7 @@ int guotu_convert_prepare(guotu_context *ctx, guotu_convert *cv)
     return GUOTU_OK;
 }
 
-int guotu_convert_set_expected(guotu_context *ctx, guotu_convert *cv, int64_t n_features)
-{
+int guotu_convert_set_expected(guotu_context *ctx, guotu_convert *cv, int64_t n_features) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!cv || n_features < 0) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_set_expected: bad argument");
@@ -327,15 +320,13 @@ int guotu_convert_set_expected(guotu_context *ctx, guotu_convert *cv, int64_t n_
     return GUOTU_OK;
 }
 
-void guotu_convert_set_piece_callback(guotu_convert *cv, guotu_piece_fn fn, void *user_data)
-{
+void guotu_convert_set_piece_callback(guotu_convert *cv, guotu_piece_fn fn, void *user_data) {
     if (!cv) return;
     cv->on_piece = fn;
     cv->piece_user = user_data;
 }
 
-static void collect(void *item, void *user_data)
-{
+static void collect(void *item, void *user_data) {
     guotu_convert *cv = user_data;
     if (cv->candidate_count == cv->candidate_cap) {
         size_t cap = cv->candidate_cap ? cv->candidate_cap * 2 : 32;
@@ -350,18 +341,15 @@ static void collect(void *item, void *user_data)
     cv->candidates[cv->candidate_count++] = (int32_t)(intptr_t)item;
 }
 
-static int query(guotu_context *ctx, guotu_convert *cv, GEOSSTRtree *tree, const GEOSGeometry *g)
-{
+static int query(guotu_context *ctx, guotu_convert *cv, GEOSSTRtree *tree, const GEOSGeometry *g) {
     cv->candidate_count = 0;
     cv->candidate_oom = 0;
     GEOSSTRtree_query_r(ctx->geos, tree, g, collect, cv);
     return cv->candidate_oom ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
 }
 
-
-static int sum_piece(guotu_context *ctx, guotu_convert *cv, int zk, int line, const piece_source *src,
-                     int status_index, double area_ha, double dm_ha)
-{
+static int sum_piece(guotu_context *ctx, guotu_convert *cv, int zk, int line, const piece_source *src, int status_index,
+                     double area_ha, double dm_ha) {
     int from = src->b->category, to = src->to_category;
     int err = sum_add(&cv->categories, ((uint64_t)zk << 16) | ((uint64_t)from << 8) | (uint64_t)to, zk, from, to,
                       area_ha, dm_ha);
@@ -373,14 +361,12 @@ static int sum_piece(guotu_context *ctx, guotu_convert *cv, int zk, int line, co
     return err ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
 }
 
-static double k_of(const guotu_coefficients *table, const char *code)
-{
+static double k_of(const guotu_coefficients *table, const char *code) {
     double k = 0;
     return table && guotu_coefficients_lookup(table, code, &k) ? k : 0;
 }
 
-int gt_convert_status_index(const guotu_convert *cv, int from_category, int to_category, guotu_policy_rule *rule)
-{
+int gt_convert_status_index(const guotu_convert *cv, int from_category, int to_category, guotu_policy_rule *rule) {
     *rule = (guotu_policy_rule){"unknown", "", ""};
     int st = STATUS_UNKNOWN;
     if (gt_policy_rule(cv->policy, from_category, to_category, rule))
@@ -390,8 +376,7 @@ int gt_convert_status_index(const guotu_convert *cv, int from_category, int to_c
 }
 
 int gt_convert_sum(guotu_context *ctx, guotu_convert *cv, int zk, int line, const piece_source *src, double ha,
-                   guotu_policy_rule *rule_out, int *status_out, double *dm_out)
-{
+                   guotu_policy_rule *rule_out, int *status_out, double *dm_out) {
     const char *from_code = cv->codes.strings[src->b->code], *to_code = cv->codes.strings[src->to_code];
     double dm = ha * (k_of(cv->k[1], to_code) - k_of(cv->k[0], from_code));
     guotu_policy_rule rule;
@@ -414,8 +399,7 @@ int gt_convert_sum(guotu_context *ctx, guotu_convert *cv, int zk, int line, cons
 
 /* Measures, sums and hands over one piece (owned by the caller) in zone key zk and line key. */
 static int emit(guotu_context *ctx, guotu_convert *cv, const GEOSGeometry *piece, int zk, int line,
-                const piece_source *src)
-{
+                const piece_source *src) {
     double m2 = 0;
     int status = gt_area_of_geom(ctx, cv->calc, piece, &m2);
     if (status || !(m2 > 0)) return status;
@@ -429,33 +413,32 @@ static int emit(guotu_context *ctx, guotu_convert *cv, const GEOSGeometry *piece
     size_t size = 0;
     unsigned char *wkb = GEOSWKBWriter_write_r(ctx->geos, cv->writer, piece, &size);
     if (!wkb) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot write a piece as WKB");
-    guotu_conversion_piece p = {
-        zk >= ZONE_FIRST ? cv->zones[zk - ZONE_FIRST].id : "",
-        from_code,
-        to_code,
-        gt_category_name(src->b->category),
-        gt_category_name(src->to_category),
-        rule.status,
-        rule.paths_zh,
-        rule.paths_en,
-        src->b->fid,
-        src->after_fid,
-        ha,
-        dm,
-        wkb,
-        size,
-        line < LINE_COUNT ? guotu_line_name(line) : ""};
+    guotu_conversion_piece p = {zk >= ZONE_FIRST ? cv->zones[zk - ZONE_FIRST].id : "",
+                                from_code,
+                                to_code,
+                                gt_category_name(src->b->category),
+                                gt_category_name(src->to_category),
+                                rule.status,
+                                rule.paths_zh,
+                                rule.paths_en,
+                                src->b->fid,
+                                src->after_fid,
+                                ha,
+                                dm,
+                                wkb,
+                                size,
+                                line < LINE_COUNT ? guotu_line_name(line) : ""};
     int stop = cv->on_piece(&p, cv->piece_user);
     GEOSFree_r(ctx->geos, wkb);
     return stop ? gt_fail(ctx, GUOTU_ERR_CANCELLED, "stopped by the piece callback") : GUOTU_OK;
 }
 
-static GEOSGeometry *overlay(guotu_context *ctx, const GEOSGeometry *a, const GEOSGeometry *b, int difference)
-{
+static GEOSGeometry *overlay(guotu_context *ctx, const GEOSGeometry *a, const GEOSGeometry *b, int difference) {
     GEOSGeometry *r = difference ? GEOSDifference_r(ctx->geos, a, b) : GEOSIntersection_r(ctx->geos, a, b);
     /* OverlayNG is robust; a snap-rounded retry at 1 mm keeps one odd vertex from stopping
      * an overlay of half a million parcels. */
-    if (!r) r = difference ? GEOSDifferencePrec_r(ctx->geos, a, b, 1e-3) : GEOSIntersectionPrec_r(ctx->geos, a, b, 1e-3);
+    if (!r)
+        r = difference ? GEOSDifferencePrec_r(ctx->geos, a, b, 1e-3) : GEOSIntersectionPrec_r(ctx->geos, a, b, 1e-3);
     if (!r) return NULL;
     int type = GEOSGeomTypeId_r(ctx->geos, r);
     if ((type == GEOS_POLYGON || type == GEOS_MULTIPOLYGON) && GEOSisEmpty_r(ctx->geos, r) == 0)
@@ -465,8 +448,7 @@ static GEOSGeometry *overlay(guotu_context *ctx, const GEOSGeometry *a, const GE
     return poly;
 }
 
-static int cmp_index(const void *a, const void *b)
-{
+static int cmp_index(const void *a, const void *b) {
     int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
     return x < y ? -1 : (x > y);
 }
@@ -476,8 +458,7 @@ static int cmp_index(const void *a, const void *b)
  * line covers is "outside"), then emits it. Each step cuts off the part inside one
  * polygon and goes on with the difference, so the parts add up to the piece. */
 static int split(guotu_context *ctx, guotu_convert *cv, const GEOSGeometry *piece, int level, int zk,
-                 const piece_source *src)
-{
+                 const piece_source *src) {
     size_t count = level == 0 ? cv->zone_count : cv->line_count;
     if (!count) return level == 0 ? split(ctx, cv, piece, 1, ZONE_NONE, src) : emit(ctx, cv, piece, zk, LINE_NONE, src);
     int status = query(ctx, cv, level == 0 ? cv->zone_tree : cv->line_tree, piece);
@@ -511,8 +492,7 @@ static int split(guotu_context *ctx, guotu_convert *cv, const GEOSGeometry *piec
     return status;
 }
 
-static int report(guotu_context *ctx, guotu_convert *cv)
-{
+static int report(guotu_context *ctx, guotu_convert *cv) {
     int64_t n = cv->stats.after_features;
     if (cv->expected > 0) {
         int64_t step = cv->expected / 200 > 0 ? cv->expected / 200 : 1;
@@ -523,16 +503,16 @@ static int report(guotu_context *ctx, guotu_convert *cv)
 }
 
 int guotu_convert_add_after(guotu_context *ctx, guotu_convert *cv, const char *code, int64_t fid,
-                            const unsigned char *wkb, size_t wkb_size)
-{
+                            const unsigned char *wkb, size_t wkb_size) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!cv) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_add_after: NULL argument");
     int status = gt_convert_in_phase(ctx, cv, 1, "guotu_convert_add_after");
     if (status) return status;
     if (cv->grid)
-        return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_convert_add_after: this overlay takes raster cells "
-                                             "(guotu_convert_add_cells), not polygons");
+        return gt_fail(ctx, GUOTU_ERR_STATE,
+                       "guotu_convert_add_after: this overlay takes raster cells "
+                       "(guotu_convert_add_cells), not polygons");
     const char *text = code ? code : "";
     int32_t c = -1;
     GEOSGeometry *a = NULL;
@@ -568,15 +548,13 @@ int guotu_convert_add_after(guotu_context *ctx, guotu_convert *cv, const char *c
 
 /* ---- merging the work of several threads ---- */
 
-static int32_t code_in(guotu_context *ctx, guotu_convert *into, const guotu_convert *from, int32_t code)
-{
+static int32_t code_in(guotu_context *ctx, guotu_convert *into, const guotu_convert *from, int32_t code) {
     int32_t c = gt_string_table_intern(&into->codes, from->codes.strings[code]);
     if (c < 0) gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     return c;
 }
 
-int guotu_convert_merge(guotu_context *ctx, guotu_convert *into, const guotu_convert *from)
-{
+int guotu_convert_merge(guotu_context *ctx, guotu_convert *into, const guotu_convert *from) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!into || !from) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_merge: NULL argument");
@@ -641,14 +619,13 @@ int guotu_convert_merge(guotu_context *ctx, guotu_convert *into, const guotu_con
 /* qsort passes no user data, so each record carries what ordering needs: no file-scope
  * state, so two contexts can finish on two threads at once. */
 typedef struct sort_record {
-    int rank;              /* zones in input order, then "no zone", then "all zones" */
-    int32_t a, b;          /* category or status indices */
-    const char *sa, *sb;   /* codes, for the code table */
+    int rank;            /* zones in input order, then "no zone", then "all zones" */
+    int32_t a, b;        /* category or status indices */
+    const char *sa, *sb; /* codes, for the code table */
     size_t row;
 } sort_record;
 
-static int cmp_records(const void *pa, const void *pb)
-{
+static int cmp_records(const void *pa, const void *pb) {
     const sort_record *x = pa, *y = pb;
     if (x->rank != y->rank) return x->rank < y->rank ? -1 : 1;
     if (x->sa) {
@@ -659,8 +636,7 @@ static int cmp_records(const void *pa, const void *pb)
     return x->b < y->b ? -1 : (x->b > y->b);
 }
 
-static int sort_table(const guotu_convert *cv, sum_table *t, int with_codes)
-{
+static int sort_table(const guotu_convert *cv, sum_table *t, int with_codes) {
     size_t n = t->index.count;
     sort_record *records = malloc((n ? n : 1) * sizeof *records);
     t->order = malloc((n ? n : 1) * sizeof *t->order);
@@ -678,13 +654,13 @@ static int sort_table(const guotu_convert *cv, sum_table *t, int with_codes)
         records[i].row = i;
     }
     qsort(records, n, sizeof *records, cmp_records);
-    for (size_t i = 0; i < n; i++) t->order[i] = records[i].row;
+    for (size_t i = 0; i < n; i++)
+        t->order[i] = records[i].row;
     free(records);
     return 0;
 }
 
-int guotu_convert_finish(guotu_context *ctx, guotu_convert *cv)
-{
+int guotu_convert_finish(guotu_context *ctx, guotu_convert *cv) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!cv) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_finish: NULL argument");
@@ -697,15 +673,13 @@ int guotu_convert_finish(guotu_context *ctx, guotu_convert *cv)
     return GUOTU_OK;
 }
 
-static const char *zone_name(const guotu_convert *cv, int zk)
-{
+static const char *zone_name(const guotu_convert *cv, int zk) {
     if (zk == ZONE_ALL) return "*";
     if (zk == ZONE_NONE) return "";
     return cv->zones[zk - ZONE_FIRST].id;
 }
 
-static int row_check(guotu_context *ctx, const guotu_convert *cv, const sum_table *t, size_t i, const void *out)
-{
+static int row_check(guotu_context *ctx, const guotu_convert *cv, const sum_table *t, size_t i, const void *out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!cv || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "NULL argument");
@@ -714,13 +688,11 @@ static int row_check(guotu_context *ctx, const guotu_convert *cv, const sum_tabl
     return GUOTU_OK;
 }
 
-size_t guotu_convert_category_count(const guotu_convert *cv)
-{
+size_t guotu_convert_category_count(const guotu_convert *cv) {
     return cv && cv->phase == 2 ? cv->categories.index.count : 0;
 }
 
-int guotu_convert_category_row(guotu_context *ctx, const guotu_convert *cv, size_t i, guotu_transition *out)
-{
+int guotu_convert_category_row(guotu_context *ctx, const guotu_convert *cv, size_t i, guotu_transition *out) {
     int status = row_check(ctx, cv, cv ? &cv->categories : NULL, i, out);
     if (status) return status;
     size_t r = cv->categories.order[i];
@@ -736,10 +708,11 @@ int guotu_convert_category_row(guotu_context *ctx, const guotu_convert *cv, size
     return GUOTU_OK;
 }
 
-size_t guotu_convert_code_count(const guotu_convert *cv) { return cv && cv->phase == 2 ? cv->code_rows.index.count : 0; }
+size_t guotu_convert_code_count(const guotu_convert *cv) {
+    return cv && cv->phase == 2 ? cv->code_rows.index.count : 0;
+}
 
-int guotu_convert_code_row(guotu_context *ctx, const guotu_convert *cv, size_t i, guotu_transition *out)
-{
+int guotu_convert_code_row(guotu_context *ctx, const guotu_convert *cv, size_t i, guotu_transition *out) {
     int status = row_check(ctx, cv, cv ? &cv->code_rows : NULL, i, out);
     if (status) return status;
     size_t r = cv->code_rows.order[i];
@@ -753,10 +726,11 @@ int guotu_convert_code_row(guotu_context *ctx, const guotu_convert *cv, size_t i
     return GUOTU_OK;
 }
 
-size_t guotu_convert_status_count(const guotu_convert *cv) { return cv && cv->phase == 2 ? cv->statuses.index.count : 0; }
+size_t guotu_convert_status_count(const guotu_convert *cv) {
+    return cv && cv->phase == 2 ? cv->statuses.index.count : 0;
+}
 
-int guotu_convert_status_row(guotu_context *ctx, const guotu_convert *cv, size_t i, guotu_status_area *out)
-{
+int guotu_convert_status_row(guotu_context *ctx, const guotu_convert *cv, size_t i, guotu_status_area *out) {
     int status = row_check(ctx, cv, cv ? &cv->statuses : NULL, i, out);
     if (status) return status;
     size_t r = cv->statuses.order[i];
@@ -766,13 +740,11 @@ int guotu_convert_status_row(guotu_context *ctx, const guotu_convert *cv, size_t
     return GUOTU_OK;
 }
 
-size_t guotu_convert_line_count(const guotu_convert *cv)
-{
+size_t guotu_convert_line_count(const guotu_convert *cv) {
     return cv && cv->phase == 2 ? cv->line_statuses.index.count : 0;
 }
 
-int guotu_convert_line_row(guotu_context *ctx, const guotu_convert *cv, size_t i, guotu_line_status_area *out)
-{
+int guotu_convert_line_row(guotu_context *ctx, const guotu_convert *cv, size_t i, guotu_line_status_area *out) {
     int status = row_check(ctx, cv, cv ? &cv->line_statuses : NULL, i, out);
     if (status) return status;
     size_t r = cv->line_statuses.order[i];
@@ -784,10 +756,11 @@ int guotu_convert_line_row(guotu_context *ctx, const guotu_convert *cv, size_t i
     return GUOTU_OK;
 }
 
-size_t guotu_convert_unknown_count(const guotu_convert *cv) { return cv && cv->phase == 2 ? cv->unknown.index.count : 0; }
+size_t guotu_convert_unknown_count(const guotu_convert *cv) {
+    return cv && cv->phase == 2 ? cv->unknown.index.count : 0;
+}
 
-int guotu_convert_unknown_row(guotu_context *ctx, const guotu_convert *cv, size_t i, guotu_unknown_code *out)
-{
+int guotu_convert_unknown_row(guotu_context *ctx, const guotu_convert *cv, size_t i, guotu_unknown_code *out) {
     int status = row_check(ctx, cv, cv ? &cv->unknown : NULL, i, out);
     if (status) return status;
     size_t r = cv->unknown.order[i];
@@ -797,8 +770,7 @@ int guotu_convert_unknown_row(guotu_context *ctx, const guotu_convert *cv, size_
     return GUOTU_OK;
 }
 
-int guotu_convert_get_stats(guotu_context *ctx, const guotu_convert *cv, guotu_convert_stats *out)
-{
+int guotu_convert_get_stats(guotu_context *ctx, const guotu_convert *cv, guotu_convert_stats *out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!cv || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_get_stats: NULL argument");

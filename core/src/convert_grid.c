@@ -31,8 +31,7 @@ struct gt_convert_grid {
     size_t row_cap;
 };
 
-void gt_convert_grid_free(guotu_context *ctx, guotu_convert *cv)
-{
+void gt_convert_grid_free(guotu_context *ctx, guotu_convert *cv) {
     struct gt_convert_grid *g = cv->grid;
     if (!g) return;
     (void)ctx;
@@ -44,8 +43,7 @@ void gt_convert_grid_free(guotu_context *ctx, guotu_convert *cv)
     cv->grid = NULL;
 }
 
-int guotu_convert_set_grid(guotu_context *ctx, guotu_convert *cv, const guotu_convert_grid *grid)
-{
+int guotu_convert_set_grid(guotu_context *ctx, guotu_convert *cv, const guotu_convert_grid *grid) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!cv || !grid) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_set_grid: NULL argument");
@@ -75,8 +73,7 @@ int guotu_convert_set_grid(guotu_context *ctx, guotu_convert *cv, const guotu_co
 }
 
 /* The pair of two raster values: interned codes, categories and cell status. */
-static int pair_of(guotu_context *ctx, guotu_convert *cv, int32_t before, int32_t after, int32_t *out)
-{
+static int pair_of(guotu_context *ctx, guotu_convert *cv, int32_t before, int32_t after, int32_t *out) {
     struct gt_convert_grid *g = cv->grid;
     int inserted = 0;
     int32_t k = gt_index_map_insert(&g->pair_index, ((uint64_t)(uint32_t)before << 32) | (uint32_t)after, &inserted);
@@ -108,8 +105,7 @@ static int pair_of(guotu_context *ctx, guotu_convert *cv, int32_t before, int32_
 }
 
 /* Hands the block's pair sums to the tables and clears them. */
-static int flush_pairs(guotu_context *ctx, guotu_convert *cv)
-{
+static int flush_pairs(guotu_context *ctx, guotu_convert *cv) {
     struct gt_convert_grid *g = cv->grid;
     for (size_t k = 0; k < g->pair_index.count; k++) {
         pair_info *p = &g->pairs[k];
@@ -125,8 +121,7 @@ static int flush_pairs(guotu_context *ctx, guotu_convert *cv)
 
 int guotu_convert_add_cells(guotu_context *ctx, guotu_convert *cv, int64_t row0, int64_t col0, int64_t nrows,
                             int64_t ncols, const int32_t *before, const int32_t *after, int64_t row_stride,
-                            uint8_t *status_out)
-{
+                            uint8_t *status_out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!cv || !before || !after) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_add_cells: NULL argument");
@@ -136,9 +131,11 @@ int guotu_convert_add_cells(guotu_context *ctx, guotu_convert *cv, int64_t row0,
     if (!g) return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_convert_add_cells needs guotu_convert_set_grid first");
     if (row0 < 0 || col0 < 0 || nrows < 0 || ncols < 0 || row0 + nrows > g->grid.height ||
         col0 + ncols > g->grid.width || row_stride < ncols)
-        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "block rows %lld+%lld, columns %lld+%lld (stride %lld) is outside the "
-                       "%lld x %lld grid", (long long)row0, (long long)nrows, (long long)col0, (long long)ncols,
-                       (long long)row_stride, (long long)g->grid.height, (long long)g->grid.width);
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT,
+                       "block rows %lld+%lld, columns %lld+%lld (stride %lld) is outside the "
+                       "%lld x %lld grid",
+                       (long long)row0, (long long)nrows, (long long)col0, (long long)ncols, (long long)row_stride,
+                       (long long)g->grid.height, (long long)g->grid.width);
     if ((size_t)ncols > g->row_cap) {
         double *grown = realloc(g->row_area, (size_t)ncols * sizeof *grown);
         if (!grown) return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));

@@ -105,5 +105,3 @@ int32_t gt_convert_intern_code(guotu_context *ctx, guotu_convert *cv, const char
 void gt_convert_grid_free(guotu_context *ctx, guotu_convert *cv);
 
 #endif
-
-

@@ -22,8 +22,7 @@ typedef struct window {
 
 /* A piece of an edge inside one row band, x within [0, ncols], from (xa, ya) to (xb, yb)
  * with signed height `h` (winding weight times the downward height). */
-static void add_piece_in_window(double *row, int64_t ncols, double xa, double xb, double h)
-{
+static void add_piece_in_window(double *row, int64_t ncols, double xa, double xb, double h) {
     if (xa > xb) {
         double t = xa;
         xa = xb;
@@ -55,8 +54,7 @@ static void add_piece_in_window(double *row, int64_t ncols, double xa, double xb
 /* Splits a row piece at the window's left and right sides: what lies left of the window
  * covers the whole band of every window cell (it is added at column 0); what lies right of
  * it covers none. */
-static void add_piece(double *row, int64_t ncols, double xa, double xb, double h)
-{
+static void add_piece(double *row, int64_t ncols, double xa, double xb, double h) {
     double lo = fmin(xa, xb), hi = fmax(xa, xb);
     double n = (double)ncols;
     if (hi <= 0) {
@@ -77,8 +75,7 @@ static void add_piece(double *row, int64_t ncols, double xa, double xb, double h
     add_piece_in_window(row, ncols, xa, xb, h);
 }
 
-static void add_edge_exact(window *w, double u0, double v0, double u1, double v1, double weight)
-{
+static void add_edge_exact(window *w, double u0, double v0, double u1, double v1, double weight) {
     if (v0 == v1) return;
     double vmin = fmin(v0, v1), vmax = fmax(v0, v1);
     if (vmax <= 0 || vmin >= (double)w->nrows) return;
@@ -96,8 +93,7 @@ static void add_edge_exact(window *w, double u0, double v0, double u1, double v1
 
 /* Centre mode: each edge crossing a row's centre line adds its winding to the first
  * cell whose centre lies right of the crossing; the prefix sum is the winding number. */
-static void add_edge_centre(window *w, double u0, double v0, double u1, double v1, double weight)
-{
+static void add_edge_centre(window *w, double u0, double v0, double u1, double v1, double weight) {
     if (v0 == v1) return;
     double vmin = fmin(v0, v1), vmax = fmax(v0, v1);
     double sign = v1 > v0 ? weight : -weight;
@@ -116,17 +112,15 @@ static void add_edge_centre(window *w, double u0, double v0, double u1, double v
     }
 }
 
-static double signed_area_uv(const double *uv, unsigned int n)
-{
+static double signed_area_uv(const double *uv, unsigned int n) {
     double twice = 0;
-    for (unsigned int i = 0; i + 1 < n; i++) twice += (uv[2 * i] - uv[0]) * (uv[2 * i + 3] - uv[1]) -
-                                                      (uv[2 * i + 2] - uv[0]) * (uv[2 * i + 1] - uv[1]);
+    for (unsigned int i = 0; i + 1 < n; i++)
+        twice += (uv[2 * i] - uv[0]) * (uv[2 * i + 3] - uv[1]) - (uv[2 * i + 2] - uv[0]) * (uv[2 * i + 1] - uv[1]);
     return twice / 2;
 }
 
 static int add_ring(guotu_context *ctx, window *w, const GEOSGeometry *ring, const gt_grid *g, double u_off,
-                    double v_off, int is_hole, double **buf, size_t *cap)
-{
+                    double v_off, int is_hole, double **buf, size_t *cap) {
     const GEOSCoordSequence *seq = GEOSGeom_getCoordSeq_r(ctx->geos, ring);
     unsigned int n = 0;
     if (!seq || !GEOSCoordSeq_getSize_r(ctx->geos, seq, &n))
@@ -160,8 +154,7 @@ static int add_ring(guotu_context *ctx, window *w, const GEOSGeometry *ring, con
 }
 
 static int add_polygonal(guotu_context *ctx, window *w, const GEOSGeometry *geom, const gt_grid *g, double u_off,
-                         double v_off, double **buf, size_t *cap)
-{
+                         double v_off, double **buf, size_t *cap) {
     int type = GEOSGeomTypeId_r(ctx->geos, geom);
     if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
         int parts = GEOSGetNumGeometries_r(ctx->geos, geom);
@@ -180,8 +173,7 @@ static int add_polygonal(guotu_context *ctx, window *w, const GEOSGeometry *geom
 }
 
 int gt_coverage(guotu_context *ctx, const GEOSGeometry *polygonal, const gt_grid *grid, gt_coverage_mode mode,
-                int64_t row0, int64_t col0, int64_t nrows, int64_t ncols, double *scratch, float *cover)
-{
+                int64_t row0, int64_t col0, int64_t nrows, int64_t ncols, double *scratch, float *cover) {
     window w = {scratch, nrows, ncols, mode};
     memset(scratch, 0, (size_t)(nrows * (ncols + 1)) * sizeof(double));
     double *buf = NULL;

@@ -3,17 +3,17 @@
 
 #include <string.h>
 
-static void trim(char *s)
-{
+static void trim(char *s) {
     size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) s[--n] = '\0';
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
     size_t i = 0;
-    while (s[i] == ' ' || s[i] == '\t') i++;
+    while (s[i] == ' ' || s[i] == '\t')
+        i++;
     if (i) memmove(s, s + i, n - i + 1);
 }
 
-int gt_csv_record(const char **p, const char *end, gt_csv_fields fields)
-{
+int gt_csv_record(const char **p, const char *end, gt_csv_fields fields) {
     int n = 0;
     size_t len = 0;
     int quoted = 0;
@@ -22,7 +22,8 @@ int gt_csv_record(const char **p, const char *end, gt_csv_fields fields)
     while (s < end) {
         char c = *s++;
         if (quoted) {
-            if (c == '"' && s < end && *s == '"') c = *s++;
+            if (c == '"' && s < end && *s == '"')
+                c = *s++;
             else if (c == '"') {
                 quoted = 0;
                 continue;
@@ -44,15 +45,16 @@ int gt_csv_record(const char **p, const char *end, gt_csv_fields fields)
         fields[n][len] = '\0';
     }
     *p = s;
-    for (int i = 0; i <= n; i++) trim(fields[i]);
+    for (int i = 0; i <= n; i++)
+        trim(fields[i]);
     return n + 1;
 }
 
-int gt_csv_header(const char **p, const char *end, const char *const *names, int n, int *columns)
-{
+int gt_csv_header(const char **p, const char *end, const char *const *names, int n, int *columns) {
     gt_csv_fields fields;
     int count = gt_csv_record(p, end, fields);
-    for (int k = 0; k < n; k++) columns[k] = -1;
+    for (int k = 0; k < n; k++)
+        columns[k] = -1;
     if (count < 0) return -1;
     /* Spreadsheet exports often start with a UTF-8 byte-order mark. */
     if ((unsigned char)fields[0][0] == 0xEF && (unsigned char)fields[0][1] == 0xBB &&

@@ -55,8 +55,7 @@ struct guotu_lines {
     int ran;
 };
 
-void guotu_lines_options_init(guotu_lines_options *o)
-{
+void guotu_lines_options_init(guotu_lines_options *o) {
     if (!o) return;
     memset(o, 0, sizeof *o);
     o->area_method = GUOTU_AREA_ELLIPSOIDAL;
@@ -69,8 +68,7 @@ void guotu_lines_options_init(guotu_lines_options *o)
     o->farmland_share = 0.8;
 }
 
-static uint64_t fnv(const void *data, size_t n, uint64_t h)
-{
+static uint64_t fnv(const void *data, size_t n, uint64_t h) {
     const unsigned char *p = data;
     for (size_t i = 0; i < n; i++) {
         h ^= p[i];
@@ -79,8 +77,7 @@ static uint64_t fnv(const void *data, size_t n, uint64_t h)
     return h;
 }
 
-int guotu_lines_create(guotu_context *ctx, const guotu_lines_options *opts, guotu_lines **out)
-{
+int guotu_lines_create(guotu_context *ctx, const guotu_lines_options *opts, guotu_lines **out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!opts || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_lines_create: NULL argument");
@@ -107,11 +104,11 @@ int guotu_lines_create(guotu_context *ctx, const guotu_lines_options *opts, guot
     return GUOTU_OK;
 }
 
-void guotu_lines_destroy(guotu_context *ctx, guotu_lines *l)
-{
+void guotu_lines_destroy(guotu_context *ctx, guotu_lines *l) {
     if (!l) return;
     for (int k = 0; k < LINES; k++) {
-        for (size_t i = 0; i < l->count[k]; i++) GEOSGeom_destroy_r(ctx->geos, l->features[k][i].geom);
+        for (size_t i = 0; i < l->count[k]; i++)
+            GEOSGeom_destroy_r(ctx->geos, l->features[k][i].geom);
         free(l->features[k]);
     }
     for (size_t i = 0; i < l->invalid_count; i++)
@@ -132,8 +129,7 @@ void guotu_lines_destroy(guotu_context *ctx, guotu_lines *l)
 }
 
 int guotu_lines_add_admin(guotu_context *ctx, guotu_lines *l, const char *code, const char *name,
-                          const guotu_admin_values *values, int64_t fid, const unsigned char *wkb, size_t wkb_size)
-{
+                          const guotu_admin_values *values, int64_t fid, const unsigned char *wkb, size_t wkb_size) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!l || !code || !values) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_lines_add_admin: NULL argument");
@@ -171,8 +167,7 @@ int guotu_lines_add_admin(guotu_context *ctx, guotu_lines *l, const char *code, 
 }
 
 int guotu_lines_add(guotu_context *ctx, guotu_lines *l, guotu_line line, int64_t fid, const unsigned char *wkb,
-                    size_t wkb_size)
-{
+                    size_t wkb_size) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!l || line < 0 || (int)line >= LINES) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_lines_add: bad argument");
@@ -234,8 +229,7 @@ typedef struct issue_text {
 
 static int wanted(const guotu_lines *l, int rule) { return !l->o.rules || (l->o.rules >> rule & 1u); }
 
-static int emit(guotu_context *ctx, guotu_lines *l, const issue_text *t, const GEOSGeometry *where)
-{
+static int emit(guotu_context *ctx, guotu_lines *l, const issue_text *t, const GEOSGeometry *where) {
     if (!l->fn || !wanted(l, atoi(t->rule + 1))) return GUOTU_OK;
     /* Rule, features (their ids and geometries): identical copies of one polygon are two
      * features, and accepting one's issue must not accept the other's. */
@@ -248,18 +242,28 @@ static int emit(guotu_context *ctx, guotu_lines *l, const issue_text *t, const G
     snprintf(fingerprint, sizeof fingerprint, "%016llx", (unsigned long long)h);
     size_t size = 0;
     unsigned char *wkb = where ? GEOSWKBWriter_write_r(ctx->geos, l->writer, where, &size) : NULL;
-    guotu_line_issue issue = {t->rule, t->severity, t->line_a, t->fid_a, t->line_b, t->fid_b,
-                              t->admin ? t->admin : "", t->value, t->zh, t->en,
-                              t->suggestion_zh ? t->suggestion_zh : "", t->suggestion_en ? t->suggestion_en : "",
-                              fingerprint, wkb, size};
+    guotu_line_issue issue = {t->rule,
+                              t->severity,
+                              t->line_a,
+                              t->fid_a,
+                              t->line_b,
+                              t->fid_b,
+                              t->admin ? t->admin : "",
+                              t->value,
+                              t->zh,
+                              t->en,
+                              t->suggestion_zh ? t->suggestion_zh : "",
+                              t->suggestion_en ? t->suggestion_en : "",
+                              fingerprint,
+                              wkb,
+                              size};
     int stop = l->fn(&issue, l->user);
     if (wkb) GEOSFree_r(ctx->geos, wkb);
     return stop ? gt_fail(ctx, GUOTU_ERR_CANCELLED, "stopped by the issue callback") : GUOTU_OK;
 }
 
 static issue_text text_for(const char *rule, const char *severity, int line_a, const line_feature *a, int line_b,
-                           const line_feature *b)
-{
+                           const line_feature *b) {
     issue_text t;
     memset(&t, 0, sizeof t);
     t.rule = rule;
@@ -273,8 +277,7 @@ static issue_text text_for(const char *rule, const char *severity, int line_a, c
     return t;
 }
 
-static int check_invalid(guotu_context *ctx, guotu_lines *l)
-{
+static int check_invalid(guotu_context *ctx, guotu_lines *l) {
     for (size_t i = 0; i < l->invalid_count; i++) {
         const invalid_record *r = &l->invalid[i];
         line_feature f = {NULL, r->fid, r->hash};
@@ -290,8 +293,7 @@ static int check_invalid(guotu_context *ctx, guotu_lines *l)
 }
 
 /* Slivers (L07) and tiny patches (L08), part by part. */
-static int check_shapes(guotu_context *ctx, guotu_lines *l, int line)
-{
+static int check_shapes(guotu_context *ctx, guotu_lines *l, int line) {
     for (size_t i = 0; i < l->count[line]; i++) {
         const line_feature *f = &l->features[line][i];
         int parts = GEOSGetNumGeometries_r(ctx->geos, f->geom);
@@ -326,8 +328,7 @@ static int check_shapes(guotu_context *ctx, guotu_lines *l, int line)
     return GUOTU_OK;
 }
 
-static GEOSSTRtree *index_line(guotu_context *ctx, guotu_lines *l, int line)
-{
+static GEOSSTRtree *index_line(guotu_context *ctx, guotu_lines *l, int line) {
     GEOSSTRtree *tree = GEOSSTRtree_create_r(ctx->geos, 10);
     for (size_t i = 0; tree && i < l->count[line]; i++)
         GEOSSTRtree_insert_r(ctx->geos, tree, l->features[line][i].geom, (void *)(intptr_t)i);
@@ -340,8 +341,7 @@ typedef struct candidates {
     int oom;
 } candidates;
 
-static void collect(void *item, void *user)
-{
+static void collect(void *item, void *user) {
     candidates *c = user;
     if (c->count == c->cap) {
         size_t cap = c->cap ? c->cap * 2 : 32;
@@ -357,8 +357,7 @@ static void collect(void *item, void *user)
 }
 
 /* 1 when the interiors of a (prepared) and b meet: touching along an edge does not count. */
-static int interiors_meet(guotu_context *ctx, const GEOSPreparedGeometry *a, const GEOSGeometry *b)
-{
+static int interiors_meet(guotu_context *ctx, const GEOSPreparedGeometry *a, const GEOSGeometry *b) {
     return GEOSPreparedOverlaps_r(ctx->geos, a, b) == 1 || GEOSPreparedContains_r(ctx->geos, a, b) == 1 ||
            GEOSPreparedWithin_r(ctx->geos, a, b) == 1;
 }
@@ -367,8 +366,7 @@ static const char *const overlap_rule[LINES][LINES] = {
     {"L03", "L04", "L05"}, {"L04", "L03", "L06"}, {"L05", "L06", "L03"}};
 
 /* SPEC §2's priority: the urban boundary yields to both, farmland yields to the red line. */
-static void suggestion(issue_text *t, int a, int b)
-{
+static void suggestion(issue_text *t, int a, int b) {
     int lo = a < b ? a : b, hi = a < b ? b : a;
     if (lo == GUOTU_LINE_REDLINE && hi == GUOTU_LINE_FARMLAND) {
         t->suggestion_zh = "永久基本农田让位于生态保护红线：从永久基本农田中调出重叠部分";
@@ -386,8 +384,7 @@ static void suggestion(issue_text *t, int a, int b)
 }
 
 static int report_overlap(guotu_context *ctx, guotu_lines *l, int la, const line_feature *a, int lb,
-                          const line_feature *b)
-{
+                          const line_feature *b) {
     if (la == lb && GEOSEquals_r(ctx->geos, a->geom, b->geom) == 1) {
         issue_text t = text_for("L02", "error", la, a, lb, b);
         double area = 0;
@@ -401,8 +398,9 @@ static int report_overlap(guotu_context *ctx, guotu_lines *l, int la, const line
     }
     GEOSGeometry *raw = GEOSIntersection_r(ctx->geos, a->geom, b->geom);
     if (!raw) raw = GEOSIntersectionPrec_r(ctx->geos, a->geom, b->geom, 1e-3);
-    if (!raw) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot intersect %s %lld with %s %lld", line_names[la],
-                                  (long long)a->fid, line_names[lb], (long long)b->fid);
+    if (!raw)
+        return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot intersect %s %lld with %s %lld", line_names[la],
+                            (long long)a->fid, line_names[lb], (long long)b->fid);
     GEOSGeometry *overlap = gt_polygonal_part(ctx, raw);
     GEOSGeom_destroy_r(ctx->geos, raw);
     if (!overlap) return GUOTU_OK;
@@ -414,8 +412,8 @@ static int report_overlap(guotu_context *ctx, guotu_lines *l, int la, const line
         if (la == lb) {
             snprintf(t.zh, sizeof t.zh, "%s要素 %lld 与 %lld 重叠 %.2f 平方米", line_zh[la], (long long)a->fid,
                      (long long)b->fid, area);
-            snprintf(t.en, sizeof t.en, "%s features %lld and %lld overlap by %.2f m²", line_en[la],
-                     (long long)a->fid, (long long)b->fid, area);
+            snprintf(t.en, sizeof t.en, "%s features %lld and %lld overlap by %.2f m²", line_en[la], (long long)a->fid,
+                     (long long)b->fid, area);
         } else {
             snprintf(t.zh, sizeof t.zh, "%s %lld 与%s %lld 重叠 %.2f 平方米", line_zh[la], (long long)a->fid,
                      line_zh[lb], (long long)b->fid, area);
@@ -431,8 +429,7 @@ static int report_overlap(guotu_context *ctx, guotu_lines *l, int la, const line
 
 /* Overlaps between the features of line `small` (indexed) and line `big` (scanned); with
  * small == big, each pair once. */
-static int check_overlaps(guotu_context *ctx, guotu_lines *l, int big, int small)
-{
+static int check_overlaps(guotu_context *ctx, guotu_lines *l, int big, int small) {
     GEOSSTRtree *tree = index_line(ctx, l, small);
     if (!tree) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot index %s", line_names[small]);
     candidates c = {NULL, 0, 0, 0};
@@ -464,8 +461,7 @@ static int check_overlaps(guotu_context *ctx, guotu_lines *l, int big, int small
 
 /* The region between two features a gap of width d apart: where both grown by d meet,
  * less the features themselves. */
-static GEOSGeometry *gap_region(guotu_context *ctx, const GEOSGeometry *a, const GEOSGeometry *b, double d)
-{
+static GEOSGeometry *gap_region(guotu_context *ctx, const GEOSGeometry *a, const GEOSGeometry *b, double d) {
     GEOSGeometry *ga = GEOSBuffer_r(ctx->geos, a, d, 4), *gb = GEOSBuffer_r(ctx->geos, b, d, 4);
     GEOSGeometry *both = ga && gb ? GEOSIntersection_r(ctx->geos, ga, gb) : NULL;
     GEOSGeometry *less_a = both ? GEOSDifference_r(ctx->geos, both, a) : NULL;
@@ -478,8 +474,7 @@ static GEOSGeometry *gap_region(guotu_context *ctx, const GEOSGeometry *a, const
 }
 
 /* L09: features of one line that do not touch but come closer than the gap band's top. */
-static int check_gaps(guotu_context *ctx, guotu_lines *l, int line)
-{
+static int check_gaps(guotu_context *ctx, guotu_lines *l, int line) {
     if (l->geographic || !(l->o.gap_max_m > 0) || !l->count[line]) return GUOTU_OK;
     GEOSSTRtree *tree = index_line(ctx, l, line);
     if (!tree) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot index %s", line_names[line]);
@@ -521,8 +516,7 @@ static int check_gaps(guotu_context *ctx, guotu_lines *l, int line)
 }
 
 /* L10: a feature whose interior lies in more than one admin unit. */
-static int check_admin_crossing(guotu_context *ctx, guotu_lines *l, GEOSSTRtree *admins, int line)
-{
+static int check_admin_crossing(guotu_context *ctx, guotu_lines *l, GEOSSTRtree *admins, int line) {
     candidates c = {NULL, 0, 0, 0};
     int status = GUOTU_OK;
     for (size_t i = 0; !status && i < l->count[line]; i++) {
@@ -555,20 +549,19 @@ static int check_admin_crossing(guotu_context *ctx, guotu_lines *l, GEOSSTRtree 
 
 /* Adds a GEOS geometry to a tally through WKB (the tally's public door). */
 static int tally_geometry(guotu_context *ctx, guotu_lines *l, guotu_tally *t, const char *zone, const char *code,
-                          int64_t fid, const GEOSGeometry *g)
-{
+                          int64_t fid, const GEOSGeometry *g) {
     size_t size = 0;
     unsigned char *wkb = GEOSWKBWriter_write_r(ctx->geos, l->writer, g, &size);
     if (!wkb) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot write WKB");
-    int status = zone ? guotu_tally_add_zone(ctx, t, zone, fid, wkb, size) : guotu_tally_add_landuse(ctx, t, code, fid, wkb, size);
+    int status = zone ? guotu_tally_add_zone(ctx, t, zone, fid, wkb, size)
+                      : guotu_tally_add_landuse(ctx, t, code, fid, wkb, size);
     GEOSFree_r(ctx->geos, wkb);
     return status;
 }
 
 /* Area of each line inside each admin unit: a tally with the units as zones and the line
  * names as classes, so the areas are exactly the tally's. */
-static int line_areas(guotu_context *ctx, guotu_lines *l)
-{
+static int line_areas(guotu_context *ctx, guotu_lines *l) {
     guotu_tally_options o;
     guotu_tally_options_init(&o);
     o.area_method = l->o.area_method;
@@ -581,8 +574,8 @@ static int line_areas(guotu_context *ctx, guotu_lines *l)
     if (!status) status = guotu_tally_prepare(ctx, t);
     for (int line = 0; !status && line < LINES; line++)
         for (size_t i = 0; !status && i < l->count[line]; i++)
-            status = tally_geometry(ctx, l, t, NULL, line_names[line], l->features[line][i].fid,
-                                    l->features[line][i].geom);
+            status =
+                tally_geometry(ctx, l, t, NULL, line_names[line], l->features[line][i].fid, l->features[line][i].geom);
     if (!status) status = guotu_tally_finish(ctx, t);
     for (size_t r = 0; !status && r < guotu_tally_result_count(t); r++) {
         const char *zone, *code;
@@ -591,24 +584,25 @@ static int line_areas(guotu_context *ctx, guotu_lines *l)
         for (size_t i = 0; i < l->admin_count; i++) {
             if (strcmp(l->admins[i].code, zone)) continue;
             guotu_line_stats *st = &l->admins[i].stats;
-            if (!strcmp(code, line_names[GUOTU_LINE_REDLINE])) st->redline_ha += ha;
-            else if (!strcmp(code, line_names[GUOTU_LINE_FARMLAND])) st->farmland_ha += ha;
-            else st->urban_ha += ha;
+            if (!strcmp(code, line_names[GUOTU_LINE_REDLINE]))
+                st->redline_ha += ha;
+            else if (!strcmp(code, line_names[GUOTU_LINE_FARMLAND]))
+                st->farmland_ha += ha;
+            else
+                st->urban_ha += ha;
         }
     }
     guotu_tally_destroy(ctx, t);
     return status;
 }
 
-static int verdict(double have, double bound, int at_least)
-{
+static int verdict(double have, double bound, int at_least) {
     if (isnan(have) || isnan(bound)) return -1;
     return at_least ? have >= bound - 1e-9 : have <= bound + 1e-9;
 }
 
 /* L11–L14 on each admin unit's statistics. */
-static int check_targets(guotu_context *ctx, guotu_lines *l)
-{
+static int check_targets(guotu_context *ctx, guotu_lines *l) {
     for (size_t i = 0; i < l->admin_count; i++) {
         admin_unit *a = &l->admins[i];
         guotu_line_stats *st = &a->stats;
@@ -631,17 +625,20 @@ static int check_targets(guotu_context *ctx, guotu_lines *l)
         if (st->expansion_ok == 0) {
             t.rule = "L11";
             t.value = st->expansion;
-            snprintf(t.zh, sizeof t.zh, "%s 城镇开发边界扩展倍数 %.3f 超过上限 %.2f（%.2f 公顷 ÷ 2020年城镇建设用地 %.2f 公顷）",
+            snprintf(t.zh, sizeof t.zh,
+                     "%s 城镇开发边界扩展倍数 %.3f 超过上限 %.2f（%.2f 公顷 ÷ 2020年城镇建设用地 %.2f 公顷）",
                      a->name[0] ? a->name : a->code, st->expansion, cap, st->urban_ha, v->urban_2020_ha);
-            snprintf(t.en, sizeof t.en, "%s: urban boundary expansion multiple %.3f exceeds the cap %.2f (%.2f ha / %.2f ha of 2020 urban land)",
+            snprintf(t.en, sizeof t.en,
+                     "%s: urban boundary expansion multiple %.3f exceeds the cap %.2f (%.2f ha / %.2f ha of 2020 urban "
+                     "land)",
                      a->code, st->expansion, cap, st->urban_ha, v->urban_2020_ha);
             status = emit(ctx, l, &t, a->geom);
         }
         if (!status && st->farmland_ok == 0) {
             t.rule = "L12";
             t.value = st->farmland_ha - v->farmland_target_ha;
-            snprintf(t.zh, sizeof t.zh, "%s 永久基本农田 %.2f 公顷，低于保护任务 %.2f 公顷", a->name[0] ? a->name : a->code,
-                     st->farmland_ha, v->farmland_target_ha);
+            snprintf(t.zh, sizeof t.zh, "%s 永久基本农田 %.2f 公顷，低于保护任务 %.2f 公顷",
+                     a->name[0] ? a->name : a->code, st->farmland_ha, v->farmland_target_ha);
             snprintf(t.en, sizeof t.en, "%s: permanent farmland %.2f ha is below the target %.2f ha", a->code,
                      st->farmland_ha, v->farmland_target_ha);
             status = emit(ctx, l, &t, a->geom);
@@ -649,8 +646,8 @@ static int check_targets(guotu_context *ctx, guotu_lines *l)
         if (!status && st->redline_ok == 0) {
             t.rule = "L13";
             t.value = st->redline_ha - v->redline_target_ha;
-            snprintf(t.zh, sizeof t.zh, "%s 生态保护红线 %.2f 公顷，低于保护任务 %.2f 公顷", a->name[0] ? a->name : a->code,
-                     st->redline_ha, v->redline_target_ha);
+            snprintf(t.zh, sizeof t.zh, "%s 生态保护红线 %.2f 公顷，低于保护任务 %.2f 公顷",
+                     a->name[0] ? a->name : a->code, st->redline_ha, v->redline_target_ha);
             snprintf(t.en, sizeof t.en, "%s: red line %.2f ha is below the target %.2f ha", a->code, st->redline_ha,
                      v->redline_target_ha);
             status = emit(ctx, l, &t, a->geom);
@@ -670,8 +667,7 @@ static int check_targets(guotu_context *ctx, guotu_lines *l)
     return GUOTU_OK;
 }
 
-int guotu_lines_run(guotu_context *ctx, guotu_lines *l, guotu_issue_fn fn, void *user_data)
-{
+int guotu_lines_run(guotu_context *ctx, guotu_lines *l, guotu_issue_fn fn, void *user_data) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!l) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_lines_run: NULL argument");
@@ -685,7 +681,8 @@ int guotu_lines_run(guotu_context *ctx, guotu_lines *l, guotu_issue_fn fn, void 
         status = check_shapes(ctx, l, line);
     for (int line = 0; !status && (wanted(l, 2) || wanted(l, 3)) && line < LINES; line++)
         status = check_overlaps(ctx, l, line, line);
-    for (int line = 0; !status && wanted(l, 9) && line < LINES; line++) status = check_gaps(ctx, l, line);
+    for (int line = 0; !status && wanted(l, 9) && line < LINES; line++)
+        status = check_gaps(ctx, l, line);
     /* Between lines: scan the larger, index the smaller. */
     static const int pairs[3][2] = {{GUOTU_LINE_REDLINE, GUOTU_LINE_FARMLAND},
                                     {GUOTU_LINE_REDLINE, GUOTU_LINE_URBAN},
@@ -711,8 +708,7 @@ int guotu_lines_run(guotu_context *ctx, guotu_lines *l, guotu_issue_fn fn, void 
 
 size_t guotu_lines_stats_count(const guotu_lines *l) { return l && l->ran ? l->admin_count : 0; }
 
-int guotu_lines_stats_row(guotu_context *ctx, const guotu_lines *l, size_t i, guotu_line_stats *out)
-{
+int guotu_lines_stats_row(guotu_context *ctx, const guotu_lines *l, size_t i, guotu_line_stats *out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!l || !out || !l->ran || i >= l->admin_count)

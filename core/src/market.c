@@ -30,8 +30,7 @@ struct guotu_market {
     int cleared;
 };
 
-void guotu_market_options_init(guotu_market_options *opts)
-{
+void guotu_market_options_init(guotu_market_options *opts) {
     if (!opts) return;
     memset(opts, 0, sizeof *opts);
     opts->cap_ha = -1;
@@ -39,8 +38,7 @@ void guotu_market_options_init(guotu_market_options *opts)
     opts->settlement = GUOTU_SETTLEMENT_PAYMENT;
 }
 
-int guotu_market_create(guotu_context *ctx, const guotu_market_options *opts, guotu_market **out)
-{
+int guotu_market_create(guotu_context *ctx, const guotu_market_options *opts, guotu_market **out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!opts || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_market_create: NULL argument");
@@ -60,19 +58,18 @@ int guotu_market_create(guotu_context *ctx, const guotu_market_options *opts, gu
     return GUOTU_OK;
 }
 
-void guotu_market_destroy(guotu_context *ctx, guotu_market *m)
-{
+void guotu_market_destroy(guotu_context *ctx, guotu_market *m) {
     (void)ctx;
     if (!m) return;
-    for (size_t i = 0; i < m->count; i++) free(m->people[i].id);
+    for (size_t i = 0; i < m->count; i++)
+        free(m->people[i].id);
     free(m->people);
     free(m->trades);
     free(m);
 }
 
 int guotu_market_add(guotu_context *ctx, guotu_market *m, const char *zone_id, double e_ha, double ask, double bid,
-                     double x, double y)
-{
+                     double x, double y) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!m || !zone_id) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_market_add: NULL argument");
@@ -108,8 +105,7 @@ int guotu_market_add(guotu_context *ctx, guotu_market *m, const char *zone_id, d
 static int sells_at(const participant *p, double price) { return p->e > 0 && (isnan(p->ask) || p->ask <= price); }
 static int buys_at(const participant *p, double price) { return p->e < 0 && (isnan(p->bid) || p->bid >= price); }
 
-static void volumes_at(const guotu_market *m, double price, double *supply, double *demand)
-{
+static void volumes_at(const guotu_market *m, double price, double *supply, double *demand) {
     *supply = *demand = 0;
     for (size_t i = 0; i < m->count; i++) {
         if (sells_at(&m->people[i], price)) *supply += m->people[i].e;
@@ -117,16 +113,14 @@ static void volumes_at(const guotu_market *m, double price, double *supply, doub
     }
 }
 
-static double capped(const guotu_market *m, double supply, double demand)
-{
+static double capped(const guotu_market *m, double supply, double demand) {
     double q = fmin(supply, demand);
     return m->opts.cap_ha >= 0 ? fmin(q, m->opts.cap_ha) : q;
 }
 
 /* Uniform price: fixed; else among the floor and every ask/bid at or above it, the price
  * that trades the most, then leaves the least excess, then is lowest. */
-static double clearing_price(const guotu_market *m)
-{
+static double clearing_price(const guotu_market *m) {
     if (m->opts.price > 0) return m->opts.price;
     double best = m->opts.floor_price, best_q = -1, best_gap = INFINITY;
     for (size_t i = 0; i <= 2 * m->count; i++) {
@@ -139,8 +133,8 @@ static double clearing_price(const guotu_market *m)
         double s, d;
         volumes_at(m, p, &s, &d);
         double q = capped(m, s, d), gap = fabs(s - d);
-        int better = q > best_q + 1e-12 || (fabs(q - best_q) <= 1e-12 && (gap < best_gap - 1e-12 ||
-                                                                         (fabs(gap - best_gap) <= 1e-12 && p < best)));
+        int better = q > best_q + 1e-12 || (fabs(q - best_q) <= 1e-12 &&
+                                            (gap < best_gap - 1e-12 || (fabs(gap - best_gap) <= 1e-12 && p < best)));
         if (better) {
             best = p;
             best_q = q;
@@ -150,8 +144,7 @@ static double clearing_price(const guotu_market *m)
     return best;
 }
 
-static int add_trade(guotu_context *ctx, guotu_market *m, size_t seller, size_t buyer, double volume)
-{
+static int add_trade(guotu_context *ctx, guotu_market *m, size_t seller, size_t buyer, double volume) {
     if (!(volume > 1e-12)) return GUOTU_OK;
     if (m->trade_count == m->trade_cap) {
         size_t cap = m->trade_cap ? m->trade_cap * 2 : 128;
@@ -166,8 +159,7 @@ static int add_trade(guotu_context *ctx, guotu_market *m, size_t seller, size_t 
 
 /* Every seller sells q·S_i/S and every buyer buys q·D_j/D; the flow between them is the
  * product, so both margins hold exactly. */
-static int allocate_pro_rata(guotu_context *ctx, guotu_market *m, double q, double supply, double demand)
-{
+static int allocate_pro_rata(guotu_context *ctx, guotu_market *m, double q, double supply, double demand) {
     for (size_t i = 0; i < m->count; i++) {
         if (!(m->people[i].eligible > 0) || m->people[i].e < 0) continue;
         for (size_t j = 0; j < m->count; j++) {
@@ -185,8 +177,7 @@ typedef struct pair_distance {
     int32_t seller, buyer;
 } pair_distance;
 
-static int by_distance(const void *a, const void *b)
-{
+static int by_distance(const void *a, const void *b) {
     const pair_distance *x = a, *y = b;
     if (x->d2 != y->d2) return x->d2 < y->d2 ? -1 : 1;
     if (x->seller != y->seller) return x->seller < y->seller ? -1 : 1;
@@ -194,8 +185,7 @@ static int by_distance(const void *a, const void *b)
 }
 
 /* Closest seller-buyer pairs trade first, each as much as both still have. */
-static int allocate_nearest(guotu_context *ctx, guotu_market *m, double q)
-{
+static int allocate_nearest(guotu_context *ctx, guotu_market *m, double q) {
     size_t n = 0;
     for (size_t i = 0; i < m->count; i++)
         for (size_t j = 0; j < m->count; j++)
@@ -234,8 +224,7 @@ static int allocate_nearest(guotu_context *ctx, guotu_market *m, double q)
     return status;
 }
 
-int guotu_market_clear(guotu_context *ctx, guotu_market *m)
-{
+int guotu_market_clear(guotu_context *ctx, guotu_market *m) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!m) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_market_clear: market is NULL");
@@ -254,13 +243,14 @@ int guotu_market_clear(guotu_context *ctx, guotu_market *m)
     int status = GUOTU_OK;
     if (q > 0)
         status = m->opts.allocation == GUOTU_ALLOCATION_NEAREST ? allocate_nearest(ctx, m, q)
-                                                                 : allocate_pro_rata(ctx, m, q, supply, demand);
+                                                                : allocate_pro_rata(ctx, m, q, supply, demand);
     if (status) return status;
     s->supply_ha = supply;
     s->demand_ha = demand;
     s->clearing_price = price;
     s->traded_ha = 0;
-    for (size_t t = 0; t < m->trade_count; t++) s->traded_ha += m->trades[t].volume;
+    for (size_t t = 0; t < m->trade_count; t++)
+        s->traded_ha += m->trades[t].volume;
     s->traded_amount_yuan = s->traded_ha * price;
     m->cleared = 1;
     return GUOTU_OK;
@@ -268,8 +258,7 @@ int guotu_market_clear(guotu_context *ctx, guotu_market *m)
 
 size_t guotu_market_trade_count(const guotu_market *m) { return m && m->cleared ? m->trade_count : 0; }
 
-int guotu_market_trade(guotu_context *ctx, const guotu_market *m, size_t i, guotu_trade *out)
-{
+int guotu_market_trade(guotu_context *ctx, const guotu_market *m, size_t i, guotu_trade *out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!m || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_market_trade: NULL argument");
@@ -288,8 +277,7 @@ int guotu_market_trade(guotu_context *ctx, const guotu_market *m, size_t i, guot
     return GUOTU_OK;
 }
 
-int guotu_market_get_summary(guotu_context *ctx, const guotu_market *m, guotu_market_summary *out)
-{
+int guotu_market_get_summary(guotu_context *ctx, const guotu_market *m, guotu_market_summary *out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!m || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_market_get_summary: NULL argument");

@@ -6,8 +6,7 @@
 
 #include "polygon_input.h"
 
-static const char *geom_type_name(guotu_context *ctx, const GEOSGeometry *g, char *buf, size_t size)
-{
+static const char *geom_type_name(guotu_context *ctx, const GEOSGeometry *g, char *buf, size_t size) {
     char *name = GEOSGeomType_r(ctx->geos, g);
     snprintf(buf, size, "%s", name ? name : "unknown");
     if (name) GEOSFree_r(ctx->geos, name);
@@ -15,15 +14,13 @@ static const char *geom_type_name(guotu_context *ctx, const GEOSGeometry *g, cha
 }
 
 int gt_read_polygon(guotu_context *ctx, guotu_invalid_policy invalid, const char *label, int64_t fid,
-                    const unsigned char *wkb, size_t wkb_size, GEOSGeometry **out, int *repaired)
-{
+                    const unsigned char *wkb, size_t wkb_size, GEOSGeometry **out, int *repaired) {
     return gt_read_polygon_detail(ctx, invalid, label, fid, wkb, wkb_size, out, repaired, NULL, 0, NULL);
 }
 
 int gt_read_polygon_detail(guotu_context *ctx, guotu_invalid_policy invalid, const char *label, int64_t fid,
-                           const unsigned char *wkb, size_t wkb_size, GEOSGeometry **out, int *repaired,
-                           char *reason, size_t reason_size, GEOSGeometry **location)
-{
+                           const unsigned char *wkb, size_t wkb_size, GEOSGeometry **out, int *repaired, char *reason,
+                           size_t reason_size, GEOSGeometry **location) {
     if (location) *location = NULL;
     if (reason && reason_size) reason[0] = '\0';
     *out = NULL;
@@ -48,8 +45,8 @@ int gt_read_polygon_detail(guotu_context *ctx, guotu_invalid_policy invalid, con
          GEOSGeom_getXMax_r(ctx->geos, g, &bounds[2]) != 1 || GEOSGeom_getYMax_r(ctx->geos, g, &bounds[3]) != 1 ||
          !isfinite(bounds[0]) || !isfinite(bounds[1]) || !isfinite(bounds[2]) || !isfinite(bounds[3]))) {
         GEOSGeom_destroy_r(ctx->geos, g);
-        return gt_fail(ctx, GUOTU_ERR_GEOMETRY, "feature %lld of layer '%s' has coordinates that are not finite numbers",
-                       (long long)fid, label);
+        return gt_fail(ctx, GUOTU_ERR_GEOMETRY,
+                       "feature %lld of layer '%s' has coordinates that are not finite numbers", (long long)fid, label);
     }
     char valid = GEOSisValid_r(ctx->geos, g);
     if (valid == 1) {
@@ -58,8 +55,7 @@ int gt_read_polygon_detail(guotu_context *ctx, guotu_invalid_policy invalid, con
     }
     if (valid != 0) {
         GEOSGeom_destroy_r(ctx->geos, g);
-        return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot check feature %lld of layer '%s'", (long long)fid,
-                            label);
+        return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot check feature %lld of layer '%s'", (long long)fid, label);
     }
     char *why = NULL;
     GEOSGeometry *where = NULL;
@@ -69,12 +65,14 @@ int gt_read_polygon_detail(guotu_context *ctx, guotu_invalid_policy invalid, con
     int non_finite = why && strstr(why, "Invalid Coordinate") != NULL;
     if (reason && reason_size) snprintf(reason, reason_size, "%s", why ? why : "invalid");
     if (why) GEOSFree_r(ctx->geos, why);
-    if (location && !non_finite) *location = where;
-    else if (where) GEOSGeom_destroy_r(ctx->geos, where);
+    if (location && !non_finite)
+        *location = where;
+    else if (where)
+        GEOSGeom_destroy_r(ctx->geos, where);
     if (non_finite) {
         GEOSGeom_destroy_r(ctx->geos, g);
-        return gt_fail(ctx, GUOTU_ERR_GEOMETRY, "feature %lld of layer '%s' has coordinates that are not finite numbers",
-                       (long long)fid, label);
+        return gt_fail(ctx, GUOTU_ERR_GEOMETRY,
+                       "feature %lld of layer '%s' has coordinates that are not finite numbers", (long long)fid, label);
     }
     if (invalid == GUOTU_INVALID_FAIL) {
         char *text = GEOSisValidReason_r(ctx->geos, g);
@@ -104,19 +102,17 @@ int gt_read_polygon_detail(guotu_context *ctx, guotu_invalid_policy invalid, con
             GEOSGeom_destroy_r(ctx->geos, *location);
             *location = NULL;
         }
-        return gt_fail_geos(ctx, GUOTU_ERR_INVALID_GEOMETRY, "cannot repair feature %lld of layer '%s'",
-                            (long long)fid, label);
+        return gt_fail_geos(ctx, GUOTU_ERR_INVALID_GEOMETRY, "cannot repair feature %lld of layer '%s'", (long long)fid,
+                            label);
     }
     *out = fixed;
     *repaired = 1;
     return GUOTU_OK;
 }
 
-
 /* Appends clones of the polygons in g to parts[] (capacity cap); returns the new count. */
 static unsigned int collect_polygons(guotu_context *ctx, const GEOSGeometry *g, GEOSGeometry **parts, unsigned int n,
-                                     unsigned int cap)
-{
+                                     unsigned int cap) {
     int type = GEOSGeomTypeId_r(ctx->geos, g);
     if (type == GEOS_POLYGON) {
         if (n < cap && GEOSisEmpty_r(ctx->geos, g) == 0) parts[n++] = GEOSGeom_clone_r(ctx->geos, g);
@@ -124,24 +120,24 @@ static unsigned int collect_polygons(guotu_context *ctx, const GEOSGeometry *g, 
     }
     if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
         int count = GEOSGetNumGeometries_r(ctx->geos, g);
-        for (int i = 0; i < count; i++) n = collect_polygons(ctx, GEOSGetGeometryN_r(ctx->geos, g, i), parts, n, cap);
+        for (int i = 0; i < count; i++)
+            n = collect_polygons(ctx, GEOSGetGeometryN_r(ctx->geos, g, i), parts, n, cap);
     }
     return n;
 }
 
-static unsigned int count_polygons(guotu_context *ctx, const GEOSGeometry *g)
-{
+static unsigned int count_polygons(guotu_context *ctx, const GEOSGeometry *g) {
     int type = GEOSGeomTypeId_r(ctx->geos, g);
     if (type == GEOS_POLYGON) return 1;
     if (type != GEOS_MULTIPOLYGON && type != GEOS_GEOMETRYCOLLECTION) return 0;
     unsigned int n = 0;
     int count = GEOSGetNumGeometries_r(ctx->geos, g);
-    for (int i = 0; i < count; i++) n += count_polygons(ctx, GEOSGetGeometryN_r(ctx->geos, g, i));
+    for (int i = 0; i < count; i++)
+        n += count_polygons(ctx, GEOSGetGeometryN_r(ctx->geos, g, i));
     return n;
 }
 
-GEOSGeometry *gt_polygonal_part(guotu_context *ctx, const GEOSGeometry *geom)
-{
+GEOSGeometry *gt_polygonal_part(guotu_context *ctx, const GEOSGeometry *geom) {
     int type = GEOSGeomTypeId_r(ctx->geos, geom);
     if (GEOSisEmpty_r(ctx->geos, geom) == 1) return NULL;
     if (type == GEOS_POLYGON || type == GEOS_MULTIPOLYGON) return GEOSGeom_clone_r(ctx->geos, geom);
@@ -151,8 +147,10 @@ GEOSGeometry *gt_polygonal_part(guotu_context *ctx, const GEOSGeometry *geom)
     if (!parts) return NULL;
     unsigned int n = collect_polygons(ctx, geom, parts, 0, cap);
     GEOSGeometry *out = NULL;
-    if (n == 1) out = parts[0];
-    else if (n > 1) out = GEOSGeom_createCollection_r(ctx->geos, GEOS_MULTIPOLYGON, parts, n);
+    if (n == 1)
+        out = parts[0];
+    else if (n > 1)
+        out = GEOSGeom_createCollection_r(ctx->geos, GEOS_MULTIPOLYGON, parts, n);
     free(parts);
     return out;
 }

@@ -14,8 +14,8 @@ int gt_read_polygon(guotu_context *ctx, guotu_invalid_policy invalid, const char
 /* Like gt_read_polygon, and when the input was invalid (and repaired) also says why and
  * where: the reason into `reason` and a point into *location (caller destroys; may be NULL). */
 int gt_read_polygon_detail(guotu_context *ctx, guotu_invalid_policy invalid, const char *label, int64_t fid,
-                           const unsigned char *wkb, size_t wkb_size, GEOSGeometry **out, int *repaired,
-                           char *reason, size_t reason_size, GEOSGeometry **location);
+                           const unsigned char *wkb, size_t wkb_size, GEOSGeometry **out, int *repaired, char *reason,
+                           size_t reason_size, GEOSGeometry **location);
 
 /* The polygonal part of an overlay result (which may hold lines and points where the
  * inputs touched), as a new Polygon or MultiPolygon; NULL when it has no area. */

@@ -10,8 +10,7 @@
 #include "polygon_input.h"
 #include "tally_internal.h"
 
-void guotu_tally_options_init(guotu_tally_options *opts)
-{
+void guotu_tally_options_init(guotu_tally_options *opts) {
     if (!opts) return;
     memset(opts, 0, sizeof *opts);
     opts->area_method = GUOTU_AREA_ELLIPSOIDAL;
@@ -19,14 +18,12 @@ void guotu_tally_options_init(guotu_tally_options *opts)
     opts->raster_mode = GUOTU_RASTER_EXACT;
 }
 
-int gt_tally_failed(guotu_tally *t, int status)
-{
+int gt_tally_failed(guotu_tally *t, int status) {
     if (status != GUOTU_OK) t->phase = PHASE_FAILED;
     return status;
 }
 
-int guotu_tally_create(guotu_context *ctx, const guotu_tally_options *opts, guotu_tally **out)
-{
+int guotu_tally_create(guotu_context *ctx, const guotu_tally_options *opts, guotu_tally **out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!opts || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_create: NULL argument");
@@ -56,8 +53,7 @@ int guotu_tally_create(guotu_context *ctx, const guotu_tally_options *opts, guot
     return GUOTU_OK;
 }
 
-void guotu_tally_destroy(guotu_context *ctx, guotu_tally *t)
-{
+void guotu_tally_destroy(guotu_context *ctx, guotu_tally *t) {
     if (!t) return;
     if (t->tree) GEOSSTRtree_destroy_r(ctx->geos, t->tree);
     for (size_t i = 0; i < t->zone_count; i++) {
@@ -68,7 +64,8 @@ void guotu_tally_destroy(guotu_context *ctx, guotu_tally *t)
         free(z->id);
     }
     free(t->zones);
-    for (size_t i = 0; i < t->mask_count; i++) GEOSGeom_destroy_r(ctx->geos, t->masks[i]);
+    for (size_t i = 0; i < t->mask_count; i++)
+        GEOSGeom_destroy_r(ctx->geos, t->masks[i]);
     free(t->masks);
     gt_string_table_free(&t->zone_ids);
     gt_string_table_free(&t->classes);
@@ -93,17 +90,15 @@ void guotu_tally_destroy(guotu_context *ctx, guotu_tally *t)
     free(t);
 }
 
-static int check_phase(guotu_context *ctx, const guotu_tally *t, tally_phase want, const char *call)
-{
+static int check_phase(guotu_context *ctx, const guotu_tally *t, tally_phase want, const char *call) {
     if (t->phase == want) return GUOTU_OK;
     if (t->phase == PHASE_FAILED)
         return gt_fail(ctx, GUOTU_ERR_STATE, "%s: an earlier call on this tally failed; destroy it", call);
     return gt_fail(ctx, GUOTU_ERR_STATE, "%s called out of order", call);
 }
 
-int guotu_tally_add_zone(guotu_context *ctx, guotu_tally *t, const char *zone_id, int64_t fid,
-                         const unsigned char *wkb, size_t wkb_size)
-{
+int guotu_tally_add_zone(guotu_context *ctx, guotu_tally *t, const char *zone_id, int64_t fid, const unsigned char *wkb,
+                         size_t wkb_size) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!t) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_add_zone: tally is NULL");
@@ -121,9 +116,8 @@ int guotu_tally_add_zone(guotu_context *ctx, guotu_tally *t, const char *zone_id
     int32_t existing = gt_string_table_find(&t->zone_ids, zone_id);
     if (existing >= 0)
         return gt_tally_failed(t, gt_fail(ctx, GUOTU_ERR_DATA,
-                                          "zone id '%s' appears twice in layer '%s' (features %lld and %lld)",
-                                          zone_id, t->zones_label, (long long)t->zones[existing].fid,
-                                          (long long)fid));
+                                          "zone id '%s' appears twice in layer '%s' (features %lld and %lld)", zone_id,
+                                          t->zones_label, (long long)t->zones[existing].fid, (long long)fid));
     GEOSGeometry *g = NULL;
     int repaired = 0;
     status = gt_read_polygon(ctx, t->invalid, t->zones_label, fid, wkb, wkb_size, &g, &repaired);
@@ -151,8 +145,7 @@ int guotu_tally_add_zone(guotu_context *ctx, guotu_tally *t, const char *zone_id
     return GUOTU_OK;
 }
 
-int guotu_tally_add_mask(guotu_context *ctx, guotu_tally *t, int64_t fid, const unsigned char *wkb, size_t wkb_size)
-{
+int guotu_tally_add_mask(guotu_context *ctx, guotu_tally *t, int64_t fid, const unsigned char *wkb, size_t wkb_size) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!t) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_add_mask: tally is NULL");
@@ -179,8 +172,7 @@ int guotu_tally_add_mask(guotu_context *ctx, guotu_tally *t, int64_t fid, const 
 }
 
 /* Unions the mask polygons (consumed) into one geometry; NULL when there are none. */
-static int union_masks(guotu_context *ctx, guotu_tally *t, GEOSGeometry **out)
-{
+static int union_masks(guotu_context *ctx, guotu_tally *t, GEOSGeometry **out) {
     *out = NULL;
     if (!t->mask_count) return GUOTU_OK;
     GEOSGeometry *collection =
@@ -189,14 +181,13 @@ static int union_masks(guotu_context *ctx, guotu_tally *t, GEOSGeometry **out)
     t->mask_count = 0; /* now owned by the collection */
     *out = GEOSUnaryUnion_r(ctx->geos, collection);
     GEOSGeom_destroy_r(ctx->geos, collection);
-    if (!*out) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot union the mask polygons of layer '%s'",
-                                   t->mask_label);
+    if (!*out)
+        return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot union the mask polygons of layer '%s'", t->mask_label);
     return GUOTU_OK;
 }
 
 static int prepare_zone(guotu_context *ctx, guotu_tally *t, gt_zone *z, const GEOSGeometry *mask,
-                        const GEOSPreparedGeometry *mask_prepared)
-{
+                        const GEOSPreparedGeometry *mask_prepared) {
     z->effective = z->geom;
     if (mask && GEOSPreparedIntersects_r(ctx->geos, mask_prepared, z->geom) == 1) {
         z->effective = GEOSDifference_r(ctx->geos, z->geom, mask);
@@ -221,8 +212,7 @@ static int prepare_zone(guotu_context *ctx, guotu_tally *t, gt_zone *z, const GE
     return GUOTU_OK;
 }
 
-int guotu_tally_prepare(guotu_context *ctx, guotu_tally *t)
-{
+int guotu_tally_prepare(guotu_context *ctx, guotu_tally *t) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!t) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_prepare: tally is NULL");
@@ -252,8 +242,7 @@ int guotu_tally_prepare(guotu_context *ctx, guotu_tally *t)
     return GUOTU_OK;
 }
 
-int guotu_tally_set_expected(guotu_context *ctx, guotu_tally *t, int64_t n_features)
-{
+int guotu_tally_set_expected(guotu_context *ctx, guotu_tally *t, int64_t n_features) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!t || n_features < 0) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_set_expected: bad argument");
@@ -261,8 +250,7 @@ int guotu_tally_set_expected(guotu_context *ctx, guotu_tally *t, int64_t n_featu
     return GUOTU_OK;
 }
 
-int gt_tally_add_area(guotu_context *ctx, guotu_tally *t, int32_t zone, int32_t class_index, double area_m2)
-{
+int gt_tally_add_area(guotu_context *ctx, guotu_tally *t, int32_t zone, int32_t class_index, double area_m2) {
     uint64_t key = ((uint64_t)(uint32_t)zone << 32) | (uint32_t)class_index;
     int inserted = 0;
     int32_t k = gt_index_map_insert(&t->pairs, key, &inserted);
@@ -287,8 +275,7 @@ int gt_tally_add_area(guotu_context *ctx, guotu_tally *t, int32_t zone, int32_t 
     return GUOTU_OK;
 }
 
-int guotu_tally_merge(guotu_context *ctx, guotu_tally *into, const guotu_tally *from)
-{
+int guotu_tally_merge(guotu_context *ctx, guotu_tally *into, const guotu_tally *from) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!into || !from) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_merge: NULL argument");
@@ -300,8 +287,9 @@ int guotu_tally_merge(guotu_context *ctx, guotu_tally *into, const guotu_tally *
                        from->zone_count);
     for (size_t z = 0; z < into->zone_count; z++)
         if (strcmp(into->zones[z].id, from->zones[z].id) != 0)
-            return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "cannot merge tallies whose zone %zu is '%s' in one, '%s' in the other",
-                           z, into->zones[z].id, from->zones[z].id);
+            return gt_fail(ctx, GUOTU_ERR_ARGUMENT,
+                           "cannot merge tallies whose zone %zu is '%s' in one, '%s' in the other", z,
+                           into->zones[z].id, from->zones[z].id);
     for (size_t k = 0; k < from->pairs.count; k++) {
         int32_t c = gt_string_table_intern(&into->classes, from->classes.strings[from->pair_class[k]]);
         int status = c < 0 ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory")
@@ -327,15 +315,13 @@ typedef struct sort_row {
     size_t pair;
 } sort_row;
 
-static int compare_rows(const void *pa, const void *pb)
-{
+static int compare_rows(const void *pa, const void *pb) {
     const sort_row *a = pa, *b = pb;
     if (a->zone != b->zone) return a->zone < b->zone ? -1 : 1;
     return gt_compare_codes(a->code, b->code);
 }
 
-int guotu_tally_finish(guotu_context *ctx, guotu_tally *t)
-{
+int guotu_tally_finish(guotu_context *ctx, guotu_tally *t) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!t) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_finish: tally is NULL");
@@ -359,7 +345,8 @@ int guotu_tally_finish(guotu_context *ctx, guotu_tally *t)
         kept++;
     }
     qsort(rows, kept, sizeof *rows, compare_rows);
-    for (size_t i = 0; i < kept; i++) t->order[i] = rows[i].pair;
+    for (size_t i = 0; i < kept; i++)
+        t->order[i] = rows[i].pair;
     free(rows);
     t->result_count = kept;
     t->stats.tallied_area_ha = total / 10000.0;
@@ -370,8 +357,7 @@ int guotu_tally_finish(guotu_context *ctx, guotu_tally *t)
 size_t guotu_tally_result_count(const guotu_tally *t) { return t && t->phase == PHASE_DONE ? t->result_count : 0; }
 
 int guotu_tally_result(guotu_context *ctx, const guotu_tally *t, size_t i, const char **zone_id,
-                       const char **class_code, double *area_ha)
-{
+                       const char **class_code, double *area_ha) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!t || !zone_id || !class_code || !area_ha)
@@ -386,8 +372,7 @@ int guotu_tally_result(guotu_context *ctx, const guotu_tally *t, size_t i, const
     return GUOTU_OK;
 }
 
-int guotu_tally_get_stats(guotu_context *ctx, const guotu_tally *t, guotu_tally_stats *stats)
-{
+int guotu_tally_get_stats(guotu_context *ctx, const guotu_tally *t, guotu_tally_stats *stats) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!t || !stats) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_get_stats: NULL argument");

@@ -7,11 +7,11 @@
 #include "internal.h"
 
 typedef enum tally_phase {
-    PHASE_ZONES = 0,   /* adding zones and masks */
-    PHASE_VECTOR = 1,  /* prepared; adding land-use polygons (or about to set a raster) */
-    PHASE_RASTER = 2,  /* raster grid set; adding blocks */
-    PHASE_DONE = 3,    /* finished; results readable */
-    PHASE_FAILED = 4   /* a call failed: only destroy is allowed */
+    PHASE_ZONES = 0,  /* adding zones and masks */
+    PHASE_VECTOR = 1, /* prepared; adding land-use polygons (or about to set a raster) */
+    PHASE_RASTER = 2, /* raster grid set; adding blocks */
+    PHASE_DONE = 3,   /* finished; results readable */
+    PHASE_FAILED = 4  /* a call failed: only destroy is allowed */
 } tally_phase;
 
 typedef struct gt_zone {

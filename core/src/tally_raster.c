@@ -10,8 +10,7 @@
 
 #include "tally_internal.h"
 
-int guotu_tally_set_raster(guotu_context *ctx, guotu_tally *t, const guotu_raster_grid *grid)
-{
+int guotu_tally_set_raster(guotu_context *ctx, guotu_tally *t, const guotu_raster_grid *grid) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!t || !grid) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_set_raster: NULL argument");
@@ -23,8 +22,7 @@ int guotu_tally_set_raster(guotu_context *ctx, guotu_tally *t, const guotu_raste
                                           "rotated rasters are not supported (geotransform terms 2 and 4 are "
                                           "%g and %g); warp the raster north-up first",
                                           gt[2], gt[4]));
-    if (!(gt[1] != 0) || !(gt[5] != 0) || !isfinite(gt[0]) || !isfinite(gt[3]) || grid->width <= 0 ||
-        grid->height <= 0)
+    if (!(gt[1] != 0) || !(gt[5] != 0) || !isfinite(gt[0]) || !isfinite(gt[3]) || grid->width <= 0 || grid->height <= 0)
         return gt_tally_failed(t, gt_fail(ctx, GUOTU_ERR_ARGUMENT, "the raster grid is empty or has zero-size cells"));
     t->grid.x0 = gt[0];
     t->grid.dx = gt[1];
@@ -42,9 +40,8 @@ int guotu_tally_set_raster(guotu_context *ctx, guotu_tally *t, const guotu_raste
 }
 
 /* Zone box in cell indices, clipped to [row0, row1) x [col0, col1); 0 when it misses. */
-static int zone_window(const guotu_tally *t, const gt_zone *z, int64_t row0, int64_t row1, int64_t col0,
-                       int64_t col1, int64_t w[4])
-{
+static int zone_window(const guotu_tally *t, const gt_zone *z, int64_t row0, int64_t row1, int64_t col0, int64_t col1,
+                       int64_t w[4]) {
     if (z->xmax < z->xmin) return 0;
     const gt_grid *g = &t->grid;
     double c_a = (z->xmin - g->x0) / g->dx, c_b = (z->xmax - g->x0) / g->dx;
@@ -60,16 +57,16 @@ static int zone_window(const guotu_tally *t, const gt_zone *z, int64_t row0, int
     return w[0] < w[1] && w[2] < w[3];
 }
 
-static int ensure_buffers(guotu_context *ctx, guotu_tally *t, int64_t nrows, int64_t ncols)
-{
+static int ensure_buffers(guotu_context *ctx, guotu_tally *t, int64_t nrows, int64_t ncols) {
     size_t cells = (size_t)(nrows * ncols), acc = (size_t)(nrows * (ncols + 1));
     if (acc > t->window_cap) {
         float *cover = realloc(t->cover, cells * sizeof *cover);
         if (cover) t->cover = cover;
         double *scratch = realloc(t->scratch, acc * sizeof *scratch);
         if (scratch) t->scratch = scratch;
-        if (!cover || !scratch) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory for a %lld x %lld raster window",
-                                               (long long)nrows, (long long)ncols);
+        if (!cover || !scratch)
+            return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory for a %lld x %lld raster window", (long long)nrows,
+                           (long long)ncols);
         t->window_cap = acc;
     }
     if ((size_t)ncols > t->row_cap) {
@@ -81,8 +78,7 @@ static int ensure_buffers(guotu_context *ctx, guotu_tally *t, int64_t nrows, int
     return GUOTU_OK;
 }
 
-static int ensure_class_sums(guotu_context *ctx, guotu_tally *t)
-{
+static int ensure_class_sums(guotu_context *ctx, guotu_tally *t) {
     if (t->classes.count <= t->class_sums_cap) return GUOTU_OK;
     size_t cap = t->classes.count * 2;
     double *grown = realloc(t->class_sums, cap * sizeof *grown);
@@ -101,8 +97,7 @@ typedef struct value_cache {
     int valid;
 } value_cache;
 
-static int class_of_value(guotu_context *ctx, guotu_tally *t, value_cache *cache, int32_t value, int32_t *out)
-{
+static int class_of_value(guotu_context *ctx, guotu_tally *t, value_cache *cache, int32_t value, int32_t *out) {
     if (cache->valid && cache->value == value) {
         *out = cache->class_index;
         return GUOTU_OK;
@@ -139,16 +134,17 @@ enum { RASTER_TILE = 256 };
 enum { TILE_OUTSIDE, TILE_INSIDE, TILE_CUT };
 
 /* Where the cells of window w lie relative to the zone (less the mask). */
-static int tile_relation(guotu_context *ctx, const guotu_tally *t, const gt_zone *z, const int64_t w[4])
-{
+static int tile_relation(guotu_context *ctx, const guotu_tally *t, const gt_zone *z, const int64_t w[4]) {
     const gt_grid *g = &t->grid;
     double xa = g->x0 + (double)w[2] * g->dx, xb = g->x0 + (double)w[3] * g->dx;
     double ya = g->y0 + (double)w[0] * g->dy, yb = g->y0 + (double)w[1] * g->dy;
     GEOSGeometry *box = GEOSGeom_createRectangle_r(ctx->geos, fmin(xa, xb), fmin(ya, yb), fmax(xa, xb), fmax(ya, yb));
     if (!box) return TILE_CUT; /* let the exact pass decide */
     int relation = TILE_CUT;
-    if (GEOSPreparedIntersects_r(ctx->geos, z->prepared, box) == 0) relation = TILE_OUTSIDE;
-    else if (GEOSPreparedContainsProperly_r(ctx->geos, z->prepared, box) == 1) relation = TILE_INSIDE;
+    if (GEOSPreparedIntersects_r(ctx->geos, z->prepared, box) == 0)
+        relation = TILE_OUTSIDE;
+    else if (GEOSPreparedContainsProperly_r(ctx->geos, z->prepared, box) == 1)
+        relation = TILE_INSIDE;
     GEOSGeom_destroy_r(ctx->geos, box);
     return relation;
 }
@@ -157,13 +153,13 @@ static int tile_relation(guotu_context *ctx, const guotu_tally *t, const gt_zone
  * `areas` holds the block's cell areas with row stride `ncols_block`. */
 static int tally_zone_window(guotu_context *ctx, guotu_tally *t, int32_t zone, const int64_t w[4], int64_t row0,
                              int64_t col0, const int32_t *values, int64_t stride, const double *areas,
-                             int64_t ncols_block, int inside)
-{
+                             int64_t ncols_block, int inside) {
     int64_t nr = w[1] - w[0], nc = w[3] - w[2];
     int status = ensure_buffers(ctx, t, nr, nc);
     if (status) return status;
     if (inside) {
-        for (int64_t i = 0; i < nr * nc; i++) t->cover[i] = 1.0f;
+        for (int64_t i = 0; i < nr * nc; i++)
+            t->cover[i] = 1.0f;
     } else {
         gt_coverage_mode mode = t->raster_mode == GUOTU_RASTER_CENTRE ? GT_COVERAGE_CENTRE : GT_COVERAGE_EXACT;
         status = gt_coverage(ctx, t->zones[zone].effective, &t->grid, mode, w[0], w[2], nr, nc, t->scratch, t->cover);
@@ -174,7 +170,8 @@ static int tally_zone_window(guotu_context *ctx, guotu_tally *t, int32_t zone, c
         const float *cover = t->cover + r * nc;
         const int32_t *vals = values + (w[0] + r - row0) * stride + (w[2] - col0);
         int any = 0;
-        for (int64_t c = 0; c < nc && !any; c++) any = cover[c] > 0;
+        for (int64_t c = 0; c < nc && !any; c++)
+            any = cover[c] > 0;
         if (!any) continue;
         const double *row_area = areas + (w[0] + r - row0) * ncols_block + (w[2] - col0);
         /* Neighbouring cells mostly share a class: sum a run in a register and store it
@@ -206,9 +203,8 @@ static int tally_zone_window(guotu_context *ctx, guotu_tally *t, int32_t zone, c
 
 /* Computes the block's cell areas into t->block_area (once per block: the zone windows
  * reuse them) and counts cells, nodata and the land-use area of the whole block. */
-static int block_totals(guotu_context *ctx, guotu_tally *t, int64_t row0, int64_t col0, int64_t nrows,
-                        int64_t ncols, const int32_t *values, int64_t stride)
-{
+static int block_totals(guotu_context *ctx, guotu_tally *t, int64_t row0, int64_t col0, int64_t nrows, int64_t ncols,
+                        const int32_t *values, int64_t stride) {
     size_t cells = (size_t)(nrows * ncols);
     if (cells > t->block_area_cap) {
         double *grown = realloc(t->block_area, cells * sizeof *grown);
@@ -223,8 +219,10 @@ static int block_totals(guotu_context *ctx, guotu_tally *t, int64_t row0, int64_
         if (status) return status;
         const int32_t *vals = values + r * stride;
         for (int64_t c = 0; c < ncols; c++) {
-            if (is_nodata(t, vals[c])) t->stats.nodata_cells++;
-            else area += row_area[c];
+            if (is_nodata(t, vals[c]))
+                t->stats.nodata_cells++;
+            else
+                area += row_area[c];
         }
     }
     t->stats.raster_cells += nrows * ncols;
@@ -233,8 +231,7 @@ static int block_totals(guotu_context *ctx, guotu_tally *t, int64_t row0, int64_
 }
 
 int guotu_tally_add_raster_block(guotu_context *ctx, guotu_tally *t, int64_t row0, int64_t col0, int64_t nrows,
-                                 int64_t ncols, const int32_t *values, int64_t row_stride)
-{
+                                 int64_t ncols, const int32_t *values, int64_t row_stride) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!t || !values) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_add_raster_block: NULL argument");
@@ -246,8 +243,7 @@ int guotu_tally_add_raster_block(guotu_context *ctx, guotu_tally *t, int64_t row
                                           "raster block rows %lld+%lld, columns %lld+%lld (stride %lld) is outside "
                                           "the %lld x %lld grid",
                                           (long long)row0, (long long)nrows, (long long)col0, (long long)ncols,
-                                          (long long)row_stride, (long long)t->grid.height,
-                                          (long long)t->grid.width));
+                                          (long long)row_stride, (long long)t->grid.height, (long long)t->grid.width));
     int status = block_totals(ctx, t, row0, col0, nrows, ncols, values, row_stride);
     /* Zone boxes overlap a lot, so a zone's window is often mostly outside the zone: work
      * tile by tile and let the prepared zone say whether a tile is outside (skipped),

@@ -8,8 +8,7 @@
 /* Features between progress reports when the total is unknown. */
 enum { REPORT_EVERY = 5000 };
 
-static void collect_candidate(void *item, void *user_data)
-{
+static void collect_candidate(void *item, void *user_data) {
     guotu_tally *t = user_data;
     if (t->candidate_count == t->candidate_cap) {
         size_t cap = t->candidate_cap ? t->candidate_cap * 2 : 16;
@@ -26,9 +25,8 @@ static void collect_candidate(void *item, void *user_data)
 
 /* Area of (zone ∩ land use). The land-use polygon's own area is reused when the zone
  * contains it, which is the common case and costs no overlay. */
-static int area_in_zone(guotu_context *ctx, guotu_tally *t, const gt_zone *z, const GEOSGeometry *lu,
-                        double lu_area, int64_t fid, double *area)
-{
+static int area_in_zone(guotu_context *ctx, guotu_tally *t, const gt_zone *z, const GEOSGeometry *lu, double lu_area,
+                        int64_t fid, double *area) {
     *area = 0;
     if (GEOSPreparedContainsProperly_r(ctx->geos, z->prepared, lu) == 1) {
         *area = lu_area;
@@ -49,8 +47,7 @@ static int area_in_zone(guotu_context *ctx, guotu_tally *t, const gt_zone *z, co
     return status;
 }
 
-static int report(guotu_context *ctx, guotu_tally *t)
-{
+static int report(guotu_context *ctx, guotu_tally *t) {
     int64_t n = t->stats.landuse_features;
     if (t->expected > 0) {
         int64_t step = t->expected / 200 > 0 ? t->expected / 200 : 1;
@@ -62,8 +59,7 @@ static int report(guotu_context *ctx, guotu_tally *t)
 }
 
 int guotu_tally_add_landuse(guotu_context *ctx, guotu_tally *t, const char *class_code, int64_t fid,
-                            const unsigned char *wkb, size_t wkb_size)
-{
+                            const unsigned char *wkb, size_t wkb_size) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!t) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_add_landuse: tally is NULL");

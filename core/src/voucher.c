@@ -41,8 +41,7 @@ struct guotu_voucher {
     guotu_voucher_summary summary;
 };
 
-void guotu_voucher_options_init(guotu_voucher_options *opts)
-{
+void guotu_voucher_options_init(guotu_voucher_options *opts) {
     if (!opts) return;
     memset(opts, 0, sizeof *opts);
     opts->baseline = GUOTU_BASELINE_BASE_YEAR;
@@ -51,8 +50,7 @@ void guotu_voucher_options_init(guotu_voucher_options *opts)
     opts->balanced_tolerance = 1e-9;
 }
 
-const char *guotu_role_name(int role)
-{
+const char *guotu_role_name(int role) {
     switch (role) {
     case GUOTU_ROLE_SUPPLY: return "supply";
     case GUOTU_ROLE_DEMAND: return "demand";
@@ -62,8 +60,7 @@ const char *guotu_role_name(int role)
 
 int guotu_voucher_create(guotu_context *ctx, const guotu_voucher_options *opts,
                          const guotu_coefficients *base_coefficients, const guotu_coefficients *target_coefficients,
-                         guotu_voucher **out)
-{
+                         guotu_voucher **out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!opts || !out || !base_coefficients || !target_coefficients)
@@ -91,8 +88,7 @@ int guotu_voucher_create(guotu_context *ctx, const guotu_voucher_options *opts,
     return GUOTU_OK;
 }
 
-void guotu_voucher_destroy(guotu_context *ctx, guotu_voucher *v)
-{
+void guotu_voucher_destroy(guotu_context *ctx, guotu_voucher *v) {
     (void)ctx;
     if (!v) return;
     for (size_t i = 0; i < v->zone_count; i++) {
@@ -108,9 +104,8 @@ void guotu_voucher_destroy(guotu_context *ctx, guotu_voucher *v)
     free(v);
 }
 
-int guotu_voucher_add_zone(guotu_context *ctx, guotu_voucher *v, const char *zone_id, const char *name,
-                           double area_ha, double gdp_yuan, double population)
-{
+int guotu_voucher_add_zone(guotu_context *ctx, guotu_voucher *v, const char *zone_id, const char *name, double area_ha,
+                           double gdp_yuan, double population) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!v) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_voucher_add_zone: account is NULL");
@@ -122,11 +117,10 @@ int guotu_voucher_add_zone(guotu_context *ctx, guotu_voucher *v, const char *zon
     if (gt_string_table_find(&v->zone_ids, zone_id) >= 0)
         return gt_fail(ctx, GUOTU_ERR_DATA, "zone id '%s' appears twice", zone_id);
     if (!isfinite(gdp_yuan) || gdp_yuan < 0)
-        return gt_fail(ctx, GUOTU_ERR_DATA, "zone '%s': GDP is %g; it must be a number >= 0 (yuan)", zone_id,
-                       gdp_yuan);
+        return gt_fail(ctx, GUOTU_ERR_DATA, "zone '%s': GDP is %g; it must be a number >= 0 (yuan)", zone_id, gdp_yuan);
     if (!isfinite(population) || !(population > 0))
-        return gt_fail(ctx, GUOTU_ERR_DATA, "zone '%s': population is %g; it must be a number > 0 (persons)",
-                       zone_id, population);
+        return gt_fail(ctx, GUOTU_ERR_DATA, "zone '%s': population is %g; it must be a number > 0 (persons)", zone_id,
+                       population);
     if (!isfinite(area_ha) || !(area_ha > 0))
         return gt_fail(ctx, GUOTU_ERR_DATA, "zone '%s': land area is %g ha; it must be > 0", zone_id, area_ha);
     if (v->zone_count == v->zone_cap) {
@@ -149,8 +143,7 @@ int guotu_voucher_add_zone(guotu_context *ctx, guotu_voucher *v, const char *zon
     return GUOTU_OK;
 }
 
-static class_row *row_for(guotu_context *ctx, guotu_voucher *v, int32_t zone, const char *code)
-{
+static class_row *row_for(guotu_context *ctx, guotu_voucher *v, int32_t zone, const char *code) {
     int32_t c = gt_string_table_intern(&v->codes, code);
     if (c < 0) return NULL;
     uint64_t key = ((uint64_t)(uint32_t)zone << 32) | (uint32_t)c;
@@ -173,8 +166,7 @@ static class_row *row_for(guotu_context *ctx, guotu_voucher *v, int32_t zone, co
     return &v->rows[k];
 }
 
-int guotu_voucher_add_tally(guotu_context *ctx, guotu_voucher *v, int year, const guotu_tally *t)
-{
+int guotu_voucher_add_tally(guotu_context *ctx, guotu_voucher *v, int year, const guotu_tally *t) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!v || !t || (year != 0 && year != 1))
@@ -199,8 +191,7 @@ int guotu_voucher_add_tally(guotu_context *ctx, guotu_voucher *v, int year, cons
     return GUOTU_OK;
 }
 
-static int note_unknown(guotu_voucher *v, int32_t code, int year, double ha)
-{
+static int note_unknown(guotu_voucher *v, int32_t code, int year, double ha) {
     for (size_t i = 0; i < v->unknown_count; i++)
         if (v->unknown[i].code == code && v->unknown[i].year == year) {
             v->unknown[i].area_ha += ha;
@@ -214,9 +205,9 @@ static int note_unknown(guotu_voucher *v, int32_t code, int year, double ha)
 }
 
 /* Standard forest of every zone in `year` (eq. 1), into m[zone]; unknown codes noted. */
-static int standard_forest(guotu_context *ctx, guotu_voucher *v, int year, double *m)
-{
-    for (size_t z = 0; z < v->zone_count; z++) m[z] = 0;
+static int standard_forest(guotu_context *ctx, guotu_voucher *v, int year, double *m) {
+    for (size_t z = 0; z < v->zone_count; z++)
+        m[z] = 0;
     for (size_t r = 0; r < v->pairs.count; r++) {
         class_row *row = &v->rows[r];
         if (row->area[year] == 0) continue;
@@ -232,8 +223,7 @@ static int standard_forest(guotu_context *ctx, guotu_voucher *v, int year, doubl
     return GUOTU_OK;
 }
 
-int guotu_voucher_compute(guotu_context *ctx, guotu_voucher *v)
-{
+int guotu_voucher_compute(guotu_context *ctx, guotu_voucher *v) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!v) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_voucher_compute: account is NULL");
@@ -241,7 +231,8 @@ int guotu_voucher_compute(guotu_context *ctx, guotu_voucher *v)
     if (!v->zone_count) return gt_fail(ctx, GUOTU_ERR_DATA, "the account has no zones");
     if (!v->years_added[0] || !v->years_added[1])
         return gt_fail(ctx, GUOTU_ERR_STATE, "both the base-year and the target-year tally are needed");
-    for (size_t r = 0; r < v->pairs.count; r++) v->rows[r].k = NAN;
+    for (size_t r = 0; r < v->pairs.count; r++)
+        v->rows[r].k = NAN;
     double *m0 = calloc(v->zone_count, sizeof *m0), *mt = calloc(v->zone_count, sizeof *mt);
     int status = (!m0 || !mt) ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
     if (!status) status = standard_forest(ctx, v, 0, m0);
@@ -280,9 +271,12 @@ int guotu_voucher_compute(guotu_context *ctx, guotu_voucher *v)
         r->g_ratio = (zr->gdp / zr->population) / s->reference_gdp_per_capita;
         r->p_ratio = (zr->population / (zr->area_ha / 100.0)) / s->reference_pop_density;
         r->e_ha = r->dm_ha * r->g_ratio * r->p_ratio;
-        if (r->e_ha > v->opts.balanced_tolerance) r->role = GUOTU_ROLE_SUPPLY;
-        else if (r->e_ha < -v->opts.balanced_tolerance) r->role = GUOTU_ROLE_DEMAND;
-        else r->role = GUOTU_ROLE_BALANCED;
+        if (r->e_ha > v->opts.balanced_tolerance)
+            r->role = GUOTU_ROLE_SUPPLY;
+        else if (r->e_ha < -v->opts.balanced_tolerance)
+            r->role = GUOTU_ROLE_DEMAND;
+        else
+            r->role = GUOTU_ROLE_BALANCED;
         r->amount_yuan = v->opts.price > 0 ? r->e_ha * v->opts.price : NAN;
         s->m0_total_ha += r->m0_ha;
         s->mt_total_ha += r->mt_ha;
@@ -297,8 +291,7 @@ int guotu_voucher_compute(guotu_context *ctx, guotu_voucher *v)
 
 size_t guotu_voucher_zone_count(const guotu_voucher *v) { return v && v->computed ? v->zone_count : 0; }
 
-int guotu_voucher_zone_result(guotu_context *ctx, const guotu_voucher *v, size_t i, guotu_voucher_zone *out)
-{
+int guotu_voucher_zone_result(guotu_context *ctx, const guotu_voucher *v, size_t i, guotu_voucher_zone *out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!v || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_voucher_zone_result: NULL argument");
@@ -310,8 +303,7 @@ int guotu_voucher_zone_result(guotu_context *ctx, const guotu_voucher *v, size_t
 
 size_t guotu_voucher_class_count(const guotu_voucher *v) { return v && v->computed ? v->pairs.count : 0; }
 
-int guotu_voucher_class_result(guotu_context *ctx, const guotu_voucher *v, size_t i, guotu_voucher_class_row *out)
-{
+int guotu_voucher_class_result(guotu_context *ctx, const guotu_voucher *v, size_t i, guotu_voucher_class_row *out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!v || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_voucher_class_result: NULL argument");
@@ -328,8 +320,7 @@ int guotu_voucher_class_result(guotu_context *ctx, const guotu_voucher *v, size_
 
 size_t guotu_voucher_unknown_count(const guotu_voucher *v) { return v && v->computed ? v->unknown_count : 0; }
 
-int guotu_voucher_unknown_result(guotu_context *ctx, const guotu_voucher *v, size_t i, guotu_voucher_unknown *out)
-{
+int guotu_voucher_unknown_result(guotu_context *ctx, const guotu_voucher *v, size_t i, guotu_voucher_unknown *out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!v || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_voucher_unknown_result: NULL argument");
@@ -341,8 +332,7 @@ int guotu_voucher_unknown_result(guotu_context *ctx, const guotu_voucher *v, siz
     return GUOTU_OK;
 }
 
-int guotu_voucher_get_summary(guotu_context *ctx, const guotu_voucher *v, guotu_voucher_summary *out)
-{
+int guotu_voucher_get_summary(guotu_context *ctx, const guotu_voucher *v, guotu_voucher_summary *out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!v || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_voucher_get_summary: NULL argument");
@@ -361,19 +351,18 @@ struct guotu_attribution {
     double tolerance;
 };
 
-void guotu_attribution_destroy(guotu_context *ctx, guotu_attribution *a)
-{
+void guotu_attribution_destroy(guotu_context *ctx, guotu_attribution *a) {
     (void)ctx;
     if (!a) return;
-    for (size_t i = 0; i < a->count; i++) free(a->ids[i]);
+    for (size_t i = 0; i < a->count; i++)
+        free(a->ids[i]);
     free(a->ids);
     free(a->e);
     free(a->units);
     free(a);
 }
 
-static int county_index(guotu_attribution *a, const char *id, size_t cap)
-{
+static int county_index(guotu_attribution *a, const char *id, size_t cap) {
     for (size_t i = 0; i < a->count; i++)
         if (strcmp(a->ids[i], id) == 0) return (int)i;
     if (a->count == cap) return -1;
@@ -384,8 +373,7 @@ static int county_index(guotu_attribution *a, const char *id, size_t cap)
 }
 
 int guotu_voucher_attribute(guotu_context *ctx, const guotu_voucher *v, const guotu_tally *overlap,
-                            guotu_attribution **out)
-{
+                            guotu_attribution **out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!v || !overlap || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_voucher_attribute: NULL argument");
@@ -398,7 +386,8 @@ int guotu_voucher_attribute(guotu_context *ctx, const guotu_voucher *v, const gu
     a->e = calloc(rows ? rows : 1, sizeof *a->e);
     a->units = calloc(rows ? rows : 1, sizeof *a->units);
     double *covered = calloc(v->zone_count, sizeof *covered);
-    int status = (!a->ids || !a->e || !a->units || !covered) ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
+    int status =
+        (!a->ids || !a->e || !a->units || !covered) ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
     a->tolerance = v->opts.balanced_tolerance;
     for (size_t i = 0; !status && i < rows; i++) {
         const char *county, *unit;
@@ -407,8 +396,10 @@ int guotu_voucher_attribute(guotu_context *ctx, const guotu_voucher *v, const gu
         if (status) break;
         int32_t z = gt_string_table_find(&v->zone_ids, unit);
         if (z < 0) {
-            status = gt_fail(ctx, GUOTU_ERR_DATA, "the unit-by-county overlap names unit '%s', which the account does "
-                             "not have", unit);
+            status = gt_fail(ctx, GUOTU_ERR_DATA,
+                             "the unit-by-county overlap names unit '%s', which the account does "
+                             "not have",
+                             unit);
             break;
         }
         int c = county_index(a, county, rows);
@@ -438,14 +429,14 @@ size_t guotu_attribution_count(const guotu_attribution *a) { return a ? a->count
 
 double guotu_attribution_unattributed(const guotu_attribution *a) { return a ? a->unattributed : 0; }
 
-int guotu_attribution_result(guotu_context *ctx, const guotu_attribution *a, size_t i, guotu_county_voucher *out)
-{
+int guotu_attribution_result(guotu_context *ctx, const guotu_attribution *a, size_t i, guotu_county_voucher *out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!a || !out || i >= a->count) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "attribution row %zu out of range", i);
     out->county_id = a->ids[i];
     out->e_ha = a->e[i];
     out->units = (int)a->units[i];
-    out->role = a->e[i] > a->tolerance ? GUOTU_ROLE_SUPPLY : (a->e[i] < -a->tolerance ? GUOTU_ROLE_DEMAND : GUOTU_ROLE_BALANCED);
+    out->role = a->e[i] > a->tolerance ? GUOTU_ROLE_SUPPLY
+                                       : (a->e[i] < -a->tolerance ? GUOTU_ROLE_DEMAND : GUOTU_ROLE_BALANCED);
     return GUOTU_OK;
 }

@@ -15,8 +15,7 @@
 #include "guotu/guotu.h"
 #include "test_support.h"
 
-static double area_m2(const char *crs, guotu_area_method method, const char *wkt)
-{
+static double area_m2(const char *crs, guotu_area_method method, const char *wkt) {
     guotu_context *ctx = guotu_context_create();
     guotu_area_calc *calc = NULL;
     assert_int_equal(guotu_area_calc_create(ctx, crs, method, &calc), GUOTU_OK);
@@ -30,15 +29,14 @@ static double area_m2(const char *crs, guotu_area_method method, const char *wkt
     return a;
 }
 
-static void assert_relative(double got, double want, double tolerance)
-{
-    if (fabs(got - want) > tolerance * fabs(want)) fail_msg("got %.6f, want %.6f (relative %.3g)", got, want, (got - want) / want);
+static void assert_relative(double got, double want, double tolerance) {
+    if (fabs(got - want) > tolerance * fabs(want))
+        fail_msg("got %.6f, want %.6f (relative %.3g)", got, want, (got - want) / want);
 }
 
 static const char *equator_cell = "POLYGON((0 0,1 0,1 1,0 1,0 0))";
 
-static void test_equator_cell_wgs84_and_cgcs2000(void **state)
-{
+static void test_equator_cell_wgs84_and_cgcs2000(void **state) {
     (void)state;
     /* Geodesic 1°x1° cell: pyproj gives 12308778361.469 m² (WGS84), 12308778361.064 m² (GRS80). */
     assert_relative(area_m2("EPSG:4326", GUOTU_AREA_ELLIPSOIDAL, equator_cell), 12308778361.469452, 1e-9);
@@ -48,8 +46,7 @@ static void test_equator_cell_wgs84_and_cgcs2000(void **state)
     assert_relative(area_m2("EPSG:4326", GUOTU_AREA_ELLIPSOIDAL, equator_cell), 12308463893.975204, 3e-5);
 }
 
-static void test_axis_order_of_geographic_crs(void **state)
-{
+static void test_axis_order_of_geographic_crs(void **state) {
     (void)state;
     /* EPSG:4490 is officially lat/lon; files store lon/lat. Swapped axes would put
      * latitude 117° and fail, so success with this value proves the order is right. */
@@ -57,8 +54,7 @@ static void test_axis_order_of_geographic_crs(void **state)
                     9549468853.860168, 1e-9);
 }
 
-static void test_gauss_kruger_square(void **state)
-{
+static void test_gauss_kruger_square(void **state) {
     (void)state;
     /* A 1 km square 100 km east of the central meridian of CGCS2000 / 3° GK zone 39:
      * the projection enlarges it, so its ellipsoidal area is 999751.452 m², not 1e6. */
@@ -69,8 +65,7 @@ static void test_gauss_kruger_square(void **state)
     assert_relative(area_m2(NULL, GUOTU_AREA_PLANAR, square), 1e6, 1e-12);
 }
 
-static void test_holes_multipolygons_and_orientation(void **state)
-{
+static void test_holes_multipolygons_and_orientation(void **state) {
     (void)state;
     const char *with_hole = "POLYGON((39600000 4400000,39601000 4400000,39601000 4401000,39600000 4401000,"
                             "39600000 4400000),(39600250 4400250,39600250 4400750,39600750 4400750,39600750 4400250,"
@@ -85,8 +80,7 @@ static void test_holes_multipolygons_and_orientation(void **state)
     assert_relative(area_m2(NULL, GUOTU_AREA_PLANAR, "LINESTRING(0 0,1 1)") + 1, 1, 1e-12);
 }
 
-static void test_ring_api_and_description(void **state)
-{
+static void test_ring_api_and_description(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     guotu_area_calc *calc = NULL;
@@ -105,8 +99,7 @@ static void test_ring_api_and_description(void **state)
     guotu_context_destroy(ctx);
 }
 
-static void test_unreadable_wkb(void **state)
-{
+static void test_unreadable_wkb(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     guotu_area_calc *calc = NULL;
@@ -119,8 +112,7 @@ static void test_unreadable_wkb(void **state)
     guotu_context_destroy(ctx);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_equator_cell_wgs84_and_cgcs2000),
         cmocka_unit_test(test_axis_order_of_geographic_crs),

@@ -9,8 +9,7 @@
 #include "guotu/guotu.h"
 #include "test_support.h"
 
-static void test_versions(void **state)
-{
+static void test_versions(void **state) {
     (void)state;
     char expected[32];
     snprintf(expected, sizeof expected, "%d.%d.%d", GUOTU_VERSION_MAJOR, GUOTU_VERSION_MINOR, GUOTU_VERSION_PATCH);
@@ -25,8 +24,7 @@ static void test_versions(void **state)
     guotu_context_destroy(ctx);
 }
 
-static void test_status_names(void **state)
-{
+static void test_status_names(void **state) {
     (void)state;
     assert_string_equal(guotu_status_name(GUOTU_OK), "GUOTU_OK");
     assert_string_equal(guotu_status_name(GUOTU_ERR_CRS), "GUOTU_ERR_CRS");
@@ -34,8 +32,7 @@ static void test_status_names(void **state)
     assert_string_equal(guotu_status_name(999), "GUOTU_ERR_UNKNOWN");
 }
 
-static void test_null_arguments_are_errors_not_crashes(void **state)
-{
+static void test_null_arguments_are_errors_not_crashes(void **state) {
     (void)state;
     guotu_context_destroy(NULL);
     assert_string_equal(guotu_context_last_error(NULL), "");
@@ -52,8 +49,7 @@ static void test_null_arguments_are_errors_not_crashes(void **state)
     guotu_context_destroy(ctx);
 }
 
-static void test_unknown_crs_is_a_message(void **state)
-{
+static void test_unknown_crs_is_a_message(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     guotu_area_calc *calc = NULL;
@@ -73,8 +69,7 @@ typedef struct progress_log {
 } progress_log;
 
 /* Fractions run from 0 to 1 within each phase (the message names the phase). */
-static int record_progress(double fraction, const char *message, void *user)
-{
+static int record_progress(double fraction, const char *message, void *user) {
     progress_log *log = user;
     log->calls++;
     if (!message || strcmp(message, log->phase) != 0) log->last = 0;
@@ -85,8 +80,7 @@ static int record_progress(double fraction, const char *message, void *user)
     return log->cancel_at > 0 && log->calls >= log->cancel_at;
 }
 
-static guotu_tally *tally_with_zone(guotu_context *ctx)
-{
+static guotu_tally *tally_with_zone(guotu_context *ctx) {
     guotu_tally_options o;
     guotu_tally_options_init(&o);
     o.area_method = GUOTU_AREA_PLANAR;
@@ -98,8 +92,7 @@ static guotu_tally *tally_with_zone(guotu_context *ctx)
     return t;
 }
 
-static void test_progress_reports_and_cancel_stops(void **state)
-{
+static void test_progress_reports_and_cancel_stops(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     progress_log log = {0, 0, 0, ""};
@@ -144,8 +137,7 @@ static void test_progress_reports_and_cancel_stops(void **state)
     guotu_context_destroy(ctx);
 }
 
-static void test_two_contexts_are_independent(void **state)
-{
+static void test_two_contexts_are_independent(void **state) {
     (void)state;
     guotu_context *a = guotu_context_create(), *b = guotu_context_create();
     guotu_area_calc *calc = NULL;
@@ -156,8 +148,7 @@ static void test_two_contexts_are_independent(void **state)
     guotu_context_destroy(b);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_versions),
         cmocka_unit_test(test_status_names),

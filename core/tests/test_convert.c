@@ -41,8 +41,7 @@ typedef struct fixture {
     guotu_coefficients *k;
 } fixture;
 
-static int setup(void **state)
-{
+static int setup(void **state) {
     fixture *fx = calloc(1, sizeof *fx);
     fx->ctx = guotu_context_create();
     size_t n = 0;
@@ -59,8 +58,7 @@ static int setup(void **state)
     return 0;
 }
 
-static int teardown(void **state)
-{
+static int teardown(void **state) {
     fixture *fx = *state;
     guotu_coefficients_destroy(fx->ctx, fx->k);
     guotu_policy_destroy(fx->ctx, fx->policy);
@@ -70,11 +68,11 @@ static int teardown(void **state)
     return 0;
 }
 
-static int add_wkt(guotu_context *ctx, guotu_convert *cv, int side, const char *code, int64_t fid, const char *wkt)
-{
+static int add_wkt(guotu_context *ctx, guotu_convert *cv, int side, const char *code, int64_t fid, const char *wkt) {
     size_t n = 0;
     unsigned char *wkb = wkt_to_wkb(wkt, &n);
-    int status = side ? guotu_convert_add_after(ctx, cv, code, fid, wkb, n) : guotu_convert_add_before(ctx, cv, code, fid, wkb, n);
+    int status = side ? guotu_convert_add_after(ctx, cv, code, fid, wkb, n)
+                      : guotu_convert_add_before(ctx, cv, code, fid, wkb, n);
     free(wkb);
     return status;
 }
@@ -88,8 +86,7 @@ typedef struct piece_log {
     double piece_area[32];
 } piece_log;
 
-static int log_piece(const guotu_conversion_piece *p, void *user)
-{
+static int log_piece(const guotu_conversion_piece *p, void *user) {
     piece_log *log = user;
     if (log->count < 32) {
         snprintf(log->status[log->count], sizeof log->status[0], "%s", p->status);
@@ -115,8 +112,7 @@ typedef struct line_box {
 } line_box;
 
 static guotu_convert *run_with_lines(fixture *fx, int with_zones, const line_box *lines, size_t nlines,
-                                     piece_log *log)
-{
+                                     piece_log *log) {
     guotu_convert_options o;
     guotu_convert_options_init(&o);
     o.area_method = GUOTU_AREA_PLANAR;
@@ -129,8 +125,8 @@ static guotu_convert *run_with_lines(fixture *fx, int with_zones, const line_box
     }
     const char *before[] = {"21", "12", "41", "21", "12", "12"};
     for (int i = 0; i < 6; i++)
-        assert_int_equal(add_wkt(fx->ctx, cv, 0, before[i], i + 1, box_wkt(w, sizeof w, i * 100, 0, i * 100 + 100, 100)),
-                         GUOTU_OK);
+        assert_int_equal(
+            add_wkt(fx->ctx, cv, 0, before[i], i + 1, box_wkt(w, sizeof w, i * 100, 0, i * 100 + 100, 100)), GUOTU_OK);
     for (size_t i = 0; i < nlines; i++) {
         const line_box *l = &lines[i];
         size_t n = 0;
@@ -153,13 +149,11 @@ static guotu_convert *run_with_lines(fixture *fx, int with_zones, const line_box
     return cv;
 }
 
-static guotu_convert *run(fixture *fx, int with_zones, piece_log *log)
-{
+static guotu_convert *run(fixture *fx, int with_zones, piece_log *log) {
     return run_with_lines(fx, with_zones, NULL, 0, log);
 }
 
-static double status_area(fixture *fx, const guotu_convert *cv, const char *zone, const char *status)
-{
+static double status_area(fixture *fx, const guotu_convert *cv, const char *zone, const char *status) {
     for (size_t i = 0; i < guotu_convert_status_count(cv); i++) {
         guotu_status_area s;
         assert_int_equal(guotu_convert_status_row(fx->ctx, cv, i, &s), GUOTU_OK);
@@ -168,8 +162,7 @@ static double status_area(fixture *fx, const guotu_convert *cv, const char *zone
     return 0;
 }
 
-static void test_hand_computed_transitions(void **state)
-{
+static void test_hand_computed_transitions(void **state) {
     fixture *fx = *state;
     piece_log log = {.count = 0};
     guotu_convert *cv = run(fx, 0, &log);
@@ -219,8 +212,7 @@ static void test_hand_computed_transitions(void **state)
     guotu_convert_destroy(fx->ctx, cv);
 }
 
-static void test_zones_split_pieces_and_keep_the_rest(void **state)
-{
+static void test_zones_split_pieces_and_keep_the_rest(void **state) {
     fixture *fx = *state;
     piece_log log = {.count = 0};
     guotu_convert *cv = run(fx, 1, &log);
@@ -252,8 +244,7 @@ static void test_zones_split_pieces_and_keep_the_rest(void **state)
 
 /* The "after" strips split between two overlays (as two threads would), then merged:
  * the same tables as one overlay. */
-static void test_split_and_merge(void **state)
-{
+static void test_split_and_merge(void **state) {
     fixture *fx = *state;
     guotu_context *other = guotu_context_create();
     guotu_convert_options o;
@@ -264,12 +255,15 @@ static void test_split_and_merge(void **state)
     char w[256];
     const char *before[] = {"21", "12", "41", "21", "12", "12"};
     for (int k = 0; k < 2; k++) {
-        assert_int_equal(guotu_convert_create(ctx[k], &o, fx->map, fx->map, fx->policy, fx->k, fx->k, &cv[k]), GUOTU_OK);
+        assert_int_equal(guotu_convert_create(ctx[k], &o, fx->map, fx->map, fx->policy, fx->k, fx->k, &cv[k]),
+                         GUOTU_OK);
         assert_int_equal(add_zone_wkt_convert(ctx[k], cv[k], "Z1", 1, box_wkt(w, sizeof w, 0, 0, 250, 100)), GUOTU_OK);
-        assert_int_equal(add_zone_wkt_convert(ctx[k], cv[k], "Z2", 2, box_wkt(w, sizeof w, 250, 0, 550, 100)), GUOTU_OK);
+        assert_int_equal(add_zone_wkt_convert(ctx[k], cv[k], "Z2", 2, box_wkt(w, sizeof w, 250, 0, 550, 100)),
+                         GUOTU_OK);
         for (int i = 0; i < 6; i++)
-            assert_int_equal(add_wkt(ctx[k], cv[k], 0, before[i], i + 1, box_wkt(w, sizeof w, i * 100, 0, i * 100 + 100, 100)),
-                             GUOTU_OK);
+            assert_int_equal(
+                add_wkt(ctx[k], cv[k], 0, before[i], i + 1, box_wkt(w, sizeof w, i * 100, 0, i * 100 + 100, 100)),
+                GUOTU_OK);
         assert_int_equal(guotu_convert_prepare(ctx[k], cv[k]), GUOTU_OK);
     }
     const double after_x[] = {0, 150, 200, 300, 400, 500, 600};
@@ -304,8 +298,7 @@ static void test_split_and_merge(void **state)
     guotu_context_destroy(other);
 }
 
-static void test_callback_can_stop(void **state)
-{
+static void test_callback_can_stop(void **state) {
     fixture *fx = *state;
     piece_log log = {.stop_after = 2};
     guotu_convert *cv = run(fx, 0, &log);
@@ -314,8 +307,7 @@ static void test_callback_can_stop(void **state)
     guotu_convert_destroy(fx->ctx, cv);
 }
 
-static void test_area_conserved_on_two_different_tilings(void **state)
-{
+static void test_area_conserved_on_two_different_tilings(void **state) {
     fixture *fx = *state;
     guotu_convert_options o;
     guotu_convert_options_init(&o);
@@ -326,14 +318,16 @@ static void test_area_conserved_on_two_different_tilings(void **state)
     /* 7 x 7 squares of 137 m against 11 x 11 of 87.2 m (959.2 m vs 959 m a side): they
      * overlap on [0,959] x [0,959]. */
     for (int i = 0; i < 49; i++)
-        assert_int_equal(add_wkt(fx->ctx, cv, 0, i % 2 ? "21" : "12", i,
-                                 box_wkt(w, sizeof w, (i % 7) * 137.0, (i / 7) * 137.0, (i % 7 + 1) * 137.0, (i / 7 + 1) * 137.0)),
-                         GUOTU_OK);
+        assert_int_equal(
+            add_wkt(fx->ctx, cv, 0, i % 2 ? "21" : "12", i,
+                    box_wkt(w, sizeof w, (i % 7) * 137.0, (i / 7) * 137.0, (i % 7 + 1) * 137.0, (i / 7 + 1) * 137.0)),
+            GUOTU_OK);
     assert_int_equal(guotu_convert_prepare(fx->ctx, cv), GUOTU_OK);
     for (int i = 0; i < 121; i++)
-        assert_int_equal(add_wkt(fx->ctx, cv, 1, i % 3 ? "51" : "31", i,
-                                 box_wkt(w, sizeof w, (i % 11) * 87.2, (i / 11) * 87.2, (i % 11 + 1) * 87.2, (i / 11 + 1) * 87.2)),
-                         GUOTU_OK);
+        assert_int_equal(
+            add_wkt(fx->ctx, cv, 1, i % 3 ? "51" : "31", i,
+                    box_wkt(w, sizeof w, (i % 11) * 87.2, (i / 11) * 87.2, (i % 11 + 1) * 87.2, (i / 11 + 1) * 87.2)),
+            GUOTU_OK);
     assert_int_equal(guotu_convert_finish(fx->ctx, cv), GUOTU_OK);
     guotu_convert_stats st;
     guotu_convert_get_stats(fx->ctx, cv, &st);
@@ -348,8 +342,7 @@ static void test_area_conserved_on_two_different_tilings(void **state)
     guotu_convert_destroy(fx->ctx, cv);
 }
 
-static double line_area(fixture *fx, const guotu_convert *cv, const char *zone, const char *line, const char *status)
-{
+static double line_area(fixture *fx, const guotu_convert *cv, const char *zone, const char *line, const char *status) {
     double sum = 0;
     for (size_t i = 0; i < guotu_convert_line_count(cv); i++) {
         guotu_line_status_area s;
@@ -362,8 +355,7 @@ static double line_area(fixture *fx, const guotu_convert *cv, const char *zone, 
 
 /* A red line over half of the prohibited piece (41 -> 12 on [200,300]) and half of the
  * conditional one ([300,400]): each is cut in two pieces of 0.5 ha. */
-static void test_lines_split_a_piece_half_inside_the_red_line(void **state)
-{
+static void test_lines_split_a_piece_half_inside_the_red_line(void **state) {
     fixture *fx = *state;
     piece_log log;
     memset(&log, 0, sizeof log);
@@ -375,8 +367,10 @@ static void test_lines_split_a_piece_half_inside_the_red_line(void **state)
     for (int i = 0; i < log.count; i++) {
         if (strcmp(log.status[i], "prohibited")) continue;
         assert_close(log.piece_area[i], 0.5, 1e-9);
-        if (!strcmp(log.line[i], "ecological_redline")) prohibited_in++;
-        else if (!strcmp(log.line[i], "")) prohibited_out++;
+        if (!strcmp(log.line[i], "ecological_redline"))
+            prohibited_in++;
+        else if (!strcmp(log.line[i], ""))
+            prohibited_out++;
     }
     assert_int_equal(prohibited_in, 1);
     assert_int_equal(prohibited_out, 1);
@@ -395,8 +389,7 @@ static void test_lines_split_a_piece_half_inside_the_red_line(void **state)
 }
 
 /* Three lines, the farmland overlapping the red line: red line first, then farmland. */
-static void test_lines_priority_and_area_by_line(void **state)
-{
+static void test_lines_priority_and_area_by_line(void **state) {
     fixture *fx = *state;
     piece_log log;
     memset(&log, 0, sizeof log);
@@ -438,8 +431,7 @@ static void test_lines_priority_and_area_by_line(void **state)
     guotu_convert_destroy(fx->ctx, cv);
 }
 
-static void test_lines_bad_calls(void **state)
-{
+static void test_lines_bad_calls(void **state) {
     fixture *fx = *state;
     guotu_convert_options o;
     guotu_convert_options_init(&o);
@@ -464,8 +456,7 @@ static void test_lines_bad_calls(void **state)
  * path 0.02 ha, same 0.05, prohibited 0.02, unknown 0.01; 10 cells counted, 2 skipped;
  * 11 cells have a before value and 11 an after value (0.11 ha each).
  * dM: 21→51 0.01·(0 − 1.00) + 41→12 0.02·(0 − 2.10) = −0.052. */
-static void test_grid_cells_hand_computed(void **state)
-{
+static void test_grid_cells_hand_computed(void **state) {
     fixture *fx = *state;
     guotu_convert_options o;
     guotu_convert_options_init(&o);
@@ -518,8 +509,7 @@ static void test_grid_cells_hand_computed(void **state)
     guotu_convert_destroy(fx->ctx, cv);
 }
 
-static void test_grid_refusals(void **state)
-{
+static void test_grid_refusals(void **state) {
     fixture *fx = *state;
     guotu_convert_options o;
     guotu_convert_options_init(&o);
@@ -536,12 +526,12 @@ static void test_grid_refusals(void **state)
     assert_int_equal(guotu_convert_create(fx->ctx, &o, fx->map, fx->map, fx->policy, NULL, NULL, &cv), GUOTU_OK);
     assert_int_equal(guotu_convert_set_grid(fx->ctx, cv, &grid), GUOTU_OK);
     int32_t v[4] = {1, 2, 3, 4};
-    assert_int_equal(guotu_convert_add_cells(fx->ctx, cv, 2, 0, 2, 2, v, v, 2, NULL), GUOTU_ERR_ARGUMENT); /* off the grid */
+    assert_int_equal(guotu_convert_add_cells(fx->ctx, cv, 2, 0, 2, 2, v, v, 2, NULL),
+                     GUOTU_ERR_ARGUMENT); /* off the grid */
     guotu_convert_destroy(fx->ctx, cv);
 }
 
-static void test_bad_tables(void **state)
-{
+static void test_bad_tables(void **state) {
     fixture *fx = *state;
     guotu_context *ctx = fx->ctx;
     guotu_category_map *m = NULL;
@@ -558,7 +548,8 @@ static void test_bad_tables(void **state)
     guotu_policy *p = NULL;
     /* Drop the last line: one pair goes missing. */
     size_t cut = n - 1;
-    while (cut && policy[cut - 1] != '\n') cut--;
+    while (cut && policy[cut - 1] != '\n')
+        cut--;
     assert_int_equal(guotu_policy_parse(ctx, policy, cut, "short.csv", &p), GUOTU_ERR_DATA);
     assert_non_null(strstr(guotu_context_last_error(ctx), "no rule for"));
     free(policy);
@@ -573,8 +564,9 @@ static void test_bad_tables(void **state)
     assert_non_null(strstr(guotu_context_last_error(ctx), "given twice"));
     const char *no_paths = "from,to,status\ncultivated,garden,gap\n";
     assert_int_equal(guotu_policy_parse(ctx, no_paths, strlen(no_paths), "p.csv", &p), GUOTU_ERR_DATA);
-    assert_non_null(strstr(guotu_context_last_error(ctx),
-                           "policy 'p.csv': the header needs the columns 'from', 'to', 'status', 'paths_zh', 'paths_en'"));
+    assert_non_null(
+        strstr(guotu_context_last_error(ctx),
+               "policy 'p.csv': the header needs the columns 'from', 'to', 'status', 'paths_zh', 'paths_en'"));
     const char *short_row = "from,to,status,paths_zh,paths_en\ncultivated,garden,gap\n";
     assert_int_equal(guotu_policy_parse(ctx, short_row, strlen(short_row), "p.csv", &p), GUOTU_ERR_DATA);
     assert_non_null(strstr(guotu_context_last_error(ctx), "policy 'p.csv', line 2: too few or too long fields"));
@@ -588,8 +580,7 @@ static void test_bad_tables(void **state)
     assert_string_equal(cat, "river_water");
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_hand_computed_transitions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_zones_split_pieces_and_keep_the_rest, setup, teardown),

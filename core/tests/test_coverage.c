@@ -18,8 +18,7 @@
 #define M_PI 3.14159265358979323846
 #endif
 
-static GEOSGeometry *read_wkt(guotu_context *ctx, const char *wkt)
-{
+static GEOSGeometry *read_wkt(guotu_context *ctx, const char *wkt) {
     GEOSWKTReader *r = GEOSWKTReader_create_r(ctx->geos);
     GEOSGeometry *g = GEOSWKTReader_read_r(ctx->geos, r, wkt);
     GEOSWKTReader_destroy_r(ctx->geos, r);
@@ -28,8 +27,7 @@ static GEOSGeometry *read_wkt(guotu_context *ctx, const char *wkt)
 }
 
 static double overlay_fraction(guotu_context *ctx, const GEOSGeometry *poly, const gt_grid *g, int64_t row,
-                               int64_t col)
-{
+                               int64_t col) {
     double x0 = g->x0 + (double)col * g->dx, y0 = g->y0 + (double)row * g->dy;
     GEOSGeometry *cell = GEOSGeom_createRectangle_r(ctx->geos, fmin(x0, x0 + g->dx), fmin(y0, y0 + g->dy),
                                                     fmax(x0, x0 + g->dx), fmax(y0, y0 + g->dy));
@@ -42,8 +40,7 @@ static double overlay_fraction(guotu_context *ctx, const GEOSGeometry *poly, con
 }
 
 /* Checks every cell of a window against GEOS, returns the number of partial cells seen. */
-static int check_exact(const char *wkt, const gt_grid *g, int64_t row0, int64_t col0, int64_t nr, int64_t nc)
-{
+static int check_exact(const char *wkt, const gt_grid *g, int64_t row0, int64_t col0, int64_t nr, int64_t nc) {
     guotu_context *ctx = guotu_context_create();
     GEOSGeometry *poly = read_wkt(ctx, wkt);
     double *scratch = malloc((size_t)(nr * (nc + 1)) * sizeof *scratch);
@@ -73,15 +70,14 @@ static const char *shapes[] = {
     "POLYGON((1013 1987,1187 1902,1061 1781,1013 1987))",
     "POLYGON((1005 1995,1295 1995,1295 1745,1005 1745,1005 1995),(1101 1901,1101 1801,1203 1801,1101 1901))",
     "MULTIPOLYGON(((1003 1777,1044 1777,1044 1703,1003 1777)),((1333 1999,1399 1911,1302 1932,1333 1999)))",
-    "POLYGON((900 2100,1500 2100,1500 1500,900 1500,900 2100))",           /* covers everything */
-    "POLYGON((950 1950.5,1450 1962,1420 1890.3,970 1850,950 1950.5))",     /* leaves the window left and right */
-    "POLYGON((1013 1987,1061 1781,1187 1902,1013 1987))",                  /* clockwise twin of the first */
-    "POLYGON((1101.2 1801.3,1104.7 1801.3,1104.7 1804.1,1101.2 1801.3))",  /* inside one cell */
-    "POLYGON((1010 1990,1050 1990,1050 1950,1010 1950,1010 1990))",        /* on cell lines exactly */
+    "POLYGON((900 2100,1500 2100,1500 1500,900 1500,900 2100))",          /* covers everything */
+    "POLYGON((950 1950.5,1450 1962,1420 1890.3,970 1850,950 1950.5))",    /* leaves the window left and right */
+    "POLYGON((1013 1987,1061 1781,1187 1902,1013 1987))",                 /* clockwise twin of the first */
+    "POLYGON((1101.2 1801.3,1104.7 1801.3,1104.7 1804.1,1101.2 1801.3))", /* inside one cell */
+    "POLYGON((1010 1990,1050 1990,1050 1950,1010 1950,1010 1990))",       /* on cell lines exactly */
 };
 
-static void test_exact_matches_overlay(void **state)
-{
+static void test_exact_matches_overlay(void **state) {
     (void)state;
     int partial = 0;
     for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
@@ -91,15 +87,13 @@ static void test_exact_matches_overlay(void **state)
     assert_true(partial > 100); /* the fixtures do exercise cut cells */
 }
 
-static void test_exact_on_south_up_grid(void **state)
-{
+static void test_exact_on_south_up_grid(void **state) {
     (void)state;
     const char *shape = "POLYGON((1013 1713,1187 1798,1061 1919,1013 1713))";
     assert_true(check_exact(shape, &south_up, 0, 0, 30, 40) > 10);
 }
 
-static void test_exact_on_many_vertex_polygon(void **state)
-{
+static void test_exact_on_many_vertex_polygon(void **state) {
     (void)state;
     /* A deterministic star with 300 vertices, some edges nearly horizontal or vertical. */
     char wkt[20000] = "POLYGON((";
@@ -119,8 +113,7 @@ static void test_exact_on_many_vertex_polygon(void **state)
     assert_true(check_exact(wkt, &north_up, 0, 0, 30, 40) > 50);
 }
 
-static void test_centre_matches_point_in_polygon(void **state)
-{
+static void test_centre_matches_point_in_polygon(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     const char *wkt = "POLYGON((1003.3 1996.1,1391.7 1911.9,1250.2 1702.2,1099.9 1811.1,1003.3 1996.1),"
@@ -148,8 +141,7 @@ static void test_centre_matches_point_in_polygon(void **state)
     guotu_context_destroy(ctx);
 }
 
-static void test_lattice_cell_area_matches_exact(void **state)
-{
+static void test_lattice_cell_area_matches_exact(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     guotu_area_calc *calc = NULL;
@@ -181,13 +173,10 @@ static void test_lattice_cell_area_matches_exact(void **state)
     guotu_context_destroy(ctx);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_exact_matches_overlay),
-        cmocka_unit_test(test_exact_on_south_up_grid),
-        cmocka_unit_test(test_exact_on_many_vertex_polygon),
-        cmocka_unit_test(test_centre_matches_point_in_polygon),
+        cmocka_unit_test(test_exact_matches_overlay),           cmocka_unit_test(test_exact_on_south_up_grid),
+        cmocka_unit_test(test_exact_on_many_vertex_polygon),    cmocka_unit_test(test_centre_matches_point_in_polygon),
         cmocka_unit_test(test_lattice_cell_area_matches_exact),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -42,8 +42,7 @@ typedef struct issue_log {
     int64_t fid_a[64], fid_b[64];
 } issue_log;
 
-static int log_issue(const guotu_line_issue *i, void *user)
-{
+static int log_issue(const guotu_line_issue *i, void *user) {
     issue_log *log = user;
     assert_true(log->count < 64);
     assert_non_null(i->wkb);
@@ -58,23 +57,21 @@ static int log_issue(const guotu_line_issue *i, void *user)
     return 0;
 }
 
-static int count_rule(const issue_log *log, const char *rule)
-{
+static int count_rule(const issue_log *log, const char *rule) {
     int n = 0;
-    for (int i = 0; i < log->count; i++) n += !strcmp(log->rules[i], rule);
+    for (int i = 0; i < log->count; i++)
+        n += !strcmp(log->rules[i], rule);
     return n;
 }
 
-static int find(const issue_log *log, const char *rule, int nth)
-{
+static int find(const issue_log *log, const char *rule, int nth) {
     for (int i = 0; i < log->count; i++)
         if (!strcmp(log->rules[i], rule) && nth-- == 0) return i;
     fail_msg("no issue %s", rule);
     return -1;
 }
 
-static int add(guotu_context *ctx, guotu_lines *l, guotu_line line, int64_t fid, const char *wkt)
-{
+static int add(guotu_context *ctx, guotu_lines *l, guotu_line line, int64_t fid, const char *wkt) {
     size_t n = 0;
     unsigned char *wkb = wkt_to_wkb(wkt, &n);
     int status = guotu_lines_add(ctx, l, line, fid, wkb, n);
@@ -82,13 +79,11 @@ static int add(guotu_context *ctx, guotu_lines *l, guotu_line line, int64_t fid,
     return status;
 }
 
-static const char *b(char *w, double x0, double y0, double x1, double y1)
-{
+static const char *b(char *w, double x0, double y0, double x1, double y1) {
     return box_wkt(w, 256, X + x0, Y + y0, X + x1, Y + y1);
 }
 
-static guotu_lines *fixture(guotu_context *ctx, double f1_right)
-{
+static guotu_lines *fixture(guotu_context *ctx, double f1_right) {
     guotu_lines_options o;
     guotu_lines_options_init(&o);
     o.crs = "EPSG:4527";
@@ -107,8 +102,8 @@ static guotu_lines *fixture(guotu_context *ctx, double f1_right)
     assert_int_equal(add(ctx, l, GUOTU_LINE_REDLINE, 1, b(w, 0, 0, 200, 1000)), GUOTU_OK);
     assert_int_equal(add(ctx, l, GUOTU_LINE_REDLINE, 2, b(w, 900, 800, 1100, 900)), GUOTU_OK);
     char bowtie[256];
-    snprintf(bowtie, sizeof bowtie, "POLYGON((%f %f,%f %f,%f %f,%f %f,%f %f))", X + 1200, Y, X + 1400, Y + 200, X + 1400,
-             Y, X + 1200, Y + 200, X + 1200, Y);
+    snprintf(bowtie, sizeof bowtie, "POLYGON((%f %f,%f %f,%f %f,%f %f,%f %f))", X + 1200, Y, X + 1400, Y + 200,
+             X + 1400, Y, X + 1200, Y + 200, X + 1200, Y);
     assert_int_equal(add(ctx, l, GUOTU_LINE_REDLINE, 3, bowtie), GUOTU_OK);
     assert_int_equal(add(ctx, l, GUOTU_LINE_FARMLAND, 1, b(w, 150, 0, f1_right, 1000)), GUOTU_OK);
     assert_int_equal(add(ctx, l, GUOTU_LINE_FARMLAND, 2, b(w, 400, 0, 600, 400)), GUOTU_OK);
@@ -124,8 +119,7 @@ static guotu_lines *fixture(guotu_context *ctx, double f1_right)
     return l;
 }
 
-static void test_every_rule_once(void **state)
-{
+static void test_every_rule_once(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     guotu_lines *l = fixture(ctx, 400);
@@ -182,8 +176,7 @@ static void test_every_rule_once(void **state)
     guotu_context_destroy(ctx);
 }
 
-static void test_fingerprints_follow_the_features(void **state)
-{
+static void test_fingerprints_follow_the_features(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     issue_log a, b2, c;
@@ -207,16 +200,17 @@ static void test_fingerprints_follow_the_features(void **state)
     int first = -1, second = -1;
     for (int i = 0; i < a.count; i++)
         if (!strcmp(a.rules[i], "L03") && !strcmp(a.severity[i], "error")) {
-            if (first < 0) first = i;
-            else second = i;
+            if (first < 0)
+                first = i;
+            else
+                second = i;
         }
     assert_true(first >= 0 && second >= 0);
     assert_string_not_equal(a.fingerprint[first], a.fingerprint[second]);
     guotu_context_destroy(ctx);
 }
 
-static void test_bad_input(void **state)
-{
+static void test_bad_input(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     guotu_lines_options o;
@@ -238,8 +232,7 @@ static void test_bad_input(void **state)
     guotu_context_destroy(ctx);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_rule_once),
         cmocka_unit_test(test_fingerprints_follow_the_features),

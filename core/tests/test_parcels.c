@@ -351,8 +351,8 @@ static void test_bad_input(void **state) {
     assert_non_null(strstr(guotu_context_last_error(fx->ctx), "listed twice"));
     const char *no_column = "type,kind\nA,ecological_restoration\n";
     assert_int_equal(guotu_project_types_parse(fx->ctx, no_column, strlen(no_column), "my.csv", &t), GUOTU_ERR_DATA);
-    assert_non_null(
-        strstr(guotu_context_last_error(fx->ctx), "project types 'my.csv': the header needs the columns 'value', 'kind'"));
+    assert_non_null(strstr(guotu_context_last_error(fx->ctx),
+                           "project types 'my.csv': the header needs the columns 'value', 'kind'"));
     assert_null(t);
 
     guotu_parcels_options o;

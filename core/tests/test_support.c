@@ -10,8 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-void assert_close_impl(double a, double b, double epsilon, const char *what, const char *file, int line)
-{
+void assert_close_impl(double a, double b, double epsilon, const char *what, const char *file, int line) {
     if (fabs(a - b) <= epsilon) return;
     char message[512];
     snprintf(message, sizeof message, "%s = %.12g, expected %.12g (tolerance %g)", what, a, b, epsilon);
@@ -19,8 +18,7 @@ void assert_close_impl(double a, double b, double epsilon, const char *what, con
     _fail(file, line);
 }
 
-unsigned char *wkt_to_wkb(const char *wkt, size_t *size)
-{
+unsigned char *wkt_to_wkb(const char *wkt, size_t *size) {
     GEOSContextHandle_t h = GEOS_init_r();
     GEOSWKTReader *reader = GEOSWKTReader_create_r(h);
     GEOSGeometry *g = GEOSWKTReader_read_r(h, reader, wkt);
@@ -37,15 +35,13 @@ unsigned char *wkt_to_wkb(const char *wkt, size_t *size)
     return copy;
 }
 
-const char *box_wkt(char *buf, size_t size, double x0, double y0, double x1, double y1)
-{
-    snprintf(buf, size, "POLYGON((%.6f %.6f,%.6f %.6f,%.6f %.6f,%.6f %.6f,%.6f %.6f))", x0, y0, x1, y0, x1, y1, x0,
-             y1, x0, y0);
+const char *box_wkt(char *buf, size_t size, double x0, double y0, double x1, double y1) {
+    snprintf(buf, size, "POLYGON((%.6f %.6f,%.6f %.6f,%.6f %.6f,%.6f %.6f,%.6f %.6f))", x0, y0, x1, y0, x1, y1, x0, y1,
+             x0, y0);
     return buf;
 }
 
-int add_zone_wkt(guotu_context *ctx, guotu_tally *t, const char *id, int64_t fid, const char *wkt)
-{
+int add_zone_wkt(guotu_context *ctx, guotu_tally *t, const char *id, int64_t fid, const char *wkt) {
     size_t n = 0;
     unsigned char *wkb = wkt_to_wkb(wkt, &n);
     int status = guotu_tally_add_zone(ctx, t, id, fid, wkb, n);
@@ -53,8 +49,7 @@ int add_zone_wkt(guotu_context *ctx, guotu_tally *t, const char *id, int64_t fid
     return status;
 }
 
-int add_zone_wkt_convert(guotu_context *ctx, guotu_convert *cv, const char *id, int64_t fid, const char *wkt)
-{
+int add_zone_wkt_convert(guotu_context *ctx, guotu_convert *cv, const char *id, int64_t fid, const char *wkt) {
     size_t n = 0;
     unsigned char *wkb = wkt_to_wkb(wkt, &n);
     int status = guotu_convert_add_zone(ctx, cv, id, fid, wkb, n);
@@ -62,8 +57,7 @@ int add_zone_wkt_convert(guotu_context *ctx, guotu_convert *cv, const char *id, 
     return status;
 }
 
-int add_mask_wkt(guotu_context *ctx, guotu_tally *t, int64_t fid, const char *wkt)
-{
+int add_mask_wkt(guotu_context *ctx, guotu_tally *t, int64_t fid, const char *wkt) {
     size_t n = 0;
     unsigned char *wkb = wkt_to_wkb(wkt, &n);
     int status = guotu_tally_add_mask(ctx, t, fid, wkb, n);
@@ -71,8 +65,7 @@ int add_mask_wkt(guotu_context *ctx, guotu_tally *t, int64_t fid, const char *wk
     return status;
 }
 
-int add_landuse_wkt(guotu_context *ctx, guotu_tally *t, const char *code, int64_t fid, const char *wkt)
-{
+int add_landuse_wkt(guotu_context *ctx, guotu_tally *t, const char *code, int64_t fid, const char *wkt) {
     size_t n = 0;
     unsigned char *wkb = wkt_to_wkb(wkt, &n);
     int status = guotu_tally_add_landuse(ctx, t, code, fid, wkb, n);
@@ -80,8 +73,7 @@ int add_landuse_wkt(guotu_context *ctx, guotu_tally *t, const char *code, int64_
     return status;
 }
 
-double result_ha(guotu_context *ctx, const guotu_tally *t, const char *zone, const char *code)
-{
+double result_ha(guotu_context *ctx, const guotu_tally *t, const char *zone, const char *code) {
     size_t n = guotu_tally_result_count(t);
     for (size_t i = 0; i < n; i++) {
         const char *z, *c;
@@ -92,8 +84,7 @@ double result_ha(guotu_context *ctx, const guotu_tally *t, const char *zone, con
     return 0;
 }
 
-char *read_resource(const char *relative, size_t *size)
-{
+char *read_resource(const char *relative, size_t *size) {
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", GUOTU_TEST_RESOURCES, relative);
     FILE *f = fopen(path, "rb");

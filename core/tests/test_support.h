@@ -9,7 +9,8 @@
 
 /* |a - b| <= epsilon in double precision. (cmocka's assert_float_equal converts to float,
  * which would make a 1e-9 tolerance on 16 ha mean about 2e-6.) */
-#define assert_close(a, b, epsilon) assert_close_impl((double)(a), (double)(b), (double)(epsilon), #a, __FILE__, __LINE__)
+#define assert_close(a, b, epsilon)                                                                                    \
+    assert_close_impl((double)(a), (double)(b), (double)(epsilon), #a, __FILE__, __LINE__)
 void assert_close_impl(double a, double b, double epsilon, const char *what, const char *file, int line);
 
 /* The text of a file of resources/ (e.g. "presets/conversion/policy.csv"), NUL-terminated;

@@ -19,22 +19,20 @@
 
 static int32_t values[100];
 
-static void fill_values(void)
-{
+static void fill_values(void) {
     for (int r = 0; r < 10; r++)
-        for (int c = 0; c < 10; c++) values[r * 10 + c] = c < 5 ? 1 : 2;
+        for (int c = 0; c < 10; c++)
+            values[r * 10 + c] = c < 5 ? 1 : 2;
     values[0] = 255;
 }
 
-static guotu_raster_grid grid(double x0, double y0, double cell)
-{
+static guotu_raster_grid grid(double x0, double y0, double cell) {
     guotu_raster_grid g = {{x0, cell, 0, y0, 0, -cell}, 10, 10, 1, 255};
     return g;
 }
 
 static guotu_tally *prepared(guotu_context *ctx, guotu_raster_mode mode, const char *mask_wkt, const char *crs,
-                             guotu_area_method method, double x0, double y0, double scale)
-{
+                             guotu_area_method method, double x0, double y0, double scale) {
     guotu_tally_options o;
     guotu_tally_options_init(&o);
     o.area_method = method;
@@ -53,8 +51,7 @@ static guotu_tally *prepared(guotu_context *ctx, guotu_raster_mode mode, const c
     return t;
 }
 
-static void test_exact_one_block(void **state)
-{
+static void test_exact_one_block(void **state) {
     (void)state;
     fill_values();
     guotu_context *ctx = guotu_context_create();
@@ -77,8 +74,7 @@ static void test_exact_one_block(void **state)
     guotu_context_destroy(ctx);
 }
 
-static void test_blocks_give_the_same_result(void **state)
-{
+static void test_blocks_give_the_same_result(void **state) {
     (void)state;
     fill_values();
     guotu_context *ctx = guotu_context_create();
@@ -99,8 +95,7 @@ static void test_blocks_give_the_same_result(void **state)
 
 /* Two tallies (as two threads would run them) each take half the blocks; merged, they
  * equal one tally over all blocks. */
-static void test_split_and_merge(void **state)
-{
+static void test_split_and_merge(void **state) {
     (void)state;
     fill_values();
     guotu_context *a = guotu_context_create(), *b = guotu_context_create();
@@ -141,8 +136,7 @@ static void test_split_and_merge(void **state)
     guotu_context_destroy(b);
 }
 
-static void test_centre_mode(void **state)
-{
+static void test_centre_mode(void **state) {
     (void)state;
     fill_values();
     guotu_context *ctx = guotu_context_create();
@@ -158,15 +152,14 @@ static void test_centre_mode(void **state)
     guotu_context_destroy(ctx);
 }
 
-static void test_mask_on_raster(void **state)
-{
+static void test_mask_on_raster(void **state) {
     (void)state;
     fill_values();
     guotu_context *ctx = guotu_context_create();
     char w[256];
     /* The mask takes the top half (rows 0-4), including the nodata cell. */
-    guotu_tally *t = prepared(ctx, GUOTU_RASTER_EXACT, box_wkt(w, sizeof w, -10, 50, 110, 110), NULL,
-                              GUOTU_AREA_PLANAR, 0, 0, 1);
+    guotu_tally *t =
+        prepared(ctx, GUOTU_RASTER_EXACT, box_wkt(w, sizeof w, -10, 50, 110, 110), NULL, GUOTU_AREA_PLANAR, 0, 0, 1);
     guotu_raster_grid g = grid(0, 100, 10);
     assert_int_equal(guotu_tally_set_raster(ctx, t, &g), GUOTU_OK);
     assert_int_equal(guotu_tally_add_raster_block(ctx, t, 0, 0, 10, 10, values, 10), GUOTU_OK);
@@ -180,11 +173,10 @@ static void test_mask_on_raster(void **state)
 
 /* The same fixture in CGCS2000 / GK zone 39, 100 km east of the meridian, and the same
  * classes as polygons: exact raster and vector tallies agree. */
-static void test_raster_agrees_with_vector_ellipsoidal(void **state)
-{
+static void test_raster_agrees_with_vector_ellipsoidal(void **state) {
     (void)state;
     fill_values();
-    values[0] = 1; /* no nodata here: the polygons cover every cell */
+    values[0] = 1;                                   /* no nodata here: the polygons cover every cell */
     const double x0 = 39600000, y0 = 4400000, s = 3; /* 30 m cells */
     guotu_context *ctx = guotu_context_create();
     guotu_tally *r = prepared(ctx, GUOTU_RASTER_EXACT, NULL, "EPSG:4527", GUOTU_AREA_ELLIPSOIDAL, x0, y0, s);
@@ -196,23 +188,22 @@ static void test_raster_agrees_with_vector_ellipsoidal(void **state)
     guotu_tally *v = prepared(ctx, GUOTU_RASTER_EXACT, NULL, "EPSG:4527", GUOTU_AREA_ELLIPSOIDAL, x0, y0, s);
     char w[256];
     assert_int_equal(add_landuse_wkt(ctx, v, "1", 1, box_wkt(w, sizeof w, x0, y0, x0 + 150, y0 + 300)), GUOTU_OK);
-    assert_int_equal(add_landuse_wkt(ctx, v, "2", 2, box_wkt(w, sizeof w, x0 + 150, y0, x0 + 300, y0 + 300)),
-                     GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, v, "2", 2, box_wkt(w, sizeof w, x0 + 150, y0, x0 + 300, y0 + 300)), GUOTU_OK);
     assert_int_equal(guotu_tally_finish(ctx, v), GUOTU_OK);
     const char *pairs[][2] = {{"A", "1"}, {"A", "2"}, {"B", "2"}};
     for (int i = 0; i < 3; i++) {
         double want = result_ha(ctx, v, pairs[i][0], pairs[i][1]);
         double got = result_ha(ctx, r, pairs[i][0], pairs[i][1]);
         assert_true(want > 0);
-        if (fabs(got - want) > 1e-7 * want) fail_msg("%s/%s raster %.10f vector %.10f", pairs[i][0], pairs[i][1], got, want);
+        if (fabs(got - want) > 1e-7 * want)
+            fail_msg("%s/%s raster %.10f vector %.10f", pairs[i][0], pairs[i][1], got, want);
     }
     guotu_tally_destroy(ctx, r);
     guotu_tally_destroy(ctx, v);
     guotu_context_destroy(ctx);
 }
 
-static void test_bad_grids_and_blocks(void **state)
-{
+static void test_bad_grids_and_blocks(void **state) {
     (void)state;
     fill_values();
     guotu_context *ctx = guotu_context_create();
@@ -232,8 +223,7 @@ static void test_bad_grids_and_blocks(void **state)
     guotu_context_destroy(ctx);
 }
 
-static void test_far_away_and_non_finite_zones(void **state)
-{
+static void test_far_away_and_non_finite_zones(void **state) {
     (void)state;
     fill_values();
     guotu_context *ctx = guotu_context_create();
@@ -249,9 +239,10 @@ static void test_far_away_and_non_finite_zones(void **state)
     /* WKB by hand: WKT readers refuse NaN, but files can hold it. */
     unsigned char wkb[1 + 4 + 4 + 4 + 4 * 16];
     size_t n = 0;
-    wkb[n++] = 1; /* little endian */
+    wkb[n++] = 1;                         /* little endian */
     const uint32_t header[3] = {3, 1, 4}; /* polygon, one ring, four points */
-    for (int i = 0; i < 3; i++, n += 4) memcpy(wkb + n, &header[i], 4);
+    for (int i = 0; i < 3; i++, n += 4)
+        memcpy(wkb + n, &header[i], 4);
     const double xy[8] = {0, 0, 1, 0, 1, NAN, 0, 0};
     memcpy(wkb + n, xy, sizeof xy);
     n += sizeof xy;
@@ -272,17 +263,12 @@ static void test_far_away_and_non_finite_zones(void **state)
     guotu_context_destroy(ctx);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_exact_one_block),
-        cmocka_unit_test(test_blocks_give_the_same_result),
-        cmocka_unit_test(test_split_and_merge),
-        cmocka_unit_test(test_centre_mode),
-        cmocka_unit_test(test_mask_on_raster),
-        cmocka_unit_test(test_raster_agrees_with_vector_ellipsoidal),
-        cmocka_unit_test(test_bad_grids_and_blocks),
-        cmocka_unit_test(test_far_away_and_non_finite_zones),
+        cmocka_unit_test(test_exact_one_block),      cmocka_unit_test(test_blocks_give_the_same_result),
+        cmocka_unit_test(test_split_and_merge),      cmocka_unit_test(test_centre_mode),
+        cmocka_unit_test(test_mask_on_raster),       cmocka_unit_test(test_raster_agrees_with_vector_ellipsoidal),
+        cmocka_unit_test(test_bad_grids_and_blocks), cmocka_unit_test(test_far_away_and_non_finite_zones),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -24,8 +24,7 @@
 static const char *bowtie = "POLYGON((1200 0,1400 200,1400 0,1200 200,1200 0))";
 
 static guotu_tally *new_tally(guotu_context *ctx, guotu_invalid_policy invalid, const char *crs,
-                              guotu_area_method method)
-{
+                              guotu_area_method method) {
     guotu_tally_options o;
     guotu_tally_options_init(&o);
     o.crs = crs;
@@ -38,16 +37,13 @@ static guotu_tally *new_tally(guotu_context *ctx, guotu_invalid_policy invalid, 
     return t;
 }
 
-static void add_fixture_zones(guotu_context *ctx, guotu_tally *t, double dx, double dy)
-{
+static void add_fixture_zones(guotu_context *ctx, guotu_tally *t, double dx, double dy) {
     char w[256];
     assert_int_equal(add_zone_wkt(ctx, t, "A", 1, box_wkt(w, sizeof w, dx, dy, dx + 1000, dy + 1000)), GUOTU_OK);
-    assert_int_equal(add_zone_wkt(ctx, t, "B", 2, box_wkt(w, sizeof w, dx + 1000, dy, dx + 2000, dy + 1000)),
-                     GUOTU_OK);
+    assert_int_equal(add_zone_wkt(ctx, t, "B", 2, box_wkt(w, sizeof w, dx + 1000, dy, dx + 2000, dy + 1000)), GUOTU_OK);
 }
 
-static void add_fixture_landuse(guotu_context *ctx, guotu_tally *t)
-{
+static void add_fixture_landuse(guotu_context *ctx, guotu_tally *t) {
     char w[256];
     assert_int_equal(add_landuse_wkt(ctx, t, "21", 1, box_wkt(w, sizeof w, 100, 100, 500, 500)), GUOTU_OK);
     assert_int_equal(add_landuse_wkt(ctx, t, "12", 2, box_wkt(w, sizeof w, 800, 0, 1200, 1000)), GUOTU_OK);
@@ -58,8 +54,7 @@ static void add_fixture_landuse(guotu_context *ctx, guotu_tally *t)
     assert_int_equal(add_landuse_wkt(ctx, t, "2", 9, box_wkt(w, sizeof w, 1950, 0, 2000, 100)), GUOTU_OK);
 }
 
-static void test_hand_computed_areas(void **state)
-{
+static void test_hand_computed_areas(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     guotu_tally *t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
@@ -108,8 +103,7 @@ static void test_hand_computed_areas(void **state)
     guotu_context_destroy(ctx);
 }
 
-static void test_mask_excludes_area(void **state)
-{
+static void test_mask_excludes_area(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     guotu_tally *t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
@@ -133,8 +127,7 @@ static void test_mask_excludes_area(void **state)
     guotu_context_destroy(ctx);
 }
 
-static void test_ellipsoidal_matches_pyproj(void **state)
-{
+static void test_ellipsoidal_matches_pyproj(void **state) {
     (void)state;
     /* The fixture moved into CGCS2000 / GK zone 39 at (39500000, 4400000); pyproj 3.4.1
      * gives 15.99999996444602 ha for f1 and 19.99999964067801 ha for A's part of f2. */
@@ -143,10 +136,10 @@ static void test_ellipsoidal_matches_pyproj(void **state)
     add_fixture_zones(ctx, t, 39500000, 4400000);
     assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
     char w[256];
-    assert_int_equal(
-        add_landuse_wkt(ctx, t, "21", 1, box_wkt(w, sizeof w, 39500100, 4400100, 39500500, 4400500)), GUOTU_OK);
-    assert_int_equal(
-        add_landuse_wkt(ctx, t, "12", 2, box_wkt(w, sizeof w, 39500800, 4400000, 39501200, 4401000)), GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, t, "21", 1, box_wkt(w, sizeof w, 39500100, 4400100, 39500500, 4400500)),
+                     GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, t, "12", 2, box_wkt(w, sizeof w, 39500800, 4400000, 39501200, 4401000)),
+                     GUOTU_OK);
     assert_int_equal(guotu_tally_finish(ctx, t), GUOTU_OK);
     assert_close(result_ha(ctx, t, "A", "21"), 15.99999996444602, 1e-8);
     assert_close(result_ha(ctx, t, "A", "12"), 19.99999964067801, 1e-8);
@@ -154,8 +147,7 @@ static void test_ellipsoidal_matches_pyproj(void **state)
     guotu_context_destroy(ctx);
 }
 
-static void test_invalid_fail_names_layer_and_feature(void **state)
-{
+static void test_invalid_fail_names_layer_and_feature(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     guotu_tally *t = new_tally(ctx, GUOTU_INVALID_FAIL, NULL, GUOTU_AREA_PLANAR);
@@ -180,8 +172,7 @@ static void test_invalid_fail_names_layer_and_feature(void **state)
     guotu_context_destroy(ctx);
 }
 
-static void test_bad_input_is_reported(void **state)
-{
+static void test_bad_input_is_reported(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     char w[256];
@@ -230,8 +221,7 @@ static void test_bad_input_is_reported(void **state)
     guotu_context_destroy(ctx);
 }
 
-static void test_utf8_codes_kept(void **state)
-{
+static void test_utf8_codes_kept(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     guotu_tally *t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
@@ -245,15 +235,11 @@ static void test_utf8_codes_kept(void **state)
     guotu_context_destroy(ctx);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_hand_computed_areas),
-        cmocka_unit_test(test_mask_excludes_area),
-        cmocka_unit_test(test_ellipsoidal_matches_pyproj),
-        cmocka_unit_test(test_invalid_fail_names_layer_and_feature),
-        cmocka_unit_test(test_bad_input_is_reported),
-        cmocka_unit_test(test_utf8_codes_kept),
+        cmocka_unit_test(test_hand_computed_areas),        cmocka_unit_test(test_mask_excludes_area),
+        cmocka_unit_test(test_ellipsoidal_matches_pyproj), cmocka_unit_test(test_invalid_fail_names_layer_and_feature),
+        cmocka_unit_test(test_bad_input_is_reported),      cmocka_unit_test(test_utf8_codes_kept),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -28,19 +28,18 @@
 #include "guotu/guotu.h"
 #include "test_support.h"
 
-static const char *table_csv = "code,name_zh,k,note\n21,有林地,1.00,x\n22,灌木林,0.89,x\n31,\"高覆盖度草地, 高\",0.33,x\n"
-                               "41,河渠,2.10,x\n12,旱地,0,x\n51,城镇用地,0,x\n";
+static const char *table_csv =
+    "code,name_zh,k,note\n21,有林地,1.00,x\n22,灌木林,0.89,x\n31,\"高覆盖度草地, 高\",0.33,x\n"
+    "41,河渠,2.10,x\n12,旱地,0,x\n51,城镇用地,0,x\n";
 
-static guotu_coefficients *parse(guotu_context *ctx, const char *csv, const char *reference, int expect)
-{
+static guotu_coefficients *parse(guotu_context *ctx, const char *csv, const char *reference, int expect) {
     guotu_coefficients *c = NULL;
     assert_int_equal(guotu_coefficients_parse(ctx, csv, strlen(csv), "test.csv", reference, &c), expect);
     return c;
 }
 
 /* A finished planar tally holding the given (zone, code, ha) rows, made of unit-height boxes. */
-static guotu_tally *tally_of(guotu_context *ctx, const char *rows[][2], const double *ha, int n)
-{
+static guotu_tally *tally_of(guotu_context *ctx, const char *rows[][2], const double *ha, int n) {
     guotu_tally_options o;
     guotu_tally_options_init(&o);
     o.area_method = GUOTU_AREA_PLANAR;
@@ -64,13 +63,12 @@ static guotu_tally *tally_of(guotu_context *ctx, const char *rows[][2], const do
     return t;
 }
 
-static const char *base_rows[][2] = {{"Z1", "21"}, {"Z1", "12"}, {"Z2", "21"}, {"Z2", "41"}, {"Z2", "51"},
-                                     {"Z3", "31"}, {"Z3", "22"}, {"Z3", "99"}};
+static const char *base_rows[][2] = {{"Z1", "21"}, {"Z1", "12"}, {"Z2", "21"}, {"Z2", "41"},
+                                     {"Z2", "51"}, {"Z3", "31"}, {"Z3", "22"}, {"Z3", "99"}};
 static const double base_ha[] = {1000, 5000, 3000, 100, 1000, 2000, 100, 50};
 static const double target_ha[] = {1200, 4800, 2500, 100, 1500, 2300, 100, 50};
 
-static guotu_voucher *account(guotu_context *ctx, const guotu_coefficients *c, const guotu_voucher_options *o)
-{
+static guotu_voucher *account(guotu_context *ctx, const guotu_coefficients *c, const guotu_voucher_options *o) {
     guotu_voucher *v = NULL;
     assert_int_equal(guotu_voucher_create(ctx, o, c, c, &v), GUOTU_OK);
     assert_int_equal(guotu_voucher_add_zone(ctx, v, "Z1", "一县", 10000, 2e9, 100000), GUOTU_OK);
@@ -85,15 +83,13 @@ static guotu_voucher *account(guotu_context *ctx, const guotu_coefficients *c, c
     return v;
 }
 
-static guotu_voucher_zone zone(guotu_context *ctx, const guotu_voucher *v, size_t i)
-{
+static guotu_voucher_zone zone(guotu_context *ctx, const guotu_voucher *v, size_t i) {
     guotu_voucher_zone z;
     assert_int_equal(guotu_voucher_zone_result(ctx, v, i, &z), GUOTU_OK);
     return z;
 }
 
-static void test_hand_computed_account(void **state)
-{
+static void test_hand_computed_account(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     guotu_coefficients *c = parse(ctx, table_csv, NULL, GUOTU_OK);
@@ -153,8 +149,7 @@ static void test_hand_computed_account(void **state)
     guotu_context_destroy(ctx);
 }
 
-static void test_protection_rate_and_entered_references(void **state)
-{
+static void test_protection_rate_and_entered_references(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     guotu_coefficients *c = parse(ctx, table_csv, NULL, GUOTU_OK);
@@ -189,8 +184,7 @@ static void test_protection_rate_and_entered_references(void **state)
     guotu_context_destroy(ctx);
 }
 
-static void test_bad_zones(void **state)
-{
+static void test_bad_zones(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     guotu_coefficients *c = parse(ctx, table_csv, NULL, GUOTU_OK);
@@ -214,13 +208,15 @@ static void test_bad_zones(void **state)
     guotu_context_destroy(ctx);
 }
 
-static void test_coefficient_tables(void **state)
-{
+static void test_coefficient_tables(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     double k = 0;
     /* esv tables: k = esv / esv(reference); byte-order mark and CRLF tolerated. */
-    guotu_coefficients *c = parse(ctx, "\xEF\xBB\xBF" "code,esv\r\n21,39065\r\n22,34858\r\n", "21", GUOTU_OK);
+    guotu_coefficients *c = parse(ctx,
+                                  "\xEF\xBB\xBF"
+                                  "code,esv\r\n21,39065\r\n22,34858\r\n",
+                                  "21", GUOTU_OK);
     assert_true(guotu_coefficients_lookup(c, "22", &k));
     assert_close(k, 34858.0 / 39065.0, 1e-12);
     assert_false(guotu_coefficients_lookup(c, "23", &k));
@@ -254,8 +250,7 @@ static void test_coefficient_tables(void **state)
  * no county.
  *   C1 = E1·1 + E2·0.25 = 106.667 − 200 = −93.333
  *   C2 = E2·0.75 + E3·0.6 = −600 + 15.84 = −584.16;  unattributed = E3·0.4 = 10.56 */
-static void test_units_attributed_to_counties(void **state)
-{
+static void test_units_attributed_to_counties(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     guotu_coefficients *c = parse(ctx, table_csv, NULL, GUOTU_OK);
@@ -296,8 +291,7 @@ static void test_units_attributed_to_counties(void **state)
 
 /* ---- market ---- */
 
-static guotu_market *market_of(guotu_context *ctx, const guotu_market_options *o, int with_prices)
-{
+static guotu_market *market_of(guotu_context *ctx, const guotu_market_options *o, int with_prices) {
     guotu_market *m = NULL;
     assert_int_equal(guotu_market_create(ctx, o, &m), GUOTU_OK);
     double none = NAN;
@@ -311,8 +305,7 @@ static guotu_market *market_of(guotu_context *ctx, const guotu_market_options *o
 }
 
 /* The invariants every cleared market must satisfy, whatever the rule. */
-static void check_invariants(guotu_context *ctx, const guotu_market *m, double cap)
-{
+static void check_invariants(guotu_context *ctx, const guotu_market *m, double cap) {
     const char *ids[] = {"Z1", "Z3", "Z2", "Z4", "Z5"};
     const double e[] = {106.0 + 2.0 / 3.0, 26.4, -800, -50, 0};
     double moved[5] = {0, 0, 0, 0, 0}, sold = 0, bought = 0;
@@ -329,15 +322,15 @@ static void check_invariants(guotu_context *ctx, const guotu_market *m, double c
         }
         assert_true(strcmp(t.seller_id, t.buyer_id) != 0);
     }
-    for (int z = 0; z < 5; z++) assert_true(moved[z] <= fabs(e[z]) + 1e-9);
+    for (int z = 0; z < 5; z++)
+        assert_true(moved[z] <= fabs(e[z]) + 1e-9);
     assert_close(sold, bought, 1e-9);
     assert_close(sold, s.traded_ha, 1e-9);
     assert_true(s.traded_ha <= fmin(s.supply_ha, s.demand_ha) + 1e-9);
     if (cap >= 0) assert_true(s.traded_ha <= cap + 1e-9);
 }
 
-static void test_market_fixed_price_pro_rata(void **state)
-{
+static void test_market_fixed_price_pro_rata(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     guotu_market_options o;
@@ -368,8 +361,7 @@ static void test_market_fixed_price_pro_rata(void **state)
     guotu_context_destroy(ctx);
 }
 
-static void test_market_nearest(void **state)
-{
+static void test_market_nearest(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     guotu_market_options o;
@@ -393,8 +385,7 @@ static void test_market_nearest(void **state)
     guotu_context_destroy(ctx);
 }
 
-static void test_market_call_auction(void **state)
-{
+static void test_market_call_auction(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
     guotu_market_options o;
@@ -424,8 +415,7 @@ static void test_market_call_auction(void **state)
     guotu_context_destroy(ctx);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hand_computed_account),
         cmocka_unit_test(test_protection_rate_and_entered_references),

@@ -96,7 +96,7 @@ GUOTU_API const char *guotu_dependency_versions(guotu_context *ctx);
 #include "guotu_area.h"
 #include "guotu_tally.h"
 #include "guotu_voucher.h"
-#include "guotu_lines.h"   /* before guotu_convert.h: conversions use guotu_line */
+#include "guotu_lines.h" /* before guotu_convert.h: conversions use guotu_line */
 #include "guotu_convert.h"
 #include "guotu_parcels.h"
 #include "guotu_border.h"

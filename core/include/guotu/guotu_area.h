@@ -18,10 +18,7 @@
 extern "C" {
 #endif
 
-typedef enum guotu_area_method {
-    GUOTU_AREA_ELLIPSOIDAL = 0,
-    GUOTU_AREA_PLANAR = 1
-} guotu_area_method;
+typedef enum guotu_area_method { GUOTU_AREA_ELLIPSOIDAL = 0, GUOTU_AREA_PLANAR = 1 } guotu_area_method;
 
 typedef struct guotu_area_calc guotu_area_calc;
 
@@ -39,8 +36,8 @@ GUOTU_API void guotu_area_calc_destroy(guotu_context *ctx, guotu_area_calc *calc
 /* Area in square metres of a Polygon or MultiPolygon given as WKB (other geometry types
  * have area 0; a GeometryCollection sums its polygons). Holes are subtracted.
  * The geometry is not validated: an invalid polygon gets the signed-ring-sum area. */
-GUOTU_API int guotu_area_of_wkb(guotu_context *ctx, guotu_area_calc *calc, const unsigned char *wkb,
-                                size_t wkb_size, double *area_m2);
+GUOTU_API int guotu_area_of_wkb(guotu_context *ctx, guotu_area_calc *calc, const unsigned char *wkb, size_t wkb_size,
+                                double *area_m2);
 
 /* Ellipsoidal area in square metres of one ring given as `n` coordinate pairs in the
  * calculator's CRS (xy interleaved; closing point optional). The result is positive

@@ -62,9 +62,9 @@ GUOTU_API int guotu_policy_lookup(const guotu_policy *p, const char *from_catego
 
 /* ---- Overlay ------------------------------------------------------------ */
 typedef struct guotu_convert_options {
-    const char *crs;                /* CRS of all geometries; borrowed during create */
-    guotu_area_method area_method;  /* default ellipsoidal */
-    guotu_invalid_policy invalid;   /* default repair */
+    const char *crs;                                      /* CRS of all geometries; borrowed during create */
+    guotu_area_method area_method;                        /* default ellipsoidal */
+    guotu_invalid_policy invalid;                         /* default repair */
     const char *before_label, *after_label, *zones_label; /* layer names for messages */
 } guotu_convert_options;
 
@@ -165,9 +165,9 @@ GUOTU_API int guotu_convert_set_grid(guotu_context *ctx, guotu_convert *cv, cons
  * is before[(r-row0)*row_stride + (c-col0)], likewise after. status_out (NULL, or the same
  * layout) receives each cell's GUOTU_CELL_* code. Blocks must not overlap; nothing is kept
  * after the call. Reports progress by rows; cancelling returns GUOTU_ERR_CANCELLED. */
-GUOTU_API int guotu_convert_add_cells(guotu_context *ctx, guotu_convert *cv, int64_t row0, int64_t col0,
-                                      int64_t nrows, int64_t ncols, const int32_t *before, const int32_t *after,
-                                      int64_t row_stride, uint8_t *status_out);
+GUOTU_API int guotu_convert_add_cells(guotu_context *ctx, guotu_convert *cv, int64_t row0, int64_t col0, int64_t nrows,
+                                      int64_t ncols, const int32_t *before, const int32_t *after, int64_t row_stride,
+                                      uint8_t *status_out);
 
 /* Transitions: area by (zone, from, to), both by category and by original code. */
 typedef struct guotu_transition {
@@ -211,8 +211,8 @@ GUOTU_API int guotu_convert_unknown_row(guotu_context *ctx, const guotu_convert 
 typedef struct guotu_convert_stats {
     int64_t before_features, after_features, pieces;
     int64_t repaired_before, repaired_after, repaired_zones;
-    double before_area_ha, after_area_ha; /* each layer's own area */
-    double overlaid_area_ha;              /* sum of all pieces */
+    double before_area_ha, after_area_ha;  /* each layer's own area */
+    double overlaid_area_ha;               /* sum of all pieces */
     int64_t line_features, repaired_lines; /* three-lines features given, and repaired */
     int64_t cells, nodata_cells;           /* raster mode: cells counted, cells skipped as nodata */
 } guotu_convert_stats;

@@ -97,8 +97,8 @@ typedef struct guotu_line_stats {
     const char *admin_code, *admin_name;
     double redline_ha, farmland_ha, urban_ha; /* area of each line inside the unit */
     guotu_admin_values values;
-    double expansion;      /* urban_ha ÷ urban_2020_ha, NaN when unknown */
-    double farmland_share; /* farmland_ha ÷ cultivated_ha, NaN when unknown */
+    double expansion;                                    /* urban_ha ÷ urban_2020_ha, NaN when unknown */
+    double farmland_share;                               /* farmland_ha ÷ cultivated_ha, NaN when unknown */
     int redline_ok, farmland_ok, expansion_ok, share_ok; /* 1 pass, 0 fail, -1 not checked */
 } guotu_line_stats;
 

@@ -37,13 +37,13 @@ typedef enum guotu_raster_mode {
 } guotu_raster_mode;
 
 typedef struct guotu_tally_options {
-    const char *crs;                   /* CRS of every geometry (PROJ string/WKT); borrowed during create */
-    guotu_area_method area_method;     /* default GUOTU_AREA_ELLIPSOIDAL */
-    guotu_invalid_policy invalid;      /* default GUOTU_INVALID_REPAIR */
-    guotu_raster_mode raster_mode;     /* default GUOTU_RASTER_EXACT */
-    const char *zones_label;           /* layer names used in messages; default "zones" */
-    const char *landuse_label;         /* default "landuse" */
-    const char *mask_label;            /* default "mask" */
+    const char *crs;               /* CRS of every geometry (PROJ string/WKT); borrowed during create */
+    guotu_area_method area_method; /* default GUOTU_AREA_ELLIPSOIDAL */
+    guotu_invalid_policy invalid;  /* default GUOTU_INVALID_REPAIR */
+    guotu_raster_mode raster_mode; /* default GUOTU_RASTER_EXACT */
+    const char *zones_label;       /* layer names used in messages; default "zones" */
+    const char *landuse_label;     /* default "landuse" */
+    const char *mask_label;        /* default "mask" */
 } guotu_tally_options;
 
 /* Fills `opts` with the defaults above (crs = NULL). */
@@ -100,8 +100,7 @@ GUOTU_API int guotu_tally_set_raster(guotu_context *ctx, guotu_tally *t, const g
  * the grid; value of (r, c) at values[(r-row0)*row_stride + (c-col0)]. Blocks must not
  * overlap; together they should cover the grid. The block is not kept after the call. */
 GUOTU_API int guotu_tally_add_raster_block(guotu_context *ctx, guotu_tally *t, int64_t row0, int64_t col0,
-                                           int64_t nrows, int64_t ncols, const int32_t *values,
-                                           int64_t row_stride);
+                                           int64_t nrows, int64_t ncols, const int32_t *values, int64_t row_stride);
 
 /* Adds what `from` has tallied so far into `into`, so that land use can be split between
  * threads: one context and one tally per thread, the same zones and mask added to each in
@@ -123,10 +122,10 @@ GUOTU_API int guotu_tally_result(guotu_context *ctx, const guotu_tally *t, size_
                                  const char **class_code, double *area_ha);
 
 typedef struct guotu_tally_stats {
-    int64_t zones;                /* zones added */
-    int64_t mask_features;        /* mask polygons added */
-    int64_t landuse_features;     /* land-use polygons added */
-    int64_t repaired_zones;       /* invalid geometries repaired, per layer */
+    int64_t zones;            /* zones added */
+    int64_t mask_features;    /* mask polygons added */
+    int64_t landuse_features; /* land-use polygons added */
+    int64_t repaired_zones;   /* invalid geometries repaired, per layer */
     int64_t repaired_mask;
     int64_t repaired_landuse;
     int64_t empty_class_features; /* land-use features with an empty class */

@@ -32,8 +32,8 @@ typedef struct guotu_coefficients guotu_coefficients;
  * line for a duplicate code, an empty code, a non-numeric or negative k/esv, a missing
  * column, or (esv tables) a missing or zero reference row. `label` names the table in
  * messages (e.g. its file name). Caller frees with guotu_coefficients_destroy. */
-GUOTU_API int guotu_coefficients_parse(guotu_context *ctx, const char *csv_text, size_t csv_size,
-                                       const char *label, const char *reference_code, guotu_coefficients **out);
+GUOTU_API int guotu_coefficients_parse(guotu_context *ctx, const char *csv_text, size_t csv_size, const char *label,
+                                       const char *reference_code, guotu_coefficients **out);
 
 GUOTU_API void guotu_coefficients_destroy(guotu_context *ctx, guotu_coefficients *c);
 
@@ -108,8 +108,7 @@ typedef struct guotu_voucher_zone {
 
 /* Zones in the order they were added; valid after compute. */
 GUOTU_API size_t guotu_voucher_zone_count(const guotu_voucher *v);
-GUOTU_API int guotu_voucher_zone_result(guotu_context *ctx, const guotu_voucher *v, size_t i,
-                                        guotu_voucher_zone *out);
+GUOTU_API int guotu_voucher_zone_result(guotu_context *ctx, const guotu_voucher *v, size_t i, guotu_voucher_zone *out);
 
 /* Per zone and class: a0/at areas (ha) and k (NaN when the table does not list the code). */
 typedef struct guotu_voucher_class_row {
