@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
+echo "== C style (clang-format, the project's .clang-format)"
+find core bench -name '*.[ch]' -print0 | xargs -0 clang-format --dry-run --Werror
+
 echo "== C unit tests"
 ctest --test-dir build --output-on-failure
 
