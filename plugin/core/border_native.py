@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
 from .native import AreaMethod, Context, _decode, _encode
-from .native_handle import NativeHandle
+from .native_handle import NativeHandle, initial_options, numbers_of, set_numbers
 from .prototypes import PrototypeSet
 
 STATUSES: Tuple[str, ...] = ("coordinated", "overlap", "gap", "discontinuity", "category_mismatch", "none")
@@ -212,10 +212,7 @@ class Pair:
 
 def default_options(ctx: Context) -> Dict[str, float]:
     """guotu_border_options_init's numbers, by field name."""
-    lib = declare(ctx.lib)
-    opts = _BorderOptions()
-    lib.guotu_border_options_init(ctypes.byref(opts))
-    return {name: getattr(opts, name) for name in NUMBERS}
+    return numbers_of(initial_options(_BorderOptions, declare(ctx.lib).guotu_border_options_init), NUMBERS)
 
 
 def _bytes(pointer: Optional[int], size: int) -> bytes:
@@ -235,15 +232,11 @@ class BorderCheck(NativeHandle):
 
     def __init__(self, ctx: Context, crs: Optional[str], options: BorderOptions) -> None:
         super().__init__(ctx, declare(ctx.lib))
-        opts = _BorderOptions()
-        self._lib.guotu_border_options_init(ctypes.byref(opts))
+        opts = initial_options(_BorderOptions, self._lib.guotu_border_options_init)
         keep = _encode(crs)
         opts.crs = keep
         opts.area_method = int(options.area_method)
-        for name in NUMBERS:
-            value = getattr(options, name)
-            if value is not None:
-                setattr(opts, name, float(value))
+        set_numbers(opts, options, NUMBERS)
         out = ctypes.c_void_p()
         ctx.check(self._lib.guotu_border_create(ctx.handle, ctypes.byref(opts), ctypes.byref(out)))
         del keep

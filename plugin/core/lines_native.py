@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
 from .native import AreaMethod, Context, _decode, _encode
-from .native_handle import NativeHandle
+from .native_handle import NativeHandle, initial_options, numbers_of, set_numbers
 from .prototypes import PrototypeSet
 
 # guotu_line, in the header's order; the names are the workspace's layer names.
@@ -36,6 +36,10 @@ class _LinesOptions(ctypes.Structure):
         ("rules", ctypes.c_uint32),
     ]
 
+
+# The options' numbers (None in LinesOptions keeps the core's default).
+NUMBERS = ("minor_overlap_m2", "sliver_width_m", "min_patch_m2", "gap_min_m", "gap_max_m", "expansion_cap",
+           "farmland_share")
 
 class _AdminValues(ctypes.Structure):
     _fields_ = [
@@ -198,10 +202,7 @@ def rule_mask(rules: Tuple[str, ...]) -> int:
 
 def default_options(ctx: Context) -> Dict[str, float]:
     """guotu_lines_options_init's numbers, by field name."""
-    lib = declare(ctx.lib)
-    opts = _LinesOptions()
-    lib.guotu_lines_options_init(ctypes.byref(opts))
-    return {name: getattr(opts, name) for name, _ in _LinesOptions._fields_ if name not in ("crs", "rules")}
+    return numbers_of(initial_options(_LinesOptions, declare(ctx.lib).guotu_lines_options_init), NUMBERS)
 
 
 IssueCallback = Callable[[LineIssue], None]
@@ -216,16 +217,11 @@ class Lines(NativeHandle):
 
     def __init__(self, ctx: Context, crs: Optional[str], options: LinesOptions) -> None:
         super().__init__(ctx, declare(ctx.lib))
-        opts = _LinesOptions()
-        self._lib.guotu_lines_options_init(ctypes.byref(opts))
+        opts = initial_options(_LinesOptions, self._lib.guotu_lines_options_init)
         keep = _encode(crs)
         opts.crs = keep
         opts.area_method = int(options.area_method)
-        for name in ("minor_overlap_m2", "sliver_width_m", "min_patch_m2", "gap_min_m", "gap_max_m",
-                     "expansion_cap", "farmland_share"):
-            value = getattr(options, name)
-            if value is not None:
-                setattr(opts, name, float(value))
+        set_numbers(opts, options, NUMBERS)
         opts.rules = rule_mask(options.rules)
         out = ctypes.c_void_p()
         ctx.check(self._lib.guotu_lines_create(ctx.handle, ctypes.byref(opts), ctypes.byref(out)))

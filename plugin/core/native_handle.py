@@ -3,7 +3,8 @@ freed with ``<destroy>(ctx, handle)``, usable as a context manager; and the guar
 keeps a Python exception raised in a callback from unwinding through C (the callback
 returns non-zero, the core stops, the exception is raised again after the call)."""
 
-from typing import Any, Callable, Optional
+import ctypes
+from typing import Any, Callable, Dict, Iterable, Optional
 
 from .errors import GuotuError
 from .native import Context, Status
@@ -56,3 +57,23 @@ class NativeHandle:
             error, self._callback_error = self._callback_error, None
             raise error
         self._ctx.check(status)
+
+
+def initial_options(struct_type: Any, init: Callable[[Any], None]) -> Any:
+    """A ctypes options struct as the core's ``guotu_*_options_init`` fills it."""
+    opts = struct_type()
+    init(ctypes.byref(opts))
+    return opts
+
+
+def numbers_of(opts: Any, names: Iterable[str]) -> Dict[str, float]:
+    """The named numbers of an options struct, by field name."""
+    return {name: getattr(opts, name) for name in names}
+
+
+def set_numbers(opts: Any, options: Any, names: Iterable[str]) -> None:
+    """Copies the named numbers of ``options`` into the struct; None keeps the core's default."""
+    for name in names:
+        value = getattr(options, name)
+        if value is not None:
+            setattr(opts, name, float(value))

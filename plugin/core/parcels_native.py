@@ -13,7 +13,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 
 from .convert_native import CategoryMap, Policy
 from .native import AreaMethod, Coefficients, Context, _decode, _encode
-from .native_handle import NativeHandle
+from .native_handle import NativeHandle, initial_options, numbers_of, set_numbers
 from .prototypes import PrototypeSet
 
 KINDS: Tuple[str, ...] = ("farmland_consolidation", "construction_reclamation", "ecological_restoration",
@@ -35,6 +35,9 @@ class _ParcelsOptions(ctypes.Structure):
         ("parcels_label", ctypes.c_char_p),
     ]
 
+
+# The options' numbers (None in ParcelOptions keeps the core's default).
+NUMBERS = ("tolerance_m2", "new_cultivated_min", "farmland_gain_min")
 
 class _ParcelInput(ctypes.Structure):
     _fields_ = [
@@ -292,11 +295,7 @@ class VillageResult:
 
 def default_options(ctx: Context) -> Dict[str, float]:
     """guotu_parcels_options_init's numbers, by field name."""
-    lib = declare(ctx.lib)
-    opts = _ParcelsOptions()
-    lib.guotu_parcels_options_init(ctypes.byref(opts))
-    return {"tolerance_m2": opts.tolerance_m2, "new_cultivated_min": opts.new_cultivated_min,
-            "farmland_gain_min": opts.farmland_gain_min}
+    return numbers_of(initial_options(_ParcelsOptions, declare(ctx.lib).guotu_parcels_options_init), NUMBERS)
 
 
 ReasonCallback = Callable[[ParcelReason], None]
@@ -318,15 +317,11 @@ class ParcelCheck(NativeHandle):
                  current_map: CategoryMap, planned_map: CategoryMap, policy: Policy,
                  current_k: Optional[Coefficients], planned_k: Optional[Coefficients]) -> None:
         super().__init__(ctx, declare(ctx.lib))
-        opts = _ParcelsOptions()
-        self._lib.guotu_parcels_options_init(ctypes.byref(opts))
+        opts = initial_options(_ParcelsOptions, self._lib.guotu_parcels_options_init)
         keep = (_encode(crs), _encode(options.river_beach_codes), _encode(options.parcels_label))
         opts.crs, opts.river_beach_codes, opts.parcels_label = keep
         opts.area_method = int(options.area_method)
-        for name in ("tolerance_m2", "new_cultivated_min", "farmland_gain_min"):
-            value = getattr(options, name)
-            if value is not None:
-                setattr(opts, name, float(value))
+        set_numbers(opts, options, NUMBERS)
         out = ctypes.c_void_p()
         ctx.check(self._lib.guotu_parcels_create(ctx.handle, ctypes.byref(opts), types.handle, current_map.handle,
                                                  planned_map.handle, policy.handle,
