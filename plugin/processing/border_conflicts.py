@@ -12,7 +12,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from qgis.PyQt.QtGui import QIcon
 from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
                        QgsProcessingException, QgsProcessingFeedback, QgsProcessingOutputNumber,
-                       QgsProcessingParameterCrs, QgsProcessingParameterDefinition, QgsProcessingParameterEnum,
+                       QgsProcessingParameterCrs, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterMultipleLayers,
                        QgsProcessingParameterNumber, QgsVectorLayer, QgsWkbTypes)
@@ -25,7 +25,7 @@ from ..core.border_style import style_conflicts_layer, style_issues_layer, style
 from ..core.native import AreaMethod
 from ..i18n import tr
 from ..paths import icon_path
-from .common import GUARDED, VoucherLayerStyler, is_set, processing_error
+from .common import GUARDED, VoucherLayerStyler, add_advanced, is_set, processing_error
 from .workspace_inputs import fields_of, optional_text, layer_label, optional_source, write_rows
 
 class BorderConflictsAlgorithm(QgsProcessingAlgorithm):
@@ -104,10 +104,6 @@ class BorderConflictsAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self) -> "BorderConflictsAlgorithm":
         return BorderConflictsAlgorithm()
 
-    def _advanced(self, parameter: QgsProcessingParameterDefinition) -> None:
-        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(parameter)
-
     def initAlgorithm(self, config: Optional[Dict[str, Any]] = None) -> None:
         polygons = [QgsProcessing.TypeVectorPolygon]
         self.addParameter(QgsProcessingParameterFeatureSource(self.ADMIN, tr("Admin units (cities or counties)"),
@@ -139,7 +135,7 @@ class BorderConflictsAlgorithm(QgsProcessingAlgorithm):
             if name in (self.CORRIDOR, self.MIN_LENGTH, self.MIN_AREA):
                 self.addParameter(parameter)
             else:
-                self._advanced(parameter)
+                add_advanced(self, parameter)
         for name, description, kind in (
                 (self.BORDER_CONFLICTS, tr("Border conflicts (areas)"), QgsProcessing.TypeVectorPolygon),
                 (self.CONFLICT_LINES, tr("Border conflicts (border lines)"), QgsProcessing.TypeVectorLine),

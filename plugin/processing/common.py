@@ -8,7 +8,8 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tupl
 from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsFields, QgsGeometry,
                        QgsMapLayer, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
                        QgsProcessingFeatureSourceDefinition, QgsProcessingFeedback,
-                       QgsProcessingLayerPostProcessorInterface, QgsVectorLayer)
+                       QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterDefinition,
+                       QgsVectorLayer)
 
 from ..core.errors import GuotuCancelled, GuotuError, GuotuInputError, GuotuLibraryError
 from ..core.voucher_style import style_trades_layer, style_voucher_layer
@@ -17,6 +18,12 @@ from ..i18n import tr
 
 def is_set(value: Any) -> bool:
     return value is not None and value != ""
+
+
+def add_advanced(algorithm: QgsProcessingAlgorithm, parameter: QgsProcessingParameterDefinition) -> None:
+    """Adds a parameter shown under the dialog's "Advanced parameters"."""
+    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    algorithm.addParameter(parameter)
 
 
 def processing_error(error: Exception) -> QgsProcessingException:

@@ -17,8 +17,8 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsMapLayer, QgsProcessing,
                        QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
                        QgsProcessingFeatureSourceDefinition, QgsProcessingFeedback,
-                       QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterDefinition,
-                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterEnum,
+                       QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterFile, QgsProcessingUtils, QgsProperty, QgsRasterLayer,
                        QgsVectorLayer, QgsWkbTypes)
@@ -33,6 +33,7 @@ from ..core.errors import GuotuCancelled, GuotuError, GuotuInputError, GuotuLibr
 from ..core.native import AreaMethod, InvalidPolicy
 from ..i18n import tr
 from ..paths import icon_path
+from .common import add_advanced
 
 ALGORITHM_ID = "landuseconversion"
 
@@ -200,8 +201,9 @@ class LandUseConversionAlgorithm(QgsProcessingAlgorithm):
         ]
         for parameter in advanced:
             if parameter.name() in (self.BEFORE_CATEGORIES, self.AFTER_CATEGORIES, self.INVALID):
-                parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(parameter)
+                add_advanced(self, parameter)
+            else:
+                self.addParameter(parameter)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.CONVERSIONS, tr("Land-use conversions"), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(

@@ -12,7 +12,7 @@ from typing import Any, Dict, List, Optional
 
 from qgis.PyQt.QtGui import QIcon
 from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
-                       QgsProcessingFeedback, QgsProcessingParameterDefinition, QgsProcessingParameterEnum,
+                       QgsProcessingFeedback, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer, QgsWkbTypes)
 
@@ -21,7 +21,7 @@ from ..core.convert_raster import RasterConversionRequest, RasterLandUse, run_ra
 from ..core.native import AreaMethod
 from ..i18n import tr
 from ..paths import icon_path
-from .common import GUARDED, is_set, processing_error
+from .common import GUARDED, add_advanced, is_set, processing_error
 from .land_use_conversion import make_fields
 from .workspace_inputs import write_rows
 
@@ -88,9 +88,7 @@ class LandUseConversionRasterAlgorithm(QgsProcessingAlgorithm):
                                                          "empty: the system's preset)")),
                            (self.AFTER_CATEGORIES, tr("Category table of the after layer (CSV code,category; "
                                                         "empty: the system's preset)"))):
-            parameter = QgsProcessingParameterFile(name, text, extension="csv", optional=True)
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(parameter)
+            add_advanced(self, QgsProcessingParameterFile(name, text, extension="csv", optional=True))
         self.addParameter(QgsProcessingParameterEnum(self.AREA_METHOD, tr("Area method"),
                                                      [tr("Ellipsoidal"), tr("Planar")],
                                                      defaultValue=int(AreaMethod.ELLIPSOIDAL)))

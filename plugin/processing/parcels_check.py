@@ -15,7 +15,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from qgis.PyQt.QtGui import QIcon
 from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
                        QgsProcessingException, QgsProcessingFeedback, QgsProcessingOutputNumber,
-                       QgsProcessingParameterDefinition, QgsProcessingParameterEnum,
+                       QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterFolderDestination, QgsProcessingParameterNumber,
@@ -33,8 +33,9 @@ from ..core.parcels_style import (style_parcels_layer, style_projects_table, sty
 from ..core.parcels_tables import write_csvs, write_xlsx
 from ..i18n import tr
 from ..paths import icon_path
-from .common import GUARDED, VoucherLayerStyler, is_set, processing_error
-from .workspace_inputs import fields_of, optional_text, layer_label, optional_source, workspace_layer, workspace_path, write_rows
+from .common import GUARDED, VoucherLayerStyler, add_advanced, is_set, processing_error
+from .workspace_inputs import (fields_of, layer_label, optional_source, optional_text, workspace_layer, workspace_path,
+                               write_rows)
 
 class ParcelsCheckAlgorithm(QgsProcessingAlgorithm):
     PARCELS = "PARCELS"
@@ -118,10 +119,6 @@ class ParcelsCheckAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self) -> "ParcelsCheckAlgorithm":
         return ParcelsCheckAlgorithm()
 
-    def _advanced(self, parameter: QgsProcessingParameterDefinition) -> None:
-        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(parameter)
-
     def initAlgorithm(self, config: Optional[Dict[str, Any]] = None) -> None:
         polygons = [QgsProcessing.TypeVectorPolygon]
         self.addParameter(QgsProcessingParameterFeatureSource(self.PARCELS, tr("Rectification parcels"), polygons))
@@ -151,17 +148,17 @@ class ParcelsCheckAlgorithm(QgsProcessingAlgorithm):
                                                       parentLayerParameterName=self.VILLAGES, optional=True))
         self.addParameter(QgsProcessingParameterField(self.VILLAGE_NAME, tr("Village name field"),
                                                       parentLayerParameterName=self.VILLAGES, optional=True))
-        self._advanced(QgsProcessingParameterFeatureSource(self.UNITS, tr("Consolidation units (optional)"),
+        add_advanced(self, QgsProcessingParameterFeatureSource(self.UNITS, tr("Consolidation units (optional)"),
                                                            polygons, optional=True))
         for name, description in ((self.UNIT_ID, tr("Unit id field")), (self.UNIT_NAME, tr("Unit name field")),
                                   (self.UNIT_CULTIVATED, tr("Unit original cultivated land field (ha)"))):
-            self._advanced(QgsProcessingParameterField(name, description, parentLayerParameterName=self.UNITS,
+            add_advanced(self, QgsProcessingParameterField(name, description, parentLayerParameterName=self.UNITS,
                                                        optional=True))
-        self._advanced(QgsProcessingParameterFile(self.TYPES, tr("Project types table (value,kind; empty: preset)"),
+        add_advanced(self, QgsProcessingParameterFile(self.TYPES, tr("Project types table (value,kind; empty: preset)"),
                                                   extension="csv", optional=True))
-        self._advanced(QgsProcessingParameterFile(self.POLICY, tr("Conversion policy table (empty: preset)"),
+        add_advanced(self, QgsProcessingParameterFile(self.POLICY, tr("Conversion policy table (empty: preset)"),
                                                   extension="csv", optional=True))
-        self._advanced(QgsProcessingParameterString(
+        add_advanced(self, QgsProcessingParameterString(
             self.BEACH_CODES, tr("River-beach codes (space separated; empty: the system's preset)"), optional=True))
         for name, description in ((self.TOLERANCE, tr("Ignore overlaps below (m²)")),
                                   (self.NEW_CULTIVATED_MIN, tr("New cultivated land, at least (share of original)")),

@@ -15,7 +15,6 @@ from typing import Any, Dict, List, Optional, Tuple
 from qgis.PyQt.QtGui import QIcon
 from qgis.core import (QgsFields, QgsProcessing, QgsProcessingAlgorithm,
                        QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
-                       QgsProcessingParameterDefinition,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
@@ -29,7 +28,7 @@ from ..core.lines_workspace import ADMIN_LAYER, EXCEPTIONS_TABLE, LINE_LAYERS, g
 from ..core.native import AreaMethod
 from ..i18n import tr
 from ..paths import icon_path
-from .common import GUARDED, VoucherLayerStyler, is_set, processing_error
+from .common import GUARDED, VoucherLayerStyler, add_advanced, is_set, processing_error
 from .workspace_inputs import fields_of, layer_label, optional_source, workspace_layer, workspace_path, write_rows
 
 def workspace_of(layer: Optional[QgsVectorLayer]) -> Optional[Path]:
@@ -119,10 +118,6 @@ class ThreeLinesCheckAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self) -> "ThreeLinesCheckAlgorithm":
         return ThreeLinesCheckAlgorithm()
 
-    def _advanced(self, parameter: QgsProcessingParameterDefinition) -> None:
-        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(parameter)
-
     def initAlgorithm(self, config: Optional[Dict[str, Any]] = None) -> None:
         polygons = [QgsProcessing.TypeVectorPolygon]
         self.addParameter(QgsProcessingParameterFile(
@@ -133,7 +128,7 @@ class ThreeLinesCheckAlgorithm(QgsProcessingAlgorithm):
                                   (self.URBAN, tr("Urban development boundary")),
                                   (self.ADMIN, tr("Admin units with targets"))):
             self.addParameter(QgsProcessingParameterFeatureSource(name, description, polygons, optional=True))
-        self._advanced(QgsProcessingParameterFeatureSource(
+        add_advanced(self, QgsProcessingParameterFeatureSource(
             self.EXCEPTIONS, tr("Accepted exceptions (empty: the workspace's table)"), [QgsProcessing.TypeVector],
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -159,7 +154,7 @@ class ThreeLinesCheckAlgorithm(QgsProcessingAlgorithm):
             parameter = QgsProcessingParameterNumber(name, description, QgsProcessingParameterNumber.Double,
                                                      defaultValue=DEFAULTS[self.THRESHOLDS[name]], minValue=0.0)
             if name in (self.MINOR_OVERLAP, self.GAP_MIN, self.GAP_MAX):
-                self._advanced(parameter)
+                add_advanced(self, parameter)
             else:
                 self.addParameter(parameter)
         titles = rule_titles()

@@ -10,8 +10,8 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.PyQt.QtGui import QIcon
 from qgis.core import (QgsFields, QgsField, QgsGeometry, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
-                       QgsProcessingException, QgsProcessingFeedback, QgsProcessingParameterDefinition,
-                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingException, QgsProcessingFeedback, QgsProcessingParameterEnum,
+                       QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterFile, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterLayer, QgsProcessingParameterString, QgsWkbTypes)
@@ -24,7 +24,7 @@ from ..core.voucher import (SYSTEMS, LandUseInput, VoucherRequest, VoucherResult
                             summary_rows)
 from ..i18n import tr
 from ..paths import icon_path
-from .common import (GUARDED, describe_file, describe_layer, is_set, number_or_none, processing_error,
+from .common import (GUARDED, add_advanced, describe_file, describe_layer, is_set, number_or_none, processing_error,
                      style_when_loaded, utc_now, write_sink)
 
 VOUCHER_FIELDS = [("zone_id", FIELD_STRING), ("zone_name", FIELD_STRING), ("area_ha", FIELD_DOUBLE),
@@ -151,10 +151,6 @@ class VoucherAccountingAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self) -> "VoucherAccountingAlgorithm":
         return VoucherAccountingAlgorithm()
 
-    def _advanced(self, parameter: QgsProcessingParameterDefinition) -> None:
-        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(parameter)
-
     def initAlgorithm(self, config: Optional[Dict[str, Any]] = None) -> None:
         polygons = [QgsProcessing.TypeVectorPolygon]
         any_field = QgsProcessingParameterField.Any
@@ -168,14 +164,14 @@ class VoucherAccountingAlgorithm(QgsProcessingAlgorithm):
                                                       any_field, optional=True))
         self.addParameter(QgsProcessingParameterField(self.POP_FIELD, tr("Population field (persons)"), None,
                                                       self.ZONES, any_field, optional=True))
-        self._advanced(QgsProcessingParameterFeatureSource(
+        add_advanced(self, QgsProcessingParameterFeatureSource(
             self.ZONE_TABLE, tr("Zone table with GDP and population (joined by zone id)"),
             [QgsProcessing.TypeVector], optional=True))
-        self._advanced(QgsProcessingParameterField(self.TABLE_ID, tr("Zone table: zone id field"),
+        add_advanced(self, QgsProcessingParameterField(self.TABLE_ID, tr("Zone table: zone id field"),
                                                    parentLayerParameterName=self.ZONE_TABLE, optional=True))
-        self._advanced(QgsProcessingParameterField(self.TABLE_GDP, tr("Zone table: GDP field (yuan)"), None,
+        add_advanced(self, QgsProcessingParameterField(self.TABLE_GDP, tr("Zone table: GDP field (yuan)"), None,
                                                    self.ZONE_TABLE, any_field, optional=True))
-        self._advanced(QgsProcessingParameterField(self.TABLE_POP, tr("Zone table: population field (persons)"),
+        add_advanced(self, QgsProcessingParameterField(self.TABLE_POP, tr("Zone table: population field (persons)"),
                                                    None, self.ZONE_TABLE, any_field, optional=True))
         for year, layer, field, raster, system in (
                 (tr("Base year"), self.BASE, self.BASE_CLASS_FIELD, self.BASE_RASTER, self.BASE_SYSTEM),
@@ -192,12 +188,12 @@ class VoucherAccountingAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.COEFFICIENTS, tr("Coefficient table (CSV; empty: the systems' presets)"),
             extension="csv", optional=True))
-        self._advanced(QgsProcessingParameterFile(self.BASE_COEFFICIENTS, tr("Base year: coefficient table (CSV)"),
+        add_advanced(self, QgsProcessingParameterFile(self.BASE_COEFFICIENTS, tr("Base year: coefficient table (CSV)"),
                                                   extension="csv", optional=True))
-        self._advanced(QgsProcessingParameterFile(self.TARGET_COEFFICIENTS,
+        add_advanced(self, QgsProcessingParameterFile(self.TARGET_COEFFICIENTS,
                                                   tr("Target year: coefficient table (CSV)"), extension="csv",
                                                   optional=True))
-        self._advanced(QgsProcessingParameterString(
+        add_advanced(self, QgsProcessingParameterString(
             self.ESV_REFERENCE, tr("Reference class of esv tables (empty: 21 for CAS, 0301 otherwise)"),
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
@@ -219,20 +215,20 @@ class VoucherAccountingAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.AREA_METHOD, tr("Area method"), [tr("Ellipsoidal"), tr("Planar")],
             defaultValue=int(AreaMethod.ELLIPSOIDAL)))
-        self._advanced(QgsProcessingParameterEnum(
+        add_advanced(self, QgsProcessingParameterEnum(
             self.INVALID, tr("Invalid geometries"), [tr("Repair"), tr("Fail")],
             defaultValue=int(InvalidPolicy.REPAIR)))
-        self._advanced(QgsProcessingParameterEnum(
+        add_advanced(self, QgsProcessingParameterEnum(
             self.RASTER_MODE, tr("Raster mode"), [tr("Exact coverage"), tr("Cell centre")],
             defaultValue=int(RasterMode.EXACT)))
-        self._advanced(QgsProcessingParameterEnum(
+        add_advanced(self, QgsProcessingParameterEnum(
             self.CRS_MISMATCH, tr("Inputs in different CRSs"), [tr("Fail"), tr("Reproject")], defaultValue=0))
-        self._advanced(QgsProcessingParameterFeatureSource(
+        add_advanced(self, QgsProcessingParameterFeatureSource(
             self.COUNTIES, tr("Counties the units are attributed to (trading subjects)"), polygons,
             optional=True))
-        self._advanced(QgsProcessingParameterField(self.COUNTY_ID, tr("County id field"),
+        add_advanced(self, QgsProcessingParameterField(self.COUNTY_ID, tr("County id field"),
                                                    parentLayerParameterName=self.COUNTIES, optional=True))
-        self._advanced(QgsProcessingParameterField(self.COUNTY_NAME, tr("County name field"),
+        add_advanced(self, QgsProcessingParameterField(self.COUNTY_NAME, tr("County name field"),
                                                    parentLayerParameterName=self.COUNTIES, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.VOUCHER, tr("Vouchers"), QgsProcessing.TypeVectorPolygon))
@@ -245,7 +241,7 @@ class VoucherAccountingAlgorithm(QgsProcessingAlgorithm):
         counties = QgsProcessingParameterFeatureSink(
             self.COUNTIES_OUTPUT, tr("Vouchers by county"), QgsProcessing.TypeVectorPolygon, optional=True,
             createByDefault=False)
-        self._advanced(counties)
+        add_advanced(self, counties)
 
     def checkParameterValues(self, parameters: Dict[str, Any],
                              context: QgsProcessingContext) -> Tuple[bool, str]:
