@@ -44,16 +44,9 @@ typedef struct fixture {
 static int setup(void **state) {
     fixture *fx = calloc(1, sizeof *fx);
     fx->ctx = guotu_context_create();
-    size_t n = 0;
-    char *text = read_resource("presets/conversion/CAS_LUCC.csv", &n);
-    assert_int_equal(guotu_category_map_parse(fx->ctx, text, n, "CAS_LUCC", &fx->map), GUOTU_OK);
-    free(text);
-    text = read_resource("presets/conversion/policy.csv", &n);
-    assert_int_equal(guotu_policy_parse(fx->ctx, text, n, "policy", &fx->policy), GUOTU_OK);
-    free(text);
-    text = read_resource("presets/voucher/CAS_LUCC.csv", &n);
-    assert_int_equal(guotu_coefficients_parse(fx->ctx, text, n, "k", NULL, &fx->k), GUOTU_OK);
-    free(text);
+    fx->map = preset_category_map(fx->ctx, "CAS_LUCC");
+    fx->policy = preset_policy(fx->ctx);
+    fx->k = preset_coefficients(fx->ctx, "CAS_LUCC");
     *state = fx;
     return 0;
 }

@@ -46,19 +46,10 @@ typedef struct fixture {
 static int setup(void **state) {
     fixture *fx = calloc(1, sizeof *fx);
     fx->ctx = guotu_context_create();
-    size_t n = 0;
-    char *text = read_resource("presets/parcels/project_types.csv", &n);
-    assert_int_equal(guotu_project_types_parse(fx->ctx, text, n, "types", &fx->types), GUOTU_OK);
-    free(text);
-    text = read_resource("presets/conversion/SANDIAO_WORK.csv", &n);
-    assert_int_equal(guotu_category_map_parse(fx->ctx, text, n, "SANDIAO_WORK", &fx->map), GUOTU_OK);
-    free(text);
-    text = read_resource("presets/conversion/policy.csv", &n);
-    assert_int_equal(guotu_policy_parse(fx->ctx, text, n, "policy", &fx->policy), GUOTU_OK);
-    free(text);
-    text = read_resource("presets/voucher/SANDIAO_WORK.csv", &n);
-    assert_int_equal(guotu_coefficients_parse(fx->ctx, text, n, "k", NULL, &fx->k), GUOTU_OK);
-    free(text);
+    fx->types = preset_project_types(fx->ctx);
+    fx->map = preset_category_map(fx->ctx, "SANDIAO_WORK");
+    fx->policy = preset_policy(fx->ctx);
+    fx->k = preset_coefficients(fx->ctx, "SANDIAO_WORK");
     *state = fx;
     return 0;
 }

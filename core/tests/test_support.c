@@ -18,6 +18,46 @@ void assert_close_impl(double a, double b, double epsilon, const char *what, con
     _fail(file, line);
 }
 
+/* Reads the resource at `path` and runs `call` (a parse call on `text`, `n`); fails the test,
+ * printing the core's message, when it does not parse. */
+#define PARSE_PRESET(path, call)                                                                                       \
+    do {                                                                                                               \
+        size_t n = 0;                                                                                                  \
+        char *text = read_resource(path, &n);                                                                          \
+        int status = call;                                                                                             \
+        if (status) print_error("%s: %s\n", path, guotu_context_last_error(ctx));                                      \
+        free(text);                                                                                                    \
+        assert_int_equal(status, GUOTU_OK);                                                                            \
+    } while (0)
+
+guotu_category_map *preset_category_map(guotu_context *ctx, const char *system) {
+    char path[256];
+    snprintf(path, sizeof path, "presets/conversion/%s.csv", system);
+    guotu_category_map *m = NULL;
+    PARSE_PRESET(path, guotu_category_map_parse(ctx, text, n, system, &m));
+    return m;
+}
+
+guotu_policy *preset_policy(guotu_context *ctx) {
+    guotu_policy *p = NULL;
+    PARSE_PRESET("presets/conversion/policy.csv", guotu_policy_parse(ctx, text, n, "policy", &p));
+    return p;
+}
+
+guotu_coefficients *preset_coefficients(guotu_context *ctx, const char *system) {
+    char path[256];
+    snprintf(path, sizeof path, "presets/voucher/%s.csv", system);
+    guotu_coefficients *k = NULL;
+    PARSE_PRESET(path, guotu_coefficients_parse(ctx, text, n, "k", NULL, &k));
+    return k;
+}
+
+guotu_project_types *preset_project_types(guotu_context *ctx) {
+    guotu_project_types *t = NULL;
+    PARSE_PRESET("presets/parcels/project_types.csv", guotu_project_types_parse(ctx, text, n, "types", &t));
+    return t;
+}
+
 unsigned char *wkt_to_wkb(const char *wkt, size_t *size) {
     GEOSContextHandle_t h = GEOS_init_r();
     GEOSWKTReader *reader = GEOSWKTReader_create_r(h);

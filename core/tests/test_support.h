@@ -17,6 +17,13 @@ void assert_close_impl(double a, double b, double epsilon, const char *what, con
  * *size is its length. Caller frees with free(). Fails the test when it cannot be read. */
 char *read_resource(const char *relative, size_t *size);
 
+/* A preset of resources/presets/ parsed (system e.g. "CAS_LUCC"); fails the test when it does
+ * not parse. Caller frees with the type's guotu_*_destroy. */
+guotu_category_map *preset_category_map(guotu_context *ctx, const char *system);
+guotu_policy *preset_policy(guotu_context *ctx);
+guotu_coefficients *preset_coefficients(guotu_context *ctx, const char *system);
+guotu_project_types *preset_project_types(guotu_context *ctx);
+
 /* WKB of a WKT geometry; caller frees with free(). Aborts the test on bad WKT. */
 unsigned char *wkt_to_wkb(const char *wkt, size_t *size);
 
