@@ -253,9 +253,10 @@ def export_village_report(layers: ParcelsReportLayers, pdf: Path, village_id: st
     return result
 
 
-def safe_name(text: str) -> str:
-    """A file-name part for a village id (keeps Chinese, drops path separators)."""
-    return safe_file_part(text, "no_village")
+def village_report_path(folder: Path, village_id: str, name: str = "") -> Path:
+    """FOLDER/审查报告_<village id>[_<name>].pdf (Chinese kept, path separators dropped)."""
+    label = f"{village_id}_{name}" if name else village_id
+    return Path(folder) / f"审查报告_{safe_file_part(label, 'no_village')}.pdf"
 
 
 def export_village_reports(layers: ParcelsReportLayers, folder: Path, project: Optional[QgsProject] = None,
@@ -265,7 +266,6 @@ def export_village_reports(layers: ParcelsReportLayers, folder: Path, project: O
     for village_id, name in village_ids(layers).items():
         if not layer_rows(layers.parcels, f"coalesce(\"village_id\", '') = {QgsExpression.quotedString(village_id)}"):
             continue
-        label = f"{village_id}_{name}" if name else village_id
-        pdf = Path(folder) / f"审查报告_{safe_name(label)}.pdf"
-        results.append(export_village_report(layers, pdf, village_id, name, project=project, dpi=dpi))
+        results.append(export_village_report(layers, village_report_path(folder, village_id, name), village_id, name,
+                                             project=project, dpi=dpi))
     return results

@@ -7,7 +7,8 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingExcepti
                        QgsProcessingOutputNumber, QgsProcessingParameterFolderDestination,
                        QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsProject)
 
-from ..core.parcels_report import ParcelsReportLayers, export_village_report, export_village_reports, safe_name
+from ..core.parcels_report import (ParcelsReportLayers, export_village_report, export_village_reports, village_ids,
+                                   village_report_path)
 from ..core.parcels_style import style_parcels_layer, style_reasons_layer
 from ..i18n import tr
 from .common import is_set
@@ -74,7 +75,13 @@ class ParcelsReportAlgorithm(ReportAlgorithm):
             village = self.parameterAsString(parameters, self.VILLAGE, context) if is_set(
                 parameters.get(self.VILLAGE)) else None
             if village is not None:
-                results = [export_village_report(layers, folder / f"审查报告_{safe_name(village)}.pdf", village,
+                known = village_ids(layers)
+                if village not in known:
+                    raise QgsProcessingException(tr('No parcel of "{layer}" is in village "{village}" (village ids: '
+                                                    '{ids}).').format(layer=parcels.name(), village=village,
+                                                                      ids=", ".join(sorted(known)[:20])))
+                name = known[village]
+                results = [export_village_report(layers, village_report_path(folder, village, name), village, name,
                                                  project=project)]
             else:
                 results = export_village_reports(layers, folder, project=project)

@@ -1904,6 +1904,10 @@
             <translation>图层“{layer}”没有字段“{field}”：它是整治地块审查的输出吗？</translation>
         </message>
         <message>
+            <source>No parcel of "{layer}" is in village "{village}" (village ids: {ids}).</source>
+            <translation>图层“{layer}”中没有地块属于村“{village}”（村代码：{ids}）。</translation>
+        </message>
+        <message>
             <source>Guotu 国土 — territorial spatial planning tools</source>
             <translation>国土 Guotu — 国土空间规划工具</translation>
         </message>

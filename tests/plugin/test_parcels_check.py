@@ -227,6 +227,17 @@ def test_report_algorithm_writes_one_pdf_per_village(fx: dict, tmp_path: Path) -
         "PARCEL_CHECKS": f"{out}|layername=parcel_checks", "PARCEL_REASONS": f"{out}|layername=parcel_reasons",
         "VILLAGE": "V2", "OUTPUT_FOLDER": str(tmp_path / "one")})
     assert one["REPORT_COUNT"] == 1 and (tmp_path / "one" / "审查报告_V2.pdf").is_file()
+    # One village with the village totals: named as in the run over every village.
+    named = processing.run("guotu:parcelsreport", {
+        "PARCEL_CHECKS": f"{out}|layername=parcel_checks", "PARCEL_REASONS": f"{out}|layername=parcel_reasons",
+        "VILLAGE_TOTALS": f"{out}|layername=village_totals", "VILLAGE": "V2", "OUTPUT_FOLDER": str(tmp_path / "named")})
+    assert [p.name for p in (tmp_path / "named").glob("*.pdf")] == ["审查报告_V2_西村.pdf"]
+    assert named["REPORT_COUNT"] == 1
+    with pytest.raises(QgsProcessingException, match='is in village "V9" \\(village ids: V1, V2\\)'):
+        processing.run("guotu:parcelsreport", {
+            "PARCEL_CHECKS": f"{out}|layername=parcel_checks", "PARCEL_REASONS": f"{out}|layername=parcel_reasons",
+            "VILLAGE": "V9", "OUTPUT_FOLDER": str(tmp_path / "none")})
+    assert not list((tmp_path / "none").glob("*.pdf"))
 
 
 def test_algorithm_defaults_are_the_core_defaults(guotu) -> None:
