@@ -199,12 +199,8 @@ def test_cli_output_opens_styled(fx: dict, tmp_path: Path) -> None:
     assert layer.attributeDisplayName(layer.fields().indexOf("verdict")) == "审查结论"
 
 
-def test_report_algorithm_writes_one_pdf_per_village(fx: dict, tmp_path: Path) -> None:
-    """guotu:parcelsreport on the CLI's GeoPackage (as in a model or qgis_process)."""
-    import processing
-    from qgis.core import QgsProject
-
-    out = tmp_path / "cli.gpkg"
+def _cli_verdicts(fx: dict, out: Path) -> Path:
+    """`guotu parcels check` with projects, river beaches and villages into ``out``."""
     cli = subprocess.run(
         [str(BUILD_DIR / "core" / "guotu"), "parcels", "check", "--parcels", str(fx["parcels"]), "--parcel-id", "dkbh",
          "--type-field", "zzlx", "--project-field", "xmbh", "--current-field", "xzdl", "--current-system",
@@ -212,6 +208,34 @@ def test_report_algorithm_writes_one_pdf_per_village(fx: dict, tmp_path: Path) -
          "--river-beaches", str(fx["beaches"]), "--villages", str(fx["villages"]), "--village-id", "cdm",
          "--village-name", "cmc", "-o", str(out)], capture_output=True, text=True, timeout=120)
     assert cli.returncode == 0, cli.stderr
+    return out
+
+
+def test_report_script_writes_one_pdf_per_village(fx: dict, tmp_path: Path) -> None:
+    """scripts/parcels_report.py (the demo's report step), with the workspace for context."""
+    out = _cli_verdicts(fx, tmp_path / "cli.gpkg")
+    script = [sys.executable, str(REPO / "scripts" / "parcels_report.py")]
+    run = subprocess.run(script + [str(out), "--out", str(tmp_path / "pdf"), "--workspace", str(fx["ws"]),
+                                   "--dpi", "80", "--locale", "zh_CN"], capture_output=True, text=True, timeout=180)
+    assert run.returncode == 0, run.stderr
+    pdfs = sorted((tmp_path / "pdf").glob("*.pdf"))
+    assert [p.name for p in pdfs] == ["审查报告_V1_东村.pdf", "审查报告_V2_西村.pdf"]
+    assert f"{pdfs[0]} (8 pages, 5 parcels to review)" in run.stdout
+    text = subprocess.run(["pdftotext", str(pdfs[1]), "-"], capture_output=True, text=True).stdout
+    assert "西村" in text and "不通过" in text
+    bad = subprocess.run(script + [str(fx["ws"]), "--out", str(tmp_path / "bad")], capture_output=True, text=True,
+                         timeout=180)
+    assert bad.returncode == 1
+    assert "has no layer parcel_checks" in bad.stderr
+    assert not list((tmp_path / "bad").glob("*.pdf"))
+
+
+def test_report_algorithm_writes_one_pdf_per_village(fx: dict, tmp_path: Path) -> None:
+    """guotu:parcelsreport on the CLI's GeoPackage (as in a model or qgis_process)."""
+    import processing
+    from qgis.core import QgsProject
+
+    out = _cli_verdicts(fx, tmp_path / "cli.gpkg")
     layers_before = len(QgsProject.instance().mapLayers())
     result = processing.run("guotu:parcelsreport", {
         "PARCEL_CHECKS": f"{out}|layername=parcel_checks", "PARCEL_REASONS": f"{out}|layername=parcel_reasons",
