@@ -131,16 +131,10 @@ int guotu_border_add_admin(guotu_context *ctx, guotu_border *b, const char *id, 
     int status = gt_read_polygon_detail(ctx, GUOTU_INVALID_REPAIR, "admin units", fid, wkb, wkb_size, &g, &repaired,
                                         reason, sizeof reason, &location);
     if (status) return status;
-    if (b->admin_count == b->admin_cap) {
-        size_t cap = b->admin_cap ? b->admin_cap * 2 : 32;
-        border_admin *grown = realloc(b->admins, cap * sizeof *grown);
-        if (!grown) {
-            GEOSGeom_destroy_r(ctx->geos, g);
-            if (location) GEOSGeom_destroy_r(ctx->geos, location);
-            return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-        }
-        b->admins = grown;
-        b->admin_cap = cap;
+    if (gt_reserve(&b->admins, &b->admin_cap, b->admin_count + 1, sizeof *b->admins, 32)) {
+        GEOSGeom_destroy_r(ctx->geos, g);
+        if (location) GEOSGeom_destroy_r(ctx->geos, location);
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     }
     border_admin *a = &b->admins[b->admin_count++];
     memset(a, 0, sizeof *a);
@@ -184,15 +178,8 @@ int guotu_border_add_element(guotu_context *ctx, guotu_border *b, const char *ci
     e.city_text = gt_string_table_intern(&b->strings, city_id);
     e.category = gt_string_table_intern(&b->strings, category);
     e.name = gt_string_table_intern(&b->strings, name);
-    if (b->element_count == b->element_cap) {
-        size_t cap = b->element_cap ? b->element_cap * 2 : 1024;
-        border_element *grown = realloc(b->elements, cap * sizeof *grown);
-        if (grown) {
-            b->elements = grown;
-            b->element_cap = cap;
-        }
-    }
-    if (e.city_text < 0 || e.category < 0 || e.name < 0 || b->element_count == b->element_cap) {
+    if (e.city_text < 0 || e.category < 0 || e.name < 0 ||
+        gt_reserve(&b->elements, &b->element_cap, b->element_count + 1, sizeof *b->elements, 1024)) {
         if (e.geom) GEOSGeom_destroy_r(ctx->geos, e.geom);
         if (e.location) GEOSGeom_destroy_r(ctx->geos, e.location);
         return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
@@ -332,15 +319,9 @@ typedef struct neighbours {
 
 static void collect_neighbour(void *item, void *user) {
     neighbours *n = user;
-    if (n->count == n->cap) {
-        size_t cap = n->cap ? n->cap * 2 : 16;
-        size_t *grown = realloc(n->items, cap * sizeof *grown);
-        if (!grown) {
-            n->oom = 1;
-            return;
-        }
-        n->items = grown;
-        n->cap = cap;
+    if (gt_reserve(&n->items, &n->cap, n->count + 1, sizeof *n->items, 16)) {
+        n->oom = 1;
+        return;
     }
     n->items[n->count++] = (size_t)(intptr_t)item - 1;
 }

@@ -16,13 +16,7 @@ typedef struct border_seg {
 
 int gt_ivals_add(gt_ivals *set, int part, double s0, double s1) {
     if (!(s1 - s0 > 1e-9)) return 0;
-    if (set->n == set->cap) {
-        size_t cap = set->cap ? set->cap * 2 : 8;
-        gt_ival *grown = realloc(set->v, cap * sizeof *grown);
-        if (!grown) return 1;
-        set->v = grown;
-        set->cap = cap;
-    }
+    if (gt_reserve(&set->v, &set->cap, set->n + 1, sizeof *set->v, 8)) return 1;
     set->v[set->n++] = (gt_ival){part, s0, s1};
     return 0;
 }

@@ -11,25 +11,13 @@
 #include "polygon_input.h"
 
 int pair_keep(guotu_context *ctx, pair_work *w, GEOSGeometry *g, int is_overlap) {
-    if (w->ncovered == w->covered_cap) {
-        size_t cap = w->covered_cap ? w->covered_cap * 2 : 64;
-        GEOSGeometry **grown = realloc(w->covered, cap * sizeof *grown);
-        if (!grown) {
-            GEOSGeom_destroy_r(ctx->geos, g);
-            return 1;
-        }
-        w->covered = grown;
-        w->covered_cap = cap;
+    if (gt_reserve(&w->covered, &w->covered_cap, w->ncovered + 1, sizeof *w->covered, 64)) {
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return 1;
     }
     w->covered[w->ncovered++] = g;
     if (!is_overlap) return 0;
-    if (w->noverlaps == w->overlap_cap) {
-        size_t cap = w->overlap_cap ? w->overlap_cap * 2 : 16;
-        GEOSGeometry **grown = realloc(w->overlaps, cap * sizeof *grown);
-        if (!grown) return 1;
-        w->overlaps = grown;
-        w->overlap_cap = cap;
-    }
+    if (gt_reserve(&w->overlaps, &w->overlap_cap, w->noverlaps + 1, sizeof *w->overlaps, 16)) return 1;
     w->overlaps[w->noverlaps++] = g;
     return 0;
 }
@@ -252,15 +240,9 @@ typedef struct found {
 
 static void collect_element(void *item, void *user) {
     found *f = user;
-    if (f->count == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 64;
-        size_t *grown = realloc(f->items, cap * sizeof *grown);
-        if (!grown) {
-            f->oom = 1;
-            return;
-        }
-        f->items = grown;
-        f->cap = cap;
+    if (gt_reserve(&f->items, &f->cap, f->count + 1, sizeof *f->items, 64)) {
+        f->oom = 1;
+        return;
     }
     f->items[f->count++] = (size_t)(intptr_t)item - 1;
 }
@@ -290,13 +272,7 @@ static int corridor_elements(guotu_context *ctx, pair_work *w, int side, found *
 }
 
 static int add_hit(pair_work *w, border_hit *h) {
-    if (w->nhits == w->hit_cap) {
-        size_t cap = w->hit_cap ? w->hit_cap * 2 : 64;
-        border_hit *grown = realloc(w->hits, cap * sizeof *grown);
-        if (!grown) return 1;
-        w->hits = grown;
-        w->hit_cap = cap;
-    }
+    if (gt_reserve(&w->hits, &w->hit_cap, w->nhits + 1, sizeof *w->hits, 64)) return 1;
     w->hits[w->nhits++] = *h;
     return 0;
 }
@@ -453,13 +429,8 @@ static int double_claims(guotu_context *ctx, pair_work *w, const found *of_a) {
 
 static int add_pair_row(guotu_context *ctx, pair_work *w, size_t a, size_t u) {
     guotu_border *b = w->b;
-    if (b->pair_count == b->pair_cap) {
-        size_t cap = b->pair_cap ? b->pair_cap * 2 : 64;
-        border_pair_row *grown = realloc(b->pairs, cap * sizeof *grown);
-        if (!grown) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-        b->pairs = grown;
-        b->pair_cap = cap;
-    }
+    if (gt_reserve(&b->pairs, &b->pair_cap, b->pair_count + 1, sizeof *b->pairs, 64))
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     border_pair_row *r = &b->pairs[b->pair_count++];
     memset(r, 0, sizeof *r);
     r->a = a;

@@ -1,5 +1,6 @@
 /* code_table.c — codes with exact and integer-value lookup. */
 #include "code_table.h"
+#include "internal.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -21,13 +22,7 @@ int32_t gt_code_table_add(gt_code_table *t, const char *code) {
     int32_t slot = gt_index_map_insert(&t->numeric, (uint64_t)value, &inserted);
     if (slot < 0) return -1;
     if (inserted) {
-        if ((size_t)slot >= t->numeric_cap) {
-            size_t cap = t->numeric_cap ? t->numeric_cap * 2 : 64;
-            int32_t *grown = realloc(t->numeric_code, cap * sizeof *grown);
-            if (!grown) return -1;
-            t->numeric_code = grown;
-            t->numeric_cap = cap;
-        }
+        if (gt_reserve(&t->numeric_code, &t->numeric_cap, (size_t)slot + 1, sizeof *t->numeric_code, 64)) return -1;
         t->numeric_code[slot] = i; /* the first code with this value wins */
     }
     return i;

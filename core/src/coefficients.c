@@ -41,13 +41,8 @@ int guotu_coefficients_lookup(const guotu_coefficients *c, const char *code, dou
 
 static int add_code(guotu_context *ctx, guotu_coefficients *c, const char *code, double k) {
     int32_t i = gt_code_table_add(&c->codes, code);
-    if (i >= 0 && (size_t)i >= c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 64;
-        double *grown = realloc(c->k, cap * sizeof *grown);
-        if (!grown) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-        c->k = grown;
-        c->cap = cap;
-    }
+    if (i >= 0 && gt_reserve(&c->k, &c->cap, (size_t)i + 1, sizeof *c->k, 64))
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     if (i < 0) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     c->k[i] = k;
     return GUOTU_OK;

@@ -1,5 +1,6 @@
 /* context.c — the context handle: GEOS and PROJ contexts, errors, progress. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,6 +126,25 @@ char *gt_strdup(const char *s) {
     char *copy = malloc(n);
     if (copy) memcpy(copy, s, n);
     return copy;
+}
+
+int gt_reserve(void *items_address, size_t *cap, size_t need, size_t item_size, size_t initial) {
+    if (need <= *cap) return 0;
+    size_t n = *cap ? *cap : (initial ? initial : 1);
+    while (n < need) {
+        if (n > SIZE_MAX / 2) return -1;
+        n *= 2;
+    }
+    if (!item_size || n > SIZE_MAX / item_size) return -1;
+    /* The pointer travels through memcpy: any T ** is accepted without a cast that would
+     * read a T * as a void *. */
+    void *items;
+    memcpy(&items, items_address, sizeof items);
+    void *grown = realloc(items, n * item_size);
+    if (!grown) return -1;
+    memcpy(items_address, &grown, sizeof grown);
+    *cap = n;
+    return 0;
 }
 
 int gt_utf8_valid(const char *s) {

@@ -144,15 +144,9 @@ int guotu_convert_add_zone(guotu_context *ctx, guotu_convert *cv, const char *zo
     int repaired = 0;
     status = gt_read_polygon(ctx, cv->invalid, cv->zones_label, fid, wkb, wkb_size, &g, &repaired);
     if (status) return gt_convert_failed(cv, status);
-    if (cv->zone_count == cv->zone_cap) {
-        size_t cap = cv->zone_cap ? cv->zone_cap * 2 : 64;
-        zone_poly *grown = realloc(cv->zones, cap * sizeof *grown);
-        if (!grown) {
-            GEOSGeom_destroy_r(ctx->geos, g);
-            return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
-        }
-        cv->zones = grown;
-        cv->zone_cap = cap;
+    if (gt_reserve(&cv->zones, &cv->zone_cap, cv->zone_count + 1, sizeof *cv->zones, 64)) {
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
     }
     zone_poly *z = &cv->zones[cv->zone_count++];
     memset(z, 0, sizeof *z);
@@ -178,15 +172,9 @@ int guotu_convert_add_line(guotu_context *ctx, guotu_convert *cv, guotu_line lin
     int repaired = 0;
     status = gt_read_polygon(ctx, cv->invalid, guotu_line_name((int)line), fid, wkb, wkb_size, &g, &repaired);
     if (status) return gt_convert_failed(cv, status);
-    if (cv->line_count == cv->line_cap) {
-        size_t cap = cv->line_cap ? cv->line_cap * 2 : 256;
-        line_poly *grown = realloc(cv->lines, cap * sizeof *grown);
-        if (!grown) {
-            GEOSGeom_destroy_r(ctx->geos, g);
-            return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
-        }
-        cv->lines = grown;
-        cv->line_cap = cap;
+    if (gt_reserve(&cv->lines, &cv->line_cap, cv->line_count + 1, sizeof *cv->lines, 256)) {
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
     }
     cv->lines[cv->line_count++] = (line_poly){g, NULL, (int)line, fid};
     cv->stats.line_features++;
@@ -241,15 +229,9 @@ int guotu_convert_add_before(guotu_context *ctx, guotu_convert *cv, const char *
     double area = 0;
     status = read_feature(ctx, cv, 0, text, fid, wkb, wkb_size, &c, &g, &area, &repaired);
     if (status) return status;
-    if (cv->before_count == cv->before_cap) {
-        size_t cap = cv->before_cap ? cv->before_cap * 2 : 1024;
-        before_poly *grown = realloc(cv->before, cap * sizeof *grown);
-        if (!grown) {
-            GEOSGeom_destroy_r(ctx->geos, g);
-            return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
-        }
-        cv->before = grown;
-        cv->before_cap = cap;
+    if (gt_reserve(&cv->before, &cv->before_cap, cv->before_count + 1, sizeof *cv->before, 1024)) {
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
     }
     int cat = gt_category_of(cv->maps[0], text);
     cv->before[cv->before_count++] = (before_poly){g, c, (int8_t)(cat < 0 ? UNKNOWN_CATEGORY : cat), fid};
@@ -328,15 +310,9 @@ void guotu_convert_set_piece_callback(guotu_convert *cv, guotu_piece_fn fn, void
 
 static void collect(void *item, void *user_data) {
     guotu_convert *cv = user_data;
-    if (cv->candidate_count == cv->candidate_cap) {
-        size_t cap = cv->candidate_cap ? cv->candidate_cap * 2 : 32;
-        int32_t *grown = realloc(cv->candidates, cap * sizeof *grown);
-        if (!grown) {
-            cv->candidate_oom = 1;
-            return;
-        }
-        cv->candidates = grown;
-        cv->candidate_cap = cap;
+    if (gt_reserve(&cv->candidates, &cv->candidate_cap, cv->candidate_count + 1, sizeof *cv->candidates, 32)) {
+        cv->candidate_oom = 1;
+        return;
     }
     cv->candidates[cv->candidate_count++] = (int32_t)(intptr_t)item;
 }

@@ -79,13 +79,8 @@ static int pair_of(guotu_context *ctx, guotu_convert *cv, int32_t before, int32_
     int32_t k = gt_index_map_insert(&g->pair_index, ((uint64_t)(uint32_t)before << 32) | (uint32_t)after, &inserted);
     if (k < 0) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     if (inserted) {
-        if ((size_t)k >= g->pair_cap) {
-            size_t cap = g->pair_cap ? g->pair_cap * 2 : 256;
-            pair_info *grown = realloc(g->pairs, cap * sizeof *grown);
-            if (!grown) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-            g->pairs = grown;
-            g->pair_cap = cap;
-        }
+        if (gt_reserve(&g->pairs, &g->pair_cap, (size_t)k + 1, sizeof *g->pairs, 256))
+            return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
         char codes[2][16];
         snprintf(codes[0], sizeof codes[0], "%d", (int)before);
         snprintf(codes[1], sizeof codes[1], "%d", (int)after);

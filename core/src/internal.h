@@ -52,4 +52,10 @@ int gt_utf8_valid(const char *s);
 /* strdup that returns NULL on NULL input or on allocation failure. */
 char *gt_strdup(const char *s);
 
+/* Makes room for `need` items of `item_size` bytes in the array whose pointer is at
+ * `items_address` (a `T **`) and whose capacity is *cap: the capacity doubles, from `initial`
+ * when the array is empty. Returns 0, or -1 when out of memory or the size would overflow;
+ * the array and *cap are then unchanged. The caller frees the array with free(). */
+int gt_reserve(void *items_address, size_t *cap, size_t need, size_t item_size, size_t initial);
+
 #endif /* GUOTU_INTERNAL_H */

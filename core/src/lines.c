@@ -144,15 +144,9 @@ int guotu_lines_add_admin(guotu_context *ctx, guotu_lines *l, const char *code, 
     int repaired = 0;
     int status = gt_read_polygon(ctx, GUOTU_INVALID_REPAIR, "admin_units", fid, wkb, wkb_size, &g, &repaired);
     if (status) return status;
-    if (l->admin_count == l->admin_cap) {
-        size_t cap = l->admin_cap ? l->admin_cap * 2 : 32;
-        admin_unit *grown = realloc(l->admins, cap * sizeof *grown);
-        if (!grown) {
-            GEOSGeom_destroy_r(ctx->geos, g);
-            return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-        }
-        l->admins = grown;
-        l->admin_cap = cap;
+    if (gt_reserve(&l->admins, &l->admin_cap, l->admin_count + 1, sizeof *l->admins, 32)) {
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     }
     admin_unit *a = &l->admins[l->admin_count++];
     memset(a, 0, sizeof *a);
@@ -343,15 +337,9 @@ typedef struct candidates {
 
 static void collect(void *item, void *user) {
     candidates *c = user;
-    if (c->count == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 32;
-        size_t *grown = realloc(c->items, cap * sizeof *grown);
-        if (!grown) {
-            c->oom = 1;
-            return;
-        }
-        c->items = grown;
-        c->cap = cap;
+    if (gt_reserve(&c->items, &c->cap, c->count + 1, sizeof *c->items, 32)) {
+        c->oom = 1;
+        return;
     }
     c->items[c->count++] = (size_t)(intptr_t)item;
 }

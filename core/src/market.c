@@ -82,13 +82,8 @@ int guotu_market_add(guotu_context *ctx, guotu_market *m, const char *zone_id, d
                        "zone '%s' has an ask or bid price, but the market has a fixed price: use a floor price "
                        "instead to let asks and bids set the price",
                        zone_id);
-    if (m->count == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 64;
-        participant *grown = realloc(m->people, cap * sizeof *grown);
-        if (!grown) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-        m->people = grown;
-        m->cap = cap;
-    }
+    if (gt_reserve(&m->people, &m->cap, m->count + 1, sizeof *m->people, 64))
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     participant *p = &m->people[m->count];
     memset(p, 0, sizeof *p);
     p->id = gt_strdup(zone_id);
@@ -146,13 +141,8 @@ static double clearing_price(const guotu_market *m) {
 
 static int add_trade(guotu_context *ctx, guotu_market *m, size_t seller, size_t buyer, double volume) {
     if (!(volume > 1e-12)) return GUOTU_OK;
-    if (m->trade_count == m->trade_cap) {
-        size_t cap = m->trade_cap ? m->trade_cap * 2 : 128;
-        trade_row *grown = realloc(m->trades, cap * sizeof *grown);
-        if (!grown) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-        m->trades = grown;
-        m->trade_cap = cap;
-    }
+    if (gt_reserve(&m->trades, &m->trade_cap, m->trade_count + 1, sizeof *m->trades, 128))
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     m->trades[m->trade_count++] = (trade_row){(int32_t)seller, (int32_t)buyer, volume};
     return GUOTU_OK;
 }

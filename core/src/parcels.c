@@ -139,15 +139,9 @@ static int layer_add(guotu_context *ctx, pc_layer *l, const char *label, int64_t
     int repaired = 0;
     int status = gt_read_polygon(ctx, GUOTU_INVALID_REPAIR, label, fid, wkb, wkb_size, &g, &repaired);
     if (status) return status;
-    if (l->count == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        pc_feature *grown = realloc(l->items, cap * sizeof *grown);
-        if (!grown) {
-            GEOSGeom_destroy_r(ctx->geos, g);
-            return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-        }
-        l->items = grown;
-        l->cap = cap;
+    if (gt_reserve(&l->items, &l->cap, l->count + 1, sizeof *l->items, 64)) {
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     }
     l->items[l->count++] = (pc_feature){g, fid};
     return GUOTU_OK;
@@ -231,13 +225,8 @@ int guotu_parcels_add(guotu_context *ctx, guotu_parcels *p, const guotu_parcel_i
     if (gt_string_table_find(&p->parcel_ids, in->parcel_id) >= 0)
         return gt_fail(ctx, GUOTU_ERR_DATA, "%s feature %lld: parcel id '%s' is used twice", p->label,
                        (long long)in->fid, in->parcel_id);
-    if (p->parcel_count == p->parcel_cap) {
-        size_t cap = p->parcel_cap ? p->parcel_cap * 2 : 256;
-        pc_parcel *grown = realloc(p->parcels, cap * sizeof *grown);
-        if (!grown) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-        p->parcels = grown;
-        p->parcel_cap = cap;
-    }
+    if (gt_reserve(&p->parcels, &p->parcel_cap, p->parcel_count + 1, sizeof *p->parcels, 256))
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     pc_parcel *x = &p->parcels[p->parcel_count];
     memset(x, 0, sizeof *x);
     x->fid = in->fid;
@@ -264,15 +253,9 @@ int guotu_parcels_add(guotu_context *ctx, guotu_parcels *p, const guotu_parcel_i
 
 int pc_add_reason(guotu_context *ctx, pc_parcel *x, const char *rule, int severity, double area_m2, const char *other,
                   GEOSGeometry *geom, const char *zh, const char *en) {
-    if (x->reason_count == x->reason_cap) {
-        size_t cap = x->reason_cap ? x->reason_cap * 2 : 4;
-        pc_reason *grown = realloc(x->reasons, cap * sizeof *grown);
-        if (!grown) {
-            if (geom) GEOSGeom_destroy_r(ctx->geos, geom);
-            return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-        }
-        x->reasons = grown;
-        x->reason_cap = cap;
+    if (gt_reserve(&x->reasons, &x->reason_cap, x->reason_count + 1, sizeof *x->reasons, 4)) {
+        if (geom) GEOSGeom_destroy_r(ctx->geos, geom);
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     }
     pc_reason *r = &x->reasons[x->reason_count];
     memset(r, 0, sizeof *r);
@@ -299,15 +282,9 @@ typedef struct hits {
 
 static void collect(void *item, void *user) {
     hits *h = user;
-    if (h->count == h->cap) {
-        size_t cap = h->cap ? h->cap * 2 : 16;
-        size_t *grown = realloc(h->items, cap * sizeof *grown);
-        if (!grown) {
-            h->oom = 1;
-            return;
-        }
-        h->items = grown;
-        h->cap = cap;
+    if (gt_reserve(&h->items, &h->cap, h->count + 1, sizeof *h->items, 16)) {
+        h->oom = 1;
+        return;
     }
     h->items[h->count++] = (size_t)(intptr_t)item;
 }

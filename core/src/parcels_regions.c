@@ -10,13 +10,7 @@
 
 int pc_regions_add(pc_regions *r, const char *id, const char *name, double original_ha, int64_t fid,
                    GEOSGeometry *geom) {
-    if (r->count == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 16;
-        pc_region *grown = realloc(r->items, cap * sizeof *grown);
-        if (!grown) return -1;
-        r->items = grown;
-        r->cap = cap;
-    }
+    if (gt_reserve(&r->items, &r->cap, r->count + 1, sizeof *r->items, 16)) return -1;
     pc_region *g = &r->items[r->count];
     memset(g, 0, sizeof *g);
     g->id = gt_strdup(id);

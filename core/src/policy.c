@@ -76,14 +76,8 @@ static int read_category(guotu_context *ctx, const gt_csv_fields f, const int *c
                        r->label, line, category, known);
     }
     int32_t i = gt_code_table_add(&m->codes, code);
-    if (i >= 0 && (size_t)i >= m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 64;
-        int8_t *grown = realloc(m->category, cap);
-        if (!grown) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-        m->category = grown;
-        m->cap = cap;
-    }
-    if (i < 0) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    if (i < 0 || gt_reserve(&m->category, &m->cap, (size_t)i + 1, sizeof *m->category, 64))
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     m->category[i] = (int8_t)c;
     return GUOTU_OK;
 }

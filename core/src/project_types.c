@@ -55,13 +55,7 @@ int guotu_project_types_lookup(const guotu_project_types *t, const char *value) 
 static int add_value(guotu_project_types *t, const char *value, int kind) {
     int32_t i = gt_string_table_intern(&t->values, value);
     if (i < 0) return -1;
-    if ((size_t)i >= t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 16;
-        int8_t *grown = realloc(t->kind, cap);
-        if (!grown) return -1;
-        t->kind = grown;
-        t->cap = cap;
-    }
+    if (gt_reserve(&t->kind, &t->cap, (size_t)i + 1, sizeof *t->kind, 16)) return -1;
     t->kind[i] = (int8_t)kind;
     return 0;
 }

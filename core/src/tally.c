@@ -122,15 +122,9 @@ int guotu_tally_add_zone(guotu_context *ctx, guotu_tally *t, const char *zone_id
     int repaired = 0;
     status = gt_read_polygon(ctx, t->invalid, t->zones_label, fid, wkb, wkb_size, &g, &repaired);
     if (status) return gt_tally_failed(t, status);
-    if (t->zone_count == t->zone_cap) {
-        size_t cap = t->zone_cap ? t->zone_cap * 2 : 64;
-        gt_zone *grown = realloc(t->zones, cap * sizeof *grown);
-        if (!grown) {
-            GEOSGeom_destroy_r(ctx->geos, g);
-            return gt_tally_failed(t, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
-        }
-        t->zones = grown;
-        t->zone_cap = cap;
+    if (gt_reserve(&t->zones, &t->zone_cap, t->zone_count + 1, sizeof *t->zones, 64)) {
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return gt_tally_failed(t, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
     }
     gt_zone *z = &t->zones[t->zone_count];
     memset(z, 0, sizeof *z);
@@ -155,15 +149,9 @@ int guotu_tally_add_mask(guotu_context *ctx, guotu_tally *t, int64_t fid, const 
     int repaired = 0;
     status = gt_read_polygon(ctx, t->invalid, t->mask_label, fid, wkb, wkb_size, &g, &repaired);
     if (status) return gt_tally_failed(t, status);
-    if (t->mask_count == t->mask_cap) {
-        size_t cap = t->mask_cap ? t->mask_cap * 2 : 64;
-        GEOSGeometry **grown = realloc(t->masks, cap * sizeof *grown);
-        if (!grown) {
-            GEOSGeom_destroy_r(ctx->geos, g);
-            return gt_tally_failed(t, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
-        }
-        t->masks = grown;
-        t->mask_cap = cap;
+    if (gt_reserve(&t->masks, &t->mask_cap, t->mask_count + 1, sizeof *t->masks, 64)) {
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return gt_tally_failed(t, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
     }
     t->masks[t->mask_count++] = g;
     t->stats.mask_features++;

@@ -106,13 +106,8 @@ static int class_of_value(guotu_context *ctx, guotu_tally *t, value_cache *cache
     int32_t k = gt_index_map_insert(&t->raster_values, (uint64_t)(uint32_t)value, &inserted);
     if (k < 0) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     if (inserted) {
-        if ((size_t)k >= t->value_class_cap) {
-            size_t cap = t->value_class_cap ? t->value_class_cap * 2 : 64;
-            int32_t *grown = realloc(t->value_class, cap * sizeof *grown);
-            if (!grown) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-            t->value_class = grown;
-            t->value_class_cap = cap;
-        }
+        if (gt_reserve(&t->value_class, &t->value_class_cap, (size_t)k + 1, sizeof *t->value_class, 64))
+            return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
         char code[16];
         snprintf(code, sizeof code, "%d", (int)value);
         int32_t c = gt_string_table_intern(&t->classes, code);

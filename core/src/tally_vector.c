@@ -10,15 +10,9 @@ enum { REPORT_EVERY = 5000 };
 
 static void collect_candidate(void *item, void *user_data) {
     guotu_tally *t = user_data;
-    if (t->candidate_count == t->candidate_cap) {
-        size_t cap = t->candidate_cap ? t->candidate_cap * 2 : 16;
-        int32_t *grown = realloc(t->candidates, cap * sizeof *grown);
-        if (!grown) {
-            t->candidate_oom = 1;
-            return;
-        }
-        t->candidates = grown;
-        t->candidate_cap = cap;
+    if (gt_reserve(&t->candidates, &t->candidate_cap, t->candidate_count + 1, sizeof *t->candidates, 16)) {
+        t->candidate_oom = 1;
+        return;
     }
     t->candidates[t->candidate_count++] = (int32_t)(intptr_t)item;
 }

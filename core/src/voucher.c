@@ -123,13 +123,8 @@ int guotu_voucher_add_zone(guotu_context *ctx, guotu_voucher *v, const char *zon
                        population);
     if (!isfinite(area_ha) || !(area_ha > 0))
         return gt_fail(ctx, GUOTU_ERR_DATA, "zone '%s': land area is %g ha; it must be > 0", zone_id, area_ha);
-    if (v->zone_count == v->zone_cap) {
-        size_t cap = v->zone_cap ? v->zone_cap * 2 : 64;
-        zone_row *grown = realloc(v->zones, cap * sizeof *grown);
-        if (!grown) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-        v->zones = grown;
-        v->zone_cap = cap;
-    }
+    if (gt_reserve(&v->zones, &v->zone_cap, v->zone_count + 1, sizeof *v->zones, 64))
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     zone_row *z = &v->zones[v->zone_count];
     memset(z, 0, sizeof *z);
     z->id = gt_strdup(zone_id);
@@ -151,13 +146,7 @@ static class_row *row_for(guotu_context *ctx, guotu_voucher *v, int32_t zone, co
     int32_t k = gt_index_map_insert(&v->pairs, key, &inserted);
     if (k < 0) return NULL;
     if (inserted) {
-        if ((size_t)k >= v->row_cap) {
-            size_t cap = v->row_cap ? v->row_cap * 2 : 256;
-            class_row *grown = realloc(v->rows, cap * sizeof *grown);
-            if (!grown) return NULL;
-            v->rows = grown;
-            v->row_cap = cap;
-        }
+        if (gt_reserve(&v->rows, &v->row_cap, (size_t)k + 1, sizeof *v->rows, 256)) return NULL;
         memset(&v->rows[k], 0, sizeof v->rows[k]);
         v->rows[k].zone = zone;
         v->rows[k].code = c;

@@ -2,11 +2,14 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
 #include "guotu/guotu.h"
+#include "internal.h"
 #include "test_support.h"
 
 static void test_versions(void **state) {
@@ -148,6 +151,32 @@ static void test_two_contexts_are_independent(void **state) {
     guotu_context_destroy(b);
 }
 
+/* gt_reserve, behind every growing array of the core: capacity from `initial`, doubling,
+ * contents kept, and an impossible size refused with the array left as it was. */
+static void test_reserve_grows_and_refuses_overflow(void **state) {
+    (void)state;
+    int *items = NULL;
+    size_t cap = 0;
+    assert_int_equal(gt_reserve(&items, &cap, 1, sizeof *items, 4), 0);
+    assert_int_equal(cap, 4);
+    for (int i = 0; i < 4; i++)
+        items[i] = 10 * i;
+    assert_int_equal(gt_reserve(&items, &cap, 4, sizeof *items, 4), 0);
+    assert_int_equal(cap, 4); /* room enough: unchanged */
+    assert_int_equal(gt_reserve(&items, &cap, 5, sizeof *items, 4), 0);
+    assert_int_equal(cap, 8);
+    assert_int_equal(gt_reserve(&items, &cap, 33, sizeof *items, 4), 0);
+    assert_int_equal(cap, 64); /* a jump past double still fits */
+    assert_int_equal(items[3], 30);
+    int *before = items;
+    assert_int_equal(gt_reserve(&items, &cap, SIZE_MAX / 2, sizeof *items, 4), -1);
+    assert_int_equal(gt_reserve(&items, &cap, SIZE_MAX, 1, 4), -1);
+    assert_ptr_equal(items, before);
+    assert_int_equal(cap, 64);
+    assert_int_equal(items[2], 20);
+    free(items);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_versions),
@@ -156,6 +185,7 @@ int main(void) {
         cmocka_unit_test(test_unknown_crs_is_a_message),
         cmocka_unit_test(test_progress_reports_and_cancel_stops),
         cmocka_unit_test(test_two_contexts_are_independent),
+        cmocka_unit_test(test_reserve_grows_and_refuses_overflow),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
