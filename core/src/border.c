@@ -131,7 +131,14 @@ int guotu_border_add_admin(guotu_context *ctx, guotu_border *b, const char *id, 
     int status = gt_read_polygon_detail(ctx, GUOTU_INVALID_REPAIR, "admin units", fid, wkb, wkb_size, &g, &repaired,
                                         reason, sizeof reason, &location);
     if (status) return status;
-    if (gt_reserve(&b->admins, &b->admin_cap, b->admin_count + 1, sizeof *b->admins, 32)) {
+    /* Everything the admin unit owns is made first: a failure adds nothing. */
+    char *id_copy = gt_strdup(id), *name_copy = gt_strdup(name ? name : "");
+    const GEOSPreparedGeometry *prepared = GEOSPrepare_r(ctx->geos, g);
+    if (!id_copy || !name_copy || !prepared ||
+        gt_reserve(&b->admins, &b->admin_cap, b->admin_count + 1, sizeof *b->admins, 32)) {
+        free(id_copy);
+        free(name_copy);
+        if (prepared) GEOSPreparedGeom_destroy_r(ctx->geos, prepared);
         GEOSGeom_destroy_r(ctx->geos, g);
         if (location) GEOSGeom_destroy_r(ctx->geos, location);
         return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
@@ -143,10 +150,9 @@ int guotu_border_add_admin(guotu_context *ctx, guotu_border *b, const char *id, 
     a->repaired = repaired;
     a->location = location;
     snprintf(a->reason, sizeof a->reason, "%s", repaired ? reason : "");
-    a->id = gt_strdup(id);
-    a->name = gt_strdup(name ? name : "");
-    a->prepared = GEOSPrepare_r(ctx->geos, g);
-    if (!a->id || !a->name || !a->prepared) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    a->id = id_copy;
+    a->name = name_copy;
+    a->prepared = prepared;
     return GUOTU_OK;
 }
 
@@ -366,10 +372,10 @@ int guotu_border_run(guotu_context *ctx, guotu_border *b, const guotu_border_cal
         }
         const border_admin *a = &b->admins[i];
         double x0, y0, x1, y1, s = b->o.snap_m;
-        GEOSGeom_getXMin_r(ctx->geos, a->geom, &x0);
-        GEOSGeom_getYMin_r(ctx->geos, a->geom, &y0);
-        GEOSGeom_getXMax_r(ctx->geos, a->geom, &x1);
-        GEOSGeom_getYMax_r(ctx->geos, a->geom, &y1);
+        /* An empty unit (reported as admin_empty) has no bounds and no neighbours. */
+        if (!GEOSGeom_getXMin_r(ctx->geos, a->geom, &x0) || !GEOSGeom_getYMin_r(ctx->geos, a->geom, &y0) ||
+            !GEOSGeom_getXMax_r(ctx->geos, a->geom, &x1) || !GEOSGeom_getYMax_r(ctx->geos, a->geom, &y1))
+            continue;
         GEOSGeometry *reach = GEOSGeom_createRectangle_r(ctx->geos, x0 - s, y0 - s, x1 + s, y1 + s);
         if (!reach) {
             status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");

@@ -271,8 +271,13 @@ static int corridor_elements(guotu_context *ctx, pair_work *w, int side, found *
     return GUOTU_OK;
 }
 
+/* Keeps the hit, which takes over its intervals (freed here when it cannot be kept). */
 static int add_hit(pair_work *w, border_hit *h) {
-    if (gt_reserve(&w->hits, &w->hit_cap, w->nhits + 1, sizeof *w->hits, 64)) return 1;
+    if (gt_reserve(&w->hits, &w->hit_cap, w->nhits + 1, sizeof *w->hits, 64)) {
+        gt_ivals_free(&h->face);
+        gt_ivals_free(&h->at);
+        return 1;
+    }
     w->hits[w->nhits++] = *h;
     return 0;
 }

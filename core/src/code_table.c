@@ -18,13 +18,12 @@ int32_t gt_code_table_add(gt_code_table *t, const char *code) {
     int32_t i = gt_string_table_intern(&t->codes, code);
     long long value;
     if (i < 0 || !integer_code(code, &value)) return i;
+    /* Room before the insert: the map never holds a value without its code. */
+    if (gt_reserve(&t->numeric_code, &t->numeric_cap, t->numeric.count + 1, sizeof *t->numeric_code, 64)) return -1;
     int inserted = 0;
     int32_t slot = gt_index_map_insert(&t->numeric, (uint64_t)value, &inserted);
     if (slot < 0) return -1;
-    if (inserted) {
-        if (gt_reserve(&t->numeric_code, &t->numeric_cap, (size_t)slot + 1, sizeof *t->numeric_code, 64)) return -1;
-        t->numeric_code[slot] = i; /* the first code with this value wins */
-    }
+    if (inserted) t->numeric_code[slot] = i; /* the first code with this value wins */
     return i;
 }
 

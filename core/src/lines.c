@@ -144,7 +144,14 @@ int guotu_lines_add_admin(guotu_context *ctx, guotu_lines *l, const char *code, 
     int repaired = 0;
     int status = gt_read_polygon(ctx, GUOTU_INVALID_REPAIR, "admin_units", fid, wkb, wkb_size, &g, &repaired);
     if (status) return status;
-    if (gt_reserve(&l->admins, &l->admin_cap, l->admin_count + 1, sizeof *l->admins, 32)) {
+    /* Everything the admin unit owns is made first: a failure adds nothing. */
+    char *code_copy = gt_strdup(code), *name_copy = gt_strdup(name ? name : "");
+    const GEOSPreparedGeometry *prepared = GEOSPrepare_r(ctx->geos, g);
+    if (!code_copy || !name_copy || !prepared ||
+        gt_reserve(&l->admins, &l->admin_cap, l->admin_count + 1, sizeof *l->admins, 32)) {
+        free(code_copy);
+        free(name_copy);
+        if (prepared) GEOSPreparedGeom_destroy_r(ctx->geos, prepared);
         GEOSGeom_destroy_r(ctx->geos, g);
         return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     }
@@ -153,10 +160,9 @@ int guotu_lines_add_admin(guotu_context *ctx, guotu_lines *l, const char *code, 
     a->geom = g;
     a->fid = fid;
     a->values = *values;
-    a->code = gt_strdup(code);
-    a->name = gt_strdup(name ? name : "");
-    a->prepared = GEOSPrepare_r(ctx->geos, g);
-    if (!a->code || !a->name || !a->prepared) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    a->code = code_copy;
+    a->name = name_copy;
+    a->prepared = prepared;
     return GUOTU_OK;
 }
 

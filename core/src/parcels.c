@@ -179,8 +179,10 @@ static int region_add(guotu_context *ctx, pc_regions *r, const char *what, const
     int repaired = 0;
     int status = gt_read_polygon(ctx, GUOTU_INVALID_REPAIR, what, fid, wkb, wkb_size, &g, &repaired);
     if (status) return status;
-    if (pc_regions_add(r, id, name ? name : "", original_ha, fid, g) < 0)
+    if (pc_regions_add(r, id, name ? name : "", original_ha, fid, g) < 0) {
+        GEOSGeom_destroy_r(ctx->geos, g);
         return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    }
     return GUOTU_OK;
 }
 
@@ -229,6 +231,7 @@ int guotu_parcels_add(guotu_context *ctx, guotu_parcels *p, const guotu_parcel_i
         return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     pc_parcel *x = &p->parcels[p->parcel_count];
     memset(x, 0, sizeof *x);
+    x->village = x->group = -1;
     x->fid = in->fid;
     GEOSGeometry *location = NULL;
     status = gt_read_polygon_detail(ctx, GUOTU_INVALID_REPAIR, p->label, in->fid, wkb, wkb_size, &x->geom, &x->repaired,
@@ -331,10 +334,10 @@ static int inside_layer(guotu_context *ctx, guotu_parcels *p, const pc_layer *l,
         /* Features of one layer may overlap each other: union the pieces so no area counts twice. */
         GEOSGeometry *all =
             n == 1 ? parts[0] : GEOSGeom_createCollection_r(ctx->geos, GEOS_GEOMETRYCOLLECTION, parts, (unsigned)n);
+        n = 0; /* the parts belong to `all`; GEOS takes them over even when it fails */
         if (!all) {
             status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot collect the parts of %s in %s", p->label, what);
         } else {
-            n = 0; /* owned by `all` now */
             GEOSGeometry *merged = GEOSUnaryUnion_r(ctx->geos, all);
             GEOSGeom_destroy_r(ctx->geos, all);
             *inside = merged ? gt_polygonal_part(ctx, merged) : NULL;
@@ -715,6 +718,7 @@ int guotu_parcels_run(guotu_context *ctx, guotu_parcels *p, guotu_parcel_reason_
     for (size_t i = 0; !status && fn && i < p->parcel_count; i++)
         status = emit(ctx, p, &p->parcels[i], fn, user_data);
     if (!status && gt_report_progress(ctx, 1.0, "parcel check done")) status = GUOTU_ERR_CANCELLED;
+    p->done = !status;
     return status;
 }
 
@@ -736,7 +740,7 @@ int guotu_parcels_result(guotu_context *ctx, const guotu_parcels *p, size_t i, g
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!p || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_parcels_result: NULL argument");
-    if (!p->ran) return gt_fail(ctx, GUOTU_ERR_STATE, "run the check first");
+    if (!p->done) return gt_fail(ctx, GUOTU_ERR_STATE, "the check has not run to the end");
     if (i >= p->parcel_count) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "parcel %zu out of range", i);
     const pc_parcel *x = &p->parcels[i];
     const pc_regions *groups = p->units.count ? &p->units : &p->projects;

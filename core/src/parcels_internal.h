@@ -81,7 +81,8 @@ struct guotu_parcels {
     size_t parcel_count, parcel_cap;
     gt_string_table parcel_ids;
     GEOSWKBWriter *writer;
-    int ran;
+    int ran;  /* the run started: nothing more may be added */
+    int done; /* the run returned GUOTU_OK: the results are complete */
 };
 
 /* Adds a reason to a parcel, formatting the two messages; the geometry is taken over
@@ -92,7 +93,8 @@ int pc_add_reason(guotu_context *ctx, pc_parcel *parcel, const char *rule, int s
 /* Sums the parcels into their units and villages and runs U01–U03. */
 int pc_sum_regions(guotu_context *ctx, guotu_parcels *p);
 
-/* Adds a region with a copy of id and name; the geometry is taken over. Its index or -1. */
+/* Adds a region with a copy of id and name and takes over the geometry; its index. -1 when
+ * out of memory: nothing is added and the geometry stays the caller's. */
 int pc_regions_add(pc_regions *r, const char *id, const char *name, double original_ha, int64_t fid,
                    GEOSGeometry *geom);
 void pc_regions_free(guotu_context *ctx, pc_regions *r);

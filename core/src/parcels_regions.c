@@ -10,16 +10,20 @@
 
 int pc_regions_add(pc_regions *r, const char *id, const char *name, double original_ha, int64_t fid,
                    GEOSGeometry *geom) {
-    if (gt_reserve(&r->items, &r->cap, r->count + 1, sizeof *r->items, 16)) return -1;
+    char *id_copy = gt_strdup(id), *name_copy = gt_strdup(name ? name : "");
+    if (!id_copy || !name_copy || gt_reserve(&r->items, &r->cap, r->count + 1, sizeof *r->items, 16)) {
+        free(id_copy);
+        free(name_copy);
+        return -1;
+    }
     pc_region *g = &r->items[r->count];
     memset(g, 0, sizeof *g);
-    g->id = gt_strdup(id);
-    g->name = gt_strdup(name ? name : "");
+    g->id = id_copy;
+    g->name = name_copy;
     g->original_ha = original_ha;
     g->fid = fid;
     g->geom = geom;
-    r->count++;
-    return g->id && g->name ? (int)(r->count - 1) : -1;
+    return (int)r->count++;
 }
 
 void pc_regions_free(guotu_context *ctx, pc_regions *r) {
@@ -172,7 +176,7 @@ int pc_sum_regions(guotu_context *ctx, guotu_parcels *p) {
 }
 
 size_t guotu_parcels_unit_count(const guotu_parcels *p) {
-    if (!p || !p->ran) return 0;
+    if (!p || !p->done) return 0;
     return p->units.count ? p->units.count : p->projects.count;
 }
 
@@ -180,19 +184,19 @@ int guotu_parcels_unit(guotu_context *ctx, const guotu_parcels *p, size_t i, guo
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!p || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_parcels_unit: NULL argument");
-    if (!p->ran) return gt_fail(ctx, GUOTU_ERR_STATE, "run the check first");
+    if (!p->done) return gt_fail(ctx, GUOTU_ERR_STATE, "the check has not run to the end");
     if (i >= guotu_parcels_unit_count(p)) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "unit %zu out of range", i);
     *out = (p->units.count ? &p->units : &p->projects)->items[i].unit;
     return GUOTU_OK;
 }
 
-size_t guotu_parcels_village_count(const guotu_parcels *p) { return p && p->ran ? p->villages.count : 0; }
+size_t guotu_parcels_village_count(const guotu_parcels *p) { return p && p->done ? p->villages.count : 0; }
 
 int guotu_parcels_village(guotu_context *ctx, const guotu_parcels *p, size_t i, guotu_village_result *out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!p || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_parcels_village: NULL argument");
-    if (!p->ran) return gt_fail(ctx, GUOTU_ERR_STATE, "run the check first");
+    if (!p->done) return gt_fail(ctx, GUOTU_ERR_STATE, "the check has not run to the end");
     if (i >= p->villages.count) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "village %zu out of range", i);
     const pc_region *v = &p->villages.items[i];
     *out = (guotu_village_result){v->id,

@@ -38,6 +38,7 @@ struct guotu_voucher {
     size_t unknown_count;
     int years_added[2];
     int computed;
+    int failed; /* a tally failed part-way: the sums are incomplete, the account unusable */
     guotu_voucher_summary summary;
 };
 
@@ -123,18 +124,22 @@ int guotu_voucher_add_zone(guotu_context *ctx, guotu_voucher *v, const char *zon
                        population);
     if (!isfinite(area_ha) || !(area_ha > 0))
         return gt_fail(ctx, GUOTU_ERR_DATA, "zone '%s': land area is %g ha; it must be > 0", zone_id, area_ha);
-    if (gt_reserve(&v->zones, &v->zone_cap, v->zone_count + 1, sizeof *v->zones, 64))
+    /* Everything the zone owns is made first (its id interned last, so that the id's index
+     * stays the zone's index): a failure adds nothing. */
+    char *id_copy = gt_strdup(zone_id), *name_copy = gt_strdup(name ? name : "");
+    if (!id_copy || !name_copy || gt_reserve(&v->zones, &v->zone_cap, v->zone_count + 1, sizeof *v->zones, 64) ||
+        gt_string_table_intern(&v->zone_ids, zone_id) < 0) {
+        free(id_copy);
+        free(name_copy);
         return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-    zone_row *z = &v->zones[v->zone_count];
+    }
+    zone_row *z = &v->zones[v->zone_count++];
     memset(z, 0, sizeof *z);
-    z->id = gt_strdup(zone_id);
-    z->name = gt_strdup(name ? name : "");
+    z->id = id_copy;
+    z->name = name_copy;
     z->area_ha = area_ha;
     z->gdp = gdp_yuan;
     z->population = population;
-    v->zone_count++;
-    if (!z->id || !z->name || gt_string_table_intern(&v->zone_ids, zone_id) < 0)
-        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     return GUOTU_OK;
 }
 
@@ -142,11 +147,12 @@ static class_row *row_for(guotu_context *ctx, guotu_voucher *v, int32_t zone, co
     int32_t c = gt_string_table_intern(&v->codes, code);
     if (c < 0) return NULL;
     uint64_t key = ((uint64_t)(uint32_t)zone << 32) | (uint32_t)c;
+    /* Room for a new row before the key is inserted: the map never holds a key without its row. */
+    if (gt_reserve(&v->rows, &v->row_cap, v->pairs.count + 1, sizeof *v->rows, 256)) return NULL;
     int inserted = 0;
     int32_t k = gt_index_map_insert(&v->pairs, key, &inserted);
     if (k < 0) return NULL;
     if (inserted) {
-        if (gt_reserve(&v->rows, &v->row_cap, (size_t)k + 1, sizeof *v->rows, 256)) return NULL;
         memset(&v->rows[k], 0, sizeof v->rows[k]);
         v->rows[k].zone = zone;
         v->rows[k].code = c;
@@ -160,24 +166,31 @@ int guotu_voucher_add_tally(guotu_context *ctx, guotu_voucher *v, int year, cons
     gt_clear_error(ctx);
     if (!v || !t || (year != 0 && year != 1))
         return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_voucher_add_tally: bad argument");
+    if (v->failed) return gt_fail(ctx, GUOTU_ERR_STATE, "an earlier tally failed part-way; start a new account");
     if (v->computed || v->years_added[year])
         return gt_fail(ctx, GUOTU_ERR_STATE, "the %s year was already added", year ? "target" : "base");
     size_t n = guotu_tally_result_count(t);
-    for (size_t i = 0; i < n; i++) {
+    int status = GUOTU_OK;
+    for (size_t i = 0; !status && i < n; i++) {
         const char *zone_id, *code;
         double ha;
-        int status = guotu_tally_result(ctx, t, i, &zone_id, &code, &ha);
-        if (status) return status;
+        status = guotu_tally_result(ctx, t, i, &zone_id, &code, &ha);
+        if (status) break;
         int32_t zone = gt_string_table_find(&v->zone_ids, zone_id);
+        class_row *row = zone < 0 ? NULL : row_for(ctx, v, zone, code);
         if (zone < 0)
-            return gt_fail(ctx, GUOTU_ERR_DATA, "the %s-year tally has zone '%s', which the account does not have",
-                           year ? "target" : "base", zone_id);
-        class_row *row = row_for(ctx, v, zone, code);
-        if (!row) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-        row->area[year] += ha;
+            status = gt_fail(ctx, GUOTU_ERR_DATA, "the %s-year tally has zone '%s', which the account does not have",
+                             year ? "target" : "base", zone_id);
+        else if (!row)
+            status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        else
+            row->area[year] += ha;
     }
-    v->years_added[year] = 1;
-    return GUOTU_OK;
+    if (status)
+        v->failed = 1;
+    else
+        v->years_added[year] = 1;
+    return status;
 }
 
 static int note_unknown(guotu_voucher *v, int32_t code, int year, double ha) {
@@ -217,6 +230,7 @@ int guotu_voucher_compute(guotu_context *ctx, guotu_voucher *v) {
     gt_clear_error(ctx);
     if (!v) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_voucher_compute: account is NULL");
     if (v->computed) return gt_fail(ctx, GUOTU_ERR_STATE, "the account was already computed");
+    if (v->failed) return gt_fail(ctx, GUOTU_ERR_STATE, "an earlier tally failed part-way; start a new account");
     if (!v->zone_count) return gt_fail(ctx, GUOTU_ERR_DATA, "the account has no zones");
     if (!v->years_added[0] || !v->years_added[1])
         return gt_fail(ctx, GUOTU_ERR_STATE, "both the base-year and the target-year tally are needed");

@@ -400,6 +400,13 @@ static void test_cancel(void **state) {
     guotu_context_set_progress(fx->ctx, cancel_now, NULL);
     assert_int_equal(guotu_parcels_run(fx->ctx, p, NULL, NULL), GUOTU_ERR_CANCELLED);
     guotu_context_set_progress(fx->ctx, NULL, NULL);
+    /* A stopped run has no results to read (parcels it did not reach have no verdict). */
+    guotu_parcel_result r;
+    assert_int_equal(guotu_parcels_result(fx->ctx, p, 0, &r), GUOTU_ERR_STATE);
+    assert_non_null(strstr(guotu_context_last_error(fx->ctx), "has not run to the end"));
+    assert_int_equal(guotu_parcels_unit_count(p), 0);
+    assert_int_equal(guotu_parcels_village_count(p), 0);
+    assert_int_equal(guotu_parcels_run(fx->ctx, p, NULL, NULL), GUOTU_ERR_STATE);
     guotu_parcels_destroy(fx->ctx, p);
 }
 

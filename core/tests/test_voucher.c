@@ -203,6 +203,16 @@ static void test_bad_zones(void **state) {
     assert_int_equal(guotu_voucher_add_zone(ctx, v, "Z9", "", 10, NAN, 5), GUOTU_ERR_DATA);
     assert_non_null(strstr(guotu_context_last_error(ctx), "GDP"));
     assert_int_equal(guotu_voucher_compute(ctx, v), GUOTU_ERR_STATE); /* no tallies */
+    /* A tally with zones the account lacks fails part-way (Z1 is added, Z2 is not): the
+     * account is then refused, never computed from half a year. */
+    guotu_tally *t = tally_of(ctx, base_rows, base_ha, 8);
+    assert_int_equal(guotu_voucher_add_tally(ctx, v, 0, t), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "zone 'Z2', which the account does not have"));
+    assert_int_equal(guotu_voucher_add_tally(ctx, v, 0, t), GUOTU_ERR_STATE);
+    assert_int_equal(guotu_voucher_add_tally(ctx, v, 1, t), GUOTU_ERR_STATE);
+    assert_int_equal(guotu_voucher_compute(ctx, v), GUOTU_ERR_STATE);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "failed part-way"));
+    guotu_tally_destroy(ctx, t);
     guotu_voucher_destroy(ctx, v);
     guotu_coefficients_destroy(ctx, c);
     guotu_context_destroy(ctx);

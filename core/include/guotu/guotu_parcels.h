@@ -136,7 +136,8 @@ typedef struct guotu_parcel_reason {
 typedef int (*guotu_parcel_reason_fn)(const guotu_parcel_reason *reason, void *user_data);
 
 /* Runs every rule, calling `fn` (may be NULL) for each reason, then the unit and village
- * sums. Once; nothing may be added afterwards. */
+ * sums. Once; nothing may be added afterwards. The results below are readable only after a
+ * run that returned GUOTU_OK (after a failed or cancelled run they are GUOTU_ERR_STATE). */
 GUOTU_API int guotu_parcels_run(guotu_context *ctx, guotu_parcels *p, guotu_parcel_reason_fn fn, void *user_data);
 
 typedef enum guotu_verdict {
