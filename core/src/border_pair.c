@@ -362,6 +362,7 @@ static int scan_element(guotu_context *ctx, pair_work *w, int side, size_t index
     if ((!crossing && GEOSPreparedContainsProperly_r(ctx->geos, w->prep_corridor, e->geom) == 1) ||
         GEOSPreparedContains_r(ctx->geos, w->prep_side_corridor[side], e->geom) == 1) {
         clip = GEOSGeom_clone_r(ctx->geos, e->geom);
+        if (!clip) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     } else {
         GEOSGeometry *x = GEOSIntersection_r(ctx->geos, e->geom, w->side_corridor[side]);
         if (!x)

@@ -493,8 +493,13 @@ static int check_lines(guotu_context *ctx, guotu_parcels *p, pc_parcel *x) {
         if (x->outside_urban_m2 > tol) {
             GEOSGeometry *raw =
                 in_urban ? GEOSDifference_r(ctx->geos, x->geom, in_urban) : GEOSGeom_clone_r(ctx->geos, x->geom);
-            outside = raw ? gt_polygonal_part(ctx, raw) : NULL;
-            if (raw) GEOSGeom_destroy_r(ctx->geos, raw);
+            if (!raw) {
+                if (in_urban) GEOSGeom_destroy_r(ctx->geos, in_urban);
+                return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "%s parcel '%s': cannot take the urban boundary away",
+                                    p->label, x->id);
+            }
+            outside = gt_polygonal_part(ctx, raw);
+            GEOSGeom_destroy_r(ctx->geos, raw);
             pct = 100.0 * x->outside_urban_m2 / x->area_m2;
             snprintf(zh, sizeof zh, "规划建设用地位于城镇开发边界外 %.4f 公顷（占 %.1f%%）", x->outside_urban_m2 / 1e4,
                      pct);
@@ -596,6 +601,7 @@ static int check_overlaps(guotu_context *ctx, guotu_parcels *p, GEOSSTRtree *tre
                 overlap = NULL;
                 snprintf(zh, sizeof zh, "与地块 %s 重叠 %.4f 公顷：面积重复计算", a->id, area / 1e4);
                 snprintf(en, sizeof en, "overlaps parcel %s by %.4f ha: double counting", a->id, area / 1e4);
+                if (!status && !copy) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
                 if (!status)
                     status = pc_add_reason(ctx, b, "P18", SEV_FAIL, area, a->id, copy, zh, en);
                 else if (copy)
