@@ -203,7 +203,8 @@ static int admin_gap(guotu_context *ctx, pair_work *w) {
     if (near) GEOSGeom_destroy_r(ctx->geos, near);
     for (size_t k = 0; region && k < b->admin_count; k++) {
         if (GEOSisEmpty_r(ctx->geos, region) == 1) break;
-        if (GEOSPreparedIntersects_r(ctx->geos, b->admins[k].prepared, region) != 1) continue;
+        /* A predicate that fails (2) is not read as "no": the overlay decides, or fails with a message. */
+        if (GEOSPreparedIntersects_r(ctx->geos, b->admins[k].prepared, region) == 0) continue;
         GEOSGeometry *less = GEOSDifference_r(ctx->geos, region, b->admins[k].geom);
         GEOSGeom_destroy_r(ctx->geos, region);
         region = less;
@@ -265,7 +266,7 @@ static int corridor_elements(guotu_context *ctx, pair_work *w, int side, found *
     if (f->count > 1) qsort(f->items, f->count, sizeof *f->items, compare_size);
     size_t m = 0;
     for (size_t k = 0; k < f->count; k++)
-        if (GEOSPreparedIntersects_r(ctx->geos, w->prep_corridor, w->b->elements[f->items[k]].geom) == 1)
+        if (GEOSPreparedIntersects_r(ctx->geos, w->prep_corridor, w->b->elements[f->items[k]].geom) != 0)
             f->items[m++] = f->items[k];
     f->count = m;
     return GUOTU_OK;
@@ -416,7 +417,7 @@ static int double_claims(guotu_context *ctx, pair_work *w, const found *of_a) {
         const GEOSPreparedGeometry *prepared = f.count ? GEOSPrepare_r(ctx->geos, e->geom) : NULL;
         for (size_t j = 0; !status && prepared && j < f.count; j++) {
             const border_element *u = &b->elements[f.items[j]];
-            if (GEOSPreparedIntersects_r(ctx->geos, prepared, u->geom) != 1) continue;
+            if (GEOSPreparedIntersects_r(ctx->geos, prepared, u->geom) == 0) continue;
             GEOSGeometry *x = NULL;
             double area = 0;
             status = overlay_area(ctx, w, e->geom, u->geom, &x, &area);

@@ -136,7 +136,7 @@ static int covered_in(guotu_context *ctx, pair_work *w, const GEOSGeometry *band
     }
     unsigned int n = 0;
     for (size_t i = 0; i < w->ncovered; i++)
-        if (GEOSPreparedIntersects_r(ctx->geos, prepared, w->covered[i]) == 1) {
+        if (GEOSPreparedIntersects_r(ctx->geos, prepared, w->covered[i]) != 0) {
             copies[n] = GEOSGeom_clone_r(ctx->geos, w->covered[i]);
             if (copies[n]) n++;
         }

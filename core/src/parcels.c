@@ -317,7 +317,8 @@ static int inside_layer(guotu_context *ctx, guotu_parcels *p, const pc_layer *l,
     int status = h.count && !parts ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
     for (size_t k = 0; !status && k < h.count; k++) {
         const GEOSGeometry *other = l->items[h.items[k]].geom;
-        if (GEOSIntersects_r(ctx->geos, geom, other) != 1) continue;
+        /* 2 (a GEOS exception) goes on to the overlay, which fails with a message if it must. */
+        if (GEOSIntersects_r(ctx->geos, geom, other) == 0) continue;
         GEOSGeometry *raw = GEOSIntersection_r(ctx->geos, geom, other);
         if (!raw) raw = GEOSIntersectionPrec_r(ctx->geos, geom, other, 1e-3);
         if (!raw) {
@@ -361,7 +362,7 @@ static int largest_overlap(guotu_context *ctx, guotu_parcels *p, const pc_region
     double best = 0;
     for (size_t i = 0; i < r->count; i++) {
         const GEOSGeometry *g = r->items[i].geom;
-        if (GEOSIntersects_r(ctx->geos, geom, g) != 1) continue;
+        if (GEOSIntersects_r(ctx->geos, geom, g) == 0) continue;
         GEOSGeometry *raw = GEOSIntersection_r(ctx->geos, geom, g);
         if (!raw)
             return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot intersect %s with '%s'", p->label, r->items[i].id);
@@ -582,7 +583,7 @@ static int check_overlaps(guotu_context *ctx, guotu_parcels *p, GEOSSTRtree *tre
             size_t j = h.items[k];
             if (j <= i) continue;
             pc_parcel *b = &p->parcels[j];
-            if (GEOSIntersects_r(ctx->geos, a->geom, b->geom) != 1) continue;
+            if (GEOSIntersects_r(ctx->geos, a->geom, b->geom) == 0) continue;
             GEOSGeometry *raw = GEOSIntersection_r(ctx->geos, a->geom, b->geom);
             if (!raw) {
                 status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot intersect parcels '%s' and '%s'", a->id, b->id);
