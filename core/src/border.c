@@ -232,8 +232,8 @@ static int report_admin_issues(guotu_context *ctx, guotu_border *b) {
         if (GEOSisEmpty_r(ctx->geos, a->geom) == 1) {
             /* No ground: no neighbours, so its city's elements are never compared. */
             char zh[320], en[320];
-            snprintf(zh, sizeof zh, "行政区 %s（要素 %lld）几何为空，无法比较其要素", a->id, (long long)a->fid);
-            snprintf(en, sizeof en,
+            gt_textf(zh, sizeof zh, "行政区 %s（要素 %lld）几何为空，无法比较其要素", a->id, (long long)a->fid);
+            gt_textf(en, sizeof en,
                      "admin unit %s (feature %lld) has an empty geometry: its elements cannot be compared", a->id,
                      (long long)a->fid);
             guotu_border_issue issue = {"admin_empty", a->id, "", a->fid, "", 0, zh, en, NULL, 0};
@@ -243,9 +243,9 @@ static int report_admin_issues(guotu_context *ctx, guotu_border *b) {
         if (!a->repaired) continue;
         b->stats.admins_invalid++;
         char zh[320], en[320];
-        snprintf(zh, sizeof zh, "行政区 %s（要素 %lld）几何无效：%s（已修复后参与比较）", a->id, (long long)a->fid,
+        gt_textf(zh, sizeof zh, "行政区 %s（要素 %lld）几何无效：%s（已修复后参与比较）", a->id, (long long)a->fid,
                  a->reason);
-        snprintf(en, sizeof en, "admin unit %s (feature %lld) is invalid: %s (compared as repaired)", a->id,
+        gt_textf(en, sizeof en, "admin unit %s (feature %lld) is invalid: %s (compared as repaired)", a->id,
                  (long long)a->fid, a->reason);
         guotu_border_issue issue = {"admin_invalid", a->id, "", a->fid, "", 0, zh, en, NULL, 0};
         int status = border_emit_issue(ctx, b, &issue, a->location ? a->location : a->geom);
@@ -271,19 +271,19 @@ static int resolve_elements(guotu_context *ctx, guotu_border *b) {
         if (!e->geom) {
             kind = "element_no_geometry";
             b->stats.elements_no_geometry++;
-            snprintf(zh, sizeof zh, "要素 %lld（城市 '%s'）没有几何，未参与比较", (long long)e->fid, city);
-            snprintf(en, sizeof en, "element feature %lld (city '%s') has no geometry and is not compared",
+            gt_textf(zh, sizeof zh, "要素 %lld（城市 '%s'）没有几何，未参与比较", (long long)e->fid, city);
+            gt_textf(en, sizeof en, "element feature %lld (city '%s') has no geometry and is not compared",
                      (long long)e->fid, city);
         } else if (!city[0]) {
             kind = "element_no_city";
             b->stats.elements_no_city++;
-            snprintf(zh, sizeof zh, "要素 %lld 没有所属城市，未参与比较", (long long)e->fid);
-            snprintf(en, sizeof en, "element feature %lld has no city and is not compared", (long long)e->fid);
+            gt_textf(zh, sizeof zh, "要素 %lld 没有所属城市，未参与比较", (long long)e->fid);
+            gt_textf(en, sizeof en, "element feature %lld has no city and is not compared", (long long)e->fid);
         } else if (e->city < 0) {
             kind = "element_unknown_city";
             b->stats.elements_unknown_city++;
-            snprintf(zh, sizeof zh, "要素 %lld 的城市 '%s' 不在行政区图层中，未参与比较", (long long)e->fid, city);
-            snprintf(en, sizeof en, "element feature %lld names city '%s', which is no admin unit's id; not compared",
+            gt_textf(zh, sizeof zh, "要素 %lld 的城市 '%s' 不在行政区图层中，未参与比较", (long long)e->fid, city);
+            gt_textf(en, sizeof en, "element feature %lld names city '%s', which is no admin unit's id; not compared",
                      (long long)e->fid, city);
         }
         if (kind && reports_inputs(b)) {
@@ -293,9 +293,9 @@ static int resolve_elements(guotu_context *ctx, guotu_border *b) {
         }
         if (e->repaired && reports_inputs(b)) {
             b->stats.elements_invalid++;
-            snprintf(zh, sizeof zh, "要素 %lld（城市 '%s'）几何无效：%s（已修复后参与比较）", (long long)e->fid, city,
+            gt_textf(zh, sizeof zh, "要素 %lld（城市 '%s'）几何无效：%s（已修复后参与比较）", (long long)e->fid, city,
                      e->reason);
-            snprintf(en, sizeof en, "element feature %lld (city '%s') is invalid: %s (compared as repaired)",
+            gt_textf(en, sizeof en, "element feature %lld (city '%s') is invalid: %s (compared as repaired)",
                      (long long)e->fid, city, e->reason);
             guotu_border_issue issue = {"element_invalid", "", "", e->fid, city, 0, zh, en, NULL, 0};
             int status = border_emit_issue(ctx, b, &issue, e->location ? e->location : e->geom);

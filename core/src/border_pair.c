@@ -78,8 +78,8 @@ static int admin_overlap(guotu_context *ctx, pair_work *w) {
     if (!status && poly && area >= b->o.basemap_min_m2 && area > 0) {
         w->row->admin_overlap_m2 = area;
         char zh[320], en[320];
-        snprintf(zh, sizeof zh, "行政区 %s 与 %s 重叠 %.2f 平方米（底图问题）", a->id, u->id, area);
-        snprintf(en, sizeof en, "admin units %s and %s overlap by %.2f m² (base map)", a->id, u->id, area);
+        gt_textf(zh, sizeof zh, "行政区 %s 与 %s 重叠 %.2f 平方米（底图问题）", a->id, u->id, area);
+        gt_textf(en, sizeof en, "admin units %s and %s overlap by %.2f m² (base map)", a->id, u->id, area);
         guotu_border_issue issue = {"admin_overlap", a->id, u->id, -1, "", area, zh, en, NULL, 0};
         status = border_emit_issue(ctx, b, &issue, poly);
     }
@@ -220,9 +220,9 @@ static int admin_gap(guotu_context *ctx, pair_work *w) {
     if (!status && poly && area >= b->o.basemap_min_m2 && area > 0) {
         w->row->admin_gap_m2 = area;
         char zh[320], en[320];
-        snprintf(zh, sizeof zh, "行政区 %s 与 %s 之间有 %.2f 平方米的缝隙（底图问题，容差 %.2f 米）", a->id, u->id,
+        gt_textf(zh, sizeof zh, "行政区 %s 与 %s 之间有 %.2f 平方米的缝隙（底图问题，容差 %.2f 米）", a->id, u->id,
                  area, b->o.snap_m);
-        snprintf(en, sizeof en, "a gap of %.2f m² lies between admin units %s and %s (base map, tolerance %.2f m)",
+        gt_textf(en, sizeof en, "a gap of %.2f m² lies between admin units %s and %s (base map, tolerance %.2f m)",
                  area, a->id, u->id, b->o.snap_m);
         guotu_border_issue issue = {"admin_gap", a->id, u->id, -1, "", area, zh, en, NULL, 0};
         status = border_emit_issue(ctx, b, &issue, poly);

@@ -147,6 +147,26 @@ int gt_reserve(void *items_address, size_t *cap, size_t need, size_t item_size, 
     return 0;
 }
 
+void gt_utf8_trim(char *s) {
+    size_t n = strlen(s), k = n;
+    /* Back over at most three continuation bytes to the sequence's lead byte. */
+    while (k > 0 && n - k < 3 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+        k--;
+    if (k == 0) return;
+    unsigned char lead = (unsigned char)s[k - 1];
+    size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (lead >= 0xC0 && n - (k - 1) < want) s[k - 1] = '\0';
+}
+
+void gt_textf(char *buf, size_t size, const char *fmt, ...) {
+    if (!size) return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, size, fmt, ap);
+    va_end(ap);
+    if (n >= 0 && (size_t)n >= size) gt_utf8_trim(buf);
+}
+
 int gt_utf8_valid(const char *s) {
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {

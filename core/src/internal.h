@@ -49,6 +49,16 @@ int gt_report_progress(guotu_context *ctx, double fraction, const char *message)
 /* 1 when s is valid UTF-8. */
 int gt_utf8_valid(const char *s);
 
+/* Cuts a UTF-8 sequence left incomplete at the end of s (by a truncating snprintf). */
+void gt_utf8_trim(char *s);
+
+/* snprintf for a message of user text: truncated at a character boundary, never mid-character. */
+void gt_textf(char *buf, size_t size, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
 /* strdup that returns NULL on NULL input or on allocation failure. */
 char *gt_strdup(const char *s);
 

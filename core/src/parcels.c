@@ -386,27 +386,27 @@ static int check_codes(guotu_context *ctx, guotu_parcels *p, pc_parcel *x) {
     char zh[512], en[512];
     int status = GUOTU_OK;
     if (x->repaired) {
-        snprintf(zh, sizeof zh, "地块几何无效（%s），已按修复后的几何检查，请修正", x->invalid_reason);
-        snprintf(en, sizeof en, "invalid geometry (%s); checked as repaired, fix the parcel", x->invalid_reason);
+        gt_textf(zh, sizeof zh, "地块几何无效（%s），已按修复后的几何检查，请修正", x->invalid_reason);
+        gt_textf(en, sizeof en, "invalid geometry (%s); checked as repaired, fix the parcel", x->invalid_reason);
         status = pc_add_reason(ctx, x, "P01", SEV_FAIL, x->area_m2, NULL, NULL, zh, en);
     }
     x->kind = guotu_project_types_lookup(p->types, x->type);
     if (!status && x->kind < 0) {
-        snprintf(zh, sizeof zh, "整治类型“%s”不在类型表中", x->type);
-        snprintf(en, sizeof en, "project type '%s' is not in the type table", x->type);
+        gt_textf(zh, sizeof zh, "整治类型“%s”不在类型表中", x->type);
+        gt_textf(en, sizeof en, "project type '%s' is not in the type table", x->type);
         status = pc_add_reason(ctx, x, "P02", SEV_FAIL, x->area_m2, NULL, NULL, zh, en);
     }
     x->cur_cat = gt_category_of(p->current_map, x->current);
     x->plan_cat = gt_category_of(p->planned_map, x->planned);
     if (!status && x->cur_cat < 0) {
-        snprintf(zh, sizeof zh, "现状地类编码“%s”不在现状分类表中，无法判断用途转换", x->current);
-        snprintf(en, sizeof en,
+        gt_textf(zh, sizeof zh, "现状地类编码“%s”不在现状分类表中，无法判断用途转换", x->current);
+        gt_textf(en, sizeof en,
                  "current code '%s' is not in the current classification: the conversion cannot be judged", x->current);
         status = pc_add_reason(ctx, x, "P03", SEV_FAIL, x->area_m2, NULL, NULL, zh, en);
     }
     if (!status && x->plan_cat < 0) {
-        snprintf(zh, sizeof zh, "规划地类编码“%s”不在规划分类表中，无法判断用途转换", x->planned);
-        snprintf(en, sizeof en,
+        gt_textf(zh, sizeof zh, "规划地类编码“%s”不在规划分类表中，无法判断用途转换", x->planned);
+        gt_textf(en, sizeof en,
                  "planned code '%s' is not in the planned classification: the conversion cannot be judged", x->planned);
         status = pc_add_reason(ctx, x, "P03", SEV_FAIL, x->area_m2, NULL, NULL, zh, en);
     }
@@ -422,23 +422,23 @@ static int check_conversion(guotu_context *ctx, guotu_parcels *p, pc_parcel *x) 
     char zh[1024], en[1024];
     const char *fz = cat_zh(x->cur_cat), *tz = cat_zh(x->plan_cat);
     if (strcmp(s, "prohibited") == 0) {
-        snprintf(zh, sizeof zh, "用途转换 %s→%s 禁止：%s", fz, tz, x->rule.paths_zh);
-        snprintf(en, sizeof en, "conversion %s → %s is prohibited: %s", from, to, x->rule.paths_en);
+        gt_textf(zh, sizeof zh, "用途转换 %s→%s 禁止：%s", fz, tz, x->rule.paths_zh);
+        gt_textf(en, sizeof en, "conversion %s → %s is prohibited: %s", from, to, x->rule.paths_en);
         return pc_add_reason(ctx, x, "P12", SEV_FAIL, x->area_m2, NULL, NULL, zh, en);
     }
     if (strcmp(s, "gap") == 0) {
-        snprintf(zh, sizeof zh, "用途转换 %s→%s 为政策空白，需专项审批", fz, tz);
-        snprintf(en, sizeof en, "conversion %s → %s is a policy gap: needs special approval", from, to);
+        gt_textf(zh, sizeof zh, "用途转换 %s→%s 为政策空白，需专项审批", fz, tz);
+        gt_textf(en, sizeof en, "conversion %s → %s is a policy gap: needs special approval", from, to);
         return pc_add_reason(ctx, x, "P13", SEV_CONDITION, x->area_m2, NULL, NULL, zh, en);
     }
     if (strcmp(s, "conditional") == 0) {
-        snprintf(zh, sizeof zh, "用途转换 %s→%s 有条件允许：%s", fz, tz, x->rule.paths_zh);
-        snprintf(en, sizeof en, "conversion %s → %s is conditional: %s", from, to, x->rule.paths_en);
+        gt_textf(zh, sizeof zh, "用途转换 %s→%s 有条件允许：%s", fz, tz, x->rule.paths_zh);
+        gt_textf(en, sizeof en, "conversion %s → %s is conditional: %s", from, to, x->rule.paths_en);
         return pc_add_reason(ctx, x, "P14", SEV_CONDITION, x->area_m2, NULL, NULL, zh, en);
     }
     if (strcmp(s, "path") == 0) {
-        snprintf(zh, sizeof zh, "用途转换 %s→%s 按程序办理：%s", fz, tz, x->rule.paths_zh);
-        snprintf(en, sizeof en, "conversion %s → %s follows its procedure: %s", from, to, x->rule.paths_en);
+        gt_textf(zh, sizeof zh, "用途转换 %s→%s 按程序办理：%s", fz, tz, x->rule.paths_zh);
+        gt_textf(en, sizeof en, "conversion %s → %s follows its procedure: %s", from, to, x->rule.paths_en);
         return pc_add_reason(ctx, x, "P15", SEV_INFO, x->area_m2, NULL, NULL, zh, en);
     }
     return GUOTU_OK;
@@ -456,14 +456,14 @@ static int check_lines(guotu_context *ctx, guotu_parcels *p, pc_parcel *x) {
         pct = 100.0 * x->redline_m2 / x->area_m2;
         int allowed = x->kind == GUOTU_PROJECT_ECOLOGICAL_RESTORATION;
         if (allowed) {
-            snprintf(zh, sizeof zh, "生态保护修复项目位于生态保护红线内 %.4f 公顷（占 %.1f%%），允许",
+            gt_textf(zh, sizeof zh, "生态保护修复项目位于生态保护红线内 %.4f 公顷（占 %.1f%%），允许",
                      x->redline_m2 / 1e4, pct);
-            snprintf(en, sizeof en, "ecological restoration inside the red line: %.4f ha (%.1f%%), allowed",
+            gt_textf(en, sizeof en, "ecological restoration inside the red line: %.4f ha (%.1f%%), allowed",
                      x->redline_m2 / 1e4, pct);
         } else {
-            snprintf(zh, sizeof zh, "位于生态保护红线内 %.4f 公顷（占 %.1f%%）：红线内仅允许生态保护修复",
+            gt_textf(zh, sizeof zh, "位于生态保护红线内 %.4f 公顷（占 %.1f%%）：红线内仅允许生态保护修复",
                      x->redline_m2 / 1e4, pct);
-            snprintf(en, sizeof en,
+            gt_textf(en, sizeof en,
                      "inside the ecological red line: %.4f ha (%.1f%%); only ecological restoration may "
                      "work there",
                      x->redline_m2 / 1e4, pct);
@@ -474,8 +474,8 @@ static int check_lines(guotu_context *ctx, guotu_parcels *p, pc_parcel *x) {
     int planned_construction = x->plan_cat == CONSTRUCTION;
     if (!status && planned_construction && x->farmland_m2 > tol) {
         pct = 100.0 * x->farmland_m2 / x->area_m2;
-        snprintf(zh, sizeof zh, "规划建设用地占用永久基本农田 %.4f 公顷（占 %.1f%%）", x->farmland_m2 / 1e4, pct);
-        snprintf(en, sizeof en, "planned construction on permanent farmland: %.4f ha (%.1f%%)", x->farmland_m2 / 1e4,
+        gt_textf(zh, sizeof zh, "规划建设用地占用永久基本农田 %.4f 公顷（占 %.1f%%）", x->farmland_m2 / 1e4, pct);
+        gt_textf(en, sizeof en, "planned construction on permanent farmland: %.4f ha (%.1f%%)", x->farmland_m2 / 1e4,
                  pct);
         status = pc_add_reason(ctx, x, "P11", SEV_FAIL, x->farmland_m2, NULL, in_farm, zh, en);
         in_farm = NULL;
@@ -502,9 +502,9 @@ static int check_lines(guotu_context *ctx, guotu_parcels *p, pc_parcel *x) {
             outside = gt_polygonal_part(ctx, raw);
             GEOSGeom_destroy_r(ctx->geos, raw);
             pct = 100.0 * x->outside_urban_m2 / x->area_m2;
-            snprintf(zh, sizeof zh, "规划建设用地位于城镇开发边界外 %.4f 公顷（占 %.1f%%）", x->outside_urban_m2 / 1e4,
+            gt_textf(zh, sizeof zh, "规划建设用地位于城镇开发边界外 %.4f 公顷（占 %.1f%%）", x->outside_urban_m2 / 1e4,
                      pct);
-            snprintf(en, sizeof en, "planned construction outside the urban boundary: %.4f ha (%.1f%%)",
+            gt_textf(en, sizeof en, "planned construction outside the urban boundary: %.4f ha (%.1f%%)",
                      x->outside_urban_m2 / 1e4, pct);
             status = pc_add_reason(ctx, x, "P17", SEV_CONDITION, x->outside_urban_m2, NULL, outside, zh, en);
         }
@@ -534,9 +534,9 @@ static int check_beach(guotu_context *ctx, guotu_parcels *p, pc_parcel *x) {
     }
     char zh[512], en[512];
     double pct = 100.0 * beach_m2 / x->area_m2;
-    snprintf(zh, sizeof zh, "在河滩地上开垦复垦 %.4f 公顷（占 %.1f%%）%s", beach_m2 / 1e4, pct,
+    gt_textf(zh, sizeof zh, "在河滩地上开垦复垦 %.4f 公顷（占 %.1f%%）%s", beach_m2 / 1e4, pct,
              coded ? "：现状地类为河滩地" : "");
-    snprintf(en, sizeof en, "reclamation on a river beach: %.4f ha (%.1f%%)%s", beach_m2 / 1e4, pct,
+    gt_textf(en, sizeof en, "reclamation on a river beach: %.4f ha (%.1f%%)%s", beach_m2 / 1e4, pct,
              coded ? "; the current use is a river beach" : "");
     return pc_add_reason(ctx, x, "P16", SEV_FAIL, beach_m2, NULL, on_beach, zh, en);
 }
@@ -596,12 +596,12 @@ static int check_overlaps(guotu_context *ctx, guotu_parcels *p, GEOSSTRtree *tre
             if (!status && area > p->o.tolerance_m2) {
                 char zh[512], en[512];
                 GEOSGeometry *copy = GEOSGeom_clone_r(ctx->geos, overlap);
-                snprintf(zh, sizeof zh, "与地块 %s 重叠 %.4f 公顷：面积重复计算", b->id, area / 1e4);
-                snprintf(en, sizeof en, "overlaps parcel %s by %.4f ha: double counting", b->id, area / 1e4);
+                gt_textf(zh, sizeof zh, "与地块 %s 重叠 %.4f 公顷：面积重复计算", b->id, area / 1e4);
+                gt_textf(en, sizeof en, "overlaps parcel %s by %.4f ha: double counting", b->id, area / 1e4);
                 status = pc_add_reason(ctx, a, "P18", SEV_FAIL, area, b->id, overlap, zh, en);
                 overlap = NULL;
-                snprintf(zh, sizeof zh, "与地块 %s 重叠 %.4f 公顷：面积重复计算", a->id, area / 1e4);
-                snprintf(en, sizeof en, "overlaps parcel %s by %.4f ha: double counting", a->id, area / 1e4);
+                gt_textf(zh, sizeof zh, "与地块 %s 重叠 %.4f 公顷：面积重复计算", a->id, area / 1e4);
+                gt_textf(en, sizeof en, "overlaps parcel %s by %.4f ha: double counting", a->id, area / 1e4);
                 if (!status && !copy) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
                 if (!status)
                     status = pc_add_reason(ctx, b, "P18", SEV_FAIL, area, a->id, copy, zh, en);

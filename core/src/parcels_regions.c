@@ -74,7 +74,12 @@ static void appendf(char *buf, size_t size, size_t *used, const char *fmt, ...) 
     va_start(ap, fmt);
     int n = vsnprintf(buf + *used, size - *used, fmt, ap);
     va_end(ap);
-    if (n > 0) *used = *used + (size_t)n < size ? *used + (size_t)n : size - 1;
+    if (n > 0 && *used + (size_t)n >= size) {
+        gt_utf8_trim(buf); /* cut at a character boundary */
+        *used = size - 1;  /* full: later appends are dropped */
+        return;
+    }
+    if (n > 0) *used += (size_t)n;
 }
 
 /* U01–U03 of one unit or project, with the texts that explain them. */

@@ -177,6 +177,22 @@ static void test_reserve_grows_and_refuses_overflow(void **state) {
     free(items);
 }
 
+/* Messages with user text are cut at a character boundary, never inside a character. */
+static void test_textf_cuts_between_characters(void **state) {
+    (void)state;
+    char buf[8];
+    gt_textf(buf, sizeof buf, "id %s", "中文名"); /* "id " + 9 bytes: the second character does not fit */
+    assert_string_equal(buf, "id 中");
+    assert_true(gt_utf8_valid(buf));
+    gt_textf(buf, sizeof buf, "%s", "ab中"); /* fits: 5 bytes */
+    assert_string_equal(buf, "ab中");
+    gt_textf(buf, 6, "%s", "abcd中"); /* one byte of room for a three-byte character */
+    assert_string_equal(buf, "abcd");
+    char four[6];
+    gt_textf(four, sizeof four, "a%s", "\xF0\x9F\x98\x80\xF0\x9F\x98\x80"); /* 4-byte characters */
+    assert_string_equal(four, "a\xF0\x9F\x98\x80");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_versions),
@@ -186,6 +202,7 @@ int main(void) {
         cmocka_unit_test(test_progress_reports_and_cancel_stops),
         cmocka_unit_test(test_two_contexts_are_independent),
         cmocka_unit_test(test_reserve_grows_and_refuses_overflow),
+        cmocka_unit_test(test_textf_cuts_between_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
