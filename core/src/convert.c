@@ -104,6 +104,8 @@ void guotu_convert_destroy(guotu_context *ctx, guotu_convert *cv) {
     gt_string_table_free(&cv->codes);
     if (cv->writer) GEOSWKBWriter_destroy_r(ctx->geos, cv->writer);
     free(cv->candidates);
+    for (int i = 0; i < 4; i++)
+        gt_ring_free(&cv->rings[i]);
     sum_table_free(&cv->categories);
     sum_table_free(&cv->code_rows);
     sum_table_free(&cv->statuses);
@@ -234,7 +236,13 @@ int guotu_convert_add_before(guotu_context *ctx, guotu_convert *cv, const char *
         return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
     }
     int cat = gt_category_of(cv->maps[0], text);
-    cv->before[cv->before_count++] = (before_poly){g, c, (int8_t)(cat < 0 ? UNKNOWN_CATEGORY : cat), fid};
+    int convex = gt_ring_read_convex(ctx, g, &cv->rings[0]);
+    if (convex < 0) {
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
+    }
+    cv->before[cv->before_count++] =
+        (before_poly){g, c, (int8_t)(cat < 0 ? UNKNOWN_CATEGORY : cat), (int8_t)convex, fid};
     cv->stats.before_features++;
     cv->stats.repaired_before += repaired;
     cv->stats.before_area_ha += area / 10000.0;
@@ -503,11 +511,28 @@ int guotu_convert_add_after(guotu_context *ctx, guotu_convert *cv, const char *c
     int32_t *befores = !status && n ? malloc(n * sizeof *befores) : NULL;
     if (n && !befores && !status) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     if (befores) memcpy(befores, cv->candidates, n * sizeof *befores);
+    int after_convex = status ? 0 : gt_ring_read_convex(ctx, a, &cv->rings[1]);
+    if (after_convex < 0) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     for (size_t i = 0; !status && i < n; i++) {
         /* No Intersects test first: the index already matched envelopes, and the overlay
          * itself returns at once for disjoint inputs, so the test only doubles the work. */
         src.b = &cv->before[befores[i]];
-        GEOSGeometry *piece = overlay(ctx, src.b->geom, a, 0);
+        GEOSGeometry *piece = NULL;
+        int clipped = 0; /* 1 piece from the convex clip, -1 nothing in common, 0 for GEOS */
+        if (after_convex && src.b->convex) {
+            int got = gt_ring_read_convex(ctx, src.b->geom, &cv->rings[0]);
+            if (got == 1) got = gt_ring_clip_convex(&cv->rings[0], &cv->rings[1], &cv->rings[2], &cv->rings[3]);
+            if (got == 1) {
+                piece = gt_ring_polygon(ctx, &cv->rings[2], &cv->rings[3]);
+                if (!piece) status = GUOTU_ERR_GEOMETRY;
+                clipped = 1;
+            } else if (got == 0) {
+                clipped = -1;
+            } else if (got == -2) {
+                status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+            }
+        }
+        if (!clipped && !status) piece = overlay(ctx, src.b->geom, a, 0);
         if (!piece) continue;
         status = split(ctx, cv, piece, 0, ZONE_NONE, &src);
         GEOSGeom_destroy_r(ctx->geos, piece);

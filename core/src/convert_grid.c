@@ -105,7 +105,7 @@ static int flush_pairs(guotu_context *ctx, guotu_convert *cv) {
     for (size_t k = 0; k < g->pair_index.count; k++) {
         pair_info *p = &g->pairs[k];
         if (p->sum == 0) continue;
-        before_poly b = {NULL, p->from_code, p->from_category, -1};
+        before_poly b = {NULL, p->from_code, p->from_category, 0, -1};
         piece_source src = {&b, p->to_code, p->to_category, -1};
         int status = gt_convert_sum(ctx, cv, ZONE_NONE, LINE_NONE, &src, p->sum / 10000.0, NULL, NULL, NULL);
         if (status) return status;

@@ -7,6 +7,7 @@
 #include "cell_area.h"
 #include "code_table.h"
 #include "collections.h"
+#include "convex_clip.h"
 #include "policy.h"
 
 enum { UNKNOWN_CATEGORY = GT_CATEGORIES, STATUS_UNKNOWN = 5 };
@@ -21,6 +22,7 @@ typedef struct before_poly {
     GEOSGeometry *geom;
     int32_t code;
     int8_t category;
+    int8_t convex; /* a convex polygon without holes: pairs of two such take gt_ring_clip_convex */
     int64_t fid;
 } before_poly;
 
@@ -73,6 +75,7 @@ struct guotu_convert {
     int32_t *candidates;
     size_t candidate_count, candidate_cap;
     int candidate_oom;
+    gt_ring rings[4]; /* before, after, piece, scratch: for the convex pairs */
     sum_table categories, code_rows, statuses, unknown, line_statuses;
     guotu_convert_stats stats;
     int64_t expected;
