@@ -312,15 +312,31 @@ def test_rasters_on_one_grid_hand_computed(tmp_path: Path) -> None:
 
 
 def test_rasters_ellipsoidal_areas(tmp_path: Path) -> None:
-    """Ellipsoidal cell areas near the GK-39 central meridian: within the zone's scale factor
-    (1 ± 1e-3) of the planar 0.01 ha a cell."""
-    b, a = write_raster(tmp_path / "b.tif", RASTER_BEFORE), write_raster(tmp_path / "a.tif", RASTER_AFTER)
+    """Ellipsoidal cell areas 100 km east of the GK-39 central meridian, where the projection
+    enlarges by 1.2e-4: every counted cell's area as GeographicLib (pyproj) gives it for the
+    cell's corners on the CGCS2000 ellipsoid, clearly not the planar 0.01 ha."""
+    import pyproj
+    x0 = X0 + 100_000
+    b = write_raster(tmp_path / "b.tif", RASTER_BEFORE, x0=x0)
+    a = write_raster(tmp_path / "a.tif", RASTER_AFTER, x0=x0)
     out = tmp_path / "e.gpkg"
     res = run_guotu("convert", "--before", str(b), "--before-system", "CAS_LUCC", "--after", str(a),
                     "--after-system", "CAS_LUCC", "-o", str(out))
     assert res.returncode == 0, res.stderr
+    to_lonlat = pyproj.Transformer.from_crs(4527, 4490, always_xy=True)
+    geod = pyproj.Geod(ellps="GRS80")  # CGCS2000's ellipsoid
+    want = 0.0
+    for r, row in enumerate(RASTER_BEFORE):
+        for c, value in enumerate(row):
+            if value == 255 or RASTER_AFTER[r][c] == 255:
+                continue
+            xs = [x0 + 10 * c, x0 + 10 * c + 10, x0 + 10 * c + 10, x0 + 10 * c]
+            ys = [Y0 + 30 - 10 * r, Y0 + 30 - 10 * r, Y0 + 20 - 10 * r, Y0 + 20 - 10 * r]
+            lon, lat = to_lonlat.transform(xs, ys)
+            want += abs(geod.polygon_area_perimeter(lon, lat)[0]) / 1e4
     total = sum(status_areas(out, "").values())
-    assert total == pytest.approx(0.10, rel=1e-3) and total != pytest.approx(0.10, rel=1e-9)
+    assert total == pytest.approx(want, rel=1e-8)  # small rings: 1e-9 of the area plus 10 cm² each
+    assert total != pytest.approx(0.10, rel=1e-5)
 
 
 def test_rasters_on_different_grids_refused_unless_resampled(tmp_path: Path) -> None:
@@ -399,3 +415,83 @@ def test_workspace_missing_a_line_is_named(tmp_path: Path) -> None:
     assert res.returncode == 1
     assert "missing the layer 'permanent_farmland'" in res.stderr and "guotu lines init" in res.stderr
     assert not out.exists()
+
+
+def grid(path: Path, n: int, cell: float, offset: float, code) -> Path:
+    """n x n squares of `cell` metres from (X0 + offset, Y0 + offset), coded by code(i, j)."""
+    return write_layer(path, "landuse", 4527, [("dlbm", ogr.OFTString)],
+                       [({"dlbm": code(i, j)}, box(X0 + offset + i * cell, Y0 + offset + j * cell,
+                                                    X0 + offset + (i + 1) * cell, Y0 + offset + (j + 1) * cell))
+                        for i in range(n) for j in range(n)])
+
+
+def test_conversions_layer_is_a_complete_geopackage(tmp_path: Path) -> None:
+    """The pieces are written straight through SQLite with a packed R-tree (gpkg_bulk.c): the
+    file must be the GeoPackage GDAL would have made — valid R-tree with one entry per piece
+    holding its bounds, spatial filters that find exactly the pieces whose bounds meet, the
+    extent and feature count recorded, and triggers that keep the index right when a user
+    edits the layer afterwards."""
+    import sqlite3
+    from osgeo import gdal
+    before = grid(tmp_path / "b.gpkg", 40, 50.0, 0.0, lambda i, j: "21" if (i + j) % 3 else "12")
+    after = grid(tmp_path / "a.gpkg", 40, 50.0, 20.0, lambda i, j: "0103" if i % 2 else "0701")
+    res, out = convert(tmp_path, before=before, after=after)
+    assert res.returncode == 0, res.stderr
+    db = sqlite3.connect(out)
+    n = db.execute("SELECT count(*) FROM conversions").fetchone()[0]
+    assert n > 51 * 51  # a three-level tree
+    assert db.execute("SELECT rtreecheck('rtree_conversions_geom')").fetchone()[0] == "ok"
+    assert db.execute("SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'conversions'").fetchone()[0] == n
+    rtree = {r[0]: r[1:] for r in db.execute("SELECT id, minx, maxx, miny, maxy FROM rtree_conversions_geom")}
+    extent_row = db.execute("SELECT min_x, max_x, min_y, max_y FROM gpkg_contents WHERE table_name = 'conversions'")
+    recorded_extent = extent_row.fetchone()
+    triggers = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    db.close()
+    assert {f"rtree_conversions_geom_{t}" for t in ("insert", "update1", "update2", "update3", "update4",
+                                                   "delete")} <= triggers
+    assert len(rtree) == n
+
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    gdal.ErrorReset()
+    ds = ogr.Open(str(out), update=1)
+    layer = ds.GetLayerByName("conversions")
+    assert gdal.GetLastErrorMsg() == ""
+    gdal.PopErrorHandler()
+    envelopes, geometries = {}, {}
+    for f in layer:
+        g = f.GetGeometryRef()
+        assert g.GetGeometryName() == "MULTIPOLYGON" and g.IsValid()
+        envelopes[f.GetFID()] = g.GetEnvelope()  # minx, maxx, miny, maxy
+        geometries[f.GetFID()] = g.Clone()
+    assert set(envelopes) == set(rtree)
+    for fid, (x0, x1, y0, y1) in envelopes.items():
+        r = rtree[fid]  # floats that must contain the double bounds
+        assert r[0] <= x0 and r[1] >= x1 and r[2] <= y0 and r[3] >= y1
+        # float32 spacing at 3.9e7 m (Gauss-Krüger with the zone prefix) is 4 m
+        assert x0 - r[0] <= 4 and r[1] - x1 <= 4 and y0 - r[2] <= 0.5 and r[3] - y1 <= 0.5
+    assert recorded_extent == pytest.approx((min(e[0] for e in envelopes.values()), max(e[1] for e in envelopes.values()),
+                                             min(e[2] for e in envelopes.values()), max(e[3] for e in envelopes.values())))
+    assert layer.GetFeatureCount() == n
+    for k, (qx, qy, w) in enumerate([(300, 300, 55), (1000, 20, 400), (1990, 1990, 100), (-100, -100, 90)]):
+        x0, y0 = X0 + qx, Y0 + qy
+        layer.SetSpatialFilterRect(x0, y0, x0 + w, y0 + w)
+        found = {f.GetFID() for f in layer}
+        want = {fid for fid, (a, b, c, d) in envelopes.items()
+                if a <= x0 + w and b >= x0 and c <= y0 + w and d >= y0 and
+                ogr.CreateGeometryFromWkt(box(x0, y0, x0 + w, y0 + w)).Intersects(geometries[fid])}
+        assert want <= found and (k == 3) == (not found), (qx, qy)
+    layer.SetSpatialFilter(None)
+    # A user's edits afterwards: the restored triggers keep the index in step.
+    gone = next(iter(envelopes))
+    assert layer.DeleteFeature(gone) == 0
+    f = ogr.Feature(layer.GetLayerDefn())
+    f.SetGeometry(ogr.CreateGeometryFromWkt(f"MULTIPOLYGON((({X0 + 5000} {Y0},{X0 + 5010} {Y0},{X0 + 5010} {Y0 + 10},"
+                                            f"{X0 + 5000} {Y0}))))"))
+    assert layer.CreateFeature(f) == 0
+    added = f.GetFID()
+    ds = None
+    db = sqlite3.connect(out)
+    assert db.execute("SELECT rtreecheck('rtree_conversions_geom')").fetchone()[0] == "ok"
+    ids = {r[0] for r in db.execute("SELECT id FROM rtree_conversions_geom")}
+    assert gone not in ids and added in ids and len(ids) == n
+    db.close()
