@@ -415,8 +415,9 @@ static int overlay(convert_run *r) {
     if (vector_source_open(&probe, r->a.before, r->a.before_layer, r->a.encoding, r->err, sizeof r->err)) return 1;
     int failed = gpkg_writer_open(&r->out, r->a.output, r->err, sizeof r->err);
     if (!failed) {
-        r->pieces_layer = gpkg_writer_add_layer(r->out, "conversions", wkbMultiPolygon, vector_source_crs(&probe),
-                                                columns, r->a.workspace ? 11 : 10, r->err, sizeof r->err);
+        /* Millions of pieces: written straight through SQLite, the spatial index packed at the end. */
+        r->pieces_layer = gpkg_writer_add_bulk_layer(r->out, "conversions", vector_source_crs(&probe), columns,
+                                                     r->a.workspace ? 11 : 10, r->err, sizeof r->err);
         failed = r->pieces_layer < 0;
     }
     vector_source_close(&probe);

@@ -1,6 +1,8 @@
 /* gpkg_writer.c — multi-layer GeoPackage output, atomic. */
 #include "gpkg_writer.h"
 
+#include "gpkg_bulk.h"
+
 #include <gdal/gdal.h>
 #include <math.h>
 #include <stdio.h>
@@ -19,6 +21,8 @@ struct gpkg_writer {
     int ncolumns[MAX_LAYERS];
     int nlayers;
     int in_transaction;
+    gpkg_bulk *bulk; /* at most one bulk layer */
+    int bulk_layer;
 };
 
 int gpkg_writer_open(gpkg_writer **out, const char *path, char *err, size_t err_size) {
@@ -56,6 +60,7 @@ int gpkg_writer_add_layer(gpkg_writer *w, const char *name, OGRwkbGeometryType g
         return -1;
     }
     /* GeoPackage transactions cover the whole file: close the open one before a new table. */
+    if (w->bulk && gpkg_bulk_end_rows(w->bulk, err, err_size)) return -1;
     if (w->in_transaction && GDALDatasetCommitTransaction(w->dataset) != OGRERR_NONE) {
         snprintf(err, err_size, "cannot write '%s': %s", w->temp, CPLGetLastErrorMsg());
         return -1;
@@ -86,8 +91,28 @@ int gpkg_writer_add_layer(gpkg_writer *w, const char *name, OGRwkbGeometryType g
     return w->nlayers++;
 }
 
+int gpkg_writer_add_bulk_layer(gpkg_writer *w, const char *name, OGRSpatialReferenceH srs, const table_column *columns,
+                               int ncolumns, char *err, size_t err_size) {
+    if (w->bulk) {
+        snprintf(err, err_size, "one bulk layer per file");
+        return -1;
+    }
+    int layer = gpkg_writer_add_layer(w, name, wkbMultiPolygon, srs, columns, ncolumns, err, err_size);
+    if (layer < 0) return -1;
+    /* The table, its R-tree and triggers exist once synced; then they are filled directly. */
+    sqlite3 *db = (sqlite3 *)GDALGetInternalHandle(w->dataset, "SQLITE_HANDLE");
+    if (OGR_L_SyncToDisk(w->layers[layer]) != OGRERR_NONE || !db) {
+        snprintf(err, err_size, "cannot create layer '%s' in '%s': %s", name, w->temp, CPLGetLastErrorMsg());
+        return -1;
+    }
+    if (gpkg_bulk_begin(db, name, columns, ncolumns, &w->bulk, err, err_size)) return -1;
+    w->bulk_layer = layer;
+    return layer;
+}
+
 int gpkg_writer_row(gpkg_writer *w, int layer, const char *const *texts, const double *reals, const unsigned char *wkb,
                     size_t wkb_size, char *err, size_t err_size) {
+    if (w->bulk && layer == w->bulk_layer) return gpkg_bulk_row(w->bulk, texts, reals, wkb, wkb_size, err, err_size);
     OGRLayerH l = w->layers[layer];
     OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(l));
     for (int i = 0; i < w->ncolumns[layer]; i++) {
@@ -131,20 +156,24 @@ void gpkg_writer_meta(gpkg_writer *w, int layer, const table_meta *meta, int nme
 }
 
 int gpkg_writer_commit(gpkg_writer *w, char *err, size_t err_size) {
-    int failed = w->in_transaction && GDALDatasetCommitTransaction(w->dataset) != OGRERR_NONE;
+    int bulk_failed = w->bulk && gpkg_bulk_end_rows(w->bulk, err, err_size);
+    int failed = bulk_failed || (w->in_transaction && GDALDatasetCommitTransaction(w->dataset) != OGRERR_NONE);
     GDALClose(w->dataset);
     w->dataset = NULL;
+    if (!failed && w->bulk) bulk_failed = failed = gpkg_bulk_finish(w->bulk, w->temp, err, err_size);
     if (failed || rename(w->temp, w->path) != 0) {
-        snprintf(err, err_size, "cannot finish '%s'", w->path);
+        if (!bulk_failed) snprintf(err, err_size, "cannot finish '%s'", w->path);
         gpkg_writer_abort(w);
         return 1;
     }
+    gpkg_bulk_free(w->bulk);
     free(w);
     return 0;
 }
 
 void gpkg_writer_abort(gpkg_writer *w) {
     if (!w) return;
+    gpkg_bulk_free(w->bulk); /* its statement goes before GDAL closes the connection */
     if (w->dataset) GDALClose(w->dataset);
     unlink(w->temp);
     free(w);

@@ -20,6 +20,12 @@ int gpkg_writer_open_as(gpkg_writer **out, const char *path, const char *driver_
 int gpkg_writer_add_layer(gpkg_writer *w, const char *name, OGRwkbGeometryType geometry, OGRSpatialReferenceH srs,
                           const table_column *columns, int ncolumns, char *err, size_t err_size);
 
+/* Like gpkg_writer_add_layer for a MultiPolygon layer of many features (GeoPackage only):
+ * its rows go straight through SQLite and its spatial index is packed once at commit
+ * (gpkg_bulk.h). gpkg_writer_row takes its rows as for any layer. */
+int gpkg_writer_add_bulk_layer(gpkg_writer *w, const char *name, OGRSpatialReferenceH srs, const table_column *columns,
+                               int ncolumns, char *err, size_t err_size);
+
 /* One feature of layer `layer`: texts[i] / reals[i] by column (a NaN real is written as
  * NULL), and WKB (or NULL). 1 with a message on failure. */
 int gpkg_writer_row(gpkg_writer *w, int layer, const char *const *texts, const double *reals, const unsigned char *wkb,
