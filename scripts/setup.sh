@@ -8,6 +8,7 @@ PACKAGES=(
   build-essential cmake pkg-config          # compiler and build system
   libgeos-dev libproj-dev proj-data         # the core: GEOS (reentrant C API), PROJ
   libgdal-dev gdal-bin                      # the CLI's file adapters
+  libsqlite3-dev                            # the CLI's bulk GeoPackage writer (gpkg_bulk.c)
   libcmocka-dev clang-format                # C unit tests; the C style check
   qgis qgis-providers python3-qgis          # the plugin's host, and qgis_process
   python3-gdal python3-numpy python3-pyproj python3-pytest   # sample data, tests

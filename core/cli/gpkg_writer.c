@@ -99,9 +99,11 @@ int gpkg_writer_add_bulk_layer(gpkg_writer *w, const char *name, OGRSpatialRefer
     }
     int layer = gpkg_writer_add_layer(w, name, wkbMultiPolygon, srs, columns, ncolumns, err, err_size);
     if (layer < 0) return -1;
-    /* The table, its R-tree and triggers exist once synced; then they are filled directly. */
+    /* The table, its R-tree and triggers exist once synced; then they are filled directly.
+     * A GDAL that does not hand out its SQLite connection gets the rows the usual way. */
     sqlite3 *db = (sqlite3 *)GDALGetInternalHandle(w->dataset, "SQLITE_HANDLE");
-    if (OGR_L_SyncToDisk(w->layers[layer]) != OGRERR_NONE || !db) {
+    if (!db) return layer;
+    if (OGR_L_SyncToDisk(w->layers[layer]) != OGRERR_NONE) {
         snprintf(err, err_size, "cannot create layer '%s' in '%s': %s", name, w->temp, CPLGetLastErrorMsg());
         return -1;
     }
