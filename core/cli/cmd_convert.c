@@ -16,6 +16,7 @@
 #include "progress_bar.h"
 #include "raster_source.h"
 #include "resources.h"
+#include "row_queue.h"
 #include "vector_source.h"
 
 static const char *const convert_usage =
@@ -32,7 +33,8 @@ static const char *const convert_usage =
     "its legal paths in Chinese and English, its area and the change in standard-forest ha\n"
     "(voucher coefficients). Systems: CAS_LUCC, SANDIAO_WORK, GBT21010_2017, YDYH_2023.\n"
     "--policy replaces the 10 x 10 policy table (columns from,to,status,paths_zh,paths_en).\n"
-    "--threads splits the after layer over N threads (default: one per CPU).\n"
+    "--threads splits the after layer over N overlay threads while one more writes the\n"
+    "output (default: one per CPU but one, at least one).\n"
     "--workspace takes a three-lines workspace (`guotu lines init`): pieces are split by the\n"
     "red line, permanent farmland and urban boundary (the red line wins where they overlap,\n"
     "then farmland), conversions gets a field `line` and OUT.gpkg a table line_summary\n"
@@ -181,6 +183,7 @@ typedef struct convert_worker {
     int failed;
     char err[2048];
     pthread_t thread;
+    row_batch *batch; /* pieces on their way to the writer */
 } convert_worker;
 
 typedef struct convert_run {
@@ -188,7 +191,7 @@ typedef struct convert_run {
     guotu_context *ctx;
     convert_worker *workers;
     int nworkers;
-    pthread_mutex_t write_lock; /* the output GeoPackage is shared */
+    row_queue *queue; /* pieces from the workers to the writer (the main thread) */
     guotu_category_map *maps[2];
     guotu_policy *policy;
     guotu_coefficients *k[2];
@@ -313,10 +316,14 @@ static int write_piece(const guotu_conversion_piece *p, void *user) {
         p->from_code, p->to_code, p->from_category, p->to_category, p->status, p->paths_zh, p->paths_en, 0, 0,
         p->zone_id,   p->line};
     double reals[11] = {0, 0, 0, 0, 0, 0, 0, p->area_ha, p->dm_ha, 0, 0};
-    pthread_mutex_lock(&r->write_lock);
-    int failed = gpkg_writer_row(r->out, r->pieces_layer, texts, reals, p->wkb, p->wkb_size, w->err, sizeof w->err);
-    pthread_mutex_unlock(&r->write_lock);
-    return failed;
+    return row_queue_add(r->queue, &w->batch, texts, reals, p->wkb, p->wkb_size);
+}
+
+/* The writer's end of the queue: one piece into the GeoPackage. */
+static int store_piece(void *user, const char *const *texts, const double *reals, const unsigned char *wkb,
+                       size_t wkb_size) {
+    convert_run *r = user;
+    return gpkg_writer_row(r->out, r->pieces_layer, texts, reals, wkb, wkb_size, r->err, sizeof r->err);
 }
 
 /* Feeds a layer to the worker's overlay; "after" features only every count-th one. */
@@ -375,16 +382,18 @@ static int worker_run(convert_worker *w) {
 static void *worker_thread(void *arg) {
     convert_worker *w = arg;
     w->failed = worker_run(w);
+    row_queue_done(w->run->queue, &w->batch);
     return NULL;
 }
 
+/* Overlay workers: --threads, or one per CPU but the one the writer keeps busy. */
 static int thread_count(const convert_args *a) {
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    int n = a->threads > 0 ? a->threads : (int)(cpus > 0 ? cpus : 1);
+    int n = a->threads > 0 ? a->threads : (int)(cpus > 1 ? cpus - 1 : 1);
     return n > 8 ? 8 : (n < 1 ? 1 : n);
 }
 
-/* Opens the output, runs the workers (worker 0 here, the others on threads), merges. */
+/* Opens the output, runs the workers on threads while this one writes their pieces, merges. */
 static int overlay(convert_run *r) {
     static const table_column columns[] = {
         {"from_code", COLUMN_TEXT, 0, NULL},     {"to_code", COLUMN_TEXT, 0, NULL},
@@ -422,21 +431,26 @@ static int overlay(convert_run *r) {
     }
     vector_source_close(&probe);
     if (failed) return 1;
-    int started = 0;
-    for (int k = 1; k < r->nworkers; k++) {
-        if (pthread_create(&r->workers[k].thread, NULL, worker_thread, &r->workers[k]) != 0) break;
-        started = k;
+    r->queue = row_queue_create(r->a.workspace ? 11 : 10, r->nworkers);
+    if (!r->queue) {
+        snprintf(r->err, sizeof r->err, "out of memory");
+        return 1;
     }
-    failed = worker_run(&r->workers[0]);
-    if (failed) snprintf(r->err, sizeof r->err, "%s", r->workers[0].err);
-    for (int k = 1; k <= started; k++) {
+    int started = 0;
+    for (int k = 0; k < r->nworkers; k++, started++)
+        if (pthread_create(&r->workers[k].thread, NULL, worker_thread, &r->workers[k]) != 0) break;
+    for (int k = started; k < r->nworkers; k++)
+        row_queue_done(r->queue, &r->workers[k].batch); /* never started: nothing will come */
+    /* This thread writes while the workers overlay. */
+    failed = row_queue_drain(r->queue, store_piece, r);
+    for (int k = 0; k < started; k++) {
         pthread_join(r->workers[k].thread, NULL);
         if (!failed && r->workers[k].failed) {
             snprintf(r->err, sizeof r->err, "%s", r->workers[k].err);
             failed = 1;
         }
     }
-    if (!failed && started < r->nworkers - 1) {
+    if (!failed && started < r->nworkers) {
         snprintf(r->err, sizeof r->err, "cannot start worker threads");
         failed = 1;
     }
@@ -592,7 +606,6 @@ int cmd_convert(int argc, char **argv) {
     if (!r.ctx) return cli_error("out of memory");
     progress_bar_init(&r.bar);
     guotu_context_set_progress(r.ctx, progress_bar_update, &r.bar);
-    pthread_mutex_init(&r.write_lock, NULL);
     int raster[2] = {raster_source_probe(r.a.before), raster_source_probe(r.a.after)};
     int failed = 0;
     if (raster[0] != raster[1]) {
@@ -673,7 +686,7 @@ int cmd_convert(int argc, char **argv) {
         if (k > 0) guotu_context_destroy(w->ctx);
     }
     free(r.workers);
-    pthread_mutex_destroy(&r.write_lock);
+    row_queue_free(r.queue);
     for (int i = 0; i < 2; i++) {
         guotu_category_map_destroy(r.ctx, r.maps[i]);
         guotu_coefficients_destroy(r.ctx, r.k[i]);

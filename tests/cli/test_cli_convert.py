@@ -495,3 +495,35 @@ def test_conversions_layer_is_a_complete_geopackage(tmp_path: Path) -> None:
     ids = {r[0] for r in db.execute("SELECT id FROM rtree_conversions_geom")}
     assert gone not in ids and added in ids and len(ids) == n
     db.close()
+
+
+def test_many_pieces_through_the_writer_queue(tmp_path: Path) -> None:
+    """Over 4096 pieces (more than one batch from each worker to the writer thread, so
+    batches are handed over, queued and reused): one worker and three give the same pieces
+    and tables, and a worker's input error still stops the run with no output."""
+    before = grid(tmp_path / "b.gpkg", 60, 40.0, 0.0, lambda i, j: ("21", "12", "41")[(i * 7 + j) % 3])
+    after = grid(tmp_path / "a.gpkg", 60, 40.0, 13.0, lambda i, j: ("0103", "0701", "1101")[(i + 2 * j) % 3])
+    pieces, tables = [], []
+    for threads in ("1", "3"):
+        sub = tmp_path / threads
+        sub.mkdir()
+        res, out = convert(sub, "--threads", threads, before=before, after=after)
+        assert res.returncode == 0, res.stderr
+        got = rows(out, "conversions")
+        pieces.append(sorted((p["from_code"], p["to_code"], p["status"], round(p["area_ha"], 9)) for p in got))
+        tables.append({(r["level"], r["from_class"], r["to_class"]): r["area_ha"] for r in rows(out, "transitions")})
+    assert len(pieces[0]) > 3 * 4096
+    assert pieces[0] == pieces[1]
+    assert tables[0].keys() == tables[1].keys()
+    for key, value in tables[0].items():
+        assert tables[1][key] == pytest.approx(value, rel=1e-12), key
+    # both grids cover the 2387 m square where they overlap (planar area in convert())
+    assert sum(v for k, v in tables[0].items() if k[0] == "category") == pytest.approx(2387 ** 2 / 1e4, rel=1e-9)
+    # an invalid polygon late in the after layer, with --invalid fail: an error, no file left
+    bad = write_layer(tmp_path / "bad.gpkg", "landuse", 4527, [("dlbm", ogr.OFTString)],
+                      [({"dlbm": "0103"}, box(X0 + 13 + i * 40, Y0 + 13, X0 + 53 + i * 40, Y0 + 53)) for i in range(59)]
+                      + [({"dlbm": "0103"}, f"POLYGON(({X0} {Y0},{X0 + 100} {Y0 + 100},{X0 + 100} {Y0},{X0} {Y0 + 100},"
+                                            f"{X0} {Y0}))")])
+    res, out = convert(tmp_path, "--threads", "3", "--invalid", "fail", before=before, after=bad)
+    assert res.returncode == 1 and "invalid" in res.stderr.lower(), res.stderr
+    assert not out.exists() and not list(tmp_path.glob("conv.tmp-*"))

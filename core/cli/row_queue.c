@@ -1,0 +1,180 @@
+/* row_queue.c — batches of rows from computing threads to the writing thread. */
+#include "row_queue.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    BATCH_ROWS = 4096,
+    MAX_WAITING = 8, /* full batches queued before producers wait for the writer */
+    NO_TEXT = UINT32_MAX
+};
+
+typedef struct row_record {
+    uint32_t text[ROW_QUEUE_MAX_COLUMNS]; /* offsets into the arena, or NO_TEXT */
+    double real[ROW_QUEUE_MAX_COLUMNS];
+    size_t wkb, wkb_size; /* offset and size; size 0 = no geometry */
+} row_record;
+
+struct row_batch {
+    row_batch *next;
+    size_t count;
+    row_record rows[BATCH_ROWS];
+    unsigned char *arena; /* the rows' texts and geometries, by offset */
+    size_t used, cap;
+};
+
+struct row_queue {
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    int columns, producers;
+    int failed; /* the writer failed: producers stop */
+    row_batch *head, *tail;
+    size_t waiting;
+    row_batch *spare; /* emptied batches for reuse */
+};
+
+row_queue *row_queue_create(int columns, int producers) {
+    if (columns < 0 || columns > ROW_QUEUE_MAX_COLUMNS) return NULL;
+    row_queue *q = calloc(1, sizeof *q);
+    if (!q) return NULL;
+    pthread_mutex_init(&q->lock, NULL);
+    pthread_cond_init(&q->changed, NULL);
+    q->columns = columns;
+    q->producers = producers;
+    return q;
+}
+
+static void free_batches(row_batch *b) {
+    while (b) {
+        row_batch *next = b->next;
+        free(b->arena);
+        free(b);
+        b = next;
+    }
+}
+
+void row_queue_free(row_queue *q) {
+    if (!q) return;
+    free_batches(q->head);
+    free_batches(q->spare);
+    pthread_cond_destroy(&q->changed);
+    pthread_mutex_destroy(&q->lock);
+    free(q);
+}
+
+/* Copies n bytes into the batch's arena; returns the offset, or SIZE_MAX when out of memory. */
+static size_t keep(row_batch *b, const void *data, size_t n) {
+    if (b->used + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 1 << 20;
+        while (cap < b->used + n)
+            cap *= 2;
+        unsigned char *grown = realloc(b->arena, cap);
+        if (!grown) return SIZE_MAX;
+        b->arena = grown;
+        b->cap = cap;
+    }
+    memcpy(b->arena + b->used, data, n);
+    b->used += n;
+    return b->used - n;
+}
+
+/* Queues a full batch (waiting while the writer is behind); returns 1 when it failed. */
+static int hand_over(row_queue *q, row_batch *b) {
+    pthread_mutex_lock(&q->lock);
+    while (q->waiting >= MAX_WAITING && !q->failed)
+        pthread_cond_wait(&q->changed, &q->lock);
+    int failed = q->failed;
+    b->next = NULL;
+    if (q->tail)
+        q->tail->next = b;
+    else
+        q->head = b;
+    q->tail = b;
+    q->waiting++;
+    pthread_cond_broadcast(&q->changed);
+    pthread_mutex_unlock(&q->lock);
+    return failed;
+}
+
+static row_batch *take_batch(row_queue *q) {
+    pthread_mutex_lock(&q->lock);
+    row_batch *b = q->spare;
+    if (b) q->spare = b->next;
+    pthread_mutex_unlock(&q->lock);
+    if (!b) b = calloc(1, sizeof *b);
+    if (b) b->count = b->used = 0;
+    return b;
+}
+
+int row_queue_add(row_queue *q, row_batch **batch, const char *const *texts, const double *reals,
+                  const unsigned char *wkb, size_t wkb_size) {
+    if (!*batch && !(*batch = take_batch(q))) return 1;
+    row_batch *b = *batch;
+    row_record *r = &b->rows[b->count];
+    for (int i = 0; i < q->columns; i++) {
+        r->real[i] = reals[i];
+        r->text[i] = NO_TEXT;
+        if (texts[i]) {
+            size_t at = keep(b, texts[i], strlen(texts[i]) + 1);
+            if (at == SIZE_MAX || at >= NO_TEXT) return 1;
+            r->text[i] = (uint32_t)at;
+        }
+    }
+    r->wkb_size = wkb ? wkb_size : 0;
+    if (wkb && (r->wkb = keep(b, wkb, wkb_size)) == SIZE_MAX) return 1;
+    if (++b->count < BATCH_ROWS) return 0;
+    *batch = NULL;
+    return hand_over(q, b);
+}
+
+void row_queue_done(row_queue *q, row_batch **batch) {
+    if (*batch && (*batch)->count) {
+        hand_over(q, *batch);
+    } else if (*batch) {
+        free((*batch)->arena);
+        free(*batch);
+    }
+    *batch = NULL;
+    pthread_mutex_lock(&q->lock);
+    q->producers--;
+    pthread_cond_broadcast(&q->changed);
+    pthread_mutex_unlock(&q->lock);
+}
+
+int row_queue_drain(row_queue *q, row_sink sink, void *user) {
+    int failed = 0;
+    for (;;) {
+        pthread_mutex_lock(&q->lock);
+        while (!q->head && q->producers > 0)
+            pthread_cond_wait(&q->changed, &q->lock);
+        row_batch *b = q->head;
+        if (b) {
+            q->head = b->next;
+            if (!q->head) q->tail = NULL;
+            q->waiting--;
+            pthread_cond_broadcast(&q->changed);
+        }
+        pthread_mutex_unlock(&q->lock);
+        if (!b) return failed; /* every producer done and nothing left */
+        const char *texts[ROW_QUEUE_MAX_COLUMNS];
+        for (size_t k = 0; !failed && k < b->count; k++) {
+            const row_record *r = &b->rows[k];
+            for (int i = 0; i < q->columns; i++)
+                texts[i] = r->text[i] == NO_TEXT ? NULL : (const char *)b->arena + r->text[i];
+            if (sink(user, texts, r->real, r->wkb_size ? b->arena + r->wkb : NULL, r->wkb_size)) {
+                failed = 1;
+                pthread_mutex_lock(&q->lock);
+                q->failed = 1;
+                pthread_cond_broadcast(&q->changed);
+                pthread_mutex_unlock(&q->lock);
+            }
+        }
+        pthread_mutex_lock(&q->lock);
+        b->next = q->spare;
+        q->spare = b;
+        pthread_mutex_unlock(&q->lock);
+    }
+}

@@ -1,0 +1,42 @@
+/* row_queue.h — rows (texts, numbers, a WKB geometry) handed from the threads that compute
+ * them to the one thread that writes them, in batches.
+ *
+ * `guotu convert` makes millions of pieces; with the overlay fast, writing them into the
+ * GeoPackage is as much work as computing them. A queue lets the two run on separate cores
+ * without the computing threads ever waiting on SQLite (only when the writer is a few
+ * batches behind), and keeps the file written by a single thread. */
+#ifndef GUOTU_CLI_ROW_QUEUE_H
+#define GUOTU_CLI_ROW_QUEUE_H
+
+#include <stddef.h>
+
+enum { ROW_QUEUE_MAX_COLUMNS = 16 };
+
+typedef struct row_queue row_queue;
+typedef struct row_batch row_batch; /* a producer's batch being filled; NULL to start */
+
+/* A queue for `columns` columns (at most ROW_QUEUE_MAX_COLUMNS) fed by `producers` threads.
+ * Returns NULL when out of memory. Free with row_queue_free once drained. */
+row_queue *row_queue_create(int columns, int producers);
+void row_queue_free(row_queue *q);
+
+/* Producer: copies one row into *batch (texts[i] may be NULL; reals[i] per column; wkb
+ * may be NULL) and hands the batch over when full. Returns 1 when the producer must stop:
+ * the writer has failed, or out of memory. */
+int row_queue_add(row_queue *q, row_batch **batch, const char *const *texts, const double *reals,
+                  const unsigned char *wkb, size_t wkb_size);
+
+/* Producer: hands over what is left in *batch and says this producer is done. Call once
+ * per producer, also after a failure. */
+void row_queue_done(row_queue *q, row_batch **batch);
+
+/* What the writer does with a row; returns 0, or 1 on failure. */
+typedef int (*row_sink)(void *user, const char *const *texts, const double *reals, const unsigned char *wkb,
+                        size_t wkb_size);
+
+/* Writer: passes every row to `sink` until all producers are done. After a failure of the
+ * sink the producers are told to stop and the remaining rows are dropped. Returns 0, or 1
+ * when the sink failed. */
+int row_queue_drain(row_queue *q, row_sink sink, void *user);
+
+#endif
