@@ -22,7 +22,7 @@ import compare_convert  # noqa: E402
 
 LABELS = {
     "guotu_convert_ellipsoidal": "guotu convert, ellipsoidal (writes all pieces + tables)",
-    "guotu_convert_ellipsoidal_1t": "guotu convert, ellipsoidal, --threads 1",
+    "guotu_convert_ellipsoidal_1cpu": "guotu convert, ellipsoidal, pinned to one CPU (taskset -c 0)",
     "guotu_convert_planar": "guotu convert, --area planar",
     "spatialite_convert_planar": "OGR/SpatiaLite SQL, R-tree + ST_Intersection (planar)",
     "qgis_convert": "QGIS intersection -> field calc $area -> stats by categories",
@@ -38,7 +38,7 @@ CHECK_OF = {
     "qgis_convert": "qgis_convert vs guotu_convert_ellipsoidal",
     "qgis_convert_nocheck": "qgis_convert vs guotu_convert_ellipsoidal",
     "spatialite_convert_planar": "spatialite_convert_planar vs guotu_convert_planar",
-    "guotu_convert_ellipsoidal_1t": "guotu_convert_ellipsoidal_1t vs guotu_convert_ellipsoidal",
+    "guotu_convert_ellipsoidal_1cpu": "guotu_convert_ellipsoidal_1cpu vs guotu_convert_ellipsoidal",
 }
 
 
@@ -102,8 +102,9 @@ def main():
                  "label": manifest.get("label")},
         "machine": cr.machine_info(args.guotu, args.data),
         "note": "2-core machine shared with other work; other processes may have been running "
-                "(loadavg_before/after recorded per run). guotu runs with its default of one worker "
-                "thread per CPU (2 here), and as guotu_convert_ellipsoidal_1t with --threads 1; "
+                "(loadavg_before/after recorded per run). guotu runs with its defaults (one overlay "
+                "worker per CPU but one, plus the thread that writes: 1 + 1 here), and as "
+                "guotu_convert_ellipsoidal_1cpu pinned to one CPU with taskset; "
                 "QGIS and SpatiaLite are single-threaded. "
                 "Best of GUOTU_BENCH_REPEAT_FAST (guotu, SpatiaLite) / GUOTU_BENCH_REPEAT_SLOW "
                 "(QGIS) runs; a tool whose first run took more than GUOTU_BENCH_SLOW_ONCE_S "

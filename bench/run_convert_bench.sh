@@ -9,7 +9,8 @@
 # Tools (each timed with /usr/bin/time -v: wall clock and peak RSS):
 #   guotu_convert_ellipsoidal  guotu convert 2010 -> 2020, CAS_LUCC both, ellipsoidal (default);
 #                              writes every piece (polygons) and the tables to a GeoPackage
-#   guotu_convert_ellipsoidal_1t  the same with --threads 1 (the default is one thread per CPU)
+#   guotu_convert_ellipsoidal_1cpu  the same pinned to one CPU (taskset -c 0): its overlay
+#                              worker and its writer thread share one core
 #   guotu_convert_planar       same, --area planar
 #   spatialite_convert_planar  ogr2ogr -dialect SQLite: R-tree prefilter +
 #                              SUM(ST_Area(ST_Intersection)) GROUP BY both codes
@@ -42,7 +43,7 @@ GUOTU="${GUOTU:-$ROOT/build/core/guotu}"
 DATA="${GUOTU_BENCH_DATA:-$ROOT/build/bench-data/scale$SCALE}"
 WORK="${GUOTU_BENCH_WORK:-$ROOT/build/bench-data/convert$SCALE-work}"
 RESULTS="${GUOTU_BENCH_RESULTS:-$HERE/results/convert_scale$SCALE.json}"
-ALL_TOOLS="guotu_convert_ellipsoidal guotu_convert_ellipsoidal_1t guotu_convert_planar spatialite_convert_planar qgis_convert"
+ALL_TOOLS="guotu_convert_ellipsoidal guotu_convert_ellipsoidal_1cpu guotu_convert_planar spatialite_convert_planar qgis_convert"
 TOOLS="${GUOTU_BENCH_TOOLS:-$ALL_TOOLS}"
 REPEAT_FAST="${GUOTU_BENCH_REPEAT_FAST:-2}"
 REPEAT_SLOW="${GUOTU_BENCH_REPEAT_SLOW:-2}"
@@ -50,7 +51,7 @@ export QT_QPA_PLATFORM=offscreen
 
 source "$HERE/bench_lib.sh"
 
-for exe in "$PY" "$TIME" ogr2ogr; do
+for exe in "$PY" "$TIME" ogr2ogr taskset; do
     command -v "$exe" >/dev/null || { echo "missing: $exe" >&2; exit 2; }
 done
 wait_for_guotu_binary
@@ -80,14 +81,14 @@ cat "$BEFORE" "$AFTER" > /dev/null
 
 G_COMMON=(convert --before "$BEFORE" --before-class-field lucc_code --before-system CAS_LUCC
           --after "$AFTER" --after-class-field lucc_code --after-system CAS_LUCC)
-for name in guotu_convert_ellipsoidal guotu_convert_ellipsoidal_1t guotu_convert_planar; do
+for name in guotu_convert_ellipsoidal guotu_convert_ellipsoidal_1cpu guotu_convert_planar; do
     want "$name" || continue
     extra=(); [[ "$name" == guotu_convert_planar ]] && extra=(--area planar)
-    [[ "$name" == guotu_convert_ellipsoidal_1t ]] && extra=(--threads 1)
+    pin=(); [[ "$name" == guotu_convert_ellipsoidal_1cpu ]] && pin=(taskset -c 0)
     for run in $(seq "$REPEAT_FAST"); do
         if [[ "$run" -gt 1 ]] && ! more_slow_runs_wanted "$name"; then break; fi
         rm -f "$WORK/$name.gpkg"
-        timed "$name" "$run" -- "$GUOTU" "${G_COMMON[@]}" "${extra[@]}" -o "$WORK/$name.gpkg"
+        timed "$name" "$run" -- "${pin[@]}" "$GUOTU" "${G_COMMON[@]}" "${extra[@]}" -o "$WORK/$name.gpkg"
     done
 done
 
