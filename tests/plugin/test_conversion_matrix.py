@@ -104,6 +104,18 @@ def test_matrix_of_a_cli_geopackage_without_zones(guotu, tmp_path: Path):
     out = tmp_path / "cli.gpkg"
     assert cd.cli_convert(files["before"], files["after"], out, "--area", "planar").returncode == 0
     layer = QgsVectorLayer(f"{out}|layername=conversions", "cli conversions", "ogr")
+    # written by the CLI's bulk writer: QGIS sees the count, extent and spatial index
+    from qgis.core import QgsFeatureRequest, QgsFeatureSource, QgsRectangle
+    features = list(layer.getFeatures())
+    assert layer.isValid() and layer.featureCount() == len(features) > 0
+    assert layer.hasSpatialIndex() == QgsFeatureSource.SpatialIndexPresent
+    extent = QgsRectangle()
+    for f in features:
+        extent.combineExtentWith(f.geometry().boundingBox())
+    assert layer.extent().toString(3) == extent.toString(3)
+    probe = features[0].geometry().boundingBox()
+    near = {f.id() for f in layer.getFeatures(QgsFeatureRequest().setFilterRect(probe))}
+    assert near == {f.id() for f in features if f.geometry().boundingBox().intersects(probe)}
     widget = ConversionMatrixWidget()
     widget.set_layer(layer)
     assert widget.zoneCombo.count() == 1 and widget.current_zone() == "*"
