@@ -106,6 +106,7 @@ void guotu_convert_destroy(guotu_context *ctx, guotu_convert *cv) {
     free(cv->candidates);
     for (int i = 0; i < 4; i++)
         gt_ring_free(&cv->rings[i]);
+    gt_clip_work_free(&cv->clip);
     sum_table_free(&cv->categories);
     sum_table_free(&cv->code_rows);
     sum_table_free(&cv->statuses);
@@ -236,13 +237,14 @@ int guotu_convert_add_before(guotu_context *ctx, guotu_convert *cv, const char *
         return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
     }
     int cat = gt_category_of(cv->maps[0], text);
-    int convex = gt_ring_read_convex(ctx, g, &cv->rings[0]);
-    if (convex < 0) {
+    int convex = 0, simple = gt_ring_read(ctx, g, &cv->rings[0], &convex);
+    if (simple < 0) {
         GEOSGeom_destroy_r(ctx->geos, g);
         return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
     }
     cv->before[cv->before_count++] =
-        (before_poly){g, c, (int8_t)(cat < 0 ? UNKNOWN_CATEGORY : cat), (int8_t)convex, fid};
+        (before_poly){g, c, (int8_t)(cat < 0 ? UNKNOWN_CATEGORY : cat),
+                      (int8_t)(simple ? (convex ? SHAPE_CONVEX : SHAPE_SIMPLE) : SHAPE_OTHER), fid};
     cv->stats.before_features++;
     cv->stats.repaired_before += repaired;
     cv->stats.before_area_ha += area / 10000.0;
@@ -511,19 +513,26 @@ int guotu_convert_add_after(guotu_context *ctx, guotu_convert *cv, const char *c
     int32_t *befores = !status && n ? malloc(n * sizeof *befores) : NULL;
     if (n && !befores && !status) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     if (befores) memcpy(befores, cv->candidates, n * sizeof *befores);
-    int after_convex = status ? 0 : gt_ring_read_convex(ctx, a, &cv->rings[1]);
-    if (after_convex < 0) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    int after_convex = 0, after_simple = status ? 0 : gt_ring_read(ctx, a, &cv->rings[1], &after_convex);
+    if (after_simple < 0) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     for (size_t i = 0; !status && i < n; i++) {
         /* No Intersects test first: the index already matched envelopes, and the overlay
          * itself returns at once for disjoint inputs, so the test only doubles the work. */
         src.b = &cv->before[befores[i]];
         GEOSGeometry *piece = NULL;
-        int clipped = 0; /* 1 piece from the convex clip, -1 nothing in common, 0 for GEOS */
-        if (after_convex && src.b->convex) {
-            int got = gt_ring_read_convex(ctx, src.b->geom, &cv->rings[0]);
-            if (got == 1) got = gt_ring_clip_convex(&cv->rings[0], &cv->rings[1], &cv->rings[2], &cv->rings[3]);
-            if (got == 1) {
-                piece = gt_ring_polygon(ctx, &cv->rings[2], &cv->rings[3]);
+        int clipped = 0; /* 1 piece made here, -1 nothing in common, 0 for GEOS */
+        if (after_simple == 1 && src.b->shape != SHAPE_OTHER) {
+            int convex = 0, read = gt_ring_read(ctx, src.b->geom, &cv->rings[0], &convex), got = -1;
+            if (read < 0) {
+                got = -2;
+            } else if (read == 1 && convex && after_convex) {
+                got = gt_ring_clip_convex(&cv->rings[0], &cv->rings[1], &cv->rings[2], &cv->rings[3]);
+                if (got == 1) piece = gt_ring_polygon(ctx, &cv->rings[2], &cv->rings[3]);
+            } else if (read == 1) {
+                got = gt_ring_clip_simple(&cv->rings[0], &cv->rings[1], &cv->clip);
+                if (got > 0) piece = gt_clip_work_geometry(ctx, &cv->clip, &cv->rings[3]);
+            }
+            if (got > 0) {
                 if (!piece) status = GUOTU_ERR_GEOMETRY;
                 clipped = 1;
             } else if (got == 0) {

@@ -8,6 +8,7 @@
 #include "code_table.h"
 #include "collections.h"
 #include "convex_clip.h"
+#include "polygon_clip.h"
 #include "policy.h"
 
 enum { UNKNOWN_CATEGORY = GT_CATEGORIES, STATUS_UNKNOWN = 5 };
@@ -18,11 +19,15 @@ enum { ZONE_ALL = 0, ZONE_NONE = 1, ZONE_FIRST = 2 };
 /* Line keys: guotu_line 0..2, then "outside the three lines". */
 enum { LINE_COUNT = 3, LINE_NONE = 3 };
 
+/* A polygon without holes can be clipped directly: by gt_ring_clip_convex when both of a
+ * pair are convex, else by gt_ring_clip_simple; anything else goes to GEOS. */
+enum { SHAPE_OTHER = 0, SHAPE_SIMPLE = 1, SHAPE_CONVEX = 2 };
+
 typedef struct before_poly {
     GEOSGeometry *geom;
     int32_t code;
     int8_t category;
-    int8_t convex; /* a convex polygon without holes: pairs of two such take gt_ring_clip_convex */
+    int8_t shape; /* SHAPE_*: how a pair with it can be clipped without GEOS */
     int64_t fid;
 } before_poly;
 
@@ -75,7 +80,8 @@ struct guotu_convert {
     int32_t *candidates;
     size_t candidate_count, candidate_cap;
     int candidate_oom;
-    gt_ring rings[4]; /* before, after, piece, scratch: for the convex pairs */
+    gt_ring rings[4]; /* before, after, piece, scratch: for the pairs clipped without GEOS */
+    gt_clip_work clip;
     sum_table categories, code_rows, statuses, unknown, line_statuses;
     guotu_convert_stats stats;
     int64_t expected;

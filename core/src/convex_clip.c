@@ -48,7 +48,8 @@ static int turns_left(const gt_ring *r) {
     return 1;
 }
 
-int gt_ring_read_convex(guotu_context *ctx, const GEOSGeometry *g, gt_ring *ring) {
+int gt_ring_read(guotu_context *ctx, const GEOSGeometry *g, gt_ring *ring, int *convex) {
+    *convex = 0;
     if (GEOSGeomTypeId_r(ctx->geos, g) != GEOS_POLYGON || GEOSGetNumInteriorRings_r(ctx->geos, g) != 0) return 0;
     const GEOSGeometry *shell = GEOSGetExteriorRing_r(ctx->geos, g);
     const GEOSCoordSequence *seq = shell ? GEOSGeom_getCoordSeq_r(ctx->geos, shell) : NULL;
@@ -70,7 +71,13 @@ int gt_ring_read_convex(guotu_context *ctx, const GEOSGeometry *g, gt_ring *ring
             ring->xy[2 * j + 1] = y;
         }
     /* A valid ring that only ever turns left is convex. */
-    return turns_left(ring);
+    *convex = turns_left(ring);
+    return 1;
+}
+
+int gt_ring_read_convex(guotu_context *ctx, const GEOSGeometry *g, gt_ring *ring) {
+    int convex = 0, got = gt_ring_read(ctx, g, ring, &convex);
+    return got < 0 ? -1 : (got == 1 && convex);
 }
 
 /* Keeps the part of `in` on the left of (or on) the line a -> b, into `out`. */

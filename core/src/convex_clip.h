@@ -18,6 +18,11 @@ typedef struct gt_ring {
     size_t n, cap;
 } gt_ring;
 
+/* Reads the shell of `g` into `ring` when `g` is a Polygon without holes (valid, as
+ * gt_read_polygon gives it): counter-clockwise, without repeated points; *convex says
+ * whether it is convex. Returns 1 (read), 0 (not a one-ring polygon) or -1 (out of memory). */
+int gt_ring_read(guotu_context *ctx, const GEOSGeometry *g, gt_ring *ring, int *convex);
+
 /* Reads the shell of `g` into `ring` when `g` is a Polygon without holes whose shell is
  * convex (every turn to the same side; points on a straight edge allowed). `g` must be a
  * valid geometry (as gt_read_polygon gives). Returns 1 (convex: ring filled,

@@ -1,0 +1,229 @@
+/* polygon_clip.c — intersection of two simple polygons along their clean crossings. */
+#include "polygon_clip.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct clip_crossing {
+    size_t edge[2]; /* the edge of a and of b it lies on */
+    double t[2];    /* where along each edge, 0..1 */
+    double x, y;
+    int entering; /* a enters b here (a's next vertex is inside b) */
+    size_t pos[2];
+    int visited;
+} clip_crossing;
+
+typedef struct clip_node {
+    double x, y;
+    long crossing; /* its index in the crossings, or -1 for a vertex of the ring */
+} clip_node;
+
+void gt_clip_work_free(gt_clip_work *w) {
+    free(w->crossings);
+    free(w->nodes[0]);
+    free(w->nodes[1]);
+    gt_ring_free(&w->rings);
+    free(w->ring_ends);
+    memset(w, 0, sizeof *w);
+}
+
+/* The side of r from the line p -> q: 1 left, -1 right, 0 when floating point cannot
+ * tell (the bound is far above the rounding of the products, so a sign given is right). */
+static int side_of(const double *p, const double *q, const double *r, double *value) {
+    double l = (q[0] - p[0]) * (r[1] - p[1]), m = (q[1] - p[1]) * (r[0] - p[0]);
+    *value = l - m;
+    double bound = 1e-12 * (fabs(l) + fabs(m));
+    return *value > bound ? 1 : (*value < -bound ? -1 : 0);
+}
+
+static int add_crossing(gt_clip_work *w, const clip_crossing *c) {
+    if (gt_reserve(&w->crossings, &w->cross_cap, w->ncross + 1, sizeof *w->crossings, 16)) return -2;
+    w->crossings[w->ncross++] = *c;
+    return 0;
+}
+
+/* Every crossing of a's edges with b's; -1 at any contact that is not a clean crossing. */
+static int find_crossings(const gt_ring *a, const gt_ring *b, gt_clip_work *w) {
+    for (size_t i = 0; i < a->n; i++) {
+        const double *a0 = &a->xy[2 * i], *a1 = &a->xy[2 * ((i + 1) % a->n)];
+        double ax0 = fmin(a0[0], a1[0]), ax1 = fmax(a0[0], a1[0]), ay0 = fmin(a0[1], a1[1]), ay1 = fmax(a0[1], a1[1]);
+        for (size_t j = 0; j < b->n; j++) {
+            const double *b0 = &b->xy[2 * j], *b1 = &b->xy[2 * ((j + 1) % b->n)];
+            if (fmax(b0[0], b1[0]) < ax0 || fmin(b0[0], b1[0]) > ax1 || fmax(b0[1], b1[1]) < ay0 ||
+                fmin(b0[1], b1[1]) > ay1)
+                continue;
+            double va0, va1, vb0, vb1;
+            int sa0 = side_of(b0, b1, a0, &va0), sa1 = side_of(b0, b1, a1, &va1);
+            if (sa0 == sa1 && sa0 != 0) continue; /* a's edge wholly on one side of b's line */
+            int sb0 = side_of(a0, a1, b0, &vb0), sb1 = side_of(a0, a1, b1, &vb1);
+            if (sb0 == sb1 && sb0 != 0) continue;
+            if (!sa0 || !sa1 || !sb0 || !sb1) return -1; /* touching, collinear or too close to call */
+            clip_crossing c = {{i, j}, {va0 / (va0 - va1), vb0 / (vb0 - vb1)}, 0, 0, sa1 > 0, {0, 0}, 0};
+            c.x = a0[0] + c.t[0] * (a1[0] - a0[0]);
+            c.y = a0[1] + c.t[0] * (a1[1] - a0[1]);
+            if (add_crossing(w, &c)) return -2;
+        }
+    }
+    return 0;
+}
+
+/* Even-odd test; p is known not to be on (or within rounding of) the ring. */
+static int inside_ring(const double *p, const gt_ring *r) {
+    int in = 0;
+    for (size_t i = 0, j = r->n - 1; i < r->n; j = i++) {
+        const double *s = &r->xy[2 * i], *e = &r->xy[2 * j];
+        if ((s[1] > p[1]) != (e[1] > p[1]) && p[0] < (e[0] - s[0]) * (p[1] - s[1]) / (e[1] - s[1]) + s[0]) in = !in;
+    }
+    return in;
+}
+
+/* Crossings are ordered by (edge, position along it) on one side, then by index. */
+typedef struct edge_key {
+    size_t edge;
+    double t;
+    size_t index;
+} edge_key;
+
+static int cmp_key(const void *pa, const void *pb) {
+    const edge_key *a = pa, *b = pb;
+    if (a->edge != b->edge) return a->edge < b->edge ? -1 : 1;
+    if (a->t != b->t) return a->t < b->t ? -1 : 1;
+    return a->index < b->index ? -1 : (a->index > b->index);
+}
+
+/* The ring's vertices with its crossings inserted in order along each edge. */
+static int build_nodes(const gt_ring *r, int side, gt_clip_work *w) {
+    size_t total = r->n + w->ncross;
+    if (gt_reserve(&w->nodes[side], &w->node_cap[side], total, sizeof *w->nodes[side], 64)) return -2;
+    edge_key *keys = malloc((w->ncross ? w->ncross : 1) * sizeof *keys);
+    if (!keys) return -2;
+    for (size_t c = 0; c < w->ncross; c++)
+        keys[c] = (edge_key){w->crossings[c].edge[side], w->crossings[c].t[side], c};
+    qsort(keys, w->ncross, sizeof *keys, cmp_key);
+    int status = 0;
+    for (size_t c = 1; c < w->ncross; c++)
+        if (keys[c].edge == keys[c - 1].edge && keys[c].t - keys[c - 1].t < 1e-9) status = -1; /* order unsure */
+    clip_node *nodes = w->nodes[side];
+    size_t k = 0, next = 0;
+    for (size_t i = 0; !status && i < r->n; i++) {
+        nodes[k++] = (clip_node){r->xy[2 * i], r->xy[2 * i + 1], -1};
+        for (; next < w->ncross && keys[next].edge == i; next++) {
+            clip_crossing *c = &w->crossings[keys[next].index];
+            c->pos[side] = k;
+            nodes[k++] = (clip_node){c->x, c->y, (long)keys[next].index};
+        }
+    }
+    free(keys);
+    w->nnodes[side] = k;
+    return status;
+}
+
+static int push_point(gt_clip_work *w, double x, double y) {
+    if (gt_reserve(&w->rings.xy, &w->rings.cap, w->rings.n + 1, 2 * sizeof *w->rings.xy, 64)) return -2;
+    w->rings.xy[2 * w->rings.n] = x;
+    w->rings.xy[2 * w->rings.n + 1] = y;
+    w->rings.n++;
+    return 0;
+}
+
+static int end_ring(gt_clip_work *w) {
+    if (gt_reserve(&w->ring_ends, &w->ring_cap, w->nrings + 1, sizeof *w->ring_ends, 4)) return -2;
+    w->ring_ends[w->nrings++] = w->rings.n;
+    return 0;
+}
+
+static int copy_ring(gt_clip_work *w, const gt_ring *r) {
+    for (size_t i = 0; i < r->n; i++)
+        if (push_point(w, r->xy[2 * i], r->xy[2 * i + 1])) return -2;
+    return end_ring(w) ? -2 : 1;
+}
+
+/* Follows a inside b from each entry, switching rings at every crossing. */
+static int trace(gt_clip_work *w) {
+    size_t limit = w->nnodes[0] + w->nnodes[1] + 4, steps = 0;
+    for (size_t start = 0; start < w->ncross; start++) {
+        if (!w->crossings[start].entering || w->crossings[start].visited) continue;
+        size_t c = start;
+        int side = 0;
+        do {
+            clip_crossing *cr = &w->crossings[c];
+            cr->visited = 1;
+            if (push_point(w, cr->x, cr->y)) return -2;
+            size_t k = cr->pos[side];
+            for (;;) {
+                k = (k + 1) % w->nnodes[side];
+                const clip_node *node = &w->nodes[side][k];
+                if (++steps > limit) return -1;
+                if (node->crossing >= 0) {
+                    c = (size_t)node->crossing;
+                    break;
+                }
+                if (push_point(w, node->x, node->y)) return -2;
+            }
+            /* Along a (inside b) the next crossing is an exit; along b, an entry. */
+            if (w->crossings[c].entering != (side == 1)) return -1;
+            side = 1 - side;
+        } while (!(c == start && side == 0));
+        if (end_ring(w)) return -2;
+    }
+    for (size_t c = 0; c < w->ncross; c++)
+        if (!w->crossings[c].visited) return -1;
+    return (int)w->nrings;
+}
+
+static double ring_area2(const double *xy, size_t n) {
+    double x0 = xy[0], y0 = xy[1], sum = 0;
+    for (size_t i = 1; i + 1 < n; i++)
+        sum += (xy[2 * i] - x0) * (xy[2 * i + 3] - y0) - (xy[2 * i + 2] - x0) * (xy[2 * i + 1] - y0);
+    return sum;
+}
+
+int gt_ring_clip_simple(const gt_ring *a, const gt_ring *b, gt_clip_work *w) {
+    w->ncross = w->nrings = w->rings.n = 0;
+    if (a->n < 3 || b->n < 3 || a->n * b->n > GT_CLIP_MAX_EDGE_PAIRS) return -1;
+    int status = find_crossings(a, b, w);
+    if (status) return status;
+    if (w->ncross == 0) {
+        /* No crossing and no contact: one inside the other, or apart. */
+        if (inside_ring(&a->xy[0], b)) return copy_ring(w, a);
+        if (inside_ring(&b->xy[0], a)) return copy_ring(w, b);
+        return 0;
+    }
+    if (w->ncross % 2) return -1;
+    if ((status = build_nodes(a, 0, w)) || (status = build_nodes(b, 1, w))) return status;
+    int rings = trace(w);
+    if (rings <= 0) return rings < 0 ? rings : -1;
+    /* What was traced must be rings with area, together no larger than either input. */
+    double total = 0, limit = fmin(ring_area2(a->xy, a->n), ring_area2(b->xy, b->n)) * (1 + 1e-9);
+    for (size_t i = 0, from = 0; i < w->nrings; from = w->ring_ends[i++]) {
+        size_t n = w->ring_ends[i] - from;
+        double area2 = n >= 3 ? ring_area2(&w->rings.xy[2 * from], n) : 0;
+        if (!(area2 > 0)) return -1;
+        total += area2;
+    }
+    return total <= limit ? rings : -1;
+}
+
+GEOSGeometry *gt_clip_work_geometry(guotu_context *ctx, const gt_clip_work *w, gt_ring *scratch) {
+    GEOSGeometry *local[8], **parts = w->nrings <= 8 ? local : malloc(w->nrings * sizeof *parts);
+    if (!parts) {
+        gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    size_t made = 0;
+    for (size_t from = 0; made < w->nrings; from = w->ring_ends[made++]) {
+        gt_ring view = {w->rings.xy + 2 * from, w->ring_ends[made] - from, 0};
+        if (!(parts[made] = gt_ring_polygon(ctx, &view, scratch))) break;
+    }
+    GEOSGeometry *g = NULL;
+    if (made == w->nrings)
+        g = made == 1 ? parts[0] : GEOSGeom_createCollection_r(ctx->geos, GEOS_MULTIPOLYGON, parts, (unsigned int)made);
+    if (!g) {
+        for (size_t i = 0; i < made; i++)
+            GEOSGeom_destroy_r(ctx->geos, parts[i]);
+        if (made == w->nrings) gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a piece");
+    }
+    if (parts != local) free(parts);
+    return g;
+}

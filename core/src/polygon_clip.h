@@ -1,0 +1,42 @@
+/* polygon_clip.h — the intersection of two simple polygons without holes, traced along
+ * the points where their boundaries cross (Greiner–Hormann), for the pairs that are not
+ * both convex (convex_clip.h handles those). It only answers when every contact between
+ * the two boundaries is a clean crossing — no shared edges, no vertex on the other
+ * boundary, no crossing the floating-point orientation test cannot settle — and leaves
+ * everything else (a few pairs in most land-use data, more where both years share
+ * boundaries) to GEOS's robust overlay. */
+#ifndef GUOTU_POLYGON_CLIP_H
+#define GUOTU_POLYGON_CLIP_H
+
+#include "convex_clip.h"
+
+/* Working space reused from pair to pair; zero it before first use, free with
+ * gt_clip_work_free. */
+typedef struct gt_clip_work {
+    struct clip_crossing *crossings;
+    size_t ncross, cross_cap;
+    struct clip_node *nodes[2];
+    size_t nnodes[2], node_cap[2];
+    gt_ring rings;     /* the result rings' points, one after another */
+    size_t *ring_ends; /* where each result ring ends in `rings` (exclusive) */
+    size_t nrings, ring_cap;
+} gt_clip_work;
+
+void gt_clip_work_free(gt_clip_work *w);
+
+/* Limit on (vertices of a) x (vertices of b): above it the pair goes to GEOS, whose
+ * indexed noding beats this method's test of every edge against every edge. */
+#define GT_CLIP_MAX_EDGE_PAIRS 40000
+
+/* The intersection of rings a and b (from gt_ring_read: counter-clockwise, simple).
+ * Returns the number of result rings (0: no area in common), each counter-clockwise in
+ * w->rings up to w->ring_ends[i]; -1 when the pair is for GEOS (see above); -2 when out of
+ * memory. */
+int gt_ring_clip_simple(const gt_ring *a, const gt_ring *b, gt_clip_work *w);
+
+/* The result of gt_ring_clip_simple as a new GEOS Polygon or MultiPolygon (shells
+ * clockwise, as GEOS's overlay gives them); NULL on failure with the error in ctx. Caller
+ * destroys it with GEOSGeom_destroy_r. */
+GEOSGeometry *gt_clip_work_geometry(guotu_context *ctx, const gt_clip_work *w, gt_ring *scratch);
+
+#endif
