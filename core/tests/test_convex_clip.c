@@ -48,6 +48,37 @@ static GEOSGeometry *from_wkt(fixture *f, const char *wkt) {
     return g;
 }
 
+/* The piece a clip made (owned, destroyed here; NULL when it found nothing) against GEOS's
+ * intersection `want`: valid, the same area to 1e-9 of `scale`, nothing apart. */
+static void assert_same_as_geos(fixture *f, GEOSGeometry *piece, const GEOSGeometry *want, double scale) {
+    GEOSContextHandle_t h = f->ctx->geos;
+    double want_area = 0;
+    GEOSArea_r(h, want, &want_area);
+    if (!piece) {
+        if (want_area > 1e-9 * scale) fail_msg("no piece, but GEOS finds %.9g", want_area);
+        return;
+    }
+    assert_int_equal(GEOSisValid_r(h, piece), 1);
+    double got_area = 0, apart = 0;
+    GEOSArea_r(h, piece, &got_area);
+    GEOSGeometry *diff = GEOSSymDifference_r(h, piece, want);
+    GEOSArea_r(h, diff, &apart);
+    if (fabs(got_area - want_area) > 1e-9 * scale || apart > 1e-9 * scale)
+        fail_msg("piece %.9g m² vs GEOS %.9g m², apart %.3g m²", got_area, want_area, apart);
+    GEOSGeom_destroy_r(h, diff);
+    GEOSGeom_destroy_r(h, piece);
+}
+
+typedef int (*pair_check)(fixture *f, GEOSGeometry *ga, GEOSGeometry *gb);
+
+static int check_wkt_with(fixture *f, pair_check check, const char *a, const char *b) {
+    GEOSGeometry *ga = from_wkt(f, a), *gb = from_wkt(f, b);
+    int r = check(f, ga, gb);
+    GEOSGeom_destroy_r(f->ctx->geos, ga);
+    GEOSGeom_destroy_r(f->ctx->geos, gb);
+    return r;
+}
+
 /* Clips a by b both ways round and checks the piece against GEOSIntersection: same area
  * (to 1e-9 of the inputs) and nothing in one that is not in the other. Returns the clip's
  * result code. */
@@ -56,43 +87,23 @@ static int check_pair(fixture *f, GEOSGeometry *ga, GEOSGeometry *gb) {
     assert_int_equal(gt_ring_read_convex(f->ctx, ga, &f->a), 1);
     assert_int_equal(gt_ring_read_convex(f->ctx, gb, &f->b), 1);
     GEOSGeometry *want = GEOSIntersection_r(h, ga, gb);
-    double want_area = 0, area_a = 0;
-    GEOSArea_r(h, want, &want_area);
+    double area_a = 0;
     GEOSArea_r(h, ga, &area_a);
     int result = 0;
     for (int round = 0; round < 2; round++) {
         int got = round ? gt_ring_clip_convex(&f->b, &f->a, &f->out, &f->scratch)
                         : gt_ring_clip_convex(&f->a, &f->b, &f->out, &f->scratch);
         assert_true(got == 0 || got == 1);
-        if (got == 0) {
-            if (want_area > 1e-9 * area_a) fail_msg("no piece, but GEOS finds %.9g", want_area);
-            result = 0;
-            continue;
-        }
-        GEOSGeometry *piece = gt_ring_polygon(f->ctx, &f->out, &f->scratch);
-        assert_non_null(piece);
-        assert_int_equal(GEOSisValid_r(h, piece), 1);
-        double got_area = 0, apart = 0;
-        GEOSArea_r(h, piece, &got_area);
-        GEOSGeometry *diff = GEOSSymDifference_r(h, piece, want);
-        GEOSArea_r(h, diff, &apart);
-        if (fabs(got_area - want_area) > 1e-9 * area_a || apart > 1e-9 * area_a)
-            fail_msg("piece %.9g m² vs GEOS %.9g m², apart %.3g m²", got_area, want_area, apart);
-        GEOSGeom_destroy_r(h, diff);
-        GEOSGeom_destroy_r(h, piece);
-        result = 1;
+        GEOSGeometry *piece = got ? gt_ring_polygon(f->ctx, &f->out, &f->scratch) : NULL;
+        if (got) assert_non_null(piece);
+        assert_same_as_geos(f, piece, want, area_a);
+        result = got;
     }
     GEOSGeom_destroy_r(h, want);
     return result;
 }
 
-static int check_wkt(fixture *f, const char *a, const char *b) {
-    GEOSGeometry *ga = from_wkt(f, a), *gb = from_wkt(f, b);
-    int r = check_pair(f, ga, gb);
-    GEOSGeom_destroy_r(f->ctx->geos, ga);
-    GEOSGeom_destroy_r(f->ctx->geos, gb);
-    return r;
-}
+static int check_wkt(fixture *f, const char *a, const char *b) { return check_wkt_with(f, check_pair, a, b); }
 
 static void test_cases(void **state) {
     fixture *f = *state;
@@ -190,36 +201,19 @@ static int check_simple(fixture *f, GEOSGeometry *ga, GEOSGeometry *gb) {
     assert_true(got >= -1);
     if (got < 0) return got;
     GEOSGeometry *want = GEOSIntersection_r(h, ga, gb);
-    double want_area = 0, area_a = 0;
-    GEOSArea_r(h, want, &want_area);
+    double area_a = 0;
     GEOSArea_r(h, ga, &area_a);
-    if (got == 0) {
-        if (want_area > 1e-9 * area_a) fail_msg("no piece, but GEOS finds %.9g", want_area);
-    } else {
-        GEOSGeometry *piece = gt_clip_work_geometry(f->ctx, &f->work, &f->scratch);
+    GEOSGeometry *piece = got ? gt_clip_work_geometry(f->ctx, &f->work, &f->scratch) : NULL;
+    if (got) {
         assert_non_null(piece);
-        assert_int_equal(GEOSisValid_r(h, piece), 1);
         assert_int_equal(GEOSGetNumGeometries_r(h, piece), got);
-        double got_area = 0, apart = 0;
-        GEOSArea_r(h, piece, &got_area);
-        GEOSGeometry *diff = GEOSSymDifference_r(h, piece, want);
-        GEOSArea_r(h, diff, &apart);
-        if (fabs(got_area - want_area) > 1e-9 * area_a || apart > 1e-9 * area_a)
-            fail_msg("piece %.9g m² vs GEOS %.9g m², apart %.3g m²", got_area, want_area, apart);
-        GEOSGeom_destroy_r(h, diff);
-        GEOSGeom_destroy_r(h, piece);
     }
+    assert_same_as_geos(f, piece, want, area_a);
     GEOSGeom_destroy_r(h, want);
     return got;
 }
 
-static int check_simple_wkt(fixture *f, const char *a, const char *b) {
-    GEOSGeometry *ga = from_wkt(f, a), *gb = from_wkt(f, b);
-    int r = check_simple(f, ga, gb);
-    GEOSGeom_destroy_r(f->ctx->geos, ga);
-    GEOSGeom_destroy_r(f->ctx->geos, gb);
-    return r;
-}
+static int check_simple_wkt(fixture *f, const char *a, const char *b) { return check_wkt_with(f, check_simple, a, b); }
 
 static void test_simple_cases(void **state) {
     fixture *f = *state;
