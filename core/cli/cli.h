@@ -19,4 +19,8 @@ int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "guotu CMD: ...", then the usage; returns 1 (callers map it to exit status 2). */
 int cli_usage_error(const char *cmd, const char *usage, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* Reads a finite number >= 0 from the whole of `text` into *out; returns 0, or 1 when the
+ * text is empty, has anything after the number, or is negative, infinite or not a number. */
+int cli_parse_nonnegative(const char *text, double *out);
+
 #endif

@@ -170,16 +170,10 @@ static int parse(int argc, char **argv, border_args *a) {
         }
         case 'o': a->output = optarg; break;
         case 'h': fputs(usage, stdout); return -1;
-        default:
-            fprintf(stderr, "guotu border: unknown or incomplete option '%s'\n\n%s", argv[optind - 1], usage);
-            return 1;
+        default: return cli_usage_error("border", usage, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
-        if (number) {
-            char *end = NULL;
-            *number = strtod(optarg, &end);
-            if (!*optarg || *end || !(*number >= 0) || !isfinite(*number))
-                return cli_usage_error("border", usage, "%s needs a number >= 0, not '%s'", argv[optind - 2], optarg);
-        }
+        if (number && cli_parse_nonnegative(optarg, number))
+            return cli_usage_error("border", usage, "%s needs a number >= 0, not '%s'", argv[optind - 2], optarg);
     }
     if (!a->weights[0]) snprintf(a->weights, sizeof a->weights, "1,1,0.75,0.5");
     const char *u = NULL;

@@ -143,8 +143,7 @@ static int parse_convert_args(int argc, char **argv, convert_args *a) {
         case 'o': a->output = optarg; break;
         case 'h': fputs(convert_usage, stdout); return -1;
         default:
-            fprintf(stderr, "guotu convert: unknown or incomplete option '%s'\n\n%s", argv[optind - 1], convert_usage);
-            return 1;
+            return cli_usage_error("convert", convert_usage, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }
     const char *u = NULL;

@@ -83,9 +83,7 @@ static int parse_tally_args(int argc, char **argv, tally_args *a) {
         case 'o': a->output = optarg; break;
         case 't': in->threads = atoi(optarg); break;
         case 'h': fputs(tally_usage, stdout); return -1;
-        default:
-            fprintf(stderr, "guotu tally: unknown or incomplete option '%s'\n%s", argv[optind - 1], tally_usage);
-            return 1;
+        default: return cli_usage_error("tally", tally_usage, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }
     if (optind < argc) return cli_usage_error("tally", tally_usage, "unexpected argument '%s'", argv[optind]);

@@ -220,8 +220,7 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
         case 'o': a->output = optarg; break;
         case 'h': fputs(voucher_usage, stdout); return -1;
         default:
-            fprintf(stderr, "guotu voucher: unknown or incomplete option '%s'\n\n%s", argv[optind - 1], voucher_usage);
-            return 1;
+            return cli_usage_error("voucher", voucher_usage, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }
     const char *u = NULL;

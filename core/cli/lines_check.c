@@ -117,17 +117,11 @@ static int parse(int argc, char **argv, check_args *a) {
         case 'o': a->output = optarg; break;
         case 'h': fputs(check_usage, stdout); return -1;
         default:
-            fprintf(stderr, "guotu lines check: unknown or incomplete option '%s'\n\n%s", argv[optind - 1],
-                    check_usage);
-            return 1;
+            return cli_usage_error("lines check", check_usage, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
-        if (number) {
-            char *end = NULL;
-            *number = strtod(optarg, &end);
-            if (!*optarg || *end || !(*number >= 0))
-                return cli_usage_error("lines check", check_usage, "%s needs a number >= 0, not '%s'", argv[optind - 2],
-                                       optarg);
-        }
+        if (number && cli_parse_nonnegative(optarg, number))
+            return cli_usage_error("lines check", check_usage, "%s needs a number >= 0, not '%s'", argv[optind - 2],
+                                   optarg);
     }
     const char *u = NULL;
     if (optind < argc)

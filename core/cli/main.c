@@ -1,7 +1,9 @@
 /* main.c — the guotu command: dispatches to subcommands. */
 #include <gdal/gdal.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -42,6 +44,12 @@ int cli_usage_error(const char *cmd, const char *usage, const char *fmt, ...) {
     fprintf(stderr, "\n\n%s", usage);
     va_end(ap);
     return 1;
+}
+
+int cli_parse_nonnegative(const char *text, double *out) {
+    char *end = NULL;
+    *out = strtod(text, &end);
+    return !*text || *end || !(*out >= 0) || !isfinite(*out);
 }
 
 static int print_version(void) {
