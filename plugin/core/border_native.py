@@ -11,6 +11,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 from .native import AreaMethod, Context, _decode, _encode
 from .native_handle import NativeHandle, initial_options, numbers_of, set_numbers
 from .prototypes import PrototypeSet
+from .ctypes_names import INT, INT64, PTR, SIZE, STR
 
 STATUSES: Tuple[str, ...] = ("coordinated", "overlap", "gap", "discontinuity", "category_mismatch", "none")
 KINDS: Tuple[str, ...] = ("overlap", "gap", "discontinuity", "category_mismatch")
@@ -94,23 +95,18 @@ class _Stats(ctypes.Structure):
         "elements_no_geometry", "admins_invalid")]
 
 
-_P = ctypes.c_void_p
-_I = ctypes.c_int
-_I64 = ctypes.c_int64
-_SZ = ctypes.c_size_t
-_STR = ctypes.c_char_p
 
 # name: (restype, argtypes) — transcribed from guotu_border.h, in header order.
 _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_border_options_init": (None, [ctypes.POINTER(_BorderOptions)]),
-    "guotu_border_create": (_I, [_P, ctypes.POINTER(_BorderOptions), ctypes.POINTER(_P)]),
-    "guotu_border_destroy": (None, [_P, _P]),
-    "guotu_border_add_admin": (_I, [_P, _P, _STR, _STR, _I64, _STR, _SZ]),
-    "guotu_border_add_element": (_I, [_P, _P, _STR, _STR, _STR, _I64, _STR, _SZ]),
-    "guotu_border_run": (_I, [_P, _P, ctypes.POINTER(_Callbacks), _P]),
-    "guotu_border_pair_count": (_SZ, [_P]),
-    "guotu_border_pair_row": (_I, [_P, _P, _SZ, ctypes.POINTER(_Pair)]),
-    "guotu_border_get_stats": (_I, [_P, _P, ctypes.POINTER(_Stats)]),
+    "guotu_border_create": (INT, [PTR, ctypes.POINTER(_BorderOptions), ctypes.POINTER(PTR)]),
+    "guotu_border_destroy": (None, [PTR, PTR]),
+    "guotu_border_add_admin": (INT, [PTR, PTR, STR, STR, INT64, STR, SIZE]),
+    "guotu_border_add_element": (INT, [PTR, PTR, STR, STR, STR, INT64, STR, SIZE]),
+    "guotu_border_run": (INT, [PTR, PTR, ctypes.POINTER(_Callbacks), PTR]),
+    "guotu_border_pair_count": (SIZE, [PTR]),
+    "guotu_border_pair_row": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_Pair)]),
+    "guotu_border_get_stats": (INT, [PTR, PTR, ctypes.POINTER(_Stats)]),
 }
 
 _SET = PrototypeSet("the border check (guotu_border.h)", _PROTOTYPES)

@@ -15,6 +15,7 @@ from .errors import GuotuError
 from .native_handle import NativeHandle
 from .prototypes import PrototypeSet
 from .native import AreaMethod, Coefficients, Context, InvalidPolicy, Status, _decode, _encode
+from .ctypes_names import INT, INT64, PTR, SIZE, STR
 
 # The ten policy categories, in the core's order (policy.c), and the statuses.
 CATEGORIES: Tuple[str, ...] = ("cultivated", "garden", "forest", "grassland", "farm_water", "aquaculture_water",
@@ -133,50 +134,45 @@ CELL_STATUSES: Tuple[str, ...] = ("nodata", "same", "path", "conditional", "proh
 
 _PIECE_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(_ConversionPiece), ctypes.c_void_p)
 
-_P = ctypes.c_void_p
-_I = ctypes.c_int
-_I64 = ctypes.c_int64
-_SZ = ctypes.c_size_t
-_STR = ctypes.c_char_p
 
 # name: (restype, argtypes) — transcribed from guotu_convert.h, in header order.
 _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
-    "guotu_category_map_parse": (_I, [_P, _STR, _SZ, _STR, ctypes.POINTER(_P)]),
-    "guotu_category_map_destroy": (None, [_P, _P]),
-    "guotu_category_map_lookup": (_I, [_P, _STR, ctypes.POINTER(_STR)]),
-    "guotu_policy_parse": (_I, [_P, _STR, _SZ, _STR, ctypes.POINTER(_P)]),
-    "guotu_policy_destroy": (None, [_P, _P]),
-    "guotu_policy_lookup": (_I, [_P, _STR, _STR, ctypes.POINTER(_PolicyRule)]),
+    "guotu_category_map_parse": (INT, [PTR, STR, SIZE, STR, ctypes.POINTER(PTR)]),
+    "guotu_category_map_destroy": (None, [PTR, PTR]),
+    "guotu_category_map_lookup": (INT, [PTR, STR, ctypes.POINTER(STR)]),
+    "guotu_policy_parse": (INT, [PTR, STR, SIZE, STR, ctypes.POINTER(PTR)]),
+    "guotu_policy_destroy": (None, [PTR, PTR]),
+    "guotu_policy_lookup": (INT, [PTR, STR, STR, ctypes.POINTER(_PolicyRule)]),
     "guotu_convert_options_init": (None, [ctypes.POINTER(_ConvertOptions)]),
-    "guotu_convert_create": (_I, [_P, ctypes.POINTER(_ConvertOptions), _P, _P, _P, _P, _P, ctypes.POINTER(_P)]),
-    "guotu_convert_destroy": (None, [_P, _P]),
-    "guotu_convert_add_zone": (_I, [_P, _P, _STR, _I64, _STR, _SZ]),
-    "guotu_convert_add_before": (_I, [_P, _P, _STR, _I64, _STR, _SZ]),
-    "guotu_convert_add_line": (_I, [_P, _P, _I, _I64, _STR, _SZ]),
-    "guotu_convert_prepare": (_I, [_P, _P]),
-    "guotu_convert_set_expected": (_I, [_P, _P, _I64]),
-    "guotu_convert_set_piece_callback": (None, [_P, _PIECE_FN, _P]),
-    "guotu_convert_add_after": (_I, [_P, _P, _STR, _I64, _STR, _SZ]),
-    "guotu_convert_finish": (_I, [_P, _P]),
-    "guotu_convert_category_count": (_SZ, [_P]),
-    "guotu_convert_category_row": (_I, [_P, _P, _SZ, ctypes.POINTER(_Transition)]),
-    "guotu_convert_code_count": (_SZ, [_P]),
-    "guotu_convert_code_row": (_I, [_P, _P, _SZ, ctypes.POINTER(_Transition)]),
-    "guotu_convert_status_count": (_SZ, [_P]),
-    "guotu_convert_status_row": (_I, [_P, _P, _SZ, ctypes.POINTER(_StatusArea)]),
-    "guotu_convert_line_count": (_SZ, [_P]),
-    "guotu_convert_line_row": (_I, [_P, _P, _SZ, ctypes.POINTER(_LineStatusArea)]),
-    "guotu_convert_unknown_count": (_SZ, [_P]),
-    "guotu_convert_unknown_row": (_I, [_P, _P, _SZ, ctypes.POINTER(_UnknownCode)]),
-    "guotu_convert_get_stats": (_I, [_P, _P, ctypes.POINTER(_ConvertStats)]),
+    "guotu_convert_create": (INT, [PTR, ctypes.POINTER(_ConvertOptions), PTR, PTR, PTR, PTR, PTR, ctypes.POINTER(PTR)]),
+    "guotu_convert_destroy": (None, [PTR, PTR]),
+    "guotu_convert_add_zone": (INT, [PTR, PTR, STR, INT64, STR, SIZE]),
+    "guotu_convert_add_before": (INT, [PTR, PTR, STR, INT64, STR, SIZE]),
+    "guotu_convert_add_line": (INT, [PTR, PTR, INT, INT64, STR, SIZE]),
+    "guotu_convert_prepare": (INT, [PTR, PTR]),
+    "guotu_convert_set_expected": (INT, [PTR, PTR, INT64]),
+    "guotu_convert_set_piece_callback": (None, [PTR, _PIECE_FN, PTR]),
+    "guotu_convert_add_after": (INT, [PTR, PTR, STR, INT64, STR, SIZE]),
+    "guotu_convert_finish": (INT, [PTR, PTR]),
+    "guotu_convert_category_count": (SIZE, [PTR]),
+    "guotu_convert_category_row": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_Transition)]),
+    "guotu_convert_code_count": (SIZE, [PTR]),
+    "guotu_convert_code_row": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_Transition)]),
+    "guotu_convert_status_count": (SIZE, [PTR]),
+    "guotu_convert_status_row": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_StatusArea)]),
+    "guotu_convert_line_count": (SIZE, [PTR]),
+    "guotu_convert_line_row": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_LineStatusArea)]),
+    "guotu_convert_unknown_count": (SIZE, [PTR]),
+    "guotu_convert_unknown_row": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_UnknownCode)]),
+    "guotu_convert_get_stats": (INT, [PTR, PTR, ctypes.POINTER(_ConvertStats)]),
 }
 # Newer than the rest of the conversion API (threads in the CLI); not used by the plugin,
 # declared when the library has it.
-_OPTIONAL = {"guotu_convert_merge": (_I, [_P, _P, _P]),
+_OPTIONAL = {"guotu_convert_merge": (INT, [PTR, PTR, PTR]),
              # Raster land use on one grid (newer than the polygon overlay).
-             "guotu_convert_set_grid": (_I, [_P, _P, ctypes.POINTER(_ConvertGrid)]),
-             "guotu_convert_add_cells": (_I, [_P, _P, _I64, _I64, _I64, _I64, ctypes.c_void_p, ctypes.c_void_p,
-                                              _I64, ctypes.c_void_p])}
+             "guotu_convert_set_grid": (INT, [PTR, PTR, ctypes.POINTER(_ConvertGrid)]),
+             "guotu_convert_add_cells": (INT, [PTR, PTR, INT64, INT64, INT64, INT64, ctypes.c_void_p, ctypes.c_void_p,
+                                              INT64, ctypes.c_void_p])}
 
 _SET = PrototypeSet("the conversion API (guotu_convert.h)", _PROTOTYPES, _OPTIONAL)
 

@@ -15,6 +15,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 from .native import AreaMethod, Context, _decode, _encode
 from .native_handle import NativeHandle, initial_options, numbers_of, set_numbers
 from .prototypes import PrototypeSet
+from .ctypes_names import INT, INT64, PTR, SIZE, STR
 
 # guotu_line, in the header's order; the names are the workspace's layer names.
 LINE_NAMES: Tuple[str, ...] = ("ecological_redline", "permanent_farmland", "urban_boundary")
@@ -90,23 +91,18 @@ class _LineStats(ctypes.Structure):
 
 _ISSUE_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(_LineIssue), ctypes.c_void_p)
 
-_P = ctypes.c_void_p
-_I = ctypes.c_int
-_I64 = ctypes.c_int64
-_SZ = ctypes.c_size_t
-_STR = ctypes.c_char_p
 
 # name: (restype, argtypes) — transcribed from guotu_lines.h, in header order.
 _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
-    "guotu_line_name": (_STR, [_I]),
+    "guotu_line_name": (STR, [INT]),
     "guotu_lines_options_init": (None, [ctypes.POINTER(_LinesOptions)]),
-    "guotu_lines_create": (_I, [_P, ctypes.POINTER(_LinesOptions), ctypes.POINTER(_P)]),
-    "guotu_lines_destroy": (None, [_P, _P]),
-    "guotu_lines_add_admin": (_I, [_P, _P, _STR, _STR, ctypes.POINTER(_AdminValues), _I64, _STR, _SZ]),
-    "guotu_lines_add": (_I, [_P, _P, _I, _I64, _STR, _SZ]),
-    "guotu_lines_run": (_I, [_P, _P, _ISSUE_FN, _P]),
-    "guotu_lines_stats_count": (_SZ, [_P]),
-    "guotu_lines_stats_row": (_I, [_P, _P, _SZ, ctypes.POINTER(_LineStats)]),
+    "guotu_lines_create": (INT, [PTR, ctypes.POINTER(_LinesOptions), ctypes.POINTER(PTR)]),
+    "guotu_lines_destroy": (None, [PTR, PTR]),
+    "guotu_lines_add_admin": (INT, [PTR, PTR, STR, STR, ctypes.POINTER(_AdminValues), INT64, STR, SIZE]),
+    "guotu_lines_add": (INT, [PTR, PTR, INT, INT64, STR, SIZE]),
+    "guotu_lines_run": (INT, [PTR, PTR, _ISSUE_FN, PTR]),
+    "guotu_lines_stats_count": (SIZE, [PTR]),
+    "guotu_lines_stats_row": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_LineStats)]),
 }
 
 _SET = PrototypeSet("the three-lines checks (guotu_lines.h)", _PROTOTYPES)

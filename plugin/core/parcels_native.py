@@ -15,6 +15,7 @@ from .convert_native import CategoryMap, Policy
 from .native import AreaMethod, Coefficients, Context, _decode, _encode
 from .native_handle import NativeHandle, initial_options, numbers_of, set_numbers
 from .prototypes import PrototypeSet
+from .ctypes_names import DOUBLE, INT, INT64, PTR, SIZE, STR
 
 KINDS: Tuple[str, ...] = ("farmland_consolidation", "construction_reclamation", "ecological_restoration",
                           "high_standard_farmland")
@@ -136,36 +137,30 @@ class _VillageResult(ctypes.Structure):
 
 _REASON_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(_ParcelReason), ctypes.c_void_p)
 
-_P = ctypes.c_void_p
-_I = ctypes.c_int
-_I64 = ctypes.c_int64
-_SZ = ctypes.c_size_t
-_STR = ctypes.c_char_p
-_D = ctypes.c_double
 
 # name: (restype, argtypes) — transcribed from guotu_parcels.h, in header order.
 _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
-    "guotu_project_kind_name": (_STR, [_I]),
-    "guotu_project_types_parse": (_I, [_P, _STR, _SZ, _STR, ctypes.POINTER(_P)]),
-    "guotu_project_types_destroy": (None, [_P, _P]),
-    "guotu_project_types_lookup": (_I, [_P, _STR]),
+    "guotu_project_kind_name": (STR, [INT]),
+    "guotu_project_types_parse": (INT, [PTR, STR, SIZE, STR, ctypes.POINTER(PTR)]),
+    "guotu_project_types_destroy": (None, [PTR, PTR]),
+    "guotu_project_types_lookup": (INT, [PTR, STR]),
     "guotu_parcels_options_init": (None, [ctypes.POINTER(_ParcelsOptions)]),
-    "guotu_parcels_create": (_I, [_P, ctypes.POINTER(_ParcelsOptions), _P, _P, _P, _P, _P, _P, ctypes.POINTER(_P)]),
-    "guotu_parcels_destroy": (None, [_P, _P]),
-    "guotu_parcels_add_line": (_I, [_P, _P, _I, _I64, _STR, _SZ]),
-    "guotu_parcels_add_river_beach": (_I, [_P, _P, _I64, _STR, _SZ]),
-    "guotu_parcels_add_village": (_I, [_P, _P, _STR, _STR, _I64, _STR, _SZ]),
-    "guotu_parcels_add_unit": (_I, [_P, _P, _STR, _STR, _D, _I64, _STR, _SZ]),
-    "guotu_parcels_add": (_I, [_P, _P, ctypes.POINTER(_ParcelInput), _STR, _SZ]),
-    "guotu_parcels_run": (_I, [_P, _P, _REASON_FN, _P]),
-    "guotu_verdict_name": (_STR, [_I]),
-    "guotu_verdict_name_zh": (_STR, [_I]),
-    "guotu_parcels_count": (_SZ, [_P]),
-    "guotu_parcels_result": (_I, [_P, _P, _SZ, ctypes.POINTER(_ParcelResult)]),
-    "guotu_parcels_unit_count": (_SZ, [_P]),
-    "guotu_parcels_unit": (_I, [_P, _P, _SZ, ctypes.POINTER(_UnitResult)]),
-    "guotu_parcels_village_count": (_SZ, [_P]),
-    "guotu_parcels_village": (_I, [_P, _P, _SZ, ctypes.POINTER(_VillageResult)]),
+    "guotu_parcels_create": (INT, [PTR, ctypes.POINTER(_ParcelsOptions), PTR, PTR, PTR, PTR, PTR, PTR, ctypes.POINTER(PTR)]),
+    "guotu_parcels_destroy": (None, [PTR, PTR]),
+    "guotu_parcels_add_line": (INT, [PTR, PTR, INT, INT64, STR, SIZE]),
+    "guotu_parcels_add_river_beach": (INT, [PTR, PTR, INT64, STR, SIZE]),
+    "guotu_parcels_add_village": (INT, [PTR, PTR, STR, STR, INT64, STR, SIZE]),
+    "guotu_parcels_add_unit": (INT, [PTR, PTR, STR, STR, DOUBLE, INT64, STR, SIZE]),
+    "guotu_parcels_add": (INT, [PTR, PTR, ctypes.POINTER(_ParcelInput), STR, SIZE]),
+    "guotu_parcels_run": (INT, [PTR, PTR, _REASON_FN, PTR]),
+    "guotu_verdict_name": (STR, [INT]),
+    "guotu_verdict_name_zh": (STR, [INT]),
+    "guotu_parcels_count": (SIZE, [PTR]),
+    "guotu_parcels_result": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_ParcelResult)]),
+    "guotu_parcels_unit_count": (SIZE, [PTR]),
+    "guotu_parcels_unit": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_UnitResult)]),
+    "guotu_parcels_village_count": (SIZE, [PTR]),
+    "guotu_parcels_village": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_VillageResult)]),
 }
 
 _SET = PrototypeSet("the parcel check (guotu_parcels.h)", _PROTOTYPES)
