@@ -92,15 +92,20 @@ int gt_fail(guotu_context *ctx, int status, const char *fmt, ...) {
     return status;
 }
 
-int gt_fail_geos(guotu_context *ctx, int status, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
+int gt_vfail_geos(guotu_context *ctx, int status, const char *fmt, va_list ap) {
     vformat(ctx->last_error, sizeof ctx->last_error, fmt, ap);
-    va_end(ap);
     if (ctx->geos_message[0]) {
         size_t used = strlen(ctx->last_error);
         snprintf(ctx->last_error + used, sizeof ctx->last_error - used, ": %s", ctx->geos_message);
     }
+    return status;
+}
+
+int gt_fail_geos(guotu_context *ctx, int status, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    gt_vfail_geos(ctx, status, fmt, ap);
+    va_end(ap);
     return status;
 }
 

@@ -419,21 +419,6 @@ static int emit(guotu_context *ctx, guotu_convert *cv, const GEOSGeometry *piece
     return stop ? gt_fail(ctx, GUOTU_ERR_CANCELLED, "stopped by the piece callback") : GUOTU_OK;
 }
 
-static GEOSGeometry *overlay(guotu_context *ctx, const GEOSGeometry *a, const GEOSGeometry *b, int difference) {
-    GEOSGeometry *r = difference ? GEOSDifference_r(ctx->geos, a, b) : GEOSIntersection_r(ctx->geos, a, b);
-    /* OverlayNG is robust; a snap-rounded retry at 1 mm keeps one odd vertex from stopping
-     * an overlay of half a million parcels. */
-    if (!r)
-        r = difference ? GEOSDifferencePrec_r(ctx->geos, a, b, 1e-3) : GEOSIntersectionPrec_r(ctx->geos, a, b, 1e-3);
-    if (!r) return NULL;
-    int type = GEOSGeomTypeId_r(ctx->geos, r);
-    if ((type == GEOS_POLYGON || type == GEOS_MULTIPOLYGON) && GEOSisEmpty_r(ctx->geos, r) == 0)
-        return r; /* the usual case: already polygonal, no copy needed */
-    GEOSGeometry *poly = gt_polygonal_part(ctx, r);
-    GEOSGeom_destroy_r(ctx->geos, r);
-    return poly;
-}
-
 static int cmp_index(const void *a, const void *b) {
     int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
     return x < y ? -1 : (x > y);
@@ -457,17 +442,27 @@ static int split(guotu_context *ctx, guotu_convert *cv, const GEOSGeometry *piec
     memcpy(found, cv->candidates, n * sizeof *found);
     if (level == 1) qsort(found, n, sizeof *found, cmp_index); /* line priority */
     GEOSGeometry *rest = GEOSGeom_clone_r(ctx->geos, piece);
+    if (!rest) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     for (size_t i = 0; !status && rest && i < n; i++) {
         const GEOSPreparedGeometry *prepared = level == 0 ? cv->zones[found[i]].prepared : cv->lines[found[i]].prepared;
         const GEOSGeometry *cutter = level == 0 ? cv->zones[found[i]].geom : cv->lines[found[i]].geom;
         int inside = GEOSPreparedContainsProperly_r(ctx->geos, prepared, rest) == 1;
-        if (!inside && GEOSPreparedIntersects_r(ctx->geos, prepared, rest) != 1) continue;
-        GEOSGeometry *part = inside ? rest : overlay(ctx, rest, cutter, 0);
-        if (part)
+        /* 2 (a GEOS exception) goes on to the overlay, which fails with a message if it must. */
+        if (!inside && GEOSPreparedIntersects_r(ctx->geos, prepared, rest) == 0) continue;
+        const char *kind = level == 0 ? "zone" : "line feature";
+        const char *name = level == 0 ? cv->zones[found[i]].id : guotu_line_name(cv->lines[found[i]].line);
+        GEOSGeometry *part = rest;
+        if (!inside)
+            status = gt_overlay_polygonal(ctx, rest, cutter, 0, &part, "the piece of feature %lld of '%s' with %s '%s'",
+                                          (long long)src->b->fid, cv->before_label, kind, name);
+        if (!status && part)
             status = level == 0 ? split(ctx, cv, part, 1, ZONE_FIRST + found[i], src)
                                 : emit(ctx, cv, part, zk, cv->lines[found[i]].line, src);
         if (part && part != rest) GEOSGeom_destroy_r(ctx->geos, part);
-        GEOSGeometry *left = status || inside ? NULL : overlay(ctx, rest, cutter, 1);
+        GEOSGeometry *left = NULL;
+        if (!status && !inside)
+            status = gt_overlay_polygonal(ctx, rest, cutter, 1, &left, "the piece of feature %lld of '%s' from %s '%s'",
+                                          (long long)src->b->fid, cv->before_label, kind, name);
         GEOSGeom_destroy_r(ctx->geos, rest);
         rest = left;
     }
@@ -522,10 +517,11 @@ int guotu_convert_add_after(guotu_context *ctx, guotu_convert *cv, const char *c
         GEOSGeometry *piece = NULL;
         int clipped = 0; /* 1 piece made here, -1 nothing in common, 0 for GEOS */
         if (after_simple == 1 && src.b->shape != SHAPE_OTHER) {
-            int convex = 0, read = gt_ring_read(ctx, src.b->geom, &cv->rings[0], &convex), got = -1;
+            /* its convexity was found when it was added */
+            int read = gt_ring_read(ctx, src.b->geom, &cv->rings[0], NULL), got = -1;
             if (read < 0) {
                 got = -2;
-            } else if (read == 1 && convex && after_convex) {
+            } else if (read == 1 && src.b->shape == SHAPE_CONVEX && after_convex) {
                 got = gt_ring_clip_convex(&cv->rings[0], &cv->rings[1], &cv->rings[2], &cv->rings[3]);
                 if (got == 1) piece = gt_ring_polygon(ctx, &cv->rings[2], &cv->rings[3]);
             } else if (read == 1) {
@@ -541,7 +537,10 @@ int guotu_convert_add_after(guotu_context *ctx, guotu_convert *cv, const char *c
                 status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
             }
         }
-        if (!clipped && !status) piece = overlay(ctx, src.b->geom, a, 0);
+        if (!clipped && !status)
+            status =
+                gt_overlay_polygonal(ctx, src.b->geom, a, 0, &piece, "feature %lld of '%s' with feature %lld of '%s'",
+                                     (long long)src.b->fid, cv->before_label, (long long)fid, cv->after_label);
         if (!piece) continue;
         status = split(ctx, cv, piece, 0, ZONE_NONE, &src);
         GEOSGeom_destroy_r(ctx->geos, piece);

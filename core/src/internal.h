@@ -6,6 +6,7 @@
 #define GEOS_USE_ONLY_R_API
 #endif
 #include <geos_c.h>
+#include <stdarg.h>
 #include <proj.h>
 
 #include "guotu/guotu.h"
@@ -38,6 +39,9 @@ int gt_fail_geos(guotu_context *ctx, int status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+
+/* gt_fail_geos with a va_list, for functions that take a message format themselves. */
+int gt_vfail_geos(guotu_context *ctx, int status, const char *fmt, va_list ap);
 
 /* Clears last_error and the pending GEOS message at the start of a public call. */
 void gt_clear_error(guotu_context *ctx);

@@ -390,16 +390,12 @@ static int report_overlap(guotu_context *ctx, guotu_lines *l, int la, const line
         suggestion(&t, la, lb);
         return emit(ctx, l, &t, a->geom);
     }
-    GEOSGeometry *raw = GEOSIntersection_r(ctx->geos, a->geom, b->geom);
-    if (!raw) raw = GEOSIntersectionPrec_r(ctx->geos, a->geom, b->geom, 1e-3);
-    if (!raw)
-        return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot intersect %s %lld with %s %lld", line_names[la],
-                            (long long)a->fid, line_names[lb], (long long)b->fid);
-    GEOSGeometry *overlap = gt_polygonal_part(ctx, raw);
-    GEOSGeom_destroy_r(ctx->geos, raw);
-    if (!overlap) return GUOTU_OK;
+    GEOSGeometry *overlap = NULL;
+    int status = gt_overlay_polygonal(ctx, a->geom, b->geom, 0, &overlap, "%s %lld with %s %lld", line_names[la],
+                                      (long long)a->fid, line_names[lb], (long long)b->fid);
+    if (status || !overlap) return status;
     double area = 0;
-    int status = gt_area_of_geom(ctx, l->calc, overlap, &area);
+    status = gt_area_of_geom(ctx, l->calc, overlap, &area);
     if (!status && area > 0) {
         issue_text t = text_for(overlap_rule[la][lb], area < l->o.minor_overlap_m2 ? "minor" : "error", la, a, lb, b);
         t.value = area / 10000.0;

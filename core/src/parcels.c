@@ -319,15 +319,9 @@ static int inside_layer(guotu_context *ctx, guotu_parcels *p, const pc_layer *l,
         const GEOSGeometry *other = l->items[h.items[k]].geom;
         /* 2 (a GEOS exception) goes on to the overlay, which fails with a message if it must. */
         if (GEOSIntersects_r(ctx->geos, geom, other) == 0) continue;
-        GEOSGeometry *raw = GEOSIntersection_r(ctx->geos, geom, other);
-        if (!raw) raw = GEOSIntersectionPrec_r(ctx->geos, geom, other, 1e-3);
-        if (!raw) {
-            status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot intersect %s with %s %lld", p->label, what,
-                                  (long long)l->items[h.items[k]].fid);
-            break;
-        }
-        GEOSGeometry *part = gt_polygonal_part(ctx, raw);
-        GEOSGeom_destroy_r(ctx->geos, raw);
+        GEOSGeometry *part = NULL;
+        status = gt_overlay_polygonal(ctx, geom, other, 0, &part, "%s with %s %lld", p->label, what,
+                                      (long long)l->items[h.items[k]].fid);
         if (part) parts[n++] = part;
     }
     free(h.items);

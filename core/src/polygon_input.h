@@ -21,4 +21,16 @@ int gt_read_polygon_detail(guotu_context *ctx, guotu_invalid_policy invalid, con
  * inputs touched), as a new Polygon or MultiPolygon; NULL when it has no area. */
 GEOSGeometry *gt_polygonal_part(guotu_context *ctx, const GEOSGeometry *geom);
 
+/* The polygonal part of a ∩ b (difference 0) or a − b (difference 1): GEOS's robust overlay,
+ * retried snap-rounded at 1 mm. *out gets a new Polygon or MultiPolygon (caller destroys it
+ * with GEOSGeom_destroy_r), or NULL when the result has no area. Returns GUOTU_OK, or
+ * GUOTU_ERR_GEOMETRY with the message "cannot intersect <fmt ...>: <GEOS's reason>"
+ * ("cannot subtract" for a difference), or GUOTU_ERR_NOMEM. */
+int gt_overlay_polygonal(guotu_context *ctx, const GEOSGeometry *a, const GEOSGeometry *b, int difference,
+                         GEOSGeometry **out, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
 #endif
