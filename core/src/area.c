@@ -109,7 +109,7 @@ void guotu_area_calc_destroy(guotu_context *ctx, guotu_area_calc *calc) {
 
 const char *guotu_area_calc_describe(const guotu_area_calc *calc) { return calc ? calc->description : ""; }
 
-static double shoelace(const double *xy, size_t n) {
+double gt_ring_twice_area(const double *xy, size_t n) {
     /* Shifting to the first vertex keeps precision with Gauss-Krüger false eastings
      * of tens of millions of metres. */
     double x0 = xy[0], y0 = xy[1], twice = 0;
@@ -117,7 +117,7 @@ static double shoelace(const double *xy, size_t n) {
         size_t j = (i + 1) % n;
         twice += (xy[2 * i] - x0) * (xy[2 * j + 1] - y0) - (xy[2 * j] - x0) * (xy[2 * i + 1] - y0);
     }
-    return twice / 2.0;
+    return twice;
 }
 
 /* Rings spanning less than this many degrees (about 5 km) are measured on a conformal
@@ -157,7 +157,7 @@ int gt_area_of_ring_inplace(guotu_context *ctx, guotu_area_calc *calc, double *x
     *area_m2 = 0;
     if (n < 3) return GUOTU_OK;
     if (calc->method == GUOTU_AREA_PLANAR) {
-        *area_m2 = fabs(shoelace(xy, n));
+        *area_m2 = fabs(gt_ring_twice_area(xy, n)) / 2.0;
         return GUOTU_OK;
     }
     size_t done = proj_trans_generic(calc->to_lonlat, PJ_FWD, xy, 2 * sizeof(double), n, xy + 1, 2 * sizeof(double), n,

@@ -14,4 +14,8 @@ int gt_area_of_ring_inplace(guotu_context *ctx, guotu_area_calc *calc, double *x
 
 int gt_area_is_planar(const guotu_area_calc *calc);
 
+/* Twice the signed planar area of a ring of n xy pairs (closing point optional), positive
+ * when counter-clockwise; computed relative to the first point for precision. */
+double gt_ring_twice_area(const double *xy, size_t n);
+
 #endif

@@ -1,6 +1,8 @@
 /* convex_clip.c — intersection of two convex polygons without a general overlay. */
 #include "convex_clip.h"
 
+#include "area.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,15 +31,6 @@ static void drop_duplicates(gt_ring *r) {
     r->n = k;
 }
 
-/* Twice the signed area (positive when counter-clockwise), relative to the first point so
- * that projected coordinates in the millions do not cancel the digits that matter. */
-static double twice_area(const gt_ring *r) {
-    double x0 = r->xy[0], y0 = r->xy[1], sum = 0;
-    for (size_t i = 1; i + 1 < r->n; i++)
-        sum += (r->xy[2 * i] - x0) * (r->xy[2 * i + 3] - y0) - (r->xy[2 * i + 2] - x0) * (r->xy[2 * i + 1] - y0);
-    return sum;
-}
-
 /* 1 when every turn of the counter-clockwise ring is to the left or straight on. */
 static int turns_left(const gt_ring *r) {
     for (size_t i = 0; i < r->n; i++) {
@@ -49,7 +42,7 @@ static int turns_left(const gt_ring *r) {
 }
 
 int gt_ring_read(guotu_context *ctx, const GEOSGeometry *g, gt_ring *ring, int *convex) {
-    *convex = 0;
+    if (convex) *convex = 0;
     if (GEOSGeomTypeId_r(ctx->geos, g) != GEOS_POLYGON || GEOSGetNumInteriorRings_r(ctx->geos, g) != 0) return 0;
     const GEOSGeometry *shell = GEOSGetExteriorRing_r(ctx->geos, g);
     const GEOSCoordSequence *seq = shell ? GEOSGeom_getCoordSeq_r(ctx->geos, shell) : NULL;
@@ -60,7 +53,7 @@ int gt_ring_read(guotu_context *ctx, const GEOSGeometry *g, gt_ring *ring, int *
     ring->n = n;
     drop_duplicates(ring);
     if (ring->n < 3) return 0;
-    double a2 = twice_area(ring);
+    double a2 = gt_ring_twice_area(ring->xy, ring->n);
     if (a2 == 0) return 0;
     if (a2 < 0)
         for (size_t i = 0, j = ring->n - 1; i < j; i++, j--) {
@@ -71,13 +64,8 @@ int gt_ring_read(guotu_context *ctx, const GEOSGeometry *g, gt_ring *ring, int *
             ring->xy[2 * j + 1] = y;
         }
     /* A valid ring that only ever turns left is convex. */
-    *convex = turns_left(ring);
+    if (convex) *convex = turns_left(ring);
     return 1;
-}
-
-int gt_ring_read_convex(guotu_context *ctx, const GEOSGeometry *g, gt_ring *ring) {
-    int convex = 0, got = gt_ring_read(ctx, g, ring, &convex);
-    return got < 0 ? -1 : (got == 1 && convex);
 }
 
 /* Keeps the part of `in` on the left of (or on) the line a -> b, into `out`. */
@@ -117,7 +105,7 @@ int gt_ring_clip_convex(const gt_ring *subject, const gt_ring *clip, gt_ring *ou
         *scratch = swap;
         drop_duplicates(out);
     }
-    if (out->n < 3 || !(twice_area(out) > 0)) return 0;
+    if (out->n < 3 || !(gt_ring_twice_area(out->xy, out->n) > 0)) return 0;
     return turns_left(out) ? 1 : -1;
 }
 
@@ -133,11 +121,10 @@ GEOSGeometry *gt_ring_polygon(guotu_context *ctx, const gt_ring *ring, gt_ring *
     }
     scratch->xy[2 * ring->n] = scratch->xy[0];
     scratch->xy[2 * ring->n + 1] = scratch->xy[1];
+    /* GEOS takes the sequence and the shell over, also when it fails with them. */
     GEOSCoordSequence *seq = GEOSCoordSeq_copyFromBuffer_r(ctx->geos, scratch->xy, (unsigned int)ring->n + 1, 0, 0);
     GEOSGeometry *shell = seq ? GEOSGeom_createLinearRing_r(ctx->geos, seq) : NULL;
-    if (!shell && seq) GEOSCoordSeq_destroy_r(ctx->geos, seq);
     GEOSGeometry *poly = shell ? GEOSGeom_createPolygon_r(ctx->geos, shell, NULL, 0) : NULL;
-    if (!poly && shell) GEOSGeom_destroy_r(ctx->geos, shell);
     if (!poly) gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a piece polygon");
     return poly;
 }

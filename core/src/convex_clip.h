@@ -19,17 +19,13 @@ typedef struct gt_ring {
 } gt_ring;
 
 /* Reads the shell of `g` into `ring` when `g` is a Polygon without holes (valid, as
- * gt_read_polygon gives it): counter-clockwise, without repeated points; *convex says
- * whether it is convex. Returns 1 (read), 0 (not a one-ring polygon) or -1 (out of memory). */
+ * gt_read_polygon gives it): counter-clockwise, without repeated points. *convex (may be
+ * NULL when the caller knows) says whether it is convex: every turn to the same side,
+ * points on a straight edge allowed. Returns 1 (read), 0 (not a one-ring polygon) or -1
+ * (out of memory). */
 int gt_ring_read(guotu_context *ctx, const GEOSGeometry *g, gt_ring *ring, int *convex);
 
-/* Reads the shell of `g` into `ring` when `g` is a Polygon without holes whose shell is
- * convex (every turn to the same side; points on a straight edge allowed). `g` must be a
- * valid geometry (as gt_read_polygon gives). Returns 1 (convex: ring filled,
- * counter-clockwise), 0 (anything else: ring content undefined) or -1 (out of memory). */
-int gt_ring_read_convex(guotu_context *ctx, const GEOSGeometry *g, gt_ring *ring);
-
-/* The intersection of two convex rings (from gt_ring_read_convex) into `out`, using
+/* The intersection of two convex rings (from gt_ring_read) into `out`, using
  * `scratch` as working space. Returns 1 when the intersection is a polygon with area
  * (out: counter-clockwise, convex), 0 when it has no area (disjoint, or touching along
  * an edge or at a point), -1 when the computed ring is not convex — a near-degenerate

@@ -1,6 +1,8 @@
 /* polygon_clip.c — intersection of two simple polygons along their clean crossings. */
 #include "polygon_clip.h"
 
+#include "area.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +25,7 @@ void gt_clip_work_free(gt_clip_work *w) {
     free(w->crossings);
     free(w->nodes[0]);
     free(w->nodes[1]);
+    free(w->keys);
     gt_ring_free(&w->rings);
     free(w->ring_ends);
     memset(w, 0, sizeof *w);
@@ -96,8 +99,8 @@ static int cmp_key(const void *pa, const void *pb) {
 static int build_nodes(const gt_ring *r, int side, gt_clip_work *w) {
     size_t total = r->n + w->ncross;
     if (gt_reserve(&w->nodes[side], &w->node_cap[side], total, sizeof *w->nodes[side], 64)) return -2;
-    edge_key *keys = malloc((w->ncross ? w->ncross : 1) * sizeof *keys);
-    if (!keys) return -2;
+    if (gt_reserve(&w->keys, &w->key_cap, w->ncross, sizeof *w->keys, 16)) return -2;
+    edge_key *keys = w->keys;
     for (size_t c = 0; c < w->ncross; c++)
         keys[c] = (edge_key){w->crossings[c].edge[side], w->crossings[c].t[side], c};
     qsort(keys, w->ncross, sizeof *keys, cmp_key);
@@ -114,7 +117,6 @@ static int build_nodes(const gt_ring *r, int side, gt_clip_work *w) {
             nodes[k++] = (clip_node){c->x, c->y, (long)keys[next].index};
         }
     }
-    free(keys);
     w->nnodes[side] = k;
     return status;
 }
@@ -172,13 +174,6 @@ static int trace(gt_clip_work *w) {
     return (int)w->nrings;
 }
 
-static double ring_area2(const double *xy, size_t n) {
-    double x0 = xy[0], y0 = xy[1], sum = 0;
-    for (size_t i = 1; i + 1 < n; i++)
-        sum += (xy[2 * i] - x0) * (xy[2 * i + 3] - y0) - (xy[2 * i + 2] - x0) * (xy[2 * i + 1] - y0);
-    return sum;
-}
-
 /* 1 when both rings have the same points in the same order (from any start): the same
  * polygon, as where a parcel did not change between two years. */
 static int same_ring(const gt_ring *a, const gt_ring *b) {
@@ -198,7 +193,7 @@ int gt_ring_clip_simple(const gt_ring *a, const gt_ring *b, gt_clip_work *w) {
     w->ncross = w->nrings = w->rings.n = 0;
     if (a->n < 3 || b->n < 3) return -1;
     if (same_ring(a, b)) return copy_ring(w, a);
-    if (a->n * b->n > GT_CLIP_MAX_EDGE_PAIRS) return -1;
+    if (a->n > GT_CLIP_MAX_EDGE_PAIRS / b->n) return -1; /* a->n * b->n, without overflow */
     int status = find_crossings(a, b, w);
     if (status) return status;
     if (w->ncross == 0) {
@@ -212,10 +207,10 @@ int gt_ring_clip_simple(const gt_ring *a, const gt_ring *b, gt_clip_work *w) {
     int rings = trace(w);
     if (rings <= 0) return rings < 0 ? rings : -1;
     /* What was traced must be rings with area, together no larger than either input. */
-    double total = 0, limit = fmin(ring_area2(a->xy, a->n), ring_area2(b->xy, b->n)) * (1 + 1e-9);
+    double total = 0, limit = fmin(gt_ring_twice_area(a->xy, a->n), gt_ring_twice_area(b->xy, b->n)) * (1 + 1e-9);
     for (size_t i = 0, from = 0; i < w->nrings; from = w->ring_ends[i++]) {
         size_t n = w->ring_ends[i] - from;
-        double area2 = n >= 3 ? ring_area2(&w->rings.xy[2 * from], n) : 0;
+        double area2 = n >= 3 ? gt_ring_twice_area(&w->rings.xy[2 * from], n) : 0;
         if (!(area2 > 0)) return -1;
         total += area2;
     }
@@ -236,11 +231,11 @@ GEOSGeometry *gt_clip_work_geometry(guotu_context *ctx, const gt_clip_work *w, g
     GEOSGeometry *g = NULL;
     if (made == w->nrings)
         g = made == 1 ? parts[0] : GEOSGeom_createCollection_r(ctx->geos, GEOS_MULTIPOLYGON, parts, (unsigned int)made);
-    if (!g) {
+    if (made < w->nrings) /* a part failed (its message is set): the others are still ours */
         for (size_t i = 0; i < made; i++)
             GEOSGeom_destroy_r(ctx->geos, parts[i]);
-        if (made == w->nrings) gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a piece");
-    }
+    else if (!g) /* GEOS took the parts over, also in failing */
+        gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a piece");
     if (parts != local) free(parts);
     return g;
 }

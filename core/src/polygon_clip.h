@@ -17,6 +17,8 @@ typedef struct gt_clip_work {
     size_t ncross, cross_cap;
     struct clip_node *nodes[2];
     size_t nnodes[2], node_cap[2];
+    struct edge_key *keys; /* crossings sorted along one ring */
+    size_t key_cap;
     gt_ring rings;     /* the result rings' points, one after another */
     size_t *ring_ends; /* where each result ring ends in `rings` (exclusive) */
     size_t nrings, ring_cap;
