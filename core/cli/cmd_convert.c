@@ -315,7 +315,9 @@ static int write_piece(const guotu_conversion_piece *p, void *user) {
         p->from_code, p->to_code, p->from_category, p->to_category, p->status, p->paths_zh, p->paths_en, 0, 0,
         p->zone_id,   p->line};
     double reals[11] = {0, 0, 0, 0, 0, 0, 0, p->area_ha, p->dm_ha, 0, 0};
-    return row_queue_add(r->queue, &w->batch, texts, reals, p->wkb, p->wkb_size);
+    int stop = row_queue_add(r->queue, &w->batch, texts, reals, p->wkb, p->wkb_size);
+    if (stop == ROW_QUEUE_NOMEM) snprintf(w->err, sizeof w->err, "out of memory");
+    return stop; /* ROW_QUEUE_STOPPED: the writer's own error is the one reported */
 }
 
 /* The writer's end of the queue: one piece into the GeoPackage. */

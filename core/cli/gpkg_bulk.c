@@ -1,6 +1,8 @@
 /* gpkg_bulk.c — bulk rows and a packed R-tree for one GeoPackage feature table. */
 #include "gpkg_bulk.h"
 
+#include "cli.h"
+
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -43,21 +45,6 @@ static int exec(sqlite3 *db, const char *sql, char *err, size_t err_size) {
     snprintf(err, err_size, "SQLite: %s (in: %.200s)", msg ? msg : "error", sql);
     sqlite3_free(msg);
     return 1;
-}
-
-static int grow(void *items_address, size_t *cap, size_t need, size_t item_size) {
-    void **items = items_address;
-    if (need <= *cap) return 0;
-    size_t n = *cap ? *cap : 1024;
-    while (n < need) {
-        if (n > SIZE_MAX / 2 / item_size) return 1;
-        n *= 2;
-    }
-    void *grown = realloc(*items, n * item_size);
-    if (!grown) return 1;
-    *items = grown;
-    *cap = n;
-    return 0;
 }
 
 /* Keeps and drops the table's triggers (the R-tree ones and GDAL's feature count ones). */
@@ -119,9 +106,12 @@ int gpkg_bulk_begin(sqlite3 *db, const char *table, const table_column *columns,
         }
     }
     sqlite3_finalize(st);
-    snprintf(b->rtree, sizeof b->rtree, "rtree_%s_%s", table, geom);
     int failed = 0;
-    if (!geom[0]) {
+    if ((size_t)snprintf(b->rtree, sizeof b->rtree, "rtree_%s_%s", table, geom) >= sizeof b->rtree ||
+        strlen(table) >= sizeof b->table) {
+        snprintf(err, err_size, "the table name '%.100s...' is too long for a bulk layer", table);
+        failed = 1;
+    } else if (!geom[0]) {
         snprintf(err, err_size, "'%s' is not a feature table of this GeoPackage", table);
         failed = 1;
     }
@@ -271,7 +261,7 @@ int gpkg_bulk_row(gpkg_bulk *b, const char *const *texts, const double *reals, c
         /* GeoPackage binary: "GP", version 0, flags (little-endian, xy envelope), srs id,
          * envelope, then the WKB — a Polygon wrapped as a MultiPolygon of one part. */
         size_t wrap = type == 3 ? 9 : 0, size = 8 + 32 + wrap + wkb_size;
-        if (grow(&b->blob, &b->blob_cap, size, 1)) {
+        if (cli_reserve(&b->blob, &b->blob_cap, size, 1, 4096)) {
             snprintf(err, err_size, "out of memory");
             return 1;
         }
@@ -312,7 +302,7 @@ int gpkg_bulk_row(gpkg_bulk *b, const char *const *texts, const double *reals, c
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) return db_error(b->db, "cannot write a feature", err, err_size);
     if (!has_geometry || !(box[0] <= box[1])) return 0; /* no geometry or empty: not in the R-tree */
-    if (grow(&b->cells, &b->cap, b->count + 1, sizeof *b->cells)) {
+    if (cli_reserve(&b->cells, &b->cap, b->count + 1, sizeof *b->cells, 1024)) {
         snprintf(err, err_size, "out of memory");
         return 1;
     }
@@ -462,19 +452,25 @@ static int build_rtree(gpkg_bulk *b, sqlite3 *db, char *err, size_t err_size) {
     /* GDAL's empty root has told the node size; the packed tree replaces it. */
     sql = sqlite3_mprintf("DELETE FROM \"%w_node\"; DELETE FROM \"%w_rowid\"; DELETE FROM \"%w_parent\"", b->rtree,
                           b->rtree, b->rtree);
-    int cleared = sql && !exec(db, sql, err, err_size);
+    if (!sql) {
+        snprintf(err, err_size, "out of memory");
+        return 1;
+    }
+    int cleared = !exec(db, sql, err, err_size);
     sqlite3_free(sql);
     if (!cleared) return 1;
-    rtree_level levels[32];
+    rtree_level levels[33]; /* up to 32 levels, and the cells above the last */
     memset(levels, 0, sizeof levels);
     int nlevels = 1, failed = 0;
     levels[0].cells = b->cells;
     levels[0].n = b->count;
-    while (!failed) {
-        if (tile(&levels[nlevels - 1], m, &levels[nlevels])) failed = 1;
-        if (failed || levels[nlevels - 1].nodes == 1) break;
-        if (++nlevels == 32) failed = 1;
+    const char *problem = NULL;
+    while (!problem) {
+        if (tile(&levels[nlevels - 1], m, &levels[nlevels])) problem = "out of memory";
+        if (problem || levels[nlevels - 1].nodes == 1) break;
+        if (++nlevels == 32) problem = "more than 32 levels"; /* 51^31 rows: not reached */
     }
+    failed = problem != NULL;
     free(levels[nlevels].cells); /* the cells above the root: not a level */
     int64_t base[32];
     if (!failed) {
@@ -489,10 +485,14 @@ static int build_rtree(gpkg_bulk *b, sqlite3 *db, char *err, size_t err_size) {
                   sqlite3_mprintf("INSERT INTO \"%w_rowid\" (rowid, nodeno) VALUES (?, ?)", b->rtree),
                   sqlite3_mprintf("INSERT INTO \"%w_parent\" (nodeno, parentnode) VALUES (?, ?)", b->rtree)};
     sqlite3_stmt **stmts[3] = {&w.node, &w.rowid, &w.parent};
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; !failed && i < 3; i++)
         if (!q[i] || sqlite3_prepare_v2(db, q[i], -1, stmts[i], NULL) != SQLITE_OK) failed = 1;
-    if (failed || !w.blob) {
-        snprintf(err, err_size, "cannot build the spatial index of '%s': %s", b->table, sqlite3_errmsg(db));
+    if (!problem && !w.blob) problem = "out of memory";
+    for (int i = 0; !problem && i < 3; i++)
+        if (!q[i]) problem = "out of memory";
+    if (problem || failed) {
+        snprintf(err, err_size, "cannot build the spatial index of '%s': %s", b->table,
+                 problem ? problem : sqlite3_errmsg(db));
         failed = 1;
     } else if (write_levels(&w, levels, nlevels, base)) {
         failed = db_error(db, "cannot write the spatial index", err, err_size);

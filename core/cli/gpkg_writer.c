@@ -3,6 +3,7 @@
 
 #include "gpkg_bulk.h"
 
+#include <errno.h>
 #include <gdal/gdal.h>
 #include <math.h>
 #include <stdio.h>
@@ -158,13 +159,19 @@ void gpkg_writer_meta(gpkg_writer *w, int layer, const table_meta *meta, int nme
 }
 
 int gpkg_writer_commit(gpkg_writer *w, char *err, size_t err_size) {
-    int bulk_failed = w->bulk && gpkg_bulk_end_rows(w->bulk, err, err_size);
-    int failed = bulk_failed || (w->in_transaction && GDALDatasetCommitTransaction(w->dataset) != OGRERR_NONE);
+    int failed = w->bulk && gpkg_bulk_end_rows(w->bulk, err, err_size); /* err set */
+    if (!failed && w->in_transaction && GDALDatasetCommitTransaction(w->dataset) != OGRERR_NONE) {
+        snprintf(err, err_size, "cannot write '%s': %s", w->temp, CPLGetLastErrorMsg());
+        failed = 1;
+    }
     GDALClose(w->dataset);
     w->dataset = NULL;
-    if (!failed && w->bulk) bulk_failed = failed = gpkg_bulk_finish(w->bulk, w->temp, err, err_size);
-    if (failed || rename(w->temp, w->path) != 0) {
-        if (!bulk_failed) snprintf(err, err_size, "cannot finish '%s'", w->path);
+    if (!failed && w->bulk) failed = gpkg_bulk_finish(w->bulk, w->temp, err, err_size); /* err set */
+    if (!failed && rename(w->temp, w->path) != 0) {
+        snprintf(err, err_size, "cannot rename '%s' to '%s': %s", w->temp, w->path, strerror(errno));
+        failed = 1;
+    }
+    if (failed) {
         gpkg_writer_abort(w);
         return 1;
     }

@@ -2,6 +2,7 @@
 #include <gdal/gdal.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,23 @@ int cli_usage_error(const char *cmd, const char *usage, const char *fmt, ...) {
     fprintf(stderr, "\n\n%s", usage);
     va_end(ap);
     return 1;
+}
+
+int cli_reserve(void *items_address, size_t *cap, size_t need, size_t item_size, size_t initial) {
+    if (need <= *cap) return 0;
+    size_t n = *cap ? *cap : (initial ? initial : 1);
+    while (n < need) {
+        if (n > SIZE_MAX / 2) return 1;
+        n *= 2;
+    }
+    if (!item_size || n > SIZE_MAX / item_size) return 1;
+    void *items; /* through memcpy: any T ** without reading a T * as a void * */
+    memcpy(&items, items_address, sizeof items);
+    void *grown = realloc(items, n * item_size);
+    if (!grown) return 1;
+    memcpy(items_address, &grown, sizeof grown);
+    *cap = n;
+    return 0;
 }
 
 int cli_parse_nonnegative(const char *text, double *out) {

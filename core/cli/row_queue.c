@@ -1,10 +1,17 @@
 /* row_queue.c — batches of rows from computing threads to the writing thread. */
 #include "row_queue.h"
 
+#include "cli.h"
+
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* A batch goes to the writer when it holds this many rows or bytes of texts and
+ * geometries, whichever comes first: memory stays bounded whatever the pieces' size,
+ * and offsets fit in 32 bits. */
+#define BATCH_BYTES ((size_t)64 << 20)
 
 enum {
     BATCH_ROWS = 4096,
@@ -67,15 +74,7 @@ void row_queue_free(row_queue *q) {
 
 /* Copies n bytes into the batch's arena; returns the offset, or SIZE_MAX when out of memory. */
 static size_t keep(row_batch *b, const void *data, size_t n) {
-    if (b->used + n > b->cap) {
-        size_t cap = b->cap ? b->cap : 1 << 20;
-        while (cap < b->used + n)
-            cap *= 2;
-        unsigned char *grown = realloc(b->arena, cap);
-        if (!grown) return SIZE_MAX;
-        b->arena = grown;
-        b->cap = cap;
-    }
+    if (n > SIZE_MAX - b->used || cli_reserve(&b->arena, &b->cap, b->used + n, 1, (size_t)1 << 20)) return SIZE_MAX;
     memcpy(b->arena + b->used, data, n);
     b->used += n;
     return b->used - n;
@@ -111,7 +110,7 @@ static row_batch *take_batch(row_queue *q) {
 
 int row_queue_add(row_queue *q, row_batch **batch, const char *const *texts, const double *reals,
                   const unsigned char *wkb, size_t wkb_size) {
-    if (!*batch && !(*batch = take_batch(q))) return 1;
+    if (!*batch && !(*batch = take_batch(q))) return ROW_QUEUE_NOMEM;
     row_batch *b = *batch;
     row_record *r = &b->rows[b->count];
     for (int i = 0; i < q->columns; i++) {
@@ -119,15 +118,15 @@ int row_queue_add(row_queue *q, row_batch **batch, const char *const *texts, con
         r->text[i] = NO_TEXT;
         if (texts[i]) {
             size_t at = keep(b, texts[i], strlen(texts[i]) + 1);
-            if (at == SIZE_MAX || at >= NO_TEXT) return 1;
+            if (at == SIZE_MAX || at >= NO_TEXT) return ROW_QUEUE_NOMEM;
             r->text[i] = (uint32_t)at;
         }
     }
     r->wkb_size = wkb ? wkb_size : 0;
-    if (wkb && (r->wkb = keep(b, wkb, wkb_size)) == SIZE_MAX) return 1;
-    if (++b->count < BATCH_ROWS) return 0;
+    if (wkb && (r->wkb = keep(b, wkb, wkb_size)) == SIZE_MAX) return ROW_QUEUE_NOMEM;
+    if (++b->count < BATCH_ROWS && b->used < BATCH_BYTES) return 0;
     *batch = NULL;
-    return hand_over(q, b);
+    return hand_over(q, b) ? ROW_QUEUE_STOPPED : 0;
 }
 
 void row_queue_done(row_queue *q, row_batch **batch) {

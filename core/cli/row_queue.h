@@ -20,9 +20,11 @@ typedef struct row_batch row_batch; /* a producer's batch being filled; NULL to 
 row_queue *row_queue_create(int columns, int producers);
 void row_queue_free(row_queue *q);
 
+enum { ROW_QUEUE_STOPPED = 1, ROW_QUEUE_NOMEM = 2 };
+
 /* Producer: copies one row into *batch (texts[i] may be NULL; reals[i] per column; wkb
- * may be NULL) and hands the batch over when full. Returns 1 when the producer must stop:
- * the writer has failed, or out of memory. */
+ * may be NULL) and hands the batch over when full. Returns 0, or when the producer must
+ * stop ROW_QUEUE_STOPPED (the writer has failed and says why) or ROW_QUEUE_NOMEM. */
 int row_queue_add(row_queue *q, row_batch **batch, const char *const *texts, const double *reals,
                   const unsigned char *wkb, size_t wkb_size);
 
