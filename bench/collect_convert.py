@@ -9,9 +9,6 @@ Also prints the results table (Markdown) used in bench/README.md.
 
 from __future__ import annotations
 
-import argparse
-import datetime
-import json
 import os
 import sys
 
@@ -80,39 +77,20 @@ def fmt_table(timings, rep):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--scale", required=True)
-    ap.add_argument("--data", required=True)
-    ap.add_argument("--work", required=True)
-    ap.add_argument("--guotu", required=True)
-    ap.add_argument("--out", required=True)
-    args = ap.parse_args()
-
+    args = cr.parse_collector_args(__doc__)
     timings = cr.collect_timings(args.work, LABELS, BASELINE, {})
     rep = compare_convert.run_all(args.work, args.data)
     compare_convert.print_report(rep)
-    manifest = json.load(open(os.path.join(args.data, "sample_manifest.json"), encoding="utf-8"))
-    doc = {
-        "benchmark": "guotu convert vs QGIS Processing / OGR-SpatiaLite, same data, same run",
-        "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "scale": float(args.scale),
-        "data": {"dir": args.data, "counts": manifest.get("counts"), "crs": manifest.get("crs"),
-                 "region": manifest.get("region"), "params": manifest.get("params"),
-                 "label": manifest.get("label")},
-        "machine": cr.machine_info(args.guotu, args.data),
-        "note": "2-core machine shared with other work; other processes may have been running "
-                "(loadavg_before/after recorded per run). guotu runs with its defaults (one overlay "
-                "worker per CPU but one, plus the thread that writes: 1 + 1 here), and as "
-                "guotu_convert_ellipsoidal_1cpu pinned to one CPU with taskset; "
-                "QGIS and SpatiaLite are single-threaded. "
-                "Best of GUOTU_BENCH_REPEAT_FAST (guotu, SpatiaLite) / GUOTU_BENCH_REPEAT_SLOW "
-                "(QGIS) runs; a tool whose first run took more than GUOTU_BENCH_SLOW_ONCE_S "
-                "seconds was run once.",
-        "tools": timings,
-        "checks": rep,
-        "commands_file": os.path.join(args.work, "commands.txt"),
-    }
+    doc = cr.base_doc(args, "guotu convert vs QGIS Processing / OGR-SpatiaLite, same data, same run",
+                      ("counts", "crs", "region", "params", "label"),
+                      "2-core machine shared with other work; other processes may have been running "
+                      "(loadavg_before/after recorded per run). guotu runs with its defaults (one overlay "
+                      "worker per CPU but one, plus the thread that writes: 1 + 1 here), and as "
+                      "guotu_convert_ellipsoidal_1cpu pinned to one CPU with taskset; "
+                      "QGIS and SpatiaLite are single-threaded. "
+                      "Best of GUOTU_BENCH_REPEAT_FAST (guotu, SpatiaLite) / GUOTU_BENCH_REPEAT_SLOW "
+                      "(QGIS) runs; a tool whose first run took more than GUOTU_BENCH_SLOW_ONCE_S "
+                      "seconds was run once.", timings, rep)
     cr.write_results(doc, args.work, args.out, ORDER, fmt_table(timings, rep))
 
 

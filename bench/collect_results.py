@@ -264,35 +264,42 @@ def write_results(doc, work, out, order, table):
         sys.exit(1)
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__,
+def parse_collector_args(description):
+    """The arguments every collect_*.py takes (--scale --data --work --guotu --out)."""
+    ap = argparse.ArgumentParser(description=description,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--scale", required=True)
-    ap.add_argument("--data", required=True)
-    ap.add_argument("--work", required=True)
-    ap.add_argument("--guotu", required=True)
-    ap.add_argument("--out", required=True)
-    args = ap.parse_args()
+    for name in ("--scale", "--data", "--work", "--guotu", "--out"):
+        ap.add_argument(name, required=True)
+    return ap.parse_args()
 
+
+def base_doc(args, benchmark, manifest_keys, note, timings, checks):
+    """The part of a results JSON every benchmark has: what, when, which data (the sample
+    manifest's `manifest_keys`), the machine, the note, timings, checks, commands file."""
+    manifest = json.load(open(os.path.join(args.data, "sample_manifest.json"), encoding="utf-8"))
+    return {
+        "benchmark": benchmark,
+        "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "scale": float(args.scale),
+        "data": {"dir": args.data, **{k: manifest.get(k) for k in manifest_keys}},
+        "machine": machine_info(args.guotu, args.data),
+        "note": note,
+        "tools": timings,
+        "checks": checks,
+        "commands_file": os.path.join(args.work, "commands.txt"),
+    }
+
+
+def main():
+    args = parse_collector_args(__doc__)
     timings = collect_timings(args.work)
     rep = compare_results.run_all(args.work, os.path.join(args.data, "landuse_2020.tif"))
     compare_results.print_report(rep)
-    manifest = json.load(open(os.path.join(args.data, "sample_manifest.json"), encoding="utf-8"))
-    doc = {
-        "benchmark": "guotu tally vs QGIS Processing / OGR-SpatiaLite, same data, same run",
-        "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "scale": float(args.scale),
-        "data": {"dir": args.data, "counts": manifest.get("counts"), "crs": manifest.get("crs"),
-                 "pixel_size_m": manifest.get("pixel_size_m"), "params": manifest.get("params"),
-                 "label": manifest.get("label")},
-        "machine": machine_info(args.guotu, args.data),
-        "note": "2-core machine shared with other work; other processes may have been running "
-                "(loadavg_before is recorded per run). guotu and SpatiaLite: best of "
-                "GUOTU_BENCH_REPEAT_FAST runs; QGIS: GUOTU_BENCH_REPEAT_SLOW runs.",
-        "tools": timings,
-        "checks": rep,
-        "commands_file": os.path.join(args.work, "commands.txt"),
-    }
+    doc = base_doc(args, "guotu tally vs QGIS Processing / OGR-SpatiaLite, same data, same run",
+                   ("counts", "crs", "pixel_size_m", "params", "label"),
+                   "2-core machine shared with other work; other processes may have been running "
+                   "(loadavg_before is recorded per run). guotu and SpatiaLite: best of "
+                   "GUOTU_BENCH_REPEAT_FAST runs; QGIS: GUOTU_BENCH_REPEAT_SLOW runs.", timings, rep)
     write_results(doc, args.work, args.out, ORDER, fmt_table(timings, rep["checks"]))
 
 

@@ -9,9 +9,6 @@ Also prints the results table (Markdown) used in bench/README.md.
 
 from __future__ import annotations
 
-import argparse
-import datetime
-import json
 import os
 import sys
 
@@ -82,39 +79,20 @@ def fmt_table(timings, rep):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--scale", required=True)
-    ap.add_argument("--data", required=True)
-    ap.add_argument("--work", required=True)
-    ap.add_argument("--guotu", required=True)
-    ap.add_argument("--out", required=True)
-    args = ap.parse_args()
-
+    args = cr.parse_collector_args(__doc__)
     timings = cr.collect_timings(args.work, LABELS, BASELINE, EXTRA_RATIOS)
     rep = compare_voucher.run_all(args.work)
     compare_voucher.print_report(rep)
-    manifest = json.load(open(os.path.join(args.data, "sample_manifest.json"), encoding="utf-8"))
-    doc = {
-        "benchmark": "guotu voucher vs QGIS Processing + Python arithmetic, same data, same run",
-        "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "scale": float(args.scale),
-        "data": {"dir": args.data, "counts": manifest.get("counts"), "crs": manifest.get("crs"),
-                 "pixel_size_m": manifest.get("pixel_size_m"), "params": manifest.get("params"),
-                 "label": manifest.get("label")},
-        "parameters": {"price": 30000, "cap": 50000, "system": "CAS_LUCC",
-                       "coefficients": "resources/presets/voucher/CAS_LUCC.csv",
-                       "reference": "zones (guotu default)", "baseline": "base-year (guotu default)"},
-        "machine": cr.machine_info(args.guotu, args.data),
-        "note": "2-core machine shared with other work; other processes may have been running "
-                "(loadavg_before/after recorded per run). guotu: best of GUOTU_BENCH_REPEAT_FAST "
-                "runs; QGIS: GUOTU_BENCH_REPEAT_SLOW runs, once when the first took more than "
-                "GUOTU_BENCH_SLOW_ONCE_S. QGIS Processing is single-threaded here; guotu voucher "
-                "on rasters runs one worker thread per CPU (2), *_1core pins it to CPU 0.",
-        "tools": timings,
-        "checks": rep,
-        "commands_file": os.path.join(args.work, "commands.txt"),
-    }
+    doc = cr.base_doc(args, "guotu voucher vs QGIS Processing + Python arithmetic, same data, same run",
+                      ("counts", "crs", "pixel_size_m", "params", "label"),
+                      "2-core machine shared with other work; other processes may have been running "
+                      "(loadavg_before/after recorded per run). guotu: best of GUOTU_BENCH_REPEAT_FAST "
+                      "runs; QGIS: GUOTU_BENCH_REPEAT_SLOW runs, once when the first took more than "
+                      "GUOTU_BENCH_SLOW_ONCE_S. QGIS Processing is single-threaded here; guotu voucher "
+                      "on rasters runs one worker thread per CPU (2), *_1core pins it to CPU 0.", timings, rep)
+    doc["parameters"] = {"price": 30000, "cap": 50000, "system": "CAS_LUCC",
+                         "coefficients": "resources/presets/voucher/CAS_LUCC.csv",
+                         "reference": "zones (guotu default)", "baseline": "base-year (guotu default)"}
     cr.write_results(doc, args.work, args.out, ORDER, fmt_table(timings, rep))
 
 
