@@ -16,8 +16,10 @@ QGIS = shutil.which("qgis")
 XVFB_RUN = shutil.which("xvfb-run")
 TIMEOUT = 90
 
-# The start of every desktop script: the result dict, finish() (unload the plugin, write the
-# result with the collected log, quit without questions) and screenshot() (then finish).
+# The start of every desktop script: the result dict, start_run() (the window sized, a menu
+# action and a Processing algorithm looked up into the result, the fixture folder and an
+# empty output folder in it), finish() (unload the plugin, write the result with the
+# collected log, quit without questions) and screenshot() (then finish).
 PRELUDE = r'''
 import builtins, json, os, time, traceback
 import qgis.utils
@@ -26,6 +28,19 @@ from qgis.PyQt.QtWidgets import QAction
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 
 result = {}
+
+
+def start_run(action_name, algorithm_id):
+    window = qgis.utils.iface.mainWindow()
+    window.resize(1400, 900)
+    action = window.findChild(QAction, action_name)
+    result["action"] = action.text() if action else None
+    alg = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+    result["algorithm"] = alg.displayName() if alg else None
+    folder = os.environ["GUOTU_FX"]
+    out = os.path.join(folder, "out")
+    os.makedirs(out)
+    return action, folder, out
 
 
 def finish():

@@ -13,15 +13,7 @@ def main():
     try:
         import processing
 
-        window = qgis.utils.iface.mainWindow()
-        window.resize(1400, 900)
-        action = window.findChild(QAction, "mActionGuotuBorderReview")
-        result["action"] = action.text() if action else None
-        alg = QgsApplication.processingRegistry().algorithmById("guotu:borderconflicts")
-        result["algorithm"] = alg.displayName() if alg else None
-        folder = os.environ["GUOTU_FX"]
-        out = os.path.join(folder, "out")
-        os.makedirs(out)
+        action, folder, out = start_run("mActionGuotuBorderReview", "guotu:borderconflicts")
         params = {"ADMIN": os.path.join(folder, "admin.gpkg"), "ADMIN_ID": "code", "ADMIN_NAME": "name",
                   "ELEMENTS": os.path.join(folder, "el.gpkg"), "CITY_FIELD": "city", "CATEGORY_FIELD": "category",
                   "NAME_FIELD": "name", "AREA_METHOD": 1}

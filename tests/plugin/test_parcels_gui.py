@@ -16,15 +16,7 @@ def main():
     try:
         import processing
 
-        window = qgis.utils.iface.mainWindow()
-        window.resize(1400, 900)
-        action = window.findChild(QAction, "mActionGuotuParcelsReview")
-        result["action"] = action.text() if action else None
-        alg = QgsApplication.processingRegistry().algorithmById("guotu:parcelscheck")
-        result["algorithm"] = alg.displayName() if alg else None
-        folder = os.environ["GUOTU_FX"]
-        out = os.path.join(folder, "out")
-        os.makedirs(out)
+        action, folder, out = start_run("mActionGuotuParcelsReview", "guotu:parcelscheck")
         run = processing.runAndLoadResults("guotu:parcelscheck", {
             "PARCELS": os.path.join(folder, "zzdk.gpkg"), "PARCEL_ID": "dkbh", "TYPE_FIELD": "zzlx",
             "PROJECT_FIELD": "xmbh", "CURRENT_FIELD": "xzdl", "CURRENT_SYSTEM": 1, "PLANNED_FIELD": "ghdl",
