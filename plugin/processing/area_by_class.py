@@ -21,11 +21,8 @@ from ..core.raster_blocks import CategoricalRaster
 from ..core.tally import TallyRequest, TallyResult, run_tally
 from ..i18n import tr
 from ..paths import icon_path
+from .common import ADMIN_CODE_FIELD, LAND_USE_CODE_FIELD, is_set
 from .tally_report import report_tally
-
-
-def _is_set(value: Any) -> bool:
-    return value is not None and value != ""
 
 
 class AreaByClassAlgorithm(QgsProcessingAlgorithm):
@@ -94,11 +91,11 @@ class AreaByClassAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ZONES, tr("Zones"), polygons))
         self.addParameter(QgsProcessingParameterField(
-            self.ZONE_ID, tr("Zone id field"), parentLayerParameterName=self.ZONES))
+            self.ZONE_ID, tr("Zone id field"), ADMIN_CODE_FIELD, parentLayerParameterName=self.ZONES))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.LANDUSE, tr("Land use (polygons)"), polygons, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.CLASS_FIELD, tr("Land-use class field"), parentLayerParameterName=self.LANDUSE,
+            self.CLASS_FIELD, tr("Land-use class field"), LAND_USE_CODE_FIELD, parentLayerParameterName=self.LANDUSE,
             optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.LANDUSE_RASTER, tr("Land use (raster)"), optional=True))
@@ -121,11 +118,11 @@ class AreaByClassAlgorithm(QgsProcessingAlgorithm):
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
-        has_vector = _is_set(parameters.get(self.LANDUSE))
-        has_raster = _is_set(parameters.get(self.LANDUSE_RASTER))
+        has_vector = is_set(parameters.get(self.LANDUSE))
+        has_raster = is_set(parameters.get(self.LANDUSE_RASTER))
         if has_vector == has_raster:
             return False, tr("Give exactly one land-use input: a polygon layer or a raster layer.")
-        if has_vector and not _is_set(parameters.get(self.CLASS_FIELD)):
+        if has_vector and not is_set(parameters.get(self.CLASS_FIELD)):
             return False, tr("Choose the land-use class field.")
         return True, ""
 
@@ -163,10 +160,10 @@ class AreaByClassAlgorithm(QgsProcessingAlgorithm):
         if zones is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.ZONES))
         landuse = self.parameterAsSource(parameters, self.LANDUSE, context)
-        if _is_set(parameters.get(self.LANDUSE)) and landuse is None:
+        if is_set(parameters.get(self.LANDUSE)) and landuse is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.LANDUSE))
         mask = self.parameterAsSource(parameters, self.MASK, context)
-        if _is_set(parameters.get(self.MASK)) and mask is None:
+        if is_set(parameters.get(self.MASK)) and mask is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.MASK))
         return TallyRequest(
             zones=zones,

@@ -25,7 +25,8 @@ from ..core.border_style import style_conflicts_layer, style_issues_layer, style
 from ..core.native import AreaMethod
 from ..i18n import tr
 from ..paths import icon_path
-from .common import GUARDED, VoucherLayerStyler, add_advanced, is_set, processing_error
+from .common import (ADMIN_CODE_FIELD, ADMIN_NAME_FIELD, GUARDED, VoucherLayerStyler, add_advanced, is_set,
+                     processing_error)
 from .workspace_inputs import fields_of, optional_text, layer_label, optional_source, write_rows
 
 class BorderConflictsAlgorithm(QgsProcessingAlgorithm):
@@ -108,9 +109,9 @@ class BorderConflictsAlgorithm(QgsProcessingAlgorithm):
         polygons = [QgsProcessing.TypeVectorPolygon]
         self.addParameter(QgsProcessingParameterFeatureSource(self.ADMIN, tr("Admin units (cities or counties)"),
                                                               polygons))
-        self.addParameter(QgsProcessingParameterField(self.ADMIN_ID, tr("Admin id field"),
+        self.addParameter(QgsProcessingParameterField(self.ADMIN_ID, tr("Admin id field"), ADMIN_CODE_FIELD,
                                                       parentLayerParameterName=self.ADMIN))
-        self.addParameter(QgsProcessingParameterField(self.ADMIN_NAME, tr("Admin name field"),
+        self.addParameter(QgsProcessingParameterField(self.ADMIN_NAME, tr("Admin name field"), ADMIN_NAME_FIELD,
                                                       parentLayerParameterName=self.ADMIN, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ELEMENTS, tr("Ecological elements (one layer with a city field)"), polygons, optional=True))
@@ -151,7 +152,7 @@ class BorderConflictsAlgorithm(QgsProcessingAlgorithm):
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
-        single, several = is_set(parameters.get(self.ELEMENTS)), bool(parameters.get(self.ELEMENT_LAYERS))
+        single, several = is_set(parameters.get(self.ELEMENTS)), is_set(parameters.get(self.ELEMENT_LAYERS))
         if single == several:
             return False, tr("Give the elements as one layer with a city field, or as one layer per city — not "
                              "both, not neither.")

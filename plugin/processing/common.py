@@ -11,13 +11,43 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink,
                        QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterDefinition,
                        QgsVectorLayer)
 
+from qgis.PyQt.QtCore import QVariant
+
 from ..core.errors import GuotuCancelled, GuotuError, GuotuInputError, GuotuLibraryError
 from ..core.voucher_style import style_trades_layer, style_voucher_layer
 from ..i18n import tr
 
 
 def is_set(value: Any) -> bool:
-    return value is not None and value != ""
+    """Whether a parameter value was given. An optional parameter left empty reaches the
+    algorithm as None from processing.run, as '' from qgis_process (``NAME=``) and as a
+    NULL QVariant from the Processing dialog (its file and field widgets): all three mean
+    "not given", never the path "." or the number 0."""
+    if value is None:
+        return False
+    if isinstance(value, QVariant):
+        return not value.isNull() and is_set(value.value())
+    if isinstance(value, str):
+        return value.strip() != ""
+    if isinstance(value, (list, tuple)):
+        return len(value) > 0
+    return True
+
+
+# Field names of delivered data (三调 packages and planning databases, upper case). A field
+# parameter's default is its known name: the dialog's field box starts on it when the layer
+# has it (case-insensitively) and stays empty otherwise, so that a field is chosen, never
+# guessed (without a default QGIS preselects a mandatory field's first field, often "fid").
+ADMIN_CODE_FIELD = "XZQDM"
+ADMIN_NAME_FIELD = "XZQMC"
+LAND_USE_CODE_FIELD = "DLBM"
+GDP_FIELD = "GDP"
+POPULATION_FIELD = "POP"
+PARCEL_ID_FIELD = "DKBH"  # 地块编号
+PARCEL_TYPE_FIELD = "ZZLX"  # 整治类型
+PARCEL_PROJECT_FIELD = "XMBH"  # 项目编号
+PARCEL_CURRENT_FIELD = "XZDL"  # 现状地类
+PARCEL_PLANNED_FIELD = "GHDL"  # 规划地类
 
 
 def add_advanced(algorithm: QgsProcessingAlgorithm, parameter: QgsProcessingParameterDefinition) -> None:

@@ -33,13 +33,9 @@ from ..core.errors import GuotuCancelled, GuotuError, GuotuInputError, GuotuLibr
 from ..core.native import AreaMethod, InvalidPolicy
 from ..i18n import tr
 from ..paths import icon_path
-from .common import add_advanced
+from .common import ADMIN_CODE_FIELD, LAND_USE_CODE_FIELD, add_advanced, is_set
 
 ALGORITHM_ID = "landuseconversion"
-
-
-def _is_set(value: Any) -> bool:
-    return value is not None and value != ""
 
 
 def make_fields(names) -> QgsFields:
@@ -175,12 +171,14 @@ class LandUseConversionAlgorithm(QgsProcessingAlgorithm):
                 (self.AFTER, self.AFTER_CLASS_FIELD, self.AFTER_SYSTEM, tr("Land use after (polygons)"),
                  tr("Land-use class field (after)"), tr("Classification system (after)"), 1)):
             self.addParameter(QgsProcessingParameterFeatureSource(layer, layer_text, polygons))
-            self.addParameter(QgsProcessingParameterField(field, field_text, parentLayerParameterName=layer))
+            self.addParameter(QgsProcessingParameterField(field, field_text, LAND_USE_CODE_FIELD,
+                                                          parentLayerParameterName=layer))
             self.addParameter(QgsProcessingParameterEnum(system, system_text, list(SYSTEMS), defaultValue=default))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ZONES, tr("Zones (optional: a matrix per zone)"), polygons, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.ZONE_ID, tr("Zone id field"), parentLayerParameterName=self.ZONES, optional=True))
+            self.ZONE_ID, tr("Zone id field"), ADMIN_CODE_FIELD, parentLayerParameterName=self.ZONES,
+            optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.WORKSPACE, tr("Three-lines workspace (optional GeoPackage: flag conversions inside the red line "
                                "or farmland)"), extension="gpkg", optional=True))
@@ -226,7 +224,7 @@ class LandUseConversionAlgorithm(QgsProcessingAlgorithm):
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
-        if _is_set(parameters.get(self.ZONES)) and not _is_set(parameters.get(self.ZONE_ID)):
+        if is_set(parameters.get(self.ZONES)) and not is_set(parameters.get(self.ZONE_ID)):
             return False, tr("Choose the zone id field.")
         return True, ""
 
@@ -238,7 +236,7 @@ class LandUseConversionAlgorithm(QgsProcessingAlgorithm):
 
     def _source(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext):
         source = self.parameterAsSource(parameters, name, context)
-        if source is None and _is_set(parameters.get(name)):
+        if source is None and is_set(parameters.get(name)):
             raster = raster_input(parameters.get(name), context)
             if raster is not None:
                 raise QgsProcessingException(self._raster_message(raster))
@@ -269,7 +267,7 @@ class LandUseConversionAlgorithm(QgsProcessingAlgorithm):
                          context: QgsProcessingContext) -> Optional[Dict[str, QgsVectorLayer]]:
         """The three line layers of the WORKSPACE GeoPackage, or None without one."""
         self._owned = []
-        if not _is_set(parameters.get(self.WORKSPACE)):
+        if not is_set(parameters.get(self.WORKSPACE)):
             return None
         path = Path(self.parameterAsFile(parameters, self.WORKSPACE, context))
         if not path.is_file():
@@ -323,7 +321,7 @@ class LandUseConversionAlgorithm(QgsProcessingAlgorithm):
                                   (self.STATUS_SUMMARY, STATUS_FIELDS, result.statuses),
                                   (self.UNKNOWN, UNKNOWN_FIELDS, result.unknown)):
             outputs[name] = self._write_table(parameters, name, context, names, rows)
-        if _is_set(parameters.get(self.LINE_SUMMARY)):
+        if is_set(parameters.get(self.LINE_SUMMARY)):
             outputs[self.LINE_SUMMARY] = self._write_table(parameters, self.LINE_SUMMARY, context,
                                                            LINE_SUMMARY_FIELDS, result.lines)
         if context.willLoadLayerOnCompletion(conversions_id):

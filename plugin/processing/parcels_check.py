@@ -33,7 +33,8 @@ from ..core.parcels_style import (style_parcels_layer, style_projects_table, sty
 from ..core.parcels_tables import write_csvs, write_xlsx
 from ..i18n import tr
 from ..paths import icon_path
-from .common import GUARDED, VoucherLayerStyler, add_advanced, is_set, processing_error
+from .common import (ADMIN_CODE_FIELD, ADMIN_NAME_FIELD, GUARDED, PARCEL_CURRENT_FIELD, PARCEL_ID_FIELD, PARCEL_PLANNED_FIELD,
+                     PARCEL_PROJECT_FIELD, PARCEL_TYPE_FIELD, VoucherLayerStyler, add_advanced, is_set, processing_error)
 from .workspace_inputs import (fields_of, layer_label, optional_source, optional_text, workspace_layer, workspace_path,
                                write_rows)
 
@@ -122,16 +123,17 @@ class ParcelsCheckAlgorithm(QgsProcessingAlgorithm):
     def initAlgorithm(self, config: Optional[Dict[str, Any]] = None) -> None:
         polygons = [QgsProcessing.TypeVectorPolygon]
         self.addParameter(QgsProcessingParameterFeatureSource(self.PARCELS, tr("Rectification parcels"), polygons))
-        for name, description, optional in ((self.PARCEL_ID, tr("Parcel id field"), False),
-                                            (self.TYPE_FIELD, tr("Project type field"), False),
-                                            (self.PROJECT_FIELD, tr("Project field (groups parcels)"), True),
-                                            (self.CURRENT_FIELD, tr("Current land-use code field"), False)):
-            self.addParameter(QgsProcessingParameterField(name, description, parentLayerParameterName=self.PARCELS,
-                                                          optional=optional))
+        for name, description, known, optional in (
+                (self.PARCEL_ID, tr("Parcel id field"), PARCEL_ID_FIELD, False),
+                (self.TYPE_FIELD, tr("Project type field"), PARCEL_TYPE_FIELD, False),
+                (self.PROJECT_FIELD, tr("Project field (groups parcels)"), PARCEL_PROJECT_FIELD, True),
+                (self.CURRENT_FIELD, tr("Current land-use code field"), PARCEL_CURRENT_FIELD, False)):
+            self.addParameter(QgsProcessingParameterField(name, description, known,
+                                                          parentLayerParameterName=self.PARCELS, optional=optional))
         self.addParameter(QgsProcessingParameterEnum(self.CURRENT_SYSTEM, tr("Current classification system"),
                                                      list(SYSTEMS), defaultValue=SYSTEMS.index(DEFAULT_SYSTEM)))
         self.addParameter(QgsProcessingParameterField(self.PLANNED_FIELD, tr("Planned land-use code field"),
-                                                      parentLayerParameterName=self.PARCELS))
+                                                      PARCEL_PLANNED_FIELD, parentLayerParameterName=self.PARCELS))
         self.addParameter(QgsProcessingParameterEnum(self.PLANNED_SYSTEM, tr("Planned classification system"),
                                                      list(SYSTEMS), defaultValue=SYSTEMS.index(DEFAULT_SYSTEM)))
         self.addParameter(QgsProcessingParameterFile(
@@ -144,9 +146,9 @@ class ParcelsCheckAlgorithm(QgsProcessingAlgorithm):
             self.addParameter(QgsProcessingParameterFeatureSource(name, description, polygons, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(self.VILLAGES, tr("Villages (optional)"), polygons,
                                                               optional=True))
-        self.addParameter(QgsProcessingParameterField(self.VILLAGE_ID, tr("Village id field"),
+        self.addParameter(QgsProcessingParameterField(self.VILLAGE_ID, tr("Village id field"), ADMIN_CODE_FIELD,
                                                       parentLayerParameterName=self.VILLAGES, optional=True))
-        self.addParameter(QgsProcessingParameterField(self.VILLAGE_NAME, tr("Village name field"),
+        self.addParameter(QgsProcessingParameterField(self.VILLAGE_NAME, tr("Village name field"), ADMIN_NAME_FIELD,
                                                       parentLayerParameterName=self.VILLAGES, optional=True))
         add_advanced(self, QgsProcessingParameterFeatureSource(self.UNITS, tr("Consolidation units (optional)"),
                                                            polygons, optional=True))

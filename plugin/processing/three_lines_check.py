@@ -28,7 +28,7 @@ from ..core.lines_workspace import ADMIN_LAYER, EXCEPTIONS_TABLE, LINE_LAYERS, g
 from ..core.native import AreaMethod
 from ..i18n import tr
 from ..paths import icon_path
-from .common import GUARDED, VoucherLayerStyler, add_advanced, is_set, processing_error
+from .common import GUARDED, LAND_USE_CODE_FIELD, VoucherLayerStyler, add_advanced, is_set, processing_error
 from .workspace_inputs import fields_of, layer_label, optional_source, workspace_layer, workspace_path, write_rows
 
 def workspace_of(layer: Optional[QgsVectorLayer]) -> Optional[Path]:
@@ -134,7 +134,8 @@ class ThreeLinesCheckAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.LANDUSE, tr("Land use, for cultivated land (L14)"), polygons, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.CLASS_FIELD, tr("Land-use class field"), parentLayerParameterName=self.LANDUSE, optional=True))
+            self.CLASS_FIELD, tr("Land-use class field"), LAND_USE_CODE_FIELD, parentLayerParameterName=self.LANDUSE,
+            optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.SYSTEM, tr("Classification system"), list(SYSTEMS), defaultValue=SYSTEMS.index(DEFAULT_SYSTEM)))
         self.addParameter(QgsProcessingParameterFeatureSource(

@@ -24,7 +24,8 @@ from ..core.voucher import (SYSTEMS, LandUseInput, VoucherRequest, VoucherResult
                             summary_rows)
 from ..i18n import tr
 from ..paths import icon_path
-from .common import (GUARDED, add_advanced, describe_file, describe_layer, is_set, number_or_none, processing_error,
+from .common import (ADMIN_CODE_FIELD, ADMIN_NAME_FIELD, GDP_FIELD, GUARDED, LAND_USE_CODE_FIELD, POPULATION_FIELD,
+                     add_advanced, describe_file, describe_layer, is_set, number_or_none, processing_error,
                      style_when_loaded, utc_now, write_sink)
 
 VOUCHER_FIELDS = [("zone_id", FIELD_STRING), ("zone_name", FIELD_STRING), ("area_ha", FIELD_DOUBLE),
@@ -156,13 +157,13 @@ class VoucherAccountingAlgorithm(QgsProcessingAlgorithm):
         any_field = QgsProcessingParameterField.Any
         self.addParameter(QgsProcessingParameterFeatureSource(self.ZONES, tr("Zones (counties or ecological units)"),
                                                               polygons))
-        self.addParameter(QgsProcessingParameterField(self.ZONE_ID, tr("Zone id field"),
+        self.addParameter(QgsProcessingParameterField(self.ZONE_ID, tr("Zone id field"), ADMIN_CODE_FIELD,
                                                       parentLayerParameterName=self.ZONES))
-        self.addParameter(QgsProcessingParameterField(self.ZONE_NAME, tr("Zone name field"),
+        self.addParameter(QgsProcessingParameterField(self.ZONE_NAME, tr("Zone name field"), ADMIN_NAME_FIELD,
                                                       parentLayerParameterName=self.ZONES, optional=True))
-        self.addParameter(QgsProcessingParameterField(self.GDP_FIELD, tr("GDP field (yuan)"), None, self.ZONES,
+        self.addParameter(QgsProcessingParameterField(self.GDP_FIELD, tr("GDP field (yuan)"), GDP_FIELD, self.ZONES,
                                                       any_field, optional=True))
-        self.addParameter(QgsProcessingParameterField(self.POP_FIELD, tr("Population field (persons)"), None,
+        self.addParameter(QgsProcessingParameterField(self.POP_FIELD, tr("Population field (persons)"), POPULATION_FIELD,
                                                       self.ZONES, any_field, optional=True))
         add_advanced(self, QgsProcessingParameterFeatureSource(
             self.ZONE_TABLE, tr("Zone table with GDP and population (joined by zone id)"),
@@ -179,7 +180,8 @@ class VoucherAccountingAlgorithm(QgsProcessingAlgorithm):
             self.addParameter(QgsProcessingParameterFeatureSource(
                 layer, tr("{year}: land use (polygons)").format(year=year), polygons, optional=True))
             self.addParameter(QgsProcessingParameterField(
-                field, tr("{year}: land-use class field").format(year=year), parentLayerParameterName=layer,
+                field, tr("{year}: land-use class field").format(year=year), LAND_USE_CODE_FIELD,
+                parentLayerParameterName=layer,
                 optional=True))
             self.addParameter(QgsProcessingParameterRasterLayer(
                 raster, tr("{year}: land use (raster)").format(year=year), optional=True))
@@ -226,9 +228,9 @@ class VoucherAccountingAlgorithm(QgsProcessingAlgorithm):
         add_advanced(self, QgsProcessingParameterFeatureSource(
             self.COUNTIES, tr("Counties the units are attributed to (trading subjects)"), polygons,
             optional=True))
-        add_advanced(self, QgsProcessingParameterField(self.COUNTY_ID, tr("County id field"),
+        add_advanced(self, QgsProcessingParameterField(self.COUNTY_ID, tr("County id field"), ADMIN_CODE_FIELD,
                                                    parentLayerParameterName=self.COUNTIES, optional=True))
-        add_advanced(self, QgsProcessingParameterField(self.COUNTY_NAME, tr("County name field"),
+        add_advanced(self, QgsProcessingParameterField(self.COUNTY_NAME, tr("County name field"), ADMIN_NAME_FIELD,
                                                    parentLayerParameterName=self.COUNTIES, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.VOUCHER, tr("Vouchers"), QgsProcessing.TypeVectorPolygon))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Dict, Optional
 
 from qgis.PyQt import uic
-from qgis.PyQt.QtWidgets import QDialog, QFileDialog, QWidget
+from qgis.PyQt.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from qgis.core import QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
 
 from ..core.voucher import SYSTEMS
@@ -30,9 +30,16 @@ def ui_path(name: str) -> str:
 FORM_CLASS, _BASE = uic.loadUiType(ui_path("voucher_dialog.ui"))
 
 
+# A zones layer is counties, towns or ecological units: far fewer features than a land-use
+# layer. Above this many the dialog asks before running (a land-use layer chosen by mistake).
+MANY_ZONES = 5000
+
+
 def _preselect(widget, layer: QgsVectorLayer, candidates) -> None:
-    """Selects the first of ``candidates`` (case-insensitive) that the layer has."""
+    """Selects the first of ``candidates`` (case-insensitive) that the layer has; leaves the
+    box empty otherwise: a field is chosen by the user, never guessed."""
     names = {name.lower(): name for name in layer.fields().names()}
+    widget.setField("")
     for candidate in candidates:
         if candidate in names:
             widget.setField(names[candidate])
@@ -105,12 +112,15 @@ class VoucherDialog(QDialog, FORM_CLASS):
             combo.setFilters(polygons)
         for combo in (self.baseLayerCombo, self.targetLayerCombo):
             combo.setFilters(polygons | QgsMapLayerProxyModel.RasterLayer)
-        for combo in (self.countiesCombo, self.maskCombo):
+        # Every layer and field starts empty (or on a known field name): nothing is guessed.
+        for combo in (self.zonesCombo, self.baseLayerCombo, self.targetLayerCombo, self.countiesCombo,
+                      self.maskCombo):
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
-        self.zoneNameField.setAllowEmptyFieldName(True)
-        for field in (self.askField, self.bidField):
+        for field in (self.zoneIdField, self.zoneNameField, self.gdpField, self.popField, self.askField,
+                      self.bidField, self.countyIdField, self.baseClassField, self.targetClassField):
             field.setAllowEmptyFieldName(True)
+        for field in (self.askField, self.bidField):
             field.setFilters(QgsFieldProxyModel.Numeric | QgsFieldProxyModel.String)
         for field in (self.gdpField, self.popField):
             field.setFilters(QgsFieldProxyModel.Numeric | QgsFieldProxyModel.String)
@@ -154,17 +164,20 @@ class VoucherDialog(QDialog, FORM_CLASS):
             field.setLayer(vector)
             field.setEnabled(vector is not None)
         if combo is self.zonesCombo and vector is not None:
-            self._guess_fields(vector)
+            self._known_fields(vector)
+        elif combo is self.countiesCombo and vector is not None:
+            _preselect(self.countyIdField, vector, ("xzqdm", "code"))
         elif combo in (self.baseLayerCombo, self.targetLayerCombo) and vector is not None:
-            _preselect(self._fields_for(combo)[0], vector, ("lucc_code", "lucc", "dlbm", "class_code", "class"))
+            _preselect(self._fields_for(combo)[0], vector, ("dlbm", "lucc_code", "class_code"))
         self._update_state()
 
-    def _guess_fields(self, layer: QgsVectorLayer) -> None:
-        """Common field names preselected (the sample data's and the CLI tests')."""
-        for widget, candidates in ((self.zoneIdField, ("code", "zone_id", "xzqdm", "id")),
-                                   (self.zoneNameField, ("name", "zone_name", "xzqmc")),
+    def _known_fields(self, layer: QgsVectorLayer) -> None:
+        """Fields preselected only by their known names (delivered data's XZQDM/XZQMC, the
+        sample's code/name/gdp/population); the others stay empty until chosen."""
+        for widget, candidates in ((self.zoneIdField, ("xzqdm", "code", "zone_id")),
+                                   (self.zoneNameField, ("xzqmc", "name", "zone_name")),
                                    (self.gdpField, ("gdp", "gdp_yuan")),
-                                   (self.popField, ("population", "pop", "pop_2020"))):
+                                   (self.popField, ("population", "pop", "zrk", "czrk"))):
             _preselect(widget, layer, candidates)
 
     def _update_state(self) -> None:
@@ -257,8 +270,27 @@ class VoucherDialog(QDialog, FORM_CLASS):
         """What keeps the run from starting, or None."""
         if self.zonesCombo.currentLayer() is None:
             return tr("Choose the zones layer.")
+        zones = self.zonesCombo.currentLayer()
+        for field, label in ((self.zoneIdField, self.zoneIdLabel), (self.gdpField, self.gdpLabel),
+                             (self.popField, self.popLabel)):
+            if not field.currentField():
+                return tr('Choose the "{field}" of the zones layer "{layer}".').format(field=label.text(),
+                                                                                      layer=zones.name())
+        if self.gdpField.currentField() == self.popField.currentField():
+            return tr('GDP and population are the same field "{field}" of "{layer}": choose the GDP field and '
+                      'the population field.').format(field=self.gdpField.currentField(), layer=zones.name())
         if self.baseLayerCombo.currentLayer() is None or self.targetLayerCombo.currentLayer() is None:
             return tr("Choose the land use of both years.")
+        for combo, field, year in ((self.baseLayerCombo, self.baseClassField, tr("Base year")),
+                                   (self.targetLayerCombo, self.targetClassField, tr("Target year"))):
+            if isinstance(combo.currentLayer(), QgsVectorLayer) and not field.currentField():
+                return tr('Choose the land-use class field of "{layer}" ({year}).').format(
+                    layer=combo.currentLayer().name(), year=year)
+        if zones in (self.baseLayerCombo.currentLayer(), self.targetLayerCombo.currentLayer()):
+            return tr('The zones layer "{layer}" is also chosen as land use: choose the zones (counties or '
+                      'ecological units) and the land use of each year.').format(layer=zones.name())
+        if self.countiesCombo.currentLayer() is not None and not self.countyIdField.currentField():
+            return tr('Choose the county id field of "{layer}".').format(layer=self.countiesCombo.currentLayer().name())
         if self.marketGroup.isChecked() and not self.priceSpin.value() > 0:
             return tr("Enter a price above 0 to trade the vouchers, or switch the market off.")
         folder = self.output_folder()
@@ -268,10 +300,23 @@ class VoucherDialog(QDialog, FORM_CLASS):
 
     # ---- actions ----
 
+    def zone_count_question(self) -> Optional[str]:
+        """A question to ask before running when the zones layer looks like land use (far
+        more features than counties or ecological units), or None."""
+        zones = self.zonesCombo.currentLayer()
+        count = zones.featureCount() if zones is not None else 0
+        if count <= MANY_ZONES:
+            return None
+        return tr('The zones layer "{layer}" has {count} features: zones are counties or ecological units, '
+                  'usually far fewer. Is it really the zones layer?').format(layer=zones.name(), count=count)
+
     def run(self) -> None:
         problem = self.check()
         if problem:
             self._log(problem, 2)
+            return
+        question = self.zone_count_question()
+        if question and QMessageBox.question(self, self.windowTitle(), question) != QMessageBox.StandardButton.Yes:
             return
         self.gpkg = free_path(self.output_folder())
         self.logView.clear()

@@ -2772,6 +2772,10 @@
             <translation>买方出价字段（元/公顷；底价模式）</translation>
         </message>
         <message>
+            <source>The zones layer "{layer}" has {count} features: zones are counties or ecological units, usually far fewer. Is it really the zones layer?</source>
+            <translation>分区图层“{layer}”有 {count} 个要素：分区应为县或生态单元，数量通常少得多。确定这是分区图层吗？</translation>
+        </message>
+        <message>
             <source>Computed over all zones</source>
             <translation>按全部分区计算</translation>
         </message>
@@ -2788,6 +2792,18 @@
             <translation>最低限价</translation>
         </message>
         <message>
+            <source>GDP and population are the same field "{field}" of "{layer}": choose the GDP field and the population field.</source>
+            <translation>GDP 与人口选的是“{layer}”的同一字段“{field}”：请分别选择 GDP 字段和人口字段。</translation>
+        </message>
+        <message>
+            <source>The zones layer "{layer}" is also chosen as land use: choose the zones (counties or ecological units) and the land use of each year.</source>
+            <translation>分区图层“{layer}”同时被选为土地利用：请分别选择分区（县或生态单元）和各年份的土地利用。</translation>
+        </message>
+        <message>
+            <source>Choose the county id field of "{layer}".</source>
+            <translation>请选择“{layer}”的县代码字段。</translation>
+        </message>
+        <message>
             <source>Writing {path}</source>
             <translation>正在写入 {path}</translation>
         </message>
@@ -2802,6 +2818,14 @@
         <message>
             <source>Error: </source>
             <translation>错误：</translation>
+        </message>
+        <message>
+            <source>Choose the "{field}" of the zones layer "{layer}".</source>
+            <translation>请选择分区图层“{layer}”的“{field}”。</translation>
+        </message>
+        <message>
+            <source>Choose the land-use class field of "{layer}" ({year}).</source>
+            <translation>请选择“{layer}”（{year}）的地类字段。</translation>
         </message>
     </context>
 </TS>

@@ -78,15 +78,17 @@ def _supports(option: str) -> bool:
 
 
 def run_desktop(plugin_root: Path, tmp_path: Path, code: Union[str, Path], name: str,
-                env_extra: Dict[str, str]) -> Tuple[dict, List[dict], Path]:
-    """Runs ``code`` (Python text, or a script file) in QGIS; returns the result dict, the
-    log entries and the screenshot path. No Python error in the log, no "error" in the result."""
+                env_extra: Dict[str, str], locale: str = "zh_CN") -> Tuple[dict, List[dict], Path]:
+    """Runs ``code`` (Python text, or a script file) in QGIS with the user interface in
+    ``locale`` (QGIS's own Chinese is "zh-Hans"; with "zh_CN" only the plugin speaks
+    Chinese); returns the result dict, the log entries and the screenshot path. No Python
+    error in the log, no "error" in the result."""
     profiles = tmp_path / "profiles_root"
     profile = profiles / "profiles" / "guotu_test"
     shutil.copytree(plugin_root / "guotu", profile / "python" / "plugins" / "guotu")
     (profile / "QGIS").mkdir(parents=True)
     (profile / "QGIS" / "QGIS3.ini").write_text(
-        "[PythonPlugins]\nguotu=true\n\n[locale]\noverrideFlag=true\nuserLocale=zh_CN\n", encoding="utf-8")
+        f"[PythonPlugins]\nguotu=true\n\n[locale]\noverrideFlag=true\nuserLocale={locale}\n", encoding="utf-8")
     if isinstance(code, Path):
         script = code
     else:

@@ -208,3 +208,52 @@ def test_dialog_floor_price_with_asks_and_bids(guotu, project_layers, tmp_path: 
                 for f in QgsVectorLayer(f"{dialog.gpkg}|layername=voucher", "v", "ogr").getFeatures()}
     assert vouchers["Z1"][0] == 500 and vouchers["Z2"][1] == 800
     dialog.close()
+
+
+def test_dialog_guesses_nothing_and_refuses_implausible_fields(guotu, project_layers, tmp_path: Path):
+    """Layers and fields start empty (or on a known name); GDP = population, the zones layer
+    used as land use and unchosen class fields are refused before anything runs."""
+    dialog = _dialog(guotu)
+    assert dialog.zonesCombo.currentLayer() is None and dialog.baseLayerCombo.currentLayer() is None
+    assert dialog.check() == "Choose the zones layer."
+    odd = vd.memory_layer("MultiPolygon", "&field=fid2:integer&field=kode:string&field=einwohner:double",
+                          [], "odd_zones")
+    QgsProject.instance().addMapLayer(odd)
+    dialog.zonesCombo.setLayer(odd)
+    assert [dialog.zoneIdField.currentField(), dialog.gdpField.currentField(), dialog.popField.currentField()] \
+        == ["", "", ""]
+    assert dialog.check() == 'Choose the "Zone id field" of the zones layer "odd_zones".'
+    # Known names are taken, case-insensitively: the fixture's code, gdp and pop.
+    _fill(dialog, project_layers, tmp_path)
+    dialog.baseClassField.setField("")
+    dialog.zonesCombo.setLayer(odd)
+    dialog.zonesCombo.setLayer(project_layers["zones"])
+    assert [dialog.zoneIdField.currentField(), dialog.gdpField.currentField(), dialog.popField.currentField()] \
+        == ["code", "gdp", "pop"]
+    assert dialog.check() == 'Choose the land-use class field of "base" (Base year).'
+    dialog.baseClassField.setField("lucc")
+    dialog.popField.setField("gdp")
+    assert dialog.check() == ('GDP and population are the same field "gdp" of "zones": choose the GDP field and the '
+                              'population field.')
+    dialog.popField.setField("pop")
+    dialog.baseLayerCombo.setLayer(project_layers["zones"])
+    dialog.baseClassField.setField("code")
+    assert dialog.check().startswith('The zones layer "zones" is also chosen as land use')
+    dialog.baseLayerCombo.setLayer(project_layers["base"])
+    dialog.baseClassField.setField("lucc")
+    assert dialog.check() is None and dialog.zone_count_question() is None
+    dialog.close()
+
+
+def test_dialog_asks_before_running_on_a_land_use_sized_zones_layer(guotu, project_layers, tmp_path: Path):
+    from guotu.ui.voucher_dialog import MANY_ZONES
+
+    rows = [(f"Z{i}", "x", 1.0, 1, (i, 0, i + 1, 1)) for i in range(MANY_ZONES + 1)]
+    many = vd.zones_layer(rows=rows, name="dltb_like")
+    QgsProject.instance().addMapLayer(many)
+    dialog = _dialog(guotu)
+    _fill(dialog, project_layers, tmp_path)
+    dialog.zonesCombo.setLayer(many)
+    question = dialog.zone_count_question()
+    assert question and f'"dltb_like" has {MANY_ZONES + 1} features' in question
+    dialog.close()
