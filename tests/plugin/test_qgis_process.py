@@ -184,3 +184,35 @@ def test_parcel_reports_headless(environment, tmp_path):
                environment)
     assert run.returncode == 0, run.stdout + run.stderr
     assert sorted(p.name for p in (tmp_path / "reports").glob("*.pdf")) == ["审查报告_V1.pdf", "审查报告_V2.pdf"]
+
+
+def test_empty_optional_inputs_on_the_command_line(environment, tmp_path):
+    """`NAME=` leaves an optional input empty, as a script generated from a dialog does: the
+    conversion runs without a workspace or zones (not the workspace "."), the market with a
+    fixed price and no floor price or ask/bid fields."""
+    import conversion_data as cd
+    import voucher_data as vd
+
+    paths = cd.write_fixture(tmp_path)
+    out = tmp_path / "conversions.gpkg"
+    run = _run(["run", "guotu:landuseconversion", "--", f"BEFORE={paths['before']}", "BEFORE_CLASS_FIELD=dlbm",
+                f"AFTER={paths['after']}", "AFTER_CLASS_FIELD=dlbm", "WORKSPACE=", "ZONES=", "ZONE_ID=", "POLICY=",
+                "BEFORE_CATEGORIES=", "AFTER_CATEGORIES=", "AREA_METHOD=1", f"CONVERSIONS={out}",
+                *(f"{name}=TEMPORARY_OUTPUT" for name in ("TRANSITIONS", "STATUS_SUMMARY", "UNKNOWN"))], environment)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert 'workspace "."' not in run.stdout + run.stderr
+    assert cd.ogr_rows(out, "conversions")
+    sources = vd.write_fixture(tmp_path)
+    vouchers = tmp_path / "vouchers.gpkg"
+    run = _run(["run", "guotu:voucheraccounting", "--", f"ZONES={sources['zones']}", "ZONE_ID=code", "ZONE_NAME=",
+                "GDP_FIELD=gdp", "POP_FIELD=pop", f"BASE={sources['base']}", "BASE_CLASS_FIELD=lucc",
+                f"TARGET={sources['target']}", "TARGET_CLASS_FIELD=lucc", "MASK=", "COEFFICIENTS=", "PRICE=",
+                "PROTECTION_RATE=", "COUNTIES=", "COUNTY_ID=", "AREA_METHOD=1", f"VOUCHER={vouchers}",
+                *(f"{name}=TEMPORARY_OUTPUT" for name in ("CLASSES", "SUMMARY", "UNKNOWN"))], environment)
+    assert run.returncode == 0, run.stdout + run.stderr
+    trades = tmp_path / "trades.gpkg"
+    run = _run(["run", "guotu:vouchermarket", "--", f"VOUCHERS={vouchers}", "PRICE=1000", "FLOOR_PRICE=",
+                "ASK_FIELD=", "BID_FIELD=", "CAP=", f"TRADES={trades}", "SUMMARY=TEMPORARY_OUTPUT"],
+               environment)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert vd.ogr_rows(trades, "trades")  # the fixture has a seller and a buyer
