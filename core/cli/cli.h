@@ -1,20 +1,25 @@
-/* cli.h — what the guotu command's files share. */
+/* cli.h — what the guotu command's files share (cli_common.c). */
 #ifndef GUOTU_CLI_H
 #define GUOTU_CLI_H
 
 #include <stddef.h>
 
-/* Subcommands: argv[0] is the subcommand name. Return the process exit status. */
-int cmd_tally(int argc, char **argv);
-int cmd_voucher(int argc, char **argv);
-int cmd_convert(int argc, char **argv);
-int cmd_lines(int argc, char **argv);
-int cmd_lines_check(int argc, char **argv);
-int cmd_parcels(int argc, char **argv);
-int cmd_border(int argc, char **argv);
+/* The helpers every command shares (cli_common.c). The commands themselves are declared in
+ * commands.h, which only main.c and the command that forwards to another include. */
+
+/* The most worker threads any command starts. */
+#define CLI_MAX_THREADS 8
 
 /* 1 when both paths exist and are the same file. */
 int cli_same_file(const char *a, const char *b);
+
+/* "path (N bytes, modified T)" for the audit trail of an output, "(none)" for NULL, the path
+ * alone when it cannot be read; written into buf (always terminated). */
+void cli_describe_file(const char *path, char *buf, size_t size);
+
+/* Worker threads for a run: `asked` when > 0, else one per CPU less `spare` (threads the
+ * command keeps busy otherwise, e.g. a writer); between 1 and CLI_MAX_THREADS. */
+int cli_thread_count(int asked, int spare);
 
 /* Prints "guotu: error: ..." to stderr; returns 1. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

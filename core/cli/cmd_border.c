@@ -12,6 +12,7 @@
 
 #include "border_output.h"
 #include "cli.h"
+#include "commands.h"
 #include "guotu/guotu.h"
 #include "progress_bar.h"
 #include "vector_source.h"
@@ -450,15 +451,9 @@ static void *worker_thread(void *arg) {
     return NULL;
 }
 
-static int thread_count(int asked) {
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    int n = asked > 0 ? asked : (int)(cpus > 0 ? cpus : 1);
-    return n > 8 ? 8 : (n < 1 ? 1 : n);
-}
-
 /* Runs the workers (the first here, the others on threads) and merges them into the first. */
 static int run_workers(border_run *r) {
-    r->nworkers = thread_count(r->a.threads);
+    r->nworkers = cli_thread_count(r->a.threads, 0);
     r->workers = calloc((size_t)r->nworkers, sizeof *r->workers);
     if (!r->workers) return snprintf(r->err, sizeof r->err, "out of memory") > 0;
     for (int k = 0; k < r->nworkers; k++) {
@@ -491,21 +486,10 @@ static int run_workers(border_run *r) {
         }
     return failed;
 }
-static void describe_file(const char *path, char *buf, size_t size) {
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        snprintf(buf, size, "%s", path);
-        return;
-    }
-    char when[32];
-    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&st.st_mtime));
-    snprintf(buf, size, "%s (%lld bytes, modified %s)", path, (long long)st.st_size, when);
-}
-
 static int write_summary(border_run *r) {
     char admin[1200], elements[1200], when[32], numbers[8][32];
-    describe_file(r->a.admin, admin, sizeof admin);
-    describe_file(r->a.elements, elements, sizeof elements);
+    cli_describe_file(r->a.admin, admin, sizeof admin);
+    cli_describe_file(r->a.elements, elements, sizeof elements);
     time_t now = time(NULL);
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
     const double values[] = {r->a.o.corridor_m,   r->a.o.reach_m,     r->a.o.snap_m,

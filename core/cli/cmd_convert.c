@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "convert_raster.h"
 #include "gpkg_writer.h"
 #include "guotu/guotu.h"
@@ -387,13 +388,6 @@ static void *worker_thread(void *arg) {
     return NULL;
 }
 
-/* Overlay workers: --threads, or one per CPU but the one the writer keeps busy. */
-static int thread_count(const convert_args *a) {
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    int n = a->threads > 0 ? a->threads : (int)(cpus > 1 ? cpus - 1 : 1);
-    return n > 8 ? 8 : (n < 1 ? 1 : n);
-}
-
 /* Opens the output, runs the workers on threads while this one writes their pieces, merges. */
 static int overlay(convert_run *r) {
     static const table_column columns[] = {
@@ -403,7 +397,7 @@ static int overlay(convert_run *r) {
         {"path_en", COLUMN_TEXT, 0, NULL},       {"area_ha", COLUMN_REAL, 0, NULL},
         {"dm_ha", COLUMN_REAL, 0, NULL},         {"zone_id", COLUMN_TEXT, 0, NULL},
         {"line", COLUMN_TEXT, 0, NULL}};
-    r->nworkers = thread_count(&r->a);
+    r->nworkers = cli_thread_count(r->a.threads, 1); /* the writer keeps one CPU busy */
     r->workers = calloc((size_t)r->nworkers, sizeof *r->workers);
     if (!r->workers) {
         snprintf(r->err, sizeof r->err, "out of memory");

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "gpkg_styles.h"
 #include "gpkg_writer.h"
 #include "resources.h"
@@ -133,6 +134,10 @@ int cmd_lines(int argc, char **argv) {
     const char *out = NULL, *crs = NULL;
     if (argc >= 2 && !strcmp(argv[1], "init")) {
         for (int i = 2; i < argc; i++) {
+            if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+                fputs(lines_usage, stdout);
+                return 0;
+            }
             if (!strcmp(argv[i], "--crs") && i + 1 < argc)
                 crs = argv[++i];
             else if (argv[i][0] != '-' && !out)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "parcels_cli.h"
 #include "resources.h"
 

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "guotu/guotu.h"
 #include "progress_bar.h"
 #include "table_writer.h"
@@ -174,12 +175,6 @@ static void print_summary(guotu_context *ctx, const guotu_tally *t, const tally_
     for (int k = 0; k < nclasses; k++)
         printf("  %-12s %16.2f\n", codes[k][0] ? codes[k] : "''", areas[k]);
     printf("  written: %s\n", a->output);
-}
-
-int cli_same_file(const char *a, const char *b) {
-    char ra[PATH_MAX], rb[PATH_MAX];
-    if (!a || !b || !realpath(a, ra) || !realpath(b, rb)) return 0;
-    return strcmp(ra, rb) == 0;
 }
 
 int cmd_tally(int argc, char **argv) {

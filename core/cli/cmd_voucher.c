@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "guotu/guotu.h"
 #include "progress_bar.h"
 #include "tally_runner.h"
@@ -270,22 +271,6 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
     return 0;
 }
 
-/* "path (N bytes, modified T)" for the audit trail. */
-static void describe_file(const char *path, char *buf, size_t size) {
-    struct stat st;
-    if (!path) {
-        snprintf(buf, size, "(none)");
-        return;
-    }
-    if (stat(path, &st) != 0) {
-        snprintf(buf, size, "%s", path);
-        return;
-    }
-    char when[32];
-    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&st.st_mtime));
-    snprintf(buf, size, "%s (%lld bytes, modified %s)", path, (long long)st.st_size, when);
-}
-
 typedef struct voucher_run {
     voucher_args a;
     guotu_context *ctx;
@@ -499,12 +484,12 @@ static void print_summary(voucher_run *r, const guotu_voucher_summary *s, const 
 static int write_result(voucher_run *r) {
     const voucher_args *a = &r->a;
     char files[6][1400], when[32];
-    describe_file(a->zone.path, files[0], sizeof files[0]);
-    describe_file(a->base, files[1], sizeof files[1]);
-    describe_file(a->target, files[2], sizeof files[2]);
-    describe_file(a->mask, files[3], sizeof files[3]);
-    describe_file(a->zone.table, files[4], sizeof files[4]);
-    describe_file(a->county.path, files[5], sizeof files[5]);
+    cli_describe_file(a->zone.path, files[0], sizeof files[0]);
+    cli_describe_file(a->base, files[1], sizeof files[1]);
+    cli_describe_file(a->target, files[2], sizeof files[2]);
+    cli_describe_file(a->mask, files[3], sizeof files[3]);
+    cli_describe_file(a->zone.table, files[4], sizeof files[4]);
+    cli_describe_file(a->county.path, files[5], sizeof files[5]);
     time_t now = time(NULL);
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
     const table_meta meta[] = {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "gpkg_writer.h"
 #include "guotu/guotu.h"
 #include "progress_bar.h"

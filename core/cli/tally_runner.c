@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "raster_source.h"
 #include "vector_source.h"
 
@@ -299,9 +300,7 @@ static int scaled_report(double fraction, const char *message, void *user) {
 }
 
 static int thread_count(const tally_inputs *in, const raster_source *r) {
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    int n = in->threads > 0 ? in->threads : (int)(cpus > 0 ? cpus : 1);
-    if (n > 8) n = 8;
+    int n = cli_thread_count(in->threads, 0);
     int64_t bands = (r->height + r->window_rows - 1) / r->window_rows;
     if (n > bands) n = (int)bands;
     return n < 1 ? 1 : n;
