@@ -120,7 +120,7 @@ class GuotuPlugin:
 
         if self.conversion_dock is None:
             self.conversion_dock = ConversionMatrixDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.conversion_dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.conversion_dock)
         self.conversion_dock.matrix.reload()
         self.conversion_dock.show()
         self.conversion_dock.raise_()
@@ -148,7 +148,7 @@ class GuotuPlugin:
 
         if self.lines_dock is None:
             self.lines_dock = LinesDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.lines_dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.lines_dock)
         self.lines_dock.refresh_workspaces()
         self.lines_dock.show()
         self.lines_dock.raise_()
@@ -160,7 +160,7 @@ class GuotuPlugin:
 
         if self.parcels_dock is None:
             self.parcels_dock = ParcelsDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.parcels_dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.parcels_dock)
         self.parcels_dock.reload()
         self.parcels_dock.show()
         self.parcels_dock.raise_()
@@ -172,7 +172,7 @@ class GuotuPlugin:
 
         if self.border_dock is None:
             self.border_dock = BorderDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.border_dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.border_dock)
         self.border_dock.reload()
         self.border_dock.show()
         self.border_dock.raise_()

@@ -14,6 +14,7 @@ PACKAGES=(
   python3-gdal python3-numpy python3-pyproj python3-pytest   # sample data, tests
   xvfb xauth                                # real-GUI QGIS test
   qttools5-dev-tools pyqt5-dev-tools        # lrelease / pylupdate5 for translations
+  python3-pyqt6                             # scripts/check_qt6.py: the plugin's Qt names exist in Qt6 (QGIS 4)
   libsqlite3-mod-spatialite sqlite3         # the SpatiaLite comparison in bench/
   fonts-wqy-microhei                        # Chinese text in maps and PDF reports
   postgresql-15 postgresql-15-postgis-3     # PostGIS input test (throw-away cluster, pg_virtualenv)

@@ -308,7 +308,7 @@ class _Builder(LayoutBuilder):
         model = legend.model()
         for node in model.rootGroup().findLayers():
             for index, legend_node in enumerate(model.layerLegendNodes(node)):
-                text = legend_node.data(Qt.DisplayRole) or ""
+                text = legend_node.data(Qt.ItemDataRole.DisplayRole) or ""
                 wrapped = wrap_text(text, width)
                 if wrapped != text:
                     QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, wrapped)

@@ -35,7 +35,7 @@ def cjk_font_family() -> Optional[str]:
         if name in families:
             return name
     for name in families:
-        if QFontDatabase.SimplifiedChinese in database.writingSystems(name):
+        if QFontDatabase.WritingSystem.SimplifiedChinese in database.writingSystems(name):
             return name
     return None
 
@@ -245,7 +245,7 @@ class LayoutBuilder:
             column = QgsLayoutTableColumn(heading)
             column.setWidth(column_width)
             if self.TABLE_NUMBERS_RIGHT and i > 0:
-                column.setHAlignment(Qt.AlignRight)
+                column.setHAlignment(Qt.AlignmentFlag.AlignRight)
             columns.append(column)
         # QGIS 3.22 keeps cached cells of old columns until the next refresh, and styling
         # the header before that refresh corrupts memory: refresh at once.

@@ -198,7 +198,7 @@ class _Builder(LayoutBuilder):
             column.setAttribute(expression)
             column.setWidth(width)
             if right:
-                column.setHAlignment(Qt.AlignRight)
+                column.setHAlignment(Qt.AlignmentFlag.AlignRight)
             columns.append(column)
         # QGIS 3.22 keeps cached cells of the old columns until the next refresh, and
         # restyling the table in between reads past them (a crash): refresh at once.
@@ -206,7 +206,7 @@ class _Builder(LayoutBuilder):
         table.refreshAttributes()
         sort = QgsLayoutTableColumn()
         sort.setAttribute('"e_ha"')
-        sort.setSortOrder(Qt.DescendingOrder)
+        sort.setSortOrder(Qt.SortOrder.DescendingOrder)
         table.setSortColumns([sort])
         table.refreshAttributes()
         self.style_table(table)

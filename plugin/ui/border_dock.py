@@ -29,8 +29,8 @@ from ..paths import PLUGIN_DIR
 from .map_focus import zoom_and_flash
 
 ALG = "guotu:borderconflicts"
-CONFLICT_ROLE = Qt.UserRole + 1  # leaves: conflict id
-PAIR_ROLE = Qt.UserRole + 2      # top level: (admin_a, admin_b)
+CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 1  # leaves: conflict id
+PAIR_ROLE = Qt.ItemDataRole.UserRole + 2      # top level: (admin_a, admin_b)
 ALL = "*"
 
 
@@ -61,9 +61,9 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         self.layerCombo.setFilters(QgsMapLayerProxyModel.LineLayer)
         header = self.conflictTree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.layerCombo.layerChanged.connect(self.reload)
         self.reviewCombo.currentIndexChanged.connect(self.fill_tree)
         self.conflictTree.currentItemChanged.connect(lambda item, _old: self.show_item(item))

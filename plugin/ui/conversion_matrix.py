@@ -82,8 +82,8 @@ class ConversionMatrixWidget(QWidget, FORM_CLASS):
         self.refreshButton.clicked.connect(self.reload)
         self.matrixTable.cellClicked.connect(self.on_cell_clicked)
         QgsProject.instance().layerWillBeRemoved[str].connect(self._layer_removed)
-        self.matrixTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.matrixTable.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.matrixTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.matrixTable.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.set_layer(self._first_conversion_layer())
 
     def _retranslate(self) -> None:
@@ -224,9 +224,9 @@ class ConversionMatrixWidget(QWidget, FORM_CLASS):
                         item.setForeground(QBrush(text_color(color)))
                         item.setToolTip(f"{self._header(f, False)} → {self._header(t, False)}\n"
                                         f"{STATUS_LABELS.get(status, status)}\n{area:,.4f} ha")
-                    item.setData(Qt.UserRole, status)
-                item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
-                item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
+                    item.setData(Qt.ItemDataRole.UserRole, status)
+                item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 table.setItem(r, c, item)
 
     # ---- selection ----

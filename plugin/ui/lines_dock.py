@@ -43,7 +43,7 @@ from .map_focus import zoom_and_flash
 CHECK_ID = "guotu:threelinescheck"
 RESULTS_PROPERTY = "guotu/lines_results"  # on the results group: the workspace path
 ROLE_ISSUES, ROLE_POINTS, ROLE_STATS = "issues", "issue_points", "line_stats"
-ISSUE_ROLE = Qt.UserRole + 1  # tree leaves: {"layer", "fid", "rule", "fingerprint"}
+ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1  # tree leaves: {"layer", "fid", "rule", "fingerprint"}
 
 
 def ui_path(name: str) -> str:
@@ -134,9 +134,9 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         self.classFieldCombo.setLayer(None)
         header = self.issuesTree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.progressBar.setValue(0)
 
     def _connect(self) -> None:
@@ -372,13 +372,13 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
             by_admin = grouped[rule]
             count = sum(len(v) for v in by_admin.values())
             top = QTreeWidgetItem([f"{rule} {titles.get(rule, '')} ({count})"])
-            top.setData(0, Qt.UserRole, rule)
+            top.setData(0, Qt.ItemDataRole.UserRole, rule)
             self.issuesTree.addTopLevelItem(top)
             top.setFirstColumnSpanned(True)  # group rows: the whole width for their title
             for code in sorted(by_admin):
                 label = f"{code} {names.get(code, '')}".strip() if code else tr("(outside every admin unit)")
                 unit = QTreeWidgetItem([f"{label} ({len(by_admin[code])})"])
-                unit.setData(0, Qt.UserRole, code)
+                unit.setData(0, Qt.ItemDataRole.UserRole, code)
                 top.addChild(unit)
                 unit.setFirstColumnSpanned(True)
                 for layer, feature in by_admin[code]:
@@ -578,7 +578,7 @@ def new_workspace_interactive(parent: Optional[QWidget], project: Optional[QgsPr
     project = project if project is not None else QgsProject.instance()
     path, _filter = QFileDialog.getSaveFileName(parent, tr("New three-lines workspace"), "",
                                                 tr("GeoPackage (*.gpkg)"),
-                                                options=QFileDialog.DontConfirmOverwrite)
+                                                options=QFileDialog.Option.DontConfirmOverwrite)
     if not path:
         return None
     if not path.lower().endswith(".gpkg"):

@@ -28,7 +28,7 @@ from ..paths import PLUGIN_DIR
 from .map_focus import zoom_and_flash
 
 ALG = "guotu:parcelscheck"
-FID_ROLE = Qt.UserRole + 1
+FID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def ui_path(name: str) -> str:
@@ -64,7 +64,7 @@ class ParcelsDock(QgsDockWidget, FORM_CLASS):
         self.layerCombo.setExceptedLayerList([])
         header = self.parcelTree.header()
         header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.layerCombo.layerChanged.connect(self.reload)
         self.verdictCombo.currentIndexChanged.connect(self.apply_filter)
         self.villageCombo.currentIndexChanged.connect(self.apply_filter)
@@ -148,7 +148,7 @@ class ParcelsDock(QgsDockWidget, FORM_CLASS):
                 item.setForeground(1, QBrush(QColor(color[1])))
             self.parcelTree.addTopLevelItem(item)
         self.parcelTree.setSortingEnabled(True)
-        self.parcelTree.sortByColumn(0, Qt.AscendingOrder)
+        self.parcelTree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         n = counts(self.shown)
         self.countLabel.setText(tr("{total} parcels: {fail} fail, {conditional} with conditions, {passed} pass")
                                 .format(total=len(self.shown), fail=n["fail"], conditional=n["conditional"],

@@ -76,6 +76,7 @@ def test_metadata_is_valid_for_the_plugin_repository():
         assert meta.get(key, "").strip(), key
     assert meta["name"] == "Guotu 国土"
     assert meta["qgisMinimumVersion"] == "3.22"
+    assert meta["qgisMaximumVersion"].startswith("4.")  # QGIS 4 blocks plugins without it
     assert meta["version"] == "0.1.0"
     assert meta["hasProcessingProvider"] == "yes"
     assert meta["supportsQt6"] == "True"
@@ -103,7 +104,18 @@ def test_plugin_imports_qt_only_through_qgis_pyqt():
     assert not offenders, offenders
 
 
-@pytest.mark.parametrize("spelling", ["exec_(", "QVariant.String", "QVariant.Double", "QVariant.Int"])
+def test_every_qt_name_exists_in_pyqt6():
+    """QGIS 4 is Qt6 only: every Qt name and enum member the plugin reads is in PyQt6 (scoped
+    enums, no exec_, no QRegExp), checked by scripts/check_qt6.py in a process of its own."""
+
+    check = subprocess.run([sys.executable, str(REPO / "scripts" / "check_qt6.py"), str(REPO / "plugin")],
+                           capture_output=True, text=True, timeout=120)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert " 0 names missing from PyQt6" in check.stdout
+
+
+@pytest.mark.parametrize("spelling", ["exec_(", "QVariant.String", "QVariant.Double", "QVariant.Int", "QRegExp",
+                                      "resources_rc"])
 def test_no_qt5_only_spellings_outside_compat(spelling: str):
     """exec_() and QVariant field types are gone in Qt6 builds; only compat.py names them."""
     hits = [p.name for p in (REPO / "plugin").rglob("*.py")
