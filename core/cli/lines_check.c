@@ -362,18 +362,25 @@ static int read_exceptions(check_run *r) {
     OGRFeatureH f;
     int fp = OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(layer), "fingerprint");
     int reason = OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(layer), "reason");
-    while (fp >= 0 && (f = OGR_L_GetNextFeature(layer))) {
+    int got = 0;
+    while (fp >= 0 &&
+           (got = ogr_next_feature(layer, r->a.workspace, (int64_t)r->nexceptions, &f, r->err, sizeof r->err)) == 1) {
+        /* An exception that cannot be kept would show its issue as open again: an error, not a skip. */
         exception_row *grown = realloc(r->exceptions, (r->nexceptions + 1) * sizeof *grown);
-        if (grown) {
-            r->exceptions = grown;
-            exception_row *e = &grown[r->nexceptions++];
-            snprintf(e->fingerprint, sizeof e->fingerprint, "%s", OGR_F_GetFieldAsString(f, fp));
-            snprintf(e->reason, sizeof e->reason, "%s", reason >= 0 ? OGR_F_GetFieldAsString(f, reason) : "");
+        if (!grown) {
+            OGR_F_Destroy(f);
+            snprintf(r->err, sizeof r->err, "out of memory");
+            got = -1;
+            break;
         }
+        r->exceptions = grown;
+        exception_row *e = &grown[r->nexceptions++];
+        snprintf(e->fingerprint, sizeof e->fingerprint, "%s", OGR_F_GetFieldAsString(f, fp));
+        snprintf(e->reason, sizeof e->reason, "%s", reason >= 0 ? OGR_F_GetFieldAsString(f, reason) : "");
         OGR_F_Destroy(f);
     }
     GDALClose(ds);
-    return 0;
+    return got < 0;
 }
 
 /* ---- writing ---- */

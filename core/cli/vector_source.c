@@ -128,11 +128,42 @@ int vector_source_reproject_to(vector_source *src, OGRSpatialReferenceH target, 
 
 int64_t vector_source_count(vector_source *src) { return OGR_L_GetFeatureCount(src->layer, 1); }
 
+int ogr_next_feature(OGRLayerH layer, const char *path, int64_t read, OGRFeatureH *out, char *err, size_t err_size) {
+    CPLErrorReset();
+    *out = OGR_L_GetNextFeature(layer);
+    if (*out) return 1;
+    if (CPLGetLastErrorType() < CE_Failure) return 0;
+    snprintf(err, err_size,
+             "cannot read layer '%s' of '%s' after %lld features: %s — the file is damaged or unreadable; nothing "
+             "was computed from it",
+             OGR_L_GetName(layer), path, (long long)read, CPLGetLastErrorMsg());
+    return -1;
+}
+
+/* A driver that stops early without an error (or whose error was swallowed) leaves fewer
+ * features read than the layer says it holds. Only GeoPackage and SQLite keep a count that
+ * is exact without reading the table (shapefiles count records flagged deleted). */
+static int check_complete(vector_source *src, char *err, size_t err_size) {
+    const char *driver = GDALGetDriverShortName(GDALGetDatasetDriver(src->dataset));
+    if (strcmp(driver, "GPKG") != 0 && strcmp(driver, "SQLite") != 0) return 0;
+    GIntBig expected = OGR_L_GetFeatureCount(src->layer, 0);
+    if (expected < 0 || expected == src->read) return 0;
+    snprintf(err, err_size,
+             "layer '%s' of '%s' holds %lld features but only %lld could be read — the file is damaged; nothing was "
+             "computed from it",
+             src->layer_name, src->path, (long long)expected, (long long)src->read);
+    return 1;
+}
+
 int vector_source_next(vector_source *src, int64_t *fid, char *value, size_t value_size, const unsigned char **wkb,
                        size_t *wkb_size, char *err, size_t err_size) {
     if (src->current) OGR_F_Destroy(src->current);
-    OGRFeatureH f = src->current = OGR_L_GetNextFeature(src->layer);
-    if (!f) return 0;
+    src->current = NULL;
+    OGRFeatureH f = NULL;
+    int got = ogr_next_feature(src->layer, src->path, src->read, &f, err, err_size);
+    if (got <= 0) return got < 0 || check_complete(src, err, err_size) ? -1 : 0;
+    src->current = f;
+    src->read++;
     *fid = OGR_F_GetFID(f);
     value[0] = '\0';
     if (src->field_index >= 0 && OGR_F_IsFieldSetAndNotNull(f, src->field_index))

@@ -19,6 +19,7 @@ typedef struct vector_source {
     OGRCoordinateTransformationH transform; /* NULL when already in the target CRS */
     unsigned char *wkb;
     size_t wkb_cap;
+    int64_t read; /* features returned so far: checked against the layer's count at the end */
 } vector_source;
 
 /* Opens `path` (layer `layer_name`, or the only/first layer with polygons when NULL).
@@ -40,7 +41,9 @@ int vector_source_reproject_to(vector_source *src, OGRSpatialReferenceH target, 
 int64_t vector_source_count(vector_source *src);
 
 /* Reads the next feature: its id, attribute (UTF-8, "" when NULL or no field) and WKB
- * (borrowed until the next call). Returns 1 for a feature, 0 at the end, -1 on error. */
+ * (borrowed until the next call). Returns 1 for a feature, 0 at the end, -1 on error —
+ * including a read error of a damaged file and a GeoPackage whose table ends before the
+ * count it reports: a damaged layer is never taken for a shorter one. */
 int vector_source_next(vector_source *src, int64_t *fid, char *value, size_t value_size, const unsigned char **wkb,
                        size_t *wkb_size, char *err, size_t err_size);
 
@@ -56,6 +59,12 @@ const char *vector_source_text(const vector_source *src, int index);
 int vector_source_real(const vector_source *src, int index, double *out);
 
 void vector_source_close(vector_source *src);
+
+/* OGR_L_GetNextFeature telling the end of `layer` from a read error (OGR returns NULL for
+ * both; only its error state tells them apart). `path` and `read` (features read so far) go
+ * into the message. Returns 1 with *out (the caller destroys it), 0 at the end, -1 with a
+ * message in err. */
+int ogr_next_feature(OGRLayerH layer, const char *path, int64_t read, OGRFeatureH *out, char *err, size_t err_size);
 
 /* After vector_source_open failed on a layer of a three-lines workspace: a missing layer's
  * message says which layer and how workspaces are made; other messages are left as they are. */

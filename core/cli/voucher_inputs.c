@@ -58,8 +58,13 @@ static int join_table(const zone_fields *f, zone_set *s, char *err, size_t err_s
     for (size_t z = 0; z < s->count; z++)
         s->zones[z].gdp = s->zones[z].population = NAN;
     OGRFeatureH feature;
-    int failed = 0;
-    while (!failed && (feature = OGR_L_GetNextFeature(layer))) {
+    int failed = 0, got;
+    int64_t read = 0;
+    while (!failed && (got = ogr_next_feature(layer, f->table, read++, &feature, err, err_size)) != 0) {
+        if (got < 0) {
+            failed = 1;
+            break;
+        }
         const char *id = OGR_F_GetFieldAsString(feature, idx[0]);
         for (size_t z = 0; z < s->count; z++) {
             if (strcmp(s->zones[z].id, id) != 0) continue;

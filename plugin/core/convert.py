@@ -31,9 +31,9 @@ from .conversions import code_from_value, crs_for_core, geometry_wkb, is_null
 from .convert_native import (CATEGORIES, LINES, STATUSES, CategoryMap, ConversionPiece, Convert, Policy,
                              StatusArea)
 from .errors import GuotuError, GuotuInputError
+from .feature_reading import geometry_in_target, read_features, source_label, transform_to
 from .native import AreaCalculator, AreaMethod, Coefficients, Context, InvalidPolicy
 from .progress import PhasedProgress
-from .tally import _features, _geometry_in_target, _label, _transform
 from .validation import require_field, require_metric_crs, require_polygon_source, require_valid_crs
 
 # Classification systems, each with a category preset (and a voucher coefficient preset
@@ -179,10 +179,10 @@ class _Run:
         self.request = request
         self.transform_context = transform_context
         self.progress = progress
-        self.labels = {"before": _label(request.before.source), "after": _label(request.after.source),
-                       "zones": _label(request.zones) if request.zones is not None else ""}
+        self.labels = {"before": source_label(request.before.source), "after": source_label(request.after.source),
+                       "zones": source_label(request.zones) if request.zones is not None else ""}
         for name, source in (request.lines or {}).items():
-            self.labels[name] = _label(source) or name
+            self.labels[name] = source_label(source) or name
         self.indexes = self._validate()
         self.crs = request.before.source.sourceCrs()
         self.reprojected: List[str] = []
@@ -234,7 +234,7 @@ class _Run:
                        zones_label=self.labels["zones"] or None)
 
     def _transform_for(self, source: QgsFeatureSource, role: str):
-        transform = _transform(source.sourceCrs(), self.crs, self.transform_context)
+        transform = transform_to(source.sourceCrs(), self.crs, self.transform_context)
         if transform is not None:
             self.reprojected.append(self.labels[role])
         return transform
@@ -250,7 +250,7 @@ class _Run:
         transform = self._transform_for(r.zones, "zones")
         total = max(1, r.zones.featureCount())
         seen: Dict[str, int] = {}
-        for n, feature in enumerate(_features(r.zones, [index])):
+        for n, feature in enumerate(read_features(r.zones, [index])):
             self.progress.check_cancel()
             zone_id = code_from_value(feature.attribute(index))
             if zone_id is None or not zone_id.strip():
@@ -269,7 +269,7 @@ class _Run:
                 raise GuotuInputError(
                     tr('Feature {fid} of layer "{layer}" (zone "{id}") has no geometry.')
                     .format(fid=feature.id(), layer=label, id=zone_id))
-            geometry = _geometry_in_target(feature, transform, label)
+            geometry = geometry_in_target(feature, transform, label)
             cv.add_zone(zone_id, feature.id(), geometry_wkb(geometry))
             self.progress.report((n + 1) / total)
         if not seen:
@@ -288,12 +288,12 @@ class _Run:
             cv.set_expected(total)
         add = cv.add_before if role == "before" else cv.add_after
         skipped = fed = 0
-        for n, feature in enumerate(_features(land.source, [index])):
+        for n, feature in enumerate(read_features(land.source, [index])):
             self.progress.check_cancel()
             if not feature.hasGeometry() or feature.geometry().isEmpty():
                 skipped += 1
                 continue
-            geometry = _geometry_in_target(feature, transform, label)
+            geometry = geometry_in_target(feature, transform, label)
             add(code_from_value(feature.attribute(index)), feature.id(), geometry_wkb(geometry))
             fed += 1
             self.progress.report((n + 1) / max(1, total))
@@ -315,12 +315,12 @@ class _Run:
             if source is None:
                 continue
             transform = self._transform_for(source, name)
-            for feature in _features(source, []):
+            for feature in read_features(source, []):
                 self.progress.check_cancel()
                 done += 1
                 if not feature.hasGeometry() or feature.geometry().isEmpty():
                     continue
-                geometry = _geometry_in_target(feature, transform, self.labels[name])
+                geometry = geometry_in_target(feature, transform, self.labels[name])
                 cv.add_line(line, feature.id(), geometry_wkb(geometry))
                 self.progress.report(done / total)
 

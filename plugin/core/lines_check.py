@@ -16,17 +16,17 @@ whose area inside each admin unit is taken (all its features, whatever their cla
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCoordinateTransformContext,
-                       QgsCsException, QgsFeature, QgsFeatureRequest, QgsFeatureSource, QgsFeedback, QgsGeometry,
-                       QgsProcessingFeatureSource, QgsWkbTypes)
+                       QgsCsException, QgsFeatureSource, QgsFeedback, QgsGeometry, QgsWkbTypes)
 
 from ..i18n import tr
 from .conversions import code_from_value, crs_for_core, geometry_wkb, is_null
 from .convert import SYSTEMS, conversion_preset  # systems with a conversion preset (code -> category)
 from .convert_native import CategoryMap
 from .errors import GuotuCancelled, GuotuInputError
+from .feature_reading import read_features
 from .lines_native import LINE_NAMES, RULES, AdminValues, LineIssue, Lines, LinesOptions, LineStats, declare
 from .native import AreaCalculator, AreaMethod, Context, Tally
 from .progress import PhasedProgress
@@ -182,19 +182,6 @@ def issue_geometry(wkb: bytes) -> QgsGeometry:
     return geometry
 
 
-def _features(source: QgsFeatureSource, attributes: Optional[List[int]] = None,
-              geometry: bool = True) -> Iterator[QgsFeature]:
-    request = QgsFeatureRequest()
-    if attributes is not None:
-        request.setSubsetOfAttributes(attributes)
-    if not geometry:
-        request.setFlags(QgsFeatureRequest.NoGeometry)
-    if isinstance(source, QgsProcessingFeatureSource):
-        # Invalid geometry is a finding (L01), not a reason to stop reading.
-        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
-    return source.getFeatures(request)
-
-
 def _number(value: Any) -> float:
     """A target or area from an attribute: NULL or text that is no number is NaN (not known)."""
     if is_null(value):
@@ -273,7 +260,7 @@ class _Check:
         total, done = max(1, sum(totals)), 0
         for line, name in enumerate(LINE_NAMES):
             n = 0
-            for feature in _features(self.sources[name], []):
+            for feature in read_features(self.sources[name], []):
                 self.progress.check_cancel()
                 done += 1
                 if not feature.hasGeometry() or feature.geometry().isEmpty():
@@ -296,7 +283,7 @@ class _Check:
         index = {name: fields.lookupField(name) for name in (ADMIN_CODE, ADMIN_NAME) + ADMIN_VALUE_FIELDS}
         rows = []
         total = max(1, admin.featureCount())
-        for n, feature in enumerate(_features(admin, list(index.values()))):
+        for n, feature in enumerate(read_features(admin, list(index.values()))):
             self.progress.check_cancel()
             code = code_from_value(feature.attribute(index[ADMIN_CODE]))
             if code is None or not code.strip():
@@ -359,7 +346,7 @@ class _Check:
                 for code, _name, _values, fid, wkb in admins:
                     tally.add_zone(code, fid, wkb)
                 tally.prepare()
-                for n, feature in enumerate(_features(source, [])):
+                for n, feature in enumerate(read_features(source, [])):
                     self.progress.check_cancel()
                     if not feature.hasGeometry() or feature.geometry().isEmpty():
                         continue
@@ -389,7 +376,7 @@ class _Check:
         if fp < 0:
             return {}
         found: Dict[str, str] = {}
-        for feature in _features(source, [i for i in (fp, reason) if i >= 0], geometry=False):
+        for feature in read_features(source, [i for i in (fp, reason) if i >= 0], geometry=False):
             value = feature.attribute(fp)
             if is_null(value):
                 continue

@@ -13,12 +13,12 @@ import math
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsFeatureSource, QgsFeedback,
-                       QgsGeometry, QgsPointXY, QgsProcessingFeatureSource)
+from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureSource, QgsFeedback, QgsGeometry, QgsPointXY
 
 from ..i18n import tr
 from .conversions import code_from_value
 from .errors import GuotuError, GuotuInputError
+from .feature_reading import read_features, source_label
 from .native import Allocation, Context, Market, MarketOptions, MarketSummary, Settlement, Status, Trade
 from .progress import PhasedProgress
 from .validation import require_field, require_valid_crs
@@ -69,10 +69,6 @@ def trade_line(trade: Trade) -> QgsGeometry:
                                        QgsPointXY(trade.buyer_x, trade.buyer_y)])
 
 
-def _label(source: QgsFeatureSource) -> str:
-    return source.sourceName() or tr("(unnamed layer)")
-
-
 def _optional_price(value: object, fid: int, layer: str, field_name: str) -> Optional[float]:
     try:
         price = number_from_value(value)
@@ -102,18 +98,14 @@ def check_options(request: MarketRequest) -> None:
 
 def read_participants(request: MarketRequest, progress: PhasedProgress) -> List[Participant]:
     source = request.vouchers
-    label = _label(source)
+    label = source_label(source)
     require_valid_crs(source.sourceCrs(), label)
     id_index = require_field(source, request.zone_id_field, label)
     e_index = require_field(source, request.e_field, label)
     ask_index = require_field(source, request.ask_field, label) if request.ask_field else -1
     bid_index = require_field(source, request.bid_field, label) if request.bid_field else -1
     attributes = [i for i in (id_index, e_index, ask_index, bid_index) if i >= 0]
-    feature_request = QgsFeatureRequest().setSubsetOfAttributes(attributes)
-    if isinstance(source, QgsProcessingFeatureSource):
-        features = source.getFeatures(feature_request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
-    else:
-        features = source.getFeatures(feature_request)
+    features = read_features(source, attributes)
     total = max(1, source.featureCount())
     seen: Dict[str, int] = {}
     people: List[Participant] = []
@@ -168,7 +160,7 @@ def run_market(request: MarketRequest, feedback: Optional[QgsFeedback] = None) -
     progress = PhasedProgress(feedback)
     progress.phase(0.0, 80.0)
     people = read_participants(request, progress)
-    label = _label(request.vouchers)
+    label = source_label(request.vouchers)
     progress.phase(80.0, 100.0)
     with Context() as ctx, Market(ctx, request.options) as market:
         for person in people:

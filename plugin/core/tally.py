@@ -13,14 +13,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Dict, Iterator, List, Optional, Tuple, Union
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform,
-                       QgsCoordinateTransformContext, QgsCsException, QgsFeature, QgsFeatureRequest,
-                       QgsFeatureSource, QgsFeedback, QgsGeometry, QgsProcessingFeatureSource,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeatureSource, QgsFeedback,
                        QgsRectangle)
 
 from ..i18n import tr
 from .conversions import code_from_value, crs_for_core, geometry_wkb
 from .errors import GuotuInputError
+from .feature_reading import geometry_in_target, read_features, source_label, transform_to
 from .native import AreaCalculator, AreaMethod, Context, InvalidPolicy, RasterMode, Tally, TallyRow
 from .progress import PhasedProgress
 from .raster_blocks import CategoricalRaster, RasterWindow
@@ -59,43 +58,6 @@ class TallyResult:
     raster_window: Optional[RasterWindow] = None
 
 
-def _label(source: QgsFeatureSource) -> str:
-    return source.sourceName() or tr("(unnamed layer)")
-
-
-def _transform(source_crs: QgsCoordinateReferenceSystem, target_crs: QgsCoordinateReferenceSystem,
-               context: QgsCoordinateTransformContext) -> Optional[QgsCoordinateTransform]:
-    return None if source_crs == target_crs else QgsCoordinateTransform(source_crs, target_crs, context)
-
-
-def _geometry_in_target(feature: QgsFeature, transform: Optional[QgsCoordinateTransform],
-                        label: str) -> QgsGeometry:
-    geometry = feature.geometry()
-    if transform is None:
-        return geometry
-    geometry = QgsGeometry(geometry)
-    try:
-        geometry.transform(transform)
-    except QgsCsException as e:
-        raise GuotuInputError(
-            tr('Feature {fid} of layer "{layer}" could not be transformed to {crs}: {error}')
-            .format(fid=feature.id(), layer=label,
-                    crs=transform.destinationCrs().userFriendlyIdentifier(), error=e)) from e
-    return geometry
-
-
-def _features(source: QgsFeatureSource, attributes: List[int],
-              filter_rect: Optional[QgsRectangle] = None) -> Iterator[QgsFeature]:
-    request = QgsFeatureRequest().setSubsetOfAttributes(attributes)
-    if filter_rect is not None:
-        request.setFilterRect(filter_rect)
-    if isinstance(source, QgsProcessingFeatureSource):
-        # Validity is the core's job (repair or fail, per the INVALID option);
-        # Processing's own check would stop on the first invalid feature.
-        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
-    return source.getFeatures(request)
-
-
 class _Run:
     """State of one run_tally call; one method per phase."""
 
@@ -104,10 +66,10 @@ class _Run:
         self.request = request
         self.transform_context = transform_context
         self.progress = progress
-        self.zones_label = _label(request.zones)
+        self.zones_label = source_label(request.zones)
         self.landuse_label = (request.raster.label if request.raster is not None
-                              else _label(request.landuse) if request.landuse is not None else "")
-        self.mask_label = _label(request.mask) if request.mask is not None else ""
+                              else source_label(request.landuse) if request.landuse is not None else "")
+        self.mask_label = source_label(request.mask) if request.mask is not None else ""
         self.zone_index, self.class_index = self._validate()
         self.crs = request.raster.crs if request.raster is not None else request.zones.sourceCrs()
         self.zones_bbox: Optional[QgsRectangle] = None
@@ -147,10 +109,10 @@ class _Run:
     def add_zones(self, tally: Tally) -> None:
         r = self.request
         self.progress.phase(*_ZONES)
-        transform = _transform(r.zones.sourceCrs(), self.crs, self.transform_context)
+        transform = transform_to(r.zones.sourceCrs(), self.crs, self.transform_context)
         total = max(1, r.zones.featureCount())
         seen: Dict[str, int] = {}
-        for n, feature in enumerate(_features(r.zones, [self.zone_index])):
+        for n, feature in enumerate(read_features(r.zones, [self.zone_index])):
             self.progress.check_cancel()
             zone_id = code_from_value(feature.attribute(self.zone_index))
             if zone_id is None or not zone_id.strip():
@@ -169,7 +131,7 @@ class _Run:
                 raise GuotuInputError(
                     tr('Feature {fid} of layer "{layer}" (zone "{id}") has no geometry.')
                     .format(fid=feature.id(), layer=self.zones_label, id=zone_id))
-            geometry = _geometry_in_target(feature, transform, self.zones_label)
+            geometry = geometry_in_target(feature, transform, self.zones_label)
             box = geometry.boundingBox()
             if self.zones_bbox is None:
                 self.zones_bbox = QgsRectangle(box)
@@ -191,15 +153,15 @@ class _Run:
         if mask is None:
             return 0
         self.progress.phase(*_MASK)
-        transform = _transform(mask.sourceCrs(), self.crs, self.transform_context)
+        transform = transform_to(mask.sourceCrs(), self.crs, self.transform_context)
         total = max(1, mask.featureCount())
         skipped = 0
-        for n, feature in enumerate(_features(mask, [], self._prefilter(mask))):
+        for n, feature in enumerate(read_features(mask, [], self._prefilter(mask))):
             self.progress.check_cancel()
             if not feature.hasGeometry() or feature.geometry().isEmpty():
                 skipped += 1
                 continue
-            geometry = _geometry_in_target(feature, transform, self.mask_label)
+            geometry = geometry_in_target(feature, transform, self.mask_label)
             tally.add_mask(feature.id(), geometry_wkb(geometry))
             self.progress.report((n + 1) / total)
         return skipped
@@ -211,17 +173,17 @@ class _Run:
     def add_landuse_features(self, tally: Tally) -> int:
         landuse = self.request.landuse
         self.progress.phase(*_LANDUSE)
-        transform = _transform(landuse.sourceCrs(), self.crs, self.transform_context)
+        transform = transform_to(landuse.sourceCrs(), self.crs, self.transform_context)
         total = landuse.featureCount()
         if total > 0:
             tally.set_expected(total)
         skipped = 0
-        for n, feature in enumerate(_features(landuse, [self.class_index], self._prefilter(landuse))):
+        for n, feature in enumerate(read_features(landuse, [self.class_index], self._prefilter(landuse))):
             self.progress.check_cancel()
             if not feature.hasGeometry() or feature.geometry().isEmpty():
                 skipped += 1
                 continue
-            geometry = _geometry_in_target(feature, transform, self.landuse_label)
+            geometry = geometry_in_target(feature, transform, self.landuse_label)
             class_code = code_from_value(feature.attribute(self.class_index))
             tally.add_landuse(class_code, feature.id(), geometry_wkb(geometry))
             self.progress.report((n + 1) / max(1, total))

@@ -19,16 +19,16 @@ import math
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeature,
-                       QgsFeatureRequest, QgsFeatureSource, QgsFeedback, QgsGeometry,
-                       QgsProcessingFeatureSource)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeatureSource, QgsFeedback,
+                       QgsGeometry)
 
 from ..i18n import tr
 from ..paths import resources_dir
 from .conversions import code_from_value, crs_for_core, geometry_wkb, is_null
 from .errors import GuotuError, GuotuInputError
+from .feature_reading import read_features, source_label
 from .native import (AreaCalculator, AreaMethod, Baseline, Coefficients, Context, CountyVoucher, InvalidPolicy,
                      RasterMode, Status, Voucher, VoucherClassRow, VoucherOptions, VoucherSummary, VoucherUnknown,
                      VoucherZone, role_name)
@@ -197,20 +197,6 @@ class VoucherResult:
 
 # ---- reading zones ----------------------------------------------------------
 
-def _label(source: QgsFeatureSource) -> str:
-    return source.sourceName() or tr("(unnamed layer)")
-
-
-def _features(source: QgsFeatureSource, attributes: List[int], geometry: bool = True) -> Iterator[QgsFeature]:
-    request = QgsFeatureRequest().setSubsetOfAttributes(attributes)
-    if not geometry:
-        request.setFlags(QgsFeatureRequest.NoGeometry)
-    if isinstance(source, QgsProcessingFeatureSource):
-        # Geometry validity is the core's business (repair or fail).
-        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
-    return source.getFeatures(request)
-
-
 def number_from_value(value: Any) -> Optional[float]:
     """A numeric attribute (or numeric text) as float; None for NULL; raises ValueError
     for anything else."""
@@ -260,7 +246,7 @@ def read_zones(ctx: Context, source: QgsFeatureSource, id_field: str, name_field
                progress: PhasedProgress) -> List[ZoneRecord]:
     """Every zone with its land area (ha, ``area_method`` on the layer's CRS) and, when
     the fields are given, GDP and population, checked."""
-    label = _label(source)
+    label = source_label(source)
     require_polygon_source(source, label)
     require_valid_crs(source.sourceCrs(), label)
     if area_method == AreaMethod.PLANAR:
@@ -275,7 +261,7 @@ def read_zones(ctx: Context, source: QgsFeatureSource, id_field: str, name_field
     total = max(1, source.featureCount())
     progress.phase(0.0, 100.0)
     with AreaCalculator(ctx, crs_for_core(source.sourceCrs()), area_method) as calc:
-        for n, feature in enumerate(_features(source, attributes)):
+        for n, feature in enumerate(read_features(source, attributes)):
             progress.check_cancel()
             zone_id = code_from_value(feature.attribute(id_index))
             if zone_id is None or not zone_id.strip():
@@ -316,11 +302,11 @@ def read_zones(ctx: Context, source: QgsFeatureSource, id_field: str, name_field
 
 def join_zone_table(zones: List[ZoneRecord], table: ZoneTable) -> None:
     """Fills GDP and population of every zone from ``table`` (rows joined by id)."""
-    label = _label(table.source)
+    label = source_label(table.source)
     indexes = [require_field(table.source, name, label)
                for name in (table.id_field, table.gdp_field, table.pop_field)]
     rows: Dict[str, Tuple[int, float, float]] = {}
-    for feature in _features(table.source, indexes, geometry=False):
+    for feature in read_features(table.source, indexes, geometry=False):
         zone_id = code_from_value(feature.attribute(indexes[0]))
         if zone_id is None:
             continue
@@ -365,15 +351,15 @@ def check_same_crs(request: VoucherRequest) -> None:
     others = [(tr("base-year land use"), base.label, base.crs),
               (tr("target-year land use"), target.label, target.crs)]
     if request.mask is not None:
-        others.append((tr("mask"), _label(request.mask), request.mask.sourceCrs()))
+        others.append((tr("mask"), source_label(request.mask), request.mask.sourceCrs()))
     if request.counties is not None:
-        others.append((tr("counties"), _label(request.counties), request.counties.sourceCrs()))
+        others.append((tr("counties"), source_label(request.counties), request.counties.sourceCrs()))
     for role, layer, crs in others:
         if crs.isValid() and zones_crs.isValid() and crs != zones_crs:
             raise GuotuInputError(
                 tr('The {role} layer "{layer}" is in {crs} but the zones layer "{zones}" is in {zones_crs}. '
                    'Put them in one CRS, or allow reprojection (CRS mismatch: reproject).')
-                .format(role=role, layer=layer, crs=_crs_text(crs), zones=_label(request.zones),
+                .format(role=role, layer=layer, crs=_crs_text(crs), zones=source_label(request.zones),
                         zones_crs=_crs_text(zones_crs)))
 
 
@@ -394,7 +380,7 @@ def _check_request(request: VoucherRequest) -> None:
                                  "or neither to compute them over the zones."))
     if request.counties is not None and not request.county_id_field:
         raise GuotuInputError(tr('Choose the county id field of layer "{layer}".')
-                              .format(layer=_label(request.counties)))
+                              .format(layer=source_label(request.counties)))
     if not request.reproject:
         check_same_crs(request)
 
@@ -423,7 +409,7 @@ def run_voucher(request: VoucherRequest, transform_context: QgsCoordinateTransfo
                 feedback: Optional[QgsFeedback] = None) -> VoucherResult:
     """Runs the account; raises GuotuInputError, GuotuError or GuotuCancelled."""
     _check_request(request)
-    zones_label = _label(request.zones)
+    zones_label = source_label(request.zones)
     with Context() as ctx, ExitStack() as stack:
         zones = read_zones(ctx, request.zones, request.zone_id_field, request.zone_name_field,
                            None if request.zone_table else request.gdp_field,

@@ -392,6 +392,18 @@
             <translation>无法创建“{path}”。</translation>
         </message>
         <message>
+            <source>(unnamed layer)</source>
+            <translation>（未命名图层）</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" could not be transformed to {crs}: {error}</source>
+            <translation>图层“{layer}”的要素 {fid} 无法转换到 {crs}：{error}</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" holds {expected} features but only {read} could be read: the file is damaged or unreadable. Nothing was computed from it.</source>
+            <translation>图层“{layer}”有 {expected} 个要素，但只能读取 {read} 个：文件已损坏或无法读取。未据此进行任何计算。</translation>
+        </message>
+        <message>
             <source>Invalid geometry</source>
             <translation>几何无效</translation>
         </message>
@@ -506,10 +518,6 @@
         <message>
             <source>Feature {fid} of layer "{layer}": "{value}" in field "{field}" is not a number; the rules that need it are skipped for admin unit "{code}".</source>
             <translation>图层“{layer}”的要素 {fid}：字段“{field}”中的“{value}”不是数值；行政区“{code}”中需要该值的规则将被跳过。</translation>
-        </message>
-        <message>
-            <source>Feature {fid} of layer "{layer}" could not be transformed to {crs}: {error}</source>
-            <translation>图层“{layer}”的要素 {fid} 无法转换到 {crs}：{error}</translation>
         </message>
         <message>
             <source>Error</source>
@@ -658,10 +666,6 @@
         <message>
             <source>Cannot create field "{field}" of layer "{layer}": {error}</source>
             <translation>无法创建图层“{layer}”的字段“{field}”：{error}</translation>
-        </message>
-        <message>
-            <source>(unnamed layer)</source>
-            <translation>（未命名图层）</translation>
         </message>
         <message>
             <source>Give either a fixed price or a floor price (yuan per ha, above 0), not both and not neither.</source>
