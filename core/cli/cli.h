@@ -3,6 +3,7 @@
 #define GUOTU_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* The helpers every command shares (cli_common.c). The commands themselves are declared in
  * commands.h, which only main.c and the command that forwards to another include. */
@@ -12,6 +13,16 @@
 
 /* 1 when both paths exist and are the same file. */
 int cli_same_file(const char *a, const char *b);
+
+/* Refuses outputs that would replace an input (or each other): 1 with a message naming the
+ * output and the input, 0 when every output is a new path. NULL entries are skipped. Every
+ * command passes all its inputs and all its outputs (GeoPackage, CSV, XLSX, rasters). */
+int cli_refuse_overwrite(const char *const *inputs, int ninputs, const char *const *outputs, int noutputs, char *err,
+                         size_t err_size);
+
+/* Writes `text` as one CSV cell, always quoted, quotes doubled (names with commas, quotes
+ * or line breaks stay one cell). */
+void cli_csv_quoted(FILE *f, const char *text);
 
 /* "path (N bytes, modified T)" for the audit trail of an output, "(none)" for NULL, the path
  * alone when it cannot be read; written into buf (always terminated). */

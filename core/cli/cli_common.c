@@ -64,6 +64,33 @@ int cli_same_file(const char *a, const char *b) {
     return strcmp(ra, rb) == 0;
 }
 
+int cli_refuse_overwrite(const char *const *inputs, int ninputs, const char *const *outputs, int noutputs, char *err,
+                         size_t err_size) {
+    for (int o = 0; o < noutputs; o++) {
+        if (!outputs[o]) continue;
+        for (int i = 0; i < ninputs; i++)
+            if (inputs[i] && (cli_same_file(inputs[i], outputs[o]) || strcmp(inputs[i], outputs[o]) == 0)) {
+                snprintf(err, err_size, "refusing to write the output '%s' over the input '%s'", outputs[o], inputs[i]);
+                return 1;
+            }
+        for (int p = 0; p < o; p++)
+            if (outputs[p] && (cli_same_file(outputs[p], outputs[o]) || strcmp(outputs[p], outputs[o]) == 0)) {
+                snprintf(err, err_size, "two outputs are the same file '%s'", outputs[o]);
+                return 1;
+            }
+    }
+    return 0;
+}
+
+void cli_csv_quoted(FILE *f, const char *text) {
+    fputc('"', f);
+    for (; *text; text++) {
+        if (*text == '"') fputc('"', f);
+        fputc(*text, f);
+    }
+    fputc('"', f);
+}
+
 void cli_describe_file(const char *path, char *buf, size_t size) {
     struct stat st;
     if (!path) {

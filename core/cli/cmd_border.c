@@ -547,8 +547,8 @@ int cmd_border(int argc, char **argv) {
     memset(&r, 0, sizeof r);
     int parsed = parse(argc, argv, &r.a);
     if (parsed) return parsed < 0 ? 0 : 2;
-    if (cli_same_file(r.a.admin, r.a.output) || cli_same_file(r.a.elements, r.a.output))
-        return cli_error("refusing to write the output over an input");
+    const char *inputs[] = {r.a.admin, r.a.elements};
+    if (cli_refuse_overwrite(inputs, 2, &r.a.output, 1, r.err, sizeof r.err)) return cli_error("%s", r.err);
     r.out.err = r.err;
     r.out.err_size = sizeof r.err;
     pthread_mutex_init(&r.out.lock, NULL);

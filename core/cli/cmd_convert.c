@@ -4,12 +4,14 @@
 #include <math.h>
 #include <pthread.h>
 #include <unistd.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "cli.h"
+#include "cli_temp.h"
 #include "commands.h"
 #include "convert_raster.h"
 #include "gpkg_writer.h"
@@ -468,9 +470,12 @@ static int raster_overlay(convert_run *r) {
     }
     size_t n = strlen(a->output) - 5; /* ".gpkg" */
     snprintf(r->status_tif, sizeof r->status_tif, "%.*s_conversions.tif", (int)(n < 1000 ? n : 1000), a->output);
-    snprintf(r->status_tmp, sizeof r->status_tmp, "%s.%ld.tmp", r->status_tif, (long)getpid());
     if (cli_same_file(r->status_tif, a->before) || cli_same_file(r->status_tif, a->after)) {
         snprintf(r->err, sizeof r->err, "refusing to write the status raster over the input '%s'", r->status_tif);
+        return 1;
+    }
+    if (cli_temp_path(r->status_tif, r->status_tmp, sizeof r->status_tmp)) {
+        snprintf(r->err, sizeof r->err, "the output path '%.1000s' is too long", r->status_tif);
         return 1;
     }
     if (gpkg_writer_open(&r->out, a->output, r->err, sizeof r->err)) return 1;
@@ -591,10 +596,9 @@ int cmd_convert(int argc, char **argv) {
     memset(&r, 0, sizeof r);
     int parsed = parse_convert_args(argc, argv, &r.a);
     if (parsed) return parsed < 0 ? 0 : 2;
-    const char *inputs[] = {r.a.before, r.a.after, r.a.zones, r.a.workspace};
-    for (int i = 0; i < 4; i++)
-        if (cli_same_file(inputs[i], r.a.output))
-            return cli_error("refusing to write the output over the input '%s'", inputs[i]);
+    const char *inputs[] = {r.a.before,           r.a.after, r.a.zones, r.a.workspace, r.a.before_categories,
+                            r.a.after_categories, r.a.policy};
+    if (cli_refuse_overwrite(inputs, 7, &r.a.output, 1, r.err, sizeof r.err)) return cli_error("%s", r.err);
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     r.ctx = guotu_context_create();
@@ -658,7 +662,8 @@ int cmd_convert(int argc, char **argv) {
                 unlink(aux); /* an older run's names would not match */
         }
         if (!failed && r.rasters && rename(r.status_tmp, r.status_tif) != 0) {
-            snprintf(r.err, sizeof r.err, "cannot rename the status raster to '%.1000s'", r.status_tif);
+            snprintf(r.err, sizeof r.err, "cannot write the status raster '%.1000s': %s", r.status_tif,
+                     strerror(errno));
             failed = 1;
         }
         if (!failed) print_summary(&r, seconds);
@@ -666,10 +671,10 @@ int cmd_convert(int argc, char **argv) {
     if (failed) fprintf(stderr, "guotu convert: error: %s\n", r.err);
     gpkg_writer_abort(r.out);
     if (r.rasters) {
-        unlink(r.status_tmp); /* only left after a failure */
         char aux_tmp[1200];
         snprintf(aux_tmp, sizeof aux_tmp, "%s.aux.xml", r.status_tmp);
         unlink(aux_tmp);
+        cli_temp_discard(r.status_tmp); /* only still there after a failure */
         guotu_convert_destroy(r.ctx, r.cv);
     }
     for (int k = 0; k < r.nworkers; k++) {

@@ -448,12 +448,14 @@ static void run_free(parcels_run *r) {
 
 static int check(parcels_run *r) {
     const parcels_args *a = &r->a;
-    const char *inputs[] = {a->parcels, a->workspace, a->villages, a->units, a->beaches};
-    for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++)
-        if (inputs[i] && (cli_same_file(inputs[i], a->output) || (a->xlsx && cli_same_file(inputs[i], a->xlsx)))) {
-            snprintf(r->err, sizeof r->err, "refusing to write the results over the input '%s'", inputs[i]);
-            return 1;
-        }
+    const char *inputs[] = {a->parcels, a->workspace, a->villages, a->units, a->beaches, a->types, a->policy};
+    char csvs[3][1100];
+    static const char *const csv_names[3] = {"parcel_checks", "project_checks", "village_totals"};
+    for (int t = 0; t < 3; t++)
+        snprintf(csvs[t], sizeof csvs[t], "%.1000s/%s.csv", a->csv_dir ? a->csv_dir : "", csv_names[t]);
+    const char *outputs[] = {a->output, a->xlsx, a->csv_dir ? csvs[0] : NULL, a->csv_dir ? csvs[1] : NULL,
+                             a->csv_dir ? csvs[2] : NULL};
+    if (cli_refuse_overwrite(inputs, 7, outputs, 5, r->err, sizeof r->err)) return 1;
     if (load_tables(r)) return 1;
     vector_source parcels;
     memset(&parcels, 0, sizeof parcels);

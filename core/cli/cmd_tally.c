@@ -182,9 +182,8 @@ int cmd_tally(int argc, char **argv) {
     int parsed = parse_tally_args(argc, argv, &a);
     if (parsed) return parsed < 0 ? 0 : 2;
     const char *inputs[] = {a.in.zones, a.in.landuse, a.in.mask};
-    for (int i = 0; i < 3; i++)
-        if (cli_same_file(inputs[i], a.output))
-            return cli_error("refusing to write the output over the input '%s'", inputs[i]);
+    char refused[2400];
+    if (cli_refuse_overwrite(inputs, 3, &a.output, 1, refused, sizeof refused)) return cli_error("%s", refused);
 
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);

@@ -549,10 +549,10 @@ int cmd_voucher(int argc, char **argv) {
     memset(&r, 0, sizeof r);
     int parsed = parse_voucher_args(argc, argv, &r.a);
     if (parsed) return parsed < 0 ? 0 : 2;
-    const char *inputs[] = {r.a.zone.path, r.a.base, r.a.target, r.a.mask, r.a.zone.table, r.a.county.path};
-    for (int i = 0; i < 6; i++)
-        if (cli_same_file(inputs[i], r.a.output))
-            return cli_error("refusing to write the output over the input '%s'", inputs[i]);
+    const char *inputs[] = {r.a.zone.path,          r.a.base,        r.a.target,       r.a.mask,
+                            r.a.zone.table,         r.a.county.path, r.a.coefficients, r.a.base_coefficients,
+                            r.a.target_coefficients};
+    if (cli_refuse_overwrite(inputs, 9, &r.a.output, 1, r.err, sizeof r.err)) return cli_error("%s", r.err);
     r.ctx = guotu_context_create();
     if (!r.ctx) return cli_error("out of memory");
     progress_bar_init(&r.bar);

@@ -1,6 +1,7 @@
 /* gpkg_writer.c — multi-layer GeoPackage output, atomic. */
 #include "gpkg_writer.h"
 
+#include "cli_temp.h"
 #include "gpkg_bulk.h"
 
 #include <errno.h>
@@ -40,13 +41,16 @@ int gpkg_writer_open_as(gpkg_writer **out, const char *path, const char *driver_
     snprintf(w->path, sizeof w->path, "%s", path);
     /* The temporary file keeps the target's extension, once: the XLSX driver goes by it and
      * reads "a.xlsx.tmp.xlsx" as a path inside the zip "a.xlsx". */
-    const char *dot = strrchr(path, '.');
-    if (!dot || strchr(dot, '/')) dot = path + strlen(path);
-    snprintf(w->temp, sizeof w->temp, "%.*s.tmp-%ld%s", (int)(dot - path), path, (long)getpid(), dot);
+    if (cli_temp_path(path, w->temp, sizeof w->temp)) {
+        snprintf(err, err_size, "the output path '%s' is too long", path);
+        free(w);
+        return 1;
+    }
     GDALDriverH driver = GDALGetDriverByName(driver_name);
     w->dataset = driver ? GDALCreate(driver, w->temp, 0, 0, 0, GDT_Unknown, NULL) : NULL;
     if (!w->dataset) {
-        snprintf(err, err_size, "cannot create '%s': %s", w->temp, CPLGetLastErrorMsg());
+        snprintf(err, err_size, "cannot create '%s': %s", path, CPLGetLastErrorMsg());
+        cli_temp_discard(w->temp);
         free(w);
         return 1;
     }
@@ -168,13 +172,14 @@ int gpkg_writer_commit(gpkg_writer *w, char *err, size_t err_size) {
     w->dataset = NULL;
     if (!failed && w->bulk) failed = gpkg_bulk_finish(w->bulk, w->temp, err, err_size); /* err set */
     if (!failed && rename(w->temp, w->path) != 0) {
-        snprintf(err, err_size, "cannot rename '%s' to '%s': %s", w->temp, w->path, strerror(errno));
+        snprintf(err, err_size, "cannot write '%s': %s", w->path, strerror(errno));
         failed = 1;
     }
     if (failed) {
         gpkg_writer_abort(w);
         return 1;
     }
+    cli_temp_release(w->temp);
     gpkg_bulk_free(w->bulk);
     free(w);
     return 0;
@@ -184,6 +189,6 @@ void gpkg_writer_abort(gpkg_writer *w) {
     if (!w) return;
     gpkg_bulk_free(w->bulk); /* its statement goes before GDAL closes the connection */
     if (w->dataset) GDALClose(w->dataset);
-    unlink(w->temp);
+    cli_temp_discard(w->temp);
     free(w);
 }

@@ -1,4 +1,5 @@
 /* lines_check.c — `guotu lines check`: the three-lines rules on a workspace GeoPackage. */
+#include <errno.h>
 #include <cpl_conv.h>
 #include <getopt.h>
 #include <math.h>
@@ -7,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_temp.h"
 #include "commands.h"
 #include "gpkg_writer.h"
 #include "guotu/guotu.h"
@@ -157,6 +159,7 @@ typedef struct check_run {
     exception_row *exceptions;
     size_t nexceptions;
     gpkg_writer *out;
+    char stats_temp[1300]; /* the statistics CSV while it is written; "" when none */
     int issues_layer, points_layer;
     int counts[15][3]; /* rule L01..L14 x severity error/warning/minor */
     int accepted;
@@ -463,10 +466,17 @@ static int write_stats(check_run *r) {
                                            {"share_ok", COLUMN_TEXT, 4, "占比达标"}};
     int layer = gpkg_writer_add_layer(r->out, "line_stats", wkbNone, NULL, columns, 19, r->err, sizeof r->err);
     if (layer < 0) return 1;
-    FILE *csv = r->a.stats_csv ? fopen(r->a.stats_csv, "wb") : NULL;
-    if (r->a.stats_csv && !csv) {
-        snprintf(r->err, sizeof r->err, "cannot write '%s'", r->a.stats_csv);
-        return 1;
+    FILE *csv = NULL;
+    if (r->a.stats_csv) {
+        if (cli_temp_path(r->a.stats_csv, r->stats_temp, sizeof r->stats_temp)) {
+            snprintf(r->err, sizeof r->err, "the output path '%.1000s' is too long", r->a.stats_csv);
+            return 1;
+        }
+        csv = fopen(r->stats_temp, "wb");
+        if (!csv) {
+            snprintf(r->err, sizeof r->err, "cannot write '%.1000s': %s", r->a.stats_csv, strerror(errno));
+            return 1;
+        }
     }
     if (csv) {
         fputs("\xEF\xBB\xBF", csv); /* a BOM so that Excel reads the Chinese names as UTF-8 */
@@ -522,14 +532,14 @@ static int write_stats(check_run *r) {
         for (int c = 0; csv && c < 19; c++) {
             if (c) fputc(',', csv);
             if (columns[c].type == COLUMN_TEXT)
-                fprintf(csv, "\"%s\"", texts[c] ? texts[c] : "");
+                cli_csv_quoted(csv, texts[c] ? texts[c] : "");
             else if (!isnan(reals[c]))
                 fprintf(csv, "%.4f", reals[c]);
         }
         if (csv) fputc('\n', csv);
     }
     if (csv && fclose(csv) != 0) {
-        snprintf(r->err, sizeof r->err, "cannot write '%s'", r->a.stats_csv);
+        snprintf(r->err, sizeof r->err, "cannot write '%.1000s': %s", r->a.stats_csv, strerror(errno));
         return 1;
     }
     return 0;
@@ -575,7 +585,9 @@ int cmd_lines_check(int argc, char **argv) {
     memset(&r, 0, sizeof r);
     int parsed = parse(argc, argv, &r.a);
     if (parsed) return parsed < 0 ? 0 : 2;
-    if (cli_same_file(r.a.workspace, r.a.output)) return cli_error("refusing to write the issues over the workspace");
+    const char *inputs[] = {r.a.workspace, r.a.landuse, r.a.urban_2020};
+    const char *outputs[] = {r.a.output, r.a.stats_csv};
+    if (cli_refuse_overwrite(inputs, 3, outputs, 2, r.err, sizeof r.err)) return cli_error("%s", r.err);
     r.ctx = guotu_context_create();
     if (!r.ctx) return cli_error("out of memory");
     progress_bar_init(&r.bar);
@@ -616,6 +628,15 @@ int cmd_lines_check(int argc, char **argv) {
         failed = gpkg_writer_commit(r.out, r.err, sizeof r.err);
         r.out = NULL;
     }
+    /* The statistics are published only with the issues they belong to. */
+    if (!failed && r.stats_temp[0]) {
+        if (rename(r.stats_temp, r.a.stats_csv) != 0) {
+            snprintf(r.err, sizeof r.err, "cannot write '%.1000s': %s", r.a.stats_csv, strerror(errno));
+            failed = 1;
+        } else
+            cli_temp_release(r.stats_temp);
+    }
+    if (r.stats_temp[0] && failed) cli_temp_discard(r.stats_temp);
     if (!failed)
         print_summary(&r);
     else

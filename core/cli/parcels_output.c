@@ -1,10 +1,13 @@
 /* parcels_output.c — the layers and tables `guotu parcels check` writes. */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cli.h"
+#include "cli_temp.h"
 #include "gpkg_styles.h"
 #include "parcels_cli.h"
 
@@ -279,15 +282,6 @@ int parcels_write_results(parcels_run *r) {
 
 /* ---- meeting tables ---- */
 
-static void csv_cell(FILE *f, const char *s) {
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
 typedef struct csv_sink {
     FILE *files[3];
 } csv_sink;
@@ -305,7 +299,7 @@ static int to_csv(parcels_run *r, int table, const char *const *texts, const dou
     for (int c = 0; c < table_ncolumns[table]; c++) {
         if (c) fputc(',', f);
         if (table_columns[table][c].type == COLUMN_TEXT)
-            csv_cell(f, texts[c] ? texts[c] : "");
+            cli_csv_quoted(f, texts[c] ? texts[c] : "");
         else if (!isnan(reals[c]))
             fprintf(f, table_columns[table][c].type == COLUMN_INTEGER ? "%.0f" : "%.6f", reals[c]);
     }
@@ -319,17 +313,23 @@ static int write_csvs(parcels_run *r) {
     int failed = 0;
     for (int t = 0; t < 3 && !failed; t++) {
         snprintf(paths[t], sizeof paths[t], "%.1000s/%s.csv", r->a.csv_dir, table_names[t]);
-        snprintf(temps[t], sizeof temps[t], "%.1100s.tmp-%ld", paths[t], (long)getpid());
+        if (cli_temp_path(paths[t], temps[t], sizeof temps[t])) {
+            snprintf(r->err, sizeof r->err, "the output path '%.1000s' is too long", paths[t]);
+            failed = 1;
+            break;
+        }
         s.files[t] = fopen(temps[t], "wb");
         if (!s.files[t]) {
-            snprintf(r->err, sizeof r->err, "cannot write '%.1150s' (does the folder exist?)", temps[t]);
+            snprintf(r->err, sizeof r->err, "cannot write '%.1000s' (does the folder exist?)", paths[t]);
+            cli_temp_discard(temps[t]);
             failed = 1;
             break;
         }
         fputs("\xEF\xBB\xBF", s.files[t]); /* a BOM so that Excel reads the Chinese as UTF-8 */
         for (int c = 0; c < table_ncolumns[t]; c++) {
             if (c) fputc(',', s.files[t]);
-            csv_cell(s.files[t], table_columns[t][c].alias ? table_columns[t][c].alias : table_columns[t][c].name);
+            cli_csv_quoted(s.files[t],
+                           table_columns[t][c].alias ? table_columns[t][c].alias : table_columns[t][c].name);
         }
         fputc('\n', s.files[t]);
     }
@@ -342,11 +342,13 @@ static int write_csvs(parcels_run *r) {
     for (int t = 0; t < 3; t++) {
         if (!s.files[t]) continue;
         if (failed)
-            unlink(temps[t]);
+            cli_temp_discard(temps[t]);
         else if (rename(temps[t], paths[t]) != 0) {
-            snprintf(r->err, sizeof r->err, "cannot write '%.1100s'", paths[t]);
+            snprintf(r->err, sizeof r->err, "cannot write '%.1000s': %s", paths[t], strerror(errno));
+            cli_temp_discard(temps[t]);
             failed = 1;
-        }
+        } else
+            cli_temp_release(temps[t]);
     }
     return failed;
 }

@@ -2,12 +2,14 @@
  * written atomically either way. */
 #include "table_writer.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
 
+#include "cli_temp.h"
 #include "gpkg_writer.h"
 
 struct table_writer {
@@ -66,10 +68,15 @@ int table_writer_open(table_writer **out, const char *path, const char *table, c
         *out = w;
         return 0;
     }
-    snprintf(w->temp, sizeof w->temp, "%s.tmp-%ld.csv", path, (long)getpid());
+    if (cli_temp_path(path, w->temp, sizeof w->temp)) {
+        snprintf(err, err_size, "the output path '%s' is too long", path);
+        free(w);
+        return 1;
+    }
     w->csv = fopen(w->temp, "wb");
     if (!w->csv) {
-        snprintf(err, err_size, "cannot write '%s'", w->temp);
+        snprintf(err, err_size, "cannot write '%s': %s", path, strerror(errno));
+        cli_temp_discard(w->temp);
         free(w);
         return 1;
     }
@@ -93,7 +100,7 @@ int table_writer_row(table_writer *w, const char *const *texts, const double *re
     }
     fputc('\n', w->csv);
     if (ferror(w->csv)) {
-        snprintf(err, err_size, "cannot write '%s'", w->temp);
+        snprintf(err, err_size, "cannot write '%s': %s", w->path, strerror(errno));
         return 1;
     }
     return 0;
@@ -106,13 +113,16 @@ int table_writer_commit(table_writer *w, const table_meta *meta, int nmeta, char
         free(w);
         return failed;
     }
+    /* A full disk shows at the close: the temporary file goes whatever failed. */
     int failed = fclose(w->csv) != 0;
     w->csv = NULL;
     if (failed || rename(w->temp, w->path) != 0) {
-        snprintf(err, err_size, "cannot finish '%s'", w->path);
-        table_writer_abort(w);
+        snprintf(err, err_size, "cannot write '%s': %s", w->path, strerror(errno));
+        cli_temp_discard(w->temp);
+        free(w);
         return 1;
     }
+    cli_temp_release(w->temp);
     free(w);
     return 0;
 }
@@ -122,7 +132,7 @@ void table_writer_abort(table_writer *w) {
     if (w->gpkg) gpkg_writer_abort(w->gpkg);
     if (w->csv) {
         fclose(w->csv);
-        unlink(w->temp);
+        cli_temp_discard(w->temp);
     }
     free(w);
 }

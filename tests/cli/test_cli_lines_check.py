@@ -213,3 +213,47 @@ def test_urban_2020_from_a_layer(tmp_path: Path) -> None:
     ds = ogr.Open(str(out))
     stats = {f["admin_code"]: f.items() for f in ds.GetLayerByName("line_stats")}
     assert stats["110101"]["urban_2020_ha"] == pytest.approx(2.5)
+
+
+def test_no_output_may_replace_the_workspace_or_another_output(tmp_path: Path) -> None:
+    """--stats-csv naming the workspace once replaced the drawing work with a CSV: every
+    output is checked against every input (and the other outputs) before anything runs."""
+    ws = workspace(tmp_path)
+    drawing = ws.read_bytes()
+    for extra in (("--stats-csv", str(ws)), ("--stats-csv", str(tmp_path / "issues.gpkg")),
+                  ("--stats-csv", str(tmp_path / "dltb.gpkg"))):
+        res, out = check(tmp_path, ws, *extra)
+        assert res.returncode == 1, res.stderr
+        assert "refusing to write" in res.stderr or "two outputs are the same file" in res.stderr, res.stderr
+        assert ws.read_bytes() == drawing
+        assert not out.exists()
+    assert not [p for p in tmp_path.iterdir() if ".tmp-" in p.name]
+
+
+def test_stats_csv_quotes_names_and_is_published_with_the_issues(tmp_path: Path) -> None:
+    """Admin names with a comma, a quote and a line break stay one cell; the CSV appears
+    only together with the issues (a failed run leaves neither)."""
+    ws = workspace(tmp_path)
+    ds = ogr.Open(str(ws), 1)
+    admins = ds.GetLayerByName("admin_units")
+    for f in admins:
+        if f["xzqdm"] == "110101":
+            f["xzqmc"] = '甲区, "新区"\n东片'
+            admins.SetFeature(f)
+    ds = None
+    stats = tmp_path / "stats.csv"
+    res, _out = check(tmp_path, ws, "--stats-csv", str(stats))
+    assert res.returncode == 0, res.stderr
+    import csv
+
+    with open(stats, newline="", encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f))
+    assert len(rows) == 3 and all(len(r) == len(rows[0]) for r in rows), rows
+    assert rows[1][:2] == ["110101", '甲区, "新区"\n东片']
+    # A run that fails (the issues cannot be put in place) publishes no statistics either.
+    stats.unlink()
+    blocked = tmp_path / "blocked.gpkg"
+    blocked.mkdir()
+    res = run_guotu("lines", "check", "--workspace", str(ws), "--stats-csv", str(stats), "-o", str(blocked))
+    assert res.returncode == 1
+    assert not stats.exists() and not [p for p in tmp_path.iterdir() if ".tmp-" in p.name]
