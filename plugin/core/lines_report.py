@@ -23,6 +23,7 @@ from qgis.core import (QgsFeatureRequest, QgsFillSymbol, QgsLayoutItemMap, QgsLa
 from ..i18n import tr
 from .conversions import is_null
 from .lines_check import STATS_FIELDS, rule_titles
+from .output_files import write_bytes_atomically
 from .report_layout import LayoutBuilder, cjk_font_family, export_pdf, fit_extent
 from .style_helpers import halo_labeling, set_aliases
 
@@ -126,9 +127,8 @@ def stats_rows(layer: QgsVectorLayer) -> List[List[Any]]:
 
 
 def write_stats_csv(path: Path, rows: Sequence[Sequence[Any]]) -> Path:
-    """UTF-8 with a BOM, so that Excel reads the Chinese names."""
-    Path(path).write_bytes(b"\xef\xbb\xbf" + stats_csv_text(rows).encode("utf-8"))
-    return Path(path)
+    """UTF-8 with a BOM, so that Excel reads the Chinese names; written atomically."""
+    return write_bytes_atomically(Path(path), b"\xef\xbb\xbf" + stats_csv_text(rows).encode("utf-8"))
 
 
 # ---- PDF report ----

@@ -14,6 +14,7 @@ from osgeo import ogr
 from ..i18n import tr
 from .conversions import is_null
 from .errors import GuotuInputError
+from .output_files import temporary_path
 from .parcels_check import PARCEL_FIELDS, PROJECT_FIELDS, VILLAGE_FIELDS, ParcelsResult, unit_attributes, \
     village_attributes
 
@@ -26,12 +27,8 @@ def tables(result: ParcelsResult) -> List[Table]:
             ("village_totals", VILLAGE_FIELDS, [village_attributes(v) for v in result.villages])]
 
 
-def _temporary(path: Path) -> Path:
-    return path.with_name(f"{path.stem}.tmp-{os.getpid()}{path.suffix}")
-
-
 def write_xlsx(path: Path, result: ParcelsResult) -> None:
-    temp = _temporary(path)
+    temp = temporary_path(path)
     driver = ogr.GetDriverByName("XLSX")
     ds = driver.CreateDataSource(str(temp)) if driver is not None else None
     if ds is None:
@@ -74,7 +71,7 @@ def write_csvs(folder: Path, result: ParcelsResult) -> List[Path]:
     try:
         for name, fields, rows in tables(result):
             path = folder / f"{name}.csv"
-            temp = _temporary(path)
+            temp = temporary_path(path)
             lines = [",".join(_cell("text", alias) for _f, _k, alias in fields)]
             lines += [",".join(_cell(kind, value) for (_f, kind, _a), value in zip(fields, row)) for row in rows]
             temp.write_bytes(b"\xef\xbb\xbf" + ("\n".join(lines) + "\n").encode("utf-8"))

@@ -8,11 +8,11 @@ is core.tally.run_tally; this class only maps parameters and reports.
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.PyQt.QtGui import QIcon
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields,
-                       QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
-                       QgsProcessingException, QgsProcessingFeedback, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsProcessingParameterRasterLayer, QgsWkbTypes)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing,
+                       QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
+                       QgsProcessingParameterRasterLayer, QgsWkbTypes)
 
 from ..compat import FIELD_DOUBLE, FIELD_STRING
 from ..core.errors import GuotuCancelled, GuotuError, GuotuInputError, GuotuLibraryError
@@ -21,11 +21,12 @@ from ..core.raster_blocks import CategoricalRaster
 from ..core.tally import TallyRequest, TallyResult, run_tally
 from ..i18n import tr
 from ..paths import icon_path
+from .base import GuotuAlgorithm
 from .common import ADMIN_CODE_FIELD, LAND_USE_CODE_FIELD, is_set
 from .tally_report import report_tally
 
 
-class AreaByClassAlgorithm(QgsProcessingAlgorithm):
+class AreaByClassAlgorithm(GuotuAlgorithm):
     ZONES = "ZONES"
     ZONE_ID = "ZONE_ID"
     LANDUSE = "LANDUSE"

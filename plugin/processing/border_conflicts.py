@@ -10,9 +10,8 @@ import math
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.PyQt.QtGui import QIcon
-from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
-                       QgsProcessingException, QgsProcessingFeedback, QgsProcessingOutputNumber,
-                       QgsProcessingParameterCrs, QgsProcessingParameterEnum,
+from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
+                       QgsProcessingOutputNumber, QgsProcessingParameterCrs, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterMultipleLayers,
                        QgsProcessingParameterNumber, QgsVectorLayer, QgsWkbTypes)
@@ -25,11 +24,12 @@ from ..core.border_style import style_conflicts_layer, style_issues_layer, style
 from ..core.native import AreaMethod
 from ..i18n import tr
 from ..paths import icon_path
+from .base import GuotuAlgorithm
 from .common import (ADMIN_CODE_FIELD, ADMIN_NAME_FIELD, GUARDED, VoucherLayerStyler, add_advanced, is_set,
                      processing_error)
 from .workspace_inputs import fields_of, optional_text, layer_label, optional_source, write_rows
 
-class BorderConflictsAlgorithm(QgsProcessingAlgorithm):
+class BorderConflictsAlgorithm(GuotuAlgorithm):
     ADMIN = "ADMIN"
     ADMIN_ID = "ADMIN_ID"
     ADMIN_NAME = "ADMIN_NAME"

@@ -15,13 +15,11 @@ from typing import Any, Dict, List, Optional, Tuple
 from osgeo import gdal
 from qgis.PyQt.QtGui import QIcon
 from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsMapLayer, QgsProcessing,
-                       QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
-                       QgsProcessingFeatureSourceDefinition, QgsProcessingFeedback,
-                       QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
-                       QgsProcessingParameterFile, QgsProcessingUtils, QgsProperty, QgsRasterLayer,
-                       QgsVectorLayer, QgsWkbTypes)
+                       QgsProcessingContext, QgsProcessingException, QgsProcessingFeatureSourceDefinition,
+                       QgsProcessingFeedback, QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterEnum,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingUtils, QgsProperty,
+                       QgsRasterLayer, QgsVectorLayer, QgsWkbTypes)
 
 from ..compat import FIELD_DOUBLE, FIELD_STRING
 from ..core.conversion_style import style_conversions_layer
@@ -33,6 +31,7 @@ from ..core.errors import GuotuCancelled, GuotuError, GuotuInputError, GuotuLibr
 from ..core.native import AreaMethod, InvalidPolicy
 from ..i18n import tr
 from ..paths import icon_path
+from .base import GuotuAlgorithm
 from .common import ADMIN_CODE_FIELD, LAND_USE_CODE_FIELD, add_advanced, is_set
 
 ALGORITHM_ID = "landuseconversion"
@@ -90,7 +89,7 @@ class ConversionLayerStyler(QgsProcessingLayerPostProcessorInterface):
         return instance
 
 
-class LandUseConversionAlgorithm(QgsProcessingAlgorithm):
+class LandUseConversionAlgorithm(GuotuAlgorithm):
     BEFORE = "BEFORE"
     BEFORE_CLASS_FIELD = "BEFORE_CLASS_FIELD"
     BEFORE_SYSTEM = "BEFORE_SYSTEM"

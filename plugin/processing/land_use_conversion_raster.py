@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 from qgis.PyQt.QtGui import QIcon
-from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
-                       QgsProcessingFeedback, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
+from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer, QgsWkbTypes)
 
 from ..core.convert import STATUS_FIELDS, SYSTEMS, TRANSITION_FIELDS, UNKNOWN_FIELDS, ConversionResult
@@ -21,12 +20,13 @@ from ..core.convert_raster import RasterConversionRequest, RasterLandUse, run_ra
 from ..core.native import AreaMethod
 from ..i18n import tr
 from ..paths import icon_path
+from .base import GuotuAlgorithm
 from .common import GUARDED, add_advanced, is_set, processing_error
 from .land_use_conversion import make_fields
 from .workspace_inputs import write_rows
 
 
-class LandUseConversionRasterAlgorithm(QgsProcessingAlgorithm):
+class LandUseConversionRasterAlgorithm(GuotuAlgorithm):
     BEFORE = "BEFORE"
     BEFORE_SYSTEM = "BEFORE_SYSTEM"
     AFTER = "AFTER"

@@ -13,13 +13,11 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.PyQt.QtGui import QIcon
-from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
-                       QgsProcessingException, QgsProcessingFeedback, QgsProcessingOutputNumber,
-                       QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterFolderDestination, QgsProcessingParameterNumber,
-                       QgsProcessingParameterString, QgsVectorLayer, QgsWkbTypes)
+from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
+                       QgsProcessingOutputNumber, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterFile,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterFolderDestination,
+                       QgsProcessingParameterNumber, QgsProcessingParameterString, QgsVectorLayer, QgsWkbTypes)
 
 from ..core.convert import SYSTEMS
 from ..core.lines_check import DEFAULT_SYSTEM
@@ -33,12 +31,13 @@ from ..core.parcels_style import (style_parcels_layer, style_projects_table, sty
 from ..core.parcels_tables import write_csvs, write_xlsx
 from ..i18n import tr
 from ..paths import icon_path
+from .base import GuotuAlgorithm
 from .common import (ADMIN_CODE_FIELD, ADMIN_NAME_FIELD, GUARDED, PARCEL_CURRENT_FIELD, PARCEL_ID_FIELD, PARCEL_PLANNED_FIELD,
                      PARCEL_PROJECT_FIELD, PARCEL_TYPE_FIELD, VoucherLayerStyler, add_advanced, is_set, processing_error)
 from .workspace_inputs import (fields_of, layer_label, optional_source, optional_text, workspace_layer, workspace_path,
                                write_rows)
 
-class ParcelsCheckAlgorithm(QgsProcessingAlgorithm):
+class ParcelsCheckAlgorithm(GuotuAlgorithm):
     PARCELS = "PARCELS"
     PARCEL_ID = "PARCEL_ID"
     TYPE_FIELD = "TYPE_FIELD"

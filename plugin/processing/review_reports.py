@@ -14,10 +14,11 @@ from qgis.core import (QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessi
                        QgsVectorLayer)
 
 from ..paths import icon_path
+from .base import GuotuAlgorithm
 from .common import is_set
 
 
-class ReportAlgorithm(QgsProcessingAlgorithm):
+class ReportAlgorithm(GuotuAlgorithm):
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
 
     def flags(self):

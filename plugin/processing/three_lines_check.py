@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.PyQt.QtGui import QIcon
-from qgis.core import (QgsFields, QgsProcessing, QgsProcessingAlgorithm,
-                       QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
+from qgis.core import (QgsFields, QgsProcessing, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterFile,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
-                       QgsProcessingOutputNumber, QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes)
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber, QgsProcessingOutputNumber,
+                       QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes)
 
 from ..core.lines_check import (DEFAULT_SYSTEM, DEFAULTS, ISSUE_FIELDS, STATS_FIELDS, SYSTEMS, LinesRequest,
                                 LinesResult, rule_titles, run_check, stats_attributes, summary_lines)
@@ -28,6 +27,7 @@ from ..core.lines_workspace import ADMIN_LAYER, EXCEPTIONS_TABLE, LINE_LAYERS, g
 from ..core.native import AreaMethod
 from ..i18n import tr
 from ..paths import icon_path
+from .base import GuotuAlgorithm
 from .common import GUARDED, LAND_USE_CODE_FIELD, VoucherLayerStyler, add_advanced, is_set, processing_error
 from .workspace_inputs import fields_of, layer_label, optional_source, workspace_layer, workspace_path, write_rows
 
@@ -40,7 +40,7 @@ def workspace_of(layer: Optional[QgsVectorLayer]) -> Optional[Path]:
     return path if path.suffix.lower() == ".gpkg" and path.is_file() else None
 
 
-class ThreeLinesCheckAlgorithm(QgsProcessingAlgorithm):
+class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
     WORKSPACE = "WORKSPACE"
     REDLINE = "REDLINE"
     FARMLAND = "FARMLAND"

@@ -8,19 +8,20 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 from qgis.PyQt.QtGui import QIcon
-from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingAlgorithm, QgsProcessingContext,
-                       QgsProcessingException, QgsProcessingFeedback, QgsProcessingOutputString,
-                       QgsProcessingParameterCrs, QgsProcessingParameterFileDestination)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingContext, QgsProcessingException,
+                       QgsProcessingFeedback, QgsProcessingOutputString, QgsProcessingParameterCrs,
+                       QgsProcessingParameterFileDestination)
 
 from ..core.errors import GuotuInputError
 from ..core.lines_workspace import create_workspace
 from ..i18n import tr
 from ..paths import icon_path
+from .base import GuotuAlgorithm
 
 DEFAULT_CRS = "EPSG:4527"  # CGCS2000 / 3-degree Gauss-Kruger zone 39 (Beijing, Hebei)
 
 
-class ThreeLinesWorkspaceAlgorithm(QgsProcessingAlgorithm):
+class ThreeLinesWorkspaceAlgorithm(GuotuAlgorithm):
     CRS = "CRS"
     OUTPUT = "OUTPUT"
     LAYERS = "LAYERS"

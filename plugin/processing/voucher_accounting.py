@@ -9,12 +9,11 @@ import math
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.PyQt.QtGui import QIcon
-from qgis.core import (QgsFields, QgsField, QgsGeometry, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
-                       QgsProcessingException, QgsProcessingFeedback, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
-                       QgsProcessingParameterFile, QgsProcessingParameterNumber,
-                       QgsProcessingParameterRasterLayer, QgsProcessingParameterString, QgsWkbTypes)
+from qgis.core import (QgsFields, QgsField, QgsGeometry, QgsProcessing, QgsProcessingContext, QgsProcessingException,
+                       QgsProcessingFeedback, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterFile,
+                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer, QgsProcessingParameterString,
+                       QgsWkbTypes)
 
 from ..compat import FIELD_DOUBLE, FIELD_STRING
 from ..core.errors import GuotuInputError
@@ -24,6 +23,7 @@ from ..core.voucher import (SYSTEMS, LandUseInput, VoucherRequest, VoucherResult
                             summary_rows)
 from ..i18n import tr
 from ..paths import icon_path
+from .base import GuotuAlgorithm
 from .common import (ADMIN_CODE_FIELD, ADMIN_NAME_FIELD, GDP_FIELD, GUARDED, LAND_USE_CODE_FIELD, POPULATION_FIELD,
                      add_advanced, describe_file, describe_layer, is_set, number_or_none, processing_error,
                      style_when_loaded, utc_now, write_sink)
@@ -59,7 +59,7 @@ def _real(value: float) -> Optional[float]:
     return None if value is None or math.isnan(value) else value
 
 
-class VoucherAccountingAlgorithm(QgsProcessingAlgorithm):
+class VoucherAccountingAlgorithm(GuotuAlgorithm):
     ZONES = "ZONES"
     ZONE_ID = "ZONE_ID"
     ZONE_NAME = "ZONE_NAME"

@@ -8,16 +8,17 @@ trades as lines seller → buyer plus a summary with every parameter.
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.PyQt.QtGui import QIcon
-from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
-                       QgsProcessingFeedback, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
-                       QgsProcessingParameterNumber, QgsWkbTypes)
+from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterNumber,
+                       QgsWkbTypes)
 
 from ..compat import FIELD_DOUBLE, FIELD_STRING
 from ..core.market import ALLOCATION_NAMES, MarketRequest, MarketResult, market_summary_rows, run_market, trade_line
 from ..core.native import Allocation, MarketOptions, Settlement, library_version
 from ..i18n import tr
 from ..paths import icon_path
+from .base import GuotuAlgorithm
 from .common import (GUARDED, describe_layer, is_set, number_or_none, processing_error, style_when_loaded,
                      utc_now, write_sink)
 from .voucher_accounting import SUMMARY_FIELDS, make_fields
@@ -28,7 +29,7 @@ ALLOCATIONS = [Allocation.PRO_RATA, Allocation.NEAREST]
 SETTLEMENTS = [Settlement.PAYMENT, Settlement.EQUITY]
 
 
-class VoucherMarketAlgorithm(QgsProcessingAlgorithm):
+class VoucherMarketAlgorithm(GuotuAlgorithm):
     VOUCHERS = "VOUCHERS"
     ZONE_ID = "ZONE_ID"
     E_FIELD = "E_FIELD"

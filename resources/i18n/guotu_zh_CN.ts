@@ -1392,6 +1392,10 @@
             <translation>国土计算核心出错（{status}）：{message}</translation>
         </message>
         <message>
+            <source>The output "{output}" ({path}) is the file of the input "{input}": choose another file. Guotu never writes over an input.</source>
+            <translation>输出“{output}”（{path}）就是输入“{input}”的文件：请另选文件。国土从不覆盖输入数据。</translation>
+        </message>
+        <message>
             <source>Cross-city boundary conflicts</source>
             <translation>跨市边界冲突</translation>
         </message>

@@ -134,3 +134,22 @@ def test_a_target_that_is_no_number_is_skipped_with_a_warning(fx: Path) -> None:
     assert any("三十" in w and "erl_target_ha" in w and "县界" in w for w in feedback.warnings), feedback.warnings
     rules = ld.by_rule(ld.rows(result["ISSUES"]))
     assert "L13" not in rules and len(rules["L12"]) == 1
+
+
+@pytest.mark.parametrize("output", ["STATS_CSV", "ISSUES"])
+@pytest.mark.parametrize("target", ["ws.gpkg", "dltb.gpkg"])
+def test_no_output_over_an_input(fx: Path, output: str, target: str) -> None:
+    """The statistics CSV (or the issues layer) pointed at the workspace or the land-use file
+    is refused before anything is read or written: the drawing work stays."""
+    before = {name: (fx / name).read_bytes() for name in ("ws.gpkg", "dltb.gpkg")}
+    message = fails({"WORKSPACE": str(fx / "ws.gpkg"), "LANDUSE": f"{fx / 'dltb.gpkg'}|layername=dltb",
+                     "CLASS_FIELD": "dlbm", output: str(fx / target)})
+    assert "Guotu never writes over an input" in message and target in message, message
+    assert {name: (fx / name).read_bytes() for name in before} == before
+    assert not [p for p in fx.iterdir() if ".tmp-" in p.name]
+
+
+def test_stats_csv_beside_the_inputs_is_written(fx: Path) -> None:
+    result = run({"WORKSPACE": str(fx / "ws.gpkg"), "STATS_CSV": str(fx / "stats.csv")})
+    assert Path(result["STATS_CSV"]).read_text(encoding="utf-8-sig").startswith("行政区代码")
+    assert not [p for p in fx.iterdir() if ".tmp-" in p.name]

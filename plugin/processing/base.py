@@ -1,0 +1,89 @@
+"""The base of every Guotu Processing algorithm: what all of them check before they run.
+
+Today that is one rule: no output may be written over an input. A planner who points the
+statistics CSV, a result layer or a workbook at the workspace or a land-use file would lose
+the drawing work; the dialog, a model, a batch and qgis_process all call
+checkParameterValues first, so the refusal comes before anything is read or written."""
+
+import os
+from typing import Any, Dict, List, Optional, Tuple
+
+from qgis.core import (QgsMapLayer, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
+                       QgsProcessingOutputLayerDefinition, QgsProcessingParameterDefinition, QgsProperty,
+                       QgsProviderRegistry)
+
+from ..i18n import tr
+from .common import is_set
+
+_LAYER_TYPES = ("source", "vector", "raster", "layer", "multilayer")
+_DESTINATION_TYPES = ("sink", "vectorDestination", "rasterDestination", "fileDestination")
+
+
+def _layer_file(layer: QgsMapLayer) -> Optional[str]:
+    """The file behind a layer (a GeoPackage, shapefile, GeoTIFF …), or None (memory, database)."""
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    path = parts.get("path") if parts else None
+    return path or None
+
+
+def _destination_file(value: Any) -> Optional[str]:
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink
+    if isinstance(value, QgsProperty):
+        value = value.staticValue()
+    if not isinstance(value, str) or not value:
+        return None
+    if value == QgsProcessing.TEMPORARY_OUTPUT or value.startswith(("memory:", "postgres:", "postgis:", "ogr:")):
+        return None
+    return value.split("|", 1)[0]
+
+
+def _same(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+class GuotuAlgorithm(QgsProcessingAlgorithm):
+    """QgsProcessingAlgorithm with the checks every Guotu algorithm shares."""
+
+    def input_files(self, parameters: Dict[str, Any], context: QgsProcessingContext
+                    ) -> List[Tuple[QgsProcessingParameterDefinition, str]]:
+        """(parameter, file) of every input given as or backed by a file."""
+        files = []
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if definition.isDestination() or not is_set(parameters.get(name)):
+                continue
+            if definition.type() == "file":
+                path = self.parameterAsFile(parameters, name, context)
+                if path:
+                    files.append((definition, path))
+            elif definition.type() in _LAYER_TYPES:
+                try:
+                    layers = (self.parameterAsLayerList(parameters, name, context)
+                              if definition.type() == "multilayer"
+                              else [self.parameterAsLayer(parameters, name, context)])
+                except Exception:  # an unreadable input is reported by the algorithm itself
+                    layers = []
+                files += [(definition, path) for path in (_layer_file(l) for l in layers if l is not None) if path]
+        return files
+
+    def checkParameterValues(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Tuple[bool, str]:
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        inputs = self.input_files(parameters, context)
+        for definition in self.destinationParameterDefinitions():
+            if definition.type() not in _DESTINATION_TYPES:
+                continue
+            path = _destination_file(parameters.get(definition.name()))
+            if not path:
+                continue
+            for source, input_path in inputs:
+                if _same(path, input_path):
+                    return False, tr('The output "{output}" ({path}) is the file of the input "{input}": choose '
+                                     'another file. Guotu never writes over an input.').format(
+                        output=definition.description(), path=path, input=source.description())
+        return True, ""
