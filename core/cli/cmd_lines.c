@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "guotu/guotu.h"
 #include "commands.h"
 #include "gpkg_styles.h"
 #include "gpkg_writer.h"
@@ -100,6 +101,17 @@ static int lines_init(const char *out, const char *crs) {
         OSRDestroySpatialReference(srs);
         return cli_error("'%s' is not a CRS GDAL knows (try EPSG:4527)", crs);
     }
+    /* Sliver widths, gaps and patch sizes are metres: a workspace in degrees could not be checked. */
+    guotu_context *ctx = guotu_context_create();
+    int metres = ctx ? guotu_crs_require_metres(ctx, crs, "a three-lines workspace") : GUOTU_ERR_NOMEM;
+    if (metres) {
+        char why[1200];
+        snprintf(why, sizeof why, "%s", ctx ? guotu_context_last_error(ctx) : "out of memory");
+        guotu_context_destroy(ctx);
+        OSRDestroySpatialReference(srs);
+        return cli_error("%s", why);
+    }
+    guotu_context_destroy(ctx);
     schema_layer layers[MAX_LAYERS];
     memset(layers, 0, sizeof layers);
     int nlayers = 0;

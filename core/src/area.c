@@ -72,6 +72,39 @@ done:
     return status;
 }
 
+int gt_require_metres(guotu_context *ctx, const char *crs, const char *what) {
+    if (!crs || !crs[0]) return GUOTU_OK;
+    PJ *pj = proj_create(ctx->proj, crs);
+    if (!pj) return gt_fail(ctx, GUOTU_ERR_CRS, "unknown CRS '%.200s'", crs);
+    PJ_TYPE type = proj_get_type(pj);
+    const char *name = proj_get_name(pj);
+    char label[256];
+    gt_textf(label, sizeof label, "%s", name ? name : crs);
+    int metres = 0;
+    if (type == PJ_TYPE_PROJECTED_CRS) {
+        PJ *cs = proj_crs_get_coordinate_system(ctx->proj, pj);
+        double factor = 0;
+        metres =
+            cs && proj_cs_get_axis_info(ctx->proj, cs, 0, NULL, NULL, NULL, &factor, NULL, NULL, NULL) && factor == 1.0;
+        proj_destroy(cs);
+    }
+    proj_destroy(pj);
+    if (metres) return GUOTU_OK;
+    return gt_fail(ctx, GUOTU_ERR_CRS,
+                   "%s needs metres, but the CRS %s is %s: reproject the data to a projected CRS in metres — "
+                   "CGCS2000 data to the 3-degree Gauss-Krüger zone of its central meridian (EPSG:4534–4554, "
+                   "EPSG:4534 + (CM − 75)/3; e.g. EPSG:4527 with the zone prefix for 117°E)",
+                   what, label,
+                   type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS ? "geographic (degrees)"
+                                                                                          : "not in metres");
+}
+
+int guotu_crs_require_metres(guotu_context *ctx, const char *crs, const char *what) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    return gt_require_metres(ctx, crs, what && what[0] ? what : "this computation");
+}
+
 int guotu_area_calc_create(guotu_context *ctx, const char *crs, guotu_area_method method, guotu_area_calc **out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
@@ -83,6 +116,11 @@ int guotu_area_calc_create(guotu_context *ctx, const char *crs, guotu_area_metho
         return gt_fail(ctx, GUOTU_ERR_CRS,
                        "ellipsoidal area needs the layer's CRS, and none was given (assign a CRS, or ask for "
                        "planar area)");
+    /* Shoelace areas in degrees² are no areas: planar area needs metres. */
+    if (method == GUOTU_AREA_PLANAR) {
+        int status = gt_require_metres(ctx, crs, "planar area");
+        if (status) return status;
+    }
     guotu_area_calc *calc = calloc(1, sizeof *calc);
     if (!calc) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     calc->method = method;

@@ -46,19 +46,7 @@ static int check_options(guotu_context *ctx, const guotu_border_options *o) {
 static int check_crs(guotu_context *ctx, const char *crs) {
     if (!crs || !crs[0])
         return gt_fail(ctx, GUOTU_ERR_CRS, "border conflicts need a projected CRS in metres; the inputs have none");
-    PJ *pj = proj_create(ctx->proj, crs);
-    if (!pj) return gt_fail(ctx, GUOTU_ERR_CRS, "unknown CRS '%.200s'", crs);
-    PJ_TYPE type = proj_get_type(pj);
-    int status = GUOTU_OK;
-    if (type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS || type == PJ_TYPE_GEOCENTRIC_CRS) {
-        const char *name = proj_get_name(pj);
-        status = gt_fail(ctx, GUOTU_ERR_CRS,
-                         "border conflicts measure corridors in metres, but %s is geographic (degrees): reproject "
-                         "the inputs to a projected CRS such as the Gauss-Krüger zone (e.g. EPSG:4527)",
-                         name ? name : "the CRS");
-    }
-    proj_destroy(pj);
-    return status;
+    return gt_require_metres(ctx, crs, "border conflicts (corridors and snapping in metres)");
 }
 
 int guotu_border_create(guotu_context *ctx, const guotu_border_options *opts, guotu_border **out) {

@@ -63,6 +63,12 @@ void gt_textf(char *buf, size_t size, const char *fmt, ...)
 #endif
     ;
 
+/* GUOTU_OK when `crs` is a projected CRS whose axes are in metres; otherwise a GUOTU_ERR_CRS
+ * failure saying that `what` (e.g. "planar area") needs metres, naming the CRS and the
+ * Gauss-Krüger zones to project CGCS2000 data to. Degrees are never taken for metres. A NULL
+ * or empty `crs` passes (data without a CRS is the caller's business). */
+int gt_require_metres(guotu_context *ctx, const char *crs, const char *what);
+
 /* strdup that returns NULL on NULL input or on allocation failure. */
 char *gt_strdup(const char *s);
 

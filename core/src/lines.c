@@ -42,7 +42,6 @@ struct guotu_lines {
     guotu_lines_options o;
     char *crs; /* copy: the per-admin areas run a tally in the same CRS */
     guotu_area_calc *calc;
-    int geographic; /* widths in degrees mean nothing: the sliver check is skipped */
     line_feature *features[LINES];
     size_t count[LINES], cap[LINES];
     invalid_record *invalid;
@@ -88,14 +87,11 @@ int guotu_lines_create(guotu_context *ctx, const guotu_lines_options *opts, guot
     l->o.crs = NULL;
     l->crs = opts->crs ? gt_strdup(opts->crs) : NULL;
     l->writer = GEOSWKBWriter_create_r(ctx->geos);
-    int status = l->writer ? guotu_area_calc_create(ctx, opts->crs, opts->area_method, &l->calc)
+    /* Sliver widths, gap bands and patch sizes are metres: degrees would miss a 0.4 m sliver
+     * and invent gaps, so a workspace in degrees is refused rather than half-checked. */
+    int status = l->writer ? gt_require_metres(ctx, opts->crs, "the three-lines check (widths and gaps in metres)")
                            : gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-    if (!status && opts->crs) {
-        PJ *crs = proj_create(ctx->proj, opts->crs);
-        PJ_TYPE type = crs ? proj_get_type(crs) : PJ_TYPE_UNKNOWN;
-        l->geographic = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS;
-        proj_destroy(crs);
-    }
+    if (!status) status = guotu_area_calc_create(ctx, opts->crs, opts->area_method, &l->calc);
     if (status) {
         guotu_lines_destroy(ctx, l);
         return status;
@@ -305,7 +301,7 @@ static int check_shapes(guotu_context *ctx, guotu_lines *l, int line) {
             GEOSArea_r(ctx->geos, part, &planar);
             GEOSLength_r(ctx->geos, part, &perimeter);
             double width = perimeter > 0 ? 2.0 * planar / perimeter : 0;
-            if (!l->geographic && width < l->o.sliver_width_m) {
+            if (width < l->o.sliver_width_m) {
                 issue_text t = text_for("L07", "warning", line, f, -1, NULL);
                 t.value = width;
                 snprintf(t.zh, sizeof t.zh, "%s要素 %lld 有狭长图斑：平均宽度 %.2f 米（阈值 %.2f 米）", line_zh[line],
@@ -465,7 +461,7 @@ static GEOSGeometry *gap_region(guotu_context *ctx, const GEOSGeometry *a, const
 
 /* L09: features of one line that do not touch but come closer than the gap band's top. */
 static int check_gaps(guotu_context *ctx, guotu_lines *l, int line) {
-    if (l->geographic || !(l->o.gap_max_m > 0) || !l->count[line]) return GUOTU_OK;
+    if (!(l->o.gap_max_m > 0) || !l->count[line]) return GUOTU_OK;
     GEOSSTRtree *tree = index_line(ctx, l, line);
     if (!tree) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot index %s", line_names[line]);
     candidates c = {NULL, 0, 0, 0};

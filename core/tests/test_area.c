@@ -148,6 +148,30 @@ static void test_unreadable_wkb(void **state) {
     guotu_context_destroy(ctx);
 }
 
+/* Degrees are never metres: planar area and every metre check refuse a geographic CRS, or a
+ * projected one in feet, naming the CRS and the Gauss-Krüger zones. */
+static void test_metres_required(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    assert_int_equal(guotu_crs_require_metres(ctx, "EPSG:4527", "x"), GUOTU_OK);
+    assert_int_equal(guotu_crs_require_metres(ctx, "EPSG:3857", "x"), GUOTU_OK);
+    assert_int_equal(guotu_crs_require_metres(ctx, NULL, "x"), GUOTU_OK);
+    assert_int_equal(guotu_crs_require_metres(ctx, "EPSG:4490", "planar area"), GUOTU_ERR_CRS);
+    const char *message = guotu_context_last_error(ctx);
+    assert_non_null(strstr(message, "planar area needs metres"));
+    assert_non_null(strstr(message, "geographic (degrees)"));
+    assert_non_null(strstr(message, "Gauss-Krüger"));
+    assert_int_equal(guotu_crs_require_metres(ctx, "EPSG:2263", "x"), GUOTU_ERR_CRS); /* US survey feet */
+    assert_non_null(strstr(guotu_context_last_error(ctx), "not in metres"));
+    assert_int_equal(guotu_crs_require_metres(ctx, "no such crs", "x"), GUOTU_ERR_CRS);
+    guotu_area_calc *calc = NULL;
+    assert_int_equal(guotu_area_calc_create(ctx, "EPSG:4490", GUOTU_AREA_PLANAR, &calc), GUOTU_ERR_CRS);
+    assert_null(calc);
+    assert_int_equal(guotu_area_calc_create(ctx, "EPSG:4490", GUOTU_AREA_ELLIPSOIDAL, &calc), GUOTU_OK);
+    guotu_area_calc_destroy(ctx, calc);
+    guotu_context_destroy(ctx);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_equator_cell_wgs84_and_cgcs2000),
@@ -157,6 +181,7 @@ int main(void) {
         cmocka_unit_test(test_holes_multipolygons_and_orientation),
         cmocka_unit_test(test_ring_api_and_description),
         cmocka_unit_test(test_unreadable_wkb),
+        cmocka_unit_test(test_metres_required),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

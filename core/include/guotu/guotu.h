@@ -89,6 +89,13 @@ GUOTU_API void guotu_context_set_progress(guotu_context *ctx, guotu_progress_fn 
  * Borrowed; valid until the next call that takes this context. */
 GUOTU_API const char *guotu_dependency_versions(guotu_context *ctx);
 
+/* GUOTU_OK when `crs` (any text PROJ reads: "EPSG:4527", WKT, PROJJSON) is a projected CRS in
+ * metres; otherwise GUOTU_ERR_CRS with a message saying that `what` (e.g. "planar area", a
+ * layer's name) needs metres and naming the Gauss-Krüger zones to project CGCS2000 data to.
+ * Every algorithm with metre parameters or planar areas runs this check, so degrees are
+ * refused the same way everywhere. An empty or NULL `crs` passes. Nothing is allocated. */
+GUOTU_API int guotu_crs_require_metres(guotu_context *ctx, const char *crs, const char *what);
+
 #ifdef __cplusplus
 }
 #endif
