@@ -14,6 +14,9 @@
 /* 1 when both paths exist and are the same file. */
 int cli_same_file(const char *a, const char *b);
 
+/* Reads --threads: a whole number from 1 to 64 (the whole text) into *out; 1 otherwise. */
+int cli_parse_threads(const char *text, int *out);
+
 /* Refuses outputs that would replace an input (or each other): 1 with a message naming the
  * output and the input, 0 when every output is a new path. NULL entries are skipped. Every
  * command passes all its inputs and all its outputs (GeoPackage, CSV, XLSX, rasters). */

@@ -58,6 +58,14 @@ int cli_parse_nonnegative(const char *text, double *out) {
     return !*text || *end || !(*out >= 0) || !isfinite(*out);
 }
 
+int cli_parse_threads(const char *text, int *out) {
+    char *end = NULL;
+    long n = strtol(text, &end, 10);
+    if (!*text || *end || n < 1 || n > 64) return 1;
+    *out = (int)n;
+    return 0;
+}
+
 int cli_same_file(const char *a, const char *b) {
     char ra[PATH_MAX], rb[PATH_MAX];
     if (!a || !b || !realpath(a, ra) || !realpath(b, rb)) return 0;

@@ -160,15 +160,11 @@ static int parse(int argc, char **argv, border_args *a) {
         case O_AREA: a->area = optarg; break;
         case O_CRS: a->crs = optarg; break;
         case O_ENCODING: a->encoding = optarg; break;
-        case O_THREADS: {
-            char *end = NULL;
-            long n = strtol(optarg, &end, 10);
-            if (!*optarg || *end || n < 1 || n > 64)
+        case O_THREADS:
+            if (cli_parse_threads(optarg, &a->threads))
                 return cli_usage_error("border", usage, "--threads needs a whole number from 1 to 64, not '%s'",
                                        optarg);
-            a->threads = (int)n;
             break;
-        }
         case 'o': a->output = optarg; break;
         case 'h': fputs(usage, stdout); return -1;
         default: return cli_usage_error("border", usage, "unknown or incomplete option '%s'", argv[optind - 1]);

@@ -140,7 +140,11 @@ static int parse_convert_args(int argc, char **argv, convert_args *a) {
         case O_INVALID: a->invalid = optarg; break;
         case O_CRS: a->crs_mismatch = optarg; break;
         case O_ENCODING: a->encoding = optarg; break;
-        case O_THREADS: a->threads = atoi(optarg); break;
+        case O_THREADS:
+            if (cli_parse_threads(optarg, &a->threads))
+                return cli_usage_error("convert", convert_usage,
+                                       "--threads needs a whole number from 1 to 64, not '%s'", optarg);
+            break;
         case O_WORKSPACE: a->workspace = optarg; break;
         case O_RESAMPLE: a->resample_to = optarg; break;
         case 'o': a->output = optarg; break;

@@ -82,7 +82,11 @@ static int parse_tally_args(int argc, char **argv, tally_args *a) {
         case 'x': in->crs_mismatch = optarg; break;
         case 'e': in->encoding = optarg; break;
         case 'o': a->output = optarg; break;
-        case 't': in->threads = atoi(optarg); break;
+        case 't':
+            if (cli_parse_threads(optarg, &in->threads))
+                return cli_usage_error("tally", tally_usage, "--threads needs a whole number from 1 to 64, not '%s'",
+                                       optarg);
+            break;
         case 'h': fputs(tally_usage, stdout); return -1;
         default: return cli_usage_error("tally", tally_usage, "unknown or incomplete option '%s'", argv[optind - 1]);
         }

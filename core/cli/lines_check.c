@@ -131,6 +131,9 @@ static int parse(int argc, char **argv, check_args *a) {
         u = "unexpected argument";
     else if (!a->workspace || !a->output)
         u = "--workspace and -o are required";
+    else if (!a->landuse != !a->class_field)
+        u = "--landuse and --class-field go together (L14 compares farmland with the cultivated land of the "
+            "land use)";
     else if (a->landuse && !classification_system_known(a->system))
         u = "--system must be a known classification";
     else if (strcmp(a->area, "ellipsoidal") && strcmp(a->area, "planar"))

@@ -166,8 +166,18 @@ int vector_source_next(vector_source *src, int64_t *fid, char *value, size_t val
     src->read++;
     *fid = OGR_F_GetFID(f);
     value[0] = '\0';
-    if (src->field_index >= 0 && OGR_F_IsFieldSetAndNotNull(f, src->field_index))
-        snprintf(value, value_size, "%s", OGR_F_GetFieldAsString(f, src->field_index));
+    if (src->field_index >= 0 && OGR_F_IsFieldSetAndNotNull(f, src->field_index)) {
+        const char *text = OGR_F_GetFieldAsString(f, src->field_index);
+        /* A cut id or code would silently merge distinct values: too long is an error. */
+        if (strlen(text) >= value_size) {
+            snprintf(err, err_size,
+                     "feature %lld of layer '%s': the value of field '%s' is %zu bytes long; at most %zu fit",
+                     (long long)*fid, src->layer_name, OGR_Fld_GetNameRef(OGR_F_GetFieldDefnRef(f, src->field_index)),
+                     strlen(text), value_size - 1);
+            return -1;
+        }
+        snprintf(value, value_size, "%s", text);
+    }
     *wkb = NULL;
     *wkb_size = 0;
     OGRGeometryH g = OGR_F_GetGeometryRef(f);

@@ -70,8 +70,19 @@ static int join_table(const zone_fields *f, zone_set *s, char *err, size_t err_s
             if (strcmp(s->zones[z].id, id) != 0) continue;
             char *end1 = NULL, *end2 = NULL;
             const char *g = OGR_F_GetFieldAsString(feature, idx[1]), *p = OGR_F_GetFieldAsString(feature, idx[2]);
-            s->zones[z].gdp = strtod(g, &end1);
-            s->zones[z].population = strtod(p, &end2);
+            double gdp = strtod(g, &end1), population = strtod(p, &end2);
+            /* Two rows for one zone: the same numbers twice are harmless, different ones are
+             * a table to fix — never "the last row wins". */
+            if (!isnan(s->zones[z].gdp) && (s->zones[z].gdp != gdp || s->zones[z].population != population)) {
+                snprintf(err, err_size,
+                         "the zone table '%s' has two rows for zone '%s' with different values (GDP %.17g and %.17g, "
+                         "population %.17g and %.17g)",
+                         f->table, id, s->zones[z].gdp, gdp, s->zones[z].population, population);
+                failed = 1;
+                break;
+            }
+            s->zones[z].gdp = gdp;
+            s->zones[z].population = population;
             if (!*g || *end1 || !*p || *end2) {
                 snprintf(err, err_size,
                          "the zone table '%s': zone '%s' has GDP '%s' and population '%s'; numbers are "
