@@ -1,9 +1,10 @@
 """The base of every Guotu Processing algorithm: what all of them check before they run.
 
-Today that is one rule: no output may be written over an input. A planner who points the
-statistics CSV, a result layer or a workbook at the workspace or a land-use file would lose
-the drawing work; the dialog, a model, a batch and qgis_process all call
-checkParameterValues first, so the refusal comes before anything is read or written."""
+- no output may be written over an input: a planner who points the statistics CSV, a result
+  layer or a workbook at the workspace or a land-use file would lose the drawing work;
+- no shapefile is read with an encoding that garbles its text (a GBK file without .cpg).
+The dialog, a model, a batch and qgis_process all call checkParameterValues first, so the
+refusal comes before anything is read or written."""
 
 import os
 from typing import Any, Dict, List, Optional, Tuple
@@ -12,6 +13,7 @@ from qgis.core import (QgsMapLayer, QgsProcessing, QgsProcessingAlgorithm, QgsPr
                        QgsProcessingOutputLayerDefinition, QgsProcessingParameterDefinition, QgsProperty,
                        QgsProviderRegistry)
 
+from ..core.text_encoding import garbled_text_problem
 from ..i18n import tr
 from .common import is_set
 
@@ -60,20 +62,37 @@ class GuotuAlgorithm(QgsProcessingAlgorithm):
                 path = self.parameterAsFile(parameters, name, context)
                 if path:
                     files.append((definition, path))
-            elif definition.type() in _LAYER_TYPES:
-                try:
-                    layers = (self.parameterAsLayerList(parameters, name, context)
-                              if definition.type() == "multilayer"
-                              else [self.parameterAsLayer(parameters, name, context)])
-                except Exception:  # an unreadable input is reported by the algorithm itself
-                    layers = []
-                files += [(definition, path) for path in (_layer_file(l) for l in layers if l is not None) if path]
+        for definition, layer in self.input_layers(parameters, context):
+            path = _layer_file(layer)
+            if path:
+                files.append((definition, path))
         return files
+
+    def input_layers(self, parameters: Dict[str, Any], context: QgsProcessingContext
+                     ) -> List[Tuple[QgsProcessingParameterDefinition, QgsMapLayer]]:
+        """(parameter, layer) of every layer input that was given."""
+        layers = []
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if definition.isDestination() or definition.type() not in _LAYER_TYPES or \
+                    not is_set(parameters.get(name)):
+                continue
+            try:
+                found = (self.parameterAsLayerList(parameters, name, context) if definition.type() == "multilayer"
+                         else [self.parameterAsLayer(parameters, name, context)])
+            except Exception:  # an unreadable input is reported by the algorithm itself
+                found = []
+            layers += [(definition, layer) for layer in found if layer is not None]
+        return layers
 
     def checkParameterValues(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Tuple[bool, str]:
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
+        for _definition, layer in self.input_layers(parameters, context):
+            problem = garbled_text_problem(layer)
+            if problem:
+                return False, problem
         inputs = self.input_files(parameters, context)
         for definition in self.destinationParameterDefinitions():
             if definition.type() not in _DESTINATION_TYPES:

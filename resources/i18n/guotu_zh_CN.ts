@@ -960,6 +960,10 @@
             <translation>请且仅请提供一种地类输入：面图层或栅格图层。</translation>
         </message>
         <message>
+            <source>The text of layer "{layer}" ({file}) is not UTF-8 and the shapefile has no .cpg file saying its encoding, so its codes and names would be read garbled. It is most likely GBK: set Layer Properties ▸ Source ▸ Data source encoding to GBK (or put a {cpg} file containing 936 beside it) and run again.</source>
+            <translation>图层“{layer}”（{file}）的文字不是 UTF-8，且该 shapefile 没有说明编码的 .cpg 文件，其代码和名称会被读成乱码。它很可能是 GBK 编码：请在 图层属性 ▸ 源 ▸ 数据源编码 中设为 GBK（或在旁边放一个内容为 936 的 {cpg} 文件），然后重新运行。</translation>
+        </message>
+        <message>
             <source>Layer "{layer}" must be a polygon layer, but its geometry type is {type}.</source>
             <translation>图层“{layer}”必须是面图层，但其几何类型为 {type}。</translation>
         </message>
