@@ -23,3 +23,10 @@ def icon_path() -> str:
 
 def i18n_dir() -> Path:
     return resources_dir() / "i18n"
+
+
+def ui_path(name: str) -> str:
+    """A Qt Designer form of the ``ui`` folder: packaged next to the code, or the
+    repository's top-level ``ui/`` beside ``plugin/``."""
+    packaged = PLUGIN_DIR / "ui" / name
+    return str(packaged if packaged.is_file() else PLUGIN_DIR.parent / "ui" / name)

@@ -44,8 +44,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         with headless_qgis(args.locale, "conversion_report"):  # in the user's language
             from qgis.core import QgsProject
 
-            from guotu.core.conversion_report import export_report, load_gpkg_layers
-            from guotu.core.conversion_style import write_style_to_gpkg
+            from guotu.conversion.conversion_report import export_report, load_gpkg_layers
+            from guotu.conversion.conversion_style import write_style_to_gpkg
 
             gpkg = args.gpkg.resolve()
             if not args.no_save_style:

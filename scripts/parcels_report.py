@@ -37,8 +37,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         with headless_qgis(args.locale, "parcels_report"):
             from qgis.core import QgsProject, QgsVectorLayer
 
-            from guotu.core.parcels_report import ParcelsReportLayers, export_village_reports
-            from guotu.core.parcels_style import style_parcels_layer, style_reasons_layer
+            from guotu.parcels.parcels_report import ParcelsReportLayers, export_village_reports
+            from guotu.parcels.parcels_style import style_parcels_layer, style_reasons_layer
 
             layers = {}
             for name in TABLES:

@@ -43,8 +43,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         with headless_qgis(args.locale, "voucher_report"):  # in the user's language
             from qgis.core import QgsProject
 
-            from guotu.core.voucher_report import export_report, load_gpkg_layers, style_report_layers
-            from guotu.core.voucher_style import write_styles_to_gpkg
+            from guotu.voucher.voucher_report import export_report, load_gpkg_layers, style_report_layers
+            from guotu.voucher.voucher_style import write_styles_to_gpkg
 
             gpkg = args.gpkg.resolve()
             if not args.no_save_styles:

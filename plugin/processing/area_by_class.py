@@ -15,10 +15,10 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink,
                        QgsProcessingParameterRasterLayer, QgsWkbTypes)
 
 from ..compat import FIELD_DOUBLE, FIELD_STRING
-from ..core.errors import GuotuCancelled, GuotuError, GuotuInputError, GuotuLibraryError
-from ..core.native import AreaMethod, InvalidPolicy, RasterMode
-from ..core.raster_blocks import CategoricalRaster
-from ..core.tally import TallyRequest, TallyResult, run_tally
+from ..binding.errors import GuotuCancelled, GuotuError, GuotuInputError, GuotuLibraryError
+from ..binding.native import AreaMethod, InvalidPolicy, RasterMode
+from ..inputs.raster_blocks import CategoricalRaster
+from ..tally.tally import TallyRequest, TallyResult, run_tally
 from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm

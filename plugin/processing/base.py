@@ -13,7 +13,7 @@ from qgis.core import (QgsMapLayer, QgsProcessing, QgsProcessingAlgorithm, QgsPr
                        QgsProcessingOutputLayerDefinition, QgsProcessingParameterDefinition, QgsProperty,
                        QgsProviderRegistry)
 
-from ..core.text_encoding import garbled_text_problem
+from ..inputs.text_encoding import garbled_text_problem
 from ..i18n import tr
 from .common import is_set
 

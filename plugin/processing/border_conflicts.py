@@ -16,12 +16,12 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingExcepti
                        QgsProcessingParameterField, QgsProcessingParameterMultipleLayers,
                        QgsProcessingParameterNumber, QgsVectorLayer, QgsWkbTypes)
 
-from ..core.border_check import (CONFLICT_FIELDS, ISSUE_FIELDS, REVIEW_FIELDS, REVIEW_OPEN, SEGMENT_FIELDS,
+from ..border.border_check import (CONFLICT_FIELDS, ISSUE_FIELDS, REVIEW_FIELDS, REVIEW_OPEN, SEGMENT_FIELDS,
                                  SUMMARY_FIELDS, BorderRequest, BorderResult, is_point, issue_attributes,
                                  pair_attributes, run_check, segment_attributes, summary_lines)
-from ..core.border_native import BorderOptions
-from ..core.border_style import style_conflicts_layer, style_issues_layer, style_segments_layer, style_summary_table
-from ..core.native import AreaMethod
+from ..binding.border_native import BorderOptions
+from ..border.border_style import style_conflicts_layer, style_issues_layer, style_segments_layer, style_summary_table
+from ..binding.native import AreaMethod
 from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm

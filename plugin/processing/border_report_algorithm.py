@@ -7,8 +7,8 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingExcepti
                        QgsProcessingOutputNumber, QgsProcessingParameterFolderDestination,
                        QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsProject)
 
-from ..core.border_report import BorderReportLayers, export_pair_report, pair_file_name
-from ..core.border_review import conflict_rows, pair_rows
+from ..border.border_report import BorderReportLayers, export_pair_report, pair_file_name
+from ..border.border_review import conflict_rows, pair_rows
 from ..i18n import tr
 from .common import is_set
 from .review_reports import ReportAlgorithm

@@ -1,4 +1,5 @@
-"""Helpers shared by the voucher algorithms: parameter checks, error mapping,
+"""Helpers shared by the Processing algorithms: whether a parameter was given, the known field
+names a field box starts on, advanced parameters, the one error message of a core failure,
 audit descriptions of inputs, sinks, and styling of outputs loaded into QGIS."""
 
 import os
@@ -13,8 +14,8 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink,
 
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.errors import GuotuCancelled, GuotuError, GuotuInputError, GuotuLibraryError
-from ..core.voucher_style import style_trades_layer, style_voucher_layer
+from ..binding.errors import GuotuCancelled, GuotuError, GuotuInputError, GuotuLibraryError
+from ..voucher.voucher_style import style_trades_layer, style_voucher_layer
 from ..i18n import tr
 
 

@@ -22,13 +22,13 @@ from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeome
                        QgsRasterLayer, QgsVectorLayer, QgsWkbTypes)
 
 from ..compat import FIELD_DOUBLE, FIELD_STRING
-from ..core.conversion_style import style_conversions_layer
-from ..core.convert import (LINE_SUMMARY_FIELDS, LINES, REAL_FIELDS, STATUS_FIELDS, SYSTEMS, TRANSITION_FIELDS,
+from ..conversion.conversion_style import style_conversions_layer
+from ..conversion.convert import (LINE_SUMMARY_FIELDS, LINES, REAL_FIELDS, STATUS_FIELDS, SYSTEMS, TRANSITION_FIELDS,
                             UNKNOWN_FIELDS, ConversionPiece, ConversionRequest, ConversionResult, LandUseInput,
                             conversion_fields, piece_row, run_conversion)
-from ..core.lines_workspace import gpkg_tables, workspace_layer
-from ..core.errors import GuotuCancelled, GuotuError, GuotuInputError, GuotuLibraryError
-from ..core.native import AreaMethod, InvalidPolicy
+from ..lines.lines_workspace import gpkg_tables, workspace_layer
+from ..binding.errors import GuotuCancelled, GuotuError, GuotuInputError, GuotuLibraryError
+from ..binding.native import AreaMethod, InvalidPolicy
 from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm

@@ -15,9 +15,9 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingExcepti
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer, QgsWkbTypes)
 
-from ..core.convert import STATUS_FIELDS, SYSTEMS, TRANSITION_FIELDS, UNKNOWN_FIELDS, ConversionResult
-from ..core.convert_raster import RasterConversionRequest, RasterLandUse, run_raster_conversion
-from ..core.native import AreaMethod
+from ..conversion.convert import STATUS_FIELDS, SYSTEMS, TRANSITION_FIELDS, UNKNOWN_FIELDS, ConversionResult
+from ..conversion.convert_raster import RasterConversionRequest, RasterLandUse, run_raster_conversion
+from ..binding.native import AreaMethod
 from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm

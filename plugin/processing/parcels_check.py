@@ -19,16 +19,16 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingExcepti
                        QgsProcessingParameterFileDestination, QgsProcessingParameterFolderDestination,
                        QgsProcessingParameterNumber, QgsProcessingParameterString, QgsVectorLayer, QgsWkbTypes)
 
-from ..core.convert import SYSTEMS
-from ..core.lines_check import DEFAULT_SYSTEM
-from ..core.lines_workspace import LINE_LAYERS, gpkg_tables
-from ..core.native import AreaMethod
-from ..core.parcels_check import (PARCEL_FIELDS, PROJECT_FIELDS, REASON_FIELDS, VILLAGE_FIELDS, ParcelsRequest,
+from ..conversion.convert import SYSTEMS
+from ..lines.lines_check import DEFAULT_SYSTEM
+from ..lines.lines_workspace import LINE_LAYERS, gpkg_tables
+from ..binding.native import AreaMethod
+from ..parcels.parcels_check import (PARCEL_FIELDS, PROJECT_FIELDS, REASON_FIELDS, VILLAGE_FIELDS, ParcelsRequest,
                                   ParcelsResult, run_check, summary_lines, unit_attributes, village_attributes)
-from ..core.parcels_native import ParcelOptions
-from ..core.parcels_style import (style_parcels_layer, style_projects_table, style_reasons_layer,
+from ..binding.parcels_native import ParcelOptions
+from ..parcels.parcels_style import (style_parcels_layer, style_projects_table, style_reasons_layer,
                                   style_villages_table)
-from ..core.parcels_tables import write_csvs, write_xlsx
+from ..parcels.parcels_tables import write_csvs, write_xlsx
 from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm

@@ -7,9 +7,9 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingExcepti
                        QgsProcessingOutputNumber, QgsProcessingParameterFolderDestination,
                        QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsProject)
 
-from ..core.parcels_report import (ParcelsReportLayers, export_village_report, export_village_reports, village_ids,
+from ..parcels.parcels_report import (ParcelsReportLayers, export_village_report, export_village_reports, village_ids,
                                    village_report_path)
-from ..core.parcels_style import style_parcels_layer, style_reasons_layer
+from ..parcels.parcels_style import style_parcels_layer, style_reasons_layer
 from ..i18n import tr
 from .common import is_set
 from .review_reports import ReportAlgorithm

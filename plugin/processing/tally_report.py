@@ -2,7 +2,7 @@
 
 from qgis.core import QgsProcessingFeedback
 
-from ..core.tally import TallyResult
+from ..tally.tally import TallyResult
 from ..i18n import tr
 
 

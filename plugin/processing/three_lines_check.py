@@ -19,12 +19,12 @@ from qgis.core import (QgsFields, QgsProcessing, QgsProcessingContext, QgsProces
                        QgsProcessingParameterFileDestination, QgsProcessingParameterNumber, QgsProcessingOutputNumber,
                        QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes)
 
-from ..core.lines_check import (DEFAULT_SYSTEM, DEFAULTS, ISSUE_FIELDS, STATS_FIELDS, SYSTEMS, LinesRequest,
+from ..lines.lines_check import (DEFAULT_SYSTEM, DEFAULTS, ISSUE_FIELDS, STATS_FIELDS, SYSTEMS, LinesRequest,
                                 LinesResult, rule_titles, run_check, stats_attributes, summary_lines)
-from ..core.lines_native import RULES, LinesOptions
-from ..core.lines_report import style_issues_layer, style_stats_layer, write_stats_csv
-from ..core.lines_workspace import ADMIN_LAYER, EXCEPTIONS_TABLE, LINE_LAYERS, gpkg_tables
-from ..core.native import AreaMethod
+from ..binding.lines_native import RULES, LinesOptions
+from ..lines.lines_report import style_issues_layer, style_stats_layer, write_stats_csv
+from ..lines.lines_workspace import ADMIN_LAYER, EXCEPTIONS_TABLE, LINE_LAYERS, gpkg_tables
+from ..binding.native import AreaMethod
 from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm

@@ -12,8 +12,8 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingContext, QgsPr
                        QgsProcessingFeedback, QgsProcessingOutputString, QgsProcessingParameterCrs,
                        QgsProcessingParameterFileDestination)
 
-from ..core.errors import GuotuInputError
-from ..core.lines_workspace import create_workspace
+from ..binding.errors import GuotuInputError
+from ..lines.lines_workspace import create_workspace
 from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm

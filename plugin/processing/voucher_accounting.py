@@ -16,10 +16,10 @@ from qgis.core import (QgsFields, QgsField, QgsGeometry, QgsProcessing, QgsProce
                        QgsWkbTypes)
 
 from ..compat import FIELD_DOUBLE, FIELD_STRING
-from ..core.errors import GuotuInputError
-from ..core.native import AreaMethod, Baseline, InvalidPolicy, RasterMode, library_version
-from ..core.raster_blocks import CategoricalRaster
-from ..core.voucher import (SYSTEMS, LandUseInput, VoucherRequest, VoucherResult, ZoneTable, run_voucher,
+from ..binding.errors import GuotuInputError
+from ..binding.native import AreaMethod, Baseline, InvalidPolicy, RasterMode, library_version
+from ..inputs.raster_blocks import CategoricalRaster
+from ..voucher.voucher import (SYSTEMS, LandUseInput, VoucherRequest, VoucherResult, ZoneTable, run_voucher,
                             summary_rows)
 from ..i18n import tr
 from ..paths import icon_path

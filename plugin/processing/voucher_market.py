@@ -14,8 +14,8 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingExcepti
                        QgsWkbTypes)
 
 from ..compat import FIELD_DOUBLE, FIELD_STRING
-from ..core.market import ALLOCATION_NAMES, MarketRequest, MarketResult, market_summary_rows, run_market, trade_line
-from ..core.native import Allocation, MarketOptions, Settlement, library_version
+from ..voucher.market import ALLOCATION_NAMES, MarketRequest, MarketResult, market_summary_rows, run_market, trade_line
+from ..binding.native import Allocation, MarketOptions, Settlement, library_version
 from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm

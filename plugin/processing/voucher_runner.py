@@ -16,9 +16,9 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 from qgis.core import (QgsApplication, QgsProcessingAlgorithm, QgsProcessingAlgRunnerTask, QgsProcessingContext,
                        QgsProcessingFeedback, QgsProcessingOutputLayerDefinition, QgsProject, QgsVectorLayer)
 
-from ..core.errors import GuotuInputError
-from ..core.voucher_prices import ASK_FIELD, BID_FIELD, write_prices, zone_prices
-from ..core.voucher_style import write_styles_to_gpkg
+from ..binding.errors import GuotuInputError
+from ..voucher.voucher_prices import ASK_FIELD, BID_FIELD, write_prices, zone_prices
+from ..voucher.voucher_style import write_styles_to_gpkg
 from ..i18n import tr
 from .provider import PROVIDER_ID
 

@@ -18,25 +18,20 @@ from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QInputDialog, QMessage
 from qgis.core import QgsFeatureRequest, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget
 
-from ..core.border_check import REVIEW_AGREED, REVIEW_EXCEPTION, REVIEW_OPEN, kind_titles
-from ..core.border_report import BorderReportLayers, export_pair_report, pair_file_name
-from ..core.border_review import (ConflictRow, PairRow, apply_review, conflict_rows, is_conflict_layer, is_line_layer,
+from ..border.border_check import REVIEW_AGREED, REVIEW_EXCEPTION, REVIEW_OPEN, kind_titles
+from ..border.border_report import BorderReportLayers, export_pair_report, pair_file_name
+from ..border.border_review import (ConflictRow, PairRow, apply_review, conflict_rows, is_conflict_layer, is_line_layer,
                                   pair_rows)
-from ..core.border_style import REVIEWED_COLOR, STATUS_COLORS, style_conflicts_layer
-from ..core.companions import companion_layer, has_fields
+from ..border.border_style import REVIEWED_COLOR, STATUS_COLORS, style_conflicts_layer
+from ..reporting.companions import companion_layer, has_fields
 from ..i18n import tr
-from ..paths import PLUGIN_DIR
+from ..paths import ui_path
 from .map_focus import zoom_and_flash
 
 ALG = "guotu:borderconflicts"
 CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 1  # leaves: conflict id
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 2      # top level: (admin_a, admin_b)
 ALL = "*"
-
-
-def ui_path(name: str) -> str:
-    packaged = PLUGIN_DIR / "ui" / name
-    return str(packaged if packaged.is_file() else PLUGIN_DIR.parent / "ui" / name)
 
 
 FORM_CLASS, _BASE = uic.loadUiType(ui_path("border_dock.ui"))

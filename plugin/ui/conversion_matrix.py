@@ -16,17 +16,11 @@ from qgis.PyQt.QtWidgets import QHeaderView, QLabel, QTableWidgetItem, QWidget
 from qgis.core import QgsExpression, QgsMapLayer, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget
 
-from ..core.conversion_style import CATEGORY_NAMES_ZH, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER
-from ..core.convert import ALL_ZONES, CATEGORIES, Cells, matrices_from_layer, missing_matrix_fields
-from ..core.errors import GuotuInputError
+from ..conversion.conversion_style import CATEGORY_NAMES_ZH, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER
+from ..conversion.convert import ALL_ZONES, CATEGORIES, Cells, matrices_from_layer, missing_matrix_fields
+from ..binding.errors import GuotuInputError
 from ..i18n import tr
-from ..paths import PLUGIN_DIR
-
-
-def ui_path(name: str) -> str:
-    """A form of the ui/ folder: packaged next to the code, or the repository's."""
-    packaged = PLUGIN_DIR / "ui" / name
-    return str(packaged if packaged.is_file() else PLUGIN_DIR.parent / "ui" / name)
+from ..paths import ui_path
 
 
 FORM_CLASS, _BASE = uic.loadUiType(ui_path("conversion_matrix.ui"))

@@ -29,27 +29,21 @@ from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsFeature,
                        QgsProcessingAlgRunnerTask, QgsProcessingFeedback, QgsProject,
                        QgsSpatialIndex, QgsVectorLayer)
 
-from ..core.errors import GuotuInputError
-from ..core.reviewer import reviewer_name, utc_now
-from ..core.lines_check import DEFAULT_SYSTEM, SYSTEMS, rule_titles
-from ..core.lines_report import (SEVERITY_COLORS, LinesReportLayers, export_lines_report, severity_titles,
+from ..binding.errors import GuotuInputError
+from ..reporting.reviewer import reviewer_name, utc_now
+from ..lines.lines_check import DEFAULT_SYSTEM, SYSTEMS, rule_titles
+from ..lines.lines_report import (SEVERITY_COLORS, LinesReportLayers, export_lines_report, severity_titles,
                                  stats_rows, style_issues_layer, style_stats_layer, write_stats_csv)
-from ..core.lines_workspace import (ADMIN_LAYER, EXCEPTIONS_TABLE, LINE_LAYERS, ROLE_PROPERTY, WORKSPACE_PROPERTY,
+from ..lines.lines_workspace import (ADMIN_LAYER, EXCEPTIONS_TABLE, LINE_LAYERS, ROLE_PROPERTY, WORKSPACE_PROPERTY,
                                     create_workspace, open_workspace, project_workspaces, workspace_layer)
 from ..i18n import tr
-from ..paths import PLUGIN_DIR
+from ..paths import ui_path
 from .map_focus import zoom_and_flash
 
 CHECK_ID = "guotu:threelinescheck"
 RESULTS_PROPERTY = "guotu/lines_results"  # on the results group: the workspace path
 ROLE_ISSUES, ROLE_POINTS, ROLE_STATS = "issues", "issue_points", "line_stats"
 ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1  # tree leaves: {"layer", "fid", "rule", "fingerprint"}
-
-
-def ui_path(name: str) -> str:
-    """A form of the ui/ folder: packaged next to the code, or the repository's."""
-    packaged = PLUGIN_DIR / "ui" / name
-    return str(packaged if packaged.is_file() else PLUGIN_DIR.parent / "ui" / name)
 
 
 FORM_CLASS, _BASE = uic.loadUiType(ui_path("lines_dock.ui"))

@@ -18,23 +18,17 @@ from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QTreeWidg
 from qgis.core import QgsApplication, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget
 
-from ..core.companions import companion_layer, has_fields
-from ..core.parcels_report import ParcelsReportLayers, export_village_reports
-from ..core.parcels_review import (ALL, ReviewRow, counts, filter_rows, is_parcel_checks_layer, reasons_html,
+from ..reporting.companions import companion_layer, has_fields
+from ..parcels.parcels_report import ParcelsReportLayers, export_village_reports
+from ..parcels.parcels_review import (ALL, ReviewRow, counts, filter_rows, is_parcel_checks_layer, reasons_html,
                                    review_rows, villages)
-from ..core.parcels_style import VERDICT_COLORS, verdict_titles
+from ..parcels.parcels_style import VERDICT_COLORS, verdict_titles
 from ..i18n import tr
-from ..paths import PLUGIN_DIR
+from ..paths import ui_path
 from .map_focus import zoom_and_flash
 
 ALG = "guotu:parcelscheck"
 FID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def ui_path(name: str) -> str:
-    """A form of the ui/ folder: packaged next to the code, or the repository's."""
-    packaged = PLUGIN_DIR / "ui" / name
-    return str(packaged if packaged.is_file() else PLUGIN_DIR.parent / "ui" / name)
 
 
 FORM_CLASS, _BASE = uic.loadUiType(ui_path("parcels_dock.ui"))

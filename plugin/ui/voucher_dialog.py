@@ -14,17 +14,11 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from qgis.core import QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
 
-from ..core.voucher import SYSTEMS
-from ..core.voucher_report import export_report, load_gpkg_layers, style_report_layers
+from ..voucher.voucher import SYSTEMS
+from ..voucher.voucher_report import export_report, load_gpkg_layers, style_report_layers
 from ..i18n import tr
-from ..paths import PLUGIN_DIR
+from ..paths import ui_path
 from ..processing.voucher_runner import VoucherRunner, free_path
-
-
-def ui_path(name: str) -> str:
-    """A form of the ui/ folder: packaged next to the code, or the repository's."""
-    packaged = PLUGIN_DIR / "ui" / name
-    return str(packaged if packaged.is_file() else PLUGIN_DIR.parent / "ui" / name)
 
 
 FORM_CLASS, _BASE = uic.loadUiType(ui_path("voucher_dialog.ui"))

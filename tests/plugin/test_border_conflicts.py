@@ -110,7 +110,7 @@ def test_unsaved_edits_count(fx: Path) -> None:
 
 
 def test_styles(fx: Path) -> None:
-    from guotu.core.border_style import style_conflicts_layer, style_segments_layer
+    from guotu.border.border_style import style_conflicts_layer, style_segments_layer
 
     result = run(params(fx))
     segments = result["SHARED_BORDERS"]
@@ -137,8 +137,8 @@ def test_bad_input(fx: Path) -> None:
 
 def test_algorithm_defaults_are_the_core_defaults(guotu) -> None:
     """The algorithm's default distances and thresholds are guotu_border_options_init's."""
-    from guotu.core.border_native import default_options
-    from guotu.core.native import Context
+    from guotu.binding.border_native import default_options
+    from guotu.binding.native import Context
     from guotu.processing.border_conflicts import BorderConflictsAlgorithm as A
 
     with Context() as ctx:

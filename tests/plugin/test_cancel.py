@@ -23,8 +23,8 @@ class CancelOnFirstProgress(QgsProcessingFeedback):
 
 def test_core_progress_callback_cancels_prepare(guotu):
     """Subtracting a big mask from the zones can take long: prepare reports and stops too."""
-    from guotu.core import native
-    from guotu.core.errors import GuotuCancelled
+    from guotu.binding import native
+    from guotu.binding.errors import GuotuCancelled
     from qgis.core import QgsGeometry
 
     seen = []
@@ -51,8 +51,8 @@ def test_cancel_after_first_progress_report_stops_the_algorithm():
 
 def test_core_progress_callback_cancels_a_vector_tally(guotu):
     """The C core asks the callback while adding land use and stops on request."""
-    from guotu.core import native
-    from guotu.core.errors import GuotuCancelled
+    from guotu.binding import native
+    from guotu.binding.errors import GuotuCancelled
     from qgis.core import QgsGeometry
 
     seen = []
@@ -79,8 +79,8 @@ def test_core_progress_callback_cancels_a_vector_tally(guotu):
 
 
 def test_core_progress_callback_cancels_a_raster_tally(guotu):
-    from guotu.core import native
-    from guotu.core.errors import GuotuCancelled
+    from guotu.binding import native
+    from guotu.binding.errors import GuotuCancelled
     from qgis.core import QgsGeometry
 
     calls = []
@@ -96,7 +96,7 @@ def test_core_progress_callback_cancels_a_raster_tally(guotu):
 
 
 def test_exception_in_progress_callback_is_reraised_not_lost(guotu):
-    from guotu.core import native
+    from guotu.binding import native
     from qgis.core import QgsGeometry
 
     def broken(fraction, message):

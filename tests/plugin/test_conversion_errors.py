@@ -102,8 +102,8 @@ def test_planar_area_needs_metres():
 
 
 def test_exception_in_the_piece_callback_reaches_the_caller(guotu):
-    from guotu.core.convert import ConversionRequest, LandUseInput, run_conversion
-    from guotu.core.native import AreaMethod
+    from guotu.conversion.convert import ConversionRequest, LandUseInput, run_conversion
+    from guotu.binding.native import AreaMethod
 
     layers = cd.fixture_layers()
     request = ConversionRequest(before=LandUseInput(layers["before"], "dlbm", "CAS_LUCC"),

@@ -35,7 +35,7 @@ def expected_ids(layer: QgsVectorLayer, from_category: Optional[str], to_categor
 
 
 def test_matrix_cells_and_colours(guotu, conversions):
-    from guotu.core.conversion_style import STATUS_COLORS
+    from guotu.conversion.conversion_style import STATUS_COLORS
     from guotu.ui.conversion_matrix import ConversionMatrixWidget
 
     widget = ConversionMatrixWidget()

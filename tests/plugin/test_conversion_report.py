@@ -53,8 +53,8 @@ def cli_outputs(tmp_path_factory):
 
 @pytest.mark.skipif(PDFINFO is None, reason="needs pdfinfo (poppler-utils)")
 def test_report_of_a_zoned_run(guotu, cli_outputs, tmp_path: Path):
-    from guotu.core.conversion_report import export_report, load_gpkg_layers, report_data
-    from guotu.core.conversion_style import STATUS_COLORS
+    from guotu.conversion.conversion_report import export_report, load_gpkg_layers, report_data
+    from guotu.conversion.conversion_style import STATUS_COLORS
 
     zoned, _plain = cli_outputs
     layers = load_gpkg_layers(zoned)
@@ -108,7 +108,7 @@ def test_report_script_without_zones(cli_outputs, tmp_path: Path):
 
 
 def test_report_refuses_a_geopackage_without_conversions(guotu, tmp_path: Path):
-    from guotu.core.conversion_report import load_gpkg_layers
+    from guotu.conversion.conversion_report import load_gpkg_layers
 
     files = cd.write_fixture(tmp_path)
     with pytest.raises(ValueError, match="no layer \"conversions\""):

@@ -67,7 +67,7 @@ def test_output_is_styled_when_processing_loads_it():
 
 
 def test_palette_gives_every_legal_path_its_own_colour(guotu):
-    from guotu.core.conversion_style import PATH_PALETTE, conversion_renderer, path_colors, preset_path_order
+    from guotu.conversion.conversion_style import PATH_PALETTE, conversion_renderer, path_colors, preset_path_order
 
     presets = preset_path_order()
     assert len(presets) == 13 and presets[0][0] == "土地整理；园地山坡地改造"
@@ -84,7 +84,7 @@ def test_palette_gives_every_legal_path_its_own_colour(guotu):
 
 
 def test_style_saved_in_the_geopackage_is_the_default(tmp_path: Path, guotu):
-    from guotu.core.conversion_style import write_style_to_gpkg
+    from guotu.conversion.conversion_style import write_style_to_gpkg
 
     gpkg = tmp_path / "out.gpkg"
     layers = cd.fixture_layers()
@@ -107,7 +107,7 @@ def test_style_saved_in_the_geopackage_is_the_default(tmp_path: Path, guotu):
 def test_committed_qml_has_every_preset_path(guotu, plugin_root: Path):
     """resources/styles/conversion/conversions.qml (for CLI outputs opened by hand) is the
     plugin's style with every legal path of the preset, and ships with the plugin."""
-    from guotu.core.conversion_style import conversion_renderer, preset_path_order
+    from guotu.conversion.conversion_style import conversion_renderer, preset_path_order
 
     qml = plugin_root / "guotu" / "resources" / "styles" / "conversion" / "conversions.qml"
     assert qml.is_file()

@@ -90,7 +90,7 @@ def test_same_numbers_as_the_cli(tmp_path: Path):
 
 
 def test_style_outlines_prohibited_and_gap_inside_red_line_or_farmland(guotu, tmp_path: Path):
-    from guotu.core.conversion_style import FLAG_COLOR, FLAG_FILTER, style_conversions_layer
+    from guotu.conversion.conversion_style import FLAG_COLOR, FLAG_FILTER, style_conversions_layer
 
     ws = make_workspace(tmp_path)
     layers = cd.fixture_layers()

@@ -73,7 +73,7 @@ def test_gbk_with_its_encoding_chosen_is_read_right(gbk: dict, tmp_path: Path) -
 
 
 def test_a_utf8_shapefile_without_cpg_is_fine(tmp_path: Path) -> None:
-    from guotu.core.text_encoding import garbled_text_problem
+    from guotu.inputs.text_encoding import garbled_text_problem
 
     shp = write_shapefile(tmp_path / "utf8.shp", "UTF-8")
     assert garbled_text_problem(QgsVectorLayer(str(shp), "utf8", "ogr")) is None

@@ -98,8 +98,8 @@ def test_planar_area_refuses_a_geographic_crs():
 
 
 def test_invalid_crs_is_named(guotu):
-    from guotu.core.errors import GuotuInputError
-    from guotu.core.tally import TallyRequest, run_tally
+    from guotu.binding.errors import GuotuInputError
+    from guotu.tally.tally import TallyRequest, run_tally
 
     zones = td.memory_layer("Polygon", "&field=xzqdm:string", [(["a"], td.ZONES[0][1])], "nocrs", crs="")
     assert not zones.crs().isValid()
@@ -109,8 +109,8 @@ def test_invalid_crs_is_named(guotu):
 
 
 def test_non_polygon_layer_is_named(guotu):
-    from guotu.core.errors import GuotuInputError
-    from guotu.core.tally import TallyRequest, run_tally
+    from guotu.binding.errors import GuotuInputError
+    from guotu.tally.tally import TallyRequest, run_tally
 
     lines = td.memory_layer("LineString", "&field=dlbm:integer",
                             [([1], f"LINESTRING({td.X0} {td.Y0}, {td.X0 + 10} {td.Y0})")], "roads")

@@ -162,9 +162,9 @@ def test_a_subset_of_rules_and_the_gap_band(fx: Path) -> None:
 
 
 def test_thresholds_default_to_the_library_and_spec(guotu) -> None:
-    from guotu.core.lines_check import DEFAULTS
-    from guotu.core.lines_native import default_options
-    from guotu.core.native import Context
+    from guotu.lines.lines_check import DEFAULTS
+    from guotu.binding.lines_native import default_options
+    from guotu.binding.native import Context
 
     with Context() as ctx:
         library = default_options(ctx)

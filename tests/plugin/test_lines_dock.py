@@ -27,7 +27,7 @@ def wait_for(dock, timeout: float = 60.0) -> None:
 def dock(guotu, tmp_path_factory, tmp_path: Path):
     from qgis.gui import QgsMapCanvas
 
-    from guotu.core.lines_workspace import open_workspace
+    from guotu.lines.lines_workspace import open_workspace
     from guotu.ui.lines_dock import LinesDock
 
     fx = ld.copy_fixture(ld.shared_fixture(tmp_path_factory), tmp_path / "fx")

@@ -50,7 +50,7 @@ def test_no_workspace_and_missing_layers() -> None:
 
 
 def test_empty_workspace_has_nothing_to_check(tmp_path: Path, guotu) -> None:
-    from guotu.core.lines_workspace import create_workspace
+    from guotu.lines.lines_workspace import create_workspace
     from qgis.core import QgsCoordinateReferenceSystem
 
     ws = tmp_path / "empty.gpkg"

@@ -55,7 +55,7 @@ def main():
         registry = QgsApplication.processingRegistry()
         result["algorithms"] = [registry.algorithmById(i).displayName() if registry.algorithmById(i) else None
                                 for i in ("guotu:threelinesworkspace", "guotu:threelinescheck")]
-        from guotu.core.lines_workspace import open_workspace
+        from guotu.lines.lines_workspace import open_workspace
 
         open_workspace(Path(os.environ["GUOTU_WS"]), QgsProject.instance())
         canvas = qgis.utils.iface.mapCanvas()

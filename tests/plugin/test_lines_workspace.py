@@ -53,8 +53,8 @@ def test_never_replaces_a_file(tmp_path: Path, guotu) -> None:
     import processing
     from qgis.core import QgsProcessingException
 
-    from guotu.core.errors import GuotuInputError
-    from guotu.core.lines_workspace import create_workspace
+    from guotu.binding.errors import GuotuInputError
+    from guotu.lines.lines_workspace import create_workspace
 
     existing = tmp_path / "ws.gpkg"
     existing.write_bytes(b"drawing work")
@@ -70,7 +70,7 @@ def test_never_replaces_a_file(tmp_path: Path, guotu) -> None:
 
 @pytest.fixture
 def opened(guotu, tmp_path_factory, tmp_path: Path):
-    from guotu.core.lines_workspace import open_workspace
+    from guotu.lines.lines_workspace import open_workspace
 
     fx = ld.copy_fixture(ld.shared_fixture(tmp_path_factory), tmp_path / "fx")
     project = QgsProject.instance()
@@ -98,7 +98,7 @@ def test_open_adds_a_group_with_snapping_and_avoid_overlaps(opened) -> None:
 def test_default_values_fill_admin_code_and_areas(opened, guotu) -> None:
     """As the add-feature tool does: QgsVectorLayerUtils.createFeature evaluates the defaults;
     changing the geometry re-evaluates them (apply on update)."""
-    from guotu.core.native import AreaCalculator, AreaMethod, Context
+    from guotu.binding.native import AreaCalculator, AreaMethod, Context
 
     urban = opened.layers["urban_boundary"]
     assert urban.startEditing()

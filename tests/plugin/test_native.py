@@ -9,7 +9,7 @@ import testdata as td
 
 
 def test_packaged_library_is_used_and_abi_matches(guotu, plugin_root: Path):
-    from guotu.core import native
+    from guotu.binding import native
 
     candidates = native.library_candidates()
     assert candidates[0] == plugin_root / "guotu" / "lib" / "libguotu.so"
@@ -21,15 +21,15 @@ def test_packaged_library_is_used_and_abi_matches(guotu, plugin_root: Path):
 
 
 def test_environment_variable_comes_first(guotu, monkeypatch, tmp_path):
-    from guotu.core import native
+    from guotu.binding import native
 
     monkeypatch.setenv("GUOTU_LIBRARY", str(tmp_path / "custom.so"))
     assert native.library_candidates()[0] == tmp_path / "custom.so"
 
 
 def test_missing_library_error_names_every_path_tried(guotu, tmp_path):
-    from guotu.core import native
-    from guotu.core.errors import GuotuLibraryError
+    from guotu.binding import native
+    from guotu.binding.errors import GuotuLibraryError
 
     tried = [tmp_path / "a" / "libguotu.so", tmp_path / "b" / "libguotu.so"]
     with pytest.raises(GuotuLibraryError) as info:
@@ -40,8 +40,8 @@ def test_missing_library_error_names_every_path_tried(guotu, tmp_path):
 
 
 def test_wrong_library_is_rejected(guotu, tmp_path):
-    from guotu.core import native
-    from guotu.core.errors import GuotuLibraryError
+    from guotu.binding import native
+    from guotu.binding.errors import GuotuLibraryError
 
     not_a_library = tmp_path / "libguotu.so"
     not_a_library.write_bytes(b"not an ELF file")
@@ -50,7 +50,7 @@ def test_wrong_library_is_rejected(guotu, tmp_path):
 
 
 def test_failing_call_raises_status_name_and_context_message(guotu):
-    from guotu.core import native
+    from guotu.binding import native
 
     with native.Context() as ctx:
         with pytest.raises(native.GuotuError) as info:
@@ -60,7 +60,7 @@ def test_failing_call_raises_status_name_and_context_message(guotu):
 
 
 def test_contexts_are_independent(guotu):
-    from guotu.core import native
+    from guotu.binding import native
 
     with native.Context() as good, native.Context() as bad:
         with pytest.raises(native.GuotuError):
@@ -70,7 +70,7 @@ def test_contexts_are_independent(guotu):
 
 
 def test_area_calculator_agrees_with_qgis(guotu):
-    from guotu.core import native
+    from guotu.binding import native
     from qgis.core import QgsCoordinateReferenceSystem, QgsDistanceArea, QgsProject
 
     geometry = QgsGeometry.fromWkt(td.ZONES[2][1])
@@ -91,7 +91,7 @@ def test_area_calculator_agrees_with_qgis(guotu):
 
 
 def test_codes_from_attribute_values(guotu):
-    from guotu.core.conversions import code_from_value
+    from guotu.inputs.conversions import code_from_value
     from qgis.core import NULL
 
     assert code_from_value(NULL) is None
@@ -104,7 +104,7 @@ def test_codes_from_attribute_values(guotu):
 
 
 def test_curved_and_3d_geometries_become_2d_linear_wkb(guotu):
-    from guotu.core.conversions import geometry_wkb
+    from guotu.inputs.conversions import geometry_wkb
     from qgis.core import QgsWkbTypes
 
     curved = QgsGeometry.fromWkt("CURVEPOLYGON Z (CIRCULARSTRING Z (0 0 1, 10 10 1, 20 0 1, 10 -10 1, 0 0 1))")

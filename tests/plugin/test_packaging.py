@@ -21,10 +21,12 @@ def _package(out: Path, *extra: str) -> subprocess.CompletedProcess:
 
 def test_assembled_folder_layout(plugin_root: Path):
     root = plugin_root / "guotu"
-    for relative in ("__init__.py", "guotu_plugin.py", "metadata.txt", "i18n.py", "core/native.py",
-                     "core/tally.py", "processing/provider.py", "processing/area_by_class.py",
+    for relative in ("__init__.py", "guotu_plugin.py", "metadata.txt", "i18n.py", "binding/native.py",
+                     "tally/tally.py", "processing/provider.py", "processing/area_by_class.py",
                      "resources/icons/guotu.svg", "resources/i18n/guotu_zh_CN.qm", "lib/libguotu.so",
-                     "core/voucher.py", "core/market.py", "processing/voucher_accounting.py",
+                     "voucher/voucher.py", "voucher/market.py", "inputs/feature_reading.py",
+                     "conversion/convert.py", "lines/lines_check.py", "parcels/parcels_check.py",
+                     "border/border_check.py", "reporting/report_layout.py", "processing/voucher_accounting.py",
                      "processing/voucher_market.py", "ui/voucher_dialog.py", "ui/voucher_dialog.ui",
                      "resources/presets/voucher/CAS_LUCC.csv", "resources/presets/voucher/SANDIAO_WORK.csv",
                      "resources/presets/voucher/GBT21010_2017.csv", "resources/presets/voucher/YDYH_2023.csv"):

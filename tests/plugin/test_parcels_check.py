@@ -123,7 +123,7 @@ def test_meeting_tables(fx: dict, tmp_path: Path) -> None:
 
 
 def test_outputs_are_styled_by_verdict(fx: dict) -> None:
-    from guotu.core.parcels_style import style_parcels_layer, style_reasons_layer
+    from guotu.parcels.parcels_style import style_parcels_layer, style_reasons_layer
 
     result = run(params(fx))
     layer = result["PARCEL_CHECKS"]
@@ -159,8 +159,8 @@ def test_village_report_pages(fx: dict, tmp_path: Path) -> None:
     5 parcel pages + the parcel table + the project checks = 8 pages."""
     from qgis.core import QgsProject
 
-    from guotu.core.parcels_report import ParcelsReportLayers, export_village_report, export_village_reports
-    from guotu.core.parcels_style import style_parcels_layer, style_reasons_layer
+    from guotu.parcels.parcels_report import ParcelsReportLayers, export_village_report, export_village_reports
+    from guotu.parcels.parcels_style import style_parcels_layer, style_reasons_layer
 
     result = run(params(fx))
     style_parcels_layer(result["PARCEL_CHECKS"])
@@ -266,8 +266,8 @@ def test_report_algorithm_writes_one_pdf_per_village(fx: dict, tmp_path: Path) -
 
 def test_algorithm_defaults_are_the_core_defaults(guotu) -> None:
     """The dialog's default thresholds are guotu_parcels_options_init's (SPEC §5)."""
-    from guotu.core.native import Context
-    from guotu.core.parcels_native import default_options
+    from guotu.binding.native import Context
+    from guotu.binding.parcels_native import default_options
     from guotu.processing.parcels_check import ParcelsCheckAlgorithm as A
 
     with Context() as ctx:

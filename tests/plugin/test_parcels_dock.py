@@ -21,7 +21,7 @@ def dock(guotu, tmp_path: Path):
     import processing
     from qgis.gui import QgsMapCanvas
 
-    from guotu.core.parcels_style import style_parcels_layer, style_reasons_layer
+    from guotu.parcels.parcels_style import style_parcels_layer, style_reasons_layer
     from guotu.ui.parcels_dock import ParcelsDock
 
     parcels = pf.write_parcels(tmp_path / "zzdk.gpkg")

@@ -140,9 +140,9 @@ def test_zones_in_another_crs_are_reprojected_into_the_raster_crs(raster_layer):
 def test_blocks_cover_the_zone_window_once_and_stay_small(guotu, raster_layer, monkeypatch):
     """Small blocks give the same answer, every block stays within the block size,
     and only the window of cells under the zones is read."""
-    from guotu.core import raster_blocks
-    from guotu.core.tally import TallyRequest, run_tally
-    from guotu.core.native import AreaMethod
+    from guotu.inputs import raster_blocks
+    from guotu.tally.tally import TallyRequest, run_tally
+    from guotu.binding.native import AreaMethod
 
     zones = td.zones_layer()
     single = _run(zones, raster_layer, AREA_METHOD=1)

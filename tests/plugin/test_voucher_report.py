@@ -77,7 +77,7 @@ def test_report_of_the_cli_geopackage(cli_gpkg: Path, tmp_path: Path):
 
 
 def test_report_layout_content(guotu, cli_gpkg: Path, tmp_path: Path):
-    from guotu.core.voucher_report import build_layout, key_figures, load_gpkg_layers, summary_items
+    from guotu.voucher.voucher_report import build_layout, key_figures, load_gpkg_layers, summary_items
     from qgis.core import QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemTextTable, QgsLayoutItemAttributeTable
 
     layers = load_gpkg_layers(cli_gpkg)
@@ -118,7 +118,7 @@ def test_report_of_the_plugin_outputs_saved_to_a_geopackage(guotu, tmp_path: Pat
                                            "SUMMARY": dest("market_summary")})
     assert set(vd.ogr_layer_names(gpkg)) >= {"voucher", "voucher_classes", "summary", "unknown_codes", "trades",
                                              "market_summary"}
-    from guotu.core.voucher_report import build_layout, key_figures, load_gpkg_layers, summary_items
+    from guotu.voucher.voucher_report import build_layout, key_figures, load_gpkg_layers, summary_items
 
     project = QgsProject()
     layers = load_gpkg_layers(gpkg)
@@ -145,7 +145,7 @@ def test_report_of_the_sample_region_has_as_many_pages_as_the_layout(guotu, vouc
                      str(voucher_sample / "landuse_2010.tif"), "--target", str(voucher_sample / "landuse_2020.tif"),
                      "--mask", str(voucher_sample / "urban_2020.gpkg"), "--price", "30000", "--cap", "300", "-o", str(out))
     assert res.returncode == 0, res.stderr
-    from guotu.core.voucher_report import build_layout, load_gpkg_layers
+    from guotu.voucher.voucher_report import build_layout, load_gpkg_layers
 
     project = QgsProject()
     layout = build_layout(load_gpkg_layers(out), project)
@@ -161,7 +161,7 @@ def test_report_of_the_sample_region_has_as_many_pages_as_the_layout(guotu, vouc
 
 def test_chinese_report(guotu, cli_gpkg: Path, tmp_path: Path):
     """--locale zh_CN: the report in Chinese, with a font that has the glyphs when one is installed."""
-    from guotu.core.voucher_report import cjk_font_family
+    from guotu.voucher.voucher_report import cjk_font_family
     from qgis.PyQt.QtGui import QFont, QFontMetrics
 
     png, pdf = tmp_path / "map.png", tmp_path / "report.pdf"

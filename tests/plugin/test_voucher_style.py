@@ -45,7 +45,7 @@ def assert_trades_style(layer: QgsVectorLayer) -> None:
 
 
 def test_symmetric_breaks(guotu):
-    from guotu.core.voucher_style import symmetric_breaks
+    from guotu.voucher.voucher_style import symmetric_breaks
 
     breaks = symmetric_breaks([22.5, -118.125, 0.0])
     assert breaks[0] < breaks[1] < breaks[-1] and breaks[-1] >= 118.125
@@ -87,7 +87,7 @@ def test_outputs_saved_to_a_geopackage_are_styled_when_loaded(tmp_path: Path):
 
 
 def test_styles_written_into_a_geopackage_are_its_default(guotu, tmp_path: Path):
-    from guotu.core.voucher_style import write_styles_to_gpkg
+    from guotu.voucher.voucher_style import write_styles_to_gpkg
 
     vd.write_fixture(tmp_path)
     out = tmp_path / "cli.gpkg"

@@ -1,0 +1,300 @@
+"""Cross-city boundary conflicts (三下三上 coordination, SPEC §6) from QGIS inputs: the
+comparison of guotu_border.h on an admin layer and the ecological elements the cities
+submitted — one layer with a city field, or one layer per city named by its admin id.
+
+Inputs are QgsFeatureSources (selections, filters and unsaved edits count). Everything is
+brought into one projected CRS: the admin layer's, or the one given (geographic data such
+as EPSG:4490 needs one, e.g. EPSG:4527), because corridors and lengths are metres. The
+output tables have the fields and numbers of `guotu border`; the conflict layers also
+carry the review fields the review dock fills in (agreed / exception, note, who, when).
+"""
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterator, List, Optional, Tuple
+
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeature, QgsFeatureSource,
+                       QgsFeedback, QgsGeometry, QgsWkbTypes)
+
+from ..i18n import tr
+from ..binding.border_native import BorderCheck, BorderOptions, Conflict, Issue, Pair, Segment, declare
+from ..inputs.conversions import crs_for_core
+from ..inputs.feature_reading import features_in_crs, text_value
+from ..binding.errors import GuotuCancelled, GuotuInputError
+from ..binding.native import Context
+from ..inputs.progress import PhasedProgress
+from ..inputs.validation import require_field, require_polygon_source, require_valid_crs
+
+REVIEW_OPEN, REVIEW_AGREED, REVIEW_EXCEPTION = "open", "agreed", "exception"
+
+# Output tables: the CLI's columns, in its order (border_output.c), with the Chinese aliases.
+CONFLICT_FIELDS: List[Tuple[str, str, str]] = [
+    ("conflict_id", "integer", "冲突编号"), ("kind", "text", "冲突类型"), ("detail", "text", "细分"),
+    ("admin_a", "text", "行政区A代码"), ("name_a", "text", "行政区A名称"), ("admin_b", "text", "行政区B代码"),
+    ("name_b", "text", "行政区B名称"), ("side", "text", "责任方"), ("categories_a", "text", "A侧类别"),
+    ("categories_b", "text", "B侧类别"), ("elements_a", "text", "A侧要素名称"), ("elements_b", "text", "B侧要素名称"),
+    ("fid_a", "integer", "A侧要素编号"), ("fid_b", "integer", "B侧要素编号"), ("length_m", "real", "边界长度（米）"),
+    ("area_m2", "real", "面积（平方米）"), ("area_ha", "real", "面积（公顷）")]
+# What the review dock records, persisted in the output.
+REVIEW_FIELDS: List[Tuple[str, str, str]] = [
+    ("review_status", "text", "审核状态"), ("review_note", "text", "审核说明"), ("reviewed_by", "text", "审核人"),
+    ("reviewed_at", "text", "审核时间")]
+SEGMENT_FIELDS: List[Tuple[str, str, str]] = [
+    ("admin_a", "text", "行政区A代码"), ("name_a", "text", "行政区A名称"), ("admin_b", "text", "行政区B代码"),
+    ("name_b", "text", "行政区B名称"), ("status", "text", "状态"), ("categories_a", "text", "A侧类别"),
+    ("categories_b", "text", "B侧类别"), ("elements_a", "text", "A侧要素名称"), ("elements_b", "text", "B侧要素名称"),
+    ("length_m", "real", "长度（米）"), ("conflict_id", "integer", "冲突编号")]
+ISSUE_FIELDS: List[Tuple[str, str, str]] = [
+    ("kind", "text", "问题类型"), ("admin_a", "text", "行政区A代码"), ("admin_b", "text", "行政区B代码"),
+    ("feature_id", "integer", "要素编号"), ("city_id", "text", "城市代码"), ("area_m2", "real", "面积（平方米）"),
+    ("message_zh", "text", "说明"), ("message_en", "text", "Message")]
+SUMMARY_FIELDS: List[Tuple[str, str, str]] = [
+    ("admin_a", "text", "行政区A代码"), ("name_a", "text", "行政区A名称"), ("admin_b", "text", "行政区B代码"),
+    ("name_b", "text", "行政区B名称"), ("border_m", "real", "共同边界（米）"), ("coordinated_m", "real", "已协调（米）"),
+    ("overlap_m", "real", "重叠（米）"), ("gap_m", "real", "缝隙（米）"), ("discontinuity_m", "real", "不连续（米）"),
+    ("mismatch_m", "real", "类别不一致（米）"), ("none_m", "real", "两侧均无要素（米）"),
+    ("overlap_area_m2", "real", "重叠面积（平方米）"), ("gap_area_m2", "real", "缝隙面积（平方米）"),
+    ("admin_overlap_m2", "real", "底图重叠（平方米）"), ("admin_gap_m2", "real", "底图缝隙（平方米）"),
+    ("conflicts", "integer", "冲突数"), ("weighted_conflict_m", "real", "加权冲突长度（米）"),
+    ("score", "real", "冲突得分")]
+
+# Share of the progress bar per step (percent).
+_READ = (0.0, 20.0)
+_RUN = (20.0, 100.0)
+
+
+def kind_titles() -> Dict[str, str]:
+    return {"overlap": tr("Overlap"), "gap": tr("Gap"), "discontinuity": tr("Discontinuity"),
+            "category_mismatch": tr("Category mismatch"), "coordinated": tr("Coordinated"),
+            "none": tr("No element on either side")}
+
+
+@dataclass
+class BorderRequest:
+    admin: QgsFeatureSource
+    admin_id_field: str
+    admin_name_field: Optional[str] = None
+    elements: Optional[QgsFeatureSource] = None      # one layer with a city field ...
+    city_field: Optional[str] = None
+    element_layers: Dict[str, QgsFeatureSource] = field(default_factory=dict)  # ... or city id -> layer
+    category_field: str = ""
+    name_field: Optional[str] = None
+    crs: Optional[QgsCoordinateReferenceSystem] = None  # projected; None: the admin layer's
+    options: BorderOptions = field(default_factory=BorderOptions)
+    labels: Dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ConflictRecord:
+    conflict: Conflict
+    line: QgsGeometry
+    area: QgsGeometry
+
+    def attributes(self, names: Dict[str, str]) -> List[Any]:
+        c = self.conflict
+        return [c.id, c.kind, c.detail, c.admin_a, names.get(c.admin_a, ""), c.admin_b, names.get(c.admin_b, ""),
+                c.side, c.categories_a, c.categories_b, c.names_a, c.names_b, c.fid_a if c.fid_a >= 0 else None,
+                c.fid_b if c.fid_b >= 0 else None, c.length_m, c.area_m2, c.area_m2 / 10000.0]
+
+
+@dataclass
+class BorderResult:
+    segments: List[Tuple[Segment, QgsGeometry]]
+    conflicts: List[ConflictRecord]
+    issues: List[Tuple[Issue, QgsGeometry]]
+    pairs: List[Pair]
+    stats: Dict[str, int]
+    names: Dict[str, str]  # admin id -> name
+    crs: QgsCoordinateReferenceSystem
+    reprojected: List[str] = field(default_factory=list)
+
+    def kind_counts(self) -> Dict[str, int]:
+        counts = {kind: 0 for kind in ("overlap", "gap", "discontinuity", "category_mismatch")}
+        for record in self.conflicts:
+            counts[record.conflict.kind] = counts.get(record.conflict.kind, 0) + 1
+        return counts
+
+
+def segment_attributes(s: Segment, names: Dict[str, str]) -> List[Any]:
+    return [s.admin_a, names.get(s.admin_a, ""), s.admin_b, names.get(s.admin_b, ""), s.status, s.categories_a,
+            s.categories_b, s.names_a, s.names_b, s.length_m, s.conflict_id if s.conflict_id >= 0 else None]
+
+
+def issue_attributes(i: Issue) -> List[Any]:
+    return [i.kind, i.admin_a, i.admin_b, i.fid if i.fid >= 0 else None, i.city_id, i.area_m2, i.message_zh,
+            i.message_en]
+
+
+def pair_attributes(p: Pair) -> List[Any]:
+    return [p.admin_a, p.name_a, p.admin_b, p.name_b, p.border_m, p.coordinated_m, p.overlap_m, p.gap_m,
+            p.discontinuity_m, p.mismatch_m, p.none_m, p.overlap_area_m2, p.gap_area_m2, p.admin_overlap_m2,
+            p.admin_gap_m2, p.conflicts, p.weighted_conflict_m, p.score]
+
+
+def geometry_of(wkb: bytes, kind: int) -> QgsGeometry:
+    """The WKB as a multi geometry of ``kind`` (a QgsWkbTypes geometry type); null when empty."""
+    geometry = QgsGeometry()
+    if not wkb:
+        return geometry
+    geometry.fromWkb(wkb)
+    if kind != QgsWkbTypes.PointGeometry and QgsWkbTypes.geometryType(geometry.wkbType()) == kind:
+        geometry.convertToMultiType()
+    return geometry
+
+
+class _Check:
+    def __init__(self, request: BorderRequest, context: QgsCoordinateTransformContext,
+                 progress: PhasedProgress) -> None:
+        self.request = request
+        self.context = context
+        self.progress = progress
+        self.reprojected: List[str] = []
+        self.names: Dict[str, str] = {}
+        self.crs = self._validate()
+
+    def label(self, role: str) -> str:
+        return self.request.labels.get(role) or role
+
+    def _validate(self) -> QgsCoordinateReferenceSystem:
+        r = self.request
+        admin = self.label("admin")
+        require_polygon_source(r.admin, admin)
+        require_valid_crs(r.admin.sourceCrs(), admin)
+        require_field(r.admin, r.admin_id_field, admin)
+        if r.admin_name_field:
+            require_field(r.admin, r.admin_name_field, admin)
+        if (r.elements is None) == (not r.element_layers):
+            raise GuotuInputError(tr("Give the elements as one layer with a city field, or as one layer per city "
+                                     "(named by its admin id) — not both, not neither."))
+        sources = {"elements": r.elements} if r.elements is not None else \
+            {f"elements:{city}": source for city, source in r.element_layers.items()}
+        for role, source in sources.items():
+            label = self.label(role)
+            require_polygon_source(source, label)
+            require_valid_crs(source.sourceCrs(), label)
+            require_field(source, r.category_field, label)
+            if r.name_field:
+                require_field(source, r.name_field, label)
+        if r.elements is not None:
+            if not r.city_field:
+                raise GuotuInputError(tr('Choose the city field of layer "{layer}".').format(
+                    layer=self.label("elements")))
+            require_field(r.elements, r.city_field, self.label("elements"))
+        crs = r.crs if r.crs is not None and r.crs.isValid() else r.admin.sourceCrs()
+        if crs.isGeographic():
+            raise GuotuInputError(
+                tr('Layer "{layer}" is in {crs}, a geographic CRS: corridors and lengths are metres. Choose a '
+                   'projected CRS for the comparison (e.g. EPSG:4527, CGCS2000 / 3-degree Gauss-Kruger zone 39).')
+                .format(layer=admin, crs=crs.userFriendlyIdentifier()))
+        return crs
+
+    def _each(self, source: QgsFeatureSource, role: str, attributes: List[int]) -> Iterator[Tuple[QgsFeature, bytes]]:
+        return features_in_crs(source, self.crs, self.context, self.label(role), attributes, self.progress,
+                               self.reprojected)
+
+    def add_admins(self, check: BorderCheck) -> None:
+        r = self.request
+        fields = r.admin.fields()
+        idx = fields.lookupField(r.admin_id_field)
+        name_idx = fields.lookupField(r.admin_name_field) if r.admin_name_field else -1
+        count = 0
+        for feature, wkb in self._each(r.admin, "admin", [i for i in (idx, name_idx) if i >= 0]):
+            admin_id = text_value(feature.attribute(idx))
+            if not wkb:
+                raise GuotuInputError(tr('Feature {fid} of layer "{layer}" (admin unit "{id}") has no geometry.')
+                                      .format(fid=feature.id(), layer=self.label("admin"), id=admin_id))
+            name = text_value(feature.attribute(name_idx)) if name_idx >= 0 else ""
+            check.add_admin(admin_id, name, feature.id(), wkb)
+            self.names[admin_id] = name
+            count += 1
+        if count < 2:
+            raise GuotuInputError(tr('Layer "{layer}" has {n} admin units: at least two are needed to have a border.')
+                                  .format(layer=self.label("admin"), n=count))
+
+    def add_elements(self, check: BorderCheck) -> int:
+        r = self.request
+        sources = [(None, r.elements, "elements")] if r.elements is not None else \
+            [(city, source, f"elements:{city}") for city, source in r.element_layers.items()]
+        count = 0
+        for city, source, role in sources:
+            fields = source.fields()
+            cat_idx = fields.lookupField(r.category_field)
+            name_idx = fields.lookupField(r.name_field) if r.name_field else -1
+            city_idx = fields.lookupField(r.city_field) if city is None else -1
+            for feature, wkb in self._each(source, role, [i for i in (cat_idx, name_idx, city_idx) if i >= 0]):
+                city_id = city if city is not None else text_value(feature.attribute(city_idx))
+                category = text_value(feature.attribute(cat_idx))
+                if not category:
+                    raise GuotuInputError(tr('Feature {fid} of layer "{layer}" has no category in field "{field}".')
+                                          .format(fid=feature.id(), layer=self.label(role), field=r.category_field))
+                name = text_value(feature.attribute(name_idx)) if name_idx >= 0 else ""
+                check.add_element(city_id, category, name, feature.id(), wkb)
+                count += 1
+        return count
+
+
+def run_check(request: BorderRequest, transform_context: QgsCoordinateTransformContext,
+              feedback: Optional[QgsFeedback] = None) -> BorderResult:
+    """Runs the comparison; raises GuotuInputError, GuotuError or GuotuCancelled."""
+    progress = PhasedProgress(feedback)
+    check = _Check(request, transform_context, progress)
+    segments: List[Tuple[Segment, QgsGeometry]] = []
+    conflicts: List[ConflictRecord] = []
+    issues: List[Tuple[Issue, QgsGeometry]] = []
+
+    def stop_if_cancelled() -> None:
+        if progress.feedback.isCanceled():
+            raise GuotuCancelled()
+
+    def on_segment(s: Segment) -> None:
+        stop_if_cancelled()
+        segments.append((s, geometry_of(s.wkb, QgsWkbTypes.LineGeometry)))
+
+    def on_conflict(c: Conflict) -> None:
+        stop_if_cancelled()
+        conflicts.append(ConflictRecord(c, geometry_of(c.line_wkb, QgsWkbTypes.LineGeometry),
+                                        geometry_of(c.area_wkb, QgsWkbTypes.PolygonGeometry)))
+
+    def on_issue(i: Issue) -> None:
+        stop_if_cancelled()
+        geometry = geometry_of(i.wkb, QgsWkbTypes.PolygonGeometry)
+        issues.append((i, geometry))
+
+    with Context() as ctx:
+        declare(ctx.lib)
+        ctx.set_progress(progress.native_callback)
+        with BorderCheck(ctx, crs_for_core(check.crs), request.options) as border:
+            progress.phase(*_READ)
+            check.add_admins(border)
+            check.add_elements(border)
+            progress.phase(*_RUN)
+            border.run(on_segment, on_conflict, on_issue)
+            pairs = border.pairs()
+            stats = border.stats()
+    progress.report(1.0)
+    return BorderResult(segments, conflicts, issues, pairs, stats, check.names, check.crs,
+                        sorted(set(check.reprojected)))
+
+
+def is_point(geometry: QgsGeometry) -> bool:
+    return not geometry.isNull() and QgsWkbTypes.geometryType(geometry.wkbType()) == QgsWkbTypes.PointGeometry
+
+
+def summary_lines(result: BorderResult) -> List[str]:
+    counts = result.kind_counts()
+    titles = kind_titles()
+    out = [tr("{pairs} adjacent pairs, {conflicts} conflicts: {detail}.").format(
+        pairs=len(result.pairs), conflicts=len(result.conflicts),
+        detail=", ".join(f"{titles[k]} {n}" for k, n in counts.items()))]
+    problems = {k: v for k, v in result.stats.items() if k.startswith(("elements_no", "elements_unknown",
+                                                                      "elements_invalid", "admins_invalid")) and v}
+    if problems:
+        out.append(tr("Input problems (see the base-map issues): {problems}.").format(
+            problems=", ".join(f"{k} {v}" for k, v in problems.items())))
+    for p in sorted(result.pairs, key=lambda p: -p.score)[:10]:
+        out.append(tr("{a} {name_a} | {b} {name_b}: border {border:.0f} m, score {score:.1f}").format(
+            a=p.admin_a, name_a=p.name_a, b=p.admin_b, name_b=p.name_b, border=p.border_m, score=p.score))
+    if result.reprojected:
+        out.append(tr("Reprojected into {crs}: {layers}.").format(crs=result.crs.userFriendlyIdentifier(),
+                                                               layers=", ".join(result.reprojected)))
+    return out
+

@@ -1,0 +1,201 @@
+"""The printable report of one city pair's border (跨市边界协调审查): page 1 the map of the
+border strip — shared border segments coloured by status, the conflict areas and lines,
+the pair's elements for context when given — with a legend and the pair's numbers; then
+every conflict with its kind, length, area, responsible side and review (status and note).
+
+The report reads the layers of a border comparison (the algorithm's outputs or the CLI's
+GeoPackage tables) by field name.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+from qgis.core import (QgsExpression, QgsLayoutItemMap, QgsProject, QgsRectangle, QgsRuleBasedRenderer,
+                       QgsVectorLayer)
+
+from ..i18n import tr
+from .border_check import kind_titles
+from .border_style import style_conflicts_layer, style_segments_layer
+from ..reporting.report_layout import (LayoutBuilder, cjk_font_family, export_pdf, fit_extent, format_number, layer_rows,
+                            safe_file_part, wrap_text)
+
+
+@dataclass
+class BorderReportLayers:
+    segments: QgsVectorLayer                       # shared_borders
+    conflict_lines: QgsVectorLayer                 # border_conflict_lines
+    conflict_areas: Optional[QgsVectorLayer] = None  # border_conflicts
+    summary: Optional[QgsVectorLayer] = None       # pair_summary
+    context: List[QgsVectorLayer] = field(default_factory=list)  # e.g. admin units, elements
+    source: str = ""
+
+
+@dataclass
+class BorderReportResult:
+    pdf: Path
+    pages: int
+    conflicts: int
+    font_family: Optional[str] = None
+    warnings: List[str] = field(default_factory=list)
+
+
+def _pair_filter(a: str, b: str) -> str:
+    return f"\"admin_a\" = {QgsExpression.quotedString(a)} AND \"admin_b\" = {QgsExpression.quotedString(b)}"
+
+
+def _number(value: Any, decimals: int = 1) -> str:
+    return format_number(value, decimals)
+
+
+class _Builder(LayoutBuilder):
+    MARGIN = 10.0
+
+    def __init__(self, project: QgsProject, layers: BorderReportLayers, a: str, b: str,
+                 title: Optional[str]) -> None:
+        where = _pair_filter(a, b)
+        self.segments = layer_rows(layers.segments, where)
+        self.conflicts = sorted(layer_rows(layers.conflict_lines, where), key=lambda r: r["conflict_id"])
+        summary = layer_rows(layers.summary, where)
+        self.summary = summary[0] if summary else None
+        first = self.segments[0] if self.segments else (self.conflicts[0] if self.conflicts else {})
+        self.names = (first.get("name_a") or "", first.get("name_b") or "")
+        label = f"{a} {self.names[0]} | {b} {self.names[1]}".strip()
+        super().__init__(project, title or tr("Cross-city border review — {pair}").format(pair=label))
+        self.report = layers
+
+    def _extent(self) -> QgsRectangle:
+        # Borders are often straight lines: a zero-width box is still a place (QgsRectangle
+        # calls it empty), so the bounds are collected by hand.
+        bounds: Optional[List[float]] = None
+        for row in self.segments + self.conflicts:
+            geometry = row.get("_geometry")
+            if geometry is None or geometry.isEmpty():
+                continue
+            box = geometry.boundingBox()
+            corners = [box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()]
+            bounds = corners if bounds is None else [min(bounds[0], corners[0]), min(bounds[1], corners[1]),
+                                                     max(bounds[2], corners[2]), max(bounds[3], corners[3])]
+        if bounds is None:
+            return QgsRectangle()
+        grow = max(bounds[2] - bounds[0], bounds[3] - bounds[1]) * 0.08 + 50.0
+        return QgsRectangle(bounds[0] - grow, bounds[1] - grow, bounds[2] + grow, bounds[3] + grow)
+
+    def map_page(self) -> None:
+        size = self.page_size()
+        width, height, margin = size.width(), size.height(), self.MARGIN
+        self.label(self.title, 0, margin, 6, width - 2 * margin, 9, 15, bold=True)
+        if self.report.source:
+            self.label(tr("Source: {source}").format(source=self.report.source), 0, margin, 15, width - 2 * margin,
+                       5, 8)
+        top, bottom = 22.0, height - margin - 8
+        map_width = width * 0.6
+        item = QgsLayoutItemMap(self.layout)
+        item.setFrameEnabled(True)
+        layers = [self.report.conflict_lines, self.report.segments] + \
+            ([self.report.conflict_areas] if self.report.conflict_areas is not None else []) + \
+            list(self.report.context)
+        item.setLayers(layers)
+        item.setKeepLayerSet(True)
+        item.setCrs(self.report.segments.crs())
+        self.layout.addLayoutItem(item)
+        self.place(item, 0, margin, top, map_width, bottom - top)
+        extent = self._extent()
+        if not extent.isEmpty():
+            item.setExtent(fit_extent(extent, map_width / (bottom - top)))
+            self.km_scale_bar(item, item.extent().width() / 1000.0, 0, margin, bottom + 1)
+        right = margin + map_width + 6
+        right_width = width - margin - right
+        self.label(tr("Border by status"), 0, right, top, right_width, 6, 10, bold=True)
+        rows = self._statuslayer_rows()
+        table = self.text_table([(tr("Status"), right_width * 0.6), (tr("Length (m)"), 0.0)], rows, 0, right,
+                                top + 7, right_width, 60)
+        table.recalculateFrameSizes()
+        legend = self.legend(item, tr("Legend"), [self.report.segments, self.report.conflict_lines] +
+                             ([self.report.conflict_areas] if self.report.conflict_areas is not None else []))
+        root = legend.model().rootGroup()
+        for layer, title in ((self.report.segments, "共同边界 " + tr("Shared borders")),
+                             (self.report.conflict_lines, "冲突边界 " + tr("Conflicts (border)")),
+                             (self.report.conflict_areas, "冲突范围 " + tr("Conflicts (areas)"))):
+            node = root.findLayer(layer) if layer is not None else None
+            if node is not None:
+                node.setName(title)
+        self.layout.addLayoutItem(legend)
+        legend.attemptMove(self.at(0, right, top + 7 + table.totalHeight() + 6))
+        legend.adjustBoxSize()
+
+    def _statuslayer_rows(self) -> List[List[str]]:
+        titles = kind_titles()
+        lengths: Dict[str, float] = {}
+        for row in self.segments:
+            lengths[row["status"]] = lengths.get(row["status"], 0.0) + float(row.get("length_m") or 0.0)
+        rows = [[titles.get(status, status), _number(length)] for status, length in
+                sorted(lengths.items(), key=lambda item: -item[1])]
+        rows.append([tr("Shared border"), _number(sum(lengths.values()))])
+        if self.summary is not None:
+            rows.append([tr("Score (sort by it)"), _number(self.summary.get("score"), 1)])
+            rows.append([tr("Base-map overlap / gap (m²)"),
+                         f"{_number(self.summary.get('admin_overlap_m2'), 0)} / "
+                         f"{_number(self.summary.get('admin_gap_m2'), 0)}"])
+        return rows
+
+    def conflict_pages(self) -> None:
+        page = self.add_page()
+        size = self.page_size()
+        width, height, margin = size.width(), size.height(), self.MARGIN
+        available = width - 2 * margin
+        self.label(tr("Conflicts along the border"), page, margin, 6, available, 8, 12, bold=True)
+        titles = kind_titles()
+        review = {"open": tr("open"), "agreed": tr("agreed"), "exception": tr("exception")}
+        headings = [(tr("No."), 10.0), (tr("Kind"), 30.0), (tr("Side"), 16.0), (tr("Length (m)"), 20.0),
+                    (tr("Area (m²)"), 22.0), (tr("Elements A"), 38.0), (tr("Elements B"), 38.0),
+                    (tr("Review"), 20.0)]
+        note_width = available - sum(w for _h, w in headings) - 9 * 1.7
+        headings.append((tr("Note"), note_width))
+        rows = [[f"#{r['conflict_id']}", titles.get(r["kind"], r["kind"]) + (f" ({r['detail']})" if r.get("detail")
+                                                                               else ""),
+                 r.get("side") or "", _number(r.get("length_m")), _number(r.get("area_m2"), 0),
+                 r.get("elements_a") or "", r.get("elements_b") or "",
+                 review.get(r.get("review_status") or "open", r.get("review_status") or ""),
+                 wrap_text(r.get("review_note") or "", max(6, int(note_width / 2.6)))] for r in self.conflicts]
+        if not rows:
+            rows = [["", tr("No conflicts: the submissions agree along this border."), "", "", "", "", "", "", ""]]
+        self.text_table(headings, rows, page, margin, 16, available, height - 16 - margin, repeat=True)
+
+    def build(self):
+        self.map_page()
+        self.conflict_pages()
+        self.layout.refresh()
+        return self.layout
+
+
+def export_pair_report(layers: BorderReportLayers, pdf: Path, admin_a: str, admin_b: str,
+                       project: Optional[QgsProject] = None, title: Optional[str] = None,
+                       dpi: float = 150.0) -> BorderReportResult:
+    """The report of the border between ``admin_a`` and ``admin_b`` as PDF. Layers not in
+    ``project`` are added to it, hidden from its layer tree."""
+    project = project if project is not None else QgsProject.instance()
+    # Layers read straight from a file have QGIS's default look: give them the border styles.
+    for layer, style in ((layers.segments, style_segments_layer), (layers.conflict_lines, style_conflicts_layer),
+                         (layers.conflict_areas, style_conflicts_layer)):
+        if layer is not None and not isinstance(layer.renderer(), QgsRuleBasedRenderer):
+            style(layer)
+    for layer in [layers.segments, layers.conflict_lines, layers.conflict_areas, layers.summary] + \
+            list(layers.context):
+        if layer is not None and project.mapLayer(layer.id()) is None:
+            project.addMapLayer(layer, False)
+    builder = _Builder(project, layers, admin_a, admin_b, title)
+    if not builder.segments:
+        raise ValueError(tr('"{a}" and "{b}" share no border in these results.').format(a=admin_a, b=admin_b))
+    layout = builder.build()
+    result = BorderReportResult(Path(pdf), layout.pageCollection().pageCount(), len(builder.conflicts),
+                                cjk_font_family())
+    if result.font_family is None:
+        result.warnings.append(tr("No font with Chinese characters is installed; Chinese text will not render "
+                                  "(install e.g. fonts-wqy-microhei)."))
+    export_pdf(layout, Path(pdf), dpi)
+    return result
+
+
+def pair_file_name(admin_a: str, admin_b: str) -> str:
+    return f"边界审查_{safe_file_part(f'{admin_a}-{admin_b}', 'pair')}.pdf"

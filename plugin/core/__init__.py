@@ -1,1 +1,0 @@
-"""Plugin logic that does not depend on the GUI: the C binding and the tally runner."""

@@ -1,0 +1,2 @@
+"""Rectification parcels of land consolidation (整治地块): the check, its tables, styles,
+review and village reports."""

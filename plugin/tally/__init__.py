@@ -1,0 +1,1 @@
+"""Area by zone and land-use class (tally): runs the core on QGIS layers or rasters."""

@@ -1,0 +1,304 @@
+"""Printable voucher report: a QGIS print layout exported to PDF, and a PNG map.
+
+Page 1: title, the supply/demand map with the trades, legend, scale bar and the
+key figures of the summary. Then the zones table (zone, name, E, role, amount;
+as many pages as it needs) and the parameters and inputs of the run. The PNG is
+page 1.
+
+The layers come from a voucher GeoPackage written by ``guotu voucher`` (layers
+voucher, trades, summary) or by the plugin (same names, plus market_summary),
+or straight from the Processing outputs. Works headless (QT_QPA_PLATFORM=
+offscreen); Chinese text needs a CJK font on the machine (see cjk_font_family).
+"""
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+from osgeo import gdal
+from qgis.PyQt.QtCore import Qt
+from qgis.core import (QgsExpression, QgsFeatureRequest, QgsLayoutExporter, QgsLayoutFrame,
+                       QgsLayoutItemAttributeTable, QgsLayoutItemMap,
+                       QgsLayoutMultiFrame,
+                       QgsLayoutTable, QgsLayoutTableColumn,
+                       QgsPrintLayout, QgsProject, QgsVectorLayer)
+
+from ..i18n import tr
+from ..inputs.conversions import is_null
+from ..reporting.report_layout import LayoutBuilder, cjk_font_family, fit_extent
+from .voucher_style import gpkg_layer_names, style_trades_layer, style_voucher_layer
+
+MARGIN = 10.0
+@dataclass
+class ReportLayers:
+    voucher: QgsVectorLayer
+    trades: Optional[QgsVectorLayer] = None
+    summary: Optional[QgsVectorLayer] = None
+    market_summary: Optional[QgsVectorLayer] = None
+    source: str = ""
+
+
+@dataclass
+class ReportResult:
+    pages: int
+    pdf: Optional[Path] = None
+    png: Optional[Path] = None
+    font_family: Optional[str] = None
+    warnings: List[str] = field(default_factory=list)
+
+
+def load_gpkg_layers(path: Path) -> ReportLayers:
+    """The voucher, trades and summary layers of a voucher GeoPackage."""
+    names = set(gpkg_layer_names(path))
+    if "voucher" not in names:
+        raise ValueError(tr('"{path}" has no layer "voucher"; is it the output of the voucher accounting?')
+                         .format(path=path))
+
+    def open_layer(name: str, title: str) -> Optional[QgsVectorLayer]:
+        if name not in names:
+            return None
+        layer = QgsVectorLayer(f"{path}|layername={name}", title, "ogr")
+        return layer if layer.isValid() else None
+
+    return ReportLayers(voucher=open_layer("voucher", tr("Vouchers (E, ha)")),
+                        trades=open_layer("trades", tr("Voucher trades (width ∝ volume)")),
+                        summary=open_layer("summary", tr("Voucher summary")),
+                        market_summary=open_layer("market_summary", tr("Market summary")),
+                        source=str(path))
+
+
+def summary_items(*layers: Optional[QgsVectorLayer]) -> Tuple[Dict[str, float], Dict[str, str]]:
+    """(numbers, texts) of summary tables: item -> value, item -> text."""
+    numbers: Dict[str, float] = {}
+    texts: Dict[str, str] = {}
+    for n, layer in enumerate(layers):
+        if layer is None:
+            continue
+        for feature in layer.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)):
+            item, value, text = str(feature["item"]), feature["value"], feature["text"]
+            if not is_null(value) and not (isinstance(value, float) and math.isnan(value)):
+                numbers[item] = float(value)
+            elif not is_null(text) and str(text):
+                # A later table (the market's) keeps its own value of an item both record.
+                if n and texts.get(item, str(text)) != str(text):
+                    item = f"market: {item}"
+                texts[item] = str(text)
+    return numbers, texts
+
+
+def _item_labels() -> Dict[str, str]:
+    return {
+        "total_m0_ha": tr("Standard forest, base year (ha)"),
+        "total_mt_ha": tr("Standard forest, target year (ha)"),
+        "total_supply_ha": tr("Supply: Σ E of sellers (ha)"),
+        "total_demand_ha": tr("Demand: Σ |E| of buyers (ha)"),
+        "net_ha": tr("Net supply − demand (ha)"),
+        "traded_ha": tr("Traded (ha)"),
+        "clearing_price_yuan_per_ha": tr("Clearing price (yuan/ha)"),
+        "traded_amount_yuan": tr("Traded amount (yuan)"),
+        "sellers": tr("Sellers"),
+        "buyers": tr("Buyers"),
+        "reference_gdp_per_capita_yuan": tr("Reference GDP per capita (yuan/person)"),
+        "reference_pop_density_per_km2": tr("Reference population density (persons/km²)"),
+        "protection_rate": tr("Protection rate"),
+    }
+
+
+def _format(value: float) -> str:
+    if abs(value) >= 1000 or float(value).is_integer():
+        return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.0f}"
+    return f"{value:,.2f}"
+
+
+def key_figures(numbers: Dict[str, float], texts: Dict[str, str]) -> List[Tuple[str, str]]:
+    rows = [(label, _format(numbers[item])) for item, label in _item_labels().items() if item in numbers]
+    if "settlement" in texts:
+        rows.append((tr("Settlement"), _settlement_text(texts["settlement"])))
+    for item, label in (("baseline", tr("Baseline")), ("area_method", tr("Area method"))):
+        if item in texts:
+            rows.append((label, texts[item]))
+    return rows
+
+
+def _settlement_text(value: str) -> str:
+    if value.startswith("enclave"):
+        return tr("Enclave (飞地): amounts are equity value")
+    return tr("Payment")
+
+
+class _Builder(LayoutBuilder):
+    """Builds the print layout; one method per part."""
+
+    def __init__(self, project: QgsProject, layers: ReportLayers, title: Optional[str]) -> None:
+        super().__init__(project, title or tr("Ecological voucher account (生态券)"))
+        self.layers = layers
+        self.numbers, self.texts = summary_items(layers.summary, layers.market_summary)
+
+    # ---- parts ----
+
+    def map_page(self) -> None:
+        size = self.page_size()
+        width, height = size.width(), size.height()
+        self.label(self.title, 0, MARGIN, 6, width - 2 * MARGIN, 9, 16, bold=True)
+        subtitle = tr("Source: {source}").format(source=self.layers.source or self.layers.voucher.name())
+        if "created_utc" in self.texts:
+            subtitle += " · " + tr("computed {when}").format(when=self.texts["created_utc"])
+        self.label(subtitle, 0, MARGIN, 15, width - 2 * MARGIN, 5, 8)
+        map_width = width * 0.64
+        top, bottom = 22.0, height - MARGIN - 8
+        item = QgsLayoutItemMap(self.layout)
+        item.setFrameEnabled(True)
+        layers = [layer for layer in (self.layers.trades, self.layers.voucher) if layer is not None]
+        item.setLayers(layers)
+        item.setKeepLayerSet(True)
+        item.setCrs(self.layers.voucher.crs())
+        self.layout.addLayoutItem(item)
+        self.place(item, 0, MARGIN, top, map_width, bottom - top)
+        extent = fit_extent(self.layers.voucher.extent(), map_width / (bottom - top))
+        # setExtent, not zoomToExtent (which scales the item's current, still empty
+        # extent: NaN); the extent already has the item's aspect, so no resize.
+        item.setExtent(extent)
+        self.map_item = item
+        self.km_scale_bar(item, extent.width() / 1000.0, 0, MARGIN, bottom + 1)
+        legend = self.legend(item, tr("Legend"),
+                             [layer for layer in (self.layers.voucher, self.layers.trades) if layer is not None])
+        self.layout.addLayoutItem(legend)
+        legend_x = MARGIN + map_width + 6
+        legend.attemptMove(self.at(0, legend_x, top))
+        legend.adjustBoxSize()
+        figures = key_figures(self.numbers, self.texts)
+        if figures:
+            right_width = width - MARGIN - legend_x
+            self.label(tr("Key figures"), 0, legend_x, 108, right_width, 6, 10, bold=True)
+            self.text_table([(tr("Item"), right_width * 0.62), (tr("Value"), 0.0)], figures, 0, legend_x, 115,
+                            right_width, bottom - 115, repeat=False)
+
+    def zones_pages(self) -> None:
+        page = self.add_page()
+        size = self.page_size()
+        self.label(tr("Zones: vouchers by zone, largest supply first"), page, MARGIN, 6,
+                   size.width() - 2 * MARGIN, 8, 12, bold=True)
+        table = QgsLayoutItemAttributeTable(self.layout)
+        self.layout.addMultiFrame(table)
+        table.setVectorLayer(self.layers.voucher)
+        table.setMaximumNumberOfFeatures(1_000_000)
+        roles = ('CASE WHEN "role" = \'supply\' THEN {sells} WHEN "role" = \'demand\' THEN {buys} '
+                 'ELSE {balanced} END').format(sells=QgsExpression.quotedString(tr("sells")),
+                                               buys=QgsExpression.quotedString(tr("buys")),
+                                               balanced=QgsExpression.quotedString(tr("balanced")))
+        columns = []
+        for heading, expression, width, right in (
+                (tr("Zone"), '"zone_id"', 35.0, False),
+                (tr("Name"), '"zone_name"', 95.0, False),
+                (tr("E (ha)"), 'format_number("e_ha", 2)', 45.0, True),
+                (tr("Role"), roles, 35.0, False),
+                (tr("Amount (yuan)"), 'format_number("amount_yuan", 0)', 52.0, True)):
+            column = QgsLayoutTableColumn(heading)
+            column.setAttribute(expression)
+            column.setWidth(width)
+            if right:
+                column.setHAlignment(Qt.AlignmentFlag.AlignRight)
+            columns.append(column)
+        # QGIS 3.22 keeps cached cells of the old columns until the next refresh, and
+        # restyling the table in between reads past them (a crash): refresh at once.
+        table.setColumns(columns)
+        table.refreshAttributes()
+        sort = QgsLayoutTableColumn()
+        sort.setAttribute('"e_ha"')
+        sort.setSortOrder(Qt.SortOrder.DescendingOrder)
+        table.setSortColumns([sort])
+        table.refreshAttributes()
+        self.style_table(table)
+        table.setResizeMode(QgsLayoutMultiFrame.RepeatUntilFinished)
+        table.setHeaderMode(QgsLayoutTable.AllFrames)
+        frame = QgsLayoutFrame(self.layout, table)
+        self.place(frame, page, MARGIN, 16, size.width() - 2 * MARGIN, size.height() - 16 - MARGIN)
+        table.addFrame(frame)
+        table.refreshAttributes()
+        table.recalculateFrameSizes()  # adds the pages the table needs now, before the next part
+
+    def parameters_pages(self) -> None:
+        if not self.texts:
+            return
+        page = self.add_page()
+        size = self.page_size()
+        self.label(tr("Parameters and inputs of the run"), page, MARGIN, 6, size.width() - 2 * MARGIN, 8, 12,
+                   bold=True)
+        rows = sorted(self.texts.items(), key=lambda kv: _PARAMETER_ORDER.get(kv[0], 999))
+        self.text_table([(tr("Item"), 60.0), (tr("Value"), 200.0)], rows, page, MARGIN, 16,
+                        size.width() - 2 * MARGIN, size.height() - 16 - MARGIN, repeat=True)
+        self.layout.refresh()
+
+    def build(self) -> QgsPrintLayout:
+        self.map_page()
+        self.zones_pages()
+        self.parameters_pages()
+        return self.layout
+
+
+# Parameters in the order a reader checks them; unknown items go last.
+_PARAMETER_ORDER = {name: i for i, name in enumerate([
+    "guotu_version", "created_utc", "algorithm", "zones", "zone_id_field", "zone_name_field", "gdp_field",
+    "pop_field", "zone_table", "base", "base_class_field", "base_system", "base_coefficients", "target",
+    "target_class_field", "target_system", "target_coefficients", "esv_reference", "mask", "baseline",
+    "protection_rate", "reference", "national_gdp_per_capita", "national_pop_density", "price", "floor_price",
+    "cap_ha", "allocation", "settlement", "area_method", "area_description", "invalid_policy", "raster_mode",
+    "crs_mismatch", "counties", "county_id_field"])}
+
+
+def build_layout(layers: ReportLayers, project: Optional[QgsProject] = None,
+                 title: Optional[str] = None) -> QgsPrintLayout:
+    """The report layout. The layers are added to ``project`` (hidden from its layer
+    tree) when they are not in it yet."""
+    project = project if project is not None else QgsProject.instance()
+    if not project.crs().isValid():
+        crs = layers.voucher.crs()
+        project.setCrs(crs)
+        project.setEllipsoid(crs.ellipsoidAcronym())
+    for layer in (layers.voucher, layers.trades, layers.summary, layers.market_summary):
+        if layer is not None and project.mapLayer(layer.id()) is None:
+            project.addMapLayer(layer, False)
+    return _Builder(project, layers, title).build()
+
+
+def style_report_layers(layers: ReportLayers) -> None:
+    style_voucher_layer(layers.voucher)
+    if layers.trades is not None:
+        style_trades_layer(layers.trades)
+
+
+def export_report(layers: ReportLayers, pdf: Optional[Path] = None, png: Optional[Path] = None,
+                  project: Optional[QgsProject] = None, title: Optional[str] = None,
+                  dpi: float = 150.0) -> ReportResult:
+    """Exports the report to PDF and/or page 1 (the map) to PNG."""
+    layout = build_layout(layers, project, title)
+    result = ReportResult(pages=layout.pageCollection().pageCount(), font_family=cjk_font_family())
+    if result.font_family is None:
+        result.warnings.append(tr("No font with Chinese characters is installed; Chinese text will not render "
+                                  "(install e.g. fonts-noto-cjk)."))
+    exporter = QgsLayoutExporter(layout)
+    if pdf is not None:
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.dpi = dpi
+        status = exporter.exportToPdf(str(pdf), settings)
+        if status != QgsLayoutExporter.Success:
+            raise RuntimeError(tr("Exporting the PDF {path} failed: {error}").format(path=pdf,
+                                                                                    error=exporter.errorMessage()))
+        result.pdf = pdf
+    if png is not None:
+        settings = QgsLayoutExporter.ImageExportSettings()
+        settings.dpi = dpi
+        settings.pages = [0]
+        # QGIS then tries to georeference the PNG through GDAL, which cannot update
+        # PNGs and says so on stderr: harmless, keep it quiet.
+        gdal.PushErrorHandler("CPLQuietErrorHandler")
+        try:
+            status = exporter.exportToImage(str(png), settings)
+        finally:
+            gdal.PopErrorHandler()
+        if status != QgsLayoutExporter.Success:
+            raise RuntimeError(tr("Exporting the image {path} failed: {error}").format(
+                path=png, error=exporter.errorMessage()))
+        result.png = png
+    return result
