@@ -2,9 +2,18 @@
 # Benchmark `guotu convert` (land-use conversion map, 用途转用) against what a planner would
 # otherwise use to get the transition matrix (area of each 2010 class -> 2020 class), on
 # the SAME data in the SAME run; check every tool's matrix against guotu's `transitions`
-# table (level 'code', zone_id '') and write bench/results/convert_scale<SCALE>.json.
+# table (level 'code', zone_id '') and write bench/results/convert_<LABEL>.json (sandiao<SCALE> or scale<SCALE>).
 #
-#   bash bench/run_convert_bench.sh [SCALE]       # SCALE defaults to 3.54 (501,264 polygons a year)
+#   bash bench/run_convert_bench.sh [SCALE]       # 三调-shaped data (the default): SCALE = cells
+#                                                 # across, default 250 (about 62,000 parcels a year;
+#                                                 # 720 gives a prefecture, >= 500,000)
+#   GUOTU_BENCH_KIND=sample bash bench/run_convert_bench.sh [SCALE]   # the old synthetic sample:
+#                                                 # SCALE defaults to 3.54 (501,264 polygons a year)
+#
+# The default data (bench/make_sandiao_data.py) is shaped like a county's two survey years:
+# parcels of ~45 vertices, not convex, some with holes, neighbours sharing every boundary, the
+# second year differing by ~3 % of the area and 3 % of the boundaries. The old sample's
+# parcels are convex quadrilaterals drawn independently each year.
 #
 # Tools (each timed with /usr/bin/time -v: wall clock and peak RSS):
 #   guotu_convert_ellipsoidal  guotu convert 2010 -> 2020, CAS_LUCC both, ellipsoidal (default);
@@ -20,10 +29,12 @@
 #                              (bench/qgis_vector_tally.py with the 2020 layer as the overlay)
 #
 # Environment (all optional):
-#   GUOTU_BENCH_DATA      data directory (default build/bench-data/scale<SCALE>; generated
-#                         with resources/sample_data/generate_sample.py when missing)
+#   GUOTU_BENCH_KIND      sandiao (default) or sample
+#   GUOTU_BENCH_DATA      data directory (default build/bench-data/sandiao<SCALE> or scale<SCALE>;
+#                         generated with bench/make_sandiao_data.py or
+#                         resources/sample_data/generate_sample.py when missing)
 #   GUOTU_BENCH_WORK      outputs and raw timings (default build/bench-data/convert<SCALE>-work)
-#   GUOTU_BENCH_RESULTS   results JSON (default bench/results/convert_scale<SCALE>.json)
+#   GUOTU_BENCH_RESULTS   results JSON (default bench/results/convert_<LABEL>.json)
 #   GUOTU_BENCH_TOOLS     space-separated subset of the tool names above (default: all)
 #   GUOTU_BENCH_REPEAT_FAST  runs of each guotu and SpatiaLite tool; best kept (default 2;
 #                            a tool whose first run takes longer than GUOTU_BENCH_SLOW_ONCE_S
@@ -34,15 +45,20 @@
 # Nothing is written outside the work/data directories and bench/results/.
 set -euo pipefail
 
-SCALE="${1:-3.54}"
+KIND="${GUOTU_BENCH_KIND:-sandiao}"
+case "$KIND" in
+    sandiao) SCALE="${1:-250}"; LABEL="sandiao$SCALE" ;;
+    sample) SCALE="${1:-3.54}"; LABEL="scale$SCALE" ;;
+    *) echo "GUOTU_BENCH_KIND must be sandiao or sample, not '$KIND'" >&2; exit 2 ;;
+esac
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 PY=/usr/bin/python3                    # the Python with PyQGIS and GDAL bindings
 TIME=/usr/bin/time                     # GNU time (-v gives "Maximum resident set size")
 GUOTU="${GUOTU:-$ROOT/build/core/guotu}"
-DATA="${GUOTU_BENCH_DATA:-$ROOT/build/bench-data/scale$SCALE}"
-WORK="${GUOTU_BENCH_WORK:-$ROOT/build/bench-data/convert$SCALE-work}"
-RESULTS="${GUOTU_BENCH_RESULTS:-$HERE/results/convert_scale$SCALE.json}"
+DATA="${GUOTU_BENCH_DATA:-$ROOT/build/bench-data/$LABEL}"
+WORK="${GUOTU_BENCH_WORK:-$ROOT/build/bench-data/convert-$LABEL-work}"
+RESULTS="${GUOTU_BENCH_RESULTS:-$HERE/results/convert_$LABEL.json}"
 ALL_TOOLS="guotu_convert_ellipsoidal guotu_convert_ellipsoidal_1cpu guotu_convert_planar spatialite_convert_planar qgis_convert"
 TOOLS="${GUOTU_BENCH_TOOLS:-$ALL_TOOLS}"
 REPEAT_FAST="${GUOTU_BENCH_REPEAT_FAST:-2}"
@@ -58,8 +74,12 @@ wait_for_guotu_binary
 
 # ---- data -------------------------------------------------------------------------
 if [[ ! -f "$DATA/sample_manifest.json" ]]; then
-    log "generating scale-$SCALE data into $DATA"
-    "$PY" "$ROOT/resources/sample_data/generate_sample.py" --out "$DATA" --scale "$SCALE"
+    log "generating $LABEL data into $DATA"
+    if [[ "$KIND" == sandiao ]]; then
+        "$PY" "$HERE/make_sandiao_data.py" "$DATA" --cells "$SCALE"
+    else
+        "$PY" "$ROOT/resources/sample_data/generate_sample.py" --out "$DATA" --scale "$SCALE"
+    fi
 fi
 BEFORE="$DATA/landuse_2010.gpkg"
 AFTER="$DATA/landuse_2020.gpkg"

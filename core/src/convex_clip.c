@@ -43,7 +43,11 @@ static int turns_left(const gt_ring *r) {
 
 int gt_ring_read(guotu_context *ctx, const GEOSGeometry *g, gt_ring *ring, int *convex) {
     if (convex) *convex = 0;
-    if (GEOSGeomTypeId_r(ctx->geos, g) != GEOS_POLYGON || GEOSGetNumInteriorRings_r(ctx->geos, g) != 0) return 0;
+    /* Delivered land use is MultiPolygon throughout (三调 packages, GeoPackages written by GIS
+     * tools), nearly always of one part: that part is the polygon. */
+    if (GEOSGeomTypeId_r(ctx->geos, g) == GEOS_MULTIPOLYGON && GEOSGetNumGeometries_r(ctx->geos, g) == 1)
+        g = GEOSGetGeometryN_r(ctx->geos, g, 0);
+    if (!g || GEOSGeomTypeId_r(ctx->geos, g) != GEOS_POLYGON || GEOSGetNumInteriorRings_r(ctx->geos, g) != 0) return 0;
     const GEOSGeometry *shell = GEOSGetExteriorRing_r(ctx->geos, g);
     const GEOSCoordSequence *seq = shell ? GEOSGeom_getCoordSeq_r(ctx->geos, shell) : NULL;
     unsigned int n = 0;

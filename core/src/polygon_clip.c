@@ -28,6 +28,7 @@ void gt_clip_work_free(gt_clip_work *w) {
     free(w->keys);
     gt_ring_free(&w->rings);
     free(w->ring_ends);
+    free(w->marks);
     memset(w, 0, sizeof *w);
 }
 
@@ -40,6 +41,17 @@ static int side_of(const double *p, const double *q, const double *r, double *va
     return *value > bound ? 1 : (*value < -bound ? -1 : 0);
 }
 
+static void ring_box(const gt_ring *r, double *box) {
+    box[0] = box[2] = r->xy[0];
+    box[1] = box[3] = r->xy[1];
+    for (size_t i = 1; i < r->n; i++) {
+        box[0] = fmin(box[0], r->xy[2 * i]);
+        box[1] = fmin(box[1], r->xy[2 * i + 1]);
+        box[2] = fmax(box[2], r->xy[2 * i]);
+        box[3] = fmax(box[3], r->xy[2 * i + 1]);
+    }
+}
+
 static int add_crossing(gt_clip_work *w, const clip_crossing *c) {
     if (gt_reserve(&w->crossings, &w->cross_cap, w->ncross + 1, sizeof *w->crossings, 16)) return -2;
     w->crossings[w->ncross++] = *c;
@@ -48,9 +60,12 @@ static int add_crossing(gt_clip_work *w, const clip_crossing *c) {
 
 /* Every crossing of a's edges with b's; -1 at any contact that is not a clean crossing. */
 static int find_crossings(const gt_ring *a, const gt_ring *b, gt_clip_work *w) {
+    double box_b[4];
+    ring_box(b, box_b);
     for (size_t i = 0; i < a->n; i++) {
         const double *a0 = &a->xy[2 * i], *a1 = &a->xy[2 * ((i + 1) % a->n)];
         double ax0 = fmin(a0[0], a1[0]), ax1 = fmax(a0[0], a1[0]), ay0 = fmin(a0[1], a1[1]), ay1 = fmax(a0[1], a1[1]);
+        if (ax1 < box_b[0] || ax0 > box_b[2] || ay1 < box_b[1] || ay0 > box_b[3]) continue; /* far from b */
         for (size_t j = 0; j < b->n; j++) {
             const double *b0 = &b->xy[2 * j], *b1 = &b->xy[2 * ((j + 1) % b->n)];
             if (fmax(b0[0], b1[0]) < ax0 || fmin(b0[0], b1[0]) > ax1 || fmax(b0[1], b1[1]) < ay0 ||
@@ -79,6 +94,108 @@ static int inside_ring(const double *p, const gt_ring *r) {
         if ((s[1] > p[1]) != (e[1] > p[1]) && p[0] < (e[0] - s[0]) * (p[1] - s[1]) / (e[1] - s[1]) + s[0]) in = !in;
     }
     return in;
+}
+
+static int same_point(const double *p, const double *q) { return p[0] == q[0] && p[1] == q[1]; }
+
+/* Two edges the orientation test found in contact: 0 when they are the same edge or meet
+ * only at an end point both have exactly (the contacts of neighbours in a coverage, which
+ * share their boundary vertex for vertex); -1 for anything else — a vertex inside the other
+ * edge, edges overlapping in part, a contact too close to call. */
+static int exact_contact(const double *a0, const double *a1, const double *b0, const double *b1) {
+    if ((same_point(a0, b0) && same_point(a1, b1)) || (same_point(a0, b1) && same_point(a1, b0))) return 0;
+    const double *p, *q, *r; /* the shared end, a's other end, b's other end */
+    if (same_point(a0, b0))
+        p = a0, q = a1, r = b1;
+    else if (same_point(a0, b1))
+        p = a0, q = a1, r = b0;
+    else if (same_point(a1, b0))
+        p = a1, q = a0, r = b1;
+    else if (same_point(a1, b1))
+        p = a1, q = a0, r = b0;
+    else
+        return -1;
+    double v;
+    if (side_of(p, q, r, &v) != 0) return 0; /* not collinear: they part at p */
+    /* In line (or too close to call): apart only when they leave p in opposite directions. */
+    return (q[0] - p[0]) * (r[0] - p[0]) + (q[1] - p[1]) * (r[1] - p[1]) < 0 ? 0 : -1;
+}
+
+/* Marks kept while two rings are compared: a vertex both rings have, an edge both have. */
+enum { MARK_VERTEX = 1, MARK_EDGE = 2 };
+
+static int in_box(const double *p, const double *box) {
+    return p[0] >= box[0] && p[0] <= box[2] && p[1] >= box[1] && p[1] <= box[3];
+}
+
+/* 1 when nothing of r off other's boundary lies inside other: no vertex r does not share, no
+ * midpoint of an edge between two shared vertices that is not itself shared. With boundaries
+ * that touch but never cross, a part of r inside other would hold such a vertex or edge. 0
+ * when something is inside, or when nothing could be tested. */
+static int apart_from(const gt_ring *r, const unsigned char *marks, const gt_ring *other, const double *box) {
+    int tested = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        size_t next = (i + 1) % r->n;
+        const double *p = &r->xy[2 * i], *q = &r->xy[2 * next];
+        if (!(marks[i] & MARK_VERTEX)) {
+            if (in_box(p, box) && inside_ring(p, other)) return 0;
+            tested = 1;
+        } else if ((marks[next] & MARK_VERTEX) && !(marks[i] & MARK_EDGE)) {
+            double mid[2] = {(p[0] + q[0]) / 2, (p[1] + q[1]) / 2};
+            if (in_box(mid, box) && inside_ring(mid, other)) return 0;
+            tested = 1;
+        }
+    }
+    return tested;
+}
+
+/* Neighbours of a coverage: boundaries that touch only at exactly shared vertices and edges
+ * and never cross. Two simple polygons whose boundaries do not cross have interiors that are
+ * nested or apart; this answers only "apart" (see apart_from, both ways) and returns 0 then;
+ * -1 otherwise (crossings, inexact contacts, nesting: the general clip or GEOS decides); -2
+ * when out of memory. */
+static int touching_neighbours(const gt_ring *a, const gt_ring *b, gt_clip_work *w) {
+    if (gt_reserve(&w->marks, &w->mark_cap, a->n + b->n, 1, 64)) return -2;
+    unsigned char *ma = w->marks, *mb = w->marks + a->n;
+    memset(w->marks, 0, a->n + b->n);
+    double box_a[4], box_b[4];
+    ring_box(a, box_a);
+    ring_box(b, box_b);
+    int contacts = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        size_t i1 = (i + 1) % a->n;
+        const double *a0 = &a->xy[2 * i], *a1 = &a->xy[2 * i1];
+        double ax0 = fmin(a0[0], a1[0]), ax1 = fmax(a0[0], a1[0]), ay0 = fmin(a0[1], a1[1]), ay1 = fmax(a0[1], a1[1]);
+        if (ax1 < box_b[0] || ax0 > box_b[2] || ay1 < box_b[1] || ay0 > box_b[3]) continue;
+        for (size_t j = 0; j < b->n; j++) {
+            size_t j1 = (j + 1) % b->n;
+            const double *b0 = &b->xy[2 * j], *b1 = &b->xy[2 * j1];
+            if (fmax(b0[0], b1[0]) < ax0 || fmin(b0[0], b1[0]) > ax1 || fmax(b0[1], b1[1]) < ay0 ||
+                fmin(b0[1], b1[1]) > ay1)
+                continue;
+            double v;
+            int sa0 = side_of(b0, b1, a0, &v), sa1 = side_of(b0, b1, a1, &v);
+            if (sa0 == sa1 && sa0 != 0) continue;
+            int sb0 = side_of(a0, a1, b0, &v), sb1 = side_of(a0, a1, b1, &v);
+            if (sb0 == sb1 && sb0 != 0) continue;
+            if (sa0 && sa1 && sb0 && sb1) return -1; /* a clean crossing: not mere neighbours */
+            if (exact_contact(a0, a1, b0, b1)) return -1;
+            contacts = 1;
+            /* mark what the two edges share: both ends (the same edge) or one */
+            if ((same_point(a0, b0) && same_point(a1, b1)) || (same_point(a0, b1) && same_point(a1, b0))) {
+                ma[i] |= MARK_EDGE | MARK_VERTEX;
+                ma[i1] |= MARK_VERTEX;
+                mb[j] |= MARK_EDGE | MARK_VERTEX;
+                mb[j1] |= MARK_VERTEX;
+            } else {
+                if (same_point(a0, b0) || same_point(a0, b1)) ma[i] |= MARK_VERTEX;
+                if (same_point(a1, b0) || same_point(a1, b1)) ma[i1] |= MARK_VERTEX;
+                if (same_point(b0, a0) || same_point(b0, a1)) mb[j] |= MARK_VERTEX;
+                if (same_point(b1, a0) || same_point(b1, a1)) mb[j1] |= MARK_VERTEX;
+            }
+        }
+    }
+    return contacts && apart_from(a, ma, b, box_b) && apart_from(b, mb, a, box_a) ? 0 : -1;
 }
 
 /* Crossings are ordered by (edge, position along it) on one side, then by index. */
@@ -195,6 +312,9 @@ int gt_ring_clip_simple(const gt_ring *a, const gt_ring *b, gt_clip_work *w) {
     if (same_ring(a, b)) return copy_ring(w, a);
     if (a->n > GT_CLIP_MAX_EDGE_PAIRS / b->n) return -1; /* a->n * b->n, without overflow */
     int status = find_crossings(a, b, w);
+    /* Neighbours that share boundary vertices but no area — most candidate pairs of two
+     * coverages of the same ground — are answered here instead of by a general overlay. */
+    if (status == -1) return touching_neighbours(a, b, w);
     if (status) return status;
     if (w->ncross == 0) {
         /* No crossing and no contact: one inside the other, or apart. */

@@ -1,10 +1,11 @@
 /* polygon_clip.h — the intersection of two simple polygons without holes, traced along
  * the points where their boundaries cross (Greiner–Hormann), for the pairs that are not
- * both convex (convex_clip.h handles those). It only answers when every contact between
- * the two boundaries is a clean crossing — no shared edges, no vertex on the other
- * boundary, no crossing the floating-point orientation test cannot settle — and leaves
- * everything else (a few pairs in most land-use data, more where both years share
- * boundaries) to GEOS's robust overlay. */
+ * both convex (convex_clip.h handles those). It answers when every contact between the two
+ * boundaries is a clean crossing — no shared edges, no vertex on the other boundary, no
+ * crossing the floating-point orientation test cannot settle — and, without tracing, when
+ * the two are neighbours of a coverage: boundaries touching only at exactly shared vertices
+ * and edges, interiors apart (no area in common). Everything else (nesting with shared
+ * edges, T-junctions, near misses) goes to GEOS's robust overlay. */
 #ifndef GUOTU_POLYGON_CLIP_H
 #define GUOTU_POLYGON_CLIP_H
 
@@ -22,6 +23,8 @@ typedef struct gt_clip_work {
     gt_ring rings;     /* the result rings' points, one after another */
     size_t *ring_ends; /* where each result ring ends in `rings` (exclusive) */
     size_t nrings, ring_cap;
+    unsigned char *marks; /* shared vertices and edges of the two rings being compared */
+    size_t mark_cap;
 } gt_clip_work;
 
 void gt_clip_work_free(gt_clip_work *w);

@@ -231,8 +231,18 @@ static void test_simple_cases(void **state) {
     assert_int_equal(check_simple_wkt(f, u_shape, "POLYGON((1 1,4 1,4 4,1 1))"), 1);
     assert_int_equal(check_simple_wkt(f, "POLYGON((1 1,4 1,4 4,1 1))", u_shape), 1);
     assert_int_equal(check_simple_wkt(f, u_shape, "POLYGON((12 15,18 15,18 28,12 15))"), 0);
-    /* contacts that are not clean crossings go to GEOS: a shared edge, a vertex on an edge */
-    assert_int_equal(check_simple_wkt(f, u_shape, "POLYGON((30 0,40 0,40 30,30 30,30 0))"), -1);
+    /* neighbours sharing an edge exactly, or a vertex only: apart, answered without GEOS */
+    assert_int_equal(check_simple_wkt(f, u_shape, "POLYGON((30 0,40 0,40 30,30 30,30 0))"), 0);
+    assert_int_equal(check_simple_wkt(f, u_shape, "POLYGON((30 30,40 30,40 40,30 30))"), 0);
+    /* the inner side of the U, touching both arms and the base along whole edges: apart */
+    assert_int_equal(check_simple_wkt(f, u_shape, "POLYGON((10 10,20 10,20 30,10 30,10 10))"), 0);
+    /* sharing edges but nested, or overlapping through a chord between shared vertices, or
+     * sharing only part of an edge: GEOS decides */
+    assert_int_equal(check_simple_wkt(f, u_shape, "POLYGON((0 0,10 0,10 10,0 0))"), -1);
+    assert_int_equal(check_simple_wkt(f, "POLYGON((0 0,10 0,10 10,0 10,0 0))", "POLYGON((0 0,10 0,5 5,0 0))"), -1);
+    assert_int_equal(check_simple_wkt(f, "POLYGON((0 0,10 0,10 10,0 10,0 0))", "POLYGON((0 0,10 10,20 -5,0 0))"), -1);
+    assert_int_equal(check_simple_wkt(f, u_shape, "POLYGON((30 5,40 5,40 30,30 30,30 5))"), -1);
+    /* contacts that are not clean crossings go to GEOS: a vertex on an edge */
     assert_int_equal(check_simple_wkt(f, u_shape, "POLYGON((15 5,26 -5,35 5,15 5))"), 1);
     assert_int_equal(check_simple_wkt(f, u_shape, "POLYGON((15 0,25 -5,35 5,15 0))"), -1);
     /* the same polygon in both years (from another start, the other way round): itself */
@@ -280,6 +290,87 @@ static void test_simple_random_pairs_match_geos(void **state) {
     assert_true(multi > tested / 40);
 }
 
+/* A number in [0, 1] from a state that is stepped (xorshift): the same key, the same numbers. */
+static double next01(unsigned *state) {
+    unsigned x = *state ? *state : 1u;
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    *state = x;
+    return x / 4294967295.0;
+}
+
+/* Vertex (i, j) of a jittered grid whose edges wiggle: each edge's inner vertices come from
+ * the edge alone, so the cells on both sides share them exactly, as in a land-use coverage. */
+static void grid_node(int i, int j, double *xy) {
+    unsigned seed = (unsigned)(i * 7919 + j * 104729 + 13);
+    xy[0] = 100.0 * i + 30.0 * (next01(&seed) - 0.5);
+    xy[1] = 100.0 * j + 30.0 * (next01(&seed) - 0.5);
+}
+
+/* The WIGGLE inner vertices of the edge from node p to node q (p before q in a fixed order). */
+enum { WIGGLE = 9 };
+static void grid_edge(const double *p, const double *q, unsigned key, double *out) {
+    for (int m = 0; m < WIGGLE; m++) {
+        double t = (m + 1.0) / (WIGGLE + 1), off = 0.1 * (next01(&key) - 0.5) * sin(3.14159 * t);
+        out[2 * m] = p[0] + t * (q[0] - p[0]) - off * (q[1] - p[1]);
+        out[2 * m + 1] = p[1] + t * (q[1] - p[1]) + off * (q[0] - p[0]);
+    }
+}
+
+/* Cell (i, j) as a polygon of 4 * (WIGGLE + 1) vertices, counter-clockwise. */
+static GEOSGeometry *grid_cell(fixture *f, int i, int j) {
+    double n[4][2], xy[2 * (4 * (WIGGLE + 1) + 1)], inner[2 * WIGGLE];
+    grid_node(i, j, n[0]);
+    grid_node(i + 1, j, n[1]);
+    grid_node(i + 1, j + 1, n[2]);
+    grid_node(i, j + 1, n[3]);
+    /* bottom and top run west to east, left and right south to north; keys name the edge */
+    const int from[4] = {0, 1, 3, 0}, to[4] = {1, 2, 2, 3}, reversed[4] = {0, 0, 1, 1};
+    const unsigned keys[4] = {(unsigned)(i * 1000 + j) * 2, (unsigned)((i + 1) * 1000 + j) * 2 + 1,
+                              (unsigned)(i * 1000 + j + 1) * 2, (unsigned)(i * 1000 + j) * 2 + 1};
+    size_t k = 0;
+    for (int e = 0; e < 4; e++) {
+        grid_edge(n[from[e]], n[to[e]], keys[e], inner);
+        const double *start = reversed[e] ? n[to[e]] : n[from[e]];
+        xy[k++] = start[0];
+        xy[k++] = start[1];
+        for (int m = 0; m < WIGGLE; m++) {
+            int at = reversed[e] ? WIGGLE - 1 - m : m;
+            xy[k++] = inner[2 * at];
+            xy[k++] = inner[2 * at + 1];
+        }
+    }
+    xy[k++] = xy[0];
+    xy[k++] = xy[1];
+    GEOSContextHandle_t h = f->ctx->geos;
+    GEOSCoordSequence *seq = GEOSCoordSeq_copyFromBuffer_r(h, xy, k / 2, 0, 0);
+    return GEOSGeom_createPolygon_r(h, GEOSGeom_createLinearRing_r(h, seq), NULL, 0);
+}
+
+/* Every pair of neighbouring cells (edge and corner neighbours) of a 12 x 12 coverage: apart,
+ * answered without GEOS, and GEOS agrees (nothing in common); a cell with itself is itself. */
+static void test_coverage_neighbours_are_answered(void **state) {
+    fixture *f = *state;
+    int pairs = 0;
+    for (int i = 0; i < 12; i++)
+        for (int j = 0; j < 12; j++) {
+            GEOSGeometry *a = grid_cell(f, i, j);
+            assert_int_equal(GEOSisValid_r(f->ctx->geos, a), 1);
+            assert_int_equal(check_simple(f, a, a), 1);
+            for (int di = -1; di <= 1; di++)
+                for (int dj = -1; dj <= 1; dj++) {
+                    if (!di && !dj) continue;
+                    GEOSGeometry *b = grid_cell(f, i + di, j + dj);
+                    assert_int_equal(check_simple(f, a, b), 0);
+                    pairs++;
+                    GEOSGeom_destroy_r(f->ctx->geos, b);
+                }
+            GEOSGeom_destroy_r(f->ctx->geos, a);
+        }
+    assert_int_equal(pairs, 144 * 8);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
@@ -287,6 +378,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_random_pairs_match_geos, setup, teardown),
         cmocka_unit_test_setup_teardown(test_simple_cases, setup, teardown),
         cmocka_unit_test_setup_teardown(test_simple_random_pairs_match_geos, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_coverage_neighbours_are_answered, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
