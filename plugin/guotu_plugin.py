@@ -194,6 +194,7 @@ class GuotuPlugin:
             self.lines_dock.deleteLater()
             self.lines_dock = None
         if self.conversion_dock is not None:
+            self.conversion_dock.cleanup()
             self.iface.removeDockWidget(self.conversion_dock)
             self.conversion_dock.deleteLater()
             self.conversion_dock = None

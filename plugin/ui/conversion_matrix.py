@@ -9,8 +9,8 @@ a whole row, a whole column or the zone.
 
 from typing import Dict, List, Optional, Tuple
 
-from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt import sip, uic
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
 from qgis.PyQt.QtWidgets import QHeaderView, QLabel, QTableWidgetItem, QWidget
 from qgis.core import QgsExpression, QgsMapLayer, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
@@ -75,7 +75,12 @@ class ConversionMatrixWidget(QWidget, FORM_CLASS):
         self.zoneCombo.currentIndexChanged.connect(self._fill_table)
         self.refreshButton.clicked.connect(self.reload)
         self.matrixTable.cellClicked.connect(self.on_cell_clicked)
-        QgsProject.instance().layerWillBeRemoved[str].connect(self._layer_removed)
+        # Removing layers and renewing the project come in bursts (the layer is still listed
+        # while it goes, a new project deletes them all): forget the layer at once and look
+        # for another only once the burst is over.
+        project = QgsProject.instance()
+        project.layerWillBeRemoved[str].connect(self._layer_removed)
+        project.cleared.connect(self._project_cleared)
         self.matrixTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.matrixTable.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.set_layer(self._first_conversion_layer())
@@ -101,6 +106,8 @@ class ConversionMatrixWidget(QWidget, FORM_CLASS):
     @staticmethod
     def _first_conversion_layer() -> Optional[QgsVectorLayer]:
         for layer in QgsProject.instance().mapLayers().values():
+            if sip.isdeleted(layer):
+                continue
             if isinstance(layer, QgsVectorLayer) and layer.isSpatial() and not missing_matrix_fields(layer):
                 return layer
         return None
@@ -117,9 +124,38 @@ class ConversionMatrixWidget(QWidget, FORM_CLASS):
         self.reload()
 
     def _layer_removed(self, layer_id: str) -> None:
-        if self.layer is not None and self.layer.id() == layer_id:
-            self.layer = None
+        if sip.isdeleted(self):
+            return
+        if self.layer is not None and (sip.isdeleted(self.layer) or self.layer.id() == layer_id):
+            self._forget_layer()
+            QTimer.singleShot(0, self._reload_if_alive)
+
+    def _project_cleared(self) -> None:
+        if not sip.isdeleted(self):
+            self._forget_layer()
+
+    def _forget_layer(self) -> None:
+        self.layer = None
+        self.matrices = {}
+        self.zoneCombo.blockSignals(True)
+        self.zoneCombo.clear()
+        self.zoneCombo.blockSignals(False)
+        self.selectionLabel.setText("")
+        self._fill_table()
+
+    def _reload_if_alive(self) -> None:
+        if not sip.isdeleted(self) and self.layer is None:
             self.reload()
+
+    def cleanup(self) -> None:
+        """Stops following the project (before the widget goes with the plugin)."""
+        project = QgsProject.instance()
+        for signal, slot in ((project.layerWillBeRemoved[str], self._layer_removed),
+                             (project.cleared, self._project_cleared)):
+            try:
+                signal.disconnect(slot)
+            except TypeError:  # already disconnected
+                pass
 
     def reload(self) -> None:
         """Sums the layer again (the first conversions layer of the project when none is
@@ -255,3 +291,6 @@ class ConversionMatrixDock(QgsDockWidget):
         self.setWindowTitle(tr("Land-use conversion matrix"))
         self.matrix = ConversionMatrixWidget(self, iface)
         self.setWidget(self.matrix)
+
+    def cleanup(self) -> None:
+        self.matrix.cleanup()

@@ -182,3 +182,47 @@ def test_menu_entry_opens_the_matrix_dock(guotu, conversions):
     finally:
         plugin.unload()
     assert not [d for d in iface.docks if isinstance(d, ConversionMatrixDock)]
+
+
+def test_removing_layers_and_renewing_the_project_raise_nothing(guotu, monkeypatch):
+    """Removing the shown layer, removing every layer and a new project once raised "wrapped
+    C/C++ object has been deleted" from the matrix's slots (seen only as a Python error box):
+    every exception in a slot is caught here through sys.excepthook."""
+    import sys
+
+    from qgis.PyQt.QtCore import QCoreApplication
+    from guotu.ui.conversion_matrix import ConversionMatrixWidget
+
+    errors = []
+    monkeypatch.setattr(sys, "excepthook", lambda *info: errors.append(info))
+    project = QgsProject.instance()
+
+    def conversions_layer(name: str) -> QgsVectorLayer:
+        layers = cd.fixture_layers()
+        layer = cd.run_algorithm(cd.params(layers["before"], layers["after"], layers["zones"]))["CONVERSIONS"]
+        layer.setName(name)
+        project.addMapLayer(layer)
+        return layer
+
+    first, second = conversions_layer("first"), conversions_layer("second")
+    widget = ConversionMatrixWidget()
+    shown = widget.layer
+    assert shown in (first, second) and widget.matrixTable.rowCount() > 0
+    other = second if shown is first else first
+    project.removeMapLayer(shown.id())
+    QCoreApplication.processEvents()
+    assert widget.layer is other and widget.matrixTable.rowCount() > 0  # the other one, once settled
+    project.removeAllMapLayers()
+    QCoreApplication.processEvents()
+    assert widget.layer is None and widget.matrixTable.rowCount() == 0
+    conversions_layer("third")
+    project.clear()  # a new project
+    QCoreApplication.processEvents()
+    assert widget.layer is None
+    widget.cleanup()
+    widget.deleteLater()
+    QCoreApplication.processEvents()
+    conversions_layer("after the widget")
+    project.removeAllMapLayers()
+    QCoreApplication.processEvents()
+    assert not errors, errors
