@@ -3,12 +3,10 @@
 from typing import List, Optional
 
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
-from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QMenu
+from qgis.PyQt.QtWidgets import QAction, QMenu, QToolBar
 from qgis.core import QgsApplication
 
 from .i18n import tr
-from .paths import icon_path
 from .processing.provider import PROVIDER_ID, GuotuProvider
 from .translator import install_translator
 
@@ -26,6 +24,7 @@ class GuotuPlugin:
         self.menu: Optional[QMenu] = None
         self.actions: List[QAction] = []
         self.voucher_dialog = None  # ui.voucher_dialog.VoucherDialog, made when first opened
+        self.toolbar = None  # the Guotu 国土 toolbar
         self.conversion_dock = None  # ui.conversion_matrix.ConversionMatrixDock, made when first opened
         self.lines_dock = None  # ui.lines_dock.LinesDock (三区三线检查), made when first opened
         self.parcels_dock = None  # ui.parcels_dock.ParcelsDock (整治地块审查), made when first opened
@@ -44,55 +43,49 @@ class GuotuPlugin:
         self._add_menu()
 
     def _add_menu(self) -> None:
+        """The Guotu 国土 menu (before Help) and its toolbar: every entry point, each with an
+        icon that says what it does. The menu shows its name, not an icon, so that a new user
+        finds it."""
         main_window = self.iface.mainWindow()
         self.menu = QMenu(MENU_TITLE, main_window)
         self.menu.setObjectName("mGuotuMenu")
-        self.menu.setIcon(QIcon(icon_path()))
-        action = QAction(QIcon(icon_path()), tr("Area by zone and land-use class…"), main_window)
-        action.setObjectName("mActionGuotuAreaByClass")
-        action.triggered.connect(self._open_area_by_class)
-        self.menu.addAction(action)
-        self.actions.append(action)
-        vouchers = QAction(QIcon(icon_path()), tr("Ecological vouchers…"), main_window)
-        vouchers.setObjectName("mActionGuotuVouchers")
-        vouchers.triggered.connect(self._open_vouchers)
-        self.menu.addAction(vouchers)
-        self.actions.append(vouchers)
-        conversion = QAction(QIcon(icon_path()), tr("Land-use conversion map…"), main_window)
-        conversion.setObjectName("mActionGuotuConversion")
-        conversion.triggered.connect(self._open_conversion)
-        self.menu.addAction(conversion)
-        self.actions.append(conversion)
-        matrix = QAction(QIcon(icon_path()), tr("Land-use conversion matrix…"), main_window)
-        matrix.setObjectName("mActionGuotuConversionMatrix")
-        matrix.triggered.connect(self._open_conversion_matrix)
-        self.menu.addAction(matrix)
-        self.actions.append(matrix)
-        self.menu.addSeparator()
-        for name, text, slot in (("mActionGuotuNewLinesWorkspace", tr("New three-lines workspace…"),
-                                  self._new_lines_workspace),
-                                 ("mActionGuotuOpenLinesWorkspace", tr("Open three-lines workspace…"),
-                                  self._open_lines_workspace),
-                                 ("mActionGuotuLinesCheck", tr("Three control lines check…"), self._show_lines_dock)):
-            lines_action = QAction(QIcon(icon_path()), text, main_window)
-            lines_action.setObjectName(name)
-            lines_action.triggered.connect(slot)
-            self.menu.addAction(lines_action)
-            self.actions.append(lines_action)
-        self.menu.addSeparator()
-        parcels = QAction(QIcon(icon_path()), tr("Rectification parcel review…"), main_window)
-        parcels.setObjectName("mActionGuotuParcelsReview")
-        parcels.triggered.connect(self._show_parcels_dock)
-        self.menu.addAction(parcels)
-        self.actions.append(parcels)
-        border = QAction(QIcon(icon_path()), tr("Cross-city border review…"), main_window)
-        border.setObjectName("mActionGuotuBorderReview")
-        border.triggered.connect(self._show_border_dock)
-        self.menu.addAction(border)
-        self.actions.append(border)
+        self.toolbar = QToolBar(MENU_TITLE, main_window)
+        self.toolbar.setObjectName("mGuotuToolbar")
+        groups = (
+            (("mActionGuotuAreaByClass", tr("Area by zone and land-use class…"), "/mActionMeasureArea.svg",
+              self._open_area_by_class, False),
+             ("mActionGuotuVouchers", tr("Ecological vouchers…"), "/mActionCalculateField.svg", self._open_vouchers,
+              True),
+             ("mActionGuotuConversion", tr("Land-use conversion map…"), "/algorithms/mAlgorithmIntersect.svg",
+              self._open_conversion, True),
+             ("mActionGuotuConversionMatrix", tr("Land-use conversion matrix…"), "/mActionOpenTable.svg",
+              self._open_conversion_matrix, False)),
+            (("mActionGuotuNewLinesWorkspace", tr("New three-lines workspace…"), "/mActionNewGeoPackageLayer.svg",
+              self._new_lines_workspace, False),
+             ("mActionGuotuOpenLinesWorkspace", tr("Open three-lines workspace…"), "/mActionFileOpen.svg",
+              self._open_lines_workspace, False),
+             ("mActionGuotuLinesCheck", tr("Three control lines check…"), "/algorithms/mAlgorithmCheckGeometry.svg",
+              self._show_lines_dock, True)),
+            (("mActionGuotuParcelsReview", tr("Rectification parcel review…"), "/mActionIdentify.svg",
+              self._show_parcels_dock, True),),
+            (("mActionGuotuBorderReview", tr("Cross-city border review…"),
+              "/algorithms/mAlgorithmLineIntersections.svg", self._show_border_dock, True),),
+        )
+        for n, group in enumerate(groups):
+            if n:
+                self.menu.addSeparator()
+            for name, text, icon, slot, on_toolbar in group:
+                action = QAction(QgsApplication.getThemeIcon(icon), text, main_window)
+                action.setObjectName(name)
+                action.triggered.connect(slot)
+                self.menu.addAction(action)
+                if on_toolbar:
+                    self.toolbar.addAction(action)
+                self.actions.append(action)
         menu_bar = main_window.menuBar()
         # Sit just before Help, where plugin menus conventionally go.
         menu_bar.insertMenu(self.iface.helpMenu().menuAction(), self.menu)
+        main_window.addToolBar(self.toolbar)
 
     def _open_area_by_class(self) -> None:
         import processing  # QGIS's Processing plugin, imported when first needed
@@ -205,6 +198,10 @@ class GuotuPlugin:
         for action in self.actions:
             action.deleteLater()
         self.actions = []
+        if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+            self.toolbar = None
         if self.menu is not None:
             self.menu.menuAction().setVisible(False)
             self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())

@@ -5,8 +5,8 @@ from pathlib import Path
 from typing import Optional, Set
 
 import pytest
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QAction, QMainWindow, QMenu
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtWidgets import QAction, QMainWindow, QMenu, QToolBar
 from qgis.core import QgsProject, QgsVectorLayer
 
 import conversion_data as cd
@@ -172,6 +172,17 @@ def test_menu_entry_opens_the_matrix_dock(guotu, conversions):
         menu = iface.window.findChild(QMenu, "mGuotuMenu")
         action = iface.window.findChild(QAction, "mActionGuotuConversionMatrix")
         assert menu is not None and action is not None and action in menu.actions()
+        # The menu bar shows the name, not a 16-px icon; a toolbar holds the main entry points,
+        # each action with an icon of its own.
+        assert menu.title() == "Guotu 国土" and menu.icon().isNull()
+        toolbar = iface.window.findChild(QToolBar, "mGuotuToolbar")
+        assert toolbar is not None and toolbar.windowTitle() == "Guotu 国土"
+        assert [a.objectName() for a in toolbar.actions()] == [
+            "mActionGuotuVouchers", "mActionGuotuConversion", "mActionGuotuLinesCheck", "mActionGuotuParcelsReview",
+            "mActionGuotuBorderReview"]
+        entries = [a for a in menu.actions() if not a.isSeparator()]
+        assert len(entries) == 9 and all(not a.icon().isNull() for a in entries)
+        assert len({a.icon().cacheKey() for a in entries}) == len(entries)
         action.trigger()
         docks = [d for d in iface.docks if isinstance(d, ConversionMatrixDock)]
         assert len(docks) == 1
@@ -182,6 +193,9 @@ def test_menu_entry_opens_the_matrix_dock(guotu, conversions):
     finally:
         plugin.unload()
     assert not [d for d in iface.docks if isinstance(d, ConversionMatrixDock)]
+    QCoreApplication.processEvents()
+    assert iface.window.findChild(QToolBar, "mGuotuToolbar") is None or \
+        iface.window.toolBarArea(iface.window.findChild(QToolBar, "mGuotuToolbar")) == Qt.NoToolBarArea
 
 
 def test_removing_layers_and_renewing_the_project_raise_nothing(guotu, monkeypatch):
