@@ -18,6 +18,7 @@ KINDS: Tuple[str, ...] = ("overlap", "gap", "discontinuity", "category_mismatch"
 
 
 class _BorderOptions(ctypes.Structure):
+    _c_name_ = "guotu_border_options"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("crs", ctypes.c_char_p),
         ("area_method", ctypes.c_int),
@@ -37,6 +38,7 @@ class _BorderOptions(ctypes.Structure):
 
 
 class _Segment(ctypes.Structure):
+    _c_name_ = "guotu_border_segment"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("admin_a", ctypes.c_char_p), ("admin_b", ctypes.c_char_p), ("status", ctypes.c_char_p),
         ("categories_a", ctypes.c_char_p), ("categories_b", ctypes.c_char_p),
@@ -47,6 +49,7 @@ class _Segment(ctypes.Structure):
 
 
 class _Conflict(ctypes.Structure):
+    _c_name_ = "guotu_border_conflict"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("id", ctypes.c_int64), ("kind", ctypes.c_char_p), ("detail", ctypes.c_char_p),
         ("admin_a", ctypes.c_char_p), ("admin_b", ctypes.c_char_p), ("side", ctypes.c_char_p),
@@ -60,6 +63,7 @@ class _Conflict(ctypes.Structure):
 
 
 class _Issue(ctypes.Structure):
+    _c_name_ = "guotu_border_issue"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("kind", ctypes.c_char_p), ("admin_a", ctypes.c_char_p), ("admin_b", ctypes.c_char_p),
         ("fid", ctypes.c_int64), ("city_id", ctypes.c_char_p), ("area_m2", ctypes.c_double),
@@ -74,10 +78,12 @@ _ISSUE_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(_Issue), ctypes.c_void
 
 
 class _Callbacks(ctypes.Structure):
+    _c_name_ = "guotu_border_callbacks"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [("segment", _SEGMENT_FN), ("conflict", _CONFLICT_FN), ("issue", _ISSUE_FN)]
 
 
 class _Pair(ctypes.Structure):
+    _c_name_ = "guotu_border_pair"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("admin_a", ctypes.c_char_p), ("admin_b", ctypes.c_char_p), ("name_a", ctypes.c_char_p),
         ("name_b", ctypes.c_char_p),
@@ -90,6 +96,7 @@ class _Pair(ctypes.Structure):
 
 
 class _Stats(ctypes.Structure):
+    _c_name_ = "guotu_border_stats"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [(name, ctypes.c_int64) for name in (
         "admins", "elements", "elements_compared", "elements_no_city", "elements_unknown_city", "elements_invalid",
         "elements_no_geometry", "admins_invalid")]

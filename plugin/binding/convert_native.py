@@ -27,6 +27,7 @@ LINES: Tuple[str, ...] = ("ecological_redline", "permanent_farmland", "urban_bou
 
 
 class _ConvertOptions(ctypes.Structure):
+    _c_name_ = "guotu_convert_options"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("crs", ctypes.c_char_p),
         ("area_method", ctypes.c_int),
@@ -38,6 +39,7 @@ class _ConvertOptions(ctypes.Structure):
 
 
 class _PolicyRule(ctypes.Structure):
+    _c_name_ = "guotu_policy_rule"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("status", ctypes.c_char_p),
         ("paths_zh", ctypes.c_char_p),
@@ -46,6 +48,7 @@ class _PolicyRule(ctypes.Structure):
 
 
 class _ConversionPiece(ctypes.Structure):
+    _c_name_ = "guotu_conversion_piece"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("zone_id", ctypes.c_char_p),
         ("from_code", ctypes.c_char_p),
@@ -66,6 +69,8 @@ class _ConversionPiece(ctypes.Structure):
 
 
 class _Transition(ctypes.Structure):
+    _c_name_ = "guotu_transition"  # the C struct it mirrors (checked by test_abi_layout.py)
+    _c_fields_ = {"from_class": "from", "to_class": "to"}  # C names that are Python keywords
     _fields_ = [
         ("zone_id", ctypes.c_char_p),
         ("from_class", ctypes.c_char_p),  # C: from
@@ -77,6 +82,7 @@ class _Transition(ctypes.Structure):
 
 
 class _StatusArea(ctypes.Structure):
+    _c_name_ = "guotu_status_area"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("zone_id", ctypes.c_char_p),
         ("status", ctypes.c_char_p),
@@ -85,6 +91,7 @@ class _StatusArea(ctypes.Structure):
 
 
 class _LineStatusArea(ctypes.Structure):
+    _c_name_ = "guotu_line_status_area"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("zone_id", ctypes.c_char_p),
         ("line", ctypes.c_char_p),
@@ -94,6 +101,7 @@ class _LineStatusArea(ctypes.Structure):
 
 
 class _UnknownCode(ctypes.Structure):
+    _c_name_ = "guotu_unknown_code"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("code", ctypes.c_char_p),
         ("side", ctypes.c_int),
@@ -102,6 +110,7 @@ class _UnknownCode(ctypes.Structure):
 
 
 class _ConvertStats(ctypes.Structure):
+    _c_name_ = "guotu_convert_stats"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("before_features", ctypes.c_int64),
         ("after_features", ctypes.c_int64),
@@ -120,6 +129,7 @@ class _ConvertStats(ctypes.Structure):
 
 
 class _ConvertGrid(ctypes.Structure):
+    _c_name_ = "guotu_convert_grid"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("geotransform", ctypes.c_double * 6),
         ("width", ctypes.c_int64),

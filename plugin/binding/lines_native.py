@@ -24,6 +24,7 @@ RULES: Tuple[str, ...] = tuple(f"L{n:02d}" for n in range(1, 15))
 
 
 class _LinesOptions(ctypes.Structure):
+    _c_name_ = "guotu_lines_options"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("crs", ctypes.c_char_p),
         ("area_method", ctypes.c_int),
@@ -43,6 +44,7 @@ NUMBERS = ("minor_overlap_m2", "sliver_width_m", "min_patch_m2", "gap_min_m", "g
            "farmland_share")
 
 class _AdminValues(ctypes.Structure):
+    _c_name_ = "guotu_admin_values"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("redline_target_ha", ctypes.c_double),
         ("farmland_target_ha", ctypes.c_double),
@@ -53,6 +55,7 @@ class _AdminValues(ctypes.Structure):
 
 
 class _LineIssue(ctypes.Structure):
+    _c_name_ = "guotu_line_issue"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("rule_id", ctypes.c_char_p),
         ("severity", ctypes.c_char_p),
@@ -73,6 +76,7 @@ class _LineIssue(ctypes.Structure):
 
 
 class _LineStats(ctypes.Structure):
+    _c_name_ = "guotu_line_stats"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("admin_code", ctypes.c_char_p),
         ("admin_name", ctypes.c_char_p),

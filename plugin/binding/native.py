@@ -1,4 +1,4 @@
-"""ctypes binding of libguotu (guotu.h, guotu_area.h, guotu_tally.h, guotu_voucher.h, ABI 1).
+"""ctypes binding of libguotu (guotu.h, guotu_area.h, guotu_tally.h, guotu_voucher.h, ABI 2).
 
 Only this module knows about ctypes. It mirrors the C API closely: one
 :class:`Context` per run (the library keeps no global state and a context must
@@ -24,7 +24,7 @@ from .errors import GuotuCancelled, GuotuError, GuotuLibraryError
 from .ctypes_names import DOUBLE, DOUBLE_PTR, INT, INT64, PTR, SIZE, STR
 
 # Must equal GUOTU_ABI_VERSION of guotu.h for the structs below to be right.
-ABI_VERSION = 1
+ABI_VERSION = 2
 LIBRARY_ENV = "GUOTU_LIBRARY"
 
 
@@ -78,6 +78,7 @@ class Settlement(IntEnum):
 
 # C enums are int-sized on every ABI we ship for, hence c_int for enum members.
 class _TallyOptions(ctypes.Structure):
+    _c_name_ = "guotu_tally_options"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("crs", ctypes.c_char_p),
         ("area_method", ctypes.c_int),
@@ -90,6 +91,7 @@ class _TallyOptions(ctypes.Structure):
 
 
 class _RasterGrid(ctypes.Structure):
+    _c_name_ = "guotu_raster_grid"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("geotransform", ctypes.c_double * 6),
         ("width", ctypes.c_int64),
@@ -100,6 +102,7 @@ class _RasterGrid(ctypes.Structure):
 
 
 class _TallyStats(ctypes.Structure):
+    _c_name_ = "guotu_tally_stats"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("zones", ctypes.c_int64),
         ("mask_features", ctypes.c_int64),
@@ -118,6 +121,7 @@ class _TallyStats(ctypes.Structure):
 
 
 class _VoucherOptions(ctypes.Structure):
+    _c_name_ = "guotu_voucher_options"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("baseline", ctypes.c_int),
         ("protection_rate", ctypes.c_double),
@@ -130,6 +134,7 @@ class _VoucherOptions(ctypes.Structure):
 
 
 class _VoucherZone(ctypes.Structure):
+    _c_name_ = "guotu_voucher_zone"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("zone_id", ctypes.c_char_p),
         ("zone_name", ctypes.c_char_p),
@@ -146,6 +151,7 @@ class _VoucherZone(ctypes.Structure):
 
 
 class _VoucherClassRow(ctypes.Structure):
+    _c_name_ = "guotu_voucher_class_row"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("zone_id", ctypes.c_char_p),
         ("class_code", ctypes.c_char_p),
@@ -156,6 +162,7 @@ class _VoucherClassRow(ctypes.Structure):
 
 
 class _VoucherUnknown(ctypes.Structure):
+    _c_name_ = "guotu_voucher_unknown"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("class_code", ctypes.c_char_p),
         ("year", ctypes.c_int),
@@ -164,6 +171,7 @@ class _VoucherUnknown(ctypes.Structure):
 
 
 class _VoucherSummary(ctypes.Structure):
+    _c_name_ = "guotu_voucher_summary"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("m0_total_ha", ctypes.c_double),
         ("mt_total_ha", ctypes.c_double),
@@ -177,6 +185,7 @@ class _VoucherSummary(ctypes.Structure):
 
 
 class _CountyVoucher(ctypes.Structure):
+    _c_name_ = "guotu_county_voucher"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("county_id", ctypes.c_char_p),
         ("e_ha", ctypes.c_double),
@@ -186,6 +195,7 @@ class _CountyVoucher(ctypes.Structure):
 
 
 class _MarketOptions(ctypes.Structure):
+    _c_name_ = "guotu_market_options"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("price", ctypes.c_double),
         ("floor_price", ctypes.c_double),
@@ -196,6 +206,7 @@ class _MarketOptions(ctypes.Structure):
 
 
 class _Trade(ctypes.Structure):
+    _c_name_ = "guotu_trade"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("seller_id", ctypes.c_char_p),
         ("buyer_id", ctypes.c_char_p),
@@ -210,6 +221,7 @@ class _Trade(ctypes.Structure):
 
 
 class _MarketSummary(ctypes.Structure):
+    _c_name_ = "guotu_market_summary"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("supply_ha", ctypes.c_double),
         ("demand_ha", ctypes.c_double),

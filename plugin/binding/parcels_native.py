@@ -26,6 +26,7 @@ PARCEL_RULES: Tuple[str, ...] = ("P01", "P02", "P03", "P10", "P11", "P12", "P13"
 
 
 class _ParcelsOptions(ctypes.Structure):
+    _c_name_ = "guotu_parcels_options"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("crs", ctypes.c_char_p),
         ("area_method", ctypes.c_int),
@@ -41,6 +42,7 @@ class _ParcelsOptions(ctypes.Structure):
 NUMBERS = ("tolerance_m2", "new_cultivated_min", "farmland_gain_min")
 
 class _ParcelInput(ctypes.Structure):
+    _c_name_ = "guotu_parcel_input"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("parcel_id", ctypes.c_char_p),
         ("type", ctypes.c_char_p),
@@ -52,6 +54,7 @@ class _ParcelInput(ctypes.Structure):
 
 
 class _ParcelReason(ctypes.Structure):
+    _c_name_ = "guotu_parcel_reason"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("parcel_id", ctypes.c_char_p),
         ("fid", ctypes.c_int64),
@@ -68,6 +71,7 @@ class _ParcelReason(ctypes.Structure):
 
 
 class _ParcelResult(ctypes.Structure):
+    _c_name_ = "guotu_parcel_result"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("parcel_id", ctypes.c_char_p),
         ("type", ctypes.c_char_p),
@@ -95,6 +99,7 @@ class _ParcelResult(ctypes.Structure):
 
 
 class _UnitResult(ctypes.Structure):
+    _c_name_ = "guotu_unit_result"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("project_id", ctypes.c_char_p),
         ("name", ctypes.c_char_p),
@@ -121,6 +126,7 @@ class _UnitResult(ctypes.Structure):
 
 
 class _VillageResult(ctypes.Structure):
+    _c_name_ = "guotu_village_result"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("village_id", ctypes.c_char_p),
         ("name", ctypes.c_char_p),

@@ -14,7 +14,7 @@ def test_packaged_library_is_used_and_abi_matches(guotu, plugin_root: Path):
     candidates = native.library_candidates()
     assert candidates[0] == plugin_root / "guotu" / "lib" / "libguotu.so"
     lib = native.load_library()
-    assert lib.guotu_abi_version() == native.ABI_VERSION == 1
+    assert lib.guotu_abi_version() == native.ABI_VERSION == 2
     with native.Context(lib) as ctx:
         assert ctx.version() == "0.1.0"
         assert "GEOS" in ctx.dependency_versions() and "PROJ" in ctx.dependency_versions()

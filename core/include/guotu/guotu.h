@@ -32,13 +32,9 @@ extern "C" {
 #endif
 
 /* ---- Version ----------------------------------------------------------- */
-#define GUOTU_VERSION_MAJOR 0
-#define GUOTU_VERSION_MINOR 1
-#define GUOTU_VERSION_PATCH 0
-#define GUOTU_VERSION_STRING "0.1.0"
-/* Bumped whenever a public struct layout or function signature changes; the
- * ctypes binding checks it before calling anything else. */
-#define GUOTU_ABI_VERSION 1
+/* GUOTU_VERSION_MAJOR/MINOR/PATCH/STRING, GUOTU_VERSION_AT_LEAST(major, minor, patch) and
+ * GUOTU_ABI_VERSION, generated from guotu_version.h.in. */
+#include "guotu/guotu_version.h"
 
 /* "MAJOR.MINOR.PATCH" of the library actually loaded. Borrowed, static. */
 GUOTU_API const char *guotu_version(void);
