@@ -217,6 +217,9 @@ static int admin_areas(check_run *r, const char *path, const char *class_field, 
     in.crs_mismatch = "reproject";
     in.role = cultivated_system ? "land-use" : "2020 urban land";
     in.whole_area = class_field == NULL; /* 2020 urban land: all of it counts */
+    /* L14 compares farmland with cultivated land net of 田坎 (KCXS of a 三调 layer) */
+    in.deduction = cultivated_system ? "auto" : "none";
+    in.deducted_class = "1203";
     guotu_tally *t = NULL;
     tally_info info;
     guotu_category_map *map = NULL;
@@ -241,6 +244,9 @@ static int admin_areas(check_run *r, const char *path, const char *class_field, 
         double ha;
         guotu_tally_result(r->ctx, t, k, &zone, &code, &ha);
         if (map && (!guotu_category_map_lookup(map, code, &category) || strcmp(category, "cultivated"))) continue;
+        /* 田坎 belongs to the cultivated category of the conversion policy, but cultivated land is
+         * counted net of it (SPEC §8): the deducted share is left out. */
+        if (map && !strcmp(code, in.deducted_class)) continue;
         for (size_t i = 0; i < n; i++)
             if (!strcmp(codes[i], zone)) out[i] += ha;
     }

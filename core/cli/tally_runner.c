@@ -25,6 +25,7 @@ typedef struct tally_run {
     feature_copy *zone_copies, *mask_copies;
     size_t zone_copy_count, mask_copy_count;
     vector_source zones, landuse, mask;
+    int deduction_index; /* the land use's KCXS field, -1 for none */
     raster_source raster;
     int raster_input, has_mask;
     OGRSpatialReferenceH target_crs; /* borrowed from the zones or the raster */
@@ -34,6 +35,19 @@ typedef struct tally_run {
     char *err;
     size_t err_size;
 } tally_run;
+
+/* The KCXS field of the land use, when the 田坎 deduction applies. */
+static int open_deduction(tally_run *run) {
+    const char *d = run->in->deduction;
+    run->deduction_index = -1;
+    if (!d || !strcmp(d, "none")) return 0;
+    if (!strcmp(d, "auto")) {
+        run->deduction_index = OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(run->landuse.layer), "KCXS");
+        return 0;
+    }
+    run->deduction_index = vector_source_field(&run->landuse, d, run->err, run->err_size);
+    return run->deduction_index < 0;
+}
 
 int tally_inputs_check(const tally_inputs *in, char *err, size_t err_size) {
     struct {
@@ -124,6 +138,7 @@ static int open_inputs(tally_run *run) {
                      run->landuse.layer_name, in->landuse);
             return 1;
         }
+        if (open_deduction(run)) return 1;
         run->target_crs = vector_source_crs(&run->zones);
         if (align_crs(run, &run->landuse, role)) return 1;
     }
@@ -366,7 +381,23 @@ static int feed_vector(tally_run *run) {
     int more;
     while ((more = vector_source_next(&run->landuse, &fid, value, sizeof value, &wkb, &size, run->err,
                                       run->err_size)) == 1) {
-        int status = guotu_tally_add_landuse(run->ctx, run->tally, value, fid, wkb, size);
+        double share = 0;
+        if (run->deduction_index >= 0 && !vector_source_real(&run->landuse, run->deduction_index, &share)) {
+            const char *text = vector_source_text(&run->landuse, run->deduction_index);
+            if (text[0]) { /* empty: no deduction; anything else must be a number */
+                snprintf(run->err, run->err_size,
+                         "feature %lld of layer '%s': the deduction coefficient field '%s' is '%s'; a number is "
+                         "needed",
+                         (long long)fid, run->landuse.layer_name,
+                         OGR_Fld_GetNameRef(
+                             OGR_FD_GetFieldDefn(OGR_L_GetLayerDefn(run->landuse.layer), run->deduction_index)),
+                         text);
+                return 1;
+            }
+            share = 0;
+        }
+        const char *deducted = run->in->deducted_class ? run->in->deducted_class : "1203";
+        int status = guotu_tally_add_landuse_deducted(run->ctx, run->tally, value, deducted, share, fid, wkb, size);
         if (status) return core_failed(run, status);
     }
     return more < 0;
@@ -378,6 +409,7 @@ int tally_runner_run(guotu_context *ctx, const tally_inputs *in, guotu_tally **o
     memset(info, 0, sizeof *info);
     tally_run run;
     memset(&run, 0, sizeof run);
+    run.deduction_index = -1;
     run.in = in;
     run.ctx = ctx;
     run.err = err;
@@ -390,6 +422,9 @@ int tally_runner_run(guotu_context *ctx, const tally_inputs *in, guotu_tally **o
         failed = status ? core_failed(&run, status) : 0;
     }
     info->raster = run.raster_input;
+    if (!run.raster_input && run.deduction_index >= 0)
+        snprintf(info->deduction_field, sizeof info->deduction_field, "%s",
+                 OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(OGR_L_GetLayerDefn(run.landuse.layer), run.deduction_index)));
     info->raster_width = run.raster.width;
     info->raster_height = run.raster.height;
     snprintf(info->landuse_layer, sizeof info->landuse_layer, "%s",

@@ -54,9 +54,22 @@ static int report(guotu_context *ctx, guotu_tally *t) {
 
 int guotu_tally_add_landuse(guotu_context *ctx, guotu_tally *t, const char *class_code, int64_t fid,
                             const unsigned char *wkb, size_t wkb_size) {
+    return guotu_tally_add_landuse_deducted(ctx, t, class_code, NULL, 0.0, fid, wkb, wkb_size);
+}
+
+int guotu_tally_add_landuse_deducted(guotu_context *ctx, guotu_tally *t, const char *class_code,
+                                     const char *deducted_code, double deducted_share, int64_t fid,
+                                     const unsigned char *wkb, size_t wkb_size) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!t) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_add_landuse: tally is NULL");
+    if (!(deducted_share >= 0 && deducted_share < 1))
+        return gt_fail(ctx, GUOTU_ERR_DATA,
+                       "feature %lld of layer '%s': the deduction coefficient (KCXS) is %g; a share from 0 up to "
+                       "(not including) 1 is needed",
+                       (long long)fid, t->landuse_label, deducted_share);
+    if (deducted_share > 0 && (!deducted_code || !deducted_code[0] || !gt_utf8_valid(deducted_code)))
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_add_landuse_deducted: the deducted class is empty");
     if (t->phase != PHASE_VECTOR)
         return gt_fail(ctx, GUOTU_ERR_STATE,
                        t->phase == PHASE_FAILED ? "an earlier call on this tally failed; destroy it"
@@ -70,7 +83,9 @@ int guotu_tally_add_landuse(guotu_context *ctx, guotu_tally *t, const char *clas
                        "encoding?)",
                        (long long)fid, t->landuse_label));
     int32_t class_index = gt_string_table_intern(&t->classes, code);
-    if (class_index < 0) return gt_tally_failed(t, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
+    int32_t deducted_index = deducted_share > 0 ? gt_string_table_intern(&t->classes, deducted_code) : -1;
+    if (class_index < 0 || (deducted_share > 0 && deducted_index < 0))
+        return gt_tally_failed(t, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
 
     GEOSGeometry *lu = NULL;
     int repaired = 0;
@@ -88,7 +103,10 @@ int guotu_tally_add_landuse(guotu_context *ctx, guotu_tally *t, const char *clas
         int32_t zone = t->candidates[i];
         double area = 0;
         status = area_in_zone(ctx, t, &t->zones[zone], lu, lu_area, fid, &area);
-        if (!status && area > 0) status = gt_tally_add_area(ctx, t, zone, class_index, area);
+        /* 田坎 deduction: the parcel's own class keeps A·(1 − k), the deducted class gets A·k. */
+        if (!status && area > 0) status = gt_tally_add_area(ctx, t, zone, class_index, area * (1 - deducted_share));
+        if (!status && area > 0 && deducted_share > 0)
+            status = gt_tally_add_area(ctx, t, zone, deducted_index, area * deducted_share);
         inside += area;
     }
     GEOSGeom_destroy_r(ctx->geos, lu);

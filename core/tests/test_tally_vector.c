@@ -235,11 +235,43 @@ static void test_utf8_codes_kept(void **state) {
     guotu_context_destroy(ctx);
 }
 
+/* 田坎: a cultivated parcel with KCXS k counts A·(1 − k) as its class and A·k as 1203, in
+ * every zone it crosses; k = 0 is the plain call; k outside [0, 1) is refused naming it. */
+static void test_deduction_splits_the_area(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_tally *t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    add_fixture_zones(ctx, t, 0, 0);
+    assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
+    char w[256];
+    size_t n = 0;
+    /* 40 ha across A and B (20 ha each), KCXS 0.1 */
+    unsigned char *wkb = wkt_to_wkb(box_wkt(w, sizeof w, 800, 0, 1200, 1000), &n);
+    assert_int_equal(guotu_tally_add_landuse_deducted(ctx, t, "0103", "1203", 0.1, 1, wkb, n), GUOTU_OK);
+    free(wkb);
+    wkb = wkt_to_wkb(box_wkt(w, sizeof w, 100, 100, 500, 500), &n); /* 16 ha in A, no deduction */
+    assert_int_equal(guotu_tally_add_landuse_deducted(ctx, t, "0301", "1203", 0.0, 2, wkb, n), GUOTU_OK);
+    assert_int_equal(guotu_tally_add_landuse_deducted(ctx, t, "0103", "1203", 1.0, 3, wkb, n), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "feature 3 of layer 'parcels'"));
+    assert_int_equal(guotu_tally_add_landuse_deducted(ctx, t, "0103", "1203", -0.1, 4, wkb, n), GUOTU_ERR_DATA);
+    free(wkb);
+    assert_int_equal(guotu_tally_finish(ctx, t), GUOTU_OK);
+    assert_close(result_ha(ctx, t, "A", "0103"), 18.0, 1e-9);
+    assert_close(result_ha(ctx, t, "A", "1203"), 2.0, 1e-9);
+    assert_close(result_ha(ctx, t, "B", "0103"), 18.0, 1e-9);
+    assert_close(result_ha(ctx, t, "B", "1203"), 2.0, 1e-9);
+    assert_close(result_ha(ctx, t, "A", "0301"), 16.0, 1e-9);
+    assert_int_equal(guotu_tally_result_count(t), 5);
+    guotu_tally_destroy(ctx, t);
+    guotu_context_destroy(ctx);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hand_computed_areas),        cmocka_unit_test(test_mask_excludes_area),
         cmocka_unit_test(test_ellipsoidal_matches_pyproj), cmocka_unit_test(test_invalid_fail_names_layer_and_feature),
         cmocka_unit_test(test_bad_input_is_reported),      cmocka_unit_test(test_utf8_codes_kept),
+        cmocka_unit_test(test_deduction_splits_the_area),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

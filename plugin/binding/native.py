@@ -260,6 +260,7 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_tally_prepare": (INT, [PTR, PTR]),
     "guotu_tally_set_expected": (INT, [PTR, PTR, INT64]),
     "guotu_tally_add_landuse": (INT, [PTR, PTR, STR, INT64, STR, SIZE]),
+    "guotu_tally_add_landuse_deducted": (INT, [PTR, PTR, STR, STR, DOUBLE, INT64, STR, SIZE]),
     "guotu_tally_set_raster": (INT, [PTR, PTR, ctypes.POINTER(_RasterGrid)]),
     "guotu_tally_add_raster_block": (INT, [PTR, PTR, INT64, INT64, INT64, INT64,
                                           ctypes.POINTER(ctypes.c_int32), INT64]),
@@ -580,8 +581,14 @@ class Tally:
     def set_expected(self, n_features: int) -> None:
         self._call("guotu_tally_set_expected", n_features)
 
-    def add_landuse(self, class_code: Optional[str], fid: int, wkb: bytes) -> None:
-        self._call("guotu_tally_add_landuse", _encode(class_code), fid, wkb, len(wkb))
+    def add_landuse(self, class_code: Optional[str], fid: int, wkb: bytes, deducted_class: str = "1203",
+                    deducted_share: float = 0.0) -> None:
+        """One land-use polygon; with a deducted share (田坎, KCXS) its class counts the rest."""
+        if deducted_share:
+            self._call("guotu_tally_add_landuse_deducted", _encode(class_code), _encode(deducted_class),
+                       deducted_share, fid, wkb, len(wkb))
+        else:
+            self._call("guotu_tally_add_landuse", _encode(class_code), fid, wkb, len(wkb))
 
     def set_raster(self, geotransform: Sequence[float], width: int, height: int,
                    nodata: Optional[int]) -> None:

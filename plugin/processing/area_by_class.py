@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from qgis.PyQt.QtGui import QIcon
 from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing,
                        QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
-                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterBoolean, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterRasterLayer, QgsWkbTypes)
 
@@ -22,7 +22,7 @@ from ..tally.tally import TallyRequest, TallyResult, run_tally
 from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm
-from .common import ADMIN_CODE_FIELD, LAND_USE_CODE_FIELD, is_set
+from .common import ADMIN_CODE_FIELD, LAND_USE_CODE_FIELD, TIANKAN_SHARE_FIELD, is_set
 from .tally_report import report_tally
 
 
@@ -36,6 +36,8 @@ class AreaByClassAlgorithm(GuotuAlgorithm):
     AREA_METHOD = "AREA_METHOD"
     INVALID = "INVALID"
     RASTER_MODE = "RASTER_MODE"
+    DEDUCT = "DEDUCT_TIANKAN"
+    DEDUCTION_FIELD = "DEDUCTION_FIELD"
     OUTPUT = "OUTPUT"
 
     def __init__(self) -> None:
@@ -111,6 +113,11 @@ class AreaByClassAlgorithm(GuotuAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.RASTER_MODE, tr("Raster mode"), [tr("Exact coverage"), tr("Cell centre")],
             defaultValue=int(RasterMode.EXACT)))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.DEDUCT, tr("Deduct 田坎 (KCXS) from cultivated parcels"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.DEDUCTION_FIELD, tr("Deduction coefficient field (empty: KCXS when the layer has it)"),
+            TIANKAN_SHARE_FIELD, parentLayerParameterName=self.LANDUSE, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Area by zone and class"), QgsProcessing.TypeVector))
 
@@ -175,7 +182,19 @@ class AreaByClassAlgorithm(GuotuAlgorithm):
             mask=mask,
             area_method=AreaMethod(self.parameterAsEnum(parameters, self.AREA_METHOD, context)),
             invalid=InvalidPolicy(self.parameterAsEnum(parameters, self.INVALID, context)),
-            raster_mode=RasterMode(self.parameterAsEnum(parameters, self.RASTER_MODE, context)))
+            raster_mode=RasterMode(self.parameterAsEnum(parameters, self.RASTER_MODE, context)),
+            deduction_field=self._deduction_field(parameters, context, landuse))
+
+    def _deduction_field(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         landuse) -> Optional[str]:
+        """The 田坎 coefficient field: the one chosen, else KCXS when the land use has it
+        (case-insensitive, as delivered data is upper case); None when switched off."""
+        if landuse is None or not self.parameterAsBoolean(parameters, self.DEDUCT, context):
+            return None
+        if is_set(parameters.get(self.DEDUCTION_FIELD)):
+            return self.parameterAsString(parameters, self.DEDUCTION_FIELD, context)
+        index = landuse.fields().lookupField(TIANKAN_SHARE_FIELD)
+        return landuse.fields().at(index).name() if index >= 0 else None
 
     def _write(self, result: TallyResult, parameters: Dict[str, Any],
                context: QgsProcessingContext) -> str:

@@ -42,6 +42,7 @@ def is_set(value: Any) -> bool:
 ADMIN_CODE_FIELD = "XZQDM"
 ADMIN_NAME_FIELD = "XZQMC"
 LAND_USE_CODE_FIELD = "DLBM"
+TIANKAN_SHARE_FIELD = "KCXS"  # 扣除地类系数: the 田坎 share of a cultivated parcel
 GDP_FIELD = "GDP"
 POPULATION_FIELD = "POP"
 PARCEL_ID_FIELD = "DKBH"  # 地块编号

@@ -13,11 +13,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Dict, Iterator, List, Optional, Tuple, Union
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeatureSource, QgsFeedback,
-                       QgsRectangle)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeature, QgsFeatureSource,
+                       QgsFeedback, QgsRectangle)
 
 from ..i18n import tr
-from ..inputs.conversions import code_from_value, crs_for_core, geometry_wkb
+from ..inputs.conversions import code_from_value, crs_for_core, geometry_wkb, is_null
 from ..binding.errors import GuotuInputError
 from ..inputs.feature_reading import geometry_in_target, read_features, source_label, transform_to
 from ..binding.native import AreaCalculator, AreaMethod, Context, InvalidPolicy, RasterMode, Tally, TallyRow
@@ -45,6 +45,9 @@ class TallyRequest:
     area_method: AreaMethod = AreaMethod.ELLIPSOIDAL
     invalid: InvalidPolicy = InvalidPolicy.REPAIR
     raster_mode: RasterMode = RasterMode.EXACT
+    # 田坎 deduction: the land use's coefficient field (KCXS of a 三调 layer); None for none.
+    deduction_field: Optional[str] = None
+    deducted_class: str = "1203"
 
 
 @dataclass
@@ -71,6 +74,8 @@ class _Run:
                               else source_label(request.landuse) if request.landuse is not None else "")
         self.mask_label = source_label(request.mask) if request.mask is not None else ""
         self.zone_index, self.class_index = self._validate()
+        self.deduction_index = (require_field(request.landuse, request.deduction_field, self.landuse_label)
+                                if request.landuse is not None and request.deduction_field else -1)
         self.crs = request.raster.crs if request.raster is not None else request.zones.sourceCrs()
         self.zones_bbox: Optional[QgsRectangle] = None
 
@@ -178,16 +183,33 @@ class _Run:
         if total > 0:
             tally.set_expected(total)
         skipped = 0
-        for n, feature in enumerate(read_features(landuse, [self.class_index], self._prefilter(landuse))):
+        attributes = [i for i in (self.class_index, self.deduction_index) if i >= 0]
+        for n, feature in enumerate(read_features(landuse, attributes, self._prefilter(landuse))):
             self.progress.check_cancel()
             if not feature.hasGeometry() or feature.geometry().isEmpty():
                 skipped += 1
                 continue
             geometry = geometry_in_target(feature, transform, self.landuse_label)
             class_code = code_from_value(feature.attribute(self.class_index))
-            tally.add_landuse(class_code, feature.id(), geometry_wkb(geometry))
+            tally.add_landuse(class_code, feature.id(), geometry_wkb(geometry), self.request.deducted_class,
+                              self._deducted_share(feature))
             self.progress.report((n + 1) / max(1, total))
         return skipped
+
+    def _deducted_share(self, feature: QgsFeature) -> float:
+        """The feature's 田坎 coefficient (0 when there is no deduction or the value is empty)."""
+        if self.deduction_index < 0:
+            return 0.0
+        value = feature.attribute(self.deduction_index)
+        if is_null(value) or (isinstance(value, str) and not value.strip()):
+            return 0.0
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            raise GuotuInputError(
+                tr('Feature {fid} of layer "{layer}": the deduction coefficient field "{field}" is "{value}"; a '
+                   'number is needed.').format(fid=feature.id(), layer=self.landuse_label,
+                                               field=self.request.deduction_field, value=value)) from None
 
     def add_landuse_raster(self, tally: Tally) -> Optional[RasterWindow]:
         raster = self.request.raster

@@ -4,6 +4,26 @@
     <context>
         <name>Guotu</name>
         <message>
+            <source>The Guotu native library (libguotu) was not found. Paths tried: {paths}. Reinstall the plugin, or set the environment variable {env} to the library file.</source>
+            <translation>未找到国土原生计算库（libguotu）。已尝试的路径：{paths}。请重新安装插件，或将环境变量 {env} 设为该库文件的路径。</translation>
+        </message>
+        <message>
+            <source>The Guotu native library {path} has ABI version {found}, but this plugin needs ABI version {expected}. Install matching versions of the plugin and the library.</source>
+            <translation>国土原生计算库 {path} 的 ABI 版本为 {found}，但本插件需要 ABI 版本 {expected}。请安装相互匹配的插件与计算库版本。</translation>
+        </message>
+        <message>
+            <source>{path} (not found)</source>
+            <translation>{path}（不存在）</translation>
+        </message>
+        <message>
+            <source>{path} (could not be loaded: {error})</source>
+            <translation>{path}（无法加载：{error}）</translation>
+        </message>
+        <message>
+            <source>{path} (is not libguotu: {error})</source>
+            <translation>{path}（不是 libguotu：{error}）</translation>
+        </message>
+        <message>
             <source>Overlap</source>
             <translation>重叠</translation>
         </message>
@@ -392,6 +412,42 @@
             <translation>无法创建“{path}”。</translation>
         </message>
         <message>
+            <source>Area by zone and land-use class…</source>
+            <translation>按分区统计地类面积…</translation>
+        </message>
+        <message>
+            <source>Ecological vouchers…</source>
+            <translation>生态券…</translation>
+        </message>
+        <message>
+            <source>Land-use conversion map…</source>
+            <translation>土地用途转换图…</translation>
+        </message>
+        <message>
+            <source>Land-use conversion matrix…</source>
+            <translation>土地用途转换矩阵…</translation>
+        </message>
+        <message>
+            <source>New three-lines workspace…</source>
+            <translation>新建三区三线工作空间…</translation>
+        </message>
+        <message>
+            <source>Open three-lines workspace…</source>
+            <translation>打开三区三线工作空间…</translation>
+        </message>
+        <message>
+            <source>Three control lines check…</source>
+            <translation>三区三线检查…</translation>
+        </message>
+        <message>
+            <source>Rectification parcel review…</source>
+            <translation>整治地块审查…</translation>
+        </message>
+        <message>
+            <source>Cross-city border review…</source>
+            <translation>跨市边界冲突审查…</translation>
+        </message>
+        <message>
             <source>(unnamed layer)</source>
             <translation>（未命名图层）</translation>
         </message>
@@ -402,6 +458,54 @@
         <message>
             <source>Layer "{layer}" holds {expected} features but only {read} could be read: the file is damaged or unreadable. Nothing was computed from it.</source>
             <translation>图层“{layer}”有 {expected} 个要素，但只能读取 {read} 个：文件已损坏或无法读取。未据此进行任何计算。</translation>
+        </message>
+        <message>
+            <source>Raster layer "{layer}" has no cell grid (is it a web service?); use a raster file.</source>
+            <translation>栅格图层“{layer}”没有像元格网（是否为网络服务？）；请使用栅格文件。</translation>
+        </message>
+        <message>
+            <source>Raster layer "{layer}" has data type {type}; a land-use raster must hold integer class codes.</source>
+            <translation>栅格图层“{layer}”的数据类型为 {type}；地类栅格必须存放整数地类代码。</translation>
+        </message>
+        <message>
+            <source>Raster layer "{layer}" is not valid.</source>
+            <translation>栅格图层“{layer}”无效。</translation>
+        </message>
+        <message>
+            <source>Could not read rows {row0}–{row1} of raster layer "{layer}".</source>
+            <translation>无法读取栅格图层“{layer}”的第 {row0}–{row1} 行。</translation>
+        </message>
+        <message>
+            <source>Raster layer "{layer}" has the non-integer value {value} (near row {row}); a land-use raster must hold integer class codes.</source>
+            <translation>栅格图层“{layer}”含有非整数值 {value}（约第 {row} 行）；地类栅格必须存放整数地类代码。</translation>
+        </message>
+        <message>
+            <source>Raster layer "{layer}" has class values outside the 32-bit integer range ({low} to {high}).</source>
+            <translation>栅格图层“{layer}”的地类值超出 32 位整数范围（{low} 至 {high}）。</translation>
+        </message>
+        <message>
+            <source>The text of layer "{layer}" ({file}) is not UTF-8 and the shapefile has no .cpg file saying its encoding, so its codes and names would be read garbled. It is most likely GBK: set Layer Properties ▸ Source ▸ Data source encoding to GBK (or put a {cpg} file containing 936 beside it) and run again.</source>
+            <translation>图层“{layer}”（{file}）的文字不是 UTF-8，且该 shapefile 没有说明编码的 .cpg 文件，其代码和名称会被读成乱码。它很可能是 GBK 编码：请在 图层属性 ▸ 源 ▸ 数据源编码 中设为 GBK（或在旁边放一个内容为 936 的 {cpg} 文件），然后重新运行。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" must be a polygon layer, but its geometry type is {type}.</source>
+            <translation>图层“{layer}”必须是面图层，但其几何类型为 {type}。</translation>
+        </message>
+        <message>
+            <source>No field of layer "{layer}" was chosen.</source>
+            <translation>未选择图层“{layer}”的字段。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" has no field "{field}". Its fields are: {fields}.</source>
+            <translation>图层“{layer}”没有字段“{field}”。其字段为：{fields}。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" has no valid coordinate reference system; set its CRS first.</source>
+            <translation>图层“{layer}”没有有效的坐标参考系；请先设置其坐标参考系。</translation>
+        </message>
+        <message>
+            <source>Planar area needs a projected CRS in metres, but layer "{layer}" is in {crs} (units: {units}). Use the ellipsoidal method or reproject the layer.</source>
+            <translation>平面面积需要以米为单位的投影坐标系，但图层“{layer}”采用 {crs}（单位：{units}）。请改用椭球面积，或将图层重投影。</translation>
         </message>
         <message>
             <source>Invalid geometry</source>
@@ -668,58 +772,6 @@
             <translation>无法创建图层“{layer}”的字段“{field}”：{error}</translation>
         </message>
         <message>
-            <source>Give either a fixed price or a floor price (yuan per ha, above 0), not both and not neither.</source>
-            <translation>请给出固定价格或最低限价（元/公顷，大于 0）之一，不能两者都给，也不能都不给。</translation>
-        </message>
-        <message>
-            <source>Ask and bid prices need a floor price: with a fixed price every trade is at that price.</source>
-            <translation>卖方要价和买方出价需要最低限价模式：采用固定价格时，所有交易都按该价格成交。</translation>
-        </message>
-        <message>
-            <source>The cap must be a volume of 0 ha or more.</source>
-            <translation>交易总量上限必须是不小于 0 公顷的数值。</translation>
-        </message>
-        <message>
-            <source>Feature {fid} of layer "{layer}": the price field "{field}" is "{value}"; a number (yuan/ha) or nothing is needed.</source>
-            <translation>图层“{layer}”的要素 {fid}：价格字段“{field}”的值为“{value}”；需要一个数值（元/公顷）或留空。</translation>
-        </message>
-        <message>
-            <source>Feature {fid} of layer "{layer}" (zone "{id}"): the voucher field "{field}" is "{value}"; a number of hectares is needed.</source>
-            <translation>图层“{layer}”的要素 {fid}（分区“{id}”）：生态券字段“{field}”的值为“{value}”；需要以公顷为单位的数值。</translation>
-        </message>
-        <message>
-            <source>Feature {fid} of layer "{layer}" (zone "{id}") has no geometry; trades are drawn between points inside the zones.</source>
-            <translation>图层“{layer}”的要素 {fid}（分区“{id}”）没有几何图形；交易线连接各分区内部的点。</translation>
-        </message>
-        <message>
-            <source>Feature {fid} of layer "{layer}" (zone "{id}"): no point inside its geometry could be found ({error}).</source>
-            <translation>图层“{layer}”的要素 {fid}（分区“{id}”）：无法在其几何图形内部找到点（{error}）。</translation>
-        </message>
-        <message>
-            <source>Feature {fid} of layer "{layer}": {message}</source>
-            <translation>图层“{layer}”的要素 {fid}：{message}</translation>
-        </message>
-        <message>
-            <source>The Guotu native library (libguotu) was not found. Paths tried: {paths}. Reinstall the plugin, or set the environment variable {env} to the library file.</source>
-            <translation>未找到国土原生计算库（libguotu）。已尝试的路径：{paths}。请重新安装插件，或将环境变量 {env} 设为该库文件的路径。</translation>
-        </message>
-        <message>
-            <source>The Guotu native library {path} has ABI version {found}, but this plugin needs ABI version {expected}. Install matching versions of the plugin and the library.</source>
-            <translation>国土原生计算库 {path} 的 ABI 版本为 {found}，但本插件需要 ABI 版本 {expected}。请安装相互匹配的插件与计算库版本。</translation>
-        </message>
-        <message>
-            <source>{path} (not found)</source>
-            <translation>{path}（不存在）</translation>
-        </message>
-        <message>
-            <source>{path} (could not be loaded: {error})</source>
-            <translation>{path}（无法加载：{error}）</translation>
-        </message>
-        <message>
-            <source>{path} (is not libguotu: {error})</source>
-            <translation>{path}（不是 libguotu：{error}）</translation>
-        </message>
-        <message>
             <source>(no unit)</source>
             <translation>（不在任何整治单元）</translation>
         </message>
@@ -932,382 +984,6 @@
             <translation>无法在“{folder}”中写入表格：{error}</translation>
         </message>
         <message>
-            <source>Raster layer "{layer}" has no cell grid (is it a web service?); use a raster file.</source>
-            <translation>栅格图层“{layer}”没有像元格网（是否为网络服务？）；请使用栅格文件。</translation>
-        </message>
-        <message>
-            <source>Raster layer "{layer}" has data type {type}; a land-use raster must hold integer class codes.</source>
-            <translation>栅格图层“{layer}”的数据类型为 {type}；地类栅格必须存放整数地类代码。</translation>
-        </message>
-        <message>
-            <source>Raster layer "{layer}" is not valid.</source>
-            <translation>栅格图层“{layer}”无效。</translation>
-        </message>
-        <message>
-            <source>Could not read rows {row0}–{row1} of raster layer "{layer}".</source>
-            <translation>无法读取栅格图层“{layer}”的第 {row0}–{row1} 行。</translation>
-        </message>
-        <message>
-            <source>Raster layer "{layer}" has the non-integer value {value} (near row {row}); a land-use raster must hold integer class codes.</source>
-            <translation>栅格图层“{layer}”含有非整数值 {value}（约第 {row} 行）；地类栅格必须存放整数地类代码。</translation>
-        </message>
-        <message>
-            <source>Raster layer "{layer}" has class values outside the 32-bit integer range ({low} to {high}).</source>
-            <translation>栅格图层“{layer}”的地类值超出 32 位整数范围（{low} 至 {high}）。</translation>
-        </message>
-        <message>
-            <source>Give exactly one land-use input: a polygon layer or a raster layer.</source>
-            <translation>请且仅请提供一种地类输入：面图层或栅格图层。</translation>
-        </message>
-        <message>
-            <source>The text of layer "{layer}" ({file}) is not UTF-8 and the shapefile has no .cpg file saying its encoding, so its codes and names would be read garbled. It is most likely GBK: set Layer Properties ▸ Source ▸ Data source encoding to GBK (or put a {cpg} file containing 936 beside it) and run again.</source>
-            <translation>图层“{layer}”（{file}）的文字不是 UTF-8，且该 shapefile 没有说明编码的 .cpg 文件，其代码和名称会被读成乱码。它很可能是 GBK 编码：请在 图层属性 ▸ 源 ▸ 数据源编码 中设为 GBK（或在旁边放一个内容为 936 的 {cpg} 文件），然后重新运行。</translation>
-        </message>
-        <message>
-            <source>Layer "{layer}" must be a polygon layer, but its geometry type is {type}.</source>
-            <translation>图层“{layer}”必须是面图层，但其几何类型为 {type}。</translation>
-        </message>
-        <message>
-            <source>No field of layer "{layer}" was chosen.</source>
-            <translation>未选择图层“{layer}”的字段。</translation>
-        </message>
-        <message>
-            <source>Layer "{layer}" has no field "{field}". Its fields are: {fields}.</source>
-            <translation>图层“{layer}”没有字段“{field}”。其字段为：{fields}。</translation>
-        </message>
-        <message>
-            <source>Layer "{layer}" has no valid coordinate reference system; set its CRS first.</source>
-            <translation>图层“{layer}”没有有效的坐标参考系；请先设置其坐标参考系。</translation>
-        </message>
-        <message>
-            <source>Planar area needs a projected CRS in metres, but layer "{layer}" is in {crs} (units: {units}). Use the ellipsoidal method or reproject the layer.</source>
-            <translation>平面面积需要以米为单位的投影坐标系，但图层“{layer}”采用 {crs}（单位：{units}）。请改用椭球面积，或将图层重投影。</translation>
-        </message>
-        <message>
-            <source>GDP</source>
-            <translation>GDP</translation>
-        </message>
-        <message>
-            <source>population</source>
-            <translation>人口</translation>
-        </message>
-        <message>
-            <source>base-year land use</source>
-            <translation>基期土地利用</translation>
-        </message>
-        <message>
-            <source>target-year land use</source>
-            <translation>目标年土地利用</translation>
-        </message>
-        <message>
-            <source>base-year</source>
-            <translation>基期</translation>
-        </message>
-        <message>
-            <source>target-year</source>
-            <translation>目标年</translation>
-        </message>
-        <message>
-            <source>Choose the GDP and population fields of the zones, or a zone table with them.</source>
-            <translation>请选择分区的 GDP 字段和人口字段，或选择包含这两项的分区属性表。</translation>
-        </message>
-        <message>
-            <source>Enter both reference values (GDP per capita and population density), or neither to compute them over the zones.</source>
-            <translation>请同时输入两个参照值（人均 GDP 和人口密度），或都留空以按全部分区计算。</translation>
-        </message>
-        <message>
-            <source>The coefficient table "{spec}" is neither a CSV file nor a preset ({presets}).</source>
-            <translation>系数表“{spec}”既不是 CSV 文件，也不是预设（{presets}）。</translation>
-        </message>
-        <message>
-            <source>mask</source>
-            <translation>掩膜</translation>
-        </message>
-        <message>
-            <source>counties</source>
-            <translation>县域</translation>
-        </message>
-        <message>
-            <source>Feature {fid} of layer "{layer}": the {what} field "{field}" is empty; a number is needed.</source>
-            <translation>图层“{layer}”的要素 {fid}：{what}字段“{field}”为空；需要一个数值。</translation>
-        </message>
-        <message>
-            <source>Feature {fid} of layer "{layer}": the {what} field "{field}" is "{value}"; a number is needed.</source>
-            <translation>图层“{layer}”的要素 {fid}：{what}字段“{field}”的值为“{value}”；需要一个数值。</translation>
-        </message>
-        <message>
-            <source>Feature {fid} of layer "{layer}" (zone "{id}"): the population in field "{field}" is {value}; it must be more than 0 persons.</source>
-            <translation>图层“{layer}”的要素 {fid}（分区“{id}”）：字段“{field}”中的人口为 {value}；人口必须大于 0 人。</translation>
-        </message>
-        <message>
-            <source>Feature {fid} of layer "{layer}" (zone "{id}"): the GDP in field "{field}" is {value}; it must not be negative.</source>
-            <translation>图层“{layer}”的要素 {fid}（分区“{id}”）：字段“{field}”中的 GDP 为 {value}；GDP 不能为负数。</translation>
-        </message>
-        <message>
-            <source>The base-year land use "{base}" is in {base_crs} but the target-year land use "{target}" is in {target_crs}. Put both in one CRS, or allow reprojection (CRS mismatch: reproject).</source>
-            <translation>基期土地利用“{base}”的坐标参照系为 {base_crs}，而目标年土地利用“{target}”为 {target_crs}。请将两者统一到同一坐标参照系，或允许重投影（坐标系不一致：重投影）。</translation>
-        </message>
-        <message>
-            <source>Choose the county id field of layer "{layer}".</source>
-            <translation>请选择图层“{layer}”的县域代码字段。</translation>
-        </message>
-        <message>
-            <source>Cannot read the coefficient table "{path}": {error}</source>
-            <translation>无法读取系数表“{path}”：{error}</translation>
-        </message>
-        <message>
-            <source>Features {first} and {second} of the zone table "{layer}" have the same zone id "{id}" in field "{field}"; each zone needs one row.</source>
-            <translation>分区属性表“{layer}”的要素 {first} 和 {second} 在字段“{field}”中的分区代码相同（“{id}”）；每个分区只能有一行。</translation>
-        </message>
-        <message>
-            <source>The zone table "{layer}" has no row for zone "{id}" (field "{field}").</source>
-            <translation>分区属性表“{layer}”中没有分区“{id}”的记录（字段“{field}”）。</translation>
-        </message>
-        <message>
-            <source>The {role} layer "{layer}" is in {crs} but the zones layer "{zones}" is in {zones_crs}. Put them in one CRS, or allow reprojection (CRS mismatch: reproject).</source>
-            <translation>{role}图层“{layer}”的坐标参照系为 {crs}，而分区图层“{zones}”为 {zones_crs}。请统一到同一坐标参照系，或允许重投影（坐标系不一致：重投影）。</translation>
-        </message>
-        <message>
-            <source>Give exactly one {year} land-use input: a polygon layer or a raster layer.</source>
-            <translation>{year}土地利用输入只能给出一个：面图层或栅格图层。</translation>
-        </message>
-        <message>
-            <source>Feature {fid} of layer "{layer}" (zone "{id}") has a land area of {area} ha; a zone needs an area above 0.</source>
-            <translation>图层“{layer}”的要素 {fid}（分区“{id}”）的土地面积为 {area} 公顷；分区面积必须大于 0。</translation>
-        </message>
-        <message>
-            <source>Feature {fid} of layer "{layer}": "{value}" in field "{field}" is not a price (yuan per ha, &gt;= 0).</source>
-            <translation>图层“{layer}”的要素 {fid}：字段“{field}”中的“{value}”不是价格（元/公顷，≥ 0）。</translation>
-        </message>
-        <message>
-            <source>Cannot add the price fields to layer "{layer}".</source>
-            <translation>无法向图层“{layer}”添加价格字段。</translation>
-        </message>
-        <message>
-            <source>Cannot write the prices into layer "{layer}".</source>
-            <translation>无法向图层“{layer}”写入价格。</translation>
-        </message>
-        <message>
-            <source>Layer "{layer}" has no field "{field}".</source>
-            <translation>图层“{layer}”没有字段“{field}”。</translation>
-        </message>
-        <message>
-            <source>Payment</source>
-            <translation>直接支付</translation>
-        </message>
-        <message>
-            <source>Standard forest, base year (ha)</source>
-            <translation>基期标准林面积（公顷）</translation>
-        </message>
-        <message>
-            <source>Standard forest, target year (ha)</source>
-            <translation>目标年标准林面积（公顷）</translation>
-        </message>
-        <message>
-            <source>Supply: Σ E of sellers (ha)</source>
-            <translation>供给：卖方 E 之和（公顷）</translation>
-        </message>
-        <message>
-            <source>Demand: Σ |E| of buyers (ha)</source>
-            <translation>需求：买方 |E| 之和（公顷）</translation>
-        </message>
-        <message>
-            <source>Net supply − demand (ha)</source>
-            <translation>净供给 − 需求（公顷）</translation>
-        </message>
-        <message>
-            <source>Traded (ha)</source>
-            <translation>成交量（公顷）</translation>
-        </message>
-        <message>
-            <source>Clearing price (yuan/ha)</source>
-            <translation>出清价格（元/公顷）</translation>
-        </message>
-        <message>
-            <source>Traded amount (yuan)</source>
-            <translation>成交金额（元）</translation>
-        </message>
-        <message>
-            <source>Sellers</source>
-            <translation>卖方数</translation>
-        </message>
-        <message>
-            <source>Buyers</source>
-            <translation>买方数</translation>
-        </message>
-        <message>
-            <source>Reference GDP per capita (yuan/person)</source>
-            <translation>参照人均 GDP（元/人）</translation>
-        </message>
-        <message>
-            <source>Reference population density (persons/km²)</source>
-            <translation>参照人口密度（人/平方公里）</translation>
-        </message>
-        <message>
-            <source>Protection rate</source>
-            <translation>保护率</translation>
-        </message>
-        <message>
-            <source>Enclave (飞地): amounts are equity value</source>
-            <translation>飞地：金额为股权价值</translation>
-        </message>
-        <message>
-            <source>Baseline</source>
-            <translation>基线</translation>
-        </message>
-        <message>
-            <source>Area method</source>
-            <translation>面积计算方法</translation>
-        </message>
-        <message>
-            <source>Zones: vouchers by zone, largest supply first</source>
-            <translation>分区生态券（按供给量从大到小）</translation>
-        </message>
-        <message>
-            <source>Parameters and inputs of the run</source>
-            <translation>本次计算的参数与输入</translation>
-        </message>
-        <message>
-            <source>Vouchers (E, ha)</source>
-            <translation>生态券（E，公顷）</translation>
-        </message>
-        <message>
-            <source>Voucher trades (width ∝ volume)</source>
-            <translation>生态券交易（线宽 ∝ 交易量）</translation>
-        </message>
-        <message>
-            <source>Voucher summary</source>
-            <translation>生态券汇总</translation>
-        </message>
-        <message>
-            <source>Market summary</source>
-            <translation>交易汇总</translation>
-        </message>
-        <message>
-            <source>Settlement</source>
-            <translation>结算方式</translation>
-        </message>
-        <message>
-            <source>Ecological voucher account (生态券)</source>
-            <translation>生态券核算（Ecological vouchers）</translation>
-        </message>
-        <message>
-            <source>Key figures</source>
-            <translation>主要指标</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>E (ha)</source>
-            <translation>E（公顷）</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>角色</translation>
-        </message>
-        <message>
-            <source>Amount (yuan)</source>
-            <translation>金额（元）</translation>
-        </message>
-        <message>
-            <source>"{path}" has no layer "voucher"; is it the output of the voucher accounting?</source>
-            <translation>“{path}”中没有图层“voucher”；它是生态券核算的结果吗？</translation>
-        </message>
-        <message>
-            <source>sells</source>
-            <translation>出售</translation>
-        </message>
-        <message>
-            <source>buys</source>
-            <translation>购买</translation>
-        </message>
-        <message>
-            <source>balanced</source>
-            <translation>平衡</translation>
-        </message>
-        <message>
-            <source>Item</source>
-            <translation>项目</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>值</translation>
-        </message>
-        <message>
-            <source>computed {when}</source>
-            <translation>计算时间 {when}</translation>
-        </message>
-        <message>
-            <source>the data provider cannot store styles</source>
-            <translation>该数据提供程序无法保存样式</translation>
-        </message>
-        <message>
-            <source>Guotu ecological voucher style</source>
-            <translation>国土生态券样式</translation>
-        </message>
-        <message>
-            <source>the data provider refused the style</source>
-            <translation>数据提供程序拒绝保存该样式</translation>
-        </message>
-        <message>
-            <source>could not be opened</source>
-            <translation>无法打开</translation>
-        </message>
-        <message>
-            <source>About balanced (within ±{band} ha)</source>
-            <translation>基本平衡（±{band} 公顷以内）</translation>
-        </message>
-        <message>
-            <source>the old style could not be replaced</source>
-            <translation>无法替换原有样式</translation>
-        </message>
-        <message>
-            <source>Buys {low}–{high} ha</source>
-            <translation>购买 {low}–{high} 公顷</translation>
-        </message>
-        <message>
-            <source>Sells {low}–{high} ha</source>
-            <translation>出售 {low}–{high} 公顷</translation>
-        </message>
-        <message>
-            <source>Area by zone and land-use class…</source>
-            <translation>按分区统计地类面积…</translation>
-        </message>
-        <message>
-            <source>Ecological vouchers…</source>
-            <translation>生态券…</translation>
-        </message>
-        <message>
-            <source>Land-use conversion map…</source>
-            <translation>土地用途转换图…</translation>
-        </message>
-        <message>
-            <source>Land-use conversion matrix…</source>
-            <translation>土地用途转换矩阵…</translation>
-        </message>
-        <message>
-            <source>Rectification parcel review…</source>
-            <translation>整治地块审查…</translation>
-        </message>
-        <message>
-            <source>Cross-city border review…</source>
-            <translation>跨市边界冲突审查…</translation>
-        </message>
-        <message>
-            <source>New three-lines workspace…</source>
-            <translation>新建三区三线工作空间…</translation>
-        </message>
-        <message>
-            <source>Open three-lines workspace…</source>
-            <translation>打开三区三线工作空间…</translation>
-        </message>
-        <message>
-            <source>Three control lines check…</source>
-            <translation>三区三线检查…</translation>
-        </message>
-        <message>
             <source>Area by zone and land-use class</source>
             <translation>按分区统计地类面积</translation>
         </message>
@@ -1348,6 +1024,10 @@
             <translation>掩膜：扣除其内面积，如城镇空间</translation>
         </message>
         <message>
+            <source>Area method</source>
+            <translation>面积计算方法</translation>
+        </message>
+        <message>
             <source>Invalid geometries</source>
             <translation>无效几何</translation>
         </message>
@@ -1356,8 +1036,20 @@
             <translation>栅格模式</translation>
         </message>
         <message>
+            <source>Deduct 田坎 (KCXS) from cultivated parcels</source>
+            <translation>从耕地图斑中扣除田坎（KCXS）</translation>
+        </message>
+        <message>
+            <source>Deduction coefficient field (empty: KCXS when the layer has it)</source>
+            <translation>扣除地类系数字段（留空：图层有 KCXS 时用 KCXS）</translation>
+        </message>
+        <message>
             <source>Area by zone and class</source>
             <translation>分区地类面积</translation>
+        </message>
+        <message>
+            <source>Give exactly one land-use input: a polygon layer or a raster layer.</source>
+            <translation>请且仅请提供一种地类输入：面图层或栅格图层。</translation>
         </message>
         <message>
             <source>Choose the land-use class field.</source>
@@ -2228,12 +1920,32 @@
             <translation>生态券分地类明细</translation>
         </message>
         <message>
+            <source>Voucher summary</source>
+            <translation>生态券汇总</translation>
+        </message>
+        <message>
             <source>Class codes without coefficient</source>
             <translation>无系数的地类代码</translation>
         </message>
         <message>
+            <source>base-year</source>
+            <translation>基期</translation>
+        </message>
+        <message>
+            <source>target-year</source>
+            <translation>目标年</translation>
+        </message>
+        <message>
+            <source>Enter both reference values (GDP per capita and population density), or neither to compute them over the zones.</source>
+            <translation>请同时输入两个参照值（人均 GDP 和人口密度），或都留空以按全部分区计算。</translation>
+        </message>
+        <message>
             <source>Choose the county id field.</source>
             <translation>请选择县域代码字段。</translation>
+        </message>
+        <message>
+            <source>Protection rate</source>
+            <translation>保护率</translation>
         </message>
         <message>
             <source>Reproject</source>
@@ -2242,6 +1954,10 @@
         <message>
             <source>Choose the zone id, GDP and population fields of the zone table.</source>
             <translation>请选择分区属性表的分区代码、GDP 和人口字段。</translation>
+        </message>
+        <message>
+            <source>Choose the GDP and population fields of the zones, or a zone table with them.</source>
+            <translation>请选择分区的 GDP 字段和人口字段，或选择包含这两项的分区属性表。</translation>
         </message>
         <message>
             <source>Standard forest: {m0:.2f} ha (base) → {mt:.2f} ha (target); supply {supply:.2f} ha, demand {demand:.2f} ha, net {net:.2f} ha.</source>
@@ -2282,6 +1998,10 @@
         <message>
             <source>{year}: classification system</source>
             <translation>{year}：分类体系</translation>
+        </message>
+        <message>
+            <source>Give exactly one {year} land-use input: a polygon layer or a raster layer.</source>
+            <translation>{year}土地利用输入只能给出一个：面图层或栅格图层。</translation>
         </message>
         <message>
             <source>Choose the {year} land-use class field.</source>
@@ -2332,6 +2052,10 @@
             <translation>分配方式</translation>
         </message>
         <message>
+            <source>Settlement</source>
+            <translation>结算方式</translation>
+        </message>
+        <message>
             <source>Ask price field of sellers (yuan/ha; floor-price mode)</source>
             <translation>卖方要价字段（元/公顷；最低限价模式）</translation>
         </message>
@@ -2344,8 +2068,16 @@
             <translation>生态券交易</translation>
         </message>
         <message>
+            <source>Market summary</source>
+            <translation>交易汇总</translation>
+        </message>
+        <message>
             <source>Give either a fixed price or a floor price, not both and not neither.</source>
             <translation>请给出固定价格或最低限价之一，不能两者都给，也不能都不给。</translation>
+        </message>
+        <message>
+            <source>Ask and bid prices need a floor price: with a fixed price every trade is at that price.</source>
+            <translation>卖方要价和买方出价需要最低限价模式：采用固定价格时，所有交易都按该价格成交。</translation>
         </message>
         <message>
             <source>Enclave settlement: the amounts are the value of equity shares, not payments.</source>
@@ -2358,6 +2090,10 @@
         <message>
             <source>Nearest first</source>
             <translation>就近优先</translation>
+        </message>
+        <message>
+            <source>Payment</source>
+            <translation>直接支付</translation>
         </message>
         <message>
             <source>Enclave (equity share)</source>
@@ -2390,6 +2126,10 @@
         <message>
             <source>The workspace "{path}" is missing the layer "{layer}"; make workspaces with "New three-lines workspace".</source>
             <translation>工作空间“{path}”缺少图层“{layer}”；请用“新建三区三线工作空间”创建工作空间。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}": the deduction coefficient field "{field}" is "{value}"; a number is needed.</source>
+            <translation>图层“{layer}”的要素 {fid}：扣除地类系数字段“{field}”的值为“{value}”，需要数字。</translation>
         </message>
         <message>
             <source>Cross-city border review (跨市边界冲突审查)</source>
@@ -2566,6 +2306,10 @@
         <message>
             <source>Review status</source>
             <translation>处理状态</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>值</translation>
         </message>
         <message>
             <source>Accept as exception</source>
@@ -2838,6 +2582,274 @@
         <message>
             <source>Choose the land-use class field of "{layer}" ({year}).</source>
             <translation>请选择“{layer}”（{year}）的地类字段。</translation>
+        </message>
+        <message>
+            <source>Give either a fixed price or a floor price (yuan per ha, above 0), not both and not neither.</source>
+            <translation>请给出固定价格或最低限价（元/公顷，大于 0）之一，不能两者都给，也不能都不给。</translation>
+        </message>
+        <message>
+            <source>The cap must be a volume of 0 ha or more.</source>
+            <translation>交易总量上限必须是不小于 0 公顷的数值。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}": the price field "{field}" is "{value}"; a number (yuan/ha) or nothing is needed.</source>
+            <translation>图层“{layer}”的要素 {fid}：价格字段“{field}”的值为“{value}”；需要一个数值（元/公顷）或留空。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" (zone "{id}"): the voucher field "{field}" is "{value}"; a number of hectares is needed.</source>
+            <translation>图层“{layer}”的要素 {fid}（分区“{id}”）：生态券字段“{field}”的值为“{value}”；需要以公顷为单位的数值。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" (zone "{id}") has no geometry; trades are drawn between points inside the zones.</source>
+            <translation>图层“{layer}”的要素 {fid}（分区“{id}”）没有几何图形；交易线连接各分区内部的点。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" (zone "{id}"): no point inside its geometry could be found ({error}).</source>
+            <translation>图层“{layer}”的要素 {fid}（分区“{id}”）：无法在其几何图形内部找到点（{error}）。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}": {message}</source>
+            <translation>图层“{layer}”的要素 {fid}：{message}</translation>
+        </message>
+        <message>
+            <source>GDP</source>
+            <translation>GDP</translation>
+        </message>
+        <message>
+            <source>population</source>
+            <translation>人口</translation>
+        </message>
+        <message>
+            <source>base-year land use</source>
+            <translation>基期土地利用</translation>
+        </message>
+        <message>
+            <source>target-year land use</source>
+            <translation>目标年土地利用</translation>
+        </message>
+        <message>
+            <source>The coefficient table "{spec}" is neither a CSV file nor a preset ({presets}).</source>
+            <translation>系数表“{spec}”既不是 CSV 文件，也不是预设（{presets}）。</translation>
+        </message>
+        <message>
+            <source>mask</source>
+            <translation>掩膜</translation>
+        </message>
+        <message>
+            <source>counties</source>
+            <translation>县域</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}": the {what} field "{field}" is empty; a number is needed.</source>
+            <translation>图层“{layer}”的要素 {fid}：{what}字段“{field}”为空；需要一个数值。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}": the {what} field "{field}" is "{value}"; a number is needed.</source>
+            <translation>图层“{layer}”的要素 {fid}：{what}字段“{field}”的值为“{value}”；需要一个数值。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" (zone "{id}"): the population in field "{field}" is {value}; it must be more than 0 persons.</source>
+            <translation>图层“{layer}”的要素 {fid}（分区“{id}”）：字段“{field}”中的人口为 {value}；人口必须大于 0 人。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" (zone "{id}"): the GDP in field "{field}" is {value}; it must not be negative.</source>
+            <translation>图层“{layer}”的要素 {fid}（分区“{id}”）：字段“{field}”中的 GDP 为 {value}；GDP 不能为负数。</translation>
+        </message>
+        <message>
+            <source>The base-year land use "{base}" is in {base_crs} but the target-year land use "{target}" is in {target_crs}. Put both in one CRS, or allow reprojection (CRS mismatch: reproject).</source>
+            <translation>基期土地利用“{base}”的坐标参照系为 {base_crs}，而目标年土地利用“{target}”为 {target_crs}。请将两者统一到同一坐标参照系，或允许重投影（坐标系不一致：重投影）。</translation>
+        </message>
+        <message>
+            <source>Choose the county id field of layer "{layer}".</source>
+            <translation>请选择图层“{layer}”的县域代码字段。</translation>
+        </message>
+        <message>
+            <source>Cannot read the coefficient table "{path}": {error}</source>
+            <translation>无法读取系数表“{path}”：{error}</translation>
+        </message>
+        <message>
+            <source>Features {first} and {second} of the zone table "{layer}" have the same zone id "{id}" in field "{field}"; each zone needs one row.</source>
+            <translation>分区属性表“{layer}”的要素 {first} 和 {second} 在字段“{field}”中的分区代码相同（“{id}”）；每个分区只能有一行。</translation>
+        </message>
+        <message>
+            <source>The zone table "{layer}" has no row for zone "{id}" (field "{field}").</source>
+            <translation>分区属性表“{layer}”中没有分区“{id}”的记录（字段“{field}”）。</translation>
+        </message>
+        <message>
+            <source>The {role} layer "{layer}" is in {crs} but the zones layer "{zones}" is in {zones_crs}. Put them in one CRS, or allow reprojection (CRS mismatch: reproject).</source>
+            <translation>{role}图层“{layer}”的坐标参照系为 {crs}，而分区图层“{zones}”为 {zones_crs}。请统一到同一坐标参照系，或允许重投影（坐标系不一致：重投影）。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" (zone "{id}") has a land area of {area} ha; a zone needs an area above 0.</source>
+            <translation>图层“{layer}”的要素 {fid}（分区“{id}”）的土地面积为 {area} 公顷；分区面积必须大于 0。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}": "{value}" in field "{field}" is not a price (yuan per ha, &gt;= 0).</source>
+            <translation>图层“{layer}”的要素 {fid}：字段“{field}”中的“{value}”不是价格（元/公顷，≥ 0）。</translation>
+        </message>
+        <message>
+            <source>Cannot add the price fields to layer "{layer}".</source>
+            <translation>无法向图层“{layer}”添加价格字段。</translation>
+        </message>
+        <message>
+            <source>Cannot write the prices into layer "{layer}".</source>
+            <translation>无法向图层“{layer}”写入价格。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" has no field "{field}".</source>
+            <translation>图层“{layer}”没有字段“{field}”。</translation>
+        </message>
+        <message>
+            <source>Standard forest, base year (ha)</source>
+            <translation>基期标准林面积（公顷）</translation>
+        </message>
+        <message>
+            <source>Standard forest, target year (ha)</source>
+            <translation>目标年标准林面积（公顷）</translation>
+        </message>
+        <message>
+            <source>Supply: Σ E of sellers (ha)</source>
+            <translation>供给：卖方 E 之和（公顷）</translation>
+        </message>
+        <message>
+            <source>Demand: Σ |E| of buyers (ha)</source>
+            <translation>需求：买方 |E| 之和（公顷）</translation>
+        </message>
+        <message>
+            <source>Net supply − demand (ha)</source>
+            <translation>净供给 − 需求（公顷）</translation>
+        </message>
+        <message>
+            <source>Traded (ha)</source>
+            <translation>成交量（公顷）</translation>
+        </message>
+        <message>
+            <source>Clearing price (yuan/ha)</source>
+            <translation>出清价格（元/公顷）</translation>
+        </message>
+        <message>
+            <source>Traded amount (yuan)</source>
+            <translation>成交金额（元）</translation>
+        </message>
+        <message>
+            <source>Sellers</source>
+            <translation>卖方数</translation>
+        </message>
+        <message>
+            <source>Buyers</source>
+            <translation>买方数</translation>
+        </message>
+        <message>
+            <source>Reference GDP per capita (yuan/person)</source>
+            <translation>参照人均 GDP（元/人）</translation>
+        </message>
+        <message>
+            <source>Reference population density (persons/km²)</source>
+            <translation>参照人口密度（人/平方公里）</translation>
+        </message>
+        <message>
+            <source>Enclave (飞地): amounts are equity value</source>
+            <translation>飞地：金额为股权价值</translation>
+        </message>
+        <message>
+            <source>Baseline</source>
+            <translation>基线</translation>
+        </message>
+        <message>
+            <source>Zones: vouchers by zone, largest supply first</source>
+            <translation>分区生态券（按供给量从大到小）</translation>
+        </message>
+        <message>
+            <source>Parameters and inputs of the run</source>
+            <translation>本次计算的参数与输入</translation>
+        </message>
+        <message>
+            <source>Vouchers (E, ha)</source>
+            <translation>生态券（E，公顷）</translation>
+        </message>
+        <message>
+            <source>Voucher trades (width ∝ volume)</source>
+            <translation>生态券交易（线宽 ∝ 交易量）</translation>
+        </message>
+        <message>
+            <source>Ecological voucher account (生态券)</source>
+            <translation>生态券核算（Ecological vouchers）</translation>
+        </message>
+        <message>
+            <source>Key figures</source>
+            <translation>主要指标</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>E (ha)</source>
+            <translation>E（公顷）</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Amount (yuan)</source>
+            <translation>金额（元）</translation>
+        </message>
+        <message>
+            <source>"{path}" has no layer "voucher"; is it the output of the voucher accounting?</source>
+            <translation>“{path}”中没有图层“voucher”；它是生态券核算的结果吗？</translation>
+        </message>
+        <message>
+            <source>sells</source>
+            <translation>出售</translation>
+        </message>
+        <message>
+            <source>buys</source>
+            <translation>购买</translation>
+        </message>
+        <message>
+            <source>balanced</source>
+            <translation>平衡</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>computed {when}</source>
+            <translation>计算时间 {when}</translation>
+        </message>
+        <message>
+            <source>the data provider cannot store styles</source>
+            <translation>该数据提供程序无法保存样式</translation>
+        </message>
+        <message>
+            <source>Guotu ecological voucher style</source>
+            <translation>国土生态券样式</translation>
+        </message>
+        <message>
+            <source>the data provider refused the style</source>
+            <translation>数据提供程序拒绝保存该样式</translation>
+        </message>
+        <message>
+            <source>could not be opened</source>
+            <translation>无法打开</translation>
+        </message>
+        <message>
+            <source>About balanced (within ±{band} ha)</source>
+            <translation>基本平衡（±{band} 公顷以内）</translation>
+        </message>
+        <message>
+            <source>the old style could not be replaced</source>
+            <translation>无法替换原有样式</translation>
+        </message>
+        <message>
+            <source>Buys {low}–{high} ha</source>
+            <translation>购买 {low}–{high} 公顷</translation>
+        </message>
+        <message>
+            <source>Sells {low}–{high} ha</source>
+            <translation>出售 {low}–{high} 公顷</translation>
         </message>
     </context>
 </TS>

@@ -257,3 +257,23 @@ def test_stats_csv_quotes_names_and_is_published_with_the_issues(tmp_path: Path)
     res = run_guotu("lines", "check", "--workspace", str(ws), "--stats-csv", str(stats), "-o", str(blocked))
     assert res.returncode == 1
     assert not stats.exists() and not [p for p in tmp_path.iterdir() if ".tmp-" in p.name]
+
+
+def test_l14_counts_cultivated_land_net_of_tiankan(tmp_path: Path) -> None:
+    """A1 is 100 ha of 水田 with KCXS 0.5 (half of it 田坎): cultivated land net is 50 ha, so the
+    41.0175 ha of farmland are 82 % of it and L14 (farmland ≥ 80 % of cultivated) passes; the
+    same layer without KCXS fails L14 at 41 %."""
+    ws = workspace(tmp_path)
+    dltb = write_layer(tmp_path / "dltb_kc.gpkg", "DLTB", 4527, [("DLBM", ogr.OFTString), ("KCXS", ogr.OFTReal)],
+                       [({"DLBM": "0101", "KCXS": 0.5}, b(0, 0, 1000, 1000)),
+                        ({"DLBM": "0301", "KCXS": 0.0}, b(1000, 0, 2000, 1000))])
+    out = tmp_path / "issues.gpkg"
+    res = run_guotu("lines", "check", "--workspace", str(ws), "--area", "planar", "--landuse", str(dltb),
+                    "--class-field", "DLBM", "--system", "SANDIAO_WORK", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    assert "L14" not in by_rule(issues(out))
+    ds = ogr.Open(str(out))
+    a1 = {f["admin_code"]: f.items() for f in ds.GetLayerByName("line_stats")}["110101"]
+    assert a1["cultivated_ha"] == pytest.approx(50.0) and a1["farmland_share"] == pytest.approx(41.0175 / 50)
+    res, out = check(tmp_path, ws)  # the same ground without KCXS
+    assert by_rule(issues(out))["L14"][0]["value"] == pytest.approx(0.410175)

@@ -8,7 +8,7 @@ import pyproj
 import pytest
 from osgeo import gdal, ogr
 
-from cli_support import LANDUSE_BOXES, X0, Y0, box, rasterize, run_guotu, write_layer
+from cli_support import LANDUSE_BOXES, X0, Y0, box, make_zones, rasterize, run_guotu, write_layer
 
 TO_LONLAT = pyproj.Transformer.from_crs(4527, 4490, always_xy=True)
 GEOD = pyproj.Geod(ellps="GRS80")  # CGCS2000's ellipsoid
@@ -284,3 +284,44 @@ def test_raster_threads_give_the_same_table(tmp_path: Path, zones: Path, landuse
     assert set(tables[0]) == set(tables[1])
     for key, value in tables[0].items():
         assert tables[1][key] == pytest.approx(value, abs=2e-6), key
+
+
+def test_tiankan_deduction_by_kcxs(tmp_path: Path) -> None:
+    """三调 records 田坎 as a share of a cultivated parcel (KCXS): by default the parcel's class
+    counts A·(1 − KCXS) and 1203 田坎 counts A·KCXS, in every zone it crosses (planar, hand
+    values); --deduction none switches it off; a coefficient that is no number is an error."""
+    from osgeo import ogr
+
+    zones = make_zones(tmp_path)  # A = [0,1000]², B = [1000,2000]x[0,1000] from X0, Y0
+    dltb = write_layer(tmp_path / "dltb.gpkg", "DLTB", 4527, [("DLBM", ogr.OFTString), ("KCXS", ogr.OFTReal)], [
+        ({"DLBM": "0103", "KCXS": 0.1}, box(X0 + 800, Y0, X0 + 1200, Y0 + 1000)),   # 20 ha in A, 20 ha in B
+        ({"DLBM": "0301", "KCXS": 0.0}, box(X0 + 100, Y0 + 100, X0 + 500, Y0 + 500)),  # 16 ha in A
+        ({"DLBM": "0101"}, box(X0 + 1500, Y0, X0 + 1600, Y0 + 1000)),                   # KCXS NULL: 10 ha in B
+    ])
+    out = tmp_path / "t.csv"
+    args = ["tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(dltb), "--class-field", "dlbm",
+            "--area", "planar", "-o", str(out)]
+
+    def table() -> dict:
+        rows = out.read_text(encoding="utf-8").splitlines()[1:]
+        return {(r.split(",")[0], r.split(",")[1]): float(r.split(",")[2]) for r in rows}
+
+    res = run_guotu(*args)
+    assert res.returncode == 0, res.stderr
+    assert "田坎 deducted by field KCXS" in res.stdout
+    assert table() == pytest.approx({("A", "0103"): 18.0, ("A", "1203"): 2.0, ("A", "0301"): 16.0,
+                                     ("B", "0103"): 18.0, ("B", "1203"): 2.0, ("B", "0101"): 10.0})
+    assert run_guotu(*args, "--deduction", "none").returncode == 0
+    assert table() == pytest.approx({("A", "0103"): 20.0, ("A", "0301"): 16.0, ("B", "0103"): 20.0,
+                                     ("B", "0101"): 10.0})
+    res = run_guotu(*args, "--deduction", "NOPE")
+    assert res.returncode == 1 and "has no field 'NOPE'" in res.stderr
+    ds = ogr.Open(str(dltb), 1)
+    layer = ds.GetLayer(0)
+    layer.CreateField(ogr.FieldDefn("KC_TEXT", ogr.OFTString))
+    for f in layer:
+        f["KC_TEXT"] = "0.1" if f["DLBM"] == "0103" else "x"
+        layer.SetFeature(f)
+    ds = None
+    res = run_guotu(*args, "--deduction", "KC_TEXT")
+    assert res.returncode == 1 and "the deduction coefficient field 'KC_TEXT' is 'x'; a number is needed" in res.stderr

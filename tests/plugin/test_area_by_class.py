@@ -143,3 +143,22 @@ def test_empty_class_area_is_reported(layers):
                        "AREA_METHOD": 1}, feedback=Feedback())
     assert td.result_table(out)[("110101", "")] == pytest.approx(3.0)
     assert any("no class" in w and "3.0000 ha" in w for w in warnings), warnings
+
+
+def test_tiankan_deduction_by_kcxs() -> None:
+    """A 三调 layer's KCXS: a cultivated parcel counts A·(1 − KCXS) as its class and A·KCXS as
+    1203 田坎 (hand values, planar, the same as `guotu tally`); found as kcxs too (delivered
+    data is upper case, any case works); switched off on request."""
+    zones = td.memory_layer("Polygon", "&field=code:string", [(["A"], td.wkt_polygon(td.rect(0, 0, 1000, 1000))),
+                                                              (["B"], td.wkt_polygon(td.rect(1000, 0, 2000, 1000)))],
+                            "zones")
+    dltb = td.memory_layer("Polygon", "&field=DLBM:string&field=kcxs:double", [
+        (["0103", 0.1], td.wkt_polygon(td.rect(800, 0, 1200, 1000))),
+        (["0301", 0.0], td.wkt_polygon(td.rect(100, 100, 500, 500))),
+        (["0101", None], td.wkt_polygon(td.rect(1500, 0, 1600, 1000)))], "DLTB")
+    params = {"ZONES": zones, "ZONE_ID": "code", "LANDUSE": dltb, "CLASS_FIELD": "DLBM", "AREA_METHOD": 1}
+    got = td.result_table(td.run_area(params))
+    assert got == pytest.approx({("A", "0103"): 18.0, ("A", "1203"): 2.0, ("A", "0301"): 16.0,
+                                 ("B", "0103"): 18.0, ("B", "1203"): 2.0, ("B", "0101"): 10.0})
+    got = td.result_table(td.run_area(dict(params, DEDUCT_TIANKAN=False)))
+    assert got == pytest.approx({("A", "0103"): 20.0, ("A", "0301"): 16.0, ("B", "0103"): 20.0, ("B", "0101"): 10.0})

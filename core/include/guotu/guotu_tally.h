@@ -83,6 +83,16 @@ GUOTU_API int guotu_tally_set_expected(guotu_context *ctx, guotu_tally *t, int64
 GUOTU_API int guotu_tally_add_landuse(guotu_context *ctx, guotu_tally *t, const char *class_code, int64_t fid,
                                       const unsigned char *wkb, size_t wkb_size);
 
+/* guotu_tally_add_landuse with a deduction, as the Third National Land Survey records 田坎
+ * (ridges between cultivated fields): of the polygon's area A inside each zone, its own class
+ * gets A·(1 − deducted_share) and `deducted_code` (e.g. "1203") gets A·deducted_share, so a
+ * cultivated parcel counts net. `deducted_share` is the parcel's KCXS, from 0 up to (not
+ * including) 1; 0 is guotu_tally_add_landuse. GUOTU_ERR_DATA naming the feature for a share
+ * outside that range. Strings are copied. */
+GUOTU_API int guotu_tally_add_landuse_deducted(guotu_context *ctx, guotu_tally *t, const char *class_code,
+                                               const char *deducted_code, double deducted_share, int64_t fid,
+                                               const unsigned char *wkb, size_t wkb_size);
+
 /* Raster land use: the grid of the raster, in the tally's CRS. The geotransform is GDAL's
  * (x0, pixel width, 0, y0, 0, pixel height); rotation terms must be 0. */
 typedef struct guotu_raster_grid {
