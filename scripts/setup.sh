@@ -10,6 +10,7 @@ PACKAGES=(
   libgdal-dev gdal-bin                      # the CLI's file adapters
   libsqlite3-dev                            # the CLI's bulk GeoPackage writer (gpkg_bulk.c)
   libcmocka-dev clang-format                # C unit tests; the C style check
+  clang libclang-rt-14-dev                  # libFuzzer targets of the parsers (scripts/fuzz.sh)
   qgis qgis-providers python3-qgis          # the plugin's host, and qgis_process
   python3-gdal python3-numpy python3-pyproj python3-pytest   # sample data, tests
   xvfb xauth                                # real-GUI QGIS test

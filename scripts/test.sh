@@ -17,6 +17,9 @@ cmake --build build-asan -j"$(nproc)" >/dev/null
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure
 
+echo "== Fuzzing the parsers of untrusted bytes (WKB, CSV tables), 20 s each (scripts/fuzz.sh SECONDS by hand)"
+bash scripts/fuzz.sh 20
+
 echo "== CLI tests against the sanitizer build (leaks and undefined behaviour in the adapters too)"
 GUOTU_CLI=build-asan/core/guotu ASAN_OPTIONS=detect_leaks=1 \
   /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/cli
