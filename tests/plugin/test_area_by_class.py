@@ -162,3 +162,29 @@ def test_tiankan_deduction_by_kcxs() -> None:
                                  ("B", "0103"): 18.0, ("B", "1203"): 2.0, ("B", "0101"): 10.0})
     got = td.result_table(td.run_area(dict(params, DEDUCT_TIANKAN=False)))
     assert got == pytest.approx({("A", "0103"): 20.0, ("A", "0301"): 16.0, ("B", "0103"): 20.0, ("B", "0101"): 10.0})
+
+
+def test_file_geodatabase_layers_as_delivered(tmp_path) -> None:
+    """DLTB and XZQ of a File Geodatabase, upper-case fields, 田坎 deducted by KCXS: the same
+    table as `guotu tally` on the same package."""
+    import subprocess
+    import sys
+
+    from conftest import BUILD_DIR, REPO
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from sandiao_package import make_package
+
+    gdb = make_package(tmp_path)
+    result = td.run_area({"ZONES": f"{gdb}|layername=XZQ", "ZONE_ID": "XZQDM", "LANDUSE": f"{gdb}|layername=DLTB",
+                          "CLASS_FIELD": "DLBM"})
+    got = td.result_table(result)
+    out = tmp_path / "cli.csv"
+    cli = subprocess.run([str(BUILD_DIR / "core" / "guotu"), "tally", "--zones", str(gdb), "--zones-layer", "XZQ",
+                          "--zone-id", "XZQDM", "--landuse", str(gdb), "--landuse-layer", "DLTB", "--class-field",
+                          "DLBM", "-o", str(out)], capture_output=True, text=True)
+    assert cli.returncode == 0, cli.stderr
+    want = {(r.split(",")[0], r.split(",")[1]): float(r.split(",")[2])
+            for r in out.read_text(encoding="utf-8").splitlines()[1:]}
+    assert any(code == "1203" for _zone, code in want)
+    td.assert_tables_close(got, want, rel=1e-6)
