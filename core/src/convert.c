@@ -7,46 +7,11 @@
 #include "convert_internal.h"
 #include "polygon_input.h"
 
-const char *const gt_status_names[6] = {"same", "path", "conditional", "prohibited", "gap", "unknown"};
-
 void guotu_convert_options_init(guotu_convert_options *opts) {
     if (!opts) return;
     memset(opts, 0, sizeof *opts);
     opts->area_method = GUOTU_AREA_ELLIPSOIDAL;
     opts->invalid = GUOTU_INVALID_REPAIR;
-}
-
-static void sum_table_free(sum_table *t) {
-    gt_index_map_free(&t->index);
-    free(t->keys);
-    free(t->sums);
-    free(t->order);
-    memset(t, 0, sizeof *t);
-}
-
-/* Adds (a, b) to the row of key parts k0..k2 packed into `key`. */
-static int sum_add(sum_table *t, uint64_t key, int32_t k0, int32_t k1, int32_t k2, double a, double b) {
-    int inserted = 0;
-    int32_t r = gt_index_map_insert(&t->index, key, &inserted);
-    if (r < 0) return -1;
-    if (inserted) {
-        if ((size_t)r >= t->cap) {
-            size_t cap = t->cap ? t->cap * 2 : 128;
-            int32_t(*keys)[3] = realloc(t->keys, cap * sizeof *keys);
-            if (keys) t->keys = keys;
-            double(*sums)[2] = realloc(t->sums, cap * sizeof *sums);
-            if (sums) t->sums = sums;
-            if (!keys || !sums) return -1;
-            t->cap = cap;
-        }
-        t->keys[r][0] = k0;
-        t->keys[r][1] = k1;
-        t->keys[r][2] = k2;
-        t->sums[r][0] = t->sums[r][1] = 0;
-    }
-    t->sums[r][0] += a;
-    t->sums[r][1] += b;
-    return 0;
 }
 
 int guotu_convert_create(guotu_context *ctx, const guotu_convert_options *opts, const guotu_category_map *before_map,
@@ -107,28 +72,17 @@ void guotu_convert_destroy(guotu_context *ctx, guotu_convert *cv) {
     for (int i = 0; i < 4; i++)
         gt_ring_free(&cv->rings[i]);
     gt_clip_work_free(&cv->clip);
-    sum_table_free(&cv->categories);
-    sum_table_free(&cv->code_rows);
-    sum_table_free(&cv->statuses);
-    sum_table_free(&cv->unknown);
-    sum_table_free(&cv->line_statuses);
+    gt_sum_table_free(&cv->categories);
+    gt_sum_table_free(&cv->code_rows);
+    gt_sum_table_free(&cv->statuses);
+    gt_sum_table_free(&cv->unknown);
+    gt_sum_table_free(&cv->line_statuses);
     gt_convert_grid_free(ctx, cv);
     guotu_area_calc_destroy(ctx, cv->calc);
     free(cv->before_label);
     free(cv->after_label);
     free(cv->zones_label);
     free(cv);
-}
-
-int gt_convert_failed(guotu_convert *cv, int status) {
-    if (status) cv->phase = 3;
-    return status;
-}
-
-int gt_convert_in_phase(guotu_context *ctx, const guotu_convert *cv, int phase, const char *call) {
-    if (cv->phase == phase) return GUOTU_OK;
-    return gt_fail(ctx, GUOTU_ERR_STATE,
-                   cv->phase == 3 ? "%s: an earlier call failed; destroy the overlay" : "%s called out of order", call);
 }
 
 int guotu_convert_add_zone(guotu_context *ctx, guotu_convert *cv, const char *zone_id, int64_t fid,
@@ -183,22 +137,6 @@ int guotu_convert_add_line(guotu_context *ctx, guotu_convert *cv, guotu_line lin
     cv->stats.line_features++;
     cv->stats.repaired_lines += repaired;
     return GUOTU_OK;
-}
-
-int32_t gt_convert_intern_code(guotu_context *ctx, guotu_convert *cv, const char *code, const char *label,
-                               int64_t fid) {
-    if (!gt_utf8_valid(code)) {
-        gt_fail(ctx, GUOTU_ERR_DATA, "the class value of feature %lld of layer '%s' is not UTF-8 text", (long long)fid,
-                label);
-        return -1;
-    }
-    int32_t c = gt_string_table_intern(&cv->codes, code);
-    if (c < 0) gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-    if (c >= (1 << 20)) {
-        gt_fail(ctx, GUOTU_ERR_DATA, "more than a million distinct class codes: is the class field right?");
-        return -1;
-    }
-    return c;
 }
 
 /* What both layers' features go through: the code interned, the polygon read (repaired
@@ -332,55 +270,6 @@ static int query(guotu_context *ctx, guotu_convert *cv, GEOSSTRtree *tree, const
     cv->candidate_oom = 0;
     GEOSSTRtree_query_r(ctx->geos, tree, g, collect, cv);
     return cv->candidate_oom ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
-}
-
-static int sum_piece(guotu_context *ctx, guotu_convert *cv, int zk, int line, const piece_source *src, int status_index,
-                     double area_ha, double dm_ha) {
-    int from = src->b->category, to = src->to_category;
-    int err = sum_add(&cv->categories, ((uint64_t)zk << 16) | ((uint64_t)from << 8) | (uint64_t)to, zk, from, to,
-                      area_ha, dm_ha);
-    err |= sum_add(&cv->code_rows, ((uint64_t)zk << 40) | ((uint64_t)src->b->code << 20) | (uint64_t)src->to_code, zk,
-                   src->b->code, src->to_code, area_ha, dm_ha);
-    err |= sum_add(&cv->statuses, ((uint64_t)zk << 8) | (uint64_t)status_index, zk, status_index, 0, area_ha, 0);
-    err |= sum_add(&cv->line_statuses, ((uint64_t)zk << 16) | ((uint64_t)line << 8) | (uint64_t)status_index, zk, line,
-                   status_index, area_ha, 0);
-    return err ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
-}
-
-static double k_of(const guotu_coefficients *table, const char *code) {
-    double k = 0;
-    return table && guotu_coefficients_lookup(table, code, &k) ? k : 0;
-}
-
-int gt_convert_status_index(const guotu_convert *cv, int from_category, int to_category, guotu_policy_rule *rule) {
-    *rule = (guotu_policy_rule){"unknown", "", ""};
-    int st = STATUS_UNKNOWN;
-    if (gt_policy_rule(cv->policy, from_category, to_category, rule))
-        for (int i = 0; i < STATUS_UNKNOWN; i++)
-            if (strcmp(gt_status_names[i], rule->status) == 0) st = i;
-    return st;
-}
-
-int gt_convert_sum(guotu_context *ctx, guotu_convert *cv, int zk, int line, const piece_source *src, double ha,
-                   guotu_policy_rule *rule_out, int *status_out, double *dm_out) {
-    const char *from_code = cv->codes.strings[src->b->code], *to_code = cv->codes.strings[src->to_code];
-    double dm = ha * (k_of(cv->k[1], to_code) - k_of(cv->k[0], from_code));
-    guotu_policy_rule rule;
-    int st = gt_convert_status_index(cv, src->b->category, src->to_category, &rule);
-    int status = sum_piece(ctx, cv, zk, line, src, st, ha, dm);
-    if (!status && cv->zone_count) status = sum_piece(ctx, cv, ZONE_ALL, line, src, st, ha, dm);
-    if (!status && src->b->category == UNKNOWN_CATEGORY &&
-        sum_add(&cv->unknown, ((uint64_t)src->b->code << 1), ZONE_FIRST, src->b->code, 0, ha, 0))
-        status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-    if (!status && src->to_category == UNKNOWN_CATEGORY &&
-        sum_add(&cv->unknown, ((uint64_t)src->to_code << 1) | 1, ZONE_FIRST, src->to_code, 1, ha, 0))
-        status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-    if (status) return status;
-    cv->stats.overlaid_area_ha += ha;
-    if (rule_out) *rule_out = rule;
-    if (status_out) *status_out = st;
-    if (dm_out) *dm_out = dm;
-    return GUOTU_OK;
 }
 
 /* Measures, sums and hands over one piece (owned by the caller) in zone key zk and line key. */
@@ -583,34 +472,34 @@ int guotu_convert_merge(guotu_context *ctx, guotu_convert *into, const guotu_con
     const sum_table *t = &from->categories;
     for (size_t r = 0; !err && r < t->index.count; r++) {
         const int32_t *k = t->keys[r];
-        err = sum_add(&into->categories, ((uint64_t)k[0] << 16) | ((uint64_t)k[1] << 8) | (uint64_t)k[2], k[0], k[1],
-                      k[2], t->sums[r][0], t->sums[r][1]);
+        err = gt_sum_add(&into->categories, ((uint64_t)k[0] << 16) | ((uint64_t)k[1] << 8) | (uint64_t)k[2], k[0], k[1],
+                         k[2], t->sums[r][0], t->sums[r][1]);
     }
     t = &from->code_rows;
     for (size_t r = 0; !err && r < t->index.count; r++) {
         const int32_t *k = t->keys[r];
         int32_t a = code_in(ctx, into, from, k[1]), b = code_in(ctx, into, from, k[2]);
         if (a < 0 || b < 0) return gt_convert_failed(into, GUOTU_ERR_NOMEM);
-        err = sum_add(&into->code_rows, ((uint64_t)k[0] << 40) | ((uint64_t)a << 20) | (uint64_t)b, k[0], a, b,
-                      t->sums[r][0], t->sums[r][1]);
+        err = gt_sum_add(&into->code_rows, ((uint64_t)k[0] << 40) | ((uint64_t)a << 20) | (uint64_t)b, k[0], a, b,
+                         t->sums[r][0], t->sums[r][1]);
     }
     t = &from->statuses;
     for (size_t r = 0; !err && r < t->index.count; r++) {
         const int32_t *k = t->keys[r];
-        err = sum_add(&into->statuses, ((uint64_t)k[0] << 8) | (uint64_t)k[1], k[0], k[1], 0, t->sums[r][0], 0);
+        err = gt_sum_add(&into->statuses, ((uint64_t)k[0] << 8) | (uint64_t)k[1], k[0], k[1], 0, t->sums[r][0], 0);
     }
     t = &from->line_statuses;
     for (size_t r = 0; !err && r < t->index.count; r++) {
         const int32_t *k = t->keys[r];
-        err = sum_add(&into->line_statuses, ((uint64_t)k[0] << 16) | ((uint64_t)k[1] << 8) | (uint64_t)k[2], k[0], k[1],
-                      k[2], t->sums[r][0], 0);
+        err = gt_sum_add(&into->line_statuses, ((uint64_t)k[0] << 16) | ((uint64_t)k[1] << 8) | (uint64_t)k[2], k[0],
+                         k[1], k[2], t->sums[r][0], 0);
     }
     t = &from->unknown;
     for (size_t r = 0; !err && r < t->index.count; r++) {
         const int32_t *k = t->keys[r];
         int32_t c = code_in(ctx, into, from, k[1]);
         if (c < 0) return gt_convert_failed(into, GUOTU_ERR_NOMEM);
-        err = sum_add(&into->unknown, ((uint64_t)c << 1) | (uint64_t)k[2], k[0], c, k[2], t->sums[r][0], 0);
+        err = gt_sum_add(&into->unknown, ((uint64_t)c << 1) | (uint64_t)k[2], k[0], c, k[2], t->sums[r][0], 0);
     }
     if (err) return gt_convert_failed(into, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
     guotu_convert_stats *s = &into->stats;

@@ -102,6 +102,11 @@ typedef struct piece_source {
 int gt_convert_sum(guotu_context *ctx, guotu_convert *cv, int zk, int line, const piece_source *src, double ha,
                    guotu_policy_rule *rule, int *status_index, double *dm_ha);
 
+/* Frees a sum table's arrays (the table is left empty). */
+void gt_sum_table_free(sum_table *t);
+/* Adds (a, b) to the row of key parts k0..k2 packed into `key`; -1 when out of memory. */
+int gt_sum_add(sum_table *t, uint64_t key, int32_t k0, int32_t k1, int32_t k2, double a, double b);
+
 /* Status index (0..5 in gt_status_names) of a pair of categories (UNKNOWN_CATEGORY too). */
 int gt_convert_status_index(const guotu_convert *cv, int from_category, int to_category, guotu_policy_rule *rule);
 
