@@ -80,8 +80,9 @@ def read_features(source: QgsFeatureSource, attributes: Optional[List[int]] = No
         if expected >= 0 and read < expected:
             raise GuotuInputError(
                 tr('Layer "{layer}" holds {expected} features but only {read} could be read: the file is damaged '
-                   'or unreadable. Nothing was computed from it.').format(layer=source_label(source),
-                                                                          expected=expected, read=read))
+                   'or unreadable (or the count is an estimate: for a PostGIS layer, switch off "use estimated '
+                   'table metadata"). Nothing was computed from it.').format(layer=source_label(source),
+                                                                            expected=expected, read=read))
 
 
 def features_in_crs(source: QgsFeatureSource, crs: QgsCoordinateReferenceSystem,

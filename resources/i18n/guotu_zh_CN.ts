@@ -456,8 +456,8 @@
             <translation>图层“{layer}”的要素 {fid} 无法转换到 {crs}：{error}</translation>
         </message>
         <message>
-            <source>Layer "{layer}" holds {expected} features but only {read} could be read: the file is damaged or unreadable. Nothing was computed from it.</source>
-            <translation>图层“{layer}”有 {expected} 个要素，但只能读取 {read} 个：文件已损坏或无法读取。未据此进行任何计算。</translation>
+            <source>Layer "{layer}" holds {expected} features but only {read} could be read: the file is damaged or unreadable (or the count is an estimate: for a PostGIS layer, switch off "use estimated table metadata"). Nothing was computed from it.</source>
+            <translation>图层“{layer}”有 {expected} 个要素，但只能读取 {read} 个：文件已损坏或无法读取（或要素数只是估计值：PostGIS 图层请关闭“使用估计的表元数据”）。未据此进行任何计算。</translation>
         </message>
         <message>
             <source>Raster layer "{layer}" has no cell grid (is it a web service?); use a raster file.</source>
@@ -2850,6 +2850,10 @@
         <message>
             <source>Sells {low}–{high} ha</source>
             <translation>出售 {low}–{high} 公顷</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" holds {expected} features but only {read} could be read: the file is damaged or unreadable. Nothing was computed from it.</source>
+            <translation type="vanished">图层“{layer}”有 {expected} 个要素，但只能读取 {read} 个：文件已损坏或无法读取。未据此进行任何计算。</translation>
         </message>
     </context>
 </TS>
