@@ -147,8 +147,8 @@ class AreaByClassAlgorithm(GuotuAlgorithm):
                 raise QgsProcessingException(str(e)) from e
         return True
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         request = self._request(parameters, context)
         try:
             result = run_tally(request, context.transformContext(), feedback)

@@ -7,6 +7,7 @@ The dialog, a model, a batch and qgis_process all call checkParameterValues firs
 refusal comes before anything is read or written."""
 
 import os
+from contextlib import contextmanager
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.core import (QgsMapLayer, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
@@ -49,6 +50,39 @@ def _same(a: str, b: str) -> bool:
 
 class GuotuAlgorithm(QgsProcessingAlgorithm):
     """QgsProcessingAlgorithm with the checks every Guotu algorithm shares."""
+
+    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,  # noqa: N802
+                         feedback) -> Dict[str, Any]:
+        """Runs the algorithm's run_algorithm; output files it started are removed again when it
+        fails or is cancelled."""
+        with self.new_outputs_removed_on_failure(parameters):
+            return self.run_algorithm(parameters, context, feedback)
+
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback) -> Dict[str, Any]:
+        """What the algorithm does (each algorithm defines it)."""
+        raise NotImplementedError
+
+    @contextmanager
+    def new_outputs_removed_on_failure(self, parameters: Dict[str, Any]):
+        """Around a run: output files that did not exist before it are removed again (with
+        SQLite's journals) when it fails or is cancelled, so that no empty or half-written
+        GeoPackage is left behind. Files that existed are QGIS's to overwrite or keep."""
+        fresh = []
+        for definition in self.destinationParameterDefinitions():
+            path = _destination_file(parameters.get(definition.name()))
+            if path and not os.path.exists(path):
+                fresh.append(path)
+        try:
+            yield
+        except BaseException:
+            for path in fresh:
+                for leftover in (path, path + "-journal", path + "-wal", path + "-shm"):
+                    try:
+                        os.remove(leftover)
+                    except OSError:
+                        pass
+            raise
 
     def input_files(self, parameters: Dict[str, Any], context: QgsProcessingContext
                     ) -> List[Tuple[QgsProcessingParameterDefinition, str]]:

@@ -189,8 +189,8 @@ class BorderConflictsAlgorithm(GuotuAlgorithm):
             category_field=optional_text(self, parameters, self.CATEGORY_FIELD, context) or "",
             name_field=optional_text(self, parameters, self.NAME_FIELD, context), crs=crs, options=options, labels=labels)
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         request = self._request(parameters, context)
         try:
             result = run_check(request, context.transformContext(), feedback)

@@ -56,8 +56,8 @@ class BorderReportAlgorithm(ReportAlgorithm):
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Folder for the reports")))
         self.addOutput(QgsProcessingOutputNumber("REPORT_COUNT", tr("Number of reports")))
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         project = QgsProject()
         count = 0
         try:

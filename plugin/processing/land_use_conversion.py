@@ -283,8 +283,8 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
             lines[name] = layer
         return lines
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         request = self._request(parameters, context)
         with_lines = request.lines is not None
         fields = make_fields(conversion_fields(with_lines))

@@ -110,8 +110,8 @@ class LandUseConversionRasterAlgorithm(GuotuAlgorithm):
                              self.parameterAsFile(parameters, categories, context) or None
                              if is_set(parameters.get(categories)) else None)
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         request = RasterConversionRequest(
             before=self._side(parameters, self.BEFORE, self.BEFORE_SYSTEM, self.BEFORE_CATEGORIES, context),
             after=self._side(parameters, self.AFTER, self.AFTER_SYSTEM, self.AFTER_CATEGORIES, context),

@@ -249,8 +249,8 @@ class ParcelsCheckAlgorithm(GuotuAlgorithm):
             policy_csv=optional_text(self, parameters, self.POLICY, context),
             beach_codes=beach_codes, options=options, labels=labels)
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         request = self._request(parameters, context)
         try:
             result = run_check(request, context.transformContext(), feedback)

@@ -55,8 +55,8 @@ class ParcelsReportAlgorithm(ReportAlgorithm):
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Folder for the reports")))
         self.addOutput(QgsProcessingOutputNumber("REPORT_COUNT", tr("Number of reports")))
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         project = QgsProject()
         try:
             parcels = self._layer(parameters, self.PARCEL_CHECKS, context, project)

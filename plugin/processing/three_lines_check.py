@@ -256,8 +256,8 @@ class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
 
     # ---- run ----
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         request = self._request(parameters, context)
         try:
             result = run_check(request, context.transformContext(), feedback)

@@ -63,8 +63,8 @@ class ThreeLinesWorkspaceAlgorithm(GuotuAlgorithm):
             self.OUTPUT, tr("Workspace GeoPackage"), tr("GeoPackage (*.gpkg)")))
         self.addOutput(QgsProcessingOutputString(self.LAYERS, tr("Layers of the workspace")))
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         crs = self.parameterAsCrs(parameters, self.CRS, context)
         path = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
         try:

@@ -288,8 +288,8 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             self._inputs[name] = describe_layer(layer, value)
         return True
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         request = self._request(parameters, context)
         try:
             result = run_voucher(request, context.transformContext(), feedback)

@@ -140,8 +140,8 @@ class VoucherMarketAlgorithm(GuotuAlgorithm):
         self._inputs[self.VOUCHERS] = describe_layer(layer, value)
         return True
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         source = self.parameterAsSource(parameters, self.VOUCHERS, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.VOUCHERS))

@@ -168,3 +168,18 @@ def test_algorithm_metadata(provider):
     assert algorithm.parameterDefinition("WORKSPACE").flags() & QgsProcessingParameterDefinition.FlagOptional
     systems = algorithm.parameterDefinition("BEFORE_SYSTEM").options()
     assert systems == ["CAS_LUCC", "SANDIAO_WORK", "GBT21010_2017", "YDYH_2023"]
+
+
+def test_cancelled_run_leaves_no_new_geopackage(tmp_path):
+    """A run cancelled mid-way (or failing) removes the GeoPackages it had started; a file
+    that existed before is not this run's to delete."""
+    layers = cd.fixture_layers()
+    out = tmp_path / "conversions.gpkg"
+    feedback = QgsProcessingFeedback()
+    feedback.progressChanged.connect(lambda p: feedback.cancel() if p > 40.0 else None)
+    with pytest.raises(QgsProcessingException, match="cancelled"):
+        cd.run_algorithm(cd.params(layers["before"], layers["after"], layers["zones"], CONVERSIONS=str(out)),
+                         feedback)
+    assert not out.exists() and not list(tmp_path.iterdir())
+    result = cd.run_algorithm(cd.params(layers["before"], layers["after"], layers["zones"], CONVERSIONS=str(out)))
+    assert out.is_file() and result["CONVERSIONS"]
