@@ -472,34 +472,35 @@ int guotu_convert_merge(guotu_context *ctx, guotu_convert *into, const guotu_con
     const sum_table *t = &from->categories;
     for (size_t r = 0; !err && r < t->index.count; r++) {
         const int32_t *k = t->keys[r];
-        err = gt_sum_add(&into->categories, ((uint64_t)k[0] << 16) | ((uint64_t)k[1] << 8) | (uint64_t)k[2], k[0], k[1],
-                         k[2], t->sums[r][0], t->sums[r][1]);
+        err = gt_sum_add_fixed(&into->categories, ((uint64_t)k[0] << 16) | ((uint64_t)k[1] << 8) | (uint64_t)k[2], k[0],
+                               k[1], k[2], t->sums[r][0], t->sums[r][1]);
     }
     t = &from->code_rows;
     for (size_t r = 0; !err && r < t->index.count; r++) {
         const int32_t *k = t->keys[r];
         int32_t a = code_in(ctx, into, from, k[1]), b = code_in(ctx, into, from, k[2]);
         if (a < 0 || b < 0) return gt_convert_failed(into, GUOTU_ERR_NOMEM);
-        err = gt_sum_add(&into->code_rows, ((uint64_t)k[0] << 40) | ((uint64_t)a << 20) | (uint64_t)b, k[0], a, b,
-                         t->sums[r][0], t->sums[r][1]);
+        err = gt_sum_add_fixed(&into->code_rows, ((uint64_t)k[0] << 40) | ((uint64_t)a << 20) | (uint64_t)b, k[0], a, b,
+                               t->sums[r][0], t->sums[r][1]);
     }
     t = &from->statuses;
     for (size_t r = 0; !err && r < t->index.count; r++) {
         const int32_t *k = t->keys[r];
-        err = gt_sum_add(&into->statuses, ((uint64_t)k[0] << 8) | (uint64_t)k[1], k[0], k[1], 0, t->sums[r][0], 0);
+        err =
+            gt_sum_add_fixed(&into->statuses, ((uint64_t)k[0] << 8) | (uint64_t)k[1], k[0], k[1], 0, t->sums[r][0], 0);
     }
     t = &from->line_statuses;
     for (size_t r = 0; !err && r < t->index.count; r++) {
         const int32_t *k = t->keys[r];
-        err = gt_sum_add(&into->line_statuses, ((uint64_t)k[0] << 16) | ((uint64_t)k[1] << 8) | (uint64_t)k[2], k[0],
-                         k[1], k[2], t->sums[r][0], 0);
+        err = gt_sum_add_fixed(&into->line_statuses, ((uint64_t)k[0] << 16) | ((uint64_t)k[1] << 8) | (uint64_t)k[2],
+                               k[0], k[1], k[2], t->sums[r][0], 0);
     }
     t = &from->unknown;
     for (size_t r = 0; !err && r < t->index.count; r++) {
         const int32_t *k = t->keys[r];
         int32_t c = code_in(ctx, into, from, k[1]);
         if (c < 0) return gt_convert_failed(into, GUOTU_ERR_NOMEM);
-        err = gt_sum_add(&into->unknown, ((uint64_t)c << 1) | (uint64_t)k[2], k[0], c, k[2], t->sums[r][0], 0);
+        err = gt_sum_add_fixed(&into->unknown, ((uint64_t)c << 1) | (uint64_t)k[2], k[0], c, k[2], t->sums[r][0], 0);
     }
     if (err) return gt_convert_failed(into, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
     guotu_convert_stats *s = &into->stats;
@@ -601,8 +602,8 @@ int guotu_convert_category_row(guotu_context *ctx, const guotu_convert *cv, size
     out->from = k[1] == UNKNOWN_CATEGORY ? "" : gt_category_name(k[1]);
     out->to = k[2] == UNKNOWN_CATEGORY ? "" : gt_category_name(k[2]);
     out->status = rule.status;
-    out->area_ha = cv->categories.sums[r][0];
-    out->dm_ha = cv->categories.sums[r][1];
+    out->area_ha = gt_sum_value(&cv->categories, r, 0);
+    out->dm_ha = gt_sum_value(&cv->categories, r, 1);
     return GUOTU_OK;
 }
 
@@ -619,8 +620,8 @@ int guotu_convert_code_row(guotu_context *ctx, const guotu_convert *cv, size_t i
     out->from = cv->codes.strings[k[1]];
     out->to = cv->codes.strings[k[2]];
     out->status = "";
-    out->area_ha = cv->code_rows.sums[r][0];
-    out->dm_ha = cv->code_rows.sums[r][1];
+    out->area_ha = gt_sum_value(&cv->code_rows, r, 0);
+    out->dm_ha = gt_sum_value(&cv->code_rows, r, 1);
     return GUOTU_OK;
 }
 
@@ -634,7 +635,7 @@ int guotu_convert_status_row(guotu_context *ctx, const guotu_convert *cv, size_t
     size_t r = cv->statuses.order[i];
     out->zone_id = zone_name(cv, cv->statuses.keys[r][0]);
     out->status = gt_status_names[cv->statuses.keys[r][1]];
-    out->area_ha = cv->statuses.sums[r][0];
+    out->area_ha = gt_sum_value(&cv->statuses, r, 0);
     return GUOTU_OK;
 }
 
@@ -650,7 +651,7 @@ int guotu_convert_line_row(guotu_context *ctx, const guotu_convert *cv, size_t i
     out->zone_id = zone_name(cv, k[0]);
     out->line = k[1] < LINE_COUNT ? guotu_line_name(k[1]) : "";
     out->status = gt_status_names[k[2]];
-    out->area_ha = cv->line_statuses.sums[r][0];
+    out->area_ha = gt_sum_value(&cv->line_statuses, r, 0);
     return GUOTU_OK;
 }
 
@@ -664,7 +665,7 @@ int guotu_convert_unknown_row(guotu_context *ctx, const guotu_convert *cv, size_
     size_t r = cv->unknown.order[i];
     out->code = cv->codes.strings[cv->unknown.keys[r][1]];
     out->side = cv->unknown.keys[r][2];
-    out->area_ha = cv->unknown.sums[r][0];
+    out->area_ha = gt_sum_value(&cv->unknown, r, 0);
     return GUOTU_OK;
 }
 

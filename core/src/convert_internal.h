@@ -47,11 +47,17 @@ typedef struct line_poly {
     int64_t fid;
 } line_poly;
 
+/* Sums are kept in fixed point, 2^-60 ha (about 1e-14 m²) per unit, in 128-bit integers: integer
+ * addition does not depend on its order, so a result is the same to the last bit whatever the
+ * number of threads and however their work was merged. */
+__extension__ typedef __int128 gt_fixed;
+#define GT_FIXED_ONE 1152921504606846976.0 /* 2^60: sums up to 2^67 ha, far below the double precision of a piece */
+
 /* A table summed by a packed key: dense rows, each with its key parts and sums. */
 typedef struct sum_table {
     gt_index_map index;
     int32_t (*keys)[3];
-    double (*sums)[2];
+    gt_fixed (*sums)[2];
     size_t cap;
     size_t *order; /* sorted at finish */
 } sum_table;
@@ -106,6 +112,10 @@ int gt_convert_sum(guotu_context *ctx, guotu_convert *cv, int zk, int line, cons
 void gt_sum_table_free(sum_table *t);
 /* Adds (a, b) to the row of key parts k0..k2 packed into `key`; -1 when out of memory. */
 int gt_sum_add(sum_table *t, uint64_t key, int32_t k0, int32_t k1, int32_t k2, double a, double b);
+/* The same with sums already in fixed point (merging two tables). */
+int gt_sum_add_fixed(sum_table *t, uint64_t key, int32_t k0, int32_t k1, int32_t k2, gt_fixed a, gt_fixed b);
+/* Sum i (0 or 1) of row r, in hectares. */
+double gt_sum_value(const sum_table *t, size_t r, int i);
 
 /* Status index (0..5 in gt_status_names) of a pair of categories (UNKNOWN_CATEGORY too). */
 int gt_convert_status_index(const guotu_convert *cv, int from_category, int to_category, guotu_policy_rule *rule);

@@ -16,8 +16,20 @@ void gt_sum_table_free(sum_table *t) {
     memset(t, 0, sizeof *t);
 }
 
-/* Adds (a, b) to the row of key parts k0..k2 packed into `key`. */
+/* A value in hectares in fixed point, rounded to the nearest unit; every piece's area is
+ * converted the same way whichever thread made it. */
+static gt_fixed to_fixed(double ha) {
+    double scaled = ha * GT_FIXED_ONE; /* exact: a power of two */
+    return (gt_fixed)(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
+}
+
+double gt_sum_value(const sum_table *t, size_t r, int i) { return (double)t->sums[r][i] / GT_FIXED_ONE; }
+
 int gt_sum_add(sum_table *t, uint64_t key, int32_t k0, int32_t k1, int32_t k2, double a, double b) {
+    return gt_sum_add_fixed(t, key, k0, k1, k2, to_fixed(a), to_fixed(b));
+}
+
+int gt_sum_add_fixed(sum_table *t, uint64_t key, int32_t k0, int32_t k1, int32_t k2, gt_fixed a, gt_fixed b) {
     int inserted = 0;
     int32_t r = gt_index_map_insert(&t->index, key, &inserted);
     if (r < 0) return -1;
@@ -26,7 +38,7 @@ int gt_sum_add(sum_table *t, uint64_t key, int32_t k0, int32_t k1, int32_t k2, d
             size_t cap = t->cap ? t->cap * 2 : 128;
             int32_t(*keys)[3] = realloc(t->keys, cap * sizeof *keys);
             if (keys) t->keys = keys;
-            double(*sums)[2] = realloc(t->sums, cap * sizeof *sums);
+            gt_fixed(*sums)[2] = realloc(t->sums, cap * sizeof *sums);
             if (sums) t->sums = sums;
             if (!keys || !sums) return -1;
             t->cap = cap;
