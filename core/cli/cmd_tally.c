@@ -20,7 +20,8 @@ typedef struct tally_args {
 } tally_args;
 
 static const char *const tally_usage =
-    "usage: guotu tally --zones FILE [--zones-layer NAME] --zone-id FIELD\n"
+    "usage: guotu tally (--zones FILE [--zones-layer NAME] --zone-id FIELD |\n"
+    "                    --zone-code-field FIELD [--zone-code-length N])\n"
     "                   --landuse FILE [--landuse-layer NAME] [--class-field FIELD]\n"
     "                   [--mask FILE [--mask-layer NAME]] [--area ellipsoidal|planar]\n"
     "                   [--invalid repair|fail] [--raster-mode exact|centre]\n"
@@ -39,6 +40,8 @@ static const char *const tally_usage =
     "--deduction: 田坎 as the Third National Land Survey records it — a parcel with deduction\n"
     "coefficient k counts A*(1-k) as its class and A*k as --deducted-class (default 1203).\n"
     "auto (default) uses a field named KCXS when the land use has one; none switches it off.\n"
+    "--zone-code-field: no zones layer; each parcel's zone is the first --zone-code-length\n"
+    "characters of its own code (三调 ZLDWDM: 6 county, 9 town, 12 village; 0 the whole code).\n"
     "OUT.csv has the columns zone_id,class_code,area_ha; OUT.gpkg a table 'tally' with\n"
     "the same columns and the inputs and parameters in its metadata.\n";
 
@@ -59,6 +62,8 @@ static int parse_tally_args(int argc, char **argv, tally_args *a) {
                                             {"output", required_argument, 0, 'o'},
                                             {"threads", required_argument, 0, 't'},
                                             {"deduction", required_argument, 0, 'k'},
+                                            {"zone-code-field", required_argument, 0, 'g'},
+                                            {"zone-code-length", required_argument, 0, 'G'},
                                             {"deducted-class", required_argument, 0, 'K'},
                                             {"help", no_argument, 0, 'h'},
                                             {0, 0, 0, 0}};
@@ -82,6 +87,18 @@ static int parse_tally_args(int argc, char **argv, tally_args *a) {
         case 'l': in->landuse = optarg; break;
         case 'L': in->landuse_layer = optarg; break;
         case 'k': in->deduction = optarg; break;
+        case 'g': in->zone_code_field = optarg; break;
+        case 'G': {
+            char *end = NULL;
+            long n = strtol(optarg, &end, 10);
+            if (!*optarg || *end || n < 0 || n > 64)
+                return cli_usage_error("tally", tally_usage,
+                                       "--zone-code-length needs a whole number from 0 to 64, "
+                                       "not '%s'",
+                                       optarg);
+            in->zone_code_length = (int)n;
+            break;
+        }
         case 'K': in->deducted_class = optarg; break;
         case 'c': in->class_field = optarg; break;
         case 'm': in->mask = optarg; break;
@@ -102,8 +119,11 @@ static int parse_tally_args(int argc, char **argv, tally_args *a) {
         }
     }
     if (optind < argc) return cli_usage_error("tally", tally_usage, "unexpected argument '%s'", argv[optind]);
-    if (!in->zones || !in->zone_id || !in->landuse || !a->output)
-        return cli_usage_error("tally", tally_usage, "--zones, --zone-id, --landuse and -o are required");
+    if (in->zone_code_field && (in->zones || in->zone_id))
+        return cli_usage_error("tally", tally_usage, "give either --zones with --zone-id, or --zone-code-field");
+    if ((!in->zone_code_field && (!in->zones || !in->zone_id)) || !in->landuse || !a->output)
+        return cli_usage_error("tally", tally_usage,
+                               "--zones and --zone-id (or --zone-code-field), --landuse and -o are required");
     char err[256];
     if (tally_inputs_check(in, err, sizeof err)) return cli_usage_error("tally", tally_usage, "%s", err);
     return 0;
@@ -132,11 +152,15 @@ static int write_output(guotu_context *ctx, const guotu_tally *t, const tally_ar
     time_t now = time(NULL);
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
     const tally_inputs *in = &a->in;
+    char zone_length[16];
+    snprintf(zone_length, sizeof zone_length, "%d", in->zone_code_length);
     const table_meta meta[] = {
         {"guotu_version", guotu_version()},
         {"created_utc", when},
-        {"zones", in->zones},
-        {"zone_id_field", in->zone_id},
+        {"zones", in->zones ? in->zones : "(the land use's own zone codes)"},
+        {"zone_id_field", in->zone_id ? in->zone_id : "(none)"},
+        {"zone_code_field", in->zone_code_field ? in->zone_code_field : "(none)"},
+        {"zone_code_length", zone_length},
         {"landuse", in->landuse},
         {"class_field", in->class_field ? in->class_field : "(raster values)"},
         {"mask", in->mask ? in->mask : "(none)"},
@@ -155,7 +179,11 @@ static void print_summary(guotu_context *ctx, const guotu_tally *t, const tally_
                           const guotu_tally_stats *st, double seconds) {
     size_t n = guotu_tally_result_count(t);
     printf("Area by zone and land-use class (%s area)\n", a->in.area);
-    printf("  zones: %lld, %.2f ha (mask excluded)\n", (long long)st->zones, st->zones_area_ha);
+    if (a->in.zone_code_field)
+        printf("  zones: %lld codes from field %s (first %d characters)\n", (long long)st->zones, a->in.zone_code_field,
+               a->in.zone_code_length);
+    else
+        printf("  zones: %lld, %.2f ha (mask excluded)\n", (long long)st->zones, st->zones_area_ha);
     if (info->raster)
         printf("  land use: raster %lld x %lld, %lld nodata cells, %.2f ha\n", (long long)info->raster_width,
                (long long)info->raster_height, (long long)st->nodata_cells, st->landuse_area_ha);

@@ -26,6 +26,7 @@ typedef struct tally_run {
     size_t zone_copy_count, mask_copy_count;
     vector_source zones, landuse, mask;
     int deduction_index; /* the land use's KCXS field, -1 for none */
+    int zone_code_index; /* the land use's zone code field (tally by code), -1 for none */
     raster_source raster;
     int raster_input, has_mask;
     OGRSpatialReferenceH target_crs; /* borrowed from the zones or the raster */
@@ -102,9 +103,31 @@ static int align_crs(tally_run *run, vector_source *src, const char *role) {
     return vector_source_reproject_to(src, want, run->err, run->err_size);
 }
 
+/* A tally by zone code: only the land use, its CRS the tally's. */
+static int open_by_code(tally_run *run) {
+    const tally_inputs *in = run->in;
+    if (in->mask) {
+        snprintf(run->err, run->err_size, "a mask needs zone polygons: give --zones, or drop --mask");
+        return 1;
+    }
+    if (vector_source_open(&run->landuse, in->landuse, in->landuse_layer, in->encoding, run->err, run->err_size) ||
+        (in->class_field && vector_source_use_field(&run->landuse, in->class_field, run->err, run->err_size)))
+        return 1;
+    run->zone_code_index = vector_source_field(&run->landuse, in->zone_code_field, run->err, run->err_size);
+    if (run->zone_code_index < 0 || open_deduction(run)) return 1;
+    run->target_crs = vector_source_crs(&run->landuse);
+    const char *wkt_opts[] = {"FORMAT=WKT2_2019", NULL};
+    if (run->target_crs && OSRExportToWktEx(run->target_crs, &run->crs_text, wkt_opts) != OGRERR_NONE) {
+        snprintf(run->err, run->err_size, "cannot describe the CRS of the inputs");
+        return 1;
+    }
+    return 0;
+}
+
 static int open_inputs(tally_run *run) {
     const tally_inputs *in = run->in;
     const char *role = in->role ? in->role : "land-use";
+    if (in->zone_code_field) return open_by_code(run);
     if (vector_source_open(&run->zones, in->zones, in->zones_layer, in->encoding, run->err, run->err_size) ||
         vector_source_use_field(&run->zones, in->zone_id, run->err, run->err_size))
         return 1;
@@ -193,7 +216,7 @@ static int new_tally(tally_run *run, guotu_context *ctx, guotu_tally **out) {
     o.invalid = in->invalid && strcmp(in->invalid, "fail") == 0 ? GUOTU_INVALID_FAIL : GUOTU_INVALID_REPAIR;
     o.raster_mode =
         !in->raster_mode || strcmp(in->raster_mode, "exact") == 0 ? GUOTU_RASTER_EXACT : GUOTU_RASTER_CENTRE;
-    o.zones_label = run->zones.layer_name;
+    o.zones_label = in->zone_code_field ? in->zone_code_field : run->zones.layer_name;
     o.landuse_label = run->raster_input ? in->landuse : run->landuse.layer_name;
     o.mask_label = run->mask.layer_name;
     return guotu_tally_create(ctx, &o, out);
@@ -205,6 +228,10 @@ static int create_tally(tally_run *run) {
 }
 
 static int feed_zones_and_mask(tally_run *run) {
+    if (run->in->zone_code_field) {
+        int status = guotu_tally_prepare_by_code(run->ctx, run->tally);
+        return status ? core_failed(run, status) : 0;
+    }
     char value[1024];
     int64_t fid;
     const unsigned char *wkb;
@@ -397,7 +424,25 @@ static int feed_vector(tally_run *run) {
             share = 0;
         }
         const char *deducted = run->in->deducted_class ? run->in->deducted_class : "1203";
-        int status = guotu_tally_add_landuse_deducted(run->ctx, run->tally, value, deducted, share, fid, wkb, size);
+        int status;
+        if (run->zone_code_index >= 0) {
+            /* the zone is the code's first characters: 6 county, 9 town, 12 village of ZLDWDM */
+            const char *code = vector_source_text(&run->landuse, run->zone_code_index);
+            size_t want = (size_t)run->in->zone_code_length, have = strlen(code);
+            if (want && have < want) {
+                snprintf(run->err, run->err_size,
+                         "feature %lld of layer '%s': the zone code '%s' of field '%s' has %zu characters; %zu are "
+                         "needed",
+                         (long long)fid, run->landuse.layer_name, code, run->in->zone_code_field, have, want);
+                return 1;
+            }
+            char zone[256];
+            snprintf(zone, sizeof zone, "%.*s", (int)(want ? want : have), code);
+            status =
+                guotu_tally_add_landuse_in_zone(run->ctx, run->tally, zone, value, deducted, share, fid, wkb, size);
+        } else {
+            status = guotu_tally_add_landuse_deducted(run->ctx, run->tally, value, deducted, share, fid, wkb, size);
+        }
         if (status) return core_failed(run, status);
     }
     return more < 0;
@@ -410,6 +455,7 @@ int tally_runner_run(guotu_context *ctx, const tally_inputs *in, guotu_tally **o
     tally_run run;
     memset(&run, 0, sizeof run);
     run.deduction_index = -1;
+    run.zone_code_index = -1;
     run.in = in;
     run.ctx = ctx;
     run.err = err;

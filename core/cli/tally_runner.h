@@ -25,6 +25,10 @@ typedef struct tally_inputs {
      * the layer has one; otherwise the name of the coefficient field. The deducted share of a
      * parcel goes to `deducted_class` (default "1203"). */
     const char *deduction, *deducted_class;
+    /* Zones from the land use's own code instead of a zones layer (三调: ZLDWDM): the field, and
+     * how many leading characters make the zone (6 county, 9 town, 12 village; 0 the whole code). */
+    const char *zone_code_field;
+    int zone_code_length;
     guotu_progress_fn progress; /* optional; installed on the context (scaled when threaded) */
     void *progress_user;
 } tally_inputs;

@@ -60,7 +60,7 @@ void guotu_tally_destroy(guotu_context *ctx, guotu_tally *t) {
         gt_zone *z = &t->zones[i];
         if (z->prepared) GEOSPreparedGeom_destroy_r(ctx->geos, z->prepared);
         if (z->effective && z->effective != z->geom) GEOSGeom_destroy_r(ctx->geos, z->effective);
-        GEOSGeom_destroy_r(ctx->geos, z->geom);
+        if (z->geom) GEOSGeom_destroy_r(ctx->geos, z->geom);
         free(z->id);
     }
     free(t->zones);
@@ -226,6 +226,24 @@ int guotu_tally_prepare(guotu_context *ctx, guotu_tally *t) {
     if (mask_prepared) GEOSPreparedGeom_destroy_r(ctx->geos, mask_prepared);
     if (mask) GEOSGeom_destroy_r(ctx->geos, mask);
     if (status) return gt_tally_failed(t, status);
+    t->phase = PHASE_VECTOR;
+    return GUOTU_OK;
+}
+
+int guotu_tally_prepare_by_code(guotu_context *ctx, guotu_tally *t) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!t) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_prepare_by_code: tally is NULL");
+    int status = check_phase(ctx, t, PHASE_ZONES, "guotu_tally_prepare_by_code");
+    if (status) return status;
+    if (t->zone_count)
+        return gt_fail(ctx, GUOTU_ERR_STATE,
+                       "guotu_tally_prepare_by_code: zone polygons were added; sum either by "
+                       "zone polygons or by codes");
+    if (t->mask_count)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT,
+                       "a mask needs zone polygons: a tally by zone code takes no mask (tally by zones instead)");
+    t->by_code = 1;
     t->phase = PHASE_VECTOR;
     return GUOTU_OK;
 }

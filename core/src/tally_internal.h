@@ -30,6 +30,7 @@ struct guotu_tally {
     char *zones_label, *landuse_label, *mask_label;
     guotu_area_calc *calc;
     tally_phase phase;
+    int by_code; /* zones are codes given with each land-use polygon (guotu_tally_prepare_by_code) */
 
     gt_zone *zones;
     size_t zone_count, zone_cap;

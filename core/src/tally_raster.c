@@ -14,7 +14,7 @@ int guotu_tally_set_raster(guotu_context *ctx, guotu_tally *t, const guotu_raste
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!t || !grid) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_set_raster: NULL argument");
-    if (t->phase != PHASE_VECTOR || t->stats.landuse_features > 0)
+    if (t->phase != PHASE_VECTOR || t->stats.landuse_features > 0 || t->by_code)
         return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_tally_set_raster must follow guotu_tally_prepare, once");
     const double *gt = grid->geotransform;
     if (gt[2] != 0 || gt[4] != 0)

@@ -1,4 +1,5 @@
 /* tally_vector.c — land-use polygons against the zones. */
+#include <string.h>
 #include <stdlib.h>
 
 #include "area.h"
@@ -57,12 +58,85 @@ int guotu_tally_add_landuse(guotu_context *ctx, guotu_tally *t, const char *clas
     return guotu_tally_add_landuse_deducted(ctx, t, class_code, NULL, 0.0, fid, wkb, wkb_size);
 }
 
+/* The zone of a code in a tally by code: found, or added (without a polygon). -1 when out
+ * of memory. */
+static int32_t zone_of_code(guotu_tally *t, const char *zone_id) {
+    int32_t z = gt_string_table_find(&t->zone_ids, zone_id);
+    if (z >= 0) return z;
+    if (gt_reserve(&t->zones, &t->zone_cap, t->zone_count + 1, sizeof *t->zones, 64)) return -1;
+    gt_zone *zone = &t->zones[t->zone_count];
+    memset(zone, 0, sizeof *zone);
+    zone->fid = -1;
+    zone->id = gt_strdup(zone_id);
+    if (!zone->id) return -1;
+    t->zone_count++; /* counted now so that destroy frees it on any later failure */
+    z = gt_string_table_intern(&t->zone_ids, zone_id);
+    if (z < 0 || (size_t)z != t->zone_count - 1) return -1;
+    t->stats.zones++;
+    return z;
+}
+
+int guotu_tally_add_landuse_in_zone(guotu_context *ctx, guotu_tally *t, const char *zone_id, const char *class_code,
+                                    const char *deducted_code, double deducted_share, int64_t fid,
+                                    const unsigned char *wkb, size_t wkb_size) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!t) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_add_landuse_in_zone: tally is NULL");
+    if (!t->by_code || t->phase != PHASE_VECTOR)
+        return gt_fail(ctx, GUOTU_ERR_STATE,
+                       t->phase == PHASE_FAILED ? "an earlier call on this tally failed; destroy it"
+                                                : "guotu_tally_add_landuse_in_zone needs a tally prepared with "
+                                                  "guotu_tally_prepare_by_code");
+    if (!(deducted_share >= 0 && deducted_share < 1))
+        return gt_fail(ctx, GUOTU_ERR_DATA,
+                       "feature %lld of layer '%s': the deduction coefficient (KCXS) is %g; a share from 0 up to "
+                       "(not including) 1 is needed",
+                       (long long)fid, t->landuse_label, deducted_share);
+    const char *zone_text = zone_id ? zone_id : "";
+    const char *code = class_code ? class_code : "";
+    if (!zone_text[0] || !gt_utf8_valid(zone_text) || !gt_utf8_valid(code) ||
+        (deducted_share > 0 && (!deducted_code || !deducted_code[0] || !gt_utf8_valid(deducted_code))))
+        return gt_tally_failed(
+            t, gt_fail(ctx, GUOTU_ERR_DATA,
+                       "feature %lld of layer '%s': its zone code is empty, or a code is not UTF-8 text (a GBK file "
+                       "read without its encoding?)",
+                       (long long)fid, t->landuse_label));
+    int32_t zone = zone_of_code(t, zone_text);
+    int32_t class_index = gt_string_table_intern(&t->classes, code);
+    int32_t deducted_index = deducted_share > 0 ? gt_string_table_intern(&t->classes, deducted_code) : -1;
+    if (zone < 0 || class_index < 0 || (deducted_share > 0 && deducted_index < 0))
+        return gt_tally_failed(t, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
+    GEOSGeometry *lu = NULL;
+    int repaired = 0;
+    int status = gt_read_polygon(ctx, t->invalid, t->landuse_label, fid, wkb, wkb_size, &lu, &repaired);
+    if (status) return gt_tally_failed(t, status);
+    double area = 0;
+    status = gt_area_of_geom(ctx, t->calc, lu, &area);
+    GEOSGeom_destroy_r(ctx->geos, lu);
+    if (!status && area > 0) status = gt_tally_add_area(ctx, t, zone, class_index, area * (1 - deducted_share));
+    if (!status && area > 0 && deducted_share > 0)
+        status = gt_tally_add_area(ctx, t, zone, deducted_index, area * deducted_share);
+    if (status) return gt_tally_failed(t, status);
+    t->stats.landuse_features++;
+    t->stats.repaired_landuse += repaired;
+    t->stats.landuse_area_ha += area / 10000.0;
+    if (!code[0]) {
+        t->stats.empty_class_features++;
+        t->stats.empty_class_area_ha += area / 10000.0;
+    }
+    if (report(ctx, t)) return gt_tally_failed(t, GUOTU_ERR_CANCELLED);
+    return GUOTU_OK;
+}
+
 int guotu_tally_add_landuse_deducted(guotu_context *ctx, guotu_tally *t, const char *class_code,
                                      const char *deducted_code, double deducted_share, int64_t fid,
                                      const unsigned char *wkb, size_t wkb_size) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!t) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_add_landuse: tally is NULL");
+    if (t->by_code)
+        return gt_fail(ctx, GUOTU_ERR_STATE,
+                       "this tally sums by zone code: add land use with guotu_tally_add_landuse_in_zone");
     if (!(deducted_share >= 0 && deducted_share < 1))
         return gt_fail(ctx, GUOTU_ERR_DATA,
                        "feature %lld of layer '%s': the deduction coefficient (KCXS) is %g; a share from 0 up to "

@@ -266,12 +266,63 @@ static void test_deduction_splits_the_area(void **state) {
     guotu_context_destroy(ctx);
 }
 
+/* Zones from the parcels' own codes (ZLDWDM prefixes): whole areas summed per (code, class),
+ * 田坎 deducted, no zone polygons; a tally by code takes no mask, no zone polygons, and no
+ * land use without its code. */
+static void test_tally_by_zone_code(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_tally *t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    assert_int_equal(guotu_tally_prepare_by_code(ctx, t), GUOTU_OK);
+    char w[256];
+    size_t n = 0;
+    struct {
+        const char *zone, *code;
+        double share, x0, x1;                             /* a 1000 m tall strip from x0 to x1 */
+    } parcels[] = {{"130101100", "0103", 0.1, 0, 100},    /* 10 ha: 9 + 1 (田坎) */
+                   {"130101100", "0301", 0.0, 100, 300},  /* 20 ha */
+                   {"130101101", "0103", 0.0, 300, 350},  /* 5 ha */
+                   {"130101100", "0103", 0.0, 350, 360}}; /* 1 ha */
+    unsigned char *wkb = wkt_to_wkb(box_wkt(w, sizeof w, 0, 0, 100, 1000), &n);
+    assert_int_equal(guotu_tally_add_landuse(ctx, t, "0101", 9, wkb, n), GUOTU_ERR_STATE);
+    assert_int_equal(guotu_tally_add_landuse_in_zone(ctx, t, "", "0101", NULL, 0, 9, wkb, n), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "feature 9 of layer 'parcels'"));
+    free(wkb);
+    guotu_tally_destroy(ctx, t); /* the empty zone code failed the tally: a new one */
+    t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    assert_int_equal(guotu_tally_prepare_by_code(ctx, t), GUOTU_OK);
+    for (size_t i = 0; i < 4; i++) {
+        unsigned char *wkb = wkt_to_wkb(box_wkt(w, sizeof w, parcels[i].x0, 0, parcels[i].x1, 1000), &n);
+        assert_int_equal(guotu_tally_add_landuse_in_zone(ctx, t, parcels[i].zone, parcels[i].code, "1203",
+                                                         parcels[i].share, (int64_t)i, wkb, n),
+                         GUOTU_OK);
+        free(wkb);
+    }
+    assert_int_equal(guotu_tally_finish(ctx, t), GUOTU_OK);
+    assert_int_equal(guotu_tally_result_count(t), 4);
+    assert_close(result_ha(ctx, t, "130101100", "0103"), 10.0, 1e-9);
+    assert_close(result_ha(ctx, t, "130101100", "1203"), 1.0, 1e-9);
+    assert_close(result_ha(ctx, t, "130101100", "0301"), 20.0, 1e-9);
+    assert_close(result_ha(ctx, t, "130101101", "0103"), 5.0, 1e-9);
+    guotu_tally_stats st;
+    assert_int_equal(guotu_tally_get_stats(ctx, t, &st), GUOTU_OK);
+    assert_int_equal(st.zones, 2);
+    assert_close(st.tallied_area_ha, 36.0, 1e-9);
+    guotu_tally_destroy(ctx, t);
+    /* no mask, no zone polygons */
+    t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    assert_int_equal(add_zone_wkt(ctx, t, "A", 1, box_wkt(w, sizeof w, 0, 0, 10, 10)), GUOTU_OK);
+    assert_int_equal(guotu_tally_prepare_by_code(ctx, t), GUOTU_ERR_STATE);
+    guotu_tally_destroy(ctx, t);
+    guotu_context_destroy(ctx);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hand_computed_areas),        cmocka_unit_test(test_mask_excludes_area),
         cmocka_unit_test(test_ellipsoidal_matches_pyproj), cmocka_unit_test(test_invalid_fail_names_layer_and_feature),
         cmocka_unit_test(test_bad_input_is_reported),      cmocka_unit_test(test_utf8_codes_kept),
-        cmocka_unit_test(test_deduction_splits_the_area),
+        cmocka_unit_test(test_deduction_splits_the_area),  cmocka_unit_test(test_tally_by_zone_code),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -93,6 +93,20 @@ GUOTU_API int guotu_tally_add_landuse_deducted(guotu_context *ctx, guotu_tally *
                                                const char *deducted_code, double deducted_share, int64_t fid,
                                                const unsigned char *wkb, size_t wkb_size);
 
+/* Zones from the land use itself, as 三调 data carries them (the first 6, 9 or 12 digits of
+ * ZLDWDM are county, town and village): instead of adding zone polygons and calling
+ * guotu_tally_prepare, call this (no zones and no mask may have been added), then give each
+ * polygon its zone code with guotu_tally_add_landuse_in_zone. Its whole area goes to (zone,
+ * class) — no overlay, as each parcel lies in the unit its code names. */
+GUOTU_API int guotu_tally_prepare_by_code(guotu_context *ctx, guotu_tally *t);
+
+/* One land-use polygon of a tally by code: `zone_id` (UTF-8, not empty) is its zone, created
+ * on first use (results list zones in that order); the 田坎 deduction as in
+ * guotu_tally_add_landuse_deducted (deducted_share 0 for none). */
+GUOTU_API int guotu_tally_add_landuse_in_zone(guotu_context *ctx, guotu_tally *t, const char *zone_id,
+                                              const char *class_code, const char *deducted_code, double deducted_share,
+                                              int64_t fid, const unsigned char *wkb, size_t wkb_size);
+
 /* Raster land use: the grid of the raster, in the tally's CRS. The geotransform is GDAL's
  * (x0, pixel width, 0, y0, 0, pixel height); rotation terms must be 0. */
 typedef struct guotu_raster_grid {
