@@ -58,6 +58,36 @@ int guotu_tally_add_landuse(guotu_context *ctx, guotu_tally *t, const char *clas
     return guotu_tally_add_landuse_deducted(ctx, t, class_code, NULL, 0.0, fid, wkb, wkb_size);
 }
 
+/* A 田坎 share from 0 up to (not including) 1; GUOTU_ERR_DATA naming the feature otherwise. */
+static int check_share(guotu_context *ctx, const guotu_tally *t, double share, int64_t fid) {
+    if (share >= 0 && share < 1) return GUOTU_OK;
+    return gt_fail(ctx, GUOTU_ERR_DATA,
+                   "feature %lld of layer '%s': the deduction coefficient (KCXS) is %g; a share from 0 up to (not "
+                   "including) 1 is needed",
+                   (long long)fid, t->landuse_label, share);
+}
+
+/* 田坎 deduction: of `area` m² in `zone`, the parcel's own class keeps A·(1 − k), the deducted
+ * class gets A·k. */
+static int add_split(guotu_context *ctx, guotu_tally *t, int32_t zone, int32_t class_index, int32_t deducted_index,
+                     double share, double area) {
+    if (!(area > 0)) return GUOTU_OK;
+    int status = gt_tally_add_area(ctx, t, zone, class_index, area * (1 - share));
+    if (!status && share > 0) status = gt_tally_add_area(ctx, t, zone, deducted_index, area * share);
+    return status;
+}
+
+/* Counts one land-use feature in the stats; `empty_area` is its area inside the zones. */
+static void count_feature(guotu_tally *t, const char *code, int repaired, double area, double empty_area) {
+    t->stats.landuse_features++;
+    t->stats.repaired_landuse += repaired;
+    t->stats.landuse_area_ha += area / 10000.0;
+    if (!code[0]) {
+        t->stats.empty_class_features++;
+        t->stats.empty_class_area_ha += empty_area / 10000.0;
+    }
+}
+
 /* The zone of a code in a tally by code: found, or added (without a polygon). -1 when out
  * of memory. */
 static int32_t zone_of_code(guotu_tally *t, const char *zone_id) {
@@ -87,11 +117,8 @@ int guotu_tally_add_landuse_in_zone(guotu_context *ctx, guotu_tally *t, const ch
                        t->phase == PHASE_FAILED ? "an earlier call on this tally failed; destroy it"
                                                 : "guotu_tally_add_landuse_in_zone needs a tally prepared with "
                                                   "guotu_tally_prepare_by_code");
-    if (!(deducted_share >= 0 && deducted_share < 1))
-        return gt_fail(ctx, GUOTU_ERR_DATA,
-                       "feature %lld of layer '%s': the deduction coefficient (KCXS) is %g; a share from 0 up to "
-                       "(not including) 1 is needed",
-                       (long long)fid, t->landuse_label, deducted_share);
+    int status = check_share(ctx, t, deducted_share, fid);
+    if (status) return status;
     const char *zone_text = zone_id ? zone_id : "";
     const char *code = class_code ? class_code : "";
     if (!zone_text[0] || !gt_utf8_valid(zone_text) || !gt_utf8_valid(code) ||
@@ -108,22 +135,14 @@ int guotu_tally_add_landuse_in_zone(guotu_context *ctx, guotu_tally *t, const ch
         return gt_tally_failed(t, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
     GEOSGeometry *lu = NULL;
     int repaired = 0;
-    int status = gt_read_polygon(ctx, t->invalid, t->landuse_label, fid, wkb, wkb_size, &lu, &repaired);
+    status = gt_read_polygon(ctx, t->invalid, t->landuse_label, fid, wkb, wkb_size, &lu, &repaired);
     if (status) return gt_tally_failed(t, status);
     double area = 0;
     status = gt_area_of_geom(ctx, t->calc, lu, &area);
     GEOSGeom_destroy_r(ctx->geos, lu);
-    if (!status && area > 0) status = gt_tally_add_area(ctx, t, zone, class_index, area * (1 - deducted_share));
-    if (!status && area > 0 && deducted_share > 0)
-        status = gt_tally_add_area(ctx, t, zone, deducted_index, area * deducted_share);
+    if (!status) status = add_split(ctx, t, zone, class_index, deducted_index, deducted_share, area);
     if (status) return gt_tally_failed(t, status);
-    t->stats.landuse_features++;
-    t->stats.repaired_landuse += repaired;
-    t->stats.landuse_area_ha += area / 10000.0;
-    if (!code[0]) {
-        t->stats.empty_class_features++;
-        t->stats.empty_class_area_ha += area / 10000.0;
-    }
+    count_feature(t, code, repaired, area, area);
     if (report(ctx, t)) return gt_tally_failed(t, GUOTU_ERR_CANCELLED);
     return GUOTU_OK;
 }
@@ -137,11 +156,8 @@ int guotu_tally_add_landuse_deducted(guotu_context *ctx, guotu_tally *t, const c
     if (t->by_code)
         return gt_fail(ctx, GUOTU_ERR_STATE,
                        "this tally sums by zone code: add land use with guotu_tally_add_landuse_in_zone");
-    if (!(deducted_share >= 0 && deducted_share < 1))
-        return gt_fail(ctx, GUOTU_ERR_DATA,
-                       "feature %lld of layer '%s': the deduction coefficient (KCXS) is %g; a share from 0 up to "
-                       "(not including) 1 is needed",
-                       (long long)fid, t->landuse_label, deducted_share);
+    int checked = check_share(ctx, t, deducted_share, fid);
+    if (checked) return checked;
     if (deducted_share > 0 && (!deducted_code || !deducted_code[0] || !gt_utf8_valid(deducted_code)))
         return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_add_landuse_deducted: the deducted class is empty");
     if (t->phase != PHASE_VECTOR)
@@ -177,22 +193,13 @@ int guotu_tally_add_landuse_deducted(guotu_context *ctx, guotu_tally *t, const c
         int32_t zone = t->candidates[i];
         double area = 0;
         status = area_in_zone(ctx, t, &t->zones[zone], lu, lu_area, fid, &area);
-        /* 田坎 deduction: the parcel's own class keeps A·(1 − k), the deducted class gets A·k. */
-        if (!status && area > 0) status = gt_tally_add_area(ctx, t, zone, class_index, area * (1 - deducted_share));
-        if (!status && area > 0 && deducted_share > 0)
-            status = gt_tally_add_area(ctx, t, zone, deducted_index, area * deducted_share);
+        if (!status) status = add_split(ctx, t, zone, class_index, deducted_index, deducted_share, area);
         inside += area;
     }
     GEOSGeom_destroy_r(ctx->geos, lu);
     if (status) return gt_tally_failed(t, status);
 
-    t->stats.landuse_features++;
-    t->stats.repaired_landuse += repaired;
-    t->stats.landuse_area_ha += lu_area / 10000.0;
-    if (!code[0]) {
-        t->stats.empty_class_features++;
-        t->stats.empty_class_area_ha += inside / 10000.0;
-    }
+    count_feature(t, code, repaired, lu_area, inside);
     if (report(ctx, t)) return gt_tally_failed(t, GUOTU_ERR_CANCELLED);
     return GUOTU_OK;
 }
