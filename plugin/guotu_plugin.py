@@ -129,7 +129,7 @@ class GuotuPlugin:
     def _open_lines_workspace(self) -> None:
         from .ui.lines_dock import open_workspace_interactive
 
-        path = open_workspace_interactive(self.iface.mainWindow())
+        path = open_workspace_interactive(self.iface.mainWindow(), canvas=self.iface.mapCanvas())
         if path is not None:
             self._show_lines_dock()
             self.lines_dock.set_workspace(str(path))

@@ -33,8 +33,9 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from osgeo import gdal, ogr, osr
-from qgis.core import (QgsCoordinateReferenceSystem, QgsDefaultValue, QgsLayerTreeGroup,
-                       QgsProject, QgsSnappingConfig, QgsTolerance, QgsUnitTypes, QgsVectorLayer)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCoordinateTransformContext,
+                       QgsDefaultValue, QgsLayerTreeGroup, QgsProject, QgsRectangle, QgsSnappingConfig, QgsTolerance,
+                       QgsUnitTypes, QgsVectorLayer)
 
 from ..i18n import tr
 from ..paths import resources_dir
@@ -358,6 +359,9 @@ def open_workspace(path: Path, project: Optional[QgsProject] = None) -> OpenedWo
             _fail(tr('Layer "{layer}" of the workspace is in {crs}, another CRS than {first}; the layers of a '
                      'workspace share one CRS.').format(layer=name, crs=layers[name].crs().userFriendlyIdentifier(),
                                                         first=crs.userFriendlyIdentifier()))
+    already = _opened_group(project, path)
+    if already is not None:  # opened before: the same group and layers, not a second copy
+        return already
     root = project.layerTreeRoot()
     group = root.insertGroup(0, tr("Three control lines: {name}").format(name=path.stem))
     group.setCustomProperty(WORKSPACE_PROPERTY, str(path))
@@ -371,6 +375,40 @@ def open_workspace(path: Path, project: Optional[QgsProject] = None) -> OpenedWo
     set_snapping(project, [layers[name] for name in SNAP_LAYERS])
     set_avoid_overlaps(project, [layers[name] for name in LINE_LAYERS])
     return OpenedWorkspace(path, group, layers)
+
+
+def _opened_group(project: QgsProject, path: Path) -> Optional[OpenedWorkspace]:
+    """The workspace at ``path`` when the project has it open already (its group and every
+    layer), else None."""
+    for group in project.layerTreeRoot().findGroups(True):
+        opened = group.customProperty(WORKSPACE_PROPERTY)
+        if not opened or not Path(str(opened)).exists() or not Path(str(opened)).samefile(path):
+            continue
+        layers = {str(node.layer().customProperty(ROLE_PROPERTY)): node.layer() for node in group.findLayers()
+                  if node.layer() is not None}
+        if all(name in layers for name in GROUP_ORDER):
+            return OpenedWorkspace(path, group, layers)
+    return None
+
+
+def workspace_extent(opened: OpenedWorkspace, crs: QgsCoordinateReferenceSystem,
+                     context: QgsCoordinateTransformContext) -> Optional[QgsRectangle]:
+    """The extent of everything drawn in the workspace (lines, units, admin units) in ``crs``,
+    a little larger; None while nothing is drawn."""
+    extent = QgsRectangle()
+    extent.setMinimal()
+    for name in LINE_LAYERS + (ADMIN_LAYER, "eco_units"):
+        layer = opened.layers[name]
+        layer.updateExtents()
+        if layer.featureCount() <= 0 or layer.extent().isEmpty():
+            continue
+        box = QgsCoordinateTransform(layer.crs(), crs, context).transformBoundingBox(layer.extent()) \
+            if layer.crs() != crs else layer.extent()
+        extent.combineExtentWith(box)
+    if extent.isNull() or extent.isEmpty():
+        return None
+    extent.scale(1.05)
+    return extent
 
 
 def project_workspaces(project: Optional[QgsProject] = None) -> Dict[str, Dict[str, QgsVectorLayer]]:

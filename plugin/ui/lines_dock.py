@@ -35,7 +35,8 @@ from ..lines.lines_check import DEFAULT_SYSTEM, SYSTEMS, rule_titles
 from ..lines.lines_report import (SEVERITY_COLORS, LinesReportLayers, export_lines_report, severity_titles,
                                  stats_rows, style_issues_layer, style_stats_layer, write_stats_csv)
 from ..lines.lines_workspace import (ADMIN_LAYER, EXCEPTIONS_TABLE, LINE_LAYERS, ROLE_PROPERTY, WORKSPACE_PROPERTY,
-                                    create_workspace, open_workspace, project_workspaces, workspace_layer)
+                                    create_workspace, open_workspace, project_workspaces, workspace_extent,
+                                    workspace_layer)
 from ..i18n import tr
 from ..paths import ui_path
 from .map_focus import zoom_and_flash
@@ -593,17 +594,25 @@ def new_workspace_interactive(parent: Optional[QWidget], project: Optional[QgsPr
     return Path(path)
 
 
-def open_workspace_interactive(parent: Optional[QWidget], project: Optional[QgsProject] = None) -> Optional[Path]:
+def open_workspace_interactive(parent: Optional[QWidget], project: Optional[QgsProject] = None,
+                               canvas=None) -> Optional[Path]:
+    """Asks for a workspace, opens it (once: a second time reuses the group) and zooms
+    ``canvas`` (optional) to what is drawn in it."""
     project = project if project is not None else QgsProject.instance()
     path, _filter = QFileDialog.getOpenFileName(parent, tr("Open three-lines workspace"), "",
                                                 tr("GeoPackage (*.gpkg)"))
     if not path:
         return None
     try:
-        open_workspace(Path(path), project)
+        opened = open_workspace(Path(path), project)
     except GuotuInputError as e:
         QMessageBox.warning(parent, tr("Open three-lines workspace"), str(e))
         return None
+    if canvas is not None:  # show what is drawn in it
+        extent = workspace_extent(opened, canvas.mapSettings().destinationCrs(), project.transformContext())
+        if extent is not None:
+            canvas.setExtent(extent)
+            canvas.refresh()
     return Path(path)
 
 

@@ -216,3 +216,33 @@ def test_the_menu_actions_dialogs(guotu, tmp_path: Path, monkeypatch) -> None:
         assert "ecological_redline" in warnings[-1] and "not a complete three-lines workspace" in warnings[-1]
     finally:
         project.clear()
+
+
+def test_opening_twice_reuses_the_group_and_zooms_to_the_drawing(guotu, tmp_path_factory, tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    """Opening a workspace that is open already gives back its group and layers (no second
+    copy in the layer tree); "Open" zooms the map to what is drawn in it."""
+    from qgis.PyQt.QtWidgets import QFileDialog
+    from qgis.gui import QgsMapCanvas
+
+    from guotu.lines.lines_workspace import open_workspace
+    from guotu.ui import lines_dock
+
+    fx = ld.copy_fixture(ld.shared_fixture(tmp_path_factory), tmp_path / "fx")
+    project = QgsProject.instance()
+    try:
+        first = open_workspace(fx / "ws.gpkg", project)
+        again = open_workspace(fx / "ws.gpkg", project)
+        assert again.group is first.group
+        assert {k: v.id() for k, v in again.layers.items()} == {k: v.id() for k, v in first.layers.items()}
+        assert len(project.layerTreeRoot().findGroups()) == 1 and len(project.mapLayers()) == 6
+        canvas = QgsMapCanvas()
+        canvas.setDestinationCrs(first.layers["ecological_redline"].crs())
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(fx / "ws.gpkg"), ""))
+        assert lines_dock.open_workspace_interactive(None, project, canvas) == fx / "ws.gpkg"
+        assert len(project.layerTreeRoot().findGroups()) == 1
+        extent = canvas.extent()
+        drawn = first.layers["admin_units"].extent()
+        assert extent.contains(drawn) and extent.width() < 3 * drawn.width()
+    finally:
+        project.clear()
