@@ -76,7 +76,10 @@ class _Feedback(QgsProcessingFeedback):
     def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: N802,N803
         super().reportError(error, fatalError)
         self.last_error = error
-        self.logged.emit(error, 2)
+        # A cancelled run ends in the algorithm's "cancelled" exception: the runner says so
+        # once, as a cancellation; repeating it here as an error read as a failure.
+        if not self.isCanceled():
+            self.logged.emit(error, 2)
 
 
 class VoucherRunner(QObject):
@@ -102,6 +105,11 @@ class VoucherRunner(QObject):
     @property
     def running(self) -> bool:
         return self._task is not None
+
+    @property
+    def cancelled(self) -> bool:
+        """The last run ended because the user cancelled it (not a failure)."""
+        return self._cancelled
 
     def start(self, gpkg: Path, accounting: Dict[str, Any], market: Optional[Dict[str, Any]],
               prices: Optional[Dict[str, Any]] = None) -> None:
@@ -161,6 +169,7 @@ class VoucherRunner(QObject):
         self._task = None
         if not successful:
             if self._cancelled or feedback.isCanceled():
+                self.progressChanged.emit(0.0)  # nothing of the run is left: the bar says so
                 self._finish(False, tr("The calculation was cancelled."))
             else:
                 self._finish(False, feedback.last_error or tr("The algorithm {id} failed.").format(id=algorithm_id))

@@ -320,7 +320,7 @@ class VoucherDialog(QDialog, FORM_CLASS):
         self._update_state()
 
     def _finished(self, ok: bool, message: str) -> None:
-        self._log(message, 0 if ok else 2)
+        self._log(message, 0 if ok or self.runner.cancelled else 2)
         if not ok and self.gpkg is not None and not self.gpkg.exists():
             self.gpkg = None
         self._update_state()

@@ -149,6 +149,9 @@ def test_dialog_cancel_stops_the_run(guotu, project_layers, tmp_path: Path):
     wait_for(dialog)
     log = dialog.logView.toPlainText()
     assert "The calculation was cancelled." in log, log
+    # Said once, as a cancellation: no "Error:" line, and the bar does not stay part-way.
+    assert "Error" not in log, log
+    assert dialog.progressBar.value() == 0
     assert dialog.runButton.isEnabled() and not dialog.cancelButton.isEnabled()
     assert not QgsProject.instance().mapLayersByName("Voucher trades")  # the market never ran
     dialog.close()
