@@ -260,3 +260,14 @@ def test_dialog_asks_before_running_on_a_land_use_sized_zones_layer(guotu, proje
     question = dialog.zone_count_question()
     assert question and f'"dltb_like" has {MANY_ZONES + 1} features' in question
     dialog.close()
+
+
+def test_price_sits_with_the_market_and_stays_usable_without_it(guotu):
+    """The price is a market setting (it also values E in the accounting): it is on the market
+    tab, not the accounting tab, and switching the market off does not disable it."""
+    dialog = _dialog(guotu)
+    assert dialog.marketTab.isAncestorOf(dialog.priceSpin)
+    assert not dialog.accountTab.isAncestorOf(dialog.priceSpin)
+    dialog.marketGroup.setChecked(False)
+    assert dialog.priceSpin.isEnabled()
+    dialog.close()
