@@ -82,6 +82,7 @@ class VoucherDialog(QDialog, FORM_CLASS):
             label.setText(text)
         self.rateCheck.setText(tr("Protection rate (empty: over all zones)"))
         self.capCheck.setText(tr("Cap on the traded volume (ha)"))
+        self.reprojectCheck.setText(tr('Inputs in different CRSs: reproject (otherwise refused)'))
         self.marketGroup.setTitle(tr("Trade the vouchers"))
         self.reportButton.setText(tr("Export report (PDF)…"))
         self.runButton.setText(tr("Run"))
@@ -235,6 +236,7 @@ class VoucherDialog(QDialog, FORM_CLASS):
         if self.countiesCombo.currentLayer() is not None:
             params["COUNTIES"] = self.countiesCombo.currentLayer()
             params["COUNTY_ID"] = self.countyIdField.currentField()
+        params["CRS_MISMATCH"] = 1 if self.reprojectCheck.isChecked() else 0
         return params
 
     def market_parameters(self) -> Optional[Dict[str, Any]]:

@@ -344,7 +344,8 @@ def check_same_crs(request: VoucherRequest) -> None:
     if base.crs.isValid() and target.crs.isValid() and base.crs != target.crs:
         raise GuotuInputError(
             tr('The base-year land use "{base}" is in {base_crs} but the target-year land use "{target}" '
-               'is in {target_crs}. Put both in one CRS, or allow reprojection (CRS mismatch: reproject).')
+               'is in {target_crs}. Put both in one CRS, or allow reprojection ("Inputs in different CRSs": '
+               'reproject).')
             .format(base=base.label, base_crs=_crs_text(base.crs), target=target.label,
                     target_crs=_crs_text(target.crs)))
     zones_crs = request.zones.sourceCrs()
@@ -358,7 +359,7 @@ def check_same_crs(request: VoucherRequest) -> None:
         if crs.isValid() and zones_crs.isValid() and crs != zones_crs:
             raise GuotuInputError(
                 tr('The {role} layer "{layer}" is in {crs} but the zones layer "{zones}" is in {zones_crs}. '
-                   'Put them in one CRS, or allow reprojection (CRS mismatch: reproject).')
+                   'Put them in one CRS, or allow reprojection ("Inputs in different CRSs": reproject).')
                 .format(role=role, layer=layer, crs=_crs_text(crs), zones=source_label(request.zones),
                         zones_crs=_crs_text(zones_crs)))
 

@@ -271,3 +271,29 @@ def test_price_sits_with_the_market_and_stays_usable_without_it(guotu):
     dialog.marketGroup.setChecked(False)
     assert dialog.priceSpin.isEnabled()
     dialog.close()
+
+
+def test_crs_mismatch_advice_names_an_option_the_dialog_has(guotu, project_layers, tmp_path: Path):
+    """The refusal of two years in different CRSs advises "Inputs in different CRSs": the dialog has
+    that check box, and ticking it makes the same run succeed."""
+    import processing
+
+    lonlat = processing.run("native:reprojectlayer", {"INPUT": project_layers["target"], "TARGET_CRS": "EPSG:4490",
+                                                      "OUTPUT": "memory:"})["OUTPUT"]
+    QgsProject.instance().addMapLayer(lonlat)
+    dialog = _dialog(guotu)
+    _fill(dialog, project_layers, tmp_path)
+    dialog.targetLayerCombo.setLayer(lonlat)
+    dialog.targetClassField.setField("lucc")
+    dialog.areaCombo.setCurrentIndex(0)  # ellipsoidal: a geographic target is fine for the areas
+    dialog.runButton.click()
+    wait_for(dialog)
+    log = dialog.logView.toPlainText()
+    assert '"Inputs in different CRSs"' in log, log
+    assert dialog.reprojectCheck.text().startswith("Inputs in different CRSs")
+    dialog.reprojectCheck.setChecked(True)
+    assert dialog.accounting_parameters()["CRS_MISMATCH"] == 1
+    dialog.runButton.click()
+    wait_for(dialog)
+    assert "Results written to" in dialog.logView.toPlainText(), dialog.logView.toPlainText()
+    dialog.close()
