@@ -22,7 +22,7 @@ from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeome
                        QgsRasterLayer, QgsVectorLayer, QgsWkbTypes)
 
 from ..compat import FIELD_DOUBLE, FIELD_STRING
-from ..conversion.conversion_style import style_conversions_layer
+from ..conversion.conversion_style import style_conversions_layer, write_style_to_gpkg
 from ..conversion.convert import (LINE_SUMMARY_FIELDS, LINES, REAL_FIELDS, STATUS_FIELDS, SYSTEMS, TRANSITION_FIELDS,
                             UNKNOWN_FIELDS, ConversionPiece, ConversionRequest, ConversionResult, LandUseInput,
                             conversion_fields, piece_row, run_conversion)
@@ -33,6 +33,7 @@ from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm
 from .common import ADMIN_CODE_FIELD, LAND_USE_CODE_FIELD, add_advanced, is_set
+from .land_use_conversion_outputs import MAP_TABLE, OutputPlan, plain_file_destinations, plan_outputs
 
 ALGORITHM_ID = "landuseconversion"
 
@@ -157,7 +158,11 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
             "policy-gap pieces inside the red line or farmland are outlined on the map.</p>"
             "<p>Both inputs are polygon layers (two rasters: <i>Land-use conversion map (rasters)</i>). The "
             "after layer and the "
-            "zones are reprojected to the CRS of the before layer. Areas are ellipsoidal or planar.</p>")
+            "zones are reprojected to the CRS of the before layer. Areas are ellipsoidal or planar.</p>") + tr(
+            "<p><b>Keeping the results</b>: save the conversion map to a GeoPackage file. The tables left as "
+            "temporary layers are then written into the same file (layers conversions, transitions, "
+            "status_summary, unknown_codes, line_summary: the names of <i>guotu convert</i>), and the map's style "
+            "is stored in it, so the file opens styled in any QGIS. Temporary layers are lost when QGIS closes.</p>")
 
     def createInstance(self) -> "LandUseConversionAlgorithm":
         return LandUseConversionAlgorithm()
@@ -283,9 +288,22 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
             lines[name] = layer
         return lines
 
+    def new_outputs_removed_on_failure(self, parameters: Dict[str, Any]):
+        """The base's clean-up, also for a new GeoPackage named in Processing's
+        ``ogr:dbname='…' table="…"`` form (the base knows plain paths only)."""
+        return super().new_outputs_removed_on_failure(plain_file_destinations(parameters))
+
+    TABLE_NAMES = {TRANSITIONS: "transitions", STATUS_SUMMARY: "status_summary", UNKNOWN: "unknown_codes",
+                   LINE_SUMMARY: "line_summary"}
+
     def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                       feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         request = self._request(parameters, context)
+        wanted = [self.TRANSITIONS, self.STATUS_SUMMARY, self.UNKNOWN]
+        if is_set(parameters.get(self.LINE_SUMMARY)):
+            wanted.append(self.LINE_SUMMARY)
+        plan = plan_outputs(parameters, self.CONVERSIONS, self.TABLE_NAMES, wanted)
+        parameters = plan.parameters
         with_lines = request.lines is not None
         fields = make_fields(conversion_fields(with_lines))
         sink, conversions_id = self.parameterAsSink(parameters, self.CONVERSIONS, context, fields,
@@ -314,6 +332,7 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
             raise QgsProcessingException(str(e)) from e
         finally:
             self._owned = []
+        del sink  # closes the map's file before the tables and the style go into it
         self._report(result, feedback)
         outputs = {self.CONVERSIONS: conversions_id}
         for name, names, rows in ((self.TRANSITIONS, TRANSITION_FIELDS, result.transitions),
@@ -323,10 +342,32 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
         if is_set(parameters.get(self.LINE_SUMMARY)):
             outputs[self.LINE_SUMMARY] = self._write_table(parameters, self.LINE_SUMMARY, context,
                                                            LINE_SUMMARY_FIELDS, result.lines)
+        self._keep(plan, feedback)
         if context.willLoadLayerOnCompletion(conversions_id):
             details = context.layerToLoadOnCompletionDetails(conversions_id)
             details.setPostProcessor(ConversionLayerStyler.create())
         return outputs
+
+    @staticmethod
+    def _keep(plan: OutputPlan, feedback: QgsProcessingFeedback) -> None:
+        """Stores the map's style in its GeoPackage and says where the results are, or warns
+        that they are temporary."""
+        if plan.gpkg is None:
+            if plan.temporary_map:
+                feedback.pushWarning(tr("The conversion map and its tables are temporary layers, lost when QGIS "
+                                        "closes. To keep them, save the conversion map to a GeoPackage file: the "
+                                        "tables left temporary are then written into the same file."))
+            return
+        error = write_style_to_gpkg(plan.gpkg, plan.map_layer or MAP_TABLE)
+        if error:
+            feedback.pushWarning(tr('The style of the conversion map could not be stored in "{path}": {error}')
+                                 .format(path=plan.gpkg, error=error))
+        if plan.replaced:
+            feedback.pushInfo(tr('"{path}" was replaced by the new results.').format(path=plan.gpkg))
+        if plan.moved:
+            feedback.pushInfo(tr('The tables {tables} were written into "{path}" beside the conversion map '
+                                 '(layer "{layer}").').format(tables=", ".join(plan.moved.values()), path=plan.gpkg,
+                                                              layer=plan.map_layer))
 
     def _write_table(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext, names,
                      rows) -> str:
