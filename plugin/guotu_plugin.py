@@ -29,6 +29,7 @@ class GuotuPlugin:
         self.lines_dock = None  # ui.lines_dock.LinesDock (三区三线检查), made when first opened
         self.parcels_dock = None  # ui.parcels_dock.ParcelsDock (整治地块审查), made when first opened
         self.border_dock = None  # ui.border_dock.BorderDock (跨市边界冲突审查), made when first opened
+        self.help_action: Optional[QAction] = None  # also in QGIS's Help ▸ Plugins menu
 
     def initProcessing(self) -> None:  # noqa: N802 — QGIS API name
         """Also called alone by qgis_process, which has no GUI."""
@@ -82,10 +83,31 @@ class GuotuPlugin:
                 if on_toolbar:
                     self.toolbar.addAction(action)
                 self.actions.append(action)
+        self.menu.addSeparator()
+        self.help_action = QAction(QgsApplication.getThemeIcon("/mActionHelpContents.svg"), tr("Guotu user guide"),
+                                   main_window)
+        self.help_action.setObjectName("mActionGuotuHelp")
+        self.help_action.triggered.connect(self._open_guide)
+        self.menu.addAction(self.help_action)
+        self.iface.pluginHelpMenu().addAction(self.help_action)
+        self.actions.append(self.help_action)
         menu_bar = main_window.menuBar()
         # Sit just before Help, where plugin menus conventionally go.
         menu_bar.insertMenu(self.iface.helpMenu().menuAction(), self.menu)
         main_window.addToolBar(self.toolbar)
+
+    def _open_guide(self) -> None:
+        from qgis.PyQt.QtCore import QUrl
+        from qgis.PyQt.QtGui import QDesktopServices
+
+        from .help.guide import provider_guide_url
+
+        url = provider_guide_url()
+        if url:
+            QDesktopServices.openUrl(QUrl(url))
+        else:
+            self.iface.messageBar().pushWarning(MENU_TITLE, tr("The user guide could not be written in the QGIS "
+                                                               "profile folder."))
 
     def _open_area_by_class(self) -> None:
         import processing  # QGIS's Processing plugin, imported when first needed
@@ -195,6 +217,9 @@ class GuotuPlugin:
             self.voucher_dialog.close()
             self.voucher_dialog.deleteLater()
             self.voucher_dialog = None
+        if self.help_action is not None:
+            self.iface.pluginHelpMenu().removeAction(self.help_action)
+            self.help_action = None
         for action in self.actions:
             action.deleteLater()
         self.actions = []

@@ -14,6 +14,7 @@ from qgis.core import (QgsMapLayer, QgsProcessing, QgsProcessingAlgorithm, QgsPr
                        QgsProcessingOutputLayerDefinition, QgsProcessingParameterDefinition, QgsProperty,
                        QgsProviderRegistry)
 
+from ..help.guide import provider_guide_url
 from ..inputs.text_encoding import garbled_text_problem
 from ..i18n import tr
 from .common import is_set
@@ -62,6 +63,10 @@ class GuotuAlgorithm(QgsProcessingAlgorithm):
                       feedback) -> Dict[str, Any]:
         """What the algorithm does (each algorithm defines it)."""
         raise NotImplementedError
+
+    def helpUrl(self) -> str:  # noqa: N802 — QGIS API name
+        """The user guide at this algorithm's section (the dialog's Help button)."""
+        return provider_guide_url(self.name())
 
     @contextmanager
     def new_outputs_removed_on_failure(self, parameters: Dict[str, Any]):

@@ -4,12 +4,13 @@ from qgis.core import QgsProcessingFeedback
 
 from ..tally.tally import TallyResult
 from ..i18n import tr
+from ..inputs.area_text import area_method_text
 
 
 def report_tally(result: TallyResult, feedback: QgsProcessingFeedback) -> None:
     s = result.stats
     feedback.pushInfo(tr("Areas: {method}, in {crs}.").format(
-        method=result.area_description, crs=result.crs.userFriendlyIdentifier()))
+        method=area_method_text(result.area_description), crs=result.crs.userFriendlyIdentifier()))
     if not result.rows:
         feedback.pushWarning(tr("No land use lies over the zones; the table is empty."))
     if s["raster_cells"]:

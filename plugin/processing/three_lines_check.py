@@ -26,6 +26,7 @@ from ..lines.lines_report import style_issues_layer, style_stats_layer, write_st
 from ..lines.lines_workspace import ADMIN_LAYER, EXCEPTIONS_TABLE, LINE_LAYERS, gpkg_tables
 from ..binding.native import AreaMethod
 from ..i18n import tr
+from ..inputs.area_text import area_method_text
 from ..paths import icon_path
 from .base import GuotuAlgorithm
 from .common import GUARDED, LAND_USE_CODE_FIELD, VoucherLayerStyler, add_advanced, is_set, processing_error
@@ -265,7 +266,7 @@ class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
             raise processing_error(e) from e
         finally:
             self._owned = []
-        feedback.pushInfo(tr("Areas: {method}.").format(method=result.area_description))
+        feedback.pushInfo(tr("Areas: {method}.").format(method=area_method_text(result.area_description)))
         for line in summary_lines(result):
             feedback.pushInfo(line)
         for warning in result.warnings:

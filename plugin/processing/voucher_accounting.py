@@ -22,6 +22,7 @@ from ..inputs.raster_blocks import CategoricalRaster
 from ..voucher.voucher import (SYSTEMS, LandUseInput, VoucherRequest, VoucherResult, ZoneTable, run_voucher,
                             summary_rows)
 from ..i18n import tr
+from ..inputs.area_text import area_method_text
 from ..paths import icon_path
 from .base import GuotuAlgorithm
 from .common import (ADMIN_CODE_FIELD, ADMIN_NAME_FIELD, GDP_FIELD, GUARDED, LAND_USE_CODE_FIELD, POPULATION_FIELD,
@@ -422,7 +423,7 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
 
     def _report(self, result: VoucherResult, feedback: QgsProcessingFeedback) -> None:
         s = result.summary
-        feedback.pushInfo(tr("Areas: {method}.").format(method=result.tallies[0].area_description))
+        feedback.pushInfo(tr("Areas: {method}.").format(method=area_method_text(result.tallies[0].area_description)))
         feedback.pushInfo(tr("Standard forest: {m0:.2f} ha (base) → {mt:.2f} ha (target); supply {supply:.2f} ha, "
                              "demand {demand:.2f} ha, net {net:.2f} ha.").format(
             m0=s.m0_total_ha, mt=s.mt_total_ha, supply=s.supply_ha, demand=s.demand_ha,

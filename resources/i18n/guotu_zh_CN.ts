@@ -412,6 +412,14 @@
             <translation>无法创建“{path}”。</translation>
         </message>
         <message>
+            <source>Guotu user guide</source>
+            <translation>国土用户指南</translation>
+        </message>
+        <message>
+            <source>The user guide could not be written in the QGIS profile folder.</source>
+            <translation>无法在 QGIS 配置文件夹中写入用户指南。</translation>
+        </message>
+        <message>
             <source>Area by zone and land-use class…</source>
             <translation>按分区统计地类面积…</translation>
         </message>
@@ -446,6 +454,46 @@
         <message>
             <source>Cross-city border review…</source>
             <translation>跨市边界冲突审查…</translation>
+        </message>
+        <message>
+            <source>en</source>
+            <translation>zh_CN</translation>
+        </message>
+        <message>
+            <source>Guotu 国土 — user guide</source>
+            <translation>国土 Guotu — 用户指南</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>可选</translation>
+        </message>
+        <message>
+            <source>advanced</source>
+            <translation>高级</translation>
+        </message>
+        <message>
+            <source>Every tool below is a Processing algorithm (Processing Toolbox ▸ Guotu 国土): it runs from its dialog, in the Model Builder, as a batch and with qgis_process. The Guotu 国土 menu and toolbar also open the review docks and the ecological voucher dialog.</source>
+            <translation>以下每个工具都是一个处理算法（处理工具箱 ▸ Guotu 国土）：可在其对话框中运行，也可用于图形建模器、批处理和 qgis_process。“Guotu 国土”菜单和工具栏还可打开各审查面板和生态券对话框。</translation>
+        </message>
+        <message>
+            <source>Contents</source>
+            <translation>目录</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source>Parameters</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <source>planar (in the layer's projected coordinates)</source>
+            <translation>平面面积（按图层的投影坐标计算）</translation>
+        </message>
+        <message>
+            <source>ellipsoidal: datum {datum}, ellipsoid {ellipsoid} (a = {a} m, 1/f = {f})</source>
+            <translation>椭球面积：大地基准 {datum}，椭球 {ellipsoid}（a = {a} 米，1/f = {f}）</translation>
         </message>
         <message>
             <source>(unnamed layer)</source>
@@ -1269,7 +1317,7 @@
         </message>
         <message>
             <source>Land-use conversion</source>
-            <translation>用途转用</translation>
+            <translation>土地用途转换</translation>
         </message>
         <message>
             <source>&lt;p&gt;Land-use conversion map (用途转用): overlays the land use &lt;b&gt;before&lt;/b&gt; and &lt;b&gt;after&lt;/b&gt; and gives every piece where the use changed, or not, its policy status.&lt;/p&gt;&lt;p&gt;Each class code maps to one of ten policy categories (cultivated, garden, forest, grassland, farm water works, aquaculture water, river/lake water, other unused land, sea, construction) through the category table of its &lt;b&gt;classification system&lt;/b&gt;, or a code,category CSV of your own. The &lt;b&gt;policy table&lt;/b&gt; (default: the provincial table, 10 × 10 pairs; or a CSV with from,to,status,paths_zh,paths_en) gives each pair a status: &lt;b&gt;same&lt;/b&gt; (not a conversion), &lt;b&gt;path&lt;/b&gt; (legal paths named), &lt;b&gt;conditional&lt;/b&gt;, &lt;b&gt;prohibited&lt;/b&gt; or &lt;b&gt;gap&lt;/b&gt; (no conversion policy exists). Codes in no category table are reported as &lt;b&gt;unknown&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Outputs: the &lt;b&gt;conversion pieces&lt;/b&gt; (from_code, to_code, categories, status, legal paths in Chinese and English, area_ha, dm_ha = change in standard-forest ha from the voucher coefficients, zone_id); the &lt;b&gt;transitions&lt;/b&gt; by category and by code, per zone and '*' for all zones; the &lt;b&gt;status summary&lt;/b&gt;; the &lt;b&gt;unknown codes&lt;/b&gt;. The pieces are styled by status when loaded.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Three-lines workspace&lt;/b&gt; (optional, a GeoPackage made with New three-lines workspace or &lt;i&gt;guotu lines init&lt;/i&gt;): the pieces are also split by the ecological protection red line, the permanent basic farmland and the urban development boundary (the red line wins where they overlap, then farmland) and get a field &lt;b&gt;line&lt;/b&gt;; the optional &lt;b&gt;line summary&lt;/b&gt; gives the area by zone, line and status (e.g. prohibited conversions inside the red line). Prohibited and policy-gap pieces inside the red line or farmland are outlined on the map.&lt;/p&gt;&lt;p&gt;Both inputs are polygon layers (two rasters: &lt;i&gt;Land-use conversion map (rasters)&lt;/i&gt;). The after layer and the zones are reprojected to the CRS of the before layer. Areas are ellipsoidal or planar.&lt;/p&gt;</source>
@@ -1349,7 +1397,11 @@
         </message>
         <message>
             <source>"{layer}" is a raster: this algorithm overlays polygons. For two rasters on one grid use "Land-use conversion map (rasters)"; to compare a raster with polygons, polygonize it first (Raster ▸ Conversion ▸ Polygonize).</source>
-            <translation>“{layer}”是栅格：本算法叠加的是面图层。两个同格网栅格请用“用途转用图（栅格）”；栅格与面比较请先矢量化（栅格 ▸ 转换 ▸ 矢量化）。</translation>
+            <translation>“{layer}”是栅格：本算法叠加的是面图层。两个同格网栅格请用“土地用途转换图（栅格）”；栅格与面比较请先矢量化（栅格 ▸ 转换 ▸ 矢量化）。</translation>
+        </message>
+        <message>
+            <source>The conversion map and its tables are temporary layers, lost when QGIS closes. To keep them, save the conversion map to a GeoPackage file: the tables left temporary are then written into the same file.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Areas: {method}.</source>
@@ -1366,6 +1418,18 @@
         <message>
             <source>Tables: {tables}</source>
             <translation>所用表：{tables}</translation>
+        </message>
+        <message>
+            <source>The style of the conversion map could not be stored in "{path}": {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"{path}" was replaced by the new results.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The tables {tables} were written into "{path}" beside the conversion map (layer "{layer}").</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Layer "{layer}" was reprojected to {crs}.</source>
@@ -1385,11 +1449,11 @@
         </message>
         <message>
             <source>Land-use conversion map (rasters)</source>
-            <translation>用途转用图（栅格）</translation>
+            <translation>土地用途转换图（栅格）</translation>
         </message>
         <message>
             <source>&lt;p&gt;Land-use conversion between two categorical rasters (class codes as cell values) on the same grid: every cell counts with its own ellipsoidal (or planar) area for its (before, after) pair, whose policy status comes from the classification systems' categories and the policy table.&lt;/p&gt;&lt;p&gt;Outputs: a &lt;b&gt;status raster&lt;/b&gt; (0 nodata, 1 same, 2 path, 3 conditional, 4 prohibited, 5 policy gap, 6 unknown, with a colour table), the &lt;b&gt;transitions&lt;/b&gt; by category and by code, the &lt;b&gt;status summary&lt;/b&gt; and the &lt;b&gt;unknown codes&lt;/b&gt; — the tables of &lt;i&gt;guotu convert&lt;/i&gt; on rasters.&lt;/p&gt;&lt;p&gt;The rasters must share CRS, extent and cell size; cells are never resampled (align them first: Raster ▸ Align Rasters with nearest neighbour).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;两个同格网分类栅格（栅格值为地类编码）之间的用途转用：每个栅格单元按其自身的椭球面（或平面）面积计入其（转换前，转换后）组合，政策状态由分类体系的类别和政策表给出。&lt;/p&gt;&lt;p&gt;输出：&lt;b&gt;状态栅格&lt;/b&gt;（0 无数据，1 未转用，2 路径，3 有条件，4 禁止，5 政策空白，6 未知，带颜色表）、按类别和按编码的&lt;b&gt;转移表&lt;/b&gt;、&lt;b&gt;状态汇总&lt;/b&gt;和&lt;b&gt;未知编码&lt;/b&gt;——与 &lt;i&gt;guotu convert&lt;/i&gt; 对栅格的输出相同。&lt;/p&gt;&lt;p&gt;两个栅格须有相同的坐标系、范围和像元大小；不做重采样（请先对齐：栅格 ▸ 对齐栅格，最邻近法）。&lt;/p&gt;</translation>
+            <translation>&lt;p&gt;两个同格网分类栅格（栅格值为地类编码）之间的土地用途转换：每个栅格单元按其自身的椭球面（或平面）面积计入其（转换前，转换后）组合，政策状态由分类体系的类别和政策表给出。&lt;/p&gt;&lt;p&gt;输出：&lt;b&gt;状态栅格&lt;/b&gt;（0 无数据，1 未转用，2 路径，3 有条件，4 禁止，5 政策空白，6 未知，带颜色表）、按类别和按编码的&lt;b&gt;转移表&lt;/b&gt;、&lt;b&gt;状态汇总&lt;/b&gt;和&lt;b&gt;未知编码&lt;/b&gt;——与 &lt;i&gt;guotu convert&lt;/i&gt; 对栅格的输出相同。&lt;/p&gt;&lt;p&gt;两个栅格须有相同的坐标系、范围和像元大小；不做重采样（请先对齐：栅格 ▸ 对齐栅格，最邻近法）。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>land use,conversion,transition matrix,raster,policy,用途转用</source>
@@ -1405,7 +1469,7 @@
         </message>
         <message>
             <source>Conversion status raster</source>
-            <translation>用途转用状态栅格</translation>
+            <translation>土地用途转换状态栅格</translation>
         </message>
         <message>
             <source>Cells counted: {cells}; nodata on either side: {nodata}.</source>
@@ -2128,6 +2192,10 @@
             <translation>工作空间“{path}”缺少图层“{layer}”；请用“新建三区三线工作空间”创建工作空间。</translation>
         </message>
         <message>
+            <source>Page {page} of {pages}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Feature {fid} of layer "{layer}": the deduction coefficient field "{field}" is "{value}"; a number is needed.</source>
             <translation>图层“{layer}”的要素 {fid}：扣除地类系数字段“{field}”的值为“{value}”，需要数字。</translation>
         </message>
@@ -2444,6 +2512,10 @@
             <translation>交易总量上限（公顷）</translation>
         </message>
         <message>
+            <source>Inputs in different CRSs: reproject (otherwise refused)</source>
+            <translation>输入图层坐标参照系不同时：重投影（否则拒绝运行）</translation>
+        </message>
+        <message>
             <source>Trade the vouchers</source>
             <translation>交易生态券</translation>
         </message>
@@ -2656,8 +2728,8 @@
             <translation>图层“{layer}”的要素 {fid}（分区“{id}”）：字段“{field}”中的 GDP 为 {value}；GDP 不能为负数。</translation>
         </message>
         <message>
-            <source>The base-year land use "{base}" is in {base_crs} but the target-year land use "{target}" is in {target_crs}. Put both in one CRS, or allow reprojection (CRS mismatch: reproject).</source>
-            <translation>基期土地利用“{base}”的坐标参照系为 {base_crs}，而目标年土地利用“{target}”为 {target_crs}。请将两者统一到同一坐标参照系，或允许重投影（坐标系不一致：重投影）。</translation>
+            <source>The base-year land use "{base}" is in {base_crs} but the target-year land use "{target}" is in {target_crs}. Put both in one CRS, or allow reprojection ("Inputs in different CRSs": reproject).</source>
+            <translation>基期土地利用“{base}”的坐标参照系为 {base_crs}，而目标年土地利用“{target}”为 {target_crs}。请将两者置于同一坐标参照系，或允许重投影（“输入图层坐标参照系不同时”：重投影）。</translation>
         </message>
         <message>
             <source>Choose the county id field of layer "{layer}".</source>
@@ -2676,8 +2748,8 @@
             <translation>分区属性表“{layer}”中没有分区“{id}”的记录（字段“{field}”）。</translation>
         </message>
         <message>
-            <source>The {role} layer "{layer}" is in {crs} but the zones layer "{zones}" is in {zones_crs}. Put them in one CRS, or allow reprojection (CRS mismatch: reproject).</source>
-            <translation>{role}图层“{layer}”的坐标参照系为 {crs}，而分区图层“{zones}”为 {zones_crs}。请统一到同一坐标参照系，或允许重投影（坐标系不一致：重投影）。</translation>
+            <source>The {role} layer "{layer}" is in {crs} but the zones layer "{zones}" is in {zones_crs}. Put them in one CRS, or allow reprojection ("Inputs in different CRSs": reproject).</source>
+            <translation>{role}图层“{layer}”的坐标参照系为 {crs}，而分区图层“{zones}”为 {zones_crs}。请将它们置于同一坐标参照系，或允许重投影（“输入图层坐标参照系不同时”：重投影）。</translation>
         </message>
         <message>
             <source>Feature {fid} of layer "{layer}" (zone "{id}") has a land area of {area} ha; a zone needs an area above 0.</source>
@@ -2850,6 +2922,14 @@
         <message>
             <source>Sells {low}–{high} ha</source>
             <translation>出售 {low}–{high} 公顷</translation>
+        </message>
+        <message>
+            <source>The base-year land use "{base}" is in {base_crs} but the target-year land use "{target}" is in {target_crs}. Put both in one CRS, or allow reprojection (CRS mismatch: reproject).</source>
+            <translation type="vanished">基期土地利用“{base}”的坐标参照系为 {base_crs}，而目标年土地利用“{target}”为 {target_crs}。请将两者统一到同一坐标参照系，或允许重投影（坐标系不一致：重投影）。</translation>
+        </message>
+        <message>
+            <source>The {role} layer "{layer}" is in {crs} but the zones layer "{zones}" is in {zones_crs}. Put them in one CRS, or allow reprojection (CRS mismatch: reproject).</source>
+            <translation type="vanished">{role}图层“{layer}”的坐标参照系为 {crs}，而分区图层“{zones}”为 {zones_crs}。请统一到同一坐标参照系，或允许重投影（坐标系不一致：重投影）。</translation>
         </message>
         <message>
             <source>Layer "{layer}" holds {expected} features but only {read} could be read: the file is damaged or unreadable. Nothing was computed from it.</source>

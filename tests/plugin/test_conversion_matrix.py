@@ -149,6 +149,9 @@ class _Iface:
     def helpMenu(self):  # noqa: N802
         return self.help
 
+    def pluginHelpMenu(self):  # noqa: N802
+        return self.help
+
     def addDockWidget(self, area, dock):  # noqa: N802
         self.docks.append(dock)
         self.window.addDockWidget(area, dock)
@@ -181,7 +184,10 @@ def test_menu_entry_opens_the_matrix_dock(guotu, conversions):
             "mActionGuotuVouchers", "mActionGuotuConversion", "mActionGuotuLinesCheck", "mActionGuotuParcelsReview",
             "mActionGuotuBorderReview"]
         entries = [a for a in menu.actions() if not a.isSeparator()]
-        assert len(entries) == 9 and all(not a.icon().isNull() for a in entries)
+        assert len(entries) == 10 and all(not a.icon().isNull() for a in entries)
+        # The user guide is in the Guotu menu and in QGIS's Help ▸ Plugins menu.
+        guide = iface.window.findChild(QAction, "mActionGuotuHelp")
+        assert guide in entries and guide in iface.help.actions()
         assert len({a.icon().cacheKey() for a in entries}) == len(entries)
         action.trigger()
         docks = [d for d in iface.docks if isinstance(d, ConversionMatrixDock)]

@@ -1,0 +1,1 @@
+"""The plugin's help: a guide page built from the algorithms' own descriptions."""
