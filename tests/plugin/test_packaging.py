@@ -90,6 +90,12 @@ def test_metadata_is_valid_for_the_plugin_repository():
     # English for everyone, Chinese for zh_CN (QGIS reads key[locale] first).
     assert "planning" in meta["about"] and "国土" in meta["about"]
     assert "地类" in meta["description[zh_CN]"] and "椭球面积" in meta["about[zh_CN]"]
+    # The plugin manager's text names every feature, not only the first two that were built.
+    for term in ("Three control lines", "Ecological vouchers", "Land-use conversion", "Rectification parcels",
+                 "Cross-city border", "Area by zone"):
+        assert term in meta["about"] and term.split()[0].lower() in meta["description"].lower(), term
+    for term in ("三区三线", "生态券", "土地用途转换", "整治地块", "跨市边界", "田坎"):
+        assert term in meta["about[zh_CN]"], term
 
 
 def test_plugin_imports_qt_only_through_qgis_pyqt():
