@@ -73,10 +73,10 @@ class BorderConflictsAlgorithm(GuotuAlgorithm):
         return tr("Cross-city boundary conflicts")
 
     def group(self) -> str:
-        return tr("Three control lines")
+        return tr("Cross-city borders")
 
     def groupId(self) -> str:
-        return "threelines"
+        return "border"
 
     def tags(self) -> List[str]:
         return tr("border,boundary,cross-city,coordination,三下三上,red line,gap,overlap,conflict").split(",")

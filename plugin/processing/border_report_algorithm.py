@@ -28,10 +28,10 @@ class BorderReportAlgorithm(ReportAlgorithm):
         return tr("Border review reports (PDF per city pair)")
 
     def group(self) -> str:
-        return tr("Three control lines")
+        return tr("Cross-city borders")
 
     def groupId(self) -> str:
-        return "threelines"
+        return "border"
 
     def shortHelpString(self) -> str:
         return tr("<p>Prints the review report of the border comparison, one PDF per city pair with conflicts "

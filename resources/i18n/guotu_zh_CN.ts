@@ -216,6 +216,18 @@
             <translation>无法在图层“{layer}”中保存审核：{errors}</translation>
         </message>
         <message>
+            <source>Transitions</source>
+            <translation>转换矩阵</translation>
+        </message>
+        <message>
+            <source>Status summary</source>
+            <translation>政策状态汇总</translation>
+        </message>
+        <message>
+            <source>Unknown codes</source>
+            <translation>未识别的地类代码</translation>
+        </message>
+        <message>
             <source>before ↓ / after →</source>
             <translation>转换前 ↓ / 转换后 →</translation>
         </message>
@@ -256,32 +268,16 @@
             <translation>行：转换前用途；列：转换后用途。单元格颜色表示该变化的政策状态。</translation>
         </message>
         <message>
+            <source>Transitions between policy categories: list (ha)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Area by zone and policy status (ha)</source>
             <translation>按分区和政策状态统计面积（公顷）</translation>
         </message>
         <message>
-            <source>Transitions</source>
-            <translation>转换矩阵</translation>
-        </message>
-        <message>
-            <source>Status summary</source>
-            <translation>政策状态汇总</translation>
-        </message>
-        <message>
-            <source>Unknown codes</source>
-            <translation>未识别的地类代码</translation>
-        </message>
-        <message>
             <source>Land-use conversion map (用途转用)</source>
             <translation>土地用途转换图（用途转用）</translation>
-        </message>
-        <message>
-            <source>(outside every zone)</source>
-            <translation>（不在任何分区内）</translation>
-        </message>
-        <message>
-            <source>"{path}" has no layer "conversions"; is it the output of the land-use conversion?</source>
-            <translation>“{path}”中没有图层“conversions”；它是土地用途转换的输出吗？</translation>
         </message>
         <message>
             <source>Area (ha)</source>
@@ -290,6 +286,14 @@
         <message>
             <source>Share</source>
             <translation>占比</translation>
+        </message>
+        <message>
+            <source>(outside every zone)</source>
+            <translation>（不在任何分区内）</translation>
+        </message>
+        <message>
+            <source>"{path}" has no layer "conversions"; is it the output of the land-use conversion?</source>
+            <translation>“{path}”中没有图层“conversions”；它是土地用途转换的输出吗？</translation>
         </message>
         <message>
             <source>{pieces} pieces.</source>
@@ -736,6 +740,58 @@
             <translation>{severity}：行政区指标</translation>
         </message>
         <message>
+            <source>{value:.1f} m²</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{value:.2f} ha</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{value:.2f} m</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{value:.3f} m</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{value:.0f} admin units</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{value:.3f} times</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{value:.1f} %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Area concerned (ha; under 0.01 ha in m²); L12/L13: hectares below the target</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mean width of the sliver (m)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Distance between the two features (m)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Number of admin units the feature lies in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Urban expansion multiple (urban boundary ÷ 2020 urban land)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Permanent farmland as a share of the cultivated land</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Ecological protection red line</source>
             <translation>生态保护红线</translation>
         </message>
@@ -908,6 +964,10 @@
             <translation>不在任何村的地块</translation>
         </message>
         <message>
+            <source>The ecological protection red line is not drawn: it was not given (open the three-lines workspace in the project or give it to the report).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Verdicts</source>
             <translation>审查结论</translation>
         </message>
@@ -926,6 +986,10 @@
         <message>
             <source>Parcel verdicts</source>
             <translation>地块审查结论</translation>
+        </message>
+        <message>
+            <source>The legend is cut to fit page 1.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{type} · {current} ({current_category}) → {planned} ({planned_category}) · {area} ha · project {project}</source>
@@ -1144,8 +1208,8 @@
             <translation>跨市边界冲突</translation>
         </message>
         <message>
-            <source>Three control lines</source>
-            <translation>三区三线</translation>
+            <source>Cross-city borders</source>
+            <translation>跨市边界</translation>
         </message>
         <message>
             <source>&lt;p&gt;Finds where adjacent cities' (or counties') submitted ecological elements disagree along their shared borders (三下三上 coordination).&lt;/p&gt;&lt;p&gt;Shared borders are found robustly: small gaps and overlaps between neighbours within the base-map tolerance still give one border; the base map's own overlaps, gaps and invalid geometry are reported as base-map issues.&lt;/p&gt;&lt;p&gt;Within the corridor on each side of a border: &lt;b&gt;overlap&lt;/b&gt; — an element beyond its own city, or both cities' elements on the same ground; &lt;b&gt;gap&lt;/b&gt; — one side's element reaches the border, the other's stops short: an unprotected strip; &lt;b&gt;discontinuity&lt;/b&gt; — one side's element reaches the border, the other side has nothing; &lt;b&gt;category mismatch&lt;/b&gt; — both reach it with different categories (red line against farmland...).&lt;/p&gt;&lt;p&gt;Elements: one layer with a city field (the admin id) and a category field, or one layer per city named by its admin id. Elements with no city or an unknown city are reported, not compared.&lt;/p&gt;&lt;p&gt;Lengths and corridors are metres: geographic data needs a projected CRS for the comparison. Per city pair: the length of coordinated border and of each conflict kind, and a score (weighted conflict length per 100 m of border faced by an element) to sort by.&lt;/p&gt;</source>
@@ -1312,16 +1376,72 @@
             <translation>{path}：{pages} 页，{conflicts} 处冲突。</translation>
         </message>
         <message>
-            <source>Land-use conversion map</source>
-            <translation>土地用途转换图</translation>
+            <source>Land-use conversion report (PDF)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Land-use conversion</source>
             <translation>土地用途转换</translation>
         </message>
         <message>
+            <source>&lt;p&gt;Prints the land-use conversion report as a PDF: the conversion map by policy status with its legend and the area by status, the transition matrix between policy categories and its Sankey diagram, and (with zones) the area by zone and status. The inputs are the outputs of &lt;i&gt;Land-use conversion map&lt;/i&gt; or of &lt;i&gt;guotu convert&lt;/i&gt;. Tables not given are taken from the GeoPackage of the conversion map when they are there, else summed from the pieces.&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Land-use conversions (conversions)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Transitions (transitions)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status summary (status_summary)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown codes (unknown_codes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Title (empty: the default title)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Report (PDF)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Number of pages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: {pages} pages.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layer "{layer}" has no fields {fields}: is it an output of the land-use conversion?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Table "{table}" taken from "{path}".</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Land-use conversion map</source>
+            <translation>土地用途转换图</translation>
+        </message>
+        <message>
             <source>&lt;p&gt;Land-use conversion map (用途转用): overlays the land use &lt;b&gt;before&lt;/b&gt; and &lt;b&gt;after&lt;/b&gt; and gives every piece where the use changed, or not, its policy status.&lt;/p&gt;&lt;p&gt;Each class code maps to one of ten policy categories (cultivated, garden, forest, grassland, farm water works, aquaculture water, river/lake water, other unused land, sea, construction) through the category table of its &lt;b&gt;classification system&lt;/b&gt;, or a code,category CSV of your own. The &lt;b&gt;policy table&lt;/b&gt; (default: the provincial table, 10 × 10 pairs; or a CSV with from,to,status,paths_zh,paths_en) gives each pair a status: &lt;b&gt;same&lt;/b&gt; (not a conversion), &lt;b&gt;path&lt;/b&gt; (legal paths named), &lt;b&gt;conditional&lt;/b&gt;, &lt;b&gt;prohibited&lt;/b&gt; or &lt;b&gt;gap&lt;/b&gt; (no conversion policy exists). Codes in no category table are reported as &lt;b&gt;unknown&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Outputs: the &lt;b&gt;conversion pieces&lt;/b&gt; (from_code, to_code, categories, status, legal paths in Chinese and English, area_ha, dm_ha = change in standard-forest ha from the voucher coefficients, zone_id); the &lt;b&gt;transitions&lt;/b&gt; by category and by code, per zone and '*' for all zones; the &lt;b&gt;status summary&lt;/b&gt;; the &lt;b&gt;unknown codes&lt;/b&gt;. The pieces are styled by status when loaded.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Three-lines workspace&lt;/b&gt; (optional, a GeoPackage made with New three-lines workspace or &lt;i&gt;guotu lines init&lt;/i&gt;): the pieces are also split by the ecological protection red line, the permanent basic farmland and the urban development boundary (the red line wins where they overlap, then farmland) and get a field &lt;b&gt;line&lt;/b&gt;; the optional &lt;b&gt;line summary&lt;/b&gt; gives the area by zone, line and status (e.g. prohibited conversions inside the red line). Prohibited and policy-gap pieces inside the red line or farmland are outlined on the map.&lt;/p&gt;&lt;p&gt;Both inputs are polygon layers (two rasters: &lt;i&gt;Land-use conversion map (rasters)&lt;/i&gt;). The after layer and the zones are reprojected to the CRS of the before layer. Areas are ellipsoidal or planar.&lt;/p&gt;</source>
             <translation>&lt;p&gt;土地用途转换图（用途转用）：将&lt;b&gt;转换前&lt;/b&gt;与&lt;b&gt;转换后&lt;/b&gt;的土地利用叠加，为每个图斑（无论用途是否变化）给出其政策状态。&lt;/p&gt;&lt;p&gt;每个地类代码通过其&lt;b&gt;分类体系&lt;/b&gt;的地类对照表（或自定义的 code,category CSV）归入十个政策地类之一（耕地、园地、林地、草地、农田水利用地、养殖水面、河流水面、其他未利用地、海域、建设用地）。&lt;b&gt;政策表&lt;/b&gt;（默认：省级政策表，10 × 10 组；或含 from,to,status,paths_zh,paths_en 的 CSV）为每组转换给出状态：&lt;b&gt;same&lt;/b&gt;（未转用）、&lt;b&gt;path&lt;/b&gt;（列出合法路径）、&lt;b&gt;conditional&lt;/b&gt;（有条件）、&lt;b&gt;prohibited&lt;/b&gt;（禁止）或 &lt;b&gt;gap&lt;/b&gt;（政策空白）。不在任何对照表中的代码记为 &lt;b&gt;unknown&lt;/b&gt;（未知）。&lt;/p&gt;&lt;p&gt;输出：&lt;b&gt;转换图斑&lt;/b&gt;（from_code、to_code、政策地类、状态、中英文合法路径、area_ha、dm_ha = 按生态券系数计算的标准林面积变化、zone_id）；按政策地类和按代码的&lt;b&gt;转换矩阵&lt;/b&gt;，分区统计并以 '*' 表示全部分区；&lt;b&gt;政策状态汇总&lt;/b&gt;；&lt;b&gt;未识别的代码&lt;/b&gt;。转换图斑加载时按政策状态自动配色。&lt;/p&gt;&lt;p&gt;&lt;b&gt;三区三线工作空间&lt;/b&gt;（可选，由“新建三区三线工作空间”或 &lt;i&gt;guotu lines init&lt;/i&gt; 生成的 GeoPackage）：图斑还会按生态保护红线、永久基本农田和城镇开发边界切分（三线重叠处以红线优先，其次为永久基本农田），并带有字段 &lt;b&gt;line&lt;/b&gt;；可选的&lt;b&gt;三线汇总&lt;/b&gt;给出按分区、控制线和政策状态统计的面积（例如红线内的禁止转用面积）。位于红线或永久基本农田内的禁止转用和政策空白图斑在地图上以粗边框突出显示。&lt;/p&gt;&lt;p&gt;两个输入均为面图层（两个栅格请用&lt;i&gt;用途转用图（栅格）&lt;/i&gt;）。转换后图层和分区重投影到转换前图层的坐标参照系。面积按椭球面或平面计算。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Keeping the results&lt;/b&gt;: save the conversion map to a GeoPackage file. The tables left as temporary layers are then written into the same file (layers conversions, transitions, status_summary, unknown_codes, line_summary: the names of &lt;i&gt;guotu convert&lt;/i&gt;), and the map's style is stored in it, so the file opens styled in any QGIS. Temporary layers are lost when QGIS closes.&lt;/p&gt;</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{count} features of the before layer have no geometry and were skipped.</source>
@@ -1660,8 +1780,20 @@
             <translation>村汇总（village_totals）</translation>
         </message>
         <message>
+            <source>Three-lines workspace GeoPackage (drawn for context; the red line on P10 pages)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Only this village id (empty: every village)</source>
             <translation>仅此村编号（留空：所有村）</translation>
+        </message>
+        <message>
+            <source>Cancelled: the reports finished before are kept, none is left half written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"{path}" has none of the layers {layers}: is it a three-lines workspace?</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{path}: {pages} pages, {parcels} parcels to review.</source>
@@ -1726,6 +1858,10 @@
         <message>
             <source>Three control lines check</source>
             <translation>三区三线检查</translation>
+        </message>
+        <message>
+            <source>Three control lines</source>
+            <translation>三区三线</translation>
         </message>
         <message>
             <source>&lt;p&gt;Checks the three control lines (三区三线) of a workspace: the ecological protection red line, permanent basic farmland and the urban development boundary.&lt;/p&gt;&lt;p&gt;Rules: L01 invalid geometry, L02 duplicate features, L03 overlaps within a line, L04–L06 overlaps between lines (with the resolution of the 2019 guideline: the urban boundary yields to both, farmland to the red line), L07 slivers, L08 tiny patches, L09 narrow gaps between features of one line, L10 features across admin boundaries; per admin unit L11 the urban expansion multiple over its cap, L12 farmland and L13 red line below target, L14 farmland below the share of cultivated land.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Layers&lt;/b&gt;: the workspace's layers as they are in the project (unsaved edits count), or a workspace GeoPackage for the layers not given. They must be polygon layers in one CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; (optional): cultivated land for L14 is the area of the codes whose category in the classification system's conversion preset is cultivated. &lt;b&gt;2020 urban land&lt;/b&gt; (optional): its area in each admin unit replaces the admin layer's urban_2020_ha.&lt;/p&gt;&lt;p&gt;Defaults follow the specification: sliver width 1 m, minimum patch 50 m², expansion cap 1.3, farmland share 0.8; overlaps under 1 m² are minor. Issues whose fingerprint is in the workspace's exceptions table are marked accepted; the exception lapses when the features involved change.&lt;/p&gt;&lt;p&gt;Outputs: issues (areas), issue points (invalid geometry) and statistics by admin unit, with the fields and numbers of &lt;i&gt;guotu lines check&lt;/i&gt;.&lt;/p&gt;</source>
@@ -2196,6 +2332,22 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Writing the village reports…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} village reports written to {folder}.</source>
+            <translation>已将 {n} 份分村审查报告写入 {folder}。</translation>
+        </message>
+        <message>
+            <source>Cancelled: {n} village reports written to {folder} before; none is left half written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Feature {fid} of layer "{layer}": the deduction coefficient field "{field}" is "{value}"; a number is needed.</source>
             <translation>图层“{layer}”的要素 {fid}：扣除地类系数字段“{field}”的值为“{value}”，需要数字。</translation>
         </message>
@@ -2254,10 +2406,6 @@
         <message>
             <source>Pair report</source>
             <translation>城市对报告</translation>
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
             <source>Report written to {path}.</source>
@@ -2360,6 +2508,10 @@
             <translation>正在检查…</translation>
         </message>
         <message>
+            <source>Cancelling…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Export statistics</source>
             <translation>导出统计</translation>
         </message>
@@ -2378,6 +2530,10 @@
         <message>
             <source>Value</source>
             <translation>值</translation>
+        </message>
+        <message>
+            <source>The re-check was cancelled; the previous results are kept.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Accept as exception</source>
@@ -2476,10 +2632,6 @@
             <translation>分村审查报告的保存文件夹</translation>
         </message>
         <message>
-            <source>{n} village reports written to {folder}.</source>
-            <translation>已将 {n} 份分村审查报告写入 {folder}。</translation>
-        </message>
-        <message>
             <source>(no village)</source>
             <translation>（不在任何村）</translation>
         </message>
@@ -2526,10 +2678,6 @@
         <message>
             <source>Run</source>
             <translation>运行</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
         </message>
         <message>
             <source>Close</source>

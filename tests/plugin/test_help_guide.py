@@ -61,3 +61,12 @@ def test_guide_in_chinese_when_the_ui_is_chinese(guotu, plugin_root: Path, tmp_p
         assert "Parameters" not in text and "参数" in text
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_algorithms_are_grouped_by_feature(guotu):
+    """The toolbox groups the tools by what a planner does: border conflicts are not a
+    three-lines tool (they were listed there)."""
+    groups = {a.name(): a.groupId() for a in _guotu_algorithms()}
+    assert groups["borderconflicts"] == groups["borderreport"] == "border"
+    assert groups["threelinescheck"] == groups["threelinesworkspace"] == "threelines"
+    assert len({a.group() for a in _guotu_algorithms()}) == len(set(groups.values()))
