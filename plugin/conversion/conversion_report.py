@@ -3,7 +3,9 @@
 Page 1: title, the conversion map styled by status, its legend, a scale bar and the
 area by status. Page 2: the category transition matrix coloured by status and a
 Sankey diagram of the flows between categories (both drawn with matplotlib as SVG
-pictures). Page 3, with zones: the area by status of every zone.
+pictures). Page 3, with zones: the area by status of every zone. Last: the matrix's
+cells as a list of texts (before, after, status, area, share), which a reader can search
+and copy (the PDF keeps its texts as text).
 
 The layers come from a GeoPackage written by ``guotu convert`` or by the plugin
 (conversions, transitions, status_summary, unknown_codes), or straight from the
@@ -19,11 +21,12 @@ from typing import Dict, List, Optional, Tuple
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 from qgis.core import (QgsFeatureRequest, QgsLayoutExporter, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemScaleBar,
-                       QgsMapLayerLegendUtils, QgsPrintLayout, QgsProject, QgsUnitTypes, QgsVectorLayer)
+                       QgsMapLayerLegendUtils, QgsPrintLayout, QgsProject, QgsProviderRegistry, QgsRenderContext,
+                       QgsUnitTypes,                        QgsVectorLayer)
 
 from ..i18n import tr
 from .conversion_style import (CATEGORY_COLORS, CATEGORY_NAMES_ZH, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER,
-                               style_conversions_layer)
+                               category_label, style_conversions_layer)
 from ..inputs.conversions import is_null
 from ..reporting.report_layout import FONT_CANDIDATES, LayoutBuilder, cjk_font_family, fit_extent, scale_segment, wrap_text
 from .convert import ALL_ZONES, CATEGORIES, Cells, matrices_from_layer
@@ -97,6 +100,26 @@ def load_gpkg_layers(path: Path) -> ReportLayers:
                         transitions=open_layer("transitions", tr("Transitions")),
                         status_summary=open_layer("status_summary", tr("Status summary")),
                         unknown=open_layer("unknown", tr("Unknown codes")), source=str(path))
+
+
+def tables_beside(conversions: QgsVectorLayer) -> Dict[str, QgsVectorLayer]:
+    """The tables (keys of LAYER_NAMES but "conversions") found in the GeoPackage of a
+    conversions layer: the CLI's and the plugin's one-file results; {} for other layers."""
+    if conversions.providerType() != "ogr":
+        return {}
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", conversions.source())
+    path = Path(parts.get("path") or "")
+    if path.suffix.lower() != ".gpkg" or not path.is_file():
+        return {}
+    names = set(gpkg_layer_names(path))
+    titles = {"transitions": tr("Transitions"), "status_summary": tr("Status summary"), "unknown": tr("Unknown codes")}
+    found: Dict[str, QgsVectorLayer] = {}
+    for key, title in titles.items():
+        if LAYER_NAMES[key] in names and LAYER_NAMES[key] != parts.get("layerName"):
+            layer = QgsVectorLayer(f"{path}|layername={LAYER_NAMES[key]}", title, "ogr")
+            if layer.isValid():
+                found[key] = layer
+    return found
 
 
 def _rows(layer: Optional[QgsVectorLayer]) -> List[dict]:
@@ -350,6 +373,7 @@ class _Builder(LayoutBuilder):
         scalebar.setTextFormat(self.text_format(7))
         self.layout.addLayoutItem(scalebar)
         scalebar.attemptMove(self.at(0, MARGIN, bottom + 1))
+        self.north_arrow(item, 0, MARGIN + map_width - 10.5, top + 2.5)
         right_x = MARGIN + map_width + 6
         right_width = width - MARGIN - right_x
         # Right column, top down: area by status, notes, then the legend (which grows with
@@ -402,6 +426,30 @@ class _Builder(LayoutBuilder):
         self.picture(matrix, page, MARGIN, 22, *matrix_size)
         self.picture(sankey, page, MARGIN + matrix_size[0] + 4, 22, *sankey_size)
 
+    def transitions_page(self) -> None:
+        """The matrix's cells as a list (from, to, status, area, share): the numbers of the
+        picture as text, to read, search and copy."""
+        cells = [(key, value) for key, value in self.data.cells.items() if value[0] > 0]
+        if not cells:
+            return
+        order = list(CATEGORIES) + [""]
+        cells.sort(key=lambda item: (order.index(item[0][0]) if item[0][0] in order else len(order),
+                                     order.index(item[0][1]) if item[0][1] in order else len(order)))
+        page = self.add_page()
+        size = self.page(page).pageSize()
+        self.label(tr("Transitions between policy categories: list (ha)"), page, MARGIN, 6,
+                   size.width() - 2 * MARGIN, 8, 12, bold=True)
+        total = sum(area for _key, (area, _status) in cells)
+        available = size.width() - 2 * MARGIN
+        headings = [(tr("Before"), 60.0), (tr("After"), 60.0), (tr("Status"), 60.0), (tr("Area (ha)"), 35.0),
+                    (tr("Share"), 0.0)]
+        rows = [[category_label(f), category_label(t), STATUS_LABELS.get(status, status), f"{area:,.2f}",
+                 f"{100 * area / total:.1f} %" if total > 0 else ""] for (f, t), (area, status) in cells]
+        rows.append([tr("Total"), "", "", f"{total:,.2f}", "100.0 %" if total > 0 else ""])
+        table = self.text_table(headings, rows, page, MARGIN, 16, available, size.height() - 16 - MARGIN,
+                                repeat=True)
+        table.recalculateFrameSizes()
+
     def zones_page(self) -> None:
         if not self.data.by_zone:
             return
@@ -430,6 +478,7 @@ class _Builder(LayoutBuilder):
         self.map_page()
         self.matrix_page()
         self.zones_page()
+        self.transitions_page()
         self.layout.refresh()
         return self.layout
 
@@ -471,6 +520,7 @@ def export_report(layers: ReportLayers, pdf: Optional[Path] = None, png: Optiona
         if pdf is not None:
             settings = QgsLayoutExporter.PdfExportSettings()
             settings.dpi = dpi
+            settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # searchable, copyable text
             status = exporter.exportToPdf(str(pdf), settings)
             if status != QgsLayoutExporter.Success:
                 raise RuntimeError(tr("Exporting the PDF {path} failed: {error}").format(

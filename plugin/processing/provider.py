@@ -8,6 +8,7 @@ from ..paths import icon_path
 from .area_by_class import AreaByClassAlgorithm
 from .border_conflicts import BorderConflictsAlgorithm
 from .border_report_algorithm import BorderReportAlgorithm
+from .conversion_report_algorithm import ConversionReportAlgorithm
 from .land_use_conversion import LandUseConversionAlgorithm
 from .land_use_conversion_raster import LandUseConversionRasterAlgorithm
 from .parcels_check import ParcelsCheckAlgorithm
@@ -47,6 +48,7 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(ThreeLinesCheckAlgorithm())
         self.addAlgorithm(LandUseConversionAlgorithm())
         self.addAlgorithm(LandUseConversionRasterAlgorithm())
+        self.addAlgorithm(ConversionReportAlgorithm())
         self.addAlgorithm(ParcelsCheckAlgorithm())
         self.addAlgorithm(BorderConflictsAlgorithm())
         self.addAlgorithm(ParcelsReportAlgorithm())

@@ -67,14 +67,14 @@ def test_report_of_a_zoned_run(guotu, cli_outputs, tmp_path: Path):
     pdf, png = tmp_path / "report.pdf", tmp_path / "report.png"
     result = export_report(layers, pdf=pdf, png=png, project=project, dpi=100)
     assert result.font_family is not None, "no CJK font: Chinese would not render"
-    assert result.pages == 3  # map; matrix and Sankey; zones
-    assert pdf_pages(pdf) == 3
+    assert result.pages == 4  # map; matrix and Sankey; zones; the matrix as a list
+    assert pdf_pages(pdf) == 4
     # The legend lists only the conversions layer, under its own title and a readable name.
     page1_text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True,
                                 text=True, check=True).stdout
     assert "Policy status of the change" in page1_text and "Land-use conversions" in page1_text
     assert "conv_output" not in page1_text
-    assert [p.name for p in result.pngs] == ["report.png", "report_2.png", "report_3.png"]
+    assert [p.name for p in result.pngs] == ["report.png", "report_2.png", "report_3.png", "report_4.png"]
     page1 = QImage(str(png))
     assert page1.width() > 1000 and page1.height() > 700  # A4 landscape at 100 dpi
     assert distinct_colours(page1) > 20
@@ -96,8 +96,8 @@ def test_report_script_without_zones(cli_outputs, tmp_path: Path):
     run = subprocess.run([sys.executable, str(REPO / "scripts" / "conversion_report.py"), str(gpkg), "--pdf",
                           str(pdf), "--png", str(png), "--dpi", "80"], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
-    assert "(2 pages)" in run.stdout
-    assert pdf_pages(pdf) == 2
+    assert "(3 pages)" in run.stdout
+    assert pdf_pages(pdf) == 3
     assert png.is_file() and (tmp_path / "out" / "page_2.png").is_file()
     assert QImage(str(png)).width() > 800
     import sqlite3

@@ -8,6 +8,7 @@ Screenshots of every dialog are kept in build/test-artifacts/dialogs_<locale>/."
 
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Dict, List
@@ -138,6 +139,9 @@ def _cases(folder: Path) -> List[Dict]:
          "given": {"VOUCHERS": "=guotu:voucheraccounting:VOUCHER", "PRICE": 30000}},
         {"label": "conversion", "alg": "guotu:landuseconversion",
          "given": {"BEFORE": str(conversion["before"]), "AFTER": str(conversion["after"])}},
+        {"label": "conversion_report", "alg": "guotu:conversionreport",
+         "given": {"CONVERSIONS": "=guotu:landuseconversion:CONVERSIONS",
+                   "OUTPUT": str(folder / "conversion_report.pdf")}},
         {"label": "conversion_raster", "alg": "guotu:landuseconversionraster",
          "given": {"BEFORE": str(before_tif), "AFTER": str(after_tif)}},
         {"label": "workspace", "alg": "guotu:threelinesworkspace", "given": {"OUTPUT": str(folder / "new_ws.gpkg")}},
@@ -217,4 +221,7 @@ def test_every_algorithm_from_its_dialog(plugin_root: Path, tmp_path: Path, prov
     assert done["border"]["counts"]["PAIR_SUMMARY"] > 0
     assert any((data / "parcel_reports").glob("*.pdf")) and any((data / "border_reports").glob("*.pdf"))
     assert (data / "new_ws.gpkg").is_file()
+    report = subprocess.run(["pdftotext", str(data / "conversion_report.pdf"), "-"], capture_output=True, text=True)
+    assert report.returncode == 0 and "用途转用" in report.stdout, report.stderr
+    assert done["conversion_report"]["outputs"] == ["OUTPUT", "PAGES"]
     assert len(list(shots.glob("*.png"))) == len(cases)
