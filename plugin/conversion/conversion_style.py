@@ -3,9 +3,11 @@ and bilingual names the matrix view and the report share with it.
 
 Pieces are categorized by policy status: prohibited red, policy gap orange and hatched,
 conditional yellow, same (not a conversion) light grey without outline, unknown codes
-dark grey; pieces with a legal path get one colour per path (a qualitative palette of
-cool colours, in the order the paths first appear in the policy preset, so a path keeps
-its colour from map to map). Legend labels are Chinese and English ("禁止 prohibited").
+dark grey; pieces with a legal path get one colour per path, by what the path makes
+(farmland browns, forest and grassland greens, construction purples, sea and water
+blues; fixed for the preset's paths, so a path keeps its colour from map to map), and a
+policy of one's own gets further colours, each distinct from all others. Legend labels are
+Chinese and English ("禁止 prohibited"). Matrix cells are shaded by area (AREA_RAMP).
 
 Layers made with a three-lines workspace (field ``line``) get the same status classes as
 rules, plus one rule drawn on top: prohibited and policy-gap pieces inside the red line
@@ -67,11 +69,32 @@ STATUS_LABELS: Dict[str, str] = {
     "same": "未转用 same (not a conversion)",
     "unknown": "未知 unknown (code in no category table)",
 }
-# Cool qualitative colours for the legal paths (no reds, oranges, yellows or greys,
-# which mean a status). ColorBrewer Paired/Set3/Dark2 picks.
-PATH_PALETTE: Tuple[str, ...] = ("#1f78b4", "#33a02c", "#6a3d9a", "#17becf", "#a6cee3", "#b2df8a", "#cab2d6",
-                                 "#1b9e77", "#7570b3", "#66a61e", "#8dd3c7", "#386cb0", "#bc80bd", "#2ca25f",
-                                 "#80b1d3", "#005a32")
+# One colour per legal path of the policy preset, by what the path makes (no reds, oranges,
+# yellows or greys, which mean a status): farmland from consolidation and reclamation in
+# browns and tans, forest and grassland in greens, construction land in purples, the sea
+# and water paths in blues. Paths of a policy of one's own get colours made after these,
+# each at a visible distance from every colour already used.
+PRESET_PATH_COLORS: Dict[str, str] = {
+    "土地整理；园地山坡地改造": "#8c6d31",            # garden → cultivated: olive brown
+    "土地整理": "#bd9e39",                           # farm water → cultivated: ochre
+    "土地整治；开垦": "#e7cb94",                      # unused → farmland: light tan
+    "填海、围海": "#6baed6",                          # sea → farmland: sea blue
+    "城乡增减挂钩；拆旧复垦；矿山治理": "#c49c94",      # construction → farmland: rosy tan
+    "退耕还林": "#1b7837",                           # cultivated → forest: dark green
+    "土地整治；开垦森林；森林生态修复": "#5aae61",      # unused → forest: green
+    "退耕还草": "#a6dba0",                           # cultivated → grassland: light green
+    "土地整治；开垦；草原综合治理": "#35978f",          # unused → grassland: teal
+    "农用地转用；占用耕地、林地总量控制": "#762a83",    # farmland → construction: purple
+    "水、河道主管部门审查；不得占用河道滩地": "#2166ac",  # water → construction: blue
+    "参照农转用执行": "#c2a5cf",                      # unused → construction: lilac
+    "填海、围海；围填海年度计划指标": "#08306b",        # sea → construction: navy
+}
+PATH_PALETTE: Tuple[str, ...] = tuple(PRESET_PATH_COLORS.values())
+# Two colours closer than this (RGB distance) are hard to tell apart on a map.
+MIN_COLOR_DISTANCE = 40.0
+# Matrix cells: a sequential scale by area (ColorBrewer Blues), light = small, dark = large.
+AREA_RAMP: Tuple[str, ...] = ("#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5",
+                              "#08519c", "#08306b")
 
 CATEGORY_NAMES_ZH: Dict[str, str] = {
     "cultivated": "耕地", "garden": "园地", "forest": "林地", "grassland": "草地", "farm_water": "农田水利用地",
@@ -110,19 +133,63 @@ def preset_path_order() -> List[Tuple[str, str]]:
     return order
 
 
+def color_distance(a: str, b: str) -> float:
+    ca, cb = QColor(a), QColor(b)
+    return ((ca.red() - cb.red()) ** 2 + (ca.green() - cb.green()) ** 2 + (ca.blue() - cb.blue()) ** 2) ** 0.5
+
+
+def _status_hue(color: QColor) -> bool:
+    """Reds, oranges, yellows and greys mean a status; a path colour is none of them."""
+    hue = color.hsvHue()
+    return color.hsvSaturation() < 60 or hue < 0 or hue < 62 or hue > 335
+
+
+def _new_path_color(used: List[str]) -> str:
+    """A colour for a path of one's own: golden-angle hues outside the status hues, three
+    lightnesses in turn, the first at MIN_COLOR_DISTANCE from every colour in ``used``
+    (then at a shorter distance, should the space run out); always a colour not used."""
+    for minimum in (MIN_COLOR_DISTANCE, MIN_COLOR_DISTANCE / 2, 1.0):
+        for n in range(720):
+            hue = (70 + n * 137.508) % 265 + 62  # 62..327: greens, blues, purples, magentas
+            saturation, value = ((200, 170), (130, 220), (230, 110))[(n // 7) % 3]
+            color = QColor.fromHsv(int(hue), saturation, value)
+            if _status_hue(color):
+                continue
+            name = color.name()
+            if all(color_distance(name, other) >= minimum for other in used) and name not in used:
+                return name
+    raise AssertionError("unreachable: 720 hues × 3 lightnesses give a new colour")
+
+
 def path_colors(paths: Iterable[str]) -> Dict[str, str]:
-    """A colour per legal path: preset paths by their place in the policy, others after."""
-    known = [zh for zh, _en in preset_path_order()]
-    wanted = sorted(set(paths), key=lambda p: (known.index(p) if p in known else len(known), p))
+    """A distinct colour per legal path: the preset's paths their own colour (so a path
+    keeps its colour from map to map), others made after them in sorted order, each
+    distinct from the statuses' and from every other path's."""
+    preset = list(PRESET_PATH_COLORS)
+    wanted = sorted(set(paths), key=lambda p: (preset.index(p) if p in PRESET_PATH_COLORS else len(preset), p))
+    used = list(STATUS_COLORS.values()) + list(PRESET_PATH_COLORS.values())
     colors: Dict[str, str] = {}
-    extra = len(known)
     for path in wanted:
-        if path in known:
-            index = known.index(path)
+        if path in PRESET_PATH_COLORS:
+            colors[path] = PRESET_PATH_COLORS[path]
         else:
-            index, extra = extra, extra + 1
-        colors[path] = PATH_PALETTE[index % len(PATH_PALETTE)]
+            colors[path] = _new_path_color(used)
+            used.append(colors[path])
     return colors
+
+
+def area_color(area: float, largest: float) -> str:
+    """The colour of a matrix cell of ``area`` on the AREA_RAMP, ``largest`` the darkest
+    (square-root scale, so the small changes a planner reviews still show)."""
+    if largest <= 0 or area <= 0:
+        return AREA_RAMP[0]
+    t = min(1.0, (area / largest) ** 0.5) * (len(AREA_RAMP) - 1)
+    low = int(t)
+    if low >= len(AREA_RAMP) - 1:
+        return AREA_RAMP[-1]
+    a, b, f = QColor(AREA_RAMP[low]), QColor(AREA_RAMP[low + 1]), t - low
+    return QColor(round(a.red() + (b.red() - a.red()) * f), round(a.green() + (b.green() - a.green()) * f),
+                  round(a.blue() + (b.blue() - a.blue()) * f)).name()
 
 
 def _fill(color: str, outline: bool = True) -> QgsFillSymbol:

@@ -1,8 +1,9 @@
 """Transition matrix view of a land-use conversion layer (form: ui/conversion_matrix.ui).
 
 The category × category matrix of a conversions layer (the output of
-guotu:landuseconversion or of ``guotu convert``), area in hectares, each cell coloured by
-its policy status like the map; a zone selector ('*' = all zones). Clicking a cell
+guotu:landuseconversion or of ``guotu convert``), area in hectares, each cell shaded by its
+area (light: small, dark: large; cells that are no conversion light grey) with a square in
+the status colour of the map; a zone selector ('*' = all zones). Clicking a cell
 selects its pieces on the map (from_category, to_category and zone); the totals select
 a whole row, a whole column or the zone.
 """
@@ -16,7 +17,8 @@ from qgis.PyQt.QtWidgets import QHeaderView, QLabel, QTableWidgetItem, QWidget
 from qgis.core import QgsExpression, QgsMapLayer, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget
 
-from ..conversion.conversion_style import CATEGORY_NAMES_ZH, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER
+from ..conversion.conversion_style import (AREA_RAMP, CATEGORY_NAMES_ZH, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER,
+                                          area_color)
 from ..conversion.convert import ALL_ZONES, CATEGORIES, Cells, matrices_from_layer, missing_matrix_fields
 from ..binding.errors import GuotuInputError
 from ..i18n import tr
@@ -34,6 +36,20 @@ def text_color(background: str) -> QColor:
     color = QColor(background)
     luminance = 0.299 * color.red() + 0.587 * color.green() + 0.114 * color.blue()
     return QColor("#000000") if luminance > 140 else QColor("#ffffff")
+
+
+def largest_change(cells: Cells) -> float:
+    """The largest area of a cell that is a conversion (the darkest shade of the matrix)."""
+    return max((area for area, status in cells.values() if status != "same"), default=0.0)
+
+
+def cell_colors(area: float, status: str, largest: float) -> Tuple[str, str]:
+    """(background, status swatch) of a matrix cell: the background shaded by area on the
+    area scale (cells that are no conversion, status "same", light grey), the swatch the
+    status colour of the map."""
+    swatch = STATUS_COLORS.get(status, STATUS_COLORS["unknown"])
+    background = STATUS_COLORS["same"] if status == "same" else area_color(area, largest)
+    return background, swatch
 
 
 def _quoted(field: str, value: str) -> str:
@@ -96,6 +112,12 @@ class ConversionMatrixWidget(QWidget, FORM_CLASS):
                                   "select its pieces on the map (a total selects the whole row or column)."))
 
     def _build_legend(self) -> None:
+        ramp = QLabel()
+        ramp.setFixedSize(60, 14)
+        stops = ", ".join(f"stop:{i / (len(AREA_RAMP) - 1):.3f} {color}" for i, color in enumerate(AREA_RAMP))
+        ramp.setStyleSheet(f"background: qlineargradient(x1:0, y1:0, x2:1, y2:0, {stops});")
+        self.legendLayout.addWidget(ramp)
+        self.legendLayout.addWidget(QLabel(tr("Shade: area of the change (darker = larger); square: policy status")))
         for status in STATUS_ORDER:
             swatch = QLabel(STATUS_LABELS[status])
             swatch.setStyleSheet(f"background-color: {STATUS_COLORS[status]}; color: "
@@ -235,6 +257,7 @@ class ConversionMatrixWidget(QWidget, FORM_CLASS):
         for (f, t), (area, _status) in cells.items():
             row_sums[f] = row_sums.get(f, 0.0) + area
             column_sums[t] = column_sums.get(t, 0.0) + area
+        largest = largest_change(cells)
         bold = QFont()
         bold.setBold(True)
         for r, f in enumerate(self.rows):
@@ -249,9 +272,10 @@ class ConversionMatrixWidget(QWidget, FORM_CLASS):
                     area, status = cells.get((f, t), (0.0, ""))
                     item = QTableWidgetItem(f"{area:,.2f}" if (f, t) in cells else "")
                     if (f, t) in cells:
-                        color = STATUS_COLORS.get(status, STATUS_COLORS["unknown"])
-                        item.setBackground(QBrush(QColor(color)))
-                        item.setForeground(QBrush(text_color(color)))
+                        background, swatch = cell_colors(area, status, largest)
+                        item.setBackground(QBrush(QColor(background)))
+                        item.setForeground(QBrush(text_color(background)))
+                        item.setData(Qt.ItemDataRole.DecorationRole, QColor(swatch))
                         item.setToolTip(f"{self._header(f, False)} → {self._header(t, False)}\n"
                                         f"{STATUS_LABELS.get(status, status)}\n{area:,.4f} ha")
                     item.setData(Qt.ItemDataRole.UserRole, status)

@@ -35,8 +35,10 @@ def expected_ids(layer: QgsVectorLayer, from_category: Optional[str], to_categor
 
 
 def test_matrix_cells_and_colours(guotu, conversions):
-    from guotu.conversion.conversion_style import STATUS_COLORS
+    from guotu.conversion.conversion_style import AREA_RAMP, STATUS_COLORS, area_color
     from guotu.ui.conversion_matrix import ConversionMatrixWidget
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtGui import QColor
 
     widget = ConversionMatrixWidget()
     assert widget.layer is conversions  # the first conversions layer of the project
@@ -56,11 +58,21 @@ def test_matrix_cells_and_colours(guotu, conversions):
             if key in expected:
                 text, status = expected[key]
                 assert item.text() == text, key
-                assert item.background().color().name() == STATUS_COLORS[status], key
+                # The square is the status colour of the map; the shade is the area's (the
+                # largest conversion, 1 ha, the darkest); cells that are no conversion grey.
+                assert item.data(Qt.ItemDataRole.DecorationRole).name() == STATUS_COLORS[status], key
+                shade = STATUS_COLORS["same"] if status == "same" else area_color(float(text), 1.0)
+                assert item.background().color().name() == shade, key
                 filled += 1
             else:
                 assert item.text() == "", key
     assert filled == len(expected)
+    # Different areas, different shades: 1 ha darkest, 0.5 ha lighter, whatever the status.
+    darkest = table.item(*widget.cell_of("forest", "construction")).background().color()
+    half = table.item(*widget.cell_of("cultivated", "construction")).background().color()
+    assert darkest.name() == AREA_RAMP[-1]
+    assert half.lightness() > darkest.lightness() and half.name() != QColor(STATUS_COLORS["path"]).name()
+    assert table.item(*widget.cell_of("river_water", "cultivated")).background().color() == darkest  # 1 ha too
     total = table.item(11, 11)
     assert total.text() == "6.00"
     row, column = widget.cell_of("cultivated", None)

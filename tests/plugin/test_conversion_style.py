@@ -9,7 +9,8 @@ from pathlib import Path
 import processing
 import pytest
 from qgis.PyQt.QtCore import Qt
-from qgis.core import (QgsCategorizedSymbolRenderer, QgsLinePatternFillSymbolLayer, QgsProcessingOutputLayerDefinition,
+from qgis.PyQt.QtGui import QColor
+from qgis.core import (QgsCategorizedSymbolRenderer, QgsFeature, QgsLinePatternFillSymbolLayer, QgsProcessingOutputLayerDefinition,
                        QgsProject, QgsVectorLayer)
 
 import conversion_data as cd
@@ -67,20 +68,62 @@ def test_output_is_styled_when_processing_loads_it():
 
 
 def test_palette_gives_every_legal_path_its_own_colour(guotu):
-    from guotu.conversion.conversion_style import PATH_PALETTE, conversion_renderer, path_colors, preset_path_order
+    from guotu.conversion.conversion_style import (MIN_COLOR_DISTANCE, PRESET_PATH_COLORS, STATUS_COLORS,
+                                                   color_distance, conversion_renderer, path_colors,
+                                                   preset_path_order)
 
     presets = preset_path_order()
     assert len(presets) == 13 and presets[0][0] == "土地整理；园地山坡地改造"
+    assert [zh for zh, _en in presets] == list(PRESET_PATH_COLORS)  # every preset path has its own colour
     colors = path_colors([zh for zh, _ in presets] + ["自定义路径"])
     assert len(set(colors.values())) == len(colors) == 14
-    assert not set(colors.values()) & {"#d7191c", "#f28e2b", "#ffd92f", "#e3e3e3"}  # no status colours
+    assert not set(colors.values()) & set(STATUS_COLORS.values())  # no status colours
+    # Far enough apart to tell on a map, from each other and from the statuses.
+    palette = list(colors.values()) + list(STATUS_COLORS.values())
+    closest = min(color_distance(a, b) for i, a in enumerate(palette) for b in palette[i + 1:])
+    assert closest >= MIN_COLOR_DISTANCE, closest
+    # Meaningful: paths to forest and grassland green, to construction purple or blue.
+    for zh in ("退耕还林", "退耕还草", "土地整治；开垦森林；森林生态修复"):
+        c = QColor(colors[zh])
+        assert c.green() > c.red() and c.green() >= c.blue() - 60, zh
+    for zh in ("农用地转用；占用耕地、林地总量控制", "参照农转用执行", "填海、围海；围填海年度计划指标"):
+        c = QColor(colors[zh])
+        assert c.blue() > c.green(), zh
     # A path keeps its colour whatever else is on the map.
     assert path_colors(["退耕还林"])["退耕还林"] == colors["退耕还林"]
     renderer = conversion_renderer(presets)
     labels = [c.label() for c in renderer.categories()]
     assert labels[0] == "禁止 prohibited" and labels[-1].startswith("未知 unknown")
     assert sum(label.startswith("路径 path: ") for label in labels) == 13
-    assert set(PATH_PALETTE) >= set(colors.values())
+
+
+def test_one_distinct_colour_per_category_present(guotu):
+    """A policy of one's own with many legal paths: the styled layer has one category per
+    status and path present, each with its own colour (none repeated, none a status's)."""
+    from guotu.conversion.conversion_style import STATUS_COLORS, color_distance, style_conversions_layer
+
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4527&field=status:string&field=path_zh:string"
+                           "&field=path_en:string", "many", "memory")
+    custom = [f"自定路径{n}" for n in range(30)]
+    rows = [("path", zh, f"own path {n}") for n, zh in enumerate(custom)] + \
+        [("path", "退耕还林", "returning farmland to forest"), ("path", "农用地转用；占用耕地、林地总量控制", "conversion")] + \
+        [(status, "", "") for status in ("prohibited", "gap", "conditional", "same", "unknown")]
+    features = []
+    for row in rows:
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes(list(row))
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)[0]
+    style_conversions_layer(layer)
+    categories = layer.renderer().categories()
+    present = {r[0] if r[0] != "path" else "path: " + r[1] for r in rows}
+    assert {c.value() for c in categories} == present
+    colors = [c.symbol().color().name() for c in categories]
+    assert len(set(colors)) == len(colors) == len(present), colors
+    paths = [c.symbol().color().name() for c in categories if c.value().startswith("path: ")]
+    assert not set(paths) & set(STATUS_COLORS.values())
+    closest = min(color_distance(a, b) for i, a in enumerate(colors) for b in colors[i + 1:])
+    assert closest >= 20, closest  # still told apart with 32 paths
 
 
 def test_style_saved_in_the_geopackage_is_the_default(tmp_path: Path, guotu):

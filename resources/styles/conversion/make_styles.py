@@ -29,7 +29,7 @@ def main() -> None:
     app = QgsApplication([], False)
     app.initQgis()
     import_plugin()
-    from guotu.core.conversion_style import conversion_renderer, preset_path_order
+    from guotu.conversion.conversion_style import conversion_renderer, preset_path_order
 
     layer = QgsVectorLayer(f"MultiPolygon?crs=EPSG:4527&{FIELDS}", "conversions", "memory")
     layer.setRenderer(conversion_renderer(preset_path_order()))
