@@ -173,6 +173,7 @@ class _Builder(LayoutBuilder):
     def __init__(self, project: QgsProject, layers: LinesReportLayers, title: Optional[str]) -> None:
         super().__init__(project, title or tr("Three control lines check (三区三线检查)"))
         self.report = layers
+        self.warnings: List[str] = []
 
     def _issue_layers(self) -> List[QgsVectorLayer]:
         return [layer for layer in (self.report.issue_points, self.report.issues) if layer is not None]
@@ -204,7 +205,7 @@ class _Builder(LayoutBuilder):
                     extent.combineExtentWith(layer.extent())
         if not extent.isEmpty():
             item.setExtent(fit_extent(extent, map_width / (bottom - top)))
-            self.km_scale_bar(item, extent.width() / 1000.0, 0, margin, bottom + 1)
+            self.map_furniture(item, 0, margin, top, map_width, bottom - top)
         right = margin + map_width + 6
         right_width = width - margin - right
         rows = self._counts()
@@ -214,11 +215,9 @@ class _Builder(LayoutBuilder):
                                 repeat=False)
         table.recalculateFrameSizes()
         legend = self.legend(item, tr("Legend"), layers)
-        legend.setColumnCount(2)
-        legend.setSplitLayer(True)
-        self.layout.addLayoutItem(legend)
-        legend.attemptMove(self.at(0, right, min(top + 7 + table.totalHeight() + 5, bottom - 60)))
-        legend.adjustBoxSize()
+        legend_top = min(top + 7 + table.totalHeight() + 5, bottom - 60)
+        if not self.fit_legend(legend, 0, right, legend_top, right_width, bottom + 8 - legend_top):
+            self.warnings.append(tr("The legend is cut to fit page 1."))
 
     def _counts(self) -> List[Sequence[str]]:
         titles = rule_titles()
@@ -269,6 +268,7 @@ class _Builder(LayoutBuilder):
     def build(self) -> QgsPrintLayout:
         self.map_page()
         self.stats_pages()
+        self.finish_pages()
         return self.layout
 
 
@@ -279,9 +279,10 @@ def export_lines_report(layers: LinesReportLayers, pdf: Path, project: Optional[
     for layer in list(layers.lines) + [layers.issues, layers.issue_points, layers.stats]:
         if layer is not None and project.mapLayer(layer.id()) is None:
             project.addMapLayer(layer, False)
-    layout = _Builder(project, layers, title).build()
+    builder = _Builder(project, layers, title)
+    layout = builder.build()
     result = LinesReportResult(pages=layout.pageCollection().pageCount(), pdf=Path(pdf),
-                               font_family=cjk_font_family())
+                               font_family=cjk_font_family(), warnings=list(builder.warnings))
     if result.font_family is None:
         result.warnings.append(tr("No font with Chinese characters is installed; Chinese text will not render "
                                   "(install e.g. fonts-noto-cjk)."))

@@ -7,14 +7,16 @@ import re
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
-from qgis.core import (QgsFeatureRequest, QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
-                       QgsLayoutItemPage, QgsLayoutItemPicture, QgsLayoutItemScaleBar,
-                       QgsLayoutItemTextTable, QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable,
-                       QgsLayoutTableColumn, QgsLegendStyle, QgsMapLayer, QgsPrintLayout, QgsProject, QgsRectangle,
-                       QgsRenderContext, QgsTextFormat, QgsUnitTypes, QgsVectorLayer)
+from qgis.PyQt.QtCore import QPointF, Qt
+from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase, QPolygonF
+from qgis.core import (QgsApplication, QgsFeatureRequest, QgsFeedback, QgsFillSymbol, QgsLayoutExporter, QgsLayoutFrame,
+                       QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPage,
+                       QgsLayoutItemPicture, QgsLayoutItemPolygon, QgsLayoutItemScaleBar, QgsLayoutItemTextTable,
+                       QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable, QgsLayoutTableColumn,
+                       QgsLegendStyle, QgsMapLayer, QgsPrintLayout, QgsProject, QgsRectangle, QgsRenderContext,
+                       QgsTextFormat, QgsUnitTypes, QgsVectorLayer)
 
+from ..binding.errors import GuotuCancelled
 from ..i18n import tr
 from ..inputs.conversions import is_null
 
@@ -94,9 +96,11 @@ def format_number(value: Any, decimals: int = 2) -> str:
     return "" if math.isnan(number) else f"{number:,.{decimals}f}"
 
 
-def export_pdf(layout: QgsPrintLayout, pdf: Path, dpi: float = 150.0) -> None:
+def export_pdf(layout: QgsPrintLayout, pdf: Path, dpi: float = 150.0, feedback: Optional[QgsFeedback] = None) -> None:
     """The layout as a PDF with searchable text, written beside the target and renamed over
-    it only when complete; RuntimeError naming the file otherwise."""
+    it only when complete; RuntimeError naming the file otherwise. When ``feedback`` is
+    cancelled during the export, the unfinished file is removed and GuotuCancelled raised:
+    a cancelled report leaves no PDF behind."""
     pdf = Path(pdf)
     pdf.parent.mkdir(parents=True, exist_ok=True)
     temp = pdf.with_name(f"{pdf.stem}.tmp{pdf.suffix}")
@@ -108,7 +112,19 @@ def export_pdf(layout: QgsPrintLayout, pdf: Path, dpi: float = 150.0) -> None:
         temp.unlink(missing_ok=True)
         raise RuntimeError(tr("Exporting the PDF {path} failed: {error}").format(path=pdf,
                                                                                 error=exporter.errorMessage()))
+    if feedback is not None and feedback.isCanceled():
+        temp.unlink(missing_ok=True)
+        raise GuotuCancelled()
     temp.replace(pdf)
+
+
+def north_arrow_svg() -> Optional[Path]:
+    """QGIS's north arrow SVG, or None when QGIS's SVG folders do not have it."""
+    for folder in QgsApplication.svgPaths():
+        path = Path(folder) / "arrows" / "NorthArrow_02.svg"
+        if path.is_file():
+            return path
+    return None
 
 
 def wrap_text(text: str, width: int) -> str:
@@ -195,18 +211,111 @@ class LayoutBuilder:
         self.place(item, page, x, y, width, height)
 
     def km_scale_bar(self, linked_map: QgsLayoutItemMap, width_km: float, page: int, x: float, y: float) -> None:
-        """A four-segment scale bar in kilometres under a map `width_km` wide."""
+        """A four-segment scale bar under a map `width_km` wide: in kilometres, or in metres
+        for maps narrower than 5 km (a parcel's map)."""
         scalebar = QgsLayoutItemScaleBar(self.layout)
+        scalebar.setId("scale_bar")
         scalebar.setStyle("Single Box")
         scalebar.setLinkedMap(linked_map)
-        scalebar.setUnits(QgsUnitTypes.DistanceKilometers)
-        scalebar.setUnitLabel("km")
+        if width_km >= 5:
+            scalebar.setUnits(QgsUnitTypes.DistanceKilometers)
+            scalebar.setUnitLabel("km")
+            scalebar.setUnitsPerSegment(scale_segment(width_km, 12))
+        else:
+            scalebar.setUnits(QgsUnitTypes.DistanceMeters)
+            scalebar.setUnitLabel("m")
+            scalebar.setUnitsPerSegment(scale_segment(width_km * 1000.0, 12))
         scalebar.setNumberOfSegments(4)
         scalebar.setNumberOfSegmentsLeft(0)
-        scalebar.setUnitsPerSegment(scale_segment(width_km, 12))
         scalebar.setTextFormat(self.text_format(7))
         self.layout.addLayoutItem(scalebar)
         scalebar.attemptMove(self.at(page, x, y))
+
+    def north_arrow(self, linked_map: QgsLayoutItemMap, page: int, x: float, y: float, size: float = 11.0) -> None:
+        """A north arrow (QGIS's own SVG, turned with the map) at (x, y), ``size`` mm high;
+        a drawn arrow with an "N" where QGIS's SVGs are not installed."""
+        svg = north_arrow_svg()
+        if svg is not None:
+            item = QgsLayoutItemPicture(self.layout)
+            item.setId("north_arrow")
+            item.setMode(QgsLayoutItemPicture.FormatSVG)
+            item.setPicturePath(str(svg))
+            item.setResizeMode(QgsLayoutItemPicture.Zoom)
+            item.setLinkedMap(linked_map)
+            item.setNorthMode(QgsLayoutItemPicture.GridNorth)
+            item.setBackgroundEnabled(True)
+            item.setBackgroundColor(QColor(255, 255, 255, 200))
+            self.layout.addLayoutItem(item)
+            self.place(item, page, x, y, size * 0.7, size)
+            return
+        origin = self.at(page, x, y)
+        half = size * 0.25
+        triangle = QPolygonF([QPointF(origin.x() + half, origin.y() + size * 0.35),
+                              QPointF(origin.x(), origin.y() + size),
+                              QPointF(origin.x() + half, origin.y() + size * 0.8),
+                              QPointF(origin.x() + 2 * half, origin.y() + size)])
+        item = QgsLayoutItemPolygon(triangle, self.layout)
+        item.setId("north_arrow")
+        item.setSymbol(QgsFillSymbol.createSimple({"color": TEXT_COLOR, "outline_color": TEXT_COLOR,
+                                                   "outline_width": "0.2"}))
+        self.layout.addLayoutItem(item)
+        letter = self.label("N", page, x, y, 2 * half, size * 0.35, 9, bold=True)
+        letter.setHAlign(Qt.AlignmentFlag.AlignHCenter)
+
+    def map_furniture(self, linked_map: QgsLayoutItemMap, page: int, x: float, y: float, width: float,
+                      height: float) -> None:
+        """What every report map carries: a north arrow in its top right corner and a scale
+        bar under it."""
+        self.north_arrow(linked_map, page, x + width - 10.5, y + 2.5)
+        self.km_scale_bar(linked_map, linked_map.extent().width() / 1000.0, page, x, y + height + 1)
+
+    def fit_legend(self, legend: QgsLayoutItemLegend, page: int, x: float, y: float, width: float,
+                   height: float) -> bool:
+        """Adds ``legend`` at (x, y) in a box of ``width`` × ``height`` mm: in one column at
+        its size when it fits, else in more columns, then in smaller type. False when even
+        the smallest does not fit (the legend is then cut at the box, never spilled onto
+        the next page)."""
+        self.layout.addLayoutItem(legend)
+        legend.attemptMove(self.at(page, x, y))
+        label_size = legend.styleFont(QgsLegendStyle.SymbolLabel).pointSizeF()
+        attempts = [(1, label_size), (2, label_size), (1, 6.5), (2, 6.5), (3, 6.5), (2, 5.5), (3, 5.5), (3, 5.0)]
+        for columns, size in attempts:
+            if size > label_size:
+                continue
+            legend.setColumnCount(columns)
+            legend.setSplitLayer(columns > 1)
+            legend.setStyleFont(QgsLegendStyle.SymbolLabel, self.font(size))
+            legend.setStyleFont(QgsLegendStyle.Subgroup, self.font(size + 0.5, True))
+            if size < label_size:
+                legend.setSymbolWidth(min(legend.symbolWidth(), 5.0))
+                legend.setSymbolHeight(min(legend.symbolHeight(), 3.0))
+            legend.setResizeToContents(True)
+            legend.adjustBoxSize()
+            if legend.rect().width() <= width + 0.01 and legend.rect().height() <= height + 0.01:
+                return True
+        legend.setResizeToContents(False)
+        legend.attemptResize(QgsLayoutSize(width, height, MM))
+        return False
+
+    def finish_pages(self) -> None:
+        """Every page but the first (which has the title in large) gets the report's title
+        as a running header, and every page "Page N of M" at its foot. Called once the
+        layout is complete: tables running on have added their pages."""
+        for table in self.layout.multiFrames():
+            table.recalculateFrameSizes()
+        self.layout.refresh()
+        count = self.layout.pageCollection().pageCount()
+        size = self.page_size()
+        width, height = size.width(), size.height()
+        for index in range(count):
+            if index > 0:
+                header = self.label(self.title, index, 10.0, 1.0, width - 20.0, 4.5, 7)
+                header.setId("page_header")
+                header.setFontColor(QColor("#606060"))
+            footer = self.label(tr("Page {page} of {pages}").format(page=index + 1, pages=count), index,
+                                width - 70.0, height - 7.0, 60.0, 5.0, 7)
+            footer.setId("page_footer")
+            footer.setHAlign(Qt.AlignmentFlag.AlignRight)
 
     def legend(self, linked_map: QgsLayoutItemMap, title: str, layers: Sequence[QgsMapLayer],
                label_size: float = 7.5) -> QgsLayoutItemLegend:
@@ -260,4 +369,6 @@ class LayoutBuilder:
         frame = QgsLayoutFrame(self.layout, table)
         self.place(frame, page, x, y, width, height)
         table.addFrame(frame)
+        if repeat:
+            table.recalculateFrameSizes()  # the pages it runs onto, before the next part adds its own
         return table
