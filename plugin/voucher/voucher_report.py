@@ -17,12 +17,8 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from osgeo import gdal
-from qgis.PyQt.QtCore import Qt
-from qgis.core import (QgsExpression, QgsFeatureRequest, QgsLayoutExporter, QgsLayoutFrame,
-                       QgsLayoutItemAttributeTable, QgsLayoutItemMap,
-                       QgsLayoutMultiFrame,
-                       QgsLayoutTable, QgsLayoutTableColumn,
-                       QgsPrintLayout, QgsProject, QgsVectorLayer)
+from qgis.core import (QgsFeatureRequest, QgsLayoutExporter, QgsLayoutItemMap, QgsPrintLayout, QgsProject,
+                       QgsRenderContext, QgsVectorLayer)
 
 from ..i18n import tr
 from ..inputs.conversions import is_null
@@ -111,8 +107,21 @@ def _format(value: float) -> str:
     return f"{value:,.2f}"
 
 
+def protection_rate_applies(texts: Dict[str, str]) -> bool:
+    """Whether the run's baseline used the protection rate (a base-year baseline does not:
+    its rate is only recorded)."""
+    return texts.get("baseline", "protection-rate") != "base-year"
+
+
 def key_figures(numbers: Dict[str, float], texts: Dict[str, str]) -> List[Tuple[str, str]]:
-    rows = [(label, _format(numbers[item])) for item, label in _item_labels().items() if item in numbers]
+    rows = []
+    for item, label in _item_labels().items():
+        if item not in numbers:
+            continue
+        if item == "protection_rate" and not protection_rate_applies(texts):
+            rows.append((label, tr("not used (base-year baseline)")))
+            continue
+        rows.append((label, _format(numbers[item])))
     if "settlement" in texts:
         rows.append((tr("Settlement"), _settlement_text(texts["settlement"])))
     for item, label in (("baseline", tr("Baseline")), ("area_method", tr("Area method"))):
@@ -160,13 +169,11 @@ class _Builder(LayoutBuilder):
         # extent: NaN); the extent already has the item's aspect, so no resize.
         item.setExtent(extent)
         self.map_item = item
-        self.km_scale_bar(item, extent.width() / 1000.0, 0, MARGIN, bottom + 1)
+        self.map_furniture(item, 0, MARGIN, top, map_width, bottom - top)
         legend = self.legend(item, tr("Legend"),
                              [layer for layer in (self.layers.voucher, self.layers.trades) if layer is not None])
-        self.layout.addLayoutItem(legend)
         legend_x = MARGIN + map_width + 6
-        legend.attemptMove(self.at(0, legend_x, top))
-        legend.adjustBoxSize()
+        self.fit_legend(legend, 0, legend_x, top, width - MARGIN - legend_x, 108 - top - 2)
         figures = key_figures(self.numbers, self.texts)
         if figures:
             right_width = width - MARGIN - legend_x
@@ -174,48 +181,50 @@ class _Builder(LayoutBuilder):
             self.text_table([(tr("Item"), right_width * 0.62), (tr("Value"), 0.0)], figures, 0, legend_x, 115,
                             right_width, bottom - 115, repeat=False)
 
+    def zone_columns(self) -> Tuple[List[Tuple[str, float]], List[List[str]]]:
+        """Headings and rows of the zones table, largest supply first. With the market's
+        trades, the amount is what each zone sold or bought (the trades' amounts); without,
+        the zone's E valued at the account's price, and headed so."""
+        roles = {"supply": tr("sells"), "demand": tr("buys")}
+        traded: Dict[str, Tuple[float, float]] = {}
+        if self.layers.trades is not None:
+            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+            for trade in self.layers.trades.getFeatures(request):
+                volume = 0.0 if is_null(trade["volume_ha"]) else float(trade["volume_ha"])
+                amount = 0.0 if is_null(trade["amount_yuan"]) else float(trade["amount_yuan"])
+                for zone in (str(trade["seller_id"]), str(trade["buyer_id"])):
+                    v, a = traded.get(zone, (0.0, 0.0))
+                    traded[zone] = (v + volume, a + amount)
+        rows = []
+        zones = sorted(self.layers.voucher.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)),
+                       key=lambda f: -(0.0 if is_null(f["e_ha"]) else float(f["e_ha"])))
+        for zone in zones:
+            zone_id = "" if is_null(zone["zone_id"]) else str(zone["zone_id"])
+            row = [zone_id, "" if is_null(zone["zone_name"]) else str(zone["zone_name"]),
+                   "" if is_null(zone["e_ha"]) else f"{float(zone['e_ha']):,.2f}",
+                   roles.get(str(zone["role"]), tr("balanced"))]
+            if self.layers.trades is not None:
+                volume, amount = traded.get(zone_id, (0.0, 0.0))
+                row += [f"{volume:,.2f}", f"{amount:,.0f}"]
+            else:
+                row.append("" if is_null(zone["amount_yuan"]) else f"{float(zone['amount_yuan']):,.0f}")
+            rows.append(row)
+        if self.layers.trades is not None:
+            headings = [(tr("Zone"), 35.0), (tr("Name"), 80.0), (tr("E (ha)"), 35.0), (tr("Role"), 25.0),
+                        (tr("Traded (ha)"), 35.0), (tr("Traded amount (yuan)"), 45.0)]
+        else:
+            headings = [(tr("Zone"), 35.0), (tr("Name"), 95.0), (tr("E (ha)"), 45.0), (tr("Role"), 35.0),
+                        (tr("E × price, not traded (yuan)"), 52.0)]
+        return headings, rows
+
     def zones_pages(self) -> None:
         page = self.add_page()
         size = self.page_size()
         self.label(tr("Zones: vouchers by zone, largest supply first"), page, MARGIN, 6,
                    size.width() - 2 * MARGIN, 8, 12, bold=True)
-        table = QgsLayoutItemAttributeTable(self.layout)
-        self.layout.addMultiFrame(table)
-        table.setVectorLayer(self.layers.voucher)
-        table.setMaximumNumberOfFeatures(1_000_000)
-        roles = ('CASE WHEN "role" = \'supply\' THEN {sells} WHEN "role" = \'demand\' THEN {buys} '
-                 'ELSE {balanced} END').format(sells=QgsExpression.quotedString(tr("sells")),
-                                               buys=QgsExpression.quotedString(tr("buys")),
-                                               balanced=QgsExpression.quotedString(tr("balanced")))
-        columns = []
-        for heading, expression, width, right in (
-                (tr("Zone"), '"zone_id"', 35.0, False),
-                (tr("Name"), '"zone_name"', 95.0, False),
-                (tr("E (ha)"), 'format_number("e_ha", 2)', 45.0, True),
-                (tr("Role"), roles, 35.0, False),
-                (tr("Amount (yuan)"), 'format_number("amount_yuan", 0)', 52.0, True)):
-            column = QgsLayoutTableColumn(heading)
-            column.setAttribute(expression)
-            column.setWidth(width)
-            if right:
-                column.setHAlignment(Qt.AlignmentFlag.AlignRight)
-            columns.append(column)
-        # QGIS 3.22 keeps cached cells of the old columns until the next refresh, and
-        # restyling the table in between reads past them (a crash): refresh at once.
-        table.setColumns(columns)
-        table.refreshAttributes()
-        sort = QgsLayoutTableColumn()
-        sort.setAttribute('"e_ha"')
-        sort.setSortOrder(Qt.SortOrder.DescendingOrder)
-        table.setSortColumns([sort])
-        table.refreshAttributes()
-        self.style_table(table)
-        table.setResizeMode(QgsLayoutMultiFrame.RepeatUntilFinished)
-        table.setHeaderMode(QgsLayoutTable.AllFrames)
-        frame = QgsLayoutFrame(self.layout, table)
-        self.place(frame, page, MARGIN, 16, size.width() - 2 * MARGIN, size.height() - 16 - MARGIN)
-        table.addFrame(frame)
-        table.refreshAttributes()
+        headings, rows = self.zone_columns()
+        table = self.text_table(headings, rows, page, MARGIN, 16, size.width() - 2 * MARGIN,
+                                size.height() - 16 - MARGIN, repeat=True)
         table.recalculateFrameSizes()  # adds the pages the table needs now, before the next part
 
     def parameters_pages(self) -> None:
@@ -225,7 +234,9 @@ class _Builder(LayoutBuilder):
         size = self.page_size()
         self.label(tr("Parameters and inputs of the run"), page, MARGIN, 6, size.width() - 2 * MARGIN, 8, 12,
                    bold=True)
-        rows = sorted(self.texts.items(), key=lambda kv: _PARAMETER_ORDER.get(kv[0], 999))
+        rows = [(item, tr("{value} (not used: base-year baseline)").format(value=value)
+                 if item.startswith("protection_rate") and not protection_rate_applies(self.texts) else value)
+                for item, value in sorted(self.texts.items(), key=lambda kv: _PARAMETER_ORDER.get(kv[0], 999))]
         self.text_table([(tr("Item"), 60.0), (tr("Value"), 200.0)], rows, page, MARGIN, 16,
                         size.width() - 2 * MARGIN, size.height() - 16 - MARGIN, repeat=True)
         self.layout.refresh()
@@ -234,6 +245,7 @@ class _Builder(LayoutBuilder):
         self.map_page()
         self.zones_pages()
         self.parameters_pages()
+        self.finish_pages()
         return self.layout
 
 
@@ -281,6 +293,7 @@ def export_report(layers: ReportLayers, pdf: Optional[Path] = None, png: Optiona
     if pdf is not None:
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.dpi = dpi
+        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # searchable, copyable text
         status = exporter.exportToPdf(str(pdf), settings)
         if status != QgsLayoutExporter.Success:
             raise RuntimeError(tr("Exporting the PDF {path} failed: {error}").format(path=pdf,

@@ -27,6 +27,11 @@ def pdf_pages(path: Path) -> int:
                for n in n if n)
 
 
+def pdf_text(path: Path, page: int) -> str:
+    return subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
 def run_script(gpkg: Path, png: Path, pdf: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(SCRIPT), str(gpkg), "--png", str(png), "--pdf", str(pdf)],
                           capture_output=True, text=True, timeout=120,
@@ -62,7 +67,7 @@ def cli_gpkg(tmp_path_factory) -> Path:
     return out
 
 
-def test_report_of_the_cli_geopackage(cli_gpkg: Path, tmp_path: Path):
+def test_report_of_the_cli_geopackage(guotu, cli_gpkg: Path, tmp_path: Path):
     png, pdf = tmp_path / "map.png", tmp_path / "report.pdf"
     res = run_script(cli_gpkg, png, pdf)
     assert res.returncode == 0, res.stderr
@@ -70,6 +75,25 @@ def test_report_of_the_cli_geopackage(cli_gpkg: Path, tmp_path: Path):
     assert pdf_pages(pdf) == 3 and f"{pdf} (3 pages)" in res.stdout
     assert pdf.stat().st_size > 20_000
     assert_map_png(png)
+    page1 = pdf_text(pdf, 1)
+    assert "Protection rate" in page1 and "not used (base-year baseline)" in page1 and "0.87" not in page1
+    zones = pdf_text(pdf, 2)
+    assert "Traded amount (yuan)" in zones and "22,500" in zones and "118,125" not in zones
+    assert "E × price" not in zones
+    for page in (1, 2, 3):  # every page: the title and its number
+        text = pdf_text(pdf, page)
+        assert "Ecological voucher account" in text and f"Page {page} of 3" in text, (page, text)
+    # The map has a north arrow turned with it and a scale bar.
+    from guotu.voucher.voucher_report import build_layout, load_gpkg_layers
+    from qgis.core import QgsLayoutItemMap, QgsLayoutItemPicture, QgsLayoutItemScaleBar
+
+    project = QgsProject()
+    layout = build_layout(load_gpkg_layers(cli_gpkg), project)
+    the_map = next(i for i in layout.items() if isinstance(i, QgsLayoutItemMap))
+    assert any(isinstance(i, QgsLayoutItemPicture) and i.id() == "north_arrow" and i.linkedMap() is the_map
+               for i in layout.items())
+    assert any(isinstance(i, QgsLayoutItemScaleBar) and i.linkedMap() is the_map for i in layout.items())
+    project.clear()
     # The styles went into the GeoPackage: any QGIS opens it styled.
     assert "layer_styles" in vd.ogr_layer_names(cli_gpkg)
     voucher = QgsVectorLayer(f"{cli_gpkg}|layername=voucher", "voucher", "ogr")
@@ -78,13 +102,17 @@ def test_report_of_the_cli_geopackage(cli_gpkg: Path, tmp_path: Path):
 
 def test_report_layout_content(guotu, cli_gpkg: Path, tmp_path: Path):
     from guotu.voucher.voucher_report import build_layout, key_figures, load_gpkg_layers, summary_items
-    from qgis.core import QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemTextTable, QgsLayoutItemAttributeTable
+    from qgis.core import QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemTextTable
 
     layers = load_gpkg_layers(cli_gpkg)
     numbers, texts = summary_items(layers.summary)
     assert numbers["traded_ha"] == pytest.approx(22.5) and texts["area_method"] == "planar"
     figures = dict(key_figures(numbers, texts))
     assert figures["Traded (ha)"] == "22.50" and figures["Settlement"] == "Payment"
+    # A base-year run records the zones' protection rate but does not use it: said so, not printed as a rate.
+    assert texts["baseline"] == "base-year" and numbers["protection_rate"] == pytest.approx(0.8667, abs=1e-4)
+    assert figures["Protection rate"] == "not used (base-year baseline)"
+    assert dict(key_figures(numbers, dict(texts, baseline="protection-rate")))["Protection rate"] == "0.87"
     project = QgsProject()
     layout = build_layout(layers, project)
     items = layout.items()
@@ -93,12 +121,20 @@ def test_report_layout_content(guotu, cli_gpkg: Path, tmp_path: Path):
     assert maps[0].extent().contains(layers.voucher.extent())
     assert any(isinstance(i, QgsLayoutItemLegend) for i in items)
     tables = layout.multiFrames()
-    zones = next(t for t in tables if isinstance(t, QgsLayoutItemAttributeTable))
-    assert zones.vectorLayer() is layers.voucher
-    assert [c.heading() for c in zones.columns()] == ["Zone", "Name", "E (ha)", "Role", "Amount (yuan)"]
-    contents = zones.contents()
+    zones = next(t for t in tables if isinstance(t, QgsLayoutItemTextTable)
+                 and [c.heading() for c in t.columns()][:1] == ["Zone"])
+    # With the market's trades the amount is what each zone traded, not its E at the price.
+    assert [c.heading() for c in zones.columns()] == ["Zone", "Name", "E (ha)", "Role", "Traded (ha)",
+                                                      "Traded amount (yuan)"]
+    contents = [[str(cell) for cell in row] for row in zones.contents()]
     assert [row[0] for row in contents] == ["Z1", "Z2"]  # largest supply first
     assert contents[0][3] == "sells" and contents[1][3] == "buys"
+    trades = list(layers.trades.getFeatures())
+    for row in contents:
+        mine = [t for t in trades if row[0] in (t["seller_id"], t["buyer_id"])]
+        assert row[4] == f"{sum(t['volume_ha'] for t in mine):,.2f}"
+        assert row[5] == f"{sum(t['amount_yuan'] for t in mine):,.0f}"
+    assert {row[5] for row in contents} == {"22,500"}  # 22.5 ha at 1,000 yuan/ha, sold by Z1, bought by Z2
     parameters = [t for t in tables if isinstance(t, QgsLayoutItemTextTable)]
     assert any(["price", "1000"] in [list(map(str, row)) for row in t.contents()] for t in parameters)
     project.clear()
