@@ -6,6 +6,13 @@ summary's score); a click zooms the map to the conflict and flashes it. "Mark ag
 themselves (areas and border lines), so it persists with the output. "Pair report" writes
 the printable report of the selected pair. Grouping and reviews live in core.border_review;
 this class only wires widgets to it.
+
+A comparison in temporary layers (Processing's default outputs) would lose its review when
+QGIS closes: the dock says so in a warning line with "Save review…", which writes the
+comparison into a GeoPackage and swaps the project's layers for the saved ones
+(border.border_keep); the first review on temporary layers offers it, and so does the
+project being closed (QGIS exits, a new or another project is opened) while reviews are
+unsaved. Areas are listed in hectares (border.border_values).
 """
 
 from pathlib import Path
@@ -14,10 +21,12 @@ from typing import Any, List, Optional, Tuple
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor
-from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QInputDialog, QMessageBox, QTreeWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QTreeWidgetItem, QWidget
 from qgis.core import QgsFeatureRequest, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget
 
+from ..border.border_keep import DEFAULT_NAME, free_path, is_temporary, keep_comparison, unsaved_reviews
+from ..border.border_values import area_description, area_ha_text, length_m_text
 from ..border.border_check import REVIEW_AGREED, REVIEW_EXCEPTION, REVIEW_OPEN, kind_titles
 from ..border.border_report import BorderReportLayers, export_pair_report, pair_file_name
 from ..border.border_review import (ConflictRow, PairRow, apply_review, conflict_rows, is_conflict_layer, is_line_layer,
@@ -26,12 +35,15 @@ from ..border.border_style import REVIEWED_COLOR, STATUS_COLORS, style_conflicts
 from ..reporting.companions import companion_layer, has_fields
 from ..i18n import tr
 from ..paths import ui_path
+from .dock_layout import DockFitter, configure_review_list
 from .map_focus import zoom_and_flash
+from .start_folder import remember_folder, start_folder, start_path
 
 ALG = "guotu:borderconflicts"
 CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 1  # leaves: conflict id
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 2      # top level: (admin_a, admin_b)
 ALL = "*"
+REPORT_FOLDER, KEEP_FOLDER = "border_report", "border_review"  # file dialogs' remembered folders
 
 
 FORM_CLASS, _BASE = uic.loadUiType(ui_path("border_dock.ui"))
@@ -52,13 +64,15 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         self.message = ""
         self.report_path: Optional[Path] = None  # tests set it; else asked for
         self.note_for_exception: Optional[str] = None  # tests set it; else asked for
+        self.keep_path: Optional[Path] = None  # tests set it; else asked for
+        self.ask_questions = iface is not None  # offscreen tests answer through keep_path
+        self._offered_keep: set = set()  # ids of temporary layers whose first review offered saving
         self._retranslate()
         self.layerCombo.setFilters(QgsMapLayerProxyModel.LineLayer)
-        header = self.conflictTree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        configure_review_list(self.conflictTree)
+        self._fitter = DockFitter(self, self.conflictTree)
+        self.keepFrame.setVisible(False)
+        self.keepLabel.setStyleSheet("color: #b35900;")
         self.layerCombo.layerChanged.connect(self.reload)
         self.reviewCombo.currentIndexChanged.connect(self.fill_tree)
         self.conflictTree.currentItemChanged.connect(lambda item, _old: self.show_item(item))
@@ -68,7 +82,9 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         self.reopenButton.clicked.connect(lambda: self.review_selected(REVIEW_OPEN))
         self.runButton.clicked.connect(self.open_algorithm)
         self.reportButton.clicked.connect(self.export_report)
+        self.saveButton.clicked.connect(self._save_clicked)
         self.project.layersAdded.connect(self._pick_layer)
+        self.project.removeAll.connect(self._before_clear)  # before clear() removes them
         self._pick_layer()
 
     def _retranslate(self) -> None:
@@ -80,7 +96,10 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         self.reopenButton.setText(tr("Reopen"))
         self.runButton.setText(tr("Compare borders…"))
         self.reportButton.setText(tr("Pair report (PDF)…"))
-        self.conflictTree.setHeaderLabels([tr("Conflict"), tr("Length (m)"), tr("Area (m²)"), tr("Review")])
+        self.conflictTree.setHeaderLabels([tr("Conflict"), tr("Length (m)"), tr("Area (ha)"), tr("Review")])
+        self.keepLabel.setText(tr("These conflicts are in temporary layers: the review is lost when QGIS closes. "
+                                  "Save them to a GeoPackage to keep it."))
+        self.saveButton.setText(tr("Save review…"))
         self.reviewCombo.clear()
         for text, value in ((tr("All conflicts"), ALL), (tr("Open"), REVIEW_OPEN), (tr("Agreed"), REVIEW_AGREED),
                             (tr("Exception"), REVIEW_EXCEPTION)):
@@ -139,8 +158,10 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
             top.setData(0, PAIR_ROLE, (pair.admin_a, pair.admin_b))
             for c in conflicts:
                 label = f"#{c.conflict_id} {titles.get(c.kind, c.kind)}" + (f" ({c.detail})" if c.detail else "")
-                item = QTreeWidgetItem([label, f"{c.length_m:.1f}", f"{c.area_m2:.0f}" if c.area_m2 else "",
+                item = QTreeWidgetItem([label, length_m_text(c.length_m), area_ha_text(c.area_m2),
                                         reviews.get(c.review_status, c.review_status)])
+                for column in (1, 2):
+                    item.setTextAlignment(column, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 item.setData(0, CONFLICT_ROLE, c.conflict_id)
                 color = REVIEWED_COLOR if c.review_status != REVIEW_OPEN else STATUS_COLORS.get(c.kind, "#202020")
                 item.setForeground(0, QBrush(QColor(color)))
@@ -151,6 +172,8 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         self.countLabel.setText(tr("{n} conflicts on {pairs} borders").format(n=shown,
                                                                             pairs=self.conflictTree.topLevelItemCount()))
         self.detailBrowser.clear()
+        self.keepFrame.setVisible(self.is_temporary())
+        self._fitter.contents_changed()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -203,8 +226,8 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         titles = kind_titles()
         lines = [f"#{c.conflict_id} {titles.get(c.kind, c.kind)} {c.detail}".strip(),
                  f"{c.admin_a} {c.name_a} | {c.admin_b} {c.name_b}",
-                 tr("Border {length:.1f} m, area {area:.0f} m², side {side}").format(
-                     length=c.length_m, area=c.area_m2, side=c.side or "—")]
+                 tr("Border {length} m, area {area}, side {side}").format(
+                     length=length_m_text(c.length_m), area=area_description(c.area_m2), side=c.side or "—")]
         if c.review_note:
             lines.append(tr("Note: {note}").format(note=c.review_note))
         return "\n".join(lines)
@@ -223,6 +246,12 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
                 note, ok = QInputDialog.getText(self, tr("Mark exception"),
                                                 tr("Why is conflict #{id} accepted?").format(id=conflict.conflict_id))
                 if not ok:
+                    return False
+        if self.is_temporary() and layer.id() not in self._offered_keep:
+            self._offered_keep.add(layer.id())
+            if self._offer_keep():
+                layer = self.layer()
+                if layer is None:
                     return False
         layers = [layer] + [x for x in (self._companion("areas"),) if x is not None]
         had_review = [x.fields().lookupField("review_status") >= 0 for x in layers]
@@ -262,10 +291,12 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
             return None
         path = self.report_path
         if path is None:
-            chosen, _filter = QFileDialog.getSaveFileName(self, tr("Pair report"), pair_file_name(*pair),
+            chosen, _filter = QFileDialog.getSaveFileName(self, tr("Pair report"),
+                                                          start_path(REPORT_FOLDER, pair_file_name(*pair), self.project),
                                                           tr("PDF files (*.pdf)"))
             if not chosen:
                 return None
+            remember_folder(REPORT_FOLDER, chosen)
             path = Path(chosen)
         layers = BorderReportLayers(segments, layer, self._companion("areas"), self._companion("summary"),
                                     source=layer.name())
@@ -281,8 +312,88 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
             self.iface.messageBar().pushSuccess(self.windowTitle(), self.message)
         return path
 
-    def cleanup(self) -> None:
+    # ---- keeping the review ----
+
+    def comparison_layers(self) -> dict:
+        """The comparison's layers the dock knows: lines, areas, segments, summary."""
+        return {"lines": self.layer(), "areas": self._companion("areas"), "segments": self._companion("segments"),
+                "summary": self._companion("summary")}
+
+    def is_temporary(self) -> bool:
+        """Whether the review would be lost with QGIS: the conflict layers are temporary."""
+        layers = self.comparison_layers()
+        return any(is_temporary(layers[kind]) for kind in ("lines", "areas"))
+
+    def _save_clicked(self) -> None:
+        self.save_review()
+
+    def keep_default(self) -> str:
+        """What the save dialog proposes: border_review.gpkg (a free name) in the folder last
+        used for it, else the project's folder."""
+        return str(free_path(Path(start_path(KEEP_FOLDER, DEFAULT_NAME, self.project))))
+
+    def save_review(self, path: Optional[Path] = None) -> Optional[Path]:
+        """Writes the temporary layers of the comparison into a GeoPackage (``path``, else
+        ``keep_path``, else asked for) and shows the saved ones; returns the file."""
+        if not self.is_temporary():
+            return None
+        path = path if path is not None else self.keep_path
+        if path is None:
+            chosen, _filter = QFileDialog.getSaveFileName(self, tr("Save the border review"), self.keep_default(),
+                                                          tr("GeoPackage (*.gpkg)"))
+            if not chosen:
+                return None
+            if not chosen.lower().endswith(".gpkg"):
+                chosen += ".gpkg"
+            remember_folder(KEEP_FOLDER, chosen)
+            path = Path(chosen)
         try:
-            self.project.layersAdded.disconnect(self._pick_layer)
-        except TypeError:
-            pass
+            kept = keep_comparison(self.comparison_layers(), path, self.project)
+        except (OSError, ValueError) as e:
+            self.message = str(e)
+            if self.iface is not None:
+                QMessageBox.critical(self, self.windowTitle(), self.message)
+            return None
+        self.layerCombo.setLayer(kept["lines"])
+        self.reload()
+        self.message = tr("Review saved to {path}; later reviews are saved there too.").format(path=path)
+        if self.iface is not None:
+            self.iface.messageBar().pushSuccess(self.windowTitle(), self.message)
+        return path
+
+    def _offer_keep(self) -> bool:
+        """Before the first review on temporary layers: offers to save them first. True when
+        saved (the dock then shows the saved layers)."""
+        if not self.ask_questions:
+            return self.keep_path is not None and self.save_review() is not None
+        answer = QMessageBox.question(
+            self, self.windowTitle(),
+            tr("These conflicts are in temporary layers: a review written into them is lost when QGIS closes. "
+               "Save the comparison to a GeoPackage first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Ignore, QMessageBox.StandardButton.Save)
+        return answer == QMessageBox.StandardButton.Save and self.save_review() is not None
+
+    def _before_clear(self) -> None:
+        """The project is being closed (QGIS exits, another project is opened): reviews in
+        temporary layers are about to be lost; offers to save them."""
+        if not unsaved_reviews(self.project) or not self.is_temporary():
+            return
+        if self.ask_questions:
+            answer = QMessageBox.warning(
+                self, self.windowTitle(),
+                tr("The border review in temporary layers has not been saved and will be lost. Save it to a "
+                   "GeoPackage now?"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard, QMessageBox.StandardButton.Save)
+            if answer != QMessageBox.StandardButton.Save:
+                return
+        elif self.keep_path is None:
+            return
+        self.save_review()
+
+    def cleanup(self) -> None:
+        for signal, slot in ((self.project.layersAdded, self._pick_layer),
+                             (self.project.removeAll, self._before_clear)):
+            try:
+                signal.disconnect(slot)
+            except TypeError:
+                pass

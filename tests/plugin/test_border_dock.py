@@ -196,3 +196,160 @@ def test_report_algorithm_writes_one_pdf_per_pair(fx: Path, tmp_path: Path) -> N
     assert result["REPORT_COUNT"] == 1 and (tmp_path / "cd" / "边界审查_C-D.pdf").is_file()
     with pytest.raises(QgsProcessingException, match="share no border"):
         processing.run("guotu:borderreport", dict(params, PAIR="A,F", OUTPUT_FOLDER=str(tmp_path / "af")))
+
+
+# ---- issue #21: size, units, keeping a temporary review, where dialogs start ----
+
+def run_to_memory(fx: Path) -> dict:
+    """The comparison into temporary outputs (Processing's default), added to the project."""
+    import processing
+
+    params = {"ADMIN": f"{fx / 'admin.gpkg'}|layername=admin", "ADMIN_ID": "code", "ADMIN_NAME": "name",
+              "ELEMENTS": f"{fx / 'el.gpkg'}|layername=elements", "CITY_FIELD": "city", "CATEGORY_FIELD": "category",
+              "NAME_FIELD": "name", "AREA_METHOD": 1}
+    params.update({key: "memory:" for key in OUTPUT_LAYERS})
+    result = processing.run("guotu:borderconflicts", params)
+    layers = {}
+    for key, table in OUTPUT_LAYERS.items():
+        layer = result[key]
+        layer.setName(table)
+        QgsProject.instance().addMapLayer(layer)
+        layers[table] = layer
+    return layers
+
+
+def test_opens_at_a_usable_size_next_to_other_panels(dock) -> None:
+    from dock_window import assert_usable, crowded_window, layout_facts
+
+    window = crowded_window(dock)
+    try:
+        facts = layout_facts(dock, dock.conflictTree)
+        assert_usable(facts)
+        # The pair row's title and the conflicts' labels show whole.
+        tree = dock.conflictTree
+        assert tree.columnWidth(0) >= tree.sizeHintForColumn(0) > 150
+    finally:
+        dock.setParent(None)
+        window.deleteLater()
+
+
+def test_areas_in_hectares_with_the_unit_in_the_header(dock) -> None:
+    tree = dock.conflictTree
+    assert tree.headerItem().text(2) == "Area (ha)" and tree.headerItem().text(1) == "Length (m)"
+    areas = {i.text(0).split(" ", 1)[1]: i.text(2) for i in dock.conflict_items()}
+    # The fixture's hand values: a 7,500 m² gap, 4,000 m² crossing, 2,000 m² double claim.
+    gap = next(v for k, v in areas.items() if k.startswith("Gap"))
+    assert gap == "0.7500"
+    assert sorted(v for v in areas.values() if v) == ["0.2000", "0.4000", "0.7500"]
+    from guotu.border.border_values import area_ha_text
+
+    assert area_ha_text(123_456_789.0) == "12,345.7" and area_ha_text(45_600.0) == "4.56"
+    assert area_ha_text(40.0) == "0.0040" and area_ha_text(0.0) == ""
+    select(dock, "Gap")
+    assert "0.7500 ha (7500 m²)" in dock.detailBrowser.toPlainText()
+
+
+def test_report_dialog_starts_in_the_project_folder(dock, tmp_path: Path, monkeypatch) -> None:
+    from qgis.PyQt.QtWidgets import QFileDialog
+
+    from guotu.ui.start_folder import SETTINGS_PREFIX
+
+    from qgis.core import QgsSettings
+
+    QgsSettings().remove(SETTINGS_PREFIX + "border_report")
+    project_dir = tmp_path / "project"
+    project_dir.mkdir()
+    QgsProject.instance().setFileName(str(project_dir / "review.qgz"))
+    seen = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (seen.append(a[2]), ("", ""))[1])
+    select(dock, "Gap")
+    assert dock.export_report() is None
+    assert len(seen) == 1 and Path(seen[0]).parent == project_dir, seen
+
+
+@pytest.fixture
+def temporary_dock(fx: Path, tmp_path: Path):
+    widget = make_dock(run_to_memory(fx))
+    widget.tmp = tmp_path
+    yield widget
+    widget.cleanup()
+    widget.deleteLater()
+    QgsProject.instance().clear()
+
+
+def test_temporary_review_is_kept_in_a_geopackage(temporary_dock) -> None:
+    from guotu.border.border_keep import unsaved_reviews
+
+    dock = temporary_dock
+    assert dock.is_temporary() and not dock.keepFrame.isHidden()
+    assert "temporary" in dock.keepLabel.text()
+    # Without a file to keep it in, the review goes into the temporary layers: named as unsaved.
+    select(dock, "Gap")
+    assert dock.review_selected("agreed")
+    assert sorted(layer.name() for layer in unsaved_reviews(QgsProject.instance())) == ["border_conflict_lines",
+                                                                                        "border_conflicts"]
+    from guotu.border.border_style import style_conflicts_layer
+
+    style_conflicts_layer(dock.layer())  # as Processing's loading styles it
+    gpkg = dock.tmp / "kept" / "border_review.gpkg"
+    assert dock.save_review(gpkg) == gpkg
+    assert not dock.is_temporary() and dock.keepFrame.isHidden()
+    assert not unsaved_reviews(QgsProject.instance())
+    # The project shows the saved tables (not the memory layers), styled as before.
+    layer = dock.layer()
+    assert layer.providerType() == "ogr" and layer.source().startswith(str(gpkg))
+    assert layer.renderer().type() == "RuleRenderer"
+    assert len(dock.conflict_items()) == 5
+    # The review made before saving is in the file, and a later one is saved there too.
+    select(dock, "Discontinuity")
+    dock.note_for_exception = "已协商"
+    assert dock.review_selected("exception")
+    for table in ("border_conflict_lines", "border_conflicts"):
+        saved = {r["kind"]: r["review_status"] for r in rows(QgsVectorLayer(f"{gpkg}|layername={table}", "x", "ogr"))}
+        assert saved["gap"] == "agreed", table
+    saved = {r["kind"]: r["review_status"] for r in rows(QgsVectorLayer(f"{gpkg}|layername=border_conflict_lines",
+                                                                        "x", "ogr"))}
+    assert saved["discontinuity"] == "exception"
+    for table in ("shared_borders", "pair_summary"):
+        assert QgsVectorLayer(f"{gpkg}|layername={table}", "x", "ogr").featureCount() > 0
+
+
+def test_first_review_on_temporary_layers_offers_to_save(temporary_dock) -> None:
+    dock = temporary_dock
+    gpkg = dock.tmp / "first.gpkg"
+    dock.keep_path = gpkg  # the answer to the save dialog
+    select(dock, "Gap")
+    assert dock.review_selected("agreed")
+    assert gpkg.is_file() and not dock.is_temporary()
+    saved = {r["kind"]: r["review_status"] for r in rows(QgsVectorLayer(f"{gpkg}|layername=border_conflict_lines",
+                                                                        "x", "ogr"))}
+    assert saved["gap"] == "agreed"
+
+
+def test_closing_the_project_with_an_unsaved_review_asks_to_save(temporary_dock, monkeypatch) -> None:
+    from qgis.PyQt.QtWidgets import QFileDialog, QMessageBox
+
+    dock = temporary_dock
+    select(dock, "Gap")
+    assert dock.review_selected("agreed")
+    gpkg = dock.tmp / "on_close.gpkg"
+    dock.ask_questions = True
+    asked = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: (asked.append(a[2]), QMessageBox.StandardButton.Save)[1])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(gpkg), ""))
+    QgsProject.instance().clear()
+    assert len(asked) == 1 and "will be lost" in asked[0]
+    saved = {r["kind"]: r["review_status"] for r in rows(QgsVectorLayer(f"{gpkg}|layername=border_conflict_lines",
+                                                                        "x", "ogr"))}
+    assert saved["gap"] == "agreed"
+
+
+def test_closing_without_reviews_asks_nothing(temporary_dock, monkeypatch) -> None:
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    dock = temporary_dock
+    dock.ask_questions = True
+    asked = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Discard)
+    QgsProject.instance().clear()
+    assert asked == []
