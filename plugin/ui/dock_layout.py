@@ -9,8 +9,9 @@ for most of the height (both capped, the map keeps its room)."""
 
 from typing import Optional
 
-from qgis.PyQt.QtCore import QEvent, QObject, Qt, QTimer
-from qgis.PyQt.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QMainWindow, QTreeView, QWidget
+from qgis.PyQt.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer
+from qgis.PyQt.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QMainWindow, QStyledItemDelegate,
+                                 QStyleOptionViewItem, QTreeView, QWidget)
 
 VISIBLE_ROWS = 10       # the list shows at least this many rows
 MAX_WIDTH_SHARE = 0.45  # of the main window, for the dock's column
@@ -48,6 +49,77 @@ def configure_review_list(tree: QTreeView, rows: int = VISIBLE_ROWS) -> None:
     tree.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     tree.setTextElideMode(Qt.TextElideMode.ElideNone)
     tree.setMinimumHeight(list_min_height(tree, rows))
+
+
+TEXT_MARGIN = 8  # pixels around an item's text (style margins, both sides)
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their first column's text wrapped at the column's width (QTreeView
+    asks its delegate for a height without any width, so it never wraps by itself)."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def text_width(self, index: QModelIndex) -> int:
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        decorated = 1 if self.tree.rootIsDecorated() else 0
+        return max(40, self.tree.columnWidth(0) - self.tree.indentation() * (depth + decorated) - TEXT_MARGIN)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 — Qt API name
+        hint = super().sizeHint(option, index)
+        if index.column() != 0 or self.tree.isFirstColumnSpanned(index.row(), index.parent()):
+            return hint
+        text = str(index.data() or "")
+        height = self.tree.fontMetrics().boundingRect(0, 0, self.text_width(index), 1_000_000,
+                                                      int(Qt.TextFlag.TextWordWrap), text).height() + 4
+        return QSize(hint.width(), max(hint.height(), height))
+
+
+def configure_wrapping_list(tree: QTreeView, rows: int = VISIBLE_ROWS) -> None:
+    """For a list whose first column holds sentences (the three-lines messages): the first
+    column takes the width the others leave and wraps its text over as many lines as it
+    needs (never cut off), the other columns are sized to their content, so that they stay
+    in view; room for ``rows`` rows."""
+    configure_review_list(tree, rows)
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    tree.setWordWrap(True)
+    tree.setUniformRowHeights(False)
+    tree.setItemDelegateForColumn(0, WrappingDelegate(tree))
+    tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    relayout = QTimer(tree)
+    relayout.setSingleShot(True)
+    relayout.setInterval(0)
+    relayout.timeout.connect(tree.doItemsLayout)  # row heights follow the first column's new width
+    header.sectionResized.connect(lambda index, _old, _new: relayout.start() if index == 0 else None)
+    tree._guotu_relayout = relayout  # kept alive with the tree
+
+
+def wrapped_rows_whole(tree: QTreeView) -> bool:
+    """Whether every row of ``tree`` is as tall as its wrapped text needs (nothing cut)."""
+    model = tree.model()
+    column_width = tree.columnWidth(0)
+
+    def whole(parent) -> bool:
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            text = str(index.data() or "")
+            rect = tree.visualRect(index)
+            if text and rect.height() > 0 and not tree.isFirstColumnSpanned(row, parent):
+                needed = tree.fontMetrics().boundingRect(0, 0, max(1, rect.width() - TEXT_MARGIN), 100000,
+                                                         int(Qt.TextFlag.TextWordWrap), text).height()
+                if rect.height() + 2 < needed or rect.width() > column_width + 1:
+                    return False
+            if not whole(index):
+                return False
+        return True
+
+    return whole(tree.rootIndex())
 
 
 def columns_width(tree: QTreeView) -> int:
@@ -124,4 +196,4 @@ class DockFitter(QObject):
                 window.resizeDocks([self.dock], [height], Qt.Orientation.Vertical)
 
 
-__all__ = ["VISIBLE_ROWS", "DockFitter", "configure_review_list", "list_min_height", "visible_rows", "wanted_width"]
+__all__ = ["VISIBLE_ROWS", "DockFitter", "configure_review_list", "configure_wrapping_list", "wrapped_rows_whole", "list_min_height", "visible_rows", "wanted_width"]

@@ -2,8 +2,10 @@
 
 Lists the issues of the last check grouped by rule and admin unit; a click zooms the map
 to the issue and flashes it. "Re-check" runs guotu:threelinescheck in the background on
-the workspace's layers as they are in the project (unsaved edits included) and loads the
-issue layers styled into a group "检查结果"; "Accept as exception" asks for a reason and
+the workspace's layers as they are in the project (unsaved edits included), with its
+progress shown and a Cancel button (a cancelled re-check keeps the previous results), and
+loads the issue layers styled into a group "检查结果"; the Value column says its unit per
+rule (lines.lines_values); "Accept as exception" asks for a reason and
 writes (rule_id, fingerprint, reason, accepted_by, accepted_at) to the workspace's
 exceptions table; "Export statistics" writes the statistics as CSV (UTF-8 with a BOM)
 and a PDF report.
@@ -15,14 +17,13 @@ Also here: the "New three-lines workspace" and "Open three-lines workspace" acti
 dialogs (file and CRS choice), so that the plugin class only wires actions.
 """
 
-import math
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor
-from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QInputDialog, QMessageBox, QTreeWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QTreeWidgetItem, QWidget
 from qgis.gui import QgsDockWidget
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsFeature,
                        QgsFeatureRequest, QgsGeometry, QgsLayerTreeGroup, QgsMapLayerProxyModel,
@@ -34,17 +35,21 @@ from ..reporting.reviewer import reviewer_name, utc_now
 from ..lines.lines_check import DEFAULT_SYSTEM, SYSTEMS, rule_titles
 from ..lines.lines_report import (SEVERITY_COLORS, LinesReportLayers, export_lines_report, severity_titles,
                                  stats_rows, style_issues_layer, style_stats_layer, write_stats_csv)
+from ..lines.lines_values import value_text, value_tip
 from ..lines.lines_workspace import (ADMIN_LAYER, EXCEPTIONS_TABLE, LINE_LAYERS, ROLE_PROPERTY, WORKSPACE_PROPERTY,
                                     create_workspace, open_workspace, project_workspaces, workspace_extent,
                                     workspace_layer)
 from ..i18n import tr
 from ..paths import ui_path
+from .dock_layout import DockFitter, configure_wrapping_list
 from .map_focus import zoom_and_flash
+from .start_folder import remember_folder, start_folder, start_path
 
 CHECK_ID = "guotu:threelinescheck"
 RESULTS_PROPERTY = "guotu/lines_results"  # on the results group: the workspace path
 ROLE_ISSUES, ROLE_POINTS, ROLE_STATS = "issues", "issue_points", "line_stats"
 ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1  # tree leaves: {"layer", "fid", "rule", "fingerprint"}
+WORKSPACE_FOLDER, STATS_FOLDER = "lines_workspace", "lines_stats"  # file dialogs' remembered folders
 
 
 FORM_CLASS, _BASE = uic.loadUiType(ui_path("lines_dock.ui"))
@@ -97,6 +102,7 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         self._task: Optional[QgsProcessingAlgRunnerTask] = None
         self._context = None
         self._feedback: Optional[_Feedback] = None
+        self._cancel_requested = False
         self._retranslate()
         self._configure()
         self._connect()
@@ -114,6 +120,7 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         self.systemLabel.setText(tr("Classification system"))
         self.urbanLabel.setText(tr("2020 urban construction land"))
         self.recheckButton.setText(tr("Re-check"))
+        self.cancelButton.setText(tr("Cancel"))
         self.acceptButton.setText(tr("Accept as exception…"))
         self.exportButton.setText(tr("Export statistics…"))
         self.issuesTree.setHeaderLabels([tr("Issue"), tr("Severity"), tr("Review status"), tr("Value")])
@@ -127,11 +134,8 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
         self.classFieldCombo.setLayer(None)
-        header = self.issuesTree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        configure_wrapping_list(self.issuesTree)
+        self._fitter = DockFitter(self, self.issuesTree)
         self.progressBar.setValue(0)
 
     def _connect(self) -> None:
@@ -140,6 +144,7 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         self.workspaceCombo.currentIndexChanged.connect(self._workspace_changed)
         self.landuseCombo.layerChanged.connect(self.classFieldCombo.setLayer)
         self.recheckButton.clicked.connect(self.recheck)
+        self.cancelButton.clicked.connect(self.cancel)
         self.acceptButton.clicked.connect(self._accept_clicked)
         self.exportButton.clicked.connect(self._ask_export)
         self.issuesTree.currentItemChanged.connect(lambda item, _old: self.show_issue(item))
@@ -197,6 +202,7 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
     def _update_state(self, *_args: Any) -> None:
         running = self.is_running()
         self.recheckButton.setEnabled(not running and self.workspace_path() is not None)
+        self.cancelButton.setEnabled(running and not self._cancel_requested)
         self.acceptButton.setEnabled(not running and self.selected_ref() is not None)
         self.exportButton.setEnabled(not running and ROLE_STATS in self.results)
         self.optionsGroup.setEnabled(not running)
@@ -245,14 +251,31 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         self._context.setProject(self.project)
         self.progressBar.setValue(0)
         self.summaryLabel.setText(tr("Checking…"))
+        self._cancel_requested = False
         self._task = QgsProcessingAlgRunnerTask(algorithm, params, self._context, self._feedback)
         self._task.executed.connect(self._executed)
         self._update_state()
         QgsApplication.taskManager().addTask(self._task)
 
+    def cancel(self) -> None:
+        """Stops the running re-check; the results shown stay those of the last check."""
+        if self._task is None:
+            return
+        self._cancel_requested = True
+        self.summaryLabel.setText(tr("Cancelling…"))
+        self._update_state()
+        self._task.cancel()
+
     def _executed(self, successful: bool, results: Dict[str, Any]) -> None:
         context, feedback = self._context, self._feedback
         self._task = None
+        if self._cancel_requested or (feedback is not None and feedback.isCanceled()):
+            # Even a run that got to its end before the cancel took effect is dropped:
+            # the user asked to keep what was shown.
+            self._cancel_requested = False
+            self.progressBar.setValue(0)
+            self._finish(False, tr("The re-check was cancelled; the previous results are kept."), error=False)
+            return
         if not successful:
             self._finish(False, feedback.last_error or tr("The three-lines check failed."))
             return
@@ -268,9 +291,10 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         self.progressBar.setValue(100)
         self._finish(True, self.summary_text())
 
-    def _finish(self, ok: bool, message: str) -> None:
+    def _finish(self, ok: bool, message: str, error: bool = True) -> None:
+        """Shows the outcome; ``error=False`` for a failure that is none (a cancel)."""
         self.message = message
-        self.summaryLabel.setText(message if ok else tr("Error: {message}").format(message=message))
+        self.summaryLabel.setText(message if ok or not error else tr("Error: {message}").format(message=message))
         self._update_state()
         self.checkFinished.emit(ok, message)
 
@@ -380,6 +404,7 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
                     unit.addChild(self._leaf(layer, feature, zh, severities))
             top.setExpanded(True)
         self.issuesTree.expandAll()
+        self._fitter.contents_changed()
         self._update_state()
 
     def _leaf(self, layer: QgsVectorLayer, feature: QgsFeature, zh: bool, severities: Dict[str, str]):
@@ -387,20 +412,21 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         suggestion = feature["suggestion_zh"] if zh else feature["suggestion_en"]
         severity = str(feature["severity"])
         status = str(feature["status"])
-        value = feature["value"]
-        text_value = "" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.4g}"
+        rule = str(feature["rule_id"])
         item = QTreeWidgetItem([str(message), severities.get(severity, severity),
-                                severities["accepted"] if status == "accepted" else tr("open"), text_value])
+                                severities["accepted"] if status == "accepted" else tr("open"),
+                                value_text(rule, feature["value"])])
         tip = str(message)
         if suggestion:
             tip += "\n" + tr("Suggestion: {text}").format(text=suggestion)
         item.setToolTip(0, tip)
+        item.setToolTip(3, value_tip(rule))
         color = SEVERITY_COLORS.get(severity, ("#000000", "#000000"))[1]
         item.setForeground(1, QBrush(QColor(color)))
         if status == "accepted":
             for column in range(4):
                 item.setForeground(column, QBrush(QColor("#808080")))
-        item.setData(0, ISSUE_ROLE, {"layer": layer.id(), "fid": feature.id(), "rule": str(feature["rule_id"]),
+        item.setData(0, ISSUE_ROLE, {"layer": layer.id(), "fid": feature.id(), "rule": rule,
                                      "fingerprint": str(feature["fingerprint"])})
         return item
 
@@ -516,14 +542,23 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
     # ---- export ----
 
     def _ask_export(self) -> None:
-        path = self.workspace_path() or ""
-        default = str(Path(path).with_name(Path(path).stem + "_stats.csv")) if path else ""
-        csv_path, _filter = QFileDialog.getSaveFileName(self, tr("Export statistics"), default,
+        csv_path, _filter = QFileDialog.getSaveFileName(self, tr("Export statistics"), self.export_default(),
                                                         tr("CSV files (*.csv)"))
         if csv_path:
+            remember_folder(STATS_FOLDER, csv_path)
             if not csv_path.lower().endswith(".csv"):
                 csv_path += ".csv"
             self.export_statistics(Path(csv_path), Path(csv_path).with_suffix(".pdf"))
+
+    def export_default(self) -> str:
+        """Where the export dialog starts: "<workspace>_stats.csv" in the folder last used for
+        statistics, else the project's folder, else the workspace's own."""
+        path = self.workspace_path()
+        name = (Path(path).stem if path else "three_lines") + "_stats.csv"
+        folder = start_folder(STATS_FOLDER, self.project)
+        if path and folder == str(Path.home()):  # nothing better known: next to the workspace
+            folder = str(Path(path).parent)
+        return str(Path(folder) / name)
 
     def export_statistics(self, csv_path: Path, pdf_path: Optional[Path] = None) -> bool:
         """The statistics as CSV and, with ``pdf_path``, the PDF report."""
@@ -551,12 +586,12 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         return True
 
     def closeEvent(self, event) -> None:  # noqa: N802 — Qt API name
-        if self._task is not None:
-            self._task.cancel()
+        self.cancel()
         super().closeEvent(event)
 
     def cleanup(self) -> None:
-        """Disconnects from the project (the plugin unloads)."""
+        """Stops a running re-check and disconnects from the project (the plugin unloads)."""
+        self.cancel()
         for signal in (self.project.layersAdded, self.project.layersRemoved):
             try:
                 signal.disconnect(self.refresh_workspaces)
@@ -571,11 +606,13 @@ def new_workspace_interactive(parent: Optional[QWidget], project: Optional[QgsPr
     from qgis.gui import QgsProjectionSelectionDialog
 
     project = project if project is not None else QgsProject.instance()
-    path, _filter = QFileDialog.getSaveFileName(parent, tr("New three-lines workspace"), "",
+    path, _filter = QFileDialog.getSaveFileName(parent, tr("New three-lines workspace"),
+                                                start_path(WORKSPACE_FOLDER, "three_lines.gpkg", project),
                                                 tr("GeoPackage (*.gpkg)"),
                                                 options=QFileDialog.Option.DontConfirmOverwrite)
     if not path:
         return None
+    remember_folder(WORKSPACE_FOLDER, path)
     if not path.lower().endswith(".gpkg"):
         path += ".gpkg"
     dialog = QgsProjectionSelectionDialog(parent)
@@ -599,10 +636,11 @@ def open_workspace_interactive(parent: Optional[QWidget], project: Optional[QgsP
     """Asks for a workspace, opens it (once: a second time reuses the group) and zooms
     ``canvas`` (optional) to what is drawn in it."""
     project = project if project is not None else QgsProject.instance()
-    path, _filter = QFileDialog.getOpenFileName(parent, tr("Open three-lines workspace"), "",
-                                                tr("GeoPackage (*.gpkg)"))
+    path, _filter = QFileDialog.getOpenFileName(parent, tr("Open three-lines workspace"),
+                                                start_folder(WORKSPACE_FOLDER, project), tr("GeoPackage (*.gpkg)"))
     if not path:
         return None
+    remember_folder(WORKSPACE_FOLDER, path)
     try:
         opened = open_workspace(Path(path), project)
     except GuotuInputError as e:

@@ -176,3 +176,136 @@ def test_removed_result_layers_are_forgotten(dock, tmp_path: Path) -> None:
     assert not dock.results and not dock.exportButton.isEnabled()
     assert not dock.export_statistics(tmp_path / "x.csv")
     assert "Run the check first" in dock.summaryLabel.text()
+
+
+# ---- issue #21: cancel, units, size, where dialogs start ----
+
+def shown_tree(dock) -> list:
+    tree = dock.issuesTree
+    return [(tree.topLevelItem(i).text(0), [item.text(0) + item.text(3) for item in dock.issue_items()])
+            for i in range(tree.topLevelItemCount())]
+
+
+def test_cancelled_recheck_keeps_the_previous_results(dock) -> None:
+    assert not dock.cancelButton.isEnabled() and dock.cancelButton.text() == "Cancel"
+    check(dock)
+    before_ids = {role: layer.id() for role, layer in dock.results.items()}
+    before_tree = shown_tree(dock)
+    dock.recheckButton.click()
+    assert dock.is_running() and dock.cancelButton.isEnabled()
+    dock.cancelButton.click()
+    assert not dock.cancelButton.isEnabled()  # once
+    wait_for(dock)
+    assert "cancelled" in dock.summaryLabel.text() and "Error" not in dock.summaryLabel.text()
+    assert {role: layer.id() for role, layer in dock.results.items()} == before_ids
+    assert all(QgsProject.instance().mapLayer(i) is not None for i in before_ids.values())
+    assert shown_tree(dock) == before_tree
+    assert dock.exportButton.isEnabled() and dock.recheckButton.isEnabled() and not dock.cancelButton.isEnabled()
+    # The next re-check runs normally.
+    check(dock)
+    assert shown_tree(dock) == before_tree and set(dock.results) == set(before_ids)
+
+
+def test_cancel_while_the_check_runs(dock, monkeypatch) -> None:
+    """Cancelled half-way (in the worker thread, as QGIS's task manager cancels it): the run
+    stops, nothing new shown."""
+    from qgis.PyQt.QtCore import Qt
+
+    check(dock)
+    before_ids = {role: layer.id() for role, layer in dock.results.items()}
+    dock.recheckButton.click()
+    feedback = dock._feedback
+    feedback.progressChanged.connect(lambda value: feedback.cancel() if value > 1 else None,
+                                     Qt.ConnectionType.DirectConnection)
+    wait_for(dock)
+    assert {role: layer.id() for role, layer in dock.results.items()} == before_ids
+    assert "cancelled" in dock.summaryLabel.text()
+
+
+def test_values_say_their_unit(dock) -> None:
+    from qgis.core import QgsVectorLayer
+
+    landuse = QgsVectorLayer(f"{dock.fx / 'dltb.gpkg'}|layername=dltb", "地类图斑", "ogr")
+    QgsProject.instance().addMapLayer(landuse)
+    dock.landuseCombo.setLayer(landuse)
+    dock.classFieldCombo.setField("dlbm")
+    check(dock)
+    values = {rule: [i.text(3) for i in items] for rule, items in leaves_by_rule(dock).items()}
+    # Hand values of the fixture (lines_data.HAND): a 5 ha overlap, 0.25 ha, a 0.4992 m sliver, 4.25/3 times …
+    assert values["L04"] == ["5.00 ha"] and values["L05"] == ["0.25 ha"]
+    assert values["L07"] == ["0.50 m"]
+    assert values["L08"] == ["25.0 m²"]
+    assert values["L10"] == ["2 admin units"]
+    assert values["L11"] == [f"{ld.HAND['L11']:.3f} times"]
+    assert values["L12"] == [f"{ld.HAND['L12']:.2f} ha"]
+    assert all(v.endswith(" %") for v in values["L14"]), values["L14"]
+    assert values["L01"] == [""]
+    assert all(text for rule, texts in values.items() if rule != "L01" for text in texts), values
+
+
+def test_value_text_per_rule(guotu) -> None:
+    from guotu.lines.lines_values import value_text
+
+    assert value_text("L03", 0.00005) == "0.5 m²" and value_text("L02", 12.345) == "12.35 ha"
+    assert value_text("L09", 0.1234) == "0.123 m" and value_text("L14", 0.7512) == "75.1 %"
+    assert value_text("L01", 0.0) == "" and value_text("L04", None) == "" and value_text("L04", float("nan")) == ""
+    assert value_text("L99", 3.0) == "3"  # an unknown rule: the bare number, no made-up unit
+
+
+def test_opens_at_a_usable_size_next_to_other_panels(dock) -> None:
+    from dock_window import assert_usable, crowded_window, layout_facts
+
+    from guotu.ui.dock_layout import wrapped_rows_whole
+
+    check(dock)
+    window = crowded_window(dock)
+    try:
+        facts = layout_facts(dock, dock.issuesTree)
+        assert facts["rows"] >= 10, facts
+        # Severity, status and value whole and in view; the messages take the rest of the
+        # width and wrap (before: cut off after a few words, "…").
+        assert all(width >= needed for width, needed in facts["columns"][1:]), facts
+        assert sum(width for width, _needed in facts["columns"]) <= facts["viewport"], facts
+        assert facts["columns"][0][0] >= 250, facts
+        for _ in range(5):
+            QCoreApplication.processEvents()
+        assert wrapped_rows_whole(dock.issuesTree)
+        assert dock.width() > 420  # widened for the messages (capped: the map keeps its room)
+    finally:
+        dock.setParent(None)
+        window.deleteLater()
+
+
+def test_dialogs_start_in_the_project_folder_or_the_last_one(dock, tmp_path: Path, monkeypatch) -> None:
+    from qgis.PyQt.QtWidgets import QFileDialog
+    from qgis.core import QgsSettings
+
+    from guotu.ui import lines_dock as module
+    from guotu.ui.start_folder import SETTINGS_PREFIX, choose_start_folder
+
+    settings = QgsSettings()
+    for kind in ("lines_workspace", "lines_stats"):
+        settings.remove(SETTINGS_PREFIX + kind)
+    project_dir, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
+    (project_dir / "reports").mkdir(parents=True)
+    elsewhere.mkdir()
+    # The rule, on plain folders.
+    assert choose_start_folder(None, str(project_dir)) == str(project_dir)
+    assert choose_start_folder(str(project_dir / "reports"), str(project_dir)) == str(project_dir / "reports")
+    assert choose_start_folder(str(elsewhere), str(project_dir)) == str(project_dir)  # another project's folder
+    assert choose_start_folder(str(elsewhere), None) == str(elsewhere)
+    assert choose_start_folder(str(tmp_path / "gone"), None, home=str(tmp_path)) == str(tmp_path)
+    # The dialogs: the project's folder, then the folder chosen last.
+    QgsProject.instance().setFileName(str(project_dir / "plan.qgz"))
+    seen = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (seen.append(a[2]), ("", ""))[1])
+    assert module.open_workspace_interactive(None, QgsProject.instance()) is None
+    assert seen == [str(project_dir)]
+    check(dock)
+    chosen = project_dir / "reports" / "stats.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (seen.append(a[2]), (str(chosen), ""))[1])
+    dock.exportButton.click()
+    assert Path(seen[-1]) == project_dir / "ws_stats.csv"
+    assert chosen.is_file() and chosen.with_suffix(".pdf").is_file()
+    dock.exportButton.click()
+    assert Path(seen[-1]) == project_dir / "reports" / "ws_stats.csv"
