@@ -60,6 +60,32 @@ def villages(rows: List[ReviewRow]) -> List[str]:
     return sorted({r.village_id for r in rows})
 
 
+def village_names(layer: Optional[QgsVectorLayer]) -> Dict[str, str]:
+    """Village code -> name from a layer with ``village_id`` and a name field (the check's
+    village_totals has "name" when the villages layer had one); {} when there is none."""
+    if layer is None or not layer.isValid() or layer.fields().lookupField("village_id") < 0:
+        return {}
+    name_field = next((name for name in ("name", "village_name")
+                       if layer.fields().lookupField(name) >= 0), None)
+    if name_field is None:
+        return {}
+    names: Dict[str, str] = {}
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    for f in layer.getFeatures(request):
+        code, name = _text(f["village_id"]), _text(f[name_field]).strip()
+        if code and name and name != code:
+            names.setdefault(code, name)
+    return names
+
+
+def village_label(code: str, names: Dict[str, str]) -> str:
+    """"name (code)" when the village has a name, else the code ("(no village)" for none)."""
+    if not code:
+        return tr("(no village)")
+    name = names.get(code, "")
+    return f"{name} ({code})" if name else code
+
+
 def counts(rows: List[ReviewRow]) -> Dict[str, int]:
     found = {verdict: 0 for verdict in VERDICT_COLORS}
     for r in rows:

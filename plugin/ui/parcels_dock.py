@@ -4,27 +4,29 @@ Lists the parcels of a parcel_checks layer (guotu:parcelscheck's output, or the 
 GeoPackage table), filtered by verdict and village; a click zooms the map to the parcel,
 flashes it and shows every reason. "Check parcels…" opens the algorithm's dialog, "Select
 on map" selects the listed parcels, "Village reports (PDF)…" writes one PDF per village.
-What is listed and how reasons read lives in core.parcels_review; this class only wires
-widgets to it.
+Villages read "name (code)" when the check's village_totals has their names. What is
+listed and how reasons read lives in core.parcels_review; this class only wires widgets to it.
 """
 
 from pathlib import Path
-from typing import Any, List, Optional
+from typing import Any, Dict, List, Optional
 
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor
-from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QTreeWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QMessageBox, QTreeWidgetItem, QWidget
 from qgis.core import QgsApplication, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget
 
 from ..reporting.companions import companion_layer, has_fields
-from ..parcels.parcels_report import ParcelsReportLayers, export_village_reports
+from ..parcels.parcels_report import ParcelsReportLayers
+from ..reporting.report_progress import village_reports_with_progress
 from ..parcels.parcels_review import (ALL, ReviewRow, counts, filter_rows, is_parcel_checks_layer, reasons_html,
-                                   review_rows, villages)
+                                   review_rows, village_label, village_names, villages)
 from ..parcels.parcels_style import VERDICT_COLORS, verdict_titles
 from ..i18n import tr
 from ..paths import ui_path
+from .dock_layout import DockFitter, configure_review_list
 from .map_focus import zoom_and_flash
 
 ALG = "guotu:parcelscheck"
@@ -51,14 +53,14 @@ class ParcelsDock(QgsDockWidget, FORM_CLASS):
         self.canvas = canvas if canvas is not None else (iface.mapCanvas() if iface is not None else None)
         self.rows: List[ReviewRow] = []
         self.shown: List[ReviewRow] = []
+        self.village_names: Dict[str, str] = {}
         self.report_folder: Optional[Path] = None  # tests set it; else asked for
         self.message = ""
         self._retranslate()
         self.layerCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.layerCombo.setExceptedLayerList([])
-        header = self.parcelTree.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        configure_review_list(self.parcelTree)
+        self._fitter = DockFitter(self, self.parcelTree)
         self.layerCombo.layerChanged.connect(self.reload)
         self.verdictCombo.currentIndexChanged.connect(self.apply_filter)
         self.villageCombo.currentIndexChanged.connect(self.apply_filter)
@@ -108,12 +110,13 @@ class ParcelsDock(QgsDockWidget, FORM_CLASS):
     def reload(self, *_args: Any) -> None:
         layer = self.layer()
         self.rows = review_rows(layer) if layer is not None else []
+        self.village_names = village_names(self._companion("village_totals")) if layer is not None else {}
         current = self.villageCombo.currentData()
         self.villageCombo.blockSignals(True)
         self.villageCombo.clear()
         self.villageCombo.addItem(tr("All villages"), ALL)
         for village in villages(self.rows):
-            self.villageCombo.addItem(village or tr("(no village)"), village)
+            self.villageCombo.addItem(village_label(village, self.village_names), village)
         index = self.villageCombo.findData(current) if current is not None else -1
         self.villageCombo.setCurrentIndex(max(index, 0))
         self.villageCombo.blockSignals(False)
@@ -134,7 +137,8 @@ class ParcelsDock(QgsDockWidget, FORM_CLASS):
         self.parcelTree.setSortingEnabled(False)
         self.parcelTree.clear()
         for row in self.shown:
-            item = QTreeWidgetItem([row.parcel_id, titles.get(row.verdict, row.verdict), row.village_id,
+            item = QTreeWidgetItem([row.parcel_id, titles.get(row.verdict, row.verdict),
+                                    village_label(row.village_id, self.village_names) if row.village_id else "",
                                     row.rule_ids])
             item.setData(0, FID_ROLE, row.fid)
             color = VERDICT_COLORS.get(row.verdict)
@@ -148,6 +152,7 @@ class ParcelsDock(QgsDockWidget, FORM_CLASS):
                                 .format(total=len(self.shown), fail=n["fail"], conditional=n["conditional"],
                                         passed=n["pass"]))
         self.reasonsBrowser.clear()
+        self._fitter.contents_changed()
         has_layer = self.layer() is not None
         self.selectButton.setEnabled(has_layer and bool(self.shown))
         self.reportButton.setEnabled(has_layer)
@@ -204,17 +209,16 @@ class ParcelsDock(QgsDockWidget, FORM_CLASS):
             folder = Path(chosen)
         layers = ParcelsReportLayers(layer, reasons, self._companion("project_checks"),
                                      self._companion("village_totals"), source=layer.name())
-        try:
-            results = export_village_reports(layers, folder, project=self.project)
-        except (RuntimeError, OSError) as e:
-            self.message = str(e)
-            if self.iface is not None:
-                QMessageBox.critical(self, self.windowTitle(), self.message)
-            return []
-        self.message = tr("{n} village reports written to {folder}.").format(n=len(results), folder=folder)
+        pdfs, self.message, outcome = village_reports_with_progress(self, self.windowTitle(), layers, folder,
+                                                                    self.project)
         if self.iface is not None:
-            self.iface.messageBar().pushSuccess(self.windowTitle(), self.message)
-        return [r.pdf for r in results]
+            if outcome == "failed":
+                QMessageBox.critical(self, self.windowTitle(), self.message)
+            elif outcome == "cancelled":
+                self.iface.messageBar().pushInfo(self.windowTitle(), self.message)
+            else:
+                self.iface.messageBar().pushSuccess(self.windowTitle(), self.message)
+        return pdfs
 
     def cleanup(self) -> None:
         try:

@@ -92,3 +92,52 @@ def test_select_and_reports(dock) -> None:
     pdfs = dock.export_reports()
     assert sorted(p.name for p in pdfs) == ["审查报告_V1.pdf", "审查报告_V2.pdf"]
     assert all(p.read_bytes()[:5] == b"%PDF-" for p in pdfs)
+
+
+# ---- issue #21: village names, size ----
+
+def test_village_filter_shows_name_and_code(dock, tmp_path: Path) -> None:
+    import processing
+
+    from guotu.parcels.parcels_review import village_label
+
+    assert village_label("", {}) == "(no village)" and village_label("110101001", {}) == "110101001"
+    # Without village names: the codes, as before.
+    codes = [dock.villageCombo.itemText(i) for i in range(1, dock.villageCombo.count())]
+    assert codes and all(text == dock.villageCombo.itemData(i + 1) or text == "(no village)"
+                         for i, text in enumerate(codes))
+    # A check with the villages' name field: "name (code)" in the filter and the list.
+    result = processing.run("guotu:parcelscheck", {
+        "PARCELS": f"{dock.tmp / 'zzdk.gpkg'}|layername=zzdk", "PARCEL_ID": "dkbh", "TYPE_FIELD": "zzlx",
+        "PROJECT_FIELD": "xmbh", "CURRENT_FIELD": "xzdl", "CURRENT_SYSTEM": 1, "PLANNED_FIELD": "ghdl",
+        "PLANNED_SYSTEM": 1, "WORKSPACE": str(dock.tmp / "ws.gpkg"), "BEACHES": f"{dock.tmp / 'htd.gpkg'}|layername=htd",
+        "VILLAGES": f"{dock.tmp / 'cun.gpkg'}|layername=cun", "VILLAGE_ID": "cdm", "VILLAGE_NAME": "cmc",
+        "AREA_METHOD": 1, "PARCEL_CHECKS": "memory:", "PARCEL_REASONS": "memory:", "PROJECT_CHECKS": "memory:",
+        "VILLAGE_TOTALS": "memory:"})
+    project = QgsProject.instance()
+    for key in ("PARCEL_CHECKS", "PARCEL_REASONS", "PROJECT_CHECKS"):
+        project.addMapLayer(result[key])
+    totals = result["VILLAGE_TOTALS"]
+    names = {f["village_id"]: f["name"] for f in totals.getFeatures() if f["name"]}
+    assert names, "the fixture's villages have names"
+    for layer in [layer for layer in project.mapLayers().values() if layer.fields().lookupField("conditional_count") >= 0]:
+        project.removeMapLayer(layer.id())  # only the named totals are loaded
+    project.addMapLayer(totals)
+    dock.layerCombo.setLayer(result["PARCEL_CHECKS"])
+    labels = {dock.villageCombo.itemData(i): dock.villageCombo.itemText(i) for i in range(1, dock.villageCombo.count())}
+    for code, name in names.items():
+        assert labels[code] == f"{name} ({code})", labels
+    code = next(iter(names))
+    dock.set_filter(village=code)
+    assert dock.items() and all(item.text(2) == f"{names[code]} ({code})" for item in dock.items())
+
+
+def test_opens_at_a_usable_size_next_to_other_panels(dock) -> None:
+    from dock_window import assert_usable, crowded_window, layout_facts
+
+    window = crowded_window(dock)
+    try:
+        assert_usable(layout_facts(dock, dock.parcelTree))
+    finally:
+        dock.setParent(None)
+        window.deleteLater()
