@@ -13,11 +13,16 @@ tables) by field name, so it works on results saved earlier as well.
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
-from qgis.core import QgsExpression, QgsLayoutItemMap, QgsProject, QgsRectangle, QgsVectorLayer
+from qgis.PyQt.QtGui import QColor
+from qgis.core import (QgsCoordinateTransform, QgsExpression, QgsFeature, QgsFeatureRequest, QgsFeedback, QgsFillSymbol,
+                       QgsLayoutItemMap, QgsMapLayer, QgsProject, QgsRectangle, QgsSingleSymbolRenderer,
+                       QgsVectorLayer, QgsWkbTypes)
 
+from ..binding.errors import GuotuCancelled
 from ..i18n import tr
+from ..lines.lines_workspace import ROLE_PROPERTY
 from ..conversion.conversion_style import CATEGORY_NAMES_ZH
 from .parcels_check import rule_titles
 from .parcels_style import severity_titles, verdict_titles
@@ -35,6 +40,7 @@ class ParcelsReportLayers:
     villages: Optional[QgsVectorLayer] = None  # village_totals
     context: List[QgsVectorLayer] = field(default_factory=list)  # e.g. the three lines
     source: str = ""
+    redline: Optional[QgsVectorLayer] = None  # the ecological red line (else found in context / project)
 
 
 @dataclass
@@ -85,6 +91,67 @@ def _extent(rows: Sequence[Dict[str, Any]]) -> QgsRectangle:
     return extent
 
 
+REDLINE_TABLE = "ecological_redline"
+REDLINE_RULES = ("P10",)  # rules about the ecological red line: their pages draw it
+REDLINE_COLOR = "#e31a1c"
+
+
+def is_redline_layer(layer: Optional[QgsMapLayer]) -> bool:
+    """A layer of a three-lines workspace's ecological red line: by the role an opened
+    workspace gives its layers, or by its table in a GeoPackage (not by its display name,
+    which is the user's or a translation)."""
+    if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
+        return False
+    if layer.customProperty(ROLE_PROPERTY) == REDLINE_TABLE:
+        return True
+    return f"layername={REDLINE_TABLE}" in layer.source().split("|", 1)[-1] and \
+        layer.geometryType() == QgsWkbTypes.PolygonGeometry
+
+
+def find_redline(layers: ParcelsReportLayers, project: Optional[QgsProject]) -> Optional[QgsVectorLayer]:
+    """The red line to draw: the one given, else one among the context layers, else one of
+    a workspace open in ``project``; None when there is none."""
+    if layers.redline is not None:
+        return layers.redline
+    for layer in layers.context:
+        if is_redline_layer(layer):
+            return layer
+    if project is not None:
+        for layer in project.mapLayers().values():
+            if is_redline_layer(layer):
+                return layer
+    return None
+
+
+def redline_overlay(redline: QgsVectorLayer, project: QgsProject, crs, extent: QgsRectangle) -> QgsVectorLayer:
+    """The red-line polygons over ``extent`` (in ``crs``) as a report-only layer: a red
+    outline over a light red hatch, so that it shows over the parcel even where the line
+    itself is off the map."""
+    overlay = QgsVectorLayer(f"Polygon?crs={crs.authid() or 'EPSG:4326'}", tr("Ecological protection red line"),
+                             "memory")
+    overlay.setCrs(crs)
+    transform = QgsCoordinateTransform(redline.crs(), crs, project.transformContext())
+    area = extent
+    if redline.crs() != crs:
+        area = QgsCoordinateTransform(crs, redline.crs(), project.transformContext()).transformBoundingBox(extent)
+    features = []
+    for source in redline.getFeatures(QgsFeatureRequest().setFilterRect(area).setNoAttributes()):
+        if not source.hasGeometry():
+            continue
+        geometry = source.geometry()
+        if redline.crs() != crs:
+            geometry.transform(transform)
+        feature = QgsFeature()
+        feature.setGeometry(geometry)
+        features.append(feature)
+    overlay.dataProvider().addFeatures(features)
+    overlay.updateExtents()
+    symbol = QgsFillSymbol.createSimple({"color": "227,26,28,45", "outline_color": REDLINE_COLOR,
+                                         "outline_width": "0.9"})
+    overlay.setRenderer(QgsSingleSymbolRenderer(symbol))
+    return overlay
+
+
 class _Builder(LayoutBuilder):
     MARGIN = 10.0
 
@@ -97,12 +164,16 @@ class _Builder(LayoutBuilder):
         where = f"coalesce(\"village_id\", '') = {QgsExpression.quotedString(village_id)}"
         self.parcels = layer_rows(layers.parcels, where)
         self.parcel_pages = 0
+        self.redline = find_redline(layers, project)
+        self.temporary: List[QgsVectorLayer] = []  # report-only layers, removed after the export
+        self.warnings: List[str] = []
 
     def _map(self, page: int, x: float, y: float, width: float, height: float, extent: QgsRectangle,
-             with_reasons: bool) -> QgsLayoutItemMap:
+             with_reasons: bool, on_top: Optional[List[QgsVectorLayer]] = None) -> QgsLayoutItemMap:
         item = QgsLayoutItemMap(self.layout)
         item.setFrameEnabled(True)
-        layers = ([self.report.reasons] if with_reasons else []) + [self.report.parcels] + list(self.report.context)
+        layers = list(on_top or []) + ([self.report.reasons] if with_reasons else []) + [self.report.parcels] + \
+            list(self.report.context)
         item.setLayers(layers)
         item.setKeepLayerSet(True)
         item.setCrs(self.report.parcels.crs())
@@ -110,8 +181,32 @@ class _Builder(LayoutBuilder):
         self.place(item, page, x, y, width, height)
         if not extent.isEmpty():
             item.setExtent(fit_extent(extent, width / height, margin=0.15 if with_reasons else 0.05))
-            self.km_scale_bar(item, item.extent().width() / 1000.0, page, x, y + height + 1)
+            self.map_furniture(item, page, x, y, width, height)
         return item
+
+    def _redline_for(self, page: int, row: Dict[str, Any], extent: QgsRectangle,
+                     aspect: float) -> Optional[List[QgsVectorLayer]]:
+        """The red line over a parcel page's map when the parcel is at fault for it; a note
+        on the page (and a warning) when the red line is not available."""
+        rules = str(row.get("rule_ids") or "").replace(";", ",").split(",")
+        if not any(rule.strip() in REDLINE_RULES for rule in rules):
+            return None
+        if self.redline is None:
+            note = tr("The ecological protection red line is not drawn: it was not given (open the three-lines "
+                      "workspace in the project or give it to the report).")
+            size = self.page_size()
+            bottom = size.height() - self.MARGIN - 8
+            label = self.label(note, page, self.MARGIN + 2, bottom - 11, size.width() * 0.5 - 14, 9, 7.5)
+            label.setBackgroundEnabled(True)
+            label.setBackgroundColor(QColor(255, 255, 255, 220))
+            if note not in self.warnings:
+                self.warnings.append(note)
+            return None
+        overlay = redline_overlay(self.redline, self.project, self.report.parcels.crs(),
+                                  fit_extent(extent, aspect, margin=0.5))
+        self.project.addMapLayer(overlay, False)
+        self.temporary.append(overlay)
+        return [overlay]
 
     def overview(self) -> None:
         size = self.page_size()
@@ -141,9 +236,9 @@ class _Builder(LayoutBuilder):
         table.recalculateFrameSizes()
         legend = self.legend(item, tr("Legend"), [self.report.parcels] + list(self.report.context))
         legend.model().rootGroup().findLayer(self.report.parcels).setName("整治地块审查结论 " + tr("Parcel verdicts"))
-        self.layout.addLayoutItem(legend)
-        legend.attemptMove(self.at(0, right, top + 7 + table.totalHeight() + 6))
-        legend.adjustBoxSize()
+        legend_top = top + 7 + table.totalHeight() + 6
+        if not self.fit_legend(legend, 0, right, legend_top, right_width, bottom - legend_top):
+            self.warnings.append(tr("The legend is cut to fit page 1."))
 
     def parcel_page(self, row: Dict[str, Any]) -> None:
         page = self.add_page()
@@ -161,7 +256,13 @@ class _Builder(LayoutBuilder):
         self.label(facts, page, margin, 15, width - 2 * margin, 6, 9)
         top, bottom = 23.0, height - margin - 8
         map_width = width * 0.5
-        self._map(page, margin, top, map_width, bottom - top, _extent([row]), with_reasons=True)
+        extent = _extent([row])
+        on_top = self._redline_for(page, row, extent, map_width / (bottom - top))
+        item = self._map(page, margin, top, map_width, bottom - top, extent, with_reasons=True, on_top=on_top)
+        if on_top:
+            key = self.legend(item, "", on_top)
+            key.setBackgroundEnabled(True)
+            self.fit_legend(key, page, margin + 2, bottom - 12, map_width - 20, 10)
         right = margin + map_width + 6
         right_width = width - margin - right
         reasons = layer_rows(self.report.reasons, f"\"parcel_id\" = {QgsExpression.quotedString(str(row['parcel_id']))}")
@@ -213,13 +314,15 @@ class _Builder(LayoutBuilder):
                  _fit(u.get("reasons_zh") or "", notes_width)) for u in unit_rows]
         self.text_table(headings, rows, page, margin, 16, available, height - 16 - margin, repeat=True)
 
-    def build(self):
+    def build(self, feedback: Optional[QgsFeedback] = None):
         self.overview()
         for row in sorted(self.parcels, key=lambda r: str(r["parcel_id"])):
+            if feedback is not None and feedback.isCanceled():
+                raise GuotuCancelled()
             if row.get("verdict_en") != "pass":
                 self.parcel_page(row)
         self.tables()
-        self.layout.refresh()
+        self.finish_pages()
         return self.layout
 
 
@@ -235,21 +338,34 @@ def village_ids(layers: ParcelsReportLayers) -> Dict[str, str]:
 
 def export_village_report(layers: ParcelsReportLayers, pdf: Path, village_id: str, village_name: str = "",
                           project: Optional[QgsProject] = None, title: Optional[str] = None,
-                          dpi: float = 150.0) -> ParcelsReportResult:
+                          dpi: float = 150.0, feedback: Optional[QgsFeedback] = None,
+                          span: Tuple[float, float] = (0.0, 100.0)) -> ParcelsReportResult:
     """The report of one village as PDF. Layers not in ``project`` are added to it, hidden
-    from its layer tree (print layouts draw project layers only)."""
+    from its layer tree (print layouts draw project layers only). With ``feedback``, the
+    progress within ``span`` (percent), and cancelling raises GuotuCancelled and leaves no
+    PDF of the village."""
     project = project if project is not None else QgsProject.instance()
-    for layer in [layers.parcels, layers.reasons, layers.projects, layers.villages] + list(layers.context):
+    for layer in [layers.parcels, layers.reasons, layers.projects, layers.villages, layers.redline] + \
+            list(layers.context):
         if layer is not None and project.mapLayer(layer.id()) is None:
             project.addMapLayer(layer, False)
     builder = _Builder(project, layers, village_id, village_name, title)
-    layout = builder.build()
-    result = ParcelsReportResult(pdf=Path(pdf), village_id=village_id, pages=layout.pageCollection().pageCount(),
-                                 parcel_pages=builder.parcel_pages, font_family=cjk_font_family())
-    if result.font_family is None:
-        result.warnings.append(tr("No font with Chinese characters is installed; Chinese text will not render "
-                                  "(install e.g. fonts-wqy-microhei)."))
-    export_pdf(layout, Path(pdf), dpi)
+    try:
+        layout = builder.build(feedback)
+        if feedback is not None:
+            feedback.setProgress(span[0] + 0.25 * (span[1] - span[0]))  # built; the export is the rest
+        result = ParcelsReportResult(pdf=Path(pdf), village_id=village_id, pages=layout.pageCollection().pageCount(),
+                                     parcel_pages=builder.parcel_pages, font_family=cjk_font_family(),
+                                     warnings=list(builder.warnings))
+        if result.font_family is None:
+            result.warnings.append(tr("No font with Chinese characters is installed; Chinese text will not render "
+                                      "(install e.g. fonts-wqy-microhei)."))
+        export_pdf(layout, Path(pdf), dpi, feedback)
+        if feedback is not None:
+            feedback.setProgress(span[1])
+    finally:
+        for layer in builder.temporary:
+            project.removeMapLayer(layer.id())
     return result
 
 
@@ -260,12 +376,24 @@ def village_report_path(folder: Path, village_id: str, name: str = "") -> Path:
 
 
 def export_village_reports(layers: ParcelsReportLayers, folder: Path, project: Optional[QgsProject] = None,
-                           dpi: float = 150.0) -> List[ParcelsReportResult]:
-    """One PDF per village (and one for parcels in no village), named 审查报告_<village>.pdf."""
+                           dpi: float = 150.0, feedback: Optional[QgsFeedback] = None,
+                           on_report: Optional[Callable[[Path], None]] = None) -> List[ParcelsReportResult]:
+    """One PDF per village (and one for parcels in no village), named 审查报告_<village>.pdf.
+    ``feedback`` gets the progress (one share per village) and can cancel: GuotuCancelled
+    then, the reports finished before it kept whole, none left half written. ``on_report``
+    is told each PDF as soon as it is written."""
+    villages = [(village_id, name) for village_id, name in village_ids(layers).items()
+                if layer_rows(layers.parcels, f"coalesce(\"village_id\", '') = {QgsExpression.quotedString(village_id)}")]
     results = []
-    for village_id, name in village_ids(layers).items():
-        if not layer_rows(layers.parcels, f"coalesce(\"village_id\", '') = {QgsExpression.quotedString(village_id)}"):
-            continue
+    share = 100.0 / max(len(villages), 1)
+    for index, (village_id, name) in enumerate(villages):
+        if feedback is not None and feedback.isCanceled():
+            raise GuotuCancelled()
         results.append(export_village_report(layers, village_report_path(folder, village_id, name), village_id, name,
-                                             project=project, dpi=dpi))
+                                             project=project, dpi=dpi, feedback=feedback,
+                                             span=(index * share, (index + 1) * share)))
+        if on_report is not None:
+            on_report(results[-1].pdf)
+    if feedback is not None:
+        feedback.setProgress(100.0)
     return results

@@ -1,16 +1,18 @@
 """Processing algorithm guotu:parcelsreport — the parcel check's review report, one PDF per
 village (see core.parcels_report), from the check's outputs or the CLI's GeoPackage."""
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
-                       QgsProcessingOutputNumber, QgsProcessingParameterFolderDestination,
-                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsProject)
+                       QgsProcessingOutputNumber, QgsProcessingParameterFile, QgsProcessingParameterFolderDestination,
+                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsProject, QgsVectorLayer)
 
 from ..parcels.parcels_report import (ParcelsReportLayers, export_village_report, export_village_reports, village_ids,
                                    village_report_path)
 from ..parcels.parcels_style import style_parcels_layer, style_reasons_layer
+from ..binding.errors import GuotuCancelled
 from ..i18n import tr
+from ..lines.lines_workspace import LINE_LAYERS, layer_titles
 from .common import is_set
 from .review_reports import ReportAlgorithm
 
@@ -21,6 +23,7 @@ class ParcelsReportAlgorithm(ReportAlgorithm):
     PROJECT_CHECKS = "PROJECT_CHECKS"
     VILLAGE_TOTALS = "VILLAGE_TOTALS"
     VILLAGE = "VILLAGE"
+    WORKSPACE = "WORKSPACE"
 
     def name(self) -> str:
         return "parcelsreport"
@@ -50,6 +53,9 @@ class ParcelsReportAlgorithm(ReportAlgorithm):
                                      (self.VILLAGE_TOTALS, tr("Village totals (village_totals)"), True)):
             types = [QgsProcessing.TypeVectorPolygon] if not optional else [QgsProcessing.TypeVector]
             self.addParameter(QgsProcessingParameterVectorLayer(name, text, types, optional=optional))
+        self.addParameter(QgsProcessingParameterFile(
+            self.WORKSPACE, tr("Three-lines workspace GeoPackage (drawn for context; the red line on P10 pages)"),
+            extension="gpkg", optional=True))
         self.addParameter(QgsProcessingParameterString(self.VILLAGE, tr("Only this village id (empty: every village)"),
                                                        optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Folder for the reports")))
@@ -70,7 +76,7 @@ class ParcelsReportAlgorithm(ReportAlgorithm):
             layers = ParcelsReportLayers(parcels, reasons,
                                          self._layer(parameters, self.PROJECT_CHECKS, context, project, False),
                                          self._layer(parameters, self.VILLAGE_TOTALS, context, project, False),
-                                         source=parcels.name())
+                                         self._workspace_layers(parameters, context, project), source=parcels.name())
             folder = self._folder(parameters, context)
             village = self.parameterAsString(parameters, self.VILLAGE, context) if is_set(
                 parameters.get(self.VILLAGE)) else None
@@ -82,16 +88,38 @@ class ParcelsReportAlgorithm(ReportAlgorithm):
                                                                       ids=", ".join(sorted(known)[:20])))
                 name = known[village]
                 results = [export_village_report(layers, village_report_path(folder, village, name), village, name,
-                                                 project=project)]
+                                                 project=project, feedback=feedback)]
             else:
-                results = export_village_reports(layers, folder, project=project)
+                results = export_village_reports(layers, folder, project=project, feedback=feedback)
             for result in results:
                 feedback.pushInfo(tr("{path}: {pages} pages, {parcels} parcels to review.").format(
                     path=result.pdf, pages=result.pages, parcels=result.parcel_pages))
                 for warning in result.warnings:
                     feedback.pushWarning(warning)
+        except GuotuCancelled as e:
+            raise QgsProcessingException(tr("Cancelled: the reports finished before are kept, none is left half "
+                                            "written.")) from e
         except (ValueError, RuntimeError, OSError) as e:
             raise QgsProcessingException(str(e)) from e
         finally:
             project.clear()
         return {self.OUTPUT_FOLDER: str(folder), "REPORT_COUNT": len(results)}
+
+    def _workspace_layers(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                          project: QgsProject) -> List[QgsVectorLayer]:
+        """The three lines of the workspace given, styled as the workspace keeps them."""
+        if not is_set(parameters.get(self.WORKSPACE)):
+            return []
+        path = self.parameterAsFile(parameters, self.WORKSPACE, context)
+        titles = layer_titles()
+        found = []
+        for table in LINE_LAYERS:
+            layer = QgsVectorLayer(f"{path}|layername={table}", titles.get(table, table), "ogr")
+            if layer.isValid():
+                layer.loadDefaultStyle()
+                project.addMapLayer(layer, False)
+                found.append(layer)
+        if not found:
+            raise QgsProcessingException(tr('"{path}" has none of the layers {layers}: is it a three-lines '
+                                            'workspace?').format(path=path, layers=", ".join(LINE_LAYERS)))
+        return found
