@@ -9,10 +9,12 @@ GeoPackage tables) by field name.
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
-from qgis.core import (QgsExpression, QgsLayoutItemMap, QgsProject, QgsRectangle, QgsRuleBasedRenderer,
-                       QgsVectorLayer)
+from qgis.PyQt.QtCore import QVariant
+
+from qgis.core import (QgsExpression, QgsFillSymbol, QgsLayoutItemMap, QgsMapLayer, QgsProject, QgsRectangle,
+                       QgsRuleBasedRenderer, QgsSingleSymbolRenderer, QgsVectorLayer, QgsWkbTypes)
 
 from ..i18n import tr
 from .border_check import kind_titles
@@ -27,8 +29,10 @@ class BorderReportLayers:
     conflict_lines: QgsVectorLayer                 # border_conflict_lines
     conflict_areas: Optional[QgsVectorLayer] = None  # border_conflicts
     summary: Optional[QgsVectorLayer] = None       # pair_summary
-    context: List[QgsVectorLayer] = field(default_factory=list)  # e.g. admin units, elements
+    context: List[QgsVectorLayer] = field(default_factory=list)  # further layers drawn for context
     source: str = ""
+    admin: Optional[QgsVectorLayer] = None         # the admin units compared (else found in the project)
+    elements: List[QgsVectorLayer] = field(default_factory=list)  # the cities' elements (else found)
 
 
 @dataclass
@@ -48,6 +52,59 @@ def _number(value: Any, decimals: int = 1) -> str:
     return format_number(value, decimals)
 
 
+def _is_output(layer: QgsVectorLayer) -> bool:
+    """A table the comparison writes (conflicts, borders, summary, base-map issues)."""
+    names = set(layer.fields().names())
+    return bool(names & {"conflict_id", "review_status", "border_m"}) or {"admin_a", "admin_b"} <= names
+
+
+def _values(layer: QgsVectorLayer, index: int, limit: int = 100_000) -> List[str]:
+    return [str(v) for v in layer.uniqueValues(index, limit)]
+
+
+def find_border_inputs(project: QgsProject, admin_a: str, admin_b: str,
+                       skip: List[QgsMapLayer]) -> Tuple[Optional[QgsVectorLayer], List[QgsVectorLayer]]:
+    """The admin units and the elements the comparison of ``admin_a`` and ``admin_b`` read,
+    among the polygon layers of ``project``, by their contents (display names are the
+    user's): the admin units have a column holding both ids, one feature per id; element
+    layers have a column holding either id on several features, or are named by the id
+    (one layer per city)."""
+    admin: Optional[QgsVectorLayer] = None
+    elements: List[QgsVectorLayer] = []
+    skipped = {layer.id() for layer in skip if layer is not None}
+    for layer in project.mapLayers().values():
+        if not isinstance(layer, QgsVectorLayer) or layer.id() in skipped or not layer.isValid() or \
+                layer.geometryType() != QgsWkbTypes.PolygonGeometry or _is_output(layer):
+            continue
+        if layer.name() in (admin_a, admin_b):
+            elements.append(layer)
+            continue
+        count = layer.featureCount()
+        for index, fld in enumerate(layer.fields()):
+            if fld.type() not in (QVariant.String,):
+                continue
+            values = _values(layer, index)
+            if admin_a in values and admin_b in values and len(values) == count and admin is None:
+                admin = layer
+                break
+            if (admin_a in values or admin_b in values) and len(values) < count:
+                elements.append(layer)
+                break
+    return admin, elements
+
+
+def style_admin_outline(layer: QgsVectorLayer) -> None:
+    """Admin units as dark grey outlines (for layers read from a file, without a style)."""
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "0,0,0,0", "style": "no", "outline_color": "#4d4d4d", "outline_width": "0.5"})))
+
+
+def style_elements_fill(layer: QgsVectorLayer) -> None:
+    """Elements as a light green fill (for layers read from a file, without a style)."""
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "161,217,155,150", "outline_color": "#41ab5d", "outline_width": "0.2"})))
+
+
 class _Builder(LayoutBuilder):
     MARGIN = 10.0
 
@@ -63,6 +120,7 @@ class _Builder(LayoutBuilder):
         label = f"{a} {self.names[0]} | {b} {self.names[1]}".strip()
         super().__init__(project, title or tr("Cross-city border review — {pair}").format(pair=label))
         self.report = layers
+        self.warnings: List[str] = []
 
     def _extent(self) -> QgsRectangle:
         # Borders are often straight lines: a zero-width box is still a place (QgsRectangle
@@ -94,6 +152,7 @@ class _Builder(LayoutBuilder):
         item.setFrameEnabled(True)
         layers = [self.report.conflict_lines, self.report.segments] + \
             ([self.report.conflict_areas] if self.report.conflict_areas is not None else []) + \
+            list(self.report.elements) + ([self.report.admin] if self.report.admin is not None else []) + \
             list(self.report.context)
         item.setLayers(layers)
         item.setKeepLayerSet(True)
@@ -103,7 +162,7 @@ class _Builder(LayoutBuilder):
         extent = self._extent()
         if not extent.isEmpty():
             item.setExtent(fit_extent(extent, map_width / (bottom - top)))
-            self.km_scale_bar(item, item.extent().width() / 1000.0, 0, margin, bottom + 1)
+            self.map_furniture(item, 0, margin, top, map_width, bottom - top)
         right = margin + map_width + 6
         right_width = width - margin - right
         self.label(tr("Border by status"), 0, right, top, right_width, 6, 10, bold=True)
@@ -112,17 +171,27 @@ class _Builder(LayoutBuilder):
                                 top + 7, right_width, 60)
         table.recalculateFrameSizes()
         legend = self.legend(item, tr("Legend"), [self.report.segments, self.report.conflict_lines] +
-                             ([self.report.conflict_areas] if self.report.conflict_areas is not None else []))
+                             ([self.report.conflict_areas] if self.report.conflict_areas is not None else []) +
+                             list(self.report.elements) +
+                             ([self.report.admin] if self.report.admin is not None else []))
         root = legend.model().rootGroup()
         for layer, title in ((self.report.segments, "共同边界 " + tr("Shared borders")),
                              (self.report.conflict_lines, "冲突边界 " + tr("Conflicts (border)")),
-                             (self.report.conflict_areas, "冲突范围 " + tr("Conflicts (areas)"))):
+                             (self.report.conflict_areas, "冲突范围 " + tr("Conflicts (areas)")),
+                             (self.report.admin, "行政区 " + tr("Admin units"))):
             node = root.findLayer(layer) if layer is not None else None
             if node is not None:
                 node.setName(title)
-        self.layout.addLayoutItem(legend)
-        legend.attemptMove(self.at(0, right, top + 7 + table.totalHeight() + 6))
-        legend.adjustBoxSize()
+        legend_top = top + 7 + table.totalHeight() + 6
+        if not self.fit_legend(legend, 0, right, legend_top, right_width, bottom + 8 - legend_top):
+            self.warnings.append(tr("The legend is cut to fit page 1."))
+        missing = [text for text, layer in ((tr("admin units"), self.report.admin),
+                                            (tr("elements"), self.report.elements)) if not layer]
+        if missing:
+            note = tr("Not drawn on the map (not given, nor found in the project): {what}.").format(
+                what=", ".join(missing))
+            self.label(note, 0, margin, bottom + 9, map_width, 4, 7)
+            self.warnings.append(note)
 
     def _statuslayer_rows(self) -> List[List[str]]:
         titles = kind_titles()
@@ -165,7 +234,7 @@ class _Builder(LayoutBuilder):
     def build(self):
         self.map_page()
         self.conflict_pages()
-        self.layout.refresh()
+        self.finish_pages()
         return self.layout
 
 
@@ -180,8 +249,15 @@ def export_pair_report(layers: BorderReportLayers, pdf: Path, admin_a: str, admi
                          (layers.conflict_areas, style_conflicts_layer)):
         if layer is not None and not isinstance(layer.renderer(), QgsRuleBasedRenderer):
             style(layer)
-    for layer in [layers.segments, layers.conflict_lines, layers.conflict_areas, layers.summary] + \
-            list(layers.context):
+    if layers.admin is None or not layers.elements:
+        admin, elements = find_border_inputs(project, admin_a, admin_b,
+                                             [layers.segments, layers.conflict_lines, layers.conflict_areas,
+                                              layers.summary] + list(layers.context))
+        layers = BorderReportLayers(layers.segments, layers.conflict_lines, layers.conflict_areas, layers.summary,
+                                    list(layers.context), layers.source, layers.admin or admin,
+                                    list(layers.elements) or elements)
+    for layer in [layers.segments, layers.conflict_lines, layers.conflict_areas, layers.summary, layers.admin] + \
+            list(layers.elements) + list(layers.context):
         if layer is not None and project.mapLayer(layer.id()) is None:
             project.addMapLayer(layer, False)
     builder = _Builder(project, layers, admin_a, admin_b, title)
@@ -189,7 +265,7 @@ def export_pair_report(layers: BorderReportLayers, pdf: Path, admin_a: str, admi
         raise ValueError(tr('"{a}" and "{b}" share no border in these results.').format(a=admin_a, b=admin_b))
     layout = builder.build()
     result = BorderReportResult(Path(pdf), layout.pageCollection().pageCount(), len(builder.conflicts),
-                                cjk_font_family())
+                                cjk_font_family(), list(builder.warnings))
     if result.font_family is None:
         result.warnings.append(tr("No font with Chinese characters is installed; Chinese text will not render "
                                   "(install e.g. fonts-wqy-microhei)."))

@@ -5,9 +5,11 @@ from typing import Any, Dict, List, Optional
 
 from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
                        QgsProcessingOutputNumber, QgsProcessingParameterFolderDestination,
-                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsProject)
+                       QgsProcessingParameterMultipleLayers, QgsProcessingParameterString,
+                       QgsProcessingParameterVectorLayer, QgsProject, QgsVectorLayer)
 
-from ..border.border_report import BorderReportLayers, export_pair_report, pair_file_name
+from ..border.border_report import (BorderReportLayers, export_pair_report, pair_file_name, style_admin_outline,
+                                   style_elements_fill)
 from ..border.border_review import conflict_rows, pair_rows
 from ..i18n import tr
 from .common import is_set
@@ -20,6 +22,8 @@ class BorderReportAlgorithm(ReportAlgorithm):
     BORDER_CONFLICTS = "BORDER_CONFLICTS"
     PAIR_SUMMARY = "PAIR_SUMMARY"
     PAIR = "PAIR"
+    ADMIN = "ADMIN"
+    ELEMENTS = "ELEMENTS"
 
     def name(self) -> str:
         return "borderreport"
@@ -51,6 +55,12 @@ class BorderReportAlgorithm(ReportAlgorithm):
                  True),
                 (self.PAIR_SUMMARY, tr("Pair summary (pair_summary)"), [QgsProcessing.TypeVector], True)):
             self.addParameter(QgsProcessingParameterVectorLayer(name, text, types, optional=optional))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            self.ADMIN, tr("Admin units compared (drawn on the map)"), [QgsProcessing.TypeVectorPolygon],
+            optional=True))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.ELEMENTS, tr("Elements of the cities (drawn on the map)"), QgsProcessing.TypeVectorPolygon,
+            optional=True))
         self.addParameter(QgsProcessingParameterString(self.PAIR, tr("Only this pair, as A,B (empty: every pair "
                                                                      "with conflicts)"), optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Folder for the reports")))
@@ -66,7 +76,11 @@ class BorderReportAlgorithm(ReportAlgorithm):
             layers = BorderReportLayers(segments, lines,
                                         self._layer(parameters, self.BORDER_CONFLICTS, context, project, False),
                                         self._layer(parameters, self.PAIR_SUMMARY, context, project, False),
-                                        source=lines.name())
+                                        source=lines.name(),
+                                        admin=self._layer(parameters, self.ADMIN, context, project, False),
+                                        elements=self._elements(parameters, context, project))
+            if layers.admin is not None and self._unstyled(parameters, self.ADMIN, context):
+                style_admin_outline(layers.admin)
             if is_set(parameters.get(self.PAIR)):
                 parts = [p.strip() for p in self.parameterAsString(parameters, self.PAIR, context).split(",")]
                 if len(parts) != 2 or not all(parts):
@@ -83,8 +97,34 @@ class BorderReportAlgorithm(ReportAlgorithm):
                 count += 1
                 feedback.pushInfo(tr("{path}: {pages} pages, {conflicts} conflicts.").format(
                     path=result.pdf, pages=result.pages, conflicts=result.conflicts))
+                for warning in result.warnings:
+                    feedback.pushWarning(warning)
         except (ValueError, RuntimeError, OSError) as e:
             raise QgsProcessingException(str(e)) from e
         finally:
             project.clear()
         return {self.OUTPUT_FOLDER: str(folder), "REPORT_COUNT": count}
+
+    def _unstyled(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext) -> bool:
+        """A layer given as a file (not a layer of the project, which has the user's style)."""
+        value = parameters.get(name)
+        return isinstance(value, str) and (context.project() is None or context.project().mapLayer(value) is None)
+
+    def _elements(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                  project: QgsProject) -> List[QgsVectorLayer]:
+        if not is_set(parameters.get(self.ELEMENTS)):
+            return []
+        found = []
+        values = parameters.get(self.ELEMENTS)
+        given = values if isinstance(values, list) else [values]
+        for index, layer in enumerate(self.parameterAsLayerList(parameters, self.ELEMENTS, context)):
+            if not isinstance(layer, QgsVectorLayer):
+                continue
+            copy = layer.clone()
+            copy.setName(layer.name())
+            value = given[index] if index < len(given) else None
+            if isinstance(value, str) and (context.project() is None or context.project().mapLayer(value) is None):
+                style_elements_fill(copy)
+            project.addMapLayer(copy, False)
+            found.append(copy)
+        return found

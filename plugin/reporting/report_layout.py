@@ -13,7 +13,7 @@ from qgis.core import (QgsApplication, QgsFeatureRequest, QgsFeedback, QgsFillSy
                        QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPage,
                        QgsLayoutItemPicture, QgsLayoutItemPolygon, QgsLayoutItemScaleBar, QgsLayoutItemTextTable,
                        QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable, QgsLayoutTableColumn,
-                       QgsLegendStyle, QgsMapLayer, QgsPrintLayout, QgsProject, QgsRectangle, QgsRenderContext,
+                       QgsLegendRenderer, QgsLegendStyle, QgsMapLayer, QgsPrintLayout, QgsProject, QgsRectangle, QgsRenderContext,
                        QgsTextFormat, QgsUnitTypes, QgsVectorLayer)
 
 from ..binding.errors import GuotuCancelled
@@ -289,9 +289,11 @@ class LayoutBuilder:
             if size < label_size:
                 legend.setSymbolWidth(min(legend.symbolWidth(), 5.0))
                 legend.setSymbolHeight(min(legend.symbolHeight(), 3.0))
-            legend.setResizeToContents(True)
-            legend.adjustBoxSize()
-            if legend.rect().width() <= width + 0.01 and legend.rect().height() <= height + 0.01:
+            # The legend sizes itself only once painted: measure it with its renderer.
+            needed = QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize()
+            if needed.width() <= width + 0.01 and needed.height() <= height + 0.01:
+                legend.setResizeToContents(True)
+                legend.attemptResize(QgsLayoutSize(needed.width(), needed.height(), MM))
                 return True
         legend.setResizeToContents(False)
         legend.attemptResize(QgsLayoutSize(width, height, MM))
