@@ -449,7 +449,7 @@ static void *worker_thread(void *arg) {
 
 /* Runs the workers (the first here, the others on threads) and merges them into the first. */
 static int run_workers(border_run *r) {
-    r->nworkers = cli_thread_count(r->a.threads, 0);
+    r->nworkers = io_thread_count(r->a.threads, 0);
     r->workers = calloc((size_t)r->nworkers, sizeof *r->workers);
     if (!r->workers) return snprintf(r->err, sizeof r->err, "out of memory") > 0;
     for (int k = 0; k < r->nworkers; k++) {
@@ -544,7 +544,7 @@ int cmd_border(int argc, char **argv) {
     int parsed = parse(argc, argv, &r.a);
     if (parsed) return parsed < 0 ? 0 : 2;
     const char *inputs[] = {r.a.admin, r.a.elements};
-    if (cli_refuse_overwrite(inputs, 2, &r.a.output, 1, r.err, sizeof r.err)) return cli_error("%s", r.err);
+    if (io_refuse_overwrite(inputs, 2, &r.a.output, 1, r.err, sizeof r.err)) return cli_error("%s", r.err);
     r.out.err = r.err;
     r.out.err_size = sizeof r.err;
     pthread_mutex_init(&r.out.lock, NULL);

@@ -455,7 +455,7 @@ static int check(parcels_run *r) {
         snprintf(csvs[t], sizeof csvs[t], "%.1000s/%s.csv", a->csv_dir ? a->csv_dir : "", csv_names[t]);
     const char *outputs[] = {a->output, a->xlsx, a->csv_dir ? csvs[0] : NULL, a->csv_dir ? csvs[1] : NULL,
                              a->csv_dir ? csvs[2] : NULL};
-    if (cli_refuse_overwrite(inputs, 7, outputs, 5, r->err, sizeof r->err)) return 1;
+    if (io_refuse_overwrite(inputs, 7, outputs, 5, r->err, sizeof r->err)) return 1;
     if (load_tables(r)) return 1;
     vector_source parcels;
     memset(&parcels, 0, sizeof parcels);

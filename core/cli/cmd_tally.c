@@ -230,7 +230,7 @@ int cmd_tally(int argc, char **argv) {
     if (parsed) return parsed < 0 ? 0 : 2;
     const char *inputs[] = {a.in.zones, a.in.landuse, a.in.mask};
     char refused[2400];
-    if (cli_refuse_overwrite(inputs, 3, &a.output, 1, refused, sizeof refused)) return cli_error("%s", refused);
+    if (io_refuse_overwrite(inputs, 3, &a.output, 1, refused, sizeof refused)) return cli_error("%s", refused);
 
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);

@@ -552,7 +552,7 @@ int cmd_voucher(int argc, char **argv) {
     const char *inputs[] = {r.a.zone.path,          r.a.base,        r.a.target,       r.a.mask,
                             r.a.zone.table,         r.a.county.path, r.a.coefficients, r.a.base_coefficients,
                             r.a.target_coefficients};
-    if (cli_refuse_overwrite(inputs, 9, &r.a.output, 1, r.err, sizeof r.err)) return cli_error("%s", r.err);
+    if (io_refuse_overwrite(inputs, 9, &r.a.output, 1, r.err, sizeof r.err)) return cli_error("%s", r.err);
     r.ctx = guotu_context_create();
     if (!r.ctx) return cli_error("out of memory");
     progress_bar_init(&r.bar);

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "cli_temp.h"
+#include "io_temp.h"
 #include "commands.h"
 #include "gpkg_writer.h"
 #include "guotu/guotu.h"
@@ -477,7 +477,7 @@ static int write_stats(check_run *r) {
     if (layer < 0) return 1;
     FILE *csv = NULL;
     if (r->a.stats_csv) {
-        if (cli_temp_path(r->a.stats_csv, r->stats_temp, sizeof r->stats_temp)) {
+        if (io_temp_path(r->a.stats_csv, r->stats_temp, sizeof r->stats_temp)) {
             snprintf(r->err, sizeof r->err, "the output path '%.1000s' is too long", r->a.stats_csv);
             return 1;
         }
@@ -596,7 +596,7 @@ int cmd_lines_check(int argc, char **argv) {
     if (parsed) return parsed < 0 ? 0 : 2;
     const char *inputs[] = {r.a.workspace, r.a.landuse, r.a.urban_2020};
     const char *outputs[] = {r.a.output, r.a.stats_csv};
-    if (cli_refuse_overwrite(inputs, 3, outputs, 2, r.err, sizeof r.err)) return cli_error("%s", r.err);
+    if (io_refuse_overwrite(inputs, 3, outputs, 2, r.err, sizeof r.err)) return cli_error("%s", r.err);
     r.ctx = guotu_context_create();
     if (!r.ctx) return cli_error("out of memory");
     progress_bar_init(&r.bar);
@@ -643,9 +643,9 @@ int cmd_lines_check(int argc, char **argv) {
             snprintf(r.err, sizeof r.err, "cannot write '%.1000s': %s", r.a.stats_csv, strerror(errno));
             failed = 1;
         } else
-            cli_temp_release(r.stats_temp);
+            io_temp_release(r.stats_temp);
     }
-    if (r.stats_temp[0] && failed) cli_temp_discard(r.stats_temp);
+    if (r.stats_temp[0] && failed) io_temp_discard(r.stats_temp);
     if (!failed)
         print_summary(&r);
     else

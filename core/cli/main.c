@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "cli_temp.h"
+#include "io_temp.h"
 #include "commands.h"
 #include "guotu/guotu.h"
 
@@ -103,6 +103,6 @@ int main(int argc, char **argv) {
     }
     GDALAllRegister();
     CPLSetErrorHandler(silent_gdal_errors);
-    cli_temp_install_signal_cleanup();
+    io_temp_install_signal_cleanup();
     return command->run(argc - 1, argv + 1);
 }

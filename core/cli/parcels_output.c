@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "cli_temp.h"
+#include "io_temp.h"
 #include "gpkg_styles.h"
 #include "parcels_cli.h"
 
@@ -313,7 +313,7 @@ static int write_csvs(parcels_run *r) {
     int failed = 0;
     for (int t = 0; t < 3 && !failed; t++) {
         snprintf(paths[t], sizeof paths[t], "%.1000s/%s.csv", r->a.csv_dir, table_names[t]);
-        if (cli_temp_path(paths[t], temps[t], sizeof temps[t])) {
+        if (io_temp_path(paths[t], temps[t], sizeof temps[t])) {
             snprintf(r->err, sizeof r->err, "the output path '%.1000s' is too long", paths[t]);
             failed = 1;
             break;
@@ -321,7 +321,7 @@ static int write_csvs(parcels_run *r) {
         s.files[t] = fopen(temps[t], "wb");
         if (!s.files[t]) {
             snprintf(r->err, sizeof r->err, "cannot write '%.1000s' (does the folder exist?)", paths[t]);
-            cli_temp_discard(temps[t]);
+            io_temp_discard(temps[t]);
             failed = 1;
             break;
         }
@@ -342,13 +342,13 @@ static int write_csvs(parcels_run *r) {
     for (int t = 0; t < 3; t++) {
         if (!s.files[t]) continue;
         if (failed)
-            cli_temp_discard(temps[t]);
+            io_temp_discard(temps[t]);
         else if (rename(temps[t], paths[t]) != 0) {
             snprintf(r->err, sizeof r->err, "cannot write '%.1000s': %s", paths[t], strerror(errno));
-            cli_temp_discard(temps[t]);
+            io_temp_discard(temps[t]);
             failed = 1;
         } else
-            cli_temp_release(temps[t]);
+            io_temp_release(temps[t]);
     }
     return failed;
 }

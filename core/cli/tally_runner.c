@@ -342,7 +342,7 @@ static int scaled_report(double fraction, const char *message, void *user) {
 }
 
 static int thread_count(const tally_inputs *in, const raster_source *r) {
-    int n = cli_thread_count(in->threads, 0);
+    int n = io_thread_count(in->threads, 0);
     int64_t bands = (r->height + r->window_rows - 1) / r->window_rows;
     if (n > bands) n = (int)bands;
     return n < 1 ? 1 : n;

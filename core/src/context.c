@@ -22,6 +22,7 @@ const char *guotu_status_name(int status) {
     case GUOTU_ERR_STATE: return "GUOTU_ERR_STATE";
     case GUOTU_ERR_CANCELLED: return "GUOTU_ERR_CANCELLED";
     case GUOTU_ERR_DATA: return "GUOTU_ERR_DATA";
+    case GUOTU_ERR_IO: return "GUOTU_ERR_IO";
     default: return "GUOTU_ERR_UNKNOWN";
     }
 }
@@ -123,6 +124,18 @@ int gt_report_progress(guotu_context *ctx, double fraction, const char *message)
         return 1;
     }
     return 0;
+}
+
+int guotu_context_fail(guotu_context *ctx, int status, const char *message) {
+    if (!ctx) return status;
+    snprintf(ctx->last_error, sizeof ctx->last_error, "%s", message ? message : "");
+    ctx->geos_message[0] = '\0';
+    return status;
+}
+
+int guotu_context_report_progress(guotu_context *ctx, double fraction, const char *message) {
+    if (!ctx) return 0;
+    return gt_report_progress(ctx, fraction, message ? message : "") ? GUOTU_ERR_CANCELLED : GUOTU_OK;
 }
 
 char *gt_strdup(const char *s) {

@@ -38,6 +38,7 @@ class Status(IntEnum):
     ERR_STATE = 6
     ERR_CANCELLED = 7
     ERR_DATA = 8
+    ERR_IO = 9  # the I/O library's file runs only
 
 
 class AreaMethod(IntEnum):

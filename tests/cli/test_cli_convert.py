@@ -540,3 +540,30 @@ def test_output_that_cannot_be_put_in_place_is_explained(tmp_path: Path) -> None
     assert f"cannot write '{target}': Is a directory" in res.stderr, res.stderr
     assert ".tmp-" not in res.stderr
     assert out.is_dir() and not list(tmp_path.glob("conv.tmp-*"))
+
+
+def test_attribute_filters_read_only_the_matching_features(tmp_path: Path) -> None:
+    """--before-where / --after-where (a QGIS subset string of a file layer): only the matching
+    parcels take part, with the same result as a file holding only them; a clause the driver
+    cannot apply is an error naming the layer, never a run over everything."""
+    before, after = strips(tmp_path / "b.gpkg", BEFORE), strips(tmp_path / "a.gpkg", AFTER)
+    res, out = convert(tmp_path, "--before-where", "dlbm <> '41'", "--after-where", "dlbm IN ('0701', '1101')",
+                       before=before, after=after)
+    assert res.returncode == 0, res.stderr
+    # After: 0701 [0,150] and 1101 [150,200]; before without 41: all of [0,200] remains.
+    assert status_areas(out, "") == pytest.approx({"path": 1.5, "gap": 0.5})
+    ds = ogr.Open(str(out))
+    meta = dict(ds.GetLayerByName("transitions").GetMetadata())
+    ds = None
+    assert meta["before_filter"] == "dlbm <> '41'" and meta["after_filter"] == "dlbm IN ('0701', '1101')"
+    subset_dir = tmp_path / "subset"
+    subset_dir.mkdir()
+    res2, out2 = convert(subset_dir, before=strips(subset_dir / "b.gpkg", [r for r in BEFORE if r[0] != "41"]),
+                         after=strips(subset_dir / "a.gpkg", AFTER[:2]))
+    assert res2.returncode == 0, res2.stderr
+    assert status_areas(out2, "") == pytest.approx(status_areas(out, ""))
+    bad_dir = tmp_path / "bad"
+    bad_dir.mkdir()
+    bad, bad_out = convert(bad_dir, "--after-where", "no_such_field = 1", before=before, after=after)
+    assert bad.returncode == 1 and not bad_out.exists()
+    assert "no_such_field = 1" in bad.stderr and "landuse" in bad.stderr, bad.stderr

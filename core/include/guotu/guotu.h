@@ -51,7 +51,8 @@ typedef enum guotu_status {
     GUOTU_ERR_CRS = 5,              /* unknown CRS, no ellipsoid, PROJ failure */
     GUOTU_ERR_STATE = 6,            /* call out of order (e.g. add after finish) */
     GUOTU_ERR_CANCELLED = 7,        /* the progress callback asked to stop */
-    GUOTU_ERR_DATA = 8              /* bad attribute data (duplicate id, empty layer...) */
+    GUOTU_ERR_DATA = 8,             /* bad attribute data (duplicate id, empty layer...) */
+    GUOTU_ERR_IO = 9                /* a file could not be read or written (I/O library only) */
 } guotu_status;
 
 /* Short English name of a status code ("GUOTU_ERR_CRS"). Borrowed, static. */
@@ -80,6 +81,16 @@ GUOTU_API const char *guotu_context_last_error(const guotu_context *ctx);
 /* Sets (or, with fn == NULL, clears) the progress callback. Long calls report at most
  * a few hundred times, so the callback may be slow (e.g. a Python function). */
 GUOTU_API void guotu_context_set_progress(guotu_context *ctx, guotu_progress_fn fn, void *user_data);
+
+/* Records `message` (copied, truncated to the context's buffer) as the last error of `ctx`
+ * and returns `status`: the one error funnel for code built on the library, such as the I/O
+ * library's file runs, so that every failure is read back with guotu_context_last_error. */
+GUOTU_API int guotu_context_fail(guotu_context *ctx, int status, const char *message);
+
+/* Calls the context's progress callback (if any) as the library's own long calls do:
+ * GUOTU_OK to go on, GUOTU_ERR_CANCELLED (with the context's error set) when it asked to
+ * stop. For code built on the library that runs long loops of its own. */
+GUOTU_API int guotu_context_report_progress(guotu_context *ctx, double fraction, const char *message);
 
 /* Versions of GEOS and PROJ the library runs with, e.g. "GEOS 3.11.1-CAPI-1.17.1, PROJ 9.1.1".
  * Borrowed; valid until the next call that takes this context. */

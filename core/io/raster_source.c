@@ -1,4 +1,4 @@
-/* raster_source.c — GDAL adapter for the CLI. */
+/* raster_source.c — GDAL adapter of the I/O library (the CLI and the plugin's file runs). */
 #include "raster_source.h"
 
 #include <cpl_conv.h>

@@ -1,7 +1,7 @@
 /* vector_source.h — OGR adapter: reads polygons and one attribute from a vector layer,
  * optionally reprojected, and hands them over as WKB. The algorithms never see OGR. */
-#ifndef GUOTU_CLI_VECTOR_SOURCE_H
-#define GUOTU_CLI_VECTOR_SOURCE_H
+#ifndef GUOTU_IO_VECTOR_SOURCE_H
+#define GUOTU_IO_VECTOR_SOURCE_H
 
 #include <gdal/ogr_api.h>
 #include <gdal/ogr_srs_api.h>
@@ -20,6 +20,7 @@ typedef struct vector_source {
     unsigned char *wkb;
     size_t wkb_cap;
     int64_t read; /* features returned so far: checked against the layer's count at the end */
+    int filtered; /* an attribute filter is set (vector_source_filter) */
 } vector_source;
 
 /* Opens `path` (layer `layer_name`, or the only/first layer with polygons when NULL).
@@ -31,6 +32,11 @@ int vector_source_open(vector_source *src, const char *path, const char *layer_n
 /* Selects the attribute read with each feature; 1 with a message naming the layer and
  * its fields when the field is missing. */
 int vector_source_use_field(vector_source *src, const char *field, char *err, size_t err_size);
+
+/* Reads only the features matching `where` (an OGR SQL WHERE clause, as a QGIS subset
+ * string of a file layer; NULL or "" reads all). 1 with a message naming the layer when the
+ * driver refuses the clause. */
+int vector_source_filter(vector_source *src, const char *where, char *err, size_t err_size);
 
 /* The layer's CRS (borrowed) or NULL when it has none. */
 OGRSpatialReferenceH vector_source_crs(const vector_source *src);

@@ -1,7 +1,7 @@
 /* row_queue.c — batches of rows from computing threads to the writing thread. */
 #include "row_queue.h"
 
-#include "cli.h"
+#include "io_util.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -74,7 +74,7 @@ void row_queue_free(row_queue *q) {
 
 /* Copies n bytes into the batch's arena; returns the offset, or SIZE_MAX when out of memory. */
 static size_t keep(row_batch *b, const void *data, size_t n) {
-    if (n > SIZE_MAX - b->used || cli_reserve(&b->arena, &b->cap, b->used + n, 1, (size_t)1 << 20)) return SIZE_MAX;
+    if (n > SIZE_MAX - b->used || io_reserve(&b->arena, &b->cap, b->used + n, 1, (size_t)1 << 20)) return SIZE_MAX;
     memcpy(b->arena + b->used, data, n);
     b->used += n;
     return b->used - n;

@@ -1,7 +1,7 @@
 /* convert_raster.h — `guotu convert` on two categorical rasters: the GDAL side (grids,
  * optional nearest-neighbour resampling, block streaming, the status GeoTIFF). */
-#ifndef GUOTU_CLI_CONVERT_RASTER_H
-#define GUOTU_CLI_CONVERT_RASTER_H
+#ifndef GUOTU_IO_CONVERT_RASTER_H
+#define GUOTU_IO_CONVERT_RASTER_H
 
 #include <stddef.h>
 

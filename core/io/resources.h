@@ -1,6 +1,6 @@
 /* resources.h — presets shipped with Guotu (coefficients, category maps, the policy). */
-#ifndef GUOTU_CLI_RESOURCES_H
-#define GUOTU_CLI_RESOURCES_H
+#ifndef GUOTU_IO_RESOURCES_H
+#define GUOTU_IO_RESOURCES_H
 
 #include <stddef.h>
 
@@ -15,5 +15,8 @@ int classification_system_known(const char *system);
  * text with free(); NULL with a message when neither exists or it cannot be read. */
 char *table_text_load(const char *spec, const char *kind, char *path, size_t path_size, size_t *size, char *err,
                       size_t err_size);
+/* The same with the presets looked up in `resources` (NULL: resources_dir()). */
+char *table_text_load_from(const char *resources, const char *spec, const char *kind, char *path, size_t path_size,
+                           size_t *size, char *err, size_t err_size);
 
 #endif

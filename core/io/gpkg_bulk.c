@@ -1,7 +1,7 @@
 /* gpkg_bulk.c — bulk rows and a packed R-tree for one GeoPackage feature table. */
 #include "gpkg_bulk.h"
 
-#include "cli.h"
+#include "io_util.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -261,7 +261,7 @@ int gpkg_bulk_row(gpkg_bulk *b, const char *const *texts, const double *reals, c
         /* GeoPackage binary: "GP", version 0, flags (little-endian, xy envelope), srs id,
          * envelope, then the WKB — a Polygon wrapped as a MultiPolygon of one part. */
         size_t wrap = type == 3 ? 9 : 0, size = 8 + 32 + wrap + wkb_size;
-        if (cli_reserve(&b->blob, &b->blob_cap, size, 1, 4096)) {
+        if (io_reserve(&b->blob, &b->blob_cap, size, 1, 4096)) {
             snprintf(err, err_size, "out of memory");
             return 1;
         }
@@ -302,7 +302,7 @@ int gpkg_bulk_row(gpkg_bulk *b, const char *const *texts, const double *reals, c
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) return db_error(b->db, "cannot write a feature", err, err_size);
     if (!has_geometry || !(box[0] <= box[1])) return 0; /* no geometry or empty: not in the R-tree */
-    if (cli_reserve(&b->cells, &b->cap, b->count + 1, sizeof *b->cells, 1024)) {
+    if (io_reserve(&b->cells, &b->cap, b->count + 1, sizeof *b->cells, 1024)) {
         snprintf(err, err_size, "out of memory");
         return 1;
     }

@@ -1,4 +1,4 @@
-/* vector_source.c — OGR adapter for the CLI. */
+/* vector_source.c — OGR adapter of the I/O library (the CLI and the plugin's file runs). */
 #include "vector_source.h"
 
 #include <stdio.h>
@@ -128,6 +128,18 @@ int vector_source_reproject_to(vector_source *src, OGRSpatialReferenceH target, 
 
 int64_t vector_source_count(vector_source *src) { return OGR_L_GetFeatureCount(src->layer, 1); }
 
+int vector_source_filter(vector_source *src, const char *where, char *err, size_t err_size) {
+    if (!where || !where[0]) return 0;
+    CPLErrorReset();
+    if (OGR_L_SetAttributeFilter(src->layer, where) != OGRERR_NONE) {
+        snprintf(err, err_size, "the filter \"%s\" cannot be applied to layer '%s' of '%s': %s", where, src->layer_name,
+                 src->path, CPLGetLastErrorMsg());
+        return 1;
+    }
+    src->filtered = 1;
+    return 0;
+}
+
 int ogr_next_feature(OGRLayerH layer, const char *path, int64_t read, OGRFeatureH *out, char *err, size_t err_size) {
     CPLErrorReset();
     *out = OGR_L_GetNextFeature(layer);
@@ -146,7 +158,8 @@ int ogr_next_feature(OGRLayerH layer, const char *path, int64_t read, OGRFeature
 static int check_complete(vector_source *src, char *err, size_t err_size) {
     const char *driver = GDALGetDriverShortName(GDALGetDatasetDriver(src->dataset));
     if (strcmp(driver, "GPKG") != 0 && strcmp(driver, "SQLite") != 0) return 0;
-    GIntBig expected = OGR_L_GetFeatureCount(src->layer, 0);
+    /* With a filter the count is a query of its own (forced); without, the stored count. */
+    GIntBig expected = OGR_L_GetFeatureCount(src->layer, src->filtered);
     if (expected < 0 || expected == src->read) return 0;
     snprintf(err, err_size,
              "layer '%s' of '%s' holds %lld features but only %lld could be read — the file is damaged; nothing was "

@@ -22,7 +22,7 @@ int classification_system_known(const char *system) {
 /* $GUOTU_RESOURCES; else <prefix>/share/guotu/resources when installed (found from the
  * binary's own path); else the source tree the binary was built from. */
 const char *resources_dir(void) {
-    static char installed[4096]; /* the CLI's own process state, not the library's */
+    static char installed[4096]; /* the guotu tool's; the plugin names its own folder (table_text_load_from) */
     const char *env = getenv("GUOTU_RESOURCES");
     if (env && env[0]) return env;
     char exe[4000];
@@ -57,11 +57,16 @@ static char *read_file(const char *path, size_t *size) {
 
 char *table_text_load(const char *spec, const char *kind, char *path, size_t path_size, size_t *size, char *err,
                       size_t err_size) {
+    return table_text_load_from(NULL, spec, kind, path, path_size, size, err, err_size);
+}
+
+char *table_text_load_from(const char *resources, const char *spec, const char *kind, char *path, size_t path_size,
+                           size_t *size, char *err, size_t err_size) {
     struct stat st;
     if (stat(spec, &st) == 0) {
         snprintf(path, path_size, "%s", spec);
     } else {
-        snprintf(path, path_size, "%s/presets/%s/%s.csv", resources_dir(), kind, spec);
+        snprintf(path, path_size, "%s/presets/%s/%s.csv", resources ? resources : resources_dir(), kind, spec);
         if (stat(path, &st) != 0) {
             snprintf(err, err_size,
                      "'%s' is neither a file nor a %s preset (CAS_LUCC, SANDIAO_WORK, GBT21010_2017, "

@@ -1,9 +1,11 @@
-/* cli_temp.c — see cli_temp.h. The registry is process state on purpose: a signal handler
+/* io_temp.c — see io_temp.h. The registry is process state on purpose: a signal handler
  * can reach nothing else. It holds ready-made paths so that the handler only calls unlink,
- * which is async-signal-safe. */
-#include "cli_temp.h"
+ * which is async-signal-safe. Inside QGIS no handler is installed, but several runs may
+ * register at once from their threads: a mutex guards the updates. */
+#include "io_temp.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -22,6 +24,7 @@ typedef struct temp_entry {
 } temp_entry;
 
 static temp_entry registry[MAX_TEMPS];
+static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void unlink_with_companions(const char *temp) {
     char companion[TEMP_PATH + 320];
@@ -58,33 +61,38 @@ static void remove_stale(const char *path, const char *stem_end, const char *ext
     closedir(dir);
 }
 
-int cli_temp_path(const char *path, char *temp, size_t size) {
+int io_temp_path(const char *path, char *temp, size_t size) {
     const char *dot = strrchr(path, '.');
     if (!dot || strchr(dot, '/')) dot = path + strlen(path);
     int n = snprintf(temp, size, "%.*s.tmp-%ld%s", (int)(dot - path), path, (long)getpid(), dot);
     if (n < 0 || (size_t)n >= size || (size_t)n >= TEMP_PATH) return 1;
     remove_stale(path, dot, dot);
-    for (int i = 0; i < MAX_TEMPS; i++) {
+    int full = 1;
+    pthread_mutex_lock(&registry_lock);
+    for (int i = 0; i < MAX_TEMPS && full; i++) {
         if (registry[i].used) continue;
         for (int k = 0; k < COMPANIONS; k++)
             snprintf(registry[i].paths[k], sizeof registry[i].paths[k], "%s%s", temp, companion_suffix[k]);
         registry[i].used = 1;
-        return 0;
+        full = 0;
     }
-    return 1;
+    pthread_mutex_unlock(&registry_lock);
+    return full;
 }
 
 static void forget(const char *temp) {
+    pthread_mutex_lock(&registry_lock);
     for (int i = 0; i < MAX_TEMPS; i++)
         if (registry[i].used && strcmp(registry[i].paths[0], temp) == 0) registry[i].used = 0;
+    pthread_mutex_unlock(&registry_lock);
 }
 
-void cli_temp_discard(const char *temp) {
+void io_temp_discard(const char *temp) {
     unlink_with_companions(temp);
     forget(temp);
 }
 
-void cli_temp_release(const char *temp) { forget(temp); }
+void io_temp_release(const char *temp) { forget(temp); }
 
 static void on_signal(int sig) {
     for (int i = 0; i < MAX_TEMPS; i++)
@@ -95,7 +103,7 @@ static void on_signal(int sig) {
     raise(sig);
 }
 
-void cli_temp_install_signal_cleanup(void) {
+void io_temp_install_signal_cleanup(void) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = on_signal;

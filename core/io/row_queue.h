@@ -5,8 +5,8 @@
  * GeoPackage is as much work as computing them. A queue lets the two run on separate cores
  * without the computing threads ever waiting on SQLite (only when the writer is a few
  * batches behind), and keeps the file written by a single thread. */
-#ifndef GUOTU_CLI_ROW_QUEUE_H
-#define GUOTU_CLI_ROW_QUEUE_H
+#ifndef GUOTU_IO_ROW_QUEUE_H
+#define GUOTU_IO_ROW_QUEUE_H
 
 #include <stddef.h>
 

@@ -1,7 +1,7 @@
 /* gpkg_writer.h — a GeoPackage of several layers (tables or geometries), written to a
  * temporary file beside the target and renamed over it only when complete. */
-#ifndef GUOTU_CLI_GPKG_WRITER_H
-#define GUOTU_CLI_GPKG_WRITER_H
+#ifndef GUOTU_IO_GPKG_WRITER_H
+#define GUOTU_IO_GPKG_WRITER_H
 
 #include <gdal/ogr_api.h>
 #include <gdal/ogr_srs_api.h>

@@ -1,7 +1,7 @@
 /* gpkg_styles.h — default QGIS styles stored in a GeoPackage being written, so that its
  * layers open styled (and with their Chinese field names as aliases) in any QGIS. */
-#ifndef GUOTU_CLI_GPKG_STYLES_H
-#define GUOTU_CLI_GPKG_STYLES_H
+#ifndef GUOTU_IO_GPKG_STYLES_H
+#define GUOTU_IO_GPKG_STYLES_H
 
 #include <stddef.h>
 

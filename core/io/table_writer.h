@@ -1,7 +1,7 @@
 /* table_writer.h — writes a result table as CSV or as a GeoPackage attribute table,
  * atomically: into a temporary file beside the target, renamed over it at the end. */
-#ifndef GUOTU_CLI_TABLE_WRITER_H
-#define GUOTU_CLI_TABLE_WRITER_H
+#ifndef GUOTU_IO_TABLE_WRITER_H
+#define GUOTU_IO_TABLE_WRITER_H
 
 #include <stddef.h>
 

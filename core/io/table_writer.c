@@ -9,7 +9,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "cli_temp.h"
+#include "io_temp.h"
 #include "gpkg_writer.h"
 
 struct table_writer {
@@ -68,7 +68,7 @@ int table_writer_open(table_writer **out, const char *path, const char *table, c
         *out = w;
         return 0;
     }
-    if (cli_temp_path(path, w->temp, sizeof w->temp)) {
+    if (io_temp_path(path, w->temp, sizeof w->temp)) {
         snprintf(err, err_size, "the output path '%s' is too long", path);
         free(w);
         return 1;
@@ -76,7 +76,7 @@ int table_writer_open(table_writer **out, const char *path, const char *table, c
     w->csv = fopen(w->temp, "wb");
     if (!w->csv) {
         snprintf(err, err_size, "cannot write '%s': %s", path, strerror(errno));
-        cli_temp_discard(w->temp);
+        io_temp_discard(w->temp);
         free(w);
         return 1;
     }
@@ -118,11 +118,11 @@ int table_writer_commit(table_writer *w, const table_meta *meta, int nmeta, char
     w->csv = NULL;
     if (failed || rename(w->temp, w->path) != 0) {
         snprintf(err, err_size, "cannot write '%s': %s", w->path, strerror(errno));
-        cli_temp_discard(w->temp);
+        io_temp_discard(w->temp);
         free(w);
         return 1;
     }
-    cli_temp_release(w->temp);
+    io_temp_release(w->temp);
     free(w);
     return 0;
 }
@@ -132,7 +132,7 @@ void table_writer_abort(table_writer *w) {
     if (w->gpkg) gpkg_writer_abort(w->gpkg);
     if (w->csv) {
         fclose(w->csv);
-        cli_temp_discard(w->temp);
+        io_temp_discard(w->temp);
     }
     free(w);
 }

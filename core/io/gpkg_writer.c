@@ -1,7 +1,7 @@
 /* gpkg_writer.c — multi-layer GeoPackage output, atomic. */
 #include "gpkg_writer.h"
 
-#include "cli_temp.h"
+#include "io_temp.h"
 #include "gpkg_bulk.h"
 
 #include <errno.h>
@@ -41,7 +41,7 @@ int gpkg_writer_open_as(gpkg_writer **out, const char *path, const char *driver_
     snprintf(w->path, sizeof w->path, "%s", path);
     /* The temporary file keeps the target's extension, once: the XLSX driver goes by it and
      * reads "a.xlsx.tmp.xlsx" as a path inside the zip "a.xlsx". */
-    if (cli_temp_path(path, w->temp, sizeof w->temp)) {
+    if (io_temp_path(path, w->temp, sizeof w->temp)) {
         snprintf(err, err_size, "the output path '%s' is too long", path);
         free(w);
         return 1;
@@ -50,7 +50,7 @@ int gpkg_writer_open_as(gpkg_writer **out, const char *path, const char *driver_
     w->dataset = driver ? GDALCreate(driver, w->temp, 0, 0, 0, GDT_Unknown, NULL) : NULL;
     if (!w->dataset) {
         snprintf(err, err_size, "cannot create '%s': %s", path, CPLGetLastErrorMsg());
-        cli_temp_discard(w->temp);
+        io_temp_discard(w->temp);
         free(w);
         return 1;
     }
@@ -179,7 +179,7 @@ int gpkg_writer_commit(gpkg_writer *w, char *err, size_t err_size) {
         gpkg_writer_abort(w);
         return 1;
     }
-    cli_temp_release(w->temp);
+    io_temp_release(w->temp);
     gpkg_bulk_free(w->bulk);
     free(w);
     return 0;
@@ -189,6 +189,6 @@ void gpkg_writer_abort(gpkg_writer *w) {
     if (!w) return;
     gpkg_bulk_free(w->bulk); /* its statement goes before GDAL closes the connection */
     if (w->dataset) GDALClose(w->dataset);
-    cli_temp_discard(w->temp);
+    io_temp_discard(w->temp);
     free(w);
 }

@@ -1,6 +1,6 @@
 /* raster_source.h — GDAL adapter: streams a categorical band in row bands of blocks. */
-#ifndef GUOTU_CLI_RASTER_SOURCE_H
-#define GUOTU_CLI_RASTER_SOURCE_H
+#ifndef GUOTU_IO_RASTER_SOURCE_H
+#define GUOTU_IO_RASTER_SOURCE_H
 
 #include <gdal/gdal.h>
 #include <gdal/ogr_srs_api.h>

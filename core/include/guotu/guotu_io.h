@@ -1,0 +1,99 @@
+/*
+ * guotu_io.h — runs that read their inputs from files and write a GeoPackage: the core's
+ * algorithms fed by GDAL/OGR without a feature ever passing through the caller. Link
+ * libguotu_io (which links libguotu and GDAL); include this header, which includes guotu.h.
+ *
+ * For callers that hold file names rather than features: the guotu tool, and the QGIS
+ * plugin for layers backed by files with nothing the file does not hold (no unsaved edits,
+ * no selection-only run). A run reads each input once per worker thread, overlays on all
+ * CPUs while one more thread writes, and publishes its GeoPackage atomically (a temporary
+ * beside it, renamed at the end): a failed or cancelled run leaves nothing behind.
+ *
+ * Errors go through the context (guotu_context_last_error) like the core's own; progress
+ * and cancellation through the context's progress callback. The library never prints,
+ * exits or installs signal handlers; notes (e.g. "reprojecting layer X") go to the job's
+ * note callback.
+ */
+#ifndef GUOTU_IO_H
+#define GUOTU_IO_H
+
+#include "guotu.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#ifdef GUOTU_BUILDING_IO_LIBRARY
+#define GUOTU_IO_API __declspec(dllexport)
+#else
+#define GUOTU_IO_API __declspec(dllimport)
+#endif
+#else
+#define GUOTU_IO_API __attribute__((visibility("default")))
+#endif
+
+/* A note for the user (UTF-8, one sentence), e.g. that a layer is reprojected. */
+typedef void (*guotu_note_fn)(const char *message, void *user_data);
+
+/* ---- Land-use conversion from files (guotu_convert.h) ------------------- */
+
+/* Called once after a successful run, before the run frees its tables: `cv` is the
+ * finished overlay, read with guotu_convert_category_row and the other readers of
+ * guotu_convert.h on `ctx` (both borrowed for the call only). */
+typedef void (*guotu_convert_report_fn)(guotu_context *ctx, const guotu_convert *cv, void *user_data);
+
+/* Every string is borrowed for the duration of guotu_convert_job_run; NULL means "not
+ * given" unless said otherwise. Start from guotu_convert_job_init. */
+typedef struct guotu_convert_job {
+    /* The two land-use layers: a file GDAL opens (GeoPackage, shapefile, File Geodatabase …;
+     * or two categorical GeoTIFFs on one grid), the layer (NULL: the only or first layer with
+     * polygons), an attribute filter (an OGR SQL WHERE clause, as a QGIS subset string of a
+     * file layer is), the class-code field and the classification system (CAS_LUCC,
+     * SANDIAO_WORK, GBT21010_2017, YDYH_2023). Required: file, field (vectors) and system. */
+    const char *before, *before_layer, *before_where, *before_class_field, *before_system;
+    const char *after, *after_layer, *after_where, *after_class_field, *after_system;
+    /* Optional zones: a matrix per zone. zone_id_field is required with zones. */
+    const char *zones, *zones_layer, *zones_where, *zone_id_field;
+    /* Optional three-lines workspace (GeoPackage): pieces split by the lines. */
+    const char *workspace;
+    /* Tables: a CSV file or a preset name. NULL: the system's category map, the system's
+     * voucher coefficients, the provincial policy table "policy". */
+    const char *before_categories, *after_categories;
+    const char *before_coefficients, *after_coefficients;
+    const char *policy;
+    /* Folder holding presets/ (NULL: $GUOTU_RESOURCES, else the tool's installed or
+     * source-tree folder). */
+    const char *resources;
+    guotu_area_method area_method;
+    guotu_invalid_policy invalid;
+    int crs_mismatch_fail;   /* 1: refuse a layer in another CRS than the before layer; 0: reproject it */
+    const char *encoding;    /* text encoding for drivers that take one (e.g. "GBK"); NULL: the file's own */
+    const char *resample_to; /* rasters on different grids: "before" or "after"; NULL: refuse */
+    int threads;             /* overlay threads; 0: one per CPU */
+    /* The GeoPackage written (required, ".gpkg"; never one of the inputs): conversions,
+     * transitions, status_summary, unknown_codes, and line_summary with a workspace. Two
+     * rasters also give OUTPUT_conversions.tif beside it. */
+    const char *output;
+    guotu_note_fn note; /* may be NULL */
+    void *note_user;
+    guotu_convert_report_fn report; /* may be NULL */
+    void *report_user;
+} guotu_convert_job;
+
+/* Defaults: ellipsoidal areas, repair invalid geometries, reproject, threads per CPU. */
+GUOTU_IO_API void guotu_convert_job_init(guotu_convert_job *job);
+
+/* Runs the job. GUOTU_OK: the output is in place and job->report was called. Otherwise
+ * nothing is written and the context's last error says why: GUOTU_ERR_ARGUMENT (a bad
+ * job), GUOTU_ERR_IO (a file that cannot be read — a damaged layer is never taken for a
+ * shorter one — or written), GUOTU_ERR_CANCELLED, or the core's own status
+ * (GUOTU_ERR_DATA, GUOTU_ERR_CRS …). The context's progress callback may be called from
+ * the run's worker threads (one at a time). */
+GUOTU_IO_API int guotu_convert_job_run(guotu_context *ctx, const guotu_convert_job *job);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GUOTU_IO_H */

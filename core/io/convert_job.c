@@ -1,0 +1,631 @@
+/* convert_job.c — guotu_convert_job_run (guotu_io.h): the land-use conversion read from
+ * files, overlaid on worker threads and written to a GeoPackage. The guotu tool's
+ * `convert` parses its options into a job; the QGIS plugin fills one for layers backed by
+ * files. */
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "convert_raster.h"
+#include "gpkg_writer.h"
+#include "guotu/guotu_io.h"
+#include "io_temp.h"
+#include "io_util.h"
+#include "raster_source.h"
+#include "resources.h"
+#include "row_queue.h"
+#include "vector_source.h"
+
+struct job_run;
+
+/* One thread's share: its own context, overlay and file handles (the core and GDAL are
+ * used by one thread each); it takes every count-th "after" feature from index. */
+typedef struct convert_worker {
+    struct job_run *run;
+    int index, count;
+    guotu_context *ctx;
+    guotu_convert *cv;
+    vector_source before, after, zones;
+    int failed;
+    int status; /* the core's status of the failure; 0: a file could not be read (GUOTU_ERR_IO) */
+    char err[2048];
+    pthread_t thread;
+    row_batch *batch; /* pieces on their way to the writer */
+} convert_worker;
+
+typedef struct job_run {
+    const guotu_convert_job *j;
+    guotu_context *ctx; /* the caller's: tables, errors, the user's progress callback */
+    convert_worker *workers;
+    int nworkers;
+    atomic_int stop;           /* a worker failed or the user cancelled: every worker stops */
+    atomic_int user_cancelled; /* the user's progress callback asked to stop */
+    row_queue *queue;          /* pieces from the workers to the writer (the calling thread) */
+    guotu_category_map *maps[2];
+    guotu_policy *policy;
+    guotu_coefficients *k[2];
+    char sources[5][1200];
+    int rasters;                             /* both inputs are rasters */
+    char status_tif[1100], status_tmp[1120]; /* rasters: the status GeoTIFF, and while writing */
+    guotu_convert *cv;                       /* the merged overlay (worker 0's, or the raster one) */
+    guotu_context *cv_ctx;                   /* the context cv was made on */
+    gpkg_writer *out;
+    int pieces_layer;
+    int status; /* of the first failure */
+    char err[2048];
+} job_run;
+
+static int fail(job_run *r, int status, const char *message) {
+    if (!r->err[0]) {
+        snprintf(r->err, sizeof r->err, "%s", message);
+        r->status = status;
+    }
+    return 1;
+}
+
+static int core_error(job_run *r, guotu_context *ctx, int status) {
+    return fail(r, status ? status : GUOTU_ERR_DATA, guotu_context_last_error(ctx));
+}
+
+static void note(const job_run *r, const char *fmt, const char *a, const char *b, const char *c, const char *d) {
+    if (!r->j->note) return;
+    char text[1400];
+    snprintf(text, sizeof text, fmt, a, b, c, d);
+    r->j->note(text, r->j->note_user);
+}
+
+static int load_tables(job_run *r) {
+    const guotu_convert_job *j = r->j;
+    const char *maps[2] = {j->before_categories ? j->before_categories : j->before_system,
+                           j->after_categories ? j->after_categories : j->after_system};
+    const char *coefficients[2] = {j->before_coefficients ? j->before_coefficients : j->before_system,
+                                   j->after_coefficients ? j->after_coefficients : j->after_system};
+    char err[1400];
+    for (int side = 0; side < 2; side++) {
+        size_t n = 0;
+        char *text = table_text_load_from(j->resources, maps[side], "conversion", r->sources[side],
+                                          sizeof r->sources[side], &n, err, sizeof err);
+        if (!text) return fail(r, GUOTU_ERR_IO, err);
+        int status = guotu_category_map_parse(r->ctx, text, n, r->sources[side], &r->maps[side]);
+        free(text);
+        if (status) return core_error(r, r->ctx, status);
+        /* Standard-forest change per piece uses each system's voucher preset. */
+        text = table_text_load_from(j->resources, coefficients[side], "voucher", r->sources[3 + side],
+                                    sizeof r->sources[3 + side], &n, err, sizeof err);
+        if (!text) return fail(r, GUOTU_ERR_IO, err);
+        status = guotu_coefficients_parse(r->ctx, text, n, r->sources[3 + side], NULL, &r->k[side]);
+        free(text);
+        if (status) return core_error(r, r->ctx, status);
+    }
+    size_t n = 0;
+    char *text = table_text_load_from(j->resources, j->policy ? j->policy : "policy", "conversion", r->sources[2],
+                                      sizeof r->sources[2], &n, err, sizeof err);
+    if (!text) return fail(r, GUOTU_ERR_IO, err);
+    int status = guotu_policy_parse(r->ctx, text, n, r->sources[2], &r->policy);
+    free(text);
+    return status ? core_error(r, r->ctx, status) : 0;
+}
+
+/* Reprojects `src` into the before layer's CRS when they differ (or refuses). */
+static int align(convert_worker *w, vector_source *src, const char *role) {
+    OGRSpatialReferenceH want = vector_source_crs(&w->before), have = vector_source_crs(src);
+    if (!have && !want) return 0;
+    if (!have || !want) {
+        snprintf(w->err, sizeof w->err, "the %s layer '%s' %s a CRS but the before layer '%s' %s", role,
+                 src->layer_name, have ? "has" : "has no", w->before.layer_name, want ? "has one" : "has none");
+        return 1;
+    }
+    const char *same_opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
+    if (OSRIsSameEx(have, want, same_opts)) return 0;
+    if (w->run->j->crs_mismatch_fail) {
+        snprintf(w->err, sizeof w->err,
+                 "the %s layer '%s' is in %s but the before layer is in %s (--crs-mismatch fail)", role,
+                 src->layer_name, OSRGetName(have), OSRGetName(want));
+        return 1;
+    }
+    if (w->index == 0)
+        note(w->run, "reprojecting the %s layer '%s' from %s to %s", role, src->layer_name, OSRGetName(have),
+             OSRGetName(want));
+    return vector_source_reproject_to(src, want, w->err, sizeof w->err);
+}
+
+static int open_layer(convert_worker *w, vector_source *src, const char *path, const char *layer, const char *where,
+                      const char *field) {
+    const guotu_convert_job *j = w->run->j;
+    return vector_source_open(src, path, layer, j->encoding, w->err, sizeof w->err) ||
+           vector_source_filter(src, where, w->err, sizeof w->err) ||
+           vector_source_use_field(src, field, w->err, sizeof w->err);
+}
+
+static int open_inputs(convert_worker *w) {
+    const guotu_convert_job *j = w->run->j;
+    if (!j->before_class_field || !j->after_class_field) {
+        snprintf(w->err, sizeof w->err, "vector land use needs --before-class-field and --after-class-field");
+        return 1;
+    }
+    if (open_layer(w, &w->before, j->before, j->before_layer, j->before_where, j->before_class_field) ||
+        open_layer(w, &w->after, j->after, j->after_layer, j->after_where, j->after_class_field) ||
+        align(w, &w->after, "after"))
+        return 1;
+    if (j->zones && (open_layer(w, &w->zones, j->zones, j->zones_layer, j->zones_where, j->zone_id_field) ||
+                     align(w, &w->zones, "zones")))
+        return 1;
+    return 0;
+}
+
+/* The three lines of the workspace, reprojected like the other layers. */
+static int feed_lines(convert_worker *w) {
+    static const char *const layers[3] = {"ecological_redline", "permanent_farmland", "urban_boundary"};
+    const char *path = w->run->j->workspace;
+    for (int line = 0; line < 3; line++) {
+        vector_source src;
+        if (vector_source_open(&src, path, layers[line], NULL, w->err, sizeof w->err)) {
+            workspace_layer_message(w->err, sizeof w->err, layers[line]);
+            return 1;
+        }
+        int failed = align(w, &src, layers[line]);
+        int64_t fid;
+        const unsigned char *wkb;
+        size_t size;
+        char value[8];
+        int more = 0;
+        while (!failed &&
+               (more = vector_source_next(&src, &fid, value, sizeof value, &wkb, &size, w->err, sizeof w->err)) == 1)
+            if (guotu_convert_add_line(w->ctx, w->cv, (guotu_line)line, fid, wkb, size)) {
+                snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
+                failed = 1;
+            }
+        vector_source_close(&src);
+        if (failed || more < 0) return 1;
+    }
+    return 0;
+}
+
+static int write_piece(const guotu_conversion_piece *p, void *user) {
+    convert_worker *w = user;
+    job_run *r = w->run;
+    const char *texts[11] = {
+        p->from_code, p->to_code, p->from_category, p->to_category, p->status, p->paths_zh, p->paths_en, 0, 0,
+        p->zone_id,   p->line};
+    double reals[11] = {0, 0, 0, 0, 0, 0, 0, p->area_ha, p->dm_ha, 0, 0};
+    int stop = row_queue_add(r->queue, &w->batch, texts, reals, p->wkb, p->wkb_size);
+    if (stop == ROW_QUEUE_NOMEM) snprintf(w->err, sizeof w->err, "out of memory");
+    return stop; /* ROW_QUEUE_STOPPED: the writer's own error is the one reported */
+}
+
+/* The writer's end of the queue: one piece into the GeoPackage. */
+static int store_piece(void *user, const char *const *texts, const double *reals, const unsigned char *wkb,
+                       size_t wkb_size) {
+    job_run *r = user;
+    char err[2048];
+    if (!gpkg_writer_row(r->out, r->pieces_layer, texts, reals, wkb, wkb_size, err, sizeof err)) return 0;
+    return fail(r, GUOTU_ERR_IO, err);
+}
+
+/* Each worker's progress callback: worker 0 reports to the user (whose callback may
+ * cancel); every worker stops once another has failed or the user cancelled. */
+static int worker_progress(double fraction, const char *message, void *user) {
+    convert_worker *w = user;
+    job_run *r = w->run;
+    if (atomic_load(&r->stop)) return 1;
+    if (w->index == 0 && guotu_context_report_progress(r->ctx, fraction, message) != GUOTU_OK) {
+        atomic_store(&r->user_cancelled, 1);
+        atomic_store(&r->stop, 1);
+        return 1;
+    }
+    return 0;
+}
+
+/* Feeds a layer to the worker's overlay; "after" features only every count-th one. */
+static int feed(convert_worker *w, vector_source *src, int side) {
+    char value[1024];
+    int64_t fid;
+    const unsigned char *wkb;
+    size_t size;
+    int more;
+    for (int64_t i = 0;
+         (more = vector_source_next(src, &fid, value, sizeof value, &wkb, &size, w->err, sizeof w->err)) == 1; i++) {
+        if (side == 1 && i % w->count != w->index) continue;
+        int status = side == 2   ? guotu_convert_add_zone(w->ctx, w->cv, value, fid, wkb, size)
+                     : side == 0 ? guotu_convert_add_before(w->ctx, w->cv, value, fid, wkb, size)
+                                 : guotu_convert_add_after(w->ctx, w->cv, value, fid, wkb, size);
+        if (status) {
+            if (!w->err[0]) snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
+            w->status = status;
+            return 1; /* a write error from the piece callback keeps its own text */
+        }
+        /* Reading the layers is not the core's work: look for a stop between features too. */
+        if ((i & 1023) == 0 && atomic_load(&w->run->stop)) {
+            snprintf(w->err, sizeof w->err, "cancelled by the user");
+            w->status = GUOTU_ERR_CANCELLED;
+            return 1;
+        }
+    }
+    return more < 0;
+}
+
+static int worker_run(convert_worker *w) {
+    job_run *r = w->run;
+    const guotu_convert_job *j = r->j;
+    if (open_inputs(w)) return 1;
+    guotu_convert_options o;
+    guotu_convert_options_init(&o);
+    char *crs = NULL;
+    OGRSpatialReferenceH srs = vector_source_crs(&w->before);
+    const char *wkt_opts[] = {"FORMAT=WKT2_2019", NULL};
+    if (srs) OSRExportToWktEx(srs, &crs, wkt_opts);
+    o.crs = crs;
+    o.area_method = j->area_method;
+    o.invalid = j->invalid;
+    o.before_label = w->before.layer_name;
+    o.after_label = w->after.layer_name;
+    o.zones_label = w->zones.layer_name;
+    int status = guotu_convert_create(w->ctx, &o, r->maps[0], r->maps[1], r->policy, r->k[0], r->k[1], &w->cv);
+    CPLFree(crs);
+    if (status) {
+        snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
+        w->status = status;
+        return 1;
+    }
+    if ((j->zones && feed(w, &w->zones, 2)) || feed(w, &w->before, 0) || (j->workspace && feed_lines(w))) return 1;
+    status = guotu_convert_prepare(w->ctx, w->cv);
+    if (status) {
+        snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
+        w->status = status;
+        return 1;
+    }
+    guotu_convert_set_expected(w->ctx, w->cv, vector_source_count(&w->after) / w->count);
+    guotu_convert_set_piece_callback(w->cv, write_piece, w);
+    return feed(w, &w->after, 1);
+}
+
+static void *worker_thread(void *arg) {
+    convert_worker *w = arg;
+    /* GDAL's messages are read back into our own; the thread's handler keeps them from
+     * being printed (or logged by a host application) a second time. */
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    w->failed = worker_run(w);
+    CPLPopErrorHandler();
+    if (w->failed) atomic_store(&w->run->stop, 1);
+    row_queue_done(w->run->queue, &w->batch);
+    return NULL;
+}
+
+/* Opens the output, runs the workers on threads while this one writes their pieces, merges. */
+static int overlay(job_run *r) {
+    static const table_column columns[] = {
+        {"from_code", COLUMN_TEXT, 0, NULL},     {"to_code", COLUMN_TEXT, 0, NULL},
+        {"from_category", COLUMN_TEXT, 0, NULL}, {"to_category", COLUMN_TEXT, 0, NULL},
+        {"status", COLUMN_TEXT, 0, NULL},        {"path_zh", COLUMN_TEXT, 0, NULL},
+        {"path_en", COLUMN_TEXT, 0, NULL},       {"area_ha", COLUMN_REAL, 0, NULL},
+        {"dm_ha", COLUMN_REAL, 0, NULL},         {"zone_id", COLUMN_TEXT, 0, NULL},
+        {"line", COLUMN_TEXT, 0, NULL}};
+    const guotu_convert_job *j = r->j;
+    char err[2048];
+    /* One worker per CPU: on real-shaped data the overlay, not the writer, is the work (two
+     * workers on two cores: 1.6x one worker on a 三调-shaped county). */
+    r->nworkers = io_thread_count(j->threads, 0);
+    r->workers = calloc((size_t)r->nworkers, sizeof *r->workers);
+    if (!r->workers) return fail(r, GUOTU_ERR_NOMEM, "out of memory");
+    for (int k = 0; k < r->nworkers; k++) {
+        convert_worker *w = &r->workers[k];
+        w->run = r;
+        w->index = k;
+        w->count = r->nworkers;
+        w->ctx = guotu_context_create();
+        if (!w->ctx) return fail(r, GUOTU_ERR_NOMEM, "out of memory");
+        guotu_context_set_progress(w->ctx, worker_progress, w);
+    }
+    /* The output's CRS is the before layer's: read it from a handle of our own. */
+    vector_source probe;
+    if (vector_source_open(&probe, j->before, j->before_layer, j->encoding, err, sizeof err))
+        return fail(r, GUOTU_ERR_IO, err);
+    int failed = gpkg_writer_open(&r->out, j->output, err, sizeof err);
+    if (!failed) {
+        /* Millions of pieces: written straight through SQLite, the spatial index packed at the end. */
+        r->pieces_layer = gpkg_writer_add_bulk_layer(r->out, "conversions", vector_source_crs(&probe), columns,
+                                                     j->workspace ? 11 : 10, err, sizeof err);
+        failed = r->pieces_layer < 0;
+    }
+    vector_source_close(&probe);
+    if (failed) return fail(r, GUOTU_ERR_IO, err);
+    r->queue = row_queue_create(j->workspace ? 11 : 10, r->nworkers);
+    if (!r->queue) return fail(r, GUOTU_ERR_NOMEM, "out of memory");
+    int started = 0;
+    for (int k = 0; k < r->nworkers; k++, started++)
+        if (pthread_create(&r->workers[k].thread, NULL, worker_thread, &r->workers[k]) != 0) break;
+    for (int k = started; k < r->nworkers; k++)
+        row_queue_done(r->queue, &r->workers[k].batch); /* never started: nothing will come */
+    /* This thread writes while the workers overlay. */
+    failed = row_queue_drain(r->queue, store_piece, r);
+    if (failed) atomic_store(&r->stop, 1);
+    for (int k = 0; k < started; k++)
+        pthread_join(r->workers[k].thread, NULL);
+    if (!failed && atomic_load(&r->user_cancelled)) return fail(r, GUOTU_ERR_CANCELLED, "cancelled by the user");
+    /* The worker that failed for a reason says why; the others only stopped because of it
+     * (their core calls then end as "cancelled"). */
+    for (int pass = 0; pass < 2 && !failed; pass++)
+        for (int k = 0; k < started && !failed; k++) {
+            convert_worker *w = &r->workers[k];
+            if (w->failed && (pass || w->status != GUOTU_ERR_CANCELLED))
+                failed = fail(r, w->status ? w->status : GUOTU_ERR_IO, w->err);
+        }
+    if (!failed && started < r->nworkers) failed = fail(r, GUOTU_ERR_IO, "cannot start worker threads");
+    if (failed) return 1;
+    r->cv = r->workers[0].cv;
+    r->cv_ctx = r->workers[0].ctx;
+    for (int k = 1; k < r->nworkers; k++)
+        if (guotu_convert_merge(r->cv_ctx, r->cv, r->workers[k].cv) != GUOTU_OK)
+            return core_error(r, r->cv_ctx, GUOTU_ERR_DATA);
+    if (guotu_convert_finish(r->cv_ctx, r->cv) != GUOTU_OK) return core_error(r, r->cv_ctx, GUOTU_ERR_DATA);
+    return 0;
+}
+
+/* Both inputs are rasters: refuses what raster mode cannot do, then overlays cell by cell. */
+static int raster_overlay(job_run *r) {
+    const guotu_convert_job *j = r->j;
+    char err[2048];
+    if (j->zones || j->workspace) {
+        snprintf(err, sizeof err,
+                 "%s with raster land use is not supported yet: run without it, or polygonize both rasters "
+                 "(gdal_polygonize) to overlay them as vectors",
+                 j->zones ? "--zones" : "--workspace");
+        return fail(r, GUOTU_ERR_ARGUMENT, err);
+    }
+    size_t n = strlen(j->output) - 5; /* ".gpkg" */
+    snprintf(r->status_tif, sizeof r->status_tif, "%.*s_conversions.tif", (int)(n < 1000 ? n : 1000), j->output);
+    if (io_same_file(r->status_tif, j->before) || io_same_file(r->status_tif, j->after)) {
+        snprintf(err, sizeof err, "refusing to write the status raster over the input '%s'", r->status_tif);
+        return fail(r, GUOTU_ERR_ARGUMENT, err);
+    }
+    if (io_temp_path(r->status_tif, r->status_tmp, sizeof r->status_tmp)) {
+        snprintf(err, sizeof err, "the output path '%.1000s' is too long", r->status_tif);
+        return fail(r, GUOTU_ERR_ARGUMENT, err);
+    }
+    if (gpkg_writer_open(&r->out, j->output, err, sizeof err)) return fail(r, GUOTU_ERR_IO, err);
+    r->pieces_layer = -1;
+    const char *area = j->area_method == GUOTU_AREA_PLANAR ? "planar" : "ellipsoidal";
+    convert_raster_args ra = {j->before, j->after, j->resample_to, area, r->status_tmp};
+    const guotu_category_map *maps[2] = {r->maps[0], r->maps[1]};
+    const guotu_coefficients *k[2] = {r->k[0], r->k[1]};
+    char text[1400];
+    if (convert_raster_run(r->ctx, &ra, maps, r->policy, k, &r->cv, text, sizeof text, err, sizeof err))
+        return fail(r, strstr(err, "cancelled") ? GUOTU_ERR_CANCELLED : GUOTU_ERR_DATA, err);
+    r->cv_ctx = r->ctx;
+    if (text[0]) note(r, "%s", text, "", "", "");
+    return 0;
+}
+
+static int add_table(job_run *r, const char *name, const table_column *columns, int ncolumns) {
+    char err[2048];
+    int t = gpkg_writer_add_layer(r->out, name, wkbNone, NULL, columns, ncolumns, err, sizeof err);
+    if (t < 0) fail(r, GUOTU_ERR_IO, err);
+    return t;
+}
+
+static int add_row(job_run *r, int table, const char *const *texts, const double *reals) {
+    char err[2048];
+    return gpkg_writer_row(r->out, table, texts, reals, NULL, 0, err, sizeof err) ? fail(r, GUOTU_ERR_IO, err) : 0;
+}
+
+static int write_tables(job_run *r, const table_meta *meta, int nmeta) {
+    static const table_column tcols[] = {{"zone_id", COLUMN_TEXT, 0, NULL},    {"level", COLUMN_TEXT, 0, NULL},
+                                         {"from_class", COLUMN_TEXT, 0, NULL}, {"to_class", COLUMN_TEXT, 0, NULL},
+                                         {"status", COLUMN_TEXT, 0, NULL},     {"area_ha", COLUMN_REAL, 0, NULL},
+                                         {"dm_ha", COLUMN_REAL, 0, NULL}};
+    guotu_context *ctx = r->cv_ctx;
+    int t = add_table(r, "transitions", tcols, 7);
+    if (t < 0) return 1;
+    for (int level = 0; level < 2; level++) {
+        size_t n = level ? guotu_convert_code_count(r->cv) : guotu_convert_category_count(r->cv);
+        for (size_t i = 0; i < n; i++) {
+            guotu_transition row;
+            if (level)
+                guotu_convert_code_row(ctx, r->cv, i, &row);
+            else
+                guotu_convert_category_row(ctx, r->cv, i, &row);
+            const char *texts[7] = {row.zone_id, level ? "code" : "category", row.from, row.to, row.status, 0, 0};
+            double reals[7] = {0, 0, 0, 0, 0, row.area_ha, row.dm_ha};
+            if (add_row(r, t, texts, reals)) return 1;
+        }
+    }
+    gpkg_writer_meta(r->out, t, meta, nmeta);
+    static const table_column scols[] = {
+        {"zone_id", COLUMN_TEXT, 0, NULL}, {"status", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
+    int s = add_table(r, "status_summary", scols, 3);
+    if (s < 0) return 1;
+    for (size_t i = 0; i < guotu_convert_status_count(r->cv); i++) {
+        guotu_status_area row;
+        guotu_convert_status_row(ctx, r->cv, i, &row);
+        const char *texts[3] = {row.zone_id, row.status, 0};
+        double reals[3] = {0, 0, row.area_ha};
+        if (add_row(r, s, texts, reals)) return 1;
+    }
+    static const table_column ucols[] = {
+        {"class_code", COLUMN_TEXT, 0, NULL}, {"layer", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
+    int u = add_table(r, "unknown_codes", ucols, 3);
+    if (u < 0) return 1;
+    for (size_t i = 0; i < guotu_convert_unknown_count(r->cv); i++) {
+        guotu_unknown_code row;
+        guotu_convert_unknown_row(ctx, r->cv, i, &row);
+        const char *texts[3] = {row.code, row.side ? "after" : "before", 0};
+        double reals[3] = {0, 0, row.area_ha};
+        if (add_row(r, u, texts, reals)) return 1;
+    }
+    if (r->j->workspace) {
+        static const table_column lcols[] = {{"zone_id", COLUMN_TEXT, 0, NULL},
+                                             {"line", COLUMN_TEXT, 0, NULL},
+                                             {"status", COLUMN_TEXT, 0, NULL},
+                                             {"area_ha", COLUMN_REAL, 0, NULL}};
+        int l = add_table(r, "line_summary", lcols, 4);
+        if (l < 0) return 1;
+        for (size_t i = 0; i < guotu_convert_line_count(r->cv); i++) {
+            guotu_line_status_area row;
+            guotu_convert_line_row(ctx, r->cv, i, &row);
+            const char *texts[4] = {row.zone_id, row.line, row.status, 0};
+            double reals[4] = {0, 0, 0, row.area_ha};
+            if (add_row(r, l, texts, reals)) return 1;
+        }
+        gpkg_writer_meta(r->out, l, meta, nmeta);
+    }
+    if (r->pieces_layer >= 0) gpkg_writer_meta(r->out, r->pieces_layer, meta, nmeta);
+    return 0;
+}
+
+/* What a job must hold before anything is opened; messages name the option as the guotu
+ * tool spells it (the plugin checks its own parameters first). */
+static int check_job(job_run *r) {
+    const guotu_convert_job *j = r->j;
+    const char *u = NULL;
+    size_t n = j->output ? strlen(j->output) : 0;
+    if (!j->before || !j->after || !j->before_system || !j->after_system || !j->output)
+        u = "--before, --after, --before-system, --after-system and -o are required";
+    else if (!classification_system_known(j->before_system) || !classification_system_known(j->after_system))
+        u = "systems must be CAS_LUCC, SANDIAO_WORK, GBT21010_2017 or YDYH_2023";
+    else if (!j->zones != !j->zone_id_field)
+        u = "--zones and --zone-id go together";
+    else if (j->area_method != GUOTU_AREA_ELLIPSOIDAL && j->area_method != GUOTU_AREA_PLANAR)
+        u = "--area must be ellipsoidal or planar";
+    else if (j->invalid != GUOTU_INVALID_REPAIR && j->invalid != GUOTU_INVALID_FAIL)
+        u = "--invalid must be repair or fail";
+    else if (n < 5 || strcmp(j->output + n - 5, ".gpkg") != 0)
+        u = "the output must be a .gpkg file";
+    else if (j->resample_to && strcmp(j->resample_to, "before") && strcmp(j->resample_to, "after"))
+        u = "--resample-to must be before or after";
+    if (u) return fail(r, GUOTU_ERR_ARGUMENT, u);
+    const char *inputs[] = {j->before,
+                            j->after,
+                            j->zones,
+                            j->workspace,
+                            j->before_categories,
+                            j->after_categories,
+                            j->before_coefficients,
+                            j->after_coefficients,
+                            j->policy};
+    char err[2048];
+    if (io_refuse_overwrite(inputs, 9, &j->output, 1, err, sizeof err)) return fail(r, GUOTU_ERR_ARGUMENT, err);
+    return 0;
+}
+
+static int run(job_run *r) {
+    const guotu_convert_job *j = r->j;
+    char err[2048];
+    if (check_job(r)) return 1;
+    int raster[2] = {raster_source_probe(j->before), raster_source_probe(j->after)};
+    if (raster[0] != raster[1]) {
+        snprintf(err, sizeof err,
+                 "'%s' is a raster and '%s' a vector layer: both inputs must be polygons, or both rasters "
+                 "(polygonize the raster with gdal_polygonize, or rasterize the polygons onto the raster's grid "
+                 "with gdal_rasterize)",
+                 raster[0] ? j->before : j->after, raster[0] ? j->after : j->before);
+        return fail(r, GUOTU_ERR_ARGUMENT, err);
+    }
+    if (j->resample_to && !raster[0]) {
+        snprintf(err, sizeof err, "--resample-to is for two rasters; '%s' and '%s' are vector layers", j->before,
+                 j->after);
+        return fail(r, GUOTU_ERR_ARGUMENT, err);
+    }
+    r->rasters = raster[0] && raster[1];
+    if (load_tables(r) || (r->rasters ? raster_overlay(r) : overlay(r))) return 1;
+    char when[32];
+    time_t now = time(NULL);
+    struct tm utc;
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &utc));
+    const char *area = j->area_method == GUOTU_AREA_PLANAR ? "planar" : "ellipsoidal";
+    const table_meta meta[] = {{"guotu_version", guotu_version()},
+                               {"created_utc", when},
+                               {"before", j->before},
+                               {"before_filter", j->before_where ? j->before_where : "(none)"},
+                               {"before_class_field", j->before_class_field ? j->before_class_field : "(none)"},
+                               {"before_system", j->before_system},
+                               {"before_categories", r->sources[0]},
+                               {"after", j->after},
+                               {"after_filter", j->after_where ? j->after_where : "(none)"},
+                               {"after_class_field", j->after_class_field ? j->after_class_field : "(none)"},
+                               {"after_system", j->after_system},
+                               {"after_categories", r->sources[1]},
+                               {"policy", r->sources[2]},
+                               {"zones", j->zones ? j->zones : "(none)"},
+                               {"area_method", area},
+                               {"invalid_policy", j->invalid == GUOTU_INVALID_FAIL ? "fail" : "repair"},
+                               {"workspace", j->workspace ? j->workspace : "(none)"},
+                               {"resample_to", j->resample_to ? j->resample_to : "(none)"},
+                               {"conversions_raster", r->rasters ? r->status_tif : "(none: polygons in conversions)"}};
+    if (write_tables(r, meta, (int)(sizeof meta / sizeof meta[0]))) return 1;
+    int failed = gpkg_writer_commit(r->out, err, sizeof err); /* frees the writer either way */
+    r->out = NULL;
+    if (failed) return fail(r, GUOTU_ERR_IO, err);
+    if (r->rasters) {
+        /* GDAL keeps the category names in a sidecar .aux.xml: it moves along. */
+        char aux_tmp[1200], aux[1200];
+        snprintf(aux_tmp, sizeof aux_tmp, "%s.aux.xml", r->status_tmp);
+        snprintf(aux, sizeof aux, "%s.aux.xml", r->status_tif);
+        if (access(aux_tmp, F_OK) == 0)
+            rename(aux_tmp, aux);
+        else
+            unlink(aux); /* an older run's names would not match */
+        if (rename(r->status_tmp, r->status_tif) != 0) {
+            snprintf(err, sizeof err, "cannot write the status raster '%.1000s': %s", r->status_tif, strerror(errno));
+            return fail(r, GUOTU_ERR_IO, err);
+        }
+        io_temp_release(r->status_tmp);
+    }
+    if (j->report) j->report(r->cv_ctx, r->cv, j->report_user);
+    return 0;
+}
+
+void guotu_convert_job_init(guotu_convert_job *job) {
+    if (!job) return;
+    memset(job, 0, sizeof *job);
+    job->area_method = GUOTU_AREA_ELLIPSOIDAL;
+    job->invalid = GUOTU_INVALID_REPAIR;
+}
+
+int guotu_convert_job_run(guotu_context *ctx, const guotu_convert_job *job) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    if (!job) return guotu_context_fail(ctx, GUOTU_ERR_ARGUMENT, "no job given");
+    job_run *r = calloc(1, sizeof *r);
+    if (!r) return guotu_context_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    r->j = job;
+    r->ctx = ctx;
+    atomic_init(&r->stop, 0);
+    atomic_init(&r->user_cancelled, 0);
+    GDALAllRegister();
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    int failed = run(r);
+    CPLPopErrorHandler();
+    gpkg_writer_abort(r->out);
+    if (r->rasters) {
+        char aux_tmp[1200];
+        snprintf(aux_tmp, sizeof aux_tmp, "%s.aux.xml", r->status_tmp);
+        unlink(aux_tmp);
+        if (failed && r->status_tmp[0]) io_temp_discard(r->status_tmp);
+        guotu_convert_destroy(r->ctx, r->cv);
+    }
+    for (int k = 0; k < r->nworkers; k++) {
+        convert_worker *w = &r->workers[k];
+        guotu_convert_destroy(w->ctx, w->cv);
+        vector_source_close(&w->before);
+        vector_source_close(&w->after);
+        vector_source_close(&w->zones);
+        guotu_context_destroy(w->ctx);
+    }
+    free(r->workers);
+    row_queue_free(r->queue);
+    for (int i = 0; i < 2; i++) {
+        guotu_category_map_destroy(r->ctx, r->maps[i]);
+        guotu_coefficients_destroy(r->ctx, r->k[i]);
+    }
+    guotu_policy_destroy(r->ctx, r->policy);
+    int status = failed ? (r->status ? r->status : GUOTU_ERR_DATA) : GUOTU_OK;
+    if (failed) guotu_context_fail(ctx, status, r->err);
+    free(r);
+    return status;
+}

@@ -1,0 +1,58 @@
+/* io_util.c — small helpers of the I/O library: growing arrays, comparing files, refusing
+ * an output over an input, the number of worker threads. */
+#include "io_util.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int io_reserve(void *items_address, size_t *cap, size_t need, size_t item_size, size_t initial) {
+    if (need <= *cap) return 0;
+    size_t n = *cap ? *cap : (initial ? initial : 1);
+    while (n < need) {
+        if (n > SIZE_MAX / 2) return 1;
+        n *= 2;
+    }
+    if (!item_size || n > SIZE_MAX / item_size) return 1;
+    void *items; /* through memcpy: any T ** without reading a T * as a void * */
+    memcpy(&items, items_address, sizeof items);
+    void *grown = realloc(items, n * item_size);
+    if (!grown) return 1;
+    memcpy(items_address, &grown, sizeof grown);
+    *cap = n;
+    return 0;
+}
+
+int io_same_file(const char *a, const char *b) {
+    char ra[PATH_MAX], rb[PATH_MAX];
+    if (!a || !b || !realpath(a, ra) || !realpath(b, rb)) return 0;
+    return strcmp(ra, rb) == 0;
+}
+
+int io_refuse_overwrite(const char *const *inputs, int ninputs, const char *const *outputs, int noutputs, char *err,
+                        size_t err_size) {
+    for (int o = 0; o < noutputs; o++) {
+        if (!outputs[o]) continue;
+        for (int i = 0; i < ninputs; i++)
+            if (inputs[i] && (io_same_file(inputs[i], outputs[o]) || strcmp(inputs[i], outputs[o]) == 0)) {
+                snprintf(err, err_size, "refusing to write the output '%s' over the input '%s'", outputs[o], inputs[i]);
+                return 1;
+            }
+        for (int p = 0; p < o; p++)
+            if (outputs[p] && (io_same_file(outputs[p], outputs[o]) || strcmp(outputs[p], outputs[o]) == 0)) {
+                snprintf(err, err_size, "two outputs are the same file '%s'", outputs[o]);
+                return 1;
+            }
+    }
+    return 0;
+}
+
+int io_thread_count(int asked, int spare) {
+    if (asked > 0) return asked > IO_MAX_THREADS ? IO_MAX_THREADS : asked;
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    long n = (cpus > 0 ? cpus : 1) - spare;
+    return n > IO_MAX_THREADS ? IO_MAX_THREADS : (n < 1 ? 1 : (int)n);
+}
