@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
-from qgis.PyQt.QtCore import QVariant
 
 from qgis.core import (QgsExpression, QgsFillSymbol, QgsLayoutItemMap, QgsMapLayer, QgsProject, QgsRectangle,
                        QgsRuleBasedRenderer, QgsSingleSymbolRenderer, QgsVectorLayer, QgsWkbTypes)
@@ -81,7 +80,7 @@ def find_border_inputs(project: QgsProject, admin_a: str, admin_b: str,
             continue
         count = layer.featureCount()
         for index, fld in enumerate(layer.fields()):
-            if fld.type() not in (QVariant.String,):
+            if fld.isNumeric():  # ids are texts
                 continue
             values = _values(layer, index)
             if admin_a in values and admin_b in values and len(values) == count and admin is None:

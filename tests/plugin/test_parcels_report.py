@@ -138,12 +138,11 @@ def test_companions_are_found_by_their_columns_in_both_languages(fx: Dict, langu
 def test_p10_page_draws_the_red_line(fx: Dict) -> None:
     from guotu.parcels.parcels_report import export_village_report
 
-    project = QgsProject.instance()
+    project = QgsProject()  # a project of the report's own (as the report algorithm has), without a red line
     folder = fx["dir"]
+    without = export_village_report(report_layers(fx), folder / "without.pdf", "V1", "东村", project=project, dpi=60)
     with_line = export_village_report(report_layers(fx, workspace_lines(fx["ws"])), folder / "with.pdf", "V1", "东村",
                                       project=project, dpi=60)
-    other = QgsProject()  # no red line in it
-    without = export_village_report(report_layers(fx), folder / "without.pdf", "V1", "东村", project=other, dpi=60)
     # Parcel A (P10, half inside the red line) is the first parcel page: page 2.
     assert "Parcel A" in page_text(with_line.pdf, 2) and "P10" in page_text(with_line.pdf, 2)
     assert "Ecological protection red line" in page_text(with_line.pdf, 2)  # its key on the map
@@ -157,9 +156,8 @@ def test_p10_page_draws_the_red_line(fx: Dict) -> None:
     assert "red line is not drawn" in page_text(without.pdf, 2)
     assert not any("red line" in w for w in with_line.warnings)
     # The report-only red-line layer does not stay in the project.
-    for p in (project, other):
-        assert not [layer for layer in p.mapLayers().values() if layer.name() == "Ecological protection red line"]
-    other.clear()
+    assert not [layer for layer in project.mapLayers().values() if layer.name() == "Ecological protection red line"]
+    project.clear()
 
 
 def test_p10_red_line_of_an_open_workspace_and_of_the_algorithm(fx: Dict) -> None:
@@ -171,7 +169,7 @@ def test_p10_red_line_of_an_open_workspace_and_of_the_algorithm(fx: Dict) -> Non
     from guotu.lines.lines_workspace import ROLE_PROPERTY
     from guotu.parcels.parcels_report import export_village_report
 
-    project = QgsProject.instance()
+    project = QgsProject()  # the project the report reads: a workspace open in it
     source = QgsVectorLayer(f"{fx['ws']}|layername=ecological_redline", "my red line", "ogr")
     redline = source.materialize(QgsFeatureRequest())  # a temporary layer: not known by its source
     redline.setCustomProperty(ROLE_PROPERTY, "ecological_redline")
@@ -194,6 +192,7 @@ def test_p10_red_line_of_an_open_workspace_and_of_the_algorithm(fx: Dict) -> Non
         "WORKSPACE": str(fx["ws"]), "VILLAGE": "V1", "OUTPUT_FOLDER": str(out)})
     assert result["REPORT_COUNT"] == 1
     assert "Ecological protection red line" in page_text(out / "审查报告_V1.pdf", 2)
+    project.clear()
 
 
 # ---- 3. every page: title and page numbers; every map: north arrow and scale bar ----
@@ -202,7 +201,9 @@ def test_every_page_has_the_title_and_its_number(fx: Dict) -> None:
     from guotu.parcels.parcels_report import export_village_report
 
     pdf = fx["dir"] / "v2.pdf"
-    report = export_village_report(report_layers(fx), pdf, "V2", "西村", project=QgsProject.instance(), dpi=50)
+    project = QgsProject()
+    report = export_village_report(report_layers(fx), pdf, "V2", "西村", project=project, dpi=50)
+    project.clear()
     pages = page_count(pdf)
     assert pages == report.pages and pages >= 8
     for page in range(1, pages + 1):
@@ -216,7 +217,7 @@ def test_every_map_has_a_north_arrow_and_a_scale_bar(fx: Dict) -> None:
 
     from guotu.parcels.parcels_report import _Builder
 
-    project = QgsProject.instance()
+    project = QgsProject()
     layers = report_layers(fx)
     for layer in (layers.parcels, layers.reasons, layers.projects, layers.villages):
         project.addMapLayer(layer, False)
@@ -232,6 +233,7 @@ def test_every_map_has_a_north_arrow_and_a_scale_bar(fx: Dict) -> None:
     # A parcel's map is a few hundred metres wide: its scale bar is in metres.
     bars = [i for i in items if isinstance(i, QgsLayoutItemScaleBar)]
     assert any(bar.unitLabel() == "m" for bar in bars)
+    project.clear()
 
 
 # ---- 4. progress and Cancel ----
@@ -243,7 +245,7 @@ def test_progress_and_cancel(fx: Dict) -> None:
     from guotu.parcels.parcels_report import export_village_reports
 
     layers = report_layers(fx)
-    project = QgsProject.instance()
+    project = QgsProject()
     feedback = QgsFeedback()
     seen: List[float] = []
     feedback.progressChanged.connect(seen.append)
@@ -273,6 +275,7 @@ def test_progress_and_cancel(fx: Dict) -> None:
         export_village_report(layers, fx["dir"] / "half" / "v1.pdf", "V1", project=project, dpi=50,
                               feedback=feedback)
     assert not list((fx["dir"] / "half").glob("*")) if (fx["dir"] / "half").exists() else True
+    project.clear()
 
 
 def test_dock_cancel_leaves_no_pdf(fx: Dict) -> None:
