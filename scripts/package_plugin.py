@@ -35,6 +35,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 REPO = Path(__file__).resolve().parents[1]
 PLUGIN_NAME = "guotu"
 LIBRARY = "libguotu.so"
+IO_LIBRARY = "libguotu_io.so"
 TS_CONTEXT = "Guotu"  # must equal plugin/i18n.py CONTEXT
 TR_FUNCTION = "tr"
 IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "*.pyo", ".pytest_cache")
@@ -165,6 +166,12 @@ def assemble(target: Path, library: Path, lrelease: str) -> None:
     # copyfile follows the libguotu.so -> .so.0 -> .so.0.1.0 symlinks.
     shutil.copyfile(library, target / "lib" / LIBRARY)
     os.chmod(target / "lib" / LIBRARY, 0o755)
+    # The I/O library (file runs) beside it; it finds libguotu by its SONAME, which the
+    # plugin has loaded first.
+    io_library = library.parent / IO_LIBRARY
+    if io_library.exists():
+        shutil.copyfile(io_library, target / "lib" / IO_LIBRARY)
+        os.chmod(target / "lib" / IO_LIBRARY, 0o755)
 
 
 def replace_dir(new: Path, final: Path) -> None:

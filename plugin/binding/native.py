@@ -24,7 +24,7 @@ from .errors import GuotuCancelled, GuotuError, GuotuLibraryError
 from .ctypes_names import DOUBLE, DOUBLE_PTR, INT, INT64, PTR, SIZE, STR
 
 # Must equal GUOTU_ABI_VERSION of guotu.h for the structs below to be right.
-ABI_VERSION = 2
+ABI_VERSION = 3
 LIBRARY_ENV = "GUOTU_LIBRARY"
 
 
@@ -386,6 +386,15 @@ def load_library(candidates: Optional[Sequence[Path]] = None) -> ctypes.CDLL:
         tr("The Guotu native library (libguotu) was not found. Paths tried: {paths}. "
            "Reinstall the plugin, or set the environment variable {env} to the library "
            "file.").format(paths="; ".join(problems), env=LIBRARY_ENV))
+
+
+def loaded_library_path(lib: ctypes.CDLL) -> Optional[Path]:
+    """The file ``lib`` was loaded from by :func:`load_library`, or None."""
+    with _lock:
+        for key, loaded in _loaded.items():
+            if loaded is lib:
+                return Path(key)
+    return None
 
 
 def _decode(value: Optional[bytes]) -> str:

@@ -171,7 +171,7 @@ def load_tables(ctx: Context, stack: ExitStack, progress: PhasedProgress, before
     return tables, files
 
 
-class _Run:
+class ConversionRun:
     """State of one run_conversion call; one method per phase."""
 
     def __init__(self, request: ConversionRequest, transform_context: QgsCoordinateTransformContext,
@@ -352,7 +352,7 @@ def run_conversion(request: ConversionRequest, transform_context: QgsCoordinateT
     tables are unusable; the message names layer, field, feature, file and line),
     GuotuError or GuotuCancelled."""
     progress = PhasedProgress(feedback)
-    run = _Run(request, transform_context, progress)
+    run = ConversionRun(request, transform_context, progress)
     with Context() as ctx, ExitStack() as stack:
         ctx.set_progress(progress.native_callback)
         with AreaCalculator(ctx, crs_for_core(run.crs), request.area_method) as calc:

@@ -33,6 +33,8 @@ from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm
 from .common import ADMIN_CODE_FIELD, LAND_USE_CODE_FIELD, add_advanced, is_set
+from ..conversion.convert_files import FileInput
+from .land_use_conversion_files import run_from_files
 from .land_use_conversion_outputs import MAP_TABLE, OutputPlan, plain_file_destinations, plan_outputs
 
 ALGORITHM_ID = "landuseconversion"
@@ -302,8 +304,12 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
         wanted = [self.TRANSITIONS, self.STATUS_SUMMARY, self.UNKNOWN]
         if is_set(parameters.get(self.LINE_SUMMARY)):
             wanted.append(self.LINE_SUMMARY)
+        original = parameters
         plan = plan_outputs(parameters, self.CONVERSIONS, self.TABLE_NAMES, wanted)
         parameters = plan.parameters
+        from_files = self._run_from_files(original, context, feedback, request, plan, wanted)
+        if from_files is not None:
+            return from_files
         with_lines = request.lines is not None
         fields = make_fields(conversion_fields(with_lines))
         sink, conversions_id = self.parameterAsSink(parameters, self.CONVERSIONS, context, fields,
@@ -346,6 +352,50 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
         if context.willLoadLayerOnCompletion(conversions_id):
             details = context.layerToLoadOnCompletionDetails(conversions_id)
             details.setPostProcessor(ConversionLayerStyler.create())
+        return outputs
+
+    def _input_layer(self, parameters: Dict[str, Any], name: str,
+                     context: QgsProcessingContext) -> Optional[QgsVectorLayer]:
+        """The layer behind an input, also when it comes as a source definition (a selection)."""
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        value = parameters.get(name)
+        if layer is None and isinstance(value, QgsProcessingFeatureSourceDefinition):
+            found = QgsProcessingUtils.mapLayerFromString(value.source.staticValue(), context)
+            layer = found if isinstance(found, QgsVectorLayer) else None
+        return layer
+
+    def _run_from_files(self, original: Dict[str, Any], context: QgsProcessingContext,
+                        feedback: QgsProcessingFeedback, request: ConversionRequest, plan: OutputPlan,
+                        wanted: List[str]) -> Optional[Dict[str, Any]]:
+        """The outputs when the core could read the input files itself (all CPUs, no feature
+        through Python); None to read features through QGIS."""
+        inputs = [FileInput(role, self._input_layer(original, name, context), original.get(name))
+                  for role, name in (("before", self.BEFORE), ("after", self.AFTER), ("zones", self.ZONES))
+                  if role != "zones" or request.zones is not None]
+        workspace = self.parameterAsFile(original, self.WORKSPACE, context) if is_set(
+            original.get(self.WORKSPACE)) else None
+        if self.LINE_SUMMARY in wanted and workspace is None:
+            return None  # an empty line summary asked for: the tool writes none without a workspace
+        try:
+            done = run_from_files(self, plan.parameters, original, context, feedback, request, plan,
+                                  self.CONVERSIONS, self.TABLE_NAMES, wanted, inputs, workspace)
+        except GuotuCancelled as e:
+            raise QgsProcessingException(tr("The calculation was cancelled.")) from e
+        except GuotuError as e:
+            raise QgsProcessingException(tr("The Guotu core failed ({status}): {message}").format(
+                status=e.status_name, message=e.message)) from e
+        except (GuotuInputError, GuotuLibraryError) as e:
+            raise QgsProcessingException(str(e)) from e
+        finally:
+            self._owned = []
+        if done is None:
+            return None
+        result, outputs = done
+        self._report(result, feedback)
+        self._keep(plan, feedback)
+        map_ref = outputs[self.CONVERSIONS]
+        if context.willLoadLayerOnCompletion(map_ref):
+            context.layerToLoadOnCompletionDetails(map_ref).setPostProcessor(ConversionLayerStyler.create())
         return outputs
 
     @staticmethod

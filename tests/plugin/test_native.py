@@ -14,7 +14,7 @@ def test_packaged_library_is_used_and_abi_matches(guotu, plugin_root: Path):
     candidates = native.library_candidates()
     assert candidates[0] == plugin_root / "guotu" / "lib" / "libguotu.so"
     lib = native.load_library()
-    assert lib.guotu_abi_version() == native.ABI_VERSION == 2
+    assert lib.guotu_abi_version() == native.ABI_VERSION == 3
     with native.Context(lib) as ctx:
         assert ctx.version() == "0.1.0"
         assert "GEOS" in ctx.dependency_versions() and "PROJ" in ctx.dependency_versions()
@@ -112,3 +112,23 @@ def test_curved_and_3d_geometries_become_2d_linear_wkb(guotu):
     linear.fromWkb(geometry_wkb(curved))
     assert linear.wkbType() == QgsWkbTypes.Polygon
     assert linear.area() == pytest.approx(curved.area(), rel=1e-3)
+
+
+def test_io_library_is_packaged_beside_the_core_and_shares_its_context(guotu, plugin_root: Path):
+    """libguotu_io is found next to the loaded libguotu and runs on the same library: an
+    error of a job comes back through the plugin's Context (one error funnel)."""
+    from guotu.binding import native
+    from guotu.binding.io_native import ConvertFileJob, LayerFile, io_library, run_convert_job
+    from guotu.binding.errors import GuotuError
+
+    with native.Context() as ctx:
+        lib = io_library(ctx)
+        assert lib is not None
+        job = ConvertFileJob(before=LayerFile("/no/such.gpkg", None, None, "dlbm"), before_system="CAS_LUCC",
+                             after=LayerFile("/no/such.gpkg", None, None, "dlbm"), after_system="CAS_LUCC",
+                             output=str(plugin_root / "never.gpkg"),
+                             resources=str(plugin_root / "guotu" / "resources"))
+        with pytest.raises(GuotuError) as raised:
+            run_convert_job(ctx, lib, job)
+        assert raised.value.status_name == "GUOTU_ERR_IO" and "/no/such.gpkg" in raised.value.message
+    assert not (plugin_root / "never.gpkg").exists()
