@@ -37,35 +37,40 @@ class FileInput:
     value: Any  # the parameter value (a layer, a source definition …)
 
 
+def _role(role: str) -> str:
+    return {"before": tr("the before layer"), "after": tr("the after layer"), "zones": tr("the zones")}.get(role, role)
+
+
 def _layer_file(item: FileInput, field: Optional[str]) -> Tuple[Optional[LayerFile], str]:
     """The file behind one input, or None and why it must be read through QGIS."""
     layer, value = item.layer, item.value
+    role = _role(item.role)
     if layer is None or not isinstance(layer, QgsVectorLayer):
-        return None, tr("{role}: not a layer of this project or a file").format(role=item.role)
+        return None, tr("{role}: not a layer of this project or a file").format(role=role)
     if isinstance(value, QgsProcessingFeatureSourceDefinition):
         if value.selectedFeaturesOnly:
-            return None, tr("{role}: selected features only").format(role=item.role)
+            return None, tr("{role}: selected features only").format(role=role)
         if getattr(value, "featureLimit", -1) not in (-1, None):
-            return None, tr("{role}: a feature limit").format(role=item.role)
+            return None, tr("{role}: a feature limit").format(role=role)
         if value.flags & QgsProcessingFeatureSourceDefinition.FlagOverrideDefaultGeometryCheck:
-            return None, tr("{role}: its own geometry check").format(role=item.role)
+            return None, tr("{role}: its own geometry check").format(role=role)
     if layer.providerType() != "ogr":
-        return None, tr("{role}: a {provider} layer").format(role=item.role, provider=layer.providerType())
+        return None, tr("{role}: a {provider} layer").format(role=role, provider=layer.providerType())
     if layer.isModified():
-        return None, tr("{role}: unsaved edits").format(role=item.role)
+        return None, tr("{role}: unsaved edits").format(role=role)
     storage = layer.dataProvider().storageType()
     if storage not in FILE_DRIVERS:
-        return None, tr("{role}: a {format} file").format(role=item.role, format=storage or "?")
+        return None, tr("{role}: a {format} file").format(role=role, format=storage or "?")
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     path = parts.get("path") or ""
     if not os.path.exists(path):
-        return None, tr("{role}: no file").format(role=item.role)
+        return None, tr("{role}: no file").format(role=role)
     subset = layer.subsetString().strip()
     if subset.lower().startswith("select"):
-        return None, tr("{role}: an SQL query as filter").format(role=item.role)
+        return None, tr("{role}: an SQL query as filter").format(role=role)
     layer_name = parts.get("layerName") or None
     if layer_name is None and parts.get("layerId") not in (None, 0, "0"):
-        return None, tr("{role}: a layer chosen by number").format(role=item.role)
+        return None, tr("{role}: a layer chosen by number").format(role=role)
     return LayerFile(path, layer_name, subset or None, field), ""
 
 
@@ -79,7 +84,7 @@ def files_of(request: ConversionRequest, inputs: List[FileInput]) -> Tuple[Optio
     for item in inputs:
         source = {"before": request.before.source, "after": request.after.source, "zones": request.zones}[item.role]
         if source is not None and source.sourceCrs() != crs:
-            return None, tr("{role}: another CRS than the before layer").format(role=item.role)
+            return None, tr("{role}: another CRS than the before layer").format(role=role)
         found, why = _layer_file(item, fields[item.role])
         if found is None:
             return None, why

@@ -64,17 +64,18 @@ def guide_html(algorithms: Iterable[QgsProcessingAlgorithm], version: str = "") 
     for algorithm in sorted(algorithms, key=lambda a: (a.group(), a.displayName())):
         groups.setdefault(algorithm.group(), []).append(algorithm)
     title = tr("Guotu 国土 — user guide")
+    version_word, contents, parameters = tr("Version"), tr("Contents"), tr("Parameters")
     parts = [f'<!DOCTYPE html>\n<html lang="{html.escape(_language())}"><head><meta charset="utf-8">',
              f"<title>{html.escape(title)}</title>",
              "<style>body{font-family:sans-serif;max-width:60em;margin:auto;padding:1em;line-height:1.45}"
              "h2{border-top:1px solid #ccc;padding-top:.6em}code{color:#555}</style></head><body>",
              f"<h1>{html.escape(title)}</h1>",
-             f"<p>{html.escape(tr('Version'))} {html.escape(version)}</p>" if version else "",
+             f"<p>{html.escape(version_word)} {html.escape(version)}</p>" if version else "",
              "<p>" + html.escape(tr("Every tool below is a Processing algorithm (Processing Toolbox ▸ Guotu 国土): "
                                     "it runs from its dialog, in the Model Builder, as a batch and with "
                                     "qgis_process. The Guotu 国土 menu and toolbar also open the review docks "
                                     "and the ecological voucher dialog.")) + "</p>",
-             f"<h2>{html.escape(tr('Contents'))}</h2><ul>"]
+             f"<h2>{html.escape(contents)}</h2><ul>"]
     for group, members in groups.items():
         links = ", ".join(f'<a href="#{html.escape(a.name())}">{html.escape(a.displayName())}</a>' for a in members)
         parts.append(f"<li><b>{html.escape(group)}</b>: {links}</li>")
@@ -84,7 +85,7 @@ def guide_html(algorithms: Iterable[QgsProcessingAlgorithm], version: str = "") 
             parts.append(f'<h2 id="{html.escape(algorithm.name())}">{html.escape(algorithm.displayName())}</h2>')
             parts.append(f"<p><i>{html.escape(group)}</i> · <code>{html.escape(algorithm.id())}</code></p>")
             parts.append(algorithm.shortHelpString())  # the algorithms' help is HTML already
-            parts.append(f"<h3>{html.escape(tr('Parameters'))}</h3><ul>")
+            parts.append(f"<h3>{html.escape(parameters)}</h3><ul>")
             parts.extend(_parameter_items(algorithm))
             parts.append("</ul>")
     parts.append("</body></html>\n")

@@ -88,6 +88,14 @@
             <translation>图层“{layer}”的要素 {fid} 在字段“{field}”中没有类别。</translation>
         </message>
         <message>
+            <source>Cannot write layer "{layer}" to {path}: {error}</source>
+            <translation>无法将图层“{layer}”写入 {path}：{error}</translation>
+        </message>
+        <message>
+            <source>The saved table {table} in {path} cannot be read back.</source>
+            <translation>无法读取 {path} 中已保存的表 {table}。</translation>
+        </message>
+        <message>
             <source>Border by status</source>
             <translation>边界状态</translation>
         </message>
@@ -114,6 +122,10 @@
         <message>
             <source>No font with Chinese characters is installed; Chinese text will not render (install e.g. fonts-wqy-microhei).</source>
             <translation>未安装含中文字符的字体，中文将无法显示（请安装例如 fonts-wqy-microhei）。</translation>
+        </message>
+        <message>
+            <source>The legend is cut to fit page 1.</source>
+            <translation>图例已截断以容纳在第 1 页内。</translation>
         </message>
         <message>
             <source>Shared border</source>
@@ -172,6 +184,14 @@
             <translation>冲突（范围）</translation>
         </message>
         <message>
+            <source>Admin units</source>
+            <translation>行政区</translation>
+        </message>
+        <message>
+            <source>Not drawn on the map (not given, nor found in the project): {what}.</source>
+            <translation>地图上未绘制（未提供，工程中也未找到）：{what}。</translation>
+        </message>
+        <message>
             <source>Score (sort by it)</source>
             <translation>冲突得分（据此排序）</translation>
         </message>
@@ -196,6 +216,14 @@
             <translation>数据来源：{source}</translation>
         </message>
         <message>
+            <source>admin units</source>
+            <translation>行政区</translation>
+        </message>
+        <message>
+            <source>elements</source>
+            <translation>要素</translation>
+        </message>
+        <message>
             <source>An exception needs a note saying why the conflict is accepted.</source>
             <translation>标为例外需要填写说明，写明接受该冲突的理由。</translation>
         </message>
@@ -214,6 +242,18 @@
         <message>
             <source>Cannot save the review in layer "{layer}": {errors}</source>
             <translation>无法在图层“{layer}”中保存审核：{errors}</translation>
+        </message>
+        <message>
+            <source>no area</source>
+            <translation>无面积</translation>
+        </message>
+        <message>
+            <source>{ha} ha</source>
+            <translation>{ha} 公顷</translation>
+        </message>
+        <message>
+            <source>{ha} ha ({m2:.0f} m²)</source>
+            <translation>{ha} 公顷（{m2:.0f} 平方米）</translation>
         </message>
         <message>
             <source>Transitions</source>
@@ -269,7 +309,7 @@
         </message>
         <message>
             <source>Transitions between policy categories: list (ha)</source>
-            <translation type="unfinished" />
+            <translation>政策类别间的转换：列表（公顷）</translation>
         </message>
         <message>
             <source>Area by zone and policy status (ha)</source>
@@ -394,6 +434,62 @@
         <message>
             <source>Feature {fid} of layer "{layer}" (zone "{id}") has no geometry.</source>
             <translation>图层“{layer}”的要素 {fid}（分区“{id}”）没有几何图形。</translation>
+        </message>
+        <message>
+            <source>the before layer</source>
+            <translation>转换前图层</translation>
+        </message>
+        <message>
+            <source>the after layer</source>
+            <translation>转换后图层</translation>
+        </message>
+        <message>
+            <source>the zones</source>
+            <translation>分区图层</translation>
+        </message>
+        <message>
+            <source>{role}: not a layer of this project or a file</source>
+            <translation>{role}：不是本工程的图层或文件</translation>
+        </message>
+        <message>
+            <source>{role}: a {provider} layer</source>
+            <translation>{role}：{provider} 图层</translation>
+        </message>
+        <message>
+            <source>{role}: unsaved edits</source>
+            <translation>{role}：有未保存的编辑</translation>
+        </message>
+        <message>
+            <source>{role}: a {format} file</source>
+            <translation>{role}：{format} 文件</translation>
+        </message>
+        <message>
+            <source>{role}: no file</source>
+            <translation>{role}：无对应文件</translation>
+        </message>
+        <message>
+            <source>{role}: an SQL query as filter</source>
+            <translation>{role}：以 SQL 查询作为过滤条件</translation>
+        </message>
+        <message>
+            <source>{role}: a layer chosen by number</source>
+            <translation>{role}：按序号选取的图层</translation>
+        </message>
+        <message>
+            <source>{role}: selected features only</source>
+            <translation>{role}：仅所选要素</translation>
+        </message>
+        <message>
+            <source>{role}: a feature limit</source>
+            <translation>{role}：限定了要素数量</translation>
+        </message>
+        <message>
+            <source>{role}: its own geometry check</source>
+            <translation>{role}：单独设置了几何检查</translation>
+        </message>
+        <message>
+            <source>{role}: another CRS than the before layer</source>
+            <translation>{role}：坐标参照系与转换前图层不同</translation>
         </message>
         <message>
             <source>{columns} × {rows} cells of {xres:g} × {yres:g} from ({x0:g}, {y0:g}) in {crs}</source>
@@ -628,10 +724,6 @@
             <translation>城镇开发边界</translation>
         </message>
         <message>
-            <source>admin units</source>
-            <translation>行政区</translation>
-        </message>
-        <message>
             <source>{count} issues, {accepted} accepted as exceptions.</source>
             <translation>共 {count} 个问题，其中 {accepted} 个已确认为例外。</translation>
         </message>
@@ -741,55 +833,55 @@
         </message>
         <message>
             <source>{value:.1f} m²</source>
-            <translation type="unfinished" />
+            <translation>{value:.1f} 平方米</translation>
         </message>
         <message>
             <source>{value:.2f} ha</source>
-            <translation type="unfinished" />
+            <translation>{value:.2f} 公顷</translation>
         </message>
         <message>
             <source>{value:.2f} m</source>
-            <translation type="unfinished" />
+            <translation>{value:.2f} 米</translation>
         </message>
         <message>
             <source>{value:.3f} m</source>
-            <translation type="unfinished" />
+            <translation>{value:.3f} 米</translation>
         </message>
         <message>
             <source>{value:.0f} admin units</source>
-            <translation type="unfinished" />
+            <translation>{value:.0f} 个行政区</translation>
         </message>
         <message>
             <source>{value:.3f} times</source>
-            <translation type="unfinished" />
+            <translation>{value:.3f} 倍</translation>
         </message>
         <message>
             <source>{value:.1f} %</source>
-            <translation type="unfinished" />
+            <translation>{value:.1f} %</translation>
         </message>
         <message>
             <source>Area concerned (ha; under 0.01 ha in m²); L12/L13: hectares below the target</source>
-            <translation type="unfinished" />
+            <translation>涉及面积（公顷；小于 0.01 公顷时以平方米计）；L12/L13：低于任务的公顷数</translation>
         </message>
         <message>
             <source>Mean width of the sliver (m)</source>
-            <translation type="unfinished" />
+            <translation>狭长图斑平均宽度（米）</translation>
         </message>
         <message>
             <source>Distance between the two features (m)</source>
-            <translation type="unfinished" />
+            <translation>两要素间距离（米）</translation>
         </message>
         <message>
             <source>Number of admin units the feature lies in</source>
-            <translation type="unfinished" />
+            <translation>要素所在行政区个数</translation>
         </message>
         <message>
             <source>Urban expansion multiple (urban boundary ÷ 2020 urban land)</source>
-            <translation type="unfinished" />
+            <translation>城镇开发边界扩展倍数（城镇开发边界 ÷ 2020年城镇建设用地）</translation>
         </message>
         <message>
             <source>Permanent farmland as a share of the cultivated land</source>
-            <translation type="unfinished" />
+            <translation>永久基本农田占耕地比例</translation>
         </message>
         <message>
             <source>Ecological protection red line</source>
@@ -806,10 +898,6 @@
         <message>
             <source>Ecological units</source>
             <translation>生态单元</translation>
-        </message>
-        <message>
-            <source>Admin units</source>
-            <translation>行政区</translation>
         </message>
         <message>
             <source>Accepted exceptions</source>
@@ -965,7 +1053,7 @@
         </message>
         <message>
             <source>The ecological protection red line is not drawn: it was not given (open the three-lines workspace in the project or give it to the report).</source>
-            <translation type="unfinished" />
+            <translation>未绘制生态保护红线：未提供红线图层（请在工程中打开三区三线工作空间，或在生成报告时提供）。</translation>
         </message>
         <message>
             <source>Verdicts</source>
@@ -986,10 +1074,6 @@
         <message>
             <source>Parcel verdicts</source>
             <translation>地块审查结论</translation>
-        </message>
-        <message>
-            <source>The legend is cut to fit page 1.</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <source>{type} · {current} ({current_category}) → {planned} ({planned_category}) · {area} ha · project {project}</source>
@@ -1066,6 +1150,10 @@
         <message>
             <source>No reasons: a plain pass.</source>
             <translation>无原因：直接通过。</translation>
+        </message>
+        <message>
+            <source>(no village)</source>
+            <translation>（不在任何村）</translation>
         </message>
         <message>
             <source>通过 pass</source>
@@ -1356,6 +1444,14 @@
             <translation>城市对汇总（pair_summary）</translation>
         </message>
         <message>
+            <source>Admin units compared (drawn on the map)</source>
+            <translation>参与比对的行政区（绘制在地图上）</translation>
+        </message>
+        <message>
+            <source>Elements of the cities (drawn on the map)</source>
+            <translation>各市要素（绘制在地图上）</translation>
+        </message>
+        <message>
             <source>Only this pair, as A,B (empty: every pair with conflicts)</source>
             <translation>仅此城市对，格式 A,B（留空：所有有冲突的城市对）</translation>
         </message>
@@ -1377,7 +1473,7 @@
         </message>
         <message>
             <source>Land-use conversion report (PDF)</source>
-            <translation type="unfinished" />
+            <translation>土地用途转换报告（PDF）</translation>
         </message>
         <message>
             <source>Land-use conversion</source>
@@ -1385,31 +1481,31 @@
         </message>
         <message>
             <source>&lt;p&gt;Prints the land-use conversion report as a PDF: the conversion map by policy status with its legend and the area by status, the transition matrix between policy categories and its Sankey diagram, and (with zones) the area by zone and status. The inputs are the outputs of &lt;i&gt;Land-use conversion map&lt;/i&gt; or of &lt;i&gt;guotu convert&lt;/i&gt;. Tables not given are taken from the GeoPackage of the conversion map when they are there, else summed from the pieces.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;将土地用途转换报告输出为 PDF：按政策状态着色的转换图及其图例和各状态面积、政策类别间的转换矩阵及其桑基图，以及（有分区时）各分区各政策状态的面积。输入为&lt;i&gt;土地用途转换图&lt;/i&gt;或 &lt;i&gt;guotu convert&lt;/i&gt; 的输出。未给出的表若在转换图所在的 GeoPackage 中则从中读取，否则由图斑汇总。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Land-use conversions (conversions)</source>
-            <translation type="unfinished" />
+            <translation>土地用途转换图斑（conversions）</translation>
         </message>
         <message>
             <source>Transitions (transitions)</source>
-            <translation type="unfinished" />
+            <translation>转换矩阵（transitions）</translation>
         </message>
         <message>
             <source>Status summary (status_summary)</source>
-            <translation type="unfinished" />
+            <translation>政策状态汇总（status_summary）</translation>
         </message>
         <message>
             <source>Unknown codes (unknown_codes)</source>
-            <translation type="unfinished" />
+            <translation>未识别的地类代码（unknown_codes）</translation>
         </message>
         <message>
             <source>Title (empty: the default title)</source>
-            <translation type="unfinished" />
+            <translation>标题（留空：默认标题）</translation>
         </message>
         <message>
             <source>Report (PDF)</source>
-            <translation type="unfinished" />
+            <translation>报告（PDF）</translation>
         </message>
         <message>
             <source>PDF files (*.pdf)</source>
@@ -1417,19 +1513,19 @@
         </message>
         <message>
             <source>Number of pages</source>
-            <translation type="unfinished" />
+            <translation>页数</translation>
         </message>
         <message>
             <source>{path}: {pages} pages.</source>
-            <translation type="unfinished" />
+            <translation>{path}：共 {pages} 页。</translation>
         </message>
         <message>
             <source>Layer "{layer}" has no fields {fields}: is it an output of the land-use conversion?</source>
-            <translation type="unfinished" />
+            <translation>图层“{layer}”缺少字段 {fields}：它是土地用途转换的输出吗？</translation>
         </message>
         <message>
             <source>Table "{table}" taken from "{path}".</source>
-            <translation type="unfinished" />
+            <translation>表“{table}”取自“{path}”。</translation>
         </message>
         <message>
             <source>Land-use conversion map</source>
@@ -1441,7 +1537,7 @@
         </message>
         <message>
             <source>&lt;p&gt;&lt;b&gt;Keeping the results&lt;/b&gt;: save the conversion map to a GeoPackage file. The tables left as temporary layers are then written into the same file (layers conversions, transitions, status_summary, unknown_codes, line_summary: the names of &lt;i&gt;guotu convert&lt;/i&gt;), and the map's style is stored in it, so the file opens styled in any QGIS. Temporary layers are lost when QGIS closes.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;&lt;b&gt;保存结果&lt;/b&gt;：请将土地用途转换图保存为 GeoPackage 文件。保留为临时图层的各表随即写入同一文件（图层 conversions、transitions、status_summary、unknown_codes、line_summary，即 &lt;i&gt;guotu convert&lt;/i&gt; 所用的名称），图的样式也存入该文件，因此在任何 QGIS 中打开都带有样式。临时图层在 QGIS 关闭时丢失。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>{count} features of the before layer have no geometry and were skipped.</source>
@@ -1521,7 +1617,7 @@
         </message>
         <message>
             <source>The conversion map and its tables are temporary layers, lost when QGIS closes. To keep them, save the conversion map to a GeoPackage file: the tables left temporary are then written into the same file.</source>
-            <translation type="unfinished" />
+            <translation>土地用途转换图及其各表均为临时图层，QGIS 关闭时将丢失。如需保留，请将转换图保存为 GeoPackage 文件：保留为临时的各表随即写入同一文件。</translation>
         </message>
         <message>
             <source>Areas: {method}.</source>
@@ -1541,15 +1637,15 @@
         </message>
         <message>
             <source>The style of the conversion map could not be stored in "{path}": {error}</source>
-            <translation type="unfinished" />
+            <translation>无法将土地用途转换图的样式存入“{path}”：{error}</translation>
         </message>
         <message>
             <source>"{path}" was replaced by the new results.</source>
-            <translation type="unfinished" />
+            <translation>“{path}”已被新结果替换。</translation>
         </message>
         <message>
             <source>The tables {tables} were written into "{path}" beside the conversion map (layer "{layer}").</source>
-            <translation type="unfinished" />
+            <translation>表 {tables} 已与土地用途转换图（图层“{layer}”）一起写入“{path}”。</translation>
         </message>
         <message>
             <source>Layer "{layer}" was reprojected to {crs}.</source>
@@ -1566,6 +1662,22 @@
         <message>
             <source>The workspace "{path}" has no layer "{layer}"; make workspaces with "New three-lines workspace".</source>
             <translation>工作空间“{path}”中没有图层“{layer}”；请用“新建三区三线工作空间”创建工作空间。</translation>
+        </message>
+        <message>
+            <source>Features are read through QGIS (the outputs do not form one new GeoPackage).</source>
+            <translation>要素经由 QGIS 读取（输出不构成一个新的 GeoPackage）。</translation>
+        </message>
+        <message>
+            <source>Features are read through QGIS (the plugin has no I/O library).</source>
+            <translation>要素经由 QGIS 读取（插件缺少 I/O 库）。</translation>
+        </message>
+        <message>
+            <source>The core read the input files itself and wrote "{path}".</source>
+            <translation>核心库直接读取了输入文件并写入“{path}”。</translation>
+        </message>
+        <message>
+            <source>Features are read through QGIS ({reason}).</source>
+            <translation>要素经由 QGIS 读取（{reason}）。</translation>
         </message>
         <message>
             <source>Land-use conversion map (rasters)</source>
@@ -1781,7 +1893,7 @@
         </message>
         <message>
             <source>Three-lines workspace GeoPackage (drawn for context; the red line on P10 pages)</source>
-            <translation type="unfinished" />
+            <translation>三区三线工作空间 GeoPackage（作为底图绘制；P10 地块页绘制生态保护红线）</translation>
         </message>
         <message>
             <source>Only this village id (empty: every village)</source>
@@ -1789,11 +1901,11 @@
         </message>
         <message>
             <source>Cancelled: the reports finished before are kept, none is left half written.</source>
-            <translation type="unfinished" />
+            <translation>已取消：此前已完成的报告予以保留，不会留下未写完的报告。</translation>
         </message>
         <message>
             <source>"{path}" has none of the layers {layers}: is it a three-lines workspace?</source>
-            <translation type="unfinished" />
+            <translation>“{path}”不含图层 {layers} 中的任何一个：它是三区三线工作空间吗？</translation>
         </message>
         <message>
             <source>{path}: {pages} pages, {parcels} parcels to review.</source>
@@ -2329,7 +2441,7 @@
         </message>
         <message>
             <source>Page {page} of {pages}</source>
-            <translation type="unfinished" />
+            <translation>第 {page} 页，共 {pages} 页</translation>
         </message>
         <message>
             <source>Cancel</source>
@@ -2337,7 +2449,7 @@
         </message>
         <message>
             <source>Writing the village reports…</source>
-            <translation type="unfinished" />
+            <translation>正在生成村级审查报告…</translation>
         </message>
         <message>
             <source>{n} village reports written to {folder}.</source>
@@ -2345,7 +2457,7 @@
         </message>
         <message>
             <source>Cancelled: {n} village reports written to {folder} before; none is left half written.</source>
-            <translation type="unfinished" />
+            <translation>已取消：取消前已有 {n} 份村级报告写入 {folder}；不会留下未写完的报告。</translation>
         </message>
         <message>
             <source>Feature {fid} of layer "{layer}": the deduction coefficient field "{field}" is "{value}"; a number is needed.</source>
@@ -2380,8 +2492,20 @@
             <translation>城市对报告（PDF）…</translation>
         </message>
         <message>
+            <source>These conflicts are in temporary layers: the review is lost when QGIS closes. Save them to a GeoPackage to keep it.</source>
+            <translation>这些冲突位于临时图层中：关闭 QGIS 后审核结果将丢失。请保存到 GeoPackage 以保留审核结果。</translation>
+        </message>
+        <message>
+            <source>Save review…</source>
+            <translation>保存审核结果…</translation>
+        </message>
+        <message>
             <source>Choose a city pair, with the shared borders of the same comparison loaded.</source>
             <translation>请选择一个城市对，并加载同一次比对的共同边界图层。</translation>
+        </message>
+        <message>
+            <source>These conflicts are in temporary layers: a review written into them is lost when QGIS closes. Save the comparison to a GeoPackage first?</source>
+            <translation>这些冲突位于临时图层中：写入其中的审核结果在关闭 QGIS 后将丢失。是否先将比对结果保存到 GeoPackage？</translation>
         </message>
         <message>
             <source>Conflict</source>
@@ -2412,12 +2536,24 @@
             <translation>报告已写入 {path}。</translation>
         </message>
         <message>
+            <source>Save the border review</source>
+            <translation>保存边界审核结果</translation>
+        </message>
+        <message>
+            <source>Review saved to {path}; later reviews are saved there too.</source>
+            <translation>审核结果已保存到 {path}；之后的审核也将保存在该文件中。</translation>
+        </message>
+        <message>
+            <source>The border review in temporary layers has not been saved and will be lost. Save it to a GeoPackage now?</source>
+            <translation>临时图层中的边界审核结果尚未保存，将会丢失。是否现在保存到 GeoPackage？</translation>
+        </message>
+        <message>
             <source>{n} conflicts on {pairs} borders</source>
             <translation>{pairs} 条边界上共 {n} 处冲突</translation>
         </message>
         <message>
-            <source>Border {length:.1f} m, area {area:.0f} m², side {side}</source>
-            <translation>边界 {length:.1f} 米，面积 {area:.0f} 平方米，责任方 {side}</translation>
+            <source>Border {length} m, area {area}, side {side}</source>
+            <translation>边界 {length} 米，面积 {area}，责任方 {side}</translation>
         </message>
         <message>
             <source>Mark exception</source>
@@ -2462,6 +2598,10 @@
         <message>
             <source>Rows: land use before; columns: land use after; hectares. Click a cell to select its pieces on the map (a total selects the whole row or column).</source>
             <translation>行：转换前用途；列：转换后用途；单位：公顷。单击单元格可在地图上选中相应图斑（单击合计则选中整行或整列）。</translation>
+        </message>
+        <message>
+            <source>Shade: area of the change (darker = larger); square: policy status</source>
+            <translation>底色：转换面积（越深越大）；方块：政策状态</translation>
         </message>
         <message>
             <source>* (all zones)</source>
@@ -2509,7 +2649,7 @@
         </message>
         <message>
             <source>Cancelling…</source>
-            <translation type="unfinished" />
+            <translation>正在取消…</translation>
         </message>
         <message>
             <source>Export statistics</source>
@@ -2533,7 +2673,7 @@
         </message>
         <message>
             <source>The re-check was cancelled; the previous results are kept.</source>
-            <translation type="unfinished" />
+            <translation>重新检查已取消，保留上一次的结果。</translation>
         </message>
         <message>
             <source>Accept as exception</source>
@@ -2630,10 +2770,6 @@
         <message>
             <source>Folder for the village reports</source>
             <translation>分村审查报告的保存文件夹</translation>
-        </message>
-        <message>
-            <source>(no village)</source>
-            <translation>（不在任何村）</translation>
         </message>
         <message>
             <source>{total} parcels: {fail} fail, {conditional} with conditions, {passed} pass</source>
@@ -2976,6 +3112,14 @@
             <translation>基线</translation>
         </message>
         <message>
+            <source>sells</source>
+            <translation>出售</translation>
+        </message>
+        <message>
+            <source>buys</source>
+            <translation>购买</translation>
+        </message>
+        <message>
             <source>Zones: vouchers by zone, largest supply first</source>
             <translation>分区生态券（按供给量从大到小）</translation>
         </message>
@@ -3000,6 +3144,18 @@
             <translation>主要指标</translation>
         </message>
         <message>
+            <source>"{path}" has no layer "voucher"; is it the output of the voucher accounting?</source>
+            <translation>“{path}”中没有图层“voucher”；它是生态券核算的结果吗？</translation>
+        </message>
+        <message>
+            <source>not used (base-year baseline)</source>
+            <translation>不适用（基期基线）</translation>
+        </message>
+        <message>
+            <source>balanced</source>
+            <translation>平衡</translation>
+        </message>
+        <message>
             <source>Name</source>
             <translation>名称</translation>
         </message>
@@ -3012,24 +3168,8 @@
             <translation>角色</translation>
         </message>
         <message>
-            <source>Amount (yuan)</source>
-            <translation>金额（元）</translation>
-        </message>
-        <message>
-            <source>"{path}" has no layer "voucher"; is it the output of the voucher accounting?</source>
-            <translation>“{path}”中没有图层“voucher”；它是生态券核算的结果吗？</translation>
-        </message>
-        <message>
-            <source>sells</source>
-            <translation>出售</translation>
-        </message>
-        <message>
-            <source>buys</source>
-            <translation>购买</translation>
-        </message>
-        <message>
-            <source>balanced</source>
-            <translation>平衡</translation>
+            <source>E × price, not traded (yuan)</source>
+            <translation>E × 价格，非成交金额（元）</translation>
         </message>
         <message>
             <source>Item</source>
@@ -3038,6 +3178,10 @@
         <message>
             <source>computed {when}</source>
             <translation>计算时间 {when}</translation>
+        </message>
+        <message>
+            <source>{value} (not used: base-year baseline)</source>
+            <translation>{value}（不适用：基期基线）</translation>
         </message>
         <message>
             <source>the data provider cannot store styles</source>
@@ -3070,6 +3214,14 @@
         <message>
             <source>Sells {low}–{high} ha</source>
             <translation>出售 {low}–{high} 公顷</translation>
+        </message>
+        <message>
+            <source>Border {length:.1f} m, area {area:.0f} m², side {side}</source>
+            <translation type="vanished">边界 {length:.1f} 米，面积 {area:.0f} 平方米，责任方 {side}</translation>
+        </message>
+        <message>
+            <source>Amount (yuan)</source>
+            <translation type="vanished">金额（元）</translation>
         </message>
         <message>
             <source>The base-year land use "{base}" is in {base_crs} but the target-year land use "{target}" is in {target_crs}. Put both in one CRS, or allow reprojection (CRS mismatch: reproject).</source>
