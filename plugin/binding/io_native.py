@@ -10,7 +10,6 @@ import ctypes
 import sys
 import threading
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
 from .convert_native import Convert, declare

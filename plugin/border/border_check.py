@@ -62,6 +62,20 @@ _READ = (0.0, 20.0)
 _RUN = (20.0, 100.0)
 
 
+def detail_titles() -> Dict[str, str]:
+    """The user's words for the core's overlap details (SPEC §6)."""
+    return {"crossing": tr("crossing"), "double_claim": tr("double claim")}
+
+
+def conflict_title(kind: str, detail: str) -> str:
+    """"Overlap (double claim)": a conflict's kind and detail in the user's language
+    (an id the plugin does not know stays as it is)."""
+    title = kind_titles().get(kind, kind)
+    if not detail:
+        return title
+    return f"{title} ({detail_titles().get(detail, detail)})"
+
+
 def kind_titles() -> Dict[str, str]:
     return {"overlap": tr("Overlap"), "gap": tr("Gap"), "discontinuity": tr("Discontinuity"),
             "category_mismatch": tr("Category mismatch"), "coordinated": tr("Coordinated"),

@@ -16,7 +16,7 @@ from qgis.core import (QgsExpression, QgsFillSymbol, QgsLayoutItemMap, QgsMapLay
                        QgsRuleBasedRenderer, QgsSingleSymbolRenderer, QgsVectorLayer, QgsWkbTypes)
 
 from ..i18n import tr
-from .border_check import kind_titles
+from .border_check import conflict_title, kind_titles
 from .border_style import style_conflicts_layer, style_segments_layer
 from ..reporting.report_layout import (LayoutBuilder, cjk_font_family, export_pdf, fit_extent, format_number, layer_rows,
                             safe_file_part, wrap_text)
@@ -213,15 +213,13 @@ class _Builder(LayoutBuilder):
         width, height, margin = size.width(), size.height(), self.MARGIN
         available = width - 2 * margin
         self.label(tr("Conflicts along the border"), page, margin, 6, available, 8, 12, bold=True)
-        titles = kind_titles()
         review = {"open": tr("open"), "agreed": tr("agreed"), "exception": tr("exception")}
         headings = [(tr("No."), 10.0), (tr("Kind"), 30.0), (tr("Side"), 16.0), (tr("Length (m)"), 20.0),
                     (tr("Area (m²)"), 22.0), (tr("Elements A"), 38.0), (tr("Elements B"), 38.0),
                     (tr("Review"), 20.0)]
         note_width = available - sum(w for _h, w in headings) - 9 * 1.7
         headings.append((tr("Note"), note_width))
-        rows = [[f"#{r['conflict_id']}", titles.get(r["kind"], r["kind"]) + (f" ({r['detail']})" if r.get("detail")
-                                                                               else ""),
+        rows = [[f"#{r['conflict_id']}", conflict_title(r["kind"], r.get("detail") or ""),
                  r.get("side") or "", _number(r.get("length_m")), _number(r.get("area_m2"), 0),
                  r.get("elements_a") or "", r.get("elements_b") or "",
                  review.get(r.get("review_status") or "open", r.get("review_status") or ""),

@@ -84,7 +84,7 @@ def files_of(request: ConversionRequest, inputs: List[FileInput]) -> Tuple[Optio
     for item in inputs:
         source = {"before": request.before.source, "after": request.after.source, "zones": request.zones}[item.role]
         if source is not None and source.sourceCrs() != crs:
-            return None, tr("{role}: another CRS than the before layer").format(role=role)
+            return None, tr("{role}: another CRS than the before layer").format(role=_role(item.role))
         found, why = _layer_file(item, fields[item.role])
         if found is None:
             return None, why

@@ -27,7 +27,7 @@ from qgis.gui import QgsDockWidget
 
 from ..border.border_keep import DEFAULT_NAME, free_path, is_temporary, keep_comparison, unsaved_reviews
 from ..border.border_values import area_description, area_ha_text, length_m_text
-from ..border.border_check import REVIEW_AGREED, REVIEW_EXCEPTION, REVIEW_OPEN, kind_titles
+from ..border.border_check import REVIEW_AGREED, REVIEW_EXCEPTION, REVIEW_OPEN, conflict_title
 from ..border.border_report import BorderReportLayers, export_pair_report, pair_file_name
 from ..border.border_review import (ConflictRow, PairRow, apply_review, conflict_rows, is_conflict_layer, is_line_layer,
                                   pair_rows)
@@ -37,7 +37,7 @@ from ..i18n import tr
 from ..paths import ui_path
 from .dock_layout import DockFitter, configure_review_list
 from .map_focus import zoom_and_flash
-from .start_folder import remember_folder, start_folder, start_path
+from .start_folder import remember_folder, start_path
 
 ALG = "guotu:borderconflicts"
 CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 1  # leaves: conflict id
@@ -144,7 +144,6 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
 
     def fill_tree(self, *_args: Any) -> None:
         wanted = self.reviewCombo.currentData() or ALL
-        titles = kind_titles()
         reviews = {REVIEW_OPEN: tr("open"), REVIEW_AGREED: tr("agreed"), REVIEW_EXCEPTION: tr("exception")}
         self.conflictTree.clear()
         shown = 0
@@ -157,7 +156,7 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
                                    "", "", tr("{open} open").format(open=pair.open_count)])
             top.setData(0, PAIR_ROLE, (pair.admin_a, pair.admin_b))
             for c in conflicts:
-                label = f"#{c.conflict_id} {titles.get(c.kind, c.kind)}" + (f" ({c.detail})" if c.detail else "")
+                label = f"#{c.conflict_id} {conflict_title(c.kind, c.detail)}"
                 item = QTreeWidgetItem([label, length_m_text(c.length_m), area_ha_text(c.area_m2),
                                         reviews.get(c.review_status, c.review_status)])
                 for column in (1, 2):
@@ -223,8 +222,7 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
 
     @staticmethod
     def _describe(c: ConflictRow) -> str:
-        titles = kind_titles()
-        lines = [f"#{c.conflict_id} {titles.get(c.kind, c.kind)} {c.detail}".strip(),
+        lines = [f"#{c.conflict_id} {conflict_title(c.kind, c.detail)}",
                  f"{c.admin_a} {c.name_a} | {c.admin_b} {c.name_b}",
                  tr("Border {length} m, area {area}, side {side}").format(
                      length=length_m_text(c.length_m), area=area_description(c.area_m2), side=c.side or "—")]

@@ -24,6 +24,14 @@
             <translation>{path}（不是 libguotu：{error}）</translation>
         </message>
         <message>
+            <source>crossing</source>
+            <translation>越界</translation>
+        </message>
+        <message>
+            <source>double claim</source>
+            <translation>重复占用</translation>
+        </message>
+        <message>
             <source>Overlap</source>
             <translation>重叠</translation>
         </message>
@@ -564,6 +572,18 @@
             <translation>国土 Guotu — 用户指南</translation>
         </message>
         <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source>Contents</source>
+            <translation>目录</translation>
+        </message>
+        <message>
+            <source>Parameters</source>
+            <translation>参数</translation>
+        </message>
+        <message>
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -574,18 +594,6 @@
         <message>
             <source>Every tool below is a Processing algorithm (Processing Toolbox ▸ Guotu 国土): it runs from its dialog, in the Model Builder, as a batch and with qgis_process. The Guotu 国土 menu and toolbar also open the review docks and the ecological voucher dialog.</source>
             <translation>以下每个工具都是一个处理算法（处理工具箱 ▸ Guotu 国土）：可在其对话框中运行，也可用于图形建模器、批处理和 qgis_process。“Guotu 国土”菜单和工具栏还可打开各审查面板和生态券对话框。</translation>
-        </message>
-        <message>
-            <source>Contents</source>
-            <translation>目录</translation>
-        </message>
-        <message>
-            <source>Version</source>
-            <translation>版本</translation>
-        </message>
-        <message>
-            <source>Parameters</source>
-            <translation>参数</translation>
         </message>
         <message>
             <source>planar (in the layer's projected coordinates)</source>

@@ -161,3 +161,16 @@ def test_a_damaged_file_stops_the_core_run(tmp_path: Path) -> None:
     with pytest.raises(QgsProcessingException, match="damaged"):
         cd.run_algorithm(params, feedback=Log())
     assert not out.exists()
+
+
+def test_inputs_in_another_crs_are_read_through_qgis(files: dict, tmp_path: Path) -> None:
+    """The core would reproject with PROJ's default operation, QGIS with the project's: layers
+    in different CRSs are read through QGIS, which says so (naming the input)."""
+    import processing
+
+    after = processing.run("native:reprojectlayer", {"INPUT": f"{files['after']}|layername=landuse",
+                                                      "TARGET_CRS": "EPSG:4490",
+                                                      "OUTPUT": str(tmp_path / "after_4490.gpkg")})["OUTPUT"]
+    result, log = _run(cd.params(str(files["before"]), after, **TEMPORARY))
+    assert FROM_FILES not in log.text() and "the after layer: another CRS than the before layer" in log.text()
+    assert sum(r["area_ha"] for r in cd.layer_rows(result["CONVERSIONS"])) == pytest.approx(6.0, rel=1e-6)
