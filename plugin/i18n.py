@@ -15,3 +15,14 @@ CONTEXT = "Guotu"
 def tr(text: str) -> str:
     """Translate ``text`` (English source) into the installed locale."""
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def chinese_ui() -> bool:
+    """Whether the plugin speaks Chinese now (its translation of "en" names the language)."""
+    return tr("en").startswith("zh")
+
+
+def column_title(name: str, chinese: str) -> str:
+    """A table column as the user reads it: the Chinese title in the Chinese UI, the field
+    name otherwise (no Chinese-only headers in the English UI)."""
+    return chinese if chinese_ui() and chinese else name

@@ -19,6 +19,7 @@
 
 typedef struct check_args {
     const char *workspace, *landuse, *class_field, *system, *urban_2020, *output, *stats_csv, *area;
+    const char *csv_headers; /* "chinese" (the table's Chinese names) or "names" (the field names) */
     guotu_lines_options o;
 } check_args;
 
@@ -26,7 +27,7 @@ static const char *const check_usage =
     "usage: guotu lines check --workspace W.gpkg [--landuse FILE --class-field F --system S]\n"
     "         [--urban-2020 FILE] [--area ellipsoidal|planar] [--sliver-width M] [--min-patch M2]\n"
     "         [--minor-overlap M2] [--expansion-cap X] [--farmland-share X] [--gap-min M]\n"
-    "         [--gap-max M] [--rules L04,L05,...] [--stats-csv FILE]\n"
+    "         [--gap-max M] [--rules L04,L05,...] [--stats-csv FILE [--csv-headers chinese|names]]\n"
     "         -o ISSUES.gpkg\n"
     "\n"
     "Checks the three control lines of a workspace (see `guotu lines init`): L01 invalid\n"
@@ -40,7 +41,9 @@ static const char *const check_usage =
     "share of cultivated land (cultivated land from --landuse). Defaults follow SPEC §2:\n"
     "sliver width 1 m, minimum patch 50 m², cap 1.3, share 0.8; overlaps under 1 m² are\n"
     "'minor'. Issues whose fingerprint is in the workspace's exceptions table are 'accepted'.\n"
-    "Writes ISSUES.gpkg (issues, issue_points, line_stats); exit status 0 with a summary.\n";
+    "Writes ISSUES.gpkg (issues, issue_points, line_stats); exit status 0 with a summary.\n"
+    "--stats-csv also writes line_stats as CSV for the meeting, headed by the Chinese column\n"
+    "names (default) or, with --csv-headers names, by the field names.\n";
 
 enum {
     O_WS = 256,
@@ -57,7 +60,8 @@ enum {
     O_CSV,
     O_GAP_MIN,
     O_GAP_MAX,
-    O_RULES
+    O_RULES,
+    O_CSV_HEADERS
 };
 
 static int parse(int argc, char **argv, check_args *a) {
@@ -73,6 +77,7 @@ static int parse(int argc, char **argv, check_args *a) {
                                             {"expansion-cap", 1, 0, O_CAP},
                                             {"farmland-share", 1, 0, O_SHARE},
                                             {"stats-csv", 1, 0, O_CSV},
+                                            {"csv-headers", 1, 0, O_CSV_HEADERS},
                                             {"gap-min", 1, 0, O_GAP_MIN},
                                             {"gap-max", 1, 0, O_GAP_MAX},
                                             {"rules", 1, 0, O_RULES},
@@ -82,6 +87,7 @@ static int parse(int argc, char **argv, check_args *a) {
     memset(a, 0, sizeof *a);
     guotu_lines_options_init(&a->o);
     a->area = "ellipsoidal";
+    a->csv_headers = "chinese";
     a->system = "SANDIAO_WORK";
     optind = 1;
     opterr = 0;
@@ -104,6 +110,7 @@ static int parse(int argc, char **argv, check_args *a) {
         case O_GAP_MIN: number = &a->o.gap_min_m; break;
         case O_GAP_MAX: number = &a->o.gap_max_m; break;
         case O_CSV: a->stats_csv = optarg; break;
+        case O_CSV_HEADERS: a->csv_headers = optarg; break;
         case O_RULES: {
             /* "L04,L05" -> bits 4 and 5 */
             char list[256];
@@ -140,6 +147,8 @@ static int parse(int argc, char **argv, check_args *a) {
         u = "--area must be ellipsoidal or planar";
     else if (strlen(a->output) < 5 || strcmp(a->output + strlen(a->output) - 5, ".gpkg"))
         u = "-o must be a .gpkg file";
+    else if (strcmp(a->csv_headers, "chinese") && strcmp(a->csv_headers, "names"))
+        u = "--csv-headers must be chinese or names";
     if (u) return cli_usage_error("lines check", check_usage, "%s", u);
     a->o.area_method = strcmp(a->area, "planar") == 0 ? GUOTU_AREA_PLANAR : GUOTU_AREA_ELLIPSOIDAL;
     return 0;
@@ -489,8 +498,9 @@ static int write_stats(check_run *r) {
     }
     if (csv) {
         fputs("\xEF\xBB\xBF", csv); /* a BOM so that Excel reads the Chinese names as UTF-8 */
+        int names = strcmp(r->a.csv_headers, "names") == 0;
         for (int c = 0; c < 19; c++)
-            fprintf(csv, "%s%s", c ? "," : "", columns[c].alias);
+            fprintf(csv, "%s%s", c ? "," : "", names ? columns[c].name : columns[c].alias);
         fputc('\n', csv);
     }
     for (size_t i = 0; i < guotu_lines_stats_count(r->lines); i++) {

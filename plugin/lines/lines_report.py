@@ -20,7 +20,7 @@ from qgis.core import (QgsFeatureRequest, QgsFillSymbol, QgsLayoutItemMap, QgsLa
                        QgsMarkerSymbol, QgsPrintLayout, QgsProject, QgsRectangle, QgsRuleBasedRenderer,
                        QgsVectorLayer, QgsWkbTypes)
 
-from ..i18n import tr
+from ..i18n import column_title, tr
 from ..inputs.conversions import is_null
 from .lines_check import STATS_FIELDS, rule_titles
 from ..inputs.output_files import write_bytes_atomically
@@ -106,8 +106,10 @@ def _csv_cell(kind: str, value: Any) -> str:
 
 
 def stats_csv_text(rows: Sequence[Sequence[Any]]) -> str:
-    """The statistics as `guotu lines check --stats-csv` writes them (without the BOM)."""
-    lines = [",".join(alias for _name, _kind, alias in STATS_FIELDS)]
+    """The statistics as `guotu lines check --stats-csv` writes them (without the BOM): headed
+    by the Chinese column names in the Chinese UI, by the field names otherwise (the tool's
+    --csv-headers names)."""
+    lines = [",".join(column_title(name, alias) for name, _kind, alias in STATS_FIELDS)]
     for row in rows:
         lines.append(",".join(_csv_cell(kind, value) for (_name, kind, _alias), value in zip(STATS_FIELDS, row)))
     return "\n".join(lines) + "\n"

@@ -21,7 +21,7 @@ from qgis.core import (QgsCoordinateTransform, QgsExpression, QgsFeature, QgsFea
                        QgsVectorLayer, QgsWkbTypes)
 
 from ..binding.errors import GuotuCancelled
-from ..i18n import tr
+from ..i18n import chinese_ui, tr
 from ..lines.lines_workspace import ROLE_PROPERTY
 from ..conversion.conversion_style import CATEGORY_NAMES_ZH
 from .parcels_check import rule_titles
@@ -51,6 +51,12 @@ class ParcelsReportResult:
     parcel_pages: int
     font_family: Optional[str] = None
     warnings: List[str] = field(default_factory=list)
+
+
+def _explanation(reason: dict) -> str:
+    """A reason's explanation in the user's language (the core writes both)."""
+    text = reason.get("message_zh") if chinese_ui() else reason.get("message_en")
+    return text or reason.get("message_zh") or reason.get("message_en") or ""
 
 
 def _number(value: Any, decimals: int = 4) -> str:
@@ -269,7 +275,7 @@ class _Builder(LayoutBuilder):
         titles = rule_titles()
         severity = severity_titles()
         table_rows = [(f"{r['rule_id']} {titles.get(r['rule_id'], '')}", severity.get(r.get("severity"), ""),
-                       _number(r.get("area_ha")), _percent(r.get("share")), r.get("message_zh") or "")
+                       _number(r.get("area_ha")), _percent(r.get("share")), _explanation(r))
                       for r in sorted(reasons, key=lambda r: r["rule_id"])]
         self.label(tr("Reasons"), page, right, top, right_width, 6, 10, bold=True)
         widths = [right_width * 0.2, right_width * 0.1, right_width * 0.11, right_width * 0.09]

@@ -11,7 +11,7 @@ from typing import Any, List, Sequence, Tuple
 
 from osgeo import ogr
 
-from ..i18n import tr
+from ..i18n import column_title, tr
 from ..inputs.conversions import is_null
 from ..binding.errors import GuotuInputError
 from ..inputs.output_files import temporary_path
@@ -37,8 +37,8 @@ def write_xlsx(path: Path, result: ParcelsResult) -> None:
     try:
         for name, fields, rows in tables(result):
             layer = ds.CreateLayer(name, None, ogr.wkbNone)
-            for _field, kind, alias in fields:
-                layer.CreateField(ogr.FieldDefn(alias, kinds[kind]))
+            for field_name, kind, alias in fields:
+                layer.CreateField(ogr.FieldDefn(column_title(field_name, alias), kinds[kind]))
             for row in rows:
                 feature = ogr.Feature(layer.GetLayerDefn())
                 for i, value in enumerate(row):
@@ -72,7 +72,7 @@ def write_csvs(folder: Path, result: ParcelsResult) -> List[Path]:
         for name, fields, rows in tables(result):
             path = folder / f"{name}.csv"
             temp = temporary_path(path)
-            lines = [",".join(_cell("text", alias) for _f, _k, alias in fields)]
+            lines = [",".join(_cell("text", column_title(name, alias)) for name, _k, alias in fields)]
             lines += [",".join(_cell(kind, value) for (_f, kind, _a), value in zip(fields, row)) for row in rows]
             temp.write_bytes(b"\xef\xbb\xbf" + ("\n".join(lines) + "\n").encode("utf-8"))
             temps.append((temp, path))

@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QColor
 from qgis.core import (QgsPalLayerSettings, QgsTextBufferSettings, QgsTextFormat, QgsVectorLayer,
                        QgsVectorLayerSimpleLabeling)
 
+from ..i18n import chinese_ui, column_title
 from .report_layout import cjk_font_family
 
 
@@ -33,8 +34,9 @@ def halo_labeling(field_or_expression: str, size: float = 8.0, expression: bool 
 
 
 def set_aliases(layer: QgsVectorLayer, fields: Iterable[Tuple[str, str, str]]) -> None:
-    """(name, kind, alias) rows: each field of the layer that exists shows its alias."""
+    """(name, kind, alias) rows: in the Chinese UI each field of the layer that exists shows
+    its Chinese alias; in the English UI the field names show (an alias set before is removed)."""
     for name, _kind, alias in fields:
         index = layer.fields().indexOf(name)
         if index >= 0:
-            layer.setFieldAlias(index, alias)
+            layer.setFieldAlias(index, column_title(name, alias) if chinese_ui() else "")

@@ -277,3 +277,21 @@ def test_l14_counts_cultivated_land_net_of_tiankan(tmp_path: Path) -> None:
     assert a1["cultivated_ha"] == pytest.approx(50.0) and a1["farmland_share"] == pytest.approx(41.0175 / 50)
     res, out = check(tmp_path, ws)  # the same ground without KCXS
     assert by_rule(issues(out))["L14"][0]["value"] == pytest.approx(0.410175)
+
+
+def test_stats_csv_headers_chinese_by_default_or_field_names(tmp_path: Path) -> None:
+    ws = workspace(tmp_path)
+    res, _out = check(tmp_path, ws, "--stats-csv", str(tmp_path / "zh.csv"))
+    assert res.returncode == 0, res.stderr
+    assert (tmp_path / "zh.csv").read_text(encoding="utf-8-sig").splitlines()[0].startswith("行政区代码,行政区名称")
+    other = tmp_path / "names"
+    other.mkdir()
+    res, _out = check(other, ws, "--stats-csv", str(other / "names.csv"), "--csv-headers", "names")
+    assert res.returncode == 0, res.stderr
+    zh_rows = (tmp_path / "zh.csv").read_text(encoding="utf-8-sig").splitlines()
+    names_rows = (other / "names.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert names_rows[0].startswith("admin_code,admin_name,redline_ha") and names_rows[1:] == zh_rows[1:]
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    res, _out = check(bad, ws, "--stats-csv", str(bad / "x.csv"), "--csv-headers", "english")
+    assert res.returncode == 2 and "--csv-headers must be chinese or names" in res.stderr

@@ -149,11 +149,11 @@ def test_export_statistics_csv_and_pdf(dock, tmp_path: Path) -> None:
     data = csv_path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("行政区代码,行政区名称,生态保护红线（公顷）")
+    assert text.splitlines()[0].startswith("admin_code,admin_name,redline_ha")  # English UI: field names
     # The CLI's CSV on the same workspace (ellipsoidal, no land use) is the same file.
     out = tmp_path / "cli.gpkg"
     res = ld.run_cli("lines", "check", "--workspace", str(dock.fx / "ws.gpkg"), "-o", str(out), "--stats-csv",
-                     str(tmp_path / "cli.csv"))
+                     str(tmp_path / "cli.csv"), "--csv-headers", "names")
     assert res.returncode == 0, res.stderr
     assert data == (tmp_path / "cli.csv").read_bytes()
     assert pdf_path.read_bytes()[:5] == b"%PDF-" and pdf_path.stat().st_size > 10_000

@@ -151,5 +151,5 @@ def test_no_output_over_an_input(fx: Path, output: str, target: str) -> None:
 
 def test_stats_csv_beside_the_inputs_is_written(fx: Path) -> None:
     result = run({"WORKSPACE": str(fx / "ws.gpkg"), "STATS_CSV": str(fx / "stats.csv")})
-    assert Path(result["STATS_CSV"]).read_text(encoding="utf-8-sig").startswith("行政区代码")
+    assert Path(result["STATS_CSV"]).read_text(encoding="utf-8-sig").startswith("admin_code")
     assert not [p for p in fx.iterdir() if ".tmp-" in p.name]

@@ -115,9 +115,9 @@ def test_meeting_tables(fx: dict, tmp_path: Path) -> None:
     assert result["XLSX"] == str(xlsx)
     sheet = QgsVectorLayer(f"{xlsx}|layername=parcel_checks", "s", "ogr")
     assert sheet.isValid() and sheet.featureCount() == 14
-    assert sheet.fields().names()[0] == "地块编号"
+    assert sheet.fields().names()[0] == "parcel_id"  # English UI: field names
     text = (folder / "project_checks.csv").read_bytes()
-    assert text.startswith(b"\xef\xbb\xbf") and "项目/整治单元" in text.decode("utf-8-sig").splitlines()[0]
+    assert text.startswith(b"\xef\xbb\xbf") and "project_id" in text.decode("utf-8-sig").splitlines()[0]
     assert len((folder / "parcel_checks.csv").read_text(encoding="utf-8-sig").splitlines()) == 15
     assert not list(tmp_path.glob("*.tmp-*")) and not list(folder.glob("*.tmp-*"))
 
@@ -133,7 +133,7 @@ def test_outputs_are_styled_by_verdict(fx: dict) -> None:
     assert {c.value() for c in renderer.categories()} == {"pass", "conditional", "fail"}
     assert any("不通过" in c.label() for c in renderer.categories())
     assert layer.labelsEnabled()
-    assert layer.attributeDisplayName(layer.fields().indexOf("verdict")) == "审查结论"
+    assert layer.attributeDisplayName(layer.fields().indexOf("verdict")) == "verdict"
     reasons = result["PARCEL_REASONS"]
     style_reasons_layer(reasons)
     assert reasons.renderer().rootRule().children()[0].filterExpression() == "\"severity\" = 'fail'"
@@ -196,6 +196,7 @@ def test_cli_output_opens_styled(fx: dict, tmp_path: Path) -> None:
     layer = QgsVectorLayer(f"{out}|layername=parcel_checks", "p", "ogr")
     assert isinstance(layer.renderer(), QgsCategorizedSymbolRenderer)
     assert {c.value() for c in layer.renderer().categories()} == {"pass", "conditional", "fail"}
+    # The tool's file carries its Chinese column titles itself.
     assert layer.attributeDisplayName(layer.fields().indexOf("verdict")) == "审查结论"
 
 
