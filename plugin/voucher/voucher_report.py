@@ -21,6 +21,7 @@ from qgis.core import (QgsFeatureRequest, QgsLayoutExporter, QgsLayoutItemMap, Q
                        QgsRenderContext, QgsVectorLayer)
 
 from ..i18n import tr
+from ..inputs.area_text import area_method_text
 from ..inputs.conversions import is_null
 from ..reporting.report_layout import LayoutBuilder, cjk_font_family, fit_extent
 from .voucher_style import gpkg_layer_names, style_trades_layer, style_voucher_layer
@@ -234,8 +235,9 @@ class _Builder(LayoutBuilder):
         size = self.page_size()
         self.label(tr("Parameters and inputs of the run"), page, MARGIN, 6, size.width() - 2 * MARGIN, 8, 12,
                    bold=True)
-        rows = [(item, tr("{value} (not used: base-year baseline)").format(value=value)
-                 if item.startswith("protection_rate") and not protection_rate_applies(self.texts) else value)
+        rows = [(parameter_title(item), tr("{value} (not used: base-year baseline)").format(value=value)
+                 if item.startswith("protection_rate") and not protection_rate_applies(self.texts)
+                 else parameter_value(item, value))
                 for item, value in sorted(self.texts.items(), key=lambda kv: _PARAMETER_ORDER.get(kv[0], 999))]
         self.text_table([(tr("Item"), 60.0), (tr("Value"), 200.0)], rows, page, MARGIN, 16,
                         size.width() - 2 * MARGIN, size.height() - 16 - MARGIN, repeat=True)
@@ -247,6 +249,30 @@ class _Builder(LayoutBuilder):
         self.parameters_pages()
         self.finish_pages()
         return self.layout
+
+
+def parameter_title(item: str) -> str:
+    """A run parameter as the reader names it, with the audit table's key after it."""
+    titles = {"baseline": tr("Baseline M0"), "area_method": tr("Area method"), "area_description": tr("Areas"),
+              "invalid_policy": tr("Invalid geometries"), "raster_mode": tr("Raster cells"),
+              "crs_mismatch": tr("Inputs in different CRSs"), "allocation": tr("Allocation"),
+              "settlement": tr("Settlement"), "reference": tr("Reference values"), "price": tr("Price"),
+              "floor_price": tr("Floor price"), "cap_ha": tr("Cap (ha)")}
+    title = titles.get(item)
+    return f"{title} ({item})" if title else item
+
+
+def parameter_value(item: str, value: str) -> str:
+    """A run parameter's value in the reader's language; names, paths and numbers as they are."""
+    if item == "area_description":
+        return area_method_text(value)
+    words = {"base-year": tr("base year"), "protection-rate": tr("protection rate"),
+             "ellipsoidal": tr("Ellipsoidal"), "planar": tr("Planar"), "repair": tr("Repair"), "fail": tr("Fail"),
+             "reproject": tr("Reproject"), "exact": tr("exact cell fractions"), "centre": tr("cell centres"),
+             "pro-rata": tr("Pro rata"), "nearest": tr("Nearest first"), "payment": tr("Payment"),
+             "enclave": tr("Enclave (equity share)"), "zones": tr("over all zones"), "entered": tr("entered"),
+             "(none)": tr("(none)"), "(default)": tr("(default)")}
+    return words.get(value, value)
 
 
 # Parameters in the order a reader checks them; unknown items go last.

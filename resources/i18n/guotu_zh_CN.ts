@@ -3116,6 +3116,46 @@
             <translation>飞地：金额为股权价值</translation>
         </message>
         <message>
+            <source>Areas</source>
+            <translation>面积计算</translation>
+        </message>
+        <message>
+            <source>Raster cells</source>
+            <translation>栅格单元计入方式</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>价格</translation>
+        </message>
+        <message>
+            <source>Cap (ha)</source>
+            <translation>总量上限（公顷）</translation>
+        </message>
+        <message>
+            <source>base year</source>
+            <translation>基期</translation>
+        </message>
+        <message>
+            <source>protection rate</source>
+            <translation>保护率</translation>
+        </message>
+        <message>
+            <source>exact cell fractions</source>
+            <translation>按单元精确比例</translation>
+        </message>
+        <message>
+            <source>cell centres</source>
+            <translation>按单元中心</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>(default)</source>
+            <translation>（默认）</translation>
+        </message>
+        <message>
             <source>Baseline</source>
             <translation>基线</translation>
         </message>

@@ -36,3 +36,26 @@ def test_every_conflict_kind_and_detail_has_words_in_both_languages(guotu, plugi
                 assert not re.search(r"[A-Za-z]", title), (kind, detail, title)
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_voucher_report_parameters_in_the_readers_language(guotu, plugin_root: Path):
+    """The parameters page of the voucher report: titles and values of the audit table in
+    Chinese in the Chinese UI (the raw key kept beside the title for the audit)."""
+    from guotu.voucher.voucher_report import parameter_title, parameter_value
+
+    assert parameter_title("baseline") == "Baseline M0 (baseline)"
+    assert parameter_value("baseline", "base-year") == "base year"
+    assert parameter_value("base", "/data/lu.gpkg") == "/data/lu.gpkg"  # paths as they are
+    translator = QTranslator()
+    assert translator.load(str(plugin_root / "guotu" / "resources" / "i18n" / "guotu_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        for item, value in (("baseline", "base-year"), ("baseline", "protection-rate"), ("area_method", "ellipsoidal"),
+                            ("invalid_policy", "repair"), ("allocation", "pro-rata"), ("settlement", "enclave"),
+                            ("raster_mode", "exact"), ("reference", "zones")):
+            assert not re.search(r"[A-Za-z]", parameter_value(item, value)), (item, value)
+            assert parameter_title(item).endswith(f"({item})") and re.search(r"[\u4e00-\u9fff]", parameter_title(item))
+        description = "ellipsoidal on China 2000 (CGCS2000, a=6378137.000, 1/f=298.257222101)"
+        assert parameter_value("area_description", description).startswith("椭球面积")
+    finally:
+        QCoreApplication.removeTranslator(translator)

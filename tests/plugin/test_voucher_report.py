@@ -136,7 +136,7 @@ def test_report_layout_content(guotu, cli_gpkg: Path, tmp_path: Path):
         assert row[5] == f"{sum(t['amount_yuan'] for t in mine):,.0f}"
     assert {row[5] for row in contents} == {"22,500"}  # 22.5 ha at 1,000 yuan/ha, sold by Z1, bought by Z2
     parameters = [t for t in tables if isinstance(t, QgsLayoutItemTextTable)]
-    assert any(["price", "1000"] in [list(map(str, row)) for row in t.contents()] for t in parameters)
+    assert any(["Price (price)", "1000"] in [list(map(str, row)) for row in t.contents()] for t in parameters)
     project.clear()
 
 
