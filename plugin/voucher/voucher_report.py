@@ -127,7 +127,7 @@ def key_figures(numbers: Dict[str, float], texts: Dict[str, str]) -> List[Tuple[
         rows.append((tr("Settlement"), _settlement_text(texts["settlement"])))
     for item, label in (("baseline", tr("Baseline")), ("area_method", tr("Area method"))):
         if item in texts:
-            rows.append((label, texts[item]))
+            rows.append((label, parameter_value(item, texts[item])))
     return rows
 
 

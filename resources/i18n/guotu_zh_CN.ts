@@ -3185,7 +3185,7 @@
         </message>
         <message>
             <source>Ecological voucher account (生态券)</source>
-            <translation>生态券核算（Ecological vouchers）</translation>
+            <translation>生态券核算</translation>
         </message>
         <message>
             <source>Key figures</source>

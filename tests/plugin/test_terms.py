@@ -55,6 +55,10 @@ def test_voucher_report_parameters_in_the_readers_language(guotu, plugin_root: P
                             ("raster_mode", "exact"), ("reference", "zones")):
             assert not re.search(r"[A-Za-z]", parameter_value(item, value)), (item, value)
             assert parameter_title(item).endswith(f"({item})") and re.search(r"[\u4e00-\u9fff]", parameter_title(item))
+        from guotu.voucher.voucher_report import key_figures
+
+        figures = dict(key_figures({}, {"baseline": "base-year", "area_method": "planar"}))
+        assert figures and not any(re.search(r"[A-Za-z]", value) for value in figures.values()), figures
         description = "ellipsoidal on China 2000 (CGCS2000, a=6378137.000, 1/f=298.257222101)"
         assert parameter_value("area_description", description).startswith("椭球面积")
     finally:
