@@ -24,3 +24,12 @@ else:
     from qgis.core import QgsUnitTypes
 
     DISTANCE_METERS = QgsUnitTypes.DistanceMeters
+
+# QgsLegendStyle.Style is an enum class in Qt6 builds; Qgis.LegendComponent since 3.32.
+_legend_components = getattr(Qgis, "LegendComponent", None)
+if _legend_components is not None:
+    LEGEND_STYLE_HIDDEN = _legend_components.Hidden
+else:
+    from qgis.core import QgsLegendStyle
+
+    LEGEND_STYLE_HIDDEN = QgsLegendStyle.Hidden

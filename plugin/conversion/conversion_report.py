@@ -21,19 +21,18 @@ from typing import Dict, List, Optional, Tuple
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 from qgis.core import (QgsFeatureRequest, QgsLayoutExporter, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemScaleBar,
-                       QgsMapLayerLegendUtils, QgsPrintLayout, QgsProject, QgsProviderRegistry, QgsRenderContext,
+                       QgsLegendRenderer, QgsMapLayerLegendUtils, QgsPrintLayout, QgsProject, QgsProviderRegistry, QgsRenderContext,
                        QgsUnitTypes,                        QgsVectorLayer)
 
+from ..compat import LEGEND_STYLE_HIDDEN
 from ..i18n import tr
-from .conversion_style import (CATEGORY_COLORS, CATEGORY_NAMES_ZH, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER,
-                               category_label, style_conversions_layer)
+from .conversion_style import (CATEGORY_COLORS, STATUS_COLORS, STATUS_ORDER, category_label, status_label,
+                               status_short_labels, style_conversions_layer)
 from ..inputs.conversions import is_null
 from ..reporting.report_layout import FONT_CANDIDATES, LayoutBuilder, cjk_font_family, fit_extent, scale_segment, wrap_text
 from .convert import ALL_ZONES, CATEGORIES, Cells, matrices_from_layer
 
 MARGIN = 10.0
-STATUS_SHORT = {"prohibited": "禁止 prohibited", "gap": "空白 gap", "conditional": "有条件 conditional",
-                "path": "路径 path", "same": "未转用 same", "unknown": "未知 unknown"}
 LAYER_NAMES = {"conversions": "conversions", "transitions": "transitions", "status_summary": "status_summary",
                "unknown": "unknown_codes"}
 
@@ -171,8 +170,7 @@ def report_data(layers: ReportLayers) -> ReportData:
 # ---- figures (matplotlib, object API: no pyplot, no global backend) ----------------
 
 def _short(category: str) -> str:
-    english = (category or "unknown").replace("_", " ")
-    return f"{CATEGORY_NAMES_ZH.get(category, category)}\n{english}"
+    return category_label(category)
 
 
 def _number(area: float, total: float) -> str:
@@ -225,7 +223,7 @@ def draw_matrix(cells: Cells, path: Path, size_mm: Tuple[float, float] = (165.0,
         axes.text(-0.1, i + 0.5, label.replace("\n", " "), ha="right", va="center", **font)
         axes.text(i + 0.5, -0.1, label, ha="center", va="bottom", rotation=0 if n <= 6 else 90, **font)
     axes.text(-0.1, -0.1, tr("before ↓ / after →"), ha="right", va="bottom", style="italic", **font)
-    handles = [Patch(facecolor=STATUS_COLORS[s], edgecolor="#9a9a9a", label=STATUS_LABELS[s]) for s in STATUS_ORDER]
+    handles = [Patch(facecolor=STATUS_COLORS[s], edgecolor="#9a9a9a", label=status_label(s)) for s in STATUS_ORDER]
     figure.legend(handles=handles, loc="lower center", ncol=3, frameon=False, prop={"family": family, "size": 6.5})
     figure.savefig(str(path), format=path.suffix.lstrip(".") or "svg", dpi=200)
     return path
@@ -302,7 +300,7 @@ def draw_sankey(cells: Cells, path: Path, size_mm: Tuple[float, float] = (105.0,
         positions = _spread([(spans[c][0] + spans[c][1]) / 2 for c in names], minimum)
         for c, y in zip(names, positions):
             y0, y1 = spans[c]
-            label = f"{CATEGORY_NAMES_ZH.get(c, c)} {_number(y1 - y0, total)}"
+            label = f"{category_label(c)} {_number(y1 - y0, total)}"
             axes.text(-0.03 if side == 0 else 1.03, y, label, ha="right" if side == 0 else "left", va="center",
                       clip_on=False, **font)
     axes.text(0.0, -height * 0.005, tr("Before"), ha="left", va="bottom", fontweight="bold", **font)
@@ -381,7 +379,7 @@ class _Builder(LayoutBuilder):
         y = top
         self.label(tr("Area by policy status"), 0, right_x, y, right_width, 6, 10, bold=True)
         total = sum(self.data.statuses.values())
-        rows = [(STATUS_LABELS[s], f"{self.data.statuses[s]:,.2f}",
+        rows = [(status_label(s), f"{self.data.statuses[s]:,.2f}",
                  f"{100 * self.data.statuses[s] / total:.1f} %" if total > 0 else "")
                 for s in STATUS_ORDER if s in self.data.statuses]
         rows.append((tr("Total"), f"{total:,.2f}", "100.0 %" if total > 0 else ""))
@@ -399,7 +397,10 @@ class _Builder(LayoutBuilder):
         self.label("\n".join(notes), 0, right_x, y, right_width, 3.6 * len(notes) + 1, 7)
         y += 3.6 * len(notes) + 4
         legend = self.legend(item, tr("Policy status of the change"), [self.layers.conversions], label_size=6.5)
-        legend.model().rootGroup().findLayer(self.layers.conversions).setName(tr("Land-use conversions"))
+        # The legend's title says what the classes are; the layer's own name above them would
+        # be a second heading for the same list.
+        node = legend.model().rootGroup().findLayer(self.layers.conversions)
+        QgsLegendRenderer.setNodeLegendStyle(node, LEGEND_STYLE_HIDDEN)
         legend.setSymbolWidth(6)
         legend.setSymbolHeight(3.5)
         self.layout.addLayoutItem(legend)
@@ -443,7 +444,7 @@ class _Builder(LayoutBuilder):
         available = size.width() - 2 * MARGIN
         headings = [(tr("Before"), 60.0), (tr("After"), 60.0), (tr("Status"), 60.0), (tr("Area (ha)"), 35.0),
                     (tr("Share"), 0.0)]
-        rows = [[category_label(f), category_label(t), STATUS_LABELS.get(status, status), f"{area:,.2f}",
+        rows = [[category_label(f), category_label(t), status_label(status), f"{area:,.2f}",
                  f"{100 * area / total:.1f} %" if total > 0 else ""] for (f, t), (area, status) in cells]
         rows.append([tr("Total"), "", "", f"{total:,.2f}", "100.0 %" if total > 0 else ""])
         table = self.text_table(headings, rows, page, MARGIN, 16, available, size.height() - 16 - MARGIN,
@@ -461,7 +462,7 @@ class _Builder(LayoutBuilder):
         available = size.width() - 2 * MARGIN
         # Column widths exclude the cell margins (1 mm each side) and the grid.
         column = (available - 40.0) / (len(statuses) + 1) - 3.0
-        headings = ([(tr("Zone"), 37.0)] + [(STATUS_SHORT[s], column) for s in statuses]
+        headings = ([(tr("Zone"), 37.0)] + [(status_short_labels()[s], column) for s in statuses]
                     + [(tr("Total"), column)])
         rows = []
         for zone, sums in self.data.by_zone.items():

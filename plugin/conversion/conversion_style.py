@@ -1,5 +1,5 @@
 """Map style of land-use conversion pieces (the ``conversions`` layer), and the colours
-and bilingual names the matrix view and the report share with it.
+and the names the matrix view and the report share with it.
 
 Pieces are categorized by policy status: prohibited red, policy gap orange and hatched,
 conditional yellow, same (not a conversion) light grey without outline, unknown codes
@@ -7,7 +7,8 @@ dark grey; pieces with a legal path get one colour per path, by what the path ma
 (farmland browns, forest and grassland greens, construction purples, sea and water
 blues; fixed for the preset's paths, so a path keeps its colour from map to map), and a
 policy of one's own gets further colours, each distinct from all others. Legend labels are
-Chinese and English ("禁止 prohibited"). Matrix cells are shaded by area (AREA_RAMP).
+in the user's language (a path in the policy table's Chinese or English words). Matrix
+cells are shaded by area (AREA_RAMP).
 
 Layers made with a three-lines workspace (field ``line``) get the same status classes as
 rules, plus one rule drawn on top: prohibited and policy-gap pieces inside the red line
@@ -28,7 +29,7 @@ from qgis.core import (QgsCategorizedSymbolRenderer, QgsFeatureRenderer, QgsFeat
                        QgsLinePatternFillSymbolLayer, QgsLineSymbol, QgsRendererCategory, QgsRuleBasedRenderer,
                        QgsVectorLayer)
 
-from ..i18n import tr
+from ..i18n import chinese_ui, tr
 from ..paths import resources_dir
 
 STYLE_NAME = "guotu"
@@ -59,9 +60,13 @@ FLAGGED_STATUSES = ("prohibited", "gap")
 FLAG_COLOR = "#7b0068"  # dark magenta: no status uses it
 FLAG_FILTER = (f'"{LINE_FIELD}" IN (' + ", ".join(f"'{v}'" for v in FLAGGED_LINES) + f') AND "{STATUS_FIELD}" IN ('
                + ", ".join(f"'{v}'" for v in FLAGGED_STATUSES) + ")")
-FLAG_LABEL = "红线或永久基本农田内的禁止/空白转用 prohibited or gap inside the red line or farmland"
 OUTLINE_COLOR = "#5f5f5f"
-STATUS_LABELS: Dict[str, str] = {
+
+
+# Styles stored in files (the committed QML for the tool's outputs, the default style in a
+# GeoPackage) are opened in QGIS of any language: they name each class in both.
+BILINGUAL_FLAG_LABEL = "红线或永久基本农田内的禁止/空白转用 prohibited or gap inside the red line or farmland"
+BILINGUAL_STATUS_LABELS: Dict[str, str] = {
     "prohibited": "禁止 prohibited",
     "gap": "政策空白 policy gap",
     "conditional": "有条件 conditional",
@@ -69,6 +74,27 @@ STATUS_LABELS: Dict[str, str] = {
     "same": "未转用 same (not a conversion)",
     "unknown": "未知 unknown (code in no category table)",
 }
+
+
+def flag_label(bilingual: bool = False) -> str:
+    return BILINGUAL_FLAG_LABEL if bilingual else tr("prohibited or gap inside the red line or farmland")
+
+
+def status_labels(bilingual: bool = False) -> Dict[str, str]:
+    """Legend words of the statuses: in the user's language, or in both for a stored style."""
+    if bilingual:
+        return dict(BILINGUAL_STATUS_LABELS)
+    return {"prohibited": tr("prohibited"), "gap": tr("policy gap"), "conditional": tr("conditional"),
+            "path": tr("legal path"), "same": tr("same (not a conversion)"),
+            "unknown": tr("unknown (code in no category table)")}
+
+
+def status_short_labels() -> Dict[str, str]:
+    """The same in a word, for narrow table columns."""
+    return {"prohibited": tr("prohibited"), "gap": tr("gap"), "conditional": tr("conditional"),
+            "path": tr("legal path"), "same": tr("same"), "unknown": tr("unknown")}
+
+
 # One colour per legal path of the policy preset, by what the path makes (no reds, oranges,
 # yellows or greys, which mean a status): farmland from consolidation and reclamation in
 # browns and tans, forest and grassland in greens, construction land in purples, the sea
@@ -96,11 +122,6 @@ MIN_COLOR_DISTANCE = 40.0
 AREA_RAMP: Tuple[str, ...] = ("#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5",
                               "#08519c", "#08306b")
 
-CATEGORY_NAMES_ZH: Dict[str, str] = {
-    "cultivated": "耕地", "garden": "园地", "forest": "林地", "grassland": "草地", "farm_water": "农田水利用地",
-    "aquaculture_water": "养殖水面", "river_water": "河流水面", "other_unused": "其他未利用地", "sea": "海域",
-    "construction": "建设用地", "": "未知",
-}
 # Colours of the categories themselves (Sankey nodes): land-use map conventions.
 CATEGORY_COLORS: Dict[str, str] = {
     "cultivated": "#f3e28b", "garden": "#c8a2d8", "forest": "#3d8b3d", "grassland": "#a6d96a",
@@ -109,13 +130,22 @@ CATEGORY_COLORS: Dict[str, str] = {
 }
 
 
+def category_names() -> Dict[str, str]:
+    """The ten policy categories (and "" for codes in no table) in the user's language."""
+    return {"cultivated": tr("cultivated land"), "garden": tr("garden land"), "forest": tr("forest land"),
+            "grassland": tr("grassland"), "farm_water": tr("farmland water"),
+            "aquaculture_water": tr("aquaculture water"), "river_water": tr("river water"),
+            "other_unused": tr("other unused land"), "sea": tr("sea area"), "construction": tr("construction land"),
+            "": tr("unknown")}
+
+
 def category_label(category: str) -> str:
-    """"耕地 cultivated"; "未知 unknown" for the empty category of unlisted codes."""
-    return f"{CATEGORY_NAMES_ZH.get(category, category)} {category or 'unknown'}"
+    """A policy category as the user reads it ("cultivated land" / "耕地")."""
+    return category_names().get(category, category)
 
 
 def status_label(status: str) -> str:
-    return STATUS_LABELS.get(status, status)
+    return status_labels().get(status, status)
 
 
 def preset_path_order() -> List[Tuple[str, str]]:
@@ -219,22 +249,30 @@ def status_symbol(status: str) -> QgsFillSymbol:
     return _fill(STATUS_COLORS.get(status, STATUS_COLORS["unknown"]))
 
 
-def conversion_renderer(paths: Sequence[Tuple[str, str]], statuses: Optional[Iterable[str]] = None
-                        ) -> QgsCategorizedSymbolRenderer:
+def conversion_renderer(paths: Sequence[Tuple[str, str]], statuses: Optional[Iterable[str]] = None,
+                        bilingual: bool = False) -> QgsCategorizedSymbolRenderer:
     """Categorized on status (paths split by their Chinese text). ``paths``: the (zh, en)
-    legal paths to list; ``statuses``: the statuses to list (default: all)."""
+    legal paths to list; ``statuses``: the statuses to list (default: all); ``bilingual``:
+    labels in both languages (a style stored in a file), else in the user's."""
     wanted = set(statuses) if statuses is not None else set(STATUS_ORDER)
     colors = path_colors(zh for zh, _en in paths)
     english = dict(paths)
+    labels = status_labels(bilingual)
     categories: List[QgsRendererCategory] = []
     for status in STATUS_ORDER:
         if status == "path":
             for zh in colors:
                 en = english.get(zh, "")
-                label = f"{STATUS_LABELS['path']}: {zh}" + (f" ({en})" if en else "")
+                # The policy table has the path in both languages: the legend shows the user's.
+                if bilingual:
+                    label = f"{labels['path']}: {zh}" + (f" ({en})" if en else "")
+                elif chinese_ui() or not en:
+                    label = f"{labels['path']}：{zh}"
+                else:
+                    label = f"{labels['path']}: {en}"
                 categories.append(QgsRendererCategory(PATH_PREFIX + zh, _fill(colors[zh]), label))
         elif status in wanted:
-            categories.append(QgsRendererCategory(status, status_symbol(status), STATUS_LABELS[status]))
+            categories.append(QgsRendererCategory(status, status_symbol(status), labels[status]))
     return QgsCategorizedSymbolRenderer(CLASS_EXPRESSION, categories)
 
 
@@ -258,30 +296,31 @@ def layer_paths(layer: QgsVectorLayer) -> Tuple[List[Tuple[str, str]], List[str]
     return list(paths.items()), sorted(statuses)
 
 
-def flagged_rule() -> QgsRuleBasedRenderer.Rule:
+def flagged_rule(bilingual: bool = False) -> QgsRuleBasedRenderer.Rule:
     """The rule that outlines prohibited and gap pieces inside the red line or farmland."""
     symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": FLAG_COLOR, "outline_width": "0.8",
                                          "joinstyle": "miter"})
-    return QgsRuleBasedRenderer.Rule(symbol, 0, 0, FLAG_FILTER, FLAG_LABEL)
+    return QgsRuleBasedRenderer.Rule(symbol, 0, 0, FLAG_FILTER, flag_label(bilingual))
 
 
-def lines_renderer(categorized: QgsCategorizedSymbolRenderer) -> QgsRuleBasedRenderer:
+def lines_renderer(categorized: QgsCategorizedSymbolRenderer, bilingual: bool = False) -> QgsRuleBasedRenderer:
     """The status classes as rules, and the flag rule drawn over them (every matching rule
     draws: a flagged piece keeps its status fill)."""
     renderer = QgsRuleBasedRenderer.convertFromRenderer(categorized)
-    renderer.rootRule().appendChild(flagged_rule())
+    renderer.rootRule().appendChild(flagged_rule(bilingual))
     return renderer
 
 
-def style_conversions_layer(layer: QgsVectorLayer) -> None:
+def style_conversions_layer(layer: QgsVectorLayer, bilingual: bool = False) -> None:
     """Styles a conversions layer (pieces with status and path_zh) in place. Statuses
     absent from the layer are left out of the legend, except the four main ones. With a
-    field ``line`` the style is rule-based, with the flag rule on top."""
+    field ``line`` the style is rule-based, with the flag rule on top. Labels in the user's
+    language, or in both (``bilingual``) for a style stored in a file."""
     paths, statuses = layer_paths(layer)
     shown = set(statuses) | {"prohibited", "gap", "conditional", "same"}
-    renderer: QgsFeatureRenderer = conversion_renderer(paths, shown)
+    renderer: QgsFeatureRenderer = conversion_renderer(paths, shown, bilingual)
     if layer.fields().lookupField(LINE_FIELD) >= 0:
-        renderer = lines_renderer(renderer)
+        renderer = lines_renderer(renderer, bilingual)
     layer.setRenderer(renderer)
     layer.triggerRepaint()
 
@@ -306,5 +345,5 @@ def write_style_to_gpkg(path: Path, layer_name: str = CONVERSIONS_LAYER) -> str:
     layer = QgsVectorLayer(f"{path}|layername={layer_name}", layer_name, "ogr")
     if not layer.isValid():
         return tr('Layer "{layer}" of "{path}" could not be opened.').format(layer=layer_name, path=path)
-    style_conversions_layer(layer)
+    style_conversions_layer(layer, bilingual=True)  # opened later in QGIS of any language
     return layer.saveStyleToDatabase(STYLE_NAME, tr("Guotu land-use conversion style"), True, "") or ""

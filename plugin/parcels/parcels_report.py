@@ -23,7 +23,7 @@ from qgis.core import (QgsCoordinateTransform, QgsExpression, QgsFeature, QgsFea
 from ..binding.errors import GuotuCancelled
 from ..i18n import chinese_ui, tr
 from ..lines.lines_workspace import ROLE_PROPERTY
-from ..conversion.conversion_style import CATEGORY_NAMES_ZH
+from ..conversion.conversion_style import category_label
 from .parcels_check import rule_titles
 from .parcels_style import severity_titles, verdict_titles
 from ..reporting.report_layout import (LayoutBuilder, cjk_font_family, export_pdf, fit_extent, format_number, layer_rows,
@@ -78,9 +78,9 @@ def _fit(text: str, width_mm: float) -> str:
 
 
 def _category(name: Any) -> str:
-    """A policy category with its Chinese name: "耕地 cultivated"."""
+    """A policy category in the user's language ("cultivated land" / "耕地")."""
     name = name or ""
-    return f"{CATEGORY_NAMES_ZH.get(name, '')} {name}".strip() or "?"
+    return category_label(name) if name else "?"
 
 
 def _extent(rows: Sequence[Dict[str, Any]]) -> QgsRectangle:

@@ -17,8 +17,8 @@ from qgis.PyQt.QtWidgets import QHeaderView, QLabel, QTableWidgetItem, QWidget
 from qgis.core import QgsExpression, QgsMapLayer, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget
 
-from ..conversion.conversion_style import (AREA_RAMP, CATEGORY_NAMES_ZH, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER,
-                                          area_color)
+from ..conversion.conversion_style import (AREA_RAMP, STATUS_COLORS, STATUS_ORDER, area_color, category_label,
+                                          status_label)
 from ..conversion.convert import ALL_ZONES, CATEGORIES, Cells, matrices_from_layer, missing_matrix_fields
 from ..binding.errors import GuotuInputError
 from ..i18n import tr
@@ -119,7 +119,7 @@ class ConversionMatrixWidget(QWidget, FORM_CLASS):
         self.legendLayout.addWidget(ramp)
         self.legendLayout.addWidget(QLabel(tr("Shade: area of the change (darker = larger); square: policy status")))
         for status in STATUS_ORDER:
-            swatch = QLabel(STATUS_LABELS[status])
+            swatch = QLabel(status_label(status))
             swatch.setStyleSheet(f"background-color: {STATUS_COLORS[status]}; color: "
                                  f"{text_color(STATUS_COLORS[status]).name()}; padding: 2px 4px;")
             self.legendLayout.addWidget(swatch)
@@ -234,8 +234,7 @@ class ConversionMatrixWidget(QWidget, FORM_CLASS):
     def _header(category: Optional[str], two_lines: bool) -> str:
         if category is None:
             return tr("Total")
-        english = category or "unknown"
-        return f"{CATEGORY_NAMES_ZH.get(category, category)}{chr(10) if two_lines else ' '}{english}"
+        return category_label(category)
 
     def _fill_table(self) -> None:
         table = self.matrixTable
@@ -277,7 +276,7 @@ class ConversionMatrixWidget(QWidget, FORM_CLASS):
                         item.setForeground(QBrush(text_color(background)))
                         item.setData(Qt.ItemDataRole.DecorationRole, QColor(swatch))
                         item.setToolTip(f"{self._header(f, False)} → {self._header(t, False)}\n"
-                                        f"{STATUS_LABELS.get(status, status)}\n{area:,.4f} ha")
+                                        f"{status_label(status)}\n{area:,.4f} ha")
                     item.setData(Qt.ItemDataRole.UserRole, status)
                 item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)

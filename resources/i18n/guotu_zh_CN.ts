@@ -304,10 +304,6 @@
             <translation>用途变化的政策状态</translation>
         </message>
         <message>
-            <source>Land-use conversions</source>
-            <translation>土地用途转换</translation>
-        </message>
-        <message>
             <source>Transitions between policy categories (ha)</source>
             <translation>政策地类之间的转换（公顷）</translation>
         </message>
@@ -322,6 +318,10 @@
         <message>
             <source>Area by zone and policy status (ha)</source>
             <translation>按分区和政策状态统计面积（公顷）</translation>
+        </message>
+        <message>
+            <source>Land-use conversions</source>
+            <translation>土地用途转换</translation>
         </message>
         <message>
             <source>Land-use conversion map (用途转用)</source>
@@ -378,6 +378,86 @@
         <message>
             <source>Exporting the image {path} failed: {error}</source>
             <translation>导出图片 {path} 失败：{error}</translation>
+        </message>
+        <message>
+            <source>prohibited or gap inside the red line or farmland</source>
+            <translation>红线或永久基本农田内的禁止/空白转用</translation>
+        </message>
+        <message>
+            <source>prohibited</source>
+            <translation>禁止</translation>
+        </message>
+        <message>
+            <source>policy gap</source>
+            <translation>政策空白</translation>
+        </message>
+        <message>
+            <source>conditional</source>
+            <translation>有条件</translation>
+        </message>
+        <message>
+            <source>legal path</source>
+            <translation>合法路径</translation>
+        </message>
+        <message>
+            <source>same (not a conversion)</source>
+            <translation>未转用</translation>
+        </message>
+        <message>
+            <source>unknown (code in no category table)</source>
+            <translation>未知（代码不在任何地类对照表中）</translation>
+        </message>
+        <message>
+            <source>gap</source>
+            <translation>空白</translation>
+        </message>
+        <message>
+            <source>same</source>
+            <translation>未转用</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>cultivated land</source>
+            <translation>耕地</translation>
+        </message>
+        <message>
+            <source>garden land</source>
+            <translation>园地</translation>
+        </message>
+        <message>
+            <source>forest land</source>
+            <translation>林地</translation>
+        </message>
+        <message>
+            <source>grassland</source>
+            <translation>草地</translation>
+        </message>
+        <message>
+            <source>farmland water</source>
+            <translation>农田水利用地</translation>
+        </message>
+        <message>
+            <source>aquaculture water</source>
+            <translation>养殖水面</translation>
+        </message>
+        <message>
+            <source>river water</source>
+            <translation>河流水面</translation>
+        </message>
+        <message>
+            <source>other unused land</source>
+            <translation>其他未利用地</translation>
+        </message>
+        <message>
+            <source>sea area</source>
+            <translation>海域</translation>
+        </message>
+        <message>
+            <source>construction land</source>
+            <translation>建设用地</translation>
         </message>
         <message>
             <source>Guotu land-use conversion style</source>

@@ -45,7 +45,7 @@ def test_matrix_cells_and_colours(guotu, conversions):
     assert [widget.zoneCombo.itemData(i) for i in range(widget.zoneCombo.count())] == ["*", "Z1", "Z2"]
     table = widget.matrixTable
     assert table.rowCount() == table.columnCount() == 12  # 10 categories, unknown, total
-    assert table.verticalHeaderItem(0).text() == "耕地 cultivated"
+    assert table.verticalHeaderItem(0).text() == "cultivated land"  # English UI
     expected = {("forest", "construction"): ("1.00", "path"), ("cultivated", "construction"): ("0.50", "path"),
                 ("cultivated", "river_water"): ("0.50", "gap"), ("river_water", "cultivated"): ("1.00", "prohibited"),
                 ("forest", "cultivated"): ("1.00", "conditional"), ("cultivated", "cultivated"): ("1.00", "same"),

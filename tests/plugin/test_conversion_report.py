@@ -69,11 +69,13 @@ def test_report_of_a_zoned_run(guotu, cli_outputs, tmp_path: Path):
     assert result.font_family is not None, "no CJK font: Chinese would not render"
     assert result.pages == 4  # map; matrix and Sankey; zones; the matrix as a list
     assert pdf_pages(pdf) == 4
-    # The legend lists only the conversions layer, under its own title and a readable name.
+    # The legend lists only the conversions layer's classes under the legend's own title: no
+    # second heading (the layer's name) above them.
     page1_text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True,
                                 text=True, check=True).stdout
-    assert "Policy status of the change" in page1_text and "Land-use conversions" in page1_text
-    assert "conv_output" not in page1_text
+    assert page1_text.count("Policy status of the change") == 1
+    assert "Land-use conversions" not in page1_text and "conv_output" not in page1_text
+    assert "policy gap" in page1_text and "政策空白" not in page1_text  # the English UI's words only
     assert [p.name for p in result.pngs] == ["report.png", "report_2.png", "report_3.png", "report_4.png"]
     page1 = QImage(str(png))
     assert page1.width() > 1000 and page1.height() > 700  # A4 landscape at 100 dpi

@@ -58,11 +58,11 @@ def test_report_of_the_processing_outputs(tmp_path: Path):
     text = pdf_text(pdf)
     assert text.lstrip().startswith("甲县用途转用 2024")
     # The area by status on page 1 is the status table's.
-    from guotu.conversion.conversion_style import STATUS_LABELS
+    from guotu.conversion.conversion_style import status_label
 
     lines = [line.split() for line in text.splitlines() if line.strip()]
     for status, area in cd.STATUS_ALL.items():
-        label = STATUS_LABELS[status].split()
+        label = status_label(status).split()
         assert any(words[:len(label)] == label and words[-3] == f"{area:,.2f}" for words in lines), status
     cells = category_cells(cd.layer_rows(outputs["TRANSITIONS"]), "")
     assert cells == pytest.approx({key: area for key, (area, _status) in cd.CATEGORY_ALL.items()})  # hand values

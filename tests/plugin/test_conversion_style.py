@@ -1,5 +1,5 @@
 """Style of conversion pieces: categorized on status (paths split by their Chinese text),
-bilingual legend labels, the agreed colours; applied when Processing loads the output,
+legend labels in the user's language (both languages in stored styles), the agreed colours; applied when Processing loads the output,
 and stored in a GeoPackage as the layer's default style."""
 
 import re
@@ -20,7 +20,9 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]{3,}")
 
 
-def assert_conversion_style(layer: QgsVectorLayer) -> None:
+def assert_conversion_style(layer: QgsVectorLayer, bilingual: bool = False) -> None:
+    """The agreed style; labels in the user's language (English here), or in both languages
+    for a style stored in a file (``bilingual``)."""
     renderer = layer.renderer()
     assert isinstance(renderer, QgsCategorizedSymbolRenderer), type(renderer)
     assert '"status"' in renderer.classAttribute() and '"path_zh"' in renderer.classAttribute()
@@ -28,8 +30,12 @@ def assert_conversion_style(layer: QgsVectorLayer) -> None:
     for status in ("prohibited", "gap", "conditional", "same", "unknown"):
         assert status in categories, status
     labels = [c.label() for c in renderer.categories()]
-    assert all(HAN.search(label) and LATIN.search(label) for label in labels), labels
-    assert categories["prohibited"].label().startswith("禁止 prohibited")
+    if bilingual:
+        assert all(HAN.search(label) and LATIN.search(label) for label in labels), labels
+        assert categories["prohibited"].label().startswith("禁止 prohibited")
+    else:
+        assert not any(HAN.search(label) for label in labels), labels
+        assert categories["prohibited"].label() == "prohibited"
     red = categories["prohibited"].symbol().color()
     assert red.red() > 180 and red.green() < 80 and red.blue() < 80
     orange = categories["gap"].symbol().color()
@@ -45,7 +51,8 @@ def assert_conversion_style(layer: QgsVectorLayer) -> None:
     paths = [c for value, c in categories.items() if value.startswith("path: ")]
     # The fixture's pieces have one legal path: 农用地转用 (forest/cultivated → construction).
     assert len(paths) == 1
-    assert "农用地转用" in paths[0].label() and "agricultural land conversion" in paths[0].label()
+    assert "agricultural land conversion" in paths[0].label()
+    assert ("农用地转用" in paths[0].label()) == bilingual
     # Every category draws the pieces it is meant for (the expression gives its value).
     values = {f["status"] if f["status"] != "path" else "path: " + f["path_zh"] for f in layer.getFeatures()}
     assert values <= set(categories)
@@ -91,10 +98,12 @@ def test_palette_gives_every_legal_path_its_own_colour(guotu):
         assert c.blue() > c.green(), zh
     # A path keeps its colour whatever else is on the map.
     assert path_colors(["退耕还林"])["退耕还林"] == colors["退耕还林"]
-    renderer = conversion_renderer(presets)
+    renderer = conversion_renderer(presets, bilingual=True)
     labels = [c.label() for c in renderer.categories()]
     assert labels[0] == "禁止 prohibited" and labels[-1].startswith("未知 unknown")
     assert sum(label.startswith("路径 path: ") for label in labels) == 13
+    labels = [c.label() for c in conversion_renderer(presets).categories()]  # the English UI's
+    assert labels[0] == "prohibited" and sum(label.startswith("legal path: ") for label in labels) == 13
 
 
 def test_one_distinct_colour_per_category_present(guotu):
@@ -144,7 +153,7 @@ def test_style_saved_in_the_geopackage_is_the_default(tmp_path: Path, guotu):
     assert rows == [("guotu", 1)]
     fresh = QgsVectorLayer(f"{gpkg}|layername=conversions", "conversions", "ogr")
     assert fresh.isValid()
-    assert_conversion_style(fresh)  # loaded with its default style, nothing applied here
+    assert_conversion_style(fresh, bilingual=True)  # its stored default style (any QGIS language)
 
 
 def test_committed_qml_has_every_preset_path(guotu, plugin_root: Path):
@@ -160,7 +169,7 @@ def test_committed_qml_has_every_preset_path(guotu, plugin_root: Path):
     assert ok, message
     renderer = layer.renderer()
     assert isinstance(renderer, QgsCategorizedSymbolRenderer)
-    expected = conversion_renderer(preset_path_order())
+    expected = conversion_renderer(preset_path_order(), bilingual=True)
     assert [(c.value(), c.label(), c.symbol().color().name()) for c in renderer.categories()] == \
         [(c.value(), c.label(), c.symbol().color().name()) for c in expected.categories()]
     assert len(renderer.categories()) == 13 + 5

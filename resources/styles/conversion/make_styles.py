@@ -32,7 +32,7 @@ def main() -> None:
     from guotu.conversion.conversion_style import conversion_renderer, preset_path_order
 
     layer = QgsVectorLayer(f"MultiPolygon?crs=EPSG:4527&{FIELDS}", "conversions", "memory")
-    layer.setRenderer(conversion_renderer(preset_path_order()))
+    layer.setRenderer(conversion_renderer(preset_path_order(), bilingual=True))
     message, ok = layer.saveNamedStyle(str(HERE / "conversions.qml"))
     assert ok, message
     print(HERE / "conversions.qml")
