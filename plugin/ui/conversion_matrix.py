@@ -29,6 +29,7 @@ FORM_CLASS, _BASE = uic.loadUiType(ui_path("conversion_matrix.ui"))
 
 UNKNOWN = ""  # the category of codes no table lists
 TOTAL = None  # row/column key of the totals
+REPORT_ALGORITHM = "guotu:conversionreport"
 
 
 def text_color(background: str) -> QColor:
@@ -90,6 +91,7 @@ class ConversionMatrixWidget(QWidget, FORM_CLASS):
         self.layerCombo.layerChanged.connect(self.set_layer)
         self.zoneCombo.currentIndexChanged.connect(self._fill_table)
         self.refreshButton.clicked.connect(self.reload)
+        self.reportButton.clicked.connect(self.open_report_dialog)
         self.matrixTable.cellClicked.connect(self.on_cell_clicked)
         # Removing layers and renewing the project come in bursts (the layer is still listed
         # while it goes, a new project deletes them all): forget the layer at once and look
@@ -108,8 +110,21 @@ class ConversionMatrixWidget(QWidget, FORM_CLASS):
         self.refreshButton.setText(tr("Refresh"))
         self.refreshButton.setToolTip(tr("Sum the layer again (after it was edited or filtered)"))
         self.zoomCheck.setText(tr("Zoom to selection"))
+        self.reportButton.setText(tr("Report (PDF)…"))
+        self.reportButton.setToolTip(tr("Print the conversion report of this layer (map, matrix, Sankey diagram, "
+                                        "zones) to a PDF"))
         self.hintLabel.setText(tr("Rows: land use before; columns: land use after; hectares. Click a cell to "
                                   "select its pieces on the map (a total selects the whole row or column)."))
+
+    def report_parameters(self) -> Dict[str, object]:
+        """The report algorithm's parameters for the layer shown (empty without one)."""
+        return {"CONVERSIONS": self.layer.id()} if self.layer is not None else {}
+
+    def open_report_dialog(self) -> None:
+        """The report algorithm's dialog, with the layer shown already chosen."""
+        from processing import execAlgorithmDialog  # QGIS's Processing plugin, there when the dock is
+
+        execAlgorithmDialog(REPORT_ALGORITHM, self.report_parameters())
 
     def _build_legend(self) -> None:
         ramp = QLabel()
@@ -143,6 +158,7 @@ class ConversionMatrixWidget(QWidget, FORM_CLASS):
             self.layerCombo.blockSignals(True)
             self.layerCombo.setLayer(self.layer)
             self.layerCombo.blockSignals(False)
+        self.reportButton.setEnabled(self.layer is not None)
         self.reload()
 
     def _layer_removed(self, layer_id: str) -> None:

@@ -2684,6 +2684,14 @@
             <translation>缩放到所选</translation>
         </message>
         <message>
+            <source>Report (PDF)…</source>
+            <translation>报告（PDF）…</translation>
+        </message>
+        <message>
+            <source>Print the conversion report of this layer (map, matrix, Sankey diagram, zones) to a PDF</source>
+            <translation>将本图层的土地用途转换报告（地图、矩阵、桑基图、分区）输出为 PDF</translation>
+        </message>
+        <message>
             <source>Rows: land use before; columns: land use after; hectares. Click a cell to select its pieces on the map (a total selects the whole row or column).</source>
             <translation>行：转换前用途；列：转换后用途；单位：公顷。单击单元格可在地图上选中相应图斑（单击合计则选中整行或整列）。</translation>
         </message>

@@ -258,3 +258,27 @@ def test_removing_layers_and_renewing_the_project_raise_nothing(guotu, monkeypat
     project.removeAllMapLayers()
     QCoreApplication.processEvents()
     assert not errors, errors
+
+
+def test_report_button_opens_the_report_with_the_layer_shown(guotu, conversions):
+    """The dock's Report (PDF)… button: the report algorithm with the shown layer chosen, and
+    those parameters make the PDF (what the dialog runs)."""
+    import processing
+    from guotu.ui.conversion_matrix import REPORT_ALGORITHM, ConversionMatrixWidget
+
+    widget = ConversionMatrixWidget()
+    widget.set_layer(conversions)
+    assert widget.reportButton.isEnabled()
+    params = widget.report_parameters()
+    assert params == {"CONVERSIONS": conversions.id()}
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / "report.pdf"
+        result = processing.run(REPORT_ALGORITHM, dict(params, OUTPUT=str(pdf)))
+        assert pdf.read_bytes()[:5] == b"%PDF-" and result["PAGES"] >= 2
+    QgsProject.instance().removeMapLayer(conversions.id())  # no conversion layer left: nothing to report
+    widget.set_layer(None)
+    assert not widget.reportButton.isEnabled() and widget.report_parameters() == {}
+    widget.cleanup()
