@@ -59,7 +59,7 @@ GUOTU="${GUOTU:-$ROOT/build/core/guotu}"
 DATA="${GUOTU_BENCH_DATA:-$ROOT/build/bench-data/$LABEL}"
 WORK="${GUOTU_BENCH_WORK:-$ROOT/build/bench-data/convert-$LABEL-work}"
 RESULTS="${GUOTU_BENCH_RESULTS:-$HERE/results/convert_$LABEL.json}"
-ALL_TOOLS="guotu_convert_ellipsoidal guotu_convert_ellipsoidal_1cpu guotu_convert_planar spatialite_convert_planar qgis_convert"
+ALL_TOOLS="guotu_convert_ellipsoidal guotu_convert_ellipsoidal_1cpu guotu_convert_planar guotu_qgis_process spatialite_convert_planar qgis_convert"
 TOOLS="${GUOTU_BENCH_TOOLS:-$ALL_TOOLS}"
 REPEAT_FAST="${GUOTU_BENCH_REPEAT_FAST:-2}"
 REPEAT_SLOW="${GUOTU_BENCH_REPEAT_SLOW:-2}"
@@ -111,6 +111,25 @@ for name in guotu_convert_ellipsoidal guotu_convert_ellipsoidal_1cpu guotu_conve
         timed "$name" "$run" -- "${pin[@]}" "$GUOTU" "${G_COMMON[@]}" "${extra[@]}" -o "$WORK/$name.gpkg"
     done
 done
+
+if want guotu_qgis_process; then
+    # The plugin as QGIS runs it, headless: the packaged plugin enabled in a throw-away profile
+    # (set-up, not timed); the algorithm on the same two files, map saved to a GeoPackage.
+    QP_HOME="$WORK/qgis_home"
+    rm -rf "$QP_HOME" "$WORK/plugins"
+    mkdir -p "$QP_HOME"
+    "$PY" "$ROOT/scripts/package_plugin.py" --build-dir "$ROOT/build" --out "$WORK/plugins" >/dev/null
+    QP_ENV=(env HOME="$QP_HOME" XDG_DATA_HOME="$QP_HOME/xdg" QGIS_PLUGINPATH="$WORK/plugins")
+    "${QP_ENV[@]}" /usr/bin/qgis_process.bin plugins enable guotu >/dev/null
+    for run in $(seq "$REPEAT_FAST"); do
+        rm -f "$WORK/guotu_qgis_process.gpkg"
+        timed guotu_qgis_process "$run" -- "${QP_ENV[@]}" /usr/bin/qgis_process.bin run guotu:landuseconversion -- \
+            BEFORE="$BEFORE" BEFORE_CLASS_FIELD=lucc_code BEFORE_SYSTEM=0 \
+            AFTER="$AFTER" AFTER_CLASS_FIELD=lucc_code AFTER_SYSTEM=0 \
+            CONVERSIONS="$WORK/guotu_qgis_process.gpkg" TRANSITIONS=TEMPORARY_OUTPUT \
+            STATUS_SUMMARY=TEMPORARY_OUTPUT UNKNOWN=TEMPORARY_OUTPUT
+    done
+fi
 
 if want spatialite_convert_planar; then
     # Set-up (not timed): one GeoPackage holding both layers, each with its R-tree.
