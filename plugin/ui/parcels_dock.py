@@ -28,6 +28,7 @@ from ..i18n import tr
 from ..paths import ui_path
 from .dock_layout import DockFitter, configure_review_list
 from .map_focus import zoom_and_flash
+from .start_folder import remember_folder, start_folder
 
 ALG = "guotu:parcelscheck"
 FID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -39,6 +40,8 @@ FORM_CLASS, _BASE = uic.loadUiType(ui_path("parcels_dock.ui"))
 def _zh() -> bool:
     return (QgsApplication.locale() or "").lower().startswith("zh")
 
+
+REPORT_FOLDER_KIND = "parcels_reports"  # the village reports' folder dialog remembers its folder
 
 class ParcelsDock(QgsDockWidget, FORM_CLASS):
     """Browse the verdicts of the parcel check."""
@@ -203,9 +206,11 @@ class ParcelsDock(QgsDockWidget, FORM_CLASS):
             return []
         folder = self.report_folder
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self, tr("Folder for the village reports"))
+            chosen = QFileDialog.getExistingDirectory(self, tr("Folder for the village reports"),
+                                                      start_folder(REPORT_FOLDER_KIND, self.project))
             if not chosen:
                 return []
+            remember_folder(REPORT_FOLDER_KIND, chosen)
             folder = Path(chosen)
         layers = ParcelsReportLayers(layer, reasons, self._companion("project_checks"),
                                      self._companion("village_totals"), source=layer.name())

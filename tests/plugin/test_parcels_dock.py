@@ -141,3 +141,22 @@ def test_opens_at_a_usable_size_next_to_other_panels(dock) -> None:
     finally:
         dock.setParent(None)
         window.deleteLater()
+
+
+def test_village_report_folder_dialog_starts_in_the_project_folder(dock, tmp_path: Path, monkeypatch) -> None:
+    """Not in the working directory: the project's folder (or the folder last chosen there)."""
+    from qgis.PyQt.QtWidgets import QFileDialog
+    from qgis.core import QgsSettings
+
+    from guotu.ui.parcels_dock import REPORT_FOLDER_KIND
+    from guotu.ui.start_folder import SETTINGS_PREFIX
+
+    QgsSettings().remove(SETTINGS_PREFIX + REPORT_FOLDER_KIND)
+    project_dir = tmp_path / "project"
+    project_dir.mkdir()
+    QgsProject.instance().setFileName(str(project_dir / "review.qgz"))
+    seen = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: (seen.append(a[2]), "")[1])
+    dock.report_folder = None
+    assert dock.export_reports() == []
+    assert seen == [str(project_dir)], seen
