@@ -27,12 +27,12 @@ from ..conversion.convert import (LINE_SUMMARY_FIELDS, LINES, REAL_FIELDS, STATU
                             UNKNOWN_FIELDS, ConversionPiece, ConversionRequest, ConversionResult, LandUseInput,
                             conversion_fields, piece_row, run_conversion)
 from ..lines.lines_workspace import gpkg_tables, workspace_layer
-from ..binding.errors import GuotuCancelled, GuotuError, GuotuInputError, GuotuLibraryError
+from ..binding.errors import GuotuError, GuotuInputError, GuotuLibraryError
 from ..binding.native import AreaMethod, InvalidPolicy
 from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm
-from .common import ADMIN_CODE_FIELD, LAND_USE_CODE_FIELD, add_advanced, is_set
+from .common import ADMIN_CODE_FIELD, LAND_USE_CODE_FIELD, add_advanced, is_set, processing_error
 from ..conversion.convert_files import FileInput
 from .land_use_conversion_files import run_from_files
 from .land_use_conversion_outputs import MAP_TABLE, OutputPlan, plain_file_destinations, plan_outputs
@@ -329,13 +329,8 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
 
         try:
             result = run_conversion(request, context.transformContext(), feedback, write_piece)
-        except GuotuCancelled as e:
-            raise QgsProcessingException(tr("The calculation was cancelled.")) from e
-        except GuotuError as e:
-            raise QgsProcessingException(tr("The Guotu core failed ({status}): {message}").format(
-                status=e.status_name, message=e.message)) from e
-        except (GuotuInputError, GuotuLibraryError) as e:
-            raise QgsProcessingException(str(e)) from e
+        except (GuotuError, GuotuInputError, GuotuLibraryError) as e:  # GuotuCancelled is a GuotuError
+            raise processing_error(e) from e
         finally:
             self._owned = []
         del sink  # closes the map's file before the tables and the style go into it
@@ -379,13 +374,8 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
         try:
             done = run_from_files(self, plan.parameters, original, context, feedback, request, plan,
                                   self.CONVERSIONS, self.TABLE_NAMES, wanted, inputs, workspace)
-        except GuotuCancelled as e:
-            raise QgsProcessingException(tr("The calculation was cancelled.")) from e
-        except GuotuError as e:
-            raise QgsProcessingException(tr("The Guotu core failed ({status}): {message}").format(
-                status=e.status_name, message=e.message)) from e
-        except (GuotuInputError, GuotuLibraryError) as e:
-            raise QgsProcessingException(str(e)) from e
+        except (GuotuError, GuotuInputError, GuotuLibraryError) as e:  # GuotuCancelled is a GuotuError
+            raise processing_error(e) from e
         finally:
             self._owned = []
         if done is None:
