@@ -8,6 +8,7 @@
 #include "code_table.h"
 #include "collections.h"
 #include "convex_clip.h"
+#include "fixed_sum.h"
 #include "polygon_clip.h"
 #include "policy.h"
 
@@ -47,11 +48,7 @@ typedef struct line_poly {
     int64_t fid;
 } line_poly;
 
-/* Sums are kept in fixed point, 2^-60 ha (about 1e-14 m²) per unit, in 128-bit integers: integer
- * addition does not depend on its order, so a result is the same to the last bit whatever the
- * number of threads and however their work was merged. */
-__extension__ typedef __int128 gt_fixed;
-#define GT_FIXED_ONE 1152921504606846976.0 /* 2^60: sums up to 2^67 ha, far below the double precision of a piece */
+/* Sums are kept in fixed point, 2^-60 ha (about 1e-14 m²) per step (fixed_sum.h). */
 
 /* A table summed by a packed key: dense rows, each with its key parts and sums. */
 typedef struct sum_table {

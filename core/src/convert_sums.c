@@ -17,17 +17,10 @@ void gt_sum_table_free(sum_table *t) {
     memset(t, 0, sizeof *t);
 }
 
-/* A value in hectares in fixed point, rounded to the nearest unit; every piece's area is
- * converted the same way whichever thread made it. */
-static gt_fixed to_fixed(double ha) {
-    double scaled = ha * GT_FIXED_ONE; /* exact: a power of two */
-    return (gt_fixed)(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
-}
-
-double gt_sum_value(const sum_table *t, size_t r, int i) { return (double)t->sums[r][i] / GT_FIXED_ONE; }
+double gt_sum_value(const sum_table *t, size_t r, int i) { return gt_from_fixed(t->sums[r][i]); }
 
 int gt_sum_add(sum_table *t, uint64_t key, int32_t k0, int32_t k1, int32_t k2, double a, double b) {
-    return gt_sum_add_fixed(t, key, k0, k1, k2, to_fixed(a), to_fixed(b));
+    return gt_sum_add_fixed(t, key, k0, k1, k2, gt_to_fixed(a), gt_to_fixed(b));
 }
 
 int gt_sum_add_fixed(sum_table *t, uint64_t key, int32_t k0, int32_t k1, int32_t k2, gt_fixed a, gt_fixed b) {

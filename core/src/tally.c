@@ -257,6 +257,10 @@ int guotu_tally_set_expected(guotu_context *ctx, guotu_tally *t, int64_t n_featu
 }
 
 int gt_tally_add_area(guotu_context *ctx, guotu_tally *t, int32_t zone, int32_t class_index, double area_m2) {
+    return gt_tally_add_fixed(ctx, t, zone, class_index, gt_to_fixed(area_m2));
+}
+
+int gt_tally_add_fixed(guotu_context *ctx, guotu_tally *t, int32_t zone, int32_t class_index, gt_fixed area) {
     uint64_t key = ((uint64_t)(uint32_t)zone << 32) | (uint32_t)class_index;
     int inserted = 0;
     int32_t k = gt_index_map_insert(&t->pairs, key, &inserted);
@@ -268,7 +272,7 @@ int gt_tally_add_area(guotu_context *ctx, guotu_tally *t, int32_t zone, int32_t 
             if (pz) t->pair_zone = pz;
             int32_t *pc = realloc(t->pair_class, cap * sizeof *pc);
             if (pc) t->pair_class = pc;
-            double *pa = realloc(t->pair_area, cap * sizeof *pa);
+            gt_fixed *pa = realloc(t->pair_area, cap * sizeof *pa);
             if (pa) t->pair_area = pa;
             if (!pz || !pc || !pa) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
             t->pair_cap = cap;
@@ -277,7 +281,7 @@ int gt_tally_add_area(guotu_context *ctx, guotu_tally *t, int32_t zone, int32_t 
         t->pair_class[k] = class_index;
         t->pair_area[k] = 0;
     }
-    t->pair_area[k] += area_m2;
+    t->pair_area[k] += area;
     return GUOTU_OK;
 }
 
@@ -299,7 +303,7 @@ int guotu_tally_merge(guotu_context *ctx, guotu_tally *into, const guotu_tally *
     for (size_t k = 0; k < from->pairs.count; k++) {
         int32_t c = gt_string_table_intern(&into->classes, from->classes.strings[from->pair_class[k]]);
         int status = c < 0 ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory")
-                           : gt_tally_add_area(ctx, into, from->pair_zone[k], c, from->pair_area[k]);
+                           : gt_tally_add_fixed(ctx, into, from->pair_zone[k], c, from->pair_area[k]);
         if (status) return gt_tally_failed(into, status);
     }
     const guotu_tally_stats *f = &from->stats;
@@ -341,7 +345,7 @@ int guotu_tally_finish(guotu_context *ctx, guotu_tally *t) {
         return gt_tally_failed(t, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));
     }
     size_t kept = 0;
-    double total = 0;
+    gt_fixed total = 0;
     for (size_t k = 0; k < n; k++) {
         if (!(t->pair_area[k] > 0)) continue;
         rows[kept].zone = t->pair_zone[k];
@@ -355,7 +359,7 @@ int guotu_tally_finish(guotu_context *ctx, guotu_tally *t) {
         t->order[i] = rows[i].pair;
     free(rows);
     t->result_count = kept;
-    t->stats.tallied_area_ha = total / 10000.0;
+    t->stats.tallied_area_ha = gt_from_fixed(total) / 10000.0;
     t->phase = PHASE_DONE;
     return GUOTU_OK;
 }
@@ -374,7 +378,7 @@ int guotu_tally_result(guotu_context *ctx, const guotu_tally *t, size_t i, const
     size_t k = t->order[i];
     *zone_id = t->zones[t->pair_zone[k]].id;
     *class_code = t->classes.strings[t->pair_class[k]];
-    *area_ha = t->pair_area[k] / 10000.0;
+    *area_ha = gt_from_fixed(t->pair_area[k]) / 10000.0;
     return GUOTU_OK;
 }
 

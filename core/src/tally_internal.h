@@ -4,6 +4,7 @@
 
 #include "cell_area.h"
 #include "collections.h"
+#include "fixed_sum.h"
 #include "internal.h"
 
 typedef enum tally_phase {
@@ -46,7 +47,7 @@ struct guotu_tally {
     /* (zone << 32 | class) -> dense pair index; areas in m² by pair index. */
     gt_index_map pairs;
     int32_t *pair_zone, *pair_class;
-    double *pair_area;
+    gt_fixed *pair_area; /* m² in fixed point (fixed_sum.h): the same bits whatever the threads */
     size_t pair_cap;
 
     size_t *order; /* result rows: pair indices with area > 0, sorted */
@@ -70,6 +71,8 @@ struct guotu_tally {
 
 /* Adds m² to (zone, class). */
 int gt_tally_add_area(guotu_context *ctx, guotu_tally *t, int32_t zone, int32_t class_index, double area_m2);
+/* The same with an area already in fixed point (merging tallies). */
+int gt_tally_add_fixed(guotu_context *ctx, guotu_tally *t, int32_t zone, int32_t class_index, gt_fixed area);
 
 /* Marks the tally failed and passes the status through. */
 int gt_tally_failed(guotu_tally *t, int status);
