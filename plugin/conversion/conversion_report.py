@@ -20,16 +20,17 @@ from typing import Dict, List, Optional, Tuple
 
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
-from qgis.core import (QgsFeatureRequest, QgsLayoutExporter, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemScaleBar,
-                       QgsLegendRenderer, QgsMapLayerLegendUtils, QgsPrintLayout, QgsProject, QgsProviderRegistry, QgsRenderContext,
-                       QgsUnitTypes,                        QgsVectorLayer)
+from qgis.core import (QgsFeatureRequest, QgsLayoutExporter, QgsLayoutItemLegend, QgsLayoutItemMap,
+                       QgsLayoutItemScaleBar, QgsLegendRenderer, QgsMapLayerLegendUtils, QgsPrintLayout, QgsProject,
+                       QgsProviderRegistry, QgsUnitTypes, QgsVectorLayer)
 
 from ..compat import LEGEND_STYLE_HIDDEN
 from ..i18n import tr
 from .conversion_style import (CATEGORY_COLORS, STATUS_COLORS, STATUS_ORDER, category_label, status_label,
                                status_short_labels, style_conversions_layer)
 from ..inputs.conversions import is_null
-from ..reporting.report_layout import FONT_CANDIDATES, LayoutBuilder, cjk_font_family, fit_extent, scale_segment, wrap_text
+from ..reporting.report_layout import (FONT_CANDIDATES, LayoutBuilder, cjk_font_family, export_error_text, export_pdf,
+                                       fit_extent, scale_segment, wrap_text)
 from .convert import ALL_ZONES, CATEGORIES, Cells, matrices_from_layer
 
 MARGIN = 10.0
@@ -519,13 +520,7 @@ def export_report(layers: ReportLayers, pdf: Optional[Path] = None, png: Optiona
                                       "render (install e.g. fonts-wqy-microhei)."))
         exporter = QgsLayoutExporter(layout)
         if pdf is not None:
-            settings = QgsLayoutExporter.PdfExportSettings()
-            settings.dpi = dpi
-            settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # searchable, copyable text
-            status = exporter.exportToPdf(str(pdf), settings)
-            if status != QgsLayoutExporter.Success:
-                raise RuntimeError(tr("Exporting the PDF {path} failed: {error}").format(
-                    path=pdf, error=exporter.errorMessage()))
+            export_pdf(layout, Path(pdf), dpi)  # beside the target, renamed over it when complete
             result.pdf = pdf
         if png is not None:
             settings = QgsLayoutExporter.ImageExportSettings()
@@ -539,6 +534,6 @@ def export_report(layers: ReportLayers, pdf: Optional[Path] = None, png: Optiona
                 gdal.PopErrorHandler()
             if status != QgsLayoutExporter.Success:
                 raise RuntimeError(tr("Exporting the image {path} failed: {error}").format(
-                    path=png, error=exporter.errorMessage()))
+                    path=png, error=export_error_text(exporter, status)))
             result.pngs = [png] + [png.with_name(f"{png.stem}_{i}{png.suffix}") for i in range(2, result.pages + 1)]
     return result

@@ -108,14 +108,30 @@ def export_pdf(layout: QgsPrintLayout, pdf: Path, dpi: float = 150.0, feedback: 
     settings.dpi = dpi
     settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # searchable, copyable text
     exporter = QgsLayoutExporter(layout)
-    if exporter.exportToPdf(str(temp), settings) != QgsLayoutExporter.Success:
+    status = exporter.exportToPdf(str(temp), settings)
+    if status != QgsLayoutExporter.Success:
         temp.unlink(missing_ok=True)
-        raise RuntimeError(tr("Exporting the PDF {path} failed: {error}").format(path=pdf,
-                                                                                error=exporter.errorMessage()))
+        raise RuntimeError(tr("Exporting the PDF {path} failed: {error}").format(
+            path=pdf, error=export_error_text(exporter, status)))
     if feedback is not None and feedback.isCanceled():
         temp.unlink(missing_ok=True)
         raise GuotuCancelled()
     temp.replace(pdf)
+
+
+def export_error_text(exporter: QgsLayoutExporter, status: int) -> str:
+    """Why an export failed, in words (QGIS 3.22's exporter has a status and the file, no message)."""
+    message = getattr(exporter, "errorMessage", None)  # QGIS >= 3.26
+    if callable(message) and message():
+        return message()
+    words = {QgsLayoutExporter.FileError: tr("the file could not be written"),
+             QgsLayoutExporter.MemoryError: tr("out of memory"),
+             QgsLayoutExporter.PrintError: tr("the page could not be printed"),
+             QgsLayoutExporter.SvgLayerError: tr("an SVG layer could not be made"),
+             QgsLayoutExporter.IteratorError: tr("the atlas could not be iterated"),
+             QgsLayoutExporter.Canceled: tr("cancelled")}
+    text = words.get(status, tr("error {code}").format(code=int(status)))
+    return f"{text} ({exporter.errorFile()})" if exporter.errorFile() else text
 
 
 def north_arrow_svg() -> Optional[Path]:

@@ -372,10 +372,6 @@
             <translation>matplotlib 不可用（{error}）：报告中省略转换矩阵和桑基图。</translation>
         </message>
         <message>
-            <source>Exporting the PDF {path} failed: {error}</source>
-            <translation>导出 PDF {path} 失败：{error}</translation>
-        </message>
-        <message>
             <source>Exporting the image {path} failed: {error}</source>
             <translation>导出图片 {path} 失败：{error}</translation>
         </message>
@@ -2526,6 +2522,38 @@
         <message>
             <source>The workspace "{path}" is missing the layer "{layer}"; make workspaces with "New three-lines workspace".</source>
             <translation>工作空间“{path}”缺少图层“{layer}”；请用“新建三区三线工作空间”创建工作空间。</translation>
+        </message>
+        <message>
+            <source>the file could not be written</source>
+            <translation>无法写入文件</translation>
+        </message>
+        <message>
+            <source>out of memory</source>
+            <translation>内存不足</translation>
+        </message>
+        <message>
+            <source>the page could not be printed</source>
+            <translation>页面无法打印</translation>
+        </message>
+        <message>
+            <source>an SVG layer could not be made</source>
+            <translation>无法生成 SVG 图层</translation>
+        </message>
+        <message>
+            <source>the atlas could not be iterated</source>
+            <translation>无法遍历图集</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>error {code}</source>
+            <translation>错误 {code}</translation>
+        </message>
+        <message>
+            <source>Exporting the PDF {path} failed: {error}</source>
+            <translation>导出 PDF {path} 失败：{error}</translation>
         </message>
         <message>
             <source>Page {page} of {pages}</source>

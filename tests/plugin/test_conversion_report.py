@@ -115,3 +115,25 @@ def test_report_refuses_a_geopackage_without_conversions(guotu, tmp_path: Path):
     files = cd.write_fixture(tmp_path)
     with pytest.raises(ValueError, match="no layer \"conversions\""):
         load_gpkg_layers(files["zones"])
+
+
+def test_a_failed_export_keeps_the_previous_pdf(guotu, cli_outputs, tmp_path: Path, monkeypatch):
+    """The PDF is written beside the target and renamed over it when complete: an export that
+    fails half-way leaves the previous report as it was and no partial file."""
+    from qgis.core import QgsLayoutExporter
+
+    from guotu.conversion.conversion_report import export_report, load_gpkg_layers
+
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-previous report")
+
+    def half_written(_exporter, path, _settings):
+        Path(path).write_bytes(b"%PDF-partial")
+        return QgsLayoutExporter.FileError
+
+    monkeypatch.setattr(QgsLayoutExporter, "exportToPdf", half_written)
+    zoned, _plain = cli_outputs
+    with pytest.raises(RuntimeError, match="report.pdf"):
+        export_report(load_gpkg_layers(zoned), pdf=pdf, project=QgsProject(), dpi=60)
+    assert pdf.read_bytes() == b"%PDF-previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
