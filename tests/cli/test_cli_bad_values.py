@@ -55,3 +55,23 @@ def test_zone_table_with_two_different_rows_for_one_zone(tmp_path: Path) -> None
     # The same row twice is harmless.
     table.write_text("code,gdp,pop\nZ1,2e8,1000\nZ2,6e8,4000\nZ1,2e8,1000\n", encoding="utf-8")
     assert voucher(files, out, "--zone-table", str(table)).returncode == 0
+
+
+@pytest.mark.parametrize("command", ["tally", "border"])
+def test_coordinates_beyond_the_earth_are_an_error(tmp_path: Path, command: str) -> None:
+    """A parcel at 1e300 (a damaged file, or wrong units) once gave a border run with no pairs
+    and exit 0; areas of such squares overflow. It is an error naming layer and feature."""
+    huge = 1e300
+    zones = write_layer(tmp_path / "zones.gpkg", "zones", 4527, [("code", ogr.OFTString), ("city", ogr.OFTString)], [
+        ({"code": "A", "city": "A"}, box(X0, Y0, X0 + 1000, Y0 + 1000)),
+        ({"code": "B", "city": "B"}, f"POLYGON((0 0,{huge} 0,{huge} {huge},0 {huge},0 0))")])
+    out = tmp_path / ("t.csv" if command == "tally" else "b.gpkg")
+    if command == "tally":
+        res = run_guotu("tally", "--zones", str(zones), "--zone-id", "code", "--landuse",
+                        str(make_landuse(tmp_path)), "--class-field", "lucc", "-o", str(out))
+    else:
+        res = run_guotu("border", "--admin", str(zones), "--admin-id", "code", "--elements", str(zones),
+                        "--city-field", "city", "--category-field", "code", "-o", str(out))
+    assert res.returncode == 1, res.stderr
+    assert "feature 2" in res.stderr and "1e+300" in res.stderr and "beyond any position on the Earth" in res.stderr
+    assert not out.exists()
