@@ -233,8 +233,14 @@ static void test_far_away_and_non_finite_zones(void **state) {
     guotu_tally *t = NULL;
     assert_int_equal(guotu_tally_create(ctx, &o, &t), GUOTU_OK);
     char w[1024]; /* 1e20 printed with six decimals is long */
-    /* Zones in the wrong CRS can sit 1e20 m away: no overflow, just nothing covered. */
-    assert_int_equal(add_zone_wkt(ctx, t, "far", 1, box_wkt(w, sizeof w, 1e20, -1e20, 2e20, -5e19)), GUOTU_OK);
+    /* Beyond any position on the Earth (a damaged file, wrong units): refused, naming it. */
+    assert_int_equal(add_zone_wkt(ctx, t, "beyond", 9, box_wkt(w, sizeof w, 1e20, -1e20, 2e20, -5e19)),
+                     GUOTU_ERR_GEOMETRY);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "beyond any position on the Earth"));
+    guotu_tally_destroy(ctx, t);
+    assert_int_equal(guotu_tally_create(ctx, &o, &t), GUOTU_OK);
+    /* Zones in the wrong CRS can sit 1e9 m away: no overflow, just nothing covered. */
+    assert_int_equal(add_zone_wkt(ctx, t, "far", 1, box_wkt(w, sizeof w, 1e9, -1e9, 2e9, -5e8)), GUOTU_OK);
     assert_int_equal(add_zone_wkt(ctx, t, "A", 2, box_wkt(w, sizeof w, 0, 0, 100, 100)), GUOTU_OK);
     /* WKB by hand: WKT readers refuse NaN, but files can hold it. */
     unsigned char wkb[1 + 4 + 4 + 4 + 4 * 16];
@@ -250,7 +256,7 @@ static void test_far_away_and_non_finite_zones(void **state) {
     assert_non_null(strstr(guotu_context_last_error(ctx), "not finite"));
     guotu_tally_destroy(ctx, t);
     assert_int_equal(guotu_tally_create(ctx, &o, &t), GUOTU_OK);
-    assert_int_equal(add_zone_wkt(ctx, t, "far", 1, box_wkt(w, sizeof w, 1e20, -1e20, 2e20, -5e19)), GUOTU_OK);
+    assert_int_equal(add_zone_wkt(ctx, t, "far", 1, box_wkt(w, sizeof w, 1e9, -1e9, 2e9, -5e8)), GUOTU_OK);
     assert_int_equal(add_zone_wkt(ctx, t, "A", 2, box_wkt(w, sizeof w, 0, 0, 100, 100)), GUOTU_OK);
     assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
     guotu_raster_grid g = grid(0, 100, 10);
