@@ -242,6 +242,16 @@ int guotu_market_clear(guotu_context *ctx, guotu_market *m) {
     for (size_t t = 0; t < m->trade_count; t++)
         s->traded_ha += m->trades[t].volume;
     s->traded_amount_yuan = s->traded_ha * price;
+    /* The region need not balance: what is left over on either side, whatever the price. */
+    s->total_supply_ha = s->total_demand_ha = 0;
+    for (size_t i = 0; i < m->count; i++) {
+        if (m->people[i].e > 0) s->total_supply_ha += m->people[i].e;
+        if (m->people[i].e < 0) s->total_demand_ha -= m->people[i].e;
+    }
+    s->unsold_supply_ha = fmax(0.0, s->total_supply_ha - s->traded_ha);
+    s->unmet_demand_ha = fmax(0.0, s->total_demand_ha - s->traded_ha);
+    volumes_at(m, m->opts.price > 0 ? m->opts.price : m->opts.floor_price, &s->floor_supply_ha, &s->floor_demand_ha);
+    s->demand_exceeds_supply_at_floor = s->floor_demand_ha > s->floor_supply_ha + 1e-9;
     m->cleared = 1;
     return GUOTU_OK;
 }

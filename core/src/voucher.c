@@ -1,9 +1,11 @@
 /* voucher.c — ecological voucher accounting (SPEC §3, eqs. 1–3). */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "collections.h"
+#include "csv.h"
 #include "internal.h"
 
 typedef struct zone_row {
@@ -442,4 +444,121 @@ int guotu_attribution_result(guotu_context *ctx, const guotu_attribution *a, siz
     out->role = a->e[i] > a->tolerance ? GUOTU_ROLE_SUPPLY
                                        : (a->e[i] < -a->tolerance ? GUOTU_ROLE_DEMAND : GUOTU_ROLE_BALANCED);
     return GUOTU_OK;
+}
+
+/* ---- National reference values ----------------------------------------------------- */
+
+enum { REF_YEAR, REF_GDP, REF_SOURCE, REF_DENSITY, REF_POPULATION, REF_AREA, REF_COLUMNS };
+
+static int positive_number(const char *s, double *out) {
+    char *end = NULL;
+    *out = strtod(s, &end);
+    return *s && end && *end == '\0' && isfinite(*out) && *out > 0;
+}
+
+static int reference_row(guotu_context *ctx, const gt_csv_fields fields, const int *col, int line, const char *label,
+                         guotu_national_reference *row) {
+    memset(row, 0, sizeof *row);
+    row->line = line;
+    row->population = row->land_area_km2 = NAN;
+    const char *year = fields[col[REF_YEAR]];
+    char *end = NULL;
+    long y = strtol(year, &end, 10);
+    if (!*year || *end || y < 1 || y > 9999)
+        return gt_fail(ctx, GUOTU_ERR_DATA, "national reference table '%s', line %d: the year '%s' is not a year",
+                       label, line, year);
+    row->year = (int)y;
+    if (!positive_number(fields[col[REF_GDP]], &row->gdp_per_capita))
+        return gt_fail(ctx, GUOTU_ERR_DATA,
+                       "national reference table '%s', line %d (%d): gdp_per_capita_yuan '%s' is not a number above 0",
+                       label, line, row->year, fields[col[REF_GDP]]);
+    const char *density = col[REF_DENSITY] >= 0 ? fields[col[REF_DENSITY]] : "";
+    if (*density) {
+        if (!positive_number(density, &row->pop_density))
+            return gt_fail(ctx, GUOTU_ERR_DATA,
+                           "national reference table '%s', line %d (%d): pop_density_per_km2 '%s' is not a number "
+                           "above 0",
+                           label, line, row->year, density);
+    } else {
+        const char *pop = col[REF_POPULATION] >= 0 ? fields[col[REF_POPULATION]] : "";
+        const char *area = col[REF_AREA] >= 0 ? fields[col[REF_AREA]] : "";
+        if (!positive_number(pop, &row->population) || !positive_number(area, &row->land_area_km2))
+            return gt_fail(ctx, GUOTU_ERR_DATA,
+                           "national reference table '%s', line %d (%d): population '%s' and land_area_km2 '%s' must "
+                           "be numbers above 0 (persons, km²), or give pop_density_per_km2",
+                           label, line, row->year, pop, area);
+        row->pop_density = row->population / row->land_area_km2;
+    }
+    if (!fields[col[REF_SOURCE]][0])
+        return gt_fail(ctx, GUOTU_ERR_DATA,
+                       "national reference table '%s', line %d (%d): the source is empty; every row names where its "
+                       "values come from (e.g. the NBS statistical communiqué of that year)",
+                       label, line, row->year);
+    gt_textf(row->source, sizeof row->source, "%s", fields[col[REF_SOURCE]]);
+    return GUOTU_OK;
+}
+
+int guotu_national_reference_find(guotu_context *ctx, const char *csv_text, size_t csv_size, const char *label,
+                                  int year, guotu_national_reference *out) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!csv_text || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_national_reference_find: NULL argument");
+    if (!label) label = "national reference";
+    const char *p = csv_text, *end = csv_text + csv_size;
+    static const char *const names[REF_COLUMNS] = {"year",       "gdp_per_capita_yuan", "source", "pop_density_per_km2",
+                                                   "population", "land_area_km2"};
+    int col[REF_COLUMNS];
+    int header = gt_csv_header(&p, end, names, REF_COLUMNS, col);
+    if (header < 0 || col[REF_YEAR] < 0 || col[REF_GDP] < 0 || col[REF_SOURCE] < 0 ||
+        (col[REF_DENSITY] < 0 && (col[REF_POPULATION] < 0 || col[REF_AREA] < 0)))
+        return gt_fail(ctx, GUOTU_ERR_DATA,
+                       "national reference table '%s': the header needs the columns 'year', 'gdp_per_capita_yuan', "
+                       "'source' and either 'pop_density_per_km2' or 'population' and 'land_area_km2'",
+                       label);
+    int last = 0;
+    for (int k = 0; k < REF_COLUMNS; k++)
+        if (col[k] > last) last = col[k];
+    gt_csv_fields fields;
+    guotu_national_reference row;
+    enum { MAX_YEARS = 256 };
+    int found = 0, years[MAX_YEARS], first_line[MAX_YEARS], count = 0, status = GUOTU_OK;
+    for (int line = 2; !status && p < end; line++) {
+        int n = gt_csv_record(&p, end, fields);
+        if (gt_csv_blank(n, fields)) continue;
+        if (n <= last) {
+            /* Trailing empty optional columns may be left off; the required ones may not. */
+            if (n < 0 || n <= col[REF_YEAR] || n <= col[REF_GDP] || n <= col[REF_SOURCE])
+                return gt_fail(ctx, GUOTU_ERR_DATA,
+                               "national reference table '%s', line %d: too few or too long fields", label, line);
+            for (int k = n; k <= last && k < GT_CSV_MAX_FIELDS; k++)
+                fields[k][0] = '\0';
+        }
+        status = reference_row(ctx, (const char(*)[GT_CSV_MAX_FIELD])fields, col, line, label, &row);
+        if (status) break;
+        for (int k = 0; k < count; k++)
+            if (years[k] == row.year)
+                return gt_fail(ctx, GUOTU_ERR_DATA,
+                               "national reference table '%s': lines %d and %d are both for %d; one row per year",
+                               label, first_line[k], line, row.year);
+        if (count < MAX_YEARS) {
+            years[count] = row.year;
+            first_line[count++] = line;
+        }
+        if (row.year == year) {
+            *out = row;
+            found = 1;
+        }
+    }
+    if (status) return status;
+    if (found) return GUOTU_OK;
+    char list[400] = "";
+    for (int k = 0; k < count; k++) {
+        size_t used = strlen(list);
+        snprintf(list + used, sizeof list - used, "%s%d", k ? ", " : "", years[k]);
+    }
+    return gt_fail(ctx, GUOTU_ERR_DATA,
+                   "national reference table '%s' has no row for %d (it has %s); add the year's national GDP per "
+                   "capita and population from that year's NBS statistical communiqué, or choose the reference over "
+                   "the zones or entered values",
+                   label, year, count ? list : "no rows");
 }

@@ -231,6 +231,26 @@ class _MarketSummary(ctypes.Structure):
         ("traded_amount_yuan", ctypes.c_double),
         ("sellers", ctypes.c_int),
         ("buyers", ctypes.c_int),
+        ("total_supply_ha", ctypes.c_double),
+        ("total_demand_ha", ctypes.c_double),
+        ("unsold_supply_ha", ctypes.c_double),
+        ("unmet_demand_ha", ctypes.c_double),
+        ("floor_supply_ha", ctypes.c_double),
+        ("floor_demand_ha", ctypes.c_double),
+        ("demand_exceeds_supply_at_floor", ctypes.c_int),
+    ]
+
+
+class _NationalReference(ctypes.Structure):
+    _c_name_ = "guotu_national_reference"  # the C struct it mirrors (checked by test_abi_layout.py)
+    _fields_ = [
+        ("year", ctypes.c_int),
+        ("line", ctypes.c_int),
+        ("gdp_per_capita", ctypes.c_double),
+        ("population", ctypes.c_double),
+        ("land_area_km2", ctypes.c_double),
+        ("pop_density", ctypes.c_double),
+        ("source", ctypes.c_char * 512),
     ]
 
 
@@ -302,6 +322,8 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_market_trade_count": (SIZE, [PTR]),
     "guotu_market_trade": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_Trade)]),
     "guotu_market_get_summary": (INT, [PTR, PTR, ctypes.POINTER(_MarketSummary)]),
+    "guotu_national_reference_find": (INT, [PTR, ctypes.c_char_p, SIZE, STR, INT,
+                                            ctypes.POINTER(_NationalReference)]),
 }
 
 
@@ -923,13 +945,42 @@ class Trade:
 
 @dataclass
 class MarketSummary:
-    supply_ha: float
-    demand_ha: float
+    supply_ha: float            # offered at the clearing price
+    demand_ha: float            # asked at the clearing price
     traded_ha: float
     clearing_price: float
     traded_amount_yuan: float
     sellers: int
     buyers: int
+    total_supply_ha: float = 0.0   # Σ E of every seller, any price
+    total_demand_ha: float = 0.0   # Σ |E| of every buyer, any price
+    unsold_supply_ha: float = 0.0  # total − traded: the market need not clear
+    unmet_demand_ha: float = 0.0
+    floor_supply_ha: float = 0.0   # offered at the floor (or fixed) price
+    floor_demand_ha: float = 0.0   # asked at the floor (or fixed) price
+    demand_exceeds_supply_at_floor: bool = False
+
+
+@dataclass
+class NationalReference:
+    """A row of the national reference table (SPEC §3): the values of one year and their source."""
+    year: int
+    line: int
+    gdp_per_capita: float   # yuan per person
+    population: float       # persons; NaN when the row gives the density only
+    land_area_km2: float    # km²; NaN likewise
+    pop_density: float      # persons per km²
+    source: str
+
+
+def national_reference(ctx: Context, csv_text: bytes, label: str, year: int) -> NationalReference:
+    """The row of ``year`` in a national reference table; GUOTU_ERR_DATA naming the table and the
+    years it has when the year is missing, or the line of a bad row."""
+    row = _NationalReference()
+    ctx.check(ctx.lib.guotu_national_reference_find(ctx.handle, csv_text, len(csv_text), _encode(label), int(year),
+                                                    ctypes.byref(row)))
+    return NationalReference(row.year, row.line, row.gdp_per_capita, row.population, row.land_area_km2,
+                             row.pop_density, row.source.decode("utf-8", errors="replace"))
 
 
 class Market(_Owned):
@@ -976,4 +1027,6 @@ class Market(_Owned):
         s = _MarketSummary()
         self._call("guotu_market_get_summary", ctypes.byref(s))
         return MarketSummary(s.supply_ha, s.demand_ha, s.traded_ha, s.clearing_price, s.traded_amount_yuan,
-                             s.sellers, s.buyers)
+                             s.sellers, s.buyers, s.total_supply_ha, s.total_demand_ha, s.unsold_supply_ha,
+                             s.unmet_demand_ha, s.floor_supply_ha, s.floor_demand_ha,
+                             bool(s.demand_exceeds_supply_at_floor))

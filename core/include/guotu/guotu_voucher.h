@@ -67,7 +67,9 @@ typedef struct guotu_voucher_options {
     double balanced_tolerance;
 } guotu_voucher_options;
 
-/* Fills defaults: base-year baseline, protection_rate -1, reference from zones, price 0. */
+/* Fills defaults: base-year baseline, protection_rate -1, reference from zones, price 0.
+ * (The tool and the plugin default to the national values of the target year instead:
+ * guotu_national_reference_find below, copied into the two reference fields.) */
 GUOTU_API void guotu_voucher_options_init(guotu_voucher_options *opts);
 
 typedef struct guotu_voucher guotu_voucher;
@@ -137,6 +139,31 @@ typedef struct guotu_voucher_summary {
     int reference_from_zones;
 } guotu_voucher_summary;
 GUOTU_API int guotu_voucher_get_summary(guotu_context *ctx, const guotu_voucher *v, guotu_voucher_summary *out);
+
+/* ---- National reference values (SPEC §3) -------------------------------- */
+/* G and P are ratios to national values of the target year. They come from a table by year,
+ * one row per year with its source, that users extend from each year's NBS statistical
+ * communiqué. Columns, by name, in any order:
+ *   year, gdp_per_capita_yuan, source, and either pop_density_per_km2 or population +
+ *   land_area_km2 (persons, km²; density = population ÷ land area). A non-empty
+ *   pop_density_per_km2 wins over the other two.
+ * Other columns are ignored. */
+typedef struct guotu_national_reference {
+    int year;
+    int line;              /* line of the table the row is on (the header is line 1) */
+    double gdp_per_capita; /* yuan per person */
+    double population;     /* persons; NaN when the row gives the density only */
+    double land_area_km2;  /* km²; NaN when the row gives the density only */
+    double pop_density;    /* persons per km² */
+    char source[512];      /* the row's source, UTF-8, cut at a character boundary */
+} guotu_national_reference;
+
+/* Finds the row of `year`. GUOTU_ERR_DATA naming the table (`label`) and the line for a bad
+ * header, a year that is not a whole number or appears twice, a value that is not a positive
+ * number or an empty source; and, when every row is sound but none is for `year`, naming the
+ * table and the years it has (never another year's values). */
+GUOTU_API int guotu_national_reference_find(guotu_context *ctx, const char *csv_text, size_t csv_size,
+                                            const char *label, int year, guotu_national_reference *out);
 
 /* ---- Attribution of ecological units to counties ------------------------- */
 /* Ecological units may cross county lines, but trading subjects are county governments:
@@ -213,10 +240,20 @@ typedef struct guotu_trade {
 GUOTU_API size_t guotu_market_trade_count(const guotu_market *m);
 GUOTU_API int guotu_market_trade(guotu_context *ctx, const guotu_market *m, size_t i, guotu_trade *out);
 
+/* The market need not clear (SPEC §3): E is not conserved, so supply and demand of a region
+ * rarely match; only traded volumes balance. Unmet demand and unsold supply are reported,
+ * never forced to zero. */
 typedef struct guotu_market_summary {
     double supply_ha, demand_ha; /* offered and asked at the clearing price */
     double traded_ha, clearing_price, traded_amount_yuan;
     int sellers, buyers;
+    double total_supply_ha, total_demand_ha;  /* Σ E of all sellers, Σ |E| of all buyers, any price */
+    double unsold_supply_ha, unmet_demand_ha; /* total − traded */
+    /* Offered and asked at the floor price (at the fixed price in fixed-price mode), and
+     * whether demand there exceeds supply (then the floor does not bind: scarcity, or the
+     * buyers' bids, set the price; and demand is left unmet). */
+    double floor_supply_ha, floor_demand_ha;
+    int demand_exceeds_supply_at_floor;
 } guotu_market_summary;
 GUOTU_API int guotu_market_get_summary(guotu_context *ctx, const guotu_market *m, guotu_market_summary *out);
 
