@@ -22,7 +22,8 @@ static const char *const voucher_usage =
     "         --target FILE [--target-layer NAME] [--target-class-field F] [--target-system S]\n"
     "         [--coefficients PRESET|CSV] [--base-coefficients PRESET|CSV] [--target-coefficients PRESET|CSV]\n"
     "         [--esv-reference CODE]\n"
-    "         [--national-gdp-per-capita X --national-pop-density Y | --reference zones]\n"
+    "         [--reference national|zones|entered] [--target-year YEAR] [--reference-table CSV]\n"
+    "         [--national-gdp-per-capita X --national-pop-density Y]\n"
     "         [--baseline base-year|protection-rate] [--protection-rate R] [--mask FILE]\n"
     "         [--price P | --floor-price P] [--cap V] [--allocation pro-rata|nearest]\n"
     "         [--settlement payment|enclave] [--ask-field F] [--bid-field F]\n"
@@ -33,6 +34,14 @@ static const char *const voucher_usage =
     "Ecological vouchers (生态券, SPEC §3): standard-forest ha M = Σ A·k of ecological land\n"
     "outside --mask in the base and target years, E = (M_t − M_0)·G·P with G and P the zone's\n"
     "GDP per capita and population density over the reference values, then a market.\n"
+    "Reference values (G and P are ratios to them): --reference national (default) takes\n"
+    "the national GDP per capita and population density of --target-year (default 2020)\n"
+    "from --reference-table (default: the preset national_reference.csv, one row per year\n"
+    "with its source: year,gdp_per_capita_yuan,population,land_area_km2,source; add years\n"
+    "from each year's NBS statistical communiqué); a year the table lacks is an error.\n"
+    "--reference zones computes them over the zones given (Σ GDP ÷ Σ population,\n"
+    "Σ population ÷ Σ km²); --reference entered takes --national-gdp-per-capita and\n"
+    "--national-pop-density (giving them implies entered).\n"
     "Units: GDP in yuan, population in persons, --national-gdp-per-capita in yuan per person,\n"
     "--national-pop-density in persons per km² (a zone's density uses its ellipsoidal area).\n"
     "Systems: CAS_LUCC (default), SANDIAO_WORK, GBT21010_2017, YDYH_2023; each names the\n"
@@ -41,7 +50,10 @@ static const char *const voucher_usage =
     "With --price every trade is at that price; with --floor-price, zones' --ask-field and\n"
     "--bid-field prices (yuan/ha) set a uniform clearing price at or above the floor.\n"
     "--cap limits the traded volume (ha). --settlement enclave (飞地) records trades as\n"
-    "equity shares. With --counties, the zones are ecological units: each unit's E goes to\n"
+    "equity shares. E is not conserved and the market need not clear: the summary gives\n"
+    "ΣΔM, ΣE of supply and demand, the traded volume, unmet demand and unsold supply, and\n"
+    "what demand beyond supply at the floor price does to the clearing price.\n"
+    "With --counties, the zones are ecological units: each unit's E goes to\n"
     "the counties it overlaps by area share, and the counties trade (voucher_counties).\n"
     "OUT.gpkg holds the layers voucher, voucher_classes, summary, trades and unknown_codes,\n"
     "with every input and parameter in its metadata.\n";
@@ -52,7 +64,7 @@ typedef struct voucher_args {
     const char *base, *base_layer, *base_class, *base_system;
     const char *target, *target_layer, *target_class, *target_system;
     const char *coefficients, *base_coefficients, *target_coefficients, *esv_reference;
-    const char *national_gdp, *national_density, *reference;
+    const char *national_gdp, *national_density, *reference, *target_year, *reference_table;
     const char *baseline, *protection_rate, *mask;
     const char *price, *floor_price, *cap, *allocation, *settlement;
     const char *invalid, *raster_mode, *crs_mismatch;
@@ -82,6 +94,8 @@ enum {
     OPT_NAT_GDP,
     OPT_NAT_DENSITY,
     OPT_REFERENCE,
+    OPT_TARGET_YEAR,
+    OPT_REFERENCE_TABLE,
     OPT_BASELINE,
     OPT_RATE,
     OPT_MASK,
@@ -115,6 +129,12 @@ static int parse_number_arg(const char *option, const char *text, double *out) {
 
 static int one_of(const char *value, const char *a, const char *b) { return !strcmp(value, a) || !strcmp(value, b); }
 
+static int year_text_valid(const char *text) {
+    char *end = NULL;
+    long year = strtol(text, &end, 10);
+    return *text && !*end && year >= 1 && year <= 9999;
+}
+
 static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
     static const struct option options[] = {{"zones", 1, 0, OPT_ZONES},
                                             {"zones-layer", 1, 0, OPT_ZONES_LAYER},
@@ -138,6 +158,8 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
                                             {"national-gdp-per-capita", 1, 0, OPT_NAT_GDP},
                                             {"national-pop-density", 1, 0, OPT_NAT_DENSITY},
                                             {"reference", 1, 0, OPT_REFERENCE},
+                                            {"target-year", 1, 0, OPT_TARGET_YEAR},
+                                            {"reference-table", 1, 0, OPT_REFERENCE_TABLE},
                                             {"baseline", 1, 0, OPT_BASELINE},
                                             {"protection-rate", 1, 0, OPT_RATE},
                                             {"mask", 1, 0, OPT_MASK},
@@ -163,7 +185,7 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
     memset(a, 0, sizeof *a);
     a->zone.area = "ellipsoidal";
     a->base_system = a->target_system = "CAS_LUCC";
-    a->reference = "zones";
+    a->target_year = "2020";
     a->baseline = "base-year";
     a->allocation = "pro-rata";
     a->settlement = "payment";
@@ -199,6 +221,8 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
         case OPT_NAT_GDP: a->national_gdp = optarg; break;
         case OPT_NAT_DENSITY: a->national_density = optarg; break;
         case OPT_REFERENCE: a->reference = optarg; break;
+        case OPT_TARGET_YEAR: a->target_year = optarg; break;
+        case OPT_REFERENCE_TABLE: a->reference_table = optarg; break;
         case OPT_BASELINE: a->baseline = optarg; break;
         case OPT_RATE: a->protection_rate = optarg; break;
         case OPT_MASK: a->mask = optarg; break;
@@ -239,10 +263,19 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
         u = "--settlement must be payment or enclave";
     else if (a->price && a->floor_price)
         u = "give --price or --floor-price, not both";
-    else if ((a->national_gdp || a->national_density) && strcmp(a->reference, "zones") != 0)
-        u = "--reference must be 'zones' (or leave it out when entering national values)";
+    else if (a->reference && strcmp(a->reference, "national") != 0 && !one_of(a->reference, "zones", "entered"))
+        u = "--reference must be national, zones or entered";
     else if (!a->national_gdp != !a->national_density)
         u = "--national-gdp-per-capita and --national-pop-density go together";
+    else if (a->national_gdp && a->reference && strcmp(a->reference, "entered") != 0)
+        u = "--national-gdp-per-capita and --national-pop-density are entered reference values: use them with "
+            "--reference entered (or leave --reference out)";
+    else if (!a->national_gdp && a->reference && strcmp(a->reference, "entered") == 0)
+        u = "--reference entered needs --national-gdp-per-capita and --national-pop-density";
+    else if (a->reference_table && a->reference && strcmp(a->reference, "national") != 0)
+        u = "--reference-table is the table of national values: use it with --reference national";
+    else if (!year_text_valid(a->target_year))
+        u = "--target-year must be a year such as 2020";
     else if ((a->zone.ask || a->zone.bid) && !a->floor_price)
         u = "--ask-field and --bid-field need --floor-price";
     else if (!a->county.path != !a->county.id)
@@ -250,6 +283,7 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
     else if (strlen(a->output) < 5 || strcmp(a->output + strlen(a->output) - 5, ".gpkg") != 0)
         u = "the output must be a .gpkg file";
     if (u) return cli_usage_error("voucher", voucher_usage, "%s", u);
+    if (!a->reference) a->reference = a->national_gdp ? "entered" : "national";
     /* Counties trade, so asks and bids are theirs; area and encoding follow the zones. */
     a->county.area = a->zone.area;
     a->county.encoding = a->zone.encoding;
@@ -283,6 +317,8 @@ typedef struct voucher_run {
     guotu_tally *overlap;
     guotu_attribution *attribution;
     guotu_market *market;
+    guotu_national_reference national; /* the row used with --reference national */
+    char reference_table[1400];        /* the table it came from, as recorded */
     progress_bar bar;
     char err[2048];
 } voucher_run;
@@ -367,6 +403,27 @@ static int core_failed(voucher_run *r, int status) {
     return 1;
 }
 
+/* The national values of the target year from the reference table (SPEC §3): the preset, or
+ * the user's --reference-table. A year the table lacks is an error naming the years it has. */
+static int national_reference(voucher_run *r) {
+    const voucher_args *a = &r->a;
+    struct stat st;
+    if (a->reference_table && stat(a->reference_table, &st) != 0) {
+        snprintf(r->err, sizeof r->err, "--reference-table '%s': no such file", a->reference_table);
+        return 1;
+    }
+    char path[1400];
+    size_t size = 0;
+    char *text = table_text_load(a->reference_table ? a->reference_table : "national_reference", "voucher", path,
+                                 sizeof path, &size, r->err, sizeof r->err);
+    if (!text) return 1;
+    int status = guotu_national_reference_find(r->ctx, text, size, path, atoi(a->target_year), &r->national);
+    free(text);
+    if (status) return core_failed(r, status);
+    snprintf(r->reference_table, sizeof r->reference_table, "%s", path);
+    return 0;
+}
+
 static int account(voucher_run *r) {
     const voucher_args *a = &r->a;
     guotu_voucher_options o;
@@ -374,7 +431,12 @@ static int account(voucher_run *r) {
     o.baseline =
         strcmp(a->baseline, "protection-rate") == 0 ? GUOTU_BASELINE_PROTECTION_RATE : GUOTU_BASELINE_BASE_YEAR;
     if (a->protection_rate && parse_number_arg("--protection-rate", a->protection_rate, &o.protection_rate)) return 1;
-    if (a->national_gdp) {
+    if (strcmp(a->reference, "national") == 0) {
+        if (national_reference(r)) return 1;
+        o.reference_from_zones = 0;
+        o.reference_gdp_per_capita = r->national.gdp_per_capita;
+        o.reference_pop_density = r->national.pop_density;
+    } else if (a->national_gdp) {
         o.reference_from_zones = 0;
         if (parse_number_arg("--national-gdp-per-capita", a->national_gdp, &o.reference_gdp_per_capita) ||
             parse_number_arg("--national-pop-density", a->national_density, &o.reference_pop_density))
@@ -450,27 +512,78 @@ static void print_ranked(voucher_run *r, int sign, const char *title) {
         if (shown[k] < 0) break;
         guotu_voucher_zone z;
         guotu_voucher_zone_result(r->ctx, r->voucher, (size_t)shown[k], &z);
-        printf(" %s %s (%.1f ha)%s", z.zone_id, z.zone_name, fabs(z.e_ha), k < 4 ? "," : "");
+        printf("%s %s %s (%.1f ha)", k ? "," : "", z.zone_id, z.zone_name, fabs(z.e_ha));
     }
     printf("\n");
 }
 
-static void print_summary(voucher_run *r, const guotu_voucher_summary *s, const guotu_market_summary *m) {
+/* The reference used, with its source row when national. */
+static void print_reference(voucher_run *r, const guotu_voucher_summary *s) {
+    const char *how = r->a.reference;
+    if (strcmp(how, "national") == 0) {
+        printf("  reference: national values of %d: %.2f yuan/person, %.2f persons/km2 (table %s, line %d)\n",
+               r->national.year, s->reference_gdp_per_capita, s->reference_pop_density, r->reference_table,
+               r->national.line);
+        printf("    source: %s\n", r->national.source);
+    } else {
+        printf("  reference: %.2f yuan/person, %.2f persons/km2 (%s)\n", s->reference_gdp_per_capita,
+               s->reference_pop_density, strcmp(how, "zones") == 0 ? "over all zones" : "entered");
+    }
+}
+
+/* E is not conserved and the market need not clear (SPEC §3): never a balance that is not there. */
+static void print_balance(voucher_run *r, const voucher_result *res) {
+    const guotu_voucher_summary *s = &res->summary;
+    const guotu_market_summary *m = &res->market_summary;
+    printf("  raw change of standard forest: sum dM = %.2f ha; sum E = %.2f ha (E is weighted by G*P, not "
+           "conserved)\n",
+           s->mt_total_ha - s->m0_total_ha, s->supply_ha - s->demand_ha);
+    if (!r->market) {
+        if (s->demand_ha > s->supply_ha)
+            printf("  demand exceeds supply by %.2f ha: a market inside these zones cannot meet it\n",
+                   s->demand_ha - s->supply_ha);
+        else if (s->supply_ha > s->demand_ha)
+            printf("  supply exceeds demand by %.2f ha: a market inside these zones cannot sell it\n",
+                   s->supply_ha - s->demand_ha);
+        return;
+    }
+    printf("  market: %.2f ha traded at %.2f yuan/ha = %.2f yuan (%s, %d sellers, %d buyers)\n", m->traded_ha,
+           m->clearing_price, m->traded_amount_yuan,
+           strcmp(r->a.settlement, "enclave") == 0 ? "enclave equity" : "payment", m->sellers, m->buyers);
+    printf("  not cleared: unmet demand %.2f ha (demand %.2f - traded %.2f), unsold supply %.2f ha (supply %.2f - "
+           "traded %.2f)\n",
+           m->unmet_demand_ha, m->total_demand_ha, m->traded_ha, m->unsold_supply_ha, m->total_supply_ha, m->traded_ha);
+    const char *effect = voucher_price_effect(res);
+    const char *at = res->fixed_price ? "fixed" : "floor";
+    if (strncmp(effect, "demand_exceeds", 14) == 0)
+        printf("  demand exceeds supply at the %s price (%.2f ha asked, %.2f ha offered at %.2f yuan/ha): ", at,
+               m->floor_demand_ha, m->floor_supply_ha, res->floor_price);
+    if (strcmp(effect, "demand_exceeds_supply_price_raised") == 0)
+        printf("the buyers' bids raised the clearing price to %.2f yuan/ha, %.2f above the floor\n", m->clearing_price,
+               m->clearing_price - res->floor_price);
+    else if (strcmp(effect, "demand_exceeds_supply_price_at_floor") == 0)
+        printf("the floor does not bind and scarcity would raise the price, but no buyer's bid sets a higher one, so "
+               "the clearing price stays at the floor; the unmet demand must be met outside these zones\n");
+    else if (strcmp(effect, "demand_exceeds_supply_at_fixed_price") == 0)
+        printf("the fixed price cannot rise to ration it; the unmet demand must be met outside these zones\n");
+    else if (strncmp(effect, "supply_exceeds", 14) == 0)
+        printf("  supply exceeds demand at the %s price (%.2f ha offered, %.2f ha asked at %.2f yuan/ha)\n", at,
+               m->floor_supply_ha, m->floor_demand_ha, res->floor_price);
+}
+
+static void print_summary(voucher_run *r, const voucher_result *res) {
+    const guotu_voucher_summary *s = &res->summary;
     printf("Ecological vouchers (生态券), %s baseline, %s area\n", r->a.baseline, r->a.zone.area);
     printf("  zones: %zu\n", r->zones.count);
     printf("  standard forest: %.2f ha (base) -> %.2f ha (target)\n", s->m0_total_ha, s->mt_total_ha);
     printf("  supply %.2f ha, demand %.2f ha, net %.2f ha\n", s->supply_ha, s->demand_ha, s->supply_ha - s->demand_ha);
-    printf("  reference: %.2f yuan/person, %.2f persons/km2 (%s)\n", s->reference_gdp_per_capita,
-           s->reference_pop_density, s->reference_from_zones ? "over all zones" : "entered");
+    print_reference(r, s);
     print_ranked(r, 1, "main sellers");
     print_ranked(r, -1, "main buyers");
     if (r->attribution)
         printf("  ecological units attributed to %zu counties by area share; E outside every county: %.2f ha\n",
                guotu_attribution_count(r->attribution), guotu_attribution_unattributed(r->attribution));
-    if (r->market)
-        printf("  market: %.2f ha traded at %.2f yuan/ha = %.2f yuan (%s, %d sellers, %d buyers)\n", m->traded_ha,
-               m->clearing_price, m->traded_amount_yuan,
-               strcmp(r->a.settlement, "enclave") == 0 ? "enclave equity" : "payment", m->sellers, m->buyers);
+    print_balance(r, res);
     size_t unknown = guotu_voucher_unknown_count(r->voucher);
     for (size_t i = 0; i < unknown; i++) {
         guotu_voucher_unknown u;
@@ -483,13 +596,22 @@ static void print_summary(voucher_run *r, const guotu_voucher_summary *s, const 
 
 static int write_result(voucher_run *r) {
     const voucher_args *a = &r->a;
-    char files[6][1400], when[32];
+    char files[6][1400], when[32], national[4][64];
     cli_describe_file(a->zone.path, files[0], sizeof files[0]);
     cli_describe_file(a->base, files[1], sizeof files[1]);
     cli_describe_file(a->target, files[2], sizeof files[2]);
     cli_describe_file(a->mask, files[3], sizeof files[3]);
     cli_describe_file(a->zone.table, files[4], sizeof files[4]);
     cli_describe_file(a->county.path, files[5], sizeof files[5]);
+    int is_national = strcmp(a->reference, "national") == 0;
+    snprintf(national[0], sizeof national[0], "%.17g", r->national.gdp_per_capita);
+    snprintf(national[1], sizeof national[1], "%.17g", r->national.pop_density);
+    snprintf(national[2], sizeof national[2], "%d", r->national.line);
+    if (isnan(r->national.population))
+        snprintf(national[3], sizeof national[3], "(not in the table)");
+    else
+        snprintf(national[3], sizeof national[3], "%.17g on %.17g km2", r->national.population,
+                 r->national.land_area_km2);
     time_t now = time(NULL);
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
     const table_meta meta[] = {
@@ -512,9 +634,14 @@ static int write_result(voucher_run *r) {
         {"mask", files[3]},
         {"baseline", a->baseline},
         {"protection_rate_parameter", a->protection_rate ? a->protection_rate : "(from the zones)"},
-        {"reference", a->national_gdp ? "entered" : "zones"},
-        {"national_gdp_per_capita", a->national_gdp ? a->national_gdp : "(none)"},
-        {"national_pop_density", a->national_density ? a->national_density : "(none)"},
+        {"reference", a->reference},
+        {"target_year", a->target_year},
+        {"reference_table", is_national ? r->reference_table : "(none)"},
+        {"reference_table_line", is_national ? national[2] : "(none)"},
+        {"reference_source", is_national ? r->national.source : "(none)"},
+        {"national_gdp_per_capita", is_national ? national[0] : (a->national_gdp ? a->national_gdp : "(none)")},
+        {"national_pop_density", is_national ? national[1] : (a->national_density ? a->national_density : "(none)")},
+        {"national_population", is_national ? national[3] : "(none)"},
         {"price", a->price ? a->price : "(none)"},
         {"floor_price", a->floor_price ? a->floor_price : "(none)"},
         {"cap_ha", a->cap ? a->cap : "(none)"},
@@ -539,8 +666,11 @@ static int write_result(voucher_run *r) {
     res.attribution = r->attribution;
     res.meta = meta;
     res.nmeta = (int)(sizeof meta / sizeof meta[0]);
+    res.fixed_price = a->price != NULL;
+    if (a->price) parse_number_arg("--price", a->price, &res.floor_price);
+    if (a->floor_price) parse_number_arg("--floor-price", a->floor_price, &res.floor_price);
     if (voucher_output_write(a->output, &res, r->err, sizeof r->err)) return 1;
-    print_summary(r, &res.summary, &res.market_summary);
+    print_summary(r, &res);
     return 0;
 }
 
@@ -549,10 +679,10 @@ int cmd_voucher(int argc, char **argv) {
     memset(&r, 0, sizeof r);
     int parsed = parse_voucher_args(argc, argv, &r.a);
     if (parsed) return parsed < 0 ? 0 : 2;
-    const char *inputs[] = {r.a.zone.path,          r.a.base,        r.a.target,       r.a.mask,
-                            r.a.zone.table,         r.a.county.path, r.a.coefficients, r.a.base_coefficients,
-                            r.a.target_coefficients};
-    if (io_refuse_overwrite(inputs, 9, &r.a.output, 1, r.err, sizeof r.err)) return cli_error("%s", r.err);
+    const char *inputs[] = {r.a.zone.path,           r.a.base,           r.a.target,       r.a.mask,
+                            r.a.zone.table,          r.a.county.path,    r.a.coefficients, r.a.base_coefficients,
+                            r.a.target_coefficients, r.a.reference_table};
+    if (io_refuse_overwrite(inputs, 10, &r.a.output, 1, r.err, sizeof r.err)) return cli_error("%s", r.err);
     r.ctx = guotu_context_create();
     if (!r.ctx) return cli_error("out of memory");
     progress_bar_init(&r.bar);

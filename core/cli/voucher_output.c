@@ -90,6 +90,18 @@ static int write_unknown(gpkg_writer *w, const voucher_result *r, char *err, siz
     return 0;
 }
 
+const char *voucher_price_effect(const voucher_result *r) {
+    const guotu_market_summary *m = &r->market_summary;
+    if (m->demand_exceeds_supply_at_floor) {
+        if (r->fixed_price) return "demand_exceeds_supply_at_fixed_price";
+        return m->clearing_price > r->floor_price ? "demand_exceeds_supply_price_raised"
+                                                  : "demand_exceeds_supply_price_at_floor";
+    }
+    if (m->floor_supply_ha > m->floor_demand_ha + 1e-9)
+        return r->fixed_price ? "supply_exceeds_demand_at_fixed_price" : "supply_exceeds_demand_at_floor";
+    return "balanced";
+}
+
 static int write_summary(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size) {
     static const table_column columns[] = {
         {"item", COLUMN_TEXT, 0, NULL}, {"value", COLUMN_REAL, 0, NULL}, {"text", COLUMN_TEXT, 0, NULL}};
@@ -106,7 +118,22 @@ static int write_summary(gpkg_writer *w, const voucher_result *r, char *err, siz
         {"total_supply_ha", s->supply_ha},
         {"total_demand_ha", s->demand_ha},
         {"net_ha", s->supply_ha - s->demand_ha},
+        /* E is not conserved (SPEC §3): the raw change beside the weighted sum. */
+        {"sum_dm_ha", s->mt_total_ha - s->m0_total_ha},
+        {"sum_e_ha", s->supply_ha - s->demand_ha},
+        {"demand_exceeding_supply_ha", fmax(0.0, s->demand_ha - s->supply_ha)},
+        {"supply_exceeding_demand_ha", fmax(0.0, s->supply_ha - s->demand_ha)},
         {"traded_ha", r->has_market ? m->traded_ha : NAN},
+        {"unmet_demand_ha", r->has_market ? m->unmet_demand_ha : NAN},
+        {"unsold_supply_ha", r->has_market ? m->unsold_supply_ha : NAN},
+        {"market_total_supply_ha", r->has_market ? m->total_supply_ha : NAN},
+        {"market_total_demand_ha", r->has_market ? m->total_demand_ha : NAN},
+        {"market_supply_ha", r->has_market ? m->supply_ha : NAN},
+        {"market_demand_ha", r->has_market ? m->demand_ha : NAN},
+        {"floor_supply_ha", r->has_market ? m->floor_supply_ha : NAN},
+        {"floor_demand_ha", r->has_market ? m->floor_demand_ha : NAN},
+        {"demand_exceeds_supply_at_floor", r->has_market ? m->demand_exceeds_supply_at_floor : NAN},
+        {"price_above_floor_yuan_per_ha", r->has_market ? m->clearing_price - r->floor_price : NAN},
         {"clearing_price_yuan_per_ha", r->has_market ? m->clearing_price : NAN},
         {"traded_amount_yuan", r->has_market ? m->traded_amount_yuan : NAN},
         {"sellers", r->has_market ? m->sellers : NAN},
@@ -119,6 +146,11 @@ static int write_summary(gpkg_writer *w, const voucher_result *r, char *err, siz
     for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
         const char *texts[3] = {numbers[i].item, 0, ""};
         double reals[3] = {0, numbers[i].value, 0};
+        if (gpkg_writer_row(w, layer, texts, reals, NULL, 0, err, err_size)) return 1;
+    }
+    if (r->has_market) {
+        const char *texts[3] = {"price_effect", 0, voucher_price_effect(r)};
+        double reals[3] = {0, NAN, 0};
         if (gpkg_writer_row(w, layer, texts, reals, NULL, 0, err, err_size)) return 1;
     }
     /* Every parameter, as text rows too, so the table alone documents the run. */

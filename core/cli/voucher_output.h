@@ -18,7 +18,15 @@ typedef struct voucher_result {
     const guotu_attribution *attribution;
     const table_meta *meta; /* inputs and parameters */
     int nmeta;
+    int fixed_price;    /* 1: --price (every trade at it); 0: --floor-price */
+    double floor_price; /* the floor (floor-price mode), else the fixed price */
 } voucher_result;
+
+/* What the price does when supply and demand differ at the floor (or fixed) price, as the
+ * summary's price_effect item: "balanced", "demand_exceeds_supply_price_raised",
+ * "demand_exceeds_supply_price_at_floor", "demand_exceeds_supply_at_fixed_price",
+ * "supply_exceeds_demand_at_floor" or "supply_exceeds_demand_at_fixed_price". */
+const char *voucher_price_effect(const voucher_result *r);
 
 /* Writes OUT.gpkg atomically: layers voucher (zones), voucher_classes, summary, trades
  * (lines seller → buyer), unknown_codes and, with counties, voucher_counties.

@@ -1,6 +1,7 @@
 """guotu voucher, run as a user runs it, on fixtures whose numbers are worked out here.
 
-Hand fixture (planar metres from the GK zone-39 origin X0, Y0), CAS_LUCC preset:
+Hand fixture (planar metres from the GK zone-39 origin X0, Y0), CAS_LUCC preset, --reference zones
+(the default reference, the national values of the target year, is tested on its own below):
   zones  Z1 = [0,1000]x[0,1000]    = 100 ha, GDP 2e8, population 1000
          Z2 = [1000,3000]x[0,1000] = 200 ha, GDP 6e8, population 4000
   reference over zones: GDP/cap = 8e8 / 5000 = 160000; density = 5000 / 3 km² = 1666.67
@@ -67,7 +68,7 @@ def summary(path: Path) -> dict[str, object]:
 def test_hand_computed_account_projected(tmp_path: Path) -> None:
     files = make_fixture(tmp_path)
     out = tmp_path / "v.gpkg"
-    res = voucher(files, out, "--area", "planar", "--price", "1000")
+    res = voucher(files, out, "--area", "planar", "--price", "1000", "--reference", "zones")
     assert res.returncode == 0, res.stderr
     z = by_zone(out)
     assert z["Z1"]["zone_name"] == "一县"
@@ -115,7 +116,7 @@ def test_hand_computed_account_in_epsg4490(tmp_path: Path) -> None:
     ref_g = sum(gdp.values()) / sum(pop.values())
     ref_p = sum(pop.values()) / (sum(area.values()) / 100)
     out = tmp_path / "v.gpkg"
-    res = voucher(files, out, "--price", "1000")
+    res = voucher(files, out, "--price", "1000", "--reference", "zones")
     assert res.returncode == 0, res.stderr
     z = by_zone(out)
     for zone in ("Z1", "Z2"):
@@ -320,7 +321,7 @@ def test_units_crossing_counties_are_attributed_by_area(tmp_path: Path) -> None:
                             ({"xzqdm": "C2", "xzqmc": "乙县"}, box(X0 + 2000, Y0, X0 + 3000, Y0 + 1000))])
     out = tmp_path / "v.gpkg"
     res = voucher(files, out, "--area", "planar", "--price", "1000", "--counties", str(counties),
-                  "--county-id", "xzqdm", "--county-name", "xzqmc")
+                  "--county-id", "xzqdm", "--county-name", "xzqmc", "--reference", "zones")
     assert res.returncode == 0, res.stderr
     c = {r["county_id"]: r for r in layer_rows(out, "voucher_counties")}
     assert c["C1"]["e_ha"] == pytest.approx(-36.5625) and c["C1"]["units"] == 2 and c["C1"]["county_name"] == "甲县"
@@ -331,3 +332,161 @@ def test_units_crossing_counties_are_attributed_by_area(tmp_path: Path) -> None:
     assert by_zone(out)["Z1"]["e_ha"] == pytest.approx(22.5)  # the units keep their own account
     res = voucher(files, out, "--counties", str(counties))
     assert res.returncode == 2 and "--county-id" in res.stderr
+
+
+# National reference values of the preset (resources/presets/voucher/national_reference.csv,
+# SPEC §3): 2020 GDP per capita 72,000 yuan, population 1,412.12 million on 9.6 million km²;
+# 2018 64,644 yuan, 1,395.38 million.
+NATIONAL = {2020: (72000.0, 1412.12e6 / 9.6e6), 2018: (64644.0, 1395.38e6 / 9.6e6)}
+
+
+def national_e(year: int) -> dict[str, float]:
+    """E of the hand fixture against the national values, worked out here:
+    Z1 GDP/cap 200000, 1000 persons/km², ΔM = 80 − 50 = 30;
+    Z2 GDP/cap 150000, 2000 persons/km², ΔM = 105 − 210 = −105."""
+    gdp, density = NATIONAL[year]
+    return {"Z1": 30 * (200000 / gdp) * (1000 / density), "Z2": -105 * (150000 / gdp) * (2000 / density)}
+
+
+def test_national_reference_is_the_default_and_equals_the_values_entered(tmp_path: Path) -> None:
+    files = make_fixture(tmp_path)
+    preset, entered = tmp_path / "preset.gpkg", tmp_path / "entered.gpkg"
+    res = voucher(files, preset, "--area", "planar")
+    assert res.returncode == 0, res.stderr
+    z = by_zone(preset)
+    for zone, e in national_e(2020).items():
+        assert z[zone]["e_ha"] == pytest.approx(e, rel=1e-12), zone
+    assert z["Z1"]["g_ratio"] == pytest.approx(200000 / 72000) and z["Z1"]["p_ratio"] == pytest.approx(
+        1000 / (1412.12e6 / 9.6e6))
+    s = summary(preset)
+    assert s["reference"] == "national" and s["target_year"] == "2020"
+    assert s["reference_table"].endswith("presets/voucher/national_reference.csv")
+    assert s["reference_table_line"] == "3" and "2020" in s["reference_source"] and "统计公报" in s["reference_source"]
+    assert s["reference_gdp_per_capita_yuan"] == 72000
+    assert s["reference_pop_density_per_km2"] == pytest.approx(1412.12e6 / 9.6e6, rel=1e-15)
+    assert "national values of 2020" in res.stdout and "statistical communiqué 2020" in res.stdout
+    # The same values typed in give the same E.
+    res = voucher(files, entered, "--area", "planar", "--national-gdp-per-capita", "72000",
+                  "--national-pop-density", repr(1412.12e6 / 9.6e6))
+    assert res.returncode == 0, res.stderr
+    assert summary(entered)["reference"] == "entered" and "(entered)" in res.stdout
+    for zone, row in by_zone(entered).items():
+        assert row["e_ha"] == pytest.approx(z[zone]["e_ha"], rel=1e-12), zone
+    # Another year of the table.
+    out = tmp_path / "2018.gpkg"
+    res = voucher(files, out, "--area", "planar", "--target-year", "2018")
+    assert res.returncode == 0, res.stderr
+    for zone, e in national_e(2018).items():
+        assert by_zone(out)[zone]["e_ha"] == pytest.approx(e, rel=1e-12), zone
+    assert summary(out)["reference_table_line"] == "2"
+
+
+def test_a_target_year_missing_from_the_table_is_an_error(tmp_path: Path) -> None:
+    files = make_fixture(tmp_path)
+    out = tmp_path / "o.gpkg"
+    res = voucher(files, out, "--target-year", "2019")
+    assert res.returncode == 1
+    assert "national_reference.csv' has no row for 2019 (it has 2018, 2020)" in res.stderr, res.stderr
+    assert not out.exists()
+    # A user's table adds the year; a density column is enough.
+    table = tmp_path / "my_reference.csv"
+    table.write_text("year,gdp_per_capita_yuan,pop_density_per_km2,source\n"
+                     "2019,100000,1000,\"test values, not NBS\"\n", encoding="utf-8")
+    res = voucher(files, out, "--area", "planar", "--target-year", "2019", "--reference-table", str(table))
+    assert res.returncode == 0, res.stderr
+    z = by_zone(out)
+    assert z["Z1"]["e_ha"] == pytest.approx(30 * 2 * 1) and z["Z2"]["e_ha"] == pytest.approx(-105 * 1.5 * 2)
+    s = summary(out)
+    assert s["reference_source"] == "test values, not NBS" and s["reference_table"] == str(table)
+    table.write_text("year,gdp_per_capita_yuan,pop_density_per_km2,source\n2019,100000,1000,\n", encoding="utf-8")
+    res = voucher(files, tmp_path / "o2.gpkg", "--target-year", "2019", "--reference-table", str(table))
+    assert res.returncode == 1 and "line 2 (2019): the source is empty" in res.stderr, res.stderr
+    res = voucher(files, tmp_path / "o2.gpkg", "--reference-table", str(tmp_path / "none.csv"))
+    assert res.returncode == 1 and "none.csv': no such file" in res.stderr
+
+
+@pytest.mark.parametrize("extra, message", [
+    (["--reference", "country"], "--reference must be national, zones or entered"),
+    (["--reference", "zones", "--national-gdp-per-capita", "1", "--national-pop-density", "1"], "--reference entered"),
+    (["--reference", "entered"], "needs --national-gdp-per-capita"),
+    (["--reference", "zones", "--reference-table", "t.csv"], "use it with --reference national"),
+    (["--target-year", "twenty"], "--target-year must be a year"),
+])
+def test_reference_options_that_do_not_fit(tmp_path: Path, extra: list[str], message: str) -> None:
+    res = voucher(make_fixture(tmp_path), tmp_path / "o.gpkg", *extra)
+    assert res.returncode == 2 and message in res.stderr, res.stderr
+
+
+def test_help_names_the_reference_choices() -> None:
+    res = run_guotu("voucher", "--help")
+    assert res.returncode == 0
+    for text in ("--reference national|zones|entered", "--target-year YEAR", "--reference-table CSV",
+                 "national_reference.csv", "unmet demand"):
+        assert text in res.stdout, text
+
+
+def test_demand_beyond_supply_is_reported_unmet(tmp_path: Path) -> None:
+    """Hand fixture over the zones: supply 22.5 ha (Z1), demand 118.125 ha (Z2), ΣΔM = 30 − 105 = −75 ha,
+    ΣE = 22.5 − 118.125 = −95.625 ha. At a fixed 1000 yuan/ha 22.5 ha trade: unmet 95.625 ha, unsold 0.
+    With a cap of 10 ha: unmet 108.125 ha, unsold 12.5 ha."""
+    files = make_fixture(tmp_path)
+    out = tmp_path / "v.gpkg"
+    res = voucher(files, out, "--area", "planar", "--reference", "zones", "--price", "1000")
+    assert res.returncode == 0, res.stderr
+    s = summary(out)
+    assert s["sum_dm_ha"] == pytest.approx(-75) and s["sum_e_ha"] == pytest.approx(-95.625)
+    assert s["traded_ha"] == pytest.approx(22.5)
+    assert s["unmet_demand_ha"] == pytest.approx(95.625) and s["unsold_supply_ha"] == pytest.approx(0)
+    assert s["market_total_demand_ha"] == pytest.approx(118.125)
+    assert s["demand_exceeding_supply_ha"] == pytest.approx(95.625)
+    assert s["demand_exceeds_supply_at_floor"] == 1 and s["price_effect"] == "demand_exceeds_supply_at_fixed_price"
+    assert "unmet demand 95.62 ha" in res.stdout and "sum dM = -75.00 ha" in res.stdout
+    assert "the fixed price cannot rise" in res.stdout
+    res = voucher(files, out, "--area", "planar", "--reference", "zones", "--price", "1000", "--cap", "10")
+    assert res.returncode == 0, res.stderr
+    s = summary(out)
+    assert s["traded_ha"] == pytest.approx(10)
+    assert s["unmet_demand_ha"] == pytest.approx(108.125) and s["unsold_supply_ha"] == pytest.approx(12.5)
+    res = voucher(files, out, "--area", "planar", "--reference", "zones", "--floor-price", "1000")
+    assert res.returncode == 0, res.stderr
+    s = summary(out)
+    assert s["price_effect"] == "demand_exceeds_supply_price_at_floor" and s["price_above_floor_yuan_per_ha"] == 0
+    assert s["floor_demand_ha"] == pytest.approx(118.125) and s["floor_supply_ha"] == pytest.approx(22.5)
+    assert "demand exceeds supply at the floor price" in res.stdout
+    # Without a market, the account alone says that demand exceeds supply.
+    res = voucher(files, out, "--area", "planar", "--reference", "zones")
+    assert res.returncode == 0, res.stderr
+    assert summary(out)["unmet_demand_ha"] == ""  # no market, no traded volume: no value
+    assert summary(out)["demand_exceeding_supply_ha"] == pytest.approx(95.625)
+    assert "demand exceeds supply by 95.62 ha" in res.stdout
+
+
+def test_bids_raise_the_price_when_demand_exceeds_supply_at_the_floor(tmp_path: Path) -> None:
+    """Entered reference 100000 yuan/person, 1000 persons/km². Z1 sells 30·2·1 = 60 ha;
+    Z2 buys 105·1.5·2 = 315 ha bidding 5000; Z3 (100 ha, GDP 1e8, 1000 persons: G = P = 1,
+    standard forest 210 → 105) buys 105 ha bidding 2000. Floor 1000: at 1000 and at 2000,
+    420 ha are asked for 60 offered; at 5000, 315: the price that trades 60 ha and leaves the
+    least excess is 5000, 4000 above the floor. Unmet demand 420 − 60 = 360 ha."""
+    zones = ZONES + [("Z3", "三县", 1e8, 1000, (3000, 0, 4000, 1000))]
+    files = make_fixture(tmp_path, zones=zones)
+    bids = {"Z1": None, "Z2": 5000.0, "Z3": 2000.0}
+    files["zones"] = write_layer(tmp_path / "zones_bids.gpkg", "zones", 4527, ZONE_FIELDS + [("bid", ogr.OFTReal)],
+                                 [({"code": c, "name": n, "gdp": g, "pop": p, "bid": bids[c]},
+                                   box(X0 + b[0], Y0 + b[1], X0 + b[2], Y0 + b[3])) for c, n, g, p, b in zones])
+    for year, rows in (("base", BASE + [(41, (3000, 0, 4000, 1000))]),
+                       ("target", TARGET + [(41, (3000, 0, 3500, 1000)), (51, (3500, 0, 4000, 1000))])):
+        files[year] = write_layer(tmp_path / f"{year}3.gpkg", "landuse", 4527, [("lucc", ogr.OFTInteger)],
+                                  [({"lucc": c}, box(X0 + b[0], Y0 + b[1], X0 + b[2], Y0 + b[3])) for c, b in rows])
+    out = tmp_path / "v.gpkg"
+    res = voucher(files, out, "--area", "planar", "--national-gdp-per-capita", "100000", "--national-pop-density",
+                  "1000", "--floor-price", "1000", "--bid-field", "bid")
+    assert res.returncode == 0, res.stderr
+    z = by_zone(out)
+    assert (z["Z1"]["e_ha"], z["Z2"]["e_ha"], z["Z3"]["e_ha"]) == (pytest.approx(60), pytest.approx(-315),
+                                                                    pytest.approx(-105))
+    s = summary(out)
+    assert s["clearing_price_yuan_per_ha"] == 5000 and s["price_above_floor_yuan_per_ha"] == 4000
+    assert s["price_effect"] == "demand_exceeds_supply_price_raised"
+    assert s["traded_ha"] == pytest.approx(60) and s["unmet_demand_ha"] == pytest.approx(360)
+    assert s["floor_demand_ha"] == pytest.approx(420) and s["market_demand_ha"] == pytest.approx(315)
+    assert "raised the clearing price to 5000.00 yuan/ha, 4000.00 above the floor" in res.stdout
