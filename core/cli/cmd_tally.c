@@ -152,8 +152,10 @@ static int write_output(guotu_context *ctx, const guotu_tally *t, const tally_ar
     time_t now = time(NULL);
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
     const tally_inputs *in = &a->in;
-    char zone_length[16];
+    char zone_length[16], overlaps[128];
     snprintf(zone_length, sizeof zone_length, "%d", in->zone_code_length);
+    snprintf(overlaps, sizeof overlaps, "%lld pairs, %.6f ha", (long long)st->overlapping_zone_pairs,
+             st->zone_overlap_area_ha);
     const table_meta meta[] = {
         {"guotu_version", guotu_version()},
         {"created_utc", when},
@@ -170,6 +172,7 @@ static int write_output(guotu_context *ctx, const guotu_tally *t, const tally_ar
         {"tiankan_deduction", info->deduction_field[0] ? info->deduction_field : "(none)"},
         {"deducted_class", info->deduction_field[0] ? in->deducted_class : "(none)"},
         {"repaired_geometries", repaired},
+        {"overlapping_zones", overlaps},
         {"seconds", seconds_text},
     };
     return table_writer_commit(w, meta, (int)(sizeof meta / sizeof meta[0]), err, err_size);
@@ -199,6 +202,15 @@ static void print_summary(guotu_context *ctx, const guotu_tally *t, const tally_
         printf("  empty class: %lld polygons, %.2f ha inside zones (reported as class '')\n",
                (long long)st->empty_class_features, st->empty_class_area_ha);
     printf("  tallied: %.2f ha in %zu (zone, class) rows, %.1f s\n", st->tallied_area_ha, n, seconds);
+    if (st->overlapping_zone_pairs) {
+        const char *za, *zb;
+        double ha = 0;
+        guotu_tally_zone_overlap(ctx, t, 0, &za, &zb, &ha);
+        fprintf(stderr,
+                "guotu: warning: %lld pairs of zones overlap (%.4f ha in all; the largest: '%s' and '%s', %.4f ha): "
+                "each zone's rows are right, but a total over the zones counts that ground twice\n",
+                (long long)st->overlapping_zone_pairs, st->zone_overlap_area_ha, za, zb, ha);
+    }
     /* Region-wide total per class: the first thing a planner checks against the survey. */
     const char *codes[256];
     double areas[256];

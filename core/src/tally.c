@@ -72,6 +72,7 @@ void guotu_tally_destroy(guotu_context *ctx, guotu_tally *t) {
     gt_index_map_free(&t->pairs);
     gt_index_map_free(&t->raster_values);
     free(t->candidates);
+    free(t->overlaps);
     free(t->pair_zone);
     free(t->pair_class);
     free(t->pair_area);
@@ -200,6 +201,90 @@ static int prepare_zone(guotu_context *ctx, guotu_tally *t, gt_zone *z, const GE
     return GUOTU_OK;
 }
 
+typedef struct overlap_query {
+    size_t self;
+    int32_t *found;
+    size_t count, cap;
+    int oom;
+} overlap_query;
+
+static void collect_later_zone(void *item, void *user) {
+    overlap_query *q = user;
+    size_t j = (size_t)(intptr_t)item;
+    if (j <= q->self || q->oom) return; /* each pair once */
+    if (gt_reserve(&q->found, &q->cap, q->count + 1, sizeof *q->found, 16)) {
+        q->oom = 1;
+        return;
+    }
+    q->found[q->count++] = (int32_t)j;
+}
+
+static int larger_overlap_first(const void *x, const void *y) {
+    const struct gt_zone_overlap *a = x, *b = y;
+    return a->area_m2 < b->area_m2 ? 1 : a->area_m2 > b->area_m2 ? -1 : 0;
+}
+
+/* Zones whose interiors overlap: neighbours that only touch cost two prepared predicates;
+ * only a real overlap is intersected and measured. */
+static int find_zone_overlaps(guotu_context *ctx, guotu_tally *t) {
+    overlap_query q = {0};
+    int status = GUOTU_OK;
+    for (size_t i = 0; !status && i < t->zone_count; i++) {
+        gt_zone *z = &t->zones[i];
+        if (z->xmax < z->xmin) continue; /* empty */
+        GEOSGeometry *box = GEOSGeom_createRectangle_r(ctx->geos, z->xmin, z->ymin, z->xmax, z->ymax);
+        if (!box) {
+            status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot index zone '%s'", z->id);
+            break;
+        }
+        q.self = i;
+        q.count = 0;
+        GEOSSTRtree_query_r(ctx->geos, t->tree, box, collect_later_zone, &q);
+        GEOSGeom_destroy_r(ctx->geos, box);
+        if (q.oom) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        for (size_t k = 0; !status && k < q.count; k++) {
+            gt_zone *o = &t->zones[q.found[k]];
+            if (GEOSPreparedIntersects_r(ctx->geos, z->prepared, o->effective) != 1 ||
+                GEOSPreparedTouches_r(ctx->geos, z->prepared, o->effective) == 1)
+                continue;
+            GEOSGeometry *common = GEOSIntersection_r(ctx->geos, z->effective, o->effective);
+            if (!common) {
+                status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot intersect zones '%s' and '%s'", z->id, o->id);
+                break;
+            }
+            double area = 0;
+            status = gt_area_of_geom(ctx, t->calc, common, &area);
+            GEOSGeom_destroy_r(ctx->geos, common);
+            if (status || area < GUOTU_ZONE_OVERLAP_MIN_M2) continue;
+            if (gt_reserve(&t->overlaps, &t->overlap_cap, t->overlap_count + 1, sizeof *t->overlaps, 8)) {
+                status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+                break;
+            }
+            t->overlaps[t->overlap_count++] = (struct gt_zone_overlap){(int32_t)i, q.found[k], area};
+            t->stats.overlapping_zone_pairs++;
+            t->stats.zone_overlap_area_ha += area / 10000.0;
+        }
+    }
+    free(q.found);
+    if (!status && t->overlap_count > 1)
+        qsort(t->overlaps, t->overlap_count, sizeof *t->overlaps, larger_overlap_first);
+    return status;
+}
+
+int guotu_tally_zone_overlap(guotu_context *ctx, const guotu_tally *t, size_t i, const char **zone_a,
+                             const char **zone_b, double *area_ha) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!t || !zone_a || !zone_b || !area_ha)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_zone_overlap: NULL argument");
+    if (i >= t->overlap_count)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "overlap %zu out of range (%zu overlaps)", i, t->overlap_count);
+    *zone_a = t->zones[t->overlaps[i].a].id;
+    *zone_b = t->zones[t->overlaps[i].b].id;
+    *area_ha = t->overlaps[i].area_m2 / 10000.0;
+    return GUOTU_OK;
+}
+
 int guotu_tally_prepare(guotu_context *ctx, guotu_tally *t) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
@@ -225,6 +310,7 @@ int guotu_tally_prepare(guotu_context *ctx, guotu_tally *t) {
     }
     if (mask_prepared) GEOSPreparedGeom_destroy_r(ctx->geos, mask_prepared);
     if (mask) GEOSGeom_destroy_r(ctx->geos, mask);
+    if (!status) status = find_zone_overlaps(ctx, t);
     if (status) return gt_tally_failed(t, status);
     t->phase = PHASE_VECTOR;
     return GUOTU_OK;

@@ -50,6 +50,13 @@ struct guotu_tally {
     gt_fixed *pair_area; /* m² in fixed point (fixed_sum.h): the same bits whatever the threads */
     size_t pair_cap;
 
+    /* Zones whose interiors overlap (prepare): pairs of zone indices and the overlap in m². */
+    struct gt_zone_overlap {
+        int32_t a, b;
+        double area_m2;
+    } * overlaps;
+    size_t overlap_count, overlap_cap;
+
     size_t *order; /* result rows: pair indices with area > 0, sorted */
     size_t result_count;
     guotu_tally_stats stats;

@@ -118,6 +118,8 @@ class _TallyStats(ctypes.Structure):
         ("tallied_area_ha", ctypes.c_double),
         ("raster_cells", ctypes.c_int64),
         ("nodata_cells", ctypes.c_int64),
+        ("overlapping_zone_pairs", ctypes.c_int64),
+        ("zone_overlap_area_ha", ctypes.c_double),
     ]
 
 
@@ -290,6 +292,8 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_tally_result": (INT, [PTR, PTR, SIZE, ctypes.POINTER(STR), ctypes.POINTER(STR),
                                 ctypes.POINTER(ctypes.c_double)]),
     "guotu_tally_get_stats": (INT, [PTR, PTR, ctypes.POINTER(_TallyStats)]),
+    "guotu_tally_zone_overlap": (INT, [PTR, PTR, SIZE, ctypes.POINTER(STR), ctypes.POINTER(STR),
+                                       ctypes.POINTER(DOUBLE)]),
     # guotu_voucher.h
     "guotu_coefficients_parse": (INT, [PTR, STR, SIZE, STR, STR, ctypes.POINTER(PTR)]),
     "guotu_coefficients_destroy": (None, [PTR, PTR]),
@@ -662,6 +666,16 @@ class Tally:
         stats = _TallyStats()
         self._call("guotu_tally_get_stats", ctypes.byref(stats))
         return {name: getattr(stats, name) for name, _ in _TallyStats._fields_}
+
+    def zone_overlaps(self) -> List[Tuple[str, str, float]]:
+        """Pairs of zones whose interiors overlap (largest first): (zone a, zone b, ha)."""
+        count = int(self.stats()["overlapping_zone_pairs"])
+        a, b, area = ctypes.c_char_p(), ctypes.c_char_p(), ctypes.c_double()
+        pairs: List[Tuple[str, str, float]] = []
+        for i in range(count):
+            self._call("guotu_tally_zone_overlap", i, ctypes.byref(a), ctypes.byref(b), ctypes.byref(area))
+            pairs.append((_decode(a.value), _decode(b.value), area.value))
+        return pairs
 
 
 # ---- guotu_voucher.h -------------------------------------------------------

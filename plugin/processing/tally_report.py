@@ -34,6 +34,12 @@ def report_tally(result: TallyResult, feedback: QgsProcessingFeedback) -> None:
         feedback.pushWarning(tr("{features} land-use features have no class: {area:.4f} ha inside "
                                 "the zones is reported with an empty class_code.").format(
             features=s["empty_class_features"], area=s["empty_class_area_ha"]))
+    if result.zone_overlaps:
+        zone_a, zone_b, largest = result.zone_overlaps[0]
+        feedback.pushWarning(tr("{pairs} pairs of zones overlap ({area:.4f} ha in all; the largest: \"{a}\" and "
+                                "\"{b}\", {largest:.4f} ha): each zone's rows are right, but a total over the "
+                                "zones counts that ground twice.").format(
+            pairs=len(result.zone_overlaps), area=s["zone_overlap_area_ha"], a=zone_a, b=zone_b, largest=largest))
     if result.skipped_landuse:
         feedback.pushWarning(tr("{count} land-use features without geometry were skipped.")
                              .format(count=result.skipped_landuse))

@@ -10,7 +10,7 @@ that cells are never resampled.
 """
 
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Dict, Iterator, List, Optional, Tuple, Union
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeature, QgsFeatureSource,
@@ -59,6 +59,7 @@ class TallyResult:
     skipped_landuse: int = 0                  # land-use features without geometry
     skipped_mask: int = 0
     raster_window: Optional[RasterWindow] = None
+    zone_overlaps: List[Tuple[str, str, float]] = field(default_factory=list)  # (zone a, zone b, ha), largest first
 
 
 class _Run:
@@ -255,7 +256,8 @@ def finished_tally(ctx: Context, request: TallyRequest, transform_context: QgsCo
         run.finish(tally)
         yield tally, TallyResult(rows=tally.results(), stats=tally.stats(), crs=run.crs,
                                  area_description=description, skipped_landuse=skipped_landuse,
-                                 skipped_mask=skipped_mask, raster_window=window)
+                                 skipped_mask=skipped_mask, raster_window=window,
+                                 zone_overlaps=tally.zone_overlaps())
 
 
 def run_tally(request: TallyRequest, transform_context: QgsCoordinateTransformContext,

@@ -2040,6 +2040,10 @@
             <translation>{features} 个地类要素没有地类：其在分区内的 {area:.4f} 公顷以空 class_code 输出。</translation>
         </message>
         <message>
+            <source>{pairs} pairs of zones overlap ({area:.4f} ha in all; the largest: "{a}" and "{b}", {largest:.4f} ha): each zone's rows are right, but a total over the zones counts that ground twice.</source>
+            <translation>{pairs} 对分区相互重叠（共 {area:.4f} 公顷；最大的一对：“{a}”与“{b}”，{largest:.4f} 公顷）：各分区自身的结果正确，但跨分区汇总时重叠部分会被重复计算。</translation>
+        </message>
+        <message>
             <source>{count} land-use features without geometry were skipped.</source>
             <translation>已跳过 {count} 个没有几何图形的地类要素。</translation>
         </message>
@@ -2204,8 +2208,20 @@
             <translation>生态券</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Ecological vouchers (生态券): the change of each zone's ecological land between a base year and a target year, in standard-forest hectares, weighted by the zone's wealth and density.&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;: hectares A of each land-use class outside the mask (e.g. urban space) times its standard-forest coefficient k.&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;: G = GDP per capita ÷ reference GDP per capita, P = population density ÷ reference density. E &amp;gt; 0: the zone can sell vouchers (supply); E &amp;lt; 0: it must buy |E| (demand).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zones&lt;/b&gt;: counties or ecological units with an id, GDP (yuan) and population (persons) of the target year, or a zone table joined by id. Land area is the zone's area with the chosen method.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; of each year: a polygon layer with a class field or a categorical raster, with its classification system. &lt;b&gt;Coefficients&lt;/b&gt;: the system's preset, or a CSV table (code,k; or code,esv scaled by the esv of a reference class, 21 for CAS, 0301 otherwise).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference values&lt;/b&gt;: entered national values, or (empty) computed over all zones. &lt;b&gt;Baseline&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;: the base year, or zone area × protection rate (empty rate: the rate of all zones at the base year).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Price&lt;/b&gt; (optional): amount = E × price, yuan. &lt;b&gt;Counties&lt;/b&gt; (optional): the zones are ecological units whose E is split over the counties by area share.&lt;/p&gt;&lt;p&gt;Inputs in different CRSs are refused unless reprojection is allowed. The summary table records the totals, the reference values used and every input and parameter.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;生态券：各分区生态用地在基期与目标年之间的变化量，以标准林面积（公顷）计，并按分区的经济水平和人口密度加权。&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;：掩膜（如城镇空间）以外各地类的面积 A（公顷）乘以其标准林折算系数 k。&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;：G = 人均 GDP ÷ 参照人均 GDP，P = 人口密度 ÷ 参照人口密度。E &amp;gt; 0：该分区可出售生态券（供给）；E &amp;lt; 0：该分区须购买 |E|（需求）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;分区&lt;/b&gt;：县或生态单元，含目标年的代码、GDP（元）和人口（人），或通过代码关联的分区属性表。土地面积按所选方法计算。&lt;/p&gt;&lt;p&gt;每一年的&lt;b&gt;土地利用&lt;/b&gt;：带地类字段的面图层或分类栅格，以及其分类体系。&lt;b&gt;系数&lt;/b&gt;：该分类体系的预设，或 CSV 表（code,k；或 code,esv，按参照地类的 esv 折算，CAS 为 21，其他为 0301）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;参照值&lt;/b&gt;：输入的全国值，或（留空）按全部分区计算。&lt;b&gt;基线&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;：基期，或分区面积 × 保护率（保护率留空：全部分区基期的保护率）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;价格&lt;/b&gt;（可选）：金额 = E × 价格（元）。&lt;b&gt;县域&lt;/b&gt;（可选）：分区为生态单元，其 E 按面积比例分配到各县。&lt;/p&gt;&lt;p&gt;输入图层坐标参照系不一致时将拒绝计算，除非允许重投影。汇总表记录各项合计、所用参照值以及全部输入和参数。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Ecological vouchers (生态券): the change of each zone's ecological land between a base year and a target year, in standard-forest hectares, weighted by the zone's wealth and density.&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;: hectares A of each land-use class outside the mask (e.g. urban space) times its standard-forest coefficient k.&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;: G = GDP per capita ÷ reference GDP per capita, P = population density ÷ reference density. E &amp;gt; 0: the zone can sell vouchers (supply); E &amp;lt; 0: it must buy |E| (demand).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zones&lt;/b&gt;: counties or ecological units with an id, GDP (yuan) and population (persons) of the target year, or a zone table joined by id. Land area is the zone's area with the chosen method.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; of each year: a polygon layer with a class field or a categorical raster, with its classification system. &lt;b&gt;Coefficients&lt;/b&gt;: the system's preset, or a CSV table (code,k; or code,esv scaled by the esv of a reference class, 21 for CAS, 0301 otherwise).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference values&lt;/b&gt; (G and P are ratios to them): the &lt;b&gt;national values&lt;/b&gt; of the target year (default), from the national reference table (default: the preset national_reference.csv, one row per year with its source; add years from each year's NBS statistical communiqué; a year the table lacks is an error); or computed over all zones; or entered. &lt;b&gt;Baseline&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;: the base year, or zone area × protection rate (empty rate: the rate of all zones at the base year).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Price&lt;/b&gt; (optional): amount = E × price, yuan. &lt;b&gt;Counties&lt;/b&gt; (optional): the zones are ecological units whose E is split over the counties by area share.&lt;/p&gt;&lt;p&gt;Inputs in different CRSs are refused unless reprojection is allowed. The summary table records the totals, the reference values used with their source and every input and parameter. E is not conserved: the summary gives the raw change ΣΔM beside ΣE of supply and of demand, and by how much demand exceeds supply (a market inside these zones cannot meet it).&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>National values of the target year (table)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Computed over all zones</source>
+            <translation>按全部分区计算</translation>
+        </message>
+        <message>
+            <source>Entered values</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Vouchers by county</source>
@@ -2272,12 +2288,24 @@
             <translation>esv 表的参照地类（留空：CAS 为 21，其他为 0301）</translation>
         </message>
         <message>
-            <source>Reference GDP per capita (yuan/person; empty: over all zones)</source>
-            <translation>参照人均 GDP（元/人；留空：按全部分区计算）</translation>
+            <source>Reference values</source>
+            <translation>参照值</translation>
         </message>
         <message>
-            <source>Reference population density (persons/km²; empty: over all zones)</source>
-            <translation>参照人口密度（人/平方公里；留空：按全部分区计算）</translation>
+            <source>Target year of the national reference values</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>National reference table (CSV; empty: the preset)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Entered reference GDP per capita (yuan/person)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Entered reference population density (persons/km²)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Baseline M0</source>
@@ -2336,6 +2364,14 @@
             <translation>请同时输入两个参照值（人均 GDP 和人口密度），或都留空以按全部分区计算。</translation>
         </message>
         <message>
+            <source>Entered reference values: enter the GDP per capita and the population density.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The national reference table is used with the national reference values only.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Choose the county id field.</source>
             <translation>请选择县域代码字段。</translation>
         </message>
@@ -2360,16 +2396,8 @@
             <translation>标准林面积：{m0:.2f} 公顷（基期）→ {mt:.2f} 公顷（目标年）；供给 {supply:.2f} 公顷，需求 {demand:.2f} 公顷，净值 {net:.2f} 公顷。</translation>
         </message>
         <message>
-            <source>Reference: {gdp:.2f} yuan/person, {density:.2f} persons/km² ({how}).</source>
-            <translation>参照值：{gdp:.2f} 元/人，{density:.2f} 人/平方公里（{how}）。</translation>
-        </message>
-        <message>
-            <source>over all zones</source>
-            <translation>按全部分区计算</translation>
-        </message>
-        <message>
-            <source>entered</source>
-            <translation>输入值</translation>
+            <source>Reference values were entered, but the reference is {reference}: choose entered values to use them, or leave them empty.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Class code "{code}" ({year} year, {area:.2f} ha) is not in the coefficient table; counted as k = 0.</source>
@@ -2416,8 +2444,8 @@
             <translation>生态券交易</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Trades ecological vouchers between zones: zones with E &amp;gt; 0 sell, zones with E &amp;lt; 0 buy |E|. The input is the voucher layer of &lt;i&gt;Ecological voucher accounting&lt;/i&gt;, or any layer with a zone id and an E field in hectares.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Price&lt;/b&gt;: a fixed price for every trade; or a government &lt;b&gt;floor price&lt;/b&gt;, where the zones' optional ask (sellers) and bid (buyers) fields, in yuan/ha, set one clearing price at or above the floor that trades the most.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cap&lt;/b&gt;: the annual limit on the traded volume (ha); empty for none. The volume traded is min(supply, demand, cap) at the clearing price.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Allocation&lt;/b&gt;: pro rata (every seller and buyer in proportion to its volume) or nearest (closest seller-buyer pairs first, between points inside the zones).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Settlement&lt;/b&gt;: payment (direct sale), or enclave (飞地): the amounts are the value of the seller's equity share in a joint development in the buyer's urban area.&lt;/p&gt;&lt;p&gt;Trades are lines from a point inside the seller to a point inside the buyer, with seller_id, buyer_id, volume_ha, price_yuan_per_ha and amount_yuan. The summary records the totals and every parameter.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;在分区之间交易生态券：E &amp;gt; 0 的分区出售，E &amp;lt; 0 的分区购买 |E|。输入为&lt;i&gt;生态券核算&lt;/i&gt;得到的生态券图层，或任何含分区代码和 E（公顷）字段的图层。&lt;/p&gt;&lt;p&gt;&lt;b&gt;价格&lt;/b&gt;：所有交易采用同一固定价格；或采用政府&lt;b&gt;最低限价&lt;/b&gt;，此时各分区可选的卖方要价和买方出价字段（元/公顷）共同决定一个不低于最低限价、成交量最大的统一出清价格。&lt;/p&gt;&lt;p&gt;&lt;b&gt;上限&lt;/b&gt;：年度交易总量上限（公顷）；留空表示不设上限。成交量为出清价格下的 min(供给, 需求, 上限)。&lt;/p&gt;&lt;p&gt;&lt;b&gt;分配方式&lt;/b&gt;：按比例（各买卖方按其数量比例成交）或就近优先（距离最近的买卖双方优先成交，距离按分区内部的点计算）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;结算方式&lt;/b&gt;：直接支付（直接出售），或飞地：金额为卖方在买方城镇空间内共建项目中所占股权的价值。&lt;/p&gt;&lt;p&gt;交易以从卖方内部点到买方内部点的线表示，字段为 seller_id、buyer_id、volume_ha、price_yuan_per_ha 和 amount_yuan。汇总表记录各项合计和全部参数。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Trades ecological vouchers between zones: zones with E &amp;gt; 0 sell, zones with E &amp;lt; 0 buy |E|. The input is the voucher layer of &lt;i&gt;Ecological voucher accounting&lt;/i&gt;, or any layer with a zone id and an E field in hectares.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Price&lt;/b&gt;: a fixed price for every trade; or a government &lt;b&gt;floor price&lt;/b&gt;, where the zones' optional ask (sellers) and bid (buyers) fields, in yuan/ha, set one clearing price at or above the floor that trades the most.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cap&lt;/b&gt;: the annual limit on the traded volume (ha); empty for none. The volume traded is min(supply, demand, cap) at the clearing price.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Allocation&lt;/b&gt;: pro rata (every seller and buyer in proportion to its volume) or nearest (closest seller-buyer pairs first, between points inside the zones).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Settlement&lt;/b&gt;: payment (direct sale), or enclave (飞地): the amounts are the value of the seller's equity share in a joint development in the buyer's urban area.&lt;/p&gt;&lt;p&gt;Trades are lines from a point inside the seller to a point inside the buyer, with seller_id, buyer_id, volume_ha, price_yuan_per_ha and amount_yuan. The summary records the totals and every parameter.&lt;/p&gt;&lt;p&gt;E is not conserved, so the market need not clear: the summary and the log give the &lt;b&gt;unmet demand&lt;/b&gt; (demand − traded) and the &lt;b&gt;unsold supply&lt;/b&gt; (supply − traded), supply and demand at the floor price, and what happens to the price when demand exceeds supply there (price_effect).&lt;/p&gt;</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>ecological voucher,market,trade,price,cap,enclave,supply,demand</source>
@@ -2956,6 +2984,10 @@
             <translation>请选择两个年份的土地利用。</translation>
         </message>
         <message>
+            <source>Enter the reference GDP per capita and population density (above 0), or choose another reference.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Enter a price above 0 to trade the vouchers, or switch the market off.</source>
             <translation>请输入大于 0 的价格以交易生态券，或关闭交易。</translation>
         </message>
@@ -2976,8 +3008,8 @@
             <translation>土地利用（面或栅格）</translation>
         </message>
         <message>
-            <source>Reference values</source>
-            <translation>参照值</translation>
+            <source>Target year of the national values</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>GDP per capita (yuan/person)</source>
@@ -3012,14 +3044,6 @@
             <translation>分区图层“{layer}”有 {count} 个要素：分区应为县或生态单元，数量通常少得多。确定这是分区图层吗？</translation>
         </message>
         <message>
-            <source>Computed over all zones</source>
-            <translation>按全部分区计算</translation>
-        </message>
-        <message>
-            <source>Entered (e.g. national values)</source>
-            <translation>输入值（如全国值）</translation>
-        </message>
-        <message>
             <source>Fixed price</source>
             <translation>固定价格</translation>
         </message>
@@ -3038,6 +3062,10 @@
         <message>
             <source>Choose the county id field of "{layer}".</source>
             <translation>请选择“{layer}”的县代码字段。</translation>
+        </message>
+        <message>
+            <source>The national reference table "{path}" is not a file.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Writing {path}</source>
@@ -3072,8 +3100,16 @@
             <translation>交易总量上限必须是不小于 0 公顷的数值。</translation>
         </message>
         <message>
+            <source>Not cleared: unmet demand {unmet:,.2f} ha (demand {demand:,.2f} − traded {traded:,.2f}), unsold supply {unsold:,.2f} ha (supply {supply:,.2f} − traded {traded:,.2f}). Only traded volumes balance.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Feature {fid} of layer "{layer}": the price field "{field}" is "{value}"; a number (yuan/ha) or nothing is needed.</source>
             <translation>图层“{layer}”的要素 {fid}：价格字段“{field}”的值为“{value}”；需要一个数值（元/公顷）或留空。</translation>
+        </message>
+        <message>
+            <source>Demand exceeds supply at the floor price ({asked:,.2f} ha asked, {offered:,.2f} ha offered at {floor:,.2f} yuan/ha): the buyers' bids raised the clearing price to {price:,.2f} yuan/ha, {above:,.2f} above the floor.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Feature {fid} of layer "{layer}" (zone "{id}"): the voucher field "{field}" is "{value}"; a number of hectares is needed.</source>
@@ -3088,8 +3124,28 @@
             <translation>图层“{layer}”的要素 {fid}（分区“{id}”）：无法在其几何图形内部找到点（{error}）。</translation>
         </message>
         <message>
+            <source>Demand exceeds supply at the floor price ({asked:,.2f} ha asked, {offered:,.2f} ha offered at {floor:,.2f} yuan/ha): the floor does not bind and scarcity would raise the price, but no buyer's bid sets a higher one, so the clearing price stays at the floor; the unmet demand must be met outside these zones.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Demand exceeds supply at the fixed price ({asked:,.2f} ha asked, {offered:,.2f} ha offered at {floor:,.2f} yuan/ha): the price cannot rise to ration it; the unmet demand must be met outside these zones.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Feature {fid} of layer "{layer}": {message}</source>
             <translation>图层“{layer}”的要素 {fid}：{message}</translation>
+        </message>
+        <message>
+            <source>Supply exceeds demand at the {which} price ({offered:,.2f} ha offered, {asked:,.2f} ha asked at {floor:,.2f} yuan/ha).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>floor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>fixed</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>GDP</source>
@@ -3108,6 +3164,10 @@
             <translation>目标年土地利用</translation>
         </message>
         <message>
+            <source>Reference: {gdp:.2f} yuan/person, {density:.2f} persons/km² ({how}).</source>
+            <translation>参照值：{gdp:.2f} 元/人，{density:.2f} 人/平方公里（{how}）。</translation>
+        </message>
+        <message>
             <source>The coefficient table "{spec}" is neither a CSV file nor a preset ({presets}).</source>
             <translation>系数表“{spec}”既不是 CSV 文件，也不是预设（{presets}）。</translation>
         </message>
@@ -3118,6 +3178,26 @@
         <message>
             <source>counties</source>
             <translation>县域</translation>
+        </message>
+        <message>
+            <source>national values</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>over all zones</source>
+            <translation>按全部分区计算</translation>
+        </message>
+        <message>
+            <source>entered</source>
+            <translation>输入值</translation>
+        </message>
+        <message>
+            <source>Reference: national values of {year}, {gdp:,.2f} yuan/person and {density:.2f} persons/km² (table {table}, line {line}; source: {source}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Raw change of standard forest ΣΔM = {dm:,.2f} ha; ΣE = {e:,.2f} ha (supply {supply:,.2f} − demand {demand:,.2f}): E is weighted by G·P per zone and not conserved.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Feature {fid} of layer "{layer}": the {what} field "{field}" is empty; a number is needed.</source>
@@ -3140,8 +3220,20 @@
             <translation>基期土地利用“{base}”的坐标参照系为 {base_crs}，而目标年土地利用“{target}”为 {target_crs}。请将两者置于同一坐标参照系，或允许重投影（“输入图层坐标参照系不同时”：重投影）。</translation>
         </message>
         <message>
+            <source>Unknown reference "{reference}"; known: {known}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Choose the county id field of layer "{layer}".</source>
             <translation>请选择图层“{layer}”的县域代码字段。</translation>
+        </message>
+        <message>
+            <source>Demand exceeds supply by {gap:,.2f} ha: a market inside these zones cannot meet it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot read the national reference table "{path}": {error}</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Cannot read the coefficient table "{path}": {error}</source>
@@ -3158,6 +3250,10 @@
         <message>
             <source>The {role} layer "{layer}" is in {crs} but the zones layer "{zones}" is in {zones_crs}. Put them in one CRS, or allow reprojection ("Inputs in different CRSs": reproject).</source>
             <translation>{role}图层“{layer}”的坐标参照系为 {crs}，而分区图层“{zones}”为 {zones_crs}。请将它们置于同一坐标参照系，或允许重投影（“输入图层坐标参照系不同时”：重投影）。</translation>
+        </message>
+        <message>
+            <source>Supply exceeds demand by {gap:,.2f} ha: a market inside these zones cannot sell it.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Feature {fid} of layer "{layer}" (zone "{id}") has a land area of {area} ha; a zone needs an area above 0.</source>
@@ -3378,6 +3474,26 @@
         <message>
             <source>Sells {low}–{high} ha</source>
             <translation>出售 {low}–{high} 公顷</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Ecological vouchers (生态券): the change of each zone's ecological land between a base year and a target year, in standard-forest hectares, weighted by the zone's wealth and density.&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;: hectares A of each land-use class outside the mask (e.g. urban space) times its standard-forest coefficient k.&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;: G = GDP per capita ÷ reference GDP per capita, P = population density ÷ reference density. E &amp;gt; 0: the zone can sell vouchers (supply); E &amp;lt; 0: it must buy |E| (demand).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zones&lt;/b&gt;: counties or ecological units with an id, GDP (yuan) and population (persons) of the target year, or a zone table joined by id. Land area is the zone's area with the chosen method.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; of each year: a polygon layer with a class field or a categorical raster, with its classification system. &lt;b&gt;Coefficients&lt;/b&gt;: the system's preset, or a CSV table (code,k; or code,esv scaled by the esv of a reference class, 21 for CAS, 0301 otherwise).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference values&lt;/b&gt;: entered national values, or (empty) computed over all zones. &lt;b&gt;Baseline&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;: the base year, or zone area × protection rate (empty rate: the rate of all zones at the base year).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Price&lt;/b&gt; (optional): amount = E × price, yuan. &lt;b&gt;Counties&lt;/b&gt; (optional): the zones are ecological units whose E is split over the counties by area share.&lt;/p&gt;&lt;p&gt;Inputs in different CRSs are refused unless reprojection is allowed. The summary table records the totals, the reference values used and every input and parameter.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;生态券：各分区生态用地在基期与目标年之间的变化量，以标准林面积（公顷）计，并按分区的经济水平和人口密度加权。&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;：掩膜（如城镇空间）以外各地类的面积 A（公顷）乘以其标准林折算系数 k。&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;：G = 人均 GDP ÷ 参照人均 GDP，P = 人口密度 ÷ 参照人口密度。E &amp;gt; 0：该分区可出售生态券（供给）；E &amp;lt; 0：该分区须购买 |E|（需求）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;分区&lt;/b&gt;：县或生态单元，含目标年的代码、GDP（元）和人口（人），或通过代码关联的分区属性表。土地面积按所选方法计算。&lt;/p&gt;&lt;p&gt;每一年的&lt;b&gt;土地利用&lt;/b&gt;：带地类字段的面图层或分类栅格，以及其分类体系。&lt;b&gt;系数&lt;/b&gt;：该分类体系的预设，或 CSV 表（code,k；或 code,esv，按参照地类的 esv 折算，CAS 为 21，其他为 0301）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;参照值&lt;/b&gt;：输入的全国值，或（留空）按全部分区计算。&lt;b&gt;基线&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;：基期，或分区面积 × 保护率（保护率留空：全部分区基期的保护率）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;价格&lt;/b&gt;（可选）：金额 = E × 价格（元）。&lt;b&gt;县域&lt;/b&gt;（可选）：分区为生态单元，其 E 按面积比例分配到各县。&lt;/p&gt;&lt;p&gt;输入图层坐标参照系不一致时将拒绝计算，除非允许重投影。汇总表记录各项合计、所用参照值以及全部输入和参数。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Reference GDP per capita (yuan/person; empty: over all zones)</source>
+            <translation type="vanished">参照人均 GDP（元/人；留空：按全部分区计算）</translation>
+        </message>
+        <message>
+            <source>Reference population density (persons/km²; empty: over all zones)</source>
+            <translation type="vanished">参照人口密度（人/平方公里；留空：按全部分区计算）</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Trades ecological vouchers between zones: zones with E &amp;gt; 0 sell, zones with E &amp;lt; 0 buy |E|. The input is the voucher layer of &lt;i&gt;Ecological voucher accounting&lt;/i&gt;, or any layer with a zone id and an E field in hectares.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Price&lt;/b&gt;: a fixed price for every trade; or a government &lt;b&gt;floor price&lt;/b&gt;, where the zones' optional ask (sellers) and bid (buyers) fields, in yuan/ha, set one clearing price at or above the floor that trades the most.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cap&lt;/b&gt;: the annual limit on the traded volume (ha); empty for none. The volume traded is min(supply, demand, cap) at the clearing price.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Allocation&lt;/b&gt;: pro rata (every seller and buyer in proportion to its volume) or nearest (closest seller-buyer pairs first, between points inside the zones).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Settlement&lt;/b&gt;: payment (direct sale), or enclave (飞地): the amounts are the value of the seller's equity share in a joint development in the buyer's urban area.&lt;/p&gt;&lt;p&gt;Trades are lines from a point inside the seller to a point inside the buyer, with seller_id, buyer_id, volume_ha, price_yuan_per_ha and amount_yuan. The summary records the totals and every parameter.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;在分区之间交易生态券：E &amp;gt; 0 的分区出售，E &amp;lt; 0 的分区购买 |E|。输入为&lt;i&gt;生态券核算&lt;/i&gt;得到的生态券图层，或任何含分区代码和 E（公顷）字段的图层。&lt;/p&gt;&lt;p&gt;&lt;b&gt;价格&lt;/b&gt;：所有交易采用同一固定价格；或采用政府&lt;b&gt;最低限价&lt;/b&gt;，此时各分区可选的卖方要价和买方出价字段（元/公顷）共同决定一个不低于最低限价、成交量最大的统一出清价格。&lt;/p&gt;&lt;p&gt;&lt;b&gt;上限&lt;/b&gt;：年度交易总量上限（公顷）；留空表示不设上限。成交量为出清价格下的 min(供给, 需求, 上限)。&lt;/p&gt;&lt;p&gt;&lt;b&gt;分配方式&lt;/b&gt;：按比例（各买卖方按其数量比例成交）或就近优先（距离最近的买卖双方优先成交，距离按分区内部的点计算）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;结算方式&lt;/b&gt;：直接支付（直接出售），或飞地：金额为卖方在买方城镇空间内共建项目中所占股权的价值。&lt;/p&gt;&lt;p&gt;交易以从卖方内部点到买方内部点的线表示，字段为 seller_id、buyer_id、volume_ha、price_yuan_per_ha 和 amount_yuan。汇总表记录各项合计和全部参数。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Entered (e.g. national values)</source>
+            <translation type="vanished">输入值（如全国值）</translation>
         </message>
         <message>
             <source>Border {length:.1f} m, area {area:.0f} m², side {side}</source>

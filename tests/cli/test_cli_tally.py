@@ -387,3 +387,33 @@ def test_raster_threads_give_the_same_bits(tmp_path: Path, zones: Path, landuse:
         tables.append({(f["zone_id"], f["class_code"]): f["area_ha"] for f in layer})
         ds = None
     assert tables[0] and tables[0] == tables[1] == tables[2]
+
+
+def test_overlapping_zones_are_reported(tmp_path: Path) -> None:
+    """Zones A = [0,1000]² and B = [500,1500]x[0,1000] overlap by 50 ha (planar): each zone's rows
+    are right, but a total over zones counts the overlap twice — the tool says so (warning and
+    metadata), while zones that only share a border (C next to B) are no overlap."""
+    from osgeo import ogr
+
+    zones = write_layer(tmp_path / "zones.gpkg", "zones", 4527, [("code", ogr.OFTString)], [
+        ({"code": "A"}, box(X0, Y0, X0 + 1000, Y0 + 1000)),
+        ({"code": "B"}, box(X0 + 500, Y0, X0 + 1500, Y0 + 1000)),
+        ({"code": "C"}, box(X0 + 1500, Y0, X0 + 2500, Y0 + 1000))])
+    landuse = write_layer(tmp_path / "lu.gpkg", "lu", 4527, [("lucc", ogr.OFTString)], [
+        ({"lucc": "21"}, box(X0, Y0, X0 + 2500, Y0 + 1000))])
+    out = tmp_path / "t.gpkg"
+    res = run_guotu("tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(landuse),
+                    "--class-field", "lucc", "--area", "planar", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    assert "1 pairs of zones overlap (50.0000 ha in all; the largest: 'A' and 'B', 50.0000 ha)" in res.stderr
+    ds = ogr.Open(str(out))
+    layer = ds.GetLayer(0)
+    assert layer.GetMetadataItem("overlapping_zones") == "1 pairs, 50.000000 ha"
+    rows = {f["zone_id"]: f["area_ha"] for f in layer}
+    assert rows == pytest.approx({"A": 100.0, "B": 100.0, "C": 100.0})
+    ds = None
+    # A partition (the sample's zones share borders only) gives no warning.
+    (tmp_path / "p").mkdir()
+    res = run_guotu("tally", "--zones", str(make_zones(tmp_path / "p")), "--zone-id", "code", "--landuse",
+                    str(landuse), "--class-field", "lucc", "--area", "planar", "-o", str(tmp_path / "p.gpkg"))
+    assert res.returncode == 0 and "overlap" not in res.stderr, res.stderr

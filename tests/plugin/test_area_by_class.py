@@ -188,3 +188,30 @@ def test_file_geodatabase_layers_as_delivered(tmp_path) -> None:
             for r in out.read_text(encoding="utf-8").splitlines()[1:]}
     assert any(code == "1203" for _zone, code in want)
     td.assert_tables_close(got, want, rel=1e-6)
+
+
+def test_overlapping_zones_are_warned_about(guotu):
+    """Two zones sharing 50 ha (planar): each zone's area is right, and the log says that a total
+    over the zones counts the overlap twice (zones that only touch are no overlap)."""
+    from qgis.core import QgsProcessingFeedback
+
+    class Log(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+
+        def pushWarning(self, warning):  # noqa: N802 — QGIS API name
+            self.warnings.append(warning)
+            super().pushWarning(warning)
+
+    zones = td.zones_layer([("A", td.wkt_polygon(td.rect(0, 0, 1000, 1000))),
+                            ("B", td.wkt_polygon(td.rect(500, 0, 1500, 1000))),
+                            ("C", td.wkt_polygon(td.rect(1500, 0, 2500, 1000)))])
+    landuse = td.landuse_layer([(1, "x", td.wkt_polygon(td.rect(0, 0, 2500, 1000)))])
+    log = Log()
+    out = td.run_area({"ZONES": zones, "ZONE_ID": "xzqdm", "LANDUSE": landuse, "CLASS_FIELD": "dlbm",
+                       "AREA_METHOD": 1}, feedback=log)
+    areas = {f["zone_id"]: f["area_ha"] for f in out.getFeatures()}
+    assert areas == pytest.approx({"A": 100.0, "B": 100.0, "C": 100.0})
+    overlap = [w for w in log.warnings if "pairs of zones overlap" in w]
+    assert len(overlap) == 1 and '"A" and "B", 50.0000 ha' in overlap[0], log.warnings

@@ -159,10 +159,22 @@ typedef struct guotu_tally_stats {
     double tallied_area_ha;       /* sum of all result rows */
     int64_t raster_cells;         /* cells seen in blocks */
     int64_t nodata_cells;         /* cells skipped as nodata */
+    /* Zones whose interiors overlap by at least GUOTU_ZONE_OVERLAP_MIN_M2 (found by prepare):
+     * each zone's own rows are right, but a total over the zones counts that ground twice. */
+    int64_t overlapping_zone_pairs;
+    double zone_overlap_area_ha; /* sum of those overlaps */
 } guotu_tally_stats;
+
+/* The smallest overlap of two zones that counts (m²): below it, digitising noise. */
+#define GUOTU_ZONE_OVERLAP_MIN_M2 1.0
 
 /* Copies the counters into *stats (valid at any time; complete after finish). */
 GUOTU_API int guotu_tally_get_stats(guotu_context *ctx, const guotu_tally *t, guotu_tally_stats *stats);
+
+/* The i-th pair of overlapping zones (0 <= i < stats.overlapping_zone_pairs, largest overlap
+ * first): both ids (borrowed from the tally) and the overlap in ha. */
+GUOTU_API int guotu_tally_zone_overlap(guotu_context *ctx, const guotu_tally *t, size_t i, const char **zone_a,
+                                       const char **zone_b, double *area_ha);
 
 #ifdef __cplusplus
 }
