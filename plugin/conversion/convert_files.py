@@ -6,9 +6,10 @@ selection-only run, no feature limit and all in one CRS — the core's I/O libra
 files itself, overlays on all CPUs and writes the GeoPackage (libguotu_io's
 guotu_convert_job_run): the same result as reading features one by one through QGIS,
 without a feature passing through Python. A layer's subset string (its filter) goes with
-it. Anything else — unsaved edits, a selection, a PostGIS or memory layer, a shapefile
-(whose text encoding QGIS may override), layers in different CRSs — is read through QGIS
-as before (convert.py); ``why_not_files`` says why, for the log.
+it, and so does a shapefile's text encoding as QGIS reads it (shapefiles in different
+encodings go through QGIS). Anything else — unsaved edits, a selection, a PostGIS or memory
+layer, layers in different CRSs — is read through QGIS as before (convert.py); the reason
+goes to the log.
 """
 
 import os
@@ -27,7 +28,9 @@ from ..paths import resources_dir
 from .convert import ConversionRequest, ConversionResult, ConversionRun, LineRow, crs_for_core
 
 # Drivers whose files hold the text QGIS shows (no encoding override as with shapefiles).
-FILE_DRIVERS = ("GPKG", "OpenFileGDB", "FileGDB", "SQLite", "GeoJSON", "FlatGeobuf", "GML", "KML", "MapInfo File")
+FILE_DRIVERS = ("GPKG", "OpenFileGDB", "FileGDB", "SQLite", "GeoJSON", "FlatGeobuf", "GML", "KML", "MapInfo File",
+                "ESRI Shapefile")
+SHAPEFILE = "ESRI Shapefile"  # its text encoding is QGIS's choice (.cpg, or the layer's setting)
 
 
 @dataclass
@@ -74,9 +77,21 @@ def _layer_file(item: FileInput, field: Optional[str]) -> Tuple[Optional[LayerFi
     return LayerFile(path, layer_name, subset or None, field), ""
 
 
+def shapefile_encoding(inputs: List[FileInput]) -> Tuple[Optional[str], bool]:
+    """(the text encoding QGIS reads the shapefile inputs with, or None without shapefiles;
+    whether they agree — the core's run takes one encoding for all)."""
+    encodings = {item.layer.dataProvider().encoding() for item in inputs
+                 if isinstance(item.layer, QgsVectorLayer) and item.layer.providerType() == "ogr"
+                 and item.layer.dataProvider().storageType() == SHAPEFILE}
+    return (next(iter(encodings)) if encodings else None), len(encodings) <= 1
+
+
 def files_of(request: ConversionRequest, inputs: List[FileInput]) -> Tuple[Optional[List[LayerFile]], str]:
     """The files of before, after (and zones) when the core can read them all itself; else
     None and the reason (for the log)."""
+    _encoding, agree = shapefile_encoding(inputs)
+    if not agree:
+        return None, tr("shapefiles in different text encodings")
     fields = {"before": request.before.class_field, "after": request.after.class_field,
               "zones": request.zone_id_field}
     files: List[LayerFile] = []
@@ -94,7 +109,8 @@ def files_of(request: ConversionRequest, inputs: List[FileInput]) -> Tuple[Optio
 
 def run_conversion_files(request: ConversionRequest, files: List[LayerFile], workspace: Optional[str], output: str,
                          transform_context: QgsCoordinateTransformContext,
-                         feedback: Optional[QgsFeedback] = None) -> Optional[ConversionResult]:
+                         feedback: Optional[QgsFeedback] = None,
+                         encoding: Optional[str] = None) -> Optional[ConversionResult]:
     """Runs the conversion with the core reading ``files`` (before, after, [zones]) and the
     three-lines ``workspace`` (a GeoPackage, or None) and writing ``output`` (a new GeoPackage: conversions, transitions, status_summary,
     unknown_codes, line_summary). None when the I/O library is not there (read through QGIS
@@ -117,7 +133,8 @@ def run_conversion_files(request: ConversionRequest, files: List[LayerFile], wor
             workspace=workspace, before_categories=tables["before_categories"],
             after_categories=tables["after_categories"], before_coefficients=tables["before_coefficients"],
             after_coefficients=tables["after_coefficients"], policy=tables["policy"],
-            resources=str(resources_dir()), area_method=int(request.area_method), invalid=int(request.invalid))
+            resources=str(resources_dir()), area_method=int(request.area_method), invalid=int(request.invalid),
+            encoding=encoding)
         found = run_convert_job(ctx, lib, job, note=feedback.pushInfo if feedback is not None else None)
     transitions = [(t.zone_id, "category", t.from_class, t.to_class, t.status, t.area_ha, t.dm_ha)
                    for t in found.category_rows]

@@ -15,7 +15,7 @@ from qgis.core import (QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessi
                        QgsProcessingOutputLayerDefinition, QgsProcessingUtils, QgsVectorLayer)
 
 from ..conversion.convert import ConversionRequest, ConversionResult
-from ..conversion.convert_files import FileInput, files_of, run_conversion_files
+from ..conversion.convert_files import FileInput, files_of, run_conversion_files, shapefile_encoding
 from ..i18n import tr
 from .land_use_conversion_outputs import MAP_TABLE, OutputPlan, geopackage_of, is_default_temporary
 
@@ -61,8 +61,9 @@ def run_from_files(algorithm: QgsProcessingAlgorithm, parameters: Dict[str, Any]
     if target is None:
         feedback.pushInfo(tr("Features are read through QGIS (the outputs do not form one new GeoPackage)."))
         return None
+    encoding, _agree = shapefile_encoding(inputs)
     result: Optional[ConversionResult] = run_conversion_files(request, files, workspace, str(target),
-                                                              context.transformContext(), feedback)
+                                                              context.transformContext(), feedback, encoding)
     if result is None:
         feedback.pushInfo(tr("Features are read through QGIS (the plugin has no I/O library)."))
         return None

@@ -174,3 +174,49 @@ def test_inputs_in_another_crs_are_read_through_qgis(files: dict, tmp_path: Path
     result, log = _run(cd.params(str(files["before"]), after, **TEMPORARY))
     assert FROM_FILES not in log.text() and "the after layer: another CRS than the before layer" in log.text()
     assert sum(r["area_ha"] for r in cd.layer_rows(result["CONVERSIONS"])) == pytest.approx(6.0, rel=1e-6)
+
+
+def _gbk_zones(folder: Path, keep_cpg: bool) -> Path:
+    """The fixture's zones as a GBK shapefile with Chinese ids (with or without its .cpg)."""
+    from osgeo import ogr, osr
+
+    from osgeo import gdal
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "zones.shp"
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4527)
+    # QGIS sets SHAPE_ENCODING to "" for its process, which makes GDAL write UTF-8 whatever the
+    # ENCODING option: cleared while writing (as test_encoding.py does).
+    saved = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", None)
+    try:
+        ds = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(path))
+        layer = ds.CreateLayer("zones", srs, ogr.wkbPolygon, options=["ENCODING=CP936"])
+        layer.CreateField(ogr.FieldDefn("code", ogr.OFTString))
+        for name, (_zone, a, b) in zip(("甲区", "乙区"), cd.ZONES):
+            feature = ogr.Feature(layer.GetLayerDefn())
+            feature["code"] = name
+            feature.SetGeometry(ogr.CreateGeometryFromWkt(cd.strip_wkt(a, b)))
+            layer.CreateFeature(feature)
+        ds = None
+    finally:
+        gdal.SetConfigOption("SHAPE_ENCODING", saved)
+    assert "甲区".encode("gbk") in path.with_suffix(".dbf").read_bytes()
+    if not keep_cpg:
+        path.with_suffix(".cpg").unlink(missing_ok=True)
+    return path
+
+
+@pytest.mark.parametrize("keep_cpg", [True, False], ids=["with .cpg", "encoding set in QGIS"])
+def test_a_gbk_shapefile_is_read_by_the_core_in_its_encoding(files: dict, tmp_path: Path, keep_cpg: bool) -> None:
+    """Chinese zone ids of a GBK shapefile come out whole, whether the .cpg says GBK or the
+    user set the layer's encoding in QGIS: the core reads the file in the encoding QGIS uses."""
+    shp = _gbk_zones(tmp_path / "shp", keep_cpg)
+    zones = QgsVectorLayer(str(shp), "zones", "ogr")
+    if not keep_cpg:
+        zones.setProviderEncoding("GBK")
+    assert {f["code"] for f in zones.getFeatures()} == {"甲区", "乙区"}
+    fast, log = _run(cd.params(str(files["before"]), str(files["after"]), zones, **TEMPORARY))
+    assert FROM_FILES in log.text(), log.text()
+    assert {zone for zone, _status in _summary(fast)} == {"甲区", "乙区", "*"}
