@@ -17,6 +17,7 @@
 static const char *const lines_usage =
     "usage: guotu lines init OUT.gpkg --crs CRS\n"
     "       guotu lines check --workspace W.gpkg ... -o ISSUES.gpkg   (guotu lines check --help)\n"
+    "       guotu lines check --redline F --farmland F --urban F --admin F [--admin-id FIELD ...] -o ISSUES.gpkg\n"
     "\n"
     "Creates a three-lines workspace (三区三线): one GeoPackage with the layers\n"
     "ecological_redline, permanent_farmland, urban_boundary, eco_units and admin_units\n"

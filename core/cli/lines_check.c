@@ -17,16 +17,41 @@
 #include "tally_runner.h"
 #include "vector_source.h"
 
+/* The four layers of a check: from the workspace, or each from its own file. */
+enum { SRC_REDLINE = 0, SRC_FARMLAND, SRC_URBAN, SRC_ADMIN, NSOURCES };
+/* The admin layer's value fields (guotu_admin_values order). */
+enum { T_REDLINE = 0, T_FARMLAND, T_URBAN_2020, T_CAP, NTARGETS };
+
+static const char *const source_tables[NSOURCES] = {"ecological_redline", "permanent_farmland", "urban_boundary",
+                                                    "admin_units"};
+static const char *const source_options[NSOURCES] = {"--redline", "--farmland", "--urban", "--admin"};
+static const char *const source_roles[NSOURCES] = {"red line", "permanent farmland", "urban boundary", "admin units"};
+static const char *const target_defaults[NTARGETS] = {"erl_target_ha", "pbf_target_ha", "urban_2020_ha",
+                                                      "expansion_cap"};
+static const char *const target_options[NTARGETS] = {"--redline-target", "--farmland-target", "--urban-2020-field",
+                                                     "--expansion-cap-field"};
+#define DEFAULT_ADMIN_ID "XZQDM"
+#define DEFAULT_ADMIN_NAME "XZQMC"
+
 typedef struct check_args {
     const char *workspace, *landuse, *class_field, *system, *urban_2020, *output, *stats_csv, *area;
     const char *csv_headers; /* "chinese" (the table's Chinese names) or "names" (the field names) */
+    const char *path[NSOURCES], *layer[NSOURCES]; /* a source given on its own; NULL: the workspace's */
+    const char *admin_id, *admin_name, *target[NTARGETS];
+    int admin_id_given, admin_name_given, target_given[NTARGETS];
+    const char *crs_mismatch; /* "reproject" (to the admin units' CRS, with a note) or "fail" */
+    const char *encoding;     /* attribute encoding of Shapefiles without a .cpg, or NULL */
     guotu_lines_options o;
 } check_args;
 
 static const char *const check_usage =
     "usage: guotu lines check --workspace W.gpkg [--landuse FILE --class-field F --system S]\n"
-    "         [--urban-2020 FILE] [--area ellipsoidal|planar] [--sliver-width M] [--min-patch M2]\n"
-    "         [--minor-overlap M2] [--expansion-cap X] [--farmland-share X] [--gap-min M]\n"
+    "         [--redline FILE [--redline-layer L]] [--farmland FILE [--farmland-layer L]]\n"
+    "         [--urban FILE [--urban-layer L]] [--admin FILE [--admin-layer L]]\n"
+    "         [--admin-id FIELD] [--admin-name FIELD] [--redline-target FIELD] [--farmland-target FIELD]\n"
+    "         [--urban-2020-field FIELD] [--expansion-cap-field FIELD] [--crs-mismatch reproject|fail]\n"
+    "         [--encoding NAME] [--urban-2020 FILE] [--area ellipsoidal|planar] [--sliver-width M]\n"
+    "         [--min-patch M2] [--minor-overlap M2] [--expansion-cap X] [--farmland-share X] [--gap-min M]\n"
     "         [--gap-max M] [--rules L04,L05,...] [--stats-csv FILE [--csv-headers chinese|names]]\n"
     "         -o ISSUES.gpkg\n"
     "\n"
@@ -41,7 +66,26 @@ static const char *const check_usage =
     "share of cultivated land (cultivated land from --landuse). Defaults follow SPEC §2:\n"
     "sliver width 1 m, minimum patch 50 m², cap 1.3, share 0.8; overlaps under 1 m² are\n"
     "'minor'. Issues whose fingerprint is in the workspace's exceptions table are 'accepted'.\n"
-    "Writes ISSUES.gpkg (issues, issue_points, line_stats); exit status 0 with a summary.\n"
+    "\n"
+    "Your own layers: --redline, --farmland, --urban and --admin each take a layer as\n"
+    "delivered (GeoPackage, File Geodatabase, shapefile ...; --X-layer names the layer of a\n"
+    "file that holds several) in place of the workspace's; with all four the workspace may\n"
+    "be left out (then there is no exceptions table and every issue is open). Fields of the\n"
+    "admin layer, matched in any case: --admin-id the admin code (default XZQDM), --admin-name\n"
+    "(default XZQMC), --redline-target and --farmland-target the protection targets in ha\n"
+    "(default erl_target_ha, pbf_target_ha), --urban-2020-field the 2020 urban land in ha\n"
+    "(default urban_2020_ha), --expansion-cap-field the cap per unit (default expansion_cap).\n"
+    "A field named on the command line must exist; a default one may be missing: a rule\n"
+    "without its target (L11 without 2020 urban land, L12 without a farmland target, L13\n"
+    "without a red-line target, L14 without --landuse) is not checked, and says so in a\n"
+    "note; without a cap field the cap of --expansion-cap applies to every unit. Layers in\n"
+    "another CRS than the admin units are reprojected to theirs with a note\n"
+    "(--crs-mismatch fail refuses them instead); geographic CRSs are refused (widths and\n"
+    "gaps are metres). --encoding sets the attribute encoding of Shapefiles without a .cpg\n"
+    "(e.g. CP936 for GBK).\n"
+    "\n"
+    "Writes ISSUES.gpkg (issues, issue_points, line_stats with the inputs in its metadata, and\n"
+    "notes: the rules not checked and why, layers reprojected); exit status 0 with a summary.\n"
     "--stats-csv also writes line_stats as CSV for the meeting, headed by the Chinese column\n"
     "names (default) or, with --csv-headers names, by the field names.\n";
 
@@ -61,7 +105,14 @@ enum {
     O_GAP_MIN,
     O_GAP_MAX,
     O_RULES,
-    O_CSV_HEADERS
+    O_CSV_HEADERS,
+    O_SOURCE,                             /* + SRC_*: --redline ... --admin */
+    O_SOURCE_LAYER = O_SOURCE + NSOURCES, /* + SRC_*: --redline-layer ... */
+    O_TARGET = O_SOURCE_LAYER + NSOURCES, /* + T_*: --redline-target ... */
+    O_ADMIN_ID = O_TARGET + NTARGETS,
+    O_ADMIN_NAME,
+    O_CRS_MISMATCH,
+    O_ENCODING
 };
 
 static int parse(int argc, char **argv, check_args *a) {
@@ -81,6 +132,22 @@ static int parse(int argc, char **argv, check_args *a) {
                                             {"gap-min", 1, 0, O_GAP_MIN},
                                             {"gap-max", 1, 0, O_GAP_MAX},
                                             {"rules", 1, 0, O_RULES},
+                                            {"redline", 1, 0, O_SOURCE + SRC_REDLINE},
+                                            {"farmland", 1, 0, O_SOURCE + SRC_FARMLAND},
+                                            {"urban", 1, 0, O_SOURCE + SRC_URBAN},
+                                            {"admin", 1, 0, O_SOURCE + SRC_ADMIN},
+                                            {"redline-layer", 1, 0, O_SOURCE_LAYER + SRC_REDLINE},
+                                            {"farmland-layer", 1, 0, O_SOURCE_LAYER + SRC_FARMLAND},
+                                            {"urban-layer", 1, 0, O_SOURCE_LAYER + SRC_URBAN},
+                                            {"admin-layer", 1, 0, O_SOURCE_LAYER + SRC_ADMIN},
+                                            {"redline-target", 1, 0, O_TARGET + T_REDLINE},
+                                            {"farmland-target", 1, 0, O_TARGET + T_FARMLAND},
+                                            {"urban-2020-field", 1, 0, O_TARGET + T_URBAN_2020},
+                                            {"expansion-cap-field", 1, 0, O_TARGET + T_CAP},
+                                            {"admin-id", 1, 0, O_ADMIN_ID},
+                                            {"admin-name", 1, 0, O_ADMIN_NAME},
+                                            {"crs-mismatch", 1, 0, O_CRS_MISMATCH},
+                                            {"encoding", 1, 0, O_ENCODING},
                                             {"output", 1, 0, 'o'},
                                             {"help", 0, 0, 'h'},
                                             {0, 0, 0, 0}};
@@ -89,12 +156,30 @@ static int parse(int argc, char **argv, check_args *a) {
     a->area = "ellipsoidal";
     a->csv_headers = "chinese";
     a->system = "SANDIAO_WORK";
+    a->crs_mismatch = "reproject";
+    a->admin_id = DEFAULT_ADMIN_ID;
+    a->admin_name = DEFAULT_ADMIN_NAME;
+    for (int k = 0; k < NTARGETS; k++)
+        a->target[k] = target_defaults[k];
     optind = 1;
     opterr = 0;
     int c;
     double *number = NULL;
     while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
         number = NULL;
+        if (c >= O_SOURCE && c < O_SOURCE + NSOURCES) {
+            a->path[c - O_SOURCE] = optarg;
+            continue;
+        }
+        if (c >= O_SOURCE_LAYER && c < O_SOURCE_LAYER + NSOURCES) {
+            a->layer[c - O_SOURCE_LAYER] = optarg;
+            continue;
+        }
+        if (c >= O_TARGET && c < O_TARGET + NTARGETS) {
+            a->target[c - O_TARGET] = optarg;
+            a->target_given[c - O_TARGET] = 1;
+            continue;
+        }
         switch (c) {
         case O_WS: a->workspace = optarg; break;
         case O_LANDUSE: a->landuse = optarg; break;
@@ -111,6 +196,16 @@ static int parse(int argc, char **argv, check_args *a) {
         case O_GAP_MAX: number = &a->o.gap_max_m; break;
         case O_CSV: a->stats_csv = optarg; break;
         case O_CSV_HEADERS: a->csv_headers = optarg; break;
+        case O_ADMIN_ID:
+            a->admin_id = optarg;
+            a->admin_id_given = 1;
+            break;
+        case O_ADMIN_NAME:
+            a->admin_name = optarg;
+            a->admin_name_given = 1;
+            break;
+        case O_CRS_MISMATCH: a->crs_mismatch = optarg; break;
+        case O_ENCODING: a->encoding = optarg; break;
         case O_RULES: {
             /* "L04,L05" -> bits 4 and 5 */
             char list[256];
@@ -134,10 +229,30 @@ static int parse(int argc, char **argv, check_args *a) {
                                    optarg);
     }
     const char *u = NULL;
-    if (optind < argc)
+    char missing[128] = "";
+    for (int k = 0; k < NSOURCES; k++) {
+        if (a->layer[k] && !a->path[k])
+            return cli_usage_error("lines check", check_usage, "%s-layer names a layer of the file given with %s",
+                                   source_options[k], source_options[k]);
+        if (!a->path[k]) {
+            size_t used = strlen(missing);
+            snprintf(missing + used, sizeof missing - used, "%s%s", used ? ", " : "", source_options[k]);
+        }
+    }
+    for (int k = 0; k < NTARGETS; k++)
+        if (!a->target[k][0])
+            return cli_usage_error("lines check", check_usage, "%s needs a field name", target_options[k]);
+    if (!a->admin_id[0] || !a->admin_name[0])
+        u = "--admin-id and --admin-name need a field name";
+    else if (optind < argc)
         u = "unexpected argument";
-    else if (!a->workspace || !a->output)
-        u = "--workspace and -o are required";
+    else if (!a->output)
+        u = "-o is required";
+    else if (!a->workspace && missing[0])
+        return cli_usage_error("lines check", check_usage,
+                               "give --workspace, or all four layers: %s %s missing (the workspace holds the layers "
+                               "not given)",
+                               missing, strchr(missing, ',') ? "are" : "is");
     else if (!a->landuse != !a->class_field)
         u = "--landuse and --class-field go together (L14 compares farmland with the cultivated land of the "
             "land use)";
@@ -145,6 +260,8 @@ static int parse(int argc, char **argv, check_args *a) {
         u = "--system must be a known classification";
     else if (strcmp(a->area, "ellipsoidal") && strcmp(a->area, "planar"))
         u = "--area must be ellipsoidal or planar";
+    else if (strcmp(a->crs_mismatch, "reproject") && strcmp(a->crs_mismatch, "fail"))
+        u = "--crs-mismatch must be reproject or fail";
     else if (strlen(a->output) < 5 || strcmp(a->output + strlen(a->output) - 5, ".gpkg"))
         u = "-o must be a .gpkg file";
     else if (strcmp(a->csv_headers, "chinese") && strcmp(a->csv_headers, "names"))
@@ -154,22 +271,33 @@ static int parse(int argc, char **argv, check_args *a) {
     return 0;
 }
 
-/* ---- reading the workspace ---- */
-
-static const char *const line_layers[3] = {"ecological_redline", "permanent_farmland", "urban_boundary"};
+/* ---- reading the inputs ---- */
 
 typedef struct exception_row {
     char fingerprint[17];
     char reason[256];
 } exception_row;
 
+/* What the run could not check, and what it changed on the way (layers reprojected), for the
+ * reader: printed, and written to the table `notes` of the output. */
+typedef struct note_row {
+    char rule[8];
+    char zh[768], en[768];
+} note_row;
+
 typedef struct check_run {
     check_args a;
     guotu_context *ctx;
     guotu_lines *lines;
-    char *crs;
+    char *crs;                      /* WKT of the admin units' CRS: every layer is read in it */
+    OGRSpatialReferenceH target;    /* the same, as OGR's (NULL when the admin units have no CRS) */
+    char layer_name[NSOURCES][256]; /* the layer each source was read from */
+    char field[2 + NTARGETS][256];  /* admin id, name and value fields as the layer spells them; "" absent */
     exception_row *exceptions;
     size_t nexceptions;
+    note_row *notes;
+    size_t nnotes, notes_cap;
+    int skipped[15]; /* rules L11-L14 not checked at all for want of their target */
     gpkg_writer *out;
     char stats_temp[1300]; /* the statistics CSV while it is written; "" when none */
     int issues_layer, points_layer;
@@ -179,29 +307,111 @@ typedef struct check_run {
     char err[2048];
 } check_run;
 
-/* Opens a workspace layer, refusing a missing layer, a non-polygon layer or another CRS. */
-static int open_layer(check_run *r, vector_source *src, const char *name) {
-    if (vector_source_open(src, r->a.workspace, name, NULL, r->err, sizeof r->err)) {
-        workspace_layer_message(r->err, sizeof r->err, name);
+/* `hint` (or NULL) follows the printed note only: how to give what is missing on the command line. */
+static int add_note(check_run *r, const char *rule, const char *zh, const char *en, const char *hint) {
+    if (io_reserve(&r->notes, &r->notes_cap, r->nnotes + 1, sizeof *r->notes, 8)) {
+        snprintf(r->err, sizeof r->err, "out of memory");
         return 1;
     }
-    OGRSpatialReferenceH srs = vector_source_crs(src);
-    char *wkt = NULL;
-    const char *opts[] = {"FORMAT=WKT2_2019", NULL};
-    if (srs) OSRExportToWktEx(srs, &wkt, opts);
-    if (!r->crs && wkt) {
-        r->crs = wkt;
-        return 0;
+    note_row *n = &r->notes[r->nnotes++];
+    snprintf(n->rule, sizeof n->rule, "%s", rule);
+    snprintf(n->zh, sizeof n->zh, "%s", zh);
+    snprintf(n->en, sizeof n->en, "%s", en);
+    fprintf(stderr, "guotu lines check: note: %s%s%s%s\n", en, hint ? " (" : "", hint ? hint : "", hint ? ")" : "");
+    return 0;
+}
+
+static int rule_wanted(const check_run *r, int rule) { return !r->a.o.rules || (r->a.o.rules & (1u << rule)); }
+
+/* Where source k comes from: its own file (and layer, or the file's only polygon layer) or
+ * the workspace's table. */
+static void source_of(const check_run *r, int k, const char **path, const char **layer) {
+    *path = r->a.path[k] ? r->a.path[k] : r->a.workspace;
+    *layer = r->a.path[k] ? r->a.layer[k] : source_tables[k];
+}
+
+static int polygon_like(OGRLayerH layer) {
+    OGRwkbGeometryType t = wkbFlatten(OGR_L_GetGeomType(layer));
+    return t == wkbPolygon || t == wkbMultiPolygon || t == wkbCurvePolygon || t == wkbMultiSurface || t == wkbUnknown;
+}
+
+static void crs_label(OGRSpatialReferenceH srs, char *buf, size_t size) {
+    const char *name = OSRGetName(srs), *auth = OSRGetAuthorityName(srs, NULL), *code = OSRGetAuthorityCode(srs, NULL);
+    if (auth && code)
+        snprintf(buf, size, "%s:%s (%s)", auth, code, name ? name : "?");
+    else
+        snprintf(buf, size, "%s", name ? name : "an unnamed CRS");
+}
+
+/* Puts a line layer into the admin units' CRS: the same, reprojected with a note, or refused
+ * (--crs-mismatch fail, or one of the two without a CRS). */
+static int align_crs(check_run *r, vector_source *src, int k) {
+    OGRSpatialReferenceH have = vector_source_crs(src);
+    if (!have && !r->target) return 0;
+    if (!have || !r->target) {
+        snprintf(r->err, sizeof r->err, "the %s layer '%s' of '%s' %s but the admin units '%s' %s; assign the CRS",
+                 source_roles[k], src->layer_name, src->path, have ? "has a CRS" : "has no CRS",
+                 r->layer_name[SRC_ADMIN], r->target ? "have one" : "have none");
+        return 1;
     }
-    int same = (!wkt && !r->crs) || (wkt && r->crs && !strcmp(wkt, r->crs));
-    if (!same) {
+    const char *same_opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
+    if (OSRIsSameEx(have, r->target, same_opts)) return 0;
+    char from[300], to[300];
+    crs_label(have, from, sizeof from);
+    crs_label(r->target, to, sizeof to);
+    if (!strcmp(r->a.crs_mismatch, "fail")) {
         snprintf(r->err, sizeof r->err,
-                 "layer '%s' of the workspace is in %s, another CRS than the layers before it; "
-                 "the three lines must share one CRS",
-                 name, srs ? OSRGetName(srs) : "no CRS");
+                 "the %s layer '%.200s' of '%.600s' is in %.200s, another CRS than the admin units '%.200s' (%.200s); "
+                 "the three lines "
+                 "must share one CRS (--crs-mismatch fail; reproject gives a note instead)",
+                 source_roles[k], src->layer_name, src->path, from, r->layer_name[SRC_ADMIN], to);
+        return 1;
     }
-    CPLFree(wkt);
-    return !same;
+    char zh[768], en[768];
+    snprintf(en, sizeof en, "the %s layer '%.100s' was reprojected from %.200s to %.200s, the CRS of the admin units",
+             source_roles[k], src->layer_name, from, to);
+    static const char *const roles_zh[NSOURCES] = {"生态保护红线", "永久基本农田", "城镇开发边界", "行政区"};
+    snprintf(zh, sizeof zh, "%s图层 %.100s 已从 %.200s 投影转换到行政区的坐标系 %.200s", roles_zh[k], src->layer_name,
+             from, to);
+    return add_note(r, "", zh, en, NULL) || vector_source_reproject_to(src, r->target, r->err, sizeof r->err);
+}
+
+/* Opens source k; the admin units (opened first) set the CRS every other layer is read in. */
+static int open_source(check_run *r, vector_source *src, int k) {
+    const char *path, *layer;
+    source_of(r, k, &path, &layer);
+    if (vector_source_open(src, path, layer, r->a.encoding, r->err, sizeof r->err)) {
+        if (!r->a.path[k]) workspace_layer_message(r->err, sizeof r->err, layer);
+        return 1;
+    }
+    if (!layer) {
+        /* A file of several polygon layers (a File Geodatabase, a planning database): taking
+         * the first would be a guess. */
+        int polygons = 0;
+        char names[600] = "";
+        for (int i = 0; i < GDALDatasetGetLayerCount(src->dataset); i++) {
+            OGRLayerH l = GDALDatasetGetLayer(src->dataset, i);
+            if (!polygon_like(l)) continue;
+            size_t used = strlen(names);
+            snprintf(names + used, sizeof names - used, "%s%s", polygons++ ? ", " : "", OGR_L_GetName(l));
+        }
+        if (polygons > 1) {
+            snprintf(r->err, sizeof r->err, "'%s' holds several polygon layers (%s): choose the %s layer with %s-layer",
+                     path, names, source_roles[k], source_options[k]);
+            return 1;
+        }
+    }
+    snprintf(r->layer_name[k], sizeof r->layer_name[k], "%s", src->layer_name);
+    if (k != SRC_ADMIN) return align_crs(r, src, k);
+    OGRSpatialReferenceH srs = vector_source_crs(src);
+    if (!srs) return 0;
+    r->target = OSRClone(srs);
+    const char *opts[] = {"FORMAT=WKT2_2019", NULL};
+    if (OSRExportToWktEx(srs, &r->crs, opts) != OGRERR_NONE) {
+        snprintf(r->err, sizeof r->err, "cannot describe the CRS of the admin units '%s'", src->layer_name);
+        return 1;
+    }
+    return 0;
 }
 
 static double field_number(const vector_source *src, int index) {
@@ -216,14 +426,15 @@ static int admin_areas(check_run *r, const char *path, const char *class_field, 
                        char codes[][64], double *out, size_t n) {
     tally_inputs in;
     memset(&in, 0, sizeof in);
-    in.zones = r->a.workspace;
-    in.zones_layer = "admin_units";
-    in.zone_id = "xzqdm";
+    source_of(r, SRC_ADMIN, &in.zones, &in.zones_layer);
+    in.zones_layer = r->layer_name[SRC_ADMIN];
+    in.zone_id = r->field[0];
     in.landuse = path;
     in.class_field = class_field;
     in.class_option = "--class-field";
     in.area = r->a.area;
-    in.crs_mismatch = "reproject";
+    in.crs_mismatch = r->a.crs_mismatch;
+    in.encoding = r->a.encoding;
     in.role = cultivated_system ? "land-use" : "2020 urban land";
     in.whole_area = class_field == NULL; /* 2020 urban land: all of it counts */
     /* L14 compares farmland with cultivated land net of 田坎 (KCXS of a 三调 layer) */
@@ -264,22 +475,94 @@ static int admin_areas(check_run *r, const char *path, const char *class_field, 
     return failed;
 }
 
-static int read_admins(check_run *r) {
-    vector_source src;
-    if (open_layer(r, &src, "admin_units") || vector_source_use_field(&src, "xzqdm", r->err, sizeof r->err)) {
-        vector_source_close(&src);
+/* Finds field `name` (any case) of the admin units: its index, or -1. A field named on the
+ * command line must exist (1 with a message); a default one may be missing. */
+static int admin_field(check_run *r, vector_source *src, const char *name, int given, const char *option, int slot,
+                       int *index) {
+    char err[1024];
+    *index = vector_source_field(src, name, err, sizeof err);
+    r->field[slot][0] = '\0';
+    if (*index >= 0) {
+        snprintf(r->field[slot], sizeof r->field[slot], "%s",
+                 OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(OGR_L_GetLayerDefn(src->layer), *index)));
+        return 0;
+    }
+    if (!given) return 0;
+    snprintf(r->err, sizeof r->err, "%s (named by %s)", err, option);
+    return 1;
+}
+
+/* The notes of rules that cannot be checked at all for want of their target. */
+static int rule_notes(check_run *r) {
+    char zh[768], en[768];
+    const char *f = r->a.target[T_REDLINE];
+    r->skipped[13] = !r->field[2 + T_REDLINE][0];
+    r->skipped[12] = !r->field[2 + T_FARMLAND][0];
+    r->skipped[11] = !r->field[2 + T_URBAN_2020][0] && !r->a.urban_2020;
+    r->skipped[14] = !r->a.landuse;
+    if (rule_wanted(r, 13) && r->skipped[13]) {
+        snprintf(en, sizeof en, "L13 red line below target: not checked, the admin units have no field '%s'", f);
+        snprintf(zh, sizeof zh, "L13 生态保护红线低于保护任务：未检查，行政区没有字段 %s", f);
+        if (add_note(r, "L13", zh, en, "name the field with --redline-target")) return 1;
+    }
+    f = r->a.target[T_FARMLAND];
+    if (rule_wanted(r, 12) && r->skipped[12]) {
+        snprintf(en, sizeof en, "L12 farmland below target: not checked, the admin units have no field '%s'", f);
+        snprintf(zh, sizeof zh, "L12 永久基本农田低于保护任务：未检查，行政区没有字段 %s", f);
+        if (add_note(r, "L12", zh, en, "name the field with --farmland-target")) return 1;
+    }
+    f = r->a.target[T_URBAN_2020];
+    if (rule_wanted(r, 11) && r->skipped[11]) {
+        snprintf(en, sizeof en,
+                 "L11 urban expansion over the cap: not checked, no 2020 urban construction land (the admin units "
+                 "have no field '%s' and no 2020 urban land layer was given)",
+                 f);
+        snprintf(zh, sizeof zh,
+                 "L11 城镇开发边界扩展倍数超过上限：未检查，没有2020年城镇建设用地（行政区没有字段 %s，"
+                 "也未给出2020年城镇建设用地图层）",
+                 f);
+        if (add_note(r, "L11", zh, en, "name the field with --urban-2020-field, or give the layer with --urban-2020"))
+            return 1;
+    } else if (rule_wanted(r, 11) && !r->field[2 + T_CAP][0]) {
+        f = r->a.target[T_CAP];
+        snprintf(en, sizeof en, "L11: the admin units have no field '%s'; the cap %g applies to every unit", f,
+                 r->a.o.expansion_cap);
+        snprintf(zh, sizeof zh, "L11：行政区没有字段 %s，各行政区的扩展倍数上限均为 %g", f, r->a.o.expansion_cap);
+        if (add_note(r, "L11", zh, en,
+                     "name the field with --expansion-cap-field, or set the cap with --expansion-cap"))
+            return 1;
+    }
+    if (rule_wanted(r, 14) && r->skipped[14]) {
+        if (add_note(r, "L14", "L14 永久基本农田占耕地比例不足：未检查，未给出用于计算耕地的土地利用图层",
+                     "L14 farmland below the share of cultivated land: not checked, no land use was given for the "
+                     "cultivated land",
+                     "give the land use with --landuse and --class-field"))
+            return 1;
+    }
+    if (!r->field[1][0]) {
+        snprintf(en, sizeof en, "the admin units have no field '%s': they are named by their codes", r->a.admin_name);
+        snprintf(zh, sizeof zh, "行政区没有字段 %s：以行政区代码代替名称", r->a.admin_name);
+        if (add_note(r, "", zh, en, NULL)) return 1;
+    }
+    return 0;
+}
+
+static int read_admins(check_run *r, vector_source *src) {
+    int id = -1, name = -1, value[NTARGETS];
+    if (admin_field(r, src, r->a.admin_id, 1, "--admin-id", 0, &id)) {
+        if (!r->a.admin_id_given) {
+            size_t used = strlen(r->err);
+            snprintf(r->err + used, sizeof r->err - used, "; name the admin code field with --admin-id");
+        }
         return 1;
     }
-    int name = vector_source_field(&src, "xzqmc", r->err, sizeof r->err);
-    int erl = vector_source_field(&src, "erl_target_ha", r->err, sizeof r->err);
-    int pbf = vector_source_field(&src, "pbf_target_ha", r->err, sizeof r->err);
-    int urban = vector_source_field(&src, "urban_2020_ha", r->err, sizeof r->err);
-    int cap = vector_source_field(&src, "expansion_cap", r->err, sizeof r->err);
-    if (name < 0 || erl < 0 || pbf < 0 || urban < 0 || cap < 0) {
-        vector_source_close(&src);
+    if (vector_source_use_field(src, r->field[0], r->err, sizeof r->err) ||
+        admin_field(r, src, r->a.admin_name, r->a.admin_name_given, "--admin-name", 1, &name))
         return 1;
-    }
-    size_t n = (size_t)vector_source_count(&src);
+    for (int k = 0; k < NTARGETS; k++)
+        if (admin_field(r, src, r->a.target[k], r->a.target_given[k], target_options[k], 2 + k, &value[k])) return 1;
+    if (rule_notes(r)) return 1;
+    size_t n = (size_t)vector_source_count(src);
     char(*codes)[64] = calloc(n ? n : 1, sizeof *codes);
     guotu_admin_values *values = calloc(n ? n : 1, sizeof *values);
     char(*names)[128] = calloc(n ? n : 1, sizeof *names);
@@ -292,15 +575,31 @@ static int read_admins(check_run *r) {
     const unsigned char *wkb;
     int more = 0;
     while (!failed && count < n &&
-           (more = vector_source_next(&src, &fids[count], code, sizeof code, &wkb, &sizes[count], r->err,
+           (more = vector_source_next(src, &fids[count], code, sizeof code, &wkb, &sizes[count], r->err,
                                       sizeof r->err)) == 1) {
         snprintf(codes[count], sizeof codes[count], "%.63s", code);
-        snprintf(names[count], sizeof names[count], "%s", vector_source_text(&src, name));
-        values[count] = (guotu_admin_values){field_number(&src, erl), field_number(&src, pbf),
-                                             field_number(&src, urban), field_number(&src, cap), NAN};
+        snprintf(names[count], sizeof names[count], "%s", vector_source_text(src, name));
+        double v[NTARGETS];
+        for (int k = 0; k < NTARGETS; k++) {
+            v[k] = field_number(src, value[k]);
+            const char *text = value[k] >= 0 ? vector_source_text(src, value[k]) : "";
+            if (isnan(v[k]) && text[0] && strspn(text, " ") < strlen(text)) {
+                char zh[768], en[768];
+                snprintf(en, sizeof en,
+                         "feature %lld of layer '%.100s': '%.200s' in field '%.100s' is not a number; the rules that "
+                         "need it are skipped for admin unit '%.63s'",
+                         (long long)fids[count], r->layer_name[SRC_ADMIN], text, r->field[2 + k], code);
+                snprintf(zh, sizeof zh,
+                         "图层 %.100s 要素 %lld：字段 %.100s 的值“%.200s”不是数字，行政区 %.63s 跳过需要它的规则",
+                         r->layer_name[SRC_ADMIN], (long long)fids[count], r->field[2 + k], text, code);
+                if (add_note(r, "", zh, en, NULL)) failed = 1;
+            }
+        }
+        values[count] = (guotu_admin_values){v[T_REDLINE], v[T_FARMLAND], v[T_URBAN_2020], v[T_CAP], NAN};
         wkbs[count] = malloc(sizes[count] ? sizes[count] : 1);
         if (!wkbs[count] || !wkb) {
-            snprintf(r->err, sizeof r->err, "admin unit feature %lld has no geometry", (long long)fids[count]);
+            snprintf(r->err, sizeof r->err, "admin unit feature %lld of layer '%s' has no geometry",
+                     (long long)fids[count], r->layer_name[SRC_ADMIN]);
             failed = 1;
             break;
         }
@@ -308,7 +607,6 @@ static int read_admins(check_run *r) {
         count++;
     }
     if (more < 0) failed = 1;
-    vector_source_close(&src);
     double *extra = !failed && count ? calloc(count, sizeof *extra) : NULL;
     if (!failed && count && r->a.urban_2020) {
         failed = !extra || admin_areas(r, r->a.urban_2020, NULL, NULL, codes, extra, count);
@@ -322,7 +620,11 @@ static int read_admins(check_run *r) {
     }
     for (size_t i = 0; !failed && i < count; i++) {
         if (guotu_lines_add_admin(r->ctx, r->lines, codes[i], names[i], &values[i], fids[i], wkbs[i], sizes[i])) {
-            snprintf(r->err, sizeof r->err, "layer 'admin_units': %s", guotu_context_last_error(r->ctx));
+            snprintf(r->err, sizeof r->err, "layer '%s': %s%s", r->layer_name[SRC_ADMIN],
+                     guotu_context_last_error(r->ctx),
+                     strstr(guotu_context_last_error(r->ctx), "UTF-8")
+                         ? " (a GBK shapefile without its .cpg? give --encoding CP936)"
+                         : "");
             failed = 1;
         }
     }
@@ -342,7 +644,7 @@ static int read_lines(check_run *r) {
     int64_t total = 0;
     for (int line = 0; line < 3; line++) {
         vector_source src;
-        if (open_layer(r, &src, line_layers[line])) {
+        if (open_source(r, &src, line)) {
             vector_source_close(&src);
             return 1;
         }
@@ -364,16 +666,17 @@ static int read_lines(check_run *r) {
         if (more < 0) return 1;
     }
     if (total == 0) {
-        snprintf(r->err, sizeof r->err,
-                 "the workspace '%s' has no features in ecological_redline, "
-                 "permanent_farmland or urban_boundary: nothing to check",
-                 r->a.workspace);
+        snprintf(r->err, sizeof r->err, "the layers %s, %s and %s have no features: nothing to check",
+                 r->layer_name[SRC_REDLINE], r->layer_name[SRC_FARMLAND], r->layer_name[SRC_URBAN]);
         return 1;
     }
     return 0;
 }
 
 static int read_exceptions(check_run *r) {
+    if (!r->a.workspace)
+        return add_note(r, "", "没有例外表：所有问题均为未处理（open）", "no exceptions table: every issue is open",
+                        "no workspace given: its exceptions table holds the accepted exceptions");
     GDALDatasetH ds = GDALOpenEx(r->a.workspace, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
     OGRLayerH layer = ds ? GDALDatasetGetLayerByName(ds, "exceptions") : NULL;
     if (!layer) {
@@ -462,6 +765,38 @@ static int on_issue(const guotu_line_issue *i, void *user) {
 
 static const char *verdict(int ok) { return ok == 1 ? "pass" : ok == 0 ? "fail" : ""; }
 
+/* The inputs and fields of the run on the statistics table, for audit. */
+static void write_meta(check_run *r, int layer) {
+    static const char *const keys[NSOURCES] = {"redline", "farmland", "urban_boundary", "admin_units"};
+    static const char *const field_keys[2 + NTARGETS] = {"admin_id_field",       "admin_name_field",
+                                                         "redline_target_field", "farmland_target_field",
+                                                         "urban_2020_field",     "expansion_cap_field"};
+    char sources[NSOURCES][1400], skipped[64] = "";
+    table_meta meta[32];
+    int n = 0;
+    meta[n++] = (table_meta){"workspace", r->a.workspace ? r->a.workspace : "(none)"};
+    for (int k = 0; k < NSOURCES; k++) {
+        const char *path, *layer_name;
+        source_of(r, k, &path, &layer_name);
+        snprintf(sources[k], sizeof sources[k], "%.1000s|layername=%s", path, r->layer_name[k]);
+        meta[n++] = (table_meta){keys[k], sources[k]};
+    }
+    for (int k = 0; k < 2 + NTARGETS; k++)
+        meta[n++] = (table_meta){field_keys[k], r->field[k][0] ? r->field[k] : "(none)"};
+    for (int rule = 11; rule <= 14; rule++)
+        if (rule_wanted(r, rule) && r->skipped[rule]) {
+            size_t used = strlen(skipped);
+            snprintf(skipped + used, sizeof skipped - used, "%sL%02d", used ? "," : "", rule);
+        }
+    meta[n++] = (table_meta){"rules_not_checked", skipped[0] ? skipped : "(none)"};
+    meta[n++] = (table_meta){"landuse", r->a.landuse ? r->a.landuse : "(none)"};
+    meta[n++] = (table_meta){"urban_2020", r->a.urban_2020 ? r->a.urban_2020 : "(none)"};
+    meta[n++] = (table_meta){"area", r->a.area};
+    meta[n++] = (table_meta){"crs_mismatch", r->a.crs_mismatch};
+    meta[n++] = (table_meta){"encoding", r->a.encoding ? r->a.encoding : "(the files' own)"};
+    gpkg_writer_meta(r->out, layer, meta, n);
+}
+
 static int write_stats(check_run *r) {
     static const table_column columns[] = {{"admin_code", COLUMN_TEXT, 12, "行政区代码"},
                                            {"admin_name", COLUMN_TEXT, 100, "行政区名称"},
@@ -484,6 +819,7 @@ static int write_stats(check_run *r) {
                                            {"share_ok", COLUMN_TEXT, 4, "占比达标"}};
     int layer = gpkg_writer_add_layer(r->out, "line_stats", wkbNone, NULL, columns, 19, r->err, sizeof r->err);
     if (layer < 0) return 1;
+    write_meta(r, layer);
     FILE *csv = NULL;
     if (r->a.stats_csv) {
         if (io_temp_path(r->a.stats_csv, r->stats_temp, sizeof r->stats_temp)) {
@@ -564,6 +900,53 @@ static int write_stats(check_run *r) {
     return 0;
 }
 
+/* Rules L11-L14 that ran but could not be decided in some admin units (a target or base
+ * without a value there): named with the units, never a silent pass. */
+static int unit_notes(check_run *r) {
+    static const char *const why_en[4] = {"no 2020 urban land", "no farmland target", "no red-line target",
+                                          "no cultivated land"};
+    static const char *const why_zh[4] = {"没有2020年城镇建设用地", "没有永久基本农田保护任务",
+                                          "没有生态保护红线保护任务", "没有耕地"};
+    size_t n = guotu_lines_stats_count(r->lines);
+    for (int rule = 11; rule <= 14; rule++) {
+        if (!rule_wanted(r, rule) || r->skipped[rule]) continue;
+        char codes[512] = "";
+        size_t missing = 0;
+        for (size_t i = 0; i < n; i++) {
+            guotu_line_stats s;
+            guotu_lines_stats_row(r->ctx, r->lines, i, &s);
+            int ok = rule == 11 ? s.expansion_ok : rule == 12 ? s.farmland_ok : rule == 13 ? s.redline_ok : s.share_ok;
+            if (ok != -1) continue;
+            size_t used = strlen(codes);
+            if (missing < 10) snprintf(codes + used, sizeof codes - used, "%s%.40s", missing ? ", " : "", s.admin_code);
+            missing++;
+        }
+        if (!missing) continue;
+        if (missing > 10) strcat(codes, ", …");
+        char rule_id[8], zh[768], en[768];
+        snprintf(rule_id, sizeof rule_id, "L%02d", rule);
+        snprintf(en, sizeof en, "%s not checked in %zu of %zu admin units (%s): %s", rule_id, missing, n,
+                 why_en[rule - 11], codes);
+        snprintf(zh, sizeof zh, "%s：%zu 个行政区中 %zu 个未检查（%s）：%s", rule_id, n, missing, why_zh[rule - 11],
+                 codes);
+        if (add_note(r, rule_id, zh, en, NULL)) return 1;
+    }
+    return 0;
+}
+
+static int write_notes(check_run *r) {
+    static const table_column columns[] = {
+        {"rule_id", COLUMN_TEXT, 8, "规则"}, {"note_zh", COLUMN_TEXT, 0, "说明"}, {"note_en", COLUMN_TEXT, 0, "note"}};
+    int layer = gpkg_writer_add_layer(r->out, "notes", wkbNone, NULL, columns, 3, r->err, sizeof r->err);
+    if (layer < 0) return 1;
+    for (size_t i = 0; i < r->nnotes; i++) {
+        const char *texts[3] = {r->notes[i].rule, r->notes[i].zh, r->notes[i].en};
+        double reals[3] = {0, 0, 0};
+        if (gpkg_writer_row(r->out, layer, texts, reals, NULL, 0, r->err, sizeof r->err)) return 1;
+    }
+    return 0;
+}
+
 static void print_summary(check_run *r) {
     static const char *const rules[15] = {"",
                                           "invalid geometry",
@@ -581,7 +964,11 @@ static void print_summary(check_run *r) {
                                           "red line below target",
                                           "farmland below share of cultivated land"};
     int total = 0;
-    printf("Three-lines check of %s\n", r->a.workspace);
+    if (r->a.workspace)
+        printf("Three-lines check of %s\n", r->a.workspace);
+    else
+        printf("Three-lines check of the layers %s, %s, %s and %s\n", r->layer_name[SRC_REDLINE],
+               r->layer_name[SRC_FARMLAND], r->layer_name[SRC_URBAN], r->layer_name[SRC_ADMIN]);
     for (int k = 1; k <= 14; k++) {
         int n = r->counts[k][0] + r->counts[k][1] + r->counts[k][2];
         total += n;
@@ -596,6 +983,14 @@ static void print_summary(check_run *r) {
         printf("  %s %s: red line %.2f ha, farmland %.2f ha (%.1f mu), urban boundary %.2f ha\n", s.admin_code,
                s.admin_name, s.redline_ha, s.farmland_ha, s.farmland_ha * 15, s.urban_ha);
     }
+    char skipped[64] = "";
+    for (int rule = 11; rule <= 14; rule++)
+        if (rule_wanted(r, rule) && r->skipped[rule]) {
+            size_t used = strlen(skipped);
+            snprintf(skipped + used, sizeof skipped - used, " L%02d", rule);
+        }
+    if (skipped[0]) printf("  not checked:%s (no target: see the notes)\n", skipped);
+    if (r->nnotes) printf("  %zu notes in the table 'notes'\n", r->nnotes);
     printf("  written: %s\n", r->a.output);
 }
 
@@ -604,17 +999,17 @@ int cmd_lines_check(int argc, char **argv) {
     memset(&r, 0, sizeof r);
     int parsed = parse(argc, argv, &r.a);
     if (parsed) return parsed < 0 ? 0 : 2;
-    const char *inputs[] = {r.a.workspace, r.a.landuse, r.a.urban_2020};
+    const char *inputs[] = {r.a.workspace, r.a.landuse, r.a.urban_2020, r.a.path[0],
+                            r.a.path[1],   r.a.path[2], r.a.path[3]};
     const char *outputs[] = {r.a.output, r.a.stats_csv};
-    if (io_refuse_overwrite(inputs, 3, outputs, 2, r.err, sizeof r.err)) return cli_error("%s", r.err);
+    if (io_refuse_overwrite(inputs, 7, outputs, 2, r.err, sizeof r.err)) return cli_error("%s", r.err);
     r.ctx = guotu_context_create();
     if (!r.ctx) return cli_error("out of memory");
     progress_bar_init(&r.bar);
     guotu_context_set_progress(r.ctx, progress_bar_update, &r.bar);
-    /* The CRS comes from the workspace's first line layer. */
-    vector_source first;
-    int failed = open_layer(&r, &first, line_layers[0]);
-    vector_source_close(&first);
+    /* The admin units set the CRS: every line layer is read in it. */
+    vector_source admin;
+    int failed = open_source(&r, &admin, SRC_ADMIN);
     if (!failed) {
         r.a.o.crs = r.crs;
         if (guotu_lines_create(r.ctx, &r.a.o, &r.lines)) {
@@ -622,7 +1017,8 @@ int cmd_lines_check(int argc, char **argv) {
             failed = 1;
         }
     }
-    if (!failed) failed = read_lines(&r) || read_admins(&r) || read_exceptions(&r);
+    if (!failed) failed = read_lines(&r) || read_admins(&r, &admin) || read_exceptions(&r);
+    vector_source_close(&admin);
     if (!failed) failed = gpkg_writer_open(&r.out, r.a.output, r.err, sizeof r.err);
     if (!failed) {
         OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
@@ -642,7 +1038,7 @@ int cmd_lines_check(int argc, char **argv) {
         failed = 1;
     }
     progress_bar_done(&r.bar);
-    if (!failed) failed = write_stats(&r);
+    if (!failed) failed = unit_notes(&r) || write_stats(&r) || write_notes(&r);
     if (!failed) {
         failed = gpkg_writer_commit(r.out, r.err, sizeof r.err);
         r.out = NULL;
@@ -664,6 +1060,8 @@ int cmd_lines_check(int argc, char **argv) {
     guotu_lines_destroy(r.ctx, r.lines);
     guotu_context_destroy(r.ctx);
     CPLFree(r.crs);
+    if (r.target) OSRDestroySpatialReference(r.target);
     free(r.exceptions);
+    free(r.notes);
     return failed ? 1 : 0;
 }

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from osgeo import ogr
+from osgeo import gdal, ogr
 
 from cli_support import X0, Y0, box, run_guotu, write_layer
 
@@ -150,7 +150,7 @@ def test_exceptions_survive_reruns_while_features_are_unchanged(tmp_path: Path) 
 def test_bad_workspaces(tmp_path: Path) -> None:
     partial = write_layer(tmp_path / "partial.gpkg", "ecological_redline", 4527, [], [({}, b(0, 0, 10, 10))])
     res = run_guotu("lines", "check", "--workspace", str(partial), "-o", str(tmp_path / "o.gpkg"))
-    assert res.returncode == 1 and "missing the layer 'permanent_farmland'" in res.stderr
+    assert res.returncode == 1 and "missing the layer 'admin_units'" in res.stderr
     empty = tmp_path / "empty.gpkg"
     assert run_guotu("lines", "init", str(empty), "--crs", "EPSG:4527").returncode == 0
     res = run_guotu("lines", "check", "--workspace", str(empty), "-o", str(tmp_path / "o.gpkg"))
@@ -174,7 +174,8 @@ def test_bad_workspaces(tmp_path: Path) -> None:
     srs.ImportFromEPSG(4490)
     ds.CreateLayer("permanent_farmland", srs, ogr.wkbMultiPolygon)
     ds = None
-    res = run_guotu("lines", "check", "--workspace", str(mixed), "-o", str(tmp_path / "o.gpkg"))
+    res = run_guotu("lines", "check", "--workspace", str(mixed), "--crs-mismatch", "fail", "-o",
+                    str(tmp_path / "o.gpkg"))
     assert res.returncode == 1 and "permanent_farmland" in res.stderr and "another CRS" in res.stderr
     assert not (tmp_path / "o.gpkg").exists()
 
@@ -295,3 +296,290 @@ def test_stats_csv_headers_chinese_by_default_or_field_names(tmp_path: Path) -> 
     bad.mkdir()
     res, _out = check(bad, ws, "--stats-csv", str(bad / "x.csv"), "--csv-headers", "english")
     assert res.returncode == 2 and "--csv-headers must be chinese or names" in res.stderr
+
+
+# ---- the planner's own layers (issue #15): separate sources with a field mapping ----
+
+LINE_TABLES = ("ecological_redline", "permanent_farmland", "urban_boundary")
+GDB_LAYERS = {"ecological_redline": "生态保护红线", "permanent_farmland": "永久基本农田", "urban_boundary": "城镇开发边界"}
+# Admin fields as a planning database spells them (upper case, its own names; no cap field).
+ADMIN_FIELDS = {"xzqdm": "XZQDM", "xzqmc": "XZQMC", "erl_target_ha": "HXRWMJ", "pbf_target_ha": "NTRWMJ",
+                "urban_2020_ha": "CZYD2020"}
+
+
+def split_workspace(tmp: Path, ws: Path) -> dict[str, Path]:
+    """Each layer of the workspace in a GeoPackage of its own (same features, fids, fields)."""
+    out = {}
+    for table in LINE_TABLES + ("admin_units",):
+        path = tmp / f"{table}.gpkg"
+        gdal.VectorTranslate(str(path), str(ws), layers=[table], format="GPKG")
+        out[table] = path
+    return out
+
+
+def delivered(tmp: Path, ws: Path, admin_fields: dict[str, str] = ADMIN_FIELDS) -> tuple[Path, Path]:
+    """The workspace's layers as a planner receives them: the three lines in a File Geodatabase
+    (规划成果.gdb, layers named 生态保护红线, 永久基本农田, 城镇开发边界) and the admin units as a
+    GBK shapefile with its .cpg, its fields renamed (upper case, own names) as `admin_fields` says."""
+    gdb = tmp / "规划成果.gdb"
+    for k, table in enumerate(LINE_TABLES):
+        gdal.VectorTranslate(str(gdb), str(ws), layers=[table], layerName=GDB_LAYERS[table], format="OpenFileGDB",
+                             accessMode="update" if k else None)
+    shp = tmp / "xzq.shp"
+    src_ds = ogr.Open(str(ws))
+    src = src_ds.GetLayerByName("admin_units")
+    ds = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(shp))
+    layer = ds.CreateLayer("xzq", src.GetSpatialRef(), ogr.wkbPolygon, options=["ENCODING=CP936"])
+    for old, new in admin_fields.items():
+        layer.CreateField(ogr.FieldDefn(new, ogr.OFTString if old in ("xzqdm", "xzqmc") else ogr.OFTReal))
+    for f in src:
+        g = ogr.Feature(layer.GetLayerDefn())
+        for old, new in admin_fields.items():
+            if f.IsFieldSetAndNotNull(old):
+                g[new] = f[old]
+        g.SetGeometry(f.GetGeometryRef())
+        layer.CreateFeature(g)
+    ds = None
+    return gdb, shp
+
+
+def delivered_args(gdb: Path, shp: Path) -> list[str]:
+    args = []
+    for table, option in zip(LINE_TABLES, ("--redline", "--farmland", "--urban")):
+        args += [option, str(gdb), f"{option}-layer", GDB_LAYERS[table]]
+    return args + ["--admin", str(shp)]
+
+
+def run_check(tmp: Path, name: str, *args: str):
+    out = tmp / f"{name}.gpkg"
+    res = run_guotu("lines", "check", "--area", "planar", "--landuse", str(tmp / "dltb.gpkg"), "--class-field",
+                    "dlbm", "-o", str(out), *args)
+    return res, out
+
+
+def table(out: Path, name: str) -> list[dict]:
+    ds = ogr.Open(str(out))
+    return [f.items() for f in ds.GetLayerByName(name)]
+
+
+def stats_meta(out: Path) -> dict[str, str]:
+    ds = ogr.Open(str(out))
+    return ds.GetLayerByName("line_stats").GetMetadata()
+
+
+def notes(out: Path) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for row in table(out, "notes"):
+        found.setdefault(row["rule_id"] or "", []).append(row["note_en"])
+    return found
+
+
+def comparable(rows: list[dict], keep_fingerprint: bool = True, digits: int = 9) -> list[tuple]:
+    drop = {"message_zh", "message_en"} | (set() if keep_fingerprint else {"fingerprint"})
+    return sorted((tuple((k, round(v, digits) if isinstance(v, float) else v) for k, v in sorted(r.items())
+                         if k not in drop) for r in rows), key=repr)
+
+
+def test_the_workspace_split_into_files_gives_the_same_issues_and_statistics(tmp_path: Path) -> None:
+    """Parity: the four layers of the workspace as separate GeoPackages (no workspace), or one
+    of them replacing the workspace's, give the workspace's issues (fingerprints too) and
+    statistics; only the exceptions table is gone without the workspace, and a note says so."""
+    ws = workspace(tmp_path)
+    cultivated(tmp_path)
+    res, base = run_check(tmp_path, "base", "--workspace", str(ws))
+    assert res.returncode == 0, res.stderr
+    parts = split_workspace(tmp_path, ws)
+    res, split = run_check(tmp_path, "split", "--redline", str(parts["ecological_redline"]), "--farmland",
+                           str(parts["permanent_farmland"]), "--urban", str(parts["urban_boundary"]), "--admin",
+                           str(parts["admin_units"]))
+    assert res.returncode == 0, res.stderr
+    res, mixed = run_check(tmp_path, "mixed", "--workspace", str(ws), "--farmland", str(parts["permanent_farmland"]))
+    assert res.returncode == 0, res.stderr
+    for out in (split, mixed):
+        for name in ("issues", "issue_points", "line_stats"):
+            assert table(out, name) == table(base, name), (out, name)
+    assert len(table(base, "issues")) == 14
+    assert notes(split)[""] == ["no exceptions table: every issue is open"]
+    assert "" not in notes(base) and "" not in notes(mixed)
+    meta = stats_meta(split)
+    assert meta["workspace"] == "(none)" and meta["admin_id_field"] == "xzqdm"
+    assert meta["farmland"].endswith("permanent_farmland.gpkg|layername=permanent_farmland")
+
+
+def test_delivered_layers_file_geodatabase_and_gbk_shapefile_with_own_fields(tmp_path: Path) -> None:
+    """The lines in a File Geodatabase under Chinese layer names, the admin units in a GBK
+    shapefile (.cpg) with upper-case fields of their own: mapped on the command line, the
+    workspace's issues and statistics come out; the missing cap field is a note (the cap of
+    --expansion-cap for every unit), not an error."""
+    ws = workspace(tmp_path)
+    cultivated(tmp_path)
+    res, base = run_check(tmp_path, "base", "--workspace", str(ws))
+    assert res.returncode == 0, res.stderr
+    gdb, shp = delivered(tmp_path, ws)
+    assert (tmp_path / "xzq.cpg").exists()
+    mapping = ["--redline-target", "hxrwmj", "--farmland-target", "NTRWMJ", "--urban-2020-field", "CzYd2020"]
+    res, out = run_check(tmp_path, "delivered", *delivered_args(gdb, shp), *mapping)
+    assert res.returncode == 0, res.stderr
+    # A File Geodatabase stores rings in its own orientation and coordinates on a 0.1 mm grid:
+    # the same problems, the WKB (so the fingerprint) and the last digits may differ.
+    assert comparable(table(out, "issues") + table(out, "issue_points"), False, 6) == \
+        comparable(table(base, "issues") + table(base, "issue_points"), False, 6)
+    stats = table(out, "line_stats")
+    assert comparable(stats, digits=6) == comparable(table(base, "line_stats"), digits=6)
+    assert stats[0]["admin_name"] == "甲区" and stats[0]["expansion_cap"] == pytest.approx(1.3)
+    found = notes(out)
+    assert found["L11"][0] == "L11: the admin units have no field 'expansion_cap'; the cap 1.3 applies to every unit"
+    assert "no field 'expansion_cap'" in res.stderr and "no exceptions table" in res.stderr
+    assert "Three-lines check of the layers 生态保护红线, 永久基本农田, 城镇开发边界 and xzq" in res.stdout
+    meta = stats_meta(out)
+    assert (meta["admin_id_field"], meta["redline_target_field"], meta["urban_2020_field"],
+            meta["expansion_cap_field"]) == ("XZQDM", "HXRWMJ", "CZYD2020", "(none)")
+
+
+def test_missing_targets_skip_their_rules_with_a_note(tmp_path: Path) -> None:
+    """Admin units with only a code and a name: L11, L12 and L13 cannot be checked — no issue,
+    no verdict and no value in the statistics (NULL, not 0), a note per rule; without land use
+    L14 is noted too. The geometry rules run as before."""
+    ws = workspace(tmp_path)
+    gdb, shp = delivered(tmp_path, ws, {"xzqdm": "XZQDM", "xzqmc": "XZQMC"})
+    out = tmp_path / "o.gpkg"
+    res = run_guotu("lines", "check", "--area", "planar", *delivered_args(gdb, shp), "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    rules = by_rule(issues(out))
+    assert not {"L11", "L12", "L13", "L14"} & set(rules)
+    assert {"L01", "L02", "L04", "L05", "L06", "L07", "L08", "L10"} <= set(rules)
+    a1 = {r["admin_code"]: r for r in table(out, "line_stats")}["110101"]
+    assert a1["redline_ha"] == pytest.approx(21)
+    for column in ("redline_target_ha", "farmland_target_ha", "urban_2020_ha", "expansion", "cultivated_ha",
+                   "farmland_share"):
+        assert a1[column] is None, column
+    assert (a1["redline_ok"], a1["farmland_ok"], a1["expansion_ok"], a1["share_ok"]) == ("", "", "", "")
+    found = notes(out)
+    assert found["L13"] == ["L13 red line below target: not checked, the admin units have no field 'erl_target_ha'"]
+    assert found["L12"] == ["L12 farmland below target: not checked, the admin units have no field 'pbf_target_ha'"]
+    assert found["L11"][0].startswith("L11 urban expansion over the cap: not checked, no 2020 urban construction "
+                                      "land (the admin units have no field 'urban_2020_ha'")
+    assert found["L14"][0].startswith("L14 farmland below the share of cultivated land: not checked")
+    zh = {r["rule_id"]: r["note_zh"] for r in table(out, "notes")}
+    assert zh["L13"] == "L13 生态保护红线低于保护任务：未检查，行政区没有字段 erl_target_ha"
+    for rule in ("L11", "L12", "L13", "L14"):
+        assert f"note: {rule}" in res.stderr
+    assert "(name the field with --redline-target)" in res.stderr
+    assert "not checked: L11 L12 L13 L14" in res.stdout
+    meta = stats_meta(out)
+    assert meta["rules_not_checked"] == "L11,L12,L13,L14"
+    # A rule left out with --rules is not noted; a 2020 urban land layer brings L11 back.
+    urban = write_layer(tmp_path / "cz2020.gpkg", "cz2020", 4527, [], [({}, b(600, 600, 850, 700))])
+    res = run_guotu("lines", "check", "--area", "planar", *delivered_args(gdb, shp), "--rules", "L11,L13",
+                    "--urban-2020", str(urban), "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    assert by_rule(issues(out))["L11"][0]["value"] == pytest.approx(4.25 / 2.5)
+    assert set(notes(out)) == {"", "L11", "L13"} and "cap 1.3" in notes(out)["L11"][0]
+    # 乙区 has no 2020 urban land in that layer: L11 cannot be decided there, and says so.
+    assert "L11 not checked in 1 of 2 admin units (no 2020 urban land): 110102" in notes(out)["L11"]
+
+
+def test_units_without_a_value_are_named_in_a_note(tmp_path: Path) -> None:
+    """The workspace's 乙区 (110102) has no targets and no 2020 urban land: L11-L13 ran but
+    could not decide there, and a note names the unit for each."""
+    res, out = check(tmp_path, workspace(tmp_path))
+    assert res.returncode == 0, res.stderr
+    found = notes(out)
+    assert found["L12"] == ["L12 not checked in 1 of 2 admin units (no farmland target): 110102"]
+    assert found["L13"] == ["L13 not checked in 1 of 2 admin units (no red-line target): 110102"]
+    assert found["L11"] == ["L11 not checked in 1 of 2 admin units (no 2020 urban land): 110102"]
+    assert found["L14"] == ["L14 not checked in 1 of 2 admin units (no cultivated land): 110102"]
+    zh = {r["rule_id"]: r["note_zh"] for r in table(out, "notes")}
+    assert zh["L12"] == "L12：2 个行政区中 1 个未检查（没有永久基本农田保护任务）：110102"
+
+
+def test_fields_named_on_the_command_line_must_exist(tmp_path: Path) -> None:
+    ws = workspace(tmp_path)
+    gdb, shp = delivered(tmp_path, ws)
+    out = tmp_path / "o.gpkg"
+    res = run_guotu("lines", "check", *delivered_args(gdb, shp), "--redline-target", "ERL", "-o", str(out))
+    assert res.returncode == 1 and "no field 'ERL'" in res.stderr and "--redline-target" in res.stderr
+    assert "HXRWMJ" in res.stderr  # the fields it has
+    renamed, shp2 = delivered(tmp_path / "b" if (tmp_path / "b").mkdir() is None else tmp_path, ws,
+                              {"xzqdm": "CODE", "xzqmc": "NAME"})
+    res = run_guotu("lines", "check", *delivered_args(renamed, shp2), "-o", str(out))
+    assert res.returncode == 1 and "no field 'XZQDM'" in res.stderr and "--admin-id" in res.stderr
+    res = run_guotu("lines", "check", *delivered_args(renamed, shp2), "--admin-id", "code", "--admin-name", "name",
+                    "--area", "planar", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    assert {r["admin_code"]: r["admin_name"] for r in table(out, "line_stats")} == {"110101": "甲区", "110102": "乙区"}
+    assert not out.with_suffix(".gpkg-journal").exists()
+
+
+def test_a_file_of_several_layers_needs_the_layer_named(tmp_path: Path) -> None:
+    ws = workspace(tmp_path)
+    gdb, shp = delivered(tmp_path, ws)
+    res = run_guotu("lines", "check", "--redline", str(gdb), "--farmland", str(gdb), "--farmland-layer", "永久基本农田",
+                    "--urban", str(gdb), "--urban-layer", "城镇开发边界", "--admin", str(shp), "-o",
+                    str(tmp_path / "o.gpkg"))
+    assert res.returncode == 1 and "several polygon layers" in res.stderr and "--redline-layer" in res.stderr
+    assert "生态保护红线" in res.stderr
+    res = run_guotu("lines", "check", "--redline", str(gdb), "--redline-layer", "红线", "--farmland", str(gdb),
+                    "--urban", str(gdb), "--admin", str(shp), "-o", str(tmp_path / "o.gpkg"))
+    assert res.returncode == 1 and "no layer '红线'" in res.stderr
+    assert not (tmp_path / "o.gpkg").exists()
+
+
+def test_usage_without_a_workspace_needs_all_four_layers(tmp_path: Path) -> None:
+    ws = workspace(tmp_path)
+    parts = split_workspace(tmp_path, ws)
+    res = run_guotu("lines", "check", "--redline", str(parts["ecological_redline"]), "--admin",
+                    str(parts["admin_units"]), "-o", str(tmp_path / "o.gpkg"))
+    assert res.returncode == 2 and "--farmland, --urban are missing" in res.stderr
+    res = run_guotu("lines", "check", "--workspace", str(ws), "--urban-layer", "x", "-o", str(tmp_path / "o.gpkg"))
+    assert res.returncode == 2 and "--urban-layer names a layer of the file given with --urban" in res.stderr
+    res = run_guotu("lines", "check", "--workspace", str(ws), "--crs-mismatch", "maybe", "-o", str(tmp_path / "o.gpkg"))
+    assert res.returncode == 2 and "--crs-mismatch must be reproject or fail" in res.stderr
+    res = run_guotu("lines", "check", "--help")
+    assert res.returncode == 0 and "--redline-target" in res.stdout and "--admin-id" in res.stdout
+    # An input is never an output.
+    before = parts["permanent_farmland"].read_bytes()
+    res = run_guotu("lines", "check", "--workspace", str(ws), "--farmland", str(parts["permanent_farmland"]), "-o",
+                    str(parts["permanent_farmland"]))
+    assert res.returncode == 1 and "refusing" in res.stderr
+    assert parts["permanent_farmland"].read_bytes() == before
+
+
+def test_a_layer_in_another_crs_is_reprojected_with_a_note_or_refused(tmp_path: Path) -> None:
+    """The farmland delivered in geographic CGCS2000 (EPSG:4490): reprojected to the admin
+    units' Gauss-Krüger zone with a note (the same rules fire, areas within a few m²), or
+    refused with --crs-mismatch fail. Admin units in degrees are refused (metres needed)."""
+    ws = workspace(tmp_path)
+    cultivated(tmp_path)
+    parts = split_workspace(tmp_path, ws)
+    degrees = tmp_path / "farmland_4490.gpkg"
+    gdal.VectorTranslate(str(degrees), str(parts["permanent_farmland"]), dstSRS="EPSG:4490", format="GPKG")
+    res, base = run_check(tmp_path, "base", "--workspace", str(ws))
+    res, out = run_check(tmp_path, "reprojected", "--workspace", str(ws), "--farmland", str(degrees))
+    assert res.returncode == 0, res.stderr
+    assert "permanent farmland layer 'permanent_farmland' was reprojected from EPSG:4490" in res.stderr
+    assert any("reprojected" in n for n in notes(out)[""])
+    got, want = by_rule(issues(out)), by_rule(issues(base))
+    assert set(got) == set(want)
+    assert got["L04"][0]["value"] == pytest.approx(want["L04"][0]["value"], abs=1e-3)
+    res, out = run_check(tmp_path, "refused", "--workspace", str(ws), "--farmland", str(degrees), "--crs-mismatch",
+                         "fail")
+    assert res.returncode == 1 and "another CRS than the admin units" in res.stderr and "4490" in res.stderr
+    assert not out.exists()
+    admin_degrees = tmp_path / "admin_4490.gpkg"
+    gdal.VectorTranslate(str(admin_degrees), str(parts["admin_units"]), dstSRS="EPSG:4490", format="GPKG")
+    res, out = run_check(tmp_path, "geographic", "--workspace", str(ws), "--admin", str(admin_degrees))
+    assert res.returncode == 1 and "metres" in res.stderr and not out.exists()
+
+
+def test_gbk_admin_shapefile_without_cpg_needs_its_encoding(tmp_path: Path) -> None:
+    ws = workspace(tmp_path)
+    gdb, shp = delivered(tmp_path, ws)
+    (tmp_path / "xzq.cpg").unlink()  # as in many real deliveries: GBK bytes, no .cpg
+    out = tmp_path / "o.gpkg"
+    res = run_guotu("lines", "check", "--area", "planar", *delivered_args(gdb, shp), "-o", str(out))
+    assert res.returncode == 1 and "UTF-8" in res.stderr and "--encoding CP936" in res.stderr
+    res = run_guotu("lines", "check", "--area", "planar", *delivered_args(gdb, shp), "--encoding", "CP936", "-o",
+                    str(out))
+    assert res.returncode == 0, res.stderr
+    assert [r["admin_name"] for r in table(out, "line_stats")] == ["甲区", "乙区"]
