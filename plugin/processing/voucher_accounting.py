@@ -19,8 +19,9 @@ from ..compat import FIELD_DOUBLE, FIELD_STRING
 from ..binding.errors import GuotuInputError
 from ..binding.native import AreaMethod, Baseline, InvalidPolicy, RasterMode, library_version
 from ..inputs.raster_blocks import CategoricalRaster
-from ..voucher.voucher import (SYSTEMS, LandUseInput, VoucherRequest, VoucherResult, ZoneTable, run_voucher,
-                            summary_rows)
+from ..voucher.voucher import (DEFAULT_TARGET_YEAR, REFERENCES, SYSTEMS, LandUseInput, VoucherRequest, VoucherResult,
+                               ZoneTable, balance_sentences, reference_sentence, reference_text, run_voucher,
+                               summary_rows)
 from ..i18n import tr
 from ..inputs.area_text import area_method_text
 from ..paths import icon_path
@@ -82,6 +83,9 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
     BASE_COEFFICIENTS = "BASE_COEFFICIENTS"
     TARGET_COEFFICIENTS = "TARGET_COEFFICIENTS"
     ESV_REFERENCE = "ESV_REFERENCE"
+    REFERENCE = "REFERENCE"
+    TARGET_YEAR = "TARGET_YEAR"
+    REFERENCE_TABLE = "REFERENCE_TABLE"
     REFERENCE_GDP_PER_CAPITA = "REFERENCE_GDP_PER_CAPITA"
     REFERENCE_POP_DENSITY = "REFERENCE_POP_DENSITY"
     BASELINE = "BASELINE"
@@ -142,13 +146,20 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             "raster, with its classification system. <b>Coefficients</b>: the system's preset, or a "
             "CSV table (code,k; or code,esv scaled by the esv of a reference class, 21 for CAS, "
             "0301 otherwise).</p>"
-            "<p><b>Reference values</b>: entered national values, or (empty) computed over all zones. "
+            "<p><b>Reference values</b> (G and P are ratios to them): the <b>national values</b> of the "
+            "target year (default), from the national reference table (default: the preset "
+            "national_reference.csv, one row per year with its source; add years from each year's NBS "
+            "statistical communiqué; a year the table lacks is an error); or computed over all zones; or "
+            "entered. "
             "<b>Baseline</b> M<sub>0</sub>: the base year, or zone area × protection rate (empty rate: "
             "the rate of all zones at the base year).</p>"
             "<p><b>Price</b> (optional): amount = E × price, yuan. <b>Counties</b> (optional): the zones "
             "are ecological units whose E is split over the counties by area share.</p>"
             "<p>Inputs in different CRSs are refused unless reprojection is allowed. The summary "
-            "table records the totals, the reference values used and every input and parameter.</p>")
+            "table records the totals, the reference values used with their source and every input and "
+            "parameter. E is not conserved: the summary gives the raw change ΣΔM beside ΣE of supply "
+            "and of demand, and by how much demand exceeds supply (a market inside these zones cannot "
+            "meet it).</p>")
 
     def createInstance(self) -> "VoucherAccountingAlgorithm":
         return VoucherAccountingAlgorithm()
@@ -199,11 +210,19 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
         add_advanced(self, QgsProcessingParameterString(
             self.ESV_REFERENCE, tr("Reference class of esv tables (empty: 21 for CAS, 0301 otherwise)"),
             optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.REFERENCE, tr("Reference values"), reference_options(), defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.REFERENCE_GDP_PER_CAPITA, tr("Reference GDP per capita (yuan/person; empty: over all zones)"),
+            self.TARGET_YEAR, tr("Target year of the national reference values"),
+            QgsProcessingParameterNumber.Integer, defaultValue=DEFAULT_TARGET_YEAR, minValue=1, maxValue=9999))
+        self.addParameter(QgsProcessingParameterFile(
+            self.REFERENCE_TABLE, tr("National reference table (CSV; empty: the preset)"), extension="csv",
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.REFERENCE_GDP_PER_CAPITA, tr("Entered reference GDP per capita (yuan/person)"),
             QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.REFERENCE_POP_DENSITY, tr("Reference population density (persons/km²; empty: over all zones)"),
+            self.REFERENCE_POP_DENSITY, tr("Entered reference population density (persons/km²)"),
             QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterEnum(
             self.BASELINE, tr("Baseline M0"), [tr("Base year"), tr("Protection rate")], defaultValue=0))
@@ -265,9 +284,19 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
                 return False, tr("Choose the zone id, GDP and population fields of the zone table.")
         elif not (is_set(parameters.get(self.GDP_FIELD)) and is_set(parameters.get(self.POP_FIELD))):
             return False, tr("Choose the GDP and population fields of the zones, or a zone table with them.")
-        if is_set(parameters.get(self.REFERENCE_GDP_PER_CAPITA)) != is_set(parameters.get(self.REFERENCE_POP_DENSITY)):
+        entered = is_set(parameters.get(self.REFERENCE_GDP_PER_CAPITA))
+        if entered != is_set(parameters.get(self.REFERENCE_POP_DENSITY)):
             return False, tr("Enter both reference values (GDP per capita and population density), "
                              "or neither to compute them over the zones.")
+        reference = self._reference(parameters, context)
+        if reference == "entered" and not entered:
+            return False, tr("Entered reference values: enter the GDP per capita and the population density.")
+        if reference != "entered" and entered:
+            return False, tr("Reference values were entered, but the reference is {reference}: choose "
+                             "entered values to use them, or leave them empty.").format(
+                reference=reference_text(reference))
+        if reference != "national" and is_set(parameters.get(self.REFERENCE_TABLE)):
+            return False, tr("The national reference table is used with the national reference values only.")
         if is_set(parameters.get(self.COUNTIES)) and not is_set(parameters.get(self.COUNTY_ID)):
             return False, tr("Choose the county id field.")
         return True, ""
@@ -311,6 +340,13 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, name))
         return source
 
+    def _reference(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> str:
+        """The reference chosen; left out (a script, a model) it is entered when values are
+        entered, else national."""
+        if not is_set(parameters.get(self.REFERENCE)):
+            return "entered" if is_set(parameters.get(self.REFERENCE_GDP_PER_CAPITA)) else "national"
+        return REFERENCES[self.parameterAsEnum(parameters, self.REFERENCE, context)]
+
     def _string(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext) -> Optional[str]:
         return self.parameterAsString(parameters, name, context) or None if is_set(parameters.get(name)) else None
 
@@ -345,6 +381,9 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             base_coefficients=self._string(parameters, self.BASE_COEFFICIENTS, context),
             target_coefficients=self._string(parameters, self.TARGET_COEFFICIENTS, context),
             esv_reference=self._string(parameters, self.ESV_REFERENCE, context),
+            reference=self._reference(parameters, context),
+            target_year=self.parameterAsInt(parameters, self.TARGET_YEAR, context),
+            reference_table=self._string(parameters, self.REFERENCE_TABLE, context),
             reference_gdp_per_capita=number_or_none(self, parameters, self.REFERENCE_GDP_PER_CAPITA, context),
             reference_pop_density=number_or_none(self, parameters, self.REFERENCE_POP_DENSITY, context),
             baseline=BASELINES[self.parameterAsEnum(parameters, self.BASELINE, context)],
@@ -379,7 +418,6 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
         base, base_field = land(0)
         target, target_field = land(1)
         table = request.zone_table
-        entered = request.reference_gdp_per_capita is not None
         rows = [
             ("guotu_version", library_version()),
             ("created_utc", utc_now()),
@@ -403,8 +441,6 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             ("mask", self._inputs.get(self.MASK, "(none)")),
             ("baseline", BASELINE_NAMES[request.baseline]),
             ("protection_rate_parameter", number(request.protection_rate, "(from the zones)")),
-            ("national_gdp_per_capita", number(request.reference_gdp_per_capita) if entered else "(none)"),
-            ("national_pop_density", number(request.reference_pop_density) if entered else "(none)"),
             ("price", number(request.price)),
             ("area_method", AREA_NAMES[request.area_method]),
             ("area_description", result.tallies[0].area_description),
@@ -428,9 +464,9 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
                              "demand {demand:.2f} ha, net {net:.2f} ha.").format(
             m0=s.m0_total_ha, mt=s.mt_total_ha, supply=s.supply_ha, demand=s.demand_ha,
             net=s.supply_ha - s.demand_ha))
-        feedback.pushInfo(tr("Reference: {gdp:.2f} yuan/person, {density:.2f} persons/km² ({how}).").format(
-            gdp=s.reference_gdp_per_capita, density=s.reference_pop_density,
-            how=tr("over all zones") if s.reference_from_zones else tr("entered")))
+        feedback.pushInfo(reference_sentence(result))
+        for line in balance_sentences(s.mt_total_ha - s.m0_total_ha, s.supply_ha, s.demand_ha):
+            feedback.pushInfo(line)
         for row in result.unknown:
             feedback.pushWarning(tr('Class code "{code}" ({year} year, {area:.2f} ha) is not in the coefficient '
                                     'table; counted as k = 0.').format(
@@ -471,6 +507,12 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             if counties is not None:
                 outputs[self.COUNTIES_OUTPUT] = counties
         return outputs
+
+
+def reference_options() -> List[str]:
+    """The choices of the Reference values parameter, in the order of REFERENCES."""
+    return [tr("National values of the target year (table)"), tr("Computed over all zones"),
+            tr("Entered values")]
 
 
 def _multi(geometry: QgsGeometry) -> QgsGeometry:

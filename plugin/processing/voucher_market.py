@@ -14,7 +14,8 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingExcepti
                        QgsWkbTypes)
 
 from ..compat import FIELD_DOUBLE, FIELD_STRING
-from ..voucher.market import ALLOCATION_NAMES, MarketRequest, MarketResult, market_summary_rows, run_market, trade_line
+from ..voucher.market import (ALLOCATION_NAMES, MarketRequest, MarketResult, market_balance_sentences,
+                              market_summary_rows, run_market, trade_line)
 from ..binding.native import Allocation, MarketOptions, Settlement, library_version
 from ..i18n import tr
 from ..paths import icon_path
@@ -81,7 +82,11 @@ class VoucherMarketAlgorithm(GuotuAlgorithm):
             "value of the seller's equity share in a joint development in the buyer's urban area.</p>"
             "<p>Trades are lines from a point inside the seller to a point inside the buyer, with "
             "seller_id, buyer_id, volume_ha, price_yuan_per_ha and amount_yuan. The summary records "
-            "the totals and every parameter.</p>")
+            "the totals and every parameter.</p>"
+            "<p>E is not conserved, so the market need not clear: the summary and the log give the "
+            "<b>unmet demand</b> (demand − traded) and the <b>unsold supply</b> (supply − traded), supply "
+            "and demand at the floor price, and what happens to the price when demand exceeds supply "
+            "there (price_effect).</p>")
 
     def createInstance(self) -> "VoucherMarketAlgorithm":
         return VoucherMarketAlgorithm()
@@ -186,5 +191,12 @@ class VoucherMarketAlgorithm(GuotuAlgorithm):
                                   sellers=s.sellers, buyers=s.buyers, trades=len(result.trades)))
         feedback.pushInfo(tr("Offered {supply:.2f} ha, asked {demand:.2f} ha at the clearing price.")
                           .format(supply=s.supply_ha, demand=s.demand_ha))
+        # A market that does not clear is worth the reader's attention, not a footnote.
+        uncleared = s.unmet_demand_ha > 1e-9 or s.unsold_supply_ha > 1e-9
+        for line in market_balance_sentences(s, result.options):
+            if uncleared:
+                feedback.pushWarning(line)
+            else:
+                feedback.pushInfo(line)
         if result.options.settlement == Settlement.EQUITY:
             feedback.pushInfo(tr("Enclave settlement: the amounts are the value of equity shares, not payments."))

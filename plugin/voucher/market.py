@@ -181,6 +181,61 @@ def run_market(request: MarketRequest, feedback: Optional[QgsFeedback] = None) -
 SummaryRow = Tuple[str, Optional[float], str]
 
 
+def floor_of(options: MarketOptions) -> float:
+    """The price supply and demand are compared at: the floor, or the fixed price."""
+    fixed = options.price is not None and options.price > 0
+    return float(options.price if fixed else (options.floor_price or 0.0))
+
+
+def price_effect(summary: MarketSummary, options: MarketOptions) -> str:
+    """What the price does when supply and demand differ at the floor (or fixed) price; the
+    keys of the CLI's price_effect item (core/cli/voucher_output.c)."""
+    fixed = options.price is not None and options.price > 0
+    if summary.demand_exceeds_supply_at_floor:
+        if fixed:
+            return "demand_exceeds_supply_at_fixed_price"
+        return ("demand_exceeds_supply_price_raised" if summary.clearing_price > floor_of(options)
+                else "demand_exceeds_supply_price_at_floor")
+    if summary.floor_supply_ha > summary.floor_demand_ha + 1e-9:
+        return "supply_exceeds_demand_at_fixed_price" if fixed else "supply_exceeds_demand_at_floor"
+    return "balanced"
+
+
+def market_balance_sentences(summary: MarketSummary, options: MarketOptions) -> List[str]:
+    """The market need not clear (SPEC §3): unmet demand, unsold supply and what the price does,
+    in the reader's language (log and report)."""
+    s = summary
+    lines = [tr("Not cleared: unmet demand {unmet:,.2f} ha (demand {demand:,.2f} − traded {traded:,.2f}), unsold "
+                "supply {unsold:,.2f} ha (supply {supply:,.2f} − traded {traded:,.2f}). Only traded volumes "
+                "balance.").format(unmet=s.unmet_demand_ha, demand=s.total_demand_ha, traded=s.traded_ha,
+                                   unsold=s.unsold_supply_ha, supply=s.total_supply_ha)]
+    effect = price_effect(summary, options)
+    floor = floor_of(options)
+    if effect == "demand_exceeds_supply_price_raised":
+        lines.append(tr("Demand exceeds supply at the floor price ({asked:,.2f} ha asked, {offered:,.2f} ha offered "
+                        "at {floor:,.2f} yuan/ha): the buyers' bids raised the clearing price to {price:,.2f} "
+                        "yuan/ha, {above:,.2f} above the floor.").format(
+            asked=s.floor_demand_ha, offered=s.floor_supply_ha, floor=floor, price=s.clearing_price,
+            above=s.clearing_price - floor))
+    elif effect == "demand_exceeds_supply_price_at_floor":
+        lines.append(tr("Demand exceeds supply at the floor price ({asked:,.2f} ha asked, {offered:,.2f} ha offered "
+                        "at {floor:,.2f} yuan/ha): the floor does not bind and scarcity would raise the price, but "
+                        "no buyer's bid sets a higher one, so the clearing price stays at the floor; the unmet demand "
+                        "must be met outside these zones.").format(
+            asked=s.floor_demand_ha, offered=s.floor_supply_ha, floor=floor))
+    elif effect == "demand_exceeds_supply_at_fixed_price":
+        lines.append(tr("Demand exceeds supply at the fixed price ({asked:,.2f} ha asked, {offered:,.2f} ha offered "
+                        "at {floor:,.2f} yuan/ha): the price cannot rise to ration it; the unmet demand must be met "
+                        "outside these zones.").format(asked=s.floor_demand_ha, offered=s.floor_supply_ha,
+                                                       floor=floor))
+    elif effect in ("supply_exceeds_demand_at_floor", "supply_exceeds_demand_at_fixed_price"):
+        lines.append(tr("Supply exceeds demand at the {which} price ({offered:,.2f} ha offered, {asked:,.2f} ha "
+                        "asked at {floor:,.2f} yuan/ha).").format(
+            which=tr("floor") if effect.endswith("floor") else tr("fixed"), offered=s.floor_supply_ha,
+            asked=s.floor_demand_ha, floor=floor))
+    return lines
+
+
 def market_summary_rows(result: MarketResult, parameters: List[Tuple[str, str]]) -> List[SummaryRow]:
     """(item, value, text) rows with the CLI's item names, then the parameters."""
     s = result.summary
@@ -194,8 +249,18 @@ def market_summary_rows(result: MarketResult, parameters: List[Tuple[str, str]])
         ("sellers", float(s.sellers)),
         ("buyers", float(s.buyers)),
         ("trades", float(len(result.trades))),
+        # The market need not clear: what is left over on either side, and the price effect.
+        ("unmet_demand_ha", s.unmet_demand_ha),
+        ("unsold_supply_ha", s.unsold_supply_ha),
+        ("market_total_supply_ha", s.total_supply_ha),
+        ("market_total_demand_ha", s.total_demand_ha),
+        ("floor_supply_ha", s.floor_supply_ha),
+        ("floor_demand_ha", s.floor_demand_ha),
+        ("demand_exceeds_supply_at_floor", 1.0 if s.demand_exceeds_supply_at_floor else 0.0),
+        ("price_above_floor_yuan_per_ha", s.clearing_price - floor_of(o)),
     ]
     rows: List[SummaryRow] = [(item, value, "") for item, value in numbers]
+    rows.append(("price_effect", None, price_effect(s, o)))
     texts = [
         ("price", f"{o.price:g}" if o.price is not None else "(none)"),
         ("floor_price", f"{o.floor_price:g}" if o.floor_price is not None else "(none)"),

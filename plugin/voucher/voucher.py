@@ -30,8 +30,8 @@ from ..inputs.conversions import code_from_value, crs_for_core, geometry_wkb, is
 from ..binding.errors import GuotuError, GuotuInputError
 from ..inputs.feature_reading import read_features, source_label
 from ..binding.native import (AreaCalculator, AreaMethod, Baseline, Coefficients, Context, CountyVoucher, InvalidPolicy,
-                     RasterMode, Status, Voucher, VoucherClassRow, VoucherOptions, VoucherSummary, VoucherUnknown,
-                     VoucherZone, role_name)
+                     NationalReference, RasterMode, Status, Voucher, VoucherClassRow, VoucherOptions, VoucherSummary,
+                     VoucherUnknown, VoucherZone, national_reference, role_name)
 from ..inputs.progress import PhasedProgress
 from ..inputs.raster_blocks import CategoricalRaster
 from ..tally.tally import TallyRequest, TallyResult, finished_tally
@@ -39,6 +39,12 @@ from ..inputs.validation import require_field, require_metric_crs, require_polyg
 
 # Classification systems, each with a coefficient preset of the same name.
 SYSTEMS: Tuple[str, ...] = ("CAS_LUCC", "SANDIAO_WORK", "GBT21010_2017", "YDYH_2023")
+
+# Reference values of G and P (SPEC §3): the national values of the target year from a table
+# (the default), computed over the zones given, or entered.
+REFERENCES: Tuple[str, ...] = ("national", "zones", "entered")
+DEFAULT_TARGET_YEAR = 2020
+NATIONAL_PRESET = "national_reference"
 
 # Share of the progress bar (percent) per step of the run.
 _ZONES = (0.0, 4.0)
@@ -66,6 +72,33 @@ def resolve_coefficients(spec: str) -> Path:
     raise GuotuInputError(
         tr('The coefficient table "{spec}" is neither a CSV file nor a preset ({presets}).')
         .format(spec=spec, presets=", ".join(SYSTEMS)))
+
+
+def national_table_path(spec: Optional[str]) -> Path:
+    """The national reference table: a CSV file, or (None) the preset national_reference.csv."""
+    if not spec:
+        return preset_path(NATIONAL_PRESET)
+    path = Path(spec)
+    if not path.is_file():
+        raise GuotuInputError(tr('The national reference table "{path}" is not a file.').format(path=spec))
+    return path
+
+
+def load_national_reference(ctx: Context, spec: Optional[str], year: int) -> Tuple[NationalReference, Path]:
+    """The national values of ``year`` and the table they come from; a year the table lacks is
+    an error naming the table and the years it has (the core's message)."""
+    path = national_table_path(spec)
+    try:
+        text = path.read_bytes()
+    except OSError as e:
+        raise GuotuInputError(tr('Cannot read the national reference table "{path}": {error}')
+                              .format(path=path, error=e)) from e
+    try:
+        return national_reference(ctx, text, str(path), year), path
+    except GuotuError as e:
+        if e.status != Status.ERR_DATA:
+            raise
+        raise GuotuInputError(e.message) from e
 
 
 def load_coefficients(ctx: Context, spec: str, reference_code: Optional[str]) -> Coefficients:
@@ -128,7 +161,11 @@ class VoucherRequest:
     base_coefficients: Optional[str] = None
     target_coefficients: Optional[str] = None
     esv_reference: Optional[str] = None
-    reference_gdp_per_capita: Optional[float] = None  # yuan/person; None with density: over zones
+    # "national" | "zones" | "entered"; None: "entered" when the two values are given, else "national".
+    reference: Optional[str] = None
+    target_year: int = DEFAULT_TARGET_YEAR            # year of the national reference values
+    reference_table: Optional[str] = None             # CSV of national values by year; None: the preset
+    reference_gdp_per_capita: Optional[float] = None  # yuan/person, with reference "entered"
     reference_pop_density: Optional[float] = None     # persons/km²
     baseline: Baseline = Baseline.BASE_YEAR
     protection_rate: Optional[float] = None           # None: computed over the zones
@@ -149,6 +186,11 @@ class VoucherRequest:
 
     def esv_reference_for(self, year: int) -> str:
         return self.esv_reference or default_esv_reference((self.target if year else self.base).system)
+
+    def reference_choice(self) -> str:
+        if self.reference:
+            return self.reference
+        return "entered" if self.reference_gdp_per_capita is not None else "national"
 
 
 @dataclass
@@ -193,6 +235,10 @@ class VoucherResult:
     counties: List[CountyAccount] = field(default_factory=list)
     counties_crs: Optional[QgsCoordinateReferenceSystem] = None
     unattributed_ha: Optional[float] = None
+    reference: str = "zones"                       # the reference used: national, zones or entered
+    target_year: Optional[int] = None
+    national: Optional[NationalReference] = None   # the table row used (reference "national")
+    reference_table: Optional[Path] = None
 
 
 # ---- reading zones ----------------------------------------------------------
@@ -379,6 +425,16 @@ def _check_request(request: VoucherRequest) -> None:
     if (entered[0] is None) != (entered[1] is None):
         raise GuotuInputError(tr("Enter both reference values (GDP per capita and population density), "
                                  "or neither to compute them over the zones."))
+    reference = request.reference_choice()
+    if reference not in REFERENCES:
+        raise GuotuInputError(tr('Unknown reference "{reference}"; known: {known}.')
+                              .format(reference=reference, known=", ".join(REFERENCES)))
+    if reference == "entered" and entered[0] is None:
+        raise GuotuInputError(tr("Entered reference values: enter the GDP per capita and the population density."))
+    if reference != "entered" and entered[0] is not None:
+        raise GuotuInputError(tr("Reference values were entered, but the reference is {reference}: choose "
+                                 "entered values to use them, or leave them empty.")
+                              .format(reference=reference_text(reference)))
     if request.counties is not None and not request.county_id_field:
         raise GuotuInputError(tr('Choose the county id field of layer "{layer}".')
                               .format(layer=source_label(request.counties)))
@@ -419,6 +475,9 @@ def run_voucher(request: VoucherRequest, transform_context: QgsCoordinateTransfo
         if request.zone_table is not None:
             join_zone_table(zones, request.zone_table)
         # Tables before tallies: a bad table fails in a second, not after the long part.
+        reference = request.reference_choice()
+        national, table_path = (load_national_reference(ctx, request.reference_table, request.target_year)
+                                if reference == "national" else (None, None))
         specs = [(request.coefficient_spec(y), request.esv_reference_for(y)) for y in (0, 1)]
         base_table = stack.enter_context(load_coefficients(ctx, *specs[0]))
         target_table = (base_table if specs[1] == specs[0]
@@ -427,9 +486,12 @@ def run_voucher(request: VoucherRequest, transform_context: QgsCoordinateTransfo
         for land, span in ((request.base, _BASE), (request.target, _TARGET)):
             tallies.append(stack.enter_context(finished_tally(
                 ctx, _tally_request(request, land), transform_context, PhasedProgress(feedback, span))))
+        gdp, density = ((national.gdp_per_capita, national.pop_density) if national is not None else
+                        (request.reference_gdp_per_capita, request.reference_pop_density))
         options = VoucherOptions(baseline=request.baseline, protection_rate=request.protection_rate,
-                                 reference_gdp_per_capita=request.reference_gdp_per_capita,
-                                 reference_pop_density=request.reference_pop_density, price=request.price)
+                                 reference_gdp_per_capita=gdp if reference != "zones" else None,
+                                 reference_pop_density=density if reference != "zones" else None,
+                                 price=request.price)
         voucher = stack.enter_context(Voucher(ctx, options, base_table, target_table))
         _add_zones(voucher, zones, zones_label)
         for year, (tally, _result) in enumerate(tallies):
@@ -442,7 +504,8 @@ def run_voucher(request: VoucherRequest, transform_context: QgsCoordinateTransfo
         result = VoucherResult(zones=accounts, classes=voucher.classes(), unknown=voucher.unknown(),
                                summary=voucher.summary(), crs=request.zones.sourceCrs(),
                                coefficient_sources=(base_table.label, target_table.label),
-                               tallies=(tallies[0][1], tallies[1][1]))
+                               tallies=(tallies[0][1], tallies[1][1]), reference=reference,
+                               target_year=request.target_year, national=national, reference_table=table_path)
         if request.counties is not None:
             _attribute(ctx, request, voucher, result, transform_context, feedback)
         PhasedProgress(feedback, (97.0, 100.0)).phase(100.0, 100.0)
@@ -489,6 +552,11 @@ def summary_rows(result: VoucherResult, price: Optional[float],
         ("total_supply_ha", s.supply_ha),
         ("total_demand_ha", s.demand_ha),
         ("net_ha", s.supply_ha - s.demand_ha),
+        # E is not conserved (SPEC §3): the raw change beside the weighted sum.
+        ("sum_dm_ha", s.mt_total_ha - s.m0_total_ha),
+        ("sum_e_ha", s.supply_ha - s.demand_ha),
+        ("demand_exceeding_supply_ha", max(0.0, s.demand_ha - s.supply_ha)),
+        ("supply_exceeding_demand_ha", max(0.0, s.supply_ha - s.demand_ha)),
         ("reference_gdp_per_capita_yuan", s.reference_gdp_per_capita),
         ("reference_pop_density_per_km2", s.reference_pop_density),
         ("protection_rate", s.protection_rate),
@@ -498,6 +566,64 @@ def summary_rows(result: VoucherResult, price: Optional[float],
         ("unattributed_ha", result.unattributed_ha),
     ]
     rows: List[SummaryRow] = [(item, value, "") for item, value in numbers]
-    rows.append(("reference", None, "zones" if s.reference_from_zones else "entered"))
+    rows.extend((key, None, text) for key, text in reference_parameters(result))
     rows.extend((key, None, text) for key, text in parameters)
     return rows
+
+
+def reference_parameters(result: VoucherResult) -> List[Tuple[str, str]]:
+    """The reference used and, when national, its table row, as the CLI records them."""
+    national = result.national
+    none = "(none)"
+
+    def number(value: float) -> str:
+        return f"{value:.17g}"
+
+    population = none
+    if national is not None:
+        population = ("(not in the table)" if math.isnan(national.population) else
+                      f"{number(national.population)} on {number(national.land_area_km2)} km2")
+    s = result.summary
+    return [
+        ("reference", result.reference),
+        ("target_year", str(result.target_year) if result.target_year is not None else none),
+        ("reference_table", str(result.reference_table) if national is not None else none),
+        ("reference_table_line", str(national.line) if national is not None else none),
+        ("reference_source", national.source if national is not None else none),
+        ("national_gdp_per_capita", number(s.reference_gdp_per_capita) if result.reference != "zones" else none),
+        ("national_pop_density", number(s.reference_pop_density) if result.reference != "zones" else none),
+        ("national_population", population),
+    ]
+
+
+def reference_text(reference: str) -> str:
+    """A reference choice in the reader's words."""
+    return {"national": tr("national values"), "zones": tr("over all zones"),
+            "entered": tr("entered")}.get(reference, reference)
+
+
+def reference_sentence(result: VoucherResult) -> str:
+    """Which reference G and P were computed against, with its source (log and report)."""
+    s = result.summary
+    if result.national is not None:
+        return tr("Reference: national values of {year}, {gdp:,.2f} yuan/person and {density:.2f} persons/km² "
+                  "(table {table}, line {line}; source: {source}).").format(
+            year=result.national.year, gdp=s.reference_gdp_per_capita, density=s.reference_pop_density,
+            table=result.reference_table, line=result.national.line, source=result.national.source)
+    return tr("Reference: {gdp:.2f} yuan/person, {density:.2f} persons/km² ({how}).").format(
+        gdp=s.reference_gdp_per_capita, density=s.reference_pop_density, how=reference_text(result.reference))
+
+
+def balance_sentences(sum_dm: float, supply: float, demand: float) -> List[str]:
+    """E is not conserved and a market inside the zones cannot clear (SPEC §3): what the account
+    alone says about the balance (log and report)."""
+    lines = [tr("Raw change of standard forest ΣΔM = {dm:,.2f} ha; ΣE = {e:,.2f} ha (supply {supply:,.2f} − "
+                "demand {demand:,.2f}): E is weighted by G·P per zone and not conserved.")
+             .format(dm=sum_dm, e=supply - demand, supply=supply, demand=demand)]
+    if demand > supply:
+        lines.append(tr("Demand exceeds supply by {gap:,.2f} ha: a market inside these zones cannot meet it.")
+                     .format(gap=demand - supply))
+    elif supply > demand:
+        lines.append(tr("Supply exceeds demand by {gap:,.2f} ha: a market inside these zones cannot sell it.")
+                     .format(gap=supply - demand))
+    return lines

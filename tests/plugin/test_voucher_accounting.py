@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pyproj
 import pytest
-from qgis.core import QgsProcessingFeedback
+from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
 import voucher_data as vd
 
@@ -85,7 +85,7 @@ def test_no_price_means_null_amounts_and_entered_references_and_protection_rate(
     # Rate 0.5: M0_1 = 100 · 0.5 = 50, M0_2 = 100. National 100000 yuan/person, 1000 persons/km²:
     # G1 = 2, P1 = 1, G2 = 1.5, P2 = 2.
     out = vd.run_accounting(vd.fixture_layers(), AREA_METHOD=1, BASELINE=1, PROTECTION_RATE=0.5,
-                            REFERENCE_GDP_PER_CAPITA=100000, REFERENCE_POP_DENSITY=1000)
+                            REFERENCE=None, REFERENCE_GDP_PER_CAPITA=100000, REFERENCE_POP_DENSITY=1000)
     z = vd.by_zone(out["VOUCHER"])
     assert z["Z1"]["m0_ha"] == pytest.approx(50) and z["Z2"]["m0_ha"] == pytest.approx(100)
     assert z["Z1"]["e_ha"] == pytest.approx(30 * 2 * 1)
@@ -182,3 +182,80 @@ def test_algorithms_speak_chinese(provider, plugin_root: Path):
         assert all("，" not in tag for tag in accounting.tags())  # split on ASCII commas
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def _log(**extra) -> tuple:
+    from qgis.core import QgsProcessingFeedback
+
+    lines = []
+
+    class Feedback(QgsProcessingFeedback):
+        def pushInfo(self, info):  # noqa: N802
+            lines.append(info)
+            super().pushInfo(info)
+
+    out = vd.run_accounting(vd.fixture_layers(), feedback=Feedback(), **extra)
+    return out, "\n".join(lines)
+
+
+def test_national_reference_by_default_equals_the_same_values_entered(tmp_path: Path):
+    """No reference chosen: the national values of 2020 from the preset (hand-computed E in voucher_data)."""
+    preset, log = _log(AREA_METHOD=1, REFERENCE=None, REFERENCE_TABLE="")  # '' from qgis_process: not given
+    z = vd.by_zone(preset["VOUCHER"])
+    assert z["Z1"]["e_ha"] == pytest.approx(vd.E1_NATIONAL, rel=1e-12)
+    assert z["Z2"]["e_ha"] == pytest.approx(vd.E2_NATIONAL, rel=1e-12)
+    s = vd.summary(preset["SUMMARY"])
+    assert s["reference"] == "national" and s["target_year"] == "2020" and s["reference_table_line"] == "3"
+    assert s["reference_table"].endswith("national_reference.csv") and "2020年国民经济" in s["reference_source"]
+    assert s["reference_gdp_per_capita_yuan"] == 72000
+    assert "Reference: national values of 2020" in log and "statistical communiqué 2020" in log
+    # Entered by hand: the same E.
+    entered = vd.run_accounting(vd.fixture_layers(), AREA_METHOD=1, REFERENCE=2, REFERENCE_GDP_PER_CAPITA=72000,
+                                REFERENCE_POP_DENSITY=vd.NATIONAL_2020[1])
+    for zone, row in vd.by_zone(entered["VOUCHER"]).items():
+        assert row["e_ha"] == pytest.approx(z[zone]["e_ha"], rel=1e-12), zone
+    assert vd.summary(entered["SUMMARY"])["reference"] == "entered"
+    # The dialog's empty file box (a NULL QVariant) is "not given" too; 2018 is the table's other year.
+    from qgis.PyQt.QtCore import QVariant
+
+    out = vd.run_accounting(vd.fixture_layers(), AREA_METHOD=1, REFERENCE=0, TARGET_YEAR=2018,
+                            REFERENCE_TABLE=QVariant())
+    gdp, density = 64644.0, 1395.38e6 / 9.6e6
+    assert vd.by_zone(out["VOUCHER"])["Z1"]["e_ha"] == pytest.approx(30 * (200000 / gdp) * (1000 / density),
+                                                                     rel=1e-12)
+
+
+def test_a_year_the_national_table_lacks_is_an_error_naming_its_years(tmp_path: Path):
+    with pytest.raises(QgsProcessingException, match=r"has no row for 2019 \(it has 2018, 2020\)") as info:
+        vd.run_accounting(vd.fixture_layers(), REFERENCE=0, TARGET_YEAR=2019)
+    assert "national_reference.csv" in str(info.value)
+    table = tmp_path / "reference.csv"
+    table.write_text("year,gdp_per_capita_yuan,pop_density_per_km2,source\n2019,100000,1000,my office\n",
+                     encoding="utf-8")
+    out = vd.run_accounting(vd.fixture_layers(), AREA_METHOD=1, REFERENCE=0, TARGET_YEAR=2019,
+                            REFERENCE_TABLE=str(table))
+    z = vd.by_zone(out["VOUCHER"])
+    assert z["Z1"]["e_ha"] == pytest.approx(30 * 2 * 1) and z["Z2"]["e_ha"] == pytest.approx(-105 * 1.5 * 2)
+    assert vd.summary(out["SUMMARY"])["reference_source"] == "my office"
+
+
+@pytest.mark.parametrize("extra, match", [
+    ({"REFERENCE": 0, "REFERENCE_GDP_PER_CAPITA": 1, "REFERENCE_POP_DENSITY": 1}, "the reference is national"),
+    ({"REFERENCE": 2}, "Entered reference values: enter"),
+    ({"REFERENCE": 1, "REFERENCE_TABLE": "x.csv"}, "national reference values only"),
+])
+def test_reference_choices_that_do_not_fit(extra, match):
+    with pytest.raises(QgsProcessingException, match=match):
+        vd.run_accounting(vd.fixture_layers(), **extra)
+
+
+def test_summary_says_e_is_not_conserved():
+    """Over the zones: ΣΔM = (80 − 50) + (105 − 210) = −75 ha, ΣE = 22.5 − 118.125 = −95.625 ha;
+    demand exceeds supply by 95.625 ha."""
+    out, log = _log(AREA_METHOD=1)
+    s = vd.summary_values(out["SUMMARY"])
+    assert s["sum_dm_ha"] == pytest.approx(-75) and s["sum_e_ha"] == pytest.approx(-95.625)
+    assert s["demand_exceeding_supply_ha"] == pytest.approx(95.625) and s["supply_exceeding_demand_ha"] == 0
+    assert "ΣΔM = -75.00 ha" in log and "not conserved" in log
+    assert "Demand exceeds supply by 95.62 ha" in log
+    assert vd.summary(out["SUMMARY"])["reference"] == "zones" and "(over all zones)" in log

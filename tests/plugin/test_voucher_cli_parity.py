@@ -40,7 +40,7 @@ def test_plugin_equals_cli_on_the_sample_region(voucher_sample: Path, tmp_path: 
         {"zones": QgsVectorLayer(str(voucher_sample / "zones.gpkg"), "zones", "ogr"),
          "base": str(voucher_sample / "landuse_2010.gpkg"), "target": str(voucher_sample / "landuse_2020.gpkg")},
         POP_FIELD="population", BASE_CLASS_FIELD="lucc_code", TARGET_CLASS_FIELD="lucc_code",
-        MASK=str(voucher_sample / "urban_2020.gpkg"), PRICE=30000)
+        MASK=str(voucher_sample / "urban_2020.gpkg"), PRICE=30000, REFERENCE=None)  # both: national values, 2020
     cli_zones = {r["zone_id"]: r for r in vd.ogr_rows(out, "voucher")}
     _assert_same_zones(vd.by_zone(account["VOUCHER"]), cli_zones)
 
@@ -57,8 +57,17 @@ def test_plugin_equals_cli_on_the_sample_region(voucher_sample: Path, tmp_path: 
     cli_summary = {r["item"]: r["value"] for r in vd.ogr_rows(out, "summary") if r["value"] is not None}
     summary = vd.summary_values(account["SUMMARY"])
     for item in ("total_m0_ha", "total_mt_ha", "total_supply_ha", "total_demand_ha", "net_ha",
-                 "reference_gdp_per_capita_yuan", "reference_pop_density_per_km2", "protection_rate"):
+                 "reference_gdp_per_capita_yuan", "reference_pop_density_per_km2", "protection_rate",
+                 "sum_dm_ha", "sum_e_ha", "demand_exceeding_supply_ha", "supply_exceeding_demand_ha"):
         assert _close(summary[item], cli_summary[item]), item
+    cli_texts = {r["item"]: r["text"] for r in vd.ogr_rows(out, "summary") if r["value"] is None}
+    texts = vd.summary(account["SUMMARY"])
+    for item in ("reference", "target_year", "reference_table_line", "reference_source", "national_gdp_per_capita",
+                 "national_pop_density", "national_population"):
+        assert texts[item] == cli_texts[item], (item, texts[item], cli_texts[item])
+    # The same preset (the plugin reads its own installed copy).
+    assert Path(texts["reference_table"]).name == Path(cli_texts["reference_table"]).name == "national_reference.csv"
+    assert texts["reference"] == "national" and texts["target_year"] == "2020"
 
     market = vd.run_market(account["VOUCHER"], PRICE=30000, CAP=300, ALLOCATION=1)
     cli_trades = {(r["seller_id"], r["buyer_id"]): r["volume_ha"] for r in vd.ogr_rows(out, "trades")}
@@ -67,8 +76,12 @@ def test_plugin_equals_cli_on_the_sample_region(voucher_sample: Path, tmp_path: 
     for pair, volume in cli_trades.items():
         assert _close(trades[pair], volume), pair
     market_summary = vd.summary_values(market["SUMMARY"])
-    for item in ("traded_ha", "clearing_price_yuan_per_ha", "traded_amount_yuan", "sellers", "buyers"):
+    for item in ("traded_ha", "clearing_price_yuan_per_ha", "traded_amount_yuan", "sellers", "buyers",
+                 "unmet_demand_ha", "unsold_supply_ha", "market_total_supply_ha", "market_total_demand_ha",
+                 "market_supply_ha", "market_demand_ha", "floor_supply_ha", "floor_demand_ha",
+                 "demand_exceeds_supply_at_floor", "price_above_floor_yuan_per_ha"):
         assert _close(market_summary[item], cli_summary[item]), item
+    assert vd.summary(market["SUMMARY"])["price_effect"] == cli_texts["price_effect"]
     # Same trade lines: the same points inside the zones.
     cli_lines = {(r["seller_id"], r["buyer_id"]) for r in vd.ogr_rows(out, "trades")}
     assert cli_lines == set(trades)
@@ -82,7 +95,7 @@ def test_plugin_equals_cli_on_the_hand_fixture_files(tmp_path: Path):
                      "--base-class-field", "lucc", "--target", str(tmp_path / "target.gpkg"),
                      "--target-class-field", "lucc", "--price", "1000", "-o", str(out))
     assert res.returncode == 0, res.stderr
-    account = vd.run_accounting(sources, PRICE=1000)
+    account = vd.run_accounting(sources, PRICE=1000, REFERENCE=None)  # both defaults: national values of 2020
     _assert_same_zones(vd.by_zone(account["VOUCHER"]), {r["zone_id"]: r for r in vd.ogr_rows(out, "voucher")})
 
 
@@ -106,6 +119,6 @@ def test_vector_and_raster_land_use_give_the_same_account(tmp_path: Path):
     out = tmp_path / "cli_raster.gpkg"
     res = vd.run_cli("voucher", "--zones", str(tmp_path / "zones.gpkg"), "--zone-id", "code", "--zone-name",
                      "name", "--gdp-field", "gdp", "--pop-field", "pop", "--base", str(rasters["base"]),
-                     "--target", str(rasters["target"]), "--price", "1000", "-o", str(out))
+                     "--target", str(rasters["target"]), "--price", "1000", "--reference", "zones", "-o", str(out))
     assert res.returncode == 0, res.stderr
     _assert_same_zones(r, {row["zone_id"]: row for row in vd.ogr_rows(out, "voucher")})

@@ -126,3 +126,61 @@ def test_market_errors_name_the_feature():
                          [(["A", None], "POLYGON((0 0, 1 0, 1 1, 0 0))")], "nulls")
     with pytest.raises(QgsProcessingException, match=r'Feature 1 of layer "nulls" \(zone "A"\): the voucher field "e_ha"'):
         vd.run_market(empty, PRICE=100)
+
+
+def _market_log(vouchers, **extra) -> tuple:
+    from qgis.core import QgsProcessingFeedback
+    import processing
+
+    lines = []
+
+    class Feedback(QgsProcessingFeedback):
+        def pushInfo(self, info):  # noqa: N802
+            lines.append(info)
+            super().pushInfo(info)
+
+        def pushWarning(self, warning):  # noqa: N802
+            lines.append(warning)
+            super().pushWarning(warning)
+
+    params = {"VOUCHERS": vouchers, "ZONE_ID": "zone_id", "E_FIELD": "e_ha", "TRADES": "memory:",
+              "SUMMARY": "memory:"}
+    params.update(extra)
+    return processing.run("guotu:vouchermarket", params, feedback=Feedback()), "\n".join(lines)
+
+
+def test_demand_beyond_supply_stays_unmet_and_is_said():
+    """Hand fixture over the zones: supply 22.5 ha, demand 118.125 ha. At 1000 yuan/ha 22.5 ha trade:
+    unmet demand 118.125 − 22.5 = 95.625 ha, unsold supply 0. Cap 10: unmet 108.125, unsold 12.5."""
+    account = vd.run_accounting(vd.fixture_layers(), AREA_METHOD=1)
+    out, log = _market_log(account["VOUCHER"], PRICE=1000)
+    s = vd.summary(out["SUMMARY"])
+    assert s["traded_ha"] == pytest.approx(22.5)
+    assert s["unmet_demand_ha"] == pytest.approx(95.625) and s["unsold_supply_ha"] == 0
+    assert s["market_total_supply_ha"] == pytest.approx(22.5) and s["market_total_demand_ha"] == pytest.approx(118.125)
+    assert s["demand_exceeds_supply_at_floor"] == 1 and s["price_effect"] == "demand_exceeds_supply_at_fixed_price"
+    assert "unmet demand 95.62 ha" in log and "the price cannot rise" in log
+    out, log = _market_log(account["VOUCHER"], PRICE=1000, CAP=10)
+    s = vd.summary(out["SUMMARY"])
+    assert s["unmet_demand_ha"] == pytest.approx(108.125) and s["unsold_supply_ha"] == pytest.approx(12.5)
+    out, log = _market_log(account["VOUCHER"], FLOOR_PRICE=1000)
+    s = vd.summary(out["SUMMARY"])
+    assert s["price_effect"] == "demand_exceeds_supply_price_at_floor" and s["price_above_floor_yuan_per_ha"] == 0
+    assert s["floor_demand_ha"] == pytest.approx(118.125) and s["floor_supply_ha"] == pytest.approx(22.5)
+    assert "Demand exceeds supply at the floor price" in log and "stays at the floor" in log
+
+
+def test_bids_raise_the_price_above_the_floor_when_demand_exceeds_supply():
+    """A seller of 60 ha; buyers of 315 ha (bid 5000) and 105 ha (bid 2000); floor 1000. At 1000 and 2000
+    420 ha are asked; at 5000 315: the clearing price is 5000, 4000 above the floor; 60 ha trade,
+    unmet demand 420 − 60 = 360 ha."""
+    zones = memory_layer("Polygon", "&field=zone_id:string&field=e_ha:double&field=bid:double",
+                         [(["S", 60.0, None], "POLYGON((0 0,1 0,1 1,0 1,0 0))"),
+                          (["B1", -315.0, 5000.0], "POLYGON((2 0,3 0,3 1,2 1,2 0))"),
+                          (["B2", -105.0, 2000.0], "POLYGON((4 0,5 0,5 1,4 1,4 0))")], "e", "EPSG:4527")
+    out, log = _market_log(zones, FLOOR_PRICE=1000, BID_FIELD="bid")
+    s = vd.summary(out["SUMMARY"])
+    assert s["clearing_price_yuan_per_ha"] == 5000 and s["price_above_floor_yuan_per_ha"] == 4000
+    assert s["price_effect"] == "demand_exceeds_supply_price_raised"
+    assert s["traded_ha"] == pytest.approx(60) and s["unmet_demand_ha"] == pytest.approx(360)
+    assert "raised the clearing price to 5,000.00 yuan/ha, 4,000.00 above the floor" in log

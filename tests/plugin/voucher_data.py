@@ -1,6 +1,7 @@
 """The hand-computed voucher fixture of tests/cli/test_cli_voucher.py, as QGIS layers.
 
-Planar metres from the GK zone-39 origin (X0, Y0), CAS_LUCC preset:
+Planar metres from the GK zone-39 origin (X0, Y0), CAS_LUCC preset, reference over the zones
+(accounting_params chooses it; pass REFERENCE=None for the algorithm's default, the national values):
   zones  Z1 = [0,1000]x[0,1000]    = 100 ha, GDP 2e8, population 1000
          Z2 = [1000,3000]x[0,1000] = 200 ha, GDP 6e8, population 4000
   reference over zones: GDP/cap = 160000; density = 5000 / 3 km² = 1666.67
@@ -32,6 +33,12 @@ BASE: List[Tuple[int, Box]] = [(21, (0, 0, 500, 1000)), (12, (500, 0, 1000, 1000
 TARGET: List[Tuple[int, Box]] = [(21, (0, 0, 800, 1000)), (12, (800, 0, 1000, 1000)),
                                  (41, (1000, 0, 1500, 1000)), (51, (1500, 0, 3000, 1000))]
 E1, E2 = 22.5, -118.125
+
+# National reference values of the preset (SPEC §3), and the fixture's E against those of 2020:
+# Z1 GDP/cap 200000, 1000 persons/km², ΔM 30; Z2 GDP/cap 150000, 2000 persons/km², ΔM −105.
+NATIONAL_2020 = (72000.0, 1412.12e6 / 9.6e6)
+E1_NATIONAL = 30 * (200000 / NATIONAL_2020[0]) * (1000 / NATIONAL_2020[1])
+E2_NATIONAL = -105 * (150000 / NATIONAL_2020[0]) * (2000 / NATIONAL_2020[1])
 
 GUOTU = BUILD_DIR / "core" / "guotu"
 
@@ -80,7 +87,7 @@ def rasterize(gpkg: Path, out: Path, resolution: float = 10.0) -> Path:
 
 
 def accounting_params(layers: Dict[str, object], **extra: object) -> dict:
-    params = {"ZONES": layers["zones"], "ZONE_ID": "code", "ZONE_NAME": "name", "GDP_FIELD": "gdp",
+    params = {"ZONES": layers["zones"], "ZONE_ID": "code", "ZONE_NAME": "name", "GDP_FIELD": "gdp", "REFERENCE": 1,
               "POP_FIELD": "pop", "BASE": layers.get("base"), "BASE_CLASS_FIELD": "lucc",
               "TARGET": layers.get("target"), "TARGET_CLASS_FIELD": "lucc",
               "VOUCHER": "memory:", "CLASSES": "memory:", "SUMMARY": "memory:", "UNKNOWN": "memory:"}
