@@ -14,7 +14,8 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from qgis.core import QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
 
-from ..voucher.voucher import SYSTEMS
+from ..voucher.voucher import DEFAULT_TARGET_YEAR, REFERENCES, SYSTEMS
+from ..processing.voucher_accounting import reference_options
 from ..voucher.voucher_report import export_report, load_gpkg_layers, style_report_layers
 from ..i18n import tr
 from ..paths import ui_path
@@ -72,7 +73,10 @@ class VoucherDialog(QDialog, FORM_CLASS):
                 (self.systemLabel, tr("Classification system")),
                 (self.maskLabel, tr("Mask: area inside is excluded, e.g. urban space")),
                 (self.coefficientsLabel, tr("Coefficient table (CSV; empty: the systems' presets)")),
-                (self.referenceLabel, tr("Reference values")), (self.refGdpLabel, tr("GDP per capita (yuan/person)")),
+                (self.referenceLabel, tr("Reference values")),
+                (self.targetYearLabel, tr("Target year of the national values")),
+                (self.referenceTableLabel, tr("National reference table (CSV; empty: the preset)")),
+                (self.refGdpLabel, tr("GDP per capita (yuan/person)")),
                 (self.refDensityLabel, tr("Population density (persons/km²)")), (self.baselineLabel, tr("Baseline M0")),
                 (self.areaLabel, tr("Area method")), (self.priceLabel, tr("Price (yuan per standard-forest ha)")),
                 (self.priceModeLabel, tr("Price rule")), (self.allocationLabel, tr("Allocation")),
@@ -89,7 +93,7 @@ class VoucherDialog(QDialog, FORM_CLASS):
         self.cancelButton.setText(tr("Cancel"))
         self.closeButton.setText(tr("Close"))
         for combo, items in (
-                (self.referenceCombo, [tr("Computed over all zones"), tr("Entered (e.g. national values)")]),
+                (self.referenceCombo, reference_options()),
                 (self.baselineCombo, [tr("Base year"), tr("Protection rate")]),
                 (self.areaCombo, [tr("Ellipsoidal"), tr("Planar")]),
                 (self.priceModeCombo, [tr("Fixed price"), tr("Floor price")]),
@@ -120,6 +124,9 @@ class VoucherDialog(QDialog, FORM_CLASS):
         for field in (self.gdpField, self.popField):
             field.setFilters(QgsFieldProxyModel.Numeric | QgsFieldProxyModel.String)
         self.coefficientsFile.setFilter(tr("CSV tables (*.csv)"))
+        self.referenceTableFile.setFilter(tr("CSV tables (*.csv)"))
+        self.referenceCombo.setCurrentIndex(REFERENCES.index("national"))
+        self.targetYearSpin.setValue(DEFAULT_TARGET_YEAR)
         self.outputFolder.setStorageMode(self.outputFolder.GetDirectory)
         self.refGdpSpin.setValue(0.0)
         self.refDensitySpin.setValue(0.0)
@@ -177,9 +184,11 @@ class VoucherDialog(QDialog, FORM_CLASS):
 
     def _update_state(self) -> None:
         running = self.runner.running
-        entered = self.referenceCombo.currentIndex() == 1
-        self.refGdpSpin.setEnabled(entered)
-        self.refDensitySpin.setEnabled(entered)
+        reference = self.reference()
+        self.refGdpSpin.setEnabled(reference == "entered")
+        self.refDensitySpin.setEnabled(reference == "entered")
+        self.targetYearSpin.setEnabled(reference == "national")
+        self.referenceTableFile.setEnabled(reference == "national")
         self.rateCheck.setEnabled(self.baselineCombo.currentIndex() == 1)
         self.rateSpin.setEnabled(self.rateCheck.isEnabled() and self.rateCheck.isChecked())
         self.capSpin.setEnabled(self.capCheck.isChecked())
@@ -191,6 +200,10 @@ class VoucherDialog(QDialog, FORM_CLASS):
         self.runButton.setEnabled(not running)
         self.cancelButton.setEnabled(running)
         self.reportButton.setEnabled(not running and self.gpkg is not None and self.gpkg.exists())
+
+    def reference(self) -> str:
+        """The reference values chosen: national, zones or entered."""
+        return REFERENCES[max(0, self.referenceCombo.currentIndex())]
 
     def is_running(self) -> bool:
         return self.runner.running
@@ -226,7 +239,12 @@ class VoucherDialog(QDialog, FORM_CLASS):
             params["MASK"] = self.maskCombo.currentLayer()
         if self.coefficientsFile.filePath():
             params["COEFFICIENTS"] = self.coefficientsFile.filePath()
-        if self.referenceCombo.currentIndex() == 1:
+        params["REFERENCE"] = REFERENCES.index(self.reference())
+        if self.reference() == "national":
+            params["TARGET_YEAR"] = self.targetYearSpin.value()
+            if self.referenceTableFile.filePath():
+                params["REFERENCE_TABLE"] = self.referenceTableFile.filePath()
+        elif self.reference() == "entered":
             params["REFERENCE_GDP_PER_CAPITA"] = self.refGdpSpin.value()
             params["REFERENCE_POP_DENSITY"] = self.refDensitySpin.value()
         if self.rateSpin.isEnabled():
@@ -287,6 +305,13 @@ class VoucherDialog(QDialog, FORM_CLASS):
                       'ecological units) and the land use of each year.').format(layer=zones.name())
         if self.countiesCombo.currentLayer() is not None and not self.countyIdField.currentField():
             return tr('Choose the county id field of "{layer}".').format(layer=self.countiesCombo.currentLayer().name())
+        if self.reference() == "entered" and not (self.refGdpSpin.value() > 0 and self.refDensitySpin.value() > 0):
+            return tr("Enter the reference GDP per capita and population density (above 0), or choose another "
+                      "reference.")
+        if self.reference() == "national" and self.referenceTableFile.filePath() and \
+                not Path(self.referenceTableFile.filePath()).is_file():
+            return tr('The national reference table "{path}" is not a file.').format(
+                path=self.referenceTableFile.filePath())
         if self.marketGroup.isChecked() and not self.priceSpin.value() > 0:
             return tr("Enter a price above 0 to trade the vouchers, or switch the market off.")
         folder = self.output_folder()

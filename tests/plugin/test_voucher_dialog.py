@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from qgis.PyQt.QtCore import QCoreApplication
-from qgis.core import QgsGraduatedSymbolRenderer, QgsProject, QgsRasterLayer
+from qgis.core import QgsGraduatedSymbolRenderer, QgsProject, QgsRasterLayer, QgsVectorLayer
 
 import voucher_data as vd
 
@@ -49,6 +49,7 @@ def _fill(dialog, layers, folder: Path) -> None:
     dialog.targetLayerCombo.setLayer(layers["target"])
     dialog.targetClassField.setField("lucc")
     dialog.areaCombo.setCurrentIndex(1)  # planar: the hand-computed numbers
+    dialog.referenceCombo.setCurrentIndex(1)  # over the zones: the hand-computed numbers
     dialog.priceSpin.setValue(1000)
     dialog.outputFolder.setFilePath(str(folder))
 
@@ -296,4 +297,50 @@ def test_crs_mismatch_advice_names_an_option_the_dialog_has(guotu, project_layer
     dialog.runButton.click()
     wait_for(dialog)
     assert "Results written to" in dialog.logView.toPlainText(), dialog.logView.toPlainText()
+    dialog.close()
+
+
+def test_dialog_offers_the_reference_choices_national_first(guotu, project_layers, tmp_path: Path):
+    dialog = _dialog(guotu)
+    combo = dialog.referenceCombo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "National values of the target year (table)", "Computed over all zones", "Entered values"]
+    _fill(dialog, project_layers, tmp_path)
+    # National values are the default: the year and the table are asked for, the values are not.
+    combo.setCurrentIndex(0)
+    assert dialog.reference() == "national" and dialog.targetYearSpin.value() == 2020
+    assert dialog.targetYearSpin.isEnabled() and dialog.referenceTableFile.isEnabled()
+    assert not dialog.refGdpSpin.isEnabled() and not dialog.refDensitySpin.isEnabled()
+    params = dialog.accounting_parameters()
+    assert params["REFERENCE"] == 0 and params["TARGET_YEAR"] == 2020 and "REFERENCE_TABLE" not in params
+    assert "REFERENCE_GDP_PER_CAPITA" not in params
+    dialog.referenceTableFile.setFilePath(str(tmp_path / "missing.csv"))
+    assert "missing.csv" in dialog.check()
+    dialog.referenceTableFile.setFilePath("")
+    # Over the zones: neither year nor values.
+    combo.setCurrentIndex(1)
+    assert not dialog.targetYearSpin.isEnabled() and not dialog.refGdpSpin.isEnabled()
+    params = dialog.accounting_parameters()
+    assert params["REFERENCE"] == 1 and "TARGET_YEAR" not in params and "REFERENCE_GDP_PER_CAPITA" not in params
+    # Entered: the values, which must be above 0.
+    combo.setCurrentIndex(2)
+    assert dialog.refGdpSpin.isEnabled() and not dialog.targetYearSpin.isEnabled()
+    assert "Enter the reference GDP per capita" in dialog.check()
+    dialog.refGdpSpin.setValue(72000)
+    dialog.refDensitySpin.setValue(147.096)
+    assert dialog.check() is None
+    params = dialog.accounting_parameters()
+    assert params["REFERENCE"] == 2 and params["REFERENCE_GDP_PER_CAPITA"] == 72000
+    # A run with the national default: the preset's 2020 values, said in the log, and the market's balance.
+    combo.setCurrentIndex(0)
+    dialog.runButton.click()
+    wait_for(dialog)
+    log = dialog.logView.toPlainText()
+    assert "Error" not in log, log
+    z = vd.by_zone(QgsVectorLayer(f"{dialog.gpkg}|layername=voucher", "v", "ogr"))
+    assert z["Z1"]["e_ha"] == pytest.approx(vd.E1_NATIONAL, rel=1e-9)
+    assert z["Z2"]["e_ha"] == pytest.approx(vd.E2_NATIONAL, rel=1e-9)
+    assert "Reference: national values of 2020" in log
+    unmet = -vd.E2_NATIONAL - vd.E1_NATIONAL  # at 1000 yuan/ha all of Z1's supply trades
+    assert f"unmet demand {unmet:,.2f} ha" in log, log
     dialog.close()
