@@ -24,6 +24,9 @@ from ..i18n import tr
 from ..inputs.area_text import area_method_text
 from ..inputs.conversions import is_null
 from ..reporting.report_layout import LayoutBuilder, cjk_font_family, fit_extent
+from ..binding.native import MarketOptions, MarketSummary
+from .market import market_balance_sentences
+from .voucher import balance_sentences, reference_text
 from .voucher_style import gpkg_layer_names, style_trades_layer, style_voucher_layer
 
 MARGIN = 10.0
@@ -88,10 +91,13 @@ def _item_labels() -> Dict[str, str]:
     return {
         "total_m0_ha": tr("Standard forest, base year (ha)"),
         "total_mt_ha": tr("Standard forest, target year (ha)"),
+        "sum_dm_ha": tr("Raw change ΣΔM (ha)"),
         "total_supply_ha": tr("Supply: Σ E of sellers (ha)"),
         "total_demand_ha": tr("Demand: Σ |E| of buyers (ha)"),
-        "net_ha": tr("Net supply − demand (ha)"),
+        "net_ha": tr("ΣE = supply − demand (ha; not ΣΔM)"),
         "traded_ha": tr("Traded (ha)"),
+        "unmet_demand_ha": tr("Unmet demand (ha)"),
+        "unsold_supply_ha": tr("Unsold supply (ha)"),
         "clearing_price_yuan_per_ha": tr("Clearing price (yuan/ha)"),
         "traded_amount_yuan": tr("Traded amount (yuan)"),
         "sellers": tr("Sellers"),
@@ -125,10 +131,59 @@ def key_figures(numbers: Dict[str, float], texts: Dict[str, str]) -> List[Tuple[
         rows.append((label, _format(numbers[item])))
     if "settlement" in texts:
         rows.append((tr("Settlement"), _settlement_text(texts["settlement"])))
+    if "reference" in texts:
+        rows.append((tr("Reference values"), reference_words(texts)))
     for item, label in (("baseline", tr("Baseline")), ("area_method", tr("Area method"))):
         if item in texts:
             rows.append((label, parameter_value(item, texts[item])))
     return rows
+
+
+def reference_words(texts: Dict[str, str]) -> str:
+    """The reference G and P were computed against, in words: national values of which year."""
+    reference = texts.get("reference", "")
+    if reference == "national":
+        return tr("national values of {year}").format(year=texts.get("target_year", "?"))
+    return reference_text(reference)
+
+
+def _number_text(texts: Dict[str, str], *items: str) -> Optional[float]:
+    for item in items:
+        try:
+            value = float(texts[item])
+        except (KeyError, ValueError):
+            continue
+        if math.isfinite(value):
+            return value
+    return None
+
+
+def balance_lines(numbers: Dict[str, float], texts: Dict[str, str]) -> List[str]:
+    """What the report says about the balance of the region (SPEC §3): the reference used with
+    its source, E not conserved, and with a market the unmet demand, unsold supply and price
+    effect. Never a balance that is not there."""
+    lines = []
+    if texts.get("reference") == "national":
+        lines.append(tr("Reference: national values of {year} (table {table}, line {line}; source: {source}).")
+                     .format(year=texts.get("target_year", "?"), table=texts.get("reference_table", "?"),
+                             line=texts.get("reference_table_line", "?"), source=texts.get("reference_source", "?")))
+    elif "reference" in texts:
+        lines.append(tr("Reference: {how}.").format(how=reference_text(texts["reference"])))
+    if {"total_m0_ha", "total_mt_ha", "total_supply_ha", "total_demand_ha"} <= set(numbers):
+        lines += balance_sentences(numbers["total_mt_ha"] - numbers["total_m0_ha"], numbers["total_supply_ha"],
+                                   numbers["total_demand_ha"])
+    if "unmet_demand_ha" in numbers and "traded_ha" in numbers:
+        n = numbers
+        summary = MarketSummary(
+            n.get("market_supply_ha", 0.0), n.get("market_demand_ha", 0.0), n["traded_ha"],
+            n.get("clearing_price_yuan_per_ha", 0.0), n.get("traded_amount_yuan", 0.0), int(n.get("sellers", 0)),
+            int(n.get("buyers", 0)), n.get("market_total_supply_ha", 0.0), n.get("market_total_demand_ha", 0.0),
+            n.get("unsold_supply_ha", 0.0), n["unmet_demand_ha"], n.get("floor_supply_ha", 0.0),
+            n.get("floor_demand_ha", 0.0), bool(n.get("demand_exceeds_supply_at_floor", 0.0)))
+        options = MarketOptions(price=_number_text(texts, "market: price", "price"),
+                                floor_price=_number_text(texts, "market: floor_price", "floor_price"))
+        lines += market_balance_sentences(summary, options)
+    return lines
 
 
 def _settlement_text(value: str) -> str:
@@ -221,11 +276,25 @@ class _Builder(LayoutBuilder):
     def zones_pages(self) -> None:
         page = self.add_page()
         size = self.page_size()
-        self.label(tr("Zones: vouchers by zone, largest supply first"), page, MARGIN, 6,
-                   size.width() - 2 * MARGIN, 8, 12, bold=True)
+        width = size.width() - 2 * MARGIN
+        top = 6.0
+        # The balance of the region first: E is not conserved and the market need not clear.
+        lines = balance_lines(self.numbers, self.texts)
+        if lines:
+            self.label(tr("Balance of the region"), page, MARGIN, top, width, 7, 12, bold=True)
+            top += 8
+            for line in lines:
+                # About 160 Latin characters a line at 8 pt across the page; a Chinese one is two wide.
+                wide = sum(2 if ord(c) > 0x2e80 else 1 for c in line)
+                height = 4.2 * (1 + wide // 160)
+                self.label(line, page, MARGIN, top, width, height, 8)
+                top += height + 0.5
+            top += 3
+        self.label(tr("Zones: vouchers by zone, largest supply first"), page, MARGIN, top, width, 8, 12, bold=True)
+        top += 10
         headings, rows = self.zone_columns()
-        table = self.text_table(headings, rows, page, MARGIN, 16, size.width() - 2 * MARGIN,
-                                size.height() - 16 - MARGIN, repeat=True)
+        table = self.text_table(headings, rows, page, MARGIN, top, width, size.height() - top - MARGIN,
+                                repeat=True)
         table.recalculateFrameSizes()  # adds the pages the table needs now, before the next part
 
     def parameters_pages(self) -> None:
@@ -257,6 +326,12 @@ def parameter_title(item: str) -> str:
               "invalid_policy": tr("Invalid geometries"), "raster_mode": tr("Raster cells"),
               "crs_mismatch": tr("Inputs in different CRSs"), "allocation": tr("Allocation"),
               "settlement": tr("Settlement"), "reference": tr("Reference values"), "price": tr("Price"),
+              "target_year": tr("Target year"), "reference_table": tr("National reference table"),
+              "reference_table_line": tr("Line of the table"), "reference_source": tr("Source of the reference"),
+              "national_gdp_per_capita": tr("Reference GDP per capita (yuan/person)"),
+              "national_pop_density": tr("Reference population density (persons/km²)"),
+              "national_population": tr("National population (persons) on land area"),
+              "price_effect": tr("Price effect"),
               "floor_price": tr("Floor price"), "cap_ha": tr("Cap (ha)")}
     title = titles.get(item)
     return f"{title} ({item})" if title else item
@@ -271,6 +346,7 @@ def parameter_value(item: str, value: str) -> str:
              "reproject": tr("Reproject"), "exact": tr("exact cell fractions"), "centre": tr("cell centres"),
              "pro-rata": tr("Pro rata"), "nearest": tr("Nearest first"), "payment": tr("Payment"),
              "enclave": tr("Enclave (equity share)"), "zones": tr("over all zones"), "entered": tr("entered"),
+             "national": tr("national values"),
              "(none)": tr("(none)"), "(default)": tr("(default)")}
     return words.get(value, value)
 
@@ -280,7 +356,8 @@ _PARAMETER_ORDER = {name: i for i, name in enumerate([
     "guotu_version", "created_utc", "algorithm", "zones", "zone_id_field", "zone_name_field", "gdp_field",
     "pop_field", "zone_table", "base", "base_class_field", "base_system", "base_coefficients", "target",
     "target_class_field", "target_system", "target_coefficients", "esv_reference", "mask", "baseline",
-    "protection_rate", "reference", "national_gdp_per_capita", "national_pop_density", "price", "floor_price",
+    "protection_rate", "reference", "target_year", "reference_table", "reference_table_line", "reference_source",
+    "national_gdp_per_capita", "national_pop_density", "national_population", "price", "floor_price",
     "cap_ha", "allocation", "settlement", "area_method", "area_description", "invalid_policy", "raster_mode",
     "crs_mismatch", "counties", "county_id_field"])}
 

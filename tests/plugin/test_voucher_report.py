@@ -62,7 +62,7 @@ def cli_gpkg(tmp_path_factory) -> Path:
     res = vd.run_cli("voucher", "--zones", str(folder / "zones.gpkg"), "--zone-id", "code", "--zone-name", "name",
                      "--gdp-field", "gdp", "--pop-field", "pop", "--base", str(folder / "base.gpkg"),
                      "--base-class-field", "lucc", "--target", str(folder / "target.gpkg"), "--target-class-field",
-                     "lucc", "--price", "1000", "--area", "planar", "-o", str(out))
+                     "lucc", "--price", "1000", "--area", "planar", "--reference", "zones", "-o", str(out))
     assert res.returncode == 0, res.stderr
     return out
 
@@ -80,6 +80,10 @@ def test_report_of_the_cli_geopackage(guotu, cli_gpkg: Path, tmp_path: Path):
     zones = pdf_text(pdf, 2)
     assert "Traded amount (yuan)" in zones and "22,500" in zones and "118,125" not in zones
     assert "E × price" not in zones
+    # The balance of the region, before the zones: E not conserved, the market not cleared.
+    assert "Balance of the region" in zones and "Reference: over all zones." in zones
+    assert "ΣΔM = -75.00 ha" in zones and "not conserved" in zones
+    assert "unmet demand 95.62 ha" in zones and "the price cannot rise" in zones
     for page in (1, 2, 3):  # every page: the title and its number
         text = pdf_text(pdf, page)
         assert "Ecological voucher account" in text and f"Page {page} of 3" in text, (page, text)
@@ -113,6 +117,9 @@ def test_report_layout_content(guotu, cli_gpkg: Path, tmp_path: Path):
     assert texts["baseline"] == "base-year" and numbers["protection_rate"] == pytest.approx(0.8667, abs=1e-4)
     assert figures["Protection rate"] == "not used (base-year baseline)"
     assert dict(key_figures(numbers, dict(texts, baseline="protection-rate")))["Protection rate"] == "0.87"
+    # Hand fixture over the zones: 118.125 − 22.5 ha of demand left, nothing unsold, ΣΔM = −75 ha.
+    assert figures["Unmet demand (ha)"] == f"{95.625:,.2f}" and figures["Unsold supply (ha)"] == "0"
+    assert figures["Raw change ΣΔM (ha)"] == "-75" and figures["Reference values"] == "over all zones"
     project = QgsProject()
     layout = build_layout(layers, project)
     items = layout.items()
@@ -172,6 +179,12 @@ def test_report_of_the_plugin_outputs_saved_to_a_geopackage(guotu, tmp_path: Pat
     figures = dict(key_figures(numbers, texts))
     assert figures["Traded (ha)"] == "22.50"
     assert figures["Settlement"].startswith("Enclave")  # recorded, and shown in the report
+    assert figures["Unmet demand (ha)"] == f"{95.625:,.2f}"
+    from guotu.voucher.voucher_report import balance_lines
+
+    lines = balance_lines(numbers, texts)
+    assert any("unmet demand 95.62 ha" in line for line in lines), lines
+    assert any("Demand exceeds supply at the fixed price" in line for line in lines), lines
 
 
 def test_report_of_the_sample_region_has_as_many_pages_as_the_layout(guotu, voucher_sample: Path, tmp_path: Path):
@@ -212,3 +225,23 @@ def test_chinese_report(guotu, cli_gpkg: Path, tmp_path: Path):
         pytest.skip("no font with Chinese glyphs on this machine")
     assert all(QFontMetrics(QFont(family)).inFontUcs4(ord(c)) for c in "生态券核算")
     assert "warning" not in res.stderr
+
+
+def test_report_names_the_national_reference_and_its_source(guotu, tmp_path: Path):
+    vd.write_fixture(tmp_path)
+    out = tmp_path / "national.gpkg"
+    res = vd.run_cli("voucher", "--zones", str(tmp_path / "zones.gpkg"), "--zone-id", "code", "--zone-name", "name",
+                     "--gdp-field", "gdp", "--pop-field", "pop", "--base", str(tmp_path / "base.gpkg"),
+                     "--base-class-field", "lucc", "--target", str(tmp_path / "target.gpkg"), "--target-class-field",
+                     "lucc", "--area", "planar", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    png, pdf = tmp_path / "map.png", tmp_path / "report.pdf"
+    res = run_script(out, png, pdf)
+    assert res.returncode == 0, res.stderr
+    assert pdf_pages(pdf) == 3
+    assert "national values of 2020" in pdf_text(pdf, 1)
+    zones = " ".join(pdf_text(pdf, 2).split())
+    assert "Reference: national values of 2020 (table" in zones and "statistical communiqué 2020" in zones
+    assert "a market inside these zones cannot meet it" in zones  # no market: the account alone says so
+    parameters = " ".join(pdf_text(pdf, 3).split())
+    assert "Target year (target_year) 2020" in parameters and "Source of the reference (reference_source)" in parameters
