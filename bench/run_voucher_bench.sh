@@ -92,8 +92,10 @@ cat "$ZONES" "$MASK" "$DATA"/landuse_{2010,2020}.{gpkg,tif} > /dev/null
 
 # guotu takes its CAS_LUCC coefficients from its own preset (the default), QGIS's
 # arithmetic reads resources/presets/voucher/CAS_LUCC.csv.
+# The QGIS arithmetic (bench/qgis_voucher.py) takes G and P over the zones: so does guotu here
+# (its default is the national values of the target year).
 G_COMMON=(voucher --zones "$ZONES" --zone-id code --zone-name name --gdp-field gdp
-          --pop-field population --mask "$MASK" --price "$PRICE" --cap "$CAP")
+          --pop-field population --mask "$MASK" --price "$PRICE" --cap "$CAP" --reference zones)
 G_VECTOR=(--base "$DATA/landuse_2010.gpkg" --base-class-field lucc_code
           --target "$DATA/landuse_2020.gpkg" --target-class-field lucc_code)
 G_RASTER=(--base "$DATA/landuse_2010.tif" --target "$DATA/landuse_2020.tif")

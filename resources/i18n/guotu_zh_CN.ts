@@ -520,6 +520,10 @@
             <translation>图层“{layer}”的要素 {fid}（分区“{id}”）没有几何图形。</translation>
         </message>
         <message>
+            <source>shapefiles in different text encodings</source>
+            <translation>文本编码不同的 shapefile</translation>
+        </message>
+        <message>
             <source>the before layer</source>
             <translation>转换前图层</translation>
         </message>
@@ -842,10 +846,6 @@
         <message>
             <source>Cannot read the conversion preset "{path}": {error}</source>
             <translation>无法读取转换预设“{path}”：{error}</translation>
-        </message>
-        <message>
-            <source>Layer "{layer}" is in {crs}, another CRS than layer "{first}" ({first_crs}); the three lines and the admin units must share one CRS.</source>
-            <translation>图层“{layer}”的坐标系为 {crs}，与图层“{first}”（{first_crs}）不同；三条控制线与行政区必须使用同一坐标系。</translation>
         </message>
         <message>
             <source>Feature {fid} of layer "{layer}": "{value}" in field "{field}" is not a number; the rules that need it are skipped for admin unit "{code}".</source>
@@ -2064,8 +2064,8 @@
             <translation>三区三线</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Checks the three control lines (三区三线) of a workspace: the ecological protection red line, permanent basic farmland and the urban development boundary.&lt;/p&gt;&lt;p&gt;Rules: L01 invalid geometry, L02 duplicate features, L03 overlaps within a line, L04–L06 overlaps between lines (with the resolution of the 2019 guideline: the urban boundary yields to both, farmland to the red line), L07 slivers, L08 tiny patches, L09 narrow gaps between features of one line, L10 features across admin boundaries; per admin unit L11 the urban expansion multiple over its cap, L12 farmland and L13 red line below target, L14 farmland below the share of cultivated land.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Layers&lt;/b&gt;: the workspace's layers as they are in the project (unsaved edits count), or a workspace GeoPackage for the layers not given. They must be polygon layers in one CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; (optional): cultivated land for L14 is the area of the codes whose category in the classification system's conversion preset is cultivated. &lt;b&gt;2020 urban land&lt;/b&gt; (optional): its area in each admin unit replaces the admin layer's urban_2020_ha.&lt;/p&gt;&lt;p&gt;Defaults follow the specification: sliver width 1 m, minimum patch 50 m², expansion cap 1.3, farmland share 0.8; overlaps under 1 m² are minor. Issues whose fingerprint is in the workspace's exceptions table are marked accepted; the exception lapses when the features involved change.&lt;/p&gt;&lt;p&gt;Outputs: issues (areas), issue points (invalid geometry) and statistics by admin unit, with the fields and numbers of &lt;i&gt;guotu lines check&lt;/i&gt;.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;检查工作空间中的三区三线：生态保护红线、永久基本农田和城镇开发边界。&lt;/p&gt;&lt;p&gt;规则：L01 几何无效，L02 重复要素，L03 同一控制线内重叠，L04–L06 控制线之间重叠（按 2019 年指导意见给出处理建议：城镇开发边界避让另两条线，永久基本农田避让生态保护红线），L07 狭长碎片，L08 细小图斑，L09 同一控制线要素间的狭窄缝隙，L10 要素跨越行政区界线；按行政区检查 L11 城镇开发边界扩展倍数超限，L12 永久基本农田与 L13 生态保护红线低于保护任务，L14 永久基本农田占耕地比例不足。&lt;/p&gt;&lt;p&gt;&lt;b&gt;图层&lt;/b&gt;：工程中的工作空间图层（含未保存的编辑），未指定的图层从工作空间 GeoPackage 读取。须为同一坐标系的面图层。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地利用&lt;/b&gt;（可选）：L14 所用耕地面积为分类体系转换预设中类别为耕地的地类编码的面积。&lt;b&gt;2020 年城镇建设用地&lt;/b&gt;（可选）：以其在各行政区内的面积代替行政区图层的 urban_2020_ha。&lt;/p&gt;&lt;p&gt;默认值依据规范：狭长碎片宽度 1 米，最小图斑 50 平方米，扩展倍数上限 1.3，农田占比 0.8；小于 1 平方米的重叠为轻微问题。指纹已登记在工作空间例外表中的问题标为已确认；所涉要素一旦改动，例外即失效。&lt;/p&gt;&lt;p&gt;输出：问题（面）、问题点（几何无效的位置）和按行政区的统计，字段与数值同 &lt;i&gt;guotu lines check&lt;/i&gt;。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Checks the three control lines (三区三线) of a workspace: the ecological protection red line, permanent basic farmland and the urban development boundary.&lt;/p&gt;&lt;p&gt;Rules: L01 invalid geometry, L02 duplicate features, L03 overlaps within a line, L04–L06 overlaps between lines (with the resolution of the 2019 guideline: the urban boundary yields to both, farmland to the red line), L07 slivers, L08 tiny patches, L09 narrow gaps between features of one line, L10 features across admin boundaries; per admin unit L11 the urban expansion multiple over its cap, L12 farmland and L13 red line below target, L14 farmland below the share of cultivated land.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Layers&lt;/b&gt;: the workspace's layers as they are in the project (unsaved edits count), your own layers as delivered (a planning database, a File Geodatabase, shapefiles), or a workspace GeoPackage for the layers not given. Line layers in another CRS than the admin units are reprojected to theirs (the log and the notes say so); geographic CRSs are refused.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Admin fields&lt;/b&gt;: the admin code and name and the targets, matched in any case (defaults: XZQDM, XZQMC, erl_target_ha, pbf_target_ha, urban_2020_ha, expansion_cap). A rule whose target is missing is not checked: L11 without 2020 urban land, L12 without a farmland target, L13 without a red line target, L14 without land use; the notes table says which and why, and the statistics show no value there. Without a cap field the expansion cap below applies to every unit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; (optional): cultivated land for L14 is the area of the codes whose category in the classification system's conversion preset is cultivated. &lt;b&gt;2020 urban land&lt;/b&gt; (optional): its area in each admin unit replaces the admin layer's urban_2020_ha.&lt;/p&gt;&lt;p&gt;Defaults follow the specification: sliver width 1 m, minimum patch 50 m², expansion cap 1.3, farmland share 0.8; overlaps under 1 m² are minor. Issues whose fingerprint is in the workspace's exceptions table are marked accepted; the exception lapses when the features involved change.&lt;/p&gt;&lt;p&gt;Outputs: issues (areas), issue points (invalid geometry) and statistics by admin unit, with the fields and numbers of &lt;i&gt;guotu lines check&lt;/i&gt;.&lt;/p&gt;</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>three control lines,red line,farmland,urban development boundary,overlap,sliver,target,check,quality</source>
@@ -2078,6 +2078,26 @@
         <message>
             <source>Admin units with targets</source>
             <translation>行政区（含保护任务）</translation>
+        </message>
+        <message>
+            <source>Admin code field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Red line target field (ha)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Farmland target field (ha)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>2020 urban construction land field (ha)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expansion cap field</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Accepted exceptions (empty: the workspace's table)</source>
@@ -2148,6 +2168,10 @@
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
+            <source>Three-lines notes (rules not checked, layers reprojected)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Number of issues</source>
             <translation>问题数</translation>
         </message>
@@ -2209,11 +2233,11 @@
         </message>
         <message>
             <source>&lt;p&gt;Ecological vouchers (生态券): the change of each zone's ecological land between a base year and a target year, in standard-forest hectares, weighted by the zone's wealth and density.&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;: hectares A of each land-use class outside the mask (e.g. urban space) times its standard-forest coefficient k.&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;: G = GDP per capita ÷ reference GDP per capita, P = population density ÷ reference density. E &amp;gt; 0: the zone can sell vouchers (supply); E &amp;lt; 0: it must buy |E| (demand).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zones&lt;/b&gt;: counties or ecological units with an id, GDP (yuan) and population (persons) of the target year, or a zone table joined by id. Land area is the zone's area with the chosen method.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; of each year: a polygon layer with a class field or a categorical raster, with its classification system. &lt;b&gt;Coefficients&lt;/b&gt;: the system's preset, or a CSV table (code,k; or code,esv scaled by the esv of a reference class, 21 for CAS, 0301 otherwise).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference values&lt;/b&gt; (G and P are ratios to them): the &lt;b&gt;national values&lt;/b&gt; of the target year (default), from the national reference table (default: the preset national_reference.csv, one row per year with its source; add years from each year's NBS statistical communiqué; a year the table lacks is an error); or computed over all zones; or entered. &lt;b&gt;Baseline&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;: the base year, or zone area × protection rate (empty rate: the rate of all zones at the base year).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Price&lt;/b&gt; (optional): amount = E × price, yuan. &lt;b&gt;Counties&lt;/b&gt; (optional): the zones are ecological units whose E is split over the counties by area share.&lt;/p&gt;&lt;p&gt;Inputs in different CRSs are refused unless reprojection is allowed. The summary table records the totals, the reference values used with their source and every input and parameter. E is not conserved: the summary gives the raw change ΣΔM beside ΣE of supply and of demand, and by how much demand exceeds supply (a market inside these zones cannot meet it).&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;生态券：各分区生态用地在基期与目标年之间的变化量，以标准林面积（公顷）计，并按分区的经济水平和人口密度加权。&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;：掩膜（如城镇空间）以外各地类的面积 A（公顷）乘以其标准林折算系数 k。&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;：G = 人均 GDP ÷ 参照人均 GDP，P = 人口密度 ÷ 参照人口密度。E &amp;gt; 0：该分区可出售生态券（供给）；E &amp;lt; 0：该分区须购买 |E|（需求）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;分区&lt;/b&gt;：县或生态单元，含目标年的代码、GDP（元）和人口（人），或通过代码关联的分区属性表。土地面积按所选方法计算。&lt;/p&gt;&lt;p&gt;每一年的&lt;b&gt;土地利用&lt;/b&gt;：带地类字段的面图层或分类栅格，以及其分类体系。&lt;b&gt;系数&lt;/b&gt;：该分类体系的预设，或 CSV 表（code,k；或 code,esv，按参照地类的 esv 折算，CAS 为 21，其他为 0301）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;参照值&lt;/b&gt;（G 和 P 是相对它们的比值）：默认为目标年份的&lt;b&gt;全国值&lt;/b&gt;，取自全国参照值表（默认为预设表 national_reference.csv，每年一行并注明来源；可根据当年国家统计局统计公报增加年份；表中没有的年份会报错）；也可以按全部分区计算，或手动输入。&lt;b&gt;基线&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;：基期，或分区面积 × 保护率（保护率留空：全部分区基期的保护率）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;价格&lt;/b&gt;（可选）：金额 = E × 价格（元）。&lt;b&gt;县域&lt;/b&gt;（可选）：分区为生态单元，其 E 按面积比例分配到各县。&lt;/p&gt;&lt;p&gt;输入图层坐标参照系不一致时将拒绝计算，除非允许重投影。汇总表记录各项合计、所用参照值及其来源以及全部输入和参数。E 不守恒：汇总表给出原始变化 ΣΔM，以及供给与需求各自的 ΣE，并给出需求超过供给的数量（这些分区内部的市场无法满足）。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>National values of the target year (table)</source>
-            <translation type="unfinished" />
+            <translation>目标年份全国值（参照表）</translation>
         </message>
         <message>
             <source>Computed over all zones</source>
@@ -2221,7 +2245,7 @@
         </message>
         <message>
             <source>Entered values</source>
-            <translation type="unfinished" />
+            <translation>输入值</translation>
         </message>
         <message>
             <source>Vouchers by county</source>
@@ -2293,19 +2317,19 @@
         </message>
         <message>
             <source>Target year of the national reference values</source>
-            <translation type="unfinished" />
+            <translation>全国参照值的目标年份</translation>
         </message>
         <message>
             <source>National reference table (CSV; empty: the preset)</source>
-            <translation type="unfinished" />
+            <translation>全国参照值表（CSV；空：预设表）</translation>
         </message>
         <message>
             <source>Entered reference GDP per capita (yuan/person)</source>
-            <translation type="unfinished" />
+            <translation>输入的参照人均 GDP（元/人）</translation>
         </message>
         <message>
             <source>Entered reference population density (persons/km²)</source>
-            <translation type="unfinished" />
+            <translation>输入的参照人口密度（人/平方千米）</translation>
         </message>
         <message>
             <source>Baseline M0</source>
@@ -2365,11 +2389,11 @@
         </message>
         <message>
             <source>Entered reference values: enter the GDP per capita and the population density.</source>
-            <translation type="unfinished" />
+            <translation>输入参照值：请输入人均 GDP 和人口密度。</translation>
         </message>
         <message>
             <source>The national reference table is used with the national reference values only.</source>
-            <translation type="unfinished" />
+            <translation>全国参照值表只在采用全国参照值时使用。</translation>
         </message>
         <message>
             <source>Choose the county id field.</source>
@@ -2397,7 +2421,7 @@
         </message>
         <message>
             <source>Reference values were entered, but the reference is {reference}: choose entered values to use them, or leave them empty.</source>
-            <translation type="unfinished" />
+            <translation>已输入参照值，但参照方式为{reference}：要使用这些值请选择“输入值”，否则请留空。</translation>
         </message>
         <message>
             <source>Class code "{code}" ({year} year, {area:.2f} ha) is not in the coefficient table; counted as k = 0.</source>
@@ -2445,7 +2469,7 @@
         </message>
         <message>
             <source>&lt;p&gt;Trades ecological vouchers between zones: zones with E &amp;gt; 0 sell, zones with E &amp;lt; 0 buy |E|. The input is the voucher layer of &lt;i&gt;Ecological voucher accounting&lt;/i&gt;, or any layer with a zone id and an E field in hectares.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Price&lt;/b&gt;: a fixed price for every trade; or a government &lt;b&gt;floor price&lt;/b&gt;, where the zones' optional ask (sellers) and bid (buyers) fields, in yuan/ha, set one clearing price at or above the floor that trades the most.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cap&lt;/b&gt;: the annual limit on the traded volume (ha); empty for none. The volume traded is min(supply, demand, cap) at the clearing price.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Allocation&lt;/b&gt;: pro rata (every seller and buyer in proportion to its volume) or nearest (closest seller-buyer pairs first, between points inside the zones).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Settlement&lt;/b&gt;: payment (direct sale), or enclave (飞地): the amounts are the value of the seller's equity share in a joint development in the buyer's urban area.&lt;/p&gt;&lt;p&gt;Trades are lines from a point inside the seller to a point inside the buyer, with seller_id, buyer_id, volume_ha, price_yuan_per_ha and amount_yuan. The summary records the totals and every parameter.&lt;/p&gt;&lt;p&gt;E is not conserved, so the market need not clear: the summary and the log give the &lt;b&gt;unmet demand&lt;/b&gt; (demand − traded) and the &lt;b&gt;unsold supply&lt;/b&gt; (supply − traded), supply and demand at the floor price, and what happens to the price when demand exceeds supply there (price_effect).&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;在分区之间交易生态券：E &amp;gt; 0 的分区出售，E &amp;lt; 0 的分区购买 |E|。输入为&lt;i&gt;生态券核算&lt;/i&gt;得到的生态券图层，或任何含分区代码和 E（公顷）字段的图层。&lt;/p&gt;&lt;p&gt;&lt;b&gt;价格&lt;/b&gt;：所有交易采用同一固定价格；或采用政府&lt;b&gt;最低限价&lt;/b&gt;，此时各分区可选的卖方要价和买方出价字段（元/公顷）共同决定一个不低于最低限价、成交量最大的统一出清价格。&lt;/p&gt;&lt;p&gt;&lt;b&gt;上限&lt;/b&gt;：年度交易总量上限（公顷）；留空表示不设上限。成交量为出清价格下的 min(供给, 需求, 上限)。&lt;/p&gt;&lt;p&gt;&lt;b&gt;分配方式&lt;/b&gt;：按比例（各买卖方按其数量比例成交）或就近优先（距离最近的买卖双方优先成交，距离按分区内部的点计算）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;结算方式&lt;/b&gt;：直接支付（直接出售），或飞地：金额为卖方在买方城镇空间内共建项目中所占股权的价值。&lt;/p&gt;&lt;p&gt;交易以从卖方内部点到买方内部点的线表示，字段为 seller_id、buyer_id、volume_ha、price_yuan_per_ha 和 amount_yuan。汇总表记录各项合计和全部参数。&lt;/p&gt;&lt;p&gt;E 不守恒，所以市场不一定出清：汇总表和日志给出&lt;b&gt;未满足需求&lt;/b&gt;（需求 − 成交）和&lt;b&gt;未售出供给&lt;/b&gt;（供给 − 成交）、底价下的供给与需求，以及需求在底价下超过供给时价格如何变化（price_effect）。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>ecological voucher,market,trade,price,cap,enclave,supply,demand</source>
@@ -2985,7 +3009,7 @@
         </message>
         <message>
             <source>Enter the reference GDP per capita and population density (above 0), or choose another reference.</source>
-            <translation type="unfinished" />
+            <translation>请输入大于 0 的参照人均 GDP 和人口密度，或选择其他参照值。</translation>
         </message>
         <message>
             <source>Enter a price above 0 to trade the vouchers, or switch the market off.</source>
@@ -3009,7 +3033,7 @@
         </message>
         <message>
             <source>Target year of the national values</source>
-            <translation type="unfinished" />
+            <translation>全国值的目标年份</translation>
         </message>
         <message>
             <source>GDP per capita (yuan/person)</source>
@@ -3065,7 +3089,7 @@
         </message>
         <message>
             <source>The national reference table "{path}" is not a file.</source>
-            <translation type="unfinished" />
+            <translation>全国参照值表“{path}”不是文件。</translation>
         </message>
         <message>
             <source>Writing {path}</source>
@@ -3101,7 +3125,7 @@
         </message>
         <message>
             <source>Not cleared: unmet demand {unmet:,.2f} ha (demand {demand:,.2f} − traded {traded:,.2f}), unsold supply {unsold:,.2f} ha (supply {supply:,.2f} − traded {traded:,.2f}). Only traded volumes balance.</source>
-            <translation type="unfinished" />
+            <translation>市场未出清：未满足需求 {unmet:,.2f} 公顷（需求 {demand:,.2f} − 成交 {traded:,.2f}），未售出供给 {unsold:,.2f} 公顷（供给 {supply:,.2f} − 成交 {traded:,.2f}）。只有成交量是平衡的。</translation>
         </message>
         <message>
             <source>Feature {fid} of layer "{layer}": the price field "{field}" is "{value}"; a number (yuan/ha) or nothing is needed.</source>
@@ -3109,7 +3133,7 @@
         </message>
         <message>
             <source>Demand exceeds supply at the floor price ({asked:,.2f} ha asked, {offered:,.2f} ha offered at {floor:,.2f} yuan/ha): the buyers' bids raised the clearing price to {price:,.2f} yuan/ha, {above:,.2f} above the floor.</source>
-            <translation type="unfinished" />
+            <translation>在底价下需求超过供给（每公顷 {floor:,.2f} 元时需求 {asked:,.2f} 公顷、供给 {offered:,.2f} 公顷）：买方出价把出清价格抬高到每公顷 {price:,.2f} 元，比底价高 {above:,.2f}。</translation>
         </message>
         <message>
             <source>Feature {fid} of layer "{layer}" (zone "{id}"): the voucher field "{field}" is "{value}"; a number of hectares is needed.</source>
@@ -3125,11 +3149,11 @@
         </message>
         <message>
             <source>Demand exceeds supply at the floor price ({asked:,.2f} ha asked, {offered:,.2f} ha offered at {floor:,.2f} yuan/ha): the floor does not bind and scarcity would raise the price, but no buyer's bid sets a higher one, so the clearing price stays at the floor; the unmet demand must be met outside these zones.</source>
-            <translation type="unfinished" />
+            <translation>在底价下需求超过供给（每公顷 {floor:,.2f} 元时需求 {asked:,.2f} 公顷、供给 {offered:,.2f} 公顷）：底价不起约束作用，稀缺会推高价格，但没有买方出更高的价，所以出清价格停在底价；未满足的需求须在这些分区之外满足。</translation>
         </message>
         <message>
             <source>Demand exceeds supply at the fixed price ({asked:,.2f} ha asked, {offered:,.2f} ha offered at {floor:,.2f} yuan/ha): the price cannot rise to ration it; the unmet demand must be met outside these zones.</source>
-            <translation type="unfinished" />
+            <translation>在固定价格下需求超过供给（每公顷 {floor:,.2f} 元时需求 {asked:,.2f} 公顷、供给 {offered:,.2f} 公顷）：价格不能上涨以配给需求；未满足的需求须在这些分区之外满足。</translation>
         </message>
         <message>
             <source>Feature {fid} of layer "{layer}": {message}</source>
@@ -3137,15 +3161,15 @@
         </message>
         <message>
             <source>Supply exceeds demand at the {which} price ({offered:,.2f} ha offered, {asked:,.2f} ha asked at {floor:,.2f} yuan/ha).</source>
-            <translation type="unfinished" />
+            <translation>在{which}价格下供给超过需求（每公顷 {floor:,.2f} 元时供给 {offered:,.2f} 公顷、需求 {asked:,.2f} 公顷）。</translation>
         </message>
         <message>
             <source>floor</source>
-            <translation type="unfinished" />
+            <translation>底</translation>
         </message>
         <message>
             <source>fixed</source>
-            <translation type="unfinished" />
+            <translation>固定</translation>
         </message>
         <message>
             <source>GDP</source>
@@ -3181,7 +3205,7 @@
         </message>
         <message>
             <source>national values</source>
-            <translation type="unfinished" />
+            <translation>全国值</translation>
         </message>
         <message>
             <source>over all zones</source>
@@ -3193,11 +3217,11 @@
         </message>
         <message>
             <source>Reference: national values of {year}, {gdp:,.2f} yuan/person and {density:.2f} persons/km² (table {table}, line {line}; source: {source}).</source>
-            <translation type="unfinished" />
+            <translation>参照值：{year} 年全国值，人均 {gdp:,.2f} 元、每平方千米 {density:.2f} 人（表 {table}，第 {line} 行；来源：{source}）。</translation>
         </message>
         <message>
             <source>Raw change of standard forest ΣΔM = {dm:,.2f} ha; ΣE = {e:,.2f} ha (supply {supply:,.2f} − demand {demand:,.2f}): E is weighted by G·P per zone and not conserved.</source>
-            <translation type="unfinished" />
+            <translation>标准林面积原始变化 ΣΔM = {dm:,.2f} 公顷；ΣE = {e:,.2f} 公顷（供给 {supply:,.2f} − 需求 {demand:,.2f}）：E 按各分区的 G·P 加权，不守恒。</translation>
         </message>
         <message>
             <source>Feature {fid} of layer "{layer}": the {what} field "{field}" is empty; a number is needed.</source>
@@ -3221,7 +3245,7 @@
         </message>
         <message>
             <source>Unknown reference "{reference}"; known: {known}.</source>
-            <translation type="unfinished" />
+            <translation>未知的参照方式“{reference}”；可用：{known}。</translation>
         </message>
         <message>
             <source>Choose the county id field of layer "{layer}".</source>
@@ -3229,11 +3253,11 @@
         </message>
         <message>
             <source>Demand exceeds supply by {gap:,.2f} ha: a market inside these zones cannot meet it.</source>
-            <translation type="unfinished" />
+            <translation>需求超过供给 {gap:,.2f} 公顷：这些分区内部的市场无法满足。</translation>
         </message>
         <message>
             <source>Cannot read the national reference table "{path}": {error}</source>
-            <translation type="unfinished" />
+            <translation>无法读取全国参照值表“{path}”：{error}</translation>
         </message>
         <message>
             <source>Cannot read the coefficient table "{path}": {error}</source>
@@ -3253,7 +3277,7 @@
         </message>
         <message>
             <source>Supply exceeds demand by {gap:,.2f} ha: a market inside these zones cannot sell it.</source>
-            <translation type="unfinished" />
+            <translation>供给超过需求 {gap:,.2f} 公顷：这些分区内部的市场无法售出。</translation>
         </message>
         <message>
             <source>Feature {fid} of layer "{layer}" (zone "{id}") has a land area of {area} ha; a zone needs an area above 0.</source>
@@ -3284,6 +3308,10 @@
             <translation>目标年标准林面积（公顷）</translation>
         </message>
         <message>
+            <source>Raw change ΣΔM (ha)</source>
+            <translation>原始变化 ΣΔM（公顷）</translation>
+        </message>
+        <message>
             <source>Supply: Σ E of sellers (ha)</source>
             <translation>供给：卖方 E 之和（公顷）</translation>
         </message>
@@ -3292,12 +3320,20 @@
             <translation>需求：买方 |E| 之和（公顷）</translation>
         </message>
         <message>
-            <source>Net supply − demand (ha)</source>
-            <translation>净供给 − 需求（公顷）</translation>
+            <source>ΣE = supply − demand (ha; not ΣΔM)</source>
+            <translation>ΣE = 供给 − 需求（公顷；不等于 ΣΔM）</translation>
         </message>
         <message>
             <source>Traded (ha)</source>
             <translation>成交量（公顷）</translation>
+        </message>
+        <message>
+            <source>Unmet demand (ha)</source>
+            <translation>未满足需求（公顷）</translation>
+        </message>
+        <message>
+            <source>Unsold supply (ha)</source>
+            <translation>未售出供给（公顷）</translation>
         </message>
         <message>
             <source>Clearing price (yuan/ha)</source>
@@ -3338,6 +3374,26 @@
         <message>
             <source>Price</source>
             <translation>价格</translation>
+        </message>
+        <message>
+            <source>National reference table</source>
+            <translation>全国参照值表</translation>
+        </message>
+        <message>
+            <source>Line of the table</source>
+            <translation>表中行号</translation>
+        </message>
+        <message>
+            <source>Source of the reference</source>
+            <translation>参照值来源</translation>
+        </message>
+        <message>
+            <source>National population (persons) on land area</source>
+            <translation>全国人口（人）及国土面积</translation>
+        </message>
+        <message>
+            <source>Price effect</source>
+            <translation>价格效应</translation>
         </message>
         <message>
             <source>Cap (ha)</source>
@@ -3396,6 +3452,10 @@
             <translation>生态券交易（线宽 ∝ 交易量）</translation>
         </message>
         <message>
+            <source>national values of {year}</source>
+            <translation>{year} 年全国值</translation>
+        </message>
+        <message>
             <source>Ecological voucher account (生态券)</source>
             <translation>生态券核算</translation>
         </message>
@@ -3404,12 +3464,20 @@
             <translation>主要指标</translation>
         </message>
         <message>
+            <source>Balance of the region</source>
+            <translation>区域平衡</translation>
+        </message>
+        <message>
             <source>"{path}" has no layer "voucher"; is it the output of the voucher accounting?</source>
             <translation>“{path}”中没有图层“voucher”；它是生态券核算的结果吗？</translation>
         </message>
         <message>
             <source>not used (base-year baseline)</source>
             <translation>不适用（基期基线）</translation>
+        </message>
+        <message>
+            <source>Reference: national values of {year} (table {table}, line {line}; source: {source}).</source>
+            <translation>参照值：{year} 年全国值（表 {table}，第 {line} 行；来源：{source}）。</translation>
         </message>
         <message>
             <source>balanced</source>
@@ -3434,6 +3502,10 @@
         <message>
             <source>Item</source>
             <translation>项目</translation>
+        </message>
+        <message>
+            <source>Reference: {how}.</source>
+            <translation>参照值：{how}。</translation>
         </message>
         <message>
             <source>computed {when}</source>
@@ -3474,6 +3546,18 @@
         <message>
             <source>Sells {low}–{high} ha</source>
             <translation>出售 {low}–{high} 公顷</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" is in {crs}, another CRS than layer "{first}" ({first_crs}); the three lines and the admin units must share one CRS.</source>
+            <translation type="vanished">图层“{layer}”的坐标系为 {crs}，与图层“{first}”（{first_crs}）不同；三条控制线与行政区必须使用同一坐标系。</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Checks the three control lines (三区三线) of a workspace: the ecological protection red line, permanent basic farmland and the urban development boundary.&lt;/p&gt;&lt;p&gt;Rules: L01 invalid geometry, L02 duplicate features, L03 overlaps within a line, L04–L06 overlaps between lines (with the resolution of the 2019 guideline: the urban boundary yields to both, farmland to the red line), L07 slivers, L08 tiny patches, L09 narrow gaps between features of one line, L10 features across admin boundaries; per admin unit L11 the urban expansion multiple over its cap, L12 farmland and L13 red line below target, L14 farmland below the share of cultivated land.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Layers&lt;/b&gt;: the workspace's layers as they are in the project (unsaved edits count), or a workspace GeoPackage for the layers not given. They must be polygon layers in one CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; (optional): cultivated land for L14 is the area of the codes whose category in the classification system's conversion preset is cultivated. &lt;b&gt;2020 urban land&lt;/b&gt; (optional): its area in each admin unit replaces the admin layer's urban_2020_ha.&lt;/p&gt;&lt;p&gt;Defaults follow the specification: sliver width 1 m, minimum patch 50 m², expansion cap 1.3, farmland share 0.8; overlaps under 1 m² are minor. Issues whose fingerprint is in the workspace's exceptions table are marked accepted; the exception lapses when the features involved change.&lt;/p&gt;&lt;p&gt;Outputs: issues (areas), issue points (invalid geometry) and statistics by admin unit, with the fields and numbers of &lt;i&gt;guotu lines check&lt;/i&gt;.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;检查工作空间中的三区三线：生态保护红线、永久基本农田和城镇开发边界。&lt;/p&gt;&lt;p&gt;规则：L01 几何无效，L02 重复要素，L03 同一控制线内重叠，L04–L06 控制线之间重叠（按 2019 年指导意见给出处理建议：城镇开发边界避让另两条线，永久基本农田避让生态保护红线），L07 狭长碎片，L08 细小图斑，L09 同一控制线要素间的狭窄缝隙，L10 要素跨越行政区界线；按行政区检查 L11 城镇开发边界扩展倍数超限，L12 永久基本农田与 L13 生态保护红线低于保护任务，L14 永久基本农田占耕地比例不足。&lt;/p&gt;&lt;p&gt;&lt;b&gt;图层&lt;/b&gt;：工程中的工作空间图层（含未保存的编辑），未指定的图层从工作空间 GeoPackage 读取。须为同一坐标系的面图层。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地利用&lt;/b&gt;（可选）：L14 所用耕地面积为分类体系转换预设中类别为耕地的地类编码的面积。&lt;b&gt;2020 年城镇建设用地&lt;/b&gt;（可选）：以其在各行政区内的面积代替行政区图层的 urban_2020_ha。&lt;/p&gt;&lt;p&gt;默认值依据规范：狭长碎片宽度 1 米，最小图斑 50 平方米，扩展倍数上限 1.3，农田占比 0.8；小于 1 平方米的重叠为轻微问题。指纹已登记在工作空间例外表中的问题标为已确认；所涉要素一旦改动，例外即失效。&lt;/p&gt;&lt;p&gt;输出：问题（面）、问题点（几何无效的位置）和按行政区的统计，字段与数值同 &lt;i&gt;guotu lines check&lt;/i&gt;。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Net supply − demand (ha)</source>
+            <translation type="vanished">净供给 − 需求（公顷）</translation>
         </message>
         <message>
             <source>&lt;p&gt;Ecological vouchers (生态券): the change of each zone's ecological land between a base year and a target year, in standard-forest hectares, weighted by the zone's wealth and density.&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;: hectares A of each land-use class outside the mask (e.g. urban space) times its standard-forest coefficient k.&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;: G = GDP per capita ÷ reference GDP per capita, P = population density ÷ reference density. E &amp;gt; 0: the zone can sell vouchers (supply); E &amp;lt; 0: it must buy |E| (demand).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zones&lt;/b&gt;: counties or ecological units with an id, GDP (yuan) and population (persons) of the target year, or a zone table joined by id. Land area is the zone's area with the chosen method.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; of each year: a polygon layer with a class field or a categorical raster, with its classification system. &lt;b&gt;Coefficients&lt;/b&gt;: the system's preset, or a CSV table (code,k; or code,esv scaled by the esv of a reference class, 21 for CAS, 0301 otherwise).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference values&lt;/b&gt;: entered national values, or (empty) computed over all zones. &lt;b&gt;Baseline&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;: the base year, or zone area × protection rate (empty rate: the rate of all zones at the base year).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Price&lt;/b&gt; (optional): amount = E × price, yuan. &lt;b&gt;Counties&lt;/b&gt; (optional): the zones are ecological units whose E is split over the counties by area share.&lt;/p&gt;&lt;p&gt;Inputs in different CRSs are refused unless reprojection is allowed. The summary table records the totals, the reference values used and every input and parameter.&lt;/p&gt;</source>

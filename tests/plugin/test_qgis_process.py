@@ -104,6 +104,7 @@ def test_voucher_algorithms_run_headless(environment, tmp_path):
     run = _run(["run", "guotu:voucheraccounting", "--", f"ZONES={sources['zones']}", "ZONE_ID=code",
                 "ZONE_NAME=name", "GDP_FIELD=gdp", "POP_FIELD=pop", f"BASE={sources['base']}", "BASE_CLASS_FIELD=lucc",
                 f"TARGET={sources['target']}", "TARGET_CLASS_FIELD=lucc", "AREA_METHOD=1", "PRICE=1000",
+                "REFERENCE=1",  # over the zones: the hand fixture's E1 and E2
                 f"VOUCHER={account}", f"CLASSES={tmp_path / 'classes.csv'}", f"SUMMARY={tmp_path / 'summary.csv'}",
                 f"UNKNOWN={tmp_path / 'unknown.csv'}"], environment)
     assert run.returncode == 0, run.stdout + run.stderr
