@@ -12,6 +12,12 @@ fingerprint is in the exceptions table. Nothing here computes an area.
 
 2020 urban land (L11) comes from the admin layer's urban_2020_ha, or from a polygon layer
 whose area inside each admin unit is taken (all its features, whatever their class).
+
+The layers may be the planner's own (a planning database, a File Geodatabase, shapefiles):
+the admin layer's fields are named in the request and matched in any case, a target field
+that is missing leaves its rule unchecked with a note (never an error, never a silent pass),
+and line layers in another CRS are reprojected to the admin units' with a note, as
+`guotu lines check` does, with the same notes in both languages.
 """
 
 import math
@@ -21,7 +27,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCoordinateTransformContext,
                        QgsCsException, QgsFeatureSource, QgsFeedback, QgsGeometry, QgsWkbTypes)
 
-from ..i18n import tr
+from ..i18n import chinese_ui, tr
 from ..inputs.conversions import code_from_value, crs_for_core, geometry_wkb, is_null
 from ..conversion.convert import SYSTEMS, conversion_preset  # systems with a conversion preset (code -> category)
 from ..binding.convert_native import CategoryMap
@@ -40,7 +46,9 @@ CULTIVATED = "cultivated"
 DEFAULTS = {"minor_overlap_m2": 1.0, "sliver_width_m": 1.0, "min_patch_m2": 50.0, "gap_min_m": 0.0,
             "gap_max_m": 1.0, "expansion_cap": 1.3, "farmland_share": 0.8}
 
-ADMIN_CODE, ADMIN_NAME = "xzqdm", "xzqmc"
+# Known names of the admin layer's fields (matched in any case: the workspace's xzqdm, xzqmc,
+# delivered XZQ layers' XZQDM, XZQMC), the defaults of the CLI's --admin-id ... options.
+ADMIN_CODE, ADMIN_NAME = "XZQDM", "XZQMC"
 ADMIN_VALUE_FIELDS = ("erl_target_ha", "pbf_target_ha", "urban_2020_ha", "expansion_cap")
 
 # Output tables: the CLI's columns, in its order (lines_check.c).
@@ -108,6 +116,12 @@ class LinesRequest:
     urban_2020: Optional[QgsFeatureSource] = None
     options: LinesOptions = field(default_factory=LinesOptions)
     labels: Dict[str, str] = field(default_factory=dict)
+    # Fields of the admin layer; None = the known name (ADMIN_CODE, ADMIN_NAME,
+    # ADMIN_VALUE_FIELDS), which may be missing (its rule is then noted as not checked). A
+    # name given here must exist. Matched in any case.
+    admin_id_field: Optional[str] = None
+    admin_name_field: Optional[str] = None
+    value_fields: Tuple[Optional[str], ...] = (None, None, None, None)  # ADMIN_VALUE_FIELDS order
 
 
 @dataclass
@@ -139,6 +153,8 @@ class LinesResult:
     features: Dict[str, int]           # line -> features checked
     accepted: int = 0
     warnings: List[str] = field(default_factory=list)
+    notes: List["Note"] = field(default_factory=list)
+    reprojected: List[str] = field(default_factory=list)  # labels of the layers reprojected
 
     def counts(self) -> Dict[str, Dict[str, int]]:
         """rule -> severity -> number of issues."""
@@ -147,6 +163,44 @@ class LinesResult:
             by_severity = found.setdefault(record.issue.rule_id, {})
             by_severity[record.issue.severity] = by_severity.get(record.issue.severity, 0) + 1
         return found
+
+
+@dataclass
+class Note:
+    """What the run could not check, or changed on the way: a row of the CLI's table `notes`."""
+    rule_id: str  # "L13", or "" for the run as a whole
+    zh: str
+    en: str
+
+    def text(self) -> str:
+        """The note in the UI's language."""
+        return self.zh if chinese_ui() else self.en
+
+    def attributes(self) -> List[str]:
+        return [self.rule_id, self.zh, self.en]
+
+
+# The table of notes: the CLI's columns (lines_check.c).
+NOTE_FIELDS: List[Tuple[str, str, str]] = [("rule_id", "text", "规则"), ("note_zh", "text", "说明"),
+                                           ("note_en", "text", "note")]
+_ROLES_ZH = {"ecological_redline": "生态保护红线", "permanent_farmland": "永久基本农田",
+             "urban_boundary": "城镇开发边界"}
+_ROLES_EN = {"ecological_redline": "red line", "permanent_farmland": "permanent farmland",
+             "urban_boundary": "urban boundary"}
+
+
+def find_field(source: QgsFeatureSource, name: str) -> int:
+    """Index of field ``name``: the exact name, else the same name in another case (delivered
+    data is upper case); -1. Never an alias, never another field."""
+    names = source.fields().names()
+    if name in names:
+        return names.index(name)
+    folded = [n.casefold() for n in names]
+    return folded.index(name.casefold()) if name.casefold() in folded else -1
+
+
+def _crs_label(crs: QgsCoordinateReferenceSystem) -> str:
+    return f"{crs.authid()} ({crs.description()})" if crs.authid() else crs.description()
 
 
 def _real(value: Optional[float]) -> Optional[float]:
@@ -204,6 +258,11 @@ class _Check:
         self.sources = {LINE_NAMES[0]: request.redline, LINE_NAMES[1]: request.farmland,
                         LINE_NAMES[2]: request.urban, "admin_units": request.admin}
         self.warnings: List[str] = []
+        self.notes: List[Note] = []
+        self.reprojected: List[str] = []
+        self.transforms: Dict[str, QgsCoordinateTransform] = {}
+        self.fields: Dict[str, int] = {}  # "id", "name", ADMIN_VALUE_FIELDS -> index (-1: missing)
+        self.skipped: Dict[str, bool] = {}
         self.crs = self._validate()
 
     def label(self, role: str) -> str:
@@ -211,8 +270,6 @@ class _Check:
 
     def _validate(self) -> QgsCoordinateReferenceSystem:
         titles = role_titles()
-        crs: Optional[QgsCoordinateReferenceSystem] = None
-        first = ""
         for role, source in self.sources.items():
             if source is None:
                 raise GuotuInputError(
@@ -221,17 +278,21 @@ class _Check:
             label = self.label(role)
             require_polygon_source(source, label)
             require_valid_crs(source.sourceCrs(), label)
-            if crs is None:
-                crs, first = source.sourceCrs(), label
-            elif source.sourceCrs() != crs:
-                raise GuotuInputError(
-                    tr('Layer "{layer}" is in {crs}, another CRS than layer "{first}" ({first_crs}); the three lines '
-                       'and the admin units must share one CRS.').format(
-                        layer=label, crs=source.sourceCrs().userFriendlyIdentifier(), first=first,
-                        first_crs=crs.userFriendlyIdentifier()))
-        admin_label = self.label("admin_units")
-        for name in (ADMIN_CODE, ADMIN_NAME) + ADMIN_VALUE_FIELDS:
-            require_field(self.request.admin, name, admin_label)
+        # Every line is read in the admin units' CRS; a layer in another is reprojected, with a note.
+        crs = self.request.admin.sourceCrs()
+        first = self.label("admin_units")
+        for role in LINE_NAMES:
+            have = self.sources[role].sourceCrs()
+            if have == crs:
+                continue
+            self.transforms[role] = QgsCoordinateTransform(have, crs, self.transform_context)
+            layer = self.label(role)
+            self.reprojected.append(layer)
+            self.notes.append(Note(
+                "", f"{_ROLES_ZH[role]}图层 {layer} 已从 {_crs_label(have)} 投影转换到行政区的坐标系 {_crs_label(crs)}",
+                f"the {_ROLES_EN[role]} layer '{layer}' was reprojected from {_crs_label(have)} to "
+                f"{_crs_label(crs)}, the CRS of the admin units"))
+        self._admin_fields()
         r = self.request
         if r.landuse is not None:
             label = self.label("landuse")
@@ -249,7 +310,81 @@ class _Check:
             require_valid_crs(r.urban_2020.sourceCrs(), label)
         if r.options.area_method == AreaMethod.PLANAR:
             require_metric_crs(crs, first)
+        self._rule_notes()
         return crs
+
+    def _admin_fields(self) -> None:
+        """Finds the admin layer's fields: the code must exist, and so must a field the request
+        names; a known name may be missing (index -1)."""
+        r = self.request
+        admin, label = r.admin, self.label("admin_units")
+        wanted = [("id", r.admin_id_field, ADMIN_CODE), ("name", r.admin_name_field, ADMIN_NAME)]
+        wanted += [(known, given, known) for known, given in zip(ADMIN_VALUE_FIELDS, r.value_fields)]
+        for key, given, known in wanted:
+            index = find_field(admin, given or known)
+            if index < 0 and (given or key == "id"):
+                raise GuotuInputError(
+                    tr('Layer "{layer}" has no field "{field}". Its fields are: {fields}.').format(
+                        layer=label, field=given or known, fields=", ".join(admin.fields().names())))
+            self.fields[key] = index
+
+    def _wanted(self, rule: str) -> bool:
+        rules = self.request.options.rules
+        return not rules or rule in rules
+
+    def _rule_notes(self) -> None:
+        """Notes for the rules that cannot be checked at all for want of their target (the
+        CLI's, word for word)."""
+        r, f = self.request, self.fields
+        self.skipped = {"L13": f["erl_target_ha"] < 0, "L12": f["pbf_target_ha"] < 0,
+                        "L11": f["urban_2020_ha"] < 0 and r.urban_2020 is None, "L14": r.landuse is None}
+        if self._wanted("L13") and self.skipped["L13"]:
+            self.notes.append(Note(
+                "L13", "L13 生态保护红线低于保护任务：未检查，行政区没有字段 erl_target_ha",
+                "L13 red line below target: not checked, the admin units have no field 'erl_target_ha'"))
+        if self._wanted("L12") and self.skipped["L12"]:
+            self.notes.append(Note(
+                "L12", "L12 永久基本农田低于保护任务：未检查，行政区没有字段 pbf_target_ha",
+                "L12 farmland below target: not checked, the admin units have no field 'pbf_target_ha'"))
+        if self._wanted("L11") and self.skipped["L11"]:
+            self.notes.append(Note(
+                "L11", "L11 城镇开发边界扩展倍数超过上限：未检查，没有2020年城镇建设用地（行政区没有字段 "
+                       "urban_2020_ha，也未给出2020年城镇建设用地图层）",
+                "L11 urban expansion over the cap: not checked, no 2020 urban construction land (the admin units "
+                "have no field 'urban_2020_ha' and no 2020 urban land layer was given)"))
+        elif self._wanted("L11") and f["expansion_cap"] < 0:
+            cap = f"{r.options.expansion_cap:g}"  # as C's %g (the CLI's note)
+            self.notes.append(Note(
+                "L11", f"L11：行政区没有字段 expansion_cap，各行政区的扩展倍数上限均为 {cap}",
+                f"L11: the admin units have no field 'expansion_cap'; the cap {cap} applies to every unit"))
+        if self._wanted("L14") and self.skipped["L14"]:
+            self.notes.append(Note(
+                "L14", "L14 永久基本农田占耕地比例不足：未检查，未给出用于计算耕地的土地利用图层",
+                "L14 farmland below the share of cultivated land: not checked, no land use was given for the "
+                "cultivated land"))
+        if f["name"] < 0:
+            self.notes.append(Note("", f"行政区没有字段 {ADMIN_NAME}：以行政区代码代替名称",
+                                   f"the admin units have no field '{ADMIN_NAME}': they are named by their codes"))
+
+    def unit_notes(self, stats: List[LineStats]) -> None:
+        """Rules L11-L14 that ran but could not be decided in some admin units: named, with
+        the units (a target or base without a value there)."""
+        why = {"L11": ("没有2020年城镇建设用地", "no 2020 urban land"),
+               "L12": ("没有永久基本农田保护任务", "no farmland target"),
+               "L13": ("没有生态保护红线保护任务", "no red-line target"),
+               "L14": ("没有耕地", "no cultivated land")}
+        verdicts = {"L11": "expansion_ok", "L12": "farmland_ok", "L13": "redline_ok", "L14": "share_ok"}
+        for rule, attribute in verdicts.items():
+            if not self._wanted(rule) or self.skipped.get(rule):
+                continue
+            codes = [s.admin_code for s in stats if getattr(s, attribute) == -1]
+            if not codes:
+                continue
+            listed = ", ".join(c[:40] for c in codes[:10]) + (", …" if len(codes) > 10 else "")
+            zh, en = why[rule]
+            self.notes.append(Note(
+                rule, f"{rule}：{len(stats)} 个行政区中 {len(codes)} 个未检查（{zh}）：{listed}",
+                f"{rule} not checked in {len(codes)} of {len(stats)} admin units ({en}): {listed}"))
 
     # ---- steps ----
 
@@ -260,12 +395,23 @@ class _Check:
         total, done = max(1, sum(totals)), 0
         for line, name in enumerate(LINE_NAMES):
             n = 0
+            transform = self.transforms.get(name)
             for feature in read_features(self.sources[name], []):
                 self.progress.check_cancel()
                 done += 1
                 if not feature.hasGeometry() or feature.geometry().isEmpty():
                     continue  # nothing to check (as the CLI)
-                lines.add(line, feature.id(), geometry_wkb(feature.geometry()))
+                geometry = feature.geometry()
+                if transform is not None:
+                    geometry = QgsGeometry(geometry)
+                    try:
+                        geometry.transform(transform)
+                    except QgsCsException as e:
+                        raise GuotuInputError(
+                            tr('Feature {fid} of layer "{layer}" could not be transformed to {crs}: {error}')
+                            .format(fid=feature.id(), layer=self.label(name), crs=self.crs.userFriendlyIdentifier(),
+                                    error=e)) from e
+                lines.add(line, feature.id(), geometry_wkb(geometry))
                 n += 1
                 self.progress.report(done / total)
             counts[name] = n
@@ -280,28 +426,33 @@ class _Check:
         admin = self.request.admin
         label = self.label("admin_units")
         fields = admin.fields()
-        index = {name: fields.lookupField(name) for name in (ADMIN_CODE, ADMIN_NAME) + ADMIN_VALUE_FIELDS}
+        index = self.fields
+        code_field = fields.at(index["id"]).name()
         rows = []
         total = max(1, admin.featureCount())
-        for n, feature in enumerate(read_features(admin, list(index.values()))):
+        for n, feature in enumerate(read_features(admin, [i for i in index.values() if i >= 0])):
             self.progress.check_cancel()
-            code = code_from_value(feature.attribute(index[ADMIN_CODE]))
+            code = code_from_value(feature.attribute(index["id"]))
             if code is None or not code.strip():
                 raise GuotuInputError(tr('Feature {fid} of layer "{layer}" has no admin code in field "{field}".')
-                                      .format(fid=feature.id(), layer=label, field=ADMIN_CODE))
+                                      .format(fid=feature.id(), layer=label, field=code_field))
             if not feature.hasGeometry() or feature.geometry().isEmpty():
                 raise GuotuInputError(tr('Feature {fid} of layer "{layer}" (admin unit "{code}") has no geometry.')
                                       .format(fid=feature.id(), layer=label, code=code))
-            name = feature.attribute(index[ADMIN_NAME])
+            name = feature.attribute(index["name"]) if index["name"] >= 0 else None
             numbers = []
             for f in ADMIN_VALUE_FIELDS:
+                if index[f] < 0:
+                    numbers.append(math.nan)  # no such field: its rule is noted as not checked
+                    continue
                 value = feature.attribute(index[f])
                 number = _number(value)
                 if math.isnan(number) and not is_null(value) and str(value).strip():
                     self.warnings.append(
                         tr('Feature {fid} of layer "{layer}": "{value}" in field "{field}" is not a number; the '
                            'rules that need it are skipped for admin unit "{code}".').format(
-                            fid=feature.id(), layer=label, value=value, field=f, code=code))
+                            fid=feature.id(), layer=label, value=value, field=fields.at(index[f]).name(),
+                            code=code))
                 numbers.append(number)
             values = AdminValues(*numbers)
             rows.append((code, "" if is_null(name) else str(name), values, feature.id(),
@@ -312,8 +463,8 @@ class _Check:
     def cultivated(self, codes: List[str]) -> Dict[str, float]:
         """Cultivated hectares per admin code (L14), from the land-use layer."""
         r = self.request
-        request = TallyRequest(zones=r.admin, zone_id_field=ADMIN_CODE, landuse=r.landuse, class_field=r.class_field,
-                               area_method=r.options.area_method)
+        request = TallyRequest(zones=r.admin, zone_id_field=r.admin.fields().at(self.fields["id"]).name(),
+                               landuse=r.landuse, class_field=r.class_field, area_method=r.options.area_method)
         preset = conversion_preset(r.system)
         try:
             text = preset.read_bytes()
@@ -371,6 +522,7 @@ class _Check:
         """fingerprint -> reason of the accepted exceptions (first row of a fingerprint wins)."""
         source = self.request.exceptions
         if source is None:
+            self.notes.append(Note("", "没有例外表：所有问题均为未处理（open）", "no exceptions table: every issue is open"))
             return {}
         fp, reason = source.fields().lookupField("fingerprint"), source.fields().lookupField("reason")
         if fp < 0:
@@ -423,8 +575,10 @@ def run_check(request: LinesRequest, transform_context: QgsCoordinateTransformCo
             lines.run(on_issue)
             stats = lines.stats()
         progress.report(1.0)
+    check.unit_notes(stats)
     return LinesResult(records, stats, check.crs, description, counts,
-                       accepted=sum(1 for r in records if r.status == "accepted"), warnings=check.warnings)
+                       accepted=sum(1 for r in records if r.status == "accepted"), warnings=check.warnings,
+                       notes=check.notes, reprojected=check.reprojected)
 
 
 def summary_lines(result: LinesResult) -> List[str]:
@@ -446,5 +600,6 @@ def summary_lines(result: LinesResult) -> List[str]:
     return out
 
 
-__all__ = ["RULES", "SYSTEMS", "DEFAULTS", "LinesRequest", "LinesResult", "IssueRecord", "run_check",
+__all__ = ["RULES", "SYSTEMS", "DEFAULTS", "LinesRequest", "LinesResult", "IssueRecord", "Note", "NOTE_FIELDS",
+           "ADMIN_CODE", "ADMIN_NAME", "ADMIN_VALUE_FIELDS", "find_field", "run_check",
            "stats_attributes", "summary_lines", "rule_titles", "issue_geometry", "ISSUE_FIELDS", "STATS_FIELDS"]

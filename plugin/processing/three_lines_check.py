@@ -5,7 +5,10 @@ tables: ISSUES (areas, MultiPolygon), ISSUE_POINTS (L01 locations) and LINE_STAT
 admin unit), with the CLI's field names and numbers; optionally the statistics as CSV.
 The layers are QGIS layers, so unsaved edits, selections and filters count. Layers not
 given are read from WORKSPACE (a workspace GeoPackage); the exceptions table is the one
-given, or else the one of the workspace the red line layer comes from.
+given, or else the one of the workspace the red line layer comes from. The admin layer's
+fields are chosen (default: the known names XZQDM, XZQMC, erl_target_ha …, matched in any
+case); a rule whose target is missing is not checked, and NOTES (and the log) say so, as the
+CLI's table notes does.
 """
 
 import math
@@ -19,8 +22,9 @@ from qgis.core import (QgsFields, QgsProcessing, QgsProcessingContext, QgsProces
                        QgsProcessingParameterFileDestination, QgsProcessingParameterNumber, QgsProcessingOutputNumber,
                        QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes)
 
-from ..lines.lines_check import (DEFAULT_SYSTEM, DEFAULTS, ISSUE_FIELDS, STATS_FIELDS, SYSTEMS, LinesRequest,
-                                LinesResult, rule_titles, run_check, stats_attributes, summary_lines)
+from ..lines.lines_check import (ADMIN_CODE, ADMIN_NAME, ADMIN_VALUE_FIELDS, DEFAULT_SYSTEM, DEFAULTS, ISSUE_FIELDS,
+                                NOTE_FIELDS, STATS_FIELDS, SYSTEMS, LinesRequest, LinesResult, rule_titles,
+                                run_check, stats_attributes, summary_lines)
 from ..binding.lines_native import RULES, LinesOptions
 from ..lines.lines_report import style_issues_layer, style_stats_layer, write_stats_csv
 from ..lines.lines_workspace import ADMIN_LAYER, EXCEPTIONS_TABLE, LINE_LAYERS, gpkg_tables
@@ -30,7 +34,8 @@ from ..inputs.area_text import area_method_text
 from ..paths import icon_path
 from .base import GuotuAlgorithm
 from .common import GUARDED, LAND_USE_CODE_FIELD, VoucherLayerStyler, add_advanced, is_set, processing_error
-from .workspace_inputs import fields_of, layer_label, optional_source, workspace_layer, workspace_path, write_rows
+from .workspace_inputs import (fields_of, layer_label, optional_source, optional_text, workspace_layer, workspace_path,
+                               write_rows)
 
 def workspace_of(layer: Optional[QgsVectorLayer]) -> Optional[Path]:
     """The GeoPackage an OGR layer comes from, or None."""
@@ -47,6 +52,12 @@ class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
     FARMLAND = "FARMLAND"
     URBAN = "URBAN"
     ADMIN = "ADMIN"
+    ADMIN_ID = "ADMIN_ID"
+    ADMIN_NAME = "ADMIN_NAME"
+    REDLINE_TARGET = "REDLINE_TARGET"
+    FARMLAND_TARGET = "FARMLAND_TARGET"
+    URBAN_2020_FIELD = "URBAN_2020_FIELD"
+    EXPANSION_CAP_FIELD = "EXPANSION_CAP_FIELD"
     EXCEPTIONS = "EXCEPTIONS"
     LANDUSE = "LANDUSE"
     CLASS_FIELD = "CLASS_FIELD"
@@ -65,9 +76,13 @@ class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
     ISSUE_POINTS = "ISSUE_POINTS"
     LINE_STATS = "LINE_STATS"
     STATS_CSV = "STATS_CSV"
+    NOTES = "NOTES"
 
     # parameter -> workspace table
     TABLES = {REDLINE: LINE_LAYERS[0], FARMLAND: LINE_LAYERS[1], URBAN: LINE_LAYERS[2], ADMIN: ADMIN_LAYER}
+    # admin value field parameter -> its known name (ADMIN_VALUE_FIELDS order)
+    VALUE_FIELDS = {REDLINE_TARGET: ADMIN_VALUE_FIELDS[0], FARMLAND_TARGET: ADMIN_VALUE_FIELDS[1],
+                    URBAN_2020_FIELD: ADMIN_VALUE_FIELDS[2], EXPANSION_CAP_FIELD: ADMIN_VALUE_FIELDS[3]}
     # threshold parameter -> (LinesOptions field, ...)
     THRESHOLDS = {SLIVER_WIDTH: "sliver_width_m", MIN_PATCH: "min_patch_m2", MINOR_OVERLAP: "minor_overlap_m2",
                   GAP_MIN: "gap_min_m", GAP_MAX: "gap_max_m", EXPANSION_CAP: "expansion_cap",
@@ -105,8 +120,15 @@ class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
             "to the red line), L07 slivers, L08 tiny patches, L09 narrow gaps between features of one line, L10 "
             "features across admin boundaries; per admin unit L11 the urban expansion multiple over its cap, L12 "
             "farmland and L13 red line below target, L14 farmland below the share of cultivated land.</p>"
-            "<p><b>Layers</b>: the workspace's layers as they are in the project (unsaved edits count), or a "
-            "workspace GeoPackage for the layers not given. They must be polygon layers in one CRS.</p>"
+            "<p><b>Layers</b>: the workspace's layers as they are in the project (unsaved edits count), your own "
+            "layers as delivered (a planning database, a File Geodatabase, shapefiles), or a workspace GeoPackage "
+            "for the layers not given. Line layers in another CRS than the admin units are reprojected to theirs "
+            "(the log and the notes say so); geographic CRSs are refused.</p>"
+            "<p><b>Admin fields</b>: the admin code and name and the targets, matched in any case (defaults: "
+            "XZQDM, XZQMC, erl_target_ha, pbf_target_ha, urban_2020_ha, expansion_cap). A rule whose target is "
+            "missing is not checked: L11 without 2020 urban land, L12 without a farmland target, L13 without a red "
+            "line target, L14 without land use; the notes table says which and why, and the statistics show no "
+            "value there. Without a cap field the expansion cap below applies to every unit.</p>"
             "<p><b>Land use</b> (optional): cultivated land for L14 is the area of the codes whose category in "
             "the classification system's conversion preset is cultivated. <b>2020 urban land</b> (optional): its "
             "area in each admin unit replaces the admin layer's urban_2020_ha.</p>"
@@ -129,6 +151,15 @@ class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
                                   (self.URBAN, tr("Urban development boundary")),
                                   (self.ADMIN, tr("Admin units with targets"))):
             self.addParameter(QgsProcessingParameterFeatureSource(name, description, polygons, optional=True))
+        for name, description, known in (
+                (self.ADMIN_ID, tr("Admin code field"), ADMIN_CODE),
+                (self.ADMIN_NAME, tr("Admin name field"), ADMIN_NAME),
+                (self.REDLINE_TARGET, tr("Red line target field (ha)"), ADMIN_VALUE_FIELDS[0]),
+                (self.FARMLAND_TARGET, tr("Farmland target field (ha)"), ADMIN_VALUE_FIELDS[1]),
+                (self.URBAN_2020_FIELD, tr("2020 urban construction land field (ha)"), ADMIN_VALUE_FIELDS[2]),
+                (self.EXPANSION_CAP_FIELD, tr("Expansion cap field"), ADMIN_VALUE_FIELDS[3])):
+            self.addParameter(QgsProcessingParameterField(name, description, known,
+                                                          parentLayerParameterName=self.ADMIN, optional=True))
         add_advanced(self, QgsProcessingParameterFeatureSource(
             self.EXCEPTIONS, tr("Accepted exceptions (empty: the workspace's table)"), [QgsProcessing.TypeVector],
             optional=True))
@@ -171,6 +202,9 @@ class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
             self.LINE_STATS, tr("Three-lines statistics"), QgsProcessing.TypeVector))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.STATS_CSV, tr("Statistics as CSV"), tr("CSV files (*.csv)"), optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.NOTES, tr("Three-lines notes (rules not checked, layers reprojected)"), QgsProcessing.TypeVector,
+            optional=True, createByDefault=True))
         self.addOutput(QgsProcessingOutputNumber("ISSUE_COUNT", tr("Number of issues")))
         self.addOutput(QgsProcessingOutputNumber("ACCEPTED_COUNT", tr("Number of accepted exceptions")))
 
@@ -253,7 +287,17 @@ class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
             admin=sources[self.ADMIN], exceptions=exceptions, landuse=landuse,
             class_field=self.parameterAsString(parameters, self.CLASS_FIELD, context) or None,
             system=SYSTEMS[self.parameterAsEnum(parameters, self.SYSTEM, context)], urban_2020=urban_2020,
-            options=options, labels=labels)
+            options=options, labels=labels,
+            admin_id_field=self._field(parameters, self.ADMIN_ID, ADMIN_CODE, context),
+            admin_name_field=self._field(parameters, self.ADMIN_NAME, ADMIN_NAME, context),
+            value_fields=tuple(self._field(parameters, name, known, context)
+                               for name, known in self.VALUE_FIELDS.items()))
+
+    def _field(self, parameters: Dict[str, Any], name: str, known: str,
+               context: QgsProcessingContext) -> Optional[str]:
+        """A chosen admin field; None for the known name (which may then be missing) or none chosen."""
+        value = optional_text(self, parameters, name, context)
+        return None if value is None or value.casefold() == known.casefold() else value
 
     # ---- run ----
 
@@ -271,6 +315,8 @@ class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
             feedback.pushInfo(line)
         for warning in result.warnings:
             feedback.pushWarning(warning)
+        for note in result.notes:
+            feedback.pushWarning(note.text())
         outputs = self._write(result, parameters, context)
         for name, style in ((self.ISSUES, style_issues_layer), (self.ISSUE_POINTS, style_issues_layer),
                             (self.LINE_STATS, style_stats_layer)):
@@ -296,6 +342,10 @@ class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
                                           result.crs,
                                           ((r.attributes(), r.geometry) for r in result.issues if r.is_point)),
         }
+        if is_set(parameters.get(self.NOTES)):
+            outputs[self.NOTES] = self._sink(parameters, self.NOTES, context, fields_of(NOTE_FIELDS),
+                                             QgsWkbTypes.NoGeometry, result.crs,
+                                             ((note.attributes(), None) for note in result.notes))
         rows = [stats_attributes(s) for s in result.stats]
         outputs[self.LINE_STATS] = self._sink(parameters, self.LINE_STATS, context, fields_of(STATS_FIELDS),
                                               QgsWkbTypes.NoGeometry, result.crs, ((row, None) for row in rows))

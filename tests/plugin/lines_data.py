@@ -123,3 +123,48 @@ def shared_fixture(tmp_path_factory) -> Path:
 
 def features() -> Dict[str, List[str]]:
     return _made["features"]
+
+
+_DELIVER = """
+import json, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+import test_cli_lines_check as t
+out = Path(sys.argv[2])
+fields = json.loads(sys.argv[3]) or t.ADMIN_FIELDS
+gdb, shp = t.delivered(out, out / "ws.gpkg", fields)
+print(json.dumps({"gdb": str(gdb), "shp": str(shp), "layers": t.GDB_LAYERS}))
+"""
+
+
+def make_delivered(folder: Path, admin_fields: Dict[str, str] = None) -> Dict[str, Any]:
+    """The fixture's workspace in ``folder`` as a planner receives it (the CLI test's
+    ``delivered()``): the lines in 规划成果.gdb (layers 生态保护红线, 永久基本农田, 城镇开发边界), the
+    admin units in the GBK shapefile xzq.shp (.cpg) with the fields ``admin_fields`` (workspace
+    name -> delivered name; default XZQDM, XZQMC, HXRWMJ, NTRWMJ, CZYD2020, no cap field)."""
+    env = dict(os.environ, GUOTU_CLI=str(GUOTU_CLI))
+    env.pop("QT_QPA_PLATFORM", None)
+    result = subprocess.run([sys.executable, "-c", _DELIVER, str(CLI_TESTS), str(folder),
+                             json.dumps(admin_fields or {})], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def delivered_layers(made: Dict[str, Any]) -> Dict[str, QgsVectorLayer]:
+    """The delivered layers opened in QGIS as a planner would add them to the project."""
+    layers = {}
+    for param, table in (("REDLINE", "ecological_redline"), ("FARMLAND", "permanent_farmland"),
+                         ("URBAN", "urban_boundary")):
+        name = made["layers"][table]
+        layers[param] = QgsVectorLayer(f"{made['gdb']}|layername={name}", name, "ogr")
+    layers["ADMIN"] = QgsVectorLayer(made["shp"], "xzq", "ogr")
+    assert all(layer.isValid() for layer in layers.values())
+    return layers
+
+
+def delivered_cli_args(made: Dict[str, Any]) -> List[str]:
+    args = []
+    for table, option in (("ecological_redline", "--redline"), ("permanent_farmland", "--farmland"),
+                          ("urban_boundary", "--urban")):
+        args += [option, made["gdb"], f"{option}-layer", made["layers"][table]]
+    return args + ["--admin", made["shp"]]

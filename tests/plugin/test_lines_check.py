@@ -245,3 +245,141 @@ def test_headless_qgis_process(fx: Path, plugin_root: Path, tmp_path: Path) -> N
     issues = QgsVectorLayer(str(out), "issues", "ogr")
     assert issues.featureCount() == 13  # 14 issues without land use (no L14), L01 in the points
     assert (tmp_path / "stats.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+# ---- the planner's own layers (issue #15) ----
+
+class _Log:
+    """A feedback that keeps the warnings pushed to the log."""
+
+    def __new__(cls):
+        from qgis.core import QgsProcessingFeedback
+
+        class Feedback(QgsProcessingFeedback):
+            def __init__(self):
+                super().__init__()
+                self.warnings = []
+
+            def pushWarning(self, warning):  # noqa: N802 — QGIS API name
+                self.warnings.append(warning)
+                super().pushWarning(warning)
+
+        return Feedback()
+
+
+def _same_tables(cli_out: Path, result: dict) -> None:
+    """The CLI's output tables and the plugin's outputs hold the same rows (geometries byte for
+    byte, numbers to 1e-12)."""
+    for table, key in (("issues", "ISSUES"), ("issue_points", "ISSUE_POINTS"), ("line_stats", "LINE_STATS"),
+                       ("notes", "NOTES")):
+        cli = ld.rows(ld.ws_layer(cli_out, table))
+        plugin = ld.rows(result[key])
+        assert len(cli) == len(plugin), (table, cli, plugin)
+        for c, p in zip(cli, plugin):
+            assert c.pop("_wkb") == p.pop("_wkb"), table
+            c.pop("fid", None)
+            assert set(c) == set(p), table
+            for name, value in c.items():
+                if isinstance(value, float):
+                    assert p[name] == pytest.approx(value, rel=1e-12, abs=1e-12), (table, name)
+                else:
+                    assert p[name] == value, (table, name)
+
+
+def test_delivered_layers_with_own_fields_equal_the_cli(fx: Path, tmp_path: Path) -> None:
+    """The lines from a File Geodatabase, the admin units from a GBK shapefile (.cpg) with
+    upper-case fields of their own, no workspace: the plugin maps the fields as the CLI's
+    options do and gives the CLI's issues, statistics and notes; the workspace's issues come
+    out (the missing cap field: the cap 1.3 for every unit, noted)."""
+    made = ld.make_delivered(fx)
+    out = tmp_path / "cli.gpkg"
+    res = ld.run_cli("lines", "check", "--area", "planar", "--landuse", str(fx / "dltb.gpkg"), "--class-field",
+                     "dlbm", *ld.delivered_cli_args(made), "--redline-target", "HXRWMJ", "--farmland-target",
+                     "NTRWMJ", "--urban-2020-field", "CZYD2020", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    import processing
+
+    log = _Log()
+    result = processing.run(ALG, {**ld.delivered_layers(made), **with_landuse(fx), "AREA_METHOD": 1,
+                                  "REDLINE_TARGET": "hxrwmj", "FARMLAND_TARGET": "NTRWMJ",
+                                  "URBAN_2020_FIELD": "CZYD2020", "ISSUES": "memory:", "ISSUE_POINTS": "memory:",
+                                  "LINE_STATS": "memory:", "NOTES": "memory:"}, feedback=log)
+    _same_tables(out, result)
+    rules = ld.by_rule(issue_rows(result))
+    for rule in ld.EVERY_RULE_ONCE:
+        assert len(rules.get(rule, [])) == 1, rule
+    for rule, value in ld.HAND.items():
+        assert rules[rule][0]["value"] == pytest.approx(value, abs=1e-4), rule
+    notes = [(r["rule_id"], r["note_en"]) for r in ld.rows(result["NOTES"])]
+    assert ("L11", "L11: the admin units have no field 'expansion_cap'; the cap 1.3 applies to every unit") in notes
+    assert ("L12", "L12 not checked in 1 of 2 admin units (no farmland target): 110102") in notes
+    assert "no exceptions table: every issue is open" in log.warnings
+    assert "L11: the admin units have no field 'expansion_cap'; the cap 1.3 applies to every unit" in log.warnings
+
+
+def test_missing_targets_are_noted_not_checked_and_shown_empty(fx: Path, tmp_path: Path) -> None:
+    """Admin units with only XZQDM and XZQMC: L11-L14 are not checked, the log and the notes
+    say so in the CLI's words, the statistics show no target and no verdict (NULL, not 0),
+    and CLI and plugin agree."""
+    made = ld.make_delivered(fx, {"xzqdm": "XZQDM", "xzqmc": "XZQMC"})
+    out = tmp_path / "cli.gpkg"
+    res = ld.run_cli("lines", "check", "--area", "planar", *ld.delivered_cli_args(made), "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    import processing
+
+    log = _Log()
+    result = processing.run(ALG, {**ld.delivered_layers(made), "AREA_METHOD": 1, "ISSUES": "memory:",
+                                  "ISSUE_POINTS": "memory:", "LINE_STATS": "memory:", "NOTES": "memory:"},
+                            feedback=log)
+    _same_tables(out, result)
+    assert not {"L11", "L12", "L13", "L14"} & set(ld.by_rule(issue_rows(result)))
+    notes = {r["rule_id"]: r["note_en"] for r in ld.rows(result["NOTES"])}
+    assert notes["L13"] == "L13 red line below target: not checked, the admin units have no field 'erl_target_ha'"
+    assert notes["L12"].startswith("L12 farmland below target: not checked")
+    assert notes["L11"].startswith("L11 urban expansion over the cap: not checked")
+    assert notes["L14"].startswith("L14 farmland below the share of cultivated land: not checked")
+    assert notes["L13"] in log.warnings
+    a1 = {r["admin_code"]: r for r in ld.rows(result["LINE_STATS"])}["110101"]
+    assert a1["admin_name"] == "甲区" and a1["redline_ha"] == pytest.approx(21)
+    assert (a1["redline_target_ha"], a1["farmland_target_ha"], a1["urban_2020_ha"], a1["expansion"]) == (None,) * 4
+    assert (a1["redline_ok"], a1["farmland_ok"], a1["expansion_ok"], a1["share_ok"]) == ("",) * 4
+
+
+def test_upper_case_fields_and_a_mix_with_the_workspace_give_the_workspace_issues(fx: Path, tmp_path: Path) -> None:
+    """Parity: the workspace's admin units delivered with every field in upper case (found by
+    the known names in any case) replacing the workspace's, and the workspace's own run, give
+    the same issues (fingerprints too) and statistics."""
+    made = ld.make_delivered(fx, {"xzqdm": "XZQDM", "xzqmc": "XZQMC", "erl_target_ha": "ERL_TARGET",
+                                  "pbf_target_ha": "PBF_TARGET", "urban_2020_ha": "URBAN_2020",
+                                  "expansion_cap": "EXPANSION_"})
+    ws = fx / "ws.gpkg"
+    base = run(with_landuse(fx, WORKSPACE=str(ws), NOTES="memory:"))
+    admin = QgsVectorLayer(made["shp"], "xzq", "ogr")
+    mixed = run(with_landuse(fx, WORKSPACE=str(ws), ADMIN=admin, REDLINE_TARGET="erl_target",
+                             FARMLAND_TARGET="pbf_target", URBAN_2020_FIELD="URBAN_2020",
+                             EXPANSION_CAP_FIELD="expansion_", NOTES="memory:"))
+    for key in ("ISSUES", "ISSUE_POINTS", "LINE_STATS", "NOTES"):
+        got, want = ld.rows(mixed[key]), ld.rows(base[key])
+        for row in got + want:
+            if row.get("layer_a") == "":
+                row.pop("_wkb")  # L11-L13 draw the admin unit: a shapefile stores its rings its own way
+        assert got == want, key
+    assert ld.by_rule(issue_rows(mixed))["L13"][0]["value"] == pytest.approx(-9.0)
+    # A field chosen that the layer does not have is an error naming the layer and its fields.
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException) as info:
+        run({"WORKSPACE": str(ws), "ADMIN": admin, "REDLINE_TARGET": "HXRW"})
+    assert "HXRW" in str(info.value) and "xzq" in str(info.value) and "ERL_TARGET" in str(info.value)
+
+
+def test_the_workspace_alone_still_needs_no_field_choice(fx: Path) -> None:
+    """Field parameters left empty (a NULL from the dialog) fall back on the known names."""
+    from qgis.PyQt.QtCore import QVariant
+
+    result = run(with_landuse(fx, WORKSPACE=str(fx / "ws.gpkg"), ADMIN_ID=QVariant(), ADMIN_NAME="",
+                              REDLINE_TARGET=QVariant(), NOTES="memory:"))
+    rules = ld.by_rule(issue_rows(result))
+    assert len(rules["L13"]) == 1 and result["ISSUE_COUNT"] == 15
+    notes = {r["rule_id"]: r["note_en"] for r in ld.rows(result["NOTES"])}
+    assert notes["L13"] == "L13 not checked in 1 of 2 admin units (no red-line target): 110102"

@@ -67,19 +67,39 @@ def test_wrong_geometry_type(fx: Path) -> None:
     assert "开发边界线" in message and "polygon" in message.lower()
 
 
-def test_mixed_crs(fx: Path) -> None:
+def test_a_line_layer_in_another_crs_is_reprojected_with_a_note(fx: Path) -> None:
+    """As `guotu lines check` (and the conversion, the tally): a line layer in another CRS than
+    the admin units is reprojected to theirs, and the log and the notes say so."""
     farmland = QgsVectorLayer("MultiPolygon?crs=EPSG:4490", "农田4490", "memory")
     feature = QgsFeature()
-    feature.setGeometry(QgsGeometry.fromWkt("MULTIPOLYGON(((116 39,116.01 39,116.01 39.01,116 39.01,116 39)))"))
+    # A 0.001° square inside admin unit 110101 (the GK-39 origin is at 117°E).
+    x0, y0 = 117.0012, 39.7350
+    feature.setGeometry(QgsGeometry.fromWkt(f"MULTIPOLYGON((({x0} {y0},{x0 + 0.001} {y0},{x0 + 0.001} {y0 + 0.001},"
+                                            f"{x0} {y0 + 0.001},{x0} {y0})))"))
     farmland.dataProvider().addFeatures([feature])
-    message = fails({"WORKSPACE": str(fx / "ws.gpkg"), "FARMLAND": farmland})
-    assert "农田4490" in message and "another CRS" in message and "4490" in message
+    result = run({"WORKSPACE": str(fx / "ws.gpkg"), "FARMLAND": farmland, "NOTES": "memory:"})
+    notes = [r["note_en"] for r in ld.rows(result["NOTES"])]
+    assert any(n.startswith("the permanent farmland layer '农田4490' was reprojected from EPSG:4490") and
+               "EPSG:4527" in n for n in notes), notes
+    stats = {r["admin_code"]: r for r in ld.rows(result["LINE_STATS"])}
+    # 0.001° x 0.001° at 39.7°N: about 85.6 m x 111.0 m
+    assert stats["110101"]["farmland_ha"] == pytest.approx(0.95, abs=0.02)
+
+
+def test_admin_units_in_degrees_are_refused(fx: Path) -> None:
+    admin = QgsVectorLayer("MultiPolygon?crs=EPSG:4490&field=XZQDM:string", "县界4490", "memory")
+    feature = QgsFeature(admin.fields())
+    feature.setAttributes(["110101"])
+    feature.setGeometry(QgsGeometry.fromWkt("MULTIPOLYGON(((117 39.7,117.01 39.7,117.01 39.71,117 39.71,117 39.7)))"))
+    admin.dataProvider().addFeatures([feature])
+    message = fails({"WORKSPACE": str(fx / "ws.gpkg"), "ADMIN": admin})
+    assert "metres" in message or "projected" in message, message
 
 
 def test_admin_units_without_their_fields(fx: Path) -> None:
     admin = QgsVectorLayer("MultiPolygon?crs=EPSG:4527&field=code:string", "县界", "memory")
     message = fails({"WORKSPACE": str(fx / "ws.gpkg"), "ADMIN": admin})
-    assert "县界" in message and "xzqdm" in message
+    assert "县界" in message and "XZQDM" in message and "code" in message
 
 
 def test_land_use_without_class_field(fx: Path) -> None:
@@ -153,3 +173,24 @@ def test_stats_csv_beside_the_inputs_is_written(fx: Path) -> None:
     result = run({"WORKSPACE": str(fx / "ws.gpkg"), "STATS_CSV": str(fx / "stats.csv")})
     assert Path(result["STATS_CSV"]).read_text(encoding="utf-8-sig").startswith("admin_code")
     assert not [p for p in fx.iterdir() if ".tmp-" in p.name]
+
+
+def test_gbk_admin_shapefile_without_cpg_is_refused_with_the_fix(fx: Path) -> None:
+    """A delivered XZQ shapefile in GBK whose .cpg was lost would give garbled names: refused
+    before anything is read, naming the fix (as the CLI asks for --encoding CP936)."""
+    made = ld.make_delivered(fx)
+    Path(made["shp"]).with_suffix(".cpg").unlink()
+    admin = QgsVectorLayer(made["shp"], "xzq", "ogr")
+    message = fails({"WORKSPACE": str(fx / "ws.gpkg"), "ADMIN": admin})
+    assert "xzq" in message and "GBK" in message and ".cpg" in message
+
+
+def test_admin_code_field_neither_known_nor_chosen(fx: Path) -> None:
+    made = ld.make_delivered(fx, {"xzqdm": "DM", "xzqmc": "MC"})
+    admin = QgsVectorLayer(made["shp"], "xzq", "ogr")
+    message = fails({"WORKSPACE": str(fx / "ws.gpkg"), "ADMIN": admin})
+    assert '"XZQDM"' in message and "DM, MC" in message
+    result = run({"WORKSPACE": str(fx / "ws.gpkg"), "ADMIN": admin, "ADMIN_ID": "dm", "ADMIN_NAME": "mc",
+                  "AREA_METHOD": 1})
+    assert {r["admin_code"]: r["admin_name"] for r in ld.rows(result["LINE_STATS"])} == \
+        {"110101": "甲区", "110102": "乙区"}
