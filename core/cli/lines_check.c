@@ -549,11 +549,11 @@ static int rule_notes(check_run *r) {
 
 static int read_admins(check_run *r, vector_source *src) {
     int id = -1, name = -1, value[NTARGETS];
-    if (admin_field(r, src, r->a.admin_id, 1, "--admin-id", 0, &id)) {
-        if (!r->a.admin_id_given) {
-            size_t used = strlen(r->err);
-            snprintf(r->err + used, sizeof r->err - used, "; name the admin code field with --admin-id");
-        }
+    if (admin_field(r, src, r->a.admin_id, r->a.admin_id_given, "--admin-id", 0, &id)) return 1;
+    if (id < 0) { /* the known name, and the layer spells its code otherwise */
+        vector_source_field(src, r->a.admin_id, r->err, sizeof r->err);
+        size_t used = strlen(r->err);
+        snprintf(r->err + used, sizeof r->err - used, "; name the admin code field with --admin-id");
         return 1;
     }
     if (vector_source_use_field(src, r->field[0], r->err, sizeof r->err) ||
