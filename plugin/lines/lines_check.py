@@ -448,11 +448,13 @@ class _Check:
                 value = feature.attribute(index[f])
                 number = _number(value)
                 if math.isnan(number) and not is_null(value) and str(value).strip():
-                    self.warnings.append(
-                        tr('Feature {fid} of layer "{layer}": "{value}" in field "{field}" is not a number; the '
-                           'rules that need it are skipped for admin unit "{code}".').format(
-                            fid=feature.id(), layer=label, value=value, field=fields.at(index[f]).name(),
-                            code=code))
+                    # The CLI's note, word for word (the log shows it in the UI's language).
+                    name, text = fields.at(index[f]).name(), str(value)[:200]
+                    self.notes.append(Note(
+                        "", f"图层 {label} 要素 {feature.id()}：字段 {name} 的值“{text}”不是数字，行政区 {code} "
+                            f"跳过需要它的规则",
+                        f"feature {feature.id()} of layer '{label}': '{text}' in field '{name}' is not a number; "
+                        f"the rules that need it are skipped for admin unit '{code}'"))
                 numbers.append(number)
             values = AdminValues(*numbers)
             rows.append((code, "" if is_null(name) else str(name), values, feature.id(),
