@@ -11,6 +11,9 @@
 typedef struct zone_row {
     char *id, *name;
     double area_ha, gdp, population;
+    double dm_line[2];         /* ΔM inside the red line (0) and farmland (1) */
+    double loss_ha, loss_area; /* standard forest and land lost inside the red line */
+    int key_function;
     guotu_voucher_zone result;
 } zone_row;
 
@@ -51,7 +54,12 @@ void guotu_voucher_options_init(guotu_voucher_options *opts) {
     opts->protection_rate = -1;
     opts->reference_from_zones = 1;
     opts->balanced_tolerance = 1e-9;
+    opts->lines = 0;
+    opts->redline_loss = GUOTU_REDLINE_LOSS_EXCLUDE;
+    opts->key_function_in_market = 0;
 }
+
+const char *guotu_redline_loss_name(int policy) { return policy == GUOTU_REDLINE_LOSS_COUNT ? "count" : "exclude"; }
 
 const char *guotu_role_name(int role) {
     switch (role) {
@@ -78,6 +86,8 @@ int guotu_voucher_create(guotu_context *ctx, const guotu_voucher_options *opts,
                        "entered reference values must be positive numbers (GDP per capita %g yuan/person, population "
                        "density %g persons/km²)",
                        opts->reference_gdp_per_capita, opts->reference_pop_density);
+    if (opts->redline_loss != GUOTU_REDLINE_LOSS_EXCLUDE && opts->redline_loss != GUOTU_REDLINE_LOSS_COUNT)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "unknown red-line loss policy %d", opts->redline_loss);
     if (opts->baseline == GUOTU_BASELINE_PROTECTION_RATE && opts->protection_rate >= 0 &&
         !isfinite(opts->protection_rate))
         return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "the protection rate must be a finite number");
@@ -195,6 +205,52 @@ int guotu_voucher_add_tally(guotu_context *ctx, guotu_voucher *v, int year, cons
     return status;
 }
 
+static double k_or_zero(const guotu_coefficients *c, const char *code) {
+    double k = 0;
+    return code && guotu_coefficients_lookup(c, code, &k) ? k : 0;
+}
+
+int guotu_voucher_add_line_piece(guotu_context *ctx, guotu_voucher *v, const char *zone_id, int line,
+                                 const char *from_code, const char *to_code, double area_ha, double *dm_ha) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!v || !zone_id) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_voucher_add_line_piece: NULL argument");
+    if (!v->opts.lines) return gt_fail(ctx, GUOTU_ERR_STATE, "the account was created without the bottom lines");
+    if (v->computed) return gt_fail(ctx, GUOTU_ERR_STATE, "line pieces must be added before compute");
+    int32_t z = gt_string_table_find(&v->zone_ids, zone_id);
+    if (z < 0)
+        return gt_fail(ctx, GUOTU_ERR_DATA, "a line piece names zone '%s', which the account does not have", zone_id);
+    if (!isfinite(area_ha) || area_ha < 0)
+        return gt_fail(ctx, GUOTU_ERR_DATA, "zone '%s': a line piece has area %g ha", zone_id, area_ha);
+    double dm = area_ha * (k_or_zero(v->coefficients[1], to_code) - k_or_zero(v->coefficients[0], from_code));
+    if (dm_ha) *dm_ha = dm;
+    zone_row *zr = &v->zones[z];
+    if (line == GUOTU_LINE_REDLINE) {
+        zr->dm_line[0] += dm;
+        if (dm < 0) {
+            zr->loss_ha -= dm;
+            zr->loss_area += area_ha;
+        }
+    } else if (line == GUOTU_LINE_FARMLAND) {
+        zr->dm_line[1] += dm;
+    }
+    return GUOTU_OK;
+}
+
+int guotu_voucher_mark_key_function(guotu_context *ctx, guotu_voucher *v, const char *zone_id) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!v || !zone_id) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_voucher_mark_key_function: NULL argument");
+    if (v->computed) return gt_fail(ctx, GUOTU_ERR_STATE, "key function zones must be marked before compute");
+    int32_t z = gt_string_table_find(&v->zone_ids, zone_id);
+    if (z < 0)
+        return gt_fail(ctx, GUOTU_ERR_DATA,
+                       "key ecological function zone '%s' is not a zone of the account (check the list of ids)",
+                       zone_id);
+    v->zones[z].key_function = 1;
+    return GUOTU_OK;
+}
+
 static int note_unknown(guotu_voucher *v, int32_t code, int year, double ha) {
     for (size_t i = 0; i < v->unknown_count; i++)
         if (v->unknown[i].code == code && v->unknown[i].year == year) {
@@ -275,7 +331,19 @@ int guotu_voucher_compute(guotu_context *ctx, guotu_voucher *v) {
         r->dm_ha = r->mt_ha - r->m0_ha;
         r->g_ratio = (zr->gdp / zr->population) / s->reference_gdp_per_capita;
         r->p_ratio = (zr->population / (zr->area_ha / 100.0)) / s->reference_pop_density;
-        r->e_ha = r->dm_ha * r->g_ratio * r->p_ratio;
+        /* A loss inside the red line is a violation, not demand (SPEC §3): by default E is
+         * computed as if it had not happened. */
+        int lines = v->opts.lines;
+        r->dm_redline_ha = lines ? zr->dm_line[0] : NAN;
+        r->dm_farmland_ha = lines ? zr->dm_line[1] : NAN;
+        r->redline_loss_ha = lines ? zr->loss_ha : NAN;
+        r->redline_loss_area_ha = lines ? zr->loss_area : NAN;
+        r->violation = lines && zr->loss_ha > v->opts.balanced_tolerance;
+        r->dm_tradable_ha =
+            r->dm_ha + (lines && v->opts.redline_loss == GUOTU_REDLINE_LOSS_EXCLUDE ? zr->loss_ha : 0.0);
+        r->key_function = zr->key_function;
+        r->in_market = !zr->key_function || v->opts.key_function_in_market;
+        r->e_ha = r->dm_tradable_ha * r->g_ratio * r->p_ratio;
         if (r->e_ha > v->opts.balanced_tolerance)
             r->role = GUOTU_ROLE_SUPPLY;
         else if (r->e_ha < -v->opts.balanced_tolerance)
@@ -285,9 +353,24 @@ int guotu_voucher_compute(guotu_context *ctx, guotu_voucher *v) {
         r->amount_yuan = v->opts.price > 0 ? r->e_ha * v->opts.price : NAN;
         s->m0_total_ha += r->m0_ha;
         s->mt_total_ha += r->mt_ha;
-        if (r->role == GUOTU_ROLE_SUPPLY) s->supply_ha += r->e_ha;
-        if (r->role == GUOTU_ROLE_DEMAND) s->demand_ha -= r->e_ha;
+        double *supply = r->in_market ? &s->supply_ha : &s->key_function_supply_ha;
+        double *demand = r->in_market ? &s->demand_ha : &s->key_function_demand_ha;
+        if (r->role == GUOTU_ROLE_SUPPLY) *supply += r->e_ha;
+        if (r->role == GUOTU_ROLE_DEMAND) *demand -= r->e_ha;
+        s->key_function_zones += r->key_function;
+        s->zones_out_of_market += !r->in_market;
+        if (lines) {
+            s->dm_redline_ha += r->dm_redline_ha;
+            s->dm_farmland_ha += r->dm_farmland_ha;
+            s->redline_loss_ha += r->redline_loss_ha;
+            s->redline_loss_area_ha += r->redline_loss_area_ha;
+            s->violation_zones += r->violation;
+        }
     }
+    if (!v->opts.lines) s->dm_redline_ha = s->dm_farmland_ha = s->redline_loss_ha = s->redline_loss_area_ha = NAN;
+    s->lines = v->opts.lines;
+    s->redline_loss = v->opts.redline_loss;
+    s->key_function_in_market = v->opts.key_function_in_market;
     free(m0);
     free(mt);
     v->computed = 1;

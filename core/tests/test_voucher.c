@@ -68,7 +68,11 @@ static const char *base_rows[][2] = {{"Z1", "21"}, {"Z1", "12"}, {"Z2", "21"}, {
 static const double base_ha[] = {1000, 5000, 3000, 100, 1000, 2000, 100, 50};
 static const double target_ha[] = {1200, 4800, 2500, 100, 1500, 2300, 100, 50};
 
-static guotu_voucher *account(guotu_context *ctx, const guotu_coefficients *c, const guotu_voucher_options *o) {
+typedef void (*account_hook)(guotu_context *ctx, guotu_voucher *v);
+
+/* The fixture's account; `hook` (may be NULL) adds line pieces and marks before compute. */
+static guotu_voucher *account_hooked(guotu_context *ctx, const guotu_coefficients *c, const guotu_voucher_options *o,
+                                     account_hook hook) {
     guotu_voucher *v = NULL;
     assert_int_equal(guotu_voucher_create(ctx, o, c, c, &v), GUOTU_OK);
     assert_int_equal(guotu_voucher_add_zone(ctx, v, "Z1", "一县", 10000, 2e9, 100000), GUOTU_OK);
@@ -79,8 +83,13 @@ static guotu_voucher *account(guotu_context *ctx, const guotu_coefficients *c, c
     assert_int_equal(guotu_voucher_add_tally(ctx, v, 1, t1), GUOTU_OK);
     guotu_tally_destroy(ctx, t0);
     guotu_tally_destroy(ctx, t1);
+    if (hook) hook(ctx, v);
     assert_int_equal(guotu_voucher_compute(ctx, v), GUOTU_OK);
     return v;
+}
+
+static guotu_voucher *account(guotu_context *ctx, const guotu_coefficients *c, const guotu_voucher_options *o) {
+    return account_hooked(ctx, c, o, NULL);
 }
 
 static guotu_voucher_zone zone(guotu_context *ctx, const guotu_voucher *v, size_t i) {
@@ -144,6 +153,102 @@ static void test_hand_computed_account(void **state) {
         if (strcmp(r.zone_id, "Z2") == 0 && strcmp(r.class_code, "41") == 0) assert_close(r.k, 2.1, 1e-12);
     }
     assert_true(seen_unknown);
+    guotu_voucher_destroy(ctx, v);
+    guotu_coefficients_destroy(ctx, c);
+    guotu_context_destroy(ctx);
+}
+
+/* Bottom lines by hand (SPEC §3). Pieces of base ∩ target:
+ *   Z2 red line 21 → 51, 300 ha: dm = 300·(0 − 1) = −300 (a loss: violation of 300 ha)
+ *   Z2 red line 31 → 21, 100 ha: dm = 100·(1 − 0.33) = +67          → ΔM red line −233
+ *   Z1 farmland 12 → 21,  50 ha: dm = +50                           → ΔM farmland +50
+ *   Z1 urban    21 → 51,  10 ha: ignored (not a bottom line here)
+ * Z3 is in a key ecological function zone.
+ * Excluded (default): Z2's E from ΔM −500 + 300 = −200: E2 = −200·(4/3)·1.2 = −320.
+ * Counted: E2 = −800 as before, flagged. Z3 (E 26.4) out of the market by default. */
+static void add_bottom_lines(guotu_context *ctx, guotu_voucher *v) {
+    double dm = 0;
+    assert_int_equal(guotu_voucher_add_line_piece(ctx, v, "Z2", GUOTU_LINE_REDLINE, "21", "51", 300, &dm), GUOTU_OK);
+    assert_close(dm, -300, 1e-9);
+    assert_int_equal(guotu_voucher_add_line_piece(ctx, v, "Z2", GUOTU_LINE_REDLINE, "31", "21", 100, &dm), GUOTU_OK);
+    assert_close(dm, 67, 1e-9);
+    assert_int_equal(guotu_voucher_add_line_piece(ctx, v, "Z1", GUOTU_LINE_FARMLAND, "12", "21", 50, NULL), GUOTU_OK);
+    assert_int_equal(guotu_voucher_add_line_piece(ctx, v, "Z1", GUOTU_LINE_URBAN, "21", "51", 10, NULL), GUOTU_OK);
+    assert_int_equal(guotu_voucher_add_line_piece(ctx, v, "Z9", GUOTU_LINE_REDLINE, "21", "51", 1, NULL),
+                     GUOTU_ERR_DATA);
+    assert_int_equal(guotu_voucher_mark_key_function(ctx, v, "Z3"), GUOTU_OK);
+    assert_int_equal(guotu_voucher_mark_key_function(ctx, v, "Z9"), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "Z9"));
+}
+
+static void test_bottom_lines(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_coefficients *c = parse(ctx, table_csv, NULL, GUOTU_OK);
+    guotu_voucher_options o;
+    guotu_voucher_options_init(&o);
+    assert_int_equal(o.redline_loss, GUOTU_REDLINE_LOSS_EXCLUDE);
+    assert_int_equal(o.key_function_in_market, 0);
+    o.lines = 1;
+    guotu_voucher *v = account_hooked(ctx, c, &o, add_bottom_lines);
+    guotu_voucher_zone z1 = zone(ctx, v, 0), z2 = zone(ctx, v, 1), z3 = zone(ctx, v, 2);
+    assert_close(z2.dm_ha, -500, 1e-6);
+    assert_close(z2.dm_redline_ha, -233, 1e-9);
+    assert_close(z2.redline_loss_ha, 300, 1e-9);
+    assert_close(z2.redline_loss_area_ha, 300, 1e-9);
+    assert_int_equal(z2.violation, 1);
+    assert_close(z2.dm_tradable_ha, -200, 1e-6);
+    assert_close(z2.e_ha, -320, 1e-6);
+    assert_int_equal(z2.role, GUOTU_ROLE_DEMAND);
+    assert_close(z1.dm_farmland_ha, 50, 1e-9);
+    assert_close(z1.dm_redline_ha, 0, 0);
+    assert_int_equal(z1.violation, 0);
+    assert_close(z1.e_ha, 200.0 * 2 / 3 * 0.8, 1e-6);
+    assert_int_equal(z3.key_function, 1);
+    assert_int_equal(z3.in_market, 0);
+    assert_close(z3.e_ha, 26.4, 1e-6); /* its account is still computed */
+    assert_int_equal(z1.in_market, 1);
+    guotu_voucher_summary s;
+    assert_int_equal(guotu_voucher_get_summary(ctx, v, &s), GUOTU_OK);
+    assert_close(s.supply_ha, 200.0 * 2 / 3 * 0.8, 1e-6); /* Z3 out of the market */
+    assert_close(s.key_function_supply_ha, 26.4, 1e-6);
+    assert_close(s.demand_ha, 320, 1e-6);
+    assert_int_equal(s.key_function_zones, 1);
+    assert_int_equal(s.zones_out_of_market, 1);
+    assert_close(s.dm_redline_ha, -233, 1e-9);
+    assert_close(s.dm_farmland_ha, 50, 1e-9);
+    assert_close(s.redline_loss_ha, 300, 1e-9);
+    assert_int_equal(s.violation_zones, 1);
+    assert_int_equal(s.lines, 1);
+    assert_string_equal(guotu_redline_loss_name(s.redline_loss), "exclude");
+    guotu_voucher_destroy(ctx, v);
+
+    /* The other choices: the loss counted (and flagged), key function zones in the market. */
+    o.redline_loss = GUOTU_REDLINE_LOSS_COUNT;
+    o.key_function_in_market = 1;
+    v = account_hooked(ctx, c, &o, add_bottom_lines);
+    z2 = zone(ctx, v, 1);
+    z3 = zone(ctx, v, 2);
+    assert_close(z2.e_ha, -800, 1e-6);
+    assert_close(z2.dm_tradable_ha, -500, 1e-6);
+    assert_int_equal(z2.violation, 1);
+    assert_int_equal(z3.in_market, 1);
+    assert_int_equal(z3.key_function, 1);
+    assert_int_equal(guotu_voucher_get_summary(ctx, v, &s), GUOTU_OK);
+    assert_close(s.supply_ha, 106.6666667 + 26.4, 1e-6);
+    assert_close(s.demand_ha, 800, 1e-6);
+    assert_int_equal(s.zones_out_of_market, 0);
+    assert_string_equal(guotu_redline_loss_name(s.redline_loss), "count");
+    guotu_voucher_destroy(ctx, v);
+
+    /* Without lines the figures are NaN and pieces are refused. */
+    guotu_voucher_options_init(&o);
+    v = account(ctx, c, &o);
+    z2 = zone(ctx, v, 1);
+    assert_true(isnan(z2.dm_redline_ha));
+    assert_close(z2.e_ha, -800, 1e-6);
+    assert_int_equal(guotu_voucher_add_line_piece(ctx, v, "Z2", GUOTU_LINE_REDLINE, "21", "51", 1, NULL),
+                     GUOTU_ERR_STATE);
     guotu_voucher_destroy(ctx, v);
     guotu_coefficients_destroy(ctx, c);
     guotu_context_destroy(ctx);
@@ -428,6 +533,7 @@ static void test_market_call_auction(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hand_computed_account),
+        cmocka_unit_test(test_bottom_lines),
         cmocka_unit_test(test_protection_rate_and_entered_references),
         cmocka_unit_test(test_bad_zones),
         cmocka_unit_test(test_coefficient_tables),

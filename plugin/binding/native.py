@@ -8,6 +8,7 @@ the library's status name and the context's last error message.
 """
 
 import ctypes
+import math
 import os
 import sys
 import threading
@@ -133,6 +134,9 @@ class _VoucherOptions(ctypes.Structure):
         ("reference_pop_density", ctypes.c_double),
         ("price", ctypes.c_double),
         ("balanced_tolerance", ctypes.c_double),
+        ("lines", ctypes.c_int),
+        ("redline_loss", ctypes.c_int),
+        ("key_function_in_market", ctypes.c_int),
     ]
 
 
@@ -150,6 +154,14 @@ class _VoucherZone(ctypes.Structure):
         ("e_ha", ctypes.c_double),
         ("role", ctypes.c_int),
         ("amount_yuan", ctypes.c_double),
+        ("dm_redline_ha", ctypes.c_double),
+        ("dm_farmland_ha", ctypes.c_double),
+        ("redline_loss_ha", ctypes.c_double),
+        ("redline_loss_area_ha", ctypes.c_double),
+        ("dm_tradable_ha", ctypes.c_double),
+        ("violation", ctypes.c_int),
+        ("key_function", ctypes.c_int),
+        ("in_market", ctypes.c_int),
     ]
 
 
@@ -184,6 +196,18 @@ class _VoucherSummary(ctypes.Structure):
         ("reference_pop_density", ctypes.c_double),
         ("protection_rate", ctypes.c_double),
         ("reference_from_zones", ctypes.c_int),
+        ("key_function_supply_ha", ctypes.c_double),
+        ("key_function_demand_ha", ctypes.c_double),
+        ("key_function_zones", ctypes.c_int),
+        ("zones_out_of_market", ctypes.c_int),
+        ("dm_redline_ha", ctypes.c_double),
+        ("dm_farmland_ha", ctypes.c_double),
+        ("redline_loss_ha", ctypes.c_double),
+        ("redline_loss_area_ha", ctypes.c_double),
+        ("violation_zones", ctypes.c_int),
+        ("lines", ctypes.c_int),
+        ("redline_loss", ctypes.c_int),
+        ("key_function_in_market", ctypes.c_int),
     ]
 
 
@@ -305,6 +329,9 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_voucher_add_zone": (INT, [PTR, PTR, STR, STR, DOUBLE, DOUBLE, DOUBLE]),
     "guotu_voucher_add_tally": (INT, [PTR, PTR, INT, PTR]),
     "guotu_voucher_compute": (INT, [PTR, PTR]),
+    "guotu_voucher_add_line_piece": (INT, [PTR, PTR, STR, INT, STR, STR, DOUBLE, DOUBLE_PTR]),
+    "guotu_voucher_mark_key_function": (INT, [PTR, PTR, STR]),
+    "guotu_redline_loss_name": (STR, [INT]),
     "guotu_role_name": (STR, [INT]),
     "guotu_voucher_zone_count": (SIZE, [PTR]),
     "guotu_voucher_zone_result": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_VoucherZone)]),
@@ -761,6 +788,11 @@ class Coefficients(_Owned):
         return k.value if found else None
 
 
+# What a loss of ecological land inside the red line does to E (guotu_redline_loss, SPEC §3):
+# index = the C enum value.
+REDLINE_LOSS: Tuple[str, ...] = ("exclude", "count")
+
+
 @dataclass
 class VoucherOptions:
     baseline: Baseline = Baseline.BASE_YEAR
@@ -769,6 +801,9 @@ class VoucherOptions:
     reference_pop_density: Optional[float] = None
     price: Optional[float] = None                   # yuan per standard-forest ha
     balanced_tolerance: float = 1e-9
+    lines: bool = False               # the red line and farmland pieces come through add_line_piece
+    redline_loss: str = "exclude"     # a loss inside the red line: "exclude" from E (default) or "count"
+    key_function_in_market: bool = False  # key ecological function zones trade like the others
 
 
 @dataclass
@@ -784,6 +819,16 @@ class VoucherZone:
     e_ha: float
     role: Role
     amount_yuan: float  # E × price; 0 when the account has no price
+    # Within the bottom lines (NaN without lines): ΔM inside the red line and farmland,
+    # standard forest and land lost inside the red line, the ΔM E is computed from.
+    dm_redline_ha: float = math.nan
+    dm_farmland_ha: float = math.nan
+    redline_loss_ha: float = math.nan
+    redline_loss_area_ha: float = math.nan
+    dm_tradable_ha: float = math.nan
+    violation: bool = False
+    key_function: bool = False
+    in_market: bool = True
 
 
 @dataclass
@@ -812,6 +857,18 @@ class VoucherSummary:
     reference_pop_density: float
     protection_rate: float
     reference_from_zones: bool
+    key_function_supply_ha: float = 0.0
+    key_function_demand_ha: float = 0.0
+    key_function_zones: int = 0
+    zones_out_of_market: int = 0
+    dm_redline_ha: float = math.nan
+    dm_farmland_ha: float = math.nan
+    redline_loss_ha: float = math.nan
+    redline_loss_area_ha: float = math.nan
+    violation_zones: int = 0
+    lines: bool = False
+    redline_loss: str = "exclude"
+    key_function_in_market: bool = False
 
 
 @dataclass
@@ -843,6 +900,9 @@ class Voucher(_Owned):
         if options.price is not None:
             opts.price = options.price
         opts.balanced_tolerance = options.balanced_tolerance
+        opts.lines = int(options.lines)
+        opts.redline_loss = REDLINE_LOSS.index(options.redline_loss)
+        opts.key_function_in_market = int(options.key_function_in_market)
         out = ctypes.c_void_p()
         ctx.check(ctx.lib.guotu_voucher_create(ctx.handle, ctypes.byref(opts), base.handle, target.handle,
                                                ctypes.byref(out)))
@@ -867,6 +927,19 @@ class Voucher(_Owned):
         """Takes the class areas of a finished tally: year 0 base, 1 target (copied)."""
         self._call("guotu_voucher_add_tally", year, tally.handle)
 
+    def add_line_piece(self, zone_id: str, line: int, from_code: Optional[str], to_code: Optional[str],
+                       area_ha: float) -> float:
+        """A piece of base ∩ target inside a zone and a line (0 red line, 1 farmland); returns
+        its change of standard forest, area × (k_to − k_from)."""
+        dm = ctypes.c_double()
+        self._call("guotu_voucher_add_line_piece", _encode(zone_id), int(line), _encode(from_code or ""),
+                   _encode(to_code or ""), area_ha, ctypes.byref(dm))
+        return dm.value
+
+    def mark_key_function(self, zone_id: str) -> None:
+        """The zone is a county in a national key ecological function zone."""
+        self._call("guotu_voucher_mark_key_function", _encode(zone_id))
+
     def compute(self) -> None:
         self._call("guotu_voucher_compute")
 
@@ -876,7 +949,10 @@ class Voucher(_Owned):
         for i in range(self._ctx.lib.guotu_voucher_zone_count(self.handle)):
             self._call("guotu_voucher_zone_result", i, ctypes.byref(z))
             rows.append(VoucherZone(_decode(z.zone_id), _decode(z.zone_name), z.area_ha, z.m0_ha, z.mt_ha,
-                                    z.dm_ha, z.g_ratio, z.p_ratio, z.e_ha, Role(z.role), z.amount_yuan))
+                                    z.dm_ha, z.g_ratio, z.p_ratio, z.e_ha, Role(z.role), z.amount_yuan,
+                                    z.dm_redline_ha, z.dm_farmland_ha, z.redline_loss_ha, z.redline_loss_area_ha,
+                                    z.dm_tradable_ha, bool(z.violation), bool(z.key_function),
+                                    bool(z.in_market)))
         return rows
 
     def classes(self) -> List[VoucherClassRow]:
@@ -900,7 +976,10 @@ class Voucher(_Owned):
         self._call("guotu_voucher_get_summary", ctypes.byref(s))
         return VoucherSummary(s.m0_total_ha, s.mt_total_ha, s.supply_ha, s.demand_ha,
                               s.reference_gdp_per_capita, s.reference_pop_density, s.protection_rate,
-                              bool(s.reference_from_zones))
+                              bool(s.reference_from_zones), s.key_function_supply_ha, s.key_function_demand_ha,
+                              s.key_function_zones, s.zones_out_of_market, s.dm_redline_ha, s.dm_farmland_ha,
+                              s.redline_loss_ha, s.redline_loss_area_ha, s.violation_zones, bool(s.lines),
+                              REDLINE_LOSS[s.redline_loss], bool(s.key_function_in_market))
 
     def attribute(self, overlap: Tally) -> "Attribution":
         """Splits each unit's E over counties by area share; ``overlap`` is a finished tally

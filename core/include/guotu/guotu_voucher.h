@@ -65,9 +65,29 @@ typedef struct guotu_voucher_options {
     double price;
     /* |E| below this (ha) counts as balanced; default 1e-9. */
     double balanced_tolerance;
+    /* Within the plan's bottom lines (SPEC §3). 1: the red line and permanent farmland were
+     * read and their pieces come through guotu_voucher_add_line_piece (0: no lines; the
+     * line figures are NaN). */
+    int lines;
+    /* What a loss of ecological land inside the red line does to E (guotu_redline_loss). */
+    int redline_loss;
+    /* 1: zones in national key ecological function zones trade like the others; 0 (default):
+     * their accounts are computed but they are kept out of the market (in_market 0). */
+    int key_function_in_market;
 } guotu_voucher_options;
 
-/* Fills defaults: base-year baseline, protection_rate -1, reference from zones, price 0.
+/* A loss of ecological land inside the ecological red line is a violation of the plan, not
+ * demand a zone may buy away (SPEC §3). */
+typedef enum guotu_redline_loss {
+    GUOTU_REDLINE_LOSS_EXCLUDE = 0, /* default: E is computed without it; reported as a violation */
+    GUOTU_REDLINE_LOSS_COUNT = 1    /* counted in E like any other change, and flagged */
+} guotu_redline_loss;
+
+/* "exclude" or "count". Borrowed, static. */
+GUOTU_API const char *guotu_redline_loss_name(int policy);
+
+/* Fills defaults: base-year baseline, protection_rate -1, reference from zones, price 0,
+ * no lines, red-line losses excluded, key function zones out of the market.
  * (The tool and the plugin default to the national values of the target year instead:
  * guotu_national_reference_find below, copied into the two reference fields.) */
 GUOTU_API void guotu_voucher_options_init(guotu_voucher_options *opts);
@@ -92,6 +112,23 @@ GUOTU_API int guotu_voucher_add_zone(guotu_context *ctx, guotu_voucher *v, const
  * GUOTU_ERR_DATA when the tally names a zone that was not added. */
 GUOTU_API int guotu_voucher_add_tally(guotu_context *ctx, guotu_voucher *v, int year, const guotu_tally *t);
 
+/* One piece of the base ∩ target overlay inside a zone (guotu_convert pieces), with the line
+ * it lies in (GUOTU_LINE_REDLINE or GUOTU_LINE_FARMLAND; the red line wins where both
+ * cover it; other lines are ignored), its class codes and area (ha, the method of the
+ * tallies). Its change of standard forest, area × (k_target(to) − k_base(from)) with k 0
+ * for a code the table does not list, goes to *dm_ha (may be NULL) and to the zone's
+ * ΔM inside that line; inside the red line a piece whose dm is negative is a loss of
+ * ecological land (a violation). Needs options.lines; before compute. GUOTU_ERR_DATA for a
+ * zone the account does not have or an area that is not a number >= 0. */
+GUOTU_API int guotu_voucher_add_line_piece(guotu_context *ctx, guotu_voucher *v, const char *zone_id, int line,
+                                           const char *from_code, const char *to_code, double area_ha, double *dm_ha);
+
+/* Marks a zone as a county in a national key ecological function zone (国家重点生态功能区):
+ * its account is computed, and unless options.key_function_in_market it is kept out of the
+ * market (in_market 0) and out of the supply and demand totals. Before compute.
+ * GUOTU_ERR_DATA for a zone the account does not have. */
+GUOTU_API int guotu_voucher_mark_key_function(guotu_context *ctx, guotu_voucher *v, const char *zone_id);
+
 /* Computes M_0, M_t, E and roles. Call once, after both years were added. */
 GUOTU_API int guotu_voucher_compute(guotu_context *ctx, guotu_voucher *v);
 
@@ -106,6 +143,16 @@ typedef struct guotu_voucher_zone {
     double area_ha, m0_ha, mt_ha, dm_ha, g_ratio, p_ratio, e_ha;
     int role;           /* guotu_role */
     double amount_yuan; /* E × price; NaN when no price was given (0 would read as E = 0) */
+    /* Within the bottom lines (NaN without lines): ΔM inside the red line and inside
+     * permanent farmland (outside the red line), standard-forest ha lost inside the red line
+     * (Σ −dm of its pieces with dm < 0, >= 0) and the land area of those pieces. */
+    double dm_redline_ha, dm_farmland_ha, redline_loss_ha, redline_loss_area_ha;
+    /* The ΔM that E is computed from: dm_ha + redline_loss_ha when red-line losses are
+     * excluded, else dm_ha. E = dm_tradable_ha · G · P. */
+    double dm_tradable_ha;
+    int violation;    /* 1: standard forest was lost inside the red line */
+    int key_function; /* 1: in a national key ecological function zone */
+    int in_market;    /* 0: kept out of the market (key function zone) */
 } guotu_voucher_zone;
 
 /* Zones in the order they were added; valid after compute. */
@@ -137,6 +184,14 @@ typedef struct guotu_voucher_summary {
     double supply_ha, demand_ha; /* Σ E over suppliers; Σ |E| over buyers */
     double reference_gdp_per_capita, reference_pop_density, protection_rate;
     int reference_from_zones;
+    /* supply_ha and demand_ha count the zones in the market; the E of zones kept out
+     * (key function zones) is here: Σ E > 0 and Σ |E| of E < 0. */
+    double key_function_supply_ha, key_function_demand_ha;
+    int key_function_zones, zones_out_of_market;
+    /* Bottom lines (NaN without lines): Σ over zones of the zone figures above. */
+    double dm_redline_ha, dm_farmland_ha, redline_loss_ha, redline_loss_area_ha;
+    int violation_zones;
+    int lines, redline_loss, key_function_in_market; /* the options used */
 } guotu_voucher_summary;
 GUOTU_API int guotu_voucher_get_summary(guotu_context *ctx, const guotu_voucher *v, guotu_voucher_summary *out);
 
