@@ -848,10 +848,6 @@
             <translation>无法读取转换预设“{path}”：{error}</translation>
         </message>
         <message>
-            <source>Feature {fid} of layer "{layer}": "{value}" in field "{field}" is not a number; the rules that need it are skipped for admin unit "{code}".</source>
-            <translation>图层“{layer}”的要素 {fid}：字段“{field}”中的“{value}”不是数值；行政区“{code}”中需要该值的规则将被跳过。</translation>
-        </message>
-        <message>
             <source>Error</source>
             <translation>错误</translation>
         </message>
@@ -2065,7 +2061,7 @@
         </message>
         <message>
             <source>&lt;p&gt;Checks the three control lines (三区三线) of a workspace: the ecological protection red line, permanent basic farmland and the urban development boundary.&lt;/p&gt;&lt;p&gt;Rules: L01 invalid geometry, L02 duplicate features, L03 overlaps within a line, L04–L06 overlaps between lines (with the resolution of the 2019 guideline: the urban boundary yields to both, farmland to the red line), L07 slivers, L08 tiny patches, L09 narrow gaps between features of one line, L10 features across admin boundaries; per admin unit L11 the urban expansion multiple over its cap, L12 farmland and L13 red line below target, L14 farmland below the share of cultivated land.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Layers&lt;/b&gt;: the workspace's layers as they are in the project (unsaved edits count), your own layers as delivered (a planning database, a File Geodatabase, shapefiles), or a workspace GeoPackage for the layers not given. Line layers in another CRS than the admin units are reprojected to theirs (the log and the notes say so); geographic CRSs are refused.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Admin fields&lt;/b&gt;: the admin code and name and the targets, matched in any case (defaults: XZQDM, XZQMC, erl_target_ha, pbf_target_ha, urban_2020_ha, expansion_cap). A rule whose target is missing is not checked: L11 without 2020 urban land, L12 without a farmland target, L13 without a red line target, L14 without land use; the notes table says which and why, and the statistics show no value there. Without a cap field the expansion cap below applies to every unit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; (optional): cultivated land for L14 is the area of the codes whose category in the classification system's conversion preset is cultivated. &lt;b&gt;2020 urban land&lt;/b&gt; (optional): its area in each admin unit replaces the admin layer's urban_2020_ha.&lt;/p&gt;&lt;p&gt;Defaults follow the specification: sliver width 1 m, minimum patch 50 m², expansion cap 1.3, farmland share 0.8; overlaps under 1 m² are minor. Issues whose fingerprint is in the workspace's exceptions table are marked accepted; the exception lapses when the features involved change.&lt;/p&gt;&lt;p&gt;Outputs: issues (areas), issue points (invalid geometry) and statistics by admin unit, with the fields and numbers of &lt;i&gt;guotu lines check&lt;/i&gt;.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;检查工作空间中的三区三线：生态保护红线、永久基本农田和城镇开发边界。&lt;/p&gt;&lt;p&gt;规则：L01 几何无效，L02 重复要素，L03 同一控制线内重叠，L04–L06 控制线之间重叠（按 2019 年指导意见给出处理建议：城镇开发边界避让另两条线，永久基本农田避让生态保护红线），L07 狭长碎片，L08 细小图斑，L09 同一控制线要素间的狭窄缝隙，L10 要素跨越行政区界线；按行政区检查 L11 城镇开发边界扩展倍数超限，L12 永久基本农田与 L13 生态保护红线低于保护任务，L14 永久基本农田占耕地比例不足。&lt;/p&gt;&lt;p&gt;&lt;b&gt;图层&lt;/b&gt;：工程中的工作空间图层（含未保存的编辑）、按原样交付的自有图层（规划数据库、File Geodatabase、shapefile），未指定的图层从工作空间 GeoPackage 读取。坐标系与行政区不同的控制线图层投影转换到行政区的坐标系（日志和说明表会注明）；地理坐标系不予接受。&lt;/p&gt;&lt;p&gt;&lt;b&gt;行政区字段&lt;/b&gt;：行政区代码、名称和各项任务字段，不区分大小写匹配（默认：XZQDM、XZQMC、erl_target_ha、pbf_target_ha、urban_2020_ha、expansion_cap）。缺少任务字段的规则不予检查：L11 缺少2020年城镇建设用地，L12 缺少永久基本农田保护任务，L13 缺少生态保护红线保护任务，L14 缺少土地利用；说明表列出未检查的规则及原因，统计表中相应数值留空。没有扩展倍数上限字段时，各行政区均采用下面的扩展倍数上限。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地利用&lt;/b&gt;（可选）：L14 所用耕地面积为分类体系转换预设中类别为耕地的地类编码的面积。&lt;b&gt;2020 年城镇建设用地&lt;/b&gt;（可选）：以其在各行政区内的面积代替行政区图层的 urban_2020_ha。&lt;/p&gt;&lt;p&gt;默认值依据规范：狭长碎片宽度 1 米，最小图斑 50 平方米，扩展倍数上限 1.3，农田占比 0.8；小于 1 平方米的重叠为轻微问题。指纹已登记在工作空间例外表中的问题标为已确认；所涉要素一旦改动，例外即失效。&lt;/p&gt;&lt;p&gt;输出：问题（面）、问题点（几何无效的位置）和按行政区的统计，字段与数值同 &lt;i&gt;guotu lines check&lt;/i&gt;。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>three control lines,red line,farmland,urban development boundary,overlap,sliver,target,check,quality</source>
@@ -2081,23 +2077,23 @@
         </message>
         <message>
             <source>Admin code field</source>
-            <translation type="unfinished" />
+            <translation>行政区代码字段</translation>
         </message>
         <message>
             <source>Red line target field (ha)</source>
-            <translation type="unfinished" />
+            <translation>生态保护红线保护任务字段（公顷）</translation>
         </message>
         <message>
             <source>Farmland target field (ha)</source>
-            <translation type="unfinished" />
+            <translation>永久基本农田保护任务字段（公顷）</translation>
         </message>
         <message>
             <source>2020 urban construction land field (ha)</source>
-            <translation type="unfinished" />
+            <translation>2020年城镇建设用地字段（公顷）</translation>
         </message>
         <message>
             <source>Expansion cap field</source>
-            <translation type="unfinished" />
+            <translation>扩展倍数上限字段</translation>
         </message>
         <message>
             <source>Accepted exceptions (empty: the workspace's table)</source>
@@ -2169,7 +2165,7 @@
         </message>
         <message>
             <source>Three-lines notes (rules not checked, layers reprojected)</source>
-            <translation type="unfinished" />
+            <translation>三线检查说明（未检查的规则、已投影转换的图层）</translation>
         </message>
         <message>
             <source>Number of issues</source>
@@ -3546,6 +3542,10 @@
         <message>
             <source>Sells {low}–{high} ha</source>
             <translation>出售 {low}–{high} 公顷</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}": "{value}" in field "{field}" is not a number; the rules that need it are skipped for admin unit "{code}".</source>
+            <translation type="vanished">图层“{layer}”的要素 {fid}：字段“{field}”中的“{value}”不是数值；行政区“{code}”中需要该值的规则将被跳过。</translation>
         </message>
         <message>
             <source>Layer "{layer}" is in {crs}, another CRS than layer "{first}" ({first_crs}); the three lines and the admin units must share one CRS.</source>
