@@ -2,13 +2,16 @@
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "cli.h"
 #include "commands.h"
+#include "gpkg_writer.h"
 #include "guotu/guotu.h"
 #include "progress_bar.h"
 #include "table_writer.h"
@@ -17,7 +20,18 @@
 typedef struct tally_args {
     tally_inputs in;
     const char *output;
+    int check_abs_given, check_rel_given;
+    char check_csv[PATH_MAX]; /* with a CSV output and --area-check: <stem>_area_check.csv */
 } tally_args;
+
+/* Where the results go: a GeoPackage holds the table 'tally' and, with --area-check, the
+ * table 'area_check'; a CSV output is the tally, its findings go beside it. Both are opened
+ * before the run so that findings are written as they are found. */
+typedef struct tally_output {
+    gpkg_writer *gpkg;
+    int tally_layer, check_layer;
+    table_writer *csv, *check_csv;
+} tally_output;
 
 static const char *const tally_usage =
     "usage: guotu tally (--zones FILE [--zones-layer NAME] --zone-id FIELD |\n"
@@ -27,6 +41,7 @@ static const char *const tally_usage =
     "                   [--invalid repair|fail] [--raster-mode exact|centre]\n"
     "                   [--crs-mismatch reproject|fail] [--encoding NAME] [--threads N]\n"
     "                   [--deduction auto|none|FIELD] [--deducted-class CODE]\n"
+    "                   [--area-check FIELD [--area-check-abs M2] [--area-check-rel R]]\n"
     "                   -o OUT.csv|OUT.gpkg\n"
     "\n"
     "Area in hectares of each land-use class inside each zone. Land use is a polygon layer\n"
@@ -42,6 +57,12 @@ static const char *const tally_usage =
     "auto (default) uses a field named KCXS when the land use has one; none switches it off.\n"
     "--zone-code-field: no zones layer; each parcel's zone is the first --zone-code-length\n"
     "characters of its own code (三调 ZLDWDM: 6 county, 9 town, 12 village; 0 the whole code).\n"
+    "--area-check: every parcel's ellipsoidal area, computed on the parcel as read (its own\n"
+    "CRS, whatever --area says), against its official area in FIELD (三调 TBMJ, m²): beyond\n"
+    "--area-check-abs (default 0.1 m²) + --area-check-rel (default 1e-6) x TBMJ is a finding\n"
+    "(geometry edited after the survey, or a wrong CRS). Findings go to the table\n"
+    "'area_check' of OUT.gpkg, or to OUT_area_check.csv beside OUT.csv; parcels without an\n"
+    "official area (NULL or not a number) are counted apart.\n"
     "OUT.csv has the columns zone_id,class_code,area_ha; OUT.gpkg a table 'tally' with\n"
     "the same columns and the inputs and parameters in its metadata.\n";
 
@@ -65,6 +86,9 @@ static int parse_tally_args(int argc, char **argv, tally_args *a) {
                                             {"zone-code-field", required_argument, 0, 'g'},
                                             {"zone-code-length", required_argument, 0, 'G'},
                                             {"deducted-class", required_argument, 0, 'K'},
+                                            {"area-check", required_argument, 0, 'q'},
+                                            {"area-check-abs", required_argument, 0, 'Q'},
+                                            {"area-check-rel", required_argument, 0, 'R'},
                                             {"help", no_argument, 0, 'h'},
                                             {0, 0, 0, 0}};
     memset(a, 0, sizeof *a);
@@ -76,6 +100,8 @@ static int parse_tally_args(int argc, char **argv, tally_args *a) {
     in->class_option = "--class-field";
     in->deduction = "auto";
     in->deducted_class = "1203";
+    in->area_check_abs = 0.1;
+    in->area_check_rel = 1e-6;
     optind = 1;
     opterr = 0;
     int c;
@@ -100,6 +126,14 @@ static int parse_tally_args(int argc, char **argv, tally_args *a) {
             break;
         }
         case 'K': in->deducted_class = optarg; break;
+        case 'q': in->area_check_field = optarg; break;
+        case 'Q':
+        case 'R':
+            if (cli_parse_nonnegative(optarg, c == 'Q' ? &in->area_check_abs : &in->area_check_rel))
+                return cli_usage_error("tally", tally_usage, "%s needs a number >= 0, not '%s'",
+                                       c == 'Q' ? "--area-check-abs" : "--area-check-rel", optarg);
+            *(c == 'Q' ? &a->check_abs_given : &a->check_rel_given) = 1;
+            break;
         case 'c': in->class_field = optarg; break;
         case 'm': in->mask = optarg; break;
         case 'M': in->mask_layer = optarg; break;
@@ -124,26 +158,110 @@ static int parse_tally_args(int argc, char **argv, tally_args *a) {
     if ((!in->zone_code_field && (!in->zones || !in->zone_id)) || !in->landuse || !a->output)
         return cli_usage_error("tally", tally_usage,
                                "--zones and --zone-id (or --zone-code-field), --landuse and -o are required");
+    if ((a->check_abs_given || a->check_rel_given) && !in->area_check_field)
+        return cli_usage_error("tally", tally_usage, "%s needs --area-check FIELD (e.g. TBMJ)",
+                               a->check_abs_given ? "--area-check-abs" : "--area-check-rel");
+    if (in->area_check_field && !*in->area_check_field)
+        return cli_usage_error("tally", tally_usage, "--area-check needs a field name (e.g. TBMJ)");
     char err[256];
     if (tally_inputs_check(in, err, sizeof err)) return cli_usage_error("tally", tally_usage, "%s", err);
+    size_t n = strlen(a->output);
+    if (in->area_check_field && n >= 4 && !strcasecmp(a->output + n - 4, ".csv") &&
+        snprintf(a->check_csv, sizeof a->check_csv, "%.*s_area_check.csv", (int)(n - 4), a->output) >=
+            (int)sizeof a->check_csv)
+        return cli_usage_error("tally", tally_usage, "the output path '%s' is too long", a->output);
     return 0;
 }
 
-static int write_output(guotu_context *ctx, const guotu_tally *t, const tally_args *a, const tally_info *info,
-                        const guotu_tally_stats *st, double seconds, char *err, size_t err_size) {
-    static const table_column columns[] = {
-        {"zone_id", COLUMN_TEXT, 0, NULL}, {"class_code", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
-    table_writer *w = NULL;
-    if (table_writer_open(&w, a->output, "tally", columns, 3, err, err_size)) return 1;
+static const table_column tally_columns[] = {
+    {"zone_id", COLUMN_TEXT, 0, NULL}, {"class_code", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
+
+/* The findings of the area check: the parcel, its official and computed areas, the
+ * difference computed − official in m² and in parts per million of the official area. */
+static const table_column check_columns[] = {{"fid", COLUMN_INTEGER, 0, NULL},
+                                             {"bsm", COLUMN_TEXT, 0, "标识码"},
+                                             {"tbbh", COLUMN_TEXT, 0, "图斑编号"},
+                                             {"class_code", COLUMN_TEXT, 0, "地类编码"},
+                                             {"official_m2", COLUMN_REAL, 0, "图斑面积"},
+                                             {"computed_m2", COLUMN_REAL, 0, "计算椭球面积"},
+                                             {"difference_m2", COLUMN_REAL, 0, "面积差"},
+                                             {"difference_ppm", COLUMN_REAL, 0, "相对差 (ppm)"}};
+enum { CHECK_COLUMNS = (int)(sizeof check_columns / sizeof check_columns[0]) };
+
+static int ends_with_gpkg(const char *path) {
+    size_t n = strlen(path);
+    return n >= 5 && strcasecmp(path + n - 5, ".gpkg") == 0;
+}
+
+static void output_abort(tally_output *o) {
+    gpkg_writer_abort(o->gpkg);
+    table_writer_abort(o->csv);
+    table_writer_abort(o->check_csv);
+    memset(o, 0, sizeof *o);
+}
+
+static int output_open(tally_output *o, const tally_args *a, char *err, size_t err_size) {
+    memset(o, 0, sizeof *o);
+    int check = a->in.area_check_field != NULL, failed;
+    if (ends_with_gpkg(a->output)) {
+        failed = gpkg_writer_open(&o->gpkg, a->output, err, err_size) ||
+                 (o->tally_layer =
+                      gpkg_writer_add_layer(o->gpkg, "tally", wkbNone, NULL, tally_columns, 3, err, err_size)) < 0 ||
+                 (check && (o->check_layer = gpkg_writer_add_layer(o->gpkg, "area_check", wkbNone, NULL, check_columns,
+                                                                   CHECK_COLUMNS, err, err_size)) < 0);
+    } else {
+        failed = table_writer_open(&o->csv, a->output, "tally", tally_columns, 3, err, err_size) ||
+                 (check && table_writer_open(&o->check_csv, a->check_csv, "area_check", check_columns, CHECK_COLUMNS,
+                                             err, err_size));
+    }
+    if (failed) output_abort(o);
+    return failed;
+}
+
+/* The runner's area_finding: one row of the findings table. */
+static int write_finding(const area_finding *f, void *user, char *err, size_t err_size) {
+    tally_output *o = user;
+    char fid[32];
+    snprintf(fid, sizeof fid, "%lld", (long long)f->fid);
+    double difference = f->computed_m2 - f->official_m2;
+    const char *texts[CHECK_COLUMNS] = {fid, f->bsm, f->tbbh, f->class_code, NULL, NULL, NULL, NULL};
+    double reals[CHECK_COLUMNS] = {(double)f->fid,
+                                   0,
+                                   0,
+                                   0,
+                                   f->official_m2,
+                                   f->computed_m2,
+                                   difference,
+                                   f->official_m2 != 0 ? difference / f->official_m2 * 1e6 : NAN};
+    return o->gpkg ? gpkg_writer_row(o->gpkg, o->check_layer, texts, reals, NULL, 0, err, err_size)
+                   : table_writer_row(o->check_csv, texts, reals, err, err_size);
+}
+
+/* "0.1 m² + 1e-06 × |TBMJ|" */
+static void tolerance_text(const tally_args *a, const tally_info *info, char *buf, size_t size) {
+    snprintf(buf, size, "%g m² + %g × |%s|", a->in.area_check_abs, a->in.area_check_rel, info->area_check_field);
+}
+
+static void check_result_text(const tally_info *info, char *buf, size_t size) {
+    snprintf(buf, size, "%lld parcels checked, %lld findings, %lld without an official area",
+             (long long)info->area_checked, (long long)info->area_findings, (long long)info->area_no_official);
+    size_t used = strlen(buf);
+    if (info->area_largest_fid >= 0)
+        snprintf(buf + used, size - used, ", largest difference %.6f m² (fid %lld)", info->area_largest_m2,
+                 (long long)info->area_largest_fid);
+}
+
+static int write_output(guotu_context *ctx, const guotu_tally *t, tally_output *o, const tally_args *a,
+                        const tally_info *info, const guotu_tally_stats *st, double seconds, char *err,
+                        size_t err_size) {
     size_t n = guotu_tally_result_count(t);
     for (size_t i = 0; i < n; i++) {
         const char *texts[3] = {NULL, NULL, NULL};
         double reals[3] = {0, 0, 0};
         guotu_tally_result(ctx, t, i, &texts[0], &texts[1], &reals[2]);
-        if (table_writer_row(w, texts, reals, err, err_size)) {
-            table_writer_abort(w);
+        if (o->gpkg ? gpkg_writer_row(o->gpkg, o->tally_layer, texts, reals, NULL, 0, err, err_size)
+                    : table_writer_row(o->csv, texts, reals, err, err_size))
             return 1;
-        }
     }
     char repaired[96], seconds_text[32], when[32];
     snprintf(repaired, sizeof repaired, "zones %lld, land use %lld, mask %lld", (long long)st->repaired_zones,
@@ -152,10 +270,15 @@ static int write_output(guotu_context *ctx, const guotu_tally *t, const tally_ar
     time_t now = time(NULL);
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
     const tally_inputs *in = &a->in;
-    char zone_length[16], overlaps[128];
+    char zone_length[16], overlaps[128], tolerance[160], checked[256];
     snprintf(zone_length, sizeof zone_length, "%d", in->zone_code_length);
     snprintf(overlaps, sizeof overlaps, "%lld pairs, %.6f ha", (long long)st->overlapping_zone_pairs,
              st->zone_overlap_area_ha);
+    int check = in->area_check_field != NULL;
+    if (check) {
+        tolerance_text(a, info, tolerance, sizeof tolerance);
+        check_result_text(info, checked, sizeof checked);
+    }
     const table_meta meta[] = {
         {"guotu_version", guotu_version()},
         {"created_utc", when},
@@ -173,9 +296,50 @@ static int write_output(guotu_context *ctx, const guotu_tally *t, const tally_ar
         {"deducted_class", info->deduction_field[0] ? in->deducted_class : "(none)"},
         {"repaired_geometries", repaired},
         {"overlapping_zones", overlaps},
+        {"area_check_field", check ? info->area_check_field : "(none)"},
+        {"area_check_tolerance", check ? tolerance : "(none)"},
+        {"area_check_method", check ? info->area_check_method : "(none)"},
+        {"area_check", check ? checked : "(none)"},
         {"seconds", seconds_text},
     };
-    return table_writer_commit(w, meta, (int)(sizeof meta / sizeof meta[0]), err, err_size);
+    int nmeta = (int)(sizeof meta / sizeof meta[0]);
+    if (o->gpkg) {
+        gpkg_writer_meta(o->gpkg, o->tally_layer, meta, nmeta);
+        if (check) gpkg_writer_meta(o->gpkg, o->check_layer, meta, nmeta);
+        int failed = gpkg_writer_commit(o->gpkg, err, err_size);
+        o->gpkg = NULL;
+        return failed;
+    }
+    int failed = table_writer_commit(o->csv, meta, nmeta, err, err_size);
+    o->csv = NULL;
+    if (!failed && o->check_csv)
+        failed = table_writer_commit(o->check_csv, meta, nmeta, err, err_size);
+    else
+        table_writer_abort(o->check_csv);
+    o->check_csv = NULL;
+    return failed;
+}
+
+/* The area check: checked, findings, largest difference; parcels without an official area. */
+static void print_area_check(const tally_args *a, const tally_info *info) {
+    char tolerance[160];
+    tolerance_text(a, info, tolerance, sizeof tolerance);
+    printf("  area check against %s (%s; tolerance %s): parcels checked: %lld, findings: %lld", info->area_check_field,
+           info->area_check_method, tolerance, (long long)info->area_checked, (long long)info->area_findings);
+    if (info->area_largest_fid >= 0)
+        printf(", largest difference: %.3f m² (fid %lld)", info->area_largest_m2, (long long)info->area_largest_fid);
+    printf("\n");
+    if (info->area_findings && a->check_csv[0])
+        printf("  findings: %s\n", a->check_csv);
+    else if (info->area_findings)
+        printf("  findings: table 'area_check' of %s\n", a->output);
+    if (!info->area_no_official) return;
+    int64_t kept = (int64_t)(sizeof info->area_no_official_fids / sizeof info->area_no_official_fids[0]);
+    printf("  parcels without an official area (%s NULL or not a number): %lld (fid", info->area_check_field,
+           (long long)info->area_no_official);
+    for (int64_t i = 0; i < info->area_no_official && i < kept; i++)
+        printf("%s%lld", i ? ", " : " ", (long long)info->area_no_official_fids[i]);
+    printf("%s)\n", info->area_no_official > kept ? ", …" : "");
 }
 
 static void print_summary(guotu_context *ctx, const guotu_tally *t, const tally_args *a, const tally_info *info,
@@ -233,7 +397,9 @@ static void print_summary(guotu_context *ctx, const guotu_tally *t, const tally_
     printf("  %-12s %16s\n", "class_code", "area_ha");
     for (int k = 0; k < nclasses; k++)
         printf("  %-12s %16.2f\n", codes[k][0] ? codes[k] : "''", areas[k]);
+    if (a->in.area_check_field) print_area_check(a, info);
     printf("  written: %s\n", a->output);
+    if (a->check_csv[0]) printf("  written: %s\n", a->check_csv);
 }
 
 int cmd_tally(int argc, char **argv) {
@@ -241,8 +407,9 @@ int cmd_tally(int argc, char **argv) {
     int parsed = parse_tally_args(argc, argv, &a);
     if (parsed) return parsed < 0 ? 0 : 2;
     const char *inputs[] = {a.in.zones, a.in.landuse, a.in.mask};
+    const char *outputs[] = {a.output, a.check_csv[0] ? a.check_csv : NULL};
     char refused[2400];
-    if (io_refuse_overwrite(inputs, 3, &a.output, 1, refused, sizeof refused)) return cli_error("%s", refused);
+    if (io_refuse_overwrite(inputs, 3, outputs, 2, refused, sizeof refused)) return cli_error("%s", refused);
 
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -255,7 +422,14 @@ int cmd_tally(int argc, char **argv) {
     a.in.progress_user = &bar;
     guotu_tally *t = NULL;
     tally_info info;
-    int failed = tally_runner_run(ctx, &a.in, &t, &info, err, sizeof err);
+    memset(&info, 0, sizeof info);
+    tally_output out;
+    int failed = output_open(&out, &a, err, sizeof err);
+    if (!failed) {
+        a.in.area_finding = write_finding;
+        a.in.area_finding_user = &out;
+        failed = tally_runner_run(ctx, &a.in, &t, &info, err, sizeof err);
+    }
     progress_bar_done(&bar);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
@@ -263,8 +437,9 @@ int cmd_tally(int argc, char **argv) {
     memset(&st, 0, sizeof st);
     if (!failed) {
         guotu_tally_get_stats(ctx, t, &st);
-        failed = write_output(ctx, t, &a, &info, &st, seconds, err, sizeof err);
+        failed = write_output(ctx, t, &out, &a, &info, &st, seconds, err, sizeof err);
     }
+    output_abort(&out); /* whatever was not committed */
     if (!failed)
         print_summary(ctx, t, &a, &info, &st, seconds);
     else

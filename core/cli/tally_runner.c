@@ -2,6 +2,7 @@
 #include "tally_runner.h"
 
 #include <cpl_conv.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +36,16 @@ typedef struct tally_run {
     guotu_tally *tally;
     char *err;
     size_t err_size;
+    /* The area check: the official area's field, BSM and TBBH (-1 when absent), the core's
+     * calculator in the land use's own CRS, and the land use's reprojection to the tally's
+     * CRS, taken from its vector_source so that each parcel is measured as read and then
+     * reprojected here (handed back before the source is closed). */
+    tally_info *info;
+    int check_index, bsm_index, tbbh_index;
+    guotu_area_calc *check_calc;
+    OGRCoordinateTransformationH check_transform;
+    unsigned char *check_wkb;
+    size_t check_wkb_cap;
 } tally_run;
 
 /* The KCXS field of the land use, when the 田坎 deduction applies. */
@@ -63,6 +74,11 @@ int tally_inputs_check(const tally_inputs *in, char *err, size_t err_size) {
         const char *v = words[i].value;
         if (!v || !strcmp(v, words[i].a) || !strcmp(v, words[i].b) || (words[i].c && !strcmp(v, words[i].c))) continue;
         snprintf(err, err_size, "%s must be %s or %s, not '%s'", words[i].name, words[i].a, words[i].b, v);
+        return 1;
+    }
+    if (in->area_check_field && (!(in->area_check_abs >= 0) || !(in->area_check_rel >= 0) ||
+                                 !isfinite(in->area_check_abs) || !isfinite(in->area_check_rel))) {
+        snprintf(err, err_size, "the area check's tolerances must be finite numbers >= 0");
         return 1;
     }
     return 0;
@@ -185,6 +201,105 @@ static int core_failed(tally_run *run, int status) {
     snprintf(run->err, run->err_size, "%s%s", status == GUOTU_ERR_CANCELLED ? "cancelled: " : "",
              guotu_context_last_error(run->ctx));
     return 1;
+}
+
+/* The area check's field and calculator (in the land use's own CRS), when asked for. */
+static int open_area_check(tally_run *run) {
+    const tally_inputs *in = run->in;
+    tally_info *info = run->info;
+    if (!in->area_check_field) return 0;
+    if (run->raster_input) {
+        snprintf(run->err, run->err_size,
+                 "the area check compares each parcel's area with its field '%s', but the land use '%s' is a "
+                 "raster: give a polygon layer, or drop --area-check",
+                 in->area_check_field, in->landuse);
+        return 1;
+    }
+    run->check_index = vector_source_field(&run->landuse, in->area_check_field, run->err, run->err_size);
+    if (run->check_index < 0) return 1;
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(run->landuse.layer);
+    run->bsm_index = OGR_FD_GetFieldIndex(defn, "BSM");
+    run->tbbh_index = OGR_FD_GetFieldIndex(defn, "TBBH");
+    snprintf(info->area_check_field, sizeof info->area_check_field, "%s",
+             OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, run->check_index)));
+    OGRSpatialReferenceH crs = vector_source_crs(&run->landuse);
+    char *wkt = NULL;
+    const char *wkt_opts[] = {"FORMAT=WKT2_2019", NULL};
+    if (!crs) {
+        snprintf(run->err, run->err_size,
+                 "the area check measures each parcel on the ellipsoid of its CRS, but the land-use layer '%s' has "
+                 "no CRS; assign it first",
+                 run->landuse.layer_name);
+        return 1;
+    }
+    if (OSRExportToWktEx(crs, &wkt, wkt_opts) != OGRERR_NONE) {
+        CPLFree(wkt);
+        snprintf(run->err, run->err_size, "cannot describe the CRS of the land-use layer '%s'",
+                 run->landuse.layer_name);
+        return 1;
+    }
+    int status = guotu_area_calc_create(run->ctx, wkt, GUOTU_AREA_ELLIPSOIDAL, &run->check_calc);
+    CPLFree(wkt);
+    if (status) return core_failed(run, status);
+    snprintf(info->area_check_method, sizeof info->area_check_method, "%s", guotu_area_calc_describe(run->check_calc));
+    run->check_transform = run->landuse.transform;
+    run->landuse.transform = NULL;
+    return 0;
+}
+
+/* Compares one parcel's computed ellipsoidal area with its official area. */
+static int check_area(tally_run *run, int64_t fid, const char *class_code, const unsigned char *wkb, size_t size) {
+    const tally_inputs *in = run->in;
+    tally_info *info = run->info;
+    double official = 0, computed = 0;
+    if (!vector_source_real(&run->landuse, run->check_index, &official) || !isfinite(official)) {
+        if (info->area_no_official < (int64_t)(sizeof info->area_no_official_fids / sizeof(int64_t)))
+            info->area_no_official_fids[info->area_no_official] = fid;
+        info->area_no_official++;
+        return 0;
+    }
+    if (size) {
+        int status = guotu_area_of_wkb(run->ctx, run->check_calc, wkb, size, &computed);
+        if (status) return core_failed(run, status);
+    }
+    info->area_checked++;
+    double difference = fabs(computed - official);
+    if (info->area_largest_fid < 0 || difference > info->area_largest_m2) {
+        info->area_largest_m2 = difference;
+        info->area_largest_fid = fid;
+    }
+    if (!(difference > in->area_check_abs + in->area_check_rel * fabs(official))) return 0;
+    info->area_findings++;
+    if (!in->area_finding) return 0;
+    /* a number field's text lives in the feature's one scratch buffer: copy it first */
+    char bsm[256];
+    snprintf(bsm, sizeof bsm, "%s", vector_source_text(&run->landuse, run->bsm_index));
+    area_finding f = {fid, bsm, vector_source_text(&run->landuse, run->tbbh_index), class_code, official, computed};
+    return in->area_finding(&f, in->area_finding_user, run->err, run->err_size);
+}
+
+/* Reprojects a parcel measured as read into the tally's CRS, as vector_source would have. */
+static int reproject_checked(tally_run *run, int64_t fid, const unsigned char **wkb, size_t *size) {
+    if (!run->check_transform || !*size) return 0;
+    OGRGeometryH g = NULL;
+    if (OGR_G_CreateFromWkb(*wkb, NULL, &g, (int)*size) != OGRERR_NONE ||
+        OGR_G_Transform(g, run->check_transform) != OGRERR_NONE) {
+        if (g) OGR_G_DestroyGeometry(g);
+        snprintf(run->err, run->err_size, "cannot reproject feature %lld of layer '%s'", (long long)fid,
+                 run->landuse.layer_name);
+        return 1;
+    }
+    size_t n = (size_t)OGR_G_WkbSize(g);
+    if (io_reserve(&run->check_wkb, &run->check_wkb_cap, n, 1, 256)) {
+        OGR_G_DestroyGeometry(g);
+        snprintf(run->err, run->err_size, "out of memory");
+        return 1;
+    }
+    OGR_G_ExportToIsoWkb(g, wkbNDR, run->check_wkb);
+    OGR_G_DestroyGeometry(g);
+    *wkb = run->check_wkb;
+    *size = n;
+    return 0;
 }
 
 static int keep_copy(tally_run *run, feature_copy **list, size_t *count, const char *id, int64_t fid,
@@ -408,6 +523,8 @@ static int feed_vector(tally_run *run) {
     int more;
     while ((more = vector_source_next(&run->landuse, &fid, value, sizeof value, &wkb, &size, run->err,
                                       run->err_size)) == 1) {
+        if (run->check_calc && (check_area(run, fid, value, wkb, size) || reproject_checked(run, fid, &wkb, &size)))
+            return 1;
         double share = 0;
         if (run->deduction_index >= 0 && !vector_source_real(&run->landuse, run->deduction_index, &share)) {
             const char *text = vector_source_text(&run->landuse, run->deduction_index);
@@ -456,13 +573,17 @@ int tally_runner_run(guotu_context *ctx, const tally_inputs *in, guotu_tally **o
     memset(&run, 0, sizeof run);
     run.deduction_index = -1;
     run.zone_code_index = -1;
+    run.check_index = run.bsm_index = run.tbbh_index = -1;
+    info->area_largest_fid = -1;
+    run.info = info;
     run.in = in;
     run.ctx = ctx;
     run.err = err;
     run.err_size = err_size;
     if (in->progress) guotu_context_set_progress(ctx, in->progress, in->progress_user);
-    int failed = tally_inputs_check(in, err, err_size) || open_inputs(&run) || create_tally(&run) ||
-                 feed_zones_and_mask(&run) || (run.raster_input ? feed_raster(&run) : feed_vector(&run));
+    int failed = tally_inputs_check(in, err, err_size) || open_inputs(&run) || open_area_check(&run) ||
+                 create_tally(&run) || feed_zones_and_mask(&run) ||
+                 (run.raster_input ? feed_raster(&run) : feed_vector(&run));
     if (!failed) {
         int status = guotu_tally_finish(ctx, run.tally);
         failed = status ? core_failed(&run, status) : 0;
@@ -479,6 +600,9 @@ int tally_runner_run(guotu_context *ctx, const tally_inputs *in, guotu_tally **o
         guotu_tally_destroy(ctx, run.tally);
     else
         *out = run.tally;
+    guotu_area_calc_destroy(ctx, run.check_calc);
+    free(run.check_wkb);
+    if (run.check_transform) run.landuse.transform = run.check_transform; /* the source destroys it */
     vector_source_close(&run.zones);
     vector_source_close(&run.landuse);
     vector_source_close(&run.mask);

@@ -8,6 +8,18 @@
 
 #include "guotu/guotu.h"
 
+/* A parcel whose ellipsoidal area, computed from its geometry, differs from its official
+ * area (三调 TBMJ) by more than the tolerance (SPEC §8). Strings are borrowed for the call. */
+typedef struct area_finding {
+    int64_t fid;
+    const char *bsm, *tbbh; /* the parcel's BSM / TBBH, "" when the layer has no such field */
+    const char *class_code; /* the class field's value */
+    double official_m2, computed_m2;
+} area_finding;
+
+/* Receives each finding as it is found; 0, or 1 with a message in err (the run stops). */
+typedef int (*area_finding_fn)(const area_finding *finding, void *user, char *err, size_t err_size);
+
 typedef struct tally_inputs {
     const char *zones, *zones_layer, *zone_id;
     const char *landuse, *landuse_layer, *class_field;
@@ -29,6 +41,16 @@ typedef struct tally_inputs {
      * how many leading characters make the zone (6 county, 9 town, 12 village; 0 the whole code). */
     const char *zone_code_field;
     int zone_code_length;
+    /* Area check (vector land use): NULL for none; else the field with the official area in m²
+     * (三调 TBMJ). Every parcel's ellipsoidal area is computed by the core on the parcel as read,
+     * in the land use's own CRS before any reprojection, whatever `area` says; a parcel is a
+     * finding when |computed − official| > area_check_abs + area_check_rel × |official|, and
+     * goes to `area_finding` (may be NULL). A NULL or non-numeric official area is counted as
+     * "no official area". Zeroed fields (as `guotu voucher` leaves them) switch it off. */
+    const char *area_check_field;
+    double area_check_abs, area_check_rel;
+    area_finding_fn area_finding;
+    void *area_finding_user;
     guotu_progress_fn progress; /* optional; installed on the context (scaled when threaded) */
     void *progress_user;
 } tally_inputs;
@@ -38,6 +60,16 @@ typedef struct tally_info {
     char deduction_field[64]; /* the KCXS field deducted by, "" when none */
     int64_t raster_width, raster_height;
     char landuse_layer[256];
+    /* The area check, when asked for: the field as the layer spells it ("" when none), the
+     * method the areas were computed with, parcels checked (with an official area), findings,
+     * parcels without an official area (the first few fids kept), and the largest absolute
+     * difference of any checked parcel (with its fid, -1 when none was checked). */
+    char area_check_field[64];
+    char area_check_method[160];
+    int64_t area_checked, area_findings, area_no_official;
+    int64_t area_no_official_fids[5];
+    double area_largest_m2;
+    int64_t area_largest_fid;
 } tally_info;
 
 /* Runs the tally to the end (finished, results readable). On success *out is set; caller

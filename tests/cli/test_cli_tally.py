@@ -417,3 +417,170 @@ def test_overlapping_zones_are_reported(tmp_path: Path) -> None:
     res = run_guotu("tally", "--zones", str(make_zones(tmp_path / "p")), "--zone-id", "code", "--landuse",
                     str(landuse), "--class-field", "lucc", "--area", "planar", "-o", str(tmp_path / "p.gpkg"))
     assert res.returncode == 0 and "overlap" not in res.stderr, res.stderr
+
+
+# The area check (SPEC §8): 三调's TBMJ is each parcel's official ellipsoidal area. The parcels
+# below lie within 1.3 km of zone 39's central meridian (X0), where the Gauss-Krüger projection
+# keeps area to (x/R)² < 5e-8: a W x H metre box has the ellipsoidal area W·H m² to 0.005 m²
+# (pyproj's geodesic area says the same, checked below).
+AREA_CHECK_PARCELS = [  # (BSM, DLBM, TBMJ, box offsets): fid 1..4 in this order
+    ("1", "0101", 40000.0, (100, 100, 300, 300)),      # 200 x 200 = 40000 m²: passes
+    ("2", "0103", 10000.5, (400, 100, 500, 200)),      # 100 x 100 = 10000 m², TBMJ 0.5 m² off: a finding
+    ("3", "0201", None, (600, 100, 900, 200)),         # TBMJ NULL: no official area
+    ("4", "0301", 100000.15, (900, 500, 1300, 750)),   # 400 x 250, 0.15 m² off: within 0.1 + 1e-6 x 1e5 = 0.2
+]
+
+
+def write_area_check_dltb(folder: Path, epsg: int = 4527) -> Path:
+    """The parcels above as a 三调 DLTB layer (BSM, TBBH, DLBM, TBMJ) in EPSG:4527, or
+    reprojected by GDAL into `epsg` (e.g. 4490, geographic)."""
+    path = write_layer(folder / "dltb.gpkg", "DLTB", 4527, [("BSM", ogr.OFTString), ("TBBH", ogr.OFTString),
+                                                            ("DLBM", ogr.OFTString), ("TBMJ", ogr.OFTReal)], [
+        ({"BSM": bsm, "TBBH": f"1{bsm}", "DLBM": code, "TBMJ": tbmj}, box(X0 + a, Y0 + b, X0 + c, Y0 + d))
+        for bsm, code, tbmj, (a, b, c, d) in AREA_CHECK_PARCELS])
+    if epsg == 4527:
+        return path
+    out = folder / f"dltb_{epsg}.gpkg"
+    gdal.VectorTranslate(str(out), str(path), format="GPKG", dstSRS=f"EPSG:{epsg}", layerName="DLTB")
+    return out
+
+
+def read_findings(path: Path) -> list[dict]:
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize("epsg", [4527, 4490])
+def test_area_check_against_tbmj(tmp_path: Path, zones: Path, epsg: int) -> None:
+    """Parcel 2 is 0.5 m² off its TBMJ: the one finding (beside the CSV output); parcel 1 passes;
+    parcel 3 without TBMJ is counted apart; parcel 4 is within the default 0.1 m² + 1e-6 × TBMJ.
+    The same in projected (EPSG:4527) and geographic (EPSG:4490, reprojected to the zones for the
+    tally) land use, and the tally itself is unchanged by the check."""
+    x0, y0, x1, y1 = AREA_CHECK_PARCELS[1][3]
+    assert geodesic_ha(X0 + x0, Y0 + y0, X0 + x1, Y0 + y1) * 1e4 == pytest.approx(10000.0, abs=0.005)
+    dltb = write_area_check_dltb(tmp_path, epsg)
+    out = tmp_path / "tally.csv"
+    args = ["tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(dltb), "--class-field", "DLBM",
+            "-o", str(out)]
+    res = run_guotu(*args, "--area-check", "tbmj")  # field names in any case, as OGR matches them
+    assert res.returncode == 0, res.stderr
+    assert ("tolerance 0.1 m² + 1e-06 × |TBMJ|): parcels checked: 3, findings: 1, largest difference: 0.500 m² "
+            "(fid 2)") in res.stdout, res.stdout
+    assert "parcels without an official area (TBMJ NULL or not a number): 1 (fid 3)" in res.stdout
+    check = tmp_path / "tally_area_check.csv"
+    assert f"written: {check}" in res.stdout
+    assert check.read_text(encoding="utf-8").splitlines()[0] == \
+        "fid,bsm,tbbh,class_code,official_m2,computed_m2,difference_m2,difference_ppm"
+    (row,) = read_findings(check)
+    assert (row["fid"], row["bsm"], row["tbbh"], row["class_code"]) == ("2", "2", "12", "0103")
+    assert float(row["official_m2"]) == 10000.5
+    assert float(row["computed_m2"]) == pytest.approx(10000.0, abs=0.005)
+    assert float(row["difference_m2"]) == pytest.approx(-0.5, abs=0.005)
+    assert float(row["difference_ppm"]) == pytest.approx(-50.0, abs=0.5)
+    with_check = out.read_text(encoding="utf-8")
+    assert run_guotu(*args).returncode == 0
+    assert out.read_text(encoding="utf-8") == with_check
+    assert not list(tmp_path.glob("*.tmp-*")), "temporary files left behind"
+
+
+def test_area_check_tolerances_and_geopackage(tmp_path: Path, zones: Path) -> None:
+    """The tolerances are parameters: 1 m² absolute lets parcel 2 pass; no relative part makes
+    parcel 4 (0.15 m² off, 0.1 m² allowed) a finding too. A GeoPackage output holds the findings as
+    the table 'area_check' and records field, tolerance and counts in the metadata."""
+    dltb = write_area_check_dltb(tmp_path)
+    out = tmp_path / "tally.gpkg"
+    args = ["tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(dltb), "--class-field", "DLBM",
+            "--area-check", "TBMJ", "-o", str(out)]
+
+    def findings() -> dict:
+        ds = ogr.Open(str(out))
+        assert [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())] == ["tally", "area_check"]
+        rows = {f.GetFID(): (f["bsm"], f["difference_m2"]) for f in ds.GetLayerByName("area_check")}
+        meta = ds.GetLayerByName("tally").GetMetadata()
+        ds = None
+        return rows, meta
+
+    res = run_guotu(*args, "--area-check-abs", "1")
+    assert res.returncode == 0, res.stderr
+    assert "parcels checked: 3, findings: 0" in res.stdout
+    rows, meta = findings()
+    assert rows == {}
+    assert meta["area_check_field"] == "TBMJ" and meta["area_check_tolerance"] == "1 m² + 1e-06 × |TBMJ|"
+    assert meta["area_check"].startswith("3 parcels checked, 0 findings, 1 without an official area")
+    res = run_guotu(*args, "--area-check-rel", "0")
+    assert res.returncode == 0, res.stderr
+    assert "parcels checked: 3, findings: 2" in res.stdout and "findings: table 'area_check' of" in res.stdout
+    rows, meta = findings()
+    assert rows.keys() == {2, 4}
+    assert rows[2][0] == "2" and rows[2][1] == pytest.approx(-0.5, abs=0.005)
+    assert rows[4][0] == "4" and rows[4][1] == pytest.approx(-0.15, abs=0.005)
+    assert meta["area_check_tolerance"] == "0.1 m² + 0 × |TBMJ|"
+    # Without --area-check: no table, "(none)" recorded.
+    assert run_guotu(*args[:-4], "-o", str(out)).returncode == 0
+    ds = ogr.Open(str(out))
+    assert ds.GetLayerCount() == 1 and ds.GetLayer(0).GetMetadataItem("area_check_field") == "(none)"
+
+
+def test_area_check_refusals_and_text_areas(tmp_path: Path, zones: Path, landuse: Path) -> None:
+    """A missing field names the layer's fields; a raster has no parcels; tolerances need
+    --area-check and numbers >= 0; an official area kept as text is read as a number, and text
+    that is none counts as "no official area" (never skipped silently)."""
+    dltb = write_area_check_dltb(tmp_path)
+    base = ["tally", "--zones", str(zones), "--zone-id", "code", "--class-field", "DLBM", "-o",
+            str(tmp_path / "x.csv")]
+    res = run_guotu(*base, "--landuse", str(dltb), "--area-check", "MJ")
+    assert res.returncode == 1 and "has no field 'MJ' (fields: BSM, TBBH, DLBM, TBMJ)" in res.stderr, res.stderr
+    assert not (tmp_path / "x.csv").exists() and not (tmp_path / "x_area_check.csv").exists()
+    res = run_guotu(*base, "--landuse", str(dltb), "--area-check-abs", "1")
+    assert res.returncode == 2 and "--area-check-abs needs --area-check FIELD" in res.stderr
+    res = run_guotu(*base, "--landuse", str(dltb), "--area-check", "TBMJ", "--area-check-rel", "-1")
+    assert res.returncode == 2 and "--area-check-rel needs a number >= 0, not '-1'" in res.stderr
+    tif = rasterize(landuse, tmp_path / "lu.tif", 10, (X0 - 100, Y0 - 100, X0 + 2600, Y0 + 1600))
+    res = run_guotu("tally", "--zones", str(zones), "--zone-id", "code", "--landuse", str(tif), "--area-check",
+                    "TBMJ", "-o", str(tmp_path / "r.csv"))
+    assert res.returncode == 1 and "is a raster: give a polygon layer, or drop --area-check" in res.stderr
+    texts = write_layer(tmp_path / "text.gpkg", "DLTB", 4527, [("DLBM", ogr.OFTString), ("TBMJ", ogr.OFTString)], [
+        ({"DLBM": "0101", "TBMJ": "40000.00"}, box(X0 + 100, Y0 + 100, X0 + 300, Y0 + 300)),
+        ({"DLBM": "0103", "TBMJ": "10000.5"}, box(X0 + 400, Y0 + 100, X0 + 500, Y0 + 200)),
+        ({"DLBM": "0201", "TBMJ": "unknown"}, box(X0 + 600, Y0 + 100, X0 + 900, Y0 + 200)),
+        ({"DLBM": "0301", "TBMJ": ""}, box(X0 + 900, Y0 + 500, X0 + 1300, Y0 + 750))])
+    res = run_guotu(*base, "--landuse", str(texts), "--area-check", "TBMJ")
+    assert res.returncode == 0, res.stderr
+    assert "parcels checked: 2, findings: 1" in res.stdout
+    assert "parcels without an official area (TBMJ NULL or not a number): 2 (fid 3, 4)" in res.stdout
+    (row,) = read_findings(tmp_path / "x_area_check.csv")
+    assert row["fid"] == "2" and row["bsm"] == "" and row["tbbh"] == ""
+
+
+def test_area_check_on_the_sandiao_package(tmp_path: Path) -> None:
+    """The 三调-shaped package's DLTB (File Geodatabase, as delivered) is drawn to its TBMJ: every
+    parcel passes. Declared in the neighbouring Gauss-Krüger zone (a wrong CRS: the parcels then
+    lie 1000 km off that zone's central meridian, where the projection enlarges area by about
+    (1000/6371)² = 2.5 %, so that the map's area measured there is 2.4 % too small), every parcel is a
+    finding."""
+    import sys
+
+    from cli_support import REPO
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from sandiao_package import make_package
+
+    gdb = make_package(tmp_path)
+    out = tmp_path / "t.gpkg"
+    args = ["tally", "--zones", str(gdb), "--zones-layer", "XZQ", "--zone-id", "XZQDM", "--landuse-layer", "DLTB",
+            "--class-field", "DLBM", "--area-check", "TBMJ", "-o", str(out)]
+    res = run_guotu(*args, "--landuse", str(gdb))
+    assert res.returncode == 0, res.stderr
+    ds = ogr.Open(str(gdb))
+    parcels = ds.GetLayerByName("DLTB").GetFeatureCount()
+    ds = None
+    assert parcels > 100 and f"parcels checked: {parcels}, findings: 0" in res.stdout, res.stdout
+    wrong = tmp_path / "wrong_crs.gpkg"
+    gdal.VectorTranslate(str(wrong), str(gdb), format="GPKG", layers=["DLTB"], layerName="DLTB",
+                         srcSRS="EPSG:4526", dstSRS="EPSG:4526")
+    res = run_guotu(*args, "--landuse", str(wrong))
+    assert res.returncode == 0, res.stderr
+    assert f"parcels checked: {parcels}, findings: {parcels}" in res.stdout, res.stdout
+    ds = ogr.Open(str(out))
+    ppm = [f["difference_ppm"] for f in ds.GetLayerByName("area_check")]
+    assert len(ppm) == parcels and all(-2.5e4 < p < -2.3e4 for p in ppm), (min(ppm), max(ppm))
