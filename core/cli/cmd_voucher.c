@@ -13,6 +13,7 @@
 #include "progress_bar.h"
 #include "tally_runner.h"
 #include "voucher_inputs.h"
+#include "voucher_lines.h"
 #include "voucher_output.h"
 
 static const char *const voucher_usage =
@@ -29,6 +30,9 @@ static const char *const voucher_usage =
     "         [--settlement payment|enclave] [--ask-field F] [--bid-field F]\n"
     "         [--area ellipsoidal|planar] [--invalid repair|fail] [--raster-mode exact|centre]\n"
     "         [--counties FILE [--counties-layer NAME] --county-id FIELD [--county-name FIELD]]\n"
+    "         [--workspace GPKG] [--redline FILE [--redline-layer L]] [--farmland FILE [--farmland-layer L]]\n"
+    "         [--redline-loss exclude|count]\n"
+    "         [--key-function-field F] [--key-function-ids ID,ID...] [--key-function-in-market]\n"
     "         [--crs-mismatch fail|reproject] [--encoding NAME] -o OUT.gpkg\n"
     "\n"
     "Ecological vouchers (生态券, SPEC §3): standard-forest ha M = Σ A·k of ecological land\n"
@@ -53,9 +57,21 @@ static const char *const voucher_usage =
     "equity shares. E is not conserved and the market need not clear: the summary gives\n"
     "ΣΔM, ΣE of supply and demand, the traded volume, unmet demand and unsold supply, and\n"
     "what demand beyond supply at the floor price does to the clearing price.\n"
+    "Within the plan's bottom lines: with --workspace (a three-lines GeoPackage, layers\n"
+    "ecological_redline and permanent_farmland) or --redline and --farmland (the layers as\n"
+    "delivered; either replaces the workspace's), ΔM inside the red line and inside\n"
+    "permanent farmland are reported per zone (dm_redline_ha, dm_farmland_ha; the red line\n"
+    "wins where both cover land). A loss of ecological land inside the red line is a\n"
+    "violation (layer violations: the pieces, their classes before and after, area), not\n"
+    "demand to buy: --redline-loss exclude (default) computes E without it, count counts it\n"
+    "in E and flags it. The lines need vector land use.\n"
+    "Counties in national key ecological function zones (--key-function-field, values 1/0,\n"
+    "or --key-function-ids) are marked; their accounts are computed but they are kept out of\n"
+    "the market (they receive fiscal transfers) unless --key-function-in-market.\n"
     "With --counties, the zones are ecological units: each unit's E goes to\n"
     "the counties it overlaps by area share, and the counties trade (voucher_counties).\n"
-    "OUT.gpkg holds the layers voucher, voucher_classes, summary, trades and unknown_codes,\n"
+    "OUT.gpkg holds the layers voucher, voucher_classes, summary, trades, unknown_codes and,\n"
+    "with the lines, violations,\n"
     "with every input and parameter in its metadata.\n";
 
 typedef struct voucher_args {
@@ -68,6 +84,9 @@ typedef struct voucher_args {
     const char *baseline, *protection_rate, *mask;
     const char *price, *floor_price, *cap, *allocation, *settlement;
     const char *invalid, *raster_mode, *crs_mismatch;
+    const char *workspace, *redline, *redline_layer, *farmland, *farmland_layer, *redline_loss;
+    const char *key_function_field, *key_function_ids;
+    int key_function_in_market;
     const char *output;
 } voucher_args;
 
@@ -114,7 +133,16 @@ enum {
     OPT_COUNTIES,
     OPT_COUNTIES_LAYER,
     OPT_COUNTY_ID,
-    OPT_COUNTY_NAME
+    OPT_COUNTY_NAME,
+    OPT_WORKSPACE,
+    OPT_REDLINE,
+    OPT_REDLINE_LAYER,
+    OPT_FARMLAND,
+    OPT_FARMLAND_LAYER,
+    OPT_REDLINE_LOSS,
+    OPT_KEY_FIELD,
+    OPT_KEY_IDS,
+    OPT_KEY_IN_MARKET
 };
 
 static int parse_number_arg(const char *option, const char *text, double *out) {
@@ -180,6 +208,15 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
                                             {"counties-layer", 1, 0, OPT_COUNTIES_LAYER},
                                             {"county-id", 1, 0, OPT_COUNTY_ID},
                                             {"county-name", 1, 0, OPT_COUNTY_NAME},
+                                            {"workspace", 1, 0, OPT_WORKSPACE},
+                                            {"redline", 1, 0, OPT_REDLINE},
+                                            {"redline-layer", 1, 0, OPT_REDLINE_LAYER},
+                                            {"farmland", 1, 0, OPT_FARMLAND},
+                                            {"farmland-layer", 1, 0, OPT_FARMLAND_LAYER},
+                                            {"redline-loss", 1, 0, OPT_REDLINE_LOSS},
+                                            {"key-function-field", 1, 0, OPT_KEY_FIELD},
+                                            {"key-function-ids", 1, 0, OPT_KEY_IDS},
+                                            {"key-function-in-market", 0, 0, OPT_KEY_IN_MARKET},
                                             {"help", 0, 0, 'h'},
                                             {0, 0, 0, 0}};
     memset(a, 0, sizeof *a);
@@ -194,6 +231,7 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
     /* Base and target layers in different CRSs are a mistake to report (issue 3), so this
      * command reprojects only when asked. */
     a->crs_mismatch = "fail";
+    a->redline_loss = "exclude";
     optind = 1;
     opterr = 0;
     int c;
@@ -242,6 +280,15 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
         case OPT_COUNTIES_LAYER: a->county.layer = optarg; break;
         case OPT_COUNTY_ID: a->county.id = optarg; break;
         case OPT_COUNTY_NAME: a->county.name = optarg; break;
+        case OPT_WORKSPACE: a->workspace = optarg; break;
+        case OPT_REDLINE: a->redline = optarg; break;
+        case OPT_REDLINE_LAYER: a->redline_layer = optarg; break;
+        case OPT_FARMLAND: a->farmland = optarg; break;
+        case OPT_FARMLAND_LAYER: a->farmland_layer = optarg; break;
+        case OPT_REDLINE_LOSS: a->redline_loss = optarg; break;
+        case OPT_KEY_FIELD: a->key_function_field = optarg; break;
+        case OPT_KEY_IDS: a->key_function_ids = optarg; break;
+        case OPT_KEY_IN_MARKET: a->key_function_in_market = 1; break;
         case 'o': a->output = optarg; break;
         case 'h': fputs(voucher_usage, stdout); return -1;
         default:
@@ -280,6 +327,12 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
         u = "--ask-field and --bid-field need --floor-price";
     else if (!a->county.path != !a->county.id)
         u = "--counties and --county-id go together";
+    else if (!one_of(a->redline_loss, "exclude", "count"))
+        u = "--redline-loss must be exclude or count";
+    else if ((a->redline || a->farmland) && !a->workspace && !(a->redline && a->farmland))
+        u = "the bottom lines need the red line and the farmland: give --workspace, or both --redline and --farmland";
+    else if ((a->redline_layer && !a->redline) || (a->farmland_layer && !a->farmland))
+        u = "--redline-layer and --farmland-layer name a layer of --redline and --farmland";
     else if (strlen(a->output) < 5 || strcmp(a->output + strlen(a->output) - 5, ".gpkg") != 0)
         u = "the output must be a .gpkg file";
     if (u) return cli_usage_error("voucher", voucher_usage, "%s", u);
@@ -292,6 +345,11 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
         a->county.bid = a->zone.bid;
         a->zone.ask = a->zone.bid = NULL;
     }
+    /* Key ecological function zones are counties: the trading subjects' field. */
+    if (a->county.path)
+        a->county.key_function = a->key_function_field;
+    else
+        a->zone.key_function = a->key_function_field;
     const char *numeric[][2] = {{"--price", a->price},
                                 {"--floor-price", a->floor_price},
                                 {"--cap", a->cap},
@@ -318,6 +376,7 @@ typedef struct voucher_run {
     guotu_attribution *attribution;
     guotu_market *market;
     guotu_national_reference national; /* the row used with --reference national */
+    voucher_lines_result lines;        /* violations, with the bottom lines */
     char reference_table[1400];        /* the table it came from, as recorded */
     progress_bar bar;
     char err[2048];
@@ -372,6 +431,7 @@ static int attribute_to_counties(voucher_run *r) {
     const voucher_args *a = &r->a;
     if (!a->county.path) return 0;
     if (zone_set_read(r->ctx, &a->county, &r->counties, r->err, sizeof r->err)) return 1;
+    if (a->key_function_ids && zone_set_mark_ids(&r->counties, a->key_function_ids, r->err, sizeof r->err)) return 1;
     tally_inputs in;
     memset(&in, 0, sizeof in);
     in.zones = a->county.path;
@@ -424,6 +484,8 @@ static int national_reference(voucher_run *r) {
     return 0;
 }
 
+static int lines_given(const voucher_args *a) { return a->workspace || a->redline || a->farmland; }
+
 static int account(voucher_run *r) {
     const voucher_args *a = &r->a;
     guotu_voucher_options o;
@@ -442,6 +504,9 @@ static int account(voucher_run *r) {
             parse_number_arg("--national-pop-density", a->national_density, &o.reference_pop_density))
             return 1;
     }
+    o.lines = lines_given(a);
+    o.redline_loss = strcmp(a->redline_loss, "count") == 0 ? GUOTU_REDLINE_LOSS_COUNT : GUOTU_REDLINE_LOSS_EXCLUDE;
+    o.key_function_in_market = a->key_function_in_market;
     int status = guotu_voucher_create(r->ctx, &o, r->coeff[0], r->coeff[1], &r->voucher);
     if (status) return core_failed(r, status);
     for (size_t i = 0; i < r->zones.count; i++) {
@@ -451,6 +516,21 @@ static int account(voucher_run *r) {
             snprintf(r->err, sizeof r->err, "layer '%s': %s", r->zones.layer_name, guotu_context_last_error(r->ctx));
             return 1;
         }
+    }
+    /* Key ecological function zones: the trading subjects (the counties when units are attributed). */
+    if (!a->county.path) {
+        if (a->key_function_ids && zone_set_mark_ids(&r->zones, a->key_function_ids, r->err, sizeof r->err)) return 1;
+        for (size_t i = 0; !status && i < r->zones.count; i++)
+            if (r->zones.zones[i].key_function)
+                status = guotu_voucher_mark_key_function(r->ctx, r->voucher, r->zones.zones[i].id);
+        if (status) return core_failed(r, status);
+    }
+    if (o.lines) {
+        voucher_lines_inputs in = {a->workspace,     a->redline,    a->redline_layer, a->farmland, a->farmland_layer,
+                                   a->base,          a->base_layer, a->base_class,    a->target,   a->target_layer,
+                                   a->target_class,  a->mask,       a->zone.area,     a->invalid,  a->crs_mismatch,
+                                   a->zone.encoding, &r->zones};
+        if (voucher_lines_run(r->ctx, &in, r->voucher, &r->lines, r->err, sizeof r->err)) return 1;
     }
     for (int year = 0; year < 2 && !status; year++)
         status = guotu_voucher_add_tally(r->ctx, r->voucher, year, r->tally[year]);
@@ -478,6 +558,8 @@ static int trade(voucher_run *r) {
                 guotu_attribution_result(r->ctx, r->attribution, k, &row);
                 if (strcmp(row.county_id, c->id) == 0) e = row.e_ha;
             }
+            /* Key ecological function counties get fiscal transfers, not vouchers (SPEC §3). */
+            if (c->key_function && !a->key_function_in_market) continue;
             status = guotu_market_add(r->ctx, r->market, c->id, e, c->ask, c->bid, c->x, c->y);
         }
     }
@@ -485,6 +567,7 @@ static int trade(voucher_run *r) {
         guotu_voucher_zone z;
         guotu_voucher_zone_result(r->ctx, r->voucher, i, &z);
         const zone_record *zr = &r->zones.zones[i];
+        if (!z.in_market) continue;
         status = guotu_market_add(r->ctx, r->market, z.zone_id, z.e_ha, zr->ask, zr->bid, zr->x, zr->y);
     }
     if (!status) status = guotu_market_clear(r->ctx, r->market);
@@ -571,6 +654,45 @@ static void print_balance(voucher_run *r, const voucher_result *res) {
                m->floor_supply_ha, m->floor_demand_ha, res->floor_price);
 }
 
+/* The red-line loss choice in words, as every output states it. */
+static const char *redline_loss_words(const voucher_args *a) {
+    return strcmp(a->redline_loss, "count") == 0
+               ? "count (a loss of ecological land inside the red line is counted in E and flagged as a violation)"
+               : "exclude (a loss of ecological land inside the red line is a violation, left out of E: not demand "
+                 "to buy)";
+}
+
+/* Bottom lines and key function zones (SPEC §3). */
+static void print_bottom_lines(voucher_run *r, const guotu_voucher_summary *s) {
+    const voucher_args *a = &r->a;
+    if (lines_given(a)) {
+        printf("  bottom lines: dM inside the red line %.2f ha, inside permanent farmland %.2f ha\n", s->dm_redline_ha,
+               s->dm_farmland_ha);
+        printf("  violations: %.2f ha of standard forest (%.2f ha of land, %zu pieces) lost inside the red line in "
+               "%d zones; red-line loss: %s\n",
+               s->redline_loss_ha, s->redline_loss_area_ha, r->lines.count, s->violation_zones, redline_loss_words(a));
+        size_t n = guotu_voucher_zone_count(r->voucher);
+        for (size_t i = 0; i < n; i++) {
+            guotu_voucher_zone z;
+            guotu_voucher_zone_result(r->ctx, r->voucher, i, &z);
+            if (z.violation)
+                printf("    violation: %s %s lost %.2f ha of standard forest (%.2f ha of land) inside the red line\n",
+                       z.zone_id, z.zone_name, z.redline_loss_ha, z.redline_loss_area_ha);
+        }
+    }
+    const zone_set *subjects = a->county.path ? &r->counties : &r->zones;
+    int marked = 0;
+    for (size_t i = 0; i < subjects->count; i++)
+        marked += subjects->zones[i].key_function;
+    if (marked || a->key_function_field || a->key_function_ids) {
+        printf("  key ecological function zones: %d (%s)", marked,
+               a->key_function_in_market ? "in the market" : "accounts computed, kept out of the market");
+        for (size_t i = 0; i < subjects->count; i++)
+            if (subjects->zones[i].key_function) printf(" %s", subjects->zones[i].id);
+        printf("\n");
+    }
+}
+
 static void print_summary(voucher_run *r, const voucher_result *res) {
     const guotu_voucher_summary *s = &res->summary;
     printf("Ecological vouchers (生态券), %s baseline, %s area\n", r->a.baseline, r->a.zone.area);
@@ -583,6 +705,7 @@ static void print_summary(voucher_run *r, const voucher_result *res) {
     if (r->attribution)
         printf("  ecological units attributed to %zu counties by area share; E outside every county: %.2f ha\n",
                guotu_attribution_count(r->attribution), guotu_attribution_unattributed(r->attribution));
+    print_bottom_lines(r, s);
     print_balance(r, res);
     size_t unknown = guotu_voucher_unknown_count(r->voucher);
     for (size_t i = 0; i < unknown; i++) {
@@ -614,6 +737,10 @@ static int write_result(voucher_run *r) {
                  r->national.land_area_km2);
     time_t now = time(NULL);
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+    char lines[3000] = "(none)";
+    if (r->voucher && lines_given(a))
+        snprintf(lines, sizeof lines, "red line %s; permanent farmland %s", r->lines.redline_source,
+                 r->lines.farmland_source);
     const table_meta meta[] = {
         {"guotu_version", guotu_version()},
         {"created_utc", when},
@@ -652,6 +779,13 @@ static int write_result(voucher_run *r) {
         {"raster_mode", a->raster_mode},
         {"counties", a->county.path ? files[5] : "(none: the zones trade)"},
         {"county_id_field", a->county.id ? a->county.id : "(none)"},
+        {"bottom_lines", lines},
+        {"redline_loss", !lines_given(a) ? "(no lines)" : redline_loss_words(a)},
+        {"key_function_field", a->key_function_field ? a->key_function_field : "(none)"},
+        {"key_function_ids", a->key_function_ids ? a->key_function_ids : "(none)"},
+        {"key_function_market", a->key_function_in_market
+                                    ? "in (key ecological function zones trade like the others)"
+                                    : "out (accounts computed; kept out of the market: they receive fiscal transfers)"},
     };
     voucher_result res;
     memset(&res, 0, sizeof res);
@@ -667,6 +801,8 @@ static int write_result(voucher_run *r) {
     res.meta = meta;
     res.nmeta = (int)(sizeof meta / sizeof meta[0]);
     res.fixed_price = a->price != NULL;
+    res.lines = lines_given(a) ? &r->lines : NULL;
+    res.key_function_in_market = a->key_function_in_market;
     if (a->price) parse_number_arg("--price", a->price, &res.floor_price);
     if (a->floor_price) parse_number_arg("--floor-price", a->floor_price, &res.floor_price);
     if (voucher_output_write(a->output, &res, r->err, sizeof r->err)) return 1;
@@ -679,10 +815,20 @@ int cmd_voucher(int argc, char **argv) {
     memset(&r, 0, sizeof r);
     int parsed = parse_voucher_args(argc, argv, &r.a);
     if (parsed) return parsed < 0 ? 0 : 2;
-    const char *inputs[] = {r.a.zone.path,           r.a.base,           r.a.target,       r.a.mask,
-                            r.a.zone.table,          r.a.county.path,    r.a.coefficients, r.a.base_coefficients,
-                            r.a.target_coefficients, r.a.reference_table};
-    if (io_refuse_overwrite(inputs, 10, &r.a.output, 1, r.err, sizeof r.err)) return cli_error("%s", r.err);
+    const char *inputs[] = {r.a.zone.path,
+                            r.a.base,
+                            r.a.target,
+                            r.a.mask,
+                            r.a.zone.table,
+                            r.a.county.path,
+                            r.a.coefficients,
+                            r.a.base_coefficients,
+                            r.a.target_coefficients,
+                            r.a.reference_table,
+                            r.a.workspace,
+                            r.a.redline,
+                            r.a.farmland};
+    if (io_refuse_overwrite(inputs, 13, &r.a.output, 1, r.err, sizeof r.err)) return cli_error("%s", r.err);
     r.ctx = guotu_context_create();
     if (!r.ctx) return cli_error("out of memory");
     progress_bar_init(&r.bar);
@@ -691,6 +837,7 @@ int cmd_voucher(int argc, char **argv) {
                  run_tallies(&r) || account(&r) || attribute_to_counties(&r) || trade(&r) || write_result(&r);
     progress_bar_done(&r.bar);
     if (failed) fprintf(stderr, "guotu voucher: error: %s\n", r.err);
+    voucher_lines_free(&r.lines);
     guotu_market_destroy(r.ctx, r.market);
     guotu_attribution_destroy(r.ctx, r.attribution);
     guotu_tally_destroy(r.ctx, r.overlap);

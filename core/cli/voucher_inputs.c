@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "resources.h"
 #include "vector_source.h"
@@ -119,8 +120,45 @@ static int optional_price(const vector_source *src, int index, double *out) {
     return 0;
 }
 
+int key_function_value(const char *text) {
+    static const char *const yes[] = {"1", "true", "yes", "y", "是"}, *const no[] = {"0", "false", "no", "n", "否", ""};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        if (strcasecmp(text, yes[i]) == 0) return 1;
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        if (strcasecmp(text, no[i]) == 0) return 0;
+    return -1;
+}
+
+int zone_set_mark_ids(zone_set *s, const char *ids, char *err, size_t err_size) {
+    const char *p = ids;
+    while (*p) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        const char *end = p;
+        while (*end && *end != ',')
+            end++;
+        size_t n = (size_t)(end - p);
+        while (n && p[n - 1] == ' ')
+            n--;
+        if (n) {
+            int found = 0;
+            for (size_t z = 0; z < s->count; z++)
+                if (strlen(s->zones[z].id) == n && strncmp(s->zones[z].id, p, n) == 0)
+                    found = s->zones[z].key_function = 1;
+            if (!found) {
+                snprintf(err, err_size,
+                         "key ecological function zone '%.*s' (--key-function-ids) is not a zone of layer '%s'", (int)n,
+                         p, s->layer_name);
+                return 1;
+            }
+        }
+        p = end;
+    }
+    return 0;
+}
+
 static int add_zone(guotu_context *ctx, guotu_area_calc *calc, const zone_fields *f, vector_source *src,
-                    const int idx[6], int64_t fid, const char *id, const unsigned char *wkb, size_t size, zone_set *s,
+                    const int idx[7], int64_t fid, const char *id, const unsigned char *wkb, size_t size, zone_set *s,
                     char *err, size_t err_size) {
     zone_record *z = &s->zones[s->count];
     memset(z, 0, sizeof *z);
@@ -140,6 +178,17 @@ static int add_zone(guotu_context *ctx, guotu_area_calc *calc, const zone_fields
         return 1;
     optional_price(src, idx[4], &z->ask);
     optional_price(src, idx[5], &z->bid);
+    if (idx[6] >= 0) {
+        const char *text = vector_source_text(src, idx[6]);
+        z->key_function = key_function_value(text);
+        if (z->key_function < 0) {
+            snprintf(err, err_size,
+                     "feature %lld of layer '%s': key function field '%s' is '%s'; use 1 or 0 (yes/no, true/false, "
+                     "是/否)",
+                     (long long)fid, src->layer_name, f->key_function, text);
+            return 1;
+        }
+    }
     if (guotu_area_of_wkb(ctx, calc, wkb, size, &z->area_ha)) {
         snprintf(err, err_size, "zone '%s': %s", id, guotu_context_last_error(ctx));
         return 1;
@@ -165,9 +214,10 @@ int zone_set_read(guotu_context *ctx, const zone_fields *f, zone_set *out, char 
         return 1;
     }
     snprintf(out->layer_name, sizeof out->layer_name, "%s", src.layer_name);
-    const char *names[6] = {f->id, f->name, f->table ? NULL : f->gdp, f->table ? NULL : f->pop, f->ask, f->bid};
-    int idx[6];
-    for (int i = 0; i < 6; i++) {
+    const char *names[7] = {f->id,  f->name, f->table ? NULL : f->gdp, f->table ? NULL : f->pop,
+                            f->ask, f->bid,  f->key_function};
+    int idx[7];
+    for (int i = 0; i < 7; i++) {
         idx[i] = -1;
         if (names[i] && (idx[i] = vector_source_field(&src, names[i], err, err_size)) < 0) {
             vector_source_close(&src);

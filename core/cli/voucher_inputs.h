@@ -12,8 +12,9 @@
 typedef struct zone_record {
     char *id, *name;
     double gdp, population, area_ha;
-    double ask, bid; /* NaN when absent */
-    double x, y;     /* a point inside the zone, for trade lines and the nearest rule */
+    double ask, bid;  /* NaN when absent */
+    double x, y;      /* a point inside the zone, for trade lines and the nearest rule */
+    int key_function; /* 1: in a national key ecological function zone (field or list of ids) */
     unsigned char *wkb;
     size_t wkb_size;
 } zone_record;
@@ -30,7 +31,16 @@ typedef struct zone_fields {
     const char *id, *name, *gdp, *pop, *ask, *bid; /* gdp, pop, name, ask, bid may be NULL */
     const char *table;                             /* optional CSV with id, gdp and pop columns, joined by id */
     const char *area;                              /* "ellipsoidal" | "planar" */
+    const char *key_function;                      /* field marking key ecological function zones, or NULL */
 } zone_fields;
+
+/* A key-function field's value: 1 for 1, true, yes, y, 是; 0 for 0, false, no, n, 否 and empty
+ * (any case); -1 for anything else. */
+int key_function_value(const char *text);
+
+/* Marks the zones whose ids are in `ids` (comma-separated; spaces around an id ignored).
+ * 1 with a message naming an id that is no zone of the layer. */
+int zone_set_mark_ids(zone_set *s, const char *ids, char *err, size_t err_size);
 
 /* Reads every zone; fails naming the layer, feature and field for a missing field, an
  * empty id, or GDP/population that is NULL or not a number. */

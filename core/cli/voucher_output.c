@@ -11,19 +11,54 @@
 #include "gpkg_writer.h"
 
 static int write_voucher_layer(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size) {
-    static const table_column columns[] = {
-        {"zone_id", COLUMN_TEXT, 0, NULL}, {"zone_name", COLUMN_TEXT, 0, NULL},  {"area_ha", COLUMN_REAL, 0, NULL},
-        {"m0_ha", COLUMN_REAL, 0, NULL},   {"mt_ha", COLUMN_REAL, 0, NULL},      {"dm_ha", COLUMN_REAL, 0, NULL},
-        {"g_ratio", COLUMN_REAL, 0, NULL}, {"p_ratio", COLUMN_REAL, 0, NULL},    {"e_ha", COLUMN_REAL, 0, NULL},
-        {"role", COLUMN_TEXT, 0, NULL},    {"amount_yuan", COLUMN_REAL, 0, NULL}};
-    int layer = gpkg_writer_add_layer(w, "voucher", wkbMultiPolygon, r->zones->srs, columns, 11, err, err_size);
+    static const table_column columns[] = {{"zone_id", COLUMN_TEXT, 0, NULL},
+                                           {"zone_name", COLUMN_TEXT, 0, NULL},
+                                           {"area_ha", COLUMN_REAL, 0, NULL},
+                                           {"m0_ha", COLUMN_REAL, 0, NULL},
+                                           {"mt_ha", COLUMN_REAL, 0, NULL},
+                                           {"dm_ha", COLUMN_REAL, 0, NULL},
+                                           {"g_ratio", COLUMN_REAL, 0, NULL},
+                                           {"p_ratio", COLUMN_REAL, 0, NULL},
+                                           {"e_ha", COLUMN_REAL, 0, NULL},
+                                           {"role", COLUMN_TEXT, 0, NULL},
+                                           {"amount_yuan", COLUMN_REAL, 0, NULL},
+                                           /* Within the bottom lines (SPEC §3); NULL without lines. */
+                                           {"dm_redline_ha", COLUMN_REAL, 0, NULL},
+                                           {"dm_farmland_ha", COLUMN_REAL, 0, NULL},
+                                           {"redline_loss_ha", COLUMN_REAL, 0, NULL},
+                                           {"redline_loss_area_ha", COLUMN_REAL, 0, NULL},
+                                           {"dm_tradable_ha", COLUMN_REAL, 0, NULL},
+                                           {"violation", COLUMN_INTEGER, 0, NULL},
+                                           {"key_function", COLUMN_INTEGER, 0, NULL},
+                                           {"in_market", COLUMN_INTEGER, 0, NULL}};
+    enum { N = sizeof columns / sizeof columns[0] };
+    int layer = gpkg_writer_add_layer(w, "voucher", wkbMultiPolygon, r->zones->srs, columns, N, err, err_size);
     if (layer < 0) return 1;
     for (size_t i = 0; i < guotu_voucher_zone_count(r->voucher); i++) {
         guotu_voucher_zone z;
         guotu_voucher_zone_result(r->ctx, r->voucher, i, &z);
-        const char *texts[11] = {z.zone_id, z.zone_name, 0, 0, 0, 0, 0, 0, 0, guotu_role_name(z.role), 0};
-        double amount = r->has_market ? z.e_ha * r->market_summary.clearing_price : NAN;
-        double reals[11] = {0, 0, z.area_ha, z.m0_ha, z.mt_ha, z.dm_ha, z.g_ratio, z.p_ratio, z.e_ha, 0, amount};
+        const char *texts[N] = {z.zone_id, z.zone_name, 0, 0, 0, 0, 0, 0, 0, guotu_role_name(z.role), 0};
+        double amount = r->has_market && z.in_market ? z.e_ha * r->market_summary.clearing_price : NAN;
+        int lines = r->lines != NULL;
+        double reals[N] = {0,
+                           0,
+                           z.area_ha,
+                           z.m0_ha,
+                           z.mt_ha,
+                           z.dm_ha,
+                           z.g_ratio,
+                           z.p_ratio,
+                           z.e_ha,
+                           0,
+                           amount,
+                           z.dm_redline_ha,
+                           z.dm_farmland_ha,
+                           z.redline_loss_ha,
+                           z.redline_loss_area_ha,
+                           z.dm_tradable_ha,
+                           lines ? z.violation : NAN,
+                           z.key_function,
+                           z.in_market};
         const zone_record *zr = &r->zones->zones[i];
         if (gpkg_writer_row(w, layer, texts, reals, zr->wkb, zr->wkb_size, err, err_size)) return 1;
     }
@@ -33,12 +68,14 @@ static int write_voucher_layer(gpkg_writer *w, const voucher_result *r, char *er
 
 /* E of ecological units attributed to the counties that trade it. */
 static int write_counties(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size) {
-    static const table_column columns[] = {{"county_id", COLUMN_TEXT, 0, NULL},  {"county_name", COLUMN_TEXT, 0, NULL},
-                                           {"area_ha", COLUMN_REAL, 0, NULL},    {"units", COLUMN_REAL, 0, NULL},
-                                           {"e_ha", COLUMN_REAL, 0, NULL},       {"role", COLUMN_TEXT, 0, NULL},
-                                           {"amount_yuan", COLUMN_REAL, 0, NULL}};
+    static const table_column columns[] = {
+        {"county_id", COLUMN_TEXT, 0, NULL},   {"county_name", COLUMN_TEXT, 0, NULL},
+        {"area_ha", COLUMN_REAL, 0, NULL},     {"units", COLUMN_REAL, 0, NULL},
+        {"e_ha", COLUMN_REAL, 0, NULL},        {"role", COLUMN_TEXT, 0, NULL},
+        {"amount_yuan", COLUMN_REAL, 0, NULL}, {"key_function", COLUMN_INTEGER, 0, NULL},
+        {"in_market", COLUMN_INTEGER, 0, NULL}};
     int layer =
-        gpkg_writer_add_layer(w, "voucher_counties", wkbMultiPolygon, r->counties->srs, columns, 7, err, err_size);
+        gpkg_writer_add_layer(w, "voucher_counties", wkbMultiPolygon, r->counties->srs, columns, 9, err, err_size);
     if (layer < 0) return 1;
     for (size_t c = 0; c < r->counties->count; c++) {
         const zone_record *county = &r->counties->zones[c];
@@ -48,10 +85,35 @@ static int write_counties(gpkg_writer *w, const voucher_result *r, char *err, si
             guotu_attribution_result(r->ctx, r->attribution, i, &row);
             if (strcmp(row.county_id, county->id) == 0) v = row;
         }
-        const char *texts[7] = {county->id, county->name, 0, 0, 0, guotu_role_name(v.role), 0};
-        double amount = r->has_market ? v.e_ha * r->market_summary.clearing_price : NAN;
-        double reals[7] = {0, 0, county->area_ha, v.units, v.e_ha, 0, amount};
+        const char *texts[9] = {county->id, county->name, 0, 0, 0, guotu_role_name(v.role), 0, 0, 0};
+        int in_market = !county->key_function || r->key_function_in_market;
+        double amount = r->has_market && in_market ? v.e_ha * r->market_summary.clearing_price : NAN;
+        double reals[9] = {0, 0, county->area_ha, v.units, v.e_ha, 0, amount, county->key_function, in_market};
         if (gpkg_writer_row(w, layer, texts, reals, county->wkb, county->wkb_size, err, err_size)) return 1;
+    }
+    gpkg_writer_meta(w, layer, r->meta, r->nmeta);
+    return 0;
+}
+
+/* Pieces of ecological land lost inside the red line: violations, not demand (SPEC §3). */
+static int write_violations(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size) {
+    static const table_column columns[] = {
+        {"zone_id", COLUMN_TEXT, 0, NULL},        {"zone_name", COLUMN_TEXT, 0, NULL},
+        {"from_code", COLUMN_TEXT, 0, NULL},      {"to_code", COLUMN_TEXT, 0, NULL},
+        {"area_ha", COLUMN_REAL, 0, NULL},        {"dm_ha", COLUMN_REAL, 0, NULL},
+        {"base_fid", COLUMN_INTEGER, 0, NULL},    {"target_fid", COLUMN_INTEGER, 0, NULL},
+        {"counted_in_e", COLUMN_INTEGER, 0, NULL}};
+    int layer = gpkg_writer_add_layer(w, "violations", wkbMultiPolygon, r->zones->srs, columns, 9, err, err_size);
+    if (layer < 0) return 1;
+    int counted = r->summary.redline_loss == GUOTU_REDLINE_LOSS_COUNT;
+    for (size_t i = 0; i < r->lines->count; i++) {
+        const voucher_violation *v = &r->lines->items[i];
+        const char *name = "";
+        for (size_t z = 0; z < r->zones->count; z++)
+            if (strcmp(r->zones->zones[z].id, v->zone_id) == 0) name = r->zones->zones[z].name;
+        const char *texts[9] = {v->zone_id, name, v->from_code, v->to_code, 0, 0, 0, 0, 0};
+        double reals[9] = {0, 0, 0, 0, v->area_ha, v->dm_ha, (double)v->base_fid, (double)v->target_fid, counted};
+        if (gpkg_writer_row(w, layer, texts, reals, v->wkb, v->wkb_size, err, err_size)) return 1;
     }
     gpkg_writer_meta(w, layer, r->meta, r->nmeta);
     return 0;
@@ -102,6 +164,37 @@ const char *voucher_price_effect(const voucher_result *r) {
     return "balanced";
 }
 
+typedef struct key_function_totals {
+    double zones, out, supply, demand;
+} key_function_totals;
+
+/* Key function zones of the trading subjects: the zones, or the counties units go to. */
+static key_function_totals key_function_of(const voucher_result *r) {
+    key_function_totals t = {0, 0, 0, 0};
+    if (!r->counties) {
+        t.zones = r->summary.key_function_zones;
+        t.out = r->summary.zones_out_of_market;
+        t.supply = r->summary.key_function_supply_ha;
+        t.demand = r->summary.key_function_demand_ha;
+        return t;
+    }
+    for (size_t c = 0; c < r->counties->count; c++) {
+        const zone_record *county = &r->counties->zones[c];
+        if (!county->key_function) continue;
+        t.zones++;
+        if (r->key_function_in_market) continue;
+        t.out++;
+        for (size_t i = 0; i < guotu_attribution_count(r->attribution); i++) {
+            guotu_county_voucher row;
+            guotu_attribution_result(r->ctx, r->attribution, i, &row);
+            if (strcmp(row.county_id, county->id) != 0) continue;
+            if (row.role == GUOTU_ROLE_SUPPLY) t.supply += row.e_ha;
+            if (row.role == GUOTU_ROLE_DEMAND) t.demand -= row.e_ha;
+        }
+    }
+    return t;
+}
+
 static int write_summary(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size) {
     static const table_column columns[] = {
         {"item", COLUMN_TEXT, 0, NULL}, {"value", COLUMN_REAL, 0, NULL}, {"text", COLUMN_TEXT, 0, NULL}};
@@ -109,6 +202,7 @@ static int write_summary(gpkg_writer *w, const voucher_result *r, char *err, siz
     if (layer < 0) return 1;
     const guotu_voucher_summary *s = &r->summary;
     const guotu_market_summary *m = &r->market_summary;
+    key_function_totals kf = key_function_of(r);
     struct {
         const char *item;
         double value;
@@ -142,6 +236,20 @@ static int write_summary(gpkg_writer *w, const voucher_result *r, char *err, siz
         {"reference_pop_density_per_km2", s->reference_pop_density},
         {"protection_rate", s->protection_rate},
         {"unattributed_ha", r->attribution ? guotu_attribution_unattributed(r->attribution) : NAN},
+        /* Within the plan's bottom lines (SPEC §3); NULL without lines. */
+        {"sum_dm_redline_ha", s->dm_redline_ha},
+        {"sum_dm_farmland_ha", s->dm_farmland_ha},
+        {"redline_loss_ha", s->redline_loss_ha},
+        {"redline_loss_area_ha", s->redline_loss_area_ha},
+        {"violation_zones", r->lines ? s->violation_zones : NAN},
+        {"violation_pieces", r->lines ? (double)r->lines->count : NAN},
+        {"redline_loss_counted", r->lines ? (s->redline_loss == GUOTU_REDLINE_LOSS_COUNT) : NAN},
+        /* Key ecological function zones: accounts computed, out of the market by default. */
+        {"key_function_zones", kf.zones},
+        {"zones_out_of_market", kf.out},
+        {"key_function_supply_ha", kf.supply},
+        {"key_function_demand_ha", kf.demand},
+        {"key_function_in_market", r->key_function_in_market},
     };
     for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
         const char *texts[3] = {numbers[i].item, 0, ""};
@@ -199,7 +307,7 @@ int voucher_output_write(const char *path, const voucher_result *r, char *err, s
     if (gpkg_writer_open(&w, path, err, err_size)) return 1;
     if (write_voucher_layer(w, r, err, err_size) || write_classes(w, r, err, err_size) ||
         write_summary(w, r, err, err_size) || write_trades(w, r, err, err_size) || write_unknown(w, r, err, err_size) ||
-        (r->counties && write_counties(w, r, err, err_size))) {
+        (r->counties && write_counties(w, r, err, err_size)) || (r->lines && write_violations(w, r, err, err_size))) {
         gpkg_writer_abort(w);
         return 1;
     }

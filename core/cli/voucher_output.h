@@ -5,6 +5,7 @@
 #include "guotu/guotu.h"
 #include "table_writer.h"
 #include "voucher_inputs.h"
+#include "voucher_lines.h"
 
 typedef struct voucher_result {
     guotu_context *ctx;
@@ -18,8 +19,10 @@ typedef struct voucher_result {
     const guotu_attribution *attribution;
     const table_meta *meta; /* inputs and parameters */
     int nmeta;
-    int fixed_price;    /* 1: --price (every trade at it); 0: --floor-price */
-    double floor_price; /* the floor (floor-price mode), else the fixed price */
+    int fixed_price;                   /* 1: --price (every trade at it); 0: --floor-price */
+    double floor_price;                /* the floor (floor-price mode), else the fixed price */
+    const voucher_lines_result *lines; /* with the bottom lines (violations), else NULL */
+    int key_function_in_market;        /* --key-function-in-market */
 } voucher_result;
 
 /* What the price does when supply and demand differ at the floor (or fixed) price, as the
@@ -29,7 +32,8 @@ typedef struct voucher_result {
 const char *voucher_price_effect(const voucher_result *r);
 
 /* Writes OUT.gpkg atomically: layers voucher (zones), voucher_classes, summary, trades
- * (lines seller → buyer), unknown_codes and, with counties, voucher_counties.
+ * (lines seller → buyer), unknown_codes, with counties voucher_counties and with the bottom
+ * lines violations (pieces of ecological land lost inside the red line).
  * 1 with a message on failure. */
 int voucher_output_write(const char *path, const voucher_result *r, char *err, size_t err_size);
 

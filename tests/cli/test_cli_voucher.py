@@ -95,7 +95,8 @@ def test_hand_computed_account_projected(tmp_path: Path) -> None:
     ds = ogr.Open(str(out))  # held: a layer must not outlive its dataset in GDAL's Python bindings
     fields = [d.GetName() for d in ds.GetLayerByName("voucher").schema]
     assert fields == ["zone_id", "zone_name", "area_ha", "m0_ha", "mt_ha", "dm_ha", "g_ratio", "p_ratio", "e_ha",
-                      "role", "amount_yuan"]
+                      "role", "amount_yuan", "dm_redline_ha", "dm_farmland_ha", "redline_loss_ha",
+                      "redline_loss_area_ha", "dm_tradable_ha", "violation", "key_function", "in_market"]
     assert "22.50 ha traded at 1000.00 yuan/ha" in res.stdout
 
 
@@ -490,3 +491,170 @@ def test_bids_raise_the_price_when_demand_exceeds_supply_at_the_floor(tmp_path: 
     assert s["traded_ha"] == pytest.approx(60) and s["unmet_demand_ha"] == pytest.approx(360)
     assert s["floor_demand_ha"] == pytest.approx(420) and s["market_demand_ha"] == pytest.approx(315)
     assert "raised the clearing price to 5000.00 yuan/ha, 4000.00 above the floor" in res.stdout
+
+
+# ---- within the plan's bottom lines (SPEC §3) -----------------------------------------------
+# On the hand fixture: Z2's forest (41, k 2.10) on x 1500–2000 becomes 51 (k 0); Z1's 12 on
+# x 500–800 becomes 21 (k 1). The red line covers x 1600–1900 of Z2 (30 ha of that lost forest)
+# and x 0–200 of Z1 (21 stays 21); permanent farmland covers x 500–700 of Z1 (20 ha of 12 → 21).
+#   Z2: ΔM inside the red line = 30 · (0 − 2.10) = −63: a violation of 63 ha of standard forest
+#       (30 ha of land); ΔM in farmland 0.   Z1: ΔM in the red line 0, in farmland 20 · 1 = +20.
+#   exclude (default): Z2's E from ΔM −105 + 63 = −42: E2 = −42 · 0.9375 · 1.2 = −47.25
+#   count: E2 = −105 · 0.9375 · 1.2 = −118.125, flagged.
+#   at 1000 yuan/ha: exclude trades min(22.5, 47.25) = 22.5, unmet demand 47.25 − 22.5 = 24.75.
+REDLINE = [(1600, 0, 1900, 1000), (0, 0, 200, 1000)]
+FARMLAND = [(500, 0, 700, 1000)]
+E2_EXCLUDED = -42 * 0.9375 * 1.2
+
+
+def write_lines(path: Path, layers: dict[str, list]) -> Path:
+    srs = osr_4527()
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    for name, boxes in layers.items():
+        layer = ds.CreateLayer(name, srs, ogr.wkbPolygon)
+        for b in boxes:
+            feature = ogr.Feature(layer.GetLayerDefn())
+            feature.SetGeometry(ogr.CreateGeometryFromWkt(box(X0 + b[0], Y0 + b[1], X0 + b[2], Y0 + b[3])))
+            layer.CreateFeature(feature)
+    ds = None
+    return path
+
+
+def osr_4527():
+    from osgeo import osr
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4527)
+    return srs
+
+
+def workspace(tmp: Path) -> Path:
+    return write_lines(tmp / "lines.gpkg", {"ecological_redline": REDLINE, "permanent_farmland": FARMLAND,
+                                            "urban_boundary": []})
+
+
+def test_forest_lost_inside_the_red_line_is_a_violation_not_demand(tmp_path: Path) -> None:
+    files = make_fixture(tmp_path)
+    out = tmp_path / "v.gpkg"
+    res = voucher(files, out, "--area", "planar", "--price", "1000", "--reference", "zones",
+                  "--workspace", str(workspace(tmp_path)))
+    assert res.returncode == 0, res.stderr
+    z = by_zone(out)
+    assert z["Z2"]["dm_ha"] == pytest.approx(-105)
+    assert z["Z2"]["dm_redline_ha"] == pytest.approx(-63) and z["Z2"]["dm_farmland_ha"] == pytest.approx(0)
+    assert z["Z2"]["redline_loss_ha"] == pytest.approx(63) and z["Z2"]["redline_loss_area_ha"] == pytest.approx(30)
+    assert z["Z2"]["violation"] == 1 and z["Z1"]["violation"] == 0
+    assert z["Z2"]["dm_tradable_ha"] == pytest.approx(-42)
+    assert z["Z2"]["e_ha"] == pytest.approx(E2_EXCLUDED) and z["Z2"]["role"] == "demand"
+    assert z["Z1"]["dm_redline_ha"] == pytest.approx(0) and z["Z1"]["dm_farmland_ha"] == pytest.approx(20)
+    assert z["Z1"]["e_ha"] == pytest.approx(22.5)
+    violations = layer_rows(out, "violations")
+    assert len(violations) == 1
+    v = violations[0]
+    assert (v["zone_id"], v["zone_name"], v["from_code"], v["to_code"]) == ("Z2", "二县", "41", "51")
+    assert v["area_ha"] == pytest.approx(30) and v["dm_ha"] == pytest.approx(-63) and v["counted_in_e"] == 0
+    s = summary(out)
+    assert s["sum_dm_redline_ha"] == pytest.approx(-63) and s["sum_dm_farmland_ha"] == pytest.approx(20)
+    assert s["redline_loss_ha"] == pytest.approx(63) and s["violation_zones"] == 1
+    assert s["violation_pieces"] == 1 and s["redline_loss_counted"] == 0
+    assert s["redline_loss"].startswith("exclude")
+    assert s["total_demand_ha"] == pytest.approx(-E2_EXCLUDED)
+    assert s["traded_ha"] == pytest.approx(22.5) and s["unmet_demand_ha"] == pytest.approx(-E2_EXCLUDED - 22.5)
+    assert "red line" in s["bottom_lines"] and "ecological_redline" in s["bottom_lines"]
+    ds = ogr.Open(str(out))
+    assert ds.GetLayerByName("violations").GetMetadataItem("redline_loss").startswith("exclude")
+    assert "violation: Z2 二县 lost 63.00 ha of standard forest (30.00 ha of land)" in res.stdout
+
+
+def test_red_line_loss_counted_and_flagged_on_request(tmp_path: Path) -> None:
+    files = make_fixture(tmp_path)
+    out = tmp_path / "v.gpkg"
+    res = voucher(files, out, "--area", "planar", "--price", "1000", "--reference", "zones",
+                  "--workspace", str(workspace(tmp_path)), "--redline-loss", "count")
+    assert res.returncode == 0, res.stderr
+    z = by_zone(out)
+    assert z["Z2"]["e_ha"] == pytest.approx(-118.125) and z["Z2"]["violation"] == 1
+    assert z["Z2"]["dm_tradable_ha"] == pytest.approx(-105)
+    assert layer_rows(out, "violations")[0]["counted_in_e"] == 1
+    s = summary(out)
+    assert s["redline_loss"].startswith("count") and s["redline_loss_counted"] == 1
+    assert s["total_demand_ha"] == pytest.approx(118.125)
+
+
+def test_lines_as_delivered_equal_the_workspace(tmp_path: Path) -> None:
+    files = make_fixture(tmp_path)
+    redline = write_lines(tmp_path / "hx.gpkg", {"STHX": REDLINE})
+    farmland = write_lines(tmp_path / "jbnt.gpkg", {"YJJBNT": FARMLAND})
+    out = tmp_path / "v.gpkg"
+    res = voucher(files, out, "--area", "planar", "--reference", "zones", "--redline", str(redline),
+                  "--redline-layer", "STHX", "--farmland", str(farmland))
+    assert res.returncode == 0, res.stderr
+    z = by_zone(out)
+    assert z["Z2"]["redline_loss_ha"] == pytest.approx(63) and z["Z2"]["e_ha"] == pytest.approx(E2_EXCLUDED)
+    assert z["Z1"]["dm_farmland_ha"] == pytest.approx(20)
+    # One line alone is not enough: the farmland's figures would read as zero.
+    res = voucher(files, tmp_path / "w.gpkg", "--redline", str(redline))
+    assert res.returncode == 2 and "--farmland" in res.stderr
+    assert not (tmp_path / "w.gpkg").exists()
+    # A raster cannot be cut by the lines: said, never a result without them.
+    from cli_support import rasterize
+    extent = (X0, Y0, X0 + 3000, Y0 + 1000)
+    rasters = [rasterize(files[y], tmp_path / f"{y}.tif", 10, extent) for y in ("base", "target")]
+    res = voucher(files, tmp_path / "r.gpkg", "--redline", str(redline), "--farmland", str(farmland),
+                  base=str(rasters[0]), target=str(rasters[1]), classes=False)
+    assert res.returncode == 1 and "polygons" in res.stderr and not (tmp_path / "r.gpkg").exists()
+
+
+def test_without_lines_no_line_figures(tmp_path: Path) -> None:
+    files = make_fixture(tmp_path)
+    out = tmp_path / "v.gpkg"
+    assert voucher(files, out, "--area", "planar", "--reference", "zones").returncode == 0
+    z = by_zone(out)
+    assert z["Z2"]["dm_redline_ha"] is None and z["Z2"]["violation"] is None
+    assert z["Z2"]["e_ha"] == pytest.approx(-118.125)
+    ds = ogr.Open(str(out))
+    assert "violations" not in [ds.GetLayerByIndex(i).GetName() for i in range(ds.GetLayerCount())]
+    assert summary(out)["redline_loss"] == "(no lines)"
+
+
+def test_key_function_county_is_out_of_the_market_by_default(tmp_path: Path) -> None:
+    files = make_fixture(tmp_path)
+    out = tmp_path / "v.gpkg"
+    res = voucher(files, out, "--area", "planar", "--price", "1000", "--reference", "zones",
+                  "--key-function-ids", "Z1")
+    assert res.returncode == 0, res.stderr
+    z = by_zone(out)
+    assert z["Z1"]["key_function"] == 1 and z["Z1"]["in_market"] == 0
+    assert z["Z1"]["e_ha"] == pytest.approx(22.5)  # its account is still computed
+    assert z["Z1"]["amount_yuan"] is None
+    assert z["Z2"]["key_function"] == 0 and z["Z2"]["in_market"] == 1
+    assert layer_rows(out, "trades") == []
+    s = summary(out)
+    assert s["key_function_zones"] == 1 and s["zones_out_of_market"] == 1
+    assert s["key_function_supply_ha"] == pytest.approx(22.5) and s["total_supply_ha"] == pytest.approx(0)
+    assert s["traded_ha"] == 0 and s["unmet_demand_ha"] == pytest.approx(118.125)
+    assert s["key_function_market"].startswith("out")
+    assert "key ecological function zones: 1 (accounts computed, kept out of the market) Z1" in res.stdout
+    # The other choice puts it in the market.
+    out2 = tmp_path / "in.gpkg"
+    res = voucher(files, out2, "--area", "planar", "--price", "1000", "--reference", "zones",
+                  "--key-function-ids", "Z1", "--key-function-in-market")
+    assert res.returncode == 0, res.stderr
+    assert by_zone(out2)["Z1"]["in_market"] == 1
+    assert summary(out2)["traded_ha"] == pytest.approx(22.5)
+    # An id that is no zone is an error, not a silent no-op.
+    res = voucher(files, tmp_path / "x.gpkg", "--key-function-ids", "Z1, Z9")
+    assert res.returncode == 1 and "Z9" in res.stderr
+
+
+def test_key_function_from_a_field(tmp_path: Path) -> None:
+    files = make_fixture(tmp_path)
+    files["zones"] = write_layer(tmp_path / "zones_kf.gpkg", "zones", 4527, ZONE_FIELDS + [("zdstgn", ogr.OFTString)],
+                                 [({"code": c, "name": n, "gdp": g, "pop": p, "zdstgn": "是" if c == "Z1" else "否"},
+                                   box(X0 + b[0], Y0 + b[1], X0 + b[2], Y0 + b[3])) for c, n, g, p, b in ZONES])
+    out = tmp_path / "v.gpkg"
+    res = voucher(files, out, "--area", "planar", "--price", "1000", "--reference", "zones",
+                  "--key-function-field", "zdstgn")
+    assert res.returncode == 0, res.stderr
+    z = by_zone(out)
+    assert (z["Z1"]["in_market"], z["Z2"]["in_market"]) == (0, 1)
+    assert summary(out)["traded_ha"] == 0
