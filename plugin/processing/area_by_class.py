@@ -12,18 +12,19 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink,
                        QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
                        QgsProcessingParameterBoolean, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
-                       QgsProcessingParameterRasterLayer, QgsWkbTypes)
+                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer, QgsWkbTypes)
 
-from ..compat import FIELD_DOUBLE, FIELD_STRING
+from ..compat import FIELD_DOUBLE, FIELD_INT64, FIELD_STRING
 from ..binding.errors import GuotuCancelled, GuotuError, GuotuInputError, GuotuLibraryError
 from ..binding.native import AreaMethod, InvalidPolicy, RasterMode
 from ..inputs.raster_blocks import CategoricalRaster
+from ..tally.area_check import DEFAULT_ABS_M2, DEFAULT_REL, OFFICIAL_AREA_FIELD, AreaCheckRequest
 from ..tally.tally import TallyRequest, TallyResult, run_tally
 from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm
-from .common import ADMIN_CODE_FIELD, LAND_USE_CODE_FIELD, TIANKAN_SHARE_FIELD, is_set
-from .tally_report import report_tally
+from .common import ADMIN_CODE_FIELD, LAND_USE_CODE_FIELD, TIANKAN_SHARE_FIELD, add_advanced, is_set, write_sink
+from .tally_report import report_area_check, report_tally
 
 
 class AreaByClassAlgorithm(GuotuAlgorithm):
@@ -38,7 +39,12 @@ class AreaByClassAlgorithm(GuotuAlgorithm):
     RASTER_MODE = "RASTER_MODE"
     DEDUCT = "DEDUCT_TIANKAN"
     DEDUCTION_FIELD = "DEDUCTION_FIELD"
+    CHECK_AREAS = "CHECK_AREAS"
+    OFFICIAL_AREA_FIELD = "OFFICIAL_AREA_FIELD"
+    AREA_CHECK_ABS = "AREA_CHECK_ABS"
+    AREA_CHECK_REL = "AREA_CHECK_REL"
     OUTPUT = "OUTPUT"
+    AREA_CHECK = "AREA_CHECK"
 
     def __init__(self) -> None:
         super().__init__()
@@ -84,7 +90,13 @@ class AreaByClassAlgorithm(GuotuAlgorithm):
             "<p>Vector land use and the mask are reprojected to the CRS of the zones; with "
             "raster land use the zones and the mask are reprojected to the raster's CRS "
             "instead, so cells are never resampled. Selected features, layer filters and "
-            "unsaved edits are taken into account.</p>")
+            "unsaved edits are taken into account.</p>"
+            "<p><b>Area check</b>: every parcel's ellipsoidal area, computed on the parcel as read "
+            "(in its own CRS, whatever the area method), is compared with its official area "
+            "(三调 TBMJ, m²; the field TBMJ is taken when the layer has it). A parcel differing by more "
+            "than the absolute tolerance (0.1 m²) plus the relative tolerance (1e-6) times its official "
+            "area was edited after the survey or is in a wrong CRS: it is a finding, listed in the "
+            "optional table of findings. Parcels without an official area are counted apart.</p>")
 
     def createInstance(self) -> "AreaByClassAlgorithm":
         return AreaByClassAlgorithm()
@@ -118,8 +130,22 @@ class AreaByClassAlgorithm(GuotuAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.DEDUCTION_FIELD, tr("Deduction coefficient field (empty: KCXS when the layer has it)"),
             TIANKAN_SHARE_FIELD, parentLayerParameterName=self.LANDUSE, optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.CHECK_AREAS, tr("Check each parcel's area against its official area (TBMJ)"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.OFFICIAL_AREA_FIELD, tr("Official area field, m² (empty: TBMJ when the layer has it)"),
+            OFFICIAL_AREA_FIELD, parentLayerParameterName=self.LANDUSE, optional=True))
+        add_advanced(self, QgsProcessingParameterNumber(
+            self.AREA_CHECK_ABS, tr("Area check: absolute tolerance (m²)"), QgsProcessingParameterNumber.Double,
+            defaultValue=DEFAULT_ABS_M2, minValue=0.0))
+        add_advanced(self, QgsProcessingParameterNumber(
+            self.AREA_CHECK_REL, tr("Area check: relative tolerance (share of the official area)"),
+            QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_REL, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Area by zone and class"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.AREA_CHECK, tr("Parcels whose area differs from the official area"), QgsProcessing.TypeVector,
+            optional=True, createByDefault=False))
 
     def checkParameterValues(self, parameters: Dict[str, Any],
                              context: QgsProcessingContext) -> Tuple[bool, str]:
@@ -132,6 +158,9 @@ class AreaByClassAlgorithm(GuotuAlgorithm):
             return False, tr("Give exactly one land-use input: a polygon layer or a raster layer.")
         if has_vector and not is_set(parameters.get(self.CLASS_FIELD)):
             return False, tr("Choose the land-use class field.")
+        if has_raster and is_set(parameters.get(self.OFFICIAL_AREA_FIELD)):
+            return False, tr("The area check compares each parcel's area with its official area: it needs "
+                             "polygon land use, not a raster.")
         return True, ""
 
     def prepareAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
@@ -161,7 +190,12 @@ class AreaByClassAlgorithm(GuotuAlgorithm):
         except (GuotuInputError, GuotuLibraryError) as e:
             raise QgsProcessingException(str(e)) from e
         report_tally(result, feedback)
-        return {self.OUTPUT: self._write(result, parameters, context)}
+        report_area_check(result.area_check, feedback)
+        outputs = {self.OUTPUT: self._write(result, parameters, context)}
+        findings = self._write_area_check(result, parameters, context)
+        if findings is not None:
+            outputs[self.AREA_CHECK] = findings
+        return outputs
 
     def _request(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> TallyRequest:
         zones = self.parameterAsSource(parameters, self.ZONES, context)
@@ -183,7 +217,8 @@ class AreaByClassAlgorithm(GuotuAlgorithm):
             area_method=AreaMethod(self.parameterAsEnum(parameters, self.AREA_METHOD, context)),
             invalid=InvalidPolicy(self.parameterAsEnum(parameters, self.INVALID, context)),
             raster_mode=RasterMode(self.parameterAsEnum(parameters, self.RASTER_MODE, context)),
-            deduction_field=self._deduction_field(parameters, context, landuse))
+            deduction_field=self._deduction_field(parameters, context, landuse),
+            area_check=self._area_check(parameters, context, landuse))
 
     def _deduction_field(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                          landuse) -> Optional[str]:
@@ -195,6 +230,45 @@ class AreaByClassAlgorithm(GuotuAlgorithm):
             return self.parameterAsString(parameters, self.DEDUCTION_FIELD, context)
         index = landuse.fields().lookupField(TIANKAN_SHARE_FIELD)
         return landuse.fields().at(index).name() if index >= 0 else None
+
+    def _area_check(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                    landuse) -> Optional[AreaCheckRequest]:
+        """The area check: against the field chosen, else TBMJ when the land use has it (in
+        any case, as delivered data is upper case; never another field); None when switched
+        off or without a field."""
+        if landuse is None or not self.parameterAsBoolean(parameters, self.CHECK_AREAS, context):
+            return None
+        if is_set(parameters.get(self.OFFICIAL_AREA_FIELD)):
+            name = self.parameterAsString(parameters, self.OFFICIAL_AREA_FIELD, context)
+        else:
+            index = landuse.fields().lookupField(OFFICIAL_AREA_FIELD)
+            if index < 0:
+                return None
+            name = landuse.fields().at(index).name()
+        return AreaCheckRequest(field=name,
+                                abs_m2=self._tolerance(parameters, self.AREA_CHECK_ABS, DEFAULT_ABS_M2, context),
+                                rel=self._tolerance(parameters, self.AREA_CHECK_REL, DEFAULT_REL, context))
+
+    def _tolerance(self, parameters: Dict[str, Any], name: str, default: float,
+                   context: QgsProcessingContext) -> float:
+        """A tolerance given, or its default when left empty ('' or NULL from a dialog)."""
+        if not is_set(parameters.get(name)):
+            return default
+        return self.parameterAsDouble(parameters, name, context)
+
+    def _write_area_check(self, result: TallyResult, parameters: Dict[str, Any],
+                          context: QgsProcessingContext) -> Optional[str]:
+        """The findings of the area check, when that table was asked for."""
+        fields = QgsFields()
+        for name, kind in (("fid", FIELD_INT64), ("bsm", FIELD_STRING), ("tbbh", FIELD_STRING),
+                           ("class_code", FIELD_STRING), ("official_m2", FIELD_DOUBLE), ("computed_m2", FIELD_DOUBLE),
+                           ("difference_m2", FIELD_DOUBLE), ("difference_ppm", FIELD_DOUBLE)):
+            fields.append(QgsField(name, kind))
+        findings = result.area_check.findings if result.area_check is not None else []
+        return write_sink(self, parameters, self.AREA_CHECK, context, fields, QgsWkbTypes.NoGeometry,
+                          QgsCoordinateReferenceSystem(),
+                          (([f.fid, f.bsm, f.tbbh, f.class_code, f.official_m2, f.computed_m2, f.difference_m2,
+                             f.difference_ppm], None) for f in findings), optional=True)
 
     def _write(self, result: TallyResult, parameters: Dict[str, Any],
                context: QgsProcessingContext) -> str:

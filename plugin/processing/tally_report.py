@@ -1,7 +1,10 @@
 """What a tally run tells the user in the Processing log."""
 
+from typing import Optional
+
 from qgis.core import QgsProcessingFeedback
 
+from ..tally.area_check import AreaCheckResult
 from ..tally.tally import TallyResult
 from ..i18n import tr
 from ..inputs.area_text import area_method_text
@@ -55,3 +58,27 @@ def report_tally(result: TallyResult, feedback: QgsProcessingFeedback) -> None:
         # Only overlapping land-use polygons can count the same ground twice.
         feedback.pushWarning(tr("The tallied area exceeds the zones' area by {area:.4f} ha: "
                                 "land-use features overlap each other.").format(area=overlap))
+
+
+def report_area_check(check: Optional[AreaCheckResult], feedback: QgsProcessingFeedback) -> None:
+    """Parcels checked, findings and the largest difference; parcels without an official area."""
+    if check is None:
+        return
+    feedback.pushInfo(tr("Area check against {field} ({method}; tolerance {tolerance}): parcels checked: "
+                         "{checked}, findings: {findings}.").format(
+        field=check.field, method=area_method_text(check.method), tolerance=check.tolerance_text(),
+        checked=check.checked, findings=len(check.findings)))
+    if check.largest_fid is not None:
+        feedback.pushInfo(tr("Largest difference from {field}: {area:.3f} m² (feature {fid}).").format(
+            field=check.field, area=check.largest_m2, fid=check.largest_fid))
+    if check.findings:
+        feedback.pushWarning(tr("Parcels whose area differs from {field} by more than the tolerance: {count} "
+                                "(edited after the survey, or in a wrong CRS; see the table of findings).")
+                             .format(count=len(check.findings), field=check.field))
+    if check.no_official:
+        fids = ", ".join(str(fid) for fid in check.no_official_fids)
+        if check.no_official > len(check.no_official_fids):
+            fids += ", …"
+        feedback.pushWarning(tr("Parcels without an official area ({field} NULL or not a number), not checked: "
+                                "{count} (features {fids}).").format(count=check.no_official, field=check.field,
+                                                                     fids=fids))

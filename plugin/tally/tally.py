@@ -24,6 +24,7 @@ from ..binding.native import AreaCalculator, AreaMethod, Context, InvalidPolicy,
 from ..inputs.progress import PhasedProgress
 from ..inputs.raster_blocks import CategoricalRaster, RasterWindow
 from ..inputs.validation import require_field, require_metric_crs, require_polygon_source, require_valid_crs
+from .area_check import AreaCheckRequest, AreaCheckResult, AreaChecker
 
 # Share of the progress bar per phase (percent); land use dominates the run time.
 _ZONES = (0.0, 10.0)
@@ -48,6 +49,8 @@ class TallyRequest:
     # 田坎 deduction: the land use's coefficient field (KCXS of a 三调 layer); None for none.
     deduction_field: Optional[str] = None
     deducted_class: str = "1203"
+    # The area check against the official area (三调 TBMJ), vector land use only; None for none.
+    area_check: Optional[AreaCheckRequest] = None
 
 
 @dataclass
@@ -60,6 +63,7 @@ class TallyResult:
     skipped_mask: int = 0
     raster_window: Optional[RasterWindow] = None
     zone_overlaps: List[Tuple[str, str, float]] = field(default_factory=list)  # (zone a, zone b, ha), largest first
+    area_check: Optional[AreaCheckResult] = None  # when asked for
 
 
 class _Run:
@@ -79,6 +83,20 @@ class _Run:
                                 if request.landuse is not None and request.deduction_field else -1)
         self.crs = request.raster.crs if request.raster is not None else request.zones.sourceCrs()
         self.zones_bbox: Optional[QgsRectangle] = None
+        self.checker: Optional[AreaChecker] = None
+
+    def open_area_check(self, ctx: Context) -> Optional[AreaChecker]:
+        """The area check's checker (the caller closes it), or None when not asked for."""
+        r = self.request
+        if r.area_check is None:
+            return None
+        if r.landuse is None:
+            raise GuotuInputError(
+                tr('The area check compares each parcel\'s area with its field "{field}", but the land use '
+                   '"{layer}" is a raster: give a polygon layer, or leave the official area field empty.')
+                .format(field=r.area_check.field, layer=self.landuse_label))
+        self.checker = AreaChecker(ctx, r.landuse, r.area_check, self.landuse_label)
+        return self.checker
 
     def _validate(self) -> Tuple[int, int]:
         r = self.request
@@ -150,10 +168,6 @@ class _Run:
                 tr('Layer "{layer}" has no zones (check its selection and filter).')
                 .format(layer=self.zones_label))
 
-    def _prefilter(self, source: QgsFeatureSource) -> Optional[QgsRectangle]:
-        # Cheap bbox prefilter, only where no reprojection could distort it.
-        return self.zones_bbox if source.sourceCrs() == self.crs else None
-
     def add_mask(self, tally: Tally) -> int:
         mask = self.request.mask
         if mask is None:
@@ -162,7 +176,7 @@ class _Run:
         transform = transform_to(mask.sourceCrs(), self.crs, self.transform_context)
         total = max(1, mask.featureCount())
         skipped = 0
-        for n, feature in enumerate(read_features(mask, [], self._prefilter(mask))):
+        for n, feature in enumerate(read_features(mask, [])):
             self.progress.check_cancel()
             if not feature.hasGeometry() or feature.geometry().isEmpty():
                 skipped += 1
@@ -184,14 +198,21 @@ class _Run:
         if total > 0:
             tally.set_expected(total)
         skipped = 0
+        checker = self.checker
         attributes = [i for i in (self.class_index, self.deduction_index) if i >= 0]
-        for n, feature in enumerate(read_features(landuse, attributes, self._prefilter(landuse))):
+        if checker is not None:
+            attributes = sorted(set(attributes + checker.attributes()))
+        # Every feature is read (whole, with geometry): every parcel is checked, and a read that
+        # ends short of the layer's count is found (a damaged file, never a shorter layer).
+        for n, feature in enumerate(read_features(landuse, attributes)):
             self.progress.check_cancel()
+            class_code = code_from_value(feature.attribute(self.class_index))
+            if checker is not None:
+                checker.check(feature, class_code)  # measured as read, before any reprojection
             if not feature.hasGeometry() or feature.geometry().isEmpty():
                 skipped += 1
                 continue
             geometry = geometry_in_target(feature, transform, self.landuse_label)
-            class_code = code_from_value(feature.attribute(self.class_index))
             tally.add_landuse(class_code, feature.id(), geometry_wkb(geometry), self.request.deducted_class,
                               self._deducted_share(feature))
             self.progress.report((n + 1) / max(1, total))
@@ -243,21 +264,27 @@ def finished_tally(ctx: Context, request: TallyRequest, transform_context: QgsCo
     ctx.set_progress(progress.native_callback)
     with AreaCalculator(ctx, crs_for_core(run.crs), request.area_method) as calc:
         description = calc.describe()
-    with run.create_tally(ctx) as tally:
-        run.add_zones(tally)
-        skipped_mask = run.add_mask(tally)
-        run.prepare(tally)
-        window: Optional[RasterWindow] = None
-        skipped_landuse = 0
-        if request.raster is not None:
-            window = run.add_landuse_raster(tally)
-        else:
-            skipped_landuse = run.add_landuse_features(tally)
-        run.finish(tally)
-        yield tally, TallyResult(rows=tally.results(), stats=tally.stats(), crs=run.crs,
-                                 area_description=description, skipped_landuse=skipped_landuse,
-                                 skipped_mask=skipped_mask, raster_window=window,
-                                 zone_overlaps=tally.zone_overlaps())
+    checker = run.open_area_check(ctx)
+    try:
+        with run.create_tally(ctx) as tally:
+            run.add_zones(tally)
+            skipped_mask = run.add_mask(tally)
+            run.prepare(tally)
+            window: Optional[RasterWindow] = None
+            skipped_landuse = 0
+            if request.raster is not None:
+                window = run.add_landuse_raster(tally)
+            else:
+                skipped_landuse = run.add_landuse_features(tally)
+            run.finish(tally)
+            yield tally, TallyResult(rows=tally.results(), stats=tally.stats(), crs=run.crs,
+                                     area_description=description, skipped_landuse=skipped_landuse,
+                                     skipped_mask=skipped_mask, raster_window=window,
+                                     zone_overlaps=tally.zone_overlaps(),
+                                     area_check=checker.result if checker is not None else None)
+    finally:
+        if checker is not None:
+            checker.close()
 
 
 def run_tally(request: TallyRequest, transform_context: QgsCoordinateTransformContext,

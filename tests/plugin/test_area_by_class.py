@@ -2,7 +2,7 @@
 
 import processing
 import pytest
-from qgis.core import (QgsProcessingFeatureSourceDefinition, QgsProcessingFeedback, QgsProject,
+from qgis.core import (NULL, QgsProcessingFeatureSourceDefinition, QgsProcessingFeedback, QgsProject,
                        QgsWkbTypes)
 
 import testdata as td
@@ -215,3 +215,180 @@ def test_overlapping_zones_are_warned_about(guotu):
     assert areas == pytest.approx({"A": 100.0, "B": 100.0, "C": 100.0})
     overlap = [w for w in log.warnings if "pairs of zones overlap" in w]
     assert len(overlap) == 1 and '"A" and "B", 50.0000 ha' in overlap[0], log.warnings
+
+
+# ---- the area check against the official area (三调 TBMJ, SPEC §8) ----
+# Parcels within 1.3 km of zone 39's central meridian (X0), where the Gauss-Krüger projection
+# keeps area to (x/R)² < 5e-8: a W x H metre box has the ellipsoidal area W·H m² to 0.005 m². The
+# same parcels as the CLI's test (tests/cli/test_cli_tally.py), fid 1..4 in this order.
+AREA_CHECK_PARCELS = [  # (BSM, DLBM, TBMJ, box)
+    ("1", "0101", 40000.0, (100, 100, 300, 300)),      # 200 x 200 = 40000 m²: passes
+    ("2", "0103", 10000.5, (400, 100, 500, 200)),      # 100 x 100 = 10000 m², 0.5 m² off: a finding
+    ("3", "0201", None, (600, 100, 900, 200)),         # TBMJ NULL: no official area
+    ("4", "0301", 100000.15, (900, 500, 1300, 750)),   # 400 x 250, 0.15 m² off: within 0.1 + 1e-6 x 1e5
+]
+
+
+class Log(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.infos, self.warnings = [], []
+
+    def pushInfo(self, info):  # noqa: N802 — QGIS API name
+        self.infos.append(info)
+        super().pushInfo(info)
+
+    def pushWarning(self, warning):  # noqa: N802 — QGIS API name
+        self.warnings.append(warning)
+        super().pushWarning(warning)
+
+
+def area_check_files(folder, area_field="TBMJ"):
+    """The parcels as a DLTB GeoPackage in EPSG:4527 and, reprojected by QGIS, in EPSG:4490 (the
+    OGR provider, as planners' files are read); zones A and B of the CLI's tests beside."""
+    dltb = td.memory_layer("Polygon", f"&field=BSM:string&field=TBBH:string&field=DLBM:string"
+                                      f"&field={area_field}:double",
+                           [([bsm, "1" + bsm, code, NULL if tbmj is None else tbmj], td.wkt_polygon(td.rect(*b)))
+                            for bsm, code, tbmj, b in AREA_CHECK_PARCELS], "DLTB")
+    projected = td.write_gpkg(dltb, folder / "dltb.gpkg", "DLTB")
+    processing.run("native:reprojectlayer", {"INPUT": projected, "TARGET_CRS": "EPSG:4490",
+                                             "OUTPUT": str(folder / "dltb_4490.gpkg")})
+    zones = td.memory_layer("Polygon", "&field=code:string", [(["A"], td.wkt_polygon(td.rect(0, 0, 1000, 1000))),
+                                                              (["B"], td.wkt_polygon(td.rect(1000, 0, 2000, 1000)))],
+                            "zones")
+    return zones, {4527: projected, 4490: str(folder / "dltb_4490.gpkg")}
+
+
+def run_checked(params, log=None):
+    result = processing.run("guotu:areabyclass", dict({"OUTPUT": "memory:", "AREA_CHECK": "memory:"}, **params),
+                            feedback=log)
+    findings = result.get("AREA_CHECK")
+    rows = {} if findings is None else {f["fid"]: {n: f[n] for n in findings.fields().names()}
+                                        for f in findings.getFeatures()}
+    return td.result_table(result["OUTPUT"]), rows
+
+
+@pytest.mark.parametrize("epsg", [4527, 4490])
+def test_area_check_against_tbmj(tmp_path, epsg):
+    """Parcel 2, 0.5 m² off its TBMJ, is the one finding; parcel 1 passes; parcel 3 (TBMJ NULL) is
+    counted as without an official area; parcel 4 is within the default tolerance. The check is on
+    by default with TBMJ, measures the parcel as read (geographic EPSG:4490 or projected), and the
+    tally is the same as without it (and, in EPSG:4490, as in EPSG:4527: the parcels reprojected
+    from a file keep their geometry)."""
+    zones, files = area_check_files(tmp_path)
+    log = Log()
+    params = {"ZONES": zones, "ZONE_ID": "code", "LANDUSE": files[epsg], "CLASS_FIELD": "DLBM"}
+    table, findings = run_checked(params, log)
+    assert list(findings) == [2]
+    row = findings[2]
+    assert (row["bsm"], row["tbbh"], row["class_code"], row["official_m2"]) == ("2", "12", "0103", 10000.5)
+    assert row["computed_m2"] == pytest.approx(10000.0, abs=0.005)
+    assert row["difference_m2"] == pytest.approx(-0.5, abs=0.005)
+    assert row["difference_ppm"] == pytest.approx(-50.0, abs=0.5)
+    text = "\n".join(log.infos + log.warnings)
+    assert "tolerance 0.1 m² + 1e-06 × |TBMJ|): parcels checked: 3, findings: 1." in text, text
+    assert "Largest difference from TBMJ: 0.500 m² (feature 2)." in text
+    assert "Parcels without an official area (TBMJ NULL or not a number), not checked: 1 (features 3)." in text
+    unchecked, none = run_checked(dict(params, CHECK_AREAS=False))
+    assert none == {} and unchecked == table
+    assert table == pytest.approx({("A", "0101"): 4.0, ("A", "0103"): 1.0, ("A", "0201"): 3.0,
+                                   ("A", "0301"): 2.5, ("B", "0301"): 7.5}, abs=1e-5)
+
+
+def test_area_check_tolerances_field_and_empty_values(tmp_path):
+    """The tolerances change the outcome (1 m² absolute: no finding; no relative part: parcel 4,
+    0.15 m² off with 0.1 m² allowed, too); an empty field value ('' or the dialog's NULL) means
+    TBMJ, found in any case; a layer without TBMJ is not checked (no other field is guessed);
+    the findings can be written to a GeoPackage."""
+    from qgis.PyQt.QtCore import QVariant
+
+    zones, files = area_check_files(tmp_path)
+    params = {"ZONES": zones, "ZONE_ID": "code", "LANDUSE": files[4527], "CLASS_FIELD": "DLBM"}
+    assert run_checked(dict(params, AREA_CHECK_ABS=1.0))[1] == {}
+    assert set(run_checked(dict(params, AREA_CHECK_REL=0.0))[1]) == {2, 4}
+    for empty in ("", QVariant()):
+        assert set(run_checked(dict(params, OFFICIAL_AREA_FIELD=empty))[1]) == {2}
+    (tmp_path / "lower").mkdir()
+    zones, files = area_check_files(tmp_path / "lower", area_field="tbmj")
+    params = dict(params, ZONES=zones, LANDUSE=files[4527])
+    assert set(run_checked(params)[1]) == {2}
+    log = Log()
+    assert run_checked(dict(params, OFFICIAL_AREA_FIELD="tbmj", AREA_CHECK_REL=0.0), log)[1].keys() == {2, 4}
+    assert any("against tbmj" in i for i in log.infos), log.infos
+    (tmp_path / "other").mkdir()
+    zones, files = area_check_files(tmp_path / "other", area_field="SHAPE_Area")
+    log = Log()
+    assert run_checked(dict(params, ZONES=zones, LANDUSE=files[4527]), log)[1] == {}
+    assert not any("Area check" in i for i in log.infos)
+    assert set(run_checked(dict(params, ZONES=zones, LANDUSE=files[4527], OFFICIAL_AREA_FIELD="SHAPE_Area"))[1]) \
+        == {2}
+    out = tmp_path / "findings.gpkg"
+    result = processing.run("guotu:areabyclass", dict(params, OUTPUT="memory:", AREA_CHECK=str(out)))
+    from osgeo import ogr
+    ds = ogr.Open(str(result["AREA_CHECK"]).split("|")[0])
+    layer = ds.GetLayer(0)
+    assert [(f.GetFID(), f["bsm"], round(f["difference_m2"], 2)) for f in layer] == [(2, "2", -0.5)]
+
+
+def test_area_check_agrees_with_the_cli(tmp_path):
+    """The same findings, to the last micro-square-metre, as `guotu tally --area-check TBMJ` on
+    the same files (projected and geographic), and on the 三调-shaped package as delivered (a File
+    Geodatabase whose parcels all pass) the same count of parcels checked."""
+    import csv
+    import subprocess
+    import sys
+
+    from conftest import BUILD_DIR, REPO
+
+    zones, files = area_check_files(tmp_path)
+    zones_file = td.write_gpkg(zones, tmp_path / "zones.gpkg", "zones")
+    for epsg, path in files.items():
+        _table, plugin = run_checked({"ZONES": zones_file, "ZONE_ID": "code", "LANDUSE": path, "CLASS_FIELD": "DLBM",
+                                      "AREA_CHECK_REL": 0.0})
+        out = tmp_path / f"cli_{epsg}.csv"
+        cli = subprocess.run([str(BUILD_DIR / "core" / "guotu"), "tally", "--zones", str(tmp_path / "zones.gpkg"),
+                              "--zone-id", "code", "--landuse", path.split("|")[0], "--class-field", "DLBM",
+                              "--area-check", "TBMJ", "--area-check-rel", "0", "-o", str(out)],
+                             capture_output=True, text=True)
+        assert cli.returncode == 0, cli.stderr
+        with open(tmp_path / f"cli_{epsg}_area_check.csv", newline="", encoding="utf-8") as f:
+            rows = {int(r["fid"]): r for r in csv.DictReader(f)}
+        assert set(rows) == set(plugin) == {2, 4}
+        for fid, row in rows.items():
+            assert (row["bsm"], row["tbbh"], row["class_code"]) == \
+                (plugin[fid]["bsm"], plugin[fid]["tbbh"], plugin[fid]["class_code"])
+            for name in ("official_m2", "computed_m2", "difference_m2"):
+                assert float(row[name]) == pytest.approx(plugin[fid][name], abs=1e-6), (epsg, fid, name)
+    sys.path.insert(0, str(REPO / "tests"))
+    from sandiao_package import make_package
+
+    (tmp_path / "pkg").mkdir()
+    gdb = make_package(tmp_path / "pkg")
+    log = Log()
+    _table, findings = run_checked({"ZONES": f"{gdb}|layername=XZQ", "ZONE_ID": "XZQDM",
+                                    "LANDUSE": f"{gdb}|layername=DLTB", "CLASS_FIELD": "DLBM"}, log)
+    cli = subprocess.run([str(BUILD_DIR / "core" / "guotu"), "tally", "--zones", str(gdb), "--zones-layer", "XZQ",
+                          "--zone-id", "XZQDM", "--landuse", str(gdb), "--landuse-layer", "DLTB", "--class-field",
+                          "DLBM", "--area-check", "TBMJ", "-o", str(tmp_path / "pkg.csv")], capture_output=True,
+                         text=True)
+    assert cli.returncode == 0, cli.stderr
+    counted = [i for i in log.infos if "parcels checked" in i]
+    assert findings == {} and len(counted) == 1
+    checked = counted[0].split("parcels checked: ")[1].split(",")[0]
+    assert int(checked) > 100 and f"parcels checked: {checked}, findings: 0" in cli.stdout, (counted, cli.stdout)
+
+
+def test_land_use_and_mask_files_in_another_crs(tmp_path, layers):
+    """A land-use or mask file (OGR provider) in EPSG:4490 while the zones are in EPSG:4527 is read
+    with its geometry and reprojected: the same table as with both in the zones' CRS (the
+    polygons were once read without geometry there, leaving the table empty and the mask unused)."""
+    zones, landuse = layers
+    params = {"ZONES": zones, "ZONE_ID": "xzqdm", "CLASS_FIELD": "dlbm", "MASK": td.mask_layer()}
+    want = td.result_table(td.run_area(dict(params, LANDUSE=landuse)))
+    geographic = {}
+    for name, layer in (("landuse", landuse), ("mask", td.mask_layer())):
+        processing.run("native:reprojectlayer", {"INPUT": layer, "TARGET_CRS": "EPSG:4490",
+                                                 "OUTPUT": str(tmp_path / f"{name}.gpkg")})
+        geographic[name] = str(tmp_path / f"{name}.gpkg")
+    got = td.result_table(td.run_area(dict(params, LANDUSE=geographic["landuse"], MASK=geographic["mask"])))
+    td.assert_tables_close(got, want, rel=1e-6)
