@@ -13,15 +13,17 @@ from qgis.core import (QgsFields, QgsField, QgsGeometry, QgsProcessing, QgsProce
                        QgsProcessingFeedback, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterFile,
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer, QgsProcessingParameterString,
-                       QgsWkbTypes)
+                       QgsVectorLayer, QgsWkbTypes)
 
-from ..compat import FIELD_DOUBLE, FIELD_STRING
+from ..compat import FIELD_DOUBLE, FIELD_INT64, FIELD_STRING
 from ..binding.errors import GuotuInputError
 from ..binding.native import AreaMethod, Baseline, InvalidPolicy, RasterMode, library_version
 from ..inputs.raster_blocks import CategoricalRaster
 from ..voucher.voucher import (DEFAULT_TARGET_YEAR, REFERENCES, SYSTEMS, LandUseInput, VoucherRequest, VoucherResult,
                                ZoneTable, balance_sentences, reference_sentence, reference_text, run_voucher,
-                               summary_rows)
+                               bottom_line_sentences, summary_rows)
+from ..voucher.bottom_lines import (FARMLAND, KEY_FUNCTION_MARKET_WORDS, REDLINE, REDLINE_LOSS_CHOICES,
+                                    REDLINE_LOSS_WORDS, parse_ids)
 from ..i18n import tr
 from ..inputs.area_text import area_method_text
 from ..paths import icon_path
@@ -33,14 +35,22 @@ from .common import (ADMIN_CODE_FIELD, ADMIN_NAME_FIELD, GDP_FIELD, GUARDED, LAN
 VOUCHER_FIELDS = [("zone_id", FIELD_STRING), ("zone_name", FIELD_STRING), ("area_ha", FIELD_DOUBLE),
                   ("m0_ha", FIELD_DOUBLE), ("mt_ha", FIELD_DOUBLE), ("dm_ha", FIELD_DOUBLE),
                   ("g_ratio", FIELD_DOUBLE), ("p_ratio", FIELD_DOUBLE), ("e_ha", FIELD_DOUBLE),
-                  ("role", FIELD_STRING), ("amount_yuan", FIELD_DOUBLE)]
+                  ("role", FIELD_STRING), ("amount_yuan", FIELD_DOUBLE),
+                  # Within the plan's bottom lines (SPEC §3); NULL without lines.
+                  ("dm_redline_ha", FIELD_DOUBLE), ("dm_farmland_ha", FIELD_DOUBLE),
+                  ("redline_loss_ha", FIELD_DOUBLE), ("redline_loss_area_ha", FIELD_DOUBLE),
+                  ("dm_tradable_ha", FIELD_DOUBLE), ("violation", FIELD_INT64),
+                  ("key_function", FIELD_INT64), ("in_market", FIELD_INT64)]
+VIOLATION_FIELDS = [("zone_id", FIELD_STRING), ("zone_name", FIELD_STRING), ("from_code", FIELD_STRING),
+                    ("to_code", FIELD_STRING), ("area_ha", FIELD_DOUBLE), ("dm_ha", FIELD_DOUBLE),
+                    ("base_fid", FIELD_INT64), ("target_fid", FIELD_INT64), ("counted_in_e", FIELD_INT64)]
 CLASS_FIELDS = [("zone_id", FIELD_STRING), ("class_code", FIELD_STRING), ("a0_ha", FIELD_DOUBLE),
                 ("at_ha", FIELD_DOUBLE), ("k", FIELD_DOUBLE)]
 SUMMARY_FIELDS = [("item", FIELD_STRING), ("value", FIELD_DOUBLE), ("text", FIELD_STRING)]
 UNKNOWN_FIELDS = [("class_code", FIELD_STRING), ("year", FIELD_STRING), ("area_ha", FIELD_DOUBLE)]
 COUNTY_FIELDS = [("county_id", FIELD_STRING), ("county_name", FIELD_STRING), ("area_ha", FIELD_DOUBLE),
                  ("units", FIELD_DOUBLE), ("e_ha", FIELD_DOUBLE), ("role", FIELD_STRING),
-                 ("amount_yuan", FIELD_DOUBLE)]
+                 ("amount_yuan", FIELD_DOUBLE), ("key_function", FIELD_INT64), ("in_market", FIELD_INT64)]
 
 BASELINES = [Baseline.BASE_YEAR, Baseline.PROTECTION_RATE]
 BASELINE_NAMES = {Baseline.BASE_YEAR: "base-year", Baseline.PROTECTION_RATE: "protection-rate"}
@@ -104,6 +114,14 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
     SUMMARY = "SUMMARY"
     UNKNOWN = "UNKNOWN"
     COUNTIES_OUTPUT = "COUNTIES_OUTPUT"
+    WORKSPACE = "WORKSPACE"
+    REDLINE = "REDLINE"
+    FARMLAND = "FARMLAND"
+    REDLINE_LOSS = "REDLINE_LOSS"
+    KEY_FUNCTION_FIELD = "KEY_FUNCTION_FIELD"
+    KEY_FUNCTION_IDS = "KEY_FUNCTION_IDS"
+    KEY_FUNCTION_MARKET = "KEY_FUNCTION_MARKET"
+    VIOLATIONS = "VIOLATIONS"
 
     def __init__(self) -> None:
         super().__init__()
@@ -159,7 +177,16 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             "table records the totals, the reference values used with their source and every input and "
             "parameter. E is not conserved: the summary gives the raw change ΣΔM beside ΣE of supply "
             "and of demand, and by how much demand exceeds supply (a market inside these zones cannot "
-            "meet it).</p>")
+            "meet it).</p>"
+            "<p><b>Within the plan's bottom lines</b> (optional): a three-lines workspace (GeoPackage with "
+            "ecological_redline and permanent_farmland) or the red line and farmland layers as delivered. ΔM "
+            "inside the red line and inside farmland is reported per zone. A loss of ecological land inside "
+            "the red line is a <b>violation</b> (the violations layer lists the pieces with their classes "
+            "before and after), not demand a zone may buy away: by default E is computed without it; the other "
+            "choice counts it in E and flags it. The lines need land use as polygons.</p>"
+            "<p><b>Key ecological function zones</b> (国家重点生态功能区; a field with 1/0 of the zones, or of "
+            "the counties when units are attributed, or a list of ids): marked, their accounts computed, and "
+            "kept out of the market by default (they receive fiscal transfers).</p>")
 
     def createInstance(self) -> "VoucherAccountingAlgorithm":
         return VoucherAccountingAlgorithm()
@@ -252,6 +279,26 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
                                                    parentLayerParameterName=self.COUNTIES, optional=True))
         add_advanced(self, QgsProcessingParameterField(self.COUNTY_NAME, tr("County name field"), ADMIN_NAME_FIELD,
                                                    parentLayerParameterName=self.COUNTIES, optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.WORKSPACE, tr("Bottom lines: three-lines workspace (GeoPackage)"), extension="gpkg",
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.REDLINE, tr("Bottom lines: ecological red line (replaces the workspace's)"), polygons,
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.FARMLAND, tr("Bottom lines: permanent farmland (replaces the workspace's)"), polygons,
+            optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.REDLINE_LOSS, tr("Loss of ecological land inside the red line"), redline_loss_options(),
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterString(
+            self.KEY_FUNCTION_FIELD, tr("Key ecological function zones: field with 1/0 (of the trading subjects)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.KEY_FUNCTION_IDS, tr("Key ecological function zones: ids (comma-separated)"), optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.KEY_FUNCTION_MARKET, tr("Key ecological function zones in the market"), key_function_options(),
+            defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.VOUCHER, tr("Vouchers"), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -264,6 +311,8 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             self.COUNTIES_OUTPUT, tr("Vouchers by county"), QgsProcessing.TypeVectorPolygon, optional=True,
             createByDefault=False)
         add_advanced(self, counties)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.VIOLATIONS, tr("Violations inside the red line"), QgsProcessing.TypeVectorPolygon, optional=True))
 
     def checkParameterValues(self, parameters: Dict[str, Any],
                              context: QgsProcessingContext) -> Tuple[bool, str]:
@@ -299,6 +348,11 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             return False, tr("The national reference table is used with the national reference values only.")
         if is_set(parameters.get(self.COUNTIES)) and not is_set(parameters.get(self.COUNTY_ID)):
             return False, tr("Choose the county id field.")
+        has = {name: is_set(parameters.get(name)) for name in (self.WORKSPACE, self.REDLINE, self.FARMLAND)}
+        if (has[self.REDLINE] or has[self.FARMLAND]) and not has[self.WORKSPACE] and not (
+                has[self.REDLINE] and has[self.FARMLAND]):
+            return False, tr("The bottom lines need the ecological red line and the permanent farmland: give a "
+                             "three-lines workspace, or both layers.")
         return True, ""
 
     def prepareAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
@@ -312,7 +366,8 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             except GuotuInputError as e:
                 raise QgsProcessingException(str(e)) from e
             self._inputs[name] = describe_layer(layer, parameters.get(name))
-        for name in (self.ZONES, self.ZONE_TABLE, self.BASE, self.TARGET, self.MASK, self.COUNTIES):
+        for name in (self.ZONES, self.ZONE_TABLE, self.BASE, self.TARGET, self.MASK, self.COUNTIES, self.REDLINE,
+                     self.FARMLAND):
             value = parameters.get(name)
             layer = self.parameterAsVectorLayer(parameters, name, context) if is_set(value) else None
             self._inputs[name] = describe_layer(layer, value)
@@ -327,6 +382,7 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             raise processing_error(e) from e
         self._report(result, feedback)
         audit = self._audit(parameters, context, request, result)
+        audit += bottom_line_audit(request)
         outputs = self._write(result, parameters, context, summary_rows(result, request.price, audit))
         style_when_loaded(context, outputs.get(self.VOUCHER), "voucher")
         style_when_loaded(context, outputs.get(self.COUNTIES_OUTPUT), "voucher")
@@ -396,7 +452,35 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             reproject=self.parameterAsEnum(parameters, self.CRS_MISMATCH, context) == 1,
             counties=self._source(parameters, self.COUNTIES, context),
             county_id_field=self._string(parameters, self.COUNTY_ID, context),
-            county_name_field=self._string(parameters, self.COUNTY_NAME, context))
+            county_name_field=self._string(parameters, self.COUNTY_NAME, context),
+            **self._bottom_lines(parameters, context))
+
+    def _bottom_lines(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Dict[str, Any]:
+        """The bottom lines and key function zones of the request."""
+        workspace = self._string(parameters, self.WORKSPACE, context)
+        lines: Dict[str, Any] = {}
+        described: List[str] = []
+        for key, name in ((REDLINE, self.REDLINE), (FARMLAND, self.FARMLAND)):
+            source = self._source(parameters, name, context)
+            if source is None and workspace:
+                layer = QgsVectorLayer(f"{workspace}|layername={key}", key, "ogr")
+                if not layer.isValid():
+                    raise QgsProcessingException(
+                        tr('The workspace "{path}" has no layer "{layer}"; make workspaces with "Create three-lines '
+                           'workspace" or guotu lines init.').format(path=workspace, layer=key))
+                self._keep = getattr(self, "_keep", []) + [layer]
+                source, text = layer, f"{workspace} (layer {key})"
+            else:
+                text = self._inputs.get(name, "(none)")
+            if source is not None:
+                lines[key] = source
+                described.append(f"{'red line' if key == REDLINE else 'permanent farmland'} {text}")
+        ids = parse_ids(self._string(parameters, self.KEY_FUNCTION_IDS, context))
+        return {"lines": lines or None, "lines_description": "; ".join(described) or "(none)",
+                "redline_loss": REDLINE_LOSS_CHOICES[self.parameterAsEnum(parameters, self.REDLINE_LOSS, context)],
+                "key_function_field": self._string(parameters, self.KEY_FUNCTION_FIELD, context),
+                "key_function_ids": ids,
+                "key_function_in_market": self.parameterAsEnum(parameters, self.KEY_FUNCTION_MARKET, context) == 1}
 
     # ---- audit trail ----
 
@@ -465,6 +549,8 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             m0=s.m0_total_ha, mt=s.mt_total_ha, supply=s.supply_ha, demand=s.demand_ha,
             net=s.supply_ha - s.demand_ha))
         feedback.pushInfo(reference_sentence(result))
+        for line in bottom_line_sentences(result):
+            feedback.pushInfo(line)
         for line in balance_sentences(s.mt_total_ha - s.m0_total_ha, s.supply_ha, s.demand_ha):
             feedback.pushInfo(line)
         for row in result.unknown:
@@ -485,8 +571,20 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
         outputs[self.VOUCHER] = write_sink(
             self, parameters, self.VOUCHER, context, make_fields(VOUCHER_FIELDS), multi, result.crs,
             (([a.zone.zone_id, a.zone.name, r.area_ha, r.m0_ha, r.mt_ha, r.dm_ha, r.g_ratio, r.p_ratio, r.e_ha,
-               a.role, a.amount_yuan], _multi(a.zone.geometry))
+               a.role, a.amount_yuan, _real(r.dm_redline_ha), _real(r.dm_farmland_ha), _real(r.redline_loss_ha),
+               _real(r.redline_loss_area_ha), _real(r.dm_tradable_ha),
+               int(r.violation) if result.violations is not None else None, int(r.key_function),
+               int(r.in_market)], _multi(a.zone.geometry))
              for a in result.zones for r in (a.result,)))
+        if result.violations is not None:
+            names = {a.zone.zone_id: a.zone.name for a in result.zones}
+            counted = int(result.summary.redline_loss == "count")
+            violations = write_sink(
+                self, parameters, self.VIOLATIONS, context, make_fields(VIOLATION_FIELDS), multi, result.crs,
+                (([v.zone_id, names.get(v.zone_id, ""), v.from_code, v.to_code, v.area_ha, v.dm_ha, v.base_fid,
+                   v.target_fid, counted], v.geometry) for v in result.violations), optional=True)
+            if violations is not None:
+                outputs[self.VIOLATIONS] = violations
         outputs[self.CLASSES] = write_sink(
             self, parameters, self.CLASSES, context, make_fields(CLASS_FIELDS), QgsWkbTypes.NoGeometry,
             result.crs, (([c.zone_id, c.class_code, c.a0_ha, c.at_ha, _real(c.k)], None) for c in result.classes))
@@ -503,10 +601,31 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
                 self, parameters, self.COUNTIES_OUTPUT, context, make_fields(COUNTY_FIELDS), multi,
                 result.counties_crs,
                 (([c.county.zone_id, c.county.name, c.county.area_ha, float(c.units), c.e_ha, c.role,
-                   c.amount_yuan], _multi(c.county.geometry)) for c in result.counties), optional=True)
+                   c.amount_yuan, int(c.key_function), int(c.in_market)], _multi(c.county.geometry))
+                 for c in result.counties), optional=True)
             if counties is not None:
                 outputs[self.COUNTIES_OUTPUT] = counties
         return outputs
+
+
+def redline_loss_options() -> List[str]:
+    """The choices of the red-line loss parameter, in the order of REDLINE_LOSS_CHOICES."""
+    return [tr("A violation, left out of E (not demand to buy)"), tr("Counted in E and flagged")]
+
+
+def key_function_options() -> List[str]:
+    return [tr("Out of the market (fiscal transfers)"), tr("In the market")]
+
+
+def bottom_line_audit(request: VoucherRequest) -> List[Tuple[str, str]]:
+    """The bottom lines and key function choices as the tool records them."""
+    return [
+        ("bottom_lines", request.lines_description),
+        ("redline_loss", REDLINE_LOSS_WORDS[request.redline_loss] if request.lines is not None else "(no lines)"),
+        ("key_function_field", request.key_function_field or "(none)"),
+        ("key_function_ids", ",".join(request.key_function_ids) or "(none)"),
+        ("key_function_market", KEY_FUNCTION_MARKET_WORDS[request.key_function_in_market]),
+    ]
 
 
 def reference_options() -> List[str]:

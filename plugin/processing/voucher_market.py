@@ -198,5 +198,8 @@ class VoucherMarketAlgorithm(GuotuAlgorithm):
                 feedback.pushWarning(line)
             else:
                 feedback.pushInfo(line)
+        if result.kept_out:
+            feedback.pushInfo(tr("Kept out of the market (in_market 0: key ecological function zones): {ids}.")
+                              .format(ids=", ".join(result.kept_out)))
         if result.options.settlement == Settlement.EQUITY:
             feedback.pushInfo(tr("Enclave settlement: the amounts are the value of equity shares, not payments."))

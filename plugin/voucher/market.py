@@ -36,6 +36,9 @@ class MarketRequest:
     e_field: str = "e_ha"
     ask_field: Optional[str] = None
     bid_field: Optional[str] = None
+    # Zones whose field of this name is 0 stay out of the market (key ecological function zones,
+    # SPEC §3, as the accounting writes them); a layer without the field trades every zone.
+    in_market_field: str = "in_market"
 
 
 @dataclass
@@ -55,6 +58,7 @@ class MarketResult:
     crs: QgsCoordinateReferenceSystem
     options: MarketOptions
     participants: List[Participant] = field(default_factory=list)
+    kept_out: List[str] = field(default_factory=list)  # zone ids left out (in_market 0)
 
     @property
     def settlement_text(self) -> str:
@@ -96,7 +100,8 @@ def check_options(request: MarketRequest) -> None:
         raise GuotuInputError(tr("The cap must be a volume of 0 ha or more."))
 
 
-def read_participants(request: MarketRequest, progress: PhasedProgress) -> List[Participant]:
+def read_participants(request: MarketRequest, progress: PhasedProgress,
+                      kept_out: Optional[List[str]] = None) -> List[Participant]:
     source = request.vouchers
     label = source_label(source)
     require_valid_crs(source.sourceCrs(), label)
@@ -104,7 +109,8 @@ def read_participants(request: MarketRequest, progress: PhasedProgress) -> List[
     e_index = require_field(source, request.e_field, label)
     ask_index = require_field(source, request.ask_field, label) if request.ask_field else -1
     bid_index = require_field(source, request.bid_field, label) if request.bid_field else -1
-    attributes = [i for i in (id_index, e_index, ask_index, bid_index) if i >= 0]
+    in_market_index = source.fields().lookupField(request.in_market_field) if request.in_market_field else -1
+    attributes = [i for i in (id_index, e_index, ask_index, bid_index, in_market_index) if i >= 0]
     features = read_features(source, attributes)
     total = max(1, source.featureCount())
     seen: Dict[str, int] = {}
@@ -123,6 +129,10 @@ def read_participants(request: MarketRequest, progress: PhasedProgress) -> List[
                    'in field "{field}"; zone ids must be unique (dissolve the zones first).')
                 .format(first=seen[zone_id], second=fid, layer=label, id=zone_id, field=request.zone_id_field))
         seen[zone_id] = fid
+        if in_market_index >= 0 and number_from_value(feature.attribute(in_market_index)) == 0:
+            if kept_out is not None:
+                kept_out.append(zone_id)
+            continue
         try:
             e_ha = number_from_value(feature.attribute(e_index))
         except ValueError:
@@ -148,7 +158,7 @@ def read_participants(request: MarketRequest, progress: PhasedProgress) -> List[
                if bid_index >= 0 else None)
         people.append(Participant(fid, zone_id, e_ha, ask, bid, surface.asPoint()))
         progress.report((n + 1) / total)
-    if not people:
+    if not people and not seen:
         raise GuotuInputError(
             tr('Layer "{layer}" has no zones (check its selection and filter).').format(layer=label))
     return people
@@ -159,7 +169,8 @@ def run_market(request: MarketRequest, feedback: Optional[QgsFeedback] = None) -
     check_options(request)
     progress = PhasedProgress(feedback)
     progress.phase(0.0, 80.0)
-    people = read_participants(request, progress)
+    kept_out: List[str] = []
+    people = read_participants(request, progress, kept_out)
     label = source_label(request.vouchers)
     progress.phase(80.0, 100.0)
     with Context() as ctx, Market(ctx, request.options) as market:
@@ -175,7 +186,8 @@ def run_market(request: MarketRequest, feedback: Optional[QgsFeedback] = None) -
         market.clear()
         progress.report(1.0)
         return MarketResult(trades=market.trades(), summary=market.summary(),
-                            crs=request.vouchers.sourceCrs(), options=request.options, participants=people)
+                            crs=request.vouchers.sourceCrs(), options=request.options, participants=people,
+                            kept_out=kept_out)
 
 
 SummaryRow = Tuple[str, Optional[float], str]
@@ -258,6 +270,7 @@ def market_summary_rows(result: MarketResult, parameters: List[Tuple[str, str]])
         ("floor_demand_ha", s.floor_demand_ha),
         ("demand_exceeds_supply_at_floor", 1.0 if s.demand_exceeds_supply_at_floor else 0.0),
         ("price_above_floor_yuan_per_ha", s.clearing_price - floor_of(o)),
+        ("zones_out_of_market", float(len(result.kept_out))),
     ]
     rows: List[SummaryRow] = [(item, value, "") for item, value in numbers]
     rows.append(("price_effect", None, price_effect(s, o)))

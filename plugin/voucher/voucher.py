@@ -36,6 +36,7 @@ from ..inputs.progress import PhasedProgress
 from ..inputs.raster_blocks import CategoricalRaster
 from ..tally.tally import TallyRequest, TallyResult, finished_tally
 from ..inputs.validation import require_field, require_metric_crs, require_polygon_source, require_valid_crs
+from .bottom_lines import Violation, feed_lines, key_function_ids
 
 # Classification systems, each with a coefficient preset of the same name.
 SYSTEMS: Tuple[str, ...] = ("CAS_LUCC", "SANDIAO_WORK", "GBT21010_2017", "YDYH_2023")
@@ -178,6 +179,16 @@ class VoucherRequest:
     counties: Optional[QgsFeatureSource] = None       # zones are ecological units attributed to these
     county_id_field: Optional[str] = None
     county_name_field: Optional[str] = None
+    # Within the plan's bottom lines (SPEC §3): the red line and permanent farmland, keyed
+    # "ecological_redline" and "permanent_farmland"; None: no lines.
+    lines: Optional[Dict[str, QgsFeatureSource]] = None
+    lines_description: str = "(none)"                 # what the lines are, for the audit trail
+    redline_loss: str = "exclude"                     # "exclude" from E (default) or "count" and flag
+    # Counties in national key ecological function zones: a field of the trading subjects
+    # (the zones, or the counties) and/or a list of ids; out of the market unless asked.
+    key_function_field: Optional[str] = None
+    key_function_ids: List[str] = field(default_factory=list)
+    key_function_in_market: bool = False
 
     def coefficient_spec(self, year: int) -> str:
         own = self.target_coefficients if year else self.base_coefficients
@@ -221,6 +232,8 @@ class CountyAccount:
     role: str
     units: int
     amount_yuan: Optional[float]
+    key_function: bool = False
+    in_market: bool = True
 
 
 @dataclass
@@ -239,6 +252,8 @@ class VoucherResult:
     target_year: Optional[int] = None
     national: Optional[NationalReference] = None   # the table row used (reference "national")
     reference_table: Optional[Path] = None
+    violations: Optional[List[Violation]] = None   # with the bottom lines: pieces lost inside the red line
+    key_function_in_market: bool = False
 
 
 # ---- reading zones ----------------------------------------------------------
@@ -491,21 +506,34 @@ def run_voucher(request: VoucherRequest, transform_context: QgsCoordinateTransfo
         options = VoucherOptions(baseline=request.baseline, protection_rate=request.protection_rate,
                                  reference_gdp_per_capita=gdp if reference != "zones" else None,
                                  reference_pop_density=density if reference != "zones" else None,
-                                 price=request.price)
+                                 price=request.price, lines=request.lines is not None,
+                                 redline_loss=request.redline_loss,
+                                 key_function_in_market=request.key_function_in_market)
         voucher = stack.enter_context(Voucher(ctx, options, base_table, target_table))
         _add_zones(voucher, zones, zones_label)
+        if request.counties is None and (request.key_function_field or request.key_function_ids):
+            for zone_id in sorted(key_function_ids(request.zones, request.zone_id_field,
+                                                   request.key_function_field, request.key_function_ids)):
+                voucher.mark_key_function(zone_id)
+        violations = None
+        if request.lines is not None:
+            land = [(y.source, y.class_field, y.system) if y.raster is None else (None, None, y.system)
+                    for y in (request.base, request.target)]
+            violations = feed_lines(voucher, request.zones, request.zone_id_field, land[0], land[1], request.lines,
+                                    request.mask, request.area_method, request.invalid, transform_context)
         for year, (tally, _result) in enumerate(tallies):
             voucher.add_tally(year, tally)
         voucher.compute()
         accounts = []
         for zone, row in zip(zones, voucher.zones()):
-            amount = row.amount_yuan if request.price is not None else None
+            amount = row.amount_yuan if request.price is not None and row.in_market else None
             accounts.append(ZoneAccount(zone, row, role_name(row.role), amount))
         result = VoucherResult(zones=accounts, classes=voucher.classes(), unknown=voucher.unknown(),
                                summary=voucher.summary(), crs=request.zones.sourceCrs(),
                                coefficient_sources=(base_table.label, target_table.label),
                                tallies=(tallies[0][1], tallies[1][1]), reference=reference,
-                               target_year=request.target_year, national=national, reference_table=table_path)
+                               target_year=request.target_year, national=national, reference_table=table_path,
+                               violations=violations, key_function_in_market=request.key_function_in_market)
         if request.counties is not None:
             _attribute(ctx, request, voucher, result, transform_context, feedback)
         PhasedProgress(feedback, (97.0, 100.0)).phase(100.0, 100.0)
@@ -526,12 +554,18 @@ def _attribute(ctx: Context, request: VoucherRequest, voucher: Voucher, result: 
         with voucher.attribute(overlap) as attribution:
             shares = {row.county_id: row for row in attribution.results()}
             result.unattributed_ha = attribution.unattributed()
+    marked = (key_function_ids(request.counties, request.county_id_field, request.key_function_field,
+                               request.key_function_ids)
+              if request.key_function_field or request.key_function_ids else set())
     for county in counties:
         share = shares.get(county.zone_id)
         e_ha = share.e_ha if share else 0.0
         role = role_name(share.role) if share else "balanced"
-        amount = e_ha * request.price if request.price is not None else None
-        result.counties.append(CountyAccount(county, share, e_ha, role, share.units if share else 0, amount))
+        key_function = county.zone_id in marked
+        in_market = not key_function or request.key_function_in_market
+        amount = e_ha * request.price if request.price is not None and in_market else None
+        result.counties.append(CountyAccount(county, share, e_ha, role, share.units if share else 0, amount,
+                                             key_function, in_market))
     result.counties_crs = request.counties.sourceCrs()
 
 
@@ -565,10 +599,88 @@ def summary_rows(result: VoucherResult, price: Optional[float],
         ("total_amount_demand_yuan", s.demand_ha * price if price is not None else None),
         ("unattributed_ha", result.unattributed_ha),
     ]
+    numbers += bottom_line_numbers(result)
     rows: List[SummaryRow] = [(item, value, "") for item, value in numbers]
     rows.extend((key, None, text) for key, text in reference_parameters(result))
     rows.extend((key, None, text) for key, text in parameters)
     return rows
+
+
+def key_function_totals(result: VoucherResult) -> Tuple[int, int, float, float]:
+    """Key ecological function zones of the trading subjects (the zones, or the counties):
+    how many, how many out of the market, and the E > 0 and |E < 0| kept out."""
+    if not result.counties:
+        s = result.summary
+        return s.key_function_zones, s.zones_out_of_market, s.key_function_supply_ha, s.key_function_demand_ha
+    marked = [c for c in result.counties if c.key_function]
+    out = [c for c in marked if not c.in_market]
+    return (len(marked), len(out), sum(c.e_ha for c in out if c.role == "supply"),
+            -sum(c.e_ha for c in out if c.role == "demand"))
+
+
+def bottom_line_numbers(result: VoucherResult) -> List[Tuple[str, Optional[float]]]:
+    """Summary items of the bottom lines and the key function zones, as the tool names them."""
+    s = result.summary
+    lines = result.violations is not None
+
+    def value(number: float) -> Optional[float]:
+        return number if lines else None
+    zones, out, supply, demand = key_function_totals(result)
+    return [
+        ("sum_dm_redline_ha", value(s.dm_redline_ha)),
+        ("sum_dm_farmland_ha", value(s.dm_farmland_ha)),
+        ("redline_loss_ha", value(s.redline_loss_ha)),
+        ("redline_loss_area_ha", value(s.redline_loss_area_ha)),
+        ("violation_zones", value(float(s.violation_zones))),
+        ("violation_pieces", float(len(result.violations)) if lines else None),
+        ("redline_loss_counted", value(1.0 if s.redline_loss == "count" else 0.0)),
+        ("key_function_zones", float(zones)),
+        ("zones_out_of_market", float(out)),
+        ("key_function_supply_ha", supply),
+        ("key_function_demand_ha", demand),
+        ("key_function_in_market", 1.0 if result.key_function_in_market else 0.0),
+    ]
+
+
+def bottom_line_sentences(result: VoucherResult) -> List[str]:
+    """The bottom lines and key function zones in words (log and report)."""
+    s = result.summary
+    lines: List[str] = []
+    if result.violations is not None:
+        lines.append(tr("Bottom lines: ΔM inside the ecological red line {redline:,.2f} ha, inside permanent "
+                        "farmland {farmland:,.2f} ha.").format(redline=s.dm_redline_ha, farmland=s.dm_farmland_ha))
+        lines.append(tr("Violations: {loss:,.2f} ha of standard forest ({area:,.2f} ha of land, {pieces} pieces) "
+                        "lost inside the red line in {zones} zones.").format(
+            loss=s.redline_loss_ha, area=s.redline_loss_area_ha, pieces=len(result.violations),
+            zones=s.violation_zones))
+        lines.append(redline_loss_sentence(s.redline_loss))
+        for account in result.zones:
+            if account.result.violation:
+                lines.append(tr('Violation: zone {id} {name} lost {loss:,.2f} ha of standard forest ({area:,.2f} ha '
+                                'of land) inside the red line.').format(
+                    id=account.zone.zone_id, name=account.zone.name, loss=account.result.redline_loss_ha,
+                    area=account.result.redline_loss_area_ha))
+    zones, out, supply, demand = key_function_totals(result)
+    if zones:
+        lines.append(key_function_sentence(zones, result.key_function_in_market, supply, demand))
+    return lines
+
+
+def redline_loss_sentence(choice: str) -> str:
+    """The red-line loss choice in the reader's words."""
+    if choice == "count":
+        return tr("A loss of ecological land inside the red line is counted in E (demand) and flagged as a "
+                  "violation.")
+    return tr("A loss of ecological land inside the red line is a violation, not demand a zone may buy away: E "
+              "is computed without it.")
+
+
+def key_function_sentence(zones: int, in_market: bool, supply: float, demand: float) -> str:
+    if in_market:
+        return tr("Key ecological function zones: {count}, in the market like the others.").format(count=zones)
+    return tr("Key ecological function zones: {count}, accounts computed but kept out of the market (they "
+              "receive fiscal transfers); their supply {supply:,.2f} ha and demand {demand:,.2f} ha are not "
+              "traded.").format(count=zones, supply=supply, demand=demand)
 
 
 def reference_parameters(result: VoucherResult) -> List[Tuple[str, str]]:

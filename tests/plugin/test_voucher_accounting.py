@@ -15,7 +15,9 @@ def test_hand_computed_account_projected_planar():
     out = vd.run_accounting(vd.fixture_layers(), AREA_METHOD=1, PRICE=1000)
     voucher = out["VOUCHER"]
     assert voucher.fields().names() == ["zone_id", "zone_name", "area_ha", "m0_ha", "mt_ha", "dm_ha", "g_ratio",
-                                        "p_ratio", "e_ha", "role", "amount_yuan"]
+                                        "p_ratio", "e_ha", "role", "amount_yuan", "dm_redline_ha",
+                                        "dm_farmland_ha", "redline_loss_ha", "redline_loss_area_ha",
+                                        "dm_tradable_ha", "violation", "key_function", "in_market"]
     assert voucher.crs().authid() == "EPSG:4527"
     z = vd.by_zone(voucher)
     assert z["Z1"]["zone_name"] == "一县"
@@ -259,3 +261,26 @@ def test_summary_says_e_is_not_conserved():
     assert "ΣΔM = -75.00 ha" in log and "not conserved" in log
     assert "Demand exceeds supply by 95.62 ha" in log
     assert vd.summary(out["SUMMARY"])["reference"] == "zones" and "(over all zones)" in log
+
+
+def test_key_function_zone_from_a_field_is_out_of_the_market_by_default():
+    """Z1 (E 22.5) is in a key ecological function zone: its account is computed, it is not traded;
+    with the other choice it sells its 22.5 ha to Z2."""
+    rows = [(c, n, g, p, b) for c, n, g, p, b in vd.ZONES]
+    zones = vd.memory_layer("MultiPolygon", "&field=code:string&field=name:string&field=gdp:double"
+                                            "&field=pop:integer&field=zdstgn:string",
+                            (([c, n, g, p, "是" if c == "Z1" else "否"], vd.box_wkt(b)) for c, n, g, p, b in rows),
+                            "zones", "EPSG:4527")
+    layers = dict(vd.fixture_layers(), zones=zones)
+    out = vd.run_accounting(layers, AREA_METHOD=1, PRICE=1000, KEY_FUNCTION_FIELD="zdstgn")
+    z = vd.by_zone(out["VOUCHER"])
+    assert (z["Z1"]["key_function"], z["Z1"]["in_market"]) == (1, 0)
+    assert z["Z1"]["e_ha"] == pytest.approx(vd.E1) and z["Z1"]["amount_yuan"] is None
+    s = vd.summary_values(out["SUMMARY"])
+    assert s["key_function_supply_ha"] == pytest.approx(vd.E1) and s["total_supply_ha"] == 0
+    assert vd.summary(out["SUMMARY"])["key_function_market"].startswith("out")
+    assert vd.summary_values(vd.run_market(out["VOUCHER"], PRICE=1000)["SUMMARY"])["traded_ha"] == 0
+    inside = vd.run_accounting(layers, AREA_METHOD=1, PRICE=1000, KEY_FUNCTION_FIELD="zdstgn", KEY_FUNCTION_MARKET=1)
+    assert vd.by_zone(inside["VOUCHER"])["Z1"]["in_market"] == 1
+    traded = vd.summary_values(vd.run_market(inside["VOUCHER"], PRICE=1000)["SUMMARY"])["traded_ha"]
+    assert traded == pytest.approx(vd.E1)

@@ -122,3 +122,81 @@ def test_vector_and_raster_land_use_give_the_same_account(tmp_path: Path):
                      "--target", str(rasters["target"]), "--price", "1000", "--reference", "zones", "-o", str(out))
     assert res.returncode == 0, res.stderr
     _assert_same_zones(r, {row["zone_id"]: row for row in vd.ogr_rows(out, "voucher")})
+
+
+# ---- within the plan's bottom lines (SPEC §3), hand numbers of tests/cli/test_cli_voucher.py ----
+# Z2's forest (41, k 2.10) on x 1500–2000 becomes 51; the red line covers x 1600–1900 of it (30 ha):
+# a violation of 30 · 2.10 = 63 ha of standard forest. Farmland x 500–700 of Z1: 20 ha of 12 → 21 (+20).
+# Excluded (default): E2 = (−105 + 63) · 0.9375 · 1.2 = −47.25; counted: −118.125.
+REDLINE = [(1600, 0, 1900, 1000), (0, 0, 200, 1000)]
+FARMLAND = [(500, 0, 700, 1000)]
+LINE_FIELDS = ("dm_redline_ha", "dm_farmland_ha", "redline_loss_ha", "redline_loss_area_ha", "dm_tradable_ha",
+               "violation", "key_function", "in_market")
+
+
+def _workspace(path: Path) -> Path:
+    from osgeo import ogr, osr
+
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4527)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    for name, boxes in (("ecological_redline", REDLINE), ("permanent_farmland", FARMLAND), ("urban_boundary", [])):
+        layer = ds.CreateLayer(name, srs, ogr.wkbPolygon)
+        for b in boxes:
+            feature = ogr.Feature(layer.GetLayerDefn())
+            feature.SetGeometry(ogr.CreateGeometryFromWkt(vd.box_wkt(b)))
+            layer.CreateFeature(feature)
+    ds = None
+    return path
+
+
+@pytest.mark.parametrize("choice", [0, 1])
+def test_bottom_lines_and_key_function_equal_the_cli(tmp_path: Path, choice: int):
+    sources = vd.write_fixture(tmp_path)
+    workspace = _workspace(tmp_path / "lines.gpkg")
+    out = tmp_path / "cli.gpkg"
+    res = vd.run_cli("voucher", "--zones", str(tmp_path / "zones.gpkg"), "--zone-id", "code", "--zone-name",
+                     "name", "--gdp-field", "gdp", "--pop-field", "pop", "--base", str(tmp_path / "base.gpkg"),
+                     "--base-class-field", "lucc", "--target", str(tmp_path / "target.gpkg"),
+                     "--target-class-field", "lucc", "--price", "1000", "--reference", "zones", "--area", "planar",
+                     "--workspace", str(workspace), "--redline-loss", ("exclude", "count")[choice],
+                     "--key-function-ids", "Z1", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    account = vd.run_accounting(sources, PRICE=1000, AREA_METHOD=1, WORKSPACE=str(workspace), REDLINE_LOSS=choice,
+                                KEY_FUNCTION_IDS="Z1", VIOLATIONS="memory:")
+    mine = vd.by_zone(account["VOUCHER"])
+    cli = {r["zone_id"]: r for r in vd.ogr_rows(out, "voucher")}
+    _assert_same_zones(mine, cli)
+    for zone in ("Z1", "Z2"):
+        for field in LINE_FIELDS:
+            assert _close(mine[zone][field], cli[zone][field]), (zone, field, mine[zone][field], cli[zone][field])
+    # Hand numbers.
+    assert mine["Z2"]["redline_loss_ha"] == pytest.approx(63) and mine["Z2"]["violation"] == 1
+    assert mine["Z2"]["e_ha"] == pytest.approx((-47.25, -118.125)[choice])
+    assert mine["Z1"]["dm_farmland_ha"] == pytest.approx(20)
+    assert (mine["Z1"]["key_function"], mine["Z1"]["in_market"]) == (1, 0)
+    violations = vd.rows(account["VIOLATIONS"])
+    cli_violations = vd.ogr_rows(out, "violations")
+    assert len(violations) == len(cli_violations) == 1
+    for field in ("zone_id", "zone_name", "from_code", "to_code", "counted_in_e"):
+        assert violations[0][field] == cli_violations[0][field], field
+    for field in ("area_ha", "dm_ha"):
+        assert _close(violations[0][field], cli_violations[0][field]), field
+    assert violations[0]["counted_in_e"] == choice
+    cli_summary = {r["item"]: r["value"] for r in vd.ogr_rows(out, "summary") if r["value"] is not None}
+    summary = vd.summary_values(account["SUMMARY"])
+    for item in ("sum_dm_redline_ha", "sum_dm_farmland_ha", "redline_loss_ha", "redline_loss_area_ha",
+                 "violation_zones", "violation_pieces", "redline_loss_counted", "key_function_zones",
+                 "zones_out_of_market", "key_function_supply_ha", "key_function_demand_ha", "total_supply_ha",
+                 "total_demand_ha"):
+        assert _close(summary[item], cli_summary[item]), (item, summary[item], cli_summary[item])
+    cli_texts = {r["item"]: r["text"] for r in vd.ogr_rows(out, "summary") if r["value"] is None}
+    texts = vd.summary(account["SUMMARY"])
+    for item in ("redline_loss", "key_function_market"):
+        assert texts[item] == cli_texts[item], item
+    # The market keeps the key function county out, as the tool's does: no seller, nothing traded.
+    market = vd.run_market(account["VOUCHER"], PRICE=1000)
+    market_summary = vd.summary_values(market["SUMMARY"])
+    for item in ("traded_ha", "unmet_demand_ha", "unsold_supply_ha", "sellers", "buyers"):
+        assert _close(market_summary[item], cli_summary[item]), item
+    assert market_summary["traded_ha"] == 0 and market_summary["zones_out_of_market"] == 1
