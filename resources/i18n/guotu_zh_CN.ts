@@ -1272,8 +1272,8 @@
             <translation>统计</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Computes the area in hectares of every land-use class inside every zone (county, township, ecological unit...), as a table with the fields &lt;b&gt;zone_id&lt;/b&gt;, &lt;b&gt;class_code&lt;/b&gt; and &lt;b&gt;area_ha&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; is either a polygon layer with a class field (integer or text; features with an empty class are reported with an empty class_code) or a categorical integer raster (band 1; nodata cells are skipped). Give exactly one of the two.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mask&lt;/b&gt; (optional): the area inside these polygons is excluded, e.g. urban space when counting ecological land.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Area method&lt;/b&gt;: ellipsoidal area (椭球面积, as the Third National Land Survey reports it) on the ellipsoid of the CRS, or planar area in a projected CRS in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Invalid geometries&lt;/b&gt;: repaired (and counted in the log) or the run stops naming the layer and feature.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Raster mode&lt;/b&gt;: exact coverage counts cells cut by a zone boundary by their covered fraction; cell centre counts a cell whole when its centre is inside the zone.&lt;/p&gt;&lt;p&gt;Vector land use and the mask are reprojected to the CRS of the zones; with raster land use the zones and the mask are reprojected to the raster's CRS instead, so cells are never resampled. Selected features, layer filters and unsaved edits are taken into account.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;统计每个分区（县、乡镇、生态单元等）内各地类的面积（公顷），输出包含 &lt;b&gt;zone_id&lt;/b&gt;、&lt;b&gt;class_code&lt;/b&gt;、&lt;b&gt;area_ha&lt;/b&gt; 三个字段的表。&lt;/p&gt;&lt;p&gt;&lt;b&gt;地类&lt;/b&gt;可以是带地类字段的面图层（整数或文本字段；地类为空的要素以空 class_code 输出），也可以是分类整数栅格（第 1 波段；跳过无数据像元）。两者必须且只能提供一种。&lt;/p&gt;&lt;p&gt;&lt;b&gt;掩膜&lt;/b&gt;（可选）：扣除这些面内的面积，例如统计生态用地时扣除城镇空间。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积计算方法&lt;/b&gt;：按坐标系所在椭球计算椭球面积（与第三次全国国土调查一致），或在以米为单位的投影坐标系中计算平面面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;无效几何&lt;/b&gt;：自动修复（并在日志中计数），或停止运行并指明图层和要素。&lt;/p&gt;&lt;p&gt;&lt;b&gt;栅格模式&lt;/b&gt;：精确覆盖按像元被分区覆盖的比例计入被分区边界切割的像元；像元中心模式在像元中心位于分区内时计入整个像元。&lt;/p&gt;&lt;p&gt;矢量地类和掩膜会重投影到分区的坐标系；使用栅格地类时则将分区和掩膜重投影到栅格的坐标系，像元从不重采样。计算遵循所选要素、图层过滤条件和未保存的编辑。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Computes the area in hectares of every land-use class inside every zone (county, township, ecological unit...), as a table with the fields &lt;b&gt;zone_id&lt;/b&gt;, &lt;b&gt;class_code&lt;/b&gt; and &lt;b&gt;area_ha&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; is either a polygon layer with a class field (integer or text; features with an empty class are reported with an empty class_code) or a categorical integer raster (band 1; nodata cells are skipped). Give exactly one of the two.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mask&lt;/b&gt; (optional): the area inside these polygons is excluded, e.g. urban space when counting ecological land.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Area method&lt;/b&gt;: ellipsoidal area (椭球面积, as the Third National Land Survey reports it) on the ellipsoid of the CRS, or planar area in a projected CRS in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Invalid geometries&lt;/b&gt;: repaired (and counted in the log) or the run stops naming the layer and feature.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Raster mode&lt;/b&gt;: exact coverage counts cells cut by a zone boundary by their covered fraction; cell centre counts a cell whole when its centre is inside the zone.&lt;/p&gt;&lt;p&gt;Vector land use and the mask are reprojected to the CRS of the zones; with raster land use the zones and the mask are reprojected to the raster's CRS instead, so cells are never resampled. Selected features, layer filters and unsaved edits are taken into account.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Area check&lt;/b&gt;: every parcel's ellipsoidal area, computed on the parcel as read (in its own CRS, whatever the area method), is compared with its official area (三调 TBMJ, m²; the field TBMJ is taken when the layer has it). A parcel differing by more than the absolute tolerance (0.1 m²) plus the relative tolerance (1e-6) times its official area was edited after the survey or is in a wrong CRS: it is a finding, listed in the optional table of findings. Parcels without an official area are counted apart.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;统计每个分区（县、乡镇、生态单元等）内各地类的面积（公顷），输出包含 &lt;b&gt;zone_id&lt;/b&gt;、&lt;b&gt;class_code&lt;/b&gt;、&lt;b&gt;area_ha&lt;/b&gt; 三个字段的表。&lt;/p&gt;&lt;p&gt;&lt;b&gt;地类&lt;/b&gt;可以是带地类字段的面图层（整数或文本字段；地类为空的要素以空 class_code 输出），也可以是分类整数栅格（第 1 波段；跳过无数据像元）。两者必须且只能提供一种。&lt;/p&gt;&lt;p&gt;&lt;b&gt;掩膜&lt;/b&gt;（可选）：扣除这些面内的面积，例如统计生态用地时扣除城镇空间。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积计算方法&lt;/b&gt;：按坐标系所在椭球计算椭球面积（与第三次全国国土调查一致），或在以米为单位的投影坐标系中计算平面面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;无效几何&lt;/b&gt;：自动修复（并在日志中计数），或停止运行并指明图层和要素。&lt;/p&gt;&lt;p&gt;&lt;b&gt;栅格模式&lt;/b&gt;：精确覆盖按像元被分区覆盖的比例计入被分区边界切割的像元；像元中心模式在像元中心位于分区内时计入整个像元。&lt;/p&gt;&lt;p&gt;矢量地类和掩膜会重投影到分区的坐标系；使用栅格地类时则将分区和掩膜重投影到栅格的坐标系，像元从不重采样。计算遵循所选要素、图层过滤条件和未保存的编辑。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积核查&lt;/b&gt;：按读入的图斑（在其自身坐标系中，与面积算法无关）计算每个图斑的椭球面积，并与其官方面积（三调 TBMJ，平方米；图层有 TBMJ 字段时取该字段）比较。相差超过绝对容差（0.1 平方米）加相对容差（1e-6）乘官方面积的图斑，说明调查后几何被修改或坐标系有误：列为问题图斑，写入可选的问题图斑表。无官方面积的图斑单独计数。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>area,land use,zone,statistics,hectare,ellipsoidal,tally</source>
@@ -1324,8 +1324,28 @@
             <translation>扣除地类系数字段（留空：图层有 KCXS 时用 KCXS）</translation>
         </message>
         <message>
+            <source>Check each parcel's area against its official area (TBMJ)</source>
+            <translation>核查每个图斑面积与官方面积（TBMJ）是否一致</translation>
+        </message>
+        <message>
+            <source>Official area field, m² (empty: TBMJ when the layer has it)</source>
+            <translation>官方面积字段，平方米（留空：图层有 TBMJ 时取 TBMJ）</translation>
+        </message>
+        <message>
+            <source>Area check: absolute tolerance (m²)</source>
+            <translation>面积核查：绝对容差（平方米）</translation>
+        </message>
+        <message>
+            <source>Area check: relative tolerance (share of the official area)</source>
+            <translation>面积核查：相对容差（占官方面积的比例）</translation>
+        </message>
+        <message>
             <source>Area by zone and class</source>
             <translation>分区地类面积</translation>
+        </message>
+        <message>
+            <source>Parcels whose area differs from the official area</source>
+            <translation>面积与官方面积不符的图斑</translation>
         </message>
         <message>
             <source>Give exactly one land-use input: a polygon layer or a raster layer.</source>
@@ -1334,6 +1354,10 @@
         <message>
             <source>Choose the land-use class field.</source>
             <translation>请选择地类字段。</translation>
+        </message>
+        <message>
+            <source>The area check compares each parcel's area with its official area: it needs polygon land use, not a raster.</source>
+            <translation>面积核查将每个图斑的面积与其官方面积比较：需要面状土地利用图层，而非栅格。</translation>
         </message>
         <message>
             <source>Ellipsoidal</source>
@@ -2020,6 +2044,10 @@
             <translation>分区：{zones:.4f} 公顷（已扣除掩膜）；已统计：{tallied:.4f} 公顷；无地类覆盖：{gap:.4f} 公顷。</translation>
         </message>
         <message>
+            <source>Area check against {field} ({method}; tolerance {tolerance}): parcels checked: {checked}, findings: {findings}.</source>
+            <translation>按 {field} 核查面积（{method}；容差 {tolerance}）：核查图斑 {checked} 个，问题图斑 {findings} 个。</translation>
+        </message>
+        <message>
             <source>{zones} zones, {cells} raster cells read ({nodata} nodata), {mask} mask polygons.</source>
             <translation>{zones} 个分区，读取 {cells} 个栅格像元（其中无数据 {nodata} 个），{mask} 个掩膜面。</translation>
         </message>
@@ -2050,6 +2078,18 @@
         <message>
             <source>The tallied area exceeds the zones' area by {area:.4f} ha: land-use features overlap each other.</source>
             <translation>已统计面积比分区面积多 {area:.4f} 公顷：地类要素之间存在重叠。</translation>
+        </message>
+        <message>
+            <source>Largest difference from {field}: {area:.3f} m² (feature {fid}).</source>
+            <translation>与 {field} 的最大差值：{area:.3f} 平方米（要素 {fid}）。</translation>
+        </message>
+        <message>
+            <source>Parcels whose area differs from {field} by more than the tolerance: {count} (edited after the survey, or in a wrong CRS; see the table of findings).</source>
+            <translation>面积与 {field} 之差超过容差的图斑：{count} 个（调查后被修改，或坐标系有误；见问题图斑表）。</translation>
+        </message>
+        <message>
+            <source>Parcels without an official area ({field} NULL or not a number), not checked: {count} (features {fids}).</source>
+            <translation>无官方面积（{field} 为空或非数值）、未核查的图斑：{count} 个（要素 {fids}）。</translation>
         </message>
         <message>
             <source>Three control lines check</source>
@@ -2228,8 +2268,24 @@
             <translation>生态券</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Ecological vouchers (生态券): the change of each zone's ecological land between a base year and a target year, in standard-forest hectares, weighted by the zone's wealth and density.&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;: hectares A of each land-use class outside the mask (e.g. urban space) times its standard-forest coefficient k.&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;: G = GDP per capita ÷ reference GDP per capita, P = population density ÷ reference density. E &amp;gt; 0: the zone can sell vouchers (supply); E &amp;lt; 0: it must buy |E| (demand).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zones&lt;/b&gt;: counties or ecological units with an id, GDP (yuan) and population (persons) of the target year, or a zone table joined by id. Land area is the zone's area with the chosen method.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; of each year: a polygon layer with a class field or a categorical raster, with its classification system. &lt;b&gt;Coefficients&lt;/b&gt;: the system's preset, or a CSV table (code,k; or code,esv scaled by the esv of a reference class, 21 for CAS, 0301 otherwise).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference values&lt;/b&gt; (G and P are ratios to them): the &lt;b&gt;national values&lt;/b&gt; of the target year (default), from the national reference table (default: the preset national_reference.csv, one row per year with its source; add years from each year's NBS statistical communiqué; a year the table lacks is an error); or computed over all zones; or entered. &lt;b&gt;Baseline&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;: the base year, or zone area × protection rate (empty rate: the rate of all zones at the base year).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Price&lt;/b&gt; (optional): amount = E × price, yuan. &lt;b&gt;Counties&lt;/b&gt; (optional): the zones are ecological units whose E is split over the counties by area share.&lt;/p&gt;&lt;p&gt;Inputs in different CRSs are refused unless reprojection is allowed. The summary table records the totals, the reference values used with their source and every input and parameter. E is not conserved: the summary gives the raw change ΣΔM beside ΣE of supply and of demand, and by how much demand exceeds supply (a market inside these zones cannot meet it).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;生态券：各分区生态用地在基期与目标年之间的变化量，以标准林面积（公顷）计，并按分区的经济水平和人口密度加权。&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;：掩膜（如城镇空间）以外各地类的面积 A（公顷）乘以其标准林折算系数 k。&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;：G = 人均 GDP ÷ 参照人均 GDP，P = 人口密度 ÷ 参照人口密度。E &amp;gt; 0：该分区可出售生态券（供给）；E &amp;lt; 0：该分区须购买 |E|（需求）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;分区&lt;/b&gt;：县或生态单元，含目标年的代码、GDP（元）和人口（人），或通过代码关联的分区属性表。土地面积按所选方法计算。&lt;/p&gt;&lt;p&gt;每一年的&lt;b&gt;土地利用&lt;/b&gt;：带地类字段的面图层或分类栅格，以及其分类体系。&lt;b&gt;系数&lt;/b&gt;：该分类体系的预设，或 CSV 表（code,k；或 code,esv，按参照地类的 esv 折算，CAS 为 21，其他为 0301）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;参照值&lt;/b&gt;（G 和 P 是相对它们的比值）：默认为目标年份的&lt;b&gt;全国值&lt;/b&gt;，取自全国参照值表（默认为预设表 national_reference.csv，每年一行并注明来源；可根据当年国家统计局统计公报增加年份；表中没有的年份会报错）；也可以按全部分区计算，或手动输入。&lt;b&gt;基线&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;：基期，或分区面积 × 保护率（保护率留空：全部分区基期的保护率）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;价格&lt;/b&gt;（可选）：金额 = E × 价格（元）。&lt;b&gt;县域&lt;/b&gt;（可选）：分区为生态单元，其 E 按面积比例分配到各县。&lt;/p&gt;&lt;p&gt;输入图层坐标参照系不一致时将拒绝计算，除非允许重投影。汇总表记录各项合计、所用参照值及其来源以及全部输入和参数。E 不守恒：汇总表给出原始变化 ΣΔM，以及供给与需求各自的 ΣE，并给出需求超过供给的数量（这些分区内部的市场无法满足）。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Ecological vouchers (生态券): the change of each zone's ecological land between a base year and a target year, in standard-forest hectares, weighted by the zone's wealth and density.&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;: hectares A of each land-use class outside the mask (e.g. urban space) times its standard-forest coefficient k.&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;: G = GDP per capita ÷ reference GDP per capita, P = population density ÷ reference density. E &amp;gt; 0: the zone can sell vouchers (supply); E &amp;lt; 0: it must buy |E| (demand).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zones&lt;/b&gt;: counties or ecological units with an id, GDP (yuan) and population (persons) of the target year, or a zone table joined by id. Land area is the zone's area with the chosen method.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; of each year: a polygon layer with a class field or a categorical raster, with its classification system. &lt;b&gt;Coefficients&lt;/b&gt;: the system's preset, or a CSV table (code,k; or code,esv scaled by the esv of a reference class, 21 for CAS, 0301 otherwise).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference values&lt;/b&gt; (G and P are ratios to them): the &lt;b&gt;national values&lt;/b&gt; of the target year (default), from the national reference table (default: the preset national_reference.csv, one row per year with its source; add years from each year's NBS statistical communiqué; a year the table lacks is an error); or computed over all zones; or entered. &lt;b&gt;Baseline&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;: the base year, or zone area × protection rate (empty rate: the rate of all zones at the base year).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Price&lt;/b&gt; (optional): amount = E × price, yuan. &lt;b&gt;Counties&lt;/b&gt; (optional): the zones are ecological units whose E is split over the counties by area share.&lt;/p&gt;&lt;p&gt;Inputs in different CRSs are refused unless reprojection is allowed. The summary table records the totals, the reference values used with their source and every input and parameter. E is not conserved: the summary gives the raw change ΣΔM beside ΣE of supply and of demand, and by how much demand exceeds supply (a market inside these zones cannot meet it).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Within the plan's bottom lines&lt;/b&gt; (optional): a three-lines workspace (GeoPackage with ecological_redline and permanent_farmland) or the red line and farmland layers as delivered. ΔM inside the red line and inside farmland is reported per zone. A loss of ecological land inside the red line is a &lt;b&gt;violation&lt;/b&gt; (the violations layer lists the pieces with their classes before and after), not demand a zone may buy away: by default E is computed without it; the other choice counts it in E and flags it. The lines need land use as polygons.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Key ecological function zones&lt;/b&gt; (国家重点生态功能区; a field with 1/0 of the zones, or of the counties when units are attributed, or a list of ids): marked, their accounts computed, and kept out of the market by default (they receive fiscal transfers).&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A violation, left out of E (not demand to buy)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Counted in E and flagged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Out of the market (fiscal transfers)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In the market</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>National values of the target year (table)</source>
@@ -2356,6 +2412,34 @@
             <translation>县域名称字段</translation>
         </message>
         <message>
+            <source>Bottom lines: three-lines workspace (GeoPackage)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bottom lines: ecological red line (replaces the workspace's)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bottom lines: permanent farmland (replaces the workspace's)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loss of ecological land inside the red line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key ecological function zones: field with 1/0 (of the trading subjects)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key ecological function zones: ids (comma-separated)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key ecological function zones in the market</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Vouchers</source>
             <translation>生态券</translation>
         </message>
@@ -2370,6 +2454,10 @@
         <message>
             <source>Class codes without coefficient</source>
             <translation>无系数的地类代码</translation>
+        </message>
+        <message>
+            <source>Violations inside the red line</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>base-year</source>
@@ -2394,6 +2482,10 @@
         <message>
             <source>Choose the county id field.</source>
             <translation>请选择县域代码字段。</translation>
+        </message>
+        <message>
+            <source>The bottom lines need the ecological red line and the permanent farmland: give a three-lines workspace, or both layers.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Protection rate</source>
@@ -2458,6 +2550,10 @@
         <message>
             <source>base</source>
             <translation>基期</translation>
+        </message>
+        <message>
+            <source>The workspace "{path}" has no layer "{layer}"; make workspaces with "Create three-lines workspace" or guotu lines init.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Ecological voucher market</source>
@@ -2552,6 +2648,10 @@
             <translation>在出清价格下，供给 {supply:.2f} 公顷，需求 {demand:.2f} 公顷。</translation>
         </message>
         <message>
+            <source>Kept out of the market (in_market 0: key ecological function zones): {ids}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Results written to {path}</source>
             <translation>结果已写入 {path}</translation>
         </message>
@@ -2622,6 +2722,10 @@
         <message>
             <source>Cancelled: {n} village reports written to {folder} before; none is left half written.</source>
             <translation>已取消：取消前已有 {n} 份村级报告写入 {folder}；不会留下未写完的报告。</translation>
+        </message>
+        <message>
+            <source>The area check compares each parcel's area with its field "{field}", but the land use "{layer}" is a raster: give a polygon layer, or leave the official area field empty.</source>
+            <translation>面积核查将每个图斑的面积与其字段“{field}”比较，但土地利用“{layer}”是栅格：请提供面状图层，或将官方面积字段留空。</translation>
         </message>
         <message>
             <source>Feature {fid} of layer "{layer}": the deduction coefficient field "{field}" is "{value}"; a number is needed.</source>
@@ -3060,6 +3164,26 @@
             <translation>买方出价字段（元/公顷；底价模式）</translation>
         </message>
         <message>
+            <source>Within the plan's bottom lines (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Three-lines workspace (GeoPackage)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ecological red line (replaces the workspace's)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Permanent farmland (replaces the workspace's)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key ecological function zones: field with 1/0</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The zones layer "{layer}" has {count} features: zones are counties or ecological units, usually far fewer. Is it really the zones layer?</source>
             <translation>分区图层“{layer}”有 {count} 个要素：分区应为县或生态单元，数量通常少得多。确定这是分区图层吗？</translation>
         </message>
@@ -3110,6 +3234,22 @@
         <message>
             <source>Choose the land-use class field of "{layer}" ({year}).</source>
             <translation>请选择“{layer}”（{year}）的地类字段。</translation>
+        </message>
+        <message>
+            <source>The bottom lines need the ecological red line and the permanent farmland.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The bottom lines need land use as polygons with a class field; a raster cannot be cut by the lines.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}": key function field "{field}" is "{value}"; use 1 or 0 (yes/no, true/false, 是/否).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key ecological function zone "{id}" is not a zone of layer "{layer}".</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Give either a fixed price or a floor price (yuan per ha, above 0), not both and not neither.</source>
@@ -3168,6 +3308,14 @@
             <translation>固定</translation>
         </message>
         <message>
+            <source>A loss of ecological land inside the red line is a violation, not demand a zone may buy away: E is computed without it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A loss of ecological land inside the red line is counted in E (demand) and flagged as a violation.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>GDP</source>
             <translation>GDP</translation>
         </message>
@@ -3184,6 +3332,10 @@
             <translation>目标年土地利用</translation>
         </message>
         <message>
+            <source>Key ecological function zones: {count}, accounts computed but kept out of the market (they receive fiscal transfers); their supply {supply:,.2f} ha and demand {demand:,.2f} ha are not traded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Reference: {gdp:.2f} yuan/person, {density:.2f} persons/km² ({how}).</source>
             <translation>参照值：{gdp:.2f} 元/人，{density:.2f} 人/平方公里（{how}）。</translation>
         </message>
@@ -3198,6 +3350,10 @@
         <message>
             <source>counties</source>
             <translation>县域</translation>
+        </message>
+        <message>
+            <source>Key ecological function zones: {count}, in the market like the others.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>national values</source>
@@ -3248,6 +3404,14 @@
             <translation>请选择图层“{layer}”的县域代码字段。</translation>
         </message>
         <message>
+            <source>Bottom lines: ΔM inside the ecological red line {redline:,.2f} ha, inside permanent farmland {farmland:,.2f} ha.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Violations: {loss:,.2f} ha of standard forest ({area:,.2f} ha of land, {pieces} pieces) lost inside the red line in {zones} zones.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Demand exceeds supply by {gap:,.2f} ha: a market inside these zones cannot meet it.</source>
             <translation>需求超过供给 {gap:,.2f} 公顷：这些分区内部的市场无法满足。</translation>
         </message>
@@ -3278,6 +3442,10 @@
         <message>
             <source>Feature {fid} of layer "{layer}" (zone "{id}") has a land area of {area} ha; a zone needs an area above 0.</source>
             <translation>图层“{layer}”的要素 {fid}（分区“{id}”）的土地面积为 {area} 公顷；分区面积必须大于 0。</translation>
+        </message>
+        <message>
+            <source>Violation: zone {id} {name} lost {loss:,.2f} ha of standard forest ({area:,.2f} ha of land) inside the red line.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Feature {fid} of layer "{layer}": "{value}" in field "{field}" is not a price (yuan per ha, &gt;= 0).</source>
@@ -3394,6 +3562,18 @@
         <message>
             <source>Cap (ha)</source>
             <translation>总量上限（公顷）</translation>
+        </message>
+        <message>
+            <source>Bottom lines</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key ecological function zones: field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key ecological function zones: ids</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>base year</source>
@@ -3542,6 +3722,14 @@
         <message>
             <source>Sells {low}–{high} ha</source>
             <translation>出售 {low}–{high} 公顷</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Computes the area in hectares of every land-use class inside every zone (county, township, ecological unit...), as a table with the fields &lt;b&gt;zone_id&lt;/b&gt;, &lt;b&gt;class_code&lt;/b&gt; and &lt;b&gt;area_ha&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; is either a polygon layer with a class field (integer or text; features with an empty class are reported with an empty class_code) or a categorical integer raster (band 1; nodata cells are skipped). Give exactly one of the two.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mask&lt;/b&gt; (optional): the area inside these polygons is excluded, e.g. urban space when counting ecological land.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Area method&lt;/b&gt;: ellipsoidal area (椭球面积, as the Third National Land Survey reports it) on the ellipsoid of the CRS, or planar area in a projected CRS in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Invalid geometries&lt;/b&gt;: repaired (and counted in the log) or the run stops naming the layer and feature.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Raster mode&lt;/b&gt;: exact coverage counts cells cut by a zone boundary by their covered fraction; cell centre counts a cell whole when its centre is inside the zone.&lt;/p&gt;&lt;p&gt;Vector land use and the mask are reprojected to the CRS of the zones; with raster land use the zones and the mask are reprojected to the raster's CRS instead, so cells are never resampled. Selected features, layer filters and unsaved edits are taken into account.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;统计每个分区（县、乡镇、生态单元等）内各地类的面积（公顷），输出包含 &lt;b&gt;zone_id&lt;/b&gt;、&lt;b&gt;class_code&lt;/b&gt;、&lt;b&gt;area_ha&lt;/b&gt; 三个字段的表。&lt;/p&gt;&lt;p&gt;&lt;b&gt;地类&lt;/b&gt;可以是带地类字段的面图层（整数或文本字段；地类为空的要素以空 class_code 输出），也可以是分类整数栅格（第 1 波段；跳过无数据像元）。两者必须且只能提供一种。&lt;/p&gt;&lt;p&gt;&lt;b&gt;掩膜&lt;/b&gt;（可选）：扣除这些面内的面积，例如统计生态用地时扣除城镇空间。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积计算方法&lt;/b&gt;：按坐标系所在椭球计算椭球面积（与第三次全国国土调查一致），或在以米为单位的投影坐标系中计算平面面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;无效几何&lt;/b&gt;：自动修复（并在日志中计数），或停止运行并指明图层和要素。&lt;/p&gt;&lt;p&gt;&lt;b&gt;栅格模式&lt;/b&gt;：精确覆盖按像元被分区覆盖的比例计入被分区边界切割的像元；像元中心模式在像元中心位于分区内时计入整个像元。&lt;/p&gt;&lt;p&gt;矢量地类和掩膜会重投影到分区的坐标系；使用栅格地类时则将分区和掩膜重投影到栅格的坐标系，像元从不重采样。计算遵循所选要素、图层过滤条件和未保存的编辑。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Ecological vouchers (生态券): the change of each zone's ecological land between a base year and a target year, in standard-forest hectares, weighted by the zone's wealth and density.&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;: hectares A of each land-use class outside the mask (e.g. urban space) times its standard-forest coefficient k.&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;: G = GDP per capita ÷ reference GDP per capita, P = population density ÷ reference density. E &amp;gt; 0: the zone can sell vouchers (supply); E &amp;lt; 0: it must buy |E| (demand).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zones&lt;/b&gt;: counties or ecological units with an id, GDP (yuan) and population (persons) of the target year, or a zone table joined by id. Land area is the zone's area with the chosen method.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; of each year: a polygon layer with a class field or a categorical raster, with its classification system. &lt;b&gt;Coefficients&lt;/b&gt;: the system's preset, or a CSV table (code,k; or code,esv scaled by the esv of a reference class, 21 for CAS, 0301 otherwise).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference values&lt;/b&gt; (G and P are ratios to them): the &lt;b&gt;national values&lt;/b&gt; of the target year (default), from the national reference table (default: the preset national_reference.csv, one row per year with its source; add years from each year's NBS statistical communiqué; a year the table lacks is an error); or computed over all zones; or entered. &lt;b&gt;Baseline&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;: the base year, or zone area × protection rate (empty rate: the rate of all zones at the base year).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Price&lt;/b&gt; (optional): amount = E × price, yuan. &lt;b&gt;Counties&lt;/b&gt; (optional): the zones are ecological units whose E is split over the counties by area share.&lt;/p&gt;&lt;p&gt;Inputs in different CRSs are refused unless reprojection is allowed. The summary table records the totals, the reference values used with their source and every input and parameter. E is not conserved: the summary gives the raw change ΣΔM beside ΣE of supply and of demand, and by how much demand exceeds supply (a market inside these zones cannot meet it).&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;生态券：各分区生态用地在基期与目标年之间的变化量，以标准林面积（公顷）计，并按分区的经济水平和人口密度加权。&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;：掩膜（如城镇空间）以外各地类的面积 A（公顷）乘以其标准林折算系数 k。&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;：G = 人均 GDP ÷ 参照人均 GDP，P = 人口密度 ÷ 参照人口密度。E &amp;gt; 0：该分区可出售生态券（供给）；E &amp;lt; 0：该分区须购买 |E|（需求）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;分区&lt;/b&gt;：县或生态单元，含目标年的代码、GDP（元）和人口（人），或通过代码关联的分区属性表。土地面积按所选方法计算。&lt;/p&gt;&lt;p&gt;每一年的&lt;b&gt;土地利用&lt;/b&gt;：带地类字段的面图层或分类栅格，以及其分类体系。&lt;b&gt;系数&lt;/b&gt;：该分类体系的预设，或 CSV 表（code,k；或 code,esv，按参照地类的 esv 折算，CAS 为 21，其他为 0301）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;参照值&lt;/b&gt;（G 和 P 是相对它们的比值）：默认为目标年份的&lt;b&gt;全国值&lt;/b&gt;，取自全国参照值表（默认为预设表 national_reference.csv，每年一行并注明来源；可根据当年国家统计局统计公报增加年份；表中没有的年份会报错）；也可以按全部分区计算，或手动输入。&lt;b&gt;基线&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;：基期，或分区面积 × 保护率（保护率留空：全部分区基期的保护率）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;价格&lt;/b&gt;（可选）：金额 = E × 价格（元）。&lt;b&gt;县域&lt;/b&gt;（可选）：分区为生态单元，其 E 按面积比例分配到各县。&lt;/p&gt;&lt;p&gt;输入图层坐标参照系不一致时将拒绝计算，除非允许重投影。汇总表记录各项合计、所用参照值及其来源以及全部输入和参数。E 不守恒：汇总表给出原始变化 ΣΔM，以及供给与需求各自的 ΣE，并给出需求超过供给的数量（这些分区内部的市场无法满足）。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Feature {fid} of layer "{layer}": "{value}" in field "{field}" is not a number; the rules that need it are skipped for admin unit "{code}".</source>

@@ -4,6 +4,7 @@ sit under "Advanced parameters", the same in every algorithm of the provider."""
 import pytest
 
 ADVANCED = {
+    "guotu:areabyclass": {"AREA_CHECK_ABS", "AREA_CHECK_REL"},
     "guotu:borderconflicts": {"BASEMAP_MIN", "REACH", "SNAP"},
     "guotu:landuseconversion": {"AFTER_CATEGORIES", "BEFORE_CATEGORIES", "INVALID"},
     "guotu:landuseconversionraster": {"AFTER_CATEGORIES", "BEFORE_CATEGORIES"},
