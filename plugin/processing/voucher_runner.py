@@ -30,6 +30,7 @@ ACCOUNTING_TABLES = {"VOUCHER": "voucher", "CLASSES": "voucher_classes", "SUMMAR
                      "UNKNOWN": "unknown_codes"}
 MARKET_TABLES = {"TRADES": "trades", "SUMMARY": "market_summary"}
 COUNTIES_TABLE = "voucher_counties"
+VIOLATIONS_TABLE = "violations"
 
 
 def free_path(folder: Path, stem: str = "vouchers", suffix: str = ".gpkg") -> Path:
@@ -129,6 +130,9 @@ class VoucherRunner(QObject):
         if params.get("COUNTIES") is not None:
             tables["COUNTIES_OUTPUT"] = COUNTIES_TABLE
             self._traders = COUNTIES_TABLE
+        # With the bottom lines, the pieces lost inside the red line (as the CLI's table).
+        if any(params.get(name) for name in ("WORKSPACE", "REDLINE", "FARMLAND")):
+            tables["VIOLATIONS"] = VIOLATIONS_TABLE
         params.update({name: gpkg_destination(gpkg, table, self.project) for name, table in tables.items()})
         self._market = dict(market) if market is not None else None
         self._prices = dict(prices) if prices is not None else None

@@ -15,7 +15,8 @@ from qgis.PyQt.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from qgis.core import QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
 
 from ..voucher.voucher import DEFAULT_TARGET_YEAR, REFERENCES, SYSTEMS
-from ..processing.voucher_accounting import reference_options
+from ..processing.voucher_accounting import key_function_options, redline_loss_options, reference_options
+from ..voucher.bottom_lines import parse_ids
 from ..voucher.voucher_report import export_report, load_gpkg_layers, style_report_layers
 from ..i18n import tr
 from ..paths import ui_path
@@ -82,7 +83,15 @@ class VoucherDialog(QDialog, FORM_CLASS):
                 (self.priceModeLabel, tr("Price rule")), (self.allocationLabel, tr("Allocation")),
                 (self.settlementLabel, tr("Settlement")), (self.outputLabel, tr("Output folder")),
                 (self.askLabel, tr("Ask price field of sellers (yuan/ha; floor price)")),
-                (self.bidLabel, tr("Bid price field of buyers (yuan/ha; floor price)"))):
+                (self.bidLabel, tr("Bid price field of buyers (yuan/ha; floor price)")),
+                (self.bottomLinesHeading, tr("Within the plan's bottom lines (optional)")),
+                (self.workspaceLabel, tr("Three-lines workspace (GeoPackage)")),
+                (self.redlineLabel, tr("Ecological red line (replaces the workspace's)")),
+                (self.farmlandLabel, tr("Permanent farmland (replaces the workspace's)")),
+                (self.redlineLossLabel, tr("Loss of ecological land inside the red line")),
+                (self.keyFunctionFieldLabel, tr("Key ecological function zones: field with 1/0")),
+                (self.keyFunctionIdsLabel, tr("Key ecological function zones: ids (comma-separated)")),
+                (self.keyFunctionMarketLabel, tr("Key ecological function zones in the market"))):
             label.setText(text)
         self.rateCheck.setText(tr("Protection rate (empty: over all zones)"))
         self.capCheck.setText(tr("Cap on the traded volume (ha)"))
@@ -98,7 +107,9 @@ class VoucherDialog(QDialog, FORM_CLASS):
                 (self.areaCombo, [tr("Ellipsoidal"), tr("Planar")]),
                 (self.priceModeCombo, [tr("Fixed price"), tr("Floor price")]),
                 (self.allocationCombo, [tr("Pro rata"), tr("Nearest first")]),
-                (self.settlementCombo, [tr("Payment"), tr("Enclave (equity share)")])):
+                (self.settlementCombo, [tr("Payment"), tr("Enclave (equity share)")]),
+                (self.redlineLossCombo, redline_loss_options()),
+                (self.keyFunctionMarketCombo, key_function_options())):
             combo.clear()
             combo.addItems(items)
         for combo in (self.baseSystemCombo, self.targetSystemCombo):
@@ -107,17 +118,18 @@ class VoucherDialog(QDialog, FORM_CLASS):
 
     def _configure(self) -> None:
         polygons = QgsMapLayerProxyModel.PolygonLayer
-        for combo in (self.zonesCombo, self.countiesCombo, self.maskCombo):
+        for combo in (self.zonesCombo, self.countiesCombo, self.maskCombo, self.redlineCombo, self.farmlandCombo):
             combo.setFilters(polygons)
         for combo in (self.baseLayerCombo, self.targetLayerCombo):
             combo.setFilters(polygons | QgsMapLayerProxyModel.RasterLayer)
         # Every layer and field starts empty (or on a known field name): nothing is guessed.
         for combo in (self.zonesCombo, self.baseLayerCombo, self.targetLayerCombo, self.countiesCombo,
-                      self.maskCombo):
+                      self.maskCombo, self.redlineCombo, self.farmlandCombo):
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
         for field in (self.zoneIdField, self.zoneNameField, self.gdpField, self.popField, self.askField,
-                      self.bidField, self.countyIdField, self.baseClassField, self.targetClassField):
+                      self.bidField, self.countyIdField, self.baseClassField, self.targetClassField,
+                      self.keyFunctionField):
             field.setAllowEmptyFieldName(True)
         for field in (self.askField, self.bidField):
             field.setFilters(QgsFieldProxyModel.Numeric | QgsFieldProxyModel.String)
@@ -125,6 +137,7 @@ class VoucherDialog(QDialog, FORM_CLASS):
             field.setFilters(QgsFieldProxyModel.Numeric | QgsFieldProxyModel.String)
         self.coefficientsFile.setFilter(tr("CSV tables (*.csv)"))
         self.referenceTableFile.setFilter(tr("CSV tables (*.csv)"))
+        self.workspaceFile.setFilter(tr("GeoPackage (*.gpkg)"))
         self.referenceCombo.setCurrentIndex(REFERENCES.index("national"))
         self.targetYearSpin.setValue(DEFAULT_TARGET_YEAR)
         self.outputFolder.setStorageMode(self.outputFolder.GetDirectory)
@@ -153,10 +166,13 @@ class VoucherDialog(QDialog, FORM_CLASS):
     # ---- state ----
 
     def _fields_for(self, combo) -> tuple:
+        # The key function field is the trading subjects': the counties' when units are attributed.
+        counties = self.countiesCombo.currentLayer() is not None
         if combo is self.zonesCombo:
-            return (self.zoneIdField, self.zoneNameField, self.gdpField, self.popField, self.askField, self.bidField)
+            return (self.zoneIdField, self.zoneNameField, self.gdpField, self.popField, self.askField,
+                    self.bidField) + (() if counties else (self.keyFunctionField,))
         if combo is self.countiesCombo:
-            return (self.countyIdField,)
+            return (self.countyIdField, self.keyFunctionField) if counties else (self.countyIdField,)
         return (self.baseClassField,) if combo is self.baseLayerCombo else (self.targetClassField,)
 
     def _layer_changed(self, combo) -> None:
@@ -165,6 +181,9 @@ class VoucherDialog(QDialog, FORM_CLASS):
         for field in self._fields_for(combo):
             field.setLayer(vector)
             field.setEnabled(vector is not None)
+        if combo is self.countiesCombo and vector is None:
+            self.keyFunctionField.setLayer(self.zonesCombo.currentLayer())  # the zones trade again
+            self.keyFunctionField.setEnabled(self.zonesCombo.currentLayer() is not None)
         if combo is self.zonesCombo and vector is not None:
             self._known_fields(vector)
         elif combo is self.countiesCombo and vector is not None:
@@ -255,6 +274,23 @@ class VoucherDialog(QDialog, FORM_CLASS):
             params["COUNTIES"] = self.countiesCombo.currentLayer()
             params["COUNTY_ID"] = self.countyIdField.currentField()
         params["CRS_MISMATCH"] = 1 if self.reprojectCheck.isChecked() else 0
+        params.update(self.bottom_line_parameters())
+        return params
+
+    def bottom_line_parameters(self) -> Dict[str, Any]:
+        """The bottom lines and key ecological function zones (empty: not used)."""
+        params: Dict[str, Any] = {"REDLINE_LOSS": self.redlineLossCombo.currentIndex(),
+                                  "KEY_FUNCTION_MARKET": self.keyFunctionMarketCombo.currentIndex()}
+        if self.workspaceFile.filePath():
+            params["WORKSPACE"] = self.workspaceFile.filePath()
+        for name, combo in (("REDLINE", self.redlineCombo), ("FARMLAND", self.farmlandCombo)):
+            if combo.currentLayer() is not None:
+                params[name] = combo.currentLayer()
+        if self.keyFunctionField.currentField():
+            params["KEY_FUNCTION_FIELD"] = self.keyFunctionField.currentField()
+        ids = parse_ids(self.keyFunctionIdsEdit.text())
+        if ids:
+            params["KEY_FUNCTION_IDS"] = ",".join(ids)
         return params
 
     def market_parameters(self) -> Optional[Dict[str, Any]]:

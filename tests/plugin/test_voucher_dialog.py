@@ -344,3 +344,43 @@ def test_dialog_offers_the_reference_choices_national_first(guotu, project_layer
     unmet = -vd.E2_NATIONAL - vd.E1_NATIONAL  # at 1000 yuan/ha all of Z1's supply trades
     assert f"unmet demand {unmet:,.2f} ha" in log, log
     dialog.close()
+
+
+def test_dialog_offers_the_bottom_lines_and_key_function_zones(guotu, project_layers, tmp_path: Path):
+    """A forest loss drawn inside a red line is a violation, not tradable (default); a key function
+    county is out of the market (default); hand numbers of test_voucher_cli_parity."""
+    from test_voucher_cli_parity import _workspace
+
+    dialog = _dialog(guotu)
+    loss = dialog.redlineLossCombo
+    assert [loss.itemText(i) for i in range(loss.count())] == [
+        "A violation, left out of E (not demand to buy)", "Counted in E and flagged"]
+    market = dialog.keyFunctionMarketCombo
+    assert market.currentIndex() == 0 and market.itemText(0) == "Out of the market (fiscal transfers)"
+    _fill(dialog, project_layers, tmp_path)
+    params = dialog.accounting_parameters()
+    assert "WORKSPACE" not in params and "KEY_FUNCTION_IDS" not in params and params["REDLINE_LOSS"] == 0
+    # The key function field is a field of the zones (the trading subjects).
+    assert dialog.keyFunctionField.layer() is project_layers["zones"]
+    dialog.workspaceFile.setFilePath(str(_workspace(tmp_path / "lines.gpkg")))
+    dialog.keyFunctionIdsEdit.setText(" Z1 ,")
+    params = dialog.accounting_parameters()
+    assert params["WORKSPACE"].endswith("lines.gpkg") and params["KEY_FUNCTION_IDS"] == "Z1"
+    assert dialog.check() is None
+    dialog.runButton.click()
+    wait_for(dialog)
+    log = dialog.logView.toPlainText()
+    assert "Error" not in log, log
+    assert "violations" in vd.ogr_layer_names(dialog.gpkg)
+    z = vd.by_zone(QgsVectorLayer(f"{dialog.gpkg}|layername=voucher", "v", "ogr"))
+    assert z["Z2"]["violation"] == 1 and z["Z2"]["e_ha"] == pytest.approx(-47.25)
+    assert (z["Z1"]["key_function"], z["Z1"]["in_market"]) == (1, 0)
+    assert "Violation: zone Z2" in log and "kept out of the market" in log
+    market_summary = {r["item"]: r["value"] for r in vd.ogr_rows(dialog.gpkg, "market_summary")}
+    assert market_summary["traded_ha"] == 0
+    # The other choices.
+    loss.setCurrentIndex(1)
+    market.setCurrentIndex(1)
+    params = dialog.accounting_parameters()
+    assert params["REDLINE_LOSS"] == 1 and params["KEY_FUNCTION_MARKET"] == 1
+    dialog.close()
