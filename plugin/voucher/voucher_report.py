@@ -26,7 +26,8 @@ from ..inputs.conversions import is_null
 from ..reporting.report_layout import LayoutBuilder, cjk_font_family, fit_extent
 from ..binding.native import MarketOptions, MarketSummary
 from .market import market_balance_sentences
-from .voucher import balance_sentences, reference_text
+from .bottom_lines import KEY_FUNCTION_MARKET_WORDS, REDLINE_LOSS_WORDS
+from .voucher import balance_sentences, key_function_sentence, redline_loss_sentence, reference_text
 from .voucher_style import gpkg_layer_names, style_trades_layer, style_voucher_layer
 
 MARGIN = 10.0
@@ -169,6 +170,7 @@ def balance_lines(numbers: Dict[str, float], texts: Dict[str, str]) -> List[str]
                              line=texts.get("reference_table_line", "?"), source=texts.get("reference_source", "?")))
     elif "reference" in texts:
         lines.append(tr("Reference: {how}.").format(how=reference_text(texts["reference"])))
+    lines += bottom_line_lines(numbers, texts)
     if {"total_m0_ha", "total_mt_ha", "total_supply_ha", "total_demand_ha"} <= set(numbers):
         lines += balance_sentences(numbers["total_mt_ha"] - numbers["total_m0_ha"], numbers["total_supply_ha"],
                                    numbers["total_demand_ha"])
@@ -183,6 +185,26 @@ def balance_lines(numbers: Dict[str, float], texts: Dict[str, str]) -> List[str]
         options = MarketOptions(price=_number_text(texts, "market: price", "price"),
                                 floor_price=_number_text(texts, "market: floor_price", "floor_price"))
         lines += market_balance_sentences(summary, options)
+    return lines
+
+
+def bottom_line_lines(numbers: Dict[str, float], texts: Dict[str, str]) -> List[str]:
+    """The plan's bottom lines and the key ecological function zones, from the summary (SPEC §3)."""
+    lines: List[str] = []
+    n = numbers
+    if "redline_loss_ha" in n:
+        lines.append(tr("Bottom lines: ΔM inside the ecological red line {redline:,.2f} ha, inside permanent "
+                        "farmland {farmland:,.2f} ha.").format(redline=n.get("sum_dm_redline_ha", 0.0),
+                                                               farmland=n.get("sum_dm_farmland_ha", 0.0)))
+        lines.append(tr("Violations: {loss:,.2f} ha of standard forest ({area:,.2f} ha of land, {pieces} pieces) "
+                        "lost inside the red line in {zones} zones.").format(
+            loss=n["redline_loss_ha"], area=n.get("redline_loss_area_ha", 0.0),
+            pieces=int(n.get("violation_pieces", 0)), zones=int(n.get("violation_zones", 0))))
+        lines.append(redline_loss_sentence("count" if texts.get("redline_loss", "").startswith("count")
+                                           else "exclude"))
+    if n.get("key_function_zones", 0) > 0:
+        lines.append(key_function_sentence(int(n["key_function_zones"]), n.get("key_function_in_market", 0) > 0,
+                                           n.get("key_function_supply_ha", 0.0), n.get("key_function_demand_ha", 0.0)))
     return lines
 
 
@@ -307,7 +329,8 @@ class _Builder(LayoutBuilder):
         rows = [(parameter_title(item), tr("{value} (not used: base-year baseline)").format(value=value)
                  if item.startswith("protection_rate") and not protection_rate_applies(self.texts)
                  else parameter_value(item, value))
-                for item, value in sorted(self.texts.items(), key=lambda kv: _PARAMETER_ORDER.get(kv[0], 999))]
+                for item, value in sorted(self.texts.items(), key=lambda kv: _PARAMETER_ORDER.get(kv[0], 999))
+                if not _unused_bottom_line_item(item, self.texts)]
         self.text_table([(tr("Item"), 60.0), (tr("Value"), 200.0)], rows, page, MARGIN, 16,
                         size.width() - 2 * MARGIN, size.height() - 16 - MARGIN, repeat=True)
         self.layout.refresh()
@@ -318,6 +341,16 @@ class _Builder(LayoutBuilder):
         self.parameters_pages()
         self.finish_pages()
         return self.layout
+
+
+def _unused_bottom_line_item(item: str, texts: Dict[str, str]) -> bool:
+    """Bottom-line items of a run without the lines, and key function inputs of a run without key
+    function zones: the run's summary table records them, the report says what matters."""
+    if item in ("bottom_lines", "redline_loss"):
+        return texts.get("bottom_lines", "(none)") == "(none)"
+    if item in ("key_function_field", "key_function_ids"):
+        return texts.get(item) == "(none)"
+    return False
 
 
 def parameter_title(item: str) -> str:
@@ -332,7 +365,11 @@ def parameter_title(item: str) -> str:
               "national_pop_density": tr("Reference population density (persons/km²)"),
               "national_population": tr("National population (persons) on land area"),
               "price_effect": tr("Price effect"),
-              "floor_price": tr("Floor price"), "cap_ha": tr("Cap (ha)")}
+              "floor_price": tr("Floor price"), "cap_ha": tr("Cap (ha)"),
+              "bottom_lines": tr("Bottom lines"), "redline_loss": tr("Loss of ecological land inside the red line"),
+              "key_function_field": tr("Key ecological function zones: field"),
+              "key_function_ids": tr("Key ecological function zones: ids"),
+              "key_function_market": tr("Key ecological function zones in the market")}
     title = titles.get(item)
     return f"{title} ({item})" if title else item
 
@@ -348,6 +385,10 @@ def parameter_value(item: str, value: str) -> str:
              "enclave": tr("Enclave (equity share)"), "zones": tr("over all zones"), "entered": tr("entered"),
              "national": tr("national values"),
              "(none)": tr("(none)"), "(default)": tr("(default)")}
+    if item == "redline_loss" and value in REDLINE_LOSS_WORDS.values():
+        return redline_loss_sentence("count" if value.startswith("count") else "exclude")
+    if item == "key_function_market" and value in KEY_FUNCTION_MARKET_WORDS.values():
+        return tr("In the market") if value.startswith("in") else tr("Out of the market (fiscal transfers)")
     return words.get(value, value)
 
 
@@ -359,7 +400,8 @@ _PARAMETER_ORDER = {name: i for i, name in enumerate([
     "protection_rate", "reference", "target_year", "reference_table", "reference_table_line", "reference_source",
     "national_gdp_per_capita", "national_pop_density", "national_population", "price", "floor_price",
     "cap_ha", "allocation", "settlement", "area_method", "area_description", "invalid_policy", "raster_mode",
-    "crs_mismatch", "counties", "county_id_field"])}
+    "crs_mismatch", "counties", "county_id_field", "bottom_lines", "redline_loss", "key_function_field",
+    "key_function_ids", "key_function_market"])}
 
 
 def build_layout(layers: ReportLayers, project: Optional[QgsProject] = None,

@@ -245,3 +245,28 @@ def test_report_names_the_national_reference_and_its_source(guotu, tmp_path: Pat
     assert "a market inside these zones cannot meet it" in zones  # no market: the account alone says so
     parameters = " ".join(pdf_text(pdf, 3).split())
     assert "Target year (target_year) 2020" in parameters and "Source of the reference (reference_source)" in parameters
+
+
+def test_report_states_the_bottom_lines_violations_and_key_function_zones(guotu, tmp_path: Path):
+    """Hand numbers of test_voucher_cli_parity: 63 ha of standard forest (30 ha of land) lost inside the
+    red line in Z2, left out of E; Z1 in a key ecological function zone, out of the market."""
+    from test_voucher_cli_parity import _workspace
+
+    vd.write_fixture(tmp_path)
+    out = tmp_path / "lines.gpkg"
+    res = vd.run_cli("voucher", "--zones", str(tmp_path / "zones.gpkg"), "--zone-id", "code", "--zone-name", "name",
+                     "--gdp-field", "gdp", "--pop-field", "pop", "--base", str(tmp_path / "base.gpkg"),
+                     "--base-class-field", "lucc", "--target", str(tmp_path / "target.gpkg"), "--target-class-field",
+                     "lucc", "--area", "planar", "--reference", "zones", "--price", "1000",
+                     "--workspace", str(_workspace(tmp_path / "ws.gpkg")), "--key-function-ids", "Z1", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    png, pdf = tmp_path / "map.png", tmp_path / "report.pdf"
+    res = run_script(out, png, pdf)
+    assert res.returncode == 0, res.stderr
+    zones = " ".join(pdf_text(pdf, 2).split())
+    assert "Violations: 63.00 ha of standard forest (30.00 ha of land, 1 pieces) lost inside the red line" in zones
+    assert "E is computed without it" in zones
+    assert "Key ecological function zones: 1, accounts computed but kept out of the market" in zones
+    parameters = " ".join(" ".join(pdf_text(pdf, p).split()) for p in range(3, pdf_pages(pdf) + 1))
+    assert "Loss of ecological land inside the red line" in parameters and "(redline_loss)" in parameters
+    assert "Key ecological function zones: ids (key_function_ids) Z1" in parameters
