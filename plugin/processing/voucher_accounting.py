@@ -466,7 +466,7 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
                 layer = QgsVectorLayer(f"{workspace}|layername={key}", key, "ogr")
                 if not layer.isValid():
                     raise QgsProcessingException(
-                        tr('The workspace "{path}" has no layer "{layer}"; make workspaces with "Create three-lines '
+                        tr('The workspace "{path}" has no layer "{layer}"; make workspaces with "New three-lines '
                            'workspace" or guotu lines init.').format(path=workspace, layer=key))
                 self._keep = getattr(self, "_keep", []) + [layer]
                 source, text = layer, f"{workspace} (layer {key})"
