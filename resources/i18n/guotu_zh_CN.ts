@@ -2269,23 +2269,23 @@
         </message>
         <message>
             <source>&lt;p&gt;Ecological vouchers (生态券): the change of each zone's ecological land between a base year and a target year, in standard-forest hectares, weighted by the zone's wealth and density.&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;: hectares A of each land-use class outside the mask (e.g. urban space) times its standard-forest coefficient k.&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;: G = GDP per capita ÷ reference GDP per capita, P = population density ÷ reference density. E &amp;gt; 0: the zone can sell vouchers (supply); E &amp;lt; 0: it must buy |E| (demand).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zones&lt;/b&gt;: counties or ecological units with an id, GDP (yuan) and population (persons) of the target year, or a zone table joined by id. Land area is the zone's area with the chosen method.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; of each year: a polygon layer with a class field or a categorical raster, with its classification system. &lt;b&gt;Coefficients&lt;/b&gt;: the system's preset, or a CSV table (code,k; or code,esv scaled by the esv of a reference class, 21 for CAS, 0301 otherwise).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference values&lt;/b&gt; (G and P are ratios to them): the &lt;b&gt;national values&lt;/b&gt; of the target year (default), from the national reference table (default: the preset national_reference.csv, one row per year with its source; add years from each year's NBS statistical communiqué; a year the table lacks is an error); or computed over all zones; or entered. &lt;b&gt;Baseline&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;: the base year, or zone area × protection rate (empty rate: the rate of all zones at the base year).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Price&lt;/b&gt; (optional): amount = E × price, yuan. &lt;b&gt;Counties&lt;/b&gt; (optional): the zones are ecological units whose E is split over the counties by area share.&lt;/p&gt;&lt;p&gt;Inputs in different CRSs are refused unless reprojection is allowed. The summary table records the totals, the reference values used with their source and every input and parameter. E is not conserved: the summary gives the raw change ΣΔM beside ΣE of supply and of demand, and by how much demand exceeds supply (a market inside these zones cannot meet it).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Within the plan's bottom lines&lt;/b&gt; (optional): a three-lines workspace (GeoPackage with ecological_redline and permanent_farmland) or the red line and farmland layers as delivered. ΔM inside the red line and inside farmland is reported per zone. A loss of ecological land inside the red line is a &lt;b&gt;violation&lt;/b&gt; (the violations layer lists the pieces with their classes before and after), not demand a zone may buy away: by default E is computed without it; the other choice counts it in E and flags it. The lines need land use as polygons.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Key ecological function zones&lt;/b&gt; (国家重点生态功能区; a field with 1/0 of the zones, or of the counties when units are attributed, or a list of ids): marked, their accounts computed, and kept out of the market by default (they receive fiscal transfers).&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;生态券：各分区生态用地在基期与目标年之间的变化量，以标准林面积（公顷）计，并按分区的经济水平和人口密度加权。&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;：掩膜（如城镇空间）以外各地类的面积 A（公顷）乘以其标准林折算系数 k。&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;：G = 人均 GDP ÷ 参照人均 GDP，P = 人口密度 ÷ 参照人口密度。E &amp;gt; 0：该分区可出售生态券（供给）；E &amp;lt; 0：该分区须购买 |E|（需求）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;分区&lt;/b&gt;：县或生态单元，含目标年的代码、GDP（元）和人口（人），或通过代码关联的分区属性表。土地面积按所选方法计算。&lt;/p&gt;&lt;p&gt;每一年的&lt;b&gt;土地利用&lt;/b&gt;：带地类字段的面图层或分类栅格，以及其分类体系。&lt;b&gt;系数&lt;/b&gt;：该分类体系的预设，或 CSV 表（code,k；或 code,esv，按参照地类的 esv 折算，CAS 为 21，其他为 0301）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;参照值&lt;/b&gt;（G 和 P 是相对它们的比值）：默认为目标年份的&lt;b&gt;全国值&lt;/b&gt;，取自全国参照值表（默认为预设表 national_reference.csv，每年一行并注明来源；可根据当年国家统计局统计公报增加年份；表中没有的年份会报错）；也可以按全部分区计算，或手动输入。&lt;b&gt;基线&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;：基期，或分区面积 × 保护率（保护率留空：全部分区基期的保护率）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;价格&lt;/b&gt;（可选）：金额 = E × 价格（元）。&lt;b&gt;县域&lt;/b&gt;（可选）：分区为生态单元，其 E 按面积比例分配到各县。&lt;/p&gt;&lt;p&gt;输入图层坐标参照系不一致时将拒绝计算，除非允许重投影。汇总表记录各项合计、所用参照值及其来源以及全部输入和参数。E 不守恒：汇总表给出原始变化 ΣΔM，以及供给与需求各自的 ΣE，并给出需求超过供给的数量（这些分区内部的市场无法满足）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;在规划底线内核算&lt;/b&gt;（可选）：三区三线工作空间（含 ecological_redline 和 permanent_farmland 的 GeoPackage）或原样交付的生态保护红线、永久基本农田图层。按分区报告红线内和永久基本农田内的 ΔM。生态保护红线内生态用地的损失属于&lt;b&gt;违规&lt;/b&gt;（违规图层列出各图斑及其变化前后地类），不是分区可以购买抵消的需求：默认计算 E 时不含该损失；另一选项将其计入 E 并标记。控制线需要面状土地利用数据。&lt;/p&gt;&lt;p&gt;&lt;b&gt;国家重点生态功能区&lt;/b&gt;（取值 1/0 的分区字段，单元归属到县时为县图层字段，或编码列表）：予以标记，账户照常核算，默认不参与交易（已获财政转移支付）。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>A violation, left out of E (not demand to buy)</source>
-            <translation type="unfinished" />
+            <translation>视为违规，不计入 E（不是可购买的需求）</translation>
         </message>
         <message>
             <source>Counted in E and flagged</source>
-            <translation type="unfinished" />
+            <translation>计入 E 并标记</translation>
         </message>
         <message>
             <source>Out of the market (fiscal transfers)</source>
-            <translation type="unfinished" />
+            <translation>不参与交易（财政转移支付）</translation>
         </message>
         <message>
             <source>In the market</source>
-            <translation type="unfinished" />
+            <translation>参与交易</translation>
         </message>
         <message>
             <source>National values of the target year (table)</source>
@@ -2413,31 +2413,31 @@
         </message>
         <message>
             <source>Bottom lines: three-lines workspace (GeoPackage)</source>
-            <translation type="unfinished" />
+            <translation>底线：三区三线工作空间（GeoPackage）</translation>
         </message>
         <message>
             <source>Bottom lines: ecological red line (replaces the workspace's)</source>
-            <translation type="unfinished" />
+            <translation>底线：生态保护红线（替代工作空间中的图层）</translation>
         </message>
         <message>
             <source>Bottom lines: permanent farmland (replaces the workspace's)</source>
-            <translation type="unfinished" />
+            <translation>底线：永久基本农田（替代工作空间中的图层）</translation>
         </message>
         <message>
             <source>Loss of ecological land inside the red line</source>
-            <translation type="unfinished" />
+            <translation>生态保护红线内生态用地的损失</translation>
         </message>
         <message>
             <source>Key ecological function zones: field with 1/0 (of the trading subjects)</source>
-            <translation type="unfinished" />
+            <translation>重点生态功能区：取值 1/0 的字段（交易主体图层）</translation>
         </message>
         <message>
             <source>Key ecological function zones: ids (comma-separated)</source>
-            <translation type="unfinished" />
+            <translation>重点生态功能区：编码（逗号分隔）</translation>
         </message>
         <message>
             <source>Key ecological function zones in the market</source>
-            <translation type="unfinished" />
+            <translation>重点生态功能区是否参与交易</translation>
         </message>
         <message>
             <source>Vouchers</source>
@@ -2457,7 +2457,7 @@
         </message>
         <message>
             <source>Violations inside the red line</source>
-            <translation type="unfinished" />
+            <translation>生态保护红线内违规图斑</translation>
         </message>
         <message>
             <source>base-year</source>
@@ -2485,7 +2485,7 @@
         </message>
         <message>
             <source>The bottom lines need the ecological red line and the permanent farmland: give a three-lines workspace, or both layers.</source>
-            <translation type="unfinished" />
+            <translation>底线核算需要生态保护红线和永久基本农田：请提供三区三线工作空间，或同时提供两个图层。</translation>
         </message>
         <message>
             <source>Protection rate</source>
@@ -2552,8 +2552,8 @@
             <translation>基期</translation>
         </message>
         <message>
-            <source>The workspace "{path}" has no layer "{layer}"; make workspaces with "Create three-lines workspace" or guotu lines init.</source>
-            <translation type="unfinished" />
+            <source>The workspace "{path}" has no layer "{layer}"; make workspaces with "New three-lines workspace" or guotu lines init.</source>
+            <translation>工作空间“{path}”中没有图层“{layer}”；请用“新建三区三线工作空间”或 guotu lines init 创建工作空间。</translation>
         </message>
         <message>
             <source>Ecological voucher market</source>
@@ -2649,7 +2649,7 @@
         </message>
         <message>
             <source>Kept out of the market (in_market 0: key ecological function zones): {ids}.</source>
-            <translation type="unfinished" />
+            <translation>未参与交易（in_market 为 0：重点生态功能区）：{ids}。</translation>
         </message>
         <message>
             <source>Results written to {path}</source>
@@ -3165,23 +3165,23 @@
         </message>
         <message>
             <source>Within the plan's bottom lines (optional)</source>
-            <translation type="unfinished" />
+            <translation>在规划底线内核算（可选）</translation>
         </message>
         <message>
             <source>Three-lines workspace (GeoPackage)</source>
-            <translation type="unfinished" />
+            <translation>三区三线工作空间（GeoPackage）</translation>
         </message>
         <message>
             <source>Ecological red line (replaces the workspace's)</source>
-            <translation type="unfinished" />
+            <translation>生态保护红线（替代工作空间中的图层）</translation>
         </message>
         <message>
             <source>Permanent farmland (replaces the workspace's)</source>
-            <translation type="unfinished" />
+            <translation>永久基本农田（替代工作空间中的图层）</translation>
         </message>
         <message>
             <source>Key ecological function zones: field with 1/0</source>
-            <translation type="unfinished" />
+            <translation>重点生态功能区：取值 1/0 的字段</translation>
         </message>
         <message>
             <source>The zones layer "{layer}" has {count} features: zones are counties or ecological units, usually far fewer. Is it really the zones layer?</source>
@@ -3237,19 +3237,19 @@
         </message>
         <message>
             <source>The bottom lines need the ecological red line and the permanent farmland.</source>
-            <translation type="unfinished" />
+            <translation>底线核算需要生态保护红线和永久基本农田。</translation>
         </message>
         <message>
             <source>The bottom lines need land use as polygons with a class field; a raster cannot be cut by the lines.</source>
-            <translation type="unfinished" />
+            <translation>底线核算需要带地类字段的面状土地利用数据；栅格无法按控制线切分。</translation>
         </message>
         <message>
             <source>Feature {fid} of layer "{layer}": key function field "{field}" is "{value}"; use 1 or 0 (yes/no, true/false, 是/否).</source>
-            <translation type="unfinished" />
+            <translation>图层“{layer}”的要素 {fid}：重点生态功能区字段“{field}”的值为“{value}”；请使用 1 或 0（是/否、yes/no、true/false）。</translation>
         </message>
         <message>
             <source>Key ecological function zone "{id}" is not a zone of layer "{layer}".</source>
-            <translation type="unfinished" />
+            <translation>重点生态功能区“{id}”不是图层“{layer}”中的分区。</translation>
         </message>
         <message>
             <source>Give either a fixed price or a floor price (yuan per ha, above 0), not both and not neither.</source>
@@ -3309,11 +3309,11 @@
         </message>
         <message>
             <source>A loss of ecological land inside the red line is a violation, not demand a zone may buy away: E is computed without it.</source>
-            <translation type="unfinished" />
+            <translation>生态保护红线内生态用地的损失属于违规，不是可以通过购买抵消的需求：E 的计算不含该损失。</translation>
         </message>
         <message>
             <source>A loss of ecological land inside the red line is counted in E (demand) and flagged as a violation.</source>
-            <translation type="unfinished" />
+            <translation>生态保护红线内生态用地的损失计入 E（需求），并标记为违规。</translation>
         </message>
         <message>
             <source>GDP</source>
@@ -3333,7 +3333,7 @@
         </message>
         <message>
             <source>Key ecological function zones: {count}, accounts computed but kept out of the market (they receive fiscal transfers); their supply {supply:,.2f} ha and demand {demand:,.2f} ha are not traded.</source>
-            <translation type="unfinished" />
+            <translation>国家重点生态功能区：{count} 个，账户照常核算，但不参与交易（已获财政转移支付）；其供给 {supply:,.2f} 公顷和需求 {demand:,.2f} 公顷不进入交易。</translation>
         </message>
         <message>
             <source>Reference: {gdp:.2f} yuan/person, {density:.2f} persons/km² ({how}).</source>
@@ -3353,7 +3353,7 @@
         </message>
         <message>
             <source>Key ecological function zones: {count}, in the market like the others.</source>
-            <translation type="unfinished" />
+            <translation>国家重点生态功能区：{count} 个，与其他分区一样参与交易。</translation>
         </message>
         <message>
             <source>national values</source>
@@ -3405,11 +3405,11 @@
         </message>
         <message>
             <source>Bottom lines: ΔM inside the ecological red line {redline:,.2f} ha, inside permanent farmland {farmland:,.2f} ha.</source>
-            <translation type="unfinished" />
+            <translation>底线：生态保护红线内 ΔM {redline:,.2f} 公顷，永久基本农田内 {farmland:,.2f} 公顷。</translation>
         </message>
         <message>
             <source>Violations: {loss:,.2f} ha of standard forest ({area:,.2f} ha of land, {pieces} pieces) lost inside the red line in {zones} zones.</source>
-            <translation type="unfinished" />
+            <translation>违规：{zones} 个分区在生态保护红线内损失标准林 {loss:,.2f} 公顷（土地 {area:,.2f} 公顷，{pieces} 个图斑）。</translation>
         </message>
         <message>
             <source>Demand exceeds supply by {gap:,.2f} ha: a market inside these zones cannot meet it.</source>
@@ -3445,7 +3445,7 @@
         </message>
         <message>
             <source>Violation: zone {id} {name} lost {loss:,.2f} ha of standard forest ({area:,.2f} ha of land) inside the red line.</source>
-            <translation type="unfinished" />
+            <translation>违规：分区 {id} {name} 在生态保护红线内损失标准林 {loss:,.2f} 公顷（土地 {area:,.2f} 公顷）。</translation>
         </message>
         <message>
             <source>Feature {fid} of layer "{layer}": "{value}" in field "{field}" is not a price (yuan per ha, &gt;= 0).</source>
@@ -3565,15 +3565,15 @@
         </message>
         <message>
             <source>Bottom lines</source>
-            <translation type="unfinished" />
+            <translation>底线</translation>
         </message>
         <message>
             <source>Key ecological function zones: field</source>
-            <translation type="unfinished" />
+            <translation>重点生态功能区：字段</translation>
         </message>
         <message>
             <source>Key ecological function zones: ids</source>
-            <translation type="unfinished" />
+            <translation>重点生态功能区：编码</translation>
         </message>
         <message>
             <source>base year</source>
@@ -3722,6 +3722,10 @@
         <message>
             <source>Sells {low}–{high} ha</source>
             <translation>出售 {low}–{high} 公顷</translation>
+        </message>
+        <message>
+            <source>The workspace "{path}" has no layer "{layer}"; make workspaces with "Create three-lines workspace" or guotu lines init.</source>
+            <translation type="vanished" />
         </message>
         <message>
             <source>&lt;p&gt;Computes the area in hectares of every land-use class inside every zone (county, township, ecological unit...), as a table with the fields &lt;b&gt;zone_id&lt;/b&gt;, &lt;b&gt;class_code&lt;/b&gt; and &lt;b&gt;area_ha&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; is either a polygon layer with a class field (integer or text; features with an empty class are reported with an empty class_code) or a categorical integer raster (band 1; nodata cells are skipped). Give exactly one of the two.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mask&lt;/b&gt; (optional): the area inside these polygons is excluded, e.g. urban space when counting ecological land.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Area method&lt;/b&gt;: ellipsoidal area (椭球面积, as the Third National Land Survey reports it) on the ellipsoid of the CRS, or planar area in a projected CRS in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Invalid geometries&lt;/b&gt;: repaired (and counted in the log) or the run stops naming the layer and feature.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Raster mode&lt;/b&gt;: exact coverage counts cells cut by a zone boundary by their covered fraction; cell centre counts a cell whole when its centre is inside the zone.&lt;/p&gt;&lt;p&gt;Vector land use and the mask are reprojected to the CRS of the zones; with raster land use the zones and the mask are reprojected to the raster's CRS instead, so cells are never resampled. Selected features, layer filters and unsaved edits are taken into account.&lt;/p&gt;</source>
