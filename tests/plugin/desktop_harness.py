@@ -19,7 +19,8 @@ TIMEOUT = 90
 # The start of every desktop script: the result dict, start_run() (the window sized, a menu
 # action and a Processing algorithm looked up into the result, the fixture folder and an
 # empty output folder in it), finish() (unload the plugin, write the result with the
-# collected log, quit without questions) and screenshot() (then finish).
+# collected log, quit without questions; a run that ends in an error leaves a screenshot of the
+# window as its artefact) and screenshot() (then finish).
 PRELUDE = r'''
 import builtins, json, os, time, traceback
 import qgis.utils
@@ -44,6 +45,11 @@ def start_run(action_name, algorithm_id):
 
 
 def finish():
+    if "error" in result and not os.path.exists(os.environ["GUOTU_GUI_SHOT"]):
+        try:  # what the user would have seen: kept as the test's artefact
+            qgis.utils.iface.mainWindow().grab().save(os.environ["GUOTU_GUI_SHOT"])
+        except Exception:
+            pass
     try:
         result["unloaded"] = qgis.utils.unloadPlugin("guotu")
     except Exception:
@@ -121,8 +127,8 @@ def run_desktop(plugin_root: Path, tmp_path: Path, code: Union[str, Path], name:
     assert result_file.exists(), output.decode(errors="replace")[-3000:]
     result = json.loads(result_file.read_text(encoding="utf-8"))
     log = result.pop("log")
-    assert "error" not in result, result["error"]
+    assert "error" not in result, f"{result['error']}\n(screenshot: {shot})"
     python_errors = [e for e in log if e["tag"] in ("Python error", "Error dialog")
                      or (e["tag"] == "Python warning" and "guotu" in e["message"].lower())]
-    assert not python_errors, python_errors
+    assert not python_errors, f"{python_errors}\n(screenshot: {shot})"
     return result, log, shot
