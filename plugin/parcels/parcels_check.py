@@ -363,7 +363,7 @@ def run_check(request: ParcelsRequest, transform_context: QgsCoordinateTransform
 
 def summary_lines(result: ParcelsResult) -> List[str]:
     counts = result.verdict_counts()
-    out = [tr("{n} parcels: 通过 pass {p}, 有条件通过 conditional {c}, 不通过 fail {f} (tolerance {t:g} m²).").format(
+    out = [tr("{n} parcels: passed {p}, passed with conditions {c}, failed {f} (tolerance {t:g} m²).").format(
         n=len(result.parcels), p=counts["pass"], c=counts["conditional"], f=counts["fail"], t=result.tolerance_m2)]
     no_unit = tr("(no unit)")
     for u in result.units:

@@ -25,7 +25,7 @@ from ..i18n import chinese_ui, tr
 from ..lines.lines_workspace import ROLE_PROPERTY
 from ..conversion.conversion_style import category_label
 from .parcels_check import rule_titles
-from .parcels_style import severity_titles, verdict_titles
+from .parcels_style import reasons_text, severity_titles, verdict_text, verdict_titles
 from ..reporting.report_layout import (LayoutBuilder, cjk_font_family, export_pdf, fit_extent, format_number, layer_rows,
                             safe_file_part, wrap_text)
 
@@ -177,12 +177,12 @@ class _Builder(LayoutBuilder):
     def _map(self, page: int, x: float, y: float, width: float, height: float, extent: QgsRectangle,
              with_reasons: bool, on_top: Optional[List[QgsVectorLayer]] = None) -> QgsLayoutItemMap:
         item = QgsLayoutItemMap(self.layout)
+        item.setCrs(self.report.parcels.crs())  # first: a map item without a CRS makes PROJ complain on stderr
         item.setFrameEnabled(True)
         layers = list(on_top or []) + ([self.report.reasons] if with_reasons else []) + [self.report.parcels] + \
             list(self.report.context)
         item.setLayers(layers)
         item.setKeepLayerSet(True)
-        item.setCrs(self.report.parcels.crs())
         self.layout.addLayoutItem(item)
         self.place(item, page, x, y, width, height)
         if not extent.isEmpty():
@@ -241,7 +241,9 @@ class _Builder(LayoutBuilder):
                                  (tr("Area (ha)"), 0.0)], rows, 0, right, top + 7, right_width, 40)
         table.recalculateFrameSizes()
         legend = self.legend(item, tr("Legend"), [self.report.parcels] + list(self.report.context))
-        legend.model().rootGroup().findLayer(self.report.parcels).setName("整治地块审查结论 " + tr("Parcel verdicts"))
+        node = legend.model().rootGroup().findLayer(self.report.parcels)
+        node.setUseLayerName(False)  # the legend's own label: the user's layer keeps its name
+        node.setName(tr("Parcel verdicts"))
         legend_top = top + 7 + table.totalHeight() + 6
         if not self.fit_legend(legend, 0, right, legend_top, right_width, bottom - legend_top):
             self.warnings.append(tr("The legend is cut to fit page 1."))
@@ -250,7 +252,7 @@ class _Builder(LayoutBuilder):
         page = self.add_page()
         size = self.page_size()
         width, height, margin = size.width(), size.height(), self.MARGIN
-        verdict = row.get("verdict") or ""
+        verdict = verdict_text(row)
         self.label(tr("Parcel {id}: {verdict}").format(id=row["parcel_id"], verdict=verdict), page, margin, 6,
                    width - 2 * margin, 9, 15, bold=True)
         facts = tr("{type} · {current} ({current_category}) → {planned} ({planned_category}) · {area} ha · "
@@ -297,7 +299,7 @@ class _Builder(LayoutBuilder):
         headings.append((tr("Reasons"), reasons_width))
         rows = [(str(r["parcel_id"]), r.get("project_type") or "", r.get("current_code") or "",
                  r.get("planned_code") or "", r.get("status") or "", _number(r.get("area_ha")),
-                 r.get("verdict") or "", r.get("rule_ids") or "", _fit(r.get("reasons_zh") or "", reasons_width))
+                 verdict_text(r), r.get("rule_ids") or "", _fit(reasons_text(r), reasons_width))
                 for r in sorted(self.parcels, key=lambda r: str(r["parcel_id"]))]
         self.text_table(headings, rows, page, margin, 16, available, height - 16 - margin, repeat=True)
         projects = sorted({str(r.get("project_id") or "") for r in self.parcels})
@@ -316,8 +318,8 @@ class _Builder(LayoutBuilder):
         rows = [(str(u.get("project_id") or ""), str(u.get("parcels") or 0), _number(u.get("area_ha")),
                  _number(u.get("original_cultivated_ha")), _percent(u.get("new_cultivated_ratio")),
                  u.get("new_cultivated_ok") or "", _percent(u.get("farmland_ratio")), u.get("farmland_ok") or "",
-                 _number(u.get("dm_ha")), u.get("ecology_ok") or "", u.get("verdict") or "",
-                 _fit(u.get("reasons_zh") or "", notes_width)) for u in unit_rows]
+                 _number(u.get("dm_ha")), u.get("ecology_ok") or "", verdict_text(u),
+                 _fit(reasons_text(u), notes_width)) for u in unit_rows]
         self.text_table(headings, rows, page, margin, 16, available, height - 16 - margin, repeat=True)
 
     def build(self, feedback: Optional[QgsFeedback] = None):

@@ -1,7 +1,7 @@
 """Map styles of the parcel check's outputs.
 
 * parcel_checks: one colour per verdict — 通过 pass green, 有条件通过 conditional amber,
-  不通过 fail red — with bilingual legend entries and the parcel id as label.
+  不通过 fail red — legend entries in the user's language and the parcel id as label.
 * parcel_reasons: the area at fault, hatched in the colour of its severity (fail red,
   condition amber, info blue outline), labelled with the rule id.
 * Tables: the Chinese column names as field aliases (as the CLI's tables have them).
@@ -12,7 +12,7 @@ from typing import Dict, List, Tuple
 from qgis.PyQt.QtGui import QColor
 from qgis.core import QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsRendererCategory, QgsRuleBasedRenderer, QgsVectorLayer
 
-from ..i18n import tr
+from ..i18n import chinese_ui, tr
 from .parcels_check import PARCEL_FIELDS, PROJECT_FIELDS, REASON_FIELDS, VILLAGE_FIELDS
 from ..reporting.style_helpers import halo_labeling, set_aliases
 
@@ -24,13 +24,24 @@ SEVERITY_COLORS: Dict[str, str] = {"fail": "#b2182b", "condition": "#e08214", "i
 
 
 def verdict_titles() -> Dict[str, str]:
-    # Bilingual in English; the Chinese translations are the Chinese terms alone.
-    return {"pass": tr("通过 pass"), "conditional": tr("有条件通过 pass with conditions"),
-            "fail": tr("不通过 fail")}
+    """The verdicts in the user's language (通过 / 有条件通过 / 不通过 in Chinese)."""
+    return {"pass": tr("passed"), "conditional": tr("passed with conditions"), "fail": tr("failed")}
 
 
 def severity_titles() -> Dict[str, str]:
-    return {"fail": tr("不通过 fail"), "condition": tr("Condition"), "info": tr("Note")}
+    return {"fail": tr("failed"), "condition": tr("Condition"), "info": tr("Note")}
+
+
+def verdict_text(row: Dict[str, object]) -> str:
+    """A parcel's or unit's verdict in the user's language, from its verdict_en (the core's id)."""
+    verdict = str(row.get("verdict_en") or "")
+    return verdict_titles().get(verdict, str(row.get("verdict") or verdict))
+
+
+def reasons_text(row: Dict[str, object]) -> str:
+    """The reasons in the user's language (the core writes both)."""
+    zh, en = row.get("reasons_zh") or "", row.get("reasons_en") or ""
+    return str((zh if chinese_ui() else en) or zh or en)
 
 
 def verdict_renderer() -> QgsCategorizedSymbolRenderer:

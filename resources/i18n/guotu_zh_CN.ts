@@ -1096,8 +1096,8 @@
             <translation>地块重叠（重复计算）</translation>
         </message>
         <message>
-            <source>{n} parcels: 通过 pass {p}, 有条件通过 conditional {c}, 不通过 fail {f} (tolerance {t:g} m²).</source>
-            <translation>共 {n} 个地块：通过 {p}，有条件通过 {c}，不通过 {f}（忽略碎片容差 {t:g} 平方米）。</translation>
+            <source>{n} parcels: passed {p}, passed with conditions {c}, failed {f} (tolerance {t:g} m²).</source>
+            <translation>{n} 个地块：通过 {p}，有条件通过 {c}，不通过 {f}（容差 {t:g} 平方米）。</translation>
         </message>
         <message>
             <source>Reprojected into the parcels' CRS: {layers}.</source>
@@ -1140,6 +1140,10 @@
             <translation>审查结论</translation>
         </message>
         <message>
+            <source>Parcel verdicts</source>
+            <translation>地块审查结论</translation>
+        </message>
+        <message>
             <source>Reasons</source>
             <translation>原因</translation>
         </message>
@@ -1150,10 +1154,6 @@
         <message>
             <source>Project and consolidation-unit checks (U01 new cultivated land, U02 farmland balance, U03 ecological land)</source>
             <translation>项目与整治单元检查（U01 新增耕地，U02 永久基本农田补划，U03 生态用地）</translation>
-        </message>
-        <message>
-            <source>Parcel verdicts</source>
-            <translation>地块审查结论</translation>
         </message>
         <message>
             <source>{type} · {current} ({current_category}) → {planned} ({planned_category}) · {area} ha · project {project}</source>
@@ -1236,15 +1236,15 @@
             <translation>（不在任何村）</translation>
         </message>
         <message>
-            <source>通过 pass</source>
+            <source>passed</source>
             <translation>通过</translation>
         </message>
         <message>
-            <source>有条件通过 pass with conditions</source>
+            <source>passed with conditions</source>
             <translation>有条件通过</translation>
         </message>
         <message>
-            <source>不通过 fail</source>
+            <source>failed</source>
             <translation>不通过</translation>
         </message>
         <message>
@@ -3722,6 +3722,22 @@
         <message>
             <source>Sells {low}–{high} ha</source>
             <translation>出售 {low}–{high} 公顷</translation>
+        </message>
+        <message>
+            <source>{n} parcels: 通过 pass {p}, 有条件通过 conditional {c}, 不通过 fail {f} (tolerance {t:g} m²).</source>
+            <translation type="vanished">共 {n} 个地块：通过 {p}，有条件通过 {c}，不通过 {f}（忽略碎片容差 {t:g} 平方米）。</translation>
+        </message>
+        <message>
+            <source>通过 pass</source>
+            <translation type="vanished">通过</translation>
+        </message>
+        <message>
+            <source>有条件通过 pass with conditions</source>
+            <translation type="vanished">有条件通过</translation>
+        </message>
+        <message>
+            <source>不通过 fail</source>
+            <translation type="vanished">不通过</translation>
         </message>
         <message>
             <source>The workspace "{path}" has no layer "{layer}"; make workspaces with "Create three-lines workspace" or guotu lines init.</source>
