@@ -11,7 +11,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 import pytest
 
@@ -90,3 +90,24 @@ def voucher_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     subprocess.run([sys.executable, str(REPO / "resources" / "sample_data" / "generate_sample.py"),
                     "--out", str(out), "--scale", "0.25"], check=True, capture_output=True)
     return out
+
+
+# After the last test, Python's own shutdown destroys what is left of QGIS (layers, docks,
+# the application) in no particular order, which can crash the process after every test has
+# passed and been reported (seen once in CI: a segmentation fault after "353 passed"). The
+# session's result is final by then: end the process with it instead.
+_session_status: Optional[int] = None
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    global _session_status
+    _session_status = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config) -> None:
+    if _session_status is None:
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(_session_status)
