@@ -18,12 +18,12 @@ from typing import Dict, List, Optional, Tuple
 
 from osgeo import gdal
 from qgis.core import (QgsFeatureRequest, QgsLayoutExporter, QgsLayoutItemMap, QgsPrintLayout, QgsProject,
-                       QgsRenderContext, QgsVectorLayer)
+                       QgsVectorLayer)
 
 from ..i18n import tr
 from ..inputs.area_text import area_method_text
 from ..inputs.conversions import is_null
-from ..reporting.report_layout import LayoutBuilder, cjk_font_family, fit_extent
+from ..reporting.report_layout import LayoutBuilder, cjk_font_family, export_error_text, export_pdf, fit_extent
 from ..binding.native import MarketOptions, MarketSummary
 from .market import market_balance_sentences
 from .bottom_lines import KEY_FUNCTION_MARKET_WORDS, REDLINE_LOSS_WORDS
@@ -436,13 +436,7 @@ def export_report(layers: ReportLayers, pdf: Optional[Path] = None, png: Optiona
                                   "(install e.g. fonts-noto-cjk)."))
     exporter = QgsLayoutExporter(layout)
     if pdf is not None:
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.dpi = dpi
-        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # searchable, copyable text
-        status = exporter.exportToPdf(str(pdf), settings)
-        if status != QgsLayoutExporter.Success:
-            raise RuntimeError(tr("Exporting the PDF {path} failed: {error}").format(path=pdf,
-                                                                                    error=exporter.errorMessage()))
+        export_pdf(layout, Path(pdf), dpi)  # beside the target, renamed over it when complete
         result.pdf = pdf
     if png is not None:
         settings = QgsLayoutExporter.ImageExportSettings()
@@ -457,6 +451,6 @@ def export_report(layers: ReportLayers, pdf: Optional[Path] = None, png: Optiona
             gdal.PopErrorHandler()
         if status != QgsLayoutExporter.Success:
             raise RuntimeError(tr("Exporting the image {path} failed: {error}").format(
-                path=png, error=exporter.errorMessage()))
+                path=png, error=export_error_text(exporter, status)))
         result.png = png
     return result

@@ -270,3 +270,25 @@ def test_report_states_the_bottom_lines_violations_and_key_function_zones(guotu,
     parameters = " ".join(" ".join(pdf_text(pdf, p).split()) for p in range(3, pdf_pages(pdf) + 1))
     assert "Loss of ecological land inside the red line" in parameters and "(redline_loss)" in parameters
     assert "Key ecological function zones: ids (key_function_ids) Z1" in parameters
+
+
+def test_a_failed_export_keeps_the_previous_report(guotu, cli_gpkg: Path, tmp_path: Path, monkeypatch):
+    """The voucher PDF is written beside the target and renamed over it when complete: an
+    export that fails half-way keeps the previous report and leaves no partial file (the
+    failure is named in words — QGIS 3.22's exporter has no errorMessage())."""
+    from qgis.core import QgsLayoutExporter, QgsProject
+
+    from guotu.voucher.voucher_report import export_report, load_gpkg_layers
+
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-previous report")
+
+    def half_written(_exporter, path, _settings):
+        Path(path).write_bytes(b"%PDF-partial")
+        return QgsLayoutExporter.FileError
+
+    monkeypatch.setattr(QgsLayoutExporter, "exportToPdf", half_written)
+    with pytest.raises(RuntimeError, match="the file could not be written"):
+        export_report(load_gpkg_layers(cli_gpkg), pdf=pdf, project=QgsProject(), dpi=60)
+    assert pdf.read_bytes() == b"%PDF-previous report"
+    assert sorted(p.name for p in tmp_path.glob("report*")) == ["report.pdf"]
