@@ -88,17 +88,6 @@ int gt_read_polygon_detail(guotu_context *ctx, guotu_invalid_policy invalid, con
         return gt_fail(ctx, GUOTU_ERR_GEOMETRY,
                        "feature %lld of layer '%s' has coordinates that are not finite numbers", (long long)fid, label);
     }
-    /* No CRS on the Earth has coordinates beyond a few times 10^7 (metres with a zone prefix);
-     * beyond GT_MAX_COORDINATE the file is damaged or in wrong units, and areas and distances
-     * would overflow (a square of 1e300 has an infinite area). */
-    for (int i = 0; i < 4; i++)
-        if (fabs(bounds[i]) > GT_MAX_COORDINATE) {
-            GEOSGeom_destroy_r(ctx->geos, g);
-            return gt_fail(ctx, GUOTU_ERR_GEOMETRY,
-                           "feature %lld of layer '%s' has a coordinate of %g, beyond any position on the Earth "
-                           "(|x|, |y| <= %g): the file is damaged or its coordinates are in wrong units",
-                           (long long)fid, label, bounds[i], GT_MAX_COORDINATE);
-        }
     if (invalid == GUOTU_INVALID_FAIL) {
         char *text = GEOSisValidReason_r(ctx->geos, g);
         gt_fail(ctx, GUOTU_ERR_INVALID_GEOMETRY, "invalid geometry in layer '%s', feature %lld: %s", label,
