@@ -33,3 +33,12 @@ else:
     from qgis.core import QgsLegendStyle
 
     LEGEND_STYLE_HIDDEN = QgsLegendStyle.Hidden
+
+# QgsFields.FieldOrigin became Qgis.FieldOrigin in 3.38 (the old name is gone in QGIS 4).
+_field_origin = getattr(Qgis, "FieldOrigin", None)
+if _field_origin is not None:
+    FIELD_ORIGIN_PROVIDER = _field_origin.Provider
+else:
+    from qgis.core import QgsFields
+
+    FIELD_ORIGIN_PROVIDER = QgsFields.OriginProvider

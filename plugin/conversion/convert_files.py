@@ -20,6 +20,7 @@ from typing import Any, List, Optional, Tuple
 from qgis.core import (QgsCoordinateTransformContext, QgsFeedback, QgsProcessingFeatureSourceDefinition,
                        QgsProviderRegistry, QgsVectorLayer)
 
+from ..compat import FIELD_ORIGIN_PROVIDER
 from ..binding.io_native import ConvertFileJob, LayerFile, io_library, run_convert_job
 from ..binding.native import AreaCalculator, Context
 from ..i18n import tr
@@ -74,6 +75,14 @@ def _layer_file(item: FileInput, field: Optional[str]) -> Tuple[Optional[LayerFi
     layer_name = parts.get("layerName") or None
     if layer_name is None and parts.get("layerId") not in (None, 0, "0"):
         return None, tr("{role}: a layer chosen by number").format(role=role)
+    # The core reads what the file says: a CRS the user set on the layer in QGIS, or a field
+    # that QGIS adds (an expression, a join), is not in it.
+    if layer.crs() != layer.dataProvider().crs():
+        return None, tr("{role}: a CRS set in QGIS, not the file's").format(role=role)
+    index = layer.fields().lookupField(field) if field else -1
+    if field and (index < 0 or layer.fields().fieldOrigin(index) != FIELD_ORIGIN_PROVIDER):
+        return None, tr("{role}: the field {field} is not in the file (an expression or a join)").format(
+            role=role, field=field)
     return LayerFile(path, layer_name, subset or None, field), ""
 
 

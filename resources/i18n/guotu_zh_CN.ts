@@ -564,6 +564,14 @@
             <translation>{role}：按序号选取的图层</translation>
         </message>
         <message>
+            <source>{role}: a CRS set in QGIS, not the file's</source>
+            <translation>{role}：坐标参照系是在 QGIS 中设置的，而非文件自身的</translation>
+        </message>
+        <message>
+            <source>{role}: the field {field} is not in the file (an expression or a join)</source>
+            <translation>{role}：字段 {field} 不在文件中（表达式字段或连接字段）</translation>
+        </message>
+        <message>
             <source>{role}: selected features only</source>
             <translation>{role}：仅所选要素</translation>
         </message>

@@ -220,3 +220,24 @@ def test_a_gbk_shapefile_is_read_by_the_core_in_its_encoding(files: dict, tmp_pa
     fast, log = _run(cd.params(str(files["before"]), str(files["after"]), zones, **TEMPORARY))
     assert FROM_FILES in log.text(), log.text()
     assert {zone for zone, _status in _summary(fast)} == {"甲区", "乙区", "*"}
+
+
+def test_a_crs_set_in_qgis_or_a_qgis_field_keeps_the_reading_in_qgis(files: dict) -> None:
+    """The core would read the file's own CRS and fields: a layer whose CRS the user set in QGIS
+    (here a wrong one) or whose class field is an expression is read through QGIS, which
+    computes with what the user sees."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsField
+
+    from guotu.compat import FIELD_STRING
+
+    layers = [QgsVectorLayer(f"{files[role]}|layername=landuse", role, "ogr") for role in ("before", "after")]
+    for layer in layers:
+        layer.setCrs(QgsCoordinateReferenceSystem("EPSG:4528"))  # both in a zone their files are not in
+    _result, log = _run(cd.params(layers[0], layers[1], **TEMPORARY))
+    assert FROM_FILES not in log.text() and "a CRS set in QGIS, not the file's" in log.text(), log.text()
+    before = QgsVectorLayer(f"{files['before']}|layername=landuse", "before", "ogr")
+    assert before.addExpressionField('"dlbm"', QgsField("code_expr", FIELD_STRING))
+    result, log = _run(cd.params(before, str(files["after"]), BEFORE_CLASS_FIELD="code_expr", **TEMPORARY))
+    assert FROM_FILES not in log.text() and "the field code_expr is not in the file" in log.text(), log.text()
+    fast, _log = _run(cd.params(str(files["before"]), str(files["after"]), **TEMPORARY))
+    _assert_same(result, fast)  # the expression equals dlbm: the same answer either way
