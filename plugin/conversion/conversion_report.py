@@ -20,7 +20,7 @@ from typing import Dict, List, Optional, Tuple
 
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
-from qgis.core import (QgsFeatureRequest, QgsLayoutExporter, QgsLayoutItemLegend, QgsLayoutItemMap,
+from qgis.core import (QgsFeatureRequest, QgsLayoutItemLegend, QgsLayoutItemMap,
                        QgsLayoutItemScaleBar, QgsLegendRenderer, QgsMapLayerLegendUtils, QgsPrintLayout, QgsProject,
                        QgsProviderRegistry, QgsUnitTypes, QgsVectorLayer)
 
@@ -29,7 +29,7 @@ from ..i18n import tr
 from .conversion_style import (CATEGORY_COLORS, STATUS_COLORS, STATUS_ORDER, category_label, status_label,
                                status_short_labels, style_conversions_layer)
 from ..inputs.conversions import is_null
-from ..reporting.report_layout import (FONT_CANDIDATES, LayoutBuilder, cjk_font_family, export_error_text, export_pdf,
+from ..reporting.report_layout import (FONT_CANDIDATES, LayoutBuilder, cjk_font_family, export_pdf, export_png,
                                        fit_extent, scale_segment, wrap_text)
 from .convert import ALL_ZONES, CATEGORIES, Cells, matrices_from_layer
 
@@ -507,8 +507,6 @@ def export_report(layers: ReportLayers, pdf: Optional[Path] = None, png: Optiona
                   style: bool = True) -> ReportResult:
     """Exports the report to PDF and/or PNG (``png`` is page 1; further pages get _2, _3...).
     With ``style`` the conversions layer is styled by status first."""
-    from osgeo import gdal
-
     if style:
         style_conversions_layer(layers.conversions)
     with tempfile.TemporaryDirectory(prefix="guotu_report_") as folder:
@@ -518,22 +516,10 @@ def export_report(layers: ReportLayers, pdf: Optional[Path] = None, png: Optiona
         if result.font_family is None:
             result.warnings.append(tr("No font with Chinese characters is installed; Chinese text will not "
                                       "render (install e.g. fonts-wqy-microhei)."))
-        exporter = QgsLayoutExporter(layout)
         if pdf is not None:
             export_pdf(layout, Path(pdf), dpi)  # beside the target, renamed over it when complete
             result.pdf = pdf
         if png is not None:
-            settings = QgsLayoutExporter.ImageExportSettings()
-            settings.dpi = dpi
-            # QGIS then tries to georeference the PNG through GDAL, which cannot update PNGs
-            # and says so on stderr: harmless, keep it quiet.
-            gdal.PushErrorHandler("CPLQuietErrorHandler")
-            try:
-                status = exporter.exportToImage(str(png), settings)
-            finally:
-                gdal.PopErrorHandler()
-            if status != QgsLayoutExporter.Success:
-                raise RuntimeError(tr("Exporting the image {path} failed: {error}").format(
-                    path=png, error=export_error_text(exporter, status)))
+            export_png(layout, Path(png), dpi)
             result.pngs = [png] + [png.with_name(f"{png.stem}_{i}{png.suffix}") for i in range(2, result.pages + 1)]
     return result

@@ -119,6 +119,28 @@ def export_pdf(layout: QgsPrintLayout, pdf: Path, dpi: float = 150.0, feedback: 
     temp.replace(pdf)
 
 
+def export_png(layout: QgsPrintLayout, png: Path, dpi: float = 150.0, pages: Optional[List[int]] = None) -> None:
+    """The layout's pages (all, or ``pages``, 0-based) as PNG: page 1 at ``png``, further pages
+    as STEM_2.png, STEM_3.png …; RuntimeError naming the file on failure."""
+    from osgeo import gdal
+
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = dpi
+    if pages is not None:
+        settings.pages = pages
+    exporter = QgsLayoutExporter(layout)
+    # QGIS then tries to georeference the PNG through GDAL, which cannot update PNGs and says
+    # so on stderr: harmless, keep it quiet.
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        status = exporter.exportToImage(str(png), settings)
+    finally:
+        gdal.PopErrorHandler()
+    if status != QgsLayoutExporter.Success:
+        raise RuntimeError(tr("Exporting the image {path} failed: {error}").format(
+            path=png, error=export_error_text(exporter, status)))
+
+
 def export_error_text(exporter: QgsLayoutExporter, status: int) -> str:
     """Why an export failed, in words (QGIS 3.22's exporter has a status and the file, no message)."""
     message = getattr(exporter, "errorMessage", None)  # QGIS >= 3.26

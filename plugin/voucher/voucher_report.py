@@ -16,14 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from osgeo import gdal
-from qgis.core import (QgsFeatureRequest, QgsLayoutExporter, QgsLayoutItemMap, QgsPrintLayout, QgsProject,
+from qgis.core import (QgsFeatureRequest, QgsLayoutItemMap, QgsPrintLayout, QgsProject,
                        QgsVectorLayer)
 
 from ..i18n import tr
 from ..inputs.area_text import area_method_text
 from ..inputs.conversions import is_null
-from ..reporting.report_layout import LayoutBuilder, cjk_font_family, export_error_text, export_pdf, fit_extent
+from ..reporting.report_layout import LayoutBuilder, cjk_font_family, export_pdf, export_png, fit_extent
 from ..binding.native import MarketOptions, MarketSummary
 from .market import market_balance_sentences
 from .bottom_lines import KEY_FUNCTION_MARKET_WORDS, REDLINE_LOSS_WORDS
@@ -434,23 +433,10 @@ def export_report(layers: ReportLayers, pdf: Optional[Path] = None, png: Optiona
     if result.font_family is None:
         result.warnings.append(tr("No font with Chinese characters is installed; Chinese text will not render "
                                   "(install e.g. fonts-noto-cjk)."))
-    exporter = QgsLayoutExporter(layout)
     if pdf is not None:
         export_pdf(layout, Path(pdf), dpi)  # beside the target, renamed over it when complete
         result.pdf = pdf
     if png is not None:
-        settings = QgsLayoutExporter.ImageExportSettings()
-        settings.dpi = dpi
-        settings.pages = [0]
-        # QGIS then tries to georeference the PNG through GDAL, which cannot update
-        # PNGs and says so on stderr: harmless, keep it quiet.
-        gdal.PushErrorHandler("CPLQuietErrorHandler")
-        try:
-            status = exporter.exportToImage(str(png), settings)
-        finally:
-            gdal.PopErrorHandler()
-        if status != QgsLayoutExporter.Success:
-            raise RuntimeError(tr("Exporting the image {path} failed: {error}").format(
-                path=png, error=export_error_text(exporter, status)))
+        export_png(layout, Path(png), dpi, pages=[0])
         result.png = png
     return result
