@@ -92,6 +92,7 @@ def run_cases():
                 if isinstance(value, QgsMapLayer):
                     outputs[case["alg"] + ":" + name] = value
                     entry.setdefault("counts", {})[name] = value.featureCount() if hasattr(value, "featureCount") else -1
+                    entry.setdefault("providers", {})[name] = value.providerType()
         finally:
             dialog.close()
             dialog.deleteLater()
@@ -224,4 +225,8 @@ def test_every_algorithm_from_its_dialog(plugin_root: Path, tmp_path: Path, prov
     report = subprocess.run(["pdftotext", str(data / "conversion_report.pdf"), "-"], capture_output=True, text=True)
     assert report.returncode == 0 and "用途转用" in report.stdout, report.stderr
     assert done["conversion_report"]["outputs"] == ["OUTPUT", "PAGES"]
+    # The conversion's inputs are plain GeoPackage layers: the core read them itself and its
+    # GeoPackage came back as the (temporary) outputs, not memory layers filled through Python.
+    assert done["conversion"]["counts"]["CONVERSIONS"] > 0
+    assert done["conversion"]["providers"]["CONVERSIONS"] == "ogr", done["conversion"]["providers"]
     assert len(list(shots.glob("*.png"))) == len(cases)
