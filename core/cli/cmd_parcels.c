@@ -15,7 +15,9 @@
 static const char *const parcels_usage =
     "usage: guotu parcels check --parcels FILE [--parcels-layer NAME] --parcel-id F --type-field F\n"
     "         --current-field F --current-system S --planned-field F --planned-system S\n"
-    "         --workspace W.gpkg [--project-field F]\n"
+    "         (--workspace W.gpkg | --redline F --farmland F --urban F) [--project-field F]\n"
+    "         [--redline FILE [--redline-layer L]] [--farmland FILE [--farmland-layer L]]\n"
+    "         [--urban FILE [--urban-layer L]]\n"
     "         [--villages FILE [--villages-layer L] --village-id F [--village-name F]]\n"
     "         [--units FILE [--units-layer L] --unit-id F [--unit-name F] [--unit-cultivated-field F]]\n"
     "         [--river-beaches FILE [--river-beaches-layer L]] [--beach-codes \"1106 ...\"]\n"
@@ -38,7 +40,10 @@ static const char *const parcels_usage =
     "land does not decrease. Overlaps under --tolerance m² (default 1) are ignored.\n"
     "Project types come from --types (columns value,kind; default the preset with 农用地整理,\n"
     "建设用地整理, 拆旧复垦, 生态保护修复, 高标准农田). Other layers are reprojected into the\n"
-    "parcels' CRS. OUT.gpkg holds parcel_checks, parcel_reasons, project_checks and\n"
+    "parcels' CRS. The three lines come from a workspace (see `guotu lines init`) or as\n"
+    "delivered: --redline, --farmland and --urban each take a layer (GeoPackage, File\n"
+    "Geodatabase, shapefile ...; --X-layer names the layer) in place of the workspace's; with\n"
+    "all three the workspace may be left out. OUT.gpkg holds parcel_checks, parcel_reasons, project_checks and\n"
     "village_totals; --xlsx and --csv-dir write the tables for the review meeting.\n";
 
 enum {
@@ -72,7 +77,13 @@ enum {
     O_AREA,
     O_ENCODING,
     O_XLSX,
-    O_CSV
+    O_CSV,
+    O_REDLINE,
+    O_REDLINE_LAYER,
+    O_FARMLAND,
+    O_FARMLAND_LAYER,
+    O_URBAN,
+    O_URBAN_LAYER
 };
 
 static int parse(int argc, char **argv, parcels_args *a) {
@@ -107,6 +118,12 @@ static int parse(int argc, char **argv, parcels_args *a) {
                                             {"units-layer", 1, 0, O_UNITS_LAYER},
                                             {"river-beaches-layer", 1, 0, O_BEACHES_LAYER},
                                             {"csv-dir", 1, 0, O_CSV},
+                                            {"redline", 1, 0, O_REDLINE},
+                                            {"redline-layer", 1, 0, O_REDLINE_LAYER},
+                                            {"farmland", 1, 0, O_FARMLAND},
+                                            {"farmland-layer", 1, 0, O_FARMLAND_LAYER},
+                                            {"urban", 1, 0, O_URBAN},
+                                            {"urban-layer", 1, 0, O_URBAN_LAYER},
                                             {"output", 1, 0, 'o'},
                                             {"help", 0, 0, 'h'},
                                             {0, 0, 0, 0}};
@@ -152,6 +169,12 @@ static int parse(int argc, char **argv, parcels_args *a) {
         case O_VILLAGES_LAYER: a->villages_layer = optarg; break;
         case O_UNITS_LAYER: a->units_layer = optarg; break;
         case O_BEACHES_LAYER: a->beaches_layer = optarg; break;
+        case O_REDLINE: a->line_file[GUOTU_LINE_REDLINE] = optarg; break;
+        case O_REDLINE_LAYER: a->line_layer[GUOTU_LINE_REDLINE] = optarg; break;
+        case O_FARMLAND: a->line_file[GUOTU_LINE_FARMLAND] = optarg; break;
+        case O_FARMLAND_LAYER: a->line_layer[GUOTU_LINE_FARMLAND] = optarg; break;
+        case O_URBAN: a->line_file[GUOTU_LINE_URBAN] = optarg; break;
+        case O_URBAN_LAYER: a->line_layer[GUOTU_LINE_URBAN] = optarg; break;
         case 'o': a->output = optarg; break;
         case 'h': fputs(parcels_usage, stdout); return -1;
         default:
@@ -166,9 +189,11 @@ static int parse(int argc, char **argv, parcels_args *a) {
     if (optind < argc)
         u = "unexpected argument";
     else if (!a->parcels || !a->parcel_id || !a->type_field || !a->current_field || !a->planned_field ||
-             !a->current_system || !a->planned_system || !a->workspace || !a->output)
+             !a->current_system || !a->planned_system || !a->output)
         u = "--parcels, --parcel-id, --type-field, --current-field, --current-system, --planned-field, "
-            "--planned-system, --workspace and -o are required";
+            "--planned-system and -o are required";
+    else if (!a->workspace && (!a->line_file[0] || !a->line_file[1] || !a->line_file[2]))
+        u = "give --workspace, or all three of --redline, --farmland and --urban";
     else if (a->villages && !a->village_id)
         u = "--villages needs --village-id";
     else if (a->units && !a->unit_id)
@@ -265,13 +290,17 @@ static int open_aligned(parcels_run *r, vector_source *src, const char *path, co
     return vector_source_reproject_to(src, r->srs, r->err, sizeof r->err);
 }
 
+/* Each line from its own layer when given (--redline ...), otherwise from the workspace. */
 static int read_lines(parcels_run *r) {
     static const char *const layers[3] = {"ecological_redline", "permanent_farmland", "urban_boundary"};
+    static const char *const roles[3] = {"red line", "farmland", "urban boundary"};
     for (int line = 0; line < 3; line++) {
         vector_source src;
         memset(&src, 0, sizeof src);
-        if (open_aligned(r, &src, r->a.workspace, layers[line], "workspace")) {
-            workspace_layer_message(r->err, sizeof r->err, layers[line]);
+        const char *own = r->a.line_file[line];
+        if (own ? open_aligned(r, &src, own, r->a.line_layer[line], roles[line])
+                : open_aligned(r, &src, r->a.workspace, layers[line], "workspace")) {
+            if (!own) workspace_layer_message(r->err, sizeof r->err, layers[line]);
             vector_source_close(&src);
             return 1;
         }
@@ -448,14 +477,15 @@ static void run_free(parcels_run *r) {
 
 static int check(parcels_run *r) {
     const parcels_args *a = &r->a;
-    const char *inputs[] = {a->parcels, a->workspace, a->villages, a->units, a->beaches, a->types, a->policy};
+    const char *inputs[] = {a->parcels, a->workspace, a->villages,     a->units,        a->beaches,
+                            a->types,   a->policy,    a->line_file[0], a->line_file[1], a->line_file[2]};
     char csvs[3][1100];
     static const char *const csv_names[3] = {"parcel_checks", "project_checks", "village_totals"};
     for (int t = 0; t < 3; t++)
         snprintf(csvs[t], sizeof csvs[t], "%.1000s/%s.csv", a->csv_dir ? a->csv_dir : "", csv_names[t]);
     const char *outputs[] = {a->output, a->xlsx, a->csv_dir ? csvs[0] : NULL, a->csv_dir ? csvs[1] : NULL,
                              a->csv_dir ? csvs[2] : NULL};
-    if (io_refuse_overwrite(inputs, 7, outputs, 5, r->err, sizeof r->err)) return 1;
+    if (io_refuse_overwrite(inputs, 10, outputs, 5, r->err, sizeof r->err)) return 1;
     if (load_tables(r)) return 1;
     vector_source parcels;
     memset(&parcels, 0, sizeof parcels);

@@ -13,6 +13,8 @@ typedef struct parcels_args {
     const char *parcels, *parcels_layer, *parcel_id, *type_field, *project_field;
     const char *current_field, *current_system, *planned_field, *planned_system;
     const char *workspace, *villages, *villages_layer, *village_id, *village_name;
+    /* The three lines as delivered (indexed by guotu_line), in place of the workspace's. */
+    const char *line_file[3], *line_layer[3];
     const char *units, *units_layer, *unit_id, *unit_name, *unit_cultivated;
     const char *beaches, *beaches_layer, *types, *policy, *beach_codes;
     const char *area, *encoding, *output, *xlsx, *csv_dir;

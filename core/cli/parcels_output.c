@@ -249,7 +249,10 @@ static void record_parameters(parcels_run *r, gpkg_writer *w, int layer) {
     snprintf(gain, sizeof gain, "%g", r->a.o.farmland_gain_min);
     const table_meta meta[] = {{"guotu_version", guotu_version()},
                                {"parcels", r->a.parcels},
-                               {"workspace", r->a.workspace},
+                               {"workspace", r->a.workspace ? r->a.workspace : ""},
+                               {"redline", r->a.line_file[0] ? r->a.line_file[0] : ""},
+                               {"farmland", r->a.line_file[1] ? r->a.line_file[1] : ""},
+                               {"urban", r->a.line_file[2] ? r->a.line_file[2] : ""},
                                {"current_system", r->a.current_system},
                                {"planned_system", r->a.planned_system},
                                {"policy", r->a.policy},

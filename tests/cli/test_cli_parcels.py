@@ -240,3 +240,73 @@ def test_units_from_a_layer_of_a_multi_layer_file(tmp_path):
     assert projects["U1"]["new_cultivated_ratio"] == pytest.approx(1 / 40)
     parcels = {r["parcel_id"]: r["project_id"] for r in rows(out, "parcel_checks")}
     assert parcels["A"] == "U1" and parcels["N"] == "U2"
+
+
+# ---- the three lines as delivered (issue #15), in place of the workspace ----
+
+GDB_LAYERS = {"ecological_redline": "生态保护红线", "permanent_farmland": "永久基本农田", "urban_boundary": "城镇开发边界"}
+
+
+def delivered_lines(tmp: Path, ws: Path) -> list[str]:
+    """The red line and farmland in a File Geodatabase under Chinese layer names, the urban
+    boundary as a shapefile: the options that name them in place of --workspace."""
+    from osgeo import gdal
+    gdb = tmp / "规划成果.gdb"
+    for k, table in enumerate(("ecological_redline", "permanent_farmland")):
+        gdal.VectorTranslate(str(gdb), str(ws), layers=[table], layerName=GDB_LAYERS[table], format="OpenFileGDB",
+                             accessMode="update" if k else None)
+    shp = tmp / "czkfbj.shp"
+    gdal.VectorTranslate(str(shp), str(ws), layers=["urban_boundary"], format="ESRI Shapefile")
+    return ["--redline", str(gdb), "--redline-layer", "生态保护红线", "--farmland", str(gdb), "--farmland-layer",
+            "永久基本农田", "--urban", str(shp)]
+
+
+def same(got: dict, expected: dict) -> None:
+    """Verdicts and rules equal; areas equal to 1e-6 ha (a File Geodatabase stores coordinates on
+    its own precision grid, moving vertices by micrometres)."""
+    assert set(got) == set(expected)
+    for pid, (verdict, rules, *areas) in expected.items():
+        assert got[pid][:2] == (verdict, rules), pid
+        assert got[pid][2:] == pytest.approx(tuple(areas), abs=1e-6), pid
+
+
+def without_workspace(args: list[str]) -> list[str]:
+    k = args.index("--workspace")
+    return args[:k] + args[k + 2:]
+
+
+def test_lines_as_delivered_give_the_workspace_verdicts(tmp_path):
+    paths = inputs(tmp_path)
+    res, out = check(tmp_path, paths)
+    assert res.returncode == 0, res.stderr
+    own = delivered_lines(tmp_path, paths["ws"])
+    base = ["parcels", "check", "--parcels", str(paths["parcels"]), "--parcel-id", "dkbh", "--type-field", "zzlx",
+            "--project-field", "xmbh", "--current-field", "xzdl", "--current-system", "SANDIAO_WORK",
+            "--planned-field", "ghdl", "--planned-system", "SANDIAO_WORK", "--workspace", str(paths["ws"]),
+            "--river-beaches", str(paths["beaches"]), "--villages", str(paths["villages"]), "--village-id", "cdm",
+            "--village-name", "cmc", "--area", "planar"]
+    mine = tmp_path / "own.gpkg"
+    res = run_guotu(*without_workspace(base), *own, "-o", str(mine))
+    assert res.returncode == 0, res.stderr
+    key = ("verdict_en", "rule_ids", "redline_ha", "farmland_ha", "outside_urban_ha", "dm_ha")
+    expected = {r["parcel_id"]: tuple(r[k] for k in key) for r in rows(out, "parcel_checks")}
+    got = {r["parcel_id"]: tuple(r[k] for k in key) for r in rows(mine, "parcel_checks")}
+    same(got, expected)
+    assert any(v[1] for v in got.values())  # the fixture's parcels do meet the lines
+    ds = ogr.Open(str(mine))
+    assert ds.GetLayerByName("parcel_checks").GetMetadataItem("redline") == str(tmp_path / "规划成果.gdb")
+
+    # One line given, the others from the workspace: the same verdicts.
+    mixed = tmp_path / "mixed.gpkg"
+    res = run_guotu(*base, "--urban", str(tmp_path / "czkfbj.shp"), "-o", str(mixed))
+    assert res.returncode == 0, res.stderr
+    same({r["parcel_id"]: tuple(r[k] for k in key) for r in rows(mixed, "parcel_checks")}, expected)
+
+    # Without a workspace, all three lines are needed; a wrong layer name is named.
+    res = run_guotu(*without_workspace(base), *own[:4], "-o", str(tmp_path / "x.gpkg"))
+    assert res.returncode == 2 and "--redline, --farmland and --urban" in res.stderr
+    bad = list(own)
+    bad[bad.index("永久基本农田")] = "基本农田"
+    res = run_guotu(*without_workspace(base), *bad, "-o", str(tmp_path / "y.gpkg"))
+    assert res.returncode == 1 and "基本农田" in res.stderr
+    assert not (tmp_path / "x.gpkg").exists() and not (tmp_path / "y.gpkg").exists()
