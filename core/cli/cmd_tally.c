@@ -16,10 +16,14 @@
 #include "progress_bar.h"
 #include "table_writer.h"
 #include "tally_runner.h"
+#include "zone_names.h"
 
 typedef struct tally_args {
     tally_inputs in;
     const char *output;
+    /* --zone-names: a layer naming the zones by their codes (三调 XZQ, CJDCQ) */
+    const char *names, *names_layer, *names_id, *names_name;
+    zone_names *zone_names;
     int check_abs_given, check_rel_given;
     char check_csv[PATH_MAX]; /* with a CSV output and --area-check: <stem>_area_check.csv */
 } tally_args;
@@ -42,6 +46,8 @@ static const char *const tally_usage =
     "                   [--crs-mismatch reproject|fail] [--encoding NAME] [--threads N]\n"
     "                   [--deduction auto|none|FIELD] [--deducted-class CODE]\n"
     "                   [--area-check FIELD [--area-check-abs M2] [--area-check-rel R]]\n"
+    "                   [--zone-names FILE [--zone-names-layer L] [--zone-names-id F]\n"
+    "                    [--zone-names-name F]]\n"
     "                   -o OUT.csv|OUT.gpkg\n"
     "\n"
     "Area in hectares of each land-use class inside each zone. Land use is a polygon layer\n"
@@ -63,8 +69,13 @@ static const char *const tally_usage =
     "(geometry edited after the survey, or a wrong CRS). Findings go to the table\n"
     "'area_check' of OUT.gpkg, or to OUT_area_check.csv beside OUT.csv; parcels without an\n"
     "official area (NULL or not a number) are counted apart.\n"
-    "OUT.csv has the columns zone_id,class_code,area_ha; OUT.gpkg a table 'tally' with\n"
-    "the same columns and the inputs and parameters in its metadata.\n";
+    "--zone-names: each zone's name looked up by its code in a layer as delivered: FIELD\n"
+    "--zone-names-id (default XZQDM) and --zone-names-name (default XZQMC) of the XZQ layer of a\n"
+    "三调 package for towns or counties, or ZLDWDM/ZLDWMC of its CJDCQ layer for villages (a\n"
+    "code padded with zeros names the zone it starts with); it may be the zones layer itself.\n"
+    "OUT.csv has the columns zone_id,class_code,area_ha (zone_id,zone_name,class_code,area_ha\n"
+    "with --zone-names); OUT.gpkg a table 'tally' with the same columns and the inputs and\n"
+    "parameters in its metadata.\n";
 
 static int parse_tally_args(int argc, char **argv, tally_args *a) {
     static const struct option options[] = {{"zones", required_argument, 0, 'z'},
@@ -89,6 +100,10 @@ static int parse_tally_args(int argc, char **argv, tally_args *a) {
                                             {"area-check", required_argument, 0, 'q'},
                                             {"area-check-abs", required_argument, 0, 'Q'},
                                             {"area-check-rel", required_argument, 0, 'R'},
+                                            {"zone-names", required_argument, 0, 'n'},
+                                            {"zone-names-layer", required_argument, 0, 'N'},
+                                            {"zone-names-id", required_argument, 0, 'j'},
+                                            {"zone-names-name", required_argument, 0, 'J'},
                                             {"help", no_argument, 0, 'h'},
                                             {0, 0, 0, 0}};
     memset(a, 0, sizeof *a);
@@ -126,6 +141,10 @@ static int parse_tally_args(int argc, char **argv, tally_args *a) {
             break;
         }
         case 'K': in->deducted_class = optarg; break;
+        case 'n': a->names = optarg; break;
+        case 'N': a->names_layer = optarg; break;
+        case 'j': a->names_id = optarg; break;
+        case 'J': a->names_name = optarg; break;
         case 'q': in->area_check_field = optarg; break;
         case 'Q':
         case 'R':
@@ -158,6 +177,10 @@ static int parse_tally_args(int argc, char **argv, tally_args *a) {
     if ((!in->zone_code_field && (!in->zones || !in->zone_id)) || !in->landuse || !a->output)
         return cli_usage_error("tally", tally_usage,
                                "--zones and --zone-id (or --zone-code-field), --landuse and -o are required");
+    if ((a->names_layer || a->names_id || a->names_name) && !a->names)
+        return cli_usage_error("tally", tally_usage, "--zone-names-layer, -id and -name go with --zone-names FILE");
+    if (!a->names_id) a->names_id = "XZQDM";
+    if (!a->names_name) a->names_name = "XZQMC";
     if ((a->check_abs_given || a->check_rel_given) && !in->area_check_field)
         return cli_usage_error("tally", tally_usage, "%s needs --area-check FIELD (e.g. TBMJ)",
                                a->check_abs_given ? "--area-check-abs" : "--area-check-rel");
@@ -175,6 +198,10 @@ static int parse_tally_args(int argc, char **argv, tally_args *a) {
 
 static const table_column tally_columns[] = {
     {"zone_id", COLUMN_TEXT, 0, NULL}, {"class_code", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
+static const table_column named_columns[] = {{"zone_id", COLUMN_TEXT, 0, NULL},
+                                             {"zone_name", COLUMN_TEXT, 0, NULL},
+                                             {"class_code", COLUMN_TEXT, 0, NULL},
+                                             {"area_ha", COLUMN_REAL, 0, NULL}};
 
 /* The findings of the area check: the parcel, its official and computed areas, the
  * difference computed − official in m² and in parts per million of the official area. */
@@ -203,14 +230,16 @@ static void output_abort(tally_output *o) {
 static int output_open(tally_output *o, const tally_args *a, char *err, size_t err_size) {
     memset(o, 0, sizeof *o);
     int check = a->in.area_check_field != NULL, failed;
+    const table_column *columns = a->zone_names ? named_columns : tally_columns;
+    int ncolumns = a->zone_names ? 4 : 3;
     if (ends_with_gpkg(a->output)) {
         failed = gpkg_writer_open(&o->gpkg, a->output, err, err_size) ||
                  (o->tally_layer =
-                      gpkg_writer_add_layer(o->gpkg, "tally", wkbNone, NULL, tally_columns, 3, err, err_size)) < 0 ||
+                      gpkg_writer_add_layer(o->gpkg, "tally", wkbNone, NULL, columns, ncolumns, err, err_size)) < 0 ||
                  (check && (o->check_layer = gpkg_writer_add_layer(o->gpkg, "area_check", wkbNone, NULL, check_columns,
                                                                    CHECK_COLUMNS, err, err_size)) < 0);
     } else {
-        failed = table_writer_open(&o->csv, a->output, "tally", tally_columns, 3, err, err_size) ||
+        failed = table_writer_open(&o->csv, a->output, "tally", columns, ncolumns, err, err_size) ||
                  (check && table_writer_open(&o->check_csv, a->check_csv, "area_check", check_columns, CHECK_COLUMNS,
                                              err, err_size));
     }
@@ -237,6 +266,27 @@ static int write_finding(const area_finding *f, void *user, char *err, size_t er
                    : table_writer_row(o->check_csv, texts, reals, err, err_size);
 }
 
+/* Zones of the result the names layer does not name; the first of them into `first`. */
+static size_t unnamed_zones(guotu_context *ctx, const guotu_tally *t, const tally_args *a, char *first,
+                            size_t first_size) {
+    size_t count = 0;
+    const char *previous = NULL;
+    if (first_size) first[0] = '\0';
+    for (size_t i = 0; i < guotu_tally_result_count(t); i++) {
+        const char *zone, *code;
+        double ha;
+        guotu_tally_result(ctx, t, i, &zone, &code, &ha);
+        if ((previous && !strcmp(previous, zone)) || zone_names_find(a->zone_names, zone)) {
+            previous = zone;
+            continue;
+        }
+        if (!count && first_size) snprintf(first, first_size, "%s", zone);
+        previous = zone;
+        count++;
+    }
+    return count;
+}
+
 /* "0.1 m² + 1e-06 × |TBMJ|" */
 static void tolerance_text(const tally_args *a, const tally_info *info, char *buf, size_t size) {
     snprintf(buf, size, "%g m² + %g × |%s|", a->in.area_check_abs, a->in.area_check_rel, info->area_check_field);
@@ -256,9 +306,15 @@ static int write_output(guotu_context *ctx, const guotu_tally *t, tally_output *
                         size_t err_size) {
     size_t n = guotu_tally_result_count(t);
     for (size_t i = 0; i < n; i++) {
-        const char *texts[3] = {NULL, NULL, NULL};
-        double reals[3] = {0, 0, 0};
-        guotu_tally_result(ctx, t, i, &texts[0], &texts[1], &reals[2]);
+        const char *texts[4] = {NULL, NULL, NULL, NULL};
+        double reals[4] = {0, 0, 0, 0};
+        if (a->zone_names) {
+            guotu_tally_result(ctx, t, i, &texts[0], &texts[2], &reals[3]);
+            const char *name = zone_names_find(a->zone_names, texts[0]);
+            texts[1] = name ? name : "";
+        } else {
+            guotu_tally_result(ctx, t, i, &texts[0], &texts[1], &reals[2]);
+        }
         if (o->gpkg ? gpkg_writer_row(o->gpkg, o->tally_layer, texts, reals, NULL, 0, err, err_size)
                     : table_writer_row(o->csv, texts, reals, err, err_size))
             return 1;
@@ -274,6 +330,11 @@ static int write_output(guotu_context *ctx, const guotu_tally *t, tally_output *
     snprintf(zone_length, sizeof zone_length, "%d", in->zone_code_length);
     snprintf(overlaps, sizeof overlaps, "%lld pairs, %.6f ha", (long long)st->overlapping_zone_pairs,
              st->zone_overlap_area_ha);
+    char names_text[1400];
+    snprintf(names_text, sizeof names_text, "(none)");
+    if (a->zone_names)
+        snprintf(names_text, sizeof names_text, "%.900s (layer %.200s, %s -> %s), %zu zones without a name", a->names,
+                 zone_names_layer(a->zone_names), a->names_id, a->names_name, unnamed_zones(ctx, t, a, NULL, 0));
     int check = in->area_check_field != NULL;
     if (check) {
         tolerance_text(a, info, tolerance, sizeof tolerance);
@@ -300,6 +361,7 @@ static int write_output(guotu_context *ctx, const guotu_tally *t, tally_output *
         {"area_check_tolerance", check ? tolerance : "(none)"},
         {"area_check_method", check ? info->area_check_method : "(none)"},
         {"area_check", check ? checked : "(none)"},
+        {"zone_names", names_text},
         {"seconds", seconds_text},
     };
     int nmeta = (int)(sizeof meta / sizeof meta[0]);
@@ -398,6 +460,16 @@ static void print_summary(guotu_context *ctx, const guotu_tally *t, const tally_
     for (int k = 0; k < nclasses; k++)
         printf("  %-12s %16.2f\n", codes[k][0] ? codes[k] : "''", areas[k]);
     if (a->in.area_check_field) print_area_check(a, info);
+    if (a->zone_names) {
+        char first[256];
+        size_t unnamed = unnamed_zones(ctx, t, a, first, sizeof first);
+        printf("  zone names: %s of layer %s\n", a->names_name, zone_names_layer(a->zone_names));
+        if (unnamed)
+            fprintf(stderr,
+                    "guotu: warning: %zu zones have no name in layer '%s' (the first: '%s'): their zone_name is "
+                    "empty\n",
+                    unnamed, zone_names_layer(a->zone_names), first);
+    }
     printf("  written: %s\n", a->output);
     if (a->check_csv[0]) printf("  written: %s\n", a->check_csv);
 }
@@ -406,10 +478,13 @@ int cmd_tally(int argc, char **argv) {
     tally_args a;
     int parsed = parse_tally_args(argc, argv, &a);
     if (parsed) return parsed < 0 ? 0 : 2;
-    const char *inputs[] = {a.in.zones, a.in.landuse, a.in.mask};
+    const char *inputs[] = {a.in.zones, a.in.landuse, a.in.mask, a.names};
     const char *outputs[] = {a.output, a.check_csv[0] ? a.check_csv : NULL};
     char refused[2400];
-    if (io_refuse_overwrite(inputs, 3, outputs, 2, refused, sizeof refused)) return cli_error("%s", refused);
+    if (io_refuse_overwrite(inputs, 4, outputs, 2, refused, sizeof refused)) return cli_error("%s", refused);
+    if (a.names && !(a.zone_names = zone_names_read(a.names, a.names_layer, a.names_id, a.names_name, a.in.encoding,
+                                                    refused, sizeof refused)))
+        return cli_error("%s", refused);
 
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -446,5 +521,6 @@ int cmd_tally(int argc, char **argv) {
         fprintf(stderr, "guotu tally: error: %s\n", err);
     guotu_tally_destroy(ctx, t);
     guotu_context_destroy(ctx);
+    zone_names_free(a.zone_names);
     return failed ? 1 : 0;
 }

@@ -34,7 +34,7 @@ static const char *const target_options[NTARGETS] = {"--redline-target", "--farm
 #define DEFAULT_ADMIN_NAME "XZQMC"
 
 typedef struct check_args {
-    const char *workspace, *landuse, *class_field, *system, *urban_2020, *output, *stats_csv, *area;
+    const char *workspace, *landuse, *landuse_layer, *class_field, *system, *urban_2020, *output, *stats_csv, *area;
     const char *csv_headers; /* "chinese" (the table's Chinese names) or "names" (the field names) */
     const char *path[NSOURCES], *layer[NSOURCES]; /* a source given on its own; NULL: the workspace's */
     const char *admin_id, *admin_name, *target[NTARGETS];
@@ -45,7 +45,8 @@ typedef struct check_args {
 } check_args;
 
 static const char *const check_usage =
-    "usage: guotu lines check --workspace W.gpkg [--landuse FILE --class-field F --system S]\n"
+    "usage: guotu lines check --workspace W.gpkg\n"
+    "         [--landuse FILE [--landuse-layer L] --class-field F --system S]\n"
     "         [--redline FILE [--redline-layer L]] [--farmland FILE [--farmland-layer L]]\n"
     "         [--urban FILE [--urban-layer L]] [--admin FILE [--admin-layer L]]\n"
     "         [--admin-id FIELD] [--admin-name FIELD] [--redline-target FIELD] [--farmland-target FIELD]\n"
@@ -112,12 +113,14 @@ enum {
     O_ADMIN_ID = O_TARGET + NTARGETS,
     O_ADMIN_NAME,
     O_CRS_MISMATCH,
-    O_ENCODING
+    O_ENCODING,
+    O_LANDUSE_LAYER
 };
 
 static int parse(int argc, char **argv, check_args *a) {
     static const struct option options[] = {{"workspace", 1, 0, O_WS},
                                             {"landuse", 1, 0, O_LANDUSE},
+                                            {"landuse-layer", 1, 0, O_LANDUSE_LAYER},
                                             {"class-field", 1, 0, O_CLASS},
                                             {"system", 1, 0, O_SYSTEM},
                                             {"urban-2020", 1, 0, O_URBAN},
@@ -183,6 +186,7 @@ static int parse(int argc, char **argv, check_args *a) {
         switch (c) {
         case O_WS: a->workspace = optarg; break;
         case O_LANDUSE: a->landuse = optarg; break;
+        case O_LANDUSE_LAYER: a->landuse_layer = optarg; break;
         case O_CLASS: a->class_field = optarg; break;
         case O_SYSTEM: a->system = optarg; break;
         case O_URBAN: a->urban_2020 = optarg; break;
@@ -430,6 +434,7 @@ static int admin_areas(check_run *r, const char *path, const char *class_field, 
     in.zones_layer = r->layer_name[SRC_ADMIN];
     in.zone_id = r->field[0];
     in.landuse = path;
+    in.landuse_layer = cultivated_system ? r->a.landuse_layer : NULL;
     in.class_field = class_field;
     in.class_option = "--class-field";
     in.area = r->a.area;

@@ -584,3 +584,74 @@ def test_area_check_on_the_sandiao_package(tmp_path: Path) -> None:
     ds = ogr.Open(str(out))
     ppm = [f["difference_ppm"] for f in ds.GetLayerByName("area_check")]
     assert len(ppm) == parcels and all(-2.5e4 < p < -2.3e4 for p in ppm), (min(ppm), max(ppm))
+
+
+def test_zone_names_from_the_package_layers(tmp_path: Path) -> None:
+    """Zones known by their codes get names from a layer as delivered: towns (9 digits of ZLDWDM)
+    from XZQ's XZQDM/XZQMC; villages (12 digits) from ZLDWDM/ZLDWMC, whose 19-digit codes are the
+    village's followed by zeros. The areas are those of the unnamed run; a code named twice
+    differently is refused, naming both names; a zone without a name is a warning."""
+    import sys
+
+    from cli_support import REPO
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from sandiao_package import make_package
+
+    gdb = make_package(tmp_path)
+    base = ["tally", "--zone-code-field", "ZLDWDM", "--landuse", str(gdb), "--landuse-layer", "DLTB",
+            "--class-field", "DLBM", "--area", "planar"]
+
+    def rows(path: Path) -> list[dict]:
+        with path.open(encoding="utf-8") as f:
+            return list(csv.DictReader(f))
+
+    plain, named = tmp_path / "plain.csv", tmp_path / "named.csv"
+    assert run_guotu(*base, "--zone-code-length", "9", "-o", str(plain)).returncode == 0
+    res = run_guotu(*base, "--zone-code-length", "9", "--zone-names", str(gdb), "--zone-names-layer", "XZQ",
+                    "-o", str(named))
+    assert res.returncode == 0, res.stderr
+    assert "zone names: XZQMC of layer XZQ" in res.stdout
+    got = rows(named)
+    assert list(got[0]) == ["zone_id", "zone_name", "class_code", "area_ha"]
+    assert [(r["zone_id"], r["class_code"], r["area_ha"]) for r in got] == \
+        [(r["zone_id"], r["class_code"], r["area_ha"]) for r in rows(plain)]
+    towns = {r["zone_id"]: r["zone_name"] for r in got}
+    assert towns == {"130101100": "西乡"}, towns  # the generated parcels all lie in town 100
+    assert "warning" not in res.stderr
+
+    # Villages named by the parcels' own ZLDWDM/ZLDWMC (codes padded to 19 digits).
+    villages = tmp_path / "villages.gpkg"
+    res = run_guotu(*base, "--zone-code-length", "12", "--zone-names", str(gdb), "--zone-names-layer", "DLTB",
+                    "--zone-names-id", "ZLDWDM", "--zone-names-name", "ZLDWMC", "-o", str(villages))
+    assert res.returncode == 0, res.stderr
+    ds = ogr.Open(str(villages))
+    pairs = {(f["zone_id"], f["zone_name"]) for f in ds.GetLayerByName("tally")}
+    meta = ds.GetLayerByName("tally").GetMetadataItem("zone_names")
+    ds = None
+    source_ds = ogr.Open(str(gdb))
+    want = {(f["ZLDWDM"][:12], f["ZLDWMC"]) for f in source_ds.GetLayerByName("DLTB")}
+    source_ds = None
+    assert pairs == want and len(pairs) >= 1
+    assert "0 zones without a name" in meta
+
+    # The county (6 digits) is not in XZQ: named '' with a warning, not an error.
+    res = run_guotu(*base, "--zone-code-length", "6", "--zone-names", str(gdb), "--zone-names-layer", "XZQ",
+                    "-o", str(tmp_path / "county.csv"))
+    assert res.returncode == 0 and "1 zones have no name in layer 'XZQ' (the first: '130101')" in res.stderr
+    assert {r["zone_name"] for r in rows(tmp_path / "county.csv")} == {""}
+
+    # One code, two names: which is right cannot be told.
+    twice = tmp_path / "twice.gpkg"
+    gdal.VectorTranslate(str(twice), str(gdb), layers=["XZQ"], layerName="XZQ", format="GPKG")
+    ds = ogr.Open(str(twice), 1)
+    layer = ds.GetLayerByName("XZQ")
+    f = layer.GetNextFeature()
+    g = ogr.Feature(layer.GetLayerDefn())
+    g["XZQDM"], g["XZQMC"] = f["XZQDM"], "别名乡"
+    layer.CreateFeature(g)
+    ds = None
+    out = tmp_path / "refused.csv"
+    res = run_guotu(*base, "--zone-code-length", "9", "--zone-names", str(twice), "-o", str(out))
+    assert res.returncode == 1 and "is named both" in res.stderr and "别名乡" in res.stderr, res.stderr
+    assert not out.exists()
