@@ -4,7 +4,9 @@
 # voucher market for about 150 county-like zones, printing a summary and writing
 # build/demo/vouchers.gpkg (and, with QGIS, a styled map as PNG and a PDF report); then the
 # rectification parcel check of a land consolidation project on six of its villages
-# (build/demo/parcels/: verdicts, the meeting workbook and one PDF report per village).
+# (build/demo/parcels/: verdicts, the meeting workbook and one PDF report per village); then
+# the three-lines check, the town tally, the conversion map and the parcel check on a county's
+# data as delivered (build/county: File Geodatabases and GBK shapefiles, SYNTHETIC).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -46,6 +48,45 @@ QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/parcels_report.py "$OUT/parce
   --out "$OUT/parcels/reports" --workspace "$SAMPLE/parcels/workspace.gpkg"
 
 echo
+echo "== A county's data as delivered (SYNTHETIC, shaped like a 三调 package): File Geodatabases, GBK shapefiles"
+echo "   without .cpg, upper-case fields, the plan's layers in their own names — used as they are, nothing renamed"
+COUNTY=build/county
+/usr/bin/python3 resources/sample_data/generate_county_package.py --out "$COUNTY"
+SANDIAO="$COUNTY/130101_2019_三调.gdb"
+CHANGE="$COUNTY/130101_2020_变更"
+PLAN="$COUNTY/规划成果.gdb"
+mkdir -p "$OUT/county"
+echo
+echo "-- Three-lines check of the delivered layers (targets from XZQ_GHZB, cultivated land net of 田坎 from DLTB)"
+build/core/guotu lines check \
+  --redline "$PLAN" --redline-layer 生态保护红线 --farmland "$PLAN" --farmland-layer 永久基本农田 \
+  --urban "$PLAN" --urban-layer 城镇开发边界 --admin "$PLAN" --admin-layer XZQ_GHZB \
+  --farmland-target NTRWMJ --redline-target HXRWMJ --urban-2020-field CZYD2020 \
+  --landuse "$SANDIAO" --landuse-layer DLTB --class-field DLBM --system SANDIAO_WORK \
+  --stats-csv "$OUT/county/line_stats.csv" -o "$OUT/county/lines_check.gpkg"
+echo
+echo "-- Land use by town from the parcels' own ZLDWDM (no zones layer), named from XZQ, areas checked against TBMJ"
+build/core/guotu tally --zone-code-field ZLDWDM --zone-code-length 9 \
+  --landuse "$SANDIAO" --landuse-layer DLTB --class-field DLBM \
+  --zone-names "$SANDIAO" --zone-names-layer XZQ --area-check TBMJ -o "$OUT/county/tally_towns.gpkg"
+echo
+echo "-- Conversion map 2019 (File Geodatabase) -> 2020 change survey (GBK shapefile), by town"
+build/core/guotu convert \
+  --before "$SANDIAO" --before-layer DLTB --before-class-field DLBM --before-system SANDIAO_WORK \
+  --after "$CHANGE/DLTB.shp" --after-class-field DLBM --after-system SANDIAO_WORK --encoding CP936 \
+  --zones "$SANDIAO" --zones-layer XZQ --zone-id XZQDM -o "$OUT/county/conversion.gpkg"
+echo
+echo "-- Rectification parcels (GBK shapefile) against the delivered lines, by village (CJDCQ)"
+build/core/guotu parcels check \
+  --parcels "$COUNTY/整治项目/ZZDK.shp" --encoding CP936 --parcel-id DKBH --type-field ZZLX --project-field XMBH \
+  --current-field XZDL --current-system SANDIAO_WORK --planned-field GHDL --planned-system SANDIAO_WORK \
+  --redline "$PLAN" --redline-layer 生态保护红线 --farmland "$PLAN" --farmland-layer 永久基本农田 \
+  --urban "$PLAN" --urban-layer 城镇开发边界 \
+  --villages "$SANDIAO" --villages-layer CJDCQ --village-id ZLDWDM --village-name ZLDWMC \
+  --xlsx "$OUT/county/parcels_review.xlsx" -o "$OUT/county/parcels.gpkg"
+
+echo
 echo "Results in $OUT/: vouchers.gpkg (layers voucher, trades, voucher_classes, summary, unknown_codes);"
 echo "parcels/verdicts.gpkg (parcel_checks, parcel_reasons, project_checks, village_totals), parcels/review.xlsx"
-echo "and parcels/reports/*.pdf"
+echo "and parcels/reports/*.pdf; county/ the same jobs on the delivered county package (lines_check.gpkg, line_stats.csv,"
+echo "tally_towns.gpkg, conversion.gpkg, parcels.gpkg, parcels_review.xlsx)"

@@ -1,0 +1,122 @@
+"""Every command on a county's data as delivered (resources/sample_data/generate_county_package.py,
+SYNTHETIC): File Geodatabases with Chinese layer names, GBK shapefiles without a .cpg, upper-case
+三调 fields, the plan's layers in their own field names — used as they are, nothing renamed."""
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from osgeo import ogr
+
+from cli_support import REPO, run_guotu
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("county") / "pkg"
+    subprocess.run([sys.executable, str(REPO / "resources" / "sample_data" / "generate_county_package.py"), "--out",
+                    str(out), "--cells", "30"], check=True, capture_output=True, timeout=300)
+    return out
+
+
+def lines(package: Path) -> list[str]:
+    plan = str(package / "规划成果.gdb")
+    return ["--redline", plan, "--redline-layer", "生态保护红线", "--farmland", plan, "--farmland-layer", "永久基本农田",
+            "--urban", plan, "--urban-layer", "城镇开发边界"]
+
+
+def test_the_package_is_labelled_synthetic(package: Path) -> None:
+    manifest = json.loads((package / "package_manifest.json").read_text(encoding="utf-8"))
+    assert "SYNTHETIC" in manifest["SYNTHETIC"] and manifest["counts"]["DLTB_2019"] > 800
+    assert not (package / "130101_2020_变更" / "DLTB.cpg").exists()  # GBK, undeclared, as delivered
+
+
+def test_lines_check_of_the_delivered_layers(package: Path, tmp_path: Path) -> None:
+    sandiao = str(package / "130101_2019_三调.gdb")
+    out = tmp_path / "lines.gpkg"
+    res = run_guotu("lines", "check", *lines(package), "--admin", str(package / "规划成果.gdb"), "--admin-layer",
+                    "XZQ_GHZB", "--farmland-target", "NTRWMJ", "--redline-target", "HXRWMJ", "--urban-2020-field",
+                    "CZYD2020", "--landuse", sandiao, "--landuse-layer", "DLTB", "--class-field", "DLBM", "--system",
+                    "SANDIAO_WORK", "--stats-csv", str(tmp_path / "stats.csv"), "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    ds = ogr.Open(str(out))
+    rules = {f["rule_id"] for f in ds.GetLayerByName("issues")}
+    # the widened red-line patch takes in farmland; the first town's task is 5 % above its farmland
+    assert {"L04", "L12"} <= rules, rules
+    short = [f["admin_code"] for f in ds.GetLayerByName("issues") if f["rule_id"] == "L12"]
+    assert short == ["130101100"]
+    stats = {f["admin_code"]: f["admin_name"] for f in ds.GetLayerByName("line_stats")}
+    ds = None
+    assert stats == {"130101100": "城关镇", "130101101": "东岭乡"}
+    with (tmp_path / "stats.csv").open(encoding="utf-8-sig") as f:
+        header = next(csv.reader(f))
+    assert any("永久基本农田" in h for h in header)
+
+
+def test_town_tally_from_the_parcels_codes_named_and_checked(package: Path, tmp_path: Path) -> None:
+    sandiao = str(package / "130101_2019_三调.gdb")
+    by_code, by_layer = tmp_path / "by_code.csv", tmp_path / "by_layer.csv"
+    res = run_guotu("tally", "--zone-code-field", "ZLDWDM", "--zone-code-length", "9", "--landuse", sandiao,
+                    "--landuse-layer", "DLTB", "--class-field", "DLBM", "--zone-names", sandiao, "--zone-names-layer",
+                    "XZQ", "--area-check", "TBMJ", "-o", str(by_code))
+    assert res.returncode == 0, res.stderr
+    assert "findings: 0" in res.stdout  # TBMJ is each parcel's ellipsoidal area
+    res = run_guotu("tally", "--zones", sandiao, "--zones-layer", "XZQ", "--zone-id", "XZQDM", "--landuse", sandiao,
+                    "--landuse-layer", "DLTB", "--class-field", "DLBM", "-o", str(by_layer))
+    assert res.returncode == 0, res.stderr
+    with by_code.open(encoding="utf-8") as f:
+        code_rows = list(csv.DictReader(f))
+    with by_layer.open(encoding="utf-8") as f:
+        layer_rows = {(r["zone_id"], r["class_code"]): float(r["area_ha"]) for r in csv.DictReader(f)}
+    assert {r["zone_name"] for r in code_rows} == {"城关镇", "东岭乡"}
+    assert {(r["zone_id"], r["class_code"]) for r in code_rows} == set(layer_rows)
+    for r in code_rows:
+        assert float(r["area_ha"]) == pytest.approx(layer_rows[(r["zone_id"], r["class_code"])], rel=1e-9, abs=1e-6)
+
+
+def test_conversion_between_a_geodatabase_and_a_gbk_shapefile(package: Path, tmp_path: Path) -> None:
+    sandiao = str(package / "130101_2019_三调.gdb")
+    out = tmp_path / "conversion.gpkg"
+    res = run_guotu("convert", "--before", sandiao, "--before-layer", "DLTB", "--before-class-field", "DLBM",
+                    "--before-system", "SANDIAO_WORK", "--after", str(package / "130101_2020_变更" / "DLTB.shp"),
+                    "--encoding", "CP936", "--after-class-field", "DLBM", "--after-system", "SANDIAO_WORK", "--zones",
+                    sandiao, "--zones-layer", "XZQ", "--zone-id", "XZQDM", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    ds = ogr.Open(str(out))
+    matrix = [f.items() for f in ds.GetLayerByName("transitions")
+              if f["level"] == "code" and f["zone_id"] not in ("", "*")]  # not the totals
+    ds = None
+    assert {r["zone_id"] for r in matrix} == {"130101100", "130101101"}
+    total = sum(r["area_ha"] for r in matrix)
+    changed = sum(r["area_ha"] for r in matrix if r["from_class"] != r["to_class"])
+    assert total == pytest.approx(30 * 30 * 160 * 160 / 1e4, rel=1e-4)
+    assert 0.01 * total < changed < 0.1 * total  # an annual change survey: a few percent
+
+
+def test_parcel_check_gbk_parcels_against_the_delivered_lines(package: Path, tmp_path: Path) -> None:
+    sandiao = str(package / "130101_2019_三调.gdb")
+    args = ["parcels", "check", "--parcels", str(package / "整治项目" / "ZZDK.shp"), "--parcel-id", "DKBH",
+            "--type-field", "ZZLX", "--project-field", "XMBH", "--current-field", "XZDL", "--current-system",
+            "SANDIAO_WORK", "--planned-field", "GHDL", "--planned-system", "SANDIAO_WORK", *lines(package),
+            "--villages", sandiao, "--villages-layer", "CJDCQ", "--village-id", "ZLDWDM", "--village-name", "ZLDWMC"]
+    res = run_guotu(*args, "-o", str(tmp_path / "garbled.gpkg"))
+    assert res.returncode == 1 and "not UTF-8" in res.stderr and "GBK" in res.stderr  # never computed on mojibake
+    assert not (tmp_path / "garbled.gpkg").exists()
+    out = tmp_path / "parcels.gpkg"
+    res = run_guotu(*args, "--encoding", "CP936", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    ds = ogr.Open(str(out))
+    checks = {f["parcel_id"]: f.items() for f in ds.GetLayerByName("parcel_checks")}
+    villages = {f["village_id"]: (f["name"], f["parcels"]) for f in ds.GetLayerByName("village_totals")}
+    ds = None
+    assert len(checks) >= 8
+    assert {r["project_type"] for r in checks.values()} >= {"拆旧复垦", "农用地整理"}  # GBK read right
+    assert {r["village_id"] for r in checks.values()} == {"1301011002000000000"}
+    assert villages["1301011002000000000"] == ("城关镇1村", len(checks))
+    # homesteads reclaimed to dry land are a legal path: none of them fails on the conversion
+    reclaimed = [r for r in checks.values() if r["project_type"] == "拆旧复垦"]
+    assert reclaimed and all("P12" not in r["rule_ids"] and "P13" not in r["rule_ids"] for r in reclaimed)
