@@ -194,6 +194,7 @@ static int prepare_zone(guotu_context *ctx, guotu_tally *t, gt_zone *z, const GE
     }
     z->prepared = GEOSPrepare_r(ctx->geos, z->effective);
     if (!z->prepared) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot prepare zone '%s'", z->id);
+    z->ncoords = GEOSGetNumCoordinates_r(ctx->geos, z->effective);
     double area = 0;
     int status = gt_area_of_geom(ctx, t->calc, z->effective, &area);
     if (status) return status;

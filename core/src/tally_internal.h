@@ -22,6 +22,7 @@ typedef struct gt_zone {
     GEOSGeometry *effective; /* geom less the mask; == geom when nothing was removed */
     const GEOSPreparedGeometry *prepared;
     double xmin, ymin, xmax, ymax;
+    int ncoords; /* vertices of `effective`: a large zone is clipped to each parcel's box first */
 } gt_zone;
 
 struct guotu_tally {

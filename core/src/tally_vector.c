@@ -1,4 +1,5 @@
 /* tally_vector.c — land-use polygons against the zones. */
+#include <math.h>
 #include <string.h>
 #include <stdlib.h>
 
@@ -18,6 +19,23 @@ static void collect_candidate(void *item, void *user_data) {
     t->candidates[t->candidate_count++] = (int32_t)(intptr_t)item;
 }
 
+/* Zones of more vertices than this are clipped to the parcel's box before the overlay. */
+enum { CLIP_ZONES_OVER = 256 };
+
+/* The part of a large zone around the parcel: the zone clipped to the parcel's box grown by
+ * 1 % (its edges stay clear of the parcel, so the overlay with the parcel is the same), or
+ * NULL to use the whole zone. A village zone dissolved from survey parcels has thousands of
+ * vertices, and the overlay would node all of them for every parcel on its border. */
+static GEOSGeometry *zone_near(guotu_context *ctx, const gt_zone *z, const GEOSGeometry *lu) {
+    double x0, y0, x1, y1;
+    if (z->ncoords <= CLIP_ZONES_OVER || GEOSGeom_getXMin_r(ctx->geos, lu, &x0) != 1 ||
+        GEOSGeom_getYMin_r(ctx->geos, lu, &y0) != 1 || GEOSGeom_getXMax_r(ctx->geos, lu, &x1) != 1 ||
+        GEOSGeom_getYMax_r(ctx->geos, lu, &y1) != 1)
+        return NULL;
+    double m = 0.01 * ((x1 - x0) > (y1 - y0) ? (x1 - x0) : (y1 - y0)) + 1e-6 * (1 + fabs(x0) + fabs(y0));
+    return GEOSClipByRect_r(ctx->geos, z->effective, x0 - m, y0 - m, x1 + m, y1 + m);
+}
+
 /* Area of (zone ∩ land use). The land-use polygon's own area is reused when the zone
  * contains it, which is the common case and costs no overlay. */
 static int area_in_zone(guotu_context *ctx, guotu_tally *t, const gt_zone *z, const GEOSGeometry *lu, double lu_area,
@@ -28,7 +46,17 @@ static int area_in_zone(guotu_context *ctx, guotu_tally *t, const gt_zone *z, co
         return GUOTU_OK;
     }
     if (GEOSPreparedIntersects_r(ctx->geos, z->prepared, lu) != 1) return GUOTU_OK;
-    GEOSGeometry *part = GEOSIntersection_r(ctx->geos, z->effective, lu);
+    GEOSGeometry *near = zone_near(ctx, z, lu);
+    /* A parcel on the zone's border touches it from inside (a coverage's parcels share the
+     * zone's boundary): covered, it is wholly in the zone, and needs no overlay. */
+    if (near && GEOSCovers_r(ctx->geos, near, lu) == 1) {
+        GEOSGeom_destroy_r(ctx->geos, near);
+        *area = lu_area;
+        return GUOTU_OK;
+    }
+    GEOSGeometry *part = near ? GEOSIntersection_r(ctx->geos, near, lu) : NULL;
+    if (near) GEOSGeom_destroy_r(ctx->geos, near);
+    if (!part) part = GEOSIntersection_r(ctx->geos, z->effective, lu);
     if (!part) {
         /* OverlayNG is robust, but a snap-rounded retry at 1 mm keeps one odd vertex
          * from stopping a run over a million parcels. */
@@ -189,7 +217,26 @@ int guotu_tally_add_landuse_deducted(guotu_context *ctx, guotu_tally *t, const c
     if (!status) GEOSSTRtree_query_r(ctx->geos, t->tree, lu, collect_candidate, t);
     if (!status && t->candidate_oom) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     double inside = 0;
+    /* Zones that do not overlap (found when prepared) share no area: once the parcel's area is
+     * accounted for, the other candidates — neighbours it only touches — hold none of it. The
+     * zone whose box holds the parcel's box is tried first, as it most likely holds the parcel. */
+    int disjoint = t->overlap_count == 0;
+    double x0 = 0, y0 = 0, x1 = -1, y1 = -1;
+    if (!status && disjoint && t->candidate_count > 1 && GEOSGeom_getXMin_r(ctx->geos, lu, &x0) == 1 &&
+        GEOSGeom_getYMin_r(ctx->geos, lu, &y0) == 1 && GEOSGeom_getXMax_r(ctx->geos, lu, &x1) == 1 &&
+        GEOSGeom_getYMax_r(ctx->geos, lu, &y1) == 1) {
+        for (size_t i = 0; i < t->candidate_count; i++) {
+            const gt_zone *z = &t->zones[t->candidates[i]];
+            if (z->xmin <= x0 && z->ymin <= y0 && z->xmax >= x1 && z->ymax >= y1) {
+                int32_t first = t->candidates[i];
+                t->candidates[i] = t->candidates[0];
+                t->candidates[0] = first;
+                break;
+            }
+        }
+    }
     for (size_t i = 0; !status && i < t->candidate_count; i++) {
+        if (disjoint && lu_area > 0 && lu_area - inside <= 1e-12 * lu_area) break;
         int32_t zone = t->candidates[i];
         double area = 0;
         status = area_in_zone(ctx, t, &t->zones[zone], lu, lu_area, fid, &area);

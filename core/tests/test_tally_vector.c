@@ -14,6 +14,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -269,6 +270,68 @@ static void test_deduction_splits_the_area(void **state) {
 /* Zones from the parcels' own codes (ZLDWDM prefixes): whole areas summed per (code, class),
  * 田坎 deducted, no zone polygons; a tally by code takes no mask, no zone polygons, and no
  * land use without its code. */
+/* A box [x0,x1]x[y0,y1] with `per_side` vertices on each side: a zone as large in vertices as a
+ * village dissolved from survey parcels (the tally clips such zones to each parcel's box). */
+static char *dense_box(double x0, double y0, double x1, double y1, int per_side) {
+    size_t cap = (size_t)per_side * 4 * 64 + 64, used = 0;
+    char *w = malloc(cap);
+    used += (size_t)snprintf(w + used, cap - used, "POLYGON((");
+    const double xs[5] = {x0, x1, x1, x0, x0}, ys[5] = {y0, y0, y1, y1, y0};
+    for (int side = 0; side < 4; side++)
+        for (int k = 0; k < per_side; k++) {
+            double f = (double)k / per_side;
+            used += (size_t)snprintf(w + used, cap - used, "%.6f %.6f,", xs[side] + f * (xs[side + 1] - xs[side]),
+                                     ys[side] + f * (ys[side + 1] - ys[side]));
+        }
+    snprintf(w + used, cap - used, "%.6f %.6f))", x0, y0);
+    return w;
+}
+
+/* Parcels touching large zones from inside, on the line between two zones, and crossing it;
+ * then the same parcel in two overlapping zones (counted in both: no early exit there). */
+static void test_large_zones_border_parcels(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_tally *t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    char *a = dense_box(0, 0, 1000, 1000, 300), *b = dense_box(1000, 0, 2000, 1000, 300);
+    assert_int_equal(add_zone_wkt(ctx, t, "A", 1, a), GUOTU_OK);
+    assert_int_equal(add_zone_wkt(ctx, t, "B", 2, b), GUOTU_OK);
+    assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
+    char w[256];
+    /* in A's corner, touching its boundary on two sides */
+    assert_int_equal(add_landuse_wkt(ctx, t, "01", 1, box_wkt(w, sizeof w, 0, 0, 100, 100)), GUOTU_OK);
+    /* in B, along the A|B line */
+    assert_int_equal(add_landuse_wkt(ctx, t, "02", 2, box_wkt(w, sizeof w, 1000, 0, 1100, 100)), GUOTU_OK);
+    /* across the line: half in each */
+    assert_int_equal(add_landuse_wkt(ctx, t, "03", 3, box_wkt(w, sizeof w, 950, 400, 1050, 500)), GUOTU_OK);
+    /* a notched parcel on A's edge whose box is all inside A: an L of 3/4 of 100x100 */
+    assert_int_equal(add_landuse_wkt(ctx, t, "04", 4, "POLYGON((0 500,100 500,100 550,50 550,50 600,0 600,0 500))"),
+                     GUOTU_OK);
+    assert_int_equal(guotu_tally_finish(ctx, t), GUOTU_OK);
+    assert_close(result_ha(ctx, t, "A", "01"), 1.0, 1e-9);
+    assert_close(result_ha(ctx, t, "B", "02"), 1.0, 1e-9);
+    assert_close(result_ha(ctx, t, "A", "03"), 0.5, 1e-9);
+    assert_close(result_ha(ctx, t, "B", "03"), 0.5, 1e-9);
+    assert_close(result_ha(ctx, t, "A", "04"), 0.75, 1e-9);
+    assert_int_equal(guotu_tally_result_count(t), 5); /* no zero rows for the neighbours touched */
+    guotu_tally_destroy(ctx, t);
+
+    t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    char *c = dense_box(500, 0, 1500, 1000, 300);
+    assert_int_equal(add_zone_wkt(ctx, t, "A", 1, a), GUOTU_OK);
+    assert_int_equal(add_zone_wkt(ctx, t, "C", 3, c), GUOTU_OK);
+    assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, t, "05", 5, box_wkt(w, sizeof w, 600, 0, 700, 100)), GUOTU_OK);
+    assert_int_equal(guotu_tally_finish(ctx, t), GUOTU_OK);
+    assert_close(result_ha(ctx, t, "A", "05"), 1.0, 1e-9);
+    assert_close(result_ha(ctx, t, "C", "05"), 1.0, 1e-9);
+    guotu_tally_destroy(ctx, t);
+    free(a);
+    free(b);
+    free(c);
+    guotu_context_destroy(ctx);
+}
+
 static void test_tally_by_zone_code(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
@@ -323,6 +386,7 @@ int main(void) {
         cmocka_unit_test(test_ellipsoidal_matches_pyproj), cmocka_unit_test(test_invalid_fail_names_layer_and_feature),
         cmocka_unit_test(test_bad_input_is_reported),      cmocka_unit_test(test_utf8_codes_kept),
         cmocka_unit_test(test_deduction_splits_the_area),  cmocka_unit_test(test_tally_by_zone_code),
+        cmocka_unit_test(test_large_zones_border_parcels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
