@@ -23,6 +23,9 @@ void cli_describe_file(const char *path, char *buf, size_t size);
 
 /* Prints "guotu: error: ..." to stderr; returns 1. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A run's note for the user (guotu_note_fn): "guotu: note: MESSAGE" on stderr. */
+void cli_note(const char *message, void *user);
 /* Prints "guotu CMD: ...", then the usage; returns 1 (callers map it to exit status 2). */
 int cli_usage_error(const char *cmd, const char *usage, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

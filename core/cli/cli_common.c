@@ -73,3 +73,8 @@ void cli_describe_file(const char *path, char *buf, size_t size) {
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&st.st_mtime));
     snprintf(buf, size, "%s (%lld bytes, modified %s)", path, (long long)st.st_size, when);
 }
+
+void cli_note(const char *message, void *user) {
+    (void)user;
+    fprintf(stderr, "guotu: note: %s\n", message);
+}

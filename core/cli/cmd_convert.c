@@ -192,11 +192,6 @@ static double now_seconds(void) {
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static void print_note(const char *message, void *user) {
-    (void)user;
-    fprintf(stderr, "guotu: note: %s\n", message);
-}
-
 /* The run's report callback: the summary from the finished tables. */
 static void print_summary(guotu_context *ctx, const guotu_convert *cv, void *user) {
     const convert_cli *c = user;
@@ -276,7 +271,7 @@ int cmd_convert(int argc, char **argv) {
     job.resample_to = a->resample_to;
     job.threads = a->threads;
     job.output = a->output;
-    job.note = print_note;
+    job.note = cli_note;
     job.report = print_summary;
     job.report_user = &c;
     c.rasters = raster_source_probe(a->before) && raster_source_probe(a->after);

@@ -117,6 +117,7 @@ static int parse_tally_args(int argc, char **argv, tally_args *a) {
     in->deducted_class = "1203";
     in->area_check_abs = 0.1;
     in->area_check_rel = 1e-6;
+    in->note = cli_note;
     optind = 1;
     opterr = 0;
     int c;

@@ -387,6 +387,7 @@ static int run_tallies(voucher_run *r) {
     for (int year = 0; year < 2; year++) {
         tally_inputs in;
         memset(&in, 0, sizeof in);
+        in.note = cli_note;
         in.zones = a->zone.path;
         in.zones_layer = a->zone.layer;
         in.zone_id = a->zone.id;
@@ -434,6 +435,7 @@ static int attribute_to_counties(voucher_run *r) {
     if (a->key_function_ids && zone_set_mark_ids(&r->counties, a->key_function_ids, r->err, sizeof r->err)) return 1;
     tally_inputs in;
     memset(&in, 0, sizeof in);
+    in.note = cli_note;
     in.zones = a->county.path;
     in.zones_layer = a->county.layer;
     in.zone_id = a->county.id;

@@ -445,6 +445,7 @@ static int admin_areas(check_run *r, const char *path, const char *class_field, 
     /* L14 compares farmland with cultivated land net of 田坎 (KCXS of a 三调 layer) */
     in.deduction = cultivated_system ? "auto" : "none";
     in.deducted_class = "1203";
+    in.note = cli_note;
     guotu_tally *t = NULL;
     tally_info info;
     guotu_category_map *map = NULL;

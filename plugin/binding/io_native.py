@@ -10,7 +10,7 @@ import ctypes
 import sys
 import threading
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Dict, List, Optional, Tuple
 
 from .convert_native import Convert, declare
 from .native import Context, Status, _decode, _encode, loaded_library_path
@@ -20,6 +20,43 @@ STR = ctypes.c_char_p
 INT = ctypes.c_int
 
 _NOTE_FN = ctypes.CFUNCTYPE(None, ctypes.c_char_p, ctypes.c_void_p)
+DOUBLE = ctypes.c_double
+INT64 = ctypes.c_int64
+
+
+class _AreaFinding(ctypes.Structure):
+    _c_name_ = "guotu_area_finding"
+    _fields_ = [("fid", INT64), ("bsm", STR), ("tbbh", STR), ("class_code", STR), ("official_m2", DOUBLE),
+                ("computed_m2", DOUBLE)]
+
+
+_FINDING_FN = ctypes.CFUNCTYPE(INT, ctypes.POINTER(_AreaFinding), ctypes.c_void_p)
+
+
+class _TallyJob(ctypes.Structure):
+    _c_name_ = "guotu_tally_job"
+    _fields_ = [
+        ("zones", STR), ("zones_layer", STR), ("zones_where", STR), ("zone_id_field", STR),
+        ("zone_code_field", STR), ("zone_code_length", INT),
+        ("landuse", STR), ("landuse_layer", STR), ("landuse_where", STR), ("class_field", STR),
+        ("mask", STR), ("mask_layer", STR), ("mask_where", STR),
+        ("area_method", INT), ("invalid", INT), ("raster_mode", INT),
+        ("crs_mismatch_fail", INT), ("encoding", STR), ("threads", INT),
+        ("deduction_field", STR), ("deducted_class", STR),
+        ("area_check_field", STR), ("area_check_abs", DOUBLE), ("area_check_rel", DOUBLE),
+        ("area_finding", _FINDING_FN), ("area_finding_user", PTR),
+        ("note", _NOTE_FN), ("note_user", PTR),
+    ]
+
+
+class _TallyJobInfo(ctypes.Structure):
+    _c_name_ = "guotu_tally_job_info"
+    _fields_ = [
+        ("raster", INT), ("deduction_field", ctypes.c_char * 64), ("landuse_layer", ctypes.c_char * 256),
+        ("area_check_field", ctypes.c_char * 64), ("area_check_method", ctypes.c_char * 160),
+        ("area_checked", INT64), ("area_findings", INT64), ("area_no_official", INT64),
+        ("area_no_official_fids", INT64 * 5), ("area_largest_m2", DOUBLE), ("area_largest_fid", INT64),
+    ]
 _REPORT_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p)
 
 
@@ -80,6 +117,11 @@ def io_library(ctx: Context) -> Optional[ctypes.CDLL]:
                     lib.guotu_convert_job_init.argtypes = [ctypes.POINTER(_ConvertJob)]
                     lib.guotu_convert_job_run.restype = INT
                     lib.guotu_convert_job_run.argtypes = [PTR, ctypes.POINTER(_ConvertJob)]
+                    lib.guotu_tally_job_init.restype = None
+                    lib.guotu_tally_job_init.argtypes = [ctypes.POINTER(_TallyJob)]
+                    lib.guotu_tally_job_run.restype = INT
+                    lib.guotu_tally_job_run.argtypes = [PTR, ctypes.POINTER(_TallyJob), ctypes.POINTER(PTR),
+                                                        ctypes.POINTER(_TallyJobInfo)]
                 except (OSError, AttributeError):
                     lib = None
             _io_libraries[key] = lib
@@ -220,3 +262,109 @@ def run_convert_job(ctx: Context, lib: ctypes.CDLL, job: ConvertFileJob,
     if failure:
         raise failure[0]
     return result
+
+
+@dataclass
+class TallyFileJob:
+    """A tally the I/O library reads from files: zones (LayerFile whose field is the zone id),
+    land use (whose field is the class), an optional mask, the core's options."""
+    zones: LayerFile
+    landuse: LayerFile
+    mask: Optional[LayerFile] = None
+    area_method: int = 0
+    invalid: int = 0
+    encoding: Optional[str] = None
+    deduction_field: Optional[str] = None
+    deducted_class: str = "1203"
+    area_check_field: Optional[str] = None
+    area_check_abs: float = 0.1
+    area_check_rel: float = 1e-6
+
+
+@dataclass
+class TallyFileInfo:
+    deduction_field: str = ""
+    area_check_field: str = ""
+    area_check_method: str = ""
+    area_checked: int = 0
+    area_findings: int = 0
+    area_no_official: int = 0
+    area_no_official_fids: List[int] = field(default_factory=list)
+    area_largest_m2: float = 0.0
+    area_largest_fid: Optional[int] = None
+    notes: List[str] = field(default_factory=list)
+
+
+# (fid, bsm, tbbh, class_code, official_m2, computed_m2) of a parcel beyond the area check's tolerance
+AreaFindingRow = Tuple[int, str, str, str, float, float]
+
+
+def run_tally_job(ctx: Context, lib: ctypes.CDLL, job: TallyFileJob,
+                  on_finding: Optional[Callable[[AreaFindingRow], None]] = None,
+                  note: Optional[Callable[[str], None]] = None) -> Tuple[int, TallyFileInfo]:
+    """Runs guotu_tally_job_run: the finished tally's handle (the caller adopts it with
+    Tally.adopt and closes it) and what the run found beside it. Raises GuotuError /
+    GuotuCancelled (through ``ctx``) on failure. Progress and cancel: ``ctx.set_progress``."""
+    c = _TallyJob()
+    lib.guotu_tally_job_init(ctypes.byref(c))
+    keep: List[Optional[bytes]] = []
+
+    def text(value: Optional[str]) -> Optional[bytes]:
+        encoded = _encode(value)
+        keep.append(encoded)
+        return encoded
+
+    c.zones, c.zones_layer = text(job.zones.path), text(job.zones.layer)
+    c.zones_where, c.zone_id_field = text(job.zones.where or None), text(job.zones.field)
+    c.landuse, c.landuse_layer = text(job.landuse.path), text(job.landuse.layer)
+    c.landuse_where, c.class_field = text(job.landuse.where or None), text(job.landuse.field)
+    if job.mask is not None:
+        c.mask, c.mask_layer, c.mask_where = text(job.mask.path), text(job.mask.layer), text(job.mask.where or None)
+    c.area_method, c.invalid = int(job.area_method), int(job.invalid)
+    c.encoding = text(job.encoding)
+    c.deduction_field, c.deducted_class = text(job.deduction_field), text(job.deducted_class)
+    if job.area_check_field:
+        c.area_check_field = text(job.area_check_field)
+        c.area_check_abs, c.area_check_rel = float(job.area_check_abs), float(job.area_check_rel)
+    info = TallyFileInfo()
+    failure: List[BaseException] = []
+
+    def on_note(message: Optional[bytes], _user) -> None:
+        info.notes.append(_decode(message))
+        if note is not None:
+            try:
+                note(_decode(message))
+            except BaseException as e:  # noqa: BLE001 — never unwind through C
+                failure.append(e)
+
+    def finding(f, _user) -> int:
+        if on_finding is None:
+            return 0
+        try:
+            v = f.contents
+            on_finding((int(v.fid), _decode(v.bsm), _decode(v.tbbh), _decode(v.class_code), float(v.official_m2),
+                        float(v.computed_m2)))
+            return 0
+        except BaseException as e:  # noqa: BLE001 — re-raised after the run
+            failure.append(e)
+            return 1
+
+    c.note = _NOTE_FN(on_note)
+    c.area_finding = _FINDING_FN(finding)
+    out = PTR()
+    raw = _TallyJobInfo()
+    status = lib.guotu_tally_job_run(ctx.handle, ctypes.byref(c), ctypes.byref(out), ctypes.byref(raw))
+    if failure:
+        if out.value:
+            ctx.lib.guotu_tally_destroy(ctx.handle, out)
+        raise failure[0]
+    ctx.check(status)
+    info.deduction_field = _decode(raw.deduction_field)
+    info.area_check_field = _decode(raw.area_check_field)
+    info.area_check_method = _decode(raw.area_check_method)
+    info.area_checked, info.area_findings = int(raw.area_checked), int(raw.area_findings)
+    info.area_no_official = int(raw.area_no_official)
+    info.area_no_official_fids = [int(raw.area_no_official_fids[i]) for i in range(min(5, info.area_no_official))]
+    info.area_largest_m2 = float(raw.area_largest_m2)
+    info.area_largest_fid = int(raw.area_largest_fid) if raw.area_largest_fid >= 0 else None
+    return int(out.value), info

@@ -612,6 +612,14 @@ class Tally:
         del keep
         self._handle: Optional[int] = out.value
 
+    @classmethod
+    def adopt(cls, ctx: Context, handle: int) -> "Tally":
+        """A finished tally made by the I/O library (guotu_tally_job_run), now owned here."""
+        tally = cls.__new__(cls)
+        tally._ctx = ctx
+        tally._handle = handle
+        return tally
+
     @property
     def handle(self) -> int:
         if self._handle is None:

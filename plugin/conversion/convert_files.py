@@ -12,87 +12,22 @@ layer, layers in different CRSs — is read through QGIS as before (convert.py);
 goes to the log.
 """
 
-import os
 from contextlib import ExitStack
-from dataclasses import dataclass
-from typing import Any, List, Optional, Tuple
+from typing import List, Optional, Tuple
 
-from qgis.core import (QgsCoordinateTransformContext, QgsFeedback, QgsProcessingFeatureSourceDefinition,
-                       QgsProviderRegistry, QgsVectorLayer)
+from qgis.core import QgsCoordinateTransformContext, QgsFeedback
 
-from ..compat import FIELD_ORIGIN_PROVIDER
 from ..binding.io_native import ConvertFileJob, LayerFile, io_library, run_convert_job
+from ..inputs.layer_files import FileInput, layer_file, shapefile_encoding
 from ..binding.native import AreaCalculator, Context
 from ..i18n import tr
 from ..inputs.progress import PhasedProgress
 from ..paths import resources_dir
 from .convert import ConversionRequest, ConversionResult, ConversionRun, LineRow, crs_for_core
 
-# Drivers whose files hold the text QGIS shows (no encoding override as with shapefiles).
-FILE_DRIVERS = ("GPKG", "OpenFileGDB", "FileGDB", "SQLite", "GeoJSON", "FlatGeobuf", "GML", "KML", "MapInfo File",
-                "ESRI Shapefile")
-SHAPEFILE = "ESRI Shapefile"  # its text encoding is QGIS's choice (.cpg, or the layer's setting)
-
-
-@dataclass
-class FileInput:
-    role: str
-    layer: Optional[QgsVectorLayer]
-    value: Any  # the parameter value (a layer, a source definition …)
-
 
 def _role(role: str) -> str:
     return {"before": tr("the before layer"), "after": tr("the after layer"), "zones": tr("the zones")}.get(role, role)
-
-
-def _layer_file(item: FileInput, field: Optional[str]) -> Tuple[Optional[LayerFile], str]:
-    """The file behind one input, or None and why it must be read through QGIS."""
-    layer, value = item.layer, item.value
-    role = _role(item.role)
-    if layer is None or not isinstance(layer, QgsVectorLayer):
-        return None, tr("{role}: not a layer of this project or a file").format(role=role)
-    if isinstance(value, QgsProcessingFeatureSourceDefinition):
-        if value.selectedFeaturesOnly:
-            return None, tr("{role}: selected features only").format(role=role)
-        if getattr(value, "featureLimit", -1) not in (-1, None):
-            return None, tr("{role}: a feature limit").format(role=role)
-        if value.flags & QgsProcessingFeatureSourceDefinition.FlagOverrideDefaultGeometryCheck:
-            return None, tr("{role}: its own geometry check").format(role=role)
-    if layer.providerType() != "ogr":
-        return None, tr("{role}: a {provider} layer").format(role=role, provider=layer.providerType())
-    if layer.isModified():
-        return None, tr("{role}: unsaved edits").format(role=role)
-    storage = layer.dataProvider().storageType()
-    if storage not in FILE_DRIVERS:
-        return None, tr("{role}: a {format} file").format(role=role, format=storage or "?")
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    path = parts.get("path") or ""
-    if not os.path.exists(path):
-        return None, tr("{role}: no file").format(role=role)
-    subset = layer.subsetString().strip()
-    if subset.lower().startswith("select"):
-        return None, tr("{role}: an SQL query as filter").format(role=role)
-    layer_name = parts.get("layerName") or None
-    if layer_name is None and parts.get("layerId") not in (None, 0, "0"):
-        return None, tr("{role}: a layer chosen by number").format(role=role)
-    # The core reads what the file says: a CRS the user set on the layer in QGIS, or a field
-    # that QGIS adds (an expression, a join), is not in it.
-    if layer.crs() != layer.dataProvider().crs():
-        return None, tr("{role}: a CRS set in QGIS, not the file's").format(role=role)
-    index = layer.fields().lookupField(field) if field else -1
-    if field and (index < 0 or layer.fields().fieldOrigin(index) != FIELD_ORIGIN_PROVIDER):
-        return None, tr("{role}: the field {field} is not in the file (an expression or a join)").format(
-            role=role, field=field)
-    return LayerFile(path, layer_name, subset or None, field), ""
-
-
-def shapefile_encoding(inputs: List[FileInput]) -> Tuple[Optional[str], bool]:
-    """(the text encoding QGIS reads the shapefile inputs with, or None without shapefiles;
-    whether they agree — the core's run takes one encoding for all)."""
-    encodings = {item.layer.dataProvider().encoding() for item in inputs
-                 if isinstance(item.layer, QgsVectorLayer) and item.layer.providerType() == "ogr"
-                 and item.layer.dataProvider().storageType() == SHAPEFILE}
-    return (next(iter(encodings)) if encodings else None), len(encodings) <= 1
 
 
 def files_of(request: ConversionRequest, inputs: List[FileInput]) -> Tuple[Optional[List[LayerFile]], str]:
@@ -109,7 +44,7 @@ def files_of(request: ConversionRequest, inputs: List[FileInput]) -> Tuple[Optio
         source = {"before": request.before.source, "after": request.after.source, "zones": request.zones}[item.role]
         if source is not None and source.sourceCrs() != crs:
             return None, tr("{role}: another CRS than the before layer").format(role=_role(item.role))
-        found, why = _layer_file(item, fields[item.role])
+        found, why = layer_file(item, fields[item.role], _role(item.role))
         if found is None:
             return None, why
         files.append(found)

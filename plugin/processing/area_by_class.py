@@ -20,6 +20,8 @@ from ..binding.native import AreaMethod, InvalidPolicy, RasterMode
 from ..inputs.raster_blocks import CategoricalRaster
 from ..tally.area_check import DEFAULT_ABS_M2, DEFAULT_REL, OFFICIAL_AREA_FIELD, AreaCheckRequest
 from ..tally.tally import TallyRequest, TallyResult, run_tally
+from ..tally.tally_files import run_tally_files, tally_files_of
+from ..inputs.layer_files import FileInput
 from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm
@@ -180,7 +182,9 @@ class AreaByClassAlgorithm(GuotuAlgorithm):
                       feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         request = self._request(parameters, context)
         try:
-            result = run_tally(request, context.transformContext(), feedback)
+            result = self._run_from_files(parameters, context, feedback, request)
+            if result is None:
+                result = run_tally(request, context.transformContext(), feedback)
         except GuotuCancelled as e:
             raise QgsProcessingException(tr("The calculation was cancelled.")) from e
         except GuotuError as e:
@@ -196,6 +200,26 @@ class AreaByClassAlgorithm(GuotuAlgorithm):
         if findings is not None:
             outputs[self.AREA_CHECK] = findings
         return outputs
+
+    def _run_from_files(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                        feedback: QgsProcessingFeedback, request: TallyRequest) -> Optional[TallyResult]:
+        """The tally with the core reading the input files itself, or None to read features
+        through QGIS (the log says why)."""
+        if request.raster is not None:
+            return None
+        inputs = [FileInput(role, self.input_layer(parameters, name, context), parameters.get(name))
+                  for role, name in (("zones", self.ZONES), ("landuse", self.LANDUSE), ("mask", self.MASK))
+                  if role != "mask" or request.mask is not None]
+        files, why = tally_files_of(request, inputs)
+        if files is None:
+            feedback.pushInfo(tr("Features are read through QGIS ({reason}).").format(reason=why))
+            return None
+        result = run_tally_files(request, files, context.transformContext(), feedback)
+        if result is None:
+            feedback.pushInfo(tr("Features are read through QGIS (the plugin has no I/O library)."))
+        else:
+            feedback.pushInfo(tr("The core read the input files itself."))
+        return result
 
     def _request(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> TallyRequest:
         zones = self.parameterAsSource(parameters, self.ZONES, context)

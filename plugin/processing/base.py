@@ -11,8 +11,9 @@ from contextlib import contextmanager
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.core import (QgsMapLayer, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
-                       QgsProcessingOutputLayerDefinition, QgsProcessingParameterDefinition, QgsProperty,
-                       QgsProviderRegistry)
+                       QgsProcessingFeatureSourceDefinition, QgsProcessingOutputLayerDefinition,
+                       QgsProcessingParameterDefinition, QgsProcessingUtils, QgsProperty, QgsProviderRegistry,
+                       QgsVectorLayer)
 
 from ..help.guide import provider_guide_url
 from ..inputs.text_encoding import garbled_text_problem
@@ -88,6 +89,17 @@ class GuotuAlgorithm(QgsProcessingAlgorithm):
                     except OSError:
                         pass
             raise
+
+    def input_layer(self, parameters: Dict[str, Any], name: str,
+                    context: QgsProcessingContext) -> Optional[QgsVectorLayer]:
+        """The vector layer behind an input, also when it comes as a source definition (a
+        selection, a feature limit)."""
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        value = parameters.get(name)
+        if layer is None and isinstance(value, QgsProcessingFeatureSourceDefinition):
+            found = QgsProcessingUtils.mapLayerFromString(value.source.staticValue(), context)
+            layer = found if isinstance(found, QgsVectorLayer) else None
+        return layer
 
     def input_files(self, parameters: Dict[str, Any], context: QgsProcessingContext
                     ) -> List[Tuple[QgsProcessingParameterDefinition, str]]:

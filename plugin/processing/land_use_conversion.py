@@ -33,7 +33,7 @@ from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm
 from .common import ADMIN_CODE_FIELD, LAND_USE_CODE_FIELD, add_advanced, is_set, processing_error
-from ..conversion.convert_files import FileInput
+from ..inputs.layer_files import FileInput
 from .land_use_conversion_files import run_from_files
 from .land_use_conversion_outputs import MAP_TABLE, OutputPlan, plain_file_destinations, plan_outputs
 
@@ -349,22 +349,12 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
             details.setPostProcessor(ConversionLayerStyler.create())
         return outputs
 
-    def _input_layer(self, parameters: Dict[str, Any], name: str,
-                     context: QgsProcessingContext) -> Optional[QgsVectorLayer]:
-        """The layer behind an input, also when it comes as a source definition (a selection)."""
-        layer = self.parameterAsVectorLayer(parameters, name, context)
-        value = parameters.get(name)
-        if layer is None and isinstance(value, QgsProcessingFeatureSourceDefinition):
-            found = QgsProcessingUtils.mapLayerFromString(value.source.staticValue(), context)
-            layer = found if isinstance(found, QgsVectorLayer) else None
-        return layer
-
     def _run_from_files(self, original: Dict[str, Any], context: QgsProcessingContext,
                         feedback: QgsProcessingFeedback, request: ConversionRequest, plan: OutputPlan,
                         wanted: List[str]) -> Optional[Dict[str, Any]]:
         """The outputs when the core could read the input files itself (all CPUs, no feature
         through Python); None to read features through QGIS."""
-        inputs = [FileInput(role, self._input_layer(original, name, context), original.get(name))
+        inputs = [FileInput(role, self.input_layer(original, name, context), original.get(name))
                   for role, name in (("before", self.BEFORE), ("after", self.AFTER), ("zones", self.ZONES))
                   if role != "zones" or request.zones is not None]
         workspace = self.parameterAsFile(original, self.WORKSPACE, context) if is_set(

@@ -15,7 +15,8 @@ from qgis.core import (QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessi
                        QgsProcessingOutputLayerDefinition, QgsProcessingUtils, QgsVectorLayer)
 
 from ..conversion.convert import ConversionRequest, ConversionResult
-from ..conversion.convert_files import FileInput, files_of, run_conversion_files, shapefile_encoding
+from ..conversion.convert_files import files_of, run_conversion_files
+from ..inputs.layer_files import FileInput, shapefile_encoding
 from ..i18n import tr
 from .land_use_conversion_outputs import MAP_TABLE, OutputPlan, geopackage_of, is_default_temporary
 

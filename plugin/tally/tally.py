@@ -66,7 +66,7 @@ class TallyResult:
     area_check: Optional[AreaCheckResult] = None  # when asked for
 
 
-class _Run:
+class TallyRun:
     """State of one run_tally call; one method per phase."""
 
     def __init__(self, request: TallyRequest, transform_context: QgsCoordinateTransformContext,
@@ -260,7 +260,7 @@ def finished_tally(ctx: Context, request: TallyRequest, transform_context: QgsCo
     result, for callers that hand the tally itself to the core (the voucher account).
     The tally is destroyed when the ``with`` block ends. ``progress`` receives the
     core's reports too (the context's progress callback is set to it)."""
-    run = _Run(request, transform_context, progress)
+    run = TallyRun(request, transform_context, progress)
     ctx.set_progress(progress.native_callback)
     with AreaCalculator(ctx, crs_for_core(run.crs), request.area_method) as calc:
         description = calc.describe()

@@ -392,3 +392,54 @@ def test_land_use_and_mask_files_in_another_crs(tmp_path, layers):
         geographic[name] = str(tmp_path / f"{name}.gpkg")
     got = td.result_table(td.run_area(dict(params, LANDUSE=geographic["landuse"], MASK=geographic["mask"])))
     td.assert_tables_close(got, want, rel=1e-6)
+
+
+def test_file_layers_are_read_by_the_core_with_the_same_result(tmp_path):
+    """Zones and land use backed by files holding what the user sees are read by the core's I/O
+    library (the log says so); the same layers with every feature selected, and with an unsaved
+    edit, go through QGIS. The tables and the area check agree between the two paths; the edit
+    is in the QGIS path's table (a reclassified parcel), never lost to the file path."""
+    import sys
+
+    from conftest import REPO
+    from qgis.core import QgsVectorLayer
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from sandiao_package import make_package
+
+    gdb = make_package(tmp_path)
+    zones = QgsVectorLayer(f"{gdb}|layername=XZQ", "XZQ", "ogr")
+    landuse = QgsVectorLayer(f"{tmp_path}/landuse_2020.gpkg|layername=landuse", "DLTB", "ogr")
+    assert zones.isValid() and landuse.isValid()
+    QgsProject.instance().addMapLayers([zones, landuse])
+    params = {"ZONES": zones.id(), "ZONE_ID": "XZQDM", "CLASS_FIELD": "DLBM", "AREA_CHECK_REL": 0.0,
+              "AREA_CHECK_ABS": 0.0}  # every parcel differs from its planar TBMJ by a little: all findings
+    try:
+        log = Log()
+        fast, fast_findings = run_checked(dict(params, LANDUSE=landuse.id()), log)
+        assert any("core read the input files itself" in i for i in log.infos), log.infos
+        landuse.selectAll()
+        log = Log()
+        slow, slow_findings = run_checked(dict(params, LANDUSE=QgsProcessingFeatureSourceDefinition(
+            landuse.id(), selectedFeaturesOnly=True)), log)
+        assert any("selected features only" in i for i in log.infos), log.infos
+        assert set(fast) == set(slow) and len(fast) > 10
+        for key, value in slow.items():
+            assert fast[key] == pytest.approx(value, rel=1e-12, abs=1e-9), key
+        assert fast_findings.keys() == slow_findings.keys() and fast_findings
+        for fid, row in slow_findings.items():
+            assert fast_findings[fid]["computed_m2"] == pytest.approx(row["computed_m2"], abs=1e-6)
+
+        # An unsaved edit: read through QGIS, and the table shows it.
+        landuse.removeSelection()
+        feature = next(landuse.getFeatures())
+        zone = next(z["XZQDM"] for z in zones.getFeatures() if z.geometry().contains(feature.geometry().centroid()))
+        landuse.startEditing()
+        landuse.changeAttributeValue(feature.id(), landuse.fields().indexOf("DLBM"), "9999")
+        log = Log()
+        edited, _findings = run_checked(dict(params, LANDUSE=landuse.id()), log)
+        assert any("unsaved edits" in i for i in log.infos), log.infos
+        assert edited[(zone, "9999")] > 0
+        landuse.rollBack()
+    finally:
+        QgsProject.instance().removeAllMapLayers()

@@ -41,9 +41,24 @@ def test_damaged_land_use_stops_the_tally(intact: Path, tmp_path: Path, where: s
     bad = dmg.damage(intact, tmp_path / "bad.gpkg", where=where)
     layer = QgsVectorLayer(f"{bad}|layername=landuse", "landuse", "ogr")
     assert sum(1 for _ in layer.getFeatures()) < 1600 == layer.featureCount()  # QGIS itself reads it short
-    with pytest.raises(QgsProcessingException, match=r'Layer "bad" holds 1600 features but only \d+ could be '
-                                                     r'read: the file is damaged'):
+    # The core reads the file itself (a file layer as it is) ...
+    with pytest.raises(QgsProcessingException, match=r"cannot read layer 'landuse' of '[^']*bad\.gpkg' after \d+ "
+                                                     r"features: .*the file is damaged"):
         processing.run("guotu:areabyclass", area_params(intact, bad))
+    # ... and QGIS reads it for the core (a layer with an unsaved edit): refused the same.
+    from qgis.core import QgsProject
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        layer.startEditing()
+        layer.changeAttributeValue(1, layer.fields().indexOf("dlbm"), "0101")  # fid 1 need not be readable
+        params = area_params(intact, bad)
+        params["LANDUSE"] = layer.id()
+        with pytest.raises(QgsProcessingException, match=r'Layer "(bad|landuse)" holds 1600 features but only \d+ '
+                                                         r'could be read: the file is damaged'):
+            processing.run("guotu:areabyclass", params)
+        layer.rollBack()
+    finally:
+        QgsProject.instance().removeAllMapLayers()
 
 
 def test_damaged_land_use_stops_the_conversion(intact: Path, tmp_path: Path) -> None:

@@ -18,6 +18,7 @@
 #define GUOTU_IO_H
 
 #include "guotu.h"
+#include "guotu_tally.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -91,6 +92,80 @@ GUOTU_IO_API void guotu_convert_job_init(guotu_convert_job *job);
  * (GUOTU_ERR_DATA, GUOTU_ERR_CRS …). The context's progress callback may be called from
  * the run's worker threads (one at a time). */
 GUOTU_IO_API int guotu_convert_job_run(guotu_context *ctx, const guotu_convert_job *job);
+
+/* ---- Area by zone and land-use class from files (guotu_tally.h) -------- */
+
+/* A parcel whose ellipsoidal area, computed from its geometry as read, differs from its
+ * official area (三调 TBMJ) beyond the tolerance. Strings are borrowed for the call. */
+typedef struct guotu_area_finding {
+    int64_t fid;
+    const char *bsm, *tbbh; /* the parcel's BSM / TBBH, "" when the layer has none */
+    const char *class_code; /* the class field's value */
+    double official_m2, computed_m2;
+} guotu_area_finding;
+
+/* Receives each finding as it is found (from the calling thread); nonzero stops the run
+ * with GUOTU_ERR_CANCELLED. */
+typedef int (*guotu_area_finding_fn)(const guotu_area_finding *finding, void *user_data);
+
+/* Every string is borrowed for the duration of guotu_tally_job_run; NULL means "not
+ * given" unless said otherwise. Start from guotu_tally_job_init. */
+typedef struct guotu_tally_job {
+    /* Zones: a polygon layer with an id field (required unless zone_code_field is given),
+     * with an optional attribute filter (an OGR SQL WHERE clause, as a QGIS subset string). */
+    const char *zones, *zones_layer, *zones_where, *zone_id_field;
+    /* Or no zones layer: each parcel's zone is the first zone_code_length characters of its
+     * own code in this field (三调 ZLDWDM: 6 county, 9 town, 12 village; 0 the whole code). */
+    const char *zone_code_field;
+    int zone_code_length;
+    /* Land use: a polygon layer with its class field, or a categorical raster (class_field
+     * NULL, layer NULL). Required. */
+    const char *landuse, *landuse_layer, *landuse_where, *class_field;
+    /* Optional mask: area inside it is left out of every zone. */
+    const char *mask, *mask_layer, *mask_where;
+    guotu_area_method area_method;
+    guotu_invalid_policy invalid;
+    guotu_raster_mode raster_mode;
+    int crs_mismatch_fail; /* 1: refuse a layer in another CRS than the zones; 0: reproject it */
+    const char *encoding;  /* text encoding for drivers that take one (e.g. "GBK"); NULL: the file's own */
+    int threads;           /* raster land use: worker threads; 0: one per CPU */
+    /* 田坎 deduction: the coefficient field (三调 KCXS); NULL: none. The deducted share of a
+     * parcel counts as deducted_class (NULL: "1203"). */
+    const char *deduction_field, *deducted_class;
+    /* Area check: the official area's field (三调 TBMJ, m²); NULL: none. A finding when
+     * |computed − official| > area_check_abs + area_check_rel × |official|. */
+    const char *area_check_field;
+    double area_check_abs, area_check_rel;
+    guotu_area_finding_fn area_finding; /* may be NULL (the counts are still kept) */
+    void *area_finding_user;
+    guotu_note_fn note; /* may be NULL */
+    void *note_user;
+} guotu_tally_job;
+
+/* What a tally job found beside the table. */
+typedef struct guotu_tally_job_info {
+    int raster;                  /* the land use was a raster */
+    char deduction_field[64];    /* the field deducted by, as the layer spells it; "" when none */
+    char landuse_layer[256];     /* the land-use layer read (or the raster's path) */
+    char area_check_field[64];   /* as the layer spells it; "" without a check */
+    char area_check_method[160]; /* the core's description of the areas checked */
+    int64_t area_checked, area_findings, area_no_official;
+    int64_t area_no_official_fids[5]; /* the first of the parcels without an official area */
+    double area_largest_m2;           /* the largest |difference| of any checked parcel */
+    int64_t area_largest_fid;         /* -1 when none was checked */
+} guotu_tally_job_info;
+
+/* Defaults: ellipsoidal areas, repair invalid geometries, exact raster cells, reproject,
+ * threads per CPU, area check tolerances 0.1 m² and 1e-6. */
+GUOTU_IO_API void guotu_tally_job_init(guotu_tally_job *job);
+
+/* Runs the job to a finished tally. GUOTU_OK: *out is the tally (read it with
+ * guotu_tally_result and the other readers of guotu_tally.h; the caller frees it with
+ * guotu_tally_destroy) and *info (may be NULL) is filled. Otherwise *out is NULL and the
+ * context's last error says why: GUOTU_ERR_IO (an input that cannot be read — a damaged
+ * layer is never taken for a shorter one), GUOTU_ERR_CANCELLED, or the core's own status. */
+GUOTU_IO_API int guotu_tally_job_run(guotu_context *ctx, const guotu_tally_job *job, guotu_tally **out,
+                                     guotu_tally_job_info *info);
 
 #ifdef __cplusplus
 }

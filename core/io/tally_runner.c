@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "io_util.h"
 #include "raster_source.h"
 #include "vector_source.h"
 
@@ -115,7 +115,11 @@ static int align_crs(tally_run *run, vector_source *src, const char *role) {
                  src->layer_name, a, target, run->raster_input ? "is" : "are", b);
         return 1;
     }
-    fprintf(stderr, "guotu: note: reprojecting the %s layer '%s' from %s to %s\n", role, src->layer_name, a, b);
+    if (run->in->note) {
+        char note[1200];
+        snprintf(note, sizeof note, "reprojecting the %s layer '%s' from %s to %s", role, src->layer_name, a, b);
+        run->in->note(note, run->in->note_user);
+    }
     return vector_source_reproject_to(src, want, run->err, run->err_size);
 }
 
@@ -127,6 +131,7 @@ static int open_by_code(tally_run *run) {
         return 1;
     }
     if (vector_source_open(&run->landuse, in->landuse, in->landuse_layer, in->encoding, run->err, run->err_size) ||
+        vector_source_filter(&run->landuse, in->landuse_where, run->err, run->err_size) ||
         (in->class_field && vector_source_use_field(&run->landuse, in->class_field, run->err, run->err_size)))
         return 1;
     run->zone_code_index = vector_source_field(&run->landuse, in->zone_code_field, run->err, run->err_size);
@@ -145,6 +150,7 @@ static int open_inputs(tally_run *run) {
     const char *role = in->role ? in->role : "land-use";
     if (in->zone_code_field) return open_by_code(run);
     if (vector_source_open(&run->zones, in->zones, in->zones_layer, in->encoding, run->err, run->err_size) ||
+        vector_source_filter(&run->zones, in->zones_where, run->err, run->err_size) ||
         vector_source_use_field(&run->zones, in->zone_id, run->err, run->err_size))
         return 1;
     if (vector_source_count(&run->zones) == 0) {
@@ -170,6 +176,7 @@ static int open_inputs(tally_run *run) {
             return 1;
         }
         if (vector_source_open(&run->landuse, in->landuse, in->landuse_layer, in->encoding, run->err, run->err_size) ||
+            vector_source_filter(&run->landuse, in->landuse_where, run->err, run->err_size) ||
             (in->class_field && vector_source_use_field(&run->landuse, in->class_field, run->err, run->err_size)))
             return 1;
         if (vector_source_count(&run->landuse) == 0) {
@@ -184,6 +191,7 @@ static int open_inputs(tally_run *run) {
     if (in->mask) {
         run->has_mask = 1;
         if (vector_source_open(&run->mask, in->mask, in->mask_layer, in->encoding, run->err, run->err_size) ||
+            vector_source_filter(&run->mask, in->mask_where, run->err, run->err_size) ||
             align_crs(run, &run->mask, "mask"))
             return 1;
     }
@@ -198,6 +206,7 @@ static int open_inputs(tally_run *run) {
 }
 
 static int core_failed(tally_run *run, int status) {
+    if (run->info) run->info->status = status;
     snprintf(run->err, run->err_size, "%s%s", status == GUOTU_ERR_CANCELLED ? "cancelled: " : "",
              guotu_context_last_error(run->ctx));
     return 1;

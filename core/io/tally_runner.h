@@ -1,7 +1,9 @@
 /* tally_runner.h — one tally from files: opens the inputs, aligns their CRSs, feeds the
- * core. Shared by `guotu tally` and `guotu voucher` (which runs one per year). */
-#ifndef GUOTU_CLI_TALLY_RUNNER_H
-#define GUOTU_CLI_TALLY_RUNNER_H
+ * core. Shared by `guotu tally`, `guotu voucher` (which runs one per year), `guotu lines
+ * check` and guotu_tally_job_run (guotu_io.h, the QGIS plugin's path for file layers).
+ * Never prints: notes go to tally_inputs.note. */
+#ifndef GUOTU_IO_TALLY_RUNNER_H
+#define GUOTU_IO_TALLY_RUNNER_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -24,6 +26,8 @@ typedef struct tally_inputs {
     const char *zones, *zones_layer, *zone_id;
     const char *landuse, *landuse_layer, *class_field;
     const char *mask, *mask_layer;
+    /* Attribute filters (OGR SQL WHERE clauses, a QGIS layer's subset string); NULL: all. */
+    const char *zones_where, *landuse_where, *mask_where;
     const char *area;         /* "ellipsoidal" | "planar" */
     const char *invalid;      /* "repair" | "fail" */
     const char *raster_mode;  /* "exact" | "centre" */
@@ -53,9 +57,13 @@ typedef struct tally_inputs {
     void *area_finding_user;
     guotu_progress_fn progress; /* optional; installed on the context (scaled when threaded) */
     void *progress_user;
+    /* Notes for the user (e.g. a layer reprojected); NULL: none. */
+    void (*note)(const char *message, void *user);
+    void *note_user;
 } tally_inputs;
 
 typedef struct tally_info {
+    int status;               /* after a failure: the core's status, 0 for an input that could not be read */
     int raster;               /* land use was a raster */
     char deduction_field[64]; /* the KCXS field deducted by, "" when none */
     int64_t raster_width, raster_height;
