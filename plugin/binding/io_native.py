@@ -266,11 +266,14 @@ def run_convert_job(ctx: Context, lib: ctypes.CDLL, job: ConvertFileJob,
 
 @dataclass
 class TallyFileJob:
-    """A tally the I/O library reads from files: zones (LayerFile whose field is the zone id),
+    """A tally the I/O library reads from files: zones (LayerFile whose field is the zone id)
+    or the land use's own zone codes (zone_code_field, the first zone_code_length characters),
     land use (whose field is the class), an optional mask, the core's options."""
-    zones: LayerFile
+    zones: Optional[LayerFile]
     landuse: LayerFile
     mask: Optional[LayerFile] = None
+    zone_code_field: Optional[str] = None
+    zone_code_length: int = 0
     area_method: int = 0
     invalid: int = 0
     encoding: Optional[str] = None
@@ -314,8 +317,10 @@ def run_tally_job(ctx: Context, lib: ctypes.CDLL, job: TallyFileJob,
         keep.append(encoded)
         return encoded
 
-    c.zones, c.zones_layer = text(job.zones.path), text(job.zones.layer)
-    c.zones_where, c.zone_id_field = text(job.zones.where or None), text(job.zones.field)
+    if job.zones is not None:
+        c.zones, c.zones_layer = text(job.zones.path), text(job.zones.layer)
+        c.zones_where, c.zone_id_field = text(job.zones.where or None), text(job.zones.field)
+    c.zone_code_field, c.zone_code_length = text(job.zone_code_field), int(job.zone_code_length)
     c.landuse, c.landuse_layer = text(job.landuse.path), text(job.landuse.layer)
     c.landuse_where, c.class_field = text(job.landuse.where or None), text(job.landuse.field)
     if job.mask is not None:

@@ -305,6 +305,8 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_tally_add_zone": (INT, [PTR, PTR, STR, INT64, STR, SIZE]),
     "guotu_tally_add_mask": (INT, [PTR, PTR, INT64, STR, SIZE]),
     "guotu_tally_prepare": (INT, [PTR, PTR]),
+    "guotu_tally_prepare_by_code": (INT, [PTR, PTR]),
+    "guotu_tally_add_landuse_in_zone": (INT, [PTR, PTR, STR, STR, STR, DOUBLE, INT64, STR, SIZE]),
     "guotu_tally_set_expected": (INT, [PTR, PTR, INT64]),
     "guotu_tally_add_landuse": (INT, [PTR, PTR, STR, INT64, STR, SIZE]),
     "guotu_tally_add_landuse_deducted": (INT, [PTR, PTR, STR, STR, DOUBLE, INT64, STR, SIZE]),
@@ -660,6 +662,16 @@ class Tally:
                        deducted_share, fid, wkb, len(wkb))
         else:
             self._call("guotu_tally_add_landuse", _encode(class_code), fid, wkb, len(wkb))
+
+    def prepare_by_code(self) -> None:
+        """Zones from the land use's own codes (三调 ZLDWDM) instead of zone polygons."""
+        self._call("guotu_tally_prepare_by_code")
+
+    def add_landuse_in_zone(self, zone_id: str, class_code: Optional[str], fid: int, wkb: bytes,
+                            deducted_class: str = "1203", deducted_share: float = 0.0) -> None:
+        """One land-use polygon of a tally by code: its whole area goes to (zone_id, class)."""
+        self._call("guotu_tally_add_landuse_in_zone", _encode(zone_id), _encode(class_code), _encode(deducted_class),
+                   deducted_share, fid, wkb, len(wkb))
 
     def set_raster(self, geotransform: Sequence[float], width: int, height: int,
                    nodata: Optional[int]) -> None:

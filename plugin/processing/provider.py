@@ -6,6 +6,7 @@ from qgis.core import QgsProcessingProvider
 from ..i18n import tr
 from ..paths import icon_path
 from .area_by_class import AreaByClassAlgorithm
+from .area_by_unit_code import AreaByUnitCodeAlgorithm
 from .border_conflicts import BorderConflictsAlgorithm
 from .border_report_algorithm import BorderReportAlgorithm
 from .conversion_report_algorithm import ConversionReportAlgorithm
@@ -42,6 +43,7 @@ class GuotuProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self) -> None:
         self.addAlgorithm(AreaByClassAlgorithm())
+        self.addAlgorithm(AreaByUnitCodeAlgorithm())
         self.addAlgorithm(VoucherAccountingAlgorithm())
         self.addAlgorithm(VoucherMarketAlgorithm())
         self.addAlgorithm(ThreeLinesWorkspaceAlgorithm())

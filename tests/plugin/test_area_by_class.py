@@ -443,3 +443,56 @@ def test_file_layers_are_read_by_the_core_with_the_same_result(tmp_path):
         landuse.rollBack()
     finally:
         QgsProject.instance().removeAllMapLayers()
+
+
+def test_area_by_unit_code_with_names_equals_the_cli(tmp_path):
+    """guotu:areabyunitcode: towns (9 characters of ZLDWDM) named from XZQ, read by the core from
+    the File Geodatabase, and the same land use through QGIS (an unsaved edit that changes
+    nothing) give the CLI's table (its 6 decimals); villages named from the parcels' own ZLDWDM/ZLDWMC
+    (19-character codes padded with zeros); a parcel whose code is too short is named."""
+    import csv
+    import subprocess
+    import sys
+
+    from conftest import BUILD_DIR, REPO
+    from qgis.core import QgsVectorLayer
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from sandiao_package import make_package
+
+    gdb = make_package(tmp_path)
+    cli_csv = tmp_path / "cli.csv"
+    cli = subprocess.run([str(BUILD_DIR / "core" / "guotu"), "tally", "--zone-code-field", "ZLDWDM",
+                          "--zone-code-length", "9", "--landuse", str(gdb), "--landuse-layer", "DLTB",
+                          "--class-field", "DLBM", "--zone-names", str(gdb), "--zone-names-layer", "XZQ",
+                          "-o", str(cli_csv)], capture_output=True, text=True)
+    assert cli.returncode == 0, cli.stderr
+    with cli_csv.open(encoding="utf-8") as f:
+        want = {(r["zone_id"], r["zone_name"], r["class_code"]): float(r["area_ha"]) for r in csv.DictReader(f)}
+    landuse = QgsVectorLayer(f"{gdb}|layername=DLTB", "DLTB", "ogr")
+    QgsProject.instance().addMapLayer(landuse)
+    params = {"LANDUSE": landuse.id(), "CLASS_FIELD": "DLBM", "UNIT_CODE_FIELD": "ZLDWDM", "LEVEL": 1,
+              "NAMES": f"{gdb}|layername=XZQ", "NAMES_CODE_FIELD": "XZQDM", "NAMES_NAME_FIELD": "XZQMC",
+              "OUTPUT": "memory:"}
+    try:
+        for edited in (False, True):
+            if edited:  # an edit buffer (a value set to itself): QGIS reads the features
+                landuse.startEditing()
+                first = next(landuse.getFeatures())
+                landuse.changeAttributeValue(first.id(), landuse.fields().indexOf("DLBM"), first["DLBM"])
+            log = Log()
+            out = processing.run("guotu:areabyunitcode", params, feedback=log)["OUTPUT"]
+            assert any(("unsaved edits" if edited else "core read the input files itself") in i for i in log.infos)
+            got = {(f["zone_id"], f["zone_name"], f["class_code"]): f["area_ha"] for f in out.getFeatures()}
+            assert got.keys() == want.keys() and {k[1] for k in got} == {"西乡"}
+            for key, value in want.items():
+                assert got[key] == pytest.approx(value, abs=1e-6), key  # the CSV has 6 decimals
+        landuse.rollBack()
+        villages = processing.run("guotu:areabyunitcode", dict(
+            params, LEVEL=2, NAMES=landuse.id(), NAMES_CODE_FIELD="ZLDWDM", NAMES_NAME_FIELD="ZLDWMC"))["OUTPUT"]
+        pairs = {(f["zone_id"], f["zone_name"]) for f in villages.getFeatures()}
+        assert pairs == {(f["ZLDWDM"][:12], f["ZLDWMC"]) for f in landuse.getFeatures()}
+        with pytest.raises(Exception, match="has 4 characters; 9 are needed"):
+            processing.run("guotu:areabyunitcode", dict(params, UNIT_CODE_FIELD="DLBM"))
+    finally:
+        QgsProject.instance().removeAllMapLayers()

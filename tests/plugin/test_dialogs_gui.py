@@ -129,10 +129,13 @@ def _cases(folder: Path) -> List[Dict]:
     parcel_layer = pf.write_parcels(parcels / "zzdk.gpkg")                         # dkbh, zzlx, xmbh, xzdl, ghdl
     parcel_ws = pf.write_workspace(parcels / "ws.gpkg")
     border = bd.make_fixture(folder / "border")
+    from sandiao_package import make_package
+    sandiao = make_package(_mkdir(folder / "sandiao"))                             # DLTB: DLBM, ZLDWDM, TBMJ
     return [
         {"label": "area", "alg": "guotu:areabyclass", "given": {"ZONES": zones, "LANDUSE": landuse}},
         {"label": "area_unknown_zone_field", "alg": "guotu:areabyclass",
          "given": {"ZONES": odd_zones, "LANDUSE": landuse}},
+        {"label": "area_unit", "alg": "guotu:areabyunitcode", "given": {"LANDUSE": f"{sandiao}|layername=DLTB"}},
         {"label": "voucher", "alg": "guotu:voucheraccounting",
          "given": {"ZONES": voucher["zones"], "ZONE_ID": "code", "BASE": voucher["base"],
                    "BASE_CLASS_FIELD": "lucc", "TARGET": voucher["target"], "TARGET_CLASS_FIELD": "lucc"}},
@@ -201,12 +204,14 @@ def test_every_algorithm_from_its_dialog(plugin_root: Path, tmp_path: Path, prov
     # workspace as the path "."), and nothing was guessed for them.
     for label, name in (("conversion", "WORKSPACE"), ("conversion", "ZONE_ID"), ("parcels", "BEACHES"),
                         ("lines", "CLASS_FIELD"), ("voucher", "ZONE_NAME"), ("border", "ADMIN_NAME"),
-                        ("market", "FLOOR_PRICE")):
+                        ("market", "FLOOR_PRICE"), ("area_unit", "NAMES")):
         assert done[label]["values"][name] in ("NULL", "None", "''"), (label, name, done[label]["values"][name])
 
     # Mandatory fields start on their known names, matched case-insensitively …
     assert done["area"]["values"]["ZONE_ID"] == "'xzqdm'"
     assert done["area"]["values"]["CLASS_FIELD"] == "'dlbm'"
+    assert (done["area_unit"]["values"]["CLASS_FIELD"], done["area_unit"]["values"]["UNIT_CODE_FIELD"]) == \
+        ("'DLBM'", "'ZLDWDM'")
     assert done["conversion"]["values"]["BEFORE_CLASS_FIELD"] == "'dlbm'"
     assert {done["parcels"]["values"][n] for n in ("PARCEL_ID", "TYPE_FIELD", "CURRENT_FIELD", "PLANNED_FIELD")} \
         == {"'dkbh'", "'zzlx'", "'xzdl'", "'ghdl'"}
@@ -216,6 +221,7 @@ def test_every_algorithm_from_its_dialog(plugin_root: Path, tmp_path: Path, prov
 
     # Real results came out.
     assert done["area"]["counts"]["OUTPUT"] > 0
+    assert done["area_unit"]["counts"]["OUTPUT"] > 0
     assert done["voucher"]["counts"]["VOUCHER"] == 2
     assert done["parcels"]["counts"]["PARCEL_CHECKS"] == 14
     assert done["lines"]["counts"]["ISSUES"] > 0
