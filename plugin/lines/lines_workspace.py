@@ -30,7 +30,7 @@ import os
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Callable, Dict, List, Optional
 
 from osgeo import gdal, ogr, osr
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCoordinateTransformContext,
@@ -139,8 +139,11 @@ def _fail(message: str) -> None:
     raise GuotuInputError(message)
 
 
-def create_workspace(path: Path, crs: QgsCoordinateReferenceSystem) -> List[str]:
+def create_workspace(path: Path, crs: QgsCoordinateReferenceSystem,
+                     fill: Optional[Callable[[Path], None]] = None) -> List[str]:
     """Creates the workspace GeoPackage ``path`` in ``crs``; returns its layer names.
+    ``fill`` (optional) writes features into the new, still temporary file before it is put
+    in place (an import: a failure or cancel there leaves nothing behind).
 
     Never replaces an existing file. The file is written under a temporary name and
     linked into place only when complete (a link, unlike a rename, fails if a file of
@@ -161,6 +164,8 @@ def create_workspace(path: Path, crs: QgsCoordinateReferenceSystem) -> List[str]
     temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp.gpkg")
     try:
         _write_workspace(temp, layers, srs)
+        if fill is not None:
+            fill(temp)
         try:
             os.link(temp, path)
         except FileExistsError:

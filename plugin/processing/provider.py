@@ -15,6 +15,7 @@ from .land_use_conversion_raster import LandUseConversionRasterAlgorithm
 from .parcels_check import ParcelsCheckAlgorithm
 from .parcels_report_algorithm import ParcelsReportAlgorithm
 from .three_lines_check import ThreeLinesCheckAlgorithm
+from .three_lines_import import ThreeLinesImportAlgorithm
 from .three_lines_workspace import ThreeLinesWorkspaceAlgorithm
 from .voucher_accounting import VoucherAccountingAlgorithm
 from .voucher_market import VoucherMarketAlgorithm
@@ -48,6 +49,7 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(VoucherMarketAlgorithm())
         self.addAlgorithm(ThreeLinesWorkspaceAlgorithm())
         self.addAlgorithm(ThreeLinesCheckAlgorithm())
+        self.addAlgorithm(ThreeLinesImportAlgorithm())
         self.addAlgorithm(LandUseConversionAlgorithm())
         self.addAlgorithm(LandUseConversionRasterAlgorithm())
         self.addAlgorithm(ConversionReportAlgorithm())

@@ -150,6 +150,8 @@ def _cases(folder: Path) -> List[Dict]:
          "given": {"BEFORE": str(before_tif), "AFTER": str(after_tif)}},
         {"label": "workspace", "alg": "guotu:threelinesworkspace", "given": {"OUTPUT": str(folder / "new_ws.gpkg")}},
         {"label": "lines", "alg": "guotu:threelinescheck", "given": {"WORKSPACE": str(lines / "ws.gpkg")}},
+        {"label": "lines_import", "alg": "guotu:threelinesimport",
+         "given": {"ADMIN": f"{sandiao}|layername=XZQ", "OUTPUT": str(folder / "imported_ws.gpkg")}},
         {"label": "parcels", "alg": "guotu:parcelscheck",
          "given": {"PARCELS": f"{parcel_layer}|layername=zzdk", "WORKSPACE": str(parcel_ws)}},
         {"label": "parcels_report", "alg": "guotu:parcelsreport",
@@ -227,7 +229,9 @@ def test_every_algorithm_from_its_dialog(plugin_root: Path, tmp_path: Path, prov
     assert done["lines"]["counts"]["ISSUES"] > 0
     assert done["border"]["counts"]["PAIR_SUMMARY"] > 0
     assert any((data / "parcel_reports").glob("*.pdf")) and any((data / "border_reports").glob("*.pdf"))
-    assert (data / "new_ws.gpkg").is_file()
+    assert (data / "new_ws.gpkg").is_file() and (data / "imported_ws.gpkg").is_file()
+    assert (done["lines_import"]["values"]["ADMIN_ID"], done["lines_import"]["values"]["ADMIN_NAME"]) == \
+        ("'XZQDM'", "'XZQMC'")
     report = subprocess.run(["pdftotext", str(data / "conversion_report.pdf"), "-"], capture_output=True, text=True)
     assert report.returncode == 0 and "用途转用" in report.stdout, report.stderr
     assert done["conversion_report"]["outputs"] == ["OUTPUT", "PAGES"]
