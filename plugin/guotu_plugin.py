@@ -65,6 +65,8 @@ class GuotuPlugin:
               self._new_lines_workspace, False),
              ("mActionGuotuOpenLinesWorkspace", tr("Open three-lines workspace…"), "/mActionFileOpen.svg",
               self._open_lines_workspace, False),
+             ("mActionGuotuImportLines", tr("Import delivered layers into a workspace…"), "/mActionAddOgrLayer.svg",
+              self._import_lines, False),
              ("mActionGuotuLinesCheck", tr("Three control lines check…"), "/algorithms/mAlgorithmCheckGeometry.svg",
               self._show_lines_dock, True)),
             (("mActionGuotuParcelsReview", tr("Rectification parcel review…"), "/mActionIdentify.svg",
@@ -113,6 +115,11 @@ class GuotuPlugin:
         import processing  # QGIS's Processing plugin, imported when first needed
 
         processing.execAlgorithmDialog(AREA_BY_CLASS_ID, {})
+
+    def _import_lines(self) -> None:
+        import processing  # QGIS's Processing plugin, imported when first needed
+
+        processing.execAlgorithmDialog("guotu:threelinesimport", {})
 
     def _open_vouchers(self) -> None:
         from .ui.voucher_dialog import VoucherDialog
