@@ -272,11 +272,12 @@ static int query(guotu_context *ctx, guotu_convert *cv, GEOSSTRtree *tree, const
     return cv->candidate_oom ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
 }
 
-/* Measures, sums and hands over one piece (owned by the caller) in zone key zk and line key. */
+/* Measures, sums and hands over one piece (owned by the caller) in zone key zk and line key;
+ * known_m2 >= 0 is its area when that is known already (an after parcel taken whole). */
 static int emit(guotu_context *ctx, guotu_convert *cv, const GEOSGeometry *piece, int zk, int line,
-                const piece_source *src) {
-    double m2 = 0;
-    int status = gt_area_of_geom(ctx, cv->calc, piece, &m2);
+                const piece_source *src, double known_m2) {
+    double m2 = known_m2;
+    int status = known_m2 >= 0 ? GUOTU_OK : gt_area_of_geom(ctx, cv->calc, piece, &m2);
     if (status || !(m2 > 0)) return status;
     double ha = m2 / 10000.0, dm = 0;
     guotu_policy_rule rule;
@@ -318,13 +319,17 @@ static int cmp_index(const void *a, const void *b) {
  * line covers is "outside"), then emits it. Each step cuts off the part inside one
  * polygon and goes on with the difference, so the parts add up to the piece. */
 static int split(guotu_context *ctx, guotu_convert *cv, const GEOSGeometry *piece, int level, int zk,
-                 const piece_source *src) {
+                 const piece_source *src, double known_m2) {
     size_t count = level == 0 ? cv->zone_count : cv->line_count;
-    if (!count) return level == 0 ? split(ctx, cv, piece, 1, ZONE_NONE, src) : emit(ctx, cv, piece, zk, LINE_NONE, src);
+    if (!count)
+        return level == 0 ? split(ctx, cv, piece, 1, ZONE_NONE, src, known_m2)
+                          : emit(ctx, cv, piece, zk, LINE_NONE, src, known_m2);
     int status = query(ctx, cv, level == 0 ? cv->zone_tree : cv->line_tree, piece);
     if (status) return status;
     size_t n = cv->candidate_count;
-    if (!n) return level == 0 ? split(ctx, cv, piece, 1, ZONE_NONE, src) : emit(ctx, cv, piece, zk, LINE_NONE, src);
+    if (!n)
+        return level == 0 ? split(ctx, cv, piece, 1, ZONE_NONE, src, known_m2)
+                          : emit(ctx, cv, piece, zk, LINE_NONE, src, known_m2);
     int32_t local[64];
     int32_t *found = n <= 64 ? local : malloc(n * sizeof *found);
     if (!found) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
@@ -332,6 +337,7 @@ static int split(guotu_context *ctx, guotu_convert *cv, const GEOSGeometry *piec
     if (level == 1) qsort(found, n, sizeof *found, cmp_index); /* line priority */
     GEOSGeometry *rest = GEOSGeom_clone_r(ctx->geos, piece);
     if (!rest) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    double rest_m2 = known_m2; /* the area of `rest` while it is the whole piece */
     for (size_t i = 0; !status && rest && i < n; i++) {
         const GEOSPreparedGeometry *prepared = level == 0 ? cv->zones[found[i]].prepared : cv->lines[found[i]].prepared;
         const GEOSGeometry *cutter = level == 0 ? cv->zones[found[i]].geom : cv->lines[found[i]].geom;
@@ -344,9 +350,10 @@ static int split(guotu_context *ctx, guotu_convert *cv, const GEOSGeometry *piec
         if (!inside)
             status = gt_overlay_polygonal(ctx, rest, cutter, 0, &part, "the piece of feature %lld of '%s' with %s '%s'",
                                           (long long)src->b->fid, cv->before_label, kind, name);
+        double part_m2 = part == rest ? rest_m2 : -1;
         if (!status && part)
-            status = level == 0 ? split(ctx, cv, part, 1, ZONE_FIRST + found[i], src)
-                                : emit(ctx, cv, part, zk, cv->lines[found[i]].line, src);
+            status = level == 0 ? split(ctx, cv, part, 1, ZONE_FIRST + found[i], src, part_m2)
+                                : emit(ctx, cv, part, zk, cv->lines[found[i]].line, src, part_m2);
         if (part && part != rest) GEOSGeom_destroy_r(ctx->geos, part);
         GEOSGeometry *left = NULL;
         if (!status && !inside)
@@ -354,12 +361,62 @@ static int split(guotu_context *ctx, guotu_convert *cv, const GEOSGeometry *piec
                                           (long long)src->b->fid, cv->before_label, kind, name);
         GEOSGeom_destroy_r(ctx->geos, rest);
         rest = left;
+        rest_m2 = -1;
     }
     if (!status && rest)
-        status = level == 0 ? split(ctx, cv, rest, 1, ZONE_NONE, src) : emit(ctx, cv, rest, zk, LINE_NONE, src);
+        status = level == 0 ? split(ctx, cv, rest, 1, ZONE_NONE, src, rest_m2)
+                            : emit(ctx, cv, rest, zk, LINE_NONE, src, rest_m2);
     if (rest) GEOSGeom_destroy_r(ctx->geos, rest);
     if (found != local) free(found);
     return status;
+}
+
+/* Whether two rings (from gt_ring_read: counter-clockwise, no repeated points) have the same
+ * points in the same order, starting anywhere: a parcel the second survey left as it was. */
+static int same_ring(const gt_ring *a, const gt_ring *b) {
+    if (a->n != b->n || a->n < 3) return 0;
+    size_t n = a->n, start = n;
+    for (size_t j = 0; j < n; j++)
+        if (b->xy[2 * j] == a->xy[0] && b->xy[2 * j + 1] == a->xy[1]) {
+            start = j;
+            break;
+        }
+    if (start == n) return 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = (start + i) % n;
+        if (a->xy[2 * i] != b->xy[2 * j] || a->xy[2 * i + 1] != b->xy[2 * j + 1]) return 0;
+    }
+    return 1;
+}
+
+/* The shell of a Polygon (or one-part MultiPolygon) with holes, as gt_ring_read reads a
+ * polygon without them: 1 read, 0 not such a polygon, -1 out of memory. */
+static int shell_read(guotu_context *ctx, const GEOSGeometry *g, gt_ring *ring) {
+    if (GEOSGeomTypeId_r(ctx->geos, g) == GEOS_MULTIPOLYGON) {
+        if (GEOSGetNumGeometries_r(ctx->geos, g) != 1) return 0;
+        g = GEOSGetGeometryN_r(ctx->geos, g, 0);
+    }
+    if (!g || GEOSGeomTypeId_r(ctx->geos, g) != GEOS_POLYGON) return 0;
+    const GEOSGeometry *exterior = GEOSGetExteriorRing_r(ctx->geos, g);
+    GEOSGeometry *shell = exterior ? GEOSGeom_clone_r(ctx->geos, exterior) : NULL;
+    GEOSGeometry *polygon = shell ? GEOSGeom_createPolygon_r(ctx->geos, shell, NULL, 0) : NULL;
+    if (!polygon) {
+        if (shell) GEOSGeom_destroy_r(ctx->geos, shell);
+        return -1;
+    }
+    int read = gt_ring_read(ctx, polygon, ring, NULL);
+    GEOSGeom_destroy_r(ctx->geos, polygon);
+    return read;
+}
+
+/* For a pair where a parcel has holes (an island parcel inside it), which the direct clips do
+ * not take: 1 when it is the same geometry in both years (the piece is the after parcel), -1
+ * when their shells share no area (then the parcels share none either: holes lie inside the
+ * shell) — the coverage neighbours of such a parcel —, 0 for GEOS's overlay. */
+static int holed_pair(guotu_context *ctx, guotu_convert *cv, const GEOSGeometry *before, const GEOSGeometry *after) {
+    if (GEOSEqualsExact_r(ctx->geos, before, after, 0.0) == 1) return 1;
+    if (shell_read(ctx, before, &cv->rings[2]) != 1 || shell_read(ctx, after, &cv->rings[3]) != 1) return 0;
+    return gt_ring_clip_simple(&cv->rings[2], &cv->rings[3], &cv->clip) == 0 ? -1 : 0;
 }
 
 static int report(guotu_context *ctx, guotu_convert *cv) {
@@ -404,7 +461,8 @@ int guotu_convert_add_after(guotu_context *ctx, guotu_convert *cv, const char *c
          * itself returns at once for disjoint inputs, so the test only doubles the work. */
         src.b = &cv->before[befores[i]];
         GEOSGeometry *piece = NULL;
-        int clipped = 0; /* 1 piece made here, -1 nothing in common, 0 for GEOS */
+        double piece_m2 = -1; /* the piece's area when known without measuring it */
+        int clipped = 0;      /* 1 piece made here, -1 nothing in common, 0 for GEOS */
         if (after_simple == 1 && src.b->shape != SHAPE_OTHER) {
             /* its convexity was found when it was added */
             int read = gt_ring_read(ctx, src.b->geom, &cv->rings[0], NULL), got = -1;
@@ -413,6 +471,12 @@ int guotu_convert_add_after(guotu_context *ctx, guotu_convert *cv, const char *c
             } else if (read == 1 && src.b->shape == SHAPE_CONVEX && after_convex) {
                 got = gt_ring_clip_convex(&cv->rings[0], &cv->rings[1], &cv->rings[2], &cv->rings[3]);
                 if (got == 1) piece = gt_ring_polygon(ctx, &cv->rings[2], &cv->rings[3]);
+            } else if (read == 1 && same_ring(&cv->rings[0], &cv->rings[1])) {
+                /* Unchanged by the survey (most parcels of an annual change): the piece is the
+                 * after parcel itself, with the area measured when it was read. */
+                piece = GEOSGeom_clone_r(ctx->geos, a);
+                piece_m2 = area;
+                got = 1;
             } else if (read == 1) {
                 got = gt_ring_clip_simple(&cv->rings[0], &cv->rings[1], &cv->clip);
                 if (got > 0) piece = gt_clip_work_geometry(ctx, &cv->clip, &cv->rings[3]);
@@ -426,12 +490,20 @@ int guotu_convert_add_after(guotu_context *ctx, guotu_convert *cv, const char *c
                 status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
             }
         }
+        if (!clipped && !status && (after_simple != 1 || src.b->shape == SHAPE_OTHER)) {
+            clipped = holed_pair(ctx, cv, src.b->geom, a);
+            if (clipped == 1) {
+                piece = GEOSGeom_clone_r(ctx->geos, a);
+                piece_m2 = area;
+                if (!piece) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+            }
+        }
         if (!clipped && !status)
             status =
                 gt_overlay_polygonal(ctx, src.b->geom, a, 0, &piece, "feature %lld of '%s' with feature %lld of '%s'",
                                      (long long)src.b->fid, cv->before_label, (long long)fid, cv->after_label);
         if (!piece) continue;
-        status = split(ctx, cv, piece, 0, ZONE_NONE, &src);
+        status = split(ctx, cv, piece, 0, ZONE_NONE, &src, piece_m2);
         GEOSGeom_destroy_r(ctx->geos, piece);
     }
     free(befores);
