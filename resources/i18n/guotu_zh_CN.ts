@@ -372,10 +372,6 @@
             <translation>matplotlib 不可用（{error}）：报告中省略转换矩阵和桑基图。</translation>
         </message>
         <message>
-            <source>Exporting the image {path} failed: {error}</source>
-            <translation>导出图片 {path} 失败：{error}</translation>
-        </message>
-        <message>
             <source>prohibited or gap inside the red line or farmland</source>
             <translation>红线或永久基本农田内的禁止/空白转用</translation>
         </message>
@@ -536,54 +532,6 @@
             <translation>分区图层</translation>
         </message>
         <message>
-            <source>{role}: not a layer of this project or a file</source>
-            <translation>{role}：不是本工程的图层或文件</translation>
-        </message>
-        <message>
-            <source>{role}: a {provider} layer</source>
-            <translation>{role}：{provider} 图层</translation>
-        </message>
-        <message>
-            <source>{role}: unsaved edits</source>
-            <translation>{role}：有未保存的编辑</translation>
-        </message>
-        <message>
-            <source>{role}: a {format} file</source>
-            <translation>{role}：{format} 文件</translation>
-        </message>
-        <message>
-            <source>{role}: no file</source>
-            <translation>{role}：无对应文件</translation>
-        </message>
-        <message>
-            <source>{role}: an SQL query as filter</source>
-            <translation>{role}：以 SQL 查询作为过滤条件</translation>
-        </message>
-        <message>
-            <source>{role}: a layer chosen by number</source>
-            <translation>{role}：按序号选取的图层</translation>
-        </message>
-        <message>
-            <source>{role}: a CRS set in QGIS, not the file's</source>
-            <translation>{role}：坐标参照系是在 QGIS 中设置的，而非文件自身的</translation>
-        </message>
-        <message>
-            <source>{role}: the field {field} is not in the file (an expression or a join)</source>
-            <translation>{role}：字段 {field} 不在文件中（表达式字段或连接字段）</translation>
-        </message>
-        <message>
-            <source>{role}: selected features only</source>
-            <translation>{role}：仅所选要素</translation>
-        </message>
-        <message>
-            <source>{role}: a feature limit</source>
-            <translation>{role}：限定了要素数量</translation>
-        </message>
-        <message>
-            <source>{role}: its own geometry check</source>
-            <translation>{role}：单独设置了几何检查</translation>
-        </message>
-        <message>
             <source>{role}: another CRS than the before layer</source>
             <translation>{role}：坐标参照系与转换前图层不同</translation>
         </message>
@@ -638,6 +586,10 @@
         <message>
             <source>Open three-lines workspace…</source>
             <translation>打开三区三线工作空间…</translation>
+        </message>
+        <message>
+            <source>Import delivered layers into a workspace…</source>
+            <translation>将交付图层导入工作空间…</translation>
         </message>
         <message>
             <source>Three control lines check…</source>
@@ -702,6 +654,54 @@
         <message>
             <source>Layer "{layer}" holds {expected} features but only {read} could be read: the file is damaged or unreadable (or the count is an estimate: for a PostGIS layer, switch off "use estimated table metadata"). Nothing was computed from it.</source>
             <translation>图层“{layer}”有 {expected} 个要素，但只能读取 {read} 个：文件已损坏或无法读取（或要素数只是估计值：PostGIS 图层请关闭“使用估计的表元数据”）。未据此进行任何计算。</translation>
+        </message>
+        <message>
+            <source>{role}: not a layer of this project or a file</source>
+            <translation>{role}：不是本工程的图层或文件</translation>
+        </message>
+        <message>
+            <source>{role}: a {provider} layer</source>
+            <translation>{role}：{provider} 图层</translation>
+        </message>
+        <message>
+            <source>{role}: unsaved edits</source>
+            <translation>{role}：有未保存的编辑</translation>
+        </message>
+        <message>
+            <source>{role}: a {format} file</source>
+            <translation>{role}：{format} 文件</translation>
+        </message>
+        <message>
+            <source>{role}: no file</source>
+            <translation>{role}：无对应文件</translation>
+        </message>
+        <message>
+            <source>{role}: an SQL query as filter</source>
+            <translation>{role}：以 SQL 查询作为过滤条件</translation>
+        </message>
+        <message>
+            <source>{role}: a layer chosen by number</source>
+            <translation>{role}：按序号选取的图层</translation>
+        </message>
+        <message>
+            <source>{role}: a CRS set in QGIS, not the file's</source>
+            <translation>{role}：坐标参照系是在 QGIS 中设置的，而非文件自身的</translation>
+        </message>
+        <message>
+            <source>{role}: the field {field} is not in the file (an expression or a join)</source>
+            <translation>{role}：字段 {field} 不在文件中（表达式字段或连接字段）</translation>
+        </message>
+        <message>
+            <source>{role}: selected features only</source>
+            <translation>{role}：仅所选要素</translation>
+        </message>
+        <message>
+            <source>{role}: a feature limit</source>
+            <translation>{role}：限定了要素数量</translation>
+        </message>
+        <message>
+            <source>{role}: its own geometry check</source>
+            <translation>{role}：单独设置了几何检查</translation>
         </message>
         <message>
             <source>Raster layer "{layer}" has no cell grid (is it a web service?); use a raster file.</source>
@@ -854,6 +854,34 @@
         <message>
             <source>Cannot read the conversion preset "{path}": {error}</source>
             <translation>无法读取转换预设“{path}”：{error}</translation>
+        </message>
+        <message>
+            <source>Give at least one layer to import.</source>
+            <translation>请至少提供一个要导入的图层。</translation>
+        </message>
+        <message>
+            <source>Choose the admin units' code field: the checks find each unit by it.</source>
+            <translation>请选择行政区的代码字段：检查按该字段识别各行政区。</translation>
+        </message>
+        <message>
+            <source>Cannot open "{path}" to import into it.</source>
+            <translation>无法打开“{path}”进行导入。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" has no geometry: it cannot be imported.</source>
+            <translation>图层“{layer}”的要素 {fid} 没有几何，无法导入。</translation>
+        </message>
+        <message>
+            <source>Cannot write feature {fid} of layer "{layer}" into the workspace.</source>
+            <translation>无法将图层“{layer}”的要素 {fid} 写入工作空间。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}": field "{field}" is "{value}"; a number is needed.</source>
+            <translation>图层“{layer}”的要素 {fid}：字段“{field}”的值为“{value}”，需要数值。</translation>
+        </message>
+        <message>
+            <source>The workspace layer "{layer}" has no field "{field}".</source>
+            <translation>工作空间图层“{layer}”没有字段“{field}”。</translation>
         </message>
         <message>
             <source>Error</source>
@@ -1368,6 +1396,14 @@
             <translation>面积核查将每个图斑的面积与其官方面积比较：需要面状土地利用图层，而非栅格。</translation>
         </message>
         <message>
+            <source>Features are read through QGIS (the plugin has no I/O library).</source>
+            <translation>要素经由 QGIS 读取（插件缺少 I/O 库）。</translation>
+        </message>
+        <message>
+            <source>The core read the input files itself.</source>
+            <translation>已由内核直接读取输入文件。</translation>
+        </message>
+        <message>
             <source>Ellipsoidal</source>
             <translation>椭球面积</translation>
         </message>
@@ -1396,8 +1432,80 @@
             <translation>计算已取消。</translation>
         </message>
         <message>
+            <source>Features are read through QGIS ({reason}).</source>
+            <translation>要素经由 QGIS 读取（{reason}）。</translation>
+        </message>
+        <message>
             <source>The Guotu core failed ({status}): {message}</source>
             <translation>国土计算核心出错（{status}）：{message}</translation>
+        </message>
+        <message>
+            <source>Area by survey unit (ZLDWDM) and land-use class</source>
+            <translation>按调查单位（坐落单位代码）统计地类面积</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Area in hectares of each land-use class in each county, town or village, the unit read from each parcel's own code: the first 6 (county), 9 (town) or 12 (village) characters of the 三调 field ZLDWDM. No zones layer is needed, and no overlay: each parcel lies in the unit its code names. Areas are ellipsoidal unless planar is chosen; 田坎 is deducted by KCXS as in the area by zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Unit names&lt;/b&gt; (optional): a layer as delivered holding the units' codes and names — XZQ (XZQDM, XZQMC) for counties and towns, CJDCQ (ZLDWDM, ZLDWMC) for villages; a code padded with zeros to 19 characters names the unit it starts with. A code named twice differently is refused; a unit without a name gets an empty name and a warning.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Area check&lt;/b&gt;: each parcel's ellipsoidal area against its official area (TBMJ), as in the area by zone.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;按每个图斑自身的代码统计各县、乡镇或村内各地类的面积（公顷）：取三调字段 ZLDWDM（坐落单位代码）的前 6 位（县）、9 位（乡镇）或 12 位（村）。无需分区图层，也不做叠加：每个图斑位于其代码所指的单位内。面积默认为椭球面积，可选平面面积；田坎按 KCXS 扣除，与按分区统计相同。&lt;/p&gt;&lt;p&gt;&lt;b&gt;单位名称&lt;/b&gt;（可选）：按原样提供的含单位代码和名称的图层——县、乡镇用行政区 XZQ（XZQDM、XZQMC），村用村级调查区 CJDCQ（ZLDWDM、ZLDWMC）；以 0 补足到 19 位的代码对应其前缀所指的单位。同一代码有两个不同名称时拒绝运行；无名称的单位名称为空并给出警告。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积核查&lt;/b&gt;：将每个图斑的椭球面积与其图斑面积（TBMJ）比较，与按分区统计相同。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>area,land use,county,town,village,ZLDWDM,三调,statistics,hectare</source>
+            <translation>面积,土地利用,县,乡镇,村,坐落单位代码,三调,统计,公顷</translation>
+        </message>
+        <message>
+            <source>Land use (三调 DLTB)</source>
+            <translation>土地利用（三调地类图斑）</translation>
+        </message>
+        <message>
+            <source>Unit code field</source>
+            <translation>单位代码字段</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>统计单位</translation>
+        </message>
+        <message>
+            <source>Unit names (e.g. XZQ or CJDCQ)</source>
+            <translation>单位名称图层（如行政区 XZQ 或村级调查区 CJDCQ）</translation>
+        </message>
+        <message>
+            <source>Unit names: code field</source>
+            <translation>单位名称：代码字段</translation>
+        </message>
+        <message>
+            <source>Unit names: name field</source>
+            <translation>单位名称：名称字段</translation>
+        </message>
+        <message>
+            <source>Area by unit and class</source>
+            <translation>按单位和地类统计的面积</translation>
+        </message>
+        <message>
+            <source>Choose the code and name fields of the unit names layer.</source>
+            <translation>请选择单位名称图层的代码字段和名称字段。</translation>
+        </message>
+        <message>
+            <source>County (6 characters)</source>
+            <translation>县（前6位）</translation>
+        </message>
+        <message>
+            <source>Town (9 characters)</source>
+            <translation>乡镇（前9位）</translation>
+        </message>
+        <message>
+            <source>Village (12 characters)</source>
+            <translation>村（前12位）</translation>
+        </message>
+        <message>
+            <source>The whole code</source>
+            <translation>完整代码</translation>
+        </message>
+        <message>
+            <source>{units} units, {rows} rows; tallied {ha:.4f} ha.</source>
+            <translation>{units} 个单位，{rows} 行；统计面积 {ha:.4f} 公顷。</translation>
+        </message>
+        <message>
+            <source>{count} units have no name in the names layer (the first: "{first}"): their zone_name is empty.</source>
+            <translation>有 {count} 个单位在名称图层中没有名称（第一个：“{first}”），其 zone_name 为空。</translation>
         </message>
         <message>
             <source>The output "{output}" ({path}) is the file of the input "{input}": choose another file. Guotu never writes over an input.</source>
@@ -1780,16 +1888,8 @@
             <translation>要素经由 QGIS 读取（输出不构成一个新的 GeoPackage）。</translation>
         </message>
         <message>
-            <source>Features are read through QGIS (the plugin has no I/O library).</source>
-            <translation>要素经由 QGIS 读取（插件缺少 I/O 库）。</translation>
-        </message>
-        <message>
             <source>The core read the input files itself and wrote "{path}".</source>
             <translation>核心库直接读取了输入文件并写入“{path}”。</translation>
-        </message>
-        <message>
-            <source>Features are read through QGIS ({reason}).</source>
-            <translation>要素经由 QGIS 读取（{reason}）。</translation>
         </message>
         <message>
             <source>Land-use conversion map (rasters)</source>
@@ -2236,6 +2336,106 @@
             <translation>无法写入“{path}”：{error}</translation>
         </message>
         <message>
+            <source>Import delivered layers into a three-lines workspace</source>
+            <translation>将交付图层导入三区三线工作空间</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Copies the three lines as delivered — the red line, permanent farmland, urban development boundary, ecological units and admin units, each a layer of its own with its own field names — into a new three-lines workspace, for drawing, review and accepted exceptions. Each workspace field takes the field you map to it (a field left empty stays empty: nothing is guessed); fields with the names of delivered data (HXBH, JBNTBH, XZQDM …) are preselected when a layer has them. Every imported feature keeps its source layer, feature id and all its attributes (src_layer, src_fid, src_attrs). Areas are filled on the ellipsoid of the workspace CRS, and each feature's admin code from the imported admin unit holding it. The layers given are reprojected to the workspace CRS (by default the CRS of the first layer given). An existing file is never replaced.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;将按原样交付的三条控制线——生态保护红线、永久基本农田、城镇开发边界、生态单元和行政区，各为独立图层、各有字段名——复制到新的三区三线工作空间，用于绘制、审查和记录已接受的例外。工作空间的每个字段取您映射给它的字段（留空的字段保持为空：不作任何猜测）；图层含有交付数据常用字段名（HXBH、JBNTBH、XZQDM 等）时自动预选。每个导入的要素保留其来源图层、要素编号及全部属性（src_layer、src_fid、src_attrs）。面积按工作空间坐标系的椭球计算，行政区代码取包含该要素的已导入行政区。输入图层重投影到工作空间坐标系（默认为第一个输入图层的坐标系）。已有文件绝不覆盖。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Red line: code field</source>
+            <translation>生态保护红线：编码字段</translation>
+        </message>
+        <message>
+            <source>Red line: name field</source>
+            <translation>生态保护红线：名称字段</translation>
+        </message>
+        <message>
+            <source>Red line: type field</source>
+            <translation>生态保护红线：类型字段</translation>
+        </message>
+        <message>
+            <source>Farmland: patch code field</source>
+            <translation>永久基本农田：图斑编号字段</translation>
+        </message>
+        <message>
+            <source>Farmland: land-use class field</source>
+            <translation>永久基本农田：地类编码字段</translation>
+        </message>
+        <message>
+            <source>Farmland: quality grade field</source>
+            <translation>永久基本农田：耕地质量等别字段</translation>
+        </message>
+        <message>
+            <source>Urban boundary: code field</source>
+            <translation>城镇开发边界：编号字段</translation>
+        </message>
+        <message>
+            <source>Urban boundary: zone type field</source>
+            <translation>城镇开发边界：分区类型字段</translation>
+        </message>
+        <message>
+            <source>Ecological units: code field</source>
+            <translation>生态单元：编码字段</translation>
+        </message>
+        <message>
+            <source>Ecological units: name field</source>
+            <translation>生态单元：名称字段</translation>
+        </message>
+        <message>
+            <source>Ecological units: type field</source>
+            <translation>生态单元：类型字段</translation>
+        </message>
+        <message>
+            <source>Admin units: code field</source>
+            <translation>行政区：代码字段</translation>
+        </message>
+        <message>
+            <source>Admin units: name field</source>
+            <translation>行政区：名称字段</translation>
+        </message>
+        <message>
+            <source>Admin units: red-line target field (ha)</source>
+            <translation>行政区：生态保护红线保护任务字段（公顷）</translation>
+        </message>
+        <message>
+            <source>Admin units: farmland protection target field (ha)</source>
+            <translation>行政区：永久基本农田保护任务字段（公顷）</translation>
+        </message>
+        <message>
+            <source>Admin units: 2020 urban land field (ha)</source>
+            <translation>行政区：2020年城镇建设用地字段（公顷）</translation>
+        </message>
+        <message>
+            <source>Admin units: expansion cap field</source>
+            <translation>行政区：扩展倍数上限字段</translation>
+        </message>
+        <message>
+            <source>三区三线,import,workspace,red line,farmland,urban boundary,field mapping</source>
+            <translation>三区三线,导入,工作空间,生态保护红线,永久基本农田,城镇开发边界,字段映射</translation>
+        </message>
+        <message>
+            <source>CRS of the workspace (empty: the first layer's)</source>
+            <translation>工作空间坐标系（留空：第一个图层的坐标系）</translation>
+        </message>
+        <message>
+            <source>Workspace GeoPackage</source>
+            <translation>工作空间 GeoPackage</translation>
+        </message>
+        <message>
+            <source>GeoPackage (*.gpkg)</source>
+            <translation>GeoPackage (*.gpkg)</translation>
+        </message>
+        <message>
+            <source>Features imported per layer</source>
+            <translation>各图层导入的要素数</translation>
+        </message>
+        <message>
+            <source>Imported into {path}: {summary}.</source>
+            <translation>已导入 {path}：{summary}。</translation>
+        </message>
+        <message>
             <source>New three-lines workspace</source>
             <translation>新建三区三线工作空间</translation>
         </message>
@@ -2250,14 +2450,6 @@
         <message>
             <source>CRS of the workspace</source>
             <translation>工作空间坐标系</translation>
-        </message>
-        <message>
-            <source>Workspace GeoPackage</source>
-            <translation>工作空间 GeoPackage</translation>
-        </message>
-        <message>
-            <source>GeoPackage (*.gpkg)</source>
-            <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
             <source>Layers of the workspace</source>
@@ -2712,6 +2904,10 @@
             <translation>导出 PDF {path} 失败：{error}</translation>
         </message>
         <message>
+            <source>Exporting the image {path} failed: {error}</source>
+            <translation>导出图片 {path} 失败：{error}</translation>
+        </message>
+        <message>
             <source>Page {page} of {pages}</source>
             <translation>第 {page} 页，共 {pages} 页</translation>
         </message>
@@ -2738,6 +2934,30 @@
         <message>
             <source>Feature {fid} of layer "{layer}": the deduction coefficient field "{field}" is "{value}"; a number is needed.</source>
             <translation>图层“{layer}”的要素 {fid}：扣除地类系数字段“{field}”的值为“{value}”，需要数字。</translation>
+        </message>
+        <message>
+            <source>the land use</source>
+            <translation>土地利用图层</translation>
+        </message>
+        <message>
+            <source>the plugin has no I/O library</source>
+            <translation>插件缺少输入输出库</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}": the unit code "{code}" of field "{field}" has {have} characters; {want} are needed.</source>
+            <translation>图层“{layer}”的要素 {fid}：字段“{field}”的单位代码“{code}”只有 {have} 位，需要 {want} 位。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}": {field} "{code}" is named both "{a}" and "{b}"; one name per code is needed.</source>
+            <translation>图层“{layer}”：{field}“{code}”同时名为“{a}”和“{b}”；每个代码只能有一个名称。</translation>
+        </message>
+        <message>
+            <source>the land use is a raster</source>
+            <translation>土地利用为栅格</translation>
+        </message>
+        <message>
+            <source>the mask</source>
+            <translation>掩膜图层</translation>
         </message>
         <message>
             <source>Cross-city border review (跨市边界冲突审查)</source>
