@@ -1,0 +1,202 @@
+"""guotu:rulingobjective and guotu:paretosites on the shared fixture (tests/priorities_fixture.py):
+hand-computed areas, fronts known by construction, the same rows as `guotu priorities rule /
+rank`, styles, the report with its scatter plot, and refusals."""
+
+import math
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsProcessingException, QgsRuleBasedRenderer, QgsVectorLayer
+
+from conftest import BUILD_DIR, REPO
+
+sys.path.insert(0, str(REPO / "tests"))
+import priorities_fixture as fx  # noqa: E402
+from lines_data import rows  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("provider")
+
+
+def run(alg: str, p: dict) -> dict:
+    import processing
+
+    return processing.run(alg, p)
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BUILD_DIR / "core" / "guotu"), "priorities", *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+@pytest.fixture
+def rule_inputs(tmp_path: Path) -> dict:
+    return {"zones": fx.write_zones(tmp_path / "hx.gpkg"), "landuse": fx.write_landuse(tmp_path / "dltb.gpkg"),
+            "admin": fx.write_admin(tmp_path / "xzq.gpkg"), "dir": tmp_path}
+
+
+def rule_params(i: dict, **extra) -> dict:
+    p = {"ZONES": str(i["zones"]), "TYPE_FIELD": "GNLX", "LANDUSE": str(i["landuse"]), "CLASS_FIELD": "DLBM",
+         "DEDUCTION_FIELD": "KCXS", "ADMIN": str(i["admin"]), "ADMIN_ID": "XZQDM", "ADMIN_NAME": "XZQMC",
+         "AREA_METHOD": 1, "CONTROLLED": "memory:", "ZONE_SUMMARY": "memory:", "ADMIN_SUMMARY": "memory:"}
+    p.update(extra)
+    return p
+
+
+def test_water_source_zone_flags_farmland(rule_inputs: dict) -> None:
+    result = run("guotu:rulingobjective", rule_params(rule_inputs))
+    pieces = rows(result["CONTROLLED"])
+    assert result["PIECES"] == len(pieces) == 7
+    farmland = [p for p in pieces if p["landuse_fid"] == 1 and p["zone_fid"] == 1]
+    assert len(farmland) == 1
+    assert (farmland[0]["zone_type"], farmland[0]["objective"], farmland[0]["rank"]) == ("水源涵养", "水源涵养", 1)
+    assert farmland[0]["area_ha"] == pytest.approx(10.0, abs=1e-9)
+    assert farmland[0]["net_ha"] == pytest.approx(9.0, abs=1e-9)
+    zones = {z["fid_in"]: z for z in rows(result["ZONE_SUMMARY"])}
+    for fid, (ha, net, n) in fx.ZONE_EXPECTED.items():
+        assert zones[fid]["controlled_ha"] == pytest.approx(ha, abs=1e-9)
+        assert zones[fid]["net_ha"] == pytest.approx(net, abs=1e-9)
+        assert zones[fid]["pieces"] == n
+    admins = {a["code"]: a for a in rows(result["ADMIN_SUMMARY"])}
+    for code, ha in fx.ADMIN_EXPECTED.items():
+        assert admins[code]["controlled_ha"] == pytest.approx(ha, abs=1e-9)
+
+
+def _same_rows(ours: list, theirs: list, key, skip=("_wkb",)) -> None:
+    assert len(ours) == len(theirs)
+    ours = sorted(ours, key=key)
+    theirs = sorted(theirs, key=key)
+    for a, b in zip(ours, theirs):
+        for name, value in a.items():
+            if name in skip:
+                continue
+            if isinstance(value, float):
+                assert value == pytest.approx(b[name], rel=1e-12, abs=1e-12) or (
+                    math.isinf(value) and math.isinf(b[name])), name
+            else:
+                assert value == b[name], name
+
+
+def test_rule_same_rows_as_the_cli(rule_inputs: dict) -> None:
+    out = rule_inputs["dir"] / "cli.gpkg"
+    res = cli("rule", "--zones", str(rule_inputs["zones"]), "--type-field", "GNLX", "--landuse",
+              str(rule_inputs["landuse"]), "--deduction-field", "KCXS", "--admin", str(rule_inputs["admin"]),
+              "--admin-name", "XZQMC", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    result = run("guotu:rulingobjective", rule_params(rule_inputs, AREA_METHOD=0))  # ellipsoidal, as the CLI
+    for name, table in (("CONTROLLED", "controlled_land"), ("ZONE_SUMMARY", "zone_summary"),
+                        ("ADMIN_SUMMARY", "admin_summary")):
+        theirs = rows(QgsVectorLayer(f"{out}|layername={table}", table, "ogr"))
+        ours = rows(result[name])
+        for r in theirs:
+            r.pop("fid", None)
+        key = (lambda r: (r["landuse_fid"], r["zone_fid"], r["admin_code"])) if table == "controlled_land" \
+            else (lambda r: r["fid_in"])
+        _same_rows(ours, theirs, key)
+    layer = result["CONTROLLED"]
+    assert sum(r["area_ha"] for r in rows(layer)) != pytest.approx(25.0, abs=1e-9)  # ellipsoidal, not planar
+
+
+def rank_params(sites: Path, **extra) -> dict:
+    p = {"SITES": str(sites), "OBJECTIVES": "cost:min, benefit:max", "LEXICOGRAPHIC": "cost,benefit",
+         "RANKED": "memory:"}
+    p.update(extra)
+    return p
+
+
+def test_fronts_known_by_construction_and_the_cli(tmp_path: Path) -> None:
+    sites = fx.write_sites(tmp_path / "sites.gpkg")
+    result = run("guotu:paretosites", rank_params(sites))
+    ranked = sorted(rows(result["RANKED"]), key=lambda r: r["site_fid"])
+    assert [r["front"] for r in ranked] == fx.FRONTS
+    assert result["FIRST_FRONT"] == 4
+    assert [r["lex_rank"] for r in ranked] == [1, 3, 7, 3, 6, 9, 2, 8, 5]
+    assert ranked[1]["crowding"] == pytest.approx(2.0) and math.isinf(ranked[0]["crowding"])
+    out = tmp_path / "cli.gpkg"
+    res = cli("rank", "--sites", str(sites), "--objective", "cost:min", "--objective", "benefit:max",
+              "--lexicographic", "cost,benefit", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    theirs = rows(QgsVectorLayer(f"{out}|layername=ranked_sites", "r", "ogr"))
+    for r in theirs:
+        r.pop("fid", None)
+    _same_rows(ranked, theirs, lambda r: r["site_fid"])
+
+
+def test_computed_objectives_and_the_cli(tmp_path: Path) -> None:
+    paths = fx.write_scored(tmp_path)
+    objectives = ["area_ha:max", "forest_gain_ha:max", "cultivated_change_ha:max", "redline_distance_m:min",
+                  "redline_contact_m:max", "cost:min"]
+    result = run("guotu:paretosites", rank_params(
+        paths["sites"], OBJECTIVES=",".join(objectives), LEXICOGRAPHIC="", LANDUSE=str(paths["landuse"]),
+        DEDUCTION_FIELD="KCXS", TARGET="0301", REDLINE=str(paths["redline"]), AREA_METHOD=1))
+    ranked = sorted(rows(result["RANKED"]), key=lambda r: r["site_fid"])
+    for got, want in zip(ranked, fx.SCORED_EXPECTED):
+        for key, value in want.items():
+            assert got[key] == pytest.approx(value, abs=1e-9), key
+    out = tmp_path / "cli.gpkg"
+    args = [a for o in objectives for a in ("--objective", o)]
+    res = cli("rank", "--sites", str(paths["sites"]), *args, "--landuse", str(paths["landuse"]), "--deduction-field",
+              "KCXS", "--target", "0301", "--redline", str(paths["redline"]), "--area", "planar", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    theirs = rows(QgsVectorLayer(f"{out}|layername=ranked_sites", "r", "ogr"))
+    for r in theirs:
+        r.pop("fid", None)
+    _same_rows(ranked, theirs, lambda r: r["site_fid"])
+
+
+def test_report_has_the_scatter_plot_and_the_first_front(tmp_path: Path) -> None:
+    sites = fx.write_sites(tmp_path / "sites.gpkg")
+    pdf = tmp_path / "report.pdf"
+    result = run("guotu:paretosites", rank_params(sites, REPORT=str(pdf)))
+    assert Path(result["REPORT"]) == pdf and pdf.is_file()
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Pareto ranking of candidate sites" in text
+    assert "cost (minimise)" in text and "benefit (maximise)" in text
+    assert "4 sites on the first front" in text
+    # the first-front table: sites 1, 2, 3, 4 (fids of the fixture), no others
+    table = text[text.index("First front"):]
+    fids = {int(m) for m in re.findall(r"^(\d+)$", table, re.M)}
+    assert {1, 2, 3, 4} <= fids
+    # the plot is drawn: a rasterised page has the front colours in it
+    png = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(png)], check=True)
+    from qgis.PyQt.QtGui import QImage
+
+    image = QImage(str(next(tmp_path.glob("page*.png"))))
+    colours = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
+
+    def near(c, rgb) -> bool:
+        return all(abs(a - b) <= 12 for a, b in zip((c.red(), c.green(), c.blue()), rgb))
+
+    assert any(near(c, (26, 150, 65)) for c in colours)  # front 1 points
+    assert any(near(c, (0, 68, 27)) for c in colours)  # the front line
+    assert any(near(c, (200, 200, 200)) for c in colours)  # front 4
+
+
+def test_ranked_layer_is_styled_by_front(tmp_path: Path) -> None:
+    from guotu.priorities.priorities_style import style_ranked_layer
+
+    result = run("guotu:paretosites", rank_params(fx.write_sites(tmp_path / "s.gpkg")))
+    layer = result["RANKED"]
+    style_ranked_layer(layer)
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsRuleBasedRenderer)
+    rules = [r.filterExpression() for r in renderer.rootRule().children()]
+    assert rules == ['"front" = 1', '"front" = 2', '"front" = 3', '"front" >= 4']
+
+
+def test_refusals(tmp_path: Path) -> None:
+    sites = fx.write_sites(tmp_path / "s.gpkg", [(1.0, None), (2.0, 3.0)])
+    with pytest.raises(QgsProcessingException, match=r"feature 1.*'benefit'"):
+        run("guotu:paretosites", rank_params(sites, LEXICOGRAPHIC=""))
+    with pytest.raises(QgsProcessingException, match="NAME:min"):
+        run("guotu:paretosites", rank_params(sites, OBJECTIVES="cost:lowest"))
+    with pytest.raises(QgsProcessingException, match="red-line layer"):
+        run("guotu:paretosites", rank_params(sites, OBJECTIVES="redline_distance_m:min", LEXICOGRAPHIC=""))
+    zones = fx.write_zones(tmp_path / "hx.gpkg")
+    with pytest.raises(QgsProcessingException, match="zone type field"):
+        run("guotu:rulingobjective", {"ZONES": str(zones), "LANDUSE": str(fx.write_landuse(tmp_path / "l.gpkg")),
+                                      "CLASS_FIELD": "DLBM",
+                                      "CONTROLLED": "memory:", "ZONE_SUMMARY": "memory:", "ADMIN_SUMMARY": "memory:"})
