@@ -138,6 +138,91 @@ static int sort_fronts(guotu_context *ctx, const double *m, size_t n, size_t k, 
     return GUOTU_OK;
 }
 
+/* Three objectives. In lexicographic order every earlier site q has q1 <= p1, so q dominates a
+ * site p that differs from it exactly when q2 <= p2 and q3 <= p3. Each front keeps the
+ * staircase of its members' (second, third) scores that no other member's pair is below: sorted
+ * by the second score, the third strictly falling. The front holds a dominator of p exactly when
+ * the last step with a second score <= p2 has a third score <= p3. Sites equal on every
+ * objective are neighbours in the order: the first of a group is placed, the rest follow it (an
+ * equal site does not dominate). A binary search over fronts as in sort_fronts. */
+typedef struct step {
+    double y, z;
+} step;
+
+typedef struct staircase {
+    step *steps;
+    size_t n, cap;
+} staircase;
+
+static int staircase_below(const staircase *s, double y, double z) {
+    size_t lo = 0, hi = s->n; /* first step with y > the site's */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->steps[mid].y <= y)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && s->steps[lo - 1].z <= z;
+}
+
+static int staircase_add(staircase *s, double y, double z) {
+    size_t lo = 0, hi = s->n; /* first step with y >= the site's */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->steps[mid].y < y)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo; /* the steps the new one covers: y >= its y and z >= its z */
+    while (end < s->n && s->steps[end].z >= z)
+        end++;
+    if (end == lo && gt_reserve(&s->steps, &s->cap, s->n + 1, sizeof *s->steps, 8)) return -1;
+    size_t removed = end - lo;
+    if (removed != 1) memmove(&s->steps[lo + 1], &s->steps[end], (s->n - end) * sizeof *s->steps);
+    s->n = s->n + 1 - removed;
+    s->steps[lo] = (step){y, z};
+    return 0;
+}
+
+static int sort_fronts3(guotu_context *ctx, const double *m, size_t n, const size_t *idx, int *front) {
+    staircase *stairs = calloc(n ? n : 1, sizeof *stairs);
+    if (!stairs) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    size_t nfronts = 0;
+    int status = GUOTU_OK;
+    for (size_t t = 0; t < n && !status; t++) {
+        size_t p = idx[t];
+        const double *v = &m[p * 3];
+        if (t > 0) {
+            const double *u = &m[idx[t - 1] * 3];
+            if (u[0] == v[0] && u[1] == v[1] && u[2] == v[2]) { /* equal to the site before */
+                front[p] = front[idx[t - 1]];
+                continue;
+            }
+        }
+        if (t % 65536 == 65535 && gt_report_progress(ctx, (double)t / (double)n, "sorting sites into fronts")) {
+            status = GUOTU_ERR_CANCELLED;
+            break;
+        }
+        size_t lo = 0, hi = nfronts;
+        while (lo < hi) {
+            size_t f = lo + (hi - lo) / 2;
+            if (staircase_below(&stairs[f], v[1], v[2]))
+                lo = f + 1;
+            else
+                hi = f;
+        }
+        if (lo == nfronts) nfronts++;
+        if (staircase_add(&stairs[lo], v[1], v[2])) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        front[p] = (int)lo + 1;
+    }
+    for (size_t f = 0; f < nfronts; f++)
+        free(stairs[f].steps);
+    free(stairs);
+    return status;
+}
+
 /* Crowding distance of each front's distinct scores (equal sites get the value of their
  * group). idx is the lexicographic order, where equal sites are neighbours. */
 static int crowding_distance(guotu_context *ctx, const double *m, size_t n, size_t k, const size_t *idx,
@@ -234,7 +319,7 @@ int guotu_pareto_rank(guotu_context *ctx, const double *values, size_t n, size_t
             order[j] = (int)j;
         scores s = {m, k, order, k};
         merge_sort(&s, idx, tmp, n);
-        status = sort_fronts(ctx, m, n, k, idx, front);
+        status = k == 3 ? sort_fronts3(ctx, m, n, idx, front) : sort_fronts(ctx, m, n, k, idx, front);
         if (!status && crowding) status = crowding_distance(ctx, m, n, k, idx, front, crowding);
     }
     free(idx);

@@ -130,7 +130,9 @@ def export_rank_report(result: RankResult, pdf: Path, x_objective: str, y_object
 
     def title_of(i: int) -> str:
         o = result.objectives[i]
-        return f"{o.name} ({tr('maximise') if o.direction == MAXIMISE else tr('minimise')})"
+        if o.direction == MAXIMISE:
+            return tr("{name} (maximise)").format(name=o.name)
+        return tr("{name} (minimise)").format(name=o.name)
 
     builder = _Builder(project or QgsProject.instance(), tr("Pareto ranking of candidate sites"))
     size = builder.page_size()

@@ -119,8 +119,10 @@ typedef enum guotu_direction { GUOTU_MINIMISE = -1, GUOTU_MAXIMISE = 1 } guotu_d
  * so on; crowding[i] (may be NULL) Deb's crowding distance inside its front, summed over
  * objectives of (next − previous) ÷ (max − min of the front), INFINITY at the ends of an
  * objective, computed on distinct scores so that equal sites get equal values.
- * Two objectives: a sweep in O(n log n). More: the efficient non-dominated sort with
- * binary search over fronts (O(k n log n) at best, O(k n²) at worst), memory O(n).
+ * Two objectives: a sweep in O(n log n). Three: the same sweep keeping, per front, the
+ * staircase of its members' last two scores (binary searches; the staircases hold at most n
+ * steps in all). More: the efficient non-dominated sort with binary search over fronts
+ * (O(k n log n) at best, O(k n²) at worst), memory O(n).
  * A value that is NaN or infinite fails with GUOTU_ERR_DATA naming the site (fids[i] when
  * `fids` is given, else the row) and the objective (names[j] when given). */
 GUOTU_API int guotu_pareto_rank(guotu_context *ctx, const double *values, size_t n, size_t k, const int *directions,
