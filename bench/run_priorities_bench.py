@@ -26,10 +26,14 @@ def timed(cmd, env=None) -> dict:
     wall = time.perf_counter() - t
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr)
     cpu = re.search(r"Percent of CPU this job got: (\d+)%", p.stderr)
+    user = re.search(r"User time \(seconds\): ([\d.]+)", p.stderr)
+    system = re.search(r"System time \(seconds\): ([\d.]+)", p.stderr)
     if p.returncode:
         sys.exit(f"failed: {' '.join(map(str, cmd))}\n{p.stdout}\n{p.stderr[-2000:]}")
     out = {"wall_s": round(wall, 3), "peak_rss_mb": round(int(rss.group(1)) / 1024, 1) if rss else None,
-           "cpu_percent": int(cpu.group(1)) if cpu else None, "loadavg_before": load,
+           "cpu_percent": int(cpu.group(1)) if cpu else None,
+           "cpu_s": round(float(user.group(1)) + float(system.group(1)), 2) if user and system else None,
+           "loadavg_before": load,
            "stdout": p.stdout.strip().splitlines()[-1] if p.stdout.strip() else ""}
     print(json.dumps(out, ensure_ascii=False), flush=True)
     return out
@@ -88,10 +92,12 @@ def main() -> None:
     runs = result["runs"]
     for label, objectives in (("2_objectives", two), ("3_objectives", three)):
         g = [guotu_rank(sites, work / f"guotu_{label}_{i}.gpkg", objectives) for i in (1, 2)]
-        runs[f"guotu_{label}"] = {"objectives": objectives, "runs": g, "best_wall_s": min(r["wall_s"] for r in g)}
+        runs[f"guotu_{label}"] = {"objectives": objectives, "runs": g, "best_wall_s": min(r["wall_s"] for r in g),
+                                  "best_cpu_s": min(r["cpu_s"] for r in g)}
         p = [python_rank(sites, work / f"python_{label}_{i}.csv", objectives) for i in (1, 2)]
         runs[f"python_fortin_{label}"] = {"objectives": objectives, "runs": p,
                                           "best_wall_s": min(r["wall_s"] for r in p),
+                                          "best_cpu_s": min(r["cpu_s"] for r in p),
                                           "check": compare(work / f"guotu_{label}_1.gpkg",
                                                            work / f"python_{label}_1.csv")}
     runs["guotu_3_objectives_lexicographic"] = {

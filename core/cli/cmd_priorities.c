@@ -311,10 +311,23 @@ static int add_units(prio_run *r, guotu_rule_run *run, int zones) {
 typedef int (*land_fn)(prio_run *r, void *target, int64_t fid, const char *code, double deduction,
                        const unsigned char *wkb, size_t size);
 
+/* Class codes are matched as text by prefix ("01" finds 0101): a numeric field has lost the
+ * leading zeros (0101 read as 101) and would match nothing, a silent wrong answer. */
+static int refuse_numeric_codes(prio_run *r, vector_source *src) {
+    OGRFieldDefnH field = OGR_FD_GetFieldDefn(OGR_L_GetLayerDefn(src->layer), src->field_index);
+    OGRFieldType type = field ? OGR_Fld_GetType(field) : OFTString;
+    if (type != OFTInteger && type != OFTInteger64 && type != OFTReal) return 0;
+    snprintf(r->err, sizeof r->err,
+             "land-use layer '%s': the class field '%s' is numeric, so codes such as 0101 have lost their leading "
+             "zero and would match no rule; use the text field of the codes (DLBM in 三调 data)",
+             src->layer_name, r->a.class_field);
+    return 1;
+}
+
 static int read_landuse(prio_run *r, land_fn add, void *target) {
     vector_source src;
     if (open_layer(r, &src, &r->a.landuse, "land-use") ||
-        vector_source_use_field(&src, r->a.class_field, r->err, sizeof r->err)) {
+        vector_source_use_field(&src, r->a.class_field, r->err, sizeof r->err) || refuse_numeric_codes(r, &src)) {
         vector_source_close(&src);
         return 1;
     }
@@ -627,7 +640,7 @@ static int write_ranked(prio_run *r, const objective *obj, int k, const site_row
     cols[nc++] = (table_column){"lex_rank", COLUMN_INTEGER, 0, "字典序名次"};
     gpkg_writer *w = NULL;
     if (gpkg_writer_open(&w, r->a.output, r->err, sizeof r->err)) return 1;
-    int layer = gpkg_writer_add_layer(w, "ranked_sites", wkbMultiPolygon, r->srs, cols, nc, r->err, sizeof r->err);
+    int layer = gpkg_writer_add_bulk_layer(w, "ranked_sites", r->srs, cols, nc, r->err, sizeof r->err);
     int failed = layer < 0;
     double reals[MAX_OBJECTIVES + 4];
     const char *texts[MAX_OBJECTIVES + 4] = {NULL};
@@ -714,7 +727,7 @@ static int run_rank(prio_run *r) {
         for (int j = 0; j < k; j++)
             if (obj[j].computed >= 0) rows.values[i * (size_t)k + (size_t)j] = computed[obj[j].computed];
     }
-    int *front = rows.n || 1 ? malloc((rows.n ? rows.n : 1) * sizeof *front) : NULL;
+    int *front = malloc((rows.n ? rows.n : 1) * sizeof *front);
     int *lex = m ? malloc((rows.n ? rows.n : 1) * sizeof *lex) : NULL;
     double *crowding = malloc((rows.n ? rows.n : 1) * sizeof *crowding);
     int directions[MAX_OBJECTIVES];

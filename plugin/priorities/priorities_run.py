@@ -90,6 +90,15 @@ def _field_index(source: QgsFeatureSource, name: Optional[str], what: str) -> in
     return index
 
 
+def refuse_numeric_codes(source: QgsFeatureSource, index: int, name: str) -> None:
+    """Class codes are matched as text by prefix ("01" finds 0101): a numeric field has lost the
+    leading zeros (0101 read as 101) and would match no rule — a silent wrong answer."""
+    if index >= 0 and source.fields().at(index).isNumeric():
+        raise GuotuInputError(tr('Layer "{layer}": the class field "{field}" is numeric, so codes such as 0101 have '
+                                 'lost their leading zero and would match no rule; use the text field of the codes '
+                                 '(DLBM in 三调 data).').format(layer=source_label(source), field=name))
+
+
 def geometry_of(wkb: bytes) -> QgsGeometry:
     geometry = QgsGeometry()
     if wkb:
@@ -120,6 +129,7 @@ def run_rule(request: RuleRequest, transform_context: QgsCoordinateTransformCont
 
     type_index = _field_index(request.zones, request.type_field, tr("zone type"))
     class_index = _field_index(request.landuse, request.class_field, tr("land-use class"))
+    refuse_numeric_codes(request.landuse, class_index, request.class_field)
     deduction_index = _field_index(request.landuse, request.deduction_field, tr("deduction coefficient"))
     with Context() as ctx:
         ctx.set_progress(progress.native_callback)
@@ -314,6 +324,7 @@ def run_rank(request: RankRequest, transform_context: QgsCoordinateTransformCont
                 if request.landuse is not None:
                     progress.phase(30, 60)
                     class_index = _field_index(request.landuse, request.class_field, tr("land-use class"))
+                    refuse_numeric_codes(request.landuse, class_index, request.class_field)
                     deduction_index = _field_index(request.landuse, request.deduction_field,
                                                    tr("deduction coefficient"))
                     attributes = [i for i in (class_index, deduction_index) if i >= 0]

@@ -143,6 +143,10 @@ def test_refusals(tmp_path):
     res = run_guotu("priorities", "rank", "--sites", str(sites), "--objective", "cost:biggest",
                     "-o", str(tmp_path / "x.gpkg"))
     assert res.returncode == 1 and "NAME:min" in res.stderr
+    numeric = fx.write(tmp_path / "num.gpkg", "DLTB", [("DLBM", ogr.OFTInteger)], [({"DLBM": 101}, fx.box(0, 0, 9, 9))])
+    res = run_guotu("priorities", "rule", "--zones", str(fx.write_zones(tmp_path / "hx.gpkg")), "--type-field", "GNLX",
+                    "--landuse", str(numeric), "-o", str(tmp_path / "x.gpkg"))
+    assert res.returncode == 1 and "'DLBM' is numeric" in res.stderr and "leading zero" in res.stderr
     res = run_guotu("priorities", "rule", "--zones", str(sites), "-o", str(tmp_path / "x.gpkg"))
     assert res.returncode == 2
     assert not (tmp_path / "x.gpkg").exists()

@@ -196,6 +196,13 @@ def test_refusals(tmp_path: Path) -> None:
     with pytest.raises(QgsProcessingException, match="red-line layer"):
         run("guotu:paretosites", rank_params(sites, OBJECTIVES="redline_distance_m:min", LEXICOGRAPHIC=""))
     zones = fx.write_zones(tmp_path / "hx.gpkg")
+    from osgeo import ogr
+
+    numeric = fx.write(tmp_path / "num.gpkg", "DLTB", [("DLBM", ogr.OFTInteger)], [({"DLBM": 101}, fx.box(0, 0, 9, 9))])
+    with pytest.raises(QgsProcessingException, match="is numeric"):
+        run("guotu:rulingobjective", {"ZONES": str(zones), "TYPE_FIELD": "GNLX", "LANDUSE": str(numeric),
+                                      "CLASS_FIELD": "DLBM", "CONTROLLED": "memory:", "ZONE_SUMMARY": "memory:",
+                                      "ADMIN_SUMMARY": "memory:"})
     with pytest.raises(QgsProcessingException, match="zone type field"):
         run("guotu:rulingobjective", {"ZONES": str(zones), "LANDUSE": str(fx.write_landuse(tmp_path / "l.gpkg")),
                                       "CLASS_FIELD": "DLBM",
