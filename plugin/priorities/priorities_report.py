@@ -7,9 +7,8 @@ import tempfile
 from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
-from qgis.PyQt.QtCore import QPointF, QRectF, QSize, Qt
-from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPen
-from qgis.PyQt.QtSvg import QSvgGenerator
+from qgis.PyQt.QtCore import QPointF, QRectF, Qt
+from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter, QPen
 from qgis.core import QgsFeedback, QgsProject
 
 from ..binding.priorities_native import MAXIMISE
@@ -18,7 +17,7 @@ from ..reporting.report_layout import LayoutBuilder, cjk_font_family, export_pdf
 from .priorities_run import RankResult, RankedSite
 from .priorities_style import FRONT_COLORS
 
-PLOT_W, PLOT_H = 1600, 1060  # SVG user units
+PLOT_W, PLOT_H = 1600, 1060  # pixels: about 250 dpi at the report's 165 mm
 MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 150, 40, 40, 170
 
 
@@ -41,14 +40,13 @@ def front_line(points: Sequence[Tuple[float, float]], x_max: bool, y_max: bool) 
     return stairs
 
 
-def draw_scatter(svg: Path, sites: Sequence[RankedSite], ix: int, iy: int, x_title: str, y_title: str,
+def draw_scatter(png: Path, sites: Sequence[RankedSite], ix: int, iy: int, x_title: str, y_title: str,
                  x_max: bool, y_max: bool, legend: Sequence[str] = ()) -> None:
-    """The scatter plot as an SVG (vector: sharp in the PDF at any zoom)."""
-    generator = QSvgGenerator()
-    generator.setFileName(str(svg))
-    generator.setSize(QSize(PLOT_W, PLOT_H))
-    generator.setViewBox(QRectF(0, 0, PLOT_W, PLOT_H))
-    painter = QPainter(generator)
+    """The scatter plot as a PNG (QtSvg is not part of every PyQt6 that QGIS 4 ships with)."""
+    image = QImage(PLOT_W, PLOT_H, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     try:
         family = cjk_font_family()
         font = QFont(family) if family else QFont()
@@ -93,7 +91,7 @@ def draw_scatter(svg: Path, sites: Sequence[RankedSite], ix: int, iy: int, x_tit
             painter.drawEllipse(at(s.values[ix], s.values[iy]), radius, radius)
         first = [(s.values[ix], s.values[iy]) for s in sites if s.front == 1]
         stairs = front_line(first, x_max, y_max)
-        painter.setPen(QPen(QColor(0, 68, 27), 3))
+        painter.setPen(QPen(QColor(0, 68, 27), 6))
         for a, b in zip(stairs, stairs[1:]):
             painter.drawLine(at(*a), at(*b))
         x = float(MARGIN_L)  # a key under the x axis title, entries as wide as their text
@@ -104,7 +102,7 @@ def draw_scatter(svg: Path, sites: Sequence[RankedSite], ix: int, iy: int, x_tit
                 painter.setBrush(_color(i + 1))
                 painter.drawEllipse(QPointF(x + 10, y - 10), 9, 9)
             else:
-                painter.setPen(QPen(QColor(0, 68, 27), 3))
+                painter.setPen(QPen(QColor(0, 68, 27), 6))
                 painter.drawLine(QPointF(x, y - 10), QPointF(x + 22, y - 10))
             painter.setPen(QPen(QColor("#202020"), 2))
             width = painter.fontMetrics().horizontalAdvance(title)
@@ -112,6 +110,8 @@ def draw_scatter(svg: Path, sites: Sequence[RankedSite], ix: int, iy: int, x_tit
             x += 28 + width + 40
     finally:
         painter.end()
+    if not image.save(str(png), "PNG"):
+        raise RuntimeError(tr("The plot {path} could not be written.").format(path=png))
 
 
 class _Builder(LayoutBuilder):
@@ -144,13 +144,13 @@ def export_rank_report(result: RankResult, pdf: Path, x_objective: str, y_object
         n=len(fronts), k=len(names), objectives=objectives, first=sum(1 for f in fronts if f == 1),
         fronts=max(fronts) if fronts else 0), 0, 10, 19, size.width() - 20, 10, 9)
     with tempfile.TemporaryDirectory() as folder:
-        svg = Path(folder) / "scatter.svg"
+        plot = Path(folder) / "scatter.png"
         legend = (tr("Front 1 (Pareto front)"), tr("Front 2"), tr("Front 3"), tr("Front 4 and after"),
                   tr("the first front"))
-        draw_scatter(svg, result.sites, ix, iy, title_of(ix), title_of(iy),
+        draw_scatter(plot, result.sites, ix, iy, title_of(ix), title_of(iy),
                      result.objectives[ix].direction == MAXIMISE, result.objectives[iy].direction == MAXIMISE,
                      legend)
-        builder.picture(svg, 0, 10, 30, 165, 109)
+        builder.picture(plot, 0, 10, 30, 165, 109)
         first = sorted((s for s in result.sites if s.front == 1),
                        key=lambda s: (-(s.crowding if not math.isinf(s.crowding) else 1e300), s.fid))
         headings = [(tr("Site"), 18.0)] + [(n, 22.0) for n in names[:4]] + [(tr("Crowding"), 18.0)]

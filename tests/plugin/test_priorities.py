@@ -161,7 +161,7 @@ def test_report_has_the_scatter_plot_and_the_first_front(tmp_path: Path) -> None
     assert {1, 2, 3, 4} <= fids
     # the plot is drawn: a rasterised page has the front colours in it
     png = tmp_path / "page"
-    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(png)], check=True)
+    subprocess.run(["pdftoppm", "-r", "72", "-png", "-f", "1", "-l", "1", str(pdf), str(png)], check=True)
     from qgis.PyQt.QtGui import QImage
 
     image = QImage(str(next(tmp_path.glob("page*.png"))))
