@@ -207,3 +207,50 @@ def test_refusals(tmp_path: Path) -> None:
         run("guotu:rulingobjective", {"ZONES": str(zones), "LANDUSE": str(fx.write_landuse(tmp_path / "l.gpkg")),
                                       "CLASS_FIELD": "DLBM",
                                       "CONTROLLED": "memory:", "ZONE_SUMMARY": "memory:", "ADMIN_SUMMARY": "memory:"})
+
+
+def _crowding_by_definition(points, fronts, directions):
+    """Deb's crowding distance as docs/domain.md §11 states it: per front, on distinct scores,
+    (next − previous distinct value) ÷ (max − min) per objective, infinite at the extremes, no
+    contribution from an objective the whole front shares; fronts of one or two distinct scores
+    infinite; equal sites share their value."""
+    k = len(directions)
+    scores = [[v * -d for v, d in zip(p, directions)] for p in points]
+    out = [0.0] * len(points)
+    for front in set(fronts):
+        groups = {}
+        for i, f in enumerate(fronts):
+            if f == front:
+                groups.setdefault(tuple(scores[i]), []).append(i)
+        distance = {key: (math.inf if len(groups) <= 2 else 0.0) for key in groups}
+        for j in range(k if len(groups) > 2 else 0):
+            values = sorted({key[j] for key in groups})
+            low, high = values[0], values[-1]
+            if high <= low:
+                continue
+            for key in groups:
+                pos = values.index(key[j])
+                distance[key] += math.inf if key[j] in (low, high) else \
+                    (values[pos + 1] - values[pos - 1]) / (high - low)
+        for key, members in groups.items():
+            for i in members:
+                out[i] = distance[key]
+    return out
+
+
+def test_crowding_distance_follows_its_definition() -> None:
+    """Random scores with many ties, 2 to 4 objectives, mixed directions."""
+    import random
+
+    from guotu.binding.native import Context
+    from guotu.binding.priorities_native import pareto_rank
+
+    rng = random.Random(3)
+    with Context() as ctx:
+        for _ in range(30):
+            k = rng.choice([2, 3, 4])
+            points = [tuple(float(rng.randint(0, 6)) for _ in range(k)) for _ in range(rng.randint(5, 300))]
+            directions = [rng.choice([-1, 1]) for _ in range(k)]
+            fronts, crowding = pareto_rank(ctx, points, directions)
+            for got, want in zip(crowding, _crowding_by_definition(points, fronts, directions)):
+                assert (math.isinf(got) and math.isinf(want)) or got == pytest.approx(want, abs=1e-12)
