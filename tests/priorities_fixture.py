@@ -86,8 +86,10 @@ FRONTS = [1, 1, 1, 1, 3, 4, 2, 2, 2]
 
 
 def write_sites(path: Path, sites=SITES) -> Path:
-    return write(path, "sites", [("cost", ogr.OFTReal), ("benefit", ogr.OFTReal)],
-                 [({"cost": c, "benefit": b}, box(3000 + 100 * i, 0, 3050 + 100 * i, 50)) for i, (c, b) in enumerate(sites)])
+    """Site i (fid i + 1) is named S<i + 1>."""
+    return write(path, "sites", [("cost", ogr.OFTReal), ("benefit", ogr.OFTReal), ("DKBH", ogr.OFTString)],
+                 [({"cost": c, "benefit": b, "DKBH": f"S{i + 1}"}, box(3000 + 100 * i, 0, 3050 + 100 * i, 50))
+                  for i, (c, b) in enumerate(sites)])
 
 
 # Site objectives computed by the core: land use near the sites and a red line.

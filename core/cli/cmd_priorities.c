@@ -25,7 +25,7 @@ static const char *const priorities_usage =
     "         --landuse FILE [--landuse-layer L] [--class-field DLBM] [--deduction-field KCXS]\n"
     "         [--admin FILE [--admin-layer L] [--admin-id XZQDM] [--admin-name XZQMC]]\n"
     "         [--rules CSV|PRESET] [--area ellipsoidal|planar] [--encoding NAME] -o OUT.gpkg\n"
-    "       guotu priorities rank --sites FILE [--sites-layer L] --objective NAME:min|max ...\n"
+    "       guotu priorities rank --sites FILE [--sites-layer L] [--site-id F] --objective NAME:min|max ...\n"
     "         [--lexicographic NAME,NAME...]\n"
     "         [--landuse FILE [--landuse-layer L] [--class-field DLBM] [--deduction-field KCXS]\n"
     "          --target CODE [--coefficients CSV|SYSTEM] [--cultivated \"01\"]]\n"
@@ -46,7 +46,8 @@ static const char *const priorities_usage =
     "  redline_contact_m (need --redline and a CRS in metres), or any numeric field of the sites.\n"
     "  Non-dominated sorting gives each site its front (1 = the Pareto front) and crowding\n"
     "  distance; --lexicographic adds lex_rank by the objectives in the order given. OUT.gpkg\n"
-    "  holds ranked_sites, styled by front. Other layers are reprojected into the first layer's CRS.\n";
+    "  holds ranked_sites (with the sites' --site-id as site_id), styled by front. Other layers are\n"
+    "  reprojected into the first layer's CRS.\n";
 
 enum { MAX_OBJECTIVES = 16 };
 
@@ -58,7 +59,7 @@ typedef struct prio_args {
     int rank; /* 0 rule, 1 rank */
     layer_arg zones, landuse, admin, sites, redline;
     const char *type_field, *class_field, *deduction_field, *admin_id, *admin_name;
-    const char *rules, *area, *encoding, *output, *target, *coefficients, *cultivated, *lexicographic;
+    const char *rules, *area, *encoding, *output, *target, *coefficients, *cultivated, *lexicographic, *site_id;
     const char *objectives[MAX_OBJECTIVES];
     int nobjectives;
 } prio_args;
@@ -95,7 +96,8 @@ enum {
     O_COEFF,
     O_CULT,
     O_REDLINE,
-    O_REDLINE_LAYER
+    O_REDLINE_LAYER,
+    O_SITE_ID
 };
 
 static int usage(const prio_args *a, const char *fmt, const char *what) {
@@ -128,6 +130,7 @@ static int parse(int argc, char **argv, prio_args *a) {
                                             {"cultivated", 1, 0, O_CULT},
                                             {"redline", 1, 0, O_REDLINE},
                                             {"redline-layer", 1, 0, O_REDLINE_LAYER},
+                                            {"site-id", 1, 0, O_SITE_ID},
                                             {"output", 1, 0, 'o'},
                                             {"help", 0, 0, 'h'},
                                             {0, 0, 0, 0}};
@@ -168,6 +171,7 @@ static int parse(int argc, char **argv, prio_args *a) {
         case O_CULT: a->cultivated = optarg; break;
         case O_REDLINE: a->redline.path = optarg; break;
         case O_REDLINE_LAYER: a->redline.layer = optarg; break;
+        case O_SITE_ID: a->site_id = optarg; break;
         case 'o': a->output = optarg; break;
         case 'h': fputs(priorities_usage, stdout); return -1;
         default: return usage(a, "unknown or incomplete option '%s'", argv[optind - 1]);
@@ -518,6 +522,7 @@ static int sites_add_land(prio_run *r, void *target, int64_t fid, const char *co
 
 typedef struct site_rows {
     int64_t *fids;
+    char **ids; /* the --site-id of each site ("" without one) */
     unsigned char **wkb;
     size_t *wkb_size;
     double *values; /* n × k */
@@ -525,8 +530,11 @@ typedef struct site_rows {
 } site_rows;
 
 static void site_rows_free(site_rows *s) {
-    for (size_t i = 0; i < s->n; i++)
+    for (size_t i = 0; i < s->n; i++) {
         free(s->wkb[i]);
+        free(s->ids[i]);
+    }
+    free(s->ids);
     free(s->fids);
     free(s->wkb);
     free(s->wkb_size);
@@ -535,7 +543,8 @@ static void site_rows_free(site_rows *s) {
 
 static int read_sites(prio_run *r, guotu_sites *sites, objective *obj, int k, site_rows *rows) {
     vector_source src;
-    if (open_layer(r, &src, &r->a.sites, "sites")) {
+    if (open_layer(r, &src, &r->a.sites, "sites") ||
+        (r->a.site_id && vector_source_use_field(&src, r->a.site_id, r->err, sizeof r->err))) {
         vector_source_close(&src);
         return 1;
     }
@@ -544,7 +553,7 @@ static int read_sites(prio_run *r, guotu_sites *sites, objective *obj, int k, si
             vector_source_close(&src);
             return 1;
         }
-    char value[8];
+    char value[512];
     int64_t fid;
     const unsigned char *wkb;
     size_t size;
@@ -560,6 +569,7 @@ static int read_sites(prio_run *r, guotu_sites *sites, objective *obj, int k, si
         size_t cap = rows->cap;
         if (io_reserve(&rows->fids, &cap, rows->n + 1, sizeof *rows->fids, 1024) ||
             (cap != rows->cap && (!(rows->wkb = realloc(rows->wkb, cap * sizeof *rows->wkb)) ||
+                                  !(rows->ids = realloc(rows->ids, cap * sizeof *rows->ids)) ||
                                   !(rows->wkb_size = realloc(rows->wkb_size, cap * sizeof *rows->wkb_size)) ||
                                   !(rows->values = realloc(rows->values, cap * (size_t)k * sizeof *rows->values))))) {
             snprintf(r->err, sizeof r->err, "out of memory");
@@ -570,7 +580,10 @@ static int read_sites(prio_run *r, guotu_sites *sites, objective *obj, int k, si
         size_t i = rows->n;
         rows->fids[i] = fid;
         rows->wkb[i] = malloc(size);
-        if (!rows->wkb[i]) {
+        rows->ids[i] = strdup(r->a.site_id ? value : "");
+        if (!rows->wkb[i] || !rows->ids[i]) {
+            free(rows->wkb[i]);
+            free(rows->ids[i]);
             snprintf(r->err, sizeof r->err, "out of memory");
             failed = 1;
             break;
@@ -630,9 +643,10 @@ static int parse_lex(prio_run *r, const objective *obj, int k, int *order, int *
 
 static int write_ranked(prio_run *r, const objective *obj, int k, const site_rows *rows, const int *front,
                         const double *crowding, const int *lex) {
-    table_column cols[MAX_OBJECTIVES + 4];
+    table_column cols[MAX_OBJECTIVES + 5];
     int nc = 0;
     cols[nc++] = (table_column){"site_fid", COLUMN_INTEGER, 0, "候选地块要素号"};
+    cols[nc++] = (table_column){"site_id", COLUMN_TEXT, 0, "候选地块编号"};
     for (int j = 0; j < k; j++)
         cols[nc++] = (table_column){obj[j].name, COLUMN_REAL, 0, NULL};
     cols[nc++] = (table_column){"front", COLUMN_INTEGER, 0, "帕累托前沿序号"};
@@ -642,11 +656,13 @@ static int write_ranked(prio_run *r, const objective *obj, int k, const site_row
     if (gpkg_writer_open(&w, r->a.output, r->err, sizeof r->err)) return 1;
     int layer = gpkg_writer_add_bulk_layer(w, "ranked_sites", r->srs, cols, nc, r->err, sizeof r->err);
     int failed = layer < 0;
-    double reals[MAX_OBJECTIVES + 4];
-    const char *texts[MAX_OBJECTIVES + 4] = {NULL};
+    double reals[MAX_OBJECTIVES + 5];
+    const char *texts[MAX_OBJECTIVES + 5] = {NULL};
     for (size_t i = 0; !failed && i < rows->n; i++) {
         int c = 0;
         reals[c++] = (double)rows->fids[i];
+        texts[c] = rows->ids[i];
+        reals[c++] = NAN;
         for (int j = 0; j < k; j++)
             reals[c++] = rows->values[i * (size_t)k + (size_t)j];
         reals[c++] = front[i];

@@ -154,7 +154,7 @@ def export_rank_report(result: RankResult, pdf: Path, x_objective: str, y_object
         first = sorted((s for s in result.sites if s.front == 1),
                        key=lambda s: (-(s.crowding if not math.isinf(s.crowding) else 1e300), s.fid))
         headings = [(tr("Site"), 18.0)] + [(n, 22.0) for n in names[:4]] + [(tr("Crowding"), 18.0)]
-        rows = [[str(s.fid)] + [format_number(v, 3) for v in s.values[:4]] +
+        rows = [[s.site_id or str(s.fid)] + [format_number(v, 3) for v in s.values[:4]] +
                 ["∞" if math.isinf(s.crowding) else format_number(s.crowding, 3)] for s in first]
         builder.label(tr("First front"), 0, 182, 30, 100, 6, 10, bold=True)
         builder.text_table(headings, rows, 0, 182, 37, size.width() - 192, size.height() - 50, repeat=True)

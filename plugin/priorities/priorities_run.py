@@ -227,6 +227,7 @@ def parse_objectives(text: str) -> List[Objective]:
 class RankRequest:
     sites: QgsFeatureSource
     objectives: List[Objective]
+    site_id_field: Optional[str] = None  # copied as site_id
     lexicographic: List[str] = field(default_factory=list)
     landuse: Optional[QgsFeatureSource] = None
     class_field: str = "DLBM"
@@ -241,6 +242,7 @@ class RankRequest:
 @dataclass
 class RankedSite:
     fid: int
+    site_id: str
     values: List[float]
     front: int
     crowding: float
@@ -255,11 +257,12 @@ class RankResult:
     crs: QgsCoordinateReferenceSystem
 
     def attributes(self, site: RankedSite) -> list:
-        return [site.fid, *site.values, site.front, site.crowding, site.lex_rank]
+        return [site.fid, site.site_id, *site.values, site.front, site.crowding, site.lex_rank]
 
 
 def ranked_fields(objectives: Sequence[Objective]) -> Tuple[Tuple[str, str, str], ...]:
-    return ((("site_fid", "integer", "候选地块要素号"),) + tuple((o.name, "real", o.name) for o in objectives) +
+    return ((("site_fid", "integer", "候选地块要素号"), ("site_id", "text", "候选地块编号")) +
+            tuple((o.name, "real", o.name) for o in objectives) +
             (("front", "integer", "帕累托前沿序号"), ("crowding", "real", "拥挤距离"), ("lex_rank", "integer", "字典序名次")))
 
 
@@ -289,7 +292,9 @@ def run_rank(request: RankRequest, transform_context: QgsCoordinateTransformCont
     sites_label = source_label(request.sites)
     field_index = {o.name: _field_index(request.sites, o.name, tr("objective")) for o in request.objectives
                    if not o.computed}
+    id_index = _field_index(request.sites, request.site_id_field, tr("site id"))
     fids: List[int] = []
+    ids: List[str] = []
     values: List[List[float]] = []
     geometries: List[QgsGeometry] = []
     with Context() as ctx:
@@ -302,8 +307,9 @@ def run_rank(request: RankRequest, transform_context: QgsCoordinateTransformCont
             with Sites(ctx, crs_for_core(crs), request.area_method, coefficients,
                        request.target_class if request.landuse is not None else None, request.cultivated) as sites:
                 progress.phase(0, 30)
-                for feature, wkb in features_in_crs(request.sites, crs, transform_context, sites_label,
-                                                    list(field_index.values()), progress):
+                attributes = list(field_index.values()) + ([id_index] if id_index >= 0 else [])
+                for feature, wkb in features_in_crs(request.sites, crs, transform_context, sites_label, attributes,
+                                                    progress):
                     if not wkb:
                         raise GuotuInputError(tr('Layer "{layer}", feature {fid} has no geometry.').format(
                             layer=sites_label, fid=feature.id()))
@@ -319,6 +325,7 @@ def run_rank(request: RankRequest, transform_context: QgsCoordinateTransformCont
                             row.append(math.nan)
                     sites.add_site(feature.id(), wkb)
                     fids.append(feature.id())
+                    ids.append(text_value(feature.attribute(id_index)) if id_index >= 0 else "")
                     values.append(row)
                     geometries.append(geometry_of(wkb))
                 if request.landuse is not None:
@@ -363,7 +370,8 @@ def run_rank(request: RankRequest, transform_context: QgsCoordinateTransformCont
     if progress.feedback.isCanceled():
         raise GuotuCancelled()
     progress.report(1.0)
-    ranked = [RankedSite(fids[i], values[i], fronts[i], crowding[i], lex[i], geometries[i]) for i in range(len(fids))]
+    ranked = [RankedSite(fids[i], ids[i], values[i], fronts[i], crowding[i], lex[i], geometries[i])
+              for i in range(len(fids))]
     return RankResult(ranked, list(request.objectives), crs)
 
 

@@ -58,6 +58,7 @@ def style_ranked_layer(layer: QgsVectorLayer) -> None:
     layer.setRenderer(front_renderer())
     layer.setLabeling(halo_labeling("front", 7.0))
     layer.setLabelsEnabled(True)
-    set_aliases(layer, (("site_fid", "integer", "候选地块要素号"), ("front", "integer", "帕累托前沿序号"),
+    set_aliases(layer, (("site_fid", "integer", "候选地块要素号"), ("site_id", "text", "候选地块编号"),
+                        ("front", "integer", "帕累托前沿序号"),
                         ("crowding", "real", "拥挤距离"), ("lex_rank", "integer", "字典序名次")))
     layer.triggerRepaint()

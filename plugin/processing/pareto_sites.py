@@ -31,6 +31,7 @@ SYSTEMS = ("SANDIAO_WORK", "GBT21010_2017", "YDYH_2023", "CAS_LUCC")
 
 class ParetoSitesAlgorithm(GuotuAlgorithm):
     SITES = "SITES"
+    SITE_ID = "SITE_ID"
     OBJECTIVES = "OBJECTIVES"
     LEXICOGRAPHIC = "LEXICOGRAPHIC"
     LANDUSE = "LANDUSE"
@@ -87,6 +88,8 @@ class ParetoSitesAlgorithm(GuotuAlgorithm):
     def initAlgorithm(self, config: Optional[Dict[str, Any]] = None) -> None:
         polygons = [QgsProcessing.TypeVectorPolygon]
         self.addParameter(QgsProcessingParameterFeatureSource(self.SITES, tr("Candidate sites"), polygons))
+        self.addParameter(QgsProcessingParameterField(self.SITE_ID, tr("Site id field (copied to the output)"),
+                                                      parentLayerParameterName=self.SITES, optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.OBJECTIVES, tr("Objectives (NAME:min or NAME:max, separated by commas)"), "area_ha:max"))
         self.addParameter(QgsProcessingParameterString(
@@ -141,6 +144,7 @@ class ParetoSitesAlgorithm(GuotuAlgorithm):
         try:
             request = RankRequest(
                 sites=sites, objectives=parse_objectives(self.parameterAsString(parameters, self.OBJECTIVES, context)),
+                site_id_field=optional_text(self, parameters, self.SITE_ID, context),
                 lexicographic=[n.strip() for n in lex.split(",") if n.strip()],
                 landuse=optional_source(self, parameters, self.LANDUSE, context),
                 class_field=optional_text(self, parameters, self.CLASS_FIELD, context) or LAND_USE_CODE_FIELD,

@@ -92,11 +92,12 @@ def rank(tmp: Path, *extra: str, sites: Path | None = None):
 
 
 def test_fronts_known_by_construction(tmp_path):
-    res, out = rank(tmp_path, "--lexicographic", "cost,benefit")
+    res, out = rank(tmp_path, "--lexicographic", "cost,benefit", "--site-id", "DKBH")
     assert res.returncode == 0, res.stderr
     assert "9 sites on 2 objectives, 4 on the first front, 4 fronts" in res.stdout
     ranked = sorted(rows(out, "ranked_sites"), key=lambda r: r["site_fid"])
     assert [r["front"] for r in ranked] == fx.FRONTS
+    assert [r["site_id"] for r in ranked] == [f"S{i}" for i in range(1, 10)]
     # duplicates (sites 2 and 4) share front and crowding; the ends of a front are infinite
     assert ranked[1]["crowding"] == pytest.approx(2.0) and ranked[3]["crowding"] == pytest.approx(2.0)
     assert math.isinf(ranked[0]["crowding"]) and math.isinf(ranked[2]["crowding"])

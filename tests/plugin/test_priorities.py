@@ -100,8 +100,8 @@ def test_rule_same_rows_as_the_cli(rule_inputs: dict) -> None:
 
 
 def rank_params(sites: Path, **extra) -> dict:
-    p = {"SITES": str(sites), "OBJECTIVES": "cost:min, benefit:max", "LEXICOGRAPHIC": "cost,benefit",
-         "RANKED": "memory:"}
+    p = {"SITES": str(sites), "SITE_ID": "DKBH", "OBJECTIVES": "cost:min, benefit:max",
+         "LEXICOGRAPHIC": "cost,benefit", "RANKED": "memory:"}
     p.update(extra)
     return p
 
@@ -111,12 +111,13 @@ def test_fronts_known_by_construction_and_the_cli(tmp_path: Path) -> None:
     result = run("guotu:paretosites", rank_params(sites))
     ranked = sorted(rows(result["RANKED"]), key=lambda r: r["site_fid"])
     assert [r["front"] for r in ranked] == fx.FRONTS
+    assert [r["site_id"] for r in ranked] == [f"S{i}" for i in range(1, 10)]
     assert result["FIRST_FRONT"] == 4
     assert [r["lex_rank"] for r in ranked] == [1, 3, 7, 3, 6, 9, 2, 8, 5]
     assert ranked[1]["crowding"] == pytest.approx(2.0) and math.isinf(ranked[0]["crowding"])
     out = tmp_path / "cli.gpkg"
-    res = cli("rank", "--sites", str(sites), "--objective", "cost:min", "--objective", "benefit:max",
-              "--lexicographic", "cost,benefit", "-o", str(out))
+    res = cli("rank", "--sites", str(sites), "--site-id", "DKBH", "--objective", "cost:min", "--objective",
+              "benefit:max", "--lexicographic", "cost,benefit", "-o", str(out))
     assert res.returncode == 0, res.stderr
     theirs = rows(QgsVectorLayer(f"{out}|layername=ranked_sites", "r", "ogr"))
     for r in theirs:
@@ -129,7 +130,7 @@ def test_computed_objectives_and_the_cli(tmp_path: Path) -> None:
     objectives = ["area_ha:max", "forest_gain_ha:max", "cultivated_change_ha:max", "redline_distance_m:min",
                   "redline_contact_m:max", "cost:min"]
     result = run("guotu:paretosites", rank_params(
-        paths["sites"], OBJECTIVES=",".join(objectives), LEXICOGRAPHIC="", LANDUSE=str(paths["landuse"]),
+        paths["sites"], SITE_ID="", OBJECTIVES=",".join(objectives), LEXICOGRAPHIC="", LANDUSE=str(paths["landuse"]),
         DEDUCTION_FIELD="KCXS", TARGET="0301", REDLINE=str(paths["redline"]), AREA_METHOD=1))
     ranked = sorted(rows(result["RANKED"]), key=lambda r: r["site_fid"])
     for got, want in zip(ranked, fx.SCORED_EXPECTED):
@@ -157,8 +158,8 @@ def test_report_has_the_scatter_plot_and_the_first_front(tmp_path: Path) -> None
     assert "4 sites on the first front" in text
     # the first-front table: sites 1, 2, 3, 4 (fids of the fixture), no others
     table = text[text.index("First front"):]
-    fids = {int(m) for m in re.findall(r"^(\d+)$", table, re.M)}
-    assert {1, 2, 3, 4} <= fids
+    names = set(re.findall(r"^(S\d+)$", table, re.M))
+    assert names == {"S1", "S2", "S3", "S4"}
     # the plot is drawn: a rasterised page has the front colours in it
     png = tmp_path / "page"
     subprocess.run(["pdftoppm", "-r", "72", "-png", "-f", "1", "-l", "1", str(pdf), str(png)], check=True)
