@@ -255,3 +255,43 @@ def test_crowding_distance_follows_its_definition() -> None:
             fronts, crowding = pareto_rank(ctx, points, directions)
             for got, want in zip(crowding, _crowding_by_definition(points, fronts, directions)):
                 assert (math.isinf(got) and math.isinf(want)) or got == pytest.approx(want, abs=1e-12)
+
+
+class _CancelOnFirstProgress:
+    """A feedback that cancels at its first progress report."""
+
+    @staticmethod
+    def make():
+        from qgis.core import QgsProcessingFeedback
+
+        feedback = QgsProcessingFeedback()
+        feedback.progressChanged.connect(lambda _percent: feedback.cancel())
+        return feedback
+
+
+def test_cancel_stops_both_algorithms_and_they_run_again(rule_inputs: dict, tmp_path: Path) -> None:
+    import processing
+
+    sites = fx.write_sites(tmp_path / "sites.gpkg")
+    for alg, p in (("guotu:rulingobjective", rule_params(rule_inputs)), ("guotu:paretosites", rank_params(sites))):
+        feedback = _CancelOnFirstProgress.make()
+        with pytest.raises(QgsProcessingException, match="cancelled"):
+            processing.run(alg, p, feedback=feedback)
+        assert feedback.isCanceled()
+        assert run(alg, p)  # QGIS and the plugin still work: the same run completes
+
+
+def test_core_cancels_the_site_objectives(guotu) -> None:
+    from guotu.binding.errors import GuotuCancelled
+    from guotu.binding.native import AreaMethod, Context
+    from guotu.binding.priorities_native import Sites
+    from qgis.core import QgsGeometry
+
+    seen = []
+    with Context() as ctx:
+        ctx.set_progress(lambda fraction, message: seen.append(message) or True)
+        with Sites(ctx, "EPSG:4527", AreaMethod.PLANAR) as sites:
+            sites.add_site(1, bytes(QgsGeometry.fromWkt(fx.box(0, 0, 10, 10)).asWkb()))
+            with pytest.raises(GuotuCancelled):
+                sites.run()
+    assert seen == ["scoring sites"]
