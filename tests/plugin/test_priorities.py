@@ -295,3 +295,39 @@ def test_core_cancels_the_site_objectives(guotu) -> None:
             with pytest.raises(GuotuCancelled):
                 sites.run()
     assert seen == ["scoring sites"]
+
+
+def test_headless_qgis_process(plugin_root: Path, tmp_path: Path) -> None:
+    """qgis_process runs both algorithms as a batch job would, with the optional inputs left
+    empty (NAME=, which arrives as ''), and the ranking writes its report."""
+    import os
+
+    home = tmp_path / "home"
+    env = dict(os.environ, HOME=str(home), XDG_DATA_HOME=str(home / "xdg"), QT_QPA_PLATFORM="offscreen",
+               QGIS_PLUGINPATH=str(plugin_root))
+    env.pop("GUOTU_LIBRARY", None)
+    qgis_process = "/usr/bin/qgis_process.bin"
+    enable = subprocess.run([qgis_process, "plugins", "enable", "guotu"], env=env, capture_output=True, text=True,
+                            timeout=60)
+    assert enable.returncode == 0, enable.stdout + enable.stderr
+    sites = fx.write_sites(tmp_path / "sites.gpkg")
+    ranked, pdf = tmp_path / "ranked.gpkg", tmp_path / "ranking.pdf"
+    run_ = subprocess.run([qgis_process, "run", "guotu:paretosites", "--", f"SITES={sites}", "SITE_ID=DKBH",
+                           "OBJECTIVES=cost:min,benefit:max", "LEXICOGRAPHIC=", "LANDUSE=", "TARGET=", "REDLINE=",
+                           "PLOT_X=", "PLOT_Y=", f"RANKED={ranked}", f"REPORT={pdf}"],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert run_.returncode == 0, run_.stdout + run_.stderr
+    layer = QgsVectorLayer(str(ranked), "ranked", "ogr")
+    assert sorted((r["site_id"], r["front"]) for r in rows(layer)) == sorted(
+        (f"S{i + 1}", f) for i, f in enumerate(fx.FRONTS))
+    assert pdf.is_file()
+    zones, landuse = fx.write_zones(tmp_path / "hx.gpkg"), fx.write_landuse(tmp_path / "dltb.gpkg")
+    controlled = tmp_path / "controlled.gpkg"
+    run_ = subprocess.run([qgis_process, "run", "guotu:rulingobjective", "--", f"ZONES={zones}", "TYPE_FIELD=GNLX",
+                           f"LANDUSE={landuse}", "CLASS_FIELD=DLBM", "DEDUCTION_FIELD=KCXS", "ADMIN=", "ADMIN_ID=",
+                           "ADMIN_NAME=", "RULES=", "AREA_METHOD=1", f"CONTROLLED={controlled}",
+                           f"ZONE_SUMMARY={tmp_path / 'zones.gpkg'}", f"ADMIN_SUMMARY={tmp_path / 'admins.gpkg'}"],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert run_.returncode == 0, run_.stdout + run_.stderr
+    pieces = rows(QgsVectorLayer(str(controlled), "controlled", "ogr"))
+    assert len(pieces) == 5 and sum(p["area_ha"] for p in pieces) == pytest.approx(25.0, abs=1e-9)
