@@ -26,9 +26,10 @@ def _color(front: int) -> QColor:
     return QColor(r, g, b)
 
 
-def front_line(points: Sequence[Tuple[float, float]], x_max: bool, y_max: bool) -> List[Tuple[float, float]]:
-    """The first front of two objectives as a staircase through its points, in the order of
-    the first objective (each step goes the way the second objective gets worse)."""
+def front_line(points: Sequence[Tuple[float, float]], x_max: bool) -> List[Tuple[float, float]]:
+    """The first front of two objectives as a staircase through its points, from the best of
+    the first objective to its worst: along the first objective, then along the second (the
+    edge of what the front dominates, whichever way the second objective goes)."""
     pts = sorted(set(points), key=lambda p: (p[0], p[1]))
     if x_max:
         pts.reverse()
@@ -41,7 +42,7 @@ def front_line(points: Sequence[Tuple[float, float]], x_max: bool, y_max: bool) 
 
 
 def draw_scatter(png: Path, sites: Sequence[RankedSite], ix: int, iy: int, x_title: str, y_title: str,
-                 x_max: bool, y_max: bool, legend: Sequence[str] = ()) -> None:
+                 x_max: bool, legend: Sequence[str] = ()) -> None:
     """The scatter plot as a PNG (QtSvg is not part of every PyQt6 that QGIS 4 ships with)."""
     image = QImage(PLOT_W, PLOT_H, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
@@ -90,7 +91,7 @@ def draw_scatter(png: Path, sites: Sequence[RankedSite], ix: int, iy: int, x_tit
             radius = 11 if s.front == 1 else 8
             painter.drawEllipse(at(s.values[ix], s.values[iy]), radius, radius)
         first = [(s.values[ix], s.values[iy]) for s in sites if s.front == 1]
-        stairs = front_line(first, x_max, y_max)
+        stairs = front_line(first, x_max)
         painter.setPen(QPen(QColor(0, 68, 27), 6))
         for a, b in zip(stairs, stairs[1:]):
             painter.drawLine(at(*a), at(*b))
@@ -148,8 +149,7 @@ def export_rank_report(result: RankResult, pdf: Path, x_objective: str, y_object
         legend = (tr("Front 1 (Pareto front)"), tr("Front 2"), tr("Front 3"), tr("Front 4 and after"),
                   tr("the first front"))
         draw_scatter(plot, result.sites, ix, iy, title_of(ix), title_of(iy),
-                     result.objectives[ix].direction == MAXIMISE, result.objectives[iy].direction == MAXIMISE,
-                     legend)
+                     result.objectives[ix].direction == MAXIMISE, legend)
         builder.picture(plot, 0, 10, 30, 165, 109)
         first = sorted((s for s in result.sites if s.front == 1),
                        key=lambda s: (-(s.crowding if not math.isinf(s.crowding) else 1e300), s.fid))
