@@ -1,12 +1,12 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis hasScaleBasedVisibilityFlag="0" minScale="1e+08" version="3.22.16-Białowieża" styleCategories="AllStyleCategories" maxScale="0" readOnly="0">
+<qgis styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" minScale="1e+08" version="3.22.16-Białowieża" readOnly="0" maxScale="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal startExpression="" startField="" durationUnit="min" fixedDuration="0" enabled="0" mode="0" endExpression="" durationField="" limitMode="0" endField="" accumulate="0">
+  <temporal fixedDuration="0" mode="0" endField="" startExpression="" endExpression="" enabled="0" durationField="" durationUnit="min" limitMode="0" startField="" accumulate="0">
     <fixedRange>
       <start></start>
       <end></end>
@@ -82,44 +82,44 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias name="要素号" field="fid_in" index="0"/>
-    <alias name="类型或代码" field="code" index="1"/>
-    <alias name="名称" field="name" index="2"/>
-    <alias name="主导目标" field="objective" index="3"/>
-    <alias name="面积(公顷)" field="area_ha" index="4"/>
-    <alias name="管控地类面积(公顷)" field="controlled_ha" index="5"/>
-    <alias name="扣除后面积(公顷)" field="net_ha" index="6"/>
-    <alias name="图斑块数" field="pieces" index="7"/>
+    <alias field="fid_in" index="0" name="要素号"/>
+    <alias field="code" index="1" name="类型或代码"/>
+    <alias field="name" index="2" name="名称"/>
+    <alias field="objective" index="3" name="主导目标"/>
+    <alias field="area_ha" index="4" name="面积(公顷)"/>
+    <alias field="controlled_ha" index="5" name="管控地类面积(公顷)"/>
+    <alias field="net_ha" index="6" name="扣除后面积(公顷)"/>
+    <alias field="pieces" index="7" name="图斑块数"/>
   </aliases>
   <defaults>
-    <default applyOnUpdate="0" field="fid_in" expression=""/>
-    <default applyOnUpdate="0" field="code" expression=""/>
-    <default applyOnUpdate="0" field="name" expression=""/>
-    <default applyOnUpdate="0" field="objective" expression=""/>
-    <default applyOnUpdate="0" field="area_ha" expression=""/>
-    <default applyOnUpdate="0" field="controlled_ha" expression=""/>
-    <default applyOnUpdate="0" field="net_ha" expression=""/>
-    <default applyOnUpdate="0" field="pieces" expression=""/>
+    <default field="fid_in" applyOnUpdate="0" expression=""/>
+    <default field="code" applyOnUpdate="0" expression=""/>
+    <default field="name" applyOnUpdate="0" expression=""/>
+    <default field="objective" applyOnUpdate="0" expression=""/>
+    <default field="area_ha" applyOnUpdate="0" expression=""/>
+    <default field="controlled_ha" applyOnUpdate="0" expression=""/>
+    <default field="net_ha" applyOnUpdate="0" expression=""/>
+    <default field="pieces" applyOnUpdate="0" expression=""/>
   </defaults>
   <constraints>
-    <constraint constraints="0" field="fid_in" exp_strength="0" notnull_strength="0" unique_strength="0"/>
-    <constraint constraints="0" field="code" exp_strength="0" notnull_strength="0" unique_strength="0"/>
-    <constraint constraints="0" field="name" exp_strength="0" notnull_strength="0" unique_strength="0"/>
-    <constraint constraints="0" field="objective" exp_strength="0" notnull_strength="0" unique_strength="0"/>
-    <constraint constraints="0" field="area_ha" exp_strength="0" notnull_strength="0" unique_strength="0"/>
-    <constraint constraints="0" field="controlled_ha" exp_strength="0" notnull_strength="0" unique_strength="0"/>
-    <constraint constraints="0" field="net_ha" exp_strength="0" notnull_strength="0" unique_strength="0"/>
-    <constraint constraints="0" field="pieces" exp_strength="0" notnull_strength="0" unique_strength="0"/>
+    <constraint field="fid_in" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint field="code" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint field="name" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint field="objective" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint field="area_ha" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint field="controlled_ha" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint field="net_ha" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint field="pieces" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint exp="" field="fid_in" desc=""/>
-    <constraint exp="" field="code" desc=""/>
-    <constraint exp="" field="name" desc=""/>
-    <constraint exp="" field="objective" desc=""/>
-    <constraint exp="" field="area_ha" desc=""/>
-    <constraint exp="" field="controlled_ha" desc=""/>
-    <constraint exp="" field="net_ha" desc=""/>
-    <constraint exp="" field="pieces" desc=""/>
+    <constraint field="fid_in" exp="" desc=""/>
+    <constraint field="code" exp="" desc=""/>
+    <constraint field="name" exp="" desc=""/>
+    <constraint field="objective" exp="" desc=""/>
+    <constraint field="area_ha" exp="" desc=""/>
+    <constraint field="controlled_ha" exp="" desc=""/>
+    <constraint field="net_ha" exp="" desc=""/>
+    <constraint field="pieces" exp="" desc=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>

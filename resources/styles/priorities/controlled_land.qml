@@ -1,24 +1,24 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis symbologyReferenceScale="-1" hasScaleBasedVisibilityFlag="0" minScale="100000000" simplifyMaxScale="1" version="3.22.16-Białowieża" simplifyDrawingHints="1" simplifyLocal="1" styleCategories="AllStyleCategories" simplifyDrawingTol="1" simplifyAlgorithm="0" maxScale="0" labelsEnabled="0" readOnly="0">
+<qgis labelsEnabled="0" simplifyMaxScale="1" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" minScale="100000000" simplifyDrawingHints="1" version="3.22.16-Białowieża" simplifyDrawingTol="1" simplifyLocal="1" symbologyReferenceScale="-1" readOnly="0" maxScale="0" simplifyAlgorithm="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal startExpression="" startField="" durationUnit="min" fixedDuration="0" enabled="0" mode="0" endExpression="" durationField="" limitMode="0" endField="" accumulate="0">
+  <temporal fixedDuration="0" mode="0" endField="" startExpression="" endExpression="" enabled="0" durationField="" durationUnit="min" limitMode="0" startField="" accumulate="0">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 type="RuleRenderer" referencescale="-1" symbollevels="0" enableorderby="0" forceraster="0">
-    <rules key="{2a42d28d-4197-433a-9fab-e9e9327ee14f}">
-      <rule filter="&quot;rank&quot; = 1" key="{6a5cf39e-221e-4543-b548-2268ad3ee1aa}" label="主导目标管控 ruled by the zone's first objective" symbol="0"/>
-      <rule filter="&quot;rank&quot; > 1" key="{9d284fbc-0cb9-4197-988d-43a58449810e}" label="次级目标管控 ruled by a lower objective" symbol="1"/>
+  <renderer-v2 referencescale="-1" symbollevels="0" type="RuleRenderer" forceraster="0" enableorderby="0">
+    <rules key="{13603b17-6da9-4499-b576-10ee98aaa857}">
+      <rule symbol="0" filter="&quot;rank&quot; = 1" key="{2748c96b-ff7a-43ca-ae8a-d98043f14d57}" label="主导目标管控 ruled by the zone's first objective"/>
+      <rule symbol="1" filter="&quot;rank&quot; > 1" key="{dfe1e616-23b8-4728-b979-81b2f587d492}" label="次级目标管控 ruled by a lower objective"/>
     </rules>
     <symbols>
-      <symbol type="fill" force_rhr="0" name="0" alpha="1" clip_to_extent="1">
+      <symbol alpha="1" type="fill" name="0" clip_to_extent="1" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -26,7 +26,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
+        <layer enabled="1" class="SimpleFill" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="color" value="215,25,28,170"/>
@@ -40,17 +40,17 @@
             <Option type="QString" name="outline_width_unit" value="MM"/>
             <Option type="QString" name="style" value="solid"/>
           </Option>
-          <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="215,25,28,170"/>
-          <prop k="joinstyle" v="bevel"/>
-          <prop k="offset" v="0,0"/>
-          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="offset_unit" v="MM"/>
-          <prop k="outline_color" v="128,0,0,255"/>
-          <prop k="outline_style" v="solid"/>
-          <prop k="outline_width" v="0.3"/>
-          <prop k="outline_width_unit" v="MM"/>
-          <prop k="style" v="solid"/>
+          <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
+          <prop v="215,25,28,170" k="color"/>
+          <prop v="bevel" k="joinstyle"/>
+          <prop v="0,0" k="offset"/>
+          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
+          <prop v="MM" k="offset_unit"/>
+          <prop v="128,0,0,255" k="outline_color"/>
+          <prop v="solid" k="outline_style"/>
+          <prop v="0.3" k="outline_width"/>
+          <prop v="MM" k="outline_width_unit"/>
+          <prop v="solid" k="style"/>
           <data_defined_properties>
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
@@ -60,7 +60,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" force_rhr="0" name="1" alpha="1" clip_to_extent="1">
+      <symbol alpha="1" type="fill" name="1" clip_to_extent="1" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -68,7 +68,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
+        <layer enabled="1" class="SimpleFill" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="color" value="253,174,97,170"/>
@@ -82,17 +82,17 @@
             <Option type="QString" name="outline_width_unit" value="MM"/>
             <Option type="QString" name="style" value="solid"/>
           </Option>
-          <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="253,174,97,170"/>
-          <prop k="joinstyle" v="bevel"/>
-          <prop k="offset" v="0,0"/>
-          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="offset_unit" v="MM"/>
-          <prop k="outline_color" v="166,97,26,255"/>
-          <prop k="outline_style" v="solid"/>
-          <prop k="outline_width" v="0.3"/>
-          <prop k="outline_width_unit" v="MM"/>
-          <prop k="style" v="solid"/>
+          <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
+          <prop v="253,174,97,170" k="color"/>
+          <prop v="bevel" k="joinstyle"/>
+          <prop v="0,0" k="offset"/>
+          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
+          <prop v="MM" k="offset_unit"/>
+          <prop v="166,97,26,255" k="outline_color"/>
+          <prop v="solid" k="outline_style"/>
+          <prop v="0.3" k="outline_width"/>
+          <prop v="MM" k="outline_width_unit"/>
+          <prop v="solid" k="style"/>
           <data_defined_properties>
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
@@ -191,52 +191,52 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias name="地类图斑要素号" field="landuse_fid" index="0"/>
-    <alias name="分区要素号" field="zone_fid" index="1"/>
-    <alias name="分区类型" field="zone_type" index="2"/>
-    <alias name="地类编码" field="land_class" index="3"/>
-    <alias name="主导目标" field="objective" index="4"/>
-    <alias name="目标次序" field="rank" index="5"/>
-    <alias name="管控规则" field="rule" index="6"/>
-    <alias name="行政区代码" field="admin_code" index="7"/>
-    <alias name="面积(公顷)" field="area_ha" index="8"/>
-    <alias name="扣除后面积(公顷)" field="net_ha" index="9"/>
+    <alias field="landuse_fid" index="0" name="地类图斑要素号"/>
+    <alias field="zone_fid" index="1" name="分区要素号"/>
+    <alias field="zone_type" index="2" name="分区类型"/>
+    <alias field="land_class" index="3" name="地类编码"/>
+    <alias field="objective" index="4" name="主导目标"/>
+    <alias field="rank" index="5" name="目标次序"/>
+    <alias field="rule" index="6" name="管控规则"/>
+    <alias field="admin_code" index="7" name="行政区代码"/>
+    <alias field="area_ha" index="8" name="面积(公顷)"/>
+    <alias field="net_ha" index="9" name="扣除后面积(公顷)"/>
   </aliases>
   <defaults>
-    <default applyOnUpdate="0" field="landuse_fid" expression=""/>
-    <default applyOnUpdate="0" field="zone_fid" expression=""/>
-    <default applyOnUpdate="0" field="zone_type" expression=""/>
-    <default applyOnUpdate="0" field="land_class" expression=""/>
-    <default applyOnUpdate="0" field="objective" expression=""/>
-    <default applyOnUpdate="0" field="rank" expression=""/>
-    <default applyOnUpdate="0" field="rule" expression=""/>
-    <default applyOnUpdate="0" field="admin_code" expression=""/>
-    <default applyOnUpdate="0" field="area_ha" expression=""/>
-    <default applyOnUpdate="0" field="net_ha" expression=""/>
+    <default field="landuse_fid" applyOnUpdate="0" expression=""/>
+    <default field="zone_fid" applyOnUpdate="0" expression=""/>
+    <default field="zone_type" applyOnUpdate="0" expression=""/>
+    <default field="land_class" applyOnUpdate="0" expression=""/>
+    <default field="objective" applyOnUpdate="0" expression=""/>
+    <default field="rank" applyOnUpdate="0" expression=""/>
+    <default field="rule" applyOnUpdate="0" expression=""/>
+    <default field="admin_code" applyOnUpdate="0" expression=""/>
+    <default field="area_ha" applyOnUpdate="0" expression=""/>
+    <default field="net_ha" applyOnUpdate="0" expression=""/>
   </defaults>
   <constraints>
-    <constraint constraints="0" field="landuse_fid" exp_strength="0" notnull_strength="0" unique_strength="0"/>
-    <constraint constraints="0" field="zone_fid" exp_strength="0" notnull_strength="0" unique_strength="0"/>
-    <constraint constraints="0" field="zone_type" exp_strength="0" notnull_strength="0" unique_strength="0"/>
-    <constraint constraints="0" field="land_class" exp_strength="0" notnull_strength="0" unique_strength="0"/>
-    <constraint constraints="0" field="objective" exp_strength="0" notnull_strength="0" unique_strength="0"/>
-    <constraint constraints="0" field="rank" exp_strength="0" notnull_strength="0" unique_strength="0"/>
-    <constraint constraints="0" field="rule" exp_strength="0" notnull_strength="0" unique_strength="0"/>
-    <constraint constraints="0" field="admin_code" exp_strength="0" notnull_strength="0" unique_strength="0"/>
-    <constraint constraints="0" field="area_ha" exp_strength="0" notnull_strength="0" unique_strength="0"/>
-    <constraint constraints="0" field="net_ha" exp_strength="0" notnull_strength="0" unique_strength="0"/>
+    <constraint field="landuse_fid" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint field="zone_fid" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint field="zone_type" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint field="land_class" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint field="objective" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint field="rank" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint field="rule" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint field="admin_code" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint field="area_ha" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint field="net_ha" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint exp="" field="landuse_fid" desc=""/>
-    <constraint exp="" field="zone_fid" desc=""/>
-    <constraint exp="" field="zone_type" desc=""/>
-    <constraint exp="" field="land_class" desc=""/>
-    <constraint exp="" field="objective" desc=""/>
-    <constraint exp="" field="rank" desc=""/>
-    <constraint exp="" field="rule" desc=""/>
-    <constraint exp="" field="admin_code" desc=""/>
-    <constraint exp="" field="area_ha" desc=""/>
-    <constraint exp="" field="net_ha" desc=""/>
+    <constraint field="landuse_fid" exp="" desc=""/>
+    <constraint field="zone_fid" exp="" desc=""/>
+    <constraint field="zone_type" exp="" desc=""/>
+    <constraint field="land_class" exp="" desc=""/>
+    <constraint field="objective" exp="" desc=""/>
+    <constraint field="rank" exp="" desc=""/>
+    <constraint field="rule" exp="" desc=""/>
+    <constraint field="admin_code" exp="" desc=""/>
+    <constraint field="area_ha" exp="" desc=""/>
+    <constraint field="net_ha" exp="" desc=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>

@@ -12,7 +12,8 @@ PIECES = [("landuse_fid", QVariant.LongLong, "地类图斑要素号"), ("zone_fi
           ("objective", QVariant.String, "主导目标"), ("rank", QVariant.LongLong, "目标次序"),
           ("rule", QVariant.String, "管控规则"), ("admin_code", QVariant.String, "行政区代码"),
           ("area_ha", QVariant.Double, "面积(公顷)"), ("net_ha", QVariant.Double, "扣除后面积(公顷)")]
-SITES = [("site_fid", QVariant.LongLong, "候选地块要素号"), ("front", QVariant.LongLong, "帕累托前沿序号"),
+SITES = [("site_fid", QVariant.LongLong, "候选地块要素号"), ("site_id", QVariant.String, "候选地块编号"),
+         ("front", QVariant.LongLong, "帕累托前沿序号"),
          ("crowding", QVariant.Double, "拥挤距离"), ("lex_rank", QVariant.LongLong, "字典序名次")]
 SUMMARY = [("fid_in", QVariant.LongLong, "要素号"), ("code", QVariant.String, "类型或代码"),
            ("name", QVariant.String, "名称"), ("objective", QVariant.String, "主导目标"),

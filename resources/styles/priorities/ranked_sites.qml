@@ -1,26 +1,26 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis symbologyReferenceScale="-1" hasScaleBasedVisibilityFlag="0" minScale="100000000" simplifyMaxScale="1" version="3.22.16-Białowieża" simplifyDrawingHints="1" simplifyLocal="1" styleCategories="AllStyleCategories" simplifyDrawingTol="1" simplifyAlgorithm="0" maxScale="0" labelsEnabled="0" readOnly="0">
+<qgis labelsEnabled="0" simplifyMaxScale="1" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" minScale="100000000" simplifyDrawingHints="1" version="3.22.16-Białowieża" simplifyDrawingTol="1" simplifyLocal="1" symbologyReferenceScale="-1" readOnly="0" maxScale="0" simplifyAlgorithm="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal startExpression="" startField="" durationUnit="min" fixedDuration="0" enabled="0" mode="0" endExpression="" durationField="" limitMode="0" endField="" accumulate="0">
+  <temporal fixedDuration="0" mode="0" endField="" startExpression="" endExpression="" enabled="0" durationField="" durationUnit="min" limitMode="0" startField="" accumulate="0">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 type="RuleRenderer" referencescale="-1" symbollevels="0" enableorderby="0" forceraster="0">
-    <rules key="{69806b94-c986-4dc6-bc4a-bde3f3547bbe}">
-      <rule filter="&quot;front&quot; = 1" key="{9a6cba10-238c-4349-bec5-49da4639968e}" label="第1前沿 front 1 (Pareto front)" symbol="0"/>
-      <rule filter="&quot;front&quot; = 2" key="{61682baf-a946-41c2-8a71-32897c94c7b6}" label="第2前沿 front 2" symbol="1"/>
-      <rule filter="&quot;front&quot; = 3" key="{ea3d6e6c-64e5-48ed-873e-712d5126374c}" label="第3前沿 front 3" symbol="2"/>
-      <rule filter="&quot;front&quot; >= 4" key="{a34df8bf-d960-4473-b61f-7a24589de535}" label="第4及以后前沿 front 4 and after" symbol="3"/>
+  <renderer-v2 referencescale="-1" symbollevels="0" type="RuleRenderer" forceraster="0" enableorderby="0">
+    <rules key="{bd8e2611-670f-4f6d-91da-96bd1812ed28}">
+      <rule symbol="0" filter="&quot;front&quot; = 1" key="{04d0a505-63e0-49d2-8df5-0903b86ecc0c}" label="第1前沿 front 1 (Pareto front)"/>
+      <rule symbol="1" filter="&quot;front&quot; = 2" key="{2d54f62b-be8d-4263-9be7-6a862f521f22}" label="第2前沿 front 2"/>
+      <rule symbol="2" filter="&quot;front&quot; = 3" key="{8e95ac35-56b8-4caf-a256-acf90bfffe96}" label="第3前沿 front 3"/>
+      <rule symbol="3" filter="&quot;front&quot; >= 4" key="{ce4e804f-4ae1-488a-98b4-ec014c438742}" label="第4及以后前沿 front 4 and after"/>
     </rules>
     <symbols>
-      <symbol type="fill" force_rhr="0" name="0" alpha="1" clip_to_extent="1">
+      <symbol alpha="1" type="fill" name="0" clip_to_extent="1" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -28,7 +28,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
+        <layer enabled="1" class="SimpleFill" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="color" value="26,150,65,200"/>
@@ -42,17 +42,17 @@
             <Option type="QString" name="outline_width_unit" value="MM"/>
             <Option type="QString" name="style" value="solid"/>
           </Option>
-          <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="26,150,65,200"/>
-          <prop k="joinstyle" v="bevel"/>
-          <prop k="offset" v="0,0"/>
-          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="offset_unit" v="MM"/>
-          <prop k="outline_color" v="0,68,27,255"/>
-          <prop k="outline_style" v="solid"/>
-          <prop k="outline_width" v="0.3"/>
-          <prop k="outline_width_unit" v="MM"/>
-          <prop k="style" v="solid"/>
+          <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
+          <prop v="26,150,65,200" k="color"/>
+          <prop v="bevel" k="joinstyle"/>
+          <prop v="0,0" k="offset"/>
+          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
+          <prop v="MM" k="offset_unit"/>
+          <prop v="0,68,27,255" k="outline_color"/>
+          <prop v="solid" k="outline_style"/>
+          <prop v="0.3" k="outline_width"/>
+          <prop v="MM" k="outline_width_unit"/>
+          <prop v="solid" k="style"/>
           <data_defined_properties>
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
@@ -62,7 +62,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" force_rhr="0" name="1" alpha="1" clip_to_extent="1">
+      <symbol alpha="1" type="fill" name="1" clip_to_extent="1" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -70,7 +70,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
+        <layer enabled="1" class="SimpleFill" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="color" value="166,217,106,190"/>
@@ -84,17 +84,17 @@
             <Option type="QString" name="outline_width_unit" value="MM"/>
             <Option type="QString" name="style" value="solid"/>
           </Option>
-          <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="166,217,106,190"/>
-          <prop k="joinstyle" v="bevel"/>
-          <prop k="offset" v="0,0"/>
-          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="offset_unit" v="MM"/>
-          <prop k="outline_color" v="49,110,30,255"/>
-          <prop k="outline_style" v="solid"/>
-          <prop k="outline_width" v="0.3"/>
-          <prop k="outline_width_unit" v="MM"/>
-          <prop k="style" v="solid"/>
+          <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
+          <prop v="166,217,106,190" k="color"/>
+          <prop v="bevel" k="joinstyle"/>
+          <prop v="0,0" k="offset"/>
+          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
+          <prop v="MM" k="offset_unit"/>
+          <prop v="49,110,30,255" k="outline_color"/>
+          <prop v="solid" k="outline_style"/>
+          <prop v="0.3" k="outline_width"/>
+          <prop v="MM" k="outline_width_unit"/>
+          <prop v="solid" k="style"/>
           <data_defined_properties>
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
@@ -104,7 +104,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" force_rhr="0" name="2" alpha="1" clip_to_extent="1">
+      <symbol alpha="1" type="fill" name="2" clip_to_extent="1" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -112,7 +112,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
+        <layer enabled="1" class="SimpleFill" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="color" value="254,224,139,180"/>
@@ -126,17 +126,17 @@
             <Option type="QString" name="outline_width_unit" value="MM"/>
             <Option type="QString" name="style" value="solid"/>
           </Option>
-          <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="254,224,139,180"/>
-          <prop k="joinstyle" v="bevel"/>
-          <prop k="offset" v="0,0"/>
-          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="offset_unit" v="MM"/>
-          <prop k="outline_color" v="140,110,20,255"/>
-          <prop k="outline_style" v="solid"/>
-          <prop k="outline_width" v="0.3"/>
-          <prop k="outline_width_unit" v="MM"/>
-          <prop k="style" v="solid"/>
+          <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
+          <prop v="254,224,139,180" k="color"/>
+          <prop v="bevel" k="joinstyle"/>
+          <prop v="0,0" k="offset"/>
+          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
+          <prop v="MM" k="offset_unit"/>
+          <prop v="140,110,20,255" k="outline_color"/>
+          <prop v="solid" k="outline_style"/>
+          <prop v="0.3" k="outline_width"/>
+          <prop v="MM" k="outline_width_unit"/>
+          <prop v="solid" k="style"/>
           <data_defined_properties>
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
@@ -146,7 +146,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" force_rhr="0" name="3" alpha="1" clip_to_extent="1">
+      <symbol alpha="1" type="fill" name="3" clip_to_extent="1" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -154,7 +154,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
+        <layer enabled="1" class="SimpleFill" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="color" value="200,200,200,150"/>
@@ -168,17 +168,17 @@
             <Option type="QString" name="outline_width_unit" value="MM"/>
             <Option type="QString" name="style" value="solid"/>
           </Option>
-          <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="200,200,200,150"/>
-          <prop k="joinstyle" v="bevel"/>
-          <prop k="offset" v="0,0"/>
-          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="offset_unit" v="MM"/>
-          <prop k="outline_color" v="120,120,120,255"/>
-          <prop k="outline_style" v="solid"/>
-          <prop k="outline_width" v="0.3"/>
-          <prop k="outline_width_unit" v="MM"/>
-          <prop k="style" v="solid"/>
+          <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
+          <prop v="200,200,200,150" k="color"/>
+          <prop v="bevel" k="joinstyle"/>
+          <prop v="0,0" k="offset"/>
+          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
+          <prop v="MM" k="offset_unit"/>
+          <prop v="120,120,120,255" k="outline_color"/>
+          <prop v="solid" k="outline_style"/>
+          <prop v="0.3" k="outline_width"/>
+          <prop v="MM" k="outline_width_unit"/>
+          <prop v="solid" k="style"/>
           <data_defined_properties>
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
@@ -212,6 +212,13 @@
         </config>
       </editWidget>
     </field>
+    <field configurationFlags="None" name="site_id">
+      <editWidget type="">
+        <config>
+          <Option/>
+        </config>
+      </editWidget>
+    </field>
     <field configurationFlags="None" name="front">
       <editWidget type="">
         <config>
@@ -235,28 +242,32 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias name="候选地块要素号" field="site_fid" index="0"/>
-    <alias name="帕累托前沿序号" field="front" index="1"/>
-    <alias name="拥挤距离" field="crowding" index="2"/>
-    <alias name="字典序名次" field="lex_rank" index="3"/>
+    <alias field="site_fid" index="0" name="候选地块要素号"/>
+    <alias field="site_id" index="1" name="候选地块编号"/>
+    <alias field="front" index="2" name="帕累托前沿序号"/>
+    <alias field="crowding" index="3" name="拥挤距离"/>
+    <alias field="lex_rank" index="4" name="字典序名次"/>
   </aliases>
   <defaults>
-    <default applyOnUpdate="0" field="site_fid" expression=""/>
-    <default applyOnUpdate="0" field="front" expression=""/>
-    <default applyOnUpdate="0" field="crowding" expression=""/>
-    <default applyOnUpdate="0" field="lex_rank" expression=""/>
+    <default field="site_fid" applyOnUpdate="0" expression=""/>
+    <default field="site_id" applyOnUpdate="0" expression=""/>
+    <default field="front" applyOnUpdate="0" expression=""/>
+    <default field="crowding" applyOnUpdate="0" expression=""/>
+    <default field="lex_rank" applyOnUpdate="0" expression=""/>
   </defaults>
   <constraints>
-    <constraint constraints="0" field="site_fid" exp_strength="0" notnull_strength="0" unique_strength="0"/>
-    <constraint constraints="0" field="front" exp_strength="0" notnull_strength="0" unique_strength="0"/>
-    <constraint constraints="0" field="crowding" exp_strength="0" notnull_strength="0" unique_strength="0"/>
-    <constraint constraints="0" field="lex_rank" exp_strength="0" notnull_strength="0" unique_strength="0"/>
+    <constraint field="site_fid" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint field="site_id" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint field="front" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint field="crowding" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint field="lex_rank" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint exp="" field="site_fid" desc=""/>
-    <constraint exp="" field="front" desc=""/>
-    <constraint exp="" field="crowding" desc=""/>
-    <constraint exp="" field="lex_rank" desc=""/>
+    <constraint field="site_fid" exp="" desc=""/>
+    <constraint field="site_id" exp="" desc=""/>
+    <constraint field="front" exp="" desc=""/>
+    <constraint field="crowding" exp="" desc=""/>
+    <constraint field="lex_rank" exp="" desc=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
