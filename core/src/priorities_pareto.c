@@ -89,6 +89,19 @@ static int dominates(const double *m, size_t k, size_t a, size_t b) {
     return better;
 }
 
+static int equal_scores(const double *m, size_t k, size_t a, size_t b) {
+    for (size_t j = 0; j < k; j++)
+        if (m[a * k + j] != m[b * k + j]) return 0;
+    return 1;
+}
+
+/* 1 when a is at least as good as b on every objective but the first. */
+static int weakly_better_after_first(const double *m, size_t k, size_t a, size_t b) {
+    for (size_t j = 1; j < k; j++)
+        if (m[a * k + j] > m[b * k + j]) return 0;
+    return 1;
+}
+
 /* Fronts of the sites in lexicographic order `idx`: a site can only be dominated by a site
  * before it, and the fronts holding a dominator of it are 1 … f (a dominator in front f is
  * itself dominated by one in f − 1), so a binary search over fronts finds its own. With two
@@ -110,14 +123,26 @@ static int sort_fronts(guotu_context *ctx, const double *m, size_t n, size_t k, 
             free(next);
             return GUOTU_ERR_CANCELLED;
         }
+        if (k > 2 && t > 0 && equal_scores(m, k, idx[t - 1], p)) {
+            /* Equal to the site before (equal sites are neighbours in the order): its front. */
+            size_t q = idx[t - 1];
+            int f = front[q] - 1;
+            next[p] = last[f];
+            last[f] = p;
+            front[p] = front[q];
+            continue;
+        }
         size_t lo = 0, hi = nfronts; /* first front with no dominator of p */
         while (lo < hi) {
             size_t f = lo + (hi - lo) / 2, dominated = 0;
             if (k <= 2) {
                 dominated = dominates(m, k, last[f], p);
             } else {
+                /* Every earlier site is at least as good on the first objective and, equal sites
+                 * having been placed above, differs from p: it dominates p when it is at least as
+                 * good on the others. */
                 for (size_t q = last[f]; q != (size_t)-1 && !dominated; q = next[q])
-                    dominated = dominates(m, k, q, p);
+                    dominated = weakly_better_after_first(m, k, q, p);
             }
             if (dominated)
                 lo = f + 1;
