@@ -17,6 +17,7 @@ PACKAGES=(
   qttools5-dev-tools pyqt5-dev-tools        # lrelease / pylupdate5 for translations
   python3-pyqt6                             # scripts/check_qt6.py: the plugin's Qt names exist in Qt6 (QGIS 4)
   libsqlite3-mod-spatialite sqlite3         # the SpatiaLite comparison in bench/
+  python3-deap                              # the Python non-dominated sorts compared in bench/ (priorities)
   fonts-wqy-microhei                        # Chinese text in maps and PDF reports
   postgresql-15 postgresql-15-postgis-3     # PostGIS input test (throw-away cluster, pg_virtualenv)
   poppler-utils                             # pdftoppm/pdfinfo: report tests read the PDFs

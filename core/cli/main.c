@@ -22,6 +22,9 @@ static const cli_command commands[] = {
     {"lines", cmd_lines, "three control lines (三区三线): `lines init` makes a workspace, `lines check` checks it"},
     {"parcels", cmd_parcels, "rectification parcels of land consolidation (整治地块): `parcels check`"},
     {"border", cmd_border, "cross-city boundary conflicts: where adjacent cities' submissions disagree"},
+    {"priorities", cmd_priorities,
+     "priorities between objectives: `priorities rule` (ruling objective per zone), "
+     "`priorities rank` (Pareto fronts of candidate sites)"},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 

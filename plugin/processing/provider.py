@@ -14,6 +14,8 @@ from .land_use_conversion import LandUseConversionAlgorithm
 from .land_use_conversion_raster import LandUseConversionRasterAlgorithm
 from .parcels_check import ParcelsCheckAlgorithm
 from .parcels_report_algorithm import ParcelsReportAlgorithm
+from .pareto_sites import ParetoSitesAlgorithm
+from .ruling_objective import RulingObjectiveAlgorithm
 from .three_lines_check import ThreeLinesCheckAlgorithm
 from .three_lines_import import ThreeLinesImportAlgorithm
 from .three_lines_workspace import ThreeLinesWorkspaceAlgorithm
@@ -57,3 +59,5 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(BorderConflictsAlgorithm())
         self.addAlgorithm(ParcelsReportAlgorithm())
         self.addAlgorithm(BorderReportAlgorithm())
+        self.addAlgorithm(RulingObjectiveAlgorithm())
+        self.addAlgorithm(ParetoSitesAlgorithm())

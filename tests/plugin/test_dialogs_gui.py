@@ -28,6 +28,7 @@ from test_conversion_raster import write_raster
 
 sys.path.insert(0, str(REPO / "tests"))
 import parcels_fixture as pf  # noqa: E402
+import priorities_fixture as prf  # noqa: E402
 
 # The dialog's run, step by step: widgets set from "given" (a value "=ALG:OUTPUT" is the
 # output of an earlier case, added to the project as a user would have it), the dialog's
@@ -131,6 +132,7 @@ def _cases(folder: Path) -> List[Dict]:
     border = bd.make_fixture(folder / "border")
     from sandiao_package import make_package
     sandiao = make_package(_mkdir(folder / "sandiao"))                             # DLTB: DLBM, ZLDWDM, TBMJ
+    priorities = _mkdir(folder / "priorities")
     return [
         {"label": "area", "alg": "guotu:areabyclass", "given": {"ZONES": zones, "LANDUSE": landuse}},
         {"label": "area_unknown_zone_field", "alg": "guotu:areabyclass",
@@ -168,6 +170,11 @@ def _cases(folder: Path) -> List[Dict]:
                    "BORDER_CONFLICTS": "=guotu:borderconflicts:BORDER_CONFLICTS",
                    "PAIR_SUMMARY": "=guotu:borderconflicts:PAIR_SUMMARY",
                    "OUTPUT_FOLDER": str(folder / "border_reports")}},
+        {"label": "ruling", "alg": "guotu:rulingobjective",
+         "given": {"ZONES": str(prf.write_zones(priorities / "hx.gpkg")), "TYPE_FIELD": "GNLX",
+                   "LANDUSE": str(prf.write_landuse(priorities / "dltb.gpkg"))}},
+        {"label": "pareto", "alg": "guotu:paretosites",
+         "given": {"SITES": str(prf.write_sites(priorities / "sites.gpkg"))}},
     ]
 
 
@@ -228,6 +235,8 @@ def test_every_algorithm_from_its_dialog(plugin_root: Path, tmp_path: Path, prov
     assert done["parcels"]["counts"]["PARCEL_CHECKS"] == 14
     assert done["lines"]["counts"]["ISSUES"] > 0
     assert done["border"]["counts"]["PAIR_SUMMARY"] > 0
+    # without admin units the pieces are not split: L1, L3 and L5 in their zones (5 pieces)
+    assert done["ruling"]["counts"]["CONTROLLED"] == 5 and done["pareto"]["counts"]["RANKED"] == 9
     assert any((data / "parcel_reports").glob("*.pdf")) and any((data / "border_reports").glob("*.pdf"))
     assert (data / "new_ws.gpkg").is_file() and (data / "imported_ws.gpkg").is_file()
     assert (done["lines_import"]["values"]["ADMIN_ID"], done["lines_import"]["values"]["ADMIN_NAME"]) == \

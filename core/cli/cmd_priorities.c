@@ -1,0 +1,808 @@
+/* cmd_priorities.c — `guotu priorities rule` (the ruling objective of each zone) and
+ * `guotu priorities rank` (Pareto fronts or a lexicographic order of candidate sites),
+ * SPEC §11. */
+#include <gdal/cpl_conv.h>
+#include <gdal/gdal.h>
+#include <gdal/ogr_api.h>
+#include <gdal/ogr_srs_api.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "gpkg_styles.h"
+#include "gpkg_writer.h"
+#include "guotu/guotu.h"
+#include "progress_bar.h"
+#include "resources.h"
+#include "vector_source.h"
+
+static const char *const priorities_usage =
+    "usage: guotu priorities rule --zones FILE [--zones-layer L] --type-field F\n"
+    "         --landuse FILE [--landuse-layer L] [--class-field DLBM] [--deduction-field KCXS]\n"
+    "         [--admin FILE [--admin-layer L] [--admin-id XZQDM] [--admin-name XZQMC]]\n"
+    "         [--rules CSV|PRESET] [--area ellipsoidal|planar] [--encoding NAME] -o OUT.gpkg\n"
+    "       guotu priorities rank --sites FILE [--sites-layer L] [--site-id F] --objective NAME:min|max ...\n"
+    "         [--lexicographic NAME,NAME...]\n"
+    "         [--landuse FILE [--landuse-layer L] [--class-field DLBM] [--deduction-field KCXS]\n"
+    "          --target CODE [--coefficients CSV|SYSTEM] [--cultivated \"01\"]]\n"
+    "         [--redline FILE [--redline-layer L]] [--area ellipsoidal|planar] [--encoding NAME] -o OUT.gpkg\n"
+    "\n"
+    "Priorities between objectives (SPEC §11).\n"
+    "rule: a rule table (columns zone_type, rank, objective, controls, rule; default the preset\n"
+    "  redline_functions for the red line's function types, every row a judgement call) gives per\n"
+    "  zone type its objectives in order and the land-use codes (or code prefixes) each puts under\n"
+    "  control. Every piece of controlled land inside a zone is flagged with the objective that\n"
+    "  rules it (the highest-ranked one of the zone's type controlling its class), the rule and\n"
+    "  its area in ha (net_ha: net of the deduction coefficient, 田坎). OUT.gpkg holds\n"
+    "  controlled_land, zone_summary and admin_summary. Zones whose type has no row are named.\n"
+    "rank: candidate sites scored on objectives, each to minimise or maximise: area_ha,\n"
+    "  forest_gain_ha (standard-forest ha gained if restored to --target, coefficients of the\n"
+    "  voucher presets, default SANDIAO_WORK), cultivated_change_ha (+ land gained when --target is\n"
+    "  cultivated, else − cultivated land lost, net of deductions), redline_distance_m and\n"
+    "  redline_contact_m (need --redline and a CRS in metres), or any numeric field of the sites.\n"
+    "  Non-dominated sorting gives each site its front (1 = the Pareto front) and crowding\n"
+    "  distance; --lexicographic adds lex_rank by the objectives in the order given. OUT.gpkg\n"
+    "  holds ranked_sites (with the sites' --site-id as site_id), styled by front. Other layers are\n"
+    "  reprojected into the first layer's CRS.\n";
+
+enum { MAX_OBJECTIVES = 16 };
+
+typedef struct layer_arg {
+    const char *path, *layer;
+} layer_arg;
+
+typedef struct prio_args {
+    int rank; /* 0 rule, 1 rank */
+    layer_arg zones, landuse, admin, sites, redline;
+    const char *type_field, *class_field, *deduction_field, *admin_id, *admin_name;
+    const char *rules, *area, *encoding, *output, *target, *coefficients, *cultivated, *lexicographic, *site_id;
+    const char *objectives[MAX_OBJECTIVES];
+    int nobjectives;
+} prio_args;
+
+typedef struct prio_run {
+    prio_args a;
+    guotu_context *ctx;
+    OGRSpatialReferenceH srs;
+    char *crs_wkt;
+    char err[2048];
+    progress_bar bar;
+} prio_run;
+
+enum {
+    O_ZONES = 256,
+    O_ZONES_LAYER,
+    O_TYPE,
+    O_LANDUSE,
+    O_LANDUSE_LAYER,
+    O_CLASS,
+    O_DEDUCTION,
+    O_ADMIN,
+    O_ADMIN_LAYER,
+    O_ADMIN_ID,
+    O_ADMIN_NAME,
+    O_RULES,
+    O_AREA,
+    O_ENCODING,
+    O_SITES,
+    O_SITES_LAYER,
+    O_OBJECTIVE,
+    O_LEX,
+    O_TARGET,
+    O_COEFF,
+    O_CULT,
+    O_REDLINE,
+    O_REDLINE_LAYER,
+    O_SITE_ID
+};
+
+static int usage(const prio_args *a, const char *fmt, const char *what) {
+    cli_usage_error(a->rank ? "priorities rank" : "priorities rule", priorities_usage, fmt, what);
+    return 2;
+}
+
+/* 0 parsed, -1 help printed, 2 bad usage. */
+static int parse(int argc, char **argv, prio_args *a) {
+    static const struct option options[] = {{"zones", 1, 0, O_ZONES},
+                                            {"zones-layer", 1, 0, O_ZONES_LAYER},
+                                            {"type-field", 1, 0, O_TYPE},
+                                            {"landuse", 1, 0, O_LANDUSE},
+                                            {"landuse-layer", 1, 0, O_LANDUSE_LAYER},
+                                            {"class-field", 1, 0, O_CLASS},
+                                            {"deduction-field", 1, 0, O_DEDUCTION},
+                                            {"admin", 1, 0, O_ADMIN},
+                                            {"admin-layer", 1, 0, O_ADMIN_LAYER},
+                                            {"admin-id", 1, 0, O_ADMIN_ID},
+                                            {"admin-name", 1, 0, O_ADMIN_NAME},
+                                            {"rules", 1, 0, O_RULES},
+                                            {"area", 1, 0, O_AREA},
+                                            {"encoding", 1, 0, O_ENCODING},
+                                            {"sites", 1, 0, O_SITES},
+                                            {"sites-layer", 1, 0, O_SITES_LAYER},
+                                            {"objective", 1, 0, O_OBJECTIVE},
+                                            {"lexicographic", 1, 0, O_LEX},
+                                            {"target", 1, 0, O_TARGET},
+                                            {"coefficients", 1, 0, O_COEFF},
+                                            {"cultivated", 1, 0, O_CULT},
+                                            {"redline", 1, 0, O_REDLINE},
+                                            {"redline-layer", 1, 0, O_REDLINE_LAYER},
+                                            {"site-id", 1, 0, O_SITE_ID},
+                                            {"output", 1, 0, 'o'},
+                                            {"help", 0, 0, 'h'},
+                                            {0, 0, 0, 0}};
+    a->class_field = "DLBM";
+    a->admin_id = "XZQDM";
+    a->rules = "redline_functions";
+    a->area = "ellipsoidal";
+    a->coefficients = "SANDIAO_WORK";
+    a->cultivated = "01";
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+        switch (c) {
+        case O_ZONES: a->zones.path = optarg; break;
+        case O_ZONES_LAYER: a->zones.layer = optarg; break;
+        case O_TYPE: a->type_field = optarg; break;
+        case O_LANDUSE: a->landuse.path = optarg; break;
+        case O_LANDUSE_LAYER: a->landuse.layer = optarg; break;
+        case O_CLASS: a->class_field = optarg; break;
+        case O_DEDUCTION: a->deduction_field = optarg; break;
+        case O_ADMIN: a->admin.path = optarg; break;
+        case O_ADMIN_LAYER: a->admin.layer = optarg; break;
+        case O_ADMIN_ID: a->admin_id = optarg; break;
+        case O_ADMIN_NAME: a->admin_name = optarg; break;
+        case O_RULES: a->rules = optarg; break;
+        case O_AREA: a->area = optarg; break;
+        case O_ENCODING: a->encoding = optarg; break;
+        case O_SITES: a->sites.path = optarg; break;
+        case O_SITES_LAYER: a->sites.layer = optarg; break;
+        case O_OBJECTIVE:
+            if (a->nobjectives == MAX_OBJECTIVES) return usage(a, "%s", "at most 16 objectives");
+            a->objectives[a->nobjectives++] = optarg;
+            break;
+        case O_LEX: a->lexicographic = optarg; break;
+        case O_TARGET: a->target = optarg; break;
+        case O_COEFF: a->coefficients = optarg; break;
+        case O_CULT: a->cultivated = optarg; break;
+        case O_REDLINE: a->redline.path = optarg; break;
+        case O_REDLINE_LAYER: a->redline.layer = optarg; break;
+        case O_SITE_ID: a->site_id = optarg; break;
+        case 'o': a->output = optarg; break;
+        case 'h': fputs(priorities_usage, stdout); return -1;
+        default: return usage(a, "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind < argc) return usage(a, "unexpected argument '%s'", argv[optind]);
+    if (!a->output) return usage(a, "%s", "-o OUT.gpkg is needed");
+    if (strlen(a->output) < 5 || strcmp(a->output + strlen(a->output) - 5, ".gpkg"))
+        return usage(a, "%s", "the output must be a .gpkg file");
+    if (strcmp(a->area, "ellipsoidal") && strcmp(a->area, "planar"))
+        return usage(a, "--area is ellipsoidal or planar, not '%s'", a->area);
+    if (!a->rank) {
+        if (!a->zones.path || !a->type_field || !a->landuse.path)
+            return usage(a, "%s", "rule needs --zones, --type-field and --landuse");
+    } else {
+        if (!a->sites.path || !a->nobjectives) return usage(a, "%s", "rank needs --sites and at least one --objective");
+        if (a->landuse.path && !a->target) return usage(a, "%s", "--landuse needs --target (the class a site becomes)");
+    }
+    return 0;
+}
+
+static int core_error(prio_run *r, const char *what) {
+    snprintf(r->err, sizeof r->err, "%s%s%s", what ? what : "", what ? ": " : "", guotu_context_last_error(r->ctx));
+    return 1;
+}
+
+/* Opens a layer; the first one opened sets the CRS of the run, the others are reprojected to it. */
+static int open_layer(prio_run *r, vector_source *src, const layer_arg *l, const char *role) {
+    memset(src, 0, sizeof *src);
+    if (vector_source_open(src, l->path, l->layer, r->a.encoding, r->err, sizeof r->err)) return 1;
+    OGRSpatialReferenceH have = vector_source_crs(src);
+    if (!r->srs && !r->crs_wkt) {
+        if (have) {
+            const char *wkt_opts[] = {"FORMAT=WKT2_2019", NULL};
+            r->srs = OSRClone(have);
+            OSRExportToWktEx(have, &r->crs_wkt, wkt_opts);
+        } else {
+            r->crs_wkt = CPLStrdup("");
+        }
+        return 0;
+    }
+    if (!have && !r->srs) return 0;
+    if (!have || !r->srs) {
+        snprintf(r->err, sizeof r->err, "the %s layer '%s' %s but the first layer %s: give every layer a CRS", role,
+                 src->layer_name, have ? "has a CRS" : "has no CRS", r->srs ? "has one" : "has none");
+        return 1;
+    }
+    const char *same_opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
+    if (OSRIsSameEx(have, r->srs, same_opts)) return 0;
+    fprintf(stderr, "guotu: note: reprojecting the %s layer '%s' from %s to %s\n", role, src->layer_name,
+            OSRGetName(have), OSRGetName(r->srs));
+    return vector_source_reproject_to(src, r->srs, r->err, sizeof r->err);
+}
+
+static const char *crs_text(const prio_run *r) { return r->crs_wkt && r->crs_wkt[0] ? r->crs_wkt : NULL; }
+
+/* ---------------------------------------------------------------- rule */
+
+typedef struct rule_out {
+    prio_run *r;
+    gpkg_writer *w;
+    int layer;
+    int failed;
+} rule_out;
+
+static const table_column piece_columns[] = {{"landuse_fid", COLUMN_INTEGER, 0, "地类图斑要素号"},
+                                             {"zone_fid", COLUMN_INTEGER, 0, "分区要素号"},
+                                             {"zone_type", COLUMN_TEXT, 0, "分区类型"},
+                                             {"land_class", COLUMN_TEXT, 0, "地类编码"},
+                                             {"objective", COLUMN_TEXT, 0, "主导目标"},
+                                             {"rank", COLUMN_INTEGER, 0, "目标次序"},
+                                             {"rule", COLUMN_TEXT, 0, "管控规则"},
+                                             {"admin_code", COLUMN_TEXT, 0, "行政区代码"},
+                                             {"area_ha", COLUMN_REAL, 0, "面积(公顷)"},
+                                             {"net_ha", COLUMN_REAL, 0, "扣除后面积(公顷)"}};
+enum { NPIECE = sizeof piece_columns / sizeof piece_columns[0] };
+
+static const table_column summary_columns[] = {{"fid_in", COLUMN_INTEGER, 0, "要素号"},
+                                               {"code", COLUMN_TEXT, 0, "类型或代码"},
+                                               {"name", COLUMN_TEXT, 0, "名称"},
+                                               {"objective", COLUMN_TEXT, 0, "主导目标"},
+                                               {"area_ha", COLUMN_REAL, 0, "面积(公顷)"},
+                                               {"controlled_ha", COLUMN_REAL, 0, "管控地类面积(公顷)"},
+                                               {"net_ha", COLUMN_REAL, 0, "扣除后面积(公顷)"},
+                                               {"pieces", COLUMN_INTEGER, 0, "图斑块数"}};
+enum { NSUMMARY = sizeof summary_columns / sizeof summary_columns[0] };
+
+static int write_piece(const guotu_rule_piece *p, void *user) {
+    rule_out *o = user;
+    char rank[16];
+    snprintf(rank, sizeof rank, "%d", p->rank);
+    const char *texts[NPIECE] = {NULL, NULL, p->zone_type, p->land_class, p->objective, NULL, p->rule, p->admin_code};
+    double reals[NPIECE] = {
+        (double)p->landuse_fid, (double)p->zone_fid, NAN, NAN, NAN, p->rank, NAN, NAN, p->area_ha, p->net_ha};
+    if (gpkg_writer_row(o->w, o->layer, texts, reals, p->wkb, p->wkb_size, o->r->err, sizeof o->r->err)) {
+        o->failed = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static int add_units(prio_run *r, guotu_rule_run *run, int zones) {
+    vector_source src;
+    const layer_arg *l = zones ? &r->a.zones : &r->a.admin;
+    const char *role = zones ? "zones" : "admin";
+    if (open_layer(r, &src, l, role) ||
+        vector_source_use_field(&src, zones ? r->a.type_field : r->a.admin_id, r->err, sizeof r->err)) {
+        vector_source_close(&src);
+        return 1;
+    }
+    int name_index = -1;
+    if (!zones && r->a.admin_name &&
+        (name_index = vector_source_field(&src, r->a.admin_name, r->err, sizeof r->err)) < 0) {
+        vector_source_close(&src);
+        return 1;
+    }
+    char value[512];
+    int64_t fid;
+    const unsigned char *wkb;
+    size_t size;
+    int more, failed = 0;
+    while (!failed &&
+           (more = vector_source_next(&src, &fid, value, sizeof value, &wkb, &size, r->err, sizeof r->err)) == 1) {
+        if (!wkb) continue;
+        if (zones && !value[0]) {
+            snprintf(r->err, sizeof r->err, "zones layer '%s', feature %lld: field '%s' is empty", src.layer_name,
+                     (long long)fid, r->a.type_field);
+            failed = 1;
+        } else if (zones ? guotu_rule_run_add_zone(r->ctx, run, fid, value, wkb, size)
+                         : guotu_rule_run_add_admin(r->ctx, run, fid, value,
+                                                    name_index >= 0 ? vector_source_text(&src, name_index) : "", wkb,
+                                                    size)) {
+            failed = core_error(r, src.layer_name);
+        }
+    }
+    vector_source_close(&src);
+    return failed || more < 0;
+}
+
+/* Land use, feature by feature, through `add` (the rule run or the sites). */
+typedef int (*land_fn)(prio_run *r, void *target, int64_t fid, const char *code, double deduction,
+                       const unsigned char *wkb, size_t size);
+
+/* Class codes are matched as text by prefix ("01" finds 0101): a numeric field has lost the
+ * leading zeros (0101 read as 101) and would match nothing, a silent wrong answer. */
+static int refuse_numeric_codes(prio_run *r, vector_source *src) {
+    OGRFieldDefnH field = OGR_FD_GetFieldDefn(OGR_L_GetLayerDefn(src->layer), src->field_index);
+    OGRFieldType type = field ? OGR_Fld_GetType(field) : OFTString;
+    if (type != OFTInteger && type != OFTInteger64 && type != OFTReal) return 0;
+    snprintf(r->err, sizeof r->err,
+             "land-use layer '%s': the class field '%s' is numeric, so codes such as 0101 have lost their leading "
+             "zero and would match no rule; use the text field of the codes (DLBM in 三调 data)",
+             src->layer_name, r->a.class_field);
+    return 1;
+}
+
+static int read_landuse(prio_run *r, land_fn add, void *target) {
+    vector_source src;
+    if (open_layer(r, &src, &r->a.landuse, "land-use") ||
+        vector_source_use_field(&src, r->a.class_field, r->err, sizeof r->err) || refuse_numeric_codes(r, &src)) {
+        vector_source_close(&src);
+        return 1;
+    }
+    int ded = -1;
+    if (r->a.deduction_field && (ded = vector_source_field(&src, r->a.deduction_field, r->err, sizeof r->err)) < 0) {
+        vector_source_close(&src);
+        return 1;
+    }
+    char value[512];
+    int64_t fid;
+    const unsigned char *wkb;
+    size_t size;
+    int more, failed = 0;
+    int64_t total = vector_source_count(&src), done = 0;
+    while (!failed &&
+           (more = vector_source_next(&src, &fid, value, sizeof value, &wkb, &size, r->err, sizeof r->err)) == 1) {
+        double d = 0;
+        if (ded >= 0 && !vector_source_real(&src, ded, &d)) d = 0;
+        if (wkb && add(r, target, fid, value, d, wkb, size)) failed = core_error(r, src.layer_name);
+        if (++done % 4096 == 0 && total > 0) progress_bar_update((double)done / (double)total, "land use", &r->bar);
+    }
+    vector_source_close(&src);
+    return failed || more < 0;
+}
+
+typedef struct rule_land {
+    guotu_rule_run *run;
+    rule_out *out;
+} rule_land;
+
+static int rule_add_land(prio_run *r, void *target, int64_t fid, const char *code, double deduction,
+                         const unsigned char *wkb, size_t size) {
+    rule_land *t = target;
+    return guotu_rule_run_add_landuse(r->ctx, t->run, fid, code, deduction, wkb, size, write_piece, t->out);
+}
+
+static int write_summaries(prio_run *r, gpkg_writer *w, guotu_rule_run *run) {
+    int layers[2];
+    layers[0] =
+        gpkg_writer_add_layer(w, "zone_summary", wkbNone, NULL, summary_columns, NSUMMARY, r->err, sizeof r->err);
+    layers[1] = layers[0] < 0 ? -1
+                              : gpkg_writer_add_layer(w, "admin_summary", wkbNone, NULL, summary_columns, NSUMMARY,
+                                                      r->err, sizeof r->err);
+    if (layers[1] < 0) return 1;
+    for (int kind = 0; kind < 2; kind++) {
+        size_t n = kind ? guotu_rule_run_admin_count(run) : guotu_rule_run_zone_count(run);
+        for (size_t i = 0; i < n; i++) {
+            guotu_rule_summary s;
+            if (kind ? guotu_rule_run_admin(r->ctx, run, i, &s) : guotu_rule_run_zone(r->ctx, run, i, &s))
+                return core_error(r, NULL);
+            const char *texts[NSUMMARY] = {NULL, s.code, s.name, s.objective};
+            double reals[NSUMMARY] = {(double)s.fid,   NAN, NAN, NAN, s.area_ha, s.controlled_ha, s.net_ha,
+                                      (double)s.pieces};
+            if (gpkg_writer_row(w, layers[kind], texts, reals, NULL, 0, r->err, sizeof r->err)) return 1;
+        }
+    }
+    return 0;
+}
+
+static void print_rule_summary(prio_run *r, guotu_rule_run *run) {
+    double total = 0, net = 0;
+    int64_t pieces = 0;
+    size_t unmatched = 0;
+    for (size_t i = 0; i < guotu_rule_run_zone_count(run); i++) {
+        guotu_rule_summary s;
+        if (guotu_rule_run_zone(r->ctx, run, i, &s)) continue;
+        total += s.controlled_ha;
+        net += s.net_ha;
+        pieces += s.pieces;
+        if (!s.objective[0]) {
+            if (unmatched++ < 10)
+                fprintf(stderr,
+                        "guotu: warning: zone %lld has type '%s', which the rule table does not list: "
+                        "nothing in it is flagged\n",
+                        (long long)s.fid, s.code);
+        }
+    }
+    if (unmatched > 10)
+        fprintf(stderr, "guotu: warning: %zu zones in all have a type the table does not list\n", unmatched);
+    printf("Ruling objective: %lld pieces of controlled land in %zu zones, %.4f ha (%.4f ha net of deductions) -> %s\n",
+           (long long)pieces, guotu_rule_run_zone_count(run), total, net, r->a.output);
+}
+
+static int run_rule(prio_run *r) {
+    const prio_args *a = &r->a;
+    const char *inputs[] = {a->zones.path, a->landuse.path, a->admin.path, a->rules};
+    const char *outputs[] = {a->output};
+    if (io_refuse_overwrite(inputs, 4, outputs, 1, r->err, sizeof r->err)) return 1;
+    char source[1200];
+    size_t n = 0;
+    char *text = table_text_load(a->rules, "priorities", source, sizeof source, &n, r->err, sizeof r->err);
+    if (!text) return 1;
+    guotu_rule_table *table = NULL;
+    int status = guotu_rule_table_parse(r->ctx, text, n, source, &table);
+    free(text);
+    if (status) return core_error(r, NULL);
+    guotu_rule_run *run = NULL;
+    gpkg_writer *w = NULL;
+    int failed = 0;
+    vector_source probe; /* the zones set the CRS */
+    failed = open_layer(r, &probe, &a->zones, "zones");
+    vector_source_close(&probe);
+    guotu_rule_options o;
+    guotu_rule_options_init(&o);
+    o.crs = crs_text(r);
+    o.area_method = strcmp(a->area, "planar") ? GUOTU_AREA_ELLIPSOIDAL : GUOTU_AREA_PLANAR;
+    if (!failed && guotu_rule_run_create(r->ctx, &o, table, &run)) failed = core_error(r, NULL);
+    if (!failed) failed = add_units(r, run, 1) || (a->admin.path && add_units(r, run, 0));
+    if (!failed) failed = gpkg_writer_open(&w, a->output, r->err, sizeof r->err);
+    rule_out out = {r, w, -1, 0};
+    if (!failed) {
+        out.layer =
+            gpkg_writer_add_bulk_layer(w, "controlled_land", r->srs, piece_columns, NPIECE, r->err, sizeof r->err);
+        failed = out.layer < 0;
+    }
+    rule_land land = {run, &out};
+    if (!failed) failed = read_landuse(r, rule_add_land, &land);
+    progress_bar_done(&r->bar);
+    if (out.failed) failed = 1;
+    if (!failed) failed = write_summaries(r, w, run);
+    if (!failed) {
+        static const char *const styled[] = {"controlled_land", "zone_summary", "admin_summary"};
+        failed = gpkg_writer_add_styles(w, "priorities", styled, 3, r->err, sizeof r->err);
+    }
+    if (!failed) {
+        char method[256];
+        snprintf(method, sizeof method, "%s", a->area);
+        table_meta meta[] = {
+            {"rules", source}, {"zones", a->zones.path}, {"landuse", a->landuse.path}, {"area_method", method}};
+        gpkg_writer_meta(w, out.layer, meta, 4);
+        print_rule_summary(r, run);
+        failed = gpkg_writer_commit(w, r->err, sizeof r->err);
+        w = NULL;
+    }
+    gpkg_writer_abort(w);
+    guotu_rule_run_destroy(r->ctx, run);
+    guotu_rule_table_destroy(r->ctx, table);
+    return failed;
+}
+
+/* ---------------------------------------------------------------- rank */
+
+static const char *const computed_names[] = {"area_ha", "forest_gain_ha", "cultivated_change_ha", "redline_distance_m",
+                                             "redline_contact_m"};
+enum { NCOMPUTED = 5 };
+
+typedef struct objective {
+    char name[128];
+    int direction;
+    int computed; /* index into computed_names, or -1 for a field of the sites */
+    int field;    /* field index in the sites layer */
+} objective;
+
+static int parse_objectives(prio_run *r, objective *obj, int n) {
+    for (int i = 0; i < n; i++) {
+        const char *spec = r->a.objectives[i], *colon = strrchr(spec, ':');
+        if (!colon || colon == spec || (strcmp(colon + 1, "min") && strcmp(colon + 1, "max"))) {
+            snprintf(r->err, sizeof r->err, "--objective '%s': write NAME:min or NAME:max", spec);
+            return 1;
+        }
+        snprintf(obj[i].name, sizeof obj[i].name, "%.*s", (int)(colon - spec), spec);
+        obj[i].direction = strcmp(colon + 1, "max") ? GUOTU_MINIMISE : GUOTU_MAXIMISE;
+        obj[i].computed = -1;
+        obj[i].field = -1;
+        for (int c = 0; c < NCOMPUTED; c++)
+            if (!strcmp(obj[i].name, computed_names[c])) obj[i].computed = c;
+        for (int j = 0; j < i; j++)
+            if (!strcmp(obj[i].name, obj[j].name)) {
+                snprintf(r->err, sizeof r->err, "objective '%.127s' is given twice", obj[i].name);
+                return 1;
+            }
+        if ((obj[i].computed == 1 || obj[i].computed == 2) && !r->a.landuse.path) {
+            snprintf(r->err, sizeof r->err, "objective '%.127s' needs --landuse and --target", obj[i].name);
+            return 1;
+        }
+        if (obj[i].computed >= 3 && !r->a.redline.path) {
+            snprintf(r->err, sizeof r->err, "objective '%.127s' needs --redline", obj[i].name);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int sites_add_land(prio_run *r, void *target, int64_t fid, const char *code, double deduction,
+                          const unsigned char *wkb, size_t size) {
+    return guotu_sites_add_landuse(r->ctx, target, fid, code, deduction, wkb, size);
+}
+
+typedef struct site_rows {
+    int64_t *fids;
+    char **ids; /* the --site-id of each site ("" without one) */
+    unsigned char **wkb;
+    size_t *wkb_size;
+    double *values; /* n × k */
+    size_t n, cap;
+} site_rows;
+
+static void site_rows_free(site_rows *s) {
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->wkb[i]);
+        free(s->ids[i]);
+    }
+    free(s->ids);
+    free(s->fids);
+    free(s->wkb);
+    free(s->wkb_size);
+    free(s->values);
+}
+
+static int read_sites(prio_run *r, guotu_sites *sites, objective *obj, int k, site_rows *rows) {
+    vector_source src;
+    if (open_layer(r, &src, &r->a.sites, "sites") ||
+        (r->a.site_id && vector_source_use_field(&src, r->a.site_id, r->err, sizeof r->err))) {
+        vector_source_close(&src);
+        return 1;
+    }
+    for (int j = 0; j < k; j++)
+        if (obj[j].computed < 0 && (obj[j].field = vector_source_field(&src, obj[j].name, r->err, sizeof r->err)) < 0) {
+            vector_source_close(&src);
+            return 1;
+        }
+    char value[512];
+    int64_t fid;
+    const unsigned char *wkb;
+    size_t size;
+    int more, failed = 0;
+    while (!failed &&
+           (more = vector_source_next(&src, &fid, value, sizeof value, &wkb, &size, r->err, sizeof r->err)) == 1) {
+        if (!wkb) {
+            snprintf(r->err, sizeof r->err, "sites layer '%s', feature %lld has no geometry", src.layer_name,
+                     (long long)fid);
+            failed = 1;
+            break;
+        }
+        size_t cap = rows->cap;
+        if (io_reserve(&rows->fids, &cap, rows->n + 1, sizeof *rows->fids, 1024) ||
+            (cap != rows->cap && (!(rows->wkb = realloc(rows->wkb, cap * sizeof *rows->wkb)) ||
+                                  !(rows->ids = realloc(rows->ids, cap * sizeof *rows->ids)) ||
+                                  !(rows->wkb_size = realloc(rows->wkb_size, cap * sizeof *rows->wkb_size)) ||
+                                  !(rows->values = realloc(rows->values, cap * (size_t)k * sizeof *rows->values))))) {
+            snprintf(r->err, sizeof r->err, "out of memory");
+            failed = 1;
+            break;
+        }
+        rows->cap = cap;
+        size_t i = rows->n;
+        rows->fids[i] = fid;
+        rows->wkb[i] = malloc(size);
+        rows->ids[i] = strdup(r->a.site_id ? value : "");
+        if (!rows->wkb[i] || !rows->ids[i]) {
+            free(rows->wkb[i]);
+            free(rows->ids[i]);
+            snprintf(r->err, sizeof r->err, "out of memory");
+            failed = 1;
+            break;
+        }
+        memcpy(rows->wkb[i], wkb, size);
+        rows->wkb_size[i] = size;
+        rows->n++;
+        for (int j = 0; j < k; j++) {
+            double v = NAN;
+            if (obj[j].computed < 0 && !vector_source_real(&src, obj[j].field, &v)) v = NAN;
+            rows->values[i * (size_t)k + (size_t)j] = v;
+        }
+        if (guotu_sites_add_site(r->ctx, sites, fid, wkb, size)) failed = core_error(r, src.layer_name);
+    }
+    vector_source_close(&src);
+    return failed || more < 0;
+}
+
+static int read_redline(prio_run *r, guotu_sites *sites) {
+    vector_source src;
+    if (open_layer(r, &src, &r->a.redline, "red line")) {
+        vector_source_close(&src);
+        return 1;
+    }
+    char value[8];
+    int64_t fid;
+    const unsigned char *wkb;
+    size_t size;
+    int more, failed = 0;
+    while (!failed &&
+           (more = vector_source_next(&src, &fid, value, sizeof value, &wkb, &size, r->err, sizeof r->err)) == 1)
+        if (wkb && guotu_sites_add_redline(r->ctx, sites, fid, wkb, size)) failed = core_error(r, src.layer_name);
+    vector_source_close(&src);
+    return failed || more < 0;
+}
+
+/* The lexicographic order: names among the objectives. */
+static int parse_lex(prio_run *r, const objective *obj, int k, int *order, int *m) {
+    *m = 0;
+    if (!r->a.lexicographic) return 0;
+    char list[1024];
+    snprintf(list, sizeof list, "%s", r->a.lexicographic);
+    for (char *name = strtok(list, ","); name; name = strtok(NULL, ",")) {
+        int found = -1;
+        for (int j = 0; j < k; j++)
+            if (!strcmp(obj[j].name, name)) found = j;
+        if (found < 0) {
+            snprintf(r->err, sizeof r->err, "--lexicographic names '%s', which is not one of the --objective names",
+                     name);
+            return 1;
+        }
+        order[(*m)++] = found;
+        if (*m == MAX_OBJECTIVES) break;
+    }
+    return 0;
+}
+
+static int write_ranked(prio_run *r, const objective *obj, int k, const site_rows *rows, const int *front,
+                        const double *crowding, const int *lex) {
+    table_column cols[MAX_OBJECTIVES + 5];
+    int nc = 0;
+    cols[nc++] = (table_column){"site_fid", COLUMN_INTEGER, 0, "候选地块要素号"};
+    cols[nc++] = (table_column){"site_id", COLUMN_TEXT, 0, "候选地块编号"};
+    for (int j = 0; j < k; j++)
+        cols[nc++] = (table_column){obj[j].name, COLUMN_REAL, 0, NULL};
+    cols[nc++] = (table_column){"front", COLUMN_INTEGER, 0, "帕累托前沿序号"};
+    cols[nc++] = (table_column){"crowding", COLUMN_REAL, 0, "拥挤距离"};
+    cols[nc++] = (table_column){"lex_rank", COLUMN_INTEGER, 0, "字典序名次"};
+    gpkg_writer *w = NULL;
+    if (gpkg_writer_open(&w, r->a.output, r->err, sizeof r->err)) return 1;
+    int layer = gpkg_writer_add_bulk_layer(w, "ranked_sites", r->srs, cols, nc, r->err, sizeof r->err);
+    int failed = layer < 0;
+    double reals[MAX_OBJECTIVES + 5];
+    const char *texts[MAX_OBJECTIVES + 5] = {NULL};
+    for (size_t i = 0; !failed && i < rows->n; i++) {
+        int c = 0;
+        reals[c++] = (double)rows->fids[i];
+        texts[c] = rows->ids[i];
+        reals[c++] = NAN;
+        for (int j = 0; j < k; j++)
+            reals[c++] = rows->values[i * (size_t)k + (size_t)j];
+        reals[c++] = front[i];
+        /* The ends of a front have infinite crowding: stored as a large finite number would
+         * lie; NULL would read as "unknown". The GeoPackage keeps IEEE infinity. */
+        reals[c++] = crowding[i];
+        reals[c++] = lex ? lex[i] : NAN;
+        failed = gpkg_writer_row(w, layer, texts, reals, rows->wkb[i], rows->wkb_size[i], r->err, sizeof r->err);
+    }
+    if (!failed) {
+        static const char *const styled[] = {"ranked_sites"};
+        failed = gpkg_writer_add_styles(w, "priorities", styled, 1, r->err, sizeof r->err);
+    }
+    if (!failed) {
+        char objectives[4096] = "";
+        for (int j = 0; j < k; j++) {
+            size_t used = strlen(objectives);
+            snprintf(objectives + used, sizeof objectives - used, "%s%.127s:%s", j ? " " : "", obj[j].name,
+                     obj[j].direction == GUOTU_MAXIMISE ? "max" : "min");
+        }
+        table_meta meta[] = {{"objectives", objectives},
+                             {"lexicographic", r->a.lexicographic ? r->a.lexicographic : ""},
+                             {"sites", r->a.sites.path},
+                             {"area_method", r->a.area}};
+        gpkg_writer_meta(w, layer, meta, 4);
+        failed = gpkg_writer_commit(w, r->err, sizeof r->err);
+        w = NULL;
+    }
+    gpkg_writer_abort(w);
+    return failed;
+}
+
+static int run_rank(prio_run *r) {
+    const prio_args *a = &r->a;
+    const char *inputs[] = {a->sites.path, a->landuse.path, a->redline.path};
+    const char *outputs[] = {a->output};
+    if (io_refuse_overwrite(inputs, 3, outputs, 1, r->err, sizeof r->err)) return 1;
+    objective obj[MAX_OBJECTIVES];
+    int k = a->nobjectives, order[MAX_OBJECTIVES], m = 0;
+    if (parse_objectives(r, obj, k) || parse_lex(r, obj, k, order, &m)) return 1;
+    guotu_coefficients *coefficients = NULL;
+    char source[1200] = "";
+    if (a->landuse.path) {
+        size_t n = 0;
+        char *text = table_text_load(a->coefficients, "voucher", source, sizeof source, &n, r->err, sizeof r->err);
+        if (!text) return 1;
+        int status = guotu_coefficients_parse(r->ctx, text, n, source, NULL, &coefficients);
+        free(text);
+        if (status) return core_error(r, NULL);
+    }
+    vector_source probe; /* the sites set the CRS */
+    int failed = open_layer(r, &probe, &a->sites, "sites");
+    vector_source_close(&probe);
+    guotu_sites_options o;
+    guotu_sites_options_init(&o);
+    o.crs = crs_text(r);
+    o.area_method = strcmp(a->area, "planar") ? GUOTU_AREA_ELLIPSOIDAL : GUOTU_AREA_PLANAR;
+    o.coefficients = coefficients;
+    o.target_class = a->landuse.path ? a->target : NULL;
+    o.cultivated = a->cultivated;
+    guotu_sites *sites = NULL;
+    site_rows rows;
+    memset(&rows, 0, sizeof rows);
+    if (!failed && guotu_sites_create(r->ctx, &o, &sites)) failed = core_error(r, NULL);
+    if (!failed) failed = read_sites(r, sites, obj, k, &rows);
+    if (!failed && a->landuse.path) failed = read_landuse(r, sites_add_land, sites);
+    if (!failed && a->redline.path) failed = read_redline(r, sites);
+    if (!failed && guotu_sites_run(r->ctx, sites)) failed = core_error(r, NULL);
+    progress_bar_done(&r->bar);
+    for (size_t i = 0; !failed && i < rows.n; i++) {
+        guotu_site_scores s;
+        if (guotu_sites_row(r->ctx, sites, i, &s)) {
+            failed = core_error(r, NULL);
+            break;
+        }
+        double computed[NCOMPUTED] = {s.area_ha, s.forest_gain_ha, s.cultivated_change_ha, s.redline_distance_m,
+                                      s.redline_contact_m};
+        for (int j = 0; j < k; j++)
+            if (obj[j].computed >= 0) rows.values[i * (size_t)k + (size_t)j] = computed[obj[j].computed];
+    }
+    int *front = malloc((rows.n ? rows.n : 1) * sizeof *front);
+    int *lex = m ? malloc((rows.n ? rows.n : 1) * sizeof *lex) : NULL;
+    double *crowding = malloc((rows.n ? rows.n : 1) * sizeof *crowding);
+    int directions[MAX_OBJECTIVES];
+    const char *names[MAX_OBJECTIVES];
+    for (int j = 0; j < k; j++) {
+        directions[j] = obj[j].direction;
+        names[j] = obj[j].name;
+    }
+    if (!failed && (!front || !crowding || (m && !lex))) failed = snprintf(r->err, sizeof r->err, "out of memory") > 0;
+    if (!failed &&
+        guotu_pareto_rank(r->ctx, rows.values, rows.n, (size_t)k, directions, rows.fids, names, front, crowding))
+        failed = core_error(r, "sites");
+    if (!failed && m &&
+        guotu_lexicographic_rank(r->ctx, rows.values, rows.n, (size_t)k, directions, order, (size_t)m, rows.fids, names,
+                                 lex))
+        failed = core_error(r, "sites");
+    if (!failed) failed = write_ranked(r, obj, k, &rows, front, crowding, lex);
+    if (!failed) {
+        size_t on_front = 0;
+        int nfronts = 0;
+        for (size_t i = 0; i < rows.n; i++) {
+            on_front += front[i] == 1;
+            if (front[i] > nfronts) nfronts = front[i];
+        }
+        printf("Pareto ranking: %zu sites on %d objectives, %zu on the first front, %d fronts -> %s\n", rows.n, k,
+               on_front, nfronts, a->output);
+    }
+    free(front);
+    free(lex);
+    free(crowding);
+    site_rows_free(&rows);
+    guotu_sites_destroy(r->ctx, sites);
+    guotu_coefficients_destroy(r->ctx, coefficients);
+    return failed;
+}
+
+int cmd_priorities(int argc, char **argv) {
+    int rank = argc >= 2 && !strcmp(argv[1], "rank");
+    if (argc < 2 || (!rank && strcmp(argv[1], "rule"))) {
+        if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))) {
+            fputs(priorities_usage, stdout);
+            return 0;
+        }
+        fprintf(stderr, "guotu priorities: expected `priorities rule` or `priorities rank`\n\n%s", priorities_usage);
+        return 2;
+    }
+    prio_run r;
+    memset(&r, 0, sizeof r);
+    r.a.rank = rank;
+    int parsed = parse(argc - 1, argv + 1, &r.a);
+    if (parsed) return parsed < 0 ? 0 : 2;
+    r.ctx = guotu_context_create();
+    if (!r.ctx) return cli_error("out of memory");
+    progress_bar_init(&r.bar);
+    guotu_context_set_progress(r.ctx, progress_bar_update, &r.bar);
+    int failed = rank ? run_rank(&r) : run_rule(&r);
+    if (failed) fprintf(stderr, "guotu priorities %s: error: %s\n", rank ? "rank" : "rule", r.err);
+    guotu_context_destroy(r.ctx);
+    if (r.srs) OSRDestroySpatialReference(r.srs);
+    CPLFree(r.crs_wkt);
+    return failed ? 1 : 0;
+}
