@@ -39,7 +39,7 @@ static void print_usage(FILE *out) {
           "usage: guotu COMMAND [OPTIONS]\n\ncommands:\n",
           out);
     for (int k = 0; k < NCOMMANDS; k++)
-        fprintf(out, "  %-9s %s\n", commands[k].name, commands[k].summary);
+        fprintf(out, "  %-11s %s\n", commands[k].name, commands[k].summary);
     fputs("  help      this text, or `guotu help COMMAND [SUBCOMMAND]` for a command's options\n\n"
           "options:\n"
           "  --version print the versions of guotu, GEOS, PROJ and GDAL\n",
