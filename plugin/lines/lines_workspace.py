@@ -156,6 +156,10 @@ def create_workspace(path: Path, crs: QgsCoordinateReferenceSystem) -> List[str]
     if not crs.isValid():
         _fail(tr("Choose a valid CRS for the workspace (for example EPSG:4527, CGCS2000 / 3-degree "
                  "Gauss-Kruger zone 39)."))
+    if crs.isGeographic():  # as guotu lines init: widths, gaps and slivers are metres
+        _fail(tr("A three-lines workspace needs metres, but {crs} is geographic (degrees): choose a projected CRS "
+                 "in metres — for CGCS2000 the 3-degree Gauss-Krüger zone of the area's central meridian "
+                 "(EPSG:4534–4554, e.g. EPSG:4527 for 117°E).").format(crs=crs.userFriendlyIdentifier()))
     layers = read_schema()
     srs = _srs(crs)
     temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp.gpkg")
