@@ -182,6 +182,11 @@ def write_all(folder: Path, guotu: Path) -> Dict[str, Path]:
     # Three lines, parcels, border.
     p["ws"] = _workspace(guotu, folder / "ws.gpkg")
     p["ws_deg"] = _degrees(p["ws"], folder / "ws_deg.gpkg")
+    p["ws_neg"] = folder / "ws_neg.gpkg"  # 甲区's red-line target typed as -5 ha
+    shutil.copy(p["ws"], p["ws_neg"])
+    ds = ogr.Open(str(p["ws_neg"]), 1)
+    ds.ExecuteSQL("UPDATE admin_units SET erl_target_ha = -5 WHERE xzqdm = '110101'")
+    ds = None
     p["ws_bad"] = folder / "ws_bad.gpkg"
     shutil.copy(p["ws"], p["ws_bad"])
     with open(p["ws_bad"], "r+b") as f:

@@ -320,7 +320,10 @@ CASES = [
     Case("lines-check-output-over-workspace", lines(out="{ws}"), 1, OVER_INPUT),
     Case("lines-check-damaged-workspace", lines(ws="{ws_bad}"), 1,
          ["ws_bad.gpkg", "the file is damaged (SQLite: database disk image is malformed)"]),
-    Case("lines-check-missing-workspace", lines(ws="{o}/nothere.gpkg"), 1, ["nothere.gpkg"]),
+    Case("lines-check-missing-workspace", lines(ws="{o}/nothere.gpkg"), 1, ["nothere.gpkg", "no such file"]),
+    Case("lines-check-negative-target", lines(ws="{ws_neg}"), 1,
+         ["layer 'admin_units': admin unit '110101' (feature 1): its red-line target (ha) is -5; it cannot be "
+          "negative"]),
     Case("lines-check-land-use-without-class", lines("--landuse", "{base}"), 2,
          ["--landuse and --class-field go together"]),
     # parcels check

@@ -203,6 +203,8 @@ CASES = [
     Case("lines-degrees", "threelinescheck", ["WORKSPACE={ws_deg}"] + LINES, False, DEGREES),
     Case("lines-stats-over-workspace", "threelinescheck", ["WORKSPACE={ws}", "STATS_CSV={ws}"] + LINES, False,
          OVER_INPUT),
+    Case("lines-negative-target", "threelinescheck", ["WORKSPACE={ws_neg}"] + LINES, False,
+         ["admin unit '110101' (feature 1): its red-line target (ha) is -5"]),
     Case("lines-damaged-workspace", "threelinescheck", ["WORKSPACE={ws_bad}"] + LINES, False, ["ws_bad"]),
     # Land-use conversion (vector, raster) and its report
     Case("conversion", "landuseconversion", ["BEFORE={base}", "AFTER={target}"] + CONVERT, True, [],
