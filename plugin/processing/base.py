@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.core import (QgsMapLayer, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
-                       QgsProcessingOutputLayerDefinition, QgsProcessingParameterDefinition, QgsProperty,
+                       QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsProcessingParameterDefinition, QgsProperty,
                        QgsProviderRegistry)
 
 from ..help.guide import provider_guide_url
@@ -21,6 +21,18 @@ from .common import is_set
 
 _LAYER_TYPES = ("source", "vector", "raster", "layer", "multilayer")
 _DESTINATION_TYPES = ("sink", "vectorDestination", "rasterDestination", "fileDestination")
+# Less free space than this beside an output just written: the disk filled up while it was
+# written. QGIS's file writers buffer features and lose what did not fit without an error
+# (a CSV table on a full disk came out empty, the run a success).
+_FULL_DISK_BYTES = 64 * 1024
+
+
+def _free_bytes(path: str) -> Optional[int]:
+    try:
+        fs = os.statvfs(os.path.dirname(os.path.abspath(path)))
+    except OSError:
+        return None
+    return fs.f_bavail * fs.f_frsize
 
 
 def _layer_file(layer: QgsMapLayer) -> Optional[str]:
@@ -80,6 +92,13 @@ class GuotuAlgorithm(QgsProcessingAlgorithm):
                 fresh.append(path)
         try:
             yield
+            for path in fresh:
+                free = _free_bytes(path)
+                if os.path.exists(path) and free is not None and free < _FULL_DISK_BYTES:
+                    raise QgsProcessingException(
+                        tr('Cannot write "{path}": the disk is full ({free} kB free), so the output may be cut '
+                           'short. Nothing was kept; free some space and run again.').format(
+                            path=path, free=free // 1024))
         except BaseException:
             for path in fresh:
                 for leftover in (path, path + "-journal", path + "-wal", path + "-shm"):

@@ -299,3 +299,53 @@ def test_catalogue_covers_every_algorithm(guotu) -> None:
     provider = GuotuProvider()
     provider.loadAlgorithms()
     assert {a.name() for a in provider.algorithms()} == {c.algorithm for c in CASES}
+
+
+# ---------------------------------------------------------------- a full disk
+
+FULL_DISK = [
+    ("area-csv", "areabyclass", AREA + ["LANDUSE={base}"]),  # QGIS's CSV writer loses it without an error
+    ("area-gpkg", "areabyclass", AREA[:-1] + ["LANDUSE={base}", "OUTPUT={o}/t.gpkg"]),
+    ("conversion", "landuseconversion", ["BEFORE={base}", "AFTER={target}"] + CONVERT),
+    ("lines-stats-csv", "threelinescheck", ["WORKSPACE={ws}", "STATS_CSV={o}/s.csv"] + LINES),
+]
+
+
+@pytest.fixture(scope="module")
+def full_disk(tmp_path_factory):
+    """A 64 kB tmpfs, mounted when the machine allows it (root in a container that may mount)."""
+    mount = tmp_path_factory.mktemp("full")
+    res = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True,
+                         text=True)
+    if res.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs to fill ({res.stderr.strip() or 'mount failed'})")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)
+
+
+@pytest.mark.parametrize("name,algorithm,params", FULL_DISK, ids=[n for n, _a, _p in FULL_DISK])
+def test_full_disk(name: str, algorithm: str, params: list, data: tuple, environment: dict,
+                   full_disk: Path) -> None:
+    """Outputs on a full disk: the run fails saying so, and leaves nothing on the disk."""
+    folder, paths = data
+    for p in full_disk.iterdir():
+        p.unlink()
+    f = open(full_disk / "filler", "wb", buffering=0)
+    try:
+        while True:
+            f.write(b"\0" * 4096)
+    except OSError:
+        pass
+    finally:
+        f.close()
+    params = [p.format(o=full_disk, **paths) for p in params]
+    given = {p.split("=", 1)[0] for p in params}
+    params += [f"{n}=TEMPORARY_OUTPUT" for n in SINKS.get(algorithm, []) if n not in given]
+    run = subprocess.run([QGIS_PROCESS, "run", f"guotu:{algorithm}", "--", *params], env=environment,
+                         capture_output=True, text=True, timeout=120)
+    said = run.stdout + run.stderr
+    assert run.returncode != 0, said
+    assert "disk is full" in said, said  # ours, or SQLite's "database or disk is full"
+    assert sorted(p.name for p in full_disk.iterdir()) == ["filler"]
