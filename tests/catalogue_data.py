@@ -145,6 +145,11 @@ def write_all(folder: Path, guotu: Path) -> Dict[str, Path]:
                                ({"code": "B", "pop": 4000}, ZONES[1][4])])
     p["zones_overlap"] = _layer(folder / "zones_overlap.gpkg", "zones", [("code", ogr.OFTString)],
                                 [({"code": "A"}, box(0, 0, 1000, 1000)), ({"code": "B"}, box(500, 0, 2000, 1000))])
+    # Zone tables: 'nan' is text strtod reads as a number; a quote left open swallows the rest.
+    p["table_nan"] = folder / "zones_nan.csv"
+    p["table_nan"].write_text("code,gdp,pop\nA,nan,1000\nB,6e8,4000\n", encoding="utf-8")
+    p["table_quote"] = folder / "zones_quote.csv"
+    p["table_quote"].write_text('code,gdp,pop\n"A,2e8,1000\nB,6e8,4000\n', encoding="utf-8")
     # Degrees.
     p["zones_deg"] = _degrees(p["zones"], folder / "zones_deg.gpkg")
     p["base_deg"] = _degrees(p["base"], folder / "base_deg.gpkg")

@@ -303,6 +303,10 @@ CASES = [
     Case("voucher-gbk-without-cpg", voucher(zones="{zones_gbk}"), 1, GBK),
     Case("voucher-gbk-with-encoding", voucher("--encoding", "CP936", "--area", "planar", zones="{zones_gbk}"), 0, [],
          voucher_gbk, ["v.gpkg"]),
+    Case("voucher-table-nan", voucher("--zone-table", "{table_nan}"), 1,
+         ["the zone table", "zones_nan.csv': zone 'A' has GDP 'nan' and population '1000'; numbers are needed"]),
+    Case("voucher-table-open-quote", voucher("--zone-table", "{table_quote}"), 1,
+         ["zones_quote.csv' has no row for zone 'A' (1 rows read)"]),
     Case("voucher-output-over-zones", voucher(out="{zones}"), 1, OVER_INPUT + ["zones.gpkg"]),
     Case("voucher-missing-base", voucher(base="{o}/nothere.gpkg"), 1, NO_SUCH),
     # lines init / check
