@@ -143,6 +143,8 @@ def write_all(folder: Path, guotu: Path) -> Dict[str, Path]:
                                                                      ("pop", ogr.OFTReal)],
                               [({"code": "A", "gdp": 2e8, "pop": 1000}, ZONES[0][4]),
                                ({"code": "B", "pop": 4000}, ZONES[1][4])])
+    p["zones_empty"] = _layer(folder / "zones_empty.gpkg", "zones", [("code", ogr.OFTString)],
+                              [({"code": "A"}, box(0, 0, 1000, 1000)), ({"code": "B"}, "POLYGON EMPTY")])
     p["zones_overlap"] = _layer(folder / "zones_overlap.gpkg", "zones", [("code", ogr.OFTString)],
                                 [({"code": "A"}, box(0, 0, 1000, 1000)), ({"code": "B"}, box(500, 0, 2000, 1000))])
     # Zone tables: 'nan' is text strtod reads as a number; a quote left open swallows the rest.

@@ -252,6 +252,8 @@ CASES = [
     Case("tally-no-geometry", tally(landuse="{nullgeom}"), 1, ["feature 2 of layer 'landuse' has no geometry"]),
     Case("tally-empty-class", tally("--area", "planar", landuse="{nullclass}"), 0,
          ["empty class: 1 polygons, 1.00 ha inside zones (reported as class '')"], empty_class, ["t.csv"]),
+    Case("tally-empty-zone", tally(zones="{zones_empty}"), 1,
+         ["zone 'B' (feature 2 of layer 'zones') has no geometry (an empty polygon)"]),
     Case("tally-overlapping-zones", tally("--area", "planar", zones="{zones_overlap}"), 0,
          ["1 pairs of zones overlap (50.0000 ha in all", "counts that ground twice"], overlapping_zones, ["t.csv"]),
     # convert
@@ -262,6 +264,8 @@ CASES = [
          ["planar area"] + DEGREES),
     Case("convert-unknown-codes", convert(field="dlbm"), 0, ["code '0301' of the before layer has no category"],
          unknown_codes, ["c.gpkg"]),
+    Case("convert-empty-zone", convert("--zones", "{zones_empty}", "--zone-id", "code"), 1,
+         ["zone 'B' (feature 2 of layer 'zones') has no geometry (an empty polygon)"]),
     Case("convert-damaged-before", grid_convert("{grid_mid}", "{grid}"), 1, DAMAGED + ["grid_mid.gpkg"]),
     Case("convert-damaged-after-root", grid_convert("{grid}", "{grid_root}"), 1, ["grid_root.gpkg", "damaged"]),
     Case("convert-raster", convert("--area", "planar", before="{base_tif}", after="{target_tif}"), 0, [],

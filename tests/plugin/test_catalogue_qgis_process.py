@@ -171,6 +171,8 @@ CASES = [
                                                        "AREA_METHOD=1", "OUTPUT={o}/t.csv"], False, DEGREES),
     Case("area-gbk-without-cpg", "areabyclass", ["ZONES={zones_gbk}"] + AREA[1:] + ["LANDUSE={base}"], False,
          ["zones_gbk", "GBK", "936"]),
+    Case("area-empty-zone", "areabyclass", ["ZONES={zones_empty}"] + AREA[1:] + ["LANDUSE={base}"], False,
+         ['Feature 2 of layer "zones_empty" (zone "B") has no geometry.']),
     Case("area-output-over-input", "areabyclass", AREA[:-1] + ["LANDUSE={base}", "OUTPUT={zones}"], False,
          OVER_INPUT),
     Case("area-no-zone-field", "areabyclass", ["ZONES={zones}", "ZONE_ID=nocode", "LANDUSE={base}",
