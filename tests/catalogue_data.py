@@ -152,6 +152,13 @@ def write_all(folder: Path, guotu: Path) -> Dict[str, Path]:
     p["table_nan"].write_text("code,gdp,pop\nA,nan,1000\nB,6e8,4000\n", encoding="utf-8")
     p["table_quote"] = folder / "zones_quote.csv"
     p["table_quote"].write_text('code,gdp,pop\n"A,2e8,1000\nB,6e8,4000\n', encoding="utf-8")
+    # Tables of the user's own: a code listed twice, an unknown category, an unknown project kind.
+    p["categories_twice"] = folder / "categories_twice.csv"
+    p["categories_twice"].write_text("code,category\n21,forest\n21,cultivated\n", encoding="utf-8")
+    p["policy_unknown"] = folder / "policy_unknown.csv"
+    p["policy_unknown"].write_text("from,to,status,paths_zh,paths_en\nforest,cropland,path,a,b\n", encoding="utf-8")
+    p["types_unknown"] = folder / "types_unknown.csv"
+    p["types_unknown"].write_text("value,kind\n农用地整理,farmland\n", encoding="utf-8")
     # Degrees.
     p["zones_deg"] = _degrees(p["zones"], folder / "zones_deg.gpkg")
     p["base_deg"] = _degrees(p["base"], folder / "base_deg.gpkg")
