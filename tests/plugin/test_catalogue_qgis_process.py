@@ -215,6 +215,9 @@ CASES = [
          OVER_INPUT),
     Case("lines-negative-target", "threelinescheck", ["WORKSPACE={ws_neg}"] + LINES, False,
          ["admin unit '110101' (feature 1): its red-line target (ha) is -5"]),
+    Case("lines-damaged-red-line", "threelinescheck",
+         ["WORKSPACE={ws}", "REDLINE={grid_mid}|layername=landuse"] + [p for p in LINES if p != "REDLINE="], False,
+         DAMAGED),
     Case("lines-damaged-workspace", "threelinescheck", ["WORKSPACE={ws_bad}"] + LINES, False, ["ws_bad"]),
     # Land-use conversion (vector, raster) and its report
     Case("conversion", "landuseconversion", ["BEFORE={base}", "AFTER={target}"] + CONVERT, True, [],
@@ -245,6 +248,10 @@ CASES = [
          border_check),
     Case("border-degrees", "borderconflicts", ["ADMIN={admin_deg}", "ELEMENTS={elements_deg}"] + BORDER, False,
          DEGREES),
+    Case("border-damaged-elements", "borderconflicts", ["ADMIN={admin}", "ELEMENTS={grid_mid}|layername=landuse",
+                                                         "CITY_FIELD=dlbm", "CATEGORY_FIELD=dlbm", "ADMIN_ID=code",
+                                                         "NAME_FIELD=", "CRS=", "CONFLICT_LINES={o}/lines.gpkg"],
+         False, DAMAGED),
     Case("border-report-wrong-layer", "borderreport", ["SHARED_BORDERS={base}", "CONFLICT_LINES={base}",
                                                         "OUTPUT_FOLDER={o}/r"], False, []),
 ]
