@@ -242,9 +242,21 @@ def _add_styles(ds, layers: List[SchemaLayer]) -> None:
 # ---- opening ----
 
 def gpkg_tables(path: Path) -> List[str]:
-    ds = ogr.Open(str(path))
-    if ds is None:
+    """The tables of a GeoPackage; [] when there is no file; an error naming the file when it
+    exists but cannot be read (a damaged file is not a workspace with missing layers)."""
+    if not Path(path).exists():
         return []
+    gdal.ErrorReset()
+    try:  # GDAL raises or returns None, as the process's exceptions setting says
+        ds = ogr.Open(str(path))
+        reason = gdal.GetLastErrorMsg()
+    except RuntimeError as e:
+        ds, reason = None, str(e)
+    if ds is None:
+        if "malformed" in reason or "not a database" in reason:
+            reason = tr("the file is damaged")
+        _fail(tr('"{path}" cannot be read: {reason}.').format(path=path, reason=reason.split(" failed: ")[-1]
+                                                              or tr("not a GeoPackage")))
     try:
         return [ds.GetLayerByIndex(i).GetName() for i in range(ds.GetLayerCount())]
     finally:

@@ -14,6 +14,7 @@ from qgis.core import (QgsMapLayer, QgsProcessing, QgsProcessingAlgorithm, QgsPr
                        QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsProcessingParameterDefinition, QgsProperty,
                        QgsProviderRegistry)
 
+from ..binding.errors import GuotuInputError
 from ..help.guide import provider_guide_url
 from ..inputs.text_encoding import garbled_text_problem
 from ..i18n import tr
@@ -69,7 +70,10 @@ class GuotuAlgorithm(QgsProcessingAlgorithm):
         """Runs the algorithm's run_algorithm; output files it started are removed again when it
         fails or is cancelled."""
         with self.new_outputs_removed_on_failure(parameters):
-            return self.run_algorithm(parameters, context, feedback)
+            try:
+                return self.run_algorithm(parameters, context, feedback)
+            except GuotuInputError as e:  # the user's input, in words: no Python traceback
+                raise QgsProcessingException(str(e)) from e
 
     def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                       feedback) -> Dict[str, Any]:

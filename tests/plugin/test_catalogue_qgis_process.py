@@ -218,7 +218,8 @@ CASES = [
     Case("lines-damaged-red-line", "threelinescheck",
          ["WORKSPACE={ws}", "REDLINE={grid_mid}|layername=landuse"] + [p for p in LINES if p != "REDLINE="], False,
          DAMAGED),
-    Case("lines-damaged-workspace", "threelinescheck", ["WORKSPACE={ws_bad}"] + LINES, False, ["ws_bad"]),
+    Case("lines-damaged-workspace", "threelinescheck", ["WORKSPACE={ws_bad}"] + LINES, False,
+         ["ws_bad.gpkg\" cannot be read: the file is damaged."]),
     # Land-use conversion (vector, raster) and its report
     Case("conversion", "landuseconversion", ["BEFORE={base}", "AFTER={target}"] + CONVERT, True, [],
          ["c.gpkg", "s.csv"], conversion_check),
@@ -237,13 +238,19 @@ CASES = [
          conversion_check),
     Case("conversion-report-wrong-layer", "conversionreport",
          ["CONVERSIONS={base}", "TRANSITIONS={base}", "STATUS_SUMMARY={base}", "UNKNOWN={base}",
-          "OUTPUT={o}/r.pdf"], False, []),
+          "OUTPUT={o}/r.pdf"], False, ['Layer "base" has no fields from_category, to_category, status, area_ha, '
+                                        'zone_id: is it an output of the land-use conversion?']),
     # Parcels, border and their reports
     Case("parcels", "parcelscheck", ["PARCELS={parcels}"] + PARCELS, True, [], ["p.gpkg"], parcels_check),
     Case("parcels-gbk-without-cpg", "parcelscheck", ["PARCELS={parcels_gbk}"] + PARCELS, False,
          ["zzdk_gbk", "GBK", "936"]),
     Case("parcels-degrees-planar", "parcelscheck", ["PARCELS={parcels_deg}"] + PARCELS, False, DEGREES),
-    Case("parcels-report-wrong-layer", "parcelsreport", ["PARCEL_CHECKS={base}", "OUTPUT_FOLDER={o}/r"], False, []),
+    Case("parcels-damaged-workspace", "parcelscheck", ["PARCELS={parcels}", "WORKSPACE={ws_bad}"] +
+         [p for p in PARCELS if not p.startswith("WORKSPACE=")], False,
+         ["ws_bad.gpkg\" cannot be read: the file is damaged."]),
+    Case("parcels-report-wrong-layer", "parcelsreport", ["PARCEL_CHECKS={base}", "PARCEL_REASONS={base}",
+                                                          "OUTPUT_FOLDER={o}/r"], False,
+         ['Layer "base" has no field "verdict_en": is it an output of the parcel check?']),
     Case("border", "borderconflicts", ["ADMIN={admin}", "ELEMENTS={elements}"] + BORDER, True, [], ["lines.gpkg"],
          border_check),
     Case("border-degrees", "borderconflicts", ["ADMIN={admin_deg}", "ELEMENTS={elements_deg}"] + BORDER, False,
@@ -253,7 +260,8 @@ CASES = [
                                                          "NAME_FIELD=", "CRS=", "CONFLICT_LINES={o}/lines.gpkg"],
          False, DAMAGED),
     Case("border-report-wrong-layer", "borderreport", ["SHARED_BORDERS={base}", "CONFLICT_LINES={base}",
-                                                        "OUTPUT_FOLDER={o}/r"], False, []),
+                                                        "OUTPUT_FOLDER={o}/r"], False,
+         ['Layer "base" has no field "status": is it an output of the border comparison?']),
 ]
 
 
