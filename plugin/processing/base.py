@@ -11,8 +11,8 @@ from contextlib import contextmanager
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.core import (QgsMapLayer, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
-                       QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsProcessingParameterDefinition, QgsProperty,
-                       QgsProviderRegistry)
+                       QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsProcessingParameterDefinition,
+                       QgsProperty, QgsProviderRegistry)
 
 from ..binding.errors import GuotuInputError
 from ..help.guide import provider_guide_url

@@ -192,7 +192,8 @@ CASES = [
          ["ZONES={zones_gbk}", "ZONE_NAME="] + [p for p in VOUCHER if not p.startswith(("ZONES=", "ZONE_NAME"))],
          False, ["zones_gbk", "GBK", "936"]),
     Case("voucher-table-nan", "voucheraccounting",
-         [p for p in VOUCHER if not p.startswith("ZONE_TABLE=")] + ["ZONE_TABLE={table_nan}", "TABLE_ID=code", "TABLE_GDP=gdp", "TABLE_POP=pop"], False,
+         [p for p in VOUCHER if not p.startswith("ZONE_TABLE=")] +
+         ["ZONE_TABLE={table_nan}", "TABLE_ID=code", "TABLE_GDP=gdp", "TABLE_POP=pop"], False,
          ['the GDP field "gdp" is "nan"; a number is needed']),
     Case("voucher-output-over-input", "voucheraccounting", VOUCHER[:-1] + ["VOUCHER={target}"], False, OVER_INPUT),
     Case("voucher-degrees-planar", "voucheraccounting",
