@@ -33,7 +33,7 @@ static const char *const voucher_usage =
     "         [--workspace GPKG] [--redline FILE [--redline-layer L]] [--farmland FILE [--farmland-layer L]]\n"
     "         [--redline-loss exclude|count]\n"
     "         [--key-function-field F] [--key-function-ids ID,ID...] [--key-function-in-market]\n"
-    "         [--crs-mismatch fail|reproject] [--encoding NAME] -o OUT.gpkg\n"
+    "         [--crs-mismatch fail|reproject] [--encoding NAME] [--threads N] -o OUT.gpkg\n"
     "\n"
     "Ecological vouchers (生态券, SPEC §3): standard-forest ha M = Σ A·k of ecological land\n"
     "outside --mask in the base and target years, E = (M_t − M_0)·G·P with G and P the zone's\n"
@@ -72,7 +72,9 @@ static const char *const voucher_usage =
     "the counties it overlaps by area share, and the counties trade (voucher_counties).\n"
     "OUT.gpkg holds the layers voucher, voucher_classes, summary, trades, unknown_codes and,\n"
     "with the lines, violations,\n"
-    "with every input and parameter in its metadata.\n";
+    "with every input and parameter in its metadata.\n"
+    "--threads: raster land use is split over N threads (default: one per CPU); the\n"
+    "results do not depend on it.\n";
 
 typedef struct voucher_args {
     zone_fields zone;
@@ -87,6 +89,7 @@ typedef struct voucher_args {
     const char *workspace, *redline, *redline_layer, *farmland, *farmland_layer, *redline_loss;
     const char *key_function_field, *key_function_ids;
     int key_function_in_market;
+    int threads; /* raster tallies: worker threads, 0 = one per CPU */
     const char *output;
 } voucher_args;
 
@@ -130,6 +133,7 @@ enum {
     OPT_RASTER_MODE,
     OPT_CRS_MISMATCH,
     OPT_ENCODING,
+    OPT_THREADS,
     OPT_COUNTIES,
     OPT_COUNTIES_LAYER,
     OPT_COUNTY_ID,
@@ -203,6 +207,7 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
                                             {"raster-mode", 1, 0, OPT_RASTER_MODE},
                                             {"crs-mismatch", 1, 0, OPT_CRS_MISMATCH},
                                             {"encoding", 1, 0, OPT_ENCODING},
+                                            {"threads", 1, 0, OPT_THREADS},
                                             {"output", 1, 0, 'o'},
                                             {"counties", 1, 0, OPT_COUNTIES},
                                             {"counties-layer", 1, 0, OPT_COUNTIES_LAYER},
@@ -276,6 +281,11 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
         case OPT_RASTER_MODE: a->raster_mode = optarg; break;
         case OPT_CRS_MISMATCH: a->crs_mismatch = optarg; break;
         case OPT_ENCODING: a->zone.encoding = optarg; break;
+        case OPT_THREADS:
+            if (cli_parse_threads(optarg, &a->threads))
+                return cli_usage_error("voucher", voucher_usage,
+                                       "--threads needs a whole number from 1 to 64, not '%s'", optarg);
+            break;
         case OPT_COUNTIES: a->county.path = optarg; break;
         case OPT_COUNTIES_LAYER: a->county.layer = optarg; break;
         case OPT_COUNTY_ID: a->county.id = optarg; break;
@@ -401,6 +411,7 @@ static int run_tallies(voucher_run *r) {
         in.raster_mode = a->raster_mode;
         in.crs_mismatch = a->crs_mismatch;
         in.encoding = a->zone.encoding;
+        in.threads = a->threads;
         in.role = year ? "target-year land-use" : "base-year land-use";
         in.progress = progress_bar_update;
         in.progress_user = &r->bar;
@@ -447,6 +458,7 @@ static int attribute_to_counties(voucher_run *r) {
     in.invalid = a->invalid;
     in.crs_mismatch = a->crs_mismatch;
     in.encoding = a->zone.encoding;
+    in.threads = a->threads;
     in.role = "ecological-unit";
     tally_info info;
     if (tally_runner_run(r->ctx, &in, &r->overlap, &info, r->err, sizeof r->err)) return 1;

@@ -986,8 +986,13 @@ static void print_summary(check_run *r) {
     for (size_t i = 0; i < guotu_lines_stats_count(r->lines); i++) {
         guotu_line_stats s;
         guotu_lines_stats_row(r->ctx, r->lines, i, &s);
-        printf("  %s %s: red line %.2f ha, farmland %.2f ha (%.1f mu), urban boundary %.2f ha\n", s.admin_code,
-               s.admin_name, s.redline_ha, s.farmland_ha, s.farmland_ha * 15, s.urban_ha);
+        /* One line per unit: a newline or tab inside a name is printed as a space. */
+        char name[256];
+        snprintf(name, sizeof name, "%s", s.admin_name ? s.admin_name : "");
+        for (char *c = name; *c; c++)
+            if ((unsigned char)*c < 0x20) *c = ' ';
+        printf("  %s %s: red line %.2f ha, farmland %.2f ha (%.1f mu), urban boundary %.2f ha\n", s.admin_code, name,
+               s.redline_ha, s.farmland_ha, s.farmland_ha * 15, s.urban_ha);
     }
     char skipped[64] = "";
     for (int rule = 11; rule <= 14; rule++)

@@ -58,6 +58,13 @@ static int join_table(const zone_fields *f, zone_set *s, char *err, size_t err_s
     }
     for (size_t z = 0; z < s->count; z++)
         s->zones[z].gdp = s->zones[z].population = NAN;
+    /* Which zones have a row (NAN cannot say it: "nan" is text strtod reads). */
+    unsigned char *seen = calloc(s->count ? s->count : 1, 1);
+    if (!seen) {
+        snprintf(err, err_size, "out of memory");
+        GDALClose(ds);
+        return 1;
+    }
     OGRFeatureH feature;
     int failed = 0, got;
     int64_t read = 0;
@@ -74,7 +81,7 @@ static int join_table(const zone_fields *f, zone_set *s, char *err, size_t err_s
             double gdp = strtod(g, &end1), population = strtod(p, &end2);
             /* Two rows for one zone: the same numbers twice are harmless, different ones are
              * a table to fix — never "the last row wins". */
-            if (!isnan(s->zones[z].gdp) && (s->zones[z].gdp != gdp || s->zones[z].population != population)) {
+            if (seen[z] && (s->zones[z].gdp != gdp || s->zones[z].population != population)) {
                 snprintf(err, err_size,
                          "the zone table '%s' has two rows for zone '%s' with different values (GDP %.17g and %.17g, "
                          "population %.17g and %.17g)",
@@ -82,9 +89,10 @@ static int join_table(const zone_fields *f, zone_set *s, char *err, size_t err_s
                 failed = 1;
                 break;
             }
+            seen[z] = 1;
             s->zones[z].gdp = gdp;
             s->zones[z].population = population;
-            if (!*g || *end1 || !*p || *end2) {
+            if (!*g || *end1 || !*p || *end2 || !isfinite(gdp) || !isfinite(population)) {
                 snprintf(err, err_size,
                          "the zone table '%s': zone '%s' has GDP '%s' and population '%s'; numbers are "
                          "needed",
@@ -96,10 +104,12 @@ static int join_table(const zone_fields *f, zone_set *s, char *err, size_t err_s
     }
     GDALClose(ds);
     for (size_t z = 0; !failed && z < s->count; z++)
-        if (isnan(s->zones[z].gdp)) {
-            snprintf(err, err_size, "the zone table '%s' has no row for zone '%s'", f->table, s->zones[z].id);
+        if (!seen[z]) {
+            snprintf(err, err_size, "the zone table '%s' has no row for zone '%s' (%lld rows read)", f->table,
+                     s->zones[z].id, (long long)(read - 1));
             failed = 1;
         }
+    free(seen);
     return failed;
 }
 

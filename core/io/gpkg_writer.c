@@ -2,6 +2,7 @@
 #include "gpkg_writer.h"
 
 #include "io_temp.h"
+#include "io_util.h"
 #include "gpkg_bulk.h"
 
 #include <errno.h>
@@ -27,6 +28,9 @@ struct gpkg_writer {
     int bulk_layer;
 };
 
+/* Why GDAL failed to write w's file, in a buffer of the calling statement. */
+#define REASON(w) io_gdal_reason((w)->path, 1, (char[256]){0}, 256)
+
 int gpkg_writer_open(gpkg_writer **out, const char *path, char *err, size_t err_size) {
     return gpkg_writer_open_as(out, path, "GPKG", err, err_size);
 }
@@ -49,7 +53,8 @@ int gpkg_writer_open_as(gpkg_writer **out, const char *path, const char *driver_
     GDALDriverH driver = GDALGetDriverByName(driver_name);
     w->dataset = driver ? GDALCreate(driver, w->temp, 0, 0, 0, GDT_Unknown, NULL) : NULL;
     if (!w->dataset) {
-        snprintf(err, err_size, "cannot create '%s': %s", path, CPLGetLastErrorMsg());
+        char reason[256];
+        snprintf(err, err_size, "cannot create '%s': %s", path, io_gdal_reason(path, 1, reason, sizeof reason));
         io_temp_discard(w->temp);
         free(w);
         return 1;
@@ -67,7 +72,7 @@ int gpkg_writer_add_layer(gpkg_writer *w, const char *name, OGRwkbGeometryType g
     /* GeoPackage transactions cover the whole file: close the open one before a new table. */
     if (w->bulk && gpkg_bulk_end_rows(w->bulk, err, err_size)) return -1;
     if (w->in_transaction && GDALDatasetCommitTransaction(w->dataset) != OGRERR_NONE) {
-        snprintf(err, err_size, "cannot write '%s': %s", w->temp, CPLGetLastErrorMsg());
+        snprintf(err, err_size, "cannot write '%s': %s", w->path, REASON(w));
         return -1;
     }
     w->in_transaction = 0;
@@ -85,7 +90,7 @@ int gpkg_writer_add_layer(gpkg_writer *w, const char *name, OGRwkbGeometryType g
         OGR_Fld_Destroy(fd);
     }
     if (!layer) {
-        snprintf(err, err_size, "cannot create layer '%s' in '%s': %s", name, w->temp, CPLGetLastErrorMsg());
+        snprintf(err, err_size, "cannot create layer '%s' in '%s': %s", name, w->path, REASON(w));
         return -1;
     }
     /* Inserts inside one transaction are orders of magnitude faster in SQLite. */
@@ -109,7 +114,7 @@ int gpkg_writer_add_bulk_layer(gpkg_writer *w, const char *name, OGRSpatialRefer
     sqlite3 *db = (sqlite3 *)GDALGetInternalHandle(w->dataset, "SQLITE_HANDLE");
     if (!db) return layer;
     if (OGR_L_SyncToDisk(w->layers[layer]) != OGRERR_NONE) {
-        snprintf(err, err_size, "cannot create layer '%s' in '%s': %s", name, w->temp, CPLGetLastErrorMsg());
+        snprintf(err, err_size, "cannot create layer '%s' in '%s': %s", name, w->path, REASON(w));
         return -1;
     }
     if (gpkg_bulk_begin(db, name, columns, ncolumns, &w->bulk, err, err_size)) return -1;
@@ -151,7 +156,8 @@ int gpkg_writer_row(gpkg_writer *w, int layer, const char *const *texts, const d
     if (e == OGRERR_NONE) e = OGR_L_CreateFeature(l, f);
     OGR_F_Destroy(f);
     if (e != OGRERR_NONE) {
-        snprintf(err, err_size, "cannot write a feature of layer '%s': %s", OGR_L_GetName(l), CPLGetLastErrorMsg());
+        snprintf(err, err_size, "cannot write a feature of layer '%s' in '%s': %s", OGR_L_GetName(l), w->path,
+                 REASON(w));
         return 1;
     }
     return 0;
@@ -165,7 +171,7 @@ void gpkg_writer_meta(gpkg_writer *w, int layer, const table_meta *meta, int nme
 int gpkg_writer_commit(gpkg_writer *w, char *err, size_t err_size) {
     int failed = w->bulk && gpkg_bulk_end_rows(w->bulk, err, err_size); /* err set */
     if (!failed && w->in_transaction && GDALDatasetCommitTransaction(w->dataset) != OGRERR_NONE) {
-        snprintf(err, err_size, "cannot write '%s': %s", w->temp, CPLGetLastErrorMsg());
+        snprintf(err, err_size, "cannot write '%s': %s", w->path, REASON(w));
         failed = 1;
     }
     GDALClose(w->dataset);

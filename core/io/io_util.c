@@ -7,7 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
+
+#include <cpl_error.h>
 
 int io_reserve(void *items_address, size_t *cap, size_t need, size_t item_size, size_t initial) {
     if (need <= *cap) return 0;
@@ -55,4 +58,50 @@ int io_thread_count(int asked, int spare) {
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     long n = (cpus > 0 ? cpus : 1) - spare;
     return n > IO_MAX_THREADS ? IO_MAX_THREADS : (n < 1 ? 1 : (int)n);
+}
+
+/* The folder of `path` ("." for a bare name) into buf. */
+static void folder_of(const char *path, char *buf, size_t size) {
+    snprintf(buf, size, "%s", path);
+    char *slash = strrchr(buf, '/');
+    if (!slash)
+        snprintf(buf, size, ".");
+    else if (slash == buf)
+        buf[1] = '\0';
+    else
+        *slash = '\0';
+}
+
+const char *io_gdal_reason(const char *path, int writing, char *buf, size_t size) {
+    const char *msg = CPLGetLastErrorMsg();
+    if (writing && path) {
+        char folder[PATH_MAX];
+        struct statvfs fs;
+        folder_of(path, folder, sizeof folder);
+        /* SQLite's "disk is full" is often followed by errors about the tables it could not
+         * create; the free space says what happened. */
+        if (statvfs(folder, &fs) == 0 && (unsigned long long)fs.f_bavail * fs.f_frsize < 1024ULL * 1024) {
+            snprintf(buf, size, "the disk is full (%llu kB free in '%s')",
+                     (unsigned long long)fs.f_bavail * fs.f_frsize / 1024, folder);
+            return buf;
+        }
+    }
+    if (!writing && path && access(path, F_OK) != 0) {
+        snprintf(buf, size, "no such file");
+        return buf;
+    }
+    if (strstr(msg, "malformed") || strstr(msg, "file is not a database")) {
+        snprintf(buf, size, "the file is damaged (SQLite: %s)",
+                 strstr(msg, "malformed") ? "database disk image is malformed" : "file is not a database");
+        return buf;
+    }
+    /* GDAL's SQLite messages quote the whole statement: keep what failed, not the SQL. */
+    const char *failed = strstr(msg, ") failed: ");
+    if (failed && strstr(msg, "sqlite3_")) msg = failed + strlen(") failed: ");
+    if (!msg[0]) {
+        snprintf(buf, size, "%s", writing ? "GDAL gave no reason" : "it is empty, damaged or in no format GDAL reads");
+        return buf;
+    }
+    snprintf(buf, size, "%s", msg);
+    return buf;
 }

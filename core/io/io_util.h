@@ -26,4 +26,10 @@ int io_thread_count(int asked, int spare);
  * twin of the core's gt_reserve, which the core does not export. */
 int io_reserve(void *items_address, size_t *cap, size_t need, size_t item_size, size_t initial);
 
+/* GDAL's last error as a reason a user can read, in buf (returned; never empty): for a write
+ * (`writing` 1) to `path`, that the disk is full when its folder has under 1 MB left; for a
+ * read, that `path` does not exist; that a GeoPackage is damaged; SQLite's messages without
+ * the SQL statement they quote. */
+const char *io_gdal_reason(const char *path, int writing, char *buf, size_t size);
+
 #endif

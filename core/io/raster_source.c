@@ -1,6 +1,8 @@
 /* raster_source.c — GDAL adapter of the I/O library (the CLI and the plugin's file runs). */
 #include "raster_source.h"
 
+#include "io_util.h"
+
 #include <cpl_conv.h>
 #include <math.h>
 #include <stdio.h>
@@ -24,7 +26,9 @@ int raster_source_open(raster_source *src, const char *path, char *err, size_t e
     if (!CPLGetConfigOption("GDAL_CACHEMAX", NULL)) GDALSetCacheMax64(64LL * 1024 * 1024);
     src->dataset = GDALOpenEx(path, GDAL_OF_RASTER | GDAL_OF_READONLY, NULL, NULL, NULL);
     if (!src->dataset) {
-        snprintf(err, err_size, "cannot open '%s' as a raster: %s", path, CPLGetLastErrorMsg());
+        char reason[256];
+        snprintf(err, err_size, "cannot open '%s' as a raster: %s", path,
+                 io_gdal_reason(path, 0, reason, sizeof reason));
         return 1;
     }
     src->band = GDALGetRasterBand(src->dataset, 1);

@@ -169,6 +169,10 @@ static int open_inputs(tally_run *run) {
         run->target_crs = raster_source_crs(&run->raster);
         if (align_crs(run, &run->zones, "zones")) return 1;
     } else {
+        if (!in->class_field && !in->whole_area && !strchr(in->landuse, ':') && access(in->landuse, F_OK) != 0) {
+            snprintf(run->err, run->err_size, "the %s layer '%s' does not exist", role, in->landuse);
+            return 1;
+        }
         if (!in->class_field && !in->whole_area) {
             snprintf(run->err, run->err_size,
                      "the %s layer '%s' is vector data and needs %s (the field with the class code)", role, in->landuse,

@@ -1,6 +1,8 @@
 /* vector_source.c — OGR adapter of the I/O library (the CLI and the plugin's file runs). */
 #include "vector_source.h"
 
+#include "io_util.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +34,9 @@ int vector_source_open(vector_source *src, const char *path, const char *layer_n
     }
     src->dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, open_options, NULL);
     if (!src->dataset) {
-        snprintf(err, err_size, "cannot open '%s' as a vector file: %s", path, CPLGetLastErrorMsg());
+        char reason[256];
+        snprintf(err, err_size, "cannot open '%s' as a vector file: %s", path,
+                 io_gdal_reason(path, 0, reason, sizeof reason));
         return 1;
     }
     if (layer_name) {

@@ -101,6 +101,14 @@ int guotu_convert_add_zone(guotu_context *ctx, guotu_convert *cv, const char *zo
     int repaired = 0;
     status = gt_read_polygon(ctx, cv->invalid, cv->zones_label, fid, wkb, wkb_size, &g, &repaired);
     if (status) return gt_convert_failed(cv, status);
+    /* A zone without ground would be missing from every table without a word. */
+    if (GEOSisEmpty_r(ctx->geos, g) == 1) {
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return gt_convert_failed(cv,
+                                 gt_fail(ctx, GUOTU_ERR_GEOMETRY,
+                                         "zone '%s' (feature %lld of layer '%s') has no geometry (an empty polygon)",
+                                         zone_id, (long long)fid, cv->zones_label));
+    }
     if (gt_reserve(&cv->zones, &cv->zone_cap, cv->zone_count + 1, sizeof *cv->zones, 64)) {
         GEOSGeom_destroy_r(ctx->geos, g);
         return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));

@@ -136,6 +136,20 @@ int guotu_lines_add_admin(guotu_context *ctx, guotu_lines *l, const char *code, 
         if (!strcmp(l->admins[i].code, code))
             return gt_fail(ctx, GUOTU_ERR_DATA, "admin unit code '%s' appears twice (features %lld and %lld)", code,
                            (long long)l->admins[i].fid, (long long)fid);
+    /* A target, area or cap below zero (or infinite) is a typing error, never a target met. */
+    const struct {
+        double v;
+        const char *what;
+    } given[] = {{values->redline_target_ha, "red-line target (ha)"},
+                 {values->farmland_target_ha, "farmland target (ha)"},
+                 {values->urban_2020_ha, "2020 urban land (ha)"},
+                 {values->expansion_cap, "expansion cap"},
+                 {values->cultivated_ha, "cultivated land (ha)"}};
+    for (size_t k = 0; k < sizeof given / sizeof given[0]; k++)
+        if (!isnan(given[k].v) && (given[k].v < 0 || isinf(given[k].v)))
+            return gt_fail(ctx, GUOTU_ERR_DATA,
+                           "admin unit '%s' (feature %lld): its %s is %g; it cannot be negative or infinite", code,
+                           (long long)fid, given[k].what, given[k].v);
     GEOSGeometry *g = NULL;
     int repaired = 0;
     int status = gt_read_polygon(ctx, GUOTU_INVALID_REPAIR, "admin_units", fid, wkb, wkb_size, &g, &repaired);

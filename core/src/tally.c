@@ -123,6 +123,13 @@ int guotu_tally_add_zone(guotu_context *ctx, guotu_tally *t, const char *zone_id
     int repaired = 0;
     status = gt_read_polygon(ctx, t->invalid, t->zones_label, fid, wkb, wkb_size, &g, &repaired);
     if (status) return gt_tally_failed(t, status);
+    /* A zone without ground would be missing from every table without a word. */
+    if (GEOSisEmpty_r(ctx->geos, g) == 1) {
+        GEOSGeom_destroy_r(ctx->geos, g);
+        return gt_tally_failed(t, gt_fail(ctx, GUOTU_ERR_GEOMETRY,
+                                          "zone '%s' (feature %lld of layer '%s') has no geometry (an empty polygon)",
+                                          zone_id, (long long)fid, t->zones_label));
+    }
     if (gt_reserve(&t->zones, &t->zone_cap, t->zone_count + 1, sizeof *t->zones, 64)) {
         GEOSGeom_destroy_r(ctx->geos, g);
         return gt_tally_failed(t, gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory"));

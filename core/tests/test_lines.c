@@ -224,6 +224,16 @@ static void test_bad_input(void **state) {
     assert_int_equal(guotu_lines_add_admin(ctx, l, "1", "x", &v, 1, wkb, n), GUOTU_OK);
     assert_int_equal(guotu_lines_add_admin(ctx, l, "1", "y", &v, 2, wkb, n), GUOTU_ERR_DATA);
     assert_non_null(strstr(guotu_context_last_error(ctx), "appears twice"));
+    /* A negative or infinite target is refused, and the unit is not added. */
+    guotu_admin_values negative = {-5.0, NAN, NAN, NAN, NAN}, infinite = {NAN, NAN, NAN, INFINITY, NAN};
+    assert_int_equal(guotu_lines_add_admin(ctx, l, "2", "z", &negative, 3, wkb, n), GUOTU_ERR_DATA);
+    assert_string_equal(
+        guotu_context_last_error(ctx),
+        "admin unit '2' (feature 3): its red-line target (ha) is -5; it cannot be negative or infinite");
+    assert_int_equal(guotu_lines_add_admin(ctx, l, "2", "z", &infinite, 3, wkb, n), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "its expansion cap is inf"));
+    v.redline_target_ha = 0.0; /* zero is a target */
+    assert_int_equal(guotu_lines_add_admin(ctx, l, "2", "z", &v, 3, wkb, n), GUOTU_OK);
     free(wkb);
     assert_int_equal(add(ctx, l, GUOTU_LINE_URBAN, 9, "LINESTRING(0 0,1 1)"), GUOTU_ERR_GEOMETRY);
     assert_non_null(strstr(guotu_context_last_error(ctx), "urban_boundary"));

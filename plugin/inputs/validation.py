@@ -40,6 +40,7 @@ def require_metric_crs(crs: QgsCoordinateReferenceSystem, label: str) -> None:
     if crs.mapUnits() != DISTANCE_METERS:
         raise GuotuInputError(
             tr('Planar area needs a projected CRS in metres, but layer "{layer}" is in {crs} '
-               '(units: {units}). Use the ellipsoidal method or reproject the layer.')
+               '(units: {units}). Use the ellipsoidal method or reproject the layer: CGCS2000 data to the '
+               '3-degree Gauss-Krüger zone of its central meridian (EPSG:4534–4554, e.g. EPSG:4527 for 117°E).')
             .format(layer=label, crs=crs.userFriendlyIdentifier(),
                     units=QgsUnitTypes.toString(crs.mapUnits())))

@@ -97,8 +97,8 @@ def style_stats_layer(layer: QgsVectorLayer) -> None:
 # ---- statistics CSV ----
 
 def _csv_cell(kind: str, value: Any) -> str:
-    if kind == "text":
-        return '"{}"'.format("" if is_null(value) else str(value))
+    if kind == "text":  # quoted, quotes doubled (RFC 4180): names may hold commas, quotes and newlines
+        return '"{}"'.format("" if is_null(value) else str(value).replace('"', '""'))
     if is_null(value):
         return ""
     number = float(value)

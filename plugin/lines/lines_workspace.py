@@ -159,6 +159,10 @@ def create_workspace(path: Path, crs: QgsCoordinateReferenceSystem,
     if not crs.isValid():
         _fail(tr("Choose a valid CRS for the workspace (for example EPSG:4527, CGCS2000 / 3-degree "
                  "Gauss-Kruger zone 39)."))
+    if crs.isGeographic():  # as guotu lines init: widths, gaps and slivers are metres
+        _fail(tr("A three-lines workspace needs metres, but {crs} is geographic (degrees): choose a projected CRS "
+                 "in metres — for CGCS2000 the 3-degree Gauss-Krüger zone of the area's central meridian "
+                 "(EPSG:4534–4554, e.g. EPSG:4527 for 117°E).").format(crs=crs.userFriendlyIdentifier()))
     layers = read_schema()
     srs = _srs(crs)
     temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp.gpkg")
@@ -243,9 +247,21 @@ def _add_styles(ds, layers: List[SchemaLayer]) -> None:
 # ---- opening ----
 
 def gpkg_tables(path: Path) -> List[str]:
-    ds = ogr.Open(str(path))
-    if ds is None:
+    """The tables of a GeoPackage; [] when there is no file; an error naming the file when it
+    exists but cannot be read (a damaged file is not a workspace with missing layers)."""
+    if not Path(path).exists():
         return []
+    gdal.ErrorReset()
+    try:  # GDAL raises or returns None, as the process's exceptions setting says
+        ds = ogr.Open(str(path))
+        reason = gdal.GetLastErrorMsg()
+    except RuntimeError as e:
+        ds, reason = None, str(e)
+    if ds is None:
+        if "malformed" in reason or "not a database" in reason:
+            reason = tr("the file is damaged")
+        _fail(tr('"{path}" cannot be read: {reason}.').format(path=path, reason=reason.split(" failed: ")[-1]
+                                                              or tr("not a GeoPackage")))
     try:
         return [ds.GetLayerByIndex(i).GetName() for i in range(ds.GetLayerCount())]
     finally:

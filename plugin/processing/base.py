@@ -11,10 +11,11 @@ from contextlib import contextmanager
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.core import (QgsMapLayer, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
-                       QgsProcessingFeatureSourceDefinition, QgsProcessingOutputLayerDefinition,
-                       QgsProcessingParameterDefinition, QgsProcessingUtils, QgsProperty, QgsProviderRegistry,
-                       QgsVectorLayer)
+                       QgsProcessingException, QgsProcessingFeatureSourceDefinition,
+                       QgsProcessingOutputLayerDefinition, QgsProcessingParameterDefinition, QgsProcessingUtils,
+                       QgsProperty, QgsProviderRegistry, QgsVectorLayer)
 
+from ..binding.errors import GuotuInputError
 from ..help.guide import provider_guide_url
 from ..inputs.text_encoding import garbled_text_problem
 from ..i18n import tr
@@ -22,6 +23,18 @@ from .common import is_set
 
 _LAYER_TYPES = ("source", "vector", "raster", "layer", "multilayer")
 _DESTINATION_TYPES = ("sink", "vectorDestination", "rasterDestination", "fileDestination")
+# Less free space than this beside an output just written: the disk filled up while it was
+# written. QGIS's file writers buffer features and lose what did not fit without an error
+# (a CSV table on a full disk came out empty, the run a success).
+_FULL_DISK_BYTES = 64 * 1024
+
+
+def _free_bytes(path: str) -> Optional[int]:
+    try:
+        fs = os.statvfs(os.path.dirname(os.path.abspath(path)))
+    except OSError:
+        return None
+    return fs.f_bavail * fs.f_frsize
 
 
 def _layer_file(layer: QgsMapLayer) -> Optional[str]:
@@ -58,7 +71,10 @@ class GuotuAlgorithm(QgsProcessingAlgorithm):
         """Runs the algorithm's run_algorithm; output files it started are removed again when it
         fails or is cancelled."""
         with self.new_outputs_removed_on_failure(parameters):
-            return self.run_algorithm(parameters, context, feedback)
+            try:
+                return self.run_algorithm(parameters, context, feedback)
+            except GuotuInputError as e:  # the user's input, in words: no Python traceback
+                raise QgsProcessingException(str(e)) from e
 
     def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                       feedback) -> Dict[str, Any]:
@@ -81,6 +97,13 @@ class GuotuAlgorithm(QgsProcessingAlgorithm):
                 fresh.append(path)
         try:
             yield
+            for path in fresh:
+                free = _free_bytes(path)
+                if os.path.exists(path) and free is not None and free < _FULL_DISK_BYTES:
+                    raise QgsProcessingException(
+                        tr('Cannot write "{path}": the disk is full ({free} kB free), so the output may be cut '
+                           'short. Nothing was kept; free some space and run again.').format(
+                            path=path, free=free // 1024))
         except BaseException:
             for path in fresh:
                 for leftover in (path, path + "-journal", path + "-wal", path + "-shm"):

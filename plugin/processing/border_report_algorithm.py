@@ -73,6 +73,10 @@ class BorderReportAlgorithm(ReportAlgorithm):
         try:
             segments = self._layer(parameters, self.SHARED_BORDERS, context, project)
             lines = self._layer(parameters, self.CONFLICT_LINES, context, project)
+            for layer, field in ((segments, "status"), (lines, "conflict_id"), (lines, "kind")):
+                if layer.fields().lookupField(field) < 0:
+                    raise QgsProcessingException(tr('Layer "{layer}" has no field "{field}": is it an output of the '
+                                                    'border comparison?').format(layer=layer.name(), field=field))
             layers = BorderReportLayers(segments, lines,
                                         self._layer(parameters, self.BORDER_CONFLICTS, context, project, False),
                                         self._layer(parameters, self.PAIR_SUMMARY, context, project, False),
