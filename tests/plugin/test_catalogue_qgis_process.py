@@ -142,9 +142,11 @@ SINKS = {"voucheraccounting": ["CLASSES", "SUMMARY", "UNKNOWN"], "vouchermarket"
          "landuseconversion": ["TRANSITIONS", "STATUS_SUMMARY", "UNKNOWN"],
          "landuseconversionraster": ["TRANSITIONS", "UNKNOWN"],
          "parcelscheck": ["PARCEL_REASONS", "PROJECT_CHECKS", "VILLAGE_TOTALS"],
+         "rulingobjective": ["ZONE_SUMMARY", "ADMIN_SUMMARY"],
          "borderconflicts": ["BORDER_CONFLICTS", "SHARED_BORDERS", "PAIR_SUMMARY", "BASEMAP_ISSUES",
                              "BASEMAP_ISSUE_POINTS"]}
 DAMAGED = ["holds 400 features but only", "could be read: the file is damaged"]
+CORE_DAMAGED = ["cannot read layer 'landuse' of", "grid_mid.gpkg' after", "the file is damaged"]
 DEGREES = ["metres", "Gauss-Kr"]
 OVER_INPUT = ["over"]
 
@@ -154,9 +156,10 @@ CASES = [
          tally_equals_cli()),
     Case("area-raster", "areabyclass", AREA[:2] + AREA[3:] + ["LANDUSE=", "CLASS_FIELD=", "LANDUSE_RASTER={base_tif}"],
          True, [], ["t.csv"], tally_equals_cli(("A", "B"), "base_tif")),
+    # a file layer is read by the core itself: its read error names the layer, file and cause
     Case("area-damaged-page", "areabyclass", ["ZONES={grid}|layername=zones", "ZONE_ID=xzqdm",
                                               "LANDUSE={grid_mid}|layername=landuse", "CLASS_FIELD=dlbm",
-                                              "OUTPUT={o}/t.csv"], False, DAMAGED),
+                                              "OUTPUT={o}/t.csv"], False, CORE_DAMAGED),
     Case("area-damaged-root", "areabyclass", ["ZONES={grid}|layername=zones", "ZONE_ID=xzqdm",
                                               "LANDUSE={grid_root}|layername=landuse", "CLASS_FIELD=dlbm",
                                               "OUTPUT={o}/t.csv"], False, ["grid_root"]),
@@ -172,7 +175,24 @@ CASES = [
     Case("area-gbk-without-cpg", "areabyclass", ["ZONES={zones_gbk}"] + AREA[1:] + ["LANDUSE={base}"], False,
          ["zones_gbk", "GBK", "936"]),
     Case("area-empty-zone", "areabyclass", ["ZONES={zones_empty}"] + AREA[1:] + ["LANDUSE={base}"], False,
-         ['Feature 2 of layer "zones_empty" (zone "B") has no geometry.']),
+         ["zone 'B' (feature 2 of layer 'zones') has no geometry (an empty polygon)"]),
+    # Area by survey unit (ZLDWDM): the land use's own codes
+    Case("unit-no-code-field", "areabyunitcode", ["LANDUSE={base}", "CLASS_FIELD=lucc", "UNIT_CODE_FIELD=nocode",
+                                                  "NAMES=", "OUTPUT={o}/t.csv"], False, ["nocode"]),
+    Case("unit-damaged-page", "areabyunitcode", ["LANDUSE={grid_mid}|layername=landuse", "CLASS_FIELD=dlbm",
+                                                 "UNIT_CODE_FIELD=dlbm", "LEVEL=3", "NAMES=", "OUTPUT={o}/t.csv"],
+         False, CORE_DAMAGED),
+    # Import into a workspace
+    Case("import-nothing", "threelinesimport", ["REDLINE=", "FARMLAND=", "URBAN=", "ADMIN=", "ECO_UNITS=", "CRS=",
+                                                "OUTPUT={o}/w.gpkg"], False, ["at least one layer"]),
+    Case("import-over-input", "threelinesimport", ["ADMIN={zones}", "ADMIN_ID=code", "OUTPUT={zones}"], False,
+         OVER_INPUT),
+    # Priorities
+    Case("ruling-no-type-field", "rulingobjective", ["ZONES={zones}", "TYPE_FIELD=notype", "LANDUSE={base}",
+                                                     "CLASS_FIELD=lucc", "ADMIN=", "CONTROLLED={o}/r.gpkg"], False,
+         ["notype"]),
+    Case("pareto-unknown-objective", "paretosites", ["SITES={zones}", "OBJECTIVES=nosuch:max", "LANDUSE=",
+                                                     "REDLINE=", "RANKED={o}/r.gpkg"], False, ["nosuch"]),
     Case("area-output-over-input", "areabyclass", AREA[:-1] + ["LANDUSE={base}", "OUTPUT={zones}"], False,
          OVER_INPUT),
     Case("area-no-zone-field", "areabyclass", ["ZONES={zones}", "ZONE_ID=nocode", "LANDUSE={base}",
