@@ -3,6 +3,7 @@
 #include "table_writer.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,7 +96,10 @@ int table_writer_row(table_writer *w, const char *const *texts, const double *re
         if (i) fputc(',', w->csv);
         if (w->columns[i].type == COLUMN_REAL)
             fprintf(w->csv, "%.6f", reals[i]);
-        else
+        else if (w->columns[i].type == COLUMN_INTEGER && !texts[i]) {
+            /* Whole numbers given as reals (as in GeoPackages); NaN is an empty cell. */
+            if (!isnan(reals[i])) fprintf(w->csv, "%.0f", reals[i]);
+        } else
             csv_field(w->csv, texts[i] ? texts[i] : "");
     }
     fputc('\n', w->csv);
