@@ -17,6 +17,7 @@ from .three_lines_check import ThreeLinesCheckAlgorithm
 from .three_lines_workspace import ThreeLinesWorkspaceAlgorithm
 from .voucher_accounting import VoucherAccountingAlgorithm
 from .voucher_market import VoucherMarketAlgorithm
+from .voucher_ledger import VoucherLedgerAlgorithm
 
 PROVIDER_ID = "guotu"
 # The product name is written in both scripts on purpose and is not translated.
@@ -44,6 +45,7 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(AreaByClassAlgorithm())
         self.addAlgorithm(VoucherAccountingAlgorithm())
         self.addAlgorithm(VoucherMarketAlgorithm())
+        self.addAlgorithm(VoucherLedgerAlgorithm())
         self.addAlgorithm(ThreeLinesWorkspaceAlgorithm())
         self.addAlgorithm(ThreeLinesCheckAlgorithm())
         self.addAlgorithm(LandUseConversionAlgorithm())

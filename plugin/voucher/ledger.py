@@ -1,0 +1,219 @@
+"""Voucher accounts over years (issue 16): an account per zone, carried from period to period.
+
+Several survey years run as consecutive periods (e.g. 2019 base, 2020, 2021, 2022). Each period
+is an ordinary voucher account from the previous survey to its own (run_voucher, with the
+national values of its own year); then a market clears under that period's cap:
+
+    position = opening + E          what the zone brings to the period's market
+    closing  = position + bought − sold
+
+and the closing balance opens the next period. Zones kept out of the market (key ecological
+function zones) neither buy nor sell. The numbers equal ``guotu voucher --period`` on the same
+files: the account and the clearing are libguotu's; Python only chains the periods.
+"""
+
+import math
+from dataclasses import dataclass, field, replace
+from typing import Dict, List, Optional, Tuple
+
+from qgis.core import QgsCoordinateTransformContext, QgsFeatureRequest, QgsFeedback
+
+from ..binding.errors import GuotuError, GuotuInputError
+from ..binding.native import Context, Market, MarketOptions, MarketSummary, Status, Trade
+from ..i18n import tr
+from ..inputs.feature_reading import source_label
+from ..inputs.progress import PhasedProgress
+from .voucher import LandUseInput, VoucherRequest, VoucherResult, run_voucher
+
+# The data year field of 三调 land use (数据年份); 2019 is the survey's standard time (2019-12-31).
+DATA_YEAR_FIELD = "SJNF"
+
+
+@dataclass
+class LedgerPeriod:
+    """A later survey: its year and land use, and the zones' GDP and population fields of that year
+    (None: the request's)."""
+    year: int
+    land: LandUseInput
+    gdp_field: Optional[str] = None
+    pop_field: Optional[str] = None
+
+
+@dataclass
+class LedgerRequest:
+    # The account's inputs; its base is the base survey, its target is replaced period by period.
+    voucher: VoucherRequest
+    periods: List[LedgerPeriod]
+    base_year: Optional[int] = None           # None: the year the base data states (SJNF)
+    market: Optional[MarketOptions] = None    # None: no market (accounts only)
+    caps: Optional[List[float]] = None        # one per period; None: market.cap_ha for every period
+    opening: Dict[str, float] = field(default_factory=dict)  # balances the first period opens with
+
+
+@dataclass
+class LedgerRow:
+    period: int
+    year_from: int
+    year_to: int
+    zone_id: str
+    zone_name: str
+    opening_ha: float
+    dm_ha: float
+    e_ha: float
+    position_ha: float
+    bought_ha: float
+    sold_ha: float
+    closing_ha: float
+    in_market: bool
+
+
+@dataclass
+class LedgerTrade:
+    period: int
+    year_to: int
+    trade: Trade
+
+
+@dataclass
+class LedgerResult:
+    rows: List[LedgerRow]
+    trades: List[LedgerTrade]
+    base_year: int
+    last: VoucherResult                        # the last period's account
+    market_summaries: List[Optional[MarketSummary]]
+
+
+def base_year_from_data(land: LandUseInput) -> Optional[int]:
+    """The year every feature's SJNF states, or None without the field (or for a raster).
+    Different years, or a value that is no year, are an error naming the layer."""
+    source = land.source
+    if source is None:
+        return None
+    index = source.fields().lookupField(DATA_YEAR_FIELD)
+    if index < 0:
+        return None
+    label = source_label(source)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([index])
+    year: Optional[int] = None
+    for feature in source.getFeatures(request):
+        value = feature.attribute(index)
+        try:
+            number = int(str(value).strip())
+        except (TypeError, ValueError):
+            number = -1
+        if not 1900 <= number <= 9999:
+            raise GuotuInputError(tr('Feature {fid} of layer "{layer}": the data year SJNF is "{value}", not a year.')
+                                  .format(fid=feature.id(), layer=label, value=value))
+        if year is not None and number != year:
+            raise GuotuInputError(tr('Layer "{layer}" holds data of the years {first} and {second} (SJNF): enter '
+                                     'the base year.').format(layer=label, first=year, second=number))
+        year = number
+    return year
+
+
+def check_ledger(request: LedgerRequest) -> int:
+    """The base year (given, else the data's) after checking the periods; raises GuotuInputError."""
+    if not request.periods:
+        raise GuotuInputError(tr("Accounts over years need at least one later survey with its year."))
+    base_year = request.base_year or base_year_from_data(request.voucher.base)
+    if base_year is None:
+        raise GuotuInputError(
+            tr('The base year of "{layer}" is not in the data (no SJNF field): enter the base year.')
+            .format(layer=request.voucher.base.label))
+    previous = base_year
+    for period in request.periods:
+        if period.year <= previous:
+            raise GuotuInputError(tr("The later surveys must come in order of year, each after the one before "
+                                     "(and after the base year {base}).").format(base=base_year))
+        previous = period.year
+    if request.caps is not None and len(request.caps) != len(request.periods):
+        raise GuotuInputError(tr("Give one cap per later survey ({periods}), or none.")
+                              .format(periods=len(request.periods)))
+    if request.voucher.counties is not None:
+        raise GuotuInputError(tr("Accounts over years are kept for zones that trade themselves; with counties "
+                                 "run each period on its own."))
+    return base_year
+
+
+def _clear(options: MarketOptions, accounts: VoucherResult, balance: Dict[str, float]
+           ) -> Tuple[List[Trade], MarketSummary]:
+    """The period's market over the positions (opening + E) of the zones in the market."""
+    with Context() as ctx, Market(ctx, options) as market:
+        for account in accounts.zones:
+            if not account.result.in_market:
+                continue
+            point = account.zone.geometry.pointOnSurface().asPoint()
+            position = balance.get(account.zone.zone_id, 0.0) + account.result.e_ha
+            try:
+                market.add(account.zone.zone_id, position, None, None, point.x(), point.y())
+            except GuotuError as e:
+                if e.status not in (Status.ERR_DATA, Status.ERR_ARGUMENT):
+                    raise
+                raise GuotuInputError(e.message) from e
+        market.clear()
+        return market.trades(), market.summary()
+
+
+def run_ledger(request: LedgerRequest, transform_context: QgsCoordinateTransformContext,
+               feedback: Optional[QgsFeedback] = None) -> LedgerResult:
+    """Runs every period; raises GuotuInputError, GuotuError or GuotuCancelled."""
+    base_year = check_ledger(request)
+    rows: List[LedgerRow] = []
+    trades: List[LedgerTrade] = []
+    summaries: List[Optional[MarketSummary]] = []
+    balance = dict(request.opening)
+    previous_land, previous_year = request.voucher.base, base_year
+    last: Optional[VoucherResult] = None
+    count = len(request.periods)
+    for k, period in enumerate(request.periods):
+        span = (100.0 * k / count, 100.0 * (k + 1) / count)
+        voucher = replace(request.voucher, base=previous_land, target=period.land, target_year=period.year,
+                          gdp_field=period.gdp_field or request.voucher.gdp_field,
+                          pop_field=period.pop_field or request.voucher.pop_field)
+        if k:
+            # Later periods read the earlier survey with the later surveys' class field and system.
+            voucher = replace(voucher, base_coefficients=request.voucher.target_coefficients)
+        result = run_voucher(voucher, transform_context, _Span(feedback, span) if feedback else None)
+        PhasedProgress(feedback, span).check_cancel()
+        market_trades: List[Trade] = []
+        summary: Optional[MarketSummary] = None
+        if request.market is not None:
+            options = request.market
+            if request.caps is not None:
+                options = replace(options, cap_ha=request.caps[k])
+            market_trades, summary = _clear(options, result, balance)
+        summaries.append(summary)
+        trades += [LedgerTrade(k + 1, period.year, t) for t in market_trades]
+        for account in result.zones:
+            zone_id = account.zone.zone_id
+            opening = balance.get(zone_id, 0.0)
+            bought = float(sum(t.volume_ha for t in market_trades if t.buyer_id == zone_id))
+            sold = float(sum(t.volume_ha for t in market_trades if t.seller_id == zone_id))
+            position = opening + account.result.e_ha
+            closing = position + bought - sold
+            rows.append(LedgerRow(k + 1, previous_year, period.year, zone_id, account.zone.name, opening,
+                                  account.result.dm_ha, account.result.e_ha, position, bought, sold, closing,
+                                  bool(account.result.in_market)))
+            balance[zone_id] = closing
+        previous_land, previous_year, last = period.land, period.year, result
+    assert last is not None
+    return LedgerResult(rows=rows, trades=trades, base_year=base_year, last=last, market_summaries=summaries)
+
+
+class _Span(QgsFeedback):
+    """A period's share of the progress bar, cancelling with the caller's feedback."""
+
+    def __init__(self, outer: QgsFeedback, span: Tuple[float, float]) -> None:
+        super().__init__()
+        self._outer = outer
+        self._span = span
+        outer.canceled.connect(self.cancel)
+
+    def setProgress(self, progress: float) -> None:  # noqa: N802 — QGIS API name
+        super().setProgress(progress)
+        low, high = self._span
+        if not math.isnan(progress):
+            self._outer.setProgress(low + (high - low) * progress / 100.0)
+
+    def isCanceled(self) -> bool:  # noqa: N802
+        return super().isCanceled() or self._outer.isCanceled()

@@ -1,0 +1,115 @@
+"""Voucher accounts over years in QGIS (guotu:voucherledger): the hand-computed ledger of
+tests/cli/test_cli_voucher_ledger.py, and the same ledger as ``guotu voucher --period`` on the same files.
+
+Zones of voucher_data (G·P: Z1 0.75, Z2 1.125 over the zones), 21 k 1.00 in Z1 and 41 k 2.10 in Z2,
+fixed price 1000 yuan/ha, caps 10, 100, 100; the surveys carry SJNF, so the base year is the data's (2019).
+"""
+
+import csv
+from pathlib import Path
+from typing import Dict, List
+
+import processing
+import pytest
+
+import voucher_data as vd
+from testdata import memory_layer, write_gpkg
+
+pytestmark = pytest.mark.usefixtures("provider")
+
+SURVEYS = {2019: (500, 1000), 2020: (800, 500), 2021: (700, 800), 2022: (900, 800)}
+EXPECTED = [  # period, from, to, zone, opening, dm, e, position, bought, sold, closing
+    (1, 2019, 2020, "Z1", 0.0, 30.0, 22.5, 22.5, 0.0, 10.0, 12.5),
+    (1, 2019, 2020, "Z2", 0.0, -105.0, -118.125, -118.125, 10.0, 0.0, -108.125),
+    (2, 2020, 2021, "Z1", 12.5, -10.0, -7.5, 5.0, 0.0, 5.0, 0.0),
+    (2, 2020, 2021, "Z2", -108.125, 63.0, 70.875, -37.25, 5.0, 0.0, -32.25),
+    (3, 2021, 2022, "Z1", 0.0, 20.0, 15.0, 15.0, 0.0, 15.0, 0.0),
+    (3, 2021, 2022, "Z2", -32.25, 0.0, 0.0, -32.25, 15.0, 0.0, -17.25),
+]
+COLUMNS = ("period", "year_from", "year_to", "zone_id", "opening_ha", "dm_ha", "e_ha", "position_ha", "bought_ha",
+           "sold_ha", "closing_ha")
+
+
+def write_surveys(folder: Path, sjnf: bool = True) -> Dict[object, str]:
+    files: Dict[object, str] = {"zones": write_gpkg(vd.zones_layer(), folder / "zones.gpkg", "zones")}
+    for year, (forest, water) in SURVEYS.items():
+        boxes = [(21, (0, 0, forest, 1000)), (12, (forest, 0, 1000, 1000)), (41, (1000, 0, 1000 + water, 1000)),
+                 (51, (1000 + water, 0, 3000, 1000))]
+        fields = "&field=lucc:integer" + ("&field=SJNF:integer" if sjnf else "")
+        layer = memory_layer("MultiPolygon", fields,
+                             (([c, year] if sjnf else [c], vd.box_wkt(b)) for c, b in boxes), f"lu{year}",
+                             "EPSG:4527")
+        files[year] = write_gpkg(layer, folder / f"lu{year}.gpkg", "DLTB")
+    return files
+
+
+def ledger_params(files: Dict[object, str], **extra: object) -> dict:
+    params = {"ZONES": files["zones"], "ZONE_ID": "code", "ZONE_NAME": "name", "GDP_FIELD": "gdp",
+              "POP_FIELD": "pop", "REFERENCE": 1, "AREA_METHOD": 1, "BASE": files[2019], "BASE_CLASS_FIELD": "lucc",
+              "SURVEYS": [files[2020], files[2021], files[2022]], "SURVEY_YEARS": "2020, 2021, 2022",
+              "SURVEY_CLASS_FIELD": "lucc", "MARKET_PRICE": 1000, "CAPS": "10,100,100",
+              "VOUCHER": "memory:", "CLASSES": "memory:", "SUMMARY": "memory:", "UNKNOWN": "memory:",
+              "LEDGER": "memory:", "LEDGER_TRADES": "memory:"}
+    params.update(extra)
+    return {k: v for k, v in params.items() if v is not None}
+
+
+def table(layer) -> List[tuple]:
+    return [tuple(r[c] for c in COLUMNS) for r in vd.rows(layer)]
+
+
+def assert_rows(got: List[tuple], expected: List[tuple]) -> None:
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected):
+        assert tuple(g[:4]) == tuple(e[:4])
+        assert list(g[4:]) == pytest.approx(list(e[4:]), abs=1e-9)
+
+
+def test_ledger_hand_computed_and_equal_to_the_cli(tmp_path: Path) -> None:
+    files = write_surveys(tmp_path)
+    csv_path = tmp_path / "ledger.csv"
+    result = processing.run("guotu:voucherledger", ledger_params(files, LEDGER_CSV=str(csv_path)))
+    assert_rows(table(result["LEDGER"]), EXPECTED)
+    trades = [(r["period"], r["year_to"], r["seller_id"], r["buyer_id"], r["volume_ha"])
+              for r in vd.rows(result["LEDGER_TRADES"])]
+    assert trades == [(1, 2020, "Z1", "Z2", pytest.approx(10)), (2, 2021, "Z1", "Z2", pytest.approx(5)),
+                      (3, 2022, "Z1", "Z2", pytest.approx(15))]
+    # The last period's account as the accounting writes it.
+    zones = vd.by_zone(result["VOUCHER"])
+    assert zones["Z1"]["e_ha"] == pytest.approx(15) and zones["Z2"]["e_ha"] == pytest.approx(0)
+    texts = vd.summary(result["SUMMARY"])
+    assert texts["base_year"] == "2019" and texts["caps"] == "10,100,100"
+    assert "3: 2021 -> 2022" in texts["periods"]
+
+    out = tmp_path / "cli.gpkg"
+    res = vd.run_cli("voucher", "--zones", files["zones"].split("|")[0], "--zone-id", "code", "--zone-name", "name",
+                     "--gdp-field", "gdp", "--pop-field", "pop", "--reference", "zones", "--area", "planar",
+                     "--base", files[2019].split("|")[0], "--base-class-field", "lucc", "--target-class-field",
+                     "lucc", *[a for y in (2020, 2021, 2022) for a in ("--period", f"{y}={files[y].split('|')[0]}")],
+                     "--caps", "10,100,100", "--price", "1000", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    cli = [tuple(r[c] for c in COLUMNS) for r in vd.ogr_rows(out, "ledger")]
+    assert_rows(table(result["LEDGER"]), cli)
+    # The CSV beside: the CLI's, byte for byte.
+    assert csv_path.read_bytes() == (tmp_path / "cli_ledger.csv").read_bytes()
+
+
+def test_ledger_opening_and_refusals(tmp_path: Path) -> None:
+    files = write_surveys(tmp_path)
+    opening = tmp_path / "open.csv"
+    opening.write_text("zone_id,balance_ha\nZ1,12.5\nZ2,-108.125\n", encoding="utf-8")
+    result = processing.run("guotu:voucherledger", ledger_params(
+        files, BASE=files[2020], SURVEYS=[files[2021], files[2022]], SURVEY_YEARS="2021,2022", CAPS="100,100",
+        OPENING=str(opening)))
+    # Periods 2 and 3 of the three-period run, opened with period 1's closing balances.
+    assert_rows(table(result["LEDGER"]), [(row[0] - 1, *row[1:]) for row in EXPECTED[2:]])
+    with pytest.raises(Exception, match="one year per later survey"):
+        processing.run("guotu:voucherledger", ledger_params(files, SURVEY_YEARS="2020,2021"))
+    with pytest.raises(Exception, match="one cap per period"):
+        processing.run("guotu:voucherledger", ledger_params(files, CAPS="10,100"))
+    (tmp_path / "bare").mkdir()
+    bare = write_surveys(tmp_path / "bare", sjnf=False)
+    with pytest.raises(Exception, match="no SJNF field"):
+        processing.run("guotu:voucherledger", ledger_params(bare))
+    with pytest.raises(Exception, match="in order of year"):
+        processing.run("guotu:voucherledger", ledger_params(bare, BASE_YEAR=2021))
