@@ -113,3 +113,54 @@ def test_ledger_opening_and_refusals(tmp_path: Path) -> None:
         processing.run("guotu:voucherledger", ledger_params(bare))
     with pytest.raises(Exception, match="in order of year"):
         processing.run("guotu:voucherledger", ledger_params(bare, BASE_YEAR=2021))
+
+
+def test_report_of_the_ledger(guotu, tmp_path: Path) -> None:
+    """The report of a three-period run: the ledger table and a balance chart per zone (pdftotext, pdftoppm)."""
+    import subprocess
+    import sys
+
+    from qgis.PyQt.QtGui import QColor, QImage
+    from test_voucher_report import SCRIPT, pdf_pages, pdf_text
+
+    files = write_surveys(tmp_path)
+    out = tmp_path / "ledger.gpkg"
+    res = vd.run_cli("voucher", "--zones", files["zones"].split("|")[0], "--zone-id", "code", "--zone-name", "name",
+                     "--gdp-field", "gdp", "--pop-field", "pop", "--reference", "zones", "--area", "planar",
+                     "--base", files[2019].split("|")[0], "--base-class-field", "lucc", "--target-class-field",
+                     "lucc", *[a for y in (2020, 2021, 2022) for a in ("--period", f"{y}={files[y].split('|')[0]}")],
+                     "--caps", "10,100,100", "--price", "1000", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    pdf = tmp_path / "report.pdf"
+    res = subprocess.run([sys.executable, str(SCRIPT), str(out), "--pdf", str(pdf)], capture_output=True, text=True,
+                         timeout=120, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin",
+                                           "HOME": str(tmp_path)})
+    assert res.returncode == 0, res.stderr
+    pages = [" ".join(pdf_text(pdf, p).split()) for p in range(1, pdf_pages(pdf) + 1)]
+    maps = next(i for i, text in enumerate(pages) if "Standard forest by zone" in text)
+    assert maps == 1 and "M₀, base year (ha)" in pages[1] and "ΔM = Mₜ − M₀ (ha)" in pages[1]
+    ledger = next(i for i, text in enumerate(pages) if text.startswith("Ecological voucher account")
+                  and "Accounts over years" in text)
+    text = pages[ledger]
+    # Z2's account: -108.125 after 2020 (printed -108.12: exact halves round to even), -32.25, -17.25.
+    for row in ("Z1 一县 2019–2020 0.00 22.50 0.00 10.00 12.50", "Z2 二县 2020–2021 -108.12 70.88 5.00 0.00 -32.25",
+                "Z2 二县 2021–2022 -32.25 0.00 15.00 0.00 -17.25"):
+        assert row in text, (row, text)
+    charts = ledger + 1
+    assert "Balance of every zone's account by year (ha)" in pages[charts]
+    assert "Parameters and inputs of the run" in pages[charts + 1]
+    parameters = " ".join(pages[charts + 1:])
+    assert "Base year (base_year) 2019" in parameters and "Periods (periods)" in parameters
+    assert "1: 2019 -> 2020" in parameters and "3: 2021 -> 2022" in parameters and "10,100,100" in parameters
+    # The charts are drawn: the balance line in teal and the E line in red on the chart page.
+    png = tmp_path / "charts"
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(charts + 1), "-l", str(charts + 1), str(pdf), str(png)],
+                   check=True)
+    image = QImage(str(next(tmp_path.glob("charts*.png"))))
+    teal = red = 0
+    for y in range(image.height()):
+        for x in range(image.width()):
+            c = QColor(image.pixel(x, y))
+            teal += c.green() > c.red() + 40 and c.blue() > c.red() + 30
+            red += c.red() > 150 and c.green() < 90 and c.blue() < 90
+    assert teal > 20 and red > 20, (teal, red)
