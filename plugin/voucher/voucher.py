@@ -36,7 +36,7 @@ from ..inputs.progress import PhasedProgress
 from ..inputs.raster_blocks import CategoricalRaster
 from ..tally.tally import TallyRequest, TallyResult, finished_tally
 from ..inputs.validation import require_field, require_metric_crs, require_polygon_source, require_valid_crs
-from .bottom_lines import Violation, feed_lines, key_function_ids
+from .bottom_lines import CELL_CLASS_FIELD, Violation, feed_lines, key_function_ids, raster_cells_layer
 
 # Classification systems, each with a coefficient preset of the same name.
 SYSTEMS: Tuple[str, ...] = ("CAS_LUCC", "SANDIAO_WORK", "GBT21010_2017", "YDYH_2023")
@@ -517,8 +517,9 @@ def run_voucher(request: VoucherRequest, transform_context: QgsCoordinateTransfo
                 voucher.mark_key_function(zone_id)
         violations = None
         if request.lines is not None:
-            land = [(y.source, y.class_field, y.system) if y.raster is None else (None, None, y.system)
-                    for y in (request.base, request.target)]
+            # Raster land use is cut by the lines cell by cell: its cells as polygons (as the CLI does).
+            land = [(y.source, y.class_field, y.system) if y.raster is None else
+                    (raster_cells_layer(y.raster), CELL_CLASS_FIELD, y.system) for y in (request.base, request.target)]
             violations = feed_lines(voucher, request.zones, request.zone_id_field, land[0], land[1], request.lines,
                                     request.mask, request.area_method, request.invalid, transform_context)
         for year, (tally, _result) in enumerate(tallies):
