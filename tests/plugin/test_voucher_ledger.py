@@ -5,7 +5,6 @@ Zones of voucher_data (G·P: Z1 0.75, Z2 1.125 over the zones), 21 k 1.00 in Z1 
 fixed price 1000 yuan/ha, caps 10, 100, 100; the surveys carry SJNF, so the base year is the data's (2019).
 """
 
-import csv
 from pathlib import Path
 from typing import Dict, List
 
