@@ -13,14 +13,15 @@
 #include "vector_source.h"
 
 const table_column voucher_ledger_columns[] = {
-    {"period", COLUMN_INTEGER, 0, NULL},   {"year_from", COLUMN_INTEGER, 0, NULL},
-    {"year_to", COLUMN_INTEGER, 0, NULL},  {"zone_id", COLUMN_TEXT, 0, NULL},
-    {"zone_name", COLUMN_TEXT, 0, NULL},   {"opening_ha", COLUMN_REAL, 0, NULL},
-    {"dm_ha", COLUMN_REAL, 0, NULL},       {"e_ha", COLUMN_REAL, 0, NULL},
-    {"position_ha", COLUMN_REAL, 0, NULL}, {"bought_ha", COLUMN_REAL, 0, NULL},
-    {"sold_ha", COLUMN_REAL, 0, NULL},     {"closing_ha", COLUMN_REAL, 0, NULL},
-    {"in_market", COLUMN_INTEGER, 0, NULL}};
-const int voucher_ledger_ncolumns = 13;
+    {"period", COLUMN_INTEGER, 0, NULL},    {"year_from", COLUMN_INTEGER, 0, NULL},
+    {"year_to", COLUMN_INTEGER, 0, NULL},   {"zone_id", COLUMN_TEXT, 0, NULL},
+    {"zone_name", COLUMN_TEXT, 0, NULL},    {"opening_ha", COLUMN_REAL, 0, NULL},
+    {"dm_ha", COLUMN_REAL, 0, NULL},        {"e_ha", COLUMN_REAL, 0, NULL},
+    {"position_ha", COLUMN_REAL, 0, NULL},  {"bought_ha", COLUMN_REAL, 0, NULL},
+    {"sold_ha", COLUMN_REAL, 0, NULL},      {"closing_ha", COLUMN_REAL, 0, NULL},
+    {"in_market", COLUMN_INTEGER, 0, NULL}, {"redline_loss_ha", COLUMN_REAL, 0, NULL},
+    {"violation", COLUMN_INTEGER, 0, NULL}};
+const int voucher_ledger_ncolumns = 15;
 
 void voucher_ledger_values(const ledger_row *row, const char **texts, double *reals) {
     for (int i = 0; i < voucher_ledger_ncolumns; i++) {
@@ -40,6 +41,8 @@ void voucher_ledger_values(const ledger_row *row, const char **texts, double *re
     reals[10] = row->sold_ha;
     reals[11] = row->closing_ha;
     reals[12] = row->in_market;
+    reals[13] = row->redline_loss_ha;
+    reals[14] = row->violation < 0 ? NAN : row->violation;
 }
 
 static char *copy_text(const char *text) {
@@ -206,9 +209,20 @@ int voucher_ledger_post(voucher_ledger *l, guotu_context *ctx, const guotu_vouch
     for (size_t i = 0; i < n; i++) {
         guotu_voucher_zone z;
         guotu_voucher_zone_result(ctx, v, i, &z);
-        ledger_row row = {period,     year_from, year_to,    (char *)z.zone_id,   (char *)z.zone_name,
-                          opening[i], z.dm_ha,   z.e_ha,     opening[i] + z.e_ha, 0,
-                          0,          0,         z.in_market};
+        ledger_row row;
+        memset(&row, 0, sizeof row);
+        row.period = period;
+        row.year_from = year_from;
+        row.year_to = year_to;
+        row.zone_id = (char *)z.zone_id;
+        row.zone_name = (char *)z.zone_name;
+        row.opening_ha = opening[i];
+        row.dm_ha = z.dm_ha;
+        row.e_ha = z.e_ha;
+        row.position_ha = opening[i] + z.e_ha;
+        row.in_market = z.in_market;
+        row.redline_loss_ha = z.redline_loss_ha; /* NaN without the lines */
+        row.violation = isnan(z.redline_loss_ha) ? -1 : z.violation;
         for (size_t t = 0; m && t < trades; t++) {
             guotu_trade trade;
             guotu_market_trade(ctx, m, t, &trade);
@@ -229,8 +243,8 @@ int voucher_ledger_write_csv(const voucher_ledger *l, const char *path, char *er
     table_writer *w = NULL;
     if (table_writer_open(&w, path, "ledger", voucher_ledger_columns, voucher_ledger_ncolumns, err, err_size)) return 1;
     for (size_t i = 0; i < l->count; i++) {
-        const char *texts[13];
-        double reals[13];
+        const char *texts[15];
+        double reals[15];
         voucher_ledger_values(&l->rows[i], texts, reals);
         if (table_writer_row(w, texts, reals, err, err_size)) {
             table_writer_abort(w);

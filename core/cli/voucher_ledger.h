@@ -22,6 +22,10 @@ typedef struct ledger_row {
     char *zone_id, *zone_name;
     double opening_ha, dm_ha, e_ha, position_ha, bought_ha, sold_ha, closing_ha;
     int in_market;
+    /* Within the bottom lines: standard forest lost inside the red line in the period, and
+     * whether that is a violation (NaN and -1 without the lines). */
+    double redline_loss_ha;
+    int violation;
 } ledger_row;
 
 typedef struct ledger_trade {

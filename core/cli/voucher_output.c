@@ -308,8 +308,8 @@ static int write_ledger(gpkg_writer *w, const voucher_result *r, char *err, size
                                       err_size);
     if (layer < 0) return 1;
     for (size_t i = 0; i < r->ledger->count; i++) {
-        const char *texts[13];
-        double reals[13];
+        const char *texts[15];
+        double reals[15];
         voucher_ledger_values(&r->ledger->rows[i], texts, reals);
         if (gpkg_writer_row(w, layer, texts, reals, NULL, 0, err, err_size)) return 1;
     }

@@ -94,9 +94,9 @@ int table_writer_row(table_writer *w, const char *const *texts, const double *re
     if (w->gpkg) return gpkg_writer_row(w->gpkg, w->layer, texts, reals, NULL, 0, err, err_size);
     for (int i = 0; i < w->ncolumns; i++) {
         if (i) fputc(',', w->csv);
-        if (w->columns[i].type == COLUMN_REAL)
-            fprintf(w->csv, "%.6f", reals[i]);
-        else if (w->columns[i].type == COLUMN_INTEGER && !texts[i]) {
+        if (w->columns[i].type == COLUMN_REAL) {
+            if (!isnan(reals[i])) fprintf(w->csv, "%.6f", reals[i]); /* NaN: an empty cell, as NULL */
+        } else if (w->columns[i].type == COLUMN_INTEGER && !texts[i]) {
             /* Whole numbers given as reals (as in GeoPackages); NaN is an empty cell. */
             if (!isnan(reals[i])) fprintf(w->csv, "%.0f", reals[i]);
         } else

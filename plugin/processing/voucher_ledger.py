@@ -33,7 +33,7 @@ LEDGER_FIELDS = [("period", FIELD_INT64), ("year_from", FIELD_INT64), ("year_to"
                  ("zone_id", FIELD_STRING), ("zone_name", FIELD_STRING), ("opening_ha", FIELD_DOUBLE),
                  ("dm_ha", FIELD_DOUBLE), ("e_ha", FIELD_DOUBLE), ("position_ha", FIELD_DOUBLE),
                  ("bought_ha", FIELD_DOUBLE), ("sold_ha", FIELD_DOUBLE), ("closing_ha", FIELD_DOUBLE),
-                 ("in_market", FIELD_INT64)]
+                 ("in_market", FIELD_INT64), ("redline_loss_ha", FIELD_DOUBLE), ("violation", FIELD_INT64)]
 LEDGER_TRADE_FIELDS = [("period", FIELD_INT64), ("year_to", FIELD_INT64), ("seller_id", FIELD_STRING),
                        ("buyer_id", FIELD_STRING), ("volume_ha", FIELD_DOUBLE), ("price_yuan_per_ha", FIELD_DOUBLE),
                        ("amount_yuan", FIELD_DOUBLE)]
@@ -50,7 +50,8 @@ def parse_list(text: Optional[str]) -> List[str]:
 
 def ledger_row_values(row) -> List[Any]:
     return [row.period, row.year_from, row.year_to, row.zone_id, row.zone_name, row.opening_ha, row.dm_ha, row.e_ha,
-            row.position_ha, row.bought_ha, row.sold_ha, row.closing_ha, int(row.in_market)]
+            row.position_ha, row.bought_ha, row.sold_ha, row.closing_ha, int(row.in_market), row.redline_loss_ha,
+            None if row.violation is None else int(row.violation)]
 
 
 def ledger_csv(result: LedgerResult) -> bytes:
@@ -60,7 +61,7 @@ def ledger_csv(result: LedgerResult) -> bytes:
     writer.writerow([name for name, _ in LEDGER_FIELDS])
     for row in result.rows:
         values = ledger_row_values(row)
-        writer.writerow([f"{v:.6f}" if isinstance(v, float) else v for v in values])
+        writer.writerow(["" if v is None else f"{v:.6f}" if isinstance(v, float) else v for v in values])
     return out.getvalue().encode("utf-8")
 
 

@@ -65,6 +65,10 @@ class LedgerRow:
     sold_ha: float
     closing_ha: float
     in_market: bool
+    # Within the bottom lines: standard forest lost inside the red line in the period and whether that
+    # is a violation (None without the lines).
+    redline_loss_ha: Optional[float] = None
+    violation: Optional[bool] = None
 
 
 @dataclass
@@ -191,9 +195,12 @@ def run_ledger(request: LedgerRequest, transform_context: QgsCoordinateTransform
             sold = float(sum(t.volume_ha for t in market_trades if t.seller_id == zone_id))
             position = opening + account.result.e_ha
             closing = position + bought - sold
+            lines = result.violations is not None
             rows.append(LedgerRow(k + 1, previous_year, period.year, zone_id, account.zone.name, opening,
                                   account.result.dm_ha, account.result.e_ha, position, bought, sold, closing,
-                                  bool(account.result.in_market)))
+                                  bool(account.result.in_market),
+                                  account.result.redline_loss_ha if lines else None,
+                                  bool(account.result.violation) if lines else None))
             balance[zone_id] = closing
         previous_land, previous_year, last = period.land, period.year, result
     assert last is not None

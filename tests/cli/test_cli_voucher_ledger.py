@@ -164,3 +164,26 @@ def test_refusals(tmp_path: Path) -> None:
                     "--period", f"2021={files[2021]}", "-o", str(out))
     assert res.returncode == 1 and "2021" in res.stderr and "2018" in res.stderr
     assert not out.exists()
+
+
+def test_red_line_losses_period_by_period(tmp_path: Path) -> None:
+    """The workspace of test_cli_voucher (red line x 1600–1900 and 0–200): Z2's water 41 shrinks from x 2000 to
+    1500 in period 1, so 30 ha of it are lost inside the red line, 63 ha of standard forest, a violation left out
+    of E (E2 = (−105 + 63) · 1.125 = −47.25); later periods lose nothing inside it."""
+    from test_cli_voucher import workspace
+
+    files = make_surveys(tmp_path)
+    out = tmp_path / "ledger_lines.gpkg"
+    res = three_periods(files, out, "--workspace", str(workspace(tmp_path)))
+    assert res.returncode == 0, res.stderr
+    rows = layer_rows(out, "ledger")
+    assert [(r["period"], r["zone_id"], r["violation"]) for r in rows] == [
+        (1, "Z1", 0), (1, "Z2", 1), (2, "Z1", 0), (2, "Z2", 0), (3, "Z1", 0), (3, "Z2", 0)]
+    assert [r["redline_loss_ha"] for r in rows] == pytest.approx([0, 63, 0, 0, 0, 0])
+    assert rows[1]["e_ha"] == pytest.approx(-47.25)
+    # Without the lines the columns are empty, not zero.
+    plain = tmp_path / "plain.gpkg"
+    assert three_periods(files, plain).returncode == 0
+    assert {(r["redline_loss_ha"], r["violation"]) for r in layer_rows(plain, "ledger")} == {(None, None)}
+    with open(tmp_path / "plain_ledger.csv", encoding="utf-8") as f:
+        assert next(csv.DictReader(f))["redline_loss_ha"] == ""

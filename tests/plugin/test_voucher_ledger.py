@@ -163,3 +163,33 @@ def test_report_of_the_ledger(guotu, tmp_path: Path) -> None:
             teal += c.green() > c.red() + 40 and c.blue() > c.red() + 30
             red += c.red() > 150 and c.green() < 90 and c.blue() < 90
     assert teal > 20 and red > 20, (teal, red)
+
+
+def test_ledger_within_the_bottom_lines_equals_the_cli(tmp_path: Path) -> None:
+    """Red-line losses period by period (hand numbers of tests/cli/test_cli_voucher_ledger.py: 63 ha of
+    standard forest lost by Z2 in period 1, a violation left out of E), the same in QGIS and guotu voucher."""
+    from test_voucher_cli_parity import _workspace
+
+    files = write_surveys(tmp_path)
+    workspace = _workspace(tmp_path / "ws.gpkg")
+    csv_path = tmp_path / "qgis_ledger.csv"
+    result = processing.run("guotu:voucherledger", ledger_params(files, WORKSPACE=str(workspace),
+                                                                 LEDGER_CSV=str(csv_path)))
+    out = tmp_path / "cli.gpkg"
+    res = vd.run_cli("voucher", "--zones", files["zones"].split("|")[0], "--zone-id", "code", "--zone-name", "name",
+                     "--gdp-field", "gdp", "--pop-field", "pop", "--reference", "zones", "--area", "planar",
+                     "--base", files[2019].split("|")[0], "--base-class-field", "lucc", "--target-class-field",
+                     "lucc", *[a for y in (2020, 2021, 2022) for a in ("--period", f"{y}={files[y].split('|')[0]}")],
+                     "--caps", "10,100,100", "--price", "1000", "--workspace", str(workspace), "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    mine = vd.rows(result["LEDGER"])
+    cli = vd.ogr_rows(out, "ledger")
+    assert [(r["period"], r["zone_id"], r["violation"]) for r in mine] == \
+        [(r["period"], r["zone_id"], r["violation"]) for r in cli] == \
+        [(1, "Z1", 0), (1, "Z2", 1), (2, "Z1", 0), (2, "Z2", 0), (3, "Z1", 0), (3, "Z2", 0)]
+    for a, b in zip(mine, cli):
+        for name in ("opening_ha", "dm_ha", "e_ha", "position_ha", "bought_ha", "sold_ha", "closing_ha",
+                     "redline_loss_ha"):
+            assert a[name] == pytest.approx(b[name], abs=1e-9), (a["period"], a["zone_id"], name)
+    assert mine[1]["redline_loss_ha"] == pytest.approx(63) and mine[1]["e_ha"] == pytest.approx(-47.25)
+    assert csv_path.read_bytes() == (tmp_path / "cli_ledger.csv").read_bytes()
