@@ -89,10 +89,10 @@ static const char *const voucher_usage =
     "The market clears period by period under each period's cap (--caps, one per period;\n"
     "or --cap for every period). The base year is --base-year, else the year every feature's\n"
     "SJNF states (三调: 2019, its standard time 2019-12-31). --opening takes the balances the\n"
-    "first period opens with (zone_id,balance_ha; or the ledger CSV of an earlier run, its\n"
-    "latest closing_ha), so that runs can be chained. OUT.gpkg then also holds the tables\n"
-    "ledger and ledger_trades, and the ledger is written beside it as OUT_ledger.csv; the\n"
-    "other layers are the last period's.\n";
+    "first period opens with (a CSV zone_id,balance_ha; or an earlier run's OUT.gpkg or ledger\n"
+    "CSV: its latest closing_ha), so that runs can be chained. OUT.gpkg holds the tables\n"
+    "ledger and ledger_trades (one period without --period); with --period the ledger is also\n"
+    "written beside it as OUT_ledger.csv, and the other layers are the last period's.\n";
 
 typedef struct voucher_args {
     zone_fields zone;
@@ -820,7 +820,10 @@ static void print_ledger(voucher_run *r, const char *csv) {
         printf("    %s: opening %.2f, E %.2f, bought %.2f, sold %.2f, closing %.2f ha\n", row->zone_id, row->opening_ha,
                row->e_ha, row->bought_ha, row->sold_ha, row->closing_ha);
     }
-    printf("  ledger: %s (table ledger) and %s\n", r->a.output, csv);
+    if (csv)
+        printf("  ledger: %s (table ledger) and %s\n", r->a.output, csv);
+    else
+        printf("  ledger: %s (table ledger)\n", r->a.output);
 }
 
 static void print_summary(voucher_run *r, const voucher_result *res) {
@@ -947,9 +950,11 @@ static int write_result(voucher_run *r) {
     if (voucher_output_write(a->output, &res, r->err, sizeof r->err)) return 1;
     char csv[1400];
     ledger_csv_path(a->output, csv, sizeof csv);
-    if (res.ledger && voucher_ledger_write_csv(&r->ledger, csv, r->err, sizeof r->err)) return 1;
+    /* Over several periods the ledger is also a CSV beside the GeoPackage. */
+    int with_csv = res.ledger && a->nperiods;
+    if (with_csv && voucher_ledger_write_csv(&r->ledger, csv, r->err, sizeof r->err)) return 1;
     print_summary(r, &res);
-    if (res.ledger) print_ledger(r, csv);
+    if (res.ledger) print_ledger(r, with_csv ? csv : NULL);
     return 0;
 }
 

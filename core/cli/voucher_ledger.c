@@ -62,7 +62,9 @@ int voucher_opening_read(const char *path, const zone_set *zones, double *openin
     for (size_t i = 0; i < zones->count; i++)
         opening[i] = 0;
     GDALDatasetH ds = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
-    OGRLayerH layer = ds ? GDALDatasetGetLayer(ds, 0) : NULL;
+    /* An earlier run's GeoPackage: its table ledger; a CSV: its only table. */
+    OGRLayerH layer = ds ? GDALDatasetGetLayerByName(ds, "ledger") : NULL;
+    if (ds && !layer) layer = GDALDatasetGetLayer(ds, 0);
     if (!layer) {
         snprintf(err, err_size, "cannot read the opening balances '%s'", path);
         if (ds) GDALClose(ds);

@@ -42,7 +42,8 @@ typedef struct voucher_ledger {
 } voucher_ledger;
 
 /* Opening balances from a CSV: columns zone_id and balance_ha, or a ledger written by guotu
- * voucher (zone_id, year_to, closing_ha: the rows of the latest year_to are taken). Zones
+ * voucher (the CSV, or the GeoPackage of an earlier run with its table ledger: zone_id,
+ * year_to, closing_ha; the rows of the latest year_to are taken). Zones
  * the table does not list open at 0; a zone id the layer does not have is an error, as is a
  * balance that is not a number. `opening` has zones->count entries. 1 with a message. */
 int voucher_opening_read(const char *path, const zone_set *zones, double *opening, char *err, size_t err_size);

@@ -16,12 +16,13 @@ from typing import Any, Dict, List, Optional, Tuple
 from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingFeedback,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterMultipleLayers,
-                       QgsProcessingParameterNumber, QgsProcessingParameterString, QgsWkbTypes)
+                       QgsProcessingParameterNumber, QgsProcessingParameterString, QgsVectorLayer, QgsWkbTypes)
 
 from ..binding.errors import GuotuInputError
 from ..binding.native import Allocation, MarketOptions, Settlement
 from ..compat import FIELD_DOUBLE, FIELD_INT64, FIELD_STRING
 from ..i18n import tr
+from ..inputs.conversions import is_null
 from ..inputs.output_files import write_bytes_atomically
 from ..voucher.ledger import LedgerPeriod, LedgerRequest, LedgerResult, run_ledger
 from ..voucher.voucher import SYSTEMS, LandUseInput, summary_rows
@@ -145,8 +146,8 @@ class VoucherLedgerAlgorithm(VoucherAccountingAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.CAPS, tr("Cap of each period (ha, comma-separated; empty: no cap)"), optional=True))
         self.addParameter(QgsProcessingParameterFile(
-            self.OPENING, tr("Opening balances (CSV: zone_id,balance_ha, or an earlier ledger)"), extension="csv",
-            optional=True))
+            self.OPENING, tr("Opening balances (CSV: zone_id,balance_ha, or an earlier ledger)"), optional=True,
+            fileFilter=tr("Ledgers and balances (*.csv *.gpkg)")))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.LEDGER, tr("Voucher ledger"), QgsProcessing.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -218,12 +219,15 @@ class VoucherLedgerAlgorithm(VoucherAccountingAlgorithm):
         """Balances from zone_id,balance_ha, or a ledger CSV (the latest closing_ha of each zone)."""
         if not path:
             return {}
-        try:
-            with open(path, encoding="utf-8-sig", newline="") as f:
-                rows = list(csv.DictReader(f))
-        except OSError as e:
-            raise GuotuInputError(tr('Cannot read the opening balances "{path}": {error}')
-                                  .format(path=path, error=e)) from e
+        if Path(path).suffix.lower() == ".gpkg":
+            rows = self._ledger_table(path)
+        else:
+            try:
+                with open(path, encoding="utf-8-sig", newline="") as f:
+                    rows = list(csv.DictReader(f))
+            except OSError as e:
+                raise GuotuInputError(tr('Cannot read the opening balances "{path}": {error}')
+                                      .format(path=path, error=e)) from e
         column = "balance_ha" if rows and "balance_ha" in rows[0] else "closing_ha"
         if not rows or "zone_id" not in rows[0] or column not in rows[0]:
             raise GuotuInputError(tr('The opening balances "{path}" need the columns zone_id and balance_ha (or '
@@ -241,6 +245,17 @@ class VoucherLedgerAlgorithm(VoucherAccountingAlgorithm):
             if zone not in balances or year > balances[zone][0]:
                 balances[zone] = (year, value)
         return {zone: value for zone, (_year, value) in balances.items()}
+
+    @staticmethod
+    def _ledger_table(path: str) -> List[Dict[str, str]]:
+        """The table ledger of an earlier run's GeoPackage, as text rows like a CSV's."""
+        layer = QgsVectorLayer(f"{path}|layername=ledger", "ledger", "ogr")
+        if not layer.isValid():
+            raise GuotuInputError(tr('"{path}" has no table "ledger"; give the GeoPackage of an earlier run over '
+                                     'years, or a CSV.').format(path=path))
+        names = layer.fields().names()
+        return [{name: "" if is_null(feature[name]) else str(feature[name]) for name in names}
+                for feature in layer.getFeatures()]
 
     def prepareAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> bool:

@@ -123,9 +123,15 @@ def test_three_periods_equal_three_single_runs_chained(tmp_path: Path) -> None:
         assert res.returncode == 0, res.stderr
         # A single run is period 1 of its own ledger; its base year comes from the data (SJNF).
         chained += [(k + 1, *row[1:]) for row in ledger_rows(single)]
-        opening = tmp_path / f"p{k + 1}_ledger.csv"
+        opening = single  # the earlier run's GeoPackage: its table ledger
+        assert not (tmp_path / f"p{k + 1}_ledger.csv").exists()  # a single period writes no CSV beside
     assert_rows(chained, ledger_rows(out))
     assert_rows(chained, EXPECTED)
+    # The ledger CSV of a run over several periods opens a later run too.
+    res = run_guotu(*common(files), "--base", str(files[2021]), "--target", str(files[2022]), "--target-year",
+                    "2022", "--opening", str(tmp_path / "all_ledger.csv"), "-o", str(tmp_path / "after.gpkg"))
+    assert res.returncode == 0, res.stderr
+    assert [r[4] for r in ledger_rows(tmp_path / "after.gpkg")] == pytest.approx([0.0, -17.25])
 
 
 def test_opening_balances_as_a_table(tmp_path: Path) -> None:

@@ -102,6 +102,18 @@ def test_ledger_opening_and_refusals(tmp_path: Path) -> None:
         OPENING=str(opening)))
     # Periods 2 and 3 of the three-period run, opened with period 1's closing balances.
     assert_rows(table(result["LEDGER"]), [(row[0] - 1, *row[1:]) for row in EXPECTED[2:]])
+    # Opened with an earlier run's GeoPackage (its table ledger): the same.
+    earlier = tmp_path / "earlier.gpkg"
+    res = vd.run_cli("voucher", "--zones", files["zones"].split("|")[0], "--zone-id", "code", "--zone-name", "name",
+                     "--gdp-field", "gdp", "--pop-field", "pop", "--reference", "zones", "--area", "planar",
+                     "--base", files[2019].split("|")[0], "--base-class-field", "lucc", "--target",
+                     files[2020].split("|")[0], "--target-class-field", "lucc", "--cap", "10", "--price", "1000",
+                     "-o", str(earlier))
+    assert res.returncode == 0, res.stderr
+    again = processing.run("guotu:voucherledger", ledger_params(
+        files, BASE=files[2020], SURVEYS=[files[2021], files[2022]], SURVEY_YEARS="2021,2022", CAPS="100,100",
+        OPENING=str(earlier)))
+    assert_rows(table(again["LEDGER"]), [(row[0] - 1, *row[1:]) for row in EXPECTED[2:]])
     with pytest.raises(Exception, match="one year per later survey"):
         processing.run("guotu:voucherledger", ledger_params(files, SURVEY_YEARS="2020,2021"))
     with pytest.raises(Exception, match="one cap per period"):
