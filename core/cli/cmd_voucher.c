@@ -1098,6 +1098,17 @@ int cmd_voucher(int argc, char **argv) {
             failed = 1;
         }
     }
+    /* A survey whose data states another year than its --period is a mislabelled survey. */
+    for (int k = 0; !failed && k < r.a.nperiods; k++) {
+        int stated = 0;
+        if (voucher_base_year_from_data(r.a.periods[k].path, r.a.periods[k].layer, &stated, r.err, sizeof r.err) < 0)
+            failed = 1;
+        else if (stated && stated != atoi(r.a.periods[k].year)) {
+            snprintf(r.err, sizeof r.err, "--period %s=%s: the survey's data year (SJNF) is %d, not %s",
+                     r.a.periods[k].year, r.a.periods[k].path, stated, r.a.periods[k].year);
+            failed = 1;
+        }
+    }
     describe_periods(&r, &given);
     int periods = r.a.nperiods ? r.a.nperiods : 1;
     for (int k = 0; !failed && k < periods; k++) {

@@ -126,6 +126,10 @@ def check_ledger(request: LedgerRequest) -> int:
             .format(layer=request.voucher.base.label))
     previous = base_year
     for period in request.periods:
+        stated = base_year_from_data(period.land)
+        if stated is not None and stated != period.year:
+            raise GuotuInputError(tr('The later survey "{layer}" is given the year {year}, but its data year (SJNF) '
+                                     'is {stated}.').format(layer=period.land.label, year=period.year, stated=stated))
         if period.year <= previous:
             raise GuotuInputError(tr("The later surveys must come in order of year, each after the one before "
                                      "(and after the base year {base}).").format(base=base_year))

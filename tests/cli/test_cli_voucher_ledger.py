@@ -159,6 +159,11 @@ def test_refusals(tmp_path: Path) -> None:
     res = run_guotu(*common(files), "--base", str(files[2019]), "--target", str(files[2020]),
                     "--period", f"2021={files[2021]}", "-o", str(out))
     assert res.returncode == 2 and "--period replaces --target" in res.stderr
+    # A survey labelled with another year than its data states (SJNF) is refused.
+    (tmp_path / "dated").mkdir()
+    dated = make_surveys(tmp_path / "dated")
+    res = run_guotu(*common(dated), "--base", str(dated[2019]), "--period", f"2020={dated[2021]}", "-o", str(out))
+    assert res.returncode == 1 and "data year (SJNF) is 2021, not 2020" in res.stderr
     bad = tmp_path / "bad.csv"
     bad.write_text("zone_id,balance_ha\nZ9,1\n", encoding="utf-8")
     res = run_guotu(*common(files), "--base", str(files[2019]), "--target", str(files[2020]), "--opening", str(bad),

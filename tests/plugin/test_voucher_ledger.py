@@ -118,6 +118,8 @@ def test_ledger_opening_and_refusals(tmp_path: Path) -> None:
         processing.run("guotu:voucherledger", ledger_params(files, SURVEY_YEARS="2020,2021"))
     with pytest.raises(Exception, match="one cap per period"):
         processing.run("guotu:voucherledger", ledger_params(files, CAPS="10,100"))
+    with pytest.raises(Exception, match=r"given the year 2020, but its data year \(SJNF\) is 2021"):
+        processing.run("guotu:voucherledger", ledger_params(files, SURVEYS=[files[2021], files[2020], files[2022]]))
     (tmp_path / "bare").mkdir()
     bare = write_surveys(tmp_path / "bare", sjnf=False)
     with pytest.raises(Exception, match="no SJNF field"):
