@@ -109,8 +109,8 @@ class VoucherLedgerAlgorithm(VoucherAccountingAlgorithm):
             "every feature's SJNF states (三调: 2019, its standard time 2019-12-31). GDP and population of each "
             "year: comma-separated field names, one per later survey (empty: the zones' fields).</p>"
             "<p><b>Market</b>: a fixed or a floor price, pro rata, paid; caps one per period (comma-separated) "
-            "or none. <b>Opening balances</b> (optional CSV): zone_id,balance_ha, or the ledger CSV of an earlier "
-            "run (its latest closing balances), so that runs can be chained.</p>"
+            "or none. <b>Opening balances</b> (optional): a CSV zone_id,balance_ha, or an earlier run's GeoPackage or "
+            "ledger CSV (its latest closing balances), so that runs can be chained.</p>"
             "<p>Besides the ledger and the trades of every period, the vouchers, classes and summary of the "
             "last period are written as the accounting writes them. The bottom lines and key ecological "
             "function zones work as in the accounting.</p>")
