@@ -804,21 +804,43 @@ static void ledger_csv_path(const char *output, char *out, size_t size) {
 /* The accounts over years, period by period. */
 static void print_ledger(voucher_run *r, const char *csv) {
     const voucher_ledger *l = &r->ledger;
-    int period = 0;
-    for (size_t i = 0; i < l->count; i++) {
-        const ledger_row *row = &l->rows[i];
-        if (row->period != period) {
-            period = row->period;
-            double traded = 0;
-            for (size_t t = 0; t < l->trade_count; t++)
-                if (l->trades[t].period == period) traded += l->trades[t].volume_ha;
-            if (row->year_from)
-                printf("  period %d (%d -> %d): traded %.2f ha\n", period, row->year_from, row->year_to, traded);
-            else
-                printf("  period %d (-> %d): traded %.2f ha\n", period, row->year_to, traded);
+    /* A plain run's ledger is its account: only where it is kept. */
+    if (!r->a.nperiods && !r->a.opening) {
+        printf("  ledger: %s (table ledger)\n", r->a.output);
+        return;
+    }
+    /* Every zone's line for a few zones; for many, the balances in sum. */
+    int each = r->zones.count <= 20;
+    for (size_t i = 0; i < l->count;) {
+        const ledger_row *first = &l->rows[i];
+        int period = first->period;
+        double traded = 0, held = 0, owed = 0;
+        int holders = 0, debtors = 0;
+        for (size_t t = 0; t < l->trade_count; t++)
+            if (l->trades[t].period == period) traded += l->trades[t].volume_ha;
+        size_t end = i;
+        while (end < l->count && l->rows[end].period == period) {
+            const ledger_row *row = &l->rows[end++];
+            if (row->closing_ha > 0) {
+                held += row->closing_ha;
+                holders++;
+            } else if (row->closing_ha < 0) {
+                owed -= row->closing_ha;
+                debtors++;
+            }
         }
-        printf("    %s: opening %.2f, E %.2f, bought %.2f, sold %.2f, closing %.2f ha\n", row->zone_id, row->opening_ha,
-               row->e_ha, row->bought_ha, row->sold_ha, row->closing_ha);
+        if (first->year_from)
+            printf("  period %d (%d -> %d): traded %.2f ha", period, first->year_from, first->year_to, traded);
+        else
+            printf("  period %d (-> %d): traded %.2f ha", period, first->year_to, traded);
+        printf("; closing balances: %.2f ha held by %d zones, %.2f ha owed by %d zones\n", held, holders, owed,
+               debtors);
+        for (; each && i < end; i++) {
+            const ledger_row *row = &l->rows[i];
+            printf("    %s: opening %.2f, E %.2f, bought %.2f, sold %.2f, closing %.2f ha\n", row->zone_id,
+                   row->opening_ha, row->e_ha, row->bought_ha, row->sold_ha, row->closing_ha);
+        }
+        i = end;
     }
     if (csv)
         printf("  ledger: %s (table ledger) and %s\n", r->a.output, csv);

@@ -105,7 +105,8 @@ def test_three_periods_hand_computed(tmp_path: Path) -> None:
     assert s["traded_ha"] == pytest.approx(15) and s["unmet_demand_ha"] == pytest.approx(17.25)
     assert s["base_year"] == "2019"  # from SJNF: the 三调 standard time
     assert "2021 -> 2022" in s["periods"] and "caps 10,100,100" in s["periods"]
-    assert "period 2 (2020 -> 2021): traded 5.00 ha" in res.stdout
+    assert "period 2 (2020 -> 2021): traded 5.00 ha; closing balances: 0.00 ha held by 0 zones, 32.25 ha owed by 1 " \
+        "zones" in res.stdout
     assert "Z2: opening -32.25, E 0.00, bought 15.00, sold 0.00, closing -17.25 ha" in res.stdout
 
 
