@@ -13,7 +13,7 @@ import math
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
-from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingFeedback,
+from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingFeatureSource, QgsProcessingFeedback,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterMultipleLayers,
                        QgsProcessingParameterNumber, QgsProcessingParameterString, QgsVectorLayer, QgsWkbTypes)
@@ -261,12 +261,15 @@ class VoucherLedgerAlgorithm(VoucherAccountingAlgorithm):
                          feedback: QgsProcessingFeedback) -> bool:
         super().prepareAlgorithm(parameters, context, feedback)
         layers = self.parameterAsLayerList(parameters, self.SURVEYS, context)
-        self._surveys = [(layer.id(), describe_layer(layer, layer.source())) for layer in layers]
+        self._surveys = [describe_layer(layer, layer.source()) for layer in layers]
         return True
 
     def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                       feedback: QgsProcessingFeedback) -> Dict[str, Any]:
-        layers = self.parameterAsLayerList(parameters, self.SURVEYS, context)
+        # As the accounting reads its layers: feature sources that follow the context's settings
+        # (invalid geometries, selections of the dialog).
+        layers = [QgsProcessingFeatureSource(layer, context)
+                  for layer in self.parameterAsLayerList(parameters, self.SURVEYS, context)]
         try:
             request = self._ledger_request(parameters, context, layers)
             result = run_ledger(request, context.transformContext(), feedback)
@@ -318,12 +321,10 @@ class VoucherLedgerAlgorithm(VoucherAccountingAlgorithm):
                              opening=self._opening(self._string(parameters, self.OPENING, context)))
 
     def _ledger_audit(self, request: LedgerRequest, result: LedgerResult) -> List[Tuple[str, str]]:
-        names = dict(self._surveys)
         periods = []
         previous = str(result.base_year)
         for k, period in enumerate(request.periods):
-            layer = period.land.source
-            label = names.get(getattr(layer, "id", lambda: "")(), period.land.label)
+            label = self._surveys[k] if k < len(self._surveys) else period.land.label
             periods.append(f"{k + 1}: {previous} -> {period.year} ({label})")
             previous = str(period.year)
         market = request.market
