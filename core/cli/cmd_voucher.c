@@ -475,7 +475,6 @@ typedef struct voucher_run {
     voucher_lines_result lines;        /* violations, with the bottom lines */
     char reference_table[1400];        /* the table it came from, as recorded */
     voucher_ledger ledger;             /* accounts over years: every period's rows */
-    double *balance;                   /* per zone: opening balance of the period being run */
     int base_year;                     /* 0: not known */
     char cap_text[64];                 /* the period's cap from --caps */
     char periods_text[4096];           /* the periods as recorded in the metadata */
@@ -670,7 +669,7 @@ static int trade(voucher_run *r) {
         const zone_record *zr = &r->zones.zones[i];
         if (!z.in_market) continue;
         /* A zone brings its balance carried from the last period with this period's E. */
-        double position = z.e_ha + (r->balance ? r->balance[i] : 0);
+        double position = guotu_ledger_balance(r->ledger.core, z.zone_id) + z.e_ha;
         status = guotu_market_add(r->ctx, r->market, z.zone_id, position, zr->ask, zr->bid, zr->x, zr->y);
     }
     if (!status) status = guotu_market_clear(r->ctx, r->market);
@@ -811,34 +810,36 @@ static void print_ledger(voucher_run *r, const char *csv) {
     }
     /* Every zone's line for a few zones; for many, the balances in sum. */
     int each = r->zones.count <= 20;
-    for (size_t i = 0; i < l->count;) {
-        const ledger_row *first = &l->rows[i];
-        int period = first->period;
+    size_t count = guotu_ledger_row_count(l->core);
+    for (size_t i = 0; i < count;) {
+        guotu_ledger_row first, row;
+        guotu_ledger_result(r->ctx, l->core, i, &first);
         double traded = 0, held = 0, owed = 0;
         int holders = 0, debtors = 0;
         for (size_t t = 0; t < l->trade_count; t++)
-            if (l->trades[t].period == period) traded += l->trades[t].volume_ha;
+            if (l->trades[t].period == first.period) traded += l->trades[t].volume_ha;
         size_t end = i;
-        while (end < l->count && l->rows[end].period == period) {
-            const ledger_row *row = &l->rows[end++];
-            if (row->closing_ha > 0) {
-                held += row->closing_ha;
+        for (; end < count; end++) {
+            guotu_ledger_result(r->ctx, l->core, end, &row);
+            if (row.period != first.period) break;
+            if (row.closing_ha > 0) {
+                held += row.closing_ha;
                 holders++;
-            } else if (row->closing_ha < 0) {
-                owed -= row->closing_ha;
+            } else if (row.closing_ha < 0) {
+                owed -= row.closing_ha;
                 debtors++;
             }
         }
-        if (first->year_from)
-            printf("  period %d (%d -> %d): traded %.2f ha", period, first->year_from, first->year_to, traded);
+        if (first.year_from)
+            printf("  period %d (%d -> %d): traded %.2f ha", first.period, first.year_from, first.year_to, traded);
         else
-            printf("  period %d (-> %d): traded %.2f ha", period, first->year_to, traded);
+            printf("  period %d (-> %d): traded %.2f ha", first.period, first.year_to, traded);
         printf("; closing balances: %.2f ha held by %d zones, %.2f ha owed by %d zones\n", held, holders, owed,
                debtors);
         for (; each && i < end; i++) {
-            const ledger_row *row = &l->rows[i];
-            printf("    %s: opening %.2f, E %.2f, bought %.2f, sold %.2f, closing %.2f ha\n", row->zone_id,
-                   row->opening_ha, row->e_ha, row->bought_ha, row->sold_ha, row->closing_ha);
+            guotu_ledger_result(r->ctx, l->core, i, &row);
+            printf("    %s: opening %.2f, E %.2f, bought %.2f, sold %.2f, closing %.2f ha\n", row.zone_id,
+                   row.opening_ha, row.e_ha, row.bought_ha, row.sold_ha, row.closing_ha);
         }
         i = end;
     }
@@ -974,7 +975,7 @@ static int write_result(voucher_run *r) {
     ledger_csv_path(a->output, csv, sizeof csv);
     /* Over several periods the ledger is also a CSV beside the GeoPackage. */
     int with_csv = res.ledger && a->nperiods;
-    if (with_csv && voucher_ledger_write_csv(&r->ledger, csv, r->err, sizeof r->err)) return 1;
+    if (with_csv && voucher_ledger_write_csv(&r->ledger, r->ctx, csv, r->err, sizeof r->err)) return 1;
     print_summary(r, &res);
     if (res.ledger) print_ledger(r, with_csv ? csv : NULL);
     return 0;
@@ -1094,15 +1095,10 @@ int cmd_voucher(int argc, char **argv) {
     if (!r.ctx) return cli_error("out of memory");
     progress_bar_init(&r.bar);
     guotu_context_set_progress(r.ctx, progress_bar_update, &r.bar);
-    int failed = zone_set_read(r.ctx, &r.a.zone, &r.zones, r.err, sizeof r.err);
-    if (!failed) {
-        r.balance = calloc(r.zones.count ? r.zones.count : 1, sizeof *r.balance);
-        if (!r.balance) {
-            snprintf(r.err, sizeof r.err, "out of memory");
-            failed = 1;
-        }
-    }
-    if (!failed && r.a.opening) failed = voucher_opening_read(r.a.opening, &r.zones, r.balance, r.err, sizeof r.err);
+    int failed = voucher_ledger_init(&r.ledger, r.ctx, r.err, sizeof r.err) ||
+                 zone_set_read(r.ctx, &r.a.zone, &r.zones, r.err, sizeof r.err);
+    if (!failed && r.a.opening)
+        failed = voucher_opening_read(r.a.opening, &r.zones, r.ctx, &r.ledger, r.err, sizeof r.err);
     if (!failed) {
         /* The base year: given, else what the data says (三调's SJNF); needed over several periods. */
         if (r.a.base_year)
@@ -1143,15 +1139,14 @@ int cmd_voucher(int argc, char **argv) {
         if (failed) break;
         int year_from = k ? atoi(given.periods[k - 1].year) : r.base_year;
         if (!r.attribution)
-            failed = voucher_ledger_post(&r.ledger, r.ctx, r.voucher, r.market, k + 1, year_from, atoi(r.a.target_year),
-                                         r.balance, r.balance, r.err, sizeof r.err);
+            failed = voucher_ledger_post(&r.ledger, r.ctx, r.voucher, r.market, year_from, atoi(r.a.target_year), r.err,
+                                         sizeof r.err);
     }
     if (!failed) failed = write_result(&r);
     progress_bar_done(&r.bar);
     if (failed) fprintf(stderr, "guotu voucher: error: %s\n", r.err);
     free_period(&r);
-    voucher_ledger_free(&r.ledger);
-    free(r.balance);
+    voucher_ledger_free(&r.ledger, r.ctx);
     guotu_attribution_destroy(r.ctx, r.attribution);
     guotu_tally_destroy(r.ctx, r.overlap);
     zone_set_free(&r.counties);

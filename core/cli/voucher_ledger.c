@@ -23,7 +23,7 @@ const table_column voucher_ledger_columns[] = {
     {"violation", COLUMN_INTEGER, 0, NULL}};
 const int voucher_ledger_ncolumns = 15;
 
-void voucher_ledger_values(const ledger_row *row, const char **texts, double *reals) {
+void voucher_ledger_values(const guotu_ledger_row *row, const char **texts, double *reals) {
     for (int i = 0; i < voucher_ledger_ncolumns; i++) {
         texts[i] = NULL;
         reals[i] = 0;
@@ -58,9 +58,13 @@ static int parse_real(const char *text, double *out) {
     return *text && !*end && isfinite(*out);
 }
 
-int voucher_opening_read(const char *path, const zone_set *zones, double *opening, char *err, size_t err_size) {
-    for (size_t i = 0; i < zones->count; i++)
-        opening[i] = 0;
+int voucher_opening_read(const char *path, const zone_set *zones, guotu_context *ctx, voucher_ledger *l, char *err,
+                         size_t err_size) {
+    double *opening = calloc(zones->count ? zones->count : 1, sizeof *opening);
+    if (!opening) {
+        snprintf(err, err_size, "out of memory");
+        return 1;
+    }
     GDALDatasetH ds = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
     /* An earlier run's GeoPackage: its table ledger; a CSV: its only table. */
     OGRLayerH layer = ds ? GDALDatasetGetLayerByName(ds, "ledger") : NULL;
@@ -68,6 +72,7 @@ int voucher_opening_read(const char *path, const zone_set *zones, double *openin
     if (!layer) {
         snprintf(err, err_size, "cannot read the opening balances '%s'", path);
         if (ds) GDALClose(ds);
+        free(opening);
         return 1;
     }
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
@@ -80,6 +85,7 @@ int voucher_opening_read(const char *path, const zone_set *zones, double *openin
                  "with zone_id, year_to and closing_ha)",
                  path);
         GDALClose(ds);
+        free(opening);
         return 1;
     }
     int ledger = balance < 0 && year >= 0;
@@ -120,9 +126,17 @@ int voucher_opening_read(const char *path, const zone_set *zones, double *openin
         }
         OGR_F_Destroy(feature);
     }
+    GDALClose(ds);
+    for (size_t z = 0; !failed && z < zones->count; z++) {
+        if (!seen[z]) continue;
+        if (guotu_ledger_set_balance(ctx, l->core, zones->zones[z].id, opening[z])) {
+            snprintf(err, err_size, "the opening balances '%s': %s", path, guotu_context_last_error(ctx));
+            failed = 1;
+        }
+    }
     free(latest);
     free(seen);
-    GDALClose(ds);
+    free(opening);
     return failed;
 }
 
@@ -166,18 +180,12 @@ int voucher_base_year_from_data(const char *path, const char *layer_name, int *y
     return failed ? -1 : 0;
 }
 
-static int add_row(voucher_ledger *l, const ledger_row *row) {
-    if (io_reserve(&l->rows, &l->cap, l->count + 1, sizeof *l->rows, 32)) return 1;
-    ledger_row *out = &l->rows[l->count];
-    *out = *row;
-    out->zone_id = copy_text(row->zone_id);
-    out->zone_name = copy_text(row->zone_name);
-    if (!out->zone_id || !out->zone_name) {
-        free(out->zone_id);
-        free(out->zone_name);
+int voucher_ledger_init(voucher_ledger *l, guotu_context *ctx, char *err, size_t err_size) {
+    memset(l, 0, sizeof *l);
+    if (guotu_ledger_create(ctx, &l->core)) {
+        snprintf(err, err_size, "%s", guotu_context_last_error(ctx));
         return 1;
     }
-    l->count++;
     return 0;
 }
 
@@ -197,43 +205,17 @@ static int add_trade(voucher_ledger *l, int period, int year_to, const guotu_tra
 }
 
 int voucher_ledger_post(voucher_ledger *l, guotu_context *ctx, const guotu_voucher *v, const guotu_market *m,
-                        int period, int year_from, int year_to, const double *opening, double *closing, char *err,
-                        size_t err_size) {
-    size_t n = guotu_voucher_zone_count(v), trades = m ? guotu_market_trade_count(m) : 0;
+                        int year_from, int year_to, char *err, size_t err_size) {
+    if (guotu_ledger_post(ctx, l->core, year_from, year_to, v, m)) {
+        snprintf(err, err_size, "%s", guotu_context_last_error(ctx));
+        return 1;
+    }
+    l->periods++;
+    size_t trades = m ? guotu_market_trade_count(m) : 0;
     for (size_t t = 0; t < trades; t++) {
         guotu_trade trade;
         guotu_market_trade(ctx, m, t, &trade);
-        if (add_trade(l, period, year_to, &trade)) {
-            snprintf(err, err_size, "out of memory");
-            return 1;
-        }
-    }
-    for (size_t i = 0; i < n; i++) {
-        guotu_voucher_zone z;
-        guotu_voucher_zone_result(ctx, v, i, &z);
-        ledger_row row;
-        memset(&row, 0, sizeof row);
-        row.period = period;
-        row.year_from = year_from;
-        row.year_to = year_to;
-        row.zone_id = (char *)z.zone_id;
-        row.zone_name = (char *)z.zone_name;
-        row.opening_ha = opening[i];
-        row.dm_ha = z.dm_ha;
-        row.e_ha = z.e_ha;
-        row.position_ha = opening[i] + z.e_ha;
-        row.in_market = z.in_market;
-        row.redline_loss_ha = z.redline_loss_ha; /* NaN without the lines */
-        row.violation = isnan(z.redline_loss_ha) ? -1 : z.violation;
-        for (size_t t = 0; m && t < trades; t++) {
-            guotu_trade trade;
-            guotu_market_trade(ctx, m, t, &trade);
-            if (strcmp(trade.buyer_id, z.zone_id) == 0) row.bought_ha += trade.volume_ha;
-            if (strcmp(trade.seller_id, z.zone_id) == 0) row.sold_ha += trade.volume_ha;
-        }
-        row.closing_ha = row.position_ha + row.bought_ha - row.sold_ha;
-        closing[i] = row.closing_ha;
-        if (add_row(l, &row)) {
+        if (add_trade(l, l->periods, year_to, &trade)) {
             snprintf(err, err_size, "out of memory");
             return 1;
         }
@@ -241,13 +223,16 @@ int voucher_ledger_post(voucher_ledger *l, guotu_context *ctx, const guotu_vouch
     return 0;
 }
 
-int voucher_ledger_write_csv(const voucher_ledger *l, const char *path, char *err, size_t err_size) {
+int voucher_ledger_write_csv(const voucher_ledger *l, guotu_context *ctx, const char *path, char *err,
+                             size_t err_size) {
     table_writer *w = NULL;
     if (table_writer_open(&w, path, "ledger", voucher_ledger_columns, voucher_ledger_ncolumns, err, err_size)) return 1;
-    for (size_t i = 0; i < l->count; i++) {
+    for (size_t i = 0; i < guotu_ledger_row_count(l->core); i++) {
         const char *texts[15];
         double reals[15];
-        voucher_ledger_values(&l->rows[i], texts, reals);
+        guotu_ledger_row row;
+        guotu_ledger_result(ctx, l->core, i, &row);
+        voucher_ledger_values(&row, texts, reals);
         if (table_writer_row(w, texts, reals, err, err_size)) {
             table_writer_abort(w);
             return 1;
@@ -256,16 +241,12 @@ int voucher_ledger_write_csv(const voucher_ledger *l, const char *path, char *er
     return table_writer_commit(w, NULL, 0, err, err_size);
 }
 
-void voucher_ledger_free(voucher_ledger *l) {
-    for (size_t i = 0; i < l->count; i++) {
-        free(l->rows[i].zone_id);
-        free(l->rows[i].zone_name);
-    }
+void voucher_ledger_free(voucher_ledger *l, guotu_context *ctx) {
     for (size_t i = 0; i < l->trade_count; i++) {
         free(l->trades[i].seller_id);
         free(l->trades[i].buyer_id);
     }
-    free(l->rows);
     free(l->trades);
+    guotu_ledger_destroy(ctx, l->core);
     memset(l, 0, sizeof *l);
 }
