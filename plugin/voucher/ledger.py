@@ -9,7 +9,8 @@ national values of its own year); then a market clears under that period's cap:
 
 and the closing balance opens the next period. Zones kept out of the market (key ecological
 function zones) neither buy nor sell. The numbers equal ``guotu voucher --period`` on the same
-files: the account and the clearing are libguotu's; Python only chains the periods.
+files: the account, the clearing and the ledger (guotu_ledger) are libguotu's; Python only
+chains the periods.
 """
 
 import math
@@ -19,7 +20,7 @@ from typing import Dict, List, Optional, Tuple
 from qgis.core import QgsCoordinateTransformContext, QgsFeatureRequest, QgsFeedback
 
 from ..binding.errors import GuotuError, GuotuInputError
-from ..binding.native import Context, Market, MarketOptions, MarketSummary, Status, Trade
+from ..binding.native import Context, Ledger, LedgerRow, Market, MarketOptions, MarketSummary, Status, Trade, Voucher
 from ..i18n import tr
 from ..inputs.feature_reading import source_label
 from ..inputs.progress import PhasedProgress
@@ -48,27 +49,6 @@ class LedgerRequest:
     market: Optional[MarketOptions] = None    # None: no market (accounts only)
     caps: Optional[List[float]] = None        # one per period; None: market.cap_ha for every period
     opening: Dict[str, float] = field(default_factory=dict)  # balances the first period opens with
-
-
-@dataclass
-class LedgerRow:
-    period: int
-    year_from: int
-    year_to: int
-    zone_id: str
-    zone_name: str
-    opening_ha: float
-    dm_ha: float
-    e_ha: float
-    position_ha: float
-    bought_ha: float
-    sold_ha: float
-    closing_ha: float
-    in_market: bool
-    # Within the bottom lines: standard forest lost inside the red line in the period and whether that
-    # is a violation (None without the lines).
-    redline_loss_ha: Optional[float] = None
-    violation: Optional[bool] = None
 
 
 @dataclass
@@ -143,70 +123,64 @@ def check_ledger(request: LedgerRequest) -> int:
     return base_year
 
 
-def _clear(options: MarketOptions, accounts: VoucherResult, balance: Dict[str, float]
-           ) -> Tuple[List[Trade], MarketSummary]:
-    """The period's market over the positions (opening + E) of the zones in the market."""
-    with Context() as ctx, Market(ctx, options) as market:
+def _clear(ctx: Context, options: MarketOptions, accounts: VoucherResult, ledger: Ledger) -> Market:
+    """The period's market over the positions (balance + E) of the zones in the market, cleared."""
+    market = Market(ctx, options)
+    try:
         for account in accounts.zones:
             if not account.result.in_market:
                 continue
             point = account.zone.geometry.pointOnSurface().asPoint()
-            position = balance.get(account.zone.zone_id, 0.0) + account.result.e_ha
-            try:
-                market.add(account.zone.zone_id, position, None, None, point.x(), point.y())
-            except GuotuError as e:
-                if e.status not in (Status.ERR_DATA, Status.ERR_ARGUMENT):
-                    raise
-                raise GuotuInputError(e.message) from e
+            position = ledger.balance(account.zone.zone_id) + account.result.e_ha
+            market.add(account.zone.zone_id, position, None, None, point.x(), point.y())
         market.clear()
-        return market.trades(), market.summary()
+    except GuotuError as e:
+        market.close()
+        if e.status not in (Status.ERR_DATA, Status.ERR_ARGUMENT):
+            raise
+        raise GuotuInputError(e.message) from e
+    return market
 
 
 def run_ledger(request: LedgerRequest, transform_context: QgsCoordinateTransformContext,
                feedback: Optional[QgsFeedback] = None) -> LedgerResult:
     """Runs every period; raises GuotuInputError, GuotuError or GuotuCancelled."""
     base_year = check_ledger(request)
-    rows: List[LedgerRow] = []
     trades: List[LedgerTrade] = []
     summaries: List[Optional[MarketSummary]] = []
-    balance = dict(request.opening)
     previous_land, previous_year = request.voucher.base, base_year
     last: Optional[VoucherResult] = None
     count = len(request.periods)
-    for k, period in enumerate(request.periods):
-        span = (100.0 * k / count, 100.0 * (k + 1) / count)
-        voucher = replace(request.voucher, base=previous_land, target=period.land, target_year=period.year,
-                          gdp_field=period.gdp_field or request.voucher.gdp_field,
-                          pop_field=period.pop_field or request.voucher.pop_field)
-        if k:
-            # Later periods read the earlier survey with the later surveys' class field and system.
-            voucher = replace(voucher, base_coefficients=request.voucher.target_coefficients)
-        result = run_voucher(voucher, transform_context, _Span(feedback, span) if feedback else None)
-        PhasedProgress(feedback, span).check_cancel()
-        market_trades: List[Trade] = []
-        summary: Optional[MarketSummary] = None
-        if request.market is not None:
-            options = request.market
-            if request.caps is not None:
-                options = replace(options, cap_ha=request.caps[k])
-            market_trades, summary = _clear(options, result, balance)
-        summaries.append(summary)
-        trades += [LedgerTrade(k + 1, period.year, t) for t in market_trades]
-        for account in result.zones:
-            zone_id = account.zone.zone_id
-            opening = balance.get(zone_id, 0.0)
-            bought = float(sum(t.volume_ha for t in market_trades if t.buyer_id == zone_id))
-            sold = float(sum(t.volume_ha for t in market_trades if t.seller_id == zone_id))
-            position = opening + account.result.e_ha
-            closing = position + bought - sold
-            lines = result.violations is not None
-            rows.append(LedgerRow(k + 1, previous_year, period.year, zone_id, account.zone.name, opening,
-                                  account.result.dm_ha, account.result.e_ha, position, bought, sold, closing,
-                                  bool(account.result.in_market),
-                                  account.result.redline_loss_ha if lines else None,
-                                  bool(account.result.violation) if lines else None))
-            balance[zone_id] = closing
-        previous_land, previous_year, last = period.land, period.year, result
+    with Context() as ledger_ctx, Ledger(ledger_ctx) as ledger:
+        for zone_id, balance in request.opening.items():
+            ledger.set_balance(zone_id, balance)
+        for k, period in enumerate(request.periods):
+            span = (100.0 * k / count, 100.0 * (k + 1) / count)
+            voucher = replace(request.voucher, base=previous_land, target=period.land, target_year=period.year,
+                              gdp_field=period.gdp_field or request.voucher.gdp_field,
+                              pop_field=period.pop_field or request.voucher.pop_field)
+            if k:
+                # Later periods read the earlier survey with the later surveys' class field and system.
+                voucher = replace(voucher, base_coefficients=request.voucher.target_coefficients)
+
+            def post(ctx: Context, account: Voucher, result: VoucherResult, k: int = k,
+                     period: LedgerPeriod = period, year_from: int = previous_year) -> None:
+                options = request.market
+                if options is None:
+                    ledger.post(year_from, period.year, account, None)
+                    summaries.append(None)
+                    return
+                if request.caps is not None:
+                    options = replace(options, cap_ha=request.caps[k])
+                with _clear(ctx, options, result, ledger) as market:
+                    ledger.post(year_from, period.year, account, market)
+                    trades.extend(LedgerTrade(k + 1, period.year, t) for t in market.trades())
+                    summaries.append(market.summary())
+
+            last = run_voucher(voucher, transform_context, _Span(feedback, span) if feedback else None, post)
+            PhasedProgress(feedback, span).check_cancel()
+            previous_land, previous_year = period.land, period.year
+        rows = ledger.rows()
     assert last is not None
     return LedgerResult(rows=rows, trades=trades, base_year=base_year, last=last, market_summaries=summaries)
 

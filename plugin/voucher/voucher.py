@@ -19,7 +19,7 @@ import math
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeatureSource, QgsFeedback,
                        QgsGeometry)
@@ -478,8 +478,10 @@ def _add_zones(voucher: Voucher, zones: List[ZoneRecord], layer: str) -> None:
 # ---- the run ---------------------------------------------------------------------
 
 def run_voucher(request: VoucherRequest, transform_context: QgsCoordinateTransformContext,
-                feedback: Optional[QgsFeedback] = None) -> VoucherResult:
-    """Runs the account; raises GuotuInputError, GuotuError or GuotuCancelled."""
+                feedback: Optional[QgsFeedback] = None,
+                on_account: Optional[Callable[[Context, Voucher, "VoucherResult"], None]] = None) -> VoucherResult:
+    """Runs the account; raises GuotuInputError, GuotuError or GuotuCancelled. ``on_account`` is
+    called with the computed account while it is open (the accounts over years post it)."""
     _check_request(request)
     zones_label = source_label(request.zones)
     with Context() as ctx, ExitStack() as stack:
@@ -537,6 +539,8 @@ def run_voucher(request: VoucherRequest, transform_context: QgsCoordinateTransfo
                                violations=violations, key_function_in_market=request.key_function_in_market)
         if request.counties is not None:
             _attribute(ctx, request, voucher, result, transform_context, feedback)
+        if on_account is not None:
+            on_account(ctx, voucher, result)
         PhasedProgress(feedback, (97.0, 100.0)).phase(100.0, 100.0)
         return result
 
