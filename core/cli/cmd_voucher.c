@@ -808,6 +808,11 @@ static void print_ledger(voucher_run *r, const char *csv) {
         printf("  ledger: %s (table ledger)\n", r->a.output);
         return;
     }
+    if (r->base_year)
+        printf("  base year: %d (%s)\n", r->base_year,
+               r->a.base_year         ? "--base-year"
+               : r->base_year == 2019 ? "the data's SJNF: the 三调 standard time, 2019-12-31"
+                                      : "the data's SJNF");
     /* Every zone's line for a few zones; for many, the balances in sum. */
     int each = r->zones.count <= 20;
     size_t count = guotu_ledger_row_count(l->core);

@@ -108,6 +108,7 @@ def test_three_periods_hand_computed(tmp_path: Path) -> None:
     assert "period 2 (2020 -> 2021): traded 5.00 ha; closing balances: 0.00 ha held by 0 zones, 32.25 ha owed by 1 " \
         "zones" in res.stdout
     assert "Z2: opening -32.25, E 0.00, bought 15.00, sold 0.00, closing -17.25 ha" in res.stdout
+    assert "base year: 2019 (the data's SJNF: the 三调 standard time, 2019-12-31)" in res.stdout
 
 
 def test_three_periods_equal_three_single_runs_chained(tmp_path: Path) -> None:
