@@ -443,6 +443,11 @@ def test_dialog_offers_accounts_over_years(guotu, tmp_path: Path):
         assert (tmp_path / "vouchers_ledger.csv").is_file()
         pdf = dialog.export_report(tmp_path / "report.pdf")
         assert pdf is not None and pdf.is_file()
+        import subprocess
+        text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                       check=True).stdout.split())
+        assert "Standard forest by zone" in text and "Accounts over years" in text
+        assert "Balance of every zone's account by year (ha)" in text and "-17.25" in text
         dialog.close()
     finally:
         project.removeAllMapLayers()
