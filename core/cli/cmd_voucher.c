@@ -43,7 +43,8 @@ static const char *const voucher_usage =
     "outside --mask in the base and target years, E = (M_t − M_0)·G·P with G and P the zone's\n"
     "GDP per capita and population density over the reference values, then a market.\n"
     "Reference values (G and P are ratios to them): --reference national (default) takes\n"
-    "the national GDP per capita and population density of --target-year (default 2020)\n"
+    "the national GDP per capita and population density of --target-year (default: the\n"
+    "year the target data's SJNF states, else 2020)\n"
     "from --reference-table (default: the preset national_reference.csv, one row per year\n"
     "with its source: year,gdp_per_capita_yuan,population,land_area_km2,source; add years\n"
     "from each year's NBS statistical communiqué); a year the table lacks is an error.\n"
@@ -477,6 +478,7 @@ typedef struct voucher_run {
     voucher_ledger ledger;             /* accounts over years: every period's rows */
     int base_year;                     /* 0: not known */
     char cap_text[64];                 /* the period's cap from --caps */
+    char target_year_text[16];         /* the target year the data states (SJNF) */
     char periods_text[4096];           /* the periods as recorded in the metadata */
     progress_bar bar;
     char err[2048];
@@ -1074,6 +1076,20 @@ int cmd_voucher(int argc, char **argv) {
     memset(&r, 0, sizeof r);
     int parsed = parse_voucher_args(argc, argv, &r.a);
     if (parsed) return parsed < 0 ? 0 : 2;
+    /* One period: the target year is the one the target data states (SJNF), when it does; a
+     * --target-year that contradicts it would take another year's national values. */
+    if (!r.a.nperiods) {
+        int stated = 0;
+        if (voucher_base_year_from_data(r.a.target, r.a.target_layer, &stated, r.err, sizeof r.err) < 0)
+            stated = 0; /* several years in the data: it does not say */
+        if (stated && stated != atoi(r.a.target_year)) {
+            if (r.a.target_year_given)
+                return cli_error("the target-year land use '%s' states the data year %d (SJNF), not --target-year %s",
+                                 r.a.target, stated, r.a.target_year);
+            snprintf(r.target_year_text, sizeof r.target_year_text, "%d", stated);
+            r.a.target_year = r.target_year_text;
+        }
+    }
     const voucher_args given = r.a;
     const char *inputs[16 + 32] = {r.a.zone.path,
                                    r.a.base,

@@ -17,17 +17,13 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Tuple
 
-from qgis.core import QgsCoordinateTransformContext, QgsFeatureRequest, QgsFeedback
+from qgis.core import QgsCoordinateTransformContext, QgsFeedback
 
 from ..binding.errors import GuotuError, GuotuInputError
 from ..binding.native import Context, Ledger, LedgerRow, Market, MarketOptions, MarketSummary, Status, Trade, Voucher
 from ..i18n import tr
-from ..inputs.feature_reading import source_label
 from ..inputs.progress import PhasedProgress
-from .voucher import LandUseInput, VoucherRequest, VoucherResult, run_voucher
-
-# The data year field of 三调 land use (数据年份); 2019 is the survey's standard time (2019-12-31).
-DATA_YEAR_FIELD = "SJNF"
+from .voucher import LandUseInput, VoucherRequest, VoucherResult, data_year, run_voucher
 
 
 @dataclass
@@ -70,29 +66,7 @@ class LedgerResult:
 def base_year_from_data(land: LandUseInput) -> Optional[int]:
     """The year every feature's SJNF states, or None without the field (or for a raster).
     Different years, or a value that is no year, are an error naming the layer."""
-    source = land.source
-    if source is None:
-        return None
-    index = source.fields().lookupField(DATA_YEAR_FIELD)
-    if index < 0:
-        return None
-    label = source_label(source)
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([index])
-    year: Optional[int] = None
-    for feature in source.getFeatures(request):
-        value = feature.attribute(index)
-        try:
-            number = int(str(value).strip())
-        except (TypeError, ValueError):
-            number = -1
-        if not 1900 <= number <= 9999:
-            raise GuotuInputError(tr('Feature {fid} of layer "{layer}": the data year SJNF is "{value}", not a year.')
-                                  .format(fid=feature.id(), layer=label, value=value))
-        if year is not None and number != year:
-            raise GuotuInputError(tr('Layer "{layer}" holds data of the years {first} and {second} (SJNF): enter '
-                                     'the base year.').format(layer=label, first=year, second=number))
-        year = number
-    return year
+    return data_year(land, strict=True)
 
 
 def check_ledger(request: LedgerRequest) -> int:

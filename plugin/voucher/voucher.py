@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeatureSource, QgsFeedback,
-                       QgsGeometry)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeatureRequest,
+                       QgsFeatureSource, QgsFeedback, QgsGeometry)
 
 from ..i18n import tr
 from ..paths import resources_dir
@@ -398,6 +398,43 @@ def _crs_text(crs: QgsCoordinateReferenceSystem) -> str:
     return crs.userFriendlyIdentifier()
 
 
+# The data year field of 三调 land use (数据年份); 2019 is the survey's standard time (2019-12-31).
+DATA_YEAR_FIELD = "SJNF"
+
+
+def data_year(land: LandUseInput, strict: bool = True) -> Optional[int]:
+    """The year every feature's SJNF (数据年份) states, or None without the field (or for a raster).
+    Different years, or a value that is no year, are an error naming the layer (``strict``), or
+    None: the data does not say."""
+    source = land.source
+    if source is None:
+        return None
+    index = source.fields().lookupField(DATA_YEAR_FIELD)
+    if index < 0:
+        return None
+    label = source_label(source)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([index])
+    year: Optional[int] = None
+    for feature in source.getFeatures(request):
+        value = feature.attribute(index)
+        try:
+            number = int(str(value).strip())
+        except (TypeError, ValueError):
+            number = -1
+        if not 1900 <= number <= 9999:
+            if not strict:
+                return None
+            raise GuotuInputError(tr('Feature {fid} of layer "{layer}": the data year SJNF is "{value}", not a year.')
+                                  .format(fid=feature.id(), layer=label, value=value))
+        if year is not None and number != year:
+            if not strict:
+                return None
+            raise GuotuInputError(tr('Layer "{layer}" holds data of the years {first} and {second} (SJNF): enter '
+                                     'the base year.').format(layer=label, first=year, second=number))
+        year = number
+    return year
+
+
 def check_same_crs(request: VoucherRequest) -> None:
     """Refuses inputs in different CRSs (the CLI's --crs-mismatch fail): a base and a
     target year in different CRSs is usually a mistake worth seeing."""
@@ -453,6 +490,14 @@ def _check_request(request: VoucherRequest) -> None:
     if request.counties is not None and not request.county_id_field:
         raise GuotuInputError(tr('Choose the county id field of layer "{layer}".')
                               .format(layer=source_label(request.counties)))
+    if reference == "national":
+        # The national values of another year than the target data's would be a wrong E, said nowhere.
+        stated = data_year(request.target, strict=False)
+        if stated is not None and stated != request.target_year:
+            raise GuotuInputError(
+                tr('The target-year land use "{layer}" states the data year {stated} (SJNF), but the target year '
+                   'of the national values is {year}: set the target year to {stated}.')
+                .format(layer=request.target.label, stated=stated, year=request.target_year))
     if not request.reproject:
         check_same_crs(request)
 

@@ -147,6 +147,21 @@ def test_opening_balances_as_a_table(tmp_path: Path) -> None:
     assert_rows(ledger_rows(out), [(1, *row[1:]) for row in EXPECTED[2:4]])
 
 
+def test_target_year_from_the_data(tmp_path: Path) -> None:
+    """One period: the target year is the one the target data states (SJNF 2021 here), and a --target-year that
+    contradicts it is refused (it would take another year's national values)."""
+    files = make_surveys(tmp_path)
+    out = tmp_path / "one.gpkg"
+    res = run_guotu(*common(files), "--base", str(files[2020]), "--target", str(files[2021]), "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    assert [(r[1], r[2]) for r in ledger_rows(out)] == [(2020, 2021), (2020, 2021)]
+    assert summary(out)["target_year"] == "2021"
+    res = run_guotu(*common(files), "--base", str(files[2020]), "--target", str(files[2021]), "--target-year", "2020",
+                    "-o", str(tmp_path / "wrong.gpkg"))
+    assert res.returncode == 1 and "states the data year 2021 (SJNF), not --target-year 2020" in res.stderr
+    assert not (tmp_path / "wrong.gpkg").exists()
+
+
 def test_refusals(tmp_path: Path) -> None:
     files = make_surveys(tmp_path, sjnf=False)
     out = tmp_path / "x.gpkg"

@@ -207,3 +207,19 @@ def test_ledger_within_the_bottom_lines_equals_the_cli(tmp_path: Path) -> None:
             assert a[name] == pytest.approx(b[name], abs=1e-9), (a["period"], a["zone_id"], name)
     assert mine[1]["redline_loss_ha"] == pytest.approx(63) and mine[1]["e_ha"] == pytest.approx(-47.25)
     assert csv_path.read_bytes() == (tmp_path / "cli_ledger.csv").read_bytes()
+
+
+def test_accounting_refuses_national_values_of_another_year_than_the_data(tmp_path: Path) -> None:
+    """A target survey whose SJNF says 2021 with the national values of 2020 would be a wrong E: refused, as
+    guotu voucher refuses a contradicting --target-year."""
+    files = write_surveys(tmp_path)
+    params = {"ZONES": files["zones"], "ZONE_ID": "code", "ZONE_NAME": "name", "GDP_FIELD": "gdp", "POP_FIELD": "pop",
+              "REFERENCE": 0, "TARGET_YEAR": 2020, "BASE": files[2020], "BASE_CLASS_FIELD": "lucc",
+              "TARGET": files[2021], "TARGET_CLASS_FIELD": "lucc", "VOUCHER": "memory:", "CLASSES": "memory:",
+              "SUMMARY": "memory:", "UNKNOWN": "memory:"}
+    with pytest.raises(Exception, match=r"states the data year 2021 \(SJNF\), but the target year of the national "
+                                        r"values is 2020"):
+        processing.run("guotu:voucheraccounting", params)
+    # The data's own year is used (here 2020 with the 2020 survey): it runs.
+    result = processing.run("guotu:voucheraccounting", dict(params, BASE=files[2019], TARGET=files[2020]))
+    assert vd.summary(result["SUMMARY"])["target_year"] == "2020"
