@@ -13,6 +13,7 @@
 #include "progress_bar.h"
 #include "tally_runner.h"
 #include "voucher_inputs.h"
+#include "voucher_ledger.h"
 #include "voucher_lines.h"
 #include "voucher_output.h"
 
@@ -34,12 +35,16 @@ static const char *const voucher_usage =
     "         [--redline-loss exclude|count]\n"
     "         [--key-function-field F] [--key-function-ids ID,ID...] [--key-function-in-market]\n"
     "         [--crs-mismatch fail|reproject] [--encoding NAME] [--threads N] -o OUT.gpkg\n"
+    "       guotu voucher … --base FILE [--base-year YEAR]\n"
+    "         --period YEAR=FILE [--period-layer L] [--period-fields GDP,POP] (one per later survey, in order)\n"
+    "         [--caps V,V,...] [--opening CSV] -o OUT.gpkg\n"
     "\n"
     "Ecological vouchers (生态券, SPEC §3): standard-forest ha M = Σ A·k of ecological land\n"
     "outside --mask in the base and target years, E = (M_t − M_0)·G·P with G and P the zone's\n"
     "GDP per capita and population density over the reference values, then a market.\n"
     "Reference values (G and P are ratios to them): --reference national (default) takes\n"
-    "the national GDP per capita and population density of --target-year (default 2020)\n"
+    "the national GDP per capita and population density of --target-year (default: the\n"
+    "year the target data's SJNF states, else 2020)\n"
     "from --reference-table (default: the preset national_reference.csv, one row per year\n"
     "with its source: year,gdp_per_capita_yuan,population,land_area_km2,source; add years\n"
     "from each year's NBS statistical communiqué); a year the table lacks is an error.\n"
@@ -64,7 +69,8 @@ static const char *const voucher_usage =
     "wins where both cover land). A loss of ecological land inside the red line is a\n"
     "violation (layer violations: the pieces, their classes before and after, area), not\n"
     "demand to buy: --redline-loss exclude (default) computes E without it, count counts it\n"
-    "in E and flags it. The lines need vector land use.\n"
+    "in E and flags it. Raster land use is cut by the lines cell by cell (its cells as\n"
+    "polygons, no-data cells left out).\n"
     "Counties in national key ecological function zones (--key-function-field, values 1/0,\n"
     "or --key-function-ids) are marked; their accounts are computed but they are kept out of\n"
     "the market (they receive fiscal transfers) unless --key-function-in-market.\n"
@@ -74,7 +80,22 @@ static const char *const voucher_usage =
     "with the lines, violations,\n"
     "with every input and parameter in its metadata.\n"
     "--threads: raster land use is split over N threads (default: one per CPU); the\n"
-    "results do not depend on it.\n";
+    "results do not depend on it.\n"
+    "Accounts over years (an account per zone): --period YEAR=FILE, once per later survey\n"
+    "in order of year (e.g. --period 2020=a.gdb --period 2021=b.gdb --period 2022=c.gdb),\n"
+    "replaces --target; each period runs from the previous survey to its own, with the\n"
+    "national values of its own year, --target-class-field and --target-system; --period-layer\n"
+    "names the layer of the --period before it, --period-fields the zones' GDP and population\n"
+    "fields of that year (default --gdp-field and --pop-field). Per zone and period: opening\n"
+    "balance, dM, E, position = opening + E (what the zone brings to that period's market),\n"
+    "bought, sold and closing = position + bought - sold, the opening of the next period.\n"
+    "The market clears period by period under each period's cap (--caps, one per period;\n"
+    "or --cap for every period). The base year is --base-year, else the year every feature's\n"
+    "SJNF states (三调: 2019, its standard time 2019-12-31). --opening takes the balances the\n"
+    "first period opens with (a CSV zone_id,balance_ha; or an earlier run's OUT.gpkg or ledger\n"
+    "CSV: its latest closing_ha), so that runs can be chained. OUT.gpkg holds the tables\n"
+    "ledger and ledger_trades (one period without --period); with --period the ledger is also\n"
+    "written beside it as OUT_ledger.csv, and the other layers are the last period's.\n";
 
 typedef struct voucher_args {
     zone_fields zone;
@@ -91,6 +112,14 @@ typedef struct voucher_args {
     int key_function_in_market;
     int threads; /* raster tallies: worker threads, 0 = one per CPU */
     const char *output;
+    /* Accounts over years: the later surveys, in order of year. */
+    struct {
+        const char *path, *layer;
+        char year[16], gdp[128], pop[128]; /* gdp and pop empty: the zones' --gdp-field, --pop-field */
+    } periods[32];
+    int nperiods;
+    const char *base_year, *opening, *caps;
+    int target_year_given;
 } voucher_args;
 
 enum {
@@ -146,7 +175,13 @@ enum {
     OPT_REDLINE_LOSS,
     OPT_KEY_FIELD,
     OPT_KEY_IDS,
-    OPT_KEY_IN_MARKET
+    OPT_KEY_IN_MARKET,
+    OPT_PERIOD,
+    OPT_PERIOD_LAYER,
+    OPT_PERIOD_FIELDS,
+    OPT_BASE_YEAR,
+    OPT_OPENING,
+    OPT_CAPS
 };
 
 static int parse_number_arg(const char *option, const char *text, double *out) {
@@ -222,6 +257,12 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
                                             {"key-function-field", 1, 0, OPT_KEY_FIELD},
                                             {"key-function-ids", 1, 0, OPT_KEY_IDS},
                                             {"key-function-in-market", 0, 0, OPT_KEY_IN_MARKET},
+                                            {"period", 1, 0, OPT_PERIOD},
+                                            {"period-layer", 1, 0, OPT_PERIOD_LAYER},
+                                            {"period-fields", 1, 0, OPT_PERIOD_FIELDS},
+                                            {"base-year", 1, 0, OPT_BASE_YEAR},
+                                            {"opening", 1, 0, OPT_OPENING},
+                                            {"caps", 1, 0, OPT_CAPS},
                                             {"help", 0, 0, 'h'},
                                             {0, 0, 0, 0}};
     memset(a, 0, sizeof *a);
@@ -264,7 +305,10 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
         case OPT_NAT_GDP: a->national_gdp = optarg; break;
         case OPT_NAT_DENSITY: a->national_density = optarg; break;
         case OPT_REFERENCE: a->reference = optarg; break;
-        case OPT_TARGET_YEAR: a->target_year = optarg; break;
+        case OPT_TARGET_YEAR:
+            a->target_year = optarg;
+            a->target_year_given = 1;
+            break;
         case OPT_REFERENCE_TABLE: a->reference_table = optarg; break;
         case OPT_BASELINE: a->baseline = optarg; break;
         case OPT_RATE: a->protection_rate = optarg; break;
@@ -299,6 +343,36 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
         case OPT_KEY_FIELD: a->key_function_field = optarg; break;
         case OPT_KEY_IDS: a->key_function_ids = optarg; break;
         case OPT_KEY_IN_MARKET: a->key_function_in_market = 1; break;
+        case OPT_PERIOD: {
+            const char *eq = strchr(optarg, '=');
+            if (a->nperiods == (int)(sizeof a->periods / sizeof a->periods[0]))
+                return cli_usage_error("voucher", voucher_usage, "at most 32 --period options");
+            if (!eq || eq == optarg || !eq[1] || (size_t)(eq - optarg) >= 16)
+                return cli_usage_error("voucher", voucher_usage, "--period needs YEAR=FILE, not '%s'", optarg);
+            int k = a->nperiods++;
+            snprintf(a->periods[k].year, sizeof a->periods[k].year, "%.*s", (int)(eq - optarg), optarg);
+            a->periods[k].path = eq + 1;
+            break;
+        }
+        case OPT_PERIOD_LAYER:
+        case OPT_PERIOD_FIELDS:
+            if (!a->nperiods)
+                return cli_usage_error("voucher", voucher_usage, "%s follows the --period it belongs to",
+                                       c == OPT_PERIOD_LAYER ? "--period-layer" : "--period-fields");
+            if (c == OPT_PERIOD_LAYER) {
+                a->periods[a->nperiods - 1].layer = optarg;
+            } else {
+                const char *comma = strchr(optarg, ',');
+                if (!comma || comma == optarg || !comma[1] || (size_t)(comma - optarg) >= 128 ||
+                    strlen(comma + 1) >= 128)
+                    return cli_usage_error("voucher", voucher_usage, "--period-fields needs GDP,POP, not '%s'", optarg);
+                snprintf(a->periods[a->nperiods - 1].gdp, 128, "%.*s", (int)(comma - optarg), optarg);
+                snprintf(a->periods[a->nperiods - 1].pop, 128, "%s", comma + 1);
+            }
+            break;
+        case OPT_BASE_YEAR: a->base_year = optarg; break;
+        case OPT_OPENING: a->opening = optarg; break;
+        case OPT_CAPS: a->caps = optarg; break;
         case 'o': a->output = optarg; break;
         case 'h': fputs(voucher_usage, stdout); return -1;
         default:
@@ -308,8 +382,24 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
     const char *u = NULL;
     if (optind < argc)
         u = "unexpected argument";
-    else if (!a->zone.path || !a->zone.id || !a->zone.gdp || !a->zone.pop || !a->base || !a->target || !a->output)
-        u = "--zones, --zone-id, --gdp-field, --pop-field, --base, --target and -o are required";
+    else if (a->nperiods && (a->target || a->target_layer))
+        u = "--period replaces --target: give the later surveys as --period YEAR=FILE only";
+    else if (a->nperiods && a->target_year_given)
+        u = "with --period every period takes the national values of its own year: leave --target-year out";
+    else if (a->nperiods && a->county.path)
+        u = "accounts over years (--period) are kept for zones that trade themselves; with --counties run each "
+            "period on its own";
+    else if (a->opening && a->county.path)
+        u = "--opening gives the balances of zones that trade themselves; it does not go with --counties";
+    else if (a->caps && !a->nperiods)
+        u = "--caps gives one cap per --period; for a single period use --cap";
+    else if (a->caps && a->cap)
+        u = "give --caps (one per period) or --cap (every period), not both";
+    else if (a->base_year && !year_text_valid(a->base_year))
+        u = "--base-year must be a year such as 2019";
+    else if (!a->zone.path || !a->zone.id || !a->zone.gdp || !a->zone.pop || !a->base || (!a->target && !a->nperiods) ||
+             !a->output)
+        u = "--zones, --zone-id, --gdp-field, --pop-field, --base, --target (or --period) and -o are required";
     else if (!classification_system_known(a->base_system) || !classification_system_known(a->target_system))
         u = "--base-system and --target-system must be CAS_LUCC, SANDIAO_WORK, GBT21010_2017 or YDYH_2023";
     else if (!one_of(a->baseline, "base-year", "protection-rate"))
@@ -345,6 +435,13 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
         u = "--redline-layer and --farmland-layer name a layer of --redline and --farmland";
     else if (strlen(a->output) < 5 || strcmp(a->output + strlen(a->output) - 5, ".gpkg") != 0)
         u = "the output must be a .gpkg file";
+    for (int k = 0; !u && k < a->nperiods; k++) {
+        int previous = k ? atoi(a->periods[k - 1].year) : (a->base_year ? atoi(a->base_year) : 0);
+        if (!year_text_valid(a->periods[k].year))
+            u = "--period needs YEAR=FILE with a year such as 2020";
+        else if (atoi(a->periods[k].year) <= previous)
+            u = "the --period surveys must come in order of year, each after the one before (and after --base-year)";
+    }
     if (u) return cli_usage_error("voucher", voucher_usage, "%s", u);
     if (!a->reference) a->reference = a->national_gdp ? "entered" : "national";
     /* Counties trade, so asks and bids are theirs; area and encoding follow the zones. */
@@ -388,6 +485,11 @@ typedef struct voucher_run {
     guotu_national_reference national; /* the row used with --reference national */
     voucher_lines_result lines;        /* violations, with the bottom lines */
     char reference_table[1400];        /* the table it came from, as recorded */
+    voucher_ledger ledger;             /* accounts over years: every period's rows */
+    int base_year;                     /* 0: not known */
+    char cap_text[64];                 /* the period's cap from --caps */
+    char target_year_text[16];         /* the target year the data states (SJNF) */
+    char periods_text[4096];           /* the periods as recorded in the metadata */
     progress_bar bar;
     char err[2048];
 } voucher_run;
@@ -582,7 +684,9 @@ static int trade(voucher_run *r) {
         guotu_voucher_zone_result(r->ctx, r->voucher, i, &z);
         const zone_record *zr = &r->zones.zones[i];
         if (!z.in_market) continue;
-        status = guotu_market_add(r->ctx, r->market, z.zone_id, z.e_ha, zr->ask, zr->bid, zr->x, zr->y);
+        /* A zone brings its balance carried from the last period with this period's E. */
+        double position = guotu_ledger_balance(r->ledger.core, z.zone_id) + z.e_ha;
+        status = guotu_market_add(r->ctx, r->market, z.zone_id, position, zr->ask, zr->bid, zr->x, zr->y);
     }
     if (!status) status = guotu_market_clear(r->ctx, r->market);
     return status ? core_failed(r, status) : 0;
@@ -707,6 +811,65 @@ static void print_bottom_lines(voucher_run *r, const guotu_voucher_summary *s) {
     }
 }
 
+/* OUT_ledger.csv beside OUT.gpkg. */
+static void ledger_csv_path(const char *output, char *out, size_t size) {
+    snprintf(out, size, "%.*s_ledger.csv", (int)(strlen(output) - 5), output);
+}
+
+/* The accounts over years, period by period. */
+static void print_ledger(voucher_run *r, const char *csv) {
+    const voucher_ledger *l = &r->ledger;
+    /* A plain run's ledger is its account: only where it is kept. */
+    if (!r->a.nperiods && !r->a.opening) {
+        printf("  ledger: %s (table ledger)\n", r->a.output);
+        return;
+    }
+    if (r->base_year)
+        printf("  base year: %d (%s)\n", r->base_year,
+               r->a.base_year         ? "--base-year"
+               : r->base_year == 2019 ? "the data's SJNF: the 三调 standard time, 2019-12-31"
+                                      : "the data's SJNF");
+    /* Every zone's line for a few zones; for many, the balances in sum. */
+    int each = r->zones.count <= 20;
+    size_t count = guotu_ledger_row_count(l->core);
+    for (size_t i = 0; i < count;) {
+        guotu_ledger_row first, row;
+        guotu_ledger_result(r->ctx, l->core, i, &first);
+        double traded = 0, held = 0, owed = 0;
+        int holders = 0, debtors = 0;
+        for (size_t t = 0; t < l->trade_count; t++)
+            if (l->trades[t].period == first.period) traded += l->trades[t].volume_ha;
+        size_t end = i;
+        for (; end < count; end++) {
+            guotu_ledger_result(r->ctx, l->core, end, &row);
+            if (row.period != first.period) break;
+            if (row.closing_ha > 0) {
+                held += row.closing_ha;
+                holders++;
+            } else if (row.closing_ha < 0) {
+                owed -= row.closing_ha;
+                debtors++;
+            }
+        }
+        if (first.year_from)
+            printf("  period %d (%d -> %d): traded %.2f ha", first.period, first.year_from, first.year_to, traded);
+        else
+            printf("  period %d (-> %d): traded %.2f ha", first.period, first.year_to, traded);
+        printf("; closing balances: %.2f ha held by %d zones, %.2f ha owed by %d zones\n", held, holders, owed,
+               debtors);
+        for (; each && i < end; i++) {
+            guotu_ledger_result(r->ctx, l->core, i, &row);
+            printf("    %s: opening %.2f, E %.2f, bought %.2f, sold %.2f, closing %.2f ha\n", row.zone_id,
+                   row.opening_ha, row.e_ha, row.bought_ha, row.sold_ha, row.closing_ha);
+        }
+        i = end;
+    }
+    if (csv)
+        printf("  ledger: %s (table ledger) and %s\n", r->a.output, csv);
+    else
+        printf("  ledger: %s (table ledger)\n", r->a.output);
+}
+
 static void print_summary(voucher_run *r, const voucher_result *res) {
     const guotu_voucher_summary *s = &res->summary;
     printf("Ecological vouchers (生态券), %s baseline, %s area\n", r->a.baseline, r->a.zone.area);
@@ -733,7 +896,12 @@ static void print_summary(voucher_run *r, const voucher_result *res) {
 
 static int write_result(voucher_run *r) {
     const voucher_args *a = &r->a;
-    char files[6][1400], when[32], national[4][64];
+    char files[7][1400], when[32], national[4][64], base_year[16];
+    cli_describe_file(a->opening, files[6], sizeof files[6]);
+    if (r->base_year)
+        snprintf(base_year, sizeof base_year, "%d", r->base_year);
+    else
+        snprintf(base_year, sizeof base_year, "(not known)");
     cli_describe_file(a->zone.path, files[0], sizeof files[0]);
     cli_describe_file(a->base, files[1], sizeof files[1]);
     cli_describe_file(a->target, files[2], sizeof files[2]);
@@ -797,6 +965,9 @@ static int write_result(voucher_run *r) {
         {"redline_loss", !lines_given(a) ? "(no lines)" : redline_loss_words(a)},
         {"key_function_field", a->key_function_field ? a->key_function_field : "(none)"},
         {"key_function_ids", a->key_function_ids ? a->key_function_ids : "(none)"},
+        {"base_year", base_year},
+        {"periods", r->periods_text},
+        {"opening", files[6]},
         {"key_function_market", a->key_function_in_market
                                     ? "in (key ecological function zones trade like the others)"
                                     : "out (accounts computed; kept out of the market: they receive fiscal transfers)"},
@@ -817,11 +988,101 @@ static int write_result(voucher_run *r) {
     res.fixed_price = a->price != NULL;
     res.lines = lines_given(a) ? &r->lines : NULL;
     res.key_function_in_market = a->key_function_in_market;
+    res.ledger = r->attribution ? NULL : &r->ledger; /* the counties keep no ledger */
     if (a->price) parse_number_arg("--price", a->price, &res.floor_price);
     if (a->floor_price) parse_number_arg("--floor-price", a->floor_price, &res.floor_price);
     if (voucher_output_write(a->output, &res, r->err, sizeof r->err)) return 1;
+    char csv[1400];
+    ledger_csv_path(a->output, csv, sizeof csv);
+    /* Over several periods the ledger is also a CSV beside the GeoPackage. */
+    int with_csv = res.ledger && a->nperiods;
+    if (with_csv && voucher_ledger_write_csv(&r->ledger, r->ctx, csv, r->err, sizeof r->err)) return 1;
     print_summary(r, &res);
+    if (res.ledger) print_ledger(r, with_csv ? csv : NULL);
     return 0;
+}
+
+/* Frees what one period made, before the next period runs. */
+static void free_period(voucher_run *r) {
+    voucher_lines_free(&r->lines);
+    guotu_market_destroy(r->ctx, r->market);
+    r->market = NULL;
+    guotu_voucher_destroy(r->ctx, r->voucher);
+    r->voucher = NULL;
+    for (int y = 0; y < 2; y++) {
+        guotu_tally_destroy(r->ctx, r->tally[y]);
+        guotu_coefficients_destroy(r->ctx, r->coeff[y]);
+        r->tally[y] = NULL;
+        r->coeff[y] = NULL;
+    }
+}
+
+/* The cap of period k from --caps (one per period). */
+static int period_cap(voucher_run *r, int k) {
+    const char *text = r->a.caps;
+    for (int i = 0; text && i < k; i++) {
+        text = strchr(text, ',');
+        if (text) text++;
+    }
+    size_t n = text ? strcspn(text, ",") : 0;
+    double cap;
+    char *end = NULL;
+    snprintf(r->cap_text, sizeof r->cap_text, "%.*s", (int)(n < 63 ? n : 63), text ? text : "");
+    cap = strtod(r->cap_text, &end);
+    if (!text || !n || *end || !(cap >= 0) || !isfinite(cap)) {
+        snprintf(r->err, sizeof r->err, "--caps needs one cap (ha, a number >= 0) per --period (%d), as V,V,...",
+                 r->a.nperiods);
+        return 1;
+    }
+    r->a.cap = r->cap_text;
+    return 0;
+}
+
+/* Points the run's inputs at period k: from the previous survey (the base for the first) to
+ * its own, with the national values of its year, the zones' GDP and population of that year. */
+static int enter_period(voucher_run *r, const voucher_args *given, int k) {
+    voucher_args *a = &r->a;
+    if (k > 0) {
+        a->base = given->periods[k - 1].path;
+        a->base_layer = given->periods[k - 1].layer;
+        a->base_class = given->target_class;
+        a->base_system = given->target_system;
+        a->base_coefficients = given->target_coefficients;
+    }
+    a->target = given->periods[k].path;
+    a->target_layer = given->periods[k].layer;
+    a->target_year = given->periods[k].year;
+    if (given->caps && period_cap(r, k)) return 1;
+    const char *gdp = given->periods[k].gdp[0] ? given->periods[k].gdp : given->zone.gdp;
+    const char *pop = given->periods[k].pop[0] ? given->periods[k].pop : given->zone.pop;
+    if (k > 0 || strcmp(gdp, a->zone.gdp) != 0 || strcmp(pop, a->zone.pop) != 0) {
+        a->zone.gdp = gdp;
+        a->zone.pop = pop;
+        zone_set_free(&r->zones);
+        if (zone_set_read(r->ctx, &a->zone, &r->zones, r->err, sizeof r->err)) return 1;
+    }
+    return 0;
+}
+
+static void describe_periods(voucher_run *r, const voucher_args *given) {
+    size_t used = 0;
+    char *out = r->periods_text;
+    size_t size = sizeof r->periods_text;
+    int n = given->nperiods ? given->nperiods : 1;
+    for (int k = 0; k < n && used < size; k++) {
+        const char *from_file = k ? given->periods[k - 1].path : given->base;
+        const char *to_file = given->nperiods ? given->periods[k].path : given->target;
+        char from[16] = "?";
+        if (k)
+            snprintf(from, sizeof from, "%s", given->periods[k - 1].year);
+        else if (r->base_year)
+            snprintf(from, sizeof from, "%d", r->base_year);
+        int wrote = snprintf(out + used, size - used, "%s%d: %s -> %s (%s -> %s)", k ? "; " : "", k + 1, from,
+                             given->nperiods ? given->periods[k].year : given->target_year, from_file, to_file);
+        if (wrote < 0) break;
+        used += (size_t)wrote;
+    }
+    if (given->caps && used < size) snprintf(out + used, size - used, "; caps %s", given->caps);
 }
 
 int cmd_voucher(int argc, char **argv) {
@@ -829,38 +1090,101 @@ int cmd_voucher(int argc, char **argv) {
     memset(&r, 0, sizeof r);
     int parsed = parse_voucher_args(argc, argv, &r.a);
     if (parsed) return parsed < 0 ? 0 : 2;
-    const char *inputs[] = {r.a.zone.path,
-                            r.a.base,
-                            r.a.target,
-                            r.a.mask,
-                            r.a.zone.table,
-                            r.a.county.path,
-                            r.a.coefficients,
-                            r.a.base_coefficients,
-                            r.a.target_coefficients,
-                            r.a.reference_table,
-                            r.a.workspace,
-                            r.a.redline,
-                            r.a.farmland};
-    if (io_refuse_overwrite(inputs, 13, &r.a.output, 1, r.err, sizeof r.err)) return cli_error("%s", r.err);
+    /* One period: the target year is the one the target data states (SJNF), when it does; a
+     * --target-year that contradicts it would take another year's national values. */
+    if (!r.a.nperiods) {
+        int stated = 0;
+        if (voucher_base_year_from_data(r.a.target, r.a.target_layer, &stated, r.err, sizeof r.err) < 0)
+            stated = 0; /* several years in the data: it does not say */
+        if (stated && stated != atoi(r.a.target_year)) {
+            if (r.a.target_year_given)
+                return cli_error("the target-year land use '%s' states the data year %d (SJNF), not --target-year %s",
+                                 r.a.target, stated, r.a.target_year);
+            snprintf(r.target_year_text, sizeof r.target_year_text, "%d", stated);
+            r.a.target_year = r.target_year_text;
+        }
+    }
+    const voucher_args given = r.a;
+    const char *inputs[16 + 32] = {r.a.zone.path,
+                                   r.a.base,
+                                   r.a.target,
+                                   r.a.mask,
+                                   r.a.zone.table,
+                                   r.a.county.path,
+                                   r.a.coefficients,
+                                   r.a.base_coefficients,
+                                   r.a.target_coefficients,
+                                   r.a.reference_table,
+                                   r.a.workspace,
+                                   r.a.redline,
+                                   r.a.farmland,
+                                   r.a.opening};
+    int ninputs = 14;
+    for (int k = 0; k < r.a.nperiods; k++)
+        inputs[ninputs++] = r.a.periods[k].path;
+    char csv[1400];
+    ledger_csv_path(r.a.output, csv, sizeof csv);
+    const char *outputs[2] = {r.a.output, csv};
+    if (io_refuse_overwrite(inputs, ninputs, outputs, 2, r.err, sizeof r.err)) return cli_error("%s", r.err);
     r.ctx = guotu_context_create();
     if (!r.ctx) return cli_error("out of memory");
     progress_bar_init(&r.bar);
     guotu_context_set_progress(r.ctx, progress_bar_update, &r.bar);
-    int failed = zone_set_read(r.ctx, &r.a.zone, &r.zones, r.err, sizeof r.err) || load_coefficients(&r) ||
-                 run_tallies(&r) || account(&r) || attribute_to_counties(&r) || trade(&r) || write_result(&r);
+    int failed = voucher_ledger_init(&r.ledger, r.ctx, r.err, sizeof r.err) ||
+                 zone_set_read(r.ctx, &r.a.zone, &r.zones, r.err, sizeof r.err);
+    if (!failed && r.a.opening)
+        failed = voucher_opening_read(r.a.opening, &r.zones, r.ctx, &r.ledger, r.err, sizeof r.err);
+    if (!failed) {
+        /* The base year: given, else what the data says (三调's SJNF); needed over several periods. */
+        if (r.a.base_year)
+            r.base_year = atoi(r.a.base_year);
+        else if (voucher_base_year_from_data(r.a.base, r.a.base_layer, &r.base_year, r.err, sizeof r.err) < 0)
+            failed = 1;
+        if (!failed && r.a.nperiods && !r.base_year) {
+            snprintf(r.err, sizeof r.err,
+                     "the base year of '%s' is not in the data (no SJNF field): give it with --base-year", r.a.base);
+            failed = 1;
+        }
+        if (!failed && r.a.nperiods && r.base_year >= atoi(r.a.periods[0].year)) {
+            snprintf(r.err, sizeof r.err, "the base year %d is not before the first --period %s", r.base_year,
+                     r.a.periods[0].year);
+            failed = 1;
+        }
+    }
+    /* A survey whose data states another year than its --period is a mislabelled survey. */
+    for (int k = 0; !failed && k < r.a.nperiods; k++) {
+        int stated = 0;
+        if (voucher_base_year_from_data(r.a.periods[k].path, r.a.periods[k].layer, &stated, r.err, sizeof r.err) < 0)
+            failed = 1;
+        else if (stated && stated != atoi(r.a.periods[k].year)) {
+            snprintf(r.err, sizeof r.err, "--period %s=%s: the survey's data year (SJNF) is %d, not %s",
+                     r.a.periods[k].year, r.a.periods[k].path, stated, r.a.periods[k].year);
+            failed = 1;
+        }
+    }
+    describe_periods(&r, &given);
+    int periods = r.a.nperiods ? r.a.nperiods : 1;
+    for (int k = 0; !failed && k < periods; k++) {
+        if (k) free_period(&r);
+        if (r.a.nperiods && enter_period(&r, &given, k)) {
+            failed = 1;
+            break;
+        }
+        failed = load_coefficients(&r) || run_tallies(&r) || account(&r) || attribute_to_counties(&r) || trade(&r);
+        if (failed) break;
+        int year_from = k ? atoi(given.periods[k - 1].year) : r.base_year;
+        if (!r.attribution)
+            failed = voucher_ledger_post(&r.ledger, r.ctx, r.voucher, r.market, year_from, atoi(r.a.target_year), r.err,
+                                         sizeof r.err);
+    }
+    if (!failed) failed = write_result(&r);
     progress_bar_done(&r.bar);
     if (failed) fprintf(stderr, "guotu voucher: error: %s\n", r.err);
-    voucher_lines_free(&r.lines);
-    guotu_market_destroy(r.ctx, r.market);
+    free_period(&r);
+    voucher_ledger_free(&r.ledger, r.ctx);
     guotu_attribution_destroy(r.ctx, r.attribution);
     guotu_tally_destroy(r.ctx, r.overlap);
     zone_set_free(&r.counties);
-    guotu_voucher_destroy(r.ctx, r.voucher);
-    for (int y = 0; y < 2; y++) {
-        guotu_tally_destroy(r.ctx, r.tally[y]);
-        guotu_coefficients_destroy(r.ctx, r.coeff[y]);
-    }
     zone_set_free(&r.zones);
     guotu_context_destroy(r.ctx);
     return failed ? 1 : 0;

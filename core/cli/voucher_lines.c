@@ -3,8 +3,11 @@
  * forest inside a line; losses inside the red line are kept as violations (SPEC §3). */
 #include "voucher_lines.h"
 
+#include <gdal/gdal.h>
+#include <gdal/gdal_alg.h>
 #include <gdal/ogr_api.h>
 #include <cpl_conv.h>
+#include <cpl_vsi.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,17 +143,56 @@ static int add_zones(lines_run *run, guotu_convert *cv) {
     return failed;
 }
 
+/* A land-use raster as polygons for the lines: band 1 polygonized (cells of one class joined,
+ * no-data cells left out) into a GeoPackage in memory, field class_code. The lines then cut the
+ * raster's cells exactly, as the exact raster mode counts them. 1 with a message. */
+static int polygonize_raster(lines_run *run, const char *path, int year, char *out, size_t out_size) {
+    GDALDatasetH ds = GDALOpen(path, GA_ReadOnly);
+    GDALRasterBandH band = ds ? GDALGetRasterBand(ds, 1) : NULL;
+    if (!band) {
+        snprintf(run->err, run->err_size, "cannot read the land-use raster '%s' for the bottom lines", path);
+        if (ds) GDALClose(ds);
+        return 1;
+    }
+    snprintf(out, out_size, "/vsimem/guotu_voucher_lines_%p_%d.gpkg", (void *)run, year);
+    GDALDriverH driver = GDALGetDriverByName("GPKG");
+    GDALDatasetH polygons = driver ? GDALCreate(driver, out, 0, 0, 0, GDT_Unknown, NULL) : NULL;
+    OGRLayerH layer =
+        polygons ? GDALDatasetCreateLayer(polygons, "landuse", GDALGetSpatialRef(ds), wkbPolygon, NULL) : NULL;
+    int failed = !layer;
+    if (layer) {
+        OGRFieldDefnH field = OGR_Fld_Create("class_code", OFTInteger);
+        failed = OGR_L_CreateField(layer, field, TRUE) != OGRERR_NONE;
+        OGR_Fld_Destroy(field);
+    }
+    if (!failed) {
+        GDALDatasetStartTransaction(polygons, FALSE);
+        failed = GDALPolygonize(band, GDALGetMaskBand(band), layer, 0, NULL, NULL, NULL) != CE_None;
+        if (!failed) failed = GDALDatasetCommitTransaction(polygons) != OGRERR_NONE;
+    }
+    if (failed)
+        snprintf(run->err, run->err_size,
+                 "cannot turn the cells of the land-use raster '%s' into polygons for the "
+                 "bottom lines: %s",
+                 path, CPLGetLastErrorMsg());
+    if (polygons) GDALClose(polygons);
+    GDALClose(ds);
+    if (failed) VSIUnlink(out);
+    return failed;
+}
+
 static int add_landuse(lines_run *run, guotu_convert *cv, int year) {
     const voucher_lines_inputs *in = run->in;
     const char *path = year ? in->target : in->base, *layer = year ? in->target_layer : in->base_layer;
     const char *field = year ? in->target_class : in->base_class;
     const char *role = year ? "target-year land-use" : "base-year land-use";
+    char cells[256] = "";
     if (!field) {
-        snprintf(run->err, run->err_size,
-                 "the bottom lines need land use as polygons with a class field (--%s-class-field); a raster cannot "
-                 "be cut by the lines",
-                 year ? "target" : "base");
-        return 1;
+        /* Raster land use: its cells, as polygons. */
+        if (polygonize_raster(run, path, year, cells, sizeof cells)) return 1;
+        path = cells;
+        layer = "landuse";
+        field = "class_code";
     }
     vector_source src;
     int failed =
@@ -170,6 +212,7 @@ static int add_landuse(lines_run *run, guotu_convert *cv, int year) {
     }
     if (more < 0) failed = 1;
     vector_source_close(&src);
+    if (cells[0]) VSIUnlink(cells);
     return failed;
 }
 

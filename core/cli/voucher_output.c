@@ -302,12 +302,44 @@ static int write_trades(gpkg_writer *w, const voucher_result *r, char *err, size
     return 0;
 }
 
+/* The accounts over years: every zone's balance per period, and the trades of every period. */
+static int write_ledger(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size) {
+    int layer = gpkg_writer_add_layer(w, "ledger", wkbNone, NULL, voucher_ledger_columns, voucher_ledger_ncolumns, err,
+                                      err_size);
+    if (layer < 0) return 1;
+    for (size_t i = 0; i < guotu_ledger_row_count(r->ledger->core); i++) {
+        const char *texts[15];
+        double reals[15];
+        guotu_ledger_row row;
+        guotu_ledger_result(r->ctx, r->ledger->core, i, &row);
+        voucher_ledger_values(&row, texts, reals);
+        if (gpkg_writer_row(w, layer, texts, reals, NULL, 0, err, err_size)) return 1;
+    }
+    gpkg_writer_meta(w, layer, r->meta, r->nmeta);
+    static const table_column columns[] = {
+        {"period", COLUMN_INTEGER, 0, NULL},  {"year_to", COLUMN_INTEGER, 0, NULL},
+        {"seller_id", COLUMN_TEXT, 0, NULL},  {"buyer_id", COLUMN_TEXT, 0, NULL},
+        {"volume_ha", COLUMN_REAL, 0, NULL},  {"price_yuan_per_ha", COLUMN_REAL, 0, NULL},
+        {"amount_yuan", COLUMN_REAL, 0, NULL}};
+    layer = gpkg_writer_add_layer(w, "ledger_trades", wkbNone, NULL, columns, 7, err, err_size);
+    if (layer < 0) return 1;
+    for (size_t i = 0; i < r->ledger->trade_count; i++) {
+        const ledger_trade *t = &r->ledger->trades[i];
+        const char *texts[7] = {0, 0, t->seller_id, t->buyer_id, 0, 0, 0};
+        double reals[7] = {t->period, t->year_to, 0, 0, t->volume_ha, t->price_yuan_per_ha, t->amount_yuan};
+        if (gpkg_writer_row(w, layer, texts, reals, NULL, 0, err, err_size)) return 1;
+    }
+    gpkg_writer_meta(w, layer, r->meta, r->nmeta);
+    return 0;
+}
+
 int voucher_output_write(const char *path, const voucher_result *r, char *err, size_t err_size) {
     gpkg_writer *w = NULL;
     if (gpkg_writer_open(&w, path, err, err_size)) return 1;
     if (write_voucher_layer(w, r, err, err_size) || write_classes(w, r, err, err_size) ||
         write_summary(w, r, err, err_size) || write_trades(w, r, err, err_size) || write_unknown(w, r, err, err_size) ||
-        (r->counties && write_counties(w, r, err, err_size)) || (r->lines && write_violations(w, r, err, err_size))) {
+        (r->counties && write_counties(w, r, err, err_size)) || (r->lines && write_violations(w, r, err, err_size)) ||
+        (r->ledger && write_ledger(w, r, err, err_size))) {
         gpkg_writer_abort(w);
         return 1;
     }

@@ -5,6 +5,7 @@
 #include "guotu/guotu.h"
 #include "table_writer.h"
 #include "voucher_inputs.h"
+#include "voucher_ledger.h"
 #include "voucher_lines.h"
 
 typedef struct voucher_result {
@@ -23,6 +24,7 @@ typedef struct voucher_result {
     double floor_price;                /* the floor (floor-price mode), else the fixed price */
     const voucher_lines_result *lines; /* with the bottom lines (violations), else NULL */
     int key_function_in_market;        /* --key-function-in-market */
+    const voucher_ledger *ledger;      /* the accounts over years (tables ledger and ledger_trades) */
 } voucher_result;
 
 /* What the price does when supply and demand differ at the floor (or fixed) price, as the
@@ -33,7 +35,8 @@ const char *voucher_price_effect(const voucher_result *r);
 
 /* Writes OUT.gpkg atomically: layers voucher (zones), voucher_classes, summary, trades
  * (lines seller → buyer), unknown_codes, with counties voucher_counties and with the bottom
- * lines violations (pieces of ecological land lost inside the red line).
+ * lines violations (pieces of ecological land lost inside the red line), and the tables
+ * ledger and ledger_trades (every period's accounts and trades).
  * 1 with a message on failure. */
 int voucher_output_write(const char *path, const voucher_result *r, char *err, size_t err_size);
 

@@ -3,6 +3,7 @@
 #include "table_writer.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,9 +94,12 @@ int table_writer_row(table_writer *w, const char *const *texts, const double *re
     if (w->gpkg) return gpkg_writer_row(w->gpkg, w->layer, texts, reals, NULL, 0, err, err_size);
     for (int i = 0; i < w->ncolumns; i++) {
         if (i) fputc(',', w->csv);
-        if (w->columns[i].type == COLUMN_REAL)
-            fprintf(w->csv, "%.6f", reals[i]);
-        else
+        if (w->columns[i].type == COLUMN_REAL) {
+            if (!isnan(reals[i])) fprintf(w->csv, "%.6f", reals[i]); /* NaN: an empty cell, as NULL */
+        } else if (w->columns[i].type == COLUMN_INTEGER && !texts[i]) {
+            /* Whole numbers given as reals (as in GeoPackages); NaN is an empty cell. */
+            if (!isnan(reals[i])) fprintf(w->csv, "%.0f", reals[i]);
+        } else
             csv_field(w->csv, texts[i] ? texts[i] : "");
     }
     fputc('\n', w->csv);

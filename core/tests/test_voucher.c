@@ -530,6 +530,75 @@ static void test_market_call_auction(void **state) {
     guotu_context_destroy(ctx);
 }
 
+/* Accounts over years on the fixture's account (E1 = 106.666…, E2 = −800, E3 = 26.4), Z3 opening at −30:
+ * positions 106.666…, −800, −3.6; at 1000 yuan/ha under a cap of 50 ha, pro rata: Z1 sells 50, Z2 buys
+ * 50·800/803.6 and Z3 50·3.6/803.6. Closings: 56.666…, −800 + 49.776…, −3.6 + 0.2239…; a second period
+ * without a market adds E again. */
+static void test_ledger_over_periods(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_coefficients *c = parse(ctx, table_csv, NULL, GUOTU_OK);
+    guotu_voucher_options o;
+    guotu_voucher_options_init(&o);
+    guotu_voucher *v = account(ctx, c, &o);
+    guotu_ledger *l = NULL;
+    assert_int_equal(guotu_ledger_create(ctx, &l), GUOTU_OK);
+    assert_int_equal(guotu_ledger_set_balance(ctx, l, "Z3", -30), GUOTU_OK);
+    assert_int_equal(guotu_ledger_set_balance(ctx, l, "Z9", NAN), GUOTU_ERR_DATA);
+    guotu_market_options mo;
+    guotu_market_options_init(&mo);
+    mo.price = 1000;
+    mo.cap_ha = 50;
+    guotu_market *m = NULL;
+    assert_int_equal(guotu_market_create(ctx, &mo, &m), GUOTU_OK);
+    for (size_t i = 0; i < 3; i++) {
+        guotu_voucher_zone z = zone(ctx, v, i);
+        double position = guotu_ledger_balance(l, z.zone_id) + z.e_ha;
+        assert_int_equal(guotu_market_add(ctx, m, z.zone_id, position, NAN, NAN, (double)i, 0), GUOTU_OK);
+    }
+    assert_int_equal(guotu_market_clear(ctx, m), GUOTU_OK);
+    assert_int_equal(guotu_ledger_post(ctx, l, 2019, 2020, v, m), GUOTU_OK);
+    guotu_market_destroy(ctx, m);
+    assert_int_equal(guotu_ledger_row_count(l), 3);
+    const double e1 = 200.0 * 2.0 / 3.0 * 0.8, demand = 800 + 3.6;
+    const double opening[3] = {0, 0, -30}, bought[3] = {0, 50 * 800 / demand, 50 * 3.6 / demand};
+    const double sold[3] = {50, 0, 0}, e[3] = {e1, -800, 26.4};
+    for (size_t i = 0; i < 3; i++) {
+        guotu_ledger_row r;
+        assert_int_equal(guotu_ledger_result(ctx, l, i, &r), GUOTU_OK);
+        assert_int_equal(r.period, 1);
+        assert_int_equal(r.year_from, 2019);
+        assert_int_equal(r.year_to, 2020);
+        assert_close(r.opening_ha, opening[i], 1e-9);
+        assert_close(r.e_ha, e[i], 1e-9);
+        assert_close(r.position_ha, opening[i] + e[i], 1e-9);
+        assert_close(r.bought_ha, bought[i], 1e-9);
+        assert_close(r.sold_ha, sold[i], 1e-9);
+        assert_close(r.closing_ha, opening[i] + e[i] + bought[i] - sold[i], 1e-9);
+        assert_close(guotu_ledger_balance(l, r.zone_id), r.closing_ha, 0);
+        assert_int_equal(r.violation, -1); /* no lines */
+        assert_true(isnan(r.redline_loss_ha));
+    }
+    guotu_ledger_row z2;
+    guotu_ledger_result(ctx, l, 1, &z2);
+    assert_string_equal(z2.zone_id, "Z2");
+    assert_string_equal(z2.zone_name, "二县");
+    /* A second period without a market: the closing is the opening plus E. */
+    assert_int_equal(guotu_ledger_post(ctx, l, 2020, 2021, v, NULL), GUOTU_OK);
+    assert_int_equal(guotu_ledger_row_count(l), 6);
+    guotu_ledger_row r;
+    guotu_ledger_result(ctx, l, 3, &r);
+    assert_int_equal(r.period, 2);
+    assert_close(r.opening_ha, e1 - 50, 1e-9);
+    assert_close(r.closing_ha, e1 - 50 + e1, 1e-9);
+    assert_close(r.bought_ha + r.sold_ha, 0, 0);
+    assert_int_equal(guotu_ledger_result(ctx, l, 6, &r), GUOTU_ERR_ARGUMENT);
+    guotu_ledger_destroy(ctx, l);
+    guotu_voucher_destroy(ctx, v);
+    guotu_coefficients_destroy(ctx, c);
+    guotu_context_destroy(ctx);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hand_computed_account),
@@ -541,6 +610,7 @@ int main(void) {
         cmocka_unit_test(test_market_fixed_price_pro_rata),
         cmocka_unit_test(test_market_nearest),
         cmocka_unit_test(test_market_call_auction),
+        cmocka_unit_test(test_ledger_over_periods),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -280,6 +280,27 @@ class _NationalReference(ctypes.Structure):
     ]
 
 
+class _LedgerRow(ctypes.Structure):
+    _c_name_ = "guotu_ledger_row"  # the C struct it mirrors (checked by test_abi_layout.py)
+    _fields_ = [
+        ("zone_id", ctypes.c_char_p),
+        ("zone_name", ctypes.c_char_p),
+        ("period", ctypes.c_int),
+        ("year_from", ctypes.c_int),
+        ("year_to", ctypes.c_int),
+        ("opening_ha", ctypes.c_double),
+        ("dm_ha", ctypes.c_double),
+        ("e_ha", ctypes.c_double),
+        ("position_ha", ctypes.c_double),
+        ("bought_ha", ctypes.c_double),
+        ("sold_ha", ctypes.c_double),
+        ("closing_ha", ctypes.c_double),
+        ("in_market", ctypes.c_int),
+        ("redline_loss_ha", ctypes.c_double),
+        ("violation", ctypes.c_int),
+    ]
+
+
 _PROGRESS_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_double, ctypes.c_char_p, ctypes.c_void_p)
 
 
@@ -357,6 +378,13 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_market_get_summary": (INT, [PTR, PTR, ctypes.POINTER(_MarketSummary)]),
     "guotu_national_reference_find": (INT, [PTR, ctypes.c_char_p, SIZE, STR, INT,
                                             ctypes.POINTER(_NationalReference)]),
+    "guotu_ledger_create": (INT, [PTR, ctypes.POINTER(PTR)]),
+    "guotu_ledger_destroy": (None, [PTR, PTR]),
+    "guotu_ledger_set_balance": (INT, [PTR, PTR, STR, DOUBLE]),
+    "guotu_ledger_balance": (DOUBLE, [PTR, STR]),
+    "guotu_ledger_post": (INT, [PTR, PTR, INT, INT, PTR, PTR]),
+    "guotu_ledger_row_count": (SIZE, [PTR]),
+    "guotu_ledger_result": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_LedgerRow)]),
 }
 
 
@@ -1143,3 +1171,60 @@ class Market(_Owned):
                              s.sellers, s.buyers, s.total_supply_ha, s.total_demand_ha, s.unsold_supply_ha,
                              s.unmet_demand_ha, s.floor_supply_ha, s.floor_demand_ha,
                              bool(s.demand_exceeds_supply_at_floor))
+
+
+@dataclass
+class LedgerRow:
+    """A zone's account in one period (guotu_ledger_row)."""
+    zone_id: str
+    zone_name: str
+    period: int
+    year_from: int          # 0: not known
+    year_to: int
+    opening_ha: float
+    dm_ha: float
+    e_ha: float
+    position_ha: float      # opening + E: what the zone brought to the period's market
+    bought_ha: float
+    sold_ha: float
+    closing_ha: float       # position + bought − sold: the next period's opening
+    in_market: bool
+    redline_loss_ha: Optional[float]  # None without the bottom lines
+    violation: Optional[bool]         # None without the bottom lines
+
+
+class Ledger(_Owned):
+    """guotu_ledger: voucher accounts over years, balances carried from period to period."""
+
+    _destroy = "guotu_ledger_destroy"
+    _what = "ledger"
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        out = ctypes.c_void_p()
+        ctx.check(ctx.lib.guotu_ledger_create(ctx.handle, ctypes.byref(out)))
+        self._handle = out.value
+
+    def set_balance(self, zone_id: str, balance_ha: float) -> None:
+        self._call("guotu_ledger_set_balance", _encode(zone_id), float(balance_ha))
+
+    def balance(self, zone_id: str) -> float:
+        return float(self._ctx.lib.guotu_ledger_balance(self.handle, _encode(zone_id)))
+
+    def post(self, year_from: int, year_to: int, voucher: "Voucher", market: Optional[Market]) -> None:
+        """Posts a period: the computed account and the cleared market (None: no market), which took
+        every zone in the market at its balance + E."""
+        self._call("guotu_ledger_post", int(year_from), int(year_to), voucher.handle,
+                   market.handle if market is not None else None)
+
+    def rows(self) -> List[LedgerRow]:
+        rows: List[LedgerRow] = []
+        r = _LedgerRow()
+        for i in range(self._ctx.lib.guotu_ledger_row_count(self.handle)):
+            self._call("guotu_ledger_result", i, ctypes.byref(r))
+            lines = r.violation >= 0
+            rows.append(LedgerRow(_decode(r.zone_id), _decode(r.zone_name), r.period, r.year_from, r.year_to,
+                                  r.opening_ha, r.dm_ha, r.e_ha, r.position_ha, r.bought_ha, r.sold_ha,
+                                  r.closing_ha, bool(r.in_market), r.redline_loss_ha if lines else None,
+                                  bool(r.violation) if lines else None))
+        return rows

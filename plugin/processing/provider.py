@@ -21,6 +21,7 @@ from .three_lines_import import ThreeLinesImportAlgorithm
 from .three_lines_workspace import ThreeLinesWorkspaceAlgorithm
 from .voucher_accounting import VoucherAccountingAlgorithm
 from .voucher_market import VoucherMarketAlgorithm
+from .voucher_ledger import VoucherLedgerAlgorithm
 
 PROVIDER_ID = "guotu"
 # The product name is written in both scripts on purpose and is not translated.
@@ -49,6 +50,7 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(AreaByUnitCodeAlgorithm())
         self.addAlgorithm(VoucherAccountingAlgorithm())
         self.addAlgorithm(VoucherMarketAlgorithm())
+        self.addAlgorithm(VoucherLedgerAlgorithm())
         self.addAlgorithm(ThreeLinesWorkspaceAlgorithm())
         self.addAlgorithm(ThreeLinesCheckAlgorithm())
         self.addAlgorithm(ThreeLinesImportAlgorithm())

@@ -183,7 +183,8 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             "inside the red line and inside farmland is reported per zone. A loss of ecological land inside "
             "the red line is a <b>violation</b> (the violations layer lists the pieces with their classes "
             "before and after), not demand a zone may buy away: by default E is computed without it; the other "
-            "choice counts it in E and flags it. The lines need land use as polygons.</p>"
+            "choice counts it in E and flags it. Raster land use is cut by the lines cell by cell (its cells as "
+            "polygons, no-data cells left out).</p>"
             "<p><b>Key ecological function zones</b> (国家重点生态功能区; a field with 1/0 of the zones, or of "
             "the counties when units are attributed, or a list of ids): marked, their accounts computed, and "
             "kept out of the market by default (they receive fiscal transfers).</p>")

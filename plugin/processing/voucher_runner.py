@@ -24,11 +24,13 @@ from .provider import PROVIDER_ID
 
 ACCOUNTING_ID = f"{PROVIDER_ID}:voucheraccounting"
 MARKET_ID = f"{PROVIDER_ID}:vouchermarket"
+LEDGER_ID = f"{PROVIDER_ID}:voucherledger"
 
 # Output parameter -> table of the GeoPackage (the names `guotu voucher` uses).
 ACCOUNTING_TABLES = {"VOUCHER": "voucher", "CLASSES": "voucher_classes", "SUMMARY": "summary",
                      "UNKNOWN": "unknown_codes"}
 MARKET_TABLES = {"TRADES": "trades", "SUMMARY": "market_summary"}
+LEDGER_TABLES = {"LEDGER": "ledger", "LEDGER_TRADES": "ledger_trades"}
 COUNTIES_TABLE = "voucher_counties"
 VIOLATIONS_TABLE = "violations"
 
@@ -138,6 +140,26 @@ class VoucherRunner(QObject):
         self._prices = dict(prices) if prices is not None else None
         span = (0.0, 70.0) if market is not None else (0.0, 100.0)
         self._run(ACCOUNTING_ID, params, span, self._after_accounting)
+
+    def start_ledger(self, gpkg: Path, ledger: Dict[str, Any]) -> None:
+        """Accounts over years: guotu:voucherledger (every period's account and market) into one
+        GeoPackage with the CLI's tables (the last period's voucher, classes, summary and unknown codes,
+        ledger, ledger_trades) and the ledger CSV beside it as the CLI writes it."""
+        if self.running:
+            raise RuntimeError("a voucher run is already going on")
+        self.gpkg = gpkg
+        self.results = {}
+        self._cancelled = False
+        self._market = None
+        self._prices = None
+        params = dict(ledger)
+        tables = dict(ACCOUNTING_TABLES)
+        tables.update(LEDGER_TABLES)
+        if any(params.get(name) for name in ("WORKSPACE", "REDLINE", "FARMLAND")):
+            tables["VIOLATIONS"] = VIOLATIONS_TABLE
+        params.update({name: gpkg_destination(gpkg, table, self.project) for name, table in tables.items()})
+        params["LEDGER_CSV"] = str(gpkg.with_name(gpkg.stem + "_ledger.csv"))
+        self._run(LEDGER_ID, params, (0.0, 100.0), lambda _results: self._done())
 
     def cancel(self) -> None:
         self._cancelled = True

@@ -2,7 +2,8 @@
 the Processing toolbox.
 
 The dialog only turns its widgets into the parameters of guotu:voucheraccounting
-and guotu:vouchermarket; processing.voucher_runner runs them in the background
+and guotu:vouchermarket (with accounts over years: guotu:voucherledger, which holds
+the market of every period); processing.voucher_runner runs them in the background
 (progress bar, log, cancel), loads the outputs into the project styled and writes
 the styles into the GeoPackage; core.voucher_report exports the PDF report.
 """
@@ -11,11 +12,14 @@ from pathlib import Path
 from typing import Any, Dict, Optional
 
 from qgis.PyQt import uic
-from qgis.PyQt.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QMessageBox, QWidget
 from qgis.core import QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
 
 from ..voucher.voucher import DEFAULT_TARGET_YEAR, REFERENCES, SYSTEMS
+from ..processing.common import LAND_USE_CODE_FIELD
 from ..processing.voucher_accounting import key_function_options, redline_loss_options, reference_options
+from ..processing.voucher_ledger import parse_list
 from ..voucher.bottom_lines import parse_ids
 from ..voucher.voucher_report import export_report, load_gpkg_layers, style_report_layers
 from ..i18n import tr
@@ -91,8 +95,16 @@ class VoucherDialog(QDialog, FORM_CLASS):
                 (self.redlineLossLabel, tr("Loss of ecological land inside the red line")),
                 (self.keyFunctionFieldLabel, tr("Key ecological function zones: field with 1/0")),
                 (self.keyFunctionIdsLabel, tr("Key ecological function zones: ids (comma-separated)")),
-                (self.keyFunctionMarketLabel, tr("Key ecological function zones in the market"))):
+                (self.keyFunctionMarketLabel, tr("Key ecological function zones in the market")),
+                (self.laterLayerLabel, tr("Later survey and its year")),
+                (self.laterClassLabel, tr("Later surveys: land-use class field")),
+                (self.baseYearLabel, tr("Base year (empty: the year of the data, SJNF)")),
+                (self.capsLabel, tr("Cap of each period (ha, comma-separated; empty: the cap of the market)"))):
             label.setText(text)
+        self.yearsGroup.setTitle(tr("Accounts over years: later surveys in place of the target year"))
+        self.addLaterButton.setText(tr("Add"))
+        self.removeLaterButton.setText(tr("Remove"))
+        self.baseYearSpin.setSpecialValueText(tr("from the data (SJNF)"))
         self.rateCheck.setText(tr("Protection rate (empty: over all zones)"))
         self.capCheck.setText(tr("Cap on the traded volume (ha)"))
         self.reprojectCheck.setText(tr('Inputs in different CRSs: reproject (otherwise refused)'))
@@ -118,13 +130,14 @@ class VoucherDialog(QDialog, FORM_CLASS):
 
     def _configure(self) -> None:
         polygons = QgsMapLayerProxyModel.PolygonLayer
-        for combo in (self.zonesCombo, self.countiesCombo, self.maskCombo, self.redlineCombo, self.farmlandCombo):
+        for combo in (self.zonesCombo, self.countiesCombo, self.maskCombo, self.redlineCombo, self.farmlandCombo,
+                      self.laterLayerCombo):
             combo.setFilters(polygons)
         for combo in (self.baseLayerCombo, self.targetLayerCombo):
             combo.setFilters(polygons | QgsMapLayerProxyModel.RasterLayer)
         # Every layer and field starts empty (or on a known field name): nothing is guessed.
         for combo in (self.zonesCombo, self.baseLayerCombo, self.targetLayerCombo, self.countiesCombo,
-                      self.maskCombo, self.redlineCombo, self.farmlandCombo):
+                      self.maskCombo, self.redlineCombo, self.farmlandCombo, self.laterLayerCombo):
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
         for field in (self.zoneIdField, self.zoneNameField, self.gdpField, self.popField, self.askField,
@@ -145,6 +158,9 @@ class VoucherDialog(QDialog, FORM_CLASS):
         self.refDensitySpin.setValue(0.0)
         self.capSpin.setValue(0.0)
         self.marketGroup.setChecked(True)
+        self.yearsGroup.setChecked(False)
+        self.laterClassEdit.setText(LAND_USE_CODE_FIELD)  # the delivered field name (三调 DLBM)
+        self.baseYearSpin.setValue(0)
         for widget in (self.zonesCombo, self.countiesCombo, self.baseLayerCombo, self.targetLayerCombo):
             self._layer_changed(widget)
 
@@ -153,8 +169,10 @@ class VoucherDialog(QDialog, FORM_CLASS):
             combo.layerChanged.connect(lambda _layer, c=combo: self._layer_changed(c))
         for widget in (self.referenceCombo, self.baselineCombo, self.priceModeCombo):
             widget.currentIndexChanged.connect(self._update_state)
-        for check in (self.rateCheck, self.capCheck):
+        for check in (self.rateCheck, self.capCheck, self.yearsGroup):
             check.toggled.connect(self._update_state)
+        self.addLaterButton.clicked.connect(self.add_later_survey)
+        self.removeLaterButton.clicked.connect(self.remove_later_survey)
         self.runButton.clicked.connect(self.run)
         self.cancelButton.clicked.connect(self.runner.cancel)
         self.reportButton.clicked.connect(self._ask_report_path)
@@ -215,10 +233,75 @@ class VoucherDialog(QDialog, FORM_CLASS):
         prices = self.priceModeCombo.currentIndex() == 1 and self.countiesCombo.currentLayer() is None
         for field in (self.askField, self.bidField):
             field.setEnabled(prices and self.zonesCombo.currentLayer() is not None)
+        # Over years the later surveys replace the target year, and the ledger's market is pro rata, paid.
+        years = self.yearsGroup.isChecked()
+        for widget in (self.targetLayerCombo, self.targetClassField, self.targetHeading):
+            widget.setEnabled(not years)
+        for widget in (self.allocationCombo, self.settlementCombo, self.countiesCombo):
+            widget.setEnabled(not years)
+        if years:  # every period takes the national values of its own year
+            for widget in (self.askField, self.bidField, self.targetYearSpin):
+                widget.setEnabled(False)
+        self.removeLaterButton.setEnabled(self.laterList.count() > 0)
         self.tabs.setEnabled(not running)
         self.runButton.setEnabled(not running)
         self.cancelButton.setEnabled(running)
         self.reportButton.setEnabled(not running and self.gpkg is not None and self.gpkg.exists())
+
+    # ---- accounts over years ----
+
+    def add_later_survey(self) -> None:
+        """Adds the chosen layer with its year to the list of later surveys, kept in order of year."""
+        layer = self.laterLayerCombo.currentLayer()
+        if layer is None:
+            return
+        year = self.laterYearSpin.value()
+        item = QListWidgetItem(tr("{year}: {layer}").format(year=year, layer=layer.name()))
+        item.setData(Qt.ItemDataRole.UserRole, (year, layer.id()))
+        rows = [self.laterList.item(i).data(Qt.ItemDataRole.UserRole)[0] for i in range(self.laterList.count())]
+        self.laterList.insertItem(sum(1 for y in rows if y <= year), item)
+        self.laterYearSpin.setValue(year + 1)
+        self._update_state()
+
+    def remove_later_survey(self) -> None:
+        for item in self.laterList.selectedItems() or [self.laterList.item(self.laterList.count() - 1)]:
+            self.laterList.takeItem(self.laterList.row(item))
+        self._update_state()
+
+    def later_surveys(self) -> list:
+        """(year, layer) of every later survey, in order of year (layers no longer in the project left out)."""
+        surveys = []
+        for i in range(self.laterList.count()):
+            year, layer_id = self.laterList.item(i).data(Qt.ItemDataRole.UserRole)
+            layer = self.project.mapLayer(layer_id)
+            if layer is not None:
+                surveys.append((year, layer))
+        return surveys
+
+    def over_years(self) -> bool:
+        return self.yearsGroup.isChecked()
+
+    def ledger_parameters(self) -> Dict[str, Any]:
+        """Parameters of guotu:voucherledger from the widgets (outputs excluded): the accounting's,
+        with the later surveys in place of the target year and the market of every period."""
+        params = {name: value for name, value in self.accounting_parameters().items()
+                  if not name.startswith("TARGET") and name not in ("PRICE", "COUNTIES", "COUNTY_ID")}
+        surveys = self.later_surveys()
+        params["SURVEYS"] = [layer for _year, layer in surveys]
+        params["SURVEY_YEARS"] = ",".join(str(year) for year, _layer in surveys)
+        params["SURVEY_CLASS_FIELD"] = self.laterClassEdit.text().strip()
+        params["SURVEY_SYSTEM"] = self.targetSystemCombo.currentIndex()
+        if self.baseYearSpin.value() > 0:
+            params["BASE_YEAR"] = self.baseYearSpin.value()
+        if self.marketGroup.isChecked():
+            params["MARKET_PRICE" if self.priceModeCombo.currentIndex() == 0 else "FLOOR_PRICE"] = \
+                self.priceSpin.value()
+            caps = parse_list(self.capsEdit.text())
+            if caps:
+                params["CAPS"] = ",".join(caps)
+            elif self.capCheck.isChecked():
+                params["CAPS"] = ",".join([f"{self.capSpin.value():g}"] * len(surveys))
+        return params
 
     def reference(self) -> str:
         """The reference values chosen: national, zones or entered."""
@@ -329,6 +412,8 @@ class VoucherDialog(QDialog, FORM_CLASS):
         if self.gdpField.currentField() == self.popField.currentField():
             return tr('GDP and population are the same field "{field}" of "{layer}": choose the GDP field and '
                       'the population field.').format(field=self.gdpField.currentField(), layer=zones.name())
+        if self.over_years():
+            return self._check_years(zones)
         if self.baseLayerCombo.currentLayer() is None or self.targetLayerCombo.currentLayer() is None:
             return tr("Choose the land use of both years.")
         for combo, field, year in ((self.baseLayerCombo, self.baseClassField, tr("Base year")),
@@ -341,6 +426,36 @@ class VoucherDialog(QDialog, FORM_CLASS):
                       'ecological units) and the land use of each year.').format(layer=zones.name())
         if self.countiesCombo.currentLayer() is not None and not self.countyIdField.currentField():
             return tr('Choose the county id field of "{layer}".').format(layer=self.countiesCombo.currentLayer().name())
+        return self._check_common()
+
+    def _check_years(self, zones) -> Optional[str]:
+        """What keeps accounts over years from starting, or None."""
+        if self.baseLayerCombo.currentLayer() is None:
+            return tr("Choose the land use of the base year.")
+        if isinstance(self.baseLayerCombo.currentLayer(), QgsVectorLayer) and not self.baseClassField.currentField():
+            return tr('Choose the land-use class field of "{layer}" ({year}).').format(
+                layer=self.baseLayerCombo.currentLayer().name(), year=tr("Base year"))
+        surveys = self.later_surveys()
+        if not surveys:
+            return tr("Add the later surveys with their years (at least one).")
+        years = [year for year, _layer in surveys]
+        if len(set(years)) != len(years):
+            return tr("Two later surveys have the same year; every survey needs its own year.")
+        if zones in [layer for _year, layer in surveys]:
+            return tr('The zones layer "{layer}" is also chosen as land use: choose the zones (counties or '
+                      'ecological units) and the land use of each year.').format(layer=zones.name())
+        if not self.laterClassEdit.text().strip():
+            return tr("Enter the land-use class field of the later surveys.")
+        for _year, layer in surveys:
+            if layer.fields().lookupField(self.laterClassEdit.text().strip()) < 0:
+                return tr('The later survey "{layer}" has no field "{field}".').format(
+                    layer=layer.name(), field=self.laterClassEdit.text().strip())
+        caps = parse_list(self.capsEdit.text())
+        if caps and len(caps) != len(surveys):
+            return tr("Give one cap per period ({count}), comma-separated, or none.").format(count=len(surveys))
+        return self._check_common()
+
+    def _check_common(self) -> Optional[str]:
         if self.reference() == "entered" and not (self.refGdpSpin.value() > 0 and self.refDensitySpin.value() > 0):
             return tr("Enter the reference GDP per capita and population density (above 0), or choose another "
                       "reference.")
@@ -379,7 +494,11 @@ class VoucherDialog(QDialog, FORM_CLASS):
         self.logView.clear()
         self.progressBar.setValue(0)
         self._log(tr("Writing {path}").format(path=self.gpkg), 0)
-        self.runner.start(self.gpkg, self.accounting_parameters(), self.market_parameters(), self.price_fields())
+        if self.over_years():
+            self.runner.start_ledger(self.gpkg, self.ledger_parameters())
+        else:
+            self.runner.start(self.gpkg, self.accounting_parameters(), self.market_parameters(),
+                              self.price_fields())
         self._update_state()
 
     def _finished(self, ok: bool, message: str) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from qgis.core import (QgsCoordinateTransformContext, QgsFeature, QgsFeatureSource, QgsFeedback, QgsGeometry,
-                       QgsVectorLayer)
+                       QgsRectangle, QgsVectorLayer)
 
 from ..binding.convert_native import ConversionPiece
 from ..binding.errors import GuotuInputError
@@ -22,6 +22,7 @@ from ..conversion.convert import ConversionRequest, LandUseInput as ConversionLa
 from ..i18n import tr
 from ..inputs.conversions import code_from_value, is_null
 from ..inputs.feature_reading import geometry_in_target, read_features, source_label, transform_to
+from ..inputs.raster_blocks import CategoricalRaster
 from ..inputs.validation import require_field
 
 REDLINE = "ecological_redline"
@@ -137,6 +138,49 @@ def _zones_less_mask(zones: QgsFeatureSource, id_field: str, mask: Optional[QgsF
         features.append(out)
     layer.dataProvider().addFeatures(features)
     return layer, "zone_id"
+
+
+CELL_CLASS_FIELD = "class_code"
+
+
+def raster_cells_layer(raster: CategoricalRaster) -> QgsVectorLayer:
+    """A land-use raster's cells as polygons for the lines (cells of one class joined, no-data cells
+    left out; field class_code): the lines cut the cells exactly, as the exact raster mode counts
+    them, and as ``guotu voucher`` does."""
+    import numpy as np
+    from osgeo import gdal, ogr
+
+    layer = QgsVectorLayer(f"MultiPolygon?field={CELL_CLASS_FIELD}:integer", f"{raster.label} (cells)", "memory")
+    layer.setCrs(raster.crs)
+    whole = QgsRectangle(raster.x0, raster.y0 - raster.rows * raster.yres, raster.x0 + raster.columns * raster.xres,
+                         raster.y0)
+    window = raster.window_covering(whole)
+    if window is None:
+        return layer
+    grid = gdal.GetDriverByName("MEM").Create("", window.width, window.height, 1, gdal.GDT_Int32)
+    grid.SetGeoTransform(window.geotransform)
+    band = grid.GetRasterBand(1)
+    if raster.nodata is not None:
+        band.SetNoDataValue(raster.nodata)
+    for row0, col0, values in raster.blocks(window):
+        band.WriteArray(np.ascontiguousarray(values, dtype=np.int32), col0, row0)
+    cells = ogr.GetDriverByName("Memory").CreateDataSource("cells")
+    out = cells.CreateLayer("cells", None, ogr.wkbPolygon)
+    out.CreateField(ogr.FieldDefn(CELL_CLASS_FIELD, ogr.OFTInteger))
+    if gdal.Polygonize(band, band.GetMaskBand(), out, 0, []) != 0:
+        raise GuotuInputError(tr('The cells of raster layer "{layer}" could not be turned into polygons for the '
+                                 'bottom lines: {error}').format(layer=raster.label, error=gdal.GetLastErrorMsg()))
+    features = []
+    for cell in out:
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([cell.GetField(0)])
+        geometry = QgsGeometry()
+        geometry.fromWkb(bytes(cell.GetGeometryRef().ExportToIsoWkb()))
+        geometry.convertToMultiType()
+        feature.setGeometry(geometry)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
 
 
 def feed_lines(voucher: Voucher, zones: QgsFeatureSource, zone_id_field: str,

@@ -19,10 +19,10 @@ import math
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeatureSource, QgsFeedback,
-                       QgsGeometry)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeatureRequest,
+                       QgsFeatureSource, QgsFeedback, QgsGeometry)
 
 from ..i18n import tr
 from ..paths import resources_dir
@@ -36,7 +36,7 @@ from ..inputs.progress import PhasedProgress
 from ..inputs.raster_blocks import CategoricalRaster
 from ..tally.tally import TallyRequest, TallyResult, finished_tally
 from ..inputs.validation import require_field, require_metric_crs, require_polygon_source, require_valid_crs
-from .bottom_lines import Violation, feed_lines, key_function_ids
+from .bottom_lines import CELL_CLASS_FIELD, Violation, feed_lines, key_function_ids, raster_cells_layer
 
 # Classification systems, each with a coefficient preset of the same name.
 SYSTEMS: Tuple[str, ...] = ("CAS_LUCC", "SANDIAO_WORK", "GBT21010_2017", "YDYH_2023")
@@ -398,6 +398,43 @@ def _crs_text(crs: QgsCoordinateReferenceSystem) -> str:
     return crs.userFriendlyIdentifier()
 
 
+# The data year field of 三调 land use (数据年份); 2019 is the survey's standard time (2019-12-31).
+DATA_YEAR_FIELD = "SJNF"
+
+
+def data_year(land: LandUseInput, strict: bool = True) -> Optional[int]:
+    """The year every feature's SJNF (数据年份) states, or None without the field (or for a raster).
+    Different years, or a value that is no year, are an error naming the layer (``strict``), or
+    None: the data does not say."""
+    source = land.source
+    if source is None:
+        return None
+    index = source.fields().lookupField(DATA_YEAR_FIELD)
+    if index < 0:
+        return None
+    label = source_label(source)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([index])
+    year: Optional[int] = None
+    for feature in source.getFeatures(request):
+        value = feature.attribute(index)
+        try:
+            number = int(str(value).strip())
+        except (TypeError, ValueError):
+            number = -1
+        if not 1900 <= number <= 9999:
+            if not strict:
+                return None
+            raise GuotuInputError(tr('Feature {fid} of layer "{layer}": the data year SJNF is "{value}", not a year.')
+                                  .format(fid=feature.id(), layer=label, value=value))
+        if year is not None and number != year:
+            if not strict:
+                return None
+            raise GuotuInputError(tr('Layer "{layer}" holds data of the years {first} and {second} (SJNF): enter '
+                                     'the base year.').format(layer=label, first=year, second=number))
+        year = number
+    return year
+
+
 def check_same_crs(request: VoucherRequest) -> None:
     """Refuses inputs in different CRSs (the CLI's --crs-mismatch fail): a base and a
     target year in different CRSs is usually a mistake worth seeing."""
@@ -453,6 +490,14 @@ def _check_request(request: VoucherRequest) -> None:
     if request.counties is not None and not request.county_id_field:
         raise GuotuInputError(tr('Choose the county id field of layer "{layer}".')
                               .format(layer=source_label(request.counties)))
+    if reference == "national":
+        # The national values of another year than the target data's would be a wrong E, said nowhere.
+        stated = data_year(request.target, strict=False)
+        if stated is not None and stated != request.target_year:
+            raise GuotuInputError(
+                tr('The target-year land use "{layer}" states the data year {stated} (SJNF), but the target year '
+                   'of the national values is {year}: set the target year to {stated}.')
+                .format(layer=request.target.label, stated=stated, year=request.target_year))
     if not request.reproject:
         check_same_crs(request)
 
@@ -478,8 +523,10 @@ def _add_zones(voucher: Voucher, zones: List[ZoneRecord], layer: str) -> None:
 # ---- the run ---------------------------------------------------------------------
 
 def run_voucher(request: VoucherRequest, transform_context: QgsCoordinateTransformContext,
-                feedback: Optional[QgsFeedback] = None) -> VoucherResult:
-    """Runs the account; raises GuotuInputError, GuotuError or GuotuCancelled."""
+                feedback: Optional[QgsFeedback] = None,
+                on_account: Optional[Callable[[Context, Voucher, "VoucherResult"], None]] = None) -> VoucherResult:
+    """Runs the account; raises GuotuInputError, GuotuError or GuotuCancelled. ``on_account`` is
+    called with the computed account while it is open (the accounts over years post it)."""
     _check_request(request)
     zones_label = source_label(request.zones)
     with Context() as ctx, ExitStack() as stack:
@@ -517,8 +564,9 @@ def run_voucher(request: VoucherRequest, transform_context: QgsCoordinateTransfo
                 voucher.mark_key_function(zone_id)
         violations = None
         if request.lines is not None:
-            land = [(y.source, y.class_field, y.system) if y.raster is None else (None, None, y.system)
-                    for y in (request.base, request.target)]
+            # Raster land use is cut by the lines cell by cell: its cells as polygons (as the CLI does).
+            land = [(y.source, y.class_field, y.system) if y.raster is None else
+                    (raster_cells_layer(y.raster), CELL_CLASS_FIELD, y.system) for y in (request.base, request.target)]
             violations = feed_lines(voucher, request.zones, request.zone_id_field, land[0], land[1], request.lines,
                                     request.mask, request.area_method, request.invalid, transform_context)
         for year, (tally, _result) in enumerate(tallies):
@@ -536,6 +584,8 @@ def run_voucher(request: VoucherRequest, transform_context: QgsCoordinateTransfo
                                violations=violations, key_function_in_market=request.key_function_in_market)
         if request.counties is not None:
             _attribute(ctx, request, voucher, result, transform_context, feedback)
+        if on_account is not None:
+            on_account(ctx, voucher, result)
         PhasedProgress(feedback, (97.0, 100.0)).phase(100.0, 100.0)
         return result
 

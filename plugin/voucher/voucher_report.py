@@ -1,9 +1,11 @@
 """Printable voucher report: a QGIS print layout exported to PDF, and a PNG map.
 
 Page 1: title, the supply/demand map with the trades, legend, scale bar and the
-key figures of the summary. Then the zones table (zone, name, E, role, amount;
-as many pages as it needs) and the parameters and inputs of the run. The PNG is
-page 1.
+key figures of the summary. Page 2: the paper's maps of standard forest per zone,
+M₀, Mₜ and ΔM, in classes of the supply/demand legend. Then the zones table (zone,
+name, E, role — key ecological function zones marked —, amount; as many pages as it
+needs), with accounts over years the ledger and a line chart of every zone's
+balance, and the parameters and inputs of the run. The PNG is page 1.
 
 The layers come from a voucher GeoPackage written by ``guotu voucher`` (layers
 voucher, trades, summary) or by the plugin (same names, plus market_summary),
@@ -12,10 +14,13 @@ offscreen); Chinese text needs a CJK font on the machine (see cjk_font_family).
 """
 
 import math
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
+from qgis.PyQt.QtCore import QPointF, QRectF, Qt
+from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter, QPen
 from qgis.core import (QgsFeatureRequest, QgsLayoutItemMap, QgsPrintLayout, QgsProject,
                        QgsVectorLayer)
 
@@ -27,7 +32,8 @@ from ..binding.native import MarketOptions, MarketSummary
 from .market import market_balance_sentences
 from .bottom_lines import KEY_FUNCTION_MARKET_WORDS, REDLINE_LOSS_WORDS
 from .voucher import balance_sentences, key_function_sentence, redline_loss_sentence, reference_text
-from .voucher_style import gpkg_layer_names, style_trades_layer, style_voucher_layer
+from .voucher_style import (gpkg_layer_names, standard_forest_renderer, style_trades_layer, style_voucher_layer,
+                            voucher_renderer)
 
 MARGIN = 10.0
 @dataclass
@@ -37,6 +43,7 @@ class ReportLayers:
     summary: Optional[QgsVectorLayer] = None
     market_summary: Optional[QgsVectorLayer] = None
     source: str = ""
+    ledger: Optional[QgsVectorLayer] = None  # accounts over years (table ledger), or None
 
 
 @dataclass
@@ -65,7 +72,7 @@ def load_gpkg_layers(path: Path) -> ReportLayers:
                         trades=open_layer("trades", tr("Voucher trades (width ∝ volume)")),
                         summary=open_layer("summary", tr("Voucher summary")),
                         market_summary=open_layer("market_summary", tr("Market summary")),
-                        source=str(path))
+                        source=str(path), ledger=open_layer("ledger", tr("Voucher ledger")))
 
 
 def summary_items(*layers: Optional[QgsVectorLayer]) -> Tuple[Dict[str, float], Dict[str, str]]:
@@ -213,13 +220,128 @@ def _settlement_text(value: str) -> str:
     return tr("Payment")
 
 
+def _flag(feature, name: str) -> Optional[bool]:
+    """A 1/0 field of the voucher layer, None when the layer has no such field or it is NULL."""
+    if feature.fields().lookupField(name) < 0 or is_null(feature[name]):
+        return None
+    return float(feature[name]) != 0
+
+
+def role_text(feature, roles: Dict[str, str]) -> str:
+    """The zone's role, marked when it lies in a national key ecological function zone (SPEC §3)."""
+    role = roles.get(str(feature["role"]), tr("balanced"))
+    if _flag(feature, "key_function"):
+        if _flag(feature, "in_market") is False:
+            return tr("{role}; key ecological function zone, out of the market").format(role=role)
+        return tr("{role}; key ecological function zone").format(role=role)
+    return role
+
+
+@dataclass
+class LedgerLine:
+    zone_id: str
+    name: str
+    period: int
+    year_from: Optional[int]
+    year_to: int
+    opening: float
+    e: float
+    bought: float
+    sold: float
+    closing: float
+
+
+def ledger_lines(layer: QgsVectorLayer) -> List[LedgerLine]:
+    """The ledger's rows by zone, then period."""
+    def number(value) -> float:
+        return 0.0 if is_null(value) else float(value)
+    lines = [LedgerLine(str(f["zone_id"]), "" if is_null(f["zone_name"]) else str(f["zone_name"]), int(f["period"]),
+                        None if is_null(f["year_from"]) else int(f["year_from"]), int(f["year_to"]),
+                        number(f["opening_ha"]), number(f["e_ha"]), number(f["bought_ha"]), number(f["sold_ha"]),
+                        number(f["closing_ha"]))
+             for f in layer.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry))]
+    order = {}
+    for line in lines:
+        order.setdefault(line.zone_id, len(order))
+    return sorted(lines, key=lambda line: (order[line.zone_id], line.period))
+
+
+def draw_balance_chart(path: Path, title: str, lines: List[LedgerLine], family: Optional[str],
+                       size: Tuple[int, int] = (900, 560)) -> None:
+    """A line chart of one zone's account: its balance at the start and the end of every period
+    (opening of the first, then each closing) and the E of each period, in ha by year."""
+    years: List[int] = []
+    balance: List[float] = []
+    if lines:
+        years.append(lines[0].year_from if lines[0].year_from is not None else lines[0].year_to - 1)
+        balance.append(lines[0].opening)
+    for line in lines:
+        years.append(line.year_to)
+        balance.append(line.closing)
+    e_points = [(line.year_to, line.e) for line in lines]
+    values = balance + [e for _, e in e_points] + [0.0]
+    low, high = min(values), max(values)
+    if high - low < 1e-9:
+        low, high = low - 1.0, high + 1.0
+    pad = (high - low) * 0.08
+    low, high = low - pad, high + pad
+    image = QImage(size[0], size[1], QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    font = QFont(family) if family else QFont()
+    font.setPixelSize(22)
+    painter.setFont(font)
+    left, right, top, bottom = 120.0, size[0] - 30.0, 60.0, size[1] - 60.0
+    first, last = (years[0], years[-1]) if years else (0, 1)
+    span = max(1, last - first)
+
+    def x(year: float) -> float:
+        return left + (right - left) * (year - first) / span
+
+    def y(value: float) -> float:
+        return bottom - (bottom - top) * (value - low) / (high - low)
+
+    painter.setPen(QPen(QColor("#202020"), 2))
+    painter.drawText(QRectF(0, 8, size[0], 40), int(Qt.AlignmentFlag.AlignHCenter), title)
+    painter.drawLine(QPointF(left, top), QPointF(left, bottom))
+    painter.drawLine(QPointF(left, bottom), QPointF(right, bottom))
+    painter.setPen(QPen(QColor("#9a9a9a"), 1, Qt.PenStyle.DashLine))
+    painter.drawLine(QPointF(left, y(0.0)), QPointF(right, y(0.0)))
+    painter.setPen(QPen(QColor("#202020"), 1))
+    for value in (low + pad, 0.0, high - pad):
+        painter.drawText(QRectF(0, y(value) - 14, left - 10, 28),
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), f"{value:,.1f}")
+    for year in years:
+        painter.drawText(QRectF(x(year) - 40, bottom + 6, 80, 28), int(Qt.AlignmentFlag.AlignHCenter), str(year))
+    series = ((balance, list(zip(years, balance)), "#01665e", tr("balance")),
+              (None, e_points, "#b2182b", tr("E of the period")))
+    for n, (_values, points, color, name) in enumerate(series):
+        pen = QPen(QColor(color), 4 if n == 0 else 3, Qt.PenStyle.SolidLine if n == 0 else Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        for (x0, y0), (x1, y1) in zip(points, points[1:]):
+            painter.drawLine(QPointF(x(x0), y(y0)), QPointF(x(x1), y(y1)))
+        painter.setBrush(QColor(color))
+        for px, py in points:
+            painter.drawEllipse(QPointF(x(px), y(py)), 6, 6)
+        painter.drawLine(QPointF(left + 20 + n * 300, size[1] - 18), QPointF(left + 70 + n * 300, size[1] - 18))
+        painter.setPen(QPen(QColor("#202020"), 1))
+        painter.drawText(QRectF(left + 80 + n * 300, size[1] - 34, 220, 30), int(Qt.AlignmentFlag.AlignVCenter),
+                         name)
+    painter.end()
+    image.save(str(path), "PNG")
+
+
 class _Builder(LayoutBuilder):
     """Builds the print layout; one method per part."""
 
-    def __init__(self, project: QgsProject, layers: ReportLayers, title: Optional[str]) -> None:
+    def __init__(self, project: QgsProject, layers: ReportLayers, title: Optional[str],
+                 work_dir: Optional[Path] = None) -> None:
         super().__init__(project, title or tr("Ecological voucher account (生态券)"))
         self.layers = layers
         self.numbers, self.texts = summary_items(layers.summary, layers.market_summary)
+        self.work_dir = work_dir        # where the ledger's charts are drawn (None: no charts)
+        self.map_layers: List[QgsVectorLayer] = []  # styled copies of the voucher layer, kept alive
 
     # ---- parts ----
 
@@ -258,6 +380,99 @@ class _Builder(LayoutBuilder):
             self.text_table([(tr("Item"), right_width * 0.62), (tr("Value"), 0.0)], figures, 0, legend_x, 115,
                             right_width, bottom - 115, repeat=False)
 
+    def standard_forest_page(self) -> None:
+        """The paper's maps of standard forest per zone (its figures 2–3): M₀, Mₜ and ΔM, M in one
+        scale for both years and ΔM diverging around 0, both with the classes of the E legend."""
+        voucher = self.layers.voucher
+        fields = voucher.fields()
+        if any(fields.lookupField(name) < 0 for name in ("m0_ha", "mt_ha", "dm_ha")):
+            return
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        values: Dict[str, List[float]] = {"m0_ha": [], "mt_ha": [], "dm_ha": []}
+        for feature in voucher.getFeatures(request):
+            for name in values:
+                if not is_null(feature[name]):
+                    values[name].append(float(feature[name]))
+        page = self.add_page()
+        size = self.page_size()
+        width = size.width() - 2 * MARGIN
+        self.label(tr("Standard forest by zone: base year M₀, target year Mₜ and change ΔM (ha)"), page, MARGIN, 6,
+                   width, 8, 12, bold=True)
+        gap = 6.0
+        map_width = (width - 2 * gap) / 3
+        top, map_height = 20.0, 110.0
+        maps = (("m0_ha", tr("M₀, base year (ha)"), standard_forest_renderer(values["m0_ha"] + values["mt_ha"],
+                                                                           "m0_ha")),
+                ("mt_ha", tr("Mₜ, target year (ha)"), standard_forest_renderer(values["m0_ha"] + values["mt_ha"],
+                                                                             "mt_ha")),
+                ("dm_ha", tr("ΔM = Mₜ − M₀ (ha)"), voucher_renderer(values["dm_ha"], "dm_ha", change=True)))
+        for n, (name, title, renderer) in enumerate(maps):
+            layer = voucher.clone()
+            layer.setName(title)
+            layer.setRenderer(renderer)
+            layer.setLabelsEnabled(False)
+            self.project.addMapLayer(layer, False)
+            self.map_layers.append(layer)
+            x = MARGIN + n * (map_width + gap)
+            self.label(title, page, x, top - 6, map_width, 6, 10, bold=True)
+            item = QgsLayoutItemMap(self.layout)
+            item.setFrameEnabled(True)
+            item.setLayers([layer])
+            item.setKeepLayerSet(True)
+            item.setCrs(voucher.crs())
+            self.layout.addLayoutItem(item)
+            self.place(item, page, x, top, map_width, map_height)
+            item.setExtent(fit_extent(voucher.extent(), map_width / map_height))
+            self.map_furniture(item, page, x, top, map_width, map_height)
+            legend = self.legend(item, title, [layer])
+            self.fit_legend(legend, page, x, top + map_height + 10, map_width, size.height() - top - map_height - 10
+                            - MARGIN)
+
+    def ledger_pages(self) -> None:
+        """Accounts over years: the ledger of every zone and period, and a line chart per zone."""
+        if self.layers.ledger is None:
+            return
+        lines = ledger_lines(self.layers.ledger)
+        # A single period opened at 0 is the account itself: its ledger would say nothing new.
+        if not lines or (len({line.period for line in lines}) < 2 and all(abs(line.opening) < 1e-9
+                                                                          for line in lines)):
+            return
+        page = self.add_page()
+        size = self.page_size()
+        width = size.width() - 2 * MARGIN
+        self.label(tr("Accounts over years: opening balance, E, bought, sold and closing balance by period (ha)"),
+                   page, MARGIN, 6, width, 8, 12, bold=True)
+        self.label(tr("Position = opening + E is what a zone brings to the period's market; closing = position + "
+                      "bought − sold opens the next period."), page, MARGIN, 14, width, 5, 8)
+        rows = [[line.zone_id, line.name, f"{line.year_from if line.year_from is not None else '?'}–{line.year_to}",
+                 f"{line.opening:,.2f}", f"{line.e:,.2f}", f"{line.bought:,.2f}", f"{line.sold:,.2f}",
+                 f"{line.closing:,.2f}"] for line in lines]
+        headings = [(tr("Zone"), 30.0), (tr("Name"), 60.0), (tr("Period"), 28.0), (tr("Opening (ha)"), 30.0),
+                    (tr("E (ha)"), 28.0), (tr("Bought (ha)"), 28.0), (tr("Sold (ha)"), 28.0),
+                    (tr("Closing (ha)"), 0.0)]
+        table = self.text_table(headings, rows, page, MARGIN, 21, width, size.height() - 21 - MARGIN, repeat=True)
+        table.recalculateFrameSizes()
+        if self.work_dir is None:
+            return
+        zones: Dict[str, List[LedgerLine]] = {}
+        for line in lines:
+            zones.setdefault(line.zone_id, []).append(line)
+        per_page, columns = 6, 3
+        chart_width = (width - (columns - 1) * 5.0) / columns
+        chart_height = chart_width * 560 / 900
+        for n, (zone_id, zone_lines) in enumerate(zones.items()):
+            if n % per_page == 0:
+                page = self.add_page()
+                self.label(tr("Balance of every zone's account by year (ha)"), page, MARGIN, 6, width, 8, 12,
+                           bold=True)
+            slot = n % per_page
+            x = MARGIN + (slot % columns) * (chart_width + 5.0)
+            y = 18.0 + (slot // columns) * (chart_height + 5.0)
+            path = self.work_dir / f"ledger_{n}.png"
+            title = f"{zone_id} {zone_lines[0].name}".strip()
+            draw_balance_chart(path, title, zone_lines, self.family)
+            self.picture(path, page, x, y, chart_width, chart_height)
+
     def zone_columns(self) -> Tuple[List[Tuple[str, float]], List[List[str]]]:
         """Headings and rows of the zones table, largest supply first. With the market's
         trades, the amount is what each zone sold or bought (the trades' amounts); without,
@@ -279,7 +494,7 @@ class _Builder(LayoutBuilder):
             zone_id = "" if is_null(zone["zone_id"]) else str(zone["zone_id"])
             row = [zone_id, "" if is_null(zone["zone_name"]) else str(zone["zone_name"]),
                    "" if is_null(zone["e_ha"]) else f"{float(zone['e_ha']):,.2f}",
-                   roles.get(str(zone["role"]), tr("balanced"))]
+                   role_text(zone, roles)]
             if self.layers.trades is not None:
                 volume, amount = traded.get(zone_id, (0.0, 0.0))
                 row += [f"{volume:,.2f}", f"{amount:,.0f}"]
@@ -336,7 +551,9 @@ class _Builder(LayoutBuilder):
 
     def build(self) -> QgsPrintLayout:
         self.map_page()
+        self.standard_forest_page()
         self.zones_pages()
+        self.ledger_pages()
         self.parameters_pages()
         self.finish_pages()
         return self.layout
@@ -368,7 +585,9 @@ def parameter_title(item: str) -> str:
               "bottom_lines": tr("Bottom lines"), "redline_loss": tr("Loss of ecological land inside the red line"),
               "key_function_field": tr("Key ecological function zones: field"),
               "key_function_ids": tr("Key ecological function zones: ids"),
-              "key_function_market": tr("Key ecological function zones in the market")}
+              "key_function_market": tr("Key ecological function zones in the market"),
+              "base_year": tr("Base year"), "periods": tr("Periods"), "caps": tr("Cap of each period (ha)"),
+              "opening": tr("Opening balances")}
     title = titles.get(item)
     return f"{title} ({item})" if title else item
 
@@ -400,11 +619,11 @@ _PARAMETER_ORDER = {name: i for i, name in enumerate([
     "national_gdp_per_capita", "national_pop_density", "national_population", "price", "floor_price",
     "cap_ha", "allocation", "settlement", "area_method", "area_description", "invalid_policy", "raster_mode",
     "crs_mismatch", "counties", "county_id_field", "bottom_lines", "redline_loss", "key_function_field",
-    "key_function_ids", "key_function_market"])}
+    "key_function_ids", "key_function_market", "base_year", "periods", "caps", "opening"])}
 
 
 def build_layout(layers: ReportLayers, project: Optional[QgsProject] = None,
-                 title: Optional[str] = None) -> QgsPrintLayout:
+                 title: Optional[str] = None, work_dir: Optional[Path] = None) -> QgsPrintLayout:
     """The report layout. The layers are added to ``project`` (hidden from its layer
     tree) when they are not in it yet."""
     project = project if project is not None else QgsProject.instance()
@@ -412,10 +631,10 @@ def build_layout(layers: ReportLayers, project: Optional[QgsProject] = None,
         crs = layers.voucher.crs()
         project.setCrs(crs)
         project.setEllipsoid(crs.ellipsoidAcronym())
-    for layer in (layers.voucher, layers.trades, layers.summary, layers.market_summary):
+    for layer in (layers.voucher, layers.trades, layers.summary, layers.market_summary, layers.ledger):
         if layer is not None and project.mapLayer(layer.id()) is None:
             project.addMapLayer(layer, False)
-    return _Builder(project, layers, title).build()
+    return _Builder(project, layers, title, work_dir).build()
 
 
 def style_report_layers(layers: ReportLayers) -> None:
@@ -428,15 +647,16 @@ def export_report(layers: ReportLayers, pdf: Optional[Path] = None, png: Optiona
                   project: Optional[QgsProject] = None, title: Optional[str] = None,
                   dpi: float = 150.0) -> ReportResult:
     """Exports the report to PDF and/or page 1 (the map) to PNG."""
-    layout = build_layout(layers, project, title)
-    result = ReportResult(pages=layout.pageCollection().pageCount(), font_family=cjk_font_family())
-    if result.font_family is None:
-        result.warnings.append(tr("No font with Chinese characters is installed; Chinese text will not render "
-                                  "(install e.g. fonts-noto-cjk)."))
-    if pdf is not None:
-        export_pdf(layout, Path(pdf), dpi)  # beside the target, renamed over it when complete
-        result.pdf = pdf
-    if png is not None:
-        export_png(layout, Path(png), dpi, pages=[0])
-        result.png = png
-    return result
+    with tempfile.TemporaryDirectory(prefix="guotu_voucher_report_") as work:
+        layout = build_layout(layers, project, title, Path(work))  # the ledger's charts are drawn in work
+        result = ReportResult(pages=layout.pageCollection().pageCount(), font_family=cjk_font_family())
+        if result.font_family is None:
+            result.warnings.append(tr("No font with Chinese characters is installed; Chinese text will not "
+                                      "render (install e.g. fonts-noto-cjk)."))
+        if pdf is not None:
+            export_pdf(layout, Path(pdf), dpi)  # beside the target, renamed over it when complete
+            result.pdf = pdf
+        if png is not None:
+            export_png(layout, Path(png), dpi, pages=[0])
+            result.png = png
+        return result

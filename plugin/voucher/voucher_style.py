@@ -94,8 +94,10 @@ def _fill(color: str) -> QgsFillSymbol:
     return QgsFillSymbol.createSimple({"color": color, "outline_color": OUTLINE_COLOR, "outline_width": "0.2"})
 
 
-def voucher_renderer(values: Iterable[Optional[float]], field: str = E_FIELD) -> QgsGraduatedSymbolRenderer:
-    """Diverging graduated renderer on ``field``, classes symmetric around 0."""
+def voucher_renderer(values: Iterable[Optional[float]], field: str = E_FIELD,
+                     change: bool = False) -> QgsGraduatedSymbolRenderer:
+    """Diverging graduated renderer on ``field``, classes symmetric around 0. With ``change``
+    the classes name a loss or gain of standard forest (ΔM) instead of buying or selling."""
     breaks = symmetric_breaks(values)
     band, outer = breaks[0], breaks[1:]
     ranges: List[QgsRendererRange] = []
@@ -110,13 +112,34 @@ def voucher_renderer(values: Iterable[Optional[float]], field: str = E_FIELD) ->
     for i in range(len(outer) - 1, -1, -1):
         high, low = limits[i + 1], limits[i]
         ranges.append(QgsRendererRange(-high, -low, _fill(demand_colors[len(outer) - 1 - i]),
-                                       tr("Buys {low}–{high} ha").format(low=_number(low), high=_number(high))))
+                                       (tr("Loss {low}–{high} ha") if change else tr("Buys {low}–{high} ha"))
+                                       .format(low=_number(low), high=_number(high))))
     ranges.append(QgsRendererRange(-band, band, _fill(NEUTRAL_COLOR),
-                                   tr("About balanced (within ±{band} ha)").format(band=_number(band))))
+                                   (tr("About unchanged (within ±{band} ha)") if change else
+                                    tr("About balanced (within ±{band} ha)")).format(band=_number(band))))
     for i in range(len(outer)):
         low, high = limits[i], limits[i + 1]
         ranges.append(QgsRendererRange(low, high, _fill(supply_colors[i]),
-                                       tr("Sells {low}–{high} ha").format(low=_number(low), high=_number(high))))
+                                       (tr("Gain {low}–{high} ha") if change else tr("Sells {low}–{high} ha"))
+                                       .format(low=_number(low), high=_number(high))))
+    renderer = QgsGraduatedSymbolRenderer(field, ranges)
+    renderer.setSourceSymbol(_fill(NEUTRAL_COLOR))
+    return renderer
+
+
+def standard_forest_renderer(values: Iterable[Optional[float]], field: str) -> QgsGraduatedSymbolRenderer:
+    """Standard forest M (ha, >= 0) in classes with the limits of the supply/demand legend
+    (symmetric_breaks: the neutral band, the terciles and the top, two significant digits),
+    light to dark green. Give the values of M₀ and Mₜ together so that both maps share one scale."""
+    breaks = symmetric_breaks(values)
+    limits = [0.0] + breaks
+    colors = [NEUTRAL_COLOR] + SUPPLY_COLORS[-(len(limits) - 2):] if len(limits) > 2 else [SUPPLY_COLORS[-1]]
+    ranges: List[QgsRendererRange] = []
+    for i in range(len(limits) - 1):
+        low, high = limits[i], limits[i + 1]
+        label = (tr("Up to {high} ha").format(high=_number(high)) if i == 0 else
+                 tr("{low}–{high} ha").format(low=_number(low), high=_number(high)))
+        ranges.append(QgsRendererRange(low, high, _fill(colors[min(i, len(colors) - 1)]), label))
     renderer = QgsGraduatedSymbolRenderer(field, ranges)
     renderer.setSourceSymbol(_fill(NEUTRAL_COLOR))
     return renderer

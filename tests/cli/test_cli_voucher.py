@@ -595,13 +595,23 @@ def test_lines_as_delivered_equal_the_workspace(tmp_path: Path) -> None:
     res = voucher(files, tmp_path / "w.gpkg", "--redline", str(redline))
     assert res.returncode == 2 and "--farmland" in res.stderr
     assert not (tmp_path / "w.gpkg").exists()
-    # A raster cannot be cut by the lines: said, never a result without them.
+    # Raster land use: the lines cut its cells (as polygons), and the figures are the vector's.
     from cli_support import rasterize
     extent = (X0, Y0, X0 + 3000, Y0 + 1000)
     rasters = [rasterize(files[y], tmp_path / f"{y}.tif", 10, extent) for y in ("base", "target")]
-    res = voucher(files, tmp_path / "r.gpkg", "--redline", str(redline), "--farmland", str(farmland),
-                  base=str(rasters[0]), target=str(rasters[1]), classes=False)
-    assert res.returncode == 1 and "polygons" in res.stderr and not (tmp_path / "r.gpkg").exists()
+    raster_out = tmp_path / "r.gpkg"
+    res = voucher(files, raster_out, "--area", "planar", "--reference", "zones", "--redline", str(redline),
+                  "--redline-layer", "STHX", "--farmland", str(farmland), base=str(rasters[0]),
+                  target=str(rasters[1]), classes=False)
+    assert res.returncode == 0, res.stderr
+    r = by_zone(raster_out)
+    for zone in ("Z1", "Z2"):
+        for field in ("dm_ha", "dm_redline_ha", "dm_farmland_ha", "redline_loss_ha", "redline_loss_area_ha",
+                      "dm_tradable_ha", "e_ha", "violation"):
+            assert r[zone][field] == pytest.approx(z[zone][field], abs=1e-9), (zone, field)
+    violations = layer_rows(raster_out, "violations")
+    assert [(v["zone_id"], v["from_code"], v["to_code"]) for v in violations] == [("Z2", "41", "51")]
+    assert violations[0]["area_ha"] == pytest.approx(30) and violations[0]["dm_ha"] == pytest.approx(-63)
 
 
 def test_without_lines_no_line_figures(tmp_path: Path) -> None:

@@ -143,6 +143,10 @@ def _cases(folder: Path) -> List[Dict]:
                    "BASE_CLASS_FIELD": "lucc", "TARGET": voucher["target"], "TARGET_CLASS_FIELD": "lucc"}},
         {"label": "market", "alg": "guotu:vouchermarket",
          "given": {"VOUCHERS": "=guotu:voucheraccounting:VOUCHER", "PRICE": 30000}},
+        {"label": "ledger", "alg": "guotu:voucherledger",
+         "given": {"ZONES": voucher["zones"], "ZONE_ID": "code", "BASE": voucher["base"], "BASE_CLASS_FIELD": "lucc",
+                   "SURVEYS": [voucher["target"]], "SURVEY_YEARS": "2020", "SURVEY_CLASS_FIELD": "lucc",
+                   "BASE_YEAR": 2019}},
         {"label": "conversion", "alg": "guotu:landuseconversion",
          "given": {"BEFORE": str(conversion["before"]), "AFTER": str(conversion["after"])}},
         {"label": "conversion_report", "alg": "guotu:conversionreport",
@@ -213,7 +217,8 @@ def test_every_algorithm_from_its_dialog(plugin_root: Path, tmp_path: Path, prov
     # workspace as the path "."), and nothing was guessed for them.
     for label, name in (("conversion", "WORKSPACE"), ("conversion", "ZONE_ID"), ("parcels", "BEACHES"),
                         ("lines", "CLASS_FIELD"), ("voucher", "ZONE_NAME"), ("border", "ADMIN_NAME"),
-                        ("market", "FLOOR_PRICE"), ("area_unit", "NAMES")):
+                        ("market", "FLOOR_PRICE"), ("area_unit", "NAMES"), ("ledger", "MARKET_PRICE"),
+                        ("ledger", "CAPS"), ("ledger", "OPENING")):
         assert done[label]["values"][name] in ("NULL", "None", "''"), (label, name, done[label]["values"][name])
 
     # Mandatory fields start on their known names, matched case-insensitively …
@@ -232,6 +237,8 @@ def test_every_algorithm_from_its_dialog(plugin_root: Path, tmp_path: Path, prov
     assert done["area"]["counts"]["OUTPUT"] > 0
     assert done["area_unit"]["counts"]["OUTPUT"] > 0
     assert done["voucher"]["counts"]["VOUCHER"] == 2
+    # Accounts over years from the dialog: one period here, an account per zone in the ledger.
+    assert done["ledger"]["counts"]["LEDGER"] == 2 and done["ledger"]["values"]["SURVEY_YEARS"] == "'2020'"
     assert done["parcels"]["counts"]["PARCEL_CHECKS"] == 14
     assert done["lines"]["counts"]["ISSUES"] > 0
     assert done["border"]["counts"]["PAIR_SUMMARY"] > 0

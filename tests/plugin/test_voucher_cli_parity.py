@@ -134,13 +134,14 @@ LINE_FIELDS = ("dm_redline_ha", "dm_farmland_ha", "redline_loss_ha", "redline_lo
                "violation", "key_function", "in_market")
 
 
-def _workspace(path: Path) -> Path:
+def _workspace(path: Path, redline=None) -> Path:
     from osgeo import ogr, osr
 
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(4527)
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    for name, boxes in (("ecological_redline", REDLINE), ("permanent_farmland", FARMLAND), ("urban_boundary", [])):
+    for name, boxes in (("ecological_redline", REDLINE if redline is None else redline),
+                        ("permanent_farmland", FARMLAND), ("urban_boundary", [])):
         layer = ds.CreateLayer(name, srs, ogr.wkbPolygon)
         for b in boxes:
             feature = ogr.Feature(layer.GetLayerDefn())
@@ -200,3 +201,38 @@ def test_bottom_lines_and_key_function_equal_the_cli(tmp_path: Path, choice: int
     for item in ("traded_ha", "unmet_demand_ha", "unsold_supply_ha", "sellers", "buyers"):
         assert _close(market_summary[item], cli_summary[item]), item
     assert market_summary["traded_ha"] == 0 and market_summary["zones_out_of_market"] == 1
+
+
+def test_raster_land_use_within_the_bottom_lines_equals_the_cli(tmp_path: Path):
+    """Raster land use is cut by the lines cell by cell. A red line of x 1605–1895 cuts the 10 m cells at its
+    edges in half: 29 ha of Z2's lost forest lie inside it, 29 · 2.10 = 60.9 ha of standard forest, so
+    E2 = (−105 + 60.9) · 1.125 = −49.6125; the same in QGIS and in guotu voucher, and as on polygons."""
+    from qgis.core import QgsRasterLayer
+
+    sources = vd.write_fixture(tmp_path)
+    rasters = {year: vd.rasterize(tmp_path / f"{year}.gpkg", tmp_path / f"{year}.tif") for year in ("base", "target")}
+    workspace = _workspace(tmp_path / "lines.gpkg", redline=[(1605, 0, 1895, 1000)])
+    out = tmp_path / "cli.gpkg"
+    res = vd.run_cli("voucher", "--zones", str(tmp_path / "zones.gpkg"), "--zone-id", "code", "--zone-name",
+                     "name", "--gdp-field", "gdp", "--pop-field", "pop", "--base", str(rasters["base"]),
+                     "--target", str(rasters["target"]), "--reference", "zones", "--area", "planar",
+                     "--workspace", str(workspace), "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    raster = vd.run_accounting({"zones": sources["zones"]}, AREA_METHOD=1, WORKSPACE=str(workspace),
+                               BASE_RASTER=QgsRasterLayer(str(rasters["base"]), "base_tif"),
+                               TARGET_RASTER=QgsRasterLayer(str(rasters["target"]), "target_tif"),
+                               BASE_CLASS_FIELD=None, TARGET_CLASS_FIELD=None, VIOLATIONS="memory:")
+    vector = vd.run_accounting(sources, AREA_METHOD=1, WORKSPACE=str(workspace), VIOLATIONS="memory:")
+    mine, polygons = vd.by_zone(raster["VOUCHER"]), vd.by_zone(vector["VOUCHER"])
+    cli = {r["zone_id"]: r for r in vd.ogr_rows(out, "voucher")}
+    assert mine["Z2"]["redline_loss_area_ha"] == pytest.approx(29)
+    assert mine["Z2"]["redline_loss_ha"] == pytest.approx(60.9)
+    assert mine["Z2"]["e_ha"] == pytest.approx((-105 + 60.9) * 0.9375 * 1.2)
+    for zone in ("Z1", "Z2"):
+        for field in LINE_FIELDS + ("e_ha", "dm_ha"):
+            assert _close(mine[zone][field], cli[zone][field]), (zone, field, mine[zone][field], cli[zone][field])
+            assert _close(mine[zone][field], polygons[zone][field]), (zone, field)
+    violations, cli_violations = vd.rows(raster["VIOLATIONS"]), vd.ogr_rows(out, "violations")
+    assert [(v["zone_id"], v["from_code"], v["to_code"]) for v in violations] == [("Z2", "41", "51")]
+    assert [(v["zone_id"], v["from_code"], v["to_code"]) for v in cli_violations] == [("Z2", "41", "51")]
+    assert _close(violations[0]["area_ha"], 29) and _close(cli_violations[0]["area_ha"], 29)

@@ -384,3 +384,70 @@ def test_dialog_offers_the_bottom_lines_and_key_function_zones(guotu, project_la
     params = dialog.accounting_parameters()
     assert params["REDLINE_LOSS"] == 1 and params["KEY_FUNCTION_MARKET"] == 1
     dialog.close()
+
+
+def test_dialog_offers_accounts_over_years(guotu, tmp_path: Path):
+    """Accounts over years from the dialog: later surveys added with their years (out of order), the target
+    year replaced, caps per period; the hand-computed ledger of test_voucher_ledger comes out, with its CSV
+    beside the GeoPackage and a report with the ledger pages."""
+    from test_voucher_ledger import EXPECTED, SURVEYS, assert_rows, table
+    from testdata import memory_layer
+
+    project = QgsProject.instance()
+    zones = vd.zones_layer()
+    surveys = {}
+    for year, (forest, water) in SURVEYS.items():
+        boxes = [(21, (0, 0, forest, 1000)), (12, (forest, 0, 1000, 1000)), (41, (1000, 0, 1000 + water, 1000)),
+                 (51, (1000 + water, 0, 3000, 1000))]
+        surveys[year] = memory_layer("MultiPolygon", "&field=DLBM:integer&field=SJNF:integer",
+                                     (([c, year], vd.box_wkt(b)) for c, b in boxes), f"DLTB {year}", "EPSG:4527")
+    for layer in [zones, *surveys.values()]:
+        project.addMapLayer(layer)
+    try:
+        dialog = _dialog(guotu)
+        dialog.zonesCombo.setLayer(zones)
+        dialog.zoneIdField.setField("code")
+        dialog.zoneNameField.setField("name")
+        dialog.gdpField.setField("gdp")
+        dialog.popField.setField("pop")
+        dialog.baseLayerCombo.setLayer(surveys[2019])
+        assert dialog.baseClassField.currentField() == "DLBM"  # the delivered name, preselected
+        dialog.areaCombo.setCurrentIndex(1)
+        dialog.referenceCombo.setCurrentIndex(1)
+        dialog.priceSpin.setValue(1000)
+        dialog.outputFolder.setFilePath(str(tmp_path))
+        assert dialog.check() == "Choose the land use of both years."
+        dialog.yearsGroup.setChecked(True)
+        assert not dialog.targetLayerCombo.isEnabled() and not dialog.allocationCombo.isEnabled()
+        assert dialog.check() == "Add the later surveys with their years (at least one)."
+        for year in (2021, 2020, 2022):
+            dialog.laterLayerCombo.setLayer(surveys[year])
+            dialog.laterYearSpin.setValue(year)
+            dialog.addLaterButton.click()
+        assert [year for year, _layer in dialog.later_surveys()] == [2020, 2021, 2022]
+        assert dialog.laterClassEdit.text() == "DLBM"
+        dialog.capsEdit.setText("10, 100")
+        assert dialog.check() == "Give one cap per period (3), comma-separated, or none."
+        dialog.capsEdit.setText("10,100,100")
+        assert dialog.check() is None
+        params = dialog.ledger_parameters()
+        assert params["SURVEY_YEARS"] == "2020,2021,2022" and params["CAPS"] == "10,100,100"
+        assert params["MARKET_PRICE"] == 1000 and "TARGET" not in params and "BASE_YEAR" not in params
+        dialog.runButton.click()
+        wait_for(dialog)
+        log = dialog.logView.toPlainText()
+        assert "Error" not in log, log
+        assert {"ledger", "ledger_trades", "voucher", "summary"} <= set(vd.ogr_layer_names(dialog.gpkg))
+        ledger = QgsVectorLayer(f"{dialog.gpkg}|layername=ledger", "ledger", "ogr")
+        assert_rows(table(ledger), EXPECTED)
+        assert (tmp_path / "vouchers_ledger.csv").is_file()
+        pdf = dialog.export_report(tmp_path / "report.pdf")
+        assert pdf is not None and pdf.is_file()
+        import subprocess
+        text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                       check=True).stdout.split())
+        assert "Standard forest by zone" in text and "Accounts over years" in text
+        assert "Balance of every zone's account by year (ha)" in text and "-17.25" in text
+        dialog.close()
+    finally:
+        project.removeAllMapLayers()

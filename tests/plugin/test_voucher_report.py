@@ -71,22 +71,22 @@ def test_report_of_the_cli_geopackage(guotu, cli_gpkg: Path, tmp_path: Path):
     png, pdf = tmp_path / "map.png", tmp_path / "report.pdf"
     res = run_script(cli_gpkg, png, pdf)
     assert res.returncode == 0, res.stderr
-    # Map page, zones table, parameters: 3 pages for two zones.
-    assert pdf_pages(pdf) == 3 and f"{pdf} (3 pages)" in res.stdout
+    # Map page, standard forest maps, zones table, parameters: 4 pages for two zones.
+    assert pdf_pages(pdf) == 4 and f"{pdf} (4 pages)" in res.stdout
     assert pdf.stat().st_size > 20_000
     assert_map_png(png)
     page1 = pdf_text(pdf, 1)
     assert "Protection rate" in page1 and "not used (base-year baseline)" in page1 and "0.87" not in page1
-    zones = pdf_text(pdf, 2)
+    zones = pdf_text(pdf, 3)
     assert "Traded amount (yuan)" in zones and "22,500" in zones and "118,125" not in zones
     assert "E × price" not in zones
     # The balance of the region, before the zones: E not conserved, the market not cleared.
     assert "Balance of the region" in zones and "Reference: over all zones." in zones
     assert "ΣΔM = -75.00 ha" in zones and "not conserved" in zones
     assert "unmet demand 95.62 ha" in zones and "the price cannot rise" in zones
-    for page in (1, 2, 3):  # every page: the title and its number
+    for page in (1, 2, 3, 4):  # every page: the title and its number
         text = pdf_text(pdf, page)
-        assert "Ecological voucher account" in text and f"Page {page} of 3" in text, (page, text)
+        assert "Ecological voucher account" in text and f"Page {page} of 4" in text, (page, text)
     # The map has a north arrow turned with it and a scale bar.
     from guotu.voucher.voucher_report import build_layout, load_gpkg_layers
     from qgis.core import QgsLayoutItemMap, QgsLayoutItemPicture, QgsLayoutItemScaleBar
@@ -123,9 +123,24 @@ def test_report_layout_content(guotu, cli_gpkg: Path, tmp_path: Path):
     project = QgsProject()
     layout = build_layout(layers, project)
     items = layout.items()
-    maps = [i for i in items if isinstance(i, QgsLayoutItemMap)]
-    assert len(maps) == 1 and {l.name() for l in maps[0].layers()} == {layers.voucher.name(), layers.trades.name()}
+    maps = sorted((i for i in items if isinstance(i, QgsLayoutItemMap)), key=lambda m: len(m.layers()), reverse=True)
+    assert len(maps) == 4 and {l.name() for l in maps[0].layers()} == {layers.voucher.name(), layers.trades.name()}
     assert maps[0].extent().contains(layers.voucher.extent())
+    # The paper's maps beside it (page 2): M0, Mt and dM by zone, classes of the E legend's kind.
+    renderers = sorted((m.layers()[0].renderer() for m in maps[1:]),
+                       key=lambda r: ["m0_ha", "mt_ha", "dm_ha"].index(r.classAttribute()))
+    assert [r.classAttribute() for r in renderers] == ["m0_ha", "mt_ha", "dm_ha"]
+    # M0 (50, 210) and Mt (80, 105) share one scale, limits as the E legend makes them: the top 210, the
+    # band 210/200 = 1.05 -> 1, and with few zones a tenth (21) and a third (70) of the top.
+    for renderer in renderers[:2]:
+        assert [(r.lowerValue(), r.upperValue()) for r in renderer.ranges()] == \
+            [pytest.approx(p) for p in ((0, 1), (1, 21), (21, 70), (70, 210))]
+    assert [r.label() for r in renderers[0].ranges()] == ["Up to 1 ha", "1–21 ha", "21–70 ha", "70–210 ha"]
+    # dM (+30, -105): diverging around 0, top 105 -> 110, band 0.55, then 11 and 37 (110/10, 110/3).
+    labels = [r.label() for r in renderers[2].ranges()]
+    assert labels == ["Loss 37–110 ha", "Loss 11–37 ha", "Loss 0.55–11 ha", "About unchanged (within ±0.55 ha)",
+                      "Gain 0.55–11 ha", "Gain 11–37 ha", "Gain 37–110 ha"]
+    assert all(m.extent().contains(layers.voucher.extent()) for m in maps[1:])
     assert any(isinstance(i, QgsLayoutItemLegend) for i in items)
     tables = layout.multiFrames()
     zones = next(t for t in tables if isinstance(t, QgsLayoutItemTextTable)
@@ -169,7 +184,7 @@ def test_report_of_the_plugin_outputs_saved_to_a_geopackage(guotu, tmp_path: Pat
     expected = layout.pageCollection().pageCount()
     numbers, texts = summary_items(layers.summary, layers.market_summary)
     project.clear()
-    assert expected in (3, 4)  # map, zones, parameters of both runs (one or two pages)
+    assert expected in (4, 5)  # map, standard forest maps, zones, parameters of both runs (one or two pages)
     png, pdf = tmp_path / "map.png", tmp_path / "report.pdf"
     res = run_script(gpkg, png, pdf)
     assert res.returncode == 0, res.stderr
@@ -199,7 +214,7 @@ def test_report_of_the_sample_region_has_as_many_pages_as_the_layout(guotu, vouc
     project = QgsProject()
     layout = build_layout(load_gpkg_layers(out), project)
     expected = layout.pageCollection().pageCount()
-    assert expected >= 4  # 150 zones need several table pages
+    assert expected >= 5  # 150 zones need several table pages
     project.clear()
     png, pdf = tmp_path / "map.png", tmp_path / "report.pdf"
     res = run_script(out, png, pdf)
@@ -218,7 +233,7 @@ def test_chinese_report(guotu, cli_gpkg: Path, tmp_path: Path):
                           "--locale", "zh_CN"], capture_output=True, text=True, timeout=120,
                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
     assert res.returncode == 0, res.stderr
-    assert pdf_pages(pdf) == 3
+    assert pdf_pages(pdf) == 4
     family = cjk_font_family()
     if family is None:
         assert "fonts-noto-cjk" in res.stderr  # said, not silently boxes
@@ -238,12 +253,12 @@ def test_report_names_the_national_reference_and_its_source(guotu, tmp_path: Pat
     png, pdf = tmp_path / "map.png", tmp_path / "report.pdf"
     res = run_script(out, png, pdf)
     assert res.returncode == 0, res.stderr
-    assert pdf_pages(pdf) == 3
+    assert pdf_pages(pdf) == 4
     assert "national values of 2020" in pdf_text(pdf, 1)
-    zones = " ".join(pdf_text(pdf, 2).split())
+    zones = " ".join(pdf_text(pdf, 3).split())
     assert "Reference: national values of 2020 (table" in zones and "statistical communiqué 2020" in zones
     assert "a market inside these zones cannot meet it" in zones  # no market: the account alone says so
-    parameters = " ".join(pdf_text(pdf, 3).split())
+    parameters = " ".join(pdf_text(pdf, 4).split())
     assert "Target year (target_year) 2020" in parameters and "Source of the reference (reference_source)" in parameters
 
 
@@ -263,11 +278,13 @@ def test_report_states_the_bottom_lines_violations_and_key_function_zones(guotu,
     png, pdf = tmp_path / "map.png", tmp_path / "report.pdf"
     res = run_script(out, png, pdf)
     assert res.returncode == 0, res.stderr
-    zones = " ".join(pdf_text(pdf, 2).split())
+    zones = " ".join(pdf_text(pdf, 3).split())
     assert "Violations: 63.00 ha of standard forest (30.00 ha of land, 1 pieces) lost inside the red line" in zones
     assert "E is computed without it" in zones
     assert "Key ecological function zones: 1, accounts computed but kept out of the market" in zones
-    parameters = " ".join(" ".join(pdf_text(pdf, p).split()) for p in range(3, pdf_pages(pdf) + 1))
+    # The sellers list marks it (Z1 sells 22.5 ha of E but is kept out of the market).
+    assert "sells; key ecological" in zones and "function zone, out of" in zones and "22.50" in zones
+    parameters = " ".join(" ".join(pdf_text(pdf, p).split()) for p in range(4, pdf_pages(pdf) + 1))
     assert "Loss of ecological land inside the red line" in parameters and "(redline_loss)" in parameters
     assert "Key ecological function zones: ids (key_function_ids) Z1" in parameters
 
