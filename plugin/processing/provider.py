@@ -8,6 +8,7 @@ from ..paths import icon_path
 from .area_by_class import AreaByClassAlgorithm
 from .border_conflicts import BorderConflictsAlgorithm
 from .border_report_algorithm import BorderReportAlgorithm
+from .frame_catalogue import FrameCatalogueAlgorithm
 from .conversion_report_algorithm import ConversionReportAlgorithm
 from .land_use_conversion import LandUseConversionAlgorithm
 from .land_use_conversion_raster import LandUseConversionRasterAlgorithm
@@ -53,3 +54,4 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(BorderConflictsAlgorithm())
         self.addAlgorithm(ParcelsReportAlgorithm())
         self.addAlgorithm(BorderReportAlgorithm())
+        self.addAlgorithm(FrameCatalogueAlgorithm())

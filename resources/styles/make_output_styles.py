@@ -41,6 +41,8 @@ def main() -> None:
     from guotu.core import border_style as bs
     from guotu.core import parcels_check as pc
     from guotu.core import parcels_style as ps
+    from guotu.frame import catalogue_check as fc
+    from guotu.frame import frame_style as fs
 
     outputs = [
         (HERE / "parcels", "parcel_checks", "MultiPolygon", pc.PARCEL_FIELDS, ps.style_parcels_layer),
@@ -53,6 +55,8 @@ def main() -> None:
         (HERE / "border", "basemap_issues", "MultiPolygon", bc.ISSUE_FIELDS, bs.style_issues_layer),
         (HERE / "border", "basemap_issue_points", "Point", bc.ISSUE_FIELDS, bs.style_issues_layer),
         (HERE / "border", "pair_summary", "None", bc.SUMMARY_FIELDS, bs.style_summary_table),
+        (HERE / "framework", "catalogue_findings", "MultiPolygon", fc.FINDING_FIELDS, fs.style_findings_layer),
+        (HERE / "framework", "catalogue_cities", "None", fc.CITY_FIELDS, fs.style_cities_table),
     ]
     for folder, name, geometry, fields, style in outputs:
         folder.mkdir(exist_ok=True)

@@ -105,3 +105,15 @@ def test_missing_field_and_usage(tmp_path: Path) -> None:
     assert r.returncode != 0 and not (tmp_path / "catalogue_findings").exists()
     r = run_guotu("framework")
     assert r.returncode == 2 and "framework catalogue" in r.stderr
+
+
+def test_outputs_open_styled(tmp_path: Path) -> None:
+    cat, elements = write_inputs(tmp_path)
+    r, out = run(tmp_path, cat, elements)
+    assert r.returncode == 0, r.stderr
+    ds = ogr.Open(str(out))
+    styles = ds.ExecuteSQL("SELECT f_table_name, styleQML FROM layer_styles ORDER BY f_table_name")
+    found = {f.GetField(0): f.GetField(1) for f in styles}
+    ds.ReleaseResultSet(styles)
+    assert set(found) == {"catalogue_cities", "catalogue_findings"}
+    assert "not_in_catalogue" in found["catalogue_findings"] and "城市代码" in found["catalogue_cities"]

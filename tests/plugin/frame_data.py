@@ -1,0 +1,33 @@
+"""The catalogue fixture of the CLI tests (tests/cli/test_cli_framework.py), reused: written
+by the CLI test's own helpers in a child process (their GDAL settings stay out of this QGIS
+process), with its hand-counted findings (see that file's docstring)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import BUILD_DIR, REPO
+
+CLI_TESTS = REPO / "tests" / "cli"
+GUOTU_CLI = BUILD_DIR / "core" / "guotu"
+
+_MAKE = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+import test_cli_framework as t
+t.write_inputs(Path(sys.argv[2]))
+"""
+
+
+def make_fixture(folder: Path) -> Path:
+    """catalogue.csv and submitted.gpkg (layer submitted: city, ysbh, ysmc) in ``folder``."""
+    subprocess.run([sys.executable, "-c", _MAKE, str(CLI_TESTS), str(folder)], check=True, timeout=120)
+    return folder
+
+
+def run_cli(folder: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(GUOTU_CLI), "framework", "catalogue", "--catalogue", str(folder / "catalogue.csv"),
+                           "--elements", str(folder / "submitted.gpkg"), "--city-field", "city", "--element-field",
+                           "ysbh", "--name-field", "ysmc", "-o", str(out), *extra],
+                          capture_output=True, text=True, timeout=300)
