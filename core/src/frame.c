@@ -5,41 +5,12 @@
 #include <string.h>
 
 #include "csv_table.h"
-#include "internal.h"
+#include "frame_internal.h"
 
-static const char *const indicator_names[] = {"area",       "elevation_min", "elevation_mean", "elevation_max",
-                                              "slope_mean", "slope_share",   "forest_share"};
-enum { NINDICATORS = 7 };
-
-typedef struct frame_entry {
-    char *id, *name, *type, *cities_joined;
-    char **cities;
-    size_t ncities;
-    unsigned indicators; /* bit i: indicator_names[i] */
-    size_t flag0;        /* first of its cities' flags in frame->flags */
-} frame_entry;
-
-typedef struct frame_submission {
-    char *city, *element, *name;
-    int64_t fid;
-    unsigned char *wkb;
-    size_t wkb_size;
-} frame_submission;
-
-typedef struct frame_city_row {
-    guotu_frame_city row;
-    char *id; /* borrowed from an entry or a submission */
-} frame_city_row;
-
-struct guotu_frame {
-    frame_entry *entries;
-    size_t nentries, entries_cap;
-    frame_submission *subs;
-    size_t nsubs, subs_cap;
-    frame_city_row *cities;
-    size_t ncities, cities_cap;
-    unsigned char *flags; /* submitted (per entry and listed city) */
-};
+const char *const gt_frame_indicator_names[GT_FRAME_NINDICATORS] = {
+    "area", "elevation_min", "elevation_mean", "elevation_max", "slope_mean", "slope_share", "forest_share"};
+enum { NINDICATORS = GT_FRAME_NINDICATORS };
+#define indicator_names gt_frame_indicator_names
 
 int guotu_frame_create(guotu_context *ctx, guotu_frame **out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
@@ -60,8 +31,8 @@ static void free_entry(frame_entry *e) {
 }
 
 void guotu_frame_destroy(guotu_context *ctx, guotu_frame *f) {
-    (void)ctx;
     if (!f) return;
+    gt_frame_free_indicators(ctx, f);
     for (size_t i = 0; i < f->nentries; i++)
         free_entry(&f->entries[i]);
     for (size_t i = 0; i < f->nsubs; i++) {
@@ -100,7 +71,7 @@ static size_t separator(const char *p) {
 }
 
 /* Calls fn on each trimmed non-empty item of a list; stops at its first non-zero result. */
-static int each_item(const char *list, int (*fn)(const char *item, void *user), void *user) {
+int gt_frame_each_item(const char *list, int (*fn)(const char *item, void *user), void *user) {
     char item[GT_CSV_MAX_FIELD];
     const char *p = list ? list : "";
     while (*p) {
@@ -174,6 +145,7 @@ int guotu_frame_add_entry(guotu_context *ctx, guotu_frame *f, const char *elemen
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!f) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_frame_add_entry: frame is NULL");
+    if (f->prepared) return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_frame_add_entry after guotu_frame_prepare");
     const char *texts[] = {element_id, name, type, cities, indicators};
     for (int i = 0; i < 5; i++)
         if (texts[i] && !gt_utf8_valid(texts[i]))
@@ -203,7 +175,7 @@ int guotu_frame_add_entry(guotu_context *ctx, guotu_frame *f, const char *elemen
         free_entry(&e);
         return gt_fail(ctx, GUOTU_ERR_DATA, "%s", msg);
     }
-    if (each_item(cities, add_city, &b) || each_item(indicators, add_indicator, &b)) {
+    if (gt_frame_each_item(cities, add_city, &b) || gt_frame_each_item(indicators, add_indicator, &b)) {
         free_entry(&e);
         return b.status ? b.status : gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     }
@@ -256,6 +228,7 @@ int guotu_frame_add_submission(guotu_context *ctx, guotu_frame *f, const char *c
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     if (!f || (!wkb && wkb_size)) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_frame_add_submission: NULL argument");
+    if (f->prepared) return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_frame_add_submission after guotu_frame_prepare");
     const char *texts[] = {city_id, element_id, name};
     for (int i = 0; i < 3; i++)
         if (texts[i] && !gt_utf8_valid(texts[i]))
@@ -424,6 +397,16 @@ int guotu_frame_check_catalogue(guotu_context *ctx, guotu_frame *f, guotu_frame_
     free(sub_city);
     free(sub_kind);
     return status;
+}
+
+long gt_frame_find(const guotu_frame *f, const char *id, const char *city, long *listed) {
+    *listed = -1;
+    for (size_t i = 0; i < f->nentries; i++)
+        if (!strcmp(f->entries[i].id, id)) {
+            *listed = listed_index(&f->entries[i], city);
+            return (long)i;
+        }
+    return -1;
 }
 
 size_t guotu_frame_city_count(const guotu_frame *f) { return f ? f->ncities : 0; }

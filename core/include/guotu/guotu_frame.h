@@ -97,6 +97,147 @@ typedef struct guotu_frame_city {
 GUOTU_API size_t guotu_frame_city_count(const guotu_frame *f);
 GUOTU_API int guotu_frame_city_row(guotu_context *ctx, const guotu_frame *f, size_t i, guotu_frame_city *out);
 
+/* ---- Transmission indicators (SPEC §10) ----------------------------------------------
+ *
+ * After the catalogue and the submissions: options, the cities' threshold table, prepare,
+ * then the DEM by rows and land use by features, then finish.
+ *
+ * Zones. For each catalogue element with a submitted feature: the whole element (the union
+ * of all its submitted features, city ""), each city part (the union of that city's
+ * features of the element, only cities the catalogue lists for it), and for each pair of
+ * parts that come within [band_m] of each other, the two border strips: part A within
+ * [band_m] of part B, and part B within [band_m] of part A. Invalid geometry is repaired;
+ * features of findings of the catalogue check are not part of any zone.
+ *
+ * Indicators of a zone, with w = the share of a cell the zone covers (exact, as the tally)
+ * x the cell's ground area (ellipsoidal or planar as area_method):
+ *   area            the zone's area (m², ellipsoidal or planar);
+ *   elevation_min/max over cells it covers with a value (not nodata);
+ *   elevation_mean  Σ w·z ÷ Σ w over those cells;
+ *   slope_mean      Σ w·s ÷ Σ w over cells with a slope, s in degrees by Horn's 3x3 method on
+ *                   the ground size of the cell: the geodesic distance between neighbouring
+ *                   cell centres along its row and its column (degrees of a geographic DEM
+ *                   and the scale error of a projection accounted for); a cell on the grid's
+ *                   edge or next to nodata has no slope;
+ *   slope_share     Σ w over cells with s > [slope_threshold_deg] ÷ Σ w over cells with a slope;
+ *   forest_share    area of forest land use in the zone ÷ the zone's area (forest = the land-use
+ *                   codes set by guotu_frame_set_forest_codes; default 0301;0302;0305;0307, the
+ *                   三调 forest classes), NaN when no land use was added.
+ * dem_share = Σ w over cells with a value ÷ zone area: below 0.999 the DEM does not cover the
+ * zone (a finding "dem_incomplete" for a part).
+ * Without a DEM, or where it has no value, the DEM indicators are NaN.
+ *
+ * Findings (guotu_frame_finish):
+ *  - "outside_threshold": a city part whose value for an indicator the catalogue lists for
+ *    the element is below the city's min or above its max for the element's type;
+ *  - "threshold_missing": the city has no threshold row for (type, indicator) of an
+ *    indicator the element lists (the city did not set its standard: 市级定标准);
+ *  - "threshold_differs": two cities listed for the same element hold it to different
+ *    min / max for an indicator (one finding per pair and indicator, whether or not parts
+ *    were submitted);
+ *  - "value_jump": across a border strip pair, elevation_mean, slope_mean or forest_share of
+ *    the two strips differ by more than [tolerance_*] (the element changes at the border);
+ *  - "dem_incomplete": see dem_share.
+ */
+typedef struct guotu_frame_options {
+    const char *crs;               /* CRS of all geometries and of the DEM; borrowed during the call */
+    guotu_area_method area_method; /* default ellipsoidal */
+    double slope_threshold_deg;    /* default 25 (slope_share counts steeper ground) */
+    double band_m;                 /* width of the border strips; default 500 */
+    double tolerance_elevation_m;  /* default 100 */
+    double tolerance_slope_deg;    /* default 5 */
+    double tolerance_forest_share; /* default 0.2 */
+} guotu_frame_options;
+
+GUOTU_API void guotu_frame_options_init(guotu_frame_options *opts);
+
+/* Before guotu_frame_prepare. The CRS must be projected in metres (the band and the strips
+ * are metres; warp a geographic DEM and reproject the elements first): GUOTU_ERR_CRS
+ * otherwise. Numbers must be finite and >= 0 (GUOTU_ERR_ARGUMENT). */
+GUOTU_API int guotu_frame_set_options(guotu_context *ctx, guotu_frame *f, const guotu_frame_options *opts);
+
+/* A threshold of city `city_id` for elements of `element_type`: `indicator` one of the
+ * framework's names, min / max NaN when open (not both). A second row for the same city,
+ * type and indicator fails (GUOTU_ERR_DATA). Shares are fractions (0.4, not 40). */
+GUOTU_API int guotu_frame_add_threshold(guotu_context *ctx, guotu_frame *f, const char *city_id,
+                                        const char *element_type, const char *indicator, double min, double max);
+
+/* The threshold table as CSV text with the columns city, element_type, indicator, min, max
+ * (an empty min or max is open). Errors name `label` and the line. */
+GUOTU_API int guotu_frame_load_thresholds(guotu_context *ctx, guotu_frame *f, const char *text, size_t size,
+                                          const char *label);
+
+/* Land-use codes counted as forest (a list as in the catalogue); replaces the default. */
+GUOTU_API int guotu_frame_set_forest_codes(guotu_context *ctx, guotu_frame *f, const char *codes);
+
+/* Builds the zones (needs the options). Reports progress ("building element parts"). Once;
+ * no catalogue entries or submissions may be added after it. */
+GUOTU_API int guotu_frame_prepare(guotu_context *ctx, guotu_frame *f);
+
+/* The DEM's grid, in the frame's CRS: GDAL's geotransform (rotation terms 0). */
+typedef struct guotu_frame_dem {
+    double geotransform[6];
+    int64_t width, height;
+    int has_nodata;
+    double nodata; /* cells with this value (or NaN) have no elevation */
+} guotu_frame_dem;
+
+/* After prepare, once. */
+GUOTU_API int guotu_frame_set_dem(guotu_context *ctx, guotu_frame *f, const guotu_frame_dem *dem);
+
+/* Rows [row0, row0 + nrows) of the DEM. `values` holds whole rows (row stride = width) from
+ * row max(0, row0 - 1) to row min(height, row0 + nrows + 1) - 1: the rows asked and the row
+ * above and below where the grid has them (for the slope). Each row may be added once
+ * (GUOTU_ERR_ARGUMENT otherwise); only the zones' rows matter, so the caller may skip
+ * rows that no zone meets (guotu_frame_dem_rows_needed). Memory stays what one call needs. */
+GUOTU_API int guotu_frame_add_dem_rows(guotu_context *ctx, guotu_frame *f, int64_t row0, int64_t nrows,
+                                       const float *values);
+
+/* The first and one-past-last DEM row any zone meets (after set_dem); *row1 <= *row0 when
+ * none. */
+GUOTU_API int guotu_frame_dem_rows_needed(guotu_context *ctx, const guotu_frame *f, int64_t *row0, int64_t *row1);
+
+/* A land-use polygon of class `code` (after prepare): only forest codes count; others are
+ * skipped. The WKB is read during the call. */
+GUOTU_API int guotu_frame_add_landuse(guotu_context *ctx, guotu_frame *f, const char *code, int64_t fid,
+                                      const unsigned char *wkb, size_t wkb_size);
+
+typedef struct guotu_frame_indicator_finding {
+    const char *kind; /* see above */
+    const char *element_id, *element_name, *element_type;
+    const char *city_id, *other_city_id;   /* other: threshold_differs / value_jump, else "" */
+    const char *indicator;                 /* one of the framework's names */
+    double value, other_value;             /* the part's (strip's) values, NaN when none */
+    double min, max, other_min, other_max; /* the thresholds (NaN when open or none) */
+    const char *message_zh, *message_en;
+    const unsigned char *wkb; /* part (both strips for a jump; both parts for
+                                 threshold_differs when submitted) or NULL */
+    size_t wkb_size;
+} guotu_frame_indicator_finding;
+
+typedef int (*guotu_frame_indicator_fn)(const guotu_frame_indicator_finding *finding, void *user_data);
+
+/* Computes the indicators and reports the findings in order of catalogue entries (parts by
+ * the entry's cities, then pairs), indicator by indicator. Once, after prepare. */
+GUOTU_API int guotu_frame_finish(guotu_context *ctx, guotu_frame *f, guotu_frame_indicator_fn fn, void *user_data);
+
+typedef struct guotu_frame_indicators {
+    const char *element_id, *element_name, *element_type;
+    const char *city_id;       /* "" for the whole element */
+    const char *other_city_id; /* for a border strip: the city across; else "" */
+    double area_m2;
+    double elevation_min, elevation_mean, elevation_max, slope_mean, slope_share, forest_share;
+    double dem_share;
+    const unsigned char *wkb; /* the zone */
+    size_t wkb_size;
+} guotu_frame_indicators;
+
+/* Zones after finish: per element, the whole, its parts, then its strips. Strings and WKB
+ * borrowed until destroy. */
+GUOTU_API size_t guotu_frame_indicator_count(const guotu_frame *f);
+GUOTU_API int guotu_frame_indicator_row(guotu_context *ctx, const guotu_frame *f, size_t i,
+                                        guotu_frame_indicators *out);
+
 #ifdef __cplusplus
 }
 #endif
