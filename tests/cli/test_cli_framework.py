@@ -11,7 +11,10 @@ Per city (listed, submitted, not submitted, features, not in catalogue, not list
 """
 from __future__ import annotations
 
+import math
 from pathlib import Path
+
+import pytest
 
 from osgeo import ogr
 
@@ -117,3 +120,122 @@ def test_outputs_open_styled(tmp_path: Path) -> None:
     ds.ReleaseResultSet(styles)
     assert set(found) == {"catalogue_cities", "catalogue_findings"}
     assert "not_in_catalogue" in found["catalogue_findings"] and "城市代码" in found["catalogue_cities"]
+
+
+# ---- guotu framework indicators on the plane fixture of core/tests/test_frame.c ----------
+# DEM 100 x 100 cells of 10 m, north-up, local x = X - X0 0..1000, y = Y - Y0 0..1000, z = 0.1·x
+# at cell centres (a plane sloping atan(0.1) = 5.710593°). M01 (mountain, A;B): A = [200,400] x
+# [200,800], B = [400,600] x [200,800]: mean elevation 30 / 50 (whole 40), min 20.5 / 40.5,
+# max 39.5 / 59.5; band 100: strips [300,400] (35) and [400,500] (45). Forest 0301 [200,250]
+# and 0305 [350,450]x[200,300]: shares 35,000/120,000 (A), 5,000/120,000 (B).
+# Thresholds: A slope_mean <= 5 (outside), forest >= 0.3 (outside), elevation 0..100 (in);
+# B slope_mean <= 10 (differs from A), forest >= 0.3 (outside), no elevation_mean (missing).
+
+FRAME_CATALOGUE = "element_id,name,type,cities,indicators\nM01,Hills,mountain,A;B,elevation_mean;slope_mean;forest_share\n"
+THRESHOLDS = ("city,element_type,indicator,min,max\nA,mountain,elevation_mean,0,100\nA,mountain,slope_mean,,5\n"
+              "A,mountain,forest_share,0.3,\nB,mountain,slope_mean,,10\nB,mountain,forest_share,0.3,\n")
+
+
+def local_box(x0, y0, x1, y1):
+    return box(X0 + x0, Y0 + y0, X0 + x1, Y0 + y1)
+
+
+def write_dem(path: Path, z=lambda x, y: 0.1 * x, epsg: int = 4527, x_origin: float = X0) -> Path:
+    from osgeo import gdal, osr
+    import numpy as np
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), 100, 100, 1, gdal.GDT_Float32,
+                                              ["TILED=YES", "BLOCKXSIZE=32", "BLOCKYSIZE=32"])
+    ds.SetGeoTransform((x_origin, 10, 0, Y0 + 1000, 0, -10))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    ds.SetProjection(srs.ExportToWkt())
+    cols, rows = np.meshgrid(np.arange(100), np.arange(100))
+    ds.GetRasterBand(1).WriteArray(z(cols * 10 + 5.0, 1000 - (rows * 10 + 5.0)).astype(np.float32))
+    ds.GetRasterBand(1).SetNoDataValue(-9999)
+    ds = None
+    return path
+
+
+def write_frame_inputs(tmp: Path) -> dict:
+    (tmp / "cat.csv").write_text(FRAME_CATALOGUE, encoding="utf-8")
+    (tmp / "thr.csv").write_text(THRESHOLDS, encoding="utf-8")
+    write_layer(tmp / "parts.gpkg", "parts", 4527, [("city", ogr.OFTString), ("ysbh", ogr.OFTString)],
+                [({"city": "A", "ysbh": "M01"}, local_box(200, 200, 400, 800)),
+                 ({"city": "B", "ysbh": "M01"}, local_box(400, 200, 600, 800))])
+    write_layer(tmp / "landuse.gpkg", "landuse", 4527, [("dlbm", ogr.OFTString)],
+                [({"dlbm": "0301"}, local_box(200, 200, 250, 800)), ({"dlbm": "0305"}, local_box(350, 200, 450, 300)),
+                 ({"dlbm": "0101"}, local_box(250, 300, 600, 800))])
+    write_dem(tmp / "dem.tif")
+    return {"catalogue": tmp / "cat.csv", "thresholds": tmp / "thr.csv", "elements": tmp / "parts.gpkg",
+            "landuse": tmp / "landuse.gpkg", "dem": tmp / "dem.tif"}
+
+
+def run_indicators(tmp: Path, inputs: dict, *extra: str, out_name: str = "ind.gpkg"):
+    out = tmp / out_name
+    r = run_guotu("framework", "indicators", "--catalogue", str(inputs["catalogue"]), "--elements",
+                  str(inputs["elements"]), "--city-field", "city", "--element-field", "ysbh", "--thresholds",
+                  str(inputs["thresholds"]), "--dem", str(inputs["dem"]), "--landuse", str(inputs["landuse"]),
+                  "--landuse-code", "dlbm", "--band", "100", "--tolerance-elevation", "5", *extra, "-o", str(out))
+    return r, out
+
+
+def test_indicators_hand_values(tmp_path: Path) -> None:
+    inputs = write_frame_inputs(tmp_path)
+    r, out = run_indicators(tmp_path, inputs, "--area", "planar")
+    assert r.returncode == 0, r.stderr
+    assert "1 outside threshold" not in r.stdout and "3 outside threshold" in r.stdout
+    zones = rows(out, "element_indicators")
+    assert [(z["zone"], z["city_id"], z["other_city_id"]) for z in zones] == [
+        ("element", "", ""), ("part", "A", ""), ("part", "B", ""), ("strip", "A", "B"), ("strip", "B", "A")]
+    slope = math.degrees(math.atan(0.1))
+    expected = [(240000, 40, 20.5, 59.5, 40000 / 240000), (120000, 30, 20.5, 39.5, 35000 / 120000),
+                (120000, 50, 40.5, 59.5, 5000 / 120000), (60000, 35, 30.5, 39.5, 5000 / 60000),
+                (60000, 45, 40.5, 49.5, 5000 / 60000)]
+    for z, (area, mean, lo, hi, forest) in zip(zones, expected):
+        assert z["area_m2"] == pytest.approx(area, abs=1e-6)
+        assert z["elevation_mean"] == pytest.approx(mean, abs=1e-4)
+        assert (z["elevation_min"], z["elevation_max"]) == pytest.approx((lo, hi), abs=1e-4)
+        assert z["slope_mean"] == pytest.approx(slope, abs=1e-5) and z["slope_share"] == 0
+        assert z["forest_share"] == pytest.approx(forest, abs=1e-9) and z["dem_share"] == pytest.approx(1)
+    findings = [(f["kind"], f["city_id"], f["other_city_id"], f["indicator"]) for f in rows(out, "indicator_findings")]
+    assert findings == [("outside_threshold", "A", "", "slope_mean"), ("outside_threshold", "A", "", "forest_share"),
+                        ("threshold_missing", "B", "", "elevation_mean"),
+                        ("outside_threshold", "B", "", "forest_share"),
+                        ("threshold_differs", "A", "B", "slope_mean"), ("value_jump", "A", "B", "elevation_mean")]
+    jump = rows(out, "indicator_findings")[-1]
+    assert (jump["value"], jump["other_value"]) == pytest.approx((35, 45), abs=1e-4)
+    # Its geometry is both strips: [300,500] x [200,800].
+    assert ogr.CreateGeometryFromWkt(jump["_geom"]).GetArea() == pytest.approx(120000, abs=1e-3)
+    assert {c["city_id"] for c in rows(out, "catalogue_cities")} == {"A", "B"}
+
+
+def test_indicators_ellipsoidal_and_reprojected(tmp_path: Path) -> None:
+    """Ellipsoidal areas near the central meridian equal the planar ones to 1e-5; elements in
+    another CRS (EPSG:4490, degrees) are reprojected to the DEM's."""
+    inputs = write_frame_inputs(tmp_path)
+    r, out = run_indicators(tmp_path, inputs)
+    assert r.returncode == 0, r.stderr
+    zones = rows(out, "element_indicators")
+    assert zones[1]["area_m2"] == pytest.approx(120000, rel=1e-5)
+    assert zones[1]["elevation_mean"] == pytest.approx(30, abs=1e-3)
+    ogr.GetDriverByName("GPKG")
+    from osgeo import gdal
+    gdal.VectorTranslate(str(tmp_path / "geo.gpkg"), str(inputs["elements"]), dstSRS="EPSG:4490")
+    r, out2 = run_indicators(tmp_path, dict(inputs, elements=tmp_path / "geo.gpkg"), out_name="geo_out.gpkg")
+    assert r.returncode == 0, r.stderr
+    assert "reprojecting the elements layer" in r.stderr
+    assert rows(out2, "element_indicators")[1]["elevation_mean"] == pytest.approx(30, abs=1e-3)
+
+
+def test_indicators_refusals(tmp_path: Path) -> None:
+    inputs = write_frame_inputs(tmp_path)
+    write_dem(tmp_path / "dem_geo.tif", epsg=4490)
+    r, out = run_indicators(tmp_path, dict(inputs, dem=tmp_path / "dem_geo.tif"))
+    assert r.returncode == 1 and "metres" in r.stderr and "--crs" in r.stderr and not out.exists()
+    (tmp_path / "bad_thr.csv").write_text(THRESHOLDS.replace("0.3,", "30,", 1), encoding="utf-8")
+    r, out = run_indicators(tmp_path, dict(inputs, thresholds=tmp_path / "bad_thr.csv"))
+    assert r.returncode == 1 and "line 4" in r.stderr and "a share is a fraction" in r.stderr
+    r = run_guotu("framework", "indicators", "--catalogue", str(inputs["catalogue"]), "--elements",
+                  str(inputs["elements"]), "--city-field", "city", "--element-field", "ysbh", "--landuse",
+                  str(inputs["landuse"]), "-o", str(tmp_path / "x.gpkg"))
+    assert r.returncode == 2 and "--landuse and --landuse-code go together" in r.stderr
