@@ -9,8 +9,8 @@ import ctypes
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
-from .native import Context, _decode, _encode
-from .native_handle import NativeHandle
+from .native import AreaMethod, Context, _decode, _encode
+from .native_handle import NativeHandle, initial_options, numbers_of, set_numbers
 from .prototypes import PrototypeSet
 from .ctypes_names import INT, INT64, PTR, SIZE, STR
 
@@ -35,7 +35,38 @@ class _City(ctypes.Structure):
         "listed", "submitted", "not_submitted", "features", "not_in_catalogue", "city_not_listed")]
 
 
+class _FrameOptions(ctypes.Structure):
+    _c_name_ = "guotu_frame_options"  # the C struct it mirrors (checked by test_abi_layout.py)
+    _fields_ = [("crs", ctypes.c_char_p), ("area_method", ctypes.c_int)] + [(name, ctypes.c_double) for name in (
+        "slope_threshold_deg", "band_m", "tolerance_elevation_m", "tolerance_slope_deg", "tolerance_forest_share")]
+
+
+class _Dem(ctypes.Structure):
+    _c_name_ = "guotu_frame_dem"  # the C struct it mirrors (checked by test_abi_layout.py)
+    _fields_ = [("geotransform", ctypes.c_double * 6), ("width", ctypes.c_int64), ("height", ctypes.c_int64),
+                ("has_nodata", ctypes.c_int), ("nodata", ctypes.c_double)]
+
+
+class _IndicatorFinding(ctypes.Structure):
+    _c_name_ = "guotu_frame_indicator_finding"  # the C struct it mirrors (checked by test_abi_layout.py)
+    _fields_ = [(name, ctypes.c_char_p) for name in (
+        "kind", "element_id", "element_name", "element_type", "city_id", "other_city_id", "indicator")] + \
+        [(name, ctypes.c_double) for name in ("value", "other_value", "min", "max", "other_min", "other_max")] + \
+        [("message_zh", ctypes.c_char_p), ("message_en", ctypes.c_char_p), ("wkb", ctypes.c_void_p),
+         ("wkb_size", ctypes.c_size_t)]
+
+
+class _Indicators(ctypes.Structure):
+    _c_name_ = "guotu_frame_indicators"  # the C struct it mirrors (checked by test_abi_layout.py)
+    _fields_ = [(name, ctypes.c_char_p) for name in (
+        "element_id", "element_name", "element_type", "city_id", "other_city_id")] + \
+        [(name, ctypes.c_double) for name in (
+            "area_m2", "elevation_min", "elevation_mean", "elevation_max", "slope_mean", "slope_share",
+            "forest_share", "dem_share")] + [("wkb", ctypes.c_void_p), ("wkb_size", ctypes.c_size_t)]
+
+
 _FINDING_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(_Finding), ctypes.c_void_p)
+_INDICATOR_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(_IndicatorFinding), ctypes.c_void_p)
 
 # name: (restype, argtypes) — transcribed from guotu_frame.h, in header order.
 _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
@@ -47,6 +78,19 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_frame_check_catalogue": (INT, [PTR, PTR, _FINDING_FN, PTR]),
     "guotu_frame_city_count": (SIZE, [PTR]),
     "guotu_frame_city_row": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_City)]),
+    "guotu_frame_options_init": (None, [ctypes.POINTER(_FrameOptions)]),
+    "guotu_frame_set_options": (INT, [PTR, PTR, ctypes.POINTER(_FrameOptions)]),
+    "guotu_frame_add_threshold": (INT, [PTR, PTR, STR, STR, STR, ctypes.c_double, ctypes.c_double]),
+    "guotu_frame_load_thresholds": (INT, [PTR, PTR, STR, SIZE, STR]),
+    "guotu_frame_set_forest_codes": (INT, [PTR, PTR, STR]),
+    "guotu_frame_prepare": (INT, [PTR, PTR]),
+    "guotu_frame_set_dem": (INT, [PTR, PTR, ctypes.POINTER(_Dem)]),
+    "guotu_frame_add_dem_rows": (INT, [PTR, PTR, INT64, INT64, ctypes.c_void_p]),
+    "guotu_frame_dem_rows_needed": (INT, [PTR, PTR, ctypes.POINTER(INT64), ctypes.POINTER(INT64)]),
+    "guotu_frame_add_landuse": (INT, [PTR, PTR, STR, INT64, STR, SIZE]),
+    "guotu_frame_finish": (INT, [PTR, PTR, _INDICATOR_FN, PTR]),
+    "guotu_frame_indicator_count": (SIZE, [PTR]),
+    "guotu_frame_indicator_row": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_Indicators)]),
 }
 
 _SET = PrototypeSet("the transmission framework (guotu_frame.h)", _PROTOTYPES)
@@ -80,6 +124,72 @@ class CityRow:
     features: int
     not_in_catalogue: int
     city_not_listed: int
+
+
+@dataclass
+class FrameOptions:
+    """guotu_frame_options; None keeps the library's default (SPEC §10)."""
+    area_method: AreaMethod = AreaMethod.ELLIPSOIDAL
+    slope_threshold_deg: Optional[float] = None
+    band_m: Optional[float] = None
+    tolerance_elevation_m: Optional[float] = None
+    tolerance_slope_deg: Optional[float] = None
+    tolerance_forest_share: Optional[float] = None
+
+
+NUMBERS = ("slope_threshold_deg", "band_m", "tolerance_elevation_m", "tolerance_slope_deg", "tolerance_forest_share")
+
+
+@dataclass
+class IndicatorFinding:
+    kind: str
+    element_id: str
+    element_name: str
+    element_type: str
+    city_id: str
+    other_city_id: str
+    indicator: str
+    value: float
+    other_value: float
+    min: float
+    max: float
+    other_min: float
+    other_max: float
+    message_zh: str
+    message_en: str
+    wkb: bytes
+
+
+@dataclass
+class IndicatorRow:
+    element_id: str
+    element_name: str
+    element_type: str
+    city_id: str
+    other_city_id: str
+    area_m2: float
+    elevation_min: float
+    elevation_mean: float
+    elevation_max: float
+    slope_mean: float
+    slope_share: float
+    forest_share: float
+    dem_share: float
+    wkb: bytes
+
+    @property
+    def zone(self) -> str:
+        """"element", "part" or "strip", as the CLI's zone column."""
+        return "element" if not self.city_id else "strip" if self.other_city_id else "part"
+
+
+def default_options(ctx: Context) -> Dict[str, float]:
+    """guotu_frame_options_init's numbers, by field name."""
+    return numbers_of(initial_options(_FrameOptions, declare(ctx.lib).guotu_frame_options_init), NUMBERS)
+
+
+def _bytes(pointer: Optional[int], size: int) -> bytes:
+    return ctypes.string_at(pointer, size) if pointer and size else b""
 
 
 def _values(struct: ctypes.Structure) -> list:
@@ -123,6 +233,59 @@ class Frame(NativeHandle):
 
         callback = _FINDING_FN(self.guarded(finding))  # referenced until the check returns
         self.check_run(self._lib.guotu_frame_check_catalogue(self._ctx.handle, self.handle, callback, None))
+
+    def set_options(self, crs: str, options: FrameOptions) -> None:
+        opts = initial_options(_FrameOptions, self._lib.guotu_frame_options_init)
+        keep = _encode(crs)
+        opts.crs = keep
+        opts.area_method = int(options.area_method)
+        set_numbers(opts, options, NUMBERS)
+        self._ctx.check(self._lib.guotu_frame_set_options(self._ctx.handle, self.handle, ctypes.byref(opts)))
+        del keep
+
+    def load_thresholds(self, text: bytes, label: str) -> None:
+        self._ctx.check(self._lib.guotu_frame_load_thresholds(self._ctx.handle, self.handle, text, len(text),
+                                                              _encode(label)))
+
+    def set_forest_codes(self, codes: str) -> None:
+        self._ctx.check(self._lib.guotu_frame_set_forest_codes(self._ctx.handle, self.handle, _encode(codes)))
+
+    def prepare(self) -> None:
+        self.check_run(self._lib.guotu_frame_prepare(self._ctx.handle, self.handle))
+
+    def set_dem(self, geotransform: Tuple[float, ...], width: int, height: int) -> Tuple[int, int]:
+        """The DEM's grid (nodata cells come as NaN); returns the rows the zones need."""
+        dem = _Dem((ctypes.c_double * 6)(*geotransform), width, height, 0, 0.0)
+        self._ctx.check(self._lib.guotu_frame_set_dem(self._ctx.handle, self.handle, ctypes.byref(dem)))
+        row0, row1 = INT64(), INT64()
+        self._ctx.check(self._lib.guotu_frame_dem_rows_needed(self._ctx.handle, self.handle, ctypes.byref(row0),
+                                                              ctypes.byref(row1)))
+        return row0.value, row1.value
+
+    def add_dem_rows(self, row0: int, nrows: int, values) -> None:
+        """``values``: a C-contiguous float32 numpy array of whole rows with the halo rows
+        (see guotu_frame_add_dem_rows)."""
+        self.check_run(self._lib.guotu_frame_add_dem_rows(self._ctx.handle, self.handle, row0, nrows,
+                                                          values.ctypes.data_as(ctypes.c_void_p)))
+
+    def add_landuse(self, code: str, fid: int, wkb: bytes) -> None:
+        self._ctx.check(self._lib.guotu_frame_add_landuse(self._ctx.handle, self.handle, _encode(code), fid,
+                                                          wkb or None, len(wkb)))
+
+    def finish(self, on_finding: Callable[[IndicatorFinding], None]) -> None:
+        def finding(f: _IndicatorFinding) -> None:
+            on_finding(IndicatorFinding(*_values(f)[:-2], _bytes(f.wkb, f.wkb_size)))
+
+        callback = _INDICATOR_FN(self.guarded(finding))  # referenced until finish returns
+        self.check_run(self._lib.guotu_frame_finish(self._ctx.handle, self.handle, callback, None))
+
+    def indicators(self) -> List[IndicatorRow]:
+        out: List[IndicatorRow] = []
+        row = _Indicators()
+        for i in range(self._lib.guotu_frame_indicator_count(self.handle)):
+            self._ctx.check(self._lib.guotu_frame_indicator_row(self._ctx.handle, self.handle, i, ctypes.byref(row)))
+            out.append(IndicatorRow(*_values(row)[:-2], _bytes(row.wkb, row.wkb_size)))
+        return out
 
     def cities(self) -> List[CityRow]:
         out: List[CityRow] = []

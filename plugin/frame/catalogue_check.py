@@ -81,7 +81,7 @@ def city_attributes(c: CityRow) -> List[Any]:
     return [c.city_id, c.listed, c.submitted, c.not_submitted, c.features, c.not_in_catalogue, c.city_not_listed]
 
 
-def _load_catalogue(frame: Frame, request: CatalogueRequest) -> None:
+def load_catalogue(frame: Frame, request: CatalogueRequest) -> None:
     if (request.catalogue_path is None) == (request.catalogue_layer is None):
         raise GuotuInputError(tr("Give the catalogue as a CSV file or as a table layer — not both, not neither."))
     if request.catalogue_path is not None:
@@ -132,7 +132,7 @@ def run_catalogue_check(request: CatalogueRequest, feedback: Optional[QgsFeedbac
     with Context() as ctx:
         declare(ctx.lib)
         with Frame(ctx) as frame:
-            _load_catalogue(frame, request)
+            load_catalogue(frame, request)
             progress.phase(0.0, 90.0)
             for feature in read_features(request.elements, fields):
                 progress.check_cancel()

@@ -33,3 +33,50 @@ def style_findings_layer(layer: QgsVectorLayer) -> None:
 
 def style_cities_table(layer: QgsVectorLayer) -> None:
     set_aliases(layer, CITY_FIELDS)
+
+
+INDICATOR_FINDING_COLORS: Dict[str, str] = {"outside_threshold": "#d73027", "threshold_differs": "#c51b7d",
+                                            "value_jump": "#f46d43", "threshold_missing": "#762a83",
+                                            "dem_incomplete": "#9e9e9e"}
+
+
+def indicator_findings_renderer() -> QgsRuleBasedRenderer:
+    from .indicator_check import indicator_finding_titles
+    titles = indicator_finding_titles()
+    root = QgsRuleBasedRenderer.Rule(None)
+    for kind, color in INDICATOR_FINDING_COLORS.items():
+        symbol = QgsFillSymbol.createSimple({"color": color, "style": "f_diagonal", "outline_color": color,
+                                             "outline_width": "0.6"})
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, f"\"kind\" = '{kind}'", titles[kind]))
+    return QgsRuleBasedRenderer(root)
+
+
+def indicators_renderer() -> QgsRuleBasedRenderer:
+    """City parts filled pale green with a dark outline, border strips hatched orange, whole
+    elements as a thick outline."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    rules = (("\"zone\" = 'element'", "要素 element", {"style": "no", "outline_color": "#1b7837",
+                                                       "outline_width": "0.8"}),
+             ("\"zone\" = 'part'", "城市部分 city part", {"color": "166,219,160,120", "outline_color": "#1b7837",
+                                                          "outline_width": "0.3"}),
+             ("\"zone\" = 'strip'", "交界带 border strip", {"color": "#f46d43", "style": "b_diagonal",
+                                                          "outline_color": "#f46d43", "outline_width": "0.2"}))
+    for where, label, props in rules:
+        root.appendChild(QgsRuleBasedRenderer.Rule(QgsFillSymbol.createSimple(props), 0, 0, where, label))
+    return QgsRuleBasedRenderer(root)
+
+
+def style_indicators_layer(layer: QgsVectorLayer) -> None:
+    from .indicator_check import INDICATOR_FIELDS
+    layer.setRenderer(indicators_renderer())
+    set_aliases(layer, INDICATOR_FIELDS)
+    layer.triggerRepaint()
+
+
+def style_indicator_findings_layer(layer: QgsVectorLayer) -> None:
+    from .indicator_check import IFINDING_FIELDS
+    layer.setRenderer(indicator_findings_renderer())
+    layer.setLabeling(halo_labeling("\"element_id\" || ' ' || \"indicator\"", expression=True))
+    layer.setLabelsEnabled(True)
+    set_aliases(layer, IFINDING_FIELDS)
+    layer.triggerRepaint()

@@ -9,6 +9,7 @@ from .area_by_class import AreaByClassAlgorithm
 from .border_conflicts import BorderConflictsAlgorithm
 from .border_report_algorithm import BorderReportAlgorithm
 from .frame_catalogue import FrameCatalogueAlgorithm
+from .frame_indicators import FrameIndicatorsAlgorithm
 from .conversion_report_algorithm import ConversionReportAlgorithm
 from .land_use_conversion import LandUseConversionAlgorithm
 from .land_use_conversion_raster import LandUseConversionRasterAlgorithm
@@ -55,3 +56,4 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(ParcelsReportAlgorithm())
         self.addAlgorithm(BorderReportAlgorithm())
         self.addAlgorithm(FrameCatalogueAlgorithm())
+        self.addAlgorithm(FrameIndicatorsAlgorithm())

@@ -43,6 +43,7 @@ def main() -> None:
     from guotu.core import parcels_style as ps
     from guotu.frame import catalogue_check as fc
     from guotu.frame import frame_style as fs
+    from guotu.frame import indicator_check as fi
 
     outputs = [
         (HERE / "parcels", "parcel_checks", "MultiPolygon", pc.PARCEL_FIELDS, ps.style_parcels_layer),
@@ -57,6 +58,9 @@ def main() -> None:
         (HERE / "border", "pair_summary", "None", bc.SUMMARY_FIELDS, bs.style_summary_table),
         (HERE / "framework", "catalogue_findings", "MultiPolygon", fc.FINDING_FIELDS, fs.style_findings_layer),
         (HERE / "framework", "catalogue_cities", "None", fc.CITY_FIELDS, fs.style_cities_table),
+        (HERE / "framework", "element_indicators", "MultiPolygon", fi.INDICATOR_FIELDS, fs.style_indicators_layer),
+        (HERE / "framework", "indicator_findings", "MultiPolygon", fi.IFINDING_FIELDS,
+         fs.style_indicator_findings_layer),
     ]
     for folder, name, geometry, fields, style in outputs:
         folder.mkdir(exist_ok=True)

@@ -31,3 +31,28 @@ def run_cli(folder: Path, out: Path, *extra: str) -> subprocess.CompletedProcess
                            "--elements", str(folder / "submitted.gpkg"), "--city-field", "city", "--element-field",
                            "ysbh", "--name-field", "ysmc", "-o", str(out), *extra],
                           capture_output=True, text=True, timeout=300)
+
+
+_MAKE_INDICATORS = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+import test_cli_framework as t
+t.write_frame_inputs(Path(sys.argv[2]))
+"""
+
+
+def make_indicator_fixture(folder: Path) -> Path:
+    """The plane fixture of the indicators (see test_cli_framework.py): cat.csv, thr.csv,
+    parts.gpkg (city, ysbh), landuse.gpkg (dlbm) and dem.tif in ``folder``."""
+    subprocess.run([sys.executable, "-c", _MAKE_INDICATORS, str(CLI_TESTS), str(folder)], check=True, timeout=120)
+    return folder
+
+
+def run_indicators_cli(folder: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(GUOTU_CLI), "framework", "indicators", "--catalogue", str(folder / "cat.csv"),
+                           "--elements", str(folder / "parts.gpkg"), "--city-field", "city", "--element-field",
+                           "ysbh", "--thresholds", str(folder / "thr.csv"), "--dem", str(folder / "dem.tif"),
+                           "--landuse", str(folder / "landuse.gpkg"), "--landuse-code", "dlbm", "--band", "100",
+                           "--tolerance-elevation", "5", "-o", str(out), *extra],
+                          capture_output=True, text=True, timeout=300)

@@ -1,12 +1,12 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis readOnly="0" maxScale="0" styleCategories="AllStyleCategories" minScale="1e+08" version="3.22.16-Białowieża" hasScaleBasedVisibilityFlag="0">
+<qgis maxScale="0" minScale="1e+08" readOnly="0" styleCategories="AllStyleCategories" version="3.22.16-Białowieża" hasScaleBasedVisibilityFlag="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal startExpression="" mode="0" durationUnit="min" durationField="" endField="" endExpression="" fixedDuration="0" startField="" enabled="0" limitMode="0" accumulate="0">
+  <temporal endField="" durationField="" accumulate="0" durationUnit="min" fixedDuration="0" mode="0" startField="" endExpression="" startExpression="" enabled="0" limitMode="0">
     <fixedRange>
       <start></start>
       <end></end>
@@ -17,56 +17,56 @@
   </customproperties>
   <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
-      <Option value="" type="QString"/>
+      <Option type="QString" value=""/>
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend showLabelLegend="0" type="default-vector"/>
+  <legend type="default-vector" showLabelLegend="0"/>
   <referencedLayers/>
   <fieldConfiguration>
-    <field name="city_id" configurationFlags="None">
+    <field configurationFlags="None" name="city_id">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="listed" configurationFlags="None">
+    <field configurationFlags="None" name="listed">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="submitted" configurationFlags="None">
+    <field configurationFlags="None" name="submitted">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="not_submitted" configurationFlags="None">
+    <field configurationFlags="None" name="not_submitted">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="features" configurationFlags="None">
+    <field configurationFlags="None" name="features">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="not_in_catalogue" configurationFlags="None">
+    <field configurationFlags="None" name="not_in_catalogue">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="city_not_listed" configurationFlags="None">
+    <field configurationFlags="None" name="city_not_listed">
       <editWidget type="">
         <config>
           <Option/>
@@ -84,35 +84,35 @@
     <alias field="city_not_listed" index="6" name="非名录城市报送"/>
   </aliases>
   <defaults>
-    <default field="city_id" expression="" applyOnUpdate="0"/>
-    <default field="listed" expression="" applyOnUpdate="0"/>
-    <default field="submitted" expression="" applyOnUpdate="0"/>
-    <default field="not_submitted" expression="" applyOnUpdate="0"/>
-    <default field="features" expression="" applyOnUpdate="0"/>
-    <default field="not_in_catalogue" expression="" applyOnUpdate="0"/>
-    <default field="city_not_listed" expression="" applyOnUpdate="0"/>
+    <default field="city_id" applyOnUpdate="0" expression=""/>
+    <default field="listed" applyOnUpdate="0" expression=""/>
+    <default field="submitted" applyOnUpdate="0" expression=""/>
+    <default field="not_submitted" applyOnUpdate="0" expression=""/>
+    <default field="features" applyOnUpdate="0" expression=""/>
+    <default field="not_in_catalogue" applyOnUpdate="0" expression=""/>
+    <default field="city_not_listed" applyOnUpdate="0" expression=""/>
   </defaults>
   <constraints>
-    <constraint field="city_id" exp_strength="0" unique_strength="0" notnull_strength="0" constraints="0"/>
-    <constraint field="listed" exp_strength="0" unique_strength="0" notnull_strength="0" constraints="0"/>
-    <constraint field="submitted" exp_strength="0" unique_strength="0" notnull_strength="0" constraints="0"/>
-    <constraint field="not_submitted" exp_strength="0" unique_strength="0" notnull_strength="0" constraints="0"/>
-    <constraint field="features" exp_strength="0" unique_strength="0" notnull_strength="0" constraints="0"/>
-    <constraint field="not_in_catalogue" exp_strength="0" unique_strength="0" notnull_strength="0" constraints="0"/>
-    <constraint field="city_not_listed" exp_strength="0" unique_strength="0" notnull_strength="0" constraints="0"/>
+    <constraint notnull_strength="0" constraints="0" field="city_id" unique_strength="0" exp_strength="0"/>
+    <constraint notnull_strength="0" constraints="0" field="listed" unique_strength="0" exp_strength="0"/>
+    <constraint notnull_strength="0" constraints="0" field="submitted" unique_strength="0" exp_strength="0"/>
+    <constraint notnull_strength="0" constraints="0" field="not_submitted" unique_strength="0" exp_strength="0"/>
+    <constraint notnull_strength="0" constraints="0" field="features" unique_strength="0" exp_strength="0"/>
+    <constraint notnull_strength="0" constraints="0" field="not_in_catalogue" unique_strength="0" exp_strength="0"/>
+    <constraint notnull_strength="0" constraints="0" field="city_not_listed" unique_strength="0" exp_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint desc="" field="city_id" exp=""/>
-    <constraint desc="" field="listed" exp=""/>
-    <constraint desc="" field="submitted" exp=""/>
-    <constraint desc="" field="not_submitted" exp=""/>
-    <constraint desc="" field="features" exp=""/>
-    <constraint desc="" field="not_in_catalogue" exp=""/>
-    <constraint desc="" field="city_not_listed" exp=""/>
+    <constraint exp="" field="city_id" desc=""/>
+    <constraint exp="" field="listed" desc=""/>
+    <constraint exp="" field="submitted" desc=""/>
+    <constraint exp="" field="not_submitted" desc=""/>
+    <constraint exp="" field="features" desc=""/>
+    <constraint exp="" field="not_in_catalogue" desc=""/>
+    <constraint exp="" field="city_not_listed" desc=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig actionWidgetStyle="dropDown" sortOrder="0" sortExpression="">
+  <attributetableconfig sortExpression="" sortOrder="0" actionWidgetStyle="dropDown">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>
