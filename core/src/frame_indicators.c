@@ -52,6 +52,8 @@ void gt_frame_free_indicators(guotu_context *ctx, guotu_frame *f) {
     free(f->crs);
     free(f->rows_done);
     free(f->slope);
+    free(f->gx);
+    free(f->gy);
     free(f->cover);
     free(f->scratch);
     free(f->areas);
@@ -508,37 +510,44 @@ static int centre_distance(guotu_context *ctx, guotu_frame *f, double r1, double
                               g->x0 + (c2 + 0.5) * g->dx, g->y0 + (r2 + 0.5) * g->dy, out);
 }
 
-/* Slopes (degrees, NaN when none) of rows [row0, row0+nrows) into f->slope (stride width).
- * `values` starts at row `first`. */
-static int slope_rows(guotu_context *ctx, guotu_frame *f, int64_t row0, int64_t nrows, const float *values,
-                      int64_t first) {
+/* The ground size of a cell of each row [row0, row0+nrows) into f->gx / f->gy (along the row
+ * and along the column: half the geodesic distance between the centres of the neighbours on
+ * either side, at the grid's middle column); 0 where a row has no slope (the grid's first
+ * and last rows). Slopes are then computed only for the cells a zone covers (f->slope holds
+ * SLOPE_UNKNOWN until then), as elements cover a small part of a large DEM. */
+#define SLOPE_UNKNOWN (-1.0f)
+
+static int row_sizes(guotu_context *ctx, guotu_frame *f, int64_t row0, int64_t nrows) {
     int64_t width = f->grid.width, height = f->grid.height;
     double cm = (double)(width / 2);
     for (int64_t r = row0; r < row0 + nrows; r++) {
-        float *out = f->slope + (r - row0) * width;
-        for (int64_t c = 0; c < width; c++)
-            out[c] = NAN;
-        if (r == 0 || r == height - 1 || width < 3) continue;
         double gx = 0, gy = 0;
-        int status = centre_distance(ctx, f, (double)r, cm - 1, (double)r, cm + 1, &gx);
-        if (!status) status = centre_distance(ctx, f, (double)r - 1, cm, (double)r + 1, cm, &gy);
-        if (status) return status;
-        gx /= 2; /* ground size of one cell along the row and along the column */
-        gy /= 2;
-        if (!(gx > 0) || !(gy > 0)) continue;
-        const float *up = values + (r - 1 - first) * width, *mid = up + width, *down = mid + width;
-        for (int64_t c = 1; c < width - 1; c++) {
-            float a = up[c - 1], b = up[c], cc = up[c + 1], d = mid[c - 1], e = mid[c], ff = mid[c + 1];
-            float g = down[c - 1], h = down[c], i = down[c + 1];
-            if (!has_value(f, a) || !has_value(f, b) || !has_value(f, cc) || !has_value(f, d) || !has_value(f, e) ||
-                !has_value(f, ff) || !has_value(f, g) || !has_value(f, h) || !has_value(f, i))
-                continue;
-            double dzdx = (((double)cc + 2.0 * ff + i) - ((double)a + 2.0 * d + g)) / (8.0 * gx);
-            double dzdy = (((double)g + 2.0 * h + i) - ((double)a + 2.0 * b + cc)) / (8.0 * gy);
-            out[c] = (float)(atan(sqrt(dzdx * dzdx + dzdy * dzdy)) * 180.0 / PI);
+        if (r > 0 && r < height - 1 && width >= 3) {
+            int status = centre_distance(ctx, f, (double)r, cm - 1, (double)r, cm + 1, &gx);
+            if (!status) status = centre_distance(ctx, f, (double)r - 1, cm, (double)r + 1, cm, &gy);
+            if (status) return status;
         }
+        f->gx[r - row0] = gx / 2;
+        f->gy[r - row0] = gy / 2;
     }
     return GUOTU_OK;
+}
+
+/* Horn's slope in degrees of cell (r, c), NaN when a neighbour is missing; `values` starts at
+ * row `first`, gx / gy the cell's ground size. */
+static float slope_at(const guotu_frame *f, const float *values, int64_t first, int64_t r, int64_t c, double gx,
+                      double gy) {
+    int64_t width = f->grid.width;
+    if (!(gx > 0) || !(gy > 0) || c < 1 || c >= width - 1) return NAN;
+    const float *up = values + (r - 1 - first) * width, *mid = up + width, *down = mid + width;
+    float a = up[c - 1], b = up[c], cc = up[c + 1], d = mid[c - 1], ff = mid[c + 1];
+    float g = down[c - 1], h = down[c], i = down[c + 1];
+    if (!has_value(f, a) || !has_value(f, b) || !has_value(f, cc) || !has_value(f, d) || !has_value(f, ff) ||
+        !has_value(f, g) || !has_value(f, h) || !has_value(f, i))
+        return NAN;
+    double dzdx = (((double)cc + 2.0 * ff + i) - ((double)a + 2.0 * d + g)) / (8.0 * gx);
+    double dzdy = (((double)g + 2.0 * h + i) - ((double)a + 2.0 * b + cc)) / (8.0 * gy);
+    return (float)(atan(sqrt(dzdx * dzdx + dzdy * dzdy)) * 180.0 / PI);
 }
 
 enum { DEM_TILE = 256 };
@@ -576,7 +585,8 @@ static int zone_window_stats(guotu_context *ctx, guotu_frame *f, frame_zone *z, 
     for (int64_t r = 0; r < nr; r++) {
         const float *cover = f->cover + r * nc;
         const float *z_row = values + (w[0] + r - first) * width + w[2];
-        const float *s_row = f->slope + (w[0] + r - row0) * width + w[2];
+        float *s_row = f->slope + (w[0] + r - row0) * width + w[2];
+        double gx = f->gx[w[0] + r - row0], gy = f->gy[w[0] + r - row0];
         const double *a_row = f->areas + (w[0] + r - row0) * width + w[2];
         for (int64_t c = 0; c < nc; c++) {
             if (!(cover[c] > 0)) continue;
@@ -588,6 +598,7 @@ static int zone_window_stats(guotu_context *ctx, guotu_frame *f, frame_zone *z, 
             if (v < z->zmin) z->zmin = v;
             if (v > z->zmax) z->zmax = v;
             float s = s_row[c];
+            if (s == SLOPE_UNKNOWN) s = s_row[c] = slope_at(f, values, first, w[0] + r, w[2] + c, gx, gy);
             if (isnan(s)) continue;
             z->ws += wt;
             z->wss += wt * s;
@@ -613,7 +624,11 @@ int guotu_frame_add_dem_rows(guotu_context *ctx, guotu_frame *f, int64_t row0, i
     size_t cells = (size_t)(nrows * width);
     int status = grow(&f->slope, &f->slope_cap, cells, sizeof *f->slope, ctx);
     if (!status) status = grow(&f->areas, &f->areas_cap, cells, sizeof *f->areas, ctx);
-    if (!status) status = slope_rows(ctx, f, row0, nrows, values, first);
+    if (!status) status = grow(&f->gx, &f->gx_cap, (size_t)nrows, sizeof *f->gx, ctx);
+    if (!status) status = grow(&f->gy, &f->gy_cap, (size_t)nrows, sizeof *f->gy, ctx);
+    if (!status) status = row_sizes(ctx, f, row0, nrows);
+    for (size_t i = 0; !status && i < cells; i++)
+        f->slope[i] = SLOPE_UNKNOWN;
     for (int64_t r = 0; !status && r < nrows; r++)
         status = gt_cell_area_row(ctx, &f->cell_area, row0 + r, 0, width, f->areas + r * width);
     for (int64_t tr = row0; !status && tr < row0 + nrows; tr += DEM_TILE) {

@@ -90,8 +90,8 @@ struct guotu_frame {
     unsigned char *rows_done;
     int64_t rows_added, rows_needed;
     float *slope, *cover;
-    double *scratch, *areas;
-    size_t slope_cap, cover_cap, scratch_cap, areas_cap;
+    double *scratch, *areas, *gx, *gy;
+    size_t slope_cap, cover_cap, scratch_cap, areas_cap, gx_cap, gy_cap;
     GEOSSTRtree *tree;
 };
 
