@@ -500,6 +500,77 @@ static void test_dem_not_covering(void **state) {
     guotu_context_destroy(ctx);
 }
 
+/* ---- rounds ----------------------------------------------------------------------------
+ * Round n: gap A|B on x = 1000, y 100..250 (150 m, reviewed "exception", note "river bed");
+ *          overlap A|B, y 500..600 (100 m, 4,000 m², open, note "check");
+ *          indicator outside_threshold M01 A slope_mean.
+ * Round n+1: the gap redrawn 5 m away (persisting: its exception carries over, not returned);
+ *          the overlap fixed (resolved); a new discontinuity y 700..760 (60 m < 100 m: not
+ *          material); the indicator finding again (persisting, returned: no length or area);
+ *          a new gap y 300..600 of 300 m charged to B (returned to B); a gap of the same pair
+ *          far away (y 900..990 at x = 1000 vs round n's at 100..250: 650 m apart, > 50 m)
+ *          is new, not the persisting one.
+ */
+static void add_item(guotu_context *ctx, guotu_rounds *r, int round, const char *source, const char *kind,
+                     const char *key, const char *cities, double length, double area, const char *review,
+                     const char *note, double x, double y0, double y1) {
+    char wkt[256];
+    size_t size = 0;
+    unsigned char *wkb = NULL;
+    if (y1 > y0) {
+        snprintf(wkt, sizeof wkt, "LINESTRING(%f %f,%f %f)", x, y0, x, y1);
+        wkb = wkt_to_wkb(wkt, &size);
+    }
+    guotu_round_item it = {source, kind, key, cities, "", length, area, review, note, "", "", wkb, size, wkb, size};
+    assert_int_equal(guotu_rounds_add(ctx, r, round, &it), GUOTU_OK);
+    free(wkb);
+}
+
+typedef struct round_log {
+    int count;
+    char lines[12][160];
+} round_log;
+
+static int log_round(const guotu_round_result *x, void *user) {
+    round_log *l = user;
+    if (l->count < 12)
+        snprintf(l->lines[l->count], sizeof l->lines[0], "%s %s %s %lld/%lld %s '%s' m%d r%d", x->status,
+                 x->item->source, x->item->kind, (long long)x->index0, (long long)x->index1, x->item->review_status,
+                 x->item->review_note, x->material, x->returned);
+    l->count++;
+    return 0;
+}
+
+static void test_rounds(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_rounds_options o;
+    guotu_rounds_options_init(&o);
+    guotu_rounds *r = NULL;
+    assert_int_equal(guotu_rounds_create(ctx, &o, &r), GUOTU_OK);
+    add_item(ctx, r, 0, "conflict", "gap", "A|B", "A", 150, 7500, "exception", "river bed", 1000, 100, 250);
+    add_item(ctx, r, 0, "conflict", "overlap", "A|B", "A;B", 100, 4000, "open", "check", 1000, 500, 600);
+    add_item(ctx, r, 0, "indicator", "outside_threshold", "M01|A||slope_mean", "A", 0, 0, "", "", 0, 0, 0);
+    add_item(ctx, r, 1, "conflict", "gap", "A|B", "A", 150, 7500, "", "", 1005, 100, 250);
+    add_item(ctx, r, 1, "conflict", "discontinuity", "A|B", "B", 60, 0, "", "", 1000, 700, 760);
+    add_item(ctx, r, 1, "indicator", "outside_threshold", "M01|A||slope_mean", "A", 0, 0, "", "", 0, 0, 0);
+    add_item(ctx, r, 1, "conflict", "gap", "A|B", "B", 300, 15000, "", "", 1000, 300, 600);
+    add_item(ctx, r, 1, "conflict", "gap", "A|B", "B", 90, 4500, "", "", 1000, 900, 990);
+    round_log log = {0};
+    assert_int_equal(guotu_rounds_run(ctx, r, log_round, &log), GUOTU_OK);
+    const char *expected[] = {"persisting conflict gap 0/0 exception 'river bed' m1 r0",
+                              "new conflict discontinuity -1/1  '' m0 r0",
+                              "persisting indicator outside_threshold 2/2  '' m1 r1",
+                              "new conflict gap -1/3  '' m1 r1",
+                              "new conflict gap -1/4  '' m0 r0",
+                              "resolved conflict overlap 1/-1 open 'check' m1 r0"};
+    assert_int_equal(log.count, 6);
+    for (int i = 0; i < 6; i++)
+        assert_string_equal(log.lines[i], expected[i]);
+    guotu_rounds_destroy(ctx, r);
+    guotu_context_destroy(ctx);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_catalogue_check),
@@ -512,6 +583,7 @@ int main(void) {
         cmocka_unit_test(test_slope_on_the_ellipsoid),
         cmocka_unit_test(test_indicator_input_errors),
         cmocka_unit_test(test_dem_not_covering),
+        cmocka_unit_test(test_rounds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

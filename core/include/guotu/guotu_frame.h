@@ -238,6 +238,68 @@ GUOTU_API size_t guotu_frame_indicator_count(const guotu_frame *f);
 GUOTU_API int guotu_frame_indicator_row(guotu_context *ctx, const guotu_frame *f, size_t i,
                                         guotu_frame_indicators *out);
 
+/* ---- Rounds (三下三上, SPEC §10) -------------------------------------------------------
+ *
+ * The findings of round n and round n+1 (border conflicts of guotu_border, indicator and
+ * catalogue findings of the framework) are matched: an item of round n+1 matches an
+ * unmatched item of round n with the same source, kind and key (the caller's text: for a
+ * conflict its pair, for a finding its element, cities and indicator) and, when both have a
+ * line (a conflict's border segment), lines within [match_m] of each other (the nearest one
+ * first). Each item is then "persisting" (matched), "new" (round n+1 only) or "resolved"
+ * (round n only). A persisting item keeps round n's review (status, note, who, when) unless
+ * round n+1 has its own; an item reviewed "exception" (an accepted exception) or "agreed"
+ * is not returned.
+ * Return list (退回清单): each new or persisting item not accepted, that is material — a
+ * conflict at least [min_length_m] long or [min_area_m2] in area (either suffices; an item
+ * with neither length nor area, e.g. a threshold finding, is always material) — is returned
+ * to each of its responsible cities (one row per city).
+ */
+typedef struct guotu_rounds_options {
+    double match_m;      /* default 50 */
+    double min_length_m; /* default 100 */
+    double min_area_m2;  /* default 10000 */
+} guotu_rounds_options;
+
+GUOTU_API void guotu_rounds_options_init(guotu_rounds_options *opts);
+
+typedef struct guotu_rounds guotu_rounds;
+
+/* Caller frees with guotu_rounds_destroy. */
+GUOTU_API int guotu_rounds_create(guotu_context *ctx, const guotu_rounds_options *opts, guotu_rounds **out);
+GUOTU_API void guotu_rounds_destroy(guotu_context *ctx, guotu_rounds *r);
+
+typedef struct guotu_round_item {
+    const char *source;                                  /* "conflict", "indicator", "catalogue" ... (non-empty) */
+    const char *kind;                                    /* e.g. "gap", "outside_threshold" (non-empty) */
+    const char *key;                                     /* what identifies it apart from its line (may be "") */
+    const char *cities;                                  /* responsible cities, ";" separated ("" when none) */
+    const char *label;                                   /* a short description for the return list (may be "") */
+    double length_m, area_m2;                            /* 0 when not measured */
+    const char *review_status;                           /* "", "open", "agreed", "exception" */
+    const char *review_note, *reviewed_by, *reviewed_at; /* may be NULL */
+    const unsigned char *line_wkb;                       /* LineString / MultiLineString or NULL */
+    size_t line_wkb_size;
+    const unsigned char *wkb; /* the item's geometry to hand back (any type) or NULL */
+    size_t wkb_size;
+} guotu_round_item;
+
+/* An item of round 0 (n) or 1 (n+1); strings and WKB are copied. */
+GUOTU_API int guotu_rounds_add(guotu_context *ctx, guotu_rounds *r, int round, const guotu_round_item *item);
+
+typedef struct guotu_round_result {
+    const char *status;           /* "persisting", "new", "resolved" */
+    int64_t index0, index1;       /* the items in each round in the order added, -1 when none */
+    const guotu_round_item *item; /* round n+1's item (round n's for resolved); review fields as
+                                     carried over */
+    int material;                 /* 1 when material (see above) */
+    int returned;                 /* 1 when on the return list */
+} guotu_round_result;
+
+/* Results in order: round n+1's items as added, then the resolved ones in round n's order.
+ * `fn` returns 0 to go on (non-zero stops: GUOTU_ERR_CANCELLED); borrowed for the call. */
+typedef int (*guotu_round_result_fn)(const guotu_round_result *result, void *user_data);
+GUOTU_API int guotu_rounds_run(guotu_context *ctx, guotu_rounds *r, guotu_round_result_fn fn, void *user_data);
+
 #ifdef __cplusplus
 }
 #endif
