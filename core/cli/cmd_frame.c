@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "frame_cli.h"
 #include "gpkg_styles.h"
 #include "gpkg_writer.h"
 #include "guotu/guotu.h"
@@ -780,20 +781,24 @@ static int cmd_frame_indicators(int argc, char **argv) {
 }
 
 static const char *const framework_usage =
-    "usage: guotu framework catalogue|indicators [OPTIONS]   (guotu help framework SUBCOMMAND)\n"
+    "usage: guotu framework catalogue|indicators|rounds [OPTIONS]   (guotu help framework SUBCOMMAND)\n"
     "\n"
     "The provincial transmission framework (省级定框架, SPEC §10):\n"
     "  catalogue   the cities' submitted elements against the province's element catalogue (名录)\n"
     "  indicators  elevation, slope and forest share of each element, city part and border strip\n"
-    "              against the cities' thresholds\n";
+    "              against the cities' thresholds\n"
+    "  rounds      round n against round n+1: resolved, persisting, new; the return list per city\n";
 
 int cmd_framework(int argc, char **argv) {
     if (argc >= 2 && !strcmp(argv[1], "catalogue")) return cmd_frame_catalogue(argc - 1, argv + 1);
     if (argc >= 2 && !strcmp(argv[1], "indicators")) return cmd_frame_indicators(argc - 1, argv + 1);
+    if (argc >= 2 && !strcmp(argv[1], "rounds")) return cmd_frame_rounds(argc - 1, argv + 1);
     if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))) {
         fputs(framework_usage, stdout);
         return 0;
     }
-    fprintf(stderr, "guotu framework: expected `framework catalogue` or `framework indicators`\n\n%s", framework_usage);
+    fprintf(stderr,
+            "guotu framework: expected `framework catalogue`, `framework indicators` or `framework rounds`\n\n%s",
+            framework_usage);
     return 2;
 }

@@ -7,7 +7,7 @@ import pytest
 from cli_support import run_guotu
 
 SUBCOMMANDS = [("tally",), ("voucher",), ("convert",), ("lines", "check"), ("parcels", "check"), ("border",),
-               ("framework", "catalogue"), ("framework", "indicators")]
+               ("framework", "catalogue"), ("framework", "indicators"), ("framework", "rounds")]
 
 
 @pytest.mark.parametrize("command", SUBCOMMANDS, ids=" ".join)

@@ -239,3 +239,119 @@ def test_indicators_refusals(tmp_path: Path) -> None:
                   str(inputs["elements"]), "--city-field", "city", "--element-field", "ysbh", "--landuse",
                   str(inputs["landuse"]), "-o", str(tmp_path / "x.gpkg"))
     assert r.returncode == 2 and "--landuse and --landuse-code go together" in r.stderr
+
+
+# ---- guotu framework rounds ---------------------------------------------------------------
+# Cities A [0,1000]² and B [1000,2000]x[0,1000] (border x = 1000), guotu border run on two rounds:
+#   round n:   A red line [900,1000]x[100,200], nothing in B       -> discontinuity 100 m (side B)
+#              A red line [900,1040]x[400,500] into B, B red line [1000,1100]x[400,500]
+#                                                                  -> overlap: crossing + double claim
+#   round n+1: the discontinuity unchanged                         -> persisting
+#              A's element pulled back to the border               -> both overlaps resolved
+#              A farmland [900,1000]x[700,800], B red line [1000,1100]x[700,800]
+#                                                                  -> category_mismatch 100 m, new
+# With the framework indicators of the plane fixture in both rounds, round n+1 with A's slope
+# threshold raised to 10: outside_threshold A slope_mean and threshold_differs A/B slope_mean
+# resolved, the 4 other findings persisting.
+
+RED, FARM = "ecological_redline", "permanent_farmland"
+
+
+def border_round(tmp: Path, name: str, elements: list) -> Path:
+    admin = write_layer(tmp / "admin.gpkg", "admin", 4527, [("code", ogr.OFTString)],
+                        [({"code": "A"}, local_box(0, 0, 1000, 1000)), ({"code": "B"}, local_box(1000, 0, 2000, 1000))])
+    el = write_layer(tmp / f"{name}_el.gpkg", "elements", 4527, [("city", ogr.OFTString), ("category", ogr.OFTString)],
+                     [({"city": c, "category": k}, g) for c, k, g in elements])
+    out = tmp / f"{name}_border.gpkg"
+    r = run_guotu("border", "--admin", str(admin), "--admin-id", "code", "--elements", str(el), "--city-field", "city",
+                  "--category-field", "category", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    return out
+
+
+def make_rounds(tmp: Path) -> tuple[Path, Path, Path, Path]:
+    stays = ("A", RED, local_box(900, 100, 1000, 200))
+    b_red = ("B", RED, local_box(1000, 400, 1100, 500))
+    n0 = border_round(tmp, "r0", [stays, ("A", RED, local_box(900, 400, 1040, 500)), b_red])
+    n1 = border_round(tmp, "r1", [stays, ("A", RED, local_box(900, 400, 1000, 500)), b_red,
+                                  ("A", FARM, local_box(900, 700, 1000, 800)), ("B", RED, local_box(1000, 700, 1100, 800))])
+    inputs = write_frame_inputs(tmp)
+    r, i0 = run_indicators(tmp, inputs, "--area", "planar", out_name="r0_ind.gpkg")
+    assert r.returncode == 0, r.stderr
+    (tmp / "thr1.csv").write_text(THRESHOLDS.replace("A,mountain,slope_mean,,5", "A,mountain,slope_mean,,10"),
+                                  encoding="utf-8")
+    r, i1 = run_indicators(tmp, dict(inputs, thresholds=tmp / "thr1.csv"), "--area", "planar", out_name="r1_ind.gpkg")
+    assert r.returncode == 0, r.stderr
+    return n0, i0, n1, i1
+
+
+def review(path: Path, kind: str, status: str, note: str) -> None:
+    """What the review dock records, written into a round's conflict layer."""
+    ds = ogr.Open(str(path), 1)
+    for column in ("review_status", "review_note", "reviewed_by", "reviewed_at"):
+        ds.ExecuteSQL(f"ALTER TABLE border_conflict_lines ADD COLUMN {column} TEXT")
+    ds.ExecuteSQL(f"UPDATE border_conflict_lines SET review_status = '{status}', review_note = '{note}', "
+                  f"reviewed_by = '省厅张工' WHERE kind = '{kind}'")
+    ds = None
+
+
+def run_rounds(tmp: Path, n0: list, n1: list, *extra: str, name: str = "rounds.gpkg"):
+    out = tmp / name
+    args = ["framework", "rounds"]
+    for p in n0:
+        args += ["--previous", str(p)]
+    for p in n1:
+        args += ["--current", str(p)]
+    return run_guotu(*args, *extra, "-o", str(out)), out
+
+
+def test_rounds_fixed_persisting_new(tmp_path: Path) -> None:
+    n0, i0, n1, i1 = make_rounds(tmp_path)
+    r, out = run_rounds(tmp_path, [n0, i0], [n1, i1])
+    assert r.returncode == 0, r.stderr
+    items = [(x["status"], x["source"], x["kind"], x["key"]) for x in rows(out, "round_comparison")]
+    assert items == [
+        ("persisting", "conflict", "discontinuity", "A|B"), ("new", "conflict", "category_mismatch", "A|B"),
+        ("persisting", "indicator", "outside_threshold", "M01|A||forest_share"),
+        ("persisting", "indicator", "threshold_missing", "M01|B||elevation_mean"),
+        ("persisting", "indicator", "outside_threshold", "M01|B||forest_share"),
+        ("persisting", "indicator", "value_jump", "M01|A|B|elevation_mean"),
+        ("resolved", "conflict", "overlap", "A|B"), ("resolved", "conflict", "overlap", "A|B"),
+        ("resolved", "indicator", "outside_threshold", "M01|A||slope_mean"),
+        ("resolved", "indicator", "threshold_differs", "M01|A|B|slope_mean")]
+    assert "3 resolved" not in r.stdout and "4 resolved, 5 persisting, 1 new" in r.stdout
+    returns = [(x["city_id"], x["kind"], x["status"]) for x in rows(out, "return_list")]
+    # The discontinuity is B's (it has nothing facing A's element); the mismatch is both cities'.
+    assert returns == [("B", "discontinuity", "persisting"), ("A", "category_mismatch", "new"),
+                       ("B", "category_mismatch", "new"), ("A", "outside_threshold", "persisting"),
+                       ("B", "threshold_missing", "persisting"), ("B", "outside_threshold", "persisting"),
+                       ("A", "value_jump", "persisting"), ("B", "value_jump", "persisting")]
+    summary = {x["city_id"]: (x["returned"], x["returned_new"], x["returned_persisting"])
+               for x in rows(out, "return_summary")}
+    assert summary == {"A": (3, 1, 2), "B": (5, 1, 4)}
+    # Conflicts keep their border line: the discontinuity's 100 m.
+    line = ogr.CreateGeometryFromWkt(rows(out, "round_comparison")[0]["_geom"])
+    assert line.Length() == pytest.approx(100, abs=1e-6)
+
+
+def test_rounds_carry_reviews_and_materiality(tmp_path: Path) -> None:
+    n0, i0, n1, i1 = make_rounds(tmp_path)
+    review(n0, "discontinuity", "exception", "河道自然断开")
+    r, out = run_rounds(tmp_path, [n0], [n1])
+    assert r.returncode == 0, r.stderr
+    first = rows(out, "round_comparison")[0]
+    assert (first["status"], first["review_status"], first["review_note"], first["reviewed_by"]) == \
+        ("persisting", "exception", "河道自然断开", "省厅张工")
+    assert first["returned"] == 0
+    assert [(x["city_id"], x["kind"]) for x in rows(out, "return_list")] == [("A", "category_mismatch"),
+                                                                              ("B", "category_mismatch")]
+    # Materiality: 100 m conflicts are below a 150 m / 1 ha threshold (no area): nothing returned.
+    r, out2 = run_rounds(tmp_path, [n0], [n1], "--min-length", "150", name="r2.gpkg")
+    assert r.returncode == 0, r.stderr
+    assert rows(out2, "return_list") == []
+    # The resolved overlaps (100 m, 4,000 m²) are below both thresholds too; with 3,000 m² they are material.
+    assert [x["material"] for x in rows(out2, "round_comparison")] == [0, 0, 0, 0]
+    r, out3 = run_rounds(tmp_path, [n0], [n1], "--min-length", "150", "--min-area", "3000", name="r3.gpkg")
+    assert r.returncode == 0, r.stderr
+    assert [(x["status"], x["material"], x["returned"]) for x in rows(out3, "round_comparison")] == [
+        ("persisting", 0, 0), ("new", 0, 0), ("resolved", 1, 0), ("resolved", 1, 0)]
