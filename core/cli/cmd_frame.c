@@ -630,6 +630,9 @@ static int cmd_frame_indicators(int argc, char **argv) {
         failed = !(ttext = table_text_load(a.thresholds, "thresholds", tpath, sizeof tpath, &tsize, err, sizeof err));
     /* The work CRS: --crs, else the DEM's, else the elements'. */
     if (!failed && a.dem) {
+        /* Each block is read once, band after band of rows: GDAL's cache (5 % of RAM by default)
+         * would only hold what is never read again; keep it small unless the user chose a size. */
+        if (!CPLGetConfigOption("GDAL_CACHEMAX", NULL)) GDALSetCacheMax64(64LL * 1024 * 1024);
         dem = GDALOpenEx(a.dem, GDAL_OF_RASTER | GDAL_OF_READONLY, NULL, NULL, NULL);
         double gt[6];
         if (!dem || GDALGetRasterCount(dem) < 1)
