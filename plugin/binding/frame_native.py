@@ -65,7 +65,28 @@ class _Indicators(ctypes.Structure):
             "forest_share", "dem_share")] + [("wkb", ctypes.c_void_p), ("wkb_size", ctypes.c_size_t)]
 
 
+class _RoundsOptions(ctypes.Structure):
+    _c_name_ = "guotu_rounds_options"  # the C struct it mirrors (checked by test_abi_layout.py)
+    _fields_ = [("match_m", ctypes.c_double), ("min_length_m", ctypes.c_double), ("min_area_m2", ctypes.c_double)]
+
+
+class _RoundItem(ctypes.Structure):
+    _c_name_ = "guotu_round_item"  # the C struct it mirrors (checked by test_abi_layout.py)
+    _fields_ = [(name, ctypes.c_char_p) for name in ("source", "kind", "key", "cities", "label")] + \
+        [("length_m", ctypes.c_double), ("area_m2", ctypes.c_double)] + \
+        [(name, ctypes.c_char_p) for name in ("review_status", "review_note", "reviewed_by", "reviewed_at")] + \
+        [("line_wkb", ctypes.c_void_p), ("line_wkb_size", ctypes.c_size_t), ("wkb", ctypes.c_void_p),
+         ("wkb_size", ctypes.c_size_t)]
+
+
+class _RoundResult(ctypes.Structure):
+    _c_name_ = "guotu_round_result"  # the C struct it mirrors (checked by test_abi_layout.py)
+    _fields_ = [("status", ctypes.c_char_p), ("index0", ctypes.c_int64), ("index1", ctypes.c_int64),
+                ("item", ctypes.POINTER(_RoundItem)), ("material", ctypes.c_int), ("returned", ctypes.c_int)]
+
+
 _FINDING_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(_Finding), ctypes.c_void_p)
+_ROUND_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(_RoundResult), ctypes.c_void_p)
 _INDICATOR_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(_IndicatorFinding), ctypes.c_void_p)
 
 # name: (restype, argtypes) — transcribed from guotu_frame.h, in header order.
@@ -91,6 +112,11 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_frame_finish": (INT, [PTR, PTR, _INDICATOR_FN, PTR]),
     "guotu_frame_indicator_count": (SIZE, [PTR]),
     "guotu_frame_indicator_row": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_Indicators)]),
+    "guotu_rounds_options_init": (None, [ctypes.POINTER(_RoundsOptions)]),
+    "guotu_rounds_create": (INT, [PTR, ctypes.POINTER(_RoundsOptions), ctypes.POINTER(PTR)]),
+    "guotu_rounds_destroy": (None, [PTR, PTR]),
+    "guotu_rounds_add": (INT, [PTR, PTR, INT, ctypes.POINTER(_RoundItem)]),
+    "guotu_rounds_run": (INT, [PTR, PTR, _ROUND_FN, PTR]),
 }
 
 _SET = PrototypeSet("the transmission framework (guotu_frame.h)", _PROTOTYPES)
@@ -294,3 +320,81 @@ class Frame(NativeHandle):
             self._ctx.check(self._lib.guotu_frame_city_row(self._ctx.handle, self.handle, i, ctypes.byref(row)))
             out.append(CityRow(*_values(row)))
         return out
+
+
+@dataclass
+class RoundsOptions:
+    """guotu_rounds_options; None keeps the library's default."""
+    match_m: Optional[float] = None
+    min_length_m: Optional[float] = None
+    min_area_m2: Optional[float] = None
+
+
+ROUND_NUMBERS = ("match_m", "min_length_m", "min_area_m2")
+
+
+@dataclass
+class RoundItem:
+    source: str
+    kind: str
+    key: str
+    cities: str
+    label: str = ""
+    length_m: float = 0.0
+    area_m2: float = 0.0
+    review_status: str = ""
+    review_note: str = ""
+    reviewed_by: str = ""
+    reviewed_at: str = ""
+    line_wkb: bytes = b""
+    wkb: bytes = b""
+
+
+@dataclass
+class RoundResult:
+    status: str
+    index0: int
+    index1: int
+    item: RoundItem
+    material: bool
+    returned: bool
+
+
+def default_round_options(ctx: Context) -> Dict[str, float]:
+    return numbers_of(initial_options(_RoundsOptions, declare(ctx.lib).guotu_rounds_options_init), ROUND_NUMBERS)
+
+
+class Rounds(NativeHandle):
+    """guotu_rounds: the items of round 0 (n) and 1 (n+1) in, the results through a callback."""
+
+    _destroy = "guotu_rounds_destroy"
+    _what = "round comparison"
+
+    def __init__(self, ctx: Context, options: RoundsOptions) -> None:
+        super().__init__(ctx, declare(ctx.lib))
+        opts = initial_options(_RoundsOptions, self._lib.guotu_rounds_options_init)
+        set_numbers(opts, options, ROUND_NUMBERS)
+        out = ctypes.c_void_p()
+        ctx.check(self._lib.guotu_rounds_create(ctx.handle, ctypes.byref(opts), ctypes.byref(out)))
+        self._handle = out.value
+
+    def add(self, round_index: int, item: RoundItem) -> None:
+        line = ctypes.create_string_buffer(item.line_wkb, len(item.line_wkb)) if item.line_wkb else None
+        geometry = ctypes.create_string_buffer(item.wkb, len(item.wkb)) if item.wkb else None
+        c = _RoundItem(*(_encode(getattr(item, n)) for n in ("source", "kind", "key", "cities", "label")),
+                       item.length_m, item.area_m2,
+                       *(_encode(getattr(item, n)) for n in ("review_status", "review_note", "reviewed_by",
+                                                              "reviewed_at")),
+                       ctypes.cast(line, ctypes.c_void_p) if line is not None else None, len(item.line_wkb),
+                       ctypes.cast(geometry, ctypes.c_void_p) if geometry is not None else None, len(item.wkb))
+        self._ctx.check(self._lib.guotu_rounds_add(self._ctx.handle, self.handle, round_index, ctypes.byref(c)))
+
+    def run(self, on_result: Callable[[RoundResult], None]) -> None:
+        def result(r: _RoundResult) -> None:
+            x = r.item.contents
+            values = _values(x)
+            item = RoundItem(*values[:11], _bytes(x.line_wkb, x.line_wkb_size), _bytes(x.wkb, x.wkb_size))
+            on_result(RoundResult(_decode(r.status), r.index0, r.index1, item, bool(r.material), bool(r.returned)))
+
+        callback = _ROUND_FN(self.guarded(result))  # referenced until the run returns
+        self.check_run(self._lib.guotu_rounds_run(self._ctx.handle, self.handle, callback, None))

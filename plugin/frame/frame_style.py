@@ -80,3 +80,31 @@ def style_indicator_findings_layer(layer: QgsVectorLayer) -> None:
     layer.setLabelsEnabled(True)
     set_aliases(layer, IFINDING_FIELDS)
     layer.triggerRepaint()
+
+
+ROUND_COLORS: Dict[str, str] = {"new": "#d73027", "persisting": "#f46d43", "resolved": "#1a9850"}
+
+
+def comparison_renderer() -> QgsRuleBasedRenderer:
+    """Conflicts' border lines by round status: new red, persisting orange, resolved green (dashed)."""
+    from qgis.core import QgsLineSymbol
+    titles = {"new": "新增 new", "persisting": "持续 persisting", "resolved": "已解决 resolved"}
+    root = QgsRuleBasedRenderer.Rule(None)
+    for status, color in ROUND_COLORS.items():
+        symbol = QgsLineSymbol.createSimple({"line_color": color, "line_width": "1.6", "capstyle": "flat",
+                                             "line_style": "dash" if status == "resolved" else "solid"})
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, f"\"status\" = '{status}'", titles[status]))
+    return QgsRuleBasedRenderer(root)
+
+
+def style_comparison_layer(layer: QgsVectorLayer) -> None:
+    from .rounds import COMPARISON_FIELDS
+    if layer.isSpatial():
+        layer.setRenderer(comparison_renderer())
+    set_aliases(layer, COMPARISON_FIELDS)
+    layer.triggerRepaint()
+
+
+def style_return_table(layer: QgsVectorLayer) -> None:
+    from .rounds import RETURN_FIELDS, SUMMARY_FIELDS
+    set_aliases(layer, RETURN_FIELDS + SUMMARY_FIELDS)

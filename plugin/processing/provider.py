@@ -10,6 +10,7 @@ from .border_conflicts import BorderConflictsAlgorithm
 from .border_report_algorithm import BorderReportAlgorithm
 from .frame_catalogue import FrameCatalogueAlgorithm
 from .frame_indicators import FrameIndicatorsAlgorithm
+from .frame_rounds import FrameRoundsAlgorithm
 from .conversion_report_algorithm import ConversionReportAlgorithm
 from .land_use_conversion import LandUseConversionAlgorithm
 from .land_use_conversion_raster import LandUseConversionRasterAlgorithm
@@ -57,3 +58,4 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(BorderReportAlgorithm())
         self.addAlgorithm(FrameCatalogueAlgorithm())
         self.addAlgorithm(FrameIndicatorsAlgorithm())
+        self.addAlgorithm(FrameRoundsAlgorithm())

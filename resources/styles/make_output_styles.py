@@ -44,6 +44,7 @@ def main() -> None:
     from guotu.frame import catalogue_check as fc
     from guotu.frame import frame_style as fs
     from guotu.frame import indicator_check as fi
+    from guotu.frame import rounds as fr
 
     outputs = [
         (HERE / "parcels", "parcel_checks", "MultiPolygon", pc.PARCEL_FIELDS, ps.style_parcels_layer),
@@ -61,6 +62,9 @@ def main() -> None:
         (HERE / "framework", "element_indicators", "MultiPolygon", fi.INDICATOR_FIELDS, fs.style_indicators_layer),
         (HERE / "framework", "indicator_findings", "MultiPolygon", fi.IFINDING_FIELDS,
          fs.style_indicator_findings_layer),
+        (HERE / "framework", "round_comparison", "MultiLineString", fr.COMPARISON_FIELDS, fs.style_comparison_layer),
+        (HERE / "framework", "return_list", "None", fr.RETURN_FIELDS, fs.style_return_table),
+        (HERE / "framework", "return_summary", "None", fr.SUMMARY_FIELDS, fs.style_return_table),
     ]
     for folder, name, geometry, fields, style in outputs:
         folder.mkdir(exist_ok=True)

@@ -56,3 +56,28 @@ def run_indicators_cli(folder: Path, out: Path, *extra: str) -> subprocess.Compl
                            "--landuse", str(folder / "landuse.gpkg"), "--landuse-code", "dlbm", "--band", "100",
                            "--tolerance-elevation", "5", "-o", str(out), *extra],
                           capture_output=True, text=True, timeout=300)
+
+
+_MAKE_ROUNDS = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+import test_cli_framework as t
+out = Path(sys.argv[2])
+n0, i0, n1, i1 = t.make_rounds(out)
+t.review(n0, "discontinuity", "exception", "河道自然断开")
+"""
+
+
+def make_rounds_fixture(folder: Path) -> Path:
+    """Two rounds (see test_cli_framework.make_rounds): r0_border.gpkg (its discontinuity
+    reviewed as an exception), r0_ind.gpkg, r1_border.gpkg, r1_ind.gpkg in ``folder``."""
+    subprocess.run([sys.executable, "-c", _MAKE_ROUNDS, str(CLI_TESTS), str(folder)], check=True, timeout=300)
+    return folder
+
+
+def run_rounds_cli(folder: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(GUOTU_CLI), "framework", "rounds", "--previous", str(folder / "r0_border.gpkg"),
+                           "--previous", str(folder / "r0_ind.gpkg"), "--current", str(folder / "r1_border.gpkg"),
+                           "--current", str(folder / "r1_ind.gpkg"), "-o", str(out), *extra],
+                          capture_output=True, text=True, timeout=300)

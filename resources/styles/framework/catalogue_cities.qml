@@ -1,12 +1,12 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis maxScale="0" minScale="1e+08" readOnly="0" styleCategories="AllStyleCategories" version="3.22.16-Białowieża" hasScaleBasedVisibilityFlag="0">
+<qgis hasScaleBasedVisibilityFlag="0" maxScale="0" styleCategories="AllStyleCategories" minScale="1e+08" version="3.22.16-Białowieża" readOnly="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal endField="" durationField="" accumulate="0" durationUnit="min" fixedDuration="0" mode="0" startField="" endExpression="" startExpression="" enabled="0" limitMode="0">
+  <temporal enabled="0" endField="" startExpression="" durationField="" fixedDuration="0" accumulate="0" limitMode="0" durationUnit="min" endExpression="" mode="0" startField="">
     <fixedRange>
       <start></start>
       <end></end>
@@ -15,7 +15,7 @@
   <customproperties>
     <Option/>
   </customproperties>
-  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
+  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
     <activeChecks type="StringList">
       <Option type="QString" value=""/>
     </activeChecks>
@@ -24,49 +24,49 @@
   <legend type="default-vector" showLabelLegend="0"/>
   <referencedLayers/>
   <fieldConfiguration>
-    <field configurationFlags="None" name="city_id">
+    <field name="city_id" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="listed">
+    <field name="listed" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="submitted">
+    <field name="submitted" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="not_submitted">
+    <field name="not_submitted" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="features">
+    <field name="features" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="not_in_catalogue">
+    <field name="not_in_catalogue" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="city_not_listed">
+    <field name="city_not_listed" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
@@ -75,44 +75,44 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias field="city_id" index="0" name="城市代码"/>
-    <alias field="listed" index="1" name="名录要素数"/>
-    <alias field="submitted" index="2" name="已报送"/>
-    <alias field="not_submitted" index="3" name="未报送"/>
-    <alias field="features" index="4" name="报送图斑数"/>
-    <alias field="not_in_catalogue" index="5" name="名录外图斑"/>
-    <alias field="city_not_listed" index="6" name="非名录城市报送"/>
+    <alias index="0" name="城市代码" field="city_id"/>
+    <alias index="1" name="名录要素数" field="listed"/>
+    <alias index="2" name="已报送" field="submitted"/>
+    <alias index="3" name="未报送" field="not_submitted"/>
+    <alias index="4" name="报送图斑数" field="features"/>
+    <alias index="5" name="名录外图斑" field="not_in_catalogue"/>
+    <alias index="6" name="非名录城市报送" field="city_not_listed"/>
   </aliases>
   <defaults>
-    <default field="city_id" applyOnUpdate="0" expression=""/>
-    <default field="listed" applyOnUpdate="0" expression=""/>
-    <default field="submitted" applyOnUpdate="0" expression=""/>
-    <default field="not_submitted" applyOnUpdate="0" expression=""/>
-    <default field="features" applyOnUpdate="0" expression=""/>
-    <default field="not_in_catalogue" applyOnUpdate="0" expression=""/>
-    <default field="city_not_listed" applyOnUpdate="0" expression=""/>
+    <default expression="" applyOnUpdate="0" field="city_id"/>
+    <default expression="" applyOnUpdate="0" field="listed"/>
+    <default expression="" applyOnUpdate="0" field="submitted"/>
+    <default expression="" applyOnUpdate="0" field="not_submitted"/>
+    <default expression="" applyOnUpdate="0" field="features"/>
+    <default expression="" applyOnUpdate="0" field="not_in_catalogue"/>
+    <default expression="" applyOnUpdate="0" field="city_not_listed"/>
   </defaults>
   <constraints>
-    <constraint notnull_strength="0" constraints="0" field="city_id" unique_strength="0" exp_strength="0"/>
-    <constraint notnull_strength="0" constraints="0" field="listed" unique_strength="0" exp_strength="0"/>
-    <constraint notnull_strength="0" constraints="0" field="submitted" unique_strength="0" exp_strength="0"/>
-    <constraint notnull_strength="0" constraints="0" field="not_submitted" unique_strength="0" exp_strength="0"/>
-    <constraint notnull_strength="0" constraints="0" field="features" unique_strength="0" exp_strength="0"/>
-    <constraint notnull_strength="0" constraints="0" field="not_in_catalogue" unique_strength="0" exp_strength="0"/>
-    <constraint notnull_strength="0" constraints="0" field="city_not_listed" unique_strength="0" exp_strength="0"/>
+    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="city_id" unique_strength="0"/>
+    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="listed" unique_strength="0"/>
+    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="submitted" unique_strength="0"/>
+    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="not_submitted" unique_strength="0"/>
+    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="features" unique_strength="0"/>
+    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="not_in_catalogue" unique_strength="0"/>
+    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="city_not_listed" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint exp="" field="city_id" desc=""/>
-    <constraint exp="" field="listed" desc=""/>
-    <constraint exp="" field="submitted" desc=""/>
-    <constraint exp="" field="not_submitted" desc=""/>
-    <constraint exp="" field="features" desc=""/>
-    <constraint exp="" field="not_in_catalogue" desc=""/>
-    <constraint exp="" field="city_not_listed" desc=""/>
+    <constraint exp="" desc="" field="city_id"/>
+    <constraint exp="" desc="" field="listed"/>
+    <constraint exp="" desc="" field="submitted"/>
+    <constraint exp="" desc="" field="not_submitted"/>
+    <constraint exp="" desc="" field="features"/>
+    <constraint exp="" desc="" field="not_in_catalogue"/>
+    <constraint exp="" desc="" field="city_not_listed"/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig sortExpression="" sortOrder="0" actionWidgetStyle="dropDown">
+  <attributetableconfig sortExpression="" actionWidgetStyle="dropDown" sortOrder="0">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>
