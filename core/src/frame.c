@@ -39,8 +39,14 @@ void guotu_frame_destroy(guotu_context *ctx, guotu_frame *f) {
         free(f->subs[i].city);
         free(f->subs[i].element);
         free(f->subs[i].name);
+        free(f->subs[i].county);
         free(f->subs[i].wkb);
     }
+    for (size_t i = 0; i < f->ncounties; i++) {
+        free(f->counties[i].county);
+        free(f->counties[i].city);
+    }
+    free(f->counties);
     free(f->entries);
     free(f->subs);
     free(f->cities);
@@ -237,7 +243,7 @@ int guotu_frame_add_submission(guotu_context *ctx, guotu_frame *f, const char *c
                            (long long)fid);
     if (gt_reserve(&f->subs, &f->subs_cap, f->nsubs + 1, sizeof *f->subs, 64))
         return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-    frame_submission s = {trimmed(city_id), trimmed(element_id), trimmed(name), fid, NULL, 0};
+    frame_submission s = {trimmed(city_id), trimmed(element_id), trimmed(name), NULL, fid, NULL, 0};
     if (wkb && wkb_size && (s.wkb = malloc(wkb_size)) != NULL) {
         memcpy(s.wkb, wkb, wkb_size);
         s.wkb_size = wkb_size;
@@ -251,6 +257,105 @@ int guotu_frame_add_submission(guotu_context *ctx, guotu_frame *f, const char *c
     }
     f->subs[f->nsubs++] = s;
     return GUOTU_OK;
+}
+
+static frame_county *county_of(guotu_frame *f, const char *id) {
+    for (size_t i = 0; i < f->ncounties; i++)
+        if (!strcmp(f->counties[i].county, id)) return &f->counties[i];
+    return NULL;
+}
+
+/* Moves the submissions of counties to their cities (once per submission) and clears the
+ * counties' counts. */
+int gt_frame_roll_up(guotu_context *ctx, guotu_frame *f) {
+    for (size_t i = 0; i < f->ncounties; i++) {
+        memset(&f->counties[i].row, 0, sizeof f->counties[i].row);
+        f->counties[i].row.county_id = f->counties[i].county;
+        f->counties[i].row.city_id = f->counties[i].city;
+    }
+    for (size_t i = 0; i < f->nsubs; i++) {
+        frame_submission *s = &f->subs[i];
+        frame_county *c = s->county ? NULL : county_of(f, s->city);
+        if (!c) continue;
+        char *city = gt_strdup(c->city);
+        if (!city) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        s->county = s->city;
+        s->city = city;
+    }
+    return GUOTU_OK;
+}
+
+int guotu_frame_add_county(guotu_context *ctx, guotu_frame *f, const char *county_id, const char *city_id) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!f || !county_id || !city_id) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_frame_add_county: NULL argument");
+    if (f->prepared) return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_frame_add_county after guotu_frame_prepare");
+    if (!gt_utf8_valid(county_id) || !gt_utf8_valid(city_id))
+        return gt_fail(ctx, GUOTU_ERR_DATA, "county table: a text is not valid UTF-8");
+    char msg[GUOTU_MSG_SIZE] = "";
+    if (!county_id[0] || !city_id[0])
+        gt_textf(msg, sizeof msg, "county table: a county or city id is empty");
+    else if (county_of(f, county_id))
+        gt_textf(msg, sizeof msg, "county table: county %s is listed twice", county_id);
+    if (msg[0]) return gt_fail(ctx, GUOTU_ERR_DATA, "%s", msg);
+    if (gt_reserve(&f->counties, &f->counties_cap, f->ncounties + 1, sizeof *f->counties, 16))
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    frame_county c;
+    memset(&c, 0, sizeof c);
+    c.county = gt_strdup(county_id);
+    c.city = gt_strdup(city_id);
+    if (!c.county || !c.city) {
+        free(c.county);
+        free(c.city);
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    }
+    f->counties[f->ncounties++] = c;
+    return GUOTU_OK;
+}
+
+typedef struct county_reader {
+    guotu_frame *f;
+    const char *label;
+} county_reader;
+
+static int read_county(guotu_context *ctx, const gt_csv_fields fields, const int *columns, int line, void *user) {
+    county_reader *r = user;
+    int status = guotu_frame_add_county(ctx, r->f, fields[columns[0]], fields[columns[1]]);
+    if (status) {
+        char msg[GUOTU_MSG_SIZE];
+        gt_textf(msg, sizeof msg, "counties '%s', line %d: %s", r->label, line, guotu_context_last_error(ctx));
+        gt_fail(ctx, status, "%s", msg);
+    }
+    return status;
+}
+
+int guotu_frame_load_counties(guotu_context *ctx, guotu_frame *f, const char *text, size_t size, const char *label) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!f || (!text && size)) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_frame_load_counties: NULL argument");
+    static const char *const names[] = {"county", "city"};
+    county_reader r = {f, label ? label : "(counties)"};
+    return gt_csv_rows(ctx, text ? text : "", size, "counties", r.label, names, 2, read_county, &r);
+}
+
+size_t guotu_frame_county_count(const guotu_frame *f) {
+    size_t n = 0;
+    for (size_t i = 0; f && i < f->ncounties; i++)
+        n += f->counties[i].row.features > 0;
+    return n;
+}
+
+int guotu_frame_county_row(guotu_context *ctx, const guotu_frame *f, size_t i, guotu_frame_county *out) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    for (size_t k = 0; f && out && k < f->ncounties; k++) {
+        if (f->counties[k].row.features <= 0) continue;
+        if (i-- == 0) {
+            *out = f->counties[k].row;
+            return GUOTU_OK;
+        }
+    }
+    return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_frame_county_row: no such row");
 }
 
 /* Index of the city row of `id`, added when new; -1 when out of memory. */
@@ -293,6 +398,8 @@ int guotu_frame_check_catalogue(guotu_context *ctx, guotu_frame *f, guotu_frame_
     gt_clear_error(ctx);
     if (!f) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_frame_check_catalogue: frame is NULL");
     if (!f->nentries) return gt_fail(ctx, GUOTU_ERR_STATE, "the catalogue is empty: load it before the check");
+    int rolled = gt_frame_roll_up(ctx, f);
+    if (rolled) return rolled;
     f->ncities = 0;
     size_t nflags = 0;
     for (size_t i = 0; i < f->nentries; i++) {
@@ -336,6 +443,17 @@ int guotu_frame_check_catalogue(guotu_context *ctx, guotu_frame *f, guotu_frame_
         sub_kind[i] = !e ? 1 : k < 0 ? 2 : 0;
         if (k >= 0) f->flags[e->flag0 + (size_t)k] = 1;
         if (sub_kind[i] == 1) f->cities[sub_city[i]].row.not_in_catalogue++;
+        frame_county *cty = s->county ? county_of(f, s->county) : NULL;
+        if (cty) {
+            cty->row.features++;
+            if (sub_kind[i] == 1) cty->row.not_in_catalogue++;
+            /* A listed element counts once per county: only its first feature from the county. */
+            int first = sub_kind[i] == 0;
+            for (size_t j = 0; first && j < i; j++)
+                first = !(f->subs[j].county && !strcmp(f->subs[j].county, s->county) &&
+                          !strcmp(f->subs[j].element, s->element));
+            if (first) cty->row.elements++;
+        }
         if (sub_kind[i] == 2) f->cities[sub_city[i]].row.city_not_listed++;
     }
     char zh[GUOTU_MSG_SIZE], en[GUOTU_MSG_SIZE];

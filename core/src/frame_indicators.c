@@ -341,6 +341,8 @@ int guotu_frame_prepare(guotu_context *ctx, guotu_frame *f) {
         f->forest_codes = l.codes;
         f->nforest_codes = l.n;
     }
+    int rolled = gt_frame_roll_up(ctx, f);
+    if (rolled) return rolled;
     long *sub_entry = malloc((f->nsubs ? f->nsubs : 1) * sizeof *sub_entry);
     long *sub_listed = malloc((f->nsubs ? f->nsubs : 1) * sizeof *sub_listed);
     GEOSGeometry **parts = NULL;

@@ -28,6 +28,7 @@ typedef struct frame_entry {
 
 typedef struct frame_submission {
     char *city, *element, *name;
+    char *county; /* the county it was submitted by, when rolled up to its city; else NULL */
     int64_t fid;
     unsigned char *wkb;
     size_t wkb_size;
@@ -61,7 +62,14 @@ typedef struct frame_zone {
     size_t wkb_size;
 } frame_zone;
 
+typedef struct frame_county {
+    char *county, *city;
+    guotu_frame_county row;
+} frame_county;
+
 struct guotu_frame {
+    frame_county *counties;
+    size_t ncounties, counties_cap;
     frame_entry *entries;
     size_t nentries, entries_cap;
     frame_submission *subs;
@@ -101,6 +109,9 @@ void gt_frame_free_indicators(guotu_context *ctx, guotu_frame *f);
 /* Index of a catalogue entry by id (-1 when none); `listed` gets the city's index in the
  * entry's cities (-1 when the entry does not list it). */
 long gt_frame_find(const guotu_frame *f, const char *id, const char *city, long *listed);
+
+/* Moves the submissions of the counties added to their cities (see guotu_frame_add_county). */
+int gt_frame_roll_up(guotu_context *ctx, guotu_frame *f);
 
 /* Splits a list (separators ; , | 、 ；) and calls fn on each trimmed non-empty item. */
 int gt_frame_each_item(const char *list, int (*fn)(const char *item, void *user), void *user);

@@ -571,6 +571,48 @@ static void test_rounds(void **state) {
     guotu_context_destroy(ctx);
 }
 
+/* County roll-up: counties 320101, 320102 of city 3201 and 320301 of 3203 submit; 320101 M01
+ * (two features) and X99, 320102 R01; 320301 C01. As cities: 3201 submitted M01 and R01 (not
+ * R02), 3203 C01 (not R01, R02); 3202 nothing. */
+static void test_county_rollup(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_frame *f = loaded(ctx);
+    static const char counties[] = "county,city\n320101,3201\n320102,3201\n320301,3203\n320999,3201\n";
+    assert_int_equal(guotu_frame_load_counties(ctx, f, counties, sizeof counties - 1, "counties"), GUOTU_OK);
+    const char *subs[][2] = {
+        {"320101", "M01"}, {"320101", "M01"}, {"320101", "X99"}, {"320102", "R01"}, {"320301", "C01"}};
+    for (int i = 0; i < 5; i++)
+        assert_int_equal(guotu_frame_add_submission(ctx, f, subs[i][0], subs[i][1], "", i, NULL, 0), GUOTU_OK);
+    seen s = {0};
+    assert_int_equal(guotu_frame_check_catalogue(ctx, f, record, &s), GUOTU_OK);
+    /* not submitted: M01/3202, R01/3203, C01/3202, R02 x 3; not in catalogue: X99 (as 3201). */
+    assert_int_equal(s.count, 7);
+    assert_string_equal(s.lines[6], "not_in_catalogue 3201 X99 2  0");
+    guotu_frame_city c;
+    assert_int_equal(guotu_frame_city_row(ctx, f, 0, &c), GUOTU_OK);
+    assert_string_equal(c.city_id, "3201");
+    assert_int_equal(c.submitted, 2);
+    assert_int_equal(c.features, 4);
+    assert_int_equal(guotu_frame_county_count(f), 3); /* 320999 submitted nothing */
+    const char *ids[3][2] = {{"320101", "3201"}, {"320102", "3201"}, {"320301", "3203"}};
+    const int64_t rows[3][3] = {{3, 1, 1}, {1, 1, 0}, {1, 1, 0}};
+    for (size_t i = 0; i < 3; i++) {
+        guotu_frame_county k;
+        assert_int_equal(guotu_frame_county_row(ctx, f, i, &k), GUOTU_OK);
+        assert_string_equal(k.county_id, ids[i][0]);
+        assert_string_equal(k.city_id, ids[i][1]);
+        assert_int_equal(k.features, rows[i][0]);
+        assert_int_equal(k.elements, rows[i][1]);
+        assert_int_equal(k.not_in_catalogue, rows[i][2]);
+    }
+    static const char twice[] = "county,city\n320101,3202\n";
+    assert_int_equal(guotu_frame_load_counties(ctx, f, twice, sizeof twice - 1, "c2"), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "line 2: county table: county 320101 is listed twice"));
+    guotu_frame_destroy(ctx, f);
+    guotu_context_destroy(ctx);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_catalogue_check),
@@ -584,6 +626,7 @@ int main(void) {
         cmocka_unit_test(test_indicator_input_errors),
         cmocka_unit_test(test_dem_not_covering),
         cmocka_unit_test(test_rounds),
+        cmocka_unit_test(test_county_rollup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

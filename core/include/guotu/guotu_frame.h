@@ -97,6 +97,27 @@ typedef struct guotu_frame_city {
 GUOTU_API size_t guotu_frame_city_count(const guotu_frame *f);
 GUOTU_API int guotu_frame_city_row(guotu_context *ctx, const guotu_frame *f, size_t i, guotu_frame_city *out);
 
+/* County -> city roll-up: counties draw the boundaries (县级定边界) and submit them under their
+ * own code; a submission whose city id is a county added here counts for that county's city
+ * (in the catalogue check, the city parts and everything after). A county listed twice fails
+ * (GUOTU_ERR_DATA). Before the check; strings copied. */
+GUOTU_API int guotu_frame_add_county(guotu_context *ctx, guotu_frame *f, const char *county_id, const char *city_id);
+
+/* The county table as CSV text with the columns county, city. Errors name `label` and the line. */
+GUOTU_API int guotu_frame_load_counties(guotu_context *ctx, guotu_frame *f, const char *text, size_t size,
+                                        const char *label);
+
+typedef struct guotu_frame_county {
+    const char *county_id, *city_id;
+    int64_t features;         /* features the county submitted */
+    int64_t elements;         /* distinct catalogue elements among them listed for its city */
+    int64_t not_in_catalogue; /* features whose element id is in no catalogue entry */
+} guotu_frame_county;
+
+/* After guotu_frame_check_catalogue: every county added that submitted, in the order added. */
+GUOTU_API size_t guotu_frame_county_count(const guotu_frame *f);
+GUOTU_API int guotu_frame_county_row(guotu_context *ctx, const guotu_frame *f, size_t i, guotu_frame_county *out);
+
 /* ---- Transmission indicators (SPEC §10) ----------------------------------------------
  *
  * After the catalogue and the submissions: options, the cities' threshold table, prepare,
