@@ -21,7 +21,8 @@
 
 static const char *const catalogue_usage =
     "usage: guotu framework catalogue --catalogue CSV --elements FILE [--elements-layer L]\n"
-    "         --city-field F --element-field F [--name-field F] [--encoding NAME] -o OUT.gpkg\n"
+    "         --city-field F --element-field F [--name-field F] [--counties CSV] [--encoding NAME]\n"
+    "         -o OUT.gpkg\n"
     "\n"
     "Checks the cities' submitted elements against the province's catalogue of cross-city\n"
     "ecological elements (名录, SPEC §10). The catalogue is a CSV (UTF-8) with the columns\n"
@@ -37,14 +38,17 @@ static const char *const catalogue_usage =
     "Writes OUT.gpkg: catalogue_findings (with the submitted geometry where there is one) and\n"
     "catalogue_cities (per city: elements listed, submitted, not submitted, features, features\n"
     "matching no entry or not listed for the city). --encoding sets the attribute encoding\n"
-    "of Shapefiles without a .cpg (e.g. CP936 for GBK).\n";
+    "of Shapefiles without a .cpg (e.g. CP936 for GBK). --counties (CSV: county, city): features\n"
+    "submitted under a county's code count for its city (county -> city roll-up); the layer\n"
+    "county_rollup counts each county's features and catalogue elements.\n";
 
 typedef struct catalogue_args {
     const char *catalogue, *elements, *elements_layer, *city_field, *element_field, *name_field, *encoding;
+    const char *counties;
     const char *output;
 } catalogue_args;
 
-enum { O_CATALOGUE = 256, O_ELEMENTS, O_ELEMENTS_LAYER, O_CITY, O_ELEMENT, O_NAME, O_ENCODING };
+enum { O_CATALOGUE = 256, O_ELEMENTS, O_ELEMENTS_LAYER, O_CITY, O_ELEMENT, O_NAME, O_ENCODING, O_COUNTIES };
 
 static int parse_catalogue(int argc, char **argv, catalogue_args *a) {
     static const struct option options[] = {{"catalogue", 1, 0, O_CATALOGUE},
@@ -54,6 +58,7 @@ static int parse_catalogue(int argc, char **argv, catalogue_args *a) {
                                             {"element-field", 1, 0, O_ELEMENT},
                                             {"name-field", 1, 0, O_NAME},
                                             {"encoding", 1, 0, O_ENCODING},
+                                            {"counties", 1, 0, O_COUNTIES},
                                             {"output", 1, 0, 'o'},
                                             {"help", 0, 0, 'h'},
                                             {0, 0, 0, 0}};
@@ -70,6 +75,7 @@ static int parse_catalogue(int argc, char **argv, catalogue_args *a) {
         case O_ELEMENT: a->element_field = optarg; break;
         case O_NAME: a->name_field = optarg; break;
         case O_ENCODING: a->encoding = optarg; break;
+        case O_COUNTIES: a->counties = optarg; break;
         case 'o': a->output = optarg; break;
         case 'h': fputs(catalogue_usage, stdout); return -1;
         default:
@@ -111,6 +117,13 @@ static const table_column city_columns[] = {{"city_id", COLUMN_TEXT, 0, "城市�
                                             {"not_in_catalogue", COLUMN_INTEGER, 0, "名录外图斑"},
                                             {"city_not_listed", COLUMN_INTEGER, 0, "非名录城市报送"}};
 enum { NCITY = 7 };
+
+static const table_column county_columns[] = {{"county_id", COLUMN_TEXT, 0, "县级代码"},
+                                              {"city_id", COLUMN_TEXT, 0, "城市代码"},
+                                              {"features", COLUMN_INTEGER, 0, "报送图斑数"},
+                                              {"elements", COLUMN_INTEGER, 0, "名录要素数"},
+                                              {"not_in_catalogue", COLUMN_INTEGER, 0, "名录外图斑"}};
+enum { NCOUNTY = 5 };
 
 typedef struct catalogue_out {
     gpkg_writer *out;
@@ -166,6 +179,31 @@ static int read_submissions(guotu_context *ctx, guotu_frame *f, const catalogue_
     return failed;
 }
 
+/* The county table into the frame (when given) and the layer of its roll-up. */
+static int load_counties(guotu_context *ctx, guotu_frame *f, const char *spec, char *err, size_t err_size) {
+    if (!spec) return 0;
+    char path[1024];
+    size_t size = 0;
+    char *text = table_text_load(spec, "counties", path, sizeof path, &size, err, err_size);
+    if (!text) return 1;
+    int failed = guotu_frame_load_counties(ctx, f, text, size, path);
+    if (failed) snprintf(err, err_size, "%s", guotu_context_last_error(ctx));
+    free(text);
+    return failed != 0;
+}
+
+static int write_counties(catalogue_out *o, int layer, guotu_context *ctx, guotu_frame *f) {
+    for (size_t i = 0; i < guotu_frame_county_count(f); i++) {
+        guotu_frame_county c;
+        if (guotu_frame_county_row(ctx, f, i, &c))
+            return snprintf(o->err, o->err_size, "%s", guotu_context_last_error(ctx)) > 0;
+        const char *texts[NCOUNTY] = {c.county_id, c.city_id};
+        const double reals[NCOUNTY] = {NAN, NAN, (double)c.features, (double)c.elements, (double)c.not_in_catalogue};
+        if (gpkg_writer_row(o->out, layer, texts, reals, NULL, 0, o->err, o->err_size)) return 1;
+    }
+    return 0;
+}
+
 static int write_cities(catalogue_out *o, guotu_context *ctx, guotu_frame *f) {
     for (size_t i = 0; i < guotu_frame_city_count(f); i++) {
         guotu_frame_city c;
@@ -189,8 +227,8 @@ static int cmd_frame_catalogue(int argc, char **argv) {
     int parsed = parse_catalogue(argc, argv, &a);
     if (parsed) return parsed < 0 ? 0 : 2;
     char err[2048] = "", path[1024];
-    const char *inputs[] = {a.catalogue, a.elements};
-    if (io_refuse_overwrite(inputs, 2, &a.output, 1, err, sizeof err)) return cli_error("%s", err);
+    const char *inputs[] = {a.catalogue, a.elements, a.counties};
+    if (io_refuse_overwrite(inputs, a.counties ? 3 : 2, &a.output, 1, err, sizeof err)) return cli_error("%s", err);
     guotu_context *ctx = guotu_context_create();
     guotu_frame *f = NULL;
     OGRSpatialReferenceH srs = NULL;
@@ -202,6 +240,7 @@ static int cmd_frame_catalogue(int argc, char **argv) {
     if (!ctx) snprintf(err, sizeof err, "out of memory");
     if (!failed && (guotu_frame_create(ctx, &f) || guotu_frame_load_catalogue(ctx, f, text, size, path)))
         failed = snprintf(err, sizeof err, "%s", guotu_context_last_error(ctx)) > 0;
+    if (!failed) failed = load_counties(ctx, f, a.counties, err, sizeof err);
     if (!failed) failed = read_submissions(ctx, f, &a, &srs, &features, err, sizeof err);
     if (!failed) failed = gpkg_writer_open(&o.out, a.output, err, sizeof err);
     if (!failed) {
@@ -212,11 +251,16 @@ static int cmd_frame_catalogue(int argc, char **argv) {
                                                           err, sizeof err);
         failed = o.findings < 0 || o.cities < 0;
     }
+    int counties = -1;
+    if (!failed && a.counties)
+        failed = (counties = gpkg_writer_add_layer(o.out, "county_rollup", wkbNone, NULL, county_columns, NCOUNTY, err,
+                                                   sizeof err)) < 0;
     if (!failed && guotu_frame_check_catalogue(ctx, f, write_finding, &o)) {
         if (!o.failed) snprintf(err, sizeof err, "%s", guotu_context_last_error(ctx));
         failed = 1;
     }
     if (!failed) failed = write_cities(&o, ctx, f);
+    if (!failed && counties >= 0) failed = write_counties(&o, counties, ctx, f);
     if (!failed) {
         char catalogue[1200], elements[1200], when[32];
         cli_describe_file(path, catalogue, sizeof catalogue);
@@ -262,7 +306,7 @@ static int cmd_frame_catalogue(int argc, char **argv) {
 
 static const char *const indicators_usage =
     "usage: guotu framework indicators --catalogue CSV --elements FILE [--elements-layer L]\n"
-    "         --city-field F --element-field F [--name-field F] [--thresholds CSV]\n"
+    "         --city-field F --element-field F [--name-field F] [--counties CSV] [--thresholds CSV]\n"
     "         [--dem DEM.tif] [--landuse FILE [--landuse-layer L] --landuse-code F]\n"
     "         [--forest-codes \"0301;0302;0305;0307\"] [--slope-threshold DEG] [--band M]\n"
     "         [--tolerance-elevation M] [--tolerance-slope DEG] [--tolerance-forest SHARE]\n"
@@ -316,6 +360,7 @@ static int parse_indicators(int argc, char **argv, indicators_args *a) {
                                             {"element-field", 1, 0, O_ELEMENT},
                                             {"name-field", 1, 0, O_NAME},
                                             {"encoding", 1, 0, O_ENCODING},
+                                            {"counties", 1, 0, O_COUNTIES},
                                             {"thresholds", 1, 0, O_THRESHOLDS},
                                             {"dem", 1, 0, O_DEM},
                                             {"landuse", 1, 0, O_LANDUSE},
@@ -349,6 +394,7 @@ static int parse_indicators(int argc, char **argv, indicators_args *a) {
         case O_ELEMENT: a->c.element_field = optarg; break;
         case O_NAME: a->c.name_field = optarg; break;
         case O_ENCODING: a->c.encoding = optarg; break;
+        case O_COUNTIES: a->c.counties = optarg; break;
         case O_THRESHOLDS: a->thresholds = optarg; break;
         case O_DEM: a->dem = optarg; break;
         case O_LANDUSE: a->landuse = optarg; break;
@@ -674,6 +720,7 @@ static int cmd_frame_indicators(int argc, char **argv) {
                     (ttext && guotu_frame_load_thresholds(ctx, f, ttext, tsize, tpath)) ||
                     (a.forest_codes && guotu_frame_set_forest_codes(ctx, f, a.forest_codes))))
         failed = snprintf(err, sizeof err, "%s", guotu_context_last_error(ctx)) > 0;
+    if (!failed) failed = load_counties(ctx, f, a.c.counties, err, sizeof err);
     if (!failed && guotu_frame_set_options(ctx, f, &a.o)) {
         snprintf(err, sizeof err, "%s", guotu_context_last_error(ctx));
         if (strstr(err, "metres")) {
@@ -698,11 +745,16 @@ static int cmd_frame_indicators(int argc, char **argv) {
                                                  sizeof err);
         failed = o.cat.cities < 0;
     }
+    int counties = -1;
+    if (!failed && a.c.counties)
+        failed = (counties = gpkg_writer_add_layer(o.cat.out, "county_rollup", wkbNone, NULL, county_columns, NCOUNTY,
+                                                   err, sizeof err)) < 0;
     if (!failed && guotu_frame_check_catalogue(ctx, f, write_finding, &o.cat)) {
         if (!o.cat.failed) snprintf(err, sizeof err, "%s", guotu_context_last_error(ctx));
         failed = 1;
     }
     if (!failed) failed = write_cities(&o.cat, ctx, f);
+    if (!failed && counties >= 0) failed = write_counties(&o.cat, counties, ctx, f);
     guotu_context_set_progress(ctx, progress_bar_update, &bar);
     if (!failed && guotu_frame_prepare(ctx, f))
         failed = snprintf(err, sizeof err, "%s", guotu_context_last_error(ctx)) > 0;

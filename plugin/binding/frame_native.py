@@ -35,6 +35,12 @@ class _City(ctypes.Structure):
         "listed", "submitted", "not_submitted", "features", "not_in_catalogue", "city_not_listed")]
 
 
+class _County(ctypes.Structure):
+    _c_name_ = "guotu_frame_county"  # the C struct it mirrors (checked by test_abi_layout.py)
+    _fields_ = [("county_id", ctypes.c_char_p), ("city_id", ctypes.c_char_p)] + [
+        (name, ctypes.c_int64) for name in ("features", "elements", "not_in_catalogue")]
+
+
 class _FrameOptions(ctypes.Structure):
     _c_name_ = "guotu_frame_options"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [("crs", ctypes.c_char_p), ("area_method", ctypes.c_int)] + [(name, ctypes.c_double) for name in (
@@ -99,6 +105,10 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_frame_check_catalogue": (INT, [PTR, PTR, _FINDING_FN, PTR]),
     "guotu_frame_city_count": (SIZE, [PTR]),
     "guotu_frame_city_row": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_City)]),
+    "guotu_frame_add_county": (INT, [PTR, PTR, STR, STR]),
+    "guotu_frame_load_counties": (INT, [PTR, PTR, STR, SIZE, STR]),
+    "guotu_frame_county_count": (SIZE, [PTR]),
+    "guotu_frame_county_row": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_County)]),
     "guotu_frame_options_init": (None, [ctypes.POINTER(_FrameOptions)]),
     "guotu_frame_set_options": (INT, [PTR, PTR, ctypes.POINTER(_FrameOptions)]),
     "guotu_frame_add_threshold": (INT, [PTR, PTR, STR, STR, STR, ctypes.c_double, ctypes.c_double]),
@@ -259,6 +269,19 @@ class Frame(NativeHandle):
 
         callback = _FINDING_FN(self.guarded(finding))  # referenced until the check returns
         self.check_run(self._lib.guotu_frame_check_catalogue(self._ctx.handle, self.handle, callback, None))
+
+    def load_counties(self, text: bytes, label: str) -> None:
+        self._ctx.check(self._lib.guotu_frame_load_counties(self._ctx.handle, self.handle, text, len(text),
+                                                            _encode(label)))
+
+    def counties(self) -> List[list]:
+        """[county, city, features, elements, not_in_catalogue] after the catalogue check."""
+        out: List[list] = []
+        row = _County()
+        for i in range(self._lib.guotu_frame_county_count(self.handle)):
+            self._ctx.check(self._lib.guotu_frame_county_row(self._ctx.handle, self.handle, i, ctypes.byref(row)))
+            out.append(_values(row))
+        return out
 
     def set_options(self, crs: str, options: FrameOptions) -> None:
         opts = initial_options(_FrameOptions, self._lib.guotu_frame_options_init)

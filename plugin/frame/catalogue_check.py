@@ -30,6 +30,9 @@ FINDING_FIELDS: List[Tuple[str, str, str]] = [
     ("kind", "text", "问题类型"), ("city_id", "text", "城市代码"), ("element_id", "text", "要素编号"),
     ("element_name", "text", "要素名称"), ("element_type", "text", "要素类型"), ("cities", "text", "名录城市"),
     ("feature_id", "integer", "报送要素编号"), ("message_zh", "text", "说明"), ("message_en", "text", "Message")]
+COUNTY_FIELDS: List[Tuple[str, str, str]] = [
+    ("county_id", "text", "县级代码"), ("city_id", "text", "城市代码"), ("features", "integer", "报送图斑数"),
+    ("elements", "integer", "名录要素数"), ("not_in_catalogue", "integer", "名录外图斑")]
 CITY_FIELDS: List[Tuple[str, str, str]] = [
     ("city_id", "text", "城市代码"), ("listed", "integer", "名录要素数"), ("submitted", "integer", "已报送"),
     ("not_submitted", "integer", "未报送"), ("features", "integer", "报送图斑数"),
@@ -52,6 +55,7 @@ class CatalogueRequest:
     name_field: Optional[str] = None
     catalogue_path: Optional[str] = None              # a CSV file ...
     catalogue_layer: Optional[QgsFeatureSource] = None  # ... or a table with CATALOGUE_COLUMNS
+    counties_path: Optional[str] = None                 # county -> city table (CSV: county, city)
     labels: Dict[str, str] = field(default_factory=dict)
 
     def label(self, role: str) -> str:
@@ -64,6 +68,7 @@ class CatalogueResult:
     cities: List[CityRow]
     features: int
     crs: QgsCoordinateReferenceSystem
+    counties: List[list] = field(default_factory=list)
 
     def kind_counts(self) -> Dict[str, int]:
         counts = {kind: 0 for kind in finding_titles()}
@@ -81,7 +86,17 @@ def city_attributes(c: CityRow) -> List[Any]:
     return [c.city_id, c.listed, c.submitted, c.not_submitted, c.features, c.not_in_catalogue, c.city_not_listed]
 
 
+def _read_text(path: str, what: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as e:
+        raise GuotuInputError(tr('The {what} "{path}" cannot be read: {error}').format(
+            what=what, path=path, error=e.strerror or str(e))) from e
+
+
 def load_catalogue(frame: Frame, request: CatalogueRequest) -> None:
+    if request.counties_path:
+        frame.load_counties(_read_text(request.counties_path, tr("county table")), request.counties_path)
     if (request.catalogue_path is None) == (request.catalogue_layer is None):
         raise GuotuInputError(tr("Give the catalogue as a CSV file or as a table layer — not both, not neither."))
     if request.catalogue_path is not None:
@@ -145,8 +160,9 @@ def run_catalogue_check(request: CatalogueRequest, feedback: Optional[QgsFeedbac
             progress.phase(90.0, 100.0)
             frame.check_catalogue(on_finding)
             cities = frame.cities()
+            counties = frame.counties()
     progress.report(1.0)
-    return CatalogueResult(findings, cities, count, request.elements.sourceCrs())
+    return CatalogueResult(findings, cities, count, request.elements.sourceCrs(), counties)
 
 
 def summary_lines(result: CatalogueResult) -> List[str]:

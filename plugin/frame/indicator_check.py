@@ -69,6 +69,7 @@ class IndicatorResult:
     cities: List[CityRow]
     crs: QgsCoordinateReferenceSystem
     reprojected: List[str]
+    counties: List[list] = field(default_factory=list)
 
     def kind_counts(self) -> Dict[str, int]:
         counts = {kind: 0 for kind in indicator_finding_titles()}
@@ -160,6 +161,7 @@ def run_indicator_check(request: IndicatorRequest, transform_context: QgsCoordin
                                      text_value(feature.attribute(fields[1])), name, feature.id(), wkb)
             frame.check_catalogue(lambda f: catalogue_findings.append((f, _geometry(f.wkb))))
             cities = frame.cities()
+            counties = frame.counties()
             progress.phase(10.0, 30.0)
             frame.prepare()
             if dem is not None:
@@ -177,7 +179,7 @@ def run_indicator_check(request: IndicatorRequest, transform_context: QgsCoordin
             frame.finish(lambda f: findings.append((f, _geometry(f.wkb))))
             indicators = [(row, _geometry(row.wkb)) for row in frame.indicators()]
     progress.report(1.0)
-    return IndicatorResult(indicators, findings, catalogue_findings, cities, crs, sorted(set(reprojected)))
+    return IndicatorResult(indicators, findings, catalogue_findings, cities, crs, sorted(set(reprojected)), counties)
 
 
 def summary_lines(result: IndicatorResult) -> List[str]:

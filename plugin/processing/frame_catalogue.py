@@ -14,7 +14,7 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingFeedbac
                        QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingException,
                        QgsWkbTypes)
 
-from ..frame.catalogue_check import (CITY_FIELDS, FINDING_FIELDS, CatalogueRequest, city_attributes,
+from ..frame.catalogue_check import (CITY_FIELDS, COUNTY_FIELDS, FINDING_FIELDS, CatalogueRequest, city_attributes,
                                      finding_attributes, run_catalogue_check, summary_lines)
 from ..frame.frame_style import style_cities_table, style_findings_layer
 from ..i18n import tr
@@ -37,6 +37,8 @@ class FrameCatalogueAlgorithm(GuotuAlgorithm):
     NAME_FIELD = "NAME_FIELD"
     CATALOGUE_FINDINGS = "CATALOGUE_FINDINGS"
     CATALOGUE_CITIES = "CATALOGUE_CITIES"
+    COUNTIES = "COUNTIES"
+    COUNTY_ROLLUP = "COUNTY_ROLLUP"
 
     def name(self) -> str:
         return "framecatalogue"
@@ -81,6 +83,9 @@ class FrameCatalogueAlgorithm(GuotuAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ELEMENTS, tr("Submitted elements"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFile(
+            self.COUNTIES, tr("County → city table (CSV: county, city)"), QgsProcessingParameterFile.File, "csv",
+            optional=True))
         self.addParameter(QgsProcessingParameterField(self.CITY_FIELD, tr("City field (admin id)"), ADMIN_CODE_FIELD,
                                                       parentLayerParameterName=self.ELEMENTS))
         self.addParameter(QgsProcessingParameterField(self.ELEMENT_FIELD, tr("Element id field (catalogue id)"),
@@ -91,6 +96,8 @@ class FrameCatalogueAlgorithm(GuotuAlgorithm):
             self.CATALOGUE_FINDINGS, tr("Catalogue findings"), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.CATALOGUE_CITIES, tr("Catalogue check by city"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.COUNTY_ROLLUP, tr("Submissions by county"), QgsProcessing.TypeVector, optional=True))
         self.addOutput(QgsProcessingOutputNumber("FINDING_COUNT", tr("Number of findings")))
 
     def checkParameterValues(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Tuple[bool, str]:
@@ -112,6 +119,7 @@ class FrameCatalogueAlgorithm(GuotuAlgorithm):
             name_field=optional_text(self, parameters, self.NAME_FIELD, context),
             catalogue_path=optional_text(self, parameters, self.CATALOGUE, context),
             catalogue_layer=optional_source(self, parameters, self.CATALOGUE_LAYER, context),
+            counties_path=optional_text(self, parameters, self.COUNTIES, context),
             labels={"elements": layer_label(self, parameters, self.ELEMENTS, context, "elements"),
                     "catalogue": layer_label(self, parameters, self.CATALOGUE_LAYER, context, "catalogue")})
         try:
@@ -128,6 +136,10 @@ class FrameCatalogueAlgorithm(GuotuAlgorithm):
                 self, parameters, self.CATALOGUE_CITIES, context, fields_of(CITY_FIELDS), QgsWkbTypes.NoGeometry,
                 result.crs, ((city_attributes(c), None) for c in result.cities)),
         }
+        if result.counties and is_set(parameters.get(self.COUNTY_ROLLUP)):
+            outputs[self.COUNTY_ROLLUP] = write_rows(
+                self, parameters, self.COUNTY_ROLLUP, context, fields_of(COUNTY_FIELDS), QgsWkbTypes.NoGeometry,
+                result.crs, ((row, None) for row in result.counties))
         for name, style in ((self.CATALOGUE_FINDINGS, style_findings_layer),
                             (self.CATALOGUE_CITIES, style_cities_table)):
             dest = outputs.get(name)

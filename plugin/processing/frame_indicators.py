@@ -59,6 +59,8 @@ class FrameIndicatorsAlgorithm(GuotuAlgorithm):
     INDICATOR_FINDINGS = "INDICATOR_FINDINGS"
     CATALOGUE_FINDINGS = "CATALOGUE_FINDINGS"
     CATALOGUE_CITIES = "CATALOGUE_CITIES"
+    COUNTIES = "COUNTIES"
+    COUNTY_ROLLUP = "COUNTY_ROLLUP"
 
     # parameter -> (FrameOptions field, default)
     NUMBERS = {SLOPE_THRESHOLD: ("slope_threshold_deg", 25.0), BAND: ("band_m", 500.0),
@@ -120,6 +122,9 @@ class FrameIndicatorsAlgorithm(GuotuAlgorithm):
             self.THRESHOLDS, tr("City thresholds (CSV)"), QgsProcessingParameterFile.File, "csv", optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ELEMENTS, tr("Submitted elements"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFile(
+            self.COUNTIES, tr("County → city table (CSV: county, city)"), QgsProcessingParameterFile.File, "csv",
+            optional=True))
         self.addParameter(QgsProcessingParameterField(self.CITY_FIELD, tr("City field (admin id)"), ADMIN_CODE_FIELD,
                                                       parentLayerParameterName=self.ELEMENTS))
         self.addParameter(QgsProcessingParameterField(self.ELEMENT_FIELD, tr("Element id field (catalogue id)"),
@@ -177,6 +182,7 @@ class FrameIndicatorsAlgorithm(GuotuAlgorithm):
             name_field=optional_text(self, parameters, self.NAME_FIELD, context),
             catalogue_path=optional_text(self, parameters, self.CATALOGUE, context),
             catalogue_layer=optional_source(self, parameters, self.CATALOGUE_LAYER, context),
+            counties_path=optional_text(self, parameters, self.COUNTIES, context),
             labels={"elements": layer_label(self, parameters, self.ELEMENTS, context, "elements"),
                     "catalogue": layer_label(self, parameters, self.CATALOGUE_LAYER, context, "catalogue"),
                     "landuse": layer_label(self, parameters, self.LANDUSE, context, "landuse")})

@@ -355,3 +355,27 @@ def test_rounds_carry_reviews_and_materiality(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert [(x["status"], x["material"], x["returned"]) for x in rows(out3, "round_comparison")] == [
         ("persisting", 0, 0), ("new", 0, 0), ("resolved", 1, 0), ("resolved", 1, 0)]
+
+
+def test_county_rollup(tmp_path: Path) -> None:
+    """Counties 320101 and 320102 of city 3201 and 320301 of 3203 submit: 320101 M01 twice and
+    X99, 320102 R01, 320301 C01. Rolled up: 3201 submitted M01 and R01 (R02 missing), 3203 C01
+    (R01, R02 missing), 3202 nothing (M01, C01, R02 missing): 6 not submitted + X99."""
+    cat = tmp_path / "catalogue.csv"
+    cat.write_text(CATALOGUE, encoding="utf-8")
+    (tmp_path / "counties.csv").write_text("county,city\n320101,3201\n320102,3201\n320301,3203\n", encoding="utf-8")
+    subs = [("320101", "M01"), ("320101", "M01"), ("320101", "X99"), ("320102", "R01"), ("320301", "C01")]
+    elements = write_layer(tmp_path / "county.gpkg", "county", 4527,
+                           [("city", ogr.OFTString), ("ysbh", ogr.OFTString), ("ysmc", ogr.OFTString)],
+                           [({"city": c, "ysbh": e}, local_box(100 * i, 0, 100 * i + 50, 50))
+                            for i, (c, e) in enumerate(subs)])
+    r, out = run(tmp_path, cat, elements, "--counties", str(tmp_path / "counties.csv"))
+    assert r.returncode == 0, r.stderr
+    kinds = [(f["kind"], f["city_id"], f["element_id"]) for f in rows(out, "catalogue_findings")]
+    assert kinds == [("not_submitted", "3202", "M01"), ("not_submitted", "3203", "R01"),
+                     ("not_submitted", "3202", "C01"), ("not_submitted", "3201", "R02"),
+                     ("not_submitted", "3202", "R02"), ("not_submitted", "3203", "R02"),
+                     ("not_in_catalogue", "3201", "X99")]
+    rollup = [(c["county_id"], c["city_id"], c["features"], c["elements"], c["not_in_catalogue"])
+              for c in rows(out, "county_rollup")]
+    assert rollup == [("320101", "3201", 3, 1, 1), ("320102", "3201", 1, 1, 0), ("320301", "3203", 1, 1, 0)]

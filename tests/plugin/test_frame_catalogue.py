@@ -132,3 +132,24 @@ def test_bad_input(fx: Path, tmp_path: Path) -> None:
     gbk.write_bytes((fx / "catalogue.csv").read_text(encoding="utf-8-sig").encode("gbk"))
     with pytest.raises(QgsProcessingException, match="not valid UTF-8"):
         run(params(fx, CATALOGUE=str(gbk)))
+
+
+def test_county_rollup_same_as_the_cli(fx: Path, tmp_path: Path) -> None:
+    """The submissions of counties under their codes, rolled up to the cities by a county table:
+    the same findings and county rows as `guotu framework catalogue --counties`."""
+    counties = tmp_path / "counties.csv"
+    counties.write_text("county,city\n3201,3202\n", encoding="utf-8")  # 3201's features count for 3202
+    out = tmp_path / "cli.gpkg"
+    cli = fd.run_cli(fx, out, "--counties", str(counties))
+    assert cli.returncode == 0, cli.stderr
+    result = run(params(fx, COUNTIES=str(counties), COUNTY_ROLLUP="memory:"))
+    theirs = rows(QgsVectorLayer(f"{out}|layername=catalogue_findings", "f", "ogr"))
+    ours = rows(result["CATALOGUE_FINDINGS"])
+    assert [(r["kind"], r["city_id"], r["element_id"]) for r in ours] == \
+        [(r["kind"], r["city_id"], r["element_id"]) for r in theirs]
+    assert ("not_submitted", "3201", "M01") in [(r["kind"], r["city_id"], r["element_id"]) for r in ours]
+    rollup = [(r["county_id"], r["city_id"], r["features"], r["elements"], r["not_in_catalogue"])
+              for r in rows(result["COUNTY_ROLLUP"])]
+    assert rollup == [(r["county_id"], r["city_id"], r["features"], r["elements"], r["not_in_catalogue"])
+                      for r in rows(QgsVectorLayer(f"{out}|layername=county_rollup", "c", "ogr"))]
+    assert rollup == [("3201", "3202", 4, 1, 1)]  # M01 (two features) counts; R01 (3202 not listed) and X99 do not
