@@ -117,7 +117,7 @@ def main() -> None:
             part_cities.append(city)
             cities.add(city)
         catalogue.append((element_id, f"{kind} {i + 1}", kind, ";".join(part_cities),
-                          "area;elevation_min;elevation_mean;elevation_max;slope_mean;slope_share"))
+                          "elevation_mean;slope_mean;slope_share"))
     layer.CommitTransaction()
     ds = None
     with open(a.out / "catalogue.csv", "w", newline="", encoding="utf-8") as fh:
