@@ -16,6 +16,7 @@ from typing import Dict, List
 import pytest
 
 import border_data as bd
+import frame_data as fd
 import conversion_data as cd
 import testdata as td
 import voucher_data as vd
@@ -129,6 +130,8 @@ def _cases(folder: Path) -> List[Dict]:
     parcel_layer = pf.write_parcels(parcels / "zzdk.gpkg")                         # dkbh, zzlx, xmbh, xzdl, ghdl
     parcel_ws = pf.write_workspace(parcels / "ws.gpkg")
     border = bd.make_fixture(folder / "border")
+    frame = fd.make_rounds_fixture(_mkdir(folder / "frame"))  # cat.csv, parts.gpkg, dem.tif, two rounds
+    catalogue = fd.make_fixture(_mkdir(folder / "catalogue"))
     return [
         {"label": "area", "alg": "guotu:areabyclass", "given": {"ZONES": zones, "LANDUSE": landuse}},
         {"label": "area_unknown_zone_field", "alg": "guotu:areabyclass",
@@ -163,6 +166,15 @@ def _cases(folder: Path) -> List[Dict]:
                    "BORDER_CONFLICTS": "=guotu:borderconflicts:BORDER_CONFLICTS",
                    "PAIR_SUMMARY": "=guotu:borderconflicts:PAIR_SUMMARY",
                    "OUTPUT_FOLDER": str(folder / "border_reports")}},
+        {"label": "frame_catalogue", "alg": "guotu:framecatalogue",
+         "given": {"CATALOGUE": str(catalogue / "catalogue.csv"),
+                   "ELEMENTS": f"{catalogue / 'submitted.gpkg'}|layername=submitted", "CITY_FIELD": "city",
+                   "ELEMENT_FIELD": "ysbh"}},
+        {"label": "frame_indicators", "alg": "guotu:frameindicators",
+         "given": {"CATALOGUE": str(frame / "cat.csv"), "ELEMENTS": f"{frame / 'parts.gpkg'}|layername=parts",
+                   "CITY_FIELD": "city", "ELEMENT_FIELD": "ysbh", "DEM": str(frame / "dem.tif")}},
+        {"label": "frame_rounds", "alg": "guotu:framerounds",
+         "given": {"PREVIOUS": str(frame / "r0_border.gpkg"), "CURRENT": str(frame / "r1_border.gpkg")}},
     ]
 
 
@@ -220,6 +232,9 @@ def test_every_algorithm_from_its_dialog(plugin_root: Path, tmp_path: Path, prov
     assert done["parcels"]["counts"]["PARCEL_CHECKS"] == 14
     assert done["lines"]["counts"]["ISSUES"] > 0
     assert done["border"]["counts"]["PAIR_SUMMARY"] > 0
+    assert done["frame_catalogue"]["counts"]["CATALOGUE_FINDINGS"] == 9
+    assert done["frame_indicators"]["counts"]["ELEMENT_INDICATORS"] == 5
+    assert done["frame_rounds"]["counts"]["ROUND_COMPARISON"] == 4
     assert any((data / "parcel_reports").glob("*.pdf")) and any((data / "border_reports").glob("*.pdf"))
     assert (data / "new_ws.gpkg").is_file()
     report = subprocess.run(["pdftotext", str(data / "conversion_report.pdf"), "-"], capture_output=True, text=True)
