@@ -54,6 +54,7 @@ void gt_frame_free_indicators(guotu_context *ctx, guotu_frame *f) {
     free(f->slope);
     free(f->gx);
     free(f->gy);
+    free(f->band_zones);
     free(f->cover);
     free(f->scratch);
     free(f->areas);
@@ -633,11 +634,19 @@ int guotu_frame_add_dem_rows(guotu_context *ctx, guotu_frame *f, int64_t row0, i
         f->slope[i] = SLOPE_UNKNOWN;
     for (int64_t r = 0; !status && r < nrows; r++)
         status = gt_cell_area_row(ctx, &f->cell_area, row0 + r, 0, width, f->areas + r * width);
+    /* The zones these rows meet, found once for all the tiles of the band. */
+    size_t nband = 0;
+    if (!status) status = grow(&f->band_zones, &f->band_zones_cap, f->nzones ? f->nzones : 1, sizeof(size_t), ctx);
+    for (size_t i = 0; !status && i < f->nzones; i++) {
+        int64_t w[4];
+        if (zone_window(&f->grid, &f->zones[i], row0, row0 + nrows, 0, width, w)) f->band_zones[nband++] = i;
+    }
     for (int64_t tr = row0; !status && tr < row0 + nrows; tr += DEM_TILE) {
         int64_t tr1 = tr + DEM_TILE < row0 + nrows ? tr + DEM_TILE : row0 + nrows;
         for (int64_t tc = 0; !status && tc < width; tc += DEM_TILE) {
             int64_t tc1 = tc + DEM_TILE < width ? tc + DEM_TILE : width;
-            for (size_t i = 0; !status && i < f->nzones; i++) {
+            for (size_t k = 0; !status && k < nband; k++) {
+                size_t i = f->band_zones[k];
                 int64_t w[4];
                 if (!zone_window(&f->grid, &f->zones[i], tr, tr1, tc, tc1, w)) continue;
                 int relation = tile_relation(ctx, f, &f->zones[i], w);

@@ -100,6 +100,8 @@ struct guotu_frame {
     float *slope, *cover;
     double *scratch, *areas, *gx, *gy;
     size_t slope_cap, cover_cap, scratch_cap, areas_cap, gx_cap, gy_cap;
+    size_t *band_zones; /* zones meeting the rows of the current add_dem_rows */
+    size_t band_zones_cap;
     GEOSSTRtree *tree;
 };
 
