@@ -11,6 +11,7 @@ from .border_report_algorithm import BorderReportAlgorithm
 from .frame_catalogue import FrameCatalogueAlgorithm
 from .frame_indicators import FrameIndicatorsAlgorithm
 from .frame_rounds import FrameRoundsAlgorithm
+from .return_report_algorithm import ReturnListReportAlgorithm
 from .conversion_report_algorithm import ConversionReportAlgorithm
 from .land_use_conversion import LandUseConversionAlgorithm
 from .land_use_conversion_raster import LandUseConversionRasterAlgorithm
@@ -59,3 +60,4 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(FrameCatalogueAlgorithm())
         self.addAlgorithm(FrameIndicatorsAlgorithm())
         self.addAlgorithm(FrameRoundsAlgorithm())
+        self.addAlgorithm(ReturnListReportAlgorithm())

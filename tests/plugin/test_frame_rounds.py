@@ -76,3 +76,30 @@ def test_same_rows_as_the_cli(fx: Path, tmp_path: Path) -> None:
 def test_not_a_check_output(fx: Path, tmp_path: Path) -> None:
     with pytest.raises(QgsProcessingException, match="none of the layers"):
         run(params(fx, CURRENT=str(fx / "parts.gpkg"), CURRENT_MORE=None))  # submitted elements, not a check
+
+
+def test_return_list_pdf_per_city(fx: Path, tmp_path: Path) -> None:
+    """The CLI's return list printed, one PDF per city, with its items and the reviewers' words."""
+    import subprocess
+
+    out = tmp_path / "cli.gpkg"
+    assert fd.run_rounds_cli(fx, out).returncode == 0
+    import processing
+    result = processing.run("guotu:returnlistreport", {"RETURN_LIST": f"{out}|layername=return_list",
+                                                       "OUTPUT_FOLDER": str(tmp_path / "pdf")})
+    assert result["REPORT_COUNT"] == 2
+    texts = {}
+    for city in ("A", "B"):
+        pdf = tmp_path / "pdf" / f"退回清单_{city}.pdf"
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
+        texts[city] = text.stdout
+    assert "退回清单" in texts["A"] and "city A" in texts["A"]
+    # A: the new mismatch and two persisting findings; B: the mismatch and three findings (its
+    # discontinuity was accepted as an exception in round n).
+    assert "3 items to correct: 1 new, 2 persisting" in texts["A"]
+    assert "4 items to correct: 1 new, 3 persisting" in texts["B"]
+    assert "Category mismatch" in texts["B"] and "City threshold missing" in texts["B"]
+    assert "City threshold missing" not in texts["A"]
+    with pytest.raises(QgsProcessingException, match="nothing on the return list"):
+        processing.run("guotu:returnlistreport", {"RETURN_LIST": f"{out}|layername=return_list", "CITY": "Z",
+                                                  "OUTPUT_FOLDER": str(tmp_path / "pdf2")})
