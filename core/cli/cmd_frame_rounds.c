@@ -322,7 +322,6 @@ int cmd_frame_rounds(int argc, char **argv) {
                 failed = 1;
                 break;
             }
-            int64_t before = items[k];
             for (int s = 0; !failed && s < 3; s++)
                 failed = add_layer_items(ctx, r, k, ds, a.files[k][i], (source_kind)s, &items[k], err, sizeof err);
             int known = 0;
@@ -336,7 +335,6 @@ int cmd_frame_rounds(int argc, char **argv) {
                          a.files[k][i]);
                 failed = 1;
             }
-            (void)before;
         }
     if (!failed) failed = gpkg_writer_open(&o.out, a.output, err, sizeof err);
     if (!failed) {

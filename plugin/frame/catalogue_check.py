@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureSource, QgsFeedback, QgsGeometry, QgsWkbTypes
+from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureSource, QgsFeedback, QgsGeometry
 
 from ..binding.errors import GuotuError, GuotuInputError
 from ..binding.frame_native import CityRow, Finding, Frame, declare

@@ -6,10 +6,10 @@ user's no-data ranges, NaN) become NaN. Only one band is in memory at a time.
 """
 
 import math
-from typing import Iterator, List, Optional, Tuple
+from typing import Iterator, Optional, Tuple
 
 import numpy as np
-from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsRasterDataProvider, QgsRasterLayer, QgsRectangle
+from qgis.core import QgsCoordinateReferenceSystem, QgsRasterDataProvider, QgsRasterLayer, QgsRectangle
 
 from ..binding.errors import GuotuInputError
 from ..i18n import tr

@@ -5,7 +5,7 @@ does — every conflict and finding resolved, persisting or new, reviews carried
 the return list (退回清单) per city.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import QgsFeedback, QgsGeometry, QgsVectorLayer

@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Optional
 from qgis.PyQt.QtGui import QIcon
 from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessing, QgsProcessingContext, QgsProcessingException,
                        QgsProcessingFeedback, QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
-                       QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber, QgsWkbTypes)
+                       QgsProcessingParameterNumber, QgsWkbTypes)
 
 from ..binding.frame_native import RoundsOptions
 from ..frame.frame_style import style_comparison_layer, style_return_table

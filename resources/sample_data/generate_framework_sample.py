@@ -29,7 +29,6 @@ Deterministic. Everything is clearly labelled synthetic.
 """
 
 import argparse
-import math
 import subprocess
 from pathlib import Path
 

@@ -5,7 +5,7 @@ import math
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsGeometry, QgsProcessingException, QgsRasterLayer, QgsRuleBasedRenderer, QgsVectorLayer
+from qgis.core import QgsGeometry, QgsProcessingException, QgsRuleBasedRenderer, QgsVectorLayer
 
 import frame_data as fd
 from lines_data import rows
