@@ -2,6 +2,7 @@
  * the elements the cities submitted (SPEC §10). */
 #include <cpl_conv.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -310,7 +311,7 @@ static const char *const indicators_usage =
     "         [--dem DEM.tif] [--landuse FILE [--landuse-layer L] --landuse-code F]\n"
     "         [--forest-codes \"0301;0302;0305;0307\"] [--slope-threshold DEG] [--band M]\n"
     "         [--tolerance-elevation M] [--tolerance-slope DEG] [--tolerance-forest SHARE]\n"
-    "         [--area ellipsoidal|planar] [--crs CRS] [--encoding NAME] -o OUT.gpkg\n"
+    "         [--area ellipsoidal|planar] [--crs CRS] [--encoding NAME] [--threads N] -o OUT.gpkg\n"
     "\n"
     "Transmission indicators of the catalogue's cross-city elements (SPEC §10), per element,\n"
     "per city part (the city's submitted features of the element) and per border strip (each\n"
@@ -328,11 +329,14 @@ static const char *const indicators_usage =
     "part). The catalogue check (see `guotu framework catalogue`) runs as well.\n"
     "The work CRS is the DEM's (else the elements' or --crs) and must be projected in metres;\n"
     "the elements and land use are reprojected to it. Writes OUT.gpkg: element_indicators,\n"
-    "indicator_findings, catalogue_findings and catalogue_cities.\n";
+    "indicator_findings, catalogue_findings and catalogue_cities. --threads: the DEM's bands of\n"
+    "rows are shared among N threads (default one per CPU, at most 8); sums then add up in\n"
+    "another order, so values may differ in their last digits (not beyond 1e-12 relative).\n";
 
 typedef struct indicators_args {
     catalogue_args c;
     const char *thresholds, *dem, *landuse, *landuse_layer, *landuse_code, *forest_codes, *area, *crs;
+    int threads;
     guotu_frame_options o;
 } indicators_args;
 
@@ -349,7 +353,8 @@ enum {
     O_TOL_SLOPE,
     O_TOL_FOREST,
     O_AREA,
-    O_CRS
+    O_CRS,
+    O_THREADS
 };
 
 static int parse_indicators(int argc, char **argv, indicators_args *a) {
@@ -374,6 +379,7 @@ static int parse_indicators(int argc, char **argv, indicators_args *a) {
                                             {"tolerance-forest", 1, 0, O_TOL_FOREST},
                                             {"area", 1, 0, O_AREA},
                                             {"crs", 1, 0, O_CRS},
+                                            {"threads", 1, 0, O_THREADS},
                                             {"output", 1, 0, 'o'},
                                             {"help", 0, 0, 'h'},
                                             {0, 0, 0, 0}};
@@ -408,6 +414,11 @@ static int parse_indicators(int argc, char **argv, indicators_args *a) {
         case O_TOL_FOREST: number = &a->o.tolerance_forest_share; break;
         case O_AREA: a->area = optarg; break;
         case O_CRS: a->crs = optarg; break;
+        case O_THREADS:
+            if (cli_parse_threads(optarg, &a->threads))
+                return cli_usage_error(cmd, indicators_usage, "--threads needs a whole number from 1 to 64, not '%s'",
+                                       optarg);
+            break;
         case 'o': a->c.output = optarg; break;
         case 'h': fputs(indicators_usage, stdout); return -1;
         default: return cli_usage_error(cmd, indicators_usage, "unknown or incomplete option '%s'", argv[optind - 1]);
@@ -511,21 +522,23 @@ static int open_in_crs(vector_source *src, const char *path, const char *layer, 
     OGRSpatialReferenceH have = vector_source_crs(src);
     if (!have || !srs) {
         if (!have && !srs) return 0;
-        snprintf(err, err_size, "the %s layer '%s' of '%s' has %s while the work CRS is %s: give both a CRS", role,
-                 src->layer_name, src->path, have ? "a CRS" : "no CRS", srs ? OSRGetName(srs) : "none");
+        snprintf(err, err_size, "the %s layer '%s' of '%s' has %s while the work CRS is %s: give both a CRS",
+                 role ? role : "elements", src->layer_name, src->path, have ? "a CRS" : "no CRS",
+                 srs ? OSRGetName(srs) : "none");
         return 1;
     }
     const char *opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT", NULL};
     if (OSRIsSameEx(have, srs, opts)) return 0;
-    fprintf(stderr, "guotu: note: reprojecting the %s layer '%s' from %s to %s\n", role, src->layer_name,
-            OSRGetName(have), OSRGetName(srs));
+    if (role)
+        fprintf(stderr, "guotu: note: reprojecting the %s layer '%s' from %s to %s\n", role, src->layer_name,
+                OSRGetName(have), OSRGetName(srs));
     return vector_source_reproject_to(src, srs, err, err_size);
 }
 
-static int read_submissions_in_crs(guotu_context *ctx, guotu_frame *f, const catalogue_args *a,
-                                   OGRSpatialReferenceH srs, int64_t *count, char *err, size_t err_size) {
+static int read_submissions_as(guotu_context *ctx, guotu_frame *f, const catalogue_args *a, OGRSpatialReferenceH srs,
+                               int64_t *count, char *err, size_t err_size, int quiet) {
     vector_source src;
-    if (open_in_crs(&src, a->elements, a->elements_layer, a->encoding, srs, "elements", err, err_size)) {
+    if (open_in_crs(&src, a->elements, a->elements_layer, a->encoding, srs, quiet ? NULL : "elements", err, err_size)) {
         vector_source_close(&src);
         return 1;
     }
@@ -552,6 +565,16 @@ static int read_submissions_in_crs(guotu_context *ctx, guotu_frame *f, const cat
     return failed;
 }
 
+static int read_submissions_in_crs(guotu_context *ctx, guotu_frame *f, const catalogue_args *a,
+                                   OGRSpatialReferenceH srs, int64_t *count, char *err, size_t err_size) {
+    return read_submissions_as(ctx, f, a, srs, count, err, err_size, 0);
+}
+
+static int read_submissions_quiet(guotu_context *ctx, guotu_frame *f, const catalogue_args *a, OGRSpatialReferenceH srs,
+                                  int64_t *count, char *err, size_t err_size) {
+    return read_submissions_as(ctx, f, a, srs, count, err, err_size, 1);
+}
+
 static int read_landuse(guotu_context *ctx, guotu_frame *f, const indicators_args *a, OGRSpatialReferenceH srs,
                         char *err, size_t err_size) {
     vector_source src;
@@ -573,8 +596,87 @@ static int read_landuse(guotu_context *ctx, guotu_frame *f, const indicators_arg
     return failed;
 }
 
-/* Streams the DEM's rows that the zones meet, in bands with their halo rows. */
-static int read_dem(guotu_context *ctx, guotu_frame *f, GDALDatasetH ds, char *err, size_t err_size) {
+/* One thread's share of the DEM: its own context, frame (built from the same inputs) and
+ * dataset, the bands first, first + step, ... */
+typedef struct dem_worker {
+    guotu_context *ctx;
+    guotu_frame *frame;
+    const char *path;
+    GDALDatasetH ds; /* the caller's for worker 0, else its own */
+    int64_t r0, r1, rows, height, width;
+    int first, step;
+    pthread_t thread;
+    int failed;
+    char err[2048];
+} dem_worker;
+
+static int dem_bands(dem_worker *w) {
+    GDALRasterBandH band = GDALGetRasterBand(w->ds, 1);
+    float *buffer = malloc(sizeof(float) * (size_t)w->width * (size_t)(w->rows + 2));
+    if (!buffer) return snprintf(w->err, sizeof w->err, "out of memory for %lld DEM rows", (long long)w->rows + 2) > 0;
+    int failed = 0;
+    int64_t index = 0;
+    for (int64_t row = w->r0; !failed && row < w->r1; row += w->rows, index++) {
+        if (index % w->step != w->first) continue;
+        int64_t n = row + w->rows <= w->r1 ? w->rows : w->r1 - row;
+        int64_t first = row > 0 ? row - 1 : 0, last = row + n < w->height ? row + n + 1 : w->height;
+        if (GDALRasterIO(band, GF_Read, 0, (int)first, (int)w->width, (int)(last - first), buffer, (int)w->width,
+                         (int)(last - first), GDT_Float32, 0, 0) != CE_None) {
+            snprintf(w->err, sizeof w->err, "cannot read DEM rows %lld-%lld: %s", (long long)first, (long long)last - 1,
+                     CPLGetLastErrorMsg());
+            failed = 1;
+        } else if (guotu_frame_add_dem_rows(w->ctx, w->frame, row, n, buffer)) {
+            snprintf(w->err, sizeof w->err, "DEM: %s", guotu_context_last_error(w->ctx));
+            failed = 1;
+        }
+    }
+    free(buffer);
+    return failed;
+}
+
+static void *dem_thread(void *arg) {
+    dem_worker *w = arg;
+    w->ds = GDALOpenEx(w->path, GDAL_OF_RASTER | GDAL_OF_READONLY, NULL, NULL, NULL);
+    if (!w->ds)
+        w->failed =
+            snprintf(w->err, sizeof w->err, "cannot open '%s' as a raster: %s", w->path, CPLGetLastErrorMsg()) > 0;
+    else
+        w->failed = dem_bands(w);
+    if (w->ds) GDALClose(w->ds);
+    return NULL;
+}
+
+/* A frame for another thread: the same catalogue, counties, options and submissions as the
+ * first, prepared, with the DEM's grid. */
+typedef struct frame_inputs {
+    const indicators_args *a;
+    const char *text, *path;
+    size_t size;
+    OGRSpatialReferenceH srs;
+    const guotu_frame_dem *dem;
+} frame_inputs;
+
+static int other_frame(dem_worker *w, const frame_inputs *in) {
+    int64_t features = 0;
+    w->ctx = guotu_context_create();
+    if (!w->ctx) return snprintf(w->err, sizeof w->err, "out of memory") > 0;
+    if (guotu_frame_create(w->ctx, &w->frame) ||
+        guotu_frame_load_catalogue(w->ctx, w->frame, in->text, in->size, in->path))
+        return snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx)) > 0;
+    if (load_counties(w->ctx, w->frame, in->a->c.counties, w->err, sizeof w->err)) return 1;
+    if (guotu_frame_set_options(w->ctx, w->frame, &in->a->o))
+        return snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx)) > 0;
+    if (read_submissions_quiet(w->ctx, w->frame, &in->a->c, in->srs, &features, w->err, sizeof w->err)) return 1;
+    if (guotu_frame_prepare(w->ctx, w->frame) || guotu_frame_set_dem(w->ctx, w->frame, in->dem))
+        return snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx)) > 0;
+    return 0;
+}
+
+/* Streams the DEM's rows that the zones meet, in bands of whole blocks with their halo
+ * rows; with several threads each takes every n-th band in a frame of its own, merged into
+ * the first at the end. */
+static int read_dem(guotu_context *ctx, guotu_frame *f, GDALDatasetH ds, const frame_inputs *in, int threads, char *err,
+                    size_t err_size) {
     GDALRasterBandH band = GDALGetRasterBand(ds, 1);
     guotu_frame_dem dem;
     memset(&dem, 0, sizeof dem);
@@ -595,23 +697,54 @@ static int read_dem(guotu_context *ctx, guotu_frame *f, GDALDatasetH ds, char *e
         rows *= 2;
     while (rows > 1 && rows * dem.width > 8 * 1024 * 1024)
         rows /= 2;
-    float *buffer = malloc(sizeof(float) * (size_t)dem.width * (size_t)(rows + 2));
-    if (!buffer) return snprintf(err, err_size, "out of memory for %lld DEM rows", (long long)rows + 2) > 0;
+    int64_t bands = r1 > r0 ? (r1 - r0 + rows - 1) / rows : 0;
+    int n = threads < 1 ? 1 : threads;
+    if (n > bands) n = bands > 0 ? (int)bands : 1;
+    dem_worker *workers = calloc((size_t)n, sizeof *workers);
+    if (!workers) return snprintf(err, err_size, "out of memory") > 0;
+    frame_inputs local = *in;
+    local.dem = &dem;
     int failed = 0;
-    for (int64_t row = r0; !failed && row < r1; row += rows) {
-        int64_t n = row + rows <= r1 ? rows : r1 - row;
-        int64_t first = row > 0 ? row - 1 : 0, last = row + n < dem.height ? row + n + 1 : dem.height;
-        if (GDALRasterIO(band, GF_Read, 0, (int)first, (int)dem.width, (int)(last - first), buffer, (int)dem.width,
-                         (int)(last - first), GDT_Float32, 0, 0) != CE_None) {
-            snprintf(err, err_size, "cannot read DEM rows %lld-%lld: %s", (long long)first, (long long)last - 1,
-                     CPLGetLastErrorMsg());
-            failed = 1;
-        } else if (guotu_frame_add_dem_rows(ctx, f, row, n, buffer)) {
-            snprintf(err, err_size, "DEM: %s", guotu_context_last_error(ctx));
+    for (int k = 0; k < n; k++) {
+        dem_worker *w = &workers[k];
+        *w = (dem_worker){.path = in->a->dem,
+                          .r0 = r0,
+                          .r1 = r1,
+                          .rows = rows,
+                          .height = dem.height,
+                          .width = dem.width,
+                          .first = k,
+                          .step = n};
+        if (k == 0) {
+            w->ctx = ctx;
+            w->frame = f;
+            w->ds = ds;
+        } else if (!failed && other_frame(w, &local)) {
+            snprintf(err, err_size, "%s", w->err);
             failed = 1;
         }
     }
-    free(buffer);
+    int started = 0;
+    for (int k = 1; !failed && k < n; k++) {
+        if (pthread_create(&workers[k].thread, NULL, dem_thread, &workers[k]) != 0) {
+            failed = snprintf(err, err_size, "cannot start threads") > 0;
+            break;
+        }
+        started = k;
+    }
+    if (!failed && dem_bands(&workers[0])) failed = snprintf(err, err_size, "%s", workers[0].err) > 0;
+    for (int k = 1; k <= started; k++) {
+        pthread_join(workers[k].thread, NULL);
+        if (!failed && workers[k].failed) failed = snprintf(err, err_size, "%s", workers[k].err) > 0;
+    }
+    for (int k = 1; !failed && k < n; k++)
+        if (guotu_frame_merge_dem(ctx, f, workers[k].frame))
+            failed = snprintf(err, err_size, "DEM: %s", guotu_context_last_error(ctx)) > 0;
+    for (int k = 1; k < n; k++) {
+        guotu_frame_destroy(workers[k].ctx, workers[k].frame);
+        guotu_context_destroy(workers[k].ctx);
+    }
+    free(workers);
     return failed;
 }
 
@@ -758,7 +891,10 @@ static int cmd_frame_indicators(int argc, char **argv) {
     guotu_context_set_progress(ctx, progress_bar_update, &bar);
     if (!failed && guotu_frame_prepare(ctx, f))
         failed = snprintf(err, sizeof err, "%s", guotu_context_last_error(ctx)) > 0;
-    if (!failed && dem) failed = read_dem(ctx, f, dem, err, sizeof err);
+    if (!failed && dem) {
+        frame_inputs in = {&a, text, path, size, srs, NULL};
+        failed = read_dem(ctx, f, dem, &in, io_thread_count(a.threads, 0), err, sizeof err);
+    }
     if (!failed && a.landuse) failed = read_landuse(ctx, f, &a, srs, err, sizeof err);
     if (!failed && guotu_frame_finish(ctx, f, write_ifinding, &o)) {
         if (!o.cat.failed) snprintf(err, sizeof err, "%s", guotu_context_last_error(ctx));

@@ -665,6 +665,40 @@ int guotu_frame_add_dem_rows(guotu_context *ctx, guotu_frame *f, int64_t row0, i
     return GUOTU_OK;
 }
 
+int guotu_frame_merge_dem(guotu_context *ctx, guotu_frame *into, const guotu_frame *from) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!into || !from) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_frame_merge_dem: NULL argument");
+    if (!into->has_dem || !from->has_dem || into->finished)
+        return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_frame_merge_dem needs two frames with a DEM, not finished");
+    const gt_grid *a = &into->grid, *b = &from->grid;
+    if (into->nzones != from->nzones || a->x0 != b->x0 || a->y0 != b->y0 || a->dx != b->dx || a->dy != b->dy ||
+        a->width != b->width || a->height != b->height)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_frame_merge_dem: the frames have other zones or DEM grids");
+    for (size_t i = 0; i < into->nzones; i++)
+        if (into->zones[i].entry != from->zones[i].entry || strcmp(into->zones[i].city, from->zones[i].city) ||
+            strcmp(into->zones[i].other, from->zones[i].other))
+            return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_frame_merge_dem: the frames have other zones");
+    for (int64_t r = 0; r < a->height; r++)
+        if (into->rows_done[r] && from->rows_done[r])
+            return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "DEM row %lld was added to both frames", (long long)r);
+    for (size_t i = 0; i < into->nzones; i++) {
+        frame_zone *z = &into->zones[i];
+        const frame_zone *o = &from->zones[i];
+        z->w += o->w;
+        z->wz += o->wz;
+        z->ws += o->ws;
+        z->wss += o->wss;
+        z->wsteep += o->wsteep;
+        if (o->zmin < z->zmin) z->zmin = o->zmin;
+        if (o->zmax > z->zmax) z->zmax = o->zmax;
+    }
+    for (int64_t r = 0; r < a->height; r++)
+        into->rows_done[r] |= from->rows_done[r];
+    into->rows_added += from->rows_added;
+    return GUOTU_OK;
+}
+
 /* ---- land use -------------------------------------------------------------------------- */
 
 static int is_forest(const guotu_frame *f, const char *code) {

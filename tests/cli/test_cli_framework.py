@@ -379,3 +379,33 @@ def test_county_rollup(tmp_path: Path) -> None:
     rollup = [(c["county_id"], c["city_id"], c["features"], c["elements"], c["not_in_catalogue"])
               for c in rows(out, "county_rollup")]
     assert rollup == [("320101", "3201", 3, 1, 1), ("320102", "3201", 1, 1, 0), ("320301", "3203", 1, 1, 0)]
+
+
+def test_indicators_threads_share_the_dem(tmp_path: Path) -> None:
+    """The DEM's bands of rows shared between two threads (a 3000² DEM in six bands of 512
+    rows, 60 elements of the benchmark generator): the same zones and findings as one thread,
+    the sums equal to 1e-12 relative (added in another order)."""
+    import subprocess
+    import sys
+    data = tmp_path / "data"
+    subprocess.run([sys.executable, str(Path(__file__).resolve().parents[2] / "bench" / "make_frame_data.py"), "--out",
+                    str(data), "--size", "3000", "--elements", "60"], check=True, timeout=300)
+    outs = []
+    for threads in ("1", "2"):
+        out = tmp_path / f"t{threads}.gpkg"
+        r = run_guotu("framework", "indicators", "--catalogue", str(data / "catalogue.csv"), "--thresholds",
+                      str(data / "thresholds.csv"), "--elements", str(data / "elements.gpkg"), "--city-field", "XZQDM",
+                      "--element-field", "YSBH", "--dem", str(data / "dem.tif"), "--slope-threshold", "10",
+                      "--threads", threads, "-o", str(out))
+        assert r.returncode == 0, r.stderr
+        outs.append(out)
+    one, two = rows(outs[0], "element_indicators"), rows(outs[1], "element_indicators")
+    assert len(one) == len(two) > 100
+    for a, b in zip(one, two):
+        for key, value in a.items():
+            if isinstance(value, float):
+                assert b[key] == pytest.approx(value, rel=1e-12, abs=1e-9), key
+            else:
+                assert b[key] == value, key
+    key = lambda f: (f["kind"], f["element_id"], f["city_id"], f["other_city_id"], f["indicator"])  # noqa: E731
+    assert [key(f) for f in rows(outs[0], "indicator_findings")] == [key(f) for f in rows(outs[1], "indicator_findings")]

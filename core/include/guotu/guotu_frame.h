@@ -214,6 +214,15 @@ GUOTU_API int guotu_frame_set_dem(guotu_context *ctx, guotu_frame *f, const guot
 GUOTU_API int guotu_frame_add_dem_rows(guotu_context *ctx, guotu_frame *f, int64_t row0, int64_t nrows,
                                        const float *values);
 
+/* Adds the DEM rows `from` has taken into `into`, so that the rows can be shared between
+ * threads: one context and one frame per thread, built from the same inputs (catalogue,
+ * counties, options, submissions in the same order), prepared and given the same DEM grid,
+ * each adding its own rows; then merged before `into` is finished. A row added to both
+ * fails (GUOTU_ERR_ARGUMENT), as do frames whose zones or grids differ. Sums are added in
+ * another order than one frame would have: results may differ in the last bits. `from` is
+ * left unchanged and is still destroyed by the caller. */
+GUOTU_API int guotu_frame_merge_dem(guotu_context *ctx, guotu_frame *into, const guotu_frame *from);
+
 /* The first and one-past-last DEM row any zone meets (after set_dem); *row1 <= *row0 when
  * none. */
 GUOTU_API int guotu_frame_dem_rows_needed(guotu_context *ctx, const guotu_frame *f, int64_t *row0, int64_t *row1);
