@@ -17,10 +17,11 @@ mkdir -p "$WORK"
 [ -s "$DATA/dem.tif" ] || /usr/bin/python3 bench/make_frame_data.py --out "$DATA" --size "$SIZE" --elements "$ELEMENTS"
 echo "data: $DATA ($(du -sh "$DATA/dem.tif" | cut -f1) DEM, $(ogrinfo -so "$DATA/elements.gpkg" elements | grep Count))"
 echo "machine: $(nproc) CPUs, $(grep MemTotal /proc/meminfo | awk '{print $2}') kB, git $(git rev-parse --short HEAD)"
-for i in 1 2; do
+for i in 1 2 t1; do
+  THREADS=(); [ "$i" = t1 ] && THREADS=(--threads 1)
   rm -f "$WORK/guotu$i.gpkg"
   echo "load before guotu run $i: $(cut -d' ' -f1-3 /proc/loadavg)"
-  /usr/bin/time -f "guotu run $i: %e s wall, %U s user, %M KB peak, %P CPU" $GUOTU framework indicators \
+  /usr/bin/time -f "guotu run $i ${THREADS[*]}: %e s wall, %U s user, %M KB peak, %P CPU" $GUOTU framework indicators "${THREADS[@]}" \
     --catalogue "$DATA/catalogue.csv" --thresholds "$DATA/thresholds.csv" --elements "$DATA/elements.gpkg" \
     --city-field XZQDM --element-field YSBH --name-field YSMC --dem "$DATA/dem.tif" --slope-threshold "$SLOPE" \
     -o "$WORK/guotu$i.gpkg" 2>&1 | grep -v '^guotu: note'
