@@ -11,5 +11,6 @@ int cmd_lines_check(int argc, char **argv);
 int cmd_parcels(int argc, char **argv);
 int cmd_border(int argc, char **argv);
 int cmd_priorities(int argc, char **argv);
+int cmd_framework(int argc, char **argv);
 
 #endif

@@ -25,6 +25,7 @@ static const cli_command commands[] = {
     {"priorities", cmd_priorities,
      "priorities between objectives: `priorities rule` (ruling objective per zone), "
      "`priorities rank` (Pareto fronts of candidate sites)"},
+    {"framework", cmd_framework, "provincial transmission framework (省级定框架): `framework catalogue`"},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 

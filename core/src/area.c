@@ -306,3 +306,20 @@ int guotu_area_of_wkb(guotu_context *ctx, guotu_area_calc *calc, const unsigned 
     GEOSGeom_destroy_r(ctx->geos, geom);
     return status;
 }
+
+int gt_ground_distance(guotu_context *ctx, guotu_area_calc *calc, double x1, double y1, double x2, double y2,
+                       double *metres) {
+    if (calc->method == GUOTU_AREA_PLANAR) {
+        *metres = hypot(x2 - x1, y2 - y1);
+        return GUOTU_OK;
+    }
+    double xy[4] = {x1, y1, x2, y2};
+    size_t done = proj_trans_generic(calc->to_lonlat, PJ_FWD, xy, 2 * sizeof(double), 2, xy + 1, 2 * sizeof(double), 2,
+                                     NULL, 0, 0, NULL, 0, 0);
+    if (done != 2 || !isfinite(xy[0]) || !isfinite(xy[1]) || !isfinite(xy[2]) || !isfinite(xy[3]))
+        return proj_failure(ctx, "cannot map coordinates to the ellipsoid", "layer");
+    double s12 = 0;
+    geod_inverse(&calc->geod, xy[1], xy[0], xy[3], xy[2], &s12, NULL, NULL);
+    *metres = s12;
+    return GUOTU_OK;
+}

@@ -14,6 +14,12 @@ int gt_area_of_ring_inplace(guotu_context *ctx, guotu_area_calc *calc, double *x
 
 int gt_area_is_planar(const guotu_area_calc *calc);
 
+/* Distance in metres on the ground between two points of the calculator's CRS: geodesic on
+ * the ellipsoid (so a projection's scale error and degrees of a geographic CRS are
+ * accounted for), or straight-line in CRS units for a planar calculator. */
+int gt_ground_distance(guotu_context *ctx, guotu_area_calc *calc, double x1, double y1, double x2, double y2,
+                       double *metres);
+
 /* Twice the signed planar area of a ring of n xy pairs (closing point optional), positive
  * when counter-clockwise; computed relative to the first point for precision. */
 double gt_ring_twice_area(const double *xy, size_t n);

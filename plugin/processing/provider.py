@@ -9,6 +9,10 @@ from .area_by_class import AreaByClassAlgorithm
 from .area_by_unit_code import AreaByUnitCodeAlgorithm
 from .border_conflicts import BorderConflictsAlgorithm
 from .border_report_algorithm import BorderReportAlgorithm
+from .frame_catalogue import FrameCatalogueAlgorithm
+from .frame_indicators import FrameIndicatorsAlgorithm
+from .frame_rounds import FrameRoundsAlgorithm
+from .return_report_algorithm import ReturnListReportAlgorithm
 from .conversion_report_algorithm import ConversionReportAlgorithm
 from .land_use_conversion import LandUseConversionAlgorithm
 from .land_use_conversion_raster import LandUseConversionRasterAlgorithm
@@ -63,3 +67,7 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(BorderReportAlgorithm())
         self.addAlgorithm(RulingObjectiveAlgorithm())
         self.addAlgorithm(ParetoSitesAlgorithm())
+        self.addAlgorithm(FrameCatalogueAlgorithm())
+        self.addAlgorithm(FrameIndicatorsAlgorithm())
+        self.addAlgorithm(FrameRoundsAlgorithm())
+        self.addAlgorithm(ReturnListReportAlgorithm())

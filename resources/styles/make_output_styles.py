@@ -41,6 +41,10 @@ def main() -> None:
     from guotu.core import border_style as bs
     from guotu.core import parcels_check as pc
     from guotu.core import parcels_style as ps
+    from guotu.frame import catalogue_check as fc
+    from guotu.frame import frame_style as fs
+    from guotu.frame import indicator_check as fi
+    from guotu.frame import rounds as fr
 
     outputs = [
         (HERE / "parcels", "parcel_checks", "MultiPolygon", pc.PARCEL_FIELDS, ps.style_parcels_layer),
@@ -53,6 +57,14 @@ def main() -> None:
         (HERE / "border", "basemap_issues", "MultiPolygon", bc.ISSUE_FIELDS, bs.style_issues_layer),
         (HERE / "border", "basemap_issue_points", "Point", bc.ISSUE_FIELDS, bs.style_issues_layer),
         (HERE / "border", "pair_summary", "None", bc.SUMMARY_FIELDS, bs.style_summary_table),
+        (HERE / "framework", "catalogue_findings", "MultiPolygon", fc.FINDING_FIELDS, fs.style_findings_layer),
+        (HERE / "framework", "catalogue_cities", "None", fc.CITY_FIELDS, fs.style_cities_table),
+        (HERE / "framework", "element_indicators", "MultiPolygon", fi.INDICATOR_FIELDS, fs.style_indicators_layer),
+        (HERE / "framework", "indicator_findings", "MultiPolygon", fi.IFINDING_FIELDS,
+         fs.style_indicator_findings_layer),
+        (HERE / "framework", "round_comparison", "MultiLineString", fr.COMPARISON_FIELDS, fs.style_comparison_layer),
+        (HERE / "framework", "return_list", "None", fr.RETURN_FIELDS, fs.style_return_table),
+        (HERE / "framework", "return_summary", "None", fr.SUMMARY_FIELDS, fs.style_return_table),
     ]
     for folder, name, geometry, fields, style in outputs:
         folder.mkdir(exist_ok=True)

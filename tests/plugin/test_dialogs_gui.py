@@ -16,6 +16,7 @@ from typing import Dict, List
 import pytest
 
 import border_data as bd
+import frame_data as fd
 import conversion_data as cd
 import testdata as td
 import voucher_data as vd
@@ -133,6 +134,8 @@ def _cases(folder: Path) -> List[Dict]:
     from sandiao_package import make_package
     sandiao = make_package(_mkdir(folder / "sandiao"))                             # DLTB: DLBM, ZLDWDM, TBMJ
     priorities = _mkdir(folder / "priorities")
+    frame = fd.make_rounds_fixture(_mkdir(folder / "frame"))  # cat.csv, parts.gpkg, dem.tif, two rounds
+    catalogue = fd.make_fixture(_mkdir(folder / "catalogue"))
     return [
         {"label": "area", "alg": "guotu:areabyclass", "given": {"ZONES": zones, "LANDUSE": landuse}},
         {"label": "area_unknown_zone_field", "alg": "guotu:areabyclass",
@@ -179,6 +182,15 @@ def _cases(folder: Path) -> List[Dict]:
                    "LANDUSE": str(prf.write_landuse(priorities / "dltb.gpkg"))}},
         {"label": "pareto", "alg": "guotu:paretosites",
          "given": {"SITES": str(prf.write_sites(priorities / "sites.gpkg"))}},
+        {"label": "frame_catalogue", "alg": "guotu:framecatalogue",
+         "given": {"CATALOGUE": str(catalogue / "catalogue.csv"),
+                   "ELEMENTS": f"{catalogue / 'submitted.gpkg'}|layername=submitted", "CITY_FIELD": "city",
+                   "ELEMENT_FIELD": "ysbh"}},
+        {"label": "frame_indicators", "alg": "guotu:frameindicators",
+         "given": {"CATALOGUE": str(frame / "cat.csv"), "ELEMENTS": f"{frame / 'parts.gpkg'}|layername=parts",
+                   "CITY_FIELD": "city", "ELEMENT_FIELD": "ysbh", "DEM": str(frame / "dem.tif")}},
+        {"label": "frame_rounds", "alg": "guotu:framerounds",
+         "given": {"PREVIOUS": str(frame / "r0_border.gpkg"), "CURRENT": str(frame / "r1_border.gpkg")}},
     ]
 
 
@@ -244,6 +256,9 @@ def test_every_algorithm_from_its_dialog(plugin_root: Path, tmp_path: Path, prov
     assert done["border"]["counts"]["PAIR_SUMMARY"] > 0
     # without admin units the pieces are not split: L1, L3 and L5 in their zones (5 pieces)
     assert done["ruling"]["counts"]["CONTROLLED"] == 5 and done["pareto"]["counts"]["RANKED"] == 9
+    assert done["frame_catalogue"]["counts"]["CATALOGUE_FINDINGS"] == 9
+    assert done["frame_indicators"]["counts"]["ELEMENT_INDICATORS"] == 5
+    assert done["frame_rounds"]["counts"]["ROUND_COMPARISON"] == 4
     assert any((data / "parcel_reports").glob("*.pdf")) and any((data / "border_reports").glob("*.pdf"))
     assert (data / "new_ws.gpkg").is_file() and (data / "imported_ws.gpkg").is_file()
     assert (done["lines_import"]["values"]["ADMIN_ID"], done["lines_import"]["values"]["ADMIN_NAME"]) == \

@@ -115,5 +115,6 @@ GUOTU_API int guotu_crs_require_metres(guotu_context *ctx, const char *crs, cons
 #include "guotu_parcels.h"
 #include "guotu_border.h"
 #include "guotu_priorities.h"
+#include "guotu_frame.h"
 
 #endif /* GUOTU_H */

@@ -1,0 +1,193 @@
+"""Transmission indicators of the catalogue's cross-city elements (SPEC §10) from QGIS
+inputs, as `guotu framework indicators` computes them: per element, city part and border
+strip — area, elevation and slope from a DEM layer, forest share from a land-use layer —
+against the cities' thresholds, with the catalogue check in the same run.
+
+The work CRS is the DEM's (else the elements' or the one given) and must be projected in
+metres; elements and land use are read in it (reprojected where they are in another). The
+output tables have the fields and rows of the CLI.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeatureSource, QgsFeedback,
+                       QgsGeometry, QgsRasterLayer)
+
+from ..binding.errors import GuotuInputError
+from ..binding.frame_native import CityRow, Finding, Frame, FrameOptions, IndicatorFinding, IndicatorRow, declare
+from ..binding.native import Context
+from ..i18n import tr
+from ..inputs.conversions import crs_for_core
+from ..inputs.feature_reading import features_in_crs, text_value
+from ..inputs.progress import PhasedProgress
+from ..inputs.validation import require_field, require_polygon_source, require_valid_crs
+from .catalogue_check import CatalogueRequest, load_catalogue
+from .dem_rows import DemRows
+
+INDICATOR_FIELDS: List[Tuple[str, str, str]] = [
+    ("element_id", "text", "要素编号"), ("element_name", "text", "要素名称"), ("element_type", "text", "要素类型"),
+    ("zone", "text", "范围"), ("city_id", "text", "城市代码"), ("other_city_id", "text", "相邻城市"),
+    ("area_m2", "real", "面积（平方米）"), ("elevation_min", "real", "最低高程（米）"),
+    ("elevation_mean", "real", "平均高程（米）"), ("elevation_max", "real", "最高高程（米）"),
+    ("slope_mean", "real", "平均坡度（度）"), ("slope_share", "real", "陡坡占比"),
+    ("forest_share", "real", "森林覆盖占比"), ("dem_share", "real", "DEM覆盖占比")]
+IFINDING_FIELDS: List[Tuple[str, str, str]] = [
+    ("kind", "text", "问题类型"), ("element_id", "text", "要素编号"), ("element_name", "text", "要素名称"),
+    ("element_type", "text", "要素类型"), ("city_id", "text", "城市代码"), ("other_city_id", "text", "相邻城市"),
+    ("indicator", "text", "指标"), ("value", "real", "指标值"), ("other_value", "real", "相邻值"),
+    ("min", "real", "下限"), ("max", "real", "上限"), ("other_min", "real", "相邻下限"),
+    ("other_max", "real", "相邻上限"), ("message_zh", "text", "说明"), ("message_en", "text", "Message")]
+
+
+def indicator_finding_titles() -> Dict[str, str]:
+    return {"outside_threshold": tr("Outside the city's threshold"),
+            "threshold_missing": tr("City threshold missing"),
+            "threshold_differs": tr("Thresholds differ across the border"),
+            "value_jump": tr("Indicator jumps at the border"),
+            "dem_incomplete": tr("DEM does not cover the part")}
+
+
+@dataclass
+class IndicatorRequest:
+    catalogue: CatalogueRequest
+    thresholds_path: Optional[str] = None
+    dem: Optional[QgsRasterLayer] = None
+    landuse: Optional[QgsFeatureSource] = None
+    landuse_code_field: Optional[str] = None
+    forest_codes: Optional[str] = None
+    crs: Optional[QgsCoordinateReferenceSystem] = None
+    options: FrameOptions = field(default_factory=FrameOptions)
+
+
+@dataclass
+class IndicatorResult:
+    indicators: List[Tuple[IndicatorRow, QgsGeometry]]
+    findings: List[Tuple[IndicatorFinding, QgsGeometry]]
+    catalogue_findings: List[Tuple[Finding, QgsGeometry]]
+    cities: List[CityRow]
+    crs: QgsCoordinateReferenceSystem
+    reprojected: List[str]
+    counties: List[list] = field(default_factory=list)
+
+    def kind_counts(self) -> Dict[str, int]:
+        counts = {kind: 0 for kind in indicator_finding_titles()}
+        for f, _g in self.findings:
+            counts[f.kind] = counts.get(f.kind, 0) + 1
+        return counts
+
+
+def _nan_none(value: float) -> Optional[float]:
+    return None if value != value else value
+
+
+def indicator_attributes(r: IndicatorRow) -> List[Any]:
+    return [r.element_id, r.element_name, r.element_type, r.zone, r.city_id, r.other_city_id, r.area_m2] + \
+        [_nan_none(v) for v in (r.elevation_min, r.elevation_mean, r.elevation_max, r.slope_mean, r.slope_share,
+                                r.forest_share, r.dem_share)]
+
+
+def ifinding_attributes(f: IndicatorFinding) -> List[Any]:
+    return [f.kind, f.element_id, f.element_name, f.element_type, f.city_id, f.other_city_id, f.indicator] + \
+        [_nan_none(v) for v in (f.value, f.other_value, f.min, f.max, f.other_min, f.other_max)] + \
+        [f.message_zh, f.message_en]
+
+
+def _geometry(wkb: bytes) -> QgsGeometry:
+    geometry = QgsGeometry()
+    if wkb:
+        geometry.fromWkb(wkb)
+        geometry.convertToMultiType()
+    return geometry
+
+
+def _work_crs(request: IndicatorRequest, dem: Optional[DemRows]) -> QgsCoordinateReferenceSystem:
+    elements = request.catalogue.elements
+    crs = request.crs if request.crs is not None and request.crs.isValid() else \
+        dem.crs if dem is not None else elements.sourceCrs()
+    require_valid_crs(crs, request.catalogue.label("elements"))
+    if dem is not None and dem.crs != crs:
+        raise GuotuInputError(tr('The DEM "{layer}" is in {dem}, not the work CRS {crs}: warp it into that CRS '
+                                 'first.').format(layer=dem.label, dem=dem.crs.userFriendlyIdentifier(),
+                                                   crs=crs.userFriendlyIdentifier()))
+    if crs.isGeographic():
+        raise GuotuInputError(tr('The work CRS {crs} is geographic: the border strips and slopes need metres. Use '
+                                 'a DEM in a projected CRS (e.g. EPSG:4527).').format(
+            crs=crs.userFriendlyIdentifier()))
+    return crs
+
+
+def run_indicator_check(request: IndicatorRequest, transform_context: QgsCoordinateTransformContext,
+                        feedback: Optional[QgsFeedback] = None) -> IndicatorResult:
+    """Runs the check; raises GuotuInputError, GuotuError or GuotuCancelled."""
+    progress = PhasedProgress(feedback)
+    cat = request.catalogue
+    label = cat.label("elements")
+    require_polygon_source(cat.elements, label)
+    fields = [require_field(cat.elements, cat.city_field, label), require_field(cat.elements, cat.element_field, label)]
+    if cat.name_field:
+        fields.append(require_field(cat.elements, cat.name_field, label))
+    code_idx = -1
+    if request.landuse is not None:
+        require_polygon_source(request.landuse, cat.label("landuse"))
+        code_idx = require_field(request.landuse, request.landuse_code_field or "", cat.label("landuse"))
+    dem = DemRows.from_layer(request.dem) if request.dem is not None else None
+    crs = _work_crs(request, dem)
+    reprojected: List[str] = []
+    findings: List[Tuple[IndicatorFinding, QgsGeometry]] = []
+    catalogue_findings: List[Tuple[Finding, QgsGeometry]] = []
+    with Context() as ctx:
+        declare(ctx.lib)
+        ctx.set_progress(progress.native_callback)
+        with Frame(ctx) as frame:
+            load_catalogue(frame, cat)
+            if request.thresholds_path:
+                path = Path(request.thresholds_path)
+                try:
+                    text = path.read_bytes()
+                except OSError as e:
+                    raise GuotuInputError(tr('The thresholds "{path}" cannot be read: {error}').format(
+                        path=str(path), error=e.strerror or str(e))) from e
+                frame.load_thresholds(text, str(path))
+            if request.forest_codes:
+                frame.set_forest_codes(request.forest_codes)
+            frame.set_options(crs_for_core(crs), request.options)
+            progress.phase(0.0, 10.0)
+            for feature, wkb in features_in_crs(cat.elements, crs, transform_context, label, fields, progress,
+                                                reprojected):
+                name = text_value(feature.attribute(fields[2])) if len(fields) > 2 else ""
+                frame.add_submission(text_value(feature.attribute(fields[0])),
+                                     text_value(feature.attribute(fields[1])), name, feature.id(), wkb)
+            frame.check_catalogue(lambda f: catalogue_findings.append((f, _geometry(f.wkb))))
+            cities = frame.cities()
+            counties = frame.counties()
+            progress.phase(10.0, 30.0)
+            frame.prepare()
+            if dem is not None:
+                progress.phase(30.0, 80.0)
+                row0, row1 = frame.set_dem(dem.geotransform, dem.columns, dem.rows)
+                for r, n, values in dem.bands(row0, row1):
+                    progress.check_cancel()
+                    frame.add_dem_rows(r, n, values)
+            if request.landuse is not None:
+                progress.phase(80.0, 95.0)
+                for feature, wkb in features_in_crs(request.landuse, crs, transform_context, cat.label("landuse"),
+                                                    [code_idx], progress, reprojected):
+                    frame.add_landuse(text_value(feature.attribute(code_idx)), feature.id(), wkb)
+            progress.phase(95.0, 100.0)
+            frame.finish(lambda f: findings.append((f, _geometry(f.wkb))))
+            indicators = [(row, _geometry(row.wkb)) for row in frame.indicators()]
+    progress.report(1.0)
+    return IndicatorResult(indicators, findings, catalogue_findings, cities, crs, sorted(set(reprojected)), counties)
+
+
+def summary_lines(result: IndicatorResult) -> List[str]:
+    titles = indicator_finding_titles()
+    out = [tr("{zones} zones (elements, city parts, border strips); findings: {detail}.").format(
+        zones=len(result.indicators),
+        detail=", ".join(f"{titles[k]} {n}" for k, n in result.kind_counts().items()))]
+    if result.reprojected:
+        out.append(tr("Reprojected into {crs}: {layers}.").format(crs=result.crs.userFriendlyIdentifier(),
+                                                               layers=", ".join(result.reprojected)))
+    return out

@@ -1,0 +1,114 @@
+"""guotu:frameindicators on the CLI tests' plane fixture: the hand values, the same rows as
+`guotu framework indicators` (areas ellipsoidal), styles and refusals."""
+
+import math
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsGeometry, QgsProcessingException, QgsRuleBasedRenderer, QgsVectorLayer
+
+import frame_data as fd
+from lines_data import rows
+
+pytestmark = pytest.mark.usefixtures("provider")
+
+ALG = "guotu:frameindicators"
+OUTPUTS = ("ELEMENT_INDICATORS", "INDICATOR_FINDINGS", "CATALOGUE_FINDINGS", "CATALOGUE_CITIES")
+TABLES = {"ELEMENT_INDICATORS": "element_indicators", "INDICATOR_FINDINGS": "indicator_findings",
+          "CATALOGUE_FINDINGS": "catalogue_findings", "CATALOGUE_CITIES": "catalogue_cities"}
+
+
+@pytest.fixture(scope="module")
+def fx(tmp_path_factory) -> Path:
+    return fd.make_indicator_fixture(tmp_path_factory.mktemp("frame_ind"))
+
+
+def params(fx: Path, **extra) -> dict:
+    p = {"CATALOGUE": str(fx / "cat.csv"), "THRESHOLDS": str(fx / "thr.csv"),
+         "ELEMENTS": f"{fx / 'parts.gpkg'}|layername=parts", "CITY_FIELD": "city", "ELEMENT_FIELD": "ysbh",
+         "NAME_FIELD": None, "DEM": str(fx / "dem.tif"), "LANDUSE": f"{fx / 'landuse.gpkg'}|layername=landuse",
+         "LANDUSE_CODE": "dlbm", "BAND": 100, "TOLERANCE_ELEVATION": 5, "AREA_METHOD": 1}
+    p.update({name: "memory:" for name in OUTPUTS})
+    p.update(extra)
+    return p
+
+
+def run(p: dict) -> dict:
+    import processing
+
+    return processing.run(ALG, p)
+
+
+def test_hand_values(fx: Path) -> None:
+    result = run(params(fx))
+    zones = rows(result["ELEMENT_INDICATORS"])
+    assert [(z["zone"], z["city_id"], z["other_city_id"]) for z in zones] == [
+        ("element", "", ""), ("part", "A", ""), ("part", "B", ""), ("strip", "A", "B"), ("strip", "B", "A")]
+    assert [z["elevation_mean"] for z in zones] == pytest.approx([40, 30, 50, 35, 45], abs=1e-4)
+    assert [z["area_m2"] for z in zones] == pytest.approx([240000, 120000, 120000, 60000, 60000], abs=1e-6)
+    assert all(z["slope_mean"] == pytest.approx(math.degrees(math.atan(0.1)), abs=1e-5) for z in zones)
+    assert zones[1]["forest_share"] == pytest.approx(35000 / 120000, abs=1e-9)
+    findings = [(f["kind"], f["city_id"], f["other_city_id"], f["indicator"])
+                for f in rows(result["INDICATOR_FINDINGS"])]
+    assert findings == [("outside_threshold", "A", "", "slope_mean"), ("outside_threshold", "A", "", "forest_share"),
+                        ("threshold_missing", "B", "", "elevation_mean"),
+                        ("outside_threshold", "B", "", "forest_share"),
+                        ("threshold_differs", "A", "B", "slope_mean"), ("value_jump", "A", "B", "elevation_mean")]
+    assert result["FINDING_COUNT"] == 6
+
+
+def _same(ours: list, theirs: list, table: str) -> None:
+    assert len(ours) == len(theirs), table
+    assert ours or table == "catalogue_findings", table  # every catalogue element was submitted
+    for a, b in zip(ours, theirs):
+        ga, gb = QgsGeometry(), QgsGeometry()
+        wa, wb = a.pop("_wkb"), b.pop("_wkb")
+        assert bool(wa) == bool(wb), table
+        if wa:
+            ga.fromWkb(wa)
+            gb.fromWkb(wb)
+            assert ga.symDifference(gb).area() < 1e-6, (table, a)
+        a.pop("fid", None)
+        b.pop("fid", None)
+        assert set(a) == set(b), table
+        for k, v in a.items():
+            if isinstance(v, float):
+                assert b[k] == pytest.approx(v, rel=1e-12, abs=1e-9), (table, k)
+            else:
+                assert b[k] == v, (table, k)
+
+
+def test_same_rows_as_the_cli(fx: Path, tmp_path: Path) -> None:
+    out = tmp_path / "cli.gpkg"
+    cli = fd.run_indicators_cli(fx, out)  # ellipsoidal areas
+    assert cli.returncode == 0, cli.stderr
+    result = run(params(fx, AREA_METHOD=0))
+    for output, table in TABLES.items():
+        _same(rows(result[output]), rows(QgsVectorLayer(f"{out}|layername={table}", table, "ogr")), table)
+
+
+def test_styles(fx: Path) -> None:
+    from guotu.frame.frame_style import style_indicator_findings_layer, style_indicators_layer
+
+    result = run(params(fx))
+    style_indicators_layer(result["ELEMENT_INDICATORS"])
+    rules = [r.filterExpression() for r in result["ELEMENT_INDICATORS"].renderer().rootRule().children()]
+    assert rules == ["\"zone\" = 'element'", "\"zone\" = 'part'", "\"zone\" = 'strip'"]
+    style_indicator_findings_layer(result["INDICATOR_FINDINGS"])
+    assert isinstance(result["INDICATOR_FINDINGS"].renderer(), QgsRuleBasedRenderer)
+    assert len(result["INDICATOR_FINDINGS"].renderer().rootRule().children()) == 5
+
+
+def test_refusals(fx: Path, tmp_path: Path) -> None:
+    with pytest.raises(QgsProcessingException, match="land-use code field"):
+        run(params(fx, LANDUSE_CODE=None))
+    # A DEM in degrees: the strips and slopes need metres.
+    from osgeo import gdal
+    gdal.Translate(str(tmp_path / "geo.tif"), str(fx / "dem.tif"), outputSRS="EPSG:4490")
+    with pytest.raises(QgsProcessingException, match="not the work CRS|geographic"):
+        run(params(fx, DEM=str(tmp_path / "geo.tif")))
+    bad = tmp_path / "thr.csv"
+    bad.write_text((fx / "thr.csv").read_text(encoding="utf-8").replace("slope_mean,,5", "slope,,5"),
+                   encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="line 3: threshold of city A for mountain: unknown indicator"):
+        run(params(fx, THRESHOLDS=str(bad)))
