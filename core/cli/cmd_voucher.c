@@ -685,7 +685,7 @@ static int trade(voucher_run *r) {
         const zone_record *zr = &r->zones.zones[i];
         if (!z.in_market) continue;
         /* A zone brings its balance carried from the last period with this period's E. */
-        double position = guotu_ledger_balance(r->ledger.core, z.zone_id) + z.e_ha;
+        double position = guotu_accounts_balance(r->ledger.core, z.zone_id) + z.e_ha;
         status = guotu_market_add(r->ctx, r->market, z.zone_id, position, zr->ask, zr->bid, zr->x, zr->y);
     }
     if (!status) status = guotu_market_clear(r->ctx, r->market);
@@ -831,17 +831,17 @@ static void print_ledger(voucher_run *r, const char *csv) {
                                       : "the data's SJNF");
     /* Every zone's line for a few zones; for many, the balances in sum. */
     int each = r->zones.count <= 20;
-    size_t count = guotu_ledger_row_count(l->core);
+    size_t count = guotu_accounts_row_count(l->core);
     for (size_t i = 0; i < count;) {
-        guotu_ledger_row first, row;
-        guotu_ledger_result(r->ctx, l->core, i, &first);
+        guotu_account_row first, row;
+        guotu_accounts_result(r->ctx, l->core, i, &first);
         double traded = 0, held = 0, owed = 0;
         int holders = 0, debtors = 0;
         for (size_t t = 0; t < l->trade_count; t++)
             if (l->trades[t].period == first.period) traded += l->trades[t].volume_ha;
         size_t end = i;
         for (; end < count; end++) {
-            guotu_ledger_result(r->ctx, l->core, end, &row);
+            guotu_accounts_result(r->ctx, l->core, end, &row);
             if (row.period != first.period) break;
             if (row.closing_ha > 0) {
                 held += row.closing_ha;
@@ -858,7 +858,7 @@ static void print_ledger(voucher_run *r, const char *csv) {
         printf("; closing balances: %.2f ha held by %d zones, %.2f ha owed by %d zones\n", held, holders, owed,
                debtors);
         for (; each && i < end; i++) {
-            guotu_ledger_result(r->ctx, l->core, i, &row);
+            guotu_accounts_result(r->ctx, l->core, i, &row);
             printf("    %s: opening %.2f, E %.2f, bought %.2f, sold %.2f, closing %.2f ha\n", row.zone_id,
                    row.opening_ha, row.e_ha, row.bought_ha, row.sold_ha, row.closing_ha);
         }

@@ -23,7 +23,7 @@ const table_column voucher_ledger_columns[] = {
     {"violation", COLUMN_INTEGER, 0, NULL}};
 const int voucher_ledger_ncolumns = 15;
 
-void voucher_ledger_values(const guotu_ledger_row *row, const char **texts, double *reals) {
+void voucher_ledger_values(const guotu_account_row *row, const char **texts, double *reals) {
     for (int i = 0; i < voucher_ledger_ncolumns; i++) {
         texts[i] = NULL;
         reals[i] = 0;
@@ -129,7 +129,7 @@ int voucher_opening_read(const char *path, const zone_set *zones, guotu_context 
     GDALClose(ds);
     for (size_t z = 0; !failed && z < zones->count; z++) {
         if (!seen[z]) continue;
-        if (guotu_ledger_set_balance(ctx, l->core, zones->zones[z].id, opening[z])) {
+        if (guotu_accounts_set_balance(ctx, l->core, zones->zones[z].id, opening[z])) {
             snprintf(err, err_size, "the opening balances '%s': %s", path, guotu_context_last_error(ctx));
             failed = 1;
         }
@@ -182,7 +182,7 @@ int voucher_base_year_from_data(const char *path, const char *layer_name, int *y
 
 int voucher_ledger_init(voucher_ledger *l, guotu_context *ctx, char *err, size_t err_size) {
     memset(l, 0, sizeof *l);
-    if (guotu_ledger_create(ctx, &l->core)) {
+    if (guotu_accounts_create(ctx, &l->core)) {
         snprintf(err, err_size, "%s", guotu_context_last_error(ctx));
         return 1;
     }
@@ -206,7 +206,7 @@ static int add_trade(voucher_ledger *l, int period, int year_to, const guotu_tra
 
 int voucher_ledger_post(voucher_ledger *l, guotu_context *ctx, const guotu_voucher *v, const guotu_market *m,
                         int year_from, int year_to, char *err, size_t err_size) {
-    if (guotu_ledger_post(ctx, l->core, year_from, year_to, v, m)) {
+    if (guotu_accounts_post(ctx, l->core, year_from, year_to, v, m)) {
         snprintf(err, err_size, "%s", guotu_context_last_error(ctx));
         return 1;
     }
@@ -227,11 +227,11 @@ int voucher_ledger_write_csv(const voucher_ledger *l, guotu_context *ctx, const 
                              size_t err_size) {
     table_writer *w = NULL;
     if (table_writer_open(&w, path, "ledger", voucher_ledger_columns, voucher_ledger_ncolumns, err, err_size)) return 1;
-    for (size_t i = 0; i < guotu_ledger_row_count(l->core); i++) {
+    for (size_t i = 0; i < guotu_accounts_row_count(l->core); i++) {
         const char *texts[15];
         double reals[15];
-        guotu_ledger_row row;
-        guotu_ledger_result(ctx, l->core, i, &row);
+        guotu_account_row row;
+        guotu_accounts_result(ctx, l->core, i, &row);
         voucher_ledger_values(&row, texts, reals);
         if (table_writer_row(w, texts, reals, err, err_size)) {
             table_writer_abort(w);
@@ -247,6 +247,6 @@ void voucher_ledger_free(voucher_ledger *l, guotu_context *ctx) {
         free(l->trades[i].buyer_id);
     }
     free(l->trades);
-    guotu_ledger_destroy(ctx, l->core);
+    guotu_accounts_destroy(ctx, l->core);
     memset(l, 0, sizeof *l);
 }

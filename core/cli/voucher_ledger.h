@@ -1,5 +1,5 @@
 /* voucher_ledger.h — voucher accounts over years (issue 16, item 4) in `guotu voucher`: the
- * core's ledger (guotu_ledger: position = opening + E, closing = position + bought − sold,
+ * core's ledger (guotu_accounts: position = opening + E, closing = position + bought − sold,
  * carried into the next period), the trades of every period, opening balances from files, the
  * base year the data states, and the ledger's table and CSV. */
 #ifndef GUOTU_CLI_VOUCHER_LEDGER_H
@@ -18,8 +18,8 @@ typedef struct ledger_trade {
 } ledger_trade;
 
 typedef struct voucher_ledger {
-    guotu_ledger *core; /* the accounts */
-    int periods;        /* posted so far */
+    guotu_accounts *core; /* the accounts */
+    int periods;          /* posted so far */
     ledger_trade *trades;
     size_t trade_count, trade_cap;
 } voucher_ledger;
@@ -41,7 +41,7 @@ int voucher_opening_read(const char *path, const zone_set *zones, guotu_context 
 int voucher_base_year_from_data(const char *path, const char *layer, int *year, char *err, size_t err_size);
 
 /* Posts one period: the computed account and the cleared market (or NULL), which took every
- * zone in the market at guotu_ledger_balance + E; keeps the market's trades. 1 with a message. */
+ * zone in the market at guotu_accounts_balance + E; keeps the market's trades. 1 with a message. */
 int voucher_ledger_post(voucher_ledger *l, guotu_context *ctx, const guotu_voucher *v, const guotu_market *m,
                         int year_from, int year_to, char *err, size_t err_size);
 
@@ -51,7 +51,7 @@ int voucher_ledger_write_csv(const voucher_ledger *l, guotu_context *ctx, const 
 /* The ledger's columns and one row's values, for the GeoPackage table `ledger`. */
 extern const table_column voucher_ledger_columns[];
 extern const int voucher_ledger_ncolumns;
-void voucher_ledger_values(const guotu_ledger_row *row, const char **texts, double *reals);
+void voucher_ledger_values(const guotu_account_row *row, const char **texts, double *reals);
 
 void voucher_ledger_free(voucher_ledger *l, guotu_context *ctx);
 

@@ -307,11 +307,11 @@ static int write_ledger(gpkg_writer *w, const voucher_result *r, char *err, size
     int layer = gpkg_writer_add_layer(w, "ledger", wkbNone, NULL, voucher_ledger_columns, voucher_ledger_ncolumns, err,
                                       err_size);
     if (layer < 0) return 1;
-    for (size_t i = 0; i < guotu_ledger_row_count(r->ledger->core); i++) {
+    for (size_t i = 0; i < guotu_accounts_row_count(r->ledger->core); i++) {
         const char *texts[15];
         double reals[15];
-        guotu_ledger_row row;
-        guotu_ledger_result(r->ctx, r->ledger->core, i, &row);
+        guotu_account_row row;
+        guotu_accounts_result(r->ctx, r->ledger->core, i, &row);
         voucher_ledger_values(&row, texts, reals);
         if (gpkg_writer_row(w, layer, texts, reals, NULL, 0, err, err_size)) return 1;
     }

@@ -541,10 +541,10 @@ static void test_ledger_over_periods(void **state) {
     guotu_voucher_options o;
     guotu_voucher_options_init(&o);
     guotu_voucher *v = account(ctx, c, &o);
-    guotu_ledger *l = NULL;
-    assert_int_equal(guotu_ledger_create(ctx, &l), GUOTU_OK);
-    assert_int_equal(guotu_ledger_set_balance(ctx, l, "Z3", -30), GUOTU_OK);
-    assert_int_equal(guotu_ledger_set_balance(ctx, l, "Z9", NAN), GUOTU_ERR_DATA);
+    guotu_accounts *l = NULL;
+    assert_int_equal(guotu_accounts_create(ctx, &l), GUOTU_OK);
+    assert_int_equal(guotu_accounts_set_balance(ctx, l, "Z3", -30), GUOTU_OK);
+    assert_int_equal(guotu_accounts_set_balance(ctx, l, "Z9", NAN), GUOTU_ERR_DATA);
     guotu_market_options mo;
     guotu_market_options_init(&mo);
     mo.price = 1000;
@@ -553,19 +553,19 @@ static void test_ledger_over_periods(void **state) {
     assert_int_equal(guotu_market_create(ctx, &mo, &m), GUOTU_OK);
     for (size_t i = 0; i < 3; i++) {
         guotu_voucher_zone z = zone(ctx, v, i);
-        double position = guotu_ledger_balance(l, z.zone_id) + z.e_ha;
+        double position = guotu_accounts_balance(l, z.zone_id) + z.e_ha;
         assert_int_equal(guotu_market_add(ctx, m, z.zone_id, position, NAN, NAN, (double)i, 0), GUOTU_OK);
     }
     assert_int_equal(guotu_market_clear(ctx, m), GUOTU_OK);
-    assert_int_equal(guotu_ledger_post(ctx, l, 2019, 2020, v, m), GUOTU_OK);
+    assert_int_equal(guotu_accounts_post(ctx, l, 2019, 2020, v, m), GUOTU_OK);
     guotu_market_destroy(ctx, m);
-    assert_int_equal(guotu_ledger_row_count(l), 3);
+    assert_int_equal(guotu_accounts_row_count(l), 3);
     const double e1 = 200.0 * 2.0 / 3.0 * 0.8, demand = 800 + 3.6;
     const double opening[3] = {0, 0, -30}, bought[3] = {0, 50 * 800 / demand, 50 * 3.6 / demand};
     const double sold[3] = {50, 0, 0}, e[3] = {e1, -800, 26.4};
     for (size_t i = 0; i < 3; i++) {
-        guotu_ledger_row r;
-        assert_int_equal(guotu_ledger_result(ctx, l, i, &r), GUOTU_OK);
+        guotu_account_row r;
+        assert_int_equal(guotu_accounts_result(ctx, l, i, &r), GUOTU_OK);
         assert_int_equal(r.period, 1);
         assert_int_equal(r.year_from, 2019);
         assert_int_equal(r.year_to, 2020);
@@ -575,25 +575,25 @@ static void test_ledger_over_periods(void **state) {
         assert_close(r.bought_ha, bought[i], 1e-9);
         assert_close(r.sold_ha, sold[i], 1e-9);
         assert_close(r.closing_ha, opening[i] + e[i] + bought[i] - sold[i], 1e-9);
-        assert_close(guotu_ledger_balance(l, r.zone_id), r.closing_ha, 0);
+        assert_close(guotu_accounts_balance(l, r.zone_id), r.closing_ha, 0);
         assert_int_equal(r.violation, -1); /* no lines */
         assert_true(isnan(r.redline_loss_ha));
     }
-    guotu_ledger_row z2;
-    guotu_ledger_result(ctx, l, 1, &z2);
+    guotu_account_row z2;
+    guotu_accounts_result(ctx, l, 1, &z2);
     assert_string_equal(z2.zone_id, "Z2");
     assert_string_equal(z2.zone_name, "二县");
     /* A second period without a market: the closing is the opening plus E. */
-    assert_int_equal(guotu_ledger_post(ctx, l, 2020, 2021, v, NULL), GUOTU_OK);
-    assert_int_equal(guotu_ledger_row_count(l), 6);
-    guotu_ledger_row r;
-    guotu_ledger_result(ctx, l, 3, &r);
+    assert_int_equal(guotu_accounts_post(ctx, l, 2020, 2021, v, NULL), GUOTU_OK);
+    assert_int_equal(guotu_accounts_row_count(l), 6);
+    guotu_account_row r;
+    guotu_accounts_result(ctx, l, 3, &r);
     assert_int_equal(r.period, 2);
     assert_close(r.opening_ha, e1 - 50, 1e-9);
     assert_close(r.closing_ha, e1 - 50 + e1, 1e-9);
     assert_close(r.bought_ha + r.sold_ha, 0, 0);
-    assert_int_equal(guotu_ledger_result(ctx, l, 6, &r), GUOTU_ERR_ARGUMENT);
-    guotu_ledger_destroy(ctx, l);
+    assert_int_equal(guotu_accounts_result(ctx, l, 6, &r), GUOTU_ERR_ARGUMENT);
+    guotu_accounts_destroy(ctx, l);
     guotu_voucher_destroy(ctx, v);
     guotu_coefficients_destroy(ctx, c);
     guotu_context_destroy(ctx);

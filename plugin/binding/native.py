@@ -281,7 +281,7 @@ class _NationalReference(ctypes.Structure):
 
 
 class _LedgerRow(ctypes.Structure):
-    _c_name_ = "guotu_ledger_row"  # the C struct it mirrors (checked by test_abi_layout.py)
+    _c_name_ = "guotu_account_row"  # the C struct it mirrors (checked by test_abi_layout.py)
     _fields_ = [
         ("zone_id", ctypes.c_char_p),
         ("zone_name", ctypes.c_char_p),
@@ -378,13 +378,13 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_market_get_summary": (INT, [PTR, PTR, ctypes.POINTER(_MarketSummary)]),
     "guotu_national_reference_find": (INT, [PTR, ctypes.c_char_p, SIZE, STR, INT,
                                             ctypes.POINTER(_NationalReference)]),
-    "guotu_ledger_create": (INT, [PTR, ctypes.POINTER(PTR)]),
-    "guotu_ledger_destroy": (None, [PTR, PTR]),
-    "guotu_ledger_set_balance": (INT, [PTR, PTR, STR, DOUBLE]),
-    "guotu_ledger_balance": (DOUBLE, [PTR, STR]),
-    "guotu_ledger_post": (INT, [PTR, PTR, INT, INT, PTR, PTR]),
-    "guotu_ledger_row_count": (SIZE, [PTR]),
-    "guotu_ledger_result": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_LedgerRow)]),
+    "guotu_accounts_create": (INT, [PTR, ctypes.POINTER(PTR)]),
+    "guotu_accounts_destroy": (None, [PTR, PTR]),
+    "guotu_accounts_set_balance": (INT, [PTR, PTR, STR, DOUBLE]),
+    "guotu_accounts_balance": (DOUBLE, [PTR, STR]),
+    "guotu_accounts_post": (INT, [PTR, PTR, INT, INT, PTR, PTR]),
+    "guotu_accounts_row_count": (SIZE, [PTR]),
+    "guotu_accounts_result": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_LedgerRow)]),
 }
 
 
@@ -1175,7 +1175,7 @@ class Market(_Owned):
 
 @dataclass
 class LedgerRow:
-    """A zone's account in one period (guotu_ledger_row)."""
+    """A zone's account in one period (guotu_account_row)."""
     zone_id: str
     zone_name: str
     period: int
@@ -1194,34 +1194,34 @@ class LedgerRow:
 
 
 class Ledger(_Owned):
-    """guotu_ledger: voucher accounts over years, balances carried from period to period."""
+    """guotu_accounts: voucher accounts over years, balances carried from period to period."""
 
-    _destroy = "guotu_ledger_destroy"
+    _destroy = "guotu_accounts_destroy"
     _what = "ledger"
 
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
         out = ctypes.c_void_p()
-        ctx.check(ctx.lib.guotu_ledger_create(ctx.handle, ctypes.byref(out)))
+        ctx.check(ctx.lib.guotu_accounts_create(ctx.handle, ctypes.byref(out)))
         self._handle = out.value
 
     def set_balance(self, zone_id: str, balance_ha: float) -> None:
-        self._call("guotu_ledger_set_balance", _encode(zone_id), float(balance_ha))
+        self._call("guotu_accounts_set_balance", _encode(zone_id), float(balance_ha))
 
     def balance(self, zone_id: str) -> float:
-        return float(self._ctx.lib.guotu_ledger_balance(self.handle, _encode(zone_id)))
+        return float(self._ctx.lib.guotu_accounts_balance(self.handle, _encode(zone_id)))
 
     def post(self, year_from: int, year_to: int, voucher: "Voucher", market: Optional[Market]) -> None:
         """Posts a period: the computed account and the cleared market (None: no market), which took
         every zone in the market at its balance + E."""
-        self._call("guotu_ledger_post", int(year_from), int(year_to), voucher.handle,
+        self._call("guotu_accounts_post", int(year_from), int(year_to), voucher.handle,
                    market.handle if market is not None else None)
 
     def rows(self) -> List[LedgerRow]:
         rows: List[LedgerRow] = []
         r = _LedgerRow()
-        for i in range(self._ctx.lib.guotu_ledger_row_count(self.handle)):
-            self._call("guotu_ledger_result", i, ctypes.byref(r))
+        for i in range(self._ctx.lib.guotu_accounts_row_count(self.handle)):
+            self._call("guotu_accounts_result", i, ctypes.byref(r))
             lines = r.violation >= 0
             rows.append(LedgerRow(_decode(r.zone_id), _decode(r.zone_name), r.period, r.year_from, r.year_to,
                                   r.opening_ha, r.dm_ha, r.e_ha, r.position_ha, r.bought_ha, r.sold_ha,

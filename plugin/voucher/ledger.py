@@ -9,7 +9,7 @@ national values of its own year); then a market clears under that period's cap:
 
 and the closing balance opens the next period. Zones kept out of the market (key ecological
 function zones) neither buy nor sell. The numbers equal ``guotu voucher --period`` on the same
-files: the account, the clearing and the ledger (guotu_ledger) are libguotu's; Python only
+files: the account, the clearing and the ledger (guotu_accounts) are libguotu's; Python only
 chains the periods.
 """
 

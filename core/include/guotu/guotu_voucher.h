@@ -318,27 +318,27 @@ GUOTU_API int guotu_market_get_summary(guotu_context *ctx, const guotu_market *m
  *   closing  = position + bought − sold
  * and the closing balance opens the next period. A zone kept out of the market (in_market 0)
  * neither buys nor sells: its closing is its position. */
-typedef struct guotu_ledger guotu_ledger;
+typedef struct guotu_accounts guotu_accounts;
 
-/* An empty ledger: every zone opens at 0. Caller frees with guotu_ledger_destroy. */
-GUOTU_API int guotu_ledger_create(guotu_context *ctx, guotu_ledger **out);
-GUOTU_API void guotu_ledger_destroy(guotu_context *ctx, guotu_ledger *l);
+/* An empty ledger: every zone opens at 0. Caller frees with guotu_accounts_destroy. */
+GUOTU_API int guotu_accounts_create(guotu_context *ctx, guotu_accounts **out);
+GUOTU_API void guotu_accounts_destroy(guotu_context *ctx, guotu_accounts *l);
 
 /* Sets the balance a zone opens the next period with (ha; e.g. an earlier run's closing).
  * GUOTU_ERR_DATA for an empty id or a balance that is not a number. */
-GUOTU_API int guotu_ledger_set_balance(guotu_context *ctx, guotu_ledger *l, const char *zone_id, double balance_ha);
+GUOTU_API int guotu_accounts_set_balance(guotu_context *ctx, guotu_accounts *l, const char *zone_id, double balance_ha);
 
 /* The zone's balance now (0 for a zone the ledger has not seen). */
-GUOTU_API double guotu_ledger_balance(const guotu_ledger *l, const char *zone_id);
+GUOTU_API double guotu_accounts_balance(const guotu_accounts *l, const char *zone_id);
 
 /* Posts a period: every zone of the computed account `v`, with what it bought and sold in the
  * cleared market `m` (NULL: no market), which must have taken each zone in the market at its
  * position, balance + E. Then every zone's balance is its closing. year_from may be 0 (not
  * known). `v` and `m` are only read during the call. */
-GUOTU_API int guotu_ledger_post(guotu_context *ctx, guotu_ledger *l, int year_from, int year_to, const guotu_voucher *v,
-                                const guotu_market *m);
+GUOTU_API int guotu_accounts_post(guotu_context *ctx, guotu_accounts *l, int year_from, int year_to,
+                                  const guotu_voucher *v, const guotu_market *m);
 
-typedef struct guotu_ledger_row {
+typedef struct guotu_account_row {
     const char *zone_id, *zone_name; /* borrowed; live as long as the ledger */
     int period;                      /* 1, 2, … in the order posted */
     int year_from, year_to;          /* year_from 0: not known */
@@ -348,11 +348,11 @@ typedef struct guotu_ledger_row {
      * whether that is a violation (NaN and -1 without the lines). */
     double redline_loss_ha;
     int violation;
-} guotu_ledger_row;
+} guotu_account_row;
 
 /* Rows by period, then in the order of the account's zones. */
-GUOTU_API size_t guotu_ledger_row_count(const guotu_ledger *l);
-GUOTU_API int guotu_ledger_result(guotu_context *ctx, const guotu_ledger *l, size_t i, guotu_ledger_row *out);
+GUOTU_API size_t guotu_accounts_row_count(const guotu_accounts *l);
+GUOTU_API int guotu_accounts_result(guotu_context *ctx, const guotu_accounts *l, size_t i, guotu_account_row *out);
 
 #ifdef __cplusplus
 }

@@ -1,4 +1,4 @@
-/* ledger.c — voucher accounts over years: balances carried from period to period.
+/* voucher_accounts.c — voucher accounts over years: balances carried from period to period.
  *
  * Invariants the tests check: closing = opening + E + bought − sold for every row; a zone
  * out of the market buys and sells nothing; the next period opens at the last closing. */
@@ -14,11 +14,11 @@ typedef struct account {
 } account;
 
 typedef struct stored_row {
-    guotu_ledger_row row;
+    guotu_account_row row;
     char *zone_id, *zone_name;
 } stored_row;
 
-struct guotu_ledger {
+struct guotu_accounts {
     account *accounts;
     size_t count, cap;
     stored_row *rows;
@@ -26,15 +26,15 @@ struct guotu_ledger {
     int periods;
 };
 
-int guotu_ledger_create(guotu_context *ctx, guotu_ledger **out) {
+int guotu_accounts_create(guotu_context *ctx, guotu_accounts **out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
-    if (!out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_ledger_create: NULL argument");
+    if (!out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_accounts_create: NULL argument");
     *out = calloc(1, sizeof **out);
     return *out ? GUOTU_OK : gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
 }
 
-void guotu_ledger_destroy(guotu_context *ctx, guotu_ledger *l) {
+void guotu_accounts_destroy(guotu_context *ctx, guotu_accounts *l) {
     (void)ctx;
     if (!l) return;
     for (size_t i = 0; i < l->count; i++)
@@ -48,13 +48,13 @@ void guotu_ledger_destroy(guotu_context *ctx, guotu_ledger *l) {
     free(l);
 }
 
-static account *find(const guotu_ledger *l, const char *zone_id) {
+static account *find(const guotu_accounts *l, const char *zone_id) {
     for (size_t i = 0; i < l->count; i++)
         if (strcmp(l->accounts[i].id, zone_id) == 0) return &l->accounts[i];
     return NULL;
 }
 
-static account *find_or_add(guotu_ledger *l, const char *zone_id) {
+static account *find_or_add(guotu_accounts *l, const char *zone_id) {
     account *a = find(l, zone_id);
     if (a) return a;
     if (gt_reserve(&l->accounts, &l->cap, l->count + 1, sizeof *l->accounts, 64)) return NULL;
@@ -66,10 +66,10 @@ static account *find_or_add(guotu_ledger *l, const char *zone_id) {
     return a;
 }
 
-int guotu_ledger_set_balance(guotu_context *ctx, guotu_ledger *l, const char *zone_id, double balance_ha) {
+int guotu_accounts_set_balance(guotu_context *ctx, guotu_accounts *l, const char *zone_id, double balance_ha) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
-    if (!l || !zone_id) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_ledger_set_balance: NULL argument");
+    if (!l || !zone_id) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_accounts_set_balance: NULL argument");
     if (!*zone_id) return gt_fail(ctx, GUOTU_ERR_DATA, "a balance needs a zone id");
     if (!isfinite(balance_ha)) return gt_fail(ctx, GUOTU_ERR_DATA, "zone '%s': the balance is not a number", zone_id);
     account *a = find_or_add(l, zone_id);
@@ -78,7 +78,7 @@ int guotu_ledger_set_balance(guotu_context *ctx, guotu_ledger *l, const char *zo
     return GUOTU_OK;
 }
 
-double guotu_ledger_balance(const guotu_ledger *l, const char *zone_id) {
+double guotu_accounts_balance(const guotu_accounts *l, const char *zone_id) {
     const account *a = l && zone_id ? find(l, zone_id) : NULL;
     return a ? a->balance : 0.0;
 }
@@ -92,11 +92,11 @@ static int by_id(const void *a, const void *b) {
     return strcmp(((const zone_index *)a)->id, ((const zone_index *)b)->id);
 }
 
-int guotu_ledger_post(guotu_context *ctx, guotu_ledger *l, int year_from, int year_to, const guotu_voucher *v,
-                      const guotu_market *m) {
+int guotu_accounts_post(guotu_context *ctx, guotu_accounts *l, int year_from, int year_to, const guotu_voucher *v,
+                        const guotu_market *m) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
-    if (!l || !v) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_ledger_post: NULL argument");
+    if (!l || !v) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_accounts_post: NULL argument");
     size_t n = guotu_voucher_zone_count(v), first = l->row_count;
     if (gt_reserve(&l->rows, &l->row_cap, l->row_count + n, sizeof *l->rows, 64))
         return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
@@ -116,11 +116,11 @@ int guotu_ledger_post(guotu_context *ctx, guotu_ledger *l, int year_from, int ye
             status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
             break;
         }
-        guotu_ledger_row *r = &s->row;
+        guotu_account_row *r = &s->row;
         r->period = period;
         r->year_from = year_from;
         r->year_to = year_to;
-        r->opening_ha = guotu_ledger_balance(l, z.zone_id);
+        r->opening_ha = guotu_accounts_balance(l, z.zone_id);
         r->dm_ha = z.dm_ha;
         r->e_ha = z.e_ha;
         r->position_ha = r->opening_ha + z.e_ha;
@@ -143,7 +143,7 @@ int guotu_ledger_post(guotu_context *ctx, guotu_ledger *l, int year_from, int ye
                                      "the market traded zone '%s', which the account does not have", key.id);
                     break;
                 }
-                guotu_ledger_row *r = &l->rows[hit->row].row;
+                guotu_account_row *r = &l->rows[hit->row].row;
                 if (!r->in_market) {
                     status = gt_fail(ctx, GUOTU_ERR_DATA, "zone '%s' is out of the market but traded", key.id);
                     break;
@@ -166,7 +166,7 @@ int guotu_ledger_post(guotu_context *ctx, guotu_ledger *l, int year_from, int ye
         return status;
     }
     for (size_t i = first; i < l->row_count; i++) {
-        guotu_ledger_row *r = &l->rows[i].row;
+        guotu_account_row *r = &l->rows[i].row;
         r->closing_ha = r->position_ha + r->bought_ha - r->sold_ha;
     }
     for (size_t i = first; i < l->row_count; i++) {
@@ -178,12 +178,12 @@ int guotu_ledger_post(guotu_context *ctx, guotu_ledger *l, int year_from, int ye
     return GUOTU_OK;
 }
 
-size_t guotu_ledger_row_count(const guotu_ledger *l) { return l ? l->row_count : 0; }
+size_t guotu_accounts_row_count(const guotu_accounts *l) { return l ? l->row_count : 0; }
 
-int guotu_ledger_result(guotu_context *ctx, const guotu_ledger *l, size_t i, guotu_ledger_row *out) {
+int guotu_accounts_result(guotu_context *ctx, const guotu_accounts *l, size_t i, guotu_account_row *out) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
-    if (!l || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_ledger_result: NULL argument");
+    if (!l || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_accounts_result: NULL argument");
     if (i >= l->row_count) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "ledger row %zu of %zu", i, l->row_count);
     *out = l->rows[i].row;
     out->zone_id = l->rows[i].zone_id;
