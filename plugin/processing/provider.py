@@ -15,6 +15,7 @@ from .parcels_check import ParcelsCheckAlgorithm
 from .parcels_report_algorithm import ParcelsReportAlgorithm
 from .three_lines_check import ThreeLinesCheckAlgorithm
 from .three_lines_workspace import ThreeLinesWorkspaceAlgorithm
+from .unit_ledger import UnitLedgerAlgorithm
 from .voucher_accounting import VoucherAccountingAlgorithm
 from .voucher_market import VoucherMarketAlgorithm
 
@@ -53,3 +54,4 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(BorderConflictsAlgorithm())
         self.addAlgorithm(ParcelsReportAlgorithm())
         self.addAlgorithm(BorderReportAlgorithm())
+        self.addAlgorithm(UnitLedgerAlgorithm())
