@@ -152,3 +152,17 @@ def test_bad_values_are_refused(tmp_path):
     assert res.returncode == 2 and "not both" in res.stderr
     res, _ = ledger(tmp_path, "--linkage-min", "-1")
     assert res.returncode == 2
+
+
+def test_outputs_open_styled(tmp_path):
+    """The unit map is coloured by verdict and the certificates by reclaimed land, with the
+    Chinese column names as aliases: the styles are stored in the GeoPackage."""
+    res, out = ledger(tmp_path)
+    assert res.returncode == 0, res.stderr
+    ds = ogr.Open(str(out))
+    styles = {f["f_table_name"]: (f["useAsDefault"], f["styleQML"]) for f in ds.GetLayerByName("layer_styles")}
+    assert set(styles) == {"unit_ledger", "unit_grades", "certificates", "project_certificates"}
+    default, qml = styles["unit_ledger"]
+    assert default == 1 and 'attr="verdict_en"' in qml and 'value="fail"' in qml
+    assert 'name="耕地期初（公顷，扣除田坎）"' in qml
+    assert "river_beach" in styles["certificates"][1]
