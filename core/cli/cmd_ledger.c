@@ -32,7 +32,8 @@ static const char *const ledger_usage =
     "The unit ledger (资源、权益\"双挂钩\", SPEC §9): per unit (--unit-field, e.g. a unit code or\n"
     "ZLDWDM; or --units polygons, each parcel in the one it overlaps most) between the current\n"
     "and the planned land use of each parcel (or two survey years), the balance sheet:\n"
-    "  L1 cultivated land net of 田坎 (--kcxs-field, e.g. KCXS; the planned one defaults to it):\n"
+    "  L1 cultivated land (耕地: the codes of presets/ledger/cultivated_codes.csv) net of 田坎\n"
+    "     (--kcxs-field, e.g. KCXS; the planned one defaults to it):\n"
     "     opening, lost by cause, gained by cause, 田坎 change, closing; closing >= opening\n"
     "  L2 quality (--grade-field, e.g. GDDB, 1 best..15): area by grade and mean grade, not worse\n"
     "     by more than --grade-tolerance (0); not checked while some cultivated land has no grade\n"
@@ -67,7 +68,7 @@ typedef struct ledger_run {
     guotu_category_map *maps[2];
     guotu_coefficients *k[2];
     guotu_project_types *types;
-    char beach_codes[256];
+    char beach_codes[256], cultivated_codes[2][256];
     OGRSpatialReferenceH srs;
     char *crs_wkt;
     /* Geometries kept for the outputs: the unit polygons, and the parcels that may get a
@@ -240,6 +241,25 @@ static int core_error(ledger_run *r, const char *what) {
     return 1;
 }
 
+/* The codes column of a system's row in presets/KIND/NAME.csv ("" when the system has no row). */
+static int preset_codes(ledger_run *r, const char *name, const char *kind, const char *system, char *out,
+                        size_t out_size) {
+    char source[1200];
+    size_t n = 0;
+    char *text = table_text_load(name, kind, source, sizeof source, &n, r->err, sizeof r->err);
+    if (!text) return 1;
+    out[0] = '\0';
+    size_t len = strlen(system);
+    for (char *line = strtok(text, "\r\n"); line; line = strtok(NULL, "\r\n"))
+        if (!strncmp(line, system, len) && line[len] == ',') {
+            char *codes = line + len + 1;
+            codes[strcspn(codes, ",")] = '\0';
+            snprintf(out, out_size, "%s", codes);
+        }
+    free(text);
+    return 0;
+}
+
 static int load_tables(ledger_run *r) {
     const ledger_args *a = &r->a;
     char source[1200];
@@ -268,21 +288,15 @@ static int load_tables(ledger_run *r) {
     int status = guotu_project_types_parse(r->ctx, text, n, source, &r->types);
     free(text);
     if (status) return core_error(r, NULL);
+    for (int side = 0; side < 2; side++)
+        if (preset_codes(r, "cultivated_codes", "ledger", systems[side], r->cultivated_codes[side],
+                         sizeof r->cultivated_codes[side]))
+            return 1;
     if (a->beach_codes) {
         snprintf(r->beach_codes, sizeof r->beach_codes, "%s", a->beach_codes);
         return 0;
     }
-    text = table_text_load("river_beach_codes", "parcels", source, sizeof source, &n, r->err, sizeof r->err);
-    if (!text) return 1;
-    size_t len = strlen(a->current_system);
-    for (char *line = strtok(text, "\r\n"); line; line = strtok(NULL, "\r\n"))
-        if (!strncmp(line, a->current_system, len) && line[len] == ',') {
-            char *codes = line + len + 1;
-            codes[strcspn(codes, ",")] = '\0';
-            snprintf(r->beach_codes, sizeof r->beach_codes, "%s", codes);
-        }
-    free(text);
-    return 0;
+    return preset_codes(r, "river_beach_codes", "parcels", a->current_system, r->beach_codes, sizeof r->beach_codes);
 }
 
 static int open_aligned(ledger_run *r, vector_source *src, const char *path, const char *layer, const char *role) {
@@ -754,6 +768,8 @@ static void record_parameters(ledger_run *r, gpkg_writer *w, int layer) {
                                {"redline", a->redline ? a->redline : ""},
                                {"river_beaches", a->beaches ? a->beaches : ""},
                                {"river_beach_codes", r->beach_codes},
+                               {"current_cultivated_codes", r->cultivated_codes[0]},
+                               {"planned_cultivated_codes", r->cultivated_codes[1]},
                                {"project_types", a->types},
                                {"tolerance_m2", tol},
                                {"farmland_gain_min", gain},
@@ -860,6 +876,8 @@ static int run(ledger_run *r) {
     }
     r->a.o.crs = r->crs_wkt;
     r->a.o.river_beach_codes = r->beach_codes;
+    r->a.o.current_cultivated_codes = r->cultivated_codes[0];
+    r->a.o.planned_cultivated_codes = r->cultivated_codes[1];
     r->a.o.parcels_label = parcels.layer_name;
     int failed = guotu_ledger_create(r->ctx, &r->a.o, r->maps[0], r->maps[1], r->k[0], r->k[1], r->types, &r->ledger)
                      ? core_error(r, NULL)

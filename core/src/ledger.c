@@ -28,6 +28,7 @@ typedef struct lg_parcel {
     GEOSGeometry *geom;
     double area_m2, kc_cur, kc_plan, grade_cur, grade_plan;
     int cur_cat, plan_cat, farm_cur, farm_plan, restoration;
+    int cult_cur, cult_plan; /* cultivated land (耕地) on each side */
     int region;
     double redline_m2;
     int on_beach;
@@ -65,7 +66,8 @@ struct guotu_ledger {
     const guotu_category_map *maps[2];
     const guotu_coefficients *k[2];
     const guotu_project_types *types;
-    gt_code_table beach_codes;
+    gt_code_table beach_codes, cultivated[2];
+    int cultivated_listed[2]; /* a list was given: only its codes are cultivated land */
     lg_layer redline, beaches;
     lg_region *regions;
     size_t region_count, region_cap, polygon_units;
@@ -130,6 +132,13 @@ int guotu_ledger_create(guotu_context *ctx, const guotu_ledger_options *opts, co
     l->o = *opts;
     l->o.crs = NULL;
     l->o.river_beach_codes = NULL;
+    l->o.current_cultivated_codes = l->o.planned_cultivated_codes = NULL;
+    const char *lists[2] = {opts->current_cultivated_codes, opts->planned_cultivated_codes};
+    int bad_list = 0;
+    for (int side = 0; side < 2; side++) {
+        l->cultivated_listed[side] = lists[side] && lists[side][0];
+        bad_list |= parse_codes(&l->cultivated[side], lists[side]);
+    }
     l->label = gt_strdup(opts->parcels_label && opts->parcels_label[0] ? opts->parcels_label : "parcels");
     l->o.parcels_label = l->label;
     l->maps[0] = current_map;
@@ -137,7 +146,7 @@ int guotu_ledger_create(guotu_context *ctx, const guotu_ledger_options *opts, co
     l->k[0] = current_k;
     l->k[1] = planned_k;
     l->types = types;
-    int status = l->label && !parse_codes(&l->beach_codes, opts->river_beach_codes)
+    int status = l->label && !bad_list && !parse_codes(&l->beach_codes, opts->river_beach_codes)
                      ? guotu_area_calc_create(ctx, opts->crs, opts->area_method, &l->calc)
                      : gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     if (status) {
@@ -195,6 +204,8 @@ void guotu_ledger_destroy(guotu_context *ctx, guotu_ledger *l) {
     free(l->projects);
     gt_string_table_free(&l->parcel_ids);
     gt_code_table_free(&l->beach_codes);
+    gt_code_table_free(&l->cultivated[0]);
+    gt_code_table_free(&l->cultivated[1]);
     guotu_area_calc_destroy(ctx, l->calc);
     free(l->label);
     free(l);
@@ -343,7 +354,9 @@ int guotu_ledger_add_parcel(guotu_context *ctx, guotu_ledger *l, const guotu_led
     x->kc_plan = isnan(in->planned_kcxs) ? x->kc_cur : in->planned_kcxs;
     x->grade_cur = isnan(in->current_grade) ? 0 : in->current_grade;
     x->grade_plan = isnan(in->planned_grade) ? 0 : in->planned_grade;
-    if (x->grade_plan == 0 && cur_cat == CULTIVATED && plan_cat == CULTIVATED) x->grade_plan = x->grade_cur;
+    x->cult_cur = l->cultivated_listed[0] ? gt_code_table_find(&l->cultivated[0], cur) >= 0 : cur_cat == CULTIVATED;
+    x->cult_plan = l->cultivated_listed[1] ? gt_code_table_find(&l->cultivated[1], plan) >= 0 : plan_cat == CULTIVATED;
+    if (x->grade_plan == 0 && x->cult_cur && x->cult_plan) x->grade_plan = x->grade_cur;
     x->farm_cur = in->current_farmland != 0;
     x->farm_plan = in->planned_farmland != 0;
     x->restoration = l->types && in->project_type &&
@@ -536,7 +549,7 @@ static int add_certificate(guotu_ledger *l, const lg_parcel *x, size_t index) {
     g->planned_category = x->plan_cat;
     double ha = x->area_m2 / 10000.0;
     g->area_ha = ha;
-    if (x->plan_cat == CULTIVATED) {
+    if (x->cult_plan) {
         g->cultivated_ha = ha * (1 - x->kc_plan);
         g->tiankan_ha = ha * x->kc_plan;
     }
@@ -567,7 +580,7 @@ static void add_parcel_sums(guotu_ledger *l, lg_region *r, const lg_parcel *x) {
     double ha = x->area_m2 / 10000.0;
     u->parcels++;
     u->area_ha += ha;
-    int c0 = x->cur_cat == CULTIVATED, c1 = x->plan_cat == CULTIVATED;
+    int c0 = x->cult_cur, c1 = x->cult_plan;
     double net0 = c0 ? ha * (1 - x->kc_cur) : 0, net1 = c1 ? ha * (1 - x->kc_plan) : 0;
     u->cultivated_opening_ha += net0;
     u->cultivated_closing_ha += net1;
@@ -802,8 +815,7 @@ int guotu_ledger_run(guotu_context *ctx, guotu_ledger *l) {
             }
         }
         add_parcel_sums(l, r, x);
-        if (reclaimed &&
-            (x->plan_cat == CULTIVATED || x->plan_cat == GARDEN || x->plan_cat == FOREST || x->plan_cat == GRASS) &&
+        if (reclaimed && (x->cult_plan || x->plan_cat == GARDEN || x->plan_cat == FOREST || x->plan_cat == GRASS) &&
             add_certificate(l, x, i))
             return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     }

@@ -319,11 +319,42 @@ static void test_bad_inputs(void **state) {
     guotu_ledger_destroy(fx->ctx, l);
 }
 
+/* 设施农用地 (1202) is of the conversion category "cultivated" but is not cultivated land: with
+ * the list of cultivated codes, K 0103→1202 (KCXS .1) loses .9 ha to category 0 (not
+ * cultivated land); L 1202→0103 gains 1 ha; without the list both count as cultivated. */
+static void test_cultivated_codes(void **state) {
+    fixture *fx = *state;
+    for (int listed = 0; listed < 2; listed++) {
+        guotu_ledger_options o;
+        guotu_ledger_options_init(&o);
+        o.current_cultivated_codes = o.planned_cultivated_codes = listed ? "0101 0102 0103" : NULL;
+        guotu_ledger *l = make(fx, &o, 1);
+        const row rows[] = {{"K", "V", 0, 0, "0103", "1202", 0, .10, NAN, 5, NAN, 0, 0, 0},
+                            {"L", "V", 0, 0, "1202", "0103", 100, NAN, NAN, NAN, 5, 0, 0, 0}};
+        for (size_t i = 0; i < 2; i++)
+            assert_int_equal(add_row(fx, l, &rows[i], (int64_t)i), GUOTU_OK);
+        assert_int_equal(guotu_ledger_run(fx->ctx, l), GUOTU_OK);
+        guotu_ledger_unit u;
+        assert_int_equal(guotu_ledger_unit_at(fx->ctx, l, 0, &u), GUOTU_OK);
+        if (listed) {
+            assert_close(u.cultivated_opening_ha, .9, 1e-9);
+            assert_close(u.cultivated_lost_ha[0], .9, 1e-9);
+            assert_close(u.cultivated_gained_ha[0], 1, 1e-9);
+            assert_close(u.cultivated_closing_ha, 1, 1e-9);
+        } else {
+            assert_close(u.cultivated_opening_ha, 1.9, 1e-9);
+            assert_close(u.cultivated_closing_ha, 1.9, 1e-9); /* K keeps KCXS .1: .9; L 1 */
+        }
+        guotu_ledger_destroy(fx->ctx, l);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_balance_sheet, setup, teardown),
         cmocka_unit_test_setup_teardown(test_farmland_threshold, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_inputs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cultivated_codes, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

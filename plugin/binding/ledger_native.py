@@ -33,6 +33,8 @@ class _LedgerOptions(ctypes.Structure):
         ("grade_tolerance", ctypes.c_double),
         ("river_beach_codes", ctypes.c_char_p),
         ("parcels_label", ctypes.c_char_p),
+        ("current_cultivated_codes", ctypes.c_char_p),
+        ("planned_cultivated_codes", ctypes.c_char_p),
     ]
 
 
@@ -185,6 +187,8 @@ class LedgerOptions:
     grade_tolerance: Optional[float] = None
     river_beach_codes: str = ""
     parcels_label: str = "parcels"
+    current_cultivated_codes: str = ""  # "" = every code of category cultivated
+    planned_cultivated_codes: str = ""
 
 
 @dataclass
@@ -235,8 +239,10 @@ class Ledger(NativeHandle):
                  types: Optional[ProjectTypes]) -> None:
         super().__init__(ctx, declare(ctx.lib))
         opts = initial_options(_LedgerOptions, self._lib.guotu_ledger_options_init)
-        keep = (_encode(crs), _encode(options.river_beach_codes), _encode(options.parcels_label))
-        opts.crs, opts.river_beach_codes, opts.parcels_label = keep
+        keep = (_encode(crs), _encode(options.river_beach_codes), _encode(options.parcels_label),
+                _encode(options.current_cultivated_codes), _encode(options.planned_cultivated_codes))
+        (opts.crs, opts.river_beach_codes, opts.parcels_label, opts.current_cultivated_codes,
+         opts.planned_cultivated_codes) = keep
         opts.area_method = int(options.area_method)
         set_numbers(opts, options, NUMBERS)
         out = ctypes.c_void_p()

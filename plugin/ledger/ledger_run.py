@@ -8,6 +8,8 @@ the river-beach codes of the current system. The output tables are the CLI's, co
 column (core/cli/cmd_ledger.c). Nothing here computes an area: the core does.
 """
 
+import csv
+import io
 import math
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
@@ -27,6 +29,7 @@ from ..inputs.feature_reading import features_in_crs, text_value
 from ..inputs.progress import PhasedProgress
 from ..inputs.validation import require_field, require_metric_crs, require_polygon_source, require_valid_crs
 from ..parcels.parcels_check import project_types_preset, river_beach_codes
+from ..paths import resources_dir
 
 MU_PER_HA = 15.0
 CATEGORY_ORDER = ("cultivated", "garden", "forest", "grassland", "farm_water", "aquaculture", "river_water",
@@ -122,6 +125,16 @@ class LedgerResult:
     crs: QgsCoordinateReferenceSystem
     parameters: Dict[str, float]
     reprojected: List[str] = field(default_factory=list)
+
+
+def cultivated_codes(system: str) -> str:
+    """The codes of cultivated land (耕地) of a system (presets/ledger/cultivated_codes.csv): the
+    conversion category "cultivated" also holds 设施农用地 and 田坎, which a ledger does not count."""
+    text = read_table(resources_dir() / "presets" / "ledger" / "cultivated_codes.csv").decode("utf-8-sig")
+    for row in csv.DictReader(io.StringIO(text)):
+        if row.get("system") == system:
+            return row.get("codes") or ""
+    return ""
 
 
 def _real(value: Any) -> Optional[float]:
@@ -342,6 +355,8 @@ def run_ledger(request: LedgerRequest, transform_context: QgsCoordinateTransform
     options.river_beach_codes = request.beach_codes if request.beach_codes is not None else river_beach_codes(
         request.current_system)
     options.parcels_label = reader.label("parcels")
+    options.current_cultivated_codes = cultivated_codes(request.current_system)
+    options.planned_cultivated_codes = cultivated_codes(request.planned_system)
     types_path = request.types_csv or str(project_types_preset())
     with Context() as ctx:
         declare(ctx.lib)

@@ -58,6 +58,10 @@ typedef struct guotu_ledger_options {
     const char *river_beach_codes; /* comma-separated current codes of river beaches; NULL or "" for none;
                                       borrowed during create */
     const char *parcels_label;     /* layer name for messages; default "parcels" */
+    /* Comma-separated codes of cultivated land (耕地) on each side, e.g. "0101,0102,0103": the
+     * conversion category "cultivated" also holds 设施农用地 and 田坎, which are not cultivated
+     * land in a ledger. NULL or "" = every code of category cultivated. Borrowed during create. */
+    const char *current_cultivated_codes, *planned_cultivated_codes;
 } guotu_ledger_options;
 
 GUOTU_API void guotu_ledger_options_init(guotu_ledger_options *opts);
