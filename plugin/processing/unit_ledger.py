@@ -103,7 +103,7 @@ class UnitLedgerAlgorithm(GuotuAlgorithm):
             "<p>The balance sheet of every planning or consolidation unit between the current and the planned land "
             "use of each parcel (or two survey years). Units come from a field of the parcels (a unit code, or "
             "ZLDWDM) or from a units layer (each parcel in the unit it overlaps most).</p>"
-            "<p>L1 cultivated land net of 田坎 (KCXS): opening, lost by cause, gained by cause, 田坎 change, "
+            "<p>L1 cultivated land (耕地 codes: 设施农用地 and 田坎 are not) net of 田坎 (KCXS): opening, lost by cause, gained by cause, 田坎 change, "
             "closing; not decreasing. L2 quality (GDDB, 1 best … 15): area by grade and area-weighted mean grade, "
             "not worse. L3 permanent farmland adjusted in at least 105 % of what is adjusted out, with a mean "
             "grade not worse. L4 construction land reclaimed (拆旧) and newly built (建新): total not increasing. "
