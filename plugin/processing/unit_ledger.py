@@ -15,7 +15,7 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingFeedbac
                        QgsProcessingOutputNumber, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
-                       QgsProcessingParameterString, QgsWkbTypes)
+                       QgsProcessingParameterString, QgsProcessingUtils, QgsWkbTypes)
 
 from ..binding.ledger_native import LedgerOptions
 from ..binding.native import AreaMethod
@@ -24,6 +24,7 @@ from ..i18n import tr
 from ..ledger.ledger_run import (CERTIFICATE_FIELDS, GRADE_FIELDS, PROJECT_FIELDS, UNIT_FIELDS, LedgerRequest,
                                  LedgerResult, certificate_attributes, grade_rows, project_attributes, run_ledger,
                                  summary_lines, unit_attributes)
+from ..ledger.ledger_report import LedgerReportLayers, export_ledger_report
 from ..ledger.ledger_style import (style_certificates_layer, style_grades_table, style_projects_table,
                                    style_units_layer)
 from ..ledger.ledger_tables import write_xlsx
@@ -74,6 +75,7 @@ class UnitLedgerAlgorithm(GuotuAlgorithm):
     CERTIFICATES = "CERTIFICATES"
     PROJECT_CERTIFICATES = "PROJECT_CERTIFICATES"
     XLSX = "XLSX"
+    REPORT = "REPORT"
 
     DEFAULTS = {TOLERANCE: 1.0, FARMLAND_GAIN_MIN: 1.05, LINKAGE_MIN: 1.0, GRADE_TOLERANCE: 0.0}
     OPTIONS = {TOLERANCE: "tolerance_m2", FARMLAND_GAIN_MIN: "farmland_gain_min", LINKAGE_MIN: "linkage_min",
@@ -188,6 +190,9 @@ class UnitLedgerAlgorithm(GuotuAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.XLSX, tr("Ledger tables (XLSX)"), tr("Excel workbooks (*.xlsx)"), optional=True,
             createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, tr("Ledger report, a page per unit (PDF)"), tr("PDF files (*.pdf)"), optional=True,
+            createByDefault=False))
         for name, description in (("PASS_COUNT", tr("Units passed")), ("FAIL_COUNT", tr("Units failed")),
                                   ("UNDETERMINED_COUNT", tr("Units undetermined"))):
             self.addOutput(QgsProcessingOutputNumber(name, description))
@@ -255,10 +260,35 @@ class UnitLedgerAlgorithm(GuotuAlgorithm):
             dest = outputs.get(name)
             if dest and context.willLoadLayerOnCompletion(dest):
                 context.layerToLoadOnCompletionDetails(dest).setPostProcessor(VoucherLayerStyler.create(style))
+        if is_set(parameters.get(self.REPORT)):
+            path = self.parameterAsFileOutput(parameters, self.REPORT, context)
+            if path:
+                outputs[self.REPORT] = self._report(outputs, Path(path), parameters, context, feedback)
         verdicts = [u["verdict"] for u in result.units]
         outputs.update(PASS_COUNT=verdicts.count(1), FAIL_COUNT=verdicts.count(0),
                        UNDETERMINED_COUNT=verdicts.count(-1))
         return outputs
+
+    def _report(self, outputs: Dict[str, Any], pdf: Path, parameters: Dict[str, Any], context: QgsProcessingContext,
+                feedback: QgsProcessingFeedback) -> str:
+        """The PDF of the ledger just written, a page per unit, from the output layers."""
+        layers = {name: QgsProcessingUtils.mapLayerFromString(outputs[name], context)
+                  for name in (self.UNIT_LEDGER, self.UNIT_GRADES, self.CERTIFICATES)}
+        if layers[self.UNIT_LEDGER] is None:
+            raise QgsProcessingException(tr("The ledger report needs the unit balance sheets as a layer."))
+        style_units_layer(layers[self.UNIT_LEDGER])
+        if layers[self.CERTIFICATES] is not None:
+            style_certificates_layer(layers[self.CERTIFICATES])
+        source = layer_label(self, parameters, self.PARCELS, context, "parcels")
+        try:
+            result = export_ledger_report(LedgerReportLayers(layers[self.UNIT_LEDGER], layers[self.UNIT_GRADES],
+                                                             layers[self.CERTIFICATES], source), pdf,
+                                          project=context.project(), feedback=None)
+        except GUARDED as e:
+            raise processing_error(e) from e
+        for warning in result.warnings:
+            feedback.pushWarning(warning)
+        return str(pdf)
 
     def _write(self, result: LedgerResult, parameters: Dict[str, Any],
                context: QgsProcessingContext) -> Dict[str, Any]:

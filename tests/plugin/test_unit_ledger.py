@@ -3,6 +3,7 @@ sheet, the 105 % rule on both sides, unsaved edits, styles, and every table equa
 `guotu ledger` writes on the same data."""
 
 import math
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -155,3 +156,17 @@ def test_cli_and_qgis_give_the_same_tables(fx: dict) -> None:
                 assert _same(q[name], c[name]), (table, name, q[name], c[name])
             if key in ("UNIT_LEDGER", "CERTIFICATES"):
                 assert ogr.CreateGeometryFromWkb(q["_wkb"]).Equals(ogr.CreateGeometryFromWkb(c["_wkb"])), table
+
+
+def test_report_has_a_page_per_unit(fx: dict) -> None:
+    pdf = fx["dir"] / "ledger.pdf"
+    result = run(params(fx, REPORT=str(pdf)))
+    assert result["REPORT"] == str(pdf) and pdf.is_file()
+    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert re.search(r"^Pages:\s+2$", pages, re.M), pages
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    # Page 1 is U1 (passes), page 2 U2 (fails): the sheet's hand values and the rule numbers.
+    first, second = text.split("\f")[:2]
+    assert "U1" in first and "1.7000" in first and "2.8500" in first and "0.0500" in first
+    assert "U2" in second and "3.0000" in second and "1.1900" in second
+    assert "failed" in second and "L7" in second
