@@ -238,6 +238,8 @@ int guotu_ledger_add_redline(guotu_context *ctx, guotu_ledger *l, int64_t fid, c
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     int status = check_open(ctx, l, wkb, "guotu_ledger_add_redline");
+    if (!status && l->parcel_count)
+        return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_ledger_add_redline: add the context layers before the parcels");
     return status ? status : layer_add(ctx, &l->redline, "ecological red line", fid, wkb, wkb_size);
 }
 
@@ -246,6 +248,8 @@ int guotu_ledger_add_river_beach(guotu_context *ctx, guotu_ledger *l, int64_t fi
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
     int status = check_open(ctx, l, wkb, "guotu_ledger_add_river_beach");
+    if (!status && l->parcel_count)
+        return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_ledger_add_river_beach: add the context layers before the parcels");
     return status ? status : layer_add(ctx, &l->beaches, "river beaches", fid, wkb, wkb_size);
 }
 
@@ -376,6 +380,16 @@ int guotu_ledger_add_parcel(guotu_context *ctx, guotu_ledger *l, const guotu_led
         else if ((status = gt_area_of_geom(ctx, l->calc, x->geom, &area)) != GUOTU_OK)
             oom = -1;
         x->area_m2 = area;
+    }
+    /* The geometry is kept only for the overlays the run will make: the unit polygons (no unit
+     * id), the red line (a changed parcel), the river beaches (a reclaimed parcel). A county's
+     * unchanged parcels are most of them: their area is all the ledger needs. */
+    int changed = strcmp(cur, plan) != 0;
+    int reclaimed = cur_cat == CONSTRUCTION && plan_cat != CONSTRUCTION;
+    if (!oom && !(l->polygon_units && !x->unit[0]) && !(changed && l->redline.count) &&
+        !(reclaimed && l->beaches.count && gt_code_table_find(&l->beach_codes, cur) < 0)) {
+        GEOSGeom_destroy_r(ctx->geos, x->geom);
+        x->geom = NULL;
     }
     if (oom) {
         free(x->id);

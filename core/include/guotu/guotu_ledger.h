@@ -79,7 +79,9 @@ GUOTU_API int guotu_ledger_create(guotu_context *ctx, const guotu_ledger_options
 GUOTU_API void guotu_ledger_destroy(guotu_context *ctx, guotu_ledger *l);
 
 /* A unit polygon (id unique and non-empty): parcels without a unit id go to the unit they
- * overlap most. A red-line polygon; a river-beach polygon. Invalid geometry is repaired. */
+ * overlap most. A red-line polygon; a river-beach polygon. Invalid geometry is repaired.
+ * These context layers come before the parcels (GUOTU_ERR_STATE after the first parcel):
+ * a parcel keeps its geometry only for the overlays it will need. */
 GUOTU_API int guotu_ledger_add_unit(guotu_context *ctx, guotu_ledger *l, const char *id, const char *name, int64_t fid,
                                     const unsigned char *wkb, size_t wkb_size);
 GUOTU_API int guotu_ledger_add_redline(guotu_context *ctx, guotu_ledger *l, int64_t fid, const unsigned char *wkb,
