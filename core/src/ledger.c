@@ -75,7 +75,7 @@ struct guotu_ledger {
     const GEOSPreparedGeometry **unit_prepared;
     lg_parcel *parcels;
     size_t parcel_count, parcel_cap;
-    gt_string_table parcel_ids;
+    gt_string_table parcel_ids, region_ids;
     lg_cert *certs;
     size_t cert_count, cert_cap;
     lg_project *projects;
@@ -203,6 +203,7 @@ void guotu_ledger_destroy(guotu_context *ctx, guotu_ledger *l) {
         free(l->projects[i].id);
     free(l->projects);
     gt_string_table_free(&l->parcel_ids);
+    gt_string_table_free(&l->region_ids);
     gt_code_table_free(&l->beach_codes);
     gt_code_table_free(&l->cultivated[0]);
     gt_code_table_free(&l->cultivated[1]);
@@ -253,14 +254,13 @@ int guotu_ledger_add_river_beach(guotu_context *ctx, guotu_ledger *l, int64_t fi
     return status ? status : layer_add(ctx, &l->beaches, "river beaches", fid, wkb, wkb_size);
 }
 
-static int find_region(const guotu_ledger *l, const char *id) {
-    for (size_t i = 0; i < l->region_count; i++)
-        if (strcmp(l->regions[i].id, id) == 0) return (int)i;
-    return -1;
-}
+/* Regions are found by id through region_ids, whose dense indices follow the regions' order
+ * (every region is interned as it is made; the only reordering comes after the last lookup). */
+static int find_region(const guotu_ledger *l, const char *id) { return gt_string_table_find(&l->region_ids, id); }
 
 static int region_new(guotu_ledger *l, const char *id, const char *name, GEOSGeometry *geom) {
     if (gt_reserve(&l->regions, &l->region_cap, l->region_count + 1, sizeof *l->regions, 16)) return -1;
+    if (gt_string_table_intern(&l->region_ids, id) != (int32_t)l->region_count) return -1;
     lg_region *r = &l->regions[l->region_count];
     memset(r, 0, sizeof *r);
     r->id = gt_strdup(id);
