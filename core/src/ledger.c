@@ -30,6 +30,7 @@ typedef struct lg_parcel {
     int cur_cat, plan_cat, farm_cur, farm_plan, restoration;
     int cult_cur, cult_plan; /* cultivated land (耕地) on each side */
     int region;
+    int located; /* the unit polygon it overlaps most (-1: none), found when it was added */
     double redline_m2;
     int on_beach;
 } lg_parcel;
@@ -299,6 +300,9 @@ int guotu_ledger_add_unit(guotu_context *ctx, guotu_ledger *l, const char *id, c
     return GUOTU_OK;
 }
 
+static int index_units(guotu_context *ctx, guotu_ledger *l);
+static int locate_unit(guotu_context *ctx, guotu_ledger *l, const lg_parcel *x, int *out);
+
 static int valid_kcxs(double k) { return isnan(k) || (k >= 0 && k < 1); }
 static int valid_grade(double g) { return isnan(g) || g == 0 || (g >= 1 && g <= 15 && g == floor(g)); }
 
@@ -381,12 +385,19 @@ int guotu_ledger_add_parcel(guotu_context *ctx, guotu_ledger *l, const guotu_led
             oom = -1;
         x->area_m2 = area;
     }
-    /* The geometry is kept only for the overlays the run will make: the unit polygons (no unit
-     * id), the red line (a changed parcel), the river beaches (a reclaimed parcel). A county's
-     * unchanged parcels are most of them: their area is all the ledger needs. */
+    /* The unit polygon it lies in is found now (the units came first), and the geometry is
+     * kept only for the overlays the run will make: the red line (a changed parcel), the river
+     * beaches (a reclaimed parcel). A county's unchanged parcels are most of them: their area
+     * and unit are all the ledger needs. */
+    x->located = -1;
+    if (!oom && l->polygon_units && !x->unit[0]) {
+        status = l->unit_tree ? GUOTU_OK : index_units(ctx, l);
+        if (!status) status = locate_unit(ctx, l, x, &x->located);
+        if (status) oom = -1;
+    }
     int changed = strcmp(cur, plan) != 0;
     int reclaimed = cur_cat == CONSTRUCTION && plan_cat != CONSTRUCTION;
-    if (!oom && !(l->polygon_units && !x->unit[0]) && !(changed && l->redline.count) &&
+    if (!oom && !(changed && l->redline.count) &&
         !(reclaimed && l->beaches.count && gt_code_table_find(&l->beach_codes, cur) < 0)) {
         GEOSGeom_destroy_r(ctx->geos, x->geom);
         x->geom = NULL;
@@ -510,6 +521,25 @@ static int locate_unit(guotu_context *ctx, guotu_ledger *l, const lg_parcel *x, 
         }
     }
     free(h.items);
+    return status;
+}
+
+/* The spatial index of the unit polygons, built when the first parcel is added. */
+static int index_units(guotu_context *ctx, guotu_ledger *l) {
+    GEOSGeometry **geoms = malloc(l->polygon_units * sizeof *geoms);
+    if (!geoms) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < l->polygon_units; i++)
+        geoms[i] = l->regions[i].geom;
+    int status = index_layer(ctx, geoms, l->polygon_units, &l->unit_tree, &l->unit_prepared);
+    free(geoms);
+    if (status) { /* never half an index: the next parcel would use it */
+        for (size_t i = 0; l->unit_prepared && i < l->polygon_units; i++)
+            if (l->unit_prepared[i]) GEOSPreparedGeom_destroy_r(ctx->geos, l->unit_prepared[i]);
+        free(l->unit_prepared);
+        l->unit_prepared = NULL;
+        if (l->unit_tree) GEOSSTRtree_destroy_r(ctx->geos, l->unit_tree);
+        l->unit_tree = NULL;
+    }
     return status;
 }
 
@@ -774,12 +804,6 @@ int guotu_ledger_run(guotu_context *ctx, guotu_ledger *l) {
     if (l->ran) return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_ledger_run: the ledger already ran");
     l->ran = 1;
     int status = GUOTU_OK;
-    GEOSGeometry **unit_geoms = l->polygon_units ? malloc(l->polygon_units * sizeof *unit_geoms) : NULL;
-    if (l->polygon_units && !unit_geoms) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-    for (size_t i = 0; i < l->polygon_units; i++)
-        unit_geoms[i] = l->regions[i].geom;
-    if (l->polygon_units) status = index_layer(ctx, unit_geoms, l->polygon_units, &l->unit_tree, &l->unit_prepared);
-    free(unit_geoms);
     if (!status && l->redline.count)
         status = index_layer(ctx, l->redline.geoms, l->redline.count, &l->redline.tree, &l->redline.prepared);
     if (!status && l->beaches.count)
@@ -795,8 +819,8 @@ int guotu_ledger_run(guotu_context *ctx, guotu_ledger *l) {
             region = find_region(l, x->unit);
             if (region < 0 && (region = region_new(l, x->unit, "", NULL)) < 0)
                 return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
-        } else if (l->polygon_units && (status = locate_unit(ctx, l, x, &region)) != GUOTU_OK)
-            break;
+        } else
+            region = x->located;
         if (region < 0) {
             if (no_unit < 0 && (no_unit = region_new(l, "", "", NULL)) < 0)
                 return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");

@@ -28,6 +28,7 @@ from test_conversion_raster import write_raster
 
 sys.path.insert(0, str(REPO / "tests"))
 import parcels_fixture as pf  # noqa: E402
+import ledger_fixture as lf  # noqa: E402
 
 # The dialog's run, step by step: widgets set from "given" (a value "=ALG:OUTPUT" is the
 # output of an earlier case, added to the project as a user would have it), the dialog's
@@ -129,6 +130,7 @@ def _cases(folder: Path) -> List[Dict]:
     parcel_layer = pf.write_parcels(parcels / "zzdk.gpkg")                         # dkbh, zzlx, xmbh, xzdl, ghdl
     parcel_ws = pf.write_workspace(parcels / "ws.gpkg")
     border = bd.make_fixture(folder / "border")
+    ledger_layer = lf.write_parcels(_mkdir(folder / "ledger") / "dltb.gpkg")  # BSM, DLBM, GHDL, KCXS, GDDB …
     return [
         {"label": "area", "alg": "guotu:areabyclass", "given": {"ZONES": zones, "LANDUSE": landuse}},
         {"label": "area_unknown_zone_field", "alg": "guotu:areabyclass",
@@ -163,6 +165,7 @@ def _cases(folder: Path) -> List[Dict]:
                    "BORDER_CONFLICTS": "=guotu:borderconflicts:BORDER_CONFLICTS",
                    "PAIR_SUMMARY": "=guotu:borderconflicts:PAIR_SUMMARY",
                    "OUTPUT_FOLDER": str(folder / "border_reports")}},
+        {"label": "ledger", "alg": "guotu:unitledger", "given": {"PARCELS": f"{ledger_layer}|layername=dltb"}},
     ]
 
 
@@ -220,6 +223,11 @@ def test_every_algorithm_from_its_dialog(plugin_root: Path, tmp_path: Path, prov
     assert done["parcels"]["counts"]["PARCEL_CHECKS"] == 14
     assert done["lines"]["counts"]["ISSUES"] > 0
     assert done["border"]["counts"]["PAIR_SUMMARY"] > 0
+    # The ledger from the parcels alone: field boxes on the delivered names, one unit ("" = all).
+    assert {done["ledger"]["values"][n] for n in ("PARCEL_ID", "CURRENT_FIELD", "PLANNED_FIELD")} \
+        == {"'BSM'", "'DLBM'", "'GHDL'"}, done["ledger"]["values"]
+    assert done["ledger"]["values"]["UNIT_FIELD"] in ("NULL", "None", "''")
+    assert done["ledger"]["counts"]["UNIT_LEDGER"] == 1 and done["ledger"]["counts"]["CERTIFICATES"] == 3
     assert any((data / "parcel_reports").glob("*.pdf")) and any((data / "border_reports").glob("*.pdf"))
     assert (data / "new_ws.gpkg").is_file()
     report = subprocess.run(["pdftotext", str(data / "conversion_report.pdf"), "-"], capture_output=True, text=True)
