@@ -27,7 +27,7 @@ from conftest import BUILD_DIR, REPO
 
 RECORD = REPO / "tests" / "abi" / "layout.json"
 HEADERS = sorted((REPO / "core" / "include" / "guotu").glob("*.h"))
-MODULES = ("native", "convert_native", "lines_native", "parcels_native", "border_native", "io_native")
+MODULES = ("native", "convert_native", "lines_native", "parcels_native", "border_native", "io_native", "ledger_native")
 
 
 def binding_structs(guotu) -> List[Type[ctypes.Structure]]:
