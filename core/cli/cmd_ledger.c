@@ -20,7 +20,7 @@
 static const char *const ledger_usage =
     "usage: guotu ledger --parcels FILE [--parcels-layer NAME] --parcel-id F\n"
     "         --current-field F --current-system S --planned-field F --planned-system S\n"
-    "         [--unit-field F | --units FILE [--units-layer L] --unit-id F [--unit-name F]]\n"
+    "         [--unit-field F [--unit-prefix N] | --units FILE [--units-layer L] --unit-id F [--unit-name F]]\n"
     "         [--project-field F] [--type-field F [--types CSV]] [--area-field F]\n"
     "         [--kcxs-field F] [--planned-kcxs-field F] [--grade-field F] [--planned-grade-field F]\n"
     "         [--farmland-field F] [--planned-farmland-field F]\n"
@@ -30,7 +30,8 @@ static const char *const ledger_usage =
     "         -o OUT.gpkg\n"
     "\n"
     "The unit ledger (资源、权益\"双挂钩\", SPEC §9): per unit (--unit-field, e.g. a unit code or\n"
-    "ZLDWDM; or --units polygons, each parcel in the one it overlaps most) between the current\n"
+    "ZLDWDM, of which --unit-prefix keeps the first N characters: 12 village, 9 town; or --units\n"
+    "polygons, each parcel in the one it overlaps most) between the current\n"
     "and the planned land use of each parcel (or two survey years), the balance sheet:\n"
     "  L1 cultivated land (耕地: the codes of presets/ledger/cultivated_codes.csv) net of 田坎\n"
     "     (--kcxs-field, e.g. KCXS; the planned one defaults to it):\n"
@@ -58,6 +59,7 @@ typedef struct ledger_args {
     const char *kcxs, *planned_kcxs, *grade, *planned_grade, *farmland, *planned_farmland;
     const char *redline, *redline_layer, *beaches, *beaches_layer, *beach_codes;
     const char *area, *encoding, *xlsx, *output;
+    int unit_prefix; /* > 0: the unit is the first N characters of --unit-field (ZLDWDM: 12 village, 9 town) */
     guotu_ledger_options o;
 } ledger_args;
 
@@ -90,6 +92,7 @@ enum {
     O_PLANNED,
     O_PLANNED_SYSTEM,
     O_UNIT_FIELD,
+    O_UNIT_PREFIX,
     O_UNITS,
     O_UNITS_LAYER,
     O_UNIT_ID,
@@ -127,6 +130,7 @@ static int parse(int argc, char **argv, ledger_args *a) {
                                             {"planned-field", 1, 0, O_PLANNED},
                                             {"planned-system", 1, 0, O_PLANNED_SYSTEM},
                                             {"unit-field", 1, 0, O_UNIT_FIELD},
+                                            {"unit-prefix", 1, 0, O_UNIT_PREFIX},
                                             {"units", 1, 0, O_UNITS},
                                             {"units-layer", 1, 0, O_UNITS_LAYER},
                                             {"unit-id", 1, 0, O_UNIT_ID},
@@ -174,6 +178,15 @@ static int parse(int argc, char **argv, ledger_args *a) {
         case O_PLANNED: a->planned_field = optarg; break;
         case O_PLANNED_SYSTEM: a->planned_system = optarg; break;
         case O_UNIT_FIELD: a->unit_field = optarg; break;
+        case O_UNIT_PREFIX: {
+            char *end = NULL;
+            long n = strtol(optarg, &end, 10);
+            if (!optarg[0] || *end || n < 1 || n > 64)
+                return cli_usage_error("ledger", ledger_usage, "--unit-prefix needs a whole number 1-64, not '%s'",
+                                       optarg);
+            a->unit_prefix = (int)n;
+            break;
+        }
         case O_UNITS: a->units = optarg; break;
         case O_UNITS_LAYER: a->units_layer = optarg; break;
         case O_UNIT_ID: a->unit_id = optarg; break;
@@ -217,6 +230,8 @@ static int parse(int argc, char **argv, ledger_args *a) {
             "are required";
     else if (a->units && a->unit_field)
         u = "give the units either by --unit-field or by --units polygons, not both";
+    else if (a->unit_prefix && !a->unit_field)
+        u = "--unit-prefix needs --unit-field";
     else if (a->units && !a->unit_id)
         u = "--units needs --unit-id";
     else if ((a->planned_farmland != NULL) != (a->farmland != NULL))
@@ -423,6 +438,21 @@ static int read_flag(ledger_run *r, vector_source *src, int field, const char *n
     return 1;
 }
 
+/* The first n characters (UTF-8 code points) of s into out. */
+static const char *prefix_of(const char *s, int n, char *out, size_t out_size) {
+    size_t i = 0;
+    for (int k = 0; s[i] && k < n; k++) {
+        size_t len = 1;
+        while ((s[i + len] & 0xC0) == 0x80)
+            len++;
+        if (i + len >= out_size) break;
+        i += len;
+    }
+    memcpy(out, s, i);
+    out[i] = '\0';
+    return out;
+}
+
 static int is_category(const guotu_category_map *m, const char *code, const char *category) {
     const char *c = NULL;
     return guotu_category_map_lookup(m, code, &c) && c && !strcmp(c, category);
@@ -458,7 +488,10 @@ static int read_parcels(ledger_run *r, vector_source *src) {
         in.fid = fid;
         in.current_code = vector_source_text(src, f[0]);
         in.planned_code = vector_source_text(src, f[1]);
-        in.unit_id = f[2] >= 0 ? vector_source_text(src, f[2]) : "";
+        char unit[512];
+        in.unit_id = f[2] < 0             ? ""
+                     : a->unit_prefix > 0 ? prefix_of(vector_source_text(src, f[2]), a->unit_prefix, unit, sizeof unit)
+                                          : vector_source_text(src, f[2]);
         in.project_id = f[3] >= 0 ? vector_source_text(src, f[3]) : "";
         in.project_type = f[4] >= 0 ? vector_source_text(src, f[4]) : "";
         if (read_number(r, src, f[5], names[5], id, &in.area_m2) ||
@@ -749,7 +782,8 @@ static const table_column *const table_cols[4] = {unit_columns, grade_columns, c
 static const int table_ncols[4] = {UNIT_COLUMNS, GRADE_COLUMNS, CERT_COLUMNS, PROJECT_COLUMNS};
 
 static void record_parameters(ledger_run *r, gpkg_writer *w, int layer) {
-    char tol[64], gain[64], link[64], grade[64];
+    char tol[64], gain[64], link[64], grade[64], unit_prefix[16];
+    snprintf(unit_prefix, sizeof unit_prefix, "%d", r->a.unit_prefix);
     snprintf(tol, sizeof tol, "%g", r->a.o.tolerance_m2);
     snprintf(gain, sizeof gain, "%g", r->a.o.farmland_gain_min);
     snprintf(link, sizeof link, "%g", r->a.o.linkage_min);

@@ -95,6 +95,7 @@ class LedgerRequest:
     current_system: str
     planned_system: str
     unit_field: Optional[str] = None
+    unit_prefix: int = 0  # > 0: the unit is the first N characters of unit_field (ZLDWDM: 12 village, 9 town)
     units: Optional[QgsFeatureSource] = None
     unit_id_field: Optional[str] = None
     unit_name_field: Optional[str] = None
@@ -326,7 +327,8 @@ class _Reader:
                 raise GuotuInputError(tr('Feature {fid} of layer "{layer}" (parcel "{id}") has no geometry.')
                                       .format(fid=feature.id(), layer=label, id=pid))
             parcel = LedgerParcel(
-                parcel_id=pid, current_code=texts[1], planned_code=texts[2], fid=feature.id(), unit_id=texts[3],
+                parcel_id=pid, current_code=texts[1], planned_code=texts[2], fid=feature.id(),
+                unit_id=texts[3][:r.unit_prefix] if r.unit_prefix > 0 else texts[3],
                 project_id=texts[4], project_type=texts[5], area_m2=self._number(raw[6], names[6] or "", pid),
                 current_kcxs=self._number(raw[7], names[7] or "", pid),
                 planned_kcxs=self._number(raw[8], names[8] or "", pid),

@@ -49,6 +49,7 @@ class UnitLedgerAlgorithm(GuotuAlgorithm):
     PLANNED_FIELD = "PLANNED_FIELD"
     PLANNED_SYSTEM = "PLANNED_SYSTEM"
     UNIT_FIELD = "UNIT_FIELD"
+    UNIT_PREFIX = "UNIT_PREFIX"
     UNITS = "UNITS"
     UNIT_ID = "UNIT_ID"
     UNIT_NAME = "UNIT_NAME"
@@ -139,6 +140,10 @@ class UnitLedgerAlgorithm(GuotuAlgorithm):
         self.addParameter(QgsProcessingParameterField(self.UNIT_FIELD, tr("Unit field of the parcels (or a units "
                                                                           "layer below)"),
                                                       parentLayerParameterName=self.PARCELS, optional=True))
+        add_advanced(self, QgsProcessingParameterNumber(
+            self.UNIT_PREFIX, tr("Unit: the first N characters of the unit field (ZLDWDM: 12 village, 9 town; 0: "
+                                 "all)"), QgsProcessingParameterNumber.Integer, defaultValue=0, minValue=0,
+            maxValue=64))
         self.addParameter(QgsProcessingParameterFeatureSource(self.UNITS, tr("Units layer (optional)"), polygons,
                                                               optional=True))
         self.addParameter(QgsProcessingParameterField(self.UNIT_ID, tr("Unit id field"), ADMIN_CODE_FIELD,
@@ -233,7 +238,10 @@ class UnitLedgerAlgorithm(GuotuAlgorithm):
             planned_field=text(self.PLANNED_FIELD) or "",
             current_system=SYSTEMS[self.parameterAsEnum(parameters, self.CURRENT_SYSTEM, context)],
             planned_system=SYSTEMS[self.parameterAsEnum(parameters, self.PLANNED_SYSTEM, context)],
-            unit_field=text(self.UNIT_FIELD), units=optional_source(self, parameters, self.UNITS, context),
+            unit_field=text(self.UNIT_FIELD),
+            unit_prefix=self.parameterAsInt(parameters, self.UNIT_PREFIX, context)
+            if is_set(parameters.get(self.UNIT_PREFIX)) else 0,
+            units=optional_source(self, parameters, self.UNITS, context),
             unit_id_field=text(self.UNIT_ID), unit_name_field=text(self.UNIT_NAME),
             project_field=text(self.PROJECT_FIELD), type_field=text(self.TYPE_FIELD),
             area_field=text(self.AREA_FIELD), kcxs_field=text(self.KCXS_FIELD),

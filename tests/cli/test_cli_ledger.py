@@ -166,3 +166,17 @@ def test_outputs_open_styled(tmp_path):
     assert default == 1 and 'attr="verdict_en"' in qml and 'value="fail"' in qml
     assert 'name="耕地期初（公顷，扣除田坎）"' in qml
     assert "river_beach" in styles["certificates"][1]
+
+
+def test_unit_prefix_merges_units(tmp_path):
+    """--unit-prefix 1 keeps the first character of DYBH: U1 and U2 become one unit "U",
+    whose sheet is the sum of theirs (as ZLDWDM's first 9 characters make a town)."""
+    parcels = fx.write_parcels(tmp_path / "dltb.gpkg", unit_field=True)
+    res, out = ledger(tmp_path, "--unit-field", "DYBH", "--unit-prefix", "1", parcels=parcels, units=False)
+    assert res.returncode == 0, res.stderr
+    (u,) = rows(out, "unit_ledger")
+    assert u["unit_id"] == "U" and u["parcels"] == 10
+    assert (u["cultivated_opening_ha"], u["cultivated_closing_ha"]) == pytest.approx((1.7 + .9, 2.85 + 3))
+    assert u["forest_opening_ha"] == pytest.approx(.19 + 1.19)
+    res, _ = ledger(tmp_path, "--unit-prefix", "1", parcels=parcels, units=False, out_name="x.gpkg")
+    assert res.returncode == 2 and "--unit-prefix needs --unit-field" in res.stderr

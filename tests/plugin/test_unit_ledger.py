@@ -170,3 +170,23 @@ def test_report_has_a_page_per_unit(fx: dict) -> None:
     assert "U1" in first and "1.7000" in first and "2.8500" in first and "0.0500" in first
     assert "U2" in second and "3.0000" in second and "1.1900" in second
     assert "failed" in second and "L7" in second
+
+
+def test_unit_prefix_equals_the_cli(fx: dict) -> None:
+    parcels = lf.write_parcels(fx["dir"] / "with_units.gpkg", unit_field=True)
+    out = fx["dir"] / "prefix.gpkg"
+    cli = subprocess.run([str(BUILD_DIR / "core" / "guotu"), "ledger", "--parcels", str(parcels), "--parcel-id", "BSM",
+                          "--current-field", "DLBM", "--current-system", "SANDIAO_WORK", "--planned-field", "GHDL",
+                          "--planned-system", "SANDIAO_WORK", "--unit-field", "DYBH", "--unit-prefix", "1",
+                          "--kcxs-field", "KCXS", "--grade-field", "GDDB", "--area", "planar", "-o", str(out)],
+                         capture_output=True, text=True)
+    assert cli.returncode == 0, cli.stderr
+    result = run(params(fx, PARCELS=f"{parcels}|layername=dltb", UNITS=None, UNIT_ID=None, UNIT_NAME=None,
+                        UNIT_FIELD="DYBH", UNIT_PREFIX=1, PLANNED_KCXS_FIELD=None, PLANNED_GRADE_FIELD=None,
+                        FARMLAND_FIELD=None, PLANNED_FARMLAND_FIELD=None, PROJECT_FIELD=None, TYPE_FIELD=None,
+                        REDLINE=None, BEACHES=None))
+    (q,) = rows(result["UNIT_LEDGER"])
+    (c,) = rows(QgsVectorLayer(f"{out}|layername=unit_ledger", "c", "ogr"))
+    assert q["unit_id"] == c["unit_id"] == "U" and q["parcels"] == 10
+    for name in [f.name() for f in result["UNIT_LEDGER"].fields()]:
+        assert _same(q[name], c[name]), (name, q[name], c[name])
