@@ -12,5 +12,6 @@ int cmd_parcels(int argc, char **argv);
 int cmd_border(int argc, char **argv);
 int cmd_priorities(int argc, char **argv);
 int cmd_framework(int argc, char **argv);
+int cmd_ledger(int argc, char **argv);
 
 #endif

@@ -26,6 +26,7 @@ static const cli_command commands[] = {
      "priorities between objectives: `priorities rule` (ruling objective per zone), "
      "`priorities rank` (Pareto fronts of candidate sites)"},
     {"framework", cmd_framework, "provincial transmission framework (省级定框架): `framework catalogue`"},
+    {"ledger", cmd_ledger, "unit ledger (双挂钩): balance sheet per unit and reclamation certificates"},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 

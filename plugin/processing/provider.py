@@ -23,6 +23,7 @@ from .ruling_objective import RulingObjectiveAlgorithm
 from .three_lines_check import ThreeLinesCheckAlgorithm
 from .three_lines_import import ThreeLinesImportAlgorithm
 from .three_lines_workspace import ThreeLinesWorkspaceAlgorithm
+from .unit_ledger import UnitLedgerAlgorithm
 from .voucher_accounting import VoucherAccountingAlgorithm
 from .voucher_market import VoucherMarketAlgorithm
 from .voucher_ledger import VoucherLedgerAlgorithm
@@ -71,3 +72,4 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(FrameIndicatorsAlgorithm())
         self.addAlgorithm(FrameRoundsAlgorithm())
         self.addAlgorithm(ReturnListReportAlgorithm())
+        self.addAlgorithm(UnitLedgerAlgorithm())

@@ -28,7 +28,7 @@ from conftest import BUILD_DIR, REPO
 RECORD = REPO / "tests" / "abi" / "layout.json"
 HEADERS = sorted((REPO / "core" / "include" / "guotu").glob("*.h"))
 MODULES = ("native", "convert_native", "lines_native", "parcels_native", "border_native", "io_native",
-           "priorities_native", "frame_native")
+           "priorities_native", "frame_native", "ledger_native")
 
 
 def binding_structs(guotu) -> List[Type[ctypes.Structure]]:

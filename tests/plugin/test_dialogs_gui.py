@@ -30,6 +30,7 @@ from test_conversion_raster import write_raster
 sys.path.insert(0, str(REPO / "tests"))
 import parcels_fixture as pf  # noqa: E402
 import priorities_fixture as prf  # noqa: E402
+import ledger_fixture as lf  # noqa: E402
 
 # The dialog's run, step by step: widgets set from "given" (a value "=ALG:OUTPUT" is the
 # output of an earlier case, added to the project as a user would have it), the dialog's
@@ -136,6 +137,7 @@ def _cases(folder: Path) -> List[Dict]:
     priorities = _mkdir(folder / "priorities")
     frame = fd.make_rounds_fixture(_mkdir(folder / "frame"))  # cat.csv, parts.gpkg, dem.tif, two rounds
     catalogue = fd.make_fixture(_mkdir(folder / "catalogue"))
+    ledger_layer = lf.write_parcels(_mkdir(folder / "ledger") / "dltb.gpkg")  # BSM, DLBM, GHDL, KCXS, GDDB …
     return [
         {"label": "area", "alg": "guotu:areabyclass", "given": {"ZONES": zones, "LANDUSE": landuse}},
         {"label": "area_unknown_zone_field", "alg": "guotu:areabyclass",
@@ -191,6 +193,7 @@ def _cases(folder: Path) -> List[Dict]:
                    "CITY_FIELD": "city", "ELEMENT_FIELD": "ysbh", "DEM": str(frame / "dem.tif")}},
         {"label": "frame_rounds", "alg": "guotu:framerounds",
          "given": {"PREVIOUS": str(frame / "r0_border.gpkg"), "CURRENT": str(frame / "r1_border.gpkg")}},
+        {"label": "unit_ledger", "alg": "guotu:unitledger", "given": {"PARCELS": f"{ledger_layer}|layername=dltb"}},
     ]
 
 
@@ -259,6 +262,11 @@ def test_every_algorithm_from_its_dialog(plugin_root: Path, tmp_path: Path, prov
     assert done["frame_catalogue"]["counts"]["CATALOGUE_FINDINGS"] == 9
     assert done["frame_indicators"]["counts"]["ELEMENT_INDICATORS"] == 5
     assert done["frame_rounds"]["counts"]["ROUND_COMPARISON"] == 4
+    # The ledger from the parcels alone: field boxes on the delivered names, one unit ("" = all).
+    assert {done["unit_ledger"]["values"][n] for n in ("PARCEL_ID", "CURRENT_FIELD", "PLANNED_FIELD")} \
+        == {"'BSM'", "'DLBM'", "'GHDL'"}, done["unit_ledger"]["values"]
+    assert done["unit_ledger"]["values"]["UNIT_FIELD"] in ("NULL", "None", "''")
+    assert done["unit_ledger"]["counts"]["UNIT_LEDGER"] == 1 and done["unit_ledger"]["counts"]["CERTIFICATES"] == 3
     assert any((data / "parcel_reports").glob("*.pdf")) and any((data / "border_reports").glob("*.pdf"))
     assert (data / "new_ws.gpkg").is_file() and (data / "imported_ws.gpkg").is_file()
     assert (done["lines_import"]["values"]["ADMIN_ID"], done["lines_import"]["values"]["ADMIN_NAME"]) == \

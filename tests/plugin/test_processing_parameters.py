@@ -10,6 +10,7 @@ ADVANCED = {
     "guotu:landuseconversionraster": {"AFTER_CATEGORIES", "BEFORE_CATEGORIES"},
     "guotu:parcelscheck": {"BEACH_CODES", "POLICY", "TYPES", "UNITS", "UNIT_CULTIVATED", "UNIT_ID", "UNIT_NAME"},
     "guotu:threelinescheck": {"EXCEPTIONS", "GAP_MAX", "GAP_MIN", "MINOR_OVERLAP"},
+    "guotu:unitledger": {"AREA_FIELD", "BEACH_CODES", "TYPES", "UNIT_PREFIX"},
     "guotu:voucheraccounting": {"BASE_COEFFICIENTS", "COUNTIES", "COUNTIES_OUTPUT", "COUNTY_ID", "COUNTY_NAME",
                                 "CRS_MISMATCH", "ESV_REFERENCE", "INVALID", "RASTER_MODE", "TABLE_GDP", "TABLE_ID",
                                 "TABLE_POP", "TARGET_COEFFICIENTS", "ZONE_TABLE"},

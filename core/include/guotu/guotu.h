@@ -116,5 +116,6 @@ GUOTU_API int guotu_crs_require_metres(guotu_context *ctx, const char *crs, cons
 #include "guotu_border.h"
 #include "guotu_priorities.h"
 #include "guotu_frame.h"
+#include "guotu_ledger.h"
 
 #endif /* GUOTU_H */

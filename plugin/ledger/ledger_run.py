@@ -1,0 +1,405 @@
+"""The unit ledger (资源、权益"双挂钩", SPEC §9) from QGIS inputs: the balance sheet of every
+planning or consolidation unit and the reclamation certificates, by guotu_ledger.h.
+
+Inputs are QgsFeatureSources (unsaved edits, selections and filters count as the user sees
+them); the other layers are brought into the parcels' CRS. The presets are those of
+`guotu ledger`: each system's category map and voucher coefficients, the project types and
+the river-beach codes of the current system. The output tables are the CLI's, column for
+column (core/cli/cmd_ledger.c). Nothing here computes an area: the core does.
+"""
+
+import csv
+import io
+import math
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple
+
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeatureSource, QgsFeedback,
+                       QgsGeometry)
+
+from ..binding.convert_native import CategoryMap
+from ..binding.errors import GuotuInputError
+from ..binding.ledger_native import Ledger, LedgerOptions, LedgerParcel, declare, default_options
+from ..binding.native import AreaMethod, Coefficients, Context
+from ..binding.parcels_native import ProjectTypes
+from ..conversion.convert import SYSTEMS, coefficient_preset, conversion_preset, read_table
+from ..i18n import tr
+from ..inputs.conversions import crs_for_core, is_null
+from ..inputs.feature_reading import features_in_crs, text_value
+from ..inputs.progress import PhasedProgress
+from ..inputs.validation import require_field, require_metric_crs, require_polygon_source, require_valid_crs
+from ..parcels.parcels_check import project_types_preset, river_beach_codes
+from ..paths import resources_dir
+
+MU_PER_HA = 15.0
+CATEGORY_ORDER = ("cultivated", "garden", "forest", "grassland", "farm_water", "aquaculture", "river_water",
+                  "other_unused", "sea", "construction")
+
+UNIT_FIELDS: List[Tuple[str, str, str]] = [
+    ("unit_id", "text", "单元编号"), ("name", "text", "单元名称"), ("parcels", "integer", "图斑数"),
+    ("area_ha", "real", "面积（公顷）"), ("cultivated_opening_ha", "real", "耕地期初（公顷，扣除田坎）"),
+    ("lost_construction_ha", "real", "减少：转为建设用地（公顷）"), ("lost_garden_ha", "real", "减少：转为园地（公顷）"),
+    ("lost_forest_ha", "real", "减少：转为林地（公顷）"), ("lost_grassland_ha", "real", "减少：转为草地（公顷）"),
+    ("lost_other_ha", "real", "减少：转为其他（公顷）"), ("gained_reclamation_ha", "real", "增加：建设用地复垦（公顷）"),
+    ("gained_garden_ha", "real", "增加：园地整理（公顷）"), ("gained_forest_ha", "real", "增加：林地整理（公顷）"),
+    ("gained_grassland_ha", "real", "增加：草地开发（公顷）"), ("gained_other_ha", "real", "增加：其他开发（公顷）"),
+    ("tiankan_change_ha", "real", "田坎变化（公顷）"), ("cultivated_closing_ha", "real", "耕地期末（公顷，扣除田坎）"),
+    ("tiankan_opening_ha", "real", "田坎期初（公顷）"), ("tiankan_closing_ha", "real", "田坎期末（公顷）"),
+    ("quantity_ok", "text", "L1 耕地数量不减少"), ("grade_opening_mean", "real", "期初平均等别"),
+    ("grade_closing_mean", "real", "期末平均等别"), ("ungraded_opening_ha", "real", "期初无等别耕地（公顷）"),
+    ("ungraded_closing_ha", "real", "期末无等别耕地（公顷）"), ("grade_tolerance", "real", "等别容差"),
+    ("quality_ok", "text", "L2 耕地质量不降低"), ("farmland_out_ha", "real", "永久基本农田调出（公顷）"),
+    ("farmland_in_ha", "real", "永久基本农田调入（公顷）"), ("farmland_ratio", "real", "调入/调出"),
+    ("farmland_gain_min", "real", "调入最低比例"), ("farmland_out_grade", "real", "调出平均等别"),
+    ("farmland_in_grade", "real", "调入平均等别"), ("farmland_ok", "text", "L3 调入不少于调出比例"),
+    ("farmland_quality_ok", "text", "L3 调入质量不降低"), ("construction_opening_ha", "real", "建设用地期初（公顷）"),
+    ("reclaimed_ha", "real", "拆旧复垦（公顷）"), ("built_ha", "real", "建新（公顷）"),
+    ("construction_closing_ha", "real", "建设用地期末（公顷）"), ("construction_ok", "text", "L4 建设用地总量不增加"),
+    ("linkage_min", "real", "拆旧/建新最低比例"), ("linkage_balance_ha", "real", "增减挂钩结余（公顷）"),
+    ("beach_parcels", "integer", "河道滩地复垦图斑数"), ("beach_ha", "real", "河道滩地复垦面积（公顷）"),
+    ("beach_parcel_ids", "text", "河道滩地复垦图斑"), ("linkage_ok", "text", "L5 增减挂钩平衡"),
+    ("forest_opening_ha", "real", "标准林地期初（公顷）"), ("forest_closing_ha", "real", "标准林地期末（公顷）"),
+    ("forest_ok", "text", "L6 标准林地不减少"), ("redline_parcels", "integer", "红线内变化图斑数"),
+    ("redline_changed_ha", "real", "红线内变化面积（公顷）"), ("redline_ok", "text", "L7 红线内无非修复变化"),
+    ("verdict", "text", "结论"), ("verdict_en", "text", "verdict"), ("reasons_zh", "text", "说明")]
+GRADE_FIELDS: List[Tuple[str, str, str]] = [
+    ("unit_id", "text", "单元编号"), ("grade", "integer", "耕地等别（0 无等别）"), ("opening_ha", "real", "期初（公顷）"),
+    ("closing_ha", "real", "期末（公顷）")]
+CERTIFICATE_FIELDS: List[Tuple[str, str, str]] = [
+    ("number", "text", "复垦券编号"), ("parcel_id", "text", "图斑编号"), ("project_id", "text", "项目"),
+    ("unit_id", "text", "单元编号"), ("current_code", "text", "现状地类编码"), ("planned_code", "text", "复垦后地类编码"),
+    ("area_ha", "real", "复垦面积（公顷）"), ("cultivated_ha", "real", "复垦为耕地（公顷，扣除田坎）"),
+    ("tiankan_ha", "real", "田坎（公顷）"), ("garden_ha", "real", "复垦为园地（公顷）"),
+    ("forest_ha", "real", "复垦为林地（公顷）"), ("grass_ha", "real", "复垦为草地（公顷）"),
+    ("standard_forest_ha", "real", "标准林地（公顷）"), ("area_mu", "real", "复垦面积（亩）"),
+    ("on_river_beach", "text", "位于河道滩地"), ("issuable", "text", "可发券"), ("status_en", "text", "status")]
+PROJECT_FIELDS: List[Tuple[str, str, str]] = [
+    ("project_id", "text", "项目"), ("certificates", "integer", "复垦券数"), ("issuable", "integer", "可发券数"),
+    ("area_ha", "real", "可发券复垦面积（公顷）"), ("cultivated_ha", "real", "复垦为耕地（公顷）"),
+    ("tiankan_ha", "real", "田坎（公顷）"), ("garden_ha", "real", "复垦为园地（公顷）"),
+    ("forest_ha", "real", "复垦为林地（公顷）"), ("grass_ha", "real", "复垦为草地（公顷）"),
+    ("standard_forest_ha", "real", "标准林地（公顷）")]
+
+_YES = {"1", "是", "Y", "y", "true", "TRUE", "True", "yes", "YES"}
+_NO = {"", "0", "否", "N", "n", "false", "FALSE", "False", "no", "NO"}
+
+
+@dataclass
+class LedgerRequest:
+    """Inputs of one ledger. Field names "" or None are not given. ``labels`` names the
+    inputs in messages (layer names)."""
+    parcels: QgsFeatureSource
+    id_field: str
+    current_field: str
+    planned_field: str
+    current_system: str
+    planned_system: str
+    unit_field: Optional[str] = None
+    unit_prefix: int = 0  # > 0: the unit is the first N characters of unit_field (ZLDWDM: 12 village, 9 town)
+    units: Optional[QgsFeatureSource] = None
+    unit_id_field: Optional[str] = None
+    unit_name_field: Optional[str] = None
+    project_field: Optional[str] = None
+    type_field: Optional[str] = None
+    area_field: Optional[str] = None
+    kcxs_field: Optional[str] = None
+    planned_kcxs_field: Optional[str] = None
+    grade_field: Optional[str] = None
+    planned_grade_field: Optional[str] = None
+    farmland_field: Optional[str] = None
+    planned_farmland_field: Optional[str] = None
+    redline: Optional[QgsFeatureSource] = None
+    beaches: Optional[QgsFeatureSource] = None
+    types_csv: Optional[str] = None
+    beach_codes: Optional[str] = None
+    options: LedgerOptions = field(default_factory=LedgerOptions)
+    labels: Dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class LedgerResult:
+    units: List[Dict[str, Any]]
+    unit_geometries: Dict[str, QgsGeometry]
+    certificates: List[Dict[str, Any]]
+    certificate_geometries: Dict[int, QgsGeometry]
+    projects: List[Dict[str, Any]]
+    crs: QgsCoordinateReferenceSystem
+    parameters: Dict[str, float]
+    reprojected: List[str] = field(default_factory=list)
+
+
+def cultivated_codes(system: str) -> str:
+    """The codes of cultivated land (耕地) of a system (presets/ledger/cultivated_codes.csv): the
+    conversion category "cultivated" also holds 设施农用地 and 田坎, which a ledger does not count."""
+    text = read_table(resources_dir() / "presets" / "ledger" / "cultivated_codes.csv").decode("utf-8-sig")
+    for row in csv.DictReader(io.StringIO(text)):
+        if row.get("system") == system:
+            return row.get("codes") or ""
+    return ""
+
+
+def _real(value: Any) -> Optional[float]:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else value
+
+
+def ok_text(value: int) -> str:
+    return "pass" if value == 1 else "fail" if value == 0 else "not_checked"
+
+
+def verdict_texts(value: int) -> Tuple[str, str]:
+    return ("通过", "pass") if value == 1 else ("不通过", "fail") if value == 0 else ("待定", "undetermined")
+
+
+def unit_attributes(u: Dict[str, Any], parameters: Dict[str, float]) -> List[Any]:
+    """Values in UNIT_FIELDS order, as the CLI writes unit_ledger (NaN: NULL)."""
+    lost, gained = u["cultivated_lost_ha"], u["cultivated_gained_ha"]
+    other = [c for c in range(len(CATEGORY_ORDER)) if c not in (1, 2, 3, 9)]
+    zh, en = verdict_texts(u["verdict"])
+    values = [u["unit_id"], u["name"], u["parcels"], u["area_ha"], u["cultivated_opening_ha"], lost[9], lost[1],
+              lost[2], lost[3], sum(lost[c] for c in other), gained[9], gained[1], gained[2], gained[3],
+              sum(gained[c] for c in other), u["tiankan_change_ha"], u["cultivated_closing_ha"],
+              u["tiankan_opening_ha"], u["tiankan_closing_ha"], ok_text(u["quantity_ok"]), u["grade_opening_mean"],
+              u["grade_closing_mean"], u["grade_opening_ha"][0], u["grade_closing_ha"][0],
+              parameters["grade_tolerance"], ok_text(u["quality_ok"]), u["farmland_out_ha"], u["farmland_in_ha"],
+              u["farmland_ratio"], parameters["farmland_gain_min"], u["farmland_out_grade"], u["farmland_in_grade"],
+              ok_text(u["farmland_ok"]), ok_text(u["farmland_quality_ok"]), u["construction_opening_ha"],
+              u["reclaimed_ha"], u["built_ha"], u["construction_closing_ha"], ok_text(u["construction_ok"]),
+              parameters["linkage_min"], u["linkage_balance_ha"], u["beach_parcels"], u["beach_ha"],
+              u["beach_parcel_ids"], ok_text(u["linkage_ok"]), u["forest_opening_ha"], u["forest_closing_ha"],
+              ok_text(u["forest_ok"]), u["redline_parcels"], u["redline_changed_ha"], ok_text(u["redline_ok"]), zh,
+              en, u["reasons_zh"]]
+    return [_real(v) for v in values]
+
+
+def grade_rows(u: Dict[str, Any]) -> List[List[Any]]:
+    return [[u["unit_id"], g, u["grade_opening_ha"][g], u["grade_closing_ha"][g]]
+            for g in range(len(u["grade_opening_ha"]))
+            if u["grade_opening_ha"][g] > 0 or u["grade_closing_ha"][g] > 0]
+
+
+def certificate_attributes(c: Dict[str, Any]) -> List[Any]:
+    values = [c["number"], c["parcel_id"], c["project_id"], c["unit_id"], c["current_code"], c["planned_code"],
+              c["area_ha"], c["cultivated_ha"], c["tiankan_ha"], c["garden_ha"], c["forest_ha"], c["grass_ha"],
+              c["standard_forest_ha"], c["area_ha"] * MU_PER_HA, "是" if c["on_river_beach"] else "否",
+              "是" if c["issuable"] else "否", "issuable" if c["issuable"] else "river_beach"]
+    return [_real(v) for v in values]
+
+
+def project_attributes(p: Dict[str, Any]) -> List[Any]:
+    values = [p["project_id"], p["certificates"], p["issuable"], p["area_ha"], p["cultivated_ha"], p["tiankan_ha"],
+              p["garden_ha"], p["forest_ha"], p["grass_ha"], p["standard_forest_ha"]]
+    return [_real(v) for v in values]
+
+
+class _Reader:
+    """State of one run_ledger call: validation, then one method per input."""
+
+    def __init__(self, request: LedgerRequest, context: QgsCoordinateTransformContext,
+                 progress: PhasedProgress) -> None:
+        self.request = request
+        self.context = context
+        self.progress = progress
+        self.reprojected: List[str] = []
+        self.unit_geometries: Dict[str, QgsGeometry] = {}
+        self.parcel_geometries: Dict[int, QgsGeometry] = {}
+        self.crs = self._validate()
+
+    def label(self, role: str) -> str:
+        return self.request.labels.get(role) or role
+
+    def _parcel_fields(self) -> List[Optional[str]]:
+        r = self.request
+        return [r.id_field, r.current_field, r.planned_field, r.unit_field, r.project_field, r.type_field,
+                r.area_field, r.kcxs_field, r.planned_kcxs_field, r.grade_field, r.planned_grade_field,
+                r.farmland_field, r.planned_farmland_field]
+
+    def _validate(self) -> QgsCoordinateReferenceSystem:
+        r = self.request
+        label = self.label("parcels")
+        require_polygon_source(r.parcels, label)
+        require_valid_crs(r.parcels.sourceCrs(), label)
+        for name in self._parcel_fields():
+            if name:
+                require_field(r.parcels, name, label)
+        for system in (r.current_system, r.planned_system):
+            if system not in SYSTEMS:
+                raise GuotuInputError(tr('"{system}" is not a classification system with a conversion preset '
+                                         '({systems}).').format(system=system, systems=", ".join(SYSTEMS)))
+        if r.units is not None and r.unit_field:
+            raise GuotuInputError(tr("Give the units either by a field of the parcels or by a units layer, not "
+                                     "both."))
+        if bool(r.farmland_field) != bool(r.planned_farmland_field):
+            raise GuotuInputError(tr("Permanent farmland needs both fields: inside now and inside after the "
+                                     "adjustment plan."))
+        for role, source in (("units", r.units), ("redline", r.redline), ("beaches", r.beaches)):
+            if source is None:
+                continue
+            require_polygon_source(source, self.label(role))
+            require_valid_crs(source.sourceCrs(), self.label(role))
+        if r.units is not None:
+            if not r.unit_id_field:
+                raise GuotuInputError(tr('Choose the id field of layer "{layer}".').format(layer=self.label("units")))
+            for name in (r.unit_id_field, r.unit_name_field):
+                if name:
+                    require_field(r.units, name, self.label("units"))
+        crs = r.parcels.sourceCrs()
+        if r.options.area_method == AreaMethod.PLANAR:
+            require_metric_crs(crs, label)
+        return crs
+
+    def add_context(self, ledger: Ledger) -> None:
+        r = self.request
+        if r.units is not None:
+            fields = r.units.fields()
+            idx = fields.lookupField(r.unit_id_field)
+            name_idx = fields.lookupField(r.unit_name_field) if r.unit_name_field else -1
+            count = 0
+            for feature, wkb in features_in_crs(r.units, self.crs, self.context, self.label("units"),
+                                                [i for i in (idx, name_idx) if i >= 0], self.progress,
+                                                self.reprojected):
+                if not wkb:
+                    continue
+                count += 1
+                key = text_value(feature.attribute(idx))
+                ledger.add_unit(key, text_value(feature.attribute(name_idx)) if name_idx >= 0 else "", feature.id(),
+                                wkb)
+                geometry = QgsGeometry()
+                geometry.fromWkb(wkb)
+                geometry.convertToMultiType()
+                self.unit_geometries[key] = geometry
+            if not count:
+                raise GuotuInputError(tr('Layer "{layer}" has no features.').format(layer=self.label("units")))
+        for role, source, add in (("redline", r.redline, ledger.add_redline),
+                                  ("beaches", r.beaches, ledger.add_river_beach)):
+            if source is None:
+                continue
+            for feature, wkb in features_in_crs(source, self.crs, self.context, self.label(role), [], self.progress,
+                                                self.reprojected):
+                if wkb:
+                    add(feature.id(), wkb)
+
+    def _number(self, value: Any, name: str, parcel_id: str) -> float:
+        if value is None or is_null(value):
+            return math.nan
+        text = text_value(value)
+        if not text:
+            return math.nan
+        try:
+            number = float(text)
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number):
+            raise GuotuInputError(tr('Layer "{layer}", parcel "{id}": field {field} holds "{value}", not a number.')
+                                  .format(layer=self.label("parcels"), id=parcel_id, field=name, value=text[:100]))
+        return number
+
+    def _flag(self, value: Any, name: str, parcel_id: str) -> bool:
+        text = "" if value is None or is_null(value) else text_value(value)
+        if text in _YES:
+            return True
+        if text in _NO:
+            return False
+        try:
+            number = float(text)
+        except ValueError:
+            number = math.nan
+        if number in (0.0, 1.0):
+            return number == 1.0
+        raise GuotuInputError(tr('Layer "{layer}", parcel "{id}": field {field} holds "{value}"; permanent farmland '
+                                 'flags are 1/0 (是/否).').format(layer=self.label("parcels"), id=parcel_id,
+                                                                 field=name, value=text[:100]))
+
+    def add_parcels(self, ledger: Ledger, current_map: CategoryMap, planned_map: CategoryMap) -> None:
+        r = self.request
+        names = self._parcel_fields()
+        fields = r.parcels.fields()
+        index = [fields.lookupField(n) if n else -1 for n in names]
+        total = max(1, r.parcels.featureCount())
+        label = self.label("parcels")
+        reading = features_in_crs(r.parcels, self.crs, self.context, label, [i for i in index if i >= 0],
+                                  self.progress, self.reprojected)
+        count = 0
+        for n, (feature, wkb) in enumerate(reading):
+            raw = [feature.attribute(i) if i >= 0 else None for i in index]
+            texts = [text_value(v) if i >= 0 else "" for v, i in zip(raw, index)]
+            pid = texts[0]
+            if not wkb:
+                raise GuotuInputError(tr('Feature {fid} of layer "{layer}" (parcel "{id}") has no geometry.')
+                                      .format(fid=feature.id(), layer=label, id=pid))
+            parcel = LedgerParcel(
+                parcel_id=pid, current_code=texts[1], planned_code=texts[2], fid=feature.id(),
+                unit_id=texts[3][:r.unit_prefix] if r.unit_prefix > 0 else texts[3],
+                project_id=texts[4], project_type=texts[5], area_m2=self._number(raw[6], names[6] or "", pid),
+                current_kcxs=self._number(raw[7], names[7] or "", pid),
+                planned_kcxs=self._number(raw[8], names[8] or "", pid),
+                current_grade=self._number(raw[9], names[9] or "", pid),
+                planned_grade=self._number(raw[10], names[10] or "", pid),
+                current_farmland=self._flag(raw[11], names[11] or "", pid) if index[11] >= 0 else False,
+                planned_farmland=self._flag(raw[12], names[12] or "", pid) if index[12] >= 0 else False)
+            ledger.add_parcel(parcel, wkb)
+            if current_map.lookup(parcel.current_code) == "construction" and \
+                    planned_map.lookup(parcel.planned_code) != "construction":
+                geometry = QgsGeometry(feature.geometry())
+                geometry.convertToMultiType()
+                self.parcel_geometries[n] = geometry
+            count += 1
+            self.progress.report((n + 1) / total)
+        if not count:
+            raise GuotuInputError(tr('Layer "{layer}" has no parcels.').format(layer=label))
+
+
+def run_ledger(request: LedgerRequest, transform_context: QgsCoordinateTransformContext,
+               feedback: Optional[QgsFeedback] = None) -> LedgerResult:
+    """Runs the unit ledger; raises GuotuInputError, GuotuError or GuotuCancelled."""
+    progress = PhasedProgress(feedback)
+    reader = _Reader(request, transform_context, progress)
+    options = request.options
+    options.river_beach_codes = request.beach_codes if request.beach_codes is not None else river_beach_codes(
+        request.current_system)
+    options.parcels_label = reader.label("parcels")
+    options.current_cultivated_codes = cultivated_codes(request.current_system)
+    options.planned_cultivated_codes = cultivated_codes(request.planned_system)
+    types_path = request.types_csv or str(project_types_preset())
+    with Context() as ctx:
+        declare(ctx.lib)
+        ctx.set_progress(progress.native_callback)
+        parameters = default_options(ctx)
+        for name in parameters:
+            if getattr(options, name) is not None:
+                parameters[name] = getattr(options, name)
+        with ProjectTypes(ctx, read_table(types_path), types_path) as types, \
+                CategoryMap(ctx, read_table(conversion_preset(request.current_system)),
+                            request.current_system) as current_map, \
+                CategoryMap(ctx, read_table(conversion_preset(request.planned_system)),
+                            request.planned_system) as planned_map, \
+                Coefficients(ctx, read_table(coefficient_preset(request.current_system)),
+                             request.current_system) as current_k, \
+                Coefficients(ctx, read_table(coefficient_preset(request.planned_system)),
+                             request.planned_system) as planned_k:
+            with Ledger(ctx, crs_for_core(reader.crs), options, current_map, planned_map, current_k, planned_k,
+                        types) as ledger:
+                progress.phase(0.0, 10.0)
+                reader.add_context(ledger)
+                progress.phase(10.0, 50.0)
+                reader.add_parcels(ledger, current_map, planned_map)
+                progress.phase(50.0, 100.0)
+                ledger.run()
+                units = ledger.units()
+                certificates = ledger.certificates()
+                projects = ledger.projects()
+    progress.report(1.0)
+    geometries = {c["parcel_index"]: reader.parcel_geometries[c["parcel_index"]] for c in certificates}
+    return LedgerResult(units, reader.unit_geometries, certificates, geometries, projects, reader.crs, parameters,
+                        sorted(set(reader.reprojected)))
+
+
+def summary_lines(result: LedgerResult) -> List[str]:
+    out = [tr("{n} units, {c} reclamation certificates.").format(n=len(result.units), c=len(result.certificates))]
+    for u in result.units:
+        zh, en = verdict_texts(u["verdict"])
+        out.append(tr("{unit}: {verdict}; cultivated land {opening:.4f} → {closing:.4f} ha").format(
+            unit=u["unit_id"] or tr("(no unit)"), verdict=f"{zh} {en}", opening=u["cultivated_opening_ha"],
+            closing=u["cultivated_closing_ha"]))
+    if result.reprojected:
+        out.append(tr("Reprojected into the parcels' CRS: {layers}.").format(layers=", ".join(result.reprojected)))
+    return out
