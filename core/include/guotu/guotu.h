@@ -114,5 +114,6 @@ GUOTU_API int guotu_crs_require_metres(guotu_context *ctx, const char *crs, cons
 #include "guotu_convert.h"
 #include "guotu_parcels.h"
 #include "guotu_border.h"
+#include "guotu_indicators.h"
 
 #endif /* GUOTU_H */
