@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "code_table.h"
 #include "collections.h"
+#include "csv_table.h"
 #include "internal.h"
 
 typedef struct indicator_info {
@@ -37,8 +39,20 @@ struct guotu_indicators {
     double tolerance;
     unit_values *units;
     size_t n_units, cap_units;
-    gt_string_table codes; /* code -> unit index (interned in unit order) */
+    gt_string_table codes;   /* code -> unit index (interned in unit order) */
+    gt_string_table unknown; /* class codes no group lists, in the order met */
+    double *unknown_ha;
+    size_t unknown_cap;
     int finished;
+};
+
+static const char *const group_names[] = {"cultivated", "forest", "urban_rural", "other_construction", "other"};
+enum { N_GROUPS = (int)(sizeof group_names / sizeof group_names[0]) };
+
+struct guotu_class_groups {
+    gt_code_table codes;
+    int8_t *group; /* by code index */
+    size_t cap;
 };
 
 const char *guotu_indicator_key(int i) { return i >= 0 && i < GUOTU_INDICATOR_COUNT ? infos[i].key : NULL; }
@@ -81,6 +95,8 @@ void guotu_indicators_destroy(guotu_context *ctx, guotu_indicators *ind) {
     }
     free(ind->units);
     gt_string_table_free(&ind->codes);
+    gt_string_table_free(&ind->unknown);
+    free(ind->unknown_ha);
     free(ind);
 }
 
@@ -147,16 +163,156 @@ int guotu_indicators_set_target(guotu_context *ctx, guotu_indicators *ind, const
     return GUOTU_OK;
 }
 
-int guotu_indicators_set_measured(guotu_context *ctx, guotu_indicators *ind, const char *code, int indicator,
+int guotu_indicators_add_measured(guotu_context *ctx, guotu_indicators *ind, const char *code, int indicator,
                                   double value) {
     if (indicator == GUOTU_IND_FOREST_COVER && ctx && ind)
         return gt_fail(ctx, GUOTU_ERR_ARGUMENT,
-                       "indicators: forest cover is computed from the forest land and the unit's area, not set");
+                       "indicators: forest cover is computed from the forest land and the unit's area, not measured");
     unit_values *u = NULL;
     int rc = find_value_slot(ctx, ind, code, indicator, value, "measured value", &u);
     if (rc) return rc;
-    u->measured[indicator] = value;
+    u->measured[indicator] += value;
     u->has_measured[indicator] = 1;
+    return GUOTU_OK;
+}
+
+int guotu_indicators_measured_everywhere(guotu_context *ctx, guotu_indicators *ind, int indicator) {
+    int rc = check_open(ctx, ind);
+    if (rc) return rc;
+    if (indicator < 0 || indicator >= GUOTU_INDICATOR_COUNT || indicator == GUOTU_IND_FOREST_COVER)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "indicators: indicator %d cannot be measured", indicator);
+    for (size_t i = 0; i < ind->n_units; i++)
+        ind->units[i].has_measured[indicator] = 1;
+    return GUOTU_OK;
+}
+
+/* ---- Class groups ---- */
+
+void guotu_class_groups_destroy(guotu_context *ctx, guotu_class_groups *g) {
+    (void)ctx;
+    if (!g) return;
+    gt_code_table_free(&g->codes);
+    free(g->group);
+    free(g);
+}
+
+typedef struct groups_reader {
+    guotu_class_groups *g;
+    const char *label;
+} groups_reader;
+
+static int read_group(guotu_context *ctx, const gt_csv_fields f, const int *col, int line, void *user) {
+    groups_reader *r = user;
+    const char *code = f[col[0]], *group = f[col[1]];
+    if (!code[0] || !gt_utf8_valid(code))
+        return gt_fail(ctx, GUOTU_ERR_DATA, "class groups '%s', line %d: empty or non-UTF-8 code", r->label, line);
+    if (gt_code_table_find_exact(&r->g->codes, code) >= 0)
+        return gt_fail(ctx, GUOTU_ERR_DATA, "class groups '%s', line %d: code '%s' is listed twice", r->label, line,
+                       code);
+    int k = -1;
+    for (int i = 0; i < N_GROUPS; i++)
+        if (!strcmp(group, group_names[i])) k = i;
+    if (k < 0)
+        return gt_fail(ctx, GUOTU_ERR_DATA,
+                       "class groups '%s', line %d: unknown group '%s' (groups: cultivated, forest, urban_rural, "
+                       "other_construction, other)",
+                       r->label, line, group);
+    int32_t i = gt_code_table_add(&r->g->codes, code);
+    if (i < 0 || gt_reserve(&r->g->group, &r->g->cap, (size_t)i + 1, sizeof *r->g->group, 64))
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    r->g->group[i] = (int8_t)k;
+    return GUOTU_OK;
+}
+
+int guotu_class_groups_parse(guotu_context *ctx, const char *csv_text, size_t csv_size, const char *label,
+                             guotu_class_groups **out) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!csv_text || !out) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_class_groups_parse: NULL argument");
+    *out = NULL;
+    if (!label) label = "class groups";
+    guotu_class_groups *g = calloc(1, sizeof *g);
+    if (!g) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    static const char *const names[] = {"code", "group"};
+    groups_reader reader = {g, label};
+    int status = gt_csv_rows(ctx, csv_text, csv_size, "class groups", label, names, 2, read_group, &reader);
+    if (!status && !g->codes.codes.count)
+        status = gt_fail(ctx, GUOTU_ERR_DATA, "class groups '%s' list no codes", label);
+    if (status) {
+        guotu_class_groups_destroy(ctx, g);
+        return status;
+    }
+    *out = g;
+    return GUOTU_OK;
+}
+
+int guotu_class_groups_lookup(const guotu_class_groups *g, const char *code) {
+    if (!g || !code) return -1;
+    int32_t i = gt_code_table_find(&g->codes, code);
+    return i < 0 ? -1 : g->group[i];
+}
+
+/* The group of a class, or -1 after adding its area to the unknown codes. */
+static int group_of(guotu_context *ctx, guotu_indicators *ind, const guotu_class_groups *groups, const char *class_code,
+                    double area_ha, int *status) {
+    *status = GUOTU_OK;
+    int k = guotu_class_groups_lookup(groups, class_code ? class_code : "");
+    if (k >= 0) return k;
+    size_t before = ind->unknown.count;
+    int32_t i = gt_string_table_intern(&ind->unknown, class_code ? class_code : "");
+    if (i < 0 || gt_reserve(&ind->unknown_ha, &ind->unknown_cap, (size_t)i + 1, sizeof *ind->unknown_ha, 16)) {
+        *status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        return -1;
+    }
+    if (ind->unknown.count > before) ind->unknown_ha[i] = 0;
+    ind->unknown_ha[i] += area_ha;
+    return -1;
+}
+
+static int is_construction(int group) {
+    return group == GUOTU_GROUP_URBAN_RURAL || group == GUOTU_GROUP_OTHER_CONSTRUCTION;
+}
+
+int guotu_indicators_add_class_area(guotu_context *ctx, guotu_indicators *ind, const guotu_class_groups *groups,
+                                    const char *code, const char *class_code, double area_ha) {
+    unit_values *u = NULL;
+    int rc = find_value_slot(ctx, ind, code, GUOTU_IND_CULTIVATED, area_ha, "class area", &u);
+    if (rc) return rc;
+    if (!groups) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "indicators: NULL class groups");
+    int k = group_of(ctx, ind, groups, class_code, area_ha, &rc);
+    if (rc) return rc;
+    if (k == GUOTU_GROUP_CULTIVATED) u->measured[GUOTU_IND_CULTIVATED] += area_ha;
+    if (k == GUOTU_GROUP_FOREST) u->measured[GUOTU_IND_FOREST] += area_ha;
+    if (is_construction(k)) u->measured[GUOTU_IND_CONSTRUCTION] += area_ha;
+    if (k == GUOTU_GROUP_URBAN_RURAL) u->measured[GUOTU_IND_URBAN_RURAL] += area_ha;
+    return GUOTU_OK;
+}
+
+int guotu_indicators_add_transition(guotu_context *ctx, guotu_indicators *ind, const guotu_class_groups *groups,
+                                    const char *code, const char *from_code, const char *to_code, double area_ha) {
+    unit_values *u = NULL;
+    int rc = find_value_slot(ctx, ind, code, GUOTU_IND_NEW_ON_CULTIVATED, area_ha, "changed area", &u);
+    if (rc) return rc;
+    if (!groups) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "indicators: NULL class groups");
+    int from = group_of(ctx, ind, groups, from_code, area_ha, &rc);
+    if (rc) return rc;
+    int to = group_of(ctx, ind, groups, to_code, area_ha, &rc);
+    if (rc) return rc;
+    if (from == GUOTU_GROUP_CULTIVATED && is_construction(to)) u->measured[GUOTU_IND_NEW_ON_CULTIVATED] += area_ha;
+    if (from == GUOTU_GROUP_FOREST && is_construction(to)) u->measured[GUOTU_IND_FOREST_TAKEN] += area_ha;
+    return GUOTU_OK;
+}
+
+size_t guotu_indicators_unknown_count(const guotu_indicators *ind) { return ind ? ind->unknown.count : 0; }
+
+int guotu_indicators_unknown(guotu_context *ctx, const guotu_indicators *ind, size_t i, const char **class_code,
+                             double *area_ha) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!ind || i >= ind->unknown.count)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "indicators: unknown class %zu out of range", i);
+    if (class_code) *class_code = ind->unknown.strings[i];
+    if (area_ha) *area_ha = ind->unknown_ha[i];
     return GUOTU_OK;
 }
 

@@ -30,18 +30,18 @@ static guotu_indicators *fixture(guotu_context *ctx, double tolerance) {
     assert_int_equal(guotu_indicators_add_unit(ctx, ind, "110102", NULL, 500.0), GUOTU_OK);
     const char *u = "110101";
     assert_int_equal(guotu_indicators_set_target(ctx, ind, u, GUOTU_IND_CULTIVATED, 100), GUOTU_OK);
-    assert_int_equal(guotu_indicators_set_measured(ctx, ind, u, GUOTU_IND_CULTIVATED, 120), GUOTU_OK);
+    assert_int_equal(guotu_indicators_add_measured(ctx, ind, u, GUOTU_IND_CULTIVATED, 120), GUOTU_OK);
     assert_int_equal(guotu_indicators_set_target(ctx, ind, u, GUOTU_IND_FARMLAND, 80), GUOTU_OK);
-    assert_int_equal(guotu_indicators_set_measured(ctx, ind, u, GUOTU_IND_FARMLAND, 79.5), GUOTU_OK);
+    assert_int_equal(guotu_indicators_add_measured(ctx, ind, u, GUOTU_IND_FARMLAND, 79.5), GUOTU_OK);
     assert_int_equal(guotu_indicators_set_target(ctx, ind, u, GUOTU_IND_CONSTRUCTION, 50), GUOTU_OK);
-    assert_int_equal(guotu_indicators_set_measured(ctx, ind, u, GUOTU_IND_CONSTRUCTION, 50), GUOTU_OK);
+    assert_int_equal(guotu_indicators_add_measured(ctx, ind, u, GUOTU_IND_CONSTRUCTION, 50), GUOTU_OK);
     assert_int_equal(guotu_indicators_set_target(ctx, ind, u, GUOTU_IND_URBAN_RURAL, 40), GUOTU_OK);
-    assert_int_equal(guotu_indicators_set_measured(ctx, ind, u, GUOTU_IND_URBAN_RURAL, 40.1), GUOTU_OK);
+    assert_int_equal(guotu_indicators_add_measured(ctx, ind, u, GUOTU_IND_URBAN_RURAL, 40.1), GUOTU_OK);
     assert_int_equal(guotu_indicators_set_target(ctx, ind, u, GUOTU_IND_NEW_ON_CULTIVATED, 2), GUOTU_OK);
     assert_int_equal(guotu_indicators_set_target(ctx, ind, u, GUOTU_IND_FOREST, 240), GUOTU_OK);
-    assert_int_equal(guotu_indicators_set_measured(ctx, ind, u, GUOTU_IND_FOREST, 250), GUOTU_OK);
+    assert_int_equal(guotu_indicators_add_measured(ctx, ind, u, GUOTU_IND_FOREST, 250), GUOTU_OK);
     assert_int_equal(guotu_indicators_set_target(ctx, ind, u, GUOTU_IND_FOREST_COVER, 30), GUOTU_OK);
-    assert_int_equal(guotu_indicators_set_measured(ctx, ind, u, GUOTU_IND_FOREST_TAKEN, 1), GUOTU_OK);
+    assert_int_equal(guotu_indicators_add_measured(ctx, ind, u, GUOTU_IND_FOREST_TAKEN, 1), GUOTU_OK);
     assert_int_equal(guotu_indicators_finish(ctx, ind), GUOTU_OK);
     return ind;
 }
@@ -125,7 +125,9 @@ static void test_refusals(void **state) {
     assert_int_equal(guotu_indicators_set_target(ctx, ind, "1", GUOTU_IND_FOREST, -1), GUOTU_ERR_DATA);
     assert_non_null(strstr(guotu_context_last_error(ctx), "forest_land"));
     assert_int_equal(guotu_indicators_set_target(ctx, ind, "1", GUOTU_IND_FOREST, NAN), GUOTU_ERR_DATA);
-    assert_int_equal(guotu_indicators_set_measured(ctx, ind, "1", GUOTU_IND_FOREST_COVER, 1), GUOTU_ERR_ARGUMENT);
+    assert_int_equal(guotu_indicators_add_measured(ctx, ind, "1", GUOTU_IND_FOREST_COVER, 1), GUOTU_ERR_ARGUMENT);
+    assert_int_equal(guotu_indicators_add_measured(ctx, ind, "1", GUOTU_IND_FOREST, 2), GUOTU_OK);
+    assert_int_equal(guotu_indicators_add_measured(ctx, ind, "1", GUOTU_IND_FOREST, 3), GUOTU_OK);
     assert_int_equal(guotu_indicators_finish(ctx, ind), GUOTU_OK);
     assert_int_equal(guotu_indicators_set_target(ctx, ind, "1", GUOTU_IND_FOREST, 1), GUOTU_ERR_STATE);
     assert_int_equal(guotu_indicator_from_key("forest_cover"), GUOTU_IND_FOREST_COVER);
@@ -136,8 +138,67 @@ static void test_refusals(void **state) {
     guotu_context_destroy(ctx);
 }
 
+/* The preset's groups on hand-made rows of unit "1" (area 100 ha):
+ *   land use: "101" (an integer field's 0101) 10 ha cultivated; 0301 5 ha forest; 0702 3 ha
+ *   urban-rural and construction; 1003 2 ha construction only; 1203 田坎 1 ha none; 1006 0.5 ha
+ *   none (agricultural); "9999" 0.25 ha listed nowhere.
+ *   change: 0103 → 0701 1.5 ha and 0101 → 1003 0.5 ha new construction on cultivated (2 ha);
+ *   0301 → 1003 0.7 ha forest taken; 0101 → 0301 and 0301 → 0101 neither.
+ * Measured: cultivated 10, forest 5 (cover 5 %), construction 5, urban-rural 3, new 2, taken 0.7. */
+static void test_groups(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    size_t size = 0;
+    char *text = read_resource("presets/indicators/SANDIAO_WORK.csv", &size);
+    guotu_class_groups *g = NULL;
+    assert_int_equal(guotu_class_groups_parse(ctx, text, size, "SANDIAO_WORK", &g), GUOTU_OK);
+    free(text);
+    assert_int_equal(guotu_class_groups_lookup(g, "301"), GUOTU_GROUP_FOREST);
+    assert_int_equal(guotu_class_groups_lookup(g, "1203"), GUOTU_GROUP_OTHER);
+    assert_int_equal(guotu_class_groups_lookup(g, "9999"), -1);
+    guotu_indicators *ind = NULL;
+    assert_int_equal(guotu_indicators_create(ctx, 0, &ind), GUOTU_OK);
+    assert_int_equal(guotu_indicators_add_unit(ctx, ind, "1", "u", 100), GUOTU_OK);
+    static const char *const codes[] = {"101", "0301", "0702", "1003", "1203", "1006", "9999"};
+    static const double areas[] = {10, 5, 3, 2, 1, 0.5, 0.25};
+    for (int i = 0; i < 7; i++)
+        assert_int_equal(guotu_indicators_add_class_area(ctx, ind, g, "1", codes[i], areas[i]), GUOTU_OK);
+    assert_int_equal(guotu_indicators_add_transition(ctx, ind, g, "1", "0103", "0701", 1.5), GUOTU_OK);
+    assert_int_equal(guotu_indicators_add_transition(ctx, ind, g, "1", "0101", "1003", 0.5), GUOTU_OK);
+    assert_int_equal(guotu_indicators_add_transition(ctx, ind, g, "1", "0301", "1003", 0.7), GUOTU_OK);
+    assert_int_equal(guotu_indicators_add_transition(ctx, ind, g, "1", "0101", "0301", 2), GUOTU_OK);
+    assert_int_equal(guotu_indicators_add_transition(ctx, ind, g, "1", "0301", "0101", 2), GUOTU_OK);
+    for (int k = 0; k < GUOTU_INDICATOR_COUNT; k++) {
+        assert_int_equal(guotu_indicators_set_target(ctx, ind, "1", k, 1), GUOTU_OK);
+        if (k != GUOTU_IND_FOREST_COVER && k != GUOTU_IND_FARMLAND)
+            assert_int_equal(guotu_indicators_measured_everywhere(ctx, ind, k), GUOTU_OK);
+    }
+    assert_int_equal(guotu_indicators_finish(ctx, ind), GUOTU_OK);
+    static const double expect[] = {10, NAN, 5, 3, 2, 5, 5, 0.7};
+    for (int k = 0; k < GUOTU_INDICATOR_COUNT; k++) {
+        double m;
+        int s;
+        assert_int_equal(guotu_indicators_row(ctx, ind, (size_t)k, 0, 0, 0, &s, 0, &m, 0, 0), GUOTU_OK);
+        if (k == GUOTU_IND_FARMLAND)
+            assert_int_equal(s, GUOTU_IND_NOT_MEASURED);
+        else
+            assert_close(m, expect[k], 1e-12);
+    }
+    assert_int_equal(guotu_indicators_unknown_count(ind), 1);
+    const char *code;
+    double area;
+    assert_int_equal(guotu_indicators_unknown(ctx, ind, 0, &code, &area), GUOTU_OK);
+    assert_string_equal(code, "9999");
+    assert_close(area, 0.25, 1e-12);
+    guotu_indicators_destroy(ctx, ind);
+    guotu_class_groups_destroy(ctx, g);
+    assert_int_equal(guotu_class_groups_parse(ctx, "code,group\n0101,farm\n", 21, "bad", &g), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "unknown group 'farm'"));
+    guotu_context_destroy(ctx);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_rows), cmocka_unit_test(test_tolerance),
-                                       cmocka_unit_test(test_refusals)};
+                                       cmocka_unit_test(test_refusals), cmocka_unit_test(test_groups)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,7 +8,8 @@
  * compared. Life cycle (each step returns a guotu_status):
  *   guotu_indicators_create(ctx, tolerance, &ind);
  *   guotu_indicators_add_unit(...)                for every admin unit, in output order
- *   guotu_indicators_set_target / _set_measured   any subset, any order
+ *   guotu_indicators_set_target / _add_measured   any subset, any order (or the class-area
+ *   and transition helpers below, with the class groups of a preset)
  *   guotu_indicators_finish(ctx, ind);
  *   guotu_indicators_row_count / guotu_indicators_row / guotu_indicators_unit_summary
  *   guotu_indicators_destroy(ctx, ind);
@@ -81,11 +82,62 @@ GUOTU_API int guotu_indicators_add_unit(guotu_context *ctx, guotu_indicators *in
 GUOTU_API int guotu_indicators_set_target(guotu_context *ctx, guotu_indicators *ind, const char *code, int indicator,
                                           double value);
 
-/* The measured value (ha), finite and >= 0. Forest cover is not set: it is computed from
- * the forest land (GUOTU_IND_FOREST) and the unit's area; setting it is GUOTU_ERR_ARGUMENT.
- * An indicator never measured (e.g. no second survey year) is reported "not_measured". */
-GUOTU_API int guotu_indicators_set_measured(guotu_context *ctx, guotu_indicators *ind, const char *code, int indicator,
+/* Adds `value` (ha, finite and >= 0) to the measured value of an indicator in a unit and
+ * marks it measured there. Forest cover is not measured: it is computed from the forest
+ * land (GUOTU_IND_FOREST) and the unit's area; adding to it is GUOTU_ERR_ARGUMENT. An
+ * indicator never measured in a unit (e.g. no second survey year) is "not_measured". */
+GUOTU_API int guotu_indicators_add_measured(guotu_context *ctx, guotu_indicators *ind, const char *code, int indicator,
                                             double value);
+
+/* Marks an indicator measured in every unit (0 ha where nothing was added): call it when the
+ * input that measures it was read in full (a unit without cultivated land has 0 ha of it). */
+GUOTU_API int guotu_indicators_measured_everywhere(guotu_context *ctx, guotu_indicators *ind, int indicator);
+
+/* ---- Class groups: which land-use classes measure which indicator ---------------------- */
+/* Groups of a class: "cultivated" (耕地), "forest" (林地), "urban_rural" (城乡建设用地, also
+ * 建设用地), "other_construction" (建设用地 outside 城乡: regional infrastructure, mining,
+ * special use) and "other". */
+typedef enum guotu_class_group {
+    GUOTU_GROUP_CULTIVATED = 0,
+    GUOTU_GROUP_FOREST = 1,
+    GUOTU_GROUP_URBAN_RURAL = 2,
+    GUOTU_GROUP_OTHER_CONSTRUCTION = 3,
+    GUOTU_GROUP_OTHER = 4
+} guotu_class_group;
+
+typedef struct guotu_class_groups guotu_class_groups;
+
+/* Parses CSV text with columns `code` and `group` (others ignored; the preset is
+ * resources/presets/indicators/SANDIAO_WORK.csv). GUOTU_ERR_DATA naming `label` and the line
+ * for an empty or repeated code or an unknown group. Caller frees with
+ * guotu_class_groups_destroy. */
+GUOTU_API int guotu_class_groups_parse(guotu_context *ctx, const char *csv_text, size_t csv_size, const char *label,
+                                       guotu_class_groups **out);
+GUOTU_API void guotu_class_groups_destroy(guotu_context *ctx, guotu_class_groups *g);
+/* The group of a code (exact, else by integer value: "301" finds "0301"), or -1. */
+GUOTU_API int guotu_class_groups_lookup(const guotu_class_groups *g, const char *code);
+
+/* Land use of one class in a unit (ha, net of 田坎 for cultivated classes — a tally with the
+ * deduction gives that): cultivated land, forest land, construction land and urban-rural
+ * construction land by the class's group. A code no group lists is kept apart (see
+ * guotu_indicators_unknown) rather than dropped. `groups` is borrowed for the call. */
+GUOTU_API int guotu_indicators_add_class_area(guotu_context *ctx, guotu_indicators *ind,
+                                              const guotu_class_groups *groups, const char *code,
+                                              const char *class_code, double area_ha);
+
+/* Change between two survey years in a unit: `area_ha` went from class `from_code` to
+ * `to_code`. Cultivated → construction (either construction group) adds to new construction
+ * on cultivated land; forest → construction to forest land taken. Codes no group lists are
+ * kept apart as in guotu_indicators_add_class_area. */
+GUOTU_API int guotu_indicators_add_transition(guotu_context *ctx, guotu_indicators *ind,
+                                              const guotu_class_groups *groups, const char *code, const char *from_code,
+                                              const char *to_code, double area_ha);
+
+/* Class codes met that no group lists, with their area summed (ha), in the order met.
+ * Borrowed strings. GUOTU_ERR_ARGUMENT out of range. */
+GUOTU_API size_t guotu_indicators_unknown_count(const guotu_indicators *ind);
+GUOTU_API int guotu_indicators_unknown(guotu_context *ctx, const guotu_indicators *ind, size_t i,
+                                       const char **class_code, double *area_ha);
 
 /* Compares every (unit, indicator). No calls but the readers after it. */
 GUOTU_API int guotu_indicators_finish(guotu_context *ctx, guotu_indicators *ind);
