@@ -10,5 +10,6 @@ int cmd_lines(int argc, char **argv);
 int cmd_lines_check(int argc, char **argv);
 int cmd_parcels(int argc, char **argv);
 int cmd_border(int argc, char **argv);
+int cmd_indicators(int argc, char **argv);
 
 #endif

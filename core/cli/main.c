@@ -22,6 +22,7 @@ static const cli_command commands[] = {
     {"lines", cmd_lines, "three control lines (三区三线): `lines init` makes a workspace, `lines check` checks it"},
     {"parcels", cmd_parcels, "rectification parcels of land consolidation (整治地块): `parcels check`"},
     {"border", cmd_border, "cross-city boundary conflicts: where adjacent cities' submissions disagree"},
+    {"indicators", cmd_indicators, "binding plan indicators (约束性指标) per admin unit: measured against the targets"},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 

@@ -44,7 +44,7 @@ def test_help_lists_every_command_and_refuses_unknown_ones() -> None:
     res = run_guotu("help")
     assert res.returncode == 0
     listed = [line.split()[0] for line in res.stdout.split("commands:\n")[1].split("\n\n")[0].splitlines()]
-    assert listed == ["tally", "voucher", "convert", "lines", "parcels", "border", "help"]
+    assert listed == ["tally", "voucher", "convert", "lines", "parcels", "border", "indicators", "help"]
     res = run_guotu("help", "nope")
     assert res.returncode == 2 and res.stderr.startswith("guotu help: unknown command 'nope'")
     res = run_guotu("nope")
