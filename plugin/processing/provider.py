@@ -7,6 +7,7 @@ from ..i18n import tr
 from ..paths import icon_path
 from .area_by_class import AreaByClassAlgorithm
 from .border_conflicts import BorderConflictsAlgorithm
+from .binding_indicators import BindingIndicatorsAlgorithm
 from .border_report_algorithm import BorderReportAlgorithm
 from .conversion_report_algorithm import ConversionReportAlgorithm
 from .land_use_conversion import LandUseConversionAlgorithm
@@ -53,3 +54,4 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(BorderConflictsAlgorithm())
         self.addAlgorithm(ParcelsReportAlgorithm())
         self.addAlgorithm(BorderReportAlgorithm())
+        self.addAlgorithm(BindingIndicatorsAlgorithm())

@@ -1,0 +1,105 @@
+"""guotu:bindingindicators on the hand-computed fixture of tests/cli/indicators_fixture.py:
+every indicator as computed by hand, and the same table and unit map as `guotu indicators`
+on the same files (the CLI = QGIS equality)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from osgeo import ogr
+
+import conversion_data as cd
+from conftest import BUILD_DIR, REPO
+
+sys.path.insert(0, str(REPO / "tests" / "cli"))
+from indicators_fixture import COUNTS, FIELDS, KEYS, MEASURED, RESULTS, TARGETS, make_fixture, target_options  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("provider")
+
+
+def params(files: dict, **extra) -> dict:
+    p = {"ADMIN": str(files["admin"]), "ADMIN_CODE": "XZQDM", "ADMIN_NAME": "XZQMC",
+         "LANDUSE": str(files["landuse"]), "CLASS_FIELD": "DLBM",
+         "BEFORE": str(files["before"]), "BEFORE_CLASS_FIELD": "DLBM", "FARMLAND": str(files["farmland"]),
+         "UNITS": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT"}
+    for key, field in zip(KEYS, FIELDS):
+        p[f"TARGET_{key.upper()}"] = field
+    p.update(extra)
+    return p
+
+
+def run(parameters: dict) -> dict:
+    import processing
+    return processing.run("guotu:bindingindicators", parameters)
+
+
+def test_every_indicator_hand_computed(tmp_path: Path):
+    files = make_fixture(tmp_path)
+    out = run(params(files))
+    rows = cd.layer_rows(out["TABLE"])
+    assert len(rows) == 16
+    for row in rows:
+        code, k = row["admin_code"], KEYS.index(row["indicator"])
+        assert row["result"] == RESULTS[code][k], row
+        assert row["measured"] == pytest.approx(MEASURED[code][k], rel=1e-6, abs=1e-9), row
+    units = cd.layer_rows(out["UNITS"])
+    assert [(u["admin_code"], u["failed"], u["passed"], u["skipped"]) for u in units] == \
+        [(c, *COUNTS[c]) for c in ("130101", "130102")]
+    assert out["UNITS"].geometryType() == 2  # polygons, for the map
+    assert out["FAILED_COUNT"] == 6
+
+
+def test_without_farmland_or_earlier_year(tmp_path: Path):
+    files = make_fixture(tmp_path)
+    out = run(params(files, BEFORE=None, FARMLAND=""))
+    by = {(r["admin_code"], r["indicator"]): r for r in cd.layer_rows(out["TABLE"])}
+    assert by["130101", "permanent_farmland"]["result"] == "not_measured"
+    assert by["130102", "new_construction_on_cultivated"]["result"] == "not_measured"
+    assert by["130101", "forest_land_taken"]["result"] == "no_target"
+    assert by["130101", "cultivated_land"]["measured"] == pytest.approx(36, rel=1e-6)
+
+
+def test_equals_cli(tmp_path: Path):
+    files = make_fixture(tmp_path)
+    cli_out = tmp_path / "cli.gpkg"
+    cli = subprocess.run([str(BUILD_DIR / "core" / "guotu"), "indicators", "--admin", str(files["admin"]),
+                          "--landuse", str(files["landuse"]), "--before", str(files["before"]),
+                          "--farmland", str(files["farmland"]), *target_options(), "--tolerance", "0.02",
+                          "--target-unit", "mu", "-o", str(cli_out), "--csv", str(tmp_path / "cli.csv")],
+                         capture_output=True, text=True)
+    assert cli.returncode == 0, cli.stderr
+    csv_path = tmp_path / "qgis.csv"
+    out = run(params(files, TOLERANCE=0.02, TARGET_UNIT=1, CSV=str(csv_path)))
+    mine, theirs = cd.layer_rows(out["TABLE"]), cd.ogr_rows(cli_out, "indicators")
+    dataset = ogr.Open(str(cli_out))  # kept referenced: its layers die with it
+    assert out["TABLE"].fields().names() == [d.GetName() for d in dataset.GetLayerByName("indicators").schema]
+    dataset = None
+    assert len(mine) == len(theirs) == 16
+    for a, b in zip(mine, theirs):
+        for name, value in b.items():
+            if isinstance(value, float):
+                assert a[name] == pytest.approx(value, rel=1e-9, abs=1e-9), (name, a, b)
+            else:
+                assert (a[name] if a[name] is not None else None) == value, (name, a, b)
+    mine_units = {u["admin_code"]: u for u in cd.layer_rows(out["UNITS"])}
+    for u in cd.ogr_rows(cli_out, "indicator_units"):
+        m = mine_units[u["admin_code"]]
+        assert (m["failed"], m["passed"], m["skipped"], m["admin_name"]) == \
+            (u["failed"], u["passed"], u["skipped"], u["admin_name"])
+        assert m["area_ha"] == pytest.approx(u["area_ha"], rel=1e-12)
+    # Targets in mu: 38 mu of cultivated land is 2.53 ha, so A passes; forest cover stays a percentage.
+    a = {r["indicator"]: r for r in mine if r["admin_code"] == "130101"}
+    assert a["cultivated_land"]["target"] == pytest.approx(38 / 15) and a["cultivated_land"]["result"] == "pass"
+    assert a["forest_cover"]["target"] == 25
+    # The CSVs for the meeting are the same table: same header, same texts, numbers equal.
+    qgis_lines = csv_path.read_text(encoding="utf-8-sig").splitlines()
+    cli_lines = (tmp_path / "cli.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert qgis_lines[0] == cli_lines[0] and qgis_lines[0].startswith("行政区代码,行政区名称,指标代码,指标")
+    import csv
+    for q, c in zip(csv.reader(qgis_lines[1:]), csv.reader(cli_lines[1:])):
+        for x, y in zip(q, c):
+            try:
+                assert float(x) == pytest.approx(float(y), rel=1e-9, abs=1e-9)
+            except ValueError:
+                assert x == y
