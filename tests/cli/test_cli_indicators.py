@@ -70,6 +70,12 @@ def test_every_indicator_hand_computed(tmp_path: Path):
     ds = ogr.Open(str(out))
     assert ds.GetLayerByName("indicator_units").GetGeomType() in (ogr.wkbMultiPolygon, ogr.wkbPolygon)
     assert ds.GetLayerByName("indicator_units").GetSpatialRef().GetAuthorityCode(None) == "4527"
+    # The unit map opens coloured by failed indicators: its default style is stored with it.
+    styles = ds.ExecuteSQL("SELECT f_table_name, useAsDefault, styleQML FROM layer_styles")
+    style = [(f.GetField(0), f.GetField(1), f.GetField(2)) for f in styles]
+    ds.ReleaseResultSet(styles)
+    assert [(name, default) for name, default, _ in style] == [("indicator_units", 1)]
+    assert '"failed" >= 3' in style[0][2].replace("&quot;", '"').replace("&gt;", ">")
     ds = None
 
 
