@@ -28,6 +28,8 @@ from test_conversion_raster import write_raster
 
 sys.path.insert(0, str(REPO / "tests"))
 import parcels_fixture as pf  # noqa: E402
+sys.path.insert(0, str(REPO / "tests" / "cli"))
+import indicators_fixture as ind  # noqa: E402
 
 # The dialog's run, step by step: widgets set from "given" (a value "=ALG:OUTPUT" is the
 # output of an earlier case, added to the project as a user would have it), the dialog's
@@ -129,6 +131,7 @@ def _cases(folder: Path) -> List[Dict]:
     parcel_layer = pf.write_parcels(parcels / "zzdk.gpkg")                         # dkbh, zzlx, xmbh, xzdl, ghdl
     parcel_ws = pf.write_workspace(parcels / "ws.gpkg")
     border = bd.make_fixture(folder / "border")
+    indicators = ind.make_fixture(_mkdir(folder / "indicators"))               # XZQDM, XZQMC, DLBM, KCXS
     return [
         {"label": "area", "alg": "guotu:areabyclass", "given": {"ZONES": zones, "LANDUSE": landuse}},
         {"label": "area_unknown_zone_field", "alg": "guotu:areabyclass",
@@ -163,6 +166,9 @@ def _cases(folder: Path) -> List[Dict]:
                    "BORDER_CONFLICTS": "=guotu:borderconflicts:BORDER_CONFLICTS",
                    "PAIR_SUMMARY": "=guotu:borderconflicts:PAIR_SUMMARY",
                    "OUTPUT_FOLDER": str(folder / "border_reports")}},
+        {"label": "indicators", "alg": "guotu:bindingindicators",
+         "given": {"ADMIN": str(indicators["admin"]), "LANDUSE": str(indicators["landuse"]),
+                   "TARGET_CULTIVATED_LAND": "GDBYL"}},
     ]
 
 
@@ -201,7 +207,8 @@ def test_every_algorithm_from_its_dialog(plugin_root: Path, tmp_path: Path, prov
     # workspace as the path "."), and nothing was guessed for them.
     for label, name in (("conversion", "WORKSPACE"), ("conversion", "ZONE_ID"), ("parcels", "BEACHES"),
                         ("lines", "CLASS_FIELD"), ("voucher", "ZONE_NAME"), ("border", "ADMIN_NAME"),
-                        ("market", "FLOOR_PRICE")):
+                        ("market", "FLOOR_PRICE"), ("indicators", "BEFORE"), ("indicators", "FARMLAND"),
+                        ("indicators", "TARGET_FOREST_COVER")):
         assert done[label]["values"][name] in ("NULL", "None", "''"), (label, name, done[label]["values"][name])
 
     # Mandatory fields start on their known names, matched case-insensitively …
@@ -220,6 +227,9 @@ def test_every_algorithm_from_its_dialog(plugin_root: Path, tmp_path: Path, prov
     assert done["parcels"]["counts"]["PARCEL_CHECKS"] == 14
     assert done["lines"]["counts"]["ISSUES"] > 0
     assert done["border"]["counts"]["PAIR_SUMMARY"] > 0
+    assert done["indicators"]["values"]["ADMIN_CODE"] == "'XZQDM'"
+    assert done["indicators"]["values"]["DEDUCTION_FIELD"] == "'KCXS'"
+    assert done["indicators"]["counts"]["UNITS"] == 2 and done["indicators"]["counts"]["TABLE"] == 16
     assert any((data / "parcel_reports").glob("*.pdf")) and any((data / "border_reports").glob("*.pdf"))
     assert (data / "new_ws.gpkg").is_file()
     report = subprocess.run(["pdftotext", str(data / "conversion_report.pdf"), "-"], capture_output=True, text=True)
