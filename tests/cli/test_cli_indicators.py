@@ -188,3 +188,24 @@ def test_refusals(tmp_path: Path):
     assert "feature 2" in r.stderr and "'T'" in r.stderr and "三十" in r.stderr, r.stderr
     r = run_guotu(*base, "--target", "cultivated_land=GDBYL", "-o", str(files["landuse"]))
     assert r.returncode == 2 and "input" in r.stderr
+
+
+def test_geographic_inputs(tmp_path: Path):
+    """CGCS2000 geographic (EPSG:4490) inputs: ellipsoidal areas in degrees-based data are the same
+    hectares (to the few ppm by which edges straight in degrees differ from edges straight in GK),
+    and a farmland layer in another CRS than the admin units is reprojected with a note."""
+    files = make_fixture(tmp_path)
+    geo = {}
+    for key in ("admin", "landuse", "before"):
+        geo[key] = tmp_path / f"{key}_4490.gpkg"
+        gdal.VectorTranslate(str(geo[key]), str(files[key]), dstSRS="EPSG:4490")
+    out = tmp_path / "geo.gpkg"
+    r = run_guotu("indicators", "--admin", str(geo["admin"]), "--landuse", str(geo["landuse"]),
+                  "--before", str(geo["before"]), "--farmland", str(files["farmland"]), *target_options(),
+                  "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "reprojecting the permanent farmland layer" in r.stderr
+    for row in rows(out):
+        code, k = row["admin_code"], KEYS.index(row["indicator"])
+        assert row["measured"] == pytest.approx(MEASURED[code][k], rel=2e-5, abs=1e-9), row
+        assert row["result"] == RESULTS[code][k], row
