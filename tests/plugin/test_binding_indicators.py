@@ -103,3 +103,38 @@ def test_equals_cli(tmp_path: Path):
                 assert float(x) == pytest.approx(float(y), rel=1e-9, abs=1e-9)
             except ValueError:
                 assert x == y
+
+
+def test_three_lines_report_shows_the_indicators(tmp_path: Path, guotu):
+    """The three-lines report carries the indicators table on a page of its own when a table of
+    them is in the project (the dock passes it); the rows in the report's words."""
+    import shutil
+
+    from qgis.core import QgsProject, QgsVectorLayer
+    from guotu.indicators.indicators_report import indicators_layer_in
+    from guotu.lines.lines_check import STATS_FIELDS
+    from guotu.lines.lines_report import LinesReportLayers, export_lines_report
+    from guotu.processing.workspace_inputs import fields_of
+
+    files = make_fixture(tmp_path)
+    table = run(params(files))["TABLE"]
+    project = QgsProject.instance()
+    assert indicators_layer_in(project) is None
+    project.addMapLayer(table)
+    try:
+        assert indicators_layer_in(project) is table
+        admin = QgsVectorLayer(str(files["admin"]), "xzq", "ogr")
+        stats = QgsVectorLayer("None", "line_stats", "memory")
+        stats.dataProvider().addAttributes(fields_of(STATS_FIELDS).toList())
+        stats.updateFields()
+        pdf = tmp_path / "report.pdf"
+        report = export_lines_report(LinesReportLayers([admin], None, None, stats, indicators=table), pdf,
+                                     project=project)
+        assert report.pages == 3 and pdf.read_bytes()[:5] == b"%PDF-"
+        if shutil.which("pdftotext"):
+            text = subprocess.run(["pdftotext", "-f", "3", "-l", "3", str(pdf), "-"], capture_output=True,
+                                  text=True).stdout
+            assert "耕地保有量" in text and "130102" in text and "未达标" in text and "≥" in text, text
+            assert "36.00" in text and "94.7 %" in text, text  # A: 36 ha of 38 ha
+    finally:
+        project.removeAllMapLayers()
