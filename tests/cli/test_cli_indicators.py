@@ -209,3 +209,34 @@ def test_geographic_inputs(tmp_path: Path):
         code, k = row["admin_code"], KEYS.index(row["indicator"])
         assert row["measured"] == pytest.approx(MEASURED[code][k], rel=2e-5, abs=1e-9), row
         assert row["result"] == RESULTS[code][k], row
+
+
+def test_workspace(tmp_path: Path):
+    """A three-lines workspace gives the admin units (xzqdm, xzqmc) with their farmland task
+    pbf_target_ha and the permanent farmland; the land use comes from the survey."""
+    files = make_fixture(tmp_path)
+    ws = tmp_path / "ws.gpkg"
+    assert run_guotu("lines", "init", str(ws), "--crs", "EPSG:4527").returncode == 0
+    ds = ogr.Open(str(ws), 1)
+    admins, farmland = ds.GetLayerByName("admin_units"), ds.GetLayerByName("permanent_farmland")
+    src = ogr.Open(str(files["admin"]))
+    for f in src.GetLayer(0):
+        g = ogr.Feature(admins.GetLayerDefn())
+        g["xzqdm"], g["xzqmc"], g["pbf_target_ha"] = f["XZQDM"], f["XZQMC"], f["JBNTRW"]
+        g.SetGeometry(ogr.ForceToMultiPolygon(f.GetGeometryRef().Clone()))
+        admins.CreateFeature(g)
+    src = ogr.Open(str(files["farmland"]))
+    for f in src.GetLayer(0):
+        g = ogr.Feature(farmland.GetLayerDefn())
+        g.SetGeometry(ogr.ForceToMultiPolygon(f.GetGeometryRef().Clone()))
+        farmland.CreateFeature(g)
+    src = ds = None
+    out = tmp_path / "ws_ind.gpkg"
+    r = run_guotu("indicators", "--workspace", str(ws), "--landuse", str(files["landuse"]), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    by = {(row["admin_code"], row["indicator"]): row for row in rows(out)}
+    assert by["130101", "permanent_farmland"]["measured"] == pytest.approx(30.5, rel=1e-6)
+    assert by["130101", "permanent_farmland"]["result"] == "fail"   # 30.5 < 31
+    assert by["130102", "permanent_farmland"]["result"] == "pass"   # 45.5 >= 45
+    assert by["130101", "permanent_farmland"]["admin_name"] == "甲县"
+    assert by["130101", "cultivated_land"]["result"] == "no_target"
