@@ -610,8 +610,108 @@ static void change_report(guotu_context *ctx, const guotu_convert *cv, void *use
     }
 }
 
+/* Appends `text` to the growing string *buf (capacity *cap); 1 when out of memory. */
+static int append(char **buf, size_t *len, size_t *cap, const char *text) {
+    size_t n = strlen(text);
+    if (io_reserve(buf, cap, *len + n + 1, 1, 1024)) return 1;
+    memcpy(*buf + *len, text, n + 1);
+    *len += n;
+    return 0;
+}
+
+/* An attribute filter (OGR SQL) on the class field of a layer keeping the classes of the groups
+ * `mask` (bits of guotu_class_group): quoted codes for a text field (and the code without its
+ * leading zeros, as an integer field exported to text has it), integers for a numeric one.
+ * The change-based indicators only look at cultivated and forest land of the earlier year that
+ * is construction land in the later one: overlaying the rest would only cost time. The
+ * unfiltered classes of the earlier year are checked apart (unknown_before_codes). */
+static char *class_filter(ind_run *r, const char *path, const char *layer, const char *field, unsigned mask) {
+    vector_source src;
+    if (vector_source_open(&src, path, layer, r->a.encoding, r->err, sizeof r->err)) return NULL;
+    int index = vector_source_field(&src, field, r->err, sizeof r->err);
+    OGRFieldType type = OFTString;
+    char quoted[160];
+    if (index >= 0) {
+        OGRFieldDefnH defn = OGR_FD_GetFieldDefn(OGR_L_GetLayerDefn(src.layer), index);
+        type = OGR_Fld_GetType(defn);
+        snprintf(quoted, sizeof quoted, "\"%.150s\"", OGR_Fld_GetNameRef(defn));
+    }
+    vector_source_close(&src);
+    if (index < 0) return NULL;
+    int numeric = type == OFTInteger || type == OFTInteger64 || type == OFTReal;
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    int failed = append(&buf, &len, &cap, quoted) || append(&buf, &len, &cap, " IN (");
+    int n = 0;
+    for (size_t i = 0; !failed && i < guotu_class_groups_count(r->groups); i++) {
+        const char *code;
+        int group = guotu_class_groups_entry(r->groups, i, &code);
+        if (group < 0 || !(mask & (1u << group))) continue;
+        char *end = NULL;
+        long long value = strtoll(code, &end, 10);
+        int digits = *code && *end == '\0' && code[0] != '-' && code[0] != '+';
+        char item[160];
+        if (numeric) {
+            if (!digits) continue; /* "05H1" is never the value of a number field */
+            snprintf(item, sizeof item, "%s%lld", n ? "," : "", value);
+        } else if (digits && code[0] == '0') {
+            snprintf(item, sizeof item, "%s'%s','%lld'", n ? "," : "", code, value);
+        } else {
+            snprintf(item, sizeof item, "%s'%s'", n ? "," : "", code); /* codes are letters and digits */
+        }
+        failed = append(&buf, &len, &cap, item);
+        n++;
+    }
+    if (!failed && !n) failed = append(&buf, &len, &cap, numeric ? "-1" : "''");
+    if (failed || append(&buf, &len, &cap, ")")) {
+        free(buf);
+        snprintf(r->err, sizeof r->err, "out of memory");
+        return NULL;
+    }
+    return buf;
+}
+
+/* The classes of the earlier year that no group lists (the change overlay sees only the listed
+ * ones): a note each, so that a class missing from the table is never dropped unsaid. */
+static int unknown_before_codes(ind_run *r) {
+    vector_source src;
+    if (vector_source_open(&src, r->a.before, r->a.before_layer, r->a.encoding, r->err, sizeof r->err)) return 1;
+    int failed = vector_source_use_field(&src, r->a.before_class_field, r->err, sizeof r->err);
+    const char *ignored[] = {"OGR_GEOMETRY", NULL}; /* the codes only */
+    if (!failed) OGR_L_SetIgnoredFields(src.layer, ignored);
+    char seen[64][48];
+    int nseen = 0;
+    while (!failed) {
+        int64_t fid;
+        char value[256];
+        const unsigned char *wkb;
+        size_t size;
+        int got = vector_source_next(&src, &fid, value, sizeof value, &wkb, &size, r->err, sizeof r->err);
+        if (got <= 0) {
+            failed = got < 0;
+            break;
+        }
+        if (guotu_class_groups_lookup(r->groups, value) >= 0) continue;
+        int known = 0;
+        for (int i = 0; i < nseen && !known; i++)
+            known = !strcmp(seen[i], value);
+        if (known || nseen >= 64) continue;
+        snprintf(seen[nseen++], sizeof seen[0], "%.40s", value);
+        char en[512], zh[512];
+        snprintf(en, sizeof en,
+                 "class code '%.40s' of the earlier survey year is in no group of the class table '%.200s': its "
+                 "parcels count in no change-based indicator",
+                 value, r->classes_path);
+        snprintf(zh, sizeof zh, "前一期地类编码 %.40s 不在分组表 %.200s 中：其图斑未计入变化类指标", value,
+                 r->classes_path);
+        failed = add_note(r, en, zh);
+    }
+    vector_source_close(&src);
+    return failed;
+}
+
 /* The change between the two survey years, per unit, through the conversion overlay (its
- * GeoPackage is a temporary removed afterwards). */
+ * GeoPackage is a temporary removed afterwards), on the classes that can count only. */
 static int measure_change(ind_run *r) {
     char tmp[PATH_MAX], base[PATH_MAX];
     if (snprintf(base, sizeof base, "%.*s_change.gpkg", (int)(strlen(r->a.output) - 5), r->a.output) >=
@@ -636,18 +736,31 @@ static int measure_change(ind_run *r) {
     job.encoding = r->a.encoding;
     job.crs_mismatch_fail = !strcmp(r->a.crs_mismatch, "fail");
     job.output = tmp;
+    const unsigned from = 1u << GUOTU_GROUP_CULTIVATED | 1u << GUOTU_GROUP_FOREST;
+    const unsigned to = 1u << GUOTU_GROUP_URBAN_RURAL | 1u << GUOTU_GROUP_OTHER_CONSTRUCTION;
+    char *before_where = class_filter(r, r->a.before, r->a.before_layer, r->a.before_class_field, from);
+    char *after_where = before_where ? class_filter(r, r->a.landuse, r->a.landuse_layer, r->a.class_field, to) : NULL;
+    if (!after_where) {
+        free(before_where);
+        io_temp_discard(tmp);
+        return 1;
+    }
+    job.before_where = before_where;
+    job.after_where = after_where;
     job.note = change_note;
     change_sink sink = {r, 0};
     job.report = change_report;
     job.report_user = &sink;
     int rc = guotu_convert_job_run(r->ctx, &job);
     io_temp_discard(tmp);
+    free(before_where);
+    free(after_where);
     if (rc) {
         snprintf(r->err, sizeof r->err, "the change from '%.400s' to '%.400s': %s", r->a.before, r->a.landuse,
                  guotu_context_last_error(r->ctx));
         return 1;
     }
-    if (sink.failed) return 1;
+    if (sink.failed || unknown_before_codes(r)) return 1;
     if (guotu_indicators_measured_everywhere(r->ctx, r->ind, GUOTU_IND_NEW_ON_CULTIVATED) ||
         guotu_indicators_measured_everywhere(r->ctx, r->ind, GUOTU_IND_FOREST_TAKEN))
         return core_failed(r);

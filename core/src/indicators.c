@@ -252,6 +252,15 @@ int guotu_class_groups_lookup(const guotu_class_groups *g, const char *code) {
     return i < 0 ? -1 : g->group[i];
 }
 
+size_t guotu_class_groups_count(const guotu_class_groups *g) { return g ? g->codes.codes.count : 0; }
+
+int guotu_class_groups_entry(const guotu_class_groups *g, size_t i, const char **code) {
+    if (code) *code = NULL;
+    if (!g || i >= g->codes.codes.count) return -1;
+    if (code) *code = g->codes.codes.strings[i];
+    return g->group[i];
+}
+
 /* The group of a class, or -1 after adding its area to the unknown codes. */
 static int group_of(guotu_context *ctx, guotu_indicators *ind, const guotu_class_groups *groups, const char *class_code,
                     double area_ha, int *status) {

@@ -156,6 +156,12 @@ static void test_groups(void **state) {
     assert_int_equal(guotu_class_groups_lookup(g, "301"), GUOTU_GROUP_FOREST);
     assert_int_equal(guotu_class_groups_lookup(g, "1203"), GUOTU_GROUP_OTHER);
     assert_int_equal(guotu_class_groups_lookup(g, "9999"), -1);
+    const char *first = NULL;
+    assert_int_equal(guotu_class_groups_count(g), 69);
+    assert_int_equal(guotu_class_groups_entry(g, 0, &first), GUOTU_GROUP_CULTIVATED);
+    assert_string_equal(first, "0101");
+    assert_int_equal(guotu_class_groups_entry(g, 69, &first), -1);
+    assert_null(first);
     guotu_indicators *ind = NULL;
     assert_int_equal(guotu_indicators_create(ctx, 0, &ind), GUOTU_OK);
     assert_int_equal(guotu_indicators_add_unit(ctx, ind, "1", "u", 100), GUOTU_OK);

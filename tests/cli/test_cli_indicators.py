@@ -240,3 +240,28 @@ def test_workspace(tmp_path: Path):
     assert by["130102", "permanent_farmland"]["result"] == "pass"   # 45.5 >= 45
     assert by["130101", "permanent_farmland"]["admin_name"] == "甲县"
     assert by["130101", "cultivated_land"]["result"] == "no_target"
+
+
+def test_integer_class_fields_and_unknown_earlier_codes(tmp_path: Path):
+    """Class codes in integer fields (101 for 0101, as a DLBM exported to a number field has
+    them) give the same values; an earlier-year class no group lists is named in a note."""
+    files = make_fixture(tmp_path)
+    numeric = {}
+    for key, extra in (("landuse", ", KCXS"), ("before", "")):
+        numeric[key] = tmp_path / f"{key}_int.gpkg"
+        gdal.VectorTranslate(str(numeric[key]), str(files[key]), SQLDialect="SQLite", layerName="DLTB",
+                             SQLStatement=f"SELECT geom, CAST(DLBM AS INTEGER) AS DLBM{extra} FROM DLTB")
+    ds = ogr.Open(str(numeric["before"]), 1)
+    assert ds.GetLayer(0).GetLayerDefn().GetFieldDefn(0).GetType() == ogr.OFTInteger
+    ds.ExecuteSQL("UPDATE DLTB SET DLBM = 9999 WHERE DLBM = 101")  # B's paddy: a class no table lists
+    ds = None
+    out = tmp_path / "int.gpkg"
+    r = run_guotu("indicators", "--admin", str(files["admin"]), "--landuse", str(numeric["landuse"]),
+                  "--before", str(numeric["before"]), "--farmland", str(files["farmland"]), *target_options(),
+                  "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    for row in rows(out):
+        code, k = row["admin_code"], KEYS.index(row["indicator"])
+        assert row["measured"] == pytest.approx(MEASURED[code][k], rel=1e-6, abs=1e-9), row
+    notes = [n["note"] for n in rows(out, "notes")]
+    assert any("'9999' of the earlier survey year is in no group" in n for n in notes), notes

@@ -138,3 +138,22 @@ def test_three_lines_report_shows_the_indicators(tmp_path: Path, guotu):
             assert "36.00" in text and "94.7 %" in text, text  # A: 36 ha of 38 ha
     finally:
         project.removeAllMapLayers()
+
+
+def test_refusals_name_layer_feature_and_field(tmp_path: Path):
+    from qgis.core import QgsProcessingException
+
+    files = make_fixture(tmp_path)
+    ds = ogr.Open(str(files["admin"]), 1)
+    ds.ExecuteSQL("ALTER TABLE XZQ ADD COLUMN T TEXT")
+    ds.ExecuteSQL("UPDATE XZQ SET T = '三十' WHERE XZQDM = '130102'")
+    ds = None
+    with pytest.raises(QgsProcessingException) as e:
+        run(params(files, TARGET_CULTIVATED_LAND="T"))
+    assert "Feature 2" in str(e.value) and '"T"' in str(e.value) and "三十" in str(e.value), str(e.value)
+    p = params(files)
+    for key in KEYS:
+        p.pop(f"TARGET_{key.upper()}")
+    with pytest.raises(QgsProcessingException) as e:
+        run(p)
+    assert "at least one target" in str(e.value)

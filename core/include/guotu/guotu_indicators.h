@@ -116,6 +116,10 @@ GUOTU_API int guotu_class_groups_parse(guotu_context *ctx, const char *csv_text,
 GUOTU_API void guotu_class_groups_destroy(guotu_context *ctx, guotu_class_groups *g);
 /* The group of a code (exact, else by integer value: "301" finds "0301"), or -1. */
 GUOTU_API int guotu_class_groups_lookup(const guotu_class_groups *g, const char *code);
+/* The codes listed, in the table's order: the number, and code i (borrowed from the table)
+ * with its group as the return value (-1 when i is out of range, *code then NULL). */
+GUOTU_API size_t guotu_class_groups_count(const guotu_class_groups *g);
+GUOTU_API int guotu_class_groups_entry(const guotu_class_groups *g, size_t i, const char **code);
 
 /* Land use of one class in a unit (ha, net of 田坎 for cultivated classes — a tally with the
  * deduction gives that): cultivated land, forest land, construction land and urban-rural
