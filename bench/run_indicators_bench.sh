@@ -41,3 +41,33 @@ timed qgis 1 -- /usr/bin/python3 "$ROOT/bench/qgis_indicators.py" --data "$DATA"
     > "$WORK/compare.json"
 echo "compare exit $?" >> "$WORK/compare.json"
 cat "$WORK/compare.json"
+# The record: every timed run (wall, peak RSS, CPU, load before/after), the data, the check.
+/usr/bin/python3 - "$WORK" "$DATA" <<'PY' > "$WORK/summary.json"
+import glob, json, os, re, sys
+work, data = sys.argv[1], sys.argv[2]
+runs = {}
+for t in sorted(glob.glob(f"{work}/timings/*.time")):
+    name = os.path.basename(t)[:-5]
+    text = open(t).read()
+    wall = re.search(r"Elapsed \(wall clock\) time.*: (.*)", text).group(1)
+    seconds = 0.0
+    for part in wall.split(":"):
+        seconds = seconds * 60 + float(part)
+    base = t[:-5]
+    runs[name] = {"wall_s": round(seconds, 2),
+                  "peak_rss_mb": round(int(re.search(r"Maximum resident set size.*: (\d+)", text).group(1)) / 1024, 1),
+                  "cpu_percent": re.search(r"Percent of CPU this job got: (.*)", text).group(1),
+                  "cpu_s": round(float(re.search(r"User time \(seconds\): (.*)", text).group(1)) +
+                                 float(re.search(r"System time \(seconds\): (.*)", text).group(1)), 2),
+                  "exit": open(base + ".rc").read().strip(),
+                  "loadavg_before": open(base + ".load").read().strip(),
+                  "loadavg_after": open(base + ".load_after").read().strip()}
+manifest = json.load(open(f"{data}/sample_manifest.json", encoding="utf-8"))
+steps = f"{work}/qgis/qgis_indicators_steps.json"
+compare = open(f"{work}/compare.json", encoding="utf-8").read()
+print(json.dumps({"data": {"generator": manifest["generator"], "params": manifest["params"],
+                           "counts": manifest["counts"], "admin_units": 100},
+                  "runs": runs, "qgis_steps": json.load(open(steps)) if os.path.exists(steps) else None,
+                  "compare": compare, "nproc": os.cpu_count()}, ensure_ascii=False, indent=1))
+PY
+cat "$WORK/summary.json"
