@@ -9,6 +9,7 @@ the conversion overlay of two survey years by unit. The comparison is the core's
 """
 
 import math
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
@@ -196,7 +197,7 @@ def run_indicators(request: IndicatorsRequest, transform_context: QgsCoordinateT
     run = _Run(request, transform_context, feedback)
     classes = request.classes or class_groups_preset()
     try:
-        text = open(classes, "rb").read()
+        text = Path(classes).read_bytes()
     except OSError as e:
         raise GuotuInputError(tr('Cannot read the class groups table "{path}": {error}').format(
             path=classes, error=e)) from e
