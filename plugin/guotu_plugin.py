@@ -12,6 +12,7 @@ from .translator import install_translator
 
 MENU_TITLE = "Guotu 国土"
 AREA_BY_CLASS_ID = f"{PROVIDER_ID}:areabyclass"
+BINDING_INDICATORS_ID = f"{PROVIDER_ID}:bindingindicators"
 CONVERSION_ID = f"{PROVIDER_ID}:landuseconversion"
 
 
@@ -68,7 +69,9 @@ class GuotuPlugin:
              ("mActionGuotuImportLines", tr("Import delivered layers into a workspace…"), "/mActionAddOgrLayer.svg",
               self._import_lines, False),
              ("mActionGuotuLinesCheck", tr("Three control lines check…"), "/algorithms/mAlgorithmCheckGeometry.svg",
-              self._show_lines_dock, True)),
+              self._show_lines_dock, True),
+             ("mActionGuotuBindingIndicators", tr("Binding plan indicators…"),
+              "/algorithms/mAlgorithmBasicStatistics.svg", self._open_binding_indicators, False)),
             (("mActionGuotuParcelsReview", tr("Rectification parcel review…"), "/mActionIdentify.svg",
               self._show_parcels_dock, True),),
             (("mActionGuotuBorderReview", tr("Cross-city border review…"),
@@ -120,6 +123,10 @@ class GuotuPlugin:
         import processing  # QGIS's Processing plugin, imported when first needed
 
         processing.execAlgorithmDialog("guotu:threelinesimport", {})
+    def _open_binding_indicators(self) -> None:
+        import processing  # QGIS's Processing plugin, imported when first needed
+
+        processing.execAlgorithmDialog(BINDING_INDICATORS_ID, {})
 
     def _open_vouchers(self) -> None:
         from .ui.voucher_dialog import VoucherDialog

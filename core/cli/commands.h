@@ -13,5 +13,6 @@ int cmd_border(int argc, char **argv);
 int cmd_priorities(int argc, char **argv);
 int cmd_framework(int argc, char **argv);
 int cmd_ledger(int argc, char **argv);
+int cmd_indicators(int argc, char **argv);
 
 #endif

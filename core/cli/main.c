@@ -27,6 +27,7 @@ static const cli_command commands[] = {
      "`priorities rank` (Pareto fronts of candidate sites)"},
     {"framework", cmd_framework, "provincial transmission framework (省级定框架): `framework catalogue`"},
     {"ledger", cmd_ledger, "unit ledger (双挂钩): balance sheet per unit and reclamation certificates"},
+    {"indicators", cmd_indicators, "binding plan indicators (约束性指标) per admin unit: measured against the targets"},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 

@@ -22,6 +22,7 @@ from qgis.core import (QgsFeatureRequest, QgsFillSymbol, QgsLayoutItemMap, QgsLa
 
 from ..i18n import column_title, tr
 from ..inputs.conversions import is_null
+from ..indicators.indicators_report import REPORT_COLUMNS, report_rows
 from .lines_check import STATS_FIELDS, rule_titles
 from ..inputs.output_files import write_bytes_atomically
 from ..reporting.report_layout import LayoutBuilder, cjk_font_family, export_pdf, fit_extent
@@ -142,6 +143,8 @@ class LinesReportLayers:
     issue_points: Optional[QgsVectorLayer]
     stats: QgsVectorLayer
     source: str = ""
+    # Binding plan indicators (guotu:bindingindicators' table): a table of their own after the statistics.
+    indicators: Optional[QgsVectorLayer] = None
 
 
 @dataclass
@@ -267,9 +270,33 @@ class _Builder(LayoutBuilder):
         table.refreshAttributes()
         self.layout.refresh()
 
+    def indicator_pages(self) -> None:
+        page = self.add_page()
+        size = self.page_size()
+        margin = 10.0
+        self.label(tr("Binding plan indicators by admin unit (约束性指标; ha, forest cover %)"), page, margin, 6,
+                   size.width() - 2 * margin, 8, 12, bold=True)
+        available = size.width() - 2 * margin
+        per_column = 2 * 0.7 + 0.3  # cell margins and grid line of each column (see style_table)
+        usable = available - per_column * len(REPORT_COLUMNS)
+        headings = [("", usable * share) for _name, _title, share in REPORT_COLUMNS]
+        rows = [[_wrap_heading(title) for _name, title, _share in REPORT_COLUMNS]]
+        rows += report_rows(self.report.indicators)
+        table = self.text_table(headings, rows, page, margin, 16, available, size.height() - 16 - margin,
+                                repeat=True)
+        table.setHeaderMode(QgsLayoutTable.NoHeaders)
+        header = QgsLayoutTableStyle()
+        header.enabled = True
+        header.cellBackgroundColor = QColor("#e6e6e6")
+        table.setCellStyle(QgsLayoutTable.FirstRow, header)
+        table.refreshAttributes()
+        self.layout.refresh()
+
     def build(self) -> QgsPrintLayout:
         self.map_page()
         self.stats_pages()
+        if self.report.indicators is not None:
+            self.indicator_pages()
         self.finish_pages()
         return self.layout
 
@@ -278,7 +305,7 @@ def export_lines_report(layers: LinesReportLayers, pdf: Path, project: Optional[
                         title: Optional[str] = None, dpi: float = 150.0) -> LinesReportResult:
     """The report as PDF. Layers not in ``project`` are added to it, hidden from its tree."""
     project = project if project is not None else QgsProject.instance()
-    for layer in list(layers.lines) + [layers.issues, layers.issue_points, layers.stats]:
+    for layer in list(layers.lines) + [layers.issues, layers.issue_points, layers.stats, layers.indicators]:
         if layer is not None and project.mapLayer(layer.id()) is None:
             project.addMapLayer(layer, False)
     builder = _Builder(project, layers, title)

@@ -8,6 +8,7 @@ from ..paths import icon_path
 from .area_by_class import AreaByClassAlgorithm
 from .area_by_unit_code import AreaByUnitCodeAlgorithm
 from .border_conflicts import BorderConflictsAlgorithm
+from .binding_indicators import BindingIndicatorsAlgorithm
 from .border_report_algorithm import BorderReportAlgorithm
 from .frame_catalogue import FrameCatalogueAlgorithm
 from .frame_indicators import FrameIndicatorsAlgorithm
@@ -73,3 +74,4 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(FrameRoundsAlgorithm())
         self.addAlgorithm(ReturnListReportAlgorithm())
         self.addAlgorithm(UnitLedgerAlgorithm())
+        self.addAlgorithm(BindingIndicatorsAlgorithm())

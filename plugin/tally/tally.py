@@ -51,6 +51,9 @@ class TallyRequest:
     deducted_class: str = "1203"
     # The area check against the official area (三调 TBMJ), vector land use only; None for none.
     area_check: Optional[AreaCheckRequest] = None
+    # Vector land use without classes: every feature counts as class "" (the area of a layer,
+    # e.g. permanent farmland, inside each zone); class_field is then not used.
+    whole_area: bool = False
 
 
 @dataclass
@@ -110,10 +113,11 @@ class TallyRun:
         if r.landuse is not None:
             require_polygon_source(r.landuse, self.landuse_label)
             require_valid_crs(r.landuse.sourceCrs(), self.landuse_label)
-            if not r.class_field:
+            if not r.class_field and not r.whole_area:
                 raise GuotuInputError(
                     tr('Choose the land-use class field of layer "{layer}".').format(layer=self.landuse_label))
-            class_index = require_field(r.landuse, r.class_field, self.landuse_label)
+            if not r.whole_area:
+                class_index = require_field(r.landuse, r.class_field, self.landuse_label)
         else:
             require_valid_crs(r.raster.crs, self.landuse_label)
         if r.mask is not None:
@@ -206,7 +210,7 @@ class TallyRun:
         # ends short of the layer's count is found (a damaged file, never a shorter layer).
         for n, feature in enumerate(read_features(landuse, attributes)):
             self.progress.check_cancel()
-            class_code = code_from_value(feature.attribute(self.class_index))
+            class_code = code_from_value(feature.attribute(self.class_index)) if self.class_index >= 0 else ""
             if checker is not None:
                 checker.check(feature, class_code)  # measured as read, before any reprojection
             if not feature.hasGeometry() or feature.geometry().isEmpty():

@@ -33,6 +33,7 @@ from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsFeature,
 from ..binding.errors import GuotuInputError
 from ..reporting.reviewer import reviewer_name, utc_now
 from ..lines.lines_check import DEFAULT_SYSTEM, SYSTEMS, rule_titles
+from ..indicators.indicators_report import indicators_layer_in
 from ..lines.lines_report import (SEVERITY_COLORS, LinesReportLayers, export_lines_report, severity_titles,
                                  stats_rows, style_issues_layer, style_stats_layer, write_stats_csv)
 from ..lines.lines_values import value_text, value_tip
@@ -575,7 +576,8 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
                                                    "permanent_farmland") if name in layers]
                 report = export_lines_report(
                     LinesReportLayers(shown, self.results.get(ROLE_ISSUES), self.results.get(ROLE_POINTS), stats,
-                                      source=self.workspace_path() or ""), pdf_path, project=self.project)
+                                      source=self.workspace_path() or "",
+                                      indicators=indicators_layer_in(self.project)), pdf_path, project=self.project)
                 written.append(str(pdf_path))
                 for warning in report.warnings:
                     self.summaryLabel.setText(warning)

@@ -8,7 +8,8 @@ from cli_support import run_guotu
 
 SUBCOMMANDS = [("tally",), ("voucher",), ("convert",), ("lines", "check"), ("parcels", "check"), ("border",),
                ("priorities", "rule"), ("priorities", "rank"),
-               ("framework", "catalogue"), ("framework", "indicators"), ("framework", "rounds")]
+               ("framework", "catalogue"), ("framework", "indicators"), ("framework", "rounds"), ("ledger",),
+               ("indicators",)]
 
 
 @pytest.mark.parametrize("command", SUBCOMMANDS, ids=" ".join)
@@ -46,7 +47,8 @@ def test_help_lists_every_command_and_refuses_unknown_ones() -> None:
     res = run_guotu("help")
     assert res.returncode == 0
     listed = [line.split()[0] for line in res.stdout.split("commands:\n")[1].split("\n\n")[0].splitlines()]
-    assert listed == ["tally", "voucher", "convert", "lines", "parcels", "border", "priorities", "framework", "help"]
+    assert listed == ["tally", "voucher", "convert", "lines", "parcels", "border", "priorities", "framework", "ledger",
+                      "indicators", "help"]
     res = run_guotu("help", "nope")
     assert res.returncode == 2 and res.stderr.startswith("guotu help: unknown command 'nope'")
     res = run_guotu("nope")

@@ -196,7 +196,7 @@ def test_menu_entry_opens_the_matrix_dock(guotu, conversions):
             "mActionGuotuVouchers", "mActionGuotuConversion", "mActionGuotuLinesCheck", "mActionGuotuParcelsReview",
             "mActionGuotuBorderReview"]
         entries = [a for a in menu.actions() if not a.isSeparator()]
-        assert len(entries) == 11 and all(not a.icon().isNull() for a in entries)
+        assert len(entries) == 12 and all(not a.icon().isNull() for a in entries)
         # The user guide is in the Guotu menu and in QGIS's Help ▸ Plugins menu.
         guide = iface.window.findChild(QAction, "mActionGuotuHelp")
         assert guide in entries and guide in iface.help.actions()

@@ -31,6 +31,8 @@ sys.path.insert(0, str(REPO / "tests"))
 import parcels_fixture as pf  # noqa: E402
 import priorities_fixture as prf  # noqa: E402
 import ledger_fixture as lf  # noqa: E402
+sys.path.insert(0, str(REPO / "tests" / "cli"))
+import indicators_fixture as ind  # noqa: E402
 
 # The dialog's run, step by step: widgets set from "given" (a value "=ALG:OUTPUT" is the
 # output of an earlier case, added to the project as a user would have it), the dialog's
@@ -138,6 +140,7 @@ def _cases(folder: Path) -> List[Dict]:
     frame = fd.make_rounds_fixture(_mkdir(folder / "frame"))  # cat.csv, parts.gpkg, dem.tif, two rounds
     catalogue = fd.make_fixture(_mkdir(folder / "catalogue"))
     ledger_layer = lf.write_parcels(_mkdir(folder / "ledger") / "dltb.gpkg")  # BSM, DLBM, GHDL, KCXS, GDDB …
+    indicators = ind.make_fixture(_mkdir(folder / "indicators"))               # XZQDM, XZQMC, DLBM, KCXS
     return [
         {"label": "area", "alg": "guotu:areabyclass", "given": {"ZONES": zones, "LANDUSE": landuse}},
         {"label": "area_unknown_zone_field", "alg": "guotu:areabyclass",
@@ -194,6 +197,9 @@ def _cases(folder: Path) -> List[Dict]:
         {"label": "frame_rounds", "alg": "guotu:framerounds",
          "given": {"PREVIOUS": str(frame / "r0_border.gpkg"), "CURRENT": str(frame / "r1_border.gpkg")}},
         {"label": "unit_ledger", "alg": "guotu:unitledger", "given": {"PARCELS": f"{ledger_layer}|layername=dltb"}},
+        {"label": "indicators", "alg": "guotu:bindingindicators",
+         "given": {"ADMIN": str(indicators["admin"]), "LANDUSE": str(indicators["landuse"]),
+                   "TARGET_CULTIVATED_LAND": "GDBYL"}},
     ]
 
 
@@ -234,6 +240,8 @@ def test_every_algorithm_from_its_dialog(plugin_root: Path, tmp_path: Path, prov
                         ("lines", "CLASS_FIELD"), ("voucher", "ZONE_NAME"), ("border", "ADMIN_NAME"),
                         ("market", "FLOOR_PRICE"), ("area_unit", "NAMES"), ("ledger", "MARKET_PRICE"),
                         ("ledger", "CAPS"), ("ledger", "OPENING")):
+                        ("market", "FLOOR_PRICE"), ("indicators", "BEFORE"), ("indicators", "FARMLAND"),
+                        ("indicators", "TARGET_FOREST_COVER")):
         assert done[label]["values"][name] in ("NULL", "None", "''"), (label, name, done[label]["values"][name])
 
     # Mandatory fields start on their known names, matched case-insensitively …
@@ -267,6 +275,9 @@ def test_every_algorithm_from_its_dialog(plugin_root: Path, tmp_path: Path, prov
         == {"'BSM'", "'DLBM'", "'GHDL'"}, done["unit_ledger"]["values"]
     assert done["unit_ledger"]["values"]["UNIT_FIELD"] in ("NULL", "None", "''")
     assert done["unit_ledger"]["counts"]["UNIT_LEDGER"] == 1 and done["unit_ledger"]["counts"]["CERTIFICATES"] == 3
+    assert done["indicators"]["values"]["ADMIN_CODE"] == "'XZQDM'"
+    assert done["indicators"]["values"]["DEDUCTION_FIELD"] == "'KCXS'"
+    assert done["indicators"]["counts"]["UNITS"] == 2 and done["indicators"]["counts"]["TABLE"] == 16
     assert any((data / "parcel_reports").glob("*.pdf")) and any((data / "border_reports").glob("*.pdf"))
     assert (data / "new_ws.gpkg").is_file() and (data / "imported_ws.gpkg").is_file()
     assert (done["lines_import"]["values"]["ADMIN_ID"], done["lines_import"]["values"]["ADMIN_NAME"]) == \

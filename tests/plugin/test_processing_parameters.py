@@ -5,6 +5,7 @@ import pytest
 
 ADVANCED = {
     "guotu:areabyclass": {"AREA_CHECK_ABS", "AREA_CHECK_REL"},
+    "guotu:bindingindicators": {"CSV_HEADERS", "TOLERANCE"},
     "guotu:borderconflicts": {"BASEMAP_MIN", "REACH", "SNAP"},
     "guotu:landuseconversion": {"AFTER_CATEGORIES", "BEFORE_CATEGORIES", "INVALID"},
     "guotu:landuseconversionraster": {"AFTER_CATEGORIES", "BEFORE_CATEGORIES"},

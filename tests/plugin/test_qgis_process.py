@@ -217,3 +217,28 @@ def test_empty_optional_inputs_on_the_command_line(environment, tmp_path):
                environment)
     assert run.returncode == 0, run.stdout + run.stderr
     assert vd.ogr_rows(trades, "trades")  # the fixture has a seller and a buyer
+
+
+def test_binding_indicators_run_headless(environment, tmp_path):
+    """qgis_process runs guotu:bindingindicators on files: the unit map, the table and the CSV."""
+    import sys
+
+    from qgis.core import QgsVectorLayer
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cli"))
+    import indicators_fixture as ind
+
+    files = ind.make_fixture(tmp_path)
+    units, table, out_csv = tmp_path / "units.gpkg", tmp_path / "table.gpkg", tmp_path / "indicators.csv"
+    targets = [f"TARGET_{key.upper()}={field}" for key, field in zip(ind.KEYS, ind.FIELDS)]
+    run = _run(["run", "guotu:bindingindicators", "--", f"ADMIN={files['admin']}", "ADMIN_CODE=XZQDM",
+                "ADMIN_NAME=XZQMC", f"LANDUSE={files['landuse']}", "CLASS_FIELD=DLBM",
+                f"BEFORE={files['before']}", f"FARMLAND={files['farmland']}", *targets, f"UNITS={units}",
+                f"TABLE={table}", f"CSV={out_csv}"], environment)
+    assert run.returncode == 0, run.stdout + run.stderr
+    counts = {f["admin_code"]: (f["failed"], f["passed"], f["skipped"])
+              for f in QgsVectorLayer(str(units), "u", "ogr").getFeatures()}
+    assert counts == ind.COUNTS
+    assert QgsVectorLayer(str(table), "t", "ogr").featureCount() == 16
+    assert out_csv.read_text(encoding="utf-8-sig").splitlines()[0].startswith("行政区代码,")
+    assert "FAILED_COUNT:\t6" in run.stdout, run.stdout

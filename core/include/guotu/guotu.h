@@ -117,5 +117,6 @@ GUOTU_API int guotu_crs_require_metres(guotu_context *ctx, const char *crs, cons
 #include "guotu_priorities.h"
 #include "guotu_frame.h"
 #include "guotu_ledger.h"
+#include "guotu_indicators.h"
 
 #endif /* GUOTU_H */

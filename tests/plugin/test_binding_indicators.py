@@ -1,0 +1,159 @@
+"""guotu:bindingindicators on the hand-computed fixture of tests/cli/indicators_fixture.py:
+every indicator as computed by hand, and the same table and unit map as `guotu indicators`
+on the same files (the CLI = QGIS equality)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from osgeo import ogr
+
+import conversion_data as cd
+from conftest import BUILD_DIR, REPO
+
+sys.path.insert(0, str(REPO / "tests" / "cli"))
+from indicators_fixture import COUNTS, FIELDS, KEYS, MEASURED, RESULTS, TARGETS, make_fixture, target_options  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("provider")
+
+
+def params(files: dict, **extra) -> dict:
+    p = {"ADMIN": str(files["admin"]), "ADMIN_CODE": "XZQDM", "ADMIN_NAME": "XZQMC",
+         "LANDUSE": str(files["landuse"]), "CLASS_FIELD": "DLBM",
+         "BEFORE": str(files["before"]), "BEFORE_CLASS_FIELD": "DLBM", "FARMLAND": str(files["farmland"]),
+         "UNITS": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT"}
+    for key, field in zip(KEYS, FIELDS):
+        p[f"TARGET_{key.upper()}"] = field
+    p.update(extra)
+    return p
+
+
+def run(parameters: dict) -> dict:
+    import processing
+    return processing.run("guotu:bindingindicators", parameters)
+
+
+def test_every_indicator_hand_computed(tmp_path: Path):
+    files = make_fixture(tmp_path)
+    out = run(params(files))
+    rows = cd.layer_rows(out["TABLE"])
+    assert len(rows) == 16
+    for row in rows:
+        code, k = row["admin_code"], KEYS.index(row["indicator"])
+        assert row["result"] == RESULTS[code][k], row
+        assert row["measured"] == pytest.approx(MEASURED[code][k], rel=1e-6, abs=1e-9), row
+    units = cd.layer_rows(out["UNITS"])
+    assert [(u["admin_code"], u["failed"], u["passed"], u["skipped"]) for u in units] == \
+        [(c, *COUNTS[c]) for c in ("130101", "130102")]
+    assert out["UNITS"].geometryType() == 2  # polygons, for the map
+    assert out["FAILED_COUNT"] == 6
+
+
+def test_without_farmland_or_earlier_year(tmp_path: Path):
+    files = make_fixture(tmp_path)
+    out = run(params(files, BEFORE=None, FARMLAND=""))
+    by = {(r["admin_code"], r["indicator"]): r for r in cd.layer_rows(out["TABLE"])}
+    assert by["130101", "permanent_farmland"]["result"] == "not_measured"
+    assert by["130102", "new_construction_on_cultivated"]["result"] == "not_measured"
+    assert by["130101", "forest_land_taken"]["result"] == "no_target"
+    assert by["130101", "cultivated_land"]["measured"] == pytest.approx(36, rel=1e-6)
+
+
+def test_equals_cli(tmp_path: Path):
+    files = make_fixture(tmp_path)
+    cli_out = tmp_path / "cli.gpkg"
+    cli = subprocess.run([str(BUILD_DIR / "core" / "guotu"), "indicators", "--admin", str(files["admin"]),
+                          "--landuse", str(files["landuse"]), "--before", str(files["before"]),
+                          "--farmland", str(files["farmland"]), *target_options(), "--tolerance", "0.02",
+                          "--target-unit", "mu", "-o", str(cli_out), "--csv", str(tmp_path / "cli.csv")],
+                         capture_output=True, text=True)
+    assert cli.returncode == 0, cli.stderr
+    csv_path = tmp_path / "qgis.csv"
+    out = run(params(files, TOLERANCE=0.02, TARGET_UNIT=1, CSV=str(csv_path)))
+    mine, theirs = cd.layer_rows(out["TABLE"]), cd.ogr_rows(cli_out, "indicators")
+    dataset = ogr.Open(str(cli_out))  # kept referenced: its layers die with it
+    assert out["TABLE"].fields().names() == [d.GetName() for d in dataset.GetLayerByName("indicators").schema]
+    dataset = None
+    assert len(mine) == len(theirs) == 16
+    for a, b in zip(mine, theirs):
+        for name, value in b.items():
+            if isinstance(value, float):
+                assert a[name] == pytest.approx(value, rel=1e-9, abs=1e-9), (name, a, b)
+            else:
+                assert (a[name] if a[name] is not None else None) == value, (name, a, b)
+    mine_units = {u["admin_code"]: u for u in cd.layer_rows(out["UNITS"])}
+    for u in cd.ogr_rows(cli_out, "indicator_units"):
+        m = mine_units[u["admin_code"]]
+        assert (m["failed"], m["passed"], m["skipped"], m["admin_name"]) == \
+            (u["failed"], u["passed"], u["skipped"], u["admin_name"])
+        assert m["area_ha"] == pytest.approx(u["area_ha"], rel=1e-12)
+    # Targets in mu: 38 mu of cultivated land is 2.53 ha, so A passes; forest cover stays a percentage.
+    a = {r["indicator"]: r for r in mine if r["admin_code"] == "130101"}
+    assert a["cultivated_land"]["target"] == pytest.approx(38 / 15) and a["cultivated_land"]["result"] == "pass"
+    assert a["forest_cover"]["target"] == 25
+    # The CSVs for the meeting are the same table: same header, same texts, numbers equal.
+    qgis_lines = csv_path.read_text(encoding="utf-8-sig").splitlines()
+    cli_lines = (tmp_path / "cli.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert qgis_lines[0] == cli_lines[0] and qgis_lines[0].startswith("行政区代码,行政区名称,指标代码,指标")
+    import csv
+    for q, c in zip(csv.reader(qgis_lines[1:]), csv.reader(cli_lines[1:])):
+        for x, y in zip(q, c):
+            try:
+                assert float(x) == pytest.approx(float(y), rel=1e-9, abs=1e-9)
+            except ValueError:
+                assert x == y
+
+
+def test_three_lines_report_shows_the_indicators(tmp_path: Path, guotu):
+    """The three-lines report carries the indicators table on a page of its own when a table of
+    them is in the project (the dock passes it); the rows in the report's words."""
+    import shutil
+
+    from qgis.core import QgsProject, QgsVectorLayer
+    from guotu.indicators.indicators_report import indicators_layer_in
+    from guotu.lines.lines_check import STATS_FIELDS
+    from guotu.lines.lines_report import LinesReportLayers, export_lines_report
+    from guotu.processing.workspace_inputs import fields_of
+
+    files = make_fixture(tmp_path)
+    table = run(params(files))["TABLE"]
+    project = QgsProject.instance()
+    assert indicators_layer_in(project) is None
+    project.addMapLayer(table)
+    try:
+        assert indicators_layer_in(project) is table
+        admin = QgsVectorLayer(str(files["admin"]), "xzq", "ogr")
+        stats = QgsVectorLayer("None", "line_stats", "memory")
+        stats.dataProvider().addAttributes(fields_of(STATS_FIELDS).toList())
+        stats.updateFields()
+        pdf = tmp_path / "report.pdf"
+        report = export_lines_report(LinesReportLayers([admin], None, None, stats, indicators=table), pdf,
+                                     project=project)
+        assert report.pages == 3 and pdf.read_bytes()[:5] == b"%PDF-"
+        if shutil.which("pdftotext"):
+            text = subprocess.run(["pdftotext", "-f", "3", "-l", "3", str(pdf), "-"], capture_output=True,
+                                  text=True).stdout
+            assert "耕地保有量" in text and "130102" in text and "未达标" in text and "≥" in text, text
+            assert "36.00" in text and "94.7 %" in text, text  # A: 36 ha of 38 ha
+    finally:
+        project.removeAllMapLayers()
+
+
+def test_refusals_name_layer_feature_and_field(tmp_path: Path):
+    from qgis.core import QgsProcessingException
+
+    files = make_fixture(tmp_path)
+    ds = ogr.Open(str(files["admin"]), 1)
+    ds.ExecuteSQL("ALTER TABLE XZQ ADD COLUMN T TEXT")
+    ds.ExecuteSQL("UPDATE XZQ SET T = '三十' WHERE XZQDM = '130102'")
+    ds = None
+    with pytest.raises(QgsProcessingException) as e:
+        run(params(files, TARGET_CULTIVATED_LAND="T"))
+    assert "Feature 2" in str(e.value) and '"T"' in str(e.value) and "三十" in str(e.value), str(e.value)
+    p = params(files)
+    for key in KEYS:
+        p.pop(f"TARGET_{key.upper()}")
+    with pytest.raises(QgsProcessingException) as e:
+        run(p)
+    assert "at least one target" in str(e.value)
