@@ -556,6 +556,150 @@
             <translation>无法创建“{path}”。</translation>
         </message>
         <message>
+            <source>Catalogue element not submitted</source>
+            <translation>名录要素未报送</translation>
+        </message>
+        <message>
+            <source>Submitted element not in the catalogue</source>
+            <translation>报送要素不在名录中</translation>
+        </message>
+        <message>
+            <source>Element submitted by a city the catalogue does not list</source>
+            <translation>名录未列城市报送的要素</translation>
+        </message>
+        <message>
+            <source>Submitted element without a city</source>
+            <translation>报送要素缺少城市代码</translation>
+        </message>
+        <message>
+            <source>Give the catalogue as a CSV file or as a table layer — not both, not neither.</source>
+            <translation>请以 CSV 文件或表图层之一提供名录——不能两者都给，也不能都不给。</translation>
+        </message>
+        <message>
+            <source>county table</source>
+            <translation>县市对照表</translation>
+        </message>
+        <message>
+            <source>{features} submitted features, {cities} cities: {detail}.</source>
+            <translation>报送图斑 {features} 个，城市 {cities} 个：{detail}。</translation>
+        </message>
+        <message>
+            <source>The catalogue layer "{layer}" lists no element.</source>
+            <translation>名录图层“{layer}”未列出任何要素。</translation>
+        </message>
+        <message>
+            <source>City {city}: {submitted} of {listed} catalogue elements submitted, {missing} missing, {unknown} features not in the catalogue</source>
+            <translation>城市 {city}：名录要素 {listed} 个，已报送 {submitted} 个，未报送 {missing} 个，名录外图斑 {unknown} 个</translation>
+        </message>
+        <message>
+            <source>The {what} "{path}" cannot be read: {error}</source>
+            <translation>无法读取{what}“{path}”：{error}</translation>
+        </message>
+        <message>
+            <source>The catalogue "{path}" cannot be read: {error}</source>
+            <translation>无法读取名录“{path}”：{error}</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}", feature {fid}: {error}</source>
+            <translation>图层“{layer}”，要素 {fid}：{error}</translation>
+        </message>
+        <message>
+            <source>Raster layer "{layer}" has no cell grid (is it a web service?); use a raster file.</source>
+            <translation>栅格图层“{layer}”没有像元格网（是否为网络服务？）；请使用栅格文件。</translation>
+        </message>
+        <message>
+            <source>Raster layer "{layer}" has data type {type}, which is not read as elevations.</source>
+            <translation>栅格图层“{layer}”的数据类型为 {type}，无法作为高程读取。</translation>
+        </message>
+        <message>
+            <source>Raster layer "{layer}" is not valid.</source>
+            <translation>栅格图层“{layer}”无效。</translation>
+        </message>
+        <message>
+            <source>Could not read rows {row0}–{row1} of raster layer "{layer}".</source>
+            <translation>无法读取栅格图层“{layer}”的第 {row0}–{row1} 行。</translation>
+        </message>
+        <message>
+            <source>Outside the city's threshold</source>
+            <translation>超出城市阈值</translation>
+        </message>
+        <message>
+            <source>City threshold missing</source>
+            <translation>城市未设阈值</translation>
+        </message>
+        <message>
+            <source>Thresholds differ across the border</source>
+            <translation>边界两侧阈值不一致</translation>
+        </message>
+        <message>
+            <source>Indicator jumps at the border</source>
+            <translation>指标在交界处跳变</translation>
+        </message>
+        <message>
+            <source>DEM does not cover the part</source>
+            <translation>DEM 未覆盖该部分</translation>
+        </message>
+        <message>
+            <source>{zones} zones (elements, city parts, border strips); findings: {detail}.</source>
+            <translation>统计范围 {zones} 个（要素、城市部分、交界带）；问题：{detail}。</translation>
+        </message>
+        <message>
+            <source>The DEM "{layer}" is in {dem}, not the work CRS {crs}: warp it into that CRS first.</source>
+            <translation>DEM“{layer}”的坐标系为 {dem}，不是工作坐标系 {crs}：请先将其重投影到该坐标系。</translation>
+        </message>
+        <message>
+            <source>The work CRS {crs} is geographic: the border strips and slopes need metres. Use a DEM in a projected CRS (e.g. EPSG:4527).</source>
+            <translation>工作坐标系 {crs} 为地理坐标系：交界带和坡度需以米为单位。请使用投影坐标系的 DEM（如 EPSG:4527）。</translation>
+        </message>
+        <message>
+            <source>The thresholds "{path}" cannot be read: {error}</source>
+            <translation>无法读取阈值表“{path}”：{error}</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>persisting</source>
+            <translation>持续</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Concerns</source>
+            <translation>涉及</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Reviewer's note</source>
+            <translation>审核说明</translation>
+        </message>
+        <message>
+            <source>Return list (退回清单) — city {city}</source>
+            <translation>退回清单 — 城市 {city}</translation>
+        </message>
+        <message>
+            <source>{items} items to correct: {new} new, {persisting} persisting from the previous round. Source: {source}.</source>
+            <translation>需整改 {items} 项：新增 {new} 项，上一轮延续 {persisting} 项。来源：{source}。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" is not a return list: it lacks the fields {fields}.</source>
+            <translation>图层“{layer}”不是退回清单：缺少字段 {fields}。</translation>
+        </message>
+        <message>
+            <source>City "{city}" has nothing on the return list "{layer}".</source>
+            <translation>城市“{city}”在退回清单“{layer}”中没有退回项。</translation>
+        </message>
+        <message>
+            <source>"{path}" has none of the layers border_conflict_lines, indicator_findings, catalogue_findings (an output of the border comparison or of the framework checks).</source>
+            <translation>“{path}”不含 border_conflict_lines、indicator_findings、catalogue_findings 中的任何图层（应为边界比对或框架核查的输出）。</translation>
+        </message>
+        <message>
             <source>Guotu user guide</source>
             <translation>国土用户指南</translation>
         </message>
@@ -596,6 +740,10 @@
             <translation>三区三线检查…</translation>
         </message>
         <message>
+            <source>Binding plan indicators…</source>
+            <translation>约束性指标检查…</translation>
+        </message>
+        <message>
             <source>Rectification parcel review…</source>
             <translation>整治地块审查…</translation>
         </message>
@@ -634,6 +782,50 @@
         <message>
             <source>Every tool below is a Processing algorithm (Processing Toolbox ▸ Guotu 国土): it runs from its dialog, in the Model Builder, as a batch and with qgis_process. The Guotu 国土 menu and toolbar also open the review docks and the ecological voucher dialog.</source>
             <translation>以下每个工具都是一个处理算法（处理工具箱 ▸ Guotu 国土）：可在其对话框中运行，也可用于图形建模器、批处理和 qgis_process。“Guotu 国土”菜单和工具栏还可打开各审查面板和生态券对话框。</translation>
+        </message>
+        <message>
+            <source>Choose at least one target field of the admin layer.</source>
+            <translation>请至少选择行政区图层的一个目标字段。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}"</source>
+            <translation>图层“{layer}”的要素 {fid}</translation>
+        </message>
+        <message>
+            <source>The admin layer "{layer}" has no features.</source>
+            <translation>行政区图层“{layer}”没有要素。</translation>
+        </message>
+        <message>
+            <source>Cannot read the class groups table "{path}": {error}</source>
+            <translation>无法读取地类分组表“{path}”：{error}</translation>
+        </message>
+        <message>
+            <source>{where}: the admin code (field "{field}") is empty.</source>
+            <translation>{where}：行政区代码（字段“{field}”）为空。</translation>
+        </message>
+        <message>
+            <source>{where} (admin unit {code}) has no geometry.</source>
+            <translation>{where}（行政区 {code}）没有几何。</translation>
+        </message>
+        <message>
+            <source>{where}, field "{field}": the target "{value}" is not a number.</source>
+            <translation>{where}，字段“{field}”：目标值“{value}”不是数字。</translation>
+        </message>
+        <message>
+            <source>All binding indicators met</source>
+            <translation>约束性指标全部达标</translation>
+        </message>
+        <message>
+            <source>1 indicator failed</source>
+            <translation>1 项指标未达标</translation>
+        </message>
+        <message>
+            <source>2 indicators failed</source>
+            <translation>2 项指标未达标</translation>
+        </message>
+        <message>
+            <source>3 or more indicators failed</source>
+            <translation>3 项及以上指标未达标</translation>
         </message>
         <message>
             <source>planar (in the layer's projected coordinates)</source>
@@ -704,20 +896,8 @@
             <translation>{role}：单独设置了几何检查</translation>
         </message>
         <message>
-            <source>Raster layer "{layer}" has no cell grid (is it a web service?); use a raster file.</source>
-            <translation>栅格图层“{layer}”没有像元格网（是否为网络服务？）；请使用栅格文件。</translation>
-        </message>
-        <message>
             <source>Raster layer "{layer}" has data type {type}; a land-use raster must hold integer class codes.</source>
             <translation>栅格图层“{layer}”的数据类型为 {type}；地类栅格必须存放整数地类代码。</translation>
-        </message>
-        <message>
-            <source>Raster layer "{layer}" is not valid.</source>
-            <translation>栅格图层“{layer}”无效。</translation>
-        </message>
-        <message>
-            <source>Could not read rows {row0}–{row1} of raster layer "{layer}".</source>
-            <translation>无法读取栅格图层“{layer}”的第 {row0}–{row1} 行。</translation>
         </message>
         <message>
             <source>Raster layer "{layer}" has the non-integer value {value} (near row {row}); a land-use raster must hold integer class codes.</source>
@@ -748,8 +928,280 @@
             <translation>图层“{layer}”没有有效的坐标参考系；请先设置其坐标参考系。</translation>
         </message>
         <message>
-            <source>Planar area needs a projected CRS in metres, but layer "{layer}" is in {crs} (units: {units}). Use the ellipsoidal method or reproject the layer.</source>
-            <translation>平面面积需要以米为单位的投影坐标系，但图层“{layer}”采用 {crs}（单位：{units}）。请改用椭球面积，或将图层重投影。</translation>
+            <source>Planar area needs a projected CRS in metres, but layer "{layer}" is in {crs} (units: {units}). Use the ellipsoidal method or reproject the layer: CGCS2000 data to the 3-degree Gauss-Krüger zone of its central meridian (EPSG:4534–4554, e.g. EPSG:4527 for 117°E).</source>
+            <translation>平面面积需要以米为单位的投影坐标系，但图层“{layer}”的坐标系为 {crs}（单位：{units}）。请改用椭球面积，或将图层重投影：CGCS2000 数据投影到其中央经线所在的 3 度带高斯-克吕格投影（EPSG:4534–4554，如东经 117° 为 EPSG:4527）。</translation>
+        </message>
+        <message>
+            <source>Cultivated land, opening (net of 田坎)</source>
+            <translation>耕地期初（扣除田坎）</translation>
+        </message>
+        <message>
+            <source>− to construction land</source>
+            <translation>− 转为建设用地</translation>
+        </message>
+        <message>
+            <source>− to garden</source>
+            <translation>− 转为园地</translation>
+        </message>
+        <message>
+            <source>− to forest</source>
+            <translation>− 转为林地</translation>
+        </message>
+        <message>
+            <source>− to grassland</source>
+            <translation>− 转为草地</translation>
+        </message>
+        <message>
+            <source>− to other land</source>
+            <translation>− 转为其他用地</translation>
+        </message>
+        <message>
+            <source>+ reclaimed construction land</source>
+            <translation>+ 建设用地复垦</translation>
+        </message>
+        <message>
+            <source>+ from garden</source>
+            <translation>+ 园地整理</translation>
+        </message>
+        <message>
+            <source>+ from forest</source>
+            <translation>+ 林地整理</translation>
+        </message>
+        <message>
+            <source>+ from grassland</source>
+            <translation>+ 草地开发</translation>
+        </message>
+        <message>
+            <source>+ from other land</source>
+            <translation>+ 其他土地开发</translation>
+        </message>
+        <message>
+            <source>± change of the 田坎 deduction</source>
+            <translation>± 田坎扣除变化</translation>
+        </message>
+        <message>
+            <source>Cultivated land, closing (net of 田坎)</source>
+            <translation>耕地期末（扣除田坎）</translation>
+        </message>
+        <message>
+            <source>(no unit)</source>
+            <translation>（不在任何整治单元）</translation>
+        </message>
+        <message>
+            <source>Cultivated land (ha)</source>
+            <translation>耕地（公顷）</translation>
+        </message>
+        <message>
+            <source>Cultivated land by grade (ha)</source>
+            <translation>分等别耕地（公顷）</translation>
+        </message>
+        <message>
+            <source>Rules</source>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <source>passed</source>
+            <translation>通过</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>不通过</translation>
+        </message>
+        <message>
+            <source>not checked</source>
+            <translation>未核验</translation>
+        </message>
+        <message>
+            <source>undetermined (a rule could not be checked)</source>
+            <translation>待定（有规则无法核验）</translation>
+        </message>
+        <message>
+            <source>Cultivated land not decreasing</source>
+            <translation>耕地数量不减少</translation>
+        </message>
+        <message>
+            <source>Quality not lower</source>
+            <translation>耕地质量不降低</translation>
+        </message>
+        <message>
+            <source>Permanent farmland in ≥ out</source>
+            <translation>永久基本农田调入不少于调出</translation>
+        </message>
+        <message>
+            <source>Farmland quality in not lower</source>
+            <translation>调入永久基本农田质量不降低</translation>
+        </message>
+        <message>
+            <source>Construction land not increasing</source>
+            <translation>建设用地总量不增加</translation>
+        </message>
+        <message>
+            <source>Linkage (增减挂钩)</source>
+            <translation>增减挂钩</translation>
+        </message>
+        <message>
+            <source>Standard forest not decreasing</source>
+            <translation>标准林地不减少</translation>
+        </message>
+        <message>
+            <source>Red line unchanged but restoration</source>
+            <translation>红线内除生态修复外无变化</translation>
+        </message>
+        <message>
+            <source>Unit ledger</source>
+            <translation>单元台账</translation>
+        </message>
+        <message>
+            <source>Unit {unit} {name}: {verdict}</source>
+            <translation>单元 {unit} {name}：{verdict}</translation>
+        </message>
+        <message>
+            <source>{parcels} parcels, {area} ha</source>
+            <translation>{parcels} 个图斑，{area} 公顷</translation>
+        </message>
+        <message>
+            <source>The ledger has no units.</source>
+            <translation>台账中没有单元。</translation>
+        </message>
+        <message>
+            <source>{opening} → {closing} ha</source>
+            <translation>{opening} → {closing} 公顷</translation>
+        </message>
+        <message>
+            <source>mean grade {opening} → {closing} (tolerance {tolerance}); without a grade {ungraded} ha</source>
+            <translation>平均等别 {opening} → {closing}（容差 {tolerance}）；无等别 {ungraded} 公顷</translation>
+        </message>
+        <message>
+            <source>out {out} ha, in {into} ha, at least {minimum} × out</source>
+            <translation>调出 {out} 公顷，调入 {into} 公顷，应不少于调出的 {minimum} 倍</translation>
+        </message>
+        <message>
+            <source>mean grade in {into}, out {out}</source>
+            <translation>调入平均等别 {into}，调出 {out}</translation>
+        </message>
+        <message>
+            <source>{opening} → {closing} ha (reclaimed {reclaimed}, newly built {built})</source>
+            <translation>{opening} → {closing} 公顷（拆旧 {reclaimed}，建新 {built}）</translation>
+        </message>
+        <message>
+            <source>balance {balance} ha (reclaimed − {minimum} × newly built); on river beaches {count} parcels, {area} ha {ids}</source>
+            <translation>结余 {balance} 公顷（拆旧 − {minimum} × 建新）；位于河道滩地 {count} 个图斑、{area} 公顷 {ids}</translation>
+        </message>
+        <message>
+            <source>{count} parcels changed inside, {area} ha</source>
+            <translation>红线内变化 {count} 个图斑，{area} 公顷</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>ha</source>
+            <translation>公顷</translation>
+        </message>
+        <message>
+            <source>no grade</source>
+            <translation>无等别</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>等别</translation>
+        </message>
+        <message>
+            <source>Opening</source>
+            <translation>期初</translation>
+        </message>
+        <message>
+            <source>Closing</source>
+            <translation>期末</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <source>Numbers and parameters</source>
+            <translation>数值与参数</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Give the units either by a field of the parcels or by a units layer, not both.</source>
+            <translation>请通过图斑的单元字段或单元图层之一给出单元，不能同时给出。</translation>
+        </message>
+        <message>
+            <source>Permanent farmland needs both fields: inside now and inside after the adjustment plan.</source>
+            <translation>永久基本农田需要两个字段：现状是否在内、调整方案实施后是否在内。</translation>
+        </message>
+        <message>
+            <source>{n} units, {c} reclamation certificates.</source>
+            <translation>{n} 个单元，{c} 张复垦券。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}", parcel "{id}": field {field} holds "{value}"; permanent farmland flags are 1/0 (是/否).</source>
+            <translation>图层“{layer}”，图斑“{id}”：字段 {field} 的值为“{value}”；永久基本农田标志应为 1/0（是/否）。</translation>
+        </message>
+        <message>
+            <source>{unit}: {verdict}; cultivated land {opening:.4f} → {closing:.4f} ha</source>
+            <translation>{unit}：{verdict}；耕地 {opening:.4f} → {closing:.4f} 公顷</translation>
+        </message>
+        <message>
+            <source>Reprojected into the parcels' CRS: {layers}.</source>
+            <translation>已投影转换到整治地块的坐标系：{layers}。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}", parcel "{id}": field {field} holds "{value}", not a number.</source>
+            <translation>图层“{layer}”，图斑“{id}”：字段 {field} 的值为“{value}”，不是数字。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" has no parcels.</source>
+            <translation>图层“{layer}”没有整治地块。</translation>
+        </message>
+        <message>
+            <source>"{system}" is not a classification system with a conversion preset ({systems}).</source>
+            <translation>“{system}”不是带有转换预设的分类体系（{systems}）。</translation>
+        </message>
+        <message>
+            <source>Choose the id field of layer "{layer}".</source>
+            <translation>请选择图层“{layer}”的编号字段。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" has no features.</source>
+            <translation>图层“{layer}”没有要素。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}" (parcel "{id}") has no geometry.</source>
+            <translation>图层“{layer}”的要素 {fid}（地块“{id}”）没有几何图形。</translation>
+        </message>
+        <message>
+            <source>Reclaimed to cultivated land</source>
+            <translation>复垦为耕地</translation>
+        </message>
+        <message>
+            <source>Reclaimed to garden land</source>
+            <translation>复垦为园地</translation>
+        </message>
+        <message>
+            <source>Reclaimed to forest</source>
+            <translation>复垦为林地</translation>
+        </message>
+        <message>
+            <source>Reclaimed to grassland</source>
+            <translation>复垦为草地</translation>
+        </message>
+        <message>
+            <source>On a river beach: not issuable</source>
+            <translation>位于河道滩地：不可发券</translation>
+        </message>
+        <message>
+            <source>Cannot create the workbook "{path}".</source>
+            <translation>无法创建工作簿“{path}”。</translation>
+        </message>
+        <message>
+            <source>Cannot write the workbook "{path}".</source>
+            <translation>无法写入工作簿“{path}”。</translation>
         </message>
         <message>
             <source>Invalid geometry</source>
@@ -840,10 +1292,6 @@
             <translation>三区三线检查需要{what}图层（工作空间中的“{layer}”），但该图层缺失。请用“新建三区三线工作空间”创建工作空间。</translation>
         </message>
         <message>
-            <source>"{system}" is not a classification system with a conversion preset ({systems}).</source>
-            <translation>“{system}”不是带有转换预设的分类体系（{systems}）。</translation>
-        </message>
-        <message>
             <source>Feature {fid} of layer "{layer}" has no admin code in field "{field}".</source>
             <translation>图层“{layer}”的要素 {fid} 在字段“{field}”中没有行政区代码。</translation>
         </message>
@@ -908,6 +1356,10 @@
             <translation>按行政区统计（公顷；1 公顷 = 15 亩）</translation>
         </message>
         <message>
+            <source>Binding plan indicators by admin unit (约束性指标; ha, forest cover %)</source>
+            <translation>行政区约束性指标（公顷，森林覆盖率为 %）</translation>
+        </message>
+        <message>
             <source>No font with Chinese characters is installed; Chinese text will not render (install e.g. fonts-noto-cjk).</source>
             <translation>系统未安装中文字体，中文文字无法显示（请安装例如 fonts-noto-cjk）。</translation>
         </message>
@@ -926,10 +1378,6 @@
         <message>
             <source>fail</source>
             <translation>不达标</translation>
-        </message>
-        <message>
-            <source>Rule</source>
-            <translation>规则</translation>
         </message>
         <message>
             <source>Open</source>
@@ -1024,6 +1472,10 @@
             <translation>请为工作空间选择有效的坐标系（例如 EPSG:4527，CGCS2000 / 3 度高斯-克吕格 39 带）。</translation>
         </message>
         <message>
+            <source>the file is damaged</source>
+            <translation>文件已损坏</translation>
+        </message>
+        <message>
             <source>Three control lines: {name}</source>
             <translation>三区三线：{name}</translation>
         </message>
@@ -1042,6 +1494,14 @@
         <message>
             <source>The folder of "{path}" does not exist.</source>
             <translation>“{path}”所在的文件夹不存在。</translation>
+        </message>
+        <message>
+            <source>A three-lines workspace needs metres, but {crs} is geographic (degrees): choose a projected CRS in metres — for CGCS2000 the 3-degree Gauss-Krüger zone of the area's central meridian (EPSG:4534–4554, e.g. EPSG:4527 for 117°E).</source>
+            <translation>三线工作空间需要以米为单位，但 {crs} 是地理坐标系（度）：请选择以米为单位的投影坐标系——CGCS2000 数据选所在区域中央经线的 3 度带高斯-克吕格投影（EPSG:4534–4554，如东经 117° 为 EPSG:4527）。</translation>
+        </message>
+        <message>
+            <source>"{path}" cannot be read: {reason}.</source>
+            <translation>无法读取“{path}”：{reason}。</translation>
         </message>
         <message>
             <source>The workspace "{path}" does not exist.</source>
@@ -1064,6 +1524,10 @@
             <translation>无法保存图层“{layer}”的样式：{error}</translation>
         </message>
         <message>
+            <source>not a GeoPackage</source>
+            <translation>不是 GeoPackage 文件</translation>
+        </message>
+        <message>
             <source>Layer "{layer}" of the workspace "{path}" cannot be opened.</source>
             <translation>无法打开工作空间“{path}”中的图层“{layer}”。</translation>
         </message>
@@ -1078,10 +1542,6 @@
         <message>
             <source>Cannot create field "{field}" of layer "{layer}": {error}</source>
             <translation>无法创建图层“{layer}”的字段“{field}”：{error}</translation>
-        </message>
-        <message>
-            <source>(no unit)</source>
-            <translation>（不在任何整治单元）</translation>
         </message>
         <message>
             <source>Invalid parcel geometry</source>
@@ -1136,28 +1596,8 @@
             <translation>{n} 个地块：通过 {p}，有条件通过 {c}，不通过 {f}（容差 {t:g} 平方米）。</translation>
         </message>
         <message>
-            <source>Reprojected into the parcels' CRS: {layers}.</source>
-            <translation>已投影转换到整治地块的坐标系：{layers}。</translation>
-        </message>
-        <message>
-            <source>Layer "{layer}" has no parcels.</source>
-            <translation>图层“{layer}”没有整治地块。</translation>
-        </message>
-        <message>
             <source>The parcel check needs the "{layer}" layer of a three-lines workspace, but it is missing. Make workspaces with "New three-lines workspace".</source>
             <translation>整治地块审查需要三区三线工作空间的“{layer}”图层，但缺少该图层。请用“新建三区三线工作空间”创建工作空间。</translation>
-        </message>
-        <message>
-            <source>Choose the id field of layer "{layer}".</source>
-            <translation>请选择图层“{layer}”的编号字段。</translation>
-        </message>
-        <message>
-            <source>Layer "{layer}" has no features.</source>
-            <translation>图层“{layer}”没有要素。</translation>
-        </message>
-        <message>
-            <source>Feature {fid} of layer "{layer}" (parcel "{id}") has no geometry.</source>
-            <translation>图层“{layer}”的要素 {fid}（地块“{id}”）没有几何图形。</translation>
         </message>
         <message>
             <source>Feature {fid} of layer "{layer}" has no parcel id in field "{field}".</source>
@@ -1220,10 +1660,6 @@
             <translation>结论</translation>
         </message>
         <message>
-            <source>Rules</source>
-            <translation>规则</translation>
-        </message>
-        <message>
             <source>Project</source>
             <translation>项目</translation>
         </message>
@@ -1272,32 +1708,168 @@
             <translation>（不在任何村）</translation>
         </message>
         <message>
-            <source>passed</source>
-            <translation>通过</translation>
-        </message>
-        <message>
             <source>passed with conditions</source>
             <translation>有条件通过</translation>
-        </message>
-        <message>
-            <source>failed</source>
-            <translation>不通过</translation>
         </message>
         <message>
             <source>Condition</source>
             <translation>条件</translation>
         </message>
         <message>
-            <source>Cannot create the workbook "{path}".</source>
-            <translation>无法创建工作簿“{path}”。</translation>
-        </message>
-        <message>
-            <source>Cannot write the workbook "{path}".</source>
-            <translation>无法写入工作簿“{path}”。</translation>
-        </message>
-        <message>
             <source>Cannot write the tables in "{folder}": {error}</source>
             <translation>无法在“{folder}”中写入表格：{error}</translation>
+        </message>
+        <message>
+            <source>Pareto ranking of candidate sites</source>
+            <translation>候选地块帕累托排序</translation>
+        </message>
+        <message>
+            <source>Front 1 (Pareto front)</source>
+            <translation>第 1 前沿（帕累托前沿）</translation>
+        </message>
+        <message>
+            <source>Front 2</source>
+            <translation>第 2 前沿</translation>
+        </message>
+        <message>
+            <source>Front 3</source>
+            <translation>第 3 前沿</translation>
+        </message>
+        <message>
+            <source>Front 4 and after</source>
+            <translation>第 4 及以后前沿</translation>
+        </message>
+        <message>
+            <source>the first front</source>
+            <translation>第 1 前沿连线</translation>
+        </message>
+        <message>
+            <source>First front</source>
+            <translation>第 1 前沿</translation>
+        </message>
+        <message>
+            <source>{name} (minimise)</source>
+            <translation>{name}（越小越好）</translation>
+        </message>
+        <message>
+            <source>{n} sites, {k} objectives: {objectives}. {first} sites on the first front (not dominated by any other site), {fronts} fronts in all.</source>
+            <translation>{n} 个候选地块，{k} 个目标：{objectives}。第 1 前沿（不被任何其他地块支配）有 {first} 个地块，共 {fronts} 个前沿。</translation>
+        </message>
+        <message>
+            <source>The plot {path} could not be written.</source>
+            <translation>无法写出散点图 {path}。</translation>
+        </message>
+        <message>
+            <source>{name} (maximise)</source>
+            <translation>{name}（越大越好）</translation>
+        </message>
+        <message>
+            <source>Crowding</source>
+            <translation>拥挤距离</translation>
+        </message>
+        <message>
+            <source>The plot objective "{name}" is not one of the ranking's objectives ({names}).</source>
+            <translation>散点图目标“{name}”不是排序所用的目标之一（{names}）。</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>地块</translation>
+        </message>
+        <message>
+            <source>zone type</source>
+            <translation>分区类型</translation>
+        </message>
+        <message>
+            <source>land-use class</source>
+            <translation>地类</translation>
+        </message>
+        <message>
+            <source>deduction coefficient</source>
+            <translation>扣除地类系数</translation>
+        </message>
+        <message>
+            <source>site id</source>
+            <translation>地块编号</translation>
+        </message>
+        <message>
+            <source>Give at least one objective (NAME:min or NAME:max).</source>
+            <translation>请至少给出一个目标（名称:min 或 名称:max）。</translation>
+        </message>
+        <message>
+            <source>With a land-use layer, give the target class the sites are restored to.</source>
+            <translation>给出土地利用图层时，请给出候选地块修复后的目标地类。</translation>
+        </message>
+        <message>
+            <source>objective</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>Ruling objective: {pieces} pieces of controlled land in {zones} zones, {area:.4f} ha ({net:.4f} ha net of deductions).</source>
+            <translation>主导目标：{zones} 个分区内共 {pieces} 块管控地类，{area:.4f} 公顷（扣除后 {net:.4f} 公顷）。</translation>
+        </message>
+        <message>
+            <source>Pareto ranking: {n} sites on {k} objectives, {first} on the first front, {fronts} fronts.</source>
+            <translation>帕累托排序：{n} 个候选地块、{k} 个目标，第 1 前沿 {first} 个，共 {fronts} 个前沿。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" has no field "{field}" ({what}).</source>
+            <translation>图层“{layer}”没有字段“{field}”（{what}）。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}": the class field "{field}" is numeric, so codes such as 0101 have lost their leading zero and would match no rule; use the text field of the codes (DLBM in 三调 data).</source>
+            <translation>图层“{layer}”：地类字段“{field}”为数值型，0101 等编码已丢失前导零，无法匹配任何规则；请使用存放地类编码的文本字段（三调数据中为 DLBM）。</translation>
+        </message>
+        <message>
+            <source>admin code</source>
+            <translation>行政区代码</translation>
+        </message>
+        <message>
+            <source>admin name</source>
+            <translation>行政区名称</translation>
+        </message>
+        <message>
+            <source>Zone types the rule table does not list (nothing in them is flagged): {types}</source>
+            <translation>规则表未列出的分区类型（其中不标记任何地类）：{types}</translation>
+        </message>
+        <message>
+            <source>The table {table} cannot be read: {error}</source>
+            <translation>无法读取表 {table}：{error}</translation>
+        </message>
+        <message>
+            <source>Objective "{objective}": write NAME:min or NAME:max.</source>
+            <translation>目标“{objective}”：请写成 名称:min 或 名称:max。</translation>
+        </message>
+        <message>
+            <source>Objective "{name}" is given twice.</source>
+            <translation>目标“{name}”给出了两次。</translation>
+        </message>
+        <message>
+            <source>The lexicographic order names "{name}", which is not one of the objectives.</source>
+            <translation>字典序中的“{name}”不是所列目标之一。</translation>
+        </message>
+        <message>
+            <source>Objective "{name}" needs the land-use layer and the target class.</source>
+            <translation>目标“{name}”需要土地利用图层和目标地类。</translation>
+        </message>
+        <message>
+            <source>Objective "{name}" needs the red-line layer.</source>
+            <translation>目标“{name}”需要生态保护红线图层。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}", feature {fid}: the zone type field "{field}" is empty.</source>
+            <translation>图层“{layer}”，要素 {fid}：分区类型字段“{field}”为空。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}", feature {fid} has no geometry.</source>
+            <translation>图层“{layer}”，要素 {fid} 没有几何。</translation>
+        </message>
+        <message>
+            <source>Ruled by the zone's first objective</source>
+            <translation>由分区首要目标管控</translation>
+        </message>
+        <message>
+            <source>Ruled by a lower objective</source>
+            <translation>由次级目标管控</translation>
         </message>
         <message>
             <source>Area by zone and land-use class</source>
@@ -1508,8 +2080,132 @@
             <translation>有 {count} 个单位在名称图层中没有名称（第一个：“{first}”），其 zone_name 为空。</translation>
         </message>
         <message>
+            <source>Cannot write "{path}": the disk is full ({free} kB free), so the output may be cut short. Nothing was kept; free some space and run again.</source>
+            <translation>无法写入“{path}”：磁盘已满（剩余 {free} kB），输出可能不完整。未保留任何输出；请释放磁盘空间后重新运行。</translation>
+        </message>
+        <message>
             <source>The output "{output}" ({path}) is the file of the input "{input}": choose another file. Guotu never writes over an input.</source>
             <translation>输出“{output}”（{path}）就是输入“{input}”的文件：请另选文件。国土从不覆盖输入数据。</translation>
+        </message>
+        <message>
+            <source>Target: cultivated land to keep 耕地保有量 (ha)</source>
+            <translation>目标：耕地保有量（公顷）</translation>
+        </message>
+        <message>
+            <source>Target: permanent farmland protection task 永久基本农田保护任务 (ha)</source>
+            <translation>目标：永久基本农田保护任务（公顷）</translation>
+        </message>
+        <message>
+            <source>Target: total construction land 建设用地总规模 (ha, ceiling)</source>
+            <translation>目标：建设用地总规模（公顷，上限）</translation>
+        </message>
+        <message>
+            <source>Target: urban-rural construction land 城乡建设用地规模 (ha, ceiling)</source>
+            <translation>目标：城乡建设用地规模（公顷，上限）</translation>
+        </message>
+        <message>
+            <source>Target: new construction on cultivated land 新增建设占用耕地规模 (ha, ceiling)</source>
+            <translation>目标：新增建设占用耕地规模（公顷，上限）</translation>
+        </message>
+        <message>
+            <source>Target: forest cover 森林覆盖率 (%)</source>
+            <translation>目标：森林覆盖率（%）</translation>
+        </message>
+        <message>
+            <source>Target: forest land to keep 林地保有量 (ha)</source>
+            <translation>目标：林地保有量（公顷）</translation>
+        </message>
+        <message>
+            <source>Target: forest land taken 占用征收林地 (ha, ceiling)</source>
+            <translation>目标：占用征收林地（公顷，上限）</translation>
+        </message>
+        <message>
+            <source>Binding plan indicators per admin unit</source>
+            <translation>行政区约束性指标检查</translation>
+        </message>
+        <message>
+            <source>Three control lines</source>
+            <translation>三区三线</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Checks every admin unit against the binding indicators (约束性指标) handed down by the higher-level plan: the measured value, the target, the difference, the ratio and pass or fail with the rule.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Floors&lt;/b&gt; (measured ≥ target): cultivated land to keep 耕地保有量, permanent farmland protection task 永久基本农田保护任务, forest cover 森林覆盖率 (%), forest land to keep 林地保有量. &lt;b&gt;Ceilings&lt;/b&gt; (measured ≤ target): total construction land 建设用地总规模, urban-rural construction land 城乡建设用地规模, new construction on cultivated land 新增建设占用耕地规模, forest land taken 占用征收林地.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Targets&lt;/b&gt; are fields of the admin layer (join a table of targets to it in QGIS when they come apart); choose the field of each target you have. A unit whose target is empty skips that indicator with a note: it never passes. Area targets are in hectares or mu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Measured&lt;/b&gt;, with ellipsoidal areas inside each unit: cultivated land (net of 田坎 with the deduction coefficient KCXS), forest land, construction land and urban-rural construction land from the land use by the class groups of the 三调 working classification; forest cover is forest land ÷ the unit's area; permanent farmland from the farmland layer; with the earlier survey year, new construction on cultivated land (cultivated → construction) and forest land taken (forest → construction) from the overlay of the two years, whole parcels (gross of 田坎). Without those layers the indicators are 'not measured'.&lt;/p&gt;&lt;p&gt;Outputs: the admin units coloured by the number of failed indicators, the table (one row per unit and indicator, Chinese column names as aliases) and optionally a CSV for the meeting. The same as &lt;code&gt;guotu indicators&lt;/code&gt; on the command line.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;按上级规划下达的约束性指标逐个检查行政区：实测值、目标值、差值、比值，以及按规则判定的达标与否。&lt;/p&gt;&lt;p&gt;&lt;b&gt;下限&lt;/b&gt;（实测值 ≥ 目标值）：耕地保有量、永久基本农田保护任务、森林覆盖率（%）、林地保有量。&lt;b&gt;上限&lt;/b&gt;（实测值 ≤ 目标值）：建设用地总规模、城乡建设用地规模、新增建设占用耕地规模、占用征收林地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;目标值&lt;/b&gt;为行政区图层的字段（目标另成一表时，请先在 QGIS 中将其连接到行政区图层）；请为已有的每项目标选择字段。某行政区的目标值为空时，该指标不作比较并附说明：绝不判为达标。面积目标的单位为公顷或亩。&lt;/p&gt;&lt;p&gt;&lt;b&gt;实测值&lt;/b&gt;按各行政区内的椭球面积计算：耕地（按扣除系数 KCXS 扣除田坎）、林地、建设用地和城乡建设用地依三调工作分类的地类分组由土地利用数据统计；森林覆盖率为林地面积 ÷ 行政区面积；永久基本农田取自永久基本农田图层；给出前一期调查数据时，新增建设占用耕地（耕地 → 建设用地）和占用征收林地（林地 → 建设用地）由两期数据叠加得出，按整个图斑计（未扣除田坎）。未给出这些图层时，相应指标为“未测算”。&lt;/p&gt;&lt;p&gt;输出：按未达标指标数着色的行政区图、指标表（每个行政区每项指标一行，字段别名为中文列名），以及可选的会议用 CSV。与命令行 &lt;code&gt;guotu indicators&lt;/code&gt; 的结果相同。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>binding indicators,target,cultivated land,farmland,construction land,forest cover,forest land,admin unit,annual check</source>
+            <translation>约束性指标,目标,耕地,永久基本农田,建设用地,森林覆盖率,林地,行政区,一年一体检</translation>
+        </message>
+        <message>
+            <source>Admin code field</source>
+            <translation>行政区代码字段</translation>
+        </message>
+        <message>
+            <source>Admin name field</source>
+            <translation>行政区名称字段</translation>
+        </message>
+        <message>
+            <source>Area targets in</source>
+            <translation>面积目标单位</translation>
+        </message>
+        <message>
+            <source>Land use of the earlier survey year (for the change-based indicators)</source>
+            <translation>前一期调查的土地利用（用于变化类指标）</translation>
+        </message>
+        <message>
+            <source>Class field of the earlier year</source>
+            <translation>前一期地类编码字段</translation>
+        </message>
+        <message>
+            <source>Permanent farmland</source>
+            <translation>永久基本农田</translation>
+        </message>
+        <message>
+            <source>Tolerance (share of the target)</source>
+            <translation>容差（目标值的比例）</translation>
+        </message>
+        <message>
+            <source>Admin units by failed indicators</source>
+            <translation>行政区未达标指标数</translation>
+        </message>
+        <message>
+            <source>Binding indicators</source>
+            <translation>约束性指标</translation>
+        </message>
+        <message>
+            <source>Binding indicators as CSV</source>
+            <translation>约束性指标 CSV</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>CSV column headers</source>
+            <translation>CSV 列标题</translation>
+        </message>
+        <message>
+            <source>hectares</source>
+            <translation>公顷</translation>
+        </message>
+        <message>
+            <source>mu (15 mu = 1 ha)</source>
+            <translation>亩（15 亩 = 1 公顷）</translation>
+        </message>
+        <message>
+            <source>Chinese names</source>
+            <translation>中文名称</translation>
+        </message>
+        <message>
+            <source>field names</source>
+            <translation>字段名</translation>
+        </message>
+        <message>
+            <source>Binding indicators of {n} admin units: {passed} passed, {failed} failed (in {units} units), {skipped} not compared.</source>
+            <translation>{n} 个行政区的约束性指标：{passed} 项达标，{failed} 项未达标（涉及 {units} 个行政区），{skipped} 项未比较。</translation>
+        </message>
+        <message>
+            <source>Cannot write "{path}": {error}</source>
+            <translation>无法写入“{path}”：{error}</translation>
         </message>
         <message>
             <source>Cross-city boundary conflicts</source>
@@ -1558,10 +2254,6 @@
         <message>
             <source>Admin id field</source>
             <translation>行政区代码字段</translation>
-        </message>
-        <message>
-            <source>Admin name field</source>
-            <translation>行政区名称字段</translation>
         </message>
         <message>
             <source>Ecological elements (one layer with a city field)</source>
@@ -1692,6 +2384,10 @@
             <translation>{path}：{pages} 页，{conflicts} 处冲突。</translation>
         </message>
         <message>
+            <source>Layer "{layer}" has no field "{field}": is it an output of the border comparison?</source>
+            <translation>图层“{layer}”没有字段“{field}”：它是跨市边界比对的输出吗？</translation>
+        </message>
+        <message>
             <source>Land-use conversion report (PDF)</source>
             <translation>土地用途转换报告（PDF）</translation>
         </message>
@@ -1746,6 +2442,182 @@
         <message>
             <source>Table "{table}" taken from "{path}".</source>
             <translation>表“{table}”取自“{path}”。</translation>
+        </message>
+        <message>
+            <source>Element catalogue check</source>
+            <translation>要素名录核查</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Checks the elements the cities submitted against the province's catalogue of cross-city ecological elements (名录, provincial transmission framework).&lt;/p&gt;&lt;p&gt;The catalogue is a CSV file (UTF-8) or a table layer with the columns element_id, name, type, cities and indicators. The cities an element spans are admin ids separated by ; , | 、 or ；; the indicators are names of the framework: area, elevation_min, elevation_mean, elevation_max, slope_mean, slope_share, forest_share. A misspelt indicator is refused.&lt;/p&gt;&lt;p&gt;Each submitted feature names its city (admin id) and the catalogue id it stands for. Findings per city: a catalogue element listing the city that the city did not submit; a submitted feature whose element id is in no catalogue entry; a feature of an element the catalogue does not list for the city; a feature without a city. The city table counts, per city, the elements listed, submitted and missing.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;按省级跨市生态要素名录（省级定框架）核查各市报送的要素。&lt;/p&gt;&lt;p&gt;名录为 CSV 文件（UTF-8）或表图层，包含 element_id、name、type、cities、indicators 列。要素涉及的城市为行政区代码，以 ; , | 、 或 ； 分隔；指标须为框架中的名称：area、elevation_min、elevation_mean、elevation_max、slope_mean、slope_share、forest_share。拼写错误的指标将被拒绝。&lt;/p&gt;&lt;p&gt;每个报送图斑须注明所属城市（行政区代码）及对应的名录编号。按城市列出的问题：名录列有该市但该市未报送的要素；要素编号不在名录中的报送图斑；名录未列该市却由该市报送的要素图斑；缺少城市代码的图斑。城市表按城市统计名录要素数、已报送数和未报送数。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>catalogue,名录,framework,transmission,三下三上,cross-city,element,submission</source>
+            <translation>名录,catalogue,框架,传导,三下三上,跨市,要素,报送</translation>
+        </message>
+        <message>
+            <source>Element catalogue (CSV)</source>
+            <translation>要素名录（CSV）</translation>
+        </message>
+        <message>
+            <source>…or the catalogue as a table layer</source>
+            <translation>……或以表图层提供名录</translation>
+        </message>
+        <message>
+            <source>Submitted elements</source>
+            <translation>报送要素</translation>
+        </message>
+        <message>
+            <source>County → city table (CSV: county, city)</source>
+            <translation>县市对照表（CSV：county, city）</translation>
+        </message>
+        <message>
+            <source>Element id field (catalogue id)</source>
+            <translation>要素编号字段（名录编号）</translation>
+        </message>
+        <message>
+            <source>Catalogue findings</source>
+            <translation>名录核查问题</translation>
+        </message>
+        <message>
+            <source>Catalogue check by city</source>
+            <translation>名录核查（按城市）</translation>
+        </message>
+        <message>
+            <source>Submissions by county</source>
+            <translation>按县统计报送</translation>
+        </message>
+        <message>
+            <source>Number of findings</source>
+            <translation>问题数</translation>
+        </message>
+        <message>
+            <source>Transmission indicators of cross-city elements</source>
+            <translation>跨市要素传导指标</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Computes the transmission indicators of the catalogue's cross-city elements per element, per city part (the city's submitted features of the element) and per border strip (each part within the strip width of another city's part), and checks each city part against the city's thresholds.&lt;/p&gt;&lt;p&gt;Indicators: area; elevation min, mean and max and slope mean and share steeper than the threshold from the DEM (slope by Horn's method on the ground size of the cells, exact cell fractions at the element boundary); forest share from the land use (the forest codes, by default the 三调 forest classes).&lt;/p&gt;&lt;p&gt;Thresholds: a CSV with the columns city, element_type, indicator, min, max (an empty bound is open; shares are fractions). Findings: a part outside its city's threshold; a threshold the city did not set; two cities holding one element to different thresholds; indicators that jump between the strips on the two sides of a border; a DEM that does not cover a part. The catalogue check runs as well.&lt;/p&gt;&lt;p&gt;The work CRS is the DEM's and must be projected in metres; elements and land use are reprojected to it.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;按要素、城市部分（该市报送的该要素图斑）和交界带（与另一城市部分相距在交界带宽度以内的部分）计算名录跨市要素的传导指标，并将各城市部分与该市阈值比对。&lt;/p&gt;&lt;p&gt;指标：面积；由 DEM 计算的最低、平均、最高高程以及平均坡度和陡于阈值的坡度占比（按像元地面尺寸用 Horn 法计算坡度，要素边界处按像元精确覆盖比例计）；由土地利用计算的森林覆盖占比（林地编码默认为三调林地地类）。&lt;/p&gt;&lt;p&gt;阈值：CSV 表，列为 city、element_type、indicator、min、max（空值表示不设限；占比为小数）。问题：城市部分超出该市阈值；城市未设阈值；同一要素两市阈值不一致；边界两侧交界带指标跳变；DEM 未覆盖某部分。同时进行名录核查。&lt;/p&gt;&lt;p&gt;工作坐标系为 DEM 的坐标系，须为以米为单位的投影坐标系；要素和土地利用将重投影到该坐标系。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Steep slope threshold (degrees)</source>
+            <translation>陡坡阈值（度）</translation>
+        </message>
+        <message>
+            <source>Width of the border strips (m)</source>
+            <translation>交界带宽度（米）</translation>
+        </message>
+        <message>
+            <source>Largest elevation jump at a border (m)</source>
+            <translation>交界处高程最大允许跳变（米）</translation>
+        </message>
+        <message>
+            <source>Largest slope jump at a border (degrees)</source>
+            <translation>交界处坡度最大允许跳变（度）</translation>
+        </message>
+        <message>
+            <source>Largest forest share jump at a border (0–1)</source>
+            <translation>交界处森林覆盖占比最大允许跳变（0–1）</translation>
+        </message>
+        <message>
+            <source>indicator,transmission,framework,DEM,slope,elevation,forest,threshold,三下三上</source>
+            <translation>指标,传导,框架,DEM,坡度,高程,森林,阈值,三下三上</translation>
+        </message>
+        <message>
+            <source>City thresholds (CSV)</source>
+            <translation>城市阈值表（CSV）</translation>
+        </message>
+        <message>
+            <source>DEM (elevation raster)</source>
+            <translation>DEM（高程栅格）</translation>
+        </message>
+        <message>
+            <source>Land use (for the forest share)</source>
+            <translation>土地利用（用于森林覆盖占比）</translation>
+        </message>
+        <message>
+            <source>Land-use code field</source>
+            <translation>地类编码字段</translation>
+        </message>
+        <message>
+            <source>Forest land-use codes</source>
+            <translation>林地地类编码</translation>
+        </message>
+        <message>
+            <source>Projected CRS of the work (empty: the DEM's)</source>
+            <translation>工作投影坐标系（留空：采用 DEM 的坐标系）</translation>
+        </message>
+        <message>
+            <source>Indicators by element, city part and border strip</source>
+            <translation>按要素、城市部分和交界带的指标</translation>
+        </message>
+        <message>
+            <source>Indicator findings</source>
+            <translation>指标问题</translation>
+        </message>
+        <message>
+            <source>Number of indicator findings</source>
+            <translation>指标问题数</translation>
+        </message>
+        <message>
+            <source>Choose the land-use code field.</source>
+            <translation>请选择地类编码字段。</translation>
+        </message>
+        <message>
+            <source>Compare rounds and return list</source>
+            <translation>轮次比对与退回清单</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Compares round n with round n+1 of the three-down-three-up check (三下三上). Each round is the output GeoPackage of the border comparison and / or of the framework checks, as written or as reviewed in the review dock.&lt;/p&gt;&lt;p&gt;A conflict of round n+1 is the same as one of round n when kind and city pair agree and their border lines lie within the match distance; a finding when kind, element, cities and indicator agree. Each is resolved, persisting or new; a persisting item keeps round n's review and note.&lt;/p&gt;&lt;p&gt;The return list (退回清单) names, per responsible city, every new or persisting item that is not agreed or accepted as an exception and is a major deviation: a conflict at least the minimum length or area; findings without length or area always are.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;比对“三下三上”第 n 轮与第 n+1 轮的核查结果。每一轮为边界比对和／或框架核查输出的 GeoPackage（原始输出或经审核面板审核后的结果）。&lt;/p&gt;&lt;p&gt;第 n+1 轮的冲突若与第 n 轮某冲突类型和城市对相同、且边界线相距在匹配距离以内，即视为同一冲突；问题则在类型、要素、城市和指标均相同时视为同一问题。每项结果分为已解决、持续存在或新增；持续存在的项目保留第 n 轮的审核结论和说明。&lt;/p&gt;&lt;p&gt;退回清单按责任城市列出所有新增或持续存在、未被认可或未被接受为例外、且属重大偏差的项目：冲突长度或面积不低于最小值；无长度和面积的问题一律计入。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Same conflict when its border lines are within (m)</source>
+            <translation>边界线相距在此距离内视为同一冲突（米）</translation>
+        </message>
+        <message>
+            <source>Major deviation: conflicts at least this long (m)</source>
+            <translation>重大偏差：冲突长度不小于（米）</translation>
+        </message>
+        <message>
+            <source>…or at least this large (m²)</source>
+            <translation>……或面积不小于（平方米）</translation>
+        </message>
+        <message>
+            <source>round,三下三上,return list,退回清单,resolved,persisting,new,review</source>
+            <translation>轮次,三下三上,退回清单,return list,已解决,持续,新增,审核</translation>
+        </message>
+        <message>
+            <source>Round n: a check's output (GeoPackage)</source>
+            <translation>第 n 轮：核查输出（GeoPackage）</translation>
+        </message>
+        <message>
+            <source>Round n: another check's output</source>
+            <translation>第 n 轮：另一核查输出</translation>
+        </message>
+        <message>
+            <source>Round n+1: a check's output (GeoPackage)</source>
+            <translation>第 n+1 轮：核查输出（GeoPackage）</translation>
+        </message>
+        <message>
+            <source>Round n+1: another check's output</source>
+            <translation>第 n+1 轮：另一核查输出</translation>
+        </message>
+        <message>
+            <source>Round comparison</source>
+            <translation>轮次比对</translation>
+        </message>
+        <message>
+            <source>Return list (per city)</source>
+            <translation>退回清单（按城市）</translation>
+        </message>
+        <message>
+            <source>Returns by city</source>
+            <translation>各城市退回项汇总</translation>
+        </message>
+        <message>
+            <source>{resolved} resolved, {persisting} persisting, {new} new; {returns} returns to {cities} cities.</source>
+            <translation>已解决 {resolved} 项，持续 {persisting} 项，新增 {new} 项；退回 {returns} 项，涉及 {cities} 个城市。</translation>
         </message>
         <message>
             <source>Land-use conversion map</source>
@@ -2132,8 +3004,144 @@
             <translation>图层“{layer}”中没有地块属于村“{village}”（村代码：{ids}）。</translation>
         </message>
         <message>
+            <source>Priorities between objectives</source>
+            <translation>多目标优先次序</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Where objectives have no order (帕累托最优), keep the options no other option beats on every objective. Candidate restoration or consolidation sites are scored on objectives, each to minimise or maximise, written as NAME:min or NAME:max separated by commas.&lt;/p&gt;&lt;p&gt;Objectives the core computes: area_ha; forest_gain_ha — standard-forest ha gained if the site is restored to the target class (the voucher coefficients of the land-use classification); cultivated_change_ha — cultivated land gained when the target is cultivated, otherwise cultivated land lost (negative, net of 田坎); redline_distance_m and redline_contact_m — distance to the red line and length of boundary on or inside it (a CRS in metres). Any other name is a numeric field of the sites (e.g. cost). A site without a value is refused, never ranked last silently.&lt;/p&gt;&lt;p&gt;Every site gets its front (1 = the Pareto front: not dominated by any site; 2 = dominated only by front 1 …) and its crowding distance within the front (larger = a more isolated trade-off; the ends of a front are infinite). Sites with equal scores share a front. A lexicographic order (objective names separated by commas) adds lex_rank, equal scores sharing a rank.&lt;/p&gt;&lt;p&gt;The report plots two objectives (the first two unless chosen) with the first front drawn.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;当各目标之间没有先后次序（帕累托最优）时，保留在所有目标上都不被其他方案全面超越的方案。候选修复或整治地块按若干目标打分，每个目标写成 名称:min（越小越好）或 名称:max（越大越好），以逗号分隔。&lt;/p&gt;&lt;p&gt;由核心计算的目标：area_ha 面积；forest_gain_ha 修复为目标地类后增加的标准林面积（公顷，采用该土地分类的生态券系数）；cultivated_change_ha 目标地类为耕地时新增的耕地，否则为减少的耕地（负值，扣除田坎）；redline_distance_m 与 redline_contact_m 到生态保护红线的距离及位于红线上或红线内的边界长度（需以米为单位的坐标系）。其他名称为候选地块图层的数值字段（如成本 cost）。缺少取值的地块会被拒绝，绝不会被悄悄排在最后。&lt;/p&gt;&lt;p&gt;每个地块得到其前沿序号（1 为帕累托前沿：不被任何地块支配；2 为只被第 1 前沿支配……）以及在前沿内的拥挤距离（越大表示权衡越独特；前沿两端为无穷大）。得分完全相同的地块位于同一前沿。给出字典序（以逗号分隔的目标名称）时增加 lex_rank 名次，得分相同者名次相同。&lt;/p&gt;&lt;p&gt;报告绘制两个目标的散点图（默认为前两个目标），并画出第 1 前沿。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>pareto,帕累托最优,non-dominated,front,restoration,consolidation,site,ranking</source>
+            <translation>帕累托,帕累托最优,非支配,前沿,修复,整治,地块,排序</translation>
+        </message>
+        <message>
+            <source>Candidate sites</source>
+            <translation>候选地块</translation>
+        </message>
+        <message>
+            <source>Site id field (copied to the output)</source>
+            <translation>地块编号字段（复制到输出）</translation>
+        </message>
+        <message>
+            <source>Objectives (NAME:min or NAME:max, separated by commas)</source>
+            <translation>目标（名称:min 或 名称:max，以逗号分隔）</translation>
+        </message>
+        <message>
+            <source>Lexicographic order (objective names, first = most important; empty: none)</source>
+            <translation>字典序（目标名称，第一个最重要；留空则不排字典序）</translation>
+        </message>
+        <message>
+            <source>Land use</source>
+            <translation>土地利用</translation>
+        </message>
+        <message>
+            <source>Deduction coefficient field (田坎)</source>
+            <translation>扣除地类系数字段（田坎）</translation>
+        </message>
+        <message>
+            <source>Target class of the sites (e.g. 0301)</source>
+            <translation>候选地块的目标地类（如 0301）</translation>
+        </message>
+        <message>
+            <source>Classification of the land use</source>
+            <translation>土地利用分类体系</translation>
+        </message>
+        <message>
+            <source>Cultivated land codes or prefixes</source>
+            <translation>耕地地类编码或编码前缀</translation>
+        </message>
+        <message>
+            <source>Ecological red line</source>
+            <translation>生态保护红线</translation>
+        </message>
+        <message>
+            <source>Objective across the plot (empty: the first)</source>
+            <translation>散点图横轴目标（留空则为第一个目标）</translation>
+        </message>
+        <message>
+            <source>Objective up the plot (empty: the second)</source>
+            <translation>散点图纵轴目标（留空则为第二个目标）</translation>
+        </message>
+        <message>
+            <source>Ranked sites</source>
+            <translation>排序后的候选地块</translation>
+        </message>
+        <message>
+            <source>Sites on the first front</source>
+            <translation>第 1 前沿地块数</translation>
+        </message>
+        <message>
             <source>Guotu 国土 — territorial spatial planning tools</source>
             <translation>国土 Guotu — 国土空间规划工具</translation>
+        </message>
+        <message>
+            <source>Return lists (PDF per city)</source>
+            <translation>退回清单（每市一份 PDF）</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Prints the return list (退回清单) of a round comparison, one PDF per city (or for the city given): every new or persisting major deviation the city must correct, with its length or area and the reviewers' note. The input is the return list of &lt;i&gt;Compare rounds and return list&lt;/i&gt; or of &lt;i&gt;guotu framework rounds&lt;/i&gt;.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;打印轮次比对的退回清单，每个城市一份 PDF（或仅打印指定城市）：列出该市须整改的所有新增或持续存在的重大偏差，附长度或面积及审核说明。输入为&lt;i&gt;轮次比对与退回清单&lt;/i&gt;或 &lt;i&gt;guotu framework rounds&lt;/i&gt; 输出的退回清单。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Return list (return_list)</source>
+            <translation>退回清单（return_list）</translation>
+        </message>
+        <message>
+            <source>Only this city (empty: every city)</source>
+            <translation>仅此城市（留空：全部城市）</translation>
+        </message>
+        <message>
+            <source>{path}: {pages} pages, {items} items.</source>
+            <translation>{path}：{pages} 页，{items} 项。</translation>
+        </message>
+        <message>
+            <source>Ruling objective per zone</source>
+            <translation>分区主导目标（次序最优）</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Where the objectives of an area have an order (次序最优), the highest-preference objective rules: in a water-conservation zone water conservation comes first, and cultivated or garden land inside it is to be controlled.&lt;/p&gt;&lt;p&gt;A rule table gives, per zone type, the objectives in order (rank 1 first) and the land-use codes or code prefixes each puts under control (columns zone_type, rank, objective, controls, rule). Every piece of land of a controlled class inside a zone is flagged with the objective that rules it — the highest-ranked objective of the zone's type that controls its class — with the rule and its area in ha (ellipsoidal by default; net of the deduction coefficient 田坎 in net_ha), and summed per zone and per admin unit.&lt;/p&gt;&lt;p&gt;Without a table, the preset for the red line's function types is used (水源涵养, 生物多样性维护, 水土保持, 防风固沙, 海岸生态稳定 and the sensitive-area types): every row of it is a judgement call, to be checked against the local rules. Zone types the table does not list are named in the log; nothing in them is flagged.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;当一个区域的各目标有先后次序（次序最优）时，由优先级最高的目标主导：例如在水源涵养区内水源涵养居首，区内的耕地、园地应予管控。&lt;/p&gt;&lt;p&gt;规则表按分区类型给出各目标的次序（次序 1 为首要目标）以及每个目标管控的地类编码或编码前缀（列 zone_type、rank、objective、controls、rule）。分区内每一块管控地类都标记其主导目标——该分区类型中管控此地类、次序最高的目标——以及管控规则和面积（公顷；默认为椭球面积，net_ha 为扣除田坎系数后的面积），并按分区和行政区汇总。&lt;/p&gt;&lt;p&gt;未给规则表时，使用生态保护红线功能类型的预设表（水源涵养、生物多样性维护、水土保持、防风固沙、海岸生态稳定及各生态敏感类型）：其中每一行都是判断性设定，须对照当地规定核实。规则表未列出的分区类型会在日志中列出，其中不标记任何地类。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>priority,objective,次序最优,red line,water conservation,zone,control,ruling</source>
+            <translation>优先,目标,次序最优,生态保护红线,水源涵养,分区,管控,主导</translation>
+        </message>
+        <message>
+            <source>Zones (e.g. the red line)</source>
+            <translation>分区（如生态保护红线）</translation>
+        </message>
+        <message>
+            <source>Zone type field</source>
+            <translation>分区类型字段</translation>
+        </message>
+        <message>
+            <source>Rule table (CSV; empty: the red-line preset)</source>
+            <translation>规则表（CSV；留空则用生态保护红线预设表）</translation>
+        </message>
+        <message>
+            <source>Controlled land</source>
+            <translation>管控地类图斑</translation>
+        </message>
+        <message>
+            <source>Controlled land by zone</source>
+            <translation>按分区汇总的管控地类</translation>
+        </message>
+        <message>
+            <source>Controlled land by admin unit</source>
+            <translation>按行政区汇总的管控地类</translation>
+        </message>
+        <message>
+            <source>Number of controlled pieces</source>
+            <translation>管控图斑块数</translation>
+        </message>
+        <message>
+            <source>Choose the zone type field.</source>
+            <translation>请选择分区类型字段。</translation>
+        </message>
+        <message>
+            <source>Choose the admin code field.</source>
+            <translation>请选择行政区代码字段。</translation>
         </message>
         <message>
             <source>No land use lies over the zones; the table is empty.</source>
@@ -2204,10 +3212,6 @@
             <translation>三区三线检查</translation>
         </message>
         <message>
-            <source>Three control lines</source>
-            <translation>三区三线</translation>
-        </message>
-        <message>
             <source>&lt;p&gt;Checks the three control lines (三区三线) of a workspace: the ecological protection red line, permanent basic farmland and the urban development boundary.&lt;/p&gt;&lt;p&gt;Rules: L01 invalid geometry, L02 duplicate features, L03 overlaps within a line, L04–L06 overlaps between lines (with the resolution of the 2019 guideline: the urban boundary yields to both, farmland to the red line), L07 slivers, L08 tiny patches, L09 narrow gaps between features of one line, L10 features across admin boundaries; per admin unit L11 the urban expansion multiple over its cap, L12 farmland and L13 red line below target, L14 farmland below the share of cultivated land.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Layers&lt;/b&gt;: the workspace's layers as they are in the project (unsaved edits count), your own layers as delivered (a planning database, a File Geodatabase, shapefiles), or a workspace GeoPackage for the layers not given. Line layers in another CRS than the admin units are reprojected to theirs (the log and the notes say so); geographic CRSs are refused.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Admin fields&lt;/b&gt;: the admin code and name and the targets, matched in any case (defaults: XZQDM, XZQMC, erl_target_ha, pbf_target_ha, urban_2020_ha, expansion_cap). A rule whose target is missing is not checked: L11 without 2020 urban land, L12 without a farmland target, L13 without a red line target, L14 without land use; the notes table says which and why, and the statistics show no value there. Without a cap field the expansion cap below applies to every unit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; (optional): cultivated land for L14 is the area of the codes whose category in the classification system's conversion preset is cultivated. &lt;b&gt;2020 urban land&lt;/b&gt; (optional): its area in each admin unit replaces the admin layer's urban_2020_ha.&lt;/p&gt;&lt;p&gt;Defaults follow the specification: sliver width 1 m, minimum patch 50 m², expansion cap 1.3, farmland share 0.8; overlaps under 1 m² are minor. Issues whose fingerprint is in the workspace's exceptions table are marked accepted; the exception lapses when the features involved change.&lt;/p&gt;&lt;p&gt;Outputs: issues (areas), issue points (invalid geometry) and statistics by admin unit, with the fields and numbers of &lt;i&gt;guotu lines check&lt;/i&gt;.&lt;/p&gt;</source>
             <translation>&lt;p&gt;检查工作空间中的三区三线：生态保护红线、永久基本农田和城镇开发边界。&lt;/p&gt;&lt;p&gt;规则：L01 几何无效，L02 重复要素，L03 同一控制线内重叠，L04–L06 控制线之间重叠（按 2019 年指导意见给出处理建议：城镇开发边界避让另两条线，永久基本农田避让生态保护红线），L07 狭长碎片，L08 细小图斑，L09 同一控制线要素间的狭窄缝隙，L10 要素跨越行政区界线；按行政区检查 L11 城镇开发边界扩展倍数超限，L12 永久基本农田与 L13 生态保护红线低于保护任务，L14 永久基本农田占耕地比例不足。&lt;/p&gt;&lt;p&gt;&lt;b&gt;图层&lt;/b&gt;：工程中的工作空间图层（含未保存的编辑）、按原样交付的自有图层（规划数据库、File Geodatabase、shapefile），未指定的图层从工作空间 GeoPackage 读取。坐标系与行政区不同的控制线图层投影转换到行政区的坐标系（日志和说明表会注明）；地理坐标系不予接受。&lt;/p&gt;&lt;p&gt;&lt;b&gt;行政区字段&lt;/b&gt;：行政区代码、名称和各项任务字段，不区分大小写匹配（默认：XZQDM、XZQMC、erl_target_ha、pbf_target_ha、urban_2020_ha、expansion_cap）。缺少任务字段的规则不予检查：L11 缺少2020年城镇建设用地，L12 缺少永久基本农田保护任务，L13 缺少生态保护红线保护任务，L14 缺少土地利用；说明表列出未检查的规则及原因，统计表中相应数值留空。没有扩展倍数上限字段时，各行政区均采用下面的扩展倍数上限。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地利用&lt;/b&gt;（可选）：L14 所用耕地面积为分类体系转换预设中类别为耕地的地类编码的面积。&lt;b&gt;2020 年城镇建设用地&lt;/b&gt;（可选）：以其在各行政区内的面积代替行政区图层的 urban_2020_ha。&lt;/p&gt;&lt;p&gt;默认值依据规范：狭长碎片宽度 1 米，最小图斑 50 平方米，扩展倍数上限 1.3，农田占比 0.8；小于 1 平方米的重叠为轻微问题。指纹已登记在工作空间例外表中的问题标为已确认；所涉要素一旦改动，例外即失效。&lt;/p&gt;&lt;p&gt;输出：问题（面）、问题点（几何无效的位置）和按行政区的统计，字段与数值同 &lt;i&gt;guotu lines check&lt;/i&gt;。&lt;/p&gt;</translation>
         </message>
@@ -2222,10 +3226,6 @@
         <message>
             <source>Admin units with targets</source>
             <translation>行政区（含保护任务）</translation>
-        </message>
-        <message>
-            <source>Admin code field</source>
-            <translation>行政区代码字段</translation>
         </message>
         <message>
             <source>Red line target field (ha)</source>
@@ -2308,10 +3308,6 @@
             <translation>统计表（CSV）</translation>
         </message>
         <message>
-            <source>CSV files (*.csv)</source>
-            <translation>CSV 文件 (*.csv)</translation>
-        </message>
-        <message>
             <source>Three-lines notes (rules not checked, layers reprojected)</source>
             <translation>三线检查说明（未检查的规则、已投影转换的图层）</translation>
         </message>
@@ -2330,10 +3326,6 @@
         <message>
             <source>Give a workspace GeoPackage, or all four layers (red line, farmland, urban boundary and admin units).</source>
             <translation>请指定工作空间 GeoPackage，或全部四个图层（生态保护红线、永久基本农田、城镇开发边界和行政区）。</translation>
-        </message>
-        <message>
-            <source>Cannot write "{path}": {error}</source>
-            <translation>无法写入“{path}”：{error}</translation>
         </message>
         <message>
             <source>Import delivered layers into a three-lines workspace</source>
@@ -2460,6 +3452,130 @@
             <translation>三区三线工作空间 {path}（{crs}）：{layers}</translation>
         </message>
         <message>
+            <source>Unit ledger (balance sheet per unit)</source>
+            <translation>单元台账（各单元资源平衡表）</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;The balance sheet of every planning or consolidation unit between the current and the planned land use of each parcel (or two survey years). Units come from a field of the parcels (a unit code, or ZLDWDM) or from a units layer (each parcel in the unit it overlaps most).&lt;/p&gt;&lt;p&gt;L1 cultivated land (耕地 codes: 设施农用地 and 田坎 are not) net of 田坎 (KCXS): opening, lost by cause, gained by cause, 田坎 change, closing; not decreasing. L2 quality (GDDB, 1 best … 15): area by grade and area-weighted mean grade, not worse. L3 permanent farmland adjusted in at least 105 % of what is adjusted out, with a mean grade not worse. L4 construction land reclaimed (拆旧) and newly built (建新): total not increasing. L5 linkage (增减挂钩): reclaimed at least the newly built, no reclaimed parcel on a river beach. L6 standard forest (the voucher coefficients) not decreasing. L7 nothing changed inside the ecological red line except ecological restoration.&lt;/p&gt;&lt;p&gt;A unit passes when every rule passes, fails when one fails, and is undetermined when a rule could not be checked (no grade, no red-line layer, a code without a coefficient). Every threshold is a parameter and is written into the table.&lt;/p&gt;&lt;p&gt;Reclaimed parcels planned as cultivated, garden, forest or grassland get reclamation certificates (复垦券) numbered per project, with the area reclaimed to each and its standard-forest hectares; a parcel on a river beach is not issuable.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;在每个图斑的现状用途与规划用途之间（或两个调查年份之间），编制每个规划单元或整治单元的资源平衡表。单元取自图斑的字段（单元代码或 ZLDWDM），或取自单元图层（图斑归入与其重叠面积最大的单元）。&lt;/p&gt;&lt;p&gt;L1 耕地数量（耕地编码；设施农用地和田坎不计入），扣除田坎（KCXS）：期初、按原因减少、按原因增加、田坎变化、期末；不减少。L2 耕地质量（GDDB，1 等最好 … 15）：分等别面积和面积加权平均等别，不降低。L3 永久基本农田调入不少于调出的 105%，调入平均等别不低于调出。L4 建设用地拆旧与建新：总量不增加。L5 增减挂钩：拆旧不少于建新，复垦图斑不得位于河道滩地。L6 标准林地（生态券系数）不减少。L7 生态保护红线内除生态保护修复外无变化。&lt;/p&gt;&lt;p&gt;所有规则通过则单元通过，任一规则不通过则单元不通过；没有规则不通过但有规则无法核验（无等别、未提供红线图层、编码无系数）时为待定。所有阈值均为参数，并写入结果表。&lt;/p&gt;&lt;p&gt;规划为耕地、园地、林地或草地的拆旧复垦图斑生成复垦券，按项目编号，记录复垦为各类用地的面积及其标准林地公顷数；位于河道滩地的图斑不可发券。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>unit ledger,balance sheet,双挂钩,增减挂钩,占补平衡,cultivated land,permanent farmland,reclamation,certificate,复垦券</source>
+            <translation>单元台账,平衡表,双挂钩,增减挂钩,占补平衡,耕地,永久基本农田,复垦,券,复垦券</translation>
+        </message>
+        <message>
+            <source>Parcels (current and planned land use)</source>
+            <translation>图斑（现状与规划用途）</translation>
+        </message>
+        <message>
+            <source>Unit field of the parcels (or a units layer below)</source>
+            <translation>图斑的单元字段（或使用下方的单元图层）</translation>
+        </message>
+        <message>
+            <source>Unit: the first N characters of the unit field (ZLDWDM: 12 village, 9 town; 0: all)</source>
+            <translation>单元：取单元字段的前 N 个字符（ZLDWDM：12 位为村，9 位为乡镇；0：全部）</translation>
+        </message>
+        <message>
+            <source>Units layer (optional)</source>
+            <translation>单元图层（可选）</translation>
+        </message>
+        <message>
+            <source>田坎 coefficient field (current)</source>
+            <translation>田坎系数字段（现状）</translation>
+        </message>
+        <message>
+            <source>田坎 coefficient field (planned; empty: the current one)</source>
+            <translation>田坎系数字段（规划；留空：沿用现状）</translation>
+        </message>
+        <message>
+            <source>Cultivated land grade field (current)</source>
+            <translation>耕地等别字段（现状）</translation>
+        </message>
+        <message>
+            <source>Cultivated land grade field (planned)</source>
+            <translation>耕地等别字段（规划）</translation>
+        </message>
+        <message>
+            <source>In permanent farmland now (1/0 field)</source>
+            <translation>现状位于永久基本农田（1/0 字段）</translation>
+        </message>
+        <message>
+            <source>In permanent farmland after the adjustment plan (1/0 field)</source>
+            <translation>调整方案实施后位于永久基本农田（1/0 字段）</translation>
+        </message>
+        <message>
+            <source>Project field (numbers the certificates)</source>
+            <translation>项目字段（用于复垦券编号）</translation>
+        </message>
+        <message>
+            <source>Project type field (ecological restoration may change the red line)</source>
+            <translation>整治类型字段（生态保护修复可在红线内变化）</translation>
+        </message>
+        <message>
+            <source>Official area field (m²; empty: computed)</source>
+            <translation>图斑面积字段（平方米；留空：计算面积）</translation>
+        </message>
+        <message>
+            <source>Farmland adjusted in ÷ out, at least</source>
+            <translation>永久基本农田调入 ÷ 调出，不少于</translation>
+        </message>
+        <message>
+            <source>Construction land reclaimed ÷ newly built, at least</source>
+            <translation>拆旧面积 ÷ 建新面积，不少于</translation>
+        </message>
+        <message>
+            <source>Mean grade may worsen by at most</source>
+            <translation>平均等别最多允许下降</translation>
+        </message>
+        <message>
+            <source>Ignore red-line and river-beach overlaps below (m²)</source>
+            <translation>忽略小于此面积的红线、河道滩地重叠（平方米）</translation>
+        </message>
+        <message>
+            <source>Unit balance sheets</source>
+            <translation>单元平衡表</translation>
+        </message>
+        <message>
+            <source>Cultivated land by grade</source>
+            <translation>分等别耕地</translation>
+        </message>
+        <message>
+            <source>Reclamation certificates</source>
+            <translation>复垦券</translation>
+        </message>
+        <message>
+            <source>Reclamation certificates per project</source>
+            <translation>各项目复垦券</translation>
+        </message>
+        <message>
+            <source>Ledger tables (XLSX)</source>
+            <translation>台账表格（XLSX）</translation>
+        </message>
+        <message>
+            <source>Ledger report, a page per unit (PDF)</source>
+            <translation>台账报告，每个单元一页（PDF）</translation>
+        </message>
+        <message>
+            <source>Units passed</source>
+            <translation>通过的单元</translation>
+        </message>
+        <message>
+            <source>Units failed</source>
+            <translation>不通过的单元</translation>
+        </message>
+        <message>
+            <source>Units undetermined</source>
+            <translation>待定的单元</translation>
+        </message>
+        <message>
+            <source>Choose the unit id field.</source>
+            <translation>请选择单元编号字段。</translation>
+        </message>
+        <message>
+            <source>The ledger report needs the unit balance sheets as a layer.</source>
+            <translation>台账报告需要以图层形式输出的单元平衡表。</translation>
+        </message>
+        <message>
             <source>Ecological voucher accounting</source>
             <translation>生态券核算</translation>
         </message>
@@ -2468,8 +3584,8 @@
             <translation>生态券</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Ecological vouchers (生态券): the change of each zone's ecological land between a base year and a target year, in standard-forest hectares, weighted by the zone's wealth and density.&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;: hectares A of each land-use class outside the mask (e.g. urban space) times its standard-forest coefficient k.&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;: G = GDP per capita ÷ reference GDP per capita, P = population density ÷ reference density. E &amp;gt; 0: the zone can sell vouchers (supply); E &amp;lt; 0: it must buy |E| (demand).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zones&lt;/b&gt;: counties or ecological units with an id, GDP (yuan) and population (persons) of the target year, or a zone table joined by id. Land area is the zone's area with the chosen method.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; of each year: a polygon layer with a class field or a categorical raster, with its classification system. &lt;b&gt;Coefficients&lt;/b&gt;: the system's preset, or a CSV table (code,k; or code,esv scaled by the esv of a reference class, 21 for CAS, 0301 otherwise).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference values&lt;/b&gt; (G and P are ratios to them): the &lt;b&gt;national values&lt;/b&gt; of the target year (default), from the national reference table (default: the preset national_reference.csv, one row per year with its source; add years from each year's NBS statistical communiqué; a year the table lacks is an error); or computed over all zones; or entered. &lt;b&gt;Baseline&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;: the base year, or zone area × protection rate (empty rate: the rate of all zones at the base year).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Price&lt;/b&gt; (optional): amount = E × price, yuan. &lt;b&gt;Counties&lt;/b&gt; (optional): the zones are ecological units whose E is split over the counties by area share.&lt;/p&gt;&lt;p&gt;Inputs in different CRSs are refused unless reprojection is allowed. The summary table records the totals, the reference values used with their source and every input and parameter. E is not conserved: the summary gives the raw change ΣΔM beside ΣE of supply and of demand, and by how much demand exceeds supply (a market inside these zones cannot meet it).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Within the plan's bottom lines&lt;/b&gt; (optional): a three-lines workspace (GeoPackage with ecological_redline and permanent_farmland) or the red line and farmland layers as delivered. ΔM inside the red line and inside farmland is reported per zone. A loss of ecological land inside the red line is a &lt;b&gt;violation&lt;/b&gt; (the violations layer lists the pieces with their classes before and after), not demand a zone may buy away: by default E is computed without it; the other choice counts it in E and flags it. The lines need land use as polygons.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Key ecological function zones&lt;/b&gt; (国家重点生态功能区; a field with 1/0 of the zones, or of the counties when units are attributed, or a list of ids): marked, their accounts computed, and kept out of the market by default (they receive fiscal transfers).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;生态券：各分区生态用地在基期与目标年之间的变化量，以标准林面积（公顷）计，并按分区的经济水平和人口密度加权。&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;：掩膜（如城镇空间）以外各地类的面积 A（公顷）乘以其标准林折算系数 k。&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;：G = 人均 GDP ÷ 参照人均 GDP，P = 人口密度 ÷ 参照人口密度。E &amp;gt; 0：该分区可出售生态券（供给）；E &amp;lt; 0：该分区须购买 |E|（需求）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;分区&lt;/b&gt;：县或生态单元，含目标年的代码、GDP（元）和人口（人），或通过代码关联的分区属性表。土地面积按所选方法计算。&lt;/p&gt;&lt;p&gt;每一年的&lt;b&gt;土地利用&lt;/b&gt;：带地类字段的面图层或分类栅格，以及其分类体系。&lt;b&gt;系数&lt;/b&gt;：该分类体系的预设，或 CSV 表（code,k；或 code,esv，按参照地类的 esv 折算，CAS 为 21，其他为 0301）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;参照值&lt;/b&gt;（G 和 P 是相对它们的比值）：默认为目标年份的&lt;b&gt;全国值&lt;/b&gt;，取自全国参照值表（默认为预设表 national_reference.csv，每年一行并注明来源；可根据当年国家统计局统计公报增加年份；表中没有的年份会报错）；也可以按全部分区计算，或手动输入。&lt;b&gt;基线&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;：基期，或分区面积 × 保护率（保护率留空：全部分区基期的保护率）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;价格&lt;/b&gt;（可选）：金额 = E × 价格（元）。&lt;b&gt;县域&lt;/b&gt;（可选）：分区为生态单元，其 E 按面积比例分配到各县。&lt;/p&gt;&lt;p&gt;输入图层坐标参照系不一致时将拒绝计算，除非允许重投影。汇总表记录各项合计、所用参照值及其来源以及全部输入和参数。E 不守恒：汇总表给出原始变化 ΣΔM，以及供给与需求各自的 ΣE，并给出需求超过供给的数量（这些分区内部的市场无法满足）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;在规划底线内核算&lt;/b&gt;（可选）：三区三线工作空间（含 ecological_redline 和 permanent_farmland 的 GeoPackage）或原样交付的生态保护红线、永久基本农田图层。按分区报告红线内和永久基本农田内的 ΔM。生态保护红线内生态用地的损失属于&lt;b&gt;违规&lt;/b&gt;（违规图层列出各图斑及其变化前后地类），不是分区可以购买抵消的需求：默认计算 E 时不含该损失；另一选项将其计入 E 并标记。控制线需要面状土地利用数据。&lt;/p&gt;&lt;p&gt;&lt;b&gt;国家重点生态功能区&lt;/b&gt;（取值 1/0 的分区字段，单元归属到县时为县图层字段，或编码列表）：予以标记，账户照常核算，默认不参与交易（已获财政转移支付）。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Ecological vouchers (生态券): the change of each zone's ecological land between a base year and a target year, in standard-forest hectares, weighted by the zone's wealth and density.&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;: hectares A of each land-use class outside the mask (e.g. urban space) times its standard-forest coefficient k.&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;: G = GDP per capita ÷ reference GDP per capita, P = population density ÷ reference density. E &amp;gt; 0: the zone can sell vouchers (supply); E &amp;lt; 0: it must buy |E| (demand).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zones&lt;/b&gt;: counties or ecological units with an id, GDP (yuan) and population (persons) of the target year, or a zone table joined by id. Land area is the zone's area with the chosen method.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; of each year: a polygon layer with a class field or a categorical raster, with its classification system. &lt;b&gt;Coefficients&lt;/b&gt;: the system's preset, or a CSV table (code,k; or code,esv scaled by the esv of a reference class, 21 for CAS, 0301 otherwise).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference values&lt;/b&gt; (G and P are ratios to them): the &lt;b&gt;national values&lt;/b&gt; of the target year (default), from the national reference table (default: the preset national_reference.csv, one row per year with its source; add years from each year's NBS statistical communiqué; a year the table lacks is an error); or computed over all zones; or entered. &lt;b&gt;Baseline&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;: the base year, or zone area × protection rate (empty rate: the rate of all zones at the base year).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Price&lt;/b&gt; (optional): amount = E × price, yuan. &lt;b&gt;Counties&lt;/b&gt; (optional): the zones are ecological units whose E is split over the counties by area share.&lt;/p&gt;&lt;p&gt;Inputs in different CRSs are refused unless reprojection is allowed. The summary table records the totals, the reference values used with their source and every input and parameter. E is not conserved: the summary gives the raw change ΣΔM beside ΣE of supply and of demand, and by how much demand exceeds supply (a market inside these zones cannot meet it).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Within the plan's bottom lines&lt;/b&gt; (optional): a three-lines workspace (GeoPackage with ecological_redline and permanent_farmland) or the red line and farmland layers as delivered. ΔM inside the red line and inside farmland is reported per zone. A loss of ecological land inside the red line is a &lt;b&gt;violation&lt;/b&gt; (the violations layer lists the pieces with their classes before and after), not demand a zone may buy away: by default E is computed without it; the other choice counts it in E and flags it. Raster land use is cut by the lines cell by cell (its cells as polygons, no-data cells left out).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Key ecological function zones&lt;/b&gt; (国家重点生态功能区; a field with 1/0 of the zones, or of the counties when units are attributed, or a list of ids): marked, their accounts computed, and kept out of the market by default (they receive fiscal transfers).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;生态券：各分区生态用地在基期与目标年之间的变化量，以标准林面积（公顷）计，并按分区的经济水平和人口密度加权。&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;：掩膜（如城镇空间）以外各地类的面积 A（公顷）乘以其标准林折算系数 k。&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;：G = 人均 GDP ÷ 参照人均 GDP，P = 人口密度 ÷ 参照人口密度。E &amp;gt; 0：该分区可出售生态券（供给）；E &amp;lt; 0：该分区须购买 |E|（需求）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;分区&lt;/b&gt;：县或生态单元，含目标年的代码、GDP（元）和人口（人），或通过代码关联的分区属性表。土地面积按所选方法计算。&lt;/p&gt;&lt;p&gt;每一年的&lt;b&gt;土地利用&lt;/b&gt;：带地类字段的面图层或分类栅格，以及其分类体系。&lt;b&gt;系数&lt;/b&gt;：该分类体系的预设，或 CSV 表（code,k；或 code,esv，按参照地类的 esv 折算，CAS 为 21，其他为 0301）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;参照值&lt;/b&gt;（G 和 P 是相对它们的比值）：默认为目标年份的&lt;b&gt;全国值&lt;/b&gt;，取自全国参照值表（默认为预设表 national_reference.csv，每年一行并注明来源；可根据当年国家统计局统计公报增加年份；表中没有的年份会报错）；也可以按全部分区计算，或手动输入。&lt;b&gt;基线&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;：基期，或分区面积 × 保护率（保护率留空：全部分区基期的保护率）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;价格&lt;/b&gt;（可选）：金额 = E × 价格（元）。&lt;b&gt;县域&lt;/b&gt;（可选）：分区为生态单元，其 E 按面积比例分配到各县。&lt;/p&gt;&lt;p&gt;输入图层坐标参照系不一致时将拒绝计算，除非允许重投影。汇总表记录各项合计、所用参照值及其来源以及全部输入和参数。E 不守恒：汇总表给出原始变化 ΣΔM，以及供给与需求各自的 ΣE，并给出需求超过供给的数量（这些分区内部的市场无法满足）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;在规划底线内核算&lt;/b&gt;（可选）：三区三线工作空间（含 ecological_redline 和 permanent_farmland 的 GeoPackage）或原样交付的生态保护红线、永久基本农田图层。按分区报告红线内和永久基本农田内的 ΔM。生态保护红线内生态用地的损失属于&lt;b&gt;违规&lt;/b&gt;（违规图层列出各图斑及其变化前后地类），不是分区可以购买抵消的需求：默认计算 E 时不含该损失；另一选项将其计入 E 并标记。栅格土地利用按像元与控制线叠加（像元转为面，无数据像元不计）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;国家重点生态功能区&lt;/b&gt;（取值 1/0 的分区字段，单元归属到县时为县图层字段，或编码列表）：予以标记，账户照常核算，默认不参与交易（已获财政转移支付）。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>A violation, left out of E (not demand to buy)</source>
@@ -2756,6 +3872,122 @@
             <translation>工作空间“{path}”中没有图层“{layer}”；请用“新建三区三线工作空间”或 guotu lines init 创建工作空间。</translation>
         </message>
         <message>
+            <source>Voucher accounts over years</source>
+            <translation>生态券多年账户</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Voucher accounts over years: an account per zone over several surveys (e.g. the 2019 base of 三调 and the annual change surveys of 2020, 2021 and 2022). Every period runs the voucher accounting from the previous survey to its own, with the national reference values of its own year, then a market clears under that period's cap.&lt;/p&gt;&lt;p&gt;Per zone and period the &lt;b&gt;ledger&lt;/b&gt; gives the opening balance, ΔM, E, the position (opening + E: what the zone brings to the period's market; above 0 it sells, below 0 it buys), bought, sold and the &lt;b&gt;closing balance&lt;/b&gt; = position + bought − sold, which opens the next period. Zones kept out of the market (key ecological function zones) neither buy nor sell.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Later surveys&lt;/b&gt;: polygon layers in order of year, with their years (comma-separated, one per layer), one class field and one classification system. &lt;b&gt;Base year&lt;/b&gt;: empty takes the year every feature's SJNF states (三调: 2019, its standard time 2019-12-31). GDP and population of each year: comma-separated field names, one per later survey (empty: the zones' fields).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Market&lt;/b&gt;: a fixed or a floor price, pro rata, paid; caps one per period (comma-separated) or none. &lt;b&gt;Opening balances&lt;/b&gt; (optional): a CSV zone_id,balance_ha, or an earlier run's GeoPackage or ledger CSV (its latest closing balances), so that runs can be chained.&lt;/p&gt;&lt;p&gt;Besides the ledger and the trades of every period, the vouchers, classes and summary of the last period are written as the accounting writes them. The bottom lines and key ecological function zones work as in the accounting.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;生态券多年账户：按多期调查为每个分区建立账户（例如三调 2019 年基期及 2020、2021、2022 年度变更调查）。每一期从上一期调查到本期调查进行生态券核算，采用本期年份的全国参考值，然后在本期交易上限内出清市场。&lt;/p&gt;&lt;p&gt;每个分区每一期的&lt;b&gt;台账&lt;/b&gt;给出期初余额、ΔM、E、头寸（期初 + E：分区带入本期交易的数量；大于 0 出售，小于 0 购买）、购入、售出和&lt;b&gt;期末余额&lt;/b&gt; = 头寸 + 购入 − 售出，作为下一期的期初。不参与交易的分区（重点生态功能区）既不购买也不出售。&lt;/p&gt;&lt;p&gt;&lt;b&gt;后续调查&lt;/b&gt;：按年份排列的面图层及其年份（逗号分隔，每个图层一个），一个地类字段和一个分类体系。&lt;b&gt;基期年份&lt;/b&gt;：留空时取全部要素 SJNF 所载年份（三调：2019 年，标准时点 2019-12-31）。各年份的 GDP 和人口：逗号分隔的字段名，每期后续调查一个（留空：分区的字段）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;交易&lt;/b&gt;：固定价格或最低限价，按比例分配，直接支付；每期一个上限（逗号分隔）或不设。&lt;b&gt;期初余额&lt;/b&gt;（可选）：CSV 文件 zone_id,balance_ha，或此前运行的 GeoPackage 或台账 CSV（取其最近的期末余额），以便多次运行相衔接。&lt;/p&gt;&lt;p&gt;除台账和各期交易外，最后一期的生态券、地类和汇总表与核算算法的输出相同。底线和重点生态功能区的处理与核算算法相同。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>ecological voucher,ledger,account,balance,annual change survey,years,market</source>
+            <translation>生态券,台账,账户,余额,年度变更调查,多年,交易</translation>
+        </message>
+        <message>
+            <source>Later surveys: land use (polygons, in order of year)</source>
+            <translation>后续调查：土地利用（面图层，按年份排列）</translation>
+        </message>
+        <message>
+            <source>Years of the later surveys (comma-separated, e.g. 2020,2021,2022)</source>
+            <translation>后续调查的年份（逗号分隔，如 2020,2021,2022）</translation>
+        </message>
+        <message>
+            <source>Later surveys: land-use class field</source>
+            <translation>后续调查：地类字段</translation>
+        </message>
+        <message>
+            <source>Later surveys: classification system</source>
+            <translation>后续调查：分类体系</translation>
+        </message>
+        <message>
+            <source>Base year (empty: the year of the data, SJNF)</source>
+            <translation>基期年份（留空：取数据年份 SJNF）</translation>
+        </message>
+        <message>
+            <source>GDP field of each later year (comma-separated; empty: the zones' field)</source>
+            <translation>各后续年份的 GDP 字段（逗号分隔；留空：分区的 GDP 字段）</translation>
+        </message>
+        <message>
+            <source>Population field of each later year (comma-separated; empty: the zones' field)</source>
+            <translation>各后续年份的人口字段（逗号分隔；留空：分区的人口字段）</translation>
+        </message>
+        <message>
+            <source>Fixed price (yuan/ha)</source>
+            <translation>固定价格（元/公顷）</translation>
+        </message>
+        <message>
+            <source>Floor price (yuan/ha), instead of a fixed price</source>
+            <translation>最低限价（元/公顷），代替固定价格</translation>
+        </message>
+        <message>
+            <source>Cap of each period (ha, comma-separated; empty: no cap)</source>
+            <translation>各期交易上限（公顷，逗号分隔；留空：不设上限）</translation>
+        </message>
+        <message>
+            <source>Opening balances (CSV: zone_id,balance_ha, or an earlier ledger)</source>
+            <translation>期初余额（CSV：zone_id,balance_ha，或此前运行的台账）</translation>
+        </message>
+        <message>
+            <source>Voucher ledger</source>
+            <translation>生态券台账</translation>
+        </message>
+        <message>
+            <source>Voucher trades by period</source>
+            <translation>分期生态券交易</translation>
+        </message>
+        <message>
+            <source>Voucher ledger (CSV)</source>
+            <translation>生态券台账（CSV）</translation>
+        </message>
+        <message>
+            <source>Choose the later surveys (polygon layers in order of year).</source>
+            <translation>请选择后续调查（按年份排列的面图层）。</translation>
+        </message>
+        <message>
+            <source>Give either a fixed price or a floor price, not both.</source>
+            <translation>请给出固定价格或最低限价，不能同时给出。</translation>
+        </message>
+        <message>
+            <source>Ledgers and balances (*.csv *.gpkg)</source>
+            <translation>台账和余额表（*.csv *.gpkg）</translation>
+        </message>
+        <message>
+            <source>Give one year per later survey ({count}), comma-separated, e.g. 2020,2021,2022.</source>
+            <translation>请为每期后续调查给出一个年份（共 {count} 个），逗号分隔，如 2020,2021,2022。</translation>
+        </message>
+        <message>
+            <source>Give one cap per period ({count}; ha, numbers of 0 or more), comma-separated, or none.</source>
+            <translation>请为每期给出一个上限（共 {count} 个；公顷，不小于 0 的数），逗号分隔，或都不给。</translation>
+        </message>
+        <message>
+            <source>Give one field per later survey ({count}), comma-separated, or none.</source>
+            <translation>请为每期后续调查给出一个字段（共 {count} 个），逗号分隔，或都不给。</translation>
+        </message>
+        <message>
+            <source>The opening balances "{path}" need the columns zone_id and balance_ha (or a ledger with zone_id, year_to and closing_ha).</source>
+            <translation>期初余额“{path}”需要 zone_id 和 balance_ha 两列（或含 zone_id、year_to 和 closing_ha 的台账）。</translation>
+        </message>
+        <message>
+            <source>"{path}" has no table "ledger"; give the GeoPackage of an earlier run over years, or a CSV.</source>
+            <translation>“{path}”中没有“ledger”表；请给出此前多年账户运行的 GeoPackage，或 CSV 文件。</translation>
+        </message>
+        <message>
+            <source>Period {period} ({start} → {end}): traded {traded:.2f} ha.</source>
+            <translation>第 {period} 期（{start} → {end}）：成交 {traded:.2f} 公顷。</translation>
+        </message>
+        <message>
+            <source>  {zone}: opening {opening:.2f}, E {e:.2f}, bought {bought:.2f}, sold {sold:.2f}, closing {closing:.2f} ha.</source>
+            <translation>  {zone}：期初 {opening:.2f}，E {e:.2f}，购入 {bought:.2f}，售出 {sold:.2f}，期末 {closing:.2f} 公顷。</translation>
+        </message>
+        <message>
+            <source>Cannot read the opening balances "{path}": {error}</source>
+            <translation>无法读取期初余额“{path}”：{error}</translation>
+        </message>
+        <message>
+            <source>The opening balances "{path}", line {line}: zone "{zone}" has the balance "{value}"; a number of hectares is needed.</source>
+            <translation>期初余额“{path}”第 {line} 行：分区“{zone}”的余额为“{value}”，需要公顷数。</translation>
+        </message>
+        <message>
             <source>Ecological voucher market</source>
             <translation>生态券交易</translation>
         </message>
@@ -2774,14 +4006,6 @@
         <message>
             <source>Voucher field E (ha)</source>
             <translation>生态券字段 E（公顷）</translation>
-        </message>
-        <message>
-            <source>Fixed price (yuan/ha)</source>
-            <translation>固定价格（元/公顷）</translation>
-        </message>
-        <message>
-            <source>Floor price (yuan/ha), instead of a fixed price</source>
-            <translation>最低限价（元/公顷），代替固定价格</translation>
         </message>
         <message>
             <source>Cap on the traded volume (ha; empty: no cap)</source>
@@ -3284,16 +4508,28 @@
             <translation>生态券（Ecological vouchers）</translation>
         </message>
         <message>
-            <source>Land use</source>
-            <translation>土地利用</translation>
-        </message>
-        <message>
             <source>Accounting</source>
             <translation>核算</translation>
         </message>
         <message>
             <source>Market</source>
             <translation>交易</translation>
+        </message>
+        <message>
+            <source>Accounts over years: later surveys in place of the target year</source>
+            <translation>多年账户：以后续调查代替目标年</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>from the data (SJNF)</source>
+            <translation>取自数据（SJNF）</translation>
         </message>
         <message>
             <source>Protection rate (empty: over all zones)</source>
@@ -3334,6 +4570,22 @@
         <message>
             <source>Choose the land use of both years.</source>
             <translation>请选择两个年份的土地利用。</translation>
+        </message>
+        <message>
+            <source>Choose the land use of the base year.</source>
+            <translation>请选择基期的土地利用。</translation>
+        </message>
+        <message>
+            <source>Add the later surveys with their years (at least one).</source>
+            <translation>请添加后续调查及其年份（至少一期）。</translation>
+        </message>
+        <message>
+            <source>Two later surveys have the same year; every survey needs its own year.</source>
+            <translation>两期后续调查年份相同；每期调查须有各自的年份。</translation>
+        </message>
+        <message>
+            <source>Enter the land-use class field of the later surveys.</source>
+            <translation>请输入后续调查的地类字段。</translation>
         </message>
         <message>
             <source>Enter the reference GDP per capita and population density (above 0), or choose another reference.</source>
@@ -3412,6 +4664,14 @@
             <translation>重点生态功能区：取值 1/0 的字段</translation>
         </message>
         <message>
+            <source>Later survey and its year</source>
+            <translation>后续调查及其年份</translation>
+        </message>
+        <message>
+            <source>Cap of each period (ha, comma-separated; empty: the cap of the market)</source>
+            <translation>各期交易上限（公顷，逗号分隔；留空：取交易总量上限）</translation>
+        </message>
+        <message>
             <source>The zones layer "{layer}" has {count} features: zones are counties or ecological units, usually far fewer. Is it really the zones layer?</source>
             <translation>分区图层“{layer}”有 {count} 个要素：分区应为县或生态单元，数量通常少得多。确定这是分区图层吗？</translation>
         </message>
@@ -3424,6 +4684,10 @@
             <translation>最低限价</translation>
         </message>
         <message>
+            <source>{year}: {layer}</source>
+            <translation>{year}：{layer}</translation>
+        </message>
+        <message>
             <source>GDP and population are the same field "{field}" of "{layer}": choose the GDP field and the population field.</source>
             <translation>GDP 与人口选的是“{layer}”的同一字段“{field}”：请分别选择 GDP 字段和人口字段。</translation>
         </message>
@@ -3434,6 +4698,14 @@
         <message>
             <source>Choose the county id field of "{layer}".</source>
             <translation>请选择“{layer}”的县代码字段。</translation>
+        </message>
+        <message>
+            <source>Choose the land-use class field of "{layer}" ({year}).</source>
+            <translation>请选择“{layer}”（{year}）的地类字段。</translation>
+        </message>
+        <message>
+            <source>Give one cap per period ({count}), comma-separated, or none.</source>
+            <translation>请为每期给出一个上限（共 {count} 个），逗号分隔，或都不给。</translation>
         </message>
         <message>
             <source>The national reference table "{path}" is not a file.</source>
@@ -3460,8 +4732,8 @@
             <translation>请选择分区图层“{layer}”的“{field}”。</translation>
         </message>
         <message>
-            <source>Choose the land-use class field of "{layer}" ({year}).</source>
-            <translation>请选择“{layer}”（{year}）的地类字段。</translation>
+            <source>The later survey "{layer}" has no field "{field}".</source>
+            <translation>后续调查“{layer}”没有字段“{field}”。</translation>
         </message>
         <message>
             <source>The bottom lines need the ecological red line and the permanent farmland.</source>
@@ -3472,12 +4744,40 @@
             <translation>底线核算需要带地类字段的面状土地利用数据；栅格无法按控制线切分。</translation>
         </message>
         <message>
+            <source>The cells of raster layer "{layer}" could not be turned into polygons for the bottom lines: {error}</source>
+            <translation>栅格图层“{layer}”的像元无法转为面以叠加底线：{error}</translation>
+        </message>
+        <message>
             <source>Feature {fid} of layer "{layer}": key function field "{field}" is "{value}"; use 1 or 0 (yes/no, true/false, 是/否).</source>
             <translation>图层“{layer}”的要素 {fid}：重点生态功能区字段“{field}”的值为“{value}”；请使用 1 或 0（是/否、yes/no、true/false）。</translation>
         </message>
         <message>
             <source>Key ecological function zone "{id}" is not a zone of layer "{layer}".</source>
             <translation>重点生态功能区“{id}”不是图层“{layer}”中的分区。</translation>
+        </message>
+        <message>
+            <source>Accounts over years need at least one later survey with its year.</source>
+            <translation>多年账户至少需要一期后续调查及其年份。</translation>
+        </message>
+        <message>
+            <source>Accounts over years are kept for zones that trade themselves; with counties run each period on its own.</source>
+            <translation>多年账户只为自身参与交易的分区建立；使用县级归属时，请逐期分别运行。</translation>
+        </message>
+        <message>
+            <source>The base year of "{layer}" is not in the data (no SJNF field): enter the base year.</source>
+            <translation>“{layer}”的数据中没有基期年份（无 SJNF 字段）：请输入基期年份。</translation>
+        </message>
+        <message>
+            <source>Give one cap per later survey ({periods}), or none.</source>
+            <translation>请为每期后续调查给出一个上限（共 {periods} 个），或都不给。</translation>
+        </message>
+        <message>
+            <source>The later survey "{layer}" is given the year {year}, but its data year (SJNF) is {stated}.</source>
+            <translation>后续调查“{layer}”标注为 {year} 年，但其数据年份（SJNF）为 {stated} 年。</translation>
+        </message>
+        <message>
+            <source>The later surveys must come in order of year, each after the one before (and after the base year {base}).</source>
+            <translation>后续调查须按年份排列，每期晚于前一期（且晚于基期 {base} 年）。</translation>
         </message>
         <message>
             <source>Give either a fixed price or a floor price (yuan per ha, above 0), not both and not neither.</source>
@@ -3660,8 +4960,20 @@
             <translation>分区属性表“{layer}”中没有分区“{id}”的记录（字段“{field}”）。</translation>
         </message>
         <message>
+            <source>Feature {fid} of layer "{layer}": the data year SJNF is "{value}", not a year.</source>
+            <translation>图层“{layer}”的要素 {fid}：数据年份 SJNF 为“{value}”，不是年份。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" holds data of the years {first} and {second} (SJNF): enter the base year.</source>
+            <translation>图层“{layer}”含有 {first} 年和 {second} 年的数据（SJNF）：请输入基期年份。</translation>
+        </message>
+        <message>
             <source>The {role} layer "{layer}" is in {crs} but the zones layer "{zones}" is in {zones_crs}. Put them in one CRS, or allow reprojection ("Inputs in different CRSs": reproject).</source>
             <translation>{role}图层“{layer}”的坐标参照系为 {crs}，而分区图层“{zones}”为 {zones_crs}。请将它们置于同一坐标参照系，或允许重投影（“输入图层坐标参照系不同时”：重投影）。</translation>
+        </message>
+        <message>
+            <source>The target-year land use "{layer}" states the data year {stated} (SJNF), but the target year of the national values is {year}: set the target year to {stated}.</source>
+            <translation>目标年土地利用“{layer}”的数据年份为 {stated} 年（SJNF），而全国参考值的目标年为 {year} 年：请将目标年设为 {stated} 年。</translation>
         </message>
         <message>
             <source>Supply exceeds demand by {gap:,.2f} ha: a market inside these zones cannot sell it.</source>
@@ -3756,6 +5068,10 @@
             <translation>飞地：金额为股权价值</translation>
         </message>
         <message>
+            <source>balanced</source>
+            <translation>平衡</translation>
+        </message>
+        <message>
             <source>Areas</source>
             <translation>面积计算</translation>
         </message>
@@ -3804,6 +5120,18 @@
             <translation>重点生态功能区：编码</translation>
         </message>
         <message>
+            <source>Periods</source>
+            <translation>各期</translation>
+        </message>
+        <message>
+            <source>Cap of each period (ha)</source>
+            <translation>各期交易上限（公顷）</translation>
+        </message>
+        <message>
+            <source>Opening balances</source>
+            <translation>期初余额</translation>
+        </message>
+        <message>
             <source>base year</source>
             <translation>基期</translation>
         </message>
@@ -3830,6 +5158,26 @@
         <message>
             <source>Baseline</source>
             <translation>基线</translation>
+        </message>
+        <message>
+            <source>balance</source>
+            <translation>余额</translation>
+        </message>
+        <message>
+            <source>E of the period</source>
+            <translation>本期 E</translation>
+        </message>
+        <message>
+            <source>Standard forest by zone: base year M₀, target year Mₜ and change ΔM (ha)</source>
+            <translation>各分区标准林：基期 M₀、目标年 Mₜ 及变化 ΔM（公顷）</translation>
+        </message>
+        <message>
+            <source>Accounts over years: opening balance, E, bought, sold and closing balance by period (ha)</source>
+            <translation>多年账户：各期期初余额、E、购入、售出和期末余额（公顷）</translation>
+        </message>
+        <message>
+            <source>Position = opening + E is what a zone brings to the period's market; closing = position + bought − sold opens the next period.</source>
+            <translation>头寸 = 期初 + E，即分区带入本期交易的数量；期末 = 头寸 + 购入 − 售出，作为下一期的期初。</translation>
         </message>
         <message>
             <source>sells</source>
@@ -3860,12 +5208,56 @@
             <translation>{year} 年全国值</translation>
         </message>
         <message>
+            <source>{role}; key ecological function zone</source>
+            <translation>{role}；重点生态功能区</translation>
+        </message>
+        <message>
             <source>Ecological voucher account (生态券)</source>
             <translation>生态券核算</translation>
         </message>
         <message>
             <source>Key figures</source>
             <translation>主要指标</translation>
+        </message>
+        <message>
+            <source>M₀, base year (ha)</source>
+            <translation>M₀，基期（公顷）</translation>
+        </message>
+        <message>
+            <source>Mₜ, target year (ha)</source>
+            <translation>Mₜ，目标年（公顷）</translation>
+        </message>
+        <message>
+            <source>ΔM = Mₜ − M₀ (ha)</source>
+            <translation>ΔM = Mₜ − M₀（公顷）</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>期间</translation>
+        </message>
+        <message>
+            <source>Opening (ha)</source>
+            <translation>期初（公顷）</translation>
+        </message>
+        <message>
+            <source>E (ha)</source>
+            <translation>E（公顷）</translation>
+        </message>
+        <message>
+            <source>Bought (ha)</source>
+            <translation>购入（公顷）</translation>
+        </message>
+        <message>
+            <source>Sold (ha)</source>
+            <translation>售出（公顷）</translation>
+        </message>
+        <message>
+            <source>Closing (ha)</source>
+            <translation>期末（公顷）</translation>
         </message>
         <message>
             <source>Balance of the region</source>
@@ -3884,16 +5276,12 @@
             <translation>参照值：{year} 年全国值（表 {table}，第 {line} 行；来源：{source}）。</translation>
         </message>
         <message>
-            <source>balanced</source>
-            <translation>平衡</translation>
+            <source>{role}; key ecological function zone, out of the market</source>
+            <translation>{role}；重点生态功能区，不参与交易</translation>
         </message>
         <message>
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>E (ha)</source>
-            <translation>E（公顷）</translation>
+            <source>Balance of every zone's account by year (ha)</source>
+            <translation>各分区账户逐年余额（公顷）</translation>
         </message>
         <message>
             <source>Role</source>
@@ -3902,10 +5290,6 @@
         <message>
             <source>E × price, not traded (yuan)</source>
             <translation>E × 价格，非成交金额（元）</translation>
-        </message>
-        <message>
-            <source>Item</source>
-            <translation>项目</translation>
         </message>
         <message>
             <source>Reference: {how}.</source>
@@ -3936,20 +5320,48 @@
             <translation>无法打开</translation>
         </message>
         <message>
-            <source>About balanced (within ±{band} ha)</source>
-            <translation>基本平衡（±{band} 公顷以内）</translation>
+            <source>Up to {high} ha</source>
+            <translation>{high} 公顷以下</translation>
+        </message>
+        <message>
+            <source>{low}–{high} ha</source>
+            <translation>{low}–{high} 公顷</translation>
         </message>
         <message>
             <source>the old style could not be replaced</source>
             <translation>无法替换原有样式</translation>
         </message>
         <message>
+            <source>About unchanged (within ±{band} ha)</source>
+            <translation>基本不变（±{band} 公顷以内）</translation>
+        </message>
+        <message>
+            <source>About balanced (within ±{band} ha)</source>
+            <translation>基本平衡（±{band} 公顷以内）</translation>
+        </message>
+        <message>
+            <source>Loss {low}–{high} ha</source>
+            <translation>减少 {low}–{high} 公顷</translation>
+        </message>
+        <message>
             <source>Buys {low}–{high} ha</source>
             <translation>购买 {low}–{high} 公顷</translation>
         </message>
         <message>
+            <source>Gain {low}–{high} ha</source>
+            <translation>增加 {low}–{high} 公顷</translation>
+        </message>
+        <message>
             <source>Sells {low}–{high} ha</source>
             <translation>出售 {low}–{high} 公顷</translation>
+        </message>
+        <message>
+            <source>Planar area needs a projected CRS in metres, but layer "{layer}" is in {crs} (units: {units}). Use the ellipsoidal method or reproject the layer.</source>
+            <translation type="vanished">平面面积需要以米为单位的投影坐标系，但图层“{layer}”采用 {crs}（单位：{units}）。请改用椭球面积，或将图层重投影。</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Ecological vouchers (生态券): the change of each zone's ecological land between a base year and a target year, in standard-forest hectares, weighted by the zone's wealth and density.&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;: hectares A of each land-use class outside the mask (e.g. urban space) times its standard-forest coefficient k.&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;: G = GDP per capita ÷ reference GDP per capita, P = population density ÷ reference density. E &amp;gt; 0: the zone can sell vouchers (supply); E &amp;lt; 0: it must buy |E| (demand).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zones&lt;/b&gt;: counties or ecological units with an id, GDP (yuan) and population (persons) of the target year, or a zone table joined by id. Land area is the zone's area with the chosen method.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; of each year: a polygon layer with a class field or a categorical raster, with its classification system. &lt;b&gt;Coefficients&lt;/b&gt;: the system's preset, or a CSV table (code,k; or code,esv scaled by the esv of a reference class, 21 for CAS, 0301 otherwise).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference values&lt;/b&gt; (G and P are ratios to them): the &lt;b&gt;national values&lt;/b&gt; of the target year (default), from the national reference table (default: the preset national_reference.csv, one row per year with its source; add years from each year's NBS statistical communiqué; a year the table lacks is an error); or computed over all zones; or entered. &lt;b&gt;Baseline&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;: the base year, or zone area × protection rate (empty rate: the rate of all zones at the base year).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Price&lt;/b&gt; (optional): amount = E × price, yuan. &lt;b&gt;Counties&lt;/b&gt; (optional): the zones are ecological units whose E is split over the counties by area share.&lt;/p&gt;&lt;p&gt;Inputs in different CRSs are refused unless reprojection is allowed. The summary table records the totals, the reference values used with their source and every input and parameter. E is not conserved: the summary gives the raw change ΣΔM beside ΣE of supply and of demand, and by how much demand exceeds supply (a market inside these zones cannot meet it).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Within the plan's bottom lines&lt;/b&gt; (optional): a three-lines workspace (GeoPackage with ecological_redline and permanent_farmland) or the red line and farmland layers as delivered. ΔM inside the red line and inside farmland is reported per zone. A loss of ecological land inside the red line is a &lt;b&gt;violation&lt;/b&gt; (the violations layer lists the pieces with their classes before and after), not demand a zone may buy away: by default E is computed without it; the other choice counts it in E and flags it. The lines need land use as polygons.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Key ecological function zones&lt;/b&gt; (国家重点生态功能区; a field with 1/0 of the zones, or of the counties when units are attributed, or a list of ids): marked, their accounts computed, and kept out of the market by default (they receive fiscal transfers).&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;生态券：各分区生态用地在基期与目标年之间的变化量，以标准林面积（公顷）计，并按分区的经济水平和人口密度加权。&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;：掩膜（如城镇空间）以外各地类的面积 A（公顷）乘以其标准林折算系数 k。&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;：G = 人均 GDP ÷ 参照人均 GDP，P = 人口密度 ÷ 参照人口密度。E &amp;gt; 0：该分区可出售生态券（供给）；E &amp;lt; 0：该分区须购买 |E|（需求）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;分区&lt;/b&gt;：县或生态单元，含目标年的代码、GDP（元）和人口（人），或通过代码关联的分区属性表。土地面积按所选方法计算。&lt;/p&gt;&lt;p&gt;每一年的&lt;b&gt;土地利用&lt;/b&gt;：带地类字段的面图层或分类栅格，以及其分类体系。&lt;b&gt;系数&lt;/b&gt;：该分类体系的预设，或 CSV 表（code,k；或 code,esv，按参照地类的 esv 折算，CAS 为 21，其他为 0301）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;参照值&lt;/b&gt;（G 和 P 是相对它们的比值）：默认为目标年份的&lt;b&gt;全国值&lt;/b&gt;，取自全国参照值表（默认为预设表 national_reference.csv，每年一行并注明来源；可根据当年国家统计局统计公报增加年份；表中没有的年份会报错）；也可以按全部分区计算，或手动输入。&lt;b&gt;基线&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;：基期，或分区面积 × 保护率（保护率留空：全部分区基期的保护率）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;价格&lt;/b&gt;（可选）：金额 = E × 价格（元）。&lt;b&gt;县域&lt;/b&gt;（可选）：分区为生态单元，其 E 按面积比例分配到各县。&lt;/p&gt;&lt;p&gt;输入图层坐标参照系不一致时将拒绝计算，除非允许重投影。汇总表记录各项合计、所用参照值及其来源以及全部输入和参数。E 不守恒：汇总表给出原始变化 ΣΔM，以及供给与需求各自的 ΣE，并给出需求超过供给的数量（这些分区内部的市场无法满足）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;在规划底线内核算&lt;/b&gt;（可选）：三区三线工作空间（含 ecological_redline 和 permanent_farmland 的 GeoPackage）或原样交付的生态保护红线、永久基本农田图层。按分区报告红线内和永久基本农田内的 ΔM。生态保护红线内生态用地的损失属于&lt;b&gt;违规&lt;/b&gt;（违规图层列出各图斑及其变化前后地类），不是分区可以购买抵消的需求：默认计算 E 时不含该损失；另一选项将其计入 E 并标记。控制线需要面状土地利用数据。&lt;/p&gt;&lt;p&gt;&lt;b&gt;国家重点生态功能区&lt;/b&gt;（取值 1/0 的分区字段，单元归属到县时为县图层字段，或编码列表）：予以标记，账户照常核算，默认不参与交易（已获财政转移支付）。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>{n} parcels: 通过 pass {p}, 有条件通过 conditional {c}, 不通过 fail {f} (tolerance {t:g} m²).</source>
