@@ -86,13 +86,18 @@ class _Builder(LayoutBuilder):
         return self.layout
 
 
-def export_return_report(layer: QgsVectorLayer, city: str, pdf: Path, project: Optional[QgsProject] = None,
-                         dpi: float = 150.0) -> ReturnReportResult:
-    """The return list of ``city`` from ``layer`` (a return_list table) as a PDF."""
+def require_return_list(layer: QgsVectorLayer) -> None:
+    """Refuses a layer that is not a return_list table (ValueError naming its missing fields)."""
     missing = [name for name in REQUIRED if layer.fields().lookupField(name) < 0]
     if missing:
         raise ValueError(tr('Layer "{layer}" is not a return list: it lacks the fields {fields}.').format(
             layer=layer.name(), fields=", ".join(missing)))
+
+
+def export_return_report(layer: QgsVectorLayer, city: str, pdf: Path, project: Optional[QgsProject] = None,
+                         dpi: float = 150.0) -> ReturnReportResult:
+    """The return list of ``city`` from ``layer`` (a return_list table) as a PDF."""
+    require_return_list(layer)
     rows = layer_rows(layer, f"\"city_id\" = {QgsExpression.quotedString(city)}")
     if not rows:
         raise ValueError(tr('City "{city}" has nothing on the return list "{layer}".').format(city=city,

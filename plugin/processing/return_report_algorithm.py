@@ -8,7 +8,7 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingExcepti
                        QgsProcessingOutputNumber, QgsProcessingParameterFolderDestination,
                        QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsProject)
 
-from ..frame.return_report import cities_of, export_return_report, return_file_name
+from ..frame.return_report import cities_of, export_return_report, require_return_list, return_file_name
 from ..i18n import tr
 from .common import is_set
 from .review_reports import ReportAlgorithm
@@ -53,6 +53,7 @@ class ReturnListReportAlgorithm(ReportAlgorithm):
         count = 0
         try:
             layer = self._layer(parameters, self.RETURN_LIST, context, project)
+            require_return_list(layer)  # a wrong layer has no cities: it would give no report, silently
             cities = [self.parameterAsString(parameters, self.CITY, context).strip()] \
                 if is_set(parameters.get(self.CITY)) else cities_of(layer)
             folder = self._folder(parameters, context)
