@@ -529,6 +529,7 @@ static int tally_layer(ind_run *r, const char *path, const char *layer, const ch
                        const char *role) {
     tally_inputs in;
     memset(&in, 0, sizeof in);
+    in.note = cli_note;
     in.zones = r->a.admin;
     in.zones_layer = r->a.admin_layer;
     in.zone_id = r->a.admin_code;
