@@ -125,7 +125,18 @@ def _workspace(guotu: Path, path: Path) -> Path:
 
 
 def write_all(folder: Path, guotu: Path) -> Dict[str, Path]:
-    """Every input of the catalogue in ``folder``; returns name -> path."""
+    """Every input of the catalogue in ``folder``; returns name -> path. QGIS sets GDAL's
+    SHAPE_ENCODING to "" in its process (it decodes shapefiles itself), which would make the
+    "GBK" shapefiles UTF-8: it is cleared while they are written."""
+    saved = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", None)
+    try:
+        return _write_all(folder, guotu)
+    finally:
+        gdal.SetConfigOption("SHAPE_ENCODING", saved)
+
+
+def _write_all(folder: Path, guotu: Path) -> Dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     p: Dict[str, Path] = {}
     p["zones"] = _layer(folder / "zones.gpkg", "zones", [("code", ogr.OFTString), ("name", ogr.OFTString),

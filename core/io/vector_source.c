@@ -29,8 +29,13 @@ int vector_source_open(vector_source *src, const char *path, const char *layer_n
     char option[128];
     const char *open_options[2] = {NULL, NULL};
     if (encoding && encoding[0]) {
-        snprintf(option, sizeof option, "ENCODING=%s", encoding);
-        open_options[0] = option;
+        /* Only drivers that take it (shapefiles, …): others warn about an unknown option. */
+        GDALDriverH driver = GDALIdentifyDriverEx(path, GDAL_OF_VECTOR, NULL, NULL);
+        const char *known = driver ? GDALGetMetadataItem(driver, GDAL_DMD_OPENOPTIONLIST, NULL) : NULL;
+        if (!driver || (known && strstr(known, "name='ENCODING'"))) {
+            snprintf(option, sizeof option, "ENCODING=%s", encoding);
+            open_options[0] = option;
+        }
     }
     src->dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, open_options, NULL);
     if (!src->dataset) {
