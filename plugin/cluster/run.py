@@ -47,6 +47,7 @@ class JobResult:
     seconds: float
     workers: int
     summary: Dict[str, object] = field(default_factory=dict)
+    merge_seconds: float = 0.0
 
 
 def default_guotu() -> str:
@@ -173,11 +174,14 @@ def run_partitioned(command: str, partitions: Sequence[Dict[str, object]], guotu
         ordered = [results[str(p["name"])] for p in partitions]
         outputs = [str(r["output"]) for r in ordered]
         say(f"guotu cluster: merging {len(outputs)} partition outputs into {output}")
+        merging = time.monotonic()
         summary: Dict[str, object] = {}
         if command == "voucher":
             summary = merge.merge_voucher(outputs, ordered, output, market)
         else:
             merge.merge_convert(outputs, ordered, output)
+        merge_seconds = time.monotonic() - merging
+        say(f"guotu cluster: merged in {merge_seconds:.1f} s")
     finally:
         cluster = client.cluster
         client.close()
@@ -187,4 +191,4 @@ def run_partitioned(command: str, partitions: Sequence[Dict[str, object]], guotu
         shutil.rmtree(work, ignore_errors=True)
     seconds = time.monotonic() - started
     say(f"guotu cluster: written {output} in {seconds:.1f} s")
-    return JobResult(output, ordered, seconds, nworkers, summary)
+    return JobResult(output, ordered, seconds, nworkers, summary, merge_seconds)
