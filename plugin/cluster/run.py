@@ -116,7 +116,7 @@ def connect(scheduler: Optional[str], workers: Optional[int]) -> Client:
     if scheduler:
         return Client(scheduler, timeout="30s")
     n = workers or os.cpu_count() or 1
-    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0")
     return Client(cluster)
 
 

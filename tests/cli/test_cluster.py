@@ -118,29 +118,44 @@ def table(path: Path, name: str, columns: str, where: str = "1") -> List[tuple]:
         con.close()
 
 
-def close(a: object, b: object) -> bool:
+def close(a: object, b: object, abs_tol: float = 1e-7) -> bool:
     if isinstance(a, float) or isinstance(b, float):
         if a is None or b is None:
             return a is b
-        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-7)  # type: ignore[arg-type]
+        return math.isclose(a, b, rel_tol=1e-9, abs_tol=abs_tol)  # type: ignore[arg-type]
     return a == b
 
 
-def assert_keyed_equal(single: List[tuple], merged: List[tuple], nkey: int) -> None:
+def assert_keyed_equal(single: List[tuple], merged: List[tuple], nkey: int, sliver: float = 0.0) -> None:
     """Rows keyed by their first nkey columns: the same keys, the other columns equal up to the
-    rounding of another summation order."""
+    rounding of another summation order. With ``sliver`` (ha), a row only one side has counts as
+    0 when its numbers are below it, and numbers may differ by it."""
     a = {r[:nkey]: r[nkey:] for r in single}
     b = {r[:nkey]: r[nkey:] for r in merged}
     assert len(a) == len(single) and len(b) == len(merged), "duplicate keys"
+    for key in set(a) ^ set(b):
+        row = a.get(key) or b.get(key)
+        assert sliver and all(abs(x) < sliver for x in row if isinstance(x, float)), ("only on one side", key, row)
+    for key in set(a) & set(b):
+        assert all(close(x, y, max(1e-7, sliver)) for x, y in zip(a[key], b[key])), (key, a[key], b[key])
+
+
+def assert_same_pieces(single: Path, merged: Path, sliver: float = 0.0) -> None:
+    """The same pieces: per (zone, classes, status), the same areas and ΔM; with ``sliver`` (ha),
+    pieces smaller than it are left out and areas may differ by it."""
+    def pieces(path: Path) -> Dict[tuple, List[tuple]]:
+        found: Dict[tuple, List[tuple]] = {}
+        for zone, f, t, status, area, dm in table(path, "conversions", "zone_id, from_code, to_code, status, "
+                                                                      "area_ha, dm_ha"):
+            if area >= sliver:
+                found.setdefault((zone, f, t, status), []).append((area, dm))
+        return {k: sorted(v) for k, v in found.items()}
+    a, b = pieces(single), pieces(merged)
     assert set(a) == set(b), (set(a) - set(b), set(b) - set(a))
     for key in a:
-        assert all(close(x, y) for x, y in zip(a[key], b[key])), (key, a[key], b[key])
-
-
-def assert_same_pieces(single: Path, merged: Path) -> None:
-    cols = "zone_id, from_code, to_code, status, round(area_ha, 6), round(dm_ha, 6)"
-    a, b = Counter(table(single, "conversions", cols)), Counter(table(merged, "conversions", cols))
-    assert a == b, (list((a - b).items())[:5], list((b - a).items())[:5])
+        assert len(a[key]) == len(b[key]), (key, len(a[key]), len(b[key]))
+        for x, y in zip(a[key], b[key]):
+            assert close(x[0], y[0], max(1e-7, sliver)) and close(x[1], y[1], max(1e-7, sliver)), (key, x, y)
 
 
 def assert_voucher_equal(single: Path, merged: Path) -> None:
@@ -200,19 +215,28 @@ def test_partitioned_conversion_equals_the_single_run(tmp_path: Path, cluster: C
     assert len(table(merged, "partitions", "partition")) == len(parts)
 
 
-@pytest.mark.xfail(strict=True, reason="core overlay: in one run over county packages whose parcels are cut "
-                   "along the same county boundary in both years, a before parcel touching an after parcel "
-                   "along that boundary is counted with the whole after parcel (91,009 ha overlaid out of "
-                   "89,999.83 ha); the partitioned run gives 89,999.83 ha")
 def test_partitioned_conversion_of_the_cut_sample_equals_the_single_run(tmp_path: Path, cluster: Cluster,
                                                                          sample_counties) -> None:
+    """The sample cut into county packages, parcels cut along the county boundaries in both years:
+    the single run over all packages meets pairs of parcels from two counties touching along their
+    common boundary (the core once counted whole parcels for them: 91,009 ha out of 89,999.83)."""
     prov, single, _parts = sample_counties
     one = single_run("convert", single, CONVERT, tmp_path / "single.gpkg")
     merged = tmp_path / "merged.gpkg"
     res = runner("convert", prov, CONVERT, merged, "--scheduler", cluster.address)
     assert res.returncode == 0, res.stdout + res.stderr
-    cols = "zone_id, status, area_ha"
-    assert_keyed_equal(table(one, "status_summary", cols), table(merged, "status_summary", cols), 2)
+    # The cut is GEOS's: a vertex it puts on a county boundary lies within rounding of the
+    # zone's edge, so a partition may leave a sliver of < 1e-6 ha (0.01 m²) outside its zones
+    # (zone '') that the single run gives to the neighbouring zone.
+    sliver = 1e-6
+    cols = "zone_id, level, from_class, to_class, status, area_ha, dm_ha"
+    assert_keyed_equal(table(one, "transitions", cols), table(merged, "transitions", cols), 5, sliver)
+    assert_keyed_equal(table(one, "status_summary", "zone_id, status, area_ha"),
+                       table(merged, "status_summary", "zone_id, status, area_ha"), 2, sliver)
+    assert_same_pieces(one, merged, sliver)
+    # the sample's 150 zones tile its 30 km x 30 km: 90,000 ha planar, 89,999.83 ha on the ellipsoid
+    total = sum(r[0] for r in table(merged, "status_summary", "area_ha", "zone_id = '*'"))
+    assert total == pytest.approx(89999.83, abs=0.01)
 
 
 def test_a_worker_killed_mid_run_changes_nothing(tmp_path: Path, grid_province) -> None:
