@@ -7,8 +7,11 @@ a failing task is retried `retries` times by Dask before the run stops.
 """
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.spawn
 import os
 import shutil
+import sys
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -110,11 +113,25 @@ def split_market_options(command: str, args: Sequence[str]) -> tuple:
     return kept, (market or None)
 
 
+def python_for_workers() -> None:
+    """Local workers are started by multiprocessing with its executable, which inside QGIS is QGIS
+    itself (sys.executable): point it at a Python interpreter instead."""
+    current = Path(os.fsdecode(multiprocessing.spawn.get_executable() or ""))
+    if current.name.startswith("python"):
+        return
+    python = Path(sys.base_exec_prefix) / "bin" / f"python{sys.version_info.major}.{sys.version_info.minor}"
+    found = str(python) if python.exists() else shutil.which("python3")
+    if not found:
+        raise RuntimeError(f"no Python interpreter to start local Dask workers with (not {current})")
+    multiprocessing.set_executable(found)
+
+
 def connect(scheduler: Optional[str], workers: Optional[int]) -> Client:
     """A client of the scheduler at ``scheduler``, or of a LocalCluster of ``workers`` (default: one
     per core) single-threaded worker processes on this machine."""
     if scheduler:
         return Client(scheduler, timeout="30s")
+    python_for_workers()
     n = workers or os.cpu_count() or 1
     cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0")
     return Client(cluster)
@@ -187,8 +204,8 @@ def run_partitioned(command: str, partitions: Sequence[Dict[str, object]], guotu
         client.close()
         if cluster is not None:
             cluster.close()
-    if not keep_work:
-        shutil.rmtree(work, ignore_errors=True)
+        if not keep_work:  # also after a failure or a cancel: guotu's message is in the error
+            shutil.rmtree(work, ignore_errors=True)
     seconds = time.monotonic() - started
     say(f"guotu cluster: written {output} in {seconds:.1f} s")
     return JobResult(output, ordered, seconds, nworkers, summary, merge_seconds)

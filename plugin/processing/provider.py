@@ -13,6 +13,7 @@ from .land_use_conversion import LandUseConversionAlgorithm
 from .land_use_conversion_raster import LandUseConversionRasterAlgorithm
 from .parcels_check import ParcelsCheckAlgorithm
 from .parcels_report_algorithm import ParcelsReportAlgorithm
+from .partitioned_run import PartitionedRunAlgorithm
 from .three_lines_check import ThreeLinesCheckAlgorithm
 from .three_lines_workspace import ThreeLinesWorkspaceAlgorithm
 from .voucher_accounting import VoucherAccountingAlgorithm
@@ -53,3 +54,4 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(BorderConflictsAlgorithm())
         self.addAlgorithm(ParcelsReportAlgorithm())
         self.addAlgorithm(BorderReportAlgorithm())
+        self.addAlgorithm(PartitionedRunAlgorithm())
