@@ -129,6 +129,11 @@ def _cases(folder: Path) -> List[Dict]:
     parcel_layer = pf.write_parcels(parcels / "zzdk.gpkg")                         # dkbh, zzlx, xmbh, xzdl, ghdl
     parcel_ws = pf.write_workspace(parcels / "ws.gpkg")
     border = bd.make_fixture(folder / "border")
+    counties = _mkdir(folder / "counties")
+    vd.write_fixture(_mkdir(counties / "c1"))  # one county package: zones, base, target
+    county_options = ("--zones {partition}/zones.gpkg --zone-id code --gdp-field gdp --pop-field pop "
+                      "--base {partition}/base.gpkg --base-class-field lucc "
+                      "--target {partition}/target.gpkg --target-class-field lucc")
     return [
         {"label": "area", "alg": "guotu:areabyclass", "given": {"ZONES": zones, "LANDUSE": landuse}},
         {"label": "area_unknown_zone_field", "alg": "guotu:areabyclass",
@@ -138,6 +143,8 @@ def _cases(folder: Path) -> List[Dict]:
                    "BASE_CLASS_FIELD": "lucc", "TARGET": voucher["target"], "TARGET_CLASS_FIELD": "lucc"}},
         {"label": "market", "alg": "guotu:vouchermarket",
          "given": {"VOUCHERS": "=guotu:voucheraccounting:VOUCHER", "PRICE": 30000}},
+        {"label": "partitioned", "alg": "guotu:partitionedrun",
+         "given": {"PARTITIONS": str(counties), "OPTIONS": county_options}},
         {"label": "conversion", "alg": "guotu:landuseconversion",
          "given": {"BEFORE": str(conversion["before"]), "AFTER": str(conversion["after"])}},
         {"label": "conversion_report", "alg": "guotu:conversionreport",
