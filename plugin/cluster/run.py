@@ -11,9 +11,11 @@ import multiprocessing
 import multiprocessing.spawn
 import os
 import shutil
+import subprocess
 import sys
 import time
 import uuid
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence
@@ -60,7 +62,11 @@ def default_guotu() -> str:
     found = shutil.which("guotu")
     if found:
         return found
-    return str(Path(__file__).resolve().parents[2] / "build" / "core" / "guotu")
+    here = Path(__file__).resolve().parents[1]
+    for candidate in (here / "lib" / "guotu", here.parent / "build" / "core" / "guotu"):  # packaged; a checkout
+        if candidate.is_file():
+            return str(candidate)
+    return "guotu"
 
 
 def split_market_options(command: str, args: Sequence[str]) -> tuple:
@@ -113,28 +119,58 @@ def split_market_options(command: str, args: Sequence[str]) -> tuple:
     return kept, (market or None)
 
 
-def python_for_workers() -> None:
-    """Local workers are started by multiprocessing with its executable, which inside QGIS is QGIS
-    itself (sys.executable): point it at a Python interpreter instead."""
-    current = Path(os.fsdecode(multiprocessing.spawn.get_executable() or ""))
-    if current.name.startswith("python"):
-        return
-    python = Path(sys.base_exec_prefix) / "bin" / f"python{sys.version_info.major}.{sys.version_info.minor}"
-    found = str(python) if python.exists() else shutil.which("python3")
-    if not found:
-        raise RuntimeError(f"no Python interpreter to start local Dask workers with (not {current})")
-    multiprocessing.set_executable(found)
+def runs_in_python() -> bool:
+    """Whether multiprocessing starts this process's own Python (not so inside QGIS, where its
+    executable is QGIS and the embedded Python may have taken another Python's library path)."""
+    exe = Path(os.fsdecode(multiprocessing.spawn.get_executable() or ""))
+    if not exe.name.startswith("python"):
+        return False
+    # that Python's own library is the one this process runs on
+    return Path(os.__file__).resolve().is_relative_to(exe.resolve().parent.parent / "lib")
+
+
+_WORKER_PROCESSES: Dict[int, List[subprocess.Popen]] = {}
 
 
 def connect(scheduler: Optional[str], workers: Optional[int]) -> Client:
-    """A client of the scheduler at ``scheduler``, or of a LocalCluster of ``workers`` (default: one
-    per core) single-threaded worker processes on this machine."""
+    """A client of the scheduler at ``scheduler``, or of a local cluster of ``workers`` (default:
+    one per core) single-threaded worker processes on this machine: a LocalCluster, or inside
+    QGIS a scheduler in this process with Dask's own `dask-worker` program for the workers (the
+    system Python with its own library path)."""
     if scheduler:
         return Client(scheduler, timeout="30s")
-    python_for_workers()
     n = workers or os.cpu_count() or 1
-    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0")
-    return Client(cluster)
+    if runs_in_python():
+        return Client(LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0"))
+    program = shutil.which("dask-worker") or "/usr/bin/dask-worker"
+    cluster = LocalCluster(n_workers=0, processes=False, protocol="tcp://", host="127.0.0.1", dashboard_address=":0")
+    client = Client(cluster)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    procs = [subprocess.Popen([program, cluster.scheduler_address, "--nworkers", str(n), "--nthreads", "1",
+                               "--no-dashboard", "--host", "127.0.0.1"], env=env, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    _WORKER_PROCESSES[id(client)] = procs
+    try:
+        client.wait_for_workers(n, timeout=120)
+    except Exception:
+        disconnect(client)
+        raise
+    return client
+
+
+def disconnect(client: Client) -> None:
+    """Closes the client, its local cluster and the worker processes started for it."""
+    cluster = client.cluster
+    client.close()
+    if cluster is not None:
+        cluster.close()
+    for proc in _WORKER_PROCESSES.pop(id(client), []):
+        if proc.poll() is None:
+            proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 def run_partitioned(command: str, partitions: Sequence[Dict[str, object]], guotu_args: Sequence[str], output: Path,
@@ -157,9 +193,26 @@ def run_partitioned(command: str, partitions: Sequence[Dict[str, object]], guotu
     say = progress or (lambda _text: None)
     run_id = uuid.uuid4().hex[:8]
     work = Path(work_dir).resolve() if work_dir else output.parent / f".{output.stem}.partitions-{run_id}"
+    tool = guotu or default_guotu()
+    if not scheduler and not (Path(tool).is_file() and os.access(tool, os.X_OK)):
+        raise ValueError(f"the guotu tool was not found ('{tool}'): build it (scripts/setup.sh makes "
+                         "build/core/guotu), put it on PATH or set GUOTU_CLI, or give its path")
+    job = {"command": command, "args": list(args), "guotu": tool, "work_dir": str(work)}
     work.mkdir(parents=True, exist_ok=True)
-    job = {"command": command, "args": list(args), "guotu": guotu or default_guotu(), "work_dir": str(work)}
     started = time.monotonic()
+    with warnings.catch_warnings():
+        # Debian's Dask 2022.12 on Python 3.11: tornado's event-loop deprecations, not ours
+        # (QGIS shows every Python warning to the user).
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"(tornado|distributed)(\..*)?$")
+        warnings.filterwarnings("ignore", message=".*(make_current|current event loop).*")
+        return _run(command, partitions, args, market, output, job, work, run_id, scheduler, workers, retries,
+                    keep_work, say, cancelled, started)
+
+
+def _run(command: str, partitions: Sequence[Dict[str, object]], args: List[str], market: Optional[Dict[str, object]],
+         output: Path, job: Dict[str, object], work: Path, run_id: str, scheduler: Optional[str],
+         workers: Optional[int], retries: int, keep_work: bool, say: Progress,
+         cancelled: Optional[Callable[[], bool]], started: float) -> JobResult:
     client = connect(scheduler, workers)
     try:
         # Workers need Dask, GDAL and the guotu tool, not Guotu's Python package: ship the task by value.
@@ -200,10 +253,7 @@ def run_partitioned(command: str, partitions: Sequence[Dict[str, object]], guotu
         merge_seconds = time.monotonic() - merging
         say(f"guotu cluster: merged in {merge_seconds:.1f} s")
     finally:
-        cluster = client.cluster
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        disconnect(client)
         if not keep_work:  # also after a failure or a cancel: guotu's message is in the error
             shutil.rmtree(work, ignore_errors=True)
     seconds = time.monotonic() - started

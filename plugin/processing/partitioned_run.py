@@ -28,6 +28,7 @@ class PartitionedRunAlgorithm(GuotuAlgorithm):
     OPTIONS = "OPTIONS"
     SCHEDULER = "SCHEDULER"
     WORKERS = "WORKERS"
+    GUOTU = "GUOTU"
     OUTPUT = "OUTPUT"
 
     def name(self) -> str:
@@ -81,6 +82,8 @@ class PartitionedRunAlgorithm(GuotuAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.WORKERS, tr("Workers of the local cluster (empty: one per core)"),
             QgsProcessingParameterNumber.Integer, optional=True, minValue=1))
+        self.addParameter(QgsProcessingParameterFile(
+            self.GUOTU, tr("guotu tool (empty: GUOTU_CLI or guotu on PATH)"), optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Merged GeoPackage"), tr("GeoPackage (*.gpkg)")))
 
@@ -100,6 +103,7 @@ class PartitionedRunAlgorithm(GuotuAlgorithm):
         workers = self.parameterAsInt(parameters, self.WORKERS, context) if is_set(parameters.get(self.WORKERS)) \
             else None
         output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
+        tool = self.parameterAsFile(parameters, self.GUOTU, context) if is_set(parameters.get(self.GUOTU)) else None
 
         def progress(line: str) -> None:
             feedback.pushInfo(line)
@@ -109,7 +113,8 @@ class PartitionedRunAlgorithm(GuotuAlgorithm):
 
         try:
             result = run_partitioned(command, folder_partitions(folder), options, output, scheduler=scheduler,
-                                     workers=workers, progress=progress, cancelled=feedback.isCanceled)
+                                     workers=workers, guotu=tool or None, progress=progress,
+                                     cancelled=feedback.isCanceled)
         except Cancelled as e:
             raise QgsProcessingException(tr("The partitioned run was cancelled.")) from e
         except Exception as e:  # the cluster's and guotu's own messages name the county and the option

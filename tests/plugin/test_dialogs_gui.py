@@ -186,7 +186,9 @@ def test_every_algorithm_from_its_dialog(plugin_root: Path, tmp_path: Path, prov
     (tmp_path / "cases.json").write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
     shots = BUILD_DIR / "test-artifacts" / f"dialogs_{locale}"
     result, _log, _shot = run_desktop(plugin_root, tmp_path, CODE, f"dialogs_{locale}",
-                                      {"GUOTU_CASES": str(tmp_path / "cases.json"), "GUOTU_SHOTS": str(shots)},
+                                      {"GUOTU_CASES": str(tmp_path / "cases.json"), "GUOTU_SHOTS": str(shots),
+                                       # the guotu tool of this machine, for the partitioned run
+                                       "GUOTU_CLI": str(BUILD_DIR / "core" / "guotu")},
                                       locale=locale)
     done = {entry["label"]: entry for entry in result["cases"]}
     assert [c["label"] for c in cases] == list(done), done

@@ -86,17 +86,29 @@ def test_cancel_stops_the_partitioned_run(tmp_path: Path, monkeypatch) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".merged")]  # no partition outputs left
 
 
-def test_local_workers_start_with_python_inside_qgis(tmp_path: Path, monkeypatch) -> None:
-    """Inside QGIS, multiprocessing's executable is QGIS itself: local Dask workers must not be
-    started with it (a QGIS window per worker), but with the system's Python."""
+def test_local_workers_inside_qgis_are_dask_worker_programs(tmp_path: Path, monkeypatch) -> None:
+    """Inside QGIS, multiprocessing's executable is QGIS itself (a QGIS per worker, or an embedded
+    Python on another Python's library path): the local workers are then `dask-worker` processes
+    of the system Python, and the run still equals one guotu run."""
     import multiprocessing
     import multiprocessing.spawn
-    from guotu.cluster.run import python_for_workers
+    from guotu.cluster import run
+    monkeypatch.setenv("GUOTU_CLI", str(GUOTU))
+    make_grid_province(tmp_path / "prov")
     before = multiprocessing.spawn.get_executable()
     try:
         multiprocessing.set_executable("/usr/bin/qgis")
-        python_for_workers()
-        chosen = Path(os.fsdecode(multiprocessing.spawn.get_executable()))
-        assert chosen.name.startswith("python") and chosen.exists()
+        assert not run.runs_in_python()
+        out = tmp_path / "merged.gpkg"
+        from guotu.cluster.partitions import folder_partitions
+        result = run.run_partitioned("convert", folder_partitions(tmp_path / "prov"), OPTIONS.split(), out, workers=2)
     finally:
         multiprocessing.set_executable(before)
+    assert result.workers == 2 and len(result.results) == 6
+    assert len({r["pid"] for r in result.results}) == 2  # two worker processes ran the counties
+    single = tmp_path / "single"
+    one = tmp_path / "one.gpkg"
+    subprocess.run([str(GUOTU), "convert", *OPTIONS.replace("{partition}", str(single)).split(), "-o", str(one)],
+                   check=True, capture_output=True)
+    sql = "SELECT zone_id, level, from_class, to_class, status, round(area_ha, 6) FROM transitions"
+    assert sorted(rows(out, sql)) == sorted(rows(one, sql))
