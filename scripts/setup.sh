@@ -22,6 +22,7 @@ PACKAGES=(
   postgresql-15 postgresql-15-postgis-3     # PostGIS input test (throw-away cluster, pg_virtualenv)
   poppler-utils                             # pdftoppm/pdfinfo: report tests read the PDFs
   r-cran-sf                                 # real admin layers (nc.gpkg, Olinda tracts) for the border tests
+  python3-distributed python3-dask          # partitioned runs: dask-scheduler, dask-worker, plugin/cluster
 )
 
 missing=()

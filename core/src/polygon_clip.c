@@ -96,6 +96,14 @@ static int inside_ring(const double *p, const gt_ring *r) {
     return in;
 }
 
+/* 1 when every vertex of r is inside other, 0 when none is, -1 when they differ. */
+static int vertices_inside(const gt_ring *r, const gt_ring *other) {
+    size_t in = 0;
+    for (size_t i = 0; i < r->n; i++)
+        in += (size_t)inside_ring(&r->xy[2 * i], other);
+    return in == r->n ? 1 : in == 0 ? 0 : -1;
+}
+
 static int same_point(const double *p, const double *q) { return p[0] == q[0] && p[1] == q[1]; }
 
 /* Two edges the orientation test found in contact: 0 when they are the same edge or meet
@@ -317,10 +325,15 @@ int gt_ring_clip_simple(const gt_ring *a, const gt_ring *b, gt_clip_work *w) {
     if (status == -1) return touching_neighbours(a, b, w);
     if (status) return status;
     if (w->ncross == 0) {
-        /* No crossing and no contact: one inside the other, or apart. */
-        if (inside_ring(&a->xy[0], b)) return copy_ring(w, a);
-        if (inside_ring(&b->xy[0], a)) return copy_ring(w, b);
-        return 0;
+        /* No crossing found: one inside the other, or apart. A vertex lying on the other's
+         * edge within rounding (edges of two parcels cut along the same boundary) is on
+         * neither side for certain, so every vertex is asked, and a nesting must be possible
+         * by area; anything undecided goes to GEOS. */
+        int a_in = vertices_inside(a, b), b_in = vertices_inside(b, a);
+        double area_a = gt_ring_twice_area(a->xy, a->n), area_b = gt_ring_twice_area(b->xy, b->n);
+        if (a_in == 1 && b_in == 0 && area_a <= area_b) return copy_ring(w, a);
+        if (b_in == 1 && a_in == 0 && area_b <= area_a) return copy_ring(w, b);
+        return a_in == 0 && b_in == 0 ? 0 : -1;
     }
     if (w->ncross % 2) return -1;
     if ((status = build_nodes(a, 0, w)) || (status = build_nodes(b, 1, w))) return status;

@@ -21,6 +21,7 @@ from .parcels_check import ParcelsCheckAlgorithm
 from .parcels_report_algorithm import ParcelsReportAlgorithm
 from .pareto_sites import ParetoSitesAlgorithm
 from .ruling_objective import RulingObjectiveAlgorithm
+from .partitioned_run import PartitionedRunAlgorithm
 from .three_lines_check import ThreeLinesCheckAlgorithm
 from .three_lines_import import ThreeLinesImportAlgorithm
 from .three_lines_workspace import ThreeLinesWorkspaceAlgorithm
@@ -75,3 +76,4 @@ class GuotuProvider(QgsProcessingProvider):
         self.addAlgorithm(ReturnListReportAlgorithm())
         self.addAlgorithm(UnitLedgerAlgorithm())
         self.addAlgorithm(BindingIndicatorsAlgorithm())
+        self.addAlgorithm(PartitionedRunAlgorithm())

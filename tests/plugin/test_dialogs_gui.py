@@ -141,6 +141,11 @@ def _cases(folder: Path) -> List[Dict]:
     catalogue = fd.make_fixture(_mkdir(folder / "catalogue"))
     ledger_layer = lf.write_parcels(_mkdir(folder / "ledger") / "dltb.gpkg")  # BSM, DLBM, GHDL, KCXS, GDDB …
     indicators = ind.make_fixture(_mkdir(folder / "indicators"))               # XZQDM, XZQMC, DLBM, KCXS
+    counties = _mkdir(folder / "counties")
+    vd.write_fixture(_mkdir(counties / "c1"))  # one county package: zones, base, target
+    county_options = ("--zones {partition}/zones.gpkg --zone-id code --gdp-field gdp --pop-field pop "
+                      "--base {partition}/base.gpkg --base-class-field lucc "
+                      "--target {partition}/target.gpkg --target-class-field lucc")
     return [
         {"label": "area", "alg": "guotu:areabyclass", "given": {"ZONES": zones, "LANDUSE": landuse}},
         {"label": "area_unknown_zone_field", "alg": "guotu:areabyclass",
@@ -155,6 +160,8 @@ def _cases(folder: Path) -> List[Dict]:
          "given": {"ZONES": voucher["zones"], "ZONE_ID": "code", "BASE": voucher["base"], "BASE_CLASS_FIELD": "lucc",
                    "SURVEYS": [voucher["target"]], "SURVEY_YEARS": "2020", "SURVEY_CLASS_FIELD": "lucc",
                    "BASE_YEAR": 2019}},
+        {"label": "partitioned", "alg": "guotu:partitionedrun",
+         "given": {"PARTITIONS": str(counties), "OPTIONS": county_options}},
         {"label": "conversion", "alg": "guotu:landuseconversion",
          "given": {"BEFORE": str(conversion["before"]), "AFTER": str(conversion["after"])}},
         {"label": "conversion_report", "alg": "guotu:conversionreport",
@@ -216,7 +223,9 @@ def test_every_algorithm_from_its_dialog(plugin_root: Path, tmp_path: Path, prov
     (tmp_path / "cases.json").write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
     shots = BUILD_DIR / "test-artifacts" / f"dialogs_{locale}"
     result, _log, _shot = run_desktop(plugin_root, tmp_path, CODE, f"dialogs_{locale}",
-                                      {"GUOTU_CASES": str(tmp_path / "cases.json"), "GUOTU_SHOTS": str(shots)},
+                                      {"GUOTU_CASES": str(tmp_path / "cases.json"), "GUOTU_SHOTS": str(shots),
+                                       # the guotu tool of this machine, for the partitioned run
+                                       "GUOTU_CLI": str(BUILD_DIR / "core" / "guotu")},
                                       locale=locale)
     done = {entry["label"]: entry for entry in result["cases"]}
     assert [c["label"] for c in cases] == list(done), done

@@ -1,0 +1,261 @@
+"""A partitioned run on Dask: one task per partition on a Dask cluster, then the merge.
+
+The engine is Dask's own: a scheduler given by its address (`dask-scheduler` and `dask-worker`
+started as Dask documents), or, without one, a LocalCluster with one single-threaded worker
+process per core of this machine. A partition whose worker is lost is rerun by the scheduler;
+a failing task is retried `retries` times by Dask before the run stops.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.spawn
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Sequence
+
+import cloudpickle
+from distributed import Client, LocalCluster, wait
+
+from . import merge, tasks
+
+COMMANDS = ("voucher", "convert")
+# guotu voucher options that set the market: the market runs once, on the merged accounts.
+MARKET_OPTIONS = {"--price": "price", "--floor-price": "floor_price", "--cap": "cap_ha",
+                  "--allocation": "allocation", "--settlement": "settlement"}
+# Options whose result depends on every zone at once: not separable by county.
+NOT_SEPARABLE = {"--ask-field": "asks and bids are not in the accounts; run the market on the merged "
+                                "voucher layer with them (the Guotu market algorithm)",
+                 "--bid-field": "asks and bids are not in the accounts; run the market on the merged "
+                                "voucher layer with them (the Guotu market algorithm)",
+                 "--counties": "units attributed to counties across partitions are not separable yet",
+                 "-o": "the output is the merged one (the runner's -o)",
+                 "--output": "the output is the merged one (the runner's -o)"}
+
+Progress = Callable[[str], None]
+
+
+class Cancelled(RuntimeError):
+    pass
+
+
+@dataclass
+class JobResult:
+    output: Path
+    results: List[Dict[str, object]]
+    seconds: float
+    workers: int
+    summary: Dict[str, object] = field(default_factory=dict)
+    merge_seconds: float = 0.0
+
+
+def default_guotu() -> str:
+    env = os.environ.get("GUOTU_CLI", "").strip()
+    if env:
+        return env
+    found = shutil.which("guotu")
+    if found:
+        return found
+    here = Path(__file__).resolve().parents[1]
+    for candidate in (here / "lib" / "guotu", here.parent / "build" / "core" / "guotu"):  # packaged; a checkout
+        if candidate.is_file():
+            return str(candidate)
+    return "guotu"
+
+
+def split_market_options(command: str, args: Sequence[str]) -> tuple:
+    """The guotu arguments without the market's, and the market's options (None: no market).
+    Refuses what cannot be run per partition, naming the option and why."""
+    kept: List[str] = []
+    market: Dict[str, object] = {}
+    i = 0
+    args = list(args)
+    while i < len(args):
+        arg = args[i]
+        name, eq, inline = arg.partition("=")
+        if name in NOT_SEPARABLE:
+            raise ValueError(f"{name} cannot be used in a partitioned run: {NOT_SEPARABLE[name]}")
+        if name == "--reference":
+            value = inline if eq else (args[i + 1] if i + 1 < len(args) else "")
+            if value == "zones":
+                raise ValueError("--reference zones averages over all zones at once and cannot be computed "
+                                 "per partition: use --reference national (default) or entered")
+        if command == "voucher" and name in MARKET_OPTIONS:
+            if eq:
+                value = inline
+            elif i + 1 < len(args):
+                value = args[i + 1]
+                i += 1
+            else:
+                raise ValueError(f"{name} needs a value")
+            key = MARKET_OPTIONS[name]
+            if key in ("allocation", "settlement"):
+                market[key] = value
+            else:
+                try:
+                    market[key] = float(value)
+                except ValueError:
+                    raise ValueError(f"{name} takes a number, not '{value}'") from None
+            i += 1
+            continue
+        kept.append(arg)
+        i += 1
+    baseline = [args[j + 1] for j, a in enumerate(args[:-1]) if a == "--baseline"] + \
+        [a.split("=", 1)[1] for a in args if a.startswith("--baseline=")]
+    if "protection-rate" in baseline and not any(a == "--protection-rate" or a.startswith("--protection-rate=")
+                                                 for a in args):
+        raise ValueError("--baseline protection-rate without --protection-rate takes the rate over all zones at "
+                         "once and cannot be computed per partition: give --protection-rate R")
+    if market and "price" not in market and "floor_price" not in market:
+        raise ValueError("the market needs --price or --floor-price")
+    if command == "convert" and not any(a == "--threads" or a.startswith("--threads=") for a in kept):
+        kept += ["--threads", "1"]  # one core per Dask worker: the workers are the parallelism
+    return kept, (market or None)
+
+
+def runs_in_python() -> bool:
+    """Whether multiprocessing starts this process's own Python (not so inside QGIS, where its
+    executable is QGIS and the embedded Python may have taken another Python's library path)."""
+    exe = Path(os.fsdecode(multiprocessing.spawn.get_executable() or ""))
+    if not exe.name.startswith("python"):
+        return False
+    # that Python's own library is the one this process runs on
+    return Path(os.__file__).resolve().is_relative_to(exe.resolve().parent.parent / "lib")
+
+
+_WORKER_PROCESSES: Dict[int, List[subprocess.Popen]] = {}
+
+
+def connect(scheduler: Optional[str], workers: Optional[int]) -> Client:
+    """A client of the scheduler at ``scheduler``, or of a local cluster of ``workers`` (default:
+    one per core) single-threaded worker processes on this machine: a LocalCluster, or inside
+    QGIS a scheduler in this process with Dask's own `dask-worker` program for the workers (the
+    system Python with its own library path)."""
+    if scheduler:
+        return Client(scheduler, timeout="30s")
+    n = workers or os.cpu_count() or 1
+    if runs_in_python():
+        return Client(LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0"))
+    program = shutil.which("dask-worker") or "/usr/bin/dask-worker"
+    cluster = LocalCluster(n_workers=0, processes=False, protocol="tcp://", host="127.0.0.1", dashboard_address=":0")
+    client = Client(cluster)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    procs = [subprocess.Popen([program, cluster.scheduler_address, "--nworkers", str(n), "--nthreads", "1",
+                               "--no-dashboard", "--host", "127.0.0.1"], env=env, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    _WORKER_PROCESSES[id(client)] = procs
+    try:
+        client.wait_for_workers(n, timeout=120)
+    except Exception:
+        disconnect(client)
+        raise
+    return client
+
+
+def disconnect(client: Client) -> None:
+    """Closes the client, its local cluster and the worker processes started for it."""
+    cluster = client.cluster
+    client.close()
+    if cluster is not None:
+        cluster.close()
+    for proc in _WORKER_PROCESSES.pop(id(client), []):
+        if proc.poll() is None:
+            proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def run_partitioned(command: str, partitions: Sequence[Dict[str, object]], guotu_args: Sequence[str], output: Path,
+                    scheduler: Optional[str] = None, workers: Optional[int] = None,
+                    work_dir: Optional[Path] = None, guotu: Optional[str] = None, retries: int = 2,
+                    keep_work: bool = False, progress: Optional[Progress] = None,
+                    cancelled: Optional[Callable[[], bool]] = None) -> JobResult:
+    """Runs ``guotu COMMAND`` on every partition on the Dask cluster and merges the outputs into
+    ``output`` (a GeoPackage, written beside and renamed when complete). ``work_dir`` holds the
+    partition outputs and must be reachable by every worker under the same path (a shared folder;
+    default: beside the output)."""
+    if command not in COMMANDS:
+        raise ValueError(f"partitioned runs exist for {', '.join(COMMANDS)}, not '{command}'")
+    if not partitions:
+        raise ValueError("no partitions to run")
+    output = Path(output).resolve()
+    if output.suffix.lower() != ".gpkg":
+        raise ValueError(f"the merged output must be a GeoPackage (.gpkg), not '{output.name}'")
+    args, market = split_market_options(command, guotu_args)
+    say = progress or (lambda _text: None)
+    run_id = uuid.uuid4().hex[:8]
+    work = Path(work_dir).resolve() if work_dir else output.parent / f".{output.stem}.partitions-{run_id}"
+    tool = guotu or default_guotu()
+    if not scheduler and not (Path(tool).is_file() and os.access(tool, os.X_OK)):
+        raise ValueError(f"the guotu tool was not found ('{tool}'): build it (scripts/setup.sh makes "
+                         "build/core/guotu), put it on PATH or set GUOTU_CLI, or give its path")
+    job = {"command": command, "args": list(args), "guotu": tool, "work_dir": str(work)}
+    work.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    with warnings.catch_warnings():
+        # Debian's Dask 2022.12 on Python 3.11: tornado's event-loop deprecations, not ours
+        # (QGIS shows every Python warning to the user).
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"(tornado|distributed)(\..*)?$")
+        warnings.filterwarnings("ignore", message=".*(make_current|current event loop).*")
+        return _run(command, partitions, args, market, output, job, work, run_id, scheduler, workers, retries,
+                    keep_work, say, cancelled, started)
+
+
+def _run(command: str, partitions: Sequence[Dict[str, object]], args: List[str], market: Optional[Dict[str, object]],
+         output: Path, job: Dict[str, object], work: Path, run_id: str, scheduler: Optional[str],
+         workers: Optional[int], retries: int, keep_work: bool, say: Progress,
+         cancelled: Optional[Callable[[], bool]], started: float) -> JobResult:
+    client = connect(scheduler, workers)
+    try:
+        # Workers need Dask, GDAL and the guotu tool, not Guotu's Python package: ship the task by value.
+        cloudpickle.register_pickle_by_value(tasks)
+        nworkers = len(client.scheduler_info().get("workers", {}))
+        say(f"guotu cluster: {len(partitions)} partitions on {nworkers} workers ({client.scheduler.address})")
+        futures = {client.submit(tasks.run_partition, job, p, key=f"guotu-{command}-{p['name']}-{run_id}",
+                                 retries=retries, pure=False): p["name"] for p in partitions}
+        results: Dict[str, Dict[str, object]] = {}
+        pending = set(futures)
+        while pending:
+            if cancelled and cancelled():
+                client.cancel(list(futures))
+                raise Cancelled("the partitioned run was cancelled")
+            try:
+                done, pending = wait(pending, timeout=0.5, return_when="FIRST_COMPLETED")
+            except Exception as exc:  # noqa: BLE001 — distributed raises its own TimeoutError
+                if "Timeout" not in type(exc).__name__:
+                    raise
+                continue
+            for fut in done:
+                if fut.status == "error":
+                    client.cancel(list(pending))
+                    raise fut.exception()
+                r = fut.result()
+                results[futures[fut]] = r
+                say(f"[{len(results)}/{len(partitions)}] partition {r['name']}: {r['seconds']:.1f} s, "
+                    f"peak {r['peak_rss_mb']:.0f} MB (worker {r['host']}:{r['pid']})")
+        ordered = [results[str(p["name"])] for p in partitions]
+        outputs = [str(r["output"]) for r in ordered]
+        say(f"guotu cluster: merging {len(outputs)} partition outputs into {output}")
+        merging = time.monotonic()
+        summary: Dict[str, object] = {}
+        if command == "voucher":
+            summary = merge.merge_voucher(outputs, ordered, output, market)
+        else:
+            merge.merge_convert(outputs, ordered, output)
+        merge_seconds = time.monotonic() - merging
+        say(f"guotu cluster: merged in {merge_seconds:.1f} s")
+    finally:
+        disconnect(client)
+        if not keep_work:  # also after a failure or a cancel: guotu's message is in the error
+            shutil.rmtree(work, ignore_errors=True)
+    seconds = time.monotonic() - started
+    say(f"guotu cluster: written {output} in {seconds:.1f} s")
+    return JobResult(output, ordered, seconds, nworkers, summary, merge_seconds)

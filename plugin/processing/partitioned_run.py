@@ -1,0 +1,124 @@
+"""Processing algorithm guotu:partitionedrun — a voucher accounting or a conversion of a province
+(or the nation) by county on a Dask cluster: one task per county package runs the guotu tool, the
+outputs are merged into one GeoPackage (plugin/cluster). It runs as a Processing task: progress per
+county, and Cancel stops the run (the Dask tasks are cancelled)."""
+
+import re
+import shlex
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+from qgis.PyQt.QtGui import QIcon
+from qgis.core import (QgsProcessingContext, QgsProcessingException, QgsProcessingParameterEnum,
+                       QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterNumber, QgsProcessingParameterString)
+
+from ..i18n import tr
+from ..paths import icon_path
+from .base import GuotuAlgorithm
+from .common import is_set
+
+COMMANDS = ["voucher", "convert"]
+_DONE = re.compile(r"^\[(\d+)/(\d+)\]")
+
+
+class PartitionedRunAlgorithm(GuotuAlgorithm):
+    COMMAND = "COMMAND"
+    PARTITIONS = "PARTITIONS"
+    OPTIONS = "OPTIONS"
+    SCHEDULER = "SCHEDULER"
+    WORKERS = "WORKERS"
+    GUOTU = "GUOTU"
+    OUTPUT = "OUTPUT"
+
+    def name(self) -> str:
+        return "partitionedrun"
+
+    def displayName(self) -> str:  # noqa: N802
+        return tr("Partitioned run by county (Dask cluster)")
+
+    def group(self) -> str:
+        return tr("Province and nation")
+
+    def groupId(self) -> str:  # noqa: N802
+        return "cluster"
+
+    def tags(self) -> List[str]:
+        return tr("province,nation,county,partition,cluster,dask,parallel").split(",")
+
+    def icon(self) -> QIcon:
+        return QIcon(icon_path())
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "<p>Runs an ecological voucher accounting or a land-use conversion of a province or the "
+            "nation county by county on a Dask cluster, and merges the results into one GeoPackage "
+            "equal to one run over all counties: voucher accounts per county with the market run once "
+            "on the merged accounts; conversion pieces appended and the matrices summed.</p>"
+            "<p><b>County packages</b>: a folder holding one folder (or File Geodatabase) per county.</p>"
+            "<p><b>guotu options</b>: the options of <code>guotu voucher</code> or <code>guotu convert</code> "
+            "(see the README), where {partition} stands for a county's folder, e.g. "
+            "<code>--zones {partition}/XZQ.gpkg --zone-id XZQDM ...</code>.</p>"
+            "<p><b>Scheduler</b>: the address of a running <code>dask-scheduler</code> "
+            "(tcp://host:8786); empty: a local cluster with one worker per core of this machine. "
+            "Workers need the same paths (a shared folder) and the guotu tool.</p>"
+            "<p>The log shows a line per county (its time, memory and worker); the GeoPackage has a "
+            "partitions table with the same. Cancel stops the run.</p>")
+
+    def createInstance(self) -> "PartitionedRunAlgorithm":  # noqa: N802
+        return PartitionedRunAlgorithm()
+
+    def initAlgorithm(self, config: Optional[Dict[str, Any]] = None) -> None:  # noqa: N802
+        self.addParameter(QgsProcessingParameterEnum(
+            self.COMMAND, tr("Job"), [tr("Ecological voucher accounting and market"), tr("Land-use conversion")],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterFile(
+            self.PARTITIONS, tr("County packages (a folder with one folder or .gdb per county)"),
+            behavior=QgsProcessingParameterFile.Folder))
+        self.addParameter(QgsProcessingParameterString(
+            self.OPTIONS, tr("guotu options ({partition} is a county's folder)"), multiLine=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.SCHEDULER, tr("Dask scheduler address (empty: a local cluster on this machine)"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.WORKERS, tr("Workers of the local cluster (empty: one per core)"),
+            QgsProcessingParameterNumber.Integer, optional=True, minValue=1))
+        self.addParameter(QgsProcessingParameterFile(
+            self.GUOTU, tr("guotu tool (empty: GUOTU_CLI or guotu on PATH)"), optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, tr("Merged GeoPackage"), tr("GeoPackage (*.gpkg)")))
+
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback) -> Dict[str, Any]:
+        from ..cluster.partitions import folder_partitions
+        from ..cluster.run import Cancelled, run_partitioned
+
+        command = COMMANDS[self.parameterAsEnum(parameters, self.COMMAND, context)]
+        folder = Path(self.parameterAsFile(parameters, self.PARTITIONS, context))
+        text = self.parameterAsString(parameters, self.OPTIONS, context)
+        try:
+            options = shlex.split(text)
+        except ValueError as e:
+            raise QgsProcessingException(tr("The guotu options cannot be read: {error}").format(error=e)) from e
+        scheduler = self.parameterAsString(parameters, self.SCHEDULER, context).strip() or None
+        workers = self.parameterAsInt(parameters, self.WORKERS, context) if is_set(parameters.get(self.WORKERS)) \
+            else None
+        output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
+        tool = self.parameterAsFile(parameters, self.GUOTU, context) if is_set(parameters.get(self.GUOTU)) else None
+
+        def progress(line: str) -> None:
+            feedback.pushInfo(line)
+            done = _DONE.match(line)
+            if done:
+                feedback.setProgress(100.0 * int(done.group(1)) / max(1, int(done.group(2))))
+
+        try:
+            result = run_partitioned(command, folder_partitions(folder), options, output, scheduler=scheduler,
+                                     workers=workers, guotu=tool or None, progress=progress,
+                                     cancelled=feedback.isCanceled)
+        except Cancelled as e:
+            raise QgsProcessingException(tr("The partitioned run was cancelled.")) from e
+        except Exception as e:  # the cluster's and guotu's own messages name the county and the option
+            raise QgsProcessingException(tr("The partitioned run failed: {error}").format(error=e)) from e
+        feedback.pushInfo(tr("{n} counties merged into {path} in {seconds:.1f} s on {workers} workers.").format(
+            n=len(result.results), path=result.output, seconds=result.seconds, workers=result.workers))
+        return {self.OUTPUT: str(result.output)}

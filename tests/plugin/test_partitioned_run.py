@@ -1,0 +1,114 @@
+"""guotu:partitionedrun — the partitioned run as a Processing task: the same merged conversion as
+one guotu run over all counties, progress per county, and Cancel stops it with nothing left."""
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+pytest.importorskip("distributed")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cli"))
+from cluster_support import make_grid_province  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("provider")
+REPO = Path(__file__).resolve().parents[2]
+GUOTU = REPO / "build" / "core" / "guotu"
+OPTIONS = ("--zones {partition}/zones.gpkg --zone-id code --before {partition}/landuse_2010.gpkg "
+           "--before-class-field lucc_code --before-system CAS_LUCC --after {partition}/landuse_2020.gpkg "
+           "--after-class-field lucc_code --after-system CAS_LUCC")
+
+
+def rows(path: Path, sql: str) -> list:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+class Recorder(QgsProcessingFeedback):
+    def __init__(self, cancel_at: float = 101.0) -> None:
+        super().__init__()
+        self.progress, self.lines, self.cancel_at = [], [], cancel_at
+        self.progressChanged.connect(self._on_progress)
+
+    def _on_progress(self, percent: float) -> None:
+        self.progress.append(percent)
+        if percent >= self.cancel_at:
+            self.cancel()
+
+    def pushInfo(self, info: str) -> None:  # noqa: N802
+        self.lines.append(info)
+        super().pushInfo(info)
+
+
+def test_partitioned_conversion_task_equals_one_run(tmp_path: Path, monkeypatch) -> None:
+    import processing
+    monkeypatch.setenv("GUOTU_CLI", str(GUOTU))
+    parts = make_grid_province(tmp_path / "prov")
+    single = tmp_path / "single"
+    one = tmp_path / "one.gpkg"
+    subprocess.run([str(GUOTU), "convert", *OPTIONS.replace("{partition}", str(single)).split(), "-o", str(one)],
+                   check=True, capture_output=True)
+    out = tmp_path / "merged.gpkg"
+    feedback = Recorder()
+    result = processing.run("guotu:partitionedrun", {"COMMAND": 1, "PARTITIONS": str(tmp_path / "prov"),
+                                                     "OPTIONS": OPTIONS, "WORKERS": 2, "OUTPUT": str(out)},
+                            feedback=feedback)
+    assert result["OUTPUT"] == str(out)
+    sql = "SELECT zone_id, level, from_class, to_class, status, round(area_ha, 6) FROM transitions"
+    assert sorted(rows(out, sql)) == sorted(rows(one, sql))
+    assert len(rows(out, "SELECT fid FROM conversions")) == 6 * 10 * 10
+    # a log line and a progress step per county, up to 100 %
+    assert sum(line.startswith("[") for line in feedback.lines) == len(parts)
+    assert max(feedback.progress) == pytest.approx(100.0)
+
+
+def test_cancel_stops_the_partitioned_run(tmp_path: Path, monkeypatch) -> None:
+    import processing
+    slow = tmp_path / "slow_guotu.sh"
+    slow.write_text(f"#!/bin/sh\nsleep 1\nexec {GUOTU} \"$@\"\n")
+    slow.chmod(0o755)
+    monkeypatch.setenv("GUOTU_CLI", str(slow))
+    make_grid_province(tmp_path / "prov")
+    out = tmp_path / "merged.gpkg"
+    feedback = Recorder(cancel_at=1.0)  # cancel when the first county is done
+    with pytest.raises(QgsProcessingException, match="cancelled"):
+        processing.run("guotu:partitionedrun", {"COMMAND": 1, "PARTITIONS": str(tmp_path / "prov"),
+                                                "OPTIONS": OPTIONS, "WORKERS": 1, "OUTPUT": str(out)},
+                       feedback=feedback)
+    assert feedback.isCanceled()
+    assert sum(line.startswith("[") for line in feedback.lines) < 6  # not every county ran
+    assert not out.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".merged")]  # no partition outputs left
+
+
+def test_local_workers_inside_qgis_are_dask_worker_programs(tmp_path: Path, monkeypatch) -> None:
+    """Inside QGIS, multiprocessing's executable is QGIS itself (a QGIS per worker, or an embedded
+    Python on another Python's library path): the local workers are then `dask-worker` processes
+    of the system Python, and the run still equals one guotu run."""
+    import multiprocessing
+    import multiprocessing.spawn
+    from guotu.cluster import run
+    monkeypatch.setenv("GUOTU_CLI", str(GUOTU))
+    make_grid_province(tmp_path / "prov")
+    before = multiprocessing.spawn.get_executable()
+    try:
+        multiprocessing.set_executable("/usr/bin/qgis")
+        assert not run.runs_in_python()
+        out = tmp_path / "merged.gpkg"
+        from guotu.cluster.partitions import folder_partitions
+        result = run.run_partitioned("convert", folder_partitions(tmp_path / "prov"), OPTIONS.split(), out, workers=2)
+    finally:
+        multiprocessing.set_executable(before)
+    assert result.workers == 2 and len(result.results) == 6
+    assert len({r["pid"] for r in result.results}) == 2  # two worker processes ran the counties
+    single = tmp_path / "single"
+    one = tmp_path / "one.gpkg"
+    subprocess.run([str(GUOTU), "convert", *OPTIONS.replace("{partition}", str(single)).split(), "-o", str(one)],
+                   check=True, capture_output=True)
+    sql = "SELECT zone_id, level, from_class, to_class, status, round(area_ha, 6) FROM transitions"
+    assert sorted(rows(out, sql)) == sorted(rows(one, sql))
