@@ -3072,6 +3072,74 @@
             <translation>第 1 前沿地块数</translation>
         </message>
         <message>
+            <source>Partitioned run by county (Dask cluster)</source>
+            <translation>分县并行运行（Dask 集群）</translation>
+        </message>
+        <message>
+            <source>Province and nation</source>
+            <translation>全省与全国</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Runs an ecological voucher accounting or a land-use conversion of a province or the nation county by county on a Dask cluster, and merges the results into one GeoPackage equal to one run over all counties: voucher accounts per county with the market run once on the merged accounts; conversion pieces appended and the matrices summed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;County packages&lt;/b&gt;: a folder holding one folder (or File Geodatabase) per county.&lt;/p&gt;&lt;p&gt;&lt;b&gt;guotu options&lt;/b&gt;: the options of &lt;code&gt;guotu voucher&lt;/code&gt; or &lt;code&gt;guotu convert&lt;/code&gt; (see the README), where {partition} stands for a county's folder, e.g. &lt;code&gt;--zones {partition}/XZQ.gpkg --zone-id XZQDM ...&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Scheduler&lt;/b&gt;: the address of a running &lt;code&gt;dask-scheduler&lt;/code&gt; (tcp://host:8786); empty: a local cluster with one worker per core of this machine. Workers need the same paths (a shared folder) and the guotu tool.&lt;/p&gt;&lt;p&gt;The log shows a line per county (its time, memory and worker); the GeoPackage has a partitions table with the same. Cancel stops the run.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;在 Dask 集群上按县逐个运行全省或全国的生态券核算或用途转用分析，并将结果合并为一个 GeoPackage，与对全部县一次运行的结果相同：生态券按县核算，交易市场在合并后的账户上只运行一次；用途转用的图斑依次追加，转移矩阵相加。&lt;/p&gt;&lt;p&gt;&lt;b&gt;县级数据包&lt;/b&gt;：一个文件夹，其中每个县一个文件夹（或文件地理数据库）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;guotu 选项&lt;/b&gt;：&lt;code&gt;guotu voucher&lt;/code&gt; 或 &lt;code&gt;guotu convert&lt;/code&gt; 的选项（见 README），其中 {partition} 代表各县的文件夹，例如 &lt;code&gt;--zones {partition}/XZQ.gpkg --zone-id XZQDM ...&lt;/code&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;调度器&lt;/b&gt;：正在运行的 &lt;code&gt;dask-scheduler&lt;/code&gt; 的地址（tcp://主机:8786）；留空则在本机启动本地集群，每个 CPU 核一个工作进程。各工作进程需要相同的路径（共享文件夹）和 guotu 工具。&lt;/p&gt;&lt;p&gt;日志中每个县一行（用时、内存和工作进程）；GeoPackage 中的 partitions 表记录相同信息。点击取消可停止运行。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>province,nation,county,partition,cluster,dask,parallel</source>
+            <translation>省,全国,县,分区,集群,dask,并行</translation>
+        </message>
+        <message>
+            <source>Job</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <source>County packages (a folder with one folder or .gdb per county)</source>
+            <translation>县级数据包（每县一个文件夹或 .gdb 所在的文件夹）</translation>
+        </message>
+        <message>
+            <source>guotu options ({partition} is a county's folder)</source>
+            <translation>guotu 选项（{partition} 代表各县的文件夹）</translation>
+        </message>
+        <message>
+            <source>Dask scheduler address (empty: a local cluster on this machine)</source>
+            <translation>Dask 调度器地址（留空：在本机启动本地集群）</translation>
+        </message>
+        <message>
+            <source>Workers of the local cluster (empty: one per core)</source>
+            <translation>本地集群的工作进程数（留空：每个 CPU 核一个）</translation>
+        </message>
+        <message>
+            <source>guotu tool (empty: GUOTU_CLI or guotu on PATH)</source>
+            <translation>guotu 命令行工具（留空：使用 GUOTU_CLI 或 PATH 中的 guotu）</translation>
+        </message>
+        <message>
+            <source>Merged GeoPackage</source>
+            <translation>合并后的 GeoPackage</translation>
+        </message>
+        <message>
+            <source>GeoPackage (*.gpkg)</source>
+            <translation>GeoPackage (*.gpkg)</translation>
+        </message>
+        <message>
+            <source>Ecological voucher accounting and market</source>
+            <translation>生态券核算与交易</translation>
+        </message>
+        <message>
+            <source>The partitioned run was cancelled.</source>
+            <translation>分县并行运行已取消。</translation>
+        </message>
+        <message>
+            <source>{n} counties merged into {path} in {seconds:.1f} s on {workers} workers.</source>
+            <translation>已将 {n} 个县的结果合并到 {path}，用时 {seconds:.1f} 秒，使用 {workers} 个工作进程。</translation>
+        </message>
+        <message>
+            <source>The guotu options cannot be read: {error}</source>
+            <translation>无法解析 guotu 选项：{error}</translation>
+        </message>
+        <message>
+            <source>The partitioned run failed: {error}</source>
+            <translation>分县并行运行失败：{error}</translation>
+        </message>
+        <message>
             <source>Guotu 国土 — territorial spatial planning tools</source>
             <translation>国土 Guotu — 国土空间规划工具</translation>
         </message>
@@ -3414,10 +3482,6 @@
         <message>
             <source>Workspace GeoPackage</source>
             <translation>工作空间 GeoPackage</translation>
-        </message>
-        <message>
-            <source>GeoPackage (*.gpkg)</source>
-            <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
             <source>Features imported per layer</source>
