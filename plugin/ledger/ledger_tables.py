@@ -3,21 +3,12 @@ workbook with the sheets unit_ledger, unit_grades, certificates and project_cert
 (Chinese column titles in the Chinese UI), written to a temporary file and renamed over the
 target, so a failure never leaves half a workbook."""
 
-import math
-import os
 from pathlib import Path
-from typing import Any, List, Sequence, Tuple
+from typing import List
 
-from osgeo import ogr
-
-from ..binding.errors import GuotuInputError
-from ..i18n import column_title, tr
-from ..inputs.conversions import is_null
-from ..inputs.output_files import temporary_path
+from ..reporting.workbook import Table, write_workbook
 from .ledger_run import (CERTIFICATE_FIELDS, GRADE_FIELDS, PROJECT_FIELDS, UNIT_FIELDS, LedgerResult,
                          certificate_attributes, grade_rows, project_attributes, unit_attributes)
-
-Table = Tuple[str, List[Tuple[str, str, str]], List[Sequence[Any]]]
 
 
 def tables(result: LedgerResult) -> List[Table]:
@@ -28,29 +19,4 @@ def tables(result: LedgerResult) -> List[Table]:
 
 
 def write_xlsx(path: Path, result: LedgerResult) -> None:
-    temp = temporary_path(path)
-    driver = ogr.GetDriverByName("XLSX")
-    ds = driver.CreateDataSource(str(temp)) if driver is not None else None
-    if ds is None:
-        raise GuotuInputError(tr('Cannot create the workbook "{path}".').format(path=path))
-    kinds = {"text": ogr.OFTString, "real": ogr.OFTReal, "integer": ogr.OFTInteger64}
-    try:
-        for name, fields, rows in tables(result):
-            layer = ds.CreateLayer(name, None, ogr.wkbNone)
-            for field_name, kind, alias in fields:
-                layer.CreateField(ogr.FieldDefn(column_title(field_name, alias), kinds[kind]))
-            for row in rows:
-                feature = ogr.Feature(layer.GetLayerDefn())
-                for i, value in enumerate(row):
-                    if is_null(value) or (isinstance(value, float) and math.isnan(value)):
-                        continue
-                    feature.SetField(i, value)
-                layer.CreateFeature(feature)
-        ds = None  # written on close
-        if not temp.exists():
-            raise GuotuInputError(tr('Cannot write the workbook "{path}".').format(path=path))
-        os.replace(temp, path)
-    except BaseException:
-        ds = None
-        temp.unlink(missing_ok=True)
-        raise
+    write_workbook(path, tables(result))

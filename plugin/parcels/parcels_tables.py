@@ -7,19 +7,15 @@ renamed over the target, so a failure never leaves half a file."""
 import math
 import os
 from pathlib import Path
-from typing import Any, List, Sequence, Tuple
-
-from osgeo import ogr
+from typing import Any, List, Tuple
 
 from ..i18n import column_title, tr
 from ..inputs.conversions import is_null
 from ..binding.errors import GuotuInputError
 from ..inputs.output_files import temporary_path
+from ..reporting.workbook import Table, write_workbook
 from .parcels_check import PARCEL_FIELDS, PROJECT_FIELDS, VILLAGE_FIELDS, ParcelsResult, unit_attributes, \
     village_attributes
-
-Table = Tuple[str, List[Tuple[str, str, str]], List[Sequence[Any]]]
-
 
 def tables(result: ParcelsResult) -> List[Table]:
     return [("parcel_checks", PARCEL_FIELDS, [r.attributes() for r in result.parcels]),
@@ -28,32 +24,7 @@ def tables(result: ParcelsResult) -> List[Table]:
 
 
 def write_xlsx(path: Path, result: ParcelsResult) -> None:
-    temp = temporary_path(path)
-    driver = ogr.GetDriverByName("XLSX")
-    ds = driver.CreateDataSource(str(temp)) if driver is not None else None
-    if ds is None:
-        raise GuotuInputError(tr('Cannot create the workbook "{path}".').format(path=path))
-    kinds = {"text": ogr.OFTString, "real": ogr.OFTReal, "integer": ogr.OFTInteger64}
-    try:
-        for name, fields, rows in tables(result):
-            layer = ds.CreateLayer(name, None, ogr.wkbNone)
-            for field_name, kind, alias in fields:
-                layer.CreateField(ogr.FieldDefn(column_title(field_name, alias), kinds[kind]))
-            for row in rows:
-                feature = ogr.Feature(layer.GetLayerDefn())
-                for i, value in enumerate(row):
-                    if is_null(value) or (isinstance(value, float) and math.isnan(value)):
-                        continue
-                    feature.SetField(i, value)
-                layer.CreateFeature(feature)
-        ds = None  # written on close
-        if not temp.exists():
-            raise GuotuInputError(tr('Cannot write the workbook "{path}".').format(path=path))
-        os.replace(temp, path)
-    except BaseException:
-        ds = None
-        temp.unlink(missing_ok=True)
-        raise
+    write_workbook(path, tables(result))
 
 
 def _cell(kind: str, value: Any) -> str:

@@ -14,7 +14,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer, QgsWkbTypes)
 
-from ..compat import FIELD_DOUBLE, FIELD_INT64, FIELD_STRING
+from ..compat import FIELD_DOUBLE, FIELD_STRING
 from ..binding.errors import GuotuCancelled, GuotuError, GuotuInputError, GuotuLibraryError
 from ..binding.native import AreaMethod, InvalidPolicy, RasterMode
 from ..inputs.raster_blocks import CategoricalRaster
@@ -25,8 +25,8 @@ from ..inputs.layer_files import FileInput
 from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm
-from .common import ADMIN_CODE_FIELD, LAND_USE_CODE_FIELD, TIANKAN_SHARE_FIELD, add_advanced, is_set, write_sink
-from .tally_report import report_area_check, report_tally
+from .common import ADMIN_CODE_FIELD, LAND_USE_CODE_FIELD, TIANKAN_SHARE_FIELD, add_advanced, is_set
+from .tally_report import report_area_check, write_area_check, report_tally
 
 
 class AreaByClassAlgorithm(GuotuAlgorithm):
@@ -196,7 +196,7 @@ class AreaByClassAlgorithm(GuotuAlgorithm):
         report_tally(result, feedback)
         report_area_check(result.area_check, feedback)
         outputs = {self.OUTPUT: self._write(result, parameters, context)}
-        findings = self._write_area_check(result, parameters, context)
+        findings = write_area_check(self, parameters, self.AREA_CHECK, context, result.area_check)
         if findings is not None:
             outputs[self.AREA_CHECK] = findings
         return outputs
@@ -279,20 +279,6 @@ class AreaByClassAlgorithm(GuotuAlgorithm):
         if not is_set(parameters.get(name)):
             return default
         return self.parameterAsDouble(parameters, name, context)
-
-    def _write_area_check(self, result: TallyResult, parameters: Dict[str, Any],
-                          context: QgsProcessingContext) -> Optional[str]:
-        """The findings of the area check, when that table was asked for."""
-        fields = QgsFields()
-        for name, kind in (("fid", FIELD_INT64), ("bsm", FIELD_STRING), ("tbbh", FIELD_STRING),
-                           ("class_code", FIELD_STRING), ("official_m2", FIELD_DOUBLE), ("computed_m2", FIELD_DOUBLE),
-                           ("difference_m2", FIELD_DOUBLE), ("difference_ppm", FIELD_DOUBLE)):
-            fields.append(QgsField(name, kind))
-        findings = result.area_check.findings if result.area_check is not None else []
-        return write_sink(self, parameters, self.AREA_CHECK, context, fields, QgsWkbTypes.NoGeometry,
-                          QgsCoordinateReferenceSystem(),
-                          (([f.fid, f.bsm, f.tbbh, f.class_code, f.official_m2, f.computed_m2, f.difference_m2,
-                             f.difference_ppm], None) for f in findings), optional=True)
 
     def _write(self, result: TallyResult, parameters: Dict[str, Any],
                context: QgsProcessingContext) -> str:

@@ -12,7 +12,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsField, QgsFields, QgsPro
                        QgsProcessingParameterNumber, QgsWkbTypes)
 
 from ..binding.native import AreaMethod, InvalidPolicy
-from ..compat import FIELD_DOUBLE, FIELD_INT64, FIELD_STRING
+from ..compat import FIELD_DOUBLE, FIELD_STRING
 from ..i18n import tr
 from ..inputs.layer_files import FileInput
 from ..paths import icon_path
@@ -21,7 +21,7 @@ from ..tally.tally_by_code import LEVELS, CodeTallyRequest, CodeTallyResult, nam
 from .base import GuotuAlgorithm
 from .common import (ADMIN_CODE_FIELD, ADMIN_NAME_FIELD, GUARDED, LAND_USE_CODE_FIELD, TIANKAN_SHARE_FIELD,
                      add_advanced, is_set, processing_error, write_sink)
-from .tally_report import report_area_check
+from .tally_report import report_area_check, write_area_check
 
 UNIT_CODE_FIELD = "ZLDWDM"  # 坐落单位代码: the parcel's unit, 6 county + 3 town + 3 village digits
 
@@ -140,7 +140,7 @@ class AreaByUnitCodeAlgorithm(GuotuAlgorithm):
             raise processing_error(e) from e
         report_area_check(result.area_check, feedback)
         outputs = {self.OUTPUT: self._write(result, names, parameters, context, feedback)}
-        findings = self._write_area_check(result, parameters, context)
+        findings = write_area_check(self, parameters, self.AREA_CHECK, context, result.area_check)
         if findings is not None:
             outputs[self.AREA_CHECK] = findings
         return outputs
@@ -199,16 +199,3 @@ class AreaByUnitCodeAlgorithm(GuotuAlgorithm):
         feedback.pushInfo(tr("{units} units, {rows} rows; tallied {ha:.4f} ha.").format(
             units=len({z for z, _c, _a in result.rows}), rows=len(result.rows), ha=result.stats["tallied_area_ha"]))
         return dest
-
-    def _write_area_check(self, result: CodeTallyResult, parameters: Dict[str, Any],
-                          context: QgsProcessingContext) -> Optional[str]:
-        fields = QgsFields()
-        for name, kind in (("fid", FIELD_INT64), ("bsm", FIELD_STRING), ("tbbh", FIELD_STRING),
-                           ("class_code", FIELD_STRING), ("official_m2", FIELD_DOUBLE), ("computed_m2", FIELD_DOUBLE),
-                           ("difference_m2", FIELD_DOUBLE), ("difference_ppm", FIELD_DOUBLE)):
-            fields.append(QgsField(name, kind))
-        findings = result.area_check.findings if result.area_check is not None else []
-        return write_sink(self, parameters, self.AREA_CHECK, context, fields, QgsWkbTypes.NoGeometry,
-                          QgsCoordinateReferenceSystem(),
-                          (([f.fid, f.bsm, f.tbbh, f.class_code, f.official_m2, f.computed_m2, f.difference_m2,
-                             f.difference_ppm], None) for f in findings), optional=True)

@@ -1,8 +1,12 @@
-"""What a tally run tells the user in the Processing log."""
+"""What a tally run tells the user in the Processing log, and its area check's findings table."""
 
-from typing import Optional
+from typing import Any, Dict, Optional
 
-from qgis.core import QgsProcessingFeedback
+from qgis.core import (QgsCoordinateReferenceSystem, QgsField, QgsFields, QgsProcessingAlgorithm,
+                       QgsProcessingContext, QgsProcessingFeedback, QgsWkbTypes)
+
+from ..compat import FIELD_DOUBLE, FIELD_INT64, FIELD_STRING
+from .common import write_sink
 
 from ..tally.area_check import AreaCheckResult
 from ..tally.tally import TallyResult
@@ -82,3 +86,17 @@ def report_area_check(check: Optional[AreaCheckResult], feedback: QgsProcessingF
         feedback.pushWarning(tr("Parcels without an official area ({field} NULL or not a number), not checked: "
                                 "{count} (features {fids}).").format(count=check.no_official, field=check.field,
                                                                      fids=fids))
+
+
+def write_area_check(alg: QgsProcessingAlgorithm, parameters: Dict[str, Any], name: str,
+                     context: QgsProcessingContext, check: Optional[AreaCheckResult]) -> Optional[str]:
+    """The area check's findings into the optional sink ``name`` (None when not asked for)."""
+    fields = QgsFields()
+    for field, kind in (("fid", FIELD_INT64), ("bsm", FIELD_STRING), ("tbbh", FIELD_STRING),
+                        ("class_code", FIELD_STRING), ("official_m2", FIELD_DOUBLE), ("computed_m2", FIELD_DOUBLE),
+                        ("difference_m2", FIELD_DOUBLE), ("difference_ppm", FIELD_DOUBLE)):
+        fields.append(QgsField(field, kind))
+    findings = check.findings if check is not None else []
+    return write_sink(alg, parameters, name, context, fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem(),
+                      (([f.fid, f.bsm, f.tbbh, f.class_code, f.official_m2, f.computed_m2, f.difference_m2,
+                         f.difference_ppm], None) for f in findings), optional=True)
