@@ -76,6 +76,16 @@ build/core/guotu convert \
   --after "$CHANGE/DLTB.shp" --after-class-field DLBM --after-system SANDIAO_WORK --encoding CP936 \
   --zones "$SANDIAO" --zones-layer XZQ --zone-id XZQDM -o "$OUT/county/conversion.gpkg"
 echo
+echo "-- Ecological vouchers 2019 -> 2020 by town: GDP and population from the yearbook table, the red line and"
+echo "   farmland as delivered (a loss of ecological land inside the red line is a violation, not demand)"
+build/core/guotu voucher \
+  --zones "$SANDIAO" --zones-layer XZQ --zone-id XZQDM --zone-name XZQMC \
+  --gdp-field GDP --pop-field POP --zone-table "$COUNTY/统计年鉴_2020.csv" \
+  --base "$SANDIAO" --base-layer DLTB --base-class-field DLBM --base-system SANDIAO_WORK \
+  --target "$CHANGE/DLTB.shp" --target-class-field DLBM --target-system SANDIAO_WORK --encoding CP936 \
+  --redline "$PLAN" --redline-layer 生态保护红线 --farmland "$PLAN" --farmland-layer 永久基本农田 \
+  --price 30000 -o "$OUT/county/vouchers.gpkg"
+echo
 echo "-- Rectification parcels (GBK shapefile) against the delivered lines, by village (CJDCQ)"
 build/core/guotu parcels check \
   --parcels "$COUNTY/整治项目/ZZDK.shp" --encoding CP936 --parcel-id DKBH --type-field ZZLX --project-field XMBH \
@@ -89,4 +99,4 @@ echo
 echo "Results in $OUT/: vouchers.gpkg (layers voucher, trades, voucher_classes, summary, unknown_codes);"
 echo "parcels/verdicts.gpkg (parcel_checks, parcel_reasons, project_checks, village_totals), parcels/review.xlsx"
 echo "and parcels/reports/*.pdf; county/ the same jobs on the delivered county package (lines_check.gpkg, line_stats.csv,"
-echo "tally_towns.gpkg, conversion.gpkg, parcels.gpkg, parcels_review.xlsx)"
+echo "tally_towns.gpkg, conversion.gpkg, vouchers.gpkg, parcels.gpkg, parcels_review.xlsx)"

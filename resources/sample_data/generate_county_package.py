@@ -15,6 +15,8 @@ Beside the synthetic sample (generate_sample.py, our own schema), this is what p
   HXLX function type), 永久基本农田 (JBNTBH, DLBM), 城镇开发边界 (KFBJBH, KFBJMC) and XZQ_GHZB (the
   towns with their targets: NTRWMJ farmland protection task, HXRWMJ red-line area, CZYD2020 2020 urban
   land, all in ha);
+- ``统计年鉴_2020.csv`` — the towns' GDP (yuan) and resident population of 2020, keyed by XZQDM, as
+  the statistical yearbook gives them (for the voucher accounting: ``guotu voucher --zone-table``);
 - ``整治项目/ZZDK.shp`` — the rectification parcels (整治地块) of a land consolidation project, GBK
   without a .cpg: DKBH, ZZLX (project type), XMBH, XZDL (current class), GHDL (planned class).
 
@@ -309,6 +311,10 @@ def main() -> None:
     write_shapefile(project, "ZZDK", [("DKBH", ogr.OFTString, 10), ("ZZLX", ogr.OFTString, 30),
                                       ("XMBH", ogr.OFTString, 20), ("XZDL", ogr.OFTString, 5),
                                       ("GHDL", ogr.OFTString, 5)], zzdk)
+    with open(out / "统计年鉴_2020.csv", "w", encoding="utf-8", newline="") as f:
+        f.write("XZQDM,XZQMC,GDP,POP\n")
+        for k, (_g, values) in enumerate(town_rows):
+            f.write(f"{values['XZQDM']},{values['XZQMC']},{(2.4 + 1.3 * k) * 1e9:.0f},{31000 + 9000 * k}\n")
     (out / "README.txt").write_text(LABEL + "\n\n" + __doc__.split("\n\n", 2)[2], encoding="utf-8")
     info = {"SYNTHETIC": LABEL, "cells": args.cells, "crs": "EPSG:4527",
             "counts": {"DLTB_2019": len(base), "DLTB_2020": len(after), "towns": len(town_rows),

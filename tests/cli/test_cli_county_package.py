@@ -120,3 +120,33 @@ def test_parcel_check_gbk_parcels_against_the_delivered_lines(package: Path, tmp
     # homesteads reclaimed to dry land are a legal path: none of them fails on the conversion
     reclaimed = [r for r in checks.values() if r["project_type"] == "拆旧复垦"]
     assert reclaimed and all("P12" not in r["rule_ids"] and "P13" not in r["rule_ids"] for r in reclaimed)
+
+
+def test_vouchers_by_town_with_the_yearbook_and_the_delivered_lines(package: Path, tmp_path: Path) -> None:
+    """GDP and population from the yearbook CSV (keyed by XZQDM), the base survey in a File
+    Geodatabase, the change survey as a GBK shapefile, the red line and farmland as delivered:
+    every town gets its account, the national reference of the target survey's year (SJNF 2020),
+    and a loss of ecological land inside the red line is a violation, not demand."""
+    sandiao, plan = str(package / "130101_2019_三调.gdb"), str(package / "规划成果.gdb")
+    out = tmp_path / "v.gpkg"
+    res = run_guotu("voucher", "--zones", sandiao, "--zones-layer", "XZQ", "--zone-id", "XZQDM", "--zone-name",
+                    "XZQMC", "--gdp-field", "GDP", "--pop-field", "POP", "--zone-table",
+                    str(package / "统计年鉴_2020.csv"), "--base", sandiao, "--base-layer", "DLTB", "--base-class-field",
+                    "DLBM", "--base-system", "SANDIAO_WORK", "--target", str(package / "130101_2020_变更" / "DLTB.shp"),
+                    "--target-class-field", "DLBM", "--target-system", "SANDIAO_WORK", "--encoding", "CP936",
+                    "--redline", plan, "--redline-layer", "生态保护红线", "--farmland", plan, "--farmland-layer",
+                    "永久基本农田", "--price", "30000", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    assert "national values of 2020" in res.stdout
+    ds = ogr.Open(str(out))
+    zones = {f["zone_id"]: f.items() for f in ds.GetLayerByName("voucher")}
+    ds = None
+    assert {z: v["zone_name"] for z, v in zones.items()} == {"130101100": "城关镇", "130101101": "东岭乡"}
+    assert all(z["e_ha"] != 0 and z["role"] in ("supply", "demand") for z in zones.values())
+    for z in zones.values():
+        # the loss inside the red line (standard-forest ha lost) is left out of what may be traded
+        if z["redline_loss_ha"] > 0:
+            assert z["violation"] == 1
+            assert z["dm_tradable_ha"] == pytest.approx(z["dm_ha"] + z["redline_loss_ha"], rel=1e-9)
+    assert any(z["violation"] for z in zones.values())
+
