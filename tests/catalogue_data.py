@@ -20,7 +20,6 @@ from typing import Dict
 
 from osgeo import gdal, ogr, osr
 
-gdal.UseExceptions()
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import damaged_files  # noqa: E402
@@ -130,10 +129,14 @@ def write_all(folder: Path, guotu: Path) -> Dict[str, Path]:
     "GBK" shapefiles UTF-8: it is cleared while they are written."""
     saved = gdal.GetConfigOption("SHAPE_ENCODING")
     gdal.SetConfigOption("SHAPE_ENCODING", None)
+    was = gdal.GetUseExceptions()  # on for the writing only: not for the QGIS process of the plugin tests
+    gdal.UseExceptions()
     try:
         return _write_all(folder, guotu)
     finally:
         gdal.SetConfigOption("SHAPE_ENCODING", saved)
+        if not was:
+            gdal.DontUseExceptions()
 
 
 def _write_all(folder: Path, guotu: Path) -> Dict[str, Path]:

@@ -14,10 +14,26 @@ import sqlite3
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from contextlib import contextmanager
+from typing import Iterator
+
 from osgeo import gdal, ogr
 
-gdal.UseExceptions()
-ogr.UseExceptions()
+
+@contextmanager
+def gdal_exceptions() -> Iterator[None]:
+    """GDAL's Python errors as exceptions for the merge only: switching them on for the whole
+    process would change GDAL's behaviour for QGIS and every other plugin in it."""
+    was_gdal, was_ogr = gdal.GetUseExceptions(), ogr.GetUseExceptions()
+    gdal.UseExceptions()
+    ogr.UseExceptions()
+    try:
+        yield
+    finally:  # in the reverse order: GDAL keeps its error handlers on a stack
+        if not was_ogr:
+            ogr.DontUseExceptions()
+        if not was_gdal:
+            gdal.DontUseExceptions()
 
 Row = Dict[str, object]
 

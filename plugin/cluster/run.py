@@ -246,10 +246,11 @@ def _run(command: str, partitions: Sequence[Dict[str, object]], args: List[str],
         say(f"guotu cluster: merging {len(outputs)} partition outputs into {output}")
         merging = time.monotonic()
         summary: Dict[str, object] = {}
-        if command == "voucher":
-            summary = merge.merge_voucher(outputs, ordered, output, market)
-        else:
-            merge.merge_convert(outputs, ordered, output)
+        with merge.gdal_exceptions():
+            if command == "voucher":
+                summary = merge.merge_voucher(outputs, ordered, output, market)
+            else:
+                merge.merge_convert(outputs, ordered, output)
         merge_seconds = time.monotonic() - merging
         say(f"guotu cluster: merged in {merge_seconds:.1f} s")
     finally:
