@@ -30,9 +30,43 @@ static void free_entry(frame_entry *e) {
     free(e->cities);
 }
 
+/* What the indicators hold (frame_indicators.c fills it), freed with the frame: here, so that this
+ * file needs nothing of frame_indicators.c. */
+static void free_indicators(guotu_context *ctx, guotu_frame *f) {
+    for (size_t i = 0; i < f->nzones; i++) {
+        frame_zone *z = &f->zones[i];
+        if (ctx) {
+            if (z->prepared) GEOSPreparedGeom_destroy_r(ctx->geos, z->prepared);
+            if (z->geom) GEOSGeom_destroy_r(ctx->geos, z->geom);
+        }
+        free(z->wkb);
+    }
+    free(f->zones);
+    if (ctx && f->tree) GEOSSTRtree_destroy_r(ctx->geos, f->tree);
+    for (size_t i = 0; i < f->nthresholds; i++) {
+        free(f->thresholds[i].city);
+        free(f->thresholds[i].type);
+    }
+    free(f->thresholds);
+    for (size_t i = 0; i < f->nforest_codes; i++)
+        free(f->forest_codes[i]);
+    free(f->forest_codes);
+    if (f->cell_area_ready) gt_cell_area_free(&f->cell_area);
+    if (f->calc) guotu_area_calc_destroy(ctx, f->calc);
+    free(f->crs);
+    free(f->rows_done);
+    free(f->slope);
+    free(f->gx);
+    free(f->gy);
+    free(f->band_zones);
+    free(f->cover);
+    free(f->scratch);
+    free(f->areas);
+}
+
 void guotu_frame_destroy(guotu_context *ctx, guotu_frame *f) {
     if (!f) return;
-    gt_frame_free_indicators(ctx, f);
+    free_indicators(ctx, f);
     for (size_t i = 0; i < f->nentries; i++)
         free_entry(&f->entries[i]);
     for (size_t i = 0; i < f->nsubs; i++) {

@@ -28,38 +28,6 @@ void guotu_frame_options_init(guotu_frame_options *o) {
 
 static const char *const default_forest[] = {"0301", "0302", "0305", "0307"};
 
-void gt_frame_free_indicators(guotu_context *ctx, guotu_frame *f) {
-    for (size_t i = 0; i < f->nzones; i++) {
-        frame_zone *z = &f->zones[i];
-        if (ctx) {
-            if (z->prepared) GEOSPreparedGeom_destroy_r(ctx->geos, z->prepared);
-            if (z->geom) GEOSGeom_destroy_r(ctx->geos, z->geom);
-        }
-        free(z->wkb);
-    }
-    free(f->zones);
-    if (ctx && f->tree) GEOSSTRtree_destroy_r(ctx->geos, f->tree);
-    for (size_t i = 0; i < f->nthresholds; i++) {
-        free(f->thresholds[i].city);
-        free(f->thresholds[i].type);
-    }
-    free(f->thresholds);
-    for (size_t i = 0; i < f->nforest_codes; i++)
-        free(f->forest_codes[i]);
-    free(f->forest_codes);
-    if (f->cell_area_ready) gt_cell_area_free(&f->cell_area);
-    if (f->calc) guotu_area_calc_destroy(ctx, f->calc);
-    free(f->crs);
-    free(f->rows_done);
-    free(f->slope);
-    free(f->gx);
-    free(f->gy);
-    free(f->band_zones);
-    free(f->cover);
-    free(f->scratch);
-    free(f->areas);
-}
-
 int guotu_frame_set_options(guotu_context *ctx, guotu_frame *f, const guotu_frame_options *o) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);

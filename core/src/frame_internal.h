@@ -105,9 +105,6 @@ struct guotu_frame {
     GEOSSTRtree *tree;
 };
 
-/* Frees what the indicators hold (called by guotu_frame_destroy). */
-void gt_frame_free_indicators(guotu_context *ctx, guotu_frame *f);
-
 /* Index of a catalogue entry by id (-1 when none); `listed` gets the city's index in the
  * entry's cities (-1 when the entry does not list it). */
 long gt_frame_find(const guotu_frame *f, const char *id, const char *city, long *listed);
