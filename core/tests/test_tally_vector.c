@@ -316,6 +316,25 @@ static void test_large_zones_border_parcels(void **state) {
     assert_int_equal(guotu_tally_result_count(t), 5); /* no zero rows for the neighbours touched */
     guotu_tally_destroy(ctx, t);
 
+    /* A large zone with a hole ([400,600]x[400,600]): a parcel in the hole is in no zone, one across
+     * the hole's edge counts only its part outside the hole. */
+    t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    char *hole = dense_box(400, 400, 600, 600, 100);
+    size_t n = strlen(a) + strlen(hole) + 16;
+    char *holed = malloc(n);
+    /* "POLYGON((shell))" + ",(hole)" : the hole's ring goes inside the shell's polygon */
+    snprintf(holed, n, "%.*s,%s", (int)(strlen(a) - 1), a, hole + strlen("POLYGON("));
+    assert_int_equal(add_zone_wkt(ctx, t, "H", 4, holed), GUOTU_OK);
+    assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, t, "06", 6, box_wkt(w, sizeof w, 450, 450, 550, 550)), GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, t, "07", 7, box_wkt(w, sizeof w, 350, 450, 450, 550)), GUOTU_OK);
+    assert_int_equal(guotu_tally_finish(ctx, t), GUOTU_OK);
+    assert_close(result_ha(ctx, t, "H", "07"), 0.5, 1e-9);
+    assert_int_equal(guotu_tally_result_count(t), 1); /* nothing of the parcel in the hole */
+    guotu_tally_destroy(ctx, t);
+    free(hole);
+    free(holed);
+
     t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
     char *c = dense_box(500, 0, 1500, 1000, 300);
     assert_int_equal(add_zone_wkt(ctx, t, "A", 1, a), GUOTU_OK);
