@@ -17,6 +17,31 @@
 #include "voucher_lines.h"
 #include "voucher_output.h"
 
+/* "201,202" -> "CZCSXM LIKE '201%' OR CZCSXM LIKE '202%'" (an A suffix marks a unit's independent
+ * industrial land: 201A is city land too). 1 on a code that is not digits (+ A). */
+static int czcsxm_filter(const char *codes, char *where, size_t size) {
+    char copy[256];
+    snprintf(copy, sizeof copy, "%s", codes);
+    size_t used = 0;
+    where[0] = '\0';
+    int n = 0;
+    for (char *code = strtok(copy, ","); code; code = strtok(NULL, ",")) {
+        while (*code == ' ')
+            code++;
+        size_t len = strcspn(code, " ");
+        code[len] = '\0';
+        if (!len || len > 4) return 1;
+        for (size_t i = 0; i < len; i++)
+            if (!(code[i] >= '0' && code[i] <= '9') && !(i == len - 1 && i > 0 && (code[i] == 'A' || code[i] == 'a')))
+                return 1;
+        int w = snprintf(where + used, size - used, "%sCZCSXM LIKE '%s%%'", n ? " OR " : "", code);
+        if (w < 0 || (size_t)w >= size - used) return 1;
+        used += (size_t)w;
+        n++;
+    }
+    return n == 0;
+}
+
 static const char *const voucher_usage =
     "usage: guotu voucher --zones FILE [--zones-layer NAME] --zone-id FIELD [--zone-name FIELD]\n"
     "         --gdp-field FIELD --pop-field FIELD [--zone-table CSV]\n"
@@ -26,7 +51,7 @@ static const char *const voucher_usage =
     "         [--esv-reference CODE]\n"
     "         [--reference national|zones|entered] [--target-year YEAR] [--reference-table CSV]\n"
     "         [--national-gdp-per-capita X --national-pop-density Y]\n"
-    "         [--baseline base-year|protection-rate] [--protection-rate R] [--mask FILE]\n"
+    "         [--baseline base-year|protection-rate] [--protection-rate R] [--mask FILE | --mask-czcsxm CODES]\n"
     "         [--price P | --floor-price P] [--cap V] [--allocation pro-rata|nearest]\n"
     "         [--settlement payment|enclave] [--ask-field F] [--bid-field F]\n"
     "         [--area ellipsoidal|planar] [--invalid repair|fail] [--raster-mode exact|centre]\n"
@@ -56,6 +81,8 @@ static const char *const voucher_usage =
     "Systems: CAS_LUCC (default), SANDIAO_WORK, GBT21010_2017, YDYH_2023; each names the\n"
     "coefficient preset used unless --coefficients gives a table (code,k or code,esv with\n"
     "--esv-reference). --zone-table takes GDP and population from a CSV joined by zone id.\n"
+    "--mask-czcsxm 201,202 takes the urban space from the target survey's own 城镇村属性码\n"
+    "(三调 CZCSXM: 201 city, 202 town, 203 village …; 201A counts as 201) instead of a --mask layer.\n"
     "With --price every trade is at that price; with --floor-price, zones' --ask-field and\n"
     "--bid-field prices (yuan/ha) set a uniform clearing price at or above the floor.\n"
     "--cap limits the traded volume (ha). --settlement enclave (飞地) records trades as\n"
@@ -105,6 +132,10 @@ typedef struct voucher_args {
     const char *coefficients, *base_coefficients, *target_coefficients, *esv_reference;
     const char *national_gdp, *national_density, *reference, *target_year, *reference_table;
     const char *baseline, *protection_rate, *mask;
+    /* --mask-czcsxm: urban space from the target survey's 城镇村属性码 (e.g. "201,202"), and the
+     * OGR SQL filter built from it */
+    const char *mask_czcsxm;
+    char mask_where[512];
     const char *price, *floor_price, *cap, *allocation, *settlement;
     const char *invalid, *raster_mode, *crs_mismatch;
     const char *workspace, *redline, *redline_layer, *farmland, *farmland_layer, *redline_loss;
@@ -150,6 +181,7 @@ enum {
     OPT_BASELINE,
     OPT_RATE,
     OPT_MASK,
+    OPT_MASK_CZCSXM,
     OPT_PRICE,
     OPT_FLOOR,
     OPT_CAP,
@@ -230,6 +262,7 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
                                             {"baseline", 1, 0, OPT_BASELINE},
                                             {"protection-rate", 1, 0, OPT_RATE},
                                             {"mask", 1, 0, OPT_MASK},
+                                            {"mask-czcsxm", 1, 0, OPT_MASK_CZCSXM},
                                             {"price", 1, 0, OPT_PRICE},
                                             {"floor-price", 1, 0, OPT_FLOOR},
                                             {"cap", 1, 0, OPT_CAP},
@@ -313,6 +346,7 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
         case OPT_BASELINE: a->baseline = optarg; break;
         case OPT_RATE: a->protection_rate = optarg; break;
         case OPT_MASK: a->mask = optarg; break;
+        case OPT_MASK_CZCSXM: a->mask_czcsxm = optarg; break;
         case OPT_PRICE: a->price = optarg; break;
         case OPT_FLOOR: a->floor_price = optarg; break;
         case OPT_CAP: a->cap = optarg; break;
@@ -382,6 +416,14 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
     const char *u = NULL;
     if (optind < argc)
         u = "unexpected argument";
+    else if (a->mask_czcsxm && a->mask)
+        u = "give --mask (a layer) or --mask-czcsxm (codes of the target survey), not both";
+    else if (a->mask_czcsxm && (a->nperiods || a->workspace || a->redline || a->farmland || a->county.path))
+        u = "--mask-czcsxm is not taken with --period, the three lines or --counties yet: give the urban space as "
+            "a layer (--mask)";
+    else if (a->mask_czcsxm && czcsxm_filter(a->mask_czcsxm, a->mask_where, sizeof a->mask_where))
+        u = "--mask-czcsxm takes 城镇村属性码 separated by commas, e.g. 201,202 (digits, optionally with the A of "
+            "independent industrial land)";
     else if (a->nperiods && (a->target || a->target_layer))
         u = "--period replaces --target: give the later surveys as --period YEAR=FILE only";
     else if (a->nperiods && a->target_year_given)
@@ -508,6 +550,11 @@ static int run_tallies(voucher_run *r) {
         in.class_field = year ? a->target_class : a->base_class;
         in.class_option = year ? "--target-class-field" : "--base-class-field";
         in.mask = a->mask;
+        if (a->mask_czcsxm) { /* the target survey's own urban parcels, for both years */
+            in.mask = a->target;
+            in.mask_layer = a->target_layer;
+            in.mask_where = a->mask_where;
+        }
         in.area = a->zone.area;
         in.invalid = a->invalid;
         in.raster_mode = a->raster_mode;
@@ -906,6 +953,8 @@ static int write_result(voucher_run *r) {
     cli_describe_file(a->base, files[1], sizeof files[1]);
     cli_describe_file(a->target, files[2], sizeof files[2]);
     cli_describe_file(a->mask, files[3], sizeof files[3]);
+    if (a->mask_czcsxm) /* the urban space is the target survey's parcels of these codes */
+        snprintf(files[3], sizeof files[3], "parcels of the target survey where %.400s", a->mask_where);
     cli_describe_file(a->zone.table, files[4], sizeof files[4]);
     cli_describe_file(a->county.path, files[5], sizeof files[5]);
     int is_national = strcmp(a->reference, "national") == 0;

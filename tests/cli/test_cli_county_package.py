@@ -150,3 +150,37 @@ def test_vouchers_by_town_with_the_yearbook_and_the_delivered_lines(package: Pat
             assert z["dm_tradable_ha"] == pytest.approx(z["dm_ha"] + z["redline_loss_ha"], rel=1e-9)
     assert any(z["violation"] for z in zones.values())
 
+
+
+def test_urban_mask_from_the_survey_codes(package: Path, tmp_path: Path) -> None:
+    """--mask-czcsxm 203 masks the target survey's parcels whose 城镇村属性码 is 203 (its homesteads here):
+    the same accounts as --mask with a layer of exactly those parcels, and other than no mask."""
+    from osgeo import gdal
+
+    sandiao, change = str(package / "130101_2019_三调.gdb"), str(package / "130101_2020_变更" / "DLTB.shp")
+    urban = tmp_path / "urban.gpkg"
+    gdal.VectorTranslate(str(urban), change, where="CZCSXM LIKE '203%'", layerName="urban", format="GPKG",
+                         options=["-oo", "ENCODING=CP936"])
+    common = ["voucher", "--zones", sandiao, "--zones-layer", "XZQ", "--zone-id", "XZQDM", "--gdp-field", "GDP",
+              "--pop-field", "POP", "--zone-table", str(package / "统计年鉴_2020.csv"), "--base", sandiao,
+              "--base-layer", "DLTB", "--base-class-field", "DLBM", "--base-system", "SANDIAO_WORK", "--target", change,
+              "--target-class-field", "DLBM", "--target-system", "SANDIAO_WORK", "--encoding", "CP936"]
+
+    def accounts(*extra: str) -> dict:
+        out = tmp_path / f"v{len(list(tmp_path.glob('v*.gpkg')))}.gpkg"
+        res = run_guotu(*common, *extra, "-o", str(out))
+        assert res.returncode == 0, res.stderr
+        ds = ogr.Open(str(out))
+        rows = {f["zone_id"]: (f["m0_ha"], f["mt_ha"]) for f in ds.GetLayerByName("voucher")}
+        ds = None
+        return rows
+
+    by_codes, by_layer, unmasked = accounts("--mask-czcsxm", "203"), accounts("--mask", str(urban)), accounts()
+    assert by_codes.keys() == by_layer.keys()
+    for zone, values in by_layer.items():
+        assert by_codes[zone] == pytest.approx(values, rel=1e-12)
+    assert any(by_codes[z][0] < unmasked[z][0] for z in unmasked)  # the masked parcels leave M0
+    res = run_guotu(*common, "--mask-czcsxm", "城市", "-o", str(tmp_path / "x.gpkg"))
+    assert res.returncode == 2 and "--mask-czcsxm takes" in res.stderr
+    res = run_guotu(*common, "--mask-czcsxm", "201", "--mask", str(urban), "-o", str(tmp_path / "x.gpkg"))
+    assert res.returncode == 2 and "not both" in res.stderr
