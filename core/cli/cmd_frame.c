@@ -151,33 +151,41 @@ static int write_finding(const guotu_frame_finding *x, void *user) {
     return o->failed;
 }
 
-/* Reads the submitted features into the catalogue check. */
-static int read_submissions(guotu_context *ctx, guotu_frame *f, const catalogue_args *a, OGRSpatialReferenceH *srs,
+/* Feeds the submitted features of an open source into the check (city, element id, name), counting
+ * them, and closes the source. 0, or 1 with a message in err. */
+static int feed_submissions(guotu_context *ctx, guotu_frame *f, const catalogue_args *a, vector_source *src,
                             int64_t *count, char *err, size_t err_size) {
-    vector_source src;
-    if (vector_source_open(&src, a->elements, a->elements_layer, a->encoding, err, err_size)) return 1;
-    int failed = vector_source_use_field(&src, a->city_field, err, err_size);
-    int element = failed ? -1 : vector_source_field(&src, a->element_field, err, err_size);
+    int failed = vector_source_use_field(src, a->city_field, err, err_size);
+    int element = failed ? -1 : vector_source_field(src, a->element_field, err, err_size);
     int name = -1;
     if (!failed && element < 0) failed = 1;
-    if (!failed && a->name_field) failed = (name = vector_source_field(&src, a->name_field, err, err_size)) < 0;
-    if (!failed && vector_source_crs(&src)) *srs = OSRClone(vector_source_crs(&src));
+    if (!failed && a->name_field) failed = (name = vector_source_field(src, a->name_field, err, err_size)) < 0;
     char city[1024];
     int64_t fid;
     const unsigned char *wkb;
     size_t size;
     int more = 0;
-    while (!failed && (more = vector_source_next(&src, &fid, city, sizeof city, &wkb, &size, err, err_size)) == 1) {
-        if (guotu_frame_add_submission(ctx, f, city, vector_source_text(&src, element),
-                                       name >= 0 ? vector_source_text(&src, name) : "", fid, wkb, size)) {
-            snprintf(err, err_size, "layer '%s' of '%s': %s", src.layer_name, src.path, guotu_context_last_error(ctx));
+    while (!failed && (more = vector_source_next(src, &fid, city, sizeof city, &wkb, &size, err, err_size)) == 1) {
+        if (guotu_frame_add_submission(ctx, f, city, vector_source_text(src, element),
+                                       name >= 0 ? vector_source_text(src, name) : "", fid, wkb, size)) {
+            snprintf(err, err_size, "layer '%s' of '%s': %s", src->layer_name, src->path,
+                     guotu_context_last_error(ctx));
             failed = 1;
         }
         (*count)++;
     }
     if (more < 0) failed = 1;
-    vector_source_close(&src);
+    vector_source_close(src);
     return failed;
+}
+
+/* Reads the submitted features into the catalogue check, in their own CRS (returned in *srs). */
+static int read_submissions(guotu_context *ctx, guotu_frame *f, const catalogue_args *a, OGRSpatialReferenceH *srs,
+                            int64_t *count, char *err, size_t err_size) {
+    vector_source src;
+    if (vector_source_open(&src, a->elements, a->elements_layer, a->encoding, err, err_size)) return 1;
+    if (vector_source_crs(&src)) *srs = OSRClone(vector_source_crs(&src));
+    return feed_submissions(ctx, f, a, &src, count, err, err_size);
 }
 
 /* The county table into the frame (when given) and the layer of its roll-up. */
@@ -542,27 +550,7 @@ static int read_submissions_as(guotu_context *ctx, guotu_frame *f, const catalog
         vector_source_close(&src);
         return 1;
     }
-    int failed = vector_source_use_field(&src, a->city_field, err, err_size);
-    int element = failed ? -1 : vector_source_field(&src, a->element_field, err, err_size);
-    int name = -1;
-    if (!failed && element < 0) failed = 1;
-    if (!failed && a->name_field) failed = (name = vector_source_field(&src, a->name_field, err, err_size)) < 0;
-    char city[1024];
-    int64_t fid;
-    const unsigned char *wkb;
-    size_t size;
-    int more = 0;
-    while (!failed && (more = vector_source_next(&src, &fid, city, sizeof city, &wkb, &size, err, err_size)) == 1) {
-        if (guotu_frame_add_submission(ctx, f, city, vector_source_text(&src, element),
-                                       name >= 0 ? vector_source_text(&src, name) : "", fid, wkb, size)) {
-            snprintf(err, err_size, "layer '%s' of '%s': %s", src.layer_name, src.path, guotu_context_last_error(ctx));
-            failed = 1;
-        }
-        (*count)++;
-    }
-    if (more < 0) failed = 1;
-    vector_source_close(&src);
-    return failed;
+    return feed_submissions(ctx, f, a, &src, count, err, err_size);
 }
 
 static int read_submissions_in_crs(guotu_context *ctx, guotu_frame *f, const catalogue_args *a,
