@@ -28,6 +28,32 @@ ELEMENT_ID_FIELD = "YSBH"
 ELEMENT_NAME_FIELD = "YSMC"
 
 
+def catalogue_problem(parameters: Dict[str, Any]) -> Optional[str]:
+    """Why the catalogue inputs cannot run (both or neither of CSV and layer), or None. Shared by
+    the catalogue check and the indicators, which take the same inputs."""
+    if is_set(parameters.get("CATALOGUE")) == is_set(parameters.get("CATALOGUE_LAYER")):
+        return tr("Give the catalogue as a CSV file or as a table layer — not both, not neither.")
+    return None
+
+
+def catalogue_request(alg: GuotuAlgorithm, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      labels: Optional[Dict[str, str]] = None) -> CatalogueRequest:
+    """The catalogue check's request from the parameters CATALOGUE, CATALOGUE_LAYER, ELEMENTS,
+    CITY_FIELD, ELEMENT_FIELD, NAME_FIELD and COUNTIES (``labels``: more layers named in messages)."""
+    elements = optional_source(alg, parameters, "ELEMENTS", context)
+    if elements is None:
+        raise QgsProcessingException(alg.invalidSourceError(parameters, "ELEMENTS"))
+    return CatalogueRequest(
+        elements=elements, city_field=optional_text(alg, parameters, "CITY_FIELD", context) or "",
+        element_field=optional_text(alg, parameters, "ELEMENT_FIELD", context) or "",
+        name_field=optional_text(alg, parameters, "NAME_FIELD", context),
+        catalogue_path=optional_text(alg, parameters, "CATALOGUE", context),
+        catalogue_layer=optional_source(alg, parameters, "CATALOGUE_LAYER", context),
+        counties_path=optional_text(alg, parameters, "COUNTIES", context),
+        labels={"elements": layer_label(alg, parameters, "ELEMENTS", context, "elements"),
+                "catalogue": layer_label(alg, parameters, "CATALOGUE_LAYER", context, "catalogue"), **(labels or {})})
+
+
 class FrameCatalogueAlgorithm(GuotuAlgorithm):
     CATALOGUE = "CATALOGUE"
     CATALOGUE_LAYER = "CATALOGUE_LAYER"
@@ -104,24 +130,12 @@ class FrameCatalogueAlgorithm(GuotuAlgorithm):
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
-        if is_set(parameters.get(self.CATALOGUE)) == is_set(parameters.get(self.CATALOGUE_LAYER)):
-            return False, tr("Give the catalogue as a CSV file or as a table layer — not both, not neither.")
-        return True, ""
+        problem = catalogue_problem(parameters)
+        return (False, problem) if problem else (True, "")
 
     def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                       feedback: QgsProcessingFeedback) -> Dict[str, Any]:
-        elements = optional_source(self, parameters, self.ELEMENTS, context)
-        if elements is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.ELEMENTS))
-        request = CatalogueRequest(
-            elements=elements, city_field=optional_text(self, parameters, self.CITY_FIELD, context) or "",
-            element_field=optional_text(self, parameters, self.ELEMENT_FIELD, context) or "",
-            name_field=optional_text(self, parameters, self.NAME_FIELD, context),
-            catalogue_path=optional_text(self, parameters, self.CATALOGUE, context),
-            catalogue_layer=optional_source(self, parameters, self.CATALOGUE_LAYER, context),
-            counties_path=optional_text(self, parameters, self.COUNTIES, context),
-            labels={"elements": layer_label(self, parameters, self.ELEMENTS, context, "elements"),
-                    "catalogue": layer_label(self, parameters, self.CATALOGUE_LAYER, context, "catalogue")})
+        request = catalogue_request(self, parameters, context)
         try:
             result = run_catalogue_check(request, feedback)
         except GUARDED as e:

@@ -19,7 +19,7 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingExcepti
 
 from ..binding.frame_native import FrameOptions
 from ..binding.native import AreaMethod
-from ..frame.catalogue_check import (CITY_FIELDS, FINDING_FIELDS, CatalogueRequest, city_attributes,
+from ..frame.catalogue_check import (CITY_FIELDS, FINDING_FIELDS, city_attributes,
                                      finding_attributes)
 from ..frame.frame_style import (style_cities_table, style_findings_layer, style_indicator_findings_layer,
                                  style_indicators_layer)
@@ -30,7 +30,7 @@ from ..paths import icon_path
 from .base import GuotuAlgorithm
 from .common import (ADMIN_CODE_FIELD, GUARDED, LAND_USE_CODE_FIELD, VoucherLayerStyler, add_advanced, is_set,
                      processing_error)
-from .frame_catalogue import ELEMENT_ID_FIELD, ELEMENT_NAME_FIELD
+from .frame_catalogue import ELEMENT_ID_FIELD, ELEMENT_NAME_FIELD, catalogue_problem, catalogue_request
 from .workspace_inputs import fields_of, layer_label, optional_source, optional_text, write_rows
 
 FOREST_CODES = "0301;0302;0305;0307"
@@ -165,27 +165,17 @@ class FrameIndicatorsAlgorithm(GuotuAlgorithm):
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
-        if is_set(parameters.get(self.CATALOGUE)) == is_set(parameters.get(self.CATALOGUE_LAYER)):
-            return False, tr("Give the catalogue as a CSV file or as a table layer — not both, not neither.")
+        problem = catalogue_problem(parameters)
+        if problem:
+            return False, problem
         if is_set(parameters.get(self.LANDUSE)) and not is_set(parameters.get(self.LANDUSE_CODE)):
             return False, tr("Choose the land-use code field.")
         return True, ""
 
     def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                       feedback: QgsProcessingFeedback) -> Dict[str, Any]:
-        elements = optional_source(self, parameters, self.ELEMENTS, context)
-        if elements is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.ELEMENTS))
-        catalogue = CatalogueRequest(
-            elements=elements, city_field=optional_text(self, parameters, self.CITY_FIELD, context) or "",
-            element_field=optional_text(self, parameters, self.ELEMENT_FIELD, context) or "",
-            name_field=optional_text(self, parameters, self.NAME_FIELD, context),
-            catalogue_path=optional_text(self, parameters, self.CATALOGUE, context),
-            catalogue_layer=optional_source(self, parameters, self.CATALOGUE_LAYER, context),
-            counties_path=optional_text(self, parameters, self.COUNTIES, context),
-            labels={"elements": layer_label(self, parameters, self.ELEMENTS, context, "elements"),
-                    "catalogue": layer_label(self, parameters, self.CATALOGUE_LAYER, context, "catalogue"),
-                    "landuse": layer_label(self, parameters, self.LANDUSE, context, "landuse")})
+        catalogue = catalogue_request(self, parameters, context,
+                                      {"landuse": layer_label(self, parameters, self.LANDUSE, context, "landuse")})
         options = FrameOptions(area_method=AreaMethod(self.parameterAsEnum(parameters, self.AREA_METHOD, context)))
         for name, (option, default) in self.NUMBERS.items():
             value = self.parameterAsDouble(parameters, name, context) if is_set(parameters.get(name)) else default
