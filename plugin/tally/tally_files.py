@@ -45,8 +45,14 @@ def tally_files_of(request: TallyRequest, inputs: List[FileInput]) -> Tuple[Opti
     if not agree:
         return None, tr("shapefiles in different text encodings")
     fields = {"zones": request.zone_id_field, "landuse": request.class_field, "mask": None}
+    sources = {"zones": request.zones, "landuse": request.landuse, "mask": request.mask}
     found = {}
     for item in inputs:
+        # One CRS, as for the conversion: QGIS reprojects with the project's datum transformations,
+        # which the core does not know.
+        source = sources[item.role]
+        if source is not None and source.sourceCrs() != request.zones.sourceCrs():
+            return None, tr("{role}: another CRS than the zones").format(role=_role(item.role))
         file, why = layer_file(item, fields[item.role], _role(item.role))
         if file is None:
             return None, why

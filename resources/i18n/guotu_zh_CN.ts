@@ -1196,14 +1196,6 @@
             <translation>位于河道滩地：不可发券</translation>
         </message>
         <message>
-            <source>Cannot create the workbook "{path}".</source>
-            <translation>无法创建工作簿“{path}”。</translation>
-        </message>
-        <message>
-            <source>Cannot write the workbook "{path}".</source>
-            <translation>无法写入工作簿“{path}”。</translation>
-        </message>
-        <message>
             <source>Invalid geometry</source>
             <translation>几何无效</translation>
         </message>
@@ -4216,6 +4208,14 @@
             <translation>已取消：取消前已有 {n} 份村级报告写入 {folder}；不会留下未写完的报告。</translation>
         </message>
         <message>
+            <source>Cannot create the workbook "{path}".</source>
+            <translation>无法创建工作簿“{path}”。</translation>
+        </message>
+        <message>
+            <source>Cannot write the workbook "{path}".</source>
+            <translation>无法写入工作簿“{path}”。</translation>
+        </message>
+        <message>
             <source>The area check compares each parcel's area with its field "{field}", but the land use "{layer}" is a raster: give a polygon layer, or leave the official area field empty.</source>
             <translation>面积核查将每个图斑的面积与其字段“{field}”比较，但土地利用“{layer}”是栅格：请提供面状图层，或将官方面积字段留空。</translation>
         </message>
@@ -4246,6 +4246,10 @@
         <message>
             <source>the mask</source>
             <translation>掩膜图层</translation>
+        </message>
+        <message>
+            <source>{role}: another CRS than the zones</source>
+            <translation>{role}：坐标系与分区图层不同</translation>
         </message>
         <message>
             <source>Cross-city border review (跨市边界冲突审查)</source>

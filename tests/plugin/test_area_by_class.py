@@ -441,6 +441,17 @@ def test_file_layers_are_read_by_the_core_with_the_same_result(tmp_path):
         assert any("unsaved edits" in i for i in log.infos), log.infos
         assert edited[(zone, "9999")] > 0
         landuse.rollBack()
+
+        # A land use in another CRS than the zones: QGIS reprojects it (with the project's datum
+        # transformations, which the core does not know), and the table is the same.
+        processing.run("native:reprojectlayer", {"INPUT": landuse, "TARGET_CRS": "EPSG:4490",
+                                                 "OUTPUT": str(tmp_path / "landuse_4490.gpkg")})
+        log = Log()
+        geographic, _findings = run_checked(dict(params, LANDUSE=str(tmp_path / "landuse_4490.gpkg"),
+                                                 CHECK_AREAS=False), log)
+        assert any("another CRS than the zones" in i for i in log.infos), log.infos
+        for key, value in slow.items():
+            assert geographic[key] == pytest.approx(value, rel=1e-6), key
     finally:
         QgsProject.instance().removeAllMapLayers()
 
