@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "area.h"
+#include "vertex_cache.h"
 
 struct guotu_area_calc {
     guotu_area_method method;
@@ -15,7 +16,16 @@ struct guotu_area_calc {
     char description[256];
     double *buffer; /* scratch ring coordinates, grown on demand */
     size_t capacity;
+    gt_vertex_cache cache; /* lon, lat and isometric latitude of vertices seen (ellipsoidal) */
+    int cache_failed;      /* the cache could not be allocated: every vertex is computed */
+    double *vertex_work;   /* per ring: isometric latitudes, then the vertices to compute */
+    size_t *vertex_at;
+    size_t vertex_capacity;
 };
+
+/* 2^18 vertices (12 MB per calculator): the vertices of a few thousand parcels, enough for
+ * neighbours read near each other in a file to find the ones they share. */
+#define VERTEX_CACHE_BITS 18
 
 int gt_area_is_planar(const guotu_area_calc *calc) { return calc->method == GUOTU_AREA_PLANAR; }
 
@@ -142,6 +152,9 @@ void guotu_area_calc_destroy(guotu_context *ctx, guotu_area_calc *calc) {
     if (!calc) return;
     proj_destroy(calc->to_lonlat);
     free(calc->buffer);
+    gt_vertex_cache_free(&calc->cache);
+    free(calc->vertex_work);
+    free(calc->vertex_at);
     free(calc);
 }
 
@@ -171,24 +184,82 @@ double gt_ring_twice_area(const double *xy, size_t n) {
  * area is the sum of each edge's signed area to the equator, tan(E/2) = tan(ΔΛ/2)(t1 + t2)
  * /(1 + t1 t2) with t = tan(χ/2) — far cheaper than solving a geodesic per edge, which
  * dominated the overlay of small parcels. */
-static double conformal_sphere_area(const guotu_area_calc *calc, const double *xy, size_t n, double lat0) {
-    double e = calc->e, e2 = calc->e2, s0 = sin(lat0 * DEGREE), c0 = cos(lat0 * DEGREE);
+/* The isometric latitude ψ of a latitude in degrees on the calculator's ellipsoid. */
+static double isometric_latitude(const guotu_area_calc *calc, double lat) {
+    return asinh(tan(lat * DEGREE)) - calc->e * atanh(calc->e * sin(lat * DEGREE));
+}
+
+static double conformal_sphere_area(const guotu_area_calc *calc, const double *xy, const double *psi, size_t n,
+                                    double lat0) {
+    double e2 = calc->e2, s0 = sin(lat0 * DEGREE), c0 = cos(lat0 * DEGREE);
     double c = sqrt(1 + e2 * c0 * c0 * c0 * c0 / (1 - e2));
     double radius = calc->a * sqrt(1 - e2) / (1 - e2 * s0 * s0);
     double chi0 = asin(s0 / c);
     /* isometric latitude ψ on the ellipsoid; on the sphere u = C(ψ - ψ0) + ψs(χ0); t = tanh(u/2) */
-    double psi0 = asinh(tan(lat0 * DEGREE)) - e * atanh(e * s0), shift = asinh(tan(chi0));
-    double sum = 0, lon1 = xy[2 * (n - 1)], lat1 = xy[2 * (n - 1) + 1];
-    double t1 = tanh((c * (asinh(tan(lat1 * DEGREE)) - e * atanh(e * sin(lat1 * DEGREE)) - psi0) + shift) / 2);
+    double psi0 = isometric_latitude(calc, lat0), shift = asinh(tan(chi0));
+    double sum = 0, lon1 = xy[2 * (n - 1)];
+    double t1 = tanh((c * (psi[n - 1] - psi0) + shift) / 2);
     for (size_t i = 0; i < n; i++) {
-        double lon2 = xy[2 * i], lat2 = xy[2 * i + 1];
-        double t2 = tanh((c * (asinh(tan(lat2 * DEGREE)) - e * atanh(e * sin(lat2 * DEGREE)) - psi0) + shift) / 2);
+        double lon2 = xy[2 * i];
+        double t2 = tanh((c * (psi[i] - psi0) + shift) / 2);
         double dlon = c * remainder(lon2 - lon1, 360.0) * DEGREE;
         sum += 2 * atan2(tan(dlon / 2) * (t1 + t2), 1 + t1 * t2);
         t1 = t2;
         lon1 = lon2;
     }
     return fabs(sum) * radius * radius;
+}
+
+/* Maps the ring's n vertices in place to lon/lat degrees and returns their isometric
+ * latitudes in *psi (the calculator's scratch), taking from the vertex cache what it holds
+ * and computing the rest in one call to PROJ. */
+static int to_ellipsoid(guotu_context *ctx, guotu_area_calc *calc, double *xy, size_t n, double **psi) {
+    if (n > calc->vertex_capacity) {
+        double *work = realloc(calc->vertex_work, 5 * n * sizeof *work);
+        if (work) calc->vertex_work = work;
+        size_t *at = work ? realloc(calc->vertex_at, n * sizeof *at) : NULL;
+        if (at) calc->vertex_at = at;
+        if (!work || !at) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        calc->vertex_capacity = n;
+    }
+    if (!calc->cache.slots && !calc->cache_failed && gt_vertex_cache_init(&calc->cache, VERTEX_CACHE_BITS))
+        calc->cache_failed = 1;
+    double *lat_iso = calc->vertex_work, *keys = lat_iso + n, *lonlat = keys + 2 * n;
+    size_t misses = 0;
+    for (size_t i = 0; i < n; i++) {
+        double x = xy[2 * i], y = xy[2 * i + 1];
+        if (calc->cache.slots) {
+            const gt_vertex_entry *slot = gt_vertex_cache_slot(&calc->cache, x, y);
+            if (gt_vertex_cache_holds(slot, x, y)) {
+                xy[2 * i] = slot->lon;
+                xy[2 * i + 1] = slot->lat;
+                lat_iso[i] = slot->psi;
+                continue;
+            }
+        }
+        keys[2 * misses] = lonlat[2 * misses] = x;
+        keys[2 * misses + 1] = lonlat[2 * misses + 1] = y;
+        calc->vertex_at[misses++] = i;
+    }
+    *psi = lat_iso;
+    if (!misses) return GUOTU_OK;
+    size_t done = proj_trans_generic(calc->to_lonlat, PJ_FWD, lonlat, 2 * sizeof(double), misses, lonlat + 1,
+                                     2 * sizeof(double), misses, NULL, 0, 0, NULL, 0, 0);
+    if (done != misses) return proj_failure(ctx, "cannot map coordinates to the ellipsoid", "layer");
+    for (size_t k = 0; k < misses; k++) {
+        double lon = lonlat[2 * k], lat = lonlat[2 * k + 1];
+        if (!isfinite(lon) || !isfinite(lat) || fabs(lat) > 90.0)
+            return gt_fail(ctx, GUOTU_ERR_CRS,
+                           "a coordinate cannot be placed on the ellipsoid (is the layer's CRS right?)");
+        size_t i = calc->vertex_at[k];
+        xy[2 * i] = lon;
+        xy[2 * i + 1] = lat;
+        lat_iso[i] = isometric_latitude(calc, lat);
+        if (calc->cache.slots)
+            gt_vertex_cache_keep(gt_vertex_cache_slot(&calc->cache, keys[2 * k], keys[2 * k + 1]), keys[2 * k],
+                                 keys[2 * k + 1], lon, lat, lat_iso[i]);
+    }
+    return GUOTU_OK;
 }
 
 int gt_area_of_ring_inplace(guotu_context *ctx, guotu_area_calc *calc, double *xy, size_t n, double *area_m2) {
@@ -198,15 +269,12 @@ int gt_area_of_ring_inplace(guotu_context *ctx, guotu_area_calc *calc, double *x
         *area_m2 = fabs(gt_ring_twice_area(xy, n)) / 2.0;
         return GUOTU_OK;
     }
-    size_t done = proj_trans_generic(calc->to_lonlat, PJ_FWD, xy, 2 * sizeof(double), n, xy + 1, 2 * sizeof(double), n,
-                                     NULL, 0, 0, NULL, 0, 0);
-    if (done != n) return proj_failure(ctx, "cannot map coordinates to the ellipsoid", "layer");
+    double *psi = NULL;
+    int status = to_ellipsoid(ctx, calc, xy, n, &psi);
+    if (status) return status;
     double lon_min = INFINITY, lon_max = -INFINITY, lat_min = INFINITY, lat_max = -INFINITY;
     for (size_t i = 0; i < n; i++) {
         double lon = xy[2 * i], lat = xy[2 * i + 1];
-        if (!isfinite(lon) || !isfinite(lat) || fabs(lat) > 90.0)
-            return gt_fail(ctx, GUOTU_ERR_CRS,
-                           "a coordinate cannot be placed on the ellipsoid (is the layer's CRS right?)");
         lon_min = fmin(lon_min, lon);
         lon_max = fmax(lon_max, lon);
         lat_min = fmin(lat_min, lat);
@@ -214,7 +282,7 @@ int gt_area_of_ring_inplace(guotu_context *ctx, guotu_area_calc *calc, double *x
     }
     if (lon_max - lon_min < SMALL_RING_DEGREES && lat_max - lat_min < SMALL_RING_DEGREES && fabs(lat_min) < 85 &&
         fabs(lat_max) < 85) {
-        *area_m2 = conformal_sphere_area(calc, xy, n, (lat_min + lat_max) / 2);
+        *area_m2 = conformal_sphere_area(calc, xy, psi, n, (lat_min + lat_max) / 2);
         return GUOTU_OK;
     }
     struct geod_polygon polygon;

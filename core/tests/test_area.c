@@ -172,6 +172,50 @@ static void test_metres_required(void **state) {
     guotu_context_destroy(ctx);
 }
 
+/* The area calculator remembers the vertices it has mapped to the ellipsoid (neighbouring
+ * parcels share them): a ring measured from remembered vertices has exactly the area it has
+ * when every vertex is computed, to the last bit, and a bad vertex is never remembered. */
+static void test_remembered_vertices_same_area(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_area_calc *fresh = NULL, *warm = NULL;
+    assert_int_equal(guotu_area_calc_create(ctx, "EPSG:4527", GUOTU_AREA_ELLIPSOIDAL, &fresh), GUOTU_OK);
+    assert_int_equal(guotu_area_calc_create(ctx, "EPSG:4527", GUOTU_AREA_ELLIPSOIDAL, &warm), GUOTU_OK);
+    enum { N = 60 };
+    double ring[2 * N], neighbour[2 * (N + 1)];
+    for (int i = 0; i < N; i++) { /* a wiggly parcel of about 1 ha with a Gauss-Krüger false easting */
+        double t = 2 * 3.141592653589793 * i / N, r = 55 + 7 * sin(5 * t);
+        ring[2 * i] = 39512345.678 + r * cos(t);
+        ring[2 * i + 1] = 4412345.678 + r * sin(t);
+    }
+    /* the neighbour has every vertex of the ring (backwards) and one of its own */
+    for (int i = 0; i < N; i++) {
+        neighbour[2 * i] = ring[2 * (N - 1 - i)];
+        neighbour[2 * i + 1] = ring[2 * (N - 1 - i) + 1];
+    }
+    neighbour[2 * N] = 39512345.678 + 200;
+    neighbour[2 * N + 1] = 4412345.678;
+    double computed = 0, again = 0, remembered = 0, other = 0;
+    assert_int_equal(guotu_area_of_ring(ctx, fresh, ring, N, &computed), GUOTU_OK);
+    assert_int_equal(guotu_area_of_ring(ctx, fresh, ring, N, &again), GUOTU_OK);
+    assert_int_equal(guotu_area_of_ring(ctx, warm, neighbour, N + 1, &other), GUOTU_OK);
+    assert_int_equal(guotu_area_of_ring(ctx, warm, ring, N, &remembered), GUOTU_OK);
+    assert_true(computed > 9000 && computed < 11000);
+    assert_true(again == computed);
+    assert_true(remembered == computed);
+    /* a vertex beyond the ellipsoid fails every time, also after its neighbours were kept */
+    guotu_area_calc *geo = NULL;
+    assert_int_equal(guotu_area_calc_create(ctx, "EPSG:4490", GUOTU_AREA_ELLIPSOIDAL, &geo), GUOTU_OK);
+    const double bad[] = {0, 0, 1, 0, 1, 100};
+    double a = 0;
+    assert_int_not_equal(guotu_area_of_ring(ctx, geo, bad, 3, &a), GUOTU_OK);
+    assert_int_not_equal(guotu_area_of_ring(ctx, geo, bad, 3, &a), GUOTU_OK);
+    guotu_area_calc_destroy(ctx, geo);
+    guotu_area_calc_destroy(ctx, fresh);
+    guotu_area_calc_destroy(ctx, warm);
+    guotu_context_destroy(ctx);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_equator_cell_wgs84_and_cgcs2000),
@@ -182,6 +226,7 @@ int main(void) {
         cmocka_unit_test(test_ring_api_and_description),
         cmocka_unit_test(test_unreadable_wkb),
         cmocka_unit_test(test_metres_required),
+        cmocka_unit_test(test_remembered_vertices_same_area),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
