@@ -29,6 +29,8 @@ void gt_clip_work_free(gt_clip_work *w) {
     gt_ring_free(&w->rings);
     free(w->ring_ends);
     free(w->marks);
+    free(w->near[0]);
+    free(w->near[1]);
     memset(w, 0, sizeof *w);
 }
 
@@ -41,15 +43,37 @@ static int side_of(const double *p, const double *q, const double *r, double *va
     return *value > bound ? 1 : (*value < -bound ? -1 : 0);
 }
 
+/* fmin/fmax are library calls that also order NaNs; coordinates here are finite (read
+ * through gt_read_polygon), and these two are on the hottest path of the overlay. */
+static double lo(double a, double b) { return a < b ? a : b; }
+static double hi(double a, double b) { return a < b ? b : a; }
+
 static void ring_box(const gt_ring *r, double *box) {
     box[0] = box[2] = r->xy[0];
     box[1] = box[3] = r->xy[1];
     for (size_t i = 1; i < r->n; i++) {
-        box[0] = fmin(box[0], r->xy[2 * i]);
-        box[1] = fmin(box[1], r->xy[2 * i + 1]);
-        box[2] = fmax(box[2], r->xy[2 * i]);
-        box[3] = fmax(box[3], r->xy[2 * i + 1]);
+        box[0] = lo(box[0], r->xy[2 * i]);
+        box[1] = lo(box[1], r->xy[2 * i + 1]);
+        box[2] = hi(box[2], r->xy[2 * i]);
+        box[3] = hi(box[3], r->xy[2 * i + 1]);
     }
+}
+
+/* The edges of r (i -> i+1) whose box meets `box` (the other ring's), in ring order: only
+ * these can touch the other ring. Two parcels of a coverage overlap in their boxes near
+ * their shared boundary only, so this keeps a small part of each ring. -2 when out of
+ * memory. */
+static int near_edges(const gt_ring *r, const double *box, gt_clip_work *w, int side) {
+    if (gt_reserve(&w->near[side], &w->near_cap[side], r->n, sizeof *w->near[side], 64)) return -2;
+    size_t k = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        const double *p = &r->xy[2 * i], *q = &r->xy[2 * ((i + 1) % r->n)];
+        if (hi(p[0], q[0]) < box[0] || lo(p[0], q[0]) > box[2] || hi(p[1], q[1]) < box[1] || lo(p[1], q[1]) > box[3])
+            continue;
+        w->near[side][k++] = i;
+    }
+    w->nnear[side] = k;
+    return 0;
 }
 
 static int add_crossing(gt_clip_work *w, const clip_crossing *c) {
@@ -58,18 +82,17 @@ static int add_crossing(gt_clip_work *w, const clip_crossing *c) {
     return 0;
 }
 
-/* Every crossing of a's edges with b's; -1 at any contact that is not a clean crossing. */
+/* Every crossing of a's edges with b's (the near edges of each, found before); -1 at any
+ * contact that is not a clean crossing. */
 static int find_crossings(const gt_ring *a, const gt_ring *b, gt_clip_work *w) {
-    double box_b[4];
-    ring_box(b, box_b);
-    for (size_t i = 0; i < a->n; i++) {
+    for (size_t u = 0; u < w->nnear[0]; u++) {
+        size_t i = w->near[0][u];
         const double *a0 = &a->xy[2 * i], *a1 = &a->xy[2 * ((i + 1) % a->n)];
-        double ax0 = fmin(a0[0], a1[0]), ax1 = fmax(a0[0], a1[0]), ay0 = fmin(a0[1], a1[1]), ay1 = fmax(a0[1], a1[1]);
-        if (ax1 < box_b[0] || ax0 > box_b[2] || ay1 < box_b[1] || ay0 > box_b[3]) continue; /* far from b */
-        for (size_t j = 0; j < b->n; j++) {
+        double ax0 = lo(a0[0], a1[0]), ax1 = hi(a0[0], a1[0]), ay0 = lo(a0[1], a1[1]), ay1 = hi(a0[1], a1[1]);
+        for (size_t v = 0; v < w->nnear[1]; v++) {
+            size_t j = w->near[1][v];
             const double *b0 = &b->xy[2 * j], *b1 = &b->xy[2 * ((j + 1) % b->n)];
-            if (fmax(b0[0], b1[0]) < ax0 || fmin(b0[0], b1[0]) > ax1 || fmax(b0[1], b1[1]) < ay0 ||
-                fmin(b0[1], b1[1]) > ay1)
+            if (hi(b0[0], b1[0]) < ax0 || lo(b0[0], b1[0]) > ax1 || hi(b0[1], b1[1]) < ay0 || lo(b0[1], b1[1]) > ay1)
                 continue;
             double va0, va1, vb0, vb1;
             int sa0 = side_of(b0, b1, a0, &va0), sa1 = side_of(b0, b1, a1, &va1);
@@ -162,29 +185,25 @@ static int apart_from(const gt_ring *r, const unsigned char *marks, const gt_rin
  * nested or apart; this answers only "apart" (see apart_from, both ways) and returns 0 then;
  * -1 otherwise (crossings, inexact contacts, nesting: the general clip or GEOS decides); -2
  * when out of memory. */
-static int touching_neighbours(const gt_ring *a, const gt_ring *b, gt_clip_work *w) {
+static int touching_neighbours(const gt_ring *a, const gt_ring *b, const double *box_a, const double *box_b,
+                               gt_clip_work *w) {
     if (gt_reserve(&w->marks, &w->mark_cap, a->n + b->n, 1, 64)) return -2;
     unsigned char *ma = w->marks, *mb = w->marks + a->n;
     memset(w->marks, 0, a->n + b->n);
-    double box_a[4], box_b[4];
-    ring_box(a, box_a);
-    ring_box(b, box_b);
     int contacts = 0;
-    for (size_t i = 0; i < a->n; i++) {
-        size_t i1 = (i + 1) % a->n;
+    for (size_t u = 0; u < w->nnear[0]; u++) {
+        size_t i = w->near[0][u], i1 = (i + 1) % a->n;
         const double *a0 = &a->xy[2 * i], *a1 = &a->xy[2 * i1];
-        double ax0 = fmin(a0[0], a1[0]), ax1 = fmax(a0[0], a1[0]), ay0 = fmin(a0[1], a1[1]), ay1 = fmax(a0[1], a1[1]);
-        if (ax1 < box_b[0] || ax0 > box_b[2] || ay1 < box_b[1] || ay0 > box_b[3]) continue;
-        for (size_t j = 0; j < b->n; j++) {
-            size_t j1 = (j + 1) % b->n;
+        double ax0 = lo(a0[0], a1[0]), ax1 = hi(a0[0], a1[0]), ay0 = lo(a0[1], a1[1]), ay1 = hi(a0[1], a1[1]);
+        for (size_t v = 0; v < w->nnear[1]; v++) {
+            size_t j = w->near[1][v], j1 = (j + 1) % b->n;
             const double *b0 = &b->xy[2 * j], *b1 = &b->xy[2 * j1];
-            if (fmax(b0[0], b1[0]) < ax0 || fmin(b0[0], b1[0]) > ax1 || fmax(b0[1], b1[1]) < ay0 ||
-                fmin(b0[1], b1[1]) > ay1)
+            if (hi(b0[0], b1[0]) < ax0 || lo(b0[0], b1[0]) > ax1 || hi(b0[1], b1[1]) < ay0 || lo(b0[1], b1[1]) > ay1)
                 continue;
-            double v;
-            int sa0 = side_of(b0, b1, a0, &v), sa1 = side_of(b0, b1, a1, &v);
+            double value; /* not needed: only the sides are */
+            int sa0 = side_of(b0, b1, a0, &value), sa1 = side_of(b0, b1, a1, &value);
             if (sa0 == sa1 && sa0 != 0) continue;
-            int sb0 = side_of(a0, a1, b0, &v), sb1 = side_of(a0, a1, b1, &v);
+            int sb0 = side_of(a0, a1, b0, &value), sb1 = side_of(a0, a1, b1, &value);
             if (sb0 == sb1 && sb0 != 0) continue;
             if (sa0 && sa1 && sb0 && sb1) return -1; /* a clean crossing: not mere neighbours */
             if (exact_contact(a0, a1, b0, b1)) return -1;
@@ -319,10 +338,14 @@ int gt_ring_clip_simple(const gt_ring *a, const gt_ring *b, gt_clip_work *w) {
     if (a->n < 3 || b->n < 3) return -1;
     if (same_ring(a, b)) return copy_ring(w, a);
     if (a->n > GT_CLIP_MAX_EDGE_PAIRS / b->n) return -1; /* a->n * b->n, without overflow */
+    double box_a[4], box_b[4];
+    ring_box(a, box_a);
+    ring_box(b, box_b);
+    if (near_edges(a, box_b, w, 0) || near_edges(b, box_a, w, 1)) return -2;
     int status = find_crossings(a, b, w);
     /* Neighbours that share boundary vertices but no area — most candidate pairs of two
      * coverages of the same ground — are answered here instead of by a general overlay. */
-    if (status == -1) return touching_neighbours(a, b, w);
+    if (status == -1) return touching_neighbours(a, b, box_a, box_b, w);
     if (status) return status;
     if (w->ncross == 0) {
         /* No crossing found: one inside the other, or apart. A vertex lying on the other's
@@ -340,7 +363,7 @@ int gt_ring_clip_simple(const gt_ring *a, const gt_ring *b, gt_clip_work *w) {
     int rings = trace(w);
     if (rings <= 0) return rings < 0 ? rings : -1;
     /* What was traced must be rings with area, together no larger than either input. */
-    double total = 0, limit = fmin(gt_ring_twice_area(a->xy, a->n), gt_ring_twice_area(b->xy, b->n)) * (1 + 1e-9);
+    double total = 0, limit = lo(gt_ring_twice_area(a->xy, a->n), gt_ring_twice_area(b->xy, b->n)) * (1 + 1e-9);
     for (size_t i = 0, from = 0; i < w->nrings; from = w->ring_ends[i++]) {
         size_t n = w->ring_ends[i] - from;
         double area2 = n >= 3 ? gt_ring_twice_area(&w->rings.xy[2 * from], n) : 0;

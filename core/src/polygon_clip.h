@@ -25,6 +25,8 @@ typedef struct gt_clip_work {
     size_t nrings, ring_cap;
     unsigned char *marks; /* shared vertices and edges of the two rings being compared */
     size_t mark_cap;
+    size_t *near[2]; /* edges of each ring that reach the other's box, in ring order */
+    size_t nnear[2], near_cap[2];
 } gt_clip_work;
 
 void gt_clip_work_free(gt_clip_work *w);
