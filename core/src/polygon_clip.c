@@ -159,33 +159,43 @@ static int in_box(const double *p, const double *box) {
     return p[0] >= box[0] && p[0] <= box[2] && p[1] >= box[1] && p[1] <= box[3];
 }
 
-/* 1 when nothing of r off other's boundary lies inside other: no vertex r does not share, no
- * midpoint of an edge between two shared vertices that is not itself shared. With boundaries
- * that touch but never cross, a part of r inside other would hold such a vertex or edge. 0
- * when something is inside, or when nothing could be tested. */
-static int apart_from(const gt_ring *r, const unsigned char *marks, const gt_ring *other, const double *box) {
-    int tested = 0;
-    for (size_t i = 0; i < r->n; i++) {
-        size_t next = (i + 1) % r->n;
+/* Where r's boundary lies off other's: 1 all inside other, 0 all outside, -1 some of each or
+ * nothing to test (r's boundary all shared). With boundaries that touch only at shared
+ * vertices and edges and never cross, each stretch of r's boundary between shared vertices
+ * lies wholly inside or wholly outside other, and holds a vertex r does not share or is one
+ * edge between two shared vertices that is not itself shared: those vertices and the
+ * midpoints of those edges are tested. */
+static int arcs_side(const gt_ring *r, const unsigned char *marks, const gt_ring *other, const double *box) {
+    int inside = 0, outside = 0;
+    for (size_t i = 0; i < r->n && !(inside && outside); i++) {
+        size_t next = i + 1 < r->n ? i + 1 : 0;
         const double *p = &r->xy[2 * i], *q = &r->xy[2 * next];
         if (!(marks[i] & MARK_VERTEX)) {
-            if (in_box(p, box) && inside_ring(p, other)) return 0;
-            tested = 1;
+            if (in_box(p, box) && inside_ring(p, other))
+                inside = 1;
+            else
+                outside = 1;
         } else if ((marks[next] & MARK_VERTEX) && !(marks[i] & MARK_EDGE)) {
             double mid[2] = {(p[0] + q[0]) / 2, (p[1] + q[1]) / 2};
-            if (in_box(mid, box) && inside_ring(mid, other)) return 0;
-            tested = 1;
+            if (in_box(mid, box) && inside_ring(mid, other))
+                inside = 1;
+            else
+                outside = 1;
         }
     }
-    return tested;
+    return inside && !outside ? 1 : (outside && !inside ? 0 : -1);
 }
 
-/* Neighbours of a coverage: boundaries that touch only at exactly shared vertices and edges
- * and never cross. Two simple polygons whose boundaries do not cross have interiors that are
- * nested or apart; this answers only "apart" (see apart_from, both ways) and returns 0 then;
- * -1 otherwise (crossings, inexact contacts, nesting: the general clip or GEOS decides); -2
- * when out of memory. */
-static int touching_neighbours(const gt_ring *a, const gt_ring *b, const double *box_a, const double *box_b,
+/* Boundaries that touch only at exactly shared vertices and edges and never cross: the
+ * neighbours of a coverage, and a parcel with a part split off it or merged into it in the
+ * other year. Two simple polygons whose boundaries do not cross have interiors apart or
+ * nested: 0 when apart (no area in common), 1 with the inner ring copied into w when one
+ * lies inside the other (see arcs_side, both ways; and no larger than the other), -1
+ * otherwise (crossings, inexact contacts: the general clip or GEOS decides), -2 when out of
+ * memory. */
+static int copy_ring(gt_clip_work *w, const gt_ring *r);
+
+static int touching_boundaries(const gt_ring *a, const gt_ring *b, const double *box_a, const double *box_b,
                                gt_clip_work *w) {
     if (gt_reserve(&w->marks, &w->mark_cap, a->n + b->n, 1, 64)) return -2;
     unsigned char *ma = w->marks, *mb = w->marks + a->n;
@@ -222,7 +232,13 @@ static int touching_neighbours(const gt_ring *a, const gt_ring *b, const double 
             }
         }
     }
-    return contacts && apart_from(a, ma, b, box_b) && apart_from(b, mb, a, box_a) ? 0 : -1;
+    if (!contacts) return -1;
+    int a_side = arcs_side(a, ma, b, box_b), b_side = a_side < 0 ? -1 : arcs_side(b, mb, a, box_a);
+    if (a_side == 0 && b_side == 0) return 0;
+    double area_a = gt_ring_twice_area(a->xy, a->n), area_b = gt_ring_twice_area(b->xy, b->n);
+    if (a_side == 1 && b_side == 0 && area_a <= area_b) return copy_ring(w, a);
+    if (b_side == 1 && a_side == 0 && area_b <= area_a) return copy_ring(w, b);
+    return -1;
 }
 
 /* Crossings are ordered by (edge, position along it) on one side, then by index. */
@@ -345,7 +361,7 @@ int gt_ring_clip_simple(const gt_ring *a, const gt_ring *b, gt_clip_work *w) {
     int status = find_crossings(a, b, w);
     /* Neighbours that share boundary vertices but no area — most candidate pairs of two
      * coverages of the same ground — are answered here instead of by a general overlay. */
-    if (status == -1) return touching_neighbours(a, b, box_a, box_b, w);
+    if (status == -1) return touching_boundaries(a, b, box_a, box_b, w);
     if (status) return status;
     if (w->ncross == 0) {
         /* No crossing found: one inside the other, or apart. A vertex lying on the other's
