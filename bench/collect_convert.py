@@ -23,6 +23,7 @@ LABELS = {
     "guotu_convert_planar": "guotu convert, --area planar",
     "guotu_qgis_process": "guotu:landuseconversion in QGIS (qgis_process; file layers read by the core)",
     "spatialite_convert_planar": "OGR/SpatiaLite SQL, R-tree + ST_Intersection (planar)",
+    "geopandas_convert_planar": "GeoPandas overlay(intersection) + area + groupby (planar)",
     "qgis_convert": "QGIS intersection -> field calc $area -> stats by categories",
     "qgis_convert_nocheck": "QGIS chain, GeometryNoCheck",
 }
@@ -32,12 +33,14 @@ BASELINE = {
     "qgis_convert": "guotu_convert_ellipsoidal",
     "qgis_convert_nocheck": "guotu_convert_ellipsoidal",
     "spatialite_convert_planar": "guotu_convert_planar",
+    "geopandas_convert_planar": "guotu_convert_planar",
 }
 CHECK_OF = {
     "guotu_qgis_process": "guotu_qgis_process vs guotu_convert_ellipsoidal",
     "qgis_convert": "qgis_convert vs guotu_convert_ellipsoidal",
     "qgis_convert_nocheck": "qgis_convert vs guotu_convert_ellipsoidal",
     "spatialite_convert_planar": "spatialite_convert_planar vs guotu_convert_planar",
+    "geopandas_convert_planar": "geopandas_convert_planar vs guotu_convert_planar",
     "guotu_convert_ellipsoidal_1cpu": "guotu_convert_ellipsoidal_1cpu vs guotu_convert_ellipsoidal",
 }
 

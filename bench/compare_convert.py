@@ -5,6 +5,7 @@ Each output is loaded into {(from_code, to_code): ha}:
 
   guotu GPKG            layer transitions, rows level = 'code' and zone_id = '' (no zones)
   SpatiaLite CSV        from_code,to_code,area_ha (bench/spatialite_convert.sql)
+  GeoPandas CSV         from_code,to_code,area_m2 (bench/geopandas_convert.py)
   QGIS statistics CSV   lucc_code (2010), lucc_code_2 (2020), ..., sum ($area m^2 -> / 10 000)
 
 and compared on the union of pairs (a pair missing on one side counts as 0 ha), as in
@@ -47,6 +48,10 @@ COMPARISONS = [
      "guotu_convert_planar", "spatialite_convert_planar",
      "SpatiaLite planar SUM(ST_Area(ST_Intersection)) vs guotu convert --area planar",
      "abs_ha", 1e-5),
+    ("geopandas_convert_planar vs guotu_convert_planar",
+     "guotu_convert_planar", "geopandas_convert_planar",
+     "GeoPandas overlay(intersection) + planar area + groupby vs guotu convert --area planar",
+     "rel", 1e-6),
 ]
 KEY_NAMES = ("from_code", "to_code")
 
@@ -71,6 +76,9 @@ def load_output(name, work):
     if name == "spatialite_convert_planar":
         p = os.path.join(work, name + ".csv")
         return (cmp.load_csv(p, "from_code", "to_code", "area_ha"), p) if os.path.exists(p) else (None, p)
+    if name == "geopandas_convert_planar":
+        p = os.path.join(work, name + ".csv")
+        return (cmp.load_csv(p, "from_code", "to_code", "area_m2", 1e-4), p) if os.path.exists(p) else (None, p)
     if name == "qgis_convert":
         p = os.path.join(work, "qgis_stats.csv")
         return (cmp.load_csv(p, "lucc_code", "lucc_code_2", "sum", 1e-4), p) if os.path.exists(p) else (None, p)
@@ -118,7 +126,7 @@ def run_all(work, data=None):
 
     totals = {}
     for n in ("guotu_convert_ellipsoidal", "guotu_convert_planar", "spatialite_convert_planar",
-              "qgis_convert"):
+              "geopandas_convert_planar", "qgis_convert"):
         d, _ = get(n)
         if d is not None:
             totals[n] = {"matrix_total_ha": sum(d.values()), "pairs": len(d)}

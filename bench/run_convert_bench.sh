@@ -23,6 +23,9 @@
 #   guotu_convert_planar       same, --area planar
 #   spatialite_convert_planar  ogr2ogr -dialect SQLite: R-tree prefilter +
 #                              SUM(ST_Area(ST_Intersection)) GROUP BY both codes
+#   geopandas_convert_planar   GeoPandas (Debian's python3-geopandas): read both years,
+#                              geopandas.overlay(how="intersection"), .area, groupby both codes
+#                              (bench/geopandas_convert.py)
 #   qgis_convert               QGIS Processing native:intersection (2010 x 2020, to a GeoPackage)
 #                              -> native:fieldcalculator $area (ellipsoid EPSG:7019, m^2)
 #                              -> qgis:statisticsbycategories (lucc_code, lucc_code_2)
@@ -59,7 +62,7 @@ GUOTU="${GUOTU:-$ROOT/build/core/guotu}"
 DATA="${GUOTU_BENCH_DATA:-$ROOT/build/bench-data/$LABEL}"
 WORK="${GUOTU_BENCH_WORK:-$ROOT/build/bench-data/convert-$LABEL-work}"
 RESULTS="${GUOTU_BENCH_RESULTS:-$HERE/results/convert_$LABEL.json}"
-ALL_TOOLS="guotu_convert_ellipsoidal guotu_convert_ellipsoidal_1cpu guotu_convert_planar guotu_qgis_process spatialite_convert_planar qgis_convert"
+ALL_TOOLS="guotu_convert_ellipsoidal guotu_convert_ellipsoidal_1cpu guotu_convert_planar guotu_qgis_process spatialite_convert_planar geopandas_convert_planar qgis_convert"
 TOOLS="${GUOTU_BENCH_TOOLS:-$ALL_TOOLS}"
 REPEAT_FAST="${GUOTU_BENCH_REPEAT_FAST:-2}"
 REPEAT_SLOW="${GUOTU_BENCH_REPEAT_SLOW:-2}"
@@ -147,6 +150,15 @@ if want spatialite_convert_planar; then
         rm -f "$WORK/spatialite_convert_planar.csv"
         timed spatialite_convert_planar "$run" -- ogr2ogr -f CSV "$WORK/spatialite_convert_planar.csv" \
             "$BOTH" -dialect SQLite -sql "@$HERE/spatialite_convert.sql"
+    done
+fi
+
+if want geopandas_convert_planar; then
+    for run in $(seq "$REPEAT_SLOW"); do
+        if [[ "$run" -gt 1 ]] && ! more_slow_runs_wanted geopandas_convert_planar; then break; fi
+        rm -f "$WORK/geopandas_convert_planar.csv"
+        timed geopandas_convert_planar "$run" -- "$PY" "$HERE/geopandas_convert.py" "$BEFORE" "$AFTER" \
+            "$WORK/geopandas_convert_planar.csv"
     done
 fi
 

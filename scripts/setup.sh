@@ -18,6 +18,7 @@ PACKAGES=(
   python3-pyqt6                             # scripts/check_qt6.py: the plugin's Qt names exist in Qt6 (QGIS 4)
   libsqlite3-mod-spatialite sqlite3         # the SpatiaLite comparison in bench/
   python3-deap                              # the Python non-dominated sorts compared in bench/ (priorities)
+  python3-geopandas python3-rtree           # the GeoPandas overlay compared in bench/ (conversion)
   fonts-wqy-microhei                        # Chinese text in maps and PDF reports
   postgresql-15 postgresql-15-postgis-3     # PostGIS input test (throw-away cluster, pg_virtualenv)
   poppler-utils                             # pdftoppm/pdfinfo: report tests read the PDFs
