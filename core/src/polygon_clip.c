@@ -31,6 +31,8 @@ void gt_clip_work_free(gt_clip_work *w) {
     free(w->marks);
     free(w->near[0]);
     free(w->near[1]);
+    free(w->pairs);
+    free(w->sweep);
     memset(w, 0, sizeof *w);
 }
 
@@ -76,35 +78,108 @@ static int near_edges(const gt_ring *r, const double *box, gt_clip_work *w, int 
     return 0;
 }
 
+/* A near edge in the sweep: its smallest and largest x, its ring (0 a, 1 b) and index. */
+typedef struct sweep_entry {
+    double xmin, xmax;
+    size_t side, edge;
+} sweep_entry;
+
+static int cmp_sweep(const void *pa, const void *pb) {
+    const sweep_entry *a = pa, *b = pb;
+    if (a->xmin != b->xmin) return a->xmin < b->xmin ? -1 : 1;
+    if (a->side != b->side) return a->side < b->side ? -1 : 1;
+    return a->edge < b->edge ? -1 : (a->edge > b->edge);
+}
+
+static int cmp_pair(const void *pa, const void *pb) {
+    const size_t *a = pa, *b = pb;
+    if (a[0] != b[0]) return a[0] < b[0] ? -1 : 1;
+    return a[1] < b[1] ? -1 : (a[1] > b[1]);
+}
+
+static int boxes_apart(const double *a0, const double *a1, const double *b0, const double *b1) {
+    return hi(b0[0], b1[0]) < lo(a0[0], a1[0]) || lo(b0[0], b1[0]) > hi(a0[0], a1[0]) ||
+           hi(b0[1], b1[1]) < lo(a0[1], a1[1]) || lo(b0[1], b1[1]) > hi(a0[1], a1[1]);
+}
+
+static int add_pair(gt_clip_work *w, size_t i, size_t j) {
+    if (gt_reserve(&w->pairs, &w->pair_cap, 2 * (w->npairs + 1), sizeof *w->pairs, 64)) return -2;
+    w->pairs[2 * w->npairs] = i;
+    w->pairs[2 * w->npairs + 1] = j;
+    w->npairs++;
+    return 0;
+}
+
+/* Below this many near-edge pairs every pair is compared; above it the near edges of both
+ * rings are swept by x (long shared boundaries of large zones). */
+enum { SWEEP_OVER = 4096 };
+
+/* Every pair (edge of a, edge of b) whose boxes meet, by a's edge then b's — the order in
+ * which every pair would be compared, so crossings come out in the same order either way. */
+static int edge_pairs(const gt_ring *a, const gt_ring *b, gt_clip_work *w) {
+    w->npairs = 0;
+    size_t na = w->nnear[0], nb = w->nnear[1];
+    if (na * nb <= SWEEP_OVER) {
+        for (size_t u = 0; u < na; u++) {
+            size_t i = w->near[0][u];
+            const double *a0 = &a->xy[2 * i], *a1 = &a->xy[2 * ((i + 1) % a->n)];
+            for (size_t v = 0; v < nb; v++) {
+                size_t j = w->near[1][v];
+                if (boxes_apart(a0, a1, &b->xy[2 * j], &b->xy[2 * ((j + 1) % b->n)])) continue;
+                if (add_pair(w, i, j)) return -2;
+            }
+        }
+        return 0;
+    }
+    if (gt_reserve(&w->sweep, &w->sweep_cap, na + nb, sizeof *w->sweep, 64)) return -2;
+    const gt_ring *rings[2] = {a, b};
+    size_t n = 0;
+    for (size_t side = 0; side < 2; side++)
+        for (size_t u = 0; u < w->nnear[side]; u++) {
+            const gt_ring *r = rings[side];
+            size_t e = w->near[side][u];
+            const double *p = &r->xy[2 * e], *q = &r->xy[2 * ((e + 1) % r->n)];
+            w->sweep[n++] = (sweep_entry){lo(p[0], q[0]), hi(p[0], q[0]), side, e};
+        }
+    qsort(w->sweep, n, sizeof *w->sweep, cmp_sweep);
+    for (size_t k = 0; k < n; k++) {
+        const sweep_entry *s = &w->sweep[k];
+        for (size_t l = k + 1; l < n && w->sweep[l].xmin <= s->xmax; l++) {
+            const sweep_entry *o = &w->sweep[l];
+            if (o->side == s->side) continue;
+            size_t i = s->side == 0 ? s->edge : o->edge, j = s->side == 0 ? o->edge : s->edge;
+            if (boxes_apart(&a->xy[2 * i], &a->xy[2 * ((i + 1) % a->n)], &b->xy[2 * j], &b->xy[2 * ((j + 1) % b->n)]))
+                continue;
+            if (add_pair(w, i, j)) return -2;
+        }
+    }
+    qsort(w->pairs, w->npairs, 2 * sizeof *w->pairs, cmp_pair);
+    return 0;
+}
+
 static int add_crossing(gt_clip_work *w, const clip_crossing *c) {
     if (gt_reserve(&w->crossings, &w->cross_cap, w->ncross + 1, sizeof *w->crossings, 16)) return -2;
     w->crossings[w->ncross++] = *c;
     return 0;
 }
 
-/* Every crossing of a's edges with b's (the near edges of each, found before); -1 at any
- * contact that is not a clean crossing. */
+/* Every crossing of a's edges with b's (the pairs whose boxes meet, found before); -1 at
+ * any contact that is not a clean crossing. */
 static int find_crossings(const gt_ring *a, const gt_ring *b, gt_clip_work *w) {
-    for (size_t u = 0; u < w->nnear[0]; u++) {
-        size_t i = w->near[0][u];
+    for (size_t k = 0; k < w->npairs; k++) {
+        size_t i = w->pairs[2 * k], j = w->pairs[2 * k + 1];
         const double *a0 = &a->xy[2 * i], *a1 = &a->xy[2 * ((i + 1) % a->n)];
-        double ax0 = lo(a0[0], a1[0]), ax1 = hi(a0[0], a1[0]), ay0 = lo(a0[1], a1[1]), ay1 = hi(a0[1], a1[1]);
-        for (size_t v = 0; v < w->nnear[1]; v++) {
-            size_t j = w->near[1][v];
-            const double *b0 = &b->xy[2 * j], *b1 = &b->xy[2 * ((j + 1) % b->n)];
-            if (hi(b0[0], b1[0]) < ax0 || lo(b0[0], b1[0]) > ax1 || hi(b0[1], b1[1]) < ay0 || lo(b0[1], b1[1]) > ay1)
-                continue;
-            double va0, va1, vb0, vb1;
-            int sa0 = side_of(b0, b1, a0, &va0), sa1 = side_of(b0, b1, a1, &va1);
-            if (sa0 == sa1 && sa0 != 0) continue; /* a's edge wholly on one side of b's line */
-            int sb0 = side_of(a0, a1, b0, &vb0), sb1 = side_of(a0, a1, b1, &vb1);
-            if (sb0 == sb1 && sb0 != 0) continue;
-            if (!sa0 || !sa1 || !sb0 || !sb1) return -1; /* touching, collinear or too close to call */
-            clip_crossing c = {{i, j}, {va0 / (va0 - va1), vb0 / (vb0 - vb1)}, 0, 0, sa1 > 0, {0, 0}, 0};
-            c.x = a0[0] + c.t[0] * (a1[0] - a0[0]);
-            c.y = a0[1] + c.t[0] * (a1[1] - a0[1]);
-            if (add_crossing(w, &c)) return -2;
-        }
+        const double *b0 = &b->xy[2 * j], *b1 = &b->xy[2 * ((j + 1) % b->n)];
+        double va0, va1, vb0, vb1;
+        int sa0 = side_of(b0, b1, a0, &va0), sa1 = side_of(b0, b1, a1, &va1);
+        if (sa0 == sa1 && sa0 != 0) continue; /* a's edge wholly on one side of b's line */
+        int sb0 = side_of(a0, a1, b0, &vb0), sb1 = side_of(a0, a1, b1, &vb1);
+        if (sb0 == sb1 && sb0 != 0) continue;
+        if (!sa0 || !sa1 || !sb0 || !sb1) return -1; /* touching, collinear or too close to call */
+        clip_crossing c = {{i, j}, {va0 / (va0 - va1), vb0 / (vb0 - vb1)}, 0, 0, sa1 > 0, {0, 0}, 0};
+        c.x = a0[0] + c.t[0] * (a1[0] - a0[0]);
+        c.y = a0[1] + c.t[0] * (a1[1] - a0[1]);
+        if (add_crossing(w, &c)) return -2;
     }
     return 0;
 }
@@ -163,36 +238,36 @@ static int in_box(const double *p, const double *box) {
  * nothing to test (r's boundary all shared). With boundaries that touch only at shared
  * vertices and edges and never cross, each stretch of r's boundary between shared vertices
  * lies wholly inside or wholly outside other, and holds a vertex r does not share or is one
- * edge between two shared vertices that is not itself shared: those vertices and the
- * midpoints of those edges are tested. */
+ * edge between two shared vertices that is not itself shared: of each stretch, the first two
+ * such vertices or that edge's midpoint are tested (two, so that a point too close to other's
+ * boundary for the even-odd test to be sure shows as a disagreement, for GEOS to settle). */
 static int arcs_side(const gt_ring *r, const unsigned char *marks, const gt_ring *other, const double *box) {
-    int inside = 0, outside = 0;
+    enum { TESTS_PER_STRETCH = 2 };
+    int inside = 0, outside = 0, tested = 0;
     for (size_t i = 0; i < r->n && !(inside && outside); i++) {
         size_t next = i + 1 < r->n ? i + 1 : 0;
         const double *p = &r->xy[2 * i], *q = &r->xy[2 * next];
+        double mid[2];
+        const double *point = NULL;
         if (!(marks[i] & MARK_VERTEX)) {
-            if (in_box(p, box) && inside_ring(p, other))
-                inside = 1;
-            else
-                outside = 1;
-        } else if ((marks[next] & MARK_VERTEX) && !(marks[i] & MARK_EDGE)) {
-            double mid[2] = {(p[0] + q[0]) / 2, (p[1] + q[1]) / 2};
-            if (in_box(mid, box) && inside_ring(mid, other))
-                inside = 1;
-            else
-                outside = 1;
+            if (tested++ < TESTS_PER_STRETCH) point = p;
+        } else {
+            tested = 0; /* a shared vertex ends a stretch */
+            if ((marks[next] & MARK_VERTEX) && !(marks[i] & MARK_EDGE)) {
+                mid[0] = (p[0] + q[0]) / 2;
+                mid[1] = (p[1] + q[1]) / 2;
+                point = mid;
+            }
         }
+        if (!point) continue;
+        if (in_box(point, box) && inside_ring(point, other))
+            inside = 1;
+        else
+            outside = 1;
     }
     return inside && !outside ? 1 : (outside && !inside ? 0 : -1);
 }
 
-/* Boundaries that touch only at exactly shared vertices and edges and never cross: the
- * neighbours of a coverage, and a parcel with a part split off it or merged into it in the
- * other year. Two simple polygons whose boundaries do not cross have interiors apart or
- * nested: 0 when apart (no area in common), 1 with the inner ring copied into w when one
- * lies inside the other (see arcs_side, both ways; and no larger than the other), -1
- * otherwise (crossings, inexact contacts: the general clip or GEOS decides), -2 when out of
- * memory. */
 static int copy_ring(gt_clip_work *w, const gt_ring *r);
 
 static int touching_boundaries(const gt_ring *a, const gt_ring *b, const double *box_a, const double *box_b,
@@ -201,35 +276,29 @@ static int touching_boundaries(const gt_ring *a, const gt_ring *b, const double 
     unsigned char *ma = w->marks, *mb = w->marks + a->n;
     memset(w->marks, 0, a->n + b->n);
     int contacts = 0;
-    for (size_t u = 0; u < w->nnear[0]; u++) {
-        size_t i = w->near[0][u], i1 = (i + 1) % a->n;
+    for (size_t k = 0; k < w->npairs; k++) {
+        size_t i = w->pairs[2 * k], i1 = (i + 1) % a->n, j = w->pairs[2 * k + 1], j1 = (j + 1) % b->n;
         const double *a0 = &a->xy[2 * i], *a1 = &a->xy[2 * i1];
-        double ax0 = lo(a0[0], a1[0]), ax1 = hi(a0[0], a1[0]), ay0 = lo(a0[1], a1[1]), ay1 = hi(a0[1], a1[1]);
-        for (size_t v = 0; v < w->nnear[1]; v++) {
-            size_t j = w->near[1][v], j1 = (j + 1) % b->n;
-            const double *b0 = &b->xy[2 * j], *b1 = &b->xy[2 * j1];
-            if (hi(b0[0], b1[0]) < ax0 || lo(b0[0], b1[0]) > ax1 || hi(b0[1], b1[1]) < ay0 || lo(b0[1], b1[1]) > ay1)
-                continue;
-            double value; /* not needed: only the sides are */
-            int sa0 = side_of(b0, b1, a0, &value), sa1 = side_of(b0, b1, a1, &value);
-            if (sa0 == sa1 && sa0 != 0) continue;
-            int sb0 = side_of(a0, a1, b0, &value), sb1 = side_of(a0, a1, b1, &value);
-            if (sb0 == sb1 && sb0 != 0) continue;
-            if (sa0 && sa1 && sb0 && sb1) return -1; /* a clean crossing: not mere neighbours */
-            if (exact_contact(a0, a1, b0, b1)) return -1;
-            contacts = 1;
-            /* mark what the two edges share: both ends (the same edge) or one */
-            if ((same_point(a0, b0) && same_point(a1, b1)) || (same_point(a0, b1) && same_point(a1, b0))) {
-                ma[i] |= MARK_EDGE | MARK_VERTEX;
-                ma[i1] |= MARK_VERTEX;
-                mb[j] |= MARK_EDGE | MARK_VERTEX;
-                mb[j1] |= MARK_VERTEX;
-            } else {
-                if (same_point(a0, b0) || same_point(a0, b1)) ma[i] |= MARK_VERTEX;
-                if (same_point(a1, b0) || same_point(a1, b1)) ma[i1] |= MARK_VERTEX;
-                if (same_point(b0, a0) || same_point(b0, a1)) mb[j] |= MARK_VERTEX;
-                if (same_point(b1, a0) || same_point(b1, a1)) mb[j1] |= MARK_VERTEX;
-            }
+        const double *b0 = &b->xy[2 * j], *b1 = &b->xy[2 * j1];
+        double value; /* not needed: only the sides are */
+        int sa0 = side_of(b0, b1, a0, &value), sa1 = side_of(b0, b1, a1, &value);
+        if (sa0 == sa1 && sa0 != 0) continue;
+        int sb0 = side_of(a0, a1, b0, &value), sb1 = side_of(a0, a1, b1, &value);
+        if (sb0 == sb1 && sb0 != 0) continue;
+        if (sa0 && sa1 && sb0 && sb1) return -1; /* a clean crossing: not mere neighbours */
+        if (exact_contact(a0, a1, b0, b1)) return -1;
+        contacts = 1;
+        /* mark what the two edges share: both ends (the same edge) or one */
+        if ((same_point(a0, b0) && same_point(a1, b1)) || (same_point(a0, b1) && same_point(a1, b0))) {
+            ma[i] |= MARK_EDGE | MARK_VERTEX;
+            ma[i1] |= MARK_VERTEX;
+            mb[j] |= MARK_EDGE | MARK_VERTEX;
+            mb[j1] |= MARK_VERTEX;
+        } else {
+            if (same_point(a0, b0) || same_point(a0, b1)) ma[i] |= MARK_VERTEX;
+            if (same_point(a1, b0) || same_point(a1, b1)) ma[i1] |= MARK_VERTEX;
+            if (same_point(b0, a0) || same_point(b0, a1)) mb[j] |= MARK_VERTEX;
+            if (same_point(b1, a0) || same_point(b1, a1)) mb[j1] |= MARK_VERTEX;
         }
     }
     if (!contacts) return -1;
@@ -353,11 +422,10 @@ int gt_ring_clip_simple(const gt_ring *a, const gt_ring *b, gt_clip_work *w) {
     w->ncross = w->nrings = w->rings.n = 0;
     if (a->n < 3 || b->n < 3) return -1;
     if (same_ring(a, b)) return copy_ring(w, a);
-    if (a->n > GT_CLIP_MAX_EDGE_PAIRS / b->n) return -1; /* a->n * b->n, without overflow */
     double box_a[4], box_b[4];
     ring_box(a, box_a);
     ring_box(b, box_b);
-    if (near_edges(a, box_b, w, 0) || near_edges(b, box_a, w, 1)) return -2;
+    if (near_edges(a, box_b, w, 0) || near_edges(b, box_a, w, 1) || edge_pairs(a, b, w)) return -2;
     int status = find_crossings(a, b, w);
     /* Neighbours that share boundary vertices but no area — most candidate pairs of two
      * coverages of the same ground — are answered here instead of by a general overlay. */
@@ -368,6 +436,7 @@ int gt_ring_clip_simple(const gt_ring *a, const gt_ring *b, gt_clip_work *w) {
          * edge within rounding (edges of two parcels cut along the same boundary) is on
          * neither side for certain, so every vertex is asked, and a nesting must be possible
          * by area; anything undecided goes to GEOS. */
+        if (a->n > GT_CLIP_MAX_EDGE_PAIRS / b->n) return -1; /* a->n * b->n, without overflow */
         int a_in = vertices_inside(a, b), b_in = vertices_inside(b, a);
         double area_a = gt_ring_twice_area(a->xy, a->n), area_b = gt_ring_twice_area(b->xy, b->n);
         if (a_in == 1 && b_in == 0 && area_a <= area_b) return copy_ring(w, a);

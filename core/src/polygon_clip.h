@@ -27,12 +27,17 @@ typedef struct gt_clip_work {
     size_t mark_cap;
     size_t *near[2]; /* edges of each ring that reach the other's box, in ring order */
     size_t nnear[2], near_cap[2];
+    size_t *pairs; /* (edge of a, edge of b) whose boxes meet, by a's edge then b's */
+    size_t npairs, pair_cap;
+    struct sweep_entry *sweep; /* near edges of both rings by their smallest x */
+    size_t sweep_cap;
 } gt_clip_work;
 
 void gt_clip_work_free(gt_clip_work *w);
 
-/* Limit on (vertices of a) x (vertices of b): above it the pair goes to GEOS, whose
- * indexed noding beats this method's test of every edge against every edge. */
+/* Limit on (vertices of a) x (vertices of b) where every vertex of one must be tested
+ * against every edge of the other (boundaries that neither cross nor touch): above it that
+ * pair goes to GEOS, whose indexed tests beat it. */
 #define GT_CLIP_MAX_EDGE_PAIRS 40000
 
 /* The intersection of rings a and b (from gt_ring_read: counter-clockwise, simple).

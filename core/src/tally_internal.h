@@ -6,6 +6,7 @@
 #include "collections.h"
 #include "fixed_sum.h"
 #include "internal.h"
+#include "polygon_clip.h"
 
 typedef enum tally_phase {
     PHASE_ZONES = 0,  /* adding zones and masks */
@@ -43,6 +44,8 @@ struct guotu_tally {
     int32_t *candidates;
     size_t candidate_count, candidate_cap;
     int candidate_oom; /* the index query could not grow the candidate list */
+    gt_ring rings[2];  /* a parcel on a zone's border and the zone near it, for the direct clip */
+    gt_clip_work clip;
 
     gt_string_table classes;
     /* (zone << 32 | class) -> dense pair index; areas in m² by pair index. */

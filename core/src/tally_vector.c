@@ -36,6 +36,41 @@ static GEOSGeometry *zone_near(guotu_context *ctx, const gt_zone *z, const GEOSG
     return GEOSClipByRect_r(ctx->geos, z->effective, x0 - m, y0 - m, x1 + m, y1 + m);
 }
 
+/* A parcel on a zone's border, both one ring without holes: their common area from the
+ * direct clip (polygon_clip.h), which answers at once the usual case of a zone drawn along
+ * parcel boundaries — the parcel inside, sharing the zone's boundary vertex for vertex (its
+ * own area, as measured when read), or outside, touching it (none) — and traces clean
+ * crossings. *answered says whether it did (*area set); 0 leaves the pair to GEOS. Returns
+ * a status. */
+static int direct_area(guotu_context *ctx, guotu_tally *t, const GEOSGeometry *zone, const GEOSGeometry *lu,
+                       double lu_area, double *area, int *answered) {
+    *answered = 0;
+    int read = gt_ring_read(ctx, lu, &t->rings[0], NULL);
+    if (read == 1) read = gt_ring_read(ctx, zone, &t->rings[1], NULL);
+    if (read < 0) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    if (read == 0) return GUOTU_OK;
+    int rings = gt_ring_clip_simple(&t->rings[0], &t->rings[1], &t->clip);
+    if (rings == -2) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    if (rings < 0) return GUOTU_OK;
+    *answered = 1;
+    *area = 0;
+    const gt_clip_work *w = &t->clip;
+    const gt_ring *parcel = &t->rings[0];
+    if (rings == 1 && w->ring_ends[0] == parcel->n &&
+        memcmp(w->rings.xy, parcel->xy, 2 * parcel->n * sizeof *parcel->xy) == 0) {
+        *area = lu_area; /* the parcel itself */
+        return GUOTU_OK;
+    }
+    for (size_t i = 0, from = 0; i < w->nrings; from = w->ring_ends[i++]) {
+        double ring_area = 0;
+        int status =
+            gt_area_of_ring_inplace(ctx, t->calc, &t->clip.rings.xy[2 * from], w->ring_ends[i] - from, &ring_area);
+        if (status) return status;
+        *area += ring_area;
+    }
+    return GUOTU_OK;
+}
+
 /* Area of (zone ∩ land use). The land-use polygon's own area is reused when the zone
  * contains it, which is the common case and costs no overlay. */
 static int area_in_zone(guotu_context *ctx, guotu_tally *t, const gt_zone *z, const GEOSGeometry *lu, double lu_area,
@@ -47,6 +82,11 @@ static int area_in_zone(guotu_context *ctx, guotu_tally *t, const gt_zone *z, co
     }
     if (GEOSPreparedIntersects_r(ctx->geos, z->prepared, lu) != 1) return GUOTU_OK;
     GEOSGeometry *near = zone_near(ctx, z, lu);
+    int answered = 0, status = direct_area(ctx, t, near ? near : z->effective, lu, lu_area, area, &answered);
+    if (status || answered) {
+        if (near) GEOSGeom_destroy_r(ctx->geos, near);
+        return status;
+    }
     /* A parcel on the zone's border touches it from inside (a coverage's parcels share the
      * zone's boundary): covered, it is wholly in the zone, and needs no overlay. */
     if (near && GEOSCovers_r(ctx->geos, near, lu) == 1) {
@@ -65,7 +105,7 @@ static int area_in_zone(guotu_context *ctx, guotu_tally *t, const gt_zone *z, co
             return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot intersect feature %lld of layer '%s' with zone '%s'",
                                 (long long)fid, t->landuse_label, z->id);
     }
-    int status = gt_area_of_geom(ctx, t->calc, part, area);
+    status = gt_area_of_geom(ctx, t->calc, part, area);
     GEOSGeom_destroy_r(ctx->geos, part);
     return status;
 }

@@ -407,6 +407,41 @@ static void test_coverage_neighbours_are_answered(void **state) {
     assert_int_equal(pairs, 144 * 8);
 }
 
+/* A square [x0, x1] x [y0, y1] with `per_side` vertices on each side (a large zone). */
+static char *dense_square(double x0, double y0, double x1, double y1, int per_side) {
+    size_t cap = (size_t)per_side * 4 * 48 + 32, used = 0;
+    char *w = malloc(cap);
+    used += (size_t)snprintf(w, cap, "POLYGON((");
+    const double corner[5][2] = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}};
+    for (int side = 0; side < 4; side++)
+        for (int k = 0; k < per_side; k++) {
+            double t = (double)k / per_side;
+            used += (size_t)snprintf(w + used, cap - used, "%.6f %.6f,",
+                                     corner[side][0] + t * (corner[side + 1][0] - corner[side][0]),
+                                     corner[side][1] + t * (corner[side + 1][1] - corner[side][1]));
+        }
+    snprintf(w + used, cap - used, "%.6f %.6f))", x0, y0);
+    return w;
+}
+
+/* Rings of hundreds of vertices (zones): their edges near each other are swept by x instead
+ * of compared pair by pair; the answers are the same as GEOS's. */
+static void test_large_rings_are_swept(void **state) {
+    fixture *f = *state;
+    char *a = dense_square(0, 0, 1000, 1000, 200), *b = dense_square(1000, 0, 2000, 1000, 200);
+    char *c = dense_square(500.3, 250.7, 1500.3, 750.7, 150), *d = dense_square(0, 0, 500, 1000, 100);
+    assert_int_equal(check_simple_wkt(f, a, b), 0); /* neighbours sharing 201 vertices */
+    assert_int_equal(check_simple_wkt(f, a, c), 1); /* crossing, not at a vertex */
+    assert_int_equal(check_simple_wkt(f, c, b), 1);
+    assert_int_equal(check_simple_wkt(f, d, a),
+                     -1); /* the left half, its vertices every 10 m on a side where a has them every 5 m: GEOS */
+    assert_true(f->work.npairs > 0);
+    free(a);
+    free(b);
+    free(c);
+    free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
@@ -416,6 +451,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_simple_random_pairs_match_geos, setup, teardown),
         cmocka_unit_test_setup_teardown(test_coverage_neighbours_are_answered, setup, teardown),
         cmocka_unit_test_setup_teardown(test_parcels_cut_along_one_boundary, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_large_rings_are_swept, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -314,6 +314,9 @@ static void test_large_zones_border_parcels(void **state) {
     assert_close(result_ha(ctx, t, "B", "03"), 0.5, 1e-9);
     assert_close(result_ha(ctx, t, "A", "04"), 0.75, 1e-9);
     assert_int_equal(guotu_tally_result_count(t), 5); /* no zero rows for the neighbours touched */
+    guotu_tally_stats stats;
+    assert_int_equal(guotu_tally_get_stats(ctx, t, &stats), GUOTU_OK);
+    assert_int_equal(stats.overlapping_zone_pairs, 0); /* sharing 300 vertices of one line: touching */
     guotu_tally_destroy(ctx, t);
 
     /* A large zone with a hole ([400,600]x[400,600]): a parcel in the hole is in no zone, one across
@@ -344,6 +347,9 @@ static void test_large_zones_border_parcels(void **state) {
     assert_int_equal(guotu_tally_finish(ctx, t), GUOTU_OK);
     assert_close(result_ha(ctx, t, "A", "05"), 1.0, 1e-9);
     assert_close(result_ha(ctx, t, "C", "05"), 1.0, 1e-9);
+    assert_int_equal(guotu_tally_get_stats(ctx, t, &stats), GUOTU_OK);
+    assert_int_equal(stats.overlapping_zone_pairs, 1); /* [500,1000] x [0,1000] counted twice: 50 ha */
+    assert_close(stats.zone_overlap_area_ha, 50.0, 1e-9);
     guotu_tally_destroy(ctx, t);
     free(a);
     free(b);
