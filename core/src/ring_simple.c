@@ -36,25 +36,6 @@ static int apart(const double *a0, const double *a1, const double *b0, const dou
     return s0 == s1 && s0 != 0;
 }
 
-/* Up to this many vertices every pair of edges is compared: cheaper than sorting them. */
-enum { SMALL_RING = 64 };
-
-static int small_ring_simple(const gt_ring *r) {
-    size_t n = r->n;
-    for (size_t i = 0; i + 2 < n; i++) {
-        const double *a0 = &r->xy[2 * i], *a1 = &r->xy[2 * (i + 1)];
-        double ax0 = lo(a0[0], a1[0]), ax1 = hi(a0[0], a1[0]), ay0 = lo(a0[1], a1[1]), ay1 = hi(a0[1], a1[1]);
-        /* edges i+2 .. n-1, except the last one when i is 0 (it ends where edge 0 starts) */
-        for (size_t j = i + 2; j < (i ? n : n - 1); j++) {
-            const double *b0 = &r->xy[2 * j], *b1 = &r->xy[2 * (j + 1 < n ? j + 1 : 0)];
-            if (hi(b0[0], b1[0]) < ax0 || lo(b0[0], b1[0]) > ax1 || hi(b0[1], b1[1]) < ay0 || lo(b0[1], b1[1]) > ay1)
-                continue;
-            if (!apart(a0, a1, b0, b1)) return 0;
-        }
-    }
-    return 1;
-}
-
 int gt_ring_surely_simple(const gt_ring *r) {
     size_t n = r->n;
     if (n < 3) return 0;
@@ -68,7 +49,6 @@ int gt_ring_surely_simple(const gt_ring *r) {
         if ((p[0] - v[0]) * (q[0] - v[0]) + (p[1] - v[1]) * (q[1] - v[1]) >= 0) return 0;
     }
     if (n == 3) return 1; /* a triangle's edges are all neighbours */
-    if (n <= SMALL_RING) return small_ring_simple(r);
     edge_entry *order = malloc(n * sizeof *order);
     if (!order) return 0;
     for (size_t i = 0; i < n; i++) {
