@@ -875,12 +875,15 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
 
     def indicators_layer(self) -> Optional[QgsVectorLayer]:
         """The binding indicators' table of the admin units chosen: the highest in the layer tree
-        whose admin codes are all units of the admin layer."""
+        (then any other in the project: one just added has no tree node yet) whose admin codes are
+        all units of the admin layer."""
         codes = set(self.admin_names())
         if not codes:
             return None
-        for node in self.project.layerTreeRoot().findLayers():
-            layer = node.layer()
+        in_tree = [node.layer() for node in self.project.layerTreeRoot().findLayers()]
+        seen = {layer.id() for layer in in_tree if layer is not None}
+        others = [layer for layer_id, layer in self.project.mapLayers().items() if layer_id not in seen]
+        for layer in in_tree + others:
             if not is_indicators_layer(layer):
                 continue
             request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
