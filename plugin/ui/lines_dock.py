@@ -537,6 +537,8 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
                 return
             layers[role] = layer
         self.set_results(layers)
+        if self.source() == SOURCE_PROJECT:
+            self.layersGroup.setCollapsed(True)  # room for the results; the choice stays one click away
         self.progressBar.setValue(100)
         self._finish(True, self.summary_text())
 

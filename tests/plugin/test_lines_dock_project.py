@@ -205,3 +205,67 @@ def test_statistics_show_the_binding_indicators(dock, delivered, tmp_path: Path)
         text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True,
                               text=True).stdout
         assert "永久基本农田保护任务" in text and "110101" in text and "41.02" in text and "未达标" in text, text
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("county") / "pkg"
+    subprocess.run([sys.executable, str(ld.REPO / "resources" / "sample_data" / "generate_county_package.py"),
+                    "--out", str(out), "--cells", "30"], check=True, capture_output=True, timeout=300)
+    return out
+
+
+def test_county_package_as_delivered_equals_the_cli(guotu, county: Path, tmp_path: Path) -> None:
+    """The county package's 规划成果.gdb (File Geodatabase, Chinese layer names, XZQ_GHZB with the
+    targets in its own field names) picked in the dock: the areas per town equal `guotu lines
+    check` on the same layers (ellipsoidal), and the first town, drawn 5 % short of its
+    farmland task, is the one L12 finds."""
+    from osgeo import ogr
+
+    from guotu.ui.lines_dock import LinesDock, SOURCE_PROJECT
+
+    plan = county / "规划成果.gdb"
+    project = QgsProject.instance()
+    layers = {name: QgsVectorLayer(f"{plan}|layername={name}", name, "ogr")
+              for name in ("生态保护红线", "永久基本农田", "城镇开发边界", "XZQ_GHZB")}
+    assert all(layer.isValid() for layer in layers.values())
+    project.addMapLayers(list(layers.values()))
+    dock = LinesDock(project=project)
+    try:
+        dock.set_source(SOURCE_PROJECT)
+        for combo, name in ((dock.redlineCombo, "生态保护红线"), (dock.farmlandCombo, "永久基本农田"),
+                            (dock.urbanLayerCombo, "城镇开发边界"), (dock.adminCombo, "XZQ_GHZB")):
+            combo.setLayer(layers[name])
+        assert dock.field_mapping()["admin_id"] == "XZQDM" and dock.field_mapping()["farmland_target"] == ""
+        dock.farmlandTargetCombo.setField("NTRWMJ")
+        dock.redlineTargetCombo.setField("HXRWMJ")
+        dock.urban2020FieldCombo.setField("CZYD2020")
+        check(dock)
+        assert dock.layersGroup.isCollapsed()
+        shown = {row[0]: row for row in table(dock.areasTable)}
+        out = tmp_path / "cli.gpkg"
+        cli = subprocess.run([str(ld.GUOTU_CLI), "lines", "check", "--redline", str(plan), "--redline-layer",
+                              "生态保护红线", "--farmland", str(plan), "--farmland-layer", "永久基本农田", "--urban",
+                              str(plan), "--urban-layer", "城镇开发边界", "--admin", str(plan), "--admin-layer",
+                              "XZQ_GHZB", "--farmland-target", "NTRWMJ", "--redline-target", "HXRWMJ",
+                              "--urban-2020-field", "CZYD2020", "-o", str(out)], capture_output=True, text=True)
+        assert cli.returncode == 0, cli.stderr
+        ds = ogr.Open(str(out))
+        stats = {f["admin_code"]: f.items() for f in ds.GetLayerByName("line_stats")}
+        ds = None
+        assert set(shown) == set(stats) and len(stats) >= 2
+        for code, s in stats.items():
+            assert shown[code][1] == s["admin_name"]
+            assert shown[code][2:] == pytest.approx([s["redline_ha"], s["farmland_ha"], s["urban_ha"]], rel=1e-9,
+                                                    abs=1e-9)
+        first = sorted(stats)[0]
+        l12 = [dock.ref_of(i) for i in dock.issue_items() if dock.ref_of(i).rule == "L12"]
+        top = [dock.issuesTree.topLevelItem(i) for i in range(dock.issuesTree.topLevelItemCount())
+               if dock.issuesTree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "L12"]
+        assert len(l12) == 1 and [top[0].child(j).data(0, Qt.ItemDataRole.UserRole)
+                                  for j in range(top[0].childCount())] == [first]
+        assert stats[first]["farmland_ok"] == "fail"
+    finally:
+        dock.cleanup()
+        dock.deleteLater()
+        project.clear()
