@@ -132,6 +132,7 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         self.results: Dict[str, QgsVectorLayer] = {}
         self._result_ids: Dict[str, str] = {}
         self.message = ""
+        self.notes: List[str] = []  # the last check's notes (rules not checked, layers reprojected)
         self._task: Optional[QgsProcessingAlgRunnerTask] = None
         self._context = None
         self._feedback: Optional[_Feedback] = None
@@ -235,6 +236,7 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         self.project.layersAdded.connect(self.refresh_indicators)
         self.project.layersRemoved.connect(self.refresh_indicators)
         self.project.readProject.connect(self._project_read)
+        self.project.cleared.connect(self._project_cleared)
         self.issuesTree.currentItemChanged.connect(lambda item, _old: self.show_issue(item))
         self.issuesTree.itemClicked.connect(lambda item, _column: self.show_issue(item))
 
@@ -366,6 +368,16 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         finally:
             self._restoring = False
 
+    def _project_cleared(self) -> None:
+        """A new or closed project: no layers chosen, and nothing of the last one written into it
+        (the combos lost their layers while it was cleared)."""
+        self._restoring = True
+        try:
+            self.sourceCombo.setCurrentIndex(SOURCE_WORKSPACE)
+        finally:
+            self._restoring = False
+        self.project.removeEntry(MAPPING_SCOPE, MAPPING_KEY)
+
     def _project_read(self, *_args: Any) -> None:
         self.restore_mapping()
         self.refresh_workspaces()
@@ -443,7 +455,8 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         params: Dict[str, Any] = {"REDLINE": layers[LINE_LAYERS[0]], "FARMLAND": layers[LINE_LAYERS[1]],
                                   "URBAN": layers[LINE_LAYERS[2]], "ADMIN": layers[ADMIN_LAYER],
                                   "SYSTEM": self.systemCombo.currentIndex(),
-                                  "ISSUES": "memory:", "ISSUE_POINTS": "memory:", "LINE_STATS": "memory:"}
+                                  "ISSUES": "memory:", "ISSUE_POINTS": "memory:", "LINE_STATS": "memory:",
+                                  "NOTES": "memory:"}
         if EXCEPTIONS_TABLE in layers:
             params["EXCEPTIONS"] = layers[EXCEPTIONS_TABLE]
         if self.landuseCombo.currentLayer() is not None:
@@ -470,7 +483,7 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
             if mapping[role]:
                 params[parameter] = mapping[role]
         params.update({"SYSTEM": self.systemCombo.currentIndex(), "ISSUES": "memory:", "ISSUE_POINTS": "memory:",
-                       "LINE_STATS": "memory:"})
+                       "LINE_STATS": "memory:", "NOTES": "memory:"})
         if self.landuseCombo.currentLayer() is not None:
             params["LANDUSE"] = self.landuseCombo.currentLayer()
             params["CLASS_FIELD"] = self.classFieldCombo.currentField()
@@ -536,11 +549,12 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
                 self._finish(False, tr("The three-lines check returned no {output} layer.").format(output=key))
                 return
             layers[role] = layer
+        self.notes = _note_texts(results.get("NOTES"), context)
         self.set_results(layers)
         if self.source() == SOURCE_PROJECT:
             self.layersGroup.setCollapsed(True)  # room for the results; the choice stays one click away
         self.progressBar.setValue(100)
-        self._finish(True, self.summary_text())
+        self._finish(True, "\n".join([self.summary_text()] + self.notes))
 
     def _finish(self, ok: bool, message: str, error: bool = True) -> None:
         """Shows the outcome; ``error=False`` for a failure that is none (a cancel)."""
@@ -997,12 +1011,14 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
 
     def cleanup(self) -> None:
         """Stops a running re-check and disconnects from the project (the plugin unloads)."""
+        self._restoring = True  # the layers leaving with the project are no choice of the user's
         self.cancel()
         for signal, slot in ((self.project.layersAdded, self.refresh_workspaces),
                              (self.project.layersRemoved, self.refresh_workspaces),
                              (self.project.layersAdded, self.refresh_indicators),
                              (self.project.layersRemoved, self.refresh_indicators),
-                             (self.project.readProject, self._project_read)):
+                             (self.project.readProject, self._project_read),
+                             (self.project.cleared, self._project_cleared)):
             try:
                 signal.disconnect(slot)
             except TypeError:
@@ -1010,6 +1026,15 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         if self._indicators_dialog is not None:
             self._indicators_dialog.close()
             self._indicators_dialog = None
+
+
+def _note_texts(value: Any, context) -> List[str]:
+    """The check's notes in the UI's language (the table NOTES: rule_id, note_zh, note_en)."""
+    layer = value if isinstance(value, QgsVectorLayer) else (context.takeResultLayer(str(value)) if value else None)
+    if layer is None:
+        return []
+    column = "note_zh" if chinese_ui() else "note_en"
+    return [_text(f[column]) for f in layer.getFeatures() if _text(f[column])]
 
 
 def _text(value: Any) -> str:

@@ -106,6 +106,11 @@ def test_checks_delivered_layers_without_a_workspace(dock, delivered) -> None:
              for i in range(dock.issuesTree.topLevelItemCount())}
     # L11 needs the 2020 urban land (not mapped) and L14 land use (not given): not checked.
     assert rules == {"L01", "L02", "L03", "L04", "L05", "L06", "L07", "L08", "L10", "L12", "L13"}, rules
+    # ... and the dock says so, in the check's words; the unit without targets is named.
+    summary = dock.summaryLabel.text()
+    assert "L11 urban expansion over the cap: not checked" in summary, summary
+    assert "L14 farmland below the share of cultivated land: not checked" in summary, summary
+    assert "L12 not checked in 1 of 2 admin units (no farmland target): 110102" in summary, summary
     top = {dock.issuesTree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole): dock.issuesTree.topLevelItem(i)
            for i in range(dock.issuesTree.topLevelItemCount())}
     assert top["L04"].child(0).text(0).startswith("110101 甲区")  # the GBK shapefile's name, read right
@@ -146,6 +151,9 @@ def test_missing_code_field_refused_and_mapping_kept_in_the_project(dock, delive
                 {"redline": ids["REDLINE"], "farmland": ids["FARMLAND"], "urban": ids["URBAN"], "admin": ids["ADMIN"]}
             assert widget.field_mapping()["farmland_target"] == "NTRWMJ"
             assert widget.field_mapping()["admin_id"] == "XZQDM"
+        # A new project starts without them (nothing of the last one written into it).
+        project.clear()
+        assert dock.source() != SOURCE_PROJECT and project.readEntry("guotu", "lines_dock/mapping", "")[0] == ""
     finally:
         again.cleanup()
         again.deleteLater()
