@@ -277,3 +277,30 @@ def test_county_package_as_delivered_equals_the_cli(guotu, county: Path, tmp_pat
         dock.cleanup()
         dock.deleteLater()
         project.clear()
+
+
+def test_workspace_mode_statistics_and_indicator_parameters(guotu, tmp_path_factory, tmp_path: Path) -> None:
+    """A workspace keeps working as before; its statistics fill the tab, and the indicators'
+    dialog gets the workspace's admin units (xzqdm, xzqmc, pbf_target_ha) and farmland."""
+    from guotu.lines.lines_workspace import open_workspace
+    from guotu.ui.lines_dock import LinesDock, SOURCE_WORKSPACE
+
+    fx = ld.copy_fixture(ld.shared_fixture(tmp_path_factory), tmp_path / "fx")
+    project = QgsProject.instance()
+    workspace = open_workspace(fx / "ws.gpkg", project)
+    dock = LinesDock(project=project)
+    try:
+        assert dock.source() == SOURCE_WORKSPACE and not dock.layersGroup.isVisibleTo(dock)
+        check(dock)
+        areas = {row[0]: row for row in table(dock.areasTable)}
+        assert areas["110101"][1] == "甲区" and areas["110101"][2:] == pytest.approx([21.0, 41.0175, 4.25], rel=1e-6)
+        assert dock.indicator_parameters() == {
+            "ADMIN": workspace.layers["admin_units"].id(), "ADMIN_CODE": "xzqdm", "ADMIN_NAME": "xzqmc",
+            "FARMLAND": workspace.layers["permanent_farmland"].id(), "TARGET_PERMANENT_FARMLAND": "pbf_target_ha"}
+        assert dock.acceptButton.isEnabled() is False  # nothing selected yet
+        dock.issuesTree.setCurrentItem(dock.issue_items()[0])
+        assert dock.acceptButton.isEnabled()  # exceptions: the workspace's table
+    finally:
+        dock.cleanup()
+        dock.deleteLater()
+        project.clear()
