@@ -511,6 +511,12 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         self._feedback.progressChanged.connect(lambda value: self.progressBar.setValue(int(round(value))))
         self._context = dataobjects.createContext(self._feedback)
         self._context.setProject(self.project)
+        # What the algorithm's dialog would refuse (a GBK shapefile read garbled, …) is refused here too.
+        ok, problem = algorithm.checkParameterValues(params, self._context)
+        if not ok:
+            self._feedback, self._context = None, None
+            self._finish(False, problem)
+            return
         self.progressBar.setValue(0)
         self.summaryLabel.setText(tr("Checking…"))
         self._cancel_requested = False

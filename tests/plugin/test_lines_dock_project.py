@@ -304,3 +304,37 @@ def test_workspace_mode_statistics_and_indicator_parameters(guotu, tmp_path_fact
         dock.cleanup()
         dock.deleteLater()
         project.clear()
+
+
+def test_gbk_shapefile_without_cpg_refused_then_read_right(guotu, county: Path) -> None:
+    """The change survey's towns (XZQ.shp, GBK without a .cpg) as the admin units of the plan's
+    lines: refused with the fix named, never checked with garbled names; with the layer's
+    encoding set to GBK, the towns are named right."""
+    from guotu.ui.lines_dock import LinesDock, SOURCE_PROJECT
+
+    plan = county / "规划成果.gdb"
+    shp = county / "130101_2020_变更" / "XZQ.shp"
+    assert not shp.with_suffix(".cpg").exists()
+    project = QgsProject.instance()
+    lines = [QgsVectorLayer(f"{plan}|layername={name}", name, "ogr") for name in ("生态保护红线", "永久基本农田", "城镇开发边界")]
+    towns = QgsVectorLayer(str(shp), "XZQ", "ogr")
+    project.addMapLayers(lines + [towns])
+    dock = LinesDock(project=project)
+    try:
+        dock.set_source(SOURCE_PROJECT)
+        for combo, layer in zip((dock.redlineCombo, dock.farmlandCombo, dock.urbanLayerCombo, dock.adminCombo),
+                                lines + [towns]):
+            combo.setLayer(layer)
+        assert dock.field_mapping()["admin_id"] == "XZQDM"
+        dock.recheck()
+        assert not dock.is_running()
+        assert "GBK" in dock.summaryLabel.text() and "XZQ.cpg" in dock.summaryLabel.text(), dock.summaryLabel.text()
+        assert dock.areasTable.rowCount() == 0
+        towns.setProviderEncoding("GBK")
+        check(dock)
+        names = {row[1] for row in table(dock.areasTable)}
+        assert "城关镇" in names and "东岭乡" in names, names
+    finally:
+        dock.cleanup()
+        dock.deleteLater()
+        project.clear()
