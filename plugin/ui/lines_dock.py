@@ -459,6 +459,10 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
                                   "NOTES": "memory:"}
         if EXCEPTIONS_TABLE in layers:
             params["EXCEPTIONS"] = layers[EXCEPTIONS_TABLE]
+        return self._with_options(params)
+
+    def _with_options(self, params: Dict[str, Any]) -> Dict[str, Any]:
+        """The options group's land use and 2020 urban land added to ``params``."""
         if self.landuseCombo.currentLayer() is not None:
             params["LANDUSE"] = self.landuseCombo.currentLayer()
             params["CLASS_FIELD"] = self.classFieldCombo.currentField()
@@ -484,12 +488,7 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
                 params[parameter] = mapping[role]
         params.update({"SYSTEM": self.systemCombo.currentIndex(), "ISSUES": "memory:", "ISSUE_POINTS": "memory:",
                        "LINE_STATS": "memory:", "NOTES": "memory:"})
-        if self.landuseCombo.currentLayer() is not None:
-            params["LANDUSE"] = self.landuseCombo.currentLayer()
-            params["CLASS_FIELD"] = self.classFieldCombo.currentField()
-        if self.urban2020Combo.currentLayer() is not None:
-            params["URBAN_2020"] = self.urban2020Combo.currentLayer()
-        return params
+        return self._with_options(params)
 
     def recheck(self) -> None:
         """Runs the check in the background on the layers as they are now."""
