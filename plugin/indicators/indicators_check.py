@@ -38,6 +38,15 @@ def class_groups_preset(name: str = SYSTEM) -> str:
 
 
 @dataclass
+class TargetTable:
+    """Targets from a table apart from the admin layer (a CSV or a table layer), as the CLI's
+    --targets: one row per admin unit, keyed by its code, a column per target given."""
+    source: QgsFeatureSource
+    code_field: str                          # the admin code column (the CLI's --targets-code)
+    columns: Dict[int, str]                  # indicator -> column holding its target
+
+
+@dataclass
 class IndicatorsRequest:
     admin: QgsFeatureSource
     admin_code_field: str
@@ -52,6 +61,7 @@ class IndicatorsRequest:
     targets_in_mu: bool = False              # area targets in mu (15 mu = 1 ha); forest cover is always %
     tolerance: float = 0.0
     classes: Optional[str] = None            # code,group CSV; None: the preset
+    target_table: Optional[TargetTable] = None  # the targets apart; then ``targets`` is not read
 
 
 @dataclass
@@ -103,9 +113,18 @@ class _Run:
         self.code_index = require_field(request.admin, request.admin_code_field, self.admin_label)
         self.name_index = (require_field(request.admin, request.admin_name_field, self.admin_label)
                            if request.admin_name_field else -1)
-        self.target_index = {k: require_field(request.admin, name, self.admin_label)
-                             for k, name in request.targets.items()}
-        if not self.target_index:
+        table = request.target_table
+        self.target_index = {} if table is not None else \
+            {k: require_field(request.admin, name, self.admin_label) for k, name in request.targets.items()}
+        if table is not None:
+            self.table_label = source_label(table.source)
+            self.table_code = require_field(table.source, table.code_field, self.table_label)
+            self.table_index = {k: require_field(table.source, name, self.table_label)
+                                for k, name in table.columns.items()}
+            if not self.table_index:
+                raise GuotuInputError(tr('Choose at least one target column of the targets table "{table}".')
+                                      .format(table=self.table_label))
+        elif not self.target_index:
             raise GuotuInputError(tr("Choose at least one target field of the admin layer."))
         self.code_field = request.admin.fields().at(self.code_index).name()
 
@@ -149,6 +168,47 @@ class _Run:
         if not wkbs:
             raise GuotuInputError(tr('The admin layer "{layer}" has no features.').format(layer=self.admin_label))
         return wkbs
+
+    def read_target_table(self, ind: Indicators, codes: List[str]) -> None:
+        """The targets of the table, as `guotu indicators --targets` reads them: the code as
+        text, an empty cell no target, a unit without a row and a row naming no unit noted, a
+        code twice refused."""
+        r, table = self.request, self.request.target_table
+        known, seen = set(codes), set()
+        unmatched, first = 0, ""
+        attributes = sorted({self.table_code, *self.table_index.values()})
+        for n, feature in enumerate(read_features(table.source, attributes, geometry=False), start=1):
+            self.progress.check_cancel()
+            code = text_value(feature.attribute(self.table_code))
+            if code not in known:
+                unmatched += 1
+                first = first or code[:60]
+                continue
+            if code in seen:
+                raise GuotuInputError(tr('The targets table "{table}" has admin code "{code}" twice (row {row}).')
+                                      .format(table=self.table_label, code=code, row=n))
+            seen.add(code)
+            for k, index in self.table_index.items():
+                value = feature.attribute(index)
+                try:
+                    number = _number(value)
+                    if number is not None and not (math.isfinite(number) and number >= 0):
+                        raise ValueError
+                except (TypeError, ValueError):
+                    raise GuotuInputError(
+                        tr('Targets table "{table}", row {row} (admin code "{code}"), column "{field}": the target '
+                           '"{value}" is not a number >= 0.').format(table=self.table_label, row=n, code=code,
+                                                                    field=table.columns[k], value=value)) from None
+                if number is not None:
+                    scale = 1.0 / MU_PER_HA if r.targets_in_mu and k != FOREST_COVER else 1.0
+                    ind.set_target(code, k, number * scale)
+        missing = len(known - seen)
+        if missing:
+            self.note(f"{missing} of {len(known)} admin units have no row in the targets table: their indicators "
+                      "are skipped", f"{missing} 个行政区（共 {len(known)} 个）在目标表中没有记录：其指标未比较")
+        if unmatched:
+            self.note(f"{unmatched} rows of the targets table name no admin unit (the first: '{first}')",
+                      f"目标表中 {unmatched} 条记录的行政区代码不在行政区图层中（第一条：{first}）")
 
     def measure_landuse(self, ind: Indicators, groups: ClassGroups) -> None:
         r = self.request
@@ -203,6 +263,8 @@ def run_indicators(request: IndicatorsRequest, transform_context: QgsCoordinateT
             path=classes, error=e)) from e
     with Context() as ctx, ClassGroups(ctx, text, classes) as groups, Indicators(ctx, request.tolerance) as ind:
         wkb = run.read_admins(ind, ctx)
+        if request.target_table is not None:
+            run.read_target_table(ind, list(wkb))
         run.measure_landuse(ind, groups)
         if request.farmland is not None:
             run.measure_farmland(ind)

@@ -151,6 +151,7 @@ class LinesReportLayers:
 class LinesReportResult:
     pages: int
     pdf: Path
+    indicators_page: int = 0  # the first page of the binding indicators (1-based); 0: none
     font_family: Optional[str] = None
     warnings: List[str] = field(default_factory=list)
 
@@ -179,6 +180,7 @@ class _Builder(LayoutBuilder):
         super().__init__(project, title or tr("Three control lines check (三区三线检查)"))
         self.report = layers
         self.warnings: List[str] = []
+        self.indicators_page = 0
 
     def _issue_layers(self) -> List[QgsVectorLayer]:
         return [layer for layer in (self.report.issue_points, self.report.issues) if layer is not None]
@@ -272,6 +274,7 @@ class _Builder(LayoutBuilder):
 
     def indicator_pages(self) -> None:
         page = self.add_page()
+        self.indicators_page = page + 1
         size = self.page_size()
         margin = 10.0
         self.label(tr("Binding plan indicators by admin unit (约束性指标; ha, forest cover %)"), page, margin, 6,
@@ -311,6 +314,7 @@ def export_lines_report(layers: LinesReportLayers, pdf: Path, project: Optional[
     builder = _Builder(project, layers, title)
     layout = builder.build()
     result = LinesReportResult(pages=layout.pageCollection().pageCount(), pdf=Path(pdf),
+                               indicators_page=builder.indicators_page,
                                font_family=cjk_font_family(), warnings=list(builder.warnings))
     if result.font_family is None:
         result.warnings.append(tr("No font with Chinese characters is installed; Chinese text will not render "

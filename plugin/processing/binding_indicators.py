@@ -21,7 +21,7 @@ from qgis.core import (QgsGeometry, QgsProcessing, QgsProcessingContext, QgsProc
 from ..binding.indicators_native import KEYS
 from ..i18n import chinese_ui, tr
 from ..indicators.indicators_check import (ROW_FIELDS, UNIT_FIELDS, IndicatorsRequest, IndicatorsResult,
-                                           row_attributes, run_indicators, unit_attributes)
+                                           TargetTable, row_attributes, run_indicators, unit_attributes)
 from ..indicators.indicators_style import style_rows_table, style_units_layer
 from ..inputs.output_files import write_bytes_atomically
 from ..paths import icon_path
@@ -43,6 +43,18 @@ def target_titles() -> List[str]:
             tr("Target: forest land taken 占用征收林地 (ha, ceiling)")]
 
 
+def table_target_titles() -> List[str]:
+    """The targets table's column parameters' titles, in KEYS order."""
+    return [tr("Targets table: column of 耕地保有量 cultivated land to keep"),
+            tr("Targets table: column of 永久基本农田保护任务 permanent farmland"),
+            tr("Targets table: column of 建设用地总规模 total construction land"),
+            tr("Targets table: column of 城乡建设用地规模 urban-rural construction land"),
+            tr("Targets table: column of 新增建设占用耕地规模 new construction on cultivated land"),
+            tr("Targets table: column of 森林覆盖率 forest cover (%)"),
+            tr("Targets table: column of 林地保有量 forest land to keep"),
+            tr("Targets table: column of 占用征收林地 forest land taken")]
+
+
 def csv_text(rows: List[list], chinese: bool) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -58,6 +70,9 @@ class BindingIndicatorsAlgorithm(GuotuAlgorithm):
     ADMIN_NAME = "ADMIN_NAME"
     TARGETS = [f"TARGET_{key.upper()}" for key in KEYS]
     TARGET_UNIT = "TARGET_UNIT"
+    TARGETS_TABLE = "TARGETS_TABLE"
+    TARGETS_CODE = "TARGETS_CODE"
+    TABLE_TARGETS = [f"TABLE_TARGET_{key.upper()}" for key in KEYS]
     LANDUSE = "LANDUSE"
     CLASS_FIELD = "CLASS_FIELD"
     DEDUCT = "DEDUCT_TIANKAN"
@@ -100,9 +115,11 @@ class BindingIndicatorsAlgorithm(GuotuAlgorithm):
             "<b>Ceilings</b> (measured ≤ target): total construction land 建设用地总规模, urban-rural "
             "construction land 城乡建设用地规模, new construction on cultivated land 新增建设占用耕地规模, "
             "forest land taken 占用征收林地.</p>"
-            "<p><b>Targets</b> are fields of the admin layer (join a table of targets to it in QGIS when they "
-            "come apart); choose the field of each target you have. A unit whose target is empty skips that "
-            "indicator with a note: it never passes. Area targets are in hectares or mu.</p>"
+            "<p><b>Targets</b> are fields of the admin layer, or columns of a targets table (a CSV file or a "
+            "table layer with one row per admin unit, keyed by its admin code, as <code>guotu indicators "
+            "--targets</code> reads it); choose the field or column of each target you have. A unit whose target "
+            "is empty, or that has no row in the table, skips that indicator with a note: it never passes. Area "
+            "targets are in hectares or mu.</p>"
             "<p><b>Measured</b>, with ellipsoidal areas inside each unit: cultivated land (net of 田坎 with "
             "the deduction coefficient KCXS), forest land, construction land and urban-rural construction "
             "land from the land use by the class groups of the 三调 working classification; forest cover is "
@@ -129,6 +146,15 @@ class BindingIndicatorsAlgorithm(GuotuAlgorithm):
             self.addParameter(QgsProcessingParameterField(
                 name, title, parentLayerParameterName=self.ADMIN, optional=True,
                 type=QgsProcessingParameterField.Numeric))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.TARGETS_TABLE, tr("Targets table (CSV or table layer; empty: the targets are fields of the admin "
+                                   "layer)"), [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.TARGETS_CODE, tr("Targets table: admin code column"), ADMIN_CODE_FIELD,
+            parentLayerParameterName=self.TARGETS_TABLE, optional=True))
+        for name, title in zip(self.TABLE_TARGETS, table_target_titles()):
+            self.addParameter(QgsProcessingParameterField(
+                name, title, parentLayerParameterName=self.TARGETS_TABLE, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.TARGET_UNIT, tr("Area targets in"), [tr("hectares"), tr("mu (15 mu = 1 ha)")], defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSource(self.LANDUSE, tr("Land use (三调 DLTB)"), polygons))
@@ -171,8 +197,12 @@ class BindingIndicatorsAlgorithm(GuotuAlgorithm):
         before, farmland = source(self.BEFORE, False), source(self.FARMLAND, False)
         targets = {k: self.parameterAsString(parameters, name, context)
                    for k, name in enumerate(self.TARGETS) if is_set(parameters.get(name))}
-        if not targets:
+        table = self._target_table(parameters, context)
+        if table is None and not targets:
             raise QgsProcessingException(tr("Choose at least one target field of the admin layer."))
+        if table is not None and targets:
+            raise QgsProcessingException(tr("The targets come from the targets table or from fields of the admin "
+                                             "layer, not both: clear the admin layer's target fields."))
         deduction: Optional[str] = None
         if self.parameterAsBoolean(parameters, self.DEDUCT, context):
             if is_set(parameters.get(self.DEDUCTION_FIELD)):
@@ -193,7 +223,22 @@ class BindingIndicatorsAlgorithm(GuotuAlgorithm):
                                 if is_set(parameters.get(self.BEFORE_CLASS_FIELD)) else None),
             farmland=farmland, targets_in_mu=self.parameterAsEnum(parameters, self.TARGET_UNIT, context) == 1,
             tolerance=(self.parameterAsDouble(parameters, self.TOLERANCE, context)
-                       if is_set(parameters.get(self.TOLERANCE)) else 0.0))
+                       if is_set(parameters.get(self.TOLERANCE)) else 0.0), target_table=table)
+
+    def _target_table(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[TargetTable]:
+        """The targets table with its columns, or None (targets from the admin layer's fields)."""
+        if not is_set(parameters.get(self.TARGETS_TABLE)):
+            return None
+        source = self.parameterAsSource(parameters, self.TARGETS_TABLE, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.TARGETS_TABLE))
+        columns = {k: self.parameterAsString(parameters, name, context)
+                   for k, name in enumerate(self.TABLE_TARGETS) if is_set(parameters.get(name))}
+        if not columns:
+            raise QgsProcessingException(tr("Choose at least one target column of the targets table."))
+        code = (self.parameterAsString(parameters, self.TARGETS_CODE, context)
+                if is_set(parameters.get(self.TARGETS_CODE)) else ADMIN_CODE_FIELD)
+        return TargetTable(source, code, columns)
 
     def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                       feedback: QgsProcessingFeedback) -> Dict[str, Any]:

@@ -13,17 +13,33 @@ and a PDF report.
 The admin unit of an issue is its admin_code when the rule has one (L10–L14), otherwise
 the unit containing the issue's point on surface.
 
+The layers come from a workspace, or from the project as delivered ("Project layers"): the
+red line, farmland, urban boundary and admin units picked from the project and the admin
+layer's fields mapped (code and name; the targets optional — a rule whose target is not
+mapped is not checked, and the notes say so). The fields default to the delivered names
+matched in any case (XZQDM, XZQMC, erl_target_ha …), never to another field; the choice is
+kept in the project. Exceptions live in a workspace, so accepting needs one.
+
+The Statistics tab shows per admin unit the areas of the three lines (the check's
+line_stats, ellipsoidal ha) and the binding indicators (guotu:bindingindicators' table in
+the project whose units are those of the admin layer): value, target and the result. Its
+button opens guotu:bindingindicators filled with the dock's layers and fields; its link
+writes the three-lines report and opens it at the indicators' page.
+
 Also here: the "New three-lines workspace" and "Open three-lines workspace" actions'
 dialogs (file and CRS choice), so that the plugin class only wires actions.
 """
+
+import json
 
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtGui import QBrush, QColor
-from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QTreeWidgetItem, QWidget
+from qgis.PyQt.QtCore import Qt, QUrl, pyqtSignal
+from qgis.PyQt.QtGui import QBrush, QColor, QDesktopServices
+from qgis.PyQt.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QInputDialog, QMessageBox, QTableWidgetItem,
+                                 QTreeWidgetItem, QWidget)
 from qgis.gui import QgsDockWidget
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsFeature,
                        QgsFeatureRequest, QgsGeometry, QgsLayerTreeGroup, QgsMapLayerProxyModel,
@@ -32,8 +48,11 @@ from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsFeature,
 
 from ..binding.errors import GuotuInputError
 from ..reporting.reviewer import reviewer_name, utc_now
-from ..lines.lines_check import DEFAULT_SYSTEM, SYSTEMS, rule_titles
-from ..indicators.indicators_report import indicators_layer_in
+from ..lines.lines_check import (ADMIN_CODE, ADMIN_NAME, ADMIN_VALUE_FIELDS, DEFAULT_SYSTEM, SYSTEMS, find_field,
+                                 rule_titles)
+from ..indicators.indicators_report import is_indicators_layer
+from ..i18n import chinese_ui
+from ..inputs.conversions import is_null
 from ..lines.lines_report import (SEVERITY_COLORS, LinesReportLayers, export_lines_report, severity_titles,
                                  stats_rows, style_issues_layer, style_stats_layer, write_stats_csv)
 from ..lines.lines_values import value_text, value_tip
@@ -47,6 +66,19 @@ from .map_focus import zoom_and_flash
 from .start_folder import remember_folder, start_folder, start_path
 
 CHECK_ID = "guotu:threelinescheck"
+INDICATORS_ID = "guotu:bindingindicators"
+SOURCE_WORKSPACE, SOURCE_PROJECT = 0, 1  # sourceCombo's items
+MAPPING_SCOPE, MAPPING_KEY = "guotu", "lines_dock/mapping"  # the project's entry: layers and fields chosen
+# The project-layer roles and the algorithm's parameters they fill.
+LAYER_ROLES = {"redline": "REDLINE", "farmland": "FARMLAND", "urban": "URBAN", "admin": "ADMIN"}
+# The admin layer's fields: role -> (the algorithm's parameter, the delivered name it defaults to).
+FIELD_ROLES = {"admin_id": ("ADMIN_ID", ADMIN_CODE), "admin_name": ("ADMIN_NAME", ADMIN_NAME),
+               "redline_target": ("REDLINE_TARGET", ADMIN_VALUE_FIELDS[0]),
+               "farmland_target": ("FARMLAND_TARGET", ADMIN_VALUE_FIELDS[1]),
+               "urban_2020": ("URBAN_2020_FIELD", ADMIN_VALUE_FIELDS[2]),
+               "expansion_cap": ("EXPANSION_CAP_FIELD", ADMIN_VALUE_FIELDS[3])}
+WORKSPACE_ADMIN_FIELDS = ("xzqdm", "xzqmc")
+RESULT_COLORS = {"pass": "#1a7f37", "fail": "#c62828", "no_target": "#808080", "not_measured": "#808080"}
 RESULTS_PROPERTY = "guotu/lines_results"  # on the results group: the workspace path
 ROLE_ISSUES, ROLE_POINTS, ROLE_STATS = "issues", "issue_points", "line_stats"
 ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1  # tree leaves: {"layer", "fid", "rule", "fingerprint"}
@@ -100,21 +132,54 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         self.results: Dict[str, QgsVectorLayer] = {}
         self._result_ids: Dict[str, str] = {}
         self.message = ""
+        self.notes: List[str] = []  # the last check's notes (rules not checked, layers reprojected)
         self._task: Optional[QgsProcessingAlgRunnerTask] = None
         self._context = None
         self._feedback: Optional[_Feedback] = None
         self._cancel_requested = False
+        self._restoring = False
+        self._indicators_dialog = None
         self._retranslate()
         self._configure()
         self._connect()
+        self.restore_mapping()
         self.refresh_workspaces()
-        self._update_state()
+        self._source_changed()
 
     # ---- set-up ----
 
     def _retranslate(self) -> None:
         self.setWindowTitle(tr("Three control lines check (三区三线检查)"))
+        self.sourceLabel.setText(tr("Layers from"))
+        self.sourceCombo.clear()
+        self.sourceCombo.addItems([tr("A three-lines workspace"), tr("Project layers (as delivered)")])
         self.workspaceLabel.setText(tr("Workspace"))
+        self.layersGroup.setTitle(tr("Layers and fields"))
+        for label, text in ((self.redlineLabel, tr("Ecological protection red line")),
+                            (self.farmlandLabel, tr("Permanent basic farmland")),
+                            (self.urbanLayerLabel, tr("Urban development boundary")),
+                            (self.adminLabel, tr("Admin units")),
+                            (self.adminIdLabel, tr("Admin code field")),
+                            (self.adminNameLabel, tr("Admin name field")),
+                            (self.redlineTargetLabel, tr("Red line target field (ha)")),
+                            (self.farmlandTargetLabel, tr("Farmland target field (ha)")),
+                            (self.urban2020FieldLabel, tr("2020 urban construction land field (ha)")),
+                            (self.capFieldLabel, tr("Expansion cap field"))):
+            label.setText(text)
+        self.tabs.setTabText(0, tr("Issues"))
+        self.tabs.setTabText(1, tr("Statistics"))
+        self.areasLabel.setText(tr("Areas of the three lines by admin unit (ellipsoidal, ha)"))
+        self.indicatorsLabel.setText(tr("Binding plan indicators (约束性指标)"))
+        self.indicatorsButton.setText(tr("Binding indicators…"))
+        self.indicatorsButton.setToolTip(tr("Opens the binding indicators algorithm with this dock's admin units, "
+                                            "land use and farmland; its table is shown here."))
+        self.reportLink.setText('<a href="report">{}</a>'.format(tr("Indicators page of the report…")))
+        self.areasTable.setColumnCount(5)
+        self.areasTable.setHorizontalHeaderLabels([tr("Admin code"), tr("Name"), tr("Red line"), tr("Farmland"),
+                                                   tr("Urban boundary")])
+        self.indicatorsTable.setColumnCount(6)
+        self.indicatorsTable.setHorizontalHeaderLabels([tr("Admin code"), tr("Name"), tr("Indicator"),
+                                                        tr("Value"), tr("Target"), tr("Result")])
         self.optionsGroup.setTitle(tr("Options"))
         self.landuseLabel.setText(tr("Land use (for L14)"))
         self.classFieldLabel.setText(tr("Land-use class field"))
@@ -135,6 +200,18 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
         self.classFieldCombo.setLayer(None)
+        for combo in self.layer_combos().values():
+            combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+            combo.setAllowEmptyLayer(True)
+            combo.setLayer(None)
+        for combo in self.field_combos().values():
+            combo.setAllowEmptyFieldName(True)  # never a guessed field: empty until one is chosen
+            combo.setLayer(None)
+        for table in (self.areasTable, self.indicatorsTable):
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.verticalHeader().setVisible(False)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.reportLink.setTextFormat(Qt.TextFormat.RichText)
         configure_wrapping_list(self.issuesTree)
         self._fitter = DockFitter(self, self.issuesTree)
         self.progressBar.setValue(0)
@@ -148,6 +225,18 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         self.cancelButton.clicked.connect(self.cancel)
         self.acceptButton.clicked.connect(self._accept_clicked)
         self.exportButton.clicked.connect(self._ask_export)
+        self.sourceCombo.currentIndexChanged.connect(self._source_changed)
+        for combo in self.layer_combos().values():
+            combo.layerChanged.connect(self._layers_changed)
+        self.adminCombo.layerChanged.connect(self._admin_changed)
+        for combo in self.field_combos().values():
+            combo.fieldChanged.connect(self._fields_changed)
+        self.indicatorsButton.clicked.connect(self.open_indicators_dialog)
+        self.reportLink.linkActivated.connect(lambda _link: self._ask_report())
+        self.project.layersAdded.connect(self.refresh_indicators)
+        self.project.layersRemoved.connect(self.refresh_indicators)
+        self.project.readProject.connect(self._project_read)
+        self.project.cleared.connect(self._project_cleared)
         self.issuesTree.currentItemChanged.connect(lambda item, _old: self.show_issue(item))
         self.issuesTree.itemClicked.connect(lambda item, _column: self.show_issue(item))
 
@@ -181,6 +270,7 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         self.issuesTree.clear()
         self.summaryLabel.clear()
         self.progressBar.setValue(0)
+        self.fill_statistics()
         self._update_state()
 
     def workspace_path(self) -> Optional[str]:
@@ -191,7 +281,141 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         path = self.workspace_path()
         return project_workspaces(self.project).get(path, {}) if path else {}
 
+    # ---- the project's own layers ----
+
+    def layer_combos(self) -> Dict[str, Any]:
+        return {"redline": self.redlineCombo, "farmland": self.farmlandCombo, "urban": self.urbanLayerCombo,
+                "admin": self.adminCombo}
+
+    def field_combos(self) -> Dict[str, Any]:
+        return {"admin_id": self.adminIdCombo, "admin_name": self.adminNameCombo,
+                "redline_target": self.redlineTargetCombo, "farmland_target": self.farmlandTargetCombo,
+                "urban_2020": self.urban2020FieldCombo, "expansion_cap": self.capFieldCombo}
+
+    def source(self) -> int:
+        return SOURCE_PROJECT if self.sourceCombo.currentIndex() == SOURCE_PROJECT else SOURCE_WORKSPACE
+
+    def set_source(self, source: int) -> None:
+        self.sourceCombo.setCurrentIndex(source)
+
+    def project_layers(self) -> Dict[str, Optional[QgsVectorLayer]]:
+        """role -> the project layer chosen for it (None: none)."""
+        return {role: combo.currentLayer() for role, combo in self.layer_combos().items()}
+
+    def field_mapping(self) -> Dict[str, str]:
+        """role -> the admin layer's field chosen for it ('' none)."""
+        return {role: combo.currentField() or "" for role, combo in self.field_combos().items()}
+
+    def _source_changed(self, *_args: Any) -> None:
+        project = self.source() == SOURCE_PROJECT
+        self.workspaceLabel.setVisible(not project)
+        self.workspaceCombo.setVisible(not project)
+        self.layersGroup.setVisible(project)
+        if not self._restoring:
+            self.save_mapping()
+        self._workspace_changed()
+
+    def _admin_changed(self, layer: Optional[QgsVectorLayer]) -> None:
+        """The fields of another admin layer: each the delivered name, matched in any case, or none."""
+        for role, combo in self.field_combos().items():
+            combo.blockSignals(True)
+            combo.setLayer(layer)
+            index = find_field(layer, FIELD_ROLES[role][1]) if layer is not None else -1
+            combo.setField(layer.fields().at(index).name() if index >= 0 else "")
+            combo.blockSignals(False)
+        self._fields_changed()
+
+    def _layers_changed(self, *_args: Any) -> None:
+        if not self._restoring:
+            self.save_mapping()
+        if self.source() == SOURCE_PROJECT:
+            self._workspace_changed()
+        else:
+            self._update_state()
+
+    def _fields_changed(self, *_args: Any) -> None:
+        if not self._restoring:
+            self.save_mapping()
+        self._update_state()
+
+    def save_mapping(self) -> None:
+        """The layers and fields chosen, in the project (saved with it)."""
+        layers = {role: (layer.id() if layer is not None else "") for role, layer in self.project_layers().items()}
+        data = {"source": self.source(), "layers": layers, "fields": self.field_mapping()}
+        self.project.writeEntry(MAPPING_SCOPE, MAPPING_KEY, json.dumps(data, sort_keys=True))
+
+    def restore_mapping(self) -> None:
+        """The layers and fields the project remembers (those still in it)."""
+        text, found = self.project.readEntry(MAPPING_SCOPE, MAPPING_KEY, "")
+        try:
+            data = json.loads(text) if found and text else {}
+        except ValueError:
+            data = {}
+        if not isinstance(data, dict):
+            return
+        self._restoring = True
+        try:
+            for role, combo in self.layer_combos().items():
+                layer = self.project.mapLayer(str(data.get("layers", {}).get(role, "")))
+                combo.setLayer(layer if isinstance(layer, QgsVectorLayer) else None)
+            admin = self.adminCombo.currentLayer()
+            for role, combo in self.field_combos().items():
+                combo.setLayer(admin)
+                name = str(data.get("fields", {}).get(role, ""))
+                combo.setField(name if admin is not None and admin.fields().indexOf(name) >= 0 else "")
+            self.sourceCombo.setCurrentIndex(SOURCE_PROJECT if data.get("source") == SOURCE_PROJECT
+                                             else SOURCE_WORKSPACE)
+        finally:
+            self._restoring = False
+
+    def _project_cleared(self) -> None:
+        """A new or closed project: no layers chosen, and nothing of the last one written into it
+        (the combos lost their layers while it was cleared)."""
+        self._restoring = True
+        try:
+            self.sourceCombo.setCurrentIndex(SOURCE_WORKSPACE)
+        finally:
+            self._restoring = False
+        self.project.removeEntry(MAPPING_SCOPE, MAPPING_KEY)
+
+    def _project_read(self, *_args: Any) -> None:
+        self.restore_mapping()
+        self.refresh_workspaces()
+        self._source_changed()
+
+    def admin_layer(self) -> Optional[QgsVectorLayer]:
+        if self.source() == SOURCE_PROJECT:
+            return self.adminCombo.currentLayer()
+        return self.workspace_layers().get(ADMIN_LAYER)
+
+    def admin_fields(self) -> Tuple[str, str]:
+        """(code, name) fields of the admin layer ('' for a name not chosen)."""
+        if self.source() == SOURCE_PROJECT:
+            mapping = self.field_mapping()
+            return mapping["admin_id"], mapping["admin_name"]
+        return WORKSPACE_ADMIN_FIELDS
+
+    def results_key(self) -> str:
+        """What the results belong to: the workspace's path, or the project's admin layer."""
+        if self.source() == SOURCE_PROJECT:
+            admin = self.adminCombo.currentLayer()
+            return f"project:{admin.id()}" if admin is not None else ""
+        return self.workspace_path() or ""
+
+    def results_name(self) -> str:
+        if self.source() == SOURCE_PROJECT:
+            admin = self.adminCombo.currentLayer()
+            return admin.name() if admin is not None else ""
+        path = self.workspace_path()
+        return Path(path).stem if path else ""
+
+    def can_check(self) -> bool:
+        if self.source() == SOURCE_PROJECT:
+            return all(layer is not None for layer in self.project_layers().values())
+        return self.workspace_path() is not None
+
     def set_workspace(self, path: str) -> None:
+        self.set_source(SOURCE_WORKSPACE)
         self.refresh_workspaces()
         index = self.workspaceCombo.findData(str(path))
         if index >= 0:
@@ -202,16 +426,27 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
 
     def _update_state(self, *_args: Any) -> None:
         running = self.is_running()
-        self.recheckButton.setEnabled(not running and self.workspace_path() is not None)
+        project = self.source() == SOURCE_PROJECT
+        self.recheckButton.setEnabled(not running and self.can_check())
         self.cancelButton.setEnabled(running and not self._cancel_requested)
-        self.acceptButton.setEnabled(not running and self.selected_ref() is not None)
+        # Exceptions are kept in a workspace's table.
+        self.acceptButton.setEnabled(not running and not project and self.selected_ref() is not None)
+        self.acceptButton.setToolTip(tr("Exceptions are kept in a workspace: import the layers into one (Import "
+                                        "delivered three-lines layers) to accept issues.") if project else "")
         self.exportButton.setEnabled(not running and ROLE_STATS in self.results)
         self.optionsGroup.setEnabled(not running)
+        self.layersGroup.setEnabled(not running)
+        self.sourceCombo.setEnabled(not running)
+        self.workspaceCombo.setEnabled(not running)
+        self.indicatorsButton.setEnabled(not running and self.admin_layer() is not None)
 
     # ---- checking ----
 
     def parameters(self) -> Dict[str, Any]:
-        """guotu:threelinescheck parameters for the current workspace (outputs in memory)."""
+        """guotu:threelinescheck parameters for the current workspace or the project's layers
+        (outputs in memory)."""
+        if self.source() == SOURCE_PROJECT:
+            return self._project_parameters()
         layers = self.workspace_layers()
         missing = [name for name in LINE_LAYERS + (ADMIN_LAYER,) if name not in layers]
         if missing:
@@ -220,15 +455,40 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         params: Dict[str, Any] = {"REDLINE": layers[LINE_LAYERS[0]], "FARMLAND": layers[LINE_LAYERS[1]],
                                   "URBAN": layers[LINE_LAYERS[2]], "ADMIN": layers[ADMIN_LAYER],
                                   "SYSTEM": self.systemCombo.currentIndex(),
-                                  "ISSUES": "memory:", "ISSUE_POINTS": "memory:", "LINE_STATS": "memory:"}
+                                  "ISSUES": "memory:", "ISSUE_POINTS": "memory:", "LINE_STATS": "memory:",
+                                  "NOTES": "memory:"}
         if EXCEPTIONS_TABLE in layers:
             params["EXCEPTIONS"] = layers[EXCEPTIONS_TABLE]
+        return self._with_options(params)
+
+    def _with_options(self, params: Dict[str, Any]) -> Dict[str, Any]:
+        """The options group's land use and 2020 urban land added to ``params``."""
         if self.landuseCombo.currentLayer() is not None:
             params["LANDUSE"] = self.landuseCombo.currentLayer()
             params["CLASS_FIELD"] = self.classFieldCombo.currentField()
         if self.urban2020Combo.currentLayer() is not None:
             params["URBAN_2020"] = self.urban2020Combo.currentLayer()
         return params
+
+    def _project_parameters(self) -> Dict[str, Any]:
+        titles = {"redline": tr("red line"), "farmland": tr("permanent farmland"), "urban": tr("urban boundary"),
+                  "admin": tr("admin units")}
+        layers = self.project_layers()
+        missing = [titles[role] for role, layer in layers.items() if layer is None]
+        if missing:
+            raise GuotuInputError(tr("Choose the layers of the {layers} from the project.").format(
+                layers=", ".join(missing)))
+        mapping = self.field_mapping()
+        if not mapping["admin_id"]:
+            raise GuotuInputError(tr('Choose the admin code field of layer "{layer}".').format(
+                layer=layers["admin"].name()))
+        params: Dict[str, Any] = {LAYER_ROLES[role]: layer for role, layer in layers.items()}
+        for role, (parameter, _known) in FIELD_ROLES.items():
+            if mapping[role]:
+                params[parameter] = mapping[role]
+        params.update({"SYSTEM": self.systemCombo.currentIndex(), "ISSUES": "memory:", "ISSUE_POINTS": "memory:",
+                       "LINE_STATS": "memory:", "NOTES": "memory:"})
+        return self._with_options(params)
 
     def recheck(self) -> None:
         """Runs the check in the background on the layers as they are now."""
@@ -250,6 +510,12 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         self._feedback.progressChanged.connect(lambda value: self.progressBar.setValue(int(round(value))))
         self._context = dataobjects.createContext(self._feedback)
         self._context.setProject(self.project)
+        # What the algorithm's dialog would refuse (a GBK shapefile read garbled, …) is refused here too.
+        ok, problem = algorithm.checkParameterValues(params, self._context)
+        if not ok:
+            self._feedback, self._context = None, None
+            self._finish(False, problem)
+            return
         self.progressBar.setValue(0)
         self.summaryLabel.setText(tr("Checking…"))
         self._cancel_requested = False
@@ -288,9 +554,12 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
                 self._finish(False, tr("The three-lines check returned no {output} layer.").format(output=key))
                 return
             layers[role] = layer
+        self.notes = _note_texts(results.get("NOTES"), context)
         self.set_results(layers)
+        if self.source() == SOURCE_PROJECT:
+            self.layersGroup.setCollapsed(True)  # room for the results; the choice stays one click away
         self.progressBar.setValue(100)
-        self._finish(True, self.summary_text())
+        self._finish(True, "\n".join([self.summary_text()] + self.notes))
 
     def _finish(self, ok: bool, message: str, error: bool = True) -> None:
         """Shows the outcome; ``error=False`` for a failure that is none (a cancel)."""
@@ -322,14 +591,15 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         if old:
             self.project.removeMapLayers(old)
         self.populate()
+        self.fill_statistics()
 
     def _results_group(self) -> QgsLayerTreeGroup:
         root = self.project.layerTreeRoot()
-        path = self.workspace_path() or ""
+        path = self.results_key()
         for child in root.children():
             if isinstance(child, QgsLayerTreeGroup) and child.customProperty(RESULTS_PROPERTY) == path:
                 return child
-        group = root.insertGroup(0, tr("Check results: {name}").format(name=Path(path).stem))
+        group = root.insertGroup(0, tr("Check results: {name}").format(name=self.results_name()))
         group.setCustomProperty(RESULTS_PROPERTY, path)
         return group
 
@@ -343,15 +613,17 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
 
     def _admin_finder(self):
         """A function geometry -> admin code by point on surface (the admin layer's codes)."""
-        admin = self.workspace_layers().get(ADMIN_LAYER)
-        if admin is None:
+        admin = self.admin_layer()
+        code_field = self.admin_fields()[0]
+        code_index = admin.fields().indexOf(code_field) if admin is not None and code_field else -1
+        if code_index < 0:
             return lambda _geometry: ""
         index = QgsSpatialIndex()
         units: Dict[int, Tuple[str, QgsGeometry]] = {}
         for feature in admin.getFeatures():
             if feature.hasGeometry():
                 index.addFeature(feature)
-                units[feature.id()] = (str(feature["xzqdm"] or ""), feature.geometry())
+                units[feature.id()] = (_text(feature.attribute(code_index)), feature.geometry())
 
         def find(geometry: QgsGeometry) -> str:
             if geometry is None or geometry.isEmpty():
@@ -366,11 +638,17 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         return find
 
     def admin_names(self) -> Dict[str, str]:
-        admin = self.workspace_layers().get(ADMIN_LAYER)
+        """admin code -> name ('' without a name field)."""
+        admin = self.admin_layer()
+        code_field, name_field = self.admin_fields()
         names: Dict[str, str] = {}
-        if admin is not None:
-            for feature in admin.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)):
-                names[str(feature["xzqdm"] or "")] = "" if feature["xzqmc"] is None else str(feature["xzqmc"] or "")
+        if admin is None or not code_field or admin.fields().indexOf(code_field) < 0:
+            return names
+        code_index = admin.fields().indexOf(code_field)
+        name_index = admin.fields().indexOf(name_field) if name_field else -1
+        for feature in admin.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)):
+            names[_text(feature.attribute(code_index))] = _text(feature.attribute(name_index)) if name_index >= 0 \
+                else ""
         return names
 
     def populate(self) -> None:
@@ -473,6 +751,8 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         self.accept_selected()
 
     def exceptions_layer(self) -> Optional[QgsVectorLayer]:
+        if self.source() == SOURCE_PROJECT:
+            return None
         layers = self.workspace_layers()
         if EXCEPTIONS_TABLE in layers:
             return layers[EXCEPTIONS_TABLE]
@@ -554,8 +834,8 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
     def export_default(self) -> str:
         """Where the export dialog starts: "<workspace>_stats.csv" in the folder last used for
         statistics, else the project's folder, else the workspace's own."""
-        path = self.workspace_path()
-        name = (Path(path).stem if path else "three_lines") + "_stats.csv"
+        path = self.workspace_path() if self.source() == SOURCE_WORKSPACE else None
+        name = (self.results_name() or "three_lines") + "_stats.csv"
         folder = start_folder(STATS_FOLDER, self.project)
         if path and folder == str(Path.home()):  # nothing better known: next to the workspace
             folder = str(Path(path).parent)
@@ -571,13 +851,7 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
             write_stats_csv(csv_path, stats_rows(stats))
             written = [str(csv_path)]
             if pdf_path is not None:
-                layers = self.workspace_layers()
-                shown = [layers[name] for name in (ADMIN_LAYER, "urban_boundary", "ecological_redline",
-                                                   "permanent_farmland") if name in layers]
-                report = export_lines_report(
-                    LinesReportLayers(shown, self.results.get(ROLE_ISSUES), self.results.get(ROLE_POINTS), stats,
-                                      source=self.workspace_path() or "",
-                                      indicators=indicators_layer_in(self.project)), pdf_path, project=self.project)
+                report = self.write_report(pdf_path)
                 written.append(str(pdf_path))
                 for warning in report.warnings:
                     self.summaryLabel.setText(warning)
@@ -587,18 +861,220 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         self._finish(True, tr("Statistics written to {paths}.").format(paths=", ".join(written)))
         return True
 
+    def shown_layers(self) -> List[QgsVectorLayer]:
+        """The layers the report's map draws: the admin units and the three lines."""
+        if self.source() == SOURCE_PROJECT:
+            layers = self.project_layers()
+            return [layers[role] for role in ("admin", "urban", "redline", "farmland") if layers[role] is not None]
+        layers = self.workspace_layers()
+        return [layers[name] for name in (ADMIN_LAYER, "urban_boundary", "ecological_redline", "permanent_farmland")
+                if name in layers]
+
+    def write_report(self, pdf_path: Path):
+        """The three-lines report (with the indicators' page when a table of them is shown)."""
+        source = self.workspace_path() if self.source() == SOURCE_WORKSPACE else self.results_name()
+        return export_lines_report(
+            LinesReportLayers(self.shown_layers(), self.results.get(ROLE_ISSUES), self.results.get(ROLE_POINTS),
+                              self.results[ROLE_STATS], source=source or "", indicators=self.indicators_layer()),
+            pdf_path, project=self.project)
+
+    # ---- the statistics tab ----
+
+    def fill_statistics(self) -> None:
+        self.fill_areas()
+        self.refresh_indicators()
+
+    def fill_areas(self) -> None:
+        """The areas of the lines by admin unit, from the last check's statistics."""
+        stats = self.results.get(ROLE_STATS)
+        rows = []
+        if stats is not None:
+            for feature in stats.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)):
+                rows.append([_text(feature["admin_code"]), _text(feature["admin_name"]), feature["redline_ha"],
+                             feature["farmland_ha"], feature["urban_ha"]])
+        _fill_table(self.areasTable, rows, numbers=(2, 3, 4))
+
+    def indicators_layer(self) -> Optional[QgsVectorLayer]:
+        """The binding indicators' table of the admin units chosen: the highest in the layer tree
+        (then any other in the project: one just added has no tree node yet) whose admin codes are
+        all units of the admin layer."""
+        codes = set(self.admin_names())
+        if not codes:
+            return None
+        in_tree = [node.layer() for node in self.project.layerTreeRoot().findLayers()]
+        seen = {layer.id() for layer in in_tree if layer is not None}
+        others = [layer for layer_id, layer in self.project.mapLayers().items() if layer_id not in seen]
+        for layer in in_tree + others:
+            if not is_indicators_layer(layer):
+                continue
+            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+            found = {_text(f["admin_code"]) for f in layer.getFeatures(request)}
+            if found and found <= codes:
+                return layer
+        return None
+
+    def refresh_indicators(self, *_args: Any) -> None:
+        """The indicators' table shown: value, target and the result of each unit and indicator."""
+        self._prune_results()
+        layer = self.indicators_layer()
+        names = indicator_names()
+        results = result_titles()
+        zh = chinese_ui()
+        rows, colors = [], []
+        if layer is not None:
+            for f in layer.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)):
+                key, result = _text(f["indicator"]), _text(f["result"])
+                name = _text(f["indicator_zh"]) if zh else names.get(key, key)
+                rows.append([_text(f["admin_code"]), _text(f["admin_name"]), name, f["measured"], f["target"],
+                             results.get(result, result)])
+                colors.append(RESULT_COLORS.get(result))
+        _fill_table(self.indicatorsTable, rows, numbers=(3, 4))
+        for row, color in enumerate(colors):
+            if color:
+                self.indicatorsTable.item(row, 5).setForeground(QBrush(QColor(color)))
+        self.indicatorsSource.setText(tr("From the table “{layer}”.").format(layer=layer.name()) if layer is not None
+                                      else tr("No binding indicators of these admin units in the project: run "
+                                              "“Binding indicators…”."))
+        self.reportLink.setEnabled(layer is not None and ROLE_STATS in self.results)
+
+    def indicator_parameters(self) -> Dict[str, Any]:
+        """guotu:bindingindicators' parameters from the dock: the admin units and their fields,
+        the land use and its class field, the farmland, and the farmland target."""
+        admin = self.admin_layer()
+        params: Dict[str, Any] = {"ADMIN": admin.id() if admin is not None else None}
+        code_field, name_field = self.admin_fields()
+        if code_field:
+            params["ADMIN_CODE"] = code_field
+        if name_field:
+            params["ADMIN_NAME"] = name_field
+        if self.source() == SOURCE_PROJECT:
+            farmland = self.farmlandCombo.currentLayer()
+            target = self.field_mapping()["farmland_target"]
+        else:
+            farmland = self.workspace_layers().get(LINE_LAYERS[1])
+            target = ADMIN_VALUE_FIELDS[1] if admin is not None and \
+                admin.fields().indexOf(ADMIN_VALUE_FIELDS[1]) >= 0 else ""
+        if farmland is not None:
+            params["FARMLAND"] = farmland.id()
+        if target:
+            params["TARGET_PERMANENT_FARMLAND"] = target
+        landuse = self.landuseCombo.currentLayer()
+        if landuse is not None:
+            params["LANDUSE"] = landuse.id()
+            if self.classFieldCombo.currentField():
+                params["CLASS_FIELD"] = self.classFieldCombo.currentField()
+        return params
+
+    def open_indicators_dialog(self) -> None:
+        """guotu:bindingindicators' dialog filled from the dock (the targets are chosen there);
+        its table, loaded into the project, shows up in the statistics."""
+        import processing  # QGIS's Processing plugin
+
+        try:
+            dialog = processing.createAlgorithmDialog(INDICATORS_ID, self.indicator_parameters())
+        except Exception as e:  # noqa: BLE001 — Processing raises plain exceptions for an unknown id
+            self._finish(False, tr("The algorithm {id} is not available: {error}").format(id=INDICATORS_ID, error=e))
+            return
+        if dialog is None:
+            self._finish(False, tr("The algorithm {id} is not available; is the Guotu provider loaded?")
+                         .format(id=INDICATORS_ID))
+            return
+        self._indicators_dialog = dialog
+        dialog.show()
+
+    def _ask_report(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, tr("Indicators page of the report"),
+                                                    str(Path(self.export_default()).with_suffix(".pdf")),
+                                                    tr("PDF files (*.pdf)"))
+        if path:
+            remember_folder(STATS_FOLDER, path)
+            self.open_report(Path(path if path.lower().endswith(".pdf") else path + ".pdf"))
+
+    def open_report(self, pdf_path: Path, show: bool = True) -> int:
+        """Writes the three-lines report and opens it at the indicators' first page; returns
+        that page (0 on failure)."""
+        if ROLE_STATS not in self.results:
+            self._finish(False, tr("Run the check first."))
+            return 0
+        try:
+            report = self.write_report(pdf_path)
+        except (OSError, ValueError, RuntimeError) as e:
+            self._finish(False, str(e))
+            return 0
+        url = QUrl.fromLocalFile(str(pdf_path))
+        if report.indicators_page:
+            url.setFragment(f"page={report.indicators_page}")
+        if show:
+            QDesktopServices.openUrl(url)
+        self._finish(True, tr("Report written to {path} (the indicators from page {page}).").format(
+            path=pdf_path, page=report.indicators_page))
+        return report.indicators_page
+
     def closeEvent(self, event) -> None:  # noqa: N802 — Qt API name
         self.cancel()
         super().closeEvent(event)
 
     def cleanup(self) -> None:
         """Stops a running re-check and disconnects from the project (the plugin unloads)."""
+        self._restoring = True  # the layers leaving with the project are no choice of the user's
         self.cancel()
-        for signal in (self.project.layersAdded, self.project.layersRemoved):
+        for signal, slot in ((self.project.layersAdded, self.refresh_workspaces),
+                             (self.project.layersRemoved, self.refresh_workspaces),
+                             (self.project.layersAdded, self.refresh_indicators),
+                             (self.project.layersRemoved, self.refresh_indicators),
+                             (self.project.readProject, self._project_read),
+                             (self.project.cleared, self._project_cleared)):
             try:
-                signal.disconnect(self.refresh_workspaces)
+                signal.disconnect(slot)
             except TypeError:
                 pass
+        if self._indicators_dialog is not None:
+            self._indicators_dialog.close()
+            self._indicators_dialog = None
+
+
+def _note_texts(value: Any, context) -> List[str]:
+    """The check's notes in the UI's language (the table NOTES: rule_id, note_zh, note_en)."""
+    layer = value if isinstance(value, QgsVectorLayer) else (context.takeResultLayer(str(value)) if value else None)
+    if layer is None:
+        return []
+    column = "note_zh" if chinese_ui() else "note_en"
+    return [_text(f[column]) for f in layer.getFeatures() if _text(f[column])]
+
+
+def _text(value: Any) -> str:
+    return "" if is_null(value) else str(value).strip()
+
+
+def _fill_table(table, rows: List[List[Any]], numbers: Tuple[int, ...]) -> None:
+    """Rows into a QTableWidget; the columns ``numbers`` as numbers with two decimals (the
+    value itself in the item's UserRole; a NULL stays empty)."""
+    table.setSortingEnabled(False)
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if c in numbers:
+                number = None if is_null(value) else float(value)
+                item = QTableWidgetItem("" if number is None else f"{number:,.2f}")
+                item.setData(Qt.ItemDataRole.UserRole, number)
+                item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            else:
+                item = QTableWidgetItem(str(value))
+            table.setItem(r, c, item)
+
+
+def indicator_names() -> Dict[str, str]:
+    """The indicators' names in the UI's language (by key)."""
+    return {"cultivated_land": tr("Cultivated land to keep"), "permanent_farmland": tr("Permanent farmland task"),
+            "construction_land": tr("Total construction land"),
+            "urban_rural_construction": tr("Urban-rural construction land"),
+            "new_construction_on_cultivated": tr("New construction on cultivated land"),
+            "forest_cover": tr("Forest cover (%)"), "forest_land": tr("Forest land to keep"),
+            "forest_land_taken": tr("Forest land taken")}
+
+
+def result_titles() -> Dict[str, str]:
+    return {"pass": tr("pass"), "fail": tr("fail"), "no_target": tr("no target"), "not_measured": tr("not measured")}
 
 
 # ---- the workspace actions ----

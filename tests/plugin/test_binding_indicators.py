@@ -157,3 +157,95 @@ def test_refusals_name_layer_feature_and_field(tmp_path: Path):
     with pytest.raises(QgsProcessingException) as e:
         run(p)
     assert "at least one target" in str(e.value)
+
+
+TABLE_COLUMNS = ["gd", "jbnt", "jsyd", "cxjs", "xzzy", "slfg", "ldbyl", "zysl"]
+
+
+def _targets_csv(path: Path) -> Path:
+    """A's targets in mu (15 mu = 1 ha; forest cover in %), one cell empty; B without a row; a
+    row naming no unit. 570 mu = 38 ha of cultivated land: A (36 ha net) fails; 450 mu = 30 ha of
+    permanent farmland: A (30.5 ha) passes; forest land 525 mu = 35 ha: A (30 ha) fails."""
+    path.write_text("XZQDM," + ",".join(TABLE_COLUMNS) + "\n"
+                    "130101,570,450,375,,150,25,525,150\n"
+                    "999999,1,1,1,1,1,1,1,1\n", encoding="utf-8")
+    return path
+
+
+def _table_params(files: dict, table, **extra) -> dict:
+    p = params(files, TARGETS_TABLE=table, TARGET_UNIT=1, **extra)
+    for key in KEYS:
+        p.pop(f"TARGET_{key.upper()}")
+    for key, column in zip(KEYS, TABLE_COLUMNS):
+        p[f"TABLE_TARGET_{key.upper()}"] = column
+    return p
+
+
+def test_targets_table_equals_cli(tmp_path: Path):
+    """The same targets CSV through `guotu indicators --targets` and guotu:bindingindicators
+    (as a file, and as a table layer QGIS read with its own types): the same table, every
+    value; A's targets converted from mu by hand; B, without a row, skips everything."""
+    from qgis.core import QgsVectorLayer
+
+    files = make_fixture(tmp_path)
+    table = _targets_csv(tmp_path / "targets.csv")
+    cli_out = tmp_path / "cli.gpkg"
+    options = []
+    for key, column in zip(KEYS, TABLE_COLUMNS):
+        options += ["--target", f"{key}={column}"]
+    cli = subprocess.run([str(BUILD_DIR / "core" / "guotu"), "indicators", "--admin", str(files["admin"]),
+                          "--landuse", str(files["landuse"]), "--before", str(files["before"]),
+                          "--farmland", str(files["farmland"]), "--targets", str(table), *options,
+                          "--target-unit", "mu", "-o", str(cli_out)], capture_output=True, text=True)
+    assert cli.returncode == 0, cli.stderr
+    theirs = cd.ogr_rows(cli_out, "indicators")
+    uri = f"file://{table}?delimiter=,&detectTypes=yes&geomType=none"
+    layer = QgsVectorLayer(uri, "targets", "delimitedtext")
+    assert layer.isValid() and layer.fields().field("XZQDM").isNumeric()  # the code read as a number
+    for given in (str(table), layer):
+        mine = cd.layer_rows(run(_table_params(files, given))["TABLE"])
+        assert len(mine) == len(theirs) == 16
+        for a, b in zip(mine, theirs):
+            for name, value in b.items():
+                if isinstance(value, float):
+                    assert a[name] == pytest.approx(value, rel=1e-9, abs=1e-9), (name, a, b)
+                else:
+                    assert (a[name] if a[name] is not None else None) == value, (name, a, b)
+        by = {(r["admin_code"], r["indicator"]): r for r in mine}
+        assert by["130101", "cultivated_land"]["target"] == pytest.approx(38)
+        assert by["130101", "cultivated_land"]["result"] == "fail"
+        assert by["130101", "permanent_farmland"]["target"] == pytest.approx(30)
+        assert by["130101", "permanent_farmland"]["result"] == "pass"
+        assert by["130101", "construction_land"]["target"] == pytest.approx(25)  # 375 mu: 20 ha passes
+        assert by["130101", "urban_rural_construction"]["result"] == "no_target"  # the empty cell
+        assert by["130101", "forest_cover"]["target"] == pytest.approx(25)  # % is not converted
+        assert by["130101", "forest_land"]["result"] == "fail"
+        assert all(r["result"] == "no_target" for (code, _k), r in by.items() if code == "130102")
+
+
+def test_targets_table_refusals(tmp_path: Path):
+    from qgis.core import QgsProcessingException
+
+    files = make_fixture(tmp_path)
+    table = _targets_csv(tmp_path / "targets.csv")
+    both = dict(_table_params(files, str(table)), TARGET_CULTIVATED_LAND="GDBYL")
+    with pytest.raises(QgsProcessingException) as e:
+        run(both)
+    assert "not both" in str(e.value)
+    twice = tmp_path / "twice.csv"
+    twice.write_text(table.read_text(encoding="utf-8") + "130101,1,1,1,1,1,1,1,1\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException) as e:
+        run(_table_params(files, str(twice)))
+    assert '"130101" twice (row 3)' in str(e.value), str(e.value)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("XZQDM,gd\n130101,五百七十\n", encoding="utf-8")
+    p = _table_params(files, str(bad))
+    for key in KEYS[1:]:
+        p.pop(f"TABLE_TARGET_{key.upper()}")
+    with pytest.raises(QgsProcessingException) as e:
+        run(p)
+    assert "row 1" in str(e.value) and '"gd"' in str(e.value) and "五百七十" in str(e.value), str(e.value)
+    p["TARGETS_CODE"] = "CODE"
+    with pytest.raises(QgsProcessingException) as e:
+        run(p)
+    assert '"CODE"' in str(e.value) and "XZQDM" in str(e.value), str(e.value)
