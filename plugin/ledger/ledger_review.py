@@ -106,9 +106,9 @@ def sheet_lines(unit: LedgerUnit) -> List[SheetLine]:
     gained = sum(_number(get(n)) or 0.0 for n in ("gained_reclamation_ha", "gained_garden_ha", "gained_forest_ha",
                                                   "gained_grassland_ha", "gained_other_ha"))
     lines = [
-        SheetLine(tr("L1 cultivated land, net of 田坎 (ha)"),
-                  tr("{opening} − {lost} lost + {gained} gained + {tiankan} 田坎 change = {closing}; of the gain "
-                     "{reclaimed} by reclamation").format(
+        SheetLine(tr("L1 cultivated land (ha, net of 田坎)"),
+                  tr("{opening} → {closing}: lost {lost}, gained {gained} ({reclaimed} reclaimed), 田坎 "
+                     "{tiankan}").format(
                       opening=_ha(get("cultivated_opening_ha")), lost=f"{lost:.4f}", gained=f"{gained:.4f}",
                       tiankan=_ha(get("tiankan_change_ha")), closing=_ha(get("cultivated_closing_ha")),
                       reclaimed=_ha(get("gained_reclamation_ha"))), _text(get("quantity_ok"))),

@@ -47,9 +47,9 @@ class LedgerPage(QWidget, FORM_CLASS):
         self._watched: Optional[QgsVectorLayer] = None
         self._retranslate()
         self.ledgerCombo.setFilters(QgsMapLayerProxyModel.VectorLayer)
-        configure_review_list(self.unitTree, rows=5)
+        configure_review_list(self.unitTree, rows=3)
         configure_wrapping_list(self.sheetTree, rows=9)
-        configure_review_list(self.certificateTree, rows=4)
+        configure_review_list(self.certificateTree, rows=3)
         self.ledgerCombo.layerChanged.connect(self.reload)
         self.unitTree.currentItemChanged.connect(lambda item, _old: self._unit_item(item))
         self.certificateTree.itemClicked.connect(lambda item, _column: self.zoom_to_certificate(item))
@@ -64,7 +64,7 @@ class LedgerPage(QWidget, FORM_CLASS):
         self.certificatesLabel.setText(tr("Reclamation certificates of the unit"))
         self.zoomButton.setText(tr("Zoom to reclaimed parcels"))
         self.ledgerRunButton.setText(tr("Run the unit ledger…"))
-        self.unitTree.setHeaderLabels([tr("Unit"), tr("Name"), tr("Verdict")])
+        self.unitTree.setHeaderLabels([tr("Ledger unit"), tr("Name"), tr("Verdict")])
         self.sheetTree.setHeaderLabels([tr("Rule and numbers"), tr("Result")])
         self.certificateTree.setHeaderLabels([tr("Certificate"), tr("Parcel"), tr("Area (ha)"),
                                               tr("Cultivated (ha)"), tr("Issuable")])

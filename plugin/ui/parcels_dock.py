@@ -81,7 +81,7 @@ class ParcelsDock(QgsDockWidget, FORM_CLASS):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(tr("Rectification parcel review (整治地块审查)"))
-        self.pageTabs.setTabText(0, tr("Parcels"))
+        self.pageTabs.setTabText(0, tr("Parcel findings"))
         self.pageTabs.setTabText(1, tr("Unit ledger"))
         self.layerLabel.setText(tr("Parcel verdicts"))
         self.verdictLabel.setText(tr("Verdict"))

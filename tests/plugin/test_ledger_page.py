@@ -63,7 +63,7 @@ def page(guotu, tmp_path: Path):
 
 
 def sheet(page) -> dict:
-    return {item.text(0).split(":")[0]: (item.text(0), item.text(1)) for item in page.sheet_items()}
+    return {item.text(0).split(": ")[0]: (item.text(0), item.text(1)) for item in page.sheet_items()}
 
 
 def test_units_listed_and_sheet_of_the_first(page) -> None:
@@ -73,9 +73,9 @@ def test_units_listed_and_sheet_of_the_first(page) -> None:
     lines = sheet(page)
     assert page.current.unit_id == "U1"
     # L1 of U1 by hand: 1.7 − 0.8 lost + 1.9 gained + 0.05 田坎 = 2.85, 0.9 by reclamation.
-    assert lines["L1 cultivated land, net of 田坎 (ha)"] == (
-        "L1 cultivated land, net of 田坎 (ha): 1.7000 − 0.8000 lost + 1.9000 gained + 0.0500 田坎 change = 2.8500; "
-        "of the gain 0.9000 by reclamation", "pass")
+    assert lines["L1 cultivated land (ha, net of 田坎)"] == (
+        "L1 cultivated land (ha, net of 田坎): 1.7000 → 2.8500: lost 0.8000, gained 1.9000 (0.9000 reclaimed), "
+        "田坎 0.0500", "pass")
     assert lines["L3 permanent farmland in ÷ out"][0].endswith("0.9000 ÷ 0.8000 ha = 1.125, at least 1.050")
     assert lines["L4 construction land (ha)"][0].endswith("2.0000 → 1.0000; reclaimed 2.0000, newly built 1.0000")
     assert lines["Verdict"][1] == "pass"
