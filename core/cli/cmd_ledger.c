@@ -58,7 +58,8 @@ static const char *const ledger_usage =
     "from the planned one, --parcel-id from both, --unit-field, --project-field and --type-field\n"
     "from the planned layer (the current one where the planned one has none or lacks the field).\n"
     "Refused when some polygon of either layer is not covered by the other by more than\n"
-    "--tolerance m²; --area-field is refused (an official area belongs to a whole parcel).\n"
+    "--tolerance m² (pieces smaller than that are overlay slivers, left out and counted);\n"
+    "--area-field is refused (an official area belongs to a whole parcel).\n"
     "OUT.gpkg holds unit_ledger, unit_grades, certificates and project_certificates; --xlsx the\n"
     "same tables with Chinese headers.\n";
 
@@ -933,7 +934,12 @@ static const table_column *const table_cols[4] = {unit_columns, grade_columns, c
 static const int table_ncols[4] = {UNIT_COLUMNS, GRADE_COLUMNS, CERT_COLUMNS, PROJECT_COLUMNS};
 
 static void record_parameters(ledger_run *r, gpkg_writer *w, int layer) {
-    char tol[64], gain[64], link[64], grade[64], unit_prefix[16];
+    char tol[64], gain[64], link[64], grade[64], unit_prefix[16], slivers[96] = "";
+    int64_t sliver_count = 0;
+    double sliver_m2 = 0;
+    if (guotu_ledger_slivers(r->ledger, &sliver_count, &sliver_m2))
+        snprintf(slivers, sizeof slivers, "%lld pieces below %g m2, %.6f m2 in all", (long long)sliver_count,
+                 r->a.o.tolerance_m2, sliver_m2);
     snprintf(unit_prefix, sizeof unit_prefix, "%d", r->a.unit_prefix);
     snprintf(tol, sizeof tol, "%g", r->a.o.tolerance_m2);
     snprintf(gain, sizeof gain, "%g", r->a.o.farmland_gain_min);
@@ -944,6 +950,7 @@ static void record_parameters(ledger_run *r, gpkg_writer *w, int layer) {
                                {"parcels", a->parcels ? a->parcels : ""},
                                {"current", a->current ? a->current : ""},
                                {"planned", a->planned ? a->planned : ""},
+                               {"overlay_slivers_left_out", slivers},
                                {"current_system", a->current_system},
                                {"planned_system", a->planned_system},
                                {"units", a->units        ? a->units
@@ -1016,6 +1023,11 @@ static void print_summary(ledger_run *r) {
     printf("Unit ledger of %s%s%s (%zu units, %zu reclamation certificates)\n",
            r->a.parcels ? r->a.parcels : r->a.current, r->a.parcels ? "" : " -> ", r->a.parcels ? "" : r->a.planned,
            guotu_ledger_unit_count(r->ledger), guotu_ledger_certificate_count(r->ledger));
+    int64_t slivers = 0;
+    double sliver_m2 = 0;
+    if (guotu_ledger_slivers(r->ledger, &slivers, &sliver_m2))
+        printf("  %lld overlay slivers below %g m² left out (%.6f m² in all)\n", (long long)slivers,
+               r->a.o.tolerance_m2, sliver_m2);
     for (size_t i = 0; i < guotu_ledger_unit_count(r->ledger); i++) {
         guotu_ledger_unit u;
         if (guotu_ledger_unit_at(r->ctx, r->ledger, i, &u)) continue;

@@ -950,3 +950,12 @@ void guotu_ledger_set_piece_callback(guotu_ledger *l, guotu_ledger_piece_fn fn, 
     l->piece_fn = fn;
     l->piece_user = user_data;
 }
+
+int guotu_ledger_slivers(const guotu_ledger *l, int64_t *count, double *area_m2) {
+    int64_t n = 0;
+    double a = 0;
+    int two = l && gt_ledger_years_slivers(l->years, &n, &a);
+    if (count) *count = n;
+    if (area_m2) *area_m2 = a;
+    return two;
+}

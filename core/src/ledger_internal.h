@@ -27,6 +27,8 @@ lg_years **gt_ledger_years_slot(guotu_ledger *l, gt_ledger_setup *setup);
 int gt_ledger_years_feeding(const lg_years *y);
 /* Before the run: the coverage check (see guotu_ledger.h). */
 int gt_ledger_years_finish(guotu_context *ctx, lg_years *y, double tolerance_m2);
+/* The pieces left out as slivers (below tolerance_m2); 0 without two years. */
+int gt_ledger_years_slivers(const lg_years *y, int64_t *count, double *area_m2);
 void gt_ledger_years_free(guotu_context *ctx, lg_years *y);
 
 #endif

@@ -47,7 +47,9 @@ struct lg_years {
     char error[1024];
     gt_ledger_setup setup;
     double tolerance_m2;
-    yr_gap gaps[2]; /* current, planned */
+    yr_gap gaps[2];  /* current, planned */
+    int64_t slivers; /* pieces below tolerance_m2 left out */
+    double sliver_m2;
 };
 
 static char *dup_text(const char *s) { return gt_strdup(s ? s : ""); }
@@ -242,6 +244,14 @@ static int on_piece(const guotu_conversion_piece *piece, void *user_data) {
                  (long long)piece->before_fid);
         return 1;
     }
+    double m2 = piece->area_ha * 10000.0;
+    c->covered_m2 += m2;
+    y->planned_covered_m2 += m2;
+    if (m2 < y->tolerance_m2) { /* a sliver of two boundaries that differ by a hair: not a parcel */
+        y->slivers++;
+        y->sliver_m2 += m2;
+        return 0;
+    }
     size_t n = strlen(c->id) + strlen(q->parcel_id) + 2;
     char *id = malloc(n);
     if (!id) {
@@ -258,7 +268,6 @@ static int on_piece(const guotu_conversion_piece *piece, void *user_data) {
     p.project_type = either(q->project_type, c->type);
     p.current_code = c->code;
     p.planned_code = q->planned_code ? q->planned_code : "";
-    double m2 = piece->area_ha * 10000.0;
     p.area_m2 = m2 > 0 ? m2 : NAN;
     p.current_kcxs = c->kcxs;
     p.planned_kcxs = q->planned_kcxs;
@@ -267,8 +276,6 @@ static int on_piece(const guotu_conversion_piece *piece, void *user_data) {
     p.current_farmland = c->farmland;
     p.planned_farmland = q->planned_farmland;
     p.fid = q->fid;
-    c->covered_m2 += m2;
-    y->planned_covered_m2 += m2;
     y->feeding = 1;
     int status = guotu_ledger_add_parcel(y->ctx, y->ledger, &p, piece->wkb, piece->wkb_size);
     y->feeding = 0;
@@ -334,4 +341,11 @@ int gt_ledger_years_finish(guotu_context *ctx, lg_years *y, double tolerance_m2)
                            (long long)y->gaps[s].polygons, side[s], y->gaps[s].area_m2 / 10000.0, other[s],
                            tolerance_m2, y->gaps[s].first);
     return guotu_convert_finish(ctx, y->cv);
+}
+
+int gt_ledger_years_slivers(const lg_years *y, int64_t *count, double *area_m2) {
+    if (!y) return 0;
+    *count = y->slivers;
+    *area_m2 = y->sliver_m2;
+    return 1;
 }

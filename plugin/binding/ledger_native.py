@@ -165,6 +165,7 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_ledger_add_parcel": (INT, [PTR, PTR, ctypes.POINTER(_LedgerParcel), STR, SIZE]),
     "guotu_ledger_add_current": (INT, [PTR, PTR, ctypes.POINTER(_LedgerParcel), STR, SIZE]),
     "guotu_ledger_add_planned": (INT, [PTR, PTR, ctypes.POINTER(_LedgerParcel), STR, SIZE]),
+    "guotu_ledger_slivers": (INT, [PTR, ctypes.POINTER(ctypes.c_int64), ctypes.POINTER(ctypes.c_double)]),
     "guotu_ledger_set_piece_callback": (None, [PTR, _PIECE_FN, PTR]),
     "guotu_ledger_run": (INT, [PTR, PTR]),
     "guotu_ledger_unit_count": (SIZE, [PTR]),
@@ -325,6 +326,13 @@ class Ledger(NativeHandle):
 
         self._piece_ref = _PIECE_FN(bridge)
         self._lib.guotu_ledger_set_piece_callback(self.handle, self._piece_ref, None)
+
+    def slivers(self) -> Optional[Tuple[int, float]]:
+        """Two survey years: the overlay slivers left out (count, m²); None otherwise."""
+        count, area = ctypes.c_int64(), ctypes.c_double()
+        if not self._lib.guotu_ledger_slivers(self.handle, ctypes.byref(count), ctypes.byref(area)):
+            return None
+        return count.value, area.value
 
     def run(self) -> None:
         self.check_run(self._lib.guotu_ledger_run(self._ctx.handle, self.handle))

@@ -135,6 +135,7 @@ class LedgerResult:
     crs: QgsCoordinateReferenceSystem
     parameters: Dict[str, float]
     reprojected: List[str] = field(default_factory=list)
+    slivers: Optional[Tuple[int, float]] = None  # two survey years: overlay slivers left out (count, m²)
 
 
 def cultivated_codes(system: str) -> str:
@@ -484,10 +485,11 @@ def run_ledger(request: LedgerRequest, transform_context: QgsCoordinateTransform
                 units = ledger.units()
                 certificates = ledger.certificates()
                 projects = ledger.projects()
+                slivers = ledger.slivers()
     progress.report(1.0)
     geometries = {c["parcel_index"]: reader.parcel_geometries[c["parcel_index"]] for c in certificates}
     return LedgerResult(units, reader.unit_geometries, certificates, geometries, projects, reader.crs, parameters,
-                        sorted(set(reader.reprojected)))
+                        sorted(set(reader.reprojected)), slivers)
 
 
 def summary_lines(result: LedgerResult) -> List[str]:
@@ -497,6 +499,9 @@ def summary_lines(result: LedgerResult) -> List[str]:
         out.append(tr("{unit}: {verdict}; cultivated land {opening:.4f} → {closing:.4f} ha").format(
             unit=u["unit_id"] or tr("(no unit)"), verdict=f"{zh} {en}", opening=u["cultivated_opening_ha"],
             closing=u["cultivated_closing_ha"]))
+    if result.slivers is not None:
+        out.append(tr("{n} overlay slivers below {tolerance} m² left out ({area:.6f} m² in all).").format(
+            n=result.slivers[0], tolerance=result.parameters["tolerance_m2"], area=result.slivers[1]))
     if result.reprojected:
         out.append(tr("Reprojected into the parcels' CRS: {layers}.").format(layers=", ".join(result.reprojected)))
     return out

@@ -125,3 +125,36 @@ def test_gap_and_area_field_refused(tmp_path: Path) -> None:
         run(params(current, planned, UNIT_FIELD="DYBH"))
     with pytest.raises(QgsProcessingException, match="official area"):
         run(params(current, planned, AREA_FIELD="BSM"))
+
+
+def test_county_package_years_equal_to_the_cli(tmp_path: Path) -> None:
+    """The 2019 三调 FileGDB and the 2020 change survey (GBK shapefile, no .cpg) as delivered:
+    every unit's balance sheet and every certificate the same through QGIS and the CLI."""
+    pkg = tmp_path / "pkg"
+    subprocess.run([sys.executable, str(REPO / "resources" / "sample_data" / "generate_county_package.py"), "--out",
+                    str(pkg), "--cells", "20"], check=True, capture_output=True, timeout=300)
+    base, change = pkg / "130101_2019_三调.gdb", pkg / "130101_2020_变更" / "DLTB.shp"
+    out = tmp_path / "cli.gpkg"
+    cli = subprocess.run([str(BUILD_DIR / "core" / "guotu"), "ledger", "--current", str(base), "--current-layer",
+                          "DLTB", "--planned", str(change), "--parcel-id", "BSM", "--current-field", "DLBM",
+                          "--current-system", "SANDIAO_WORK", "--planned-field", "DLBM", "--planned-system",
+                          "SANDIAO_WORK", "--kcxs-field", "KCXS", "--planned-kcxs-field", "KCXS", "--grade-field",
+                          "GDDB", "--planned-grade-field", "GDDB", "--unit-field", "ZLDWDM", "--unit-prefix", "12",
+                          "-o", str(out)], capture_output=True, text=True)
+    assert cli.returncode == 0, cli.stderr
+    later = QgsVectorLayer(str(change), "DLTB_2020", "ogr")
+    later.setProviderEncoding("GBK")  # as the planner is told to: the shapefile has no .cpg
+    result = run({"PARCELS": f"{base}|layername=DLTB", "PLANNED_LAYER": later, "PARCEL_ID": "BSM",
+                  "PLANNED_LAYER_ID": "BSM", "CURRENT_FIELD": "DLBM", "CURRENT_SYSTEM": SANDIAO,
+                  "PLANNED_LAYER_CODE": "DLBM", "PLANNED_SYSTEM": SANDIAO, "KCXS_FIELD": "KCXS",
+                  "PLANNED_LAYER_KCXS": "KCXS", "GRADE_FIELD": "GDDB", "PLANNED_LAYER_GRADE": "GDDB",
+                  "UNIT_FIELD": "ZLDWDM", "UNIT_PREFIX": 12, "PROJECT_FIELD": None, "TYPE_FIELD": None,
+                  "UNIT_LEDGER": "memory:", "UNIT_GRADES": "memory:", "CERTIFICATES": "memory:",
+                  "PROJECT_CERTIFICATES": "memory:"})
+    for key, table in (("UNIT_LEDGER", "unit_ledger"), ("CERTIFICATES", "certificates")):
+        qgis_rows = rows(result[key])
+        cli_rows = rows(QgsVectorLayer(f"{out}|layername={table}", table, "ogr"))
+        assert len(qgis_rows) == len(cli_rows) > 0, table
+        for q, r in zip(qgis_rows, cli_rows):
+            for name in [f.name() for f in result[key].fields()]:
+                assert _same(q[name], r[name]), (table, name, q[name], r[name])

@@ -127,6 +127,11 @@ GUOTU_API int guotu_ledger_add_parcel(guotu_context *ctx, guotu_ledger *l, const
  * code, 田坎 coefficient, grade and farmland flag and the planned side's, and the planned
  * polygon's fid. Pieces are added in the order of the planned polygons.
  *
+ * A piece smaller than tolerance_m2 is not a parcel: the overlay of boundaries that both years
+ * share but with vertices a hair apart leaves slivers (1e-20 m² … ), which would otherwise
+ * become certificates and red-line findings; their number and area are told by
+ * guotu_ledger_slivers and count for the coverage below.
+ *
  * guotu_ledger_run then refuses (GUOTU_ERR_DATA) when the two layers do not cover the same
  * land: when the part of some polygon of either layer that no polygon of the other covers
  * exceeds tolerance_m2, naming how many polygons, their area and the first one. */
@@ -134,6 +139,9 @@ GUOTU_API int guotu_ledger_add_current(guotu_context *ctx, guotu_ledger *l, cons
                                        const unsigned char *wkb, size_t wkb_size);
 GUOTU_API int guotu_ledger_add_planned(guotu_context *ctx, guotu_ledger *l, const guotu_ledger_parcel *parcel,
                                        const unsigned char *wkb, size_t wkb_size);
+/* Two survey years: the pieces left out as slivers (count, m²); returns 1, or 0 (and zeros)
+ * for a ledger of parcels carrying both land uses. */
+GUOTU_API int guotu_ledger_slivers(const guotu_ledger *l, int64_t *count, double *area_m2);
 /* Receives every piece as it is added (the parcel as guotu_ledger_add_parcel gets it; all
  * borrowed for the call), e.g. to keep the geometries of reclaimed pieces for the
  * certificates. Return non-zero to stop (GUOTU_ERR_CANCELLED). NULL for none. */
