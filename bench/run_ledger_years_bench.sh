@@ -11,6 +11,7 @@
 #   GUOTU_BENCH_WORK     outputs and logs (default build/bench-data/ledger-years-work)
 #   GUOTU_BENCH_RESULTS  results JSON (default bench/results/ledger_years_scaleCELLS.json)
 #   GUOTU_BENCH_REPEAT   guotu runs, best kept (default 3); QGIS runs once
+#   GUOTU_BENCH_SUMMARY_ONLY=1  only compare again and rewrite the results JSON from the work directory
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
@@ -42,6 +43,7 @@ timed() {  # timed NAME command...: GNU time -v into $WORK/NAME.time, load befor
     log "  $name: $(grep Elapsed "$WORK/$name.time" | sed 's/.*: //') wall"
 }
 
+if [[ "${GUOTU_BENCH_SUMMARY_ONLY:-}" != 1 ]]; then
 for run in $(seq "$REPEAT"); do
     rm -f "$WORK/guotu_years.gpkg"
     timed "guotu_years.run$run" "$GUOTU" ledger --current "$DATA/landuse_2010.gpkg" --planned \
@@ -51,8 +53,9 @@ for run in $(seq "$REPEAT"); do
 done
 timed "qgis_chain" "$PY" "$HERE/qgis_ledger_years.py" --earlier "$DATA/landuse_2010.gpkg" \
     --later "$DATA/landuse_2020.gpkg" --out-dir "$WORK/qgis"
+fi
 "$PY" "$HERE/compare_ledger_years.py" "$WORK/guotu_years.gpkg" "$WORK/qgis/qgis_ledger_years.csv" \
-    > "$WORK/compare.json" || true
+    --qgis-pieces "$WORK/qgis/qgis_years_fields.gpkg" > "$WORK/compare.json" || true
 
 "$PY" - "$WORK" "$RESULTS" "$DATA" "$REPEAT" "$CELLS" <<'PYEOF'
 import json, os, platform, re, subprocess, sys
