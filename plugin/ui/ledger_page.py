@@ -5,7 +5,8 @@ table) with their verdicts; choosing one in the list, or selecting it on the map
 balance-sheet lines with each rule's numbers and result and the reclamation certificates of
 its reclaimed parcels (the certificates layer of the same run). "Zoom to reclaimed parcels"
 brings them into view and selects them; "Run the unit ledger…" opens the algorithm's
-dialog (the way in when no ledger is loaded). What is listed and how lines read lives in
+dialog (the way in when no ledger is loaded). A parcel chosen on the dock's first page brings
+its village's unit here when the ledger has it. What is listed and how lines read lives in
 ledger.ledger_review; this class only wires widgets to it.
 """
 
@@ -167,6 +168,14 @@ class LedgerPage(QWidget, FORM_CLASS):
                 self.unitTree.setCurrentItem(item)  # shows it through currentItemChanged
                 self.show_unit(unit)
                 return
+
+    def follow_unit(self, unit_id: str) -> bool:
+        """Shows the unit of the parcel under review on the other page (its village, when the
+        ledger's units are the villages); nothing changes when the ledger has no such unit."""
+        if not unit_id or not any(u.unit_id == unit_id for u in self.units):
+            return False
+        self.select_unit(unit_id)
+        return True
 
     def show_unit(self, unit: Optional[LedgerUnit]) -> None:
         if unit is not None and self.current is not None and unit.fid == self.current.fid and \

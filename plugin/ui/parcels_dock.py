@@ -178,6 +178,7 @@ class ParcelsDock(QgsDockWidget, FORM_CLASS):
         if row is None:
             return
         self.reasonsBrowser.setHtml(reasons_html(row, _zh()))
+        self.ledger_page.follow_unit(row.village_id)
         feature = layer.getFeature(fid)
         if feature.isValid() and feature.hasGeometry():
             zoom_and_flash(self.canvas, self.project, feature.geometry(), layer.crs())

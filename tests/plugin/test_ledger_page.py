@@ -143,3 +143,52 @@ def test_cli_geopackage_and_no_ledger(guotu, tmp_path: Path) -> None:
         dock.cleanup()
         dock.deleteLater()
         project.clear()
+
+
+def test_follows_the_parcel_under_review(guotu, tmp_path: Path) -> None:
+    """A parcel chosen on the first page brings its village's unit onto the ledger page when the
+    ledger's units are those villages (V1 [0,600], V2 [600,1600] of the parcel fixture)."""
+    import processing
+    from osgeo import ogr
+
+    import parcels_fixture as pf
+
+    parcels = pf.write_parcels(tmp_path / "zzdk.gpkg")
+    villages = pf.write_villages(tmp_path / "cun.gpkg")
+    ws = pf.write_workspace(tmp_path / "ws.gpkg")
+    checks = processing.run("guotu:parcelscheck", {"WORKSPACE": str(ws),
+        "PARCELS": f"{parcels}|layername=zzdk", "PARCEL_ID": "dkbh", "TYPE_FIELD": "zzlx", "PROJECT_FIELD": "xmbh",
+        "CURRENT_FIELD": "xzdl", "CURRENT_SYSTEM": 1, "PLANNED_FIELD": "ghdl", "PLANNED_SYSTEM": 1,
+        "VILLAGES": f"{villages}|layername=cun", "VILLAGE_ID": "cdm", "AREA_METHOD": 1,
+        "PARCEL_CHECKS": "memory:", "PARCEL_REASONS": "memory:", "PROJECT_CHECKS": "memory:",
+        "VILLAGE_TOTALS": "memory:"})
+    units = tmp_path / "villages_as_units.gpkg"
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(units))
+    srs = ogr.osr.SpatialReference()
+    srs.ImportFromEPSG(lf.EPSG)
+    layer = ds.CreateLayer("units", srs, ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("DYBH", ogr.OFTString))
+    for uid, x0, x1 in (("V1", 0, 1000), ("V2", 1000, 2000)):
+        f = ogr.Feature(layer.GetLayerDefn())
+        f.SetField("DYBH", uid)
+        f.SetGeometry(ogr.CreateGeometryFromWkt(lf.box(x0, -10, x1, 110)))
+        layer.CreateFeature(f)
+    ds = None
+    params = ledger_params(tmp_path)
+    params.update(UNITS=f"{units}|layername=units", UNIT_NAME=None)
+    ledger = processing.run("guotu:unitledger", params)
+    project = QgsProject.instance()
+    for layer in (checks["PARCEL_CHECKS"], ledger["UNIT_LEDGER"], ledger["CERTIFICATES"]):
+        project.addMapLayer(layer)
+    dock, _canvas = make_dock(project)
+    try:
+        assert dock.layer() is checks["PARCEL_CHECKS"] and dock.ledger_page.layer() is ledger["UNIT_LEDGER"]
+        dock.set_filter()
+        for parcel, village in (("L", "V2"), ("G", "V1")):
+            dock.parcelTree.setCurrentItem(next(i for i in dock.items() if i.text(0) == parcel))
+            assert dock.ledger_page.current.unit_id == village, parcel
+        assert [i.text(0) for i in dock.ledger_page.certificate_items()] == ["PJ1-0001", "PJ1-0002"]
+    finally:
+        dock.cleanup()
+        dock.deleteLater()
+        project.clear()
