@@ -134,7 +134,10 @@ GUOTU_API int guotu_ledger_add_parcel(guotu_context *ctx, guotu_ledger *l, const
  *
  * guotu_ledger_run then refuses (GUOTU_ERR_DATA) when the two layers do not cover the same
  * land: when the part of some polygon of either layer that no polygon of the other covers
- * exceeds tolerance_m2, naming how many polygons, their area and the first one. */
+ * exceeds tolerance_m2, naming how many polygons, their area and the first one.
+ *
+ * Ownership: the parcel and its strings and the WKB are borrowed for the call (what is kept
+ * is copied); the overlay and the pieces belong to the ledger until guotu_ledger_destroy. */
 GUOTU_API int guotu_ledger_add_current(guotu_context *ctx, guotu_ledger *l, const guotu_ledger_parcel *parcel,
                                        const unsigned char *wkb, size_t wkb_size);
 GUOTU_API int guotu_ledger_add_planned(guotu_context *ctx, guotu_ledger *l, const guotu_ledger_parcel *parcel,
@@ -147,6 +150,7 @@ GUOTU_API int guotu_ledger_slivers(const guotu_ledger *l, int64_t *count, double
  * certificates. Return non-zero to stop (GUOTU_ERR_CANCELLED). NULL for none. */
 typedef int (*guotu_ledger_piece_fn)(const guotu_ledger_parcel *piece, const unsigned char *wkb, size_t wkb_size,
                                      void *user_data);
+/* fn and user_data are borrowed: they must stay valid while polygons are added. */
 GUOTU_API void guotu_ledger_set_piece_callback(guotu_ledger *l, guotu_ledger_piece_fn fn, void *user_data);
 
 /* Assigns the parcels, overlays them and sums the units. Once; nothing may be added
