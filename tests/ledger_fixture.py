@@ -136,3 +136,71 @@ def write_redline(path: Path) -> Path:
 
 def write_beaches(path: Path) -> Path:
     return write_polygons(path, "hdtd", [(1200, 0, 1300, 50)])
+
+
+# ---- Two survey years as separate layers -------------------------------------------------
+CURRENT_FIELDS = [("BSM", ogr.OFTString), ("DLBM", ogr.OFTString), ("KCXS", ogr.OFTReal), ("GDDB", ogr.OFTInteger),
+                  ("YJJBNT", ogr.OFTInteger), ("DYBH", ogr.OFTString)]
+PLANNED_FIELDS = [("BSM", ogr.OFTString), ("GHDL", ogr.OFTString), ("GHKCXS", ogr.OFTReal),
+                  ("GHGDDB", ogr.OFTInteger), ("GHJBNT", ogr.OFTInteger), ("XMBH", ogr.OFTString),
+                  ("ZZLX", ogr.OFTString)]
+
+
+def _write_rows(path: Path, name: str, fields, rows) -> Path:
+    """rows: (wkt, {field: value}); None values stay NULL."""
+    ds, layer = _layer(path, name, fields)
+    for wkt, values in rows:
+        f = ogr.Feature(layer.GetLayerDefn())
+        for key, value in values.items():
+            if value is not None:
+                f.SetField(key, value)
+        f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        layer.CreateFeature(f)
+    ds = None
+    return path
+
+
+def write_years(current: Path, planned: Path, parcels: Optional[Dict[str, Tuple]] = None) -> Tuple[Path, Path]:
+    """PARCELS split into two layers with the same geometry: the current land use (BSM, DLBM,
+    KCXS, GDDB, YJJBNT) and the planned one (BSM, GHDL, GHKCXS, GHGDDB, GHJBNT, XMBH, ZZLX).
+    The ledger of the two must equal the ledger of the one layer carrying both."""
+    cur, plan = [], []
+    for pid, (x0, c, p, k0, k1, g0, g1, f0, f1, proj, typ) in (parcels or PARCELS).items():
+        wkt = box(x0, 0, x0 + 100, 100)
+        cur.append((wkt, {"BSM": pid, "DLBM": c, "KCXS": k0, "GDDB": g0, "YJJBNT": f0}))
+        plan.append((wkt, {"BSM": pid, "GHDL": p, "GHKCXS": k1, "GHGDDB": g1, "GHJBNT": f1, "XMBH": proj,
+                           "ZZLX": typ}))
+    return (_write_rows(current, "dltb_2019", CURRENT_FIELDS, cur),
+            _write_rows(planned, "dltb_2020", PLANNED_FIELDS, plan))
+
+
+# Two years whose parcels are cut differently (x from 0, y 0..100, planar ha = width / 100):
+#   current  P1 [0,200] 0103 KCXS .1 GDDB 5 in farmland; P2 [200,300] 0702 (unit field DYBH = "U")
+#   planned  Q1 [0,100] 0103 GHKCXS .1 GHGDDB 5 in farmland; Q2 [100,250] 0702;
+#            Q3 [250,300] 0103 GHKCXS .2 GHGDDB 6, PJ1 拆旧复垦
+# Pieces: P1/Q1 1 ha stays cultivated (net .9, grade 5); P1/Q2 1 ha cultivated → built (net .9
+# lost, farmland .9 out); P2/Q2 .5 ha stays construction; P2/Q3 .5 ha reclaimed to cultivated
+# (net .4, 田坎 .1, grade 6). Unit U (DYBH of the current layer; the planned layer has none):
+#   cultivated 1.8 → .9 + .4 = 1.3 (lost to construction .9, gained by reclamation .4), 田坎 .2 → .2;
+#   mean grade 5 → (.9×5 + .4×6) / 1.3 = 6.9 / 1.3; farmland out .9, in 0; construction 1 → 1.5,
+#   reclaimed .5, built 1, linkage −.5; certificate PJ1-0001 for P2/Q3: .5 ha, cultivated .4, 田坎 .1.
+SPLIT_CURRENT = [(box(0, 0, 200, 100), {"BSM": "P1", "DLBM": "0103", "KCXS": .1, "GDDB": 5, "YJJBNT": 1,
+                                        "DYBH": "U"}),
+                 (box(200, 0, 300, 100), {"BSM": "P2", "DLBM": "0702", "YJJBNT": 0, "DYBH": "U"})]
+SPLIT_PLANNED = [(box(0, 0, 100, 100), {"BSM": "Q1", "GHDL": "0103", "GHKCXS": .1, "GHGDDB": 5, "GHJBNT": 1}),
+                 (box(100, 0, 250, 100), {"BSM": "Q2", "GHDL": "0702", "GHJBNT": 0}),
+                 (box(250, 0, 300, 100), {"BSM": "Q3", "GHDL": "0103", "GHKCXS": .2, "GHGDDB": 6, "GHJBNT": 0,
+                                          "XMBH": "PJ1", "ZZLX": "拆旧复垦"})]
+SPLIT_EXPECTED = {"parcels": 4, "area_ha": 3, "cultivated_opening_ha": 1.8, "lost_construction_ha": .9,
+                  "gained_reclamation_ha": .4, "tiankan_change_ha": 0, "cultivated_closing_ha": 1.3,
+                  "tiankan_opening_ha": .2, "tiankan_closing_ha": .2, "grade_opening_mean": 5,
+                  "grade_closing_mean": 6.9 / 1.3, "farmland_out_ha": .9, "farmland_in_ha": 0,
+                  "farmland_ratio": 0, "construction_opening_ha": 1, "construction_closing_ha": 1.5,
+                  "reclaimed_ha": .5, "built_ha": 1, "linkage_balance_ha": -.5, "quantity_ok": "fail",
+                  "quality_ok": "fail", "farmland_ok": "fail", "construction_ok": "fail", "linkage_ok": "fail",
+                  "verdict_en": "fail"}
+
+
+def write_split_years(current: Path, planned: Path, planned_rows=None) -> Tuple[Path, Path]:
+    return (_write_rows(current, "dltb_2019", CURRENT_FIELDS, SPLIT_CURRENT),
+            _write_rows(planned, "dltb_2020", PLANNED_FIELDS, planned_rows or SPLIT_PLANNED))

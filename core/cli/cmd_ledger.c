@@ -18,7 +18,9 @@
 #include "vector_source.h"
 
 static const char *const ledger_usage =
-    "usage: guotu ledger --parcels FILE [--parcels-layer NAME] --parcel-id F\n"
+    "usage: guotu ledger (--parcels FILE [--parcels-layer NAME]\n"
+    "                     | --current FILE [--current-layer NAME] --planned FILE [--planned-layer NAME])\n"
+    "         --parcel-id F\n"
     "         --current-field F --current-system S --planned-field F --planned-system S\n"
     "         [--unit-field F [--unit-prefix N] | --units FILE [--units-layer L] --unit-id F [--unit-name F]]\n"
     "         [--project-field F] [--type-field F [--types CSV]] [--area-field F]\n"
@@ -49,10 +51,20 @@ static const char *const ledger_usage =
     "The unit's verdict is the conjunction: 通过 pass, 不通过 fail, 待定 undetermined when a rule\n"
     "could not be checked. Reclaimed parcels planned as cultivated, garden, forest or grassland get\n"
     "reclamation certificates numbered <project>-<n> (not issuable on a river beach).\n"
+    "Two survey years (or the plan) as separate layers: --current and --planned instead of\n"
+    "--parcels. The layers are overlaid (as `guotu convert` does) and every piece is a parcel\n"
+    "<current id>/<planned id> with its computed area: --current-field, --kcxs-field,\n"
+    "--grade-field and --farmland-field are read from the current layer, the --planned-* fields\n"
+    "from the planned one, --parcel-id from both, --unit-field, --project-field and --type-field\n"
+    "from the planned layer (the current one where the planned one has none or lacks the field).\n"
+    "Refused when some polygon of either layer is not covered by the other by more than\n"
+    "--tolerance m² (pieces smaller than that are overlay slivers, left out and counted);\n"
+    "--area-field is refused (an official area belongs to a whole parcel).\n"
     "OUT.gpkg holds unit_ledger, unit_grades, certificates and project_certificates; --xlsx the\n"
     "same tables with Chinese headers.\n";
 
 typedef struct ledger_args {
+    const char *current, *current_layer, *planned, *planned_layer; /* two layers instead of --parcels */
     const char *parcels, *parcels_layer, *parcel_id, *current_field, *current_system, *planned_field, *planned_system;
     const char *unit_field, *units, *units_layer, *unit_id, *unit_name;
     const char *project_field, *type_field, *types, *area_field;
@@ -86,6 +98,10 @@ typedef struct ledger_run {
 enum {
     O_PARCELS = 256,
     O_PARCELS_LAYER,
+    O_CUR_FILE,
+    O_CUR_LAYER,
+    O_PLAN_FILE,
+    O_PLAN_LAYER,
     O_ID,
     O_CURRENT,
     O_CURRENT_SYSTEM,
@@ -124,6 +140,10 @@ enum {
 static int parse(int argc, char **argv, ledger_args *a) {
     static const struct option options[] = {{"parcels", 1, 0, O_PARCELS},
                                             {"parcels-layer", 1, 0, O_PARCELS_LAYER},
+                                            {"current", 1, 0, O_CUR_FILE},
+                                            {"current-layer", 1, 0, O_CUR_LAYER},
+                                            {"planned", 1, 0, O_PLAN_FILE},
+                                            {"planned-layer", 1, 0, O_PLAN_LAYER},
                                             {"parcel-id", 1, 0, O_ID},
                                             {"current-field", 1, 0, O_CURRENT},
                                             {"current-system", 1, 0, O_CURRENT_SYSTEM},
@@ -172,6 +192,10 @@ static int parse(int argc, char **argv, ledger_args *a) {
         switch (c) {
         case O_PARCELS: a->parcels = optarg; break;
         case O_PARCELS_LAYER: a->parcels_layer = optarg; break;
+        case O_CUR_FILE: a->current = optarg; break;
+        case O_CUR_LAYER: a->current_layer = optarg; break;
+        case O_PLAN_FILE: a->planned = optarg; break;
+        case O_PLAN_LAYER: a->planned_layer = optarg; break;
         case O_ID: a->parcel_id = optarg; break;
         case O_CURRENT: a->current_field = optarg; break;
         case O_CURRENT_SYSTEM: a->current_system = optarg; break;
@@ -224,10 +248,20 @@ static int parse(int argc, char **argv, ledger_args *a) {
     const char *u = NULL;
     if (optind < argc)
         u = "unexpected argument";
-    else if (!a->parcels || !a->parcel_id || !a->current_field || !a->planned_field || !a->current_system ||
-             !a->planned_system || !a->output)
-        u = "--parcels, --parcel-id, --current-field, --current-system, --planned-field, --planned-system and -o "
-            "are required";
+    else if (a->parcels && (a->current || a->planned))
+        u = "give either --parcels (one layer carrying both land uses) or --current and --planned, not both";
+    else if (!a->parcels && (!a->current || !a->planned))
+        u = a->current || a->planned ? "--current and --planned go together"
+                                     : "--parcels (or --current and --planned) is required";
+    else if ((a->parcels_layer && !a->parcels) || (a->current_layer && !a->current) ||
+             (a->planned_layer && !a->planned))
+        u = "a --*-layer option needs its file";
+    else if (a->current && a->area_field)
+        u = "--area-field is refused with --current/--planned: the pieces of the overlay get their computed area";
+    else if (!a->parcel_id || !a->current_field || !a->planned_field || !a->current_system || !a->planned_system ||
+             !a->output)
+        u = "--parcel-id, --current-field, --current-system, --planned-field, --planned-system and -o are "
+            "required";
     else if (a->units && a->unit_field)
         u = "give the units either by --unit-field or by --units polygons, not both";
     else if (a->unit_prefix && !a->unit_field)
@@ -458,6 +492,33 @@ static int is_category(const guotu_category_map *m, const char *code, const char
     return guotu_category_map_lookup(m, code, &c) && c && !strcmp(c, category);
 }
 
+/* Keeps the geometry of parcel number parcel_count when it may get a certificate (current
+ * construction, planned not): the certificates layer is drawn from it. */
+static int keep_parcel(ledger_run *r, const char *current_code, const char *planned_code, const unsigned char *wkb,
+                       size_t size) {
+    if (r->parcel_count == r->parcel_cap) {
+        size_t cap = r->parcel_cap ? r->parcel_cap * 2 : 1024;
+        unsigned char **w = realloc(r->parcel_wkb, cap * sizeof *w);
+        if (w) r->parcel_wkb = w;
+        size_t *s = realloc(r->parcel_wkb_size, cap * sizeof *s);
+        if (s) r->parcel_wkb_size = s;
+        if (!w || !s) {
+            snprintf(r->err, sizeof r->err, "out of memory");
+            return 1;
+        }
+        r->parcel_cap = cap;
+    }
+    unsigned char *keep = NULL;
+    if (is_category(r->maps[0], current_code, "construction") &&
+        !is_category(r->maps[1], planned_code, "construction") && !(keep = copy_wkb(wkb, size))) {
+        snprintf(r->err, sizeof r->err, "out of memory");
+        return 1;
+    }
+    r->parcel_wkb[r->parcel_count] = keep;
+    r->parcel_wkb_size[r->parcel_count++] = keep ? size : 0;
+    return 0;
+}
+
 static int read_parcels(ledger_run *r, vector_source *src) {
     const ledger_args *a = &r->a;
     if (vector_source_use_field(src, a->parcel_id, r->err, sizeof r->err)) return 1;
@@ -503,30 +564,121 @@ static int read_parcels(ledger_run *r, vector_source *src) {
             read_flag(r, src, f[11], names[11], id, &in.planned_farmland))
             return 1;
         if (guotu_ledger_add_parcel(r->ctx, r->ledger, &in, wkb, size)) return core_error(r, NULL);
-        if (r->parcel_count == r->parcel_cap) {
-            size_t cap = r->parcel_cap ? r->parcel_cap * 2 : 1024;
-            unsigned char **w = realloc(r->parcel_wkb, cap * sizeof *w);
-            if (w) r->parcel_wkb = w;
-            size_t *s = realloc(r->parcel_wkb_size, cap * sizeof *s);
-            if (s) r->parcel_wkb_size = s;
-            if (!w || !s) {
-                snprintf(r->err, sizeof r->err, "out of memory");
-                return 1;
-            }
-            r->parcel_cap = cap;
-        }
-        unsigned char *keep = NULL;
-        if (is_category(r->maps[0], in.current_code, "construction") &&
-            !is_category(r->maps[1], in.planned_code, "construction") && !(keep = copy_wkb(wkb, size))) {
-            snprintf(r->err, sizeof r->err, "out of memory");
-            return 1;
-        }
-        r->parcel_wkb[r->parcel_count] = keep;
-        r->parcel_wkb_size[r->parcel_count++] = keep ? size : 0;
+        if (keep_parcel(r, in.current_code, in.planned_code, wkb, size)) return 1;
         if ((r->parcel_count & 4095) == 0 && total > 0)
             progress_bar_update(0.5 * (double)r->parcel_count / (double)total, "reading parcels", &r->bar);
     }
     return more < 0;
+}
+
+/* Two survey years: the pieces the core makes are the parcels. */
+static int on_piece(const guotu_ledger_parcel *piece, const unsigned char *wkb, size_t size, void *user_data) {
+    ledger_run *r = user_data;
+    return keep_parcel(r, piece->current_code, piece->planned_code, wkb, size);
+}
+
+/* A field of a year's layer that it may lack (-1 then): unit, project and type. */
+static int optional_field(vector_source *src, const char *name) {
+    char ignored[256];
+    return name ? vector_source_field(src, name, ignored, sizeof ignored) : -1;
+}
+
+/* One layer of two survey years: side 0 current (--current-field, --kcxs-field, --grade-field,
+ * --farmland-field), 1 planned (the --planned-* fields). */
+static int read_year(ledger_run *r, vector_source *src, int side, int64_t *done, int64_t total) {
+    const ledger_args *a = &r->a;
+    if (vector_source_use_field(src, a->parcel_id, r->err, sizeof r->err)) return 1;
+    const char *names[] = {side ? a->planned_field : a->current_field, side ? a->planned_kcxs : a->kcxs,
+                           side ? a->planned_grade : a->grade, side ? a->planned_farmland : a->farmland};
+    enum { N = sizeof names / sizeof *names };
+    int f[N];
+    for (int i = 0; i < N; i++) {
+        f[i] = -1;
+        if (names[i] && (f[i] = vector_source_field(src, names[i], r->err, sizeof r->err)) < 0) return 1;
+    }
+    int unit = optional_field(src, a->unit_field), project = optional_field(src, a->project_field),
+        type = optional_field(src, a->type_field);
+    char id[512];
+    int64_t fid;
+    const unsigned char *wkb;
+    size_t size;
+    int more;
+    while ((more = vector_source_next(src, &fid, id, sizeof id, &wkb, &size, r->err, sizeof r->err)) == 1) {
+        if (!wkb) {
+            snprintf(r->err, sizeof r->err, "%s layer '%s', feature %lld (parcel '%s'): no geometry",
+                     side ? "planned" : "current", src->layer_name, (long long)fid, id);
+            return 1;
+        }
+        guotu_ledger_parcel in;
+        memset(&in, 0, sizeof in);
+        in.parcel_id = id;
+        in.fid = fid;
+        char unit_text[512];
+        in.unit_id = unit < 0 ? ""
+                     : a->unit_prefix > 0
+                         ? prefix_of(vector_source_text(src, unit), a->unit_prefix, unit_text, sizeof unit_text)
+                         : vector_source_text(src, unit);
+        in.project_id = project >= 0 ? vector_source_text(src, project) : "";
+        in.project_type = type >= 0 ? vector_source_text(src, type) : "";
+        const char *code = vector_source_text(src, f[0]);
+        double kcxs = NAN, grade = NAN;
+        int farmland = 0;
+        if (read_number(r, src, f[1], names[1], id, &kcxs) || read_number(r, src, f[2], names[2], id, &grade) ||
+            read_flag(r, src, f[3], names[3], id, &farmland))
+            return 1;
+        in.area_m2 = NAN;
+        in.current_kcxs = in.planned_kcxs = in.current_grade = in.planned_grade = NAN;
+        int status;
+        if (side) {
+            in.planned_code = code;
+            in.planned_kcxs = kcxs;
+            in.planned_grade = grade;
+            in.planned_farmland = farmland;
+            status = guotu_ledger_add_planned(r->ctx, r->ledger, &in, wkb, size);
+        } else {
+            in.current_code = code;
+            in.current_kcxs = kcxs;
+            in.current_grade = grade;
+            in.current_farmland = farmland;
+            status = guotu_ledger_add_current(r->ctx, r->ledger, &in, wkb, size);
+        }
+        if (status) {
+            char where[700];
+            snprintf(where, sizeof where, "%s layer '%.200s', parcel '%.200s'", side ? "planned" : "current",
+                     src->layer_name, id);
+            return core_error(r, where);
+        }
+        if ((++*done & 1023) == 0 && total > 0)
+            progress_bar_update(0.5 * (double)*done / (double)total, "reading the two land uses", &r->bar);
+    }
+    return more < 0;
+}
+
+static int read_years(ledger_run *r, vector_source *current) {
+    const ledger_args *a = &r->a;
+    vector_source planned;
+    memset(&planned, 0, sizeof planned);
+    if (open_aligned(r, &planned, a->planned, a->planned_layer, "planned land use")) {
+        vector_source_close(&planned);
+        return 1;
+    }
+    int missing = 0;
+    const char *optional[] = {a->unit_field, a->project_field, a->type_field};
+    for (int i = 0; i < 3 && !missing; i++)
+        if (optional[i] && optional_field(current, optional[i]) < 0 && optional_field(&planned, optional[i]) < 0) {
+            snprintf(r->err, sizeof r->err, "neither the current layer '%s' nor the planned layer '%s' has a field %s",
+                     current->layer_name, planned.layer_name, optional[i]);
+            missing = 1;
+        }
+    int64_t done = 0, total = vector_source_count(current) + vector_source_count(&planned);
+    guotu_ledger_set_piece_callback(r->ledger, on_piece, r);
+    int failed = missing || read_year(r, current, 0, &done, total) || read_year(r, &planned, 1, &done, total);
+    if (!failed && !done) {
+        snprintf(r->err, sizeof r->err, "the current and planned layers have no features");
+        failed = 1;
+    }
+    vector_source_close(&planned);
+    return failed;
 }
 
 /* ---- Outputs ---------------------------------------------------------------- */
@@ -782,7 +934,12 @@ static const table_column *const table_cols[4] = {unit_columns, grade_columns, c
 static const int table_ncols[4] = {UNIT_COLUMNS, GRADE_COLUMNS, CERT_COLUMNS, PROJECT_COLUMNS};
 
 static void record_parameters(ledger_run *r, gpkg_writer *w, int layer) {
-    char tol[64], gain[64], link[64], grade[64], unit_prefix[16];
+    char tol[64], gain[64], link[64], grade[64], unit_prefix[16], slivers[96] = "";
+    int64_t sliver_count = 0;
+    double sliver_m2 = 0;
+    if (guotu_ledger_slivers(r->ledger, &sliver_count, &sliver_m2))
+        snprintf(slivers, sizeof slivers, "%lld pieces below %g m2, %.6f m2 in all", (long long)sliver_count,
+                 r->a.o.tolerance_m2, sliver_m2);
     snprintf(unit_prefix, sizeof unit_prefix, "%d", r->a.unit_prefix);
     snprintf(tol, sizeof tol, "%g", r->a.o.tolerance_m2);
     snprintf(gain, sizeof gain, "%g", r->a.o.farmland_gain_min);
@@ -790,7 +947,10 @@ static void record_parameters(ledger_run *r, gpkg_writer *w, int layer) {
     snprintf(grade, sizeof grade, "%g", r->a.o.grade_tolerance);
     const ledger_args *a = &r->a;
     const table_meta meta[] = {{"guotu_version", guotu_version()},
-                               {"parcels", a->parcels},
+                               {"parcels", a->parcels ? a->parcels : ""},
+                               {"current", a->current ? a->current : ""},
+                               {"planned", a->planned ? a->planned : ""},
+                               {"overlay_slivers_left_out", slivers},
                                {"current_system", a->current_system},
                                {"planned_system", a->planned_system},
                                {"units", a->units        ? a->units
@@ -860,8 +1020,14 @@ static int write_xlsx(ledger_run *r) {
 }
 
 static void print_summary(ledger_run *r) {
-    printf("Unit ledger of %s (%zu units, %zu reclamation certificates)\n", r->a.parcels,
+    printf("Unit ledger of %s%s%s (%zu units, %zu reclamation certificates)\n",
+           r->a.parcels ? r->a.parcels : r->a.current, r->a.parcels ? "" : " -> ", r->a.parcels ? "" : r->a.planned,
            guotu_ledger_unit_count(r->ledger), guotu_ledger_certificate_count(r->ledger));
+    int64_t slivers = 0;
+    double sliver_m2 = 0;
+    if (guotu_ledger_slivers(r->ledger, &slivers, &sliver_m2))
+        printf("  %lld overlay slivers below %g m² left out (%.6f m² in all)\n", (long long)slivers,
+               r->a.o.tolerance_m2, sliver_m2);
     for (size_t i = 0; i < guotu_ledger_unit_count(r->ledger); i++) {
         guotu_ledger_unit u;
         if (guotu_ledger_unit_at(r->ctx, r->ledger, i, &u)) continue;
@@ -895,13 +1061,16 @@ static void run_free(ledger_run *r) {
 
 static int run(ledger_run *r) {
     const ledger_args *a = &r->a;
-    const char *inputs[] = {a->parcels, a->units, a->redline, a->beaches, a->types};
+    const char *inputs[] = {
+        a->parcels ? a->parcels : a->current, a->planned, a->units, a->redline, a->beaches, a->types};
     const char *outputs[] = {a->output, a->xlsx};
-    if (io_refuse_overwrite(inputs, 5, outputs, 2, r->err, sizeof r->err)) return 1;
+    if (io_refuse_overwrite(inputs, 6, outputs, 2, r->err, sizeof r->err)) return 1;
     if (load_tables(r)) return 1;
     vector_source parcels;
     memset(&parcels, 0, sizeof parcels);
-    if (vector_source_open(&parcels, a->parcels, a->parcels_layer, a->encoding, r->err, sizeof r->err)) return 1;
+    if (vector_source_open(&parcels, a->parcels ? a->parcels : a->current,
+                           a->parcels ? a->parcels_layer : a->current_layer, a->encoding, r->err, sizeof r->err))
+        return 1;
     OGRSpatialReferenceH srs = vector_source_crs(&parcels);
     const char *wkt_opts[] = {"FORMAT=WKT2_2019", NULL};
     if (srs) {
@@ -916,7 +1085,8 @@ static int run(ledger_run *r) {
     int failed = guotu_ledger_create(r->ctx, &r->a.o, r->maps[0], r->maps[1], r->k[0], r->k[1], r->types, &r->ledger)
                      ? core_error(r, NULL)
                      : read_context(r, LAYER_UNITS) || read_context(r, LAYER_REDLINE) ||
-                           read_context(r, LAYER_BEACHES) || read_parcels(r, &parcels);
+                           read_context(r, LAYER_BEACHES) ||
+                           (a->parcels ? read_parcels(r, &parcels) : read_years(r, &parcels));
     vector_source_close(&parcels);
     if (failed) return 1;
     int status = guotu_ledger_run(r->ctx, r->ledger);

@@ -8,6 +8,7 @@
 #include "code_table.h"
 #include "collections.h"
 #include "internal.h"
+#include "ledger_internal.h"
 #include "policy.h"
 #include "polygon_input.h"
 
@@ -82,6 +83,10 @@ struct guotu_ledger {
     lg_project *projects;
     size_t project_count, project_cap;
     int ran, done;
+    char *crs;       /* kept for the overlay of two survey years */
+    lg_years *years; /* two survey years as layers (ledger_years.c); NULL otherwise */
+    guotu_ledger_piece_fn piece_fn;
+    void *piece_user;
 };
 
 void guotu_ledger_options_init(guotu_ledger_options *o) {
@@ -141,6 +146,7 @@ int guotu_ledger_create(guotu_context *ctx, const guotu_ledger_options *opts, co
         bad_list |= parse_codes(&l->cultivated[side], lists[side]);
     }
     l->label = gt_strdup(opts->parcels_label && opts->parcels_label[0] ? opts->parcels_label : "parcels");
+    if (opts->crs && opts->crs[0] && !(l->crs = gt_strdup(opts->crs))) bad_list = 1;
     l->o.parcels_label = l->label;
     l->maps[0] = current_map;
     l->maps[1] = planned_map;
@@ -209,6 +215,8 @@ void guotu_ledger_destroy(guotu_context *ctx, guotu_ledger *l) {
     gt_code_table_free(&l->cultivated[0]);
     gt_code_table_free(&l->cultivated[1]);
     guotu_area_calc_destroy(ctx, l->calc);
+    gt_ledger_years_free(ctx, l->years);
+    free(l->crs);
     free(l->label);
     free(l);
 }
@@ -313,6 +321,9 @@ int guotu_ledger_add_parcel(guotu_context *ctx, guotu_ledger *l, const guotu_led
     int status = check_open(ctx, l, wkb, "guotu_ledger_add_parcel");
     if (status) return status;
     if (!in) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_ledger_add_parcel: NULL argument");
+    if (l->years && !gt_ledger_years_feeding(l->years))
+        return gt_fail(ctx, GUOTU_ERR_STATE,
+                       "guotu_ledger_add_parcel: this ledger takes two layers (guotu_ledger_add_current/_planned)");
     const char *texts[] = {in->parcel_id,    in->unit_id,      in->project_id,
                            in->project_type, in->current_code, in->planned_code};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
@@ -803,7 +814,7 @@ int guotu_ledger_run(guotu_context *ctx, guotu_ledger *l) {
     if (!l) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_ledger_run: NULL argument");
     if (l->ran) return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_ledger_run: the ledger already ran");
     l->ran = 1;
-    int status = GUOTU_OK;
+    int status = l->years ? gt_ledger_years_finish(ctx, l->years, l->o.tolerance_m2) : GUOTU_OK;
     if (!status && l->redline.count)
         status = index_layer(ctx, l->redline.geoms, l->redline.count, &l->redline.tree, &l->redline.prepared);
     if (!status && l->beaches.count)
@@ -913,4 +924,38 @@ int guotu_ledger_project_at(guotu_context *ctx, const guotu_ledger *l, size_t i,
     int status = check_done(ctx, l, i, l ? l->project_count : 0, out, "guotu_ledger_project_at");
     if (!status) *out = l->projects[i].p;
     return status;
+}
+
+/* ---- Two survey years (ledger_years.c) ------------------------------------------ */
+
+lg_years **gt_ledger_years_slot(guotu_ledger *l, gt_ledger_setup *setup) {
+    setup->maps[0] = l->maps[0];
+    setup->maps[1] = l->maps[1];
+    setup->k[0] = l->k[0];
+    setup->k[1] = l->k[1];
+    setup->crs = l->crs;
+    setup->area_method = l->o.area_method;
+    setup->tolerance_m2 = l->o.tolerance_m2;
+    setup->label = l->label;
+    setup->calc = l->calc;
+    setup->parcel_count = l->parcel_count;
+    setup->ran = l->ran;
+    setup->piece_fn = l->piece_fn;
+    setup->piece_user = l->piece_user;
+    return &l->years;
+}
+
+void guotu_ledger_set_piece_callback(guotu_ledger *l, guotu_ledger_piece_fn fn, void *user_data) {
+    if (!l) return;
+    l->piece_fn = fn;
+    l->piece_user = user_data;
+}
+
+int guotu_ledger_slivers(const guotu_ledger *l, int64_t *count, double *area_m2) {
+    int64_t n = 0;
+    double a = 0;
+    int two = l && gt_ledger_years_slivers(l->years, &n, &a);
+    if (count) *count = n;
+    if (area_m2) *area_m2 = a;
+    return two;
 }

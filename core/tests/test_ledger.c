@@ -349,12 +349,133 @@ static void test_cultivated_codes(void **state) {
     }
 }
 
+/* Two survey years as layers (guotu_ledger_add_current/_planned), cut differently:
+ *   current P1 [0,200] 0103 KCXS .1 GDDB 5 farmland; P2 [200,300] 0702 (unit "U" on both)
+ *   planned Q1 [0,100] 0103 KCXS .1 GDDB 5 farmland; Q2 [100,250] 0702; Q3 [250,300] 0103 KCXS .2
+ *           GDDB 6, PJ1 拆旧复垦 (unit only on the current side)
+ * Pieces P1/Q1 1 ha, P1/Q2 1 ha, P2/Q2 .5 ha, P2/Q3 .5 ha. Cultivated 1.8 → .9 + .4 = 1.3, lost
+ * .9 to construction, gained .4 by reclamation; mean grade 5 → 6.9/1.3; farmland out .9, in 0;
+ * construction 1 → 1.5 (reclaimed .5, built 1); certificate PJ1-0001 for P2/Q3 (cultivated .4,
+ * 田坎 .1). With Q3 shortened to [250,290], 0.1 ha of P2 is in no planned polygon: refused. */
+typedef struct year_box {
+    const char *id, *unit, *project, *type, *code;
+    double x0, x1, kcxs, grade;
+    int farmland;
+} year_box;
+
+static int pieces_seen;
+static int count_piece(const guotu_ledger_parcel *p, const unsigned char *wkb, size_t size, void *user) {
+    (void)wkb;
+    (void)user;
+    assert_true(size > 0);
+    assert_non_null(strchr(p->parcel_id, '/'));
+    pieces_seen++;
+    return 0;
+}
+
+static int add_year(fixture *fx, guotu_ledger *l, int side, const year_box *b, int64_t fid) {
+    char w[256];
+    size_t n = 0;
+    unsigned char *wkb = wkt_to_wkb(box_wkt(w, sizeof w, b->x0, 0, b->x1, 100), &n);
+    guotu_ledger_parcel in;
+    memset(&in, 0, sizeof in);
+    in.parcel_id = b->id;
+    in.unit_id = b->unit ? b->unit : "";
+    in.project_id = b->project ? b->project : "";
+    in.project_type = b->type ? b->type : "";
+    in.fid = fid;
+    in.area_m2 = in.current_kcxs = in.planned_kcxs = in.current_grade = in.planned_grade = NAN;
+    if (side == 0) {
+        in.current_code = b->code;
+        in.current_kcxs = b->kcxs;
+        in.current_grade = b->grade;
+        in.current_farmland = b->farmland;
+    } else {
+        in.planned_code = b->code;
+        in.planned_kcxs = b->kcxs;
+        in.planned_grade = b->grade;
+        in.planned_farmland = b->farmland;
+    }
+    int status = side == 0 ? guotu_ledger_add_current(fx->ctx, l, &in, wkb, n)
+                           : guotu_ledger_add_planned(fx->ctx, l, &in, wkb, n);
+    free(wkb);
+    return status;
+}
+
+static void test_two_years(void **state) {
+    fixture *fx = *state;
+    const year_box current[] = {{"P1", "U", 0, 0, "0103", 0, 200, .1, 5, 1},
+                                {"P2", "U", 0, 0, "0702", 200, 300, NAN, NAN, 0}};
+    const year_box planned[] = {{"Q1", 0, 0, 0, "0103", 0, 100, .1, 5, 1},
+                                {"Q2", 0, 0, 0, "0702", 100, 250, NAN, NAN, 0},
+                                {"Q3", 0, "PJ1", "拆旧复垦", "0103", 250, 300, .2, 6, 0}};
+    for (int gap = 0; gap < 2; gap++) {
+        guotu_ledger *l = make(fx, NULL, 1);
+        pieces_seen = 0;
+        guotu_ledger_set_piece_callback(l, count_piece, NULL);
+        for (int i = 0; i < 2; i++)
+            assert_int_equal(add_year(fx, l, 0, &current[i], i + 1), GUOTU_OK);
+        for (int i = 0; i < 3; i++) {
+            year_box b = planned[i];
+            if (gap && i == 2) b.x1 = 290;
+            assert_int_equal(add_year(fx, l, 1, &b, i + 1), GUOTU_OK);
+        }
+        /* The kinds of input do not mix; no current polygon after a planned one. */
+        row r = {"X", 0, 0, 0, "0103", "0103", 500, NAN, NAN, NAN, NAN, 0, 0, 0};
+        assert_int_equal(add_row(fx, l, &r, 9), GUOTU_ERR_STATE);
+        assert_int_equal(add_year(fx, l, 0, &current[0], 9), GUOTU_ERR_STATE);
+        assert_int_equal(pieces_seen, 4);
+        if (gap) {
+            assert_int_equal(guotu_ledger_run(fx->ctx, l), GUOTU_ERR_DATA);
+            const char *e = guotu_context_last_error(fx->ctx);
+            assert_non_null(strstr(e, "1 current polygon(s) have 0.1000 ha"));
+            assert_non_null(strstr(e, "'P2'"));
+            guotu_ledger_destroy(fx->ctx, l);
+            continue;
+        }
+        assert_int_equal(guotu_ledger_run(fx->ctx, l), GUOTU_OK);
+        assert_int_equal(guotu_ledger_unit_count(l), 1);
+        guotu_ledger_unit u;
+        assert_int_equal(guotu_ledger_unit_at(fx->ctx, l, 0, &u), GUOTU_OK);
+        assert_string_equal(u.unit_id, "U");
+        assert_int_equal(u.parcels, 4);
+        assert_close(u.area_ha, 3, 1e-9);
+        assert_close(u.cultivated_opening_ha, 1.8, 1e-9);
+        assert_close(u.cultivated_lost_ha[9], .9, 1e-9);
+        assert_close(u.cultivated_gained_ha[9], .4, 1e-9);
+        assert_close(u.cultivated_closing_ha, 1.3, 1e-9);
+        assert_close(u.tiankan_opening_ha, .2, 1e-9);
+        assert_close(u.tiankan_closing_ha, .2, 1e-9);
+        assert_close(u.grade_opening_mean, 5, 1e-9);
+        assert_close(u.grade_closing_mean, 6.9 / 1.3, 1e-9);
+        assert_close(u.farmland_out_ha, .9, 1e-9);
+        assert_close(u.farmland_in_ha, 0, 1e-9);
+        assert_close(u.construction_opening_ha, 1, 1e-9);
+        assert_close(u.construction_closing_ha, 1.5, 1e-9);
+        assert_close(u.reclaimed_ha, .5, 1e-9);
+        assert_close(u.built_ha, 1, 1e-9);
+        assert_int_equal(u.quantity_ok, 0);
+        assert_int_equal(u.construction_ok, 0);
+        assert_int_equal(u.verdict, 0);
+        assert_int_equal(guotu_ledger_certificate_count(l), 1);
+        guotu_ledger_certificate c;
+        assert_int_equal(guotu_ledger_certificate_at(fx->ctx, l, 0, &c), GUOTU_OK);
+        assert_string_equal(c.number, "PJ1-0001");
+        assert_string_equal(c.parcel_id, "P2/Q3");
+        assert_int_equal(c.fid, 3);
+        assert_close(c.cultivated_ha, .4, 1e-9);
+        assert_close(c.tiankan_ha, .1, 1e-9);
+        guotu_ledger_destroy(fx->ctx, l);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_balance_sheet, setup, teardown),
         cmocka_unit_test_setup_teardown(test_farmland_threshold, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_inputs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cultivated_codes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_two_years, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,7 +9,7 @@ borrows them: close the :class:`Ledger` first. Prototypes are declared on first 
 import ctypes
 import math
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 from .convert_native import CategoryMap
 from .native import AreaMethod, Coefficients, Context, _decode, _encode
@@ -151,6 +151,9 @@ class _LedgerProject(ctypes.Structure):
     ]
 
 
+_PIECE_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(_LedgerParcel), ctypes.c_void_p, ctypes.c_size_t,
+                             ctypes.c_void_p)
+
 # name: (restype, argtypes) — transcribed from guotu_ledger.h, in header order.
 _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_ledger_options_init": (None, [ctypes.POINTER(_LedgerOptions)]),
@@ -160,6 +163,10 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_ledger_add_redline": (INT, [PTR, PTR, INT64, STR, SIZE]),
     "guotu_ledger_add_river_beach": (INT, [PTR, PTR, INT64, STR, SIZE]),
     "guotu_ledger_add_parcel": (INT, [PTR, PTR, ctypes.POINTER(_LedgerParcel), STR, SIZE]),
+    "guotu_ledger_add_current": (INT, [PTR, PTR, ctypes.POINTER(_LedgerParcel), STR, SIZE]),
+    "guotu_ledger_add_planned": (INT, [PTR, PTR, ctypes.POINTER(_LedgerParcel), STR, SIZE]),
+    "guotu_ledger_slivers": (INT, [PTR, ctypes.POINTER(ctypes.c_int64), ctypes.POINTER(ctypes.c_double)]),
+    "guotu_ledger_set_piece_callback": (None, [PTR, _PIECE_FN, PTR]),
     "guotu_ledger_run": (INT, [PTR, PTR]),
     "guotu_ledger_unit_count": (SIZE, [PTR]),
     "guotu_ledger_unit_at": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_LedgerUnit)]),
@@ -253,6 +260,12 @@ class Ledger(NativeHandle):
         del keep
         self._borrowed = (current_map, planned_map, current_k, planned_k, types)
         self._handle = out.value
+        self._piece_ref: Optional[object] = None
+        self._piece_error: Optional[BaseException] = None
+
+    def close(self) -> None:
+        super().close()
+        self._piece_ref = None
 
     def add_unit(self, unit_id: str, name: str, fid: int, wkb: bytes) -> None:
         self._ctx.check(self._lib.guotu_ledger_add_unit(self._ctx.handle, self.handle, _encode(unit_id), _encode(name),
@@ -264,14 +277,62 @@ class Ledger(NativeHandle):
     def add_river_beach(self, fid: int, wkb: bytes) -> None:
         self._ctx.check(self._lib.guotu_ledger_add_river_beach(self._ctx.handle, self.handle, fid, wkb, len(wkb)))
 
-    def add_parcel(self, p: LedgerParcel, wkb: bytes) -> None:
+    def _add(self, function: str, p: LedgerParcel, wkb: bytes) -> None:
         keep = [_encode(v) for v in (p.parcel_id, p.unit_id, p.project_id, p.project_type, p.current_code,
                                      p.planned_code)]
         s = _LedgerParcel(*keep, float(p.area_m2), float(p.current_kcxs), float(p.planned_kcxs),
                           float(p.current_grade), float(p.planned_grade), int(bool(p.current_farmland)),
                           int(bool(p.planned_farmland)), int(p.fid))
-        self._ctx.check(self._lib.guotu_ledger_add_parcel(self._ctx.handle, self.handle, ctypes.byref(s), wkb,
-                                                          len(wkb)))
+        status = getattr(self._lib, function)(self._ctx.handle, self.handle, ctypes.byref(s), wkb, len(wkb))
+        if status and self._piece_error is not None:
+            error, self._piece_error = self._piece_error, None
+            raise error
+        self._ctx.check(status)
+
+    def add_parcel(self, p: LedgerParcel, wkb: bytes) -> None:
+        self._add("guotu_ledger_add_parcel", p, wkb)
+
+    def add_current(self, p: LedgerParcel, wkb: bytes) -> None:
+        """A polygon of the current land use (two survey years as layers): its current_* fields."""
+        self._add("guotu_ledger_add_current", p, wkb)
+
+    def add_planned(self, p: LedgerParcel, wkb: bytes) -> None:
+        """A polygon of the planned or later land use, after every current one: its planned_*
+        fields. Overlaid with the current polygons; each piece becomes a parcel."""
+        self._add("guotu_ledger_add_planned", p, wkb)
+
+    def set_piece_callback(self, callback: Optional[Callable[[LedgerParcel, bytes], None]]) -> None:
+        """callback(piece, wkb) for every piece of the two layers, in the order added. An
+        exception stops the overlay and is re-raised from add_planned."""
+        if callback is None:
+            self._piece_ref = None
+            self._lib.guotu_ledger_set_piece_callback(self.handle, _PIECE_FN(), None)
+            return
+
+        def bridge(pointer, wkb, size, _user) -> int:
+            try:  # never let an exception unwind through C
+                p = pointer.contents
+                callback(LedgerParcel(
+                    parcel_id=_decode(p.parcel_id), current_code=_decode(p.current_code),
+                    planned_code=_decode(p.planned_code), fid=p.fid, unit_id=_decode(p.unit_id),
+                    project_id=_decode(p.project_id), project_type=_decode(p.project_type), area_m2=p.area_m2,
+                    current_kcxs=p.current_kcxs, planned_kcxs=p.planned_kcxs, current_grade=p.current_grade,
+                    planned_grade=p.planned_grade, current_farmland=bool(p.current_farmland),
+                    planned_farmland=bool(p.planned_farmland)), ctypes.string_at(wkb, size) if wkb else b"")
+                return 0
+            except BaseException as e:  # noqa: BLE001 — re-raised in _add()
+                self._piece_error = e
+                return 1
+
+        self._piece_ref = _PIECE_FN(bridge)
+        self._lib.guotu_ledger_set_piece_callback(self.handle, self._piece_ref, None)
+
+    def slivers(self) -> Optional[Tuple[int, float]]:
+        """Two survey years: the overlay slivers left out (count, m²); None otherwise."""
+        count, area = ctypes.c_int64(), ctypes.c_double()
+        if not self._lib.guotu_ledger_slivers(self.handle, ctypes.byref(count), ctypes.byref(area)):
+            return None
+        return count.value, area.value
 
     def run(self) -> None:
         self.check_run(self._lib.guotu_ledger_run(self._ctx.handle, self.handle))

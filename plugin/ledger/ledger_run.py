@@ -87,7 +87,14 @@ _NO = {"", "0", "否", "N", "n", "false", "FALSE", "False", "no", "NO"}
 @dataclass
 class LedgerRequest:
     """Inputs of one ledger. Field names "" or None are not given. ``labels`` names the
-    inputs in messages (layer names)."""
+    inputs in messages (layer names).
+
+    Two survey years as separate layers: ``parcels`` is the current land use and ``planned``
+    the planned or later one (overlaid by the core, each piece a parcel). The current_*,
+    kcxs, grade and farmland fields are then the current layer's, the planned_* fields the
+    planned layer's, ``planned_id_field`` its id (default: id_field); the unit, project and
+    type fields are read from each layer that has them, the planned one first (as
+    ``guotu ledger --current/--planned``)."""
     parcels: QgsFeatureSource
     id_field: str
     current_field: str
@@ -114,6 +121,8 @@ class LedgerRequest:
     beach_codes: Optional[str] = None
     options: LedgerOptions = field(default_factory=LedgerOptions)
     labels: Dict[str, str] = field(default_factory=dict)
+    planned: Optional[QgsFeatureSource] = None
+    planned_id_field: Optional[str] = None
 
 
 @dataclass
@@ -126,6 +135,7 @@ class LedgerResult:
     crs: QgsCoordinateReferenceSystem
     parameters: Dict[str, float]
     reprojected: List[str] = field(default_factory=list)
+    slivers: Optional[Tuple[int, float]] = None  # two survey years: overlay slivers left out (count, m²)
 
 
 def cultivated_codes(system: str) -> str:
@@ -213,12 +223,40 @@ class _Reader:
                 r.area_field, r.kcxs_field, r.planned_kcxs_field, r.grade_field, r.planned_grade_field,
                 r.farmland_field, r.planned_farmland_field]
 
+    def _year_fields(self, side: int) -> List[Optional[str]]:
+        """id, code, 田坎, grade and farmland fields of one layer of two survey years."""
+        r = self.request
+        if side == 0:
+            return [r.id_field, r.current_field, r.kcxs_field, r.grade_field, r.farmland_field]
+        return [r.planned_id_field or r.id_field, r.planned_field, r.planned_kcxs_field, r.planned_grade_field,
+                r.planned_farmland_field]
+
+    def _validate_years(self) -> None:
+        r = self.request
+        assert r.planned is not None
+        label = self.label("planned")
+        require_polygon_source(r.planned, label)
+        require_valid_crs(r.planned.sourceCrs(), label)
+        if r.area_field:
+            raise GuotuInputError(tr("An official area field cannot be used with two land-use layers: every piece "
+                                     "of their overlay gets its computed area."))
+        for side, source in ((0, r.parcels), (1, r.planned)):
+            for name in self._year_fields(side):
+                if name:
+                    require_field(source, name, self.label("parcels" if side == 0 else "planned"))
+        for name in (r.unit_field, r.project_field, r.type_field):
+            if name and r.parcels.fields().lookupField(name) < 0 and r.planned.fields().lookupField(name) < 0:
+                raise GuotuInputError(tr('Neither layer "{current}" nor layer "{planned}" has a field {field}.')
+                                      .format(current=self.label("parcels"), planned=label, field=name))
+
     def _validate(self) -> QgsCoordinateReferenceSystem:
         r = self.request
         label = self.label("parcels")
         require_polygon_source(r.parcels, label)
         require_valid_crs(r.parcels.sourceCrs(), label)
-        for name in self._parcel_fields():
+        if r.planned is not None:
+            self._validate_years()
+        for name in self._parcel_fields() if r.planned is None else []:
             if name:
                 require_field(r.parcels, name, label)
         for system in (r.current_system, r.planned_system):
@@ -278,7 +316,7 @@ class _Reader:
                 if wkb:
                     add(feature.id(), wkb)
 
-    def _number(self, value: Any, name: str, parcel_id: str) -> float:
+    def _number(self, value: Any, name: str, parcel_id: str, layer: Optional[str] = None) -> float:
         if value is None or is_null(value):
             return math.nan
         text = text_value(value)
@@ -290,10 +328,11 @@ class _Reader:
             number = math.nan
         if not math.isfinite(number):
             raise GuotuInputError(tr('Layer "{layer}", parcel "{id}": field {field} holds "{value}", not a number.')
-                                  .format(layer=self.label("parcels"), id=parcel_id, field=name, value=text[:100]))
+                                  .format(layer=layer or self.label("parcels"), id=parcel_id, field=name,
+                                          value=text[:100]))
         return number
 
-    def _flag(self, value: Any, name: str, parcel_id: str) -> bool:
+    def _flag(self, value: Any, name: str, parcel_id: str, layer: Optional[str] = None) -> bool:
         text = "" if value is None or is_null(value) else text_value(value)
         if text in _YES:
             return True
@@ -306,7 +345,7 @@ class _Reader:
         if number in (0.0, 1.0):
             return number == 1.0
         raise GuotuInputError(tr('Layer "{layer}", parcel "{id}": field {field} holds "{value}"; permanent farmland '
-                                 'flags are 1/0 (是/否).').format(layer=self.label("parcels"), id=parcel_id,
+                                 'flags are 1/0 (是/否).').format(layer=layer or self.label("parcels"), id=parcel_id,
                                                                  field=name, value=text[:100]))
 
     def add_parcels(self, ledger: Ledger, current_map: CategoryMap, planned_map: CategoryMap) -> None:
@@ -348,6 +387,62 @@ class _Reader:
             raise GuotuInputError(tr('Layer "{layer}" has no parcels.').format(layer=label))
 
 
+    def add_years(self, ledger: Ledger, current_map: CategoryMap, planned_map: CategoryMap) -> None:
+        """Two survey years: the current polygons, then the planned ones; the core overlays them
+        and hands back every piece, whose geometry is kept when it may get a certificate."""
+        r = self.request
+        pieces = [0]
+
+        def keep(piece: LedgerParcel, wkb: bytes) -> None:
+            if current_map.lookup(piece.current_code) == "construction" and \
+                    planned_map.lookup(piece.planned_code) != "construction":
+                geometry = QgsGeometry()
+                geometry.fromWkb(wkb)
+                geometry.convertToMultiType()
+                self.parcel_geometries[pieces[0]] = geometry
+            pieces[0] += 1
+
+        ledger.set_piece_callback(keep)
+        sources = ((0, r.parcels, self.label("parcels")), (1, r.planned, self.label("planned")))
+        total = max(1, sum(source.featureCount() for _, source, _ in sources))
+        done = 0
+        for side, source, label in sources:
+            names = self._year_fields(side)
+            fields = source.fields()
+            index = [fields.lookupField(n) if n else -1 for n in names]
+            shared = [fields.lookupField(n) if n else -1 for n in (r.unit_field, r.project_field, r.type_field)]
+            count = 0
+            for feature, wkb in features_in_crs(source, self.crs, self.context, label,
+                                                [i for i in index + shared if i >= 0], self.progress,
+                                                self.reprojected):
+                raw = [feature.attribute(i) if i >= 0 else None for i in index]
+                texts = [text_value(v) if i >= 0 else "" for v, i in zip(raw, index)]
+                other = [text_value(feature.attribute(i)) if i >= 0 else "" for i in shared]
+                pid = texts[0]
+                if not wkb:
+                    raise GuotuInputError(tr('Feature {fid} of layer "{layer}" (parcel "{id}") has no geometry.')
+                                          .format(fid=feature.id(), layer=label, id=pid))
+                kcxs = self._number(raw[2], names[2] or "", pid, label)
+                grade = self._number(raw[3], names[3] or "", pid, label)
+                farmland = self._flag(raw[4], names[4] or "", pid, label) if index[4] >= 0 else False
+                parcel = LedgerParcel(parcel_id=pid, current_code=texts[1] if side == 0 else "",
+                                      planned_code=texts[1] if side == 1 else "", fid=feature.id(),
+                                      unit_id=other[0][:r.unit_prefix] if r.unit_prefix > 0 else other[0],
+                                      project_id=other[1], project_type=other[2])
+                if side == 0:
+                    parcel.current_kcxs, parcel.current_grade, parcel.current_farmland = kcxs, grade, farmland
+                    ledger.add_current(parcel, wkb)
+                else:
+                    parcel.planned_kcxs, parcel.planned_grade, parcel.planned_farmland = kcxs, grade, farmland
+                    ledger.add_planned(parcel, wkb)
+                count += 1
+                done += 1
+                self.progress.report(done / total)
+            if not count:
+                raise GuotuInputError(tr('Layer "{layer}" has no parcels.').format(layer=label))
+        ledger.set_piece_callback(None)
+
+
 def run_ledger(request: LedgerRequest, transform_context: QgsCoordinateTransformContext,
                feedback: Optional[QgsFeedback] = None) -> LedgerResult:
     """Runs the unit ledger; raises GuotuInputError, GuotuError or GuotuCancelled."""
@@ -381,16 +476,20 @@ def run_ledger(request: LedgerRequest, transform_context: QgsCoordinateTransform
                 progress.phase(0.0, 10.0)
                 reader.add_context(ledger)
                 progress.phase(10.0, 50.0)
-                reader.add_parcels(ledger, current_map, planned_map)
+                if request.planned is not None:
+                    reader.add_years(ledger, current_map, planned_map)
+                else:
+                    reader.add_parcels(ledger, current_map, planned_map)
                 progress.phase(50.0, 100.0)
                 ledger.run()
                 units = ledger.units()
                 certificates = ledger.certificates()
                 projects = ledger.projects()
+                slivers = ledger.slivers()
     progress.report(1.0)
     geometries = {c["parcel_index"]: reader.parcel_geometries[c["parcel_index"]] for c in certificates}
     return LedgerResult(units, reader.unit_geometries, certificates, geometries, projects, reader.crs, parameters,
-                        sorted(set(reader.reprojected)))
+                        sorted(set(reader.reprojected)), slivers)
 
 
 def summary_lines(result: LedgerResult) -> List[str]:
@@ -400,6 +499,9 @@ def summary_lines(result: LedgerResult) -> List[str]:
         out.append(tr("{unit}: {verdict}; cultivated land {opening:.4f} → {closing:.4f} ha").format(
             unit=u["unit_id"] or tr("(no unit)"), verdict=f"{zh} {en}", opening=u["cultivated_opening_ha"],
             closing=u["cultivated_closing_ha"]))
+    if result.slivers is not None:
+        out.append(tr("{n} overlay slivers below {tolerance} m² left out ({area:.6f} m² in all).").format(
+            n=result.slivers[0], tolerance=result.parameters["tolerance_m2"], area=result.slivers[1]))
     if result.reprojected:
         out.append(tr("Reprojected into the parcels' CRS: {layers}.").format(layers=", ".join(result.reprojected)))
     return out

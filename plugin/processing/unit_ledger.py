@@ -43,6 +43,14 @@ OFFICIAL_AREA_FIELD = "TBMJ"  # 图斑面积 (m²)
 
 class UnitLedgerAlgorithm(GuotuAlgorithm):
     PARCELS = "PARCELS"
+    PLANNED_LAYER = "PLANNED_LAYER"
+    PLANNED_LAYER_ID = "PLANNED_LAYER_ID"
+    PLANNED_LAYER_CODE = "PLANNED_LAYER_CODE"
+    PLANNED_LAYER_KCXS = "PLANNED_LAYER_KCXS"
+    PLANNED_LAYER_GRADE = "PLANNED_LAYER_GRADE"
+    PLANNED_LAYER_FARMLAND = "PLANNED_LAYER_FARMLAND"
+    PLANNED_LAYER_PROJECT = "PLANNED_LAYER_PROJECT"
+    PLANNED_LAYER_TYPE = "PLANNED_LAYER_TYPE"
     PARCEL_ID = "PARCEL_ID"
     CURRENT_FIELD = "CURRENT_FIELD"
     CURRENT_SYSTEM = "CURRENT_SYSTEM"
@@ -113,6 +121,10 @@ class UnitLedgerAlgorithm(GuotuAlgorithm):
             "L5 linkage (增减挂钩): reclaimed at least the newly built, no reclaimed parcel on a river beach. L6 "
             "standard forest (the voucher coefficients) not decreasing. L7 nothing changed inside the ecological "
             "red line except ecological restoration.</p>"
+            "<p>Two survey years (or a plan) as separate layers: give the later land use as its own layer. The "
+            "parcels layer is then the current land use; the two are overlaid and every piece carries both "
+            "years' codes, 田坎 coefficients, grades and farmland flags, with its computed area. The layers must "
+            "cover the same land.</p>"
             "<p>A unit passes when every rule passes, fails when one fails, and is undetermined when a rule could "
             "not be checked (no grade, no red-line layer, a code without a coefficient). Every threshold is a "
             "parameter and is written into the table.</p>"
@@ -134,9 +146,24 @@ class UnitLedgerAlgorithm(GuotuAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(self.CURRENT_SYSTEM, tr("Current classification system"),
                                                      list(SYSTEMS), defaultValue=SYSTEMS.index(DEFAULT_SYSTEM)))
         self.addParameter(QgsProcessingParameterField(self.PLANNED_FIELD, tr("Planned land-use code field"),
-                                                      PARCEL_PLANNED_FIELD, parentLayerParameterName=self.PARCELS))
+                                                      PARCEL_PLANNED_FIELD, parentLayerParameterName=self.PARCELS,
+                                                      optional=True))
         self.addParameter(QgsProcessingParameterEnum(self.PLANNED_SYSTEM, tr("Planned classification system"),
                                                      list(SYSTEMS), defaultValue=SYSTEMS.index(DEFAULT_SYSTEM)))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PLANNED_LAYER, tr("Planned or later land use as a layer of its own (two survey years; optional)"),
+            polygons, optional=True))
+        for name, description, known in (
+                (self.PLANNED_LAYER_ID, tr("Parcel id field of the later layer"), SURVEY_ID_FIELD),
+                (self.PLANNED_LAYER_CODE, tr("Land-use code field of the later layer"), LAND_USE_CODE_FIELD),
+                (self.PLANNED_LAYER_KCXS, tr("田坎 coefficient field of the later layer"), TIANKAN_SHARE_FIELD),
+                (self.PLANNED_LAYER_GRADE, tr("Cultivated land grade field of the later layer"), GRADE_FIELD),
+                (self.PLANNED_LAYER_FARMLAND, tr("In permanent farmland in the later layer (1/0 field)"), None),
+                (self.PLANNED_LAYER_PROJECT, tr("Project field of the later layer"), None),
+                (self.PLANNED_LAYER_TYPE, tr("Project type field of the later layer"), None)):
+            self.addParameter(QgsProcessingParameterField(name, description, known,
+                                                          parentLayerParameterName=self.PLANNED_LAYER,
+                                                          optional=True))
         self.addParameter(QgsProcessingParameterField(self.UNIT_FIELD, tr("Unit field of the parcels (or a units "
                                                                           "layer below)"),
                                                       parentLayerParameterName=self.PARCELS, optional=True))
@@ -210,9 +237,19 @@ class UnitLedgerAlgorithm(GuotuAlgorithm):
             return False, tr("Give the units either by a field of the parcels or by a units layer, not both.")
         if is_set(parameters.get(self.UNITS)) and not is_set(parameters.get(self.UNIT_ID)):
             return False, tr("Choose the unit id field.")
-        if is_set(parameters.get(self.FARMLAND_FIELD)) != is_set(parameters.get(self.PLANNED_FARMLAND_FIELD)):
+        years = is_set(parameters.get(self.PLANNED_LAYER))
+        later = self.PLANNED_LAYER_FARMLAND if years else self.PLANNED_FARMLAND_FIELD
+        if is_set(parameters.get(self.FARMLAND_FIELD)) != is_set(parameters.get(later)):
             return False, tr("Permanent farmland needs both fields: inside now and inside after the adjustment "
                              "plan.")
+        if years and not is_set(parameters.get(self.PLANNED_LAYER_CODE)):
+            return False, tr("Choose the land-use code field of the later layer.")
+        if years and is_set(parameters.get(self.AREA_FIELD)):
+            return False, tr("An official area field cannot be used with two land-use layers: every piece of "
+                             "their overlay gets its computed area.")
+        if not years and not is_set(parameters.get(self.PLANNED_FIELD)):
+            return False, tr("Choose the planned land-use code field, or give the later land use as a layer of "
+                             "its own.")
         return True, ""
 
     def _request(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> LedgerRequest:
@@ -233,6 +270,9 @@ class UnitLedgerAlgorithm(GuotuAlgorithm):
         def text(name: str) -> Optional[str]:
             return optional_text(self, parameters, name, context) or None
 
+        planned = optional_source(self, parameters, self.PLANNED_LAYER, context)
+        if planned is not None:
+            return self._years_request(parameters, context, parcels, planned, labels, options, text)
         return LedgerRequest(
             parcels=parcels, id_field=text(self.PARCEL_ID) or "", current_field=text(self.CURRENT_FIELD) or "",
             planned_field=text(self.PLANNED_FIELD) or "",
@@ -248,6 +288,37 @@ class UnitLedgerAlgorithm(GuotuAlgorithm):
             planned_kcxs_field=text(self.PLANNED_KCXS_FIELD), grade_field=text(self.GRADE_FIELD),
             planned_grade_field=text(self.PLANNED_GRADE_FIELD), farmland_field=text(self.FARMLAND_FIELD),
             planned_farmland_field=text(self.PLANNED_FARMLAND_FIELD),
+            redline=optional_source(self, parameters, self.REDLINE, context),
+            beaches=optional_source(self, parameters, self.BEACHES, context), types_csv=text(self.TYPES),
+            beach_codes=text(self.BEACH_CODES), options=options, labels=labels)
+
+    def _years_request(self, parameters: Dict[str, Any], context: QgsProcessingContext, current: Any,
+                       planned: Any, labels: Dict[str, str], options: LedgerOptions,
+                       text: Any) -> LedgerRequest:
+        """Two survey years: PARCELS is the current land use, PLANNED_LAYER the later one; the
+        project and type fields of the later layer, else those of the parcels when it has them."""
+        labels["planned"] = layer_label(self, parameters, self.PLANNED_LAYER, context, "planned")
+
+        def current_field(name: str) -> Optional[str]:
+            value = text(name)
+            return value if value and current.fields().lookupField(value) >= 0 else None
+
+        return LedgerRequest(
+            parcels=current, planned=planned, id_field=text(self.PARCEL_ID) or "",
+            planned_id_field=text(self.PLANNED_LAYER_ID) or text(self.PARCEL_ID) or "",
+            current_field=text(self.CURRENT_FIELD) or "", planned_field=text(self.PLANNED_LAYER_CODE) or "",
+            current_system=SYSTEMS[self.parameterAsEnum(parameters, self.CURRENT_SYSTEM, context)],
+            planned_system=SYSTEMS[self.parameterAsEnum(parameters, self.PLANNED_SYSTEM, context)],
+            unit_field=text(self.UNIT_FIELD),
+            unit_prefix=self.parameterAsInt(parameters, self.UNIT_PREFIX, context)
+            if is_set(parameters.get(self.UNIT_PREFIX)) else 0,
+            units=optional_source(self, parameters, self.UNITS, context),
+            unit_id_field=text(self.UNIT_ID), unit_name_field=text(self.UNIT_NAME),
+            project_field=text(self.PLANNED_LAYER_PROJECT) or current_field(self.PROJECT_FIELD),
+            type_field=text(self.PLANNED_LAYER_TYPE) or current_field(self.TYPE_FIELD),
+            kcxs_field=text(self.KCXS_FIELD), planned_kcxs_field=text(self.PLANNED_LAYER_KCXS),
+            grade_field=text(self.GRADE_FIELD), planned_grade_field=text(self.PLANNED_LAYER_GRADE),
+            farmland_field=text(self.FARMLAND_FIELD), planned_farmland_field=text(self.PLANNED_LAYER_FARMLAND),
             redline=optional_source(self, parameters, self.REDLINE, context),
             beaches=optional_source(self, parameters, self.BEACHES, context), types_csv=text(self.TYPES),
             beach_codes=text(self.BEACH_CODES), options=options, labels=labels)

@@ -4,6 +4,7 @@ Lists the parcels of a parcel_checks layer (guotu:parcelscheck's output, or the 
 GeoPackage table), filtered by verdict and village; a click zooms the map to the parcel,
 flashes it and shows every reason. "Check parcels…" opens the algorithm's dialog, "Select
 on map" selects the listed parcels, "Village reports (PDF)…" writes one PDF per village.
+A second page (ui.ledger_page) shows the unit ledger of the unit under review.
 Villages read "name (code)" when the check's village_totals has their names. What is
 listed and how reasons read lives in core.parcels_review; this class only wires widgets to it.
 """
@@ -27,6 +28,7 @@ from ..parcels.parcels_style import VERDICT_COLORS, verdict_titles
 from ..i18n import tr
 from ..paths import ui_path
 from .dock_layout import DockFitter, configure_review_list
+from .ledger_page import LedgerPage
 from .map_focus import zoom_and_flash
 from .start_folder import remember_folder, start_folder
 
@@ -59,6 +61,8 @@ class ParcelsDock(QgsDockWidget, FORM_CLASS):
         self.village_names: Dict[str, str] = {}
         self.report_folder: Optional[Path] = None  # tests set it; else asked for
         self.message = ""
+        self.ledger_page = LedgerPage(self.pageTabs, self.project, self.canvas)
+        self.pageTabs.addTab(self.ledger_page, "")
         self._retranslate()
         self.layerCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.layerCombo.setExceptedLayerList([])
@@ -77,6 +81,8 @@ class ParcelsDock(QgsDockWidget, FORM_CLASS):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(tr("Rectification parcel review (整治地块审查)"))
+        self.pageTabs.setTabText(0, tr("Parcel findings"))
+        self.pageTabs.setTabText(1, tr("Unit ledger"))
         self.layerLabel.setText(tr("Parcel verdicts"))
         self.verdictLabel.setText(tr("Verdict"))
         self.villageLabel.setText(tr("Village"))
@@ -172,6 +178,7 @@ class ParcelsDock(QgsDockWidget, FORM_CLASS):
         if row is None:
             return
         self.reasonsBrowser.setHtml(reasons_html(row, _zh()))
+        self.ledger_page.follow_unit(row.village_id)
         feature = layer.getFeature(fid)
         if feature.isValid() and feature.hasGeometry():
             zoom_and_flash(self.canvas, self.project, feature.geometry(), layer.crs())
@@ -225,7 +232,12 @@ class ParcelsDock(QgsDockWidget, FORM_CLASS):
                 self.iface.messageBar().pushSuccess(self.windowTitle(), self.message)
         return pdfs
 
+    def show_ledger(self) -> None:
+        """Brings the unit-ledger page to the front."""
+        self.pageTabs.setCurrentWidget(self.ledger_page)
+
     def cleanup(self) -> None:
+        self.ledger_page.cleanup()
         try:
             self.project.layersAdded.disconnect(self._pick_layer)
         except TypeError:

@@ -108,6 +108,51 @@ typedef struct guotu_ledger_parcel {
 GUOTU_API int guotu_ledger_add_parcel(guotu_context *ctx, guotu_ledger *l, const guotu_ledger_parcel *parcel,
                                       const unsigned char *wkb, size_t wkb_size);
 
+/* ---- Two survey years as separate layers ----------------------------------------
+ * Instead of parcels carrying both years' codes, the current land use (e.g. the base survey's
+ * DLTB) and the planned or later land use (a plan's parcels, or the next survey) as two
+ * polygon layers: every current polygon with guotu_ledger_add_current, then every planned
+ * polygon with guotu_ledger_add_planned, which overlays it with the current polygons by the
+ * conversion's overlay (guotu_convert.h) and adds each piece (current ∩ planned) as a parcel
+ * carrying both sides. Units, red line and river beaches come first as always; the two
+ * kinds of input do not mix with guotu_ledger_add_parcel.
+ *
+ * add_current reads parcel_id (non-empty), unit_id, project_id, project_type, current_code,
+ * current_kcxs, current_grade, current_farmland and fid; add_planned reads parcel_id,
+ * unit_id, project_id, project_type, planned_code, planned_kcxs, planned_grade,
+ * planned_farmland and fid (other fields are ignored). A piece is the parcel
+ * "<current id>/<planned id>" with the computed area of the piece (an official area
+ * belongs to a whole polygon, not to a piece), the unit, project and project type of the
+ * planned polygon (the current one's where the planned one has none), the current side's
+ * code, 田坎 coefficient, grade and farmland flag and the planned side's, and the planned
+ * polygon's fid. Pieces are added in the order of the planned polygons.
+ *
+ * A piece smaller than tolerance_m2 is not a parcel: the overlay of boundaries that both years
+ * share but with vertices a hair apart leaves slivers (1e-20 m² … ), which would otherwise
+ * become certificates and red-line findings; their number and area are told by
+ * guotu_ledger_slivers and count for the coverage below.
+ *
+ * guotu_ledger_run then refuses (GUOTU_ERR_DATA) when the two layers do not cover the same
+ * land: when the part of some polygon of either layer that no polygon of the other covers
+ * exceeds tolerance_m2, naming how many polygons, their area and the first one.
+ *
+ * Ownership: the parcel and its strings and the WKB are borrowed for the call (what is kept
+ * is copied); the overlay and the pieces belong to the ledger until guotu_ledger_destroy. */
+GUOTU_API int guotu_ledger_add_current(guotu_context *ctx, guotu_ledger *l, const guotu_ledger_parcel *parcel,
+                                       const unsigned char *wkb, size_t wkb_size);
+GUOTU_API int guotu_ledger_add_planned(guotu_context *ctx, guotu_ledger *l, const guotu_ledger_parcel *parcel,
+                                       const unsigned char *wkb, size_t wkb_size);
+/* Two survey years: the pieces left out as slivers (count, m²); returns 1, or 0 (and zeros)
+ * for a ledger of parcels carrying both land uses. */
+GUOTU_API int guotu_ledger_slivers(const guotu_ledger *l, int64_t *count, double *area_m2);
+/* Receives every piece as it is added (the parcel as guotu_ledger_add_parcel gets it; all
+ * borrowed for the call), e.g. to keep the geometries of reclaimed pieces for the
+ * certificates. Return non-zero to stop (GUOTU_ERR_CANCELLED). NULL for none. */
+typedef int (*guotu_ledger_piece_fn)(const guotu_ledger_parcel *piece, const unsigned char *wkb, size_t wkb_size,
+                                     void *user_data);
+/* fn and user_data are borrowed: they must stay valid while polygons are added. */
+GUOTU_API void guotu_ledger_set_piece_callback(guotu_ledger *l, guotu_ledger_piece_fn fn, void *user_data);
+
 /* Assigns the parcels, overlays them and sums the units. Once; nothing may be added
  * afterwards. Results are readable after a run that returned GUOTU_OK. */
 GUOTU_API int guotu_ledger_run(guotu_context *ctx, guotu_ledger *l);
