@@ -603,22 +603,47 @@ static int dem_bands(dem_worker *w) {
     float *buffer = malloc(sizeof(float) * (size_t)w->width * (size_t)(w->rows + 2));
     if (!buffer) return snprintf(w->err, sizeof w->err, "out of memory for %lld DEM rows", (long long)w->rows + 2) > 0;
     int failed = 0;
-    int64_t index = 0;
+    int64_t index = 0, *spans = NULL;
+    size_t spans_cap = 0;
     for (int64_t row = w->r0; !failed && row < w->r1; row += w->rows, index++) {
         if (index % w->step != w->first) continue;
         int64_t n = row + w->rows <= w->r1 ? w->rows : w->r1 - row;
         int64_t first = row > 0 ? row - 1 : 0, last = row + n < w->height ? row + n + 1 : w->height;
-        if (GDALRasterIO(band, GF_Read, 0, (int)first, (int)w->width, (int)(last - first), buffer, (int)w->width,
-                         (int)(last - first), GDT_Float32, 0, 0) != CE_None) {
-            snprintf(w->err, sizeof w->err, "cannot read DEM rows %lld-%lld: %s", (long long)first, (long long)last - 1,
-                     CPLGetLastErrorMsg());
+        /* Only the columns the elements need: GDAL decodes the blocks these windows meet. */
+        size_t nspans = 0;
+        if (guotu_frame_dem_columns_needed(w->ctx, w->frame, row, n, spans, spans_cap, &nspans)) {
+            snprintf(w->err, sizeof w->err, "DEM: %s", guotu_context_last_error(w->ctx));
             failed = 1;
-        } else if (guotu_frame_add_dem_rows(w->ctx, w->frame, row, n, buffer)) {
+            break;
+        }
+        if (nspans > spans_cap) {
+            int64_t *grown = realloc(spans, 2 * nspans * sizeof *spans);
+            if (!grown) {
+                failed = snprintf(w->err, sizeof w->err, "out of memory") > 0;
+                break;
+            }
+            spans = grown;
+            spans_cap = nspans;
+            guotu_frame_dem_columns_needed(w->ctx, w->frame, row, n, spans, spans_cap, &nspans);
+        }
+        for (size_t k = 0; !failed && k < nspans; k++) {
+            int64_t c0 = spans[2 * k], nc = spans[2 * k + 1] - c0;
+            if (GDALRasterIO(band, GF_Read, (int)c0, (int)first, (int)nc, (int)(last - first), buffer + c0, (int)nc,
+                             (int)(last - first), GDT_Float32, 0,
+                             (GSpacing)w->width * (GSpacing)sizeof *buffer) != CE_None) {
+                snprintf(w->err, sizeof w->err, "cannot read DEM rows %lld-%lld: %s", (long long)first,
+                         (long long)last - 1, CPLGetLastErrorMsg());
+                failed = 1;
+            }
+        }
+        if (failed) continue;
+        if (guotu_frame_add_dem_rows(w->ctx, w->frame, row, n, buffer)) {
             snprintf(w->err, sizeof w->err, "DEM: %s", guotu_context_last_error(w->ctx));
             failed = 1;
         }
     }
     free(buffer);
+    free(spans);
     return failed;
 }
 
@@ -685,6 +710,8 @@ static int read_dem(guotu_context *ctx, guotu_frame *f, GDALDatasetH ds, const f
         rows *= 2;
     while (rows > 1 && rows * dem.width > 8 * 1024 * 1024)
         rows /= 2;
+    /* Bands start on a block boundary, so that a band's blocks are not split with the next. */
+    if (by > 1 && r1 > r0) r0 -= r0 % by;
     int64_t bands = r1 > r0 ? (r1 - r0 + rows - 1) / rows : 0;
     int n = threads < 1 ? 1 : threads;
     if (n > bands) n = bands > 0 ? (int)bands : 1;

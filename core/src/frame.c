@@ -59,6 +59,7 @@ static void free_indicators(guotu_context *ctx, guotu_frame *f) {
     free(f->gx);
     free(f->gy);
     free(f->band_zones);
+    free(f->spans);
     free(f->cover);
     free(f->scratch);
     free(f->areas);

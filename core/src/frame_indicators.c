@@ -469,6 +469,71 @@ static int grow(void *items_address, size_t *cap, size_t need, size_t size, guot
     return GUOTU_OK;
 }
 
+static int compare_span(const void *a, const void *b) {
+    const int64_t *x = a, *y = b;
+    return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+/* The zones meeting rows [row0, row0 + nrows) into *zones (their indices) and the columns
+ * they need (their windows widened by one column for the slope, clipped to the grid,
+ * sorted and merged) into *spans as pairs [c0, c1). */
+static int band_columns(guotu_context *ctx, const guotu_frame *f, int64_t row0, int64_t nrows, size_t **zones,
+                        size_t *zones_cap, size_t *nzones, int64_t **spans, size_t *spans_cap, size_t *nspans) {
+    size_t n = 0;
+    int status = grow(zones, zones_cap, f->nzones ? f->nzones : 1, sizeof **zones, ctx);
+    if (!status) status = grow(spans, spans_cap, 2 * (f->nzones ? f->nzones : 1), sizeof **spans, ctx);
+    if (status) return status;
+    int64_t width = f->grid.width;
+    for (size_t i = 0; i < f->nzones; i++) {
+        int64_t w[4];
+        if (!zone_window(&f->grid, &f->zones[i], row0, row0 + nrows, 0, width, w)) continue;
+        (*zones)[n] = i;
+        (*spans)[2 * n] = w[2] > 0 ? w[2] - 1 : 0;
+        (*spans)[2 * n + 1] = w[3] < width ? w[3] + 1 : width;
+        n++;
+    }
+    *nzones = n;
+    qsort(*spans, n, 2 * sizeof **spans, compare_span);
+    size_t m = 0;
+    for (size_t k = 0; k < n; k++) {
+        int64_t c0 = (*spans)[2 * k], c1 = (*spans)[2 * k + 1];
+        if (m && c0 <= (*spans)[2 * m - 1]) {
+            if (c1 > (*spans)[2 * m - 1]) (*spans)[2 * m - 1] = c1;
+        } else {
+            (*spans)[2 * m] = c0;
+            (*spans)[2 * m + 1] = c1;
+            m++;
+        }
+    }
+    *nspans = m;
+    return GUOTU_OK;
+}
+
+int guotu_frame_dem_columns_needed(guotu_context *ctx, const guotu_frame *f, int64_t row0, int64_t nrows,
+                                   int64_t *spans, size_t max_spans, size_t *count) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!f || !count || (!spans && max_spans))
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_frame_dem_columns_needed: NULL argument");
+    if (!f->has_dem) return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_frame_dem_columns_needed before guotu_frame_set_dem");
+    if (row0 < 0 || nrows <= 0 || row0 + nrows > f->grid.height)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "DEM rows %lld+%lld are outside the %lld rows of the grid",
+                       (long long)row0, (long long)nrows, (long long)f->grid.height);
+    size_t *zones = NULL, zones_cap = 0, nzones = 0, nspans = 0, spans_cap = 0;
+    int64_t *all = NULL;
+    int status = band_columns(ctx, f, row0, nrows, &zones, &zones_cap, &nzones, &all, &spans_cap, &nspans);
+    if (!status) {
+        for (size_t k = 0; k < nspans && k < max_spans; k++) {
+            spans[2 * k] = all[2 * k];
+            spans[2 * k + 1] = all[2 * k + 1];
+        }
+        *count = nspans;
+    }
+    free(zones);
+    free(all);
+    return status;
+}
+
 static int has_value(const guotu_frame *f, float v) {
     return !isnan(v) && !(f->has_nodata && (double)v == (double)(float)f->nodata);
 }
@@ -553,6 +618,11 @@ static int zone_window_stats(guotu_context *ctx, guotu_frame *f, frame_zone *z, 
         if (status) return status;
     }
     double thr = f->opts.slope_threshold_deg;
+    /* The sums in locals (the compiler cannot keep the zone's fields in registers, as the
+     * rows are written through pointers too); added in the same order as cell by cell. */
+    double sw = z->w, swz = z->wz, sws = z->ws, swss = z->wss, swsteep = z->wsteep;
+    float zmin = (float)z->zmin, zmax = (float)z->zmax;
+    int seen = 0;
     for (int64_t r = 0; r < nr; r++) {
         const float *cover = f->cover + r * nc;
         const float *z_row = values + (w[0] + r - first) * width + w[2];
@@ -564,17 +634,27 @@ static int zone_window_stats(guotu_context *ctx, guotu_frame *f, frame_zone *z, 
             float v = z_row[c];
             if (!has_value(f, v)) continue;
             double wt = (double)cover[c] * a_row[c];
-            z->w += wt;
-            z->wz += wt * v;
-            if (v < z->zmin) z->zmin = v;
-            if (v > z->zmax) z->zmax = v;
+            sw += wt;
+            swz += wt * v;
+            if (v < zmin) zmin = v;
+            if (v > zmax) zmax = v;
+            seen = 1;
             float s = s_row[c];
             if (s == SLOPE_UNKNOWN) s = s_row[c] = slope_at(f, values, first, w[0] + r, w[2] + c, gx, gy);
             if (isnan(s)) continue;
-            z->ws += wt;
-            z->wss += wt * s;
-            if (s > thr) z->wsteep += wt;
+            sws += wt;
+            swss += wt * s;
+            if (s > thr) swsteep += wt;
         }
+    }
+    z->w = sw;
+    z->wz = swz;
+    z->ws = sws;
+    z->wss = swss;
+    z->wsteep = swsteep;
+    if (seen) {
+        if (zmin < z->zmin) z->zmin = zmin;
+        if (zmax > z->zmax) z->zmax = zmax;
     }
     return GUOTU_OK;
 }
@@ -598,16 +678,21 @@ int guotu_frame_add_dem_rows(guotu_context *ctx, guotu_frame *f, int64_t row0, i
     if (!status) status = grow(&f->gx, &f->gx_cap, (size_t)nrows, sizeof *f->gx, ctx);
     if (!status) status = grow(&f->gy, &f->gy_cap, (size_t)nrows, sizeof *f->gy, ctx);
     if (!status) status = row_sizes(ctx, f, row0, nrows);
-    for (size_t i = 0; !status && i < cells; i++)
-        f->slope[i] = SLOPE_UNKNOWN;
-    for (int64_t r = 0; !status && r < nrows; r++)
-        status = gt_cell_area_row(ctx, &f->cell_area, row0 + r, 0, width, f->areas + r * width);
-    /* The zones these rows meet, found once for all the tiles of the band. */
-    size_t nband = 0;
-    if (!status) status = grow(&f->band_zones, &f->band_zones_cap, f->nzones ? f->nzones : 1, sizeof(size_t), ctx);
-    for (size_t i = 0; !status && i < f->nzones; i++) {
-        int64_t w[4];
-        if (zone_window(&f->grid, &f->zones[i], row0, row0 + nrows, 0, width, w)) f->band_zones[nband++] = i;
+    /* The zones these rows meet, found once for all the tiles of the band, and the columns
+     * they need: slopes and cell areas are set up there only (the caller may have read no
+     * other cells). */
+    size_t nband = 0, nspans = 0;
+    if (!status)
+        status = band_columns(ctx, f, row0, nrows, &f->band_zones, &f->band_zones_cap, &nband, &f->spans, &f->spans_cap,
+                              &nspans);
+    for (size_t k = 0; !status && k < nspans; k++) {
+        int64_t c0 = f->spans[2 * k], c1 = f->spans[2 * k + 1];
+        for (int64_t r = 0; !status && r < nrows; r++) {
+            float *s_row = f->slope + r * width;
+            for (int64_t c = c0; c < c1; c++)
+                s_row[c] = SLOPE_UNKNOWN;
+            status = gt_cell_area_row(ctx, &f->cell_area, row0 + r, c0, c1 - c0, f->areas + r * width + c0);
+        }
     }
     for (int64_t tr = row0; !status && tr < row0 + nrows; tr += DEM_TILE) {
         int64_t tr1 = tr + DEM_TILE < row0 + nrows ? tr + DEM_TILE : row0 + nrows;

@@ -102,6 +102,8 @@ struct guotu_frame {
     size_t slope_cap, cover_cap, scratch_cap, areas_cap, gx_cap, gy_cap;
     size_t *band_zones; /* zones meeting the rows of the current add_dem_rows */
     size_t band_zones_cap;
+    int64_t *spans; /* column spans [spans[2k], spans[2k+1]) the band's zones need */
+    size_t spans_cap;
     GEOSSTRtree *tree;
 };
 

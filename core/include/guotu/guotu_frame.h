@@ -210,7 +210,10 @@ GUOTU_API int guotu_frame_set_dem(guotu_context *ctx, guotu_frame *f, const guot
  * row max(0, row0 - 1) to row min(height, row0 + nrows + 1) - 1: the rows asked and the row
  * above and below where the grid has them (for the slope). Each row may be added once
  * (GUOTU_ERR_ARGUMENT otherwise); only the zones' rows matter, so the caller may skip
- * rows that no zone meets (guotu_frame_dem_rows_needed). Memory stays what one call needs. */
+ * rows that no zone meets (guotu_frame_dem_rows_needed). Only the columns that
+ * guotu_frame_dem_columns_needed names for the same row0 / nrows are read (in every row of
+ * `values`): the caller may fill just those and leave the other cells as they are.
+ * Memory stays what one call needs. */
 GUOTU_API int guotu_frame_add_dem_rows(guotu_context *ctx, guotu_frame *f, int64_t row0, int64_t nrows,
                                        const float *values);
 
@@ -226,6 +229,17 @@ GUOTU_API int guotu_frame_merge_dem(guotu_context *ctx, guotu_frame *into, const
 /* The first and one-past-last DEM row any zone meets (after set_dem); *row1 <= *row0 when
  * none. */
 GUOTU_API int guotu_frame_dem_rows_needed(guotu_context *ctx, const guotu_frame *f, int64_t *row0, int64_t *row1);
+
+/* The columns of DEM rows [row0, row0 + nrows) that guotu_frame_add_dem_rows reads for the
+ * same rows: the columns of the zones meeting those rows with one column on either side
+ * (the slope's neighbours), clipped to the grid, as sorted, disjoint spans
+ * [spans[2k], spans[2k + 1]). *count gets the number of spans, of which the first
+ * min(*count, max_spans) are written into `spans` (caller-owned, 2 * max_spans values; may
+ * be NULL when max_spans is 0): call again with more room when *count > max_spans.
+ * Elements cover a small part of a large DEM, so a reader that decodes only these columns
+ * (GDAL decodes the blocks a window meets) saves most of the decoding. After set_dem. */
+GUOTU_API int guotu_frame_dem_columns_needed(guotu_context *ctx, const guotu_frame *f, int64_t row0, int64_t nrows,
+                                             int64_t *spans, size_t max_spans, size_t *count);
 
 /* A land-use polygon of class `code` (after prepare): only forest codes count; others are
  * skipped. The WKB is read during the call. */
