@@ -363,6 +363,18 @@ int guotu_frame_prepare(guotu_context *ctx, guotu_frame *f) {
             parts[k] = NULL;
         }
         size_t last_part = f->nzones;
+        /* Parts whose interiors do not overlap cover every cell of the whole exactly as much as
+         * the whole does (cell fractions add up): the whole's DEM sums are then theirs. */
+        int disjoint = !status;
+        for (size_t a = first_part; disjoint && a < last_part; a++)
+            for (size_t b = a + 1; disjoint && b < last_part; b++)
+                disjoint = GEOSRelatePattern_r(ctx->geos, f->zones[a].geom, f->zones[b].geom, "2********") == 0;
+        if (disjoint) {
+            frame_zone *whole_zone = &f->zones[first_part - 1];
+            whole_zone->from_parts = 1;
+            whole_zone->parts_from = first_part;
+            whole_zone->parts_to = last_part;
+        }
         for (size_t a = first_part; !status && a < last_part; a++)
             for (size_t b = a + 1; !status && b < last_part; b++) {
                 double d = 0;
@@ -486,7 +498,7 @@ static int band_columns(guotu_context *ctx, const guotu_frame *f, int64_t row0, 
     int64_t width = f->grid.width;
     for (size_t i = 0; i < f->nzones; i++) {
         int64_t w[4];
-        if (!zone_window(&f->grid, &f->zones[i], row0, row0 + nrows, 0, width, w)) continue;
+        if (f->zones[i].from_parts || !zone_window(&f->grid, &f->zones[i], row0, row0 + nrows, 0, width, w)) continue;
         (*zones)[n] = i;
         (*spans)[2 * n] = w[2] > 0 ? w[2] - 1 : 0;
         (*spans)[2 * n + 1] = w[3] < width ? w[3] + 1 : width;
@@ -1080,6 +1092,20 @@ int guotu_frame_finish(guotu_context *ctx, guotu_frame *f, guotu_frame_indicator
     if (!f->prepared || f->finished)
         return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_frame_finish comes once, after guotu_frame_prepare");
     f->finished = 1;
+    for (size_t i = 0; i < f->nzones; i++) {
+        frame_zone *z = &f->zones[i];
+        if (!z->from_parts) continue;
+        for (size_t k = z->parts_from; k < z->parts_to; k++) {
+            const frame_zone *p = &f->zones[k];
+            z->w += p->w;
+            z->wz += p->wz;
+            z->ws += p->ws;
+            z->wss += p->wss;
+            z->wsteep += p->wsteep;
+            if (p->zmin < z->zmin) z->zmin = p->zmin;
+            if (p->zmax > z->zmax) z->zmax = p->zmax;
+        }
+    }
     reporter r = {ctx, fn, user_data, NULL, 0};
     int status = GUOTU_OK;
     for (size_t e = 0; !status && e < f->nentries; e++)

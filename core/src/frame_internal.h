@@ -58,6 +58,10 @@ typedef struct frame_zone {
     double w, wz, zmin, zmax; /* DEM: covered weight with a value, Σ w·z, extremes */
     double ws, wss, wsteep;   /* slope: weight with a slope, Σ w·s, weight steeper than the threshold */
     double forest_m2;
+    /* A whole element whose parts do not overlap: its DEM sums are its parts' (zones
+     * [parts_from, parts_to)), added up at finish instead of being taken cell by cell. */
+    int from_parts;
+    size_t parts_from, parts_to;
     unsigned char *wkb;
     size_t wkb_size;
 } frame_zone;

@@ -618,10 +618,12 @@ static void test_county_rollup(void **state) {
 /* ---- the DEM read by column spans, against a brute-force computation ----------------------
  *
  * A rough surface (sums of sines) on an 80 x 60 grid of 10 m cells with a block of no-data
- * cells and a NaN; element E1 of cities A (a 7-gon) and B (a polygon with a hole), element
- * E2 of city A (two triangles on the grid's west edge). The DEM is streamed in bands of
- * 7 rows filling only the columns guotu_frame_dem_columns_needed names: every other cell
- * holds 1e6, which would show in every mean if it were read. The brute force takes each
+ * cells and a NaN; element E1 of cities A (a 7-gon) and B (a polygon with a hole), whose
+ * whole is summed from its parts (they do not overlap), element E2 of cities A (two
+ * triangles on the grid's west edge) and B (a triangle overlapping A's), whose whole is
+ * taken cell by cell. The DEM is streamed in bands of 7 rows filling only the columns
+ * guotu_frame_dem_columns_needed names: every other cell holds 1e6, which would show in
+ * every mean if it were read. The brute force takes each
  * zone's geometry as handed back and, for every cell of the grid, its exact coverage from
  * a GEOS intersection, the value, and Horn's slope of the 3 x 3 window on 10 m cells (none
  * at the grid's edge or next to no data): results equal to 1e-9 relative. */
@@ -672,7 +674,7 @@ static void test_dem_spans_against_brute_force(void **state) {
     guotu_context *ctx = guotu_context_create();
     static const char cat[] = "element_id,name,type,cities,indicators\n"
                               "E1,Ridge,mountain,A;B,elevation_mean;slope_mean\n"
-                              "E2,Edge,river,A,elevation_min\n";
+                              "E2,Edge,river,A;B,elevation_min\n";
     guotu_frame *f = NULL;
     assert_int_equal(guotu_frame_create(ctx, &f), GUOTU_OK);
     assert_int_equal(guotu_frame_load_catalogue(ctx, f, cat, sizeof cat - 1, "cat"), GUOTU_OK);
@@ -699,6 +701,10 @@ static void test_dem_spans_against_brute_force(void **state) {
              "MULTIPOLYGON(((%.3f %.3f,%.3f %.3f,%.3f %.3f,%.3f %.3f)),((%.3f %.3f,%.3f %.3f,%.3f %.3f,%.3f %.3f)))",
              P(0, 520), P(50, 590), P(0, 600), P(0, 520), P(0, 300.5), P(30.5, 330.2), P(0, 360.7), P(0, 300.5));
     add_wkt_submission(ctx, f, "A", "E2", 3, wkt);
+    /* B's part of E2 overlaps A's: the whole is then taken cell by cell, not from the parts. */
+    snprintf(wkt, sizeof wkt, "POLYGON((%.3f %.3f,%.3f %.3f,%.3f %.3f,%.3f %.3f))", P(0, 540.2), P(44.4, 600),
+             P(0, 585.5), P(0, 540.2));
+    add_wkt_submission(ctx, f, "B", "E2", 4, wkt);
 #undef P
     assert_int_equal(guotu_frame_prepare(ctx, f), GUOTU_OK);
     guotu_frame_dem dem = {{FX0, 10, 0, FY0 + 600, 0, -10}, BW, BH, 1, -9999};
@@ -726,19 +732,19 @@ static void test_dem_spans_against_brute_force(void **state) {
         assert_int_equal(guotu_frame_add_dem_rows(ctx, f, r0, n, rows), GUOTU_OK);
     }
     free(rows);
-    /* Rows 0-6 meet E2 (x 0-50: columns 0-4, widened to 0-5) and E1's top (x 88.8-761.1 for
-     * the whole element: columns 8-76, widened to 7-77). */
+    /* Rows 0-6 meet E2 (x 0-50: columns 0-4, widened to 0-5) and E1's part A (x 88.8-447.1:
+     * columns 8-44, widened to 7-45; E1's parts do not overlap, so its whole is not read). */
     assert_int_equal(guotu_frame_dem_columns_needed(ctx, f, 0, 7, spans, 16, &count), GUOTU_OK);
     assert_int_equal(count, 2);
     assert_int_equal(spans[0], 0);
     assert_int_equal(spans[1], 6);
     assert_int_equal(spans[2], 7);
-    assert_int_equal(spans[3], 78);
+    assert_int_equal(spans[3], 46);
     assert_int_equal(guotu_frame_finish(ctx, f, NULL, NULL), GUOTU_OK);
 
     GEOSContextHandle_t h = GEOS_init_r();
     size_t nz = guotu_frame_indicator_count(f);
-    assert_int_equal(nz, 7); /* E1: whole, A, B, the two strips; E2: whole, A */
+    assert_int_equal(nz, 10); /* E1 and E2: whole, A, B, the two strips */
     for (size_t i = 0; i < nz; i++) {
         guotu_frame_indicators row;
         assert_int_equal(guotu_frame_indicator_row(ctx, f, i, &row), GUOTU_OK);
