@@ -598,6 +598,31 @@ typedef struct dem_worker {
     char err[2048];
 } dem_worker;
 
+/* Reads DEM rows [read0, read0 + read_n) into `buffer` (whole rows from row `first`) in the
+ * columns guotu_frame_dem_columns_needed names for rows [ask0, ask0 + ask_n). */
+static int read_spans(dem_worker *w, GDALRasterBandH band, int64_t ask0, int64_t ask_n, int64_t read0, int64_t read_n,
+                      int64_t first, float *buffer, int64_t **spans, size_t *cap) {
+    size_t n = 0;
+    if (guotu_frame_dem_columns_needed(w->ctx, w->frame, ask0, ask_n, *spans, *cap, &n))
+        return snprintf(w->err, sizeof w->err, "DEM: %s", guotu_context_last_error(w->ctx)) > 0;
+    if (n > *cap) {
+        int64_t *grown = realloc(*spans, 2 * n * sizeof *grown);
+        if (!grown) return snprintf(w->err, sizeof w->err, "out of memory") > 0;
+        *spans = grown;
+        *cap = n;
+        guotu_frame_dem_columns_needed(w->ctx, w->frame, ask0, ask_n, *spans, *cap, &n);
+    }
+    for (size_t k = 0; k < n; k++) {
+        int64_t c0 = (*spans)[2 * k], nc = (*spans)[2 * k + 1] - c0;
+        if (GDALRasterIO(band, GF_Read, (int)c0, (int)read0, (int)nc, (int)read_n,
+                         buffer + (read0 - first) * w->width + c0, (int)nc, (int)read_n, GDT_Float32, 0,
+                         (GSpacing)w->width * (GSpacing)sizeof *buffer) != CE_None)
+            return snprintf(w->err, sizeof w->err, "cannot read DEM rows %lld-%lld: %s", (long long)read0,
+                            (long long)(read0 + read_n - 1), CPLGetLastErrorMsg()) > 0;
+    }
+    return 0;
+}
+
 static int dem_bands(dem_worker *w) {
     GDALRasterBandH band = GDALGetRasterBand(w->ds, 1);
     float *buffer = malloc(sizeof(float) * (size_t)w->width * (size_t)(w->rows + 2));
@@ -609,33 +634,12 @@ static int dem_bands(dem_worker *w) {
         if (index % w->step != w->first) continue;
         int64_t n = row + w->rows <= w->r1 ? w->rows : w->r1 - row;
         int64_t first = row > 0 ? row - 1 : 0, last = row + n < w->height ? row + n + 1 : w->height;
-        /* Only the columns the elements need: GDAL decodes the blocks these windows meet. */
-        size_t nspans = 0;
-        if (guotu_frame_dem_columns_needed(w->ctx, w->frame, row, n, spans, spans_cap, &nspans)) {
-            snprintf(w->err, sizeof w->err, "DEM: %s", guotu_context_last_error(w->ctx));
-            failed = 1;
-            break;
-        }
-        if (nspans > spans_cap) {
-            int64_t *grown = realloc(spans, 2 * nspans * sizeof *spans);
-            if (!grown) {
-                failed = snprintf(w->err, sizeof w->err, "out of memory") > 0;
-                break;
-            }
-            spans = grown;
-            spans_cap = nspans;
-            guotu_frame_dem_columns_needed(w->ctx, w->frame, row, n, spans, spans_cap, &nspans);
-        }
-        for (size_t k = 0; !failed && k < nspans; k++) {
-            int64_t c0 = spans[2 * k], nc = spans[2 * k + 1] - c0;
-            if (GDALRasterIO(band, GF_Read, (int)c0, (int)first, (int)nc, (int)(last - first), buffer + c0, (int)nc,
-                             (int)(last - first), GDT_Float32, 0,
-                             (GSpacing)w->width * (GSpacing)sizeof *buffer) != CE_None) {
-                snprintf(w->err, sizeof w->err, "cannot read DEM rows %lld-%lld: %s", (long long)first,
-                         (long long)last - 1, CPLGetLastErrorMsg());
-                failed = 1;
-            }
-        }
+        /* Only the columns the elements need (GDAL decodes the blocks these windows meet): the
+         * band's rows, then the row above and the row below in the columns of the zones
+         * meeting the band's first and last row. */
+        failed = read_spans(w, band, row, n, row, n, first, buffer, &spans, &spans_cap) ||
+                 (row > 0 && read_spans(w, band, row, 1, row - 1, 1, first, buffer, &spans, &spans_cap)) ||
+                 (last > row + n && read_spans(w, band, row + n - 1, 1, row + n, 1, first, buffer, &spans, &spans_cap));
         if (failed) continue;
         if (guotu_frame_add_dem_rows(w->ctx, w->frame, row, n, buffer)) {
             snprintf(w->err, sizeof w->err, "DEM: %s", guotu_context_last_error(w->ctx));

@@ -716,18 +716,26 @@ static void test_dem_spans_against_brute_force(void **state) {
     int64_t read_cells = 0;
     for (int64_t r0 = 0; r0 < BH; r0 += 7) {
         int64_t n = r0 + 7 <= BH ? 7 : BH - r0;
-        int64_t first = r0 > 0 ? r0 - 1 : 0, last = r0 + n < BH ? r0 + n + 1 : BH;
-        assert_int_equal(guotu_frame_dem_columns_needed(ctx, f, r0, n, spans, 16, &count), GUOTU_OK);
-        assert_true(count <= 16);
+        int64_t first = r0 > 0 ? r0 - 1 : 0;
         for (size_t i = 0; i < BW * (7 + 2); i++)
             rows[i] = 1e6f;
-        for (size_t k = 0; k < count; k++) {
-            assert_true(spans[2 * k] >= 0 && spans[2 * k] < spans[2 * k + 1] && spans[2 * k + 1] <= BW);
-            if (k) assert_true(spans[2 * k] > spans[2 * k - 1]); /* sorted, disjoint, not touching */
-            for (int64_t r = first; r < last; r++)
-                for (int64_t c = spans[2 * k]; c < spans[2 * k + 1]; c++)
-                    rows[(r - first) * BW + c] = rough(r, c);
-            read_cells += (last - first) * (spans[2 * k + 1] - spans[2 * k]);
+        /* The band's rows in its columns; the row above in those of the band's first row, the
+         * row below in those of its last row. */
+        const int64_t reads[3][3] = {{r0, n, r0}, {r0, 1, r0 - 1}, {r0 + n - 1, 1, r0 + n}};
+        for (int part = 0; part < 3; part++) {
+            if (reads[part][2] < 0 || reads[part][2] >= BH) continue;
+            assert_int_equal(guotu_frame_dem_columns_needed(ctx, f, reads[part][0], reads[part][1], spans, 16, &count),
+                             GUOTU_OK);
+            assert_true(count <= 16);
+            int64_t from = reads[part][2], to = from + (part ? 1 : n);
+            for (size_t k = 0; k < count; k++) {
+                assert_true(spans[2 * k] >= 0 && spans[2 * k] < spans[2 * k + 1] && spans[2 * k + 1] <= BW);
+                if (k) assert_true(spans[2 * k] > spans[2 * k - 1]); /* sorted, disjoint, not touching */
+                for (int64_t r = from; r < to; r++)
+                    for (int64_t c = spans[2 * k]; c < spans[2 * k + 1]; c++)
+                        rows[(r - first) * BW + c] = rough(r, c);
+                read_cells += (to - from) * (spans[2 * k + 1] - spans[2 * k]);
+            }
         }
         assert_int_equal(guotu_frame_add_dem_rows(ctx, f, r0, n, rows), GUOTU_OK);
     }

@@ -211,8 +211,10 @@ GUOTU_API int guotu_frame_set_dem(guotu_context *ctx, guotu_frame *f, const guot
  * above and below where the grid has them (for the slope). Each row may be added once
  * (GUOTU_ERR_ARGUMENT otherwise); only the zones' rows matter, so the caller may skip
  * rows that no zone meets (guotu_frame_dem_rows_needed). Only the columns that
- * guotu_frame_dem_columns_needed names for the same row0 / nrows are read (in every row of
- * `values`): the caller may fill just those and leave the other cells as they are.
+ * guotu_frame_dem_columns_needed names are read: in the rows asked, those it names for
+ * (row0, nrows); in the row above, those for (row0, 1); in the row below, those for
+ * (row0 + nrows - 1, 1) (the slope's neighbours of the zones meeting the band's first and
+ * last row). The caller may fill just those and leave the other cells as they are.
  * Memory stays what one call needs. */
 GUOTU_API int guotu_frame_add_dem_rows(guotu_context *ctx, guotu_frame *f, int64_t row0, int64_t nrows,
                                        const float *values);
