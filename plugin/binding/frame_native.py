@@ -118,6 +118,8 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_frame_set_dem": (INT, [PTR, PTR, ctypes.POINTER(_Dem)]),
     "guotu_frame_add_dem_rows": (INT, [PTR, PTR, INT64, INT64, ctypes.c_void_p]),
     "guotu_frame_dem_rows_needed": (INT, [PTR, PTR, ctypes.POINTER(INT64), ctypes.POINTER(INT64)]),
+    "guotu_frame_dem_columns_needed": (INT, [PTR, PTR, INT64, INT64, ctypes.POINTER(INT64), SIZE,
+                                            ctypes.POINTER(SIZE)]),
     "guotu_frame_add_landuse": (INT, [PTR, PTR, STR, INT64, STR, SIZE]),
     "guotu_frame_finish": (INT, [PTR, PTR, _INDICATOR_FN, PTR]),
     "guotu_frame_indicator_count": (SIZE, [PTR]),
@@ -310,6 +312,17 @@ class Frame(NativeHandle):
         self._ctx.check(self._lib.guotu_frame_dem_rows_needed(self._ctx.handle, self.handle, ctypes.byref(row0),
                                                               ctypes.byref(row1)))
         return row0.value, row1.value
+
+    def dem_columns_needed(self, row0: int, nrows: int) -> List[Tuple[int, int]]:
+        """The column spans [c0, c1) of rows [row0, row0 + nrows) that add_dem_rows reads
+        (see guotu_frame_dem_columns_needed)."""
+        count = SIZE()
+        self._ctx.check(self._lib.guotu_frame_dem_columns_needed(self._ctx.handle, self.handle, row0, nrows, None, 0,
+                                                                 ctypes.byref(count)))
+        spans = (INT64 * (2 * max(1, count.value)))()
+        self._ctx.check(self._lib.guotu_frame_dem_columns_needed(self._ctx.handle, self.handle, row0, nrows, spans,
+                                                                 count.value, ctypes.byref(count)))
+        return [(spans[2 * k], spans[2 * k + 1]) for k in range(count.value)]
 
     def add_dem_rows(self, row0: int, nrows: int, values) -> None:
         """``values``: a C-contiguous float32 numpy array of whole rows with the halo rows

@@ -167,7 +167,7 @@ def run_indicator_check(request: IndicatorRequest, transform_context: QgsCoordin
             if dem is not None:
                 progress.phase(30.0, 80.0)
                 row0, row1 = frame.set_dem(dem.geotransform, dem.columns, dem.rows)
-                for r, n, values in dem.bands(row0, row1):
+                for r, n, values in dem.bands(row0, row1, frame.dem_columns_needed):
                     progress.check_cancel()
                     frame.add_dem_rows(r, n, values)
             if request.landuse is not None:
