@@ -794,7 +794,9 @@ int guotu_frame_add_landuse(guotu_context *ctx, guotu_frame *f, const char *code
     if (!f || !code) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_frame_add_landuse: NULL argument");
     if (!f->prepared || f->finished)
         return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_frame_add_landuse between guotu_frame_prepare and finish");
+    if (f->landuse_raster) return gt_fail(ctx, GUOTU_ERR_STATE, "land use comes as polygons or as a raster, not both");
     f->has_landuse = 1;
+    f->landuse_polygons = 1;
     if (!is_forest(f, code) || !wkb || !wkb_size || !f->nzones) return GUOTU_OK;
     if (!f->tree) {
         f->tree = GEOSSTRtree_create_r(ctx->geos, 10);
@@ -831,6 +833,121 @@ int guotu_frame_add_landuse(guotu_context *ctx, guotu_frame *f, const char *code
     return status;
 }
 
+/* ---- land use as a raster ------------------------------------------------------------- */
+
+/* A code as a whole number (blanks around allowed): 1 and *out, else 0. */
+static int code_number(const char *code, int32_t *out) {
+    while (*code == ' ')
+        code++;
+    if (!(*code >= '0' && *code <= '9')) return 0;
+    char *end = NULL;
+    long long v = strtoll(code, &end, 10);
+    while (*end == ' ')
+        end++;
+    if (*end || v > INT32_MAX) return 0;
+    *out = (int32_t)v;
+    return 1;
+}
+
+int guotu_frame_set_landuse_grid(guotu_context *ctx, guotu_frame *f, const guotu_raster_grid *grid) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!f || !grid) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_frame_set_landuse_grid: NULL argument");
+    if (!f->prepared || f->finished || f->landuse_raster)
+        return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_frame_set_landuse_grid comes once, after guotu_frame_prepare");
+    if (f->landuse_polygons)
+        return gt_fail(ctx, GUOTU_ERR_STATE, "land use comes as polygons or as a raster, not both");
+    const double *g = grid->geotransform;
+    if (g[2] != 0 || g[4] != 0)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT,
+                       "rotated rasters are not supported (geotransform terms 2 and 4 are %g and %g); warp the land "
+                       "use north-up first",
+                       g[2], g[4]);
+    if (!(g[1] != 0) || !(g[5] != 0) || !isfinite(g[0]) || !isfinite(g[3]) || grid->width <= 0 || grid->height <= 0)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "the land-use grid is empty or has zero-size cells");
+    size_t n = 0;
+    int32_t *values = malloc((f->nforest_codes ? f->nforest_codes : 1) * sizeof *values);
+    if (!values) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < f->nforest_codes; i++)
+        if (code_number(f->forest_codes[i], &values[n])) n++;
+    if (!n) {
+        free(values);
+        return gt_fail(ctx, GUOTU_ERR_DATA,
+                       "none of the forest codes is a whole number, so no cell of a land-use raster can match them "
+                       "(e.g. 0301;0302;0305;0307)");
+    }
+    gt_grid lg = {g[0], g[1], g[3], g[5], grid->width, grid->height};
+    int status = gt_cell_area_init(ctx, &f->landuse_cell_area, &lg, f->calc);
+    if (status) {
+        gt_cell_area_free(&f->landuse_cell_area);
+        free(values);
+        return status;
+    }
+    f->landuse_cell_area_ready = 1;
+    f->landuse_grid = lg;
+    f->landuse_has_nodata = grid->has_nodata;
+    f->landuse_nodata = grid->nodata;
+    f->forest_values = values;
+    f->nforest_values = n;
+    f->landuse_raster = 1;
+    f->has_landuse = 1;
+    return GUOTU_OK;
+}
+
+int guotu_frame_add_landuse_block(guotu_context *ctx, guotu_frame *f, int64_t row0, int64_t col0, int64_t nrows,
+                                  int64_t ncols, const int32_t *values, int64_t row_stride) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!f || !values) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_frame_add_landuse_block: NULL argument");
+    if (!f->landuse_raster || f->finished)
+        return gt_fail(ctx, GUOTU_ERR_STATE,
+                       "guotu_frame_add_landuse_block between guotu_frame_set_landuse_grid and finish");
+    const gt_grid *g = &f->landuse_grid;
+    if (row0 < 0 || col0 < 0 || nrows <= 0 || ncols <= 0 || row0 + nrows > g->height || col0 + ncols > g->width ||
+        row_stride < ncols)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT,
+                       "land-use block rows %lld+%lld, columns %lld+%lld (stride %lld) is outside the %lld x %lld grid",
+                       (long long)row0, (long long)nrows, (long long)col0, (long long)ncols, (long long)row_stride,
+                       (long long)g->height, (long long)g->width);
+    int status = GUOTU_OK;
+    for (size_t i = 0; !status && i < f->nzones; i++) {
+        frame_zone *z = &f->zones[i];
+        int64_t w[4];
+        if (!zone_window(g, z, row0, row0 + nrows, col0, col0 + ncols, w)) continue;
+        int64_t nr = w[1] - w[0], nc = w[3] - w[2];
+        status = grow(&f->cover, &f->cover_cap, (size_t)(nr * nc), sizeof *f->cover, ctx);
+        if (!status) status = grow(&f->scratch, &f->scratch_cap, (size_t)(nr * (nc + 1)), sizeof *f->scratch, ctx);
+        if (!status) status = grow(&f->areas, &f->areas_cap, (size_t)nc, sizeof *f->areas, ctx);
+        if (!status) status = gt_coverage(ctx, z->geom, g, GT_COVERAGE_EXACT, w[0], w[2], nr, nc, f->scratch, f->cover);
+        for (int64_t r = 0; !status && r < nr; r++) {
+            const float *cover = f->cover + r * nc;
+            const int32_t *v_row = values + (w[0] + r - row0) * row_stride + (w[2] - col0);
+            status = gt_cell_area_row(ctx, &f->landuse_cell_area, w[0] + r, w[2], nc, f->areas);
+            double lw = 0, forest = 0;
+            for (int64_t c = 0; !status && c < nc; c++) {
+                if (!(cover[c] > 0)) continue;
+                int32_t v = v_row[c];
+                if (f->landuse_has_nodata && (int64_t)v == f->landuse_nodata) continue;
+                double wt = (double)cover[c] * f->areas[c];
+                lw += wt;
+                for (size_t k = 0; k < f->nforest_values; k++)
+                    if (v == f->forest_values[k]) {
+                        forest += wt;
+                        break;
+                    }
+            }
+            z->landuse_w += lw;
+            z->forest_m2 += forest;
+        }
+    }
+    if (status) return status;
+    f->landuse_cells += nrows * ncols;
+    double total = (double)g->width * (double)g->height;
+    if (gt_report_progress(ctx, fmin(1.0, (double)f->landuse_cells / total), "land-use cells against the elements"))
+        return GUOTU_ERR_CANCELLED;
+    return GUOTU_OK;
+}
+
 /* ---- finish ---------------------------------------------------------------------------- */
 
 static void zone_values(const guotu_frame *f, const frame_zone *z, double v[GT_FRAME_NINDICATORS], double *dem_share) {
@@ -841,7 +958,10 @@ static void zone_values(const guotu_frame *f, const frame_zone *z, double v[GT_F
     v[IND_ELEVATION_MEAN] = dem ? z->wz / z->w : NAN;
     v[IND_SLOPE_MEAN] = f->has_dem && z->ws > 0 ? z->wss / z->ws : NAN;
     v[IND_SLOPE_SHARE] = f->has_dem && z->ws > 0 ? z->wsteep / z->ws : NAN;
-    v[IND_FOREST_SHARE] = f->has_landuse && z->area_m2 > 0 ? fmin(1.0, z->forest_m2 / z->area_m2) : NAN;
+    if (f->landuse_raster)
+        v[IND_FOREST_SHARE] = z->landuse_w > 0 ? fmin(1.0, z->forest_m2 / z->landuse_w) : NAN;
+    else
+        v[IND_FOREST_SHARE] = f->has_landuse && z->area_m2 > 0 ? fmin(1.0, z->forest_m2 / z->area_m2) : NAN;
     *dem_share = f->has_dem && z->area_m2 > 0 ? z->w / z->area_m2 : NAN;
 }
 
@@ -946,6 +1066,36 @@ static int entry_findings(guotu_frame *f, reporter *r, size_t e) {
                 "dem_incomplete", en->id,    en->name,      en->type, city, "",  "elevation_mean",
                 dem_share,        NAN,       NAN,           NAN,      NAN,  NAN, zh,
                 en_msg,           part->wkb, part->wkb_size};
+            if (!status) status = emit(r, &x);
+        }
+        double landuse_share = part && part->area_m2 > 0 ? part->landuse_w / part->area_m2 : NAN;
+        if (!status && part && f->landuse_raster && (en->indicators & (1u << IND_FOREST_SHARE)) &&
+            !(landuse_share >= 0.999)) {
+            status = zone_wkb(ctx, part);
+            double pct = 100.0 * (isnan(landuse_share) ? 0 : landuse_share);
+            gt_textf(zh, sizeof zh, "要素 %s（%s）%s 部分仅 %.1f%% 的面积有土地利用栅格的地类值，森林覆盖占比不完整",
+                     en->id, en->name, city, pct);
+            gt_textf(en_msg, sizeof en_msg,
+                     "element %s (%s), part of city %s: the land-use raster has a class on only %.1f %% of its area; "
+                     "its forest share is incomplete",
+                     en->id, en->name, city, pct);
+            guotu_frame_indicator_finding x = {"landuse_incomplete",
+                                               en->id,
+                                               en->name,
+                                               en->type,
+                                               city,
+                                               "",
+                                               "forest_share",
+                                               landuse_share,
+                                               NAN,
+                                               NAN,
+                                               NAN,
+                                               NAN,
+                                               NAN,
+                                               zh,
+                                               en_msg,
+                                               part->wkb,
+                                               part->wkb_size};
             if (!status) status = emit(r, &x);
         }
         for (int i = 0; !status && i < GT_FRAME_NINDICATORS; i++) {

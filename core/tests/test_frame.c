@@ -801,6 +801,66 @@ static void test_dem_spans_against_brute_force(void **state) {
     assert_true(read_cells < (BH + 2 * 9) * BW); /* fewer cells than whole rows would be */
 }
 
+/* Forest share from a raster of class values: 20 m cells from x 5 (local), so the parts'
+ * sides x 200 / 400 / 600 cut cells; rows from y 1000, so y 200 and 800 are row edges.
+ * Columns 9-13 (x 185-285) hold 301, column 14 (x 285-305) 302, the others 101; cells of
+ * rows 10-12, columns 15-17 (x 305-365, y 740-800, inside A) are no data (-1).
+ * A [200,400] x [200,800]: forest x 200-305 = 105 x 600 = 63,000 m² over 120,000 - 3,600 m²
+ * with a class: 0.541237...; it has a class on 116,400 / 120,000 = 0.97 of its area, a
+ * landuse_incomplete finding. B [400,600]: 0. The whole: 63,000 / 236,400. A's strip (within
+ * 100 m of B: x 300-400): 5 x 600 = 3,000 / (60,000 - 3,600); B's strip: 0. */
+static void test_forest_share_from_raster(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_frame *f = two_city_frame(ctx, GUOTU_AREA_PLANAR, 5);
+    assert_int_equal(guotu_frame_set_forest_codes(ctx, f, "0301;0302;0305;0307;03XX"), GUOTU_OK);
+    assert_int_equal(guotu_frame_prepare(ctx, f), GUOTU_OK);
+    guotu_raster_grid grid = {{FX0 + 5, 20, 0, FY0 + 1000, 0, -20}, 50, 50, 1, -1};
+    assert_int_equal(guotu_frame_set_landuse_grid(ctx, f, &grid), GUOTU_OK);
+    int32_t values[50 * 50];
+    for (int r = 0; r < 50; r++)
+        for (int c = 0; c < 50; c++)
+            values[r * 50 + c] = (r >= 10 && r <= 12 && c >= 15 && c <= 17) ? -1
+                                 : (c >= 9 && c <= 13)                      ? 301
+                                 : c == 14                                  ? 302
+                                                                            : 101;
+    /* In two blocks: rows 0-24 and 25-49 (the parts span both). */
+    assert_int_equal(guotu_frame_add_landuse_block(ctx, f, 0, 0, 25, 50, values, 50), GUOTU_OK);
+    assert_int_equal(guotu_frame_add_landuse_block(ctx, f, 25, 0, 25, 50, values + 25 * 50, 50), GUOTU_OK);
+    assert_int_equal(guotu_frame_add_landuse_block(ctx, f, 40, 0, 11, 50, values, 50), GUOTU_ERR_ARGUMENT);
+    size_t wkb_size = 0;
+    char wkt[256];
+    unsigned char *wkb = wkt_to_wkb(lwkt(wkt, sizeof wkt, 200, 200, 250, 800), &wkb_size);
+    assert_int_equal(guotu_frame_add_landuse(ctx, f, "0301", 1, wkb, wkb_size), GUOTU_ERR_STATE); /* not both */
+    free(wkb);
+    ind_log log = {0};
+    assert_int_equal(guotu_frame_finish(ctx, f, log_indicator, &log), GUOTU_OK);
+    guotu_frame_indicators rows[5];
+    read_rows(ctx, f, rows, 5); /* whole, A, B, A's strip, B's strip */
+    const double forest[5] = {63000.0 / 236400, 63000.0 / 116400, 0, 3000.0 / 56400, 0};
+    for (int i = 0; i < 5; i++)
+        assert_close(rows[i].forest_share, forest[i], 1e-12);
+    int incomplete = 0;
+    for (int i = 0; i < log.count && i < 16; i++)
+        if (!strncmp(log.lines[i], "landuse_incomplete", 18)) {
+            assert_string_equal(log.lines[i], "landuse_incomplete M01 A/ forest_share 0.9700 nan");
+            incomplete++;
+        }
+    assert_int_equal(incomplete, 1);
+    guotu_frame_destroy(ctx, f);
+    guotu_context_destroy(ctx);
+
+    /* Codes that are not whole numbers match no cell: refused rather than a share of 0. */
+    ctx = guotu_context_create();
+    f = two_city_frame(ctx, GUOTU_AREA_PLANAR, 5);
+    assert_int_equal(guotu_frame_set_forest_codes(ctx, f, "林地;03A"), GUOTU_OK);
+    assert_int_equal(guotu_frame_prepare(ctx, f), GUOTU_OK);
+    assert_int_equal(guotu_frame_set_landuse_grid(ctx, f, &grid), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "none of the forest codes is a whole number"));
+    guotu_frame_destroy(ctx, f);
+    guotu_context_destroy(ctx);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_catalogue_check),
@@ -816,6 +876,7 @@ int main(void) {
         cmocka_unit_test(test_rounds),
         cmocka_unit_test(test_county_rollup),
         cmocka_unit_test(test_dem_spans_against_brute_force),
+        cmocka_unit_test(test_forest_share_from_raster),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
