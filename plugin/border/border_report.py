@@ -141,6 +141,40 @@ def framework_rows(indicators: Optional[QgsVectorLayer], findings: Optional[QgsV
     return zone_rows, finding_rows
 
 
+def pair_framework_text(indicators: Optional[QgsVectorLayer], findings: Optional[QgsVectorLayer], a: str,
+                        b: str) -> str:
+    """The framework's results for a city pair as text (the review dock's pair view): each
+    shared element's parts and strips with their indicators, then the findings on them; ""
+    without the framework's tables."""
+    if indicators is None:
+        return ""
+    from ..frame.indicator_check import indicator_finding_titles
+
+    zones, found = framework_rows(indicators, findings, a, b)
+    lines = [tr("Transmission indicators of the elements across this border")]
+    if not zones:
+        lines.append(tr("No catalogue element has a part in both {a} and {b}.").format(a=a, b=b))
+    for z in zones:
+        where = tr("strip {city} → {other}").format(city=z.get("city_id"), other=z.get("other_city_id")) \
+            if z.get("zone") == "strip" else tr("part {city}").format(city=z.get("city_id"))
+        lines.append(tr("{element} {name}, {zone}: {area} ha, elevation {elevation} m, slope {slope}°, steep share "
+                        "{steep}, forest share {forest}").format(
+            element=z.get("element_id"), name=z.get("element_name") or "", zone=where,
+            area=_number((z.get("area_m2") or 0.0) / 10000.0, 2), elevation=_number(z.get("elevation_mean"), 1),
+            slope=_number(z.get("slope_mean"), 2), steep=_number(z.get("slope_share"), 3),
+            forest=_number(z.get("forest_share"), 3)))
+    if findings is not None:
+        titles = indicator_finding_titles()
+        message = "message_zh" if tr("en").startswith("zh") else "message_en"
+        lines.append("")
+        lines.append(tr("Indicator findings on these elements"))
+        if not found:
+            lines.append(tr("No findings: the two cities' parts meet their thresholds."))
+        for f in found:
+            lines.append(f"{titles.get(f.get('kind'), f.get('kind') or '')}: {f.get(message) or ''}")
+    return "\n".join(lines)
+
+
 def style_admin_outline(layer: QgsVectorLayer) -> None:
     """Admin units as dark grey outlines (for layers read from a file, without a style)."""
     layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
