@@ -316,7 +316,7 @@ static int cmd_frame_catalogue(int argc, char **argv) {
 static const char *const indicators_usage =
     "usage: guotu framework indicators --catalogue CSV --elements FILE [--elements-layer L]\n"
     "         --city-field F --element-field F [--name-field F] [--counties CSV] [--thresholds CSV]\n"
-    "         [--dem DEM.tif] [--landuse FILE [--landuse-layer L] --landuse-code F]\n"
+    "         [--dem DEM.tif] [--landuse FILE [--landuse-layer L] [--landuse-code F]]\n"
     "         [--forest-codes \"0301;0302;0305;0307\"] [--slope-threshold DEG] [--band M]\n"
     "         [--tolerance-elevation M] [--tolerance-slope DEG] [--tolerance-forest SHARE]\n"
     "         [--area ellipsoidal|planar] [--crs CRS] [--encoding NAME] [--threads N] -o OUT.gpkg\n"
@@ -327,14 +327,18 @@ static const char *const indicators_usage =
     "mean / max and slope mean / share steeper than --slope-threshold (default 25 degrees)\n"
     "from the DEM (slope by Horn's method on the ground size of the cells, exact cell\n"
     "fractions at the boundary, the DEM read in bands of rows), forest share from the land\n"
-    "use (the --forest-codes classes, default the 三调 forest classes). Each city part is\n"
+    "use (the --forest-codes classes, default the 三调 forest classes): polygons with the class\n"
+    "field --landuse-code, or without it a raster of class values (0301 matches the value 301;\n"
+    "exact cell fractions at the boundary; in the work CRS, never resampled; its no-data cells\n"
+    "have no class). Each city part is\n"
     "compared with the city's thresholds (CSV: city, element_type, indicator, min, max; an\n"
     "empty bound is open; shares are fractions). Findings: outside_threshold, threshold_missing\n"
     "(the city set no value for an indicator the element lists), threshold_differs (two cities\n"
     "of one element hold it to different values), value_jump (the strips on the two sides\n"
     "differ by more than --tolerance-elevation, default 100 m, --tolerance-slope, default 5\n"
     "degrees, or --tolerance-forest, default 0.2), dem_incomplete (the DEM misses part of a\n"
-    "part). The catalogue check (see `guotu framework catalogue`) runs as well.\n"
+    "part), landuse_incomplete (the land-use raster has no class on part of a part). The\n"
+    "catalogue check (see `guotu framework catalogue`) runs as well.\n"
     "The work CRS is the DEM's (else the elements' or --crs) and must be projected in metres;\n"
     "the elements and land use are reprojected to it. Writes OUT.gpkg: element_indicators,\n"
     "indicator_findings, catalogue_findings and catalogue_cities. --threads: the DEM's bands of\n"
@@ -441,8 +445,8 @@ static int parse_indicators(int argc, char **argv, indicators_args *a) {
         u = "--catalogue is required";
     else if (!a->c.elements || !a->c.city_field || !a->c.element_field)
         u = "--elements, --city-field and --element-field are required";
-    else if (!a->landuse != !a->landuse_code)
-        u = "--landuse and --landuse-code go together";
+    else if (a->landuse_code && !a->landuse)
+        u = "--landuse-code needs --landuse";
     else if (!a->c.output)
         u = "-o is required";
     else if (strcmp(a->area, "ellipsoidal") && strcmp(a->area, "planar"))
@@ -490,15 +494,15 @@ enum { NIFINDING = 15 };
 typedef struct indicators_out {
     catalogue_out cat;
     int indicators, ifindings;
-    int64_t counts[5];
+    int64_t counts[6];
 } indicators_out;
 
 static const char *const ifinding_kinds[] = {"outside_threshold", "threshold_missing", "threshold_differs",
-                                             "value_jump", "dem_incomplete"};
+                                             "value_jump",        "dem_incomplete",    "landuse_incomplete"};
 
 static int write_ifinding(const guotu_frame_indicator_finding *x, void *user) {
     indicators_out *o = user;
-    for (int k = 0; k < 5; k++)
+    for (int k = 0; k < 6; k++)
         if (!strcmp(x->kind, ifinding_kinds[k])) o->counts[k]++;
     const char *texts[NIFINDING] = {x->kind,
                                     x->element_id,
@@ -584,6 +588,58 @@ static int read_landuse(guotu_context *ctx, guotu_frame *f, const indicators_arg
     return failed;
 }
 
+/* Land use as a raster of class values (band 1), in the work CRS, by bands of whole blocks
+ * over the rows the elements can meet. */
+static int read_landuse_raster(guotu_context *ctx, guotu_frame *f, GDALDatasetH ds, OGRSpatialReferenceH srs,
+                               const char *path, char *err, size_t err_size) {
+    const char *opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT", NULL};
+    if (!GDALGetSpatialRef(ds))
+        return snprintf(err, err_size, "the land-use raster '%s' has no CRS: assign it the work CRS %s", path,
+                        OSRGetName(srs)) > 0;
+    if (!OSRIsSameEx(GDALGetSpatialRef(ds), srs, opts))
+        return snprintf(err, err_size,
+                        "the land-use raster '%s' is in %s, not the work CRS %s: warp it first (gdalwarp -t_srs ... "
+                        "-r near), class rasters are never resampled here",
+                        path, OSRGetName(GDALGetSpatialRef(ds)), OSRGetName(srs)) > 0;
+    GDALRasterBandH band = GDALGetRasterBand(ds, 1);
+    GDALDataType type = GDALGetRasterDataType(band);
+    if (type == GDT_Float32 || type == GDT_Float64 || GDALDataTypeIsComplex(type))
+        return snprintf(err, err_size,
+                        "the land-use raster '%s' holds %s values, not class codes (a whole-number type is needed)",
+                        path, GDALGetDataTypeName(type)) > 0;
+    guotu_raster_grid grid;
+    memset(&grid, 0, sizeof grid);
+    if (GDALGetGeoTransform(ds, grid.geotransform) != CE_None)
+        return snprintf(err, err_size, "'%s' has no geotransform (it is not georeferenced)", path) > 0;
+    grid.width = GDALGetRasterXSize(ds);
+    grid.height = GDALGetRasterYSize(ds);
+    int has = 0;
+    double nodata = GDALGetRasterNoDataValue(band, &has);
+    grid.has_nodata = has && nodata == floor(nodata) && fabs(nodata) < 9.2e18;
+    grid.nodata = grid.has_nodata ? (int64_t)nodata : 0;
+    if (guotu_frame_set_landuse_grid(ctx, f, &grid))
+        return snprintf(err, err_size, "land-use raster '%s': %s", path, guotu_context_last_error(ctx)) > 0;
+    int bx = 0, by = 0;
+    GDALGetBlockSize(band, &bx, &by);
+    int64_t rows = by > 0 ? by : 64;
+    while (rows * 2 * grid.width <= 4 * 1024 * 1024 && rows < grid.height)
+        rows *= 2;
+    int32_t *buffer = malloc(sizeof(int32_t) * (size_t)grid.width * (size_t)rows);
+    if (!buffer) return snprintf(err, err_size, "out of memory for %lld land-use rows", (long long)rows) > 0;
+    int failed = 0;
+    for (int64_t r = 0; !failed && r < grid.height; r += rows) {
+        int64_t n = r + rows <= grid.height ? rows : grid.height - r;
+        if (GDALRasterIO(band, GF_Read, 0, (int)r, (int)grid.width, (int)n, buffer, (int)grid.width, (int)n, GDT_Int32,
+                         0, 0) != CE_None)
+            failed = snprintf(err, err_size, "cannot read rows %lld-%lld of the land-use raster '%s': %s", (long long)r,
+                              (long long)(r + n - 1), path, CPLGetLastErrorMsg()) > 0;
+        else if (guotu_frame_add_landuse_block(ctx, f, r, 0, n, grid.width, buffer, grid.width))
+            failed = snprintf(err, err_size, "land-use raster '%s': %s", path, guotu_context_last_error(ctx)) > 0;
+    }
+    free(buffer);
+    return failed;
+}
+
 /* One thread's share of the DEM: its own context, frame (built from the same inputs) and
  * dataset, the bands first, first + step, ... */
 typedef struct dem_worker {
@@ -598,27 +654,56 @@ typedef struct dem_worker {
     char err[2048];
 } dem_worker;
 
+/* Reads DEM rows [read0, read0 + read_n) into `buffer` (whole rows from row `first`) in the
+ * columns guotu_frame_dem_columns_needed names for rows [ask0, ask0 + ask_n). */
+static int read_spans(dem_worker *w, GDALRasterBandH band, int64_t ask0, int64_t ask_n, int64_t read0, int64_t read_n,
+                      int64_t first, float *buffer, int64_t **spans, size_t *cap) {
+    size_t n = 0;
+    if (guotu_frame_dem_columns_needed(w->ctx, w->frame, ask0, ask_n, *spans, *cap, &n))
+        return snprintf(w->err, sizeof w->err, "DEM: %s", guotu_context_last_error(w->ctx)) > 0;
+    if (n > *cap) {
+        int64_t *grown = realloc(*spans, 2 * n * sizeof *grown);
+        if (!grown) return snprintf(w->err, sizeof w->err, "out of memory") > 0;
+        *spans = grown;
+        *cap = n;
+        guotu_frame_dem_columns_needed(w->ctx, w->frame, ask0, ask_n, *spans, *cap, &n);
+    }
+    for (size_t k = 0; k < n; k++) {
+        int64_t c0 = (*spans)[2 * k], nc = (*spans)[2 * k + 1] - c0;
+        if (GDALRasterIO(band, GF_Read, (int)c0, (int)read0, (int)nc, (int)read_n,
+                         buffer + (read0 - first) * w->width + c0, (int)nc, (int)read_n, GDT_Float32, 0,
+                         (GSpacing)w->width * (GSpacing)sizeof *buffer) != CE_None)
+            return snprintf(w->err, sizeof w->err, "cannot read DEM rows %lld-%lld: %s", (long long)read0,
+                            (long long)(read0 + read_n - 1), CPLGetLastErrorMsg()) > 0;
+    }
+    return 0;
+}
+
 static int dem_bands(dem_worker *w) {
     GDALRasterBandH band = GDALGetRasterBand(w->ds, 1);
     float *buffer = malloc(sizeof(float) * (size_t)w->width * (size_t)(w->rows + 2));
     if (!buffer) return snprintf(w->err, sizeof w->err, "out of memory for %lld DEM rows", (long long)w->rows + 2) > 0;
     int failed = 0;
-    int64_t index = 0;
+    int64_t index = 0, *spans = NULL;
+    size_t spans_cap = 0;
     for (int64_t row = w->r0; !failed && row < w->r1; row += w->rows, index++) {
         if (index % w->step != w->first) continue;
         int64_t n = row + w->rows <= w->r1 ? w->rows : w->r1 - row;
         int64_t first = row > 0 ? row - 1 : 0, last = row + n < w->height ? row + n + 1 : w->height;
-        if (GDALRasterIO(band, GF_Read, 0, (int)first, (int)w->width, (int)(last - first), buffer, (int)w->width,
-                         (int)(last - first), GDT_Float32, 0, 0) != CE_None) {
-            snprintf(w->err, sizeof w->err, "cannot read DEM rows %lld-%lld: %s", (long long)first, (long long)last - 1,
-                     CPLGetLastErrorMsg());
-            failed = 1;
-        } else if (guotu_frame_add_dem_rows(w->ctx, w->frame, row, n, buffer)) {
+        /* Only the columns the elements need (GDAL decodes the blocks these windows meet): the
+         * band's rows, then the row above and the row below in the columns of the zones
+         * meeting the band's first and last row. */
+        failed = read_spans(w, band, row, n, row, n, first, buffer, &spans, &spans_cap) ||
+                 (row > 0 && read_spans(w, band, row, 1, row - 1, 1, first, buffer, &spans, &spans_cap)) ||
+                 (last > row + n && read_spans(w, band, row + n - 1, 1, row + n, 1, first, buffer, &spans, &spans_cap));
+        if (failed) continue;
+        if (guotu_frame_add_dem_rows(w->ctx, w->frame, row, n, buffer)) {
             snprintf(w->err, sizeof w->err, "DEM: %s", guotu_context_last_error(w->ctx));
             failed = 1;
         }
     }
     free(buffer);
+    free(spans);
     return failed;
 }
 
@@ -685,6 +770,8 @@ static int read_dem(guotu_context *ctx, guotu_frame *f, GDALDatasetH ds, const f
         rows *= 2;
     while (rows > 1 && rows * dem.width > 8 * 1024 * 1024)
         rows /= 2;
+    /* Bands start on a block boundary, so that a band's blocks are not split with the next. */
+    if (by > 1 && r1 > r0) r0 -= r0 % by;
     int64_t bands = r1 > r0 ? (r1 - r0 + rows - 1) / rows : 0;
     int n = threads < 1 ? 1 : threads;
     if (n > bands) n = bands > 0 ? (int)bands : 1;
@@ -883,7 +970,17 @@ static int cmd_frame_indicators(int argc, char **argv) {
         frame_inputs in = {&a, text, path, size, srs, NULL};
         failed = read_dem(ctx, f, dem, &in, io_thread_count(a.threads, 0), err, sizeof err);
     }
-    if (!failed && a.landuse) failed = read_landuse(ctx, f, &a, srs, err, sizeof err);
+    if (!failed && a.landuse && a.landuse_code) failed = read_landuse(ctx, f, &a, srs, err, sizeof err);
+    if (!failed && a.landuse && !a.landuse_code) {
+        GDALDatasetH lu = GDALOpenEx(a.landuse, GDAL_OF_RASTER | GDAL_OF_READONLY, NULL, NULL, NULL);
+        if (!lu || GDALGetRasterCount(lu) < 1)
+            failed = snprintf(err, sizeof err,
+                              "cannot open '%s' as a land-use raster (give --landuse-code for a layer of polygons)",
+                              a.landuse) > 0;
+        else
+            failed = read_landuse_raster(ctx, f, lu, srs, a.landuse, err, sizeof err);
+        if (lu) GDALClose(lu);
+    }
     if (!failed && guotu_frame_finish(ctx, f, write_ifinding, &o)) {
         if (!o.cat.failed) snprintf(err, sizeof err, "%s", guotu_context_last_error(ctx));
         failed = 1;
@@ -913,7 +1010,9 @@ static int cmd_frame_indicators(int argc, char **argv) {
                                    {"thresholds", thr},
                                    {"dem", dem_text},
                                    {"landuse", lu},
-                                   {"landuse_code_field", a.landuse_code ? a.landuse_code : "(none)"},
+                                   {"landuse_code_field", a.landuse_code ? a.landuse_code
+                                                          : a.landuse    ? "(raster values)"
+                                                                         : "(none)"},
                                    {"forest_codes", a.forest_codes ? a.forest_codes : "0301;0302;0305;0307"},
                                    {"slope_threshold_deg", numbers[0]},
                                    {"band_m", numbers[1]},
@@ -940,6 +1039,9 @@ static int cmd_frame_indicators(int argc, char **argv) {
                "value jumps, %lld DEM incomplete\n",
                (long long)o.counts[0], (long long)o.counts[1], (long long)o.counts[2], (long long)o.counts[3],
                (long long)o.counts[4]);
+        if (a.landuse && !a.landuse_code)
+            printf("  land use: a raster of classes; %lld parts where it has no class on part of the area\n",
+                   (long long)o.counts[5]);
         printf("  catalogue findings: %lld not submitted, %lld not in the catalogue, %lld city not listed, %lld "
                "without city\n",
                (long long)o.cat.counts[0], (long long)o.cat.counts[1], (long long)o.cat.counts[2],

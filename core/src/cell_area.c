@@ -40,31 +40,38 @@ int gt_cell_area_exact(guotu_context *ctx, const gt_cell_area *ca, int64_t row, 
     return gt_area_of_ring_inplace(ctx, ca->calc, ring, 4, out);
 }
 
-/* Lattice row `i` (exact areas of cells (i*step, j*step)), from the cache or computed. */
-static int lattice_row(guotu_context *ctx, gt_cell_area *ca, int64_t i, const double **values) {
-    int victim = 0;
+/* Lattice row `i` (exact areas of cells (i*step, j*step)), from the cache or computed; of
+ * a row only the nodes [j0, j1] are computed (the others stay NaN until a call needs
+ * them), as a caller reading a few columns of a wide grid needs a few nodes. */
+static int lattice_row(guotu_context *ctx, gt_cell_area *ca, int64_t i, int64_t j0, int64_t j1, const double **values) {
+    int victim = 0, found = -1;
     for (int k = 0; k < GT_CELL_AREA_CACHE; k++) {
         if (ca->cached_row[k] == i) {
-            ca->last_used[k] = ++ca->clock;
-            *values = ca->cached_values[k];
-            return GUOTU_OK;
+            found = k;
+            break;
         }
         if (ca->last_used[k] < ca->last_used[victim]) victim = k;
     }
-    if (!ca->cached_values[victim]) {
-        ca->cached_values[victim] = malloc((size_t)ca->nodes_per_row * sizeof(double));
-        if (!ca->cached_values[victim]) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    if (found < 0) {
+        if (!ca->cached_values[victim]) {
+            ca->cached_values[victim] = malloc((size_t)ca->nodes_per_row * sizeof(double));
+            if (!ca->cached_values[victim]) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        }
+        for (int64_t j = 0; j < ca->nodes_per_row; j++)
+            ca->cached_values[victim][j] = NAN;
+        ca->cached_row[victim] = i;
+        found = victim;
     }
-    double *dst = ca->cached_values[victim];
-    for (int64_t j = 0; j < ca->nodes_per_row; j++) {
+    double *dst = ca->cached_values[found];
+    for (int64_t j = j0; j <= j1; j++) {
+        if (!isnan(dst[j])) continue;
         int status = gt_cell_area_exact(ctx, ca, i * ca->step, j * ca->step, &dst[j]);
         if (status) {
-            ca->cached_row[victim] = -1;
+            ca->cached_row[found] = -1;
             return status;
         }
     }
-    ca->cached_row[victim] = i;
-    ca->last_used[victim] = ++ca->clock;
+    ca->last_used[found] = ++ca->clock;
     *values = dst;
     return GUOTU_OK;
 }
@@ -77,12 +84,12 @@ int gt_cell_area_row(guotu_context *ctx, gt_cell_area *ca, int64_t row, int64_t 
     }
     int64_t i = row / ca->step;
     double fr = (double)(row - i * ca->step) / (double)ca->step;
-    const double *top = NULL, *bottom = NULL;
-    int status = lattice_row(ctx, ca, i, &top);
-    if (!status) status = lattice_row(ctx, ca, i + 1, &bottom);
-    if (status) return status;
     int64_t j_first = col0 / ca->step, j_last = (col0 + n - 1) / ca->step + 1;
     if (j_last >= ca->nodes_per_row) j_last = ca->nodes_per_row - 1;
+    const double *top = NULL, *bottom = NULL;
+    int status = lattice_row(ctx, ca, i, j_first, j_last, &top);
+    if (!status) status = lattice_row(ctx, ca, i + 1, j_first, j_last, &bottom);
+    if (status) return status;
     for (int64_t j = j_first; j <= j_last; j++)
         ca->row_values[j] = top[j] + (bottom[j] - top[j]) * fr;
     /* Between two lattice nodes the area is linear in the column: walk each segment with

@@ -52,6 +52,8 @@ static void free_indicators(guotu_context *ctx, guotu_frame *f) {
         free(f->forest_codes[i]);
     free(f->forest_codes);
     if (f->cell_area_ready) gt_cell_area_free(&f->cell_area);
+    if (f->landuse_cell_area_ready) gt_cell_area_free(&f->landuse_cell_area);
+    free(f->forest_values);
     if (f->calc) guotu_area_calc_destroy(ctx, f->calc);
     free(f->crs);
     free(f->rows_done);
@@ -59,6 +61,7 @@ static void free_indicators(guotu_context *ctx, guotu_frame *f) {
     free(f->gx);
     free(f->gy);
     free(f->band_zones);
+    free(f->spans);
     free(f->cover);
     free(f->scratch);
     free(f->areas);

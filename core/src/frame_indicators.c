@@ -363,6 +363,18 @@ int guotu_frame_prepare(guotu_context *ctx, guotu_frame *f) {
             parts[k] = NULL;
         }
         size_t last_part = f->nzones;
+        /* Parts whose interiors do not overlap cover every cell of the whole exactly as much as
+         * the whole does (cell fractions add up): the whole's DEM sums are then theirs. */
+        int disjoint = !status;
+        for (size_t a = first_part; disjoint && a < last_part; a++)
+            for (size_t b = a + 1; disjoint && b < last_part; b++)
+                disjoint = GEOSRelatePattern_r(ctx->geos, f->zones[a].geom, f->zones[b].geom, "2********") == 0;
+        if (disjoint) {
+            frame_zone *whole_zone = &f->zones[first_part - 1];
+            whole_zone->from_parts = 1;
+            whole_zone->parts_from = first_part;
+            whole_zone->parts_to = last_part;
+        }
         for (size_t a = first_part; !status && a < last_part; a++)
             for (size_t b = a + 1; !status && b < last_part; b++) {
                 double d = 0;
@@ -469,6 +481,71 @@ static int grow(void *items_address, size_t *cap, size_t need, size_t size, guot
     return GUOTU_OK;
 }
 
+static int compare_span(const void *a, const void *b) {
+    const int64_t *x = a, *y = b;
+    return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+/* The zones meeting rows [row0, row0 + nrows) into *zones (their indices) and the columns
+ * they need (their windows widened by one column for the slope, clipped to the grid,
+ * sorted and merged) into *spans as pairs [c0, c1). */
+static int band_columns(guotu_context *ctx, const guotu_frame *f, int64_t row0, int64_t nrows, size_t **zones,
+                        size_t *zones_cap, size_t *nzones, int64_t **spans, size_t *spans_cap, size_t *nspans) {
+    size_t n = 0;
+    int status = grow(zones, zones_cap, f->nzones ? f->nzones : 1, sizeof **zones, ctx);
+    if (!status) status = grow(spans, spans_cap, 2 * (f->nzones ? f->nzones : 1), sizeof **spans, ctx);
+    if (status) return status;
+    int64_t width = f->grid.width;
+    for (size_t i = 0; i < f->nzones; i++) {
+        int64_t w[4];
+        if (f->zones[i].from_parts || !zone_window(&f->grid, &f->zones[i], row0, row0 + nrows, 0, width, w)) continue;
+        (*zones)[n] = i;
+        (*spans)[2 * n] = w[2] > 0 ? w[2] - 1 : 0;
+        (*spans)[2 * n + 1] = w[3] < width ? w[3] + 1 : width;
+        n++;
+    }
+    *nzones = n;
+    qsort(*spans, n, 2 * sizeof **spans, compare_span);
+    size_t m = 0;
+    for (size_t k = 0; k < n; k++) {
+        int64_t c0 = (*spans)[2 * k], c1 = (*spans)[2 * k + 1];
+        if (m && c0 <= (*spans)[2 * m - 1]) {
+            if (c1 > (*spans)[2 * m - 1]) (*spans)[2 * m - 1] = c1;
+        } else {
+            (*spans)[2 * m] = c0;
+            (*spans)[2 * m + 1] = c1;
+            m++;
+        }
+    }
+    *nspans = m;
+    return GUOTU_OK;
+}
+
+int guotu_frame_dem_columns_needed(guotu_context *ctx, const guotu_frame *f, int64_t row0, int64_t nrows,
+                                   int64_t *spans, size_t max_spans, size_t *count) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!f || !count || (!spans && max_spans))
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_frame_dem_columns_needed: NULL argument");
+    if (!f->has_dem) return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_frame_dem_columns_needed before guotu_frame_set_dem");
+    if (row0 < 0 || nrows <= 0 || row0 + nrows > f->grid.height)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "DEM rows %lld+%lld are outside the %lld rows of the grid",
+                       (long long)row0, (long long)nrows, (long long)f->grid.height);
+    size_t *zones = NULL, zones_cap = 0, nzones = 0, nspans = 0, spans_cap = 0;
+    int64_t *all = NULL;
+    int status = band_columns(ctx, f, row0, nrows, &zones, &zones_cap, &nzones, &all, &spans_cap, &nspans);
+    if (!status) {
+        for (size_t k = 0; k < nspans && k < max_spans; k++) {
+            spans[2 * k] = all[2 * k];
+            spans[2 * k + 1] = all[2 * k + 1];
+        }
+        *count = nspans;
+    }
+    free(zones);
+    free(all);
+    return status;
+}
+
 static int has_value(const guotu_frame *f, float v) {
     return !isnan(v) && !(f->has_nodata && (double)v == (double)(float)f->nodata);
 }
@@ -553,6 +630,11 @@ static int zone_window_stats(guotu_context *ctx, guotu_frame *f, frame_zone *z, 
         if (status) return status;
     }
     double thr = f->opts.slope_threshold_deg;
+    /* The sums in locals (the compiler cannot keep the zone's fields in registers, as the
+     * rows are written through pointers too); added in the same order as cell by cell. */
+    double sw = z->w, swz = z->wz, sws = z->ws, swss = z->wss, swsteep = z->wsteep;
+    float zmin = (float)z->zmin, zmax = (float)z->zmax;
+    int seen = 0;
     for (int64_t r = 0; r < nr; r++) {
         const float *cover = f->cover + r * nc;
         const float *z_row = values + (w[0] + r - first) * width + w[2];
@@ -564,17 +646,27 @@ static int zone_window_stats(guotu_context *ctx, guotu_frame *f, frame_zone *z, 
             float v = z_row[c];
             if (!has_value(f, v)) continue;
             double wt = (double)cover[c] * a_row[c];
-            z->w += wt;
-            z->wz += wt * v;
-            if (v < z->zmin) z->zmin = v;
-            if (v > z->zmax) z->zmax = v;
+            sw += wt;
+            swz += wt * v;
+            if (v < zmin) zmin = v;
+            if (v > zmax) zmax = v;
+            seen = 1;
             float s = s_row[c];
             if (s == SLOPE_UNKNOWN) s = s_row[c] = slope_at(f, values, first, w[0] + r, w[2] + c, gx, gy);
             if (isnan(s)) continue;
-            z->ws += wt;
-            z->wss += wt * s;
-            if (s > thr) z->wsteep += wt;
+            sws += wt;
+            swss += wt * s;
+            if (s > thr) swsteep += wt;
         }
+    }
+    z->w = sw;
+    z->wz = swz;
+    z->ws = sws;
+    z->wss = swss;
+    z->wsteep = swsteep;
+    if (seen) {
+        if (zmin < z->zmin) z->zmin = zmin;
+        if (zmax > z->zmax) z->zmax = zmax;
     }
     return GUOTU_OK;
 }
@@ -598,16 +690,21 @@ int guotu_frame_add_dem_rows(guotu_context *ctx, guotu_frame *f, int64_t row0, i
     if (!status) status = grow(&f->gx, &f->gx_cap, (size_t)nrows, sizeof *f->gx, ctx);
     if (!status) status = grow(&f->gy, &f->gy_cap, (size_t)nrows, sizeof *f->gy, ctx);
     if (!status) status = row_sizes(ctx, f, row0, nrows);
-    for (size_t i = 0; !status && i < cells; i++)
-        f->slope[i] = SLOPE_UNKNOWN;
-    for (int64_t r = 0; !status && r < nrows; r++)
-        status = gt_cell_area_row(ctx, &f->cell_area, row0 + r, 0, width, f->areas + r * width);
-    /* The zones these rows meet, found once for all the tiles of the band. */
-    size_t nband = 0;
-    if (!status) status = grow(&f->band_zones, &f->band_zones_cap, f->nzones ? f->nzones : 1, sizeof(size_t), ctx);
-    for (size_t i = 0; !status && i < f->nzones; i++) {
-        int64_t w[4];
-        if (zone_window(&f->grid, &f->zones[i], row0, row0 + nrows, 0, width, w)) f->band_zones[nband++] = i;
+    /* The zones these rows meet, found once for all the tiles of the band, and the columns
+     * they need: slopes and cell areas are set up there only (the caller may have read no
+     * other cells). */
+    size_t nband = 0, nspans = 0;
+    if (!status)
+        status = band_columns(ctx, f, row0, nrows, &f->band_zones, &f->band_zones_cap, &nband, &f->spans, &f->spans_cap,
+                              &nspans);
+    for (size_t k = 0; !status && k < nspans; k++) {
+        int64_t c0 = f->spans[2 * k], c1 = f->spans[2 * k + 1];
+        for (int64_t r = 0; !status && r < nrows; r++) {
+            float *s_row = f->slope + r * width;
+            for (int64_t c = c0; c < c1; c++)
+                s_row[c] = SLOPE_UNKNOWN;
+            status = gt_cell_area_row(ctx, &f->cell_area, row0 + r, c0, c1 - c0, f->areas + r * width + c0);
+        }
     }
     for (int64_t tr = row0; !status && tr < row0 + nrows; tr += DEM_TILE) {
         int64_t tr1 = tr + DEM_TILE < row0 + nrows ? tr + DEM_TILE : row0 + nrows;
@@ -697,7 +794,9 @@ int guotu_frame_add_landuse(guotu_context *ctx, guotu_frame *f, const char *code
     if (!f || !code) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_frame_add_landuse: NULL argument");
     if (!f->prepared || f->finished)
         return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_frame_add_landuse between guotu_frame_prepare and finish");
+    if (f->landuse_raster) return gt_fail(ctx, GUOTU_ERR_STATE, "land use comes as polygons or as a raster, not both");
     f->has_landuse = 1;
+    f->landuse_polygons = 1;
     if (!is_forest(f, code) || !wkb || !wkb_size || !f->nzones) return GUOTU_OK;
     if (!f->tree) {
         f->tree = GEOSSTRtree_create_r(ctx->geos, 10);
@@ -734,6 +833,121 @@ int guotu_frame_add_landuse(guotu_context *ctx, guotu_frame *f, const char *code
     return status;
 }
 
+/* ---- land use as a raster ------------------------------------------------------------- */
+
+/* A code as a whole number (blanks around allowed): 1 and *out, else 0. */
+static int code_number(const char *code, int32_t *out) {
+    while (*code == ' ')
+        code++;
+    if (!(*code >= '0' && *code <= '9')) return 0;
+    char *end = NULL;
+    long long v = strtoll(code, &end, 10);
+    while (*end == ' ')
+        end++;
+    if (*end || v > INT32_MAX) return 0;
+    *out = (int32_t)v;
+    return 1;
+}
+
+int guotu_frame_set_landuse_grid(guotu_context *ctx, guotu_frame *f, const guotu_raster_grid *grid) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!f || !grid) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_frame_set_landuse_grid: NULL argument");
+    if (!f->prepared || f->finished || f->landuse_raster)
+        return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_frame_set_landuse_grid comes once, after guotu_frame_prepare");
+    if (f->landuse_polygons)
+        return gt_fail(ctx, GUOTU_ERR_STATE, "land use comes as polygons or as a raster, not both");
+    const double *g = grid->geotransform;
+    if (g[2] != 0 || g[4] != 0)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT,
+                       "rotated rasters are not supported (geotransform terms 2 and 4 are %g and %g); warp the land "
+                       "use north-up first",
+                       g[2], g[4]);
+    if (!(g[1] != 0) || !(g[5] != 0) || !isfinite(g[0]) || !isfinite(g[3]) || grid->width <= 0 || grid->height <= 0)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "the land-use grid is empty or has zero-size cells");
+    size_t n = 0;
+    int32_t *values = malloc((f->nforest_codes ? f->nforest_codes : 1) * sizeof *values);
+    if (!values) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < f->nforest_codes; i++)
+        if (code_number(f->forest_codes[i], &values[n])) n++;
+    if (!n) {
+        free(values);
+        return gt_fail(ctx, GUOTU_ERR_DATA,
+                       "none of the forest codes is a whole number, so no cell of a land-use raster can match them "
+                       "(e.g. 0301;0302;0305;0307)");
+    }
+    gt_grid lg = {g[0], g[1], g[3], g[5], grid->width, grid->height};
+    int status = gt_cell_area_init(ctx, &f->landuse_cell_area, &lg, f->calc);
+    if (status) {
+        gt_cell_area_free(&f->landuse_cell_area);
+        free(values);
+        return status;
+    }
+    f->landuse_cell_area_ready = 1;
+    f->landuse_grid = lg;
+    f->landuse_has_nodata = grid->has_nodata;
+    f->landuse_nodata = grid->nodata;
+    f->forest_values = values;
+    f->nforest_values = n;
+    f->landuse_raster = 1;
+    f->has_landuse = 1;
+    return GUOTU_OK;
+}
+
+int guotu_frame_add_landuse_block(guotu_context *ctx, guotu_frame *f, int64_t row0, int64_t col0, int64_t nrows,
+                                  int64_t ncols, const int32_t *values, int64_t row_stride) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!f || !values) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_frame_add_landuse_block: NULL argument");
+    if (!f->landuse_raster || f->finished)
+        return gt_fail(ctx, GUOTU_ERR_STATE,
+                       "guotu_frame_add_landuse_block between guotu_frame_set_landuse_grid and finish");
+    const gt_grid *g = &f->landuse_grid;
+    if (row0 < 0 || col0 < 0 || nrows <= 0 || ncols <= 0 || row0 + nrows > g->height || col0 + ncols > g->width ||
+        row_stride < ncols)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT,
+                       "land-use block rows %lld+%lld, columns %lld+%lld (stride %lld) is outside the %lld x %lld grid",
+                       (long long)row0, (long long)nrows, (long long)col0, (long long)ncols, (long long)row_stride,
+                       (long long)g->height, (long long)g->width);
+    int status = GUOTU_OK;
+    for (size_t i = 0; !status && i < f->nzones; i++) {
+        frame_zone *z = &f->zones[i];
+        int64_t w[4];
+        if (!zone_window(g, z, row0, row0 + nrows, col0, col0 + ncols, w)) continue;
+        int64_t nr = w[1] - w[0], nc = w[3] - w[2];
+        status = grow(&f->cover, &f->cover_cap, (size_t)(nr * nc), sizeof *f->cover, ctx);
+        if (!status) status = grow(&f->scratch, &f->scratch_cap, (size_t)(nr * (nc + 1)), sizeof *f->scratch, ctx);
+        if (!status) status = grow(&f->areas, &f->areas_cap, (size_t)nc, sizeof *f->areas, ctx);
+        if (!status) status = gt_coverage(ctx, z->geom, g, GT_COVERAGE_EXACT, w[0], w[2], nr, nc, f->scratch, f->cover);
+        for (int64_t r = 0; !status && r < nr; r++) {
+            const float *cover = f->cover + r * nc;
+            const int32_t *v_row = values + (w[0] + r - row0) * row_stride + (w[2] - col0);
+            status = gt_cell_area_row(ctx, &f->landuse_cell_area, w[0] + r, w[2], nc, f->areas);
+            double lw = 0, forest = 0;
+            for (int64_t c = 0; !status && c < nc; c++) {
+                if (!(cover[c] > 0)) continue;
+                int32_t v = v_row[c];
+                if (f->landuse_has_nodata && (int64_t)v == f->landuse_nodata) continue;
+                double wt = (double)cover[c] * f->areas[c];
+                lw += wt;
+                for (size_t k = 0; k < f->nforest_values; k++)
+                    if (v == f->forest_values[k]) {
+                        forest += wt;
+                        break;
+                    }
+            }
+            z->landuse_w += lw;
+            z->forest_m2 += forest;
+        }
+    }
+    if (status) return status;
+    f->landuse_cells += nrows * ncols;
+    double total = (double)g->width * (double)g->height;
+    if (gt_report_progress(ctx, fmin(1.0, (double)f->landuse_cells / total), "land-use cells against the elements"))
+        return GUOTU_ERR_CANCELLED;
+    return GUOTU_OK;
+}
+
 /* ---- finish ---------------------------------------------------------------------------- */
 
 static void zone_values(const guotu_frame *f, const frame_zone *z, double v[GT_FRAME_NINDICATORS], double *dem_share) {
@@ -744,7 +958,10 @@ static void zone_values(const guotu_frame *f, const frame_zone *z, double v[GT_F
     v[IND_ELEVATION_MEAN] = dem ? z->wz / z->w : NAN;
     v[IND_SLOPE_MEAN] = f->has_dem && z->ws > 0 ? z->wss / z->ws : NAN;
     v[IND_SLOPE_SHARE] = f->has_dem && z->ws > 0 ? z->wsteep / z->ws : NAN;
-    v[IND_FOREST_SHARE] = f->has_landuse && z->area_m2 > 0 ? fmin(1.0, z->forest_m2 / z->area_m2) : NAN;
+    if (f->landuse_raster)
+        v[IND_FOREST_SHARE] = z->landuse_w > 0 ? fmin(1.0, z->forest_m2 / z->landuse_w) : NAN;
+    else
+        v[IND_FOREST_SHARE] = f->has_landuse && z->area_m2 > 0 ? fmin(1.0, z->forest_m2 / z->area_m2) : NAN;
     *dem_share = f->has_dem && z->area_m2 > 0 ? z->w / z->area_m2 : NAN;
 }
 
@@ -849,6 +1066,36 @@ static int entry_findings(guotu_frame *f, reporter *r, size_t e) {
                 "dem_incomplete", en->id,    en->name,      en->type, city, "",  "elevation_mean",
                 dem_share,        NAN,       NAN,           NAN,      NAN,  NAN, zh,
                 en_msg,           part->wkb, part->wkb_size};
+            if (!status) status = emit(r, &x);
+        }
+        double landuse_share = part && part->area_m2 > 0 ? part->landuse_w / part->area_m2 : NAN;
+        if (!status && part && f->landuse_raster && (en->indicators & (1u << IND_FOREST_SHARE)) &&
+            !(landuse_share >= 0.999)) {
+            status = zone_wkb(ctx, part);
+            double pct = 100.0 * (isnan(landuse_share) ? 0 : landuse_share);
+            gt_textf(zh, sizeof zh, "要素 %s（%s）%s 部分仅 %.1f%% 的面积有土地利用栅格的地类值，森林覆盖占比不完整",
+                     en->id, en->name, city, pct);
+            gt_textf(en_msg, sizeof en_msg,
+                     "element %s (%s), part of city %s: the land-use raster has a class on only %.1f %% of its area; "
+                     "its forest share is incomplete",
+                     en->id, en->name, city, pct);
+            guotu_frame_indicator_finding x = {"landuse_incomplete",
+                                               en->id,
+                                               en->name,
+                                               en->type,
+                                               city,
+                                               "",
+                                               "forest_share",
+                                               landuse_share,
+                                               NAN,
+                                               NAN,
+                                               NAN,
+                                               NAN,
+                                               NAN,
+                                               zh,
+                                               en_msg,
+                                               part->wkb,
+                                               part->wkb_size};
             if (!status) status = emit(r, &x);
         }
         for (int i = 0; !status && i < GT_FRAME_NINDICATORS; i++) {
@@ -995,6 +1242,20 @@ int guotu_frame_finish(guotu_context *ctx, guotu_frame *f, guotu_frame_indicator
     if (!f->prepared || f->finished)
         return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_frame_finish comes once, after guotu_frame_prepare");
     f->finished = 1;
+    for (size_t i = 0; i < f->nzones; i++) {
+        frame_zone *z = &f->zones[i];
+        if (!z->from_parts) continue;
+        for (size_t k = z->parts_from; k < z->parts_to; k++) {
+            const frame_zone *p = &f->zones[k];
+            z->w += p->w;
+            z->wz += p->wz;
+            z->ws += p->ws;
+            z->wss += p->wss;
+            z->wsteep += p->wsteep;
+            if (p->zmin < z->zmin) z->zmin = p->zmin;
+            if (p->zmax > z->zmax) z->zmax = p->zmax;
+        }
+    }
     reporter r = {ctx, fn, user_data, NULL, 0};
     int status = GUOTU_OK;
     for (size_t e = 0; !status && e < f->nentries; e++)

@@ -58,6 +58,11 @@ typedef struct frame_zone {
     double w, wz, zmin, zmax; /* DEM: covered weight with a value, Σ w·z, extremes */
     double ws, wss, wsteep;   /* slope: weight with a slope, Σ w·s, weight steeper than the threshold */
     double forest_m2;
+    double landuse_w; /* land-use raster: covered weight of the cells with a class */
+    /* A whole element whose parts do not overlap: its DEM sums are its parts' (zones
+     * [parts_from, parts_to)), added up at finish instead of being taken cell by cell. */
+    int from_parts;
+    size_t parts_from, parts_to;
     unsigned char *wkb;
     size_t wkb_size;
 } frame_zone;
@@ -102,7 +107,19 @@ struct guotu_frame {
     size_t slope_cap, cover_cap, scratch_cap, areas_cap, gx_cap, gy_cap;
     size_t *band_zones; /* zones meeting the rows of the current add_dem_rows */
     size_t band_zones_cap;
+    int64_t *spans; /* column spans [spans[2k], spans[2k+1]) the band's zones need */
+    size_t spans_cap;
     GEOSSTRtree *tree;
+    /* land use as a raster */
+    int landuse_raster, landuse_polygons;
+    gt_grid landuse_grid;
+    int landuse_has_nodata;
+    int64_t landuse_nodata;
+    gt_cell_area landuse_cell_area;
+    int landuse_cell_area_ready;
+    int32_t *forest_values; /* the forest codes that are whole numbers */
+    size_t nforest_values;
+    int64_t landuse_cells;
 };
 
 /* Index of a catalogue entry by id (-1 when none); `listed` gets the city's index in the

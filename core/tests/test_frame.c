@@ -25,6 +25,8 @@
 
 #include <math.h>
 
+#include <geos_c.h>
+
 #include "guotu/guotu.h"
 #include "test_support.h"
 
@@ -613,6 +615,252 @@ static void test_county_rollup(void **state) {
     guotu_context_destroy(ctx);
 }
 
+/* ---- the DEM read by column spans, against a brute-force computation ----------------------
+ *
+ * A rough surface (sums of sines) on an 80 x 60 grid of 10 m cells with a block of no-data
+ * cells and a NaN; element E1 of cities A (a 7-gon) and B (a polygon with a hole), whose
+ * whole is summed from its parts (they do not overlap), element E2 of cities A (two
+ * triangles on the grid's west edge) and B (a triangle overlapping A's), whose whole is
+ * taken cell by cell. The DEM is streamed in bands of 7 rows filling only the columns
+ * guotu_frame_dem_columns_needed names: every other cell holds 1e6, which would show in
+ * every mean if it were read. The brute force takes each
+ * zone's geometry as handed back and, for every cell of the grid, its exact coverage from
+ * a GEOS intersection, the value, and Horn's slope of the 3 x 3 window on 10 m cells (none
+ * at the grid's edge or next to no data): results equal to 1e-9 relative. */
+#define BW 80
+#define BH 60
+
+static float rough(int64_t r, int64_t c) {
+    if (r >= 30 && r < 33 && c >= 50 && c < 54) return -9999.0f; /* no data */
+    if (r == 12 && c == 20) return NAN;
+    double x = c * 10 + 5.0, y = 600 - (r * 10 + 5.0);
+    return (float)(300 + 40 * sin(x / 37.0) * cos(y / 53.0) + 25 * sin((x + y) / 91.0) + 3 * cos(x / 11.0));
+}
+
+static int cell_has_value(float v) { return !isnan(v) && v != -9999.0f; }
+
+static float brute_slope(int64_t r, int64_t c) {
+    if (r < 1 || r >= BH - 1 || c < 1 || c >= BW - 1) return NAN;
+    float k[3][3];
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 3; j++) {
+            k[i][j] = rough(r - 1 + i, c - 1 + j);
+            if (!cell_has_value(k[i][j])) return NAN;
+        }
+    double dzdx = (((double)k[0][2] + 2.0 * k[1][2] + k[2][2]) - ((double)k[0][0] + 2.0 * k[1][0] + k[2][0])) / 80.0;
+    double dzdy = (((double)k[2][0] + 2.0 * k[2][1] + k[2][2]) - ((double)k[0][0] + 2.0 * k[0][1] + k[0][2])) / 80.0;
+    return (float)(atan(sqrt(dzdx * dzdx + dzdy * dzdy)) * 180.0 / 3.14159265358979323846);
+}
+
+static void add_wkt_submission(guotu_context *ctx, guotu_frame *f, const char *city, const char *element, int64_t fid,
+                               const char *wkt) {
+    size_t size = 0;
+    unsigned char *wkb = wkt_to_wkb(wkt, &size);
+    assert_int_equal(guotu_frame_add_submission(ctx, f, city, element, element, fid, wkb, size), GUOTU_OK);
+    free(wkb);
+}
+
+static void assert_relative(double got, double want, const char *what) {
+    if (isnan(want)) {
+        if (!isnan(got)) fail_msg("%s: %.17g, expected no value", what, got);
+        return;
+    }
+    double scale = fmax(fabs(want), 1e-300);
+    if (!(fabs(got - want) <= 1e-9 * scale)) fail_msg("%s: %.17g, brute force %.17g", what, got, want);
+}
+
+static void test_dem_spans_against_brute_force(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    static const char cat[] = "element_id,name,type,cities,indicators\n"
+                              "E1,Ridge,mountain,A;B,elevation_mean;slope_mean\n"
+                              "E2,Edge,river,A;B,elevation_min\n";
+    guotu_frame *f = NULL;
+    assert_int_equal(guotu_frame_create(ctx, &f), GUOTU_OK);
+    assert_int_equal(guotu_frame_load_catalogue(ctx, f, cat, sizeof cat - 1, "cat"), GUOTU_OK);
+    guotu_frame_options o;
+    guotu_frame_options_init(&o);
+    o.crs = "EPSG:4527";
+    o.area_method = GUOTU_AREA_PLANAR;
+    o.band_m = 60;
+    o.slope_threshold_deg = 12;
+    assert_int_equal(guotu_frame_set_options(ctx, f, &o), GUOTU_OK);
+    char wkt[1024];
+#define P(x, y) FX0 + (x), FY0 + (y)
+    snprintf(wkt, sizeof wkt,
+             "POLYGON((%.3f %.3f,%.3f %.3f,%.3f %.3f,%.3f %.3f,%.3f %.3f,%.3f %.3f,%.3f %.3f,%.3f %.3f))",
+             P(123.4, 77.7), P(401.3, 61.9), P(447.1, 250.2), P(402.6, 402.6), P(300.05, 535.5), P(151.7, 481.1),
+             P(88.8, 300.3), P(123.4, 77.7));
+    add_wkt_submission(ctx, f, "A", "E1", 1, wkt);
+    snprintf(wkt, sizeof wkt,
+             "POLYGON((%.3f %.3f,%.3f %.3f,%.3f %.3f,%.3f %.3f,%.3f %.3f),(%.3f %.3f,%.3f %.3f,%.3f %.3f,%.3f %.3f))",
+             P(447.1, 250.2), P(401.3, 61.9), P(733.3, 44.4), P(761.1, 377.7), P(447.1, 250.2), P(560.2, 150.5),
+             P(640.4, 180.8), P(600.6, 260.1), P(560.2, 150.5));
+    add_wkt_submission(ctx, f, "B", "E1", 2, wkt);
+    snprintf(wkt, sizeof wkt,
+             "MULTIPOLYGON(((%.3f %.3f,%.3f %.3f,%.3f %.3f,%.3f %.3f)),((%.3f %.3f,%.3f %.3f,%.3f %.3f,%.3f %.3f)))",
+             P(0, 520), P(50, 590), P(0, 600), P(0, 520), P(0, 300.5), P(30.5, 330.2), P(0, 360.7), P(0, 300.5));
+    add_wkt_submission(ctx, f, "A", "E2", 3, wkt);
+    /* B's part of E2 overlaps A's: the whole is then taken cell by cell, not from the parts. */
+    snprintf(wkt, sizeof wkt, "POLYGON((%.3f %.3f,%.3f %.3f,%.3f %.3f,%.3f %.3f))", P(0, 540.2), P(44.4, 600),
+             P(0, 585.5), P(0, 540.2));
+    add_wkt_submission(ctx, f, "B", "E2", 4, wkt);
+#undef P
+    assert_int_equal(guotu_frame_prepare(ctx, f), GUOTU_OK);
+    guotu_frame_dem dem = {{FX0, 10, 0, FY0 + 600, 0, -10}, BW, BH, 1, -9999};
+    assert_int_equal(guotu_frame_set_dem(ctx, f, &dem), GUOTU_OK);
+    size_t count = 99;
+    assert_int_equal(guotu_frame_dem_columns_needed(ctx, f, 0, BH + 1, NULL, 0, &count), GUOTU_ERR_ARGUMENT);
+    int64_t spans[2 * 16];
+    float *rows = malloc(sizeof(float) * BW * (7 + 2));
+    int64_t read_cells = 0;
+    for (int64_t r0 = 0; r0 < BH; r0 += 7) {
+        int64_t n = r0 + 7 <= BH ? 7 : BH - r0;
+        int64_t first = r0 > 0 ? r0 - 1 : 0;
+        for (size_t i = 0; i < BW * (7 + 2); i++)
+            rows[i] = 1e6f;
+        /* The band's rows in its columns; the row above in those of the band's first row, the
+         * row below in those of its last row. */
+        const int64_t reads[3][3] = {{r0, n, r0}, {r0, 1, r0 - 1}, {r0 + n - 1, 1, r0 + n}};
+        for (int part = 0; part < 3; part++) {
+            if (reads[part][2] < 0 || reads[part][2] >= BH) continue;
+            assert_int_equal(guotu_frame_dem_columns_needed(ctx, f, reads[part][0], reads[part][1], spans, 16, &count),
+                             GUOTU_OK);
+            assert_true(count <= 16);
+            int64_t from = reads[part][2], to = from + (part ? 1 : n);
+            for (size_t k = 0; k < count; k++) {
+                assert_true(spans[2 * k] >= 0 && spans[2 * k] < spans[2 * k + 1] && spans[2 * k + 1] <= BW);
+                if (k) assert_true(spans[2 * k] > spans[2 * k - 1]); /* sorted, disjoint, not touching */
+                for (int64_t r = from; r < to; r++)
+                    for (int64_t c = spans[2 * k]; c < spans[2 * k + 1]; c++)
+                        rows[(r - first) * BW + c] = rough(r, c);
+                read_cells += (to - from) * (spans[2 * k + 1] - spans[2 * k]);
+            }
+        }
+        assert_int_equal(guotu_frame_add_dem_rows(ctx, f, r0, n, rows), GUOTU_OK);
+    }
+    free(rows);
+    /* Rows 0-6 meet E2 (x 0-50: columns 0-4, widened to 0-5) and E1's part A (x 88.8-447.1:
+     * columns 8-44, widened to 7-45; E1's parts do not overlap, so its whole is not read). */
+    assert_int_equal(guotu_frame_dem_columns_needed(ctx, f, 0, 7, spans, 16, &count), GUOTU_OK);
+    assert_int_equal(count, 2);
+    assert_int_equal(spans[0], 0);
+    assert_int_equal(spans[1], 6);
+    assert_int_equal(spans[2], 7);
+    assert_int_equal(spans[3], 46);
+    assert_int_equal(guotu_frame_finish(ctx, f, NULL, NULL), GUOTU_OK);
+
+    GEOSContextHandle_t h = GEOS_init_r();
+    size_t nz = guotu_frame_indicator_count(f);
+    assert_int_equal(nz, 10); /* E1 and E2: whole, A, B, the two strips */
+    for (size_t i = 0; i < nz; i++) {
+        guotu_frame_indicators row;
+        assert_int_equal(guotu_frame_indicator_row(ctx, f, i, &row), GUOTU_OK);
+        GEOSGeometry *zone = GEOSGeomFromWKB_buf_r(h, row.wkb, row.wkb_size);
+        assert_non_null(zone);
+        double area = 0, w = 0, wz = 0, ws = 0, wss = 0, wsteep = 0, zmin = INFINITY, zmax = -INFINITY;
+        assert_true(GEOSArea_r(h, zone, &area));
+        for (int64_t r = 0; r < BH; r++)
+            for (int64_t c = 0; c < BW; c++) {
+                double x0 = FX0 + c * 10.0, y1 = FY0 + 600 - r * 10.0;
+                GEOSGeometry *cell = GEOSGeom_createRectangle_r(h, x0, y1 - 10, x0 + 10, y1);
+                GEOSGeometry *cut = GEOSIntersection_r(h, cell, zone);
+                double a = 0;
+                assert_true(GEOSArea_r(h, cut, &a));
+                GEOSGeom_destroy_r(h, cut);
+                GEOSGeom_destroy_r(h, cell);
+                double share = a / 100.0;
+                float cover = (float)(share < 1e-9 ? 0.0 : share > 1 ? 1.0 : share);
+                float v = rough(r, c);
+                if (!(cover > 0) || !cell_has_value(v)) continue;
+                double wt = (double)cover * 100.0;
+                w += wt;
+                wz += wt * v;
+                zmin = fmin(zmin, v);
+                zmax = fmax(zmax, v);
+                float s = brute_slope(r, c);
+                if (isnan(s)) continue;
+                ws += wt;
+                wss += wt * s;
+                if (s > 12) wsteep += wt;
+            }
+        GEOSGeom_destroy_r(h, zone);
+        char what[64];
+        snprintf(what, sizeof what, "zone %zu (%s %s/%s)", i, row.element_id, row.city_id, row.other_city_id);
+        assert_relative(row.area_m2, area, what);
+        assert_relative(row.elevation_mean, wz / w, what);
+        assert_relative(row.elevation_min, zmin, what);
+        assert_relative(row.elevation_max, zmax, what);
+        assert_relative(row.slope_mean, wss / ws, what);
+        assert_relative(row.slope_share, wsteep / ws, what);
+        assert_relative(row.dem_share, w / area, what);
+    }
+    GEOS_finish_r(h);
+    guotu_frame_destroy(ctx, f);
+    guotu_context_destroy(ctx);
+    assert_true(read_cells < (BH + 2 * 9) * BW); /* fewer cells than whole rows would be */
+}
+
+/* Forest share from a raster of class values: 20 m cells from x 5 (local), so the parts'
+ * sides x 200 / 400 / 600 cut cells; rows from y 1000, so y 200 and 800 are row edges.
+ * Columns 9-13 (x 185-285) hold 301, column 14 (x 285-305) 302, the others 101; cells of
+ * rows 10-12, columns 15-17 (x 305-365, y 740-800, inside A) are no data (-1).
+ * A [200,400] x [200,800]: forest x 200-305 = 105 x 600 = 63,000 m² over 120,000 - 3,600 m²
+ * with a class: 0.541237...; it has a class on 116,400 / 120,000 = 0.97 of its area, a
+ * landuse_incomplete finding. B [400,600]: 0. The whole: 63,000 / 236,400. A's strip (within
+ * 100 m of B: x 300-400): 5 x 600 = 3,000 / (60,000 - 3,600); B's strip: 0. */
+static void test_forest_share_from_raster(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_frame *f = two_city_frame(ctx, GUOTU_AREA_PLANAR, 5);
+    assert_int_equal(guotu_frame_set_forest_codes(ctx, f, "0301;0302;0305;0307;03XX"), GUOTU_OK);
+    assert_int_equal(guotu_frame_prepare(ctx, f), GUOTU_OK);
+    guotu_raster_grid grid = {{FX0 + 5, 20, 0, FY0 + 1000, 0, -20}, 50, 50, 1, -1};
+    assert_int_equal(guotu_frame_set_landuse_grid(ctx, f, &grid), GUOTU_OK);
+    int32_t values[50 * 50];
+    for (int r = 0; r < 50; r++)
+        for (int c = 0; c < 50; c++)
+            values[r * 50 + c] = (r >= 10 && r <= 12 && c >= 15 && c <= 17) ? -1
+                                 : (c >= 9 && c <= 13)                      ? 301
+                                 : c == 14                                  ? 302
+                                                                            : 101;
+    /* In two blocks: rows 0-24 and 25-49 (the parts span both). */
+    assert_int_equal(guotu_frame_add_landuse_block(ctx, f, 0, 0, 25, 50, values, 50), GUOTU_OK);
+    assert_int_equal(guotu_frame_add_landuse_block(ctx, f, 25, 0, 25, 50, values + 25 * 50, 50), GUOTU_OK);
+    assert_int_equal(guotu_frame_add_landuse_block(ctx, f, 40, 0, 11, 50, values, 50), GUOTU_ERR_ARGUMENT);
+    size_t wkb_size = 0;
+    char wkt[256];
+    unsigned char *wkb = wkt_to_wkb(lwkt(wkt, sizeof wkt, 200, 200, 250, 800), &wkb_size);
+    assert_int_equal(guotu_frame_add_landuse(ctx, f, "0301", 1, wkb, wkb_size), GUOTU_ERR_STATE); /* not both */
+    free(wkb);
+    ind_log log = {0};
+    assert_int_equal(guotu_frame_finish(ctx, f, log_indicator, &log), GUOTU_OK);
+    guotu_frame_indicators rows[5];
+    read_rows(ctx, f, rows, 5); /* whole, A, B, A's strip, B's strip */
+    const double forest[5] = {63000.0 / 236400, 63000.0 / 116400, 0, 3000.0 / 56400, 0};
+    for (int i = 0; i < 5; i++)
+        assert_close(rows[i].forest_share, forest[i], 1e-12);
+    int incomplete = 0;
+    for (int i = 0; i < log.count && i < 16; i++)
+        if (!strncmp(log.lines[i], "landuse_incomplete", 18)) {
+            assert_string_equal(log.lines[i], "landuse_incomplete M01 A/ forest_share 0.9700 nan");
+            incomplete++;
+        }
+    assert_int_equal(incomplete, 1);
+    guotu_frame_destroy(ctx, f);
+    guotu_context_destroy(ctx);
+
+    /* Codes that are not whole numbers match no cell: refused rather than a share of 0. */
+    ctx = guotu_context_create();
+    f = two_city_frame(ctx, GUOTU_AREA_PLANAR, 5);
+    assert_int_equal(guotu_frame_set_forest_codes(ctx, f, "林地;03A"), GUOTU_OK);
+    assert_int_equal(guotu_frame_prepare(ctx, f), GUOTU_OK);
+    assert_int_equal(guotu_frame_set_landuse_grid(ctx, f, &grid), GUOTU_ERR_DATA);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "none of the forest codes is a whole number"));
+    guotu_frame_destroy(ctx, f);
+    guotu_context_destroy(ctx);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_catalogue_check),
@@ -627,6 +875,8 @@ int main(void) {
         cmocka_unit_test(test_dem_not_covering),
         cmocka_unit_test(test_rounds),
         cmocka_unit_test(test_county_rollup),
+        cmocka_unit_test(test_dem_spans_against_brute_force),
+        cmocka_unit_test(test_forest_share_from_raster),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,7 +9,7 @@ import ctypes
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
-from .native import AreaMethod, Context, _decode, _encode
+from .native import AreaMethod, Context, _decode, _encode, _RasterGrid
 from .native_handle import NativeHandle, initial_options, numbers_of, set_numbers
 from .prototypes import PrototypeSet
 from .ctypes_names import INT, INT64, PTR, SIZE, STR
@@ -118,7 +118,11 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_frame_set_dem": (INT, [PTR, PTR, ctypes.POINTER(_Dem)]),
     "guotu_frame_add_dem_rows": (INT, [PTR, PTR, INT64, INT64, ctypes.c_void_p]),
     "guotu_frame_dem_rows_needed": (INT, [PTR, PTR, ctypes.POINTER(INT64), ctypes.POINTER(INT64)]),
+    "guotu_frame_dem_columns_needed": (INT, [PTR, PTR, INT64, INT64, ctypes.POINTER(INT64), SIZE,
+                                            ctypes.POINTER(SIZE)]),
     "guotu_frame_add_landuse": (INT, [PTR, PTR, STR, INT64, STR, SIZE]),
+    "guotu_frame_set_landuse_grid": (INT, [PTR, PTR, ctypes.POINTER(_RasterGrid)]),
+    "guotu_frame_add_landuse_block": (INT, [PTR, PTR, INT64, INT64, INT64, INT64, ctypes.c_void_p, INT64]),
     "guotu_frame_finish": (INT, [PTR, PTR, _INDICATOR_FN, PTR]),
     "guotu_frame_indicator_count": (SIZE, [PTR]),
     "guotu_frame_indicator_row": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_Indicators)]),
@@ -311,6 +315,17 @@ class Frame(NativeHandle):
                                                               ctypes.byref(row1)))
         return row0.value, row1.value
 
+    def dem_columns_needed(self, row0: int, nrows: int) -> List[Tuple[int, int]]:
+        """The column spans [c0, c1) of rows [row0, row0 + nrows) that add_dem_rows reads
+        (see guotu_frame_dem_columns_needed)."""
+        count = SIZE()
+        self._ctx.check(self._lib.guotu_frame_dem_columns_needed(self._ctx.handle, self.handle, row0, nrows, None, 0,
+                                                                 ctypes.byref(count)))
+        spans = (INT64 * (2 * max(1, count.value)))()
+        self._ctx.check(self._lib.guotu_frame_dem_columns_needed(self._ctx.handle, self.handle, row0, nrows, spans,
+                                                                 count.value, ctypes.byref(count)))
+        return [(spans[2 * k], spans[2 * k + 1]) for k in range(count.value)]
+
     def add_dem_rows(self, row0: int, nrows: int, values) -> None:
         """``values``: a C-contiguous float32 numpy array of whole rows with the halo rows
         (see guotu_frame_add_dem_rows)."""
@@ -320,6 +335,20 @@ class Frame(NativeHandle):
     def add_landuse(self, code: str, fid: int, wkb: bytes) -> None:
         self._ctx.check(self._lib.guotu_frame_add_landuse(self._ctx.handle, self.handle, _encode(code), fid,
                                                           wkb or None, len(wkb)))
+
+    def set_landuse_grid(self, geotransform: Tuple[float, ...], width: int, height: int,
+                         nodata: Optional[int]) -> None:
+        """Land use as a raster of class values on this grid (see guotu_frame_set_landuse_grid)."""
+        grid = _RasterGrid((ctypes.c_double * 6)(*geotransform), width, height, 0 if nodata is None else 1,
+                           0 if nodata is None else nodata)
+        self._ctx.check(self._lib.guotu_frame_set_landuse_grid(self._ctx.handle, self.handle, ctypes.byref(grid)))
+
+    def add_landuse_block(self, row0: int, col0: int, values) -> None:
+        """``values``: a C-contiguous int32 numpy array of rows [row0, row0 + rows) and columns
+        [col0, col0 + columns) of the land-use grid."""
+        nrows, ncols = values.shape
+        self.check_run(self._lib.guotu_frame_add_landuse_block(self._ctx.handle, self.handle, row0, col0, nrows, ncols,
+                                                               values.ctypes.data_as(ctypes.c_void_p), ncols))
 
     def finish(self, on_finding: Callable[[IndicatorFinding], None]) -> None:
         def finding(f: _IndicatorFinding) -> None:

@@ -1,13 +1,16 @@
 """The printable report of one city pair's border (跨市边界协调审查): page 1 the map of the
 border strip — shared border segments coloured by status, the conflict areas and lines,
 the pair's elements for context when given — with a legend and the pair's numbers; then
-every conflict with its kind, length, area, responsible side and review (status and note).
+every conflict with its kind, length, area, responsible side and review (status and note);
+then, with the results of the transmission framework (省级定框架: the element_indicators and
+indicator_findings tables), the indicators of the catalogue elements the two cities share
+(each city's part and the border strips on both sides) and the findings on them.
 
 The report reads the layers of a border comparison (the algorithm's outputs or the CLI's
 GeoPackage tables) by field name.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -32,6 +35,8 @@ class BorderReportLayers:
     source: str = ""
     admin: Optional[QgsVectorLayer] = None         # the admin units compared (else found in the project)
     elements: List[QgsVectorLayer] = field(default_factory=list)  # the cities' elements (else found)
+    indicators: Optional[QgsVectorLayer] = None          # framework: element_indicators (else found)
+    indicator_findings: Optional[QgsVectorLayer] = None  # framework: indicator_findings (else found)
 
 
 @dataclass
@@ -52,9 +57,11 @@ def _number(value: Any, decimals: int = 1) -> str:
 
 
 def _is_output(layer: QgsVectorLayer) -> bool:
-    """A table the comparison writes (conflicts, borders, summary, base-map issues)."""
+    """A table the comparison writes (conflicts, borders, summary, base-map issues) or the
+    transmission framework's indicators and findings."""
     names = set(layer.fields().names())
-    return bool(names & {"conflict_id", "review_status", "border_m"}) or {"admin_a", "admin_b"} <= names
+    return bool(names & {"conflict_id", "review_status", "border_m"}) or {"admin_a", "admin_b"} <= names or \
+        INDICATOR_TABLE_FIELDS <= names or FINDING_TABLE_FIELDS <= names  # the framework's tables
 
 
 def _values(layer: QgsVectorLayer, index: int, limit: int = 100_000) -> List[str]:
@@ -92,6 +99,82 @@ def find_border_inputs(project: QgsProject, admin_a: str, admin_b: str,
     return admin, elements
 
 
+INDICATOR_TABLE_FIELDS = {"element_id", "zone", "city_id", "other_city_id", "elevation_mean", "forest_share",
+                          "dem_share"}
+FINDING_TABLE_FIELDS = {"kind", "element_id", "city_id", "other_city_id", "indicator", "value", "message_en"}
+
+
+def is_indicator_table(layer: Optional[QgsMapLayer]) -> bool:
+    return isinstance(layer, QgsVectorLayer) and INDICATOR_TABLE_FIELDS <= set(layer.fields().names())
+
+
+def is_indicator_findings(layer: Optional[QgsMapLayer]) -> bool:
+    return isinstance(layer, QgsVectorLayer) and FINDING_TABLE_FIELDS <= set(layer.fields().names())
+
+
+def find_framework_results(project: QgsProject) -> Tuple[Optional[QgsVectorLayer], Optional[QgsVectorLayer]]:
+    """The transmission framework's element_indicators and indicator_findings among the
+    project's layers, by their fields (the first of each)."""
+    layers = [layer for layer in project.mapLayers().values() if isinstance(layer, QgsVectorLayer) and layer.isValid()]
+    return (next((layer for layer in layers if is_indicator_table(layer)), None),
+            next((layer for layer in layers if is_indicator_findings(layer)), None))
+
+
+def framework_rows(indicators: Optional[QgsVectorLayer], findings: Optional[QgsVectorLayer], a: str,
+                   b: str) -> Tuple[List[Dict[str, Any]], List[Dict[str, Any]]]:
+    """The framework's rows for the pair: the catalogue elements both cities have a part of
+    (their parts in A and B and the strips between A and B, in the table's order) and the
+    findings on those elements that concern A or B (a part's finding, or one between the two
+    cities)."""
+    pair = {a, b}
+    zones = layer_rows(indicators)
+    cities_of: Dict[str, set] = {}
+    for z in zones:
+        if z.get("zone") == "part":
+            cities_of.setdefault(z.get("element_id") or "", set()).add(z.get("city_id") or "")
+    shared = {e for e, cities in cities_of.items() if pair <= cities}
+    zone_rows = [z for z in zones if z.get("element_id") in shared and (
+        (z.get("zone") == "part" and z.get("city_id") in pair) or
+        (z.get("zone") == "strip" and {z.get("city_id"), z.get("other_city_id")} == pair))]
+    finding_rows = [f for f in layer_rows(findings) if f.get("element_id") in shared and f.get("city_id") in pair and
+                    (f.get("other_city_id") or "") in pair | {""}]
+    return zone_rows, finding_rows
+
+
+def pair_framework_text(indicators: Optional[QgsVectorLayer], findings: Optional[QgsVectorLayer], a: str,
+                        b: str) -> str:
+    """The framework's results for a city pair as text (the review dock's pair view): each
+    shared element's parts and strips with their indicators, then the findings on them; ""
+    without the framework's tables."""
+    if indicators is None:
+        return ""
+    from ..frame.indicator_check import indicator_finding_titles
+
+    zones, found = framework_rows(indicators, findings, a, b)
+    lines = [tr("Transmission indicators of the elements across this border")]
+    if not zones:
+        lines.append(tr("No catalogue element has a part in both {a} and {b}.").format(a=a, b=b))
+    for z in zones:
+        where = tr("strip {city} → {other}").format(city=z.get("city_id"), other=z.get("other_city_id")) \
+            if z.get("zone") == "strip" else tr("part {city}").format(city=z.get("city_id"))
+        lines.append(tr("{element} {name}, {zone}: {area} ha, elevation {elevation} m, slope {slope}°, steep share "
+                        "{steep}, forest share {forest}").format(
+            element=z.get("element_id"), name=z.get("element_name") or "", zone=where,
+            area=_number((z.get("area_m2") or 0.0) / 10000.0, 2), elevation=_number(z.get("elevation_mean"), 1),
+            slope=_number(z.get("slope_mean"), 2), steep=_number(z.get("slope_share"), 3),
+            forest=_number(z.get("forest_share"), 3)))
+    if findings is not None:
+        titles = indicator_finding_titles()
+        message = "message_zh" if tr("en").startswith("zh") else "message_en"
+        lines.append("")
+        lines.append(tr("Indicator findings on these elements"))
+        if not found:
+            lines.append(tr("No findings: the two cities' parts meet their thresholds."))
+        for f in found:
+            lines.append(f"{titles.get(f.get('kind'), f.get('kind') or '')}: {f.get(message) or ''}")
+    return "\n".join(lines)
+
+
 def style_admin_outline(layer: QgsVectorLayer) -> None:
     """Admin units as dark grey outlines (for layers read from a file, without a style)."""
     layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
@@ -120,6 +203,9 @@ class _Builder(LayoutBuilder):
         super().__init__(project, title or tr("Cross-city border review — {pair}").format(pair=label))
         self.report = layers
         self.warnings: List[str] = []
+        self.framework_zones, self.framework_findings = framework_rows(layers.indicators, layers.indicator_findings,
+                                                                       a, b)
+        self.pair = (a, b)
 
     def _extent(self) -> QgsRectangle:
         # Borders are often straight lines: a zero-width box is still a place (QgsRectangle
@@ -228,9 +314,65 @@ class _Builder(LayoutBuilder):
             rows = [["", tr("No conflicts: the submissions agree along this border."), "", "", "", "", "", "", ""]]
         self.text_table(headings, rows, page, margin, 16, available, height - 16 - margin, repeat=True)
 
+    def framework_pages(self) -> None:
+        """The transmission indicators of the elements the two cities share, and the findings on
+        them (when the framework's results are given)."""
+        if self.report.indicators is None:
+            return
+        from ..frame.indicator_check import indicator_finding_titles
+
+        size = self.page_size()
+        width, height, margin = size.width(), size.height(), self.MARGIN
+        available = width - 2 * margin
+        page = self.add_page()
+        self.label(tr("Transmission indicators of the elements across this border"), page, margin, 6, available, 8,
+                   12, bold=True)
+        headings = [(tr("Element"), 0.0), (tr("Zone"), 34.0), (tr("Area (ha)"), 20.0),
+                    (tr("Elevation mean (m)"), 24.0), (tr("Elevation min–max (m)"), 30.0),
+                    (tr("Slope mean (°)"), 20.0), (tr("Steep share"), 18.0), (tr("Forest share"), 18.0)]
+        headings[0] = (headings[0][0], available - sum(w for _h, w in headings) - 9 * 1.7)
+
+        def zone_text(z: Dict[str, Any]) -> str:
+            if z.get("zone") == "strip":
+                return tr("strip {city} → {other}").format(city=z.get("city_id"), other=z.get("other_city_id"))
+            return tr("part {city}").format(city=z.get("city_id"))
+
+        area = [(z.get("area_m2") or 0.0) / 10000.0 for z in self.framework_zones]
+        rows = [[f"{z.get('element_id')} {z.get('element_name') or ''}".strip(), zone_text(z), _number(ha, 2),
+                 _number(z.get("elevation_mean"), 1),
+                 f"{_number(z.get('elevation_min'), 1)}–{_number(z.get('elevation_max'), 1)}",
+                 _number(z.get("slope_mean"), 2), _number(z.get("slope_share"), 3), _number(z.get("forest_share"), 3)]
+                for z, ha in zip(self.framework_zones, area)]
+        if not rows:
+            rows = [[tr("No catalogue element has a part in both {a} and {b}.").format(a=self.pair[0], b=self.pair[1]),
+                     "", "", "", "", "", "", ""]]
+        self.text_table(headings, rows, page, margin, 16, available, height - 16 - margin, repeat=True)
+        page = self.add_page()
+        self.label(tr("Indicator findings on these elements"), page, margin, 6, available, 8, 12, bold=True)
+        titles = indicator_finding_titles()
+        headings = [(tr("Kind"), 40.0), (tr("Element"), 30.0), (tr("City"), 22.0), (tr("Indicator"), 28.0),
+                    (tr("Value"), 20.0), (tr("Threshold"), 26.0), (tr("Message"), 0.0)]
+        headings[-1] = (headings[-1][0], available - sum(w for _h, w in headings) - 8 * 1.7)
+        message = "message_zh" if tr("en").startswith("zh") else "message_en"
+        rows = []
+        for f in self.framework_findings:
+            cities = f.get("city_id") or ""
+            if f.get("other_city_id"):
+                cities = f"{cities} / {f.get('other_city_id')}"
+            bounds = f"{_number(f.get('min'), 3) if f.get('min') is not None else ''}–" \
+                     f"{_number(f.get('max'), 3) if f.get('max') is not None else ''}"
+            value = _number(f.get("value"), 3) if f.get("value") is not None else ""
+            rows.append([titles.get(f.get("kind"), f.get("kind") or ""), f.get("element_id") or "", cities,
+                         f.get("indicator") or "", value, bounds if bounds != "–" else "",
+                         wrap_text(f.get(message) or "", max(6, int(headings[-1][1] / 2.0)))])
+        if not rows:
+            rows = [[tr("No findings: the two cities' parts meet their thresholds."), "", "", "", "", "", ""]]
+        self.text_table(headings, rows, page, margin, 16, available, height - 16 - margin, repeat=True)
+
     def build(self):
         self.map_page()
         self.conflict_pages()
+        self.framework_pages()
         self.finish_pages()
         return self.layout
 
@@ -250,11 +392,12 @@ def export_pair_report(layers: BorderReportLayers, pdf: Path, admin_a: str, admi
         admin, elements = find_border_inputs(project, admin_a, admin_b,
                                              [layers.segments, layers.conflict_lines, layers.conflict_areas,
                                               layers.summary] + list(layers.context))
-        layers = BorderReportLayers(layers.segments, layers.conflict_lines, layers.conflict_areas, layers.summary,
-                                    list(layers.context), layers.source, layers.admin or admin,
-                                    list(layers.elements) or elements)
-    for layer in [layers.segments, layers.conflict_lines, layers.conflict_areas, layers.summary, layers.admin] + \
-            list(layers.elements) + list(layers.context):
+        layers = replace(layers, admin=layers.admin or admin, elements=list(layers.elements) or elements)
+    if layers.indicators is None:
+        indicators, findings = find_framework_results(project)
+        layers = replace(layers, indicators=indicators, indicator_findings=layers.indicator_findings or findings)
+    for layer in [layers.segments, layers.conflict_lines, layers.conflict_areas, layers.summary, layers.admin,
+                  layers.indicators, layers.indicator_findings] + list(layers.elements) + list(layers.context):
         if layer is not None and project.mapLayer(layer.id()) is None:
             project.addMapLayer(layer, False)
     builder = _Builder(project, layers, admin_a, admin_b, title)

@@ -1,12 +1,13 @@
 """Reading a DEM layer as float32 rows for the transmission indicators.
 
-Whole rows of the raster's own grid (never resampled), in bands of a few million cells with
-the row above and below each band for the slope; no-data cells (the source value, the
+Rows of the raster's own grid (never resampled), in bands of a few million cells with the
+row above and below each band for the slope, read only in the columns the core needs (the
+provider decodes the blocks those windows meet); no-data cells (the source value, the
 user's no-data ranges, NaN) become NaN. Only one band is in memory at a time.
 """
 
 import math
-from typing import Iterator, Optional, Tuple
+from typing import Callable, Iterator, List, Optional, Tuple
 
 import numpy as np
 from qgis.core import QgsCoordinateReferenceSystem, QgsRasterDataProvider, QgsRasterLayer, QgsRectangle
@@ -57,23 +58,36 @@ class DemRows:
     def band_rows(self) -> int:
         return max(1, min(4096, BAND_CELLS // max(1, self.columns)))
 
-    def bands(self, row0: int, row1: int) -> Iterator[Tuple[int, int, np.ndarray]]:
+    def bands(self, row0: int, row1: int,
+              columns: Callable[[int, int], List[Tuple[int, int]]]) -> Iterator[Tuple[int, int, np.ndarray]]:
         """(first row, number of rows, values) for rows [row0, row1): values hold the rows
-        with the row above and below where the raster has them."""
+        with the row above and below where the raster has them, read only in the column
+        spans ``columns(row, nrows)`` names (the core's guotu_frame_dem_columns_needed: for the
+        band's rows, for the row above those of the band's first row, for the row below those
+        of its last row); the other cells are NaN and never read by the core."""
         step = self.band_rows()
         for r in range(row0, row1, step):
             n = min(step, row1 - r)
             first, last = max(0, r - 1), min(self.rows, r + n + 1)
-            yield r, n, self._read(first, last - first)
+            values = np.full((last - first, self.columns), np.nan, dtype=np.float32)
+            reads = [(r, n, r, n)]
+            if r > 0:
+                reads.append((r, 1, r - 1, 1))
+            if r + n < self.rows:
+                reads.append((r + n - 1, 1, r + n, 1))
+            for ask0, ask_n, read0, read_n in reads:
+                for c0, c1 in columns(ask0, ask_n):
+                    values[read0 - first:read0 - first + read_n, c0:c1] = self._read(read0, read_n, c0, c1 - c0)
+            yield r, n, values
 
-    def _read(self, row0: int, nrows: int) -> np.ndarray:
-        rect = QgsRectangle(self.x0, self.y0 - (row0 + nrows) * self.yres, self.x0 + self.columns * self.xres,
-                            self.y0 - row0 * self.yres)
-        block = self.provider.block(BAND, rect, self.columns, nrows)
-        if not block.isValid() or block.width() != self.columns or block.height() != nrows:
+    def _read(self, row0: int, nrows: int, col0: int, ncols: int) -> np.ndarray:
+        rect = QgsRectangle(self.x0 + col0 * self.xres, self.y0 - (row0 + nrows) * self.yres,
+                            self.x0 + (col0 + ncols) * self.xres, self.y0 - row0 * self.yres)
+        block = self.provider.block(BAND, rect, ncols, nrows)
+        if not block.isValid() or block.width() != ncols or block.height() != nrows:
             raise GuotuInputError(tr('Could not read rows {row0}–{row1} of raster layer "{layer}".').format(
                 row0=row0, row1=row0 + nrows - 1, layer=self.label))
-        raw = np.frombuffer(block.data(), dtype=self.dtype, count=nrows * self.columns).reshape(nrows, self.columns)
+        raw = np.frombuffer(block.data(), dtype=self.dtype, count=nrows * ncols).reshape(nrows, ncols)
         values = raw.astype(np.float32)
         mask = np.zeros(raw.shape, dtype=bool)
         if self.source_nodata is not None and not math.isnan(self.source_nodata):

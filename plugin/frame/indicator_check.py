@@ -1,6 +1,7 @@
 """Transmission indicators of the catalogue's cross-city elements (SPEC §10) from QGIS
 inputs, as `guotu framework indicators` computes them: per element, city part and border
-strip — area, elevation and slope from a DEM layer, forest share from a land-use layer —
+strip — area, elevation and slope from a DEM layer, forest share from a land-use layer of
+polygons or a raster of class values —
 against the cities' thresholds, with the catalogue check in the same run.
 
 The work CRS is the DEM's (else the elements' or the one given) and must be projected in
@@ -12,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
+import numpy as np
+
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeatureSource, QgsFeedback,
                        QgsGeometry, QgsRasterLayer)
 
@@ -22,6 +25,7 @@ from ..i18n import tr
 from ..inputs.conversions import crs_for_core
 from ..inputs.feature_reading import features_in_crs, text_value
 from ..inputs.progress import PhasedProgress
+from ..inputs.raster_blocks import CategoricalRaster, RasterWindow
 from ..inputs.validation import require_field, require_polygon_source, require_valid_crs
 from .catalogue_check import CatalogueRequest, load_catalogue
 from .dem_rows import DemRows
@@ -46,7 +50,8 @@ def indicator_finding_titles() -> Dict[str, str]:
             "threshold_missing": tr("City threshold missing"),
             "threshold_differs": tr("Thresholds differ across the border"),
             "value_jump": tr("Indicator jumps at the border"),
-            "dem_incomplete": tr("DEM does not cover the part")}
+            "dem_incomplete": tr("DEM does not cover the part"),
+            "landuse_incomplete": tr("Land-use raster does not cover the part")}
 
 
 @dataclass
@@ -56,6 +61,7 @@ class IndicatorRequest:
     dem: Optional[QgsRasterLayer] = None
     landuse: Optional[QgsFeatureSource] = None
     landuse_code_field: Optional[str] = None
+    landuse_raster: Optional[QgsRasterLayer] = None
     forest_codes: Optional[str] = None
     crs: Optional[QgsCoordinateReferenceSystem] = None
     options: FrameOptions = field(default_factory=FrameOptions)
@@ -132,8 +138,19 @@ def run_indicator_check(request: IndicatorRequest, transform_context: QgsCoordin
     if request.landuse is not None:
         require_polygon_source(request.landuse, cat.label("landuse"))
         code_idx = require_field(request.landuse, request.landuse_code_field or "", cat.label("landuse"))
+    if request.landuse is not None and request.landuse_raster is not None:
+        raise GuotuInputError(tr("Give the land use as polygons or as a raster, not both."))
     dem = DemRows.from_layer(request.dem) if request.dem is not None else None
     crs = _work_crs(request, dem)
+    landuse_raster = None
+    if request.landuse_raster is not None:
+        landuse_raster = CategoricalRaster.from_layer(request.landuse_raster)
+        if landuse_raster.crs != crs:
+            raise GuotuInputError(tr('The land-use raster "{layer}" is in {raster}, not the work CRS {crs}: warp it '
+                                     'into that CRS first (nearest neighbour; class rasters are not resampled '
+                                     'here).').format(layer=landuse_raster.label,
+                                                      raster=landuse_raster.crs.userFriendlyIdentifier(),
+                                                      crs=crs.userFriendlyIdentifier()))
     reprojected: List[str] = []
     findings: List[Tuple[IndicatorFinding, QgsGeometry]] = []
     catalogue_findings: List[Tuple[Finding, QgsGeometry]] = []
@@ -167,7 +184,7 @@ def run_indicator_check(request: IndicatorRequest, transform_context: QgsCoordin
             if dem is not None:
                 progress.phase(30.0, 80.0)
                 row0, row1 = frame.set_dem(dem.geotransform, dem.columns, dem.rows)
-                for r, n, values in dem.bands(row0, row1):
+                for r, n, values in dem.bands(row0, row1, frame.dem_columns_needed):
                     progress.check_cancel()
                     frame.add_dem_rows(r, n, values)
             if request.landuse is not None:
@@ -175,6 +192,15 @@ def run_indicator_check(request: IndicatorRequest, transform_context: QgsCoordin
                 for feature, wkb in features_in_crs(request.landuse, crs, transform_context, cat.label("landuse"),
                                                     [code_idx], progress, reprojected):
                     frame.add_landuse(text_value(feature.attribute(code_idx)), feature.id(), wkb)
+            if landuse_raster is not None:
+                progress.phase(80.0, 95.0)
+                window = RasterWindow(0, 0, landuse_raster.columns, landuse_raster.rows,
+                                      (landuse_raster.x0, landuse_raster.xres, 0.0, landuse_raster.y0, 0.0,
+                                       -landuse_raster.yres))
+                frame.set_landuse_grid(window.geotransform, window.width, window.height, landuse_raster.nodata)
+                for r, c, values in landuse_raster.blocks(window):
+                    progress.check_cancel()
+                    frame.add_landuse_block(r, c, np.ascontiguousarray(values))
             progress.phase(95.0, 100.0)
             frame.finish(lambda f: findings.append((f, _geometry(f.wkb))))
             indicators = [(row, _geometry(row.wkb)) for row in frame.indicators()]

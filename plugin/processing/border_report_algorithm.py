@@ -8,8 +8,8 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingExcepti
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterString,
                        QgsProcessingParameterVectorLayer, QgsProject, QgsVectorLayer)
 
-from ..border.border_report import (BorderReportLayers, export_pair_report, pair_file_name, style_admin_outline,
-                                   style_elements_fill)
+from ..border.border_report import (BorderReportLayers, export_pair_report, is_indicator_findings,
+                                   is_indicator_table, pair_file_name, style_admin_outline, style_elements_fill)
 from ..border.border_review import conflict_rows, pair_rows
 from ..i18n import tr
 from .common import is_set
@@ -24,6 +24,8 @@ class BorderReportAlgorithm(ReportAlgorithm):
     PAIR = "PAIR"
     ADMIN = "ADMIN"
     ELEMENTS = "ELEMENTS"
+    INDICATORS = "INDICATORS"
+    INDICATOR_FINDINGS = "INDICATOR_FINDINGS"
 
     def name(self) -> str:
         return "borderreport"
@@ -41,7 +43,11 @@ class BorderReportAlgorithm(ReportAlgorithm):
         return tr("<p>Prints the review report of the border comparison, one PDF per city pair with conflicts "
                   "(or the pair given as <i>A,B</i>): the border strip by status with the conflicts, the pair's "
                   "numbers, and every conflict with its review. The inputs are the outputs of <i>Cross-city "
-                  "boundary conflicts</i> or of <i>guotu border</i>.</p>")
+                  "boundary conflicts</i> or of <i>guotu border</i>.</p>"
+                  "<p>With the results of <i>Transmission indicators of cross-city elements</i> (or of "
+                  "<i>guotu framework indicators</i>), the report adds the indicators of the catalogue elements "
+                  "both cities have a part of — each city's part and the border strips on both sides — and the "
+                  "findings on them.</p>")
 
     def createInstance(self) -> "BorderReportAlgorithm":
         return BorderReportAlgorithm()
@@ -60,6 +66,12 @@ class BorderReportAlgorithm(ReportAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.ELEMENTS, tr("Elements of the cities (drawn on the map)"), QgsProcessing.TypeVectorPolygon,
+            optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            self.INDICATORS, tr("Transmission indicators (element_indicators)"), [QgsProcessing.TypeVector],
+            optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            self.INDICATOR_FINDINGS, tr("Indicator findings (indicator_findings)"), [QgsProcessing.TypeVector],
             optional=True))
         self.addParameter(QgsProcessingParameterString(self.PAIR, tr("Only this pair, as A,B (empty: every pair "
                                                                      "with conflicts)"), optional=True))
@@ -82,7 +94,15 @@ class BorderReportAlgorithm(ReportAlgorithm):
                                         self._layer(parameters, self.PAIR_SUMMARY, context, project, False),
                                         source=lines.name(),
                                         admin=self._layer(parameters, self.ADMIN, context, project, False),
-                                        elements=self._elements(parameters, context, project))
+                                        elements=self._elements(parameters, context, project),
+                                        indicators=self._layer(parameters, self.INDICATORS, context, project, False),
+                                        indicator_findings=self._layer(parameters, self.INDICATOR_FINDINGS, context,
+                                                                       project, False))
+            for layer, check, table in ((layers.indicators, is_indicator_table, "element_indicators"),
+                                        (layers.indicator_findings, is_indicator_findings, "indicator_findings")):
+                if layer is not None and not check(layer):
+                    raise QgsProcessingException(tr('Layer "{layer}" is not the {table} table of the transmission '
+                                                    'indicators.').format(layer=layer.name(), table=table))
             if layers.admin is not None and self._unstyled(parameters, self.ADMIN, context):
                 style_admin_outline(layers.admin)
             if is_set(parameters.get(self.PAIR)):

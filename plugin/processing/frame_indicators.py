@@ -47,6 +47,7 @@ class FrameIndicatorsAlgorithm(GuotuAlgorithm):
     DEM = "DEM"
     LANDUSE = "LANDUSE"
     LANDUSE_CODE = "LANDUSE_CODE"
+    LANDUSE_RASTER = "LANDUSE_RASTER"
     FOREST_CODES = "FOREST_CODES"
     CRS = "CRS"
     AREA_METHOD = "AREA_METHOD"
@@ -100,14 +101,16 @@ class FrameIndicatorsAlgorithm(GuotuAlgorithm):
             "<p>Indicators: area; elevation min, mean and max and slope mean and share steeper than the threshold "
             "from the DEM (slope by Horn's method on the ground size of the cells, exact cell fractions at the "
             "element boundary); forest share from the land use (the forest codes, by default the 三调 forest "
-            "classes).</p>"
+            "classes), polygons with a code field or a raster of class values (0301 matches the cell value 301; "
+            "exact cell fractions at the boundary).</p>"
             "<p>Thresholds: a CSV with the columns city, element_type, indicator, min, max (an empty bound is "
             "open; shares are fractions). Findings: a part outside its city's threshold; a threshold the city did "
             "not set; two cities holding one element to different thresholds; indicators that jump between the "
-            "strips on the two sides of a border; a DEM that does not cover a part. The catalogue check runs as "
+            "strips on the two sides of a border; a DEM or a land-use raster that does not cover a part. The "
+            "catalogue check runs as "
             "well.</p>"
-            "<p>The work CRS is the DEM's and must be projected in metres; elements and land use are "
-            "reprojected to it.</p>")
+            "<p>The work CRS is the DEM's and must be projected in metres; elements and land-use polygons are "
+            "reprojected to it; a land-use raster must be in it (it is never resampled).</p>")
 
     def createInstance(self) -> "FrameIndicatorsAlgorithm":
         return FrameIndicatorsAlgorithm()
@@ -137,6 +140,8 @@ class FrameIndicatorsAlgorithm(GuotuAlgorithm):
         self.addParameter(QgsProcessingParameterField(self.LANDUSE_CODE, tr("Land-use code field"),
                                                       LAND_USE_CODE_FIELD, parentLayerParameterName=self.LANDUSE,
                                                       optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.LANDUSE_RASTER, tr("…or land use as a raster of class values"), optional=True))
         add_advanced(self, QgsProcessingParameterString(self.FOREST_CODES, tr("Forest land-use codes"),
                                                         FOREST_CODES))
         add_advanced(self, QgsProcessingParameterCrs(self.CRS, tr("Projected CRS of the work (empty: the DEM's)"),
@@ -170,6 +175,8 @@ class FrameIndicatorsAlgorithm(GuotuAlgorithm):
             return False, problem
         if is_set(parameters.get(self.LANDUSE)) and not is_set(parameters.get(self.LANDUSE_CODE)):
             return False, tr("Choose the land-use code field.")
+        if is_set(parameters.get(self.LANDUSE)) and is_set(parameters.get(self.LANDUSE_RASTER)):
+            return False, tr("Give the land use as polygons or as a raster, not both.")
         return True, ""
 
     def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
@@ -187,6 +194,8 @@ class FrameIndicatorsAlgorithm(GuotuAlgorithm):
             catalogue=catalogue, thresholds_path=optional_text(self, parameters, self.THRESHOLDS, context), dem=dem,
             landuse=optional_source(self, parameters, self.LANDUSE, context),
             landuse_code_field=optional_text(self, parameters, self.LANDUSE_CODE, context),
+            landuse_raster=(self.parameterAsRasterLayer(parameters, self.LANDUSE_RASTER, context)
+                            if is_set(parameters.get(self.LANDUSE_RASTER)) else None),
             forest_codes=optional_text(self, parameters, self.FOREST_CODES, context),
             crs=self.parameterAsCrs(parameters, self.CRS, context) if is_set(parameters.get(self.CRS)) else None,
             options=options)

@@ -4,8 +4,10 @@ Lists the conflicts of a border comparison by city pair, worst pair first (the p
 summary's score); a click zooms the map to the conflict and flashes it. "Mark agreed",
 "Mark exception…" (with a note) and "Reopen" write the review into the conflict layers
 themselves (areas and border lines), so it persists with the output. "Pair report" writes
-the printable report of the selected pair. Grouping and reviews live in core.border_review;
-this class only wires widgets to it.
+the printable report of the selected pair. Selecting a pair shows, when the transmission
+framework's results (element_indicators, indicator_findings) are in the project, the
+indicators of the elements both cities share and the findings on them (border.border_report).
+Grouping and reviews live in core.border_review; this class only wires widgets to it.
 
 A comparison in temporary layers (Processing's default outputs) would lose its review when
 QGIS closes: the dock says so in a warning line with "Save review…", which writes the
@@ -28,7 +30,8 @@ from qgis.gui import QgsDockWidget
 from ..border.border_keep import DEFAULT_NAME, free_path, is_temporary, keep_comparison, unsaved_reviews
 from ..border.border_values import area_description, area_ha_text, length_m_text
 from ..border.border_check import REVIEW_AGREED, REVIEW_EXCEPTION, REVIEW_OPEN, conflict_title
-from ..border.border_report import BorderReportLayers, export_pair_report, pair_file_name
+from ..border.border_report import (BorderReportLayers, export_pair_report, find_framework_results, pair_file_name,
+                                   pair_framework_text)
 from ..border.border_review import (ConflictRow, PairRow, apply_review, conflict_rows, is_conflict_layer, is_line_layer,
                                   pair_rows)
 from ..border.border_style import REVIEWED_COLOR, STATUS_COLORS, style_conflicts_layer
@@ -209,6 +212,9 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         self._update_buttons()
         conflict = self.selected_conflict()
         layer = self.layer()
+        pair = self.selected_pair()
+        if conflict is None and pair is not None:
+            self.detailBrowser.setPlainText(self._describe_pair(pair))
         if conflict is None or layer is None:
             return
         self.detailBrowser.setPlainText(self._describe(conflict))
@@ -219,6 +225,15 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
             if feature is not None and feature.hasGeometry():
                 zoom_and_flash(self.canvas, self.project, feature.geometry(), source.crs())
                 break
+
+    def _describe_pair(self, pair: Tuple[str, str]) -> str:
+        """The pair's line and, when the transmission framework's results are in the project,
+        the indicators and findings of the elements the two cities share."""
+        row = next((p for p in self.pairs if (p.admin_a, p.admin_b) == pair), None)
+        head = f"{pair[0]} {row.name_a if row else ''} | {pair[1]} {row.name_b if row else ''}"
+        indicators, findings = find_framework_results(self.project)
+        framework = pair_framework_text(indicators, findings, pair[0], pair[1])
+        return f"{head}\n\n{framework}" if framework else head
 
     @staticmethod
     def _describe(c: ConflictRow) -> str:

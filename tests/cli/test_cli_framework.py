@@ -238,7 +238,72 @@ def test_indicators_refusals(tmp_path: Path) -> None:
     r = run_guotu("framework", "indicators", "--catalogue", str(inputs["catalogue"]), "--elements",
                   str(inputs["elements"]), "--city-field", "city", "--element-field", "ysbh", "--landuse",
                   str(inputs["landuse"]), "-o", str(tmp_path / "x.gpkg"))
-    assert r.returncode == 2 and "--landuse and --landuse-code go together" in r.stderr
+    # Without --landuse-code the land use is read as a raster: a vector file is not one.
+    assert r.returncode == 1 and "as a land-use raster (give --landuse-code" in r.stderr
+
+
+def write_landuse_raster(path: Path, epsg: int = 4527, nodata_block: bool = False) -> Path:
+    """The fixture's land use as 10 m cells of class values on the DEM's grid: 301 on
+    [200,250] x [200,800], 305 on [350,450] x [200,300], 101 elsewhere; with nodata_block,
+    cells [300,330] x [770,800] (inside A and A's strip) have no class (0)."""
+    from osgeo import gdal, osr
+    import numpy as np
+    values = np.full((100, 100), 101, dtype=np.int32)
+    values[20:80, 20:25] = 301  # rows 20-79: y 800..200; columns 20-24: x 200..250
+    values[70:80, 35:45] = 305
+    if nodata_block:
+        values[20:23, 30:33] = 0
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), 100, 100, 1, gdal.GDT_Int32)
+    ds.SetGeoTransform((X0, 10, 0, Y0 + 1000, 0, -10))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    ds.SetProjection(srs.ExportToWkt())
+    ds.GetRasterBand(1).WriteArray(values)
+    ds.GetRasterBand(1).SetNoDataValue(0)
+    ds = None
+    return path
+
+
+def test_indicators_forest_share_from_raster(tmp_path: Path) -> None:
+    """The same land use as a raster of class values (no --landuse-code): the forest shares
+    of the polygons, by hand; a block of no-data cells in A makes its share over the cells
+    with a class and a landuse_incomplete finding; a raster in degrees is refused."""
+    inputs = write_frame_inputs(tmp_path)
+    r, vec = run_indicators(tmp_path, inputs, "--area", "planar", out_name="vec.gpkg")
+    assert r.returncode == 0, r.stderr
+    lu = write_landuse_raster(tmp_path / "lu.tif")
+    base = ["framework", "indicators", "--catalogue", str(inputs["catalogue"]), "--elements", str(inputs["elements"]),
+            "--city-field", "city", "--element-field", "ysbh", "--thresholds", str(inputs["thresholds"]),
+            "--dem", str(inputs["dem"]), "--band", "100", "--tolerance-elevation", "5", "--area", "planar"]
+    r = run_guotu(*base, "--landuse", str(lu), "-o", str(tmp_path / "ras.gpkg"))
+    assert r.returncode == 0, r.stderr
+    assert "land use: a raster of classes; 0 parts" in r.stdout
+    ras_rows, vec_rows = rows(tmp_path / "ras.gpkg", "element_indicators"), rows(vec, "element_indicators")
+    hand = [40000 / 240000, 35000 / 120000, 5000 / 120000, 5000 / 60000, 5000 / 60000]
+    for z, v, share in zip(ras_rows, vec_rows, hand):
+        assert z["forest_share"] == pytest.approx(share, rel=1e-12)
+        assert z["forest_share"] == pytest.approx(v["forest_share"], rel=1e-12)
+    kinds = [(f["kind"], f["city_id"], f["indicator"]) for f in rows(tmp_path / "ras.gpkg", "indicator_findings")]
+    assert kinds == [(f["kind"], f["city_id"], f["indicator"]) for f in rows(vec, "indicator_findings")]
+    ds = ogr.Open(str(tmp_path / "ras.gpkg"))
+    assert ds.GetLayerByName("element_indicators").GetMetadata().get("landuse_code_field") == "(raster values)"
+    ds = None
+
+    lu2 = write_landuse_raster(tmp_path / "lu_gap.tif", nodata_block=True)
+    r = run_guotu(*base, "--landuse", str(lu2), "-o", str(tmp_path / "gap.gpkg"))
+    assert r.returncode == 0, r.stderr
+    zones = rows(tmp_path / "gap.gpkg", "element_indicators")
+    assert zones[1]["forest_share"] == pytest.approx(35000 / 119100, rel=1e-12)  # A: 900 m² without a class
+    assert zones[3]["forest_share"] == pytest.approx(5000 / 59100, rel=1e-12)  # A's strip [300,400]
+    assert zones[2]["forest_share"] == pytest.approx(5000 / 120000, rel=1e-12)  # B untouched
+    gaps = [f for f in rows(tmp_path / "gap.gpkg", "indicator_findings") if f["kind"] == "landuse_incomplete"]
+    assert [(g["city_id"], g["indicator"]) for g in gaps] == [("A", "forest_share")]
+    assert gaps[0]["value"] == pytest.approx(119100 / 120000, rel=1e-12)
+    assert "1 parts where it has no class" in r.stdout
+
+    geo = write_landuse_raster(tmp_path / "lu_geo.tif", epsg=4490)
+    r = run_guotu(*base, "--landuse", str(geo), "-o", str(tmp_path / "geo.gpkg"))
+    assert r.returncode == 1 and "warp it first" in r.stderr and not (tmp_path / "geo.gpkg").exists()
 
 
 # ---- guotu framework rounds ---------------------------------------------------------------

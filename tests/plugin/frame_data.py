@@ -58,6 +58,22 @@ def run_indicators_cli(folder: Path, out: Path, *extra: str) -> subprocess.Compl
                           capture_output=True, text=True, timeout=300)
 
 
+_MAKE_LANDUSE_RASTER = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+import test_cli_framework as t
+t.write_landuse_raster(Path(sys.argv[2]), nodata_block=True)
+"""
+
+
+def make_landuse_raster(path: Path) -> Path:
+    """The plane fixture's land use as a raster of class values with a block of no-data cells
+    in A (test_cli_framework.write_landuse_raster)."""
+    subprocess.run([sys.executable, "-c", _MAKE_LANDUSE_RASTER, str(CLI_TESTS), str(path)], check=True, timeout=120)
+    return path
+
+
 _MAKE_ROUNDS = """
 import sys
 from pathlib import Path

@@ -353,3 +353,34 @@ def test_closing_without_reviews_asks_nothing(temporary_dock, monkeypatch) -> No
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Discard)
     QgsProject.instance().clear()
     assert asked == []
+
+
+def test_pair_view_shows_the_framework_indicators(dock) -> None:
+    """Selecting a pair shows the transmission indicators of the elements both cities share
+    when the framework's tables are in the project (guotu framework indicators on the plane
+    fixture: M01 of cities A and B, hand values of test_cli_framework.py)."""
+    import frame_data as fd
+
+    pair = dock.pair_items()[0]
+    dock.conflictTree.setCurrentItem(pair)
+    assert dock.detailBrowser.toPlainText().startswith("A 甲市 | B 乙市")
+    assert "Transmission indicators" not in dock.detailBrowser.toPlainText()
+    (dock.tmp / "frame").mkdir()
+    frame = fd.make_indicator_fixture(dock.tmp / "frame")
+    results = dock.tmp / "frame.gpkg"
+    cli = fd.run_indicators_cli(frame, results, "--area", "planar")
+    assert cli.returncode == 0, cli.stderr
+    for table in ("element_indicators", "indicator_findings"):
+        QgsProject.instance().addMapLayer(QgsVectorLayer(f"{results}|layername={table}", table, "ogr"))
+    dock.conflictTree.setCurrentItem(None)
+    dock.conflictTree.setCurrentItem(dock.pair_items()[0])  # the tree is refilled when layers are added
+    text = dock.detailBrowser.toPlainText()
+    assert "M01 Hills, part A: 12.00 ha, elevation 30.0 m, slope 5.71°, steep share 0.000, forest share 0.292" in text
+    assert "M01 Hills, strip B → A: 6.00 ha, elevation 45.0 m" in text
+    assert "Outside the city's threshold: element M01 (Hills), part of city A: slope_mean is 5.711" in text
+    assert "Indicator jumps at the border" in text
+    # The framework's tables are not drawn as the cities' elements in the pair report.
+    from guotu.border.border_report import find_border_inputs
+
+    _admin, elements = find_border_inputs(QgsProject.instance(), "A", "B", [])
+    assert all("indicator" not in layer.name() for layer in elements)

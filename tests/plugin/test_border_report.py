@@ -146,3 +146,44 @@ def test_legend_on_page_one_title_page_numbers_and_north_arrow(fx: Path, gpkg: P
     for page in range(1, pages + 1):
         text = page_text(pdf, page)
         assert "Cross-city border review" in text and f"Page {page} of {pages}" in text, page
+
+
+def test_framework_indicators_of_the_pair(fx: Path, gpkg: Path, tmp_path: Path) -> None:
+    """With the transmission framework's tables (guotu framework indicators on the plane
+    fixture, cities A and B as in the border fixture), the report adds a page of the
+    indicators of the elements both cities share (parts and strips, hand values of
+    test_cli_framework.py) and a page of the findings on them."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    import frame_data as fd
+
+    (tmp_path / "frame").mkdir()
+    frame = fd.make_indicator_fixture(tmp_path / "frame")
+    results = tmp_path / "frame.gpkg"
+    cli = fd.run_indicators_cli(frame, results, "--area", "planar")
+    assert cli.returncode == 0, cli.stderr
+    params = {"SHARED_BORDERS": f"{gpkg}|layername=shared_borders",
+              "CONFLICT_LINES": f"{gpkg}|layername=border_conflict_lines", "PAIR": "A,B",
+              "INDICATORS": f"{results}|layername=element_indicators",
+              "INDICATOR_FINDINGS": f"{results}|layername=indicator_findings",
+              "OUTPUT_FOLDER": str(tmp_path / "with")}
+    processing.run("guotu:borderreport", params)
+    pdf = tmp_path / "with" / "边界审查_A-B.pdf"
+    assert page_count(pdf) == 4
+    zones = page_text(pdf, 3)
+    assert "Transmission indicators of the elements across this border" in zones
+    for text in ("M01", "part A", "part B", "strip A → B", "strip B → A", "12.00", "6.00", "30.0", "50.0", "35.0",
+                 "45.0", "20.5–39.5", "40.5–59.5", "5.71", "0.292", "0.042", "0.083"):
+        assert text in zones, text
+    assert "24.00" not in zones  # the whole element is not a city's part
+    findings = page_text(pdf, 4)
+    for text in ("Outside the city's threshold", "City threshold missing", "Thresholds differ across the border",
+                 "Indicator jumps at the border", "slope_mean", "forest_share", "elevation_mean", "A/B"):
+        assert text in findings, text
+    # A pair without a shared catalogue element says so.
+    processing.run("guotu:borderreport", dict(params, PAIR="C,D", OUTPUT_FOLDER=str(tmp_path / "cd")))
+    assert "No catalogue element has a part in both C and D" in page_text(tmp_path / "cd" / "边界审查_C-D.pdf", 3)
+    with pytest.raises(QgsProcessingException, match="is not the element_indicators table"):
+        processing.run("guotu:borderreport", dict(params, INDICATORS=f"{gpkg}|layername=shared_borders",
+                                                  OUTPUT_FOLDER=str(tmp_path / "bad")))

@@ -2,6 +2,7 @@
 `guotu framework indicators` (areas ellipsoidal), styles and refusals."""
 
 import math
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,28 @@ def test_same_rows_as_the_cli(fx: Path, tmp_path: Path) -> None:
     result = run(params(fx, AREA_METHOD=0))
     for output, table in TABLES.items():
         _same(rows(result[output]), rows(QgsVectorLayer(f"{out}|layername={table}", table, "ogr")), table)
+
+
+def test_landuse_raster_same_rows_as_the_cli(fx: Path, tmp_path: Path) -> None:
+    """Forest share from a raster of class values (with no-data cells in A): the rows of
+    `guotu framework indicators --landuse lu.tif`, the landuse_incomplete finding included;
+    polygons and a raster together are refused."""
+    lu = fd.make_landuse_raster(tmp_path / "lu.tif")
+    out = tmp_path / "cli_raster.gpkg"
+    cli = subprocess.run([str(fd.GUOTU_CLI), "framework", "indicators", "--catalogue", str(fx / "cat.csv"),
+                          "--elements", str(fx / "parts.gpkg"), "--city-field", "city", "--element-field", "ysbh",
+                          "--thresholds", str(fx / "thr.csv"), "--dem", str(fx / "dem.tif"), "--landuse", str(lu),
+                          "--band", "100", "--tolerance-elevation", "5", "-o", str(out), "--area", "planar"],
+                         capture_output=True, text=True, timeout=300)
+    assert cli.returncode == 0, cli.stderr
+    result = run(params(fx, LANDUSE=None, LANDUSE_CODE=None, LANDUSE_RASTER=str(lu)))
+    for output, table in TABLES.items():
+        _same(rows(result[output]), rows(QgsVectorLayer(f"{out}|layername={table}", table, "ogr")), table)
+    zones = rows(result["ELEMENT_INDICATORS"])
+    assert zones[1]["forest_share"] == pytest.approx(35000 / 119100, rel=1e-12)
+    assert [f["city_id"] for f in rows(result["INDICATOR_FINDINGS"]) if f["kind"] == "landuse_incomplete"] == ["A"]
+    with pytest.raises(QgsProcessingException, match="polygons or as a raster, not both"):
+        run(params(fx, LANDUSE_RASTER=str(lu)))
 
 
 def test_styles(fx: Path) -> None:

@@ -143,7 +143,8 @@ GUOTU_API int guotu_frame_county_row(guotu_context *ctx, const guotu_frame *f, s
  *   slope_share     Σ w over cells with s > [slope_threshold_deg] ÷ Σ w over cells with a slope;
  *   forest_share    area of forest land use in the zone ÷ the zone's area (forest = the land-use
  *                   codes set by guotu_frame_set_forest_codes; default 0301;0302;0305;0307, the
- *                   三调 forest classes), NaN when no land use was added.
+ *                   三调 forest classes), NaN when no land use was added; from a land-use raster
+ *                   see guotu_frame_set_landuse_grid.
  * dem_share = Σ w over cells with a value ÷ zone area: below 0.999 the DEM does not cover the
  * zone (a finding "dem_incomplete" for a part).
  * Without a DEM, or where it has no value, the DEM indicators are NaN.
@@ -158,7 +159,8 @@ GUOTU_API int guotu_frame_county_row(guotu_context *ctx, const guotu_frame *f, s
  *    were submitted);
  *  - "value_jump": across a border strip pair, elevation_mean, slope_mean or forest_share of
  *    the two strips differ by more than [tolerance_*] (the element changes at the border);
- *  - "dem_incomplete": see dem_share.
+ *  - "dem_incomplete": see dem_share;
+ *  - "landuse_incomplete": see guotu_frame_set_landuse_grid.
  */
 typedef struct guotu_frame_options {
     const char *crs;               /* CRS of all geometries and of the DEM; borrowed during the call */
@@ -210,7 +212,12 @@ GUOTU_API int guotu_frame_set_dem(guotu_context *ctx, guotu_frame *f, const guot
  * row max(0, row0 - 1) to row min(height, row0 + nrows + 1) - 1: the rows asked and the row
  * above and below where the grid has them (for the slope). Each row may be added once
  * (GUOTU_ERR_ARGUMENT otherwise); only the zones' rows matter, so the caller may skip
- * rows that no zone meets (guotu_frame_dem_rows_needed). Memory stays what one call needs. */
+ * rows that no zone meets (guotu_frame_dem_rows_needed). Only the columns that
+ * guotu_frame_dem_columns_needed names are read: in the rows asked, those it names for
+ * (row0, nrows); in the row above, those for (row0, 1); in the row below, those for
+ * (row0 + nrows - 1, 1) (the slope's neighbours of the zones meeting the band's first and
+ * last row). The caller may fill just those and leave the other cells as they are.
+ * Memory stays what one call needs. */
 GUOTU_API int guotu_frame_add_dem_rows(guotu_context *ctx, guotu_frame *f, int64_t row0, int64_t nrows,
                                        const float *values);
 
@@ -227,10 +234,40 @@ GUOTU_API int guotu_frame_merge_dem(guotu_context *ctx, guotu_frame *into, const
  * none. */
 GUOTU_API int guotu_frame_dem_rows_needed(guotu_context *ctx, const guotu_frame *f, int64_t *row0, int64_t *row1);
 
+/* The columns of DEM rows [row0, row0 + nrows) that guotu_frame_add_dem_rows reads for the
+ * same rows: the columns of the zones meeting those rows with one column on either side
+ * (the slope's neighbours), clipped to the grid, as sorted, disjoint spans
+ * [spans[2k], spans[2k + 1]). *count gets the number of spans, of which the first
+ * min(*count, max_spans) are written into `spans` (caller-owned, 2 * max_spans values; may
+ * be NULL when max_spans is 0): call again with more room when *count > max_spans.
+ * Elements cover a small part of a large DEM, so a reader that decodes only these columns
+ * (GDAL decodes the blocks a window meets) saves most of the decoding. After set_dem. */
+GUOTU_API int guotu_frame_dem_columns_needed(guotu_context *ctx, const guotu_frame *f, int64_t row0, int64_t nrows,
+                                             int64_t *spans, size_t max_spans, size_t *count);
+
 /* A land-use polygon of class `code` (after prepare): only forest codes count; others are
  * skipped. The WKB is read during the call. */
 GUOTU_API int guotu_frame_add_landuse(guotu_context *ctx, guotu_frame *f, const char *code, int64_t fid,
                                       const unsigned char *wkb, size_t wkb_size);
+
+/* Land use as a raster of class values instead of polygons (after prepare, before finish;
+ * not with guotu_frame_add_landuse: GUOTU_ERR_STATE). `grid` is the raster's grid in the
+ * frame's CRS (guotu_tally.h; rotation terms 0); cells with its nodata value have no class.
+ * A cell is forest when its value equals a forest code read as a whole number (0301 is
+ * 301, as class rasters store 三调 codes without the leading zero); codes that are not
+ * whole numbers match no cell. Each zone adds, for every cell with a class, w = the share
+ * of the cell the zone covers (exact, as the tally) x the cell's ground area; then
+ *   forest_share = Σ w of forest cells ÷ Σ w of cells with a class,
+ * and a part of an element that lists forest_share whose cells with a class cover less
+ * than 0.999 of its area is a finding "landuse_incomplete" (value: that share). */
+GUOTU_API int guotu_frame_set_landuse_grid(guotu_context *ctx, guotu_frame *f, const guotu_raster_grid *grid);
+
+/* A block of class values: rows [row0, row0 + nrows), columns [col0, col0 + ncols); value
+ * of (r, c) at values[(r - row0) * row_stride + (c - col0)]. Blocks must not overlap (each
+ * cell is counted once per block it comes in); only cells some zone meets matter. The
+ * values are read during the call. */
+GUOTU_API int guotu_frame_add_landuse_block(guotu_context *ctx, guotu_frame *f, int64_t row0, int64_t col0,
+                                            int64_t nrows, int64_t ncols, const int32_t *values, int64_t row_stride);
 
 typedef struct guotu_frame_indicator_finding {
     const char *kind; /* see above */
