@@ -1,0 +1,163 @@
+"""Zones from the survey's own unit codes (三调 ZLDWDM: 6 county, 9 town, 12 village characters)
+for the commands that need zone polygons: `guotu voucher --zone-code-field`. Hand-computed on a
+small survey of 1-ha parcels, equal to a run with a zones layer of the same units, and on the
+county package (SYNTHETIC) equal to its XZQ towns."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from osgeo import ogr
+
+from cli_support import REPO, X0, Y0, box, run_guotu, write_layer
+
+A, B, C = "130101100001", "130101100002", "130101101001"  # two villages of town 130101100, one of 130101101
+NAMES = {A: "东村", B: "西村", C: "南村"}
+# (village, class in 2019, class in 2020, box in metres from the origin); every parcel 1 ha
+PARCELS = [(A, "0301", "0301", (0, 0, 100, 100)), (A, "0101", "0301", (100, 0, 200, 100)),
+           (B, "0301", "0101", (0, 100, 100, 200)), (C, "0101", "0301", (100, 100, 200, 200))]
+FIELDS = [("ZLDWDM", ogr.OFTString), ("ZLDWMC", ogr.OFTString), ("DLBM", ogr.OFTString), ("CZCSXM", ogr.OFTString)]
+
+
+def survey(path: Path, year: int, czcsxm: dict | None = None) -> Path:
+    rows = []
+    for i, (village, before, after, (a, b, c, d)) in enumerate(PARCELS):
+        rows.append(({"ZLDWDM": village + "0000000", "ZLDWMC": NAMES[village], "DLBM": after if year == 2020 else
+                      before, "CZCSXM": (czcsxm or {}).get(i, "")}, box(X0 + a, Y0 + b, X0 + c, Y0 + d)))
+    return write_layer(path, "DLTB", 4527, FIELDS, rows)
+
+
+@pytest.fixture()
+def small(tmp_path: Path) -> dict:
+    coefficients = tmp_path / "k.csv"
+    coefficients.write_text("code,k\n0301,1\n0101,0.5\n", encoding="utf-8")
+    villages = tmp_path / "villages.csv"
+    villages.write_text(f"code,gdp,pop\n{A},1000000,100\n{B},2000000,100\n{C},1000000,50\n", encoding="utf-8")
+    towns = tmp_path / "towns.csv"
+    towns.write_text("code,gdp,pop\n130101100,3000000,200\n130101101,1000000,50\n", encoding="utf-8")
+    return {"base": survey(tmp_path / "dltb_2019.gpkg", 2019), "target": survey(tmp_path / "dltb_2020.gpkg", 2020),
+            "k": coefficients, "villages": villages, "towns": towns, "dir": tmp_path}
+
+
+def voucher(small: dict, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    return run_guotu("voucher", "--gdp-field", "gdp", "--pop-field", "pop", "--base", str(small["base"]),
+                     "--base-class-field", "DLBM", "--target", str(small["target"]), "--target-class-field", "DLBM",
+                     "--coefficients", str(small["k"]), "--national-gdp-per-capita", "10000",
+                     "--national-pop-density", "5000", "--area", "planar", *extra, "-o", str(out))
+
+
+def zones_of(out: Path) -> dict:
+    ds = ogr.Open(str(out))
+    rows = {f["zone_id"]: f.items() | {"area_m2": f.GetGeometryRef().GetArea()} for f in ds.GetLayerByName("voucher")}
+    meta = {f["item"]: f["text"] for f in ds.GetLayerByName("summary")} if ds.GetLayerByName("summary") else {}
+    ds = None
+    return rows | {"_meta": meta}
+
+
+def test_village_vouchers_by_hand(small: dict) -> None:
+    """Village A (2 ha): M0 = 1 + 0.5, Mt = 2, G = (1e6/100)/1e4 = 1, P = (100/0.02 km²)/5000 = 1: E = 0.5.
+    B (1 ha): M0 = 1, Mt = 0.5, G = 2, P = 2: E = -2. C (1 ha): M0 = 0.5, Mt = 1, G = 2, P = 1: E = 1.
+    Names from the survey's own ZLDWMC (its 19-character codes padded with zeros)."""
+    out = small["dir"] / "villages.gpkg"
+    res = voucher(small, out, "--zone-code-field", "ZLDWDM", "--zone-code-length", "12", "--zone-table",
+                  str(small["villages"]), "--zone-id", "code", "--zone-names", str(small["base"]), "--zone-names-id",
+                  "ZLDWDM", "--zone-names-name", "ZLDWMC")
+    assert res.returncode == 0, res.stderr
+    assert "3 units from the first 12 characters of ZLDWDM" in res.stdout
+    zones = zones_of(out)
+    expected = {A: (2.0, 1.5, 2.0, 1.0, 1.0, 0.5), B: (1.0, 1.0, 0.5, 2.0, 2.0, -2.0), C: (1.0, 0.5, 1.0, 2.0, 1.0, 1.0)}
+    for village, (area, m0, mt, g, p, e) in expected.items():
+        z = zones[village]
+        assert z["zone_name"] == NAMES[village]
+        got = (z["area_ha"], z["m0_ha"], z["mt_ha"], z["g_ratio"], z["p_ratio"], z["e_ha"])
+        assert got == pytest.approx((area, m0, mt, g, p, e), rel=1e-12), village
+        assert z["area_m2"] == pytest.approx(area * 10000, rel=1e-12)  # the unit's polygon: its parcels' union
+
+
+def test_towns_sum_the_villages_and_equal_a_zones_layer(small: dict) -> None:
+    """Town 130101100 = villages A + B: 3 ha, M0 2.5, Mt 2.5; G = (3e6/200)/1e4 = 1.5,
+    P = (200/0.03)/5000 = 4/3, E = 0. Town 130101101 = C. The per-unit sums of M0 and Mt are
+    the whole survey's (3.0 and 3.5) at both levels, and a zones layer of the same towns gives
+    the same accounts."""
+    out = small["dir"] / "towns.gpkg"
+    res = voucher(small, out, "--zone-code-field", "ZLDWDM", "--zone-code-length", "9", "--zone-table",
+                  str(small["towns"]), "--zone-id", "code")
+    assert res.returncode == 0, res.stderr
+    towns = zones_of(out)
+    t = towns["130101100"]
+    assert (t["area_ha"], t["m0_ha"], t["mt_ha"], t["g_ratio"], t["p_ratio"], t["e_ha"]) == pytest.approx(
+        (3.0, 2.5, 2.5, 1.5, 4 / 3, 0.0), rel=1e-12, abs=1e-12)
+    assert towns["130101101"]["e_ha"] == pytest.approx(1.0, rel=1e-12)
+    assert t["zone_name"] == ""  # no names asked for
+    villages_out = small["dir"] / "villages.gpkg"
+    assert voucher(small, villages_out, "--zone-code-field", "ZLDWDM", "--zone-code-length", "12", "--zone-table",
+                   str(small["villages"]), "--zone-id", "code").returncode == 0
+    villages = zones_of(villages_out)
+    for key, whole in (("m0_ha", 3.0), ("mt_ha", 3.5), ("area_ha", 4.0)):
+        assert sum(z[key] for k, z in villages.items() if k != "_meta") == pytest.approx(whole, rel=1e-12)
+        assert sum(z[key] for k, z in towns.items() if k != "_meta") == pytest.approx(whole, rel=1e-12)
+    # town 130101100 as one polygon (villages A and B), 130101101 as village C
+    layer = write_layer(small["dir"] / "towns_layer.gpkg", "towns", 4527, [("code", ogr.OFTString)], [
+        ({"code": "130101100"},
+         f"POLYGON(({X0} {Y0},{X0 + 200} {Y0},{X0 + 200} {Y0 + 100},{X0 + 100} {Y0 + 100},{X0 + 100} {Y0 + 200},"
+         f"{X0} {Y0 + 200},{X0} {Y0}))"),
+        ({"code": "130101101"}, box(X0 + 100, Y0 + 100, X0 + 200, Y0 + 200))])
+    by_layer_out = small["dir"] / "by_layer.gpkg"
+    res = voucher(small, by_layer_out, "--zones", str(layer), "--zone-id", "code", "--zone-table", str(small["towns"]))
+    assert res.returncode == 0, res.stderr
+    by_layer = zones_of(by_layer_out)
+    for town in ("130101100", "130101101"):
+        for key in ("area_ha", "m0_ha", "mt_ha", "dm_ha", "g_ratio", "p_ratio", "e_ha"):
+            assert towns[town][key] == pytest.approx(by_layer[town][key], rel=1e-12, abs=1e-12), (town, key)
+
+
+def test_zones_from_codes_are_refused_with_what_they_cannot_have(small: dict) -> None:
+    out = small["dir"] / "x.gpkg"
+    common = ("--zone-code-field", "ZLDWDM", "--zone-code-length", "12")
+    res = voucher(small, out, *common)
+    assert res.returncode == 2 and "--zone-table" in res.stderr
+    res = voucher(small, out, *common, "--zone-table", str(small["villages"]), "--zones", str(small["base"]))
+    assert res.returncode == 2 and "leave --zones" in res.stderr
+    res = voucher(small, out, "--zone-code-field", "ZLDWDM", "--zone-code-length", "20", "--zone-table",
+                  str(small["villages"]), "--zone-id", "code")
+    assert res.returncode == 1 and "has 19 characters; 20 are needed" in res.stderr
+    res = voucher(small, out, *common, "--zone-table", str(small["towns"]), "--zone-id", "code")
+    assert res.returncode == 1 and "has no row for zone '130101100001'" in res.stderr
+    assert not out.exists()
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("county") / "pkg"
+    subprocess.run([sys.executable, str(REPO / "resources" / "sample_data" / "generate_county_package.py"), "--out",
+                    str(out), "--cells", "30"], check=True, capture_output=True, timeout=300)
+    return out
+
+
+def test_town_vouchers_of_the_county_package_from_codes_equal_its_xzq(package: Path, tmp_path: Path) -> None:
+    """The towns made from ZLDWDM[:9] of the 三调 DLTB, named from XZQ, with the yearbook's GDP and
+    population: the same accounts as with the XZQ layer as zones (its towns are those units)."""
+    sandiao, change = str(package / "130101_2019_三调.gdb"), str(package / "130101_2020_变更" / "DLTB.shp")
+    common = ["voucher", "--gdp-field", "GDP", "--pop-field", "POP", "--zone-table", str(package / "统计年鉴_2020.csv"),
+              "--zone-id", "XZQDM", "--base", sandiao, "--base-layer", "DLTB", "--base-class-field", "DLBM",
+              "--base-system", "SANDIAO_WORK", "--target", change, "--target-class-field", "DLBM", "--target-system",
+              "SANDIAO_WORK", "--encoding", "CP936", "--price", "30000"]
+    by_code, by_layer = tmp_path / "code.gpkg", tmp_path / "layer.gpkg"
+    res = run_guotu(*common, "--zone-code-field", "ZLDWDM", "--zone-code-length", "9", "--zone-names", sandiao,
+                    "--zone-names-layer", "XZQ", "-o", str(by_code))
+    assert res.returncode == 0, res.stderr
+    res = run_guotu(*common, "--zones", sandiao, "--zones-layer", "XZQ", "--zone-name", "XZQMC", "-o", str(by_layer))
+    assert res.returncode == 0, res.stderr
+    code, layer = zones_of(by_code), zones_of(by_layer)
+    assert {z: v["zone_name"] for z, v in code.items() if z != "_meta"} == {"130101100": "城关镇",
+                                                                          "130101101": "东岭乡"}
+    for town in ("130101100", "130101101"):
+        for key in ("area_ha", "m0_ha", "mt_ha", "dm_ha", "e_ha", "amount_yuan"):
+            assert code[town][key] == pytest.approx(layer[town][key], rel=1e-9), (town, key)
+    ds = ogr.Open(str(by_code))
+    meta = ds.GetLayerByName("voucher").GetMetadata()
+    ds = None
+    assert meta["zone_code_field"] == "ZLDWDM" and meta["zone_code_length"] == "9"
+    assert meta["zones"].startswith("2 units: the first 9 characters of ZLDWDM")
