@@ -161,3 +161,122 @@ def test_town_vouchers_of_the_county_package_from_codes_equal_its_xzq(package: P
     ds = None
     assert meta["zone_code_field"] == "ZLDWDM" and meta["zone_code_length"] == "9"
     assert meta["zones"].startswith("2 units: the first 9 characters of ZLDWDM")
+
+
+# ---- conversion matrices per unit -------------------------------------------------------------
+
+def after_layer(path: Path) -> Path:
+    """2020 as one split: forest (0301) west of x = 150 m, homesteads (0702) east of it."""
+    return write_layer(path, "after", 4527, [("DLBM", ogr.OFTString)], [
+        ({"DLBM": "0301"}, box(X0, Y0, X0 + 150, Y0 + 200)), ({"DLBM": "0702"}, box(X0 + 150, Y0, X0 + 200, Y0 + 200))])
+
+
+def convert(small: dict, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    return run_guotu("convert", "--before", str(small["base"]), "--before-class-field", "DLBM", "--before-system",
+                     "SANDIAO_WORK", "--after", str(after_layer(small["dir"] / "after.gpkg")), "--after-class-field",
+                     "DLBM", "--after-system", "SANDIAO_WORK", "--area", "planar", *extra, "-o", str(out))
+
+
+def unit_cells(out: Path) -> dict:
+    ds = ogr.Open(str(out))
+    cells = {(f["unit_id"], f["from_code"], f["to_code"]): f["area_ha"] for f in ds.GetLayerByName("unit_transitions")}
+    ds = None
+    return cells
+
+
+def test_conversion_matrix_per_village_and_town_by_hand(small: dict) -> None:
+    """Each piece belongs to its before parcel's unit: A's paddy field (x 100–200) goes half to
+    forest, half to homesteads, so A: 0301→0301 1 ha, 0101→0301 0.5, 0101→0702 0.5; B: 0301→0301 1;
+    C: 0101→0301 0.5, 0101→0702 0.5. Town 130101100 = A + B. The sums over units are the whole
+    matrix (transitions, code level), and a zones layer of the same towns gives the same cells."""
+    out = small["dir"] / "villages.gpkg"
+    res = convert(small, out, "--zone-code-field", "ZLDWDM", "--zone-code-length", "12")
+    assert res.returncode == 0, res.stderr
+    assert unit_cells(out) == pytest.approx({
+        (A, "0101", "0301"): 0.5, (A, "0101", "0702"): 0.5, (A, "0301", "0301"): 1.0, (B, "0301", "0301"): 1.0,
+        (C, "0101", "0301"): 0.5, (C, "0101", "0702"): 0.5}, rel=1e-12)
+    ds = ogr.Open(str(out))
+    whole = {(f["from_class"], f["to_class"]): f["area_ha"] for f in ds.GetLayerByName("transitions")
+             if f["level"] == "code"}
+    pieces = {}
+    for f in ds.GetLayerByName("conversions"):
+        pieces[f["zone_id"]] = pieces.get(f["zone_id"], 0.0) + f["area_ha"]
+    statuses = {(f["unit_id"], f["from_code"], f["to_code"]): (f["from_category"], f["status"])
+                for f in ds.GetLayerByName("unit_transitions")}
+    meta = ds.GetLayerByName("unit_transitions").GetMetadata()
+    ds = None
+    assert whole == pytest.approx({("0101", "0301"): 1.0, ("0101", "0702"): 1.0, ("0301", "0301"): 2.0}, rel=1e-12)
+    assert pieces == pytest.approx({A: 2.0, B: 1.0, C: 1.0}, rel=1e-12)  # the pieces carry their unit
+    assert statuses[(B, "0301", "0301")][1] == "same" and statuses[(A, "0101", "0702")][1] != "same"
+    assert meta["units_from_codes"] == "the first 12 characters of ZLDWDM of the before parcels (3 units)"
+
+    towns_out = small["dir"] / "towns.gpkg"
+    assert convert(small, towns_out, "--zone-code-field", "ZLDWDM", "--zone-code-length", "9").returncode == 0
+    towns = unit_cells(towns_out)
+    assert towns == pytest.approx({
+        ("130101100", "0101", "0301"): 0.5, ("130101100", "0101", "0702"): 0.5, ("130101100", "0301", "0301"): 2.0,
+        ("130101101", "0101", "0301"): 0.5, ("130101101", "0101", "0702"): 0.5}, rel=1e-12)
+    for cells in (unit_cells(out), towns):
+        summed: dict = {}
+        for (_unit, a, b), ha in cells.items():
+            summed[(a, b)] = summed.get((a, b), 0.0) + ha
+        assert summed == pytest.approx(whole, rel=1e-12)
+    layer = write_layer(small["dir"] / "towns_layer.gpkg", "towns", 4527, [("code", ogr.OFTString)], [
+        ({"code": "130101100"},
+         f"POLYGON(({X0} {Y0},{X0 + 200} {Y0},{X0 + 200} {Y0 + 100},{X0 + 100} {Y0 + 100},{X0 + 100} {Y0 + 200},"
+         f"{X0} {Y0 + 200},{X0} {Y0}))"),
+        ({"code": "130101101"}, box(X0 + 100, Y0 + 100, X0 + 200, Y0 + 200))])
+    zoned = small["dir"] / "zoned.gpkg"
+    assert convert(small, zoned, "--zones", str(layer), "--zone-id", "code").returncode == 0
+    ds = ogr.Open(str(zoned))
+    by_layer = {(f["zone_id"], f["from_class"], f["to_class"]): f["area_ha"] for f in ds.GetLayerByName("transitions")
+                if f["level"] == "code" and f["zone_id"] != "*"}
+    ds = None
+    assert by_layer == pytest.approx(towns, rel=1e-12)
+
+
+def test_conversion_per_unit_refusals(small: dict) -> None:
+    out = small["dir"] / "x.gpkg"
+    res = convert(small, out, "--zone-code-field", "ZLDWDM", "--zones", str(small["base"]), "--zone-id", "ZLDWDM")
+    assert res.returncode == 2 and "not both" in res.stderr
+    res = convert(small, out, "--zone-code-field", "ZLDWDM", "--zone-code-length", "20")
+    assert res.returncode == 1 and "has 19 characters; 20 are needed" in res.stderr
+    res = convert(small, out, "--zone-code-field", "NOPE")
+    assert res.returncode == 1 and "NOPE" in res.stderr
+    assert not out.exists()
+
+
+def test_conversion_per_village_of_the_county_package(package: Path, tmp_path: Path) -> None:
+    """2019 三调 (File Geodatabase) → 2020 change survey (GBK shapefile) per village of ZLDWDM: the
+    villages' cells sum to the whole matrix and equal those of a run with the package's CJDCQ
+    villages as zones (their 19-character ZLDWDM padded with zeros)."""
+    out, zoned = tmp_path / "conv.gpkg", tmp_path / "zoned.gpkg"
+    sandiao = str(package / "130101_2019_三调.gdb")
+    common = ["convert", "--before", sandiao, "--before-layer", "DLTB", "--before-class-field", "DLBM",
+              "--before-system", "SANDIAO_WORK", "--after", str(package / "130101_2020_变更" / "DLTB.shp"),
+              "--after-class-field", "DLBM", "--after-system", "SANDIAO_WORK", "--encoding", "CP936"]
+    res = run_guotu(*common, "--zone-code-field", "ZLDWDM", "--zone-code-length", "12", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    res = run_guotu(*common, "--zones", sandiao, "--zones-layer", "CJDCQ", "--zone-id", "ZLDWDM", "-o", str(zoned))
+    assert res.returncode == 0, res.stderr
+    ds = ogr.Open(str(zoned))
+    by_layer = {(f["zone_id"][:12], f["from_class"], f["to_class"]): f["area_ha"]
+                for f in ds.GetLayerByName("transitions") if f["level"] == "code" and f["zone_id"] != "*"}
+    ds = None
+    cells = unit_cells(out)
+    ds = ogr.Open(str(out))
+    whole = {(f["from_class"], f["to_class"]): f["area_ha"] for f in ds.GetLayerByName("transitions")
+             if f["level"] == "code"}
+    ds = None
+    assert len({u for u, _a, _b in cells}) == 4 and all(len(u) == 12 for u, _a, _b in cells)
+    summed: dict = {}
+    for (_unit, a, b), ha in cells.items():
+        summed[(a, b)] = summed.get((a, b), 0.0) + ha
+    assert summed == pytest.approx(whole, rel=1e-9)
+    # both runs keep the overlay's digitising slivers (areas ~1e-10 ha), the zones run also along
+    # the village borders: the cells that hold land are the same, with the same areas
+    by_layer = {key: ha for key, ha in by_layer.items() if key[0] and ha > 1e-6}
+    real = {key: ha for key, ha in cells.items() if ha > 1e-6}
+    assert set(by_layer) == set(real)
+    for key, ha in real.items():
+        assert ha == pytest.approx(by_layer[key], abs=1e-6), key
