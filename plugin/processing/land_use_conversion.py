@@ -169,7 +169,7 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
             "<p><b>Keeping the results</b>: save the conversion map to a GeoPackage file. The tables left as "
             "temporary layers are then written into the same file (layers conversions, transitions, "
             "status_summary, unknown_codes, line_summary: the names of <i>guotu convert</i>), and the map's style "
-            "is stored in it, so the file opens styled in any QGIS. Temporary layers are lost when QGIS closes.</p>" + tr(
+            "is stored in it, so the file opens styled in any QGIS. Temporary layers are lost when QGIS closes.</p>") + tr(
             "<p><b>Transitions per unit</b> without a zones layer: the unit code field of the before layer "
             "(三调 ZLDWDM) and the unit — its first 6 characters are the county, 9 the town, 12 the village. "
             "Each piece belongs to the unit of the before-year parcel it comes from (its zone_id); the table "
