@@ -95,7 +95,8 @@ static const char *const voucher_usage =
     "XZQMC) of XZQ, or ZLDWDM/ZLDWMC of CJDCQ or of the survey itself for villages (a code padded\n"
     "with zeros names the unit it starts with). OUT.gpkg's voucher layer has the units' polygons.\n"
     "--mask-czcsxm 201,202 takes the urban space from the target survey's own 城镇村属性码\n"
-    "(三调 CZCSXM: 201 city, 202 town, 203 village …; 201A counts as 201) instead of a --mask layer.\n"
+    "(三调 CZCSXM: 201 city, 202 town, 203 village …; 201A counts as 201) instead of a --mask layer;\n"
+    "with --period, each period's own survey; the bottom lines and --counties take it as a layer.\n"
     "With --price every trade is at that price; with --floor-price, zones' --ask-field and\n"
     "--bid-field prices (yuan/ha) set a uniform clearing price at or above the floor.\n"
     "--cap limits the traded volume (ha). --settlement enclave (飞地) records trades as\n"
@@ -475,9 +476,6 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
         u = "--zone-names-layer, -id and -name go with --zone-names FILE";
     else if (a->mask_czcsxm && a->mask)
         u = "give --mask (a layer) or --mask-czcsxm (codes of the target survey), not both";
-    else if (a->mask_czcsxm && (a->nperiods || a->workspace || a->redline || a->farmland || a->county.path))
-        u = "--mask-czcsxm is not taken with --period, the three lines or --counties yet: give the urban space as "
-            "a layer (--mask)";
     else if (a->mask_czcsxm && czcsxm_filter(a->mask_czcsxm, a->mask_where, sizeof a->mask_where))
         u = "--mask-czcsxm takes 城镇村属性码 separated by commas, e.g. 201,202 (digits, optionally with the A of "
             "independent industrial land)";
@@ -791,10 +789,16 @@ static int account(voucher_run *r) {
         if (status) return core_failed(r, status);
     }
     if (o.lines) {
-        voucher_lines_inputs in = {a->workspace,     a->redline,    a->redline_layer, a->farmland, a->farmland_layer,
-                                   a->base,          a->base_layer, a->base_class,    a->target,   a->target_layer,
-                                   a->target_class,  a->mask,       a->zone.area,     a->invalid,  a->crs_mismatch,
-                                   a->zone.encoding, &r->zones};
+        voucher_lines_inputs in = {
+            a->workspace,  a->redline,    a->redline_layer, a->farmland,      a->farmland_layer, a->base,
+            a->base_layer, a->base_class, a->target,        a->target_layer,  a->target_class,   a->mask,
+            a->zone.area,  a->invalid,    a->crs_mismatch,  a->zone.encoding, &r->zones,         NULL,
+            NULL};
+        if (a->mask_czcsxm) { /* the target survey's own urban parcels, as for the tallies */
+            in.mask = a->target;
+            in.mask_layer = a->target_layer;
+            in.mask_where = a->mask_where;
+        }
         if (voucher_lines_run(r->ctx, &in, r->voucher, &r->lines, r->err, sizeof r->err)) return 1;
     }
     for (int year = 0; year < 2 && !status; year++)

@@ -280,3 +280,56 @@ def test_conversion_per_village_of_the_county_package(package: Path, tmp_path: P
     assert set(by_layer) == set(real)
     for key, ha in real.items():
         assert ha == pytest.approx(by_layer[key], abs=1e-6), key
+
+
+# ---- the urban mask from CZCSXM with periods, the bottom lines and counties --------------------
+
+def test_mask_from_czcsxm_with_periods_lines_and_counties_equals_the_layer(package: Path, tmp_path: Path) -> None:
+    """--mask-czcsxm 203 (the change survey's homesteads) gives the same accounts as --mask with a
+    layer of exactly those parcels: as accounts over years (--period), within the bottom lines
+    (the pieces inside the red line and farmland cut by the mask, and the violations), and with the
+    towns' vouchers attributed to a county (--counties)."""
+    from osgeo import gdal
+
+    sandiao, change = str(package / "130101_2019_三调.gdb"), str(package / "130101_2020_变更" / "DLTB.shp")
+    plan = str(package / "规划成果.gdb")
+    urban = tmp_path / "urban.gpkg"
+    gdal.VectorTranslate(str(urban), change, where="CZCSXM LIKE '203%'", layerName="urban", format="GPKG",
+                         options=["-oo", "ENCODING=CP936"])
+    county = tmp_path / "county.gpkg"
+    gdal.VectorTranslate(str(county), sandiao, SQLStatement="SELECT ST_Union(SHAPE) AS geom, '130101' AS code "
+                         "FROM XZQ", SQLDialect="SQLITE", layerName="county", format="GPKG")
+    common = ["voucher", "--zones", sandiao, "--zones-layer", "XZQ", "--zone-id", "XZQDM", "--gdp-field", "GDP",
+              "--pop-field", "POP", "--zone-table", str(package / "统计年鉴_2020.csv"), "--base", sandiao,
+              "--base-layer", "DLTB", "--base-class-field", "DLBM", "--base-system", "SANDIAO_WORK",
+              "--target-class-field", "DLBM", "--target-system", "SANDIAO_WORK", "--encoding", "CP936",
+              "--price", "30000"]
+    lines = ["--redline", plan, "--redline-layer", "生态保护红线", "--farmland", plan, "--farmland-layer", "永久基本农田"]
+    cases = {"period": ["--period", f"2020={change}"], "lines": ["--target", change, *lines],
+             "counties": ["--target", change, "--counties", str(county), "--county-id", "code"]}
+    for case, extra in cases.items():
+        outs = {}
+        for mask in ("codes", "layer", "none"):
+            out = tmp_path / f"{case}_{mask}.gpkg"
+            given = {"codes": ["--mask-czcsxm", "203"], "layer": ["--mask", str(urban)], "none": []}[mask]
+            res = run_guotu(*common, *extra, *given, "-o", str(out))
+            assert res.returncode == 0, (case, mask, res.stderr)
+            outs[mask] = out
+        ds = {m: ogr.Open(str(p)) for m, p in outs.items()}
+        tables = {"period": ("ledger",), "lines": ("voucher", "violations"), "counties": ("voucher_counties",)}[case]
+        for table in tables:
+            rows = {m: [f.items() for f in ds[m].GetLayerByName(table)] for m in ds}
+            assert rows["codes"], (case, table)
+            assert len(rows["codes"]) == len(rows["layer"]), (case, table)
+            for a, b in zip(rows["codes"], rows["layer"]):
+                for key, value in b.items():
+                    if isinstance(value, float):
+                        assert a[key] == pytest.approx(value, rel=1e-9, abs=1e-9), (case, table, key)
+                    else:
+                        assert a[key] == value, (case, table, key)
+            if table in ("voucher", "voucher_counties", "ledger"):
+                key = {"voucher": "e_ha", "voucher_counties": "e_ha", "ledger": "e_ha"}[table]
+                assert [r[key] for r in rows["codes"]] != [r[key] for r in rows["none"]], (case, table)
+        meta = ds["codes"].GetLayerByName(tables[0]).GetMetadata() or ds["codes"].GetLayerByName("voucher").GetMetadata()
+        ds = None
+        assert "CZCSXM LIKE '203%'" in meta.get("mask", ""), (case, meta.get("mask"))
