@@ -27,6 +27,7 @@ from ..voucher.bottom_lines import (FARMLAND, KEY_FUNCTION_MARKET_WORDS, REDLINE
 from ..i18n import tr
 from ..inputs.area_text import area_method_text
 from ..paths import icon_path
+from ..voucher.urban_mask import czcsxm_where, parse_czcsxm
 from ..tally.code_units import UNIT_ID_FIELD, UNIT_NAME_FIELD, units_layer
 from ..tally.tally_by_code import unit_names
 from .area_by_unit_code import unit_code_length, unit_level_options
@@ -104,6 +105,7 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
     BASELINE = "BASELINE"
     PROTECTION_RATE = "PROTECTION_RATE"
     MASK = "MASK"
+    MASK_CZCSXM = "MASK_CZCSXM"
     PRICE = "PRICE"
     AREA_METHOD = "AREA_METHOD"
     INVALID = "INVALID"
@@ -277,6 +279,9 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.MASK, tr("Mask: area inside is excluded, e.g. urban space"), polygons, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.MASK_CZCSXM, tr("Or the mask from the target survey's 城镇村属性码 CZCSXM (e.g. 201,202)"),
+            optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.PRICE, tr("Price (yuan per standard-forest ha; empty: no amounts)"),
             QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
@@ -375,6 +380,13 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
         if by_code and not is_set(parameters.get(self.ZONE_TABLE)):
             return False, tr("Zones from unit codes have no GDP or population fields: give a zone table with "
                              "them, joined by the unit code.")
+        if is_set(parameters.get(self.MASK_CZCSXM)):
+            if is_set(parameters.get(self.MASK)):
+                return False, tr("Give the mask as a layer or as 城镇村属性码 of the target survey, not both.")
+            try:
+                parse_czcsxm(self.parameterAsString(parameters, self.MASK_CZCSXM, context))
+            except GuotuInputError as e:
+                return False, str(e)
         if is_set(parameters.get(self.ZONE_NAMES)) and not (is_set(parameters.get(self.ZONE_NAMES_CODE_FIELD))
                                                             and is_set(parameters.get(self.ZONE_NAMES_NAME_FIELD))):
             return False, tr("Choose the code and name fields of the unit names layer.")
@@ -522,6 +534,8 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             baseline=BASELINES[self.parameterAsEnum(parameters, self.BASELINE, context)],
             protection_rate=number_or_none(self, parameters, self.PROTECTION_RATE, context),
             mask=self._source(parameters, self.MASK, context),
+            mask_czcsxm=parse_czcsxm(self.parameterAsString(parameters, self.MASK_CZCSXM, context)) if is_set(
+                parameters.get(self.MASK_CZCSXM)) else None,
             price=number_or_none(self, parameters, self.PRICE, context),
             area_method=AreaMethod(self.parameterAsEnum(parameters, self.AREA_METHOD, context)),
             invalid=InvalidPolicy(self.parameterAsEnum(parameters, self.INVALID, context)),
@@ -602,7 +616,8 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             ("target_system", request.target.system),
             ("target_coefficients", result.coefficient_sources[1]),
             ("esv_reference", request.esv_reference or "(default)"),
-            ("mask", self._inputs.get(self.MASK, "(none)")),
+            ("mask", f"parcels of the target survey where {czcsxm_where(request.mask_czcsxm)}"
+             if request.mask_czcsxm else self._inputs.get(self.MASK, "(none)")),
             ("baseline", BASELINE_NAMES[request.baseline]),
             ("protection_rate_parameter", number(request.protection_rate, "(from the zones)")),
             ("price", number(request.price)),

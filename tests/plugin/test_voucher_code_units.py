@@ -116,15 +116,20 @@ def test_zones_from_codes_are_refused_without_a_table_or_with_a_layer(small: Dic
     assert not ok and "Give the zones" in message
 
 
-def test_town_vouchers_of_the_county_package_equal_the_cli(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def package(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("county") / "pkg"
+    subprocess.run([sys.executable, str(vd.REPO / "resources" / "sample_data" / "generate_county_package.py"),
+                    "--out", str(out), "--cells", "30"], check=True, capture_output=True, timeout=300)
+    (out / "130101_2020_变更" / "DLTB.cpg").write_text("936", encoding="ascii")  # as QGIS asks for a GBK shapefile
+    return out
+
+
+def test_town_vouchers_of_the_county_package_equal_the_cli(package: Path, tmp_path: Path) -> None:
     """The towns of ZLDWDM[:9] of the 三调 DLTB (File Geodatabase), named from XZQ, the change survey
     a GBK shapefile, the yearbook's GDP and population: QGIS = CLI."""
-    package = tmp_path / "pkg"
-    subprocess.run([sys.executable, str(vd.REPO / "resources" / "sample_data" / "generate_county_package.py"),
-                    "--out", str(package), "--cells", "30"], check=True, capture_output=True, timeout=300)
     sandiao, change = package / "130101_2019_三调.gdb", package / "130101_2020_变更" / "DLTB.shp"
     yearbook = package / "统计年鉴_2020.csv"
-    (change.parent / "DLTB.cpg").write_text("936", encoding="ascii")  # as QGIS asks for a GBK shapefile
     out = tmp_path / "cli.gpkg"
     res = vd.run_cli("voucher", "--zone-code-field", "ZLDWDM", "--zone-code-length", "9", "--zone-table", str(yearbook),
                      "--zone-id", "XZQDM", "--gdp-field", "GDP", "--pop-field", "POP", "--zone-names", str(sandiao),
@@ -142,3 +147,36 @@ def test_town_vouchers_of_the_county_package_equal_the_cli(tmp_path: Path) -> No
     zones = vd.by_zone(result["VOUCHER"])
     assert {z: r["zone_name"] for z, r in zones.items()} == {"130101100": "城关镇", "130101101": "东岭乡"}
     _same(zones, {r["zone_id"]: r for r in vd.ogr_rows(out, "voucher")}, 1e-9)
+
+
+def test_mask_from_czcsxm_equals_the_cli(package: Path, tmp_path: Path) -> None:
+    """The mask from the change survey's 城镇村属性码 203 (its homesteads), with the bottom lines as
+    delivered: QGIS = guotu voucher --mask-czcsxm 203, and other than no mask."""
+    sandiao, change = package / "130101_2019_三调.gdb", package / "130101_2020_变更" / "DLTB.shp"
+    plan = package / "规划成果.gdb"
+    yearbook = package / "统计年鉴_2020.csv"
+    out = tmp_path / "cli.gpkg"
+    res = vd.run_cli("voucher", "--zones", str(sandiao), "--zones-layer", "XZQ", "--zone-id", "XZQDM", "--zone-name",
+                     "XZQMC", "--gdp-field", "GDP", "--pop-field", "POP", "--zone-table", str(yearbook), "--base",
+                     str(sandiao), "--base-layer", "DLTB", "--base-class-field", "DLBM", "--base-system",
+                     "SANDIAO_WORK", "--target", str(change), "--target-class-field", "DLBM", "--target-system",
+                     "SANDIAO_WORK", "--encoding", "CP936", "--redline", str(plan), "--redline-layer", "生态保护红线",
+                     "--farmland", str(plan), "--farmland-layer", "永久基本农田", "--mask-czcsxm", "203", "--price",
+                     "30000", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    params = dict(ZONES=f"{sandiao}|layername=XZQ", ZONE_ID="XZQDM", ZONE_NAME="XZQMC", ZONE_TABLE=str(yearbook),
+                  TABLE_ID="XZQDM", TABLE_GDP="GDP", TABLE_POP="POP", BASE=f"{sandiao}|layername=DLTB",
+                  BASE_CLASS_FIELD="DLBM", BASE_SYSTEM=1, TARGET=str(change), TARGET_CLASS_FIELD="DLBM",
+                  TARGET_SYSTEM=1, REDLINE=f"{plan}|layername=生态保护红线", FARMLAND=f"{plan}|layername=永久基本农田",
+                  PRICE=30000, REFERENCE=0, VIOLATIONS="memory:")
+    masked = _accounting(**params, MASK_CZCSXM="203")
+    zones = vd.by_zone(masked["VOUCHER"])
+    _same(zones, {r["zone_id"]: r for r in vd.ogr_rows(out, "voucher")}, 1e-9)
+    cli_violations = sorted((r["zone_id"], r["from_code"], r["to_code"], round(r["area_ha"], 9))
+                            for r in vd.ogr_rows(out, "violations"))
+    violations = sorted((r["zone_id"], r["from_code"], r["to_code"], round(r["area_ha"], 9))
+                        for r in vd.rows(masked["VIOLATIONS"]))
+    assert violations == cli_violations
+    assert vd.summary(masked["SUMMARY"])["mask"] == "parcels of the target survey where CZCSXM LIKE '203%'"
+    unmasked = vd.by_zone(_accounting(**params)["VOUCHER"])
+    assert any(zones[z]["m0_ha"] < unmasked[z]["m0_ha"] for z in zones)
