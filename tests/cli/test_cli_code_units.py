@@ -333,3 +333,63 @@ def test_mask_from_czcsxm_with_periods_lines_and_counties_equals_the_layer(packa
         meta = ds["codes"].GetLayerByName(tables[0]).GetMetadata() or ds["codes"].GetLayerByName("voucher").GetMetadata()
         ds = None
         assert "CZCSXM LIKE '203%'" in meta.get("mask", ""), (case, meta.get("mask"))
+
+
+# ---- line statistics per unit ------------------------------------------------------------------
+
+def test_line_statistics_per_village_by_hand(small: dict) -> None:
+    """Red line x 50–150 m (A 1 ha, B 0.5, C 0.5), farmland x 0–50 m (A 0.5, B 0.5), urban boundary
+    the north-east quarter of C (0.25 ha): line_stats per village of the land use's ZLDWDM, named
+    from its ZLDWMC; the per-village sums are the layers' whole areas."""
+    d = small["dir"]
+    lines = {name: write_layer(d / f"{name}.gpkg", name, 4527, [("id", ogr.OFTString)], [({"id": "1"}, wkt)])
+             for name, wkt in (("redline", box(X0 + 50, Y0, X0 + 150, Y0 + 200)),
+                               ("farmland", box(X0, Y0, X0 + 50, Y0 + 200)),
+                               ("urban", box(X0 + 150, Y0 + 150, X0 + 200, Y0 + 200)))}
+    out = d / "lines.gpkg"
+    res = run_guotu("lines", "check", "--redline", str(lines["redline"]), "--farmland", str(lines["farmland"]),
+                    "--urban", str(lines["urban"]), "--landuse", str(small["base"]), "--class-field", "DLBM",
+                    "--admin-code-field", "ZLDWDM", "--admin-code-length", "12", "--admin-names", str(small["base"]),
+                    "--admin-names-id", "ZLDWDM", "--admin-names-name", "ZLDWMC", "--area", "planar", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    assert "3 units from the first 12 characters of ZLDWDM" in res.stdout
+    ds = ogr.Open(str(out))
+    stats = {f["admin_code"]: (f["admin_name"], f["redline_ha"], f["farmland_ha"], f["urban_ha"])
+             for f in ds.GetLayerByName("line_stats")}
+    meta = ds.GetLayerByName("line_stats").GetMetadata()
+    ds = None
+    assert {k: v[0] for k, v in stats.items()} == NAMES
+    expected = {A: (1.0, 0.5, 0.0), B: (0.5, 0.5, 0.0), C: (0.5, 0.0, 0.25)}
+    for village, values in expected.items():
+        assert stats[village][1:] == pytest.approx(values, abs=1e-9), village
+    assert sum(v[1] for v in stats.values()) == pytest.approx(2.0, rel=1e-12)  # the red line, 100 m x 200 m
+    assert meta["admin_units"].startswith("units of the first 12 characters of ZLDWDM of the land use")
+    res = run_guotu("lines", "check", "--redline", str(lines["redline"]), "--farmland", str(lines["farmland"]),
+                    "--urban", str(lines["urban"]), "--admin", str(lines["urban"]), "--landuse", str(small["base"]),
+                    "--class-field", "DLBM", "--admin-code-field", "ZLDWDM", "-o", str(d / "x.gpkg"))
+    assert res.returncode == 2 and "leave --admin out" in res.stderr
+
+
+def test_line_statistics_per_town_of_the_county_package_equal_its_xzq(package: Path, tmp_path: Path) -> None:
+    """The towns of ZLDWDM[:9] of the 三调 DLTB, named from XZQ, against the planning database's lines:
+    the same line_stats as with the XZQ layer as admin units."""
+    sandiao, plan = str(package / "130101_2019_三调.gdb"), str(package / "规划成果.gdb")
+    common = ["lines", "check", "--redline", plan, "--redline-layer", "生态保护红线", "--farmland", plan,
+              "--farmland-layer", "永久基本农田", "--urban", plan, "--urban-layer", "城镇开发边界", "--landuse", sandiao,
+              "--landuse-layer", "DLTB", "--class-field", "DLBM", "--system", "SANDIAO_WORK"]
+    by_code, by_layer = tmp_path / "code.gpkg", tmp_path / "layer.gpkg"
+    res = run_guotu(*common, "--admin-code-field", "ZLDWDM", "--admin-code-length", "9", "--admin-names", sandiao,
+                    "--admin-names-layer", "XZQ", "-o", str(by_code))
+    assert res.returncode == 0, res.stderr
+    res = run_guotu(*common, "--admin", sandiao, "--admin-layer", "XZQ", "-o", str(by_layer))
+    assert res.returncode == 0, res.stderr
+    rows = {}
+    for name, path in (("code", by_code), ("layer", by_layer)):
+        ds = ogr.Open(str(path))
+        rows[name] = {f["admin_code"]: f.items() for f in ds.GetLayerByName("line_stats")}
+        ds = None
+    assert rows["code"].keys() == rows["layer"].keys() == {"130101100", "130101101"}
+    for town, row in rows["layer"].items():
+        assert rows["code"][town]["admin_name"] == row["admin_name"]
+        for key in ("redline_ha", "farmland_ha", "urban_ha", "cultivated_ha"):
+            assert rows["code"][town][key] == pytest.approx(row[key], rel=1e-9, abs=1e-9), (town, key)
