@@ -629,7 +629,7 @@ static int make_units(voucher_run *r) {
                  zone_names_layer(r->names), a->names);
     snprintf(r->units_text, sizeof r->units_text,
              "%lld units: the first %d characters of %.100s of the base survey %.700s (%lld parcels), each the union "
-             "of its parcels; %s",
+             "of its parcels; %.300s",
              (long long)r->nunits, a->zone_code_length, a->zone_code_field, a->base, (long long)parcels, names);
     printf("  zones: %lld units from the first %d characters of %s of the base survey\n", (long long)r->nunits,
            a->zone_code_length, a->zone_code_field);
