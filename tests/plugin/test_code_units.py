@@ -208,3 +208,31 @@ def test_line_statistics_per_town_equal_the_cli(package: Path, tmp_path: Path) -
         assert mine[town]["admin_name"] == row["admin_name"]
         for key in ("redline_ha", "farmland_ha", "urban_ha"):
             assert mine[town][key] == pytest.approx(row[key], rel=1e-9, abs=1e-9), (town, key)
+
+
+def test_ledger_over_years_with_units_and_mask_from_codes_equals_the_cli(package: Path, tmp_path: Path) -> None:
+    """guotu:voucherledger with the towns of ZLDWDM[:9] as zones and the mask from each later survey's
+    城镇村属性码 203: the CLI's ledger (guotu voucher --period … --zone-code-field … --mask-czcsxm 203)."""
+    sandiao, change = package / "130101_2019_三调.gdb", package / "130101_2020_变更" / "DLTB.shp"
+    yearbook = package / "统计年鉴_2020.csv"
+    out = tmp_path / "cli.gpkg"
+    res = vd.run_cli("voucher", "--zone-code-field", "ZLDWDM", "--zone-code-length", "9", "--zone-table", str(yearbook),
+                     "--zone-id", "XZQDM", "--gdp-field", "GDP", "--pop-field", "POP", "--base", str(sandiao),
+                     "--base-layer", "DLTB", "--base-class-field", "DLBM", "--base-system", "SANDIAO_WORK",
+                     "--period", f"2020={change}", "--target-class-field", "DLBM", "--target-system", "SANDIAO_WORK",
+                     "--encoding", "CP936", "--mask-czcsxm", "203", "--price", "30000", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    result = processing.run("guotu:voucherledger", {
+        "ZONE_CODE_FIELD": "ZLDWDM", "ZONE_CODE_LEVEL": 1, "ZONE_TABLE": str(yearbook), "TABLE_ID": "XZQDM",
+        "TABLE_GDP": "GDP", "TABLE_POP": "POP", "BASE": f"{sandiao}|layername=DLTB", "BASE_CLASS_FIELD": "DLBM",
+        "BASE_SYSTEM": 1, "SURVEYS": [str(change)], "SURVEY_YEARS": "2020", "SURVEY_CLASS_FIELD": "DLBM",
+        "SURVEY_SYSTEM": 1, "MASK_CZCSXM": "203", "MARKET_PRICE": 30000, "REFERENCE": 0, "VOUCHER": "memory:",
+        "CLASSES": "memory:", "SUMMARY": "memory:", "UNKNOWN": "memory:", "LEDGER": "memory:",
+        "LEDGER_TRADES": "memory:"})
+    mine = {(r["zone_id"], r["year_to"]): r for r in vd.rows(result["LEDGER"])}
+    cli = {(r["zone_id"], r["year_to"]): r for r in vd.ogr_rows(out, "ledger")}
+    assert mine.keys() == cli.keys() and {z for z, _y in cli} == {"130101100", "130101101"}
+    for key, row in cli.items():
+        for name, value in row.items():
+            if isinstance(value, float):
+                assert mine[key][name] == pytest.approx(value, rel=1e-9, abs=1e-9), (key, name)
