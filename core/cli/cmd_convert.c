@@ -17,7 +17,8 @@
 static const char *const convert_usage =
     "usage: guotu convert --before FILE [--before-layer NAME] --before-class-field F --before-system S\n"
     "         --after FILE [--after-layer NAME] --after-class-field F --after-system S\n"
-    "         [--zones FILE [--zones-layer NAME] --zone-id F] [--workspace W.gpkg] [--policy CSV]\n"
+    "         [--zones FILE [--zones-layer NAME] --zone-id F | --zone-code-field F --zone-code-length N]\n"
+    "         [--workspace W.gpkg] [--policy CSV]\n"
     "         [--before-categories CSV] [--after-categories CSV]\n"
     "         [--area ellipsoidal|planar] [--invalid repair|fail] [--crs-mismatch reproject|fail]\n"
     "         [--encoding NAME] [--threads N] [--resample-to before|after] -o OUT.gpkg\n"
@@ -37,6 +38,11 @@ static const char *const convert_usage =
     "red line, permanent farmland and urban boundary (the red line wins where they overlap,\n"
     "then farmland), conversions gets a field `line` and OUT.gpkg a table line_summary\n"
     "(area by zone, line and status).\n"
+    "--zone-code-field (三调 ZLDWDM) and --zone-code-length (6 county, 9 town, 12 village; 0 the\n"
+    "whole code): a matrix per survey unit without a zones layer — each piece belongs to the unit\n"
+    "of the before-year parcel it comes from (its zone_id); OUT.gpkg gains the table\n"
+    "unit_transitions (unit_id, from_code, to_code, categories, status, area_ha, dm_ha), whose\n"
+    "sums over the units are the whole matrix.\n"
     "OUT.gpkg holds conversions (polygons), transitions (by category and by code, per zone\n"
     "and for all zones '*'), status_summary and unknown_codes.\n"
     "\n"
@@ -56,6 +62,8 @@ typedef struct convert_args {
     const char *area, *invalid, *crs_mismatch, *encoding, *output;
     const char *resample_to;
     int threads;
+    const char *zone_code_field; /* matrices per unit of the before parcels' codes */
+    int zone_code_length;
 } convert_args;
 
 enum {
@@ -82,7 +90,9 @@ enum {
     O_RESAMPLE,
     O_BEFORE_WHERE,
     O_AFTER_WHERE,
-    O_ZONES_WHERE
+    O_ZONES_WHERE,
+    O_ZONE_CODE_FIELD,
+    O_ZONE_CODE_LENGTH
 };
 
 static int parse_convert_args(int argc, char **argv, convert_args *a) {
@@ -111,6 +121,8 @@ static int parse_convert_args(int argc, char **argv, convert_args *a) {
                                             {"before-where", 1, 0, O_BEFORE_WHERE},
                                             {"after-where", 1, 0, O_AFTER_WHERE},
                                             {"zones-where", 1, 0, O_ZONES_WHERE},
+                                            {"zone-code-field", 1, 0, O_ZONE_CODE_FIELD},
+                                            {"zone-code-length", 1, 0, O_ZONE_CODE_LENGTH},
                                             {"help", 0, 0, 'h'},
                                             {0, 0, 0, 0}};
     memset(a, 0, sizeof *a);
@@ -151,6 +163,16 @@ static int parse_convert_args(int argc, char **argv, convert_args *a) {
         case O_BEFORE_WHERE: a->before_where = optarg; break;
         case O_AFTER_WHERE: a->after_where = optarg; break;
         case O_ZONES_WHERE: a->zones_where = optarg; break;
+        case O_ZONE_CODE_FIELD: a->zone_code_field = optarg; break;
+        case O_ZONE_CODE_LENGTH: {
+            char *end = NULL;
+            long n = strtol(optarg, &end, 10);
+            if (!*optarg || *end || n < 0 || n > 64)
+                return cli_usage_error("convert", convert_usage,
+                                       "--zone-code-length needs a whole number from 0 to 64, not '%s'", optarg);
+            a->zone_code_length = (int)n;
+            break;
+        }
         case 'o': a->output = optarg; break;
         case 'h': fputs(convert_usage, stdout); return -1;
         default:
@@ -166,6 +188,10 @@ static int parse_convert_args(int argc, char **argv, convert_args *a) {
         u = "systems must be CAS_LUCC, SANDIAO_WORK, GBT21010_2017 or YDYH_2023";
     else if (!a->zones != !a->zone_id)
         u = "--zones and --zone-id go together";
+    else if (a->zone_code_field && a->zones)
+        u = "give --zones (polygons) or --zone-code-field (the before parcels' unit codes), not both";
+    else if (a->zone_code_length && !a->zone_code_field)
+        u = "--zone-code-length goes with --zone-code-field";
     else if (strcmp(a->area, "ellipsoidal") && strcmp(a->area, "planar"))
         u = "--area must be ellipsoidal or planar";
     else if (strcmp(a->invalid, "repair") && strcmp(a->invalid, "fail"))
@@ -231,6 +257,9 @@ static void print_summary(guotu_context *ctx, const guotu_convert *cv, void *use
         printf("  note: code '%s' of the %s layer has no category (%.2f ha reported as 'unknown')\n", u.code,
                u.side ? "after" : "before", u.area_ha);
     }
+    if (a->zone_code_field)
+        printf("  per unit (first %d characters of %s of the before parcels): table unit_transitions\n",
+               a->zone_code_length, a->zone_code_field);
     printf("  written: %s\n", a->output);
     if (c->rasters) {
         size_t n = strlen(a->output) - 5; /* ".gpkg" */
@@ -260,6 +289,8 @@ int cmd_convert(int argc, char **argv) {
     job.zones_layer = a->zones_layer;
     job.zones_where = a->zones_where;
     job.zone_id_field = a->zone_id;
+    job.zone_code_field = a->zone_code_field;
+    job.zone_code_length = a->zone_code_length;
     job.workspace = a->workspace;
     job.before_categories = a->before_categories;
     job.after_categories = a->after_categories;

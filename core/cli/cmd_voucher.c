@@ -6,16 +6,19 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
 #include "guotu/guotu.h"
 #include "progress_bar.h"
+#include "code_units.h"
 #include "tally_runner.h"
 #include "voucher_inputs.h"
 #include "voucher_ledger.h"
 #include "voucher_lines.h"
 #include "voucher_output.h"
+#include "zone_names.h"
 
 /* "201,202" -> "CZCSXM LIKE '201%' OR CZCSXM LIKE '202%'" (an A suffix marks a unit's independent
  * industrial land: 201A is city land too). 1 on a code that is not digits (+ A). */
@@ -45,6 +48,8 @@ static int czcsxm_filter(const char *codes, char *where, size_t size) {
 static const char *const voucher_usage =
     "usage: guotu voucher --zones FILE [--zones-layer NAME] --zone-id FIELD [--zone-name FIELD]\n"
     "         --gdp-field FIELD --pop-field FIELD [--zone-table CSV]\n"
+    "       (or --zone-code-field FIELD --zone-code-length N --zone-table CSV [--zone-id COLUMN]\n"
+    "         [--zone-names FILE [--zone-names-layer L] [--zone-names-id F] [--zone-names-name F]])\n"
     "         --base FILE [--base-layer NAME] [--base-class-field F] [--base-system S]\n"
     "         --target FILE [--target-layer NAME] [--target-class-field F] [--target-system S]\n"
     "         [--coefficients PRESET|CSV] [--base-coefficients PRESET|CSV] [--target-coefficients PRESET|CSV]\n"
@@ -81,8 +86,17 @@ static const char *const voucher_usage =
     "Systems: CAS_LUCC (default), SANDIAO_WORK, GBT21010_2017, YDYH_2023; each names the\n"
     "coefficient preset used unless --coefficients gives a table (code,k or code,esv with\n"
     "--esv-reference). --zone-table takes GDP and population from a CSV joined by zone id.\n"
+    "Zones from the base survey's own unit codes, without a zones layer: --zone-code-field (三调\n"
+    "ZLDWDM) and --zone-code-length (6 county, 9 town, 12 village; 0 the whole code) make each\n"
+    "unit the union of the base survey's parcels whose code starts with it; GDP and population\n"
+    "then come from --zone-table, joined by the unit code in its column --zone-id (default\n"
+    "zone_id), e.g. a yearbook keyed by XZQDM. --zone-names names the units from a layer as\n"
+    "delivered, as for guotu tally: --zone-names-id (default XZQDM) and --zone-names-name (default\n"
+    "XZQMC) of XZQ, or ZLDWDM/ZLDWMC of CJDCQ or of the survey itself for villages (a code padded\n"
+    "with zeros names the unit it starts with). OUT.gpkg's voucher layer has the units' polygons.\n"
     "--mask-czcsxm 201,202 takes the urban space from the target survey's own 城镇村属性码\n"
-    "(三调 CZCSXM: 201 city, 202 town, 203 village …; 201A counts as 201) instead of a --mask layer.\n"
+    "(三调 CZCSXM: 201 city, 202 town, 203 village …; 201A counts as 201) instead of a --mask layer;\n"
+    "with --period, each period's own survey; the bottom lines and --counties take it as a layer.\n"
     "With --price every trade is at that price; with --floor-price, zones' --ask-field and\n"
     "--bid-field prices (yuan/ha) set a uniform clearing price at or above the floor.\n"
     "--cap limits the traded volume (ha). --settlement enclave (飞地) records trades as\n"
@@ -143,6 +157,10 @@ typedef struct voucher_args {
     int key_function_in_market;
     int threads; /* raster tallies: worker threads, 0 = one per CPU */
     const char *output;
+    /* Zones from the base survey's unit codes (三调 ZLDWDM) instead of a zones layer. */
+    const char *zone_code_field;
+    int zone_code_length;
+    const char *names, *names_layer, *names_id, *names_name; /* --zone-names */
     /* Accounts over years: the later surveys, in order of year. */
     struct {
         const char *path, *layer;
@@ -213,7 +231,13 @@ enum {
     OPT_PERIOD_FIELDS,
     OPT_BASE_YEAR,
     OPT_OPENING,
-    OPT_CAPS
+    OPT_CAPS,
+    OPT_ZONE_CODE_FIELD,
+    OPT_ZONE_CODE_LENGTH,
+    OPT_ZONE_NAMES,
+    OPT_ZONE_NAMES_LAYER,
+    OPT_ZONE_NAMES_ID,
+    OPT_ZONE_NAMES_NAME
 };
 
 static int parse_number_arg(const char *option, const char *text, double *out) {
@@ -296,6 +320,12 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
                                             {"base-year", 1, 0, OPT_BASE_YEAR},
                                             {"opening", 1, 0, OPT_OPENING},
                                             {"caps", 1, 0, OPT_CAPS},
+                                            {"zone-code-field", 1, 0, OPT_ZONE_CODE_FIELD},
+                                            {"zone-code-length", 1, 0, OPT_ZONE_CODE_LENGTH},
+                                            {"zone-names", 1, 0, OPT_ZONE_NAMES},
+                                            {"zone-names-layer", 1, 0, OPT_ZONE_NAMES_LAYER},
+                                            {"zone-names-id", 1, 0, OPT_ZONE_NAMES_ID},
+                                            {"zone-names-name", 1, 0, OPT_ZONE_NAMES_NAME},
                                             {"help", 0, 0, 'h'},
                                             {0, 0, 0, 0}};
     memset(a, 0, sizeof *a);
@@ -407,6 +437,20 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
         case OPT_BASE_YEAR: a->base_year = optarg; break;
         case OPT_OPENING: a->opening = optarg; break;
         case OPT_CAPS: a->caps = optarg; break;
+        case OPT_ZONE_CODE_FIELD: a->zone_code_field = optarg; break;
+        case OPT_ZONE_CODE_LENGTH: {
+            char *end = NULL;
+            long n = strtol(optarg, &end, 10);
+            if (!*optarg || *end || n < 0 || n > 64)
+                return cli_usage_error("voucher", voucher_usage,
+                                       "--zone-code-length needs a whole number from 0 to 64, not '%s'", optarg);
+            a->zone_code_length = (int)n;
+            break;
+        }
+        case OPT_ZONE_NAMES: a->names = optarg; break;
+        case OPT_ZONE_NAMES_LAYER: a->names_layer = optarg; break;
+        case OPT_ZONE_NAMES_ID: a->names_id = optarg; break;
+        case OPT_ZONE_NAMES_NAME: a->names_name = optarg; break;
         case 'o': a->output = optarg; break;
         case 'h': fputs(voucher_usage, stdout); return -1;
         default:
@@ -414,13 +458,24 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
         }
     }
     const char *u = NULL;
+    if (a->zone_code_field && !a->zone.id) a->zone.id = "zone_id"; /* the zone table's code column */
     if (optind < argc)
         u = "unexpected argument";
+    else if (a->zone_code_field && (a->zone.path || a->zone.layer || a->zone.name))
+        u = "--zone-code-field makes the zones from the base survey's codes: leave --zones, --zones-layer and "
+            "--zone-name out (names come from --zone-names)";
+    else if (a->zone_code_field && !a->zone.table)
+        u = "zones from codes have no GDP or population fields: give them with --zone-table CSV, joined by the "
+            "unit code in its column --zone-id";
+    else if (a->zone_code_field && (a->zone.ask || a->zone.bid || a->key_function_field))
+        u = "--ask-field, --bid-field and --key-function-field are fields of a zones layer; with --zone-code-field "
+            "use --price and --key-function-ids";
+    else if (!a->zone_code_field && (a->names || a->zone_code_length))
+        u = "--zone-names and --zone-code-length go with --zone-code-field";
+    else if ((a->names_layer || a->names_id || a->names_name) && !a->names)
+        u = "--zone-names-layer, -id and -name go with --zone-names FILE";
     else if (a->mask_czcsxm && a->mask)
         u = "give --mask (a layer) or --mask-czcsxm (codes of the target survey), not both";
-    else if (a->mask_czcsxm && (a->nperiods || a->workspace || a->redline || a->farmland || a->county.path))
-        u = "--mask-czcsxm is not taken with --period, the three lines or --counties yet: give the urban space as "
-            "a layer (--mask)";
     else if (a->mask_czcsxm && czcsxm_filter(a->mask_czcsxm, a->mask_where, sizeof a->mask_where))
         u = "--mask-czcsxm takes 城镇村属性码 separated by commas, e.g. 201,202 (digits, optionally with the A of "
             "independent industrial land)";
@@ -439,9 +494,10 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
         u = "give --caps (one per period) or --cap (every period), not both";
     else if (a->base_year && !year_text_valid(a->base_year))
         u = "--base-year must be a year such as 2019";
-    else if (!a->zone.path || !a->zone.id || !a->zone.gdp || !a->zone.pop || !a->base || (!a->target && !a->nperiods) ||
-             !a->output)
-        u = "--zones, --zone-id, --gdp-field, --pop-field, --base, --target (or --period) and -o are required";
+    else if ((!a->zone.path && !a->zone_code_field) || !a->zone.id || !a->zone.gdp || !a->zone.pop || !a->base ||
+             (!a->target && !a->nperiods) || !a->output)
+        u = "--zones (or --zone-code-field), --zone-id, --gdp-field, --pop-field, --base, --target (or --period) and "
+            "-o are required";
     else if (!classification_system_known(a->base_system) || !classification_system_known(a->target_system))
         u = "--base-system and --target-system must be CAS_LUCC, SANDIAO_WORK, GBT21010_2017 or YDYH_2023";
     else if (!one_of(a->baseline, "base-year", "protection-rate"))
@@ -532,9 +588,53 @@ typedef struct voucher_run {
     char cap_text[64];                 /* the period's cap from --caps */
     char target_year_text[16];         /* the target year the data states (SJNF) */
     char periods_text[4096];           /* the periods as recorded in the metadata */
+    char units_path[128];              /* zones from codes: the units' polygons (in GDAL's memory) */
+    char units_text[1400];             /* how they were made, as recorded in the metadata */
+    zone_names *names;                 /* --zone-names */
+    int64_t nunits;
     progress_bar bar;
     char err[2048];
 } voucher_run;
+
+static const char *unit_name(const char *unit, void *user) { return zone_names_find((const zone_names *)user, unit); }
+
+/* Zones from the base survey's unit codes: the union of each unit's parcels, written to a
+ * GeoPackage in GDAL's memory that stands for the zones layer from then on. */
+static int make_units(voucher_run *r) {
+    voucher_args *a = &r->a;
+    if (!a->names_id) a->names_id = "XZQDM";
+    if (!a->names_name) a->names_name = "XZQMC";
+    if (a->names && !(r->names = zone_names_read(a->names, a->names_layer, a->names_id, a->names_name, a->zone.encoding,
+                                                 r->err, sizeof r->err)))
+        return 1;
+    snprintf(r->units_path, sizeof r->units_path, "/vsimem/guotu_voucher_units_%ld.gpkg", (long)getpid());
+    code_units_request req = {.landuse = a->base,
+                              .landuse_layer = a->base_layer,
+                              .encoding = a->zone.encoding,
+                              .code_field = a->zone_code_field,
+                              .code_length = a->zone_code_length,
+                              .output = r->units_path,
+                              .id_field = a->zone.id,
+                              .name_field = "zone_name",
+                              .name = r->names ? unit_name : NULL,
+                              .name_user = r->names};
+    int64_t parcels = 0;
+    if (code_units_write(&req, &r->nunits, &parcels, r->err, sizeof r->err)) return 1;
+    a->zone.path = r->units_path;
+    a->zone.layer = "units";
+    a->zone.name = "zone_name";
+    char names[1200] = "no names";
+    if (r->names)
+        snprintf(names, sizeof names, "names %.300s of layer %.200s of %.600s", a->names_name,
+                 zone_names_layer(r->names), a->names);
+    snprintf(r->units_text, sizeof r->units_text,
+             "%lld units: the first %d characters of %.100s of the base survey %.700s (%lld parcels), each the union "
+             "of its parcels; %.300s",
+             (long long)r->nunits, a->zone_code_length, a->zone_code_field, a->base, (long long)parcels, names);
+    printf("  zones: %lld units from the first %d characters of %s of the base survey\n", (long long)r->nunits,
+           a->zone_code_length, a->zone_code_field);
+    return 0;
+}
 
 static int run_tallies(voucher_run *r) {
     const voucher_args *a = &r->a;
@@ -689,10 +789,16 @@ static int account(voucher_run *r) {
         if (status) return core_failed(r, status);
     }
     if (o.lines) {
-        voucher_lines_inputs in = {a->workspace,     a->redline,    a->redline_layer, a->farmland, a->farmland_layer,
-                                   a->base,          a->base_layer, a->base_class,    a->target,   a->target_layer,
-                                   a->target_class,  a->mask,       a->zone.area,     a->invalid,  a->crs_mismatch,
-                                   a->zone.encoding, &r->zones};
+        voucher_lines_inputs in = {
+            a->workspace,  a->redline,    a->redline_layer, a->farmland,      a->farmland_layer, a->base,
+            a->base_layer, a->base_class, a->target,        a->target_layer,  a->target_class,   a->mask,
+            a->zone.area,  a->invalid,    a->crs_mismatch,  a->zone.encoding, &r->zones,         NULL,
+            NULL};
+        if (a->mask_czcsxm) { /* the target survey's own urban parcels, as for the tallies */
+            in.mask = a->target;
+            in.mask_layer = a->target_layer;
+            in.mask_where = a->mask_where;
+        }
         if (voucher_lines_run(r->ctx, &in, r->voucher, &r->lines, r->err, sizeof r->err)) return 1;
     }
     for (int year = 0; year < 2 && !status; year++)
@@ -950,6 +1056,7 @@ static int write_result(voucher_run *r) {
     else
         snprintf(base_year, sizeof base_year, "(not known)");
     cli_describe_file(a->zone.path, files[0], sizeof files[0]);
+    if (a->zone_code_field) snprintf(files[0], sizeof files[0], "%s", r->units_text);
     cli_describe_file(a->base, files[1], sizeof files[1]);
     cli_describe_file(a->target, files[2], sizeof files[2]);
     cli_describe_file(a->mask, files[3], sizeof files[3]);
@@ -966,6 +1073,8 @@ static int write_result(voucher_run *r) {
     else
         snprintf(national[3], sizeof national[3], "%.17g on %.17g km2", r->national.population,
                  r->national.land_area_km2);
+    char zone_length[16];
+    snprintf(zone_length, sizeof zone_length, "%d", a->zone_code_length);
     time_t now = time(NULL);
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
     char lines[3000] = "(none)";
@@ -977,6 +1086,8 @@ static int write_result(voucher_run *r) {
         {"created_utc", when},
         {"zones", files[0]},
         {"zone_id_field", a->zone.id},
+        {"zone_code_field", a->zone_code_field ? a->zone_code_field : "(none: a zones layer)"},
+        {"zone_code_length", a->zone_code_field ? zone_length : "(none)"},
         {"zone_name_field", a->zone.name ? a->zone.name : "(none)"},
         {"gdp_field", a->zone.gdp},
         {"pop_field", a->zone.pop},
@@ -1153,6 +1264,11 @@ int cmd_voucher(int argc, char **argv) {
             r.a.target_year = r.target_year_text;
         }
     }
+    if (r.a.zone_code_field && make_units(&r)) {
+        fprintf(stderr, "guotu voucher: error: %s\n", r.err);
+        zone_names_free(r.names);
+        return 1;
+    }
     const voucher_args given = r.a;
     const char *inputs[16 + 32] = {r.a.zone.path,
                                    r.a.base,
@@ -1236,5 +1352,7 @@ int cmd_voucher(int argc, char **argv) {
     zone_set_free(&r.counties);
     zone_set_free(&r.zones);
     guotu_context_destroy(r.ctx);
+    if (r.units_path[0]) code_units_discard(r.units_path);
+    zone_names_free(r.names);
     return failed ? 1 : 0;
 }

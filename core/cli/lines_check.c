@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "cli.h"
+#include "code_units.h"
 #include "io_temp.h"
 #include "commands.h"
 #include "gpkg_writer.h"
@@ -16,6 +19,7 @@
 #include "resources.h"
 #include "tally_runner.h"
 #include "vector_source.h"
+#include "zone_names.h"
 
 /* The four layers of a check: from the workspace, or each from its own file. */
 enum { SRC_REDLINE = 0, SRC_FARMLAND, SRC_URBAN, SRC_ADMIN, NSOURCES };
@@ -41,6 +45,12 @@ typedef struct check_args {
     int admin_id_given, admin_name_given, target_given[NTARGETS];
     const char *crs_mismatch; /* "reproject" (to the admin units' CRS, with a note) or "fail" */
     const char *encoding;     /* attribute encoding of Shapefiles without a .cpg, or NULL */
+    /* Admin units from the land use's own unit codes (三调 ZLDWDM) instead of a layer: the
+     * field, how many characters make the unit, and a layer naming the units. */
+    const char *admin_code_field;
+    int admin_code_length;
+    const char *names, *names_layer, *names_id, *names_name;
+    char units_path[128]; /* the units' polygons, in GDAL's memory */
     guotu_lines_options o;
 } check_args;
 
@@ -54,6 +64,8 @@ static const char *const check_usage =
     "         [--encoding NAME] [--urban-2020 FILE] [--area ellipsoidal|planar] [--sliver-width M]\n"
     "         [--min-patch M2] [--minor-overlap M2] [--expansion-cap X] [--farmland-share X] [--gap-min M]\n"
     "         [--gap-max M] [--rules L04,L05,...] [--stats-csv FILE [--csv-headers chinese|names]]\n"
+    "         [--admin-code-field F --admin-code-length N [--admin-names FILE [--admin-names-layer L]\n"
+    "          [--admin-names-id F] [--admin-names-name F]]]\n"
     "         -o ISSUES.gpkg\n"
     "\n"
     "Checks the three control lines of a workspace (see `guotu lines init`): L01 invalid\n"
@@ -84,6 +96,12 @@ static const char *const check_usage =
     "(--crs-mismatch fail refuses them instead); geographic CRSs are refused (widths and\n"
     "gaps are metres). --encoding sets the attribute encoding of Shapefiles without a .cpg\n"
     "(e.g. CP936 for GBK).\n"
+    "Admin units from the land use's own codes, without an admin layer: --admin-code-field\n"
+    "(三调 ZLDWDM of --landuse) and --admin-code-length (6 county, 9 town, 12 village; 0 the\n"
+    "whole code) make each unit the union of the land use's parcels whose code starts with it;\n"
+    "such units carry no targets (L11-L13 are then not checked, with a note). --admin-names\n"
+    "names them from a layer as delivered (--admin-names-id default XZQDM, --admin-names-name\n"
+    "default XZQMC; a code padded with zeros names the unit it starts with).\n"
     "\n"
     "Writes ISSUES.gpkg (issues, issue_points, line_stats with the inputs in its metadata, and\n"
     "notes: the rules not checked and why, layers reprojected); exit status 0 with a summary.\n"
@@ -114,7 +132,13 @@ enum {
     O_ADMIN_NAME,
     O_CRS_MISMATCH,
     O_ENCODING,
-    O_LANDUSE_LAYER
+    O_LANDUSE_LAYER,
+    O_ADMIN_CODE_FIELD,
+    O_ADMIN_CODE_LENGTH,
+    O_ADMIN_NAMES,
+    O_ADMIN_NAMES_LAYER,
+    O_ADMIN_NAMES_ID,
+    O_ADMIN_NAMES_NAME
 };
 
 static int parse(int argc, char **argv, check_args *a) {
@@ -149,6 +173,12 @@ static int parse(int argc, char **argv, check_args *a) {
                                             {"expansion-cap-field", 1, 0, O_TARGET + T_CAP},
                                             {"admin-id", 1, 0, O_ADMIN_ID},
                                             {"admin-name", 1, 0, O_ADMIN_NAME},
+                                            {"admin-code-field", 1, 0, O_ADMIN_CODE_FIELD},
+                                            {"admin-code-length", 1, 0, O_ADMIN_CODE_LENGTH},
+                                            {"admin-names", 1, 0, O_ADMIN_NAMES},
+                                            {"admin-names-layer", 1, 0, O_ADMIN_NAMES_LAYER},
+                                            {"admin-names-id", 1, 0, O_ADMIN_NAMES_ID},
+                                            {"admin-names-name", 1, 0, O_ADMIN_NAMES_NAME},
                                             {"crs-mismatch", 1, 0, O_CRS_MISMATCH},
                                             {"encoding", 1, 0, O_ENCODING},
                                             {"output", 1, 0, 'o'},
@@ -209,6 +239,20 @@ static int parse(int argc, char **argv, check_args *a) {
             a->admin_name_given = 1;
             break;
         case O_CRS_MISMATCH: a->crs_mismatch = optarg; break;
+        case O_ADMIN_CODE_FIELD: a->admin_code_field = optarg; break;
+        case O_ADMIN_CODE_LENGTH: {
+            char *end = NULL;
+            long n = strtol(optarg, &end, 10);
+            if (!*optarg || *end || n < 0 || n > 64)
+                return cli_usage_error("lines check", check_usage,
+                                       "--admin-code-length needs a whole number from 0 to 64, not '%s'", optarg);
+            a->admin_code_length = (int)n;
+            break;
+        }
+        case O_ADMIN_NAMES: a->names = optarg; break;
+        case O_ADMIN_NAMES_LAYER: a->names_layer = optarg; break;
+        case O_ADMIN_NAMES_ID: a->names_id = optarg; break;
+        case O_ADMIN_NAMES_NAME: a->names_name = optarg; break;
         case O_ENCODING: a->encoding = optarg; break;
         case O_RULES: {
             /* "L04,L05" -> bits 4 and 5 */
@@ -233,6 +277,25 @@ static int parse(int argc, char **argv, check_args *a) {
                                    optarg);
     }
     const char *u = NULL;
+    if (a->admin_code_field) {
+        if (a->path[SRC_ADMIN] || a->layer[SRC_ADMIN])
+            return cli_usage_error("lines check", check_usage,
+                                   "--admin-code-field makes the admin units from the land use's codes: leave --admin "
+                                   "out");
+        if (!a->landuse)
+            return cli_usage_error("lines check", check_usage,
+                                   "--admin-code-field reads the unit codes of --landuse: give the land use");
+        /* the units are written here before the run (cmd_lines_check) */
+        snprintf(a->units_path, sizeof a->units_path, "/vsimem/guotu_lines_units_%ld.gpkg", (long)getpid());
+        a->path[SRC_ADMIN] = a->units_path;
+        a->layer[SRC_ADMIN] = "units";
+    } else if (a->admin_code_length || a->names) {
+        return cli_usage_error("lines check", check_usage,
+                               "--admin-code-length and --admin-names go with --admin-code-field");
+    }
+    if ((a->names_layer || a->names_id || a->names_name) && !a->names)
+        return cli_usage_error("lines check", check_usage,
+                               "--admin-names-layer, -id and -name go with --admin-names FILE");
     char missing[128] = "";
     for (int k = 0; k < NSOURCES; k++) {
         if (a->layer[k] && !a->path[k])
@@ -785,6 +848,10 @@ static void write_meta(check_run *r, int layer) {
         const char *path, *layer_name;
         source_of(r, k, &path, &layer_name);
         snprintf(sources[k], sizeof sources[k], "%.1000s|layername=%s", path, r->layer_name[k]);
+        if (k == SRC_ADMIN && r->a.admin_code_field) /* made from the land use's codes, not a file */
+            snprintf(sources[k], sizeof sources[k],
+                     "units of the first %d characters of %.100s of the land use %.900s, each the union of its parcels",
+                     r->a.admin_code_length, r->a.admin_code_field, r->a.landuse);
         meta[n++] = (table_meta){keys[k], sources[k]};
     }
     for (int k = 0; k < 2 + NTARGETS; k++)
@@ -1005,11 +1072,44 @@ static void print_summary(check_run *r) {
     printf("  written: %s\n", r->a.output);
 }
 
+static const char *unit_name(const char *unit, void *user) { return zone_names_find((const zone_names *)user, unit); }
+
+/* Admin units from the land use's codes: the union of each unit's parcels, written to a
+ * GeoPackage in GDAL's memory that stands for the admin layer, its fields named as
+ * --admin-id and --admin-name say. */
+static int make_units(check_args *a, char *err, size_t err_size) {
+    zone_names *names = NULL;
+    if (a->names && !(names = zone_names_read(a->names, a->names_layer, a->names_id ? a->names_id : "XZQDM",
+                                              a->names_name ? a->names_name : "XZQMC", a->encoding, err, err_size)))
+        return 1;
+    code_units_request req = {.landuse = a->landuse,
+                              .landuse_layer = a->landuse_layer,
+                              .encoding = a->encoding,
+                              .code_field = a->admin_code_field,
+                              .code_length = a->admin_code_length,
+                              .output = a->units_path,
+                              .id_field = a->admin_id,
+                              .name_field = a->admin_name,
+                              .name = names ? unit_name : NULL,
+                              .name_user = names};
+    int64_t units = 0;
+    int failed = code_units_write(&req, &units, NULL, err, err_size);
+    zone_names_free(names);
+    if (!failed)
+        printf("  admin units: %lld units from the first %d characters of %s of the land use\n", (long long)units,
+               a->admin_code_length, a->admin_code_field);
+    return failed;
+}
+
 int cmd_lines_check(int argc, char **argv) {
     check_run r;
     memset(&r, 0, sizeof r);
     int parsed = parse(argc, argv, &r.a);
     if (parsed) return parsed < 0 ? 0 : 2;
+    if (r.a.admin_code_field && make_units(&r.a, r.err, sizeof r.err)) {
+        code_units_discard(r.a.units_path);
+        return cli_error("%s", r.err);
+    }
     const char *inputs[] = {r.a.workspace, r.a.landuse, r.a.urban_2020, r.a.path[0],
                             r.a.path[1],   r.a.path[2], r.a.path[3]};
     const char *outputs[] = {r.a.output, r.a.stats_csv};
@@ -1074,5 +1174,6 @@ int cmd_lines_check(int argc, char **argv) {
     if (r.target) OSRDestroySpatialReference(r.target);
     free(r.exceptions);
     free(r.notes);
+    if (r.a.admin_code_field) code_units_discard(r.a.units_path);
     return failed ? 1 : 0;
 }

@@ -74,7 +74,8 @@ static int read_mask(lines_run *run, OGRGeometryH *out) {
     *out = NULL;
     if (!run->in->mask) return 0;
     vector_source src;
-    if (open_aligned(run, &src, run->in->mask, NULL, "mask")) {
+    if (open_aligned(run, &src, run->in->mask, run->in->mask_layer, "mask") ||
+        vector_source_filter(&src, run->in->mask_where, run->err, run->err_size)) {
         vector_source_close(&src);
         return 1;
     }

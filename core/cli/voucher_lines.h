@@ -21,6 +21,9 @@ typedef struct voucher_lines_inputs {
     const char *area, *invalid, *crs_mismatch; /* as for the tallies */
     const char *encoding;
     const zone_set *zones; /* the accounting zones, in their layer's CRS (the run's CRS) */
+    /* The mask's layer (NULL: its only or first) and attribute filter (NULL: every feature),
+     * e.g. the target survey's parcels of some 城镇村属性码 (--mask-czcsxm). */
+    const char *mask_layer, *mask_where;
 } voucher_lines_inputs;
 
 /* A piece of lost ecological land inside the red line: a violation, not demand. */

@@ -21,6 +21,7 @@
 #include "raster_source.h"
 #include "resources.h"
 #include "row_queue.h"
+#include "unit_matrix.h"
 #include "vector_source.h"
 
 struct job_run;
@@ -58,7 +59,8 @@ typedef struct job_run {
     guotu_context *cv_ctx;                   /* the context cv was made on */
     gpkg_writer *out;
     int pieces_layer;
-    int status; /* of the first failure */
+    unit_matrix *units; /* matrices per unit of the before parcels' codes, or NULL */
+    int status;         /* of the first failure */
     char err[2048];
 } job_run;
 
@@ -191,9 +193,18 @@ static int feed_lines(convert_worker *w) {
 static int write_piece(const guotu_conversion_piece *p, void *user) {
     convert_worker *w = user;
     job_run *r = w->run;
+    const char *zone = p->zone_id;
+    if (r->units) { /* the unit of the before parcel: the map is read-only here, shared by the workers */
+        zone = unit_matrix_unit_of(r->units, p->before_fid);
+        if (!zone) {
+            snprintf(w->err, sizeof w->err, "a piece of before-year feature %lld has no unit",
+                     (long long)p->before_fid);
+            return 1;
+        }
+    }
     const char *texts[11] = {
         p->from_code, p->to_code, p->from_category, p->to_category, p->status, p->paths_zh, p->paths_en, 0, 0,
-        p->zone_id,   p->line};
+        zone,         p->line};
     double reals[11] = {0, 0, 0, 0, 0, 0, 0, p->area_ha, p->dm_ha, 0, 0};
     int stop = row_queue_add(r->queue, &w->batch, texts, reals, p->wkb, p->wkb_size);
     if (stop == ROW_QUEUE_NOMEM) snprintf(w->err, sizeof w->err, "out of memory");
@@ -205,6 +216,10 @@ static int store_piece(void *user, const char *const *texts, const double *reals
                        size_t wkb_size) {
     job_run *r = user;
     char err[2048];
+    /* the writer is one thread: the per-unit sums are kept here */
+    if (r->units &&
+        unit_matrix_add(r->units, texts[9], texts[0], texts[1], texts[2], texts[3], texts[4], reals[7], reals[8]))
+        return fail(r, GUOTU_ERR_NOMEM, "out of memory");
     if (!gpkg_writer_row(r->out, r->pieces_layer, texts, reals, wkb, wkb_size, err, sizeof err)) return 0;
     return fail(r, GUOTU_ERR_IO, err);
 }
@@ -415,6 +430,26 @@ static int add_row(job_run *r, int table, const char *const *texts, const double
     return gpkg_writer_row(r->out, table, texts, reals, NULL, 0, err, sizeof err) ? fail(r, GUOTU_ERR_IO, err) : 0;
 }
 
+/* The conversion matrix per unit of the before parcels' codes: unit × from × to. */
+static int write_unit_table(job_run *r, const table_meta *meta, int nmeta) {
+    static const table_column cols[] = {{"unit_id", COLUMN_TEXT, 0, NULL},     {"from_code", COLUMN_TEXT, 0, NULL},
+                                        {"to_code", COLUMN_TEXT, 0, NULL},     {"from_category", COLUMN_TEXT, 0, NULL},
+                                        {"to_category", COLUMN_TEXT, 0, NULL}, {"status", COLUMN_TEXT, 0, NULL},
+                                        {"area_ha", COLUMN_REAL, 0, NULL},     {"dm_ha", COLUMN_REAL, 0, NULL}};
+    int t = add_table(r, "unit_transitions", cols, 8);
+    if (t < 0) return 1;
+    unit_matrix_sort(r->units);
+    for (size_t i = 0; i < unit_matrix_count(r->units); i++) {
+        unit_matrix_row row = unit_matrix_row_at(r->units, i);
+        const char *texts[8] = {row.unit,        row.from_code, row.to_code, row.from_category,
+                                row.to_category, row.status,    0,           0};
+        double reals[8] = {0, 0, 0, 0, 0, 0, row.area_ha, row.dm_ha};
+        if (add_row(r, t, texts, reals)) return 1;
+    }
+    gpkg_writer_meta(r->out, t, meta, nmeta);
+    return 0;
+}
+
 static int write_tables(job_run *r, const table_meta *meta, int nmeta) {
     static const table_column tcols[] = {{"zone_id", COLUMN_TEXT, 0, NULL},    {"level", COLUMN_TEXT, 0, NULL},
                                          {"from_class", COLUMN_TEXT, 0, NULL}, {"to_class", COLUMN_TEXT, 0, NULL},
@@ -475,6 +510,7 @@ static int write_tables(job_run *r, const table_meta *meta, int nmeta) {
         }
         gpkg_writer_meta(r->out, l, meta, nmeta);
     }
+    if (r->units && write_unit_table(r, meta, nmeta)) return 1;
     if (r->pieces_layer >= 0) gpkg_writer_meta(r->out, r->pieces_layer, meta, nmeta);
     return 0;
 }
@@ -491,6 +527,10 @@ static int check_job(job_run *r) {
         u = "systems must be CAS_LUCC, SANDIAO_WORK, GBT21010_2017 or YDYH_2023";
     else if (!j->zones != !j->zone_id_field)
         u = "--zones and --zone-id go together";
+    else if (j->zone_code_field && j->zones)
+        u = "give --zones (polygons) or --zone-code-field (the before parcels' unit codes), not both";
+    else if (j->zone_code_length < 0)
+        u = "--zone-code-length must be 0 or more";
     else if (j->area_method != GUOTU_AREA_ELLIPSOIDAL && j->area_method != GUOTU_AREA_PLANAR)
         u = "--area must be ellipsoidal or planar";
     else if (j->invalid != GUOTU_INVALID_REPAIR && j->invalid != GUOTU_INVALID_FAIL)
@@ -533,6 +573,18 @@ static int run(job_run *r) {
         return fail(r, GUOTU_ERR_ARGUMENT, err);
     }
     r->rasters = raster[0] && raster[1];
+    if (r->rasters && j->zone_code_field) {
+        snprintf(err, sizeof err,
+                 "--zone-code-field needs the before layer's parcels and their codes; '%s' is a raster", j->before);
+        return fail(r, GUOTU_ERR_ARGUMENT, err);
+    }
+    if (j->zone_code_field && !(r->units = unit_matrix_read(j->before, j->before_layer, j->before_where, j->encoding,
+                                                            j->zone_code_field, j->zone_code_length, err, sizeof err)))
+        return fail(r, strstr(err, "out of memory") ? GUOTU_ERR_NOMEM : GUOTU_ERR_IO, err);
+    char unit_text[160] = "(none)";
+    if (j->zone_code_field)
+        snprintf(unit_text, sizeof unit_text, "the first %d characters of %.100s of the before parcels (%zu units)",
+                 j->zone_code_length, j->zone_code_field, unit_matrix_units(r->units));
     if (load_tables(r) || (r->rasters ? raster_overlay(r) : overlay(r))) return 1;
     char when[32];
     time_t now = time(NULL);
@@ -553,6 +605,7 @@ static int run(job_run *r) {
                                {"after_categories", r->sources[1]},
                                {"policy", r->sources[2]},
                                {"zones", j->zones ? j->zones : "(none)"},
+                               {"units_from_codes", unit_text},
                                {"area_method", area},
                                {"invalid_policy", j->invalid == GUOTU_INVALID_FAIL ? "fail" : "repair"},
                                {"workspace", j->workspace ? j->workspace : "(none)"},
@@ -624,6 +677,7 @@ int guotu_convert_job_run(guotu_context *ctx, const guotu_convert_job *job) {
         guotu_coefficients_destroy(r->ctx, r->k[i]);
     }
     guotu_policy_destroy(r->ctx, r->policy);
+    unit_matrix_free(r->units);
     int status = failed ? (r->status ? r->status : GUOTU_ERR_DATA) : GUOTU_OK;
     if (failed) guotu_context_fail(ctx, status, r->err);
     free(r);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "code_units.h"
 #include "io_util.h"
 #include "raster_source.h"
 #include "vector_source.h"
@@ -557,17 +558,11 @@ static int feed_vector(tally_run *run) {
         int status;
         if (run->zone_code_index >= 0) {
             /* the zone is the code's first characters: 6 county, 9 town, 12 village of ZLDWDM */
-            const char *code = vector_source_text(&run->landuse, run->zone_code_index);
-            size_t want = (size_t)run->in->zone_code_length, have = strlen(code);
-            if (want && have < want) {
-                snprintf(run->err, run->err_size,
-                         "feature %lld of layer '%s': the zone code '%s' of field '%s' has %zu characters; %zu are "
-                         "needed",
-                         (long long)fid, run->landuse.layer_name, code, run->in->zone_code_field, have, want);
-                return 1;
-            }
             char zone[256];
-            snprintf(zone, sizeof zone, "%.*s", (int)(want ? want : have), code);
+            if (code_unit_of(vector_source_text(&run->landuse, run->zone_code_index), run->in->zone_code_length, fid,
+                             run->landuse.layer_name, run->in->zone_code_field, zone, sizeof zone, run->err,
+                             run->err_size))
+                return 1;
             status =
                 guotu_tally_add_landuse_in_zone(run->ctx, run->tally, zone, value, deducted, share, fid, wkb, size);
         } else {

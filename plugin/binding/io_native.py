@@ -68,6 +68,7 @@ class _ConvertJob(ctypes.Structure):
         ("after", STR), ("after_layer", STR), ("after_where", STR), ("after_class_field", STR),
         ("after_system", STR),
         ("zones", STR), ("zones_layer", STR), ("zones_where", STR), ("zone_id_field", STR),
+        ("zone_code_field", STR), ("zone_code_length", INT),
         ("workspace", STR),
         ("before_categories", STR), ("after_categories", STR),
         ("before_coefficients", STR), ("after_coefficients", STR),
@@ -146,6 +147,9 @@ class ConvertFileJob:
     after_system: str
     output: str
     zones: Optional[LayerFile] = None
+    # Or matrices per unit of the before parcels' codes (三调 ZLDWDM): the field and its length.
+    zone_code_field: Optional[str] = None
+    zone_code_length: int = 0
     workspace: Optional[str] = None
     before_categories: Optional[str] = None
     after_categories: Optional[str] = None
@@ -226,6 +230,7 @@ def run_convert_job(ctx: Context, lib: ctypes.CDLL, job: ConvertFileJob,
     if job.zones is not None:
         c.zones, c.zones_layer = text(job.zones.path), text(job.zones.layer)
         c.zones_where, c.zone_id_field = text(job.zones.where or None), text(job.zones.field)
+    c.zone_code_field, c.zone_code_length = text(job.zone_code_field), int(job.zone_code_length)
     c.workspace = text(job.workspace)
     c.before_categories, c.after_categories = text(job.before_categories), text(job.after_categories)
     c.before_coefficients, c.after_coefficients = text(job.before_coefficients), text(job.after_coefficients)

@@ -30,11 +30,12 @@ from ..paths import resources_dir
 from ..inputs.conversions import code_from_value, crs_for_core, geometry_wkb, is_null
 from ..binding.convert_native import (CATEGORIES, LINES, STATUSES, CategoryMap, ConversionPiece, Convert, Policy,
                              StatusArea)
-from ..binding.errors import GuotuError, GuotuInputError
+from ..binding.errors import GuotuCancelled, GuotuError, GuotuInputError
 from ..inputs.feature_reading import geometry_in_target, read_features, source_label, transform_to
 from ..binding.native import AreaCalculator, AreaMethod, Coefficients, Context, InvalidPolicy
 from ..inputs.progress import PhasedProgress
 from ..inputs.validation import require_field, require_metric_crs, require_polygon_source, require_valid_crs
+from ..tally.code_units import unit_of_code
 
 # Classification systems, each with a category preset (and a voucher coefficient preset
 # for the standard-forest change) of the same name.
@@ -96,6 +97,10 @@ class ConversionRequest:
     invalid: InvalidPolicy = InvalidPolicy.REPAIR
     # The three control lines (a workspace's layers), keyed by LINES names; None: no lines.
     lines: Optional[Dict[str, QgsFeatureSource]] = None
+    # Or a matrix per survey unit without zones: the unit of a piece is the first
+    # unit_code_length characters (0: all) of its before parcel's code in this field (三调 ZLDWDM).
+    unit_code_field: Optional[str] = None
+    unit_code_length: int = 0
 
 
 def conversion_fields(with_lines: bool) -> Tuple[str, ...]:
@@ -107,6 +112,10 @@ TransitionRow = Tuple[str, str, str, str, str, float, float]  # TRANSITION_FIELD
 StatusRow = Tuple[str, str, float]                          # STATUS_FIELDS
 UnknownRow = Tuple[str, str, float]                         # UNKNOWN_FIELDS
 LineRow = Tuple[str, str, str, float]                       # LINE_SUMMARY_FIELDS
+UnitRow = Tuple[str, str, str, str, str, str, float, float]  # UNIT_TRANSITION_FIELDS
+# The matrix per unit of the before parcels' codes (guotu convert --zone-code-field).
+UNIT_TRANSITION_FIELDS = ("unit_id", "from_code", "to_code", "from_category", "to_category", "status", "area_ha",
+                          "dm_ha")
 
 
 @dataclass
@@ -121,6 +130,7 @@ class ConversionResult:
     skipped: Dict[str, int] = field(default_factory=dict)  # layer role -> features without geometry
     reprojected: List[str] = field(default_factory=list)   # labels of layers reprojected
     lines: List[LineRow] = field(default_factory=list)     # area by (zone, line, status)
+    units: List[UnitRow] = field(default_factory=list)     # the matrix per unit (unit_code_field)
 
     def all_zones_key(self) -> str:
         """Zone id of the totals over all zones: '*' with zones, '' without."""
@@ -344,6 +354,43 @@ def tables_of(cv: Convert) -> Tuple[List[TransitionRow], List[StatusRow], List[U
     return transitions, statuses, unknown
 
 
+def _natural(code: str) -> tuple:
+    """Codes in natural order, as the core sorts them: numerically where integers."""
+    return (0, int(code), "") if code.isdigit() else (1, 0, code)
+
+
+class UnitMatrix:
+    """Sums the pieces per (unit of the before parcel, from code, to code), as ``guotu convert
+    --zone-code-field`` does; each piece's zone_id becomes its unit."""
+
+    def __init__(self, request: ConversionRequest, feedback: Optional[QgsFeedback] = None) -> None:
+        source, field_name = request.before.source, request.unit_code_field or ""
+        label = source_label(source)
+        index = require_field(source, field_name, label)
+        self.units: Dict[int, str] = {}
+        for feature in read_features(source, [index], geometry=False):
+            if feedback is not None and feedback.isCanceled():
+                raise GuotuCancelled()
+            code = code_from_value(feature.attribute(index))
+            if not code:
+                raise GuotuInputError(tr('Feature {fid} of layer "{layer}" has no unit code (field "{field}").')
+                                      .format(fid=feature.id(), layer=label, field=field_name))
+            self.units[feature.id()] = unit_of_code(code, request.unit_code_length, feature.id(), label, field_name)
+        self.cells: Dict[Tuple[str, str, str], List] = {}
+
+    def add(self, piece: ConversionPiece) -> None:
+        unit = self.units[piece.before_fid]
+        piece.zone_id = unit
+        cell = self.cells.setdefault((unit, piece.from_code, piece.to_code),
+                                     [piece.from_category, piece.to_category, piece.status, 0.0, 0.0])
+        cell[3] += piece.area_ha
+        cell[4] += piece.dm_ha
+
+    def rows(self) -> List[UnitRow]:
+        keys = sorted(self.cells, key=lambda k: (k[0], _natural(k[1]), _natural(k[2])))
+        return [(k[0], k[1], k[2], *self.cells[k]) for k in keys]
+
+
 def run_conversion(request: ConversionRequest, transform_context: QgsCoordinateTransformContext,
                    feedback: Optional[QgsFeedback] = None,
                    on_piece: Optional[Callable[[ConversionPiece], None]] = None) -> ConversionResult:
@@ -364,7 +411,14 @@ def run_conversion(request: ConversionRequest, transform_context: QgsCoordinateT
         skipped = {"before": run.add_landuse(cv, "before")}
         run.add_lines(cv)
         run.prepare(cv)
-        if on_piece is not None:
+        units = UnitMatrix(request, feedback) if request.unit_code_field else None
+        if units is not None:
+            def unit_piece(piece: ConversionPiece) -> None:
+                units.add(piece)
+                if on_piece is not None:
+                    on_piece(piece)
+            cv.set_piece_callback(unit_piece)
+        elif on_piece is not None:
             cv.set_piece_callback(on_piece)
         skipped["after"] = run.add_landuse(cv, "after")
         run.finish(cv)
@@ -372,7 +426,8 @@ def run_conversion(request: ConversionRequest, transform_context: QgsCoordinateT
         lines: List[LineRow] = [(row.zone_id, row.line, row.status, row.area_ha) for row in cv.line_rows()]
         return ConversionResult(transitions=transitions, statuses=statuses, unknown=unknown, stats=cv.stats(),
                                 crs=run.crs, area_description=description, tables=files, skipped=skipped,
-                                reprojected=run.reprojected, lines=lines)
+                                reprojected=run.reprojected, lines=lines,
+                                units=units.rows() if units is not None else [])
 
 
 # ---- transition matrices read back from outputs --------------------------------------

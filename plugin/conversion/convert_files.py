@@ -47,6 +47,10 @@ def files_of(request: ConversionRequest, inputs: List[FileInput]) -> Tuple[Optio
         found, why = layer_file(item, fields[item.role], _role(item.role))
         if found is None:
             return None, why
+        if item.role == "before" and request.unit_code_field:
+            unit_file, why = layer_file(item, request.unit_code_field, _role(item.role))
+            if unit_file is None:
+                return None, why
         files.append(found)
     return files, ""
 
@@ -78,7 +82,7 @@ def run_conversion_files(request: ConversionRequest, files: List[LayerFile], wor
             after_categories=tables["after_categories"], before_coefficients=tables["before_coefficients"],
             after_coefficients=tables["after_coefficients"], policy=tables["policy"],
             resources=str(resources_dir()), area_method=int(request.area_method), invalid=int(request.invalid),
-            encoding=encoding)
+            encoding=encoding, zone_code_field=request.unit_code_field, zone_code_length=request.unit_code_length)
         found = run_convert_job(ctx, lib, job, note=feedback.pushInfo if feedback is not None else None)
     transitions = [(t.zone_id, "category", t.from_class, t.to_class, t.status, t.area_ha, t.dm_ha)
                    for t in found.category_rows]

@@ -17,13 +17,25 @@ from ..i18n import tr
 from ..inputs.layer_files import FileInput
 from ..paths import icon_path
 from ..tally.area_check import DEFAULT_ABS_M2, DEFAULT_REL, OFFICIAL_AREA_FIELD, AreaCheckRequest
-from ..tally.tally_by_code import LEVELS, CodeTallyRequest, CodeTallyResult, name_of, run_code_tally, unit_names
+from ..tally.code_units import name_of
+from ..tally.tally_by_code import LEVELS, CodeTallyRequest, CodeTallyResult, run_code_tally, unit_names
 from .base import GuotuAlgorithm
 from .common import (ADMIN_CODE_FIELD, ADMIN_NAME_FIELD, GUARDED, LAND_USE_CODE_FIELD, TIANKAN_SHARE_FIELD,
                      add_advanced, is_set, processing_error, write_sink)
 from .tally_report import report_area_check, write_area_check
 
 UNIT_CODE_FIELD = "ZLDWDM"  # 坐落单位代码: the parcel's unit, 6 county + 3 town + 3 village digits
+
+
+def unit_level_options() -> List[str]:
+    """The unit levels of a 三调 ZLDWDM code, in the order of LEVELS, then the whole code."""
+    return [tr("County (6 characters)"), tr("Town (9 characters)"), tr("Village (12 characters)"),
+            tr("The whole code")]
+
+
+def unit_code_length(level: int) -> int:
+    """Characters of the code that make the unit of option ``level`` (0: the whole code)."""
+    return LEVELS[level][0] if level < len(LEVELS) else 0
 
 
 class AreaByUnitCodeAlgorithm(GuotuAlgorithm):
@@ -87,8 +99,7 @@ class AreaByUnitCodeAlgorithm(GuotuAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.UNIT_CODE_FIELD, tr("Unit code field"), UNIT_CODE_FIELD, parentLayerParameterName=self.LANDUSE))
         self.addParameter(QgsProcessingParameterEnum(
-            self.LEVEL, tr("Unit"), [tr("County (6 characters)"), tr("Town (9 characters)"),
-                                     tr("Village (12 characters)"), tr("The whole code")], defaultValue=1))
+            self.LEVEL, tr("Unit"), unit_level_options(), defaultValue=1))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.NAMES, tr("Unit names (e.g. XZQ or CJDCQ)"), [QgsProcessing.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterField(
@@ -164,7 +175,7 @@ class AreaByUnitCodeAlgorithm(GuotuAlgorithm):
         return CodeTallyRequest(
             landuse=landuse, class_field=self.parameterAsString(parameters, self.CLASS_FIELD, context),
             code_field=self.parameterAsString(parameters, self.UNIT_CODE_FIELD, context),
-            code_length=LEVELS[level][0] if level < len(LEVELS) else 0,
+            code_length=unit_code_length(level),
             area_method=AreaMethod(self.parameterAsEnum(parameters, self.AREA_METHOD, context)),
             invalid=InvalidPolicy(self.parameterAsEnum(parameters, self.INVALID, context)),
             deduction_field=deduction, area_check=check)

@@ -24,13 +24,14 @@ from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeome
 from ..compat import FIELD_DOUBLE, FIELD_STRING
 from ..conversion.conversion_style import style_conversions_layer, write_style_to_gpkg
 from ..conversion.convert import (LINE_SUMMARY_FIELDS, LINES, REAL_FIELDS, STATUS_FIELDS, SYSTEMS, TRANSITION_FIELDS,
-                            UNKNOWN_FIELDS, ConversionPiece, ConversionRequest, ConversionResult, LandUseInput,
+                            UNIT_TRANSITION_FIELDS, UNKNOWN_FIELDS, ConversionPiece, ConversionRequest, ConversionResult, LandUseInput,
                             conversion_fields, piece_row, run_conversion)
 from ..lines.lines_workspace import gpkg_tables, workspace_layer
 from ..binding.errors import GuotuError, GuotuInputError, GuotuLibraryError
 from ..binding.native import AreaMethod, InvalidPolicy
 from ..i18n import tr
 from ..paths import icon_path
+from .area_by_unit_code import unit_code_length, unit_level_options
 from .base import GuotuAlgorithm
 from .common import ADMIN_CODE_FIELD, LAND_USE_CODE_FIELD, add_advanced, is_set, processing_error
 from ..inputs.layer_files import FileInput
@@ -101,6 +102,10 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
     AFTER_SYSTEM = "AFTER_SYSTEM"
     ZONES = "ZONES"
     ZONE_ID = "ZONE_ID"
+    # Or a matrix per survey unit of the before parcels' codes (三调 ZLDWDM), no zones layer.
+    UNIT_CODE_FIELD = "UNIT_CODE_FIELD"
+    UNIT_LEVEL = "UNIT_LEVEL"
+    UNIT_TRANSITIONS = "UNIT_TRANSITIONS"
     POLICY = "POLICY"
     BEFORE_CATEGORIES = "BEFORE_CATEGORIES"
     AFTER_CATEGORIES = "AFTER_CATEGORIES"
@@ -164,7 +169,12 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
             "<p><b>Keeping the results</b>: save the conversion map to a GeoPackage file. The tables left as "
             "temporary layers are then written into the same file (layers conversions, transitions, "
             "status_summary, unknown_codes, line_summary: the names of <i>guotu convert</i>), and the map's style "
-            "is stored in it, so the file opens styled in any QGIS. Temporary layers are lost when QGIS closes.</p>")
+            "is stored in it, so the file opens styled in any QGIS. Temporary layers are lost when QGIS closes.</p>") + tr(
+            "<p><b>Transitions per unit</b> without a zones layer: the unit code field of the before layer "
+            "(三调 ZLDWDM) and the unit — its first 6 characters are the county, 9 the town, 12 the village. "
+            "Each piece belongs to the unit of the before-year parcel it comes from (its zone_id); the table "
+            "unit_transitions has the area and standard-forest change per unit, from code and to code, and its "
+            "sums over the units are the whole matrix. As guotu convert --zone-code-field.</p>")
 
     def createInstance(self) -> "LandUseConversionAlgorithm":
         return LandUseConversionAlgorithm()
@@ -185,6 +195,11 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.ZONE_ID, tr("Zone id field"), ADMIN_CODE_FIELD, parentLayerParameterName=self.ZONES,
             optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.UNIT_CODE_FIELD, tr("Or a matrix per unit of the before parcels' codes: code field (三调 ZLDWDM)"),
+            None, parentLayerParameterName=self.BEFORE, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.UNIT_LEVEL, tr("Unit of the codes"), unit_level_options(), defaultValue=1))
         self.addParameter(QgsProcessingParameterFile(
             self.WORKSPACE, tr("Three-lines workspace (optional GeoPackage: flag conversions inside the red line "
                                "or farmland)"), extension="gpkg", optional=True))
@@ -219,6 +234,9 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.LINE_SUMMARY, tr("Area by three-lines line and status"), QgsProcessing.TypeVector,
             optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.UNIT_TRANSITIONS, tr("Transitions per unit (unit × from × to)"), QgsProcessing.TypeVector,
+            optional=True, createByDefault=False))
 
     def checkParameterValues(self, parameters: Dict[str, Any],
                              context: QgsProcessingContext) -> Tuple[bool, str]:
@@ -232,6 +250,12 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
             return ok, message
         if is_set(parameters.get(self.ZONES)) and not is_set(parameters.get(self.ZONE_ID)):
             return False, tr("Choose the zone id field.")
+        by_code = is_set(parameters.get(self.UNIT_CODE_FIELD))
+        if by_code and is_set(parameters.get(self.ZONES)):
+            return False, tr("Give zones (polygons) or the unit code field of the before layer, not both.")
+        if by_code != is_set(parameters.get(self.UNIT_TRANSITIONS)):
+            return False, tr("The transitions per unit need the unit code field of the before layer, and the unit "
+                             "code field needs an output for the transitions per unit.")
         return True, ""
 
     @staticmethod
@@ -267,7 +291,10 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
             policy=self.parameterAsFile(parameters, self.POLICY, context) or None,
             area_method=AreaMethod(self.parameterAsEnum(parameters, self.AREA_METHOD, context)),
             invalid=InvalidPolicy(self.parameterAsEnum(parameters, self.INVALID, context)),
-            lines=lines)
+            lines=lines,
+            unit_code_field=self.parameterAsString(parameters, self.UNIT_CODE_FIELD, context) if is_set(
+                parameters.get(self.UNIT_CODE_FIELD)) else None,
+            unit_code_length=unit_code_length(self.parameterAsEnum(parameters, self.UNIT_LEVEL, context)))
 
     def _workspace_lines(self, parameters: Dict[str, Any],
                          context: QgsProcessingContext) -> Optional[Dict[str, QgsVectorLayer]]:
@@ -296,7 +323,7 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
         return super().new_outputs_removed_on_failure(plain_file_destinations(parameters))
 
     TABLE_NAMES = {TRANSITIONS: "transitions", STATUS_SUMMARY: "status_summary", UNKNOWN: "unknown_codes",
-                   LINE_SUMMARY: "line_summary"}
+                   LINE_SUMMARY: "line_summary", UNIT_TRANSITIONS: "unit_transitions"}
 
     def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                       feedback: QgsProcessingFeedback) -> Dict[str, Any]:
@@ -304,6 +331,8 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
         wanted = [self.TRANSITIONS, self.STATUS_SUMMARY, self.UNKNOWN]
         if is_set(parameters.get(self.LINE_SUMMARY)):
             wanted.append(self.LINE_SUMMARY)
+        if request.unit_code_field:
+            wanted.append(self.UNIT_TRANSITIONS)
         original = parameters
         plan = plan_outputs(parameters, self.CONVERSIONS, self.TABLE_NAMES, wanted)
         parameters = plan.parameters
@@ -343,6 +372,9 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
         if is_set(parameters.get(self.LINE_SUMMARY)):
             outputs[self.LINE_SUMMARY] = self._write_table(parameters, self.LINE_SUMMARY, context,
                                                            LINE_SUMMARY_FIELDS, result.lines)
+        if request.unit_code_field:
+            outputs[self.UNIT_TRANSITIONS] = self._write_table(parameters, self.UNIT_TRANSITIONS, context,
+                                                               UNIT_TRANSITION_FIELDS, result.units)
         self._keep(plan, feedback)
         if context.willLoadLayerOnCompletion(conversions_id):
             details = context.layerToLoadOnCompletionDetails(conversions_id)

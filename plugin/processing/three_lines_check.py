@@ -32,6 +32,9 @@ from ..binding.native import AreaMethod
 from ..i18n import tr
 from ..inputs.area_text import area_method_text
 from ..paths import icon_path
+from ..tally.code_units import UNIT_ID_FIELD, UNIT_NAME_FIELD, units_layer
+from ..tally.tally_by_code import unit_names
+from .area_by_unit_code import unit_code_length, unit_level_options
 from .base import GuotuAlgorithm
 from .common import GUARDED, LAND_USE_CODE_FIELD, VoucherLayerStyler, add_advanced, is_set, processing_error
 from .workspace_inputs import (fields_of, layer_label, optional_source, optional_text, workspace_layer, workspace_path,
@@ -77,6 +80,12 @@ class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
     LINE_STATS = "LINE_STATS"
     STATS_CSV = "STATS_CSV"
     NOTES = "NOTES"
+    # Admin units from the land use's own unit codes (三调 ZLDWDM) instead of a layer.
+    ADMIN_CODE_FIELD = "ADMIN_CODE_FIELD"
+    ADMIN_CODE_LEVEL = "ADMIN_CODE_LEVEL"
+    ADMIN_NAMES = "ADMIN_NAMES"
+    ADMIN_NAMES_CODE_FIELD = "ADMIN_NAMES_CODE_FIELD"
+    ADMIN_NAMES_NAME_FIELD = "ADMIN_NAMES_NAME_FIELD"
 
     # parameter -> workspace table
     TABLES = {REDLINE: LINE_LAYERS[0], FARMLAND: LINE_LAYERS[1], URBAN: LINE_LAYERS[2], ADMIN: ADMIN_LAYER}
@@ -168,6 +177,19 @@ class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.CLASS_FIELD, tr("Land-use class field"), LAND_USE_CODE_FIELD, parentLayerParameterName=self.LANDUSE,
             optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ADMIN_CODE_FIELD, tr("Or admin units from the land use's unit codes: code field (三调 ZLDWDM)"),
+            None, parentLayerParameterName=self.LANDUSE, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.ADMIN_CODE_LEVEL, tr("Unit of the codes"), unit_level_options(), defaultValue=1))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ADMIN_NAMES, tr("Unit names (e.g. XZQ or CJDCQ)"), [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ADMIN_NAMES_CODE_FIELD, tr("Unit names: code field"), ADMIN_CODE,
+            parentLayerParameterName=self.ADMIN_NAMES, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ADMIN_NAMES_NAME_FIELD, tr("Unit names: name field"), ADMIN_NAME,
+            parentLayerParameterName=self.ADMIN_NAMES, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.SYSTEM, tr("Classification system"), list(SYSTEMS), defaultValue=SYSTEMS.index(DEFAULT_SYSTEM)))
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -213,8 +235,17 @@ class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
+        by_code = is_set(parameters.get(self.ADMIN_CODE_FIELD))
+        if by_code and is_set(parameters.get(self.ADMIN)):
+            return False, tr("Give the admin units as a layer or by the land use's unit codes, not both.")
+        if by_code and not is_set(parameters.get(self.LANDUSE)):
+            return False, tr("Admin units from unit codes need the land use whose codes they are.")
+        if is_set(parameters.get(self.ADMIN_NAMES)) and not (is_set(parameters.get(self.ADMIN_NAMES_CODE_FIELD))
+                                                             and is_set(parameters.get(self.ADMIN_NAMES_NAME_FIELD))):
+            return False, tr("Choose the code and name fields of the unit names layer.")
         if not is_set(parameters.get(self.WORKSPACE)):
-            missing = [name for name in self.TABLES if not is_set(parameters.get(name))]
+            missing = [name for name in self.TABLES if not is_set(parameters.get(name))
+                       and not (name == self.ADMIN and by_code)]
             if missing:
                 return False, tr("Give a workspace GeoPackage, or all four layers (red line, farmland, urban "
                                  "boundary and admin units).")
@@ -265,6 +296,10 @@ class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
                     self._owned.append(layer)
                     exceptions = layer
         landuse = self._source(parameters, self.LANDUSE, context)
+        by_code = is_set(parameters.get(self.ADMIN_CODE_FIELD)) and landuse is not None
+        if by_code:
+            sources[self.ADMIN] = self._code_units(parameters, landuse, context)
+            labels[self.TABLES[self.ADMIN]] = sources[self.ADMIN].name()
         urban_2020 = self._source(parameters, self.URBAN_2020, context)
         if landuse is not None:
             labels["landuse"] = self._label(parameters, self.LANDUSE, context, "landuse")
@@ -288,10 +323,28 @@ class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
             class_field=self.parameterAsString(parameters, self.CLASS_FIELD, context) or None,
             system=SYSTEMS[self.parameterAsEnum(parameters, self.SYSTEM, context)], urban_2020=urban_2020,
             options=options, labels=labels,
-            admin_id_field=self._field(parameters, self.ADMIN_ID, ADMIN_CODE, context),
-            admin_name_field=self._field(parameters, self.ADMIN_NAME, ADMIN_NAME, context),
+            admin_id_field=UNIT_ID_FIELD if by_code else self._field(parameters, self.ADMIN_ID, ADMIN_CODE, context),
+            admin_name_field=UNIT_NAME_FIELD if by_code else self._field(parameters, self.ADMIN_NAME, ADMIN_NAME,
+                                                                         context),
             value_fields=tuple(self._field(parameters, name, known, context)
                                for name, known in self.VALUE_FIELDS.items()))
+
+    def _code_units(self, parameters: Dict[str, Any], landuse, context: QgsProcessingContext) -> QgsVectorLayer:
+        """The admin units made from the land use's unit codes, as guotu lines check
+        --admin-code-field makes them: each the union of its parcels, named from the names layer."""
+        names = None
+        if is_set(parameters.get(self.ADMIN_NAMES)):
+            source = self._source(parameters, self.ADMIN_NAMES, context)
+            names = unit_names(source, self.parameterAsString(parameters, self.ADMIN_NAMES_CODE_FIELD, context),
+                               self.parameterAsString(parameters, self.ADMIN_NAMES_NAME_FIELD, context))
+        field = self.parameterAsString(parameters, self.ADMIN_CODE_FIELD, context)
+        length = unit_code_length(self.parameterAsEnum(parameters, self.ADMIN_CODE_LEVEL, context))
+        try:
+            layer = units_layer(landuse, field, length, names)
+        except GUARDED as e:
+            raise processing_error(e) from e
+        self._owned.append(layer)
+        return layer
 
     def _field(self, parameters: Dict[str, Any], name: str, known: str,
                context: QgsProcessingContext) -> Optional[str]:

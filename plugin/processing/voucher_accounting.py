@@ -27,6 +27,10 @@ from ..voucher.bottom_lines import (FARMLAND, KEY_FUNCTION_MARKET_WORDS, REDLINE
 from ..i18n import tr
 from ..inputs.area_text import area_method_text
 from ..paths import icon_path
+from ..voucher.urban_mask import czcsxm_where, parse_czcsxm
+from ..tally.code_units import UNIT_ID_FIELD, UNIT_NAME_FIELD, units_layer
+from ..tally.tally_by_code import unit_names
+from .area_by_unit_code import unit_code_length, unit_level_options
 from .base import GuotuAlgorithm
 from .common import (ADMIN_CODE_FIELD, ADMIN_NAME_FIELD, GDP_FIELD, GUARDED, LAND_USE_CODE_FIELD, POPULATION_FIELD,
                      add_advanced, describe_file, describe_layer, is_set, number_or_none, processing_error,
@@ -101,6 +105,7 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
     BASELINE = "BASELINE"
     PROTECTION_RATE = "PROTECTION_RATE"
     MASK = "MASK"
+    MASK_CZCSXM = "MASK_CZCSXM"
     PRICE = "PRICE"
     AREA_METHOD = "AREA_METHOD"
     INVALID = "INVALID"
@@ -122,11 +127,18 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
     KEY_FUNCTION_IDS = "KEY_FUNCTION_IDS"
     KEY_FUNCTION_MARKET = "KEY_FUNCTION_MARKET"
     VIOLATIONS = "VIOLATIONS"
+    # Zones from the base survey's unit codes (三调 ZLDWDM) instead of a zones layer.
+    ZONE_CODE_FIELD = "ZONE_CODE_FIELD"
+    ZONE_CODE_LEVEL = "ZONE_CODE_LEVEL"
+    ZONE_NAMES = "ZONE_NAMES"
+    ZONE_NAMES_CODE_FIELD = "ZONE_NAMES_CODE_FIELD"
+    ZONE_NAMES_NAME_FIELD = "ZONE_NAMES_NAME_FIELD"
 
     def __init__(self) -> None:
         super().__init__()
         self._rasters: Dict[str, Optional[CategoricalRaster]] = {}
         self._inputs: Dict[str, str] = {}
+        self._code_layer: Optional[QgsVectorLayer] = None
 
     def name(self) -> str:
         return "voucheraccounting"
@@ -187,7 +199,13 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             "polygons, no-data cells left out).</p>"
             "<p><b>Key ecological function zones</b> (国家重点生态功能区; a field with 1/0 of the zones, or of "
             "the counties when units are attributed, or a list of ids): marked, their accounts computed, and "
-            "kept out of the market by default (they receive fiscal transfers).</p>")
+            "kept out of the market by default (they receive fiscal transfers).</p>") + tr(
+            "<p><b>Zones from unit codes</b> (no zones layer): the code field of the base year's land use "
+            "(三调 ZLDWDM) and the unit — its first 6 characters are the county, 9 the town, 12 the village. "
+            "Each unit is the union of its base-year parcels; GDP and population come from the zone table, "
+            "joined by the unit code; names from a layer as delivered (XZQ: XZQDM → XZQMC; CJDCQ or the "
+            "survey itself: ZLDWDM → ZLDWMC, a code padded with zeros names the unit it starts with). As "
+            "guotu voucher --zone-code-field.</p>")
 
     def createInstance(self) -> "VoucherAccountingAlgorithm":
         return VoucherAccountingAlgorithm()
@@ -195,10 +213,11 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
     def initAlgorithm(self, config: Optional[Dict[str, Any]] = None) -> None:
         polygons = [QgsProcessing.TypeVectorPolygon]
         any_field = QgsProcessingParameterField.Any
-        self.addParameter(QgsProcessingParameterFeatureSource(self.ZONES, tr("Zones (counties or ecological units)"),
-                                                              polygons))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ZONES, tr("Zones (counties or ecological units; empty: the units of the base year's codes)"),
+            polygons, optional=True))
         self.addParameter(QgsProcessingParameterField(self.ZONE_ID, tr("Zone id field"), ADMIN_CODE_FIELD,
-                                                      parentLayerParameterName=self.ZONES))
+                                                      parentLayerParameterName=self.ZONES, optional=True))
         self.addParameter(QgsProcessingParameterField(self.ZONE_NAME, tr("Zone name field"), ADMIN_NAME_FIELD,
                                                       parentLayerParameterName=self.ZONES, optional=True))
         self.addParameter(QgsProcessingParameterField(self.GDP_FIELD, tr("GDP field (yuan)"), GDP_FIELD, self.ZONES,
@@ -214,6 +233,7 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
                                                    self.ZONE_TABLE, any_field, optional=True))
         add_advanced(self, QgsProcessingParameterField(self.TABLE_POP, tr("Zone table: population field (persons)"),
                                                    None, self.ZONE_TABLE, any_field, optional=True))
+        self._add_code_zones()
         for year, layer, field, raster, system in (
                 (tr("Base year"), self.BASE, self.BASE_CLASS_FIELD, self.BASE_RASTER, self.BASE_SYSTEM),
                 (tr("Target year"), self.TARGET, self.TARGET_CLASS_FIELD, self.TARGET_RASTER, self.TARGET_SYSTEM)):
@@ -259,6 +279,9 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.MASK, tr("Mask: area inside is excluded, e.g. urban space"), polygons, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.MASK_CZCSXM, tr("Or the mask from the target survey's 城镇村属性码 CZCSXM (e.g. 201,202)"),
+            optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.PRICE, tr("Price (yuan per standard-forest ha; empty: no amounts)"),
             QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
@@ -315,6 +338,22 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.VIOLATIONS, tr("Violations inside the red line"), QgsProcessing.TypeVectorPolygon, optional=True))
 
+    def _add_code_zones(self) -> None:
+        """Zones without a zones layer: the units of the base survey's codes (三调 ZLDWDM)."""
+        self.addParameter(QgsProcessingParameterField(
+            self.ZONE_CODE_FIELD, tr("Or zones from the base year's unit codes: code field (三调 ZLDWDM)"),
+            None, parentLayerParameterName=self.BASE, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.ZONE_CODE_LEVEL, tr("Unit of the codes"), unit_level_options(), defaultValue=1))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ZONE_NAMES, tr("Unit names (e.g. XZQ or CJDCQ)"), [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ZONE_NAMES_CODE_FIELD, tr("Unit names: code field"), ADMIN_CODE_FIELD,
+            parentLayerParameterName=self.ZONE_NAMES, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ZONE_NAMES_NAME_FIELD, tr("Unit names: name field"), ADMIN_NAME_FIELD,
+            parentLayerParameterName=self.ZONE_NAMES, optional=True))
+
     def checkParameterValues(self, parameters: Dict[str, Any],
                              context: QgsProcessingContext) -> Tuple[bool, str]:
         ok, message = super().checkParameterValues(parameters, context)
@@ -329,6 +368,28 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
                                  ).format(year=year)
             if has_vector and not is_set(parameters.get(field)):
                 return False, tr("Choose the {year} land-use class field.").format(year=year)
+        by_code = is_set(parameters.get(self.ZONE_CODE_FIELD))
+        if by_code == is_set(parameters.get(self.ZONES)):
+            return False, tr("Give the zones as a layer, or the code field of the base year's units (三调 ZLDWDM), "
+                             "not both.") if by_code else tr("Give the zones: a layer, or the code field of the base "
+                                                             "year's units (三调 ZLDWDM).")
+        if not by_code and not is_set(parameters.get(self.ZONE_ID)):
+            return False, tr("Choose the zone id field.")
+        if by_code and not is_set(parameters.get(self.BASE)):
+            return False, tr("Zones from unit codes need the base year's land use as polygons.")
+        if by_code and not is_set(parameters.get(self.ZONE_TABLE)):
+            return False, tr("Zones from unit codes have no GDP or population fields: give a zone table with "
+                             "them, joined by the unit code.")
+        if is_set(parameters.get(self.MASK_CZCSXM)):
+            if is_set(parameters.get(self.MASK)):
+                return False, tr("Give the mask as a layer or as 城镇村属性码 of the target survey, not both.")
+            try:
+                parse_czcsxm(self.parameterAsString(parameters, self.MASK_CZCSXM, context))
+            except GuotuInputError as e:
+                return False, str(e)
+        if is_set(parameters.get(self.ZONE_NAMES)) and not (is_set(parameters.get(self.ZONE_NAMES_CODE_FIELD))
+                                                            and is_set(parameters.get(self.ZONE_NAMES_NAME_FIELD))):
+            return False, tr("Choose the code and name fields of the unit names layer.")
         if is_set(parameters.get(self.ZONE_TABLE)):
             if not all(is_set(parameters.get(p)) for p in (self.TABLE_ID, self.TABLE_GDP, self.TABLE_POP)):
                 return False, tr("Choose the zone id, GDP and population fields of the zone table.")
@@ -367,7 +428,7 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             except GuotuInputError as e:
                 raise QgsProcessingException(str(e)) from e
             self._inputs[name] = describe_layer(layer, parameters.get(name))
-        for name in (self.ZONES, self.ZONE_TABLE, self.BASE, self.TARGET, self.MASK, self.COUNTIES, self.REDLINE,
+        for name in (self.ZONES, self.ZONE_NAMES, self.ZONE_TABLE, self.BASE, self.TARGET, self.MASK, self.COUNTIES, self.REDLINE,
                      self.FARMLAND):
             value = parameters.get(name)
             layer = self.parameterAsVectorLayer(parameters, name, context) if is_set(value) else None
@@ -376,7 +437,7 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
 
     def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                       feedback: QgsProcessingFeedback) -> Dict[str, Any]:
-        request = self._request(parameters, context)
+        request = self._request(parameters, context, feedback)
         try:
             result = run_voucher(request, context.transformContext(), feedback)
         except GUARDED as e:
@@ -407,8 +468,35 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
     def _string(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext) -> Optional[str]:
         return self.parameterAsString(parameters, name, context) or None if is_set(parameters.get(name)) else None
 
-    def _request(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> VoucherRequest:
-        zones = self._source(parameters, self.ZONES, context)
+    def _code_zones(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                    feedback: Optional[QgsProcessingFeedback]):
+        """The units of the base survey's codes as a zones layer (as guotu voucher
+        --zone-code-field makes them): each the union of its parcels, named from the names layer."""
+        names = None
+        names_source = self._source(parameters, self.ZONE_NAMES, context)
+        if names_source is not None:
+            names = unit_names(names_source, self.parameterAsString(parameters, self.ZONE_NAMES_CODE_FIELD, context),
+                               self.parameterAsString(parameters, self.ZONE_NAMES_NAME_FIELD, context))
+        base = self._source(parameters, self.BASE, context)
+        if base is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.BASE))
+        length = unit_code_length(self.parameterAsEnum(parameters, self.ZONE_CODE_LEVEL, context))
+        field = self.parameterAsString(parameters, self.ZONE_CODE_FIELD, context)
+        try:
+            layer = units_layer(base, field, length, names, feedback)
+        except GUARDED as e:
+            raise processing_error(e) from e
+        if feedback is not None:
+            feedback.pushInfo(tr("Zones: {n} units from the first {length} characters of {field} of the base year.")
+                              .format(n=layer.featureCount(), length=length, field=field))
+        self._code_layer = layer  # kept alive while the run reads it
+        return layer
+
+    def _request(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                 feedback: Optional[QgsProcessingFeedback] = None) -> VoucherRequest:
+        by_code = is_set(parameters.get(self.ZONE_CODE_FIELD))
+        zones = self._code_zones(parameters, context, feedback) if by_code else self._source(parameters, self.ZONES,
+                                                                                            context)
         if zones is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.ZONES))
         table_source = self._source(parameters, self.ZONE_TABLE, context)
@@ -427,8 +515,8 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
                                       system=SYSTEMS[self.parameterAsEnum(parameters, system, context)]))
         return VoucherRequest(
             zones=zones,
-            zone_id_field=self.parameterAsString(parameters, self.ZONE_ID, context),
-            zone_name_field=self._string(parameters, self.ZONE_NAME, context),
+            zone_id_field=UNIT_ID_FIELD if by_code else self.parameterAsString(parameters, self.ZONE_ID, context),
+            zone_name_field=UNIT_NAME_FIELD if by_code else self._string(parameters, self.ZONE_NAME, context),
             gdp_field=self._string(parameters, self.GDP_FIELD, context),
             pop_field=self._string(parameters, self.POP_FIELD, context),
             zone_table=table,
@@ -446,6 +534,8 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             baseline=BASELINES[self.parameterAsEnum(parameters, self.BASELINE, context)],
             protection_rate=number_or_none(self, parameters, self.PROTECTION_RATE, context),
             mask=self._source(parameters, self.MASK, context),
+            mask_czcsxm=parse_czcsxm(self.parameterAsString(parameters, self.MASK_CZCSXM, context)) if is_set(
+                parameters.get(self.MASK_CZCSXM)) else None,
             price=number_or_none(self, parameters, self.PRICE, context),
             area_method=AreaMethod(self.parameterAsEnum(parameters, self.AREA_METHOD, context)),
             invalid=InvalidPolicy(self.parameterAsEnum(parameters, self.INVALID, context)),
@@ -507,7 +597,10 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             ("guotu_version", library_version()),
             ("created_utc", utc_now()),
             ("algorithm", f"guotu:{self.name()}"),
-            ("zones", self._inputs.get(self.ZONES, "(none)")),
+            ("zones", self._zones_text(parameters, context)),
+            ("zone_code_field", self._string(parameters, self.ZONE_CODE_FIELD, context) or "(none: a zones layer)"),
+            ("zone_code_length", str(unit_code_length(self.parameterAsEnum(parameters, self.ZONE_CODE_LEVEL, context)))
+             if is_set(parameters.get(self.ZONE_CODE_FIELD)) else "(none)"),
             ("zone_id_field", request.zone_id_field),
             ("zone_name_field", field(request.zone_name_field)),
             ("gdp_field", table.gdp_field if table else field(request.gdp_field)),
@@ -523,7 +616,8 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             ("target_system", request.target.system),
             ("target_coefficients", result.coefficient_sources[1]),
             ("esv_reference", request.esv_reference or "(default)"),
-            ("mask", self._inputs.get(self.MASK, "(none)")),
+            ("mask", f"parcels of the target survey where {czcsxm_where(request.mask_czcsxm)}"
+             if request.mask_czcsxm else self._inputs.get(self.MASK, "(none)")),
             ("baseline", BASELINE_NAMES[request.baseline]),
             ("protection_rate_parameter", number(request.protection_rate, "(from the zones)")),
             ("price", number(request.price)),
@@ -541,6 +635,20 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
             if source_path not in SYSTEMS:
                 rows.append(("coefficient_file", describe_file(source_path)))
         return rows
+
+    def _zones_text(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> str:
+        """What the zones were, for the audit trail (in English, as the CLI's metadata)."""
+        if not is_set(parameters.get(self.ZONE_CODE_FIELD)):
+            return self._inputs.get(self.ZONES, "(none)")
+        names = "no names"
+        if is_set(parameters.get(self.ZONE_NAMES)):
+            names = (f"names {self.parameterAsString(parameters, self.ZONE_NAMES_NAME_FIELD, context)} of "
+                     f"{self._inputs.get(self.ZONE_NAMES, '')}")
+        count = self._code_layer.featureCount() if self._code_layer is not None else 0
+        length = unit_code_length(self.parameterAsEnum(parameters, self.ZONE_CODE_LEVEL, context))
+        field = self.parameterAsString(parameters, self.ZONE_CODE_FIELD, context)
+        return (f"{count} units: the first {length} characters of {field} of the base survey "
+                f"{self._inputs.get(self.BASE, '')}, each the union of its parcels; {names}")
 
     def _report(self, result: VoucherResult, feedback: QgsProcessingFeedback) -> None:
         s = result.summary

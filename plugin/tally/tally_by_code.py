@@ -23,6 +23,7 @@ from ..inputs.layer_files import FileInput, layer_file, shapefile_encoding
 from ..inputs.progress import PhasedProgress
 from ..inputs.validation import require_field, require_metric_crs, require_polygon_source, require_valid_crs
 from .area_check import AreaCheckRequest, AreaCheckResult, AreaChecker, AreaFinding
+from .code_units import unit_of_code
 
 # The unit levels of a 三调 ZLDWDM code: (characters, English, Chinese)
 LEVELS: List[Tuple[int, str, str]] = [(6, "county", "县"), (9, "town", "乡镇"), (12, "village", "村")]
@@ -71,17 +72,6 @@ def unit_names(source: QgsFeatureSource, code_field: str, name_field: str) -> Di
     return names
 
 
-def name_of(names: Dict[str, str], code: str) -> Optional[str]:
-    """The name of unit ``code``: its own entry, else one whose code is ``code`` followed only
-    by zeros (a 三调 unit code padded to 19 characters). None when there is none."""
-    if code in names:
-        return names[code]
-    for other, name in names.items():
-        if other.startswith(code) and set(other[len(code):]) == {"0"}:
-            return name
-    return None
-
-
 def _validate(request: CodeTallyRequest, label: str) -> Tuple[int, int, int]:
     source = request.landuse
     require_polygon_source(source, label)
@@ -95,14 +85,8 @@ def _validate(request: CodeTallyRequest, label: str) -> Tuple[int, int, int]:
 
 
 def _unit(feature, code_index: int, request: CodeTallyRequest, label: str) -> str:
-    code = code_from_value(feature.attribute(code_index)) or ""
-    want = request.code_length
-    if want and len(code) < want:
-        raise GuotuInputError(
-            tr('Feature {fid} of layer "{layer}": the unit code "{code}" of field "{field}" has {have} characters; '
-               '{want} are needed.').format(fid=feature.id(), layer=label, code=code, field=request.code_field,
-                                            have=len(code), want=want))
-    return code[:want] if want else code
+    return unit_of_code(code_from_value(feature.attribute(code_index)), request.code_length, feature.id(), label,
+                        request.code_field)
 
 
 def _share(feature, index: int, request: CodeTallyRequest, label: str) -> float:

@@ -17,7 +17,7 @@ refused unless reprojection is asked for.
 
 import math
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
@@ -36,6 +36,7 @@ from ..inputs.progress import PhasedProgress
 from ..inputs.raster_blocks import CategoricalRaster
 from ..tally.tally import TallyRequest, TallyResult, finished_tally
 from ..inputs.validation import require_field, require_metric_crs, require_polygon_source, require_valid_crs
+from .urban_mask import urban_mask_layer
 from .bottom_lines import CELL_CLASS_FIELD, Violation, feed_lines, key_function_ids, raster_cells_layer
 
 # Classification systems, each with a coefficient preset of the same name.
@@ -171,6 +172,9 @@ class VoucherRequest:
     baseline: Baseline = Baseline.BASE_YEAR
     protection_rate: Optional[float] = None           # None: computed over the zones
     mask: Optional[QgsFeatureSource] = None
+    # Or the urban space from the target survey's 城镇村属性码 (e.g. ["201", "202"]), built per run
+    # from the target layer (each period's own survey in accounts over years).
+    mask_czcsxm: Optional[List[str]] = None
     price: Optional[float] = None                     # yuan per standard-forest ha
     area_method: AreaMethod = AreaMethod.ELLIPSOIDAL
     invalid: InvalidPolicy = InvalidPolicy.REPAIR
@@ -527,6 +531,12 @@ def run_voucher(request: VoucherRequest, transform_context: QgsCoordinateTransfo
                 on_account: Optional[Callable[[Context, Voucher, "VoucherResult"], None]] = None) -> VoucherResult:
     """Runs the account; raises GuotuInputError, GuotuError or GuotuCancelled. ``on_account`` is
     called with the computed account while it is open (the accounts over years post it)."""
+    if request.mask_czcsxm:
+        if request.mask is not None:
+            raise GuotuInputError(tr("Give the mask as a layer or as 城镇村属性码 of the target survey, not both."))
+        if request.target.source is None:
+            raise GuotuInputError(tr("The mask from 城镇村属性码 needs the target year's land use as polygons."))
+        request = replace(request, mask=urban_mask_layer(request.target.source, request.mask_czcsxm, feedback))
     _check_request(request)
     zones_label = source_label(request.zones)
     with Context() as ctx, ExitStack() as stack:

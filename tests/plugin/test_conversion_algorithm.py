@@ -162,8 +162,9 @@ def test_algorithm_metadata(provider):
     assert algorithm.displayName() == "Land-use conversion map"
     assert algorithm.id() == "guotu:landuseconversion"
     outputs = {o.name() for o in algorithm.outputDefinitions()}
-    # LINE_SUMMARY: optional, only written when asked for (area by three-lines line and status).
-    assert outputs == {"CONVERSIONS", "TRANSITIONS", "STATUS_SUMMARY", "UNKNOWN", "LINE_SUMMARY"}
+    # LINE_SUMMARY: optional, only written when asked for (area by three-lines line and status);
+    # UNIT_TRANSITIONS likewise (the matrix per unit of the before parcels' codes).
+    assert outputs == {"CONVERSIONS", "TRANSITIONS", "STATUS_SUMMARY", "UNKNOWN", "LINE_SUMMARY", "UNIT_TRANSITIONS"}
     assert algorithm.parameterDefinition("LINE_SUMMARY").flags() & QgsProcessingParameterDefinition.FlagOptional
     assert algorithm.parameterDefinition("WORKSPACE").flags() & QgsProcessingParameterDefinition.FlagOptional
     systems = algorithm.parameterDefinition("BEFORE_SYSTEM").options()

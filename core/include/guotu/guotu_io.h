@@ -56,6 +56,13 @@ typedef struct guotu_convert_job {
     const char *after, *after_layer, *after_where, *after_class_field, *after_system;
     /* Optional zones: a matrix per zone. zone_id_field is required with zones. */
     const char *zones, *zones_layer, *zones_where, *zone_id_field;
+    /* Or matrices per survey unit without a zones layer: each piece belongs to the unit of its
+     * before-year parcel, the first zone_code_length characters (三调 ZLDWDM: 6 county, 9 town,
+     * 12 village; 0 the whole code) of this field of the before layer; the pieces' zone_id is
+     * that unit and the output gains the table unit_transitions (unit × from × to). Not with
+     * zones or rasters. */
+    const char *zone_code_field;
+    int zone_code_length;
     /* Optional three-lines workspace (GeoPackage): pieces split by the lines. */
     const char *workspace;
     /* Tables: a CSV file or a preset name. NULL: the system's category map, the system's
@@ -73,7 +80,8 @@ typedef struct guotu_convert_job {
     const char *resample_to; /* rasters on different grids: "before" or "after"; NULL: refuse */
     int threads;             /* overlay threads; 0: one per CPU */
     /* The GeoPackage written (required, ".gpkg"; never one of the inputs): conversions,
-     * transitions, status_summary, unknown_codes, and line_summary with a workspace. Two
+     * transitions, status_summary, unknown_codes, line_summary with a workspace and
+     * unit_transitions with zone_code_field. Two
      * rasters also give OUTPUT_conversions.tif beside it. */
     const char *output;
     guotu_note_fn note; /* may be NULL */
