@@ -120,15 +120,20 @@ static int edge_pairs(const gt_ring *a, const gt_ring *b, gt_clip_work *w) {
     w->npairs = 0;
     size_t na = w->nnear[0], nb = w->nnear[1];
     if (na * nb <= SWEEP_OVER) {
+        if (gt_reserve(&w->pairs, &w->pair_cap, 2 * na * nb + 2, sizeof *w->pairs, 64)) return -2;
+        size_t *pairs = w->pairs, n = 0;
         for (size_t u = 0; u < na; u++) {
             size_t i = w->near[0][u];
             const double *a0 = &a->xy[2 * i], *a1 = &a->xy[2 * ((i + 1) % a->n)];
             for (size_t v = 0; v < nb; v++) {
                 size_t j = w->near[1][v];
                 if (boxes_apart(a0, a1, &b->xy[2 * j], &b->xy[2 * ((j + 1) % b->n)])) continue;
-                if (add_pair(w, i, j)) return -2;
+                pairs[2 * n] = i;
+                pairs[2 * n + 1] = j;
+                n++;
             }
         }
+        w->npairs = n;
         return 0;
     }
     if (gt_reserve(&w->sweep, &w->sweep_cap, na + nb, sizeof *w->sweep, 64)) return -2;
