@@ -12,10 +12,17 @@ from .run import COMMANDS, Cancelled, run_partitioned
 USAGE = """guotu_cluster COMMAND (--partitions DIR | --postgis PG:... --postgis-layers T,T --partition-field F
          --partition-values V,V) [--scheduler ADDRESS | --workers N] -o MERGED.gpkg -- GUOTU-OPTIONS"""
 
-DESCRIPTION = """County-partitioned runs of `guotu voucher` and `guotu convert` on a Dask cluster.
-One task per partition runs the guotu tool on it; the outputs are merged into one GeoPackage
-equal to the single run on the same data (areas summed, pieces appended; for vouchers the
-accounts per partition and the market once on the merged accounts).
+DESCRIPTION = """County-partitioned runs of the guotu tool on a Dask cluster: voucher (`guotu voucher`),
+convert (`guotu convert`), tally (`guotu tally`), ledger (`guotu ledger`), lines (`guotu lines
+check`) and parcels (`guotu parcels check`). One task per partition runs the guotu tool on it;
+the outputs are merged into one GeoPackage equal to the single run on the same data (areas
+summed, pieces appended; for vouchers the accounts per partition and the market once on the
+merged accounts; the tally's areas summed by zone and class; the ledger's units, the parcel
+check's parcels, projects and villages and the lines check's issues appended with a column
+'partition': ids are the county package's own, so an issue's fingerprint still matches its
+workspace's exceptions). A unit, project, village or admin unit found in two partitions is
+refused: its ratios and verdicts need all of its parcels. The lines check sees one county at a
+time: overlaps and gaps between two counties' features are guotu border's.
 
 Partitions: every folder (or .gdb) in --partitions DIR is a county package; or, with
 --postgis, one partition per admin code of --partition-values: every table of

@@ -25,7 +25,13 @@ from distributed import Client, LocalCluster, wait
 
 from . import merge, tasks
 
-COMMANDS = ("voucher", "convert")
+COMMANDS = ("voucher", "convert", "tally", "ledger", "lines", "parcels")
+# the runner's job names that are two words of the guotu tool's command line
+TOOL_COMMANDS = {"lines": "lines check", "parcels": "parcels check"}
+_OWN_FILES = "each partition would write its own; the merged tables are in the merged output"
+# Options of one job that write files of their own beside the output.
+NOT_SEPARABLE_FOR = {"ledger": {"--xlsx": _OWN_FILES}, "parcels": {"--xlsx": _OWN_FILES, "--csv-dir": _OWN_FILES},
+                     "lines": {"--stats-csv": _OWN_FILES}}
 # guotu voucher options that set the market: the market runs once, on the merged accounts.
 MARKET_OPTIONS = {"--price": "price", "--floor-price": "floor_price", "--cap": "cap_ha",
                   "--allocation": "allocation", "--settlement": "settlement"}
@@ -81,6 +87,8 @@ def split_market_options(command: str, args: Sequence[str]) -> tuple:
         name, eq, inline = arg.partition("=")
         if name in NOT_SEPARABLE:
             raise ValueError(f"{name} cannot be used in a partitioned run: {NOT_SEPARABLE[name]}")
+        if name in NOT_SEPARABLE_FOR.get(command, {}):
+            raise ValueError(f"{name} cannot be used in a partitioned run: {NOT_SEPARABLE_FOR[command][name]}")
         if name == "--reference":
             value = inline if eq else (args[i + 1] if i + 1 < len(args) else "")
             if value == "zones":
@@ -197,7 +205,8 @@ def run_partitioned(command: str, partitions: Sequence[Dict[str, object]], guotu
     if not scheduler and not (Path(tool).is_file() and os.access(tool, os.X_OK)):
         raise ValueError(f"the guotu tool was not found ('{tool}'): build it (scripts/setup.sh makes "
                          "build/core/guotu), put it on PATH or set GUOTU_CLI, or give its path")
-    job = {"command": command, "args": list(args), "guotu": tool, "work_dir": str(work)}
+    job = {"command": TOOL_COMMANDS.get(command, command), "args": list(args), "guotu": tool,
+           "work_dir": str(work)}
     work.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     with warnings.catch_warnings():
@@ -249,8 +258,10 @@ def _run(command: str, partitions: Sequence[Dict[str, object]], args: List[str],
         with merge.gdal_exceptions():
             if command == "voucher":
                 summary = merge.merge_voucher(outputs, ordered, output, market)
-            else:
+            elif command == "convert":
                 merge.merge_convert(outputs, ordered, output)
+            else:
+                merge.merge_check(command, outputs, ordered, output)
         merge_seconds = time.monotonic() - merging
         say(f"guotu cluster: merged in {merge_seconds:.1f} s")
     finally:

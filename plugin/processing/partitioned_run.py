@@ -18,7 +18,7 @@ from ..paths import icon_path
 from .base import GuotuAlgorithm
 from .common import is_set
 
-COMMANDS = ["voucher", "convert"]
+COMMANDS = ["voucher", "convert", "tally", "ledger", "lines", "parcels"]
 _DONE = re.compile(r"^\[(\d+)/(\d+)\]")
 
 
@@ -51,12 +51,18 @@ class PartitionedRunAlgorithm(GuotuAlgorithm):
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
-            "<p>Runs an ecological voucher accounting or a land-use conversion of a province or the "
-            "nation county by county on a Dask cluster, and merges the results into one GeoPackage "
+            "<p>Runs an ecological voucher accounting, a land-use conversion, an area by zone and class, "
+            "a unit ledger, a three control lines check or a rectification parcel check of a province or "
+            "the nation county by county on a Dask cluster, and merges the results into one GeoPackage "
             "equal to one run over all counties: voucher accounts per county with the market run once "
-            "on the merged accounts; conversion pieces appended and the matrices summed.</p>"
+            "on the merged accounts; conversion pieces appended and the matrices summed; areas by zone "
+            "and class summed; units, parcels, projects, villages and issues appended with their county "
+            "in the column 'partition' (ids stay the county's own). A unit, project, village or admin unit "
+            "found in two counties is refused. The lines check sees one county at a time: overlaps and "
+            "gaps between two counties' features are the border check's.</p>"
             "<p><b>County packages</b>: a folder holding one folder (or File Geodatabase) per county.</p>"
-            "<p><b>guotu options</b>: the options of <code>guotu voucher</code> or <code>guotu convert</code> "
+            "<p><b>guotu options</b>: the options of <code>guotu voucher</code>, <code>convert</code>, "
+            "<code>tally</code>, <code>ledger</code>, <code>lines check</code> or <code>parcels check</code> "
             "(see the README), where {partition} stands for a county's folder, e.g. "
             "<code>--zones {partition}/XZQ.gpkg --zone-id XZQDM ...</code>.</p>"
             "<p><b>Scheduler</b>: the address of a running <code>dask-scheduler</code> "
@@ -70,7 +76,9 @@ class PartitionedRunAlgorithm(GuotuAlgorithm):
 
     def initAlgorithm(self, config: Optional[Dict[str, Any]] = None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterEnum(
-            self.COMMAND, tr("Job"), [tr("Ecological voucher accounting and market"), tr("Land-use conversion")],
+            self.COMMAND, tr("Job"), [tr("Ecological voucher accounting and market"), tr("Land-use conversion"),
+                                      tr("Area by zone and land-use class"), tr("Unit ledger (balance sheet per unit)"),
+                                      tr("Three control lines check"), tr("Rectification parcel check")],
             defaultValue=0))
         self.addParameter(QgsProcessingParameterFile(
             self.PARTITIONS, tr("County packages (a folder with one folder or .gdb per county)"),

@@ -112,3 +112,29 @@ def test_local_workers_inside_qgis_are_dask_worker_programs(tmp_path: Path, monk
                    check=True, capture_output=True)
     sql = "SELECT zone_id, level, from_class, to_class, status, round(area_ha, 6) FROM transitions"
     assert sorted(rows(out, sql)) == sorted(rows(one, sql))
+
+
+def test_partitioned_tally_task_equals_the_runner_and_one_run(tmp_path: Path, monkeypatch) -> None:
+    """The tally job from QGIS: the same merged table as the command-line runner on the same
+    counties, and as one guotu tally over all of them."""
+    import processing
+    monkeypatch.setenv("GUOTU_CLI", str(GUOTU))
+    make_grid_province(tmp_path / "prov")
+    options = "--zones {partition}/zones.gpkg --zone-id code --landuse {partition}/landuse_2010.gpkg " \
+              "--class-field lucc_code"
+    one = tmp_path / "one.gpkg"
+    subprocess.run([str(GUOTU), "tally", *options.replace("{partition}", str(tmp_path / "single")).split(), "-o",
+                    str(one)], check=True, capture_output=True)
+    out = tmp_path / "merged.gpkg"
+    processing.run("guotu:partitionedrun", {"COMMAND": 2, "PARTITIONS": str(tmp_path / "prov"), "OPTIONS": options,
+                                            "WORKERS": 2, "OUTPUT": str(out)}, feedback=Recorder())
+    cli = tmp_path / "cli.gpkg"
+    subprocess.run(["/usr/bin/python3", str(REPO / "scripts" / "guotu_cluster.py"), "tally", "--partitions",
+                    str(tmp_path / "prov"), "--workers", "2", "-o", str(cli), "--", *options.split()],
+                   check=True, capture_output=True, env=dict(os.environ, GUOTU_CLI=str(GUOTU)))
+    sql = "SELECT zone_id, class_code, round(area_ha, 6) FROM tally"
+    assert sorted(rows(out, sql)) == sorted(rows(cli, sql)) == sorted(rows(one, sql))
+    # 12 zones of 450 ha (3 km x 1.5 km), 2010 parcels of 500 m x 500 m = 25 ha each
+    assert len({r[0] for r in rows(out, sql)}) == 12
+    assert sum(r[2] for r in rows(out, sql)) == pytest.approx(5400.0, rel=1e-3)
+    assert all(r[2] == pytest.approx(25.0 * round(r[2] / 25.0), rel=1e-3) for r in rows(out, sql))
