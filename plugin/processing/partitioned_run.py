@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 from qgis.PyQt.QtGui import QIcon
-from qgis.core import (QgsProcessingContext, QgsProcessingException, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterNumber, QgsProcessingParameterString)
+from qgis.core import (QgsDataSourceUri, QgsProcessingContext, QgsProcessingException,
+                       QgsProcessingParameterDatabaseSchema, QgsProcessingParameterEnum, QgsProcessingParameterFile,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
+                       QgsProcessingParameterProviderConnection, QgsProcessingParameterString, QgsProviderRegistry)
 
 from ..i18n import tr
 from ..paths import icon_path
@@ -22,6 +23,15 @@ COMMANDS = ["voucher", "convert", "tally", "ledger", "lines", "parcels"]
 _DONE = re.compile(r"^\[(\d+)/(\d+)\]")
 
 
+def postgis_connection(name: str) -> str:
+    """The GDAL 'PG:' string of the QGIS PostgreSQL connection ``name``, its authentication
+    configuration (if any) expanded into user and password for GDAL and the merge."""
+    connection = QgsProviderRegistry.instance().providerMetadata("postgres").findConnection(name)
+    if connection is None:
+        raise QgsProcessingException(tr("The PostGIS connection '{name}' was not found.").format(name=name))
+    return "PG:" + QgsDataSourceUri(connection.uri()).connectionInfo(True)
+
+
 class PartitionedRunAlgorithm(GuotuAlgorithm):
     COMMAND = "COMMAND"
     PARTITIONS = "PARTITIONS"
@@ -30,6 +40,8 @@ class PartitionedRunAlgorithm(GuotuAlgorithm):
     WORKERS = "WORKERS"
     GUOTU = "GUOTU"
     OUTPUT = "OUTPUT"
+    POSTGIS = "POSTGIS"
+    SCHEMA = "SCHEMA"
 
     def name(self) -> str:
         return "partitionedrun"
@@ -69,7 +81,10 @@ class PartitionedRunAlgorithm(GuotuAlgorithm):
             "(tcp://host:8786); empty: a local cluster with one worker per core of this machine. "
             "Workers need the same paths (a shared folder) and the guotu tool.</p>"
             "<p>The log shows a line per county (its time, memory and worker); the GeoPackage has a "
-            "partitions table with the same. Cancel stops the run.</p>")
+            "partitions table with the same. Cancel stops the run.</p>"
+            "<p><b>PostGIS connection</b> and <b>schema</b> (optional): the merged tables and geometries "
+            "are also written to that schema, replacing the tables of the same names from an earlier run "
+            "in one transaction; a failure or a cancel leaves the schema as it was.</p>")
 
     def createInstance(self) -> "PartitionedRunAlgorithm":  # noqa: N802
         return PartitionedRunAlgorithm()
@@ -94,6 +109,10 @@ class PartitionedRunAlgorithm(GuotuAlgorithm):
             self.GUOTU, tr("guotu tool (empty: GUOTU_CLI or guotu on PATH)"), optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Merged GeoPackage"), tr("GeoPackage (*.gpkg)")))
+        self.addParameter(QgsProcessingParameterProviderConnection(
+            self.POSTGIS, tr("PostGIS connection for the merged tables (optional)"), "postgres", optional=True))
+        self.addParameter(QgsProcessingParameterDatabaseSchema(
+            self.SCHEMA, tr("Schema of the merged tables"), self.POSTGIS, optional=True))
 
     def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                       feedback) -> Dict[str, Any]:
@@ -112,6 +131,13 @@ class PartitionedRunAlgorithm(GuotuAlgorithm):
             else None
         output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
         tool = self.parameterAsFile(parameters, self.GUOTU, context) if is_set(parameters.get(self.GUOTU)) else None
+        postgis = None
+        if is_set(parameters.get(self.POSTGIS)):
+            schema = self.parameterAsSchema(parameters, self.SCHEMA, context) if is_set(parameters.get(self.SCHEMA)) \
+                else ""
+            if not schema:
+                raise QgsProcessingException(tr("Choose the schema of the merged tables in PostGIS."))
+            postgis = (postgis_connection(self.parameterAsConnectionName(parameters, self.POSTGIS, context)), schema)
 
         def progress(line: str) -> None:
             feedback.pushInfo(line)
@@ -122,7 +148,7 @@ class PartitionedRunAlgorithm(GuotuAlgorithm):
         try:
             result = run_partitioned(command, folder_partitions(folder), options, output, scheduler=scheduler,
                                      workers=workers, guotu=tool or None, progress=progress,
-                                     cancelled=feedback.isCanceled)
+                                     cancelled=feedback.isCanceled, postgis=postgis)
         except Cancelled as e:
             raise QgsProcessingException(tr("The partitioned run was cancelled.")) from e
         except Exception as e:  # the cluster's and guotu's own messages name the county and the option

@@ -138,3 +138,72 @@ def test_partitioned_tally_task_equals_the_runner_and_one_run(tmp_path: Path, mo
     assert len({r[0] for r in rows(out, sql)}) == 12
     assert sum(r[2] for r in rows(out, sql)) == pytest.approx(5400.0, rel=1e-3)
     assert all(r[2] == pytest.approx(25.0 * round(r[2] / 25.0), rel=1e-3) for r in rows(out, sql))
+
+
+@pytest.fixture
+def postgis_server(tmp_path: Path):
+    """A throw-away PostgreSQL with PostGIS (pg_virtualenv) kept running for the test: its PG*
+    settings as a dict."""
+    import shutil
+    import time
+    if not shutil.which("pg_virtualenv"):
+        pytest.skip("pg_virtualenv (postgresql-common) missing")
+    env_file, stop = tmp_path / "pg.env", tmp_path / "pg.stop"
+    script = (f"set -e\npsql -qc 'create extension postgis'\nenv | grep '^PG' > {env_file}.part\n"
+              f"mv {env_file}.part {env_file}\nwhile [ ! -e {stop} ]; do sleep 0.2; done\n")
+    server = subprocess.Popen(["pg_virtualenv", "sh", "-c", script], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not env_file.exists():
+        if server.poll() is not None or time.monotonic() > deadline:
+            server.kill()
+            pytest.fail("pg_virtualenv did not start: " + (server.stderr.read() if server.stderr else ""))
+        time.sleep(0.2)
+    settings = dict(line.split("=", 1) for line in env_file.read_text().splitlines() if "=" in line)
+    yield settings
+    stop.touch()
+    server.wait(timeout=60)
+    server.stderr.close()
+
+
+def test_partitioned_run_writes_the_merged_tables_to_a_postgis_connection(tmp_path: Path, monkeypatch,
+                                                                         postgis_server) -> None:
+    """A QGIS PostgreSQL connection and a schema as the algorithm's PostGIS output: the tables and
+    pieces in the schema are those of the merged GeoPackage, which equals one guotu run."""
+    import processing
+    import psycopg2
+    from qgis.core import QgsProviderRegistry
+    pg = postgis_server
+    monkeypatch.setenv("GUOTU_CLI", str(GUOTU))
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    uri = (f"dbname='{pg['PGDATABASE']}' host={pg['PGHOST']} port={pg['PGPORT']} user='{pg['PGUSER']}' "
+           f"password='{pg['PGPASSWORD']}'")
+    metadata.saveConnection(metadata.createConnection(uri, {"saveUsername": True, "savePassword": True}),
+                            "guotu partitioned test")
+    make_grid_province(tmp_path / "prov")
+    out = tmp_path / "merged.gpkg"
+    processing.run("guotu:partitionedrun", {"COMMAND": 1, "PARTITIONS": str(tmp_path / "prov"), "OPTIONS": OPTIONS,
+                                            "WORKERS": 2, "OUTPUT": str(out), "POSTGIS": "guotu partitioned test",
+                                            "SCHEMA": "result"}, feedback=Recorder())
+    con = psycopg2.connect(host=pg["PGHOST"], port=pg["PGPORT"], dbname=pg["PGDATABASE"], user=pg["PGUSER"],
+                           password=pg["PGPASSWORD"])
+    try:
+        cur = con.cursor()
+        cur.execute("SELECT zone_id, level, from_class, to_class, status, round(area_ha::numeric, 6)::float "
+                    "FROM result.transitions")
+        in_postgis = sorted(cur.fetchall())
+        cur.execute("SELECT count(*), sum(ST_Area(geom)) / 10000, min(ST_SRID(geom)) FROM result.conversions")
+        count, area_ha, srid = cur.fetchone()
+        cur.execute("SELECT count(*) FROM pg_tables WHERE tablename LIKE '_guotu_stage_%'")
+        stages = cur.fetchone()[0]
+    finally:
+        con.close()
+    sql = "SELECT zone_id, level, from_class, to_class, status, round(area_ha, 6) FROM transitions"
+    assert in_postgis == sorted(rows(out, sql)) and in_postgis
+    # 6 counties x 10 x 10 pieces covering 6 x 900 ha, in the GeoPackage's CRS
+    assert count == 600 and area_ha == pytest.approx(5400.0, rel=1e-9) and srid == 4527
+    assert stages == 0
+    with pytest.raises(QgsProcessingException, match="schema"):
+        processing.run("guotu:partitionedrun", {"COMMAND": 1, "PARTITIONS": str(tmp_path / "prov"),
+                                                "OPTIONS": OPTIONS, "WORKERS": 1, "OUTPUT": str(tmp_path / "x.gpkg"),
+                                                "POSTGIS": "guotu partitioned test"}, feedback=Recorder())
