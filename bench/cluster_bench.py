@@ -1,9 +1,19 @@
-"""Partitioned runs on Dask (scripts/guotu_cluster.py) with 1 and 2 local workers against the same
-counties run one after another by the guotu tool (what a planner does without a cluster), on a
-province made by bench/make_province.py. Records wall time, per-partition seconds and peak memory
-of guotu, the merge time, the client's peak memory and the load average around every run.
+"""Scaling of county-partitioned runs on Dask (scripts/guotu_cluster.py): the same counties with a
+local cluster of 1 and of 2 workers, each worker one thread (one guotu at a time), on a province
+of 三调-shaped counties made by bench/make_province.py (generated on first use). One command,
+which prints the 1 → 2 workers ratio at the end:
 
-    /usr/bin/python3 bench/cluster_bench.py PROVINCE_DIR [--workers 1,2] [--out bench/results/cluster_N.json]
+    /usr/bin/python3 bench/cluster_bench.py [--counties 8] [--province DIR] [--jobs convert]
+                                            [--workers 1,2] [--sequential] [--out FILE.json]
+
+Recorded per run: wall time; CPU seconds of the whole run (the runner, its Dask workers and
+every guotu they ran: /usr/bin/time's user + system of the process tree); the machine's busy CPU
+seconds during the run from /proc/stat and what of it was other work (busy − the run's own);
+the load average sampled every second (mean, max); per worker: its partitions, guotu's CPU
+seconds, guotu's peak resident memory and the worker process's own peak. --sequential also
+times the counties one after another with the guotu tool and its default threads (what a
+planner does without a cluster). The province is SYNTHETIC: the counties replicate the seeds'
+land use (hard links), each with its own zones.
 """
 from __future__ import annotations
 
@@ -15,100 +25,166 @@ import re
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import Dict, List, Optional
 
 REPO = Path(__file__).resolve().parents[1]
 GUOTU = REPO / "build" / "core" / "guotu"
 RUNNER = REPO / "scripts" / "guotu_cluster.py"
+TICK = os.sysconf("SC_CLK_TCK")
 
 
-def files(folder: str) -> dict:
+def files(folder: str) -> Dict[str, List[str]]:
     return {"voucher": ["--zones", f"{folder}/zones.gpkg", "--zone-id", "code", "--gdp-field", "gdp", "--pop-field",
                         "population", "--base", f"{folder}/landuse_2010.gpkg", "--base-class-field", "DLBM",
                         "--base-system", "SANDIAO_WORK", "--target", f"{folder}/landuse_2020.gpkg",
                         "--target-class-field", "DLBM", "--target-system", "SANDIAO_WORK", "--floor-price", "1000"],
             "convert": ["--zones", f"{folder}/zones.gpkg", "--zone-id", "code", "--before", f"{folder}/landuse_2010.gpkg",
                         "--before-class-field", "DLBM", "--before-system", "SANDIAO_WORK", "--after",
-                        f"{folder}/landuse_2020.gpkg", "--after-class-field", "DLBM", "--after-system", "SANDIAO_WORK"]}
+                        f"{folder}/landuse_2020.gpkg", "--after-class-field", "DLBM", "--after-system", "SANDIAO_WORK"],
+            "tally": ["--zones", f"{folder}/zones.gpkg", "--zone-id", "code", "--landuse", f"{folder}/landuse_2020.gpkg",
+                      "--class-field", "DLBM"]}
 
 
-def loadavg() -> str:
-    return Path("/proc/loadavg").read_text().split(" ", 3)[:3].__str__()
+def busy_seconds() -> float:
+    """CPU seconds the whole machine has been busy (every core), from /proc/stat."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return (sum(fields[:8]) - idle) / TICK
 
 
-def timed(cmd: list, env: dict | None = None) -> dict:
-    before = loadavg()
+class LoadSampler(threading.Thread):
+    """The 1-minute load average every second while a run goes on."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.samples: List[float] = []
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            self.samples.append(float(Path("/proc/loadavg").read_text().split()[0]))
+            self.stop.wait(1.0)
+
+    def summary(self) -> Dict[str, float]:
+        s = self.samples or [float("nan")]
+        return {"load1_mean": round(sum(s) / len(s), 2), "load1_max": max(s), "load1_samples": len(self.samples)}
+
+
+def measured(cmd: List[str], env: Optional[dict] = None) -> Dict[str, object]:
+    sampler = LoadSampler()
+    busy0 = busy_seconds()
+    sampler.start()
     t = time.monotonic()
-    res = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True, env=env)
+    res = subprocess.run(["/usr/bin/time", "-f", "TIME %U %S %M", *cmd], capture_output=True, text=True, env=env)
     wall = time.monotonic() - t
-    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", res.stderr)
+    sampler.stop.set()
+    sampler.join()
+    busy = busy_seconds() - busy0
     if res.returncode != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}\n{res.stdout}\n{res.stderr}")
-    return {"wall_s": round(wall, 2), "peak_rss_mb": round(int(rss.group(1)) / 1024, 1) if rss else None,
-            "loadavg_before": before, "loadavg_after": loadavg(), "stdout": res.stdout}
+    user, system, rss_kb = re.findall(r"TIME ([0-9.]+) ([0-9.]+) (\d+)", res.stderr)[-1]
+    cpu = float(user) + float(system)
+    return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "machine_busy_cpu_s": round(busy, 2),
+            "other_work_cpu_s": round(max(0.0, busy - cpu), 2),
+            "cores_used_by_run": round(cpu / wall, 2), **sampler.summary(),
+            "runner_peak_rss_mb": round(int(rss_kb) / 1024, 1), "stdout": res.stdout}
+
+
+def ensure_province(path: Path, counties: int, cells: int) -> dict:
+    info = path / "province.json"
+    if not info.exists() or json.loads(info.read_text()).get("counties") != counties:
+        print(f"generating {counties} counties in {path} (bench/make_province.py, --cells {cells}) ...", flush=True)
+        subprocess.run([sys.executable, str(REPO / "bench" / "make_province.py"), str(path), "--counties",
+                        str(counties), "--cells", str(cells)], check=True, stdout=subprocess.DEVNULL)
+    return json.loads(info.read_text())
 
 
 def main() -> int:
-    p = argparse.ArgumentParser()
-    p.add_argument("province", type=Path)
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("province_dir", type=Path, nargs="?", help="(as --province)")
+    p.add_argument("--province", type=Path, help="the province folder (default /tmp/guotu_bench/provinceN); "
+                                                 "generated when missing")
+    p.add_argument("--counties", type=int, default=8)
+    p.add_argument("--cells", type=int, default=250, help="make_sandiao_data.py cells (250: ~62,000 parcels a year)")
     p.add_argument("--workers", default="1,2")
-    p.add_argument("--commands", default="voucher,convert")
+    p.add_argument("--jobs", "--commands", dest="jobs", default="convert", help="comma-separated: convert,voucher,tally")
+    p.add_argument("--sequential", action="store_true", help="also the counties one after another with guotu")
+    p.add_argument("--note", default="", help="what else ran on the machine (recorded)")
     p.add_argument("--out", type=Path)
     a = p.parse_args()
-    counties = sorted((a.province / "counties").iterdir())
-    work = a.province / "work"
+    province = a.province or a.province_dir or Path("/tmp/guotu_bench") / f"province{a.counties}"
+    if a.counties < 8:
+        print("note: fewer than 8 counties cannot show the scaling of 2 workers fairly", file=sys.stderr)
+    info = ensure_province(province, a.counties, a.cells)
+    counties = sorted((province / "counties").iterdir())
+    work = province / "work"
     work.mkdir(exist_ok=True)
-    info = json.loads((a.province / "province.json").read_text())
-    result = {"benchmark": "county-partitioned runs on Dask vs the counties one after another with guotu",
+    result = {"benchmark": "county-partitioned runs on Dask: 1 against 2 local workers, one thread each",
               "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "province": info,
               "machine": {"cpu": platform.processor() or platform.machine(), "cores": os.cpu_count(),
                           "ram_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
-                          "guotu": subprocess.run([str(GUOTU), "--version"], capture_output=True, text=True).stdout.strip(),
+                          "guotu": subprocess.run([str(GUOTU), "--version"], capture_output=True,
+                                                  text=True).stdout.strip(),
                           "git_head": subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
                                                      capture_output=True, text=True).stdout.strip()},
-              "note": "2-core machine shared with six other engineers' builds and tests: the load average "
-                      "around every run is recorded; one run each (no best-of).",
+              "note": a.note or "one run each (no best-of); other_work_cpu_s is the CPU other processes of the "
+                                "machine used during the run",
               "runs": {}}
     env = dict(os.environ, GUOTU_CLI=str(GUOTU))
-    for command in a.commands.split(","):
-        runs = {}
-        # without a cluster: the counties one after another, guotu with its default threads
-        t = time.monotonic()
-        before = loadavg()
-        for c in counties:
-            subprocess.run([str(GUOTU), command, *files(str(c))[command], "-o", str(work / f"seq-{c.name}.gpkg")],
-                           check=True, capture_output=True)
-        runs["sequential_guotu"] = {"wall_s": round(time.monotonic() - t, 2), "loadavg_before": before,
-                                    "loadavg_after": loadavg()}
-        for f in work.glob("seq-*.gpkg"):
-            f.unlink()
-        print(command, "sequential", runs["sequential_guotu"], flush=True)
+    for job in a.jobs.split(","):
+        runs: Dict[str, object] = {}
+        if a.sequential:
+            seq = measured(["/bin/sh", "-c", " && ".join(
+                " ".join([str(GUOTU), job, *[f"'{x}'" for x in files(str(c))[job]], "-o",
+                          str(work / f"seq-{c.name}.gpkg")]) for c in counties)])
+            seq.pop("stdout")
+            runs["sequential_guotu"] = seq
+            for f in work.glob("seq-*.gpkg"):
+                f.unlink()
+            print(job, "sequential", seq, flush=True)
         for w in [int(x) for x in a.workers.split(",")]:
-            out = work / f"{command}-{w}.gpkg"
-            r = timed([sys.executable, str(RUNNER), command, "--partitions", str(a.province / "counties"),
-                       "--workers", str(w), "-o", str(out), "--", *files("{partition}")[command]], env)
+            out = work / f"{job}-{w}.gpkg"
+            r = measured([sys.executable, str(RUNNER), job, "--partitions", str(province / "counties"), "--workers",
+                          str(w), "-o", str(out), "--", *files("{partition}")[job]], env)
             con = sqlite3.connect(out)
-            parts = con.execute("SELECT partition, seconds, peak_rss_mb, worker_pid FROM partitions").fetchall()
+            parts = con.execute("SELECT partition, seconds, cpu_seconds, peak_rss_mb, worker_peak_rss_mb, worker_pid "
+                                "FROM partitions").fetchall()
             con.close()
-            merge = re.search(r"merged in ([0-9.]+) s", r["stdout"])
-            r.update({"client_peak_rss_mb": r.pop("peak_rss_mb"),
-                      "partition_seconds": [round(x[1], 2) for x in parts],
-                      "partition_peak_rss_mb": [round(x[2], 1) for x in parts],
-                      "workers_used": len({x[3] for x in parts}),
+            per_worker: Dict[str, dict] = {}
+            for name, seconds, cpu, rss, wrss, pid in parts:
+                wk = per_worker.setdefault(str(pid), {"partitions": [], "busy_s": 0.0, "guotu_cpu_s": 0.0,
+                                                      "guotu_peak_rss_mb": 0.0, "worker_process_peak_rss_mb": 0.0})
+                wk["partitions"].append(name)
+                wk["busy_s"] = round(wk["busy_s"] + seconds, 2)
+                wk["guotu_cpu_s"] = round(wk["guotu_cpu_s"] + cpu, 2)
+                wk["guotu_peak_rss_mb"] = round(max(wk["guotu_peak_rss_mb"], rss), 1)
+                wk["worker_process_peak_rss_mb"] = round(max(wk["worker_process_peak_rss_mb"], wrss), 1)
+            merge = re.search(r"merged in ([0-9.]+) s", str(r["stdout"]))
+            r.pop("stdout")
+            r.update({"workers": w, "workers_used": len(per_worker), "per_worker": per_worker,
+                      "partition_seconds": {x[0]: round(x[1], 2) for x in parts},
                       "merge_s": float(merge.group(1)) if merge else None,
                       "output_mb": round(out.stat().st_size / 2**20, 1)})
-            r.pop("stdout")
             runs[f"dask_{w}_workers"] = r
-            print(command, w, {k: v for k, v in r.items() if not k.startswith("partition_")}, flush=True)
+            print(job, f"{w} worker(s):", {k: v for k, v in r.items() if k not in ("partition_seconds", "per_worker")},
+                  flush=True)
             out.unlink()
         w1, w2 = runs.get("dask_1_workers"), runs.get("dask_2_workers")
         if w1 and w2:
-            runs["scaling_1_to_2"] = round(w1["wall_s"] / w2["wall_s"], 2)
-        result["runs"][command] = runs
-    out = a.out or REPO / "bench" / "results" / f"cluster_{len(counties)}counties.json"
-    out.write_text(json.dumps(result, indent=1, ensure_ascii=False))
-    print("written", out)
+            runs["scaling_1_to_2"] = round(w1["wall_s"] / w2["wall_s"], 2)  # type: ignore[index]
+        result["runs"][job] = runs
+    out_file = a.out or REPO / "bench" / "results" / f"cluster_scaling_{len(counties)}counties.json"
+    out_file.write_text(json.dumps(result, indent=1, ensure_ascii=False))
+    print("written", out_file)
+    for job, runs in result["runs"].items():
+        if "scaling_1_to_2" in runs:
+            w1, w2 = runs["dask_1_workers"], runs["dask_2_workers"]
+            print(f"{job}: 1 worker {w1['wall_s']} s, 2 workers {w2['wall_s']} s: scaling {runs['scaling_1_to_2']}x "
+                  f"(other work on the machine: {w1['other_work_cpu_s']} and {w2['other_work_cpu_s']} CPU s; "
+                  f"load {w1['load1_mean']} and {w2['load1_mean']})")
     return 0
 
 

@@ -24,6 +24,7 @@ PACKAGES=(
   poppler-utils                             # pdftoppm/pdfinfo: report tests read the PDFs
   r-cran-sf                                 # real admin layers (nc.gpkg, Olinda tracts) for the border tests
   python3-distributed python3-dask          # partitioned runs: dask-scheduler, dask-worker, plugin/cluster
+  python3-psycopg2                          # partitioned runs: the merged output swapped into a PostGIS schema in one transaction
 )
 
 missing=()

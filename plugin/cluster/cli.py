@@ -10,12 +10,20 @@ from .partitions import folder_partitions, postgis_partitions
 from .run import COMMANDS, Cancelled, run_partitioned
 
 USAGE = """guotu_cluster COMMAND (--partitions DIR | --postgis PG:... --postgis-layers T,T --partition-field F
-         --partition-values V,V) [--scheduler ADDRESS | --workers N] -o MERGED.gpkg -- GUOTU-OPTIONS"""
+         --partition-values V,V) [--scheduler ADDRESS | --workers N]
+         (-o MERGED.gpkg | --to-postgis PG:... --schema NAME) -- GUOTU-OPTIONS"""
 
-DESCRIPTION = """County-partitioned runs of `guotu voucher` and `guotu convert` on a Dask cluster.
-One task per partition runs the guotu tool on it; the outputs are merged into one GeoPackage
-equal to the single run on the same data (areas summed, pieces appended; for vouchers the
-accounts per partition and the market once on the merged accounts).
+DESCRIPTION = """County-partitioned runs of the guotu tool on a Dask cluster: voucher (`guotu voucher`),
+convert (`guotu convert`), tally (`guotu tally`), ledger (`guotu ledger`), lines (`guotu lines
+check`) and parcels (`guotu parcels check`). One task per partition runs the guotu tool on it;
+the outputs are merged into one GeoPackage equal to the single run on the same data (areas
+summed, pieces appended; for vouchers the accounts per partition and the market once on the
+merged accounts; the tally's areas summed by zone and class; the ledger's units, the parcel
+check's parcels, projects and villages and the lines check's issues appended with a column
+'partition': ids are the county package's own, so an issue's fingerprint still matches its
+workspace's exceptions). A unit, project, village or admin unit found in two partitions is
+refused: its ratios and verdicts need all of its parcels. The lines check sees one county at a
+time: overlaps and gaps between two counties' features are guotu border's.
 
 Partitions: every folder (or .gdb) in --partitions DIR is a county package; or, with
 --postgis, one partition per admin code of --partition-values: every table of
@@ -24,7 +32,11 @@ Partitions: every folder (or .gdb) in --partitions DIR is a county package; or, 
 table), e.g. --zones {partition}/XZQ.gpkg or --base {partition}/DLTB_2019.gdb.
 --scheduler takes a running scheduler's address (tcp://host:8786); without it a local
 cluster with one worker per core runs here. Workers need the same paths: a shared folder
-for the data and the work folder, and the guotu tool (--guotu)."""
+for the data and the work folder, and the guotu tool (--guotu).
+
+Output: -o MERGED.gpkg, and/or --to-postgis PG:... --schema NAME: every merged table (with
+its geometries) into that schema, replacing the tables of an earlier run in one transaction
+(staging tables renamed); a failure or a cancel leaves the schema as it was."""
 
 
 def parse(argv: List[str]) -> argparse.Namespace:
@@ -49,7 +61,9 @@ def parse(argv: List[str]) -> argparse.Namespace:
     p.add_argument("--keep-work", action="store_true", help="keep the partition outputs")
     p.add_argument("--guotu", help="path of the guotu tool on the workers (default: GUOTU_CLI, PATH, the build)")
     p.add_argument("--retries", type=int, default=2, help="Dask retries of a failed partition (default 2)")
-    p.add_argument("-o", "--output", type=Path, required=True, help="the merged GeoPackage")
+    p.add_argument("-o", "--output", type=Path, help="the merged GeoPackage")
+    p.add_argument("--to-postgis", help="write the merged tables to PostGIS too: GDAL connection PG:dbname=...")
+    p.add_argument("--schema", help="the PostGIS schema of --to-postgis (created if missing)")
     ns = p.parse_args(own)
     ns.guotu_args = guotu_args
     if bool(ns.partitions) == bool(ns.postgis):
@@ -58,6 +72,10 @@ def parse(argv: List[str]) -> argparse.Namespace:
         p.error("--postgis needs --postgis-layers, --partition-field and --partition-values")
     if not guotu_args:
         p.error("give the guotu options after --")
+    if not ns.output and not ns.to_postgis:
+        p.error("give the merged output: -o MERGED.gpkg, --to-postgis PG:... --schema NAME, or both")
+    if bool(ns.to_postgis) != bool(ns.schema):
+        p.error("--to-postgis and --schema go together")
     return ns
 
 
@@ -72,7 +90,8 @@ def main(argv: Optional[List[str]] = None) -> int:
                                        ns.partition_field, [s for s in ns.partition_values.split(",") if s])
         result = run_partitioned(ns.command, parts, ns.guotu_args, ns.output, scheduler=ns.scheduler,
                                  workers=ns.workers, work_dir=ns.work_dir, guotu=ns.guotu, retries=ns.retries,
-                                 keep_work=ns.keep_work, progress=lambda text: print(text, flush=True))
+                                 keep_work=ns.keep_work, progress=lambda text: print(text, flush=True),
+                                 postgis=(ns.to_postgis, ns.schema) if ns.to_postgis else None)
     except Cancelled as exc:
         print(f"guotu_cluster: {exc}", file=sys.stderr)
         return 130

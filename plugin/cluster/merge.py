@@ -149,12 +149,16 @@ def set_metadata(target: str, layer: str, meta: Dict[str, str]) -> None:
     ds = None
 
 
-PARTITION_COLUMNS = [("partition", "TEXT"), ("seconds", "REAL"), ("peak_rss_mb", "REAL"), ("host", "TEXT"),
-                     ("worker_pid", "INTEGER"), ("output", "TEXT")]
+PARTITION_COLUMNS = [("partition", "TEXT"), ("seconds", "REAL"), ("cpu_seconds", "REAL"), ("peak_rss_mb", "REAL"),
+                     ("worker_peak_rss_mb", "REAL"), ("host", "TEXT"), ("worker_pid", "INTEGER"), ("output", "TEXT")]
 
 
 def partition_rows(results: Sequence[Dict[str, object]]) -> List[Row]:
-    return [{"partition": r["name"], "seconds": r["seconds"], "peak_rss_mb": r["peak_rss_mb"], "host": r["host"],
+    """seconds: wall time of the partition on its worker; cpu_seconds and peak_rss_mb: the guotu
+    tool's (user + system CPU, peak resident memory); worker_peak_rss_mb: the worker process's own
+    peak so far."""
+    return [{"partition": r["name"], "seconds": r["seconds"], "cpu_seconds": r.get("cpu_seconds"),
+             "peak_rss_mb": r["peak_rss_mb"], "worker_peak_rss_mb": r.get("worker_peak_rss_mb"), "host": r["host"],
              "worker_pid": r["pid"], "output": r["output"]} for r in results]
 
 
@@ -371,3 +375,100 @@ def merge_voucher(outputs: Sequence[str], results: Sequence[Dict[str, object]], 
     ds = None
     os.replace(partial, target)
     return {str(r["item"]): (r["value"] if r["value"] is not None else r["text"]) for r in summary}
+
+
+# ---- the county-separable checks and tables: tally, unit ledger, lines check, parcel check ----
+
+def tag_partition(path: str, layers: Sequence[str], name: str) -> None:
+    """Adds a column ``partition`` holding ``name`` to each of ``layers`` in a partition's output
+    (a work file): ids of features, parcels and units are unique within a county package only, so
+    in the merged output an issue or a parcel is named by its partition and its own id."""
+    ds = ogr.Open(path, 1)  # GDAL's SQLite: the GeoPackage's triggers call its ST_ functions
+    for layer in layers:
+        lyr = ds.GetLayerByName(layer)
+        if lyr is None:
+            continue
+        if lyr.GetLayerDefn().GetFieldIndex("partition") < 0:
+            lyr.CreateField(ogr.FieldDefn("partition", ogr.OFTString))
+        ds.ExecuteSQL(f'UPDATE "{layer}" SET "partition" = %s' % ("'" + name.replace("'", "''") + "'"))
+    ds = None
+
+
+def refuse_shared_keys(outputs: Sequence[str], names: Sequence[str], table: str, key: str, what: str) -> None:
+    """A unit, project, village or admin unit whose rows are computed from all its parcels must lie
+    in one partition: its ratios and verdicts cannot be added up. Refuses one found in two,
+    naming it and the partitions."""
+    seen: Dict[object, str] = {}
+    clashes: List[str] = []
+    for path, name in zip(outputs, names):
+        _columns, rows = read_table(path, table)
+        for value in dict.fromkeys(r.get(key) for r in rows):  # once each, in the table's order
+            if value in seen and seen[value] != name:
+                clashes.append(f"'{value}' ({seen[value]} and {name})")
+            seen.setdefault(value, name)
+    if clashes:
+        one = len(clashes) == 1
+        raise ValueError(f"the {what}{'' if one else 's'} {', '.join(clashes[:10])} {'is' if one else 'are'} in more than "
+                         f"one partition: {table} is computed from all of its parcels, so it cannot be merged; "
+                         "a county's units belong to its own package")
+
+
+# command -> (layers and tables appended with their partition, {table: (key column, what it is)}
+# that must not repeat across partitions, tables summed by key)
+CHECKS: Dict[str, Tuple[Tuple[str, ...], Dict[str, Tuple[str, str]], Tuple[str, ...]]] = {
+    "tally": (("area_check",), {}, ("tally",)),
+    "ledger": (("unit_ledger", "unit_grades", "certificates", "project_certificates"),
+               {"unit_ledger": ("unit_id", "unit"), "project_certificates": ("project_id", "project")}, ()),
+    "parcels": (("parcel_checks", "parcel_reasons", "project_checks", "village_totals"),
+                {"project_checks": ("project_id", "project"), "village_totals": ("village_id", "village")},
+                ()),
+    "lines": (("issues", "issue_points", "line_stats", "notes"),
+              {"line_stats": ("admin_code", "admin unit")}, ()),
+}
+
+# The lines check reads the lines of one county package: what lies between two packages is the
+# border check's (guotu border), and the merged output says so.
+LINES_NOTE = {"rule_id": "", "note_zh": "按县分区检查：两个县之间要素的重叠和缝隙不在此检查（请用 guotu border 检查县际接边）",
+              "note_en": "checked county by county: overlaps and gaps between features of two counties are not "
+                         "checked here (check county pairs with guotu border)"}
+
+
+def merge_check(command: str, outputs: Sequence[str], results: Sequence[Dict[str, object]], target: Path) -> None:
+    """The tally, the unit ledger, the lines check or the parcel check of every partition in one
+    GeoPackage: findings, parcels and per-unit rows appended with their partition (ids stay the
+    partition's own, so an issue's fingerprint still matches the county workspace's exceptions),
+    the tally's areas summed by zone and class; a unit found in two partitions is refused."""
+    appended, unique, summed = CHECKS[command]
+    names = [str(r["name"]) for r in results]
+    for table, (key, what) in unique.items():
+        refuse_shared_keys(outputs, names, table, key, what)
+    for path, name in zip(outputs, names):
+        tag_partition(path, appended, name)
+    partial = _fresh(target)
+    for layer in appended:
+        if any(layer in layer_names(p) for p in outputs):
+            append_layer(partial, outputs, layer)
+            set_metadata(partial, layer, common_metadata(outputs, layer))
+    if not os.path.exists(partial):
+        ogr.GetDriverByName("GPKG").CreateDataSource(partial)
+    ds = ogr.Open(partial, 1)
+    for table in summed:
+        parts = [read_table(p, table) for p in outputs]
+        columns = next((c for c, _r in parts if c), [])
+        if columns:
+            write_table(ds, table, columns, sum_by_key(columns, [r for _c, r in parts]),
+                        common_metadata(outputs, table))
+    if command == "lines":
+        notes = ds.GetLayerByName("notes")
+        if notes is None:
+            write_table(ds, "notes", [("rule_id", "TEXT"), ("note_zh", "TEXT"), ("note_en", "TEXT"),
+                                      ("partition", "TEXT")], [dict(LINES_NOTE, partition="*")])
+        else:
+            f = ogr.Feature(notes.GetLayerDefn())
+            for key, value in LINES_NOTE.items():
+                f.SetField(key, value)
+            f.SetField("partition", "*")
+            notes.CreateFeature(f)
+    write_table(ds, "partitions", PARTITION_COLUMNS, partition_rows(results))
+    ds = None
+    os.replace(partial, target)

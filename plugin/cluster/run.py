@@ -13,19 +13,26 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import cloudpickle
 from distributed import Client, LocalCluster, wait
 
-from . import merge, tasks
+from . import merge, postgis_output, tasks
 
-COMMANDS = ("voucher", "convert")
+COMMANDS = ("voucher", "convert", "tally", "ledger", "lines", "parcels")
+# the runner's job names that are two words of the guotu tool's command line
+TOOL_COMMANDS = {"lines": "lines check", "parcels": "parcels check"}
+_OWN_FILES = "each partition would write its own; the merged tables are in the merged output"
+# Options of one job that write files of their own beside the output.
+NOT_SEPARABLE_FOR = {"ledger": {"--xlsx": _OWN_FILES}, "parcels": {"--xlsx": _OWN_FILES, "--csv-dir": _OWN_FILES},
+                     "lines": {"--stats-csv": _OWN_FILES}}
 # guotu voucher options that set the market: the market runs once, on the merged accounts.
 MARKET_OPTIONS = {"--price": "price", "--floor-price": "floor_price", "--cap": "cap_ha",
                   "--allocation": "allocation", "--settlement": "settlement"}
@@ -81,6 +88,8 @@ def split_market_options(command: str, args: Sequence[str]) -> tuple:
         name, eq, inline = arg.partition("=")
         if name in NOT_SEPARABLE:
             raise ValueError(f"{name} cannot be used in a partitioned run: {NOT_SEPARABLE[name]}")
+        if name in NOT_SEPARABLE_FOR.get(command, {}):
+            raise ValueError(f"{name} cannot be used in a partitioned run: {NOT_SEPARABLE_FOR[command][name]}")
         if name == "--reference":
             value = inline if eq else (args[i + 1] if i + 1 < len(args) else "")
             if value == "zones":
@@ -173,31 +182,45 @@ def disconnect(client: Client) -> None:
             proc.kill()
 
 
-def run_partitioned(command: str, partitions: Sequence[Dict[str, object]], guotu_args: Sequence[str], output: Path,
-                    scheduler: Optional[str] = None, workers: Optional[int] = None,
+def run_partitioned(command: str, partitions: Sequence[Dict[str, object]], guotu_args: Sequence[str],
+                    output: Optional[Path], scheduler: Optional[str] = None, workers: Optional[int] = None,
                     work_dir: Optional[Path] = None, guotu: Optional[str] = None, retries: int = 2,
                     keep_work: bool = False, progress: Optional[Progress] = None,
-                    cancelled: Optional[Callable[[], bool]] = None) -> JobResult:
+                    cancelled: Optional[Callable[[], bool]] = None,
+                    postgis: Optional[Tuple[str, str]] = None) -> JobResult:
     """Runs ``guotu COMMAND`` on every partition on the Dask cluster and merges the outputs into
-    ``output`` (a GeoPackage, written beside and renamed when complete). ``work_dir`` holds the
-    partition outputs and must be reachable by every worker under the same path (a shared folder;
-    default: beside the output)."""
+    ``output`` (a GeoPackage, written beside and renamed when complete) and/or, with ``postgis``
+    (a GDAL 'PG:' connection and a schema), into tables of that schema replaced in one transaction
+    (postgis_output). ``work_dir`` holds the partition outputs and must be reachable by every
+    worker under the same path (a shared folder; default: beside the output, or the system's
+    temporary folder when the output is PostGIS only)."""
     if command not in COMMANDS:
         raise ValueError(f"partitioned runs exist for {', '.join(COMMANDS)}, not '{command}'")
     if not partitions:
         raise ValueError("no partitions to run")
-    output = Path(output).resolve()
-    if output.suffix.lower() != ".gpkg":
-        raise ValueError(f"the merged output must be a GeoPackage (.gpkg), not '{output.name}'")
+    if output is None and postgis is None:
+        raise ValueError("give the merged output: a GeoPackage, a PostGIS schema or both")
+    if output is not None:
+        output = Path(output).resolve()
+        if output.suffix.lower() != ".gpkg":
+            raise ValueError(f"the merged output must be a GeoPackage (.gpkg), not '{output.name}'")
     args, market = split_market_options(command, guotu_args)
+    if postgis:
+        postgis_output.check_target(*postgis)  # before the partitions run, not after
     say = progress or (lambda _text: None)
     run_id = uuid.uuid4().hex[:8]
-    work = Path(work_dir).resolve() if work_dir else output.parent / f".{output.stem}.partitions-{run_id}"
+    if work_dir:
+        work = Path(work_dir).resolve()
+    elif output is not None:
+        work = output.parent / f".{output.stem}.partitions-{run_id}"
+    else:
+        work = Path(tempfile.gettempdir()) / f"guotu-partitions-{run_id}"
     tool = guotu or default_guotu()
     if not scheduler and not (Path(tool).is_file() and os.access(tool, os.X_OK)):
         raise ValueError(f"the guotu tool was not found ('{tool}'): build it (scripts/setup.sh makes "
                          "build/core/guotu), put it on PATH or set GUOTU_CLI, or give its path")
-    job = {"command": command, "args": list(args), "guotu": tool, "work_dir": str(work)}
+    job = {"command": TOOL_COMMANDS.get(command, command), "args": list(args), "guotu": tool,
+           "work_dir": str(work)}
     work.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     with warnings.catch_warnings():
@@ -206,13 +229,15 @@ def run_partitioned(command: str, partitions: Sequence[Dict[str, object]], guotu
         warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"(tornado|distributed)(\..*)?$")
         warnings.filterwarnings("ignore", message=".*(make_current|current event loop).*")
         return _run(command, partitions, args, market, output, job, work, run_id, scheduler, workers, retries,
-                    keep_work, say, cancelled, started)
+                    keep_work, say, cancelled, started, postgis)
 
 
 def _run(command: str, partitions: Sequence[Dict[str, object]], args: List[str], market: Optional[Dict[str, object]],
          output: Path, job: Dict[str, object], work: Path, run_id: str, scheduler: Optional[str],
          workers: Optional[int], retries: int, keep_work: bool, say: Progress,
-         cancelled: Optional[Callable[[], bool]], started: float) -> JobResult:
+         cancelled: Optional[Callable[[], bool]], started: float,
+         postgis: Optional[Tuple[str, str]]) -> JobResult:
+    merged = output if output is not None else work / "merged.gpkg"
     client = connect(scheduler, workers)
     try:
         # Workers need Dask, GDAL and the guotu tool, not Guotu's Python package: ship the task by value.
@@ -243,20 +268,31 @@ def _run(command: str, partitions: Sequence[Dict[str, object]], args: List[str],
                     f"peak {r['peak_rss_mb']:.0f} MB (worker {r['host']}:{r['pid']})")
         ordered = [results[str(p["name"])] for p in partitions]
         outputs = [str(r["output"]) for r in ordered]
-        say(f"guotu cluster: merging {len(outputs)} partition outputs into {output}")
+        say(f"guotu cluster: merging {len(outputs)} partition outputs into {merged}")
         merging = time.monotonic()
         summary: Dict[str, object] = {}
         with merge.gdal_exceptions():
             if command == "voucher":
-                summary = merge.merge_voucher(outputs, ordered, output, market)
+                summary = merge.merge_voucher(outputs, ordered, merged, market)
+            elif command == "convert":
+                merge.merge_convert(outputs, ordered, merged)
             else:
-                merge.merge_convert(outputs, ordered, output)
-        merge_seconds = time.monotonic() - merging
-        say(f"guotu cluster: merged in {merge_seconds:.1f} s")
+                merge.merge_check(command, outputs, ordered, merged)
+            merge_seconds = time.monotonic() - merging
+            say(f"guotu cluster: merged in {merge_seconds:.1f} s")
+            if postgis:
+                connection, schema = postgis
+                say(f"guotu cluster: writing the merged tables to PostGIS schema {schema}")
+                try:
+                    tables = postgis_output.publish(merged, connection, schema, cancelled)
+                except postgis_output.PublishCancelled as exc:
+                    raise Cancelled(str(exc)) from None
+                say(f"guotu cluster: PostGIS schema {schema}: " +
+                    ", ".join(f"{name} ({n} rows)" for name, n in tables))
     finally:
         disconnect(client)
         if not keep_work:  # also after a failure or a cancel: guotu's message is in the error
             shutil.rmtree(work, ignore_errors=True)
     seconds = time.monotonic() - started
-    say(f"guotu cluster: written {output} in {seconds:.1f} s")
-    return JobResult(output, ordered, seconds, nworkers, summary, merge_seconds)
+    say(f"guotu cluster: written {output or 'PostGIS schema ' + postgis[1]} in {seconds:.1f} s")  # type: ignore[index]
+    return JobResult(merged, ordered, seconds, nworkers, summary, merge_seconds)

@@ -7,6 +7,7 @@ Python package.
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import socket
 import subprocess
@@ -69,7 +70,8 @@ def run_partition(job: Dict[str, object], partition: Dict[str, object]) -> Dict[
         folder = Path(str(partition["path"]))
     out = work / f"out-{attempt}.gpkg"
     args: List[str] = [str(a).replace(PLACEHOLDER, str(folder)) for a in job["args"]]  # type: ignore[union-attr]
-    command = [str(job["guotu"]), str(job["command"]), *args, "-o", str(out)]
+    # "lines check" and "parcels check" are two words of the tool's command line
+    command = [str(job["guotu"]), *str(job["command"]).split(), *args, "-o", str(out)]
     log = out.with_suffix(".log")
     with open(log, "wb") as sink:
         proc = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
@@ -83,5 +85,7 @@ def run_partition(job: Dict[str, object], partition: Dict[str, object]) -> Dict[
                               + " | ".join(lines[-3:]))
     if "postgis" in partition and not job.get("keep_inputs"):
         shutil.rmtree(folder, ignore_errors=True)
-    return {"name": name, "output": str(out), "seconds": seconds, "peak_rss_mb": usage.ru_maxrss / 1024.0,
+    return {"name": name, "output": str(out), "seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime,
+            "peak_rss_mb": usage.ru_maxrss / 1024.0,
+            "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
             "host": socket.gethostname(), "pid": os.getpid(), "log": text}

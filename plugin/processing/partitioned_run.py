@@ -9,17 +9,27 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 from qgis.PyQt.QtGui import QIcon
-from qgis.core import (QgsProcessingContext, QgsProcessingException, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterNumber, QgsProcessingParameterString)
+from qgis.core import (QgsDataSourceUri, QgsProcessingContext, QgsProcessingException,
+                       QgsProcessingParameterDatabaseSchema, QgsProcessingParameterEnum, QgsProcessingParameterFile,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
+                       QgsProcessingParameterProviderConnection, QgsProcessingParameterString, QgsProviderRegistry)
 
 from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm
 from .common import is_set
 
-COMMANDS = ["voucher", "convert"]
+COMMANDS = ["voucher", "convert", "tally", "ledger", "lines", "parcels"]
 _DONE = re.compile(r"^\[(\d+)/(\d+)\]")
+
+
+def postgis_connection(name: str) -> str:
+    """The GDAL 'PG:' string of the QGIS PostgreSQL connection ``name``, its authentication
+    configuration (if any) expanded into user and password for GDAL and the merge."""
+    connection = QgsProviderRegistry.instance().providerMetadata("postgres").findConnection(name)
+    if connection is None:
+        raise QgsProcessingException(tr("The PostGIS connection '{name}' was not found.").format(name=name))
+    return "PG:" + QgsDataSourceUri(connection.uri()).connectionInfo(True)
 
 
 class PartitionedRunAlgorithm(GuotuAlgorithm):
@@ -30,6 +40,8 @@ class PartitionedRunAlgorithm(GuotuAlgorithm):
     WORKERS = "WORKERS"
     GUOTU = "GUOTU"
     OUTPUT = "OUTPUT"
+    POSTGIS = "POSTGIS"
+    SCHEMA = "SCHEMA"
 
     def name(self) -> str:
         return "partitionedrun"
@@ -51,26 +63,37 @@ class PartitionedRunAlgorithm(GuotuAlgorithm):
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
-            "<p>Runs an ecological voucher accounting or a land-use conversion of a province or the "
-            "nation county by county on a Dask cluster, and merges the results into one GeoPackage "
+            "<p>Runs an ecological voucher accounting, a land-use conversion, an area by zone and class, "
+            "a unit ledger, a three control lines check or a rectification parcel check of a province or "
+            "the nation county by county on a Dask cluster, and merges the results into one GeoPackage "
             "equal to one run over all counties: voucher accounts per county with the market run once "
-            "on the merged accounts; conversion pieces appended and the matrices summed.</p>"
+            "on the merged accounts; conversion pieces appended and the matrices summed; areas by zone "
+            "and class summed; units, parcels, projects, villages and issues appended with their county "
+            "in the column 'partition' (ids stay the county's own). A unit, project, village or admin unit "
+            "found in two counties is refused. The lines check sees one county at a time: overlaps and "
+            "gaps between two counties' features are the border check's.</p>"
             "<p><b>County packages</b>: a folder holding one folder (or File Geodatabase) per county.</p>"
-            "<p><b>guotu options</b>: the options of <code>guotu voucher</code> or <code>guotu convert</code> "
+            "<p><b>guotu options</b>: the options of <code>guotu voucher</code>, <code>convert</code>, "
+            "<code>tally</code>, <code>ledger</code>, <code>lines check</code> or <code>parcels check</code> "
             "(see the README), where {partition} stands for a county's folder, e.g. "
             "<code>--zones {partition}/XZQ.gpkg --zone-id XZQDM ...</code>.</p>"
             "<p><b>Scheduler</b>: the address of a running <code>dask-scheduler</code> "
             "(tcp://host:8786); empty: a local cluster with one worker per core of this machine. "
             "Workers need the same paths (a shared folder) and the guotu tool.</p>"
             "<p>The log shows a line per county (its time, memory and worker); the GeoPackage has a "
-            "partitions table with the same. Cancel stops the run.</p>")
+            "partitions table with the same. Cancel stops the run.</p>"
+            "<p><b>PostGIS connection</b> and <b>schema</b> (optional): the merged tables and geometries "
+            "are also written to that schema, replacing the tables of the same names from an earlier run "
+            "in one transaction; a failure or a cancel leaves the schema as it was.</p>")
 
     def createInstance(self) -> "PartitionedRunAlgorithm":  # noqa: N802
         return PartitionedRunAlgorithm()
 
     def initAlgorithm(self, config: Optional[Dict[str, Any]] = None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterEnum(
-            self.COMMAND, tr("Job"), [tr("Ecological voucher accounting and market"), tr("Land-use conversion")],
+            self.COMMAND, tr("Job"), [tr("Ecological voucher accounting and market"), tr("Land-use conversion"),
+                                      tr("Area by zone and land-use class"), tr("Unit ledger (balance sheet per unit)"),
+                                      tr("Three control lines check"), tr("Rectification parcel check")],
             defaultValue=0))
         self.addParameter(QgsProcessingParameterFile(
             self.PARTITIONS, tr("County packages (a folder with one folder or .gdb per county)"),
@@ -86,6 +109,10 @@ class PartitionedRunAlgorithm(GuotuAlgorithm):
             self.GUOTU, tr("guotu tool (empty: GUOTU_CLI or guotu on PATH)"), optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Merged GeoPackage"), tr("GeoPackage (*.gpkg)")))
+        self.addParameter(QgsProcessingParameterProviderConnection(
+            self.POSTGIS, tr("PostGIS connection for the merged tables (optional)"), "postgres", optional=True))
+        self.addParameter(QgsProcessingParameterDatabaseSchema(
+            self.SCHEMA, tr("Schema of the merged tables"), self.POSTGIS, optional=True))
 
     def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                       feedback) -> Dict[str, Any]:
@@ -104,6 +131,13 @@ class PartitionedRunAlgorithm(GuotuAlgorithm):
             else None
         output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
         tool = self.parameterAsFile(parameters, self.GUOTU, context) if is_set(parameters.get(self.GUOTU)) else None
+        postgis = None
+        if is_set(parameters.get(self.POSTGIS)):
+            schema = self.parameterAsSchema(parameters, self.SCHEMA, context) if is_set(parameters.get(self.SCHEMA)) \
+                else ""
+            if not schema:
+                raise QgsProcessingException(tr("Choose the schema of the merged tables in PostGIS."))
+            postgis = (postgis_connection(self.parameterAsConnectionName(parameters, self.POSTGIS, context)), schema)
 
         def progress(line: str) -> None:
             feedback.pushInfo(line)
@@ -114,7 +148,7 @@ class PartitionedRunAlgorithm(GuotuAlgorithm):
         try:
             result = run_partitioned(command, folder_partitions(folder), options, output, scheduler=scheduler,
                                      workers=workers, guotu=tool or None, progress=progress,
-                                     cancelled=feedback.isCanceled)
+                                     cancelled=feedback.isCanceled, postgis=postgis)
         except Cancelled as e:
             raise QgsProcessingException(tr("The partitioned run was cancelled.")) from e
         except Exception as e:  # the cluster's and guotu's own messages name the county and the option

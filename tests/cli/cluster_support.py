@@ -142,3 +142,68 @@ def make_grid_province(root: Path, cols: int = 3, rows: int = 2, side: float = 3
             parts[folder.name] = codes
     all_ds = None
     return parts
+
+
+# ---- counties replicated from a hand-computed fixture (the unit ledger, parcel and lines checks) ----
+
+def _shift(g: ogr.Geometry, dx: float) -> None:
+    for i in range(g.GetGeometryCount()):
+        _shift(g.GetGeometryRef(i), dx)
+    for i in range(g.GetPointCount()):
+        g.SetPoint_2D(i, g.GetX(i) + dx, g.GetY(i))
+
+
+def append_county(src: Path, dst: Path, dx: float, prefix: str, id_fields: set) -> None:
+    """Appends every feature layer and table of ``src`` to ``dst`` (created, or its layers, when
+    missing): geometries moved ``dx`` metres east, the text fields named in ``id_fields`` (any
+    case) prefixed with ``prefix`` — the fixture as a county of its own, its ids its own."""
+    sds = ogr.Open(str(src))
+    dds = ogr.Open(str(dst), 1) if dst.exists() else ogr.GetDriverByName("GPKG").CreateDataSource(str(dst))
+    for i in range(sds.GetLayerCount()):
+        sl = sds.GetLayer(i)
+        if sl.GetName() == "layer_styles":
+            continue
+        dl = dds.GetLayerByName(sl.GetName())
+        if dl is None:
+            dl = dds.CreateLayer(sl.GetName(), sl.GetSpatialRef(), sl.GetGeomType())
+            defn = sl.GetLayerDefn()
+            for j in range(defn.GetFieldCount()):
+                dl.CreateField(defn.GetFieldDefn(j))
+        dds.StartTransaction()
+        for f in sl:
+            out = ogr.Feature(dl.GetLayerDefn())
+            for j in range(f.GetFieldCount()):
+                name = f.GetFieldDefnRef(j).GetName()
+                if not f.IsFieldSetAndNotNull(j) or dl.GetLayerDefn().GetFieldIndex(name) < 0:
+                    continue
+                value = f.GetField(j)
+                if name.lower() in id_fields and isinstance(value, str) and value:
+                    value = prefix + value
+                out.SetField(name, value)
+            g = f.GetGeometryRef()
+            if g is not None:
+                g = g.Clone()
+                _shift(g, dx)
+                out.SetGeometry(g)
+            dl.CreateFeature(out)
+        dds.CommitTransaction()
+    dds = None
+    sds = None
+
+
+def replicate_counties(fixture: Dict[str, Path], root: Path, counties: int, id_fields: set,
+                       dx: float = 10_000.0, prepare=None) -> Dict[str, str]:
+    """root/prov/cK/NAME for K < ``counties``: the fixture's files moved K × ``dx`` east, ids
+    prefixed 'cK-'; root/single/NAME all of them. ``prepare(path)`` makes a file first (a
+    workspace from `guotu lines init`). Returns partition name → prefix."""
+    parts = {}
+    for k in range(counties):
+        name, prefix = f"c{k}", f"c{k}-"
+        for file_name, src in fixture.items():
+            for dst in (root / "prov" / name / file_name, root / "single" / file_name):
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                if prepare and not dst.exists():
+                    prepare(dst)
+                append_county(src, dst, k * dx, prefix, id_fields)
+        parts[name] = prefix
+    return parts

@@ -112,3 +112,98 @@ def test_local_workers_inside_qgis_are_dask_worker_programs(tmp_path: Path, monk
                    check=True, capture_output=True)
     sql = "SELECT zone_id, level, from_class, to_class, status, round(area_ha, 6) FROM transitions"
     assert sorted(rows(out, sql)) == sorted(rows(one, sql))
+
+
+def test_partitioned_tally_task_equals_the_runner_and_one_run(tmp_path: Path, monkeypatch) -> None:
+    """The tally job from QGIS: the same merged table as the command-line runner on the same
+    counties, and as one guotu tally over all of them."""
+    import processing
+    monkeypatch.setenv("GUOTU_CLI", str(GUOTU))
+    make_grid_province(tmp_path / "prov")
+    options = "--zones {partition}/zones.gpkg --zone-id code --landuse {partition}/landuse_2010.gpkg " \
+              "--class-field lucc_code"
+    one = tmp_path / "one.gpkg"
+    subprocess.run([str(GUOTU), "tally", *options.replace("{partition}", str(tmp_path / "single")).split(), "-o",
+                    str(one)], check=True, capture_output=True)
+    out = tmp_path / "merged.gpkg"
+    processing.run("guotu:partitionedrun", {"COMMAND": 2, "PARTITIONS": str(tmp_path / "prov"), "OPTIONS": options,
+                                            "WORKERS": 2, "OUTPUT": str(out)}, feedback=Recorder())
+    cli = tmp_path / "cli.gpkg"
+    subprocess.run(["/usr/bin/python3", str(REPO / "scripts" / "guotu_cluster.py"), "tally", "--partitions",
+                    str(tmp_path / "prov"), "--workers", "2", "-o", str(cli), "--", *options.split()],
+                   check=True, capture_output=True, env=dict(os.environ, GUOTU_CLI=str(GUOTU)))
+    sql = "SELECT zone_id, class_code, round(area_ha, 6) FROM tally"
+    assert sorted(rows(out, sql)) == sorted(rows(cli, sql)) == sorted(rows(one, sql))
+    # 12 zones of 450 ha (3 km x 1.5 km), 2010 parcels of 500 m x 500 m = 25 ha each
+    assert len({r[0] for r in rows(out, sql)}) == 12
+    assert sum(r[2] for r in rows(out, sql)) == pytest.approx(5400.0, rel=1e-3)
+    assert all(r[2] == pytest.approx(25.0 * round(r[2] / 25.0), rel=1e-3) for r in rows(out, sql))
+
+
+@pytest.fixture
+def postgis_server(tmp_path: Path):
+    """A throw-away PostgreSQL with PostGIS (pg_virtualenv) kept running for the test: its PG*
+    settings as a dict."""
+    import shutil
+    import time
+    if not shutil.which("pg_virtualenv"):
+        pytest.skip("pg_virtualenv (postgresql-common) missing")
+    env_file, stop = tmp_path / "pg.env", tmp_path / "pg.stop"
+    script = (f"set -e\npsql -qc 'create extension postgis'\nenv | grep '^PG' > {env_file}.part\n"
+              f"mv {env_file}.part {env_file}\nwhile [ ! -e {stop} ]; do sleep 0.2; done\n")
+    server = subprocess.Popen(["pg_virtualenv", "sh", "-c", script], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not env_file.exists():
+        if server.poll() is not None or time.monotonic() > deadline:
+            server.kill()
+            pytest.fail("pg_virtualenv did not start: " + (server.stderr.read() if server.stderr else ""))
+        time.sleep(0.2)
+    settings = dict(line.split("=", 1) for line in env_file.read_text().splitlines() if "=" in line)
+    yield settings
+    stop.touch()
+    server.wait(timeout=60)
+    server.stderr.close()
+
+
+def test_partitioned_run_writes_the_merged_tables_to_a_postgis_connection(tmp_path: Path, monkeypatch,
+                                                                         postgis_server) -> None:
+    """A QGIS PostgreSQL connection and a schema as the algorithm's PostGIS output: the tables and
+    pieces in the schema are those of the merged GeoPackage, which equals one guotu run."""
+    import processing
+    import psycopg2
+    from qgis.core import QgsProviderRegistry
+    pg = postgis_server
+    monkeypatch.setenv("GUOTU_CLI", str(GUOTU))
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    uri = (f"dbname='{pg['PGDATABASE']}' host={pg['PGHOST']} port={pg['PGPORT']} user='{pg['PGUSER']}' "
+           f"password='{pg['PGPASSWORD']}'")
+    metadata.saveConnection(metadata.createConnection(uri, {"saveUsername": True, "savePassword": True}),
+                            "guotu partitioned test")
+    make_grid_province(tmp_path / "prov")
+    out = tmp_path / "merged.gpkg"
+    processing.run("guotu:partitionedrun", {"COMMAND": 1, "PARTITIONS": str(tmp_path / "prov"), "OPTIONS": OPTIONS,
+                                            "WORKERS": 2, "OUTPUT": str(out), "POSTGIS": "guotu partitioned test",
+                                            "SCHEMA": "result"}, feedback=Recorder())
+    con = psycopg2.connect(host=pg["PGHOST"], port=pg["PGPORT"], dbname=pg["PGDATABASE"], user=pg["PGUSER"],
+                           password=pg["PGPASSWORD"])
+    try:
+        cur = con.cursor()
+        cur.execute("SELECT zone_id, level, from_class, to_class, status, round(area_ha::numeric, 6)::float "
+                    "FROM result.transitions")
+        in_postgis = sorted(cur.fetchall())
+        cur.execute("SELECT count(*), sum(ST_Area(geom)) / 10000, min(ST_SRID(geom)) FROM result.conversions")
+        count, area_ha, srid = cur.fetchone()
+        cur.execute("SELECT count(*) FROM pg_tables WHERE tablename LIKE '_guotu_stage_%'")
+        stages = cur.fetchone()[0]
+    finally:
+        con.close()
+    sql = "SELECT zone_id, level, from_class, to_class, status, round(area_ha, 6) FROM transitions"
+    assert in_postgis == sorted(rows(out, sql)) and in_postgis
+    # 6 counties x 10 x 10 pieces covering 6 x 900 ha, in the GeoPackage's CRS
+    assert count == 600 and area_ha == pytest.approx(5400.0, rel=1e-9) and srid == 4527
+    assert stages == 0
+    with pytest.raises(QgsProcessingException, match="schema"):
+        processing.run("guotu:partitionedrun", {"COMMAND": 1, "PARTITIONS": str(tmp_path / "prov"),
+                                                "OPTIONS": OPTIONS, "WORKERS": 1, "OUTPUT": str(tmp_path / "x.gpkg"),
+                                                "POSTGIS": "guotu partitioned test"}, feedback=Recorder())
