@@ -104,6 +104,14 @@
             <translation>无法读取 {path} 中已保存的表 {table}。</translation>
         </message>
         <message>
+            <source>Transmission indicators of the elements across this border</source>
+            <translation>跨越本段边界的要素传导指标</translation>
+        </message>
+        <message>
+            <source>Indicator findings on these elements</source>
+            <translation>这些要素的指标问题</translation>
+        </message>
+        <message>
             <source>Border by status</source>
             <translation>边界状态</translation>
         </message>
@@ -130,6 +138,10 @@
         <message>
             <source>No font with Chinese characters is installed; Chinese text will not render (install e.g. fonts-wqy-microhei).</source>
             <translation>未安装含中文字符的字体，中文将无法显示（请安装例如 fonts-wqy-microhei）。</translation>
+        </message>
+        <message>
+            <source>No findings: the two cities' parts meet their thresholds.</source>
+            <translation>无问题：两市的部分均符合其阈值。</translation>
         </message>
         <message>
             <source>The legend is cut to fit page 1.</source>
@@ -174,6 +186,78 @@
         <message>
             <source>Note</source>
             <translation>说明</translation>
+        </message>
+        <message>
+            <source>Element</source>
+            <translation>要素</translation>
+        </message>
+        <message>
+            <source>Zone</source>
+            <translation>分区</translation>
+        </message>
+        <message>
+            <source>Area (ha)</source>
+            <translation>面积（公顷）</translation>
+        </message>
+        <message>
+            <source>Elevation mean (m)</source>
+            <translation>平均高程（米）</translation>
+        </message>
+        <message>
+            <source>Elevation min–max (m)</source>
+            <translation>高程范围（米）</translation>
+        </message>
+        <message>
+            <source>Slope mean (°)</source>
+            <translation>平均坡度（度）</translation>
+        </message>
+        <message>
+            <source>Steep share</source>
+            <translation>陡坡占比</translation>
+        </message>
+        <message>
+            <source>Forest share</source>
+            <translation>森林覆盖占比</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>城市</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <source>Threshold</source>
+            <translation>阈值</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>No catalogue element has a part in both {a} and {b}.</source>
+            <translation>没有名录要素同时在 {a} 和 {b} 中有部分。</translation>
+        </message>
+        <message>
+            <source>strip {city} → {other}</source>
+            <translation>边界带 {city} → {other}</translation>
+        </message>
+        <message>
+            <source>part {city}</source>
+            <translation>{city} 部分</translation>
+        </message>
+        <message>
+            <source>{element} {name}, {zone}: {area} ha, elevation {elevation} m, slope {slope}°, steep share {steep}, forest share {forest}</source>
+            <translation>{element} {name}，{zone}：{area} 公顷，平均高程 {elevation} 米，平均坡度 {slope}°，陡坡占比 {steep}，森林覆盖占比 {forest}</translation>
+        </message>
+        <message>
+            <source>en</source>
+            <translation>zh_CN</translation>
         </message>
         <message>
             <source>Status</source>
@@ -328,10 +412,6 @@
             <translation>土地用途转换图（用途转用）</translation>
         </message>
         <message>
-            <source>Area (ha)</source>
-            <translation>面积（公顷）</translation>
-        </message>
-        <message>
             <source>Share</source>
             <translation>占比</translation>
         </message>
@@ -350,10 +430,6 @@
         <message>
             <source>Standard-forest change: {dm:+,.2f} ha.</source>
             <translation>标准林面积变化：{dm:+,.2f} 公顷。</translation>
-        </message>
-        <message>
-            <source>Zone</source>
-            <translation>分区</translation>
         </message>
         <message>
             <source>All zones</source>
@@ -516,6 +592,10 @@
             <translation>图层“{layer}”的要素 {fid}（分区“{id}”）没有几何图形。</translation>
         </message>
         <message>
+            <source>Feature {fid} of layer "{layer}" has no unit code (field "{field}").</source>
+            <translation>图层“{layer}”的要素 {fid} 没有单位代码（字段“{field}”）。</translation>
+        </message>
+        <message>
             <source>shapefiles in different text encodings</source>
             <translation>文本编码不同的 shapefile</translation>
         </message>
@@ -640,6 +720,14 @@
             <translation>DEM 未覆盖该部分</translation>
         </message>
         <message>
+            <source>Land-use raster does not cover the part</source>
+            <translation>土地利用栅格未覆盖该部分</translation>
+        </message>
+        <message>
+            <source>Give the land use as polygons or as a raster, not both.</source>
+            <translation>土地利用请以图斑或栅格之一给出，不能同时给出两者。</translation>
+        </message>
+        <message>
             <source>{zones} zones (elements, city parts, border strips); findings: {detail}.</source>
             <translation>统计范围 {zones} 个（要素、城市部分、交界带）；问题：{detail}。</translation>
         </message>
@@ -650,6 +738,10 @@
         <message>
             <source>The work CRS {crs} is geographic: the border strips and slopes need metres. Use a DEM in a projected CRS (e.g. EPSG:4527).</source>
             <translation>工作坐标系 {crs} 为地理坐标系：交界带和坡度需以米为单位。请使用投影坐标系的 DEM（如 EPSG:4527）。</translation>
+        </message>
+        <message>
+            <source>The land-use raster "{layer}" is in {raster}, not the work CRS {crs}: warp it into that CRS first (nearest neighbour; class rasters are not resampled here).</source>
+            <translation>土地利用栅格“{layer}”的坐标系为 {raster}，不是工作坐标系 {crs}：请先将其投影变换到该坐标系（最邻近法；此处不对地类栅格重采样）。</translation>
         </message>
         <message>
             <source>The thresholds "{path}" cannot be read: {error}</source>
@@ -752,10 +844,6 @@
             <translation>跨市边界冲突审查…</translation>
         </message>
         <message>
-            <source>en</source>
-            <translation>zh_CN</translation>
-        </message>
-        <message>
             <source>Guotu 国土 — user guide</source>
             <translation>国土 Guotu — 用户指南</translation>
         </message>
@@ -800,12 +888,24 @@
             <translation>无法读取地类分组表“{path}”：{error}</translation>
         </message>
         <message>
+            <source>Choose at least one target column of the targets table "{table}".</source>
+            <translation>请至少选择目标表“{table}”的一个目标列。</translation>
+        </message>
+        <message>
+            <source>The targets table "{table}" has admin code "{code}" twice (row {row}).</source>
+            <translation>目标表“{table}”中行政区代码“{code}”出现两次（第 {row} 行）。</translation>
+        </message>
+        <message>
             <source>{where}: the admin code (field "{field}") is empty.</source>
             <translation>{where}：行政区代码（字段“{field}”）为空。</translation>
         </message>
         <message>
             <source>{where} (admin unit {code}) has no geometry.</source>
             <translation>{where}（行政区 {code}）没有几何。</translation>
+        </message>
+        <message>
+            <source>Targets table "{table}", row {row} (admin code "{code}"), column "{field}": the target "{value}" is not a number &gt;= 0.</source>
+            <translation>目标表“{table}”第 {row} 行（行政区代码“{code}”），列“{field}”：目标值“{value}”不是大于等于 0 的数。</translation>
         </message>
         <message>
             <source>{where}, field "{field}": the target "{value}" is not a number.</source>
@@ -1128,6 +1228,90 @@
             <translation>结果</translation>
         </message>
         <message>
+            <source>pass</source>
+            <translation>达标</translation>
+        </message>
+        <message>
+            <source>fail</source>
+            <translation>不达标</translation>
+        </message>
+        <message>
+            <source>undetermined</source>
+            <translation>待定</translation>
+        </message>
+        <message>
+            <source>L1 cultivated land (ha, net of 田坎)</source>
+            <translation>L1 耕地数量（公顷，扣除田坎）</translation>
+        </message>
+        <message>
+            <source>L2 quality (mean grade, 1 best)</source>
+            <translation>L2 耕地质量（平均等别，1 等最好）</translation>
+        </message>
+        <message>
+            <source>L3 permanent farmland in ÷ out</source>
+            <translation>L3 永久基本农田调入 ÷ 调出</translation>
+        </message>
+        <message>
+            <source>L3 quality of farmland in and out</source>
+            <translation>L3 调入与调出永久基本农田质量</translation>
+        </message>
+        <message>
+            <source>L4 construction land (ha)</source>
+            <translation>L4 建设用地（公顷）</translation>
+        </message>
+        <message>
+            <source>L5 linkage (增减挂钩)</source>
+            <translation>L5 增减挂钩</translation>
+        </message>
+        <message>
+            <source>L6 standard forest (ha)</source>
+            <translation>L6 标准林地（公顷）</translation>
+        </message>
+        <message>
+            <source>L7 ecological red line</source>
+            <translation>L7 生态保护红线</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>结论</translation>
+        </message>
+        <message>
+            <source>{opening} → {closing}: lost {lost}, gained {gained} ({reclaimed} reclaimed), 田坎 {tiankan}</source>
+            <translation>{opening} → {closing}：减少 {lost}，增加 {gained}（其中复垦 {reclaimed}），田坎变化 {tiankan}</translation>
+        </message>
+        <message>
+            <source>{opening} → {closing}, may worsen by {tolerance}</source>
+            <translation>{opening} → {closing}，允许降低 {tolerance}</translation>
+        </message>
+        <message>
+            <source>{inside} ÷ {out} ha = {ratio}, at least {minimum}</source>
+            <translation>{inside} ÷ {out} 公顷 = {ratio}，最低 {minimum}</translation>
+        </message>
+        <message>
+            <source>mean grade in {inside}, out {out}</source>
+            <translation>调入平均等别 {inside}，调出 {out}</translation>
+        </message>
+        <message>
+            <source>{opening} → {closing}; reclaimed {reclaimed}, newly built {built}</source>
+            <translation>{opening} → {closing}；拆旧 {reclaimed}，建新 {built}</translation>
+        </message>
+        <message>
+            <source>{opening} → {closing}</source>
+            <translation>{opening} → {closing}</translation>
+        </message>
+        <message>
+            <source>{n} parcels changed inside, {area} ha, not restoration</source>
+            <translation>红线内非修复类变化 {n} 个地块，{area} 公顷</translation>
+        </message>
+        <message>
+            <source>balance {balance} ha (reclaimed − {minimum} × newly built); {n} reclaimed parcels on river beaches {ids}</source>
+            <translation>结余 {balance} 公顷（拆旧 − {minimum} × 建新）；位于河道滩地的复垦地块 {n} 个 {ids}</translation>
+        </message>
+        <message>
+            <source>An official area field cannot be used with two land-use layers: every piece of their overlay gets its computed area.</source>
+            <translation>两个地类图层模式下不能使用图斑面积字段：叠加产生的每个碎块均采用计算面积。</translation>
+        </message>
+        <message>
             <source>Give the units either by a field of the parcels or by a units layer, not both.</source>
             <translation>请通过图斑的单元字段或单元图层之一给出单元，不能同时给出。</translation>
         </message>
@@ -1148,6 +1332,10 @@
             <translation>{unit}：{verdict}；耕地 {opening:.4f} → {closing:.4f} 公顷</translation>
         </message>
         <message>
+            <source>{n} overlay slivers below {tolerance} m² left out ({area:.6f} m² in all).</source>
+            <translation>已剔除小于 {tolerance} 平方米的叠加碎片 {n} 个（合计 {area:.6f} 平方米）。</translation>
+        </message>
+        <message>
             <source>Reprojected into the parcels' CRS: {layers}.</source>
             <translation>已投影转换到整治地块的坐标系：{layers}。</translation>
         </message>
@@ -1158,6 +1346,10 @@
         <message>
             <source>Layer "{layer}" has no parcels.</source>
             <translation>图层“{layer}”没有整治地块。</translation>
+        </message>
+        <message>
+            <source>Neither layer "{current}" nor layer "{planned}" has a field {field}.</source>
+            <translation>图层“{current}”和图层“{planned}”均无字段 {field}。</translation>
         </message>
         <message>
             <source>"{system}" is not a classification system with a conversion preset ({systems}).</source>
@@ -1362,14 +1554,6 @@
         <message>
             <source>Layer "{layer}" is not a three-lines statistics table: it has no {fields}.</source>
             <translation>图层“{layer}”不是三区三线统计表：缺少 {fields}。</translation>
-        </message>
-        <message>
-            <source>pass</source>
-            <translation>达标</translation>
-        </message>
-        <message>
-            <source>fail</source>
-            <translation>不达标</translation>
         </message>
         <message>
             <source>Open</source>
@@ -1646,10 +1830,6 @@
         <message>
             <source>Conversion</source>
             <translation>用途转换</translation>
-        </message>
-        <message>
-            <source>Verdict</source>
-            <translation>结论</translation>
         </message>
         <message>
             <source>Project</source>
@@ -2004,6 +2184,22 @@
             <translation>国土计算核心出错（{status}）：{message}</translation>
         </message>
         <message>
+            <source>County (6 characters)</source>
+            <translation>县（前6位）</translation>
+        </message>
+        <message>
+            <source>Town (9 characters)</source>
+            <translation>乡镇（前9位）</translation>
+        </message>
+        <message>
+            <source>Village (12 characters)</source>
+            <translation>村（前12位）</translation>
+        </message>
+        <message>
+            <source>The whole code</source>
+            <translation>完整代码</translation>
+        </message>
+        <message>
             <source>Area by survey unit (ZLDWDM) and land-use class</source>
             <translation>按调查单位（坐落单位代码）统计地类面积</translation>
         </message>
@@ -2046,22 +2242,6 @@
         <message>
             <source>Choose the code and name fields of the unit names layer.</source>
             <translation>请选择单位名称图层的代码字段和名称字段。</translation>
-        </message>
-        <message>
-            <source>County (6 characters)</source>
-            <translation>县（前6位）</translation>
-        </message>
-        <message>
-            <source>Town (9 characters)</source>
-            <translation>乡镇（前9位）</translation>
-        </message>
-        <message>
-            <source>Village (12 characters)</source>
-            <translation>村（前12位）</translation>
-        </message>
-        <message>
-            <source>The whole code</source>
-            <translation>完整代码</translation>
         </message>
         <message>
             <source>{units} units, {rows} rows; tallied {ha:.4f} ha.</source>
@@ -2112,6 +2292,38 @@
             <translation>目标：占用征收林地（公顷，上限）</translation>
         </message>
         <message>
+            <source>Targets table: column of 耕地保有量 cultivated land to keep</source>
+            <translation>目标表：耕地保有量所在列</translation>
+        </message>
+        <message>
+            <source>Targets table: column of 永久基本农田保护任务 permanent farmland</source>
+            <translation>目标表：永久基本农田保护任务所在列</translation>
+        </message>
+        <message>
+            <source>Targets table: column of 建设用地总规模 total construction land</source>
+            <translation>目标表：建设用地总规模所在列</translation>
+        </message>
+        <message>
+            <source>Targets table: column of 城乡建设用地规模 urban-rural construction land</source>
+            <translation>目标表：城乡建设用地规模所在列</translation>
+        </message>
+        <message>
+            <source>Targets table: column of 新增建设占用耕地规模 new construction on cultivated land</source>
+            <translation>目标表：新增建设占用耕地规模所在列</translation>
+        </message>
+        <message>
+            <source>Targets table: column of 森林覆盖率 forest cover (%)</source>
+            <translation>目标表：森林覆盖率（%）所在列</translation>
+        </message>
+        <message>
+            <source>Targets table: column of 林地保有量 forest land to keep</source>
+            <translation>目标表：林地保有量所在列</translation>
+        </message>
+        <message>
+            <source>Targets table: column of 占用征收林地 forest land taken</source>
+            <translation>目标表：占用征收林地所在列</translation>
+        </message>
+        <message>
             <source>Binding plan indicators per admin unit</source>
             <translation>行政区约束性指标检查</translation>
         </message>
@@ -2120,8 +2332,8 @@
             <translation>三区三线</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Checks every admin unit against the binding indicators (约束性指标) handed down by the higher-level plan: the measured value, the target, the difference, the ratio and pass or fail with the rule.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Floors&lt;/b&gt; (measured ≥ target): cultivated land to keep 耕地保有量, permanent farmland protection task 永久基本农田保护任务, forest cover 森林覆盖率 (%), forest land to keep 林地保有量. &lt;b&gt;Ceilings&lt;/b&gt; (measured ≤ target): total construction land 建设用地总规模, urban-rural construction land 城乡建设用地规模, new construction on cultivated land 新增建设占用耕地规模, forest land taken 占用征收林地.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Targets&lt;/b&gt; are fields of the admin layer (join a table of targets to it in QGIS when they come apart); choose the field of each target you have. A unit whose target is empty skips that indicator with a note: it never passes. Area targets are in hectares or mu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Measured&lt;/b&gt;, with ellipsoidal areas inside each unit: cultivated land (net of 田坎 with the deduction coefficient KCXS), forest land, construction land and urban-rural construction land from the land use by the class groups of the 三调 working classification; forest cover is forest land ÷ the unit's area; permanent farmland from the farmland layer; with the earlier survey year, new construction on cultivated land (cultivated → construction) and forest land taken (forest → construction) from the overlay of the two years, whole parcels (gross of 田坎). Without those layers the indicators are 'not measured'.&lt;/p&gt;&lt;p&gt;Outputs: the admin units coloured by the number of failed indicators, the table (one row per unit and indicator, Chinese column names as aliases) and optionally a CSV for the meeting. The same as &lt;code&gt;guotu indicators&lt;/code&gt; on the command line.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;按上级规划下达的约束性指标逐个检查行政区：实测值、目标值、差值、比值，以及按规则判定的达标与否。&lt;/p&gt;&lt;p&gt;&lt;b&gt;下限&lt;/b&gt;（实测值 ≥ 目标值）：耕地保有量、永久基本农田保护任务、森林覆盖率（%）、林地保有量。&lt;b&gt;上限&lt;/b&gt;（实测值 ≤ 目标值）：建设用地总规模、城乡建设用地规模、新增建设占用耕地规模、占用征收林地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;目标值&lt;/b&gt;为行政区图层的字段（目标另成一表时，请先在 QGIS 中将其连接到行政区图层）；请为已有的每项目标选择字段。某行政区的目标值为空时，该指标不作比较并附说明：绝不判为达标。面积目标的单位为公顷或亩。&lt;/p&gt;&lt;p&gt;&lt;b&gt;实测值&lt;/b&gt;按各行政区内的椭球面积计算：耕地（按扣除系数 KCXS 扣除田坎）、林地、建设用地和城乡建设用地依三调工作分类的地类分组由土地利用数据统计；森林覆盖率为林地面积 ÷ 行政区面积；永久基本农田取自永久基本农田图层；给出前一期调查数据时，新增建设占用耕地（耕地 → 建设用地）和占用征收林地（林地 → 建设用地）由两期数据叠加得出，按整个图斑计（未扣除田坎）。未给出这些图层时，相应指标为“未测算”。&lt;/p&gt;&lt;p&gt;输出：按未达标指标数着色的行政区图、指标表（每个行政区每项指标一行，字段别名为中文列名），以及可选的会议用 CSV。与命令行 &lt;code&gt;guotu indicators&lt;/code&gt; 的结果相同。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Checks every admin unit against the binding indicators (约束性指标) handed down by the higher-level plan: the measured value, the target, the difference, the ratio and pass or fail with the rule.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Floors&lt;/b&gt; (measured ≥ target): cultivated land to keep 耕地保有量, permanent farmland protection task 永久基本农田保护任务, forest cover 森林覆盖率 (%), forest land to keep 林地保有量. &lt;b&gt;Ceilings&lt;/b&gt; (measured ≤ target): total construction land 建设用地总规模, urban-rural construction land 城乡建设用地规模, new construction on cultivated land 新增建设占用耕地规模, forest land taken 占用征收林地.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Targets&lt;/b&gt; are fields of the admin layer, or columns of a targets table (a CSV file or a table layer with one row per admin unit, keyed by its admin code, as &lt;code&gt;guotu indicators --targets&lt;/code&gt; reads it); choose the field or column of each target you have. A unit whose target is empty, or that has no row in the table, skips that indicator with a note: it never passes. Area targets are in hectares or mu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Measured&lt;/b&gt;, with ellipsoidal areas inside each unit: cultivated land (net of 田坎 with the deduction coefficient KCXS), forest land, construction land and urban-rural construction land from the land use by the class groups of the 三调 working classification; forest cover is forest land ÷ the unit's area; permanent farmland from the farmland layer; with the earlier survey year, new construction on cultivated land (cultivated → construction) and forest land taken (forest → construction) from the overlay of the two years, whole parcels (gross of 田坎). Without those layers the indicators are 'not measured'.&lt;/p&gt;&lt;p&gt;Outputs: the admin units coloured by the number of failed indicators, the table (one row per unit and indicator, Chinese column names as aliases) and optionally a CSV for the meeting. The same as &lt;code&gt;guotu indicators&lt;/code&gt; on the command line.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;按上级规划下达的约束性指标逐个检查行政区：实测值、目标值、差值、比值，以及按规则判定的达标与否。&lt;/p&gt;&lt;p&gt;&lt;b&gt;下限&lt;/b&gt;（实测值 ≥ 目标值）：耕地保有量、永久基本农田保护任务、森林覆盖率（%）、林地保有量。&lt;b&gt;上限&lt;/b&gt;（实测值 ≤ 目标值）：建设用地总规模、城乡建设用地规模、新增建设占用耕地规模、占用征收林地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;目标值&lt;/b&gt;为行政区图层的字段，或目标表的列（CSV 文件或表图层，每个行政区一行，以行政区代码为键，与 &lt;code&gt;guotu indicators --targets&lt;/code&gt; 读取的相同）；请为已有的每项目标选择字段或列。某行政区的目标值为空、或在目标表中没有记录时，该指标不作比较并附说明：绝不判为达标。面积目标的单位为公顷或亩。&lt;/p&gt;&lt;p&gt;&lt;b&gt;实测值&lt;/b&gt;按各行政区内的椭球面积计算：耕地（按扣除系数 KCXS 扣除田坎）、林地、建设用地和城乡建设用地依三调工作分类的地类分组由土地利用数据统计；森林覆盖率为林地面积 ÷ 行政区面积；永久基本农田取自永久基本农田图层；给出前一期调查数据时，新增建设占用耕地（耕地 → 建设用地）和占用征收林地（林地 → 建设用地）由两期数据叠加得出，按整个图斑计（未扣除田坎）。未给出这些图层时，相应指标为“未测算”。&lt;/p&gt;&lt;p&gt;输出：按未达标指标数着色的行政区图、指标表（每个行政区每项指标一行，字段别名为中文列名），以及可选的会议用 CSV。与命令行 &lt;code&gt;guotu indicators&lt;/code&gt; 的结果相同。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>binding indicators,target,cultivated land,farmland,construction land,forest cover,forest land,admin unit,annual check</source>
@@ -2134,6 +2346,14 @@
         <message>
             <source>Admin name field</source>
             <translation>行政区名称字段</translation>
+        </message>
+        <message>
+            <source>Targets table (CSV or table layer; empty: the targets are fields of the admin layer)</source>
+            <translation>目标表（CSV 或表图层；留空：目标值为行政区图层的字段）</translation>
+        </message>
+        <message>
+            <source>Targets table: admin code column</source>
+            <translation>目标表：行政区代码列</translation>
         </message>
         <message>
             <source>Area targets in</source>
@@ -2174,6 +2394,14 @@
         <message>
             <source>CSV column headers</source>
             <translation>CSV 列标题</translation>
+        </message>
+        <message>
+            <source>The targets come from the targets table or from fields of the admin layer, not both: clear the admin layer's target fields.</source>
+            <translation>目标值取自目标表或行政区图层的字段，不能两者兼用：请清除行政区图层的目标字段。</translation>
+        </message>
+        <message>
+            <source>Choose at least one target column of the targets table.</source>
+            <translation>请至少选择目标表的一个目标列。</translation>
         </message>
         <message>
             <source>hectares</source>
@@ -2328,8 +2556,8 @@
             <translation>边界审查报告（每个城市对一份 PDF）</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Prints the review report of the border comparison, one PDF per city pair with conflicts (or the pair given as &lt;i&gt;A,B&lt;/i&gt;): the border strip by status with the conflicts, the pair's numbers, and every conflict with its review. The inputs are the outputs of &lt;i&gt;Cross-city boundary conflicts&lt;/i&gt; or of &lt;i&gt;guotu border&lt;/i&gt;.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;打印边界比对的审查报告，每个有冲突的城市对（或以 &lt;i&gt;A,B&lt;/i&gt; 给出的城市对）一份 PDF：按状态显示的边界条带及冲突、该城市对的统计数字，以及每处冲突及其审核结果。输入为&lt;i&gt;跨市边界冲突&lt;/i&gt;或 &lt;i&gt;guotu border&lt;/i&gt; 的输出。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Prints the review report of the border comparison, one PDF per city pair with conflicts (or the pair given as &lt;i&gt;A,B&lt;/i&gt;): the border strip by status with the conflicts, the pair's numbers, and every conflict with its review. The inputs are the outputs of &lt;i&gt;Cross-city boundary conflicts&lt;/i&gt; or of &lt;i&gt;guotu border&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;With the results of &lt;i&gt;Transmission indicators of cross-city elements&lt;/i&gt; (or of &lt;i&gt;guotu framework indicators&lt;/i&gt;), the report adds the indicators of the catalogue elements both cities have a part of — each city's part and the border strips on both sides — and the findings on them.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;打印边界比对的审查报告，每个有冲突的城市对（或以 &lt;i&gt;A,B&lt;/i&gt; 给出的城市对）一个 PDF：按状态显示的边界带及冲突、该城市对的统计数字，以及每处冲突及其审查意见。输入为&lt;i&gt;跨市边界冲突&lt;/i&gt;或 &lt;i&gt;guotu border&lt;/i&gt; 的输出。&lt;/p&gt;&lt;p&gt;若给出&lt;i&gt;跨市要素传导指标&lt;/i&gt;（或 &lt;i&gt;guotu framework indicators&lt;/i&gt;）的结果，报告还会列出两市都有部分的名录要素的指标——各市部分及两侧边界带——以及相关问题。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Shared borders (shared_borders)</source>
@@ -2356,6 +2584,14 @@
             <translation>各市要素（绘制在地图上）</translation>
         </message>
         <message>
+            <source>Transmission indicators (element_indicators)</source>
+            <translation>传导指标（element_indicators）</translation>
+        </message>
+        <message>
+            <source>Indicator findings (indicator_findings)</source>
+            <translation>指标问题（indicator_findings）</translation>
+        </message>
+        <message>
             <source>Only this pair, as A,B (empty: every pair with conflicts)</source>
             <translation>仅此城市对，格式 A,B（留空：所有有冲突的城市对）</translation>
         </message>
@@ -2378,6 +2614,10 @@
         <message>
             <source>Layer "{layer}" has no field "{field}": is it an output of the border comparison?</source>
             <translation>图层“{layer}”没有字段“{field}”：它是跨市边界比对的输出吗？</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" is not the {table} table of the transmission indicators.</source>
+            <translation>图层“{layer}”不是传导指标的 {table} 表。</translation>
         </message>
         <message>
             <source>Land-use conversion report (PDF)</source>
@@ -2488,8 +2728,8 @@
             <translation>跨市要素传导指标</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Computes the transmission indicators of the catalogue's cross-city elements per element, per city part (the city's submitted features of the element) and per border strip (each part within the strip width of another city's part), and checks each city part against the city's thresholds.&lt;/p&gt;&lt;p&gt;Indicators: area; elevation min, mean and max and slope mean and share steeper than the threshold from the DEM (slope by Horn's method on the ground size of the cells, exact cell fractions at the element boundary); forest share from the land use (the forest codes, by default the 三调 forest classes).&lt;/p&gt;&lt;p&gt;Thresholds: a CSV with the columns city, element_type, indicator, min, max (an empty bound is open; shares are fractions). Findings: a part outside its city's threshold; a threshold the city did not set; two cities holding one element to different thresholds; indicators that jump between the strips on the two sides of a border; a DEM that does not cover a part. The catalogue check runs as well.&lt;/p&gt;&lt;p&gt;The work CRS is the DEM's and must be projected in metres; elements and land use are reprojected to it.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;按要素、城市部分（该市报送的该要素图斑）和交界带（与另一城市部分相距在交界带宽度以内的部分）计算名录跨市要素的传导指标，并将各城市部分与该市阈值比对。&lt;/p&gt;&lt;p&gt;指标：面积；由 DEM 计算的最低、平均、最高高程以及平均坡度和陡于阈值的坡度占比（按像元地面尺寸用 Horn 法计算坡度，要素边界处按像元精确覆盖比例计）；由土地利用计算的森林覆盖占比（林地编码默认为三调林地地类）。&lt;/p&gt;&lt;p&gt;阈值：CSV 表，列为 city、element_type、indicator、min、max（空值表示不设限；占比为小数）。问题：城市部分超出该市阈值；城市未设阈值；同一要素两市阈值不一致；边界两侧交界带指标跳变；DEM 未覆盖某部分。同时进行名录核查。&lt;/p&gt;&lt;p&gt;工作坐标系为 DEM 的坐标系，须为以米为单位的投影坐标系；要素和土地利用将重投影到该坐标系。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Computes the transmission indicators of the catalogue's cross-city elements per element, per city part (the city's submitted features of the element) and per border strip (each part within the strip width of another city's part), and checks each city part against the city's thresholds.&lt;/p&gt;&lt;p&gt;Indicators: area; elevation min, mean and max and slope mean and share steeper than the threshold from the DEM (slope by Horn's method on the ground size of the cells, exact cell fractions at the element boundary); forest share from the land use (the forest codes, by default the 三调 forest classes), polygons with a code field or a raster of class values (0301 matches the cell value 301; exact cell fractions at the boundary).&lt;/p&gt;&lt;p&gt;Thresholds: a CSV with the columns city, element_type, indicator, min, max (an empty bound is open; shares are fractions). Findings: a part outside its city's threshold; a threshold the city did not set; two cities holding one element to different thresholds; indicators that jump between the strips on the two sides of a border; a DEM or a land-use raster that does not cover a part. The catalogue check runs as well.&lt;/p&gt;&lt;p&gt;The work CRS is the DEM's and must be projected in metres; elements and land-use polygons are reprojected to it; a land-use raster must be in it (it is never resampled).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;按要素、城市部分（该市提交的该要素图斑）和边界带（每个部分在另一城市部分的边界带宽度范围内的部分）计算名录中跨市生态要素的传导指标，并将各城市部分与该市阈值比对。&lt;/p&gt;&lt;p&gt;指标：面积；由 DEM 计算的最低、平均、最高高程以及平均坡度和坡度大于阈值的占比（坡度按 Horn 方法基于栅格单元的地面尺寸计算，要素边界处按单元精确覆盖比例）；由土地利用计算的森林覆盖占比（森林地类编码，默认为三调森林地类），土地利用可以是带地类编码字段的图斑，也可以是地类值栅格（0301 与栅格值 301 相匹配；边界处按单元精确覆盖比例）。&lt;/p&gt;&lt;p&gt;阈值：含 city、element_type、indicator、min、max 列的 CSV（上下限为空表示不限；占比为小数）。问题：城市部分超出该市阈值；城市未设定阈值；两市对同一要素设定的阈值不同；边界两侧边界带的指标跳变；DEM 或土地利用栅格未覆盖某部分。名录检查同时运行。&lt;/p&gt;&lt;p&gt;工作坐标系为 DEM 的坐标系，必须是以米为单位的投影坐标系；要素和土地利用图斑会重投影到该坐标系；土地利用栅格必须已在该坐标系中（不做重采样）。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Steep slope threshold (degrees)</source>
@@ -2530,6 +2770,10 @@
         <message>
             <source>Land-use code field</source>
             <translation>地类编码字段</translation>
+        </message>
+        <message>
+            <source>…or land use as a raster of class values</source>
+            <translation>…或以地类值栅格给出的土地利用</translation>
         </message>
         <message>
             <source>Forest land-use codes</source>
@@ -2616,12 +2860,8 @@
             <translation>土地用途转换图</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Land-use conversion map (用途转用): overlays the land use &lt;b&gt;before&lt;/b&gt; and &lt;b&gt;after&lt;/b&gt; and gives every piece where the use changed, or not, its policy status.&lt;/p&gt;&lt;p&gt;Each class code maps to one of ten policy categories (cultivated, garden, forest, grassland, farm water works, aquaculture water, river/lake water, other unused land, sea, construction) through the category table of its &lt;b&gt;classification system&lt;/b&gt;, or a code,category CSV of your own. The &lt;b&gt;policy table&lt;/b&gt; (default: the provincial table, 10 × 10 pairs; or a CSV with from,to,status,paths_zh,paths_en) gives each pair a status: &lt;b&gt;same&lt;/b&gt; (not a conversion), &lt;b&gt;path&lt;/b&gt; (legal paths named), &lt;b&gt;conditional&lt;/b&gt;, &lt;b&gt;prohibited&lt;/b&gt; or &lt;b&gt;gap&lt;/b&gt; (no conversion policy exists). Codes in no category table are reported as &lt;b&gt;unknown&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Outputs: the &lt;b&gt;conversion pieces&lt;/b&gt; (from_code, to_code, categories, status, legal paths in Chinese and English, area_ha, dm_ha = change in standard-forest ha from the voucher coefficients, zone_id); the &lt;b&gt;transitions&lt;/b&gt; by category and by code, per zone and '*' for all zones; the &lt;b&gt;status summary&lt;/b&gt;; the &lt;b&gt;unknown codes&lt;/b&gt;. The pieces are styled by status when loaded.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Three-lines workspace&lt;/b&gt; (optional, a GeoPackage made with New three-lines workspace or &lt;i&gt;guotu lines init&lt;/i&gt;): the pieces are also split by the ecological protection red line, the permanent basic farmland and the urban development boundary (the red line wins where they overlap, then farmland) and get a field &lt;b&gt;line&lt;/b&gt;; the optional &lt;b&gt;line summary&lt;/b&gt; gives the area by zone, line and status (e.g. prohibited conversions inside the red line). Prohibited and policy-gap pieces inside the red line or farmland are outlined on the map.&lt;/p&gt;&lt;p&gt;Both inputs are polygon layers (two rasters: &lt;i&gt;Land-use conversion map (rasters)&lt;/i&gt;). The after layer and the zones are reprojected to the CRS of the before layer. Areas are ellipsoidal or planar.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;土地用途转换图（用途转用）：将&lt;b&gt;转换前&lt;/b&gt;与&lt;b&gt;转换后&lt;/b&gt;的土地利用叠加，为每个图斑（无论用途是否变化）给出其政策状态。&lt;/p&gt;&lt;p&gt;每个地类代码通过其&lt;b&gt;分类体系&lt;/b&gt;的地类对照表（或自定义的 code,category CSV）归入十个政策地类之一（耕地、园地、林地、草地、农田水利用地、养殖水面、河流水面、其他未利用地、海域、建设用地）。&lt;b&gt;政策表&lt;/b&gt;（默认：省级政策表，10 × 10 组；或含 from,to,status,paths_zh,paths_en 的 CSV）为每组转换给出状态：&lt;b&gt;same&lt;/b&gt;（未转用）、&lt;b&gt;path&lt;/b&gt;（列出合法路径）、&lt;b&gt;conditional&lt;/b&gt;（有条件）、&lt;b&gt;prohibited&lt;/b&gt;（禁止）或 &lt;b&gt;gap&lt;/b&gt;（政策空白）。不在任何对照表中的代码记为 &lt;b&gt;unknown&lt;/b&gt;（未知）。&lt;/p&gt;&lt;p&gt;输出：&lt;b&gt;转换图斑&lt;/b&gt;（from_code、to_code、政策地类、状态、中英文合法路径、area_ha、dm_ha = 按生态券系数计算的标准林面积变化、zone_id）；按政策地类和按代码的&lt;b&gt;转换矩阵&lt;/b&gt;，分区统计并以 '*' 表示全部分区；&lt;b&gt;政策状态汇总&lt;/b&gt;；&lt;b&gt;未识别的代码&lt;/b&gt;。转换图斑加载时按政策状态自动配色。&lt;/p&gt;&lt;p&gt;&lt;b&gt;三区三线工作空间&lt;/b&gt;（可选，由“新建三区三线工作空间”或 &lt;i&gt;guotu lines init&lt;/i&gt; 生成的 GeoPackage）：图斑还会按生态保护红线、永久基本农田和城镇开发边界切分（三线重叠处以红线优先，其次为永久基本农田），并带有字段 &lt;b&gt;line&lt;/b&gt;；可选的&lt;b&gt;三线汇总&lt;/b&gt;给出按分区、控制线和政策状态统计的面积（例如红线内的禁止转用面积）。位于红线或永久基本农田内的禁止转用和政策空白图斑在地图上以粗边框突出显示。&lt;/p&gt;&lt;p&gt;两个输入均为面图层（两个栅格请用&lt;i&gt;用途转用图（栅格）&lt;/i&gt;）。转换后图层和分区重投影到转换前图层的坐标参照系。面积按椭球面或平面计算。&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>&lt;p&gt;&lt;b&gt;Keeping the results&lt;/b&gt;: save the conversion map to a GeoPackage file. The tables left as temporary layers are then written into the same file (layers conversions, transitions, status_summary, unknown_codes, line_summary: the names of &lt;i&gt;guotu convert&lt;/i&gt;), and the map's style is stored in it, so the file opens styled in any QGIS. Temporary layers are lost when QGIS closes.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;保存结果&lt;/b&gt;：请将土地用途转换图保存为 GeoPackage 文件。保留为临时图层的各表随即写入同一文件（图层 conversions、transitions、status_summary、unknown_codes、line_summary，即 &lt;i&gt;guotu convert&lt;/i&gt; 所用的名称），图的样式也存入该文件，因此在任何 QGIS 中打开都带有样式。临时图层在 QGIS 关闭时丢失。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;&lt;b&gt;Transitions per unit&lt;/b&gt; without a zones layer: the unit code field of the before layer (三调 ZLDWDM) and the unit — its first 6 characters are the county, 9 the town, 12 the village. Each piece belongs to the unit of the before-year parcel it comes from (its zone_id); the table unit_transitions has the area and standard-forest change per unit, from code and to code, and its sums over the units are the whole matrix. As guotu convert --zone-code-field.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;分单位转换表&lt;/b&gt;（无需分区图层）：前期图层的单位代码字段（三调 ZLDWDM）及单位——前 6 位为县，9 位为乡镇，12 位为村。每个碎片归属于其来源前期图斑所在的单位（即其 zone_id）；unit_transitions 表给出各单位、原地类编码与新地类编码的面积和标准林变化量，各单位之和等于整体矩阵。与 guotu convert --zone-code-field 相同。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>{count} features of the before layer have no geometry and were skipped.</source>
@@ -2642,6 +2882,14 @@
         <message>
             <source>land use,conversion,change,transition matrix,policy,prohibited,policy gap,overlay</source>
             <translation>土地利用,用途转用,变化,转移矩阵,政策,禁止,政策空白,叠加</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Land-use conversion map (用途转用): overlays the land use &lt;b&gt;before&lt;/b&gt; and &lt;b&gt;after&lt;/b&gt; and gives every piece where the use changed, or not, its policy status.&lt;/p&gt;&lt;p&gt;Each class code maps to one of ten policy categories (cultivated, garden, forest, grassland, farm water works, aquaculture water, river/lake water, other unused land, sea, construction) through the category table of its &lt;b&gt;classification system&lt;/b&gt;, or a code,category CSV of your own. The &lt;b&gt;policy table&lt;/b&gt; (default: the provincial table, 10 × 10 pairs; or a CSV with from,to,status,paths_zh,paths_en) gives each pair a status: &lt;b&gt;same&lt;/b&gt; (not a conversion), &lt;b&gt;path&lt;/b&gt; (legal paths named), &lt;b&gt;conditional&lt;/b&gt;, &lt;b&gt;prohibited&lt;/b&gt; or &lt;b&gt;gap&lt;/b&gt; (no conversion policy exists). Codes in no category table are reported as &lt;b&gt;unknown&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Outputs: the &lt;b&gt;conversion pieces&lt;/b&gt; (from_code, to_code, categories, status, legal paths in Chinese and English, area_ha, dm_ha = change in standard-forest ha from the voucher coefficients, zone_id); the &lt;b&gt;transitions&lt;/b&gt; by category and by code, per zone and '*' for all zones; the &lt;b&gt;status summary&lt;/b&gt;; the &lt;b&gt;unknown codes&lt;/b&gt;. The pieces are styled by status when loaded.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Three-lines workspace&lt;/b&gt; (optional, a GeoPackage made with New three-lines workspace or &lt;i&gt;guotu lines init&lt;/i&gt;): the pieces are also split by the ecological protection red line, the permanent basic farmland and the urban development boundary (the red line wins where they overlap, then farmland) and get a field &lt;b&gt;line&lt;/b&gt;; the optional &lt;b&gt;line summary&lt;/b&gt; gives the area by zone, line and status (e.g. prohibited conversions inside the red line). Prohibited and policy-gap pieces inside the red line or farmland are outlined on the map.&lt;/p&gt;&lt;p&gt;Both inputs are polygon layers (two rasters: &lt;i&gt;Land-use conversion map (rasters)&lt;/i&gt;). The after layer and the zones are reprojected to the CRS of the before layer. Areas are ellipsoidal or planar.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;土地用途转换图（用途转用）：将&lt;b&gt;转换前&lt;/b&gt;与&lt;b&gt;转换后&lt;/b&gt;的土地利用叠加，为每个图斑（无论用途是否变化）给出其政策状态。&lt;/p&gt;&lt;p&gt;每个地类代码通过其&lt;b&gt;分类体系&lt;/b&gt;的地类对照表（或自定义的 code,category CSV）归入十个政策地类之一（耕地、园地、林地、草地、农田水利用地、养殖水面、河流水面、其他未利用地、海域、建设用地）。&lt;b&gt;政策表&lt;/b&gt;（默认：省级政策表，10 × 10 组；或含 from,to,status,paths_zh,paths_en 的 CSV）为每组转换给出状态：&lt;b&gt;same&lt;/b&gt;（未转用）、&lt;b&gt;path&lt;/b&gt;（列出合法路径）、&lt;b&gt;conditional&lt;/b&gt;（有条件）、&lt;b&gt;prohibited&lt;/b&gt;（禁止）或 &lt;b&gt;gap&lt;/b&gt;（政策空白）。不在任何对照表中的代码记为 &lt;b&gt;unknown&lt;/b&gt;（未知）。&lt;/p&gt;&lt;p&gt;输出：&lt;b&gt;转换图斑&lt;/b&gt;（from_code、to_code、政策地类、状态、中英文合法路径、area_ha、dm_ha = 按生态券系数计算的标准林面积变化、zone_id）；按政策地类和按代码的&lt;b&gt;转换矩阵&lt;/b&gt;，分区统计并以 '*' 表示全部分区；&lt;b&gt;政策状态汇总&lt;/b&gt;；&lt;b&gt;未识别的代码&lt;/b&gt;。转换图斑加载时按政策状态自动配色。&lt;/p&gt;&lt;p&gt;&lt;b&gt;三区三线工作空间&lt;/b&gt;（可选，由“新建三区三线工作空间”或 &lt;i&gt;guotu lines init&lt;/i&gt; 生成的 GeoPackage）：图斑还会按生态保护红线、永久基本农田和城镇开发边界切分（三线重叠处以红线优先，其次为永久基本农田），并带有字段 &lt;b&gt;line&lt;/b&gt;；可选的&lt;b&gt;三线汇总&lt;/b&gt;给出按分区、控制线和政策状态统计的面积（例如红线内的禁止转用面积）。位于红线或永久基本农田内的禁止转用和政策空白图斑在地图上以粗边框突出显示。&lt;/p&gt;&lt;p&gt;两个输入均为面图层（两个栅格请用&lt;i&gt;用途转用图（栅格）&lt;/i&gt;）。转换后图层和分区重投影到转换前图层的坐标参照系。面积按椭球面或平面计算。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Keeping the results&lt;/b&gt;: save the conversion map to a GeoPackage file. The tables left as temporary layers are then written into the same file (layers conversions, transitions, status_summary, unknown_codes, line_summary: the names of &lt;i&gt;guotu convert&lt;/i&gt;), and the map's style is stored in it, so the file opens styled in any QGIS. Temporary layers are lost when QGIS closes.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;保存结果&lt;/b&gt;：请将土地用途转换图保存为 GeoPackage 文件。保留为临时图层的各表随即写入同一文件（图层 conversions、transitions、status_summary、unknown_codes、line_summary，即 &lt;i&gt;guotu convert&lt;/i&gt; 所用的名称），图的样式也存入该文件，因此在任何 QGIS 中打开都带有样式。临时图层在 QGIS 关闭时丢失。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Land use before (polygons)</source>
@@ -2672,6 +2920,14 @@
             <translation>分区（可选：按分区生成矩阵）</translation>
         </message>
         <message>
+            <source>Or a matrix per unit of the before parcels' codes: code field (三调 ZLDWDM)</source>
+            <translation>或按前期图斑的单位代码分单位统计转换矩阵：代码字段（三调 ZLDWDM）</translation>
+        </message>
+        <message>
+            <source>Unit of the codes</source>
+            <translation>代码对应的单位</translation>
+        </message>
+        <message>
             <source>Three-lines workspace (optional GeoPackage: flag conversions inside the red line or farmland)</source>
             <translation>三区三线工作空间（可选 GeoPackage：标出位于生态保护红线或永久基本农田内的转用）</translation>
         </message>
@@ -2692,8 +2948,20 @@
             <translation>按三区三线控制线和政策状态统计的面积</translation>
         </message>
         <message>
+            <source>Transitions per unit (unit × from × to)</source>
+            <translation>分单位转换表（单位 × 原地类 × 新地类）</translation>
+        </message>
+        <message>
             <source>Choose the zone id field.</source>
             <translation>请选择分区代码字段。</translation>
+        </message>
+        <message>
+            <source>Give zones (polygons) or the unit code field of the before layer, not both.</source>
+            <translation>请给出分区（面图层）或前期图层的单位代码字段，二者只取其一。</translation>
+        </message>
+        <message>
+            <source>The transitions per unit need the unit code field of the before layer, and the unit code field needs an output for the transitions per unit.</source>
+            <translation>分单位转换表需要前期图层的单位代码字段；给出单位代码字段时也需要指定分单位转换表的输出。</translation>
         </message>
         <message>
             <source>"{layer}" is a raster: this algorithm overlays polygons. For two rasters on one grid use "Land-use conversion map (rasters)"; to compare a raster with polygons, polygonize it first (Raster ▸ Conversion ▸ Polygonize).</source>
@@ -3072,8 +3340,8 @@
             <translation>全省与全国</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Runs an ecological voucher accounting or a land-use conversion of a province or the nation county by county on a Dask cluster, and merges the results into one GeoPackage equal to one run over all counties: voucher accounts per county with the market run once on the merged accounts; conversion pieces appended and the matrices summed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;County packages&lt;/b&gt;: a folder holding one folder (or File Geodatabase) per county.&lt;/p&gt;&lt;p&gt;&lt;b&gt;guotu options&lt;/b&gt;: the options of &lt;code&gt;guotu voucher&lt;/code&gt; or &lt;code&gt;guotu convert&lt;/code&gt; (see the README), where {partition} stands for a county's folder, e.g. &lt;code&gt;--zones {partition}/XZQ.gpkg --zone-id XZQDM ...&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Scheduler&lt;/b&gt;: the address of a running &lt;code&gt;dask-scheduler&lt;/code&gt; (tcp://host:8786); empty: a local cluster with one worker per core of this machine. Workers need the same paths (a shared folder) and the guotu tool.&lt;/p&gt;&lt;p&gt;The log shows a line per county (its time, memory and worker); the GeoPackage has a partitions table with the same. Cancel stops the run.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;在 Dask 集群上按县逐个运行全省或全国的生态券核算或用途转用分析，并将结果合并为一个 GeoPackage，与对全部县一次运行的结果相同：生态券按县核算，交易市场在合并后的账户上只运行一次；用途转用的图斑依次追加，转移矩阵相加。&lt;/p&gt;&lt;p&gt;&lt;b&gt;县级数据包&lt;/b&gt;：一个文件夹，其中每个县一个文件夹（或文件地理数据库）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;guotu 选项&lt;/b&gt;：&lt;code&gt;guotu voucher&lt;/code&gt; 或 &lt;code&gt;guotu convert&lt;/code&gt; 的选项（见 README），其中 {partition} 代表各县的文件夹，例如 &lt;code&gt;--zones {partition}/XZQ.gpkg --zone-id XZQDM ...&lt;/code&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;调度器&lt;/b&gt;：正在运行的 &lt;code&gt;dask-scheduler&lt;/code&gt; 的地址（tcp://主机:8786）；留空则在本机启动本地集群，每个 CPU 核一个工作进程。各工作进程需要相同的路径（共享文件夹）和 guotu 工具。&lt;/p&gt;&lt;p&gt;日志中每个县一行（用时、内存和工作进程）；GeoPackage 中的 partitions 表记录相同信息。点击取消可停止运行。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Runs an ecological voucher accounting, a land-use conversion, an area by zone and class, a unit ledger, a three control lines check or a rectification parcel check of a province or the nation county by county on a Dask cluster, and merges the results into one GeoPackage equal to one run over all counties: voucher accounts per county with the market run once on the merged accounts; conversion pieces appended and the matrices summed; areas by zone and class summed; units, parcels, projects, villages and issues appended with their county in the column 'partition' (ids stay the county's own). A unit, project, village or admin unit found in two counties is refused. The lines check sees one county at a time: overlaps and gaps between two counties' features are the border check's.&lt;/p&gt;&lt;p&gt;&lt;b&gt;County packages&lt;/b&gt;: a folder holding one folder (or File Geodatabase) per county.&lt;/p&gt;&lt;p&gt;&lt;b&gt;guotu options&lt;/b&gt;: the options of &lt;code&gt;guotu voucher&lt;/code&gt;, &lt;code&gt;convert&lt;/code&gt;, &lt;code&gt;tally&lt;/code&gt;, &lt;code&gt;ledger&lt;/code&gt;, &lt;code&gt;lines check&lt;/code&gt; or &lt;code&gt;parcels check&lt;/code&gt; (see the README), where {partition} stands for a county's folder, e.g. &lt;code&gt;--zones {partition}/XZQ.gpkg --zone-id XZQDM ...&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Scheduler&lt;/b&gt;: the address of a running &lt;code&gt;dask-scheduler&lt;/code&gt; (tcp://host:8786); empty: a local cluster with one worker per core of this machine. Workers need the same paths (a shared folder) and the guotu tool.&lt;/p&gt;&lt;p&gt;The log shows a line per county (its time, memory and worker); the GeoPackage has a partitions table with the same. Cancel stops the run.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PostGIS connection&lt;/b&gt; and &lt;b&gt;schema&lt;/b&gt; (optional): the merged tables and geometries are also written to that schema, replacing the tables of the same names from an earlier run in one transaction; a failure or a cancel leaves the schema as it was.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;在 Dask 集群上按县对全省或全国运行生态券核算、土地利用转换、分区地类面积、单元台账、三区三线检查或整治地块审查，并将结果合并为一个 GeoPackage，与对全部县一次运行的结果相同：生态券按县核算，交易市场在合并后的账户上统一运行一次；转换图斑追加，转换矩阵相加；分区地类面积相加；单元、地块、项目、村和问题按县追加，所属县记在“partition”列（编号保持各县自己的编号）。同一单元、项目、村或行政区出现在两个县中将被拒绝。三区三线检查每次只看一个县：两个县要素之间的重叠和缝隙由接边检查负责。&lt;/p&gt;&lt;p&gt;&lt;b&gt;县级数据包&lt;/b&gt;：一个文件夹，每个县一个子文件夹（或 File Geodatabase）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;guotu 选项&lt;/b&gt;：&lt;code&gt;guotu voucher&lt;/code&gt;、&lt;code&gt;convert&lt;/code&gt;、&lt;code&gt;tally&lt;/code&gt;、&lt;code&gt;ledger&lt;/code&gt;、&lt;code&gt;lines check&lt;/code&gt; 或 &lt;code&gt;parcels check&lt;/code&gt; 的选项（见 README），其中 {partition} 表示一个县的文件夹，例如 &lt;code&gt;--zones {partition}/XZQ.gpkg --zone-id XZQDM ...&lt;/code&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;调度器&lt;/b&gt;：正在运行的 &lt;code&gt;dask-scheduler&lt;/code&gt; 的地址（tcp://host:8786）；留空则在本机启动本地集群，每个 CPU 核心一个工作进程。各工作进程需要相同的路径（共享文件夹）和 guotu 工具。&lt;/p&gt;&lt;p&gt;日志中每个县一行（耗时、内存和工作进程）；GeoPackage 中的 partitions 表记录相同内容。点击取消可停止运行。&lt;/p&gt;&lt;p&gt;&lt;b&gt;PostGIS 连接&lt;/b&gt;和&lt;b&gt;模式&lt;/b&gt;（可选）：合并后的表和几何同时写入该模式，在一个事务中替换此前运行留下的同名表；运行失败或取消时该模式保持原样。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>province,nation,county,partition,cluster,dask,parallel</source>
@@ -3112,8 +3380,32 @@
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
+            <source>PostGIS connection for the merged tables (optional)</source>
+            <translation>合并结果表的 PostGIS 连接（可选）</translation>
+        </message>
+        <message>
+            <source>Schema of the merged tables</source>
+            <translation>合并结果表的模式</translation>
+        </message>
+        <message>
+            <source>The PostGIS connection '{name}' was not found.</source>
+            <translation>未找到 PostGIS 连接“{name}”。</translation>
+        </message>
+        <message>
             <source>Ecological voucher accounting and market</source>
             <translation>生态券核算与交易</translation>
+        </message>
+        <message>
+            <source>Unit ledger (balance sheet per unit)</source>
+            <translation>单元台账（各单元资源平衡表）</translation>
+        </message>
+        <message>
+            <source>Three control lines check</source>
+            <translation>三区三线检查</translation>
+        </message>
+        <message>
+            <source>Choose the schema of the merged tables in PostGIS.</source>
+            <translation>请选择合并结果表在 PostGIS 中的模式。</translation>
         </message>
         <message>
             <source>The partitioned run was cancelled.</source>
@@ -3268,10 +3560,6 @@
             <translation>无官方面积（{field} 为空或非数值）、未核查的图斑：{count} 个（要素 {fids}）。</translation>
         </message>
         <message>
-            <source>Three control lines check</source>
-            <translation>三区三线检查</translation>
-        </message>
-        <message>
             <source>&lt;p&gt;Checks the three control lines (三区三线) of a workspace: the ecological protection red line, permanent basic farmland and the urban development boundary.&lt;/p&gt;&lt;p&gt;Rules: L01 invalid geometry, L02 duplicate features, L03 overlaps within a line, L04–L06 overlaps between lines (with the resolution of the 2019 guideline: the urban boundary yields to both, farmland to the red line), L07 slivers, L08 tiny patches, L09 narrow gaps between features of one line, L10 features across admin boundaries; per admin unit L11 the urban expansion multiple over its cap, L12 farmland and L13 red line below target, L14 farmland below the share of cultivated land.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Layers&lt;/b&gt;: the workspace's layers as they are in the project (unsaved edits count), your own layers as delivered (a planning database, a File Geodatabase, shapefiles), or a workspace GeoPackage for the layers not given. Line layers in another CRS than the admin units are reprojected to theirs (the log and the notes say so); geographic CRSs are refused.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Admin fields&lt;/b&gt;: the admin code and name and the targets, matched in any case (defaults: XZQDM, XZQMC, erl_target_ha, pbf_target_ha, urban_2020_ha, expansion_cap). A rule whose target is missing is not checked: L11 without 2020 urban land, L12 without a farmland target, L13 without a red line target, L14 without land use; the notes table says which and why, and the statistics show no value there. Without a cap field the expansion cap below applies to every unit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; (optional): cultivated land for L14 is the area of the codes whose category in the classification system's conversion preset is cultivated. &lt;b&gt;2020 urban land&lt;/b&gt; (optional): its area in each admin unit replaces the admin layer's urban_2020_ha.&lt;/p&gt;&lt;p&gt;Defaults follow the specification: sliver width 1 m, minimum patch 50 m², expansion cap 1.3, farmland share 0.8; overlaps under 1 m² are minor. Issues whose fingerprint is in the workspace's exceptions table are marked accepted; the exception lapses when the features involved change.&lt;/p&gt;&lt;p&gt;Outputs: issues (areas), issue points (invalid geometry) and statistics by admin unit, with the fields and numbers of &lt;i&gt;guotu lines check&lt;/i&gt;.&lt;/p&gt;</source>
             <translation>&lt;p&gt;检查工作空间中的三区三线：生态保护红线、永久基本农田和城镇开发边界。&lt;/p&gt;&lt;p&gt;规则：L01 几何无效，L02 重复要素，L03 同一控制线内重叠，L04–L06 控制线之间重叠（按 2019 年指导意见给出处理建议：城镇开发边界避让另两条线，永久基本农田避让生态保护红线），L07 狭长碎片，L08 细小图斑，L09 同一控制线要素间的狭窄缝隙，L10 要素跨越行政区界线；按行政区检查 L11 城镇开发边界扩展倍数超限，L12 永久基本农田与 L13 生态保护红线低于保护任务，L14 永久基本农田占耕地比例不足。&lt;/p&gt;&lt;p&gt;&lt;b&gt;图层&lt;/b&gt;：工程中的工作空间图层（含未保存的编辑）、按原样交付的自有图层（规划数据库、File Geodatabase、shapefile），未指定的图层从工作空间 GeoPackage 读取。坐标系与行政区不同的控制线图层投影转换到行政区的坐标系（日志和说明表会注明）；地理坐标系不予接受。&lt;/p&gt;&lt;p&gt;&lt;b&gt;行政区字段&lt;/b&gt;：行政区代码、名称和各项任务字段，不区分大小写匹配（默认：XZQDM、XZQMC、erl_target_ha、pbf_target_ha、urban_2020_ha、expansion_cap）。缺少任务字段的规则不予检查：L11 缺少2020年城镇建设用地，L12 缺少永久基本农田保护任务，L13 缺少生态保护红线保护任务，L14 缺少土地利用；说明表列出未检查的规则及原因，统计表中相应数值留空。没有扩展倍数上限字段时，各行政区均采用下面的扩展倍数上限。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地利用&lt;/b&gt;（可选）：L14 所用耕地面积为分类体系转换预设中类别为耕地的地类编码的面积。&lt;b&gt;2020 年城镇建设用地&lt;/b&gt;（可选）：以其在各行政区内的面积代替行政区图层的 urban_2020_ha。&lt;/p&gt;&lt;p&gt;默认值依据规范：狭长碎片宽度 1 米，最小图斑 50 平方米，扩展倍数上限 1.3，农田占比 0.8；小于 1 平方米的重叠为轻微问题。指纹已登记在工作空间例外表中的问题标为已确认；所涉要素一旦改动，例外即失效。&lt;/p&gt;&lt;p&gt;输出：问题（面）、问题点（几何无效的位置）和按行政区的统计，字段与数值同 &lt;i&gt;guotu lines check&lt;/i&gt;。&lt;/p&gt;</translation>
         </message>
@@ -3310,6 +3598,10 @@
         <message>
             <source>Land use, for cultivated land (L14)</source>
             <translation>土地利用，用于计算耕地（L14）</translation>
+        </message>
+        <message>
+            <source>Or admin units from the land use's unit codes: code field (三调 ZLDWDM)</source>
+            <translation>或按土地利用的单位代码生成行政单位：代码字段（三调 ZLDWDM）</translation>
         </message>
         <message>
             <source>Classification system</source>
@@ -3378,6 +3670,14 @@
         <message>
             <source>Number of accepted exceptions</source>
             <translation>已确认例外数</translation>
+        </message>
+        <message>
+            <source>Give the admin units as a layer or by the land use's unit codes, not both.</source>
+            <translation>请以图层或按土地利用的单位代码给出行政单位，二者只取其一。</translation>
+        </message>
+        <message>
+            <source>Admin units from unit codes need the land use whose codes they are.</source>
+            <translation>按单位代码生成行政单位需要给出这些代码所属的土地利用图层。</translation>
         </message>
         <message>
             <source>The narrow-gap band is empty: its upper width is below its lower width.</source>
@@ -3508,12 +3808,8 @@
             <translation>三区三线工作空间 {path}（{crs}）：{layers}</translation>
         </message>
         <message>
-            <source>Unit ledger (balance sheet per unit)</source>
-            <translation>单元台账（各单元资源平衡表）</translation>
-        </message>
-        <message>
-            <source>&lt;p&gt;The balance sheet of every planning or consolidation unit between the current and the planned land use of each parcel (or two survey years). Units come from a field of the parcels (a unit code, or ZLDWDM) or from a units layer (each parcel in the unit it overlaps most).&lt;/p&gt;&lt;p&gt;L1 cultivated land (耕地 codes: 设施农用地 and 田坎 are not) net of 田坎 (KCXS): opening, lost by cause, gained by cause, 田坎 change, closing; not decreasing. L2 quality (GDDB, 1 best … 15): area by grade and area-weighted mean grade, not worse. L3 permanent farmland adjusted in at least 105 % of what is adjusted out, with a mean grade not worse. L4 construction land reclaimed (拆旧) and newly built (建新): total not increasing. L5 linkage (增减挂钩): reclaimed at least the newly built, no reclaimed parcel on a river beach. L6 standard forest (the voucher coefficients) not decreasing. L7 nothing changed inside the ecological red line except ecological restoration.&lt;/p&gt;&lt;p&gt;A unit passes when every rule passes, fails when one fails, and is undetermined when a rule could not be checked (no grade, no red-line layer, a code without a coefficient). Every threshold is a parameter and is written into the table.&lt;/p&gt;&lt;p&gt;Reclaimed parcels planned as cultivated, garden, forest or grassland get reclamation certificates (复垦券) numbered per project, with the area reclaimed to each and its standard-forest hectares; a parcel on a river beach is not issuable.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;在每个图斑的现状用途与规划用途之间（或两个调查年份之间），编制每个规划单元或整治单元的资源平衡表。单元取自图斑的字段（单元代码或 ZLDWDM），或取自单元图层（图斑归入与其重叠面积最大的单元）。&lt;/p&gt;&lt;p&gt;L1 耕地数量（耕地编码；设施农用地和田坎不计入），扣除田坎（KCXS）：期初、按原因减少、按原因增加、田坎变化、期末；不减少。L2 耕地质量（GDDB，1 等最好 … 15）：分等别面积和面积加权平均等别，不降低。L3 永久基本农田调入不少于调出的 105%，调入平均等别不低于调出。L4 建设用地拆旧与建新：总量不增加。L5 增减挂钩：拆旧不少于建新，复垦图斑不得位于河道滩地。L6 标准林地（生态券系数）不减少。L7 生态保护红线内除生态保护修复外无变化。&lt;/p&gt;&lt;p&gt;所有规则通过则单元通过，任一规则不通过则单元不通过；没有规则不通过但有规则无法核验（无等别、未提供红线图层、编码无系数）时为待定。所有阈值均为参数，并写入结果表。&lt;/p&gt;&lt;p&gt;规划为耕地、园地、林地或草地的拆旧复垦图斑生成复垦券，按项目编号，记录复垦为各类用地的面积及其标准林地公顷数；位于河道滩地的图斑不可发券。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;The balance sheet of every planning or consolidation unit between the current and the planned land use of each parcel (or two survey years). Units come from a field of the parcels (a unit code, or ZLDWDM) or from a units layer (each parcel in the unit it overlaps most).&lt;/p&gt;&lt;p&gt;L1 cultivated land (耕地 codes: 设施农用地 and 田坎 are not) net of 田坎 (KCXS): opening, lost by cause, gained by cause, 田坎 change, closing; not decreasing. L2 quality (GDDB, 1 best … 15): area by grade and area-weighted mean grade, not worse. L3 permanent farmland adjusted in at least 105 % of what is adjusted out, with a mean grade not worse. L4 construction land reclaimed (拆旧) and newly built (建新): total not increasing. L5 linkage (增减挂钩): reclaimed at least the newly built, no reclaimed parcel on a river beach. L6 standard forest (the voucher coefficients) not decreasing. L7 nothing changed inside the ecological red line except ecological restoration.&lt;/p&gt;&lt;p&gt;Two survey years (or a plan) as separate layers: give the later land use as its own layer. The parcels layer is then the current land use; the two are overlaid and every piece carries both years' codes, 田坎 coefficients, grades and farmland flags, with its computed area. The layers must cover the same land.&lt;/p&gt;&lt;p&gt;A unit passes when every rule passes, fails when one fails, and is undetermined when a rule could not be checked (no grade, no red-line layer, a code without a coefficient). Every threshold is a parameter and is written into the table.&lt;/p&gt;&lt;p&gt;Reclaimed parcels planned as cultivated, garden, forest or grassland get reclamation certificates (复垦券) numbered per project, with the area reclaimed to each and its standard-forest hectares; a parcel on a river beach is not issuable.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;在每个图斑的现状用途与规划用途之间（或两个调查年份之间），编制每个规划单元或整治单元的资源平衡表。单元取自图斑的字段（单元代码或 ZLDWDM），或取自单元图层（图斑归入与其重叠面积最大的单元）。&lt;/p&gt;&lt;p&gt;L1 耕地数量（耕地编码；设施农用地和田坎不计入），扣除田坎（KCXS）：期初、按原因减少、按原因增加、田坎变化、期末；不减少。L2 耕地质量（GDDB，1 等最好 … 15）：分等别面积和面积加权平均等别，不降低。L3 永久基本农田调入不少于调出的 105%，调入平均等别不低于调出。L4 建设用地拆旧与建新：总量不增加。L5 增减挂钩：拆旧不少于建新，复垦图斑不得位于河道滩地。L6 标准林地（生态券系数）不减少。L7 生态保护红线内除生态保护修复外无变化。&lt;/p&gt;&lt;p&gt;两个调查年份（或规划）分别为独立图层时：将后期地类作为单独图层给出，此时图斑图层即为现状地类；两者叠加后每个碎块都带有两个年份的地类编码、田坎系数、耕地等别和永久基本农田标志，面积按计算面积。两个图层必须覆盖相同的范围。&lt;/p&gt;&lt;p&gt;所有规则通过则单元通过，任一规则不通过则单元不通过；没有规则不通过但有规则无法核验（无等别、未提供红线图层、编码无系数）时为待定。所有阈值均为参数，并写入结果表。&lt;/p&gt;&lt;p&gt;规划为耕地、园地、林地或草地的拆旧复垦图斑生成复垦券，按项目编号，记录复垦为各类用地的面积及其标准林地公顷数；位于河道滩地的图斑不可发券。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>unit ledger,balance sheet,双挂钩,增减挂钩,占补平衡,cultivated land,permanent farmland,reclamation,certificate,复垦券</source>
@@ -3522,6 +3818,38 @@
         <message>
             <source>Parcels (current and planned land use)</source>
             <translation>图斑（现状与规划用途）</translation>
+        </message>
+        <message>
+            <source>Planned or later land use as a layer of its own (two survey years; optional)</source>
+            <translation>规划或后期地类的独立图层（两个调查年份；可选）</translation>
+        </message>
+        <message>
+            <source>Parcel id field of the later layer</source>
+            <translation>后期图层的图斑编号字段</translation>
+        </message>
+        <message>
+            <source>Land-use code field of the later layer</source>
+            <translation>后期图层的地类编码字段</translation>
+        </message>
+        <message>
+            <source>田坎 coefficient field of the later layer</source>
+            <translation>后期图层的田坎系数字段</translation>
+        </message>
+        <message>
+            <source>Cultivated land grade field of the later layer</source>
+            <translation>后期图层的耕地等别字段</translation>
+        </message>
+        <message>
+            <source>In permanent farmland in the later layer (1/0 field)</source>
+            <translation>后期图层中位于永久基本农田（1/0 字段）</translation>
+        </message>
+        <message>
+            <source>Project field of the later layer</source>
+            <translation>后期图层的项目字段</translation>
+        </message>
+        <message>
+            <source>Project type field of the later layer</source>
+            <translation>后期图层的项目类型字段</translation>
         </message>
         <message>
             <source>Unit field of the parcels (or a units layer below)</source>
@@ -3628,6 +3956,14 @@
             <translation>请选择单元编号字段。</translation>
         </message>
         <message>
+            <source>Choose the land-use code field of the later layer.</source>
+            <translation>请选择后期图层的地类编码字段。</translation>
+        </message>
+        <message>
+            <source>Choose the planned land-use code field, or give the later land use as a layer of its own.</source>
+            <translation>请选择规划地类编码字段，或将后期地类作为独立图层给出。</translation>
+        </message>
+        <message>
             <source>The ledger report needs the unit balance sheets as a layer.</source>
             <translation>台账报告需要以图层形式输出的单元平衡表。</translation>
         </message>
@@ -3638,10 +3974,6 @@
         <message>
             <source>Ecological vouchers</source>
             <translation>生态券</translation>
-        </message>
-        <message>
-            <source>&lt;p&gt;Ecological vouchers (生态券): the change of each zone's ecological land between a base year and a target year, in standard-forest hectares, weighted by the zone's wealth and density.&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;: hectares A of each land-use class outside the mask (e.g. urban space) times its standard-forest coefficient k.&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;: G = GDP per capita ÷ reference GDP per capita, P = population density ÷ reference density. E &amp;gt; 0: the zone can sell vouchers (supply); E &amp;lt; 0: it must buy |E| (demand).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zones&lt;/b&gt;: counties or ecological units with an id, GDP (yuan) and population (persons) of the target year, or a zone table joined by id. Land area is the zone's area with the chosen method.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; of each year: a polygon layer with a class field or a categorical raster, with its classification system. &lt;b&gt;Coefficients&lt;/b&gt;: the system's preset, or a CSV table (code,k; or code,esv scaled by the esv of a reference class, 21 for CAS, 0301 otherwise).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference values&lt;/b&gt; (G and P are ratios to them): the &lt;b&gt;national values&lt;/b&gt; of the target year (default), from the national reference table (default: the preset national_reference.csv, one row per year with its source; add years from each year's NBS statistical communiqué; a year the table lacks is an error); or computed over all zones; or entered. &lt;b&gt;Baseline&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;: the base year, or zone area × protection rate (empty rate: the rate of all zones at the base year).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Price&lt;/b&gt; (optional): amount = E × price, yuan. &lt;b&gt;Counties&lt;/b&gt; (optional): the zones are ecological units whose E is split over the counties by area share.&lt;/p&gt;&lt;p&gt;Inputs in different CRSs are refused unless reprojection is allowed. The summary table records the totals, the reference values used with their source and every input and parameter. E is not conserved: the summary gives the raw change ΣΔM beside ΣE of supply and of demand, and by how much demand exceeds supply (a market inside these zones cannot meet it).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Within the plan's bottom lines&lt;/b&gt; (optional): a three-lines workspace (GeoPackage with ecological_redline and permanent_farmland) or the red line and farmland layers as delivered. ΔM inside the red line and inside farmland is reported per zone. A loss of ecological land inside the red line is a &lt;b&gt;violation&lt;/b&gt; (the violations layer lists the pieces with their classes before and after), not demand a zone may buy away: by default E is computed without it; the other choice counts it in E and flags it. Raster land use is cut by the lines cell by cell (its cells as polygons, no-data cells left out).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Key ecological function zones&lt;/b&gt; (国家重点生态功能区; a field with 1/0 of the zones, or of the counties when units are attributed, or a list of ids): marked, their accounts computed, and kept out of the market by default (they receive fiscal transfers).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;生态券：各分区生态用地在基期与目标年之间的变化量，以标准林面积（公顷）计，并按分区的经济水平和人口密度加权。&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;：掩膜（如城镇空间）以外各地类的面积 A（公顷）乘以其标准林折算系数 k。&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;：G = 人均 GDP ÷ 参照人均 GDP，P = 人口密度 ÷ 参照人口密度。E &amp;gt; 0：该分区可出售生态券（供给）；E &amp;lt; 0：该分区须购买 |E|（需求）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;分区&lt;/b&gt;：县或生态单元，含目标年的代码、GDP（元）和人口（人），或通过代码关联的分区属性表。土地面积按所选方法计算。&lt;/p&gt;&lt;p&gt;每一年的&lt;b&gt;土地利用&lt;/b&gt;：带地类字段的面图层或分类栅格，以及其分类体系。&lt;b&gt;系数&lt;/b&gt;：该分类体系的预设，或 CSV 表（code,k；或 code,esv，按参照地类的 esv 折算，CAS 为 21，其他为 0301）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;参照值&lt;/b&gt;（G 和 P 是相对它们的比值）：默认为目标年份的&lt;b&gt;全国值&lt;/b&gt;，取自全国参照值表（默认为预设表 national_reference.csv，每年一行并注明来源；可根据当年国家统计局统计公报增加年份；表中没有的年份会报错）；也可以按全部分区计算，或手动输入。&lt;b&gt;基线&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;：基期，或分区面积 × 保护率（保护率留空：全部分区基期的保护率）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;价格&lt;/b&gt;（可选）：金额 = E × 价格（元）。&lt;b&gt;县域&lt;/b&gt;（可选）：分区为生态单元，其 E 按面积比例分配到各县。&lt;/p&gt;&lt;p&gt;输入图层坐标参照系不一致时将拒绝计算，除非允许重投影。汇总表记录各项合计、所用参照值及其来源以及全部输入和参数。E 不守恒：汇总表给出原始变化 ΣΔM，以及供给与需求各自的 ΣE，并给出需求超过供给的数量（这些分区内部的市场无法满足）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;在规划底线内核算&lt;/b&gt;（可选）：三区三线工作空间（含 ecological_redline 和 permanent_farmland 的 GeoPackage）或原样交付的生态保护红线、永久基本农田图层。按分区报告红线内和永久基本农田内的 ΔM。生态保护红线内生态用地的损失属于&lt;b&gt;违规&lt;/b&gt;（违规图层列出各图斑及其变化前后地类），不是分区可以购买抵消的需求：默认计算 E 时不含该损失；另一选项将其计入 E 并标记。栅格土地利用按像元与控制线叠加（像元转为面，无数据像元不计）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;国家重点生态功能区&lt;/b&gt;（取值 1/0 的分区字段，单元归属到县时为县图层字段，或编码列表）：予以标记，账户照常核算，默认不参与交易（已获财政转移支付）。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>A violation, left out of E (not demand to buy)</source>
@@ -3672,6 +4004,14 @@
             <translation>输入值</translation>
         </message>
         <message>
+            <source>&lt;p&gt;Ecological vouchers (生态券): the change of each zone's ecological land between a base year and a target year, in standard-forest hectares, weighted by the zone's wealth and density.&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;: hectares A of each land-use class outside the mask (e.g. urban space) times its standard-forest coefficient k.&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;: G = GDP per capita ÷ reference GDP per capita, P = population density ÷ reference density. E &amp;gt; 0: the zone can sell vouchers (supply); E &amp;lt; 0: it must buy |E| (demand).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zones&lt;/b&gt;: counties or ecological units with an id, GDP (yuan) and population (persons) of the target year, or a zone table joined by id. Land area is the zone's area with the chosen method.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; of each year: a polygon layer with a class field or a categorical raster, with its classification system. &lt;b&gt;Coefficients&lt;/b&gt;: the system's preset, or a CSV table (code,k; or code,esv scaled by the esv of a reference class, 21 for CAS, 0301 otherwise).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference values&lt;/b&gt; (G and P are ratios to them): the &lt;b&gt;national values&lt;/b&gt; of the target year (default), from the national reference table (default: the preset national_reference.csv, one row per year with its source; add years from each year's NBS statistical communiqué; a year the table lacks is an error); or computed over all zones; or entered. &lt;b&gt;Baseline&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;: the base year, or zone area × protection rate (empty rate: the rate of all zones at the base year).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Price&lt;/b&gt; (optional): amount = E × price, yuan. &lt;b&gt;Counties&lt;/b&gt; (optional): the zones are ecological units whose E is split over the counties by area share.&lt;/p&gt;&lt;p&gt;Inputs in different CRSs are refused unless reprojection is allowed. The summary table records the totals, the reference values used with their source and every input and parameter. E is not conserved: the summary gives the raw change ΣΔM beside ΣE of supply and of demand, and by how much demand exceeds supply (a market inside these zones cannot meet it).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Within the plan's bottom lines&lt;/b&gt; (optional): a three-lines workspace (GeoPackage with ecological_redline and permanent_farmland) or the red line and farmland layers as delivered. ΔM inside the red line and inside farmland is reported per zone. A loss of ecological land inside the red line is a &lt;b&gt;violation&lt;/b&gt; (the violations layer lists the pieces with their classes before and after), not demand a zone may buy away: by default E is computed without it; the other choice counts it in E and flags it. Raster land use is cut by the lines cell by cell (its cells as polygons, no-data cells left out).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Key ecological function zones&lt;/b&gt; (国家重点生态功能区; a field with 1/0 of the zones, or of the counties when units are attributed, or a list of ids): marked, their accounts computed, and kept out of the market by default (they receive fiscal transfers).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;生态券：各分区生态用地在基期与目标年之间的变化量，以标准林面积（公顷）计，并按分区的经济水平和人口密度加权。&lt;/p&gt;&lt;p&gt;&lt;b&gt;M&lt;sub&gt;t&lt;/sub&gt; = Σ A&lt;sub&gt;i&lt;/sub&gt; · k&lt;sub&gt;i&lt;/sub&gt;&lt;/b&gt;：掩膜（如城镇空间）以外各地类的面积 A（公顷）乘以其标准林折算系数 k。&lt;br/&gt;&lt;b&gt;E = (M&lt;sub&gt;t&lt;/sub&gt; − M&lt;sub&gt;0&lt;/sub&gt;) · G · P&lt;/b&gt;：G = 人均 GDP ÷ 参照人均 GDP，P = 人口密度 ÷ 参照人口密度。E &amp;gt; 0：该分区可出售生态券（供给）；E &amp;lt; 0：该分区须购买 |E|（需求）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;分区&lt;/b&gt;：县或生态单元，含目标年的代码、GDP（元）和人口（人），或通过代码关联的分区属性表。土地面积按所选方法计算。&lt;/p&gt;&lt;p&gt;每一年的&lt;b&gt;土地利用&lt;/b&gt;：带地类字段的面图层或分类栅格，以及其分类体系。&lt;b&gt;系数&lt;/b&gt;：该分类体系的预设，或 CSV 表（code,k；或 code,esv，按参照地类的 esv 折算，CAS 为 21，其他为 0301）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;参照值&lt;/b&gt;（G 和 P 是相对它们的比值）：默认为目标年份的&lt;b&gt;全国值&lt;/b&gt;，取自全国参照值表（默认为预设表 national_reference.csv，每年一行并注明来源；可根据当年国家统计局统计公报增加年份；表中没有的年份会报错）；也可以按全部分区计算，或手动输入。&lt;b&gt;基线&lt;/b&gt; M&lt;sub&gt;0&lt;/sub&gt;：基期，或分区面积 × 保护率（保护率留空：全部分区基期的保护率）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;价格&lt;/b&gt;（可选）：金额 = E × 价格（元）。&lt;b&gt;县域&lt;/b&gt;（可选）：分区为生态单元，其 E 按面积比例分配到各县。&lt;/p&gt;&lt;p&gt;输入图层坐标参照系不一致时将拒绝计算，除非允许重投影。汇总表记录各项合计、所用参照值及其来源以及全部输入和参数。E 不守恒：汇总表给出原始变化 ΣΔM，以及供给与需求各自的 ΣE，并给出需求超过供给的数量（这些分区内部的市场无法满足）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;在规划底线内核算&lt;/b&gt;（可选）：三区三线工作空间（含 ecological_redline 和 permanent_farmland 的 GeoPackage）或原样交付的生态保护红线、永久基本农田图层。按分区报告红线内和永久基本农田内的 ΔM。生态保护红线内生态用地的损失属于&lt;b&gt;违规&lt;/b&gt;（违规图层列出各图斑及其变化前后地类），不是分区可以购买抵消的需求：默认计算 E 时不含该损失；另一选项将其计入 E 并标记。栅格土地利用按像元与控制线叠加（像元转为面，无数据像元不计）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;国家重点生态功能区&lt;/b&gt;（取值 1/0 的分区字段，单元归属到县时为县图层字段，或编码列表）：予以标记，账户照常核算，默认不参与交易（已获财政转移支付）。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Zones from unit codes&lt;/b&gt; (no zones layer): the code field of the base year's land use (三调 ZLDWDM) and the unit — its first 6 characters are the county, 9 the town, 12 the village. Each unit is the union of its base-year parcels; GDP and population come from the zone table, joined by the unit code; names from a layer as delivered (XZQ: XZQDM → XZQMC; CJDCQ or the survey itself: ZLDWDM → ZLDWMC, a code padded with zeros names the unit it starts with). As guotu voucher --zone-code-field.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;按单位代码划分分区&lt;/b&gt;（无需分区图层）：基期土地利用的代码字段（三调 ZLDWDM）及单位——前 6 位为县，9 位为乡镇，12 位为村。每个单位为其基期图斑的并集；GDP 和人口取自分区表，按单位代码关联；名称取自原样交付的图层（XZQ：XZQDM → XZQMC；CJDCQ 或调查图层本身：ZLDWDM → ZLDWMC，以零补齐的代码对应其前缀所指的单位）。与 guotu voucher --zone-code-field 相同。&lt;/p&gt;</translation>
+        </message>
+        <message>
             <source>Vouchers by county</source>
             <translation>县域生态券</translation>
         </message>
@@ -3680,8 +4020,8 @@
             <translation>生态券,标准林,生态用地,生态补偿,GDP,人口,供给,需求</translation>
         </message>
         <message>
-            <source>Zones (counties or ecological units)</source>
-            <translation>分区（县或生态单元）</translation>
+            <source>Zones (counties or ecological units; empty: the units of the base year's codes)</source>
+            <translation>分区（县或生态单元；留空：按基期单位代码划分的单位）</translation>
         </message>
         <message>
             <source>Zone name field</source>
@@ -3764,6 +4104,10 @@
             <translation>保护率（每公顷土地的标准林公顷数；留空：按全部分区计算）</translation>
         </message>
         <message>
+            <source>Or the mask from the target survey's 城镇村属性码 CZCSXM (e.g. 201,202)</source>
+            <translation>或按目标年调查的城镇村属性码 CZCSXM 生成掩膜（如 201,202）</translation>
+        </message>
+        <message>
             <source>Price (yuan per standard-forest ha; empty: no amounts)</source>
             <translation>价格（元/标准林公顷；留空则不计算金额）</translation>
         </message>
@@ -3832,12 +4176,24 @@
             <translation>生态保护红线内违规图斑</translation>
         </message>
         <message>
+            <source>Or zones from the base year's unit codes: code field (三调 ZLDWDM)</source>
+            <translation>或按基期单位代码划分分区：代码字段（三调 ZLDWDM）</translation>
+        </message>
+        <message>
             <source>base-year</source>
             <translation>基期</translation>
         </message>
         <message>
             <source>target-year</source>
             <translation>目标年</translation>
+        </message>
+        <message>
+            <source>Zones from unit codes need the base year's land use as polygons.</source>
+            <translation>按单位代码划分分区需要基期土地利用的面图层。</translation>
+        </message>
+        <message>
+            <source>Zones from unit codes have no GDP or population fields: give a zone table with them, joined by the unit code.</source>
+            <translation>按单位代码划分的分区没有 GDP 和人口字段：请给出含这些字段的分区表，按单位代码关联。</translation>
         </message>
         <message>
             <source>Enter both reference values (GDP per capita and population density), or neither to compute them over the zones.</source>
@@ -3868,6 +4224,18 @@
             <translation>重投影</translation>
         </message>
         <message>
+            <source>Give the zones as a layer, or the code field of the base year's units (三调 ZLDWDM), not both.</source>
+            <translation>请以图层给出分区，或给出基期单位代码字段（三调 ZLDWDM），二者只取其一。</translation>
+        </message>
+        <message>
+            <source>Give the zones: a layer, or the code field of the base year's units (三调 ZLDWDM).</source>
+            <translation>请给出分区：一个图层，或基期单位代码字段（三调 ZLDWDM）。</translation>
+        </message>
+        <message>
+            <source>Give the mask as a layer or as 城镇村属性码 of the target survey, not both.</source>
+            <translation>请以图层或目标年调查的城镇村属性码给出掩膜，二者只取其一。</translation>
+        </message>
+        <message>
             <source>Choose the zone id, GDP and population fields of the zone table.</source>
             <translation>请选择分区属性表的分区代码、GDP 和人口字段。</translation>
         </message>
@@ -3882,6 +4250,10 @@
         <message>
             <source>Reference values were entered, but the reference is {reference}: choose entered values to use them, or leave them empty.</source>
             <translation>已输入参照值，但参照方式为{reference}：要使用这些值请选择“输入值”，否则请留空。</translation>
+        </message>
+        <message>
+            <source>Zones: {n} units from the first {length} characters of {field} of the base year.</source>
+            <translation>分区：按基期 {field} 的前 {length} 位得到 {n} 个单位。</translation>
         </message>
         <message>
             <source>Class code "{code}" ({year} year, {area:.2f} ha) is not in the coefficient table; counted as k = 0.</source>
@@ -4216,6 +4588,22 @@
             <translation>无法写入工作簿“{path}”。</translation>
         </message>
         <message>
+            <source>Units of {field}</source>
+            <translation>{field} 的单位</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer "{layer}": the unit code "{code}" of field "{field}" has {have} characters; {want} are needed.</source>
+            <translation>图层“{layer}”的要素 {fid}：字段“{field}”的单位代码“{code}”只有 {have} 位，需要 {want} 位。</translation>
+        </message>
+        <message>
+            <source>Layer "{layer}" has no parcel with a geometry to make units of.</source>
+            <translation>图层“{layer}”中没有带几何的图斑，无法生成单位。</translation>
+        </message>
+        <message>
+            <source>The parcels of unit "{unit}" of layer "{layer}" could not be merged into one polygon.</source>
+            <translation>图层“{layer}”中单位“{unit}”的图斑无法合并为一个面。</translation>
+        </message>
+        <message>
             <source>The area check compares each parcel's area with its field "{field}", but the land use "{layer}" is a raster: give a polygon layer, or leave the official area field empty.</source>
             <translation>面积核查将每个图斑的面积与其字段“{field}”比较，但土地利用“{layer}”是栅格：请提供面状图层，或将官方面积字段留空。</translation>
         </message>
@@ -4230,10 +4618,6 @@
         <message>
             <source>the plugin has no I/O library</source>
             <translation>插件缺少输入输出库</translation>
-        </message>
-        <message>
-            <source>Feature {fid} of layer "{layer}": the unit code "{code}" of field "{field}" has {have} characters; {want} are needed.</source>
-            <translation>图层“{layer}”的要素 {fid}：字段“{field}”的单位代码“{code}”只有 {have} 位，需要 {want} 位。</translation>
         </message>
         <message>
             <source>Layer "{layer}": {field} "{code}" is named both "{a}" and "{b}"; one name per code is needed.</source>
@@ -4408,12 +4792,140 @@
             <translation>已在“{layer}”中选中 {count} 个图斑：{expression}</translation>
         </message>
         <message>
+            <source>Balance sheet</source>
+            <translation>平衡表</translation>
+        </message>
+        <message>
+            <source>Reclamation certificates of the unit</source>
+            <translation>本单元复垦券</translation>
+        </message>
+        <message>
+            <source>Zoom to reclaimed parcels</source>
+            <translation>缩放至复垦地块</translation>
+        </message>
+        <message>
+            <source>Run the unit ledger…</source>
+            <translation>运行单元台账…</translation>
+        </message>
+        <message>
+            <source>Ledger unit</source>
+            <translation>单元</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Rule and numbers</source>
+            <translation>规则与数据</translation>
+        </message>
+        <message>
+            <source>Certificate</source>
+            <translation>复垦券</translation>
+        </message>
+        <message>
+            <source>Cultivated (ha)</source>
+            <translation>复垦为耕地（公顷）</translation>
+        </message>
+        <message>
+            <source>Issuable</source>
+            <translation>可发券</translation>
+        </message>
+        <message>
+            <source>No unit ledger is loaded: run the unit ledger, or load its unit_ledger table.</source>
+            <translation>尚未加载单元台账：请运行单元台账，或加载其 unit_ledger 表。</translation>
+        </message>
+        <message>
+            <source>Reclamation certificates of the unit: {n}</source>
+            <translation>本单元复垦券：{n} 张</translation>
+        </message>
+        <message>
+            <source>{n} units. Choose one in the list or select it on the map.</source>
+            <translation>共 {n} 个单元。请在列表中选择，或在地图上选中。</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>no (river beach)</source>
+            <translation>否（河道滩地）</translation>
+        </message>
+        <message>
+            <source>Cultivated land to keep</source>
+            <translation>耕地保有量</translation>
+        </message>
+        <message>
+            <source>Permanent farmland task</source>
+            <translation>永久基本农田保护任务</translation>
+        </message>
+        <message>
+            <source>Total construction land</source>
+            <translation>建设用地总规模</translation>
+        </message>
+        <message>
+            <source>Urban-rural construction land</source>
+            <translation>城乡建设用地规模</translation>
+        </message>
+        <message>
+            <source>New construction on cultivated land</source>
+            <translation>新增建设占用耕地规模</translation>
+        </message>
+        <message>
+            <source>Forest cover (%)</source>
+            <translation>森林覆盖率（%）</translation>
+        </message>
+        <message>
+            <source>Forest land to keep</source>
+            <translation>林地保有量</translation>
+        </message>
+        <message>
+            <source>Forest land taken</source>
+            <translation>占用征收林地</translation>
+        </message>
+        <message>
+            <source>no target</source>
+            <translation>无目标值</translation>
+        </message>
+        <message>
+            <source>not measured</source>
+            <translation>未测算</translation>
+        </message>
+        <message>
             <source>Open three-lines workspace</source>
             <translation>打开三区三线工作空间</translation>
         </message>
         <message>
+            <source>Layers from</source>
+            <translation>图层来源</translation>
+        </message>
+        <message>
             <source>Workspace</source>
             <translation>工作空间</translation>
+        </message>
+        <message>
+            <source>Layers and fields</source>
+            <translation>图层与字段</translation>
+        </message>
+        <message>
+            <source>Issues</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Areas of the three lines by admin unit (ellipsoidal, ha)</source>
+            <translation>各行政区三条控制线面积（椭球面积，公顷）</translation>
+        </message>
+        <message>
+            <source>Binding plan indicators (约束性指标)</source>
+            <translation>约束性指标</translation>
+        </message>
+        <message>
+            <source>Binding indicators…</source>
+            <translation>约束性指标…</translation>
+        </message>
+        <message>
+            <source>Opens the binding indicators algorithm with this dock's admin units, land use and farmland; its table is shown here.</source>
+            <translation>以本面板的行政区、土地利用和永久基本农田打开约束性指标算法；其结果表显示在此处。</translation>
         </message>
         <message>
             <source>Options</source>
@@ -4452,6 +4964,42 @@
             <translation>导出统计</translation>
         </message>
         <message>
+            <source>Indicators page of the report</source>
+            <translation>报告的约束性指标页</translation>
+        </message>
+        <message>
+            <source>A three-lines workspace</source>
+            <translation>三区三线工作空间</translation>
+        </message>
+        <message>
+            <source>Project layers (as delivered)</source>
+            <translation>项目中的图层（按交付原样）</translation>
+        </message>
+        <message>
+            <source>Indicators page of the report…</source>
+            <translation>报告的约束性指标页…</translation>
+        </message>
+        <message>
+            <source>Admin code</source>
+            <translation>行政区代码</translation>
+        </message>
+        <message>
+            <source>Red line</source>
+            <translation>生态保护红线</translation>
+        </message>
+        <message>
+            <source>Farmland</source>
+            <translation>永久基本农田</translation>
+        </message>
+        <message>
+            <source>Urban boundary</source>
+            <translation>城镇开发边界</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>目标值</translation>
+        </message>
+        <message>
             <source>Issue</source>
             <translation>问题</translation>
         </message>
@@ -4464,8 +5012,8 @@
             <translation>处理状态</translation>
         </message>
         <message>
-            <source>Value</source>
-            <translation>值</translation>
+            <source>Exceptions are kept in a workspace: import the layers into one (Import delivered three-lines layers) to accept issues.</source>
+            <translation>例外记录保存在工作空间中：请先将图层导入工作空间（导入交付的三区三线图层），再确认例外。</translation>
         </message>
         <message>
             <source>The re-check was cancelled; the previous results are kept.</source>
@@ -4492,6 +5040,10 @@
             <translation>请先运行检查。</translation>
         </message>
         <message>
+            <source>No binding indicators of these admin units in the project: run “Binding indicators…”.</source>
+            <translation>项目中没有这些行政区的约束性指标：请运行“约束性指标…”。</translation>
+        </message>
+        <message>
             <source>The three-lines check failed.</source>
             <translation>三区三线检查失败。</translation>
         </message>
@@ -4512,8 +5064,20 @@
             <translation>统计已写入 {paths}。</translation>
         </message>
         <message>
+            <source>Report written to {path} (the indicators from page {page}).</source>
+            <translation>报告已写入 {path}（约束性指标自第 {page} 页起）。</translation>
+        </message>
+        <message>
             <source>The workspace's layers {layers} are not in the project; open the workspace again.</source>
             <translation>工作空间图层 {layers} 不在工程中；请重新打开工作空间。</translation>
+        </message>
+        <message>
+            <source>Choose the layers of the {layers} from the project.</source>
+            <translation>请从项目中选择{layers}图层。</translation>
+        </message>
+        <message>
+            <source>Choose the admin code field of layer "{layer}".</source>
+            <translation>请选择图层“{layer}”的行政区代码字段。</translation>
         </message>
         <message>
             <source>Error: {message}</source>
@@ -4528,12 +5092,24 @@
             <translation>为什么可以接受这个 {rule} 问题（例如经论证允许穿越红线的线性基础设施）？</translation>
         </message>
         <message>
+            <source>From the table “{layer}”.</source>
+            <translation>取自表“{layer}”。</translation>
+        </message>
+        <message>
             <source>The three-lines check returned no {output} layer.</source>
             <translation>三区三线检查没有返回 {output} 图层。</translation>
         </message>
         <message>
+            <source>The algorithm {id} is not available: {error}</source>
+            <translation>算法 {id} 不可用：{error}</translation>
+        </message>
+        <message>
             <source>Rectification parcel review (整治地块审查)</source>
             <translation>整治地块审查</translation>
+        </message>
+        <message>
+            <source>Parcel findings</source>
+            <translation>地块审查结果</translation>
         </message>
         <message>
             <source>Village</source>
@@ -4670,6 +5246,10 @@
         <message>
             <source>Export report (PDF)</source>
             <translation>导出报告（PDF）</translation>
+        </message>
+        <message>
+            <source>Zones (counties or ecological units)</source>
+            <translation>分区（县或生态单元）</translation>
         </message>
         <message>
             <source>Counties the units are attributed to (optional)</source>
@@ -4904,6 +5484,14 @@
             <translation>固定</translation>
         </message>
         <message>
+            <source>Urban space ({codes})</source>
+            <translation>城镇空间（{codes}）</translation>
+        </message>
+        <message>
+            <source>城镇村属性码 separated by commas are needed, e.g. 201,202 (digits, optionally with the A of independent industrial land), not "{text}".</source>
+            <translation>需要以逗号分隔的城镇村属性码，如 201,202（数字，可带表示独立工业用地的 A），而不是“{text}”。</translation>
+        </message>
+        <message>
             <source>A loss of ecological land inside the red line is a violation, not demand a zone may buy away: E is computed without it.</source>
             <translation>生态保护红线内生态用地的损失属于违规，不是可以通过购买抵消的需求：E 的计算不含该损失。</translation>
         </message>
@@ -4946,6 +5534,10 @@
         <message>
             <source>counties</source>
             <translation>县域</translation>
+        </message>
+        <message>
+            <source>The mask from 城镇村属性码 needs the target year's land use as polygons.</source>
+            <translation>按城镇村属性码生成掩膜需要目标年土地利用的面图层。</translation>
         </message>
         <message>
             <source>Key ecological function zones: {count}, in the market like the others.</source>
@@ -5300,10 +5892,6 @@
             <translation>ΔM = Mₜ − M₀（公顷）</translation>
         </message>
         <message>
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
             <source>Period</source>
             <translation>期间</translation>
         </message>
@@ -5422,6 +6010,26 @@
         <message>
             <source>Sells {low}–{high} ha</source>
             <translation>出售 {low}–{high} 公顷</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Checks every admin unit against the binding indicators (约束性指标) handed down by the higher-level plan: the measured value, the target, the difference, the ratio and pass or fail with the rule.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Floors&lt;/b&gt; (measured ≥ target): cultivated land to keep 耕地保有量, permanent farmland protection task 永久基本农田保护任务, forest cover 森林覆盖率 (%), forest land to keep 林地保有量. &lt;b&gt;Ceilings&lt;/b&gt; (measured ≤ target): total construction land 建设用地总规模, urban-rural construction land 城乡建设用地规模, new construction on cultivated land 新增建设占用耕地规模, forest land taken 占用征收林地.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Targets&lt;/b&gt; are fields of the admin layer (join a table of targets to it in QGIS when they come apart); choose the field of each target you have. A unit whose target is empty skips that indicator with a note: it never passes. Area targets are in hectares or mu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Measured&lt;/b&gt;, with ellipsoidal areas inside each unit: cultivated land (net of 田坎 with the deduction coefficient KCXS), forest land, construction land and urban-rural construction land from the land use by the class groups of the 三调 working classification; forest cover is forest land ÷ the unit's area; permanent farmland from the farmland layer; with the earlier survey year, new construction on cultivated land (cultivated → construction) and forest land taken (forest → construction) from the overlay of the two years, whole parcels (gross of 田坎). Without those layers the indicators are 'not measured'.&lt;/p&gt;&lt;p&gt;Outputs: the admin units coloured by the number of failed indicators, the table (one row per unit and indicator, Chinese column names as aliases) and optionally a CSV for the meeting. The same as &lt;code&gt;guotu indicators&lt;/code&gt; on the command line.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;按上级规划下达的约束性指标逐个检查行政区：实测值、目标值、差值、比值，以及按规则判定的达标与否。&lt;/p&gt;&lt;p&gt;&lt;b&gt;下限&lt;/b&gt;（实测值 ≥ 目标值）：耕地保有量、永久基本农田保护任务、森林覆盖率（%）、林地保有量。&lt;b&gt;上限&lt;/b&gt;（实测值 ≤ 目标值）：建设用地总规模、城乡建设用地规模、新增建设占用耕地规模、占用征收林地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;目标值&lt;/b&gt;为行政区图层的字段（目标另成一表时，请先在 QGIS 中将其连接到行政区图层）；请为已有的每项目标选择字段。某行政区的目标值为空时，该指标不作比较并附说明：绝不判为达标。面积目标的单位为公顷或亩。&lt;/p&gt;&lt;p&gt;&lt;b&gt;实测值&lt;/b&gt;按各行政区内的椭球面积计算：耕地（按扣除系数 KCXS 扣除田坎）、林地、建设用地和城乡建设用地依三调工作分类的地类分组由土地利用数据统计；森林覆盖率为林地面积 ÷ 行政区面积；永久基本农田取自永久基本农田图层；给出前一期调查数据时，新增建设占用耕地（耕地 → 建设用地）和占用征收林地（林地 → 建设用地）由两期数据叠加得出，按整个图斑计（未扣除田坎）。未给出这些图层时，相应指标为“未测算”。&lt;/p&gt;&lt;p&gt;输出：按未达标指标数着色的行政区图、指标表（每个行政区每项指标一行，字段别名为中文列名），以及可选的会议用 CSV。与命令行 &lt;code&gt;guotu indicators&lt;/code&gt; 的结果相同。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Prints the review report of the border comparison, one PDF per city pair with conflicts (or the pair given as &lt;i&gt;A,B&lt;/i&gt;): the border strip by status with the conflicts, the pair's numbers, and every conflict with its review. The inputs are the outputs of &lt;i&gt;Cross-city boundary conflicts&lt;/i&gt; or of &lt;i&gt;guotu border&lt;/i&gt;.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;打印边界比对的审查报告，每个有冲突的城市对（或以 &lt;i&gt;A,B&lt;/i&gt; 给出的城市对）一份 PDF：按状态显示的边界条带及冲突、该城市对的统计数字，以及每处冲突及其审核结果。输入为&lt;i&gt;跨市边界冲突&lt;/i&gt;或 &lt;i&gt;guotu border&lt;/i&gt; 的输出。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Computes the transmission indicators of the catalogue's cross-city elements per element, per city part (the city's submitted features of the element) and per border strip (each part within the strip width of another city's part), and checks each city part against the city's thresholds.&lt;/p&gt;&lt;p&gt;Indicators: area; elevation min, mean and max and slope mean and share steeper than the threshold from the DEM (slope by Horn's method on the ground size of the cells, exact cell fractions at the element boundary); forest share from the land use (the forest codes, by default the 三调 forest classes).&lt;/p&gt;&lt;p&gt;Thresholds: a CSV with the columns city, element_type, indicator, min, max (an empty bound is open; shares are fractions). Findings: a part outside its city's threshold; a threshold the city did not set; two cities holding one element to different thresholds; indicators that jump between the strips on the two sides of a border; a DEM that does not cover a part. The catalogue check runs as well.&lt;/p&gt;&lt;p&gt;The work CRS is the DEM's and must be projected in metres; elements and land use are reprojected to it.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;按要素、城市部分（该市报送的该要素图斑）和交界带（与另一城市部分相距在交界带宽度以内的部分）计算名录跨市要素的传导指标，并将各城市部分与该市阈值比对。&lt;/p&gt;&lt;p&gt;指标：面积；由 DEM 计算的最低、平均、最高高程以及平均坡度和陡于阈值的坡度占比（按像元地面尺寸用 Horn 法计算坡度，要素边界处按像元精确覆盖比例计）；由土地利用计算的森林覆盖占比（林地编码默认为三调林地地类）。&lt;/p&gt;&lt;p&gt;阈值：CSV 表，列为 city、element_type、indicator、min、max（空值表示不设限；占比为小数）。问题：城市部分超出该市阈值；城市未设阈值；同一要素两市阈值不一致；边界两侧交界带指标跳变；DEM 未覆盖某部分。同时进行名录核查。&lt;/p&gt;&lt;p&gt;工作坐标系为 DEM 的坐标系，须为以米为单位的投影坐标系；要素和土地利用将重投影到该坐标系。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Runs an ecological voucher accounting or a land-use conversion of a province or the nation county by county on a Dask cluster, and merges the results into one GeoPackage equal to one run over all counties: voucher accounts per county with the market run once on the merged accounts; conversion pieces appended and the matrices summed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;County packages&lt;/b&gt;: a folder holding one folder (or File Geodatabase) per county.&lt;/p&gt;&lt;p&gt;&lt;b&gt;guotu options&lt;/b&gt;: the options of &lt;code&gt;guotu voucher&lt;/code&gt; or &lt;code&gt;guotu convert&lt;/code&gt; (see the README), where {partition} stands for a county's folder, e.g. &lt;code&gt;--zones {partition}/XZQ.gpkg --zone-id XZQDM ...&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Scheduler&lt;/b&gt;: the address of a running &lt;code&gt;dask-scheduler&lt;/code&gt; (tcp://host:8786); empty: a local cluster with one worker per core of this machine. Workers need the same paths (a shared folder) and the guotu tool.&lt;/p&gt;&lt;p&gt;The log shows a line per county (its time, memory and worker); the GeoPackage has a partitions table with the same. Cancel stops the run.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;在 Dask 集群上按县逐个运行全省或全国的生态券核算或用途转用分析，并将结果合并为一个 GeoPackage，与对全部县一次运行的结果相同：生态券按县核算，交易市场在合并后的账户上只运行一次；用途转用的图斑依次追加，转移矩阵相加。&lt;/p&gt;&lt;p&gt;&lt;b&gt;县级数据包&lt;/b&gt;：一个文件夹，其中每个县一个文件夹（或文件地理数据库）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;guotu 选项&lt;/b&gt;：&lt;code&gt;guotu voucher&lt;/code&gt; 或 &lt;code&gt;guotu convert&lt;/code&gt; 的选项（见 README），其中 {partition} 代表各县的文件夹，例如 &lt;code&gt;--zones {partition}/XZQ.gpkg --zone-id XZQDM ...&lt;/code&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;调度器&lt;/b&gt;：正在运行的 &lt;code&gt;dask-scheduler&lt;/code&gt; 的地址（tcp://主机:8786）；留空则在本机启动本地集群，每个 CPU 核一个工作进程。各工作进程需要相同的路径（共享文件夹）和 guotu 工具。&lt;/p&gt;&lt;p&gt;日志中每个县一行（用时、内存和工作进程）；GeoPackage 中的 partitions 表记录相同信息。点击取消可停止运行。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;The balance sheet of every planning or consolidation unit between the current and the planned land use of each parcel (or two survey years). Units come from a field of the parcels (a unit code, or ZLDWDM) or from a units layer (each parcel in the unit it overlaps most).&lt;/p&gt;&lt;p&gt;L1 cultivated land (耕地 codes: 设施农用地 and 田坎 are not) net of 田坎 (KCXS): opening, lost by cause, gained by cause, 田坎 change, closing; not decreasing. L2 quality (GDDB, 1 best … 15): area by grade and area-weighted mean grade, not worse. L3 permanent farmland adjusted in at least 105 % of what is adjusted out, with a mean grade not worse. L4 construction land reclaimed (拆旧) and newly built (建新): total not increasing. L5 linkage (增减挂钩): reclaimed at least the newly built, no reclaimed parcel on a river beach. L6 standard forest (the voucher coefficients) not decreasing. L7 nothing changed inside the ecological red line except ecological restoration.&lt;/p&gt;&lt;p&gt;A unit passes when every rule passes, fails when one fails, and is undetermined when a rule could not be checked (no grade, no red-line layer, a code without a coefficient). Every threshold is a parameter and is written into the table.&lt;/p&gt;&lt;p&gt;Reclaimed parcels planned as cultivated, garden, forest or grassland get reclamation certificates (复垦券) numbered per project, with the area reclaimed to each and its standard-forest hectares; a parcel on a river beach is not issuable.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;在每个图斑的现状用途与规划用途之间（或两个调查年份之间），编制每个规划单元或整治单元的资源平衡表。单元取自图斑的字段（单元代码或 ZLDWDM），或取自单元图层（图斑归入与其重叠面积最大的单元）。&lt;/p&gt;&lt;p&gt;L1 耕地数量（耕地编码；设施农用地和田坎不计入），扣除田坎（KCXS）：期初、按原因减少、按原因增加、田坎变化、期末；不减少。L2 耕地质量（GDDB，1 等最好 … 15）：分等别面积和面积加权平均等别，不降低。L3 永久基本农田调入不少于调出的 105%，调入平均等别不低于调出。L4 建设用地拆旧与建新：总量不增加。L5 增减挂钩：拆旧不少于建新，复垦图斑不得位于河道滩地。L6 标准林地（生态券系数）不减少。L7 生态保护红线内除生态保护修复外无变化。&lt;/p&gt;&lt;p&gt;所有规则通过则单元通过，任一规则不通过则单元不通过；没有规则不通过但有规则无法核验（无等别、未提供红线图层、编码无系数）时为待定。所有阈值均为参数，并写入结果表。&lt;/p&gt;&lt;p&gt;规划为耕地、园地、林地或草地的拆旧复垦图斑生成复垦券，按项目编号，记录复垦为各类用地的面积及其标准林地公顷数；位于河道滩地的图斑不可发券。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Planar area needs a projected CRS in metres, but layer "{layer}" is in {crs} (units: {units}). Use the ellipsoidal method or reproject the layer.</source>
