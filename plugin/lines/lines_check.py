@@ -34,7 +34,9 @@ from ..binding.convert_native import CategoryMap
 from ..binding.errors import GuotuCancelled, GuotuInputError
 from ..inputs.feature_reading import read_features
 from ..binding.lines_native import LINE_NAMES, RULES, AdminValues, LineIssue, Lines, LinesOptions, LineStats, declare
-from ..binding.native import AreaCalculator, AreaMethod, Context, Tally
+from ..binding.area_native import AreaCalculator
+from ..binding.native import AreaMethod, Context
+from ..binding.tally_native import Tally
 from ..inputs.progress import PhasedProgress
 from ..tally.tally import TallyRequest, finished_tally
 from ..inputs.validation import require_field, require_metric_crs, require_polygon_source, require_valid_crs

@@ -18,7 +18,8 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformConte
                        QgsGeometry)
 
 from ..binding.errors import GuotuCancelled, GuotuInputError
-from ..binding.native import AreaMethod, Coefficients, Context
+from ..binding.native import AreaMethod, Context
+from ..binding.voucher_native import Coefficients
 from ..binding.priorities_native import (COMPUTED, MAXIMISE, MINIMISE, RulePiece, RuleRun, RuleSummary, RuleTable,
                                          Sites, lexicographic_rank, pareto_rank)
 from ..i18n import tr
