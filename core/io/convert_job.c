@@ -20,6 +20,7 @@
 #include "io_util.h"
 #include "raster_source.h"
 #include "resources.h"
+#include "table_schema.h"
 #include "row_queue.h"
 #include "vector_source.h"
 
@@ -58,6 +59,10 @@ typedef struct job_run {
     guotu_context *cv_ctx;                   /* the context cv was made on */
     gpkg_writer *out;
     int pieces_layer;
+    /* The output tables' columns (resources/schemas/<table>.csv), alive until the output is
+     * committed, and where each value of a piece goes in the conversions layer. */
+    table_schema *schemas[5];
+    int piece_slots[11];
     int status; /* of the first failure */
     char err[2048];
 } job_run;
@@ -68,6 +73,37 @@ static int fail(job_run *r, int status, const char *message) {
         r->status = status;
     }
     return 1;
+}
+
+/* The tables, in the order of job_run.schemas, and the values the writers fill in each. */
+enum { T_CONVERSIONS, T_TRANSITIONS, T_STATUS_SUMMARY, T_UNKNOWN_CODES, T_LINE_SUMMARY };
+static const char *const table_names[] = {"conversions", "transitions", "status_summary", "unknown_codes",
+                                          "line_summary"};
+enum {
+    P_FROM_CODE,
+    P_TO_CODE,
+    P_FROM_CATEGORY,
+    P_TO_CATEGORY,
+    P_STATUS,
+    P_PATH_ZH,
+    P_PATH_EN,
+    P_AREA_HA,
+    P_DM_HA,
+    P_ZONE_ID,
+    P_LINE
+};
+static const char *const piece_names[] = {"from_code", "to_code", "from_category", "to_category", "status", "path_zh",
+                                          "path_en",   "area_ha", "dm_ha",         "zone_id",     "line"};
+
+/* Reads the schema of table `t` (the option "lines" with a three-lines workspace) and
+ * resolves the slots of `names`. */
+static int load_schema(job_run *r, int t, const char *const *names, int n, int *slots) {
+    char err[2048];
+    if (table_schema_load(r->j->resources, table_names[t], r->j->workspace ? "lines" : NULL, &r->schemas[t], err,
+                          sizeof err) ||
+        table_schema_slots(r->schemas[t], names, n, slots, err, sizeof err))
+        return fail(r, GUOTU_ERR_IO, err);
+    return 0;
 }
 
 static int core_error(job_run *r, guotu_context *ctx, int status) {
@@ -191,11 +227,21 @@ static int feed_lines(convert_worker *w) {
 static int write_piece(const guotu_conversion_piece *p, void *user) {
     convert_worker *w = user;
     job_run *r = w->run;
-    const char *texts[11] = {
-        p->from_code, p->to_code, p->from_category, p->to_category, p->status, p->paths_zh, p->paths_en, 0, 0,
-        p->zone_id,   p->line};
-    double reals[11] = {0, 0, 0, 0, 0, 0, 0, p->area_ha, p->dm_ha, 0, 0};
-    int stop = row_queue_add(r->queue, &w->batch, texts, reals, p->wkb, p->wkb_size);
+    const int *slot = r->piece_slots;
+    table_row row;
+    table_row_clear(&row);
+    table_row_text(&row, slot[P_FROM_CODE], p->from_code);
+    table_row_text(&row, slot[P_TO_CODE], p->to_code);
+    table_row_text(&row, slot[P_FROM_CATEGORY], p->from_category);
+    table_row_text(&row, slot[P_TO_CATEGORY], p->to_category);
+    table_row_text(&row, slot[P_STATUS], p->status);
+    table_row_text(&row, slot[P_PATH_ZH], p->paths_zh);
+    table_row_text(&row, slot[P_PATH_EN], p->paths_en);
+    table_row_real(&row, slot[P_AREA_HA], p->area_ha);
+    table_row_real(&row, slot[P_DM_HA], p->dm_ha);
+    table_row_text(&row, slot[P_ZONE_ID], p->zone_id);
+    table_row_text(&row, slot[P_LINE], p->line);
+    int stop = row_queue_add(r->queue, &w->batch, row.texts, row.reals, p->wkb, p->wkb_size);
     if (stop == ROW_QUEUE_NOMEM) snprintf(w->err, sizeof w->err, "out of memory");
     return stop; /* ROW_QUEUE_STOPPED: the writer's own error is the one reported */
 }
@@ -300,15 +346,10 @@ static void *worker_thread(void *arg) {
 
 /* Opens the output, runs the workers on threads while this one writes their pieces, merges. */
 static int overlay(job_run *r) {
-    static const table_column columns[] = {
-        {"from_code", COLUMN_TEXT, 0, NULL},     {"to_code", COLUMN_TEXT, 0, NULL},
-        {"from_category", COLUMN_TEXT, 0, NULL}, {"to_category", COLUMN_TEXT, 0, NULL},
-        {"status", COLUMN_TEXT, 0, NULL},        {"path_zh", COLUMN_TEXT, 0, NULL},
-        {"path_en", COLUMN_TEXT, 0, NULL},       {"area_ha", COLUMN_REAL, 0, NULL},
-        {"dm_ha", COLUMN_REAL, 0, NULL},         {"zone_id", COLUMN_TEXT, 0, NULL},
-        {"line", COLUMN_TEXT, 0, NULL}};
     const guotu_convert_job *j = r->j;
     char err[2048];
+    if (load_schema(r, T_CONVERSIONS, piece_names, 11, r->piece_slots)) return 1;
+    const table_schema *pieces = r->schemas[T_CONVERSIONS];
     /* One worker per CPU: on real-shaped data the overlay, not the writer, is the work (two
      * workers on two cores: 1.6x one worker on a 三调-shaped county). */
     r->nworkers = io_thread_count(j->threads, 0);
@@ -330,13 +371,14 @@ static int overlay(job_run *r) {
     int failed = gpkg_writer_open(&r->out, j->output, err, sizeof err);
     if (!failed) {
         /* Millions of pieces: written straight through SQLite, the spatial index packed at the end. */
-        r->pieces_layer = gpkg_writer_add_bulk_layer(r->out, "conversions", vector_source_crs(&probe), columns,
-                                                     j->workspace ? 11 : 10, err, sizeof err);
+        r->pieces_layer =
+            gpkg_writer_add_bulk_layer(r->out, "conversions", vector_source_crs(&probe), table_schema_columns(pieces),
+                                       table_schema_count(pieces), err, sizeof err);
         failed = r->pieces_layer < 0;
     }
     vector_source_close(&probe);
     if (failed) return fail(r, GUOTU_ERR_IO, err);
-    r->queue = row_queue_create(j->workspace ? 11 : 10, r->nworkers);
+    r->queue = row_queue_create(table_schema_count(pieces), r->nworkers);
     if (!r->queue) return fail(r, GUOTU_ERR_NOMEM, "out of memory");
     int started = 0;
     for (int k = 0; k < r->nworkers; k++, started++)
@@ -403,75 +445,87 @@ static int raster_overlay(job_run *r) {
     return 0;
 }
 
-static int add_table(job_run *r, const char *name, const table_column *columns, int ncolumns) {
+/* Table `t` of the output, its columns from its schema (read here; `names` are the values
+ * its rows fill, their slots into `slots`); the layer, or -1. */
+static int add_table(job_run *r, int t, const char *const *names, int n, int *slots) {
     char err[2048];
-    int t = gpkg_writer_add_layer(r->out, name, wkbNone, NULL, columns, ncolumns, err, sizeof err);
-    if (t < 0) fail(r, GUOTU_ERR_IO, err);
-    return t;
+    if (load_schema(r, t, names, n, slots)) return -1;
+    int layer = gpkg_writer_add_layer(r->out, table_names[t], wkbNone, NULL, table_schema_columns(r->schemas[t]),
+                                      table_schema_count(r->schemas[t]), err, sizeof err);
+    if (layer < 0) fail(r, GUOTU_ERR_IO, err);
+    return layer;
 }
 
-static int add_row(job_run *r, int table, const char *const *texts, const double *reals) {
+static int add_row(job_run *r, int table, const table_row *row) {
     char err[2048];
-    return gpkg_writer_row(r->out, table, texts, reals, NULL, 0, err, sizeof err) ? fail(r, GUOTU_ERR_IO, err) : 0;
+    return gpkg_writer_row(r->out, table, row->texts, row->reals, NULL, 0, err, sizeof err) ? fail(r, GUOTU_ERR_IO, err)
+                                                                                            : 0;
 }
 
 static int write_tables(job_run *r, const table_meta *meta, int nmeta) {
-    static const table_column tcols[] = {{"zone_id", COLUMN_TEXT, 0, NULL},    {"level", COLUMN_TEXT, 0, NULL},
-                                         {"from_class", COLUMN_TEXT, 0, NULL}, {"to_class", COLUMN_TEXT, 0, NULL},
-                                         {"status", COLUMN_TEXT, 0, NULL},     {"area_ha", COLUMN_REAL, 0, NULL},
-                                         {"dm_ha", COLUMN_REAL, 0, NULL}};
+    static const char *const tnames[] = {"zone_id", "level", "from_class", "to_class", "status", "area_ha", "dm_ha"};
+    static const char *const snames[] = {"zone_id", "status", "area_ha"};
+    static const char *const unames[] = {"class_code", "layer", "area_ha"};
+    static const char *const lnames[] = {"zone_id", "line", "status", "area_ha"};
+    int ts[7], ss[3], us[3], ls[4];
     guotu_context *ctx = r->cv_ctx;
-    int t = add_table(r, "transitions", tcols, 7);
+    table_row row;
+    int t = add_table(r, T_TRANSITIONS, tnames, 7, ts);
     if (t < 0) return 1;
     for (int level = 0; level < 2; level++) {
         size_t n = level ? guotu_convert_code_count(r->cv) : guotu_convert_category_count(r->cv);
         for (size_t i = 0; i < n; i++) {
-            guotu_transition row;
+            guotu_transition tr;
             if (level)
-                guotu_convert_code_row(ctx, r->cv, i, &row);
+                guotu_convert_code_row(ctx, r->cv, i, &tr);
             else
-                guotu_convert_category_row(ctx, r->cv, i, &row);
-            const char *texts[7] = {row.zone_id, level ? "code" : "category", row.from, row.to, row.status, 0, 0};
-            double reals[7] = {0, 0, 0, 0, 0, row.area_ha, row.dm_ha};
-            if (add_row(r, t, texts, reals)) return 1;
+                guotu_convert_category_row(ctx, r->cv, i, &tr);
+            table_row_clear(&row);
+            table_row_text(&row, ts[0], tr.zone_id);
+            table_row_text(&row, ts[1], level ? "code" : "category");
+            table_row_text(&row, ts[2], tr.from);
+            table_row_text(&row, ts[3], tr.to);
+            table_row_text(&row, ts[4], tr.status);
+            table_row_real(&row, ts[5], tr.area_ha);
+            table_row_real(&row, ts[6], tr.dm_ha);
+            if (add_row(r, t, &row)) return 1;
         }
     }
     gpkg_writer_meta(r->out, t, meta, nmeta);
-    static const table_column scols[] = {
-        {"zone_id", COLUMN_TEXT, 0, NULL}, {"status", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
-    int s = add_table(r, "status_summary", scols, 3);
+    int s = add_table(r, T_STATUS_SUMMARY, snames, 3, ss);
     if (s < 0) return 1;
     for (size_t i = 0; i < guotu_convert_status_count(r->cv); i++) {
-        guotu_status_area row;
-        guotu_convert_status_row(ctx, r->cv, i, &row);
-        const char *texts[3] = {row.zone_id, row.status, 0};
-        double reals[3] = {0, 0, row.area_ha};
-        if (add_row(r, s, texts, reals)) return 1;
+        guotu_status_area sa;
+        guotu_convert_status_row(ctx, r->cv, i, &sa);
+        table_row_clear(&row);
+        table_row_text(&row, ss[0], sa.zone_id);
+        table_row_text(&row, ss[1], sa.status);
+        table_row_real(&row, ss[2], sa.area_ha);
+        if (add_row(r, s, &row)) return 1;
     }
-    static const table_column ucols[] = {
-        {"class_code", COLUMN_TEXT, 0, NULL}, {"layer", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
-    int u = add_table(r, "unknown_codes", ucols, 3);
+    int u = add_table(r, T_UNKNOWN_CODES, unames, 3, us);
     if (u < 0) return 1;
     for (size_t i = 0; i < guotu_convert_unknown_count(r->cv); i++) {
-        guotu_unknown_code row;
-        guotu_convert_unknown_row(ctx, r->cv, i, &row);
-        const char *texts[3] = {row.code, row.side ? "after" : "before", 0};
-        double reals[3] = {0, 0, row.area_ha};
-        if (add_row(r, u, texts, reals)) return 1;
+        guotu_unknown_code uc;
+        guotu_convert_unknown_row(ctx, r->cv, i, &uc);
+        table_row_clear(&row);
+        table_row_text(&row, us[0], uc.code);
+        table_row_text(&row, us[1], uc.side ? "after" : "before");
+        table_row_real(&row, us[2], uc.area_ha);
+        if (add_row(r, u, &row)) return 1;
     }
     if (r->j->workspace) {
-        static const table_column lcols[] = {{"zone_id", COLUMN_TEXT, 0, NULL},
-                                             {"line", COLUMN_TEXT, 0, NULL},
-                                             {"status", COLUMN_TEXT, 0, NULL},
-                                             {"area_ha", COLUMN_REAL, 0, NULL}};
-        int l = add_table(r, "line_summary", lcols, 4);
+        int l = add_table(r, T_LINE_SUMMARY, lnames, 4, ls);
         if (l < 0) return 1;
         for (size_t i = 0; i < guotu_convert_line_count(r->cv); i++) {
-            guotu_line_status_area row;
-            guotu_convert_line_row(ctx, r->cv, i, &row);
-            const char *texts[4] = {row.zone_id, row.line, row.status, 0};
-            double reals[4] = {0, 0, 0, row.area_ha};
-            if (add_row(r, l, texts, reals)) return 1;
+            guotu_line_status_area la;
+            guotu_convert_line_row(ctx, r->cv, i, &la);
+            table_row_clear(&row);
+            table_row_text(&row, ls[0], la.zone_id);
+            table_row_text(&row, ls[1], la.line);
+            table_row_text(&row, ls[2], la.status);
+            table_row_real(&row, ls[3], la.area_ha);
+            if (add_row(r, l, &row)) return 1;
         }
         gpkg_writer_meta(r->out, l, meta, nmeta);
     }
@@ -602,6 +656,8 @@ int guotu_convert_job_run(guotu_context *ctx, const guotu_convert_job *job) {
     int failed = run(r);
     CPLPopErrorHandler();
     gpkg_writer_abort(r->out);
+    for (int t = 0; t < 5; t++)
+        table_schema_free(r->schemas[t]);
     if (r->rasters) {
         char aux_tmp[1200];
         snprintf(aux_tmp, sizeof aux_tmp, "%s.aux.xml", r->status_tmp);
