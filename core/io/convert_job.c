@@ -62,7 +62,7 @@ typedef struct job_run {
     /* The output tables' columns (resources/schemas/<table>.csv), alive until the output is
      * committed, and where each value of a piece goes in the conversions layer. */
     table_schema *schemas[5];
-    int piece_slots[11];
+    int slots[5][11];
     int status; /* of the first failure */
     char err[2048];
 } job_run;
@@ -94,15 +94,24 @@ enum {
 };
 static const char *const piece_names[] = {"from_code", "to_code", "from_category", "to_category", "status", "path_zh",
                                           "path_en",   "area_ha", "dm_ha",         "zone_id",     "line"};
+static const char *const transition_names[] = {"zone_id", "level",   "from_class", "to_class",
+                                               "status",  "area_ha", "dm_ha"};
+static const char *const status_names[] = {"zone_id", "status", "area_ha"};
+static const char *const unknown_names[] = {"class_code", "layer", "area_ha"};
+static const char *const line_names[] = {"zone_id", "line", "status", "area_ha"};
+static const char *const *const filled[] = {piece_names, transition_names, status_names, unknown_names, line_names};
+static const int nfilled[] = {11, 7, 3, 3, 4};
 
-/* Reads the schema of table `t` (the option "lines" with a three-lines workspace) and
- * resolves the slots of `names`. */
-static int load_schema(job_run *r, int t, const char *const *names, int n, int *slots) {
+/* Reads every table's schema (the option "lines" with a three-lines workspace) and resolves
+ * the slots of the values the writers fill: before the run, so that a schema the writers do
+ * not match stops it at once. */
+static int load_schemas(job_run *r) {
     char err[2048];
-    if (table_schema_load(r->j->resources, table_names[t], r->j->workspace ? "lines" : NULL, &r->schemas[t], err,
-                          sizeof err) ||
-        table_schema_slots(r->schemas[t], names, n, slots, err, sizeof err))
-        return fail(r, GUOTU_ERR_IO, err);
+    for (int t = 0; t < 5; t++)
+        if (table_schema_load(r->j->resources, table_names[t], r->j->workspace ? "lines" : NULL, &r->schemas[t], err,
+                              sizeof err) ||
+            table_schema_slots(r->schemas[t], filled[t], nfilled[t], r->slots[t], err, sizeof err))
+            return fail(r, GUOTU_ERR_IO, err);
     return 0;
 }
 
@@ -227,7 +236,7 @@ static int feed_lines(convert_worker *w) {
 static int write_piece(const guotu_conversion_piece *p, void *user) {
     convert_worker *w = user;
     job_run *r = w->run;
-    const int *slot = r->piece_slots;
+    const int *slot = r->slots[T_CONVERSIONS];
     table_row row;
     table_row_clear(&row);
     table_row_text(&row, slot[P_FROM_CODE], p->from_code);
@@ -348,7 +357,6 @@ static void *worker_thread(void *arg) {
 static int overlay(job_run *r) {
     const guotu_convert_job *j = r->j;
     char err[2048];
-    if (load_schema(r, T_CONVERSIONS, piece_names, 11, r->piece_slots)) return 1;
     const table_schema *pieces = r->schemas[T_CONVERSIONS];
     /* One worker per CPU: on real-shaped data the overlay, not the writer, is the work (two
      * workers on two cores: 1.6x one worker on a 三调-shaped county). */
@@ -445,11 +453,9 @@ static int raster_overlay(job_run *r) {
     return 0;
 }
 
-/* Table `t` of the output, its columns from its schema (read here; `names` are the values
- * its rows fill, their slots into `slots`); the layer, or -1. */
-static int add_table(job_run *r, int t, const char *const *names, int n, int *slots) {
+/* Table `t` of the output, its columns from its schema; the layer, or -1. */
+static int add_table(job_run *r, int t) {
     char err[2048];
-    if (load_schema(r, t, names, n, slots)) return -1;
     int layer = gpkg_writer_add_layer(r->out, table_names[t], wkbNone, NULL, table_schema_columns(r->schemas[t]),
                                       table_schema_count(r->schemas[t]), err, sizeof err);
     if (layer < 0) fail(r, GUOTU_ERR_IO, err);
@@ -463,14 +469,11 @@ static int add_row(job_run *r, int table, const table_row *row) {
 }
 
 static int write_tables(job_run *r, const table_meta *meta, int nmeta) {
-    static const char *const tnames[] = {"zone_id", "level", "from_class", "to_class", "status", "area_ha", "dm_ha"};
-    static const char *const snames[] = {"zone_id", "status", "area_ha"};
-    static const char *const unames[] = {"class_code", "layer", "area_ha"};
-    static const char *const lnames[] = {"zone_id", "line", "status", "area_ha"};
-    int ts[7], ss[3], us[3], ls[4];
+    const int *ts = r->slots[T_TRANSITIONS], *ss = r->slots[T_STATUS_SUMMARY], *us = r->slots[T_UNKNOWN_CODES],
+              *ls = r->slots[T_LINE_SUMMARY];
     guotu_context *ctx = r->cv_ctx;
     table_row row;
-    int t = add_table(r, T_TRANSITIONS, tnames, 7, ts);
+    int t = add_table(r, T_TRANSITIONS);
     if (t < 0) return 1;
     for (int level = 0; level < 2; level++) {
         size_t n = level ? guotu_convert_code_count(r->cv) : guotu_convert_category_count(r->cv);
@@ -492,7 +495,7 @@ static int write_tables(job_run *r, const table_meta *meta, int nmeta) {
         }
     }
     gpkg_writer_meta(r->out, t, meta, nmeta);
-    int s = add_table(r, T_STATUS_SUMMARY, snames, 3, ss);
+    int s = add_table(r, T_STATUS_SUMMARY);
     if (s < 0) return 1;
     for (size_t i = 0; i < guotu_convert_status_count(r->cv); i++) {
         guotu_status_area sa;
@@ -503,7 +506,7 @@ static int write_tables(job_run *r, const table_meta *meta, int nmeta) {
         table_row_real(&row, ss[2], sa.area_ha);
         if (add_row(r, s, &row)) return 1;
     }
-    int u = add_table(r, T_UNKNOWN_CODES, unames, 3, us);
+    int u = add_table(r, T_UNKNOWN_CODES);
     if (u < 0) return 1;
     for (size_t i = 0; i < guotu_convert_unknown_count(r->cv); i++) {
         guotu_unknown_code uc;
@@ -515,7 +518,7 @@ static int write_tables(job_run *r, const table_meta *meta, int nmeta) {
         if (add_row(r, u, &row)) return 1;
     }
     if (r->j->workspace) {
-        int l = add_table(r, T_LINE_SUMMARY, lnames, 4, ls);
+        int l = add_table(r, T_LINE_SUMMARY);
         if (l < 0) return 1;
         for (size_t i = 0; i < guotu_convert_line_count(r->cv); i++) {
             guotu_line_status_area la;
@@ -587,7 +590,7 @@ static int run(job_run *r) {
         return fail(r, GUOTU_ERR_ARGUMENT, err);
     }
     r->rasters = raster[0] && raster[1];
-    if (load_tables(r) || (r->rasters ? raster_overlay(r) : overlay(r))) return 1;
+    if (load_schemas(r) || load_tables(r) || (r->rasters ? raster_overlay(r) : overlay(r))) return 1;
     char when[32];
     time_t now = time(NULL);
     struct tm utc;
