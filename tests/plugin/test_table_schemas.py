@@ -1,9 +1,10 @@
 """The output tables declared once, in resources/schemas/<table>.csv: the tool's tables and the
 plugin's sinks have exactly the schema's columns (names, order, types) — the tally (with and
 without zone names), the area check, the conversion map (with and without the three lines) and
-its transitions, status summary, unknown codes and line summary — and a schema that orders
-the columns otherwise reorders the plugin's tables and the tool's alike, values following
-their names."""
+its transitions, status summary, unknown codes and line summary, the border conflicts (the
+plugin's with the review columns), shared borders, base-map issues and pair summary — and a
+schema that orders the columns otherwise reorders the plugin's tables and the tool's alike,
+values following their names."""
 
 import csv
 import os
@@ -146,6 +147,36 @@ def test_conversion_tables_of_the_tool_and_the_plugin_have_the_schemas_columns(t
     theirs = sorted((r["zone_id"], r["from_code"], r["to_code"], r["status"], round(r["area_ha"], 9))
                     for r in cd.ogr_rows(out, "conversions"))
     assert mine == theirs and sum(r[4] for r in mine) == pytest.approx(6.0)
+
+
+def test_border_layers_of_the_tool_and_the_plugin_have_the_schemas_columns(tmp_path: Path):
+    import border_data as bd
+
+    fx = bd.make_fixture(tmp_path / "fx")
+    out = tmp_path / "border.gpkg"
+    res = bd.run_cli(fx, out, "--area", "planar")
+    assert res.returncode == 0, res.stderr
+    layers = {"BORDER_CONFLICTS": ("border_conflicts", "border_conflicts"),
+              "CONFLICT_LINES": ("border_conflict_lines", "border_conflicts"),
+              "SHARED_BORDERS": ("shared_borders", "shared_borders"), "PAIR_SUMMARY": ("pair_summary", "pair_summary"),
+              "BASEMAP_ISSUES": ("basemap_issues", "basemap_issues"),
+              "BASEMAP_ISSUE_POINTS": ("basemap_issue_points", "basemap_issues")}
+    for layer, table in layers.values():
+        assert_columns(cli_columns(out, layer), table)
+    params = {"ADMIN": f"{fx / 'admin.gpkg'}|layername=admin", "ADMIN_ID": "code", "ADMIN_NAME": "name",
+              "ELEMENTS": f"{fx / 'el.gpkg'}|layername=elements", "CITY_FIELD": "city", "CATEGORY_FIELD": "category",
+              "NAME_FIELD": "name", "AREA_METHOD": 1}
+    params.update({name: "memory:" for name in layers})
+    result = processing.run("guotu:borderconflicts", params)
+    for name, (_layer, table) in layers.items():
+        options = ("review",) if table == "border_conflicts" else ()
+        assert_columns(plugin_columns(result[name]), table, *options)
+    # Same values under the same names: the tool's pair summary and the plugin's.
+    cli = {(r["admin_a"], r["admin_b"]): r for r in cd.ogr_rows(out, "pair_summary")}
+    plugin = {(r["admin_a"], r["admin_b"]): r for r in cd.layer_rows(result["PAIR_SUMMARY"])}
+    assert cli.keys() == plugin.keys() == {("A", "B"), ("C", "D"), ("C", "E")}
+    for key, row in cli.items():
+        assert plugin[key] == pytest.approx(row, abs=1e-6), key
 
 
 def reversed_resources(folder: Path, *tables: str) -> Path:
