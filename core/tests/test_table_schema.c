@@ -124,11 +124,20 @@ static void test_shipped_schemas_load(void **state) {
         int count;
         const char *first, *last;
     } tables[] = {
-        {"tally", NULL, 3, "zone_id", "area_ha"},          {"tally", "zone_names", 4, "zone_id", "area_ha"},
-        {"area_check", NULL, 8, "fid", "difference_ppm"},  {"conversions", NULL, 10, "from_code", "zone_id"},
-        {"conversions", "lines", 11, "from_code", "line"}, {"transitions", NULL, 7, "zone_id", "dm_ha"},
-        {"status_summary", NULL, 3, "zone_id", "area_ha"}, {"unknown_codes", NULL, 3, "class_code", "area_ha"},
+        {"tally", NULL, 3, "zone_id", "area_ha"},
+        {"tally", "zone_names", 4, "zone_id", "area_ha"},
+        {"area_check", NULL, 8, "fid", "difference_ppm"},
+        {"conversions", NULL, 10, "from_code", "zone_id"},
+        {"conversions", "lines", 11, "from_code", "line"},
+        {"transitions", NULL, 7, "zone_id", "dm_ha"},
+        {"status_summary", NULL, 3, "zone_id", "area_ha"},
+        {"unknown_codes", NULL, 3, "class_code", "area_ha"},
         {"line_summary", NULL, 4, "zone_id", "area_ha"},
+        {"border_conflicts", NULL, 17, "conflict_id", "area_ha"},
+        {"border_conflicts", "review", 21, "conflict_id", "reviewed_at"},
+        {"shared_borders", NULL, 11, "admin_a", "conflict_id"},
+        {"basemap_issues", NULL, 8, "kind", "message_en"},
+        {"pair_summary", NULL, 18, "admin_a", "score"},
     };
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
         char err[512] = "";
