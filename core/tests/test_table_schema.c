@@ -138,6 +138,8 @@ static void test_shipped_schemas_load(void **state) {
         {"shared_borders", NULL, 11, "admin_a", "conflict_id"},
         {"basemap_issues", NULL, 8, "kind", "message_en"},
         {"pair_summary", NULL, 18, "admin_a", "score"},
+        {"controlled_land", NULL, 10, "landuse_fid", "net_ha"},
+        {"rule_summary", NULL, 8, "fid_in", "pieces"},
     };
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
         char err[512] = "";

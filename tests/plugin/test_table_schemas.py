@@ -2,7 +2,8 @@
 plugin's sinks have exactly the schema's columns (names, order, types) — the tally (with and
 without zone names), the area check, the conversion map (with and without the three lines) and
 its transitions, status summary, unknown codes and line summary, the border conflicts (the
-plugin's with the review columns), shared borders, base-map issues and pair summary — and a
+plugin's with the review columns), shared borders, base-map issues and pair summary, the
+controlled land of the ruling objective and its zone and admin summaries — and a
 schema that orders the columns otherwise reorders the plugin's tables and the tool's alike,
 values following their names."""
 
@@ -177,6 +178,34 @@ def test_border_layers_of_the_tool_and_the_plugin_have_the_schemas_columns(tmp_p
     assert cli.keys() == plugin.keys() == {("A", "B"), ("C", "D"), ("C", "E")}
     for key, row in cli.items():
         assert plugin[key] == pytest.approx(row, abs=1e-6), key
+
+
+def test_ruling_objective_of_the_tool_and_the_plugin_have_the_schemas_columns(tmp_path: Path):
+    sys.path.insert(0, str(REPO / "tests"))
+    import priorities_fixture as fx
+
+    zones, landuse, admin = (fx.write_zones(tmp_path / "hx.gpkg"), fx.write_landuse(tmp_path / "dltb.gpkg"),
+                             fx.write_admin(tmp_path / "xzq.gpkg"))
+    out = tmp_path / "rule.gpkg"
+    res = run_cli("priorities", "rule", "--zones", str(zones), "--type-field", "GNLX", "--landuse", str(landuse),
+                  "--deduction-field", "KCXS", "--admin", str(admin), "--admin-name", "XZQMC", "--area", "planar",
+                  "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    tables = {"CONTROLLED": ("controlled_land", "controlled_land"), "ZONE_SUMMARY": ("zone_summary", "rule_summary"),
+              "ADMIN_SUMMARY": ("admin_summary", "rule_summary")}
+    for layer, table in tables.values():
+        assert_columns(cli_columns(out, layer), table)
+    result = processing.run("guotu:rulingobjective", {
+        "ZONES": str(zones), "TYPE_FIELD": "GNLX", "LANDUSE": str(landuse), "CLASS_FIELD": "DLBM",
+        "DEDUCTION_FIELD": "KCXS", "ADMIN": str(admin), "ADMIN_ID": "XZQDM", "ADMIN_NAME": "XZQMC", "AREA_METHOD": 1,
+        "CONTROLLED": "memory:", "ZONE_SUMMARY": "memory:", "ADMIN_SUMMARY": "memory:"})
+    for name, (layer, table) in tables.items():
+        assert_columns(plugin_columns(result[name]), table)
+    cli = {r["fid_in"]: r for r in cd.ogr_rows(out, "zone_summary")}
+    plugin = {r["fid_in"]: r for r in cd.layer_rows(result["ZONE_SUMMARY"])}
+    assert cli.keys() == plugin.keys() and len(cli) > 1
+    for key, row in cli.items():
+        assert plugin[key] == pytest.approx(row, abs=1e-9), key
 
 
 def reversed_resources(folder: Path, *tables: str) -> Path:
