@@ -3,7 +3,8 @@ plugin's sinks have exactly the schema's columns (names, order, types) — the t
 without zone names), the area check, the conversion map (with and without the three lines) and
 its transitions, status summary, unknown codes and line summary, the border conflicts (the
 plugin's with the review columns), shared borders, base-map issues and pair summary, the
-controlled land of the ruling objective and its zone and admin summaries — and a
+controlled land of the ruling objective and its zone and admin summaries, the three-lines
+statistics (and their CSV headers) and notes — and a
 schema that orders the columns otherwise reorders the plugin's tables and the tool's alike,
 values following their names."""
 
@@ -19,6 +20,7 @@ from typing import Dict, List, Tuple
 import pytest
 from osgeo import ogr
 from qgis import processing
+from qgis.PyQt.QtCore import QVariant
 from qgis.core import QgsVectorLayer
 
 import conversion_data as cd
@@ -206,6 +208,39 @@ def test_ruling_objective_of_the_tool_and_the_plugin_have_the_schemas_columns(tm
     assert cli.keys() == plugin.keys() and len(cli) > 1
     for key, row in cli.items():
         assert plugin[key] == pytest.approx(row, abs=1e-9), key
+
+
+def test_three_lines_statistics_and_notes_have_the_schemas_columns(tmp_path_factory, tmp_path: Path):
+    import lines_data as ld
+
+    fx = ld.copy_fixture(ld.shared_fixture(tmp_path_factory), tmp_path / "fx")
+    out = tmp_path / "cli.gpkg"
+    headers = {}
+    for how in ("chinese", "names"):
+        csv_path = tmp_path / f"{how}.csv"
+        res = ld.cli_check(fx, fx / "ws.gpkg", out, "--stats-csv", str(csv_path), "--csv-headers", how)
+        assert res.returncode == 0, res.stderr
+        headers[how] = csv_path.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert_columns(cli_columns(out, "line_stats"), "line_stats")
+    assert_columns(cli_columns(out, "notes"), "notes")
+    with (SCHEMAS / "line_stats.csv").open(encoding="utf-8", newline="") as f:
+        titles = [(r["name"], r["title_zh"]) for r in csv.DictReader(f)]
+    assert headers["names"] == [n for n, _t in titles] and headers["chinese"] == [t for _n, t in titles]
+    result = processing.run("guotu:threelinescheck", {
+        "WORKSPACE": str(fx / "ws.gpkg"), "LANDUSE": f"{fx / 'dltb.gpkg'}|layername=dltb", "CLASS_FIELD": "dlbm",
+        "SYSTEM": 1, "AREA_METHOD": 1, "ISSUES": "memory:", "ISSUE_POINTS": "memory:", "LINE_STATS": "memory:",
+        "NOTES": "memory:"})
+    assert_columns(plugin_columns(result["LINE_STATS"]), "line_stats")
+    assert_columns(plugin_columns(result["NOTES"]), "notes")
+    cli = {r["admin_code"]: r for r in cd.ogr_rows(out, "line_stats")}
+    plugin = {r["admin_code"]: r for r in cd.layer_rows(result["LINE_STATS"])}
+    assert cli.keys() == plugin.keys() and len(cli) > 1
+    def plain(row: dict) -> dict:  # NULL, None and '' alike (a QVariant NULL in memory layers)
+        return {k: None if v is None or v == "" or (isinstance(v, QVariant) and v.isNull()) else v
+                for k, v in row.items()}
+
+    for key, row in cli.items():
+        assert plain(plugin[key]) == pytest.approx(plain(row), abs=1e-6), key
 
 
 def reversed_resources(folder: Path, *tables: str) -> Path:
