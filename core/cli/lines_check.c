@@ -305,10 +305,10 @@ typedef struct check_run {
     int skipped[15]; /* rules L11-L14 not checked at all for want of their target */
     gpkg_writer *out;
     char stats_temp[1300]; /* the statistics CSV while it is written; "" when none */
-    /* The columns of line_stats and notes (resources/schemas), read before the run and alive
+    /* The columns of issues, line_stats and notes (resources/schemas), read before the run and alive
      * until the output is committed, and where each value goes. */
-    table_schema *stats_schema, *notes_schema;
-    int stats_slots[19], notes_slots[3];
+    table_schema *issues_schema, *stats_schema, *notes_schema;
+    int issue_slots[15], stats_slots[19], notes_slots[3];
     int issues_layer, points_layer;
     int counts[15][3]; /* rule L01..L14 x severity error/warning/minor */
     int accepted;
@@ -720,15 +720,12 @@ static int read_exceptions(check_run *r) {
 
 /* ---- writing ---- */
 
-static const table_column issue_columns[] = {
-    {"rule_id", COLUMN_TEXT, 8, NULL},         {"severity", COLUMN_TEXT, 8, NULL},
-    {"status", COLUMN_TEXT, 10, NULL},         {"layer_a", COLUMN_TEXT, 32, NULL},
-    {"fid_a", COLUMN_INTEGER, 0, NULL},        {"layer_b", COLUMN_TEXT, 32, NULL},
-    {"fid_b", COLUMN_INTEGER, 0, NULL},        {"admin_code", COLUMN_TEXT, 12, NULL},
-    {"value", COLUMN_REAL, 0, NULL},           {"message_zh", COLUMN_TEXT, 0, NULL},
-    {"message_en", COLUMN_TEXT, 0, NULL},      {"suggestion_zh", COLUMN_TEXT, 0, NULL},
-    {"suggestion_en", COLUMN_TEXT, 0, NULL},   {"fingerprint", COLUMN_TEXT, 16, NULL},
-    {"exception_reason", COLUMN_TEXT, 0, NULL}};
+/* The values of an issue row, in the order of on_issue; the columns of issues and issue_points
+ * are resources/schemas/line_issues.csv. */
+static const char *const issue_names[15] = {"rule_id",       "severity",    "status",          "layer_a",
+                                            "fid_a",         "layer_b",     "fid_b",           "admin_code",
+                                            "value",         "message_zh",  "message_en",      "suggestion_zh",
+                                            "suggestion_en", "fingerprint", "exception_reason"};
 
 static int on_issue(const guotu_line_issue *i, void *user) {
     check_run *r = user;
@@ -762,6 +759,12 @@ static int on_issue(const guotu_line_issue *i, void *user) {
     double reals[15] = {0, 0, 0, 0, (double)i->fid_a, 0, i->line_b >= 0 ? (double)i->fid_b : NAN, 0, i->value, 0, 0,
                         0, 0, 0, 0};
     if (i->line_a < 0) reals[4] = NAN;
+    table_row row;
+    table_row_clear(&row);
+    for (int k = 0; k < 15; k++) {
+        table_row_text(&row, r->issue_slots[k], texts[k]);
+        table_row_real(&row, r->issue_slots[k], reals[k]);
+    }
     /* Points (an invalid geometry's location) and areas go to two layers, as QGIS wants one
      * geometry type per layer. */
     OGRGeometryH g = NULL;
@@ -770,8 +773,8 @@ static int on_issue(const guotu_line_issue *i, void *user) {
         point = wkbFlatten(OGR_G_GetGeometryType(g)) == wkbPoint;
         OGR_G_DestroyGeometry(g);
     }
-    return gpkg_writer_row(r->out, point ? r->points_layer : r->issues_layer, texts, reals, i->wkb, i->wkb_size, r->err,
-                           sizeof r->err);
+    return gpkg_writer_row(r->out, point ? r->points_layer : r->issues_layer, row.texts, row.reals, i->wkb, i->wkb_size,
+                           r->err, sizeof r->err);
 }
 
 static const char *verdict(int ok) { return ok == 1 ? "pass" : ok == 0 ? "fail" : ""; }
@@ -817,9 +820,11 @@ static const char *const stats_names[19] = {"admin_code",         "admin_name", 
 static const char *const notes_names[3] = {"rule_id", "note_zh", "note_en"};
 
 static int load_schemas(check_run *r) {
-    return table_schema_load(NULL, "line_stats", NULL, &r->stats_schema, r->err, sizeof r->err) ||
+    return table_schema_load(NULL, "line_issues", NULL, &r->issues_schema, r->err, sizeof r->err) ||
+           table_schema_slots(r->issues_schema, issue_names, 15, r->issue_slots, r->err, sizeof r->err) ||
+           table_schema_load(NULL, "line_stats", NULL, &r->stats_schema, r->err, sizeof r->err) ||
            table_schema_slots(r->stats_schema, stats_names, 19, r->stats_slots, r->err, sizeof r->err) ||
-           table_schema_load(NULL, "notes", NULL, &r->notes_schema, r->err, sizeof r->err) ||
+           table_schema_load(NULL, "line_notes", NULL, &r->notes_schema, r->err, sizeof r->err) ||
            table_schema_slots(r->notes_schema, notes_names, 3, r->notes_slots, r->err, sizeof r->err);
 }
 
@@ -1045,11 +1050,13 @@ int cmd_lines_check(int argc, char **argv) {
     if (!failed) {
         OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
         if (r.crs) OSRSetFromUserInput(srs, r.crs);
-        r.issues_layer = gpkg_writer_add_layer(r.out, "issues", wkbMultiPolygon, r.crs ? srs : NULL, issue_columns, 15,
+        const table_column *columns = table_schema_columns(r.issues_schema);
+        int ncolumns = table_schema_count(r.issues_schema);
+        r.issues_layer = gpkg_writer_add_layer(r.out, "issues", wkbMultiPolygon, r.crs ? srs : NULL, columns, ncolumns,
                                                r.err, sizeof r.err);
         r.points_layer = r.issues_layer < 0 ? -1
                                             : gpkg_writer_add_layer(r.out, "issue_points", wkbPoint, r.crs ? srs : NULL,
-                                                                    issue_columns, 15, r.err, sizeof r.err);
+                                                                    columns, ncolumns, r.err, sizeof r.err);
         OSRDestroySpatialReference(srs);
         failed = r.points_layer < 0;
     }
@@ -1079,6 +1086,7 @@ int cmd_lines_check(int argc, char **argv) {
     else
         fprintf(stderr, "guotu lines check: error: %s\n", r.err);
     gpkg_writer_abort(r.out);
+    table_schema_free(r.issues_schema);
     table_schema_free(r.stats_schema);
     table_schema_free(r.notes_schema);
     guotu_lines_destroy(r.ctx, r.lines);

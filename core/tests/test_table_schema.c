@@ -141,7 +141,8 @@ static void test_shipped_schemas_load(void **state) {
         {"controlled_land", NULL, 10, "landuse_fid", "net_ha"},
         {"rule_summary", NULL, 8, "fid_in", "pieces"},
         {"line_stats", NULL, 19, "admin_code", "share_ok"},
-        {"notes", NULL, 3, "rule_id", "note_en"},
+        {"line_issues", NULL, 15, "rule_id", "exception_reason"},
+        {"line_notes", NULL, 3, "rule_id", "note_en"},
     };
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
         char err[512] = "";

@@ -54,14 +54,14 @@ DEFAULTS = {"minor_overlap_m2": 1.0, "sliver_width_m": 1.0, "min_patch_m2": 50.0
 ADMIN_CODE, ADMIN_NAME = "XZQDM", "XZQMC"
 ADMIN_VALUE_FIELDS = ("erl_target_ha", "pbf_target_ha", "urban_2020_ha", "expansion_cap")
 
-# Output tables: the CLI's columns, in its order (lines_check.c).
-ISSUE_FIELDS: List[Tuple[str, str]] = [
-    ("rule_id", "text"), ("severity", "text"), ("status", "text"), ("layer_a", "text"), ("fid_a", "integer"),
-    ("layer_b", "text"), ("fid_b", "integer"), ("admin_code", "text"), ("value", "real"),
-    ("message_zh", "text"), ("message_en", "text"), ("suggestion_zh", "text"), ("suggestion_en", "text"),
-    ("fingerprint", "text"), ("exception_reason", "text")]
+# issues and issue_points: (name, kind) as resources/schemas/line_issues.csv declares them for the tool's
+# writer too, and the function that puts the values IssueRecord.attributes gives into that order.
+ISSUE_FIELDS: List[Tuple[str, str]] = [(c.name, c.kind) for c in table_schema("line_issues").kept()]
+_ISSUE_ROW = table_schema("line_issues").layout(
+    ("rule_id", "severity", "status", "layer_a", "fid_a", "layer_b", "fid_b", "admin_code", "value", "message_zh",
+     "message_en", "suggestion_zh", "suggestion_en", "fingerprint", "exception_reason"))[1]
 # line_stats and notes: (name, kind, Chinese title) as resources/schemas declares them for the
-# tool's writers too (line_stats.csv, notes.csv), and the functions that put the values
+# tool's writers too (line_stats.csv, line_notes.csv), and the functions that put the values
 # stats_attributes and Note.attributes give, in their order, into the schema's order.
 STATS_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh) for c in table_schema("line_stats").kept()]
 _STATS_ROW = table_schema("line_stats").layout(
@@ -139,9 +139,9 @@ class IssueRecord:
     def attributes(self) -> List[Any]:
         """Values in ISSUE_FIELDS order, as the CLI writes them (NaN and no feature: NULL)."""
         i = self.issue
-        return [i.rule_id, i.severity, self.status, i.layer_a, i.fid_a if i.line_a >= 0 else None, i.layer_b,
-                i.fid_b if i.line_b >= 0 else None, i.admin_code, _real(i.value), i.message_zh, i.message_en,
-                i.suggestion_zh, i.suggestion_en, i.fingerprint, self.exception_reason]
+        return _ISSUE_ROW([i.rule_id, i.severity, self.status, i.layer_a, i.fid_a if i.line_a >= 0 else None,
+                           i.layer_b, i.fid_b if i.line_b >= 0 else None, i.admin_code, _real(i.value), i.message_zh,
+                           i.message_en, i.suggestion_zh, i.suggestion_en, i.fingerprint, self.exception_reason])
 
 
 @dataclass
@@ -181,8 +181,8 @@ class Note:
 
 
 # The table of notes.
-NOTE_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh) for c in table_schema("notes").kept()]
-_NOTE_ROW = table_schema("notes").layout(("rule_id", "note_zh", "note_en"))[1]
+NOTE_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh) for c in table_schema("line_notes").kept()]
+_NOTE_ROW = table_schema("line_notes").layout(("rule_id", "note_zh", "note_en"))[1]
 _ROLES_ZH = {"ecological_redline": "生态保护红线", "permanent_farmland": "永久基本农田",
              "urban_boundary": "城镇开发边界"}
 _ROLES_EN = {"ecological_redline": "red line", "permanent_farmland": "permanent farmland",

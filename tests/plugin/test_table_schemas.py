@@ -4,7 +4,7 @@ without zone names), the area check, the conversion map (with and without the th
 its transitions, status summary, unknown codes and line summary, the border conflicts (the
 plugin's with the review columns), shared borders, base-map issues and pair summary, the
 controlled land of the ruling objective and its zone and admin summaries, the three-lines
-statistics (and their CSV headers) and notes — and a
+issues, statistics (and their CSV headers) and notes — and a
 schema that orders the columns otherwise reorders the plugin's tables and the tool's alike,
 values following their names."""
 
@@ -210,7 +210,7 @@ def test_ruling_objective_of_the_tool_and_the_plugin_have_the_schemas_columns(tm
         assert plugin[key] == pytest.approx(row, abs=1e-9), key
 
 
-def test_three_lines_statistics_and_notes_have_the_schemas_columns(tmp_path_factory, tmp_path: Path):
+def test_three_lines_issues_statistics_and_notes_have_the_schemas_columns(tmp_path_factory, tmp_path: Path):
     import lines_data as ld
 
     fx = ld.copy_fixture(ld.shared_fixture(tmp_path_factory), tmp_path / "fx")
@@ -222,7 +222,9 @@ def test_three_lines_statistics_and_notes_have_the_schemas_columns(tmp_path_fact
         assert res.returncode == 0, res.stderr
         headers[how] = csv_path.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
     assert_columns(cli_columns(out, "line_stats"), "line_stats")
-    assert_columns(cli_columns(out, "notes"), "notes")
+    assert_columns(cli_columns(out, "notes"), "line_notes")
+    assert_columns(cli_columns(out, "issues"), "line_issues")
+    assert_columns(cli_columns(out, "issue_points"), "line_issues")
     with (SCHEMAS / "line_stats.csv").open(encoding="utf-8", newline="") as f:
         titles = [(r["name"], r["title_zh"]) for r in csv.DictReader(f)]
     assert headers["names"] == [n for n, _t in titles] and headers["chinese"] == [t for _n, t in titles]
@@ -231,7 +233,10 @@ def test_three_lines_statistics_and_notes_have_the_schemas_columns(tmp_path_fact
         "SYSTEM": 1, "AREA_METHOD": 1, "ISSUES": "memory:", "ISSUE_POINTS": "memory:", "LINE_STATS": "memory:",
         "NOTES": "memory:"})
     assert_columns(plugin_columns(result["LINE_STATS"]), "line_stats")
-    assert_columns(plugin_columns(result["NOTES"]), "notes")
+    assert_columns(plugin_columns(result["NOTES"]), "line_notes")
+    assert_columns(plugin_columns(result["ISSUES"]), "line_issues")
+    assert_columns(plugin_columns(result["ISSUE_POINTS"]), "line_issues")
+    assert result["ISSUES"].featureCount() > 0
     cli = {r["admin_code"]: r for r in cd.ogr_rows(out, "line_stats")}
     plugin = {r["admin_code"]: r for r in cd.layer_rows(result["LINE_STATS"])}
     assert cli.keys() == plugin.keys() and len(cli) > 1
