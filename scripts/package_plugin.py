@@ -6,7 +6,7 @@
 
 The folder DIR/guotu/ holds: plugin/* (the Python package), metadata.txt,
 ui/, resources/icons, resources/styles, resources/presets (voucher coefficient
-tables), resources/i18n/*.qm (compiled here
+tables), resources/schemas (the output tables' columns), resources/i18n/*.qm (compiled here
 with lrelease from resources/i18n/*.ts) and lib/libguotu.so copied from
 BUILD/core/. The folder is built in a temporary directory next to DIR/guotu
 and then swapped in, so a failed run never leaves a half-built plugin and
@@ -154,7 +154,7 @@ def assemble(target: Path, library: Path, lrelease: str) -> None:
         if clashes:
             raise PackagingError(f"ui/ and plugin/ui/ both have: {', '.join(clashes)}")
         shutil.copytree(REPO / "ui", target / "ui", ignore=IGNORED, dirs_exist_ok=True)
-    for sub in ("icons", "styles", "presets"):
+    for sub in ("icons", "styles", "presets", "schemas"):
         source = REPO / "resources" / sub
         if source.is_dir():
             shutil.copytree(source, target / "resources" / sub, ignore=IGNORED)

@@ -7,60 +7,78 @@
 #include <stdio.h>
 #include <string.h>
 
-static const table_column conflict_columns[] = {{"conflict_id", COLUMN_INTEGER, 0, "冲突编号"},
-                                                {"kind", COLUMN_TEXT, 24, "冲突类型"},
-                                                {"detail", COLUMN_TEXT, 16, "细分"},
-                                                {"admin_a", COLUMN_TEXT, 0, "行政区A代码"},
-                                                {"name_a", COLUMN_TEXT, 0, "行政区A名称"},
-                                                {"admin_b", COLUMN_TEXT, 0, "行政区B代码"},
-                                                {"name_b", COLUMN_TEXT, 0, "行政区B名称"},
-                                                {"side", COLUMN_TEXT, 0, "责任方"},
-                                                {"categories_a", COLUMN_TEXT, 0, "A侧类别"},
-                                                {"categories_b", COLUMN_TEXT, 0, "B侧类别"},
-                                                {"elements_a", COLUMN_TEXT, 0, "A侧要素名称"},
-                                                {"elements_b", COLUMN_TEXT, 0, "B侧要素名称"},
-                                                {"fid_a", COLUMN_INTEGER, 0, "A侧要素编号"},
-                                                {"fid_b", COLUMN_INTEGER, 0, "B侧要素编号"},
-                                                {"length_m", COLUMN_REAL, 0, "边界长度（米）"},
-                                                {"area_m2", COLUMN_REAL, 0, "面积（平方米）"},
-                                                {"area_ha", COLUMN_REAL, 0, "面积（公顷）"}};
-enum { NCONFLICT = 17 };
-
-static const table_column segment_columns[] = {
-    {"admin_a", COLUMN_TEXT, 0, "行政区A代码"},    {"name_a", COLUMN_TEXT, 0, "行政区A名称"},
-    {"admin_b", COLUMN_TEXT, 0, "行政区B代码"},    {"name_b", COLUMN_TEXT, 0, "行政区B名称"},
-    {"status", COLUMN_TEXT, 24, "状态"},           {"categories_a", COLUMN_TEXT, 0, "A侧类别"},
-    {"categories_b", COLUMN_TEXT, 0, "B侧类别"},   {"elements_a", COLUMN_TEXT, 0, "A侧要素名称"},
-    {"elements_b", COLUMN_TEXT, 0, "B侧要素名称"}, {"length_m", COLUMN_REAL, 0, "长度（米）"},
-    {"conflict_id", COLUMN_INTEGER, 0, "冲突编号"}};
-enum { NSEGMENT = 11 };
-
-static const table_column issue_columns[] = {
-    {"kind", COLUMN_TEXT, 24, "问题类型"},      {"admin_a", COLUMN_TEXT, 0, "行政区A代码"},
-    {"admin_b", COLUMN_TEXT, 0, "行政区B代码"}, {"feature_id", COLUMN_INTEGER, 0, "要素编号"},
-    {"city_id", COLUMN_TEXT, 0, "城市代码"},    {"area_m2", COLUMN_REAL, 0, "面积（平方米）"},
-    {"message_zh", COLUMN_TEXT, 0, "说明"},     {"message_en", COLUMN_TEXT, 0, "Message"}};
-enum { NISSUE = 8 };
-
-static const table_column summary_columns[] = {{"admin_a", COLUMN_TEXT, 0, "行政区A代码"},
-                                               {"name_a", COLUMN_TEXT, 0, "行政区A名称"},
-                                               {"admin_b", COLUMN_TEXT, 0, "行政区B代码"},
-                                               {"name_b", COLUMN_TEXT, 0, "行政区B名称"},
-                                               {"border_m", COLUMN_REAL, 0, "共同边界（米）"},
-                                               {"coordinated_m", COLUMN_REAL, 0, "已协调（米）"},
-                                               {"overlap_m", COLUMN_REAL, 0, "重叠（米）"},
-                                               {"gap_m", COLUMN_REAL, 0, "缝隙（米）"},
-                                               {"discontinuity_m", COLUMN_REAL, 0, "不连续（米）"},
-                                               {"mismatch_m", COLUMN_REAL, 0, "类别不一致（米）"},
-                                               {"none_m", COLUMN_REAL, 0, "两侧均无要素（米）"},
-                                               {"overlap_area_m2", COLUMN_REAL, 0, "重叠面积（平方米）"},
-                                               {"gap_area_m2", COLUMN_REAL, 0, "缝隙面积（平方米）"},
-                                               {"admin_overlap_m2", COLUMN_REAL, 0, "底图重叠（平方米）"},
-                                               {"admin_gap_m2", COLUMN_REAL, 0, "底图缝隙（平方米）"},
-                                               {"conflicts", COLUMN_INTEGER, 0, "冲突数"},
-                                               {"weighted_conflict_m", COLUMN_REAL, 0, "加权冲突长度（米）"},
-                                               {"score", COLUMN_REAL, 0, "冲突得分"}};
+/* The values each layer's rows fill, by column name; the columns (order, types, widths, Chinese
+ * titles) are resources/schemas/border_conflicts.csv (both conflict layers), shared_borders.csv,
+ * basemap_issues.csv (both issue layers) and pair_summary.csv. */
+enum { T_CONFLICTS, T_SEGMENTS, T_ISSUES, T_SUMMARY };
+static const char *const table_names[] = {"border_conflicts", "shared_borders", "basemap_issues", "pair_summary"};
+enum {
+    C_ID,
+    C_KIND,
+    C_DETAIL,
+    C_ADMIN_A,
+    C_NAME_A,
+    C_ADMIN_B,
+    C_NAME_B,
+    C_SIDE,
+    C_CATEGORIES_A,
+    C_CATEGORIES_B,
+    C_ELEMENTS_A,
+    C_ELEMENTS_B,
+    C_FID_A,
+    C_FID_B,
+    C_LENGTH_M,
+    C_AREA_M2,
+    C_AREA_HA,
+    NCONFLICT
+};
+static const char *const conflict_names[NCONFLICT] = {
+    "conflict_id",  "kind",       "detail",     "admin_a", "name_a", "admin_b",  "name_b",  "side",   "categories_a",
+    "categories_b", "elements_a", "elements_b", "fid_a",   "fid_b",  "length_m", "area_m2", "area_ha"};
+enum {
+    S_ADMIN_A,
+    S_NAME_A,
+    S_ADMIN_B,
+    S_NAME_B,
+    S_STATUS,
+    S_CATEGORIES_A,
+    S_CATEGORIES_B,
+    S_ELEMENTS_A,
+    S_ELEMENTS_B,
+    S_LENGTH_M,
+    S_CONFLICT_ID,
+    NSEGMENT
+};
+static const char *const segment_names[NSEGMENT] = {"admin_a",    "name_a",       "admin_b",      "name_b",
+                                                    "status",     "categories_a", "categories_b", "elements_a",
+                                                    "elements_b", "length_m",     "conflict_id"};
+enum { I_KIND, I_ADMIN_A, I_ADMIN_B, I_FEATURE_ID, I_CITY_ID, I_AREA_M2, I_MESSAGE_ZH, I_MESSAGE_EN, NISSUE };
+static const char *const issue_names[NISSUE] = {"kind",    "admin_a", "admin_b",    "feature_id",
+                                                "city_id", "area_m2", "message_zh", "message_en"};
 enum { NSUMMARY = 18 };
+static const char *const summary_names[NSUMMARY] = {"admin_a",
+                                                    "name_a",
+                                                    "admin_b",
+                                                    "name_b",
+                                                    "border_m",
+                                                    "coordinated_m",
+                                                    "overlap_m",
+                                                    "gap_m",
+                                                    "discontinuity_m",
+                                                    "mismatch_m",
+                                                    "none_m",
+                                                    "overlap_area_m2",
+                                                    "gap_area_m2",
+                                                    "admin_overlap_m2",
+                                                    "admin_gap_m2",
+                                                    "conflicts",
+                                                    "weighted_conflict_m",
+                                                    "score"};
+static const char *const *const filled[] = {conflict_names, segment_names, issue_names, summary_names};
+static const int nfilled[] = {NCONFLICT, NSEGMENT, NISSUE, NSUMMARY};
+
+static const table_column *columns(const border_output *o, int t) { return table_schema_columns(o->schemas[t]); }
+static int ncolumns(const border_output *o, int t) { return table_schema_count(o->schemas[t]); }
 
 static const char *name_of(const border_output *o, const char *id) {
     for (size_t i = 0; i < o->nadmins; i++)
@@ -69,21 +87,26 @@ static const char *name_of(const border_output *o, const char *id) {
 }
 
 int border_output_open(border_output *o, const char *path, OGRSpatialReferenceH srs) {
+    for (int t = 0; t < 4; t++)
+        if (table_schema_load(NULL, table_names[t], NULL, &o->schemas[t], o->err, o->err_size) ||
+            table_schema_slots(o->schemas[t], filled[t], nfilled[t], o->slots[t], o->err, o->err_size))
+            return 1;
     if (gpkg_writer_open(&o->out, path, o->err, o->err_size)) return 1;
-    o->conflicts = gpkg_writer_add_layer(o->out, "border_conflicts", wkbMultiPolygon, srs, conflict_columns, NCONFLICT,
-                                         o->err, o->err_size);
+    o->conflicts = gpkg_writer_add_layer(o->out, "border_conflicts", wkbMultiPolygon, srs, columns(o, T_CONFLICTS),
+                                         ncolumns(o, T_CONFLICTS), o->err, o->err_size);
     if (o->conflicts >= 0)
-        o->conflict_lines = gpkg_writer_add_layer(o->out, "border_conflict_lines", wkbMultiLineString, srs,
-                                                  conflict_columns, NCONFLICT, o->err, o->err_size);
+        o->conflict_lines =
+            gpkg_writer_add_layer(o->out, "border_conflict_lines", wkbMultiLineString, srs, columns(o, T_CONFLICTS),
+                                  ncolumns(o, T_CONFLICTS), o->err, o->err_size);
     if (o->conflicts >= 0 && o->conflict_lines >= 0)
-        o->segments = gpkg_writer_add_layer(o->out, "shared_borders", wkbMultiLineString, srs, segment_columns,
-                                            NSEGMENT, o->err, o->err_size);
+        o->segments = gpkg_writer_add_layer(o->out, "shared_borders", wkbMultiLineString, srs, columns(o, T_SEGMENTS),
+                                            ncolumns(o, T_SEGMENTS), o->err, o->err_size);
     if (o->conflicts >= 0 && o->conflict_lines >= 0 && o->segments >= 0)
-        o->issues = gpkg_writer_add_layer(o->out, "basemap_issues", wkbMultiPolygon, srs, issue_columns, NISSUE, o->err,
-                                          o->err_size);
+        o->issues = gpkg_writer_add_layer(o->out, "basemap_issues", wkbMultiPolygon, srs, columns(o, T_ISSUES),
+                                          ncolumns(o, T_ISSUES), o->err, o->err_size);
     if (o->conflicts >= 0 && o->conflict_lines >= 0 && o->segments >= 0 && o->issues >= 0)
-        o->issue_points = gpkg_writer_add_layer(o->out, "basemap_issue_points", wkbPoint, srs, issue_columns, NISSUE,
-                                                o->err, o->err_size);
+        o->issue_points = gpkg_writer_add_layer(o->out, "basemap_issue_points", wkbPoint, srs, columns(o, T_ISSUES),
+                                                ncolumns(o, T_ISSUES), o->err, o->err_size);
     return o->conflicts < 0 || o->conflict_lines < 0 || o->segments < 0 || o->issues < 0 || o->issue_points < 0;
 }
 
@@ -92,35 +115,28 @@ static int write_conflict(const guotu_border_conflict *c, void *user) {
     static const char *const kinds[4] = {"overlap", "gap", "discontinuity", "category_mismatch"};
     for (int k = 0; k < 4; k++)
         if (!strcmp(c->kind, kinds[k])) o->counts[k]++;
-    const char *texts[NCONFLICT] = {0,
-                                    c->kind,
-                                    c->detail,
-                                    c->admin_a,
-                                    name_of(o, c->admin_a),
-                                    c->admin_b,
-                                    name_of(o, c->admin_b),
-                                    c->side,
-                                    c->categories_a,
-                                    c->categories_b,
-                                    c->names_a,
-                                    c->names_b};
-    double reals[NCONFLICT] = {(double)c->id,
-                               0,
-                               0,
-                               0,
-                               0,
-                               0,
-                               0,
-                               0,
-                               0,
-                               0,
-                               0,
-                               0,
-                               c->fid_a >= 0 ? (double)c->fid_a : NAN,
-                               c->fid_b >= 0 ? (double)c->fid_b : NAN,
-                               c->length_m,
-                               c->area_m2,
-                               c->area_m2 / 10000.0};
+    const int *slot = o->slots[T_CONFLICTS];
+    table_row row;
+    table_row_clear(&row);
+    table_row_real(&row, slot[C_ID], (double)c->id);
+    table_row_text(&row, slot[C_KIND], c->kind);
+    table_row_text(&row, slot[C_DETAIL], c->detail);
+    table_row_text(&row, slot[C_ADMIN_A], c->admin_a);
+    table_row_text(&row, slot[C_NAME_A], name_of(o, c->admin_a));
+    table_row_text(&row, slot[C_ADMIN_B], c->admin_b);
+    table_row_text(&row, slot[C_NAME_B], name_of(o, c->admin_b));
+    table_row_text(&row, slot[C_SIDE], c->side);
+    table_row_text(&row, slot[C_CATEGORIES_A], c->categories_a);
+    table_row_text(&row, slot[C_CATEGORIES_B], c->categories_b);
+    table_row_text(&row, slot[C_ELEMENTS_A], c->names_a);
+    table_row_text(&row, slot[C_ELEMENTS_B], c->names_b);
+    table_row_real(&row, slot[C_FID_A], c->fid_a >= 0 ? (double)c->fid_a : NAN);
+    table_row_real(&row, slot[C_FID_B], c->fid_b >= 0 ? (double)c->fid_b : NAN);
+    table_row_real(&row, slot[C_LENGTH_M], c->length_m);
+    table_row_real(&row, slot[C_AREA_M2], c->area_m2);
+    table_row_real(&row, slot[C_AREA_HA], c->area_m2 / 10000.0);
+    const char *const *texts = row.texts;
+    const double *reals = row.reals;
     if (c->area_wkb &&
         gpkg_writer_row(o->out, o->conflicts, texts, reals, c->area_wkb, c->area_wkb_size, o->err, o->err_size))
         return 1;
@@ -130,19 +146,41 @@ static int write_conflict(const guotu_border_conflict *c, void *user) {
 
 static int write_segment(const guotu_border_segment *s, void *user) {
     border_output *o = user;
-    const char *texts[NSEGMENT] = {s->admin_a, name_of(o, s->admin_a), s->admin_b,      name_of(o, s->admin_b),
-                                   s->status,  s->categories_a,        s->categories_b, s->names_a,
-                                   s->names_b};
-    double reals[NSEGMENT] = {
-        0, 0, 0, 0, 0, 0, 0, 0, 0, s->length_m, s->conflict_id >= 0 ? (double)s->conflict_id : NAN};
+    const int *slot = o->slots[T_SEGMENTS];
+    table_row row;
+    table_row_clear(&row);
+    table_row_text(&row, slot[S_ADMIN_A], s->admin_a);
+    table_row_text(&row, slot[S_NAME_A], name_of(o, s->admin_a));
+    table_row_text(&row, slot[S_ADMIN_B], s->admin_b);
+    table_row_text(&row, slot[S_NAME_B], name_of(o, s->admin_b));
+    table_row_text(&row, slot[S_STATUS], s->status);
+    table_row_text(&row, slot[S_CATEGORIES_A], s->categories_a);
+    table_row_text(&row, slot[S_CATEGORIES_B], s->categories_b);
+    table_row_text(&row, slot[S_ELEMENTS_A], s->names_a);
+    table_row_text(&row, slot[S_ELEMENTS_B], s->names_b);
+    table_row_real(&row, slot[S_LENGTH_M], s->length_m);
+    table_row_real(&row, slot[S_CONFLICT_ID], s->conflict_id >= 0 ? (double)s->conflict_id : NAN);
+    const char *const *texts = row.texts;
+    const double *reals = row.reals;
     return gpkg_writer_row(o->out, o->segments, texts, reals, s->wkb, s->wkb_size, o->err, o->err_size);
 }
 
 static int write_issue(const guotu_border_issue *i, void *user) {
     border_output *o = user;
     o->issue_counts++;
-    const char *texts[NISSUE] = {i->kind, i->admin_a, i->admin_b, 0, i->city_id, 0, i->message_zh, i->message_en};
-    double reals[NISSUE] = {0, 0, 0, i->fid >= 0 ? (double)i->fid : NAN, 0, i->area_m2, 0, 0};
+    const int *slot = o->slots[T_ISSUES];
+    table_row row;
+    table_row_clear(&row);
+    table_row_text(&row, slot[I_KIND], i->kind);
+    table_row_text(&row, slot[I_ADMIN_A], i->admin_a);
+    table_row_text(&row, slot[I_ADMIN_B], i->admin_b);
+    table_row_real(&row, slot[I_FEATURE_ID], i->fid >= 0 ? (double)i->fid : NAN);
+    table_row_text(&row, slot[I_CITY_ID], i->city_id);
+    table_row_real(&row, slot[I_AREA_M2], i->area_m2);
+    table_row_text(&row, slot[I_MESSAGE_ZH], i->message_zh);
+    table_row_text(&row, slot[I_MESSAGE_EN], i->message_en);
+    const char *const *texts = row.texts;
+    const double *reals = row.reals;
     /* Points (where a geometry is invalid) and areas go to two layers; an element without
      * geometry is a row without geometry in basemap_issues. */
     int layer = o->issues;
@@ -172,31 +210,41 @@ const guotu_border_callbacks border_output_callbacks = {on_segment, on_conflict,
 
 int border_output_summary(border_output *o, guotu_context *ctx, const guotu_border *b, const table_meta *meta,
                           int nmeta) {
-    o->summary =
-        gpkg_writer_add_layer(o->out, "pair_summary", wkbNone, NULL, summary_columns, NSUMMARY, o->err, o->err_size);
+    o->summary = gpkg_writer_add_layer(o->out, "pair_summary", wkbNone, NULL, columns(o, T_SUMMARY),
+                                       ncolumns(o, T_SUMMARY), o->err, o->err_size);
     if (o->summary < 0) return 1;
     for (size_t i = 0; i < guotu_border_pair_count(b); i++) {
         guotu_border_pair p;
         guotu_border_pair_row(ctx, b, i, &p);
-        const char *texts[NSUMMARY] = {p.admin_a, p.name_a, p.admin_b, p.name_b};
-        double reals[NSUMMARY] = {0,
-                                  0,
-                                  0,
-                                  0,
-                                  p.border_m,
-                                  p.coordinated_m,
-                                  p.overlap_m,
-                                  p.gap_m,
-                                  p.discontinuity_m,
-                                  p.mismatch_m,
-                                  p.none_m,
-                                  p.overlap_area_m2,
-                                  p.gap_area_m2,
-                                  p.admin_overlap_m2,
-                                  p.admin_gap_m2,
-                                  (double)p.conflicts,
-                                  p.weighted_conflict_m,
-                                  p.score};
+        const double values[NSUMMARY] = {0,
+                                         0,
+                                         0,
+                                         0,
+                                         p.border_m,
+                                         p.coordinated_m,
+                                         p.overlap_m,
+                                         p.gap_m,
+                                         p.discontinuity_m,
+                                         p.mismatch_m,
+                                         p.none_m,
+                                         p.overlap_area_m2,
+                                         p.gap_area_m2,
+                                         p.admin_overlap_m2,
+                                         p.admin_gap_m2,
+                                         (double)p.conflicts,
+                                         p.weighted_conflict_m,
+                                         p.score};
+        const char *names[4] = {p.admin_a, p.name_a, p.admin_b, p.name_b};
+        const int *slot = o->slots[T_SUMMARY];
+        table_row row;
+        table_row_clear(&row);
+        for (int k = 0; k < NSUMMARY; k++)
+            if (k < 4)
+                table_row_text(&row, slot[k], names[k]);
+            else
+                table_row_real(&row, slot[k], values[k]);
+        const char *const *texts = row.texts;
+        const double *reals = row.reals;
         if (gpkg_writer_row(o->out, o->summary, texts, reals, NULL, 0, o->err, o->err_size)) return 1;
     }
     const int layers[] = {o->conflicts, o->conflict_lines, o->segments, o->issues, o->issue_points, o->summary};
@@ -206,4 +254,11 @@ int border_output_summary(border_output *o, guotu_context *ctx, const guotu_bord
     static const char *const styled[] = {"border_conflicts", "border_conflict_lines", "shared_borders",
                                          "basemap_issues",   "basemap_issue_points",  "pair_summary"};
     return gpkg_writer_add_styles(o->out, "border", styled, 6, o->err, o->err_size);
+}
+
+void border_output_free(border_output *o) {
+    for (int t = 0; t < 4; t++) {
+        table_schema_free(o->schemas[t]);
+        o->schemas[t] = NULL;
+    }
 }

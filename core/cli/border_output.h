@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "gpkg_writer.h"
+#include "table_schema.h"
 #include "guotu/guotu.h"
 
 typedef struct border_output {
@@ -21,10 +22,17 @@ typedef struct border_output {
     size_t err_size;
     int failed;           /* a write failed: err holds why */
     pthread_mutex_t lock; /* the callbacks come from several threads */
+    /* The layers' columns (resources/schemas), alive until the output is committed, and where
+     * each value of a row goes. */
+    table_schema *schemas[4];
+    int slots[4][18];
 } border_output;
 
 /* Makes the layers (in `srs`, may be NULL). 1 with a message in o->err. */
 int border_output_open(border_output *o, const char *path, OGRSpatialReferenceH srs);
+
+/* Frees the schemas border_output_open read (after the output was committed or aborted). */
+void border_output_free(border_output *o);
 
 /* Callbacks for guotu_border_run with `o` as user data. */
 extern const guotu_border_callbacks border_output_callbacks;

@@ -561,6 +561,7 @@ int cmd_border(int argc, char **argv) {
     else
         fprintf(stderr, "guotu border: error: %s\n", r.err);
     gpkg_writer_abort(r.out.out);
+    border_output_free(&r.out);
     for (int k = 0; k < r.nworkers; k++) {
         guotu_border_destroy(r.workers[k].ctx, r.workers[k].border);
         guotu_context_destroy(r.workers[k].ctx);

@@ -18,6 +18,7 @@
 #include "guotu/guotu.h"
 #include "progress_bar.h"
 #include "resources.h"
+#include "table_schema.h"
 #include "vector_source.h"
 
 static const char *const priorities_usage =
@@ -235,29 +236,19 @@ typedef struct rule_out {
     gpkg_writer *w;
     int layer;
     int failed;
+    /* The columns of controlled_land and of both summaries (resources/schemas/controlled_land.csv,
+     * rule_summary.csv), alive until the output is committed, and where each value goes. */
+    table_schema *pieces, *summary;
+    int piece_slots[10], summary_slots[8];
 } rule_out;
 
-static const table_column piece_columns[] = {{"landuse_fid", COLUMN_INTEGER, 0, "地类图斑要素号"},
-                                             {"zone_fid", COLUMN_INTEGER, 0, "分区要素号"},
-                                             {"zone_type", COLUMN_TEXT, 0, "分区类型"},
-                                             {"land_class", COLUMN_TEXT, 0, "地类编码"},
-                                             {"objective", COLUMN_TEXT, 0, "主导目标"},
-                                             {"rank", COLUMN_INTEGER, 0, "目标次序"},
-                                             {"rule", COLUMN_TEXT, 0, "管控规则"},
-                                             {"admin_code", COLUMN_TEXT, 0, "行政区代码"},
-                                             {"area_ha", COLUMN_REAL, 0, "面积(公顷)"},
-                                             {"net_ha", COLUMN_REAL, 0, "扣除后面积(公顷)"}};
-enum { NPIECE = sizeof piece_columns / sizeof piece_columns[0] };
-
-static const table_column summary_columns[] = {{"fid_in", COLUMN_INTEGER, 0, "要素号"},
-                                               {"code", COLUMN_TEXT, 0, "类型或代码"},
-                                               {"name", COLUMN_TEXT, 0, "名称"},
-                                               {"objective", COLUMN_TEXT, 0, "主导目标"},
-                                               {"area_ha", COLUMN_REAL, 0, "面积(公顷)"},
-                                               {"controlled_ha", COLUMN_REAL, 0, "管控地类面积(公顷)"},
-                                               {"net_ha", COLUMN_REAL, 0, "扣除后面积(公顷)"},
-                                               {"pieces", COLUMN_INTEGER, 0, "图斑块数"}};
-enum { NSUMMARY = sizeof summary_columns / sizeof summary_columns[0] };
+/* The values the rows fill, by column name, in the order of the code below. */
+static const char *const piece_names[] = {"landuse_fid", "zone_fid", "zone_type",  "land_class", "objective",
+                                          "rank",        "rule",     "admin_code", "area_ha",    "net_ha"};
+enum { NPIECE = sizeof piece_names / sizeof piece_names[0] };
+static const char *const summary_names[] = {"fid_in",  "code",          "name",   "objective",
+                                            "area_ha", "controlled_ha", "net_ha", "pieces"};
+enum { NSUMMARY = sizeof summary_names / sizeof summary_names[0] };
 
 static int write_piece(const guotu_rule_piece *p, void *user) {
     rule_out *o = user;
@@ -266,7 +257,13 @@ static int write_piece(const guotu_rule_piece *p, void *user) {
     const char *texts[NPIECE] = {NULL, NULL, p->zone_type, p->land_class, p->objective, NULL, p->rule, p->admin_code};
     double reals[NPIECE] = {
         (double)p->landuse_fid, (double)p->zone_fid, NAN, NAN, NAN, p->rank, NAN, NAN, p->area_ha, p->net_ha};
-    if (gpkg_writer_row(o->w, o->layer, texts, reals, p->wkb, p->wkb_size, o->r->err, sizeof o->r->err)) {
+    table_row row;
+    table_row_clear(&row);
+    for (int k = 0; k < NPIECE; k++) {
+        table_row_text(&row, o->piece_slots[k], texts[k]);
+        table_row_real(&row, o->piece_slots[k], reals[k]);
+    }
+    if (gpkg_writer_row(o->w, o->layer, row.texts, row.reals, p->wkb, p->wkb_size, o->r->err, sizeof o->r->err)) {
         o->failed = 1;
         return 1;
     }
@@ -368,13 +365,13 @@ static int rule_add_land(prio_run *r, void *target, int64_t fid, const char *cod
     return guotu_rule_run_add_landuse(r->ctx, t->run, fid, code, deduction, wkb, size, write_piece, t->out);
 }
 
-static int write_summaries(prio_run *r, gpkg_writer *w, guotu_rule_run *run) {
-    int layers[2];
-    layers[0] =
-        gpkg_writer_add_layer(w, "zone_summary", wkbNone, NULL, summary_columns, NSUMMARY, r->err, sizeof r->err);
+static int write_summaries(prio_run *r, gpkg_writer *w, guotu_rule_run *run, const rule_out *out) {
+    const table_column *columns = table_schema_columns(out->summary);
+    int ncolumns = table_schema_count(out->summary), layers[2];
+    layers[0] = gpkg_writer_add_layer(w, "zone_summary", wkbNone, NULL, columns, ncolumns, r->err, sizeof r->err);
     layers[1] = layers[0] < 0 ? -1
-                              : gpkg_writer_add_layer(w, "admin_summary", wkbNone, NULL, summary_columns, NSUMMARY,
-                                                      r->err, sizeof r->err);
+                              : gpkg_writer_add_layer(w, "admin_summary", wkbNone, NULL, columns, ncolumns, r->err,
+                                                      sizeof r->err);
     if (layers[1] < 0) return 1;
     for (int kind = 0; kind < 2; kind++) {
         size_t n = kind ? guotu_rule_run_admin_count(run) : guotu_rule_run_zone_count(run);
@@ -385,7 +382,13 @@ static int write_summaries(prio_run *r, gpkg_writer *w, guotu_rule_run *run) {
             const char *texts[NSUMMARY] = {NULL, s.code, s.name, s.objective};
             double reals[NSUMMARY] = {(double)s.fid,   NAN, NAN, NAN, s.area_ha, s.controlled_ha, s.net_ha,
                                       (double)s.pieces};
-            if (gpkg_writer_row(w, layers[kind], texts, reals, NULL, 0, r->err, sizeof r->err)) return 1;
+            table_row row;
+            table_row_clear(&row);
+            for (int k = 0; k < NSUMMARY; k++) {
+                table_row_text(&row, out->summary_slots[k], texts[k]);
+                table_row_real(&row, out->summary_slots[k], reals[k]);
+            }
+            if (gpkg_writer_row(w, layers[kind], row.texts, row.reals, NULL, 0, r->err, sizeof r->err)) return 1;
         }
     }
     return 0;
@@ -440,18 +443,24 @@ static int run_rule(prio_run *r) {
     o.area_method = strcmp(a->area, "planar") ? GUOTU_AREA_ELLIPSOIDAL : GUOTU_AREA_PLANAR;
     if (!failed && guotu_rule_run_create(r->ctx, &o, table, &run)) failed = core_error(r, NULL);
     if (!failed) failed = add_units(r, run, 1) || (a->admin.path && add_units(r, run, 0));
+    rule_out out = {r, NULL, -1, 0, NULL, NULL, {0}, {0}};
+    if (!failed)
+        failed = table_schema_load(NULL, "controlled_land", NULL, &out.pieces, r->err, sizeof r->err) ||
+                 table_schema_slots(out.pieces, piece_names, NPIECE, out.piece_slots, r->err, sizeof r->err) ||
+                 table_schema_load(NULL, "rule_summary", NULL, &out.summary, r->err, sizeof r->err) ||
+                 table_schema_slots(out.summary, summary_names, NSUMMARY, out.summary_slots, r->err, sizeof r->err);
     if (!failed) failed = gpkg_writer_open(&w, a->output, r->err, sizeof r->err);
-    rule_out out = {r, w, -1, 0};
+    out.w = w;
     if (!failed) {
-        out.layer =
-            gpkg_writer_add_bulk_layer(w, "controlled_land", r->srs, piece_columns, NPIECE, r->err, sizeof r->err);
+        out.layer = gpkg_writer_add_bulk_layer(w, "controlled_land", r->srs, table_schema_columns(out.pieces),
+                                               table_schema_count(out.pieces), r->err, sizeof r->err);
         failed = out.layer < 0;
     }
     rule_land land = {run, &out};
     if (!failed) failed = read_landuse(r, rule_add_land, &land);
     progress_bar_done(&r->bar);
     if (out.failed) failed = 1;
-    if (!failed) failed = write_summaries(r, w, run);
+    if (!failed) failed = write_summaries(r, w, run, &out);
     if (!failed) {
         static const char *const styled[] = {"controlled_land", "zone_summary", "admin_summary"};
         failed = gpkg_writer_add_styles(w, "priorities", styled, 3, r->err, sizeof r->err);
@@ -467,6 +476,8 @@ static int run_rule(prio_run *r) {
         w = NULL;
     }
     gpkg_writer_abort(w);
+    table_schema_free(out.pieces);
+    table_schema_free(out.summary);
     guotu_rule_run_destroy(r->ctx, run);
     guotu_rule_table_destroy(r->ctx, table);
     return failed;

@@ -14,6 +14,7 @@
 #include "gpkg_writer.h"
 #include "guotu/guotu.h"
 #include "progress_bar.h"
+#include "table_schema.h"
 #include "table_writer.h"
 #include "tally_runner.h"
 #include "zone_names.h"
@@ -35,6 +36,9 @@ typedef struct tally_output {
     gpkg_writer *gpkg;
     int tally_layer, check_layer;
     table_writer *csv, *check_csv;
+    /* The columns, from resources/schemas/tally.csv and area_check.csv, and where each value goes. */
+    table_schema *tally_schema, *check_schema;
+    int tally_slots[4], check_slots[8];
 } tally_output;
 
 static const char *const tally_usage =
@@ -197,24 +201,15 @@ static int parse_tally_args(int argc, char **argv, tally_args *a) {
     return 0;
 }
 
-static const table_column tally_columns[] = {
-    {"zone_id", COLUMN_TEXT, 0, NULL}, {"class_code", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
-static const table_column named_columns[] = {{"zone_id", COLUMN_TEXT, 0, NULL},
-                                             {"zone_name", COLUMN_TEXT, 0, NULL},
-                                             {"class_code", COLUMN_TEXT, 0, NULL},
-                                             {"area_ha", COLUMN_REAL, 0, NULL}};
-
-/* The findings of the area check: the parcel, its official and computed areas, the
- * difference computed − official in m² and in parts per million of the official area. */
-static const table_column check_columns[] = {{"fid", COLUMN_INTEGER, 0, NULL},
-                                             {"bsm", COLUMN_TEXT, 0, "标识码"},
-                                             {"tbbh", COLUMN_TEXT, 0, "图斑编号"},
-                                             {"class_code", COLUMN_TEXT, 0, "地类编码"},
-                                             {"official_m2", COLUMN_REAL, 0, "图斑面积"},
-                                             {"computed_m2", COLUMN_REAL, 0, "计算椭球面积"},
-                                             {"difference_m2", COLUMN_REAL, 0, "面积差"},
-                                             {"difference_ppm", COLUMN_REAL, 0, "相对差 (ppm)"}};
-enum { CHECK_COLUMNS = (int)(sizeof check_columns / sizeof check_columns[0]) };
+/* The values the writers fill, by column name; the columns themselves (order, types,
+ * titles) are resources/schemas/tally.csv (zone_name only with --zone-names) and, for the
+ * findings of the area check, area_check.csv: the parcel, its official and computed areas,
+ * the difference computed − official in m² and in parts per million of the official area. */
+enum { T_ZONE_ID, T_ZONE_NAME, T_CLASS_CODE, T_AREA_HA };
+static const char *const tally_names[] = {"zone_id", "zone_name", "class_code", "area_ha"};
+enum { C_FID, C_BSM, C_TBBH, C_CLASS_CODE, C_OFFICIAL, C_COMPUTED, C_DIFFERENCE, C_PPM };
+static const char *const check_names[] = {"fid",         "bsm",         "tbbh",          "class_code",
+                                          "official_m2", "computed_m2", "difference_m2", "difference_ppm"};
 
 static int ends_with_gpkg(const char *path) {
     size_t n = strlen(path);
@@ -225,24 +220,36 @@ static void output_abort(tally_output *o) {
     gpkg_writer_abort(o->gpkg);
     table_writer_abort(o->csv);
     table_writer_abort(o->check_csv);
+    table_schema_free(o->tally_schema);
+    table_schema_free(o->check_schema);
     memset(o, 0, sizeof *o);
 }
 
 static int output_open(tally_output *o, const tally_args *a, char *err, size_t err_size) {
     memset(o, 0, sizeof *o);
     int check = a->in.area_check_field != NULL, failed;
-    const table_column *columns = a->zone_names ? named_columns : tally_columns;
-    int ncolumns = a->zone_names ? 4 : 3;
+    failed = table_schema_load(NULL, "tally", a->zone_names ? "zone_names" : NULL, &o->tally_schema, err, err_size) ||
+             table_schema_slots(o->tally_schema, tally_names, 4, o->tally_slots, err, err_size) ||
+             (check && (table_schema_load(NULL, "area_check", NULL, &o->check_schema, err, err_size) ||
+                        table_schema_slots(o->check_schema, check_names, 8, o->check_slots, err, err_size)));
+    if (failed) {
+        output_abort(o);
+        return failed;
+    }
+    const table_column *columns = table_schema_columns(o->tally_schema);
+    int ncolumns = table_schema_count(o->tally_schema);
+    const table_column *check_columns = check ? table_schema_columns(o->check_schema) : NULL;
+    int check_count = check ? table_schema_count(o->check_schema) : 0;
     if (ends_with_gpkg(a->output)) {
         failed = gpkg_writer_open(&o->gpkg, a->output, err, err_size) ||
                  (o->tally_layer =
                       gpkg_writer_add_layer(o->gpkg, "tally", wkbNone, NULL, columns, ncolumns, err, err_size)) < 0 ||
                  (check && (o->check_layer = gpkg_writer_add_layer(o->gpkg, "area_check", wkbNone, NULL, check_columns,
-                                                                   CHECK_COLUMNS, err, err_size)) < 0);
+                                                                   check_count, err, err_size)) < 0);
     } else {
         failed = table_writer_open(&o->csv, a->output, "tally", columns, ncolumns, err, err_size) ||
-                 (check && table_writer_open(&o->check_csv, a->check_csv, "area_check", check_columns, CHECK_COLUMNS,
-                                             err, err_size));
+                 (check && table_writer_open(&o->check_csv, a->check_csv, "area_check", check_columns, check_count, err,
+                                             err_size));
     }
     if (failed) output_abort(o);
     return failed;
@@ -254,17 +261,20 @@ static int write_finding(const area_finding *f, void *user, char *err, size_t er
     char fid[32];
     snprintf(fid, sizeof fid, "%lld", (long long)f->fid);
     double difference = f->computed_m2 - f->official_m2;
-    const char *texts[CHECK_COLUMNS] = {fid, f->bsm, f->tbbh, f->class_code, NULL, NULL, NULL, NULL};
-    double reals[CHECK_COLUMNS] = {(double)f->fid,
-                                   0,
-                                   0,
-                                   0,
-                                   f->official_m2,
-                                   f->computed_m2,
-                                   difference,
-                                   f->official_m2 != 0 ? difference / f->official_m2 * 1e6 : NAN};
-    return o->gpkg ? gpkg_writer_row(o->gpkg, o->check_layer, texts, reals, NULL, 0, err, err_size)
-                   : table_writer_row(o->check_csv, texts, reals, err, err_size);
+    const int *slot = o->check_slots;
+    table_row row;
+    table_row_clear(&row);
+    table_row_text(&row, slot[C_FID], fid);
+    table_row_real(&row, slot[C_FID], (double)f->fid);
+    table_row_text(&row, slot[C_BSM], f->bsm);
+    table_row_text(&row, slot[C_TBBH], f->tbbh);
+    table_row_text(&row, slot[C_CLASS_CODE], f->class_code);
+    table_row_real(&row, slot[C_OFFICIAL], f->official_m2);
+    table_row_real(&row, slot[C_COMPUTED], f->computed_m2);
+    table_row_real(&row, slot[C_DIFFERENCE], difference);
+    table_row_real(&row, slot[C_PPM], f->official_m2 != 0 ? difference / f->official_m2 * 1e6 : NAN);
+    return o->gpkg ? gpkg_writer_row(o->gpkg, o->check_layer, row.texts, row.reals, NULL, 0, err, err_size)
+                   : table_writer_row(o->check_csv, row.texts, row.reals, err, err_size);
 }
 
 /* Zones of the result the names layer does not name; the first of them into `first`. */
@@ -306,18 +316,22 @@ static int write_output(guotu_context *ctx, const guotu_tally *t, tally_output *
                         const tally_info *info, const guotu_tally_stats *st, double seconds, char *err,
                         size_t err_size) {
     size_t n = guotu_tally_result_count(t);
+    const int *slot = o->tally_slots;
     for (size_t i = 0; i < n; i++) {
-        const char *texts[4] = {NULL, NULL, NULL, NULL};
-        double reals[4] = {0, 0, 0, 0};
+        const char *zone, *code;
+        double ha;
+        guotu_tally_result(ctx, t, i, &zone, &code, &ha);
+        table_row row;
+        table_row_clear(&row);
+        table_row_text(&row, slot[T_ZONE_ID], zone);
         if (a->zone_names) {
-            guotu_tally_result(ctx, t, i, &texts[0], &texts[2], &reals[3]);
-            const char *name = zone_names_find(a->zone_names, texts[0]);
-            texts[1] = name ? name : "";
-        } else {
-            guotu_tally_result(ctx, t, i, &texts[0], &texts[1], &reals[2]);
+            const char *name = zone_names_find(a->zone_names, zone);
+            table_row_text(&row, slot[T_ZONE_NAME], name ? name : "");
         }
-        if (o->gpkg ? gpkg_writer_row(o->gpkg, o->tally_layer, texts, reals, NULL, 0, err, err_size)
-                    : table_writer_row(o->csv, texts, reals, err, err_size))
+        table_row_text(&row, slot[T_CLASS_CODE], code);
+        table_row_real(&row, slot[T_AREA_HA], ha);
+        if (o->gpkg ? gpkg_writer_row(o->gpkg, o->tally_layer, row.texts, row.reals, NULL, 0, err, err_size)
+                    : table_writer_row(o->csv, row.texts, row.reals, err, err_size))
             return 1;
     }
     char repaired[96], seconds_text[32], when[32];

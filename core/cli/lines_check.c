@@ -17,6 +17,7 @@
 #include "guotu/guotu.h"
 #include "progress_bar.h"
 #include "resources.h"
+#include "table_schema.h"
 #include "tally_runner.h"
 #include "vector_source.h"
 #include "zone_names.h"
@@ -367,6 +368,10 @@ typedef struct check_run {
     int skipped[15]; /* rules L11-L14 not checked at all for want of their target */
     gpkg_writer *out;
     char stats_temp[1300]; /* the statistics CSV while it is written; "" when none */
+    /* The columns of issues, line_stats and notes (resources/schemas), read before the run and alive
+     * until the output is committed, and where each value goes. */
+    table_schema *issues_schema, *stats_schema, *notes_schema;
+    int issue_slots[15], stats_slots[19], notes_slots[3];
     int issues_layer, points_layer;
     int counts[15][3]; /* rule L01..L14 x severity error/warning/minor */
     int accepted;
@@ -778,15 +783,12 @@ static int read_exceptions(check_run *r) {
 
 /* ---- writing ---- */
 
-static const table_column issue_columns[] = {
-    {"rule_id", COLUMN_TEXT, 8, NULL},         {"severity", COLUMN_TEXT, 8, NULL},
-    {"status", COLUMN_TEXT, 10, NULL},         {"layer_a", COLUMN_TEXT, 32, NULL},
-    {"fid_a", COLUMN_INTEGER, 0, NULL},        {"layer_b", COLUMN_TEXT, 32, NULL},
-    {"fid_b", COLUMN_INTEGER, 0, NULL},        {"admin_code", COLUMN_TEXT, 12, NULL},
-    {"value", COLUMN_REAL, 0, NULL},           {"message_zh", COLUMN_TEXT, 0, NULL},
-    {"message_en", COLUMN_TEXT, 0, NULL},      {"suggestion_zh", COLUMN_TEXT, 0, NULL},
-    {"suggestion_en", COLUMN_TEXT, 0, NULL},   {"fingerprint", COLUMN_TEXT, 16, NULL},
-    {"exception_reason", COLUMN_TEXT, 0, NULL}};
+/* The values of an issue row, in the order of on_issue; the columns of issues and issue_points
+ * are resources/schemas/line_issues.csv. */
+static const char *const issue_names[15] = {"rule_id",       "severity",    "status",          "layer_a",
+                                            "fid_a",         "layer_b",     "fid_b",           "admin_code",
+                                            "value",         "message_zh",  "message_en",      "suggestion_zh",
+                                            "suggestion_en", "fingerprint", "exception_reason"};
 
 static int on_issue(const guotu_line_issue *i, void *user) {
     check_run *r = user;
@@ -820,6 +822,12 @@ static int on_issue(const guotu_line_issue *i, void *user) {
     double reals[15] = {0, 0, 0, 0, (double)i->fid_a, 0, i->line_b >= 0 ? (double)i->fid_b : NAN, 0, i->value, 0, 0,
                         0, 0, 0, 0};
     if (i->line_a < 0) reals[4] = NAN;
+    table_row row;
+    table_row_clear(&row);
+    for (int k = 0; k < 15; k++) {
+        table_row_text(&row, r->issue_slots[k], texts[k]);
+        table_row_real(&row, r->issue_slots[k], reals[k]);
+    }
     /* Points (an invalid geometry's location) and areas go to two layers, as QGIS wants one
      * geometry type per layer. */
     OGRGeometryH g = NULL;
@@ -828,8 +836,8 @@ static int on_issue(const guotu_line_issue *i, void *user) {
         point = wkbFlatten(OGR_G_GetGeometryType(g)) == wkbPoint;
         OGR_G_DestroyGeometry(g);
     }
-    return gpkg_writer_row(r->out, point ? r->points_layer : r->issues_layer, texts, reals, i->wkb, i->wkb_size, r->err,
-                           sizeof r->err);
+    return gpkg_writer_row(r->out, point ? r->points_layer : r->issues_layer, row.texts, row.reals, i->wkb, i->wkb_size,
+                           r->err, sizeof r->err);
 }
 
 static const char *verdict(int ok) { return ok == 1 ? "pass" : ok == 0 ? "fail" : ""; }
@@ -870,27 +878,27 @@ static void write_meta(check_run *r, int layer) {
     gpkg_writer_meta(r->out, layer, meta, n);
 }
 
+/* The values line_stats and notes fill, in the order of the code below. */
+static const char *const stats_names[19] = {"admin_code",         "admin_name",     "redline_ha",    "redline_mu",
+                                            "redline_target_ha",  "redline_ok",     "farmland_ha",   "farmland_mu",
+                                            "farmland_target_ha", "farmland_ok",    "urban_ha",      "urban_mu",
+                                            "urban_2020_ha",      "expansion",      "expansion_cap", "expansion_ok",
+                                            "cultivated_ha",      "farmland_share", "share_ok"};
+static const char *const notes_names[3] = {"rule_id", "note_zh", "note_en"};
+
+static int load_schemas(check_run *r) {
+    return table_schema_load(NULL, "line_issues", NULL, &r->issues_schema, r->err, sizeof r->err) ||
+           table_schema_slots(r->issues_schema, issue_names, 15, r->issue_slots, r->err, sizeof r->err) ||
+           table_schema_load(NULL, "line_stats", NULL, &r->stats_schema, r->err, sizeof r->err) ||
+           table_schema_slots(r->stats_schema, stats_names, 19, r->stats_slots, r->err, sizeof r->err) ||
+           table_schema_load(NULL, "line_notes", NULL, &r->notes_schema, r->err, sizeof r->err) ||
+           table_schema_slots(r->notes_schema, notes_names, 3, r->notes_slots, r->err, sizeof r->err);
+}
+
 static int write_stats(check_run *r) {
-    static const table_column columns[] = {{"admin_code", COLUMN_TEXT, 12, "行政区代码"},
-                                           {"admin_name", COLUMN_TEXT, 100, "行政区名称"},
-                                           {"redline_ha", COLUMN_REAL, 0, "生态保护红线（公顷）"},
-                                           {"redline_mu", COLUMN_REAL, 0, "生态保护红线（亩）"},
-                                           {"redline_target_ha", COLUMN_REAL, 0, "红线保护任务（公顷）"},
-                                           {"redline_ok", COLUMN_TEXT, 4, "红线达标"},
-                                           {"farmland_ha", COLUMN_REAL, 0, "永久基本农田（公顷）"},
-                                           {"farmland_mu", COLUMN_REAL, 0, "永久基本农田（亩）"},
-                                           {"farmland_target_ha", COLUMN_REAL, 0, "农田保护任务（公顷）"},
-                                           {"farmland_ok", COLUMN_TEXT, 4, "农田达标"},
-                                           {"urban_ha", COLUMN_REAL, 0, "城镇开发边界（公顷）"},
-                                           {"urban_mu", COLUMN_REAL, 0, "城镇开发边界（亩）"},
-                                           {"urban_2020_ha", COLUMN_REAL, 0, "2020年城镇建设用地（公顷）"},
-                                           {"expansion", COLUMN_REAL, 0, "扩展倍数"},
-                                           {"expansion_cap", COLUMN_REAL, 0, "扩展倍数上限"},
-                                           {"expansion_ok", COLUMN_TEXT, 4, "扩展倍数达标"},
-                                           {"cultivated_ha", COLUMN_REAL, 0, "耕地（公顷）"},
-                                           {"farmland_share", COLUMN_REAL, 0, "农田占耕地比例"},
-                                           {"share_ok", COLUMN_TEXT, 4, "占比达标"}};
-    int layer = gpkg_writer_add_layer(r->out, "line_stats", wkbNone, NULL, columns, 19, r->err, sizeof r->err);
+    const table_column *columns = table_schema_columns(r->stats_schema);
+    int ncolumns = table_schema_count(r->stats_schema);
+    int layer = gpkg_writer_add_layer(r->out, "line_stats", wkbNone, NULL, columns, ncolumns, r->err, sizeof r->err);
     if (layer < 0) return 1;
     write_meta(r, layer);
     FILE *csv = NULL;
@@ -908,8 +916,8 @@ static int write_stats(check_run *r) {
     if (csv) {
         fputs("\xEF\xBB\xBF", csv); /* a BOM so that Excel reads the Chinese names as UTF-8 */
         int names = strcmp(r->a.csv_headers, "names") == 0;
-        for (int c = 0; c < 19; c++)
-            fprintf(csv, "%s%s", c ? "," : "", names ? columns[c].name : columns[c].alias);
+        for (int c = 0; c < ncolumns; c++)
+            fprintf(csv, "%s%s", c ? "," : "", names || !columns[c].alias ? columns[c].name : columns[c].alias);
         fputc('\n', csv);
     }
     for (size_t i = 0; i < guotu_lines_stats_count(r->lines); i++) {
@@ -953,16 +961,22 @@ static int write_stats(check_run *r) {
                             s.values.cultivated_ha,
                             s.farmland_share,
                             0};
-        if (gpkg_writer_row(r->out, layer, texts, reals, NULL, 0, r->err, sizeof r->err)) {
+        table_row row;
+        table_row_clear(&row);
+        for (int k = 0; k < 19; k++) {
+            table_row_text(&row, r->stats_slots[k], texts[k]);
+            table_row_real(&row, r->stats_slots[k], reals[k]);
+        }
+        if (gpkg_writer_row(r->out, layer, row.texts, row.reals, NULL, 0, r->err, sizeof r->err)) {
             if (csv) fclose(csv);
             return 1;
         }
-        for (int c = 0; csv && c < 19; c++) {
+        for (int c = 0; csv && c < ncolumns; c++) {
             if (c) fputc(',', csv);
             if (columns[c].type == COLUMN_TEXT)
-                cli_csv_quoted(csv, texts[c] ? texts[c] : "");
-            else if (!isnan(reals[c]))
-                fprintf(csv, "%.4f", reals[c]);
+                cli_csv_quoted(csv, row.texts[c] ? row.texts[c] : "");
+            else if (!isnan(row.reals[c]))
+                fprintf(csv, "%.4f", row.reals[c]);
         }
         if (csv) fputc('\n', csv);
     }
@@ -1008,14 +1022,16 @@ static int unit_notes(check_run *r) {
 }
 
 static int write_notes(check_run *r) {
-    static const table_column columns[] = {
-        {"rule_id", COLUMN_TEXT, 8, "规则"}, {"note_zh", COLUMN_TEXT, 0, "说明"}, {"note_en", COLUMN_TEXT, 0, "note"}};
-    int layer = gpkg_writer_add_layer(r->out, "notes", wkbNone, NULL, columns, 3, r->err, sizeof r->err);
+    int layer = gpkg_writer_add_layer(r->out, "notes", wkbNone, NULL, table_schema_columns(r->notes_schema),
+                                      table_schema_count(r->notes_schema), r->err, sizeof r->err);
     if (layer < 0) return 1;
     for (size_t i = 0; i < r->nnotes; i++) {
         const char *texts[3] = {r->notes[i].rule, r->notes[i].zh, r->notes[i].en};
-        double reals[3] = {0, 0, 0};
-        if (gpkg_writer_row(r->out, layer, texts, reals, NULL, 0, r->err, sizeof r->err)) return 1;
+        table_row row;
+        table_row_clear(&row);
+        for (int k = 0; k < 3; k++)
+            table_row_text(&row, r->notes_slots[k], texts[k]);
+        if (gpkg_writer_row(r->out, layer, row.texts, row.reals, NULL, 0, r->err, sizeof r->err)) return 1;
     }
     return 0;
 }
@@ -1120,7 +1136,7 @@ int cmd_lines_check(int argc, char **argv) {
     guotu_context_set_progress(r.ctx, progress_bar_update, &r.bar);
     /* The admin units set the CRS: every line layer is read in it. */
     vector_source admin;
-    int failed = open_source(&r, &admin, SRC_ADMIN);
+    int failed = load_schemas(&r) || open_source(&r, &admin, SRC_ADMIN);
     if (!failed) {
         r.a.o.crs = r.crs;
         if (guotu_lines_create(r.ctx, &r.a.o, &r.lines)) {
@@ -1134,11 +1150,13 @@ int cmd_lines_check(int argc, char **argv) {
     if (!failed) {
         OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
         if (r.crs) OSRSetFromUserInput(srs, r.crs);
-        r.issues_layer = gpkg_writer_add_layer(r.out, "issues", wkbMultiPolygon, r.crs ? srs : NULL, issue_columns, 15,
+        const table_column *columns = table_schema_columns(r.issues_schema);
+        int ncolumns = table_schema_count(r.issues_schema);
+        r.issues_layer = gpkg_writer_add_layer(r.out, "issues", wkbMultiPolygon, r.crs ? srs : NULL, columns, ncolumns,
                                                r.err, sizeof r.err);
         r.points_layer = r.issues_layer < 0 ? -1
                                             : gpkg_writer_add_layer(r.out, "issue_points", wkbPoint, r.crs ? srs : NULL,
-                                                                    issue_columns, 15, r.err, sizeof r.err);
+                                                                    columns, ncolumns, r.err, sizeof r.err);
         OSRDestroySpatialReference(srs);
         failed = r.points_layer < 0;
     }
@@ -1168,6 +1186,9 @@ int cmd_lines_check(int argc, char **argv) {
     else
         fprintf(stderr, "guotu lines check: error: %s\n", r.err);
     gpkg_writer_abort(r.out);
+    table_schema_free(r.issues_schema);
+    table_schema_free(r.stats_schema);
+    table_schema_free(r.notes_schema);
     guotu_lines_destroy(r.ctx, r.lines);
     guotu_context_destroy(r.ctx);
     CPLFree(r.crs);

@@ -20,6 +20,7 @@
 #include "io_util.h"
 #include "raster_source.h"
 #include "resources.h"
+#include "table_schema.h"
 #include "row_queue.h"
 #include "unit_matrix.h"
 #include "vector_source.h"
@@ -60,7 +61,11 @@ typedef struct job_run {
     gpkg_writer *out;
     int pieces_layer;
     unit_matrix *units; /* matrices per unit of the before parcels' codes, or NULL */
-    int status;         /* of the first failure */
+    /* The output tables' columns (resources/schemas/<table>.csv), alive until the output is
+     * committed, and where each value of a piece goes in the conversions layer. */
+    table_schema *schemas[5];
+    int slots[5][11];
+    int status; /* of the first failure */
     char err[2048];
 } job_run;
 
@@ -70,6 +75,46 @@ static int fail(job_run *r, int status, const char *message) {
         r->status = status;
     }
     return 1;
+}
+
+/* The tables, in the order of job_run.schemas, and the values the writers fill in each. */
+enum { T_CONVERSIONS, T_TRANSITIONS, T_STATUS_SUMMARY, T_UNKNOWN_CODES, T_LINE_SUMMARY };
+static const char *const table_names[] = {"conversions", "transitions", "status_summary", "unknown_codes",
+                                          "line_summary"};
+enum {
+    P_FROM_CODE,
+    P_TO_CODE,
+    P_FROM_CATEGORY,
+    P_TO_CATEGORY,
+    P_STATUS,
+    P_PATH_ZH,
+    P_PATH_EN,
+    P_AREA_HA,
+    P_DM_HA,
+    P_ZONE_ID,
+    P_LINE
+};
+static const char *const piece_names[] = {"from_code", "to_code", "from_category", "to_category", "status", "path_zh",
+                                          "path_en",   "area_ha", "dm_ha",         "zone_id",     "line"};
+static const char *const transition_names[] = {"zone_id", "level",   "from_class", "to_class",
+                                               "status",  "area_ha", "dm_ha"};
+static const char *const status_names[] = {"zone_id", "status", "area_ha"};
+static const char *const unknown_names[] = {"class_code", "layer", "area_ha"};
+static const char *const line_names[] = {"zone_id", "line", "status", "area_ha"};
+static const char *const *const filled[] = {piece_names, transition_names, status_names, unknown_names, line_names};
+static const int nfilled[] = {11, 7, 3, 3, 4};
+
+/* Reads every table's schema (the option "lines" with a three-lines workspace) and resolves
+ * the slots of the values the writers fill: before the run, so that a schema the writers do
+ * not match stops it at once. */
+static int load_schemas(job_run *r) {
+    char err[2048];
+    for (int t = 0; t < 5; t++)
+        if (table_schema_load(r->j->resources, table_names[t], r->j->workspace ? "lines" : NULL, &r->schemas[t], err,
+                              sizeof err) ||
+            table_schema_slots(r->schemas[t], filled[t], nfilled[t], r->slots[t], err, sizeof err))
+            return fail(r, GUOTU_ERR_IO, err);
+    return 0;
 }
 
 static int core_error(job_run *r, guotu_context *ctx, int status) {
@@ -202,11 +247,21 @@ static int write_piece(const guotu_conversion_piece *p, void *user) {
             return 1;
         }
     }
-    const char *texts[11] = {
-        p->from_code, p->to_code, p->from_category, p->to_category, p->status, p->paths_zh, p->paths_en, 0, 0,
-        zone,         p->line};
-    double reals[11] = {0, 0, 0, 0, 0, 0, 0, p->area_ha, p->dm_ha, 0, 0};
-    int stop = row_queue_add(r->queue, &w->batch, texts, reals, p->wkb, p->wkb_size);
+    const int *slot = r->slots[T_CONVERSIONS];
+    table_row row;
+    table_row_clear(&row);
+    table_row_text(&row, slot[P_FROM_CODE], p->from_code);
+    table_row_text(&row, slot[P_TO_CODE], p->to_code);
+    table_row_text(&row, slot[P_FROM_CATEGORY], p->from_category);
+    table_row_text(&row, slot[P_TO_CATEGORY], p->to_category);
+    table_row_text(&row, slot[P_STATUS], p->status);
+    table_row_text(&row, slot[P_PATH_ZH], p->paths_zh);
+    table_row_text(&row, slot[P_PATH_EN], p->paths_en);
+    table_row_real(&row, slot[P_AREA_HA], p->area_ha);
+    table_row_real(&row, slot[P_DM_HA], p->dm_ha);
+    table_row_text(&row, slot[P_ZONE_ID], zone);
+    table_row_text(&row, slot[P_LINE], p->line);
+    int stop = row_queue_add(r->queue, &w->batch, row.texts, row.reals, p->wkb, p->wkb_size);
     if (stop == ROW_QUEUE_NOMEM) snprintf(w->err, sizeof w->err, "out of memory");
     return stop; /* ROW_QUEUE_STOPPED: the writer's own error is the one reported */
 }
@@ -315,15 +370,9 @@ static void *worker_thread(void *arg) {
 
 /* Opens the output, runs the workers on threads while this one writes their pieces, merges. */
 static int overlay(job_run *r) {
-    static const table_column columns[] = {
-        {"from_code", COLUMN_TEXT, 0, NULL},     {"to_code", COLUMN_TEXT, 0, NULL},
-        {"from_category", COLUMN_TEXT, 0, NULL}, {"to_category", COLUMN_TEXT, 0, NULL},
-        {"status", COLUMN_TEXT, 0, NULL},        {"path_zh", COLUMN_TEXT, 0, NULL},
-        {"path_en", COLUMN_TEXT, 0, NULL},       {"area_ha", COLUMN_REAL, 0, NULL},
-        {"dm_ha", COLUMN_REAL, 0, NULL},         {"zone_id", COLUMN_TEXT, 0, NULL},
-        {"line", COLUMN_TEXT, 0, NULL}};
     const guotu_convert_job *j = r->j;
     char err[2048];
+    const table_schema *pieces = r->schemas[T_CONVERSIONS];
     /* One worker per CPU: on real-shaped data the overlay, not the writer, is the work (two
      * workers on two cores: 1.6x one worker on a 三调-shaped county). */
     r->nworkers = io_thread_count(j->threads, 0);
@@ -345,13 +394,14 @@ static int overlay(job_run *r) {
     int failed = gpkg_writer_open(&r->out, j->output, err, sizeof err);
     if (!failed) {
         /* Millions of pieces: written straight through SQLite, the spatial index packed at the end. */
-        r->pieces_layer = gpkg_writer_add_bulk_layer(r->out, "conversions", vector_source_crs(&probe), columns,
-                                                     j->workspace ? 11 : 10, err, sizeof err);
+        r->pieces_layer =
+            gpkg_writer_add_bulk_layer(r->out, "conversions", vector_source_crs(&probe), table_schema_columns(pieces),
+                                       table_schema_count(pieces), err, sizeof err);
         failed = r->pieces_layer < 0;
     }
     vector_source_close(&probe);
     if (failed) return fail(r, GUOTU_ERR_IO, err);
-    r->queue = row_queue_create(j->workspace ? 11 : 10, r->nworkers);
+    r->queue = row_queue_create(table_schema_count(pieces), r->nworkers);
     if (!r->queue) return fail(r, GUOTU_ERR_NOMEM, "out of memory");
     int started = 0;
     for (int k = 0; k < r->nworkers; k++, started++)
@@ -418,95 +468,115 @@ static int raster_overlay(job_run *r) {
     return 0;
 }
 
-static int add_table(job_run *r, const char *name, const table_column *columns, int ncolumns) {
+/* Table `t` of the output, its columns from its schema; the layer, or -1. */
+static int add_table(job_run *r, int t) {
     char err[2048];
-    int t = gpkg_writer_add_layer(r->out, name, wkbNone, NULL, columns, ncolumns, err, sizeof err);
-    if (t < 0) fail(r, GUOTU_ERR_IO, err);
-    return t;
+    int layer = gpkg_writer_add_layer(r->out, table_names[t], wkbNone, NULL, table_schema_columns(r->schemas[t]),
+                                      table_schema_count(r->schemas[t]), err, sizeof err);
+    if (layer < 0) fail(r, GUOTU_ERR_IO, err);
+    return layer;
 }
 
-static int add_row(job_run *r, int table, const char *const *texts, const double *reals) {
+static int add_row(job_run *r, int table, const table_row *row) {
     char err[2048];
-    return gpkg_writer_row(r->out, table, texts, reals, NULL, 0, err, sizeof err) ? fail(r, GUOTU_ERR_IO, err) : 0;
+    return gpkg_writer_row(r->out, table, row->texts, row->reals, NULL, 0, err, sizeof err) ? fail(r, GUOTU_ERR_IO, err)
+                                                                                            : 0;
 }
 
-/* The conversion matrix per unit of the before parcels' codes: unit × from × to. */
+/* The conversion matrix per unit of the before parcels' codes: unit × from × to, its columns
+ * from resources/schemas/unit_transitions.csv. */
 static int write_unit_table(job_run *r, const table_meta *meta, int nmeta) {
-    static const table_column cols[] = {{"unit_id", COLUMN_TEXT, 0, NULL},     {"from_code", COLUMN_TEXT, 0, NULL},
-                                        {"to_code", COLUMN_TEXT, 0, NULL},     {"from_category", COLUMN_TEXT, 0, NULL},
-                                        {"to_category", COLUMN_TEXT, 0, NULL}, {"status", COLUMN_TEXT, 0, NULL},
-                                        {"area_ha", COLUMN_REAL, 0, NULL},     {"dm_ha", COLUMN_REAL, 0, NULL}};
-    int t = add_table(r, "unit_transitions", cols, 8);
-    if (t < 0) return 1;
-    unit_matrix_sort(r->units);
-    for (size_t i = 0; i < unit_matrix_count(r->units); i++) {
-        unit_matrix_row row = unit_matrix_row_at(r->units, i);
-        const char *texts[8] = {row.unit,        row.from_code, row.to_code, row.from_category,
-                                row.to_category, row.status,    0,           0};
-        double reals[8] = {0, 0, 0, 0, 0, 0, row.area_ha, row.dm_ha};
-        if (add_row(r, t, texts, reals)) return 1;
+    static const char *const names[] = {"unit_id",     "from_code", "to_code", "from_category",
+                                        "to_category", "status",    "area_ha", "dm_ha"};
+    char err[2048];
+    table_schema *schema = NULL;
+    int slots[8];
+    if (table_schema_load(r->j->resources, "unit_transitions", NULL, &schema, err, sizeof err) ||
+        table_schema_slots(schema, names, 8, slots, err, sizeof err)) {
+        table_schema_free(schema);
+        return fail(r, GUOTU_ERR_IO, err);
     }
+    int t = gpkg_writer_add_layer(r->out, "unit_transitions", wkbNone, NULL, table_schema_columns(schema),
+                                  table_schema_count(schema), err, sizeof err);
+    unit_matrix_sort(r->units);
+    for (size_t i = 0; t >= 0 && i < unit_matrix_count(r->units); i++) {
+        unit_matrix_row u = unit_matrix_row_at(r->units, i);
+        table_row row;
+        table_row_clear(&row);
+        const char *texts[6] = {u.unit, u.from_code, u.to_code, u.from_category, u.to_category, u.status};
+        for (int k = 0; k < 6; k++)
+            table_row_text(&row, slots[k], texts[k]);
+        table_row_real(&row, slots[6], u.area_ha);
+        table_row_real(&row, slots[7], u.dm_ha);
+        if (gpkg_writer_row(r->out, t, row.texts, row.reals, NULL, 0, err, sizeof err)) t = -1;
+    }
+    table_schema_free(schema);
+    if (t < 0) return fail(r, GUOTU_ERR_IO, err);
     gpkg_writer_meta(r->out, t, meta, nmeta);
     return 0;
 }
 
 static int write_tables(job_run *r, const table_meta *meta, int nmeta) {
-    static const table_column tcols[] = {{"zone_id", COLUMN_TEXT, 0, NULL},    {"level", COLUMN_TEXT, 0, NULL},
-                                         {"from_class", COLUMN_TEXT, 0, NULL}, {"to_class", COLUMN_TEXT, 0, NULL},
-                                         {"status", COLUMN_TEXT, 0, NULL},     {"area_ha", COLUMN_REAL, 0, NULL},
-                                         {"dm_ha", COLUMN_REAL, 0, NULL}};
+    const int *ts = r->slots[T_TRANSITIONS], *ss = r->slots[T_STATUS_SUMMARY], *us = r->slots[T_UNKNOWN_CODES],
+              *ls = r->slots[T_LINE_SUMMARY];
     guotu_context *ctx = r->cv_ctx;
-    int t = add_table(r, "transitions", tcols, 7);
+    table_row row;
+    int t = add_table(r, T_TRANSITIONS);
     if (t < 0) return 1;
     for (int level = 0; level < 2; level++) {
         size_t n = level ? guotu_convert_code_count(r->cv) : guotu_convert_category_count(r->cv);
         for (size_t i = 0; i < n; i++) {
-            guotu_transition row;
+            guotu_transition tr;
             if (level)
-                guotu_convert_code_row(ctx, r->cv, i, &row);
+                guotu_convert_code_row(ctx, r->cv, i, &tr);
             else
-                guotu_convert_category_row(ctx, r->cv, i, &row);
-            const char *texts[7] = {row.zone_id, level ? "code" : "category", row.from, row.to, row.status, 0, 0};
-            double reals[7] = {0, 0, 0, 0, 0, row.area_ha, row.dm_ha};
-            if (add_row(r, t, texts, reals)) return 1;
+                guotu_convert_category_row(ctx, r->cv, i, &tr);
+            table_row_clear(&row);
+            table_row_text(&row, ts[0], tr.zone_id);
+            table_row_text(&row, ts[1], level ? "code" : "category");
+            table_row_text(&row, ts[2], tr.from);
+            table_row_text(&row, ts[3], tr.to);
+            table_row_text(&row, ts[4], tr.status);
+            table_row_real(&row, ts[5], tr.area_ha);
+            table_row_real(&row, ts[6], tr.dm_ha);
+            if (add_row(r, t, &row)) return 1;
         }
     }
     gpkg_writer_meta(r->out, t, meta, nmeta);
-    static const table_column scols[] = {
-        {"zone_id", COLUMN_TEXT, 0, NULL}, {"status", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
-    int s = add_table(r, "status_summary", scols, 3);
+    int s = add_table(r, T_STATUS_SUMMARY);
     if (s < 0) return 1;
     for (size_t i = 0; i < guotu_convert_status_count(r->cv); i++) {
-        guotu_status_area row;
-        guotu_convert_status_row(ctx, r->cv, i, &row);
-        const char *texts[3] = {row.zone_id, row.status, 0};
-        double reals[3] = {0, 0, row.area_ha};
-        if (add_row(r, s, texts, reals)) return 1;
+        guotu_status_area sa;
+        guotu_convert_status_row(ctx, r->cv, i, &sa);
+        table_row_clear(&row);
+        table_row_text(&row, ss[0], sa.zone_id);
+        table_row_text(&row, ss[1], sa.status);
+        table_row_real(&row, ss[2], sa.area_ha);
+        if (add_row(r, s, &row)) return 1;
     }
-    static const table_column ucols[] = {
-        {"class_code", COLUMN_TEXT, 0, NULL}, {"layer", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
-    int u = add_table(r, "unknown_codes", ucols, 3);
+    int u = add_table(r, T_UNKNOWN_CODES);
     if (u < 0) return 1;
     for (size_t i = 0; i < guotu_convert_unknown_count(r->cv); i++) {
-        guotu_unknown_code row;
-        guotu_convert_unknown_row(ctx, r->cv, i, &row);
-        const char *texts[3] = {row.code, row.side ? "after" : "before", 0};
-        double reals[3] = {0, 0, row.area_ha};
-        if (add_row(r, u, texts, reals)) return 1;
+        guotu_unknown_code uc;
+        guotu_convert_unknown_row(ctx, r->cv, i, &uc);
+        table_row_clear(&row);
+        table_row_text(&row, us[0], uc.code);
+        table_row_text(&row, us[1], uc.side ? "after" : "before");
+        table_row_real(&row, us[2], uc.area_ha);
+        if (add_row(r, u, &row)) return 1;
     }
     if (r->j->workspace) {
-        static const table_column lcols[] = {{"zone_id", COLUMN_TEXT, 0, NULL},
-                                             {"line", COLUMN_TEXT, 0, NULL},
-                                             {"status", COLUMN_TEXT, 0, NULL},
-                                             {"area_ha", COLUMN_REAL, 0, NULL}};
-        int l = add_table(r, "line_summary", lcols, 4);
+        int l = add_table(r, T_LINE_SUMMARY);
         if (l < 0) return 1;
         for (size_t i = 0; i < guotu_convert_line_count(r->cv); i++) {
-            guotu_line_status_area row;
-            guotu_convert_line_row(ctx, r->cv, i, &row);
-            const char *texts[4] = {row.zone_id, row.line, row.status, 0};
-            double reals[4] = {0, 0, 0, row.area_ha};
-            if (add_row(r, l, texts, reals)) return 1;
+            guotu_line_status_area la;
+            guotu_convert_line_row(ctx, r->cv, i, &la);
+            table_row_clear(&row);
+            table_row_text(&row, ls[0], la.zone_id);
+            table_row_text(&row, ls[1], la.line);
+            table_row_text(&row, ls[2], la.status);
+            table_row_real(&row, ls[3], la.area_ha);
+            if (add_row(r, l, &row)) return 1;
         }
         gpkg_writer_meta(r->out, l, meta, nmeta);
     }
@@ -585,7 +655,7 @@ static int run(job_run *r) {
     if (j->zone_code_field)
         snprintf(unit_text, sizeof unit_text, "the first %d characters of %.100s of the before parcels (%zu units)",
                  j->zone_code_length, j->zone_code_field, unit_matrix_units(r->units));
-    if (load_tables(r) || (r->rasters ? raster_overlay(r) : overlay(r))) return 1;
+    if (load_schemas(r) || load_tables(r) || (r->rasters ? raster_overlay(r) : overlay(r))) return 1;
     char when[32];
     time_t now = time(NULL);
     struct tm utc;
@@ -655,6 +725,8 @@ int guotu_convert_job_run(guotu_context *ctx, const guotu_convert_job *job) {
     int failed = run(r);
     CPLPopErrorHandler();
     gpkg_writer_abort(r->out);
+    for (int t = 0; t < 5; t++)
+        table_schema_free(r->schemas[t]);
     if (r->rasters) {
         char aux_tmp[1200];
         snprintf(aux_tmp, sizeof aux_tmp, "%s.aux.xml", r->status_tmp);

@@ -14,7 +14,8 @@ from typing import Callable, Dict, List, Optional, Tuple
 from .errors import GuotuError
 from .native_handle import NativeHandle
 from .prototypes import PrototypeSet
-from .native import AreaMethod, Coefficients, Context, InvalidPolicy, Status, _decode, _encode
+from .native import AreaMethod, Context, InvalidPolicy, Status, _decode, _encode
+from .voucher_native import Coefficients
 from .ctypes_names import INT, INT64, PTR, SIZE, STR
 
 # The ten policy categories, in the core's order (policy.c), and the statuses.

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Tuple
 
 from .convert_native import Convert, declare
+from . import tally_native
 from .native import Context, Status, _decode, _encode, loaded_library_path
 
 PTR = ctypes.c_void_p
@@ -366,7 +367,7 @@ def run_tally_job(ctx: Context, lib: ctypes.CDLL, job: TallyFileJob,
     status = lib.guotu_tally_job_run(ctx.handle, ctypes.byref(c), ctypes.byref(out), ctypes.byref(raw))
     if failure:
         if out.value:
-            ctx.lib.guotu_tally_destroy(ctx.handle, out)
+            tally_native.declare(ctx.lib).guotu_tally_destroy(ctx.handle, out)
         raise failure[0]
     ctx.check(status)
     info.deduction_field = _decode(raw.deduction_field)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
 from .convert_native import CategoryMap
-from .native import AreaMethod, Coefficients, Context, _decode, _encode
+from .native import AreaMethod, Context, _decode, _encode
+from .voucher_native import Coefficients
 from .native_handle import NativeHandle, initial_options, numbers_of, set_numbers
 from .parcels_native import ProjectTypes
 from .prototypes import PrototypeSet

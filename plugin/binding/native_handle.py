@@ -37,6 +37,10 @@ class NativeHandle:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _call(self, name: str, *args: object) -> None:
+        """``name(ctx, handle, *args)``, raised through the context when it fails."""
+        self._ctx.check(getattr(self._lib, name)(self._ctx.handle, self.handle, *args))
+
     def guarded(self, handle_record: Callable[[Any], None]) -> Callable[[Any, Any], int]:
         """A C callback (pointer, user_data) -> int that hands ``pointer.contents`` to
         ``handle_record``; an exception is kept for raise_callback_error and stops the run."""

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
 from .convert_native import CategoryMap, Policy
-from .native import AreaMethod, Coefficients, Context, _decode, _encode
+from .native import AreaMethod, Context, _decode, _encode
+from .voucher_native import Coefficients
 from .native_handle import NativeHandle, initial_options, numbers_of, set_numbers
 from .prototypes import PrototypeSet
 from .ctypes_names import DOUBLE, INT, INT64, PTR, SIZE, STR

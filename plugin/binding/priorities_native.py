@@ -10,7 +10,8 @@ import math
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-from .native import AreaMethod, Coefficients, Context, InvalidPolicy, _decode, _encode
+from .native import AreaMethod, Context, InvalidPolicy, _decode, _encode
+from .voucher_native import Coefficients
 from .native_handle import NativeHandle, initial_options
 from .prototypes import PrototypeSet
 from .ctypes_names import DOUBLE, INT, INT64, PTR, SIZE, STR

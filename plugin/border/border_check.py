@@ -22,40 +22,43 @@ from ..inputs.feature_reading import features_in_crs, text_value
 from ..binding.errors import GuotuCancelled, GuotuInputError
 from ..binding.native import Context
 from ..inputs.progress import PhasedProgress
+from ..inputs.table_schemas import SchemaError, table_schema
 from ..inputs.validation import require_field, require_polygon_source, require_valid_crs
 
 REVIEW_OPEN, REVIEW_AGREED, REVIEW_EXCEPTION = "open", "agreed", "exception"
 
-# Output tables: the CLI's columns, in its order (border_output.c), with the Chinese aliases.
-CONFLICT_FIELDS: List[Tuple[str, str, str]] = [
-    ("conflict_id", "integer", "冲突编号"), ("kind", "text", "冲突类型"), ("detail", "text", "细分"),
-    ("admin_a", "text", "行政区A代码"), ("name_a", "text", "行政区A名称"), ("admin_b", "text", "行政区B代码"),
-    ("name_b", "text", "行政区B名称"), ("side", "text", "责任方"), ("categories_a", "text", "A侧类别"),
-    ("categories_b", "text", "B侧类别"), ("elements_a", "text", "A侧要素名称"), ("elements_b", "text", "B侧要素名称"),
-    ("fid_a", "integer", "A侧要素编号"), ("fid_b", "integer", "B侧要素编号"), ("length_m", "real", "边界长度（米）"),
-    ("area_m2", "real", "面积（平方米）"), ("area_ha", "real", "面积（公顷）")]
-# What the review dock records, persisted in the output.
-REVIEW_FIELDS: List[Tuple[str, str, str]] = [
-    ("review_status", "text", "审核状态"), ("review_note", "text", "审核说明"), ("reviewed_by", "text", "审核人"),
-    ("reviewed_at", "text", "审核时间")]
-SEGMENT_FIELDS: List[Tuple[str, str, str]] = [
-    ("admin_a", "text", "行政区A代码"), ("name_a", "text", "行政区A名称"), ("admin_b", "text", "行政区B代码"),
-    ("name_b", "text", "行政区B名称"), ("status", "text", "状态"), ("categories_a", "text", "A侧类别"),
-    ("categories_b", "text", "B侧类别"), ("elements_a", "text", "A侧要素名称"), ("elements_b", "text", "B侧要素名称"),
-    ("length_m", "real", "长度（米）"), ("conflict_id", "integer", "冲突编号")]
-ISSUE_FIELDS: List[Tuple[str, str, str]] = [
-    ("kind", "text", "问题类型"), ("admin_a", "text", "行政区A代码"), ("admin_b", "text", "行政区B代码"),
-    ("feature_id", "integer", "要素编号"), ("city_id", "text", "城市代码"), ("area_m2", "real", "面积（平方米）"),
-    ("message_zh", "text", "说明"), ("message_en", "text", "Message")]
-SUMMARY_FIELDS: List[Tuple[str, str, str]] = [
-    ("admin_a", "text", "行政区A代码"), ("name_a", "text", "行政区A名称"), ("admin_b", "text", "行政区B代码"),
-    ("name_b", "text", "行政区B名称"), ("border_m", "real", "共同边界（米）"), ("coordinated_m", "real", "已协调（米）"),
-    ("overlap_m", "real", "重叠（米）"), ("gap_m", "real", "缝隙（米）"), ("discontinuity_m", "real", "不连续（米）"),
-    ("mismatch_m", "real", "类别不一致（米）"), ("none_m", "real", "两侧均无要素（米）"),
-    ("overlap_area_m2", "real", "重叠面积（平方米）"), ("gap_area_m2", "real", "缝隙面积（平方米）"),
-    ("admin_overlap_m2", "real", "底图重叠（平方米）"), ("admin_gap_m2", "real", "底图缝隙（平方米）"),
-    ("conflicts", "integer", "冲突数"), ("weighted_conflict_m", "real", "加权冲突长度（米）"),
-    ("score", "real", "冲突得分")]
+# Output tables: (name, kind, Chinese title) of their columns as resources/schemas declares them for
+# the tool's writers too (border_conflicts.csv for both conflict layers, shared_borders.csv,
+# basemap_issues.csv for both issue layers, pair_summary.csv).
+
+
+def _spec(table: str, *options: str) -> List[Tuple[str, str, str]]:
+    return [(c.name, c.kind, c.title_zh) for c in table_schema(table).kept(*options)]
+
+
+CONFLICT_FIELDS: List[Tuple[str, str, str]] = _spec("border_conflicts")
+# What the review dock records, persisted in the output (the schema's columns "only_with" review:
+# after the others, as the dock appends them to a layer the tool wrote).
+REVIEW_FIELDS: List[Tuple[str, str, str]] = _spec("border_conflicts", "review")[len(CONFLICT_FIELDS):]
+if _spec("border_conflicts", "review")[:len(CONFLICT_FIELDS)] != CONFLICT_FIELDS:
+    raise SchemaError("table schema 'border_conflicts': the review columns must come after the others")
+SEGMENT_FIELDS: List[Tuple[str, str, str]] = _spec("shared_borders")
+ISSUE_FIELDS: List[Tuple[str, str, str]] = _spec("basemap_issues")
+SUMMARY_FIELDS: List[Tuple[str, str, str]] = _spec("pair_summary")
+
+# The values the attribute functions below give, in their order, put into the schema's order.
+_CONFLICT_ROW = table_schema("border_conflicts").layout(
+    ("conflict_id", "kind", "detail", "admin_a", "name_a", "admin_b", "name_b", "side", "categories_a", "categories_b",
+     "elements_a", "elements_b", "fid_a", "fid_b", "length_m", "area_m2", "area_ha"))[1]
+_SEGMENT_ROW = table_schema("shared_borders").layout(
+    ("admin_a", "name_a", "admin_b", "name_b", "status", "categories_a", "categories_b", "elements_a", "elements_b",
+     "length_m", "conflict_id"))[1]
+_ISSUE_ROW = table_schema("basemap_issues").layout(
+    ("kind", "admin_a", "admin_b", "feature_id", "city_id", "area_m2", "message_zh", "message_en"))[1]
+_PAIR_ROW = table_schema("pair_summary").layout(
+    ("admin_a", "name_a", "admin_b", "name_b", "border_m", "coordinated_m", "overlap_m", "gap_m", "discontinuity_m",
+     "mismatch_m", "none_m", "overlap_area_m2", "gap_area_m2", "admin_overlap_m2", "admin_gap_m2", "conflicts",
+     "weighted_conflict_m", "score"))[1]
 
 # Share of the progress bar per step (percent).
 _READ = (0.0, 20.0)
@@ -105,9 +108,10 @@ class ConflictRecord:
 
     def attributes(self, names: Dict[str, str]) -> List[Any]:
         c = self.conflict
-        return [c.id, c.kind, c.detail, c.admin_a, names.get(c.admin_a, ""), c.admin_b, names.get(c.admin_b, ""),
-                c.side, c.categories_a, c.categories_b, c.names_a, c.names_b, c.fid_a if c.fid_a >= 0 else None,
-                c.fid_b if c.fid_b >= 0 else None, c.length_m, c.area_m2, c.area_m2 / 10000.0]
+        return _CONFLICT_ROW([c.id, c.kind, c.detail, c.admin_a, names.get(c.admin_a, ""), c.admin_b,
+                              names.get(c.admin_b, ""), c.side, c.categories_a, c.categories_b, c.names_a, c.names_b,
+                              c.fid_a if c.fid_a >= 0 else None, c.fid_b if c.fid_b >= 0 else None, c.length_m,
+                              c.area_m2, c.area_m2 / 10000.0])
 
 
 @dataclass
@@ -129,19 +133,20 @@ class BorderResult:
 
 
 def segment_attributes(s: Segment, names: Dict[str, str]) -> List[Any]:
-    return [s.admin_a, names.get(s.admin_a, ""), s.admin_b, names.get(s.admin_b, ""), s.status, s.categories_a,
-            s.categories_b, s.names_a, s.names_b, s.length_m, s.conflict_id if s.conflict_id >= 0 else None]
+    return _SEGMENT_ROW([s.admin_a, names.get(s.admin_a, ""), s.admin_b, names.get(s.admin_b, ""), s.status,
+                         s.categories_a, s.categories_b, s.names_a, s.names_b, s.length_m,
+                         s.conflict_id if s.conflict_id >= 0 else None])
 
 
 def issue_attributes(i: Issue) -> List[Any]:
-    return [i.kind, i.admin_a, i.admin_b, i.fid if i.fid >= 0 else None, i.city_id, i.area_m2, i.message_zh,
-            i.message_en]
+    return _ISSUE_ROW([i.kind, i.admin_a, i.admin_b, i.fid if i.fid >= 0 else None, i.city_id, i.area_m2,
+                       i.message_zh, i.message_en])
 
 
 def pair_attributes(p: Pair) -> List[Any]:
-    return [p.admin_a, p.name_a, p.admin_b, p.name_b, p.border_m, p.coordinated_m, p.overlap_m, p.gap_m,
-            p.discontinuity_m, p.mismatch_m, p.none_m, p.overlap_area_m2, p.gap_area_m2, p.admin_overlap_m2,
-            p.admin_gap_m2, p.conflicts, p.weighted_conflict_m, p.score]
+    return _PAIR_ROW([p.admin_a, p.name_a, p.admin_b, p.name_b, p.border_m, p.coordinated_m, p.overlap_m, p.gap_m,
+                      p.discontinuity_m, p.mismatch_m, p.none_m, p.overlap_area_m2, p.gap_area_m2, p.admin_overlap_m2,
+                      p.admin_gap_m2, p.conflicts, p.weighted_conflict_m, p.score])
 
 
 def geometry_of(wkb: bytes, kind: int) -> QgsGeometry:

@@ -270,7 +270,8 @@ def merged_summary(parts: Sequence[List[Row]], market: Optional[Dict[str, object
 def run_market(accounts: Sequence[Row], options: Dict[str, object]) -> Tuple[Dict[str, object], list]:
     """The market once on the merged accounts, through libguotu (imported here only: the workers
     never need it). ``accounts``: zone_id, e_ha, in_market, x, y in the accounts' order."""
-    from ..binding.native import Allocation, Context, Market, MarketOptions, Settlement
+    from ..binding.native import Context
+    from ..binding.voucher_native import Allocation, Market, MarketOptions, Settlement
 
     opts = MarketOptions(price=options.get("price"), floor_price=options.get("floor_price"),  # type: ignore[arg-type]
                          cap_ha=options.get("cap_ha"),  # type: ignore[arg-type]

@@ -32,7 +32,9 @@ from ..binding.convert_native import (CATEGORIES, LINES, STATUSES, CategoryMap, 
                              StatusArea)
 from ..binding.errors import GuotuCancelled, GuotuError, GuotuInputError
 from ..inputs.feature_reading import geometry_in_target, read_features, source_label, transform_to
-from ..binding.native import AreaCalculator, AreaMethod, Coefficients, Context, InvalidPolicy
+from ..binding.area_native import AreaCalculator
+from ..binding.native import AreaMethod, Context, InvalidPolicy
+from ..binding.voucher_native import Coefficients
 from ..inputs.progress import PhasedProgress
 from ..inputs.validation import require_field, require_metric_crs, require_polygon_source, require_valid_crs
 from ..tally.code_units import unit_of_code

@@ -19,7 +19,8 @@ from qgis.core import QgsCoordinateTransformContext, QgsFeedback
 
 from ..binding.io_native import ConvertFileJob, LayerFile, io_library, run_convert_job
 from ..inputs.layer_files import FileInput, layer_file, shapefile_encoding
-from ..binding.native import AreaCalculator, Context
+from ..binding.area_native import AreaCalculator
+from ..binding.native import Context
 from ..i18n import tr
 from ..inputs.progress import PhasedProgress
 from ..paths import resources_dir

@@ -23,7 +23,8 @@ from ..inputs.conversions import crs_for_core
 from .convert import ConversionResult, load_tables, tables_of
 from ..binding.convert_native import CELL_STATUSES, Convert
 from ..binding.errors import GuotuInputError
-from ..binding.native import AreaCalculator, AreaMethod, Context
+from ..binding.area_native import AreaCalculator
+from ..binding.native import AreaMethod, Context
 from ..inputs.progress import PhasedProgress
 from ..inputs.raster_blocks import CategoricalRaster
 

@@ -19,7 +19,8 @@ from ..binding.errors import GuotuInputError
 from ..binding.indicators_native import (CONSTRUCTION, CULTIVATED, FARMLAND, FOREST, FOREST_COVER, FOREST_TAKEN,
                                          KEYS, NEW_ON_CULTIVATED, NO_TARGET, STATUSES, URBAN_RURAL, ClassGroups,
                                          IndicatorInfo, IndicatorRow, Indicators, UnitSummary, indicator_infos)
-from ..binding.native import AreaCalculator, AreaMethod, Context
+from ..binding.area_native import AreaCalculator
+from ..binding.native import AreaMethod, Context
 from ..conversion.convert import ConversionRequest, LandUseInput, run_conversion
 from ..i18n import tr
 from ..inputs.conversions import crs_for_core, geometry_wkb, is_null

@@ -20,7 +20,8 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformConte
 from ..binding.convert_native import CategoryMap
 from ..binding.errors import GuotuInputError
 from ..binding.ledger_native import Ledger, LedgerOptions, LedgerParcel, declare, default_options
-from ..binding.native import AreaMethod, Coefficients, Context
+from ..binding.native import AreaMethod, Context
+from ..binding.voucher_native import Coefficients
 from ..binding.parcels_native import ProjectTypes
 from ..conversion.convert import SYSTEMS, coefficient_preset, conversion_preset, read_table
 from ..i18n import tr

@@ -34,8 +34,11 @@ from ..binding.convert_native import CategoryMap
 from ..binding.errors import GuotuCancelled, GuotuInputError
 from ..inputs.feature_reading import read_features
 from ..binding.lines_native import LINE_NAMES, RULES, AdminValues, LineIssue, Lines, LinesOptions, LineStats, declare
-from ..binding.native import AreaCalculator, AreaMethod, Context, Tally
+from ..binding.area_native import AreaCalculator
+from ..binding.native import AreaMethod, Context
+from ..binding.tally_native import Tally
 from ..inputs.progress import PhasedProgress
+from ..inputs.table_schemas import table_schema
 from ..tally.tally import TallyRequest, finished_tally
 from ..inputs.validation import require_field, require_metric_crs, require_polygon_source, require_valid_crs
 
@@ -51,23 +54,20 @@ DEFAULTS = {"minor_overlap_m2": 1.0, "sliver_width_m": 1.0, "min_patch_m2": 50.0
 ADMIN_CODE, ADMIN_NAME = "XZQDM", "XZQMC"
 ADMIN_VALUE_FIELDS = ("erl_target_ha", "pbf_target_ha", "urban_2020_ha", "expansion_cap")
 
-# Output tables: the CLI's columns, in its order (lines_check.c).
-ISSUE_FIELDS: List[Tuple[str, str]] = [
-    ("rule_id", "text"), ("severity", "text"), ("status", "text"), ("layer_a", "text"), ("fid_a", "integer"),
-    ("layer_b", "text"), ("fid_b", "integer"), ("admin_code", "text"), ("value", "real"),
-    ("message_zh", "text"), ("message_en", "text"), ("suggestion_zh", "text"), ("suggestion_en", "text"),
-    ("fingerprint", "text"), ("exception_reason", "text")]
-STATS_FIELDS: List[Tuple[str, str, str]] = [
-    ("admin_code", "text", "行政区代码"), ("admin_name", "text", "行政区名称"),
-    ("redline_ha", "real", "生态保护红线（公顷）"), ("redline_mu", "real", "生态保护红线（亩）"),
-    ("redline_target_ha", "real", "红线保护任务（公顷）"), ("redline_ok", "text", "红线达标"),
-    ("farmland_ha", "real", "永久基本农田（公顷）"), ("farmland_mu", "real", "永久基本农田（亩）"),
-    ("farmland_target_ha", "real", "农田保护任务（公顷）"), ("farmland_ok", "text", "农田达标"),
-    ("urban_ha", "real", "城镇开发边界（公顷）"), ("urban_mu", "real", "城镇开发边界（亩）"),
-    ("urban_2020_ha", "real", "2020年城镇建设用地（公顷）"), ("expansion", "real", "扩展倍数"),
-    ("expansion_cap", "real", "扩展倍数上限"), ("expansion_ok", "text", "扩展倍数达标"),
-    ("cultivated_ha", "real", "耕地（公顷）"), ("farmland_share", "real", "农田占耕地比例"),
-    ("share_ok", "text", "占比达标")]
+# issues and issue_points: (name, kind) as resources/schemas/line_issues.csv declares them for the tool's
+# writer too, and the function that puts the values IssueRecord.attributes gives into that order.
+ISSUE_FIELDS: List[Tuple[str, str]] = [(c.name, c.kind) for c in table_schema("line_issues").kept()]
+_ISSUE_ROW = table_schema("line_issues").layout(
+    ("rule_id", "severity", "status", "layer_a", "fid_a", "layer_b", "fid_b", "admin_code", "value", "message_zh",
+     "message_en", "suggestion_zh", "suggestion_en", "fingerprint", "exception_reason"))[1]
+# line_stats and notes: (name, kind, Chinese title) as resources/schemas declares them for the
+# tool's writers too (line_stats.csv, line_notes.csv), and the functions that put the values
+# stats_attributes and Note.attributes give, in their order, into the schema's order.
+STATS_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh) for c in table_schema("line_stats").kept()]
+_STATS_ROW = table_schema("line_stats").layout(
+    ("admin_code", "admin_name", "redline_ha", "redline_mu", "redline_target_ha", "redline_ok", "farmland_ha",
+     "farmland_mu", "farmland_target_ha", "farmland_ok", "urban_ha", "urban_mu", "urban_2020_ha", "expansion",
+     "expansion_cap", "expansion_ok", "cultivated_ha", "farmland_share", "share_ok"))[1]
 MU_PER_HA = 15.0
 
 # Share of the progress bar (percent) per step.
@@ -139,9 +139,9 @@ class IssueRecord:
     def attributes(self) -> List[Any]:
         """Values in ISSUE_FIELDS order, as the CLI writes them (NaN and no feature: NULL)."""
         i = self.issue
-        return [i.rule_id, i.severity, self.status, i.layer_a, i.fid_a if i.line_a >= 0 else None, i.layer_b,
-                i.fid_b if i.line_b >= 0 else None, i.admin_code, _real(i.value), i.message_zh, i.message_en,
-                i.suggestion_zh, i.suggestion_en, i.fingerprint, self.exception_reason]
+        return _ISSUE_ROW([i.rule_id, i.severity, self.status, i.layer_a, i.fid_a if i.line_a >= 0 else None,
+                           i.layer_b, i.fid_b if i.line_b >= 0 else None, i.admin_code, _real(i.value), i.message_zh,
+                           i.message_en, i.suggestion_zh, i.suggestion_en, i.fingerprint, self.exception_reason])
 
 
 @dataclass
@@ -177,12 +177,12 @@ class Note:
         return self.zh if chinese_ui() else self.en
 
     def attributes(self) -> List[str]:
-        return [self.rule_id, self.zh, self.en]
+        return _NOTE_ROW([self.rule_id, self.zh, self.en])
 
 
-# The table of notes: the CLI's columns (lines_check.c).
-NOTE_FIELDS: List[Tuple[str, str, str]] = [("rule_id", "text", "规则"), ("note_zh", "text", "说明"),
-                                           ("note_en", "text", "note")]
+# The table of notes.
+NOTE_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh) for c in table_schema("line_notes").kept()]
+_NOTE_ROW = table_schema("line_notes").layout(("rule_id", "note_zh", "note_en"))[1]
 _ROLES_ZH = {"ecological_redline": "生态保护红线", "permanent_farmland": "永久基本农田",
              "urban_boundary": "城镇开发边界"}
 _ROLES_EN = {"ecological_redline": "red line", "permanent_farmland": "permanent farmland",
@@ -214,11 +214,11 @@ def _verdict(ok: int) -> str:
 def stats_attributes(s: LineStats) -> List[Any]:
     """A statistics row in STATS_FIELDS order, as the CLI writes line_stats."""
     v = s.values
-    return [s.admin_code, s.admin_name, s.redline_ha, s.redline_ha * MU_PER_HA, _real(v.redline_target_ha),
-            _verdict(s.redline_ok), s.farmland_ha, s.farmland_ha * MU_PER_HA, _real(v.farmland_target_ha),
-            _verdict(s.farmland_ok), s.urban_ha, s.urban_ha * MU_PER_HA, _real(v.urban_2020_ha),
-            _real(s.expansion), _real(v.expansion_cap), _verdict(s.expansion_ok), _real(v.cultivated_ha),
-            _real(s.farmland_share), _verdict(s.share_ok)]
+    return _STATS_ROW([s.admin_code, s.admin_name, s.redline_ha, s.redline_ha * MU_PER_HA,
+                       _real(v.redline_target_ha), _verdict(s.redline_ok), s.farmland_ha, s.farmland_ha * MU_PER_HA,
+                       _real(v.farmland_target_ha), _verdict(s.farmland_ok), s.urban_ha, s.urban_ha * MU_PER_HA,
+                       _real(v.urban_2020_ha), _real(s.expansion), _real(v.expansion_cap), _verdict(s.expansion_ok),
+                       _real(v.cultivated_ha), _real(s.farmland_share), _verdict(s.share_ok)])
 
 
 def issue_geometry(wkb: bytes) -> QgsGeometry:

@@ -21,7 +21,8 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformConte
                        QgsGeometry, QgsSpatialIndex)
 
 from ..binding.errors import GuotuInputError
-from ..binding.native import AreaCalculator, AreaMethod, Context
+from ..binding.area_native import AreaCalculator
+from ..binding.native import AreaMethod, Context
 from ..i18n import tr
 from ..inputs.conversions import crs_for_core, geometry_wkb, is_null
 from ..inputs.feature_reading import geometry_in_target, read_features, source_label, transform_to

@@ -27,7 +27,8 @@ from ..binding.convert_native import CategoryMap, Policy
 from ..binding.errors import GuotuCancelled, GuotuInputError
 from ..lines.lines_check import issue_geometry
 from ..binding.lines_native import LINE_NAMES
-from ..binding.native import AreaMethod, Coefficients, Context
+from ..binding.native import AreaMethod, Context
+from ..binding.voucher_native import Coefficients
 from ..binding.parcels_native import (VERDICTS, VERDICTS_ZH, ParcelCheck, ParcelOptions, ParcelReason, ParcelResult,
                              ProjectTypes, UnitResult, VillageResult, declare, default_options)
 from ..inputs.progress import PhasedProgress

@@ -18,25 +18,27 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformConte
                        QgsGeometry)
 
 from ..binding.errors import GuotuCancelled, GuotuInputError
-from ..binding.native import AreaMethod, Coefficients, Context
+from ..binding.native import AreaMethod, Context
+from ..binding.voucher_native import Coefficients
 from ..binding.priorities_native import (COMPUTED, MAXIMISE, MINIMISE, RulePiece, RuleRun, RuleSummary, RuleTable,
                                          Sites, lexicographic_rank, pareto_rank)
 from ..i18n import tr
 from ..inputs.conversions import crs_for_core, is_null
 from ..inputs.feature_reading import features_in_crs, source_label, text_value
 from ..inputs.progress import PhasedProgress
+from ..inputs.table_schemas import table_schema
 from ..paths import resources_dir
 
-# Output columns: (name, QVariant type name, Chinese title) — the CLI's columns.
-PIECE_FIELDS = (("landuse_fid", "integer", "地类图斑要素号"), ("zone_fid", "integer", "分区要素号"),
-                ("zone_type", "text", "分区类型"), ("land_class", "text", "地类编码"),
-                ("objective", "text", "主导目标"), ("rank", "integer", "目标次序"), ("rule", "text", "管控规则"),
-                ("admin_code", "text", "行政区代码"), ("area_ha", "real", "面积(公顷)"),
-                ("net_ha", "real", "扣除后面积(公顷)"))
-SUMMARY_FIELDS = (("fid_in", "integer", "要素号"), ("code", "text", "类型或代码"), ("name", "text", "名称"),
-                  ("objective", "text", "主导目标"), ("area_ha", "real", "面积(公顷)"),
-                  ("controlled_ha", "real", "管控地类面积(公顷)"), ("net_ha", "real", "扣除后面积(公顷)"),
-                  ("pieces", "integer", "图斑块数"))
+# Output columns: (name, kind, Chinese title) as resources/schemas declares them for the tool's
+# writers too (controlled_land.csv; rule_summary.csv for the zone and admin summaries).
+PIECE_FIELDS = tuple((c.name, c.kind, c.title_zh) for c in table_schema("controlled_land").kept())
+SUMMARY_FIELDS = tuple((c.name, c.kind, c.title_zh) for c in table_schema("rule_summary").kept())
+# The values piece_attributes and summary_attributes give, in their order, put into the schema's.
+_PIECE_ROW = table_schema("controlled_land").layout(
+    ("landuse_fid", "zone_fid", "zone_type", "land_class", "objective", "rank", "rule", "admin_code", "area_ha",
+     "net_ha"))[1]
+_SUMMARY_ROW = table_schema("rule_summary").layout(
+    ("fid_in", "code", "name", "objective", "area_ha", "controlled_ha", "net_ha", "pieces"))[1]
 DEFAULT_RULES = "redline_functions"
 
 
@@ -172,12 +174,12 @@ def run_rule(request: RuleRequest, transform_context: QgsCoordinateTransformCont
 
 
 def piece_attributes(p: RulePiece) -> list:
-    return [p.landuse_fid, p.zone_fid, p.zone_type, p.land_class, p.objective, p.rank, p.rule, p.admin_code,
-            p.area_ha, p.net_ha]
+    return _PIECE_ROW([p.landuse_fid, p.zone_fid, p.zone_type, p.land_class, p.objective, p.rank, p.rule,
+                       p.admin_code, p.area_ha, p.net_ha])
 
 
 def summary_attributes(s: RuleSummary) -> list:
-    return [s.fid, s.code, s.name, s.objective, s.area_ha, s.controlled_ha, s.net_ha, s.pieces]
+    return _SUMMARY_ROW([s.fid, s.code, s.name, s.objective, s.area_ha, s.controlled_ha, s.net_ha, s.pieces])
 
 
 def rule_summary_lines(result: RuleResult) -> List[str]:

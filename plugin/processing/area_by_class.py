@@ -8,16 +8,16 @@ is core.tally.run_tally; this class only maps parameters and reports.
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.PyQt.QtGui import QIcon
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsProcessing,
                        QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
                        QgsProcessingParameterBoolean, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer, QgsWkbTypes)
 
-from ..compat import FIELD_DOUBLE, FIELD_STRING
 from ..binding.errors import GuotuCancelled, GuotuError, GuotuInputError, GuotuLibraryError
 from ..binding.native import AreaMethod, InvalidPolicy, RasterMode
 from ..inputs.raster_blocks import CategoricalRaster
+from ..inputs.table_schemas import table_layout
 from ..tally.area_check import DEFAULT_ABS_M2, DEFAULT_REL, OFFICIAL_AREA_FIELD, AreaCheckRequest
 from ..tally.tally import TallyRequest, TallyResult, run_tally
 from ..tally.tally_files import run_tally_files, tally_files_of
@@ -282,17 +282,14 @@ class AreaByClassAlgorithm(GuotuAlgorithm):
 
     def _write(self, result: TallyResult, parameters: Dict[str, Any],
                context: QgsProcessingContext) -> str:
-        fields = QgsFields()
-        fields.append(QgsField("zone_id", FIELD_STRING))
-        fields.append(QgsField("class_code", FIELD_STRING))
-        fields.append(QgsField("area_ha", FIELD_DOUBLE))
+        fields, arrange = table_layout("tally", ("zone_id", "class_code", "area_ha"))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                              QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for zone_id, class_code, area_ha in result.rows:
             feature = QgsFeature(fields)
-            feature.setAttributes([zone_id, class_code, area_ha])
+            feature.setAttributes(arrange((zone_id, class_code, area_ha)))
             if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
         return dest_id

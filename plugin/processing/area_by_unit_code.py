@@ -5,16 +5,16 @@ the units from a layer as delivered (XZQ, CJDCQ). The work is tally/tally_by_cod
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.PyQt.QtGui import QIcon
-from qgis.core import (QgsCoordinateReferenceSystem, QgsField, QgsFields, QgsProcessing, QgsProcessingContext,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessing, QgsProcessingContext,
                        QgsProcessingException, QgsProcessingFeedback, QgsProcessingParameterBoolean,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterNumber, QgsWkbTypes)
 
 from ..binding.native import AreaMethod, InvalidPolicy
-from ..compat import FIELD_DOUBLE, FIELD_STRING
 from ..i18n import tr
 from ..inputs.layer_files import FileInput
+from ..inputs.table_schemas import table_layout
 from ..paths import icon_path
 from ..tally.area_check import DEFAULT_ABS_M2, DEFAULT_REL, OFFICIAL_AREA_FIELD, AreaCheckRequest
 from ..tally.code_units import name_of
@@ -194,16 +194,13 @@ class AreaByUnitCodeAlgorithm(GuotuAlgorithm):
 
     def _write(self, result: CodeTallyResult, names: Optional[Dict[str, str]], parameters: Dict[str, Any],
                context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> str:
-        fields = QgsFields()
-        for name, kind in (("zone_id", FIELD_STRING), ("zone_name", FIELD_STRING), ("class_code", FIELD_STRING),
-                           ("area_ha", FIELD_DOUBLE)):
-            if name != "zone_name" or names is not None:
-                fields.append(QgsField(name, kind))
+        fields, arrange = table_layout("tally", ("zone_id", "zone_name", "class_code", "area_ha"),
+                                       *(("zone_names",) if names is not None else ()))
         unnamed = sorted({zone for zone, _c, _a in result.rows if names is not None and name_of(names, zone) is None})
         if unnamed:
             feedback.pushWarning(tr("{count} units have no name in the names layer (the first: \"{first}\"): their "
                                     "zone_name is empty.").format(count=len(unnamed), first=unnamed[0]))
-        rows = (([zone] + ([name_of(names, zone) or ""] if names is not None else []) + [code, ha], None)
+        rows = ((arrange((zone, name_of(names, zone) or "" if names is not None else None, code, ha)), None)
                 for zone, code, ha in result.rows)
         dest = write_sink(self, parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry,
                           QgsCoordinateReferenceSystem(), rows)

@@ -14,17 +14,17 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from osgeo import gdal
 from qgis.PyQt.QtGui import QIcon
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsMapLayer, QgsProcessing,
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsFields, QgsGeometry, QgsMapLayer, QgsProcessing,
                        QgsProcessingContext, QgsProcessingException, QgsProcessingFeatureSourceDefinition,
                        QgsProcessingFeedback, QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingUtils, QgsProperty,
                        QgsRasterLayer, QgsVectorLayer, QgsWkbTypes)
 
-from ..compat import FIELD_DOUBLE, FIELD_STRING
 from ..conversion.conversion_style import style_conversions_layer, write_style_to_gpkg
-from ..conversion.convert import (LINE_SUMMARY_FIELDS, LINES, REAL_FIELDS, STATUS_FIELDS, SYSTEMS, TRANSITION_FIELDS,
-                            UNIT_TRANSITION_FIELDS, UNKNOWN_FIELDS, ConversionPiece, ConversionRequest, ConversionResult, LandUseInput,
+from ..conversion.convert import (LINE_SUMMARY_FIELDS, LINES, STATUS_FIELDS, SYSTEMS, TRANSITION_FIELDS,
+                            UNIT_TRANSITION_FIELDS, UNKNOWN_FIELDS, ConversionPiece, ConversionRequest,
+                            ConversionResult, LandUseInput,
                             conversion_fields, piece_row, run_conversion)
 from ..lines.lines_workspace import gpkg_tables, workspace_layer
 from ..binding.errors import GuotuError, GuotuInputError, GuotuLibraryError
@@ -37,15 +37,28 @@ from .common import ADMIN_CODE_FIELD, LAND_USE_CODE_FIELD, add_advanced, is_set,
 from ..inputs.layer_files import FileInput
 from .land_use_conversion_files import run_from_files
 from .land_use_conversion_outputs import MAP_TABLE, OutputPlan, plain_file_destinations, plan_outputs
+from ..inputs.table_schemas import Arrange, table_layout
 
 ALGORITHM_ID = "landuseconversion"
 
 
-def make_fields(names) -> QgsFields:
-    fields = QgsFields()
-    for name in names:
-        fields.append(QgsField(name, FIELD_DOUBLE if name in REAL_FIELDS else FIELD_STRING))
-    return fields
+# The output tables (resources/schemas/<table>.csv) by output parameter, and the values the
+# plugin's rows give, in their order (convert.py's tuples).
+TABLES = {"TRANSITIONS": ("transitions", TRANSITION_FIELDS), "STATUS_SUMMARY": ("status_summary", STATUS_FIELDS),
+          "UNKNOWN": ("unknown_codes", UNKNOWN_FIELDS), "LINE_SUMMARY": ("line_summary", LINE_SUMMARY_FIELDS),
+          "UNIT_TRANSITIONS": ("unit_transitions", UNIT_TRANSITION_FIELDS)}
+
+
+def table_output(name: str) -> Tuple[QgsFields, Arrange]:
+    """The fields of output table ``name`` (a parameter name of TABLES) as its schema
+    declares them, and the reordering of the plugin's rows into them."""
+    table, filled = TABLES[name]
+    return table_layout(table, filled)
+
+
+def conversions_output(with_lines: bool) -> Tuple[QgsFields, Arrange]:
+    """The conversion map's fields as resources/schemas/conversions.csv declares them."""
+    return table_layout("conversions", conversion_fields(with_lines), *(("lines",) if with_lines else ()))
 
 
 def raster_input(value: Any, context: QgsProcessingContext) -> Optional[str]:
@@ -340,7 +353,7 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
         if from_files is not None:
             return from_files
         with_lines = request.lines is not None
-        fields = make_fields(conversion_fields(with_lines))
+        fields, arrange = conversions_output(with_lines)
         sink, conversions_id = self.parameterAsSink(parameters, self.CONVERSIONS, context, fields,
                                                     QgsWkbTypes.MultiPolygon, request.before.source.sourceCrs())
         if sink is None:
@@ -351,7 +364,7 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
             geometry.fromWkb(piece.wkb)
             geometry.convertToMultiType()
             feature = QgsFeature(fields)
-            feature.setAttributes(list(piece_row(piece, with_lines)))
+            feature.setAttributes(arrange(piece_row(piece, with_lines)))
             feature.setGeometry(geometry)
             if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.CONVERSIONS))
@@ -365,16 +378,14 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
         del sink  # closes the map's file before the tables and the style go into it
         self._report(result, feedback)
         outputs = {self.CONVERSIONS: conversions_id}
-        for name, names, rows in ((self.TRANSITIONS, TRANSITION_FIELDS, result.transitions),
-                                  (self.STATUS_SUMMARY, STATUS_FIELDS, result.statuses),
-                                  (self.UNKNOWN, UNKNOWN_FIELDS, result.unknown)):
-            outputs[name] = self._write_table(parameters, name, context, names, rows)
+        for name, rows in ((self.TRANSITIONS, result.transitions), (self.STATUS_SUMMARY, result.statuses),
+                           (self.UNKNOWN, result.unknown)):
+            outputs[name] = self._write_table(parameters, name, context, rows)
         if is_set(parameters.get(self.LINE_SUMMARY)):
-            outputs[self.LINE_SUMMARY] = self._write_table(parameters, self.LINE_SUMMARY, context,
-                                                           LINE_SUMMARY_FIELDS, result.lines)
+            outputs[self.LINE_SUMMARY] = self._write_table(parameters, self.LINE_SUMMARY, context, result.lines)
         if request.unit_code_field:
             outputs[self.UNIT_TRANSITIONS] = self._write_table(parameters, self.UNIT_TRANSITIONS, context,
-                                                               UNIT_TRANSITION_FIELDS, result.units)
+                                                               result.units)
         self._keep(plan, feedback)
         if context.willLoadLayerOnCompletion(conversions_id):
             details = context.layerToLoadOnCompletionDetails(conversions_id)
@@ -431,15 +442,14 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
                                  '(layer "{layer}").').format(tables=", ".join(plan.moved.values()), path=plan.gpkg,
                                                               layer=plan.map_layer))
 
-    def _write_table(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext, names,
-                     rows) -> str:
-        fields = make_fields(names)
+    def _write_table(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext, rows) -> str:
+        fields, arrange = table_output(name)
         sink, dest_id = self.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
         for row in rows:
             feature = QgsFeature(fields)
-            feature.setAttributes(list(row))
+            feature.setAttributes(arrange(row))
             if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
         return dest_id

@@ -15,14 +15,14 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingExcepti
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer, QgsWkbTypes)
 
-from ..conversion.convert import STATUS_FIELDS, SYSTEMS, TRANSITION_FIELDS, UNKNOWN_FIELDS, ConversionResult
+from ..conversion.convert import SYSTEMS, ConversionResult
 from ..conversion.convert_raster import RasterConversionRequest, RasterLandUse, run_raster_conversion
 from ..binding.native import AreaMethod
 from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm
 from .common import GUARDED, add_advanced, is_set, processing_error
-from .land_use_conversion import make_fields
+from .land_use_conversion import table_output
 from .workspace_inputs import write_rows
 
 
@@ -125,11 +125,11 @@ class LandUseConversionRasterAlgorithm(GuotuAlgorithm):
             raise processing_error(e) from e
         self._report(result, feedback)
         outputs: Dict[str, Any] = {self.STATUS_RASTER: str(status_path)}
-        for name, names, rows in ((self.TRANSITIONS, TRANSITION_FIELDS, result.transitions),
-                                  (self.STATUS_SUMMARY, STATUS_FIELDS, result.statuses),
-                                  (self.UNKNOWN, UNKNOWN_FIELDS, result.unknown)):
-            outputs[name] = write_rows(self, parameters, name, context, make_fields(names), QgsWkbTypes.NoGeometry,
-                                       result.crs, ((row, None) for row in rows))
+        for name, rows in ((self.TRANSITIONS, result.transitions), (self.STATUS_SUMMARY, result.statuses),
+                           (self.UNKNOWN, result.unknown)):
+            fields, arrange = table_output(name)
+            outputs[name] = write_rows(self, parameters, name, context, fields, QgsWkbTypes.NoGeometry, result.crs,
+                                       ((arrange(row), None) for row in rows))
         return outputs
 
     @staticmethod

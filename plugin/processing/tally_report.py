@@ -2,16 +2,16 @@
 
 from typing import Any, Dict, Optional
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsField, QgsFields, QgsProcessingAlgorithm,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingAlgorithm,
                        QgsProcessingContext, QgsProcessingFeedback, QgsWkbTypes)
 
-from ..compat import FIELD_DOUBLE, FIELD_INT64, FIELD_STRING
 from .common import write_sink
 
 from ..tally.area_check import AreaCheckResult
 from ..tally.tally import TallyResult
 from ..i18n import tr
 from ..inputs.area_text import area_method_text
+from ..inputs.table_schemas import table_layout
 
 
 def report_tally(result: TallyResult, feedback: QgsProcessingFeedback) -> None:
@@ -91,12 +91,9 @@ def report_area_check(check: Optional[AreaCheckResult], feedback: QgsProcessingF
 def write_area_check(alg: QgsProcessingAlgorithm, parameters: Dict[str, Any], name: str,
                      context: QgsProcessingContext, check: Optional[AreaCheckResult]) -> Optional[str]:
     """The area check's findings into the optional sink ``name`` (None when not asked for)."""
-    fields = QgsFields()
-    for field, kind in (("fid", FIELD_INT64), ("bsm", FIELD_STRING), ("tbbh", FIELD_STRING),
-                        ("class_code", FIELD_STRING), ("official_m2", FIELD_DOUBLE), ("computed_m2", FIELD_DOUBLE),
-                        ("difference_m2", FIELD_DOUBLE), ("difference_ppm", FIELD_DOUBLE)):
-        fields.append(QgsField(field, kind))
+    fields, arrange = table_layout("area_check", ("fid", "bsm", "tbbh", "class_code", "official_m2", "computed_m2",
+                                                  "difference_m2", "difference_ppm"))
     findings = check.findings if check is not None else []
     return write_sink(alg, parameters, name, context, fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem(),
-                      (([f.fid, f.bsm, f.tbbh, f.class_code, f.official_m2, f.computed_m2, f.difference_m2,
-                         f.difference_ppm], None) for f in findings), optional=True)
+                      ((arrange((f.fid, f.bsm, f.tbbh, f.class_code, f.official_m2, f.computed_m2, f.difference_m2,
+                                 f.difference_ppm)), None) for f in findings), optional=True)

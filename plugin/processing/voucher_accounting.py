@@ -17,7 +17,8 @@ from qgis.core import (QgsFields, QgsField, QgsGeometry, QgsProcessing, QgsProce
 
 from ..compat import FIELD_DOUBLE, FIELD_INT64, FIELD_STRING
 from ..binding.errors import GuotuInputError
-from ..binding.native import AreaMethod, Baseline, InvalidPolicy, RasterMode, library_version
+from ..binding.native import AreaMethod, InvalidPolicy, RasterMode, library_version
+from ..binding.voucher_native import Baseline
 from ..inputs.raster_blocks import CategoricalRaster
 from ..voucher.voucher import (DEFAULT_TARGET_YEAR, REFERENCES, SYSTEMS, LandUseInput, VoucherRequest, VoucherResult,
                                ZoneTable, balance_sentences, reference_sentence, reference_text, run_voucher,

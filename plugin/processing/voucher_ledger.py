@@ -19,7 +19,7 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingFeature
                        QgsProcessingParameterNumber, QgsProcessingParameterString, QgsVectorLayer, QgsWkbTypes)
 
 from ..binding.errors import GuotuInputError
-from ..binding.native import Allocation, MarketOptions, Settlement
+from ..binding.voucher_native import Allocation, MarketOptions, Settlement
 from ..compat import FIELD_DOUBLE, FIELD_INT64, FIELD_STRING
 from ..i18n import tr
 from ..inputs.conversions import is_null

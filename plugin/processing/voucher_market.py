@@ -16,7 +16,8 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingExcepti
 from ..compat import FIELD_DOUBLE, FIELD_STRING
 from ..voucher.market import (ALLOCATION_NAMES, MarketRequest, MarketResult, market_balance_sentences,
                               market_summary_rows, run_market, trade_line)
-from ..binding.native import Allocation, MarketOptions, Settlement, library_version
+from ..binding.native import library_version
+from ..binding.voucher_native import Allocation, MarketOptions, Settlement
 from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm

@@ -14,7 +14,8 @@ from typing import Any, List, Optional
 
 from qgis.core import QgsFeature, QgsFeatureSource
 
-from ..binding.native import AreaCalculator, AreaMethod, Context
+from ..binding.area_native import AreaCalculator
+from ..binding.native import AreaMethod, Context
 from ..inputs.conversions import code_from_value, crs_for_core, geometry_wkb, is_null
 from ..inputs.validation import require_field, require_valid_crs
 

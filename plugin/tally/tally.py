@@ -20,7 +20,9 @@ from ..i18n import tr
 from ..inputs.conversions import code_from_value, crs_for_core, geometry_wkb, is_null
 from ..binding.errors import GuotuInputError
 from ..inputs.feature_reading import geometry_in_target, read_features, source_label, transform_to
-from ..binding.native import AreaCalculator, AreaMethod, Context, InvalidPolicy, RasterMode, Tally, TallyRow
+from ..binding.area_native import AreaCalculator
+from ..binding.native import AreaMethod, Context, InvalidPolicy, RasterMode
+from ..binding.tally_native import Tally, TallyRow
 from ..inputs.progress import PhasedProgress
 from ..inputs.raster_blocks import CategoricalRaster, RasterWindow
 from ..inputs.validation import require_field, require_metric_crs, require_polygon_source, require_valid_crs

@@ -15,7 +15,9 @@ from qgis.core import QgsCoordinateTransformContext, QgsFeatureSource, QgsFeedba
 
 from ..binding.errors import GuotuInputError
 from ..binding.io_native import AreaFindingRow, TallyFileJob, io_library, run_tally_job
-from ..binding.native import AreaCalculator, AreaMethod, Context, InvalidPolicy, Tally
+from ..binding.area_native import AreaCalculator
+from ..binding.native import AreaMethod, Context, InvalidPolicy
+from ..binding.tally_native import Tally
 from ..i18n import tr
 from ..inputs.conversions import code_from_value, crs_for_core, geometry_wkb, is_null
 from ..inputs.feature_reading import read_features, source_label

@@ -15,7 +15,9 @@ from typing import List, Optional, Tuple
 from qgis.core import QgsCoordinateTransformContext, QgsFeedback
 
 from ..binding.io_native import AreaFindingRow, LayerFile, TallyFileJob, io_library, run_tally_job
-from ..binding.native import AreaCalculator, Context, Tally
+from ..binding.area_native import AreaCalculator
+from ..binding.native import Context
+from ..binding.tally_native import Tally
 from ..i18n import tr
 from ..inputs.conversions import crs_for_core
 from ..inputs.layer_files import FileInput, layer_file, shapefile_encoding

@@ -17,7 +17,7 @@ from qgis.core import (QgsCoordinateTransformContext, QgsFeature, QgsFeatureSour
 
 from ..binding.convert_native import ConversionPiece
 from ..binding.errors import GuotuInputError
-from ..binding.native import Voucher
+from ..binding.voucher_native import Voucher
 from ..conversion.convert import ConversionRequest, LandUseInput as ConversionLand, run_conversion
 from ..i18n import tr
 from ..inputs.conversions import code_from_value, is_null

@@ -20,7 +20,8 @@ from typing import Dict, List, Optional, Tuple
 from qgis.core import QgsCoordinateTransformContext, QgsFeedback
 
 from ..binding.errors import GuotuError, GuotuInputError
-from ..binding.native import Context, Ledger, LedgerRow, Market, MarketOptions, MarketSummary, Status, Trade, Voucher
+from ..binding.native import Context, Status
+from ..binding.voucher_native import Ledger, LedgerRow, Market, MarketOptions, MarketSummary, Trade, Voucher
 from ..i18n import tr
 from ..inputs.progress import PhasedProgress
 from .voucher import LandUseInput, VoucherRequest, VoucherResult, data_year, run_voucher

@@ -19,7 +19,8 @@ from ..i18n import tr
 from ..inputs.conversions import code_from_value
 from ..binding.errors import GuotuError, GuotuInputError
 from ..inputs.feature_reading import read_features, source_label
-from ..binding.native import Allocation, Context, Market, MarketOptions, MarketSummary, Settlement, Status, Trade
+from ..binding.native import Context, Status
+from ..binding.voucher_native import Allocation, Market, MarketOptions, MarketSummary, Settlement, Trade
 from ..inputs.progress import PhasedProgress
 from ..inputs.validation import require_field, require_valid_crs
 from .voucher import number_from_value

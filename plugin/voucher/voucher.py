@@ -29,9 +29,11 @@ from ..paths import resources_dir
 from ..inputs.conversions import code_from_value, crs_for_core, geometry_wkb, is_null
 from ..binding.errors import GuotuError, GuotuInputError
 from ..inputs.feature_reading import read_features, source_label
-from ..binding.native import (AreaCalculator, AreaMethod, Baseline, Coefficients, Context, CountyVoucher, InvalidPolicy,
-                     NationalReference, RasterMode, Status, Voucher, VoucherClassRow, VoucherOptions, VoucherSummary,
-                     VoucherUnknown, VoucherZone, national_reference, role_name)
+from ..binding.area_native import AreaCalculator
+from ..binding.native import AreaMethod, Context, InvalidPolicy, RasterMode, Status
+from ..binding.voucher_native import (Baseline, Coefficients, CountyVoucher, NationalReference, Voucher,
+                                      VoucherClassRow, VoucherOptions, VoucherSummary, VoucherUnknown, VoucherZone,
+                                      national_reference, role_name)
 from ..inputs.progress import PhasedProgress
 from ..inputs.raster_blocks import CategoricalRaster
 from ..tally.tally import TallyRequest, TallyResult, finished_tally

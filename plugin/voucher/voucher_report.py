@@ -28,7 +28,7 @@ from ..i18n import tr
 from ..inputs.area_text import area_method_text
 from ..inputs.conversions import is_null
 from ..reporting.report_layout import LayoutBuilder, cjk_font_family, export_pdf, export_png, fit_extent
-from ..binding.native import MarketOptions, MarketSummary
+from ..binding.voucher_native import MarketOptions, MarketSummary
 from .market import market_balance_sentences
 from .bottom_lines import KEY_FUNCTION_MARKET_WORDS, REDLINE_LOSS_WORDS
 from .voucher import balance_sentences, key_function_sentence, redline_loss_sentence, reference_text

@@ -1,0 +1,60 @@
+"""ctypes binding of guotu_area.h: ellipsoidal or planar area of WKB polygons.
+
+Builds on :mod:`.native` (loader, :class:`~.native.Context`, :class:`~.native.AreaMethod`)
+and declares the area prototypes on the loaded library the first time they are used.
+"""
+
+import ctypes
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from .ctypes_names import INT, PTR, SIZE, STR
+from .native import AreaMethod, Context, _decode, _encode
+from .native_handle import NativeHandle
+from .prototypes import PrototypeSet
+
+# name: (restype, argtypes) — transcribed from guotu_area.h, in header order.
+_PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
+    "guotu_area_calc_create": (INT, [PTR, STR, INT, ctypes.POINTER(PTR)]),
+    "guotu_area_calc_destroy": (None, [PTR, PTR]),
+    "guotu_area_of_wkb": (INT, [PTR, PTR, STR, SIZE, ctypes.POINTER(ctypes.c_double)]),
+    "guotu_area_of_ring": (INT, [PTR, PTR, ctypes.POINTER(ctypes.c_double), SIZE,
+                                ctypes.POINTER(ctypes.c_double)]),
+    "guotu_area_calc_describe": (STR, [PTR]),
+}
+
+_SET = PrototypeSet("the area calculator (guotu_area.h)", _PROTOTYPES)
+
+
+def declare(lib: ctypes.CDLL) -> ctypes.CDLL:
+    """``lib`` with the area calculator's prototypes declared (once per library)."""
+    return _SET.declare(lib)
+
+
+class AreaCalculator(NativeHandle):
+    """guotu_area_calc: ellipsoidal or planar area of WKB polygons."""
+
+    _destroy = "guotu_area_calc_destroy"
+    _what = "area calculator"
+
+    def __init__(self, ctx: Context, crs: Optional[str], method: AreaMethod) -> None:
+        super().__init__(ctx, declare(ctx.lib))
+        out = ctypes.c_void_p()
+        ctx.check(self._lib.guotu_area_calc_create(ctx.handle, _encode(crs), int(method), ctypes.byref(out)))
+        self._handle = out.value
+
+    def describe(self) -> str:
+        return _decode(self._lib.guotu_area_calc_describe(self.handle))
+
+    def area_of_wkb(self, wkb: bytes) -> float:
+        area = ctypes.c_double()
+        self._ctx.check(self._lib.guotu_area_of_wkb(
+            self._ctx.handle, self.handle, wkb, len(wkb), ctypes.byref(area)))
+        return area.value
+
+    def area_of_ring(self, xy: Sequence[float]) -> float:
+        n = len(xy) // 2
+        buf = (ctypes.c_double * (2 * n))(*xy)
+        area = ctypes.c_double()
+        self._ctx.check(self._lib.guotu_area_of_ring(
+            self._ctx.handle, self.handle, buf, n, ctypes.byref(area)))
+        return area.value
