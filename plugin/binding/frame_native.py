@@ -9,7 +9,8 @@ import ctypes
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
-from .native import AreaMethod, Context, _decode, _encode, _RasterGrid
+from .native import AreaMethod, Context, _decode, _encode
+from .tally_native import _RasterGrid
 from .native_handle import NativeHandle, initial_options, numbers_of, set_numbers
 from .prototypes import PrototypeSet
 from .ctypes_names import INT, INT64, PTR, SIZE, STR
