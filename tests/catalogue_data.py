@@ -1,6 +1,6 @@
 """The inputs of the bad-input catalogue (issue 14), written once into one folder and shared by
 the CLI catalogue (tests/cli/test_cli_catalogue.py) and the qgis_process one
-(tests/plugin/test_catalogue_qgis_process.py): small hand-made layers in EPSG:4527 metres from
+(tests/plugin/processing/test_catalogue_qgis_process.py): small hand-made layers in EPSG:4527 metres from
 the Gauss-Krüger origin X0, Y0, their copies in EPSG:4490 degrees, damaged GeoPackages and
 GeoTIFFs, a GBK shapefile without its .cpg, a three-lines workspace, parcels and border data.
 Pure GDAL/OGR and sqlite3, plus `guotu lines init` for the workspace.

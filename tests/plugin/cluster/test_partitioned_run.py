@@ -10,11 +10,11 @@ import pytest
 from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
 pytest.importorskip("distributed")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cli"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "cli"))
 from cluster_support import make_grid_province  # noqa: E402
 
 pytestmark = pytest.mark.usefixtures("provider")
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 GUOTU = REPO / "build" / "core" / "guotu"
 OPTIONS = ("--zones {partition}/zones.gpkg --zone-id code --before {partition}/landuse_2010.gpkg "
            "--before-class-field lucc_code --before-system CAS_LUCC --after {partition}/landuse_2020.gpkg "

@@ -126,7 +126,7 @@ def test_parcel_check_runs_headless(environment, tmp_path):
 
     from qgis.core import QgsVectorLayer
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     import parcels_fixture as pf
 
     parcels, ws = pf.write_parcels(tmp_path / "zzdk.gpkg"), pf.write_workspace(tmp_path / "ws.gpkg")
@@ -167,7 +167,7 @@ def test_parcel_reports_headless(environment, tmp_path):
     """qgis_process prints the village reports of a parcel check (no display, no project)."""
     import sys
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     import parcels_fixture as pf
     from conftest import BUILD_DIR
 
@@ -225,7 +225,7 @@ def test_binding_indicators_run_headless(environment, tmp_path):
 
     from qgis.core import QgsVectorLayer
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cli"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "cli"))
     import indicators_fixture as ind
 
     files = ind.make_fixture(tmp_path)

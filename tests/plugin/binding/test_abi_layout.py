@@ -8,7 +8,7 @@ same size — else the plugin reads garbage from the library. And a layout that 
 tests/abi/layout.json was recorded fails until GUOTU_ABI_VERSION is bumped and the layout
 recorded again:
 
-    GUOTU_RECORD_ABI=1 QT_QPA_PLATFORM=offscreen /usr/bin/python3 -m pytest tests/plugin/test_abi_layout.py
+    GUOTU_RECORD_ABI=1 QT_QPA_PLATFORM=offscreen /usr/bin/python3 -m pytest tests/plugin/binding/test_abi_layout.py
 """
 
 import ctypes

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop_harness import PRELUDE, needs_desktop, run_desktop
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 import parcels_fixture as pf  # noqa: E402
 
 CODE = PRELUDE + r'''
