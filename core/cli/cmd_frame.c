@@ -588,8 +588,8 @@ static int read_landuse(guotu_context *ctx, guotu_frame *f, const indicators_arg
     return failed;
 }
 
-/* Land use as a raster of class values (band 1), in the work CRS, by bands of whole blocks
- * over the rows the elements can meet. */
+/* Land use as a raster of class values (band 1), in the work CRS, read only in the blocks
+ * the elements meet. */
 static int read_landuse_raster(guotu_context *ctx, guotu_frame *f, GDALDatasetH ds, OGRSpatialReferenceH srs,
                                const char *path, char *err, size_t err_size) {
     const char *opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT", NULL};
@@ -619,24 +619,45 @@ static int read_landuse_raster(guotu_context *ctx, guotu_frame *f, GDALDatasetH 
     grid.nodata = grid.has_nodata ? (int64_t)nodata : 0;
     if (guotu_frame_set_landuse_grid(ctx, f, &grid))
         return snprintf(err, err_size, "land-use raster '%s': %s", path, guotu_context_last_error(ctx)) > 0;
+    /* Only the blocks the elements meet are read (GDAL decodes whole blocks): the core names
+     * them as windows of whole blocks, consecutive blocks of a block row merged. */
     int bx = 0, by = 0;
     GDALGetBlockSize(band, &bx, &by);
-    int64_t rows = by > 0 ? by : 64;
-    while (rows * 2 * grid.width <= 4 * 1024 * 1024 && rows < grid.height)
-        rows *= 2;
-    int32_t *buffer = malloc(sizeof(int32_t) * (size_t)grid.width * (size_t)rows);
-    if (!buffer) return snprintf(err, err_size, "out of memory for %lld land-use rows", (long long)rows) > 0;
+    int64_t block_rows = by > 0 ? by : 64, block_cols = bx > 0 ? bx : grid.width;
+    size_t nwindows = 0;
+    if (guotu_frame_landuse_windows_needed(ctx, f, block_rows, block_cols, NULL, 0, &nwindows))
+        return snprintf(err, err_size, "land-use raster '%s': %s", path, guotu_context_last_error(ctx)) > 0;
+    int64_t *windows = malloc(sizeof(int64_t) * 4 * (nwindows ? nwindows : 1));
+    if (!windows) return snprintf(err, err_size, "out of memory for %zu land-use windows", nwindows) > 0;
     int failed = 0;
-    for (int64_t r = 0; !failed && r < grid.height; r += rows) {
-        int64_t n = r + rows <= grid.height ? rows : grid.height - r;
-        if (GDALRasterIO(band, GF_Read, 0, (int)r, (int)grid.width, (int)n, buffer, (int)grid.width, (int)n, GDT_Int32,
-                         0, 0) != CE_None)
-            failed = snprintf(err, err_size, "cannot read rows %lld-%lld of the land-use raster '%s': %s", (long long)r,
-                              (long long)(r + n - 1), path, CPLGetLastErrorMsg()) > 0;
-        else if (guotu_frame_add_landuse_block(ctx, f, r, 0, n, grid.width, buffer, grid.width))
+    if (guotu_frame_landuse_windows_needed(ctx, f, block_rows, block_cols, windows, nwindows, &nwindows))
+        failed = snprintf(err, err_size, "land-use raster '%s': %s", path, guotu_context_last_error(ctx)) > 0;
+    int32_t *buffer = NULL;
+    size_t buffer_cells = 0;
+    for (size_t k = 0; !failed && k < nwindows; k++) {
+        const int64_t *w = windows + 4 * k;
+        size_t cells = (size_t)w[2] * (size_t)w[3];
+        if (cells > buffer_cells) {
+            int32_t *grown = realloc(buffer, sizeof(int32_t) * cells);
+            if (!grown) {
+                failed = snprintf(err, err_size, "out of memory for %zu land-use cells", cells) > 0;
+                break;
+            }
+            buffer = grown;
+            buffer_cells = cells;
+        }
+        if (GDALRasterIO(band, GF_Read, (int)w[1], (int)w[0], (int)w[3], (int)w[2], buffer, (int)w[3], (int)w[2],
+                         GDT_Int32, 0, 0) != CE_None)
+            failed = snprintf(err, err_size,
+                              "cannot read rows %lld-%lld, columns %lld-%lld of the land-use raster "
+                              "'%s': %s",
+                              (long long)w[0], (long long)(w[0] + w[2] - 1), (long long)w[1],
+                              (long long)(w[1] + w[3] - 1), path, CPLGetLastErrorMsg()) > 0;
+        else if (guotu_frame_add_landuse_block(ctx, f, w[0], w[1], w[2], w[3], buffer, w[3]))
             failed = snprintf(err, err_size, "land-use raster '%s': %s", path, guotu_context_last_error(ctx)) > 0;
     }
     free(buffer);
+    free(windows);
     return failed;
 }
 

@@ -948,6 +948,68 @@ int guotu_frame_add_landuse_block(guotu_context *ctx, guotu_frame *f, int64_t ro
     return GUOTU_OK;
 }
 
+int guotu_frame_landuse_windows_needed(guotu_context *ctx, const guotu_frame *f, int64_t block_rows, int64_t block_cols,
+                                       int64_t *windows, size_t max_windows, size_t *count) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!f || !count || (!windows && max_windows))
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_frame_landuse_windows_needed: NULL argument");
+    if (!f->landuse_raster || f->finished)
+        return gt_fail(ctx, GUOTU_ERR_STATE,
+                       "guotu_frame_landuse_windows_needed between guotu_frame_set_landuse_grid and finish");
+    if (block_rows <= 0 || block_cols <= 0)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "land-use blocks of %lld x %lld cells", (long long)block_rows,
+                       (long long)block_cols);
+    const gt_grid *g = &f->landuse_grid;
+    int64_t nbr = (g->height + block_rows - 1) / block_rows, nbc = (g->width + block_cols - 1) / block_cols;
+    if ((double)nbr * (double)nbc > (double)SIZE_MAX / 2)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "land-use blocks of %lld x %lld cells are too small for the grid",
+                       (long long)block_rows, (long long)block_cols);
+    unsigned char *meets = calloc((size_t)(nbr * nbc), 1); /* one flag per block */
+    if (!meets) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory for %lld land-use blocks", (long long)(nbr * nbc));
+    for (size_t i = 0; i < f->nzones; i++) {
+        const frame_zone *z = &f->zones[i];
+        int64_t w[4];
+        if (!zone_window(g, z, 0, g->height, 0, g->width, w)) continue;
+        for (int64_t br = w[0] / block_rows; br <= (w[1] - 1) / block_rows; br++)
+            for (int64_t bc = w[2] / block_cols; bc <= (w[3] - 1) / block_cols; bc++) {
+                unsigned char *flag = &meets[br * nbc + bc];
+                if (*flag) continue;
+                /* The block's cells as a rectangle: skipped when the zone does not meet it. */
+                double xa = g->x0 + (double)(bc * block_cols) * g->dx;
+                double xb =
+                    g->x0 + (double)((bc + 1) * block_cols < g->width ? (bc + 1) * block_cols : g->width) * g->dx;
+                double ya = g->y0 + (double)(br * block_rows) * g->dy;
+                double yb =
+                    g->y0 + (double)((br + 1) * block_rows < g->height ? (br + 1) * block_rows : g->height) * g->dy;
+                GEOSGeometry *box =
+                    GEOSGeom_createRectangle_r(ctx->geos, fmin(xa, xb), fmin(ya, yb), fmax(xa, xb), fmax(ya, yb));
+                *flag = !box || GEOSPreparedIntersects_r(ctx->geos, z->prepared, box) != 0;
+                if (box) GEOSGeom_destroy_r(ctx->geos, box);
+            }
+    }
+    size_t n = 0;
+    for (int64_t br = 0; br < nbr; br++)
+        for (int64_t bc = 0; bc < nbc; bc++) {
+            if (!meets[br * nbc + bc]) continue;
+            int64_t end = bc;
+            while (end + 1 < nbc && meets[br * nbc + end + 1])
+                end++;
+            if (n < max_windows) {
+                int64_t *x = windows + 4 * n;
+                x[0] = br * block_rows;
+                x[1] = bc * block_cols;
+                x[2] = ((br + 1) * block_rows < g->height ? (br + 1) * block_rows : g->height) - x[0];
+                x[3] = ((end + 1) * block_cols < g->width ? (end + 1) * block_cols : g->width) - x[1];
+            }
+            n++;
+            bc = end;
+        }
+    free(meets);
+    *count = n;
+    return GUOTU_OK;
+}
+
 /* ---- finish ---------------------------------------------------------------------------- */
 
 static void zone_values(const guotu_frame *f, const frame_zone *z, double v[GT_FRAME_NINDICATORS], double *dem_share) {

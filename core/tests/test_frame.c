@@ -861,6 +861,76 @@ static void test_forest_share_from_raster(void **state) {
     guotu_context_destroy(ctx);
 }
 
+/* The land-use windows the zones meet (the parts x 200-600 m, y 200-800 m are columns 9-29
+ * and rows 10-39 of the 20 m grid) in whole blocks, clipped to the grid; read only there,
+ * with every other cell a forest code, the shares are those of the whole raster. */
+static void test_landuse_windows(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_frame *f = two_city_frame(ctx, GUOTU_AREA_PLANAR, 5);
+    assert_int_equal(guotu_frame_set_forest_codes(ctx, f, "0301;0302;0305;0307"), GUOTU_OK);
+    assert_int_equal(guotu_frame_prepare(ctx, f), GUOTU_OK);
+    size_t count = 0;
+    assert_int_equal(guotu_frame_landuse_windows_needed(ctx, f, 30, 30, NULL, 0, &count), GUOTU_ERR_STATE);
+    guotu_raster_grid grid = {{FX0 + 5, 20, 0, FY0 + 1000, 0, -20}, 50, 50, 1, -1};
+    assert_int_equal(guotu_frame_set_landuse_grid(ctx, f, &grid), GUOTU_OK);
+    assert_int_equal(guotu_frame_landuse_windows_needed(ctx, f, 0, 30, NULL, 0, &count), GUOTU_ERR_ARGUMENT);
+    /* Blocks of 30: block rows 0 (rows 0-29) and 1 (30-49, clipped), block column 0. */
+    int64_t w[4 * 4];
+    assert_int_equal(guotu_frame_landuse_windows_needed(ctx, f, 30, 30, NULL, 0, &count), GUOTU_OK);
+    assert_int_equal(count, 2);
+    assert_int_equal(guotu_frame_landuse_windows_needed(ctx, f, 30, 30, w, 1, &count), GUOTU_OK);
+    assert_int_equal(count, 2); /* one written */
+    assert_int_equal(guotu_frame_landuse_windows_needed(ctx, f, 30, 30, w, 4, &count), GUOTU_OK);
+    const int64_t by30[8] = {0, 0, 30, 30, 30, 0, 20, 30};
+    for (int i = 0; i < 8; i++)
+        assert_int_equal(w[i], by30[i]);
+    /* Blocks of 8: block rows 1-4 (rows 8-39), block columns 1-3 merged (columns 8-31). */
+    assert_int_equal(guotu_frame_landuse_windows_needed(ctx, f, 8, 8, w, 4, &count), GUOTU_OK);
+    assert_int_equal(count, 4);
+    for (int k = 0; k < 4; k++) {
+        const int64_t expect[4] = {8 + 8 * k, 8, 8, 24};
+        for (int i = 0; i < 4; i++)
+            assert_int_equal(w[4 * k + i], expect[i]);
+    }
+    /* Blocks of 8 x 5 (rows x columns): columns 5-29 as block columns 1-5, 5 cells each. */
+    assert_int_equal(guotu_frame_landuse_windows_needed(ctx, f, 8, 5, w, 4, &count), GUOTU_OK);
+    assert_int_equal(count, 4);
+    assert_int_equal(w[1], 5);
+    assert_int_equal(w[3], 25);
+    /* The raster of test_forest_share_from_raster, added only in the 8 x 8 windows; every
+     * cell outside them is forest, so reading one would change the shares. */
+    int32_t values[50 * 50];
+    for (int r = 0; r < 50; r++)
+        for (int c = 0; c < 50; c++)
+            values[r * 50 + c] = (r >= 10 && r <= 12 && c >= 15 && c <= 17) ? -1
+                                 : (c >= 9 && c <= 13)                      ? 301
+                                 : c == 14                                  ? 302
+                                                                            : 101;
+    assert_int_equal(guotu_frame_landuse_windows_needed(ctx, f, 8, 8, w, 4, &count), GUOTU_OK);
+    int32_t poisoned[50 * 50];
+    for (int i = 0; i < 50 * 50; i++)
+        poisoned[i] = 301;
+    for (size_t k = 0; k < count; k++)
+        for (int64_t r = w[4 * k]; r < w[4 * k] + w[4 * k + 2]; r++)
+            for (int64_t c = w[4 * k + 1]; c < w[4 * k + 1] + w[4 * k + 3]; c++)
+                poisoned[r * 50 + c] = values[r * 50 + c];
+    for (size_t k = 0; k < count; k++)
+        assert_int_equal(guotu_frame_add_landuse_block(ctx, f, w[4 * k], w[4 * k + 1], w[4 * k + 2], w[4 * k + 3],
+                                                       poisoned + w[4 * k] * 50 + w[4 * k + 1], 50),
+                         GUOTU_OK);
+    ind_log log = {0};
+    assert_int_equal(guotu_frame_finish(ctx, f, log_indicator, &log), GUOTU_OK);
+    assert_int_equal(guotu_frame_landuse_windows_needed(ctx, f, 8, 8, w, 4, &count), GUOTU_ERR_STATE);
+    guotu_frame_indicators rows[5];
+    read_rows(ctx, f, rows, 5); /* whole, A, B, A's strip, B's strip: as from the whole raster */
+    const double forest[5] = {63000.0 / 236400, 63000.0 / 116400, 0, 3000.0 / 56400, 0};
+    for (int i = 0; i < 5; i++)
+        assert_close(rows[i].forest_share, forest[i], 1e-12);
+    guotu_frame_destroy(ctx, f);
+    guotu_context_destroy(ctx);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_catalogue_check),
@@ -877,6 +947,7 @@ int main(void) {
         cmocka_unit_test(test_county_rollup),
         cmocka_unit_test(test_dem_spans_against_brute_force),
         cmocka_unit_test(test_forest_share_from_raster),
+        cmocka_unit_test(test_landuse_windows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

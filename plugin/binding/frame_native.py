@@ -124,6 +124,8 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_frame_add_landuse": (INT, [PTR, PTR, STR, INT64, STR, SIZE]),
     "guotu_frame_set_landuse_grid": (INT, [PTR, PTR, ctypes.POINTER(_RasterGrid)]),
     "guotu_frame_add_landuse_block": (INT, [PTR, PTR, INT64, INT64, INT64, INT64, ctypes.c_void_p, INT64]),
+    "guotu_frame_landuse_windows_needed": (INT, [PTR, PTR, INT64, INT64, ctypes.POINTER(INT64), SIZE,
+                                                 ctypes.POINTER(SIZE)]),
     "guotu_frame_finish": (INT, [PTR, PTR, _INDICATOR_FN, PTR]),
     "guotu_frame_indicator_count": (SIZE, [PTR]),
     "guotu_frame_indicator_row": (INT, [PTR, PTR, SIZE, ctypes.POINTER(_Indicators)]),
@@ -343,6 +345,18 @@ class Frame(NativeHandle):
         grid = _RasterGrid((ctypes.c_double * 6)(*geotransform), width, height, 0 if nodata is None else 1,
                            0 if nodata is None else nodata)
         self._ctx.check(self._lib.guotu_frame_set_landuse_grid(self._ctx.handle, self.handle, ctypes.byref(grid)))
+
+    def landuse_windows_needed(self, block_rows: int, block_cols: int) -> List[Tuple[int, int, int, int]]:
+        """The windows (row0, col0, nrows, ncols) of whole blocks of the land-use grid that the
+        zones meet (see guotu_frame_landuse_windows_needed)."""
+        count = SIZE()
+        self._ctx.check(self._lib.guotu_frame_landuse_windows_needed(self._ctx.handle, self.handle, block_rows,
+                                                                     block_cols, None, 0, ctypes.byref(count)))
+        windows = (INT64 * (4 * max(1, count.value)))()
+        self._ctx.check(self._lib.guotu_frame_landuse_windows_needed(self._ctx.handle, self.handle, block_rows,
+                                                                     block_cols, windows, count.value,
+                                                                     ctypes.byref(count)))
+        return [tuple(windows[4 * k:4 * k + 4]) for k in range(count.value)]
 
     def add_landuse_block(self, row0: int, col0: int, values) -> None:
         """``values``: a C-contiguous int32 numpy array of rows [row0, row0 + rows) and columns

@@ -175,6 +175,70 @@ def pair_framework_text(indicators: Optional[QgsVectorLayer], findings: Optional
     return "\n".join(lines)
 
 
+@dataclass
+class FrameworkTableRow:
+    """One row of the pair's framework table (the review dock): an element's part in a city
+    or a border strip, its indicators as shown, the findings on it, and where it is."""
+    element: str
+    zone: str
+    cells: List[str]        # area (ha), elevation mean, elevation min–max, slope, steep, forest share
+    findings: List[str]     # "title: message" in the user's language
+    fid: Optional[int] = None  # feature of the element_indicators layer (None for a finding without zone)
+    geometry: Any = None    # QgsGeometry of the zone, in the indicators layer's CRS
+
+
+def framework_table_headings() -> List[str]:
+    return [tr("Element"), tr("Zone"), tr("Area (ha)"), tr("Elevation mean (m)"), tr("Elevation min–max (m)"),
+            tr("Slope mean (°)"), tr("Steep share"), tr("Forest share"), tr("Findings")]
+
+
+def _zone_of_finding(f: Dict[str, Any], zones: List[Dict[str, Any]]) -> Optional[int]:
+    """The row a finding is shown on: a part's finding on that city's part; a finding between
+    two cities (thresholds that differ, a jump at the border) on the strip of its city facing
+    the other, else on its city's part."""
+    element, city, other = f.get("element_id"), f.get("city_id"), f.get("other_city_id") or ""
+    wanted = [("strip", other), ("part", "")] if other else [("part", "")]
+    for zone, facing in wanted:
+        for i, z in enumerate(zones):
+            if z.get("element_id") == element and z.get("zone") == zone and z.get("city_id") == city and \
+                    (zone == "part" or (z.get("other_city_id") or "") == facing):
+                return i
+    return None
+
+
+def pair_framework_table(indicators: Optional[QgsVectorLayer], findings: Optional[QgsVectorLayer], a: str,
+                         b: str) -> List[FrameworkTableRow]:
+    """The framework's results for a city pair as table rows (the review dock's pair view):
+    the parts in A and B and the strips between them of each element both cities share, each
+    with its indicators and the findings on it; a finding that concerns no listed zone gets a
+    row of its own. Empty without the framework's indicators."""
+    if indicators is None:
+        return []
+    from ..frame.indicator_check import indicator_finding_titles
+
+    zones, found = framework_rows(indicators, findings, a, b)
+    titles = indicator_finding_titles()
+    message = "message_zh" if tr("en").startswith("zh") else "message_en"
+    rows: List[FrameworkTableRow] = []
+    for z in zones:
+        zone = tr("strip {city} → {other}").format(city=z.get("city_id"), other=z.get("other_city_id")) \
+            if z.get("zone") == "strip" else tr("part {city}").format(city=z.get("city_id"))
+        cells = [_number((z.get("area_m2") or 0.0) / 10000.0, 2), _number(z.get("elevation_mean"), 1),
+                 f"{_number(z.get('elevation_min'), 1)}–{_number(z.get('elevation_max'), 1)}",
+                 _number(z.get("slope_mean"), 2), _number(z.get("slope_share"), 3), _number(z.get("forest_share"), 3)]
+        rows.append(FrameworkTableRow(f"{z.get('element_id')} {z.get('element_name') or ''}".strip(), zone, cells, [],
+                                      z.get("_fid"), z.get("_geometry")))
+    for f in found:
+        text = f"{titles.get(f.get('kind'), f.get('kind') or '')}: {f.get(message) or ''}"
+        index = _zone_of_finding(f, zones)
+        if index is None:
+            rows.append(FrameworkTableRow(f"{f.get('element_id')} {f.get('element_name') or ''}".strip(),
+                                          str(f.get("city_id") or ""), [""] * 6, [text]))
+        else:
+            rows[index].findings.append(text)
+    return rows
+
+
 def style_admin_outline(layer: QgsVectorLayer) -> None:
     """Admin units as dark grey outlines (for layers read from a file, without a style)."""
     layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(

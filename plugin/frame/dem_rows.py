@@ -96,3 +96,20 @@ class DemRows:
             mask |= _in_range(raw, rng)
         values[mask] = np.nan
         return np.ascontiguousarray(values)
+
+
+def read_tiling(provider: QgsRasterDataProvider, columns: int, rows: int) -> Tuple[int, int]:
+    """The block (rows, columns) in which a raster is read so that only what the elements
+    meet is decoded: the file's own blocks (GDAL decodes whole blocks), a strip-organised
+    file's strips gathered into up to 256 rows; 256 x 256 when GDAL cannot tell."""
+    try:
+        from osgeo import gdal  # GDAL ships with QGIS
+        dataset = gdal.Open(provider.dataSourceUri().split("|")[0]) if provider.name() == "gdal" else None
+        block_cols, block_rows = dataset.GetRasterBand(BAND).GetBlockSize() if dataset is not None else (0, 0)
+    except RuntimeError:
+        block_cols, block_rows = 0, 0
+    if block_cols <= 0 or block_rows <= 0:
+        return min(256, rows), min(256, columns)
+    if block_cols >= columns:  # strips: whole rows, gathered
+        block_rows *= max(1, 256 // block_rows)
+    return block_rows, block_cols

@@ -28,7 +28,7 @@ from ..inputs.progress import PhasedProgress
 from ..inputs.raster_blocks import CategoricalRaster, RasterWindow
 from ..inputs.validation import require_field, require_polygon_source, require_valid_crs
 from .catalogue_check import CatalogueRequest, load_catalogue
-from .dem_rows import DemRows
+from .dem_rows import DemRows, read_tiling
 
 INDICATOR_FIELDS: List[Tuple[str, str, str]] = [
     ("element_id", "text", "要素编号"), ("element_name", "text", "要素名称"), ("element_type", "text", "要素类型"),
@@ -198,9 +198,11 @@ def run_indicator_check(request: IndicatorRequest, transform_context: QgsCoordin
                                       (landuse_raster.x0, landuse_raster.xres, 0.0, landuse_raster.y0, 0.0,
                                        -landuse_raster.yres))
                 frame.set_landuse_grid(window.geotransform, window.width, window.height, landuse_raster.nodata)
-                for r, c, values in landuse_raster.blocks(window):
+                # Only the blocks the elements meet are read (as the CLI does).
+                tiling = read_tiling(landuse_raster.provider, landuse_raster.columns, landuse_raster.rows)
+                for r, c, nrows, ncols in frame.landuse_windows_needed(*tiling):
                     progress.check_cancel()
-                    frame.add_landuse_block(r, c, np.ascontiguousarray(values))
+                    frame.add_landuse_block(r, c, np.ascontiguousarray(landuse_raster.read(r, c, nrows, ncols)))
             progress.phase(95.0, 100.0)
             frame.finish(lambda f: findings.append((f, _geometry(f.wkb))))
             indicators = [(row, _geometry(row.wkb)) for row in frame.indicators()]

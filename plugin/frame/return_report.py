@@ -3,11 +3,18 @@ after a round of the three-down-three-up check — every new or persisting major
 agreed or accepted, with its source, kind, what it concerns, its length or area and the
 reviewers' note — with the counts on top. Read from the return_list table of the round
 comparison (the algorithm's output or the CLI's GeoPackage) by field name.
+
+Given the round's element_indicators and the threshold table the indicators were checked
+against, a further page sets out every returned element of the city: the indicators of the
+city's part against the city's thresholds for the element's type (value, minimum, maximum,
+within or outside) with the finding on the return list that concerns it.
 """
 
-from dataclasses import dataclass
+import csv
+import io
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.core import QgsExpression, QgsProject, QgsVectorLayer
 
@@ -22,6 +29,130 @@ class ReturnReportResult:
     pdf: Path
     pages: int
     items: int
+    elements: int = 0  # returned elements whose indicators are set out
+
+
+# The indicators of a part as the threshold table names them, and the element_indicators
+# field holding each (SPEC §10: area in m², elevation in m, slope in degrees, shares as fractions).
+INDICATORS: Tuple[Tuple[str, str], ...] = (
+    ("area", "area_m2"), ("elevation_min", "elevation_min"), ("elevation_mean", "elevation_mean"),
+    ("elevation_max", "elevation_max"), ("slope_mean", "slope_mean"), ("slope_share", "slope_share"),
+    ("forest_share", "forest_share"))
+Thresholds = Dict[Tuple[str, str, str], Tuple[Optional[float], Optional[float]]]
+
+
+@dataclass
+class IndicatorCheck:
+    """One indicator of a returned element's part against the city's threshold."""
+    indicator: str
+    value: Optional[float]
+    minimum: Optional[float]
+    maximum: Optional[float]
+    verdict: str  # within, below, above, no_threshold, no_value
+    findings: List[str] = field(default_factory=list)  # the return list's items on it, as stated
+
+
+@dataclass
+class ReturnedElement:
+    element_id: str
+    name: str
+    element_type: str
+    checks: List[IndicatorCheck]
+    other: List[str] = field(default_factory=list)  # returned items on the element not tied to one indicator
+
+
+def _threshold_number(text: str, path: str, line: int, column: str) -> Optional[float]:
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise ValueError(tr('The thresholds "{path}", line {line}: {column} "{value}" is not a number.').format(
+            path=path, line=line, column=column, value=text)) from None
+
+
+def read_thresholds(path: Path) -> Thresholds:
+    """The threshold table (city, element_type, indicator, min, max; an empty min or max is
+    open), as `guotu framework indicators --thresholds` reads it."""
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ValueError(tr('The thresholds "{path}" cannot be read: {error}').format(
+            path=str(path), error=getattr(e, "strerror", None) or str(e))) from e
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in ("city", "element_type", "indicator", "min", "max") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise ValueError(tr('The thresholds "{path}" lack the columns {columns}.').format(
+            path=str(path), columns=", ".join(missing)))
+    out: Thresholds = {}
+    for line, row in enumerate(reader, start=2):
+        key = (row["city"].strip(), row["element_type"].strip(), row["indicator"].strip())
+        out[key] = (_threshold_number(row["min"], str(path), line, "min"),
+                    _threshold_number(row["max"], str(path), line, "max"))
+    return out
+
+
+def verdict_of(value: Optional[float], limits: Optional[Tuple[Optional[float], Optional[float]]]) -> str:
+    if limits is None:
+        return "no_threshold"
+    if value is None or value != value:
+        return "no_value"
+    low, high = limits
+    if low is not None and value < low:
+        return "below"
+    if high is not None and value > high:
+        return "above"
+    return "within"
+
+
+def verdict_titles() -> Dict[str, str]:
+    return {"within": tr("within"), "below": tr("below the minimum"), "above": tr("above the maximum"),
+            "no_threshold": tr("no threshold set"), "no_value": tr("not measured")}
+
+
+def returned_elements(rows: List[Dict[str, Any]], city: str, indicators: QgsVectorLayer,
+                      thresholds: Thresholds) -> List[ReturnedElement]:
+    """The elements of ``city``'s return list items (indicator and catalogue findings), in
+    the list's order, each with its part's indicators against the city's thresholds and the
+    returned items stated on the indicator they concern."""
+    kinds = kind_titles()
+    statuses = status_titles()
+    order: Dict[str, List[Dict[str, Any]]] = {}
+    for r in rows:
+        if r.get("source") in ("indicator", "catalogue"):
+            element = str(r.get("key") or "").split("|")[0]
+            if element:
+                order.setdefault(element, []).append(r)
+    parts = {str(z.get("element_id")): z for z in layer_rows(
+        indicators, f"\"zone\" = 'part' AND \"city_id\" = {QgsExpression.quotedString(city)}")}
+    out = []
+    for element, items in order.items():
+        part = parts.get(element)
+        element_type = str(part.get("element_type") or "") if part else ""
+        checks = []
+        for name, column in INDICATORS:
+            value = part.get(column) if part else None
+            limits = thresholds.get((city, element_type, name))
+            checks.append(IndicatorCheck(name, value, limits[0] if limits else None, limits[1] if limits else None,
+                                         verdict_of(value, limits)))
+        other = []
+        for r in items:
+            key = str(r.get("key") or "").split("|")
+            stated = tr("{kind} ({status})").format(kind=kinds.get(str(r.get("kind")), str(r.get("kind") or "")),
+                                                    status=statuses.get(str(r.get("status")), str(r.get("status"))))
+            if len(key) > 2 and key[2]:  # element|city|other|indicator: a finding between two cities
+                other_city = key[2] if key[1] == city else key[1]
+                stated = tr("{finding}, with city {other}").format(finding=stated, other=other_city)
+            target = next((c for c in checks if r.get("source") == "indicator" and len(key) > 3 and
+                           c.indicator == key[3]), None)
+            if target is not None:
+                target.findings.append(stated)
+            else:
+                other.append(stated)
+        name = str(part.get("element_name") or "") if part else ""
+        out.append(ReturnedElement(element, name, element_type, checks, other))
+    return out
 
 
 def status_titles() -> Dict[str, str]:
@@ -52,11 +183,13 @@ def return_file_name(city: str) -> str:
 class _Builder(LayoutBuilder):
     TABLE_NUMBERS_RIGHT = False
 
-    def __init__(self, project: QgsProject, rows: List[Dict[str, Any]], city: str, source: str) -> None:
+    def __init__(self, project: QgsProject, rows: List[Dict[str, Any]], city: str, source: str,
+                 elements: Optional[List[ReturnedElement]] = None) -> None:
         super().__init__(project, tr("Return list (退回清单) — city {city}").format(city=city))
         self.rows = rows
         self.city = city
         self.source = source
+        self.elements = elements
 
     def build(self):
         width = self.page_size().width()
@@ -82,8 +215,39 @@ class _Builder(LayoutBuilder):
                                wrap_text(str(r.get("review_note") or ""), 28)])
         self.text_table(headings, table_rows, 0, 10.0, 32.0, width - 20.0, self.page_size().height() - 45.0,
                         repeat=True)
+        if self.elements is not None:
+            self.indicator_pages()
         self.finish_pages()
         return self.layout
+
+    def indicator_pages(self) -> None:
+        """Every returned element's indicators in the city against the city's thresholds."""
+        size = self.page_size()
+        width, height = size.width(), size.height()
+        page = self.add_page()
+        self.label(tr("Indicators of the returned elements against the thresholds of city {city}").format(
+            city=self.city), page, 10.0, 12.0, width - 20.0, 8.0, 12, bold=True)
+        verdicts = verdict_titles()
+        headings = [(tr("Element"), 40.0), (tr("Indicator"), 30.0), (tr("Value"), 24.0), (tr("Minimum"), 22.0),
+                    (tr("Maximum"), 22.0), (tr("Result"), 30.0), (tr("Finding on the return list"), 0.0)]
+        headings[-1] = (headings[-1][0], width - 20.0 - sum(w for _h, w in headings) - 7 * 1.7)
+        rows: List[List[str]] = []
+        for e in self.elements:
+            title = wrap_text(f"{e.element_id} {e.name} ({e.element_type})" if e.element_type else
+                              tr("{element} (no part in this city)").format(element=e.element_id), 24)
+            for i, c in enumerate(e.checks):
+                decimals = 0 if c.indicator == "area" else 3 if c.indicator.endswith("share") else 2
+                rows.append([title if i == 0 else "", c.indicator,
+                             "" if c.value is None else format_number(c.value, decimals),
+                             "" if c.minimum is None else format_number(c.minimum, decimals),
+                             "" if c.maximum is None else format_number(c.maximum, decimals),
+                             verdicts[c.verdict], "\n".join(wrap_text(f, 60) for f in c.findings)])
+            for stated in e.other:
+                rows.append(["", "", "", "", "", "", wrap_text(stated, 60)])
+        if not rows:
+            rows = [[tr("No element of the framework's indicators is on this city's return list."), "", "", "", "", "",
+                     ""]]
+        self.text_table(headings, rows, page, 10.0, 24.0, width - 20.0, height - 35.0, repeat=True)
 
 
 def require_return_list(layer: QgsVectorLayer) -> None:
@@ -94,15 +258,32 @@ def require_return_list(layer: QgsVectorLayer) -> None:
             layer=layer.name(), fields=", ".join(missing)))
 
 
+def require_indicators(layer: QgsVectorLayer) -> None:
+    """Refuses a layer that is not an element_indicators table (ValueError naming its missing fields)."""
+    needed = ["element_id", "element_name", "element_type", "zone", "city_id"] + [c for _n, c in INDICATORS]
+    missing = [name for name in needed if layer.fields().lookupField(name) < 0]
+    if missing:
+        raise ValueError(tr('Layer "{layer}" is not the framework\'s element indicators: it lacks the fields '
+                            '{fields}.').format(layer=layer.name(), fields=", ".join(missing)))
+
+
 def export_return_report(layer: QgsVectorLayer, city: str, pdf: Path, project: Optional[QgsProject] = None,
-                         dpi: float = 150.0) -> ReturnReportResult:
-    """The return list of ``city`` from ``layer`` (a return_list table) as a PDF."""
+                         dpi: float = 150.0, indicators: Optional[QgsVectorLayer] = None,
+                         thresholds: Optional[Thresholds] = None) -> ReturnReportResult:
+    """The return list of ``city`` from ``layer`` (a return_list table) as a PDF; with the
+    round's ``indicators`` (element_indicators) and ``thresholds`` (read_thresholds), the
+    returned elements' indicators against the city's thresholds too."""
     require_return_list(layer)
+    if (indicators is None) != (thresholds is None):
+        raise ValueError(tr("Give the element indicators and the threshold table together."))
+    if indicators is not None:
+        require_indicators(indicators)
     rows = layer_rows(layer, f"\"city_id\" = {QgsExpression.quotedString(city)}")
     if not rows:
         raise ValueError(tr('City "{city}" has nothing on the return list "{layer}".').format(city=city,
                                                                                           layer=layer.name()))
+    elements = returned_elements(rows, city, indicators, thresholds) if indicators is not None else None
     project = project if project is not None else QgsProject.instance()
-    layout = _Builder(project, rows, city, layer.name()).build()
+    layout = _Builder(project, rows, city, layer.name(), elements).build()
     export_pdf(layout, Path(pdf), dpi)
-    return ReturnReportResult(Path(pdf), layout.pageCollection().pageCount(), len(rows))
+    return ReturnReportResult(Path(pdf), layout.pageCollection().pageCount(), len(rows), len(elements or []))

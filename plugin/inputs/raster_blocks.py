@@ -131,6 +131,11 @@ class CategoricalRaster:
                 ncols = min(BLOCK_COLS, window.width - c)
                 yield r, c, self._read(window.row0 + r, window.col0 + c, nrows, ncols)
 
+    def read(self, row0: int, col0: int, nrows: int, ncols: int) -> np.ndarray:
+        """Rows [row0, row0+nrows) and columns [col0, col0+ncols) of the raster as int32
+        class codes (no-data cells as ``nodata``)."""
+        return self._read(row0, col0, nrows, ncols)
+
     def _read(self, row0: int, col0: int, nrows: int, ncols: int) -> np.ndarray:
         # An extent on cell edges with one output pixel per cell: the provider
         # copies cells without resampling.

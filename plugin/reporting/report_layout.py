@@ -68,7 +68,8 @@ def scale_segment(width: float, segments: float) -> float:
 
 def layer_rows(layer: Optional[QgsVectorLayer], where: Optional[str] = None) -> List[Dict[str, Any]]:
     """The features of a layer (those matching the expression ``where``) as dicts, NULL as
-    None, with the geometry under "_geometry" (None without one)."""
+    None, with the geometry under "_geometry" (None without one) and the feature id under
+    "_fid"."""
     if layer is None:
         return []
     request = QgsFeatureRequest()
@@ -79,6 +80,7 @@ def layer_rows(layer: Optional[QgsVectorLayer], where: Optional[str] = None) -> 
     for feature in layer.getFeatures(request):
         row = {name: (None if is_null(feature[name]) else feature[name]) for name in names}
         row["_geometry"] = feature.geometry() if feature.hasGeometry() else None
+        row["_fid"] = feature.id()
         out.append(row)
     return out
 

@@ -6,7 +6,9 @@ summary's score); a click zooms the map to the conflict and flashes it. "Mark ag
 themselves (areas and border lines), so it persists with the output. "Pair report" writes
 the printable report of the selected pair. Selecting a pair shows, when the transmission
 framework's results (element_indicators, indicator_findings) are in the project, the
-indicators of the elements both cities share and the findings on them (border.border_report).
+indicators of the elements both cities share and the findings on them (border.border_report):
+in a table of the elements' parts and border strips with their findings, where choosing a row
+selects that part in the indicators layer and zooms the map to it.
 Grouping and reviews live in core.border_review; this class only wires widgets to it.
 
 A comparison in temporary layers (Processing's default outputs) would lose its review when
@@ -23,14 +25,16 @@ from typing import Any, List, Optional, Tuple
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor
-from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QTreeWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QInputDialog, QMessageBox,
+                                 QTableWidget, QTableWidgetItem, QTreeWidgetItem, QWidget)
 from qgis.core import QgsFeatureRequest, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget
 
 from ..border.border_keep import DEFAULT_NAME, free_path, is_temporary, keep_comparison, unsaved_reviews
 from ..border.border_values import area_description, area_ha_text, length_m_text
 from ..border.border_check import REVIEW_AGREED, REVIEW_EXCEPTION, REVIEW_OPEN, conflict_title
-from ..border.border_report import (BorderReportLayers, export_pair_report, find_framework_results, pair_file_name,
+from ..border.border_report import (BorderReportLayers, FrameworkTableRow, export_pair_report, find_framework_results,
+                                   framework_table_headings, pair_file_name, pair_framework_table,
                                    pair_framework_text)
 from ..border.border_review import (ConflictRow, PairRow, apply_review, conflict_rows, is_conflict_layer, is_line_layer,
                                   pair_rows)
@@ -70,6 +74,9 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         self.keep_path: Optional[Path] = None  # tests set it; else asked for
         self.ask_questions = iface is not None  # offscreen tests answer through keep_path
         self._offered_keep: set = set()  # ids of temporary layers whose first review offered saving
+        self.framework_rows: List[FrameworkTableRow] = []  # the pair's framework table, row by row
+        self.framework_layer: Optional[QgsVectorLayer] = None  # the element_indicators layer shown
+        self.frameworkTable = self._make_framework_table()
         self._retranslate()
         self.layerCombo.setFilters(QgsMapLayerProxyModel.LineLayer)
         configure_review_list(self.conflictTree)
@@ -100,6 +107,7 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         self.runButton.setText(tr("Compare borders…"))
         self.reportButton.setText(tr("Pair report (PDF)…"))
         self.conflictTree.setHeaderLabels([tr("Conflict"), tr("Length (m)"), tr("Area (ha)"), tr("Review")])
+        self.frameworkTable.setHorizontalHeaderLabels(framework_table_headings())
         self.keepLabel.setText(tr("These conflicts are in temporary layers: the review is lost when QGIS closes. "
                                   "Save them to a GeoPackage to keep it."))
         self.saveButton.setText(tr("Save review…"))
@@ -107,6 +115,25 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         for text, value in ((tr("All conflicts"), ALL), (tr("Open"), REVIEW_OPEN), (tr("Agreed"), REVIEW_AGREED),
                             (tr("Exception"), REVIEW_EXCEPTION)):
             self.reviewCombo.addItem(text, value)
+
+    def _make_framework_table(self) -> QTableWidget:
+        """The table of the pair's framework results, under the detail text (hidden until a
+        pair with framework results is chosen)."""
+        table = QTableWidget(0, len(framework_table_headings()), self.detailBrowser.parentWidget())
+        table.setObjectName("frameworkTable")
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setMinimumHeight(120)
+        table.setVisible(False)
+        layout = self.detailBrowser.parentWidget().layout()
+        layout.insertWidget(layout.indexOf(self.detailBrowser) + 1, table)
+        table.currentCellChanged.connect(lambda row, _col, _row0, _col0: self.show_framework_row(row))
+        return table
 
     # ---- layers ----
 
@@ -215,6 +242,7 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         pair = self.selected_pair()
         if conflict is None and pair is not None:
             self.detailBrowser.setPlainText(self._describe_pair(pair))
+        self.fill_framework_table(pair if conflict is None else None)
         if conflict is None or layer is None:
             return
         self.detailBrowser.setPlainText(self._describe(conflict))
@@ -234,6 +262,48 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         indicators, findings = find_framework_results(self.project)
         framework = pair_framework_text(indicators, findings, pair[0], pair[1])
         return f"{head}\n\n{framework}" if framework else head
+
+    def fill_framework_table(self, pair: Optional[Tuple[str, str]]) -> None:
+        """Shows the framework table of ``pair`` (hidden for no pair, a conflict, or without
+        the framework's results in the project)."""
+        try:
+            if self.framework_layer is not None and self.framework_layer.id() in self.project.mapLayers():
+                self.framework_layer.removeSelection()  # the zone chosen before
+        except RuntimeError:  # the layer was deleted with the project
+            pass
+        indicators, findings = find_framework_results(self.project) if pair is not None else (None, None)
+        self.framework_layer = indicators
+        self.framework_rows = pair_framework_table(indicators, findings, pair[0], pair[1]) if pair else []
+        table = self.frameworkTable
+        table.blockSignals(True)
+        table.clearContents()
+        table.setRowCount(len(self.framework_rows))
+        for r, row in enumerate(self.framework_rows):
+            for c, text in enumerate([row.element, row.zone] + row.cells + ["; ".join(row.findings)]):
+                item = QTableWidgetItem(text)
+                if row.findings:
+                    item.setToolTip("\n".join(row.findings))
+                if 2 <= c < 8:
+                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                if row.findings:
+                    item.setForeground(QBrush(QColor("#b30000")))
+                table.setItem(r, c, item)
+        table.blockSignals(False)
+        table.setVisible(bool(self.framework_rows))
+
+    def show_framework_row(self, row: int) -> bool:
+        """Selects the chosen part or strip in the indicators layer and zooms the map to it;
+        False for a row without a place (a finding on no listed zone)."""
+        if not 0 <= row < len(self.framework_rows) or self.framework_layer is None:
+            return False
+        chosen = self.framework_rows[row]
+        if chosen.fid is None:
+            self.framework_layer.removeSelection()
+            return False
+        self.framework_layer.selectByIds([chosen.fid])
+        if chosen.geometry is not None:
+            zoom_and_flash(self.canvas, self.project, chosen.geometry, self.framework_layer.crs())
+        return True
 
     @staticmethod
     def _describe(c: ConflictRow) -> str:

@@ -269,6 +269,20 @@ GUOTU_API int guotu_frame_set_landuse_grid(guotu_context *ctx, guotu_frame *f, c
 GUOTU_API int guotu_frame_add_landuse_block(guotu_context *ctx, guotu_frame *f, int64_t row0, int64_t col0,
                                             int64_t nrows, int64_t ncols, const int32_t *values, int64_t row_stride);
 
+/* The windows of the land-use grid that the zones meet (after guotu_frame_set_landuse_grid,
+ * before finish): the blocks of block_rows x block_cols cells (the reader's tiling, from row
+ * 0 and column 0; GDAL decodes whole blocks) that some zone meets, consecutive blocks of a
+ * block row merged into one window, clipped to the grid, in row then column order. Window k
+ * is rows [windows[4k], + windows[4k + 2]), columns [windows[4k + 1], + windows[4k + 3]).
+ * *count gets the number of windows, of which the first min(*count, max_windows) are written
+ * into `windows` (caller-owned, 4 * max_windows values; may be NULL when max_windows is 0):
+ * call again with more room when *count > max_windows. The windows are disjoint, so adding
+ * each as a block (guotu_frame_add_landuse_block) gives the results of the whole raster while
+ * the cells no zone meets are never read. Memory: one byte per block of the grid. */
+GUOTU_API int guotu_frame_landuse_windows_needed(guotu_context *ctx, const guotu_frame *f, int64_t block_rows,
+                                                 int64_t block_cols, int64_t *windows, size_t max_windows,
+                                                 size_t *count);
+
 typedef struct guotu_frame_indicator_finding {
     const char *kind; /* see above */
     const char *element_id, *element_name, *element_type;

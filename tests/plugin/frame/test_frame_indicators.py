@@ -135,3 +135,70 @@ def test_refusals(fx: Path, tmp_path: Path) -> None:
                    encoding="utf-8")
     with pytest.raises(QgsProcessingException, match="line 3: threshold of city A for mountain: unknown indicator"):
         run(params(fx, THRESHOLDS=str(bad)))
+
+
+def _mosaic(folder: Path) -> Path:
+    """A 512 x 512 land-use raster of 20 m cells as a VRT (blocks of 128 x 128) from two files:
+    near.tif holds the plane fixture's elements (rows 256-511, columns 0-255: forest 0301 in
+    the columns of x 200-260 m, else 0101), far.tif the other corner (rows 0-255, columns
+    256-511); far.tif is then deleted, so a reader of the whole raster fails on it."""
+    from osgeo import gdal, osr
+
+    import numpy as np
+
+    x0, y0 = 39_500_000.0, 4_400_000.0  # the plane fixture's origin (test_cli_framework.X0, Y0)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4527)
+    top = y0 + 512 * 20.0
+    tiles = []
+    for name, row0, col0 in (("near", 256, 0), ("far", 0, 256)):
+        path = folder / f"{name}.tif"
+        ds = gdal.GetDriverByName("GTiff").Create(str(path), 256, 256, 1, gdal.GDT_Int16)
+        ds.SetGeoTransform((x0 + col0 * 20.0, 20.0, 0, top - row0 * 20.0, 0, -20.0))
+        ds.SetProjection(srs.ExportToWkt())
+        values = np.full((256, 256), 101, dtype=np.int16)
+        if name == "near":
+            values[:, 10:13] = 301  # x 200-260 m
+        ds.GetRasterBand(1).WriteArray(values)
+        ds = None
+        tiles.append(str(path))
+    vrt = folder / "lu.vrt"
+    gdal.BuildVRT(str(vrt), tiles, outputBounds=(x0, y0, x0 + 512 * 20.0, top))
+    (folder / "far.tif").unlink()
+    return vrt
+
+
+def test_landuse_raster_read_only_over_the_elements(fx: Path, tmp_path: Path) -> None:
+    """The land-use raster is read only in the blocks the elements meet, by the CLI and by
+    QGIS: a raster whose far corner cannot be read gives the forest share of the near part
+    (hand values: A's part x 200-400 m has forest on x 200-260 m, 36,000 of 120,000 m² = 0.3;
+    B none; the whole element 36,000 of 240,000 = 0.15), and the same rows in both."""
+    from osgeo import gdal
+
+    vrt = _mosaic(tmp_path)
+    ds = gdal.Open(str(vrt))
+    assert ds.GetRasterBand(1).GetBlockSize() == [128, 128]
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:  # the whole raster is not readable: its far corner is gone
+        whole = ds.GetRasterBand(1).ReadAsArray(256, 0, 256, 256)
+    except RuntimeError:
+        whole = None
+    finally:
+        gdal.PopErrorHandler()
+    assert whole is None
+    ds = None
+    out = tmp_path / "cli_vrt.gpkg"
+    cli = subprocess.run([str(fd.GUOTU_CLI), "framework", "indicators", "--catalogue", str(fx / "cat.csv"),
+                          "--elements", str(fx / "parts.gpkg"), "--city-field", "city", "--element-field", "ysbh",
+                          "--thresholds", str(fx / "thr.csv"), "--dem", str(fx / "dem.tif"), "--landuse", str(vrt),
+                          "--band", "100", "--tolerance-elevation", "5", "-o", str(out), "--area", "planar"],
+                         capture_output=True, text=True, timeout=300)
+    assert cli.returncode == 0, cli.stderr
+    result = run(params(fx, LANDUSE=None, LANDUSE_CODE=None, LANDUSE_RASTER=str(vrt)))
+    for output, table in TABLES.items():
+        _same(rows(result[output]), rows(QgsVectorLayer(f"{out}|layername={table}", table, "ogr")), table)
+    shares = {(z["zone"], z["city_id"]): z["forest_share"] for z in rows(result["ELEMENT_INDICATORS"])}
+    assert shares[("element", "")] == pytest.approx(0.15, rel=1e-12)
+    assert shares[("part", "A")] == pytest.approx(0.3, rel=1e-12)
+    assert shares[("part", "B")] == 0.0
+    assert not [f for f in rows(result["INDICATOR_FINDINGS"]) if f["kind"] == "landuse_incomplete"]

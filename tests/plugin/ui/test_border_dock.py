@@ -11,6 +11,7 @@ import pytest
 from qgis.core import QgsProcessingException, QgsProject, QgsRectangle, QgsVectorLayer
 
 import border_data as bd
+from desktop_harness import PRELUDE, needs_desktop, run_desktop
 from lines_data import rows
 
 pytestmark = pytest.mark.usefixtures("provider")
@@ -384,3 +385,159 @@ def test_pair_view_shows_the_framework_indicators(dock) -> None:
 
     _admin, elements = find_border_inputs(QgsProject.instance(), "A", "B", [])
     assert all("indicator" not in layer.name() for layer in elements)
+
+
+def test_pair_framework_table_selects_and_zooms_to_the_part(dock) -> None:
+    """The pair's framework results as a table: one row per part and strip of M01 (plane
+    fixture, hand values of test_cli_framework.py), the findings on the row they concern;
+    choosing a row selects that zone in the indicators layer and zooms the map onto it."""
+    import frame_data as fd
+
+    dock.conflictTree.setCurrentItem(dock.pair_items()[0])
+    assert not dock.frameworkTable.isVisibleTo(dock) and dock.frameworkTable.rowCount() == 0
+    (dock.tmp / "frame").mkdir()
+    frame = fd.make_indicator_fixture(dock.tmp / "frame")
+    results = dock.tmp / "frame.gpkg"
+    cli = fd.run_indicators_cli(frame, results, "--area", "planar")
+    assert cli.returncode == 0, cli.stderr
+    layers = {}
+    for table in ("element_indicators", "indicator_findings"):
+        layers[table] = QgsVectorLayer(f"{results}|layername={table}", table, "ogr")
+        QgsProject.instance().addMapLayer(layers[table])
+    dock.conflictTree.setCurrentItem(None)
+    assert not dock.frameworkTable.isVisibleTo(dock)
+    dock.conflictTree.setCurrentItem(dock.pair_items()[0])
+    table = dock.frameworkTable
+    assert table.isVisibleTo(dock)
+    assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == [
+        "Element", "Zone", "Area (ha)", "Elevation mean (m)", "Elevation min–max (m)", "Slope mean (°)",
+        "Steep share", "Forest share", "Findings"]
+    cells = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    by_zone = {row[1]: row for row in cells}
+    assert {"part A", "part B", "strip A → B", "strip B → A"} <= set(by_zone)
+    assert by_zone["part A"][:4] == ["M01 Hills", "part A", "12.00", "30.0"]
+    assert by_zone["part A"][5:8] == ["5.71", "0.000", "0.292"]
+    assert by_zone["strip B → A"][2:4] == ["6.00", "45.0"]
+    assert "Outside the city's threshold: " in by_zone["part A"][8] and "slope_mean is 5.711" in by_zone["part A"][8]
+    assert any("Indicator jumps at the border" in row[8] for row in cells)
+    # Each finding of the pair appears once in the table, on the zone it concerns.
+    from guotu.border.border_report import framework_rows
+
+    _zones, found = framework_rows(layers["element_indicators"], layers["indicator_findings"], "A", "B")
+    assert sum(len(r.findings) for r in dock.framework_rows) == len(found) > 0
+    # Choosing the row of part A selects it in the indicators layer and brings it into view.
+    row = next(r for r, values in enumerate(cells) if values[1] == "part A")
+    table.setCurrentCell(row, 0)
+    selected = layers["element_indicators"].selectedFeatures()
+    assert [(f["element_id"], f["zone"], f["city_id"]) for f in selected] == [("M01", "part", "A")]
+    box = selected[0].geometry().boundingBox()
+    extent = dock.canvas.extent()
+    assert extent.contains(box)
+    assert extent.width() < 3 * max(box.width(), box.height()) + 1.0  # zoomed onto the part, not the whole map
+    # Choosing a conflict hides the table and clears the selection.
+    dock.conflictTree.setCurrentItem(dock.conflict_items()[0])
+    assert not table.isVisibleTo(dock) and layers["element_indicators"].selectedFeatureCount() == 0
+
+
+FRAMEWORK_DESKTOP = r'''
+
+def main():
+    try:
+        from qgis.PyQt.QtWidgets import QTableWidget
+
+        action, folder, out = start_run("mActionGuotuBorderReview", "guotu:borderconflicts")
+        for table in ("border_conflict_lines", "border_conflicts", "shared_borders", "pair_summary"):
+            QgsProject.instance().addMapLayer(QgsVectorLayer(f"{os.environ['GUOTU_BORDER']}|layername={table}",
+                                                             table, "ogr"))
+        frame = os.environ["GUOTU_FRAME"]
+        indicators = QgsVectorLayer(f"{frame}|layername=element_indicators", "element_indicators", "ogr")
+        QgsProject.instance().addMapLayer(indicators)
+        QgsProject.instance().addMapLayer(QgsVectorLayer(f"{frame}|layername=indicator_findings",
+                                                         "indicator_findings", "ogr"))
+        canvas = qgis.utils.iface.mapCanvas()
+        canvas.setDestinationCrs(indicators.crs())
+        canvas.zoomToFullExtent()
+        action.trigger()
+        QTimer.singleShot(1000, lambda: choose(canvas, indicators))
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish()
+
+
+def choose(canvas, indicators):
+    """The user, once the dock is open: the city pair, then part B of M01 in the table."""
+    try:
+        from qgis.PyQt.QtWidgets import QTableWidget
+
+        dock = qgis.utils.plugins["guotu"].border_dock
+        dock.conflictTree.setCurrentItem(dock.pair_items()[0])
+        table = dock.findChild(QTableWidget, "frameworkTable")
+        result["table_visible"] = table.isVisible()
+        result["headings"] = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        from guotu.border.border_report import framework_table_headings
+        result["translated_headings"] = framework_table_headings()
+        result["cells"] = [[table.item(r, c).text() for c in range(table.columnCount())]
+                           for r in range(table.rowCount())]
+        row = next(r for r in range(table.rowCount()) if table.item(r, 0).text().startswith("M01")
+                   and dock.framework_rows[r].fid is not None and "B" in table.item(r, 1).text()
+                   and "→" not in table.item(r, 1).text())
+        table.setCurrentCell(row, 0)
+        table.scrollToItem(table.item(row, 0))
+        QTimer.singleShot(1500, lambda: look(canvas, indicators))
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish()
+
+
+def look(canvas, indicators):
+    """What the map shows once the window has settled."""
+    try:
+        selected = indicators.selectedFeatures()
+        result["selected"] = [[f["element_id"], f["zone"], f["city_id"]] for f in selected]
+        box = selected[0].geometry().boundingBox()
+        extent = canvas.extent()
+        result["in_view"] = extent.contains(box)
+        result["view_to_part"] = min(extent.width(), extent.height()) / max(box.width(), box.height())
+        screenshot()
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish()
+
+
+QTimer.singleShot(500, main)
+'''
+
+
+@needs_desktop
+def test_framework_table_in_qgis_desktop(plugin_root: Path, fx: Path, tmp_path: Path) -> None:
+    """The real QGIS desktop in Chinese (zh-Hans): the border comparison and the framework's
+    tables loaded, the dock opened from its menu entry, the pair chosen: the framework table
+    shows M01's parts and strips with the hand values and the findings in Chinese (the core's
+    message_zh); choosing part B selects it in the indicators layer and zooms onto it."""
+    import frame_data as fd
+
+    border = tmp_path / "border.gpkg"
+    run_to_gpkg(fx, border)
+    (tmp_path / "frame").mkdir()
+    frame = fd.make_indicator_fixture(tmp_path / "frame")
+    results = tmp_path / "frame.gpkg"
+    cli = fd.run_indicators_cli(frame, results, "--area", "planar")
+    assert cli.returncode == 0, cli.stderr
+    (tmp_path / "fx").mkdir()
+    result, _log, shot = run_desktop(plugin_root, tmp_path, PRELUDE + FRAMEWORK_DESKTOP, "framework_table",
+                                     {"GUOTU_FX": str(tmp_path / "fx"), "GUOTU_BORDER": str(border),
+                                      "GUOTU_FRAME": str(results)}, locale="zh-Hans")
+    assert result["action"] == "跨市边界冲突审查…"
+    assert result["table_visible"]
+    assert result["headings"] == result["translated_headings"] and len(result["headings"]) == 9
+    cells = result["cells"]
+    assert len(cells) == 4  # M01: parts A and B, strips A → B and B → A
+    part_a = next(row for row in cells if row[2] == "12.00")
+    assert part_a[3] == "30.0" and part_a[5:8] == ["5.71", "0.000", "0.292"]
+    assert "要素 M01（Hills）A 部分的 slope_mean 为 5.711，超出该市阈值 <= 5" in part_a[8]
+    assert any("在 A 与 B 交界处 elevation_mean 跳变：35 对 45（容差 5）" in row[8] for row in cells)
+    assert "城市 B 未给出 mountain 类要素指标 elevation_mean 的阈值" in "\n".join(row[8] for row in cells)
+    assert result["selected"] == [["M01", "part", "B"]]
+    assert result["in_view"] and result["view_to_part"] < 2.0  # the part fills the view
+    assert shot.is_file() and shot.stat().st_size > 20_000
+    assert result["unloaded"]
