@@ -484,8 +484,9 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
                 layer=layers["admin"].name()))
         params: Dict[str, Any] = {LAYER_ROLES[role]: layer for role, layer in layers.items()}
         for role, (parameter, _known) in FIELD_ROLES.items():
-            if mapping[role]:
-                params[parameter] = mapping[role]
+            # An emptied field is sent empty: none, so its rule is skipped with its note even
+            # when the layer has a field of the delivered name.
+            params[parameter] = mapping[role] or ""
         params.update({"SYSTEM": self.systemCombo.currentIndex(), "ISSUES": "memory:", "ISSUE_POINTS": "memory:",
                        "LINE_STATS": "memory:", "NOTES": "memory:"})
         return self._with_options(params)

@@ -99,7 +99,7 @@ def test_checks_delivered_layers_without_a_workspace(dock, delivered) -> None:
     dock.farmlandTargetCombo.setField("NTRWMJ")
     dock.redlineTargetCombo.setField("HXRWMJ")
     params = dock.parameters()
-    assert params["FARMLAND_TARGET"] == "NTRWMJ" and "URBAN_2020_FIELD" not in params
+    assert params["FARMLAND_TARGET"] == "NTRWMJ" and params["URBAN_2020_FIELD"] == ""  # empty: none
     assert params["ADMIN"] is delivered["layers"]["ADMIN"]
     check(dock)
     rules = {dock.issuesTree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
@@ -125,6 +125,32 @@ def test_checks_delivered_layers_without_a_workspace(dock, delivered) -> None:
     assert areas["110101"][4] == pytest.approx(A1["urban"], rel=1e-6)
     assert areas["110102"][3] == pytest.approx(A2_FARMLAND, rel=1e-6) and areas["110102"][4] == 0
     assert dock.areasTable.item(0, 3).text() == "41.02"
+
+
+def test_an_emptied_target_field_is_none(dock, delivered) -> None:
+    """Admin units with the known target names (the workspace's admin_units, a GeoPackage, added to
+    the project): the fields start on them; emptying the farmland target switches L12 off even
+    though the layer has pbf_target_ha, with the note saying no field was chosen, and the mapping
+    keeps it empty."""
+    admin = ld.ws_layer(delivered["fx"] / "ws.gpkg", "admin_units")
+    QgsProject.instance().addMapLayer(admin)
+    choose(dock, dict(delivered["layers"], ADMIN=admin))
+    assert dock.field_mapping()["farmland_target"] == "pbf_target_ha"
+    check(dock)
+    rules = {dock.issuesTree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+             for i in range(dock.issuesTree.topLevelItemCount())}
+    assert {"L11", "L12", "L13"} <= rules, rules  # 110101: farmland 41.0175 ha < 50
+    dock.farmlandTargetCombo.setField("")
+    params = dock.parameters()
+    assert params["FARMLAND_TARGET"] == "" and params["REDLINE_TARGET"] == "erl_target_ha"
+    check(dock)
+    rules = {dock.issuesTree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+             for i in range(dock.issuesTree.topLevelItemCount())}
+    assert "L12" not in rules and {"L11", "L13"} <= rules, rules
+    summary = dock.summaryLabel.text()
+    assert "L12 farmland below target: not checked, no target field was chosen" in summary, summary
+    text, _found = QgsProject.instance().readEntry("guotu", "lines_dock/mapping", "")
+    assert '"farmland_target": ""' in text
 
 
 def test_missing_code_field_refused_and_mapping_kept_in_the_project(dock, delivered, tmp_path: Path) -> None:
