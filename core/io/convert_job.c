@@ -432,18 +432,26 @@ static int add_row(job_run *r, int table, const char *const *texts, const double
 
 /* The conversion matrix per unit of the before parcels' codes: unit × from × to. */
 static int write_unit_table(job_run *r, const table_meta *meta, int nmeta) {
-    static const table_column cols[] = {{"unit_id", COLUMN_TEXT, 0, NULL},     {"from_code", COLUMN_TEXT, 0, NULL},
-                                        {"to_code", COLUMN_TEXT, 0, NULL},     {"from_category", COLUMN_TEXT, 0, NULL},
-                                        {"to_category", COLUMN_TEXT, 0, NULL}, {"status", COLUMN_TEXT, 0, NULL},
-                                        {"area_ha", COLUMN_REAL, 0, NULL},     {"dm_ha", COLUMN_REAL, 0, NULL}};
-    int t = add_table(r, "unit_transitions", cols, 8);
+    static const table_column cols[] = {{"unit_id", COLUMN_TEXT, 0, NULL},       {"unit_name", COLUMN_TEXT, 0, NULL},
+                                        {"from_code", COLUMN_TEXT, 0, NULL},     {"to_code", COLUMN_TEXT, 0, NULL},
+                                        {"from_category", COLUMN_TEXT, 0, NULL}, {"to_category", COLUMN_TEXT, 0, NULL},
+                                        {"status", COLUMN_TEXT, 0, NULL},        {"area_ha", COLUMN_REAL, 0, NULL},
+                                        {"dm_ha", COLUMN_REAL, 0, NULL}};
+    int t = add_table(r, "unit_transitions", cols, 9);
     if (t < 0) return 1;
     unit_matrix_sort(r->units);
+    const char *unit = NULL; /* the rows come sorted by unit: its name is looked up once */
+    char name[512] = "";
     for (size_t i = 0; i < unit_matrix_count(r->units); i++) {
         unit_matrix_row row = unit_matrix_row_at(r->units, i);
-        const char *texts[8] = {row.unit,        row.from_code, row.to_code, row.from_category,
-                                row.to_category, row.status,    0,           0};
-        double reals[8] = {0, 0, 0, 0, 0, 0, row.area_ha, row.dm_ha};
+        if (!unit || strcmp(unit, row.unit)) {
+            const char *found = r->j->unit_name ? r->j->unit_name(row.unit, r->j->unit_name_user) : NULL;
+            snprintf(name, sizeof name, "%s", found ? found : "");
+            unit = row.unit;
+        }
+        const char *texts[9] = {
+            row.unit, name, row.from_code, row.to_code, row.from_category, row.to_category, row.status, 0, 0};
+        double reals[9] = {0, 0, 0, 0, 0, 0, 0, row.area_ha, row.dm_ha};
         if (add_row(r, t, texts, reals)) return 1;
     }
     gpkg_writer_meta(r->out, t, meta, nmeta);

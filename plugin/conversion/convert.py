@@ -35,7 +35,7 @@ from ..inputs.feature_reading import geometry_in_target, read_features, source_l
 from ..binding.native import AreaCalculator, AreaMethod, Coefficients, Context, InvalidPolicy
 from ..inputs.progress import PhasedProgress
 from ..inputs.validation import require_field, require_metric_crs, require_polygon_source, require_valid_crs
-from ..tally.code_units import unit_of_code
+from ..tally.code_units import name_of, unit_of_code
 
 # Classification systems, each with a category preset (and a voucher coefficient preset
 # for the standard-forest change) of the same name.
@@ -101,6 +101,9 @@ class ConversionRequest:
     # unit_code_length characters (0: all) of its before parcel's code in this field (三调 ZLDWDM).
     unit_code_field: Optional[str] = None
     unit_code_length: int = 0
+    # The units' names (code -> name, e.g. XZQ's XZQMC, CJDCQ's or the survey's ZLDWMC), looked up
+    # as the tally does (code_units.name_of: a code padded with zeros names its unit); None: none.
+    unit_names: Optional[Dict[str, str]] = None
 
 
 def conversion_fields(with_lines: bool) -> Tuple[str, ...]:
@@ -112,9 +115,9 @@ TransitionRow = Tuple[str, str, str, str, str, float, float]  # TRANSITION_FIELD
 StatusRow = Tuple[str, str, float]                          # STATUS_FIELDS
 UnknownRow = Tuple[str, str, float]                         # UNKNOWN_FIELDS
 LineRow = Tuple[str, str, str, float]                       # LINE_SUMMARY_FIELDS
-UnitRow = Tuple[str, str, str, str, str, str, float, float]  # UNIT_TRANSITION_FIELDS
+UnitRow = Tuple[str, str, str, str, str, str, str, float, float]  # UNIT_TRANSITION_FIELDS
 # The matrix per unit of the before parcels' codes (guotu convert --zone-code-field).
-UNIT_TRANSITION_FIELDS = ("unit_id", "from_code", "to_code", "from_category", "to_category", "status", "area_ha",
+UNIT_TRANSITION_FIELDS = ("unit_id", "unit_name", "from_code", "to_code", "from_category", "to_category", "status", "area_ha",
                           "dm_ha")
 
 
@@ -377,6 +380,7 @@ class UnitMatrix:
                                       .format(fid=feature.id(), layer=label, field=field_name))
             self.units[feature.id()] = unit_of_code(code, request.unit_code_length, feature.id(), label, field_name)
         self.cells: Dict[Tuple[str, str, str], List] = {}
+        self.names = request.unit_names
 
     def add(self, piece: ConversionPiece) -> None:
         unit = self.units[piece.before_fid]
@@ -388,7 +392,12 @@ class UnitMatrix:
 
     def rows(self) -> List[UnitRow]:
         keys = sorted(self.cells, key=lambda k: (k[0], _natural(k[1]), _natural(k[2])))
-        return [(k[0], k[1], k[2], *self.cells[k]) for k in keys]
+        return [(k[0], unit_name(self.names, k[0]), k[1], k[2], *self.cells[k]) for k in keys]
+
+
+def unit_name(names: Optional[Dict[str, str]], unit: str) -> str:
+    """The name of a unit in unit_transitions: "" without names or without an entry (as the CLI)."""
+    return (name_of(names, unit) or "") if names else ""
 
 
 def run_conversion(request: ConversionRequest, transform_context: QgsCoordinateTransformContext,

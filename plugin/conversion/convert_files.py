@@ -23,7 +23,7 @@ from ..binding.native import AreaCalculator, Context
 from ..i18n import tr
 from ..inputs.progress import PhasedProgress
 from ..paths import resources_dir
-from .convert import ConversionRequest, ConversionResult, ConversionRun, LineRow, crs_for_core
+from .convert import ConversionRequest, ConversionResult, ConversionRun, LineRow, crs_for_core, unit_name
 
 
 def _role(role: str) -> str:
@@ -82,7 +82,8 @@ def run_conversion_files(request: ConversionRequest, files: List[LayerFile], wor
             after_categories=tables["after_categories"], before_coefficients=tables["before_coefficients"],
             after_coefficients=tables["after_coefficients"], policy=tables["policy"],
             resources=str(resources_dir()), area_method=int(request.area_method), invalid=int(request.invalid),
-            encoding=encoding, zone_code_field=request.unit_code_field, zone_code_length=request.unit_code_length)
+            encoding=encoding, zone_code_field=request.unit_code_field, zone_code_length=request.unit_code_length,
+            unit_name=(lambda unit: unit_name(request.unit_names, unit)) if request.unit_names else None)
         found = run_convert_job(ctx, lib, job, note=feedback.pushInfo if feedback is not None else None)
     transitions = [(t.zone_id, "category", t.from_class, t.to_class, t.status, t.area_ha, t.dm_ha)
                    for t in found.category_rows]
