@@ -210,7 +210,8 @@ def test_line_statistics_per_town_equal_the_cli(package: Path, tmp_path: Path) -
             assert mine[town][key] == pytest.approx(row[key], rel=1e-9, abs=1e-9), (town, key)
         assert mine[town]["share_ok"] == row["share_ok"]
         assert row["cultivated_ha"] > 0
-    assert ogr.Open(str(out)).GetLayerByName("line_stats").GetMetadataItem("tiankan_deduction") == "KCXS"
+    dataset = ogr.Open(str(out))  # kept while its layer is read
+    assert dataset.GetLayerByName("line_stats").GetMetadataItem("tiankan_deduction") == "KCXS"
 
 
 def test_ledger_over_years_with_units_and_mask_from_codes_equals_the_cli(package: Path, tmp_path: Path) -> None:
