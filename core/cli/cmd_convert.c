@@ -232,6 +232,8 @@ static int parse_convert_args(int argc, char **argv, convert_args *a) {
 typedef struct convert_cli {
     convert_args a;
     zone_names *names; /* --zone-names */
+    size_t unnamed;    /* units without a name there, and the first of them */
+    char first_unnamed[256];
     int rasters;
     double t0;
 } convert_cli;
@@ -292,7 +294,12 @@ static void print_summary(guotu_context *ctx, const guotu_convert *cv, void *use
     }
 }
 
-static const char *unit_name(const char *unit, void *user) { return zone_names_find((const zone_names *)user, unit); }
+static const char *unit_name(const char *unit, void *user) {
+    convert_cli *c = user;
+    const char *name = zone_names_find(c->names, unit);
+    if (!name && !c->unnamed++) snprintf(c->first_unnamed, sizeof c->first_unnamed, "%s", unit);
+    return name;
+}
 
 int cmd_convert(int argc, char **argv) {
     convert_cli c;
@@ -339,7 +346,7 @@ int cmd_convert(int argc, char **argv) {
             return cli_error("%s", err);
         c.a.names_name = a->names_name ? a->names_name : "XZQMC";
         job.unit_name = unit_name;
-        job.unit_name_user = c.names;
+        job.unit_name_user = &c;
     }
     c.rasters = raster_source_probe(a->before) && raster_source_probe(a->after);
     c.t0 = now_seconds();
@@ -354,6 +361,10 @@ int cmd_convert(int argc, char **argv) {
     int status = guotu_convert_job_run(ctx, &job);
     progress_bar_done(&bar);
     if (status) fprintf(stderr, "guotu convert: error: %s\n", guotu_context_last_error(ctx));
+    if (!status && c.unnamed)
+        fprintf(stderr,
+                "guotu: warning: %zu units have no name in layer '%s' (the first: '%s'): their unit_name is empty\n",
+                c.unnamed, zone_names_layer(c.names), c.first_unnamed);
     guotu_context_destroy(ctx);
     zone_names_free(c.names);
     return status ? 1 : 0;

@@ -134,6 +134,7 @@ class ConversionResult:
     reprojected: List[str] = field(default_factory=list)   # labels of layers reprojected
     lines: List[LineRow] = field(default_factory=list)     # area by (zone, line, status)
     units: List[UnitRow] = field(default_factory=list)     # the matrix per unit (unit_code_field)
+    unnamed_units: List[str] = field(default_factory=list)  # units the names layer does not name
 
     def all_zones_key(self) -> str:
         """Zone id of the totals over all zones: '*' with zones, '' without."""
@@ -380,7 +381,6 @@ class UnitMatrix:
                                       .format(fid=feature.id(), layer=label, field=field_name))
             self.units[feature.id()] = unit_of_code(code, request.unit_code_length, feature.id(), label, field_name)
         self.cells: Dict[Tuple[str, str, str], List] = {}
-        self.names = request.unit_names
 
     def add(self, piece: ConversionPiece) -> None:
         unit = self.units[piece.before_fid]
@@ -390,14 +390,26 @@ class UnitMatrix:
         cell[3] += piece.area_ha
         cell[4] += piece.dm_ha
 
-    def rows(self) -> List[UnitRow]:
+    def rows(self, namer: "UnitNamer") -> List[UnitRow]:
         keys = sorted(self.cells, key=lambda k: (k[0], _natural(k[1]), _natural(k[2])))
-        return [(k[0], unit_name(self.names, k[0]), k[1], k[2], *self.cells[k]) for k in keys]
+        return [(k[0], namer(k[0]), k[1], k[2], *self.cells[k]) for k in keys]
 
 
-def unit_name(names: Optional[Dict[str, str]], unit: str) -> str:
-    """The name of a unit in unit_transitions: "" without names or without an entry (as the CLI)."""
-    return (name_of(names, unit) or "") if names else ""
+class UnitNamer:
+    """The name of a unit in unit_transitions (as guotu convert --zone-names): "" without names or
+    without an entry, and the units without one are kept (in order of first asking) for a warning."""
+
+    def __init__(self, names: Optional[Dict[str, str]]) -> None:
+        self.names = names
+        self.unnamed: List[str] = []
+
+    def __call__(self, unit: str) -> str:
+        if not self.names:
+            return ""
+        name = name_of(self.names, unit)
+        if name is None and unit not in self.unnamed:
+            self.unnamed.append(unit)
+        return name or ""
 
 
 def run_conversion(request: ConversionRequest, transform_context: QgsCoordinateTransformContext,
@@ -421,6 +433,7 @@ def run_conversion(request: ConversionRequest, transform_context: QgsCoordinateT
         run.add_lines(cv)
         run.prepare(cv)
         units = UnitMatrix(request, feedback) if request.unit_code_field else None
+        namer = UnitNamer(request.unit_names)
         if units is not None:
             def unit_piece(piece: ConversionPiece) -> None:
                 units.add(piece)
@@ -436,7 +449,7 @@ def run_conversion(request: ConversionRequest, transform_context: QgsCoordinateT
         return ConversionResult(transitions=transitions, statuses=statuses, unknown=unknown, stats=cv.stats(),
                                 crs=run.crs, area_description=description, tables=files, skipped=skipped,
                                 reprojected=run.reprojected, lines=lines,
-                                units=units.rows() if units is not None else [])
+                                units=units.rows(namer) if units is not None else [], unnamed_units=namer.unnamed)
 
 
 # ---- transition matrices read back from outputs --------------------------------------

@@ -491,6 +491,10 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
             area2=s["after_area_ha"]))
         feedback.pushInfo(tr("Overlaid: {area:.2f} ha in {pieces} pieces.").format(
             area=s["overlaid_area_ha"], pieces=int(s["pieces"])))
+        if result.unnamed_units:
+            feedback.pushWarning(tr("{count} units have no name in the names layer (the first: \"{first}\"): their "
+                                    "unit_name is empty.").format(count=len(result.unnamed_units),
+                                                                  first=sorted(result.unnamed_units)[0]))
         for status, area in result.status_areas().items():
             feedback.pushInfo(f"  {status:<12} {area:14.2f} ha")
         if int(s.get("line_features", 0)):

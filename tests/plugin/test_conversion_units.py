@@ -52,6 +52,10 @@ class Log(QgsProcessingFeedback):
         self.lines.append(info)
         super().pushInfo(info)
 
+    def pushWarning(self, warning: str) -> None:  # noqa: N802 — QGIS API name
+        self.lines.append(warning)
+        super().pushWarning(warning)
+
 
 def _cells(layer) -> Dict[Tuple[str, str, str], float]:
     layer = layer if isinstance(layer, QgsVectorLayer) else QgsVectorLayer(layer, "u", "ogr")
@@ -159,6 +163,11 @@ def test_unit_names_qgis_equals_files_equals_cli(tmp_path: Path, level: int, len
                                 "STATUS_SUMMARY": "TEMPORARY_OUTPUT", "UNKNOWN": "TEMPORARY_OUTPUT",
                                 "UNIT_TRANSITIONS": "TEMPORARY_OUTPUT"}, feedback=log)
     assert any("The core read the input files itself" in line for line in log.lines), log.lines
+    unnamed = sorted(unit for unit, name in expected.items() if not name)
+    warning = f'1 units have no name in the names layer (the first: "{unnamed[0]}")' if unnamed else None
+    assert (warning is not None) == any("have no name" in line for line in log.lines), log.lines
+    if warning:
+        assert any(warning in line for line in log.lines), log.lines
     out = tmp_path / "cli.gpkg"
     res = vd.run_cli("convert", "--before", str(before), "--before-class-field", "DLBM", "--before-system",
                      "SANDIAO_WORK", "--after", str(after), "--after-class-field", "DLBM", "--after-system",
@@ -166,6 +175,9 @@ def test_unit_names_qgis_equals_files_equals_cli(tmp_path: Path, level: int, len
                      "--zone-names", str(source), "--zone-names-layer", layer, "--zone-names-id", code,
                      "--zone-names-name", name, "-o", str(out))
     assert res.returncode == 0, res.stderr
+    assert ("units have no name" in res.stderr) == bool(unnamed), res.stderr
+    if unnamed:
+        assert f"1 units have no name in layer 'XZQ' (the first: '{unnamed[0]}')" in res.stderr, res.stderr
     cli_rows = vd.ogr_rows(out, "unit_transitions")
     assert {r["unit_id"]: r["unit_name"] for r in cli_rows} == expected
     for result in (through_qgis["UNIT_TRANSITIONS"], by_core["UNIT_TRANSITIONS"]):
