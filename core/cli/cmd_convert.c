@@ -13,11 +13,13 @@
 #include "progress_bar.h"
 #include "raster_source.h"
 #include "resources.h"
+#include "zone_names.h"
 
 static const char *const convert_usage =
     "usage: guotu convert --before FILE [--before-layer NAME] --before-class-field F --before-system S\n"
     "         --after FILE [--after-layer NAME] --after-class-field F --after-system S\n"
-    "         [--zones FILE [--zones-layer NAME] --zone-id F | --zone-code-field F --zone-code-length N]\n"
+    "         [--zones FILE [--zones-layer NAME] --zone-id F | --zone-code-field F --zone-code-length N\n"
+    "          [--zone-names FILE [--zone-names-layer L] [--zone-names-id F] [--zone-names-name F]]]\n"
     "         [--workspace W.gpkg] [--policy CSV]\n"
     "         [--before-categories CSV] [--after-categories CSV]\n"
     "         [--area ellipsoidal|planar] [--invalid repair|fail] [--crs-mismatch reproject|fail]\n"
@@ -41,8 +43,12 @@ static const char *const convert_usage =
     "--zone-code-field (三调 ZLDWDM) and --zone-code-length (6 county, 9 town, 12 village; 0 the\n"
     "whole code): a matrix per survey unit without a zones layer — each piece belongs to the unit\n"
     "of the before-year parcel it comes from (its zone_id); OUT.gpkg gains the table\n"
-    "unit_transitions (unit_id, from_code, to_code, categories, status, area_ha, dm_ha), whose\n"
-    "sums over the units are the whole matrix.\n"
+    "unit_transitions (unit_id, unit_name, from_code, to_code, categories, status, area_ha,\n"
+    "dm_ha), whose sums over the units are the whole matrix. --zone-names names the units from a\n"
+    "layer as delivered, as `guotu tally` does: XZQ (--zone-names-id XZQDM, --zone-names-name\n"
+    "XZQMC, the defaults) for counties and towns, CJDCQ or the survey itself (ZLDWDM, ZLDWMC)\n"
+    "for villages; a code padded with zeros names the unit it starts with (unit_name is empty\n"
+    "for a unit without a name).\n"
     "OUT.gpkg holds conversions (polygons), transitions (by category and by code, per zone\n"
     "and for all zones '*'), status_summary and unknown_codes.\n"
     "\n"
@@ -64,6 +70,7 @@ typedef struct convert_args {
     int threads;
     const char *zone_code_field; /* matrices per unit of the before parcels' codes */
     int zone_code_length;
+    const char *names, *names_layer, *names_id, *names_name; /* --zone-names: the units' names */
 } convert_args;
 
 enum {
@@ -92,7 +99,11 @@ enum {
     O_AFTER_WHERE,
     O_ZONES_WHERE,
     O_ZONE_CODE_FIELD,
-    O_ZONE_CODE_LENGTH
+    O_ZONE_CODE_LENGTH,
+    O_NAMES,
+    O_NAMES_LAYER,
+    O_NAMES_ID,
+    O_NAMES_NAME
 };
 
 static int parse_convert_args(int argc, char **argv, convert_args *a) {
@@ -123,6 +134,10 @@ static int parse_convert_args(int argc, char **argv, convert_args *a) {
                                             {"zones-where", 1, 0, O_ZONES_WHERE},
                                             {"zone-code-field", 1, 0, O_ZONE_CODE_FIELD},
                                             {"zone-code-length", 1, 0, O_ZONE_CODE_LENGTH},
+                                            {"zone-names", 1, 0, O_NAMES},
+                                            {"zone-names-layer", 1, 0, O_NAMES_LAYER},
+                                            {"zone-names-id", 1, 0, O_NAMES_ID},
+                                            {"zone-names-name", 1, 0, O_NAMES_NAME},
                                             {"help", 0, 0, 'h'},
                                             {0, 0, 0, 0}};
     memset(a, 0, sizeof *a);
@@ -164,6 +179,10 @@ static int parse_convert_args(int argc, char **argv, convert_args *a) {
         case O_AFTER_WHERE: a->after_where = optarg; break;
         case O_ZONES_WHERE: a->zones_where = optarg; break;
         case O_ZONE_CODE_FIELD: a->zone_code_field = optarg; break;
+        case O_NAMES: a->names = optarg; break;
+        case O_NAMES_LAYER: a->names_layer = optarg; break;
+        case O_NAMES_ID: a->names_id = optarg; break;
+        case O_NAMES_NAME: a->names_name = optarg; break;
         case O_ZONE_CODE_LENGTH: {
             char *end = NULL;
             long n = strtol(optarg, &end, 10);
@@ -192,6 +211,10 @@ static int parse_convert_args(int argc, char **argv, convert_args *a) {
         u = "give --zones (polygons) or --zone-code-field (the before parcels' unit codes), not both";
     else if (a->zone_code_length && !a->zone_code_field)
         u = "--zone-code-length goes with --zone-code-field";
+    else if (a->names && !a->zone_code_field)
+        u = "--zone-names names the units of --zone-code-field";
+    else if ((a->names_layer || a->names_id || a->names_name) && !a->names)
+        u = "--zone-names-layer, -id and -name go with --zone-names FILE";
     else if (strcmp(a->area, "ellipsoidal") && strcmp(a->area, "planar"))
         u = "--area must be ellipsoidal or planar";
     else if (strcmp(a->invalid, "repair") && strcmp(a->invalid, "fail"))
@@ -208,6 +231,9 @@ static int parse_convert_args(int argc, char **argv, convert_args *a) {
 
 typedef struct convert_cli {
     convert_args a;
+    zone_names *names; /* --zone-names */
+    size_t unnamed;    /* units without a name there, and the first of them */
+    char first_unnamed[256];
     int rasters;
     double t0;
 } convert_cli;
@@ -260,11 +286,19 @@ static void print_summary(guotu_context *ctx, const guotu_convert *cv, void *use
     if (a->zone_code_field)
         printf("  per unit (first %d characters of %s of the before parcels): table unit_transitions\n",
                a->zone_code_length, a->zone_code_field);
+    if (c->names) printf("  unit names: %s of layer %s of %s\n", a->names_name, zone_names_layer(c->names), a->names);
     printf("  written: %s\n", a->output);
     if (c->rasters) {
         size_t n = strlen(a->output) - 5; /* ".gpkg" */
         printf("  written: %.*s_conversions.tif (status per cell)\n", (int)n, a->output);
     }
+}
+
+static const char *unit_name(const char *unit, void *user) {
+    convert_cli *c = user;
+    const char *name = zone_names_find(c->names, unit);
+    if (!name && !c->unnamed++) snprintf(c->first_unnamed, sizeof c->first_unnamed, "%s", unit);
+    return name;
 }
 
 int cmd_convert(int argc, char **argv) {
@@ -305,16 +339,33 @@ int cmd_convert(int argc, char **argv) {
     job.note = cli_note;
     job.report = print_summary;
     job.report_user = &c;
+    if (a->names) {
+        char err[2048];
+        if (!(c.names = zone_names_read(a->names, a->names_layer, a->names_id ? a->names_id : "XZQDM",
+                                        a->names_name ? a->names_name : "XZQMC", a->encoding, err, sizeof err)))
+            return cli_error("%s", err);
+        c.a.names_name = a->names_name ? a->names_name : "XZQMC";
+        job.unit_name = unit_name;
+        job.unit_name_user = &c;
+    }
     c.rasters = raster_source_probe(a->before) && raster_source_probe(a->after);
     c.t0 = now_seconds();
     guotu_context *ctx = guotu_context_create();
-    if (!ctx) return cli_error("out of memory");
+    if (!ctx) {
+        zone_names_free(c.names);
+        return cli_error("out of memory");
+    }
     progress_bar bar;
     progress_bar_init(&bar);
     guotu_context_set_progress(ctx, progress_bar_update, &bar);
     int status = guotu_convert_job_run(ctx, &job);
     progress_bar_done(&bar);
     if (status) fprintf(stderr, "guotu convert: error: %s\n", guotu_context_last_error(ctx));
+    if (!status && c.unnamed)
+        fprintf(stderr,
+                "guotu: warning: %zu units have no name in layer '%s' (the first: '%s'): their unit_name is empty\n",
+                c.unnamed, zone_names_layer(c.names), c.first_unnamed);
     guotu_context_destroy(ctx);
+    zone_names_free(c.names);
     return status ? 1 : 0;
 }

@@ -51,13 +51,16 @@ typedef struct check_args {
     const char *admin_code_field;
     int admin_code_length;
     const char *names, *names_layer, *names_id, *names_name;
+    /* 田坎 of the land use (L14's cultivated land): "auto" (KCXS when the layer has it), "none"
+     * or the coefficient field, as `guotu tally --deduction`. */
+    const char *deduction;
     char units_path[128]; /* the units' polygons, in GDAL's memory */
     guotu_lines_options o;
 } check_args;
 
 static const char *const check_usage =
     "usage: guotu lines check --workspace W.gpkg\n"
-    "         [--landuse FILE [--landuse-layer L] --class-field F --system S]\n"
+    "         [--landuse FILE [--landuse-layer L] --class-field F --system S [--deduction auto|none|FIELD]]\n"
     "         [--redline FILE [--redline-layer L]] [--farmland FILE [--farmland-layer L]]\n"
     "         [--urban FILE [--urban-layer L]] [--admin FILE [--admin-layer L]]\n"
     "         [--admin-id FIELD] [--admin-name FIELD] [--redline-target FIELD] [--farmland-target FIELD]\n"
@@ -77,7 +80,9 @@ static const char *const check_usage =
     "boundaries, and per admin\n"
     "unit L11 the urban expansion multiple over its cap (2020 urban land from admin_units or\n"
     "--urban-2020), L12/L13 farmland and red line below target, L14 farmland below the\n"
-    "share of cultivated land (cultivated land from --landuse). Defaults follow SPEC §2:\n"
+    "share of cultivated land (cultivated land from --landuse, net of 田坎: --deduction auto,\n"
+    "the default, deducts by KCXS when the layer has it, FIELD by that field, none not at all).\n"
+    "Defaults follow SPEC §2:\n"
     "sliver width 1 m, minimum patch 50 m², cap 1.3, share 0.8; overlaps under 1 m² are\n"
     "'minor'. Issues whose fingerprint is in the workspace's exceptions table are 'accepted'.\n"
     "\n"
@@ -89,7 +94,8 @@ static const char *const check_usage =
     "(default XZQMC), --redline-target and --farmland-target the protection targets in ha\n"
     "(default erl_target_ha, pbf_target_ha), --urban-2020-field the 2020 urban land in ha\n"
     "(default urban_2020_ha), --expansion-cap-field the cap per unit (default expansion_cap).\n"
-    "A field named on the command line must exist; a default one may be missing: a rule\n"
+    "A field named on the command line must exist (an empty name, e.g. --redline-target '',\n"
+    "means no field); a default one may be missing: a rule\n"
     "without its target (L11 without 2020 urban land, L12 without a farmland target, L13\n"
     "without a red-line target, L14 without --landuse) is not checked, and says so in a\n"
     "note; without a cap field the cap of --expansion-cap applies to every unit. Layers in\n"
@@ -139,7 +145,8 @@ enum {
     O_ADMIN_NAMES,
     O_ADMIN_NAMES_LAYER,
     O_ADMIN_NAMES_ID,
-    O_ADMIN_NAMES_NAME
+    O_ADMIN_NAMES_NAME,
+    O_DEDUCTION
 };
 
 static int parse(int argc, char **argv, check_args *a) {
@@ -180,6 +187,7 @@ static int parse(int argc, char **argv, check_args *a) {
                                             {"admin-names-layer", 1, 0, O_ADMIN_NAMES_LAYER},
                                             {"admin-names-id", 1, 0, O_ADMIN_NAMES_ID},
                                             {"admin-names-name", 1, 0, O_ADMIN_NAMES_NAME},
+                                            {"deduction", 1, 0, O_DEDUCTION},
                                             {"crs-mismatch", 1, 0, O_CRS_MISMATCH},
                                             {"encoding", 1, 0, O_ENCODING},
                                             {"output", 1, 0, 'o'},
@@ -191,6 +199,7 @@ static int parse(int argc, char **argv, check_args *a) {
     a->csv_headers = "chinese";
     a->system = "SANDIAO_WORK";
     a->crs_mismatch = "reproject";
+    a->deduction = "auto";
     a->admin_id = DEFAULT_ADMIN_ID;
     a->admin_name = DEFAULT_ADMIN_NAME;
     for (int k = 0; k < NTARGETS; k++)
@@ -218,6 +227,7 @@ static int parse(int argc, char **argv, check_args *a) {
         case O_WS: a->workspace = optarg; break;
         case O_LANDUSE: a->landuse = optarg; break;
         case O_LANDUSE_LAYER: a->landuse_layer = optarg; break;
+        case O_DEDUCTION: a->deduction = optarg; break;
         case O_CLASS: a->class_field = optarg; break;
         case O_SYSTEM: a->system = optarg; break;
         case O_URBAN: a->urban_2020 = optarg; break;
@@ -307,11 +317,11 @@ static int parse(int argc, char **argv, check_args *a) {
             snprintf(missing + used, sizeof missing - used, "%s%s", used ? ", " : "", source_options[k]);
         }
     }
-    for (int k = 0; k < NTARGETS; k++)
-        if (!a->target[k][0])
-            return cli_usage_error("lines check", check_usage, "%s needs a field name", target_options[k]);
-    if (!a->admin_id[0] || !a->admin_name[0])
-        u = "--admin-id and --admin-name need a field name";
+    /* An empty target or name field means none: its rule is not checked (with a note). */
+    if (!a->admin_id[0])
+        u = "--admin-id needs a field name";
+    else if (!a->deduction[0])
+        u = "--deduction must be auto, none or a field name";
     else if (optind < argc)
         u = "unexpected argument";
     else if (!a->output)
@@ -376,6 +386,7 @@ typedef struct check_run {
     int counts[15][3]; /* rule L01..L14 x severity error/warning/minor */
     int accepted;
     progress_bar bar;
+    char deduction_field[64]; /* the land use's 田坎 coefficient field cultivated land is net of, "" none */
     char err[2048];
 } check_run;
 
@@ -511,7 +522,7 @@ static int admin_areas(check_run *r, const char *path, const char *class_field, 
     in.role = cultivated_system ? "land-use" : "2020 urban land";
     in.whole_area = class_field == NULL; /* 2020 urban land: all of it counts */
     /* L14 compares farmland with cultivated land net of 田坎 (KCXS of a 三调 layer) */
-    in.deduction = cultivated_system ? "auto" : "none";
+    in.deduction = cultivated_system ? r->a.deduction : "none";
     in.deducted_class = "1203";
     in.note = cli_note;
     guotu_tally *t = NULL;
@@ -531,6 +542,8 @@ static int admin_areas(check_run *r, const char *path, const char *class_field, 
         }
     }
     int failed = tally_runner_run(r->ctx, &in, &t, &info, r->err, sizeof r->err);
+    if (!failed && cultivated_system)
+        snprintf(r->deduction_field, sizeof r->deduction_field, "%s", info.deduction_field);
     for (size_t i = 0; i < n; i++)
         out[i] = failed ? NAN : 0;
     for (size_t k = 0; !failed && k < guotu_tally_result_count(t); k++) {
@@ -554,8 +567,10 @@ static int admin_areas(check_run *r, const char *path, const char *class_field, 
 static int admin_field(check_run *r, vector_source *src, const char *name, int given, const char *option, int slot,
                        int *index) {
     char err[1024];
-    *index = vector_source_field(src, name, err, sizeof err);
     r->field[slot][0] = '\0';
+    *index = -1;
+    if (given && !name[0]) return 0; /* none chosen (see switch_off) */
+    *index = vector_source_field(src, name, err, sizeof err);
     if (*index >= 0) {
         snprintf(r->field[slot], sizeof r->field[slot], "%s",
                  OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(OGR_L_GetLayerDefn(src->layer), *index)));
@@ -566,6 +581,20 @@ static int admin_field(check_run *r, vector_source *src, const char *name, int g
     return 1;
 }
 
+/* Whether target k was switched off with an empty field name. */
+static int no_target_field(const check_run *r, int k) { return r->a.target_given[k] && !r->a.target[k][0]; }
+
+/* An empty field name (the admin name or a target) switches the field off when the admin units
+ * have a field of its known name; when they have none it means what leaving the option out
+ * means (the known name, missing, with its note), as guotu:threelinescheck does. */
+static void switch_off(vector_source *src, const char **name, int *given, const char *known) {
+    char err[1024];
+    if (*given && !(*name)[0] && vector_source_field(src, known, err, sizeof err) < 0) {
+        *name = known;
+        *given = 0;
+    }
+}
+
 /* The notes of rules that cannot be checked at all for want of their target. */
 static int rule_notes(check_run *r) {
     char zh[768], en[768];
@@ -574,19 +603,37 @@ static int rule_notes(check_run *r) {
     r->skipped[12] = !r->field[2 + T_FARMLAND][0];
     r->skipped[11] = !r->field[2 + T_URBAN_2020][0] && !r->a.urban_2020;
     r->skipped[14] = !r->a.landuse;
-    if (rule_wanted(r, 13) && r->skipped[13]) {
+    if (rule_wanted(r, 13) && r->skipped[13] && no_target_field(r, T_REDLINE)) {
+        if (add_note(r, "L13", "L13 生态保护红线低于保护任务：未检查，未选择保护任务字段",
+                     "L13 red line below target: not checked, no target field was chosen",
+                     "name the field with --redline-target"))
+            return 1;
+    } else if (rule_wanted(r, 13) && r->skipped[13]) {
         snprintf(en, sizeof en, "L13 red line below target: not checked, the admin units have no field '%s'", f);
         snprintf(zh, sizeof zh, "L13 生态保护红线低于保护任务：未检查，行政区没有字段 %s", f);
         if (add_note(r, "L13", zh, en, "name the field with --redline-target")) return 1;
     }
     f = r->a.target[T_FARMLAND];
-    if (rule_wanted(r, 12) && r->skipped[12]) {
+    if (rule_wanted(r, 12) && r->skipped[12] && no_target_field(r, T_FARMLAND)) {
+        if (add_note(r, "L12", "L12 永久基本农田低于保护任务：未检查，未选择保护任务字段",
+                     "L12 farmland below target: not checked, no target field was chosen",
+                     "name the field with --farmland-target"))
+            return 1;
+    } else if (rule_wanted(r, 12) && r->skipped[12]) {
         snprintf(en, sizeof en, "L12 farmland below target: not checked, the admin units have no field '%s'", f);
         snprintf(zh, sizeof zh, "L12 永久基本农田低于保护任务：未检查，行政区没有字段 %s", f);
         if (add_note(r, "L12", zh, en, "name the field with --farmland-target")) return 1;
     }
     f = r->a.target[T_URBAN_2020];
-    if (rule_wanted(r, 11) && r->skipped[11]) {
+    if (rule_wanted(r, 11) && r->skipped[11] && no_target_field(r, T_URBAN_2020)) {
+        if (add_note(r, "L11",
+                     "L11 城镇开发边界扩展倍数超过上限：未检查，没有2020年城镇建设用地（未选择其字段，"
+                     "也未给出2020年城镇建设用地图层）",
+                     "L11 urban expansion over the cap: not checked, no 2020 urban construction land (no field of "
+                     "it was chosen and no 2020 urban land layer was given)",
+                     "name the field with --urban-2020-field, or give the layer with --urban-2020"))
+            return 1;
+    } else if (rule_wanted(r, 11) && r->skipped[11]) {
         snprintf(en, sizeof en,
                  "L11 urban expansion over the cap: not checked, no 2020 urban construction land (the admin units "
                  "have no field '%s' and no 2020 urban land layer was given)",
@@ -596,6 +643,13 @@ static int rule_notes(check_run *r) {
                  "也未给出2020年城镇建设用地图层）",
                  f);
         if (add_note(r, "L11", zh, en, "name the field with --urban-2020-field, or give the layer with --urban-2020"))
+            return 1;
+    } else if (rule_wanted(r, 11) && !r->field[2 + T_CAP][0] && no_target_field(r, T_CAP)) {
+        snprintf(en, sizeof en, "L11: no expansion cap field was chosen; the cap %g applies to every unit",
+                 r->a.o.expansion_cap);
+        snprintf(zh, sizeof zh, "L11：未选择扩展倍数上限字段，各行政区的扩展倍数上限均为 %g", r->a.o.expansion_cap);
+        if (add_note(r, "L11", zh, en,
+                     "name the field with --expansion-cap-field, or set the cap with --expansion-cap"))
             return 1;
     } else if (rule_wanted(r, 11) && !r->field[2 + T_CAP][0]) {
         f = r->a.target[T_CAP];
@@ -613,7 +667,11 @@ static int rule_notes(check_run *r) {
                      "give the land use with --landuse and --class-field"))
             return 1;
     }
-    if (!r->field[1][0]) {
+    if (!r->field[1][0] && r->a.admin_name_given && !r->a.admin_name[0]) {
+        if (add_note(r, "", "未选择行政区名称字段：以行政区代码代替名称",
+                     "no admin name field was chosen: the units are named by their codes", NULL))
+            return 1;
+    } else if (!r->field[1][0]) {
         snprintf(en, sizeof en, "the admin units have no field '%s': they are named by their codes", r->a.admin_name);
         snprintf(zh, sizeof zh, "行政区没有字段 %s：以行政区代码代替名称", r->a.admin_name);
         if (add_note(r, "", zh, en, NULL)) return 1;
@@ -630,6 +688,9 @@ static int read_admins(check_run *r, vector_source *src) {
         snprintf(r->err + used, sizeof r->err - used, "; name the admin code field with --admin-id");
         return 1;
     }
+    switch_off(src, &r->a.admin_name, &r->a.admin_name_given, DEFAULT_ADMIN_NAME);
+    for (int k = 0; k < NTARGETS; k++)
+        switch_off(src, &r->a.target[k], &r->a.target_given[k], target_defaults[k]);
     if (vector_source_use_field(src, r->field[0], r->err, sizeof r->err) ||
         admin_field(r, src, r->a.admin_name, r->a.admin_name_given, "--admin-name", 1, &name))
         return 1;
@@ -871,6 +932,7 @@ static void write_meta(check_run *r, int layer) {
         }
     meta[n++] = (table_meta){"rules_not_checked", skipped[0] ? skipped : "(none)"};
     meta[n++] = (table_meta){"landuse", r->a.landuse ? r->a.landuse : "(none)"};
+    meta[n++] = (table_meta){"tiankan_deduction", r->deduction_field[0] ? r->deduction_field : "(none)"};
     meta[n++] = (table_meta){"urban_2020", r->a.urban_2020 ? r->a.urban_2020 : "(none)"};
     meta[n++] = (table_meta){"area", r->a.area};
     meta[n++] = (table_meta){"crs_mismatch", r->a.crs_mismatch};

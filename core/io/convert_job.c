@@ -486,28 +486,35 @@ static int add_row(job_run *r, int table, const table_row *row) {
 /* The conversion matrix per unit of the before parcels' codes: unit × from × to, its columns
  * from resources/schemas/unit_transitions.csv. */
 static int write_unit_table(job_run *r, const table_meta *meta, int nmeta) {
-    static const char *const names[] = {"unit_id",     "from_code", "to_code", "from_category",
-                                        "to_category", "status",    "area_ha", "dm_ha"};
+    static const char *const names[] = {"unit_id",     "unit_name", "from_code", "to_code", "from_category",
+                                        "to_category", "status",    "area_ha",   "dm_ha"};
     char err[2048];
     table_schema *schema = NULL;
-    int slots[8];
+    int slots[9];
     if (table_schema_load(r->j->resources, "unit_transitions", NULL, &schema, err, sizeof err) ||
-        table_schema_slots(schema, names, 8, slots, err, sizeof err)) {
+        table_schema_slots(schema, names, 9, slots, err, sizeof err)) {
         table_schema_free(schema);
         return fail(r, GUOTU_ERR_IO, err);
     }
     int t = gpkg_writer_add_layer(r->out, "unit_transitions", wkbNone, NULL, table_schema_columns(schema),
                                   table_schema_count(schema), err, sizeof err);
     unit_matrix_sort(r->units);
+    const char *unit = NULL; /* the rows come sorted by unit: its name is looked up once */
+    char name[512] = "";
     for (size_t i = 0; t >= 0 && i < unit_matrix_count(r->units); i++) {
         unit_matrix_row u = unit_matrix_row_at(r->units, i);
+        if (!unit || strcmp(unit, u.unit)) {
+            const char *found = r->j->unit_name ? r->j->unit_name(u.unit, r->j->unit_name_user) : NULL;
+            snprintf(name, sizeof name, "%s", found ? found : "");
+            unit = u.unit;
+        }
         table_row row;
         table_row_clear(&row);
-        const char *texts[6] = {u.unit, u.from_code, u.to_code, u.from_category, u.to_category, u.status};
-        for (int k = 0; k < 6; k++)
+        const char *texts[7] = {u.unit, name, u.from_code, u.to_code, u.from_category, u.to_category, u.status};
+        for (int k = 0; k < 7; k++)
             table_row_text(&row, slots[k], texts[k]);
-        table_row_real(&row, slots[6], u.area_ha);
-        table_row_real(&row, slots[7], u.dm_ha);
+        table_row_real(&row, slots[7], u.area_ha);
+        table_row_real(&row, slots[8], u.dm_ha);
         if (gpkg_writer_row(r->out, t, row.texts, row.reals, NULL, 0, err, sizeof err)) t = -1;
     }
     table_schema_free(schema);

@@ -59,6 +59,8 @@ class _TallyJobInfo(ctypes.Structure):
         ("area_no_official_fids", INT64 * 5), ("area_largest_m2", DOUBLE), ("area_largest_fid", INT64),
     ]
 _REPORT_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p)
+# guotu_unit_name_fn: returns a borrowed char * (NULL: no name), so a pointer, not c_char_p
+_UNIT_NAME_FN = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p)
 
 
 class _ConvertJob(ctypes.Structure):
@@ -86,6 +88,8 @@ class _ConvertJob(ctypes.Structure):
         ("note_user", PTR),
         ("report", _REPORT_FN),
         ("report_user", PTR),
+        ("unit_name", _UNIT_NAME_FN),
+        ("unit_name_user", PTR),
     ]
 
 
@@ -151,6 +155,8 @@ class ConvertFileJob:
     # Or matrices per unit of the before parcels' codes (三调 ZLDWDM): the field and its length.
     zone_code_field: Optional[str] = None
     zone_code_length: int = 0
+    # The units' names in unit_transitions (unit code -> name or None); None: no names.
+    unit_name: Optional[Callable[[str], Optional[str]]] = None
     workspace: Optional[str] = None
     before_categories: Optional[str] = None
     after_categories: Optional[str] = None
@@ -261,8 +267,23 @@ def run_convert_job(ctx: Context, lib: ctypes.CDLL, job: ConvertFileJob,
         except BaseException as e:  # noqa: BLE001 — re-raised after the run
             failure.append(e)
 
+    names: List[ctypes.Array] = []  # the names handed to C, alive until the run returns
+
+    def on_unit_name(unit: Optional[bytes], _user) -> Optional[int]:
+        try:
+            name = job.unit_name(_decode(unit)) if job.unit_name is not None else None
+        except BaseException as e:  # noqa: BLE001 — re-raised after the run
+            failure.append(e)
+            return None
+        if not name:
+            return None
+        names.append(ctypes.create_string_buffer(name.encode("utf-8")))
+        return ctypes.addressof(names[-1])
+
     c.note = _NOTE_FN(on_note)
     c.report = _REPORT_FN(on_report)
+    if job.unit_name is not None:
+        c.unit_name = _UNIT_NAME_FN(on_unit_name)
     status = lib.guotu_convert_job_run(ctx.handle, ctypes.byref(c))
     ctx.check(status)
     if failure:

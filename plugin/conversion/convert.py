@@ -37,7 +37,7 @@ from ..binding.native import AreaMethod, Context, InvalidPolicy
 from ..binding.voucher_native import Coefficients
 from ..inputs.progress import PhasedProgress
 from ..inputs.validation import require_field, require_metric_crs, require_polygon_source, require_valid_crs
-from ..tally.code_units import unit_of_code
+from ..tally.code_units import name_of, unit_of_code
 
 # Classification systems, each with a category preset (and a voucher coefficient preset
 # for the standard-forest change) of the same name.
@@ -103,6 +103,9 @@ class ConversionRequest:
     # unit_code_length characters (0: all) of its before parcel's code in this field (三调 ZLDWDM).
     unit_code_field: Optional[str] = None
     unit_code_length: int = 0
+    # The units' names (code -> name, e.g. XZQ's XZQMC, CJDCQ's or the survey's ZLDWMC), looked up
+    # as the tally does (code_units.name_of: a code padded with zeros names its unit); None: none.
+    unit_names: Optional[Dict[str, str]] = None
 
 
 def conversion_fields(with_lines: bool) -> Tuple[str, ...]:
@@ -114,9 +117,9 @@ TransitionRow = Tuple[str, str, str, str, str, float, float]  # TRANSITION_FIELD
 StatusRow = Tuple[str, str, float]                          # STATUS_FIELDS
 UnknownRow = Tuple[str, str, float]                         # UNKNOWN_FIELDS
 LineRow = Tuple[str, str, str, float]                       # LINE_SUMMARY_FIELDS
-UnitRow = Tuple[str, str, str, str, str, str, float, float]  # UNIT_TRANSITION_FIELDS
+UnitRow = Tuple[str, str, str, str, str, str, str, float, float]  # UNIT_TRANSITION_FIELDS
 # The matrix per unit of the before parcels' codes (guotu convert --zone-code-field).
-UNIT_TRANSITION_FIELDS = ("unit_id", "from_code", "to_code", "from_category", "to_category", "status", "area_ha",
+UNIT_TRANSITION_FIELDS = ("unit_id", "unit_name", "from_code", "to_code", "from_category", "to_category", "status", "area_ha",
                           "dm_ha")
 
 
@@ -133,6 +136,7 @@ class ConversionResult:
     reprojected: List[str] = field(default_factory=list)   # labels of layers reprojected
     lines: List[LineRow] = field(default_factory=list)     # area by (zone, line, status)
     units: List[UnitRow] = field(default_factory=list)     # the matrix per unit (unit_code_field)
+    unnamed_units: List[str] = field(default_factory=list)  # units the names layer does not name
 
     def all_zones_key(self) -> str:
         """Zone id of the totals over all zones: '*' with zones, '' without."""
@@ -388,9 +392,26 @@ class UnitMatrix:
         cell[3] += piece.area_ha
         cell[4] += piece.dm_ha
 
-    def rows(self) -> List[UnitRow]:
+    def rows(self, namer: "UnitNamer") -> List[UnitRow]:
         keys = sorted(self.cells, key=lambda k: (k[0], _natural(k[1]), _natural(k[2])))
-        return [(k[0], k[1], k[2], *self.cells[k]) for k in keys]
+        return [(k[0], namer(k[0]), k[1], k[2], *self.cells[k]) for k in keys]
+
+
+class UnitNamer:
+    """The name of a unit in unit_transitions (as guotu convert --zone-names): "" without names or
+    without an entry, and the units without one are kept (in order of first asking) for a warning."""
+
+    def __init__(self, names: Optional[Dict[str, str]]) -> None:
+        self.names = names
+        self.unnamed: List[str] = []
+
+    def __call__(self, unit: str) -> str:
+        if not self.names:
+            return ""
+        name = name_of(self.names, unit)
+        if name is None and unit not in self.unnamed:
+            self.unnamed.append(unit)
+        return name or ""
 
 
 def run_conversion(request: ConversionRequest, transform_context: QgsCoordinateTransformContext,
@@ -414,6 +435,7 @@ def run_conversion(request: ConversionRequest, transform_context: QgsCoordinateT
         run.add_lines(cv)
         run.prepare(cv)
         units = UnitMatrix(request, feedback) if request.unit_code_field else None
+        namer = UnitNamer(request.unit_names)
         if units is not None:
             def unit_piece(piece: ConversionPiece) -> None:
                 units.add(piece)
@@ -429,7 +451,7 @@ def run_conversion(request: ConversionRequest, transform_context: QgsCoordinateT
         return ConversionResult(transitions=transitions, statuses=statuses, unknown=unknown, stats=cv.stats(),
                                 crs=run.crs, area_description=description, tables=files, skipped=skipped,
                                 reprojected=run.reprojected, lines=lines,
-                                units=units.rows() if units is not None else [])
+                                units=units.rows(namer) if units is not None else [], unnamed_units=namer.unnamed)
 
 
 # ---- transition matrices read back from outputs --------------------------------------

@@ -24,7 +24,7 @@ from ..binding.native import Context
 from ..i18n import tr
 from ..inputs.progress import PhasedProgress
 from ..paths import resources_dir
-from .convert import ConversionRequest, ConversionResult, ConversionRun, LineRow, crs_for_core
+from .convert import ConversionRequest, ConversionResult, ConversionRun, LineRow, UnitNamer, crs_for_core
 
 
 def _role(role: str) -> str:
@@ -76,6 +76,7 @@ def run_conversion_files(request: ConversionRequest, files: List[LayerFile], wor
         _tables, tables = run.load_tables(ctx, stack)
         progress.phase(5.0, 100.0)
         ctx.set_progress(progress.native_callback)
+        namer = UnitNamer(request.unit_names)
         job = ConvertFileJob(
             before=files[0], before_system=request.before.system, after=files[1],
             after_system=request.after.system, output=output, zones=files[2] if len(files) > 2 else None,
@@ -83,7 +84,8 @@ def run_conversion_files(request: ConversionRequest, files: List[LayerFile], wor
             after_categories=tables["after_categories"], before_coefficients=tables["before_coefficients"],
             after_coefficients=tables["after_coefficients"], policy=tables["policy"],
             resources=str(resources_dir()), area_method=int(request.area_method), invalid=int(request.invalid),
-            encoding=encoding, zone_code_field=request.unit_code_field, zone_code_length=request.unit_code_length)
+            encoding=encoding, zone_code_field=request.unit_code_field, zone_code_length=request.unit_code_length,
+            unit_name=namer if request.unit_names else None)
         found = run_convert_job(ctx, lib, job, note=feedback.pushInfo if feedback is not None else None)
     transitions = [(t.zone_id, "category", t.from_class, t.to_class, t.status, t.area_ha, t.dm_ha)
                    for t in found.category_rows]
@@ -93,4 +95,5 @@ def run_conversion_files(request: ConversionRequest, files: List[LayerFile], wor
     return ConversionResult(
         transitions=transitions, statuses=[(s.zone_id, s.status, s.area_ha) for s in found.status_rows],
         unknown=[(u.code, "after" if u.side else "before", u.area_ha) for u in found.unknown_rows],
-        stats=found.stats, crs=run.crs, area_description=description, tables=tables, lines=lines)
+        stats=found.stats, crs=run.crs, area_description=description, tables=tables, lines=lines,
+        unnamed_units=namer.unnamed)

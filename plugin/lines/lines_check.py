@@ -7,7 +7,9 @@ as the user sees them. Everything the CLI (`guotu lines check`) computes is comp
 same way: the features go to the core as they are (their WKB is what the fingerprints
 hash), the admin values come from the admin layer's fields, cultivated land (L14) is a
 tally of the land-use layer by admin unit keeping the codes whose category in the
-system's conversion preset is "cultivated", and an issue is accepted while its
+system's conversion preset is "cultivated", net of 田坎 (the deducted share of a parcel,
+by its KCXS coefficient, goes to 1203, which is left out, as `guotu lines check
+--deduction` does), and an issue is accepted while its
 fingerprint is in the exceptions table. Nothing here computes an area.
 
 2020 urban land (L11) comes from the admin layer's urban_2020_ha, or from a polygon layer
@@ -113,12 +115,16 @@ class LinesRequest:
     landuse: Optional[QgsFeatureSource] = None
     class_field: Optional[str] = None
     system: str = DEFAULT_SYSTEM
+    # 田坎: the land use's deduction coefficient field (KCXS of a 三调 layer); None for none.
+    deduction_field: Optional[str] = None
     urban_2020: Optional[QgsFeatureSource] = None
     options: LinesOptions = field(default_factory=LinesOptions)
     labels: Dict[str, str] = field(default_factory=dict)
     # Fields of the admin layer; None = the known name (ADMIN_CODE, ADMIN_NAME,
     # ADMIN_VALUE_FIELDS), which may be missing (its rule is then noted as not checked). A
-    # name given here must exist. Matched in any case.
+    # name given here must exist. Matched in any case. An empty name ("") for the admin name or a
+    # target means none: the units are named by their codes, the rule is not checked (with a note),
+    # as `guotu lines check --redline-target ''` does.
     admin_id_field: Optional[str] = None
     admin_name_field: Optional[str] = None
     value_fields: Tuple[Optional[str], ...] = (None, None, None, None)  # ADMIN_VALUE_FIELDS order
@@ -262,6 +268,7 @@ class _Check:
         self.reprojected: List[str] = []
         self.transforms: Dict[str, QgsCoordinateTransform] = {}
         self.fields: Dict[str, int] = {}  # "id", "name", ADMIN_VALUE_FIELDS -> index (-1: missing)
+        self.none_chosen: set = set()  # keys of self.fields switched off with an empty name
         self.skipped: Dict[str, bool] = {}
         self.crs = self._validate()
 
@@ -320,7 +327,11 @@ class _Check:
         admin, label = r.admin, self.label("admin_units")
         wanted = [("id", r.admin_id_field, ADMIN_CODE), ("name", r.admin_name_field, ADMIN_NAME)]
         wanted += [(known, given, known) for known, given in zip(ADMIN_VALUE_FIELDS, r.value_fields)]
+        self.none_chosen = {key for key, given, _known in wanted if given == "" and key != "id"}
         for key, given, known in wanted:
+            if key in self.none_chosen:
+                self.fields[key] = -1
+                continue
             index = find_field(admin, given or known)
             if index < 0 and (given or key == "id"):
                 raise GuotuInputError(
@@ -338,20 +349,38 @@ class _Check:
         r, f = self.request, self.fields
         self.skipped = {"L13": f["erl_target_ha"] < 0, "L12": f["pbf_target_ha"] < 0,
                         "L11": f["urban_2020_ha"] < 0 and r.urban_2020 is None, "L14": r.landuse is None}
-        if self._wanted("L13") and self.skipped["L13"]:
+        none = self.none_chosen
+        if self._wanted("L13") and self.skipped["L13"] and "erl_target_ha" in none:
+            self.notes.append(Note("L13", "L13 生态保护红线低于保护任务：未检查，未选择保护任务字段",
+                                   "L13 red line below target: not checked, no target field was chosen"))
+        elif self._wanted("L13") and self.skipped["L13"]:
             self.notes.append(Note(
                 "L13", "L13 生态保护红线低于保护任务：未检查，行政区没有字段 erl_target_ha",
                 "L13 red line below target: not checked, the admin units have no field 'erl_target_ha'"))
-        if self._wanted("L12") and self.skipped["L12"]:
+        if self._wanted("L12") and self.skipped["L12"] and "pbf_target_ha" in none:
+            self.notes.append(Note("L12", "L12 永久基本农田低于保护任务：未检查，未选择保护任务字段",
+                                   "L12 farmland below target: not checked, no target field was chosen"))
+        elif self._wanted("L12") and self.skipped["L12"]:
             self.notes.append(Note(
                 "L12", "L12 永久基本农田低于保护任务：未检查，行政区没有字段 pbf_target_ha",
                 "L12 farmland below target: not checked, the admin units have no field 'pbf_target_ha'"))
-        if self._wanted("L11") and self.skipped["L11"]:
+        if self._wanted("L11") and self.skipped["L11"] and "urban_2020_ha" in none:
+            self.notes.append(Note(
+                "L11", "L11 城镇开发边界扩展倍数超过上限：未检查，没有2020年城镇建设用地（未选择其字段，"
+                       "也未给出2020年城镇建设用地图层）",
+                "L11 urban expansion over the cap: not checked, no 2020 urban construction land (no field of it "
+                "was chosen and no 2020 urban land layer was given)"))
+        elif self._wanted("L11") and self.skipped["L11"]:
             self.notes.append(Note(
                 "L11", "L11 城镇开发边界扩展倍数超过上限：未检查，没有2020年城镇建设用地（行政区没有字段 "
                        "urban_2020_ha，也未给出2020年城镇建设用地图层）",
                 "L11 urban expansion over the cap: not checked, no 2020 urban construction land (the admin units "
                 "have no field 'urban_2020_ha' and no 2020 urban land layer was given)"))
+        elif self._wanted("L11") and f["expansion_cap"] < 0 and "expansion_cap" in none:
+            cap = f"{r.options.expansion_cap:g}"  # as C's %g (the CLI's note)
+            self.notes.append(Note(
+                "L11", f"L11：未选择扩展倍数上限字段，各行政区的扩展倍数上限均为 {cap}",
+                f"L11: no expansion cap field was chosen; the cap {cap} applies to every unit"))
         elif self._wanted("L11") and f["expansion_cap"] < 0:
             cap = f"{r.options.expansion_cap:g}"  # as C's %g (the CLI's note)
             self.notes.append(Note(
@@ -362,7 +391,10 @@ class _Check:
                 "L14", "L14 永久基本农田占耕地比例不足：未检查，未给出用于计算耕地的土地利用图层",
                 "L14 farmland below the share of cultivated land: not checked, no land use was given for the "
                 "cultivated land"))
-        if f["name"] < 0:
+        if f["name"] < 0 and "name" in none:
+            self.notes.append(Note("", "未选择行政区名称字段：以行政区代码代替名称",
+                                   "no admin name field was chosen: the units are named by their codes"))
+        elif f["name"] < 0:
             self.notes.append(Note("", f"行政区没有字段 {ADMIN_NAME}：以行政区代码代替名称",
                                    f"the admin units have no field '{ADMIN_NAME}': they are named by their codes"))
 
@@ -466,7 +498,8 @@ class _Check:
         """Cultivated hectares per admin code (L14), from the land-use layer."""
         r = self.request
         request = TallyRequest(zones=r.admin, zone_id_field=r.admin.fields().at(self.fields["id"]).name(),
-                               landuse=r.landuse, class_field=r.class_field, area_method=r.options.area_method)
+                               landuse=r.landuse, class_field=r.class_field, area_method=r.options.area_method,
+                               deduction_field=r.deduction_field)
         preset = conversion_preset(r.system)
         try:
             text = preset.read_bytes()
@@ -478,7 +511,9 @@ class _Check:
         with Context() as ctx, CategoryMap(ctx, text, str(preset)) as categories:
             with finished_tally(ctx, request, self.transform_context, progress) as (_tally, result):
                 for zone, code, ha in result.rows:
-                    if zone in out and categories.lookup(code) == CULTIVATED:
+                    # 田坎 is cultivated in the conversion preset, but cultivated land is counted
+                    # net of it (SPEC §8): the deducted share (class 1203) is left out.
+                    if zone in out and code != request.deducted_class and categories.lookup(code) == CULTIVATED:
                         out[zone] += ha
         return out
 

@@ -188,6 +188,46 @@ def create_workspace(path: Path, crs: QgsCoordinateReferenceSystem,
     return [layer.name for layer in layers]
 
 
+def open_exceptions_file(path: Path) -> QgsVectorLayer:
+    """The exceptions table of ``path``, a small GeoPackage kept beside a project whose three-lines
+    layers are the planner's own (no workspace): created with the workspace's exceptions table
+    (the same fields, so `guotu lines check --workspace FILE` reads it too) when the file does not
+    exist, used as it is when it has that table; any other existing file is refused, never
+    changed. The file is written under a temporary name and linked into place when complete."""
+    path = Path(path)
+    if path.suffix.lower() != ".gpkg":
+        _fail(tr('An exceptions file is a GeoPackage: "{path}" must end in .gpkg.').format(path=path))
+    if path.exists():
+        if EXCEPTIONS_TABLE not in gpkg_tables(path):
+            _fail(tr('"{path}" has no table "{table}": choose an exceptions file, or a new name.').format(
+                path=path, table=EXCEPTIONS_TABLE))
+    else:
+        if not path.parent.is_dir():
+            _fail(tr('The folder of "{path}" does not exist.').format(path=path))
+        schema = [layer for layer in read_schema() if layer.name == EXCEPTIONS_TABLE]
+        temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp.gpkg")
+        try:
+            _write_workspace(temp, schema, None)
+            try:
+                os.link(temp, path)
+            except FileExistsError:
+                pass  # made in the meantime: checked below like any existing file
+            except OSError:
+                if not path.exists():
+                    os.rename(temp, path)
+        finally:
+            for leftover in (temp, Path(f"{temp}-journal"), Path(f"{temp}-wal"), Path(f"{temp}-shm")):
+                if leftover.exists():
+                    leftover.unlink()
+        if EXCEPTIONS_TABLE not in gpkg_tables(path):
+            _fail(tr('"{path}" has no table "{table}": choose an exceptions file, or a new name.').format(
+                path=path, table=EXCEPTIONS_TABLE))
+    layer = QgsVectorLayer(f"{path}|layername={EXCEPTIONS_TABLE}", EXCEPTIONS_TABLE, "ogr")
+    if not layer.isValid():
+        _fail(tr('Cannot open the table "{table}" of "{path}".').format(table=EXCEPTIONS_TABLE, path=path))
+    return layer
+
+
 def _write_workspace(temp: Path, layers: List[SchemaLayer], srs: osr.SpatialReference) -> None:
     """The workspace's tables and styles into the new file ``temp`` (OGR errors as GuotuInputError,
     whether or not GDAL's Python exceptions are switched on)."""

@@ -31,9 +31,10 @@ from ..binding.errors import GuotuError, GuotuInputError, GuotuLibraryError
 from ..binding.native import AreaMethod, InvalidPolicy
 from ..i18n import tr
 from ..paths import icon_path
+from ..tally.tally_by_code import unit_names
 from .area_by_unit_code import unit_code_length, unit_level_options
 from .base import GuotuAlgorithm
-from .common import ADMIN_CODE_FIELD, LAND_USE_CODE_FIELD, add_advanced, is_set, processing_error
+from .common import ADMIN_CODE_FIELD, ADMIN_NAME_FIELD, LAND_USE_CODE_FIELD, add_advanced, is_set, processing_error
 from ..inputs.layer_files import FileInput
 from .land_use_conversion_files import run_from_files
 from .land_use_conversion_outputs import MAP_TABLE, OutputPlan, plain_file_destinations, plan_outputs
@@ -119,6 +120,10 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
     UNIT_CODE_FIELD = "UNIT_CODE_FIELD"
     UNIT_LEVEL = "UNIT_LEVEL"
     UNIT_TRANSITIONS = "UNIT_TRANSITIONS"
+    # Their names in the table (guotu convert --zone-names): XZQ, CJDCQ or the survey itself.
+    UNIT_NAMES = "UNIT_NAMES"
+    UNIT_NAMES_CODE_FIELD = "UNIT_NAMES_CODE_FIELD"
+    UNIT_NAMES_NAME_FIELD = "UNIT_NAMES_NAME_FIELD"
     POLICY = "POLICY"
     BEFORE_CATEGORIES = "BEFORE_CATEGORIES"
     AFTER_CATEGORIES = "AFTER_CATEGORIES"
@@ -187,7 +192,10 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
             "(三调 ZLDWDM) and the unit — its first 6 characters are the county, 9 the town, 12 the village. "
             "Each piece belongs to the unit of the before-year parcel it comes from (its zone_id); the table "
             "unit_transitions has the area and standard-forest change per unit, from code and to code, and its "
-            "sums over the units are the whole matrix. As guotu convert --zone-code-field.</p>")
+            "sums over the units are the whole matrix. As guotu convert --zone-code-field.</p>") + tr(
+            "<p><b>Unit names</b> (optional) fill unit_name of the transitions per unit, as guotu convert "
+            "--zone-names does: XZQ (XZQDM, XZQMC) for counties and towns, CJDCQ or the survey itself (ZLDWDM, "
+            "ZLDWMC) for villages; a code padded with zeros names the unit it starts with.</p>")
 
     def createInstance(self) -> "LandUseConversionAlgorithm":
         return LandUseConversionAlgorithm()
@@ -213,6 +221,14 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
             None, parentLayerParameterName=self.BEFORE, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.UNIT_LEVEL, tr("Unit of the codes"), unit_level_options(), defaultValue=1))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.UNIT_NAMES, tr("Unit names (e.g. XZQ or CJDCQ)"), [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.UNIT_NAMES_CODE_FIELD, tr("Unit names: code field"), ADMIN_CODE_FIELD,
+            parentLayerParameterName=self.UNIT_NAMES, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.UNIT_NAMES_NAME_FIELD, tr("Unit names: name field"), ADMIN_NAME_FIELD,
+            parentLayerParameterName=self.UNIT_NAMES, optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.WORKSPACE, tr("Three-lines workspace (optional GeoPackage: flag conversions inside the red line "
                                "or farmland)"), extension="gpkg", optional=True))
@@ -269,6 +285,13 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
         if by_code != is_set(parameters.get(self.UNIT_TRANSITIONS)):
             return False, tr("The transitions per unit need the unit code field of the before layer, and the unit "
                              "code field needs an output for the transitions per unit.")
+        if is_set(parameters.get(self.UNIT_NAMES)):
+            if not by_code:
+                return False, tr("Unit names name the units of the before layer's unit code field: choose that "
+                                 "field.")
+            if not (is_set(parameters.get(self.UNIT_NAMES_CODE_FIELD))
+                    and is_set(parameters.get(self.UNIT_NAMES_NAME_FIELD))):
+                return False, tr("Choose the code and name fields of the unit names layer.")
         return True, ""
 
     @staticmethod
@@ -307,7 +330,19 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
             lines=lines,
             unit_code_field=self.parameterAsString(parameters, self.UNIT_CODE_FIELD, context) if is_set(
                 parameters.get(self.UNIT_CODE_FIELD)) else None,
-            unit_code_length=unit_code_length(self.parameterAsEnum(parameters, self.UNIT_LEVEL, context)))
+            unit_code_length=unit_code_length(self.parameterAsEnum(parameters, self.UNIT_LEVEL, context)),
+            unit_names=self._unit_names(parameters, context))
+
+    def _unit_names(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[Dict[str, str]]:
+        """The units' names (code -> name) from the names layer, read as the tally reads them."""
+        if not (is_set(parameters.get(self.UNIT_NAMES)) and is_set(parameters.get(self.UNIT_CODE_FIELD))):
+            return None
+        source = self._source(parameters, self.UNIT_NAMES, context)
+        try:
+            return unit_names(source, self.parameterAsString(parameters, self.UNIT_NAMES_CODE_FIELD, context),
+                              self.parameterAsString(parameters, self.UNIT_NAMES_NAME_FIELD, context))
+        except GuotuInputError as e:
+            raise processing_error(e) from e
 
     def _workspace_lines(self, parameters: Dict[str, Any],
                          context: QgsProcessingContext) -> Optional[Dict[str, QgsVectorLayer]]:
@@ -466,6 +501,10 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
             area2=s["after_area_ha"]))
         feedback.pushInfo(tr("Overlaid: {area:.2f} ha in {pieces} pieces.").format(
             area=s["overlaid_area_ha"], pieces=int(s["pieces"])))
+        if result.unnamed_units:
+            feedback.pushWarning(tr("{count} units have no name in the names layer (the first: \"{first}\"): their "
+                                    "unit_name is empty.").format(count=len(result.unnamed_units),
+                                                                  first=sorted(result.unnamed_units)[0]))
         for status, area in result.status_areas().items():
             feedback.pushInfo(f"  {status:<12} {area:14.2f} ha")
         if int(s.get("line_features", 0)):

@@ -17,12 +17,12 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.PyQt.QtGui import QIcon
 from qgis.core import (QgsFields, QgsProcessing, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
-                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterBoolean, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterNumber, QgsProcessingOutputNumber,
                        QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes)
 
-from ..lines.lines_check import (ADMIN_CODE, ADMIN_NAME, ADMIN_VALUE_FIELDS, DEFAULT_SYSTEM, DEFAULTS, ISSUE_FIELDS,
+from ..lines.lines_check import (ADMIN_CODE, find_field, ADMIN_NAME, ADMIN_VALUE_FIELDS, DEFAULT_SYSTEM, DEFAULTS, ISSUE_FIELDS,
                                 NOTE_FIELDS, STATS_FIELDS, SYSTEMS, LinesRequest, LinesResult, rule_titles,
                                 run_check, stats_attributes, summary_lines)
 from ..binding.lines_native import RULES, LinesOptions
@@ -36,7 +36,8 @@ from ..tally.code_units import UNIT_ID_FIELD, UNIT_NAME_FIELD, units_layer
 from ..tally.tally_by_code import unit_names
 from .area_by_unit_code import unit_code_length, unit_level_options
 from .base import GuotuAlgorithm
-from .common import GUARDED, LAND_USE_CODE_FIELD, VoucherLayerStyler, add_advanced, is_set, processing_error
+from .common import (GUARDED, LAND_USE_CODE_FIELD, TIANKAN_SHARE_FIELD, VoucherLayerStyler, add_advanced, is_set,
+                     processing_error)
 from .workspace_inputs import (fields_of, layer_label, optional_source, optional_text, workspace_layer, workspace_path,
                                write_rows)
 
@@ -64,6 +65,8 @@ class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
     EXCEPTIONS = "EXCEPTIONS"
     LANDUSE = "LANDUSE"
     CLASS_FIELD = "CLASS_FIELD"
+    DEDUCT = "DEDUCT"
+    DEDUCTION_FIELD = "DEDUCTION_FIELD"
     SYSTEM = "SYSTEM"
     URBAN_2020 = "URBAN_2020"
     AREA_METHOD = "AREA_METHOD"
@@ -145,7 +148,12 @@ class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
             "farmland share 0.8; overlaps under 1 m² are minor. Issues whose fingerprint is in the workspace's "
             "exceptions table are marked accepted; the exception lapses when the features involved change.</p>"
             "<p>Outputs: issues (areas), issue points (invalid geometry) and statistics by admin unit, with the "
-            "fields and numbers of <i>guotu lines check</i>.</p>")
+            "fields and numbers of <i>guotu lines check</i>.</p>") + tr(
+            "<p><b>田坎</b>: cultivated land for L14 is net of 田坎 when the land use has the deduction coefficient "
+            "(KCXS of a 三调 layer, or the field chosen): the deducted share of each parcel is left out, as "
+            "<i>guotu lines check --deduction</i> does. Untick the option to count gross areas.</p>") + tr(
+            "<p><b>No field</b>: emptying the admin name or a target field of a chosen admin layer means none, even "
+            "when the layer has a field of the known name; the rule is then not checked and the notes say so.</p>")
 
     def createInstance(self) -> "ThreeLinesCheckAlgorithm":
         return ThreeLinesCheckAlgorithm()
@@ -177,6 +185,11 @@ class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.CLASS_FIELD, tr("Land-use class field"), LAND_USE_CODE_FIELD, parentLayerParameterName=self.LANDUSE,
             optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.DEDUCT, tr("Deduct 田坎 (KCXS) from cultivated parcels"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.DEDUCTION_FIELD, tr("Deduction coefficient field (empty: KCXS when the layer has it)"),
+            TIANKAN_SHARE_FIELD, parentLayerParameterName=self.LANDUSE, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.ADMIN_CODE_FIELD, tr("Or admin units from the land use's unit codes: code field (三调 ZLDWDM)"),
             None, parentLayerParameterName=self.LANDUSE, optional=True))
@@ -322,11 +335,12 @@ class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
             admin=sources[self.ADMIN], exceptions=exceptions, landuse=landuse,
             class_field=self.parameterAsString(parameters, self.CLASS_FIELD, context) or None,
             system=SYSTEMS[self.parameterAsEnum(parameters, self.SYSTEM, context)], urban_2020=urban_2020,
+            deduction_field=self._deduction_field(parameters, context, landuse),
             options=options, labels=labels,
             admin_id_field=UNIT_ID_FIELD if by_code else self._field(parameters, self.ADMIN_ID, ADMIN_CODE, context),
             admin_name_field=UNIT_NAME_FIELD if by_code else self._field(parameters, self.ADMIN_NAME, ADMIN_NAME,
-                                                                         context),
-            value_fields=tuple(self._field(parameters, name, known, context)
+                                                                         context, sources[self.ADMIN]),
+            value_fields=tuple(self._field(parameters, name, known, context, None if by_code else sources[self.ADMIN])
                                for name, known in self.VALUE_FIELDS.items()))
 
     def _code_units(self, parameters: Dict[str, Any], landuse, context: QgsProcessingContext) -> QgsVectorLayer:
@@ -346,9 +360,28 @@ class ThreeLinesCheckAlgorithm(GuotuAlgorithm):
         self._owned.append(layer)
         return layer
 
-    def _field(self, parameters: Dict[str, Any], name: str, known: str,
-               context: QgsProcessingContext) -> Optional[str]:
-        """A chosen admin field; None for the known name (which may then be missing) or none chosen."""
+    def _deduction_field(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         landuse) -> Optional[str]:
+        """The 田坎 coefficient field of the land use: the one chosen, else KCXS when the layer
+        has it (in any case); None when switched off (guotu lines check --deduction none)."""
+        if landuse is None or not self.parameterAsBoolean(parameters, self.DEDUCT, context):
+            return None
+        if is_set(parameters.get(self.DEDUCTION_FIELD)):
+            return self.parameterAsString(parameters, self.DEDUCTION_FIELD, context)
+        index = landuse.fields().lookupField(TIANKAN_SHARE_FIELD)
+        return landuse.fields().at(index).name() if index >= 0 else None
+
+    def _field(self, parameters: Dict[str, Any], name: str, known: str, context: QgsProcessingContext,
+               admin=None) -> Optional[str]:
+        """A chosen admin field; None for the known name (which may then be missing). The name
+        or a target field of a chosen admin layer (``admin``) that has a field of the known name
+        but arrives empty ('' from qgis_process NAME=, a NULL QVariant from the dialog's emptied
+        field) is "" (none: the user switched it off). Not given at all (processing.run without
+        it), or with the admin units from a workspace (no layer for the widgets to list), it
+        stays the known name."""
+        if (admin is not None and is_set(parameters.get(self.ADMIN)) and name in parameters
+                and parameters[name] is not None and not is_set(parameters[name]) and find_field(admin, known) >= 0):
+            return ""
         value = optional_text(self, parameters, name, context)
         return None if value is None or value.casefold() == known.casefold() else value
 

@@ -18,7 +18,9 @@ red line, farmland, urban boundary and admin units picked from the project and t
 layer's fields mapped (code and name; the targets optional — a rule whose target is not
 mapped is not checked, and the notes say so). The fields default to the delivered names
 matched in any case (XZQDM, XZQMC, erl_target_ha …), never to another field; the choice is
-kept in the project. Exceptions live in a workspace, so accepting needs one.
+kept in the project. Accepted exceptions live in the workspace's table, or for project layers
+in a small GeoPackage beside the project that the user chooses (the workspace's exceptions
+table, same fingerprints; saved with the mapping).
 
 The Statistics tab shows per admin unit the areas of the three lines (the check's
 line_stats, ellipsoidal ha) and the binding indicators (guotu:bindingindicators' table in
@@ -58,7 +60,7 @@ from ..lines.lines_report import (SEVERITY_COLORS, LinesReportLayers, export_lin
 from ..lines.lines_values import value_text, value_tip
 from ..lines.lines_workspace import (ADMIN_LAYER, EXCEPTIONS_TABLE, LINE_LAYERS, ROLE_PROPERTY, WORKSPACE_PROPERTY,
                                     create_workspace, open_workspace, project_workspaces, workspace_extent,
-                                    workspace_layer)
+                                    open_exceptions_file, workspace_layer)
 from ..i18n import tr
 from ..paths import ui_path
 from .dock_layout import DockFitter, configure_wrapping_list
@@ -139,6 +141,9 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         self._cancel_requested = False
         self._restoring = False
         self._indicators_dialog = None
+        # Project-layer mode: the GeoPackage beside the project that keeps accepted exceptions
+        # (chosen by the user; saved with the mapping), "" until one is chosen.
+        self._exceptions_file = ""
         self._retranslate()
         self._configure()
         self._connect()
@@ -341,7 +346,8 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
     def save_mapping(self) -> None:
         """The layers and fields chosen, in the project (saved with it)."""
         layers = {role: (layer.id() if layer is not None else "") for role, layer in self.project_layers().items()}
-        data = {"source": self.source(), "layers": layers, "fields": self.field_mapping()}
+        data = {"source": self.source(), "layers": layers, "fields": self.field_mapping(),
+                "exceptions": self.project.writePath(self._exceptions_file) if self._exceptions_file else ""}
         self.project.writeEntry(MAPPING_SCOPE, MAPPING_KEY, json.dumps(data, sort_keys=True))
 
     def restore_mapping(self) -> None:
@@ -363,6 +369,8 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
                 combo.setLayer(admin)
                 name = str(data.get("fields", {}).get(role, ""))
                 combo.setField(name if admin is not None and admin.fields().indexOf(name) >= 0 else "")
+            saved = str(data.get("exceptions", "") or "")
+            self._exceptions_file = self.project.readPath(saved) if saved else ""
             self.sourceCombo.setCurrentIndex(SOURCE_PROJECT if data.get("source") == SOURCE_PROJECT
                                              else SOURCE_WORKSPACE)
         finally:
@@ -374,6 +382,7 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         self._restoring = True
         try:
             self.sourceCombo.setCurrentIndex(SOURCE_WORKSPACE)
+            self._exceptions_file = ""
         finally:
             self._restoring = False
         self.project.removeEntry(MAPPING_SCOPE, MAPPING_KEY)
@@ -429,10 +438,16 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         project = self.source() == SOURCE_PROJECT
         self.recheckButton.setEnabled(not running and self.can_check())
         self.cancelButton.setEnabled(running and not self._cancel_requested)
-        # Exceptions are kept in a workspace's table.
-        self.acceptButton.setEnabled(not running and not project and self.selected_ref() is not None)
-        self.acceptButton.setToolTip(tr("Exceptions are kept in a workspace: import the layers into one (Import "
-                                        "delivered three-lines layers) to accept issues.") if project else "")
+        # Exceptions are kept in the workspace's table, or for project layers in a GeoPackage beside
+        # the project that the user chooses on the first acceptance.
+        self.acceptButton.setEnabled(not running and self.selected_ref() is not None)
+        if project:
+            self.acceptButton.setToolTip(
+                tr("Exceptions are kept in {path}.").format(path=self._exceptions_file) if self._exceptions_file
+                else tr("Exceptions of project layers are kept in a GeoPackage beside the project: you choose it "
+                        "when you accept the first issue."))
+        else:
+            self.acceptButton.setToolTip("")
         self.exportButton.setEnabled(not running and ROLE_STATS in self.results)
         self.optionsGroup.setEnabled(not running)
         self.layersGroup.setEnabled(not running)
@@ -484,10 +499,13 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
                 layer=layers["admin"].name()))
         params: Dict[str, Any] = {LAYER_ROLES[role]: layer for role, layer in layers.items()}
         for role, (parameter, _known) in FIELD_ROLES.items():
-            if mapping[role]:
-                params[parameter] = mapping[role]
+            # An emptied field is sent empty: none, so its rule is skipped with its note even
+            # when the layer has a field of the delivered name.
+            params[parameter] = mapping[role] or ""
         params.update({"SYSTEM": self.systemCombo.currentIndex(), "ISSUES": "memory:", "ISSUE_POINTS": "memory:",
                        "LINE_STATS": "memory:", "NOTES": "memory:"})
+        if self._exceptions_file and Path(self._exceptions_file).is_file():
+            params["EXCEPTIONS"] = f"{self._exceptions_file}|layername={EXCEPTIONS_TABLE}"
         return self._with_options(params)
 
     def recheck(self) -> None:
@@ -750,9 +768,52 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
     def _accept_clicked(self) -> None:
         self.accept_selected()
 
+    def exceptions_file(self) -> str:
+        """Project-layer mode: the exceptions GeoPackage chosen ("" none yet)."""
+        return self._exceptions_file
+
+    def set_exceptions_file(self, path: str) -> None:
+        """Keeps the project layers' exceptions in GeoPackage ``path`` (created with the
+        workspace's exceptions table when new; an existing file must have that table), saved with
+        the project's mapping. Raises GuotuInputError naming the file."""
+        open_exceptions_file(Path(path))
+        self._exceptions_file = str(Path(path))
+        if not self._restoring:
+            self.save_mapping()
+        self._update_state()
+
+    def exceptions_default(self) -> str:
+        """Beside the project file (its name + _exceptions.gpkg), else in the last folder used."""
+        project_file = self.project.fileName()
+        if project_file:
+            project_path = Path(project_file)
+            return str(project_path.with_name(f"{project_path.stem}_exceptions.gpkg"))
+        return start_path(WORKSPACE_FOLDER, "three_lines_exceptions.gpkg")
+
+    def _ask_exceptions_file(self) -> bool:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, tr("Keep the exceptions in"), self.exceptions_default(), tr("GeoPackage (*.gpkg)"),
+            options=QFileDialog.Option.DontConfirmOverwrite)  # an existing exceptions file is used, never replaced
+        if not path:
+            return False
+        if not path.lower().endswith(".gpkg"):
+            path += ".gpkg"
+        try:
+            self.set_exceptions_file(path)
+        except GuotuInputError as e:
+            self._finish(False, str(e))
+            return False
+        remember_folder(WORKSPACE_FOLDER, path)
+        return True
+
     def exceptions_layer(self) -> Optional[QgsVectorLayer]:
         if self.source() == SOURCE_PROJECT:
-            return None
+            if not self._exceptions_file:
+                return None
+            try:
+                return open_exceptions_file(Path(self._exceptions_file))
+            except GuotuInputError:
+                return None
         layers = self.workspace_layers()
         if EXCEPTIONS_TABLE in layers:
             return layers[EXCEPTIONS_TABLE]
@@ -777,9 +838,12 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         if not reason:
             self._finish(False, tr("An exception needs a reason."))
             return False
+        if self.source() == SOURCE_PROJECT and not self._exceptions_file and not self._ask_exceptions_file():
+            return False
         table = self.exceptions_layer()
         if table is None:
-            self._finish(False, tr("The workspace has no exceptions table."))
+            self._finish(False, tr("The workspace has no exceptions table.") if self.source() != SOURCE_PROJECT
+                         else tr('Cannot open the exceptions of "{path}".').format(path=self._exceptions_file))
             return False
         feature = QgsFeature(table.fields())
         values = {"rule_id": ref.rule, "fingerprint": ref.fingerprint, "reason": reason,

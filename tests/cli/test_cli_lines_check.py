@@ -583,3 +583,41 @@ def test_gbk_admin_shapefile_without_cpg_needs_its_encoding(tmp_path: Path) -> N
                     str(out))
     assert res.returncode == 0, res.stderr
     assert [r["admin_name"] for r in table(out, "line_stats")] == ["甲区", "乙区"]
+
+
+def test_cultivated_land_net_of_tiankan_and_targets_switched_off(tmp_path: Path) -> None:
+    """L14's cultivated land net of 田坎 by hand: 110101 = 50 ha of 0101 (KCXS 0.1) + 50 ha of 0103
+    (KCXS 0.2) → 45 + 40 = 85 ha, farmland share 41.0175 / 85; --deduction none: 100 ha. An empty
+    --farmland-target switches L12 off (the admin units have pbf_target_ha) with its own note;
+    --deduction '' is refused."""
+    ws = workspace(tmp_path)
+    dltb = write_layer(tmp_path / "dltb_kc.gpkg", "DLTB", 4527, [("DLBM", ogr.OFTString), ("KCXS", ogr.OFTReal)],
+                       [({"DLBM": "0101", "KCXS": 0.1}, b(0, 0, 500, 1000)),
+                        ({"DLBM": "0103", "KCXS": 0.2}, b(500, 0, 1000, 1000)),
+                        ({"DLBM": "0301", "KCXS": 0.3}, b(1000, 0, 2000, 1000))])
+    landuse = ["--landuse", str(dltb), "--class-field", "DLBM", "--system", "SANDIAO_WORK"]
+
+    def stats(out: Path) -> dict:
+        ds = ogr.Open(str(out))  # kept while its layer is read
+        return {f["admin_code"]: f.items() for f in ds.GetLayerByName("line_stats")}
+
+    def table(out: Path, name: str):
+        ds = ogr.Open(str(out))
+        layer = ds.GetLayerByName(name)
+        return [f.items() for f in layer], layer.GetMetadataItem("tiankan_deduction")
+
+    net, gross, off = tmp_path / "net.gpkg", tmp_path / "gross.gpkg", tmp_path / "off.gpkg"
+    for out, extra in ((net, []), (gross, ["--deduction", "none"]), (off, ["--farmland-target", ""])):
+        res = run_guotu("lines", "check", "--workspace", str(ws), "--area", "planar", *landuse, *extra, "-o", str(out))
+        assert res.returncode == 0, res.stderr
+    assert stats(net)["110101"]["cultivated_ha"] == pytest.approx(85.0, abs=1e-9)
+    assert stats(net)["110101"]["farmland_share"] == pytest.approx(41.0175 / 85.0, rel=1e-12)
+    assert stats(gross)["110101"]["cultivated_ha"] == pytest.approx(100.0, abs=1e-9)
+    assert table(net, "line_stats")[1] == "KCXS"
+    assert "L12" in by_rule(issues(net)) and "L12" not in by_rule(issues(off))
+    notes = [f["note_en"] for f in table(off, "notes")[0]]
+    assert "L12 farmland below target: not checked, no target field was chosen" in notes
+    assert stats(off)["110101"]["farmland_target_ha"] is None
+    res = run_guotu("lines", "check", "--workspace", str(ws), *landuse, "--deduction", "", "-o",
+                    str(tmp_path / "x.gpkg"))
+    assert res.returncode == 2 and "--deduction must be auto, none or a field name" in res.stderr

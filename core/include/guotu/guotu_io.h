@@ -44,6 +44,10 @@ typedef void (*guotu_note_fn)(const char *message, void *user_data);
  * guotu_convert.h on `ctx` (both borrowed for the call only). */
 typedef void (*guotu_convert_report_fn)(guotu_context *ctx, const guotu_convert *cv, void *user_data);
 
+/* The name of survey unit `unit` (e.g. from XZQ, CJDCQ or the survey's own ZLDWMC), or NULL
+ * when it has none. The string is borrowed: it must stay valid until the next call. */
+typedef const char *(*guotu_unit_name_fn)(const char *unit, void *user_data);
+
 /* Every string is borrowed for the duration of guotu_convert_job_run; NULL means "not
  * given" unless said otherwise. Start from guotu_convert_job_init. */
 typedef struct guotu_convert_job {
@@ -88,6 +92,11 @@ typedef struct guotu_convert_job {
     void *note_user;
     guotu_convert_report_fn report; /* may be NULL */
     void *report_user;
+    /* With zone_code_field: the names of the units in unit_transitions' column unit_name
+     * ("" for a unit without one, and every unit when NULL). Called once per unit, from the
+     * thread that runs the job, after the overlay. */
+    guotu_unit_name_fn unit_name;
+    void *unit_name_user;
 } guotu_convert_job;
 
 /* Defaults: ellipsoidal areas, repair invalid geometries, reproject, threads per CPU. */

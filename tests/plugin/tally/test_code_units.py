@@ -185,8 +185,8 @@ def test_mask_from_czcsxm_equals_the_cli(package: Path, tmp_path: Path) -> None:
 
 def test_line_statistics_per_town_equal_the_cli(package: Path, tmp_path: Path) -> None:
     """guotu:threelinescheck with the admin units made from ZLDWDM[:9] of the 三调 DLTB (named from
-    XZQ) against the planning database's lines: the CLI's line_stats, town by town. (cultivated_ha is
-    left out: the CLI nets it of 田坎 by KCXS, the QGIS check does not yet, with any admin units.)"""
+    XZQ) against the planning database's lines: the CLI's line_stats, town by town, cultivated land
+    net of 田坎 (KCXS of the DLTB, on by default in both) and the farmland share included."""
     sandiao, plan = package / "130101_2019_三调.gdb", package / "规划成果.gdb"
     out = tmp_path / "cli.gpkg"
     res = vd.run_cli("lines", "check", "--redline", str(plan), "--redline-layer", "生态保护红线", "--farmland", str(plan),
@@ -206,8 +206,12 @@ def test_line_statistics_per_town_equal_the_cli(package: Path, tmp_path: Path) -
     assert mine.keys() == cli.keys() == {"130101100", "130101101"}
     for town, row in cli.items():
         assert mine[town]["admin_name"] == row["admin_name"]
-        for key in ("redline_ha", "farmland_ha", "urban_ha"):
+        for key in ("redline_ha", "farmland_ha", "urban_ha", "cultivated_ha", "farmland_share"):
             assert mine[town][key] == pytest.approx(row[key], rel=1e-9, abs=1e-9), (town, key)
+        assert mine[town]["share_ok"] == row["share_ok"]
+        assert row["cultivated_ha"] > 0
+    dataset = ogr.Open(str(out))  # kept while its layer is read
+    assert dataset.GetLayerByName("line_stats").GetMetadataItem("tiankan_deduction") == "KCXS"
 
 
 def test_ledger_over_years_with_units_and_mask_from_codes_equals_the_cli(package: Path, tmp_path: Path) -> None:

@@ -99,7 +99,7 @@ def test_checks_delivered_layers_without_a_workspace(dock, delivered) -> None:
     dock.farmlandTargetCombo.setField("NTRWMJ")
     dock.redlineTargetCombo.setField("HXRWMJ")
     params = dock.parameters()
-    assert params["FARMLAND_TARGET"] == "NTRWMJ" and "URBAN_2020_FIELD" not in params
+    assert params["FARMLAND_TARGET"] == "NTRWMJ" and params["URBAN_2020_FIELD"] == ""  # empty: none
     assert params["ADMIN"] is delivered["layers"]["ADMIN"]
     check(dock)
     rules = {dock.issuesTree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
@@ -116,7 +116,7 @@ def test_checks_delivered_layers_without_a_workspace(dock, delivered) -> None:
     assert top["L04"].child(0).text(0).startswith("110101 甲区")  # the GBK shapefile's name, read right
     values = {dock.ref_of(i).rule: i.text(3) for i in dock.issue_items()}
     assert values["L12"] == f"{ld.HAND['L12']:.2f} ha" and values["L13"] == "-9.00 ha"
-    assert not dock.acceptButton.isEnabled()  # exceptions need a workspace
+    assert "beside the project" in dock.acceptButton.toolTip()  # no exceptions file chosen yet
     # Statistics: the areas of the lines in each unit, by hand.
     areas = {row[0]: row for row in table(dock.areasTable)}
     assert set(areas) == {"110101", "110102"} and areas["110101"][1] == "甲区"
@@ -125,6 +125,76 @@ def test_checks_delivered_layers_without_a_workspace(dock, delivered) -> None:
     assert areas["110101"][4] == pytest.approx(A1["urban"], rel=1e-6)
     assert areas["110102"][3] == pytest.approx(A2_FARMLAND, rel=1e-6) and areas["110102"][4] == 0
     assert dock.areasTable.item(0, 3).text() == "41.02"
+
+
+def test_an_emptied_target_field_is_none(dock, delivered) -> None:
+    """Admin units with the known target names (the workspace's admin_units, a GeoPackage, added to
+    the project): the fields start on them; emptying the farmland target switches L12 off even
+    though the layer has pbf_target_ha, with the note saying no field was chosen, and the mapping
+    keeps it empty."""
+    admin = ld.ws_layer(delivered["fx"] / "ws.gpkg", "admin_units")
+    QgsProject.instance().addMapLayer(admin)
+    choose(dock, dict(delivered["layers"], ADMIN=admin))
+    assert dock.field_mapping()["farmland_target"] == "pbf_target_ha"
+    check(dock)
+    rules = {dock.issuesTree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+             for i in range(dock.issuesTree.topLevelItemCount())}
+    assert {"L11", "L12", "L13"} <= rules, rules  # 110101: farmland 41.0175 ha < 50
+    dock.farmlandTargetCombo.setField("")
+    params = dock.parameters()
+    assert params["FARMLAND_TARGET"] == "" and params["REDLINE_TARGET"] == "erl_target_ha"
+    check(dock)
+    rules = {dock.issuesTree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+             for i in range(dock.issuesTree.topLevelItemCount())}
+    assert "L12" not in rules and {"L11", "L13"} <= rules, rules
+    summary = dock.summaryLabel.text()
+    assert "L12 farmland below target: not checked, no target field was chosen" in summary, summary
+    text, _found = QgsProject.instance().readEntry("guotu", "lines_dock/mapping", "")
+    assert '"farmland_target": ""' in text
+
+
+def test_exceptions_of_project_layers_in_a_geopackage_beside_the_project(dock, delivered, tmp_path: Path) -> None:
+    """Project-layer mode, no workspace: accepting an issue keeps it in the GeoPackage the user
+    chose (created with the workspace's exceptions table); the next check marks it accepted by its
+    fingerprint, the file is kept in the project's mapping, and `guotu lines check` with the
+    delivered layers and that file as --workspace accepts the same issue. A file that is not an
+    exceptions file is refused, never changed."""
+    from guotu.binding.errors import GuotuInputError
+
+    choose(dock, delivered["layers"])
+    dock.farmlandTargetCombo.setField("NTRWMJ")
+    check(dock)
+    assert "no exceptions table: every issue is open" in dock.summaryLabel.text()
+    other = tmp_path / "other.gpkg"
+    shutil.copy(delivered["fx"] / "dltb.gpkg", other)
+    with pytest.raises(GuotuInputError, match="has no table"):
+        dock.set_exceptions_file(str(other))
+    assert dock.exceptions_file() == ""
+    path = tmp_path / "project_exceptions.gpkg"
+    dock.set_exceptions_file(str(path))
+    assert path.is_file() and dock.exceptions_file() == str(path)
+    l04 = next(item for item in dock.issue_items() if dock.ref_of(item).rule == "L04")
+    fingerprint = dock.ref_of(l04).fingerprint
+    dock.issuesTree.setCurrentItem(l04)
+    assert dock.acceptButton.isEnabled() and str(path) in dock.acceptButton.toolTip()
+    assert dock.accept_selected(reason="线性基础设施，已批准", accepted_by="审查员")
+    saved = ld.rows(ld.ws_layer(path, "exceptions"))
+    assert [(r["rule_id"], r["fingerprint"], r["reason"], r["accepted_by"]) for r in saved] == [
+        ("L04", fingerprint, "线性基础设施，已批准", "审查员")]
+    check(dock)
+    statuses = {(r["rule_id"], r["status"]) for r in ld.rows(dock.results["issues"])}
+    assert ("L04", "accepted") in statuses and ("L04", "open") not in statuses
+    assert "1 accepted" in dock.summaryLabel.text() or "1 accepted" in dock.message, dock.summaryLabel.text()
+    text, _found = QgsProject.instance().readEntry("guotu", "lines_dock/mapping", "")
+    assert "project_exceptions.gpkg" in text
+
+    out = tmp_path / "cli.gpkg"
+    res = ld.run_cli("lines", "check", *ld.delivered_cli_args(delivered["made"]), "--farmland-target", "NTRWMJ",
+                     "--redline-target", "", "--workspace", str(path), "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    cli = [r for r in ld.rows(ld.ws_layer(out, "issues")) if r["rule_id"] == "L04"]
+    assert [(r["fingerprint"], r["status"], r["exception_reason"]) for r in cli] == [
+        (fingerprint, "accepted", "线性基础设施，已批准")]
 
 
 def test_missing_code_field_refused_and_mapping_kept_in_the_project(dock, delivered, tmp_path: Path) -> None:
