@@ -108,6 +108,42 @@
             <translation>跨越本段边界的要素传导指标</translation>
         </message>
         <message>
+            <source>Element</source>
+            <translation>要素</translation>
+        </message>
+        <message>
+            <source>Zone</source>
+            <translation>分区</translation>
+        </message>
+        <message>
+            <source>Area (ha)</source>
+            <translation>面积（公顷）</translation>
+        </message>
+        <message>
+            <source>Elevation mean (m)</source>
+            <translation>平均高程（米）</translation>
+        </message>
+        <message>
+            <source>Elevation min–max (m)</source>
+            <translation>高程范围（米）</translation>
+        </message>
+        <message>
+            <source>Slope mean (°)</source>
+            <translation>平均坡度（度）</translation>
+        </message>
+        <message>
+            <source>Steep share</source>
+            <translation>陡坡占比</translation>
+        </message>
+        <message>
+            <source>Forest share</source>
+            <translation>森林覆盖占比</translation>
+        </message>
+        <message>
+            <source>Findings</source>
+            <translation>发现的问题</translation>
+        </message>
+        <message>
             <source>Indicator findings on these elements</source>
             <translation>这些要素的指标问题</translation>
         </message>
@@ -142,6 +178,10 @@
         <message>
             <source>No findings: the two cities' parts meet their thresholds.</source>
             <translation>无问题：两市的部分均符合其阈值。</translation>
+        </message>
+        <message>
+            <source>en</source>
+            <translation>zh_CN</translation>
         </message>
         <message>
             <source>The legend is cut to fit page 1.</source>
@@ -188,38 +228,6 @@
             <translation>说明</translation>
         </message>
         <message>
-            <source>Element</source>
-            <translation>要素</translation>
-        </message>
-        <message>
-            <source>Zone</source>
-            <translation>分区</translation>
-        </message>
-        <message>
-            <source>Area (ha)</source>
-            <translation>面积（公顷）</translation>
-        </message>
-        <message>
-            <source>Elevation mean (m)</source>
-            <translation>平均高程（米）</translation>
-        </message>
-        <message>
-            <source>Elevation min–max (m)</source>
-            <translation>高程范围（米）</translation>
-        </message>
-        <message>
-            <source>Slope mean (°)</source>
-            <translation>平均坡度（度）</translation>
-        </message>
-        <message>
-            <source>Steep share</source>
-            <translation>陡坡占比</translation>
-        </message>
-        <message>
-            <source>Forest share</source>
-            <translation>森林覆盖占比</translation>
-        </message>
-        <message>
             <source>City</source>
             <translation>城市</translation>
         </message>
@@ -254,10 +262,6 @@
         <message>
             <source>{element} {name}, {zone}: {area} ha, elevation {elevation} m, slope {slope}°, steep share {steep}, forest share {forest}</source>
             <translation>{element} {name}，{zone}：{area} 公顷，平均高程 {elevation} 米，平均坡度 {slope}°，陡坡占比 {steep}，森林覆盖占比 {forest}</translation>
-        </message>
-        <message>
-            <source>en</source>
-            <translation>zh_CN</translation>
         </message>
         <message>
             <source>Status</source>
@@ -748,12 +752,36 @@
             <translation>无法读取阈值表“{path}”：{error}</translation>
         </message>
         <message>
+            <source>within</source>
+            <translation>符合</translation>
+        </message>
+        <message>
+            <source>below the minimum</source>
+            <translation>低于下限</translation>
+        </message>
+        <message>
+            <source>above the maximum</source>
+            <translation>高于上限</translation>
+        </message>
+        <message>
+            <source>no threshold set</source>
+            <translation>未设阈值</translation>
+        </message>
+        <message>
+            <source>not measured</source>
+            <translation>未测算</translation>
+        </message>
+        <message>
             <source>new</source>
             <translation>新增</translation>
         </message>
         <message>
             <source>persisting</source>
             <translation>持续</translation>
+        </message>
+        <message>
+            <source>Give the element indicators and the threshold table together.</source>
+            <translation>要素指标表与阈值表须同时提供。</translation>
         </message>
         <message>
             <source>Source</source>
@@ -772,6 +800,30 @@
             <translation>审核说明</translation>
         </message>
         <message>
+            <source>Minimum</source>
+            <translation>下限</translation>
+        </message>
+        <message>
+            <source>Maximum</source>
+            <translation>上限</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Finding on the return list</source>
+            <translation>退回清单所列问题</translation>
+        </message>
+        <message>
+            <source>The thresholds "{path}" lack the columns {columns}.</source>
+            <translation>阈值表“{path}”缺少列 {columns}。</translation>
+        </message>
+        <message>
+            <source>{kind} ({status})</source>
+            <translation>{kind}（{status}）</translation>
+        </message>
+        <message>
             <source>Return list (退回清单) — city {city}</source>
             <translation>退回清单 — 城市 {city}</translation>
         </message>
@@ -780,12 +832,36 @@
             <translation>需整改 {items} 项：新增 {new} 项，上一轮延续 {persisting} 项。来源：{source}。</translation>
         </message>
         <message>
+            <source>Indicators of the returned elements against the thresholds of city {city}</source>
+            <translation>退回要素的指标与城市 {city} 阈值对照</translation>
+        </message>
+        <message>
+            <source>No element of the framework's indicators is on this city's return list.</source>
+            <translation>本市退回清单中没有涉及框架指标的要素。</translation>
+        </message>
+        <message>
             <source>Layer "{layer}" is not a return list: it lacks the fields {fields}.</source>
             <translation>图层“{layer}”不是退回清单：缺少字段 {fields}。</translation>
         </message>
         <message>
+            <source>Layer "{layer}" is not the framework's element indicators: it lacks the fields {fields}.</source>
+            <translation>图层“{layer}”不是框架的要素指标表：缺少字段 {fields}。</translation>
+        </message>
+        <message>
             <source>City "{city}" has nothing on the return list "{layer}".</source>
             <translation>城市“{city}”在退回清单“{layer}”中没有退回项。</translation>
+        </message>
+        <message>
+            <source>The thresholds "{path}", line {line}: {column} "{value}" is not a number.</source>
+            <translation>阈值表“{path}”第 {line} 行：{column}“{value}”不是数字。</translation>
+        </message>
+        <message>
+            <source>{finding}, with city {other}</source>
+            <translation>{finding}，涉及城市 {other}</translation>
+        </message>
+        <message>
+            <source>{element} (no part in this city)</source>
+            <translation>{element}（本市无该要素部分）</translation>
         </message>
         <message>
             <source>"{path}" has none of the layers border_conflict_lines, indicator_findings, catalogue_findings (an output of the border comparison or of the framework checks).</source>
@@ -1222,10 +1298,6 @@
         <message>
             <source>Numbers and parameters</source>
             <translation>数值与参数</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>结果</translation>
         </message>
         <message>
             <source>pass</source>
@@ -1676,6 +1748,14 @@
             <translation>三线工作空间需要以米为单位，但 {crs} 是地理坐标系（度）：请选择以米为单位的投影坐标系——CGCS2000 数据选所在区域中央经线的 3 度带高斯-克吕格投影（EPSG:4534–4554，如东经 117° 为 EPSG:4527）。</translation>
         </message>
         <message>
+            <source>An exceptions file is a GeoPackage: "{path}" must end in .gpkg.</source>
+            <translation>例外文件须为 GeoPackage：“{path}”应以 .gpkg 结尾。</translation>
+        </message>
+        <message>
+            <source>Cannot open the table "{table}" of "{path}".</source>
+            <translation>无法打开“{path}”中的表“{table}”。</translation>
+        </message>
+        <message>
             <source>"{path}" cannot be read: {reason}.</source>
             <translation>无法读取“{path}”：{reason}。</translation>
         </message>
@@ -1690,6 +1770,10 @@
         <message>
             <source>Cannot read the workspace schema {path}: {error}</source>
             <translation>无法读取工作空间结构定义 {path}：{error}</translation>
+        </message>
+        <message>
+            <source>"{path}" has no table "{table}": choose an exceptions file, or a new name.</source>
+            <translation>“{path}”没有表“{table}”：请选择例外文件，或输入新文件名。</translation>
         </message>
         <message>
             <source>Cannot create "{path}": {error}</source>
@@ -2860,8 +2944,8 @@
             <translation>土地用途转换图</translation>
         </message>
         <message>
-            <source>&lt;p&gt;&lt;b&gt;Transitions per unit&lt;/b&gt; without a zones layer: the unit code field of the before layer (三调 ZLDWDM) and the unit — its first 6 characters are the county, 9 the town, 12 the village. Each piece belongs to the unit of the before-year parcel it comes from (its zone_id); the table unit_transitions has the area and standard-forest change per unit, from code and to code, and its sums over the units are the whole matrix. As guotu convert --zone-code-field.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;分单位转换表&lt;/b&gt;（无需分区图层）：前期图层的单位代码字段（三调 ZLDWDM）及单位——前 6 位为县，9 位为乡镇，12 位为村。每个碎片归属于其来源前期图斑所在的单位（即其 zone_id）；unit_transitions 表给出各单位、原地类编码与新地类编码的面积和标准林变化量，各单位之和等于整体矩阵。与 guotu convert --zone-code-field 相同。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;&lt;b&gt;Unit names&lt;/b&gt; (optional) fill unit_name of the transitions per unit, as guotu convert --zone-names does: XZQ (XZQDM, XZQMC) for counties and towns, CJDCQ or the survey itself (ZLDWDM, ZLDWMC) for villages; a code padded with zeros names the unit it starts with.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;单位名称&lt;/b&gt;（可选）填写按单位统计的转换表的 unit_name，与 guotu convert --zone-names 相同：县、乡镇用 XZQ（XZQDM、XZQMC），村用 CJDCQ 或调查图层本身（ZLDWDM、ZLDWMC）；以零补足的代码为其开头部分所指单位的名称。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>{count} features of the before layer have no geometry and were skipped.</source>
@@ -2884,12 +2968,8 @@
             <translation>土地利用,用途转用,变化,转移矩阵,政策,禁止,政策空白,叠加</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Land-use conversion map (用途转用): overlays the land use &lt;b&gt;before&lt;/b&gt; and &lt;b&gt;after&lt;/b&gt; and gives every piece where the use changed, or not, its policy status.&lt;/p&gt;&lt;p&gt;Each class code maps to one of ten policy categories (cultivated, garden, forest, grassland, farm water works, aquaculture water, river/lake water, other unused land, sea, construction) through the category table of its &lt;b&gt;classification system&lt;/b&gt;, or a code,category CSV of your own. The &lt;b&gt;policy table&lt;/b&gt; (default: the provincial table, 10 × 10 pairs; or a CSV with from,to,status,paths_zh,paths_en) gives each pair a status: &lt;b&gt;same&lt;/b&gt; (not a conversion), &lt;b&gt;path&lt;/b&gt; (legal paths named), &lt;b&gt;conditional&lt;/b&gt;, &lt;b&gt;prohibited&lt;/b&gt; or &lt;b&gt;gap&lt;/b&gt; (no conversion policy exists). Codes in no category table are reported as &lt;b&gt;unknown&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Outputs: the &lt;b&gt;conversion pieces&lt;/b&gt; (from_code, to_code, categories, status, legal paths in Chinese and English, area_ha, dm_ha = change in standard-forest ha from the voucher coefficients, zone_id); the &lt;b&gt;transitions&lt;/b&gt; by category and by code, per zone and '*' for all zones; the &lt;b&gt;status summary&lt;/b&gt;; the &lt;b&gt;unknown codes&lt;/b&gt;. The pieces are styled by status when loaded.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Three-lines workspace&lt;/b&gt; (optional, a GeoPackage made with New three-lines workspace or &lt;i&gt;guotu lines init&lt;/i&gt;): the pieces are also split by the ecological protection red line, the permanent basic farmland and the urban development boundary (the red line wins where they overlap, then farmland) and get a field &lt;b&gt;line&lt;/b&gt;; the optional &lt;b&gt;line summary&lt;/b&gt; gives the area by zone, line and status (e.g. prohibited conversions inside the red line). Prohibited and policy-gap pieces inside the red line or farmland are outlined on the map.&lt;/p&gt;&lt;p&gt;Both inputs are polygon layers (two rasters: &lt;i&gt;Land-use conversion map (rasters)&lt;/i&gt;). The after layer and the zones are reprojected to the CRS of the before layer. Areas are ellipsoidal or planar.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;土地用途转换图（用途转用）：将&lt;b&gt;转换前&lt;/b&gt;与&lt;b&gt;转换后&lt;/b&gt;的土地利用叠加，为每个图斑（无论用途是否变化）给出其政策状态。&lt;/p&gt;&lt;p&gt;每个地类代码通过其&lt;b&gt;分类体系&lt;/b&gt;的地类对照表（或自定义的 code,category CSV）归入十个政策地类之一（耕地、园地、林地、草地、农田水利用地、养殖水面、河流水面、其他未利用地、海域、建设用地）。&lt;b&gt;政策表&lt;/b&gt;（默认：省级政策表，10 × 10 组；或含 from,to,status,paths_zh,paths_en 的 CSV）为每组转换给出状态：&lt;b&gt;same&lt;/b&gt;（未转用）、&lt;b&gt;path&lt;/b&gt;（列出合法路径）、&lt;b&gt;conditional&lt;/b&gt;（有条件）、&lt;b&gt;prohibited&lt;/b&gt;（禁止）或 &lt;b&gt;gap&lt;/b&gt;（政策空白）。不在任何对照表中的代码记为 &lt;b&gt;unknown&lt;/b&gt;（未知）。&lt;/p&gt;&lt;p&gt;输出：&lt;b&gt;转换图斑&lt;/b&gt;（from_code、to_code、政策地类、状态、中英文合法路径、area_ha、dm_ha = 按生态券系数计算的标准林面积变化、zone_id）；按政策地类和按代码的&lt;b&gt;转换矩阵&lt;/b&gt;，分区统计并以 '*' 表示全部分区；&lt;b&gt;政策状态汇总&lt;/b&gt;；&lt;b&gt;未识别的代码&lt;/b&gt;。转换图斑加载时按政策状态自动配色。&lt;/p&gt;&lt;p&gt;&lt;b&gt;三区三线工作空间&lt;/b&gt;（可选，由“新建三区三线工作空间”或 &lt;i&gt;guotu lines init&lt;/i&gt; 生成的 GeoPackage）：图斑还会按生态保护红线、永久基本农田和城镇开发边界切分（三线重叠处以红线优先，其次为永久基本农田），并带有字段 &lt;b&gt;line&lt;/b&gt;；可选的&lt;b&gt;三线汇总&lt;/b&gt;给出按分区、控制线和政策状态统计的面积（例如红线内的禁止转用面积）。位于红线或永久基本农田内的禁止转用和政策空白图斑在地图上以粗边框突出显示。&lt;/p&gt;&lt;p&gt;两个输入均为面图层（两个栅格请用&lt;i&gt;用途转用图（栅格）&lt;/i&gt;）。转换后图层和分区重投影到转换前图层的坐标参照系。面积按椭球面或平面计算。&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>&lt;p&gt;&lt;b&gt;Keeping the results&lt;/b&gt;: save the conversion map to a GeoPackage file. The tables left as temporary layers are then written into the same file (layers conversions, transitions, status_summary, unknown_codes, line_summary: the names of &lt;i&gt;guotu convert&lt;/i&gt;), and the map's style is stored in it, so the file opens styled in any QGIS. Temporary layers are lost when QGIS closes.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;保存结果&lt;/b&gt;：请将土地用途转换图保存为 GeoPackage 文件。保留为临时图层的各表随即写入同一文件（图层 conversions、transitions、status_summary、unknown_codes、line_summary，即 &lt;i&gt;guotu convert&lt;/i&gt; 所用的名称），图的样式也存入该文件，因此在任何 QGIS 中打开都带有样式。临时图层在 QGIS 关闭时丢失。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;&lt;b&gt;Transitions per unit&lt;/b&gt; without a zones layer: the unit code field of the before layer (三调 ZLDWDM) and the unit — its first 6 characters are the county, 9 the town, 12 the village. Each piece belongs to the unit of the before-year parcel it comes from (its zone_id); the table unit_transitions has the area and standard-forest change per unit, from code and to code, and its sums over the units are the whole matrix. As guotu convert --zone-code-field.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;分单位转换表&lt;/b&gt;（无需分区图层）：前期图层的单位代码字段（三调 ZLDWDM）及单位——前 6 位为县，9 位为乡镇，12 位为村。每个碎片归属于其来源前期图斑所在的单位（即其 zone_id）；unit_transitions 表给出各单位、原地类编码与新地类编码的面积和标准林变化量，各单位之和等于整体矩阵。与 guotu convert --zone-code-field 相同。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Land use before (polygons)</source>
@@ -2968,6 +3048,18 @@
             <translation>“{layer}”是栅格：本算法叠加的是面图层。两个同格网栅格请用“土地用途转换图（栅格）”；栅格与面比较请先矢量化（栅格 ▸ 转换 ▸ 矢量化）。</translation>
         </message>
         <message>
+            <source>&lt;p&gt;Land-use conversion map (用途转用): overlays the land use &lt;b&gt;before&lt;/b&gt; and &lt;b&gt;after&lt;/b&gt; and gives every piece where the use changed, or not, its policy status.&lt;/p&gt;&lt;p&gt;Each class code maps to one of ten policy categories (cultivated, garden, forest, grassland, farm water works, aquaculture water, river/lake water, other unused land, sea, construction) through the category table of its &lt;b&gt;classification system&lt;/b&gt;, or a code,category CSV of your own. The &lt;b&gt;policy table&lt;/b&gt; (default: the provincial table, 10 × 10 pairs; or a CSV with from,to,status,paths_zh,paths_en) gives each pair a status: &lt;b&gt;same&lt;/b&gt; (not a conversion), &lt;b&gt;path&lt;/b&gt; (legal paths named), &lt;b&gt;conditional&lt;/b&gt;, &lt;b&gt;prohibited&lt;/b&gt; or &lt;b&gt;gap&lt;/b&gt; (no conversion policy exists). Codes in no category table are reported as &lt;b&gt;unknown&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Outputs: the &lt;b&gt;conversion pieces&lt;/b&gt; (from_code, to_code, categories, status, legal paths in Chinese and English, area_ha, dm_ha = change in standard-forest ha from the voucher coefficients, zone_id); the &lt;b&gt;transitions&lt;/b&gt; by category and by code, per zone and '*' for all zones; the &lt;b&gt;status summary&lt;/b&gt;; the &lt;b&gt;unknown codes&lt;/b&gt;. The pieces are styled by status when loaded.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Three-lines workspace&lt;/b&gt; (optional, a GeoPackage made with New three-lines workspace or &lt;i&gt;guotu lines init&lt;/i&gt;): the pieces are also split by the ecological protection red line, the permanent basic farmland and the urban development boundary (the red line wins where they overlap, then farmland) and get a field &lt;b&gt;line&lt;/b&gt;; the optional &lt;b&gt;line summary&lt;/b&gt; gives the area by zone, line and status (e.g. prohibited conversions inside the red line). Prohibited and policy-gap pieces inside the red line or farmland are outlined on the map.&lt;/p&gt;&lt;p&gt;Both inputs are polygon layers (two rasters: &lt;i&gt;Land-use conversion map (rasters)&lt;/i&gt;). The after layer and the zones are reprojected to the CRS of the before layer. Areas are ellipsoidal or planar.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;土地用途转换图（用途转用）：将&lt;b&gt;转换前&lt;/b&gt;与&lt;b&gt;转换后&lt;/b&gt;的土地利用叠加，为每个图斑（无论用途是否变化）给出其政策状态。&lt;/p&gt;&lt;p&gt;每个地类代码通过其&lt;b&gt;分类体系&lt;/b&gt;的地类对照表（或自定义的 code,category CSV）归入十个政策地类之一（耕地、园地、林地、草地、农田水利用地、养殖水面、河流水面、其他未利用地、海域、建设用地）。&lt;b&gt;政策表&lt;/b&gt;（默认：省级政策表，10 × 10 组；或含 from,to,status,paths_zh,paths_en 的 CSV）为每组转换给出状态：&lt;b&gt;same&lt;/b&gt;（未转用）、&lt;b&gt;path&lt;/b&gt;（列出合法路径）、&lt;b&gt;conditional&lt;/b&gt;（有条件）、&lt;b&gt;prohibited&lt;/b&gt;（禁止）或 &lt;b&gt;gap&lt;/b&gt;（政策空白）。不在任何对照表中的代码记为 &lt;b&gt;unknown&lt;/b&gt;（未知）。&lt;/p&gt;&lt;p&gt;输出：&lt;b&gt;转换图斑&lt;/b&gt;（from_code、to_code、政策地类、状态、中英文合法路径、area_ha、dm_ha = 按生态券系数计算的标准林面积变化、zone_id）；按政策地类和按代码的&lt;b&gt;转换矩阵&lt;/b&gt;，分区统计并以 '*' 表示全部分区；&lt;b&gt;政策状态汇总&lt;/b&gt;；&lt;b&gt;未识别的代码&lt;/b&gt;。转换图斑加载时按政策状态自动配色。&lt;/p&gt;&lt;p&gt;&lt;b&gt;三区三线工作空间&lt;/b&gt;（可选，由“新建三区三线工作空间”或 &lt;i&gt;guotu lines init&lt;/i&gt; 生成的 GeoPackage）：图斑还会按生态保护红线、永久基本农田和城镇开发边界切分（三线重叠处以红线优先，其次为永久基本农田），并带有字段 &lt;b&gt;line&lt;/b&gt;；可选的&lt;b&gt;三线汇总&lt;/b&gt;给出按分区、控制线和政策状态统计的面积（例如红线内的禁止转用面积）。位于红线或永久基本农田内的禁止转用和政策空白图斑在地图上以粗边框突出显示。&lt;/p&gt;&lt;p&gt;两个输入均为面图层（两个栅格请用&lt;i&gt;用途转用图（栅格）&lt;/i&gt;）。转换后图层和分区重投影到转换前图层的坐标参照系。面积按椭球面或平面计算。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Keeping the results&lt;/b&gt;: save the conversion map to a GeoPackage file. The tables left as temporary layers are then written into the same file (layers conversions, transitions, status_summary, unknown_codes, line_summary: the names of &lt;i&gt;guotu convert&lt;/i&gt;), and the map's style is stored in it, so the file opens styled in any QGIS. Temporary layers are lost when QGIS closes.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;保存结果&lt;/b&gt;：请将土地用途转换图保存为 GeoPackage 文件。保留为临时图层的各表随即写入同一文件（图层 conversions、transitions、status_summary、unknown_codes、line_summary，即 &lt;i&gt;guotu convert&lt;/i&gt; 所用的名称），图的样式也存入该文件，因此在任何 QGIS 中打开都带有样式。临时图层在 QGIS 关闭时丢失。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Unit names name the units of the before layer's unit code field: choose that field.</source>
+            <translation>单位名称用于命名前一时相图层单位代码字段的单位：请选择该字段。</translation>
+        </message>
+        <message>
             <source>The conversion map and its tables are temporary layers, lost when QGIS closes. To keep them, save the conversion map to a GeoPackage file: the tables left temporary are then written into the same file.</source>
             <translation>土地用途转换图及其各表均为临时图层，QGIS 关闭时将丢失。如需保留，请将转换图保存为 GeoPackage 文件：保留为临时的各表随即写入同一文件。</translation>
         </message>
@@ -3002,6 +3094,10 @@
         <message>
             <source>Layer "{layer}" was reprojected to {crs}.</source>
             <translation>图层“{layer}”已重投影到 {crs}。</translation>
+        </message>
+        <message>
+            <source>{count} units have no name in the names layer (the first: "{first}"): their unit_name is empty.</source>
+            <translation>{count} 个单位在名称图层中没有名称（第一个：“{first}”）：其 unit_name 为空。</translation>
         </message>
         <message>
             <source>Three lines: {count} features.</source>
@@ -3432,8 +3528,8 @@
             <translation>退回清单（每市一份 PDF）</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Prints the return list (退回清单) of a round comparison, one PDF per city (or for the city given): every new or persisting major deviation the city must correct, with its length or area and the reviewers' note. The input is the return list of &lt;i&gt;Compare rounds and return list&lt;/i&gt; or of &lt;i&gt;guotu framework rounds&lt;/i&gt;.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;打印轮次比对的退回清单，每个城市一份 PDF（或仅打印指定城市）：列出该市须整改的所有新增或持续存在的重大偏差，附长度或面积及审核说明。输入为&lt;i&gt;轮次比对与退回清单&lt;/i&gt;或 &lt;i&gt;guotu framework rounds&lt;/i&gt; 输出的退回清单。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Prints the return list (退回清单) of a round comparison, one PDF per city (or for the city given): every new or persisting major deviation the city must correct, with its length or area and the reviewers' note. The input is the return list of &lt;i&gt;Compare rounds and return list&lt;/i&gt; or of &lt;i&gt;guotu framework rounds&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;With the round's element indicators (element_indicators of &lt;i&gt;Transmission indicators&lt;/i&gt; or &lt;i&gt;guotu framework indicators&lt;/i&gt;) and the threshold table they were checked against, each returned element's indicators in the city are set out against the city's thresholds (value, minimum, maximum, within or outside), with the finding on the return list stated on the indicator it concerns.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;打印轮次比对的退回清单，每个城市一份 PDF（或仅打印指定城市）：列出该市须整改的所有新增或持续存在的重大偏差，附长度或面积及审核说明。输入为&lt;i&gt;轮次比对与退回清单&lt;/i&gt;或 &lt;i&gt;guotu framework rounds&lt;/i&gt; 输出的退回清单。&lt;/p&gt;&lt;p&gt;给出该轮的要素指标（&lt;i&gt;传导指标&lt;/i&gt;或 &lt;i&gt;guotu framework indicators&lt;/i&gt; 输出的 element_indicators）及其所依据的阈值表时，每个退回要素在该市的各项指标与该市阈值逐项对照（数值、最小值、最大值、在阈值内或超出），退回清单上的问题写在其所涉及的指标上。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Return list (return_list)</source>
@@ -3442,6 +3538,14 @@
         <message>
             <source>Only this city (empty: every city)</source>
             <translation>仅此城市（留空：全部城市）</translation>
+        </message>
+        <message>
+            <source>Element indicators of the round (element_indicators), optional</source>
+            <translation>本轮要素指标（element_indicators），可选</translation>
+        </message>
+        <message>
+            <source>Threshold table of the cities (CSV), with the element indicators</source>
+            <translation>各市阈值表（CSV），与要素指标一同提供</translation>
         </message>
         <message>
             <source>{path}: {pages} pages, {items} items.</source>
@@ -3560,12 +3664,20 @@
             <translation>无官方面积（{field} 为空或非数值）、未核查的图斑：{count} 个（要素 {fids}）。</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Checks the three control lines (三区三线) of a workspace: the ecological protection red line, permanent basic farmland and the urban development boundary.&lt;/p&gt;&lt;p&gt;Rules: L01 invalid geometry, L02 duplicate features, L03 overlaps within a line, L04–L06 overlaps between lines (with the resolution of the 2019 guideline: the urban boundary yields to both, farmland to the red line), L07 slivers, L08 tiny patches, L09 narrow gaps between features of one line, L10 features across admin boundaries; per admin unit L11 the urban expansion multiple over its cap, L12 farmland and L13 red line below target, L14 farmland below the share of cultivated land.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Layers&lt;/b&gt;: the workspace's layers as they are in the project (unsaved edits count), your own layers as delivered (a planning database, a File Geodatabase, shapefiles), or a workspace GeoPackage for the layers not given. Line layers in another CRS than the admin units are reprojected to theirs (the log and the notes say so); geographic CRSs are refused.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Admin fields&lt;/b&gt;: the admin code and name and the targets, matched in any case (defaults: XZQDM, XZQMC, erl_target_ha, pbf_target_ha, urban_2020_ha, expansion_cap). A rule whose target is missing is not checked: L11 without 2020 urban land, L12 without a farmland target, L13 without a red line target, L14 without land use; the notes table says which and why, and the statistics show no value there. Without a cap field the expansion cap below applies to every unit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; (optional): cultivated land for L14 is the area of the codes whose category in the classification system's conversion preset is cultivated. &lt;b&gt;2020 urban land&lt;/b&gt; (optional): its area in each admin unit replaces the admin layer's urban_2020_ha.&lt;/p&gt;&lt;p&gt;Defaults follow the specification: sliver width 1 m, minimum patch 50 m², expansion cap 1.3, farmland share 0.8; overlaps under 1 m² are minor. Issues whose fingerprint is in the workspace's exceptions table are marked accepted; the exception lapses when the features involved change.&lt;/p&gt;&lt;p&gt;Outputs: issues (areas), issue points (invalid geometry) and statistics by admin unit, with the fields and numbers of &lt;i&gt;guotu lines check&lt;/i&gt;.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;检查工作空间中的三区三线：生态保护红线、永久基本农田和城镇开发边界。&lt;/p&gt;&lt;p&gt;规则：L01 几何无效，L02 重复要素，L03 同一控制线内重叠，L04–L06 控制线之间重叠（按 2019 年指导意见给出处理建议：城镇开发边界避让另两条线，永久基本农田避让生态保护红线），L07 狭长碎片，L08 细小图斑，L09 同一控制线要素间的狭窄缝隙，L10 要素跨越行政区界线；按行政区检查 L11 城镇开发边界扩展倍数超限，L12 永久基本农田与 L13 生态保护红线低于保护任务，L14 永久基本农田占耕地比例不足。&lt;/p&gt;&lt;p&gt;&lt;b&gt;图层&lt;/b&gt;：工程中的工作空间图层（含未保存的编辑）、按原样交付的自有图层（规划数据库、File Geodatabase、shapefile），未指定的图层从工作空间 GeoPackage 读取。坐标系与行政区不同的控制线图层投影转换到行政区的坐标系（日志和说明表会注明）；地理坐标系不予接受。&lt;/p&gt;&lt;p&gt;&lt;b&gt;行政区字段&lt;/b&gt;：行政区代码、名称和各项任务字段，不区分大小写匹配（默认：XZQDM、XZQMC、erl_target_ha、pbf_target_ha、urban_2020_ha、expansion_cap）。缺少任务字段的规则不予检查：L11 缺少2020年城镇建设用地，L12 缺少永久基本农田保护任务，L13 缺少生态保护红线保护任务，L14 缺少土地利用；说明表列出未检查的规则及原因，统计表中相应数值留空。没有扩展倍数上限字段时，各行政区均采用下面的扩展倍数上限。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地利用&lt;/b&gt;（可选）：L14 所用耕地面积为分类体系转换预设中类别为耕地的地类编码的面积。&lt;b&gt;2020 年城镇建设用地&lt;/b&gt;（可选）：以其在各行政区内的面积代替行政区图层的 urban_2020_ha。&lt;/p&gt;&lt;p&gt;默认值依据规范：狭长碎片宽度 1 米，最小图斑 50 平方米，扩展倍数上限 1.3，农田占比 0.8；小于 1 平方米的重叠为轻微问题。指纹已登记在工作空间例外表中的问题标为已确认；所涉要素一旦改动，例外即失效。&lt;/p&gt;&lt;p&gt;输出：问题（面）、问题点（几何无效的位置）和按行政区的统计，字段与数值同 &lt;i&gt;guotu lines check&lt;/i&gt;。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;&lt;b&gt;No field&lt;/b&gt;: emptying the admin name or a target field of a chosen admin layer means none, even when the layer has a field of the known name; the rule is then not checked and the notes say so.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;不使用字段&lt;/b&gt;：将所选行政区图层的名称字段或任务字段清空，即表示不使用该字段，即使图层有同名的默认字段；相应规则不检查，并在说明中注明。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>three control lines,red line,farmland,urban development boundary,overlap,sliver,target,check,quality</source>
             <translation>三区三线,生态保护红线,永久基本农田,城镇开发边界,重叠,碎片,保护任务,检查,质量</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Checks the three control lines (三区三线) of a workspace: the ecological protection red line, permanent basic farmland and the urban development boundary.&lt;/p&gt;&lt;p&gt;Rules: L01 invalid geometry, L02 duplicate features, L03 overlaps within a line, L04–L06 overlaps between lines (with the resolution of the 2019 guideline: the urban boundary yields to both, farmland to the red line), L07 slivers, L08 tiny patches, L09 narrow gaps between features of one line, L10 features across admin boundaries; per admin unit L11 the urban expansion multiple over its cap, L12 farmland and L13 red line below target, L14 farmland below the share of cultivated land.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Layers&lt;/b&gt;: the workspace's layers as they are in the project (unsaved edits count), your own layers as delivered (a planning database, a File Geodatabase, shapefiles), or a workspace GeoPackage for the layers not given. Line layers in another CRS than the admin units are reprojected to theirs (the log and the notes say so); geographic CRSs are refused.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Admin fields&lt;/b&gt;: the admin code and name and the targets, matched in any case (defaults: XZQDM, XZQMC, erl_target_ha, pbf_target_ha, urban_2020_ha, expansion_cap). A rule whose target is missing is not checked: L11 without 2020 urban land, L12 without a farmland target, L13 without a red line target, L14 without land use; the notes table says which and why, and the statistics show no value there. Without a cap field the expansion cap below applies to every unit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land use&lt;/b&gt; (optional): cultivated land for L14 is the area of the codes whose category in the classification system's conversion preset is cultivated. &lt;b&gt;2020 urban land&lt;/b&gt; (optional): its area in each admin unit replaces the admin layer's urban_2020_ha.&lt;/p&gt;&lt;p&gt;Defaults follow the specification: sliver width 1 m, minimum patch 50 m², expansion cap 1.3, farmland share 0.8; overlaps under 1 m² are minor. Issues whose fingerprint is in the workspace's exceptions table are marked accepted; the exception lapses when the features involved change.&lt;/p&gt;&lt;p&gt;Outputs: issues (areas), issue points (invalid geometry) and statistics by admin unit, with the fields and numbers of &lt;i&gt;guotu lines check&lt;/i&gt;.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;检查工作空间中的三区三线：生态保护红线、永久基本农田和城镇开发边界。&lt;/p&gt;&lt;p&gt;规则：L01 几何无效，L02 重复要素，L03 同一控制线内重叠，L04–L06 控制线之间重叠（按 2019 年指导意见给出处理建议：城镇开发边界避让另两条线，永久基本农田避让生态保护红线），L07 狭长碎片，L08 细小图斑，L09 同一控制线要素间的狭窄缝隙，L10 要素跨越行政区界线；按行政区检查 L11 城镇开发边界扩展倍数超限，L12 永久基本农田与 L13 生态保护红线低于保护任务，L14 永久基本农田占耕地比例不足。&lt;/p&gt;&lt;p&gt;&lt;b&gt;图层&lt;/b&gt;：工程中的工作空间图层（含未保存的编辑）、按原样交付的自有图层（规划数据库、File Geodatabase、shapefile），未指定的图层从工作空间 GeoPackage 读取。坐标系与行政区不同的控制线图层投影转换到行政区的坐标系（日志和说明表会注明）；地理坐标系不予接受。&lt;/p&gt;&lt;p&gt;&lt;b&gt;行政区字段&lt;/b&gt;：行政区代码、名称和各项任务字段，不区分大小写匹配（默认：XZQDM、XZQMC、erl_target_ha、pbf_target_ha、urban_2020_ha、expansion_cap）。缺少任务字段的规则不予检查：L11 缺少2020年城镇建设用地，L12 缺少永久基本农田保护任务，L13 缺少生态保护红线保护任务，L14 缺少土地利用；说明表列出未检查的规则及原因，统计表中相应数值留空。没有扩展倍数上限字段时，各行政区均采用下面的扩展倍数上限。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地利用&lt;/b&gt;（可选）：L14 所用耕地面积为分类体系转换预设中类别为耕地的地类编码的面积。&lt;b&gt;2020 年城镇建设用地&lt;/b&gt;（可选）：以其在各行政区内的面积代替行政区图层的 urban_2020_ha。&lt;/p&gt;&lt;p&gt;默认值依据规范：狭长碎片宽度 1 米，最小图斑 50 平方米，扩展倍数上限 1.3，农田占比 0.8；小于 1 平方米的重叠为轻微问题。指纹已登记在工作空间例外表中的问题标为已确认；所涉要素一旦改动，例外即失效。&lt;/p&gt;&lt;p&gt;输出：问题（面）、问题点（几何无效的位置）和按行政区的统计，字段与数值同 &lt;i&gt;guotu lines check&lt;/i&gt;。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;田坎&lt;/b&gt;: cultivated land for L14 is net of 田坎 when the land use has the deduction coefficient (KCXS of a 三调 layer, or the field chosen): the deducted share of each parcel is left out, as &lt;i&gt;guotu lines check --deduction&lt;/i&gt; does. Untick the option to count gross areas.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;田坎&lt;/b&gt;：土地利用图层有扣除系数（三调图层的 KCXS，或所选字段）时，L14 的耕地为扣除田坎后的面积：每个图斑扣除的部分不计入，与 &lt;i&gt;guotu lines check --deduction&lt;/i&gt; 相同。取消勾选该选项则按毛面积统计。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Workspace GeoPackage (for the layers not given below)</source>
@@ -4888,10 +5000,6 @@
             <translation>无目标值</translation>
         </message>
         <message>
-            <source>not measured</source>
-            <translation>未测算</translation>
-        </message>
-        <message>
             <source>Open three-lines workspace</source>
             <translation>打开三区三线工作空间</translation>
         </message>
@@ -4960,6 +5068,10 @@
             <translation>正在取消…</translation>
         </message>
         <message>
+            <source>Keep the exceptions in</source>
+            <translation>例外保存到</translation>
+        </message>
+        <message>
             <source>Export statistics</source>
             <translation>导出统计</translation>
         </message>
@@ -5012,10 +5124,6 @@
             <translation>处理状态</translation>
         </message>
         <message>
-            <source>Exceptions are kept in a workspace: import the layers into one (Import delivered three-lines layers) to accept issues.</source>
-            <translation>例外记录保存在工作空间中：请先将图层导入工作空间（导入交付的三区三线图层），再确认例外。</translation>
-        </message>
-        <message>
             <source>The re-check was cancelled; the previous results are kept.</source>
             <translation>重新检查已取消，保留上一次的结果。</translation>
         </message>
@@ -5026,10 +5134,6 @@
         <message>
             <source>An exception needs a reason.</source>
             <translation>确认例外须填写理由。</translation>
-        </message>
-        <message>
-            <source>The workspace has no exceptions table.</source>
-            <translation>工作空间中没有例外表。</translation>
         </message>
         <message>
             <source>The exception could not be written to the exceptions table.</source>
@@ -5044,6 +5148,10 @@
             <translation>项目中没有这些行政区的约束性指标：请运行“约束性指标…”。</translation>
         </message>
         <message>
+            <source>Exceptions of project layers are kept in a GeoPackage beside the project: you choose it when you accept the first issue.</source>
+            <translation>项目图层的例外保存在项目旁的 GeoPackage 中：接受第一个问题时选择该文件。</translation>
+        </message>
+        <message>
             <source>The three-lines check failed.</source>
             <translation>三区三线检查失败。</translation>
         </message>
@@ -5054,6 +5162,10 @@
         <message>
             <source>(outside every admin unit)</source>
             <translation>（不在任何行政区内）</translation>
+        </message>
+        <message>
+            <source>The workspace has no exceptions table.</source>
+            <translation>工作空间中没有例外表。</translation>
         </message>
         <message>
             <source>Accepted as exception: {rule} ({fingerprint}).</source>
@@ -5096,8 +5208,16 @@
             <translation>取自表“{layer}”。</translation>
         </message>
         <message>
+            <source>Exceptions are kept in {path}.</source>
+            <translation>例外保存在 {path}。</translation>
+        </message>
+        <message>
             <source>The three-lines check returned no {output} layer.</source>
             <translation>三区三线检查没有返回 {output} 图层。</translation>
+        </message>
+        <message>
+            <source>Cannot open the exceptions of "{path}".</source>
+            <translation>无法打开“{path}”中的例外。</translation>
         </message>
         <message>
             <source>The algorithm {id} is not available: {error}</source>
@@ -6010,6 +6130,14 @@
         <message>
             <source>Sells {low}–{high} ha</source>
             <translation>出售 {low}–{high} 公顷</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Prints the return list (退回清单) of a round comparison, one PDF per city (or for the city given): every new or persisting major deviation the city must correct, with its length or area and the reviewers' note. The input is the return list of &lt;i&gt;Compare rounds and return list&lt;/i&gt; or of &lt;i&gt;guotu framework rounds&lt;/i&gt;.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;打印轮次比对的退回清单，每个城市一份 PDF（或仅打印指定城市）：列出该市须整改的所有新增或持续存在的重大偏差，附长度或面积及审核说明。输入为&lt;i&gt;轮次比对与退回清单&lt;/i&gt;或 &lt;i&gt;guotu framework rounds&lt;/i&gt; 输出的退回清单。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Exceptions are kept in a workspace: import the layers into one (Import delivered three-lines layers) to accept issues.</source>
+            <translation type="vanished">例外记录保存在工作空间中：请先将图层导入工作空间（导入交付的三区三线图层），再确认例外。</translation>
         </message>
         <message>
             <source>&lt;p&gt;Checks every admin unit against the binding indicators (约束性指标) handed down by the higher-level plan: the measured value, the target, the difference, the ratio and pass or fail with the rule.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Floors&lt;/b&gt; (measured ≥ target): cultivated land to keep 耕地保有量, permanent farmland protection task 永久基本农田保护任务, forest cover 森林覆盖率 (%), forest land to keep 林地保有量. &lt;b&gt;Ceilings&lt;/b&gt; (measured ≤ target): total construction land 建设用地总规模, urban-rural construction land 城乡建设用地规模, new construction on cultivated land 新增建设占用耕地规模, forest land taken 占用征收林地.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Targets&lt;/b&gt; are fields of the admin layer (join a table of targets to it in QGIS when they come apart); choose the field of each target you have. A unit whose target is empty skips that indicator with a note: it never passes. Area targets are in hectares or mu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Measured&lt;/b&gt;, with ellipsoidal areas inside each unit: cultivated land (net of 田坎 with the deduction coefficient KCXS), forest land, construction land and urban-rural construction land from the land use by the class groups of the 三调 working classification; forest cover is forest land ÷ the unit's area; permanent farmland from the farmland layer; with the earlier survey year, new construction on cultivated land (cultivated → construction) and forest land taken (forest → construction) from the overlay of the two years, whole parcels (gross of 田坎). Without those layers the indicators are 'not measured'.&lt;/p&gt;&lt;p&gt;Outputs: the admin units coloured by the number of failed indicators, the table (one row per unit and indicator, Chinese column names as aliases) and optionally a CSV for the meeting. The same as &lt;code&gt;guotu indicators&lt;/code&gt; on the command line.&lt;/p&gt;</source>
