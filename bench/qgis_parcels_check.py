@@ -58,5 +58,6 @@ for name, (layer, fields) in overlays.items():
         if ha > result[dkbh]["village_ha"]:
             result[dkbh]["village"], result[dkbh]["village_ha"] = code, ha
     print(f"step={name} intersection_s={t1 - t0:.2f} area_s={t2 - t1:.2f}", flush=True)
-json.dump(result, open(f"{out_dir}/qgis_parcels.json", "w"), ensure_ascii=False)
+with open(f"{out_dir}/qgis_parcels.json", "w", encoding="utf-8") as f:
+    json.dump(result, f, ensure_ascii=False)
 print(f"parcels={len(result)}")
