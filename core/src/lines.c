@@ -6,6 +6,7 @@
 
 #include "area.h"
 #include "internal.h"
+#include "direct_overlap.h"
 #include "polygon_input.h"
 
 enum { LINES = 3 };
@@ -387,9 +388,11 @@ static void suggestion(issue_text *t, int a, int b) {
     }
 }
 
+/* Reports the overlap of a and b: `known` is their intersection when the direct clip
+ * already made it (taken over), NULL to let GEOS make it. */
 static int report_overlap(guotu_context *ctx, guotu_lines *l, int la, const line_feature *a, int lb,
-                          const line_feature *b) {
-    if (la == lb && GEOSEquals_r(ctx->geos, a->geom, b->geom) == 1) {
+                          const line_feature *b, GEOSGeometry *known) {
+    if (!known && la == lb && GEOSEquals_r(ctx->geos, a->geom, b->geom) == 1) {
         issue_text t = text_for("L02", "error", la, a, lb, b);
         double area = 0;
         gt_area_of_geom(ctx, l->calc, a->geom, &area);
@@ -400,9 +403,10 @@ static int report_overlap(guotu_context *ctx, guotu_lines *l, int la, const line
         suggestion(&t, la, lb);
         return emit(ctx, l, &t, a->geom);
     }
-    GEOSGeometry *overlap = NULL;
-    int status = gt_overlay_polygonal(ctx, a->geom, b->geom, 0, &overlap, "%s %lld with %s %lld", line_names[la],
-                                      (long long)a->fid, line_names[lb], (long long)b->fid);
+    GEOSGeometry *overlap = known;
+    int status = known ? GUOTU_OK
+                       : gt_overlay_polygonal(ctx, a->geom, b->geom, 0, &overlap, "%s %lld with %s %lld",
+                                              line_names[la], (long long)a->fid, line_names[lb], (long long)b->fid);
     if (status || !overlap) return status;
     double area = 0;
     status = gt_area_of_geom(ctx, l->calc, overlap, &area);
@@ -428,11 +432,15 @@ static int report_overlap(guotu_context *ctx, guotu_lines *l, int la, const line
 }
 
 /* Overlaps between the features of line `small` (indexed) and line `big` (scanned); with
- * small == big, each pair once. */
+ * small == big, each pair once. Between two lines each candidate pair is first tried by
+ * the direct clip (coverage neighbours, the same parcel in both lines, clean crossings);
+ * only the rest is prepared and tested by GEOS's predicates, then overlaid. */
 static int check_overlaps(guotu_context *ctx, guotu_lines *l, int big, int small) {
     GEOSSTRtree *tree = index_line(ctx, l, small);
     if (!tree) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot index %s", line_names[small]);
     candidates c = {NULL, 0, 0, 0};
+    gt_direct_work w;
+    memset(&w, 0, sizeof w);
     int status = GUOTU_OK;
     for (size_t i = 0; !status && i < l->count[big]; i++) {
         const line_feature *b = &l->features[big][i];
@@ -442,18 +450,43 @@ static int check_overlaps(guotu_context *ctx, guotu_lines *l, int big, int small
             status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
             break;
         }
-        const GEOSPreparedGeometry *prepared = c.count ? GEOSPrepare_r(ctx->geos, b->geom) : NULL;
-        for (size_t k = 0; !status && prepared && k < c.count; k++) {
+        const GEOSPreparedGeometry *prepared = NULL;
+        for (size_t k = 0; !status && k < c.count; k++) {
             size_t j = c.items[k];
             if (big == small && j <= i) continue;
             const line_feature *s = &l->features[small][j];
-            if (interiors_meet(ctx, prepared, s->geom)) status = report_overlap(ctx, l, big, b, small, s);
+            if (big != small) {
+                GEOSGeometry *overlap = NULL;
+                int answered = gt_direct_overlap(ctx, &w, b->geom, s->geom, &overlap);
+                if (answered < 0) {
+                    status =
+                        gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot intersect %s %lld with %s %lld (out of memory?)",
+                                     line_names[big], (long long)b->fid, line_names[small], (long long)s->fid);
+                    break;
+                }
+                if (answered) {
+                    if (overlap) status = report_overlap(ctx, l, big, b, small, s, overlap);
+                    continue;
+                }
+            }
+            if (!prepared && !(prepared = GEOSPrepare_r(ctx->geos, b->geom))) {
+                status =
+                    gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot prepare %s %lld", line_names[big], (long long)b->fid);
+                break;
+            }
+            /* Between lines the overlay itself tells an overlap (area) from a touch (none):
+             * one overlay is cheaper than the relates of interiors_meet, and pairs that do not
+             * meet at all stop at the prepared (indexed) intersects test. */
+            if (big != small ? GEOSPreparedIntersects_r(ctx->geos, prepared, s->geom) == 1
+                             : interiors_meet(ctx, prepared, s->geom))
+                status = report_overlap(ctx, l, big, b, small, s, NULL);
         }
         if (prepared) GEOSPreparedGeom_destroy_r(ctx->geos, prepared);
         if (!status && (i & 4095) == 4095 &&
             gt_report_progress(ctx, (double)i / (double)l->count[big], "checking overlaps"))
             status = GUOTU_ERR_CANCELLED;
     }
+    gt_direct_work_free(ctx, &w);
     free(c.items);
     GEOSSTRtree_destroy_r(ctx->geos, tree);
     return status;

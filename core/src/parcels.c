@@ -120,6 +120,7 @@ void guotu_parcels_destroy(guotu_context *ctx, guotu_parcels *p) {
     gt_string_table_free(&p->parcel_ids);
     gt_code_table_free(&p->beach_codes);
     if (p->writer) GEOSWKBWriter_destroy_r(ctx->geos, p->writer);
+    gt_direct_work_free(ctx, &p->direct);
     guotu_area_calc_destroy(ctx, p->calc);
     free(p->label);
     free(p);
@@ -317,11 +318,20 @@ static int inside_layer(guotu_context *ctx, guotu_parcels *p, const pc_layer *l,
     int status = h.count && !parts ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
     for (size_t k = 0; !status && k < h.count; k++) {
         const GEOSGeometry *other = l->items[h.items[k]].geom;
-        /* 2 (a GEOS exception) goes on to the overlay, which fails with a message if it must. */
-        if (GEOSIntersects_r(ctx->geos, geom, other) == 0) continue;
         GEOSGeometry *part = NULL;
-        status = gt_overlay_polygonal(ctx, geom, other, 0, &part, "%s with %s %lld", p->label, what,
-                                      (long long)l->items[h.items[k]].fid);
+        /* Lines drawn on the parcels' own boundaries: the same parcel, neighbours and clean
+         * crossings are answered by the direct clip; the rest goes to GEOS. */
+        int answered = gt_direct_overlap(ctx, &p->direct, geom, other, &part);
+        if (answered < 0) {
+            status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot intersect %s with %s %lld (out of memory?)",
+                                  p->label, what, (long long)l->items[h.items[k]].fid);
+            break;
+        }
+        /* 2 (a GEOS exception) goes on to the overlay, which fails with a message if it must. */
+        if (!answered && GEOSIntersects_r(ctx->geos, geom, other) == 0) continue;
+        if (!answered)
+            status = gt_overlay_polygonal(ctx, geom, other, 0, &part, "%s with %s %lld", p->label, what,
+                                          (long long)l->items[h.items[k]].fid);
         if (part) parts[n++] = part;
     }
     free(h.items);
@@ -350,16 +360,37 @@ static int inside_layer(guotu_context *ctx, guotu_parcels *p, const pc_layer *l,
 }
 
 /* Index of the region the geometry overlaps most, -1 for none. */
-static int largest_overlap(guotu_context *ctx, guotu_parcels *p, const pc_regions *r, const GEOSGeometry *geom,
-                           int *out) {
+static int largest_overlap(guotu_context *ctx, guotu_parcels *p, pc_regions *r, const GEOSGeometry *geom, int *out) {
     *out = -1;
     double best = 0;
     for (size_t i = 0; i < r->count; i++) {
-        const GEOSGeometry *g = r->items[i].geom;
-        if (GEOSIntersects_r(ctx->geos, geom, g) == 0) continue;
-        GEOSGeometry *raw = GEOSIntersection_r(ctx->geos, geom, g);
-        if (!raw)
-            return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot intersect %s with '%s'", p->label, r->items[i].id);
+        pc_region *region = &r->items[i];
+        const GEOSGeometry *g = region->geom;
+        /* A parcel well inside its village (most of them) is measured as it is: the prepared
+         * (indexed) test answers without an overlay. */
+        if (!region->prepared && !(region->prepared = GEOSPrepare_r(ctx->geos, g)))
+            return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot prepare '%s'", region->id);
+        if (GEOSPreparedContainsProperly_r(ctx->geos, region->prepared, geom) == 1) {
+            double area = 0;
+            int status = gt_area_of_geom(ctx, p->calc, geom, &area);
+            if (status) return status;
+            if (area > best) {
+                best = area;
+                *out = (int)i;
+            }
+            continue;
+        }
+        /* Villages dissolved from the parcels: most other pairs are apart or neighbours,
+         * answered by the direct clip (which first compares the boxes); the rest goes to GEOS. */
+        GEOSGeometry *raw = NULL;
+        int answered = gt_direct_overlap(ctx, &p->direct, geom, g, &raw);
+        if (answered < 0)
+            return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot intersect %s with '%s' (out of memory?)", p->label,
+                                r->items[i].id);
+        if (answered && !raw) continue;
+        if (!answered && GEOSPreparedIntersects_r(ctx->geos, region->prepared, geom) == 0) continue;
+        if (!answered) raw = GEOSIntersection_r(ctx->geos, geom, g);
+        if (!raw) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot intersect %s with '%s'", p->label, region->id);
         double area = 0;
         int status = gt_area_of_geom(ctx, p->calc, raw, &area);
         GEOSGeom_destroy_r(ctx->geos, raw);
@@ -577,14 +608,26 @@ static int check_overlaps(guotu_context *ctx, guotu_parcels *p, GEOSSTRtree *tre
             size_t j = h.items[k];
             if (j <= i) continue;
             pc_parcel *b = &p->parcels[j];
-            if (GEOSIntersects_r(ctx->geos, a->geom, b->geom) == 0) continue;
-            GEOSGeometry *raw = GEOSIntersection_r(ctx->geos, a->geom, b->geom);
-            if (!raw) {
-                status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot intersect parcels '%s' and '%s'", a->id, b->id);
+            /* Parcels of one project share boundaries: neighbours are answered by the direct clip. */
+            GEOSGeometry *overlap = NULL;
+            int answered = gt_direct_overlap(ctx, &p->direct, a->geom, b->geom, &overlap);
+            if (answered < 0) {
+                status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY,
+                                      "cannot intersect parcels '%s' and '%s' (out of memory?)", a->id, b->id);
                 break;
             }
-            GEOSGeometry *overlap = gt_polygonal_part(ctx, raw);
-            GEOSGeom_destroy_r(ctx->geos, raw);
+            if (answered && !overlap) continue;
+            if (!answered && GEOSIntersects_r(ctx->geos, a->geom, b->geom) == 0) continue;
+            if (!answered) {
+                GEOSGeometry *raw = GEOSIntersection_r(ctx->geos, a->geom, b->geom);
+                if (!raw) {
+                    status =
+                        gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot intersect parcels '%s' and '%s'", a->id, b->id);
+                    break;
+                }
+                overlap = gt_polygonal_part(ctx, raw);
+                GEOSGeom_destroy_r(ctx->geos, raw);
+            }
             double area = 0;
             if (overlap) status = gt_area_of_geom(ctx, p->calc, overlap, &area);
             if (!status && area > p->o.tolerance_m2) {

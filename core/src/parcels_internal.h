@@ -4,6 +4,7 @@
 
 #include "area.h"
 #include "code_table.h"
+#include "direct_overlap.h"
 #include "internal.h"
 #include "policy.h"
 
@@ -53,7 +54,8 @@ typedef struct pc_region {
     char *id, *name;
     double original_ha; /* units: given or NaN */
     int64_t fid;
-    GEOSGeometry *geom; /* NULL for projects and for the "no village" row */
+    GEOSGeometry *geom;                   /* NULL for projects and for the "no village" row */
+    const GEOSPreparedGeometry *prepared; /* of geom, made when first needed */
     int64_t parcels, verdicts[3];
     double area_m2, cultivated_m2, new_m2, lost_m2, farmland_out_m2, farmland_added_m2, dm_ha;
     int dm_known;
@@ -81,8 +83,9 @@ struct guotu_parcels {
     size_t parcel_count, parcel_cap;
     gt_string_table parcel_ids;
     GEOSWKBWriter *writer;
-    int ran;  /* the run started: nothing more may be added */
-    int done; /* the run returned GUOTU_OK: the results are complete */
+    gt_direct_work direct; /* the direct clip's working space (parcels against the lines) */
+    int ran;               /* the run started: nothing more may be added */
+    int done;              /* the run returned GUOTU_OK: the results are complete */
 };
 
 /* Adds a reason to a parcel, formatting the two messages; the geometry is taken over

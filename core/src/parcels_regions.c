@@ -33,6 +33,7 @@ void pc_regions_free(guotu_context *ctx, pc_regions *r) {
         free(g->name);
         free(g->reasons_zh);
         free(g->reasons_en);
+        if (g->prepared) GEOSPreparedGeom_destroy_r(ctx->geos, g->prepared);
         if (g->geom) GEOSGeom_destroy_r(ctx->geos, g->geom);
     }
     free(r->items);
