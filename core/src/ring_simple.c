@@ -27,6 +27,23 @@ static int cmp_edge(const void *pa, const void *pb) {
     return a->xmin < b->xmin ? -1 : (a->xmin > b->xmin ? 1 : (a->i < b->i ? -1 : (a->i > b->i)));
 }
 
+/* Up to this many edges an insertion sort, in line, beats qsort's call per comparison. */
+enum { INSERTION_SORT_MAX = 96 };
+
+static void sort_edges(edge_entry *order, size_t n) {
+    if (n > INSERTION_SORT_MAX) {
+        qsort(order, n, sizeof *order, cmp_edge);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        edge_entry e = order[i];
+        size_t j = i;
+        for (; j > 0 && cmp_edge(&e, &order[j - 1]) < 0; j--)
+            order[j] = order[j - 1];
+        order[j] = e;
+    }
+}
+
 /* Two edges that share no vertex: 1 when certainly apart (one lies wholly on one side of the
  * other's line), 0 when they touch, cross or cannot be told apart. */
 static int apart(const double *a0, const double *a1, const double *b0, const double *b1) {
@@ -55,7 +72,7 @@ int gt_ring_surely_simple(const gt_ring *r) {
         const double *a0 = &r->xy[2 * i], *a1 = &r->xy[2 * ((i + 1) % n)];
         order[i] = (edge_entry){lo(a0[0], a1[0]), i};
     }
-    qsort(order, n, sizeof *order, cmp_edge);
+    sort_edges(order, n);
     int simple = 1;
     for (size_t k = 0; simple && k < n; k++) {
         size_t i = order[k].i;
