@@ -19,6 +19,7 @@ from qgis.PyQt.QtWidgets import QTreeWidgetItem, QWidget
 from qgis.core import QgsGeometry, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
 
 from ..i18n import tr
+from ..ledger.ledger_report import LedgerReportLayers, is_grades_layer
 from ..ledger.ledger_review import (RESULT_COLORS, CertificateRow, LedgerUnit, certificates_extent,
                                     is_certificates_layer, is_unit_ledger_layer, ledger_units, result_titles,
                                     sheet_lines, unit_certificates)
@@ -82,6 +83,21 @@ class LedgerPage(QWidget, FORM_CLASS):
             return None
         found = companion_layer(self.project, layer, "certificates", is_certificates_layer)
         return found if is_certificates_layer(found) else None
+
+    def grades_layer(self) -> Optional[QgsVectorLayer]:
+        layer = self.layer()
+        if layer is None:
+            return None
+        found = companion_layer(self.project, layer, "unit_grades", is_grades_layer)
+        return found if is_grades_layer(found) else None
+
+    def report_layers(self) -> Optional[LedgerReportLayers]:
+        """The loaded ledger for the village reports (its balance sheets, grades and
+        certificates); None when no ledger is loaded."""
+        layer = self.layer()
+        if layer is None:
+            return None
+        return LedgerReportLayers(layer, self.grades_layer(), self.certificates_layer(), source=layer.name())
 
     def _pick_layer(self, added: Any = None) -> None:
         """Shows a unit ledger just added (a new run's result), else keeps the current one,
