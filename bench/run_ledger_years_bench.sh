@@ -11,6 +11,8 @@
 #   GUOTU_BENCH_WORK     outputs and logs (default build/bench-data/ledger-years-work)
 #   GUOTU_BENCH_RESULTS  results JSON (default bench/results/ledger_years_scaleCELLS.json)
 #   GUOTU_BENCH_REPEAT   guotu runs, best kept (default 3); QGIS runs once
+#   GUOTU_BENCH_CPU      pin every run to this CPU (taskset -c), the fair measure on a shared machine
+#                        is then user+sys CPU seconds (default: not pinned)
 #   GUOTU_BENCH_SUMMARY_ONLY=1  only compare again and rewrite the results JSON from the work directory
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,6 +25,8 @@ DATA="${1:-$ROOT/build/bench-data/ledger-years}"
 WORK="${GUOTU_BENCH_WORK:-$ROOT/build/bench-data/ledger-years-work}"
 RESULTS="${GUOTU_BENCH_RESULTS:-$HERE/results/ledger_years_scale$CELLS.json}"
 REPEAT="${GUOTU_BENCH_REPEAT:-3}"
+PIN=()
+[[ -n "${GUOTU_BENCH_CPU:-}" ]] && PIN=(taskset -c "$GUOTU_BENCH_CPU")
 export QT_QPA_PLATFORM=offscreen
 mkdir -p "$WORK"
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
@@ -38,7 +42,7 @@ timed() {  # timed NAME command...: GNU time -v into $WORK/NAME.time, load befor
     local name="$1"; shift
     load > "$WORK/$name.load"
     log "run $name"
-    "$TIME" -v -o "$WORK/$name.time" "$@" > "$WORK/$name.log" 2>&1
+    "$TIME" -v -o "$WORK/$name.time" "${PIN[@]}" "$@" > "$WORK/$name.log" 2>&1
     load > "$WORK/$name.load_after"
     log "  $name: $(grep Elapsed "$WORK/$name.time" | sed 's/.*: //') wall"
 }
@@ -57,9 +61,10 @@ fi
 "$PY" "$HERE/compare_ledger_years.py" "$WORK/guotu_years.gpkg" "$WORK/qgis/qgis_ledger_years.csv" \
     --qgis-pieces "$WORK/qgis/qgis_years_fields.gpkg" > "$WORK/compare.json" || true
 
-"$PY" - "$WORK" "$RESULTS" "$DATA" "$REPEAT" "$CELLS" <<'PYEOF'
+"$PY" - "$WORK" "$RESULTS" "$DATA" "$REPEAT" "$CELLS" "${GUOTU_BENCH_CPU:-}" <<'PYEOF'
 import json, os, platform, re, subprocess, sys
 work, results, data, repeat, cells = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
+pinned = sys.argv[6] if len(sys.argv) > 6 and sys.argv[6] else None
 
 def timing(name):
     text = open(os.path.join(work, name + ".time")).read()
@@ -95,6 +100,7 @@ out = {"benchmark": "unit ledger between two survey years as layers (issue #17)"
        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
                    "cpu": subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo"], capture_output=True,
                                          text=True).stdout.split(":")[-1].strip()},
+       "pinned_cpu": pinned,
        "guotu_runs": guotu, "guotu_best": best, "qgis_chain": qgis, "qgis_steps": steps,
        "qgis_over_guotu": round(qgis["wall_s"] / best["wall_s"], 1),
        "qgis_over_guotu_cpu": round(qgis["cpu_s"] / best["cpu_s"], 1),
