@@ -363,9 +363,20 @@ int guotu_ledger_add_parcel(guotu_context *ctx, guotu_ledger *l, const guotu_led
         return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     lg_parcel *x = &l->parcels[l->parcel_count];
     memset(x, 0, sizeof *x);
-    int repaired = 0;
-    status = gt_read_polygon(ctx, GUOTU_INVALID_REPAIR, l->label, in->fid, wkb, wkb_size, &x->geom, &repaired);
-    if (status) return status;
+    int changed = strcmp(cur, plan) != 0;
+    int reclaimed = cur_cat == CONSTRUCTION && plan_cat != CONSTRUCTION;
+    int keep_geom = (changed && l->redline.count) ||
+                    (reclaimed && l->beaches.count && gt_code_table_find(&l->beach_codes, cur) < 0);
+    /* A piece of the two years' overlay is the overlay's own valid polygon and comes with its
+     * area: it is read only when a later overlay (red line, river beaches) or the unit polygons
+     * need it. A parcel given by the caller is always read: that is where it is checked. */
+    int need_geom = keep_geom || !(l->years && gt_ledger_years_feeding(l->years)) || !(in->area_m2 > 0) ||
+                    (l->polygon_units && !(in->unit_id && in->unit_id[0]));
+    if (need_geom) {
+        int repaired = 0;
+        status = gt_read_polygon(ctx, GUOTU_INVALID_REPAIR, l->label, in->fid, wkb, wkb_size, &x->geom, &repaired);
+        if (status) return status;
+    }
     x->fid = in->fid;
     x->cur_cat = cur_cat;
     x->plan_cat = plan_cat;
@@ -406,10 +417,7 @@ int guotu_ledger_add_parcel(guotu_context *ctx, guotu_ledger *l, const guotu_led
         if (!status) status = locate_unit(ctx, l, x, &x->located);
         if (status) oom = -1;
     }
-    int changed = strcmp(cur, plan) != 0;
-    int reclaimed = cur_cat == CONSTRUCTION && plan_cat != CONSTRUCTION;
-    if (!oom && !(changed && l->redline.count) &&
-        !(reclaimed && l->beaches.count && gt_code_table_find(&l->beach_codes, cur) < 0)) {
+    if (!oom && !keep_geom && x->geom) {
         GEOSGeom_destroy_r(ctx->geos, x->geom);
         x->geom = NULL;
     }
@@ -419,7 +427,7 @@ int guotu_ledger_add_parcel(guotu_context *ctx, guotu_ledger *l, const guotu_led
         free(x->project);
         free(x->current);
         free(x->planned);
-        GEOSGeom_destroy_r(ctx->geos, x->geom);
+        if (x->geom) GEOSGeom_destroy_r(ctx->geos, x->geom);
         return oom > 0 ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : status;
     }
     l->parcel_count++;

@@ -110,6 +110,78 @@ def rule_rows(u: Dict[str, Any]) -> List[Tuple[str, str, str]]:
     ]
 
 
+GRADES_REQUIRED = ("unit_id", "grade", "opening_ha", "closing_ha")
+
+
+def is_grades_layer(layer: Any) -> bool:
+    """A unit_grades table (the algorithm's output or the CLI's table)."""
+    return isinstance(layer, QgsVectorLayer) and layer.isValid() and \
+        all(layer.fields().lookupField(name) >= 0 for name in GRADES_REQUIRED)
+
+
+def unit_rows(layers: LedgerReportLayers, unit_id: str) -> List[Dict[str, Any]]:
+    """The balance sheets of the ledger's unit ``unit_id`` (one row, none when the ledger has
+    no such unit)."""
+    return layer_rows(layers.units, f"coalesce(\"unit_id\", '') = {QgsExpression.quotedString(unit_id)}")
+
+
+def _unit_map(builder: LayoutBuilder, layers: LedgerReportLayers, page: int, x: float, y: float, width: float,
+              height: float, extent: QgsRectangle) -> None:
+    item = QgsLayoutItemMap(builder.layout)
+    item.setCrs(layers.units.crs())
+    item.setFrameEnabled(True)
+    item.setLayers(([layers.certificates] if layers.certificates is not None else []) + [layers.units])
+    item.setKeepLayerSet(True)
+    builder.layout.addLayoutItem(item)
+    builder.place(item, page, x, y, width, height)
+    item.setExtent(fit_extent(extent, width / height, margin=0.05))
+    builder.map_furniture(item, page, x, y, width, height)
+
+
+def draw_unit_page(builder: LayoutBuilder, layers: LedgerReportLayers, u: Dict[str, Any], page: int,
+                   margin: float = 10.0) -> None:
+    """One unit's page on page ``page`` of ``builder``'s layout: its map coloured by verdict
+    with its certificates (when the ledger has unit polygons), the balance sheet of
+    cultivated land, cultivated land by grade and every rule with its numbers and result.
+    Used by the ledger's own report and by the village reports of the parcel review dock."""
+    size = builder.page_size()
+    width, height = size.width(), size.height()
+    unit = str(u.get("unit_id") or "") or tr("(no unit)")
+    heading = tr("Unit {unit} {name}: {verdict}").format(unit=unit, name=u.get("name") or "", verdict=_verdict(u))
+    builder.label(heading, page, margin, 6, width - 2 * margin, 9, 15, bold=True)
+    facts = tr("{parcels} parcels, {area} ha").format(parcels=u.get("parcels") or 0, area=_ha(u.get("area_ha")))
+    if layers.source:
+        facts += " · " + tr("Source: {source}").format(source=layers.source)
+    builder.label(facts, page, margin, 15, width - 2 * margin, 6, 9)
+    top, bottom = 23.0, height - margin - 8
+    geometry = u.get("_geometry")
+    left = margin
+    if geometry is not None and not geometry.isEmpty():
+        map_width = width * 0.38
+        _unit_map(builder, layers, page, margin, top, map_width, bottom - top, geometry.boundingBox())
+        left = margin + map_width + 6
+    available = width - margin - left
+    column = (available - 6) / 2
+    builder.label(tr("Cultivated land (ha)"), page, left, top, column, 6, 10, bold=True)
+    sheet = builder.text_table([(tr("Item"), column * 0.68), (tr("ha"), 0.0)], balance_rows(u), page, left, top + 7,
+                               column, 70)
+    sheet.recalculateFrameSizes()
+    right = left + column + 6
+    grades = layer_rows(layers.grades,
+                        f"coalesce(\"unit_id\", '') = {QgsExpression.quotedString(str(u.get('unit_id') or ''))}")
+    builder.label(tr("Cultivated land by grade (ha)"), page, right, top, column, 6, 10, bold=True)
+    grade_rows = [(str(g.get("grade")) if g.get("grade") else tr("no grade"), _ha(g.get("opening_ha")),
+                   _ha(g.get("closing_ha"))) for g in sorted(grades, key=lambda g: g.get("grade") or 0)]
+    builder.text_table([(tr("Grade"), column * 0.3), (tr("Opening"), column * 0.33), (tr("Closing"), 0.0)],
+                       grade_rows, page, right, top + 7, column, 70)
+    rules_top = top + 7 + max(sheet.totalHeight(), 20.0) + 6
+    builder.label(tr("Rules"), page, left, rules_top, available, 6, 10, bold=True)
+    numbers_width = available * 0.55
+    rows = [(r, wrap_text(nums, max(10, int(numbers_width / 1.9))), res) for r, nums, res in rule_rows(u)]
+    builder.text_table([(tr("Rule"), available * 0.27), (tr("Numbers and parameters"), numbers_width),
+                        (tr("Result"), 0.0)], rows, page, left, rules_top + 7, available, bottom - rules_top - 7)
+
+
 class _Builder(LayoutBuilder):
     MARGIN = 10.0
 
@@ -118,56 +190,9 @@ class _Builder(LayoutBuilder):
         self.report = layers
         self.unit_pages = 0
 
-    def _map(self, page: int, x: float, y: float, width: float, height: float, extent: QgsRectangle) -> None:
-        item = QgsLayoutItemMap(self.layout)
-        item.setCrs(self.report.units.crs())
-        item.setFrameEnabled(True)
-        layers = ([self.report.certificates] if self.report.certificates is not None else []) + [self.report.units]
-        item.setLayers(layers)
-        item.setKeepLayerSet(True)
-        self.layout.addLayoutItem(item)
-        self.place(item, page, x, y, width, height)
-        item.setExtent(fit_extent(extent, width / height, margin=0.05))
-        self.map_furniture(item, page, x, y, width, height)
-
     def unit_page(self, u: Dict[str, Any], first: bool) -> None:
         page = 0 if first else self.add_page()
-        size = self.page_size()
-        width, height, margin = size.width(), size.height(), self.MARGIN
-        unit = str(u.get("unit_id") or "") or tr("(no unit)")
-        heading = tr("Unit {unit} {name}: {verdict}").format(unit=unit, name=u.get("name") or "", verdict=_verdict(u))
-        self.label(heading, page, margin, 6, width - 2 * margin, 9, 15, bold=True)
-        facts = tr("{parcels} parcels, {area} ha").format(parcels=u.get("parcels") or 0, area=_ha(u.get("area_ha")))
-        if self.report.source:
-            facts += " · " + tr("Source: {source}").format(source=self.report.source)
-        self.label(facts, page, margin, 15, width - 2 * margin, 6, 9)
-        top, bottom = 23.0, height - margin - 8
-        geometry = u.get("_geometry")
-        left = margin
-        if geometry is not None and not geometry.isEmpty():
-            map_width = width * 0.38
-            self._map(page, margin, top, map_width, bottom - top, geometry.boundingBox())
-            left = margin + map_width + 6
-        available = width - margin - left
-        column = (available - 6) / 2
-        self.label(tr("Cultivated land (ha)"), page, left, top, column, 6, 10, bold=True)
-        sheet = self.text_table([(tr("Item"), column * 0.68), (tr("ha"), 0.0)], balance_rows(u), page, left, top + 7,
-                                column, 70)
-        sheet.recalculateFrameSizes()
-        right = left + column + 6
-        grades = layer_rows(self.report.grades,
-                            f"coalesce(\"unit_id\", '') = {QgsExpression.quotedString(str(u.get('unit_id') or ''))}")
-        self.label(tr("Cultivated land by grade (ha)"), page, right, top, column, 6, 10, bold=True)
-        grade_rows = [(str(g.get("grade")) if g.get("grade") else tr("no grade"), _ha(g.get("opening_ha")),
-                       _ha(g.get("closing_ha"))) for g in sorted(grades, key=lambda g: g.get("grade") or 0)]
-        self.text_table([(tr("Grade"), column * 0.3), (tr("Opening"), column * 0.33), (tr("Closing"), 0.0)],
-                        grade_rows, page, right, top + 7, column, 70)
-        rules_top = top + 7 + max(sheet.totalHeight(), 20.0) + 6
-        self.label(tr("Rules"), page, left, rules_top, available, 6, 10, bold=True)
-        numbers_width = available * 0.55
-        rows = [(r, wrap_text(nums, max(10, int(numbers_width / 1.9))), res) for r, nums, res in rule_rows(u)]
-        self.text_table([(tr("Rule"), available * 0.27), (tr("Numbers and parameters"), numbers_width),
-                         (tr("Result"), 0.0)], rows, page, left, rules_top + 7, available, bottom - rules_top - 7)
+        draw_unit_page(self, self.report, u, page, self.MARGIN)
         self.unit_pages += 1
 
     def build(self, feedback: Optional[QgsFeedback] = None):

@@ -1,7 +1,10 @@
 """The printable review report of the parcel check (整治地块审查报告), one PDF per village.
 
 Page 1: an overview map of the village's parcels coloured by verdict (with the three
-lines for context), the verdict counts and a legend. Then one page per parcel that is not
+lines for context), the verdict counts and a legend. When a unit ledger is given and its
+units are the villages, page 2 is the village's unit: its balance sheet, cultivated land by
+grade and the rules L1–L7 (the page of the ledger's own report). Then one page per parcel
+that is not
 a plain pass — a map zoomed to the parcel with the areas at fault, and every reason with
 its rule, area and share. Then the tables: the village's parcels, and the project /
 consolidation-unit checks (U01–U03) of the projects its parcels belong to.
@@ -24,6 +27,7 @@ from ..binding.errors import GuotuCancelled
 from ..i18n import chinese_ui, tr
 from ..lines.lines_workspace import ROLE_PROPERTY
 from ..conversion.conversion_style import category_label
+from ..ledger.ledger_report import LedgerReportLayers, draw_unit_page, unit_rows
 from .parcels_check import rule_titles
 from .parcels_style import reasons_text, severity_titles, verdict_text, verdict_titles
 from ..reporting.report_layout import (LayoutBuilder, cjk_font_family, export_pdf, fit_extent, format_number, layer_rows,
@@ -41,6 +45,7 @@ class ParcelsReportLayers:
     context: List[QgsVectorLayer] = field(default_factory=list)  # e.g. the three lines
     source: str = ""
     redline: Optional[QgsVectorLayer] = None  # the ecological red line (else found in context / project)
+    ledger: Optional[LedgerReportLayers] = None  # a unit ledger whose units are the villages: a page each
 
 
 @dataclass
@@ -51,6 +56,7 @@ class ParcelsReportResult:
     parcel_pages: int
     font_family: Optional[str] = None
     warnings: List[str] = field(default_factory=list)
+    ledger_pages: int = 0  # pages of the village's unit from the unit ledger (0: no ledger, or no such unit)
 
 
 def _explanation(reason: dict) -> str:
@@ -170,6 +176,7 @@ class _Builder(LayoutBuilder):
         where = f"coalesce(\"village_id\", '') = {QgsExpression.quotedString(village_id)}"
         self.parcels = layer_rows(layers.parcels, where)
         self.parcel_pages = 0
+        self.ledger_pages = 0
         self.redline = find_redline(layers, project)
         self.temporary: List[QgsVectorLayer] = []  # report-only layers, removed after the export
         self.warnings: List[str] = []
@@ -248,6 +255,23 @@ class _Builder(LayoutBuilder):
         if not self.fit_legend(legend, 0, right, legend_top, right_width, bottom - legend_top):
             self.warnings.append(tr("The legend is cut to fit page 1."))
 
+    def ledger_page(self) -> None:
+        """The village's unit of the unit ledger, when one is given: its balance sheet page.
+        A ledger without this village among its units (units that are not the villages) adds
+        no page and says so in the warnings."""
+        ledger = self.report.ledger
+        if ledger is None:
+            return
+        rows = unit_rows(ledger, self.village_id) if self.village_id else []
+        if not rows:
+            self.warnings.append(tr("The unit ledger {ledger} has no unit {village}: the village's balance sheet "
+                                    "is not in its report.").format(ledger=ledger.units.name(),
+                                                                     village=self.village_id or tr("(no village)")))
+            return
+        for row in rows:
+            draw_unit_page(self, ledger, row, self.add_page(), self.MARGIN)
+            self.ledger_pages += 1
+
     def parcel_page(self, row: Dict[str, Any]) -> None:
         page = self.add_page()
         size = self.page_size()
@@ -324,6 +348,7 @@ class _Builder(LayoutBuilder):
 
     def build(self, feedback: Optional[QgsFeedback] = None):
         self.overview()
+        self.ledger_page()
         for row in sorted(self.parcels, key=lambda r: str(r["parcel_id"])):
             if feedback is not None and feedback.isCanceled():
                 raise GuotuCancelled()
@@ -353,8 +378,9 @@ def export_village_report(layers: ParcelsReportLayers, pdf: Path, village_id: st
     progress within ``span`` (percent), and cancelling raises GuotuCancelled and leaves no
     PDF of the village."""
     project = project if project is not None else QgsProject.instance()
+    ledger = [layers.ledger.units, layers.ledger.grades, layers.ledger.certificates] if layers.ledger else []
     for layer in [layers.parcels, layers.reasons, layers.projects, layers.villages, layers.redline] + \
-            list(layers.context):
+            list(layers.context) + ledger:
         if layer is not None and project.mapLayer(layer.id()) is None:
             project.addMapLayer(layer, False)
     builder = _Builder(project, layers, village_id, village_name, title)
@@ -364,7 +390,7 @@ def export_village_report(layers: ParcelsReportLayers, pdf: Path, village_id: st
             feedback.setProgress(span[0] + 0.25 * (span[1] - span[0]))  # built; the export is the rest
         result = ParcelsReportResult(pdf=Path(pdf), village_id=village_id, pages=layout.pageCollection().pageCount(),
                                      parcel_pages=builder.parcel_pages, font_family=cjk_font_family(),
-                                     warnings=list(builder.warnings))
+                                     warnings=list(builder.warnings), ledger_pages=builder.ledger_pages)
         if result.font_family is None:
             result.warnings.append(tr("No font with Chinese characters is installed; Chinese text will not render "
                                       "(install e.g. fonts-wqy-microhei)."))

@@ -62,10 +62,12 @@ def village_reports_with_progress(parent: Optional[QWidget], title: str, layers,
     from ..parcels.parcels_report import export_village_reports
 
     written: List[Path] = []
+    results = []
 
     def job(feedback: QgsFeedback) -> None:
         # One village at a time, so that a cancel keeps the reports already finished.
-        export_village_reports(layers, folder, project=project, feedback=feedback, on_report=written.append)
+        results.extend(export_village_reports(layers, folder, project=project, feedback=feedback,
+                                              on_report=written.append))
 
     try:
         run_with_progress(parent, title, tr("Writing the village reports…"), job)
@@ -74,4 +76,15 @@ def village_reports_with_progress(parent: Optional[QWidget], title: str, layers,
                            "written.").format(n=len(written), folder=folder), "cancelled"
     except (RuntimeError, OSError) as e:
         return written, str(e), "failed"
-    return written, tr("{n} village reports written to {folder}.").format(n=len(written), folder=folder), "done"
+    message = tr("{n} village reports written to {folder}.").format(n=len(written), folder=folder)
+    ledger = getattr(layers, "ledger", None)
+    if ledger is not None:
+        with_sheet = sum(1 for r in results if r.ledger_pages)
+        if with_sheet == len(results):
+            message += " " + tr("Each has the balance sheet of its village from the unit ledger {ledger}.").format(
+                ledger=ledger.units.name())
+        else:
+            message += " " + tr("{k} of them have the balance sheet of their village from the unit ledger {ledger}; "
+                                "it has no unit for the other {rest}.").format(
+                k=with_sheet, ledger=ledger.units.name(), rest=len(results) - with_sheet)
+    return written, message, "done"

@@ -6,7 +6,8 @@ balance-sheet lines with each rule's numbers and result and the reclamation cert
 its reclaimed parcels (the certificates layer of the same run). "Zoom to reclaimed parcels"
 brings them into view and selects them; "Run the unit ledger…" opens the algorithm's
 dialog (the way in when no ledger is loaded). A parcel chosen on the dock's first page brings
-its village's unit here when the ledger has it. What is listed and how lines read lives in
+its village's unit here when the ledger has it. The unit shown is outlined on the map in the
+colour of its verdict, and each line of its sheet is coloured by its result. What is listed and how lines read lives in
 ledger.ledger_review; this class only wires widgets to it.
 """
 
@@ -17,8 +18,10 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import QTreeWidgetItem, QWidget
 from qgis.core import QgsGeometry, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
+from qgis.gui import QgsHighlight
 
 from ..i18n import tr
+from ..ledger.ledger_report import LedgerReportLayers, is_grades_layer
 from ..ledger.ledger_review import (RESULT_COLORS, CertificateRow, LedgerUnit, certificates_extent,
                                     is_certificates_layer, is_unit_ledger_layer, ledger_units, result_titles,
                                     sheet_lines, unit_certificates)
@@ -46,6 +49,7 @@ class LedgerPage(QWidget, FORM_CLASS):
         self.current: Optional[LedgerUnit] = None
         self.certificates: List[CertificateRow] = []
         self._watched: Optional[QgsVectorLayer] = None
+        self.highlight: Optional[QgsHighlight] = None  # the unit shown, outlined on the map
         self._retranslate()
         self.ledgerCombo.setFilters(QgsMapLayerProxyModel.VectorLayer)
         configure_review_list(self.unitTree, rows=3)
@@ -82,6 +86,21 @@ class LedgerPage(QWidget, FORM_CLASS):
             return None
         found = companion_layer(self.project, layer, "certificates", is_certificates_layer)
         return found if is_certificates_layer(found) else None
+
+    def grades_layer(self) -> Optional[QgsVectorLayer]:
+        layer = self.layer()
+        if layer is None:
+            return None
+        found = companion_layer(self.project, layer, "unit_grades", is_grades_layer)
+        return found if is_grades_layer(found) else None
+
+    def report_layers(self) -> Optional[LedgerReportLayers]:
+        """The loaded ledger for the village reports (its balance sheets, grades and
+        certificates); None when no ledger is loaded."""
+        layer = self.layer()
+        if layer is None:
+            return None
+        return LedgerReportLayers(layer, self.grades_layer(), self.certificates_layer(), source=layer.name())
 
     def _pick_layer(self, added: Any = None) -> None:
         """Shows a unit ledger just added (a new run's result), else keeps the current one,
@@ -191,7 +210,8 @@ class LedgerPage(QWidget, FORM_CLASS):
                 item = QTreeWidgetItem([f"{line.rule}: {line.numbers}" if line.numbers else line.rule,
                                         titles.get(line.result, line.result)])
                 if line.result in RESULT_COLORS:
-                    item.setForeground(1, QBrush(QColor(RESULT_COLORS[line.result])))
+                    for column in (0, 1):
+                        item.setForeground(column, QBrush(QColor(RESULT_COLORS[line.result])))
                 self.sheetTree.addTopLevelItem(item)
             self.certificates = unit_certificates(self.certificates_layer(), unit.unit_id)
             for c in self.certificates:
@@ -208,6 +228,33 @@ class LedgerPage(QWidget, FORM_CLASS):
         self.certificatesLabel.setText(tr("Reclamation certificates of the unit: {n}").format(
             n=len(self.certificates)))
         self.zoomButton.setEnabled(bool(self.certificates))
+        self.highlight_unit(unit)
+
+    def highlight_unit(self, unit: Optional[LedgerUnit]) -> None:
+        """Outlines the unit shown on the map in the colour of its verdict (none without a
+        canvas, a unit polygon or a unit)."""
+        self._clear_highlight()
+        layer = self.layer()
+        if self.canvas is None or unit is None or layer is None:
+            return
+        feature = layer.getFeature(unit.fid)
+        if not feature.isValid() or not feature.hasGeometry():
+            return
+        color = QColor(RESULT_COLORS.get(unit.verdict, "#1f78b4"))
+        self.highlight = QgsHighlight(self.canvas, feature.geometry(), layer)
+        self.highlight.setColor(color)
+        fill = QColor(color)
+        fill.setAlpha(40)
+        self.highlight.setFillColor(fill)
+        self.highlight.setWidth(3)
+        self.highlight.show()
+
+    def _clear_highlight(self) -> None:
+        if self.highlight is not None:
+            self.highlight.hide()
+            if self.canvas is not None:
+                self.canvas.scene().removeItem(self.highlight)
+            self.highlight = None
 
     # ---- map ----
 
@@ -240,6 +287,7 @@ class LedgerPage(QWidget, FORM_CLASS):
         execAlgorithmDialog(ALG, {})
 
     def cleanup(self) -> None:
+        self._clear_highlight()
         self._watch(None)
         try:
             self.project.layersAdded.disconnect(self._pick_layer)

@@ -3,7 +3,8 @@
 Lists the parcels of a parcel_checks layer (guotu:parcelscheck's output, or the CLI's
 GeoPackage table), filtered by verdict and village; a click zooms the map to the parcel,
 flashes it and shows every reason. "Check parcels…" opens the algorithm's dialog, "Select
-on map" selects the listed parcels, "Village reports (PDF)…" writes one PDF per village.
+on map" selects the listed parcels, "Village reports (PDF)…" writes one PDF per village,
+with the balance sheet of the village's unit when the ledger page has a ledger by villages.
 A second page (ui.ledger_page) shows the unit ledger of the unit under review.
 Villages read "name (code)" when the check's village_totals has their names. What is
 listed and how reasons read lives in core.parcels_review; this class only wires widgets to it.
@@ -220,7 +221,8 @@ class ParcelsDock(QgsDockWidget, FORM_CLASS):
             remember_folder(REPORT_FOLDER_KIND, chosen)
             folder = Path(chosen)
         layers = ParcelsReportLayers(layer, reasons, self._companion("project_checks"),
-                                     self._companion("village_totals"), source=layer.name())
+                                     self._companion("village_totals"), source=layer.name(),
+                                     ledger=self.ledger_page.report_layers())
         pdfs, self.message, outcome = village_reports_with_progress(self, self.windowTitle(), layers, folder,
                                                                     self.project)
         if self.iface is not None:

@@ -192,3 +192,47 @@ def test_follows_the_parcel_under_review(guotu, tmp_path: Path) -> None:
         dock.cleanup()
         dock.deleteLater()
         project.clear()
+
+
+def _pixels(canvas, color: str) -> int:
+    from qgis.PyQt.QtGui import QColor
+
+    image = canvas.grab().toImage()
+    want = QColor(color)
+    hits = 0
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            c = QColor(image.pixel(x, y))
+            if abs(c.red() - want.red()) < 20 and abs(c.green() - want.green()) < 20 and \
+                    abs(c.blue() - want.blue()) < 20:
+                hits += 1
+    return hits
+
+
+def test_unit_outlined_in_its_verdict_colour_and_lines_coloured(page) -> None:
+    """The unit shown is outlined on the map in its verdict's colour (U1 green, U2 red), the
+    outline follows the unit chosen, and every sheet line — rule text and result — is coloured
+    by its result."""
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from guotu.ledger.ledger_review import RESULT_COLORS
+
+    canvas = page.canvas
+    canvas.setExtent(QgsRectangle(lf.X0 - 100, lf.Y0 - 500, lf.X0 + 2100, lf.Y0 + 600))
+    canvas.refresh()
+    canvas.waitWhileRendering()
+    page.select_unit("U1")
+    QCoreApplication.processEvents()
+    green, red = RESULT_COLORS["pass"], RESULT_COLORS["fail"]
+    assert page.highlight is not None and page.highlight.scene() is canvas.scene()
+    assert _pixels(canvas, green) > 100 and _pixels(canvas, red) == 0
+    page.select_unit("U2")
+    QCoreApplication.processEvents()
+    assert _pixels(canvas, red) > 100 and _pixels(canvas, green) == 0
+    for item in page.sheet_items():
+        if item.text(1) in ("pass", "fail"):
+            want = green if item.text(1) == "pass" else red
+            assert item.foreground(0).color().name() == want and item.foreground(1).color().name() == want
+    page.cleanup()
+    QCoreApplication.processEvents()
+    assert page.highlight is None and _pixels(canvas, red) == 0
