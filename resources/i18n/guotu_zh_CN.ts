@@ -1108,6 +1108,22 @@
             <translation>平面面积需要以米为单位的投影坐标系，但图层“{layer}”的坐标系为 {crs}（单位：{units}）。请改用椭球面积，或将图层重投影：CGCS2000 数据投影到其中央经线所在的 3 度带高斯-克吕格投影（EPSG:4534–4554，如东经 117° 为 EPSG:4527）。</translation>
         </message>
         <message>
+            <source>(no unit)</source>
+            <translation>（不在任何整治单元）</translation>
+        </message>
+        <message>
+            <source>Cultivated land (ha)</source>
+            <translation>耕地（公顷）</translation>
+        </message>
+        <message>
+            <source>Cultivated land by grade (ha)</source>
+            <translation>分等别耕地（公顷）</translation>
+        </message>
+        <message>
+            <source>Rules</source>
+            <translation>规则</translation>
+        </message>
+        <message>
             <source>Cultivated land, opening (net of 田坎)</source>
             <translation>耕地期初（扣除田坎）</translation>
         </message>
@@ -1160,20 +1176,12 @@
             <translation>耕地期末（扣除田坎）</translation>
         </message>
         <message>
-            <source>(no unit)</source>
-            <translation>（不在任何整治单元）</translation>
+            <source>Unit {unit} {name}: {verdict}</source>
+            <translation>单元 {unit} {name}：{verdict}</translation>
         </message>
         <message>
-            <source>Cultivated land (ha)</source>
-            <translation>耕地（公顷）</translation>
-        </message>
-        <message>
-            <source>Cultivated land by grade (ha)</source>
-            <translation>分等别耕地（公顷）</translation>
-        </message>
-        <message>
-            <source>Rules</source>
-            <translation>规则</translation>
+            <source>{parcels} parcels, {area} ha</source>
+            <translation>{parcels} 个图斑，{area} 公顷</translation>
         </message>
         <message>
             <source>passed</source>
@@ -1224,16 +1232,40 @@
             <translation>红线内除生态修复外无变化</translation>
         </message>
         <message>
+            <source>Item</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>ha</source>
+            <translation>公顷</translation>
+        </message>
+        <message>
+            <source>no grade</source>
+            <translation>无等别</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>等别</translation>
+        </message>
+        <message>
+            <source>Opening</source>
+            <translation>期初</translation>
+        </message>
+        <message>
+            <source>Closing</source>
+            <translation>期末</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <source>Numbers and parameters</source>
+            <translation>数值与参数</translation>
+        </message>
+        <message>
             <source>Unit ledger</source>
             <translation>单元台账</translation>
-        </message>
-        <message>
-            <source>Unit {unit} {name}: {verdict}</source>
-            <translation>单元 {unit} {name}：{verdict}</translation>
-        </message>
-        <message>
-            <source>{parcels} parcels, {area} ha</source>
-            <translation>{parcels} 个图斑，{area} 公顷</translation>
         </message>
         <message>
             <source>The ledger has no units.</source>
@@ -1266,38 +1298,6 @@
         <message>
             <source>{count} parcels changed inside, {area} ha</source>
             <translation>红线内变化 {count} 个图斑，{area} 公顷</translation>
-        </message>
-        <message>
-            <source>Item</source>
-            <translation>项目</translation>
-        </message>
-        <message>
-            <source>ha</source>
-            <translation>公顷</translation>
-        </message>
-        <message>
-            <source>no grade</source>
-            <translation>无等别</translation>
-        </message>
-        <message>
-            <source>Grade</source>
-            <translation>等别</translation>
-        </message>
-        <message>
-            <source>Opening</source>
-            <translation>期初</translation>
-        </message>
-        <message>
-            <source>Closing</source>
-            <translation>期末</translation>
-        </message>
-        <message>
-            <source>Rule</source>
-            <translation>规则</translation>
-        </message>
-        <message>
-            <source>Numbers and parameters</source>
-            <translation>数值与参数</translation>
         </message>
         <message>
             <source>pass</source>
@@ -1952,16 +1952,20 @@
             <translation>整治地块审查报告 — {village}</translation>
         </message>
         <message>
+            <source>The unit ledger {ledger} has no unit {village}: the village's balance sheet is not in its report.</source>
+            <translation>单元台账 {ledger} 中没有单元 {village}：该村报告不含其平衡表。</translation>
+        </message>
+        <message>
             <source>Explanation</source>
             <translation>说明</translation>
         </message>
         <message>
-            <source>No reasons: a plain pass.</source>
-            <translation>无原因：直接通过。</translation>
-        </message>
-        <message>
             <source>(no village)</source>
             <translation>（不在任何村）</translation>
+        </message>
+        <message>
+            <source>No reasons: a plain pass.</source>
+            <translation>无原因：直接通过。</translation>
         </message>
         <message>
             <source>passed with conditions</source>
@@ -4690,6 +4694,14 @@
         <message>
             <source>Cancelled: {n} village reports written to {folder} before; none is left half written.</source>
             <translation>已取消：取消前已有 {n} 份村级报告写入 {folder}；不会留下未写完的报告。</translation>
+        </message>
+        <message>
+            <source>Each has the balance sheet of its village from the unit ledger {ledger}.</source>
+            <translation>每份报告均附有单元台账 {ledger} 中本村的平衡表。</translation>
+        </message>
+        <message>
+            <source>{k} of them have the balance sheet of their village from the unit ledger {ledger}; it has no unit for the other {rest}.</source>
+            <translation>其中 {k} 份附有单元台账 {ledger} 中本村的平衡表；其余 {rest} 份的村在该台账中没有对应单元。</translation>
         </message>
         <message>
             <source>Cannot create the workbook "{path}".</source>
