@@ -83,8 +83,9 @@ struct guotu_ledger {
     lg_project *projects;
     size_t project_count, project_cap;
     int ran, done;
-    char *crs;       /* kept for the overlay of two survey years */
-    lg_years *years; /* two survey years as layers (ledger_years.c); NULL otherwise */
+    char *crs;                            /* kept for the overlay of two survey years */
+    lg_years *years;                      /* two survey years as layers (ledger_years.c); NULL otherwise */
+    const gt_ledger_years_ops *years_ops; /* what this ledger calls of `years` */
     guotu_ledger_piece_fn piece_fn;
     void *piece_user;
 };
@@ -215,7 +216,7 @@ void guotu_ledger_destroy(guotu_context *ctx, guotu_ledger *l) {
     gt_code_table_free(&l->cultivated[0]);
     gt_code_table_free(&l->cultivated[1]);
     guotu_area_calc_destroy(ctx, l->calc);
-    gt_ledger_years_free(ctx, l->years);
+    if (l->years) l->years_ops->free(ctx, l->years);
     free(l->crs);
     free(l->label);
     free(l);
@@ -321,7 +322,7 @@ int guotu_ledger_add_parcel(guotu_context *ctx, guotu_ledger *l, const guotu_led
     int status = check_open(ctx, l, wkb, "guotu_ledger_add_parcel");
     if (status) return status;
     if (!in) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_ledger_add_parcel: NULL argument");
-    if (l->years && !gt_ledger_years_feeding(l->years))
+    if (l->years && !l->years_ops->feeding(l->years))
         return gt_fail(ctx, GUOTU_ERR_STATE,
                        "guotu_ledger_add_parcel: this ledger takes two layers (guotu_ledger_add_current/_planned)");
     const char *texts[] = {in->parcel_id,    in->unit_id,      in->project_id,
@@ -370,7 +371,7 @@ int guotu_ledger_add_parcel(guotu_context *ctx, guotu_ledger *l, const guotu_led
     /* A piece of the two years' overlay is the overlay's own valid polygon and comes with its
      * area: it is read only when a later overlay (red line, river beaches) or the unit polygons
      * need it. A parcel given by the caller is always read: that is where it is checked. */
-    int need_geom = keep_geom || !(l->years && gt_ledger_years_feeding(l->years)) || !(in->area_m2 > 0) ||
+    int need_geom = keep_geom || !(l->years && l->years_ops->feeding(l->years)) || !(in->area_m2 > 0) ||
                     (l->polygon_units && !(in->unit_id && in->unit_id[0]));
     if (need_geom) {
         int repaired = 0;
@@ -822,7 +823,7 @@ int guotu_ledger_run(guotu_context *ctx, guotu_ledger *l) {
     if (!l) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_ledger_run: NULL argument");
     if (l->ran) return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_ledger_run: the ledger already ran");
     l->ran = 1;
-    int status = l->years ? gt_ledger_years_finish(ctx, l->years, l->o.tolerance_m2) : GUOTU_OK;
+    int status = l->years ? l->years_ops->finish(ctx, l->years, l->o.tolerance_m2) : GUOTU_OK;
     if (!status && l->redline.count)
         status = index_layer(ctx, l->redline.geoms, l->redline.count, &l->redline.tree, &l->redline.prepared);
     if (!status && l->beaches.count)
@@ -936,7 +937,8 @@ int guotu_ledger_project_at(guotu_context *ctx, const guotu_ledger *l, size_t i,
 
 /* ---- Two survey years (ledger_years.c) ------------------------------------------ */
 
-lg_years **gt_ledger_years_slot(guotu_ledger *l, gt_ledger_setup *setup) {
+lg_years **gt_ledger_years_slot(guotu_ledger *l, gt_ledger_setup *setup, const gt_ledger_years_ops *ops) {
+    l->years_ops = ops;
     setup->maps[0] = l->maps[0];
     setup->maps[1] = l->maps[1];
     setup->k[0] = l->k[0];
@@ -962,7 +964,7 @@ void guotu_ledger_set_piece_callback(guotu_ledger *l, guotu_ledger_piece_fn fn, 
 int guotu_ledger_slivers(const guotu_ledger *l, int64_t *count, double *area_m2) {
     int64_t n = 0;
     double a = 0;
-    int two = l && gt_ledger_years_slivers(l->years, &n, &a);
+    int two = l && l->years && l->years_ops->slivers(l->years, &n, &a);
     if (count) *count = n;
     if (area_m2) *area_m2 = a;
     return two;

@@ -21,14 +21,20 @@ typedef struct gt_ledger_setup {
     void *piece_user;
 } gt_ledger_setup;
 
-/* Fills *setup and returns the ledger's slot for its two-years state (NULL until created). */
-lg_years **gt_ledger_years_slot(guotu_ledger *l, gt_ledger_setup *setup);
-/* 1 while the two-years state is adding its pieces as parcels. */
-int gt_ledger_years_feeding(const lg_years *y);
-/* Before the run: the coverage check (see guotu_ledger.h). */
-int gt_ledger_years_finish(guotu_context *ctx, lg_years *y, double tolerance_m2);
-/* The pieces left out as slivers (below tolerance_m2); 0 without two years. */
-int gt_ledger_years_slivers(const lg_years *y, int64_t *count, double *area_m2);
-void gt_ledger_years_free(guotu_context *ctx, lg_years *y);
+/* What a ledger calls of its two-years state. ledger_years.c hands it over with the state, so
+ * that ledger.c knows this header only (and the two files call each other in one direction). */
+typedef struct gt_ledger_years_ops {
+    /* 1 while the two-years state is adding its pieces as parcels. */
+    int (*feeding)(const lg_years *y);
+    /* Before the run: the coverage check (see guotu_ledger.h). */
+    int (*finish)(guotu_context *ctx, lg_years *y, double tolerance_m2);
+    /* The pieces left out as slivers (below tolerance_m2). */
+    int (*slivers)(const lg_years *y, int64_t *count, double *area_m2);
+    void (*free)(guotu_context *ctx, lg_years *y);
+} gt_ledger_years_ops;
+
+/* Fills *setup and returns the ledger's slot for its two-years state (NULL until created);
+ * `ops` (static, not copied) are what the ledger calls of the state put in the slot. */
+lg_years **gt_ledger_years_slot(guotu_ledger *l, gt_ledger_setup *setup, const gt_ledger_years_ops *ops);
 
 #endif

@@ -60,7 +60,7 @@ static void polygon_free(yr_polygon *p) {
     free(p->code);
 }
 
-void gt_ledger_years_free(guotu_context *ctx, lg_years *y) {
+static void years_free(guotu_context *ctx, lg_years *y) {
     if (!y) return;
     guotu_convert_destroy(ctx, y->cv);
     guotu_policy_destroy(ctx, y->policy);
@@ -71,7 +71,11 @@ void gt_ledger_years_free(guotu_context *ctx, lg_years *y) {
     free(y);
 }
 
-int gt_ledger_years_feeding(const lg_years *y) { return y && y->feeding; }
+static int years_feeding(const lg_years *y) { return y && y->feeding; }
+
+static int years_finish(guotu_context *ctx, lg_years *y, double tolerance_m2);
+static int years_slivers(const lg_years *y, int64_t *count, double *area_m2);
+static const gt_ledger_years_ops years_ops = {years_feeding, years_finish, years_slivers, years_free};
 
 /* The overlay needs a policy table; the ledger reads none of its statuses, so every pair
  * gets a neutral one ("same" on the diagonal, "path" elsewhere). */
@@ -91,7 +95,7 @@ static int neutral_policy(guotu_context *ctx, guotu_policy **out) {
 
 static lg_years *years_of(guotu_context *ctx, guotu_ledger *l, const char *fn, int *status) {
     gt_ledger_setup setup;
-    lg_years **slot = gt_ledger_years_slot(l, &setup);
+    lg_years **slot = gt_ledger_years_slot(l, &setup, &years_ops);
     *status = GUOTU_OK;
     if (setup.ran) {
         *status = gt_fail(ctx, GUOTU_ERR_STATE, "%s: the ledger already ran", fn);
@@ -122,7 +126,7 @@ static lg_years *years_of(guotu_context *ctx, guotu_ledger *l, const char *fn, i
     *status = neutral_policy(ctx, &y->policy);
     if (!*status) *status = guotu_convert_create(ctx, &o, setup.maps[0], setup.maps[1], y->policy, NULL, NULL, &y->cv);
     if (*status) {
-        gt_ledger_years_free(ctx, y);
+        years_free(ctx, y);
         return NULL;
     }
     *slot = y;
@@ -329,7 +333,7 @@ int guotu_ledger_add_planned(guotu_context *ctx, guotu_ledger *l, const guotu_le
     return GUOTU_OK;
 }
 
-int gt_ledger_years_finish(guotu_context *ctx, lg_years *y, double tolerance_m2) {
+static int years_finish(guotu_context *ctx, lg_years *y, double tolerance_m2) {
     if (!y->prepared) return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_ledger_run: no planned polygon was added");
     for (size_t i = 0; i < y->current_count; i++) {
         yr_polygon *c = &y->current[i];
@@ -347,7 +351,7 @@ int gt_ledger_years_finish(guotu_context *ctx, lg_years *y, double tolerance_m2)
     return guotu_convert_finish(ctx, y->cv);
 }
 
-int gt_ledger_years_slivers(const lg_years *y, int64_t *count, double *area_m2) {
+static int years_slivers(const lg_years *y, int64_t *count, double *area_m2) {
     if (!y) return 0;
     *count = y->slivers;
     *area_m2 = y->sliver_m2;
