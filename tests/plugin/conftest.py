@@ -20,6 +20,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("GUOTU_LIBRARY", None)
 
 REPO = Path(__file__).resolve().parents[2]
+# The tests live in folders that mirror the plugin's packages; a few reuse another folder's
+# fixtures by module name (test_conversion_raster's rasters in the dialog test, ...): every
+# folder is on the import path, whichever subset of the tests runs.
+for _folder in sorted(Path(__file__).resolve().parent.iterdir()):
+    if _folder.is_dir() and _folder.name not in ("gui", "__pycache__") and str(_folder) not in sys.path:
+        sys.path.append(str(_folder))
 BUILD_DIR = Path(os.environ.get("GUOTU_BUILD_DIR", REPO / "build"))
 LIBRARY = BUILD_DIR / "core" / "libguotu.so"
 QGIS_PLUGINS = "/usr/share/qgis/python/plugins"  # QGIS's own "processing" package
