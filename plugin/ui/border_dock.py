@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, List, Optional, Tuple
 
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
                                  QMessageBox, QTableWidget, QTableWidgetItem, QTreeWidgetItem, QWidget)
@@ -106,7 +106,7 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         self.project.layersAdded.connect(self._pick_layer)
         self.project.layersAdded.connect(self._pick_round_layer)
         self.project.layersRemoved.connect(self._pick_round_layer)
-        self.roundCombo.layerChanged.connect(lambda _layer: self.show_item(self.conflictTree.currentItem()))
+        self.roundCombo.layerChanged.connect(self._round_layer_changed)
         self.project.removeAll.connect(self._before_clear)  # before clear() removes them
         self._pick_layer()
         self._pick_round_layer()
@@ -198,6 +198,17 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
             self.roundCombo.setLayer(found[-1] if found else None)
         self.roundCombo.blockSignals(False)
         self.show_item(self.conflictTree.currentItem())
+
+    def _round_layer_changed(self, *_args: Any) -> None:
+        """Another round comparison chosen: the pair's view is refreshed once the event is
+        over (the chooser also changes while the project is removing its layers)."""
+        QTimer.singleShot(0, self._refresh_selection)
+
+    def _refresh_selection(self) -> None:
+        try:
+            self.show_item(self.conflictTree.currentItem())
+        except RuntimeError:  # the dock was closed in the meantime
+            pass
 
     def round_layer(self) -> Optional[QgsVectorLayer]:
         """The round comparison chosen (None without one)."""
@@ -617,7 +628,8 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         self.save_review()
 
     def cleanup(self) -> None:
-        for signal, slot in ((self.project.layersAdded, self._pick_layer),
+        for signal, slot in ((self.roundCombo.layerChanged, self._round_layer_changed),
+                             (self.project.layersAdded, self._pick_layer),
                              (self.project.layersAdded, self._pick_round_layer),
                              (self.project.layersRemoved, self._pick_round_layer),
                              (self.project.removeAll, self._before_clear)):

@@ -11,7 +11,7 @@ So 4 resolved, 5 persisting, 1 new, 5 on the return list."""
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsProject, QgsRectangle, QgsVectorLayer
+from qgis.core import QgsApplication, QgsProject, QgsRectangle, QgsVectorLayer
 
 import frame_data as fd
 from desktop_harness import PRELUDE, needs_desktop, run_desktop
@@ -128,6 +128,7 @@ def test_pair_rounds_table_statuses_review_and_zoom(dock, rounds: Path) -> None:
     # Without a chosen comparison, no table.
     dock.conflictTree.setCurrentItem(dock.pair_items()[0])
     dock.roundCombo.setLayer(None)
+    QgsApplication.processEvents()  # the dock follows the chooser once the event is over
     assert not table.isVisibleTo(dock) and "Rounds:" not in dock.detailBrowser.toPlainText()
 
 
