@@ -312,6 +312,7 @@ int cmd_frame_rounds(int argc, char **argv) {
     o.err = err;
     o.err_size = sizeof err;
     int64_t items[2] = {0, 0};
+    OGRSpatialReferenceH srs = NULL; /* of the first conflict lines read: the comparison's lines are theirs */
     int failed = !ctx || guotu_rounds_create(ctx, &a.o, &r);
     if (failed) snprintf(err, sizeof err, "%s", ctx ? guotu_context_last_error(ctx) : "out of memory");
     for (int k = 0; !failed && k < 2; k++)
@@ -327,6 +328,8 @@ int cmd_frame_rounds(int argc, char **argv) {
             int known = 0;
             for (int s = 0; s < 3; s++)
                 known |= GDALDatasetGetLayerByName(ds, source_layers[s]) != NULL;
+            OGRLayerH lines = GDALDatasetGetLayerByName(ds, source_layers[0]);
+            if (!srs && lines && OGR_L_GetSpatialRef(lines)) srs = OSRClone(OGR_L_GetSpatialRef(lines));
             GDALClose(ds);
             if (!failed && !known) {
                 snprintf(err, sizeof err,
@@ -338,7 +341,7 @@ int cmd_frame_rounds(int argc, char **argv) {
         }
     if (!failed) failed = gpkg_writer_open(&o.out, a.output, err, sizeof err);
     if (!failed) {
-        o.comparison = gpkg_writer_add_layer(o.out, "round_comparison", wkbMultiLineString, NULL, comparison_columns,
+        o.comparison = gpkg_writer_add_layer(o.out, "round_comparison", wkbMultiLineString, srs, comparison_columns,
                                              NCOMPARISON, err, sizeof err);
         o.returns = o.comparison < 0 ? -1
                                      : gpkg_writer_add_layer(o.out, "return_list", wkbNone, NULL, return_columns,
@@ -404,5 +407,6 @@ int cmd_frame_rounds(int argc, char **argv) {
     guotu_rounds_destroy(ctx, r);
     guotu_context_destroy(ctx);
     free(o.cities);
+    if (srs) OSRRelease(srs);
     return failed ? 1 : 0;
 }

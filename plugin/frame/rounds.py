@@ -8,7 +8,7 @@ the return list (退回清单) per city.
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from qgis.core import QgsFeedback, QgsGeometry, QgsVectorLayer
+from qgis.core import QgsCoordinateReferenceSystem, QgsFeedback, QgsGeometry, QgsVectorLayer
 
 from ..binding.errors import GuotuCancelled, GuotuInputError
 from ..binding.frame_native import RoundItem, RoundResult, Rounds, RoundsOptions, declare
@@ -42,6 +42,7 @@ class RoundsResult:
     returns: List[List[Any]]
     summary: List[List[Any]]
     items: Tuple[int, int]
+    crs: Optional[QgsCoordinateReferenceSystem] = None  # of the rounds' conflict lines (the comparison's lines)
 
     def counts(self) -> Dict[str, int]:
         out = {"resolved": 0, "persisting": 0, "new": 0}
@@ -109,6 +110,7 @@ def run_rounds(previous: Sequence[str], current: Sequence[str], options: RoundsO
     returns: List[List[Any]] = []
     cities: Dict[str, List[int]] = {}
     counts = [0, 0]
+    crs: Optional[QgsCoordinateReferenceSystem] = None
 
     def on_result(r: RoundResult) -> None:
         if feedback.isCanceled():
@@ -133,12 +135,14 @@ def run_rounds(previous: Sequence[str], current: Sequence[str], options: RoundsO
             for index, paths in enumerate((previous, current)):
                 for path in paths:
                     for source, layer in _layers(path):
+                        if crs is None and source == "conflict" and layer.crs().isValid():
+                            crs = layer.crs()
                         for feature in read_features(layer):
                             rounds.add(index, item_of(source, feature, layer.fields()))
                             counts[index] += 1
             rounds.run(on_result)
     summary = [[city] + values for city, values in cities.items()]
-    return RoundsResult(results, returns, summary, (counts[0], counts[1]))
+    return RoundsResult(results, returns, summary, (counts[0], counts[1]), crs)
 
 
 def comparison_attributes(r: RoundResult) -> List[Any]:

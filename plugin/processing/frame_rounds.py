@@ -118,7 +118,8 @@ class FrameRoundsAlgorithm(GuotuAlgorithm):
         outputs = {
             self.ROUND_COMPARISON: write_rows(
                 self, parameters, self.ROUND_COMPARISON, context, fields_of(COMPARISON_FIELDS),
-                QgsWkbTypes.MultiLineString, crs, ((comparison_attributes(r), g) for r, g in result.results)),
+                QgsWkbTypes.MultiLineString, result.crs or crs,
+                ((comparison_attributes(r), g) for r, g in result.results)),
             self.RETURN_LIST: write_rows(self, parameters, self.RETURN_LIST, context, fields_of(RETURN_FIELDS),
                                          QgsWkbTypes.NoGeometry, crs, ((row, None) for row in result.returns)),
             self.RETURN_SUMMARY: write_rows(self, parameters, self.RETURN_SUMMARY, context,

@@ -9,6 +9,11 @@ framework's results (element_indicators, indicator_findings) are in the project,
 indicators of the elements both cities share and the findings on them (border.border_report):
 in a table of the elements' parts and border strips with their findings, where choosing a row
 selects that part in the indicators layer and zooms the map to it.
+When a round comparison of the three-down-three-up check (guotu:framerounds or `guotu framework
+rounds`) is in the project, chosen in "Round comparison", the pair also shows its conflicts and
+findings across the rounds (frame.round_review): resolved, persisting or new, the review and
+note carried over, those on the return list marked; choosing a row zooms the map to the
+conflict's border line or the finding's part, and the pair's summary counts them by status.
 Grouping and reviews live in core.border_review; this class only wires widgets to it.
 
 A comparison in temporary layers (Processing's default outputs) would lose its review when
@@ -23,12 +28,12 @@ from pathlib import Path
 from typing import Any, List, Optional, Tuple
 
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QBrush, QColor
-from qgis.PyQt.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QInputDialog, QMessageBox,
-                                 QTableWidget, QTableWidgetItem, QTreeWidgetItem, QWidget)
-from qgis.core import QgsFeatureRequest, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
-from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtGui import QBrush, QColor, QFont
+from qgis.PyQt.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+                                 QMessageBox, QTableWidget, QTableWidgetItem, QTreeWidgetItem, QWidget)
+from qgis.core import QgsFeatureRequest, QgsMapLayerProxyModel, QgsProject, QgsRectangle, QgsVectorLayer
+from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
 
 from ..border.border_keep import DEFAULT_NAME, free_path, is_temporary, keep_comparison, unsaved_reviews
 from ..border.border_values import area_description, area_ha_text, length_m_text
@@ -39,6 +44,8 @@ from ..border.border_report import (BorderReportLayers, FrameworkTableRow, expor
 from ..border.border_review import (ConflictRow, PairRow, apply_review, conflict_rows, is_conflict_layer, is_line_layer,
                                   pair_rows)
 from ..border.border_style import REVIEWED_COLOR, STATUS_COLORS, style_conflicts_layer
+from ..frame.round_review import (STATUS_COLORS as ROUND_COLORS, RoundRow, finding_zone, find_round_comparisons,
+                                  is_round_comparison, pair_round_rows, round_summary_text, round_table_headings)
 from ..reporting.companions import companion_layer, has_fields
 from ..i18n import tr
 from ..paths import ui_path
@@ -77,6 +84,9 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         self.framework_rows: List[FrameworkTableRow] = []  # the pair's framework table, row by row
         self.framework_layer: Optional[QgsVectorLayer] = None  # the element_indicators layer shown
         self.frameworkTable = self._make_framework_table()
+        self.round_rows: List[RoundRow] = []  # the pair's conflicts and findings across the rounds
+        self.round_selected: Optional[QgsVectorLayer] = None  # the layer whose feature the round table selected
+        self.roundLabel, self.roundCombo, self.roundTable = self._make_round_widgets()
         self._retranslate()
         self.layerCombo.setFilters(QgsMapLayerProxyModel.LineLayer)
         configure_review_list(self.conflictTree)
@@ -94,8 +104,12 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         self.reportButton.clicked.connect(self.export_report)
         self.saveButton.clicked.connect(self._save_clicked)
         self.project.layersAdded.connect(self._pick_layer)
+        self.project.layersAdded.connect(self._pick_round_layer)
+        self.project.layersRemoved.connect(self._pick_round_layer)
+        self.roundCombo.layerChanged.connect(self._round_layer_changed)
         self.project.removeAll.connect(self._before_clear)  # before clear() removes them
         self._pick_layer()
+        self._pick_round_layer()
 
     def _retranslate(self) -> None:
         self.setWindowTitle(tr("Cross-city border review (跨市边界冲突审查)"))
@@ -108,6 +122,8 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         self.reportButton.setText(tr("Pair report (PDF)…"))
         self.conflictTree.setHeaderLabels([tr("Conflict"), tr("Length (m)"), tr("Area (ha)"), tr("Review")])
         self.frameworkTable.setHorizontalHeaderLabels(framework_table_headings())
+        self.roundLabel.setText(tr("Round comparison"))
+        self.roundTable.setHorizontalHeaderLabels(round_table_headings())
         self.keepLabel.setText(tr("These conflicts are in temporary layers: the review is lost when QGIS closes. "
                                   "Save them to a GeoPackage to keep it."))
         self.saveButton.setText(tr("Save review…"))
@@ -134,6 +150,141 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         layout.insertWidget(layout.indexOf(self.detailBrowser) + 1, table)
         table.currentCellChanged.connect(lambda row, _col, _row0, _col0: self.show_framework_row(row))
         return table
+
+    def _make_round_widgets(self) -> Tuple[QLabel, QgsMapLayerComboBox, QTableWidget]:
+        """The round comparison's chooser and the table of the pair's conflicts and findings
+        across the rounds, under the framework table (hidden until a pair is chosen with a
+        round comparison in the project)."""
+        parent = self.detailBrowser.parentWidget()
+        label = QLabel(parent)
+        combo = QgsMapLayerComboBox(parent)
+        combo.setObjectName("roundCombo")
+        combo.setAllowEmptyLayer(True)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(combo, 1)
+        table = QTableWidget(0, len(round_table_headings()), parent)
+        table.setObjectName("roundTable")
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setMinimumHeight(120)
+        table.setVisible(False)
+        layout = parent.layout()
+        at = layout.indexOf(self.frameworkTable) + 1
+        layout.insertLayout(at, row)
+        layout.insertWidget(at + 1, table)
+        table.currentCellChanged.connect(lambda r, _col, _row0, _col0: self.show_round_row(r))
+        return label, combo, table
+
+    def _pick_round_layer(self, *_args: Any) -> None:
+        """Offers the project's round comparison tables in the chooser; a newly added one is
+        chosen, else the one chosen stays, else the last one."""
+        found = find_round_comparisons(self.project)
+        ids = {layer.id() for layer in found}
+        others = [layer for layer in self.project.mapLayers().values() if layer.id() not in ids]
+        self.roundCombo.blockSignals(True)
+        self.roundCombo.setExceptedLayerList(others)
+        added = [layer for layer in (_args[0] if _args and isinstance(_args[0], list) else [])
+                 if is_round_comparison(layer)]
+        current = self.roundCombo.currentLayer()
+        if added:
+            self.roundCombo.setLayer(added[-1])
+        elif current is None or current.id() not in ids:
+            self.roundCombo.setLayer(found[-1] if found else None)
+        self.roundCombo.blockSignals(False)
+        self.show_item(self.conflictTree.currentItem())
+
+    def _round_layer_changed(self, *_args: Any) -> None:
+        """Another round comparison chosen: the pair's view is refreshed once the event is
+        over (the chooser also changes while the project is removing its layers)."""
+        QTimer.singleShot(0, self._refresh_selection)
+
+    def _refresh_selection(self) -> None:
+        try:
+            self.show_item(self.conflictTree.currentItem())
+        except RuntimeError:  # the dock was closed in the meantime
+            pass
+
+    def round_layer(self) -> Optional[QgsVectorLayer]:
+        """The round comparison chosen (None without one)."""
+        layer = self.roundCombo.currentLayer()
+        return layer if is_round_comparison(layer) else None
+
+    def _pair_round_rows(self, pair: Tuple[str, str]) -> List[RoundRow]:
+        indicators, findings = find_framework_results(self.project)
+        shared = {z.element.split()[0] for z in pair_framework_table(indicators, findings, pair[0], pair[1])
+                  if z.fid is not None and z.element}
+        return pair_round_rows(self.round_layer(), pair[0], pair[1], shared)
+
+    def fill_round_table(self, pair: Optional[Tuple[str, str]]) -> None:
+        """Shows the pair's conflicts and findings across the rounds (hidden for no pair, a
+        conflict, or without a round comparison)."""
+        self._clear_round_selection()
+        self.round_rows = self._pair_round_rows(pair) if pair is not None and self.round_layer() else []
+        table = self.roundTable
+        table.blockSignals(True)
+        table.clearContents()
+        table.setRowCount(len(self.round_rows))
+        bold = QFont(table.font())
+        bold.setBold(True)
+        for r, row in enumerate(self.round_rows):
+            for c, text in enumerate(row.cells):
+                item = QTableWidgetItem(text)
+                if c == 0:
+                    item.setForeground(QBrush(QColor(ROUND_COLORS.get(row.status, "#202020"))))
+                if c in (3, 4):
+                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                if row.returned:
+                    item.setFont(bold)
+                if c == 6 and row.review_note:
+                    item.setToolTip(row.review_note)
+                table.setItem(r, c, item)
+        table.blockSignals(False)
+        table.setVisible(bool(self.round_rows))
+        self.roundLabel.setVisible(pair is not None and self.selected_conflict() is None)
+        self.roundCombo.setVisible(self.roundLabel.isVisibleTo(self))
+
+    def _clear_round_selection(self) -> None:
+        try:
+            if self.round_selected is not None and self.round_selected.id() in self.project.mapLayers():
+                self.round_selected.removeSelection()
+        except RuntimeError:  # the layer was deleted with the project
+            pass
+        self.round_selected = None
+
+    def show_round_row(self, row: int) -> bool:
+        """Brings the chosen conflict (its border line, round n's for a resolved one) or
+        finding (its element's part, or strip facing the other city, in the framework's
+        element_indicators) into view and selects it; False when it has no place to show."""
+        if not 0 <= row < len(self.round_rows):
+            return False
+        self._clear_round_selection()
+        chosen = self.round_rows[row]
+        layer, fid, geometry = self.round_layer(), chosen.fid, chosen.geometry
+        crs = layer.crs() if layer is not None else None
+        if geometry is None or geometry.isEmpty():
+            indicators, _findings = find_framework_results(self.project)
+            zone = finding_zone(indicators, chosen)
+            if zone is None or zone[1] is None:
+                return False
+            layer, (fid, geometry), crs = indicators, zone, indicators.crs()
+        elif crs is None or not crs.isValid() or not crs.authid() or \
+                (crs.isGeographic() and not QgsRectangle(-180, -90, 180, 90).contains(geometry.boundingBox())):
+            # The comparison's lines are the rounds' conflict lines; a comparison written without
+            # their CRS (the CLI's GeoPackage has an undefined one, so had Processing's memory
+            # output) has them in the CRS of the conflict layers compared, the ones this dock reviews.
+            conflicts = self.layer()
+            crs = conflicts.crs() if conflicts is not None else crs
+        if layer is not None and fid is not None:
+            layer.selectByIds([fid])
+            self.round_selected = layer
+        zoom_and_flash(self.canvas, self.project, geometry, crs)
+        return True
 
     # ---- layers ----
 
@@ -243,6 +394,7 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         if conflict is None and pair is not None:
             self.detailBrowser.setPlainText(self._describe_pair(pair))
         self.fill_framework_table(pair if conflict is None else None)
+        self.fill_round_table(pair if conflict is None else None)
         if conflict is None or layer is None:
             return
         self.detailBrowser.setPlainText(self._describe(conflict))
@@ -261,6 +413,8 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         head = f"{pair[0]} {row.name_a if row else ''} | {pair[1]} {row.name_b if row else ''}"
         indicators, findings = find_framework_results(self.project)
         framework = pair_framework_text(indicators, findings, pair[0], pair[1])
+        if self.round_layer() is not None:
+            head += "\n" + round_summary_text(self._pair_round_rows(pair))
         return f"{head}\n\n{framework}" if framework else head
 
     def fill_framework_table(self, pair: Optional[Tuple[str, str]]) -> None:
@@ -474,7 +628,10 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         self.save_review()
 
     def cleanup(self) -> None:
-        for signal, slot in ((self.project.layersAdded, self._pick_layer),
+        for signal, slot in ((self.roundCombo.layerChanged, self._round_layer_changed),
+                             (self.project.layersAdded, self._pick_layer),
+                             (self.project.layersAdded, self._pick_round_layer),
+                             (self.project.layersRemoved, self._pick_round_layer),
                              (self.project.removeAll, self._before_clear)):
             try:
                 signal.disconnect(slot)

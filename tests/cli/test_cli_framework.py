@@ -397,6 +397,11 @@ def test_rounds_fixed_persisting_new(tmp_path: Path) -> None:
     # Conflicts keep their border line: the discontinuity's 100 m.
     line = ogr.CreateGeometryFromWkt(rows(out, "round_comparison")[0]["_geom"])
     assert line.Length() == pytest.approx(100, abs=1e-6)
+    # ...in the CRS of the rounds' conflict lines (EPSG:4527), not an undefined one.
+    ds = ogr.Open(str(out))
+    srs = ds.GetLayerByName("round_comparison").GetSpatialRef()
+    assert srs is not None and srs.GetAuthorityCode(None) == "4527"
+    ds = None
 
 
 def test_rounds_carry_reviews_and_materiality(tmp_path: Path) -> None:

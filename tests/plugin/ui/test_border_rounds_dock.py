@@ -1,0 +1,261 @@
+"""The round comparison in the 跨市边界冲突审查 dock, on the CLI tests' two rounds
+(test_cli_framework.make_rounds, round n's discontinuity reviewed as an exception):
+for the pair A | B, hand-checked —
+- the discontinuity (100 m, side B) persists, keeps its exception and note, is not returned;
+- the category mismatch (farmland against red line, 100 m) is new and returned;
+- the two overlaps of round n (A's element pulled back to the border) are resolved;
+- A's slope threshold raised to 10: outside_threshold A slope_mean and threshold_differs
+  resolved; forest_share A and B, threshold_missing B, value_jump A/B persisting, returned.
+So 4 resolved, 5 persisting, 1 new, 5 on the return list."""
+
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsApplication, QgsProject, QgsRectangle, QgsVectorLayer
+
+import frame_data as fd
+from desktop_harness import PRELUDE, needs_desktop, run_desktop
+
+pytestmark = pytest.mark.usefixtures("provider")
+
+X0, Y0 = 39_500_000.0, 4_400_000.0
+BORDER_TABLES = ("border_conflict_lines", "border_conflicts", "shared_borders", "pair_summary")
+EXPECTED = [  # status, where, length (m), return list, review — the comparison's order
+    ("persisting", "A | B", "100.0", "major, accepted in review", "exception: 河道自然断开"),
+    ("new", "A | B", "100.0", "returned", ""),
+    ("persisting", "M01 A forest_share", "", "returned", ""),
+    ("persisting", "M01 B elevation_mean", "", "returned", ""),
+    ("persisting", "M01 B forest_share", "", "returned", ""),
+    ("persisting", "M01 A → B elevation_mean", "", "returned", ""),
+    ("resolved", "A | B", "100.0", "", ""),
+    ("resolved", "A | B", "100.0", "", ""),
+    ("resolved", "M01 A slope_mean", "", "", ""),
+    ("resolved", "M01 A → B slope_mean", "", "", ""),
+]
+
+
+@pytest.fixture(scope="module")
+def rounds(tmp_path_factory) -> Path:
+    folder = fd.make_rounds_fixture(tmp_path_factory.mktemp("border_rounds"))
+    cli = fd.run_rounds_cli(folder, folder / "rounds.gpkg")
+    assert cli.returncode == 0, cli.stderr
+    return folder
+
+
+@pytest.fixture
+def dock(rounds: Path):
+    from qgis.gui import QgsMapCanvas
+
+    from guotu.ui.border_dock import BorderDock
+
+    layers = {}
+    for table in BORDER_TABLES:
+        layers[table] = QgsVectorLayer(f"{rounds / 'r1_border.gpkg'}|layername={table}", table, "ogr")
+        assert layers[table].isValid(), table
+        QgsProject.instance().addMapLayer(layers[table])
+    canvas = QgsMapCanvas()
+    canvas.resize(600, 400)
+    canvas.setDestinationCrs(layers["border_conflict_lines"].crs())
+    canvas.setExtent(QgsRectangle(X0 - 5000, Y0 - 5000, X0 + 5000, Y0 + 5000))
+    widget = BorderDock(project=QgsProject.instance(), canvas=canvas)
+    widget.layerCombo.setLayer(layers["border_conflict_lines"])
+    widget.keep_canvas = canvas
+    widget.layers = layers
+    yield widget
+    widget.cleanup()
+    widget.deleteLater()
+    QgsProject.instance().clear()
+
+
+def cells(table) -> list:
+    return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+
+
+def test_pair_rounds_table_statuses_review_and_zoom(dock, rounds: Path) -> None:
+    dock.conflictTree.setCurrentItem(dock.pair_items()[0])
+    assert not dock.roundTable.isVisibleTo(dock) and dock.round_layer() is None
+    assert "Rounds:" not in dock.detailBrowser.toPlainText()
+    comparison = QgsVectorLayer(f"{rounds / 'rounds.gpkg'}|layername=round_comparison", "round_comparison", "ogr")
+    indicators = QgsVectorLayer(f"{rounds / 'r1_ind.gpkg'}|layername=element_indicators", "element_indicators",
+                                "ogr")
+    QgsProject.instance().addMapLayers([indicators, comparison])
+    assert dock.round_layer() is comparison  # found in the project and chosen by itself
+    assert comparison.crs().authid() == "EPSG:4527"  # the rounds' CRS, written by the CLI
+    dock.conflictTree.setCurrentItem(dock.pair_items()[0])
+    table = dock.roundTable
+    assert table.isVisibleTo(dock)
+    assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == [
+        "Round status", "Conflict or finding", "Where", "Length (m)", "Area (ha)", "Return list", "Review and note"]
+    shown = cells(table)
+    assert [(r[0], r[2], r[3], r[5], r[6]) for r in shown] == EXPECTED
+    assert [r[1] for r in shown[:2]] == ["Discontinuity", "Category mismatch"]
+    assert shown[2][1] == "Outside the city's threshold" and shown[5][1] == "Indicator jumps at the border"
+    assert shown[9][1] == "Thresholds differ across the border"
+    # Round n's overlaps (crossing and double claim): A's element 40 m into B over 100 m, 4,000 m².
+    assert [r[4] for r in shown[6:8]] == ["0.40", "0.40"]
+    # The returned rows are bold; the status coloured.
+    assert table.item(1, 0).font().bold() and not table.item(0, 0).font().bold()
+    assert table.item(1, 0).foreground().color().name() == "#b30000"
+    assert table.item(6, 0).foreground().color().name() == "#2e7d32"
+    # The pair's summary counts them.
+    assert "Rounds: 4 resolved, 5 persisting, 1 new; 5 on the return list" in dock.detailBrowser.toPlainText()
+
+    # The new mismatch: its border line x = 1000, y 700..800 (local) selected and in view.
+    table.setCurrentCell(1, 0)
+    assert [f["kind"] for f in comparison.selectedFeatures()] == ["category_mismatch"]
+    box = comparison.selectedFeatures()[0].geometry().boundingBox()
+    assert box.height() == pytest.approx(100.0, abs=1e-6)
+    extent = dock.canvas.extent()
+    assert extent.contains(box) and extent.width() < 300
+    # A resolved overlap: round n's line, 100 m, at y 400..500.
+    table.setCurrentCell(6, 0)
+    box = comparison.selectedFeatures()[0].geometry().boundingBox()
+    assert box.yMinimum() - box.yMaximum() == pytest.approx(-100.0, abs=1e-6)
+    assert dock.canvas.extent().contains(box)
+    assert abs(dock.canvas.extent().center().y() - box.center().y()) < 1.0
+    # A finding between the cities: the strip of A facing B in the indicators, selected.
+    table.setCurrentCell(5, 0)
+    assert comparison.selectedFeatureCount() == 0
+    assert [(f["element_id"], f["zone"], f["city_id"], f["other_city_id"]) for f in indicators.selectedFeatures()] \
+        == [("M01", "strip", "A", "B")]
+    assert dock.canvas.extent().contains(indicators.selectedFeatures()[0].geometry().boundingBox())
+    # B's own forest share: B's part.
+    table.setCurrentCell(4, 0)
+    assert [(f["zone"], f["city_id"]) for f in indicators.selectedFeatures()] == [("part", "B")]
+    # Choosing a conflict hides the table and clears the selection.
+    dock.conflictTree.setCurrentItem(dock.conflict_items()[0])
+    assert not table.isVisibleTo(dock) and indicators.selectedFeatureCount() == 0
+    # Without a chosen comparison, no table.
+    dock.conflictTree.setCurrentItem(dock.pair_items()[0])
+    dock.roundCombo.setLayer(None)
+    QgsApplication.processEvents()  # the dock follows the chooser once the event is over
+    assert not table.isVisibleTo(dock) and "Rounds:" not in dock.detailBrowser.toPlainText()
+
+
+def test_same_rows_from_guotu_framerounds(dock, rounds: Path) -> None:
+    """The round comparison of guotu:framerounds (a memory layer without CRS) gives the dock
+    the same rows as the CLI's GeoPackage, and its conflicts are still brought into view."""
+    import processing
+
+    from guotu.frame.round_review import pair_round_rows
+
+    cli = QgsVectorLayer(f"{rounds / 'rounds.gpkg'}|layername=round_comparison", "round_comparison", "ogr")
+    result = processing.run("guotu:framerounds", {
+        "PREVIOUS": str(rounds / "r0_border.gpkg"), "PREVIOUS_MORE": str(rounds / "r0_ind.gpkg"),
+        "CURRENT": str(rounds / "r1_border.gpkg"), "CURRENT_MORE": str(rounds / "r1_ind.gpkg"),
+        "ROUND_COMPARISON": "memory:", "RETURN_LIST": "memory:", "RETURN_SUMMARY": "memory:"})
+    ours = result["ROUND_COMPARISON"]
+    # The comparison's lines are in the rounds' CRS (the conflict layers' EPSG:4527), not in an
+    # undefined one that QGIS would take for WGS 84.
+    assert ours.crs().authid() == dock.layer().crs().authid() == "EPSG:4527"
+    assert [r.cells for r in pair_round_rows(ours, "A", "B")] == [r.cells for r in pair_round_rows(cli, "A", "B")]
+    QgsProject.instance().addMapLayer(ours)
+    assert dock.round_layer() is ours
+    dock.conflictTree.setCurrentItem(dock.pair_items()[0])
+    assert [(r[0], r[2], r[3], r[5], r[6]) for r in cells(dock.roundTable)] == EXPECTED
+    dock.roundTable.setCurrentCell(1, 0)
+    box = ours.selectedFeatures()[0].geometry().boundingBox()
+    assert dock.canvas.extent().contains(box) and dock.canvas.extent().width() < 300
+    # The other order of the pair gives the same items.
+    assert [r.status for r in pair_round_rows(cli, "B", "A")] == [e[0] for e in EXPECTED]
+    assert pair_round_rows(cli, "A", "C") == []
+
+
+ROUNDS_DESKTOP = r'''
+
+def main():
+    try:
+        action, folder, out = start_run("mActionGuotuBorderReview", "guotu:framerounds")
+        rounds = os.environ["GUOTU_ROUNDS"]
+        for table in ("border_conflict_lines", "border_conflicts", "shared_borders", "pair_summary"):
+            layer = QgsVectorLayer(f"{rounds}/r1_border.gpkg|layername={table}", table, "ogr")
+            QgsProject.instance().addMapLayer(layer)
+            if table == "border_conflict_lines":
+                lines = layer
+        QgsProject.instance().addMapLayer(QgsVectorLayer(f"{rounds}/r1_ind.gpkg|layername=element_indicators",
+                                                         "element_indicators", "ogr"))
+        comparison = QgsVectorLayer(f"{rounds}/rounds.gpkg|layername=round_comparison", "round_comparison", "ogr")
+        QgsProject.instance().addMapLayer(comparison)
+        canvas = qgis.utils.iface.mapCanvas()
+        QgsProject.instance().setCrs(lines.crs())
+        canvas.setDestinationCrs(lines.crs())
+        canvas.zoomToFullExtent()
+        action.trigger()
+        QTimer.singleShot(1000, lambda: choose(canvas, comparison))
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish()
+
+
+def choose(canvas, comparison):
+    """The user, once the dock is open: the city pair, then the new conflict in the table."""
+    try:
+        from qgis.PyQt.QtWidgets import QTableWidget
+
+        dock = qgis.utils.plugins["guotu"].border_dock
+        dock.conflictTree.setCurrentItem(dock.pair_items()[0])
+        table = dock.findChild(QTableWidget, "roundTable")
+        result["table_visible"] = table.isVisible()
+        result["headings"] = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        from guotu.frame.round_review import round_table_headings
+        result["translated_headings"] = round_table_headings()
+        result["cells"] = [[table.item(r, c).text() for c in range(table.columnCount())]
+                           for r in range(table.rowCount())]
+        result["summary"] = dock.detailBrowser.toPlainText()
+        table.setCurrentCell(1, 0)
+        table.scrollToItem(table.item(1, 0))
+        QTimer.singleShot(1500, lambda: look(canvas, comparison))
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish()
+
+
+def look(canvas, comparison):
+    try:
+        selected = comparison.selectedFeatures()
+        result["selected"] = [f["kind"] for f in selected]
+        box = selected[0].geometry().boundingBox()
+        extent = canvas.extent()
+        result["in_view"] = extent.contains(box)
+        result["view_width"] = extent.width()
+        result["canvas_crs"] = canvas.mapSettings().destinationCrs().authid()
+        screenshot()
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish()
+
+
+QTimer.singleShot(500, main)
+'''
+
+
+@needs_desktop
+def test_rounds_table_in_qgis_desktop(plugin_root: Path, rounds: Path, tmp_path: Path) -> None:
+    """The real QGIS desktop in Chinese (zh-Hans): the current round's comparison, its
+    indicators and the round comparison loaded, the dock opened from its menu entry, the pair
+    chosen: the table lists the ten items with their statuses and the carried note; choosing the
+    new conflict selects it and zooms onto it."""
+    (tmp_path / "fx").mkdir()
+    result, _log, shot = run_desktop(plugin_root, tmp_path, PRELUDE + ROUNDS_DESKTOP, "rounds_table",
+                                     {"GUOTU_FX": str(tmp_path / "fx"), "GUOTU_ROUNDS": str(rounds)},
+                                     locale="zh-Hans")
+    assert "error" not in result, result.get("error")
+    assert result["action"] == "跨市边界冲突审查…"
+    assert result["table_visible"]
+    assert result["headings"] == result["translated_headings"] and len(result["headings"]) == 7
+    rows = result["cells"]
+    assert len(rows) == 10
+    assert [r[2] for r in rows] == [e[1] for e in EXPECTED]
+    assert rows[0][6].endswith("河道自然断开") and rows[0][5] not in ("", rows[1][5])
+    assert rows[1][5] != "" and all(r[5] == rows[1][5] for r in rows[1:6]) and all(r[5] == "" for r in rows[6:])
+    # The status words, whatever their translation, group as the hand count: 4 / 5 / 1.
+    words = [r[0] for r in rows]
+    assert words.count(words[0]) == 5 and words.count(words[1]) == 1 and words.count(words[6]) == 4
+    # The core's conflict titles in Chinese (already in the .ts).
+    assert rows[0][1] != "Discontinuity" and rows[1][1] != "Category mismatch"
+    assert result["selected"] == ["category_mismatch"]
+    assert result["canvas_crs"] == "EPSG:4527"
+    assert result["in_view"] and result["view_width"] < 400
+    assert shot.is_file() and shot.stat().st_size > 20_000
+    assert result["unloaded"]
+
