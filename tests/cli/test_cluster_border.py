@@ -196,3 +196,24 @@ def test_given_pairs_and_refusals(tmp_path: Path, cluster: Cluster) -> None:
     res = partitioned([a for a in args if a not in ("--city-field", "city")], tmp_path / "x.gpkg")
     assert res.returncode == 1 and "--city-field F or --city-from-layer" in res.stderr
     assert not (tmp_path / "x.gpkg").exists()
+
+
+def test_one_layer_per_city(tmp_path: Path, cluster: Cluster) -> None:
+    """Elements delivered per city (--city-from-layer): each pair copies its two cities' layers;
+    the layer of city Z (no admin unit) goes to the _basemap partition."""
+    args = fixture(tmp_path)
+    elements = tmp_path / "per_city.gpkg"
+    for city in ("A", "B", "C", "D", "Z"):
+        write_elements(elements, [r for r in ELEMENTS if r[0] == city and r[3]], layer=city)
+    args = [a for a in args if a not in ("--city-field", "city")]
+    args[args.index("--elements") + 1] = str(elements)
+    args.append("--city-from-layer")
+    one = single(args, tmp_path / "single.gpkg")
+    out = tmp_path / "merged.gpkg"
+    res = partitioned(args, out, "--scheduler", cluster.address)
+    assert res.returncode == 0, res.stderr
+    for layer in LAYERS:
+        assert bag(out, layer) == bag(one, layer), layer
+    summary = {(r["admin_a"], r["admin_b"]): r for r in features(out, "pair_summary")}
+    assert summary[("B", "C")]["score"] == pytest.approx(85) and summary[("A", "D")]["mismatch_m"] == 200
+    assert "element_unknown_city" in {r["kind"] for r in features(out, "basemap_issues")}
