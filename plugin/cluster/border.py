@@ -102,6 +102,10 @@ def admin_units(path: str, layer: Optional[str], id_field: str, crs: Optional[st
     if lyr.GetLayerDefn().GetFieldIndex(id_field) < 0:
         raise ValueError(f"the admin layer '{lyr.GetName()}' of '{path}' has no field '{id_field}'")
     transform = None
+    source_srs = lyr.GetSpatialRef()
+    if source_srs is not None and source_srs.IsGeographic() and not crs:
+        raise ValueError(f"the admin layer '{lyr.GetName()}' of '{path}' is in degrees: give --crs with a projected "
+                         "CRS (e.g. EPSG:4527); borders, corridors and --snap are metres")
     if crs:
         target = osr.SpatialReference()
         if target.SetFromUserInput(crs) != 0:

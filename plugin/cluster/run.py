@@ -277,7 +277,10 @@ def _run(command: str, partitions: Sequence[Dict[str, object]], args: List[str],
             elif command == "convert":
                 merge.merge_convert(outputs, ordered, merged)
             elif command == "border":
-                summary = border.merge_border(outputs, ordered, merged)
+                copies = partitions[0]["extract"]  # type: ignore[index]
+                summary = border.merge_border(outputs, ordered, merged, {"admin": str(copies[0]["source"]),
+                                                                         "admin_layer": str(copies[0]["layers"][0]),
+                                                                         "elements": str(copies[1]["source"])})
                 for skipped in summary["skipped"]:  # type: ignore[union-attr]
                     say(f"guotu cluster: pair {skipped} skipped: the two units share no border")
             else:

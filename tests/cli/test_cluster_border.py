@@ -170,6 +170,9 @@ def test_pairs_merge_to_the_single_run(tmp_path: Path, cluster: Cluster) -> None
     notes = [r["note_en"] for r in features(out, "notes")]
     assert any("B-D" in n and "no shared border" in n for n in notes)
     ds = ogr.Open(str(out))
+    meta = ds.GetLayerByName("pair_summary").GetMetadata()
+    assert (meta["admin"], meta["admin_layer"], meta["elements"], meta["corridor_m"]) == \
+        (str(tmp_path / "admin.gpkg"), "admin", str(tmp_path / "elements.gpkg"), "200")
     assert "layer_styles" in [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
     styled = {f.GetField("f_table_name") for f in ds.GetLayerByName("layer_styles")}
     assert {"border_conflicts", "shared_borders", "basemap_issues"} <= styled
@@ -195,6 +198,11 @@ def test_given_pairs_and_refusals(tmp_path: Path, cluster: Cluster) -> None:
     assert res.returncode == 1 and "two admin ids as A-B" in res.stderr
     res = partitioned([a for a in args if a not in ("--city-field", "city")], tmp_path / "x.gpkg")
     assert res.returncode == 1 and "--city-field F or --city-from-layer" in res.stderr
+    # degrees: --snap and the pairs' distances are metres
+    lonlat = write_layer(tmp_path / "lonlat.gpkg", "admin", 4490, [("code", ogr.OFTString)],
+                         [({"code": "A"}, box(114, 30, 115, 31)), ({"code": "B"}, box(115, 30, 116, 31))])
+    res = partitioned(["--admin", str(lonlat), *args[2:]], tmp_path / "x.gpkg")
+    assert res.returncode == 1 and "is in degrees: give --crs" in res.stderr
     assert not (tmp_path / "x.gpkg").exists()
 
 
