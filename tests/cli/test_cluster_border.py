@@ -225,3 +225,43 @@ def test_one_layer_per_city(tmp_path: Path, cluster: Cluster) -> None:
     summary = {(r["admin_a"], r["admin_b"]): r for r in features(out, "pair_summary")}
     assert summary[("B", "C")]["score"] == pytest.approx(85) and summary[("A", "D")]["mismatch_m"] == 200
     assert "element_unknown_city" in {r["kind"] for r in features(out, "basemap_issues")}
+
+
+def test_north_carolina_counties(tmp_path: Path, cluster: Cluster) -> None:
+    """A real admin layer in degrees (the 100 North Carolina counties shipped by r-cran-sf, NAD27)
+    with --crs: the pairs are found in metres; 231 share a border and the 14 meeting at a single
+    point only are skipped (test_cli_border's independent OGR count); merged = single run. The
+    elements: each county shrunk by 150 m (odd FIPS) or grown by 20 m (even)."""
+    from osgeo import osr
+    from test_cli_border import NC, require, reference_pairs
+
+    require(NC)
+    src = ogr.Open(str(NC))
+    layer = src.GetLayer(0)
+    target = osr.SpatialReference()
+    target.ImportFromEPSG(32119)
+    source = layer.GetSpatialRef().Clone()
+    for srs in (source, target):
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    transform = osr.CoordinateTransformation(source, target)
+    rows = []
+    for f in layer:
+        g = f.GetGeometryRef().Clone()
+        g.Transform(transform)
+        fips = int(f["FIPS"])
+        rows.append((f["FIPS"], RED if fips % 3 else FARM, f["NAME"], g.Buffer(-150 if fips % 2 else 20, 4).ExportToWkt()))
+    elements = write_elements(tmp_path / "nc_elements.gpkg", rows, epsg=32119)
+    args = ["--admin", str(NC), "--admin-id", "FIPS", "--admin-name", "NAME", "--elements", str(elements),
+            "--city-field", "city", "--category-field", "category", "--name-field", "name", "--crs", "EPSG:32119"]
+    one = single(args, tmp_path / "single.gpkg")
+    out = tmp_path / "merged.gpkg"
+    res = partitioned(args, out, "--scheduler", cluster.address)
+    assert res.returncode == 0, res.stderr
+    want, _ = reference_pairs(NC, "FIPS")
+    got = {frozenset((r["admin_a"], r["admin_b"])) for r in features(out, "pair_summary")}
+    assert len(got) == 231 and got == want
+    skipped = {r["partition"] for r in features(out, "partitions") if r["shared_border"] == 0}
+    assert len(skipped) == 14 and "37081-37169" in skipped
+    assert not any(frozenset(s.split("-")) in want for s in skipped)
+    for layer_name in LAYERS:
+        assert bag(out, layer_name) == bag(one, layer_name), layer_name
