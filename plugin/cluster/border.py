@@ -378,9 +378,8 @@ def merge_border(outputs: Sequence[str], results: Sequence[Dict[str, object]], t
                   "note_zh": "底图问题及未参与任何一对比较的要素（无城市、未知城市、无相邻城市）取自全部行政区；"
                              "冲突按相邻行政单元对计算"})
     merge.write_table(out, "notes", [("partition", "TEXT"), ("note_en", "TEXT"), ("note_zh", "TEXT")], notes)
-    out = None
-    for ds in sources.values():
-        ds = None
+    layers.clear()  # the layers keep their dataset open
+    out = summary = reference = ds = None
     sources.clear()
     styles = merge.read_table(basemap, "layer_styles")
     if styles[1]:

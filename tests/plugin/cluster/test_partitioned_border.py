@@ -2,10 +2,8 @@
 partitioned by city pairs as a Processing task equals one guotu border run on the fixture of
 tests/cli/test_cluster_border.py (its hand values are checked there), with the pair without a
 shared border named in the log."""
-import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
