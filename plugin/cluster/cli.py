@@ -6,12 +6,15 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
+from . import border
 from .partitions import folder_partitions, postgis_partitions
 from .run import COMMANDS, Cancelled, run_partitioned
 
 USAGE = """guotu_cluster COMMAND (--partitions DIR | --postgis PG:... --postgis-layers T,T --partition-field F
          --partition-values V,V) [--scheduler ADDRESS | --workers N]
-         (-o MERGED.gpkg | --to-postgis PG:... --schema NAME) -- GUOTU-OPTIONS"""
+         (-o MERGED.gpkg | --to-postgis PG:... --schema NAME) -- GUOTU-OPTIONS
+       guotu_cluster border [--pairs A-B,B-C] [--scheduler ADDRESS | --workers N] -o MERGED.gpkg
+         -- GUOTU-BORDER-OPTIONS"""
 
 DESCRIPTION = """County-partitioned runs of the guotu tool on a Dask cluster: voucher (`guotu voucher`),
 convert (`guotu convert`), tally (`guotu tally`), ledger (`guotu ledger`), lines (`guotu lines
@@ -36,7 +39,16 @@ for the data and the work folder, and the guotu tool (--guotu).
 
 Output: -o MERGED.gpkg, and/or --to-postgis PG:... --schema NAME: every merged table (with
 its geometries) into that schema, replacing the tables of an earlier run in one transaction
-(staging tables renamed); a failure or a cancel leaves the schema as it was."""
+(staging tables renamed); a failure or a cancel leaves the schema as it was.
+
+border (`guotu border`) is partitioned by pairs of neighbouring cities, not by county
+package: give the whole --admin and --elements files in GUOTU-BORDER-OPTIONS. The pairs are
+the admin units within --snap of each other (bounding boxes, then their distance), or
+--pairs A-B,B-C. Each pair runs on its two units and the elements of its two cities only
+(copied by city code on the worker); one more partition, _basemap, runs on every unit with
+the elements no pair compares, for the base map's own issues. The merge appends pair_summary,
+the conflicts and the shared borders (conflict ids renumbered): equal to one guotu border
+run. A pair meeting only at a point has no shared border: it is skipped with a note."""
 
 
 def parse(argv: List[str]) -> argparse.Namespace:
@@ -50,6 +62,7 @@ def parse(argv: List[str]) -> argparse.Namespace:
     p.add_argument("command", choices=COMMANDS)
     p.add_argument("--partitions", type=Path, help="folder with one county package (folder or .gdb) per county")
     p.add_argument("--only", help="comma-separated partition names to run (default: all)")
+    p.add_argument("--pairs", help="border: the city pairs to check, A-B,B-C (default: every pair of neighbours)")
     p.add_argument("--postgis", help="GDAL PostGIS connection, PG:dbname=... host=...")
     p.add_argument("--postgis-layers", help="comma-separated tables read per partition")
     p.add_argument("--partition-field", help="the admin-code column the tables are partitioned by")
@@ -66,7 +79,13 @@ def parse(argv: List[str]) -> argparse.Namespace:
     p.add_argument("--schema", help="the PostGIS schema of --to-postgis (created if missing)")
     ns = p.parse_args(own)
     ns.guotu_args = guotu_args
-    if bool(ns.partitions) == bool(ns.postgis):
+    if ns.command == "border":
+        if ns.partitions or ns.postgis:
+            p.error("border is partitioned by city pairs: give the whole --admin and --elements after --, "
+                    "and --pairs to choose pairs")
+    elif ns.pairs:
+        p.error("--pairs is the border check's")
+    elif bool(ns.partitions) == bool(ns.postgis):
         p.error("give either --partitions DIR or --postgis PG:...")
     if ns.postgis and not (ns.postgis_layers and ns.partition_field and ns.partition_values):
         p.error("--postgis needs --postgis-layers, --partition-field and --partition-values")
@@ -82,7 +101,12 @@ def parse(argv: List[str]) -> argparse.Namespace:
 def main(argv: Optional[List[str]] = None) -> int:
     ns = parse(list(sys.argv[1:] if argv is None else argv))
     try:
-        if ns.partitions:
+        if ns.command == "border":
+            parts, ns.guotu_args, notes = border.plan(ns.guotu_args, border.parse_pairs(ns.pairs)
+                                                      if ns.pairs else None)
+            for note in notes:
+                print(f"guotu cluster: {note}", flush=True)
+        elif ns.partitions:
             only = [s for s in (ns.only or "").split(",") if s]
             parts = folder_partitions(ns.partitions, only)
         else:
@@ -98,7 +122,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     except Exception as exc:  # noqa: BLE001 — every failure ends as one message and exit 1
         print(f"guotu_cluster: error: {exc}", file=sys.stderr)
         return 1
-    if result.summary:
+    if ns.command == "border":
+        s = result.summary
+        print(f"  pairs {s['pairs']}, conflicts {s['conflicts']}" +
+              (f", skipped (no shared border): {', '.join(s['skipped'])}" if s["skipped"] else ""))  # type: ignore[arg-type]
+    elif result.summary:
         s = result.summary
         for item in ("sum_dm_ha", "sum_e_ha", "total_supply_ha", "total_demand_ha", "traded_ha", "unmet_demand_ha",
                      "unsold_supply_ha"):

@@ -24,9 +24,9 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import cloudpickle
 from distributed import Client, LocalCluster, wait
 
-from . import merge, postgis_output, tasks
+from . import border, merge, postgis_output, tasks
 
-COMMANDS = ("voucher", "convert", "tally", "ledger", "lines", "parcels")
+COMMANDS = ("voucher", "convert", "tally", "ledger", "lines", "parcels", "border")
 # the runner's job names that are two words of the guotu tool's command line
 TOOL_COMMANDS = {"lines": "lines check", "parcels": "parcels check"}
 _OWN_FILES = "each partition would write its own; the merged tables are in the merged output"
@@ -123,7 +123,7 @@ def split_market_options(command: str, args: Sequence[str]) -> tuple:
                          "once and cannot be computed per partition: give --protection-rate R")
     if market and "price" not in market and "floor_price" not in market:
         raise ValueError("the market needs --price or --floor-price")
-    if command == "convert" and not any(a == "--threads" or a.startswith("--threads=") for a in kept):
+    if command in ("convert", "border") and not any(a == "--threads" or a.startswith("--threads=") for a in kept):
         kept += ["--threads", "1"]  # one core per Dask worker: the workers are the parallelism
     return kept, (market or None)
 
@@ -276,6 +276,13 @@ def _run(command: str, partitions: Sequence[Dict[str, object]], args: List[str],
                 summary = merge.merge_voucher(outputs, ordered, merged, market)
             elif command == "convert":
                 merge.merge_convert(outputs, ordered, merged)
+            elif command == "border":
+                copies = partitions[0]["extract"]  # type: ignore[index]
+                summary = border.merge_border(outputs, ordered, merged, {"admin": str(copies[0]["source"]),
+                                                                         "admin_layer": str(copies[0]["layers"][0]),
+                                                                         "elements": str(copies[1]["source"])})
+                for skipped in summary["skipped"]:  # type: ignore[union-attr]
+                    say(f"guotu cluster: pair {skipped} skipped: the two units share no border")
             else:
                 merge.merge_check(command, outputs, ordered, merged)
             merge_seconds = time.monotonic() - merging

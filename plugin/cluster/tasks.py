@@ -54,6 +54,42 @@ def extract_postgis(spec: Dict[str, object], into: Path) -> Path:
     return into
 
 
+def extract_files(copies: List[Dict[str, object]], into: Path) -> Path:
+    """Copies the features of each source file's layers that match ``where`` (a city pair's admin
+    units and elements) into ``into/TARGET``, keeping their feature ids (the tool names features
+    by them); returns ``into``."""
+    from osgeo import gdal, ogr
+
+    gdal.UseExceptions()
+    into.mkdir(parents=True, exist_ok=True)
+    for copy in copies:
+        source, target = str(copy["source"]), into / str(copy["target"])
+        partial = into / f".{target.name}.partial.gpkg"
+        if partial.exists():
+            partial.unlink()
+        options = [f"ENCODING={copy['encoding']}"] if copy.get("encoding") and source.lower().endswith(".shp") else []
+        src = gdal.OpenEx(source, gdal.OF_VECTOR, open_options=options)
+        if src is None:
+            raise PartitionFailed(f"cannot open '{source}'")
+        created = False
+        for layer in copy["layers"]:  # type: ignore[union-attr]
+            out = gdal.VectorTranslate(str(partial), src, format="GPKG", layers=[str(layer)],
+                                       layerName=str(copy["rename"] or layer), where=copy.get("where"),
+                                       options=["-preserve_fid"], accessMode="update" if created else None)
+            if out is None:
+                raise PartitionFailed(f"copying layer '{layer}' of '{source}' failed")
+            out = None
+            created = True
+        if copy.get("empty_layer"):  # one layer per city, none for this partition: an empty one
+            ds = ogr.Open(str(partial), 1) if created else ogr.GetDriverByName("GPKG").CreateDataSource(str(partial))
+            ref = src.GetLayer(0)
+            ds.CreateLayer(str(copy["empty_layer"]), ref.GetSpatialRef() if ref else None, ogr.wkbMultiPolygon)
+            ds = None
+        src = None
+        os.replace(partial, target)
+    return into
+
+
 def run_partition(job: Dict[str, object], partition: Dict[str, object]) -> Dict[str, object]:
     """Runs ``guotu COMMAND ARGS -o WORK/NAME/out.gpkg`` with ``{partition}`` in ARGS replaced by
     the partition's folder. Returns where the output is and what the run cost (wall seconds, the
@@ -66,6 +102,8 @@ def run_partition(job: Dict[str, object], partition: Dict[str, object]) -> Dict[
     attempt = uuid.uuid4().hex[:8]
     if "postgis" in partition:
         folder = extract_postgis(partition["postgis"], work / f"input-{attempt}")  # type: ignore[arg-type]
+    elif "extract" in partition:
+        folder = extract_files(partition["extract"], work / f"input-{attempt}")  # type: ignore[arg-type]
     else:
         folder = Path(str(partition["path"]))
     out = work / f"out-{attempt}.gpkg"
@@ -83,9 +121,9 @@ def run_partition(job: Dict[str, object], partition: Dict[str, object]) -> Dict[
         lines = [line for line in text.splitlines() if line.strip()]
         raise PartitionFailed(f"partition {name}: guotu {job['command']} failed (exit {proc.returncode}): "
                               + " | ".join(lines[-3:]))
-    if "postgis" in partition and not job.get("keep_inputs"):
+    if ("postgis" in partition or "extract" in partition) and not job.get("keep_inputs"):
         shutil.rmtree(folder, ignore_errors=True)
-    return {"name": name, "output": str(out), "seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime,
+    return {"name": name, "pair": list(partition.get("pair") or []), "output": str(out), "seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime,
             "peak_rss_mb": usage.ru_maxrss / 1024.0,
             "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
             "host": socket.gethostname(), "pid": os.getpid(), "log": text}

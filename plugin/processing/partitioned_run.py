@@ -19,7 +19,7 @@ from ..paths import icon_path
 from .base import GuotuAlgorithm
 from .common import is_set
 
-COMMANDS = ["voucher", "convert", "tally", "ledger", "lines", "parcels"]
+COMMANDS = ["voucher", "convert", "tally", "ledger", "lines", "parcels", "border"]
 _DONE = re.compile(r"^\[(\d+)/(\d+)\]")
 
 
@@ -35,6 +35,7 @@ def postgis_connection(name: str) -> str:
 class PartitionedRunAlgorithm(GuotuAlgorithm):
     COMMAND = "COMMAND"
     PARTITIONS = "PARTITIONS"
+    PAIRS = "PAIRS"
     OPTIONS = "OPTIONS"
     SCHEDULER = "SCHEDULER"
     WORKERS = "WORKERS"
@@ -80,6 +81,12 @@ class PartitionedRunAlgorithm(GuotuAlgorithm):
             "<p><b>Scheduler</b>: the address of a running <code>dask-scheduler</code> "
             "(tcp://host:8786); empty: a local cluster with one worker per core of this machine. "
             "Workers need the same paths (a shared folder) and the guotu tool.</p>"
+            "<p><b>Cross-city borders, by pair of neighbouring cities</b>: no county packages; the "
+            "options are those of <code>guotu border</code> with the whole admin and elements files. One "
+            "partition per pair of admin units that share a border (found from the admin layer, or the "
+            "pairs given as A-B,B-C) runs on those two units and their two cities' elements only; one more "
+            "gives the base map's own issues. The merged pair summary, conflicts and shared borders equal "
+            "one run over all cities. A pair meeting only at a point is skipped with a note.</p>"
             "<p>The log shows a line per county (its time, memory and worker); the GeoPackage has a "
             "partitions table with the same. Cancel stops the run.</p>"
             "<p><b>PostGIS connection</b> and <b>schema</b> (optional): the merged tables and geometries "
@@ -93,11 +100,15 @@ class PartitionedRunAlgorithm(GuotuAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.COMMAND, tr("Job"), [tr("Ecological voucher accounting and market"), tr("Land-use conversion"),
                                       tr("Area by zone and land-use class"), tr("Unit ledger (balance sheet per unit)"),
-                                      tr("Three control lines check"), tr("Rectification parcel check")],
+                                      tr("Three control lines check"), tr("Rectification parcel check"),
+                                      tr("Cross-city borders, by pair of neighbouring cities")],
             defaultValue=0))
         self.addParameter(QgsProcessingParameterFile(
             self.PARTITIONS, tr("County packages (a folder with one folder or .gdb per county)"),
-            behavior=QgsProcessingParameterFile.Folder))
+            behavior=QgsProcessingParameterFile.Folder, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.PAIRS, tr("City pairs of the border check, e.g. A-B,B-C (empty: every pair of neighbours)"),
+            optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.OPTIONS, tr("guotu options ({partition} is a county's folder)"), multiLine=True))
         self.addParameter(QgsProcessingParameterString(
@@ -116,11 +127,11 @@ class PartitionedRunAlgorithm(GuotuAlgorithm):
 
     def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                       feedback) -> Dict[str, Any]:
+        from ..cluster import border
         from ..cluster.partitions import folder_partitions
         from ..cluster.run import Cancelled, run_partitioned
 
         command = COMMANDS[self.parameterAsEnum(parameters, self.COMMAND, context)]
-        folder = Path(self.parameterAsFile(parameters, self.PARTITIONS, context))
         text = self.parameterAsString(parameters, self.OPTIONS, context)
         try:
             options = shlex.split(text)
@@ -145,14 +156,33 @@ class PartitionedRunAlgorithm(GuotuAlgorithm):
             if done:
                 feedback.setProgress(100.0 * int(done.group(1)) / max(1, int(done.group(2))))
 
+        pairs = self.parameterAsString(parameters, self.PAIRS, context).strip() \
+            if is_set(parameters.get(self.PAIRS)) else ""
         try:
-            result = run_partitioned(command, folder_partitions(folder), options, output, scheduler=scheduler,
+            if command == "border":
+                partitions, options, notes = border.plan(options, border.parse_pairs(pairs) if pairs else None)
+                for note in notes:
+                    feedback.pushInfo(note)
+            else:
+                if not is_set(parameters.get(self.PARTITIONS)):
+                    raise ValueError(tr("Choose the folder of the county packages."))
+                if pairs:
+                    raise ValueError(tr("City pairs are the border check's: leave them empty for this job."))
+                partitions = folder_partitions(Path(self.parameterAsFile(parameters, self.PARTITIONS, context)))
+            result = run_partitioned(command, partitions, options, output, scheduler=scheduler,
                                      workers=workers, guotu=tool or None, progress=progress,
                                      cancelled=feedback.isCanceled, postgis=postgis)
         except Cancelled as e:
             raise QgsProcessingException(tr("The partitioned run was cancelled.")) from e
         except Exception as e:  # the cluster's and guotu's own messages name the county and the option
             raise QgsProcessingException(tr("The partitioned run failed: {error}").format(error=e)) from e
+        if command == "border":
+            s = result.summary
+            for skipped in s["skipped"]:
+                feedback.pushInfo(tr("Pair {pair} skipped: the two units share no border.").format(pair=skipped))
+            feedback.pushInfo(tr("{n} city pairs merged into {path}: {conflicts} conflicts.").format(
+                n=s["pairs"], path=result.output, conflicts=s["conflicts"]))
+            return {self.OUTPUT: str(result.output)}
         feedback.pushInfo(tr("{n} counties merged into {path} in {seconds:.1f} s on {workers} workers.").format(
             n=len(result.results), path=result.output, seconds=result.seconds, workers=result.workers))
         return {self.OUTPUT: str(result.output)}

@@ -249,7 +249,7 @@ def test_every_algorithm_from_its_dialog(plugin_root: Path, tmp_path: Path, prov
                         ("lines", "CLASS_FIELD"), ("voucher", "ZONE_NAME"), ("border", "ADMIN_NAME"),
                         ("market", "FLOOR_PRICE"), ("area_unit", "NAMES"), ("ledger", "MARKET_PRICE"),
                         ("ledger", "CAPS"), ("ledger", "OPENING"), ("indicators", "BEFORE"),
-                        ("indicators", "FARMLAND"), ("indicators", "TARGET_FOREST_COVER"), ("partitioned", "POSTGIS"),
+                        ("indicators", "FARMLAND"), ("indicators", "TARGET_FOREST_COVER"), ("partitioned", "POSTGIS"), ("partitioned", "PAIRS"),
                         ("partitioned", "SCHEMA")):
         assert done[label]["values"][name] in ("NULL", "None", "''"), (label, name, done[label]["values"][name])
 
