@@ -864,6 +864,42 @@
             <translation>{element}（本市无该要素部分）</translation>
         </message>
         <message>
+            <source>resolved</source>
+            <translation>已解决</translation>
+        </message>
+        <message>
+            <source>Round status</source>
+            <translation>轮次状态</translation>
+        </message>
+        <message>
+            <source>Conflict or finding</source>
+            <translation>冲突或问题</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <source>Return list</source>
+            <translation>退回清单</translation>
+        </message>
+        <message>
+            <source>Review and note</source>
+            <translation>审核与说明</translation>
+        </message>
+        <message>
+            <source>returned</source>
+            <translation>退回</translation>
+        </message>
+        <message>
+            <source>major, accepted in review</source>
+            <translation>重大偏差，审核已认可</translation>
+        </message>
+        <message>
+            <source>Rounds: {resolved} resolved, {persisting} persisting, {new} new; {returned} on the return list</source>
+            <translation>轮次比对：已解决 {resolved} 项，持续 {persisting} 项，新增 {new} 项；退回清单 {returned} 项</translation>
+        </message>
+        <message>
             <source>"{path}" has none of the layers border_conflict_lines, indicator_findings, catalogue_findings (an output of the border comparison or of the framework checks).</source>
             <translation>“{path}”不含 border_conflict_lines、indicator_findings、catalogue_findings 中的任何图层（应为边界比对或框架核查的输出）。</translation>
         </message>
@@ -3440,8 +3476,8 @@
             <translation>全省与全国</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Runs an ecological voucher accounting, a land-use conversion, an area by zone and class, a unit ledger, a three control lines check or a rectification parcel check of a province or the nation county by county on a Dask cluster, and merges the results into one GeoPackage equal to one run over all counties: voucher accounts per county with the market run once on the merged accounts; conversion pieces appended and the matrices summed; areas by zone and class summed; units, parcels, projects, villages and issues appended with their county in the column 'partition' (ids stay the county's own). A unit, project, village or admin unit found in two counties is refused. The lines check sees one county at a time: overlaps and gaps between two counties' features are the border check's.&lt;/p&gt;&lt;p&gt;&lt;b&gt;County packages&lt;/b&gt;: a folder holding one folder (or File Geodatabase) per county.&lt;/p&gt;&lt;p&gt;&lt;b&gt;guotu options&lt;/b&gt;: the options of &lt;code&gt;guotu voucher&lt;/code&gt;, &lt;code&gt;convert&lt;/code&gt;, &lt;code&gt;tally&lt;/code&gt;, &lt;code&gt;ledger&lt;/code&gt;, &lt;code&gt;lines check&lt;/code&gt; or &lt;code&gt;parcels check&lt;/code&gt; (see the README), where {partition} stands for a county's folder, e.g. &lt;code&gt;--zones {partition}/XZQ.gpkg --zone-id XZQDM ...&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Scheduler&lt;/b&gt;: the address of a running &lt;code&gt;dask-scheduler&lt;/code&gt; (tcp://host:8786); empty: a local cluster with one worker per core of this machine. Workers need the same paths (a shared folder) and the guotu tool.&lt;/p&gt;&lt;p&gt;The log shows a line per county (its time, memory and worker); the GeoPackage has a partitions table with the same. Cancel stops the run.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PostGIS connection&lt;/b&gt; and &lt;b&gt;schema&lt;/b&gt; (optional): the merged tables and geometries are also written to that schema, replacing the tables of the same names from an earlier run in one transaction; a failure or a cancel leaves the schema as it was.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;在 Dask 集群上按县对全省或全国运行生态券核算、土地利用转换、分区地类面积、单元台账、三区三线检查或整治地块审查，并将结果合并为一个 GeoPackage，与对全部县一次运行的结果相同：生态券按县核算，交易市场在合并后的账户上统一运行一次；转换图斑追加，转换矩阵相加；分区地类面积相加；单元、地块、项目、村和问题按县追加，所属县记在“partition”列（编号保持各县自己的编号）。同一单元、项目、村或行政区出现在两个县中将被拒绝。三区三线检查每次只看一个县：两个县要素之间的重叠和缝隙由接边检查负责。&lt;/p&gt;&lt;p&gt;&lt;b&gt;县级数据包&lt;/b&gt;：一个文件夹，每个县一个子文件夹（或 File Geodatabase）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;guotu 选项&lt;/b&gt;：&lt;code&gt;guotu voucher&lt;/code&gt;、&lt;code&gt;convert&lt;/code&gt;、&lt;code&gt;tally&lt;/code&gt;、&lt;code&gt;ledger&lt;/code&gt;、&lt;code&gt;lines check&lt;/code&gt; 或 &lt;code&gt;parcels check&lt;/code&gt; 的选项（见 README），其中 {partition} 表示一个县的文件夹，例如 &lt;code&gt;--zones {partition}/XZQ.gpkg --zone-id XZQDM ...&lt;/code&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;调度器&lt;/b&gt;：正在运行的 &lt;code&gt;dask-scheduler&lt;/code&gt; 的地址（tcp://host:8786）；留空则在本机启动本地集群，每个 CPU 核心一个工作进程。各工作进程需要相同的路径（共享文件夹）和 guotu 工具。&lt;/p&gt;&lt;p&gt;日志中每个县一行（耗时、内存和工作进程）；GeoPackage 中的 partitions 表记录相同内容。点击取消可停止运行。&lt;/p&gt;&lt;p&gt;&lt;b&gt;PostGIS 连接&lt;/b&gt;和&lt;b&gt;模式&lt;/b&gt;（可选）：合并后的表和几何同时写入该模式，在一个事务中替换此前运行留下的同名表；运行失败或取消时该模式保持原样。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Runs an ecological voucher accounting, a land-use conversion, an area by zone and class, a unit ledger, a three control lines check or a rectification parcel check of a province or the nation county by county on a Dask cluster, and merges the results into one GeoPackage equal to one run over all counties: voucher accounts per county with the market run once on the merged accounts; conversion pieces appended and the matrices summed; areas by zone and class summed; units, parcels, projects, villages and issues appended with their county in the column 'partition' (ids stay the county's own). A unit, project, village or admin unit found in two counties is refused. The lines check sees one county at a time: overlaps and gaps between two counties' features are the border check's.&lt;/p&gt;&lt;p&gt;&lt;b&gt;County packages&lt;/b&gt;: a folder holding one folder (or File Geodatabase) per county.&lt;/p&gt;&lt;p&gt;&lt;b&gt;guotu options&lt;/b&gt;: the options of &lt;code&gt;guotu voucher&lt;/code&gt;, &lt;code&gt;convert&lt;/code&gt;, &lt;code&gt;tally&lt;/code&gt;, &lt;code&gt;ledger&lt;/code&gt;, &lt;code&gt;lines check&lt;/code&gt; or &lt;code&gt;parcels check&lt;/code&gt; (see the README), where {partition} stands for a county's folder, e.g. &lt;code&gt;--zones {partition}/XZQ.gpkg --zone-id XZQDM ...&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Scheduler&lt;/b&gt;: the address of a running &lt;code&gt;dask-scheduler&lt;/code&gt; (tcp://host:8786); empty: a local cluster with one worker per core of this machine. Workers need the same paths (a shared folder) and the guotu tool.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cross-city borders, by pair of neighbouring cities&lt;/b&gt;: no county packages; the options are those of &lt;code&gt;guotu border&lt;/code&gt; with the whole admin and elements files. One partition per pair of admin units that share a border (found from the admin layer, or the pairs given as A-B,B-C) runs on those two units and their two cities' elements only; one more gives the base map's own issues. The merged pair summary, conflicts and shared borders equal one run over all cities. A pair meeting only at a point is skipped with a note.&lt;/p&gt;&lt;p&gt;The log shows a line per county (its time, memory and worker); the GeoPackage has a partitions table with the same. Cancel stops the run.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PostGIS connection&lt;/b&gt; and &lt;b&gt;schema&lt;/b&gt; (optional): the merged tables and geometries are also written to that schema, replacing the tables of the same names from an earlier run in one transaction; a failure or a cancel leaves the schema as it was.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;在 Dask 集群上按县对全省或全国运行生态券核算、土地利用转换、分区地类面积、单元台账、三区三线检查或整治地块审查，并将结果合并为一个 GeoPackage，与对全部县一次运行的结果相同：生态券按县核算，交易市场在合并后的账户上统一运行一次；转换图斑追加，转换矩阵相加；分区地类面积相加；单元、地块、项目、村和问题按县追加，所属县记在“partition”列（编号保持各县自己的编号）。同一单元、项目、村或行政区出现在两个县中将被拒绝。三区三线检查每次只看一个县：两个县要素之间的重叠和缝隙由接边检查负责。&lt;/p&gt;&lt;p&gt;&lt;b&gt;县级数据包&lt;/b&gt;：一个文件夹，每个县一个子文件夹（或 File Geodatabase）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;guotu 选项&lt;/b&gt;：&lt;code&gt;guotu voucher&lt;/code&gt;、&lt;code&gt;convert&lt;/code&gt;、&lt;code&gt;tally&lt;/code&gt;、&lt;code&gt;ledger&lt;/code&gt;、&lt;code&gt;lines check&lt;/code&gt; 或 &lt;code&gt;parcels check&lt;/code&gt; 的选项（见 README），其中 {partition} 表示一个县的文件夹，例如 &lt;code&gt;--zones {partition}/XZQ.gpkg --zone-id XZQDM ...&lt;/code&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;调度器&lt;/b&gt;：正在运行的 &lt;code&gt;dask-scheduler&lt;/code&gt; 的地址（tcp://host:8786）；留空则在本机启动本地集群，每个 CPU 核心一个工作进程。各工作进程需要相同的路径（共享文件夹）和 guotu 工具。&lt;/p&gt;&lt;p&gt;&lt;b&gt;跨市接边检查（按相邻城市对）&lt;/b&gt;：无需县级数据包；选项为 &lt;code&gt;guotu border&lt;/code&gt; 的选项，给出完整的行政区和要素文件。每对有共同边界的行政单元（由行政区图层求得，或以 A-B,B-C 形式给出）为一个分区，只对这两个单元及两市的要素运行；另有一个分区给出底图自身的问题。合并后的城市对汇总、冲突和共同边界与对全部城市运行一次的结果相同。仅在一点相接的城市对将被跳过并附说明。&lt;/p&gt;&lt;p&gt;日志中每个县一行（耗时、内存和工作进程）；GeoPackage 中的 partitions 表记录相同内容。点击取消可停止运行。&lt;/p&gt;&lt;p&gt;&lt;b&gt;PostGIS 连接&lt;/b&gt;和&lt;b&gt;模式&lt;/b&gt;（可选）：合并后的表和几何同时写入该模式，在一个事务中替换此前运行留下的同名表；运行失败或取消时该模式保持原样。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>province,nation,county,partition,cluster,dask,parallel</source>
@@ -3454,6 +3490,10 @@
         <message>
             <source>County packages (a folder with one folder or .gdb per county)</source>
             <translation>县级数据包（每县一个文件夹或 .gdb 所在的文件夹）</translation>
+        </message>
+        <message>
+            <source>City pairs of the border check, e.g. A-B,B-C (empty: every pair of neighbours)</source>
+            <translation>接边检查的城市对，如 A-B,B-C（留空：所有相邻城市对）</translation>
         </message>
         <message>
             <source>guotu options ({partition} is a county's folder)</source>
@@ -3504,6 +3544,10 @@
             <translation>三区三线检查</translation>
         </message>
         <message>
+            <source>Cross-city borders, by pair of neighbouring cities</source>
+            <translation>跨市接边检查（按相邻城市对）</translation>
+        </message>
+        <message>
             <source>Choose the schema of the merged tables in PostGIS.</source>
             <translation>请选择合并结果表在 PostGIS 中的模式。</translation>
         </message>
@@ -3516,12 +3560,28 @@
             <translation>已将 {n} 个县的结果合并到 {path}，用时 {seconds:.1f} 秒，使用 {workers} 个工作进程。</translation>
         </message>
         <message>
+            <source>Choose the folder of the county packages.</source>
+            <translation>请选择县级数据包所在的文件夹。</translation>
+        </message>
+        <message>
+            <source>City pairs are the border check's: leave them empty for this job.</source>
+            <translation>城市对仅用于接边检查：此作业请留空。</translation>
+        </message>
+        <message>
+            <source>{n} city pairs merged into {path}: {conflicts} conflicts.</source>
+            <translation>{n} 个城市对已合并到 {path}：{conflicts} 处冲突。</translation>
+        </message>
+        <message>
             <source>The guotu options cannot be read: {error}</source>
             <translation>无法解析 guotu 选项：{error}</translation>
         </message>
         <message>
             <source>The partitioned run failed: {error}</source>
             <translation>分县并行运行失败：{error}</translation>
+        </message>
+        <message>
+            <source>Pair {pair} skipped: the two units share no border.</source>
+            <translation>城市对 {pair} 已跳过：两个单元没有共同边界。</translation>
         </message>
         <message>
             <source>Guotu 国土 — territorial spatial planning tools</source>
@@ -6142,6 +6202,10 @@
         <message>
             <source>Sells {low}–{high} ha</source>
             <translation>出售 {low}–{high} 公顷</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Runs an ecological voucher accounting, a land-use conversion, an area by zone and class, a unit ledger, a three control lines check or a rectification parcel check of a province or the nation county by county on a Dask cluster, and merges the results into one GeoPackage equal to one run over all counties: voucher accounts per county with the market run once on the merged accounts; conversion pieces appended and the matrices summed; areas by zone and class summed; units, parcels, projects, villages and issues appended with their county in the column 'partition' (ids stay the county's own). A unit, project, village or admin unit found in two counties is refused. The lines check sees one county at a time: overlaps and gaps between two counties' features are the border check's.&lt;/p&gt;&lt;p&gt;&lt;b&gt;County packages&lt;/b&gt;: a folder holding one folder (or File Geodatabase) per county.&lt;/p&gt;&lt;p&gt;&lt;b&gt;guotu options&lt;/b&gt;: the options of &lt;code&gt;guotu voucher&lt;/code&gt;, &lt;code&gt;convert&lt;/code&gt;, &lt;code&gt;tally&lt;/code&gt;, &lt;code&gt;ledger&lt;/code&gt;, &lt;code&gt;lines check&lt;/code&gt; or &lt;code&gt;parcels check&lt;/code&gt; (see the README), where {partition} stands for a county's folder, e.g. &lt;code&gt;--zones {partition}/XZQ.gpkg --zone-id XZQDM ...&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Scheduler&lt;/b&gt;: the address of a running &lt;code&gt;dask-scheduler&lt;/code&gt; (tcp://host:8786); empty: a local cluster with one worker per core of this machine. Workers need the same paths (a shared folder) and the guotu tool.&lt;/p&gt;&lt;p&gt;The log shows a line per county (its time, memory and worker); the GeoPackage has a partitions table with the same. Cancel stops the run.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PostGIS connection&lt;/b&gt; and &lt;b&gt;schema&lt;/b&gt; (optional): the merged tables and geometries are also written to that schema, replacing the tables of the same names from an earlier run in one transaction; a failure or a cancel leaves the schema as it was.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;在 Dask 集群上按县对全省或全国运行生态券核算、土地利用转换、分区地类面积、单元台账、三区三线检查或整治地块审查，并将结果合并为一个 GeoPackage，与对全部县一次运行的结果相同：生态券按县核算，交易市场在合并后的账户上统一运行一次；转换图斑追加，转换矩阵相加；分区地类面积相加；单元、地块、项目、村和问题按县追加，所属县记在“partition”列（编号保持各县自己的编号）。同一单元、项目、村或行政区出现在两个县中将被拒绝。三区三线检查每次只看一个县：两个县要素之间的重叠和缝隙由接边检查负责。&lt;/p&gt;&lt;p&gt;&lt;b&gt;县级数据包&lt;/b&gt;：一个文件夹，每个县一个子文件夹（或 File Geodatabase）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;guotu 选项&lt;/b&gt;：&lt;code&gt;guotu voucher&lt;/code&gt;、&lt;code&gt;convert&lt;/code&gt;、&lt;code&gt;tally&lt;/code&gt;、&lt;code&gt;ledger&lt;/code&gt;、&lt;code&gt;lines check&lt;/code&gt; 或 &lt;code&gt;parcels check&lt;/code&gt; 的选项（见 README），其中 {partition} 表示一个县的文件夹，例如 &lt;code&gt;--zones {partition}/XZQ.gpkg --zone-id XZQDM ...&lt;/code&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;调度器&lt;/b&gt;：正在运行的 &lt;code&gt;dask-scheduler&lt;/code&gt; 的地址（tcp://host:8786）；留空则在本机启动本地集群，每个 CPU 核心一个工作进程。各工作进程需要相同的路径（共享文件夹）和 guotu 工具。&lt;/p&gt;&lt;p&gt;日志中每个县一行（耗时、内存和工作进程）；GeoPackage 中的 partitions 表记录相同内容。点击取消可停止运行。&lt;/p&gt;&lt;p&gt;&lt;b&gt;PostGIS 连接&lt;/b&gt;和&lt;b&gt;模式&lt;/b&gt;（可选）：合并后的表和几何同时写入该模式，在一个事务中替换此前运行留下的同名表；运行失败或取消时该模式保持原样。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>&lt;p&gt;Prints the return list (退回清单) of a round comparison, one PDF per city (or for the city given): every new or persisting major deviation the city must correct, with its length or area and the reviewers' note. The input is the return list of &lt;i&gt;Compare rounds and return list&lt;/i&gt; or of &lt;i&gt;guotu framework rounds&lt;/i&gt;.&lt;/p&gt;</source>
