@@ -175,6 +175,7 @@ def test_return_list_pdf_sets_out_the_indicators(fx: Path, tmp_path: Path, plugi
             "THRESHOLDS": str(fx / "thr1.csv"), "OUTPUT_FOLDER": str(tmp_path / "pdf")})
         words = {k: tr(k) for k in ("within", "below the minimum", "no threshold set", "Outside the city's threshold",
                                     "City threshold missing", "Indicator jumps at the border", "persisting", "{finding}, with city {other}",
+                                    "{kind} ({status})",
                                     "Indicators of the returned elements against the thresholds of city {city}")}
     finally:
         QCoreApplication.removeTranslator(translator)
@@ -195,19 +196,20 @@ def test_return_list_pdf_sets_out_the_indicators(fx: Path, tmp_path: Path, plugi
     # A's part: 120,000 m²; elevation of the 10 m cells' centres x = 205 … 395 m: 20.5, mean 30, 39.5.
     assert " ".join(_cells(a, "area")) == f"area 120,000 {no_threshold}"
     assert " ".join(_cells(a, "elevation_min")) == f"elevation_min 20.50 {no_threshold}"
-    jump = f"{words['Indicator jumps at the border']} ({words['persisting']})"
+    jump = words["{kind} ({status})"].format(kind=words["Indicator jumps at the border"], status=words["persisting"])
     assert " ".join(_cells(a, "elevation_mean")).startswith(f"elevation_mean 30.00 0.00 100.00 {within}")
     assert _stated(a, "elevation_mean", words["{finding}, with city {other}"].format(finding=jump, other="B"))
     assert " ".join(_cells(a, "elevation_max")) == f"elevation_max 39.50 {no_threshold}"
     assert " ".join(_cells(a, "slope_mean")) == f"slope_mean 5.71 10.00 {within}"  # atan(0.1) = 5.71° ≤ 10
     # Forest 35,000 m² of 120,000: 0.292 < 0.3, the persisting finding stated on its line.
     outside = words["Outside the city's threshold"]
-    assert " ".join(_cells(a, "forest_share")).startswith(f"forest_share 0.292 0.300 {below} {outside} (")
-    assert _stated(a, "forest_share", f"{outside} ({words['persisting']})")
+    assert " ".join(_cells(a, "forest_share")).startswith(f"forest_share 0.292 0.300 {below} {outside}")
+    assert _stated(a, "forest_share", words["{kind} ({status})"].format(kind=outside, status=words["persisting"]))
     # B's part: x = 400 … 600 m, elevation 40.5 … 59.5, mean 50, no elevation standard (the
     # finding), forest 5,000 m² of 120,000 = 0.042; the jump at the border names city A.
     assert " ".join(_cells(b, "elevation_mean")).startswith(f"elevation_mean 50.00 {no_threshold}")
-    assert _stated(b, "elevation_mean", f"{words['City threshold missing']} ({words['persisting']})")
+    assert _stated(b, "elevation_mean", words["{kind} ({status})"].format(kind=words["City threshold missing"],
+                                                                          status=words["persisting"]))
     assert _stated(b, "elevation_mean", words["{finding}, with city {other}"].format(finding=jump, other="A"))
     assert " ".join(_cells(b, "forest_share")).startswith(f"forest_share 0.042 0.300 {below}")
     assert " ".join(_cells(b, "slope_mean")) == f"slope_mean 5.71 10.00 {within}"
