@@ -50,6 +50,23 @@ def qgis_app():
     return _app
 
 
+@pytest.fixture(autouse=True)
+def collect_qt_objects_after_each_test(qgis_app) -> Iterator[None]:
+    """Widgets a test made without a parent belong to Python and go when they are collected;
+    a cycle (a widget connected to its own lambdas) waits for the cycle collector, which may
+    run in the middle of a later test — in a worker thread a ctypes callback runs in, or after
+    that test deleted the layers the widget's layer box lists. Collected here, on the main
+    thread, with pending deletions processed, every test starts from the same state."""
+    yield
+    import gc
+
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
 @pytest.fixture(scope="session")
 def plugin_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Folder holding the assembled guotu/ (what QGIS_PLUGINPATH points at)."""
