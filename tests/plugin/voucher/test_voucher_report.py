@@ -71,8 +71,10 @@ def test_report_of_the_cli_geopackage(guotu, cli_gpkg: Path, tmp_path: Path):
     png, pdf = tmp_path / "map.png", tmp_path / "report.pdf"
     res = run_script(cli_gpkg, png, pdf)
     assert res.returncode == 0, res.stderr
-    # Map page, standard forest maps, zones table, parameters: 4 pages for two zones.
-    assert pdf_pages(pdf) == 4 and f"{pdf} (4 pages)" in res.stdout
+    # Map page, standard forest maps, zones table, parameters: the parameters (the run records the
+    # unit-code and mask options too) run onto a fifth page in English.
+    assert pdf_pages(pdf) == 5 and f"{pdf} (5 pages)" in res.stdout
+    assert "Parameters and inputs of the run" in pdf_text(pdf, 4) and "Item" in pdf_text(pdf, 5)  # its header again
     assert pdf.stat().st_size > 20_000
     assert_map_png(png)
     page1 = pdf_text(pdf, 1)
@@ -84,9 +86,9 @@ def test_report_of_the_cli_geopackage(guotu, cli_gpkg: Path, tmp_path: Path):
     assert "Balance of the region" in zones and "Reference: over all zones." in zones
     assert "ΣΔM = -75.00 ha" in zones and "not conserved" in zones
     assert "unmet demand 95.62 ha" in zones and "the price cannot rise" in zones
-    for page in (1, 2, 3, 4):  # every page: the title and its number
+    for page in (1, 2, 3, 4, 5):  # every page: the title and its number
         text = pdf_text(pdf, page)
-        assert "Ecological voucher account" in text and f"Page {page} of 4" in text, (page, text)
+        assert "Ecological voucher account" in text and f"Page {page} of 5" in text, (page, text)
     # The map has a north arrow turned with it and a scale bar.
     from guotu.voucher.voucher_report import build_layout, load_gpkg_layers
     from qgis.core import QgsLayoutItemMap, QgsLayoutItemPicture, QgsLayoutItemScaleBar
@@ -253,12 +255,12 @@ def test_report_names_the_national_reference_and_its_source(guotu, tmp_path: Pat
     png, pdf = tmp_path / "map.png", tmp_path / "report.pdf"
     res = run_script(out, png, pdf)
     assert res.returncode == 0, res.stderr
-    assert pdf_pages(pdf) == 4
+    assert pdf_pages(pdf) == 5  # the parameters on pages 4 and 5
     assert "national values of 2020" in pdf_text(pdf, 1)
     zones = " ".join(pdf_text(pdf, 3).split())
     assert "Reference: national values of 2020 (table" in zones and "statistical communiqué 2020" in zones
     assert "a market inside these zones cannot meet it" in zones  # no market: the account alone says so
-    parameters = " ".join(pdf_text(pdf, 4).split())
+    parameters = " ".join((pdf_text(pdf, 4) + pdf_text(pdf, 5)).split())
     assert "Target year (target_year) 2020" in parameters and "Source of the reference (reference_source)" in parameters
 
 
