@@ -379,51 +379,14 @@ static int split(guotu_context *ctx, guotu_convert *cv, const GEOSGeometry *piec
     return status;
 }
 
-/* Whether two rings (from gt_ring_read: counter-clockwise, no repeated points) have the same
- * points in the same order, starting anywhere: a parcel the second survey left as it was. */
-static int same_ring(const gt_ring *a, const gt_ring *b) {
-    if (a->n != b->n || a->n < 3) return 0;
-    size_t n = a->n, start = n;
-    for (size_t j = 0; j < n; j++)
-        if (b->xy[2 * j] == a->xy[0] && b->xy[2 * j + 1] == a->xy[1]) {
-            start = j;
-            break;
-        }
-    if (start == n) return 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t j = (start + i) % n;
-        if (a->xy[2 * i] != b->xy[2 * j] || a->xy[2 * i + 1] != b->xy[2 * j + 1]) return 0;
-    }
-    return 1;
-}
-
-/* The shell of a Polygon (or one-part MultiPolygon) with holes, as gt_ring_read reads a
- * polygon without them: 1 read, 0 not such a polygon, -1 out of memory. */
-static int shell_read(guotu_context *ctx, const GEOSGeometry *g, gt_ring *ring) {
-    if (GEOSGeomTypeId_r(ctx->geos, g) == GEOS_MULTIPOLYGON) {
-        if (GEOSGetNumGeometries_r(ctx->geos, g) != 1) return 0;
-        g = GEOSGetGeometryN_r(ctx->geos, g, 0);
-    }
-    if (!g || GEOSGeomTypeId_r(ctx->geos, g) != GEOS_POLYGON) return 0;
-    const GEOSGeometry *exterior = GEOSGetExteriorRing_r(ctx->geos, g);
-    GEOSGeometry *shell = exterior ? GEOSGeom_clone_r(ctx->geos, exterior) : NULL;
-    GEOSGeometry *polygon = shell ? GEOSGeom_createPolygon_r(ctx->geos, shell, NULL, 0) : NULL;
-    if (!polygon) {
-        if (shell) GEOSGeom_destroy_r(ctx->geos, shell);
-        return -1;
-    }
-    int read = gt_ring_read(ctx, polygon, ring, NULL);
-    GEOSGeom_destroy_r(ctx->geos, polygon);
-    return read;
-}
-
 /* For a pair where a parcel has holes (an island parcel inside it), which the direct clips do
  * not take: 1 when it is the same geometry in both years (the piece is the after parcel), -1
  * when their shells share no area (then the parcels share none either: holes lie inside the
  * shell) — the coverage neighbours of such a parcel —, 0 for GEOS's overlay. */
 static int holed_pair(guotu_context *ctx, guotu_convert *cv, const GEOSGeometry *before, const GEOSGeometry *after) {
     if (GEOSEqualsExact_r(ctx->geos, before, after, 0.0) == 1) return 1;
-    if (shell_read(ctx, before, &cv->rings[2]) != 1 || shell_read(ctx, after, &cv->rings[3]) != 1) return 0;
+    if (gt_ring_read_shell(ctx, before, &cv->rings[2]) != 1 || gt_ring_read_shell(ctx, after, &cv->rings[3]) != 1)
+        return 0;
     return gt_ring_clip_simple(&cv->rings[2], &cv->rings[3], &cv->clip) == 0 ? -1 : 0;
 }
 
@@ -479,7 +442,7 @@ int guotu_convert_add_after(guotu_context *ctx, guotu_convert *cv, const char *c
             } else if (read == 1 && src.b->shape == SHAPE_CONVEX && after_convex) {
                 got = gt_ring_clip_convex(&cv->rings[0], &cv->rings[1], &cv->rings[2], &cv->rings[3]);
                 if (got == 1) piece = gt_ring_polygon(ctx, &cv->rings[2], &cv->rings[3]);
-            } else if (read == 1 && same_ring(&cv->rings[0], &cv->rings[1])) {
+            } else if (read == 1 && gt_ring_same(&cv->rings[0], &cv->rings[1])) {
                 /* Unchanged by the survey (most parcels of an annual change): the piece is the
                  * after parcel itself, with the area measured when it was read. */
                 piece = GEOSGeom_clone_r(ctx->geos, a);

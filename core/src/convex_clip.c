@@ -132,3 +132,37 @@ GEOSGeometry *gt_ring_polygon(guotu_context *ctx, const gt_ring *ring, gt_ring *
     if (!poly) gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a piece polygon");
     return poly;
 }
+
+int gt_ring_same(const gt_ring *a, const gt_ring *b) {
+    if (a->n != b->n || a->n < 3) return 0;
+    size_t n = a->n, start = n;
+    for (size_t j = 0; j < n; j++)
+        if (b->xy[2 * j] == a->xy[0] && b->xy[2 * j + 1] == a->xy[1]) {
+            start = j;
+            break;
+        }
+    if (start == n) return 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = (start + i) % n;
+        if (a->xy[2 * i] != b->xy[2 * j] || a->xy[2 * i + 1] != b->xy[2 * j + 1]) return 0;
+    }
+    return 1;
+}
+
+int gt_ring_read_shell(guotu_context *ctx, const GEOSGeometry *g, gt_ring *ring) {
+    if (GEOSGeomTypeId_r(ctx->geos, g) == GEOS_MULTIPOLYGON) {
+        if (GEOSGetNumGeometries_r(ctx->geos, g) != 1) return 0;
+        g = GEOSGetGeometryN_r(ctx->geos, g, 0);
+    }
+    if (!g || GEOSGeomTypeId_r(ctx->geos, g) != GEOS_POLYGON) return 0;
+    const GEOSGeometry *exterior = GEOSGetExteriorRing_r(ctx->geos, g);
+    GEOSGeometry *shell = exterior ? GEOSGeom_clone_r(ctx->geos, exterior) : NULL;
+    GEOSGeometry *polygon = shell ? GEOSGeom_createPolygon_r(ctx->geos, shell, NULL, 0) : NULL;
+    if (!polygon) {
+        if (shell) GEOSGeom_destroy_r(ctx->geos, shell);
+        return -1;
+    }
+    int read = gt_ring_read(ctx, polygon, ring, NULL);
+    GEOSGeom_destroy_r(ctx->geos, polygon);
+    return read;
+}

@@ -37,6 +37,14 @@ int gt_ring_clip_convex(const gt_ring *subject, const gt_ring *clip, gt_ring *ou
  * NULL on failure with the error in ctx. Caller destroys it with GEOSGeom_destroy_r. */
 GEOSGeometry *gt_ring_polygon(guotu_context *ctx, const gt_ring *ring, gt_ring *scratch);
 
+/* 1 when rings a and b (from gt_ring_read: no repeated points) have the same points in the
+ * same order, starting anywhere: the same parcel in two years or two layers. */
+int gt_ring_same(const gt_ring *a, const gt_ring *b);
+
+/* Reads the shell of `g` (a Polygon, or a MultiPolygon of one part, holes allowed) as
+ * gt_ring_read reads a polygon without holes: 1 read, 0 not such a polygon, -1 out of memory. */
+int gt_ring_read_shell(guotu_context *ctx, const GEOSGeometry *g, gt_ring *ring);
+
 /* Frees the ring's points; the ring is empty again. */
 void gt_ring_free(gt_ring *ring);
 

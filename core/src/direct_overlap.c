@@ -14,36 +14,6 @@ void gt_direct_work_free(guotu_context *ctx, gt_direct_work *w) {
     free(w->pieces);
 }
 
-static int same_ring(const gt_ring *a, const gt_ring *b) {
-    if (a->n != b->n || a->n < 3) return 0;
-    size_t n = a->n, start = n;
-    for (size_t j = 0; j < n; j++)
-        if (b->xy[2 * j] == a->xy[0] && b->xy[2 * j + 1] == a->xy[1]) {
-            start = j;
-            break;
-        }
-    if (start == n) return 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t j = (start + i) % n;
-        if (a->xy[2 * i] != b->xy[2 * j] || a->xy[2 * i + 1] != b->xy[2 * j + 1]) return 0;
-    }
-    return 1;
-}
-
-/* The shell of polygon g as a ring (holes lie inside it): 1 read, 0 not readable, -1 out of memory. */
-static int shell_ring(guotu_context *ctx, const GEOSGeometry *g, gt_ring *ring) {
-    const GEOSGeometry *exterior = GEOSGetExteriorRing_r(ctx->geos, g);
-    GEOSGeometry *shell = exterior ? GEOSGeom_clone_r(ctx->geos, exterior) : NULL;
-    GEOSGeometry *polygon = shell ? GEOSGeom_createPolygon_r(ctx->geos, shell, NULL, 0) : NULL;
-    if (!polygon) {
-        if (shell) GEOSGeom_destroy_r(ctx->geos, shell);
-        return -1;
-    }
-    int read = gt_ring_read(ctx, polygon, ring, NULL);
-    GEOSGeom_destroy_r(ctx->geos, polygon);
-    return read;
-}
-
 static int keep_piece(gt_direct_work *w, GEOSGeometry *piece) {
     if (gt_reserve(&w->pieces, &w->piece_cap, w->npieces + 1, sizeof *w->pieces, 8)) return -1;
     w->pieces[w->npieces++] = piece;
@@ -111,12 +81,12 @@ static int simple_with_holed(guotu_context *ctx, gt_direct_work *w, const GEOSGe
         if (hx0 > x1 || x0 > hx1 || hy0 > y1 || y0 > hy1) continue; /* apart */
         int read = hole_ring(ctx, hole, &w->rings[1]);
         if (read != 1) return read < 0 ? -1 : 0;
-        if (same_ring(&w->rings[0], &w->rings[1])) return 1;
+        if (gt_ring_same(&w->rings[0], &w->rings[1])) return 1;
         int rings = gt_ring_clip_simple(&w->rings[0], &w->rings[1], &w->clip);
         if (rings == -2) return -1;
         if (rings != 0) return 0;
     }
-    int read = shell_ring(ctx, holed, &w->rings[1]);
+    int read = gt_ring_read_shell(ctx, holed, &w->rings[1]);
     if (read != 1) return read < 0 ? -1 : 0;
     int rings = gt_ring_clip_simple(&w->rings[0], &w->rings[1], &w->clip);
     if (rings == -2) return -1;
@@ -131,7 +101,7 @@ static int direct_parts(guotu_context *ctx, gt_direct_work *w, const GEOSGeometr
     int ra = gt_ring_read(ctx, pa, &w->rings[0], NULL), rb = ra == 1 ? gt_ring_read(ctx, pb, &w->rings[1], NULL) : 0;
     if (ra < 0 || rb < 0) return -1;
     if (ra == 1 && rb == 1) {
-        if (same_ring(&w->rings[0], &w->rings[1])) {
+        if (gt_ring_same(&w->rings[0], &w->rings[1])) {
             /* The same parcel in both lines (lines drawn on the same parcels): the overlap is it. */
             GEOSGeometry *piece = GEOSGeom_clone_r(ctx->geos, pb);
             if (!piece || keep_piece(w, piece)) {
@@ -155,11 +125,11 @@ static int direct_parts(guotu_context *ctx, gt_direct_work *w, const GEOSGeometr
         if (simple_b < 0) return -1;
         if (simple_b == 1) return simple_with_holed(ctx, w, pa);
     }
-    ra = shell_ring(ctx, pa, &w->rings[0]);
-    rb = ra == 1 ? shell_ring(ctx, pb, &w->rings[1]) : 0;
+    ra = gt_ring_read_shell(ctx, pa, &w->rings[0]);
+    rb = ra == 1 ? gt_ring_read_shell(ctx, pb, &w->rings[1]) : 0;
     if (ra < 0 || rb < 0) return -1;
     if (ra != 1 || rb != 1) return 0;
-    if (!same_ring(&w->rings[0], &w->rings[1])) {
+    if (!gt_ring_same(&w->rings[0], &w->rings[1])) {
         int rings = gt_ring_clip_simple(&w->rings[0], &w->rings[1], &w->clip);
         if (rings == -2) return -1;
         return rings == 0 ? 1 : 0;

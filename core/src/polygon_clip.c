@@ -408,25 +408,10 @@ static int trace(gt_clip_work *w) {
     return (int)w->nrings;
 }
 
-/* 1 when both rings have the same points in the same order (from any start): the same
- * polygon, as where a parcel did not change between two years. */
-static int same_ring(const gt_ring *a, const gt_ring *b) {
-    if (a->n != b->n) return 0;
-    size_t start = 0;
-    while (start < b->n && (b->xy[2 * start] != a->xy[0] || b->xy[2 * start + 1] != a->xy[1]))
-        start++;
-    if (start == b->n) return 0;
-    for (size_t i = 0; i < a->n; i++) {
-        size_t k = (start + i) % b->n;
-        if (a->xy[2 * i] != b->xy[2 * k] || a->xy[2 * i + 1] != b->xy[2 * k + 1]) return 0;
-    }
-    return 1;
-}
-
 int gt_ring_clip_simple(const gt_ring *a, const gt_ring *b, gt_clip_work *w) {
     w->ncross = w->nrings = w->rings.n = 0;
     if (a->n < 3 || b->n < 3) return -1;
-    if (same_ring(a, b)) return copy_ring(w, a);
+    if (gt_ring_same(a, b)) return copy_ring(w, a);
     double box_a[4], box_b[4];
     ring_box(a, box_a);
     ring_box(b, box_b);
