@@ -28,6 +28,7 @@ struct guotu_area_calc {
  * found few more (56 % of lookups against 54 % on a county's conversion) and missed the
  * processor's caches more often, which cost more than it saved. */
 #define VERTEX_CACHE_BITS 16
+#define GT_AREA_BEYOND_EARTH 4.5e15 /* m²: nine times the Earth's surface */
 
 int gt_area_is_planar(const guotu_area_calc *calc) { return calc->method == GUOTU_AREA_PLANAR; }
 
@@ -374,6 +375,13 @@ int guotu_area_of_wkb(guotu_context *ctx, guotu_area_calc *calc, const unsigned 
     if (!geom) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot read WKB");
     int status = gt_area_of_geom(ctx, calc, geom, area_m2);
     GEOSGeom_destroy_r(ctx->geos, geom);
+    /* No land is larger than the Earth (5.1e14 m²): a larger or non-finite area comes from
+     * coordinates out of range (a damaged file), never a number to report. */
+    if (!status && !(fabs(*area_m2) < GT_AREA_BEYOND_EARTH))
+        status = gt_fail(ctx, GUOTU_ERR_GEOMETRY,
+                         "an area of %g m², beyond the Earth's: the geometry's coordinates are out of range (a "
+                         "damaged file?)",
+                         *area_m2);
     return status;
 }
 

@@ -1,7 +1,6 @@
 /* convert_sums.c — what an overlay keeps and both of its kinds (polygons in convert.c, raster
  * cells in convert_grid.c) add to: the sum tables, the status of a pair of categories, the codes,
  * and the state of the overlay. Kept apart so that both depend on it and not on each other. */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,13 +104,13 @@ int gt_convert_sum(guotu_context *ctx, guotu_convert *cv, int zk, int line, cons
                    guotu_policy_rule *rule_out, int *status_out, double *dm_out) {
     const char *from_code = cv->codes.strings[src->b->code], *to_code = cv->codes.strings[src->to_code];
     double dm = ha * (k_of(cv->k[1], to_code) - k_of(cv->k[0], from_code));
-    /* Fixed-point sums cannot hold NaN or infinity (converting them is undefined): a piece whose
-     * area is not a finite number is an error naming the feature, never a silent 0. */
-    if (!isfinite(ha) || !isfinite(dm))
+    /* Fixed-point sums cannot hold NaN, infinity or areas beyond the Earth's (converting them is
+     * undefined): such a piece is an error naming the feature, never a silent 0 or a wrapped sum. */
+    if (!gt_fixed_fits(ha) || !gt_fixed_fits(dm))
         return gt_fail(ctx, GUOTU_ERR_GEOMETRY,
-                       "the area of a piece of feature %lld of '%s' is not a finite number (coordinates out of "
-                       "range for the CRS?)",
-                       (long long)src->b->fid, cv->before_label);
+                       "the area of a piece of feature %lld of '%s' is %g ha, not a finite area on the Earth "
+                       "(coordinates out of range for the CRS?)",
+                       (long long)src->b->fid, cv->before_label, ha);
     guotu_policy_rule rule;
     int st = gt_convert_status_index(cv, src->b->category, src->to_category, &rule);
     int status = sum_piece(ctx, cv, zk, line, src, st, ha, dm);

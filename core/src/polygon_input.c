@@ -17,6 +17,28 @@ static const char *geom_type_name(guotu_context *ctx, const GEOSGeometry *g, cha
     return buf;
 }
 
+/* GUOTU_OK when every coordinate of g is finite and within GT_MAX_COORDINATE; otherwise a
+ * message naming the feature. No CRS on the Earth has coordinates beyond a few times 10^7
+ * (metres with a zone prefix): beyond that the file is damaged or in wrong units, and areas
+ * and distances would overflow (a square of 1e300 has an infinite area). The envelope is the
+ * shells': a hole outside its shell escapes it, so a repaired geometry is checked again. */
+static int check_coordinates(guotu_context *ctx, const GEOSGeometry *g, const char *label, int64_t fid) {
+    double bounds[4] = {0, 0, 0, 0};
+    if (GEOSisEmpty_r(ctx->geos, g) != 1 &&
+        (GEOSGeom_getXMin_r(ctx->geos, g, &bounds[0]) != 1 || GEOSGeom_getYMin_r(ctx->geos, g, &bounds[1]) != 1 ||
+         GEOSGeom_getXMax_r(ctx->geos, g, &bounds[2]) != 1 || GEOSGeom_getYMax_r(ctx->geos, g, &bounds[3]) != 1 ||
+         !isfinite(bounds[0]) || !isfinite(bounds[1]) || !isfinite(bounds[2]) || !isfinite(bounds[3])))
+        return gt_fail(ctx, GUOTU_ERR_GEOMETRY,
+                       "feature %lld of layer '%s' has coordinates that are not finite numbers", (long long)fid, label);
+    for (int i = 0; i < 4; i++)
+        if (fabs(bounds[i]) > GT_MAX_COORDINATE)
+            return gt_fail(ctx, GUOTU_ERR_GEOMETRY,
+                           "feature %lld of layer '%s' has a coordinate of %g, beyond any position on the Earth "
+                           "(|x|, |y| <= %g): the file is damaged or its coordinates are in wrong units",
+                           (long long)fid, label, bounds[i], GT_MAX_COORDINATE);
+    return GUOTU_OK;
+}
+
 int gt_read_polygon(guotu_context *ctx, guotu_invalid_policy invalid, const char *label, int64_t fid,
                     const unsigned char *wkb, size_t wkb_size, GEOSGeometry **out, int *repaired) {
     return gt_read_polygon_detail(ctx, invalid, label, fid, wkb, wkb_size, out, repaired, NULL, 0, NULL);
@@ -43,26 +65,11 @@ int gt_read_polygon_detail(guotu_context *ctx, guotu_invalid_policy invalid, con
         GEOSGeom_destroy_r(ctx->geos, g);
         return GUOTU_ERR_GEOMETRY;
     }
-    double bounds[4] = {0, 0, 0, 0};
-    if (GEOSisEmpty_r(ctx->geos, g) != 1 &&
-        (GEOSGeom_getXMin_r(ctx->geos, g, &bounds[0]) != 1 || GEOSGeom_getYMin_r(ctx->geos, g, &bounds[1]) != 1 ||
-         GEOSGeom_getXMax_r(ctx->geos, g, &bounds[2]) != 1 || GEOSGeom_getYMax_r(ctx->geos, g, &bounds[3]) != 1 ||
-         !isfinite(bounds[0]) || !isfinite(bounds[1]) || !isfinite(bounds[2]) || !isfinite(bounds[3]))) {
+    int status = check_coordinates(ctx, g, label, fid);
+    if (status) {
         GEOSGeom_destroy_r(ctx->geos, g);
-        return gt_fail(ctx, GUOTU_ERR_GEOMETRY,
-                       "feature %lld of layer '%s' has coordinates that are not finite numbers", (long long)fid, label);
+        return status;
     }
-    /* No CRS on the Earth has coordinates beyond a few times 10^7 (metres with a zone prefix);
-     * beyond GT_MAX_COORDINATE the file is damaged or in wrong units, and areas and distances
-     * would overflow (a square of 1e300 has an infinite area). */
-    for (int i = 0; i < 4; i++)
-        if (fabs(bounds[i]) > GT_MAX_COORDINATE) {
-            GEOSGeom_destroy_r(ctx->geos, g);
-            return gt_fail(ctx, GUOTU_ERR_GEOMETRY,
-                           "feature %lld of layer '%s' has a coordinate of %g, beyond any position on the Earth "
-                           "(|x|, |y| <= %g): the file is damaged or its coordinates are in wrong units",
-                           (long long)fid, label, bounds[i], GT_MAX_COORDINATE);
-        }
     /* Most parcels are one ring that a few orientation tests show simple; GEOS's check (a
      * noded graph per polygon) is kept for the rest, and for every invalid one. */
     gt_ring ring = {0};
@@ -123,6 +130,15 @@ int gt_read_polygon_detail(guotu_context *ctx, guotu_invalid_policy invalid, con
         }
         return gt_fail_geos(ctx, GUOTU_ERR_INVALID_GEOMETRY, "cannot repair feature %lld of layer '%s'", (long long)fid,
                             label);
+    }
+    status = check_coordinates(ctx, fixed, label, fid);
+    if (status) {
+        GEOSGeom_destroy_r(ctx->geos, fixed);
+        if (location && *location) {
+            GEOSGeom_destroy_r(ctx->geos, *location);
+            *location = NULL;
+        }
+        return status;
     }
     *out = fixed;
     *repaired = 1;

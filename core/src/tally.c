@@ -373,6 +373,12 @@ int guotu_tally_set_expected(guotu_context *ctx, guotu_tally *t, int64_t n_featu
 }
 
 int gt_tally_add_area(guotu_context *ctx, guotu_tally *t, int32_t zone, int32_t class_index, double area_m2) {
+    /* Converting a non-finite or out-of-range value to fixed point is undefined: refused. */
+    if (!gt_fixed_fits(area_m2))
+        return gt_fail(ctx, GUOTU_ERR_GEOMETRY,
+                       "an area of %g m² in layer '%s' is not a finite area on the Earth (coordinates out of range "
+                       "for the CRS?)",
+                       area_m2, t->landuse_label);
     return gt_tally_add_fixed(ctx, t, zone, class_index, gt_to_fixed(area_m2));
 }
 

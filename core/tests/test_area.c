@@ -144,6 +144,12 @@ static void test_unreadable_wkb(void **state) {
     double a = 0;
     assert_int_equal(guotu_area_of_wkb(ctx, calc, junk, sizeof junk, &a), GUOTU_ERR_GEOMETRY);
     assert_non_null(strstr(guotu_context_last_error(ctx), "WKB"));
+    /* A hole out at 2.7e67 (bytes a fuzzer made): the signed sum is -2.7e67 m², no area at all. */
+    size_t n = 0;
+    unsigned char *wkb = wkt_to_wkb("POLYGON((0 0,0 0,0 10,0 10,0 0),(2 2,2 2.69599209561419e67,4 4,4 2,2 2))", &n);
+    assert_int_equal(guotu_area_of_wkb(ctx, calc, wkb, n, &a), GUOTU_ERR_GEOMETRY);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "out of range"));
+    free(wkb);
     guotu_area_calc_destroy(ctx, calc);
     guotu_context_destroy(ctx);
 }

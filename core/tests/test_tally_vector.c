@@ -222,6 +222,48 @@ static void test_bad_input_is_reported(void **state) {
     guotu_context_destroy(ctx);
 }
 
+/* Bytes a fuzzer made: a degenerate shell and a hole out at 2.7e67, whose repair reaches out
+ * there too (a hole escapes the shell's envelope, so only the repaired zone shows it). */
+static const unsigned char far_hole_wkb[] = {
+    0x01, 0x03, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x24,
+    0x37, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x24, 0x40, 0x00, 0x10, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x24, 0x40, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x24, 0x40, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x40, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x40, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x40, 0x00, 0x00, 0x00, 0x00, 0xfe,
+    0xff, 0xef, 0x4d, 0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x10, 0x40, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10,
+    0x40, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10, 0x40, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x40, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x40, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x40,
+};
+
+/* A parcel whose area no land can have (coordinates out of range, as a damaged file gives) is
+ * refused naming the layer: converting it to the fixed-point sums would be undefined. */
+static void test_area_beyond_the_earth_refused(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    char w[1024];
+    guotu_tally *t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    assert_int_equal(add_zone_wkt(ctx, t, "A", 1, box_wkt(w, sizeof w, 0, 0, 1e9, 1e9)), GUOTU_OK);
+    assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, t, "1", 2, box_wkt(w, sizeof w, 0, 0, 1e9, 1e9)), GUOTU_ERR_GEOMETRY);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "parcels"));
+    assert_non_null(strstr(guotu_context_last_error(ctx), "out of range"));
+    guotu_tally_destroy(ctx, t);
+    /* An area of a whole province still sums. */
+    t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    assert_int_equal(add_zone_wkt(ctx, t, "A", 1, box_wkt(w, sizeof w, 0, 0, 4e5, 4e5)), GUOTU_OK);
+    assert_int_equal(guotu_tally_prepare(ctx, t), GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, t, "1", 3, box_wkt(w, sizeof w, 0, 0, 4e5, 4e5)), GUOTU_OK);
+    guotu_tally_destroy(ctx, t);
+    t = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    assert_int_equal(guotu_tally_add_zone(ctx, t, "Z", 4, far_hole_wkb, sizeof far_hole_wkb), GUOTU_ERR_GEOMETRY);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "feature 4"));
+    assert_non_null(strstr(guotu_context_last_error(ctx), "beyond any position"));
+    guotu_tally_destroy(ctx, t);
+    guotu_context_destroy(ctx);
+}
+
 static void test_utf8_codes_kept(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
@@ -411,7 +453,7 @@ int main(void) {
         cmocka_unit_test(test_ellipsoidal_matches_pyproj), cmocka_unit_test(test_invalid_fail_names_layer_and_feature),
         cmocka_unit_test(test_bad_input_is_reported),      cmocka_unit_test(test_utf8_codes_kept),
         cmocka_unit_test(test_deduction_splits_the_area),  cmocka_unit_test(test_tally_by_zone_code),
-        cmocka_unit_test(test_large_zones_border_parcels),
+        cmocka_unit_test(test_large_zones_border_parcels), cmocka_unit_test(test_area_beyond_the_earth_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

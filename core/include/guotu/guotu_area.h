@@ -38,7 +38,8 @@ GUOTU_API void guotu_area_calc_destroy(guotu_context *ctx, guotu_area_calc *calc
 
 /* Area in square metres of a Polygon or MultiPolygon given as WKB (other geometry types
  * have area 0; a GeometryCollection sums its polygons). Holes are subtracted.
- * The geometry is not validated: an invalid polygon gets the signed-ring-sum area. */
+ * The geometry is not validated: an invalid polygon gets the signed-ring-sum area. An area
+ * beyond the Earth's (coordinates out of range: a damaged file) fails with GUOTU_ERR_GEOMETRY. */
 GUOTU_API int guotu_area_of_wkb(guotu_context *ctx, guotu_area_calc *calc, const unsigned char *wkb, size_t wkb_size,
                                 double *area_m2);
 
