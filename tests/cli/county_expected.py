@@ -205,3 +205,27 @@ def forest_shares(package: Path) -> Dict[str, Tuple[str, float, float]]:
 def redline_code(package: Path, name: str) -> str:
     """HXBH of the patch named HXMC."""
     return next(v["HXBH"] for v, _ in redline(package) if v["HXMC"] == name)
+
+
+# ------------------------------------------------------------------ Pareto ranking of the project's parcels
+
+def site_fronts(package: Path) -> Dict[str, Tuple[float, float, int]]:
+    """The consolidation project's parcels (ZZDK, GBK) as candidate sites: DKBH -> (ellipsoidal ha,
+    distance to the red line in m, Pareto front maximising the area and minimising the distance),
+    the fronts by peeling off the non-dominated sites one front after another."""
+    area = Ellipsoidal()
+    red = union(g for _, g in redline(package))
+    sites = {v["DKBH"]: (area(g) / 1e4, g.Distance(red))
+             for v, g in features(package / "整治项目" / "ZZDK.shp", ENCODING="CP936")}
+
+    def dominates(a: Tuple[float, float], b: Tuple[float, float]) -> bool:
+        return a[0] >= b[0] and a[1] <= b[1] and (a[0] > b[0] or a[1] < b[1])
+
+    fronts: Dict[str, int] = {}
+    left, front = set(sites), 1
+    while left:
+        first = {s for s in left if not any(dominates(sites[o], sites[s]) for o in left if o != s)}
+        fronts.update({s: front for s in first})
+        left -= first
+        front += 1
+    return {s: (ha, m, fronts[s]) for s, (ha, m) in sites.items()}

@@ -309,3 +309,18 @@ def test_frame_indicators_of_the_red_line(package: Path, tmp_path: Path) -> None
                if v["kind"] == "not_submitted"}
     crossing = {ce.redline_code(package, name): town for name, (town, _) in ce.crossing_patches(package).items()}
     assert missing == set(crossing.items())
+
+
+def test_pareto_fronts_of_the_project_parcels(package: Path, tmp_path: Path) -> None:
+    """The consolidation project's parcels (GBK shapefile) ranked on their area (max) and their distance
+    to the delivered red line (min): the fronts of a non-dominated sorting done here."""
+    out = tmp_path / "ranked.gpkg"
+    res = run_guotu("priorities", "rank", "--sites", str(package / "整治项目" / "ZZDK.shp"), "--encoding", "CP936",
+                    "--site-id", "DKBH", "--objective", "area_ha:max", "--objective", "redline_distance_m:min",
+                    "--redline", str(package / ce.PLAN_GDB), "--redline-layer", "生态保护红线", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    expected = ce.site_fronts(package)
+    ranked = {v["site_id"]: (v["area_ha"], v["redline_distance_m"], v["front"]) for v, _ in ce.features(out)}
+    assert ranked == {s: (pytest.approx(ha, rel=1e-7), pytest.approx(m, abs=1e-6), front)
+                      for s, (ha, m, front) in expected.items()}
+    assert len({f for _, _, f in expected.values()}) > 2  # several fronts, not a trivial ranking

@@ -209,3 +209,29 @@ def test_frame_indicators_of_the_red_line(environment: dict, package: Path, tmp_
               ("message_en", "message_zh"))
     same_rows(rows(outputs["CATALOGUE_FINDINGS"]), rows(cli, "catalogue_findings"),
               lambda r: (r["kind"], r["element_id"], r["city_id"] or ""), (), ("message_en", "message_zh"))
+
+
+def test_pareto_fronts_of_the_project_parcels(environment: dict, package: Path, tmp_path: Path) -> None:
+    """The project's GBK parcels (with the .cpg QGIS asks for) ranked on area and distance to the red line."""
+    sites = package / "整治项目" / "ZZDK.shp"
+    ranked = tmp_path / "ranked.gpkg"
+    cpg = sites.with_suffix(".cpg")
+    cpg.write_text("936", encoding="ascii")
+    try:
+        run = run_algorithm(environment, "guotu:paretosites", {
+            "SITES": sites, "SITE_ID": "DKBH", "OBJECTIVES": "area_ha:max,redline_distance_m:min",
+            "LEXICOGRAPHIC": "", "LANDUSE": "", "CLASS_FIELD": "", "DEDUCTION_FIELD": "", "TARGET": "",
+            "REDLINE": layer(package, ce.PLAN_GDB, "生态保护红线"), "AREA_METHOD": 0, "PLOT_X": "", "PLOT_Y": "",
+            "RANKED": ranked, "REPORT": ""})
+    finally:
+        cpg.unlink()
+    assert run.returncode == 0, run.stdout + run.stderr
+    cli = tmp_path / "cli.gpkg"
+    guotu("priorities", "rank", "--sites", str(sites), "--encoding", "CP936", "--site-id", "DKBH", "--objective",
+          "area_ha:max", "--objective", "redline_distance_m:min", "--redline", str(package / ce.PLAN_GDB),
+          "--redline-layer", "生态保护红线", "-o", str(cli))
+    expected = ce.site_fronts(package)
+    assert {r["site_id"]: r["front"] for r in rows(ranked)} == {s: f for s, (_, _, f) in expected.items()}
+    first = sum(1 for _, _, f in expected.values() if f == 1)
+    assert f"FIRST_FRONT:\t{first}" in run.stdout, run.stdout
+    same_rows(rows(ranked), rows(cli), lambda r: r["site_id"], ("area_ha", "redline_distance_m", "front", "crowding"))
