@@ -50,6 +50,7 @@ COUNTY = "130101"
 TOWN_NAMES = ["城关镇", "东岭乡", "河湾镇", "西山乡", "南塘镇"]
 FOREST, GRASS, WATER = {"0301", "0305", "0307"}, {"0401", "0404"}, {"1101", "1104"}
 CULTIVATED = {"0101", "0102", "0103"}
+VERSION = 2  # 2: the red line carries XZQDM/XZQMC; a package of another version is made again
 
 
 def srs_4527() -> osr.SpatialReference:
@@ -267,7 +268,8 @@ def main() -> None:
     out = Path(args.out)
     manifest = out / "package_manifest.json"
     if manifest.exists() and not args.force:
-        if json.loads(manifest.read_text(encoding="utf-8")).get("cells") == args.cells:
+        made = json.loads(manifest.read_text(encoding="utf-8"))
+        if made.get("cells") == args.cells and made.get("version") == VERSION:
             print(f"county package already in {out}")
             return
     if out.exists():
@@ -325,7 +327,7 @@ def main() -> None:
         for k, (_g, values) in enumerate(town_rows):
             f.write(f"{values['XZQDM']},{values['XZQMC']},{(2.4 + 1.3 * k) * 1e9:.0f},{31000 + 9000 * k}\n")
     (out / "README.txt").write_text(LABEL + "\n\n" + __doc__.split("\n\n", 2)[2], encoding="utf-8")
-    info = {"SYNTHETIC": LABEL, "cells": args.cells, "crs": "EPSG:4527",
+    info = {"SYNTHETIC": LABEL, "cells": args.cells, "version": VERSION, "crs": "EPSG:4527",
             "counts": {"DLTB_2019": len(base), "DLTB_2020": len(after), "towns": len(town_rows),
                        "villages": len(villages), "redline": len(redline), "farmland": len(farmland),
                        "urban": len(urban), "ZZDK": len(zzdk)}}
