@@ -176,7 +176,10 @@ def box(x0: float, y0: float, x1: float, y1: float) -> ogr.Geometry:
 
 def town_of(patch: ogr.Geometry, towns: Dict[object, ogr.Geometry]) -> str:
     """The town a patch is delivered under: the one holding the larger part of it (first code on a tie)."""
-    return str(max(sorted(towns), key=lambda code: patch.Intersection(towns[code]).GetArea()))
+    def inside(code: object) -> float:
+        part = patch.Intersection(towns[code])
+        return part.GetArea() if part.GetDimension() == 2 else 0.0  # not a touching line
+    return str(max(sorted(towns), key=inside))
 
 
 def planning_layers(base: List[Parcel], size_m: float, towns: Dict[object, ogr.Geometry]):
