@@ -324,3 +324,28 @@ def test_pareto_fronts_of_the_project_parcels(package: Path, tmp_path: Path) -> 
     assert ranked == {s: (pytest.approx(ha, rel=1e-7), pytest.approx(m, abs=1e-6), front)
                       for s, (ha, m, front) in expected.items()}
     assert len({f for _, _, f in expected.values()}) > 2  # several fronts, not a trivial ranking
+
+
+def test_ruling_objective_defaults_to_the_delivered_fields(package: Path, tmp_path: Path) -> None:
+    """Without --deduction-field and --admin-name the delivered KCXS and XZQMC are used when the layers
+    have them (the Processing dialog's defaults); `none` asks for gross areas and no names."""
+    sandiao = str(package / ce.BASE_GDB)
+    common = ["priorities", "rule", "--zones", str(package / ce.PLAN_GDB), "--zones-layer", "生态保护红线",
+              "--type-field", "HXLX", "--landuse", sandiao, "--landuse-layer", "DLTB", "--admin", sandiao,
+              "--admin-layer", "XZQ"]
+    res = run_guotu(*common, "-o", str(tmp_path / "default.gpkg"))
+    assert res.returncode == 0, res.stderr
+    assert "KCXS" in res.stderr and "--deduction-field none" in res.stderr
+    res = run_guotu(*common, "--deduction-field", "none", "--admin-name", "none", "-o", str(tmp_path / "none.gpkg"))
+    assert res.returncode == 0, res.stderr
+    assert "KCXS" not in res.stderr
+    expected = ce.controlled_by_zone(package)
+    hxbh = {k + 1: v["HXBH"] for k, (v, _) in enumerate(ce.redline(package))}
+    default = {hxbh[v["fid_in"]]: v for v, _ in ce.features(tmp_path / "default.gpkg", "zone_summary")}
+    gross = {hxbh[v["fid_in"]]: v for v, _ in ce.features(tmp_path / "none.gpkg", "zone_summary")}
+    for code, (_objective, controlled, net) in expected.items():
+        assert default[code]["net_ha"] == pytest.approx(net, rel=1e-7, abs=1e-9)
+        assert gross[code]["net_ha"] == gross[code]["controlled_ha"] == pytest.approx(controlled, rel=1e-7, abs=1e-9)
+    names = {v["code"]: v["name"] for v, _ in ce.features(tmp_path / "default.gpkg", "admin_summary")}
+    assert names == {"130101100": "城关镇", "130101101": "东岭乡"}
+    assert {v["name"] or "" for v, _ in ce.features(tmp_path / "none.gpkg", "admin_summary")} == {""}
