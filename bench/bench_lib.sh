@@ -1,5 +1,6 @@
 # Shared shell helpers of the benchmark drivers (run_tally_bench.sh, run_voucher_bench.sh,
-# run_convert_bench.sh). Source it after setting:
+# run_convert_bench.sh; run_lines_bench.sh and run_parcels_bench.sh use the pinned runs at the end).
+# Source it after setting:
 #   WORK   the work directory (outputs; raw timings go to $WORK/timings)
 #   GUOTU  the guotu binary
 #   TOOLS  space-separated names of the tools to run now
@@ -83,4 +84,27 @@ more_slow_runs_wanted() {
         return 1
     fi
     return 0
+}
+
+# ---------------------------------------------------------------- pinned runs
+# run_lines_bench.sh and run_parcels_bench.sh time each tool pinned to one CPU ($CPU) and read
+# the runs back with bench/pinned_runs.py. Need WORK and CPU.
+
+load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# pinned NAME command...: runs it pinned to $CPU (taskset); GNU time's "wall user sys KB" goes to
+# $WORK/NAME.time, the load average before and after the run to $WORK/NAME.load, the output to
+# $WORK/NAME.log. A failing command stops a `set -e` script, as a benchmark must not go on without it.
+pinned() {
+    local name="$1"; shift
+    local before; before=$(load_avg)
+    log "$name (load $before)"
+    /usr/bin/time -f "%e %U %S %M" -o "$WORK/$name.time" taskset -c "$CPU" "$@" > "$WORK/$name.log" 2>&1
+    echo "$before -> $(load_avg)" > "$WORK/$name.load"
+    log "  $name: wall user sys KB = $(cat "$WORK/$name.time")"
+}
+
+# machine_line: cores, CPU model and OS, as the results record the machine.
+machine_line() {
+    echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(. /etc/os-release; echo "$PRETTY_NAME")"
 }

@@ -144,3 +144,70 @@ class StepTimer:
         doc["script_wall_s"] = round(time.perf_counter() - self.t0, 3)
         with open(self.path, "w", encoding="utf-8") as f:
             json.dump(doc, f, indent=2)
+
+
+# ---------------------------------------------------------------- Processing chains
+# The set-up bench/qgis_ledger.py and bench/qgis_ledger_years.py share: fresh outputs, QGIS started
+# under a step timer, algorithms run in one context, sums of field-calculator expressions per unit.
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def remove_outputs(paths) -> None:
+    """Delete the outputs an earlier run left, so a failed step cannot pass for a finished one."""
+    for p in paths:
+        if os.path.exists(p):
+            os.remove(p)
+
+
+def start_chain(steps_path: str, info: dict, invalid: str = "nocheck", ellipsoid: str | None = None):
+    """Start QGIS as the timer's first step; returns (timer, run). run(alg, params, label) runs a
+    Processing algorithm in the chain's context; a failure is written into the step file and ends
+    the script with exit code 1."""
+    timer = StepTimer(steps_path, info)
+    _app, processing = timer.run("start_qgis", start_qgis)
+    from qgis.core import QgsProcessingException
+
+    ctx = make_context(invalid, ellipsoid)
+
+    def run(alg, params, label):
+        fb = Feedback(label)
+        try:
+            return processing.run(alg, params, context=ctx, feedback=fb)
+        except QgsProcessingException as e:
+            msg = str(e) + " | " + " | ".join(fb.errors)
+            timer.save(error={"step": label, "message": msg[:2000]})
+            print(f"FAILED {label}: {msg[:2000]}", file=sys.stderr, flush=True)
+            os._exit(1)
+
+    return timer, run
+
+
+def finish_chain(timer: StepTimer) -> None:
+    timer.save(done=True, peak_rss_mb=round(peak_rss_mb(), 1))
+    print("done", flush=True)
+    stop_qgis()
+
+
+def read_preset(relative: str) -> list:
+    """Rows of a preset table under resources/presets (UTF-8, with or without BOM)."""
+    import csv
+    with open(os.path.join(REPO, "resources", "presets", relative), encoding="utf-8-sig") as f:
+        return list(csv.DictReader(f))
+
+
+def in_list(field: str, codes) -> str:
+    """A QGIS expression: the field's value is one of the codes."""
+    return f"\"{field}\" IN (" + ",".join(f"'{c}'" for c in codes) + ")"
+
+
+def sums_by_unit(exprs: dict, unit_expression: str, unit: str = "ZLDWDM", unit_length: int = 19):
+    """(FIELDS_MAPPING of native:refactorfields, AGGREGATES of native:aggregate): the unit field from
+    unit_expression and one real field per expression, then their sums grouped by the unit."""
+    mapping = [{"expression": unit_expression, "length": unit_length, "name": unit, "precision": 0, "type": 10}]
+    mapping += [{"expression": e, "length": 0, "name": n, "precision": 0, "type": 6} for n, e in exprs.items()]
+    aggregates = [{"aggregate": "first_value", "delimiter": ",", "input": f'"{unit}"', "length": unit_length,
+                   "name": unit, "precision": 0, "type": 10}]
+    aggregates += [{"aggregate": "sum", "delimiter": ",", "input": f'"{n}"', "length": 0, "name": n,
+                    "precision": 0, "type": 6} for n in exprs]
+    return mapping, aggregates

@@ -28,13 +28,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qgis_common as qc  # noqa: E402
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CULTIVATED = ("0101", "0102", "0103")
-
-
-def preset(path: str):
-    with open(path, encoding="utf-8-sig") as f:
-        return list(csv.DictReader(f))
 
 
 def main() -> None:
@@ -48,33 +42,17 @@ def main() -> None:
            ("fields", "sums", "red_dissolved", "red_changed", "red_pieces", "red_area", "red_sums", "beach_dissolved",
             "beach_reclaimed", "beach_pieces", "beach_area", "beach_sums")}
     table = os.path.join(args.out_dir, "qgis_ledger.csv")
-    for p in list(out.values()) + [table]:
-        if os.path.exists(p):
-            os.remove(p)
-    timer = qc.StepTimer(os.path.join(args.out_dir, "qgis_ledger_steps.json"), {"outputs": out, "table": table})
-    app, processing = timer.run("start_qgis", qc.start_qgis)
-    from qgis.core import QgsProcessingException, QgsVectorLayer
+    qc.remove_outputs(list(out.values()) + [table])
+    timer, run = qc.start_chain(os.path.join(args.out_dir, "qgis_ledger_steps.json"), {"outputs": out, "table": table},
+                                "nocheck", args.ellipsoid)
+    from qgis.core import QgsVectorLayer
 
-    ctx = qc.make_context("nocheck", args.ellipsoid)
     parcels = os.path.join(args.data, "ledger_parcels.gpkg") + "|layername=landuse"
-
-    def run(alg, params, label):
-        fb = qc.Feedback(label)
-        try:
-            return processing.run(alg, params, context=ctx, feedback=fb)
-        except QgsProcessingException as e:
-            msg = str(e) + " | " + " | ".join(fb.errors)
-            timer.save(error={"step": label, "message": msg[:2000]})
-            print(f"FAILED {label}: {msg[:2000]}", file=sys.stderr, flush=True)
-            os._exit(1)
-
-    cats = {r["code"]: r["category"] for r in preset(os.path.join(REPO, "resources/presets/conversion/SANDIAO_WORK.csv"))}
-    construction = [c for c, k in cats.items() if k == "construction"]
-    k_rows = preset(os.path.join(REPO, "resources/presets/voucher/SANDIAO_WORK.csv"))
+    construction = [r["code"] for r in qc.read_preset("conversion/SANDIAO_WORK.csv") if r["category"] == "construction"]
+    k_rows = qc.read_preset("voucher/SANDIAO_WORK.csv")
     k_case = lambda f: "CASE " + " ".join(f"WHEN \"{f}\" = '{r['code']}' THEN {float(r['k'])}" for r in k_rows) + " END"
-    inlist = lambda f, codes: f"\"{f}\" IN (" + ",".join(f"'{c}'" for c in codes) + ")"
-    c0, c1 = inlist("DLBM", CULTIVATED), inlist("GHDL", CULTIVATED)
-    b0, b1 = inlist("DLBM", construction), inlist("GHDL", construction)
+    c0, c1 = qc.in_list("DLBM", CULTIVATED), qc.in_list("GHDL", CULTIVATED)
+    b0, b1 = qc.in_list("DLBM", construction), qc.in_list("GHDL", construction)
     ha = "($area / 10000.0)"
     net0 = f"(CASE WHEN {c0} THEN {ha} * (1 - coalesce(\"KCXS\", 0)) ELSE 0 END)"
     net1 = f"(CASE WHEN {c1} THEN {ha} * (1 - coalesce(\"GHKCXS\", \"KCXS\", 0)) ELSE 0 END)"
@@ -97,14 +75,9 @@ def main() -> None:
         "farm_in_g": f"CASE WHEN \"YJJBNT\" = 0 AND \"GHJBNT\" = 1 THEN {net1} * coalesce({grade1}, 0) ELSE 0 END",
         "sf0": f"{ha} * {k_case('DLBM')}", "sf1": f"{ha} * {k_case('GHDL')}",
     }
-    mapping = [{"expression": '"ZLDWDM"', "length": 19, "name": "ZLDWDM", "precision": 0, "type": 10}]
-    mapping += [{"expression": e, "length": 0, "name": n, "precision": 0, "type": 6} for n, e in exprs.items()]
+    mapping, aggregates = qc.sums_by_unit(exprs, '"ZLDWDM"')
     timer.run("native:refactorfields", lambda: run("native:refactorfields", {
         "INPUT": parcels, "FIELDS_MAPPING": mapping, "OUTPUT": out["fields"]}, "refactorfields"))
-    aggregates = [{"aggregate": "first_value", "delimiter": ",", "input": '"ZLDWDM"', "length": 19,
-                   "name": "ZLDWDM", "precision": 0, "type": 10}]
-    aggregates += [{"aggregate": "sum", "delimiter": ",", "input": f'"{n}"', "length": 0, "name": n,
-                    "precision": 0, "type": 6} for n in exprs]
     timer.run("native:aggregate", lambda: run("native:aggregate", {
         "INPUT": out["fields"], "GROUP_BY": '"ZLDWDM"', "AGGREGATES": aggregates, "OUTPUT": out["sums"]},
         "aggregate"))
@@ -164,9 +137,7 @@ def main() -> None:
                             q and fo and co and fk and link and rl == 0])
 
     timer.run("rules (python)", rules)
-    timer.save(done=True, peak_rss_mb=round(qc.peak_rss_mb(), 1))
-    print("done", flush=True)
-    qc.stop_qgis()
+    qc.finish_chain(timer)
 
 
 if __name__ == "__main__":

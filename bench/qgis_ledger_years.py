@@ -25,7 +25,6 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qgis_common as qc  # noqa: E402
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CULTIVATED = ("0101", "0102", "0103")
 
 
@@ -39,34 +38,18 @@ def main() -> None:
     os.makedirs(args.out_dir, exist_ok=True)
     out = {k: os.path.join(args.out_dir, f"qgis_years_{k}.gpkg") for k in ("pieces", "fields", "sums")}
     table = os.path.join(args.out_dir, "qgis_ledger_years.csv")
-    for p in list(out.values()) + [table]:
-        if os.path.exists(p):
-            os.remove(p)
-    timer = qc.StepTimer(os.path.join(args.out_dir, "qgis_ledger_years_steps.json"), {"outputs": out, "table": table})
-    app, processing = timer.run("start_qgis", qc.start_qgis)
-    from qgis.core import QgsProcessingException, QgsVectorLayer
+    qc.remove_outputs(list(out.values()) + [table])
+    timer, run = qc.start_chain(os.path.join(args.out_dir, "qgis_ledger_years_steps.json"),
+                                {"outputs": out, "table": table}, "nocheck", args.ellipsoid)
+    from qgis.core import QgsVectorLayer
 
-    ctx = qc.make_context("nocheck", args.ellipsoid)
-
-    def run(alg, params, label):
-        fb = qc.Feedback(label)
-        try:
-            return processing.run(alg, params, context=ctx, feedback=fb)
-        except QgsProcessingException as e:
-            msg = str(e) + " | " + " | ".join(fb.errors)
-            timer.save(error={"step": label, "message": msg[:2000]})
-            print(f"FAILED {label}: {msg[:2000]}", file=sys.stderr, flush=True)
-            os._exit(1)
-
-    with open(os.path.join(REPO, "resources/presets/conversion/SANDIAO_WORK.csv"), encoding="utf-8-sig") as f:
-        construction = [r["code"] for r in csv.DictReader(f) if r["category"] == "construction"]
+    construction = [r["code"] for r in qc.read_preset("conversion/SANDIAO_WORK.csv") if r["category"] == "construction"]
     timer.run("native:intersection", lambda: run("native:intersection", {
         "INPUT": args.earlier + "|layername=landuse", "OVERLAY": args.later + "|layername=landuse",
         "INPUT_FIELDS": ["BSM", "DLBM", "KCXS", "ZLDWDM"], "OVERLAY_FIELDS": ["BSM", "DLBM", "KCXS", "ZLDWDM"], "OVERLAY_FIELDS_PREFIX": "L_",
         "OUTPUT": out["pieces"]}, "intersection"))
-    inlist = lambda f, codes: f"\"{f}\" IN (" + ",".join(f"'{c}'" for c in codes) + ")"
-    c0, c1 = inlist("DLBM", CULTIVATED), inlist("L_DLBM", CULTIVATED)
-    b0, b1 = inlist("DLBM", construction), inlist("L_DLBM", construction)
+    c0, c1 = qc.in_list("DLBM", CULTIVATED), qc.in_list("L_DLBM", CULTIVATED)
+    b0, b1 = qc.in_list("DLBM", construction), qc.in_list("L_DLBM", construction)
     ha = "($area / 10000.0)"
     net0 = f"(CASE WHEN {c0} THEN {ha} * (1 - coalesce(\"KCXS\", 0)) ELSE 0 END)"
     net1 = f"(CASE WHEN {c1} THEN {ha} * (1 - coalesce(\"L_KCXS\", \"KCXS\", 0)) ELSE 0 END)"
@@ -76,14 +59,9 @@ def main() -> None:
         "reclaimed": f"CASE WHEN {b0} AND NOT {b1} THEN {ha} ELSE 0 END",
         "built": f"CASE WHEN NOT {b0} AND {b1} THEN {ha} ELSE 0 END",
     }
-    mapping = [{"expression": '"L_ZLDWDM"', "length": 19, "name": "ZLDWDM", "precision": 0, "type": 10}]
-    mapping += [{"expression": e, "length": 0, "name": n, "precision": 0, "type": 6} for n, e in exprs.items()]
+    mapping, aggregates = qc.sums_by_unit(exprs, '"L_ZLDWDM"')
     timer.run("native:refactorfields", lambda: run("native:refactorfields", {
         "INPUT": out["pieces"], "FIELDS_MAPPING": mapping, "OUTPUT": out["fields"]}, "refactorfields"))
-    aggregates = [{"aggregate": "first_value", "delimiter": ",", "input": '"ZLDWDM"', "length": 19,
-                   "name": "ZLDWDM", "precision": 0, "type": 10}]
-    aggregates += [{"aggregate": "sum", "delimiter": ",", "input": f'"{n}"', "length": 0, "name": n,
-                    "precision": 0, "type": 6} for n in exprs]
     timer.run("native:aggregate", lambda: run("native:aggregate", {
         "INPUT": out["fields"], "GROUP_BY": '"ZLDWDM"', "AGGREGATES": aggregates, "OUTPUT": out["sums"]},
         "aggregate"))
@@ -102,9 +80,7 @@ def main() -> None:
                             s["constr1"] <= s["constr0"] + 1e-7])
 
     timer.run("rules (python)", rules)
-    timer.save(done=True, peak_rss_mb=round(qc.peak_rss_mb(), 1))
-    print("done", flush=True)
-    qc.stop_qgis()
+    qc.finish_chain(timer)
 
 
 if __name__ == "__main__":

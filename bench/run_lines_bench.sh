@@ -35,8 +35,8 @@ WORK="${GUOTU_BENCH_WORK:-$ROOT/build/bench-data/lines-$VARIANT}"
 RESULTS="${GUOTU_BENCH_RESULTS:-$HERE/results/lines_$VARIANT.json}"
 export QT_QPA_PLATFORM=offscreen
 mkdir -p "$WORK"
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
+# shellcheck source=bench_lib.sh
+source "$HERE/bench_lib.sh"  # log, pinned (the timing of every run), machine_line
 WS="$WORK/ws.gpkg"
 case "$VARIANT" in
 sandiao250)
@@ -71,43 +71,30 @@ for layer in ecological_redline permanent_farmland urban_boundary; do
 done
 log "workspace $WS: $counts"
 
-# timed NAME command...: pinned to $CPU; GNU time's wall, user, sys, peak RSS and the load
-# average around the run go to $WORK/NAME.{time,load}.
-timed() {
-    local name="$1"; shift
-    local before; before=$(load)
-    log "$name (load $before)"
-    /usr/bin/time -f "%e %U %S %M" -o "$WORK/$name.time" taskset -c "$CPU" "$@" > "$WORK/$name.log" 2>&1
-    echo "$before -> $(load)" > "$WORK/$name.load"
-    log "  $name: wall user sys KB = $(cat "$WORK/$name.time")"
-}
 for i in $(seq "$REPEAT"); do
     rm -f "$WORK/guotu.gpkg"
-    timed "guotu.run$i" "$GUOTU" lines check --workspace "$WS" --rules "$RULES" -o "$WORK/guotu.gpkg"
+    pinned "guotu.run$i" "$GUOTU" lines check --workspace "$WS" --rules "$RULES" -o "$WORK/guotu.gpkg"
 done
 if [[ -n "${GUOTU_BENCH_BEFORE:-}" ]]; then
     rm -f "$WORK/before.gpkg"
-    timed before.run1 "$GUOTU_BENCH_BEFORE" lines check --workspace "$WS" --rules "$RULES" -o "$WORK/before.gpkg"
+    pinned before.run1 "$GUOTU_BENCH_BEFORE" lines check --workspace "$WS" --rules "$RULES" -o "$WORK/before.gpkg"
 fi
 rm -f "$WORK"/qgis_out*.gpkg
-timed qgis.run1 "$PY" "$HERE/qgis_lines_overlap.py" "$WS" "$WORK/qgis_out.gpkg" "$RULES"
+pinned qgis.run1 "$PY" "$HERE/qgis_lines_overlap.py" "$WS" "$WORK/qgis_out.gpkg" "$RULES"
 
 "$PY" "$HERE/compare_lines.py" qgis "$WORK/guotu.gpkg" "$WORK/qgis.run1.log" > "$WORK/check_qgis.json" || true
 if [[ -n "${GUOTU_BENCH_BEFORE:-}" ]]; then
     "$PY" "$HERE/compare_lines.py" guotu "$WORK/guotu.gpkg" "$WORK/before.gpkg" > "$WORK/check_before.json" || true
 fi
-"$PY" - "$WORK" "$RESULTS" "$REPEAT" <<PYEOF
+PYTHONPATH="$HERE" "$PY" - "$WORK" "$RESULTS" "$REPEAT" <<PYEOF
 import json, os, subprocess, sys
+from pinned_runs import best_of, reader
 work, results, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
-def run(name):
-    wall, user, sys_, kb = open(f"{work}/{name}.time").read().split()[-4:]
-    return {"wall_s": float(wall), "user_s": float(user), "sys_s": float(sys_), "cpu_s": round(float(user) + float(sys_), 2),
-            "peak_rss_mb": round(int(kb) / 1024), "loadavg": open(f"{work}/{name}.load").read().strip()}
-guotu = [run(f"guotu.run{i}") for i in range(1, repeat + 1)]
-best = min(guotu, key=lambda r: r["cpu_s"])
+run = reader(work)
+guotu, best = best_of(run, "guotu", repeat)
 qgis = run("qgis.run1")
 out = {"benchmark": "lines check overlaps between lines, $VARIANT", "rules": "$RULES", "workspace_counts": "$counts",
-       "machine": "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(. /etc/os-release; echo "$PRETTY_NAME")",
+       "machine": "$(machine_line)",
        "pinned_to_cpu": $CPU, "guotu_version": "$("$GUOTU" --version | head -1)",
        "guotu_sha256": "$(sha256sum "$GUOTU" | cut -d' ' -f1)", "git_head": "$(git -C "$ROOT" rev-parse --short HEAD)",
        "date_utc": "$(date -u +%FT%TZ)",

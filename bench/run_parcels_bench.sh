@@ -36,8 +36,8 @@ REPEAT="${GUOTU_BENCH_REPEAT:-3}"
 CPU="${GUOTU_BENCH_CPU:-0}"
 export QT_QPA_PLATFORM=offscreen
 mkdir -p "$WORK"
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
+# shellcheck source=bench_lib.sh
+source "$HERE/bench_lib.sh"  # log, pinned (the timing of every run), machine_line
 [[ -f "$WS" ]] || { echo "make the lines workspace first: bash bench/run_lines_bench.sh ($WS)" >&2; exit 2; }
 [[ -f "$DATA/villages.gpkg" ]] || { echo "no villages in $DATA (bench/run_tally_sandiao_bench.sh makes them)" >&2; exit 2; }
 P="$WORK/parcels.gpkg"
@@ -49,43 +49,32 @@ if [[ ! -f "$P" ]]; then
          FROM landuse WHERE substr(ZLDWDM, 1, 12) IN (SELECT DISTINCT substr(ZLDWDM, 1, 12) FROM landuse ORDER BY 1 LIMIT 10)"
 fi
 log "parcels: $(ogrinfo -so "$P" parcels | sed -n 's/Feature Count: //p')"
-timed() {
-    local name="$1"; shift
-    local before; before=$(load)
-    log "$name (load $before)"
-    /usr/bin/time -f "%e %U %S %M" -o "$WORK/$name.time" taskset -c "$CPU" "$@" > "$WORK/$name.log" 2>&1
-    echo "$before -> $(load)" > "$WORK/$name.load"
-    log "  $name: wall user sys KB = $(cat "$WORK/$name.time")"
-}
 args=(parcels check --parcels "$P" --parcel-id dkbh --type-field zzlx --project-field xmbh --current-field xzdl
       --current-system SANDIAO_WORK --planned-field ghdl --planned-system SANDIAO_WORK --workspace "$WS"
       --villages "$DATA/villages.gpkg" --village-id code)
 for i in $(seq "$REPEAT"); do
     rm -f "$WORK/guotu.gpkg"
-    timed "guotu.run$i" "$GUOTU" "${args[@]}" -o "$WORK/guotu.gpkg"
+    pinned "guotu.run$i" "$GUOTU" "${args[@]}" -o "$WORK/guotu.gpkg"
 done
 if [[ -n "${GUOTU_BENCH_BEFORE:-}" ]]; then
     rm -f "$WORK/before.gpkg"
-    timed before.run1 "$GUOTU_BENCH_BEFORE" "${args[@]}" -o "$WORK/before.gpkg"
+    pinned before.run1 "$GUOTU_BENCH_BEFORE" "${args[@]}" -o "$WORK/before.gpkg"
 fi
 rm -f "$WORK"/qgis_*.gpkg
-timed qgis.run1 "$PY" "$HERE/qgis_parcels_check.py" "$P" "$WS" "$DATA/villages.gpkg" "$WORK"
+pinned qgis.run1 "$PY" "$HERE/qgis_parcels_check.py" "$P" "$WS" "$DATA/villages.gpkg" "$WORK"
 "$PY" "$HERE/compare_parcels.py" qgis "$WORK/guotu.gpkg" "$WORK/qgis_parcels.json" > "$WORK/check_qgis.json" || true
 if [[ -n "${GUOTU_BENCH_BEFORE:-}" ]]; then
     "$PY" "$HERE/compare_parcels.py" guotu "$WORK/guotu.gpkg" "$WORK/before.gpkg" > "$WORK/check_before.json" || true
 fi
-"$PY" - "$WORK" "$RESULTS" "$REPEAT" <<PYEOF
+PYTHONPATH="$HERE" "$PY" - "$WORK" "$RESULTS" "$REPEAT" <<PYEOF
 import json, os, subprocess, sys
+from pinned_runs import best_of, reader
 work, results, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
-def run(name):
-    wall, user, sys_, kb = open(f"{work}/{name}.time").read().split()[-4:]
-    return {"wall_s": float(wall), "user_s": float(user), "sys_s": float(sys_), "cpu_s": round(float(user) + float(sys_), 2),
-            "peak_rss_mb": round(int(kb) / 1024), "loadavg": open(f"{work}/{name}.load").read().strip()}
-guotu = [run(f"guotu.run{i}") for i in range(1, repeat + 1)]
-best = min(guotu, key=lambda r: r["cpu_s"])
+run = reader(work)
+guotu, best = best_of(run, "guotu", repeat)
 qgis = run("qgis.run1")
 out = {"benchmark": "parcels check, 三调-shaped county (sandiao250)", "parcels": "$(ogrinfo -so "$P" parcels | sed -n 's/Feature Count: //p')",
-       "machine": "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(. /etc/os-release; echo "$PRETTY_NAME")",
+       "machine": "$(machine_line)",
        "pinned_to_cpu": $CPU, "guotu_version": "$("$GUOTU" --version | head -1)",
        "guotu_sha256": "$(sha256sum "$GUOTU" | cut -d' ' -f1)", "git_head": "$(git -C "$ROOT" rev-parse --short HEAD)",
        "date_utc": "$(date -u +%FT%TZ)", "guotu_runs": guotu, "guotu_best": best,

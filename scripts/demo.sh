@@ -94,9 +94,29 @@ build/core/guotu parcels check \
   --urban "$PLAN" --urban-layer 城镇开发边界 \
   --villages "$SANDIAO" --villages-layer CJDCQ --village-id ZLDWDM --village-name ZLDWMC \
   --xlsx "$OUT/county/parcels_review.xlsx" -o "$OUT/county/parcels.gpkg"
+echo
+echo "-- Border between the towns (XZQ): the red line as delivered, each patch under the town in its XZQDM"
+build/core/guotu border \
+  --admin "$SANDIAO" --admin-layer XZQ --admin-id XZQDM --admin-name XZQMC \
+  --elements "$PLAN" --elements-layer 生态保护红线 --city-field XZQDM --category-field HXLX --name-field HXMC \
+  -o "$OUT/county/border.gpkg"
+echo
+echo "-- Ruling objective in the red line by its function type (HXLX), controlled land net of 田坎, by town"
+build/core/guotu priorities rule \
+  --zones "$PLAN" --zones-layer 生态保护红线 --type-field HXLX \
+  --landuse "$SANDIAO" --landuse-layer DLTB --class-field DLBM --deduction-field KCXS \
+  --admin "$SANDIAO" --admin-layer XZQ --admin-id XZQDM --admin-name XZQMC -o "$OUT/county/ruling_objective.gpkg"
+echo
+echo "-- Binding indicators of the towns: XZQ_GHZB's farmland task (NTRWMJ) against the delivered farmland"
+build/core/guotu indicators \
+  --admin "$PLAN" --admin-layer XZQ_GHZB --admin-code XZQDM --admin-name XZQMC \
+  --landuse "$CHANGE/DLTB.shp" --encoding CP936 --class-field DLBM --before "$SANDIAO" --before-layer DLTB \
+  --farmland "$PLAN" --farmland-layer 永久基本农田 --target permanent_farmland=NTRWMJ \
+  --csv "$OUT/county/indicators.csv" -o "$OUT/county/indicators.gpkg"
 
 echo
 echo "Results in $OUT/: vouchers.gpkg (layers voucher, trades, voucher_classes, summary, unknown_codes);"
 echo "parcels/verdicts.gpkg (parcel_checks, parcel_reasons, project_checks, village_totals), parcels/review.xlsx"
 echo "and parcels/reports/*.pdf; county/ the same jobs on the delivered county package (lines_check.gpkg, line_stats.csv,"
-echo "tally_towns.gpkg, conversion.gpkg, vouchers.gpkg, parcels.gpkg, parcels_review.xlsx)"
+echo "tally_towns.gpkg, conversion.gpkg, vouchers.gpkg, parcels.gpkg, parcels_review.xlsx, border.gpkg,"
+echo "ruling_objective.gpkg, indicators.gpkg and indicators.csv)"

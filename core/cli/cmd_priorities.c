@@ -23,12 +23,12 @@
 
 static const char *const priorities_usage =
     "usage: guotu priorities rule --zones FILE [--zones-layer L] --type-field F\n"
-    "         --landuse FILE [--landuse-layer L] [--class-field DLBM] [--deduction-field KCXS]\n"
-    "         [--admin FILE [--admin-layer L] [--admin-id XZQDM] [--admin-name XZQMC]]\n"
+    "         --landuse FILE [--landuse-layer L] [--class-field DLBM] [--deduction-field KCXS|none]\n"
+    "         [--admin FILE [--admin-layer L] [--admin-id XZQDM] [--admin-name XZQMC|none]]\n"
     "         [--rules CSV|PRESET] [--area ellipsoidal|planar] [--encoding NAME] -o OUT.gpkg\n"
     "       guotu priorities rank --sites FILE [--sites-layer L] [--site-id F] --objective NAME:min|max ...\n"
     "         [--lexicographic NAME,NAME...]\n"
-    "         [--landuse FILE [--landuse-layer L] [--class-field DLBM] [--deduction-field KCXS]\n"
+    "         [--landuse FILE [--landuse-layer L] [--class-field DLBM] [--deduction-field KCXS|none]\n"
     "          --target CODE [--coefficients CSV|SYSTEM] [--cultivated \"01\"]]\n"
     "         [--redline FILE [--redline-layer L]] [--area ellipsoidal|planar] [--encoding NAME] -o OUT.gpkg\n"
     "\n"
@@ -48,7 +48,10 @@ static const char *const priorities_usage =
     "  Non-dominated sorting gives each site its front (1 = the Pareto front) and crowding\n"
     "  distance; --lexicographic adds lex_rank by the objectives in the order given. OUT.gpkg\n"
     "  holds ranked_sites (with the sites' --site-id as site_id), styled by front. Other layers are\n"
-    "  reprojected into the first layer's CRS.\n";
+    "  reprojected into the first layer's CRS.\n"
+    "Without --deduction-field the land use's KCXS is the deduction coefficient when the layer has\n"
+    "it (as in QGIS; --deduction-field none: gross areas); without --admin-name the admin layer's\n"
+    "XZQMC names the units when it has one (--admin-name none: no names).\n";
 
 enum { MAX_OBJECTIVES = 16 };
 
@@ -280,8 +283,11 @@ static int add_units(prio_run *r, guotu_rule_run *run, int zones) {
         return 1;
     }
     int name_index = -1;
-    if (!zones && r->a.admin_name &&
-        (name_index = vector_source_field(&src, r->a.admin_name, r->err, sizeof r->err)) < 0) {
+    if (!zones && !r->a.admin_name) {
+        char absent[256]; /* the delivered XZQMC when the layer has it, as QGIS's default; else no names */
+        name_index = vector_source_field(&src, "XZQMC", absent, sizeof absent);
+    } else if (!zones && strcmp(r->a.admin_name, "none") &&
+               (name_index = vector_source_field(&src, r->a.admin_name, r->err, sizeof r->err)) < 0) {
         vector_source_close(&src);
         return 1;
     }
@@ -333,7 +339,13 @@ static int read_landuse(prio_run *r, land_fn add, void *target) {
         return 1;
     }
     int ded = -1;
-    if (r->a.deduction_field && (ded = vector_source_field(&src, r->a.deduction_field, r->err, sizeof r->err)) < 0) {
+    if (!r->a.deduction_field) {
+        char absent[256]; /* the delivered KCXS when the layer has it, as QGIS's default; else gross areas */
+        if ((ded = vector_source_field(&src, "KCXS", absent, sizeof absent)) >= 0)
+            fprintf(stderr, "guotu: note: cultivated land net of 田坎: deduction coefficient from the land use's field "
+                            "KCXS (--deduction-field none for gross areas)\n");
+    } else if (strcmp(r->a.deduction_field, "none") &&
+               (ded = vector_source_field(&src, r->a.deduction_field, r->err, sizeof r->err)) < 0) {
         vector_source_close(&src);
         return 1;
     }

@@ -455,11 +455,19 @@ static int zone_window(const gt_grid *g, const frame_zone *z, int64_t row0, int6
     return w[0] < w[1] && w[2] < w[3];
 }
 
+/* The checks the DEM's "…_needed" queries share: the frame and the outputs given (outputs_given),
+ * the DEM set; the message names the entry point. */
+static int dem_query_ready(guotu_context *ctx, const guotu_frame *f, int outputs_given, const char *entry) {
+    if (!f || !outputs_given) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "%s: NULL argument", entry);
+    if (!f->has_dem) return gt_fail(ctx, GUOTU_ERR_STATE, "%s before guotu_frame_set_dem", entry);
+    return GUOTU_OK;
+}
+
 int guotu_frame_dem_rows_needed(guotu_context *ctx, const guotu_frame *f, int64_t *row0, int64_t *row1) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
-    if (!f || !row0 || !row1) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_frame_dem_rows_needed: NULL argument");
-    if (!f->has_dem) return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_frame_dem_rows_needed before guotu_frame_set_dem");
+    int status = dem_query_ready(ctx, f, row0 && row1, "guotu_frame_dem_rows_needed");
+    if (status) return status;
     *row0 = f->grid.height;
     *row1 = 0;
     for (size_t i = 0; i < f->nzones; i++) {
@@ -525,15 +533,14 @@ int guotu_frame_dem_columns_needed(guotu_context *ctx, const guotu_frame *f, int
                                    int64_t *spans, size_t max_spans, size_t *count) {
     if (!ctx) return GUOTU_ERR_ARGUMENT;
     gt_clear_error(ctx);
-    if (!f || !count || (!spans && max_spans))
-        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_frame_dem_columns_needed: NULL argument");
-    if (!f->has_dem) return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_frame_dem_columns_needed before guotu_frame_set_dem");
+    int status = dem_query_ready(ctx, f, count && (spans || !max_spans), "guotu_frame_dem_columns_needed");
+    if (status) return status;
     if (row0 < 0 || nrows <= 0 || row0 + nrows > f->grid.height)
         return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "DEM rows %lld+%lld are outside the %lld rows of the grid",
                        (long long)row0, (long long)nrows, (long long)f->grid.height);
     size_t *zones = NULL, zones_cap = 0, nzones = 0, nspans = 0, spans_cap = 0;
     int64_t *all = NULL;
-    int status = band_columns(ctx, f, row0, nrows, &zones, &zones_cap, &nzones, &all, &spans_cap, &nspans);
+    status = band_columns(ctx, f, row0, nrows, &zones, &zones_cap, &nzones, &all, &spans_cap, &nspans);
     if (!status) {
         for (size_t k = 0; k < nspans && k < max_spans; k++) {
             spans[2 * k] = all[2 * k];

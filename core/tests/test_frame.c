@@ -361,6 +361,29 @@ static void test_exact_fractions(void **state) {
  * mean elevation over a disk = 1000 - 0.5 · (2/3) · 300 = 900; slope atan(0.5) = 26.565°
  * except at the apex; share steeper than 25° about 1, than 30° 0; max at the cells next to
  * the apex (centres 7.07 m away): 1000 - 3.536 = 996.464. */
+/* The DEM queries refuse the same way: NULL outputs are an argument error, a frame without its DEM
+ * a state error, each message naming the entry point called. */
+static void test_dem_queries_refuse_alike(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    guotu_frame *f = NULL;
+    assert_int_equal(guotu_frame_create(ctx, &f), GUOTU_OK);
+    int64_t r0 = 0, r1 = 0, spans[4];
+    size_t count = 0;
+    assert_int_equal(guotu_frame_dem_rows_needed(ctx, f, &r0, &r1), GUOTU_ERR_STATE);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "guotu_frame_dem_rows_needed before guotu_frame_set_dem"));
+    assert_int_equal(guotu_frame_dem_columns_needed(ctx, f, 0, 1, spans, 2, &count), GUOTU_ERR_STATE);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "guotu_frame_dem_columns_needed before guotu_frame_set_dem"));
+    assert_int_equal(guotu_frame_dem_rows_needed(ctx, f, NULL, &r1), GUOTU_ERR_ARGUMENT);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "guotu_frame_dem_rows_needed: NULL argument"));
+    assert_int_equal(guotu_frame_dem_columns_needed(ctx, f, 0, 1, NULL, 2, &count), GUOTU_ERR_ARGUMENT);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "guotu_frame_dem_columns_needed: NULL argument"));
+    assert_int_equal(guotu_frame_dem_columns_needed(ctx, NULL, 0, 1, spans, 2, &count), GUOTU_ERR_ARGUMENT);
+    assert_int_equal(guotu_frame_dem_columns_needed(NULL, f, 0, 1, spans, 2, &count), GUOTU_ERR_ARGUMENT);
+    guotu_frame_destroy(ctx, f);
+    guotu_context_destroy(ctx);
+}
+
 static void test_cone(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
@@ -939,6 +962,7 @@ int main(void) {
         cmocka_unit_test(test_cancel),
         cmocka_unit_test(test_plane_parts_strips_and_findings),
         cmocka_unit_test(test_exact_fractions),
+        cmocka_unit_test(test_dem_queries_refuse_alike),
         cmocka_unit_test(test_cone),
         cmocka_unit_test(test_slope_on_the_ellipsoid),
         cmocka_unit_test(test_indicator_input_errors),

@@ -12,7 +12,8 @@ Beside the synthetic sample (generate_sample.py, our own schema), this is what p
 - ``130101_2020_变更/`` — the 2020 annual change survey (年度变更调查) as GBK shapefiles without a
   .cpg (DLTB.shp, XZQ.shp): a few percent of the area changed, everything else identical;
 - ``规划成果.gdb`` — the plan's results in their own layer and field names: 生态保护红线 (HXBH, HXMC,
-  HXLX function type), 永久基本农田 (JBNTBH, DLBM), 城镇开发边界 (KFBJBH, KFBJMC) and XZQ_GHZB (the
+  HXLX function type, XZQDM/XZQMC the town a patch was delivered under: the one holding its larger
+  part, so a patch that crosses a town border runs beyond its own town), 永久基本农田 (JBNTBH, DLBM), 城镇开发边界 (KFBJBH, KFBJMC) and XZQ_GHZB (the
   towns with their targets: NTRWMJ farmland protection task, HXRWMJ red-line area, CZYD2020 2020 urban
   land, all in ha);
 - ``统计年鉴_2020.csv`` — the towns' GDP (yuan) and resident population of 2020, keyed by XZQDM, as
@@ -49,6 +50,7 @@ COUNTY = "130101"
 TOWN_NAMES = ["城关镇", "东岭乡", "河湾镇", "西山乡", "南塘镇"]
 FOREST, GRASS, WATER = {"0301", "0305", "0307"}, {"0401", "0404"}, {"1101", "1104"}
 CULTIVATED = {"0101", "0102", "0103"}
+VERSION = 2  # 2: the red line carries XZQDM/XZQMC; a package of another version is made again
 
 
 def srs_4527() -> osr.SpatialReference:
@@ -172,7 +174,15 @@ def box(x0: float, y0: float, x1: float, y1: float) -> ogr.Geometry:
     return ogr.CreateGeometryFromWkt(f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))")
 
 
-def planning_layers(base: List[Parcel], size_m: float):
+def town_of(patch: ogr.Geometry, towns: Dict[object, ogr.Geometry]) -> str:
+    """The town a patch is delivered under: the one holding the larger part of it (first code on a tie)."""
+    def inside(code: object) -> float:
+        part = patch.Intersection(towns[code])
+        return part.GetArea() if part.GetDimension() == 2 else 0.0  # not a touching line
+    return str(max(sorted(towns), key=inside))
+
+
+def planning_layers(base: List[Parcel], size_m: float, towns: Dict[object, ogr.Geometry]):
     """The three lines drawn on the 2019 parcels, with the faults a real submission has."""
     # Red line: forest, grass and water patches of at least 30 ha, their function type by position.
     eco = dissolve(base, lambda v: "eco" if v["DLBM"] in FOREST | GRASS | WATER else None)["eco"]
@@ -181,8 +191,10 @@ def planning_layers(base: List[Parcel], size_m: float):
     # The largest patch drawn 40 m wide of its parcels: it takes in neighbouring farmland (L04).
     largest = max(range(len(patches)), key=lambda k: patches[k].GetArea())
     patches[largest] = patches[largest].Buffer(40.0, 2)
+    names = {code: TOWN_NAMES[k % len(TOWN_NAMES)] for k, code in enumerate(sorted(towns))}
     redline = [(p, {"HXBH": f"HX{k + 1:03d}", "HXMC": f"生态保护红线{k + 1}区",
-                    "HXLX": types[int((p.Centroid().GetX() - X0) / size_m * 3) % 3]})
+                    "HXLX": types[int((p.Centroid().GetX() - X0) / size_m * 3) % 3],
+                    "XZQDM": town_of(p, towns), "XZQMC": names[town_of(p, towns)]})
                for k, p in enumerate(patches)]
     # Permanent farmland: cultivated patches of at least 5 ha outside the red line; one patch drawn
     # without taking the red line out (an overlap the check must find).
@@ -259,7 +271,8 @@ def main() -> None:
     out = Path(args.out)
     manifest = out / "package_manifest.json"
     if manifest.exists() and not args.force:
-        if json.loads(manifest.read_text(encoding="utf-8")).get("cells") == args.cells:
+        made = json.loads(manifest.read_text(encoding="utf-8"))
+        if made.get("cells") == args.cells and made.get("version") == VERSION:
             print(f"county package already in {out}")
             return
     if out.exists():
@@ -291,11 +304,12 @@ def main() -> None:
     write_shapefile(change, "DLTB", FIELDS, after)
     write_shapefile(change, "XZQ", xzq_fields, town_rows)
 
-    redline, farmland, urban = planning_layers(base, size_m)
+    redline, farmland, urban = planning_layers(base, size_m, towns)
     plan = out / "规划成果.gdb"
     ds = ogr.GetDriverByName("OpenFileGDB").CreateDataSource(str(plan))
     write_layer(ds, "生态保护红线", ogr.wkbMultiPolygon,
-                [("HXBH", ogr.OFTString, 10), ("HXMC", ogr.OFTString, 60), ("HXLX", ogr.OFTString, 20)], redline)
+                [("HXBH", ogr.OFTString, 10), ("HXMC", ogr.OFTString, 60), ("HXLX", ogr.OFTString, 20)] + xzq_fields,
+                redline)
     write_layer(ds, "永久基本农田", ogr.wkbMultiPolygon, [("JBNTBH", ogr.OFTString, 10), ("DLBM", ogr.OFTString, 5)],
                 farmland)
     write_layer(ds, "城镇开发边界", ogr.wkbMultiPolygon,
@@ -316,7 +330,7 @@ def main() -> None:
         for k, (_g, values) in enumerate(town_rows):
             f.write(f"{values['XZQDM']},{values['XZQMC']},{(2.4 + 1.3 * k) * 1e9:.0f},{31000 + 9000 * k}\n")
     (out / "README.txt").write_text(LABEL + "\n\n" + __doc__.split("\n\n", 2)[2], encoding="utf-8")
-    info = {"SYNTHETIC": LABEL, "cells": args.cells, "crs": "EPSG:4527",
+    info = {"SYNTHETIC": LABEL, "cells": args.cells, "version": VERSION, "crs": "EPSG:4527",
             "counts": {"DLTB_2019": len(base), "DLTB_2020": len(after), "towns": len(town_rows),
                        "villages": len(villages), "redline": len(redline), "farmland": len(farmland),
                        "urban": len(urban), "ZZDK": len(zzdk)}}

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from osgeo import ogr
 
+import county_expected as ce
 from cli_support import REPO, run_guotu
 
 
@@ -184,3 +185,167 @@ def test_urban_mask_from_the_survey_codes(package: Path, tmp_path: Path) -> None
     assert res.returncode == 2 and "--mask-czcsxm takes" in res.stderr
     res = run_guotu(*common, "--mask-czcsxm", "201", "--mask", str(urban), "-o", str(tmp_path / "x.gpkg"))
     assert res.returncode == 2 and "not both" in res.stderr
+
+
+# ---------------------------------------------------------------- border, priorities, indicators, framework
+# The expected values come from tests/cli/county_expected.py: OGR/GEOS geometry and pyproj's geodesic
+# areas of the delivered layers, never guotu.
+
+def border_args(package: Path) -> list[str]:
+    sandiao, plan = str(package / ce.BASE_GDB), str(package / ce.PLAN_GDB)
+    return ["border", "--admin", sandiao, "--admin-layer", "XZQ", "--admin-id", "XZQDM", "--admin-name", "XZQMC",
+            "--elements", plan, "--elements-layer", "生态保护红线", "--city-field", "XZQDM", "--category-field", "HXLX",
+            "--name-field", "HXMC"]
+
+
+def test_border_between_the_two_towns(package: Path, tmp_path: Path) -> None:
+    """XZQ's two towns share one border; the red line is delivered per town (XZQDM): each patch that runs
+    beyond its own town is one overlap of exactly its area inside the other town, and as the second town
+    delivered no patch at the border, nothing there is coordinated, a gap or a mismatch."""
+    out = tmp_path / "border.gpkg"
+    res = run_guotu(*border_args(package), "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    conflicts = ce.features(out, "border_conflicts")
+    (pair, _), = ce.features(out, "pair_summary")
+    crossing = ce.crossing_patches(package)
+    assert len(crossing) == 2  # the generator's HX004 (widened 40 m) and HX006
+    overlaps = {v["elements_a"]: v for v, _ in conflicts if v["kind"] == "overlap"}
+    assert set(overlaps) == set(crossing)
+    for name, (other_town, m2) in crossing.items():
+        assert overlaps[name]["admin_b"] == other_town and overlaps[name]["name_b"] == "东岭乡"
+        assert overlaps[name]["detail"] == "crossing"
+        assert overlaps[name]["area_m2"] == pytest.approx(m2, rel=1e-7)
+    assert (pair["admin_a"], pair["admin_b"]) == ("130101100", "130101101")
+    assert pair["border_m"] == pytest.approx(ce.shared_border_m(package), rel=1e-9)
+    assert pair["overlap_area_m2"] == pytest.approx(sum(m2 for _, m2 in crossing.values()), rel=1e-7)
+    assert {v["XZQDM"] for v, _ in ce.redline(package)} == {"130101100"}  # the second town sent none
+    assert pair["coordinated_m"] == pair["gap_m"] == pair["mismatch_m"] == 0
+    parts = ("coordinated_m", "overlap_m", "gap_m", "discontinuity_m", "mismatch_m", "none_m")
+    assert sum(pair[k] for k in parts) == pytest.approx(pair["border_m"], rel=1e-9)
+    ids = {v["conflict_id"] for layer in ("border_conflicts", "border_conflict_lines") for v, _ in ce.features(out, layer)}
+    assert pair["conflicts"] == len(ids) and pair["overlap_m"] > 0
+    assert not ce.features(out, "basemap_issues")  # the towns are unions of the same parcels: no gap
+
+
+def test_ruling_objective_in_the_delivered_red_line(package: Path, tmp_path: Path) -> None:
+    """The red line's function types (HXLX) against the preset rule table: per patch the ruling objective
+    and the controlled land of the 2019 survey inside it, gross and net of KCXS, as computed here."""
+    sandiao = str(package / ce.BASE_GDB)
+    out = tmp_path / "rule.gpkg"
+    res = run_guotu("priorities", "rule", "--zones", str(package / ce.PLAN_GDB), "--zones-layer", "生态保护红线",
+                    "--type-field", "HXLX", "--landuse", sandiao, "--landuse-layer", "DLTB", "--class-field", "DLBM",
+                    "--deduction-field", "KCXS", "--admin", sandiao, "--admin-layer", "XZQ", "--admin-id", "XZQDM",
+                    "--admin-name", "XZQMC", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    expected = ce.controlled_by_zone(package)
+    hxbh = {k + 1: v["HXBH"] for k, (v, _) in enumerate(ce.redline(package))}  # FileGDB FIDs start at 1
+    zones = {hxbh[v["fid_in"]]: v for v, _ in ce.features(out, "zone_summary")}
+    assert set(zones) == set(expected)
+    for code, (objective, gross, net) in expected.items():
+        assert zones[code]["objective"] == objective
+        assert zones[code]["controlled_ha"] == pytest.approx(gross, rel=1e-7, abs=1e-9), code
+        assert zones[code]["net_ha"] == pytest.approx(net, rel=1e-7, abs=1e-9), code
+    assert sum(n for _, _, n in expected.values()) < sum(g for _, g, _ in expected.values())  # 田坎 deducted
+    admin = {v["code"]: v for v, _ in ce.features(out, "admin_summary")}
+    assert {c: v["name"] for c, v in admin.items()} == {"130101100": "城关镇", "130101101": "东岭乡"}
+    assert sum(v["net_ha"] for v in admin.values()) == pytest.approx(sum(n for _, _, n in expected.values()),
+                                                                     rel=1e-9)
+
+
+def test_binding_indicators_of_the_towns(package: Path, tmp_path: Path) -> None:
+    """XZQ_GHZB's farmland task NTRWMJ against the delivered permanent farmland (the first town's task
+    is 5 % above it: fail; the other's 2 % below: pass); cultivated land of the 2020 GBK survey net of
+    KCXS measured without a target: never a pass."""
+    plan = str(package / ce.PLAN_GDB)
+    out = tmp_path / "indicators.gpkg"
+    res = run_guotu("indicators", "--admin", plan, "--admin-layer", "XZQ_GHZB", "--admin-code", "XZQDM",
+                    "--admin-name", "XZQMC", "--landuse", str(package / ce.CHANGE_SHP), "--encoding", "CP936",
+                    "--class-field", "DLBM", "--before", str(package / ce.BASE_GDB), "--before-layer", "DLTB",
+                    "--farmland", plan, "--farmland-layer", "永久基本农田", "--target", "permanent_farmland=NTRWMJ",
+                    "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    rows = {(v["admin_code"], v["indicator"]): v for v, _ in ce.features(out, "indicators")}
+    farmland, cultivated = ce.farmland_ha(package), ce.cultivated_net_ha(package)
+    for town, (drawn, task) in farmland.items():
+        row = rows[town, "permanent_farmland"]
+        assert row["measured"] == pytest.approx(drawn, rel=1e-7) and row["target"] == pytest.approx(task)
+        assert row["result"] == ("pass" if drawn >= task else "fail")
+        assert rows[town, "cultivated_land"]["measured"] == pytest.approx(cultivated[town], rel=1e-7)
+        assert rows[town, "cultivated_land"]["result"] == "no_target"
+    assert [rows[t, "permanent_farmland"]["result"] for t in sorted(farmland)] == ["fail", "pass"]
+    units = {v["admin_code"]: (v["failed"], v["passed"]) for v, _ in ce.features(out, "indicator_units")}
+    assert units == {"130101100": (1, 0), "130101101": (0, 1)}
+
+
+def frame_args(package: Path, tmp_path: Path) -> list[str]:
+    ce.catalogue_csv(package, tmp_path / "catalogue.csv")
+    ce.thresholds_csv(package, tmp_path / "thresholds.csv")
+    return ["framework", "indicators", "--catalogue", str(tmp_path / "catalogue.csv"), "--thresholds",
+            str(tmp_path / "thresholds.csv"), "--elements", str(package / ce.PLAN_GDB), "--elements-layer",
+            "生态保护红线", "--city-field", "XZQDM", "--element-field", "HXBH", "--name-field", "HXMC", "--landuse",
+            str(package / ce.BASE_GDB), "--landuse-layer", "DLTB", "--landuse-code", "DLBM"]
+
+
+def test_frame_indicators_of_the_red_line(package: Path, tmp_path: Path) -> None:
+    """The red-line patches as catalogue elements spanning the towns they touch: each town part's area
+    and forest share (the 2019 survey's forest classes) as computed here, a share below the towns'
+    threshold found, and the second town's missing submissions of the crossing patches named."""
+    out = tmp_path / "frame.gpkg"
+    res = run_guotu(*frame_args(package, tmp_path), "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    shares = ce.forest_shares(package)
+    parts = {v["element_id"]: v for v, _ in ce.features(out, "element_indicators") if v["zone"] == "part"}
+    assert set(parts) == set(shares)
+    for code, (town, m2, share) in shares.items():
+        assert parts[code]["city_id"] == town
+        assert parts[code]["area_m2"] == pytest.approx(m2, rel=1e-7)
+        assert parts[code]["forest_share"] == pytest.approx(share, rel=1e-7, abs=1e-12)
+        assert parts[code]["elevation_mean"] is None  # no DEM given: not measured, not zero
+    findings = ce.features(out, "indicator_findings")
+    below = {v["element_id"] for v, _ in findings if v["kind"] == "outside_threshold"}
+    assert below == {c for c, (_, _, s) in shares.items() if s < ce.FOREST_SHARE_MIN}
+    assert below and below != set(shares)
+    missing = {(v["element_id"], v["city_id"]) for v, _ in ce.features(out, "catalogue_findings")
+               if v["kind"] == "not_submitted"}
+    crossing = {ce.redline_code(package, name): town for name, (town, _) in ce.crossing_patches(package).items()}
+    assert missing == set(crossing.items())
+
+
+def test_pareto_fronts_of_the_project_parcels(package: Path, tmp_path: Path) -> None:
+    """The consolidation project's parcels (GBK shapefile) ranked on their area (max) and their distance
+    to the delivered red line (min): the fronts of a non-dominated sorting done here."""
+    out = tmp_path / "ranked.gpkg"
+    res = run_guotu("priorities", "rank", "--sites", str(package / "整治项目" / "ZZDK.shp"), "--encoding", "CP936",
+                    "--site-id", "DKBH", "--objective", "area_ha:max", "--objective", "redline_distance_m:min",
+                    "--redline", str(package / ce.PLAN_GDB), "--redline-layer", "生态保护红线", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    expected = ce.site_fronts(package)
+    ranked = {v["site_id"]: (v["area_ha"], v["redline_distance_m"], v["front"]) for v, _ in ce.features(out)}
+    assert ranked == {s: (pytest.approx(ha, rel=1e-7), pytest.approx(m, abs=1e-6), front)
+                      for s, (ha, m, front) in expected.items()}
+    assert len({f for _, _, f in expected.values()}) > 2  # several fronts, not a trivial ranking
+
+
+def test_ruling_objective_defaults_to_the_delivered_fields(package: Path, tmp_path: Path) -> None:
+    """Without --deduction-field and --admin-name the delivered KCXS and XZQMC are used when the layers
+    have them (the Processing dialog's defaults); `none` asks for gross areas and no names."""
+    sandiao = str(package / ce.BASE_GDB)
+    common = ["priorities", "rule", "--zones", str(package / ce.PLAN_GDB), "--zones-layer", "生态保护红线",
+              "--type-field", "HXLX", "--landuse", sandiao, "--landuse-layer", "DLTB", "--admin", sandiao,
+              "--admin-layer", "XZQ"]
+    res = run_guotu(*common, "-o", str(tmp_path / "default.gpkg"))
+    assert res.returncode == 0, res.stderr
+    assert "KCXS" in res.stderr and "--deduction-field none" in res.stderr
+    res = run_guotu(*common, "--deduction-field", "none", "--admin-name", "none", "-o", str(tmp_path / "none.gpkg"))
+    assert res.returncode == 0, res.stderr
+    assert "KCXS" not in res.stderr
+    expected = ce.controlled_by_zone(package)
+    hxbh = {k + 1: v["HXBH"] for k, (v, _) in enumerate(ce.redline(package))}
+    default = {hxbh[v["fid_in"]]: v for v, _ in ce.features(tmp_path / "default.gpkg", "zone_summary")}
+    gross = {hxbh[v["fid_in"]]: v for v, _ in ce.features(tmp_path / "none.gpkg", "zone_summary")}
+    for code, (_objective, controlled, net) in expected.items():
+        assert default[code]["net_ha"] == pytest.approx(net, rel=1e-7, abs=1e-9)
+        assert gross[code]["net_ha"] == gross[code]["controlled_ha"] == pytest.approx(controlled, rel=1e-7, abs=1e-9)
+    names = {v["code"]: v["name"] for v, _ in ce.features(tmp_path / "default.gpkg", "admin_summary")}
+    assert names == {"130101100": "城关镇", "130101101": "东岭乡"}
+    assert {v["name"] or "" for v, _ in ce.features(tmp_path / "none.gpkg", "admin_summary")} == {""}

@@ -1,6 +1,10 @@
 """Running a script inside the real QGIS desktop under Xvfb (Chinese UI), with the
 assembled plugin enabled in a throw-away profile. The script writes a JSON result to
-$GUOTU_GUI_RESULT (with the log the startup hook collected) and quits QGIS."""
+$GUOTU_GUI_RESULT (with the log the startup hook collected) and quits QGIS.
+
+Also the set-up the dock tests share: in the desktop scripts (PRELUDE) the layers added, the map
+zoomed, the dock opened from its menu entry, a run waited for, the dock's tables read; offscreen
+(add_border_tables, border_dock, close_dock) the review dock on a border comparison's tables."""
 
 import json
 import os
@@ -20,7 +24,9 @@ TIMEOUT = 90
 # action and a Processing algorithm looked up into the result, the fixture folder and an
 # empty output folder in it), finish() (unload the plugin, write the result with the
 # collected log, quit without questions; a run that ends in an error leaves a screenshot of the
-# window as its artefact) and screenshot() (then finish).
+# window as its artefact) and screenshot() (then finish). Then the dock tests' set-up:
+# add_layers(), show_on_map(), open_lines_workspace(), open_dock(), wait_until(), save_dock(),
+# table_cells() and pair_table().
 PRELUDE = r'''
 import builtins, json, os, time, traceback
 import qgis.utils
@@ -71,6 +77,87 @@ def screenshot():
     except Exception:
         result["error"] = traceback.format_exc()
     finish()
+
+
+def add_layers(source, tables):
+    """Tables of a GeoPackage or File Geodatabase added to the project, each named by its table."""
+    layers = {}
+    for table in tables:
+        layers[table] = QgsVectorLayer(f"{source}|layername={table}", table, "ogr")
+        QgsProject.instance().addMapLayer(layers[table])
+    return layers
+
+
+def show_on_map(crs, extent=None):
+    """The map in the layers' CRS at extent (else the full extent), as a user zooms before opening a dock."""
+    canvas = qgis.utils.iface.mapCanvas()
+    canvas.setDestinationCrs(crs)
+    if extent is None:
+        canvas.zoomToFullExtent()
+    else:
+        canvas.setExtent(extent)
+    return canvas
+
+
+def open_lines_workspace(path):
+    from pathlib import Path
+    from guotu.lines.lines_workspace import open_workspace
+
+    open_workspace(Path(path), QgsProject.instance())
+
+
+def open_dock(action_name, dock_name):
+    """The dock as a user opens it: its menu entry triggered in the sized window; the plugin's dock."""
+    window = qgis.utils.iface.mainWindow()
+    window.resize(1400, 900)
+    window.findChild(QAction, action_name).trigger()
+    return getattr(qgis.utils.plugins["guotu"], dock_name)
+
+
+def wait_until(ready, then, what, limit=40.0):
+    """then() once ready() holds, looked at every 200 ms; after limit seconds the run ends with
+    "<what> did not finish" as its error."""
+    started = time.monotonic()
+
+    def poll():
+        try:
+            if not ready():
+                if time.monotonic() - started < limit:
+                    QTimer.singleShot(200, poll)
+                    return
+                raise RuntimeError(f"{what} did not finish")
+            then()
+        except Exception:
+            result["error"] = traceback.format_exc()
+            finish()
+
+    QTimer.singleShot(200, poll)
+
+
+def save_dock(dock, name):
+    """A picture of the dock beside the window's screenshot (qgis_NAME_<name>.png)."""
+    dock.grab().save(os.environ["GUOTU_GUI_SHOT"].replace(".png", f"_{name}.png"))
+
+
+def table_cells(table, numbers=()):
+    """A table widget's rows as shown; the columns in numbers as the numbers they hold."""
+    from qgis.PyQt.QtCore import Qt
+
+    return [[table.item(r, c).data(Qt.ItemDataRole.UserRole) if c in numbers else table.item(r, c).text()
+             for c in range(table.columnCount())] for r in range(table.rowCount())]
+
+
+def pair_table(dock, name):
+    """The border dock's first city pair chosen; its table (object name) as the user sees it goes into
+    the result (visible, headings, cells)."""
+    from qgis.PyQt.QtWidgets import QTableWidget
+
+    dock.conflictTree.setCurrentItem(dock.pair_items()[0])
+    table = dock.findChild(QTableWidget, name)
+    result["table_visible"] = table.isVisible()
+    result["headings"] = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    result["cells"] = table_cells(table)
+    return table
 '''
 
 needs_desktop = pytest.mark.skipif(QGIS is None or XVFB_RUN is None, reason="needs the qgis binary and xvfb-run")
@@ -132,3 +219,48 @@ def run_desktop(plugin_root: Path, tmp_path: Path, code: Union[str, Path], name:
                      or (e["tag"] == "Python warning" and "guotu" in e["message"].lower())]
     assert not python_errors, f"{python_errors}\n(screenshot: {shot})"
     return result, log, shot
+
+
+# ---------------------------------------------------------------- the border dock offscreen
+BORDER_TABLES = ("border_conflict_lines", "border_conflicts", "shared_borders", "pair_summary")
+MAP_CENTRE = (39_500_000.0, 4_400_000.0)  # the border and framework fixtures' origin (EPSG:4527)
+
+
+def add_border_tables(gpkg: Path) -> dict:
+    """The tables the review dock reads, from a border comparison's GeoPackage, added to the project."""
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    layers = {}
+    for table in BORDER_TABLES:
+        layer = QgsVectorLayer(f"{gpkg}|layername={table}", table, "ogr")
+        assert layer.isValid(), table
+        QgsProject.instance().addMapLayer(layer)
+        layers[table] = layer
+    return layers
+
+
+def border_dock(layers: dict, centre: Tuple[float, float] = MAP_CENTRE):
+    """The 跨市边界冲突审查 dock on those layers, with a 600 × 400 map 10 km wide around centre."""
+    from qgis.core import QgsProject, QgsRectangle
+    from qgis.gui import QgsMapCanvas
+
+    from guotu.ui.border_dock import BorderDock
+
+    x, y = centre
+    canvas = QgsMapCanvas()
+    canvas.resize(600, 400)
+    canvas.setDestinationCrs(layers["border_conflict_lines"].crs())
+    canvas.setExtent(QgsRectangle(x - 5000, y - 5000, x + 5000, y + 5000))
+    dock = BorderDock(project=QgsProject.instance(), canvas=canvas)
+    dock.layerCombo.setLayer(layers["border_conflict_lines"])
+    dock.keep_canvas = canvas
+    return dock
+
+
+def close_dock(dock) -> None:
+    """The dock's clean-up as the plugin does it, and an empty project for the next test."""
+    from qgis.core import QgsProject
+
+    dock.cleanup()
+    dock.deleteLater()
+    QgsProject.instance().clear()

@@ -11,6 +11,7 @@ import pytest
 from qgis.core import QgsProcessingException, QgsProject, QgsRectangle, QgsVectorLayer
 
 import border_data as bd
+import desktop_harness as dh
 from desktop_harness import PRELUDE, needs_desktop, run_desktop
 from lines_data import rows
 
@@ -37,42 +38,15 @@ def run_to_gpkg(fx: Path, out: Path) -> None:
     processing.run("guotu:borderconflicts", params)
 
 
-def load(gpkg: Path) -> dict:
-    layers = {}
-    for table in ("border_conflict_lines", "border_conflicts", "shared_borders", "pair_summary"):
-        layer = QgsVectorLayer(f"{gpkg}|layername={table}", table, "ogr")
-        assert layer.isValid(), table
-        QgsProject.instance().addMapLayer(layer)
-        layers[table] = layer
-    return layers
-
-
-def make_dock(layers: dict):
-    from qgis.gui import QgsMapCanvas
-
-    from guotu.ui.border_dock import BorderDock
-
-    canvas = QgsMapCanvas()
-    canvas.resize(600, 400)
-    canvas.setDestinationCrs(layers["border_conflict_lines"].crs())
-    canvas.setExtent(QgsRectangle(X0 - 5000, Y0 - 5000, X0 + 5000, Y0 + 5000))
-    dock = BorderDock(project=QgsProject.instance(), canvas=canvas)
-    dock.layerCombo.setLayer(layers["border_conflict_lines"])
-    dock.keep_canvas = canvas
-    return dock
-
-
 @pytest.fixture
 def dock(fx: Path, tmp_path: Path):
     out = tmp_path / "border.gpkg"
     run_to_gpkg(fx, out)
-    widget = make_dock(load(out))
+    widget = dh.border_dock(dh.add_border_tables(out))
     widget.gpkg = out
     widget.tmp = tmp_path
     yield widget
-    widget.cleanup()
-    widget.deleteLater()
-    QgsProject.instance().clear()
+    dh.close_dock(widget)
 
 
 def select(dock, conflict_kind: str):
@@ -125,15 +99,14 @@ def test_cli_output_gets_review_fields(fx: Path, tmp_path: Path) -> None:
     before = QgsVectorLayer(f"{out}|layername=border_conflict_lines", "x", "ogr")
     assert before.fields().lookupField("review_status") < 0
     del before
-    dock = make_dock(load(out))
+    dock = dh.border_dock(dh.add_border_tables(out))
     try:
         select(dock, "Mismatch" if any("Mismatch" in i.text(0) for i in dock.conflict_items()) else "mismatch")
         assert dock.review_selected("agreed"), dock.message
         layer = QgsVectorLayer(f"{out}|layername=border_conflict_lines", "x", "ogr")
         assert {r["kind"]: r["review_status"] for r in rows(layer)}["category_mismatch"] == "agreed"
     finally:
-        dock.cleanup()
-        QgsProject.instance().clear()
+        dh.close_dock(dock)
 
 
 def test_pair_report(dock) -> None:
@@ -270,12 +243,10 @@ def test_report_dialog_starts_in_the_project_folder(dock, tmp_path: Path, monkey
 
 @pytest.fixture
 def temporary_dock(fx: Path, tmp_path: Path):
-    widget = make_dock(run_to_memory(fx))
+    widget = dh.border_dock(run_to_memory(fx))
     widget.tmp = tmp_path
     yield widget
-    widget.cleanup()
-    widget.deleteLater()
-    QgsProject.instance().clear()
+    dh.close_dock(widget)
 
 
 def test_temporary_review_is_kept_in_a_geopackage(temporary_dock) -> None:
@@ -443,21 +414,13 @@ FRAMEWORK_DESKTOP = r'''
 
 def main():
     try:
-        from qgis.PyQt.QtWidgets import QTableWidget
-
-        action, folder, out = start_run("mActionGuotuBorderReview", "guotu:borderconflicts")
-        for table in ("border_conflict_lines", "border_conflicts", "shared_borders", "pair_summary"):
-            QgsProject.instance().addMapLayer(QgsVectorLayer(f"{os.environ['GUOTU_BORDER']}|layername={table}",
-                                                             table, "ogr"))
-        frame = os.environ["GUOTU_FRAME"]
-        indicators = QgsVectorLayer(f"{frame}|layername=element_indicators", "element_indicators", "ogr")
-        QgsProject.instance().addMapLayer(indicators)
-        QgsProject.instance().addMapLayer(QgsVectorLayer(f"{frame}|layername=indicator_findings",
-                                                         "indicator_findings", "ogr"))
-        canvas = qgis.utils.iface.mapCanvas()
-        canvas.setDestinationCrs(indicators.crs())
-        canvas.zoomToFullExtent()
-        action.trigger()
+        start_run("mActionGuotuBorderReview", "guotu:borderconflicts")
+        add_layers(os.environ["GUOTU_BORDER"], ("border_conflict_lines", "border_conflicts", "shared_borders",
+                                                "pair_summary"))
+        indicators = add_layers(os.environ["GUOTU_FRAME"], ("element_indicators", "indicator_findings"))[
+            "element_indicators"]
+        canvas = show_on_map(indicators.crs())
+        open_dock("mActionGuotuBorderReview", "border_dock")
         QTimer.singleShot(1000, lambda: choose(canvas, indicators))
     except Exception:
         result["error"] = traceback.format_exc()
@@ -467,17 +430,10 @@ def main():
 def choose(canvas, indicators):
     """The user, once the dock is open: the city pair, then part B of M01 in the table."""
     try:
-        from qgis.PyQt.QtWidgets import QTableWidget
-
         dock = qgis.utils.plugins["guotu"].border_dock
-        dock.conflictTree.setCurrentItem(dock.pair_items()[0])
-        table = dock.findChild(QTableWidget, "frameworkTable")
-        result["table_visible"] = table.isVisible()
-        result["headings"] = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        table = pair_table(dock, "frameworkTable")
         from guotu.border.border_report import framework_table_headings
         result["translated_headings"] = framework_table_headings()
-        result["cells"] = [[table.item(r, c).text() for c in range(table.columnCount())]
-                           for r in range(table.rowCount())]
         row = next(r for r in range(table.rowCount()) if table.item(r, 0).text().startswith("M01")
                    and dock.framework_rows[r].fid is not None and "B" in table.item(r, 1).text()
                    and "→" not in table.item(r, 1).text())

@@ -11,15 +11,16 @@ So 4 resolved, 5 persisting, 1 new, 5 on the return list."""
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication, QgsProject, QgsRectangle, QgsVectorLayer
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 
 import frame_data as fd
+import desktop_harness as dh
 from desktop_harness import PRELUDE, needs_desktop, run_desktop
 
 pytestmark = pytest.mark.usefixtures("provider")
 
 X0, Y0 = 39_500_000.0, 4_400_000.0
-BORDER_TABLES = ("border_conflict_lines", "border_conflicts", "shared_borders", "pair_summary")
+BORDER_TABLES = dh.BORDER_TABLES
 EXPECTED = [  # status, where, length (m), return list, review — the comparison's order
     ("persisting", "A | B", "100.0", "major, accepted in review", "exception: 河道自然断开"),
     ("new", "A | B", "100.0", "returned", ""),
@@ -44,27 +45,11 @@ def rounds(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def dock(rounds: Path):
-    from qgis.gui import QgsMapCanvas
-
-    from guotu.ui.border_dock import BorderDock
-
-    layers = {}
-    for table in BORDER_TABLES:
-        layers[table] = QgsVectorLayer(f"{rounds / 'r1_border.gpkg'}|layername={table}", table, "ogr")
-        assert layers[table].isValid(), table
-        QgsProject.instance().addMapLayer(layers[table])
-    canvas = QgsMapCanvas()
-    canvas.resize(600, 400)
-    canvas.setDestinationCrs(layers["border_conflict_lines"].crs())
-    canvas.setExtent(QgsRectangle(X0 - 5000, Y0 - 5000, X0 + 5000, Y0 + 5000))
-    widget = BorderDock(project=QgsProject.instance(), canvas=canvas)
-    widget.layerCombo.setLayer(layers["border_conflict_lines"])
-    widget.keep_canvas = canvas
+    layers = dh.add_border_tables(rounds / "r1_border.gpkg")
+    widget = dh.border_dock(layers, (X0, Y0))
     widget.layers = layers
     yield widget
-    widget.cleanup()
-    widget.deleteLater()
-    QgsProject.instance().clear()
+    dh.close_dock(widget)
 
 
 def cells(table) -> list:
@@ -165,22 +150,15 @@ ROUNDS_DESKTOP = r'''
 
 def main():
     try:
-        action, folder, out = start_run("mActionGuotuBorderReview", "guotu:framerounds")
+        start_run("mActionGuotuBorderReview", "guotu:framerounds")
         rounds = os.environ["GUOTU_ROUNDS"]
-        for table in ("border_conflict_lines", "border_conflicts", "shared_borders", "pair_summary"):
-            layer = QgsVectorLayer(f"{rounds}/r1_border.gpkg|layername={table}", table, "ogr")
-            QgsProject.instance().addMapLayer(layer)
-            if table == "border_conflict_lines":
-                lines = layer
-        QgsProject.instance().addMapLayer(QgsVectorLayer(f"{rounds}/r1_ind.gpkg|layername=element_indicators",
-                                                         "element_indicators", "ogr"))
-        comparison = QgsVectorLayer(f"{rounds}/rounds.gpkg|layername=round_comparison", "round_comparison", "ogr")
-        QgsProject.instance().addMapLayer(comparison)
-        canvas = qgis.utils.iface.mapCanvas()
+        lines = add_layers(f"{rounds}/r1_border.gpkg", ("border_conflict_lines", "border_conflicts",
+                                                        "shared_borders", "pair_summary"))["border_conflict_lines"]
+        add_layers(f"{rounds}/r1_ind.gpkg", ("element_indicators",))
+        comparison = add_layers(f"{rounds}/rounds.gpkg", ("round_comparison",))["round_comparison"]
         QgsProject.instance().setCrs(lines.crs())
-        canvas.setDestinationCrs(lines.crs())
-        canvas.zoomToFullExtent()
-        action.trigger()
+        canvas = show_on_map(lines.crs())
+        open_dock("mActionGuotuBorderReview", "border_dock")
         QTimer.singleShot(1000, lambda: choose(canvas, comparison))
     except Exception:
         result["error"] = traceback.format_exc()
@@ -190,17 +168,10 @@ def main():
 def choose(canvas, comparison):
     """The user, once the dock is open: the city pair, then the new conflict in the table."""
     try:
-        from qgis.PyQt.QtWidgets import QTableWidget
-
         dock = qgis.utils.plugins["guotu"].border_dock
-        dock.conflictTree.setCurrentItem(dock.pair_items()[0])
-        table = dock.findChild(QTableWidget, "roundTable")
-        result["table_visible"] = table.isVisible()
-        result["headings"] = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        table = pair_table(dock, "roundTable")
         from guotu.frame.round_review import round_table_headings
         result["translated_headings"] = round_table_headings()
-        result["cells"] = [[table.item(r, c).text() for c in range(table.columnCount())]
-                           for r in range(table.rowCount())]
         result["summary"] = dock.detailBrowser.toPlainText()
         table.setCurrentCell(1, 0)
         table.scrollToItem(table.item(1, 0))

@@ -18,15 +18,8 @@ from qgis.PyQt.QtCore import Qt
 state = {}
 
 
-def cells(table, numbers=()):
-    return [[table.item(r, c).data(Qt.ItemDataRole.UserRole) if c in numbers else table.item(r, c).text()
-             for c in range(table.columnCount())] for r in range(table.rowCount())]
-
-
 def main():
     try:
-        window = qgis.utils.iface.mainWindow()
-        window.resize(1400, 900)
         project = QgsProject.instance()
         layers = {}
         for role, name in (("redline", "生态保护红线"), ("farmland", "永久基本农田"), ("urban", "城镇开发边界")):
@@ -35,11 +28,8 @@ def main():
         landuse = QgsVectorLayer(os.environ["GUOTU_DLTB"] + "|layername=dltb", "dltb", "ogr")
         result["valid"] = all(layer.isValid() for layer in list(layers.values()) + [landuse])
         project.addMapLayers(list(layers.values()) + [landuse])
-        canvas = qgis.utils.iface.mapCanvas()
-        canvas.setDestinationCrs(layers["admin"].crs())
-        canvas.setExtent(layers["admin"].extent())
-        window.findChild(QAction, "mActionGuotuLinesCheck").trigger()
-        dock = qgis.utils.plugins["guotu"].lines_dock
+        show_on_map(layers["admin"].crs(), layers["admin"].extent())
+        dock = open_dock("mActionGuotuLinesCheck", "lines_dock")
         from guotu.ui.lines_dock import SOURCE_PROJECT
 
         result["title"] = dock.windowTitle()
@@ -58,9 +48,8 @@ def main():
         dock.classFieldCombo.setField("dlbm")
         result["buttons"] = [dock.recheckButton.text(), dock.indicatorsButton.text()]
         result["labels"] = [dock.redlineLabel.text(), dock.adminIdLabel.text(), dock.farmlandTargetLabel.text()]
-        state["started"] = time.monotonic()
         dock.recheckButton.click()
-        QTimer.singleShot(200, after_check)
+        wait_until(lambda: not dock.is_running(), after_check, "the check")
     except Exception:
         result["error"] = traceback.format_exc()
         finish()
@@ -69,13 +58,6 @@ def main():
 def after_check():
     try:
         dock = qgis.utils.plugins["guotu"].lines_dock
-        if dock.is_running():
-            if time.monotonic() - state["started"] < 40:
-                QTimer.singleShot(200, after_check)
-                return
-            result["error"] = "the check did not finish"
-            finish()
-            return
         result["summary"] = dock.summaryLabel.text()
         result["rules"] = sorted(dock.issuesTree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
                                  for i in range(dock.issuesTree.topLevelItemCount()))
@@ -84,8 +66,8 @@ def after_check():
                                   for j in range(dock.issuesTree.topLevelItem(i).childCount())})
         dock.tabs.setCurrentIndex(1)
         result["tabs"] = [dock.tabs.tabText(0), dock.tabs.tabText(1)]
-        result["areas"] = cells(dock.areasTable, (2, 3, 4))
-        result["area_texts"] = cells(dock.areasTable)
+        result["areas"] = table_cells(dock.areasTable, (2, 3, 4))
+        result["area_texts"] = table_cells(dock.areasTable)
         dock.indicatorsButton.click()
         dialog = dock._indicators_dialog
         result["dialog_visible"] = dialog is not None and dialog.isVisible()
@@ -93,9 +75,9 @@ def after_check():
         result["dialog"] = {k: str(given.get(k)) for k in ("ADMIN_CODE", "ADMIN_NAME", "CLASS_FIELD",
                                                            "TARGET_PERMANENT_FARMLAND")}
         state["dialog"] = dialog
-        state["started"] = time.monotonic()
         dialog.runAlgorithm()
-        QTimer.singleShot(200, after_indicators)
+        wait_until(lambda: dock.indicatorsTable.rowCount() > 0, after_indicators,
+                   "the indicators run shown in the dock")
     except Exception:
         result["error"] = traceback.format_exc()
         finish()
@@ -104,20 +86,13 @@ def after_check():
 def after_indicators():
     try:
         dock = qgis.utils.plugins["guotu"].lines_dock
-        if dock.indicatorsTable.rowCount() == 0:
-            if time.monotonic() - state["started"] < 40:
-                QTimer.singleShot(200, after_indicators)
-                return
-            result["error"] = "the indicators did not show up in the dock"
-            finish()
-            return
-        result["indicators"] = cells(dock.indicatorsTable, (3, 4))
+        result["indicators"] = table_cells(dock.indicatorsTable, (3, 4))
         result["indicator_headers"] = [dock.indicatorsTable.horizontalHeaderItem(c).text()
                                        for c in range(dock.indicatorsTable.columnCount())]
         result["source_note"] = dock.indicatorsSource.text()
         result["link"] = dock.reportLink.isEnabled()
         state["dialog"].close()
-        dock.grab().save(os.environ["GUOTU_GUI_SHOT"].replace(".png", "_dock.png"))
+        save_dock(dock, "dock")
     except Exception:
         result["error"] = traceback.format_exc()
     screenshot()

@@ -8,21 +8,10 @@ import lines_data as ld
 from desktop_harness import PRELUDE, needs_desktop, run_desktop
 
 CODE = PRELUDE + r'''
-from pathlib import Path
-
-state = {"started": None}
-
 
 def after_check():
     try:
         dock = qgis.utils.plugins["guotu"].lines_dock
-        if dock.is_running():
-            if time.monotonic() - state["started"] < 40:
-                QTimer.singleShot(200, after_check)
-                return
-            result["error"] = "the check did not finish"
-            finish()
-            return
         result["summary"] = dock.summaryLabel.text()
         result["rules"] = [dock.issuesTree.topLevelItem(i).text(0) for i in range(dock.issuesTree.topLevelItemCount())]
         items = [i for i in dock.issue_items() if dock.ref_of(i).rule == "L05"]
@@ -38,8 +27,7 @@ def after_check():
 
 def screenshot_with_dock():
     try:
-        dock = qgis.utils.plugins["guotu"].lines_dock
-        dock.grab().save(os.environ["GUOTU_GUI_SHOT"].replace(".png", "_dock.png"))
+        save_dock(qgis.utils.plugins["guotu"].lines_dock, "dock")
     except Exception:
         result["error"] = traceback.format_exc()
     screenshot()
@@ -48,27 +36,20 @@ def screenshot_with_dock():
 def main():
     try:
         window = qgis.utils.iface.mainWindow()
-        window.resize(1400, 900)
         actions = {name: window.findChild(QAction, name) for name in
                    ("mActionGuotuNewLinesWorkspace", "mActionGuotuOpenLinesWorkspace", "mActionGuotuLinesCheck")}
         result["actions"] = {name: (a.text() if a else None) for name, a in actions.items()}
         registry = QgsApplication.processingRegistry()
         result["algorithms"] = [registry.algorithmById(i).displayName() if registry.algorithmById(i) else None
                                 for i in ("guotu:threelinesworkspace", "guotu:threelinescheck")]
-        from guotu.lines.lines_workspace import open_workspace
-
-        open_workspace(Path(os.environ["GUOTU_WS"]), QgsProject.instance())
-        canvas = qgis.utils.iface.mapCanvas()
-        canvas.setDestinationCrs(QgsProject.instance().crs())
-        canvas.zoomToFullExtent()
-        actions["mActionGuotuLinesCheck"].trigger()
-        dock = qgis.utils.plugins["guotu"].lines_dock
+        open_lines_workspace(os.environ["GUOTU_WS"])
+        show_on_map(QgsProject.instance().crs())
+        dock = open_dock("mActionGuotuLinesCheck", "lines_dock")
         result["dock_title"] = dock.windowTitle()
         result["dock_visible"] = dock.isVisible()
         result["buttons"] = [dock.recheckButton.text(), dock.acceptButton.text(), dock.exportButton.text()]
-        state["started"] = time.monotonic()
         dock.recheckButton.click()
-        QTimer.singleShot(200, after_check)
+        wait_until(lambda: not dock.is_running(), after_check, "the check")
     except Exception:
         result["error"] = traceback.format_exc()
         finish()

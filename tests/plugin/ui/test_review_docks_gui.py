@@ -13,7 +13,6 @@ import lines_data as ld
 from desktop_harness import PRELUDE, needs_desktop, run_desktop
 
 CODE = PRELUDE + r'''
-from pathlib import Path
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QDockWidget
 
@@ -65,16 +64,12 @@ def measure_border():
         result["border_header"] = dock.conflictTree.headerItem().text(2)
         result["border_areas"] = sorted(i.text(2) for i in dock.conflict_items() if i.text(2))
         result["border_keep_shown"] = dock.keepFrame.isVisible()
-        dock.grab().save(os.environ["GUOTU_GUI_SHOT"].replace(".png", "_border.png"))
+        save_dock(dock, "border")
         dock.hide()
-        from guotu.lines.lines_workspace import open_workspace
-
-        open_workspace(Path(os.environ["GUOTU_WS"]), QgsProject.instance())
-        qgis.utils.iface.mainWindow().findChild(QAction, "mActionGuotuLinesCheck").trigger()
-        lines = qgis.utils.plugins["guotu"].lines_dock
-        state["started"] = time.monotonic()
+        open_lines_workspace(os.environ["GUOTU_WS"])
+        lines = open_dock("mActionGuotuLinesCheck", "lines_dock")
         lines.recheckButton.click()
-        QTimer.singleShot(200, after_check)
+        wait_until(lambda: not lines.is_running(), after_check, "the check")
     except Exception:
         result["error"] = traceback.format_exc()
         finish()
@@ -83,20 +78,20 @@ def measure_border():
 def after_check():
     try:
         dock = qgis.utils.plugins["guotu"].lines_dock
-        if dock.is_running():
-            if time.monotonic() - state["started"] < 40:
-                QTimer.singleShot(200, after_check)
-                return
-            raise RuntimeError("the check did not finish")
-        if "ids" not in state:
-            state["ids"] = sorted(layer.id() for layer in dock.results.values())
-            result["lines_values"] = sorted({i.text(3) for i in dock.issue_items()})
-            dock.recheckButton.click()
-            result["cancel_enabled"] = dock.cancelButton.isEnabled()
-            dock.cancelButton.click()
-            state["started"] = time.monotonic()
-            QTimer.singleShot(200, after_check)
-            return
+        state["ids"] = sorted(layer.id() for layer in dock.results.values())
+        result["lines_values"] = sorted({i.text(3) for i in dock.issue_items()})
+        dock.recheckButton.click()
+        result["cancel_enabled"] = dock.cancelButton.isEnabled()
+        dock.cancelButton.click()
+        wait_until(lambda: not dock.is_running(), after_cancel, "the cancelled check")
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish()
+
+
+def after_cancel():
+    try:
+        dock = qgis.utils.plugins["guotu"].lines_dock
         result["kept"] = sorted(layer.id() for layer in dock.results.values()) == state["ids"]
         result["cancel_summary"] = dock.summaryLabel.text()
         QTimer.singleShot(500, measure_lines)
@@ -109,7 +104,7 @@ def measure_lines():
     try:
         dock = qgis.utils.plugins["guotu"].lines_dock
         result["lines"] = facts(dock, dock.issuesTree)
-        dock.grab().save(os.environ["GUOTU_GUI_SHOT"].replace(".png", "_lines.png"))
+        save_dock(dock, "lines")
     except Exception:
         result["error"] = traceback.format_exc()
     screenshot()
