@@ -3,7 +3,8 @@ enumerated, and each layer and file the tool and the plugin write for its table 
 exactly the schema's columns (names, order, types) — the tally (with and without zone names),
 the area check, the conversion map (with and without the three lines) and its tables, the
 border check's layers, the ruling objective's, the three-lines issues, statistics and notes,
-the parcel check's, the unit ledger's and the binding indicators' tables. A schema file no run
+the parcel check's, the unit ledger's, the binding indicators' and the transmission
+framework's tables (catalogue, indicators, rounds). A schema file no run
 here writes fails too. A schema that orders the columns otherwise reorders the tool's tables
 (and the plugin's tally) alike, values following their names; a schema a writer does not fill
 stops the tool before any output."""
@@ -436,6 +437,62 @@ def unit_conversion_outputs(tmp_path_factory) -> Produced:
     return produced
 
 
+@pytest.fixture(scope="module")
+def framework_outputs(tmp_path_factory) -> Produced:
+    """The transmission framework: the catalogue check (with the county roll-up), the
+    indicators (the catalogue tables again) and the rounds, by the tool and the plugin."""
+    import frame_data as fd
+    import test_frame_catalogue as tfc
+    import test_frame_indicators as tfi
+    import test_frame_rounds as tfr
+
+    tmp_path, produced = tmp_path_factory.mktemp("framework"), Produced()
+    catalogue = fd.make_fixture(tmp_path_factory.mktemp("frame_catalogue"))
+    counties = tmp_path / "counties.csv"
+    counties.write_text("county,city\n3201,3202\n", encoding="utf-8")
+    out = tmp_path / "catalogue.gpkg"
+    res = fd.run_cli(catalogue, out, "--counties", str(counties))
+    assert res.returncode == 0, res.stderr
+    tables = {"CATALOGUE_FINDINGS": "catalogue_findings", "CATALOGUE_CITIES": "catalogue_cities",
+              "COUNTY_ROLLUP": "county_rollup"}
+    gpkg_layers(produced, out, {table: table for table in tables.values()})
+    result = processing.run("guotu:framecatalogue", tfc.params(catalogue, COUNTIES=str(counties),
+                                                               COUNTY_ROLLUP="memory:"))
+    for name, table in tables.items():
+        produced.add(table, f"plugin:framecatalogue {name}", plugin_columns(result[name]))
+    produced.values["county_rollup"] = (sorted(map(tuple, (r.values() for r in cd.ogr_rows(out, "county_rollup")))),
+                                        sorted(map(tuple, (r.values() for r in cd.layer_rows(result["COUNTY_ROLLUP"])))))
+
+    plane = fd.make_indicator_fixture(tmp_path_factory.mktemp("frame_indicators"))
+    out = tmp_path / "indicators.gpkg"
+    res = fd.run_indicators_cli(plane, out)
+    assert res.returncode == 0, res.stderr
+    tables = {"ELEMENT_INDICATORS": "element_indicators", "INDICATOR_FINDINGS": "indicator_findings",
+              "CATALOGUE_FINDINGS": "catalogue_findings", "CATALOGUE_CITIES": "catalogue_cities"}
+    gpkg_layers(produced, out, {table: table for table in tables.values()})
+    result = processing.run("guotu:frameindicators", tfi.params(plane))
+    for name, table in tables.items():
+        produced.add(table, f"plugin:frameindicators {name}", plugin_columns(result[name]))
+
+    rounds = fd.make_rounds_fixture(tmp_path_factory.mktemp("frame_rounds"))
+    out = tmp_path / "rounds.gpkg"
+    res = fd.run_rounds_cli(rounds, out)
+    assert res.returncode == 0, res.stderr
+    gpkg_layers(produced, out, {table: table for table in tfr.TABLES.values()})
+    result = processing.run("guotu:framerounds", tfr.params(rounds))
+    for name, table in tfr.TABLES.items():
+        produced.add(table, f"plugin:framerounds {name}", plugin_columns(result[name]))
+    produced.values["return_summary"] = (sorted(tuple(r.values()) for r in cd.ogr_rows(out, "return_summary")),
+                                         sorted(tuple(r.values()) for r in cd.layer_rows(result["RETURN_SUMMARY"])))
+    return produced
+
+
+def test_the_county_rollup_and_return_summary_of_the_tool_and_the_plugin_are_equal(framework_outputs: Produced):
+    for table in ("county_rollup", "return_summary"):
+        cli, plugin = framework_outputs.values[table]
+        assert cli == plugin and cli, table
+
+
 # Which run writes each table (a module fixture above); every schema file must be here.
 PRODUCERS = {
     "tally": "tally_outputs", "area_check": "tally_outputs",
@@ -450,6 +507,10 @@ PRODUCERS = {
     "village_totals": "parcels_outputs",
     "unit_ledger": "ledger_outputs", "unit_grades": "ledger_outputs", "certificates": "ledger_outputs",
     "project_certificates": "ledger_outputs",
+    "catalogue_findings": "framework_outputs", "catalogue_cities": "framework_outputs",
+    "county_rollup": "framework_outputs", "element_indicators": "framework_outputs",
+    "indicator_findings": "framework_outputs", "round_comparison": "framework_outputs",
+    "return_list": "framework_outputs", "return_summary": "framework_outputs",
     "indicators": "indicators_outputs", "indicator_units": "indicators_outputs", "indicator_notes": "indicators_outputs",
 }
 # Tables only the tool writes, and why.
