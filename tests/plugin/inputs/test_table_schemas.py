@@ -3,7 +3,8 @@ enumerated, and each layer and file the tool and the plugin write for its table 
 exactly the schema's columns (names, order, types) — the tally (with and without zone names),
 the area check, the conversion map (with and without the three lines) and its tables, the
 border check's layers, the ruling objective's, the three-lines issues, statistics and notes,
-the parcel check's, the unit ledger's, the binding indicators' and the transmission
+the vouchers' (accounting, counties, market, accounts over years), the parcel check's,
+the unit ledger's, the binding indicators' and the transmission
 framework's tables (catalogue, indicators, rounds). A schema file no run
 here writes fails too. A schema that orders the columns otherwise reorders the tool's tables
 (and the plugin's tally) alike, values following their names; a schema a writer does not fill
@@ -493,6 +494,77 @@ def test_the_county_rollup_and_return_summary_of_the_tool_and_the_plugin_are_equ
         assert cli == plugin and cli, table
 
 
+@pytest.fixture(scope="module")
+def voucher_outputs(tmp_path_factory) -> Produced:
+    """The voucher accounting within the bottom lines, by counties, with its market, and the
+    accounts over years: every table of the tool and the plugin's sinks for them."""
+    import test_voucher_cli_parity as tvp
+    import test_voucher_ledger as tvl
+    import voucher_data as vd
+    from testdata import memory_layer, write_gpkg
+
+    tmp_path, produced = tmp_path_factory.mktemp("voucher"), Produced()
+    sources = vd.write_fixture(tmp_path)
+    workspace = tvp._workspace(tmp_path / "lines.gpkg")
+    counties = memory_layer("Polygon", "&field=xzqdm:string&field=xzqmc:string",
+                            [(["C1", "甲县"], vd.box_wkt((0, 0, 2000, 1000))),
+                             (["C2", "乙县"], vd.box_wkt((2000, 0, 3000, 1000)))], "counties")
+    counties_file = write_gpkg(counties, tmp_path / "counties.gpkg", "counties").split("|")[0]
+    common = ("voucher", "--zones", str(tmp_path / "zones.gpkg"), "--zone-id", "code", "--zone-name", "name",
+              "--gdp-field", "gdp", "--pop-field", "pop", "--base", str(tmp_path / "base.gpkg"), "--base-class-field",
+              "lucc", "--target", str(tmp_path / "target.gpkg"), "--target-class-field", "lucc", "--price", "1000",
+              "--reference", "zones", "--area", "planar")
+    lines_out, counties_out = tmp_path / "voucher_cli.gpkg", tmp_path / "counties_cli.gpkg"
+    res = run_cli(*common, "--workspace", str(workspace), "-o", str(lines_out))
+    assert res.returncode == 0, res.stderr
+    res = run_cli(*common, "--counties", counties_file, "--county-id", "xzqdm", "--county-name", "xzqmc", "-o",
+                  str(counties_out))
+    assert res.returncode == 0, res.stderr
+    gpkg_layers(produced, lines_out, {"voucher": "voucher", "violations": "voucher_violations",
+                                      "voucher_classes": "voucher_classes", "unknown_codes": "voucher_unknown_codes",
+                                      "summary": "voucher_summary", "trades": "voucher_trades",
+                                      "ledger": "voucher_ledger", "ledger_trades": "voucher_ledger_trades"})
+    gpkg_layers(produced, counties_out, {"voucher_counties": "voucher_counties"})
+    account = vd.run_accounting(sources, PRICE=1000, AREA_METHOD=1, WORKSPACE=str(workspace), VIOLATIONS="memory:")
+    for name, table in (("VOUCHER", "voucher"), ("VIOLATIONS", "voucher_violations"), ("CLASSES", "voucher_classes"),
+                        ("UNKNOWN", "voucher_unknown_codes"), ("SUMMARY", "voucher_summary")):
+        produced.add(table, f"plugin:voucheraccounting {name}", plugin_columns(account[name]))
+    by_county = vd.run_accounting(vd.fixture_layers(), AREA_METHOD=1, PRICE=1000, COUNTIES=counties,
+                                  COUNTY_ID="xzqdm", COUNTY_NAME="xzqmc", COUNTIES_OUTPUT="memory:")
+    produced.add("voucher_counties", "plugin:voucheraccounting COUNTIES_OUTPUT",
+                 plugin_columns(by_county["COUNTIES_OUTPUT"]))
+    market = vd.run_market(account["VOUCHER"], PRICE=1000)
+    produced.add("voucher_trades", "plugin:vouchermarket TRADES", plugin_columns(market["TRADES"]))
+    produced.add("voucher_summary", "plugin:vouchermarket SUMMARY", plugin_columns(market["SUMMARY"]))
+    files = tvl.write_surveys(tmp_path_factory.mktemp("voucher_years"))
+    csv_path = tmp_path / "plugin_ledger.csv"
+    years = processing.run("guotu:voucherledger", tvl.ledger_params(files, LEDGER_CSV=str(csv_path)))
+    for name, table in (("LEDGER", "voucher_ledger"), ("LEDGER_TRADES", "voucher_ledger_trades")):
+        produced.add(table, f"plugin:voucherledger {name}", plugin_columns(years[name]))
+    produced.add("voucher_ledger", "plugin:voucherledger LEDGER_CSV", cli_columns(csv_path, ""))
+    out = tmp_path / "years.gpkg"
+    res = run_cli("voucher", "--zones", files["zones"].split("|")[0], "--zone-id", "code", "--zone-name", "name",
+                  "--gdp-field", "gdp", "--pop-field", "pop", "--reference", "zones", "--area", "planar", "--base",
+                  files[2019].split("|")[0], "--base-class-field", "lucc", "--target-class-field", "lucc",
+                  *[a for y in (2020, 2021, 2022) for a in ("--period", f"{y}={files[y].split('|')[0]}")],
+                  "--caps", "10,100,100", "--price", "1000", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    produced.add("voucher_ledger", "tool:years_ledger.csv", cli_columns(tmp_path / "years_ledger.csv", ""))
+    produced.values["ledger"] = (csv_path.read_bytes(), (tmp_path / "years_ledger.csv").read_bytes())
+    produced.values["violations"] = ([(r["zone_id"], r["from_code"], r["to_code"])
+                                      for r in cd.ogr_rows(lines_out, "violations")],
+                                     [(r["zone_id"], r["from_code"], r["to_code"])
+                                      for r in cd.layer_rows(account["VIOLATIONS"])])
+    return produced
+
+
+def test_the_voucher_ledger_csv_and_violations_of_the_tool_and_the_plugin_are_equal(voucher_outputs: Produced):
+    plugin_csv, cli_csv = voucher_outputs.values["ledger"]
+    assert plugin_csv == cli_csv and plugin_csv.count(b"\n") == 7  # header and 3 periods × 2 zones
+    cli, plugin = voucher_outputs.values["violations"]
+    assert cli == plugin and len(cli) == 1
+
+
 # Which run writes each table (a module fixture above); every schema file must be here.
 PRODUCERS = {
     "tally": "tally_outputs", "area_check": "tally_outputs",
@@ -511,6 +583,10 @@ PRODUCERS = {
     "county_rollup": "framework_outputs", "element_indicators": "framework_outputs",
     "indicator_findings": "framework_outputs", "round_comparison": "framework_outputs",
     "return_list": "framework_outputs", "return_summary": "framework_outputs",
+    "voucher": "voucher_outputs", "voucher_counties": "voucher_outputs", "voucher_violations": "voucher_outputs",
+    "voucher_classes": "voucher_outputs", "voucher_unknown_codes": "voucher_outputs",
+    "voucher_summary": "voucher_outputs", "voucher_trades": "voucher_outputs", "voucher_ledger": "voucher_outputs",
+    "voucher_ledger_trades": "voucher_outputs",
     "indicators": "indicators_outputs", "indicator_units": "indicators_outputs", "indicator_notes": "indicators_outputs",
 }
 # Tables only the tool writes, and why.
