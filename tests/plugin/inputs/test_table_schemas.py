@@ -565,6 +565,47 @@ def test_the_voucher_ledger_csv_and_violations_of_the_tool_and_the_plugin_are_eq
     assert cli == plugin and len(cli) == 1
 
 
+def collapse_objectives(columns: List[Tuple[str, str]], objectives: List[str]) -> List[Tuple[str, str]]:
+    """ranked_sites' columns with its objective columns (they must come together, in the order
+    given, each real) back as the schema's one row {objectives}."""
+    names = [name for name, _kind in columns]
+    start = names.index(objectives[0])
+    assert columns[start:start + len(objectives)] == [(name, "real") for name in objectives], columns
+    return columns[:start] + [("{objectives}", "real")] + columns[start + len(objectives):]
+
+
+@pytest.fixture(scope="module")
+def ranking_outputs(tmp_path_factory) -> Produced:
+    """Pareto ranking of candidate sites on two objectives (and in another order)."""
+    import priorities_fixture as fx
+    import test_priorities as tp
+
+    tmp_path, produced = tmp_path_factory.mktemp("ranking"), Produced()
+    sites = fx.write_sites(tmp_path / "sites.gpkg")
+    for order in (["cost", "benefit"], ["benefit", "cost"]):
+        out = tmp_path / f"{'_'.join(order)}.gpkg"
+        directions = {"cost": "min", "benefit": "max"}
+        res = run_cli("priorities", "rank", "--sites", str(sites), "--site-id", "DKBH",
+                      *[a for name in order for a in ("--objective", f"{name}:{directions[name]}")],
+                      "--lexicographic", ",".join(order), "-o", str(out))
+        assert res.returncode == 0, res.stderr
+        produced.add("ranked_sites", f"tool:{out.name}", collapse_objectives(cli_columns(out, "ranked_sites"), order))
+        result = processing.run("guotu:paretosites", tp.rank_params(
+            sites, OBJECTIVES=", ".join(f"{name}:{directions[name]}" for name in order),
+            LEXICOGRAPHIC=",".join(order)))
+        produced.add("ranked_sites", f"plugin:paretosites {order}",
+                     collapse_objectives(plugin_columns(result["RANKED"]), order))
+        produced.values[tuple(order)] = (
+            sorted((r["site_fid"], r["front"], r["lex_rank"], r["cost"]) for r in cd.ogr_rows(out, "ranked_sites")),
+            sorted((r["site_fid"], r["front"], r["lex_rank"], r["cost"]) for r in cd.layer_rows(result["RANKED"])))
+    return produced
+
+
+def test_the_ranked_sites_of_the_tool_and_the_plugin_are_equal(ranking_outputs: Produced):
+    for order, (cli, plugin) in ranking_outputs.values.items():
+        assert cli == plugin and len(cli) == 9, order
+
+
 # Which run writes each table (a module fixture above); every schema file must be here.
 PRODUCERS = {
     "tally": "tally_outputs", "area_check": "tally_outputs",
@@ -573,7 +614,7 @@ PRODUCERS = {
     "unit_transitions": "unit_conversion_outputs",
     "border_conflicts": "border_outputs", "shared_borders": "border_outputs", "pair_summary": "border_outputs",
     "basemap_issues": "border_outputs",
-    "controlled_land": "ruling_outputs", "rule_summary": "ruling_outputs",
+    "controlled_land": "ruling_outputs", "rule_summary": "ruling_outputs", "ranked_sites": "ranking_outputs",
     "line_issues": "lines_outputs", "line_stats": "lines_outputs", "line_notes": "lines_outputs",
     "parcel_checks": "parcels_outputs", "parcel_reasons": "parcels_outputs", "project_checks": "parcels_outputs",
     "village_totals": "parcels_outputs",
@@ -806,3 +847,22 @@ def test_the_tool_stops_before_the_run_on_a_schema_its_writer_does_not_fill(tmp_
     assert f"{table}.csv" in res.stderr and re.search(message, res.stderr), res.stderr
     assert not out.exists() and not list(tmp_path.glob("out*"))
     assert "%" not in res.stdout  # no progress: the run never started
+
+
+def test_the_ranked_sites_put_the_objectives_where_the_schema_places_them(tmp_path: Path):
+    """ranked_sites with its schema reversed: lex_rank first, site_fid last, the objective
+    columns (in the order given) where {objectives} stands; the values under their names."""
+    import priorities_fixture as fx
+
+    sites = fx.write_sites(tmp_path / "sites.gpkg")
+    env = dict(os.environ, GUOTU_RESOURCES=str(reversed_resources(tmp_path / "turned", "ranked_sites")))
+    outputs = {}
+    for how, run_env in (("normal", None), ("turned", env)):
+        outputs[how] = tmp_path / f"{how}.gpkg"
+        res = run_cli("priorities", "rank", "--sites", str(sites), "--site-id", "DKBH", "--objective", "cost:min",
+                      "--objective", "benefit:max", "-o", str(outputs[how]), env=run_env)
+        assert res.returncode == 0, res.stderr
+    names = [n for n, _t in cli_columns(outputs["turned"], "ranked_sites")][1:]
+    assert names == ["lex_rank", "crowding", "front", "cost", "benefit", "site_id", "site_fid"]
+    assert by_name(outputs["turned"], "ranked_sites", "site_fid") == \
+        by_name(outputs["normal"], "ranked_sites", "site_fid")
