@@ -817,6 +817,11 @@ def test_reversed_schemas_reverse_the_parcel_ledger_and_indicator_tables_of_the_
     ("certificates", None, "has a column 'extra' this writer does not fill"),
     ("parcel_checks", None, "has a column 'extra' this writer does not fill"),
     ("indicator_units", "admin_code,text,12,,\n", "has no column 'admin_name'"),
+    ("voucher_ledger", None, "has a column 'extra' this writer does not fill"),
+    ("return_summary", "city_id,text,0,,\n", "has no column 'returned'"),
+    ("element_indicators", None, "has a column 'extra' this writer does not fill"),
+    ("ranked_sites", "site_fid,integer,0,,\nsite_id,text,0,,\nfront,integer,0,,\ncrowding,real,0,,\n"
+                     "lex_rank,integer,0,,\n", "has no column '{objectives}'"),
 ])
 def test_the_tool_stops_before_the_run_on_a_schema_its_writer_does_not_fill(tmp_path: Path, table: str, body: str,
                                                                              message: str):
@@ -833,6 +838,35 @@ def test_the_tool_stops_before_the_run_on_a_schema_its_writer_does_not_fill(tmp_
     out = tmp_path / "out.gpkg"
     if table in ("unit_ledger", "certificates"):
         res = ledger_cli(ledger_files(tmp_path), out, env=env)
+    elif table == "voucher_ledger":
+        import voucher_data as vd
+
+        vd.write_fixture(tmp_path)
+        res = run_cli("voucher", "--zones", str(tmp_path / "zones.gpkg"), "--zone-id", "code", "--gdp-field", "gdp",
+                      "--pop-field", "pop", "--base", str(tmp_path / "base.gpkg"), "--base-class-field", "lucc",
+                      "--target", str(tmp_path / "target.gpkg"), "--target-class-field", "lucc", "--price", "1000",
+                      "-o", str(out), env=env)
+    elif table == "return_summary":
+        import frame_data as fd
+
+        (tmp_path / "rounds").mkdir()
+        rounds = fd.make_rounds_fixture(tmp_path / "rounds")
+        res = run_cli("framework", "rounds", "--previous", str(rounds / "r0_border.gpkg"), "--current",
+                      str(rounds / "r1_border.gpkg"), "-o", str(out), env=env)
+    elif table == "element_indicators":
+        import frame_data as fd
+
+        (tmp_path / "plane").mkdir()
+        plane = fd.make_indicator_fixture(tmp_path / "plane")
+        res = run_cli("framework", "indicators", "--catalogue", str(plane / "cat.csv"), "--elements",
+                      str(plane / "parts.gpkg"), "--city-field", "city", "--element-field", "ysbh", "--band", "100",
+                      "-o", str(out), env=env)
+    elif table == "ranked_sites":
+        import priorities_fixture as fx
+
+        sites = fx.write_sites(tmp_path / "sites.gpkg")
+        res = run_cli("priorities", "rank", "--sites", str(sites), "--objective", "cost:min", "--objective",
+                      "benefit:max", "-o", str(out), env=env)
     elif table == "parcel_checks":
         parcels, ws = pf.write_parcels(tmp_path / "zzdk.gpkg"), pf.write_workspace(tmp_path / "ws.gpkg")
         res = run_cli("parcels", "check", "--parcels", str(parcels), "--parcel-id", "dkbh", "--type-field", "zzlx",
