@@ -18,6 +18,7 @@
 #include "io_util.h"
 #include "progress_bar.h"
 #include "resources.h"
+#include "table_schema.h"
 #include "vector_source.h"
 
 static const char *const catalogue_usage =
@@ -99,34 +100,73 @@ static int parse_catalogue(int argc, char **argv, catalogue_args *a) {
     return 0;
 }
 
-static const table_column finding_columns[] = {{"kind", COLUMN_TEXT, 24, "问题类型"},
-                                               {"city_id", COLUMN_TEXT, 0, "城市代码"},
-                                               {"element_id", COLUMN_TEXT, 0, "要素编号"},
-                                               {"element_name", COLUMN_TEXT, 0, "要素名称"},
-                                               {"element_type", COLUMN_TEXT, 0, "要素类型"},
-                                               {"cities", COLUMN_TEXT, 0, "名录城市"},
-                                               {"feature_id", COLUMN_INTEGER, 0, "报送要素编号"},
-                                               {"message_zh", COLUMN_TEXT, 0, "说明"},
-                                               {"message_en", COLUMN_TEXT, 0, "Message"}};
+/* The values each table's rows fill, by column name, in the order of the writers below; the
+ * columns themselves, their order and their Chinese titles are resources/schemas/<table>.csv
+ * (the layer names). */
+static const char *const finding_names[] = {"kind",   "city_id",    "element_id", "element_name", "element_type",
+                                            "cities", "feature_id", "message_zh", "message_en"};
 enum { NFINDING = 9 };
-
-static const table_column city_columns[] = {{"city_id", COLUMN_TEXT, 0, "城市代码"},
-                                            {"listed", COLUMN_INTEGER, 0, "名录要素数"},
-                                            {"submitted", COLUMN_INTEGER, 0, "已报送"},
-                                            {"not_submitted", COLUMN_INTEGER, 0, "未报送"},
-                                            {"features", COLUMN_INTEGER, 0, "报送图斑数"},
-                                            {"not_in_catalogue", COLUMN_INTEGER, 0, "名录外图斑"},
-                                            {"city_not_listed", COLUMN_INTEGER, 0, "非名录城市报送"}};
+static const char *const city_names[] = {"city_id",  "listed",           "submitted",      "not_submitted",
+                                         "features", "not_in_catalogue", "city_not_listed"};
 enum { NCITY = 7 };
-
-static const table_column county_columns[] = {{"county_id", COLUMN_TEXT, 0, "县级代码"},
-                                              {"city_id", COLUMN_TEXT, 0, "城市代码"},
-                                              {"features", COLUMN_INTEGER, 0, "报送图斑数"},
-                                              {"elements", COLUMN_INTEGER, 0, "名录要素数"},
-                                              {"not_in_catalogue", COLUMN_INTEGER, 0, "名录外图斑"}};
+static const char *const county_names[] = {"county_id", "city_id", "features", "elements", "not_in_catalogue"};
 enum { NCOUNTY = 5 };
+static const char *const indicator_names[] = {
+    "element_id",    "element_name",   "element_type",  "zone",       "city_id",     "other_city_id", "area_m2",
+    "elevation_min", "elevation_mean", "elevation_max", "slope_mean", "slope_share", "forest_share",  "dem_share"};
+enum { NINDICATOR = 14 };
+static const char *const ifinding_names[] = {
+    "kind",        "element_id", "element_name", "element_type", "city_id",   "other_city_id", "indicator", "value",
+    "other_value", "min",        "max",          "other_min",    "other_max", "message_zh",    "message_en"};
+enum { NIFINDING = 15 };
+
+enum { T_FINDINGS, T_CITIES, T_COUNTIES, T_INDICATORS, T_IFINDINGS, FRAME_TABLES };
+static const char *const frame_table_names[FRAME_TABLES] = {"catalogue_findings", "catalogue_cities", "county_rollup",
+                                                            "element_indicators", "indicator_findings"};
+
+/* The tables' schemas and where each value goes (loaded before a run reads anything). */
+typedef struct frame_tables {
+    table_schema *schemas[FRAME_TABLES];
+    int slots[FRAME_TABLES][TABLE_SCHEMA_MAX_COLUMNS];
+} frame_tables;
+
+static int frame_tables_load(frame_tables *t, char *err, size_t err_size) {
+    static const char *const *const names[FRAME_TABLES] = {finding_names, city_names, county_names, indicator_names,
+                                                           ifinding_names};
+    static const int counts[FRAME_TABLES] = {NFINDING, NCITY, NCOUNTY, NINDICATOR, NIFINDING};
+    for (int k = 0; k < FRAME_TABLES; k++)
+        if (table_schema_use(NULL, frame_table_names[k], NULL, names[k], counts[k], &t->schemas[k], t->slots[k], err,
+                             err_size))
+            return 1;
+    return 0;
+}
+
+static void frame_tables_free(frame_tables *t) {
+    for (int k = 0; k < FRAME_TABLES; k++)
+        table_schema_free(t->schemas[k]);
+}
+
+/* The layer of table k (named as the table) with the schema's columns; -1 with a message. */
+static int frame_add_layer(const frame_tables *t, int k, gpkg_writer *w, OGRwkbGeometryType geometry,
+                           OGRSpatialReferenceH srs, char *err, size_t err_size) {
+    return gpkg_writer_add_layer(w, frame_table_names[k], geometry, srs, table_schema_columns(t->schemas[k]),
+                                 table_schema_count(t->schemas[k]), err, err_size);
+}
+
+/* One row of table k, its n values given in k's names order, written in the schema's. */
+static int frame_row(const frame_tables *t, int k, int n, gpkg_writer *w, int layer, const char *const *texts,
+                     const double *reals, const unsigned char *wkb, size_t size, char *err, size_t err_size) {
+    table_row row;
+    table_row_clear(&row);
+    for (int i = 0; i < n; i++) {
+        table_row_text(&row, t->slots[k][i], texts[i]);
+        table_row_real(&row, t->slots[k][i], reals[i]);
+    }
+    return gpkg_writer_row(w, layer, row.texts, row.reals, wkb, size, err, err_size);
+}
 
 typedef struct catalogue_out {
+    const frame_tables *t;
     gpkg_writer *out;
     int findings, cities;
     int64_t counts[4];
@@ -147,7 +187,9 @@ static int write_finding(const guotu_frame_finding *x, void *user) {
     for (int i = 0; i < NFINDING; i++)
         reals[i] = NAN;
     if (x->fid >= 0) reals[6] = (double)x->fid;
-    if (gpkg_writer_row(o->out, o->findings, texts, reals, x->wkb, x->wkb_size, o->err, o->err_size)) o->failed = 1;
+    if (frame_row(o->t, T_FINDINGS, NFINDING, o->out, o->findings, texts, reals, x->wkb, x->wkb_size, o->err,
+                  o->err_size))
+        o->failed = 1;
     return o->failed;
 }
 
@@ -208,7 +250,7 @@ static int write_counties(catalogue_out *o, int layer, guotu_context *ctx, guotu
             return snprintf(o->err, o->err_size, "%s", guotu_context_last_error(ctx)) > 0;
         const char *texts[NCOUNTY] = {c.county_id, c.city_id};
         const double reals[NCOUNTY] = {NAN, NAN, (double)c.features, (double)c.elements, (double)c.not_in_catalogue};
-        if (gpkg_writer_row(o->out, layer, texts, reals, NULL, 0, o->err, o->err_size)) return 1;
+        if (frame_row(o->t, T_COUNTIES, NCOUNTY, o->out, layer, texts, reals, NULL, 0, o->err, o->err_size)) return 1;
     }
     return 0;
 }
@@ -226,7 +268,7 @@ static int write_cities(catalogue_out *o, guotu_context *ctx, guotu_frame *f) {
                                      (double)c.features,
                                      (double)c.not_in_catalogue,
                                      (double)c.city_not_listed};
-        if (gpkg_writer_row(o->out, o->cities, texts, reals, NULL, 0, o->err, o->err_size)) return 1;
+        if (frame_row(o->t, T_CITIES, NCITY, o->out, o->cities, texts, reals, NULL, 0, o->err, o->err_size)) return 1;
     }
     return 0;
 }
@@ -241,11 +283,14 @@ static int cmd_frame_catalogue(int argc, char **argv) {
     guotu_context *ctx = guotu_context_create();
     guotu_frame *f = NULL;
     OGRSpatialReferenceH srs = NULL;
-    catalogue_out o = {NULL, -1, -1, {0}, err, sizeof err, 0};
+    frame_tables tables;
+    memset(&tables, 0, sizeof tables);
+    catalogue_out o = {&tables, NULL, -1, -1, {0}, err, sizeof err, 0};
     int64_t features = 0;
     size_t size = 0;
-    char *text = table_text_load(a.catalogue, "catalogue", path, sizeof path, &size, err, sizeof err);
-    int failed = !ctx || !text;
+    int failed = frame_tables_load(&tables, err, sizeof err);
+    char *text = failed ? NULL : table_text_load(a.catalogue, "catalogue", path, sizeof path, &size, err, sizeof err);
+    if (!failed) failed = !ctx || !text;
     if (!ctx) snprintf(err, sizeof err, "out of memory");
     if (!failed && (guotu_frame_create(ctx, &f) || guotu_frame_load_catalogue(ctx, f, text, size, path)))
         failed = snprintf(err, sizeof err, "%s", guotu_context_last_error(ctx)) > 0;
@@ -253,17 +298,13 @@ static int cmd_frame_catalogue(int argc, char **argv) {
     if (!failed) failed = read_submissions(ctx, f, &a, &srs, &features, err, sizeof err);
     if (!failed) failed = gpkg_writer_open(&o.out, a.output, err, sizeof err);
     if (!failed) {
-        o.findings = gpkg_writer_add_layer(o.out, "catalogue_findings", wkbMultiPolygon, srs, finding_columns, NFINDING,
-                                           err, sizeof err);
-        o.cities = o.findings < 0 ? -1
-                                  : gpkg_writer_add_layer(o.out, "catalogue_cities", wkbNone, NULL, city_columns, NCITY,
-                                                          err, sizeof err);
+        o.findings = frame_add_layer(&tables, T_FINDINGS, o.out, wkbMultiPolygon, srs, err, sizeof err);
+        o.cities = o.findings < 0 ? -1 : frame_add_layer(&tables, T_CITIES, o.out, wkbNone, NULL, err, sizeof err);
         failed = o.findings < 0 || o.cities < 0;
     }
     int counties = -1;
     if (!failed && a.counties)
-        failed = (counties = gpkg_writer_add_layer(o.out, "county_rollup", wkbNone, NULL, county_columns, NCOUNTY, err,
-                                                   sizeof err)) < 0;
+        failed = (counties = frame_add_layer(&tables, T_COUNTIES, o.out, wkbNone, NULL, err, sizeof err)) < 0;
     if (!failed && guotu_frame_check_catalogue(ctx, f, write_finding, &o)) {
         if (!o.failed) snprintf(err, sizeof err, "%s", guotu_context_last_error(ctx));
         failed = 1;
@@ -304,6 +345,7 @@ static int cmd_frame_catalogue(int argc, char **argv) {
         fprintf(stderr, "guotu framework catalogue: error: %s\n", err);
     }
     gpkg_writer_abort(o.out);
+    frame_tables_free(&tables);
     guotu_frame_destroy(ctx, f);
     guotu_context_destroy(ctx);
     free(text);
@@ -458,39 +500,6 @@ static int parse_indicators(int argc, char **argv, indicators_args *a) {
     return 0;
 }
 
-static const table_column indicator_columns[] = {{"element_id", COLUMN_TEXT, 0, "要素编号"},
-                                                 {"element_name", COLUMN_TEXT, 0, "要素名称"},
-                                                 {"element_type", COLUMN_TEXT, 0, "要素类型"},
-                                                 {"zone", COLUMN_TEXT, 8, "范围"},
-                                                 {"city_id", COLUMN_TEXT, 0, "城市代码"},
-                                                 {"other_city_id", COLUMN_TEXT, 0, "相邻城市"},
-                                                 {"area_m2", COLUMN_REAL, 0, "面积（平方米）"},
-                                                 {"elevation_min", COLUMN_REAL, 0, "最低高程（米）"},
-                                                 {"elevation_mean", COLUMN_REAL, 0, "平均高程（米）"},
-                                                 {"elevation_max", COLUMN_REAL, 0, "最高高程（米）"},
-                                                 {"slope_mean", COLUMN_REAL, 0, "平均坡度（度）"},
-                                                 {"slope_share", COLUMN_REAL, 0, "陡坡占比"},
-                                                 {"forest_share", COLUMN_REAL, 0, "森林覆盖占比"},
-                                                 {"dem_share", COLUMN_REAL, 0, "DEM覆盖占比"}};
-enum { NINDICATOR = 14 };
-
-static const table_column ifinding_columns[] = {{"kind", COLUMN_TEXT, 24, "问题类型"},
-                                                {"element_id", COLUMN_TEXT, 0, "要素编号"},
-                                                {"element_name", COLUMN_TEXT, 0, "要素名称"},
-                                                {"element_type", COLUMN_TEXT, 0, "要素类型"},
-                                                {"city_id", COLUMN_TEXT, 0, "城市代码"},
-                                                {"other_city_id", COLUMN_TEXT, 0, "相邻城市"},
-                                                {"indicator", COLUMN_TEXT, 0, "指标"},
-                                                {"value", COLUMN_REAL, 0, "指标值"},
-                                                {"other_value", COLUMN_REAL, 0, "相邻值"},
-                                                {"min", COLUMN_REAL, 0, "下限"},
-                                                {"max", COLUMN_REAL, 0, "上限"},
-                                                {"other_min", COLUMN_REAL, 0, "相邻下限"},
-                                                {"other_max", COLUMN_REAL, 0, "相邻上限"},
-                                                {"message_zh", COLUMN_TEXT, 0, "说明"},
-                                                {"message_en", COLUMN_TEXT, 0, "Message"}};
-enum { NIFINDING = 15 };
-
 typedef struct indicators_out {
     catalogue_out cat;
     int indicators, ifindings;
@@ -522,7 +531,8 @@ static int write_ifinding(const guotu_frame_indicator_finding *x, void *user) {
     const double reals[NIFINDING] = {
         NAN,    NAN,    NAN,          NAN,          NAN, NAN, NAN, x->value, x->other_value,
         x->min, x->max, x->other_min, x->other_max, NAN, NAN};
-    if (gpkg_writer_row(o->cat.out, o->ifindings, texts, reals, x->wkb, x->wkb_size, o->cat.err, o->cat.err_size))
+    if (frame_row(o->cat.t, T_IFINDINGS, NIFINDING, o->cat.out, o->ifindings, texts, reals, x->wkb, x->wkb_size,
+                  o->cat.err, o->cat.err_size))
         o->cat.failed = 1;
     return o->cat.failed;
 }
@@ -866,7 +876,8 @@ static int write_indicator_rows(indicators_out *o, guotu_context *ctx, guotu_fra
                                           r.slope_share,
                                           r.forest_share,
                                           r.dem_share};
-        if (gpkg_writer_row(o->cat.out, o->indicators, texts, reals, r.wkb, r.wkb_size, o->cat.err, o->cat.err_size))
+        if (frame_row(o->cat.t, T_INDICATORS, NINDICATOR, o->cat.out, o->indicators, texts, reals, r.wkb, r.wkb_size,
+                      o->cat.err, o->cat.err_size))
             return 1;
     }
     return 0;
@@ -888,8 +899,11 @@ static int cmd_frame_indicators(int argc, char **argv) {
     OGRSpatialReferenceH srs = NULL;
     GDALDatasetH dem = NULL;
     char *crs_wkt = NULL, *text = NULL, *ttext = NULL;
+    frame_tables tables;
+    memset(&tables, 0, sizeof tables);
     indicators_out o;
     memset(&o, 0, sizeof o);
+    o.cat.t = &tables;
     o.cat.err = err;
     o.cat.err_size = sizeof err;
     o.cat.findings = o.cat.cities = o.indicators = o.ifindings = -1;
@@ -899,6 +913,7 @@ static int cmd_frame_indicators(int argc, char **argv) {
     progress_bar_init(&bar);
     int failed = !ctx;
     if (!ctx) snprintf(err, sizeof err, "out of memory");
+    if (!failed) failed = frame_tables_load(&tables, err, sizeof err);
     if (!failed)
         failed = !(text = table_text_load(a.c.catalogue, "catalogue", path, sizeof path, &size, err, sizeof err));
     if (!failed && a.thresholds)
@@ -961,23 +976,18 @@ static int cmd_frame_indicators(int argc, char **argv) {
     if (!failed) failed = read_submissions_in_crs(ctx, f, &a.c, srs, &features, err, sizeof err);
     if (!failed) failed = gpkg_writer_open(&o.cat.out, a.c.output, err, sizeof err);
     if (!failed) {
-        o.indicators = gpkg_writer_add_layer(o.cat.out, "element_indicators", wkbMultiPolygon, srs, indicator_columns,
-                                             NINDICATOR, err, sizeof err);
+        o.indicators = frame_add_layer(&tables, T_INDICATORS, o.cat.out, wkbMultiPolygon, srs, err, sizeof err);
         if (o.indicators >= 0)
-            o.ifindings = gpkg_writer_add_layer(o.cat.out, "indicator_findings", wkbMultiPolygon, srs, ifinding_columns,
-                                                NIFINDING, err, sizeof err);
+            o.ifindings = frame_add_layer(&tables, T_IFINDINGS, o.cat.out, wkbMultiPolygon, srs, err, sizeof err);
         if (o.ifindings >= 0)
-            o.cat.findings = gpkg_writer_add_layer(o.cat.out, "catalogue_findings", wkbMultiPolygon, srs,
-                                                   finding_columns, NFINDING, err, sizeof err);
+            o.cat.findings = frame_add_layer(&tables, T_FINDINGS, o.cat.out, wkbMultiPolygon, srs, err, sizeof err);
         if (o.cat.findings >= 0)
-            o.cat.cities = gpkg_writer_add_layer(o.cat.out, "catalogue_cities", wkbNone, NULL, city_columns, NCITY, err,
-                                                 sizeof err);
+            o.cat.cities = frame_add_layer(&tables, T_CITIES, o.cat.out, wkbNone, NULL, err, sizeof err);
         failed = o.cat.cities < 0;
     }
     int counties = -1;
     if (!failed && a.c.counties)
-        failed = (counties = gpkg_writer_add_layer(o.cat.out, "county_rollup", wkbNone, NULL, county_columns, NCOUNTY,
-                                                   err, sizeof err)) < 0;
+        failed = (counties = frame_add_layer(&tables, T_COUNTIES, o.cat.out, wkbNone, NULL, err, sizeof err)) < 0;
     if (!failed && guotu_frame_check_catalogue(ctx, f, write_finding, &o.cat)) {
         if (!o.cat.failed) snprintf(err, sizeof err, "%s", guotu_context_last_error(ctx));
         failed = 1;
@@ -1072,6 +1082,7 @@ static int cmd_frame_indicators(int argc, char **argv) {
         fprintf(stderr, "guotu framework indicators: error: %s\n", err);
     }
     gpkg_writer_abort(o.cat.out);
+    frame_tables_free(&tables);
     guotu_frame_destroy(ctx, f);
     guotu_context_destroy(ctx);
     if (dem) GDALClose(dem);

@@ -15,6 +15,7 @@
 #include "gpkg_writer.h"
 #include "guotu/guotu.h"
 #include "io_util.h"
+#include "table_schema.h"
 #include "vector_source.h"
 
 static const char *const rounds_usage =
@@ -186,40 +187,22 @@ static int add_layer_items(guotu_context *ctx, guotu_rounds *r, int round, GDALD
     return more < 0;
 }
 
-static const table_column comparison_columns[] = {{"status", COLUMN_TEXT, 12, "状态"},
-                                                  {"source", COLUMN_TEXT, 12, "来源"},
-                                                  {"kind", COLUMN_TEXT, 24, "问题类型"},
-                                                  {"key", COLUMN_TEXT, 0, "标识"},
-                                                  {"cities", COLUMN_TEXT, 0, "责任城市"},
-                                                  {"label", COLUMN_TEXT, 0, "说明"},
-                                                  {"length_m", COLUMN_REAL, 0, "长度（米）"},
-                                                  {"area_m2", COLUMN_REAL, 0, "面积（平方米）"},
-                                                  {"material", COLUMN_INTEGER, 0, "重大偏差"},
-                                                  {"returned", COLUMN_INTEGER, 0, "退回"},
-                                                  {"review_status", COLUMN_TEXT, 0, "审核状态"},
-                                                  {"review_note", COLUMN_TEXT, 0, "审核说明"},
-                                                  {"reviewed_by", COLUMN_TEXT, 0, "审核人"},
-                                                  {"reviewed_at", COLUMN_TEXT, 0, "审核时间"},
-                                                  {"previous_index", COLUMN_INTEGER, 0, "上轮序号"},
-                                                  {"current_index", COLUMN_INTEGER, 0, "本轮序号"}};
+/* The values each table's rows fill, by column name, in the order of the writers below; the
+ * columns themselves, their order and their Chinese titles are resources/schemas/<table>.csv
+ * (the layer names). */
+static const char *const comparison_names[] = {"status",      "source",      "kind",           "key",
+                                               "cities",      "label",       "length_m",       "area_m2",
+                                               "material",    "returned",    "review_status",  "review_note",
+                                               "reviewed_by", "reviewed_at", "previous_index", "current_index"};
 enum { NCOMPARISON = 16 };
-
-static const table_column return_columns[] = {{"city_id", COLUMN_TEXT, 0, "城市代码"},
-                                              {"status", COLUMN_TEXT, 12, "状态"},
-                                              {"source", COLUMN_TEXT, 12, "来源"},
-                                              {"kind", COLUMN_TEXT, 24, "问题类型"},
-                                              {"key", COLUMN_TEXT, 0, "标识"},
-                                              {"label", COLUMN_TEXT, 0, "说明"},
-                                              {"length_m", COLUMN_REAL, 0, "长度（米）"},
-                                              {"area_m2", COLUMN_REAL, 0, "面积（平方米）"},
-                                              {"review_note", COLUMN_TEXT, 0, "审核说明"}};
+static const char *const return_names[] = {"city_id", "status",   "source",  "kind",       "key",
+                                           "label",   "length_m", "area_m2", "review_note"};
 enum { NRETURN = 9 };
-
-static const table_column summary_columns[] = {{"city_id", COLUMN_TEXT, 0, "城市代码"},
-                                               {"returned", COLUMN_INTEGER, 0, "退回项"},
-                                               {"returned_new", COLUMN_INTEGER, 0, "其中新增"},
-                                               {"returned_persisting", COLUMN_INTEGER, 0, "其中持续"}};
+static const char *const summary_names[] = {"city_id", "returned", "returned_new", "returned_persisting"};
 enum { NSUMMARY = 4 };
+
+enum { T_COMPARISON, T_RETURNS, T_SUMMARY, ROUND_TABLES };
+static const char *const round_table_names[ROUND_TABLES] = {"round_comparison", "return_list", "return_summary"};
 
 typedef struct city_count {
     char id[256];
@@ -227,6 +210,9 @@ typedef struct city_count {
 } city_count;
 
 typedef struct rounds_out {
+    /* The tables' schemas (loaded before the rounds are read) and where each value goes. */
+    table_schema *schemas[ROUND_TABLES];
+    int slots[ROUND_TABLES][TABLE_SCHEMA_MAX_COLUMNS];
     gpkg_writer *out;
     int comparison, returns, summary;
     city_count *cities;
@@ -245,6 +231,23 @@ static city_count *city_counter(rounds_out *o, const char *id) {
     memset(c, 0, sizeof *c);
     snprintf(c->id, sizeof c->id, "%s", id);
     return c;
+}
+
+/* One row of table t, its n values given in t's names order, written in the schema's. */
+static int round_row(rounds_out *o, int t, int n, int layer, const char *const *texts, const double *reals,
+                     const unsigned char *wkb, size_t size) {
+    table_row row;
+    table_row_clear(&row);
+    for (int i = 0; i < n; i++) {
+        table_row_text(&row, o->slots[t][i], texts[i]);
+        table_row_real(&row, o->slots[t][i], reals[i]);
+    }
+    return gpkg_writer_row(o->out, layer, row.texts, row.reals, wkb, size, o->err, o->err_size);
+}
+
+static int round_layer(rounds_out *o, int t, OGRwkbGeometryType geometry, OGRSpatialReferenceH srs) {
+    return gpkg_writer_add_layer(o->out, round_table_names[t], geometry, srs, table_schema_columns(o->schemas[t]),
+                                 table_schema_count(o->schemas[t]), o->err, o->err_size);
 }
 
 static int write_result(const guotu_round_result *x, void *user) {
@@ -270,7 +273,7 @@ static int write_result(const guotu_round_result *x, void *user) {
                                        NAN,
                                        x->index0 >= 0 ? (double)x->index0 : NAN,
                                        x->index1 >= 0 ? (double)x->index1 : NAN};
-    if (gpkg_writer_row(o->out, o->comparison, texts, reals, it->line_wkb, it->line_wkb_size, o->err, o->err_size))
+    if (round_row(o, T_COMPARISON, NCOMPARISON, o->comparison, texts, reals, it->line_wkb, it->line_wkb_size))
         return o->failed = 1;
     if (!x->returned) return 0;
     char cities[1024];
@@ -289,7 +292,7 @@ static int write_result(const guotu_round_result *x, void *user) {
         const char *rt[NRETURN] = {city,      x->status, it->source, it->kind,       it->key,
                                    it->label, NULL,      NULL,       it->review_note};
         const double rr[NRETURN] = {NAN, NAN, NAN, NAN, NAN, NAN, it->length_m, it->area_m2, NAN};
-        if (gpkg_writer_row(o->out, o->returns, rt, rr, NULL, 0, o->err, o->err_size)) return o->failed = 1;
+        if (round_row(o, T_RETURNS, NRETURN, o->returns, rt, rr, NULL, 0)) return o->failed = 1;
     }
     return 0;
 }
@@ -313,8 +316,14 @@ int cmd_frame_rounds(int argc, char **argv) {
     o.err_size = sizeof err;
     int64_t items[2] = {0, 0};
     OGRSpatialReferenceH srs = NULL; /* of the first conflict lines read: the comparison's lines are theirs */
-    int failed = !ctx || guotu_rounds_create(ctx, &a.o, &r);
-    if (failed) snprintf(err, sizeof err, "%s", ctx ? guotu_context_last_error(ctx) : "out of memory");
+    static const char *const *const names[ROUND_TABLES] = {comparison_names, return_names, summary_names};
+    static const int counts[ROUND_TABLES] = {NCOMPARISON, NRETURN, NSUMMARY};
+    int failed = 0;
+    for (int t = 0; !failed && t < ROUND_TABLES; t++)
+        failed = table_schema_use(NULL, round_table_names[t], NULL, names[t], counts[t], &o.schemas[t], o.slots[t], err,
+                                  sizeof err);
+    if (!failed && (failed = !ctx || guotu_rounds_create(ctx, &a.o, &r)))
+        snprintf(err, sizeof err, "%s", ctx ? guotu_context_last_error(ctx) : "out of memory");
     for (int k = 0; !failed && k < 2; k++)
         for (int i = 0; !failed && i < a.nfiles[k]; i++) {
             GDALDatasetH ds = GDALOpenEx(a.files[k][i], GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
@@ -341,14 +350,9 @@ int cmd_frame_rounds(int argc, char **argv) {
         }
     if (!failed) failed = gpkg_writer_open(&o.out, a.output, err, sizeof err);
     if (!failed) {
-        o.comparison = gpkg_writer_add_layer(o.out, "round_comparison", wkbMultiLineString, srs, comparison_columns,
-                                             NCOMPARISON, err, sizeof err);
-        o.returns = o.comparison < 0 ? -1
-                                     : gpkg_writer_add_layer(o.out, "return_list", wkbNone, NULL, return_columns,
-                                                             NRETURN, err, sizeof err);
-        o.summary = o.returns < 0 ? -1
-                                  : gpkg_writer_add_layer(o.out, "return_summary", wkbNone, NULL, summary_columns,
-                                                          NSUMMARY, err, sizeof err);
+        o.comparison = round_layer(&o, T_COMPARISON, wkbMultiLineString, srs);
+        o.returns = o.comparison < 0 ? -1 : round_layer(&o, T_RETURNS, wkbNone, NULL);
+        o.summary = o.returns < 0 ? -1 : round_layer(&o, T_SUMMARY, wkbNone, NULL);
         failed = o.summary < 0;
     }
     if (!failed && guotu_rounds_run(ctx, r, write_result, &o)) {
@@ -359,7 +363,7 @@ int cmd_frame_rounds(int argc, char **argv) {
         const char *t[NSUMMARY] = {o.cities[i].id};
         const double v[NSUMMARY] = {NAN, (double)o.cities[i].returned, (double)o.cities[i].returned_new,
                                     (double)o.cities[i].returned_persisting};
-        failed = gpkg_writer_row(o.out, o.summary, t, v, NULL, 0, err, sizeof err);
+        failed = round_row(&o, T_SUMMARY, NSUMMARY, o.summary, t, v, NULL, 0);
     }
     if (!failed) {
         char numbers[3][32], when[32], previous[2048] = "", current[2048] = "";
@@ -404,6 +408,8 @@ int cmd_frame_rounds(int argc, char **argv) {
         fprintf(stderr, "guotu framework rounds: error: %s\n", err);
     }
     gpkg_writer_abort(o.out);
+    for (int t = 0; t < ROUND_TABLES; t++)
+        table_schema_free(o.schemas[t]);
     guotu_rounds_destroy(ctx, r);
     guotu_context_destroy(ctx);
     free(o.cities);

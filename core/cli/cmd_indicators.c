@@ -19,6 +19,7 @@
 #include "io_temp.h"
 #include "resources.h"
 #include "tally_runner.h"
+#include "table_schema.h"
 #include "vector_source.h"
 
 enum { NIND = GUOTU_INDICATOR_COUNT };
@@ -265,6 +266,8 @@ typedef struct ind_note {
     char en[512], zh[512];
 } ind_note;
 
+enum { IND_SCHEMAS = 3 };
+
 typedef struct ind_run {
     ind_args a;
     guotu_context *ctx;
@@ -276,6 +279,10 @@ typedef struct ind_run {
     char classes_path[PATH_MAX];
     ind_note *notes;
     size_t n_notes, cap_notes;
+    /* The output tables' columns (resources/schemas: indicators, indicator_units, indicator_notes),
+     * loaded before the run, and where each value goes. */
+    table_schema *schemas[IND_SCHEMAS];
+    int slots[IND_SCHEMAS][TABLE_SCHEMA_MAX_COLUMNS];
     char err[2048];
 } ind_run;
 
@@ -773,28 +780,40 @@ static int measure_change(ind_run *r) {
 
 /* ---- Output ------------------------------------------------------------------------------ */
 
-static const table_column row_columns[] = {{"admin_code", COLUMN_TEXT, 12, "行政区代码"},
-                                           {"admin_name", COLUMN_TEXT, 100, "行政区名称"},
-                                           {"indicator", COLUMN_TEXT, 40, "指标代码"},
-                                           {"indicator_zh", COLUMN_TEXT, 40, "指标"},
-                                           {"unit", COLUMN_TEXT, 4, "单位"},
-                                           {"rule", COLUMN_TEXT, 2, "规则"},
-                                           {"target", COLUMN_REAL, 0, "目标值"},
-                                           {"measured", COLUMN_REAL, 0, "实测值"},
-                                           {"difference", COLUMN_REAL, 0, "差值（实测－目标）"},
-                                           {"ratio", COLUMN_REAL, 0, "实测／目标"},
-                                           {"result", COLUMN_TEXT, 12, "结果代码"},
-                                           {"result_zh", COLUMN_TEXT, 12, "结果"},
-                                           {"note", COLUMN_TEXT, 0, "Note"},
-                                           {"note_zh", COLUMN_TEXT, 0, "说明"}};
-enum { ROW_COLUMNS = (int)(sizeof row_columns / sizeof row_columns[0]) };
+/* The values each table's rows fill, by column name, in the order of the code below; the
+ * columns themselves, their order and their Chinese titles are resources/schemas/<table>.csv. */
+static const char *const row_names[] = {"admin_code", "admin_name", "indicator", "indicator_zh", "unit",
+                                        "rule",       "target",     "measured",  "difference",   "ratio",
+                                        "result",     "result_zh",  "note",      "note_zh"};
+static const char *const unit_names[] = {"admin_code", "admin_name", "area_ha", "failed", "passed", "skipped"};
+static const char *const note_names[] = {"note", "note_zh"};
+enum { ROW_COLUMNS = 14, UNIT_COLUMNS = 6, NOTE_COLUMNS = 2 };
+static const char *const schema_tables[IND_SCHEMAS] = {"indicators", "indicator_units", "indicator_notes"};
 
-static const table_column unit_columns[] = {
-    {"admin_code", COLUMN_TEXT, 12, "行政区代码"}, {"admin_name", COLUMN_TEXT, 100, "行政区名称"},
-    {"area_ha", COLUMN_REAL, 0, "面积（公顷）"},   {"failed", COLUMN_INTEGER, 0, "未达标指标数"},
-    {"passed", COLUMN_INTEGER, 0, "达标指标数"},   {"skipped", COLUMN_INTEGER, 0, "未比较指标数"}};
+/* Reads the three tables' schemas and checks the writers below fill them, before the run. */
+static int load_schemas(ind_run *r) {
+    static const char *const *const names[IND_SCHEMAS] = {row_names, unit_names, note_names};
+    static const int counts[IND_SCHEMAS] = {ROW_COLUMNS, UNIT_COLUMNS, NOTE_COLUMNS};
+    for (int t = 0; t < IND_SCHEMAS; t++)
+        if (table_schema_use(NULL, schema_tables[t], NULL, names[t], counts[t], &r->schemas[t], r->slots[t], r->err,
+                             sizeof r->err))
+            return 1;
+    return 0;
+}
 
-static const table_column note_columns[] = {{"note", COLUMN_TEXT, 0, "Note"}, {"note_zh", COLUMN_TEXT, 0, "说明"}};
+/* A row of schema t from values given in its names' order. */
+static void fill_row(const ind_run *r, int t, int n, const char *const *texts, const double *reals, table_row *row) {
+    table_row_clear(row);
+    for (int k = 0; k < n; k++) {
+        table_row_text(row, r->slots[t][k], texts[k]);
+        table_row_real(row, r->slots[t][k], reals[k]);
+    }
+}
+
+static int add_layer(ind_run *r, gpkg_writer *w, int t, OGRwkbGeometryType geometry, OGRSpatialReferenceH srs) {
+    return gpkg_writer_add_layer(w, schema_tables[t], geometry, srs, table_schema_columns(r->schemas[t]),
+                                 table_schema_count(r->schemas[t]), r->err, sizeof r->err);
+}
 
 /* The texts of row i: result and note in both languages. */
 static void row_texts(const ind_run *r, int k, int status, const char **result_zh, char *en, size_t en_size, char *zh,
@@ -820,6 +839,30 @@ static void row_texts(const ind_run *r, int k, int status, const char **result_z
     }
 }
 
+/* Row i of the indicators table in the schema's order; en and zh hold its note texts. */
+static void indicator_row(ind_run *r, size_t i, table_row *row, char *en, size_t en_size, char *zh, size_t zh_size) {
+    const char *code, *name, *result_zh;
+    int k, s;
+    double reals[ROW_COLUMNS] = {0};
+    guotu_indicators_row(r->ctx, r->ind, i, &code, &name, &k, &s, &reals[6], &reals[7], &reals[8], &reals[9]);
+    row_texts(r, k, s, &result_zh, en, en_size, zh, zh_size);
+    const char *texts[ROW_COLUMNS] = {code,
+                                      name,
+                                      guotu_indicator_key(k),
+                                      guotu_indicator_name_zh(k),
+                                      guotu_indicator_unit(k),
+                                      guotu_indicator_rule(k),
+                                      0,
+                                      0,
+                                      0,
+                                      0,
+                                      guotu_indicator_status_name(s),
+                                      result_zh,
+                                      en,
+                                      zh};
+    fill_row(r, 0, ROW_COLUMNS, texts, reals, row);
+}
+
 static int write_csv(ind_run *r) {
     char tmp[PATH_MAX];
     if (io_temp_path(r->a.csv, tmp, sizeof tmp)) {
@@ -834,36 +877,21 @@ static int write_csv(ind_run *r) {
     }
     fputs("\xEF\xBB\xBF", f); /* a BOM so that Excel reads the Chinese names as UTF-8 */
     int names = !strcmp(r->a.csv_headers, "names");
-    for (int c = 0; c < ROW_COLUMNS; c++)
-        fprintf(f, "%s%s", c ? "," : "", names ? row_columns[c].name : row_columns[c].alias);
+    const table_column *columns = table_schema_columns(r->schemas[0]);
+    int ncolumns = table_schema_count(r->schemas[0]);
+    for (int c = 0; c < ncolumns; c++)
+        fprintf(f, "%s%s", c ? "," : "", names || !columns[c].alias ? columns[c].name : columns[c].alias);
     fputc('\n', f);
     for (size_t i = 0; i < guotu_indicators_row_count(r->ind); i++) {
-        const char *code, *name, *result_zh;
-        int k, s;
-        double v[4];
+        table_row row;
         char en[256], zh[256];
-        guotu_indicators_row(r->ctx, r->ind, i, &code, &name, &k, &s, &v[0], &v[1], &v[2], &v[3]);
-        row_texts(r, k, s, &result_zh, en, sizeof en, zh, sizeof zh);
-        const char *texts[] = {code,
-                               name,
-                               guotu_indicator_key(k),
-                               guotu_indicator_name_zh(k),
-                               guotu_indicator_unit(k),
-                               guotu_indicator_rule(k)};
-        for (int c = 0; c < 6; c++) {
+        indicator_row(r, i, &row, en, sizeof en, zh, sizeof zh);
+        for (int c = 0; c < ncolumns; c++) {
             if (c) fputc(',', f);
-            cli_csv_quoted(f, texts[c]);
-        }
-        for (int c = 0; c < 4; c++) {
-            if (isnan(v[c]))
-                fputc(',', f);
-            else
-                fprintf(f, ",%.17g", v[c]);
-        }
-        const char *tail[] = {guotu_indicator_status_name(s), result_zh, en, zh};
-        for (int c = 0; c < 4; c++) {
-            fputc(',', f);
-            cli_csv_quoted(f, tail[c]);
+            if (columns[c].type == COLUMN_TEXT)
+                cli_csv_quoted(f, row.texts[c] ? row.texts[c] : "");
+            else if (!isnan(row.reals[c]))
+                fprintf(f, "%.17g", row.reals[c]);
         }
         fputc('\n', f);
     }
@@ -878,27 +906,10 @@ static int write_csv(ind_run *r) {
 
 static int write_rows(ind_run *r, gpkg_writer *w, int layer) {
     for (size_t i = 0; i < guotu_indicators_row_count(r->ind); i++) {
-        const char *code, *name, *result_zh;
-        int k, s;
-        double reals[ROW_COLUMNS] = {0};
+        table_row row;
         char en[256], zh[256];
-        guotu_indicators_row(r->ctx, r->ind, i, &code, &name, &k, &s, &reals[6], &reals[7], &reals[8], &reals[9]);
-        row_texts(r, k, s, &result_zh, en, sizeof en, zh, sizeof zh);
-        const char *texts[ROW_COLUMNS] = {code,
-                                          name,
-                                          guotu_indicator_key(k),
-                                          guotu_indicator_name_zh(k),
-                                          guotu_indicator_unit(k),
-                                          guotu_indicator_rule(k),
-                                          0,
-                                          0,
-                                          0,
-                                          0,
-                                          guotu_indicator_status_name(s),
-                                          result_zh,
-                                          en,
-                                          zh};
-        if (gpkg_writer_row(w, layer, texts, reals, NULL, 0, r->err, sizeof r->err)) return 1;
+        indicator_row(r, i, &row, en, sizeof en, zh, sizeof zh);
+        if (gpkg_writer_row(w, layer, row.texts, row.reals, NULL, 0, r->err, sizeof r->err)) return 1;
     }
     return 0;
 }
@@ -906,14 +917,16 @@ static int write_rows(ind_run *r, gpkg_writer *w, int layer) {
 static int write_xlsx(ind_run *r) {
     gpkg_writer *w = NULL;
     if (gpkg_writer_open_as(&w, r->a.xlsx, "XLSX", r->err, sizeof r->err)) return 1;
-    static table_column named[ROW_COLUMNS];
+    table_column named[TABLE_SCHEMA_MAX_COLUMNS];
     int names = !strcmp(r->a.csv_headers, "names");
-    for (int c = 0; c < ROW_COLUMNS; c++) {
-        named[c] = row_columns[c];
-        if (!names) named[c].name = named[c].alias;
+    const table_column *columns = table_schema_columns(r->schemas[0]);
+    int ncolumns = table_schema_count(r->schemas[0]);
+    for (int c = 0; c < ncolumns; c++) {
+        named[c] = columns[c];
+        if (!names && named[c].alias) named[c].name = named[c].alias;
         named[c].alias = NULL;
     }
-    int layer = gpkg_writer_add_layer(w, names ? "indicators" : "约束性指标", wkbNone, NULL, named, ROW_COLUMNS, r->err,
+    int layer = gpkg_writer_add_layer(w, names ? "indicators" : "约束性指标", wkbNone, NULL, named, ncolumns, r->err,
                                       sizeof r->err);
     if (layer < 0 || write_rows(r, w, layer)) {
         gpkg_writer_abort(w);
@@ -926,14 +939,13 @@ static int write_gpkg(ind_run *r) {
     gpkg_writer *w = NULL;
     if (gpkg_writer_open(&w, r->a.output, r->err, sizeof r->err)) return 1;
     OGRSpatialReferenceH srs = OSRNewSpatialReference(r->crs_wkt);
-    int units =
-        gpkg_writer_add_layer(w, "indicator_units", wkbMultiPolygon, srs, unit_columns, 6, r->err, sizeof r->err);
+    int units = add_layer(r, w, 1, wkbMultiPolygon, srs);
     OSRDestroySpatialReference(srs);
-    int rows = units < 0 ? -1
-                         : gpkg_writer_add_layer(w, "indicators", wkbNone, NULL, row_columns, ROW_COLUMNS, r->err,
-                                                 sizeof r->err);
-    int notes =
-        rows < 0 ? -1 : gpkg_writer_add_layer(w, "notes", wkbNone, NULL, note_columns, 2, r->err, sizeof r->err);
+    int rows = units < 0 ? -1 : add_layer(r, w, 0, wkbNone, NULL);
+    int notes = -1;
+    if (rows >= 0)
+        notes = gpkg_writer_add_layer(w, "notes", wkbNone, NULL, table_schema_columns(r->schemas[2]),
+                                      table_schema_count(r->schemas[2]), r->err, sizeof r->err);
     if (notes < 0) goto fail;
     char tol[32], described[4][1100];
     snprintf(tol, sizeof tol, "%g", r->a.tolerance);
@@ -956,16 +968,21 @@ static int write_gpkg(ind_run *r) {
         int passed, failed, skipped;
         double area;
         guotu_indicators_unit_summary(r->ctx, r->ind, i, &code, &name, &area, &passed, &failed, &skipped);
-        const char *texts[6] = {code, name, 0, 0, 0, 0};
-        double reals[6] = {0, 0, area, failed, passed, skipped};
-        if (gpkg_writer_row(w, units, texts, reals, r->units[i].wkb, r->units[i].wkb_size, r->err, sizeof r->err))
+        const char *texts[UNIT_COLUMNS] = {code, name, 0, 0, 0, 0};
+        double reals[UNIT_COLUMNS] = {0, 0, area, failed, passed, skipped};
+        table_row row;
+        fill_row(r, 1, UNIT_COLUMNS, texts, reals, &row);
+        if (gpkg_writer_row(w, units, row.texts, row.reals, r->units[i].wkb, r->units[i].wkb_size, r->err,
+                            sizeof r->err))
             goto fail;
     }
     if (write_rows(r, w, rows)) goto fail;
     for (size_t i = 0; i < r->n_notes; i++) {
-        const char *texts[2] = {r->notes[i].en, r->notes[i].zh};
-        double reals[2] = {0, 0};
-        if (gpkg_writer_row(w, notes, texts, reals, NULL, 0, r->err, sizeof r->err)) goto fail;
+        const char *texts[NOTE_COLUMNS] = {r->notes[i].en, r->notes[i].zh};
+        double reals[NOTE_COLUMNS] = {0, 0};
+        table_row row;
+        fill_row(r, 2, NOTE_COLUMNS, texts, reals, &row);
+        if (gpkg_writer_row(w, notes, row.texts, row.reals, NULL, 0, r->err, sizeof r->err)) goto fail;
     }
     static const char *const styled[] = {"indicator_units"};
     if (gpkg_writer_add_styles(w, "indicators", styled, 1, r->err, sizeof r->err)) goto fail;
@@ -1021,6 +1038,7 @@ int cmd_indicators(int argc, char **argv) {
     if (!r.ctx) return cli_error("out of memory");
     int failed = 1;
     size_t size = 0;
+    if (load_schemas(&r)) goto done;
     char *text =
         table_text_load(r.a.classes, "indicators", r.classes_path, sizeof r.classes_path, &size, r.err, sizeof r.err);
     if (!text) goto done;
@@ -1057,5 +1075,7 @@ done:
     guotu_indicators_destroy(r.ctx, r.ind);
     guotu_class_groups_destroy(r.ctx, r.groups);
     guotu_context_destroy(r.ctx);
+    for (int t = 0; t < IND_SCHEMAS; t++)
+        table_schema_free(r.schemas[t]);
     return failed;
 }

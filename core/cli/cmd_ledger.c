@@ -15,6 +15,7 @@
 #include "guotu/guotu.h"
 #include "progress_bar.h"
 #include "resources.h"
+#include "table_schema.h"
 #include "vector_source.h"
 
 static const char *const ledger_usage =
@@ -91,6 +92,10 @@ typedef struct ledger_run {
     size_t *unit_wkb_size, unit_count;
     unsigned char **parcel_wkb;
     size_t *parcel_wkb_size, parcel_count, parcel_cap;
+    /* The output tables' columns (resources/schemas: unit_ledger, unit_grades, certificates,
+     * project_certificates), loaded before the run, and where each value goes. */
+    table_schema *schemas[4];
+    int slots[4][TABLE_SCHEMA_MAX_COLUMNS];
     progress_bar bar;
     char err[2048];
 } ledger_run;
@@ -685,97 +690,83 @@ static int read_years(ledger_run *r, vector_source *current) {
 
 enum { UNIT_COLUMNS = 54, GRADE_COLUMNS = 4, CERT_COLUMNS = 17, PROJECT_COLUMNS = 10 };
 
-static const table_column unit_columns[UNIT_COLUMNS] = {
-    {"unit_id", COLUMN_TEXT, 64, "单元编号"},
-    {"name", COLUMN_TEXT, 100, "单元名称"},
-    {"parcels", COLUMN_INTEGER, 0, "图斑数"},
-    {"area_ha", COLUMN_REAL, 0, "面积（公顷）"},
-    {"cultivated_opening_ha", COLUMN_REAL, 0, "耕地期初（公顷，扣除田坎）"},
-    {"lost_construction_ha", COLUMN_REAL, 0, "减少：转为建设用地（公顷）"},
-    {"lost_garden_ha", COLUMN_REAL, 0, "减少：转为园地（公顷）"},
-    {"lost_forest_ha", COLUMN_REAL, 0, "减少：转为林地（公顷）"},
-    {"lost_grassland_ha", COLUMN_REAL, 0, "减少：转为草地（公顷）"},
-    {"lost_other_ha", COLUMN_REAL, 0, "减少：转为其他（公顷）"},
-    {"gained_reclamation_ha", COLUMN_REAL, 0, "增加：建设用地复垦（公顷）"},
-    {"gained_garden_ha", COLUMN_REAL, 0, "增加：园地整理（公顷）"},
-    {"gained_forest_ha", COLUMN_REAL, 0, "增加：林地整理（公顷）"},
-    {"gained_grassland_ha", COLUMN_REAL, 0, "增加：草地开发（公顷）"},
-    {"gained_other_ha", COLUMN_REAL, 0, "增加：其他开发（公顷）"},
-    {"tiankan_change_ha", COLUMN_REAL, 0, "田坎变化（公顷）"},
-    {"cultivated_closing_ha", COLUMN_REAL, 0, "耕地期末（公顷，扣除田坎）"},
-    {"tiankan_opening_ha", COLUMN_REAL, 0, "田坎期初（公顷）"},
-    {"tiankan_closing_ha", COLUMN_REAL, 0, "田坎期末（公顷）"},
-    {"quantity_ok", COLUMN_TEXT, 12, "L1 耕地数量不减少"},
-    {"grade_opening_mean", COLUMN_REAL, 0, "期初平均等别"},
-    {"grade_closing_mean", COLUMN_REAL, 0, "期末平均等别"},
-    {"ungraded_opening_ha", COLUMN_REAL, 0, "期初无等别耕地（公顷）"},
-    {"ungraded_closing_ha", COLUMN_REAL, 0, "期末无等别耕地（公顷）"},
-    {"grade_tolerance", COLUMN_REAL, 0, "等别容差"},
-    {"quality_ok", COLUMN_TEXT, 12, "L2 耕地质量不降低"},
-    {"farmland_out_ha", COLUMN_REAL, 0, "永久基本农田调出（公顷）"},
-    {"farmland_in_ha", COLUMN_REAL, 0, "永久基本农田调入（公顷）"},
-    {"farmland_ratio", COLUMN_REAL, 0, "调入/调出"},
-    {"farmland_gain_min", COLUMN_REAL, 0, "调入最低比例"},
-    {"farmland_out_grade", COLUMN_REAL, 0, "调出平均等别"},
-    {"farmland_in_grade", COLUMN_REAL, 0, "调入平均等别"},
-    {"farmland_ok", COLUMN_TEXT, 12, "L3 调入不少于调出比例"},
-    {"farmland_quality_ok", COLUMN_TEXT, 12, "L3 调入质量不降低"},
-    {"construction_opening_ha", COLUMN_REAL, 0, "建设用地期初（公顷）"},
-    {"reclaimed_ha", COLUMN_REAL, 0, "拆旧复垦（公顷）"},
-    {"built_ha", COLUMN_REAL, 0, "建新（公顷）"},
-    {"construction_closing_ha", COLUMN_REAL, 0, "建设用地期末（公顷）"},
-    {"construction_ok", COLUMN_TEXT, 12, "L4 建设用地总量不增加"},
-    {"linkage_min", COLUMN_REAL, 0, "拆旧/建新最低比例"},
-    {"linkage_balance_ha", COLUMN_REAL, 0, "增减挂钩结余（公顷）"},
-    {"beach_parcels", COLUMN_INTEGER, 0, "河道滩地复垦图斑数"},
-    {"beach_ha", COLUMN_REAL, 0, "河道滩地复垦面积（公顷）"},
-    {"beach_parcel_ids", COLUMN_TEXT, 0, "河道滩地复垦图斑"},
-    {"linkage_ok", COLUMN_TEXT, 12, "L5 增减挂钩平衡"},
-    {"forest_opening_ha", COLUMN_REAL, 0, "标准林地期初（公顷）"},
-    {"forest_closing_ha", COLUMN_REAL, 0, "标准林地期末（公顷）"},
-    {"forest_ok", COLUMN_TEXT, 12, "L6 标准林地不减少"},
-    {"redline_parcels", COLUMN_INTEGER, 0, "红线内变化图斑数"},
-    {"redline_changed_ha", COLUMN_REAL, 0, "红线内变化面积（公顷）"},
-    {"redline_ok", COLUMN_TEXT, 12, "L7 红线内无非修复变化"},
-    {"verdict", COLUMN_TEXT, 8, "结论"},
-    {"verdict_en", COLUMN_TEXT, 16, "verdict"},
-    {"reasons_zh", COLUMN_TEXT, 0, "说明"}};
+/* The values each table's rows fill, by column name, in the order of write_rows below; the
+ * columns themselves, their order and their Chinese titles are resources/schemas/<table>.csv. */
+static const char *const unit_names[UNIT_COLUMNS] = {"unit_id",
+                                                     "name",
+                                                     "parcels",
+                                                     "area_ha",
+                                                     "cultivated_opening_ha",
+                                                     "lost_construction_ha",
+                                                     "lost_garden_ha",
+                                                     "lost_forest_ha",
+                                                     "lost_grassland_ha",
+                                                     "lost_other_ha",
+                                                     "gained_reclamation_ha",
+                                                     "gained_garden_ha",
+                                                     "gained_forest_ha",
+                                                     "gained_grassland_ha",
+                                                     "gained_other_ha",
+                                                     "tiankan_change_ha",
+                                                     "cultivated_closing_ha",
+                                                     "tiankan_opening_ha",
+                                                     "tiankan_closing_ha",
+                                                     "quantity_ok",
+                                                     "grade_opening_mean",
+                                                     "grade_closing_mean",
+                                                     "ungraded_opening_ha",
+                                                     "ungraded_closing_ha",
+                                                     "grade_tolerance",
+                                                     "quality_ok",
+                                                     "farmland_out_ha",
+                                                     "farmland_in_ha",
+                                                     "farmland_ratio",
+                                                     "farmland_gain_min",
+                                                     "farmland_out_grade",
+                                                     "farmland_in_grade",
+                                                     "farmland_ok",
+                                                     "farmland_quality_ok",
+                                                     "construction_opening_ha",
+                                                     "reclaimed_ha",
+                                                     "built_ha",
+                                                     "construction_closing_ha",
+                                                     "construction_ok",
+                                                     "linkage_min",
+                                                     "linkage_balance_ha",
+                                                     "beach_parcels",
+                                                     "beach_ha",
+                                                     "beach_parcel_ids",
+                                                     "linkage_ok",
+                                                     "forest_opening_ha",
+                                                     "forest_closing_ha",
+                                                     "forest_ok",
+                                                     "redline_parcels",
+                                                     "redline_changed_ha",
+                                                     "redline_ok",
+                                                     "verdict",
+                                                     "verdict_en",
+                                                     "reasons_zh"};
+static const char *const grade_names[GRADE_COLUMNS] = {"unit_id", "grade", "opening_ha", "closing_ha"};
+static const char *const cert_names[CERT_COLUMNS] = {
+    "number",         "parcel_id",  "project_id", "unit_id",   "current_code", "planned_code",       "area_ha",
+    "cultivated_ha",  "tiankan_ha", "garden_ha",  "forest_ha", "grass_ha",     "standard_forest_ha", "area_mu",
+    "on_river_beach", "issuable",   "status_en"};
+static const char *const project_names[PROJECT_COLUMNS] = {
+    "project_id", "certificates", "issuable",  "area_ha",  "cultivated_ha",
+    "tiankan_ha", "garden_ha",    "forest_ha", "grass_ha", "standard_forest_ha"};
 
-static const table_column grade_columns[GRADE_COLUMNS] = {{"unit_id", COLUMN_TEXT, 64, "单元编号"},
-                                                          {"grade", COLUMN_INTEGER, 0, "耕地等别（0 无等别）"},
-                                                          {"opening_ha", COLUMN_REAL, 0, "期初（公顷）"},
-                                                          {"closing_ha", COLUMN_REAL, 0, "期末（公顷）"}};
+static const char *const table_names[4] = {"unit_ledger", "unit_grades", "certificates", "project_certificates"};
+static const char *const *const table_fills[4] = {unit_names, grade_names, cert_names, project_names};
+static const int table_nnames[4] = {UNIT_COLUMNS, GRADE_COLUMNS, CERT_COLUMNS, PROJECT_COLUMNS};
 
-static const table_column cert_columns[CERT_COLUMNS] = {
-    {"number", COLUMN_TEXT, 64, "复垦券编号"},
-    {"parcel_id", COLUMN_TEXT, 64, "图斑编号"},
-    {"project_id", COLUMN_TEXT, 64, "项目"},
-    {"unit_id", COLUMN_TEXT, 64, "单元编号"},
-    {"current_code", COLUMN_TEXT, 16, "现状地类编码"},
-    {"planned_code", COLUMN_TEXT, 16, "复垦后地类编码"},
-    {"area_ha", COLUMN_REAL, 0, "复垦面积（公顷）"},
-    {"cultivated_ha", COLUMN_REAL, 0, "复垦为耕地（公顷，扣除田坎）"},
-    {"tiankan_ha", COLUMN_REAL, 0, "田坎（公顷）"},
-    {"garden_ha", COLUMN_REAL, 0, "复垦为园地（公顷）"},
-    {"forest_ha", COLUMN_REAL, 0, "复垦为林地（公顷）"},
-    {"grass_ha", COLUMN_REAL, 0, "复垦为草地（公顷）"},
-    {"standard_forest_ha", COLUMN_REAL, 0, "标准林地（公顷）"},
-    {"area_mu", COLUMN_REAL, 0, "复垦面积（亩）"},
-    {"on_river_beach", COLUMN_TEXT, 4, "位于河道滩地"},
-    {"issuable", COLUMN_TEXT, 4, "可发券"},
-    {"status_en", COLUMN_TEXT, 16, "status"}};
-
-static const table_column project_columns[PROJECT_COLUMNS] = {
-    {"project_id", COLUMN_TEXT, 64, "项目"},
-    {"certificates", COLUMN_INTEGER, 0, "复垦券数"},
-    {"issuable", COLUMN_INTEGER, 0, "可发券数"},
-    {"area_ha", COLUMN_REAL, 0, "可发券复垦面积（公顷）"},
-    {"cultivated_ha", COLUMN_REAL, 0, "复垦为耕地（公顷）"},
-    {"tiankan_ha", COLUMN_REAL, 0, "田坎（公顷）"},
-    {"garden_ha", COLUMN_REAL, 0, "复垦为园地（公顷）"},
-    {"forest_ha", COLUMN_REAL, 0, "复垦为林地（公顷）"},
-    {"grass_ha", COLUMN_REAL, 0, "复垦为草地（公顷）"},
-    {"standard_forest_ha", COLUMN_REAL, 0, "标准林地（公顷）"}};
+/* Reads the four tables' schemas and checks write_rows fills them, before the run starts. */
+static int load_schemas(ledger_run *r) {
+    for (int t = 0; t < 4; t++)
+        if (table_schema_use(NULL, table_names[t], NULL, table_fills[t], table_nnames[t], &r->schemas[t], r->slots[t],
+                             r->err, sizeof r->err))
+            return 1;
+    return 0;
+}
 
 static const char *ok_text(int ok) { return ok == 1 ? "pass" : ok == 0 ? "fail" : "not_checked"; }
 static const char *verdict_zh(int v) { return v == 1 ? "通过" : v == 0 ? "不通过" : "待定"; }
@@ -786,6 +777,18 @@ typedef struct sink {
     int layers[4];
     int no_geometry;
 } sink;
+
+/* One row of table t, its values given in t's names order, written in the schema's. */
+static int put_row(ledger_run *r, sink *s, int t, const char *const *texts, const double *reals,
+                   const unsigned char *wkb, size_t size) {
+    table_row row;
+    table_row_clear(&row);
+    for (int k = 0; k < table_nnames[t]; k++) {
+        table_row_text(&row, r->slots[t][k], texts[k]);
+        table_row_real(&row, r->slots[t][k], reals[k]);
+    }
+    return gpkg_writer_row(s->w, s->layers[t], row.texts, row.reals, wkb, size, r->err, sizeof r->err);
+}
 
 static int write_rows(ledger_run *r, sink *s) {
     for (size_t i = 0; i < guotu_ledger_unit_count(r->ledger); i++) {
@@ -861,12 +864,12 @@ static int write_rows(ledger_run *r, sink *s) {
             wkb = r->unit_wkb[i];
             size = r->unit_wkb_size[i];
         }
-        if (gpkg_writer_row(s->w, s->layers[0], t, v, wkb, size, r->err, sizeof r->err)) return 1;
+        if (put_row(r, s, 0, t, v, wkb, size)) return 1;
         for (int g = 0; g < GUOTU_LEDGER_GRADES; g++) {
             if (!(u.grade_opening_ha[g] > 0) && !(u.grade_closing_ha[g] > 0)) continue;
             const char *gt[GRADE_COLUMNS] = {u.unit_id};
             double gv[GRADE_COLUMNS] = {NAN, g, u.grade_opening_ha[g], u.grade_closing_ha[g]};
-            if (gpkg_writer_row(s->w, s->layers[1], gt, gv, NULL, 0, r->err, sizeof r->err)) return 1;
+            if (put_row(r, s, 1, gt, gv, NULL, 0)) return 1;
         }
     }
     for (size_t i = 0; i < guotu_ledger_certificate_count(r->ledger); i++) {
@@ -908,7 +911,7 @@ static int write_rows(ledger_run *r, sink *s) {
                                   NAN};
         const unsigned char *wkb = s->no_geometry ? NULL : r->parcel_wkb[c.parcel_index];
         size_t size = s->no_geometry ? 0 : r->parcel_wkb_size[c.parcel_index];
-        if (gpkg_writer_row(s->w, s->layers[2], t, v, wkb, size, r->err, sizeof r->err)) return 1;
+        if (put_row(r, s, 2, t, v, wkb, size)) return 1;
     }
     for (size_t i = 0; i < guotu_ledger_project_count(r->ledger); i++) {
         guotu_ledger_project p;
@@ -924,14 +927,10 @@ static int write_rows(ledger_run *r, sink *s) {
                                      p.forest_ha,
                                      p.grass_ha,
                                      p.standard_forest_ha};
-        if (gpkg_writer_row(s->w, s->layers[3], t, v, NULL, 0, r->err, sizeof r->err)) return 1;
+        if (put_row(r, s, 3, t, v, NULL, 0)) return 1;
     }
     return 0;
 }
-
-static const char *const table_names[4] = {"unit_ledger", "unit_grades", "certificates", "project_certificates"};
-static const table_column *const table_cols[4] = {unit_columns, grade_columns, cert_columns, project_columns};
-static const int table_ncols[4] = {UNIT_COLUMNS, GRADE_COLUMNS, CERT_COLUMNS, PROJECT_COLUMNS};
 
 static void record_parameters(ledger_run *r, gpkg_writer *w, int layer) {
     char tol[64], gain[64], link[64], grade[64], unit_prefix[16], slivers[96] = "";
@@ -980,7 +979,8 @@ static int write_output(ledger_run *r) {
     int failed = 0;
     for (int t = 0; t < 4 && !failed; t++) {
         s.layers[t] = gpkg_writer_add_layer(s.w, table_names[t], geoms[t], geoms[t] == wkbNone ? NULL : r->srs,
-                                            table_cols[t], table_ncols[t], r->err, sizeof r->err);
+                                            table_schema_columns(r->schemas[t]), table_schema_count(r->schemas[t]),
+                                            r->err, sizeof r->err);
         failed = s.layers[t] < 0;
     }
     if (!failed) {
@@ -998,15 +998,16 @@ static int write_xlsx(ledger_run *r) {
     sink s = {NULL, {-1, -1, -1, -1}, 1};
     if (gpkg_writer_open_as(&s.w, r->a.xlsx, "XLSX", r->err, sizeof r->err)) return 1;
     /* Sheets for the meeting: Chinese headers. */
-    static table_column named[4][UNIT_COLUMNS];
+    table_column named[4][TABLE_SCHEMA_MAX_COLUMNS];
     for (int t = 0; t < 4; t++) {
-        for (int c = 0; c < table_ncols[t]; c++) {
-            named[t][c] = table_cols[t][c];
-            named[t][c].name = named[t][c].alias;
+        const table_column *columns = table_schema_columns(r->schemas[t]);
+        int n = table_schema_count(r->schemas[t]);
+        for (int c = 0; c < n; c++) {
+            named[t][c] = columns[c];
+            if (named[t][c].alias) named[t][c].name = named[t][c].alias;
             named[t][c].alias = NULL;
         }
-        s.layers[t] =
-            gpkg_writer_add_layer(s.w, table_names[t], wkbNone, NULL, named[t], table_ncols[t], r->err, sizeof r->err);
+        s.layers[t] = gpkg_writer_add_layer(s.w, table_names[t], wkbNone, NULL, named[t], n, r->err, sizeof r->err);
         if (s.layers[t] < 0) {
             gpkg_writer_abort(s.w);
             return 1;
@@ -1040,6 +1041,8 @@ static void print_summary(ledger_run *r) {
 }
 
 static void run_free(ledger_run *r) {
+    for (int t = 0; t < 4; t++)
+        table_schema_free(r->schemas[t]);
     guotu_ledger_destroy(r->ctx, r->ledger);
     guotu_project_types_destroy(r->ctx, r->types);
     for (int s = 0; s < 2; s++) {
@@ -1065,7 +1068,7 @@ static int run(ledger_run *r) {
         a->parcels ? a->parcels : a->current, a->planned, a->units, a->redline, a->beaches, a->types};
     const char *outputs[] = {a->output, a->xlsx};
     if (io_refuse_overwrite(inputs, 6, outputs, 2, r->err, sizeof r->err)) return 1;
-    if (load_tables(r)) return 1;
+    if (load_schemas(r) || load_tables(r)) return 1;
     vector_source parcels;
     memset(&parcels, 0, sizeof parcels);
     if (vector_source_open(&parcels, a->parcels ? a->parcels : a->current,

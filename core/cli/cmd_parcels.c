@@ -458,6 +458,7 @@ static void print_summary(parcels_run *r) {
 
 static void run_free(parcels_run *r) {
     gpkg_writer_abort(r->out);
+    parcels_free_schemas(r);
     guotu_parcels_destroy(r->ctx, r->check);
     guotu_project_types_destroy(r->ctx, r->types);
     for (int s = 0; s < 2; s++) {
@@ -486,7 +487,7 @@ static int check(parcels_run *r) {
     const char *outputs[] = {a->output, a->xlsx, a->csv_dir ? csvs[0] : NULL, a->csv_dir ? csvs[1] : NULL,
                              a->csv_dir ? csvs[2] : NULL};
     if (io_refuse_overwrite(inputs, 10, outputs, 5, r->err, sizeof r->err)) return 1;
-    if (load_tables(r)) return 1;
+    if (parcels_load_schemas(r) || load_tables(r)) return 1;
     vector_source parcels;
     memset(&parcels, 0, sizeof parcels);
     if (vector_source_open(&parcels, a->parcels, a->parcels_layer, a->encoding, r->err, sizeof r->err)) return 1;

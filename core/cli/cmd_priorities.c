@@ -664,35 +664,61 @@ static int parse_lex(prio_run *r, const objective *obj, int k, int *order, int *
     return 0;
 }
 
-static int write_ranked(prio_run *r, const objective *obj, int k, const site_rows *rows, const int *front,
-                        const double *crowding, const int *lex) {
-    table_column cols[MAX_OBJECTIVES + 5];
-    int nc = 0;
-    cols[nc++] = (table_column){"site_fid", COLUMN_INTEGER, 0, "候选地块要素号"};
-    cols[nc++] = (table_column){"site_id", COLUMN_TEXT, 0, "候选地块编号"};
-    for (int j = 0; j < k; j++)
-        cols[nc++] = (table_column){obj[j].name, COLUMN_REAL, 0, NULL};
-    cols[nc++] = (table_column){"front", COLUMN_INTEGER, 0, "帕累托前沿序号"};
-    cols[nc++] = (table_column){"crowding", COLUMN_REAL, 0, "拥挤距离"};
-    cols[nc++] = (table_column){"lex_rank", COLUMN_INTEGER, 0, "字典序名次"};
+/* The values a ranked site fills, by column name; "{objectives}" stands for one real column
+ * per objective, in the order given (resources/schemas/ranked_sites.csv places them). */
+static const char *const ranked_names[] = {"site_fid", "site_id", "{objectives}", "front", "crowding", "lex_rank"};
+enum { NRANKED = 6, RANKED_OBJECTIVES = 2 };
+
+/* The schema of ranked_sites, resolved for the values above; 1 with a message. */
+static int load_ranked_schema(prio_run *r, table_schema **schema, int *slots) {
+    if (table_schema_use(NULL, "ranked_sites", NULL, ranked_names, NRANKED, schema, slots, r->err, sizeof r->err))
+        return 1;
+    for (int i = 0; i < NRANKED; i++)
+        if (slots[i] < 0 || (i == RANKED_OBJECTIVES && table_schema_columns(*schema)[slots[i]].type != COLUMN_REAL)) {
+            snprintf(r->err, sizeof r->err,
+                     "table schema 'ranked_sites': the column '%s' is always written%s (no only_with)", ranked_names[i],
+                     i == RANKED_OBJECTIVES ? ", of type real" : "");
+            table_schema_free(*schema);
+            *schema = NULL;
+            return 1;
+        }
+    return 0;
+}
+
+static int write_ranked(prio_run *r, const table_schema *schema, const int *slots, const objective *obj, int k,
+                        const site_rows *rows, const int *front, const double *crowding, const int *lex) {
+    const table_column *schema_columns = table_schema_columns(schema);
+    int nschema = table_schema_count(schema);
+    /* The layer's columns: the schema's, the objectives expanded where it places them. */
+    table_column cols[TABLE_SCHEMA_MAX_COLUMNS + MAX_OBJECTIVES];
+    int at[NRANKED], nc = 0; /* at[i]: the layer column of ranked_names[i] (the first objective's) */
+    for (int c = 0; c < nschema; c++) {
+        for (int i = 0; i < NRANKED; i++)
+            if (slots[i] == c) at[i] = nc;
+        if (c == slots[RANKED_OBJECTIVES]) {
+            for (int j = 0; j < k; j++)
+                cols[nc++] = (table_column){obj[j].name, COLUMN_REAL, 0, NULL};
+        } else {
+            cols[nc++] = schema_columns[c];
+        }
+    }
     gpkg_writer *w = NULL;
     if (gpkg_writer_open(&w, r->a.output, r->err, sizeof r->err)) return 1;
     int layer = gpkg_writer_add_bulk_layer(w, "ranked_sites", r->srs, cols, nc, r->err, sizeof r->err);
     int failed = layer < 0;
-    double reals[MAX_OBJECTIVES + 5];
-    const char *texts[MAX_OBJECTIVES + 5] = {NULL};
+    double reals[TABLE_SCHEMA_MAX_COLUMNS + MAX_OBJECTIVES];
+    const char *texts[TABLE_SCHEMA_MAX_COLUMNS + MAX_OBJECTIVES] = {NULL};
     for (size_t i = 0; !failed && i < rows->n; i++) {
-        int c = 0;
-        reals[c++] = (double)rows->fids[i];
-        texts[c] = rows->ids[i];
-        reals[c++] = NAN;
+        reals[at[0]] = (double)rows->fids[i];
+        texts[at[1]] = rows->ids[i];
+        reals[at[1]] = NAN;
         for (int j = 0; j < k; j++)
-            reals[c++] = rows->values[i * (size_t)k + (size_t)j];
-        reals[c++] = front[i];
+            reals[at[RANKED_OBJECTIVES] + j] = rows->values[i * (size_t)k + (size_t)j];
+        reals[at[3]] = front[i];
         /* The ends of a front have infinite crowding: stored as a large finite number would
          * lie; NULL would read as "unknown". The GeoPackage keeps IEEE infinity. */
-        reals[c++] = crowding[i];
-        reals[c++] = lex ? lex[i] : NAN;
+        reals[at[4]] = crowding[i];
+        reals[at[5]] = lex ? lex[i] : NAN;
         failed = gpkg_writer_row(w, layer, texts, reals, rows->wkb[i], rows->wkb_size[i], r->err, sizeof r->err);
     }
     if (!failed) {
@@ -724,17 +750,22 @@ static int run_rank(prio_run *r) {
     const char *outputs[] = {a->output};
     if (io_refuse_overwrite(inputs, 3, outputs, 1, r->err, sizeof r->err)) return 1;
     objective obj[MAX_OBJECTIVES];
-    int k = a->nobjectives, order[MAX_OBJECTIVES], m = 0;
+    int k = a->nobjectives, order[MAX_OBJECTIVES], m = 0, ranked_slots[NRANKED];
     if (parse_objectives(r, obj, k) || parse_lex(r, obj, k, order, &m)) return 1;
+    table_schema *ranked = NULL;
+    if (load_ranked_schema(r, &ranked, ranked_slots)) return 1;
     guotu_coefficients *coefficients = NULL;
     char source[1200] = "";
     if (a->landuse.path) {
         size_t n = 0;
         char *text = table_text_load(a->coefficients, "voucher", source, sizeof source, &n, r->err, sizeof r->err);
-        if (!text) return 1;
-        int status = guotu_coefficients_parse(r->ctx, text, n, source, NULL, &coefficients);
+        int loaded = text != NULL;
+        int status = !loaded || guotu_coefficients_parse(r->ctx, text, n, source, NULL, &coefficients);
         free(text);
-        if (status) return core_error(r, NULL);
+        if (status) {
+            table_schema_free(ranked);
+            return loaded ? core_error(r, NULL) : 1;
+        }
     }
     vector_source probe; /* the sites set the CRS */
     int failed = open_layer(r, &probe, &a->sites, "sites");
@@ -783,7 +814,7 @@ static int run_rank(prio_run *r) {
         guotu_lexicographic_rank(r->ctx, rows.values, rows.n, (size_t)k, directions, order, (size_t)m, rows.fids, names,
                                  lex))
         failed = core_error(r, "sites");
-    if (!failed) failed = write_ranked(r, obj, k, &rows, front, crowding, lex);
+    if (!failed) failed = write_ranked(r, ranked, ranked_slots, obj, k, &rows, front, crowding, lex);
     if (!failed) {
         size_t on_front = 0;
         int nfronts = 0;
@@ -798,6 +829,7 @@ static int run_rank(prio_run *r) {
     free(lex);
     free(crowding);
     site_rows_free(&rows);
+    table_schema_free(ranked);
     guotu_sites_destroy(r->ctx, sites);
     guotu_coefficients_destroy(r->ctx, coefficients);
     return failed;

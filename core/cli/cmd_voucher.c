@@ -594,6 +594,7 @@ typedef struct voucher_run {
     int64_t nunits;
     progress_bar bar;
     char err[2048];
+    voucher_tables tables; /* the output tables' schemas, loaded before anything is read */
 } voucher_run;
 
 static const char *unit_name(const char *unit, void *user) { return zone_names_find((const zone_names *)user, unit); }
@@ -1134,6 +1135,7 @@ static int write_result(voucher_run *r) {
     };
     voucher_result res;
     memset(&res, 0, sizeof res);
+    res.tables = &r->tables;
     res.ctx = r->ctx;
     res.zones = &r->zones;
     res.voucher = r->voucher;
@@ -1156,7 +1158,9 @@ static int write_result(voucher_run *r) {
     ledger_csv_path(a->output, csv, sizeof csv);
     /* Over several periods the ledger is also a CSV beside the GeoPackage. */
     int with_csv = res.ledger && a->nperiods;
-    if (with_csv && voucher_ledger_write_csv(&r->ledger, r->ctx, csv, r->err, sizeof r->err)) return 1;
+    if (with_csv && voucher_ledger_write_csv(&r->ledger, r->ctx, csv, r->tables.schemas[VT_LEDGER],
+                                             r->tables.slots[VT_LEDGER], r->err, sizeof r->err))
+        return 1;
     print_summary(r, &res);
     if (res.ledger) print_ledger(r, with_csv ? csv : NULL);
     return 0;
@@ -1295,7 +1299,8 @@ int cmd_voucher(int argc, char **argv) {
     if (!r.ctx) return cli_error("out of memory");
     progress_bar_init(&r.bar);
     guotu_context_set_progress(r.ctx, progress_bar_update, &r.bar);
-    int failed = voucher_ledger_init(&r.ledger, r.ctx, r.err, sizeof r.err) ||
+    int failed = voucher_tables_load(&r.tables, r.err, sizeof r.err) ||
+                 voucher_ledger_init(&r.ledger, r.ctx, r.err, sizeof r.err) ||
                  zone_set_read(r.ctx, &r.a.zone, &r.zones, r.err, sizeof r.err);
     if (!failed && r.a.opening)
         failed = voucher_opening_read(r.a.opening, &r.zones, r.ctx, &r.ledger, r.err, sizeof r.err);
@@ -1347,6 +1352,7 @@ int cmd_voucher(int argc, char **argv) {
     if (failed) fprintf(stderr, "guotu voucher: error: %s\n", r.err);
     free_period(&r);
     voucher_ledger_free(&r.ledger, r.ctx);
+    voucher_tables_free(&r.tables);
     guotu_attribution_destroy(r.ctx, r.attribution);
     guotu_tally_destroy(r.ctx, r.overlap);
     zone_set_free(&r.counties);

@@ -7,6 +7,7 @@
 #include "gpkg_writer.h"
 #include "guotu/guotu.h"
 #include "progress_bar.h"
+#include "table_schema.h"
 #include "vector_source.h"
 
 typedef struct parcels_args {
@@ -20,6 +21,8 @@ typedef struct parcels_args {
     const char *area, *encoding, *output, *xlsx, *csv_dir;
     guotu_parcels_options o;
 } parcels_args;
+
+enum { PARCELS_SCHEMAS = 4 };
 
 typedef struct parcels_run {
     parcels_args a;
@@ -41,11 +44,19 @@ typedef struct parcels_run {
     size_t reason_cursor; /* the parcel of the last reason written (see parcels_write_reason) */
     gpkg_writer *out;
     int parcel_layer, reason_layer;
+    /* The four tables' columns (resources/schemas: parcel_checks, project_checks, village_totals,
+     * parcel_reasons), loaded before the run, and where each value goes. */
+    table_schema *schemas[PARCELS_SCHEMAS];
+    int slots[PARCELS_SCHEMAS][TABLE_SCHEMA_MAX_COLUMNS];
     int64_t reasons_by_severity[3];
     progress_bar bar;
     char err[2048];
 } parcels_run;
 
+/* Reads the four tables' schemas and checks the writers fill them (before the run starts);
+ * parcels_free_schemas frees them (again harmless). */
+int parcels_load_schemas(parcels_run *r);
+void parcels_free_schemas(parcels_run *r);
 /* Writes parcel_checks, parcel_reasons, project_checks and village_totals into r->out
  * (parcel_reasons rows come from the run's reason callback, parcels_write_reason). */
 int parcels_open_output(parcels_run *r);

@@ -13,81 +13,86 @@
 
 enum { PARCEL_COLUMNS = 22, REASON_COLUMNS = 8, PROJECT_COLUMNS = 23, VILLAGE_COLUMNS = 11 };
 
-static const table_column parcel_columns[PARCEL_COLUMNS] = {
-    {"parcel_id", COLUMN_TEXT, 64, "地块编号"},
-    {"project_type", COLUMN_TEXT, 40, "整治类型"},
-    {"kind", COLUMN_TEXT, 32, "类型归类"},
-    {"project_id", COLUMN_TEXT, 64, "项目/整治单元"},
-    {"village_id", COLUMN_TEXT, 64, "所在村"},
-    {"current_code", COLUMN_TEXT, 16, "现状地类编码"},
-    {"planned_code", COLUMN_TEXT, 16, "规划地类编码"},
-    {"current_category", COLUMN_TEXT, 20, "现状用途类别"},
-    {"planned_category", COLUMN_TEXT, 20, "规划用途类别"},
-    {"status", COLUMN_TEXT, 12, "转换状态"},
-    {"path_zh", COLUMN_TEXT, 0, "转换路径"},
-    {"area_ha", COLUMN_REAL, 0, "面积（公顷）"},
-    {"area_mu", COLUMN_REAL, 0, "面积（亩）"},
-    {"redline_ha", COLUMN_REAL, 0, "红线内面积（公顷）"},
-    {"farmland_ha", COLUMN_REAL, 0, "永久基本农田内面积（公顷）"},
-    {"outside_urban_ha", COLUMN_REAL, 0, "开发边界外建设面积（公顷）"},
-    {"dm_ha", COLUMN_REAL, 0, "标准林地变化（公顷）"},
-    {"verdict", COLUMN_TEXT, 8, "审查结论"},
-    {"verdict_en", COLUMN_TEXT, 12, "verdict"},
-    {"rule_ids", COLUMN_TEXT, 64, "规则"},
-    {"reasons_zh", COLUMN_TEXT, 0, "原因"},
-    {"reasons_en", COLUMN_TEXT, 0, "reasons"}};
+/* The values each table's rows fill, by column name, in the order of the code below; the
+ * columns themselves, their order and their Chinese titles are resources/schemas/<table>.csv. */
+static const char *const parcel_names[PARCEL_COLUMNS] = {
+    "parcel_id",        "project_type",     "kind",   "project_id", "village_id", "current_code", "planned_code",
+    "current_category", "planned_category", "status", "path_zh",    "area_ha",    "area_mu",      "redline_ha",
+    "farmland_ha",      "outside_urban_ha", "dm_ha",  "verdict",    "verdict_en", "rule_ids",     "reasons_zh",
+    "reasons_en"};
+static const char *const reason_names[REASON_COLUMNS] = {"parcel_id", "rule_id",         "severity",   "area_ha",
+                                                         "share",     "other_parcel_id", "message_zh", "message_en"};
+static const char *const project_names[PROJECT_COLUMNS] = {"project_id",
+                                                           "name",
+                                                           "parcels",
+                                                           "area_ha",
+                                                           "original_cultivated_ha",
+                                                           "new_cultivated_ha",
+                                                           "lost_cultivated_ha",
+                                                           "new_cultivated_ratio",
+                                                           "new_cultivated_ok",
+                                                           "farmland_out_ha",
+                                                           "farmland_added_ha",
+                                                           "farmland_ratio",
+                                                           "farmland_ok",
+                                                           "dm_ha",
+                                                           "ecology_ok",
+                                                           "pass_count",
+                                                           "conditional_count",
+                                                           "fail_count",
+                                                           "verdict",
+                                                           "verdict_en",
+                                                           "tolerance_m2",
+                                                           "reasons_zh",
+                                                           "reasons_en"};
+static const char *const village_names[VILLAGE_COLUMNS] = {
+    "village_id",         "name",       "parcels", "pass_count",
+    "conditional_count",  "fail_count", "area_ha", "new_cultivated_ha",
+    "lost_cultivated_ha", "dm_ha",      "area_mu"};
 
-static const table_column reason_columns[REASON_COLUMNS] = {
-    {"parcel_id", COLUMN_TEXT, 64, "地块编号"}, {"rule_id", COLUMN_TEXT, 4, "规则"},
-    {"severity", COLUMN_TEXT, 10, "性质"},      {"area_ha", COLUMN_REAL, 0, "面积（公顷）"},
-    {"share", COLUMN_REAL, 0, "占地块比例"},    {"other_parcel_id", COLUMN_TEXT, 64, "重叠地块"},
-    {"message_zh", COLUMN_TEXT, 0, "说明"},     {"message_en", COLUMN_TEXT, 0, "message"}};
+/* Schema index: parcel_checks, project_checks, village_totals (the meeting tables' order), then
+ * parcel_reasons. */
+enum { SCHEMA_PARCELS, SCHEMA_PROJECTS, SCHEMA_VILLAGES, SCHEMA_REASONS };
+static const char *const schema_tables[PARCELS_SCHEMAS] = {"parcel_checks", "project_checks", "village_totals",
+                                                           "parcel_reasons"};
 
-static const table_column project_columns[PROJECT_COLUMNS] = {
-    {"project_id", COLUMN_TEXT, 64, "项目/整治单元"},
-    {"name", COLUMN_TEXT, 100, "名称"},
-    {"parcels", COLUMN_INTEGER, 0, "地块数"},
-    {"area_ha", COLUMN_REAL, 0, "整治面积（公顷）"},
-    {"original_cultivated_ha", COLUMN_REAL, 0, "原有耕地（公顷）"},
-    {"new_cultivated_ha", COLUMN_REAL, 0, "新增耕地（公顷）"},
-    {"lost_cultivated_ha", COLUMN_REAL, 0, "减少耕地（公顷）"},
-    {"new_cultivated_ratio", COLUMN_REAL, 0, "净新增耕地比例"},
-    {"new_cultivated_ok", COLUMN_TEXT, 4, "U01"},
-    {"farmland_out_ha", COLUMN_REAL, 0, "调出永久基本农田（公顷）"},
-    {"farmland_added_ha", COLUMN_REAL, 0, "可补划新增耕地（公顷）"},
-    {"farmland_ratio", COLUMN_REAL, 0, "补划比例"},
-    {"farmland_ok", COLUMN_TEXT, 4, "U02"},
-    {"dm_ha", COLUMN_REAL, 0, "标准林地变化（公顷）"},
-    {"ecology_ok", COLUMN_TEXT, 4, "U03"},
-    {"pass_count", COLUMN_INTEGER, 0, "通过"},
-    {"conditional_count", COLUMN_INTEGER, 0, "有条件通过"},
-    {"fail_count", COLUMN_INTEGER, 0, "不通过"},
-    {"verdict", COLUMN_TEXT, 8, "审查结论"},
-    {"verdict_en", COLUMN_TEXT, 12, "verdict"},
-    {"tolerance_m2", COLUMN_REAL, 0, "忽略碎片容差（平方米）"},
-    {"reasons_zh", COLUMN_TEXT, 0, "说明"},
-    {"reasons_en", COLUMN_TEXT, 0, "notes"}};
+int parcels_load_schemas(parcels_run *r) {
+    static const char *const *const names[PARCELS_SCHEMAS] = {parcel_names, project_names, village_names, reason_names};
+    static const int counts[PARCELS_SCHEMAS] = {PARCEL_COLUMNS, PROJECT_COLUMNS, VILLAGE_COLUMNS, REASON_COLUMNS};
+    for (int t = 0; t < PARCELS_SCHEMAS; t++)
+        if (table_schema_use(NULL, schema_tables[t], NULL, names[t], counts[t], &r->schemas[t], r->slots[t], r->err,
+                             sizeof r->err))
+            return 1;
+    return 0;
+}
 
-static const table_column village_columns[VILLAGE_COLUMNS] = {
-    {"village_id", COLUMN_TEXT, 64, "村编号"},
-    {"name", COLUMN_TEXT, 100, "村名"},
-    {"parcels", COLUMN_INTEGER, 0, "地块数"},
-    {"pass_count", COLUMN_INTEGER, 0, "通过"},
-    {"conditional_count", COLUMN_INTEGER, 0, "有条件通过"},
-    {"fail_count", COLUMN_INTEGER, 0, "不通过"},
-    {"area_ha", COLUMN_REAL, 0, "整治面积（公顷）"},
-    {"new_cultivated_ha", COLUMN_REAL, 0, "新增耕地（公顷）"},
-    {"lost_cultivated_ha", COLUMN_REAL, 0, "减少耕地（公顷）"},
-    {"dm_ha", COLUMN_REAL, 0, "标准林地变化（公顷）"},
-    {"area_mu", COLUMN_REAL, 0, "整治面积（亩）"}};
+void parcels_free_schemas(parcels_run *r) {
+    for (int t = 0; t < PARCELS_SCHEMAS; t++) {
+        table_schema_free(r->schemas[t]);
+        r->schemas[t] = NULL;
+    }
+}
+
+/* The row of schema t from values given in its names' order. */
+static void fill_row(const parcels_run *r, int t, int n, const char *const *texts, const double *reals,
+                     table_row *row) {
+    table_row_clear(row);
+    for (int k = 0; k < n; k++) {
+        table_row_text(row, r->slots[t][k], texts[k]);
+        table_row_real(row, r->slots[t][k], reals[k]);
+    }
+}
+
+static int add_layer(parcels_run *r, gpkg_writer *w, int t, OGRwkbGeometryType geometry, OGRSpatialReferenceH srs) {
+    return gpkg_writer_add_layer(w, schema_tables[t], geometry, srs, table_schema_columns(r->schemas[t]),
+                                 table_schema_count(r->schemas[t]), r->err, sizeof r->err);
+}
 
 int parcels_open_output(parcels_run *r) {
     if (gpkg_writer_open(&r->out, r->a.output, r->err, sizeof r->err)) return 1;
-    r->parcel_layer = gpkg_writer_add_layer(r->out, "parcel_checks", wkbMultiPolygon, r->srs, parcel_columns,
-                                            PARCEL_COLUMNS, r->err, sizeof r->err);
+    r->parcel_layer = add_layer(r, r->out, SCHEMA_PARCELS, wkbMultiPolygon, r->srs);
     if (r->parcel_layer < 0) return 1;
-    r->reason_layer = gpkg_writer_add_layer(r->out, "parcel_reasons", wkbMultiPolygon, r->srs, reason_columns,
-                                            REASON_COLUMNS, r->err, sizeof r->err);
+    r->reason_layer = add_layer(r, r->out, SCHEMA_REASONS, wkbMultiPolygon, r->srs);
     return r->reason_layer < 0;
 }
 
@@ -114,7 +119,9 @@ int parcels_write_reason(const guotu_parcel_reason *x, void *user) {
                 break;
             }
     }
-    return gpkg_writer_row(r->out, r->reason_layer, texts, reals, wkb, size, r->err, sizeof r->err);
+    table_row row;
+    fill_row(r, SCHEMA_REASONS, REASON_COLUMNS, texts, reals, &row);
+    return gpkg_writer_row(r->out, r->reason_layer, row.texts, row.reals, wkb, size, r->err, sizeof r->err);
 }
 
 static const char *ok_text(int ok) { return ok == 1 ? "pass" : ok == 0 ? "fail" : ""; }
@@ -156,7 +163,9 @@ static int each_row(parcels_run *r, int with_parcels, row_fn fn, void *user) {
         reals[14] = p.farmland_ha;
         reals[15] = p.outside_urban_ha;
         reals[16] = p.dm_ha;
-        if (fn(r, 0, texts, reals, r->parcel_wkb[i], r->parcel_wkb_size[i], user)) return 1;
+        table_row row;
+        fill_row(r, SCHEMA_PARCELS, PARCEL_COLUMNS, texts, reals, &row);
+        if (fn(r, 0, row.texts, row.reals, r->parcel_wkb[i], r->parcel_wkb_size[i], user)) return 1;
     }
     for (size_t i = 0; i < guotu_parcels_unit_count(r->check); i++) {
         guotu_unit_result u;
@@ -207,7 +216,9 @@ static int each_row(parcels_run *r, int with_parcels, row_fn fn, void *user) {
                                          r->a.o.tolerance_m2,
                                          0,
                                          0};
-        if (fn(r, 1, texts, reals, NULL, 0, user)) return 1;
+        table_row row;
+        fill_row(r, SCHEMA_PROJECTS, PROJECT_COLUMNS, texts, reals, &row);
+        if (fn(r, 1, row.texts, row.reals, NULL, 0, user)) return 1;
     }
     for (size_t i = 0; i < guotu_parcels_village_count(r->check); i++) {
         guotu_village_result v;
@@ -224,7 +235,9 @@ static int each_row(parcels_run *r, int with_parcels, row_fn fn, void *user) {
                                          v.lost_cultivated_ha,
                                          v.dm_ha,
                                          v.area_ha * 15};
-        if (fn(r, 2, texts, reals, NULL, 0, user)) return 1;
+        table_row row;
+        fill_row(r, SCHEMA_VILLAGES, VILLAGE_COLUMNS, texts, reals, &row);
+        if (fn(r, 2, row.texts, row.reals, NULL, 0, user)) return 1;
     }
     return 0;
 }
@@ -270,11 +283,9 @@ static void record_parameters(parcels_run *r, gpkg_writer *w, int layer) {
 
 int parcels_write_results(parcels_run *r) {
     sink s = {r->out, {r->parcel_layer, -1, -1}, 0};
-    s.layers[1] = gpkg_writer_add_layer(r->out, "project_checks", wkbNone, NULL, project_columns, PROJECT_COLUMNS,
-                                        r->err, sizeof r->err);
+    s.layers[1] = add_layer(r, r->out, SCHEMA_PROJECTS, wkbNone, NULL);
     if (s.layers[1] < 0) return 1;
-    s.layers[2] = gpkg_writer_add_layer(r->out, "village_totals", wkbNone, NULL, village_columns, VILLAGE_COLUMNS,
-                                        r->err, sizeof r->err);
+    s.layers[2] = add_layer(r, r->out, SCHEMA_VILLAGES, wkbNone, NULL);
     if (s.layers[2] < 0) return 1;
     record_parameters(r, r->out, r->parcel_layer);
     if (each_row(r, 1, to_writer, &s)) return 1;
@@ -289,22 +300,20 @@ typedef struct csv_sink {
     FILE *files[3];
 } csv_sink;
 
-static const table_column *const table_columns[3] = {parcel_columns, project_columns, village_columns};
-static const int table_ncolumns[3] = {PARCEL_COLUMNS, PROJECT_COLUMNS, VILLAGE_COLUMNS};
-static const char *const table_names[3] = {"parcel_checks", "project_checks", "village_totals"};
+static const char *const *const table_names = schema_tables;
 
 static int to_csv(parcels_run *r, int table, const char *const *texts, const double *reals, const unsigned char *wkb,
                   size_t wkb_size, void *user) {
-    (void)r;
     (void)wkb;
     (void)wkb_size;
     FILE *f = ((csv_sink *)user)->files[table];
-    for (int c = 0; c < table_ncolumns[table]; c++) {
+    const table_column *columns = table_schema_columns(r->schemas[table]);
+    for (int c = 0; c < table_schema_count(r->schemas[table]); c++) {
         if (c) fputc(',', f);
-        if (table_columns[table][c].type == COLUMN_TEXT)
+        if (columns[c].type == COLUMN_TEXT)
             cli_csv_quoted(f, texts[c] ? texts[c] : "");
         else if (!isnan(reals[c]))
-            fprintf(f, table_columns[table][c].type == COLUMN_INTEGER ? "%.0f" : "%.6f", reals[c]);
+            fprintf(f, columns[c].type == COLUMN_INTEGER ? "%.0f" : "%.6f", reals[c]);
     }
     fputc('\n', f);
     return ferror(f) != 0;
@@ -329,10 +338,10 @@ static int write_csvs(parcels_run *r) {
             break;
         }
         fputs("\xEF\xBB\xBF", s.files[t]); /* a BOM so that Excel reads the Chinese as UTF-8 */
-        for (int c = 0; c < table_ncolumns[t]; c++) {
+        const table_column *columns = table_schema_columns(r->schemas[t]);
+        for (int c = 0; c < table_schema_count(r->schemas[t]); c++) {
             if (c) fputc(',', s.files[t]);
-            cli_csv_quoted(s.files[t],
-                           table_columns[t][c].alias ? table_columns[t][c].alias : table_columns[t][c].name);
+            cli_csv_quoted(s.files[t], columns[c].alias ? columns[c].alias : columns[c].name);
         }
         fputc('\n', s.files[t]);
     }
@@ -361,15 +370,16 @@ static int write_xlsx(parcels_run *r) {
     if (gpkg_writer_open_as(&w, r->a.xlsx, "XLSX", r->err, sizeof r->err)) return 1;
     sink s = {w, {-1, -1, -1}, 1};
     /* The sheets are read in the review meeting: their headers are the Chinese names. */
-    static table_column named[3][PROJECT_COLUMNS];
+    table_column named[3][TABLE_SCHEMA_MAX_COLUMNS];
     for (int t = 0; t < 3; t++) {
-        for (int c = 0; c < table_ncolumns[t]; c++) {
-            named[t][c] = table_columns[t][c];
+        const table_column *columns = table_schema_columns(r->schemas[t]);
+        int n = table_schema_count(r->schemas[t]);
+        for (int c = 0; c < n; c++) {
+            named[t][c] = columns[c];
             if (named[t][c].alias) named[t][c].name = named[t][c].alias;
             named[t][c].alias = NULL;
         }
-        s.layers[t] =
-            gpkg_writer_add_layer(w, table_names[t], wkbNone, NULL, named[t], table_ncolumns[t], r->err, sizeof r->err);
+        s.layers[t] = gpkg_writer_add_layer(w, table_names[t], wkbNone, NULL, named[t], n, r->err, sizeof r->err);
         if (s.layers[t] < 0) {
             gpkg_writer_abort(w);
             return 1;

@@ -12,19 +12,12 @@
 #include "io_util.h"
 #include "vector_source.h"
 
-const table_column voucher_ledger_columns[] = {
-    {"period", COLUMN_INTEGER, 0, NULL},    {"year_from", COLUMN_INTEGER, 0, NULL},
-    {"year_to", COLUMN_INTEGER, 0, NULL},   {"zone_id", COLUMN_TEXT, 0, NULL},
-    {"zone_name", COLUMN_TEXT, 0, NULL},    {"opening_ha", COLUMN_REAL, 0, NULL},
-    {"dm_ha", COLUMN_REAL, 0, NULL},        {"e_ha", COLUMN_REAL, 0, NULL},
-    {"position_ha", COLUMN_REAL, 0, NULL},  {"bought_ha", COLUMN_REAL, 0, NULL},
-    {"sold_ha", COLUMN_REAL, 0, NULL},      {"closing_ha", COLUMN_REAL, 0, NULL},
-    {"in_market", COLUMN_INTEGER, 0, NULL}, {"redline_loss_ha", COLUMN_REAL, 0, NULL},
-    {"violation", COLUMN_INTEGER, 0, NULL}};
-const int voucher_ledger_ncolumns = 15;
+const char *const voucher_ledger_names[VOUCHER_LEDGER_VALUES] = {
+    "period",      "year_from", "year_to", "zone_id",    "zone_name", "opening_ha",      "dm_ha",    "e_ha",
+    "position_ha", "bought_ha", "sold_ha", "closing_ha", "in_market", "redline_loss_ha", "violation"};
 
 void voucher_ledger_values(const guotu_account_row *row, const char **texts, double *reals) {
-    for (int i = 0; i < voucher_ledger_ncolumns; i++) {
+    for (int i = 0; i < VOUCHER_LEDGER_VALUES; i++) {
         texts[i] = NULL;
         reals[i] = 0;
     }
@@ -223,17 +216,24 @@ int voucher_ledger_post(voucher_ledger *l, guotu_context *ctx, const guotu_vouch
     return 0;
 }
 
-int voucher_ledger_write_csv(const voucher_ledger *l, guotu_context *ctx, const char *path, char *err,
-                             size_t err_size) {
+int voucher_ledger_write_csv(const voucher_ledger *l, guotu_context *ctx, const char *path, const table_schema *schema,
+                             const int *slots, char *err, size_t err_size) {
     table_writer *w = NULL;
-    if (table_writer_open(&w, path, "ledger", voucher_ledger_columns, voucher_ledger_ncolumns, err, err_size)) return 1;
+    if (table_writer_open(&w, path, "ledger", table_schema_columns(schema), table_schema_count(schema), err, err_size))
+        return 1;
     for (size_t i = 0; i < guotu_accounts_row_count(l->core); i++) {
-        const char *texts[15];
-        double reals[15];
+        const char *texts[VOUCHER_LEDGER_VALUES];
+        double reals[VOUCHER_LEDGER_VALUES];
         guotu_account_row row;
         guotu_accounts_result(ctx, l->core, i, &row);
         voucher_ledger_values(&row, texts, reals);
-        if (table_writer_row(w, texts, reals, err, err_size)) {
+        table_row out;
+        table_row_clear(&out);
+        for (int k = 0; k < VOUCHER_LEDGER_VALUES; k++) {
+            table_row_text(&out, slots[k], texts[k]);
+            table_row_real(&out, slots[k], reals[k]);
+        }
+        if (table_writer_row(w, out.texts, out.reals, err, err_size)) {
             table_writer_abort(w);
             return 1;
         }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "guotu/guotu.h"
+#include "table_schema.h"
 #include "table_writer.h"
 #include "voucher_inputs.h"
 
@@ -45,12 +46,15 @@ int voucher_base_year_from_data(const char *path, const char *layer, int *year, 
 int voucher_ledger_post(voucher_ledger *l, guotu_context *ctx, const guotu_voucher *v, const guotu_market *m,
                         int year_from, int year_to, char *err, size_t err_size);
 
-/* Writes the ledger as a CSV (atomically). 1 with a message. */
-int voucher_ledger_write_csv(const voucher_ledger *l, guotu_context *ctx, const char *path, char *err, size_t err_size);
+/* Writes the ledger as a CSV (atomically) with the columns of `schema` (voucher_ledger), each
+ * value of voucher_ledger_names[k] going to column slots[k]. 1 with a message. */
+int voucher_ledger_write_csv(const voucher_ledger *l, guotu_context *ctx, const char *path, const table_schema *schema,
+                             const int *slots, char *err, size_t err_size);
 
-/* The ledger's columns and one row's values, for the GeoPackage table `ledger`. */
-extern const table_column voucher_ledger_columns[];
-extern const int voucher_ledger_ncolumns;
+/* The values of the table `ledger` by column name (resources/schemas/voucher_ledger.csv has the
+ * columns), and one row's values in that order. */
+enum { VOUCHER_LEDGER_VALUES = 15 };
+extern const char *const voucher_ledger_names[VOUCHER_LEDGER_VALUES];
 void voucher_ledger_values(const guotu_account_row *row, const char **texts, double *reals);
 
 void voucher_ledger_free(voucher_ledger *l, guotu_context *ctx);

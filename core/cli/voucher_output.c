@@ -10,29 +10,70 @@
 
 #include "gpkg_writer.h"
 
+/* The values each writer below fills, by column name, in the order of its code. */
+static const char *const voucher_names[] = {"zone_id",        "zone_name",       "area_ha",
+                                            "m0_ha",          "mt_ha",           "dm_ha",
+                                            "g_ratio",        "p_ratio",         "e_ha",
+                                            "role",           "amount_yuan",     "dm_redline_ha",
+                                            "dm_farmland_ha", "redline_loss_ha", "redline_loss_area_ha",
+                                            "dm_tradable_ha", "violation",       "key_function",
+                                            "in_market"};
+static const char *const county_names[] = {"county_id", "county_name", "area_ha",      "units",    "e_ha",
+                                           "role",      "amount_yuan", "key_function", "in_market"};
+static const char *const violation_names[] = {"zone_id", "zone_name", "from_code",  "to_code",     "area_ha",
+                                              "dm_ha",   "base_fid",  "target_fid", "counted_in_e"};
+static const char *const class_names[] = {"zone_id", "class_code", "a0_ha", "at_ha", "k"};
+static const char *const unknown_names[] = {"class_code", "year", "area_ha"};
+static const char *const summary_names[] = {"item", "value", "text"};
+static const char *const trade_names[] = {"seller_id", "buyer_id", "volume_ha", "price_yuan_per_ha", "amount_yuan"};
+static const char *const ledger_trade_names[] = {"period",    "year_to",           "seller_id",  "buyer_id",
+                                                 "volume_ha", "price_yuan_per_ha", "amount_yuan"};
+
+static const char *const schema_tables[VOUCHER_TABLES] = {
+    "voucher",         "voucher_counties", "voucher_violations", "voucher_classes",      "voucher_unknown_codes",
+    "voucher_summary", "voucher_trades",   "voucher_ledger",     "voucher_ledger_trades"};
+
+int voucher_tables_load(voucher_tables *t, char *err, size_t err_size) {
+    static const char *const *const names[VOUCHER_TABLES] = {voucher_names, county_names,         violation_names,
+                                                             class_names,   unknown_names,        summary_names,
+                                                             trade_names,   voucher_ledger_names, ledger_trade_names};
+    static const int counts[VOUCHER_TABLES] = {19, 9, 9, 5, 3, 3, 5, VOUCHER_LEDGER_VALUES, 7};
+    for (int k = 0; k < VOUCHER_TABLES; k++)
+        if (table_schema_use(NULL, schema_tables[k], NULL, names[k], counts[k], &t->schemas[k], t->slots[k], err,
+                             err_size))
+            return 1;
+    return 0;
+}
+
+void voucher_tables_free(voucher_tables *t) {
+    for (int k = 0; k < VOUCHER_TABLES; k++) {
+        table_schema_free(t->schemas[k]);
+        t->schemas[k] = NULL;
+    }
+}
+
+static int add_layer(gpkg_writer *w, const voucher_result *r, int k, const char *layer, OGRwkbGeometryType geometry,
+                     OGRSpatialReferenceH srs, char *err, size_t err_size) {
+    const table_schema *s = r->tables->schemas[k];
+    return gpkg_writer_add_layer(w, layer, geometry, srs, table_schema_columns(s), table_schema_count(s), err,
+                                 err_size);
+}
+
+/* One row of table k, its n values given in the order of k's names, written in the schema's. */
+static int put_row(gpkg_writer *w, const voucher_result *r, int k, int n, int layer, const char *const *texts,
+                   const double *reals, const unsigned char *wkb, size_t size, char *err, size_t err_size) {
+    table_row row;
+    table_row_clear(&row);
+    for (int i = 0; i < n; i++) {
+        table_row_text(&row, r->tables->slots[k][i], texts[i]);
+        table_row_real(&row, r->tables->slots[k][i], reals[i]);
+    }
+    return gpkg_writer_row(w, layer, row.texts, row.reals, wkb, size, err, err_size);
+}
+
 static int write_voucher_layer(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size) {
-    static const table_column columns[] = {{"zone_id", COLUMN_TEXT, 0, NULL},
-                                           {"zone_name", COLUMN_TEXT, 0, NULL},
-                                           {"area_ha", COLUMN_REAL, 0, NULL},
-                                           {"m0_ha", COLUMN_REAL, 0, NULL},
-                                           {"mt_ha", COLUMN_REAL, 0, NULL},
-                                           {"dm_ha", COLUMN_REAL, 0, NULL},
-                                           {"g_ratio", COLUMN_REAL, 0, NULL},
-                                           {"p_ratio", COLUMN_REAL, 0, NULL},
-                                           {"e_ha", COLUMN_REAL, 0, NULL},
-                                           {"role", COLUMN_TEXT, 0, NULL},
-                                           {"amount_yuan", COLUMN_REAL, 0, NULL},
-                                           /* Within the bottom lines (SPEC §3); NULL without lines. */
-                                           {"dm_redline_ha", COLUMN_REAL, 0, NULL},
-                                           {"dm_farmland_ha", COLUMN_REAL, 0, NULL},
-                                           {"redline_loss_ha", COLUMN_REAL, 0, NULL},
-                                           {"redline_loss_area_ha", COLUMN_REAL, 0, NULL},
-                                           {"dm_tradable_ha", COLUMN_REAL, 0, NULL},
-                                           {"violation", COLUMN_INTEGER, 0, NULL},
-                                           {"key_function", COLUMN_INTEGER, 0, NULL},
-                                           {"in_market", COLUMN_INTEGER, 0, NULL}};
-    enum { N = sizeof columns / sizeof columns[0] };
-    int layer = gpkg_writer_add_layer(w, "voucher", wkbMultiPolygon, r->zones->srs, columns, N, err, err_size);
+    enum { N = 19 };
+    int layer = add_layer(w, r, VT_VOUCHER, "voucher", wkbMultiPolygon, r->zones->srs, err, err_size);
     if (layer < 0) return 1;
     for (size_t i = 0; i < guotu_voucher_zone_count(r->voucher); i++) {
         guotu_voucher_zone z;
@@ -60,7 +101,7 @@ static int write_voucher_layer(gpkg_writer *w, const voucher_result *r, char *er
                            z.key_function,
                            z.in_market};
         const zone_record *zr = &r->zones->zones[i];
-        if (gpkg_writer_row(w, layer, texts, reals, zr->wkb, zr->wkb_size, err, err_size)) return 1;
+        if (put_row(w, r, VT_VOUCHER, N, layer, texts, reals, zr->wkb, zr->wkb_size, err, err_size)) return 1;
     }
     gpkg_writer_meta(w, layer, r->meta, r->nmeta);
     return 0;
@@ -68,14 +109,7 @@ static int write_voucher_layer(gpkg_writer *w, const voucher_result *r, char *er
 
 /* E of ecological units attributed to the counties that trade it. */
 static int write_counties(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size) {
-    static const table_column columns[] = {
-        {"county_id", COLUMN_TEXT, 0, NULL},   {"county_name", COLUMN_TEXT, 0, NULL},
-        {"area_ha", COLUMN_REAL, 0, NULL},     {"units", COLUMN_REAL, 0, NULL},
-        {"e_ha", COLUMN_REAL, 0, NULL},        {"role", COLUMN_TEXT, 0, NULL},
-        {"amount_yuan", COLUMN_REAL, 0, NULL}, {"key_function", COLUMN_INTEGER, 0, NULL},
-        {"in_market", COLUMN_INTEGER, 0, NULL}};
-    int layer =
-        gpkg_writer_add_layer(w, "voucher_counties", wkbMultiPolygon, r->counties->srs, columns, 9, err, err_size);
+    int layer = add_layer(w, r, VT_COUNTIES, "voucher_counties", wkbMultiPolygon, r->counties->srs, err, err_size);
     if (layer < 0) return 1;
     for (size_t c = 0; c < r->counties->count; c++) {
         const zone_record *county = &r->counties->zones[c];
@@ -89,7 +123,7 @@ static int write_counties(gpkg_writer *w, const voucher_result *r, char *err, si
         int in_market = !county->key_function || r->key_function_in_market;
         double amount = r->has_market && in_market ? v.e_ha * r->market_summary.clearing_price : NAN;
         double reals[9] = {0, 0, county->area_ha, v.units, v.e_ha, 0, amount, county->key_function, in_market};
-        if (gpkg_writer_row(w, layer, texts, reals, county->wkb, county->wkb_size, err, err_size)) return 1;
+        if (put_row(w, r, VT_COUNTIES, 9, layer, texts, reals, county->wkb, county->wkb_size, err, err_size)) return 1;
     }
     gpkg_writer_meta(w, layer, r->meta, r->nmeta);
     return 0;
@@ -97,13 +131,7 @@ static int write_counties(gpkg_writer *w, const voucher_result *r, char *err, si
 
 /* Pieces of ecological land lost inside the red line: violations, not demand (SPEC §3). */
 static int write_violations(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size) {
-    static const table_column columns[] = {
-        {"zone_id", COLUMN_TEXT, 0, NULL},        {"zone_name", COLUMN_TEXT, 0, NULL},
-        {"from_code", COLUMN_TEXT, 0, NULL},      {"to_code", COLUMN_TEXT, 0, NULL},
-        {"area_ha", COLUMN_REAL, 0, NULL},        {"dm_ha", COLUMN_REAL, 0, NULL},
-        {"base_fid", COLUMN_INTEGER, 0, NULL},    {"target_fid", COLUMN_INTEGER, 0, NULL},
-        {"counted_in_e", COLUMN_INTEGER, 0, NULL}};
-    int layer = gpkg_writer_add_layer(w, "violations", wkbMultiPolygon, r->zones->srs, columns, 9, err, err_size);
+    int layer = add_layer(w, r, VT_VIOLATIONS, "violations", wkbMultiPolygon, r->zones->srs, err, err_size);
     if (layer < 0) return 1;
     int counted = r->summary.redline_loss == GUOTU_REDLINE_LOSS_COUNT;
     for (size_t i = 0; i < r->lines->count; i++) {
@@ -113,41 +141,34 @@ static int write_violations(gpkg_writer *w, const voucher_result *r, char *err, 
             if (strcmp(r->zones->zones[z].id, v->zone_id) == 0) name = r->zones->zones[z].name;
         const char *texts[9] = {v->zone_id, name, v->from_code, v->to_code, 0, 0, 0, 0, 0};
         double reals[9] = {0, 0, 0, 0, v->area_ha, v->dm_ha, (double)v->base_fid, (double)v->target_fid, counted};
-        if (gpkg_writer_row(w, layer, texts, reals, v->wkb, v->wkb_size, err, err_size)) return 1;
+        if (put_row(w, r, VT_VIOLATIONS, 9, layer, texts, reals, v->wkb, v->wkb_size, err, err_size)) return 1;
     }
     gpkg_writer_meta(w, layer, r->meta, r->nmeta);
     return 0;
 }
 
 static int write_classes(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size) {
-    static const table_column columns[] = {{"zone_id", COLUMN_TEXT, 0, NULL},
-                                           {"class_code", COLUMN_TEXT, 0, NULL},
-                                           {"a0_ha", COLUMN_REAL, 0, NULL},
-                                           {"at_ha", COLUMN_REAL, 0, NULL},
-                                           {"k", COLUMN_REAL, 0, NULL}};
-    int layer = gpkg_writer_add_layer(w, "voucher_classes", wkbNone, NULL, columns, 5, err, err_size);
+    int layer = add_layer(w, r, VT_CLASSES, "voucher_classes", wkbNone, NULL, err, err_size);
     if (layer < 0) return 1;
     for (size_t i = 0; i < guotu_voucher_class_count(r->voucher); i++) {
         guotu_voucher_class_row c;
         guotu_voucher_class_result(r->ctx, r->voucher, i, &c);
         const char *texts[5] = {c.zone_id, c.class_code, 0, 0, 0};
         double reals[5] = {0, 0, c.a0_ha, c.at_ha, c.k};
-        if (gpkg_writer_row(w, layer, texts, reals, NULL, 0, err, err_size)) return 1;
+        if (put_row(w, r, VT_CLASSES, 5, layer, texts, reals, NULL, 0, err, err_size)) return 1;
     }
     return 0;
 }
 
 static int write_unknown(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size) {
-    static const table_column columns[] = {
-        {"class_code", COLUMN_TEXT, 0, NULL}, {"year", COLUMN_TEXT, 0, NULL}, {"area_ha", COLUMN_REAL, 0, NULL}};
-    int layer = gpkg_writer_add_layer(w, "unknown_codes", wkbNone, NULL, columns, 3, err, err_size);
+    int layer = add_layer(w, r, VT_UNKNOWN, "unknown_codes", wkbNone, NULL, err, err_size);
     if (layer < 0) return 1;
     for (size_t i = 0; i < guotu_voucher_unknown_count(r->voucher); i++) {
         guotu_voucher_unknown u;
         guotu_voucher_unknown_result(r->ctx, r->voucher, i, &u);
         const char *texts[3] = {u.class_code, u.year ? "target" : "base", 0};
         double reals[3] = {0, 0, u.area_ha};
-        if (gpkg_writer_row(w, layer, texts, reals, NULL, 0, err, err_size)) return 1;
+        if (put_row(w, r, VT_UNKNOWN, 3, layer, texts, reals, NULL, 0, err, err_size)) return 1;
     }
     return 0;
 }
@@ -196,9 +217,7 @@ static key_function_totals key_function_of(const voucher_result *r) {
 }
 
 static int write_summary(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size) {
-    static const table_column columns[] = {
-        {"item", COLUMN_TEXT, 0, NULL}, {"value", COLUMN_REAL, 0, NULL}, {"text", COLUMN_TEXT, 0, NULL}};
-    int layer = gpkg_writer_add_layer(w, "summary", wkbNone, NULL, columns, 3, err, err_size);
+    int layer = add_layer(w, r, VT_SUMMARY, "summary", wkbNone, NULL, err, err_size);
     if (layer < 0) return 1;
     const guotu_voucher_summary *s = &r->summary;
     const guotu_market_summary *m = &r->market_summary;
@@ -254,30 +273,25 @@ static int write_summary(gpkg_writer *w, const voucher_result *r, char *err, siz
     for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
         const char *texts[3] = {numbers[i].item, 0, ""};
         double reals[3] = {0, numbers[i].value, 0};
-        if (gpkg_writer_row(w, layer, texts, reals, NULL, 0, err, err_size)) return 1;
+        if (put_row(w, r, VT_SUMMARY, 3, layer, texts, reals, NULL, 0, err, err_size)) return 1;
     }
     if (r->has_market) {
         const char *texts[3] = {"price_effect", 0, voucher_price_effect(r)};
         double reals[3] = {0, NAN, 0};
-        if (gpkg_writer_row(w, layer, texts, reals, NULL, 0, err, err_size)) return 1;
+        if (put_row(w, r, VT_SUMMARY, 3, layer, texts, reals, NULL, 0, err, err_size)) return 1;
     }
     /* Every parameter, as text rows too, so the table alone documents the run. */
     for (int i = 0; i < r->nmeta; i++) {
         const char *texts[3] = {r->meta[i].key, 0, r->meta[i].value};
         double reals[3] = {0, NAN, 0};
-        if (gpkg_writer_row(w, layer, texts, reals, NULL, 0, err, err_size)) return 1;
+        if (put_row(w, r, VT_SUMMARY, 3, layer, texts, reals, NULL, 0, err, err_size)) return 1;
     }
     gpkg_writer_meta(w, layer, r->meta, r->nmeta);
     return 0;
 }
 
 static int write_trades(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size) {
-    static const table_column columns[] = {{"seller_id", COLUMN_TEXT, 0, NULL},
-                                           {"buyer_id", COLUMN_TEXT, 0, NULL},
-                                           {"volume_ha", COLUMN_REAL, 0, NULL},
-                                           {"price_yuan_per_ha", COLUMN_REAL, 0, NULL},
-                                           {"amount_yuan", COLUMN_REAL, 0, NULL}};
-    int layer = gpkg_writer_add_layer(w, "trades", wkbLineString, r->zones->srs, columns, 5, err, err_size);
+    int layer = add_layer(w, r, VT_TRADES, "trades", wkbLineString, r->zones->srs, err, err_size);
     if (layer < 0) return 1;
     for (size_t i = 0; r->has_market && i < guotu_market_trade_count(r->market); i++) {
         guotu_trade t;
@@ -292,7 +306,7 @@ static int write_trades(gpkg_writer *w, const voucher_result *r, char *err, size
             OGR_G_ExportToIsoWkb(line, wkbNDR, wkb);
             const char *texts[5] = {t.seller_id, t.buyer_id, 0, 0, 0};
             double reals[5] = {0, 0, t.volume_ha, t.price_yuan_per_ha, t.amount_yuan};
-            failed = gpkg_writer_row(w, layer, texts, reals, wkb, size, err, err_size);
+            failed = put_row(w, r, VT_TRADES, 5, layer, texts, reals, wkb, size, err, err_size);
         }
         free(wkb);
         OGR_G_DestroyGeometry(line);
@@ -304,30 +318,24 @@ static int write_trades(gpkg_writer *w, const voucher_result *r, char *err, size
 
 /* The accounts over years: every zone's balance per period, and the trades of every period. */
 static int write_ledger(gpkg_writer *w, const voucher_result *r, char *err, size_t err_size) {
-    int layer = gpkg_writer_add_layer(w, "ledger", wkbNone, NULL, voucher_ledger_columns, voucher_ledger_ncolumns, err,
-                                      err_size);
+    int layer = add_layer(w, r, VT_LEDGER, "ledger", wkbNone, NULL, err, err_size);
     if (layer < 0) return 1;
     for (size_t i = 0; i < guotu_accounts_row_count(r->ledger->core); i++) {
-        const char *texts[15];
-        double reals[15];
+        const char *texts[VOUCHER_LEDGER_VALUES];
+        double reals[VOUCHER_LEDGER_VALUES];
         guotu_account_row row;
         guotu_accounts_result(r->ctx, r->ledger->core, i, &row);
         voucher_ledger_values(&row, texts, reals);
-        if (gpkg_writer_row(w, layer, texts, reals, NULL, 0, err, err_size)) return 1;
+        if (put_row(w, r, VT_LEDGER, VOUCHER_LEDGER_VALUES, layer, texts, reals, NULL, 0, err, err_size)) return 1;
     }
     gpkg_writer_meta(w, layer, r->meta, r->nmeta);
-    static const table_column columns[] = {
-        {"period", COLUMN_INTEGER, 0, NULL},  {"year_to", COLUMN_INTEGER, 0, NULL},
-        {"seller_id", COLUMN_TEXT, 0, NULL},  {"buyer_id", COLUMN_TEXT, 0, NULL},
-        {"volume_ha", COLUMN_REAL, 0, NULL},  {"price_yuan_per_ha", COLUMN_REAL, 0, NULL},
-        {"amount_yuan", COLUMN_REAL, 0, NULL}};
-    layer = gpkg_writer_add_layer(w, "ledger_trades", wkbNone, NULL, columns, 7, err, err_size);
+    layer = add_layer(w, r, VT_LEDGER_TRADES, "ledger_trades", wkbNone, NULL, err, err_size);
     if (layer < 0) return 1;
     for (size_t i = 0; i < r->ledger->trade_count; i++) {
         const ledger_trade *t = &r->ledger->trades[i];
         const char *texts[7] = {0, 0, t->seller_id, t->buyer_id, 0, 0, 0};
         double reals[7] = {t->period, t->year_to, 0, 0, t->volume_ha, t->price_yuan_per_ha, t->amount_yuan};
-        if (gpkg_writer_row(w, layer, texts, reals, NULL, 0, err, err_size)) return 1;
+        if (put_row(w, r, VT_LEDGER_TRADES, 7, layer, texts, reals, NULL, 0, err, err_size)) return 1;
     }
     gpkg_writer_meta(w, layer, r->meta, r->nmeta);
     return 0;

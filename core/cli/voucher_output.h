@@ -3,12 +3,39 @@
 #define GUOTU_CLI_VOUCHER_OUTPUT_H
 
 #include "guotu/guotu.h"
+#include "table_schema.h"
 #include "table_writer.h"
 #include "voucher_inputs.h"
 #include "voucher_ledger.h"
 #include "voucher_lines.h"
 
+/* The output tables (resources/schemas/<table>.csv: voucher, voucher_counties, voucher_violations,
+ * voucher_classes, voucher_unknown_codes, voucher_summary, voucher_trades, voucher_ledger,
+ * voucher_ledger_trades) and where each value the writers fill goes. */
+enum {
+    VT_VOUCHER,
+    VT_COUNTIES,
+    VT_VIOLATIONS,
+    VT_CLASSES,
+    VT_UNKNOWN,
+    VT_SUMMARY,
+    VT_TRADES,
+    VT_LEDGER,
+    VT_LEDGER_TRADES,
+    VOUCHER_TABLES
+};
+typedef struct voucher_tables {
+    table_schema *schemas[VOUCHER_TABLES];
+    int slots[VOUCHER_TABLES][TABLE_SCHEMA_MAX_COLUMNS];
+} voucher_tables;
+
+/* Reads the schemas and checks the writers fill them: called before the run reads anything.
+ * 1 with a message naming the schema file. voucher_tables_free frees them (again harmless). */
+int voucher_tables_load(voucher_tables *t, char *err, size_t err_size);
+void voucher_tables_free(voucher_tables *t);
+
 typedef struct voucher_result {
+    const voucher_tables *tables; /* loaded */
     guotu_context *ctx;
     const zone_set *zones;        /* same order as the account's zones */
     const guotu_voucher *voucher; /* computed */

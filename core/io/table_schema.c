@@ -209,6 +209,15 @@ int table_schema_slots(const table_schema *s, const char *const *names, int n, i
     return 0;
 }
 
+int table_schema_use(const char *resources, const char *table, const char *options, const char *const *names, int n,
+                     table_schema **out, int *slots, char *err, size_t err_size) {
+    if (table_schema_load(resources, table, options, out, err, err_size)) return 1;
+    if (!table_schema_slots(*out, names, n, slots, err, err_size)) return 0;
+    table_schema_free(*out);
+    *out = NULL;
+    return 1;
+}
+
 void table_row_clear(table_row *row) {
     for (int i = 0; i < TABLE_SCHEMA_MAX_COLUMNS; i++) {
         row->texts[i] = NULL;

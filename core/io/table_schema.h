@@ -8,7 +8,7 @@
 
 #include "table_writer.h"
 
-enum { TABLE_SCHEMA_MAX_COLUMNS = 32 };
+enum { TABLE_SCHEMA_MAX_COLUMNS = 64 };
 
 typedef struct table_schema table_schema;
 
@@ -31,6 +31,12 @@ int table_schema_count(const table_schema *s);
  * or -1 when an option left it out. A name the file does not declare at all, or a kept
  * column no name fills, is an error naming the table (the writer and the schema disagree). */
 int table_schema_slots(const table_schema *s, const char *const *names, int n, int *slots, char *err, size_t err_size);
+
+/* table_schema_load then table_schema_slots: the schema of `table` resolved for a writer that
+ * fills `names` (n of them, at most TABLE_SCHEMA_MAX_COLUMNS). 1 with a message on failure;
+ * *out is then NULL. The caller frees *out with table_schema_free. */
+int table_schema_use(const char *resources, const char *table, const char *options, const char *const *names, int n,
+                     table_schema **out, int *slots, char *err, size_t err_size);
 
 /* Frees the schema; NULL is ignored. */
 void table_schema_free(table_schema *s);

@@ -143,6 +143,35 @@ static void test_shipped_schemas_load(void **state) {
         {"line_stats", NULL, 19, "admin_code", "share_ok"},
         {"line_issues", NULL, 15, "rule_id", "exception_reason"},
         {"line_notes", NULL, 3, "rule_id", "note_en"},
+        {"parcel_checks", NULL, 22, "parcel_id", "reasons_en"},
+        {"parcel_reasons", NULL, 8, "parcel_id", "message_en"},
+        {"project_checks", NULL, 23, "project_id", "reasons_en"},
+        {"village_totals", NULL, 11, "village_id", "area_mu"},
+        {"unit_ledger", NULL, 54, "unit_id", "reasons_zh"},
+        {"unit_grades", NULL, 4, "unit_id", "closing_ha"},
+        {"certificates", NULL, 17, "number", "status_en"},
+        {"project_certificates", NULL, 10, "project_id", "standard_forest_ha"},
+        {"indicators", NULL, 14, "admin_code", "note_zh"},
+        {"indicator_units", NULL, 6, "admin_code", "skipped"},
+        {"indicator_notes", NULL, 2, "note", "note_zh"},
+        {"catalogue_findings", NULL, 9, "kind", "message_en"},
+        {"catalogue_cities", NULL, 7, "city_id", "city_not_listed"},
+        {"county_rollup", NULL, 5, "county_id", "not_in_catalogue"},
+        {"element_indicators", NULL, 14, "element_id", "dem_share"},
+        {"indicator_findings", NULL, 15, "kind", "message_en"},
+        {"round_comparison", NULL, 16, "status", "current_index"},
+        {"return_list", NULL, 9, "city_id", "review_note"},
+        {"return_summary", NULL, 4, "city_id", "returned_persisting"},
+        {"voucher", NULL, 19, "zone_id", "in_market"},
+        {"voucher_counties", NULL, 9, "county_id", "in_market"},
+        {"voucher_violations", NULL, 9, "zone_id", "counted_in_e"},
+        {"voucher_classes", NULL, 5, "zone_id", "k"},
+        {"voucher_unknown_codes", NULL, 3, "class_code", "area_ha"},
+        {"voucher_summary", NULL, 3, "item", "text"},
+        {"voucher_trades", NULL, 5, "seller_id", "amount_yuan"},
+        {"voucher_ledger", NULL, 15, "period", "violation"},
+        {"voucher_ledger_trades", NULL, 7, "period", "amount_yuan"},
+        {"ranked_sites", NULL, 6, "site_fid", "lex_rank"},
     };
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
         char err[512] = "";
@@ -157,12 +186,36 @@ static void test_shipped_schemas_load(void **state) {
     }
 }
 
+/* table_schema_use: the schema resolved for a writer in one call; a mismatch leaves no schema. */
+static void test_use_loads_and_resolves_or_leaves_nothing(void **state) {
+    (void)state;
+    static const char *const names[] = {"area_ha", "zone_id", "zone_name", "class_code"};
+    int slots[4];
+    char err[512] = "";
+    table_schema *s = NULL;
+    assert_int_equal(table_schema_use(GUOTU_TEST_RESOURCES, "tally", NULL, names, 4, &s, slots, err, sizeof err), 0);
+    assert_non_null(s);
+    assert_int_equal(slots[0], 2);
+    assert_int_equal(slots[1], 0);
+    assert_int_equal(slots[2], -1); /* zone_name: only with zone names */
+    assert_int_equal(slots[3], 1);
+    table_schema_free(s);
+    s = NULL;
+    assert_int_equal(table_schema_use(GUOTU_TEST_RESOURCES, "tally", NULL, names, 3, &s, slots, err, sizeof err), 1);
+    assert_null(s);
+    assert_non_null(strstr(err, "has a column 'class_code' this writer does not fill"));
+    assert_int_equal(
+        table_schema_use(GUOTU_TEST_RESOURCES, "no_such_table", NULL, names, 4, &s, slots, err, sizeof err), 1);
+    assert_null(s);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_columns_types_titles_and_options),
         cmocka_unit_test(test_slots_follow_the_schema_and_refuse_a_mismatch),
         cmocka_unit_test(test_bad_rows_are_named_by_line),
         cmocka_unit_test(test_shipped_schemas_load),
+        cmocka_unit_test(test_use_loads_and_resolves_or_leaves_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

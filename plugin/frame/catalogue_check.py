@@ -21,22 +21,27 @@ from ..i18n import tr
 from ..inputs.conversions import geometry_wkb
 from ..inputs.feature_reading import read_features, text_value
 from ..inputs.progress import PhasedProgress
+from ..inputs.table_schemas import table_schema
 from ..inputs.validation import require_field, require_polygon_source
 
 CATALOGUE_COLUMNS: Tuple[str, ...] = ("element_id", "name", "type", "cities", "indicators")
 
-# Output tables: the CLI's columns, in its order (cmd_frame.c), with the Chinese aliases.
-FINDING_FIELDS: List[Tuple[str, str, str]] = [
-    ("kind", "text", "问题类型"), ("city_id", "text", "城市代码"), ("element_id", "text", "要素编号"),
-    ("element_name", "text", "要素名称"), ("element_type", "text", "要素类型"), ("cities", "text", "名录城市"),
-    ("feature_id", "integer", "报送要素编号"), ("message_zh", "text", "说明"), ("message_en", "text", "Message")]
-COUNTY_FIELDS: List[Tuple[str, str, str]] = [
-    ("county_id", "text", "县级代码"), ("city_id", "text", "城市代码"), ("features", "integer", "报送图斑数"),
-    ("elements", "integer", "名录要素数"), ("not_in_catalogue", "integer", "名录外图斑")]
-CITY_FIELDS: List[Tuple[str, str, str]] = [
-    ("city_id", "text", "城市代码"), ("listed", "integer", "名录要素数"), ("submitted", "integer", "已报送"),
-    ("not_submitted", "integer", "未报送"), ("features", "integer", "报送图斑数"),
-    ("not_in_catalogue", "integer", "名录外图斑"), ("city_not_listed", "integer", "非名录城市报送")]
+# Output tables: (name, kind, Chinese title) as resources/schemas declares them for the tool's
+# writers too (catalogue_findings.csv, county_rollup.csv, catalogue_cities.csv).
+FINDING_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh)
+                                               for c in table_schema("catalogue_findings").kept()]
+COUNTY_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh)
+                                              for c in table_schema("county_rollup").kept()]
+CITY_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh)
+                                            for c in table_schema("catalogue_cities").kept()]
+# The values the attribute functions give, in their order, put into the schema's.
+_FINDING_ROW = table_schema("catalogue_findings").layout(
+    ("kind", "city_id", "element_id", "element_name", "element_type", "cities", "feature_id", "message_zh",
+     "message_en"))[1]
+_COUNTY_ROW = table_schema("county_rollup").layout(
+    ("county_id", "city_id", "features", "elements", "not_in_catalogue"))[1]
+_CITY_ROW = table_schema("catalogue_cities").layout(
+    ("city_id", "listed", "submitted", "not_submitted", "features", "not_in_catalogue", "city_not_listed"))[1]
 
 
 def finding_titles() -> Dict[str, str]:
@@ -78,12 +83,13 @@ class CatalogueResult:
 
 
 def finding_attributes(f: Finding) -> List[Any]:
-    return [f.kind, f.city_id, f.element_id, f.element_name, f.element_type, f.cities,
-            f.fid if f.fid >= 0 else None, f.message_zh, f.message_en]
+    return _FINDING_ROW([f.kind, f.city_id, f.element_id, f.element_name, f.element_type, f.cities,
+                         f.fid if f.fid >= 0 else None, f.message_zh, f.message_en])
 
 
 def city_attributes(c: CityRow) -> List[Any]:
-    return [c.city_id, c.listed, c.submitted, c.not_submitted, c.features, c.not_in_catalogue, c.city_not_listed]
+    return _CITY_ROW([c.city_id, c.listed, c.submitted, c.not_submitted, c.features, c.not_in_catalogue,
+                      c.city_not_listed])
 
 
 def _read_text(path: str, what: str) -> bytes:
@@ -160,7 +166,7 @@ def run_catalogue_check(request: CatalogueRequest, feedback: Optional[QgsFeedbac
             progress.phase(90.0, 100.0)
             frame.check_catalogue(on_finding)
             cities = frame.cities()
-            counties = frame.counties()
+            counties = [_COUNTY_ROW(row) for row in frame.counties()]
     progress.report(1.0)
     return CatalogueResult(findings, cities, count, request.elements.sourceCrs(), counties)
 

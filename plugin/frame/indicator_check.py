@@ -25,24 +25,25 @@ from ..i18n import tr
 from ..inputs.conversions import crs_for_core
 from ..inputs.feature_reading import features_in_crs, text_value
 from ..inputs.progress import PhasedProgress
+from ..inputs.table_schemas import table_schema
 from ..inputs.raster_blocks import CategoricalRaster, RasterWindow
 from ..inputs.validation import require_field, require_polygon_source, require_valid_crs
 from .catalogue_check import CatalogueRequest, load_catalogue
 from .dem_rows import DemRows, read_tiling
 
-INDICATOR_FIELDS: List[Tuple[str, str, str]] = [
-    ("element_id", "text", "要素编号"), ("element_name", "text", "要素名称"), ("element_type", "text", "要素类型"),
-    ("zone", "text", "范围"), ("city_id", "text", "城市代码"), ("other_city_id", "text", "相邻城市"),
-    ("area_m2", "real", "面积（平方米）"), ("elevation_min", "real", "最低高程（米）"),
-    ("elevation_mean", "real", "平均高程（米）"), ("elevation_max", "real", "最高高程（米）"),
-    ("slope_mean", "real", "平均坡度（度）"), ("slope_share", "real", "陡坡占比"),
-    ("forest_share", "real", "森林覆盖占比"), ("dem_share", "real", "DEM覆盖占比")]
-IFINDING_FIELDS: List[Tuple[str, str, str]] = [
-    ("kind", "text", "问题类型"), ("element_id", "text", "要素编号"), ("element_name", "text", "要素名称"),
-    ("element_type", "text", "要素类型"), ("city_id", "text", "城市代码"), ("other_city_id", "text", "相邻城市"),
-    ("indicator", "text", "指标"), ("value", "real", "指标值"), ("other_value", "real", "相邻值"),
-    ("min", "real", "下限"), ("max", "real", "上限"), ("other_min", "real", "相邻下限"),
-    ("other_max", "real", "相邻上限"), ("message_zh", "text", "说明"), ("message_en", "text", "Message")]
+# Output tables: (name, kind, Chinese title) as resources/schemas declares them for the tool's
+# writers too (element_indicators.csv, indicator_findings.csv).
+INDICATOR_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh)
+                                                 for c in table_schema("element_indicators").kept()]
+IFINDING_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh)
+                                                for c in table_schema("indicator_findings").kept()]
+# The values the attribute functions give, in their order, put into the schema's.
+_INDICATOR_ROW = table_schema("element_indicators").layout(
+    ("element_id", "element_name", "element_type", "zone", "city_id", "other_city_id", "area_m2", "elevation_min",
+     "elevation_mean", "elevation_max", "slope_mean", "slope_share", "forest_share", "dem_share"))[1]
+_IFINDING_ROW = table_schema("indicator_findings").layout(
+    ("kind", "element_id", "element_name", "element_type", "city_id", "other_city_id", "indicator", "value",
+     "other_value", "min", "max", "other_min", "other_max", "message_zh", "message_en"))[1]
 
 
 def indicator_finding_titles() -> Dict[str, str]:
@@ -89,15 +90,17 @@ def _nan_none(value: float) -> Optional[float]:
 
 
 def indicator_attributes(r: IndicatorRow) -> List[Any]:
-    return [r.element_id, r.element_name, r.element_type, r.zone, r.city_id, r.other_city_id, r.area_m2] + \
+    return _INDICATOR_ROW(
+        [r.element_id, r.element_name, r.element_type, r.zone, r.city_id, r.other_city_id, r.area_m2] +
         [_nan_none(v) for v in (r.elevation_min, r.elevation_mean, r.elevation_max, r.slope_mean, r.slope_share,
-                                r.forest_share, r.dem_share)]
+                                r.forest_share, r.dem_share)])
 
 
 def ifinding_attributes(f: IndicatorFinding) -> List[Any]:
-    return [f.kind, f.element_id, f.element_name, f.element_type, f.city_id, f.other_city_id, f.indicator] + \
-        [_nan_none(v) for v in (f.value, f.other_value, f.min, f.max, f.other_min, f.other_max)] + \
-        [f.message_zh, f.message_en]
+    return _IFINDING_ROW(
+        [f.kind, f.element_id, f.element_name, f.element_type, f.city_id, f.other_city_id, f.indicator] +
+        [_nan_none(v) for v in (f.value, f.other_value, f.min, f.max, f.other_min, f.other_max)] +
+        [f.message_zh, f.message_en])
 
 
 def _geometry(wkb: bytes) -> QgsGeometry:

@@ -15,25 +15,28 @@ from ..binding.frame_native import RoundItem, RoundResult, Rounds, RoundsOptions
 from ..binding.native import Context
 from ..i18n import tr
 from ..inputs.feature_reading import read_features, text_value
+from ..inputs.table_schemas import table_schema
 
 SOURCE_LAYERS: Tuple[Tuple[str, str], ...] = (("conflict", "border_conflict_lines"),
                                               ("indicator", "indicator_findings"),
                                               ("catalogue", "catalogue_findings"))
 
-COMPARISON_FIELDS: List[Tuple[str, str, str]] = [
-    ("status", "text", "状态"), ("source", "text", "来源"), ("kind", "text", "问题类型"), ("key", "text", "标识"),
-    ("cities", "text", "责任城市"), ("label", "text", "说明"), ("length_m", "real", "长度（米）"),
-    ("area_m2", "real", "面积（平方米）"), ("material", "integer", "重大偏差"), ("returned", "integer", "退回"),
-    ("review_status", "text", "审核状态"), ("review_note", "text", "审核说明"), ("reviewed_by", "text", "审核人"),
-    ("reviewed_at", "text", "审核时间"), ("previous_index", "integer", "上轮序号"),
-    ("current_index", "integer", "本轮序号")]
-RETURN_FIELDS: List[Tuple[str, str, str]] = [
-    ("city_id", "text", "城市代码"), ("status", "text", "状态"), ("source", "text", "来源"),
-    ("kind", "text", "问题类型"), ("key", "text", "标识"), ("label", "text", "说明"),
-    ("length_m", "real", "长度（米）"), ("area_m2", "real", "面积（平方米）"), ("review_note", "text", "审核说明")]
-SUMMARY_FIELDS: List[Tuple[str, str, str]] = [
-    ("city_id", "text", "城市代码"), ("returned", "integer", "退回项"), ("returned_new", "integer", "其中新增"),
-    ("returned_persisting", "integer", "其中持续")]
+# Output tables: (name, kind, Chinese title) as resources/schemas declares them for the tool's
+# writers too (round_comparison.csv, return_list.csv, return_summary.csv).
+COMPARISON_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh)
+                                                  for c in table_schema("round_comparison").kept()]
+RETURN_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh)
+                                              for c in table_schema("return_list").kept()]
+SUMMARY_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh)
+                                               for c in table_schema("return_summary").kept()]
+# The values the attribute functions give, in their order, put into the schema's.
+_COMPARISON_ROW = table_schema("round_comparison").layout(
+    ("status", "source", "kind", "key", "cities", "label", "length_m", "area_m2", "material", "returned",
+     "review_status", "review_note", "reviewed_by", "reviewed_at", "previous_index", "current_index"))[1]
+_RETURN_ROW = table_schema("return_list").layout(
+    ("city_id", "status", "source", "kind", "key", "label", "length_m", "area_m2", "review_note"))[1]
+_SUMMARY_ROW = table_schema("return_summary").layout(
+    ("city_id", "returned", "returned_new", "returned_persisting"))[1]
 
 
 @dataclass
@@ -126,8 +129,8 @@ def run_rounds(previous: Sequence[str], current: Sequence[str], options: RoundsO
             row = cities.setdefault(city, [0, 0, 0])
             row[0] += 1
             row[1 if r.status == "new" else 2] += 1
-            returns.append([city, r.status, r.item.source, r.item.kind, r.item.key, r.item.label, r.item.length_m,
-                            r.item.area_m2, r.item.review_note])
+            returns.append(_RETURN_ROW([city, r.status, r.item.source, r.item.kind, r.item.key, r.item.label,
+                                        r.item.length_m, r.item.area_m2, r.item.review_note]))
 
     with Context() as ctx:
         declare(ctx.lib)
@@ -141,12 +144,12 @@ def run_rounds(previous: Sequence[str], current: Sequence[str], options: RoundsO
                             rounds.add(index, item_of(source, feature, layer.fields()))
                             counts[index] += 1
             rounds.run(on_result)
-    summary = [[city] + values for city, values in cities.items()]
+    summary = [_SUMMARY_ROW([city] + values) for city, values in cities.items()]
     return RoundsResult(results, returns, summary, (counts[0], counts[1]), crs)
 
 
 def comparison_attributes(r: RoundResult) -> List[Any]:
     x = r.item
-    return [r.status, x.source, x.kind, x.key, x.cities, x.label, x.length_m, x.area_m2, int(r.material),
-            int(r.returned), x.review_status, x.review_note, x.reviewed_by, x.reviewed_at,
-            r.index0 if r.index0 >= 0 else None, r.index1 if r.index1 >= 0 else None]
+    return _COMPARISON_ROW([r.status, x.source, x.kind, x.key, x.cities, x.label, x.length_m, x.area_m2,
+                            int(r.material), int(r.returned), x.review_status, x.review_note, x.reviewed_by,
+                            x.reviewed_at, r.index0 if r.index0 >= 0 else None, r.index1 if r.index1 >= 0 else None])

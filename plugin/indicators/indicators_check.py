@@ -26,6 +26,7 @@ from ..i18n import tr
 from ..inputs.conversions import crs_for_core, geometry_wkb, is_null
 from ..inputs.feature_reading import read_features, source_label, text_value
 from ..inputs.progress import PhasedProgress
+from ..inputs.table_schemas import table_schema
 from ..inputs.validation import require_field, require_polygon_source, require_valid_crs
 from ..paths import resources_dir
 from ..tally.tally import TallyRequest, run_tally
@@ -280,15 +281,17 @@ def run_indicators(request: IndicatorsRequest, transform_context: QgsCoordinateT
 
 
 # The output fields: (name, kind, Chinese title), as the CLI's tables.
-ROW_FIELDS: List[Tuple[str, str, str]] = [
-    ("admin_code", "text", "行政区代码"), ("admin_name", "text", "行政区名称"), ("indicator", "text", "指标代码"),
-    ("indicator_zh", "text", "指标"), ("unit", "text", "单位"), ("rule", "text", "规则"),
-    ("target", "real", "目标值"), ("measured", "real", "实测值"), ("difference", "real", "差值（实测－目标）"),
-    ("ratio", "real", "实测／目标"), ("result", "text", "结果代码"), ("result_zh", "text", "结果"),
-    ("note", "text", "Note"), ("note_zh", "text", "说明")]
-UNIT_FIELDS: List[Tuple[str, str, str]] = [
-    ("admin_code", "text", "行政区代码"), ("admin_name", "text", "行政区名称"), ("area_ha", "real", "面积（公顷）"),
-    ("failed", "integer", "未达标指标数"), ("passed", "integer", "达标指标数"), ("skipped", "integer", "未比较指标数")]
+# Output tables: (name, kind, Chinese title) as resources/schemas declares them for the tool's
+# writers too (indicators.csv, indicator_units.csv).
+ROW_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh) for c in table_schema("indicators").kept()]
+UNIT_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh)
+                                           for c in table_schema("indicator_units").kept()]
+# The values row_attributes and unit_attributes give, in their order, put into the schema's.
+_ROW = table_schema("indicators").layout(
+    ("admin_code", "admin_name", "indicator", "indicator_zh", "unit", "rule", "target", "measured", "difference",
+     "ratio", "result", "result_zh", "note", "note_zh"))[1]
+_UNIT_ROW = table_schema("indicator_units").layout(
+    ("admin_code", "admin_name", "area_ha", "failed", "passed", "skipped"))[1]
 
 
 def _real(value: float) -> Optional[float]:
@@ -298,10 +301,10 @@ def _real(value: float) -> Optional[float]:
 def row_attributes(result: IndicatorsResult, row: IndicatorRow) -> list:
     info = result.infos[row.indicator]
     result_zh, en, zh = row_texts(info, row.indicator, row.status, result.tolerance)
-    return [row.admin_code, row.admin_name, KEYS[row.indicator], info.name_zh, info.unit, info.rule,
-            _real(row.target), _real(row.measured), _real(row.difference), _real(row.ratio),
-            STATUSES[row.status], result_zh, en, zh]
+    return _ROW([row.admin_code, row.admin_name, KEYS[row.indicator], info.name_zh, info.unit, info.rule,
+                 _real(row.target), _real(row.measured), _real(row.difference), _real(row.ratio),
+                 STATUSES[row.status], result_zh, en, zh])
 
 
 def unit_attributes(unit: UnitSummary) -> list:
-    return [unit.admin_code, unit.admin_name, unit.area_ha, unit.failed, unit.passed, unit.skipped]
+    return _UNIT_ROW([unit.admin_code, unit.admin_name, unit.area_ha, unit.failed, unit.passed, unit.skipped])

@@ -5,7 +5,7 @@ Inputs are QgsFeatureSources (unsaved edits, selections and filters count as the
 them); the other layers are brought into the parcels' CRS. The presets are those of
 `guotu ledger`: each system's category map and voucher coefficients, the project types and
 the river-beach codes of the current system. The output tables are the CLI's, column for
-column (core/cli/cmd_ledger.c). Nothing here computes an area: the core does.
+column (both read resources/schemas). Nothing here computes an area: the core does.
 """
 
 import csv
@@ -28,6 +28,7 @@ from ..i18n import tr
 from ..inputs.conversions import crs_for_core, is_null
 from ..inputs.feature_reading import features_in_crs, text_value
 from ..inputs.progress import PhasedProgress
+from ..inputs.table_schemas import table_schema
 from ..inputs.validation import require_field, require_metric_crs, require_polygon_source, require_valid_crs
 from ..parcels.parcels_check import project_types_preset, river_beach_codes
 from ..paths import resources_dir
@@ -36,50 +37,34 @@ MU_PER_HA = 15.0
 CATEGORY_ORDER = ("cultivated", "garden", "forest", "grassland", "farm_water", "aquaculture", "river_water",
                   "other_unused", "sea", "construction")
 
-UNIT_FIELDS: List[Tuple[str, str, str]] = [
-    ("unit_id", "text", "单元编号"), ("name", "text", "单元名称"), ("parcels", "integer", "图斑数"),
-    ("area_ha", "real", "面积（公顷）"), ("cultivated_opening_ha", "real", "耕地期初（公顷，扣除田坎）"),
-    ("lost_construction_ha", "real", "减少：转为建设用地（公顷）"), ("lost_garden_ha", "real", "减少：转为园地（公顷）"),
-    ("lost_forest_ha", "real", "减少：转为林地（公顷）"), ("lost_grassland_ha", "real", "减少：转为草地（公顷）"),
-    ("lost_other_ha", "real", "减少：转为其他（公顷）"), ("gained_reclamation_ha", "real", "增加：建设用地复垦（公顷）"),
-    ("gained_garden_ha", "real", "增加：园地整理（公顷）"), ("gained_forest_ha", "real", "增加：林地整理（公顷）"),
-    ("gained_grassland_ha", "real", "增加：草地开发（公顷）"), ("gained_other_ha", "real", "增加：其他开发（公顷）"),
-    ("tiankan_change_ha", "real", "田坎变化（公顷）"), ("cultivated_closing_ha", "real", "耕地期末（公顷，扣除田坎）"),
-    ("tiankan_opening_ha", "real", "田坎期初（公顷）"), ("tiankan_closing_ha", "real", "田坎期末（公顷）"),
-    ("quantity_ok", "text", "L1 耕地数量不减少"), ("grade_opening_mean", "real", "期初平均等别"),
-    ("grade_closing_mean", "real", "期末平均等别"), ("ungraded_opening_ha", "real", "期初无等别耕地（公顷）"),
-    ("ungraded_closing_ha", "real", "期末无等别耕地（公顷）"), ("grade_tolerance", "real", "等别容差"),
-    ("quality_ok", "text", "L2 耕地质量不降低"), ("farmland_out_ha", "real", "永久基本农田调出（公顷）"),
-    ("farmland_in_ha", "real", "永久基本农田调入（公顷）"), ("farmland_ratio", "real", "调入/调出"),
-    ("farmland_gain_min", "real", "调入最低比例"), ("farmland_out_grade", "real", "调出平均等别"),
-    ("farmland_in_grade", "real", "调入平均等别"), ("farmland_ok", "text", "L3 调入不少于调出比例"),
-    ("farmland_quality_ok", "text", "L3 调入质量不降低"), ("construction_opening_ha", "real", "建设用地期初（公顷）"),
-    ("reclaimed_ha", "real", "拆旧复垦（公顷）"), ("built_ha", "real", "建新（公顷）"),
-    ("construction_closing_ha", "real", "建设用地期末（公顷）"), ("construction_ok", "text", "L4 建设用地总量不增加"),
-    ("linkage_min", "real", "拆旧/建新最低比例"), ("linkage_balance_ha", "real", "增减挂钩结余（公顷）"),
-    ("beach_parcels", "integer", "河道滩地复垦图斑数"), ("beach_ha", "real", "河道滩地复垦面积（公顷）"),
-    ("beach_parcel_ids", "text", "河道滩地复垦图斑"), ("linkage_ok", "text", "L5 增减挂钩平衡"),
-    ("forest_opening_ha", "real", "标准林地期初（公顷）"), ("forest_closing_ha", "real", "标准林地期末（公顷）"),
-    ("forest_ok", "text", "L6 标准林地不减少"), ("redline_parcels", "integer", "红线内变化图斑数"),
-    ("redline_changed_ha", "real", "红线内变化面积（公顷）"), ("redline_ok", "text", "L7 红线内无非修复变化"),
-    ("verdict", "text", "结论"), ("verdict_en", "text", "verdict"), ("reasons_zh", "text", "说明")]
-GRADE_FIELDS: List[Tuple[str, str, str]] = [
-    ("unit_id", "text", "单元编号"), ("grade", "integer", "耕地等别（0 无等别）"), ("opening_ha", "real", "期初（公顷）"),
-    ("closing_ha", "real", "期末（公顷）")]
-CERTIFICATE_FIELDS: List[Tuple[str, str, str]] = [
-    ("number", "text", "复垦券编号"), ("parcel_id", "text", "图斑编号"), ("project_id", "text", "项目"),
-    ("unit_id", "text", "单元编号"), ("current_code", "text", "现状地类编码"), ("planned_code", "text", "复垦后地类编码"),
-    ("area_ha", "real", "复垦面积（公顷）"), ("cultivated_ha", "real", "复垦为耕地（公顷，扣除田坎）"),
-    ("tiankan_ha", "real", "田坎（公顷）"), ("garden_ha", "real", "复垦为园地（公顷）"),
-    ("forest_ha", "real", "复垦为林地（公顷）"), ("grass_ha", "real", "复垦为草地（公顷）"),
-    ("standard_forest_ha", "real", "标准林地（公顷）"), ("area_mu", "real", "复垦面积（亩）"),
-    ("on_river_beach", "text", "位于河道滩地"), ("issuable", "text", "可发券"), ("status_en", "text", "status")]
-PROJECT_FIELDS: List[Tuple[str, str, str]] = [
-    ("project_id", "text", "项目"), ("certificates", "integer", "复垦券数"), ("issuable", "integer", "可发券数"),
-    ("area_ha", "real", "可发券复垦面积（公顷）"), ("cultivated_ha", "real", "复垦为耕地（公顷）"),
-    ("tiankan_ha", "real", "田坎（公顷）"), ("garden_ha", "real", "复垦为园地（公顷）"),
-    ("forest_ha", "real", "复垦为林地（公顷）"), ("grass_ha", "real", "复垦为草地（公顷）"),
-    ("standard_forest_ha", "real", "标准林地（公顷）")]
+# Output tables: (name, kind, Chinese title) as resources/schemas declares them for the tool's
+# writers too (unit_ledger.csv, unit_grades.csv, certificates.csv, project_certificates.csv).
+UNIT_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh) for c in table_schema("unit_ledger").kept()]
+GRADE_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh) for c in table_schema("unit_grades").kept()]
+CERTIFICATE_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh)
+                                                  for c in table_schema("certificates").kept()]
+PROJECT_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh)
+                                              for c in table_schema("project_certificates").kept()]
+# The values the attribute functions below give, in their order, put into the schema's.
+_UNIT_ROW = table_schema("unit_ledger").layout(
+    ("unit_id", "name", "parcels", "area_ha", "cultivated_opening_ha", "lost_construction_ha", "lost_garden_ha",
+     "lost_forest_ha", "lost_grassland_ha", "lost_other_ha", "gained_reclamation_ha", "gained_garden_ha",
+     "gained_forest_ha", "gained_grassland_ha", "gained_other_ha", "tiankan_change_ha", "cultivated_closing_ha",
+     "tiankan_opening_ha", "tiankan_closing_ha", "quantity_ok", "grade_opening_mean", "grade_closing_mean",
+     "ungraded_opening_ha", "ungraded_closing_ha", "grade_tolerance", "quality_ok", "farmland_out_ha",
+     "farmland_in_ha", "farmland_ratio", "farmland_gain_min", "farmland_out_grade", "farmland_in_grade",
+     "farmland_ok", "farmland_quality_ok", "construction_opening_ha", "reclaimed_ha", "built_ha",
+     "construction_closing_ha", "construction_ok", "linkage_min", "linkage_balance_ha", "beach_parcels", "beach_ha",
+     "beach_parcel_ids", "linkage_ok", "forest_opening_ha", "forest_closing_ha", "forest_ok", "redline_parcels",
+     "redline_changed_ha", "redline_ok", "verdict", "verdict_en", "reasons_zh"))[1]
+_GRADE_ROW = table_schema("unit_grades").layout(("unit_id", "grade", "opening_ha", "closing_ha"))[1]
+_CERTIFICATE_ROW = table_schema("certificates").layout(
+    ("number", "parcel_id", "project_id", "unit_id", "current_code", "planned_code", "area_ha", "cultivated_ha",
+     "tiankan_ha", "garden_ha", "forest_ha", "grass_ha", "standard_forest_ha", "area_mu", "on_river_beach",
+     "issuable", "status_en"))[1]
+_PROJECT_ROW = table_schema("project_certificates").layout(
+    ("project_id", "certificates", "issuable", "area_ha", "cultivated_ha", "tiankan_ha", "garden_ha", "forest_ha",
+     "grass_ha", "standard_forest_ha"))[1]
 
 _YES = {"1", "是", "Y", "y", "true", "TRUE", "True", "yes", "YES"}
 _NO = {"", "0", "否", "N", "n", "false", "FALSE", "False", "no", "NO"}
@@ -162,7 +147,7 @@ def verdict_texts(value: int) -> Tuple[str, str]:
 
 
 def unit_attributes(u: Dict[str, Any], parameters: Dict[str, float]) -> List[Any]:
-    """Values in UNIT_FIELDS order, as the CLI writes unit_ledger (NaN: NULL)."""
+    """Values in UNIT_FIELDS (the schema's) order, as the CLI writes unit_ledger (NaN: NULL)."""
     lost, gained = u["cultivated_lost_ha"], u["cultivated_gained_ha"]
     other = [c for c in range(len(CATEGORY_ORDER)) if c not in (1, 2, 3, 9)]
     zh, en = verdict_texts(u["verdict"])
@@ -179,11 +164,11 @@ def unit_attributes(u: Dict[str, Any], parameters: Dict[str, float]) -> List[Any
               u["beach_parcel_ids"], ok_text(u["linkage_ok"]), u["forest_opening_ha"], u["forest_closing_ha"],
               ok_text(u["forest_ok"]), u["redline_parcels"], u["redline_changed_ha"], ok_text(u["redline_ok"]), zh,
               en, u["reasons_zh"]]
-    return [_real(v) for v in values]
+    return _UNIT_ROW([_real(v) for v in values])
 
 
 def grade_rows(u: Dict[str, Any]) -> List[List[Any]]:
-    return [[u["unit_id"], g, u["grade_opening_ha"][g], u["grade_closing_ha"][g]]
+    return [_GRADE_ROW([u["unit_id"], g, u["grade_opening_ha"][g], u["grade_closing_ha"][g]])
             for g in range(len(u["grade_opening_ha"]))
             if u["grade_opening_ha"][g] > 0 or u["grade_closing_ha"][g] > 0]
 
@@ -193,13 +178,13 @@ def certificate_attributes(c: Dict[str, Any]) -> List[Any]:
               c["area_ha"], c["cultivated_ha"], c["tiankan_ha"], c["garden_ha"], c["forest_ha"], c["grass_ha"],
               c["standard_forest_ha"], c["area_ha"] * MU_PER_HA, "是" if c["on_river_beach"] else "否",
               "是" if c["issuable"] else "否", "issuable" if c["issuable"] else "river_beach"]
-    return [_real(v) for v in values]
+    return _CERTIFICATE_ROW([_real(v) for v in values])
 
 
 def project_attributes(p: Dict[str, Any]) -> List[Any]:
     values = [p["project_id"], p["certificates"], p["issuable"], p["area_ha"], p["cultivated_ha"], p["tiankan_ha"],
               p["garden_ha"], p["forest_ha"], p["grass_ha"], p["standard_forest_ha"]]
-    return [_real(v) for v in values]
+    return _PROJECT_ROW([_real(v) for v in values])
 
 
 class _Reader:

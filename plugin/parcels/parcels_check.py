@@ -32,41 +32,35 @@ from ..binding.voucher_native import Coefficients
 from ..binding.parcels_native import (VERDICTS, VERDICTS_ZH, ParcelCheck, ParcelOptions, ParcelReason, ParcelResult,
                              ProjectTypes, UnitResult, VillageResult, declare, default_options)
 from ..inputs.progress import PhasedProgress
+from ..inputs.table_schemas import table_schema
 from ..inputs.validation import require_field, require_metric_crs, require_polygon_source, require_valid_crs
 
 MU_PER_HA = 15.0
 
-# Output tables: the CLI's columns, in its order (parcels_output.c), with the Chinese aliases.
-PARCEL_FIELDS: List[Tuple[str, str, str]] = [
-    ("parcel_id", "text", "地块编号"), ("project_type", "text", "整治类型"), ("kind", "text", "类型归类"),
-    ("project_id", "text", "项目/整治单元"), ("village_id", "text", "所在村"), ("current_code", "text", "现状地类编码"),
-    ("planned_code", "text", "规划地类编码"), ("current_category", "text", "现状用途类别"),
-    ("planned_category", "text", "规划用途类别"), ("status", "text", "转换状态"), ("path_zh", "text", "转换路径"),
-    ("area_ha", "real", "面积（公顷）"), ("area_mu", "real", "面积（亩）"), ("redline_ha", "real", "红线内面积（公顷）"),
-    ("farmland_ha", "real", "永久基本农田内面积（公顷）"), ("outside_urban_ha", "real", "开发边界外建设面积（公顷）"),
-    ("dm_ha", "real", "标准林地变化（公顷）"), ("verdict", "text", "审查结论"), ("verdict_en", "text", "verdict"),
-    ("rule_ids", "text", "规则"), ("reasons_zh", "text", "原因"), ("reasons_en", "text", "reasons")]
-REASON_FIELDS: List[Tuple[str, str, str]] = [
-    ("parcel_id", "text", "地块编号"), ("rule_id", "text", "规则"), ("severity", "text", "性质"),
-    ("area_ha", "real", "面积（公顷）"), ("share", "real", "占地块比例"), ("other_parcel_id", "text", "重叠地块"),
-    ("message_zh", "text", "说明"), ("message_en", "text", "message")]
-PROJECT_FIELDS: List[Tuple[str, str, str]] = [
-    ("project_id", "text", "项目/整治单元"), ("name", "text", "名称"), ("parcels", "integer", "地块数"),
-    ("area_ha", "real", "整治面积（公顷）"), ("original_cultivated_ha", "real", "原有耕地（公顷）"),
-    ("new_cultivated_ha", "real", "新增耕地（公顷）"), ("lost_cultivated_ha", "real", "减少耕地（公顷）"),
-    ("new_cultivated_ratio", "real", "净新增耕地比例"), ("new_cultivated_ok", "text", "U01"),
-    ("farmland_out_ha", "real", "调出永久基本农田（公顷）"), ("farmland_added_ha", "real", "可补划新增耕地（公顷）"),
-    ("farmland_ratio", "real", "补划比例"), ("farmland_ok", "text", "U02"),
-    ("dm_ha", "real", "标准林地变化（公顷）"), ("ecology_ok", "text", "U03"), ("pass_count", "integer", "通过"),
-    ("conditional_count", "integer", "有条件通过"), ("fail_count", "integer", "不通过"),
-    ("verdict", "text", "审查结论"), ("verdict_en", "text", "verdict"),
-    ("tolerance_m2", "real", "忽略碎片容差（平方米）"), ("reasons_zh", "text", "说明"), ("reasons_en", "text", "notes")]
-VILLAGE_FIELDS: List[Tuple[str, str, str]] = [
-    ("village_id", "text", "村编号"), ("name", "text", "村名"), ("parcels", "integer", "地块数"),
-    ("pass_count", "integer", "通过"), ("conditional_count", "integer", "有条件通过"),
-    ("fail_count", "integer", "不通过"), ("area_ha", "real", "整治面积（公顷）"),
-    ("new_cultivated_ha", "real", "新增耕地（公顷）"), ("lost_cultivated_ha", "real", "减少耕地（公顷）"),
-    ("dm_ha", "real", "标准林地变化（公顷）"), ("area_mu", "real", "整治面积（亩）")]
+# Output tables: (name, kind, Chinese title) as resources/schemas declares them for the tool's
+# writers too (parcel_checks.csv, parcel_reasons.csv, project_checks.csv, village_totals.csv).
+PARCEL_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh) for c in table_schema("parcel_checks").kept()]
+REASON_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh)
+                                             for c in table_schema("parcel_reasons").kept()]
+PROJECT_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh)
+                                              for c in table_schema("project_checks").kept()]
+VILLAGE_FIELDS: List[Tuple[str, str, str]] = [(c.name, c.kind, c.title_zh)
+                                              for c in table_schema("village_totals").kept()]
+# The values the attribute functions below give, in their order, put into the schema's.
+_PARCEL_ROW = table_schema("parcel_checks").layout(
+    ("parcel_id", "project_type", "kind", "project_id", "village_id", "current_code", "planned_code",
+     "current_category", "planned_category", "status", "path_zh", "area_ha", "area_mu", "redline_ha", "farmland_ha",
+     "outside_urban_ha", "dm_ha", "verdict", "verdict_en", "rule_ids", "reasons_zh", "reasons_en"))[1]
+_REASON_ROW = table_schema("parcel_reasons").layout(
+    ("parcel_id", "rule_id", "severity", "area_ha", "share", "other_parcel_id", "message_zh", "message_en"))[1]
+_PROJECT_ROW = table_schema("project_checks").layout(
+    ("project_id", "name", "parcels", "area_ha", "original_cultivated_ha", "new_cultivated_ha", "lost_cultivated_ha",
+     "new_cultivated_ratio", "new_cultivated_ok", "farmland_out_ha", "farmland_added_ha", "farmland_ratio",
+     "farmland_ok", "dm_ha", "ecology_ok", "pass_count", "conditional_count", "fail_count", "verdict", "verdict_en",
+     "tolerance_m2", "reasons_zh", "reasons_en"))[1]
+_VILLAGE_ROW = table_schema("village_totals").layout(
+    ("village_id", "name", "parcels", "pass_count", "conditional_count", "fail_count", "area_ha", "new_cultivated_ha",
+     "lost_cultivated_ha", "dm_ha", "area_mu"))[1]
 
 # Share of the progress bar per step (percent).
 _READ = (0.0, 30.0)
@@ -138,12 +132,12 @@ class ParcelRecord:
     geometry: QgsGeometry
 
     def attributes(self) -> List[Any]:
-        """Values in PARCEL_FIELDS order, as the CLI writes parcel_checks (NaN: NULL)."""
+        """Values in PARCEL_FIELDS (the schema's) order, as the CLI writes parcel_checks (NaN: NULL)."""
         p = self.result
-        return [p.parcel_id, p.type, p.kind, p.project_id, p.village_id, p.current_code, p.planned_code,
-                p.current_category, p.planned_category, p.status, p.paths_zh, p.area_ha, p.area_ha * MU_PER_HA,
-                p.redline_ha, p.farmland_ha, p.outside_urban_ha, _real(p.dm_ha), p.verdict_zh, p.verdict_en,
-                p.rule_ids, p.reasons_zh, p.reasons_en]
+        return _PARCEL_ROW([p.parcel_id, p.type, p.kind, p.project_id, p.village_id, p.current_code, p.planned_code,
+                            p.current_category, p.planned_category, p.status, p.paths_zh, p.area_ha,
+                            p.area_ha * MU_PER_HA, p.redline_ha, p.farmland_ha, p.outside_urban_ha, _real(p.dm_ha),
+                            p.verdict_zh, p.verdict_en, p.rule_ids, p.reasons_zh, p.reasons_en])
 
 
 @dataclass
@@ -153,8 +147,8 @@ class ReasonRecord:
 
     def attributes(self) -> List[Any]:
         r = self.reason
-        return [r.parcel_id, r.rule_id, r.severity, r.area_ha, r.share, r.other_parcel_id, r.message_zh,
-                r.message_en]
+        return _REASON_ROW([r.parcel_id, r.rule_id, r.severity, r.area_ha, r.share, r.other_parcel_id, r.message_zh,
+                            r.message_en])
 
 
 @dataclass
@@ -184,16 +178,17 @@ def _ok(value: int) -> str:
 
 
 def unit_attributes(u: UnitResult, tolerance_m2: float) -> List[Any]:
-    return [u.project_id, u.name, u.parcels, u.area_ha, u.original_cultivated_ha, u.new_cultivated_ha,
-            u.lost_cultivated_ha, _real(u.new_cultivated_ratio), _ok(u.new_cultivated_ok), u.farmland_out_ha,
-            u.farmland_added_ha, _real(u.farmland_ratio), _ok(u.farmland_ok), _real(u.dm_ha), _ok(u.ecology_ok),
-            u.pass_count, u.conditional_count, u.fail_count, VERDICTS_ZH[u.verdict], VERDICTS[u.verdict],
-            tolerance_m2, u.reasons_zh, u.reasons_en]
+    return _PROJECT_ROW([u.project_id, u.name, u.parcels, u.area_ha, u.original_cultivated_ha, u.new_cultivated_ha,
+                         u.lost_cultivated_ha, _real(u.new_cultivated_ratio), _ok(u.new_cultivated_ok),
+                         u.farmland_out_ha, u.farmland_added_ha, _real(u.farmland_ratio), _ok(u.farmland_ok),
+                         _real(u.dm_ha), _ok(u.ecology_ok), u.pass_count, u.conditional_count, u.fail_count,
+                         VERDICTS_ZH[u.verdict], VERDICTS[u.verdict], tolerance_m2, u.reasons_zh, u.reasons_en])
 
 
 def village_attributes(v: VillageResult) -> List[Any]:
-    return [v.village_id, v.name, v.parcels, v.pass_count, v.conditional_count, v.fail_count, v.area_ha,
-            v.new_cultivated_ha, v.lost_cultivated_ha, _real(v.dm_ha), v.area_ha * MU_PER_HA]
+    return _VILLAGE_ROW([v.village_id, v.name, v.parcels, v.pass_count, v.conditional_count, v.fail_count,
+                         v.area_ha, v.new_cultivated_ha, v.lost_cultivated_ha, _real(v.dm_ha),
+                         v.area_ha * MU_PER_HA])
 
 
 class _Check:

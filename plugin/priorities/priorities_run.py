@@ -39,6 +39,11 @@ _PIECE_ROW = table_schema("controlled_land").layout(
      "net_ha"))[1]
 _SUMMARY_ROW = table_schema("rule_summary").layout(
     ("fid_in", "code", "name", "objective", "area_ha", "controlled_ha", "net_ha", "pieces"))[1]
+# ranked_sites (ranked_sites.csv): the row {objectives} stands for one column per objective.
+OBJECTIVES_COLUMN = "{objectives}"
+_RANKED_NAMES = table_schema("ranked_sites").names()
+_RANKED_ROW = table_schema("ranked_sites").layout(
+    ("site_fid", "site_id", OBJECTIVES_COLUMN, "front", "crowding", "lex_rank"))[1]
 DEFAULT_RULES = "redline_functions"
 
 
@@ -259,13 +264,20 @@ class RankResult:
     crs: QgsCoordinateReferenceSystem
 
     def attributes(self, site: RankedSite) -> list:
-        return [site.fid, site.site_id, *site.values, site.front, site.crowding, site.lex_rank]
+        """The values in ranked_fields' order: the schema's, the objectives where it places them."""
+        row = _RANKED_ROW([site.fid, site.site_id, list(site.values), site.front, site.crowding, site.lex_rank])
+        return [v for name, value in zip(_RANKED_NAMES, row)
+                for v in (value if name == OBJECTIVES_COLUMN else [value])]
 
 
 def ranked_fields(objectives: Sequence[Objective]) -> Tuple[Tuple[str, str, str], ...]:
-    return ((("site_fid", "integer", "候选地块要素号"), ("site_id", "text", "候选地块编号")) +
-            tuple((o.name, "real", o.name) for o in objectives) +
-            (("front", "integer", "帕累托前沿序号"), ("crowding", "real", "拥挤距离"), ("lex_rank", "integer", "字典序名次")))
+    """(name, kind, Chinese title) of ranked_sites: the schema's columns, one real column per
+    objective (titled by its name) where the schema's {objectives} row stands."""
+    fields: List[Tuple[str, str, str]] = []
+    for c in table_schema("ranked_sites").kept():
+        fields += ([(o.name, "real", o.name) for o in objectives] if c.name == OBJECTIVES_COLUMN
+                   else [(c.name, c.kind, c.title_zh)])
+    return tuple(fields)
 
 
 def _check_request(request: RankRequest) -> None:

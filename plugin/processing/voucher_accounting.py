@@ -20,6 +20,7 @@ from ..binding.errors import GuotuInputError
 from ..binding.native import AreaMethod, InvalidPolicy, RasterMode, library_version
 from ..binding.voucher_native import Baseline
 from ..inputs.raster_blocks import CategoricalRaster
+from ..inputs.table_schemas import table_schema
 from ..voucher.voucher import (DEFAULT_TARGET_YEAR, REFERENCES, SYSTEMS, LandUseInput, VoucherRequest, VoucherResult,
                                ZoneTable, balance_sentences, reference_sentence, reference_text, run_voucher,
                                bottom_line_sentences, summary_rows)
@@ -37,25 +38,31 @@ from .common import (ADMIN_CODE_FIELD, ADMIN_NAME_FIELD, GDP_FIELD, GUARDED, LAN
                      add_advanced, describe_file, describe_layer, is_set, number_or_none, processing_error,
                      style_when_loaded, utc_now, write_sink)
 
-VOUCHER_FIELDS = [("zone_id", FIELD_STRING), ("zone_name", FIELD_STRING), ("area_ha", FIELD_DOUBLE),
-                  ("m0_ha", FIELD_DOUBLE), ("mt_ha", FIELD_DOUBLE), ("dm_ha", FIELD_DOUBLE),
-                  ("g_ratio", FIELD_DOUBLE), ("p_ratio", FIELD_DOUBLE), ("e_ha", FIELD_DOUBLE),
-                  ("role", FIELD_STRING), ("amount_yuan", FIELD_DOUBLE),
-                  # Within the plan's bottom lines (SPEC §3); NULL without lines.
-                  ("dm_redline_ha", FIELD_DOUBLE), ("dm_farmland_ha", FIELD_DOUBLE),
-                  ("redline_loss_ha", FIELD_DOUBLE), ("redline_loss_area_ha", FIELD_DOUBLE),
-                  ("dm_tradable_ha", FIELD_DOUBLE), ("violation", FIELD_INT64),
-                  ("key_function", FIELD_INT64), ("in_market", FIELD_INT64)]
-VIOLATION_FIELDS = [("zone_id", FIELD_STRING), ("zone_name", FIELD_STRING), ("from_code", FIELD_STRING),
-                    ("to_code", FIELD_STRING), ("area_ha", FIELD_DOUBLE), ("dm_ha", FIELD_DOUBLE),
-                    ("base_fid", FIELD_INT64), ("target_fid", FIELD_INT64), ("counted_in_e", FIELD_INT64)]
-CLASS_FIELDS = [("zone_id", FIELD_STRING), ("class_code", FIELD_STRING), ("a0_ha", FIELD_DOUBLE),
-                ("at_ha", FIELD_DOUBLE), ("k", FIELD_DOUBLE)]
-SUMMARY_FIELDS = [("item", FIELD_STRING), ("value", FIELD_DOUBLE), ("text", FIELD_STRING)]
-UNKNOWN_FIELDS = [("class_code", FIELD_STRING), ("year", FIELD_STRING), ("area_ha", FIELD_DOUBLE)]
-COUNTY_FIELDS = [("county_id", FIELD_STRING), ("county_name", FIELD_STRING), ("area_ha", FIELD_DOUBLE),
-                 ("units", FIELD_DOUBLE), ("e_ha", FIELD_DOUBLE), ("role", FIELD_STRING),
-                 ("amount_yuan", FIELD_DOUBLE), ("key_function", FIELD_INT64), ("in_market", FIELD_INT64)]
+def schema_fields(table: str) -> List[Tuple[str, Any]]:
+    """(name, QGIS type) of a table's columns as resources/schemas declares them for the tool's
+    writers too."""
+    kinds = {"text": FIELD_STRING, "real": FIELD_DOUBLE, "integer": FIELD_INT64}
+    return [(c.name, kinds[c.kind]) for c in table_schema(table).kept()]
+
+
+VOUCHER_FIELDS = schema_fields("voucher")
+VIOLATION_FIELDS = schema_fields("voucher_violations")
+CLASS_FIELDS = schema_fields("voucher_classes")
+SUMMARY_FIELDS = schema_fields("voucher_summary")
+UNKNOWN_FIELDS = schema_fields("voucher_unknown_codes")
+COUNTY_FIELDS = schema_fields("voucher_counties")
+# The values the rows below give, in their order, put into the schema's.
+VOUCHER_ROW = table_schema("voucher").layout(
+    ("zone_id", "zone_name", "area_ha", "m0_ha", "mt_ha", "dm_ha", "g_ratio", "p_ratio", "e_ha", "role",
+     "amount_yuan", "dm_redline_ha", "dm_farmland_ha", "redline_loss_ha", "redline_loss_area_ha", "dm_tradable_ha",
+     "violation", "key_function", "in_market"))[1]
+VIOLATION_ROW = table_schema("voucher_violations").layout(
+    ("zone_id", "zone_name", "from_code", "to_code", "area_ha", "dm_ha", "base_fid", "target_fid", "counted_in_e"))[1]
+CLASS_ROW = table_schema("voucher_classes").layout(("zone_id", "class_code", "a0_ha", "at_ha", "k"))[1]
+SUMMARY_ROW = table_schema("voucher_summary").layout(("item", "value", "text"))[1]
+UNKNOWN_ROW = table_schema("voucher_unknown_codes").layout(("class_code", "year", "area_ha"))[1]
+COUNTY_ROW = table_schema("voucher_counties").layout(
+    ("county_id", "county_name", "area_ha", "units", "e_ha", "role", "amount_yuan", "key_function", "in_market"))[1]
 
 BASELINES = [Baseline.BASE_YEAR, Baseline.PROTECTION_RATE]
 BASELINE_NAMES = {Baseline.BASE_YEAR: "base-year", Baseline.PROTECTION_RATE: "protection-rate"}
@@ -680,38 +687,40 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
         multi = QgsWkbTypes.MultiPolygon
         outputs[self.VOUCHER] = write_sink(
             self, parameters, self.VOUCHER, context, make_fields(VOUCHER_FIELDS), multi, result.crs,
-            (([a.zone.zone_id, a.zone.name, r.area_ha, r.m0_ha, r.mt_ha, r.dm_ha, r.g_ratio, r.p_ratio, r.e_ha,
-               a.role, a.amount_yuan, _real(r.dm_redline_ha), _real(r.dm_farmland_ha), _real(r.redline_loss_ha),
-               _real(r.redline_loss_area_ha), _real(r.dm_tradable_ha),
-               int(r.violation) if result.violations is not None else None, int(r.key_function),
-               int(r.in_market)], _multi(a.zone.geometry))
+            ((VOUCHER_ROW([a.zone.zone_id, a.zone.name, r.area_ha, r.m0_ha, r.mt_ha, r.dm_ha, r.g_ratio, r.p_ratio,
+                           r.e_ha, a.role, a.amount_yuan, _real(r.dm_redline_ha), _real(r.dm_farmland_ha),
+                           _real(r.redline_loss_ha), _real(r.redline_loss_area_ha), _real(r.dm_tradable_ha),
+                           int(r.violation) if result.violations is not None else None, int(r.key_function),
+                           int(r.in_market)]), _multi(a.zone.geometry))
              for a in result.zones for r in (a.result,)))
         if result.violations is not None:
             names = {a.zone.zone_id: a.zone.name for a in result.zones}
             counted = int(result.summary.redline_loss == "count")
             violations = write_sink(
                 self, parameters, self.VIOLATIONS, context, make_fields(VIOLATION_FIELDS), multi, result.crs,
-                (([v.zone_id, names.get(v.zone_id, ""), v.from_code, v.to_code, v.area_ha, v.dm_ha, v.base_fid,
-                   v.target_fid, counted], v.geometry) for v in result.violations), optional=True)
+                ((VIOLATION_ROW([v.zone_id, names.get(v.zone_id, ""), v.from_code, v.to_code, v.area_ha, v.dm_ha,
+                                 v.base_fid, v.target_fid, counted]), v.geometry) for v in result.violations),
+                optional=True)
             if violations is not None:
                 outputs[self.VIOLATIONS] = violations
         outputs[self.CLASSES] = write_sink(
             self, parameters, self.CLASSES, context, make_fields(CLASS_FIELDS), QgsWkbTypes.NoGeometry,
-            result.crs, (([c.zone_id, c.class_code, c.a0_ha, c.at_ha, _real(c.k)], None) for c in result.classes))
+            result.crs, ((CLASS_ROW([c.zone_id, c.class_code, c.a0_ha, c.at_ha, _real(c.k)]), None)
+                         for c in result.classes))
         outputs[self.SUMMARY] = write_sink(
             self, parameters, self.SUMMARY, context, make_fields(SUMMARY_FIELDS), QgsWkbTypes.NoGeometry,
-            result.crs, (([item, _real(value) if value is not None else None, text], None)
+            result.crs, ((SUMMARY_ROW([item, _real(value) if value is not None else None, text]), None)
                          for item, value, text in summary))
         outputs[self.UNKNOWN] = write_sink(
             self, parameters, self.UNKNOWN, context, make_fields(UNKNOWN_FIELDS), QgsWkbTypes.NoGeometry,
-            result.crs, (([u.class_code, "target" if u.year else "base", u.area_ha], None)
+            result.crs, ((UNKNOWN_ROW([u.class_code, "target" if u.year else "base", u.area_ha]), None)
                          for u in result.unknown))
         if result.counties_crs is not None:
             counties = write_sink(
                 self, parameters, self.COUNTIES_OUTPUT, context, make_fields(COUNTY_FIELDS), multi,
                 result.counties_crs,
-                (([c.county.zone_id, c.county.name, c.county.area_ha, float(c.units), c.e_ha, c.role,
-                   c.amount_yuan, int(c.key_function), int(c.in_market)], _multi(c.county.geometry))
+                ((COUNTY_ROW([c.county.zone_id, c.county.name, c.county.area_ha, float(c.units), c.e_ha, c.role,
+                              c.amount_yuan, int(c.key_function), int(c.in_market)]), _multi(c.county.geometry))
                  for c in result.counties), optional=True)
             if counties is not None:
                 outputs[self.COUNTIES_OUTPUT] = counties

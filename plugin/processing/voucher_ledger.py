@@ -20,24 +20,24 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingFeature
 
 from ..binding.errors import GuotuInputError
 from ..binding.voucher_native import Allocation, MarketOptions, Settlement
-from ..compat import FIELD_DOUBLE, FIELD_INT64, FIELD_STRING
 from ..i18n import tr
 from ..inputs.conversions import is_null
 from ..inputs.output_files import write_bytes_atomically
+from ..inputs.table_schemas import table_schema
 from ..voucher.ledger import LedgerPeriod, LedgerRequest, LedgerResult, run_ledger
 from ..voucher.voucher import SYSTEMS, LandUseInput, summary_rows
 from .common import GUARDED, LAND_USE_CODE_FIELD, describe_layer, is_set, number_or_none, processing_error, \
     style_when_loaded, write_sink
-from .voucher_accounting import VoucherAccountingAlgorithm, bottom_line_audit, make_fields
+from .voucher_accounting import VoucherAccountingAlgorithm, bottom_line_audit, make_fields, schema_fields
 
-LEDGER_FIELDS = [("period", FIELD_INT64), ("year_from", FIELD_INT64), ("year_to", FIELD_INT64),
-                 ("zone_id", FIELD_STRING), ("zone_name", FIELD_STRING), ("opening_ha", FIELD_DOUBLE),
-                 ("dm_ha", FIELD_DOUBLE), ("e_ha", FIELD_DOUBLE), ("position_ha", FIELD_DOUBLE),
-                 ("bought_ha", FIELD_DOUBLE), ("sold_ha", FIELD_DOUBLE), ("closing_ha", FIELD_DOUBLE),
-                 ("in_market", FIELD_INT64), ("redline_loss_ha", FIELD_DOUBLE), ("violation", FIELD_INT64)]
-LEDGER_TRADE_FIELDS = [("period", FIELD_INT64), ("year_to", FIELD_INT64), ("seller_id", FIELD_STRING),
-                       ("buyer_id", FIELD_STRING), ("volume_ha", FIELD_DOUBLE), ("price_yuan_per_ha", FIELD_DOUBLE),
-                       ("amount_yuan", FIELD_DOUBLE)]
+LEDGER_FIELDS = schema_fields("voucher_ledger")
+LEDGER_TRADE_FIELDS = schema_fields("voucher_ledger_trades")
+# The values of the rows below, in their order, put into the schema's.
+_LEDGER_ROW = table_schema("voucher_ledger").layout(
+    ("period", "year_from", "year_to", "zone_id", "zone_name", "opening_ha", "dm_ha", "e_ha", "position_ha",
+     "bought_ha", "sold_ha", "closing_ha", "in_market", "redline_loss_ha", "violation"))[1]
+_LEDGER_TRADE_ROW = table_schema("voucher_ledger_trades").layout(
+    ("period", "year_to", "seller_id", "buyer_id", "volume_ha", "price_yuan_per_ha", "amount_yuan"))[1]
 
 # The accounting's single target year is replaced by the list of later surveys; its price by the market's.
 _REPLACED = ("TARGET", "TARGET_CLASS_FIELD", "TARGET_RASTER", "TARGET_SYSTEM", "TARGET_YEAR", "PRICE",
@@ -50,9 +50,9 @@ def parse_list(text: Optional[str]) -> List[str]:
 
 
 def ledger_row_values(row) -> List[Any]:
-    return [row.period, row.year_from, row.year_to, row.zone_id, row.zone_name, row.opening_ha, row.dm_ha, row.e_ha,
-            row.position_ha, row.bought_ha, row.sold_ha, row.closing_ha, int(row.in_market), row.redline_loss_ha,
-            None if row.violation is None else int(row.violation)]
+    return _LEDGER_ROW([row.period, row.year_from, row.year_to, row.zone_id, row.zone_name, row.opening_ha, row.dm_ha,
+                        row.e_ha, row.position_ha, row.bought_ha, row.sold_ha, row.closing_ha, int(row.in_market),
+                        row.redline_loss_ha, None if row.violation is None else int(row.violation)])
 
 
 def ledger_csv(result: LedgerResult) -> bytes:
@@ -288,8 +288,8 @@ class VoucherLedgerAlgorithm(VoucherAccountingAlgorithm):
             ((ledger_row_values(row), None) for row in result.rows))
         outputs[self.LEDGER_TRADES] = write_sink(
             self, parameters, self.LEDGER_TRADES, context, make_fields(LEDGER_TRADE_FIELDS), QgsWkbTypes.NoGeometry,
-            crs, (([t.period, t.year_to, t.trade.seller_id, t.trade.buyer_id, t.trade.volume_ha,
-                    t.trade.price_yuan_per_ha, t.trade.amount_yuan], None) for t in result.trades))
+            crs, ((_LEDGER_TRADE_ROW([t.period, t.year_to, t.trade.seller_id, t.trade.buyer_id, t.trade.volume_ha,
+                                      t.trade.price_yuan_per_ha, t.trade.amount_yuan]), None) for t in result.trades))
         path = self.parameterAsFileOutput(parameters, self.LEDGER_CSV, context) if is_set(
             parameters.get(self.LEDGER_CSV)) else ""
         if path:

@@ -13,20 +13,22 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingExcepti
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterNumber,
                        QgsWkbTypes)
 
-from ..compat import FIELD_DOUBLE, FIELD_STRING
 from ..voucher.market import (ALLOCATION_NAMES, MarketRequest, MarketResult, market_balance_sentences,
                               market_summary_rows, run_market, trade_line)
 from ..binding.native import library_version
 from ..binding.voucher_native import Allocation, MarketOptions, Settlement
 from ..i18n import tr
+from ..inputs.table_schemas import table_schema
 from ..paths import icon_path
 from .base import GuotuAlgorithm
 from .common import (GUARDED, describe_layer, is_set, number_or_none, processing_error, style_when_loaded,
                      utc_now, write_sink)
-from .voucher_accounting import SUMMARY_FIELDS, make_fields
+from .voucher_accounting import SUMMARY_FIELDS, SUMMARY_ROW, make_fields, schema_fields
 
-TRADE_FIELDS = [("seller_id", FIELD_STRING), ("buyer_id", FIELD_STRING), ("volume_ha", FIELD_DOUBLE),
-                ("price_yuan_per_ha", FIELD_DOUBLE), ("amount_yuan", FIELD_DOUBLE)]
+TRADE_FIELDS = schema_fields("voucher_trades")
+# The values of a trade row below, in their order, put into the schema's.
+TRADE_ROW = table_schema("voucher_trades").layout(
+    ("seller_id", "buyer_id", "volume_ha", "price_yuan_per_ha", "amount_yuan"))[1]
 ALLOCATIONS = [Allocation.PRO_RATA, Allocation.NEAREST]
 SETTLEMENTS = [Settlement.PAYMENT, Settlement.EQUITY]
 
@@ -174,11 +176,12 @@ class VoucherMarketAlgorithm(GuotuAlgorithm):
                  ("ask_field", request.ask_field or "(none)"), ("bid_field", request.bid_field or "(none)")]
         trades = write_sink(
             self, parameters, self.TRADES, context, make_fields(TRADE_FIELDS), QgsWkbTypes.LineString, result.crs,
-            (([t.seller_id, t.buyer_id, t.volume_ha, t.price_yuan_per_ha, t.amount_yuan], trade_line(t))
+            ((TRADE_ROW([t.seller_id, t.buyer_id, t.volume_ha, t.price_yuan_per_ha, t.amount_yuan]), trade_line(t))
              for t in result.trades))
         summary = write_sink(
             self, parameters, self.SUMMARY, context, make_fields(SUMMARY_FIELDS), QgsWkbTypes.NoGeometry,
-            result.crs, (([item, value, text], None) for item, value, text in market_summary_rows(result, audit)))
+            result.crs, ((SUMMARY_ROW([item, value, text]), None)
+                         for item, value, text in market_summary_rows(result, audit)))
         style_when_loaded(context, trades, "trades")
         return {self.TRADES: trades, self.SUMMARY: summary}
 
