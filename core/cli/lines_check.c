@@ -373,6 +373,7 @@ typedef struct check_run {
     char *crs;                   /* WKT of the admin units' CRS: every layer is read in it */
     OGRSpatialReferenceH target; /* the same, as OGR's (NULL when the admin units have no CRS) */
     int zone; /* the admin units are geographic: target is the Gauss-Krüger zone of the data (SPEC §8) */
+    OGRSpatialReferenceH admin_srs; /* with zone: the admin units' own CRS */
     char layer_name[NSOURCES][256]; /* the layer each source was read from */
     char field[2 + NTARGETS][256];  /* admin id, name and value fields as the layer spells them; "" absent */
     exception_row *exceptions;
@@ -446,7 +447,9 @@ static int align_crs(check_run *r, vector_source *src, int k) {
     char from[300], to[300];
     crs_label(have, from, sizeof from);
     crs_label(r->target, to, sizeof to);
-    if (!strcmp(r->a.crs_mismatch, "fail")) {
+    /* In the admin units' own geographic CRS: the same CRS, read in the zone like them. */
+    int as_admin = r->zone && r->admin_srs && OSRIsSameEx(have, r->admin_srs, same_opts);
+    if (!as_admin && !strcmp(r->a.crs_mismatch, "fail")) {
         snprintf(r->err, sizeof r->err,
                  "the %s layer '%.200s' of '%.600s' is in %.200s, another CRS than the admin units '%.200s' (%.200s); "
                  "the three lines "
@@ -509,7 +512,7 @@ static int open_source(check_run *r, vector_source *src, int k) {
         OGRSpatialReferenceH zone = NULL;
         if (metric_zone_choose(srs, &e, what, &zone, en, sizeof en, zh, sizeof zh, r->err, sizeof r->err)) return 1;
         if (zone) {
-            OSRDestroySpatialReference(r->target);
+            r->admin_srs = r->target; /* the admin units' own CRS */
             r->target = zone;
             r->zone = 1;
             if (add_note(r, "", zh, en, NULL) || vector_source_reproject_to(src, zone, r->err, sizeof r->err)) return 1;
@@ -1282,6 +1285,7 @@ int cmd_lines_check(int argc, char **argv) {
     guotu_context_destroy(r.ctx);
     CPLFree(r.crs);
     if (r.target) OSRDestroySpatialReference(r.target);
+    if (r.admin_srs) OSRDestroySpatialReference(r.admin_srs);
     free(r.exceptions);
     free(r.notes);
     if (r.a.admin_code_field) code_units_discard(r.a.units_path);

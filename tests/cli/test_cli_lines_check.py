@@ -592,6 +592,16 @@ def test_geographic_admin_units_work_in_the_gauss_kruger_zone_of_the_data(tmp_pa
     assert "permanent farmland layer 'permanent_farmland' was reprojected from EPSG:4490" in res.stderr
     ds = ogr.Open(str(out))
     assert ds.GetLayerByName("issues").GetSpatialRef().GetAuthorityCode(None) == "4548"
+    ds = None
+    # Every layer in the admin units' own CRS: --crs-mismatch fail has nothing to refuse (the land
+    # use in EPSG:4527 it does refuse, as before).
+    strict_out = tmp_path / "strict.gpkg"
+    dltb = tmp_path / "dltb_4490.gpkg"
+    gdal.VectorTranslate(str(dltb), str(tmp_path / "dltb.gpkg"), dstSRS="EPSG:4490", format="GPKG")
+    strict = run_guotu("lines", "check", "--workspace", str(degrees), "--landuse", str(dltb), "--class-field", "dlbm",
+                       "--crs-mismatch", "fail", "-o", str(strict_out))
+    assert strict.returncode == 0 and zone_note in strict.stderr, strict.stderr
+    assert sorted(r["fingerprint"] for r in issues(strict_out)) == sorted(r["fingerprint"] for r in issues(out))
     got, want = by_rule(issues(out)), by_rule(issues(base))
     assert set(got) == set(want) and all(len(got[k]) == len(want[k]) for k in want)
     for rule in want:
