@@ -555,6 +555,7 @@ static int admin_areas(check_run *r, const char *path, const char *class_field, 
     in.deduction = cultivated_system ? r->a.deduction : "none";
     in.deducted_class = "1203";
     in.note = cli_note;
+    in.work_crs = r->zone ? r->crs : NULL; /* the Gauss-Krüger zone of geographic admin units */
     guotu_tally *t = NULL;
     tally_info info;
     guotu_category_map *map = NULL;

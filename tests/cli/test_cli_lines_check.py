@@ -593,6 +593,15 @@ def test_geographic_admin_units_work_in_the_gauss_kruger_zone_of_the_data(tmp_pa
     ds = ogr.Open(str(out))
     assert ds.GetLayerByName("issues").GetSpatialRef().GetAuthorityCode(None) == "4548"
     ds = None
+    # Planar areas too: the land use's tally by admin unit (L14) is made in the zone, not refused.
+    res, planar = run_check(tmp_path, "planar_deg", "--workspace", str(degrees))
+    assert res.returncode == 0, res.stderr
+    res, planar_base = run_check(tmp_path, "planar_base", "--workspace", str(ws))
+    want = {r["admin_code"]: r for r in table(planar_base, "line_stats")}
+    for row in table(planar, "line_stats"):
+        for name in ("cultivated_ha", "farmland_ha", "redline_ha", "urban_ha"):
+            assert row[name] == pytest.approx(want[row["admin_code"]][name], rel=1e-6), name
+    assert row["cultivated_ha"] > 0 or want[row["admin_code"]]["cultivated_ha"] == 0
     # Every layer in the admin units' own CRS: --crs-mismatch fail has nothing to refuse (the land
     # use in EPSG:4527 it does refuse, as before).
     strict_out = tmp_path / "strict.gpkg"
