@@ -521,7 +521,8 @@ class _Check:
         r = self.request
         request = TallyRequest(zones=r.admin, zone_id_field=r.admin.fields().at(self.fields["id"]).name(),
                                landuse=r.landuse, class_field=r.class_field, area_method=r.options.area_method,
-                               deduction_field=r.deduction_field)
+                               deduction_field=r.deduction_field,
+                               work_crs=self.zone.crs if self.zone is not None else None)
         preset = conversion_preset(r.system)
         try:
             text = preset.read_bytes()

@@ -423,6 +423,14 @@ def test_workspace_in_degrees_cli_and_qgis_process_agree_with_the_projected_run(
     assert note in [r["note_en"] for r in ld.rows(result["NOTES"])]
     assert result["ISSUES"].crs().authid() == "EPSG:4548"
     assert _issues(issue_rows(result)) == _issues(cli_rows)
+    # Planar areas with the land use: its tally by unit (L14) is made in the zone too, as the CLI's.
+    planar_cli = tmp_path / "planar_cli.gpkg"
+    assert ld.cli_check(fx, degrees, planar_cli).returncode == 0
+    planar = run(with_landuse(fx, WORKSPACE=str(degrees)))
+    want = {r["admin_code"]: r for r in ld.rows(ld.ws_layer(planar_cli, "line_stats"))}
+    for row in ld.rows(planar["LINE_STATS"]):
+        assert row["cultivated_ha"] == pytest.approx(want[row["admin_code"]]["cultivated_ha"], rel=1e-9)
+    assert want["110101"]["cultivated_ha"] == pytest.approx(100, rel=1e-6)
     # qgis_process, as a batch job would run it
     home = tmp_path / "home"
     env = dict(os.environ, HOME=str(home), XDG_DATA_HOME=str(home / "xdg"), QT_QPA_PLATFORM="offscreen",
