@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "guotu/guotu.h"
+#include "metric_zone.h"
 #include "progress_bar.h"
 #include "vector_source.h"
 
@@ -40,8 +41,10 @@ static const char *const usage =
     "Elements come in one layer with a city field (the admin id) and a category field, or\n"
     "with --city-from-layer one layer per city named by its admin id (every polygon layer of\n"
     "--elements). Elements with no city or an unknown city are reported, not compared.\n"
-    "Distances are metres: geographic data (e.g. EPSG:4490) needs --crs with a projected CRS\n"
-    "(e.g. EPSG:4527); every layer is reprojected to the admin layer's CRS or --crs.\n"
+    "Every layer is reprojected to the admin layer's CRS or --crs. Distances are metres: with\n"
+    "geographic CGCS2000 or WGS 84 data (e.g. EPSG:4490) the run works in the 3-degree\n"
+    "Gauss-Krüger zone of the admin units' and elements' centre (EPSG:4534-4554,\n"
+    "CM = 3*round(lon/3)), says so in a note and writes the outputs in that zone.\n"
     "Writes OUT.gpkg: border_conflicts (polygons), border_conflict_lines (border segments of\n"
     "each conflict), shared_borders (every border segment with its status), pair_summary\n"
     "(lengths, areas and a score per pair), basemap_issues and basemap_issue_points.\n"
@@ -213,7 +216,8 @@ struct border_run {
     border_args a;
     OGRSpatialReferenceH srs; /* the working CRS; NULL when the admin layer has none */
     char *crs_wkt;
-    border_output out; /* shared by the workers; its callbacks lock */
+    char zone_note[512]; /* the Gauss-Krüger zone geographic data was reprojected to; "" none */
+    border_output out;   /* shared by the workers; its callbacks lock */
     int64_t admins, elements;
     border_worker *workers;
     int nworkers;
@@ -284,6 +288,27 @@ static int working_crs(border_run *r) {
     } else if (!failed && vector_source_crs(&src)) {
         r->srs = OSRClone(vector_source_crs(&src));
     }
+    /* Geographic data: the run works in the Gauss-Krüger zone of the admin units' and the
+     * elements' centre (SPEC §8). */
+    if (!failed && r->srs && OSRIsGeographic(r->srs)) {
+        metric_extent e;
+        metric_extent_init(&e);
+        metric_extent_add_layer(&e, src.layer, vector_source_crs(&src), r->srs);
+        failed = metric_extent_add_file(&e, r->a.elements, r->a.city_from_layer ? NULL : r->a.elements_layer, r->srs,
+                                        r->err, sizeof r->err);
+        char what[1200], zh[768];
+        snprintf(what, sizeof what, "the admin layer '%.200s' of '%.600s'%s", src.layer_name, src.path,
+                 r->a.crs ? " (--crs)" : "");
+        OGRSpatialReferenceH zone = NULL;
+        if (!failed)
+            failed = metric_zone_choose(r->srs, &e, what, &zone, r->zone_note, sizeof r->zone_note, zh, sizeof zh,
+                                        r->err, sizeof r->err);
+        if (zone) {
+            OSRDestroySpatialReference(r->srs);
+            r->srs = zone;
+            fprintf(stderr, "guotu border: note: %s\n", r->zone_note);
+        }
+    }
     if (!failed && r->srs) {
         OSRSetAxisMappingStrategy(r->srs, OAMS_TRADITIONAL_GIS_ORDER);
         const char *opts[] = {"FORMAT=WKT2_2019", NULL};
@@ -312,10 +337,6 @@ static int read_admins(border_worker *w) {
         o.parts = r->nworkers;
         if (guotu_border_create(w->ctx, &o, &w->border)) {
             failed = core_failed(w, NULL, NULL);
-            if (!r->a.crs && strstr(w->err, "geographic")) {
-                size_t used = strlen(w->err);
-                snprintf(w->err + used, sizeof w->err - used, " (pass --crs, e.g. --crs EPSG:4527)");
-            }
         }
     }
     /* The first worker keeps the id -> name table of the output. */
@@ -514,6 +535,7 @@ static int write_summary(border_run *r) {
                                {"weights_overlap_mismatch_gap_discontinuity", r->a.weights},
                                {"area_method", r->a.area},
                                {"crs", r->srs ? OSRGetName(r->srs) : "(none)"},
+                               {"crs_note", r->zone_note[0] ? r->zone_note : "(none)"},
                                {"encoding", r->a.encoding ? r->a.encoding : "(the files' own)"}};
     return border_output_summary(&r->out, r->workers[0].ctx, r->workers[0].border, meta,
                                  (int)(sizeof meta / sizeof meta[0]));

@@ -1,6 +1,7 @@
 /* cmd_frame.c — `guotu framework catalogue`: the provincial element catalogue (名录) against
  * the elements the cities submitted (SPEC §10). */
 #include <cpl_conv.h>
+#include <gdal/gdal_utils.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <math.h>
@@ -16,6 +17,7 @@
 #include "gpkg_writer.h"
 #include "guotu/guotu.h"
 #include "io_util.h"
+#include "metric_zone.h"
 #include "progress_bar.h"
 #include "resources.h"
 #include "table_schema.h"
@@ -381,8 +383,10 @@ static const char *const indicators_usage =
     "degrees, or --tolerance-forest, default 0.2), dem_incomplete (the DEM misses part of a\n"
     "part), landuse_incomplete (the land-use raster has no class on part of a part). The\n"
     "catalogue check (see `guotu framework catalogue`) runs as well.\n"
-    "The work CRS is the DEM's (else the elements' or --crs) and must be projected in metres;\n"
-    "the elements and land use are reprojected to it. Writes OUT.gpkg: element_indicators,\n"
+    "The work CRS is the DEM's (else the elements' or --crs); the elements and land use are\n"
+    "reprojected to it. Strips and slopes are metres: a geographic (CGCS2000 or WGS 84) work CRS\n"
+    "becomes the 3-degree Gauss-Krüger zone of the data's centre, a geographic DEM is warped to\n"
+    "it (bilinear), with a note; the outputs are in that zone. Writes OUT.gpkg: element_indicators,\n"
     "indicator_findings, catalogue_findings and catalogue_cities. --threads: the DEM's bands of\n"
     "rows are shared among N threads (default one per CPU, at most 8); sums then add up in\n"
     "another order, so values may differ in their last digits (not beyond 1e-12 relative).\n";
@@ -883,6 +887,30 @@ static int write_indicator_rows(indicators_out *o, guotu_context *ctx, guotu_fra
     return 0;
 }
 
+/* Replaces *dem by a virtual raster of it warped to `srs` (bilinear; cells outside the DEM
+ * are nodata), keeping the file open in *source. 1 with a message on failure. */
+static int warp_dem(GDALDatasetH *dem, GDALDatasetH *source, OGRSpatialReferenceH srs, const char *path, char *err,
+                    size_t err_size) {
+    char *wkt = NULL;
+    const char *wkt_opts[] = {"FORMAT=WKT2_2019", NULL};
+    OSRExportToWktEx(srs, &wkt, wkt_opts);
+    int has = 0;
+    double nodata = GDALGetRasterNoDataValue(GDALGetRasterBand(*dem, 1), &has);
+    char nd[64];
+    snprintf(nd, sizeof nd, "%.17g", has ? nodata : -32768.0);
+    char *argv[] = {"-of", "VRT", "-t_srs", wkt, "-r", "bilinear", "-dstnodata", nd, NULL};
+    GDALWarpAppOptions *opts = GDALWarpAppOptionsNew(argv, NULL);
+    int usage = 0;
+    GDALDatasetH in[1] = {*dem};
+    GDALDatasetH warped = opts ? GDALWarp("", NULL, 1, in, opts, &usage) : NULL;
+    GDALWarpAppOptionsFree(opts);
+    CPLFree(wkt);
+    if (!warped) return snprintf(err, err_size, "cannot warp the DEM '%s': %s", path, CPLGetLastErrorMsg()) > 0;
+    *source = *dem;
+    *dem = warped;
+    return 0;
+}
+
 static int cmd_frame_indicators(int argc, char **argv) {
     indicators_args a;
     int parsed = parse_indicators(argc, argv, &a);
@@ -897,10 +925,11 @@ static int cmd_frame_indicators(int argc, char **argv) {
     guotu_context *ctx = guotu_context_create();
     guotu_frame *f = NULL;
     OGRSpatialReferenceH srs = NULL;
-    GDALDatasetH dem = NULL;
+    GDALDatasetH dem = NULL, dem_source = NULL; /* dem_source: the DEM file under a warped dem */
     char *crs_wkt = NULL, *text = NULL, *ttext = NULL;
     frame_tables tables;
     memset(&tables, 0, sizeof tables);
+    char zone_note[600] = "";
     indicators_out o;
     memset(&o, 0, sizeof o);
     o.cat.t = &tables;
@@ -947,6 +976,39 @@ static int cmd_frame_indicators(int argc, char **argv) {
         }
     }
     if (!failed && !srs) failed = snprintf(err, sizeof err, "the elements and the DEM have no CRS: pass --crs") > 0;
+    /* Border strips and slopes are metres: geographic data works in the Gauss-Krüger zone of
+     * the elements', DEM's and land use's centre (SPEC §8); a geographic DEM is warped to it. */
+    if (!failed && OSRIsGeographic(srs)) {
+        metric_extent e;
+        metric_extent_init(&e);
+        failed = metric_extent_add_file(&e, a.c.elements, a.c.elements_layer, srs, err, sizeof err) ||
+                 (a.landuse && a.landuse_code &&
+                  metric_extent_add_file(&e, a.landuse, a.landuse_layer, srs, err, sizeof err));
+        if (dem) metric_extent_add_raster(&e, dem, srs);
+        char what[1200], zh[768];
+        snprintf(what, sizeof what, "the %s '%.600s'%s", dem && !a.crs ? "DEM" : "elements of",
+                 dem && !a.crs ? a.dem : a.c.elements, a.crs ? " (--crs)" : "");
+        OGRSpatialReferenceH zone = NULL;
+        if (!failed)
+            failed =
+                metric_zone_choose(srs, &e, what, &zone, zone_note, sizeof zone_note, zh, sizeof zh, err, sizeof err);
+        if (zone) {
+            OSRDestroySpatialReference(srs);
+            srs = zone;
+            fprintf(stderr, "guotu framework indicators: note: %s\n", zone_note);
+        }
+        const char *same[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT", NULL};
+        if (zone && dem && GDALGetSpatialRef(dem) && OSRIsGeographic(GDALGetSpatialRef(dem)) &&
+            !OSRIsSameEx(GDALGetSpatialRef(dem), srs, same)) {
+            failed = warp_dem(&dem, &dem_source, srs, a.dem, err, sizeof err);
+            if (!failed) {
+                size_t used = strlen(zone_note);
+                snprintf(zone_note + used, sizeof zone_note - used, "; the DEM warped to it (bilinear)");
+                fprintf(stderr, "guotu framework indicators: note: the DEM '%s' is warped to %s (bilinear)\n", a.dem,
+                        OSRGetName(srs));
+            }
+        }
+    }
     if (!failed && dem && GDALGetSpatialRef(dem)) {
         const char *opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT", NULL};
         if (!OSRIsSameEx(GDALGetSpatialRef(dem), srs, opts))
@@ -1051,7 +1113,8 @@ static int cmd_frame_indicators(int argc, char **argv) {
                                    {"tolerance_slope_deg", numbers[3]},
                                    {"tolerance_forest_share", numbers[4]},
                                    {"area_method", a.area},
-                                   {"crs", OSRGetName(srs)}};
+                                   {"crs", OSRGetName(srs)},
+                                   {"crs_note", zone_note[0] ? zone_note : "(none)"}};
         const int layers[] = {o.indicators, o.ifindings, o.cat.findings, o.cat.cities};
         for (int k = 0; k < 4; k++)
             gpkg_writer_meta(o.cat.out, layers[k], meta, (int)(sizeof meta / sizeof meta[0]));
@@ -1086,6 +1149,7 @@ static int cmd_frame_indicators(int argc, char **argv) {
     guotu_frame_destroy(ctx, f);
     guotu_context_destroy(ctx);
     if (dem) GDALClose(dem);
+    if (dem_source) GDALClose(dem_source);
     free(text);
     free(ttext);
     CPLFree(crs_wkt);

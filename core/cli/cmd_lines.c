@@ -12,10 +12,11 @@
 #include "commands.h"
 #include "gpkg_styles.h"
 #include "gpkg_writer.h"
+#include "metric_zone.h"
 #include "resources.h"
 
 static const char *const lines_usage =
-    "usage: guotu lines init OUT.gpkg --crs CRS\n"
+    "usage: guotu lines init OUT.gpkg --crs CRS [--zone-from FILE]\n"
     "       guotu lines check --workspace W.gpkg ... -o ISSUES.gpkg   (guotu lines check --help)\n"
     "       guotu lines check --redline F --farmland F --urban F --admin F [--admin-id FIELD ...] -o ISSUES.gpkg\n"
     "\n"
@@ -24,7 +25,10 @@ static const char *const lines_usage =
     "(MultiPolygon, in CRS, e.g. EPSG:4527) and the table exceptions. Fields, their Chinese\n"
     "names and who fills them are in resources/presets/lines/workspace_schema.csv; each layer\n"
     "carries its default style, so the workspace opens styled in QGIS anywhere. An existing\n"
-    "file is never replaced: a workspace holds drawing work.\n";
+    "file is never replaced: a workspace holds drawing work. Widths and gaps are metres: with a\n"
+    "geographic CRS (CGCS2000 or WGS 84, e.g. EPSG:4490) give --zone-from FILE, the data the\n"
+    "workspace is for (e.g. the admin units); the workspace is then made in the 3-degree\n"
+    "Gauss-Krüger zone of that data's centre (EPSG:4534-4554, CM = 3*round(lon/3)), said in a note.\n";
 
 enum { MAX_COLUMNS = 32, MAX_LAYERS = 8 };
 
@@ -92,7 +96,7 @@ static int add_styles(gpkg_writer *w, const schema_layer *layers, int nlayers, c
     return gpkg_writer_add_styles(w, "lines", names, n, err, err_size);
 }
 
-static int lines_init(const char *out, const char *crs) {
+static int lines_init(const char *out, const char *crs, const char *zone_from) {
     struct stat st;
     if (stat(out, &st) == 0)
         return cli_error("'%s' exists: a workspace holds drawing work, so it is never replaced; choose another name",
@@ -102,12 +106,40 @@ static int lines_init(const char *out, const char *crs) {
         OSRDestroySpatialReference(srs);
         return cli_error("'%s' is not a CRS GDAL knows (try EPSG:4527)", crs);
     }
+    char zone_crs[32] = "";
+    if (OSRIsGeographic(srs) && zone_from) {
+        /* The Gauss-Krüger zone of the data the workspace is for (SPEC §8). */
+        OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);
+        metric_extent e;
+        metric_extent_init(&e);
+        char err[1500], what[1200], en[600], zh[768];
+        snprintf(what, sizeof what, "--zone-from '%.1000s'", zone_from);
+        OGRSpatialReferenceH zone = NULL;
+        if (metric_extent_add_file(&e, zone_from, NULL, srs, err, sizeof err) ||
+            metric_zone_choose(srs, &e, what, &zone, en, sizeof en, zh, sizeof zh, err, sizeof err)) {
+            OSRDestroySpatialReference(srs);
+            return cli_error("%s", err);
+        }
+        if (zone) {
+            snprintf(zone_crs, sizeof zone_crs, "EPSG:%s", OSRGetAuthorityCode(zone, NULL));
+            fprintf(stderr,
+                    "guotu lines init: note: the workspace is made in %s (%s), the Gauss-Krüger zone of the centre "
+                    "of '%s', instead of %s (degrees)\n",
+                    zone_crs, OSRGetName(zone), zone_from, crs);
+            OSRDestroySpatialReference(srs);
+            srs = zone;
+            crs = zone_crs;
+        }
+    }
     /* Sliver widths, gaps and patch sizes are metres: a workspace in degrees could not be checked. */
     guotu_context *ctx = guotu_context_create();
     int metres = ctx ? guotu_crs_require_metres(ctx, crs, "a three-lines workspace") : GUOTU_ERR_NOMEM;
     if (metres) {
         char why[1200];
-        snprintf(why, sizeof why, "%s", ctx ? guotu_context_last_error(ctx) : "out of memory");
+        snprintf(why, sizeof why, "%s%s", ctx ? guotu_context_last_error(ctx) : "out of memory",
+                 OSRIsGeographic(srs) ? "; or give --zone-from FILE (the data the workspace is for) to make it in the "
+                                        "Gauss-Krüger zone of that data's centre"
+                                      : "");
         guotu_context_destroy(ctx);
         OSRDestroySpatialReference(srs);
         return cli_error("%s", why);
@@ -144,7 +176,7 @@ int cmd_lines(int argc, char **argv) {
         fputs(lines_usage, stdout);
         return 0;
     }
-    const char *out = NULL, *crs = NULL;
+    const char *out = NULL, *crs = NULL, *zone_from = NULL;
     if (argc >= 2 && !strcmp(argv[1], "init")) {
         for (int i = 2; i < argc; i++) {
             if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -153,6 +185,8 @@ int cmd_lines(int argc, char **argv) {
             }
             if (!strcmp(argv[i], "--crs") && i + 1 < argc)
                 crs = argv[++i];
+            else if (!strcmp(argv[i], "--zone-from") && i + 1 < argc)
+                zone_from = argv[++i];
             else if (argv[i][0] != '-' && !out)
                 out = argv[i];
             else
@@ -161,7 +195,7 @@ int cmd_lines(int argc, char **argv) {
         if (!out || !crs) return cli_usage_error("lines", lines_usage, "init needs OUT.gpkg and --crs"), 2;
         if (strlen(out) < 5 || strcmp(out + strlen(out) - 5, ".gpkg"))
             return cli_usage_error("lines", lines_usage, "the workspace must be a .gpkg file"), 2;
-        return lines_init(out, crs);
+        return lines_init(out, crs, zone_from);
     }
     if (argc >= 2 && !strcmp(argv[1], "check")) return cmd_lines_check(argc - 1, argv + 1);
     return cli_usage_error("lines", lines_usage, "unknown lines command (init, check)"), 2;

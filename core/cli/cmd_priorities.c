@@ -16,6 +16,7 @@
 #include "gpkg_styles.h"
 #include "gpkg_writer.h"
 #include "guotu/guotu.h"
+#include "metric_zone.h"
 #include "progress_bar.h"
 #include "resources.h"
 #include "table_schema.h"
@@ -44,7 +45,9 @@ static const char *const priorities_usage =
     "  forest_gain_ha (standard-forest ha gained if restored to --target, coefficients of the\n"
     "  voucher presets, default SANDIAO_WORK), cultivated_change_ha (+ land gained when --target is\n"
     "  cultivated, else − cultivated land lost, net of deductions), redline_distance_m and\n"
-    "  redline_contact_m (need --redline and a CRS in metres), or any numeric field of the sites.\n"
+    "  redline_contact_m (need --redline; geographic CGCS2000 or WGS 84 layers are ranked in the\n"
+    "  3-degree Gauss-Krüger zone of all the layers' centre, with a note, and ranked_sites is\n"
+    "  written in that zone), or any numeric field of the sites.\n"
     "  Non-dominated sorting gives each site its front (1 = the Pareto front) and crowding\n"
     "  distance; --lexicographic adds lex_rank by the objectives in the order given. OUT.gpkg\n"
     "  holds ranked_sites (with the sites' --site-id as site_id), styled by front. Other layers are\n"
@@ -73,6 +76,7 @@ typedef struct prio_run {
     guotu_context *ctx;
     OGRSpatialReferenceH srs;
     char *crs_wkt;
+    char zone_note[512]; /* the Gauss-Krüger zone geographic data was reprojected to; "" none */
     char err[2048];
     progress_bar bar;
 } prio_run;
@@ -211,6 +215,30 @@ static int open_layer(prio_run *r, vector_source *src, const layer_arg *l, const
         if (have) {
             const char *wkt_opts[] = {"FORMAT=WKT2_2019", NULL};
             r->srs = OSRClone(have);
+            /* Distances to the red line are metres: geographic data is ranked in the Gauss-Krüger
+             * zone of all the layers' centre (SPEC §8). */
+            if (r->a.rank && r->a.redline.path && OSRIsGeographic(have)) {
+                metric_extent e;
+                metric_extent_init(&e);
+                const layer_arg *all[] = {&r->a.sites, &r->a.redline, &r->a.landuse};
+                for (int i = 0; i < 3; i++)
+                    if (all[i]->path &&
+                        metric_extent_add_file(&e, all[i]->path, all[i]->layer, have, r->err, sizeof r->err))
+                        return 1;
+                char what[1200], zh[768];
+                snprintf(what, sizeof what, "the %s layer '%.200s' of '%.600s'", role, src->layer_name, src->path);
+                OGRSpatialReferenceH zone = NULL;
+                if (metric_zone_choose(have, &e, what, &zone, r->zone_note, sizeof r->zone_note, zh, sizeof zh, r->err,
+                                       sizeof r->err))
+                    return 1;
+                if (zone) {
+                    OSRDestroySpatialReference(r->srs);
+                    r->srs = zone;
+                    fprintf(stderr, "guotu priorities: note: %s\n", r->zone_note);
+                    OSRExportToWktEx(zone, &r->crs_wkt, wkt_opts);
+                    return vector_source_reproject_to(src, zone, r->err, sizeof r->err);
+                }
+            }
             OSRExportToWktEx(have, &r->crs_wkt, wkt_opts);
         } else {
             r->crs_wkt = CPLStrdup("");
@@ -735,8 +763,9 @@ static int write_ranked(prio_run *r, const table_schema *schema, const int *slot
         table_meta meta[] = {{"objectives", objectives},
                              {"lexicographic", r->a.lexicographic ? r->a.lexicographic : ""},
                              {"sites", r->a.sites.path},
-                             {"area_method", r->a.area}};
-        gpkg_writer_meta(w, layer, meta, 4);
+                             {"area_method", r->a.area},
+                             {"crs_note", r->zone_note[0] ? r->zone_note : "(none)"}};
+        gpkg_writer_meta(w, layer, meta, 5);
         failed = gpkg_writer_commit(w, r->err, sizeof r->err);
         w = NULL;
     }

@@ -15,6 +15,7 @@
 #include "commands.h"
 #include "gpkg_writer.h"
 #include "guotu/guotu.h"
+#include "metric_zone.h"
 #include "progress_bar.h"
 #include "resources.h"
 #include "table_schema.h"
@@ -100,8 +101,10 @@ static const char *const check_usage =
     "without a red-line target, L14 without --landuse) is not checked, and says so in a\n"
     "note; without a cap field the cap of --expansion-cap applies to every unit. Layers in\n"
     "another CRS than the admin units are reprojected to theirs with a note\n"
-    "(--crs-mismatch fail refuses them instead); geographic CRSs are refused (widths and\n"
-    "gaps are metres). --encoding sets the attribute encoding of Shapefiles without a .cpg\n"
+    "(--crs-mismatch fail refuses them instead). Widths and gaps are metres: with geographic\n"
+    "(CGCS2000 or WGS 84) admin units every layer is reprojected to the 3-degree Gauss-Krüger\n"
+    "zone of all the layers' centre (EPSG:4534-4554, CM = 3*round(lon/3)), with a note, and the\n"
+    "outputs are in that zone. --encoding sets the attribute encoding of Shapefiles without a .cpg\n"
     "(e.g. CP936 for GBK).\n"
     "Admin units from the land use's own codes, without an admin layer: --admin-code-field\n"
     "(三调 ZLDWDM of --landuse) and --admin-code-length (6 county, 9 town, 12 village; 0 the\n"
@@ -367,8 +370,10 @@ typedef struct check_run {
     check_args a;
     guotu_context *ctx;
     guotu_lines *lines;
-    char *crs;                      /* WKT of the admin units' CRS: every layer is read in it */
-    OGRSpatialReferenceH target;    /* the same, as OGR's (NULL when the admin units have no CRS) */
+    char *crs;                   /* WKT of the admin units' CRS: every layer is read in it */
+    OGRSpatialReferenceH target; /* the same, as OGR's (NULL when the admin units have no CRS) */
+    int zone; /* the admin units are geographic: target is the Gauss-Krüger zone of the data (SPEC §8) */
+    OGRSpatialReferenceH admin_srs; /* with zone: the admin units' own CRS */
     char layer_name[NSOURCES][256]; /* the layer each source was read from */
     char field[2 + NTARGETS][256];  /* admin id, name and value fields as the layer spells them; "" absent */
     exception_row *exceptions;
@@ -442,7 +447,9 @@ static int align_crs(check_run *r, vector_source *src, int k) {
     char from[300], to[300];
     crs_label(have, from, sizeof from);
     crs_label(r->target, to, sizeof to);
-    if (!strcmp(r->a.crs_mismatch, "fail")) {
+    /* In the admin units' own geographic CRS: the same CRS, read in the zone like them. */
+    int as_admin = r->zone && r->admin_srs && OSRIsSameEx(have, r->admin_srs, same_opts);
+    if (!as_admin && !strcmp(r->a.crs_mismatch, "fail")) {
         snprintf(r->err, sizeof r->err,
                  "the %s layer '%.200s' of '%.600s' is in %.200s, another CRS than the admin units '%.200s' (%.200s); "
                  "the three lines "
@@ -451,11 +458,12 @@ static int align_crs(check_run *r, vector_source *src, int k) {
         return 1;
     }
     char zh[768], en[768];
-    snprintf(en, sizeof en, "the %s layer '%.100s' was reprojected from %.200s to %.200s, the CRS of the admin units",
-             source_roles[k], src->layer_name, from, to);
+    snprintf(en, sizeof en, "the %s layer '%.100s' was reprojected from %.200s to %.200s, %s", source_roles[k],
+             src->layer_name, from, to,
+             r->zone ? "the Gauss-Krüger zone of the data's centre" : "the CRS of the admin units");
     static const char *const roles_zh[NSOURCES] = {"生态保护红线", "永久基本农田", "城镇开发边界", "行政区"};
-    snprintf(zh, sizeof zh, "%s图层 %.100s 已从 %.200s 投影转换到行政区的坐标系 %.200s", roles_zh[k], src->layer_name,
-             from, to);
+    snprintf(zh, sizeof zh, "%s图层 %.100s 已从 %.200s 投影转换到%s %.200s", roles_zh[k], src->layer_name, from,
+             r->zone ? "数据中心所在的高斯-克吕格投影带" : "行政区的坐标系", to);
     return add_note(r, "", zh, en, NULL) || vector_source_reproject_to(src, r->target, r->err, sizeof r->err);
 }
 
@@ -489,6 +497,28 @@ static int open_source(check_run *r, vector_source *src, int k) {
     OGRSpatialReferenceH srs = vector_source_crs(src);
     if (!srs) return 0;
     r->target = OSRClone(srs);
+    /* Geographic admin units: the run works in the Gauss-Krüger zone of all the layers' centre. */
+    if (OSRIsGeographic(srs)) {
+        metric_extent e;
+        metric_extent_init(&e);
+        metric_extent_add_layer(&e, src->layer, srs, srs);
+        for (int j = 0; j < NSOURCES; j++) {
+            const char *p, *l;
+            source_of(r, j, &p, &l);
+            if (j != SRC_ADMIN && metric_extent_add_file(&e, p, l, srs, r->err, sizeof r->err)) return 1;
+        }
+        char what[700], en[768], zh[768];
+        snprintf(what, sizeof what, "the admin units '%.200s' of '%.400s'", src->layer_name, src->path);
+        OGRSpatialReferenceH zone = NULL;
+        if (metric_zone_choose(srs, &e, what, &zone, en, sizeof en, zh, sizeof zh, r->err, sizeof r->err)) return 1;
+        if (zone) {
+            r->admin_srs = r->target; /* the admin units' own CRS */
+            r->target = zone;
+            r->zone = 1;
+            if (add_note(r, "", zh, en, NULL) || vector_source_reproject_to(src, zone, r->err, sizeof r->err)) return 1;
+            srs = zone;
+        }
+    }
     const char *opts[] = {"FORMAT=WKT2_2019", NULL};
     if (OSRExportToWktEx(srs, &r->crs, opts) != OGRERR_NONE) {
         snprintf(r->err, sizeof r->err, "cannot describe the CRS of the admin units '%s'", src->layer_name);
@@ -525,6 +555,7 @@ static int admin_areas(check_run *r, const char *path, const char *class_field, 
     in.deduction = cultivated_system ? r->a.deduction : "none";
     in.deducted_class = "1203";
     in.note = cli_note;
+    in.work_crs = r->zone ? r->crs : NULL; /* the Gauss-Krüger zone of geographic admin units */
     guotu_tally *t = NULL;
     tally_info info;
     guotu_category_map *map = NULL;
@@ -1255,6 +1286,7 @@ int cmd_lines_check(int argc, char **argv) {
     guotu_context_destroy(r.ctx);
     CPLFree(r.crs);
     if (r.target) OSRDestroySpatialReference(r.target);
+    if (r.admin_srs) OSRDestroySpatialReference(r.admin_srs);
     free(r.exceptions);
     free(r.notes);
     if (r.a.admin_code_field) code_units_discard(r.a.units_path);

@@ -31,7 +31,9 @@ typedef struct tally_run {
     int zone_code_index; /* the land use's zone code field (tally by code), -1 for none */
     raster_source raster;
     int raster_input, has_mask;
-    OGRSpatialReferenceH target_crs; /* borrowed from the zones or the raster */
+    OGRSpatialReferenceH target_crs; /* borrowed from the zones or the raster, or work_srs */
+    OGRSpatialReferenceH work_srs;   /* in->work_crs (owned), NULL without */
+    OGRSpatialReferenceH zones_own;  /* with work_srs: the zones' own CRS (borrowed) */
     char *crs_text;
     guotu_context *ctx;
     guotu_tally *tally;
@@ -108,6 +110,9 @@ static int align_crs(tally_run *run, vector_source *src, const char *role) {
     }
     const char *same_opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
     if (OSRIsSameEx(have, want, same_opts)) return 0;
+    /* in the zones' own CRS: read in the work CRS like them */
+    if (run->zones_own && OSRIsSameEx(have, run->zones_own, same_opts))
+        return vector_source_reproject_to(src, want, run->err, run->err_size);
     char a[256], b[256];
     crs_name(have, a, sizeof a);
     crs_name(want, b, sizeof b);
@@ -191,6 +196,17 @@ static int open_inputs(tally_run *run) {
         }
         if (open_deduction(run)) return 1;
         run->target_crs = vector_source_crs(&run->zones);
+        if (in->work_crs && run->target_crs) {
+            run->work_srs = OSRNewSpatialReference(NULL);
+            if (OSRSetFromUserInput(run->work_srs, in->work_crs) != OGRERR_NONE) {
+                snprintf(run->err, run->err_size, "unknown work CRS '%.200s'", in->work_crs);
+                return 1;
+            }
+            OSRSetAxisMappingStrategy(run->work_srs, OAMS_TRADITIONAL_GIS_ORDER);
+            run->zones_own = run->target_crs;
+            if (vector_source_reproject_to(&run->zones, run->work_srs, run->err, run->err_size)) return 1;
+            run->target_crs = run->work_srs;
+        }
         if (align_crs(run, &run->landuse, role)) return 1;
     }
     if (in->mask) {
@@ -615,6 +631,7 @@ int tally_runner_run(guotu_context *ctx, const tally_inputs *in, guotu_tally **o
     vector_source_close(&run.landuse);
     vector_source_close(&run.mask);
     raster_source_close(&run.raster);
+    if (run.work_srs) OSRDestroySpatialReference(run.work_srs);
     CPLFree(run.crs_text);
     for (size_t i = 0; i < run.zone_copy_count; i++)
         free(run.zone_copies[i].wkb);

@@ -60,6 +60,10 @@ typedef struct tally_inputs {
     /* Notes for the user (e.g. a layer reprojected); NULL: none. */
     void (*note)(const char *message, void *user);
     void *note_user;
+    /* Vector land use: NULL, the tally is in the zones' CRS; else the CRS (any text GDAL reads) the
+     * zones and the land use are read in — the Gauss-Krüger zone a run chose for geographic data
+     * (SPEC §8); layers in the zones' own CRS are then no --crs-mismatch. */
+    const char *work_crs;
 } tally_inputs;
 
 typedef struct tally_info {

@@ -169,6 +169,8 @@ static int keep_touching(guotu_context *ctx, pair_work *w, const GEOSGeometry *p
     return GUOTU_OK;
 }
 
+#define GAP_GRID_M 1e-4
+
 /* The unprotected strip of a gap: the corridor along the run (flat ends) on the side(s)
  * without an element at the border, less what somebody protects, the pieces touching it. */
 static int gap_area(guotu_context *ctx, pair_work *w, const GEOSGeometry *line, int side, GEOSGeometry **out,
@@ -186,7 +188,10 @@ static int gap_area(guotu_context *ctx, pair_work *w, const GEOSGeometry *line, 
     for (int s = 0; !status && s < 2; s++) {
         if (side != s && side != SIDE_BOTH) continue;
         GEOSGeometry *in_unit = GEOSIntersection_r(ctx->geos, band, w->unit[s]->geom);
-        GEOSGeometry *open = in_unit && covered ? GEOSDifference_r(ctx->geos, in_unit, covered)
+        /* On a 0.1 mm grid: coordinates through degrees and back differ by nanometres, and an
+         * element's edge a nanometre off the band's would leave a sliver joining the strip beyond
+         * the element to the one at the border. */
+        GEOSGeometry *open = in_unit && covered ? GEOSDifferencePrec_r(ctx->geos, in_unit, covered, GAP_GRID_M)
                                                 : (in_unit ? GEOSGeom_clone_r(ctx->geos, in_unit) : NULL);
         GEOSGeometry *poly = open ? gt_polygonal_part(ctx, open) : NULL;
         if (!open)

@@ -222,6 +222,81 @@ static void test_remembered_vertices_same_area(void **state) {
     guotu_context_destroy(ctx);
 }
 
+/* The zone to work in (SPEC §8): CM = 3·round(lon/3) of the extent's centre, EPSG 4534 +
+ * (CM − 75)/3; metric CRSs kept; other datums, feet and extents outside China refused. */
+static int zone_of(guotu_context *ctx, const char *crs, double xmin, double ymin, double xmax, double ymax) {
+    int epsg = -1;
+    char note[512] = "x";
+    int status = guotu_crs_metric_zone(ctx, crs, xmin, ymin, xmax, ymax, &epsg, note, sizeof note);
+    if (status) {
+        assert_int_equal(epsg, 0);
+        return -status;
+    }
+    assert_true(epsg ? note[0] != '\0' : note[0] == '\0');
+    return epsg;
+}
+
+static void test_metric_zone(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    /* 117.2°E → CM 117 → 4548; 118.6°E → CM 120 → 4549 (a county straddling 118.5°E). No zone
+     * prefix: 4527 and 4528 are the same meridians' zones 39 and 40 with the prefix. */
+    assert_int_equal(zone_of(ctx, "EPSG:4490", 117.1, 39.0, 117.3, 39.2), 4548);
+    assert_int_equal(zone_of(ctx, "EPSG:4490", 118.4, 30.0, 118.8, 30.3), 4549);
+    /* The ends: 75°E → 4534, 135°E → 4554. */
+    assert_int_equal(zone_of(ctx, "EPSG:4490", 74.0, 39.0, 76.0, 40.0), 4534);
+    assert_int_equal(zone_of(ctx, "EPSG:4490", 134.0, 47.0, 136.0, 48.0), 4554);
+    /* 1.5° off a CM: just west stays, just east goes to the next zone; exactly half way goes east. */
+    assert_int_equal(zone_of(ctx, "EPSG:4490", 115.49, 30, 115.49, 30), 4547);
+    assert_int_equal(zone_of(ctx, "EPSG:4490", 115.51, 30, 115.51, 30), 4548);
+    assert_int_equal(zone_of(ctx, "EPSG:4490", 115.0, 30, 116.0, 30), 4548);
+    assert_int_equal(zone_of(ctx, "EPSG:4490", 118.49999, 30, 118.49999, 30), 4548);
+    /* The zone of the centre (119°E → CM 120), not of the west edge (117°E). */
+    assert_int_equal(zone_of(ctx, "EPSG:4490", 117.0, 30, 121.0, 31), 4549);
+    /* The note names the CRS, the zone and why. */
+    int epsg = 0;
+    char note[512];
+    assert_int_equal(guotu_crs_metric_zone(ctx, "EPSG:4490", 117.1, 39.0, 117.3, 39.2, &epsg, note, sizeof note),
+                     GUOTU_OK);
+    assert_string_equal(note, "reprojected from EPSG:4490 to EPSG:4548 (CGCS2000 / 3-degree Gauss-Kruger CM 117E), "
+                              "the zone of the data's centre");
+    /* CGCS2000 3D and WGS 84 (taken as CGCS2000, said so) get the same zone; a NULL note is fine. */
+    assert_int_equal(zone_of(ctx, "EPSG:4480", 117.1, 39.0, 117.3, 39.2), 4548);
+    assert_int_equal(guotu_crs_metric_zone(ctx, "EPSG:4326", 117.1, 39.0, 117.3, 39.2, &epsg, note, sizeof note),
+                     GUOTU_OK);
+    assert_int_equal(epsg, 4548);
+    assert_non_null(strstr(note, "WGS 84 taken as CGCS2000"));
+    assert_int_equal(guotu_crs_metric_zone(ctx, "EPSG:4490", 117.1, 39.0, 117.3, 39.2, &epsg, NULL, 0), GUOTU_OK);
+    /* A WKT without authority codes (as an ESRI .prj reads) is recognised by its datum. */
+    const char *wkt = "GEOGCS[\"GCS_China_Geodetic_Coordinate_System_2000\",DATUM[\"D_China_2000\","
+                      "SPHEROID[\"CGCS2000\",6378137.0,298.257222101]],PRIMEM[\"Greenwich\",0.0],"
+                      "UNIT[\"Degree\",0.0174532925199433]]";
+    assert_int_equal(zone_of(ctx, wkt, 117.1, 39.0, 117.3, 39.2), 4548);
+    /* Metric CRSs and no CRS: kept (0). */
+    assert_int_equal(zone_of(ctx, "EPSG:4527", 39.5e6, 4.3e6, 39.6e6, 4.4e6), 0);
+    assert_int_equal(zone_of(ctx, "EPSG:3857", 0, 0, 1, 1), 0);
+    assert_int_equal(zone_of(ctx, NULL, 0, 0, 1, 1), 0);
+    /* Refusals, each with its reason. */
+    assert_int_equal(zone_of(ctx, "EPSG:2263", 0, 0, 1, 1), -GUOTU_ERR_CRS); /* US survey feet */
+    assert_non_null(strstr(guotu_context_last_error(ctx), "not in metres"));
+    assert_int_equal(zone_of(ctx, "EPSG:4214", 117.1, 39.0, 117.3, 39.2), -GUOTU_ERR_CRS); /* Beijing 1954 */
+    assert_non_null(strstr(guotu_context_last_error(ctx), "only CGCS2000 and WGS 84"));
+    assert_int_equal(zone_of(ctx, "EPSG:4490", 2.0, 48.0, 2.5, 48.5), -GUOTU_ERR_CRS); /* Paris */
+    const char *message = guotu_context_last_error(ctx);
+    assert_non_null(strstr(message, "longitude 2.000000° – 2.500000°"));
+    assert_non_null(strstr(message, "outside China's 3-degree Gauss-Krüger zones"));
+    assert_int_equal(zone_of(ctx, "EPSG:4490", 136.6, 40, 137, 41), -GUOTU_ERR_CRS);           /* CM 138 */
+    assert_int_equal(zone_of(ctx, "EPSG:4490", 39.5e6, 4.3e6, 39.6e6, 4.4e6), -GUOTU_ERR_CRS); /* metres as degrees */
+    assert_non_null(strstr(guotu_context_last_error(ctx), "not longitude and latitude"));
+    assert_int_equal(zone_of(ctx, "EPSG:4490", NAN, NAN, NAN, NAN), -GUOTU_ERR_CRS);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "no extent"));
+    assert_int_equal(zone_of(ctx, "EPSG:4490", 118, 30, 117, 31), -GUOTU_ERR_CRS); /* inverted */
+    assert_int_equal(zone_of(ctx, "no such crs", 0, 0, 1, 1), -GUOTU_ERR_CRS);
+    assert_int_equal(guotu_crs_metric_zone(ctx, "EPSG:4490", 0, 0, 1, 1, NULL, NULL, 0), GUOTU_ERR_ARGUMENT);
+    assert_int_equal(guotu_crs_metric_zone(NULL, "EPSG:4490", 0, 0, 1, 1, &epsg, NULL, 0), GUOTU_ERR_ARGUMENT);
+    guotu_context_destroy(ctx);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_equator_cell_wgs84_and_cgcs2000),
@@ -233,6 +308,7 @@ int main(void) {
         cmocka_unit_test(test_unreadable_wkb),
         cmocka_unit_test(test_metres_required),
         cmocka_unit_test(test_remembered_vertices_same_area),
+        cmocka_unit_test(test_metric_zone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

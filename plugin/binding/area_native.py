@@ -20,6 +20,8 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_area_of_ring": (INT, [PTR, PTR, ctypes.POINTER(ctypes.c_double), SIZE,
                                 ctypes.POINTER(ctypes.c_double)]),
     "guotu_area_calc_describe": (STR, [PTR]),
+    "guotu_crs_metric_zone": (INT, [PTR, STR, ctypes.c_double, ctypes.c_double, ctypes.c_double, ctypes.c_double,
+                                    ctypes.POINTER(INT), ctypes.c_char_p, SIZE]),
 }
 
 _SET = PrototypeSet("the area calculator (guotu_area.h)", _PROTOTYPES)
@@ -58,3 +60,16 @@ class AreaCalculator(NativeHandle):
         self._ctx.check(self._lib.guotu_area_of_ring(
             self._ctx.handle, self.handle, buf, n, ctypes.byref(area)))
         return area.value
+
+
+def metric_zone(ctx: Context, crs: Optional[str], xmin: float, ymin: float, xmax: float,
+                ymax: float) -> Tuple[int, str]:
+    """guotu_crs_metric_zone: (0, "") when ``crs`` is metric (or none); otherwise the EPSG code of
+    the 3-degree Gauss-Krüger zone of the extent's centre and the note to record. Raises
+    GuotuError when no zone fits (another datum, outside China's zones, no extent, feet)."""
+    lib = declare(ctx.lib)
+    epsg = ctypes.c_int(0)
+    note = ctypes.create_string_buffer(512)
+    ctx.check(lib.guotu_crs_metric_zone(ctx.handle, _encode(crs), xmin, ymin, xmax, ymax, ctypes.byref(epsg),
+                                        note, len(note)))
+    return epsg.value, _decode(note.value)

@@ -3,8 +3,9 @@ comparison of guotu_border.h on an admin layer and the ecological elements the c
 submitted — one layer with a city field, or one layer per city named by its admin id.
 
 Inputs are QgsFeatureSources (selections, filters and unsaved edits count). Everything is
-brought into one projected CRS: the admin layer's, or the one given (geographic data such
-as EPSG:4490 needs one, e.g. EPSG:4527), because corridors and lengths are metres. The
+brought into one projected CRS: the admin layer's, or the one given; corridors and lengths
+are metres, so geographic data such as EPSG:4490 is compared in the 3-degree Gauss-Krüger
+zone of the admin units' and elements' centre (inputs/metric_zone.py, as `guotu border`). The
 output tables have the fields and numbers of `guotu border`; the conflict layers also
 carry the review fields the review dock fills in (agreed / exception, note, who, when).
 """
@@ -23,6 +24,7 @@ from ..binding.errors import GuotuCancelled, GuotuInputError
 from ..binding.native import Context
 from ..inputs.progress import PhasedProgress
 from ..inputs.table_schemas import SchemaError, table_schema
+from ..inputs.metric_zone import WorkZone, choose_work_zone
 from ..inputs.validation import require_field, require_polygon_source, require_valid_crs
 
 REVIEW_OPEN, REVIEW_AGREED, REVIEW_EXCEPTION = "open", "agreed", "exception"
@@ -124,6 +126,7 @@ class BorderResult:
     names: Dict[str, str]  # admin id -> name
     crs: QgsCoordinateReferenceSystem
     reprojected: List[str] = field(default_factory=list)
+    zone: Optional[WorkZone] = None  # geographic data: the Gauss-Krüger zone of the comparison
 
     def kind_counts(self) -> Dict[str, int]:
         counts = {kind: 0 for kind in ("overlap", "gap", "discontinuity", "category_mismatch")}
@@ -168,6 +171,7 @@ class _Check:
         self.progress = progress
         self.reprojected: List[str] = []
         self.names: Dict[str, str] = {}
+        self.zone: Optional[WorkZone] = None
         self.crs = self._validate()
 
     def label(self, role: str) -> str:
@@ -199,12 +203,11 @@ class _Check:
                     layer=self.label("elements")))
             require_field(r.elements, r.city_field, self.label("elements"))
         crs = r.crs if r.crs is not None and r.crs.isValid() else r.admin.sourceCrs()
-        if crs.isGeographic():
-            raise GuotuInputError(
-                tr('Layer "{layer}" is in {crs}, a geographic CRS: corridors and lengths are metres. Choose a '
-                   'projected CRS for the comparison (e.g. EPSG:4527, CGCS2000 / 3-degree Gauss-Kruger zone 39).')
-                .format(layer=admin, crs=crs.userFriendlyIdentifier()))
-        return crs
+        # Corridors and lengths are metres: geographic data is compared in the Gauss-Krüger zone of
+        # the admin units' and elements' centre, as `guotu border` does.
+        extents = [(source.sourceExtent(), source.sourceCrs()) for source in [r.admin, *sources.values()]]
+        self.zone = choose_work_zone(crs, extents, self.context, admin)
+        return self.zone.crs if self.zone is not None else crs
 
     def _each(self, source: QgsFeatureSource, role: str, attributes: List[int]) -> Iterator[Tuple[QgsFeature, bytes]]:
         return features_in_crs(source, self.crs, self.context, self.label(role), attributes, self.progress,
@@ -291,7 +294,7 @@ def run_check(request: BorderRequest, transform_context: QgsCoordinateTransformC
             stats = border.stats()
     progress.report(1.0)
     return BorderResult(segments, conflicts, issues, pairs, stats, check.names, check.crs,
-                        sorted(set(check.reprojected)))
+                        sorted(set(check.reprojected)), check.zone)
 
 
 def is_point(geometry: QgsGeometry) -> bool:
@@ -315,5 +318,7 @@ def summary_lines(result: BorderResult) -> List[str]:
     if result.reprojected:
         out.append(tr("Reprojected into {crs}: {layers}.").format(crs=result.crs.userFriendlyIdentifier(),
                                                                layers=", ".join(result.reprojected)))
+    if result.zone is not None:
+        out.append(result.zone.message)
     return out
 

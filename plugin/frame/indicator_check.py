@@ -9,6 +9,7 @@ metres; elements and land use are read in it (reprojected where they are in anot
 output tables have the fields and rows of the CLI.
 """
 
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
@@ -27,6 +28,7 @@ from ..inputs.feature_reading import features_in_crs, text_value
 from ..inputs.progress import PhasedProgress
 from ..inputs.table_schemas import table_schema
 from ..inputs.raster_blocks import CategoricalRaster, RasterWindow
+from ..inputs.metric_zone import WorkZone, choose_work_zone
 from ..inputs.validation import require_field, require_polygon_source, require_valid_crs
 from .catalogue_check import CatalogueRequest, load_catalogue
 from .dem_rows import DemRows, read_tiling
@@ -77,6 +79,7 @@ class IndicatorResult:
     crs: QgsCoordinateReferenceSystem
     reprojected: List[str]
     counties: List[list] = field(default_factory=list)
+    zone: Optional[WorkZone] = None  # geographic data: the Gauss-Krüger zone of the run
 
     def kind_counts(self) -> Dict[str, int]:
         counts = {kind: 0 for kind in indicator_finding_titles()}
@@ -111,20 +114,57 @@ def _geometry(wkb: bytes) -> QgsGeometry:
     return geometry
 
 
-def _work_crs(request: IndicatorRequest, dem: Optional[DemRows]) -> QgsCoordinateReferenceSystem:
+def _warped_dem(layer: QgsRasterLayer, zone: QgsCoordinateReferenceSystem, folder: str) -> DemRows:
+    """The DEM warped to ``zone`` as `guotu framework indicators` warps it (a GDAL virtual raster,
+    bilinear, cells outside the DEM nodata), so that both read the same cells."""
+    from osgeo import gdal
+
+    source = layer.source().split("|", 1)[0]
+    ds = gdal.Open(source) if layer.providerType() == "gdal" else None
+    if ds is None:
+        raise GuotuInputError(tr('The DEM "{layer}" is in {crs}, geographic, and is not a raster file GDAL can warp: '
+                                 'warp it to {zone} first.').format(layer=layer.name(),
+                                                                    crs=layer.crs().userFriendlyIdentifier(),
+                                                                    zone=zone.authid()))
+    band = ds.GetRasterBand(1)
+    nodata = band.GetNoDataValue()
+    path = str(Path(folder) / "dem_zone.vrt")
+    warped = gdal.Warp(path, ds, format="VRT", dstSRS=zone.authid(), resampleAlg="bilinear",
+                       dstNodata=nodata if nodata is not None else -32768.0)
+    if warped is None:
+        raise GuotuInputError(tr('The DEM "{layer}" cannot be warped to {zone}: {error}').format(
+            layer=layer.name(), zone=zone.authid(), error=gdal.GetLastErrorMsg()))
+    warped = None  # written: QGIS reads the file
+    return DemRows.from_layer(QgsRasterLayer(path, layer.name(), "gdal"))
+
+
+def _work_crs(request: IndicatorRequest, dem: Optional[DemRows], transform_context: QgsCoordinateTransformContext,
+              folder: str) -> Tuple[QgsCoordinateReferenceSystem, Optional[DemRows], Optional[WorkZone]]:
+    """The work CRS, the DEM in it and, for geographic data, the Gauss-Krüger zone chosen (as the CLI:
+    from the elements', DEM's and land use's extents; a geographic DEM warped to it)."""
     elements = request.catalogue.elements
     crs = request.crs if request.crs is not None and request.crs.isValid() else \
         dem.crs if dem is not None else elements.sourceCrs()
     require_valid_crs(crs, request.catalogue.label("elements"))
+    zone = None
+    if crs.isGeographic():
+        extents = [(elements.sourceExtent(), elements.sourceCrs())]
+        if request.landuse is not None:
+            extents.append((request.landuse.sourceExtent(), request.landuse.sourceCrs()))
+        if request.dem is not None:
+            extents.append((request.dem.extent(), request.dem.crs()))
+        label = request.dem.name() if request.dem is not None and request.crs is None else \
+            request.catalogue.label("elements")
+        zone = choose_work_zone(crs, extents, transform_context, label)
+        if zone is not None:
+            crs = zone.crs
+            if dem is not None and dem.crs.isGeographic():
+                dem = _warped_dem(request.dem, zone.crs, folder)
     if dem is not None and dem.crs != crs:
         raise GuotuInputError(tr('The DEM "{layer}" is in {dem}, not the work CRS {crs}: warp it into that CRS '
                                  'first.').format(layer=dem.label, dem=dem.crs.userFriendlyIdentifier(),
                                                    crs=crs.userFriendlyIdentifier()))
-    if crs.isGeographic():
-        raise GuotuInputError(tr('The work CRS {crs} is geographic: the border strips and slopes need metres. Use '
-                                 'a DEM in a projected CRS (e.g. EPSG:4527).').format(
-            crs=crs.userFriendlyIdentifier()))
-    return crs
+    return crs, dem, zone
 
 
 def run_indicator_check(request: IndicatorRequest, transform_context: QgsCoordinateTransformContext,
@@ -144,7 +184,17 @@ def run_indicator_check(request: IndicatorRequest, transform_context: QgsCoordin
     if request.landuse is not None and request.landuse_raster is not None:
         raise GuotuInputError(tr("Give the land use as polygons or as a raster, not both."))
     dem = DemRows.from_layer(request.dem) if request.dem is not None else None
-    crs = _work_crs(request, dem)
+    with tempfile.TemporaryDirectory(prefix="guotu_dem_") as folder:
+        crs, dem, zone = _work_crs(request, dem, transform_context, folder)
+        result = _run(request, transform_context, progress, dem, crs, fields, code_idx, label)
+    result.zone = zone
+    return result
+
+
+def _run(request: IndicatorRequest, transform_context: QgsCoordinateTransformContext, progress: PhasedProgress,
+         dem: Optional[DemRows], crs: QgsCoordinateReferenceSystem, fields: List[int], code_idx: int,
+         label: str) -> IndicatorResult:
+    cat = request.catalogue
     landuse_raster = None
     if request.landuse_raster is not None:
         landuse_raster = CategoricalRaster.from_layer(request.landuse_raster)
@@ -221,4 +271,6 @@ def summary_lines(result: IndicatorResult) -> List[str]:
     if result.reprojected:
         out.append(tr("Reprojected into {crs}: {layers}.").format(crs=result.crs.userFriendlyIdentifier(),
                                                                layers=", ".join(result.reprojected)))
+    if result.zone is not None:
+        out.append(result.zone.message)
     return out

@@ -42,6 +42,7 @@ from ..binding.tally_native import Tally
 from ..inputs.progress import PhasedProgress
 from ..inputs.table_schemas import table_schema
 from ..tally.tally import TallyRequest, finished_tally
+from ..inputs.metric_zone import WorkZone, choose_work_zone
 from ..inputs.validation import require_field, require_metric_crs, require_polygon_source, require_valid_crs
 
 DEFAULT_SYSTEM = "SANDIAO_WORK"  # the CLI's default
@@ -270,6 +271,7 @@ class _Check:
         self.fields: Dict[str, int] = {}  # "id", "name", ADMIN_VALUE_FIELDS -> index (-1: missing)
         self.none_chosen: set = set()  # keys of self.fields switched off with an empty name
         self.skipped: Dict[str, bool] = {}
+        self.zone: Optional[WorkZone] = None  # geographic data: the Gauss-Krüger zone the run works in
         self.crs = self._validate()
 
     def label(self, role: str) -> str:
@@ -286,8 +288,16 @@ class _Check:
             require_polygon_source(source, label)
             require_valid_crs(source.sourceCrs(), label)
         # Every line is read in the admin units' CRS; a layer in another is reprojected, with a note.
+        # Geographic admin units: the run works in the Gauss-Krüger zone of all the layers' centre.
         crs = self.request.admin.sourceCrs()
         first = self.label("admin_units")
+        zone = choose_work_zone(crs, [(s.sourceExtent(), s.sourceCrs()) for s in self.sources.values()],
+                                self.transform_context, first)
+        if zone is not None:
+            self.zone = zone
+            self.notes.append(Note("", zone.note_zh, zone.note_en))
+            self.transforms["admin_units"] = QgsCoordinateTransform(crs, zone.crs, self.transform_context)
+            crs = zone.crs
         for role in LINE_NAMES:
             have = self.sources[role].sourceCrs()
             if have == crs:
@@ -295,10 +305,12 @@ class _Check:
             self.transforms[role] = QgsCoordinateTransform(have, crs, self.transform_context)
             layer = self.label(role)
             self.reprojected.append(layer)
+            to_zh, to_en = ("数据中心所在的高斯-克吕格投影带", "the Gauss-Krüger zone of the data's centre") if zone \
+                else ("行政区的坐标系", "the CRS of the admin units")
             self.notes.append(Note(
-                "", f"{_ROLES_ZH[role]}图层 {layer} 已从 {_crs_label(have)} 投影转换到行政区的坐标系 {_crs_label(crs)}",
+                "", f"{_ROLES_ZH[role]}图层 {layer} 已从 {_crs_label(have)} 投影转换到{to_zh} {_crs_label(crs)}",
                 f"the {_ROLES_EN[role]} layer '{layer}' was reprojected from {_crs_label(have)} to "
-                f"{_crs_label(crs)}, the CRS of the admin units"))
+                f"{_crs_label(crs)}, {to_en}"))
         self._admin_fields()
         r = self.request
         if r.landuse is not None:
@@ -489,8 +501,18 @@ class _Check:
                         f"the rules that need it are skipped for admin unit '{code}'"))
                 numbers.append(number)
             values = AdminValues(*numbers)
-            rows.append((code, "" if is_null(name) else str(name), values, feature.id(),
-                         geometry_wkb(feature.geometry())))
+            geometry = feature.geometry()
+            transform = self.transforms.get("admin_units")
+            if transform is not None:
+                geometry = QgsGeometry(geometry)
+                try:
+                    geometry.transform(transform)
+                except QgsCsException as e:
+                    raise GuotuInputError(
+                        tr('Feature {fid} of layer "{layer}" could not be transformed to {crs}: {error}')
+                        .format(fid=feature.id(), layer=label, crs=self.crs.userFriendlyIdentifier(),
+                                error=e)) from e
+            rows.append((code, "" if is_null(name) else str(name), values, feature.id(), geometry_wkb(geometry)))
             self.progress.report((n + 1) / total)
         return rows
 
@@ -499,7 +521,8 @@ class _Check:
         r = self.request
         request = TallyRequest(zones=r.admin, zone_id_field=r.admin.fields().at(self.fields["id"]).name(),
                                landuse=r.landuse, class_field=r.class_field, area_method=r.options.area_method,
-                               deduction_field=r.deduction_field)
+                               deduction_field=r.deduction_field,
+                               work_crs=self.zone.crs if self.zone is not None else None)
         preset = conversion_preset(r.system)
         try:
             text = preset.read_bytes()

@@ -27,6 +27,7 @@ from ..i18n import tr
 from ..inputs.conversions import crs_for_core, geometry_wkb, is_null
 from ..inputs.feature_reading import geometry_in_target, read_features, source_label, transform_to
 from ..inputs.progress import PhasedProgress
+from ..inputs.metric_zone import choose_work_zone
 from ..inputs.validation import require_field, require_polygon_source, require_valid_crs
 from .lines_workspace import ADMIN_LAYER, create_workspace, read_schema
 
@@ -180,6 +181,15 @@ def import_workspace(path: Path, request: ImportRequest, transform_context: QgsC
     if ADMIN_LAYER in request.sources and ADMIN_CODE not in request.sources[ADMIN_LAYER].mapping:
         raise GuotuInputError(tr("Choose the admin units' code field: the checks find each unit by it."))
     progress = PhasedProgress(feedback)
+    # A workspace is drawn in metres: asked for in degrees, it is made in the Gauss-Krüger zone of the
+    # imported layers' centre (SPEC §8), as `guotu lines init --zone-from` does.
+    zone = choose_work_zone(request.crs, [(item.source.sourceExtent(), item.source.sourceCrs())
+                                          for item in request.sources.values()], transform_context,
+                            ", ".join(source_label(item.source) for item in request.sources.values()))
+    if zone is not None:
+        request = ImportRequest(zone.crs, request.sources)
+        if hasattr(progress.feedback, "pushInfo"):  # a processing feedback: the log says so
+            progress.feedback.pushInfo(zone.message)
     with Context() as ctx:
         importer = _Importer(request, transform_context, progress, ctx)
         try:

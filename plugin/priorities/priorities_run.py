@@ -25,6 +25,7 @@ from ..binding.priorities_native import (COMPUTED, MAXIMISE, MINIMISE, RulePiece
 from ..i18n import tr
 from ..inputs.conversions import crs_for_core, is_null
 from ..inputs.feature_reading import features_in_crs, source_label, text_value
+from ..inputs.metric_zone import WorkZone, choose_work_zone
 from ..inputs.progress import PhasedProgress
 from ..inputs.table_schemas import table_schema
 from ..paths import resources_dir
@@ -262,6 +263,7 @@ class RankResult:
     sites: List[RankedSite]
     objectives: List[Objective]
     crs: QgsCoordinateReferenceSystem
+    zone: Optional[WorkZone] = None  # geographic data: the Gauss-Krüger zone of the ranking
 
     def attributes(self, site: RankedSite) -> list:
         """The values in ranked_fields' order: the schema's, the objectives where it places them."""
@@ -304,6 +306,15 @@ def run_rank(request: RankRequest, transform_context: QgsCoordinateTransformCont
     progress = PhasedProgress(feedback)
     crs = request.sites.sourceCrs()
     sites_label = source_label(request.sites)
+    zone = None
+    if request.redline is not None:
+        # Distances to the red line are metres: geographic data is ranked in the Gauss-Krüger zone of
+        # all the layers' centre, as `guotu priorities rank` does.
+        extents = [(s.sourceExtent(), s.sourceCrs()) for s in (request.sites, request.redline, request.landuse)
+                   if s is not None]
+        zone = choose_work_zone(crs, extents, transform_context, sites_label)
+        if zone is not None:
+            crs = zone.crs
     field_index = {o.name: _field_index(request.sites, o.name, tr("objective")) for o in request.objectives
                    if not o.computed}
     id_index = _field_index(request.sites, request.site_id_field, tr("site id"))
@@ -386,11 +397,14 @@ def run_rank(request: RankRequest, transform_context: QgsCoordinateTransformCont
     progress.report(1.0)
     ranked = [RankedSite(fids[i], ids[i], values[i], fronts[i], crowding[i], lex[i], geometries[i])
               for i in range(len(fids))]
-    return RankResult(ranked, list(request.objectives), crs)
+    return RankResult(ranked, list(request.objectives), crs, zone)
 
 
 def rank_summary_lines(result: RankResult) -> List[str]:
     fronts = [s.front for s in result.sites]
-    return [tr("Pareto ranking: {n} sites on {k} objectives, {first} on the first front, {fronts} fronts.").format(
+    lines = [tr("Pareto ranking: {n} sites on {k} objectives, {first} on the first front, {fronts} fronts.").format(
         n=len(fronts), k=len(result.objectives), first=sum(1 for f in fronts if f == 1),
         fronts=max(fronts) if fronts else 0)]
+    if result.zone is not None:
+        lines.append(result.zone.message)
+    return lines

@@ -98,7 +98,9 @@ class BorderConflictsAlgorithm(GuotuAlgorithm):
             "categories (red line against farmland...).</p>"
             "<p>Elements: one layer with a city field (the admin id) and a category field, or one layer per city "
             "named by its admin id. Elements with no city or an unknown city are reported, not compared.</p>"
-            "<p>Lengths and corridors are metres: geographic data needs a projected CRS for the comparison. Per "
+            "<p>Lengths and corridors are metres: geographic data (CGCS2000 or WGS 84) is compared in the "
+            "3-degree Gauss-Krüger zone of the admin units' and elements' centre, in which the outputs are written "
+            "(the log says so). Per "
             "city pair: the length of coordinated border and of each conflict kind, and a score (weighted "
             "conflict length per 100 m of border faced by an element) to sort by.</p>")
 

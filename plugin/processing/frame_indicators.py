@@ -109,8 +109,10 @@ class FrameIndicatorsAlgorithm(GuotuAlgorithm):
             "strips on the two sides of a border; a DEM or a land-use raster that does not cover a part. The "
             "catalogue check runs as "
             "well.</p>"
-            "<p>The work CRS is the DEM's and must be projected in metres; elements and land-use polygons are "
-            "reprojected to it; a land-use raster must be in it (it is never resampled).</p>")
+            "<p>The work CRS is the DEM's; elements and land-use polygons are reprojected to it; a land-use raster "
+            "must be in it (it is never resampled). Strips and slopes are metres: a geographic (CGCS2000 or WGS 84) "
+            "work CRS becomes the 3-degree Gauss-Krüger zone of the data's centre, a geographic DEM is warped to it "
+            "(bilinear), and the outputs are in that zone (the log says so).</p>")
 
     def createInstance(self) -> "FrameIndicatorsAlgorithm":
         return FrameIndicatorsAlgorithm()

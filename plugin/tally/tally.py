@@ -56,6 +56,9 @@ class TallyRequest:
     # Vector land use without classes: every feature counts as class "" (the area of a layer,
     # e.g. permanent farmland, inside each zone); class_field is then not used.
     whole_area: bool = False
+    # Vector land use: None, the tally is in the zones' CRS; else the CRS everything is read in (the
+    # Gauss-Krüger zone a run chose for geographic data, SPEC §8).
+    work_crs: Optional[QgsCoordinateReferenceSystem] = None
 
 
 @dataclass
@@ -86,7 +89,8 @@ class TallyRun:
         self.zone_index, self.class_index = self._validate()
         self.deduction_index = (require_field(request.landuse, request.deduction_field, self.landuse_label)
                                 if request.landuse is not None and request.deduction_field else -1)
-        self.crs = request.raster.crs if request.raster is not None else request.zones.sourceCrs()
+        self.crs = request.raster.crs if request.raster is not None else \
+            request.work_crs if request.work_crs is not None else request.zones.sourceCrs()
         self.zones_bbox: Optional[QgsRectangle] = None
         self.checker: Optional[AreaChecker] = None
 
@@ -125,7 +129,8 @@ class TallyRun:
         if r.mask is not None:
             require_polygon_source(r.mask, self.mask_label)
             require_valid_crs(r.mask.sourceCrs(), self.mask_label)
-        target = r.raster.crs if r.raster is not None else r.zones.sourceCrs()
+        target = r.raster.crs if r.raster is not None else r.work_crs if r.work_crs is not None else \
+            r.zones.sourceCrs()
         if r.area_method == AreaMethod.PLANAR:
             require_metric_crs(target, self.landuse_label if r.raster is not None else self.zones_label)
         return zone_index, class_index

@@ -268,20 +268,77 @@ def test_bad_input_is_named_and_keeps_the_old_output(tmp_path: Path, result) -> 
     assert res.returncode == 1 and "refusing" in res.stderr
 
 
-def test_geographic_data_needs_a_projected_crs(tmp_path: Path) -> None:
+def test_geographic_data_works_in_the_gauss_kruger_zone_of_its_centre(tmp_path: Path) -> None:
+    """Two cities in EPSG:4490 around 116.1°E: the run works in the 3-degree zone of the data's
+    centre (CM 117E, EPSG:4548), with a note, and writes its outputs there; the lengths are the
+    ones of the run with --crs EPSG:4527 (the same meridian with the zone prefix), 0.1° of latitude
+    long. An explicit --crs EPSG:4490 gets the same zone."""
     admin = write_layer(tmp_path / "geo.gpkg", "admin", 4490, [("code", ogr.OFTString)],
                         [({"code": "A"}, box(116.0, 39.0, 116.1, 39.1)), ({"code": "B"}, box(116.1, 39.0, 116.2, 39.1))])
     elements = write_elements(tmp_path / "el.gpkg", [("A", RED, "r", box(116.09, 39.02, 116.1, 39.03))], epsg=4490)
+    args = ["border", "--admin", str(admin), "--admin-id", "code", "--elements", str(elements), "--city-field",
+            "city", "--category-field", "category"]
+    res = run_guotu(*args, "-o", str(tmp_path / "zone.gpkg"))
+    assert res.returncode == 0, res.stderr
+    note = ("reprojected from EPSG:4490 to EPSG:4548 (CGCS2000 / 3-degree Gauss-Kruger CM 117E), the zone of the "
+            "data's centre; outputs are in EPSG:4548")
+    assert note in res.stderr
+    ds = ogr.Open(str(tmp_path / "zone.gpkg"))
+    assert ds.GetLayerByName("shared_borders").GetSpatialRef().GetAuthorityCode(None) == "4548"
+    assert ds.GetLayerByName("pair_summary").GetMetadataItem("crs_note") == note
+    assert run_guotu(*args, "--crs", "EPSG:4527", "-o", str(tmp_path / "gk39.gpkg")).returncode == 0
+    res = run_guotu(*args, "--crs", "EPSG:4490", "-o", str(tmp_path / "asked.gpkg"))
+    assert res.returncode == 0 and note in res.stderr
+    for name in ("zone", "asked"):
+        ab, want = (one(rows(tmp_path / f"{n}.gpkg", "pair_summary"), admin_a="A") for n in (name, "gk39"))
+        assert ab["border_m"] == pytest.approx(11100, rel=0.01)  # 0.1° of latitude
+        assert ab["discontinuity_m"] == pytest.approx(1110, rel=0.01)
+        for key in ("border_m", "discontinuity_m", "none_m", "score"):
+            assert ab[key] == pytest.approx(want[key], rel=1e-9), key
+
+
+def test_projected_fixture_in_degrees_gives_the_same_conflicts(tmp_path: Path) -> None:
+    """The whole fixture reprojected to EPSG:4490 (as a province delivers it): every pair, length
+    and area equals the run on the EPSG:4527 original, to the reprojection's round trip (1e-6
+    relative); the conflicts are the same, in EPSG:4548 (39,000,000 m west of zone 39). The gap's
+    strip (7500 m²) stays one strip: an element edge a nanometre off the band's once joined it to the
+    strip beyond the element (15000 m²)."""
+    from osgeo import gdal
+    admin, elements = write_admins(tmp_path), write_elements(tmp_path / "el.gpkg", ELEMENTS)
+    base = tmp_path / "base.gpkg"
+    assert run_border(admin, elements, base, "--city-field", "city").returncode == 0
+    deg = {}
+    for name, path in (("admin", admin), ("el", elements)):
+        deg[name] = tmp_path / f"{name}_4490.gpkg"
+        gdal.VectorTranslate(str(deg[name]), str(path), dstSRS="EPSG:4490", format="GPKG")
+    out = tmp_path / "deg.gpkg"
+    res = run_border(deg["admin"], deg["el"], out, "--city-field", "city")
+    assert res.returncode == 0, res.stderr
+    assert "to EPSG:4548 (CGCS2000 / 3-degree Gauss-Kruger CM 117E), the zone of the data's centre" in res.stderr
+    got = {(r["admin_a"], r["admin_b"]): r for r in rows(out, "pair_summary")}
+    want = {(r["admin_a"], r["admin_b"]): r for r in rows(base, "pair_summary")}
+    assert set(got) == set(want)
+    for pair, w in want.items():
+        for key, value in w.items():
+            if isinstance(value, float):
+                assert got[pair][key] == pytest.approx(value, rel=1e-6, abs=1e-3), (pair, key)
+    def kinds(path: Path) -> list:
+        return sorted((r["kind"], r["side"], round(r["length_m"], 3), round(r["area_m2"], 3))
+                      for r in rows(path, "border_conflicts"))
+    assert kinds(out) == kinds(base)
+
+
+def test_data_outside_china_is_refused_by_name(tmp_path: Path) -> None:
+    admin = write_layer(tmp_path / "paris.gpkg", "admin", 4490, [("code", ogr.OFTString)],
+                        [({"code": "A"}, box(2.0, 48.0, 2.1, 48.1)), ({"code": "B"}, box(2.1, 48.0, 2.2, 48.1))])
+    elements = write_elements(tmp_path / "el.gpkg", [("A", RED, "r", box(2.09, 48.02, 2.1, 48.03))], epsg=4490)
     out = tmp_path / "o.gpkg"
     res = run_guotu("border", "--admin", str(admin), "--admin-id", "code", "--elements", str(elements),
                     "--city-field", "city", "--category-field", "category", "-o", str(out))
-    assert res.returncode == 1 and "geographic" in res.stderr and "--crs" in res.stderr
-    res = run_guotu("border", "--admin", str(admin), "--admin-id", "code", "--elements", str(elements),
-                    "--city-field", "city", "--category-field", "category", "--crs", "EPSG:4527", "-o", str(out))
-    assert res.returncode == 0, res.stderr
-    ab = one(rows(out, "pair_summary"), admin_a="A")
-    assert ab["border_m"] == pytest.approx(11100, rel=0.01)  # 0.1° of latitude
-    assert ab["discontinuity_m"] == pytest.approx(1110, rel=0.01)
+    assert res.returncode == 1 and not out.exists()
+    assert "the admin layer 'admin' of" in res.stderr and "paris.gpkg" in res.stderr
+    assert "outside China's 3-degree Gauss-Krüger zones" in res.stderr
+    assert "longitude 2.000000° – 2.200000°" in res.stderr
 
 
 def test_gbk_shapefile_needs_its_encoding(tmp_path: Path) -> None:

@@ -58,6 +58,51 @@ def test_lines_check_of_the_delivered_layers(package: Path, tmp_path: Path) -> N
     assert any("永久基本农田" in h for h in header)
 
 
+def test_lines_check_of_the_plan_delivered_in_degrees(package: Path, tmp_path: Path) -> None:
+    """The plan's layers delivered in geographic CGCS2000 (ogr2ogr to EPSG:4490): the check works in
+    the 3-degree Gauss-Krüger zone of the layers' centre, says so, and finds the issues and statistics
+    of the delivered projected layers: areas (ellipsoidal) to 1e-6 relative, widths and gaps to the
+    zone's scale error (the package lies on its zone's meridian: 1e-6)."""
+    from osgeo import gdal
+    plan = package / "规划成果.gdb"
+    degrees = tmp_path / "plan_4490.gpkg"
+    for layer in ("生态保护红线", "永久基本农田", "城镇开发边界", "XZQ_GHZB"):
+        gdal.VectorTranslate(str(degrees), str(plan), layers=[layer], dstSRS="EPSG:4490", format="GPKG",
+                             accessMode="append" if degrees.exists() else None)
+    common = ["--farmland-target", "NTRWMJ", "--redline-target", "HXRWMJ", "--urban-2020-field", "CZYD2020"]
+    runs = {}
+    for name, source in (("projected", plan), ("degrees", degrees)):
+        out = tmp_path / f"{name}.gpkg"
+        res = run_guotu("lines", "check", "--redline", str(source), "--redline-layer", "生态保护红线", "--farmland",
+                        str(source), "--farmland-layer", "永久基本农田", "--urban", str(source), "--urban-layer",
+                        "城镇开发边界", "--admin", str(source), "--admin-layer", "XZQ_GHZB", *common, "-o", str(out))
+        assert res.returncode == 0, res.stderr
+        runs[name] = (res, out)
+    ds = ogr.Open(str(plan))
+    srs = ds.GetLayerByName("XZQ_GHZB").GetSpatialRef()
+    cm = round(srs.GetProjParm("central_meridian"))
+    ds = None
+    zone = 4534 + (cm - 75) // 3
+    assert (f"reprojected from EPSG:4490 to EPSG:{zone} (CGCS2000 / 3-degree Gauss-Kruger CM {cm}E), the zone of "
+            f"the data's centre") in runs["degrees"][0].stderr
+
+    def table(out: Path, layer: str) -> list:
+        ds = ogr.Open(str(out))
+        found = [f.items() for f in ds.GetLayerByName(layer)]
+        ds = None
+        return found
+
+    for layer, key in (("issues", ("rule_id", "admin_code", "layer_a", "fid_a", "fid_b")),
+                       ("line_stats", ("admin_code",))):
+        got = sorted(table(runs["degrees"][1], layer), key=lambda r: tuple(str(r[k]) for k in key))
+        want = sorted(table(runs["projected"][1], layer), key=lambda r: tuple(str(r[k]) for k in key))
+        assert [tuple(r[k] for k in key) for r in got] == [tuple(r[k] for k in key) for r in want], layer
+        for g, w in zip(got, want):
+            for name, value in w.items():
+                if isinstance(value, float):
+                    assert g[name] == pytest.approx(value, rel=1e-6, abs=1e-6), (layer, name)
+
+
 def test_town_tally_from_the_parcels_codes_named_and_checked(package: Path, tmp_path: Path) -> None:
     sandiao = str(package / "130101_2019_三调.gdb")
     by_code, by_layer = tmp_path / "by_code.csv", tmp_path / "by_layer.csv"

@@ -227,11 +227,49 @@ def test_indicators_ellipsoidal_and_reprojected(tmp_path: Path) -> None:
     assert rows(out2, "element_indicators")[1]["elevation_mean"] == pytest.approx(30, abs=1e-3)
 
 
+def test_indicators_on_geographic_inputs_work_in_the_gauss_kruger_zone(tmp_path: Path) -> None:
+    """The DEM, elements and land use delivered in EPSG:4490 (warped and reprojected here): the
+    run works in the 3-degree zone of the data's centre (CM 117E, EPSG:4548), warps the DEM to it
+    (bilinear) and says so, writing its outputs in the zone. Areas equal the projected run's to 1e-6
+    (ellipsoidal); elevations and slopes to what two bilinear resamplings of a plane leave (edge
+    cells: 0.5 m, 0.05°); forest shares to 1e-6."""
+    from osgeo import gdal
+    inputs = write_frame_inputs(tmp_path)
+    r, base = run_indicators(tmp_path, inputs)
+    assert r.returncode == 0, r.stderr
+    geo = dict(inputs)
+    geo["dem"] = tmp_path / "dem_4490.tif"
+    gdal.Warp(str(geo["dem"]), str(inputs["dem"]), dstSRS="EPSG:4490", resampleAlg="bilinear")
+    for name in ("elements", "landuse"):
+        geo[name] = tmp_path / f"{name}_4490.gpkg"
+        gdal.VectorTranslate(str(geo[name]), str(inputs[name]), dstSRS="EPSG:4490")
+    r, out = run_indicators(tmp_path, geo, out_name="geo_out.gpkg")
+    assert r.returncode == 0, r.stderr
+    note = ("reprojected from EPSG:4490 to EPSG:4548 (CGCS2000 / 3-degree Gauss-Kruger CM 117E), the zone of the "
+            "data's centre; outputs are in EPSG:4548")
+    assert note in r.stderr and "dem_4490.tif' is warped to" in r.stderr
+    ds = ogr.Open(str(out))
+    layer = ds.GetLayerByName("element_indicators")
+    assert layer.GetSpatialRef().GetAuthorityCode(None) == "4548"
+    assert layer.GetMetadataItem("crs_note") == note + "; the DEM warped to it (bilinear)"
+    got, want = rows(out, "element_indicators"), rows(base, "element_indicators")
+    assert [(z["zone"], z["city_id"]) for z in got] == [(z["zone"], z["city_id"]) for z in want]
+    for g, w in zip(got, want):
+        assert g["area_m2"] == pytest.approx(w["area_m2"], rel=1e-6)
+        assert g["forest_share"] == pytest.approx(w["forest_share"], abs=1e-6)
+        assert g["elevation_mean"] == pytest.approx(w["elevation_mean"], abs=0.5)
+        assert g["slope_mean"] == pytest.approx(w["slope_mean"], abs=0.05)
+    kinds = lambda path: [(f["kind"], f["city_id"], f["indicator"]) for f in rows(path, "indicator_findings")]
+    assert kinds(out) == kinds(base)
+
+
 def test_indicators_refusals(tmp_path: Path) -> None:
     inputs = write_frame_inputs(tmp_path)
+    # GK metres labelled EPSG:4490: no longitude and latitude, refused naming the DEM.
     write_dem(tmp_path / "dem_geo.tif", epsg=4490)
     r, out = run_indicators(tmp_path, dict(inputs, dem=tmp_path / "dem_geo.tif"))
-    assert r.returncode == 1 and "metres" in r.stderr and "--crs" in r.stderr and not out.exists()
+    assert r.returncode == 1 and "not longitude and latitude" in r.stderr and "dem_geo.tif" in r.stderr
+    assert not out.exists()
     (tmp_path / "bad_thr.csv").write_text(THRESHOLDS.replace("0.3,", "30,", 1), encoding="utf-8")
     r, out = run_indicators(tmp_path, dict(inputs, thresholds=tmp_path / "bad_thr.csv"))
     assert r.returncode == 1 and "line 4" in r.stderr and "a share is a fraction" in r.stderr

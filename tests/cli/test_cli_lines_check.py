@@ -548,7 +548,7 @@ def test_usage_without_a_workspace_needs_all_four_layers(tmp_path: Path) -> None
 def test_a_layer_in_another_crs_is_reprojected_with_a_note_or_refused(tmp_path: Path) -> None:
     """The farmland delivered in geographic CGCS2000 (EPSG:4490): reprojected to the admin
     units' Gauss-Krüger zone with a note (the same rules fire, areas within a few m²), or
-    refused with --crs-mismatch fail. Admin units in degrees are refused (metres needed)."""
+    refused with --crs-mismatch fail."""
     ws = workspace(tmp_path)
     cultivated(tmp_path)
     parts = split_workspace(tmp_path, ws)
@@ -566,10 +566,68 @@ def test_a_layer_in_another_crs_is_reprojected_with_a_note_or_refused(tmp_path: 
                          "fail")
     assert res.returncode == 1 and "another CRS than the admin units" in res.stderr and "4490" in res.stderr
     assert not out.exists()
-    admin_degrees = tmp_path / "admin_4490.gpkg"
-    gdal.VectorTranslate(str(admin_degrees), str(parts["admin_units"]), dstSRS="EPSG:4490", format="GPKG")
-    res, out = run_check(tmp_path, "geographic", "--workspace", str(ws), "--admin", str(admin_degrees))
-    assert res.returncode == 1 and "metres" in res.stderr and not out.exists()
+
+
+def test_geographic_admin_units_work_in_the_gauss_kruger_zone_of_the_data(tmp_path: Path) -> None:
+    """Admin units in geographic CGCS2000 (EPSG:4490): the run works in the 3-degree zone of the
+    data's centre (the fixture sits at 117.0°E: CM 117E, EPSG:4548 without zone prefix), says so in
+    a note and writes the issues in that zone. The zone has the same meridian and scale as the
+    original EPSG:4527 (zone 39 with its prefix): every issue, value and area is the one of the run
+    in EPSG:4527, and the geometries are the same, 39,000,000 m (the prefix) to the west."""
+    # The 0.5 m strip ends 1 m inside A1 here instead of on A1's border: the border through degrees
+    # and back moves by nanometres, and L10 (exact predicates) would see a strip along it cross.
+    features = dict(FEATURES, permanent_farmland=[b(699, 100, 999, 100.5) if w == b(700, 100, 1000, 100.5) else w
+                                                  for w in FEATURES["permanent_farmland"]])
+    ws = workspace(tmp_path, features)
+    cultivated(tmp_path)
+    degrees = tmp_path / "ws_4490.gpkg"
+    gdal.VectorTranslate(str(degrees), str(ws), dstSRS="EPSG:4490", format="GPKG")
+    res, base = run_check(tmp_path, "base", "--workspace", str(ws), "--area", "ellipsoidal")
+    res, out = run_check(tmp_path, "geographic", "--workspace", str(degrees), "--area", "ellipsoidal")
+    assert res.returncode == 0, res.stderr
+    zone_note = ("reprojected from EPSG:4490 to EPSG:4548 (CGCS2000 / 3-degree Gauss-Kruger CM 117E), the zone of "
+                 "the data's centre; outputs are in EPSG:4548")
+    assert zone_note in res.stderr
+    assert zone_note in notes(out)[""]
+    assert "permanent farmland layer 'permanent_farmland' was reprojected from EPSG:4490" in res.stderr
+    ds = ogr.Open(str(out))
+    assert ds.GetLayerByName("issues").GetSpatialRef().GetAuthorityCode(None) == "4548"
+    ds = None
+    # Planar areas too: the land use's tally by admin unit (L14) is made in the zone, not refused.
+    res, planar = run_check(tmp_path, "planar_deg", "--workspace", str(degrees))
+    assert res.returncode == 0, res.stderr
+    res, planar_base = run_check(tmp_path, "planar_base", "--workspace", str(ws))
+    want = {r["admin_code"]: r for r in table(planar_base, "line_stats")}
+    for row in table(planar, "line_stats"):
+        for name in ("cultivated_ha", "farmland_ha", "redline_ha", "urban_ha"):
+            assert row[name] == pytest.approx(want[row["admin_code"]][name], rel=1e-6), name
+    assert row["cultivated_ha"] > 0 or want[row["admin_code"]]["cultivated_ha"] == 0
+    # Every layer in the admin units' own CRS: --crs-mismatch fail has nothing to refuse (the land
+    # use in EPSG:4527 it does refuse, as before).
+    strict_out = tmp_path / "strict.gpkg"
+    dltb = tmp_path / "dltb_4490.gpkg"
+    gdal.VectorTranslate(str(dltb), str(tmp_path / "dltb.gpkg"), dstSRS="EPSG:4490", format="GPKG")
+    strict = run_guotu("lines", "check", "--workspace", str(degrees), "--landuse", str(dltb), "--class-field", "dlbm",
+                       "--crs-mismatch", "fail", "-o", str(strict_out))
+    assert strict.returncode == 0 and zone_note in strict.stderr, strict.stderr
+    assert sorted(r["fingerprint"] for r in issues(strict_out)) == sorted(r["fingerprint"] for r in issues(out))
+    got, want = by_rule(issues(out)), by_rule(issues(base))
+    assert set(got) == set(want) and all(len(got[k]) == len(want[k]) for k in want)
+    for rule in want:
+        def key(r):
+            return r["fid_a"] or 0, r["fid_b"] or 0, r["admin_code"] or ""
+        for g, w in zip(sorted(got[rule], key=key), sorted(want[rule], key=key)):
+            assert key(g) == key(w)
+            if isinstance(w["value"], float):
+                assert g["value"] == pytest.approx(w["value"], rel=1e-6, abs=1e-6), (rule, g, w)
+    areas = {}
+    for path, shift in ((base, 0.0), (out, 39_000_000.0)):
+        ds = ogr.Open(str(path))
+        layer = ds.GetLayerByName("issues")
+        areas[path] = sorted(round(f.GetGeometryRef().GetArea(), 3) for f in layer)
+        env = layer.GetExtent()
+        areas[path, "x"] = round(env[0] + shift, 3), round(env[1] + shift, 3)
+    assert areas[out] == areas[base] and areas[out, "x"] == areas[base, "x"]
 
 
 def test_gbk_admin_shapefile_without_cpg_needs_its_encoding(tmp_path: Path) -> None:

@@ -151,3 +151,46 @@ def test_refusals(tmp_path):
     res = run_guotu("priorities", "rule", "--zones", str(sites), "-o", str(tmp_path / "x.gpkg"))
     assert res.returncode == 2
     assert not (tmp_path / "x.gpkg").exists()
+
+
+def test_computed_objectives_on_geographic_layers(tmp_path):
+    """The scored fixture delivered in EPSG:4490: the distances to the red line need metres, so the
+    run ranks in the 3-degree Gauss-Krüger zone of all the layers' centre, with a note (in the output
+    too), and gives the scores of the projected run: areas ellipsoidal to 1e-6, distances and contact
+    lengths to the zone's scale (the same meridian as the fixture's CRS: 1e-6 relative)."""
+    from osgeo import gdal
+    paths = fx.write_scored(tmp_path)
+    deg = {}
+    for name in ("sites", "landuse", "redline"):
+        deg[name] = tmp_path / f"{name}_4490.gpkg"
+        gdal.VectorTranslate(str(deg[name]), str(paths[name]), dstSRS="EPSG:4490", format="GPKG")
+    objectives = ["area_ha:max", "forest_gain_ha:max", "cultivated_change_ha:max", "redline_distance_m:min",
+                  "redline_contact_m:max", "cost:min"]
+    args = [a for o in objectives for a in ("--objective", o)]
+    ranked = {}
+    for name, p in (("projected", paths), ("geographic", deg)):
+        out = tmp_path / f"{name}.gpkg"
+        res = run_guotu("priorities", "rank", "--sites", str(p["sites"]), *args, "--landuse", str(p["landuse"]),
+                        "--deduction-field", "KCXS", "--target", "0301", "--redline", str(p["redline"]),
+                        "-o", str(out))
+        assert res.returncode == 0, res.stderr
+        ranked[name] = sorted(rows(out, "ranked_sites"), key=lambda r: r["site_fid"])
+        if name == "geographic":
+            assert "reprojected from EPSG:4490 to EPSG:" in res.stderr and "the zone of the data's centre" in res.stderr
+            ds = ogr.Open(str(out))
+            layer = ds.GetLayerByName("ranked_sites")
+            assert "the zone of the data's centre" in layer.GetMetadataItem("crs_note")
+            assert layer.GetSpatialRef().GetAuthorityCode(None) == str(4534 + (fx_cm() - 75) // 3)
+    assert len(ranked["geographic"]) == len(ranked["projected"]) == 3
+    for got, want in zip(ranked["geographic"], ranked["projected"]):
+        for key in ("area_ha", "forest_gain_ha", "cultivated_change_ha", "redline_distance_m", "redline_contact_m",
+                    "front"):
+            assert got[key] == pytest.approx(want[key], rel=1e-6, abs=1e-6), key
+
+
+def fx_cm() -> int:
+    """The central meridian of the fixture's own CRS (the zone the geographic run must choose)."""
+    from osgeo import osr
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(fx.EPSG)
+    return round(srs.GetProjParm("central_meridian"))

@@ -53,6 +53,25 @@ GUOTU_API int guotu_area_of_ring(guotu_context *ctx, guotu_area_calc *calc, cons
  * "planar". Borrowed; valid until the calculator is destroyed. */
 GUOTU_API const char *guotu_area_calc_describe(const guotu_area_calc *calc);
 
+/* The CRS to compute in where metres are needed (SPEC §8), for data in `crs` (any text PROJ
+ * reads) covering the extent xmin, ymin – xmax, ymax in that CRS (x east: for a geographic CRS
+ * longitude, y latitude, in degrees — GDAL's and QGIS's order):
+ * - a projected CRS in metres, or no CRS (NULL or ""): *epsg = 0, work in it as it is;
+ * - geographic CGCS2000 (EPSG:4490, 4480 …): *epsg = the 3-degree Gauss-Krüger zone without
+ *   zone prefix whose central meridian is nearest to the extent's centre, CM = 3·round(lon/3)
+ *   (a centre exactly half way goes east), EPSG = 4534 + (CM − 75)/3, e.g. 117.2°E → 4548 (CM 117E; 4527 is the same
+ *   meridian's zone 39 with the prefix);
+ * - geographic WGS 84: the same CGCS2000 zone (the two datums agree to a few centimetres);
+ * - GUOTU_ERR_CRS with a message for any other geographic datum, an extent that is no
+ *   longitude/latitude, one whose zone falls outside China's (CM 75°E – 135°E, naming the
+ *   extent), an empty extent, a projected CRS not in metres (feet) and an unknown CRS.
+ * `note` (may be NULL; `note_size` bytes, 512 are enough) receives, when *epsg is set, the line
+ * to record, e.g. "reprojected from EPSG:4490 to EPSG:4548 (CGCS2000 / 3-degree Gauss-Kruger CM
+ * 117E), the zone of the data's centre"; "" otherwise. Nothing is allocated; the caller
+ * reprojects the data (the algorithms keep requiring metres). */
+GUOTU_API int guotu_crs_metric_zone(guotu_context *ctx, const char *crs, double xmin, double ymin, double xmax,
+                                    double ymax, int *epsg, char *note, size_t note_size);
+
 #ifdef __cplusplus
 }
 #endif

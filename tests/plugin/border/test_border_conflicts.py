@@ -130,10 +130,55 @@ def test_styles(fx: Path) -> None:
 def test_bad_input(fx: Path) -> None:
     with pytest.raises(QgsProcessingException, match="not both, not neither"):
         run(params(fx, ELEMENTS=None, CITY_FIELD=None))
-    with pytest.raises(QgsProcessingException, match="geographic CRS"):
-        run(params(fx, CRS="EPSG:4490"))
     with pytest.raises(QgsProcessingException, match="has no field \"nope\""):
         run(params(fx, CATEGORY_FIELD="nope"))
+
+
+def test_fixture_in_degrees_equals_the_cli_and_the_projected_run(fx: Path, tmp_path: Path) -> None:
+    """The fixture reprojected to EPSG:4490 (ogr2ogr): the comparison works in EPSG:4548, the zone of
+    the data's centre (CM 117E, the original's meridian), says so in the log, and gives the pairs,
+    lengths and areas of `guotu border` on the same files (1e-9) and of the run on the EPSG:4527
+    original (1e-6 relative: the round trip through degrees). A --crs EPSG:4490 gets the same zone."""
+    from osgeo import gdal
+    from qgis.core import QgsProcessingFeedback
+
+    deg = {}
+    for name in ("admin", "el"):
+        deg[name] = tmp_path / f"{name}_4490.gpkg"
+        gdal.VectorTranslate(str(deg[name]), str(fx / f"{name}.gpkg"), dstSRS="EPSG:4490", format="GPKG")
+    note = "to EPSG:4548 (CGCS2000 / 3-degree Gauss-Kruger CM 117E), the zone of the data's centre"
+    cli_out = tmp_path / "cli.gpkg"
+    cli = bd.run_cli(fx, cli_out, "--threads", "1", "--admin", str(deg["admin"]), "--elements", str(deg["el"]))
+    assert cli.returncode == 0 and note in cli.stderr, cli.stderr
+
+    class Log(QgsProcessingFeedback):
+        infos: list = []
+
+        def pushInfo(self, info):  # noqa: N802 — QGIS API name
+            self.infos.append(info)
+
+    import processing
+    log = Log()
+    deg_params = params(fx, AREA_METHOD=0, ADMIN=f"{deg['admin']}|layername=admin",
+                        ELEMENTS=f"{deg['el']}|layername=elements")
+    result = processing.run(ALG, deg_params, feedback=log)
+    assert any("EPSG:4548" in i and "Gauss-Krüger zone of the data's centre" in i for i in log.infos), log.infos
+    assert result["BORDER_CONFLICTS"].crs().authid() == "EPSG:4548"
+    base = run(params(fx, AREA_METHOD=0))
+    cli_pairs = {(r["admin_a"], r["admin_b"]): r
+                 for r in rows(QgsVectorLayer(f"{cli_out}|layername=pair_summary", "p", "ogr"))}
+    for other, rel in ((cli_pairs, 1e-9), ({(r["admin_a"], r["admin_b"]): r for r in rows(base["PAIR_SUMMARY"])},
+                                            1e-6)):
+        ours = {(r["admin_a"], r["admin_b"]): r for r in rows(result["PAIR_SUMMARY"])}
+        assert set(ours) == set(other)
+        for k, row in ours.items():
+            for name, value in row.items():
+                if isinstance(value, float):
+                    assert other[k][name] == pytest.approx(value, rel=rel, abs=1e-3), (k, name)
+    kinds = sorted((r["kind"], r["detail"], round(r["area_m2"], 2)) for r in rows(result["BORDER_CONFLICTS"]))
+    assert kinds == sorted((r["kind"], r["detail"], round(r["area_m2"], 2)) for r in rows(base["BORDER_CONFLICTS"]))
+    asked = run(dict(params(fx, AREA_METHOD=0), CRS="EPSG:4490"))
+    assert asked["BORDER_CONFLICTS"].crs().authid() == "EPSG:4548"
 
 
 def test_algorithm_defaults_are_the_core_defaults(guotu) -> None:

@@ -88,6 +88,43 @@ def test_same_rows_as_the_cli(fx: Path, tmp_path: Path) -> None:
         _same(rows(result[output]), rows(QgsVectorLayer(f"{out}|layername={table}", table, "ogr")), table)
 
 
+def test_geographic_inputs_same_rows_as_the_cli_in_the_zone(fx: Path, tmp_path: Path) -> None:
+    """DEM, elements and land use in EPSG:4490 (gdalwarp, ogr2ogr): QGIS works in EPSG:4548 (the zone
+    of the data's centre), warps the DEM as `guotu framework indicators` does (the same virtual
+    raster), says so in the log, and writes the CLI's rows; areas equal the projected run's to 1e-6."""
+    from osgeo import gdal
+    from qgis.core import QgsProcessingFeedback
+    import processing
+
+    geo = tmp_path / "geo"
+    geo.mkdir()
+    for name in ("cat.csv", "thr.csv"):
+        (geo / name).write_bytes((fx / name).read_bytes())
+    gdal.Warp(str(geo / "dem.tif"), str(fx / "dem.tif"), dstSRS="EPSG:4490", resampleAlg="bilinear")
+    for name in ("parts", "landuse"):
+        gdal.VectorTranslate(str(geo / f"{name}.gpkg"), str(fx / f"{name}.gpkg"), dstSRS="EPSG:4490")
+    out = tmp_path / "cli.gpkg"
+    cli = fd.run_indicators_cli(geo, out)
+    assert cli.returncode == 0 and "to EPSG:4548 (CGCS2000 / 3-degree Gauss-Kruger CM 117E)" in cli.stderr, cli.stderr
+
+    class Log(QgsProcessingFeedback):
+        infos: list = []
+
+        def pushInfo(self, info):  # noqa: N802 — QGIS API name
+            self.infos.append(info)
+
+    log = Log()
+    result = processing.run(ALG, params(geo, AREA_METHOD=0), feedback=log)
+    assert any("EPSG:4548" in i and "Gauss-Krüger zone of the data's centre" in i for i in log.infos), log.infos
+    assert result["ELEMENT_INDICATORS"].crs().authid() == "EPSG:4548"
+    for output, table in TABLES.items():
+        _same(rows(result[output]), rows(QgsVectorLayer(f"{out}|layername={table}", table, "ogr")), table)
+    base = run(params(fx, AREA_METHOD=0))
+    for got, want in zip(rows(result["ELEMENT_INDICATORS"]), rows(base["ELEMENT_INDICATORS"])):
+        assert got["area_m2"] == pytest.approx(want["area_m2"], rel=1e-6)
+        assert got["elevation_mean"] == pytest.approx(want["elevation_mean"], abs=0.5)
+
+
 def test_landuse_raster_same_rows_as_the_cli(fx: Path, tmp_path: Path) -> None:
     """Forest share from a raster of class values (with no-data cells in A): the rows of
     `guotu framework indicators --landuse lu.tif`, the landuse_incomplete finding included;
@@ -125,10 +162,10 @@ def test_styles(fx: Path) -> None:
 def test_refusals(fx: Path, tmp_path: Path) -> None:
     with pytest.raises(QgsProcessingException, match="land-use code field"):
         run(params(fx, LANDUSE_CODE=None))
-    # A DEM in degrees: the strips and slopes need metres.
+    # Gauss-Krüger metres labelled EPSG:4490: no longitude and latitude, refused naming the DEM.
     from osgeo import gdal
     gdal.Translate(str(tmp_path / "geo.tif"), str(fx / "dem.tif"), outputSRS="EPSG:4490")
-    with pytest.raises(QgsProcessingException, match="not the work CRS|geographic"):
+    with pytest.raises(QgsProcessingException, match="not longitude and latitude"):
         run(params(fx, DEM=str(tmp_path / "geo.tif")))
     bad = tmp_path / "thr.csv"
     bad.write_text((fx / "thr.csv").read_text(encoding="utf-8").replace("slope_mean,,5", "slope,,5"),

@@ -383,3 +383,71 @@ def test_the_workspace_alone_still_needs_no_field_choice(fx: Path) -> None:
     assert len(rules["L13"]) == 1 and result["ISSUE_COUNT"] == 15
     notes = {r["rule_id"]: r["note_en"] for r in ld.rows(result["NOTES"])}
     assert notes["L13"] == "L13 not checked in 1 of 2 admin units (no red-line target): 110102"
+
+
+# ---- geographic data (SPEC §8: the Gauss-Krüger zone of the data's centre) ----
+
+def _issues(layer_rows: list) -> list:
+    """(rule, layer, fid, other fid, admin code, value) of each issue, sorted."""
+    return sorted((r["rule_id"], r["layer_a"] or "", r["fid_a"] or 0, r["fid_b"] or 0, r["admin_code"] or "",
+                   round(r["value"], 6)) for r in layer_rows)
+
+
+def test_workspace_in_degrees_cli_and_qgis_process_agree_with_the_projected_run(fx: Path, tmp_path: Path,
+                                                                                 plugin_root: Path) -> None:
+    """The fixture's workspace reprojected to EPSG:4490 (ogr2ogr, as a province would deliver it):
+    `guotu lines check`, qgis_process and processing.run all work in EPSG:4548 (CM 117E, the zone of
+    the data's centre), say so in the notes, and give the issues of the run on the EPSG:4527
+    original: values to 1e-6 (ellipsoidal areas; the zone has the original's meridian and scale).
+    One issue more in degrees: the 0.5 m strip of farmland 6 ends exactly on the admin border
+    x = 1000, which a nanometre of round trip through degrees turns into a crossing (L10)."""
+    import os
+    import subprocess
+    from osgeo import gdal
+
+    degrees = tmp_path / "ws_4490.gpkg"
+    gdal.VectorTranslate(str(degrees), str(fx / "ws.gpkg"), dstSRS="EPSG:4490", format="GPKG")
+    note = ("reprojected from EPSG:4490 to EPSG:4548 (CGCS2000 / 3-degree Gauss-Kruger CM 117E), the zone of the "
+            "data's centre; outputs are in EPSG:4548")
+    base, cli = tmp_path / "base.gpkg", tmp_path / "cli.gpkg"
+    assert ld.run_cli("lines", "check", "--workspace", str(fx / "ws.gpkg"), "-o", str(base)).returncode == 0
+    res = ld.run_cli("lines", "check", "--workspace", str(degrees), "-o", str(cli))
+    assert res.returncode == 0 and note in res.stderr, res.stderr
+    cli_rows = ld.rows(ld.ws_layer(cli, "issues")) + ld.rows(ld.ws_layer(cli, "issue_points"))
+    want = _issues(ld.rows(ld.ws_layer(base, "issues")) + ld.rows(ld.ws_layer(base, "issue_points")))
+    extra = [i for i in _issues(cli_rows) if i not in want]
+    assert [(i[0], i[1], i[2]) for i in extra] == [("L10", "permanent_farmland", 6)], extra
+    assert [i for i in _issues(cli_rows) if i not in extra] == want
+    # processing.run on the same file, ellipsoidal as the CLI's default
+    result = run({"WORKSPACE": str(degrees), "AREA_METHOD": 0, "NOTES": "memory:"})
+    assert note in [r["note_en"] for r in ld.rows(result["NOTES"])]
+    assert result["ISSUES"].crs().authid() == "EPSG:4548"
+    assert _issues(issue_rows(result)) == _issues(cli_rows)
+    # Planar areas with the land use: its tally by unit (L14) is made in the zone too, as the CLI's.
+    planar_cli = tmp_path / "planar_cli.gpkg"
+    assert ld.cli_check(fx, degrees, planar_cli).returncode == 0
+    planar = run(with_landuse(fx, WORKSPACE=str(degrees)))
+    want = {r["admin_code"]: r for r in ld.rows(ld.ws_layer(planar_cli, "line_stats"))}
+    for row in ld.rows(planar["LINE_STATS"]):
+        assert row["cultivated_ha"] == pytest.approx(want[row["admin_code"]]["cultivated_ha"], rel=1e-9)
+    assert want["110101"]["cultivated_ha"] == pytest.approx(100, rel=1e-6)
+    # qgis_process, as a batch job would run it
+    home = tmp_path / "home"
+    env = dict(os.environ, HOME=str(home), XDG_DATA_HOME=str(home / "xdg"), QT_QPA_PLATFORM="offscreen",
+               QGIS_PLUGINPATH=str(plugin_root))
+    env.pop("GUOTU_LIBRARY", None)
+    qgis_process = "/usr/bin/qgis_process.bin"
+    assert subprocess.run([qgis_process, "plugins", "enable", "guotu"], env=env, capture_output=True,
+                          timeout=60).returncode == 0
+    out = tmp_path / "qp.gpkg"
+    run_ = subprocess.run([qgis_process, "run", ALG, "--", f"WORKSPACE={degrees}", "AREA_METHOD=0",
+                           f"ISSUES={out}", f"ISSUE_POINTS={tmp_path / 'qp_points.gpkg'}",
+                           f"LINE_STATS={tmp_path / 'qp_stats.gpkg'}", f"NOTES={tmp_path / 'qp_notes.gpkg'}"],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert run_.returncode == 0, run_.stdout + run_.stderr
+    issues = QgsVectorLayer(str(out), "issues", "ogr")
+    points = QgsVectorLayer(str(tmp_path / "qp_points.gpkg"), "points", "ogr")
+    assert issues.crs().authid() == "EPSG:4548"
+    assert _issues(ld.rows(issues) + ld.rows(points)) == _issues(cli_rows)
+    notes = QgsVectorLayer(str(tmp_path / "qp_notes.gpkg"), "notes", "ogr")
+    assert note in [r["note_en"] for r in ld.rows(notes)]

@@ -86,14 +86,35 @@ def test_a_line_layer_in_another_crs_is_reprojected_with_a_note(fx: Path) -> Non
     assert stats["110101"]["farmland_ha"] == pytest.approx(0.95, abs=0.02)
 
 
-def test_admin_units_in_degrees_are_refused(fx: Path) -> None:
+def test_admin_units_in_degrees_work_in_the_zone_of_the_data(fx: Path) -> None:
+    """Admin units in EPSG:4490 are no longer refused: the run works in the Gauss-Krüger zone of all
+    the layers' centre (117°E: EPSG:4548), with the CLI's note, and writes its outputs there."""
     admin = QgsVectorLayer("MultiPolygon?crs=EPSG:4490&field=XZQDM:string", "县界4490", "memory")
     feature = QgsFeature(admin.fields())
     feature.setAttributes(["110101"])
     feature.setGeometry(QgsGeometry.fromWkt("MULTIPOLYGON(((117 39.7,117.01 39.7,117.01 39.71,117 39.71,117 39.7)))"))
     admin.dataProvider().addFeatures([feature])
-    message = fails({"WORKSPACE": str(fx / "ws.gpkg"), "ADMIN": admin})
-    assert "metres" in message or "projected" in message, message
+    result = run({"WORKSPACE": str(fx / "ws.gpkg"), "ADMIN": admin, "NOTES": "memory:"})
+    notes = [r["note_en"] for r in ld.rows(result["NOTES"])]
+    assert ("reprojected from EPSG:4490 to EPSG:4548 (CGCS2000 / 3-degree Gauss-Kruger CM 117E), the zone of the "
+            "data's centre; outputs are in EPSG:4548") in notes, notes
+    assert result["ISSUES"].crs().authid() == "EPSG:4548"
+
+
+def test_admin_units_no_zone_fits_are_refused_by_name(fx: Path) -> None:
+    admin = QgsVectorLayer("MultiPolygon?crs=EPSG:4490&field=XZQDM:string", "巴黎", "memory")
+    feature = QgsFeature(admin.fields())
+    feature.setAttributes(["110101"])
+    feature.setGeometry(QgsGeometry.fromWkt("MULTIPOLYGON(((2 48,2.1 48,2.1 48.1,2 48.1,2 48)))"))
+    admin.dataProvider().addFeatures([feature])
+    layers = {name: ld.ws_layer(fx / "ws.gpkg", name) for name in ("ecological_redline", "permanent_farmland",
+                                                                      "urban_boundary")}
+    # Only the admin units are far away: the union's centre is still in China; alone, they are refused.
+    for name, layer in layers.items():
+        layer.setSubsetString("1 = 0")
+    message = fails({"REDLINE": layers["ecological_redline"], "FARMLAND": layers["permanent_farmland"],
+                     "URBAN": layers["urban_boundary"], "ADMIN": admin})
+    assert "巴黎" in message and "outside China's 3-degree Gauss-Krüger zones" in message, message
 
 
 def test_admin_units_without_their_fields(fx: Path) -> None:

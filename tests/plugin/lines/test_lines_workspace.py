@@ -68,6 +68,40 @@ def test_never_replaces_a_file(tmp_path: Path, guotu) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ws.gpkg"]  # no temporary leftovers
 
 
+def test_a_workspace_asked_in_degrees_takes_the_zone_of_its_data(tmp_path: Path, tmp_path_factory) -> None:
+    """EPSG:4490 alone is refused (widths are metres) with the way out named; with the data the
+    workspace is for (the fixture's admin units in degrees, 117°E), it is made in EPSG:4548 — the
+    same file as `guotu lines init --crs EPSG:4490 --zone-from` — and the log says so."""
+    import processing
+    from osgeo import gdal
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    with pytest.raises(QgsProcessingException) as info:
+        processing.run("guotu:threelinesworkspace", {"CRS": "EPSG:4490", "OUTPUT": str(tmp_path / "no.gpkg")})
+    assert "geographic" in str(info.value) and "the data the workspace is for" in str(info.value)
+    assert not (tmp_path / "no.gpkg").exists()
+    fx = ld.shared_fixture(tmp_path_factory)
+    admin = tmp_path / "admin_4490.gpkg"
+    gdal.VectorTranslate(str(admin), str(fx / "ws.gpkg"), layers=["admin_units"], dstSRS="EPSG:4490", format="GPKG")
+
+    class Log(QgsProcessingFeedback):
+        infos: list = []
+
+        def pushInfo(self, info):  # noqa: N802 — QGIS API name
+            self.infos.append(info)
+
+    log = Log()
+    mine = tmp_path / "plugin.gpkg"
+    processing.run("guotu:threelinesworkspace", {"CRS": "EPSG:4490", "ZONE_FROM": f"{admin}|layername=admin_units",
+                                                 "OUTPUT": str(mine)}, feedback=log)
+    assert any("EPSG:4548" in i for i in log.infos), log.infos
+    cli = tmp_path / "cli.gpkg"
+    res = ld.run_cli("lines", "init", str(cli), "--crs", "EPSG:4490", "--zone-from", str(admin))
+    assert res.returncode == 0 and "EPSG:4548" in res.stderr, res.stderr
+    assert _tables(mine) == _tables(cli)
+    assert _tables(mine)[0]["admin_units"][1] == "4548"
+
+
 @pytest.fixture
 def opened(guotu, tmp_path_factory, tmp_path: Path):
     from guotu.lines.lines_workspace import open_workspace

@@ -147,6 +147,54 @@ def test_computed_objectives_and_the_cli(tmp_path: Path) -> None:
     _same_rows(ranked, theirs, lambda r: r["site_fid"])
 
 
+def test_geographic_sites_ranked_in_the_zone_as_the_cli(tmp_path: Path) -> None:
+    """The scored fixture in EPSG:4490 (ogr2ogr): the distances to the red line are measured in the
+    Gauss-Krüger zone of all the layers' centre (EPSG:4548, the fixture's meridian), the log says so,
+    the ranked layer is in it, and the rows are `guotu priorities rank`'s on the same files (and the
+    scores of the projected fixture to 1e-6)."""
+    from osgeo import gdal
+    from qgis.core import QgsProcessingFeedback
+    import processing
+
+    paths = fx.write_scored(tmp_path)
+    deg = {}
+    for name in ("sites", "landuse", "redline"):
+        deg[name] = tmp_path / f"{name}_4490.gpkg"
+        gdal.VectorTranslate(str(deg[name]), str(paths[name]), dstSRS="EPSG:4490", format="GPKG")
+    objectives = ["area_ha:max", "forest_gain_ha:max", "cultivated_change_ha:max", "redline_distance_m:min",
+                  "redline_contact_m:max", "cost:min"]
+
+    class Log(QgsProcessingFeedback):
+        infos: list = []
+
+        def pushInfo(self, info):  # noqa: N802 — QGIS API name
+            self.infos.append(info)
+
+    log = Log()
+    result = processing.run("guotu:paretosites", rank_params(
+        deg["sites"], SITE_ID="", OBJECTIVES=",".join(objectives), LEXICOGRAPHIC="", LANDUSE=str(deg["landuse"]),
+        DEDUCTION_FIELD="KCXS", TARGET="0301", REDLINE=str(deg["redline"]), AREA_METHOD=0), feedback=log)
+    assert any("EPSG:4548" in i and "Gauss-Krüger zone of the data's centre" in i for i in log.infos), log.infos
+    assert result["RANKED"].crs().authid() == "EPSG:4548"
+    ranked = sorted(rows(result["RANKED"]), key=lambda r: r["site_fid"])
+    out = tmp_path / "cli.gpkg"
+    args = [a for o in objectives for a in ("--objective", o)]
+    res = cli("rank", "--sites", str(deg["sites"]), *args, "--landuse", str(deg["landuse"]), "--deduction-field",
+              "KCXS", "--target", "0301", "--redline", str(deg["redline"]), "-o", str(out))
+    assert res.returncode == 0 and "to EPSG:4548" in res.stderr, res.stderr
+    theirs = rows(QgsVectorLayer(f"{out}|layername=ranked_sites", "r", "ogr"))
+    for r in theirs:
+        r.pop("fid", None)
+    _same_rows(ranked, theirs, lambda r: r["site_fid"])
+    base = sorted(rows(run("guotu:paretosites", rank_params(
+        paths["sites"], SITE_ID="", OBJECTIVES=",".join(objectives), LEXICOGRAPHIC="", LANDUSE=str(paths["landuse"]),
+        DEDUCTION_FIELD="KCXS", TARGET="0301", REDLINE=str(paths["redline"]), AREA_METHOD=0))["RANKED"]),
+        key=lambda r: r["site_fid"])
+    for got, want in zip(ranked, base):
+        for name in ("area_ha", "forest_gain_ha", "cultivated_change_ha", "redline_distance_m", "redline_contact_m"):
+            assert got[name] == pytest.approx(want[name], rel=1e-6, abs=1e-6), name
+
+
 def test_report_has_the_scatter_plot_and_the_first_front(tmp_path: Path) -> None:
     sites = fx.write_sites(tmp_path / "sites.gpkg")
     pdf = tmp_path / "report.pdf"

@@ -152,6 +152,9 @@ SINKS = {"voucheraccounting": ["CLASSES", "SUMMARY", "UNKNOWN"], "vouchermarket"
 DAMAGED = ["holds 400 features but only", "could be read: the file is damaged"]
 CORE_DAMAGED = ["cannot read layer 'landuse' of", "grid_mid.gpkg' after", "the file is damaged"]
 DEGREES = ["metres", "Gauss-Kr"]
+# Where metres are needed, data in degrees is worked on in the Gauss-Krüger zone of its centre.
+ZONE_NOTE = ("reprojected from EPSG:4490 to EPSG:4548 (CGCS2000 / 3-degree Gauss-Kruger CM 117E), the zone of the "
+             "data's centre; outputs are in EPSG:4548")
 OVER_INPUT = ["over"]
 
 CASES = [
@@ -261,11 +264,16 @@ CASES = [
     # Three lines
     Case("workspace", "threelinesworkspace", ["CRS=EPSG:4527", "OUTPUT={o}/ws.gpkg"], True, [], ["ws.gpkg"],
          workspace_check),
-    Case("workspace-degrees", "threelinesworkspace", ["CRS=EPSG:4490", "OUTPUT={o}/ws.gpkg"], False, DEGREES),
+    Case("workspace-degrees", "threelinesworkspace", ["CRS=EPSG:4490", "OUTPUT={o}/ws.gpkg"], False,
+         DEGREES + ["the data the workspace is for"]),
+    Case("workspace-degrees-zone-from", "threelinesworkspace", ["CRS=EPSG:4490", "ZONE_FROM={admin_deg}",
+                                                                "OUTPUT={o}/ws.gpkg"], True, ["EPSG:4548"],
+         ["ws.gpkg"], workspace_check),
     Case("workspace-over-workspace", "threelinesworkspace", ["CRS=EPSG:4527", "OUTPUT={ws}"], False, ["ws.gpkg"]),
     Case("lines", "threelinescheck", ["WORKSPACE={ws}", "STATS_CSV={o}/s.csv"] + LINES, True, [],
          ["i.gpkg", "s.csv"], lines_check),
-    Case("lines-degrees", "threelinescheck", ["WORKSPACE={ws_deg}"] + LINES, False, DEGREES),
+    Case("lines-degrees", "threelinescheck", ["WORKSPACE={ws_deg}", "STATS_CSV={o}/s.csv"] + LINES, True,
+         [ZONE_NOTE], ["i.gpkg", "s.csv"], lines_check),
     Case("lines-stats-over-workspace", "threelinescheck", ["WORKSPACE={ws}", "STATS_CSV={ws}"] + LINES, False,
          OVER_INPUT),
     Case("lines-negative-target", "threelinescheck", ["WORKSPACE={ws_neg}"] + LINES, False,
@@ -308,8 +316,8 @@ CASES = [
          ['Layer "base" has no field "verdict_en": is it an output of the parcel check?']),
     Case("border", "borderconflicts", ["ADMIN={admin}", "ELEMENTS={elements}"] + BORDER, True, [], ["lines.gpkg"],
          border_check),
-    Case("border-degrees", "borderconflicts", ["ADMIN={admin_deg}", "ELEMENTS={elements_deg}"] + BORDER, False,
-         DEGREES),
+    Case("border-degrees", "borderconflicts", ["ADMIN={admin_deg}", "ELEMENTS={elements_deg}"] + BORDER, True,
+         ["EPSG:4548", "Gauss-Krüger zone of the data's centre"], ["lines.gpkg"], border_check),
     Case("border-damaged-elements", "borderconflicts", ["ADMIN={admin}", "ELEMENTS={grid_mid}|layername=landuse",
                                                          "CITY_FIELD=dlbm", "CATEGORY_FIELD=dlbm", "ADMIN_ID=code",
                                                          "NAME_FIELD=", "CRS=", "CONFLICT_LINES={o}/lines.gpkg"],
