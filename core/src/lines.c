@@ -548,7 +548,22 @@ static int check_gaps(guotu_context *ctx, guotu_lines *l, int line) {
     return status;
 }
 
-/* L10: a feature whose interior lies in more than one admin unit. */
+/* Area in m² of feature f inside admin unit a (their interiors meet). */
+static int share_in_unit(guotu_context *ctx, guotu_lines *l, int line, const line_feature *f, const admin_unit *a,
+                         double *area) {
+    GEOSGeometry *part = NULL;
+    *area = 0;
+    int status = gt_overlay_polygonal(ctx, f->geom, a->geom, 0, &part, "%s %lld with admin unit '%s'", line_names[line],
+                                      (long long)f->fid, a->code);
+    if (!status && part) status = gt_area_of_geom(ctx, l->calc, part, area);
+    if (part) GEOSGeom_destroy_r(ctx->geos, part);
+    return status;
+}
+
+/* L10: a feature whose interior lies in more than one admin unit. A unit holding less than
+ * minor_overlap_m2 of it is a boundary drawn twice (a feature ending on the border, moved by
+ * nanometres through a reprojection) rather than a crossing: when every unit but one holds
+ * that little, the issue is "minor", as the small overlaps of L03. */
 static int check_admin_crossing(guotu_context *ctx, guotu_lines *l, GEOSSTRtree *admins, int line) {
     candidates c = {NULL, 0, 0, 0};
     int status = GUOTU_OK;
@@ -556,23 +571,39 @@ static int check_admin_crossing(guotu_context *ctx, guotu_lines *l, GEOSSTRtree 
         const line_feature *f = &l->features[line][i];
         c.count = 0;
         GEOSSTRtree_query_r(ctx->geos, admins, f->geom, collect, &c);
-        int units = 0;
-        for (size_t k = 0; k < c.count; k++) {
+        int units = 0, major = 0;
+        double least = 0; /* m² in the unit holding least of the feature */
+        for (size_t k = 0; !status && k < c.count; k++) {
             const admin_unit *a = &l->admins[c.items[k]];
             if (GEOSPreparedContainsProperly_r(ctx->geos, a->prepared, f->geom) == 1) {
-                units = 1;
+                units = major = 1;
                 break;
             }
-            units += interiors_meet(ctx, a->prepared, f->geom);
+            if (!interiors_meet(ctx, a->prepared, f->geom)) continue;
+            double share = 0;
+            status = share_in_unit(ctx, l, line, f, a, &share);
+            units++;
+            major += share >= l->o.minor_overlap_m2;
+            if (units == 1 || share < least) least = share;
         }
-        if (units > 1) {
-            issue_text t = text_for("L10", "warning", line, f, -1, NULL);
+        if (!status && units > 1) {
+            int minor = major <= 1;
+            issue_text t = text_for("L10", minor ? "minor" : "warning", line, f, -1, NULL);
             t.value = units;
-            snprintf(t.zh, sizeof t.zh, "%s要素 %lld 跨越 %d 个行政区", line_zh[line], (long long)f->fid, units);
-            snprintf(t.en, sizeof t.en, "%s feature %lld crosses %d admin units", line_en[line], (long long)f->fid,
-                     units);
-            t.suggestion_zh = "按行政区界线拆分要素";
-            t.suggestion_en = "split the feature along the admin boundary";
+            if (minor) {
+                snprintf(t.zh, sizeof t.zh, "%s要素 %lld 跨越 %d 个行政区，界外部分仅 %.4f 平方米", line_zh[line],
+                         (long long)f->fid, units, least);
+                snprintf(t.en, sizeof t.en, "%s feature %lld crosses %d admin units by only %.4f m²", line_en[line],
+                         (long long)f->fid, units, least);
+                t.suggestion_zh = "要素边界与行政区界线应重合：将要素边界吸附到行政区界线";
+                t.suggestion_en = "the feature's edge is meant to lie on the admin boundary: snap it to the boundary";
+            } else {
+                snprintf(t.zh, sizeof t.zh, "%s要素 %lld 跨越 %d 个行政区", line_zh[line], (long long)f->fid, units);
+                snprintf(t.en, sizeof t.en, "%s feature %lld crosses %d admin units", line_en[line], (long long)f->fid,
+                         units);
+                t.suggestion_zh = "按行政区界线拆分要素";
+                t.suggestion_en = "split the feature along the admin boundary";
+            }
             status = emit(ctx, l, &t, f->geom);
         }
     }

@@ -88,6 +88,7 @@ def test_every_rule_once_with_hand_values(tmp_path: Path) -> None:
     for rule in ("L01", "L02", "L04", "L05", "L06", "L07", "L08", "L10", "L11", "L12", "L13", "L14"):
         assert len(rules.get(rule, [])) == 1, (rule, rules.get(rule))
     assert sorted(r["severity"] for r in rules["L03"]) == ["error", "error", "minor"]
+    assert rules["L10"][0]["severity"] == "warning"  # R2 lies across A1|A2 by hectares: a crossing
     assert rules["L04"][0]["value"] == pytest.approx(5.0)
     assert "让位于生态保护红线" in rules["L04"][0]["suggestion_zh"]
     assert rules["L05"][0]["value"] == pytest.approx(0.25)

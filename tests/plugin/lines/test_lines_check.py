@@ -400,7 +400,8 @@ def test_workspace_in_degrees_cli_and_qgis_process_agree_with_the_projected_run(
     the data's centre), say so in the notes, and give the issues of the run on the EPSG:4527
     original: values to 1e-6 (ellipsoidal areas; the zone has the original's meridian and scale).
     One issue more in degrees: the 0.5 m strip of farmland 6 ends exactly on the admin border
-    x = 1000, which a nanometre of round trip through degrees turns into a crossing (L10)."""
+    x = 1000, which a nanometre of round trip through degrees turns into a crossing (L10) — a
+    "minor" one, its part across the border far below a square metre, not a warning."""
     import os
     import subprocess
     from osgeo import gdal
@@ -417,6 +418,9 @@ def test_workspace_in_degrees_cli_and_qgis_process_agree_with_the_projected_run(
     want = _issues(ld.rows(ld.ws_layer(base, "issues")) + ld.rows(ld.ws_layer(base, "issue_points")))
     extra = [i for i in _issues(cli_rows) if i not in want]
     assert [(i[0], i[1], i[2]) for i in extra] == [("L10", "permanent_farmland", 6)], extra
+    crossing = [r for r in cli_rows if r["rule_id"] == "L10" and r["fid_a"] == 6]
+    assert [r["severity"] for r in crossing] == ["minor"], crossing
+    assert "by only 0.0000 m²" in crossing[0]["message_en"], crossing
     assert [i for i in _issues(cli_rows) if i not in extra] == want
     # processing.run on the same file, ellipsoidal as the CLI's default
     result = run({"WORKSPACE": str(degrees), "AREA_METHOD": 0, "NOTES": "memory:"})
