@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from cli_support import guotu_binary
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from pg_throwaway import pg_virtualenv  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not shutil.which("pg_virtualenv"), reason="pg_virtualenv (postgresql-common) missing")
 
@@ -28,7 +31,7 @@ ogr2ogr -f PostgreSQL "$PG" {landuse} -nln landuse
 {guotu} tally --zones "$PG" --zones-layer zones --zone-id code --landuse "$PG" --landuse-layer landuse \\
     --class-field lucc -o {from_pg}
 """
-    res = subprocess.run(["pg_virtualenv", "sh", "-c", script], capture_output=True, text=True, timeout=300)
+    res = subprocess.run(pg_virtualenv("sh", "-c", script), capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stdout + res.stderr
     assert from_pg.read_text() == from_files.read_text()
 
@@ -114,7 +117,7 @@ def test_every_command_reads_postgis_as_it_reads_files(tmp_path: Path) -> None:
     script = "set -e\npsql -qc 'create extension postgis'\n" \
              'PG="PG:dbname=$PGDATABASE host=$PGHOST port=$PGPORT user=$PGUSER password=$PGPASSWORD"\n' \
              + "\n".join(loads) + "\n" + "\n".join(runs) + "\n"
-    res = subprocess.run(["pg_virtualenv", "sh", "-c", script], capture_output=True, text=True, timeout=600)
+    res = subprocess.run(pg_virtualenv("sh", "-c", script), capture_output=True, text=True, timeout=600)
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
 
     def layer(path: Path, name: str, keys: tuple) -> list:

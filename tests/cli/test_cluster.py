@@ -20,6 +20,8 @@ import pytest
 
 from cli_support import REPO, guotu_binary
 from cluster_support import make_grid_province, make_sample, split_into_counties
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from pg_throwaway import pg_virtualenv  # noqa: E402
 
 pytest.importorskip("distributed")
 PY = "/usr/bin/python3"
@@ -307,7 +309,7 @@ def test_postgis_partitions_by_admin_code_equal_the_single_run(tmp_path: Path, s
         "".join(f"psql -qc 'create index on {t} (county)'\n" for t in ("zones", "lu2010", "lu2020")) + \
         f'GUOTU_CLI={guotu_binary()} {PY} {RUNNER} voucher --postgis "$PG" --postgis-layers zones,lu2010,lu2020 ' \
         f"--partition-field county --partition-values {','.join(parts)} --workers 2 -o {merged} -- {opts}\n"
-    res = subprocess.run(["pg_virtualenv", "sh", "-c", script], capture_output=True, text=True, timeout=600)
+    res = subprocess.run(pg_virtualenv("sh", "-c", script), capture_output=True, text=True, timeout=600)
     assert res.returncode == 0, res.stdout + res.stderr
     assert res.stdout.count("] partition ") == len(parts)
     # each partition read only its county's rows: a zone read twice would be refused by the merge

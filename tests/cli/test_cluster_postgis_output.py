@@ -14,6 +14,7 @@ import pytest
 from cli_support import REPO, guotu_binary
 from cluster_support import make_grid_province
 from test_cluster import CONVERT, PY, RUNNER, assert_keyed_equal, assert_same_pieces, single_run, table
+from pg_throwaway import pg_virtualenv  # test_cluster put tests/ on the import path
 
 pytest.importorskip("distributed")
 
@@ -74,7 +75,7 @@ def test_merged_output_to_a_postgis_schema_all_or_nothing(tmp_path: Path) -> Non
         f"{PY} {cancel_py} {REPO} {gpkg} {tmp_path / 'cancel.json'}\n" + \
         f"psql -Atc \"SELECT count(*) FROM pg_tables WHERE tablename LIKE '_guotu_stage_%'\" > " \
         f"{tmp_path / 'stages.txt'}\n"
-    res = subprocess.run(["pg_virtualenv", "sh", "-c", script], capture_output=True, text=True, timeout=600)
+    res = subprocess.run(pg_virtualenv("sh", "-c", script), capture_output=True, text=True, timeout=600)
     assert res.returncode == 0, res.stdout + res.stderr
     # the merged tables and pieces, read back from the schema, are the single run's
     first = tmp_path / "first.gpkg"

@@ -12,6 +12,8 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback
 pytest.importorskip("distributed")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "cli"))
 from cluster_support import make_grid_province  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from pg_throwaway import pg_virtualenv  # noqa: E402
 
 pytestmark = pytest.mark.usefixtures("provider")
 REPO = Path(__file__).resolve().parents[3]
@@ -151,7 +153,7 @@ def postgis_server(tmp_path: Path):
     env_file, stop = tmp_path / "pg.env", tmp_path / "pg.stop"
     script = (f"set -e\npsql -qc 'create extension postgis'\nenv | grep '^PG' > {env_file}.part\n"
               f"mv {env_file}.part {env_file}\nwhile [ ! -e {stop} ]; do sleep 0.2; done\n")
-    server = subprocess.Popen(["pg_virtualenv", "sh", "-c", script], stdout=subprocess.DEVNULL,
+    server = subprocess.Popen(pg_virtualenv("sh", "-c", script), stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while not env_file.exists():

@@ -53,7 +53,8 @@ def value_text(value):
 
 
 def run_cases():
-    cases = json.loads(open(os.environ["GUOTU_CASES"], encoding="utf-8").read())
+    with open(os.environ["GUOTU_CASES"], encoding="utf-8") as stream:
+        cases = json.load(stream)
     shots = os.environ["GUOTU_SHOTS"]
     os.makedirs(shots, exist_ok=True)
     outputs = {}

@@ -27,9 +27,11 @@ def pdf_pages(path: Path) -> int:
                for n in n if n)
 
 
-def pdf_text(path: Path, page: int) -> str:
-    return subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(path), "-"],
-                          capture_output=True, text=True, check=True).stdout
+def pdf_text(path: Path, page: int, layout: bool = True) -> str:
+    """The text of one page; with `layout`, in its columns. A table cell wrapped over several lines
+    beside a one-line neighbour can lose lines in the layout mode: read such cells without it."""
+    return subprocess.run(["pdftotext", *(["-layout"] if layout else []), "-f", str(page), "-l", str(page), str(path),
+                           "-"], capture_output=True, text=True, check=True).stdout
 
 
 def run_script(gpkg: Path, png: Path, pdf: Path) -> subprocess.CompletedProcess:
