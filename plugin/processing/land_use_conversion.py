@@ -109,12 +109,14 @@ def all_unknown_layers(result: ConversionResult) -> List[str]:
 def nothing_known_text(role: str, table: str) -> str:
     """Why a whole layer came out "unknown", and what to do about it."""
     texts = {"before": tr('No code of the before layer is in the category table used ({table}): all of its '
-                          'area is "unknown" and the map shows no conversion. Choose the classification system '
-                          'of its codes (三调 DLBM codes are SANDIAO_WORK) or a category table of its own, and run '
+                          'area is "unknown" and the map shows no conversion. Check that the class field holds '
+                          'the codes, not the names (DLBM, not DLMC), and choose the classification system of '
+                          'its codes (三调 DLBM codes are SANDIAO_WORK) or a category table of its own; then run '
                           'again.'),
              "after": tr('No code of the after layer is in the category table used ({table}): all of its '
-                         'area is "unknown" and the map shows no conversion. Choose the classification system '
-                         'of its codes (三调 DLBM codes are SANDIAO_WORK) or a category table of its own, and run '
+                         'area is "unknown" and the map shows no conversion. Check that the class field holds '
+                         'the codes, not the names (DLBM, not DLMC), and choose the classification system of '
+                         'its codes (三调 DLBM codes are SANDIAO_WORK) or a category table of its own; then run '
                          'again.')}
     return texts[role].format(table=table)
 

@@ -154,6 +154,12 @@ CASES = [
      "given": {"BEFORE": "@DLTB", "AFTER": "@DLTB_2020"}, "read": ["BEFORE_SYSTEM", "BEFORE_CLASS_FIELD"]},
     {"label": "conversion", "alg": "guotu:landuseconversion",
      "given": {"BEFORE": "@DLTB", "AFTER": "@DLTB_2020", "BEFORE_SYSTEM": 1, "AFTER_SYSTEM": 1}, "read": []},
+    {"label": "conversion_names", "alg": "guotu:landuseconversion",
+     "given": {"BEFORE": "@DLTB", "AFTER": "@DLTB_2020", "BEFORE_SYSTEM": 1, "AFTER_SYSTEM": 1,
+               "AFTER_CLASS_FIELD": "DLMC"}, "read": []},
+    {"label": "ledger", "alg": "guotu:unitledger",
+     "given": {"PARCELS": "@DLTB", "PLANNED_LAYER": "@DLTB_2020", "UNIT_FIELD": "ZLDWDM", "UNIT_PREFIX": 9},
+     "read": ["PARCEL_ID", "CURRENT_FIELD", "PLANNED_LAYER_CODE"]},
     {"label": "parcels", "alg": "guotu:parcelscheck",
      "given": {"PARCELS": "@ZZDK", "REDLINE": "@生态保护红线", "FARMLAND": "@永久基本农田", "URBAN": "@城镇开发边界",
                "VILLAGES": "@CJDCQ", "VILLAGE_ID": "ZLDWDM", "VILLAGE_NAME": "ZLDWMC"}, "read": ["PARCEL_ID"]},
@@ -268,6 +274,26 @@ def test_the_county_package_through_the_dialogs(plugin_root: Path, tmp_path: Pat
     for status, area in totals.items():
         assert _has_total(log, labels[status], area), (status, log)
     assert "  same " not in log and "  path " not in log
+
+    # The land-use names (DLMC) taken for the after layer's codes: that layer is named, with what to check.
+    log = done["conversion_names"]["log"]
+    assert ('No code of the after layer is in the category table used (SANDIAO_WORK)' in log
+            or (zh and "转换后图层" in log and "DLMC" in log)), log
+    assert "No code of the before layer" not in log and "转换前图层的地类代码都不" not in log
+
+    # The unit ledger of the towns (ZLDWDM's first 9 digits), 2019 → 2020: each town's verdict in the log in
+    # the user's language only, as the balance sheet gives it.
+    ledger = done["ledger"]
+    assert ledger["ok"] and ledger["values"] == {"PARCEL_ID": "BSM", "CURRENT_FIELD": "DLBM",
+                                                 "PLANNED_LAYER_CODE": "DLBM"}, ledger
+    sheets = _rows(ledger, "单元平衡表" if zh else "Unit balance sheets")
+    towns = {v["ZLDWDM"][:9] for v, _ in ce.features(package / ce.BASE_GDB, "DLTB")}
+    assert {s["unit_id"] for s in sheets} == towns and len(towns) >= 2
+    for sheet in sheets:
+        line = next(x for x in ledger["log"].splitlines() if x.startswith(sheet["unit_id"]))
+        verdict = sheet["verdict"] if zh else sheet["verdict_en"]
+        assert line.startswith(f"{sheet['unit_id']}{'：' if zh else ': '}{verdict}{'；' if zh else ';'}"), line
+        assert ("fail" not in line and "pass" not in line) if zh else not any("\u4e00" <= c <= "\u9fff" for c in line)
 
     # The parcel check: the project's verdict and reasons in the user's language.
     parcels = done["parcels"]
