@@ -68,8 +68,10 @@ _RUN = (20.0, 100.0)
 
 
 def detail_titles() -> Dict[str, str]:
-    """The user's words for the core's overlap details (SPEC §6)."""
-    return {"crossing": tr("crossing"), "double_claim": tr("double claim")}
+    """The user's words for the core's overlap and gap details (SPEC §6; a gap where one side
+    reaches the border and the other stops short, or where both stop short of it)."""
+    return {"crossing": tr("crossing"), "double_claim": tr("double claim"),
+            "one_side": tr("one side"), "both_sides": tr("both sides")}
 
 
 def conflict_title(kind: str, detail: str) -> str:

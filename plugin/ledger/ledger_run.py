@@ -24,7 +24,7 @@ from ..binding.native import AreaMethod, Context
 from ..binding.voucher_native import Coefficients
 from ..binding.parcels_native import ProjectTypes
 from ..conversion.convert import SYSTEMS, coefficient_preset, conversion_preset, read_table
-from ..i18n import tr
+from ..i18n import chinese_ui, tr
 from ..inputs.conversions import crs_for_core, is_null
 from ..inputs.feature_reading import features_in_crs, text_value
 from ..inputs.progress import PhasedProgress
@@ -480,10 +480,11 @@ def run_ledger(request: LedgerRequest, transform_context: QgsCoordinateTransform
 
 def summary_lines(result: LedgerResult) -> List[str]:
     out = [tr("{n} units, {c} reclamation certificates.").format(n=len(result.units), c=len(result.certificates))]
+    chinese = chinese_ui()
     for u in result.units:
         zh, en = verdict_texts(u["verdict"])
         out.append(tr("{unit}: {verdict}; cultivated land {opening:.4f} → {closing:.4f} ha").format(
-            unit=u["unit_id"] or tr("(no unit)"), verdict=f"{zh} {en}", opening=u["cultivated_opening_ha"],
+            unit=u["unit_id"] or tr("(no unit)"), verdict=zh if chinese else en, opening=u["cultivated_opening_ha"],
             closing=u["cultivated_closing_ha"]))
     if result.slivers is not None:
         out.append(tr("{n} overlay slivers below {tolerance} m² left out ({area:.6f} m² in all).").format(

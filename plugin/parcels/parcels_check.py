@@ -18,7 +18,7 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeature, QgsFeatureSource,
                        QgsFeedback, QgsGeometry)
 
-from ..i18n import tr
+from ..i18n import chinese_ui, tr
 from ..paths import resources_dir
 from ..inputs.conversions import crs_for_core, is_null
 from ..inputs.feature_reading import features_in_crs, text_value
@@ -362,8 +362,10 @@ def summary_lines(result: ParcelsResult) -> List[str]:
     out = [tr("{n} parcels: passed {p}, passed with conditions {c}, failed {f} (tolerance {t:g} m²).").format(
         n=len(result.parcels), p=counts["pass"], c=counts["conditional"], f=counts["fail"], t=result.tolerance_m2)]
     no_unit = tr("(no unit)")
+    chinese = chinese_ui()  # the core words the reasons in both languages: the user's one in the log
     for u in result.units:
-        out.append(f"{u.project_id or no_unit} {u.name}: {VERDICTS[u.verdict]} — {u.reasons_en}")
+        verdict, reasons = (VERDICTS_ZH[u.verdict], u.reasons_zh) if chinese else (VERDICTS[u.verdict], u.reasons_en)
+        out.append(f"{u.project_id or no_unit} {u.name}: {verdict} — {reasons}")
     if result.reprojected:
         out.append(tr("Reprojected into the parcels' CRS: {layers}.").format(layers=", ".join(result.reprojected)))
     return out

@@ -102,5 +102,6 @@ def reasons_html(row: ReviewRow, chinese: bool) -> str:
     parts = [p.strip() for p in text.replace("；", "; ").split("; ") if p.strip()] if text else []
     plain = tr("No reasons: a plain pass.")
     items = "".join(f"<li>{html.escape(p)}</li>" for p in parts) or f"<li>{html.escape(plain)}</li>"
+    area = f"{row.area_ha:.4f} 公顷" if chinese else f"{row.area_ha:.4f} ha"  # the reasons' own unit word
     return (f"<p><b>{html.escape(row.parcel_id)}</b> — <span style='color:{color}'><b>{html.escape(title)}</b></span>"
-            f" · {row.area_ha:.4f} ha · {html.escape(row.rule_ids)}</p><ul>{items}</ul>")
+            f" · {area} · {html.escape(row.rule_ids)}</p><ul>{items}</ul>")

@@ -25,8 +25,8 @@ from ..binding.native import AreaMethod
 from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm
-from .common import (ADMIN_CODE_FIELD, ADMIN_NAME_FIELD, GUARDED, VoucherLayerStyler, add_advanced, is_set,
-                     processing_error)
+from .common import (ADMIN_CODE_FIELD, ADMIN_NAME_FIELD, GUARDED, REDLINE_NAME_FIELD, REDLINE_TYPE_FIELD,
+                     VoucherLayerStyler, add_advanced, is_set, processing_error)
 from .workspace_inputs import fields_of, optional_text, layer_label, optional_source, write_rows
 
 class BorderConflictsAlgorithm(GuotuAlgorithm):
@@ -122,9 +122,9 @@ class BorderConflictsAlgorithm(GuotuAlgorithm):
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.ELEMENT_LAYERS, tr("…or one element layer per city (layer name = admin id)"),
             QgsProcessing.TypeVectorPolygon, optional=True))
-        self.addParameter(QgsProcessingParameterField(self.CATEGORY_FIELD, tr("Category field"),
+        self.addParameter(QgsProcessingParameterField(self.CATEGORY_FIELD, tr("Category field"), REDLINE_TYPE_FIELD,
                                                       parentLayerParameterName=self.ELEMENTS, optional=True))
-        self.addParameter(QgsProcessingParameterField(self.NAME_FIELD, tr("Element name field"),
+        self.addParameter(QgsProcessingParameterField(self.NAME_FIELD, tr("Element name field"), REDLINE_NAME_FIELD,
                                                       parentLayerParameterName=self.ELEMENTS, optional=True))
         self.addParameter(QgsProcessingParameterCrs(self.CRS, tr("Projected CRS of the comparison (empty: the "
                                                                  "admin layer's)"), optional=True))

@@ -50,6 +50,8 @@ PARCEL_TYPE_FIELD = "ZZLX"  # 整治类型
 PARCEL_PROJECT_FIELD = "XMBH"  # 项目编号
 PARCEL_CURRENT_FIELD = "XZDL"  # 现状地类
 PARCEL_PLANNED_FIELD = "GHDL"  # 规划地类
+REDLINE_TYPE_FIELD = "HXLX"  # 生态保护红线类型（功能类型）
+REDLINE_NAME_FIELD = "HXMC"  # 生态保护红线名称
 
 
 def add_advanced(algorithm: QgsProcessingAlgorithm, parameter: QgsProcessingParameterDefinition) -> None:

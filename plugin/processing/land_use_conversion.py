@@ -21,7 +21,7 @@ from qgis.core import (QgsFeature, QgsFeatureSink, QgsFields, QgsGeometry, QgsMa
                        QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingUtils, QgsProperty,
                        QgsRasterLayer, QgsVectorLayer, QgsWkbTypes)
 
-from ..conversion.conversion_style import style_conversions_layer, write_style_to_gpkg
+from ..conversion.conversion_style import status_label, style_conversions_layer, write_style_to_gpkg
 from ..conversion.convert import (LINE_SUMMARY_FIELDS, LINES, STATUS_FIELDS, SYSTEMS, TRANSITION_FIELDS,
                             UNIT_TRANSITION_FIELDS, UNKNOWN_FIELDS, ConversionPiece, ConversionRequest,
                             ConversionResult, LandUseInput,
@@ -30,6 +30,7 @@ from ..lines.lines_workspace import gpkg_tables, workspace_layer
 from ..binding.errors import GuotuError, GuotuInputError, GuotuLibraryError
 from ..binding.native import AreaMethod, InvalidPolicy
 from ..i18n import tr
+from ..inputs.area_text import area_method_text
 from ..paths import icon_path
 from ..tally.tally_by_code import unit_names
 from .area_by_unit_code import unit_code_length, unit_level_options
@@ -86,6 +87,38 @@ def raster_input(value: Any, context: QgsProcessingContext) -> Optional[str]:
         return path if gdal.OpenEx(path, gdal.OF_RASTER) is not None else None
     finally:
         gdal.PopErrorHandler()
+
+
+def status_area_text(status: str, area: float) -> str:
+    """A status total of the log in the user's language."""
+    return tr("  {status}: {area:.2f} ha").format(status=status_label(status), area=area)
+
+
+def all_unknown_layers(result: ConversionResult) -> List[str]:
+    """The layers ("before", "after") whose every polygon was "unknown": no code of theirs is in
+    the category table used (a wrong classification system or field, not a conversion)."""
+    roles = []
+    for role in ("before", "after"):
+        total = result.stats.get(f"{role}_area_ha", 0.0)
+        unknown = sum(area for _code, layer, area in result.unknown if layer == role)
+        if total > 0 and unknown >= total * (1 - 1e-9):
+            roles.append(role)
+    return roles
+
+
+def nothing_known_text(role: str, table: str) -> str:
+    """Why a whole layer came out "unknown", and what to do about it."""
+    texts = {"before": tr('No code of the before layer is in the category table used ({table}): all of its '
+                          'area is "unknown" and the map shows no conversion. Check that the class field holds '
+                          'the codes, not the names (DLBM, not DLMC), and choose the classification system of '
+                          'its codes (三调 DLBM codes are SANDIAO_WORK) or a category table of its own; then run '
+                          'again.'),
+             "after": tr('No code of the after layer is in the category table used ({table}): all of its '
+                         'area is "unknown" and the map shows no conversion. Check that the class field holds '
+                         'the codes, not the names (DLBM, not DLMC), and choose the classification system of '
+                         'its codes (三调 DLBM codes are SANDIAO_WORK) or a category table of its own; then run '
+                         'again.')}
+    return texts[role].format(table=table)
 
 
 class ConversionLayerStyler(QgsProcessingLayerPostProcessorInterface):
@@ -411,7 +444,7 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
         finally:
             self._owned = []
         del sink  # closes the map's file before the tables and the style go into it
-        self._report(result, feedback)
+        self._report(result, feedback, self._tables_used(parameters, context))
         outputs = {self.CONVERSIONS: conversions_id}
         for name, rows in ((self.TRANSITIONS, result.transitions), (self.STATUS_SUMMARY, result.statuses),
                            (self.UNKNOWN, result.unknown)):
@@ -449,7 +482,7 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
         if done is None:
             return None
         result, outputs = done
-        self._report(result, feedback)
+        self._report(result, feedback, self._tables_used(original, context))
         self._keep(plan, feedback)
         map_ref = outputs[self.CONVERSIONS]
         if context.willLoadLayerOnCompletion(map_ref):
@@ -489,10 +522,21 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
         return dest_id
 
+    def _tables_used(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Dict[str, str]:
+        """Per layer, the category table its codes were looked up in: its own file or its system's preset."""
+        used = {}
+        for role, system, categories in (("before", self.BEFORE_SYSTEM, self.BEFORE_CATEGORIES),
+                                         ("after", self.AFTER_SYSTEM, self.AFTER_CATEGORIES)):
+            own = parameters.get(categories)
+            used[role] = (Path(self.parameterAsFile(parameters, categories, context)).name if is_set(own)
+                          else SYSTEMS[self.parameterAsEnum(parameters, system, context)])
+        return used
+
     @staticmethod
-    def _report(result: ConversionResult, feedback: QgsProcessingFeedback) -> None:
+    def _report(result: ConversionResult, feedback: QgsProcessingFeedback,
+                systems: Optional[Dict[str, str]] = None) -> None:
         s = result.stats
-        feedback.pushInfo(tr("Areas: {method}.").format(method=result.area_description))
+        feedback.pushInfo(tr("Areas: {method}.").format(method=area_method_text(result.area_description)))
         for layer in result.reprojected:
             feedback.pushInfo(tr('Layer "{layer}" was reprojected to {crs}.').format(
                 layer=layer, crs=result.crs.userFriendlyIdentifier()))
@@ -506,13 +550,13 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
                                     "unit_name is empty.").format(count=len(result.unnamed_units),
                                                                   first=sorted(result.unnamed_units)[0]))
         for status, area in result.status_areas().items():
-            feedback.pushInfo(f"  {status:<12} {area:14.2f} ha")
+            feedback.pushInfo(status_area_text(status, area))
         if int(s.get("line_features", 0)):
             feedback.pushInfo(tr("Three lines: {count} features.").format(count=int(s["line_features"])))
         everywhere = result.all_zones_key()
         for zone, line, status, area in result.lines:
             if zone == everywhere and line:
-                feedback.pushInfo(f"  {line:<19} {status:<12} {area:14.2f} ha")
+                feedback.pushInfo(f"  {line:<19} {status_area_text(status, area).strip()}")
         repaired = int(s["repaired_before"] + s["repaired_after"] + s["repaired_zones"])
         if repaired:
             feedback.pushWarning(tr("{count} invalid geometries were repaired.").format(count=repaired))
@@ -527,5 +571,7 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
                                '"unknown").')}
         for code, layer, area in result.unknown:
             feedback.pushWarning(unknown[layer].format(code=code, area=area))
+        for role in all_unknown_layers(result):
+            feedback.reportError(nothing_known_text(role, (systems or {}).get(role, "")), fatalError=False)
         feedback.pushInfo(tr("Tables: {tables}").format(
             tables="; ".join(f"{k} = {v}" for k, v in result.tables.items())))

@@ -19,10 +19,11 @@ from ..conversion.convert import SYSTEMS, ConversionResult
 from ..conversion.convert_raster import RasterConversionRequest, RasterLandUse, run_raster_conversion
 from ..binding.native import AreaMethod
 from ..i18n import tr
+from ..inputs.area_text import area_method_text
 from ..paths import icon_path
 from .base import GuotuAlgorithm
 from .common import GUARDED, add_advanced, is_set, processing_error
-from .land_use_conversion import table_output
+from .land_use_conversion import status_area_text, table_output
 from .workspace_inputs import write_rows
 
 
@@ -135,11 +136,11 @@ class LandUseConversionRasterAlgorithm(GuotuAlgorithm):
     @staticmethod
     def _report(result: ConversionResult, feedback: QgsProcessingFeedback) -> None:
         s = result.stats
-        feedback.pushInfo(tr("Areas: {method}.").format(method=result.area_description))
+        feedback.pushInfo(tr("Areas: {method}.").format(method=area_method_text(result.area_description)))
         feedback.pushInfo(tr("Cells counted: {cells}; nodata on either side: {nodata}.").format(
             cells=int(s.get("cells", 0)), nodata=int(s.get("nodata_cells", 0))))
         for status, area in result.status_areas().items():
-            feedback.pushInfo(f"  {status:<12} {area:14.2f} ha")
+            feedback.pushInfo(status_area_text(status, area))
         for code, layer, area in result.unknown:
             feedback.pushWarning(tr('Code "{code}" of the {layer} raster has no category ({area:.2f} ha reported as '
                                     '"unknown").').format(code=code, layer=layer, area=area))

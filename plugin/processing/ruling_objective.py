@@ -17,8 +17,8 @@ from ..priorities.priorities_run import (PIECE_FIELDS, SUMMARY_FIELDS, RuleReque
                                          rule_summary_lines, run_rule, summary_attributes)
 from ..priorities.priorities_style import style_controlled_layer, style_summary_table
 from .base import GuotuAlgorithm
-from .common import (ADMIN_CODE_FIELD, ADMIN_NAME_FIELD, GUARDED, LAND_USE_CODE_FIELD, TIANKAN_SHARE_FIELD,
-                     VoucherLayerStyler, is_set, processing_error)
+from .common import (ADMIN_CODE_FIELD, ADMIN_NAME_FIELD, GUARDED, LAND_USE_CODE_FIELD, REDLINE_TYPE_FIELD,
+                     TIANKAN_SHARE_FIELD, VoucherLayerStyler, is_set, processing_error)
 from .workspace_inputs import fields_of, optional_source, optional_text, write_rows
 
 
@@ -77,7 +77,7 @@ class RulingObjectiveAlgorithm(GuotuAlgorithm):
     def initAlgorithm(self, config: Optional[Dict[str, Any]] = None) -> None:
         polygons = [QgsProcessing.TypeVectorPolygon]
         self.addParameter(QgsProcessingParameterFeatureSource(self.ZONES, tr("Zones (e.g. the red line)"), polygons))
-        self.addParameter(QgsProcessingParameterField(self.TYPE_FIELD, tr("Zone type field"),
+        self.addParameter(QgsProcessingParameterField(self.TYPE_FIELD, tr("Zone type field"), REDLINE_TYPE_FIELD,
                                                       parentLayerParameterName=self.ZONES, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(self.LANDUSE, tr("Land use"), polygons))
         self.addParameter(QgsProcessingParameterField(self.CLASS_FIELD, tr("Land-use class field"),

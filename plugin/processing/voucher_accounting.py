@@ -235,12 +235,12 @@ class VoucherAccountingAlgorithm(GuotuAlgorithm):
         add_advanced(self, QgsProcessingParameterFeatureSource(
             self.ZONE_TABLE, tr("Zone table with GDP and population (joined by zone id)"),
             [QgsProcessing.TypeVector], optional=True))
-        add_advanced(self, QgsProcessingParameterField(self.TABLE_ID, tr("Zone table: zone id field"),
-                                                   parentLayerParameterName=self.ZONE_TABLE, optional=True))
-        add_advanced(self, QgsProcessingParameterField(self.TABLE_GDP, tr("Zone table: GDP field (yuan)"), None,
+        add_advanced(self, QgsProcessingParameterField(self.TABLE_ID, tr("Zone table: zone id field"), ADMIN_CODE_FIELD,
+                                                   self.ZONE_TABLE, optional=True))
+        add_advanced(self, QgsProcessingParameterField(self.TABLE_GDP, tr("Zone table: GDP field (yuan)"), GDP_FIELD,
                                                    self.ZONE_TABLE, any_field, optional=True))
         add_advanced(self, QgsProcessingParameterField(self.TABLE_POP, tr("Zone table: population field (persons)"),
-                                                   None, self.ZONE_TABLE, any_field, optional=True))
+                                                   POPULATION_FIELD, self.ZONE_TABLE, any_field, optional=True))
         self._add_code_zones()
         for year, layer, field, raster, system in (
                 (tr("Base year"), self.BASE, self.BASE_CLASS_FIELD, self.BASE_RASTER, self.BASE_SYSTEM),

@@ -50,6 +50,7 @@ from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsFeature,
 
 from ..binding.errors import GuotuInputError
 from ..reporting.reviewer import reviewer_name, utc_now
+from ..processing.common import LAND_USE_CODE_FIELD
 from ..lines.lines_check import (ADMIN_CODE, ADMIN_NAME, ADMIN_VALUE_FIELDS, DEFAULT_SYSTEM, SYSTEMS, find_field,
                                  rule_titles)
 from ..indicators.indicators_report import is_indicators_layer
@@ -204,6 +205,7 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
             combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
+        self.classFieldCombo.setAllowEmptyFieldName(True)  # never a guessed field (OBJECTID came first)
         self.classFieldCombo.setLayer(None)
         for combo in self.layer_combos().values():
             combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
@@ -225,7 +227,7 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
         self.project.layersAdded.connect(self.refresh_workspaces)
         self.project.layersRemoved.connect(self.refresh_workspaces)
         self.workspaceCombo.currentIndexChanged.connect(self._workspace_changed)
-        self.landuseCombo.layerChanged.connect(self.classFieldCombo.setLayer)
+        self.landuseCombo.layerChanged.connect(self._landuse_changed)
         self.recheckButton.clicked.connect(self.recheck)
         self.cancelButton.clicked.connect(self.cancel)
         self.acceptButton.clicked.connect(self._accept_clicked)
@@ -329,6 +331,12 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
             combo.setField(layer.fields().at(index).name() if index >= 0 else "")
             combo.blockSignals(False)
         self._fields_changed()
+
+    def _landuse_changed(self, layer: Optional[QgsVectorLayer]) -> None:
+        """The class field of another land-use layer: the delivered DLBM, matched in any case, or none."""
+        self.classFieldCombo.setLayer(layer)
+        index = find_field(layer, LAND_USE_CODE_FIELD) if layer is not None else -1
+        self.classFieldCombo.setField(layer.fields().at(index).name() if index >= 0 else "")
 
     def _layers_changed(self, *_args: Any) -> None:
         if not self._restoring:

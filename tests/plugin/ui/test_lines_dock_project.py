@@ -408,3 +408,55 @@ def test_gbk_shapefile_without_cpg_refused_then_read_right(guotu, county: Path) 
         dock.cleanup()
         dock.deleteLater()
         project.clear()
+
+
+def test_land_use_class_field_is_the_delivered_one_never_the_first(guotu, county: Path, tmp_path: Path) -> None:
+    """The survey's DLTB from the county package's File Geodatabase as the land use (L14): its first
+    field is OBJECTID. The class field box starts on DLBM (it took OBJECTID, and L14 ran on object
+    ids as land-use codes); the cultivated land per town is the tool's with --class-field DLBM. A
+    land-use layer without DLBM leaves the box empty and the check is refused: choose the field."""
+    from osgeo import ogr
+
+    from guotu.ui.lines_dock import LinesDock, SOURCE_PROJECT
+
+    plan, survey = county / "规划成果.gdb", county / "130101_2019_三调.gdb"
+    project = QgsProject.instance()
+    layers = {name: QgsVectorLayer(f"{plan}|layername={name}", name, "ogr")
+              for name in ("生态保护红线", "永久基本农田", "城镇开发边界", "XZQ_GHZB")}
+    dltb = QgsVectorLayer(f"{survey}|layername=DLTB", "DLTB", "ogr")
+    villages = QgsVectorLayer(f"{survey}|layername=CJDCQ", "CJDCQ", "ogr")
+    assert dltb.fields().names()[0] == "OBJECTID" and all(layer.isValid() for layer in layers.values())
+    project.addMapLayers(list(layers.values()) + [dltb, villages])
+    dock = LinesDock(project=project)
+    try:
+        dock.set_source(SOURCE_PROJECT)
+        for combo, name in ((dock.redlineCombo, "生态保护红线"), (dock.farmlandCombo, "永久基本农田"),
+                            (dock.urbanLayerCombo, "城镇开发边界"), (dock.adminCombo, "XZQ_GHZB")):
+            combo.setLayer(layers[name])
+        dock.landuseCombo.setLayer(villages)  # no DLBM: nothing chosen, nothing guessed
+        assert dock.classFieldCombo.currentField() == ""
+        dock.recheckButton.click()
+        wait_for(dock)
+        assert "Choose the land-use class field" in dock.summaryLabel.text(), dock.summaryLabel.text()
+        dock.landuseCombo.setLayer(dltb)
+        assert dock.classFieldCombo.currentField() == "DLBM"
+        check(dock)
+        out = tmp_path / "cli.gpkg"
+        cli = subprocess.run([str(ld.GUOTU_CLI), "lines", "check", "--redline", str(plan), "--redline-layer",
+                              "生态保护红线", "--farmland", str(plan), "--farmland-layer", "永久基本农田", "--urban",
+                              str(plan), "--urban-layer", "城镇开发边界", "--admin", str(plan), "--admin-layer",
+                              "XZQ_GHZB", "--landuse", str(survey), "--landuse-layer", "DLTB", "--class-field", "DLBM",
+                              "--system", "SANDIAO_WORK", "-o", str(out)], capture_output=True, text=True)
+        assert cli.returncode == 0, cli.stderr
+        ds = ogr.Open(str(out))
+        expected = {f["admin_code"]: f["cultivated_ha"] for f in ds.GetLayerByName("line_stats")}
+        ds = None
+        stats = next(layer for layer in dock.results.values() if "cultivated_ha" in layer.fields().names())
+        shown = {f["admin_code"]: f["cultivated_ha"] for f in stats.getFeatures()}
+        assert set(shown) == set(expected) and all(v > 0 for v in expected.values()), expected
+        for code, ha in expected.items():
+            assert shown[code] == pytest.approx(ha, rel=1e-9), code
+    finally:
+        dock.cleanup()
+        dock.deleteLater()
+        project.clear()
