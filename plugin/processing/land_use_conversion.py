@@ -235,9 +235,11 @@ class LandUseConversionAlgorithm(GuotuAlgorithm):
 
     def initAlgorithm(self, config: Optional[Dict[str, Any]] = None) -> None:
         polygons = [QgsProcessing.TypeVectorPolygon]
+        # Both years default to the 三调 working classification, as the class fields default to the
+        # survey's DLBM: a default pair that disagreed made every code of a survey "unknown".
         for layer, field, system, layer_text, field_text, system_text, default in (
                 (self.BEFORE, self.BEFORE_CLASS_FIELD, self.BEFORE_SYSTEM, tr("Land use before (polygons)"),
-                 tr("Land-use class field (before)"), tr("Classification system (before)"), 0),
+                 tr("Land-use class field (before)"), tr("Classification system (before)"), 1),
                 (self.AFTER, self.AFTER_CLASS_FIELD, self.AFTER_SYSTEM, tr("Land use after (polygons)"),
                  tr("Land-use class field (after)"), tr("Classification system (after)"), 1)):
             self.addParameter(QgsProcessingParameterFeatureSource(layer, layer_text, polygons))

@@ -9,8 +9,8 @@ picked, run from the dialog's own Run button and its log read as the user reads 
   (HXLX, HXMC), which they used to leave empty and then refuse;
 - the voucher accounting starts on the yearbook's XZQDM, GDP and POP columns;
 - the conversion's log speaks the user's language (area method, status totals), and a layer none of
-  whose codes is in the category table of the chosen system (三调 codes read as CAS_LUCC, the
-  dialog's default before system) is named as such, not left to a list of "unknown" codes;
+  whose codes is in the category table of the chosen system (三调 codes read as CAS_LUCC) is
+  named as such, not left to a list of "unknown" codes;
 - the parcel check's project verdict in the log is in the user's language."""
 
 import csv
@@ -152,6 +152,8 @@ CASES = [
      "read": ["TABLE_ID", "TABLE_GDP", "TABLE_POP"]},
     {"label": "conversion_defaults", "alg": "guotu:landuseconversion",
      "given": {"BEFORE": "@DLTB", "AFTER": "@DLTB_2020"}, "read": ["BEFORE_SYSTEM", "BEFORE_CLASS_FIELD"]},
+    {"label": "conversion_cas", "alg": "guotu:landuseconversion",
+     "given": {"BEFORE": "@DLTB", "AFTER": "@DLTB_2020", "BEFORE_SYSTEM": 0}, "read": []},
     {"label": "conversion", "alg": "guotu:landuseconversion",
      "given": {"BEFORE": "@DLTB", "AFTER": "@DLTB_2020", "BEFORE_SYSTEM": 1, "AFTER_SYSTEM": 1}, "read": []},
     {"label": "conversion_names", "alg": "guotu:landuseconversion",
@@ -248,18 +250,21 @@ def test_the_county_package_through_the_dialogs(plugin_root: Path, tmp_path: Pat
         assert r["g_ratio"] == pytest.approx(gdp / pop / 72000.0, rel=1e-9), r
         assert r["p_ratio"] == pytest.approx(pop / (r["area_ha"] / 100.0) / (1412.12e6 / 9.6e6), rel=1e-9), r
 
-    # The conversion with the dialog's default before system (CAS_LUCC) on 三调 codes: every code
-    # unknown, and the log says so about the layer, in the user's language where it was translated.
+    # The dialog's defaults on the survey: DLBM read as the 三调 working classification in both years.
     defaults = done["conversion_defaults"]
-    assert defaults["values"] == {"BEFORE_SYSTEM": 0, "BEFORE_CLASS_FIELD": "DLBM"}, defaults
-    log = defaults["log"]
+    assert defaults["values"] == {"BEFORE_SYSTEM": 1, "BEFORE_CLASS_FIELD": "DLBM"}, defaults
+    assert defaults["ok"] and "No code of" not in defaults["log"], defaults["log"]
+    assert "unknown" not in {r["status"] for r in _rows(defaults, "政策状态汇总" if zh else "Status summary")}
+    # CAS_LUCC chosen for the before layer's 三调 codes: every code unknown, and the log says so
+    # about the layer, in the user's language where it was translated.
+    log = done["conversion_cas"]["log"]
     assert "ellipsoidal on" not in log, log
     assert ("面积：椭球面积：大地基准" if zh else "Areas: ellipsoidal: datum") in log, log
     # (the Chinese of the new message arrives with the translation file)
     assert ("No code of the before layer is in the category table used (CAS_LUCC)" in log
             or (zh and "转换前图层" in log and "CAS_LUCC" in log and "SANDIAO_WORK" in log)), log
     assert "No code of the after layer" not in log and "转换后图层的地类代码都不" not in log
-    summary = _rows(defaults, "政策状态汇总" if zh else "Status summary")
+    summary = _rows(done["conversion_cas"], "政策状态汇总" if zh else "Status summary")
     assert [r["status"] for r in summary] == ["unknown"]
     labels = STATUS_ZH if zh else STATUS_EN
     assert _has_total(log, labels["unknown"], summary[0]["area_ha"]), log
