@@ -18,6 +18,7 @@
 #define GUOTU_IO_H
 
 #include "guotu.h"
+#include "guotu_parcels.h"
 #include "guotu_tally.h"
 
 #ifdef __cplusplus
@@ -183,6 +184,67 @@ GUOTU_IO_API void guotu_tally_job_init(guotu_tally_job *job);
  * layer is never taken for a shorter one), GUOTU_ERR_CANCELLED, or the core's own status. */
 GUOTU_IO_API int guotu_tally_job_run(guotu_context *ctx, const guotu_tally_job *job, guotu_tally **out,
                                      guotu_tally_job_info *info);
+
+/* ---- Rectification parcel check from files (guotu_parcels.h) ---------- */
+
+/* Called once after a successful run, after the outputs are in place and before the run
+ * frees the check: `check` is the finished check, read with guotu_parcels_result,
+ * guotu_parcels_unit, guotu_parcels_village and the counts of guotu_parcels.h on `ctx`
+ * (both borrowed for the call only). */
+typedef void (*guotu_parcels_report_fn)(guotu_context *ctx, const guotu_parcels *check, void *user_data);
+
+/* Every string is borrowed for the duration of guotu_parcels_job_run; NULL means "not
+ * given" unless said otherwise. Start from guotu_parcels_job_init. */
+typedef struct guotu_parcels_job {
+    /* The rectification parcels (整治地块): a file GDAL opens (GeoPackage, shapefile, File
+     * Geodatabase …), the layer (NULL: the only or first layer), the id, project type, current
+     * and planned land-use code fields, and the two codes' classification systems (CAS_LUCC,
+     * SANDIAO_WORK, GBT21010_2017, YDYH_2023). All required but the layer and project_field
+     * (the project of each parcel; NULL: one project "*" unless units are given). */
+    const char *parcels, *parcels_layer, *parcel_id_field, *type_field, *project_field;
+    const char *current_field, *current_system, *planned_field, *planned_system;
+    /* The three lines: a workspace GeoPackage (`guotu lines init`), or each line as delivered
+     * (a file and its layer, NULL: the only or first) in place of the workspace's. The
+     * workspace is required unless all three files are given. */
+    const char *workspace;
+    const char *redline, *redline_layer, *farmland, *farmland_layer, *urban, *urban_layer;
+    /* Optional villages (village_id_field required with them) for village_totals. */
+    const char *villages, *villages_layer, *village_id_field, *village_name_field;
+    /* Optional consolidation units (unit_id_field required with them); the original
+     * cultivated land in ha from unit_cultivated_field (NULL: the parcels' own). */
+    const char *units, *units_layer, *unit_id_field, *unit_name_field, *unit_cultivated_field;
+    /* Optional river-beach polygons; and the current codes that are river beaches, comma or
+     * space separated (NULL: the current system's from presets/parcels/river_beach_codes.csv). */
+    const char *river_beaches, *river_beaches_layer, *river_beach_codes;
+    /* Tables: a CSV file or a preset name. NULL: "project_types" and the provincial "policy". */
+    const char *project_types, *policy;
+    const char *encoding; /* text encoding for drivers that take one (e.g. "GBK"); NULL: the file's own */
+    guotu_area_method area_method;
+    double tolerance_m2;       /* overlaps below this are ignored */
+    double new_cultivated_min; /* U01 share */
+    double farmland_gain_min;  /* U02 ratio */
+    /* The GeoPackage written (required, ".gpkg"; never one of the inputs): parcel_checks,
+     * parcel_reasons, project_checks and village_totals, styled. Optional meeting tables: an
+     * XLSX workbook (".xlsx") and a folder of CSV files (UTF-8 with BOM) of parcel_checks,
+     * project_checks and village_totals. */
+    const char *output, *xlsx, *csv_dir;
+    guotu_note_fn note; /* may be NULL */
+    void *note_user;
+    guotu_parcels_report_fn report; /* may be NULL */
+    void *report_user;
+} guotu_parcels_job;
+
+/* Defaults: those of guotu_parcels_options_init (ellipsoidal areas, tolerance 1 m², U01
+ * 0.05, U02 1.05). */
+GUOTU_IO_API void guotu_parcels_job_init(guotu_parcels_job *job);
+
+/* Runs the check. GUOTU_OK: every output is in place and job->report was called. Otherwise
+ * no output is written (the meeting tables land before the GeoPackage, which lands last) and
+ * the context's last error says why, naming the layer, feature and field at fault:
+ * GUOTU_ERR_ARGUMENT (a bad job), GUOTU_ERR_IO (a file that cannot be read — a damaged layer
+ * is never taken for a shorter one — or written), GUOTU_ERR_CANCELLED (the context's
+ * progress callback asked to stop, while reading or checking), or the core's own status. */
+GUOTU_IO_API int guotu_parcels_job_run(guotu_context *ctx, const guotu_parcels_job *job);
 
 #ifdef __cplusplus
 }
