@@ -53,7 +53,8 @@ static int read_progress(parcels_run *r, int64_t count, const char *role, const 
 static int preset_beach_codes(parcels_run *r, const char *system) {
     char path[1200];
     size_t n = 0;
-    char *text = table_text_load("river_beach_codes", "parcels", path, sizeof path, &n, r->err, sizeof r->err);
+    char *text = table_text_load_from(r->a.job->resources, "river_beach_codes", "parcels", path, sizeof path, &n,
+                                      r->err, sizeof r->err);
     if (!text) return 1;
     r->beach_codes[0] = '\0';
     size_t len = strlen(system);
@@ -81,23 +82,27 @@ static int load_tables(parcels_run *r) {
             r->status = GUOTU_ERR_ARGUMENT;
             return 1;
         }
-        char *text = table_text_load(systems[side], "conversion", source, sizeof source, &n, r->err, sizeof r->err);
+        char *text = table_text_load_from(r->a.job->resources, systems[side], "conversion", source, sizeof source, &n,
+                                          r->err, sizeof r->err);
         if (!text) return 1;
         int status = guotu_category_map_parse(r->ctx, text, n, source, &r->maps[side]);
         free(text);
         if (status) return core_error(r, status, NULL);
-        text = table_text_load(systems[side], "voucher", source, sizeof source, &n, r->err, sizeof r->err);
+        text = table_text_load_from(r->a.job->resources, systems[side], "voucher", source, sizeof source, &n, r->err,
+                                    sizeof r->err);
         if (!text) return 1;
         status = guotu_coefficients_parse(r->ctx, text, n, source, NULL, &r->k[side]);
         free(text);
         if (status) return core_error(r, status, NULL);
     }
-    char *text = table_text_load(a->policy, "conversion", source, sizeof source, &n, r->err, sizeof r->err);
+    char *text = table_text_load_from(r->a.job->resources, a->policy, "conversion", source, sizeof source, &n, r->err,
+                                      sizeof r->err);
     if (!text) return 1;
     int status = guotu_policy_parse(r->ctx, text, n, source, &r->policy);
     free(text);
     if (status) return core_error(r, status, NULL);
-    text = table_text_load(a->types, "parcels", source, sizeof source, &n, r->err, sizeof r->err);
+    text = table_text_load_from(r->a.job->resources, a->types, "parcels", source, sizeof source, &n, r->err,
+                                sizeof r->err);
     if (!text) return 1;
     status = guotu_project_types_parse(r->ctx, text, n, source, &r->types);
     free(text);

@@ -59,8 +59,8 @@ int parcels_load_schemas(parcels_run *r) {
     static const char *const *const names[PARCELS_SCHEMAS] = {parcel_names, project_names, village_names, reason_names};
     static const int counts[PARCELS_SCHEMAS] = {PARCEL_COLUMNS, PROJECT_COLUMNS, VILLAGE_COLUMNS, REASON_COLUMNS};
     for (int t = 0; t < PARCELS_SCHEMAS; t++)
-        if (table_schema_use(NULL, schema_tables[t], NULL, names[t], counts[t], &r->schemas[t], r->slots[t], r->err,
-                             sizeof r->err))
+        if (table_schema_use(r->a.job->resources, schema_tables[t], NULL, names[t], counts[t], &r->schemas[t],
+                             r->slots[t], r->err, sizeof r->err))
             return 1;
     return 0;
 }

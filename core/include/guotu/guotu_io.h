@@ -218,6 +218,9 @@ typedef struct guotu_parcels_job {
     const char *river_beaches, *river_beaches_layer, *river_beach_codes;
     /* Tables: a CSV file or a preset name. NULL: "project_types" and the provincial "policy". */
     const char *project_types, *policy;
+    /* Folder holding presets/ and schemas/ (NULL: $GUOTU_RESOURCES, else the tool's installed
+     * or source-tree folder). */
+    const char *resources;
     const char *encoding; /* text encoding for drivers that take one (e.g. "GBK"); NULL: the file's own */
     guotu_area_method area_method;
     double tolerance_m2;       /* overlaps below this are ignored */
