@@ -243,8 +243,9 @@ typedef struct guotu_parcels_job {
 GUOTU_IO_API void guotu_parcels_job_init(guotu_parcels_job *job);
 
 /* Runs the check. GUOTU_OK: every output is in place and job->report was called. Otherwise
- * no output is written (the meeting tables land before the GeoPackage, which lands last) and
- * the context's last error says why, naming the layer, feature and field at fault:
+ * the GeoPackage is not written (each output goes to a temporary file renamed at the end; the
+ * meeting tables land just before the GeoPackage, so only a failure to write the GeoPackage
+ * itself can leave them) and the context's last error says why, naming the layer, feature and field at fault:
  * GUOTU_ERR_ARGUMENT (a bad job), GUOTU_ERR_IO (a file that cannot be read — a damaged layer
  * is never taken for a shorter one — or written), GUOTU_ERR_CANCELLED (the context's
  * progress callback asked to stop, while reading or checking), or the core's own status. */
@@ -307,8 +308,9 @@ typedef struct guotu_ledger_job {
 GUOTU_IO_API void guotu_ledger_job_init(guotu_ledger_job *job);
 
 /* Runs the ledger. GUOTU_OK: the outputs are in place and job->report was called. Otherwise
- * nothing is written (the workbook lands before the GeoPackage, which lands last) and the
- * context's last error says why, naming the layer, parcel and field at fault:
+ * the GeoPackage is not written (each output goes to a temporary file renamed at the end; the
+ * workbook lands just before the GeoPackage, so only a failure to write the GeoPackage itself
+ * can leave it) and the context's last error says why, naming the layer, parcel and field at fault:
  * GUOTU_ERR_ARGUMENT (a bad job), GUOTU_ERR_IO (a file that cannot be read or written),
  * GUOTU_ERR_DATA (data the core refused), GUOTU_ERR_CANCELLED (the context's progress
  * callback asked to stop, while reading or computing), or the core's own status of the run. */
