@@ -93,6 +93,61 @@ class _ConvertJob(ctypes.Structure):
     ]
 
 
+_PARCELS_REPORT_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p)
+
+
+class _ParcelsJob(ctypes.Structure):
+    """guotu_parcels_job: the rectification parcel check from files (the tool's `parcels
+    check`); the plugin's check reads its layers through QGIS and does not run it."""
+    _c_name_ = "guotu_parcels_job"
+    _fields_ = [
+        ("parcels", STR), ("parcels_layer", STR), ("parcel_id_field", STR), ("type_field", STR),
+        ("project_field", STR),
+        ("current_field", STR), ("current_system", STR), ("planned_field", STR), ("planned_system", STR),
+        ("workspace", STR),
+        ("redline", STR), ("redline_layer", STR), ("farmland", STR), ("farmland_layer", STR),
+        ("urban", STR), ("urban_layer", STR),
+        ("villages", STR), ("villages_layer", STR), ("village_id_field", STR), ("village_name_field", STR),
+        ("units", STR), ("units_layer", STR), ("unit_id_field", STR), ("unit_name_field", STR),
+        ("unit_cultivated_field", STR),
+        ("river_beaches", STR), ("river_beaches_layer", STR), ("river_beach_codes", STR),
+        ("project_types", STR), ("policy", STR), ("resources", STR), ("encoding", STR),
+        ("area_method", INT), ("tolerance_m2", DOUBLE), ("new_cultivated_min", DOUBLE),
+        ("farmland_gain_min", DOUBLE),
+        ("output", STR), ("xlsx", STR), ("csv_dir", STR),
+        ("note", _NOTE_FN), ("note_user", PTR),
+        ("report", _PARCELS_REPORT_FN), ("report_user", PTR),
+    ]
+
+
+_LEDGER_REPORT_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p)
+
+
+class _LedgerJob(ctypes.Structure):
+    """guotu_ledger_job: the unit ledger from files (the tool's `ledger`); the plugin's ledger
+    reads its layers through QGIS and does not run it."""
+    _c_name_ = "guotu_ledger_job"
+    _fields_ = [
+        ("parcels", STR), ("parcels_layer", STR), ("current", STR), ("current_layer", STR), ("planned", STR),
+        ("planned_layer", STR),
+        ("parcel_id_field", STR), ("current_field", STR), ("current_system", STR), ("planned_field", STR),
+        ("planned_system", STR),
+        ("unit_field", STR), ("unit_prefix", INT),
+        ("units", STR), ("units_layer", STR), ("unit_id_field", STR), ("unit_name_field", STR),
+        ("project_field", STR), ("type_field", STR), ("project_types", STR), ("area_field", STR),
+        ("kcxs_field", STR), ("planned_kcxs_field", STR), ("grade_field", STR), ("planned_grade_field", STR),
+        ("farmland_field", STR), ("planned_farmland_field", STR),
+        ("redline", STR), ("redline_layer", STR), ("river_beaches", STR), ("river_beaches_layer", STR),
+        ("river_beach_codes", STR),
+        ("resources", STR), ("encoding", STR),
+        ("area_method", INT), ("tolerance_m2", DOUBLE), ("farmland_gain_min", DOUBLE), ("linkage_min", DOUBLE),
+        ("grade_tolerance", DOUBLE),
+        ("output", STR), ("xlsx", STR),
+        ("note", _NOTE_FN), ("note_user", PTR),
+        ("report", _LEDGER_REPORT_FN), ("report_user", PTR),
+    ]
+
+
 def io_library_file_name() -> str:
     if sys.platform.startswith("win"):
         return "guotu_io.dll"
@@ -128,6 +183,14 @@ def io_library(ctx: Context) -> Optional[ctypes.CDLL]:
                     lib.guotu_tally_job_run.restype = INT
                     lib.guotu_tally_job_run.argtypes = [PTR, ctypes.POINTER(_TallyJob), ctypes.POINTER(PTR),
                                                         ctypes.POINTER(_TallyJobInfo)]
+                    lib.guotu_parcels_job_init.restype = None
+                    lib.guotu_parcels_job_init.argtypes = [ctypes.POINTER(_ParcelsJob)]
+                    lib.guotu_parcels_job_run.restype = INT
+                    lib.guotu_parcels_job_run.argtypes = [PTR, ctypes.POINTER(_ParcelsJob)]
+                    lib.guotu_ledger_job_init.restype = None
+                    lib.guotu_ledger_job_init.argtypes = [ctypes.POINTER(_LedgerJob)]
+                    lib.guotu_ledger_job_run.restype = INT
+                    lib.guotu_ledger_job_run.argtypes = [PTR, ctypes.POINTER(_LedgerJob)]
                 except (OSError, AttributeError):
                     lib = None
             _io_libraries[key] = lib

@@ -18,6 +18,8 @@
 #define GUOTU_IO_H
 
 #include "guotu.h"
+#include "guotu_ledger.h"
+#include "guotu_parcels.h"
 #include "guotu_tally.h"
 
 #ifdef __cplusplus
@@ -183,6 +185,136 @@ GUOTU_IO_API void guotu_tally_job_init(guotu_tally_job *job);
  * layer is never taken for a shorter one), GUOTU_ERR_CANCELLED, or the core's own status. */
 GUOTU_IO_API int guotu_tally_job_run(guotu_context *ctx, const guotu_tally_job *job, guotu_tally **out,
                                      guotu_tally_job_info *info);
+
+/* ---- Rectification parcel check from files (guotu_parcels.h) ---------- */
+
+/* Called once after a successful run, after the outputs are in place and before the run
+ * frees the check: `check` is the finished check, read with guotu_parcels_result,
+ * guotu_parcels_unit, guotu_parcels_village and the counts of guotu_parcels.h on `ctx`
+ * (both borrowed for the call only). */
+typedef void (*guotu_parcels_report_fn)(guotu_context *ctx, const guotu_parcels *check, void *user_data);
+
+/* Every string is borrowed for the duration of guotu_parcels_job_run; NULL means "not
+ * given" unless said otherwise. Start from guotu_parcels_job_init. */
+typedef struct guotu_parcels_job {
+    /* The rectification parcels (整治地块): a file GDAL opens (GeoPackage, shapefile, File
+     * Geodatabase …), the layer (NULL: the only or first layer), the id, project type, current
+     * and planned land-use code fields, and the two codes' classification systems (CAS_LUCC,
+     * SANDIAO_WORK, GBT21010_2017, YDYH_2023). All required but the layer and project_field
+     * (the project of each parcel; NULL: one project "*" unless units are given). */
+    const char *parcels, *parcels_layer, *parcel_id_field, *type_field, *project_field;
+    const char *current_field, *current_system, *planned_field, *planned_system;
+    /* The three lines: a workspace GeoPackage (`guotu lines init`), or each line as delivered
+     * (a file and its layer, NULL: the only or first) in place of the workspace's. The
+     * workspace is required unless all three files are given. */
+    const char *workspace;
+    const char *redline, *redline_layer, *farmland, *farmland_layer, *urban, *urban_layer;
+    /* Optional villages (village_id_field required with them) for village_totals. */
+    const char *villages, *villages_layer, *village_id_field, *village_name_field;
+    /* Optional consolidation units (unit_id_field required with them); the original
+     * cultivated land in ha from unit_cultivated_field (NULL: the parcels' own). */
+    const char *units, *units_layer, *unit_id_field, *unit_name_field, *unit_cultivated_field;
+    /* Optional river-beach polygons; and the current codes that are river beaches, comma or
+     * space separated (NULL: the current system's from presets/parcels/river_beach_codes.csv). */
+    const char *river_beaches, *river_beaches_layer, *river_beach_codes;
+    /* Tables: a CSV file or a preset name. NULL: "project_types" and the provincial "policy". */
+    const char *project_types, *policy;
+    /* Folder holding presets/ and schemas/ (NULL: $GUOTU_RESOURCES, else the tool's installed
+     * or source-tree folder). */
+    const char *resources;
+    const char *encoding; /* text encoding for drivers that take one (e.g. "GBK"); NULL: the file's own */
+    guotu_area_method area_method;
+    double tolerance_m2;       /* overlaps below this are ignored */
+    double new_cultivated_min; /* U01 share */
+    double farmland_gain_min;  /* U02 ratio */
+    /* The GeoPackage written (required, ".gpkg"; never one of the inputs): parcel_checks,
+     * parcel_reasons, project_checks and village_totals, styled. Optional meeting tables: an
+     * XLSX workbook (".xlsx") and a folder of CSV files (UTF-8 with BOM) of parcel_checks,
+     * project_checks and village_totals. */
+    const char *output, *xlsx, *csv_dir;
+    guotu_note_fn note; /* may be NULL */
+    void *note_user;
+    guotu_parcels_report_fn report; /* may be NULL */
+    void *report_user;
+} guotu_parcels_job;
+
+/* Defaults: those of guotu_parcels_options_init (ellipsoidal areas, tolerance 1 m², U01
+ * 0.05, U02 1.05). */
+GUOTU_IO_API void guotu_parcels_job_init(guotu_parcels_job *job);
+
+/* Runs the check. GUOTU_OK: every output is in place and job->report was called. Otherwise
+ * the GeoPackage is not written (each output goes to a temporary file renamed at the end; the
+ * meeting tables land just before the GeoPackage, so only a failure to write the GeoPackage
+ * itself can leave them) and the context's last error says why, naming the layer, feature and field at fault:
+ * GUOTU_ERR_ARGUMENT (a bad job), GUOTU_ERR_IO (a file that cannot be read — a damaged layer
+ * is never taken for a shorter one — or written), GUOTU_ERR_CANCELLED (the context's
+ * progress callback asked to stop, while reading or checking), or the core's own status. */
+GUOTU_IO_API int guotu_parcels_job_run(guotu_context *ctx, const guotu_parcels_job *job);
+
+/* ---- Unit ledger from files (guotu_ledger.h) --------------------------- */
+
+/* Called once after a successful run, after the outputs are in place and before the run
+ * frees the ledger: `ledger` is the finished ledger, read with guotu_ledger_unit_at,
+ * guotu_ledger_slivers and the other readers of guotu_ledger.h on `ctx` (both borrowed for
+ * the call only). */
+typedef void (*guotu_ledger_report_fn)(guotu_context *ctx, const guotu_ledger *ledger, void *user_data);
+
+/* Every string is borrowed for the duration of guotu_ledger_job_run; NULL means "not
+ * given" unless said otherwise. Start from guotu_ledger_job_init. */
+typedef struct guotu_ledger_job {
+    /* The parcels: one layer carrying both land uses (parcels), or two survey years (current
+     * and planned, overlaid by the core; not with area_field). A file GDAL opens and its layer
+     * (NULL: the only or first). */
+    const char *parcels, *parcels_layer, *current, *current_layer, *planned, *planned_layer;
+    /* Required: the parcel id, the current and planned code fields and their classification
+     * systems (CAS_LUCC, SANDIAO_WORK, GBT21010_2017, YDYH_2023). */
+    const char *parcel_id_field, *current_field, *current_system, *planned_field, *planned_system;
+    /* The units: a field of the parcels (unit_prefix > 0: its first N characters, 1–64; 三调
+     * ZLDWDM: 12 village, 9 town), or polygons with their id (and name) field; neither: one
+     * unit. */
+    const char *unit_field;
+    int unit_prefix;
+    const char *units, *units_layer, *unit_id_field, *unit_name_field;
+    /* Optional: the project and project-type fields, the project types table (a CSV file or a
+     * preset name; NULL: "project_types"), the official area field (m²; one layer only). */
+    const char *project_field, *type_field, *project_types, *area_field;
+    /* Optional fields of each side: 田坎 coefficient (KCXS), quality grade, in permanent
+     * farmland (the two farmland fields go together; a planned one needs the current one). */
+    const char *kcxs_field, *planned_kcxs_field, *grade_field, *planned_grade_field;
+    const char *farmland_field, *planned_farmland_field;
+    /* Optional red line and river beaches (each a file and its layer), and the current codes
+     * of river beaches (NULL: the current system's preset). */
+    const char *redline, *redline_layer, *river_beaches, *river_beaches_layer, *river_beach_codes;
+    /* Folder holding presets/ and schemas/ (NULL: $GUOTU_RESOURCES, else the tool's installed
+     * or source-tree folder). */
+    const char *resources;
+    const char *encoding; /* text encoding for drivers that take one (e.g. "GBK"); NULL: the file's own */
+    guotu_area_method area_method;
+    /* As guotu_ledger_options: slivers and overlaps below tolerance_m2 are left out; L3
+     * in >= farmland_gain_min x out; L5 reclaimed >= linkage_min x newly built; L2/L3 the mean
+     * grade may rise by grade_tolerance. */
+    double tolerance_m2, farmland_gain_min, linkage_min, grade_tolerance;
+    /* The GeoPackage written (required, ".gpkg"; never one of the inputs): unit_ledger,
+     * unit_grades, certificates and project_certificates; optionally the same tables as an
+     * XLSX workbook (".xlsx") with Chinese headers. */
+    const char *output, *xlsx;
+    guotu_note_fn note; /* may be NULL */
+    void *note_user;
+    guotu_ledger_report_fn report; /* may be NULL */
+    void *report_user;
+} guotu_ledger_job;
+
+/* Defaults: those of guotu_ledger_options_init. */
+GUOTU_IO_API void guotu_ledger_job_init(guotu_ledger_job *job);
+
+/* Runs the ledger. GUOTU_OK: the outputs are in place and job->report was called. Otherwise
+ * the GeoPackage is not written (each output goes to a temporary file renamed at the end; the
+ * workbook lands just before the GeoPackage, so only a failure to write the GeoPackage itself
+ * can leave it) and the context's last error says why, naming the layer, parcel and field at fault:
+ * GUOTU_ERR_ARGUMENT (a bad job), GUOTU_ERR_IO (a file that cannot be read or written),
+ * GUOTU_ERR_DATA (data the core refused), GUOTU_ERR_CANCELLED (the context's progress
+ * callback asked to stop, while reading or computing), or the core's own status of the run. */
+GUOTU_IO_API int guotu_ledger_job_run(guotu_context *ctx, const guotu_ledger_job *job);
 
 #ifdef __cplusplus
 }

@@ -1,24 +1,21 @@
-/* parcels_cli.h — what `guotu parcels check`'s files share. */
-#ifndef GUOTU_CLI_PARCELS_H
-#define GUOTU_CLI_PARCELS_H
+/* parcels_job.h — what the parcel check's run (parcels_job.c, guotu_parcels_job_run in
+ * guotu_io.h) and its writers (parcels_output.c) share. */
+#ifndef GUOTU_IO_PARCELS_JOB_H
+#define GUOTU_IO_PARCELS_JOB_H
 
 #include <gdal/ogr_srs_api.h>
 
 #include "gpkg_writer.h"
-#include "guotu/guotu.h"
-#include "progress_bar.h"
+#include "guotu/guotu_io.h"
 #include "table_schema.h"
 #include "vector_source.h"
 
+/* The job's inputs resolved: the three lines indexed by guotu_line, the tables' names with
+ * their defaults, the area method's name (recorded in the output). */
 typedef struct parcels_args {
-    const char *parcels, *parcels_layer, *parcel_id, *type_field, *project_field;
-    const char *current_field, *current_system, *planned_field, *planned_system;
-    const char *workspace, *villages, *villages_layer, *village_id, *village_name;
-    /* The three lines as delivered (indexed by guotu_line), in place of the workspace's. */
+    const guotu_parcels_job *job;
     const char *line_file[3], *line_layer[3];
-    const char *units, *units_layer, *unit_id, *unit_name, *unit_cultivated;
-    const char *beaches, *beaches_layer, *types, *policy, *beach_codes;
-    const char *area, *encoding, *output, *xlsx, *csv_dir;
+    const char *types, *policy, *area;
     guotu_parcels_options o;
 } parcels_args;
 
@@ -49,7 +46,7 @@ typedef struct parcels_run {
     table_schema *schemas[PARCELS_SCHEMAS];
     int slots[PARCELS_SCHEMAS][TABLE_SCHEMA_MAX_COLUMNS];
     int64_t reasons_by_severity[3];
-    progress_bar bar;
+    int status; /* the status a failure ends with: GUOTU_ERR_IO unless the core said otherwise */
     char err[2048];
 } parcels_run;
 

@@ -1,4 +1,4 @@
-/* parcels_output.c — the layers and tables `guotu parcels check` writes. */
+/* parcels_output.c — the layers and tables the parcel check writes (guotu_parcels_job_run). */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -6,10 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "io_temp.h"
 #include "gpkg_styles.h"
-#include "parcels_cli.h"
+#include "io_temp.h"
+#include "parcels_job.h"
 
 enum { PARCEL_COLUMNS = 22, REASON_COLUMNS = 8, PROJECT_COLUMNS = 23, VILLAGE_COLUMNS = 11 };
 
@@ -60,8 +59,8 @@ int parcels_load_schemas(parcels_run *r) {
     static const char *const *const names[PARCELS_SCHEMAS] = {parcel_names, project_names, village_names, reason_names};
     static const int counts[PARCELS_SCHEMAS] = {PARCEL_COLUMNS, PROJECT_COLUMNS, VILLAGE_COLUMNS, REASON_COLUMNS};
     for (int t = 0; t < PARCELS_SCHEMAS; t++)
-        if (table_schema_use(NULL, schema_tables[t], NULL, names[t], counts[t], &r->schemas[t], r->slots[t], r->err,
-                             sizeof r->err))
+        if (table_schema_use(r->a.job->resources, schema_tables[t], NULL, names[t], counts[t], &r->schemas[t],
+                             r->slots[t], r->err, sizeof r->err))
             return 1;
     return 0;
 }
@@ -89,7 +88,7 @@ static int add_layer(parcels_run *r, gpkg_writer *w, int t, OGRwkbGeometryType g
 }
 
 int parcels_open_output(parcels_run *r) {
-    if (gpkg_writer_open(&r->out, r->a.output, r->err, sizeof r->err)) return 1;
+    if (gpkg_writer_open(&r->out, r->a.job->output, r->err, sizeof r->err)) return 1;
     r->parcel_layer = add_layer(r, r->out, SCHEMA_PARCELS, wkbMultiPolygon, r->srs);
     if (r->parcel_layer < 0) return 1;
     r->reason_layer = add_layer(r, r->out, SCHEMA_REASONS, wkbMultiPolygon, r->srs);
@@ -261,19 +260,19 @@ static void record_parameters(parcels_run *r, gpkg_writer *w, int layer) {
     snprintf(newmin, sizeof newmin, "%g", r->a.o.new_cultivated_min);
     snprintf(gain, sizeof gain, "%g", r->a.o.farmland_gain_min);
     const table_meta meta[] = {{"guotu_version", guotu_version()},
-                               {"parcels", r->a.parcels},
-                               {"workspace", r->a.workspace ? r->a.workspace : ""},
+                               {"parcels", r->a.job->parcels},
+                               {"workspace", r->a.job->workspace ? r->a.job->workspace : ""},
                                {"redline", r->a.line_file[0] ? r->a.line_file[0] : ""},
                                {"farmland", r->a.line_file[1] ? r->a.line_file[1] : ""},
                                {"urban", r->a.line_file[2] ? r->a.line_file[2] : ""},
-                               {"current_system", r->a.current_system},
-                               {"planned_system", r->a.planned_system},
+                               {"current_system", r->a.job->current_system},
+                               {"planned_system", r->a.job->planned_system},
                                {"policy", r->a.policy},
                                {"project_types", r->a.types},
                                {"river_beach_codes", r->beach_codes},
-                               {"river_beaches", r->a.beaches ? r->a.beaches : ""},
-                               {"villages", r->a.villages ? r->a.villages : ""},
-                               {"units", r->a.units ? r->a.units : ""},
+                               {"river_beaches", r->a.job->river_beaches ? r->a.job->river_beaches : ""},
+                               {"villages", r->a.job->villages ? r->a.job->villages : ""},
+                               {"units", r->a.job->units ? r->a.job->units : ""},
                                {"tolerance_m2", tol},
                                {"new_cultivated_min", newmin},
                                {"farmland_gain_min", gain},
@@ -302,6 +301,16 @@ typedef struct csv_sink {
 
 static const char *const *const table_names = schema_tables;
 
+/* One CSV cell, always quoted, quotes doubled. */
+static void csv_quoted(FILE *f, const char *text) {
+    fputc('"', f);
+    for (; *text; text++) {
+        if (*text == '"') fputc('"', f);
+        fputc(*text, f);
+    }
+    fputc('"', f);
+}
+
 static int to_csv(parcels_run *r, int table, const char *const *texts, const double *reals, const unsigned char *wkb,
                   size_t wkb_size, void *user) {
     (void)wkb;
@@ -311,7 +320,7 @@ static int to_csv(parcels_run *r, int table, const char *const *texts, const dou
     for (int c = 0; c < table_schema_count(r->schemas[table]); c++) {
         if (c) fputc(',', f);
         if (columns[c].type == COLUMN_TEXT)
-            cli_csv_quoted(f, texts[c] ? texts[c] : "");
+            csv_quoted(f, texts[c] ? texts[c] : "");
         else if (!isnan(reals[c]))
             fprintf(f, columns[c].type == COLUMN_INTEGER ? "%.0f" : "%.6f", reals[c]);
     }
@@ -324,7 +333,7 @@ static int write_csvs(parcels_run *r) {
     char paths[3][1100], temps[3][1200];
     int failed = 0;
     for (int t = 0; t < 3 && !failed; t++) {
-        snprintf(paths[t], sizeof paths[t], "%.1000s/%s.csv", r->a.csv_dir, table_names[t]);
+        snprintf(paths[t], sizeof paths[t], "%.1000s/%s.csv", r->a.job->csv_dir, table_names[t]);
         if (io_temp_path(paths[t], temps[t], sizeof temps[t])) {
             snprintf(r->err, sizeof r->err, "the output path '%.1000s' is too long", paths[t]);
             failed = 1;
@@ -341,12 +350,12 @@ static int write_csvs(parcels_run *r) {
         const table_column *columns = table_schema_columns(r->schemas[t]);
         for (int c = 0; c < table_schema_count(r->schemas[t]); c++) {
             if (c) fputc(',', s.files[t]);
-            cli_csv_quoted(s.files[t], columns[c].alias ? columns[c].alias : columns[c].name);
+            csv_quoted(s.files[t], columns[c].alias ? columns[c].alias : columns[c].name);
         }
         fputc('\n', s.files[t]);
     }
     if (!failed && each_row(r, 1, to_csv, &s)) {
-        if (!r->err[0]) snprintf(r->err, sizeof r->err, "cannot write the CSV tables in '%s'", r->a.csv_dir);
+        if (!r->err[0]) snprintf(r->err, sizeof r->err, "cannot write the CSV tables in '%s'", r->a.job->csv_dir);
         failed = 1;
     }
     for (int t = 0; t < 3; t++)
@@ -367,7 +376,7 @@ static int write_csvs(parcels_run *r) {
 
 static int write_xlsx(parcels_run *r) {
     gpkg_writer *w = NULL;
-    if (gpkg_writer_open_as(&w, r->a.xlsx, "XLSX", r->err, sizeof r->err)) return 1;
+    if (gpkg_writer_open_as(&w, r->a.job->xlsx, "XLSX", r->err, sizeof r->err)) return 1;
     sink s = {w, {-1, -1, -1}, 1};
     /* The sheets are read in the review meeting: their headers are the Chinese names. */
     table_column named[3][TABLE_SCHEMA_MAX_COLUMNS];
@@ -393,7 +402,7 @@ static int write_xlsx(parcels_run *r) {
 }
 
 int parcels_write_tables(parcels_run *r) {
-    if (r->a.xlsx && write_xlsx(r)) return 1;
-    if (r->a.csv_dir && write_csvs(r)) return 1;
+    if (r->a.job->xlsx && write_xlsx(r)) return 1;
+    if (r->a.job->csv_dir && write_csvs(r)) return 1;
     return 0;
 }
