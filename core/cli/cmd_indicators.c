@@ -112,11 +112,6 @@ enum {
     O_CSV_HEADERS
 };
 
-static int ends_with(const char *s, const char *suffix) {
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcasecmp(s + n - m, suffix) == 0;
-}
-
 static int parse(int argc, char **argv, ind_args *a) {
     static const struct option options[] = {{"admin", 1, 0, O_ADMIN},
                                             {"admin-layer", 1, 0, O_ADMIN_LAYER},
@@ -230,11 +225,11 @@ static int parse(int argc, char **argv, ind_args *a) {
         u = "--admin (or --workspace), --landuse and -o are required";
     else if (!targets)
         u = "no target: name at least one with --target KEY=FIELD";
-    else if (!ends_with(a->output, ".gpkg"))
+    else if (!io_ends_with(a->output, ".gpkg"))
         u = "-o must be a .gpkg file";
-    else if (a->csv && !ends_with(a->csv, ".csv"))
+    else if (a->csv && !io_ends_with(a->csv, ".csv"))
         u = "--csv must be a .csv file";
-    else if (a->xlsx && !ends_with(a->xlsx, ".xlsx"))
+    else if (a->xlsx && !io_ends_with(a->xlsx, ".xlsx"))
         u = "--xlsx must be a .xlsx file";
     else if (strcmp(a->csv_headers, "chinese") && strcmp(a->csv_headers, "names"))
         u = "--csv-headers must be chinese or names";

@@ -211,11 +211,6 @@ enum { C_FID, C_BSM, C_TBBH, C_CLASS_CODE, C_OFFICIAL, C_COMPUTED, C_DIFFERENCE,
 static const char *const check_names[] = {"fid",         "bsm",         "tbbh",          "class_code",
                                           "official_m2", "computed_m2", "difference_m2", "difference_ppm"};
 
-static int ends_with_gpkg(const char *path) {
-    size_t n = strlen(path);
-    return n >= 5 && strcasecmp(path + n - 5, ".gpkg") == 0;
-}
-
 static void output_abort(tally_output *o) {
     gpkg_writer_abort(o->gpkg);
     table_writer_abort(o->csv);
@@ -240,7 +235,7 @@ static int output_open(tally_output *o, const tally_args *a, char *err, size_t e
     int ncolumns = table_schema_count(o->tally_schema);
     const table_column *check_columns = check ? table_schema_columns(o->check_schema) : NULL;
     int check_count = check ? table_schema_count(o->check_schema) : 0;
-    if (ends_with_gpkg(a->output)) {
+    if (io_ends_with(a->output, ".gpkg")) {
         failed = gpkg_writer_open(&o->gpkg, a->output, err, err_size) ||
                  (o->tally_layer =
                       gpkg_writer_add_layer(o->gpkg, "tally", wkbNone, NULL, columns, ncolumns, err, err_size)) < 0 ||

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -104,4 +105,9 @@ const char *io_gdal_reason(const char *path, int writing, char *buf, size_t size
     }
     snprintf(buf, size, "%s", msg);
     return buf;
+}
+
+int io_ends_with(const char *path, const char *suffix) {
+    size_t n = strlen(path), m = strlen(suffix);
+    return n >= m && strcasecmp(path + n - m, suffix) == 0;
 }

@@ -7,6 +7,9 @@
 /* The most worker threads any run starts. */
 #define IO_MAX_THREADS 8
 
+/* 1 when `path` ends with `suffix`, in any case (".gpkg" matches "OUT.GPKG"). */
+int io_ends_with(const char *path, const char *suffix);
+
 /* 1 when both paths exist and are the same file. */
 int io_same_file(const char *a, const char *b);
 

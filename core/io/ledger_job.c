@@ -884,11 +884,6 @@ void guotu_ledger_job_init(guotu_ledger_job *job) {
     job->grade_tolerance = o.grade_tolerance;
 }
 
-static int ends_with(const char *text, const char *end) {
-    size_t n = strlen(text), m = strlen(end);
-    return n >= m && !strcmp(text + n - m, end);
-}
-
 static int finite_nonnegative(double x) { return x >= 0 && !isinf(x); }
 
 /* What the job lacks or holds twice, or NULL when it can run. */
@@ -920,8 +915,8 @@ static const char *job_problem(const guotu_ledger_job *j) {
     if (!finite_nonnegative(j->tolerance_m2) || !finite_nonnegative(j->farmland_gain_min) ||
         !finite_nonnegative(j->linkage_min) || !finite_nonnegative(j->grade_tolerance))
         return "the tolerance, farmland gain, linkage and grade tolerance must be numbers >= 0";
-    if (!ends_with(j->output, ".gpkg")) return "the output must be a .gpkg file";
-    if (j->xlsx && !ends_with(j->xlsx, ".xlsx")) return "the meeting workbook must be a .xlsx file";
+    if (!io_ends_with(j->output, ".gpkg")) return "the output must be a .gpkg file";
+    if (j->xlsx && !io_ends_with(j->xlsx, ".xlsx")) return "the meeting workbook must be a .xlsx file";
     return NULL;
 }
 

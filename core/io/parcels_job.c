@@ -358,11 +358,6 @@ static int check(parcels_run *r) {
     return failed;
 }
 
-static int ends_with(const char *text, const char *end) {
-    size_t n = strlen(text), m = strlen(end);
-    return n >= m && !strcmp(text + n - m, end);
-}
-
 /* What the job lacks, or NULL when it can run. */
 static const char *job_problem(const guotu_parcels_job *job) {
     if (!job->parcels || !job->parcel_id_field || !job->type_field || !job->current_field || !job->planned_field ||
@@ -378,8 +373,8 @@ static const char *job_problem(const guotu_parcels_job *job) {
     if (!(job->tolerance_m2 >= 0) || !(job->new_cultivated_min >= 0) || !(job->farmland_gain_min >= 0) ||
         isinf(job->tolerance_m2) || isinf(job->new_cultivated_min) || isinf(job->farmland_gain_min))
         return "the tolerance, the new cultivated minimum and the farmland gain minimum must be numbers >= 0";
-    if (!ends_with(job->output, ".gpkg")) return "the output must be a .gpkg file";
-    if (job->xlsx && !ends_with(job->xlsx, ".xlsx")) return "the meeting workbook must be a .xlsx file";
+    if (!io_ends_with(job->output, ".gpkg")) return "the output must be a .gpkg file";
+    if (job->xlsx && !io_ends_with(job->xlsx, ".xlsx")) return "the meeting workbook must be a .xlsx file";
     return NULL;
 }
 

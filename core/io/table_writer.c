@@ -12,6 +12,7 @@
 
 #include "io_temp.h"
 #include "gpkg_writer.h"
+#include "io_util.h"
 
 struct table_writer {
     char path[1024];
@@ -22,11 +23,6 @@ struct table_writer {
     gpkg_writer *gpkg;
     int layer;
 };
-
-static int ends_with(const char *s, const char *suffix) {
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcasecmp(s + n - m, suffix) == 0;
-}
 
 static void csv_field(FILE *f, const char *s) {
     if (!strpbrk(s, ",\"\r\n")) {
@@ -44,7 +40,7 @@ static void csv_field(FILE *f, const char *s) {
 int table_writer_open(table_writer **out, const char *path, const char *table, const table_column *columns,
                       int ncolumns, char *err, size_t err_size) {
     *out = NULL;
-    if (!ends_with(path, ".csv") && !ends_with(path, ".gpkg")) {
+    if (!io_ends_with(path, ".csv") && !io_ends_with(path, ".gpkg")) {
         snprintf(err, err_size, "output '%s' must end in .csv or .gpkg", path);
         return 1;
     }
@@ -56,7 +52,7 @@ int table_writer_open(table_writer **out, const char *path, const char *table, c
     snprintf(w->path, sizeof w->path, "%s", path);
     w->columns = columns;
     w->ncolumns = ncolumns;
-    if (ends_with(path, ".gpkg")) {
+    if (io_ends_with(path, ".gpkg")) {
         if (gpkg_writer_open(&w->gpkg, path, err, err_size)) {
             free(w);
             return 1;
