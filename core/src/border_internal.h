@@ -3,6 +3,7 @@
 #define GUOTU_BORDER_INTERNAL_H
 
 #include "collections.h"
+#include "direct_overlap.h"
 #include "internal.h"
 
 /* ---- intervals along the parts of a border (border_measure.c) ---- */
@@ -109,6 +110,9 @@ struct guotu_border {
     void *user;
     int64_t next_conflict;
     int ran;
+    /* The direct clip's working space: pairs of polygons that only touch (coverage
+     * neighbours) are answered without GEOS's overlay. */
+    gt_direct_work direct;
 };
 
 /* Grown (by snap) and boundary of an admin unit, made once. NULL on failure. */

@@ -10,14 +10,26 @@
 #include "border_pair.h"
 #include "polygon_input.h"
 
-/* Crossings thinner than this (m) are rounding noise, not an element beyond its unit. */
-#define LOOSE_M 1e-4
+/* 1 when g and h share no area as the direct clip tells without GEOS's overlay (polygon_clip.h):
+ * they lie apart, or touch only along exactly shared vertices and edges — coverage neighbours,
+ * such as the elements on either side of a border drawn on the same parcel boundaries. 0 when
+ * the clip cannot tell or they share area: the caller's overlay then decides as it always did,
+ * so the answer is the overlay's either way. -1 when out of memory. */
+static int share_no_area(guotu_context *ctx, guotu_border *b, const GEOSGeometry *g, const GEOSGeometry *h) {
+    GEOSGeometry *x = NULL;
+    int answered = gt_direct_overlap(ctx, &b->direct, g, h, &x);
+    if (x) GEOSGeom_destroy_r(ctx->geos, x);
+    return answered < 0 ? -1 : answered == 1 && !x;
+}
 
 /* ---- the base map ---- */
 
 static int admin_overlap(guotu_context *ctx, pair_work *w) {
     guotu_border *b = w->b;
     border_admin *a = w->unit[0], *u = w->unit[1];
+    int apart = share_no_area(ctx, b, a->geom, u->geom);
+    if (apart < 0) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot overlay admin units %s and %s", a->id, u->id);
+    if (apart) return GUOTU_OK;
     GEOSGeometry *both = GEOSIntersection_r(ctx->geos, a->geom, u->geom);
     if (!both) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot overlay admin units %s and %s", a->id, u->id);
     GEOSGeometry *poly = gt_polygonal_part(ctx, both);
@@ -277,8 +289,20 @@ static int report_overlap(guotu_context *ctx, pair_work *w, GEOSGeometry *x, dou
     if (!status) status = pair_emit_conflict(ctx, w, &c, line, x);
     if (line) GEOSGeom_destroy_r(ctx->geos, line);
     gt_ivals_free(&faced);
-    if (pair_keep(ctx, w, x, 1) && !status) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    /* An overlap may lie in either unit (a crossing also in both, where the units overlap). */
+    if (pair_keep(ctx, w, x, 1, 3) && !status) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     return status;
+}
+
+/* The corridor less the other unit shrunk by a hair, made when an element first needs it
+ * (the negative buffer is of the whole other unit). */
+static int side_loose(guotu_context *ctx, pair_work *w, int s) {
+    if (w->prep_side_loose[s]) return GUOTU_OK;
+    GEOSGeometry *shrunk = GEOSBuffer_r(ctx->geos, w->unit[1 - s]->geom, -LOOSE_M, 8);
+    w->side_loose[s] = shrunk ? GEOSDifference_r(ctx->geos, w->corridor, shrunk) : NULL;
+    if (shrunk) GEOSGeom_destroy_r(ctx->geos, shrunk);
+    if (w->side_loose[s]) w->prep_side_loose[s] = GEOSPrepare_r(ctx->geos, w->side_loose[s]);
+    return w->prep_side_loose[s] ? GUOTU_OK : gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a corridor");
 }
 
 /* One element of `side` in the corridor: its crossing into the other unit, and where it
@@ -291,10 +315,22 @@ static int scan_element(guotu_context *ctx, pair_work *w, int side, size_t index
     int status = GUOTU_OK, crossing = 0;
     /* Most elements lie properly inside their own unit: no overlay needed to know they do
      * not cross (ContainsProperly is fully prepared; Intersects is true for those that only
-     * touch the border, so it cannot tell). */
-    if (GEOSPreparedContainsProperly_r(ctx->geos, w->unit[side]->prepared, e->geom) != 1 &&
-        GEOSPreparedContainsProperly_r(ctx->geos, w->prep_side_loose[side], e->geom) != 1 &&
-        GEOSPreparedIntersects_r(ctx->geos, other->prepared, e->geom) == 1) {
+     * touch the border, so it cannot tell). Most of the others are drawn on the border's own
+     * vertices and only touch the other unit, which the direct clip tells; the rest are
+     * tested against the corridor less the other unit shrunk by a hair, then overlaid. */
+    int inside = GEOSPreparedContainsProperly_r(ctx->geos, w->unit[side]->prepared, e->geom) == 1;
+    if (!inside) {
+        inside = share_no_area(ctx, b, e->geom, other->geom);
+        if (inside < 0)
+            return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot compare element %lld with admin unit %s",
+                                (long long)e->fid, other->id);
+    }
+    if (!inside) {
+        status = side_loose(ctx, w, side);
+        if (status) return status;
+        inside = GEOSPreparedContainsProperly_r(ctx->geos, w->prep_side_loose[side], e->geom) == 1;
+    }
+    if (!inside && GEOSPreparedIntersects_r(ctx->geos, other->prepared, e->geom) == 1) {
         GEOSGeometry *x = NULL;
         double area = 0;
         status = overlay_area(ctx, w, e->geom, other->geom, &x, &area);
@@ -347,7 +383,7 @@ static int scan_element(guotu_context *ctx, pair_work *w, int side, size_t index
         GEOSGeom_destroy_r(ctx->geos, clip);
         return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory comparing element %lld", (long long)e->fid);
     }
-    return pair_keep(ctx, w, clip, 0) ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
+    return pair_keep(ctx, w, clip, 0, 1 << side) ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
 }
 
 /* Elements of the two sides covering the same ground. */
@@ -367,6 +403,14 @@ static int double_claims(guotu_context *ctx, pair_work *w, const found *of_a) {
         for (size_t j = 0; !status && prepared && j < f.count; j++) {
             const border_element *u = &b->elements[f.items[j]];
             if (GEOSPreparedIntersects_r(ctx->geos, prepared, u->geom) == 0) continue;
+            /* The two sides' parcels along a border drawn on their boundaries only touch. */
+            int apart = share_no_area(ctx, b, e->geom, u->geom);
+            if (apart < 0) {
+                status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot compare elements %lld and %lld",
+                                      (long long)e->fid, (long long)u->fid);
+                break;
+            }
+            if (apart) continue;
             GEOSGeometry *x = NULL;
             double area = 0;
             status = overlay_area(ctx, w, e->geom, u->geom, &x, &area);
@@ -411,11 +455,6 @@ static int make_bands(guotu_context *ctx, pair_work *w) {
     for (int s = 0; s < 2; s++) {
         w->side_corridor[s] = GEOSDifference_r(ctx->geos, w->corridor, w->unit[1 - s]->geom);
         w->side_reach[s] = GEOSDifference_r(ctx->geos, w->reach, w->unit[1 - s]->geom);
-        GEOSGeometry *shrunk = GEOSBuffer_r(ctx->geos, w->unit[1 - s]->geom, -LOOSE_M, 8);
-        w->side_loose[s] = shrunk ? GEOSDifference_r(ctx->geos, w->corridor, shrunk) : NULL;
-        if (shrunk) GEOSGeom_destroy_r(ctx->geos, shrunk);
-        if (w->side_loose[s]) w->prep_side_loose[s] = GEOSPrepare_r(ctx->geos, w->side_loose[s]);
-        if (!w->prep_side_loose[s]) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a corridor");
         if (w->side_corridor[s]) w->prep_side_corridor[s] = GEOSPrepare_r(ctx->geos, w->side_corridor[s]);
         if (w->side_reach[s]) w->prep_side_reach[s] = GEOSPrepare_r(ctx->geos, w->side_reach[s]);
         if (!w->prep_side_corridor[s] || !w->prep_side_reach[s])
@@ -445,6 +484,7 @@ static void free_work(guotu_context *ctx, pair_work *w) {
     for (size_t i = 0; i < w->ncovered; i++)
         GEOSGeom_destroy_r(ctx->geos, w->covered[i]);
     free(w->covered);
+    free(w->covered_in);
     free(w->overlaps);
     gt_ivals_free(&w->over);
 }

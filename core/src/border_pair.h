@@ -6,6 +6,10 @@
 
 #include "border_internal.h"
 
+/* Crossings thinner than this (m) are rounding noise, not an element beyond its unit; so are
+ * pieces of a gap strip thinner than this on average (twice the area over the perimeter). */
+#define LOOSE_M 1e-4
+
 /* An element of one side with its stretches of border: where it faces and reaches it. */
 typedef struct border_hit {
     size_t element;
@@ -28,14 +32,18 @@ typedef struct pair_work {
     size_t nhits, hit_cap;
     GEOSGeometry **covered; /* clipped elements and reported overlaps: ground somebody protects */
     size_t ncovered, covered_cap;
+    unsigned char *covered_in; /* per covered geometry: the units it can lie in (bit 0 unit a, bit 1 unit b) */
+    size_t covered_in_cap;
     GEOSGeometry **overlaps; /* borrowed from covered: the reported overlap polygons */
     size_t noverlaps, overlap_cap;
     gt_ivals over; /* border faced by reported overlaps */
     guotu_border_pair *row;
 } pair_work;
 
-/* Appends a geometry the work owns from now on. 1 when out of memory (g is destroyed). */
-int pair_keep(guotu_context *ctx, pair_work *w, GEOSGeometry *g, int is_overlap);
+/* Appends a geometry the work owns from now on, with the units it can lie in (`in_units`:
+ * bit 0 unit a, bit 1 unit b; a clipped element lies in its own unit's side of the corridor).
+ * 1 when out of memory (g is destroyed). */
+int pair_keep(guotu_context *ctx, pair_work *w, GEOSGeometry *g, int is_overlap, int in_units);
 
 /* Reports a conflict (id assigned here) with its line and area geometries (either may be NULL). */
 int pair_emit_conflict(guotu_context *ctx, pair_work *w, guotu_border_conflict *c, const GEOSGeometry *line,

@@ -121,10 +121,12 @@ static const char *names_of(const pair_work *w, const run *r, int side, int faci
     return join(w->b, names, n, buf, size);
 }
 
-/* Ground somebody protects within `band`: the union of the clipped elements and overlaps
- * that meet it (*out NULL when none). Only those: a union of the whole corridor would cost
- * more than all the gaps of a border. */
-static int covered_in(guotu_context *ctx, pair_work *w, const GEOSGeometry *band, GEOSGeometry **out) {
+/* Ground somebody protects within `band` in the units of `units` (bit 0 unit a, bit 1 unit b):
+ * the union of the clipped elements and overlaps that meet the band and can lie in those units
+ * (*out NULL when none). Only those: a union of the whole corridor would cost more than all
+ * the gaps of a border, and the other side's clipped elements lie outside the unit whose
+ * strip is measured (the corridor less that unit). */
+static int covered_in(guotu_context *ctx, pair_work *w, const GEOSGeometry *band, int units, GEOSGeometry **out) {
     *out = NULL;
     if (!w->ncovered) return GUOTU_OK;
     const GEOSPreparedGeometry *prepared = GEOSPrepare_r(ctx->geos, band);
@@ -136,7 +138,7 @@ static int covered_in(guotu_context *ctx, pair_work *w, const GEOSGeometry *band
     }
     unsigned int n = 0;
     for (size_t i = 0; i < w->ncovered; i++)
-        if (GEOSPreparedIntersects_r(ctx->geos, prepared, w->covered[i]) != 0) {
+        if ((w->covered_in[i] & units) && GEOSPreparedIntersects_r(ctx->geos, prepared, w->covered[i]) != 0) {
             copies[n] = GEOSGeom_clone_r(ctx->geos, w->covered[i]);
             if (copies[n]) n++;
         }
@@ -153,14 +155,19 @@ static int covered_in(guotu_context *ctx, pair_work *w, const GEOSGeometry *band
     return *out ? GUOTU_OK : gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot union the elements along a gap");
 }
 
-/* The pieces of `piece` (polygonal) within snap of the border run; appended to kept[]. */
+/* The pieces of `piece` (polygonal) within snap of the border run; appended to kept[]. A
+ * piece without width (thinner than LOOSE_M on average) is rounding noise where the strip's
+ * edge runs along an element's, not a strip. */
 static int keep_touching(guotu_context *ctx, pair_work *w, const GEOSGeometry *piece, const GEOSGeometry *line,
                          GEOSGeometry **kept, unsigned int *n, unsigned int cap) {
     int count = GEOSGetNumGeometries_r(ctx->geos, piece);
     for (int i = 0; i < count; i++) {
         const GEOSGeometry *p = GEOSGetGeometryN_r(ctx->geos, piece, i);
-        double d = 0;
-        if (GEOSGeomTypeId_r(ctx->geos, p) != GEOS_POLYGON || GEOSDistance_r(ctx->geos, p, line, &d) != 1) continue;
+        double d = 0, area = 0, perimeter = 0;
+        if (GEOSGeomTypeId_r(ctx->geos, p) != GEOS_POLYGON || GEOSArea_r(ctx->geos, p, &area) != 1 ||
+            GEOSLength_r(ctx->geos, p, &perimeter) != 1 || 2 * area < LOOSE_M * perimeter ||
+            GEOSDistance_r(ctx->geos, p, line, &d) != 1)
+            continue;
         if (d > w->b->o.snap_m + 1e-9 || *n >= cap) continue;
         kept[*n] = GEOSGeom_clone_r(ctx->geos, p);
         if (!kept[*n]) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
@@ -179,7 +186,7 @@ static int gap_area(guotu_context *ctx, pair_work *w, const GEOSGeometry *line, 
         GEOSBufferWithStyle_r(ctx->geos, line, w->b->o.corridor_m, 8, GEOSBUF_CAP_FLAT, GEOSBUF_JOIN_ROUND, 5.0);
     if (!band) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a gap band");
     GEOSGeometry *covered = NULL;
-    int status = covered_in(ctx, w, band, &covered);
+    int status = covered_in(ctx, w, band, side == SIDE_BOTH ? 3 : 1 << side, &covered);
     enum { CAP = 256 };
     GEOSGeometry *kept[CAP];
     unsigned int n = 0;
