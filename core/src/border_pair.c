@@ -294,6 +294,25 @@ static int report_overlap(guotu_context *ctx, pair_work *w, GEOSGeometry *x, dou
     return status;
 }
 
+/* Each side's part of the corridor and of the reach band (the band less the other unit), made
+ * when an element first needs them: elements with no area in the other unit are clipped to the
+ * whole bands, which is the same ground. */
+static int side_bands(guotu_context *ctx, pair_work *w, int s) {
+    if (w->prep_side_corridor[s]) return GUOTU_OK;
+    w->side_corridor[s] = GEOSDifference_r(ctx->geos, w->corridor, w->unit[1 - s]->geom);
+    w->side_reach[s] = w->side_corridor[s] ? GEOSDifference_r(ctx->geos, w->reach, w->unit[1 - s]->geom) : NULL;
+    const GEOSPreparedGeometry *corridor = w->side_reach[s] ? GEOSPrepare_r(ctx->geos, w->side_corridor[s]) : NULL;
+    if (corridor) w->prep_side_reach[s] = GEOSPrepare_r(ctx->geos, w->side_reach[s]);
+    if (!w->prep_side_reach[s]) {
+        if (corridor) GEOSPreparedGeom_destroy_r(ctx->geos, corridor);
+        return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build the corridor in admin unit %s", w->unit[s]->id);
+    }
+    w->prep_side_corridor[s] = corridor;
+    border_local_init(&w->local_corridor[s], w->side_corridor[s]);
+    border_local_init(&w->local_reach[s], w->side_reach[s]);
+    return GUOTU_OK;
+}
+
 /* The corridor less the other unit shrunk by a hair, made when an element first needs it
  * (the negative buffer is of the whole other unit). */
 static int side_loose(guotu_context *ctx, pair_work *w, int s) {
@@ -325,6 +344,10 @@ static int scan_element(guotu_context *ctx, pair_work *w, int side, size_t index
             return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot compare element %lld with admin unit %s",
                                 (long long)e->fid, other->id);
     }
+    /* No area in the other unit: its part of the corridor (or of the reach band) on its own
+     * side is its part of the whole corridor (band), which the direct clip traces where the
+     * boundaries cross cleanly — the corridor's edge 200 m out, the band's 5 m out. */
+    int clean = inside;
     if (!inside) {
         status = side_loose(ctx, w, side);
         if (status) return status;
@@ -343,33 +366,71 @@ static int scan_element(guotu_context *ctx, pair_work *w, int side, size_t index
         if (status) return status;
     }
     GEOSGeometry *clip = NULL;
+    int answered = 0;
     /* Inside the corridor and not into the other unit: the element is its own side part
      * (ContainsProperly is fully prepared, Contains is not for elements on the border). */
-    if ((!crossing && GEOSPreparedContainsProperly_r(ctx->geos, w->prep_corridor, e->geom) == 1) ||
-        GEOSPreparedContains_r(ctx->geos, w->prep_side_corridor[side], e->geom) == 1) {
+    if (!crossing && GEOSPreparedContainsProperly_r(ctx->geos, w->prep_corridor, e->geom) == 1) {
+        clip = GEOSGeom_clone_r(ctx->geos, e->geom);
+        if (!clip) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        answered = 1;
+    } else if (clean) {
+        const GEOSGeometry *ground = border_local_part(ctx, &w->local_corridor_all, e->geom);
+        answered = ground ? gt_direct_overlap(ctx, &b->direct, e->geom, ground, &clip) : -1;
+        if (answered < 0)
+            return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot clip element %lld to a corridor", (long long)e->fid);
+    }
+    if (!answered && (status = side_bands(ctx, w, side)) != GUOTU_OK) return status;
+    if (answered) {
+        /* done: a clean element, or the element itself */
+    } else if (GEOSPreparedContains_r(ctx->geos, w->prep_side_corridor[side], e->geom) == 1) {
         clip = GEOSGeom_clone_r(ctx->geos, e->geom);
         if (!clip) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     } else {
-        GEOSGeometry *x = GEOSIntersection_r(ctx->geos, e->geom, w->side_corridor[side]);
+        const GEOSGeometry *ground = border_local_part(ctx, &w->local_corridor[side], e->geom);
+        GEOSGeometry *x = ground ? GEOSIntersection_r(ctx->geos, e->geom, ground) : NULL;
         if (!x)
             return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot clip element %lld to a corridor", (long long)e->fid);
         clip = gt_polygonal_part(ctx, x);
         GEOSGeom_destroy_r(ctx->geos, x);
+        clean = 1; /* a part of the side corridor: nothing in the other unit */
     }
     if (!clip) return GUOTU_OK;
+    /* A clip with no area in the other unit meets its side's reach band where it meets the
+     * whole band (the rest of the band lies in the other unit); the direct clip traces it. */
+    GEOSGeometry *near = NULL;
+    answered = 0;
+    if (clean && GEOSPreparedIntersects_r(ctx->geos, w->prep_reach, clip) == 1) {
+        const GEOSGeometry *ground = border_local_part(ctx, &w->local_reach_all, clip);
+        answered = ground ? gt_direct_overlap(ctx, &b->direct, clip, ground, &near) : -1;
+    } else if (clean) {
+        answered = 1; /* apart from the band */
+    }
+    if (answered <= 0) status = side_bands(ctx, w, side);
+    if (!status && !answered && GEOSPreparedIntersects_r(ctx->geos, w->prep_side_reach[side], clip) == 1) {
+        const GEOSGeometry *ground = border_local_part(ctx, &w->local_reach[side], clip);
+        GEOSGeometry *x = ground ? GEOSIntersection_r(ctx->geos, clip, ground) : NULL;
+        near = x ? gt_polygonal_part(ctx, x) : NULL;
+        if (x)
+            GEOSGeom_destroy_r(ctx->geos, x);
+        else
+            answered = -1;
+    }
+    if (!status && answered < 0)
+        status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot clip element %lld to the reach of a border",
+                              (long long)e->fid);
+    if (status) {
+        if (near) GEOSGeom_destroy_r(ctx->geos, near);
+        GEOSGeom_destroy_r(ctx->geos, clip);
+        return status;
+    }
     border_hit h;
     memset(&h, 0, sizeof h);
     h.element = index;
     h.side = side;
     int failed = border_shadow(ctx, &w->line, clip, &h.face);
-    if (!failed && GEOSPreparedIntersects_r(ctx->geos, w->prep_side_reach[side], clip) == 1) {
-        GEOSGeometry *x = GEOSIntersection_r(ctx->geos, clip, w->side_reach[side]);
-        GEOSGeometry *near = x ? gt_polygonal_part(ctx, x) : NULL;
-        if (x) GEOSGeom_destroy_r(ctx->geos, x);
-        if (near) {
-            failed = border_shadow(ctx, &w->line, near, &h.at);
-            GEOSGeom_destroy_r(ctx->geos, near);
-        }
+    if (near) {
+        if (!failed) failed = border_shadow(ctx, &w->line, near, &h.at);
+        GEOSGeom_destroy_r(ctx->geos, near);
     }
     gt_ivals_normalize(&h.face);
     gt_ivals_normalize(&h.at);
@@ -451,21 +512,20 @@ static int make_bands(guotu_context *ctx, pair_work *w) {
     w->corridor = GEOSBuffer_r(ctx->geos, w->line.geom, o->corridor_m, 8);
     w->reach = GEOSBuffer_r(ctx->geos, w->line.geom, o->reach_m > 0 ? o->reach_m : 1e-6, 8);
     w->prep_corridor = w->corridor ? GEOSPrepare_r(ctx->geos, w->corridor) : NULL;
-    if (!w->prep_corridor || !w->reach) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a corridor");
-    for (int s = 0; s < 2; s++) {
-        w->side_corridor[s] = GEOSDifference_r(ctx->geos, w->corridor, w->unit[1 - s]->geom);
-        w->side_reach[s] = GEOSDifference_r(ctx->geos, w->reach, w->unit[1 - s]->geom);
-        if (w->side_corridor[s]) w->prep_side_corridor[s] = GEOSPrepare_r(ctx->geos, w->side_corridor[s]);
-        if (w->side_reach[s]) w->prep_side_reach[s] = GEOSPrepare_r(ctx->geos, w->side_reach[s]);
-        if (!w->prep_side_corridor[s] || !w->prep_side_reach[s])
-            return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build the corridor in admin unit %s", w->unit[s]->id);
-    }
+    w->prep_reach = w->reach ? GEOSPrepare_r(ctx->geos, w->reach) : NULL;
+    if (!w->prep_corridor || !w->prep_reach) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a corridor");
+    border_local_init(&w->local_corridor_all, w->corridor);
+    border_local_init(&w->local_reach_all, w->reach);
     return GUOTU_OK;
 }
 
 static void free_work(guotu_context *ctx, pair_work *w) {
     border_line_free(ctx, &w->line);
+    border_local_free(ctx, &w->local_corridor_all);
+    border_local_free(ctx, &w->local_reach_all);
     for (int s = 0; s < 2; s++) {
+        border_local_free(ctx, &w->local_corridor[s]);
+        border_local_free(ctx, &w->local_reach[s]);
         if (w->prep_side_loose[s]) GEOSPreparedGeom_destroy_r(ctx->geos, w->prep_side_loose[s]);
         if (w->side_loose[s]) GEOSGeom_destroy_r(ctx->geos, w->side_loose[s]);
         if (w->prep_side_corridor[s]) GEOSPreparedGeom_destroy_r(ctx->geos, w->prep_side_corridor[s]);
@@ -474,6 +534,7 @@ static void free_work(guotu_context *ctx, pair_work *w) {
         if (w->side_reach[s]) GEOSGeom_destroy_r(ctx->geos, w->side_reach[s]);
     }
     if (w->prep_corridor) GEOSPreparedGeom_destroy_r(ctx->geos, w->prep_corridor);
+    if (w->prep_reach) GEOSPreparedGeom_destroy_r(ctx->geos, w->prep_reach);
     if (w->corridor) GEOSGeom_destroy_r(ctx->geos, w->corridor);
     if (w->reach) GEOSGeom_destroy_r(ctx->geos, w->reach);
     for (size_t i = 0; i < w->nhits; i++) {

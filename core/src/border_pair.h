@@ -23,7 +23,10 @@ typedef struct pair_work {
     border_line line;
     GEOSGeometry *corridor, *reach;
     GEOSGeometry *side_corridor[2], *side_reach[2];
-    const GEOSPreparedGeometry *prep_corridor, *prep_side_corridor[2], *prep_side_reach[2];
+    /* side_corridor, side_reach and their prepared forms are made when an element needs them */
+    const GEOSPreparedGeometry *prep_corridor, *prep_reach, *prep_side_corridor[2], *prep_side_reach[2];
+    /* side_corridor, side_reach, the corridor and the reach band cut into boxes */
+    border_local local_corridor[2], local_reach[2], local_corridor_all, local_reach_all;
     /* The corridor less the other unit shrunk by a hair: elements that only touch the
      * border lie properly inside it, which a prepared geometry answers fast. */
     GEOSGeometry *side_loose[2];

@@ -327,7 +327,7 @@ static int part_runs(guotu_context *ctx, pair_work *w, int part) {
     int status = GUOTU_OK;
     for (size_t i = 0; !status && i + 1 < n; i++) {
         double u = v[i], x = v[i + 1];
-        if (x - u < 1e-6) {
+        if (x - u < GT_IVAL_NOISE_M) {
             /* Noise between two ends that are one place: part of the run going on. */
             if (r.open) r.s1 = x;
             continue;
