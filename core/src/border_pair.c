@@ -29,11 +29,13 @@ static int admin_overlap(guotu_context *ctx, pair_work *w) {
     border_admin *a = w->unit[0], *u = w->unit[1];
     int apart = share_no_area(ctx, b, a->geom, u->geom);
     if (apart < 0) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot overlay admin units %s and %s", a->id, u->id);
+    w->units_apart = apart;
     if (apart) return GUOTU_OK;
     GEOSGeometry *both = GEOSIntersection_r(ctx->geos, a->geom, u->geom);
     if (!both) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot overlay admin units %s and %s", a->id, u->id);
     GEOSGeometry *poly = gt_polygonal_part(ctx, both);
     GEOSGeom_destroy_r(ctx->geos, both);
+    w->units_apart = !poly;
     double area = 0;
     int status = poly ? gt_area_of_geom(ctx, b->calc, poly, &area) : GUOTU_OK;
     if (!status && poly && area >= b->o.basemap_min_m2 && area > 0) {
@@ -289,8 +291,7 @@ static int report_overlap(guotu_context *ctx, pair_work *w, GEOSGeometry *x, dou
     if (!status) status = pair_emit_conflict(ctx, w, &c, line, x);
     if (line) GEOSGeom_destroy_r(ctx->geos, line);
     gt_ivals_free(&faced);
-    /* An overlap may lie in either unit (a crossing also in both, where the units overlap). */
-    if (pair_keep(ctx, w, x, 1, 3) && !status) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    if (pair_keep(ctx, w, x, 1) && !status) status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     return status;
 }
 
@@ -338,16 +339,18 @@ static int scan_element(guotu_context *ctx, pair_work *w, int side, size_t index
      * vertices and only touch the other unit, which the direct clip tells; the rest are
      * tested against the corridor less the other unit shrunk by a hair, then overlaid. */
     int inside = GEOSPreparedContainsProperly_r(ctx->geos, w->unit[side]->prepared, e->geom) == 1;
-    if (!inside) {
-        inside = share_no_area(ctx, b, e->geom, other->geom);
-        if (inside < 0)
+    /* `clean`: no area in the other unit (inside its own unit when the units share no area, or
+     * told by the direct clip). Its part of the corridor (or of the reach band) on its own side
+     * is then its part of the whole corridor (band), which the direct clip traces where the
+     * boundaries cross cleanly — the corridor's edge 200 m out, the band's 5 m out. */
+    int clean = inside && w->units_apart;
+    if (!clean) {
+        clean = share_no_area(ctx, b, e->geom, other->geom);
+        if (clean < 0)
             return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot compare element %lld with admin unit %s",
                                 (long long)e->fid, other->id);
     }
-    /* No area in the other unit: its part of the corridor (or of the reach band) on its own
-     * side is its part of the whole corridor (band), which the direct clip traces where the
-     * boundaries cross cleanly — the corridor's edge 200 m out, the band's 5 m out. */
-    int clean = inside;
+    inside = inside || clean;
     if (!inside) {
         status = side_loose(ctx, w, side);
         if (status) return status;
@@ -385,6 +388,7 @@ static int scan_element(guotu_context *ctx, pair_work *w, int side, size_t index
     } else if (GEOSPreparedContains_r(ctx->geos, w->prep_side_corridor[side], e->geom) == 1) {
         clip = GEOSGeom_clone_r(ctx->geos, e->geom);
         if (!clip) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        clean = 1; /* within the side corridor: nothing in the other unit */
     } else {
         const GEOSGeometry *ground = border_local_part(ctx, &w->local_corridor[side], e->geom);
         GEOSGeometry *x = ground ? GEOSIntersection_r(ctx->geos, e->geom, ground) : NULL;
@@ -444,7 +448,7 @@ static int scan_element(guotu_context *ctx, pair_work *w, int side, size_t index
         GEOSGeom_destroy_r(ctx->geos, clip);
         return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory comparing element %lld", (long long)e->fid);
     }
-    return pair_keep(ctx, w, clip, 0, 1 << side) ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
+    return pair_keep(ctx, w, clip, 0) ? gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory") : GUOTU_OK;
 }
 
 /* Elements of the two sides covering the same ground. */
@@ -545,7 +549,6 @@ static void free_work(guotu_context *ctx, pair_work *w) {
     for (size_t i = 0; i < w->ncovered; i++)
         GEOSGeom_destroy_r(ctx->geos, w->covered[i]);
     free(w->covered);
-    free(w->covered_in);
     free(w->overlaps);
     gt_ivals_free(&w->over);
 }

@@ -35,18 +35,15 @@ typedef struct pair_work {
     size_t nhits, hit_cap;
     GEOSGeometry **covered; /* clipped elements and reported overlaps: ground somebody protects */
     size_t ncovered, covered_cap;
-    unsigned char *covered_in; /* per covered geometry: the units it can lie in (bit 0 unit a, bit 1 unit b) */
-    size_t covered_in_cap;
     GEOSGeometry **overlaps; /* borrowed from covered: the reported overlap polygons */
     size_t noverlaps, overlap_cap;
     gt_ivals over; /* border faced by reported overlaps */
     guotu_border_pair *row;
+    int units_apart; /* the two units share no area (the base map has no overlap here) */
 } pair_work;
 
-/* Appends a geometry the work owns from now on, with the units it can lie in (`in_units`:
- * bit 0 unit a, bit 1 unit b; a clipped element lies in its own unit's side of the corridor).
- * 1 when out of memory (g is destroyed). */
-int pair_keep(guotu_context *ctx, pair_work *w, GEOSGeometry *g, int is_overlap, int in_units);
+/* Appends a geometry the work owns from now on. 1 when out of memory (g is destroyed). */
+int pair_keep(guotu_context *ctx, pair_work *w, GEOSGeometry *g, int is_overlap);
 
 /* Reports a conflict (id assigned here) with its line and area geometries (either may be NULL). */
 int pair_emit_conflict(guotu_context *ctx, pair_work *w, guotu_border_conflict *c, const GEOSGeometry *line,

@@ -5,13 +5,11 @@
 
 #include "border_pair.h"
 
-int pair_keep(guotu_context *ctx, pair_work *w, GEOSGeometry *g, int is_overlap, int in_units) {
-    if (gt_reserve(&w->covered, &w->covered_cap, w->ncovered + 1, sizeof *w->covered, 64) ||
-        gt_reserve(&w->covered_in, &w->covered_in_cap, w->ncovered + 1, sizeof *w->covered_in, 64)) {
+int pair_keep(guotu_context *ctx, pair_work *w, GEOSGeometry *g, int is_overlap) {
+    if (gt_reserve(&w->covered, &w->covered_cap, w->ncovered + 1, sizeof *w->covered, 64)) {
         GEOSGeom_destroy_r(ctx->geos, g);
         return 1;
     }
-    w->covered_in[w->ncovered] = (unsigned char)in_units;
     w->covered[w->ncovered++] = g;
     if (!is_overlap) return 0;
     if (gt_reserve(&w->overlaps, &w->overlap_cap, w->noverlaps + 1, sizeof *w->overlaps, 16)) return 1;

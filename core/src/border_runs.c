@@ -121,15 +121,14 @@ static const char *names_of(const pair_work *w, const run *r, int side, int faci
     return join(w->b, names, n, buf, size);
 }
 
-/* Ground somebody protects within `band` in the units of `units` (bit 0 unit a, bit 1 unit b):
- * the union of the clipped elements and overlaps that meet the band and can lie in those units
- * (*out NULL when none). Only those: a union of the whole corridor would cost more than all
- * the gaps of a border, and the other side's clipped elements lie outside the unit whose
- * strip is measured (the corridor less that unit). */
-static int covered_in(guotu_context *ctx, pair_work *w, const GEOSGeometry *band, int units, GEOSGeometry **out) {
+/* Ground somebody protects meeting `area`: the union of the clipped elements and overlaps
+ * that meet it (*out NULL when none). Only those: a union of the whole corridor would cost more
+ * than all the gaps of a border, and for a one-sided gap the area is the strip's own unit, so
+ * the other side's elements away from the border are left out too. */
+static int covered_in(guotu_context *ctx, pair_work *w, const GEOSGeometry *area, GEOSGeometry **out) {
     *out = NULL;
     if (!w->ncovered) return GUOTU_OK;
-    const GEOSPreparedGeometry *prepared = GEOSPrepare_r(ctx->geos, band);
+    const GEOSPreparedGeometry *prepared = GEOSPrepare_r(ctx->geos, area);
     GEOSGeometry **copies = malloc(w->ncovered * sizeof *copies);
     if (!prepared || !copies) {
         if (prepared) GEOSPreparedGeom_destroy_r(ctx->geos, prepared);
@@ -138,7 +137,7 @@ static int covered_in(guotu_context *ctx, pair_work *w, const GEOSGeometry *band
     }
     unsigned int n = 0;
     for (size_t i = 0; i < w->ncovered; i++)
-        if ((w->covered_in[i] & units) && GEOSPreparedIntersects_r(ctx->geos, prepared, w->covered[i]) != 0) {
+        if (GEOSPreparedIntersects_r(ctx->geos, prepared, w->covered[i]) != 0) {
             copies[n] = GEOSGeom_clone_r(ctx->geos, w->covered[i]);
             if (copies[n]) n++;
         }
@@ -185,18 +184,22 @@ static int gap_area(guotu_context *ctx, pair_work *w, const GEOSGeometry *line, 
     GEOSGeometry *band =
         GEOSBufferWithStyle_r(ctx->geos, line, w->b->o.corridor_m, 8, GEOSBUF_CAP_FLAT, GEOSBUF_JOIN_ROUND, 5.0);
     if (!band) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a gap band");
+    /* Both sides: what is protected anywhere in the band; one side: what meets its unit's strip. */
     GEOSGeometry *covered = NULL;
-    int status = covered_in(ctx, w, band, side == SIDE_BOTH ? 3 : 1 << side, &covered);
+    int status = side == SIDE_BOTH ? covered_in(ctx, w, band, &covered) : GUOTU_OK;
     enum { CAP = 256 };
     GEOSGeometry *kept[CAP];
     unsigned int n = 0;
     for (int s = 0; !status && s < 2; s++) {
         if (side != s && side != SIDE_BOTH) continue;
         GEOSGeometry *in_unit = GEOSIntersection_r(ctx->geos, band, w->unit[s]->geom);
+        if (in_unit && side != SIDE_BOTH) status = covered_in(ctx, w, in_unit, &covered);
         GEOSGeometry *open = in_unit && covered ? GEOSDifference_r(ctx->geos, in_unit, covered)
                                                 : (in_unit ? GEOSGeom_clone_r(ctx->geos, in_unit) : NULL);
         GEOSGeometry *poly = open ? gt_polygonal_part(ctx, open) : NULL;
-        if (!open)
+        if (status)
+            ;
+        else if (!open)
             status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot compute a gap strip");
         else if (poly)
             status = keep_touching(ctx, w, poly, line, kept, &n, CAP);
