@@ -3,8 +3,9 @@ the core) layer by layer and row by row, and says how far apart they are.
 
   compare_border_outputs.py BEFORE.gpkg AFTER.gpkg [--json OUT.json] [--rel 1e-9] [--abs 1e-6]
 
-Rows are matched in their order (the run reports pairs, conflicts and segments in a fixed
-order; conflict ids are part of the row). For each layer: the row count, every text and
+Rows are matched after sorting both sides by their fields (reals rounded to a millimetre) and
+the centre of their geometry: runs with several threads write pairs in the order they finish
+(conflict ids are part of the row). For each layer: the row count, every text and
 integer field equal, real fields within `--abs` (metres, m²) or `--rel` relative, and the
 geometries: the Hausdorff distance of every pair (metres) and, for polygons, the area of their
 symmetric difference relative to the area. Polygon parts without width — thinner than 0.1 mm on
@@ -55,9 +56,20 @@ def read(path: Path, name: str) -> tuple[list[dict], list]:
     return items, geoms
 
 
+def sort_key(item: dict, geom) -> tuple:
+    fields = tuple((k, round(v, 3) if isinstance(v, float) else str(v)) for k, v in sorted(item.items()))
+    centre = geom.envelope.centroid if geom is not None and not geom.is_empty else None
+    return fields + ((round(centre.x, 3), round(centre.y, 3)) if centre is not None else (0.0, 0.0),)
+
+
+def sorted_rows(items: list, geoms: list) -> tuple[list, list]:
+    order = sorted(range(len(items)), key=lambda i: sort_key(items[i], geoms[i]))
+    return [items[i] for i in order], [geoms[i] for i in order]
+
+
 def compare_layer(before: Path, after: Path, name: str, rel: float, abs_tol: float) -> dict:
-    a_items, a_geoms = read(before, name)
-    b_items, b_geoms = read(after, name)
+    a_items, a_geoms = sorted_rows(*read(before, name))
+    b_items, b_geoms = sorted_rows(*read(after, name))
     out: dict = {"rows_before": len(a_items), "rows_after": len(b_items), "text_mismatches": 0,
                  "max_abs_diff": 0.0, "max_rel_diff": 0.0, "worst_field": "", "max_hausdorff_m": 0.0,
                  "max_symdiff_rel": 0.0, "noise_parts_before": 0, "noise_parts_after": 0, "examples": []}
