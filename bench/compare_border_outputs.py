@@ -3,8 +3,8 @@ the core) layer by layer and row by row, and says how far apart they are.
 
   compare_border_outputs.py BEFORE.gpkg AFTER.gpkg [--json OUT.json] [--rel 1e-9] [--abs 1e-6]
 
-Rows are matched after sorting both sides by their fields (reals rounded to a millimetre) and
-the centre of their geometry: runs with several threads write pairs in the order they finish
+Rows are matched after sorting both sides by their text and integer fields (conflict ids
+included), then their reals rounded to a millimetre and the centre of their geometry: runs with several threads write pairs in the order they finish
 (conflict ids are part of the row). For each layer: the row count, every text and
 integer field equal, real fields within `--abs` (metres, m²) or `--rel` relative, and the
 geometries: the Hausdorff distance of every pair (metres) and, for polygons, the area of their
@@ -57,7 +57,8 @@ def read(path: Path, name: str) -> tuple[list[dict], list]:
 
 
 def sort_key(item: dict, geom) -> tuple:
-    fields = tuple((k, round(v, 3) if isinstance(v, float) else str(v)) for k, v in sorted(item.items()))
+    texts = tuple((k, str(v)) for k, v in sorted(item.items()) if not isinstance(v, float))
+    fields = texts + tuple((k, round(v, 3)) for k, v in sorted(item.items()) if isinstance(v, float))
     centre = geom.envelope.centroid if geom is not None and not geom.is_empty else None
     return fields + ((round(centre.x, 3), round(centre.y, 3)) if centre is not None else (0.0, 0.0),)
 

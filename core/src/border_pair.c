@@ -344,11 +344,15 @@ static int scan_element(guotu_context *ctx, pair_work *w, int side, size_t index
      * is then its part of the whole corridor (band), which the direct clip traces where the
      * boundaries cross cleanly — the corridor's edge 200 m out, the band's 5 m out. */
     int clean = inside && w->units_apart;
-    if (!clean) {
+    /* Elements not drawn on the border's vertices (clipped to a unit with their own points)
+     * leave the direct clip to GEOS: after a few such, the pair stops asking it. */
+    if (!clean && (w->direct_tries < 32 || 2 * w->direct_misses < w->direct_tries)) {
         clean = share_no_area(ctx, b, e->geom, other->geom);
         if (clean < 0)
             return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot compare element %lld with admin unit %s",
                                 (long long)e->fid, other->id);
+        w->direct_tries++;
+        w->direct_misses += !clean;
     }
     inside = inside || clean;
     if (!inside) {

@@ -39,7 +39,8 @@ typedef struct pair_work {
     size_t noverlaps, overlap_cap;
     gt_ivals over; /* border faced by reported overlaps */
     guotu_border_pair *row;
-    int units_apart; /* the two units share no area (the base map has no overlap here) */
+    int units_apart;                    /* the two units share no area (the base map has no overlap here) */
+    size_t direct_tries, direct_misses; /* elements asked of the direct clip, and not told apart */
 } pair_work;
 
 /* Appends a geometry the work owns from now on. 1 when out of memory (g is destroyed). */
