@@ -21,6 +21,8 @@
 #   GUOTU_BENCH_REPEAT   guotu runs (with --threads 1 and with its default, one thread per CPU),
 #                        best kept (default 3); QGIS runs once (single-threaded)
 #   GUOTU                the guotu binary (default build/core/guotu)
+#   GUOTU_BEFORE         optional: an older guotu binary (e.g. main's) timed once with --threads 1 in
+#                        the same run, its outputs compared with bench/compare_border_outputs.py
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
@@ -84,12 +86,27 @@ for mode in 1t default; do
 done
 tr '\r' '\n' < "$WORK/guotu_1t.run${best_run[1t]}.log" | grep -v '^\s*$' | tail -5
 
-# qgis_process start-up (application, providers), paid once per step.
+before_cpu="" before_wall="" before_equal=""
+if [[ -n "${GUOTU_BEFORE:-}" ]]; then
+    rm -f "$WORK/guotu_before.gpkg"
+    log "guotu before ($GUOTU_BEFORE), --threads 1 (load $(load))"
+    "$TIME" -v -o "$WORK/guotu_before.time" "${PIN[@]}" "$GUOTU_BEFORE" border --admin "$ADMIN" --admin-id code --admin-name name \
+        --elements "$ELEMENTS" --city-field city --category-field category --name-field name --threads 1 \
+        -o "$WORK/guotu_before.gpkg" > "$WORK/guotu_before.log" 2>&1
+    before_cpu=$(cpu "$WORK/guotu_before.time") before_wall=$(wall "$WORK/guotu_before.time")
+    log "  before: $before_cpu s CPU, $before_wall s wall"
+    if "$PY" "$HERE/compare_border_outputs.py" "$WORK/guotu_before.gpkg" "$WORK/guotu_1t.gpkg" \
+        --json "$WORK/before_vs_now.json" > /dev/null; then before_equal=true; else before_equal=false; fi
+    log "  outputs equal to the before run within the tolerances: $before_equal ($WORK/before_vs_now.json)"
+fi
+
+# qgis_process start-up (application, providers), paid once per step: wall and CPU seconds.
 for i in 1 2 3; do
-    "$TIME" -f %e -o "$WORK/startup.$i" "${PIN[@]}" /usr/bin/qgis_process.bin run native:extractbyexpression \
+    "$TIME" -f "%e %U %S" -o "$WORK/startup.$i" "${PIN[@]}" /usr/bin/qgis_process.bin run native:extractbyexpression \
         "--INPUT=$ADMIN|layername=admin" "--EXPRESSION=false" "--OUTPUT=$WORK/startup.gpkg" > /dev/null 2>&1
 done
-startup=$(sort -n "$WORK"/startup.? | head -1)
+startup=$(cut -d' ' -f1 "$WORK"/startup.? | sort -n | head -1)
+startup_cpu=$(awk '{ printf "%.2f\n", $2 + $3 }' "$WORK"/startup.? | sort -n | head -1)
 
 qgis_before=$(load)
 log "QGIS Processing chain (load $qgis_before)"
@@ -108,7 +125,9 @@ cpus() { local m=$1 i; for i in $(seq "$REPEAT"); do printf '%s ' "$(cpu "$WORK/
 c1=$(cpus 1t | tr ' ' '\n' | grep . | sort -n | head -1)
 cq=$(cpu "$WORK/qgis.time")
 rc=$(echo "scale=2; $cq / $c1" | bc)
-log "CPU seconds: guotu 1 thread $c1, QGIS $cq: QGIS / guotu $rc"
+cq_compute=$(echo "scale=2; $cq - $steps * $startup_cpu" | bc)
+rcn=$(echo "scale=2; $cq_compute / $c1" | bc)
+log "CPU seconds: guotu 1 thread $c1, QGIS $cq: QGIS / guotu $rc; without QGIS's $steps start-ups ($startup_cpu s CPU each) $cq_compute: $rcn"
 cpu="$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
 runs() { local m=$1 i; for i in $(seq "$REPEAT"); do printf '%s ' "$(wall "$WORK/guotu_$m.run$i.time")"; done; }
 "$PY" "$HERE/compare_border.py" "$WORK/guotu_1t.gpkg" "$WORK/qgis" "$RESULTS" \
@@ -126,6 +145,10 @@ runs() { local m=$1 i; for i in $(seq "$REPEAT"); do printf '%s ' "$(wall "$WORK
     "ratio_qgis_over_guotu_default_threads=$r2" "ratio_without_qgis_startups_default_threads=$n2" \
     "variant=$VARIANT" "pinned=${PIN[*]}" "guotu_1thread_cpu_s_runs=$(cpus 1t)" "guotu_default_cpu_s_runs=$(cpus default)" \
     "guotu_1thread_best_cpu_s=$c1" "qgis_cpu_s=$cq" "ratio_cpu_qgis_over_guotu_1thread=$rc" \
+    "qgis_startup_cpu_s_per_step=$startup_cpu" "qgis_cpu_s_without_startups=$cq_compute" \
+    "ratio_cpu_without_qgis_startups_1thread=$rcn" \
+    "guotu_before=${GUOTU_BEFORE:-}" "guotu_before_1thread_cpu_s=$before_cpu" "guotu_before_1thread_wall_s=$before_wall" \
+    "guotu_before_outputs_equal=$before_equal" \
     "git_head=$(git -C "$ROOT" rev-parse --short HEAD)" > "$WORK/compare.log"
 if ! cmp -s <(ogrinfo -q -sql "SELECT * FROM pair_summary ORDER BY admin_a, admin_b" "$WORK/guotu_1t.gpkg" | tail -n +3) \
             <(ogrinfo -q -sql "SELECT * FROM pair_summary ORDER BY admin_a, admin_b" "$WORK/guotu_default.gpkg" | tail -n +3); then

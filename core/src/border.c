@@ -93,6 +93,7 @@ void guotu_border_destroy(guotu_context *ctx, guotu_border *b) {
     free(b->elements);
     gt_string_table_free(&b->strings);
     free(b->pairs);
+    gt_direct_work_free(ctx, &b->direct);
     if (b->writer) GEOSWKBWriter_destroy_r(ctx->geos, b->writer);
     guotu_area_calc_destroy(ctx, b->calc);
     free(b);

@@ -3,6 +3,7 @@
 #define GUOTU_BORDER_INTERNAL_H
 
 #include "collections.h"
+#include "direct_overlap.h"
 #include "internal.h"
 
 /* ---- intervals along the parts of a border (border_measure.c) ---- */
@@ -20,7 +21,11 @@ typedef struct gt_ivals {
 /* Appends an interval; empty ones (s1 - s0 below a nanometre) are ignored. 1 when out of memory. */
 int gt_ivals_add(gt_ivals *set, int part, double s0, double s1);
 int gt_ivals_contains(const gt_ivals *set, int part, double s);
-/* 1 when some interval of the set meets the open interval (s0, s1) of `part`. */
+/* Ends of intervals closer than this (m) are one place: rounding noise of the projections. */
+#define GT_IVAL_NOISE_M 1e-6
+
+/* 1 when some interval of the set meets the open interval (s0, s1) of `part` along more than
+ * GT_IVAL_NOISE_M. */
 int gt_ivals_meets(const gt_ivals *set, int part, double s0, double s1);
 /* Sorts by part and start and merges overlapping intervals, so lengths add up. */
 void gt_ivals_normalize(gt_ivals *set);
@@ -62,6 +67,25 @@ int border_distance(guotu_context *ctx, const border_line *bl, double x, double 
 
 /* The part of the border between s0 and s1 of `part` as a LineString; NULL on failure. */
 GEOSGeometry *border_substring(guotu_context *ctx, const border_line *bl, int part, double s0, double s1);
+
+/* ---- a big geometry cut into boxes around the elements (border_local.c) ---- */
+
+typedef struct border_local_node border_local_node;
+
+typedef struct border_local {
+    const GEOSGeometry *whole; /* borrowed */
+    border_local_node *root;   /* made on first use */
+} border_local;
+
+void border_local_init(border_local *l, const GEOSGeometry *whole);
+void border_local_free(guotu_context *ctx, border_local *l);
+
+/* The ground of the whole to overlay with `g`: the whole clipped to a box that holds g's
+ * envelope with room to spare (cut on first use and kept), or the whole itself when g is too
+ * big for any box or a cut failed. Within g's envelope it is the whole's ground with the
+ * whole's own vertices, so the overlay of g with it is the overlay with the whole. Borrowed
+ * from `l` (alive until border_local_free). */
+const GEOSGeometry *border_local_part(guotu_context *ctx, border_local *l, const GEOSGeometry *g);
 
 /* ---- the run (border.c) and one pair (border_pair.c) ---- */
 
@@ -109,6 +133,9 @@ struct guotu_border {
     void *user;
     int64_t next_conflict;
     int ran;
+    /* The direct clip's working space: pairs of polygons that only touch (coverage
+     * neighbours) are answered without GEOS's overlay. */
+    gt_direct_work direct;
 };
 
 /* Grown (by snap) and boundary of an admin unit, made once. NULL on failure. */

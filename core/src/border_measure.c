@@ -29,7 +29,8 @@ int gt_ivals_contains(const gt_ivals *set, int part, double s) {
 
 int gt_ivals_meets(const gt_ivals *set, int part, double s0, double s1) {
     for (size_t i = 0; i < set->n; i++)
-        if (set->v[i].part == part && set->v[i].s0 < s1 && s0 < set->v[i].s1) return 1;
+        if (set->v[i].part == part && set->v[i].s0 + GT_IVAL_NOISE_M < s1 && s0 + GT_IVAL_NOISE_M < set->v[i].s1)
+            return 1;
     return 0;
 }
 

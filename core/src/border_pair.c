@@ -10,18 +10,32 @@
 #include "border_pair.h"
 #include "polygon_input.h"
 
-/* Crossings thinner than this (m) are rounding noise, not an element beyond its unit. */
-#define LOOSE_M 1e-4
+/* 1 when g and h share no area as the direct clip tells without GEOS's overlay (polygon_clip.h):
+ * they lie apart, or touch only along exactly shared vertices and edges — coverage neighbours,
+ * such as the elements on either side of a border drawn on the same parcel boundaries. 0 when
+ * the clip cannot tell or they share area: the caller's overlay then decides as it always did,
+ * so the answer is the overlay's either way. -1 when out of memory. */
+static int share_no_area(guotu_context *ctx, guotu_border *b, const GEOSGeometry *g, const GEOSGeometry *h) {
+    GEOSGeometry *x = NULL;
+    int answered = gt_direct_overlap(ctx, &b->direct, g, h, &x);
+    if (x) GEOSGeom_destroy_r(ctx->geos, x);
+    return answered < 0 ? -1 : answered == 1 && !x;
+}
 
 /* ---- the base map ---- */
 
 static int admin_overlap(guotu_context *ctx, pair_work *w) {
     guotu_border *b = w->b;
     border_admin *a = w->unit[0], *u = w->unit[1];
+    int apart = share_no_area(ctx, b, a->geom, u->geom);
+    if (apart < 0) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot overlay admin units %s and %s", a->id, u->id);
+    w->units_apart = apart;
+    if (apart) return GUOTU_OK;
     GEOSGeometry *both = GEOSIntersection_r(ctx->geos, a->geom, u->geom);
     if (!both) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot overlay admin units %s and %s", a->id, u->id);
     GEOSGeometry *poly = gt_polygonal_part(ctx, both);
     GEOSGeom_destroy_r(ctx->geos, both);
+    w->units_apart = !poly;
     double area = 0;
     int status = poly ? gt_area_of_geom(ctx, b->calc, poly, &area) : GUOTU_OK;
     if (!status && poly && area >= b->o.basemap_min_m2 && area > 0) {
@@ -281,6 +295,36 @@ static int report_overlap(guotu_context *ctx, pair_work *w, GEOSGeometry *x, dou
     return status;
 }
 
+/* Each side's part of the corridor and of the reach band (the band less the other unit), made
+ * when an element first needs them: elements with no area in the other unit are clipped to the
+ * whole bands, which is the same ground. */
+static int side_bands(guotu_context *ctx, pair_work *w, int s) {
+    if (w->prep_side_corridor[s]) return GUOTU_OK;
+    w->side_corridor[s] = GEOSDifference_r(ctx->geos, w->corridor, w->unit[1 - s]->geom);
+    w->side_reach[s] = w->side_corridor[s] ? GEOSDifference_r(ctx->geos, w->reach, w->unit[1 - s]->geom) : NULL;
+    const GEOSPreparedGeometry *corridor = w->side_reach[s] ? GEOSPrepare_r(ctx->geos, w->side_corridor[s]) : NULL;
+    if (corridor) w->prep_side_reach[s] = GEOSPrepare_r(ctx->geos, w->side_reach[s]);
+    if (!w->prep_side_reach[s]) {
+        if (corridor) GEOSPreparedGeom_destroy_r(ctx->geos, corridor);
+        return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build the corridor in admin unit %s", w->unit[s]->id);
+    }
+    w->prep_side_corridor[s] = corridor;
+    border_local_init(&w->local_corridor[s], w->side_corridor[s]);
+    border_local_init(&w->local_reach[s], w->side_reach[s]);
+    return GUOTU_OK;
+}
+
+/* The corridor less the other unit shrunk by a hair, made when an element first needs it
+ * (the negative buffer is of the whole other unit). */
+static int side_loose(guotu_context *ctx, pair_work *w, int s) {
+    if (w->prep_side_loose[s]) return GUOTU_OK;
+    GEOSGeometry *shrunk = GEOSBuffer_r(ctx->geos, w->unit[1 - s]->geom, -LOOSE_M, 8);
+    w->side_loose[s] = shrunk ? GEOSDifference_r(ctx->geos, w->corridor, shrunk) : NULL;
+    if (shrunk) GEOSGeom_destroy_r(ctx->geos, shrunk);
+    if (w->side_loose[s]) w->prep_side_loose[s] = GEOSPrepare_r(ctx->geos, w->side_loose[s]);
+    return w->prep_side_loose[s] ? GUOTU_OK : gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a corridor");
+}
+
 /* One element of `side` in the corridor: its crossing into the other unit, and where it
  * faces and reaches the border. */
 static int scan_element(guotu_context *ctx, pair_work *w, int side, size_t index) {
@@ -291,10 +335,32 @@ static int scan_element(guotu_context *ctx, pair_work *w, int side, size_t index
     int status = GUOTU_OK, crossing = 0;
     /* Most elements lie properly inside their own unit: no overlay needed to know they do
      * not cross (ContainsProperly is fully prepared; Intersects is true for those that only
-     * touch the border, so it cannot tell). */
-    if (GEOSPreparedContainsProperly_r(ctx->geos, w->unit[side]->prepared, e->geom) != 1 &&
-        GEOSPreparedContainsProperly_r(ctx->geos, w->prep_side_loose[side], e->geom) != 1 &&
-        GEOSPreparedIntersects_r(ctx->geos, other->prepared, e->geom) == 1) {
+     * touch the border, so it cannot tell). Most of the others are drawn on the border's own
+     * vertices and only touch the other unit, which the direct clip tells; the rest are
+     * tested against the corridor less the other unit shrunk by a hair, then overlaid. */
+    int inside = GEOSPreparedContainsProperly_r(ctx->geos, w->unit[side]->prepared, e->geom) == 1;
+    /* `clean`: no area in the other unit (inside its own unit when the units share no area, or
+     * told by the direct clip). Its part of the corridor (or of the reach band) on its own side
+     * is then its part of the whole corridor (band), which the direct clip traces where the
+     * boundaries cross cleanly — the corridor's edge 200 m out, the band's 5 m out. */
+    int clean = inside && w->units_apart;
+    /* Elements not drawn on the border's vertices (clipped to a unit with their own points)
+     * leave the direct clip to GEOS: after a few such, the pair stops asking it. */
+    if (!clean && (w->direct_tries < 32 || 2 * w->direct_misses < w->direct_tries)) {
+        clean = share_no_area(ctx, b, e->geom, other->geom);
+        if (clean < 0)
+            return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot compare element %lld with admin unit %s",
+                                (long long)e->fid, other->id);
+        w->direct_tries++;
+        w->direct_misses += !clean;
+    }
+    inside = inside || clean;
+    if (!inside) {
+        status = side_loose(ctx, w, side);
+        if (status) return status;
+        inside = GEOSPreparedContainsProperly_r(ctx->geos, w->prep_side_loose[side], e->geom) == 1;
+    }
+    if (!inside && GEOSPreparedIntersects_r(ctx->geos, other->prepared, e->geom) == 1) {
         GEOSGeometry *x = NULL;
         double area = 0;
         status = overlay_area(ctx, w, e->geom, other->geom, &x, &area);
@@ -307,33 +373,72 @@ static int scan_element(guotu_context *ctx, pair_work *w, int side, size_t index
         if (status) return status;
     }
     GEOSGeometry *clip = NULL;
+    int answered = 0;
     /* Inside the corridor and not into the other unit: the element is its own side part
      * (ContainsProperly is fully prepared, Contains is not for elements on the border). */
-    if ((!crossing && GEOSPreparedContainsProperly_r(ctx->geos, w->prep_corridor, e->geom) == 1) ||
-        GEOSPreparedContains_r(ctx->geos, w->prep_side_corridor[side], e->geom) == 1) {
+    if (!crossing && GEOSPreparedContainsProperly_r(ctx->geos, w->prep_corridor, e->geom) == 1) {
         clip = GEOSGeom_clone_r(ctx->geos, e->geom);
         if (!clip) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        answered = 1;
+    } else if (clean) {
+        const GEOSGeometry *ground = border_local_part(ctx, &w->local_corridor_all, e->geom);
+        answered = ground ? gt_direct_overlap(ctx, &b->direct, e->geom, ground, &clip) : -1;
+        if (answered < 0)
+            return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot clip element %lld to a corridor", (long long)e->fid);
+    }
+    if (!answered && (status = side_bands(ctx, w, side)) != GUOTU_OK) return status;
+    if (answered) {
+        /* done: a clean element, or the element itself */
+    } else if (GEOSPreparedContains_r(ctx->geos, w->prep_side_corridor[side], e->geom) == 1) {
+        clip = GEOSGeom_clone_r(ctx->geos, e->geom);
+        if (!clip) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        clean = 1; /* within the side corridor: nothing in the other unit */
     } else {
-        GEOSGeometry *x = GEOSIntersection_r(ctx->geos, e->geom, w->side_corridor[side]);
+        const GEOSGeometry *ground = border_local_part(ctx, &w->local_corridor[side], e->geom);
+        GEOSGeometry *x = ground ? GEOSIntersection_r(ctx->geos, e->geom, ground) : NULL;
         if (!x)
             return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot clip element %lld to a corridor", (long long)e->fid);
         clip = gt_polygonal_part(ctx, x);
         GEOSGeom_destroy_r(ctx->geos, x);
+        clean = 1; /* a part of the side corridor: nothing in the other unit */
     }
     if (!clip) return GUOTU_OK;
+    /* A clip with no area in the other unit meets its side's reach band where it meets the
+     * whole band (the rest of the band lies in the other unit); the direct clip traces it. */
+    GEOSGeometry *near = NULL;
+    answered = 0;
+    if (clean && GEOSPreparedIntersects_r(ctx->geos, w->prep_reach, clip) == 1) {
+        const GEOSGeometry *ground = border_local_part(ctx, &w->local_reach_all, clip);
+        answered = ground ? gt_direct_overlap(ctx, &b->direct, clip, ground, &near) : -1;
+    } else if (clean) {
+        answered = 1; /* apart from the band */
+    }
+    if (answered <= 0) status = side_bands(ctx, w, side);
+    if (!status && !answered && GEOSPreparedIntersects_r(ctx->geos, w->prep_side_reach[side], clip) == 1) {
+        const GEOSGeometry *ground = border_local_part(ctx, &w->local_reach[side], clip);
+        GEOSGeometry *x = ground ? GEOSIntersection_r(ctx->geos, clip, ground) : NULL;
+        near = x ? gt_polygonal_part(ctx, x) : NULL;
+        if (x)
+            GEOSGeom_destroy_r(ctx->geos, x);
+        else
+            answered = -1;
+    }
+    if (!status && answered < 0)
+        status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot clip element %lld to the reach of a border",
+                              (long long)e->fid);
+    if (status) {
+        if (near) GEOSGeom_destroy_r(ctx->geos, near);
+        GEOSGeom_destroy_r(ctx->geos, clip);
+        return status;
+    }
     border_hit h;
     memset(&h, 0, sizeof h);
     h.element = index;
     h.side = side;
     int failed = border_shadow(ctx, &w->line, clip, &h.face);
-    if (!failed && GEOSPreparedIntersects_r(ctx->geos, w->prep_side_reach[side], clip) == 1) {
-        GEOSGeometry *x = GEOSIntersection_r(ctx->geos, clip, w->side_reach[side]);
-        GEOSGeometry *near = x ? gt_polygonal_part(ctx, x) : NULL;
-        if (x) GEOSGeom_destroy_r(ctx->geos, x);
-        if (near) {
-            failed = border_shadow(ctx, &w->line, near, &h.at);
-            GEOSGeom_destroy_r(ctx->geos, near);
-        }
+    if (near) {
+        if (!failed) failed = border_shadow(ctx, &w->line, near, &h.at);
+        GEOSGeom_destroy_r(ctx->geos, near);
     }
     gt_ivals_normalize(&h.face);
     gt_ivals_normalize(&h.at);
@@ -367,6 +472,14 @@ static int double_claims(guotu_context *ctx, pair_work *w, const found *of_a) {
         for (size_t j = 0; !status && prepared && j < f.count; j++) {
             const border_element *u = &b->elements[f.items[j]];
             if (GEOSPreparedIntersects_r(ctx->geos, prepared, u->geom) == 0) continue;
+            /* The two sides' parcels along a border drawn on their boundaries only touch. */
+            int apart = share_no_area(ctx, b, e->geom, u->geom);
+            if (apart < 0) {
+                status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot compare elements %lld and %lld",
+                                      (long long)e->fid, (long long)u->fid);
+                break;
+            }
+            if (apart) continue;
             GEOSGeometry *x = NULL;
             double area = 0;
             status = overlay_area(ctx, w, e->geom, u->geom, &x, &area);
@@ -407,26 +520,20 @@ static int make_bands(guotu_context *ctx, pair_work *w) {
     w->corridor = GEOSBuffer_r(ctx->geos, w->line.geom, o->corridor_m, 8);
     w->reach = GEOSBuffer_r(ctx->geos, w->line.geom, o->reach_m > 0 ? o->reach_m : 1e-6, 8);
     w->prep_corridor = w->corridor ? GEOSPrepare_r(ctx->geos, w->corridor) : NULL;
-    if (!w->prep_corridor || !w->reach) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a corridor");
-    for (int s = 0; s < 2; s++) {
-        w->side_corridor[s] = GEOSDifference_r(ctx->geos, w->corridor, w->unit[1 - s]->geom);
-        w->side_reach[s] = GEOSDifference_r(ctx->geos, w->reach, w->unit[1 - s]->geom);
-        GEOSGeometry *shrunk = GEOSBuffer_r(ctx->geos, w->unit[1 - s]->geom, -LOOSE_M, 8);
-        w->side_loose[s] = shrunk ? GEOSDifference_r(ctx->geos, w->corridor, shrunk) : NULL;
-        if (shrunk) GEOSGeom_destroy_r(ctx->geos, shrunk);
-        if (w->side_loose[s]) w->prep_side_loose[s] = GEOSPrepare_r(ctx->geos, w->side_loose[s]);
-        if (!w->prep_side_loose[s]) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a corridor");
-        if (w->side_corridor[s]) w->prep_side_corridor[s] = GEOSPrepare_r(ctx->geos, w->side_corridor[s]);
-        if (w->side_reach[s]) w->prep_side_reach[s] = GEOSPrepare_r(ctx->geos, w->side_reach[s]);
-        if (!w->prep_side_corridor[s] || !w->prep_side_reach[s])
-            return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build the corridor in admin unit %s", w->unit[s]->id);
-    }
+    w->prep_reach = w->reach ? GEOSPrepare_r(ctx->geos, w->reach) : NULL;
+    if (!w->prep_corridor || !w->prep_reach) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a corridor");
+    border_local_init(&w->local_corridor_all, w->corridor);
+    border_local_init(&w->local_reach_all, w->reach);
     return GUOTU_OK;
 }
 
 static void free_work(guotu_context *ctx, pair_work *w) {
     border_line_free(ctx, &w->line);
+    border_local_free(ctx, &w->local_corridor_all);
+    border_local_free(ctx, &w->local_reach_all);
     for (int s = 0; s < 2; s++) {
+        border_local_free(ctx, &w->local_corridor[s]);
+        border_local_free(ctx, &w->local_reach[s]);
         if (w->prep_side_loose[s]) GEOSPreparedGeom_destroy_r(ctx->geos, w->prep_side_loose[s]);
         if (w->side_loose[s]) GEOSGeom_destroy_r(ctx->geos, w->side_loose[s]);
         if (w->prep_side_corridor[s]) GEOSPreparedGeom_destroy_r(ctx->geos, w->prep_side_corridor[s]);
@@ -435,6 +542,7 @@ static void free_work(guotu_context *ctx, pair_work *w) {
         if (w->side_reach[s]) GEOSGeom_destroy_r(ctx->geos, w->side_reach[s]);
     }
     if (w->prep_corridor) GEOSPreparedGeom_destroy_r(ctx->geos, w->prep_corridor);
+    if (w->prep_reach) GEOSPreparedGeom_destroy_r(ctx->geos, w->prep_reach);
     if (w->corridor) GEOSGeom_destroy_r(ctx->geos, w->corridor);
     if (w->reach) GEOSGeom_destroy_r(ctx->geos, w->reach);
     for (size_t i = 0; i < w->nhits; i++) {

@@ -6,6 +6,10 @@
 
 #include "border_internal.h"
 
+/* Crossings thinner than this (m) are rounding noise, not an element beyond its unit; so are
+ * pieces of a gap strip thinner than this on average (twice the area over the perimeter). */
+#define LOOSE_M 1e-4
+
 /* An element of one side with its stretches of border: where it faces and reaches it. */
 typedef struct border_hit {
     size_t element;
@@ -19,7 +23,10 @@ typedef struct pair_work {
     border_line line;
     GEOSGeometry *corridor, *reach;
     GEOSGeometry *side_corridor[2], *side_reach[2];
-    const GEOSPreparedGeometry *prep_corridor, *prep_side_corridor[2], *prep_side_reach[2];
+    /* side_corridor, side_reach and their prepared forms are made when an element needs them */
+    const GEOSPreparedGeometry *prep_corridor, *prep_reach, *prep_side_corridor[2], *prep_side_reach[2];
+    /* side_corridor, side_reach, the corridor and the reach band cut into boxes */
+    border_local local_corridor[2], local_reach[2], local_corridor_all, local_reach_all;
     /* The corridor less the other unit shrunk by a hair: elements that only touch the
      * border lie properly inside it, which a prepared geometry answers fast. */
     GEOSGeometry *side_loose[2];
@@ -32,6 +39,8 @@ typedef struct pair_work {
     size_t noverlaps, overlap_cap;
     gt_ivals over; /* border faced by reported overlaps */
     guotu_border_pair *row;
+    int units_apart;                    /* the two units share no area (the base map has no overlap here) */
+    size_t direct_tries, direct_misses; /* elements asked of the direct clip, and not told apart */
 } pair_work;
 
 /* Appends a geometry the work owns from now on. 1 when out of memory (g is destroyed). */

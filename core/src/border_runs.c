@@ -121,13 +121,14 @@ static const char *names_of(const pair_work *w, const run *r, int side, int faci
     return join(w->b, names, n, buf, size);
 }
 
-/* Ground somebody protects within `band`: the union of the clipped elements and overlaps
- * that meet it (*out NULL when none). Only those: a union of the whole corridor would cost
- * more than all the gaps of a border. */
-static int covered_in(guotu_context *ctx, pair_work *w, const GEOSGeometry *band, GEOSGeometry **out) {
+/* Ground somebody protects meeting `area`: the union of the clipped elements and overlaps
+ * that meet it (*out NULL when none). Only those: a union of the whole corridor would cost more
+ * than all the gaps of a border, and for a one-sided gap the area is the strip's own unit, so
+ * the other side's elements away from the border are left out too. */
+static int covered_in(guotu_context *ctx, pair_work *w, const GEOSGeometry *area, GEOSGeometry **out) {
     *out = NULL;
     if (!w->ncovered) return GUOTU_OK;
-    const GEOSPreparedGeometry *prepared = GEOSPrepare_r(ctx->geos, band);
+    const GEOSPreparedGeometry *prepared = GEOSPrepare_r(ctx->geos, area);
     GEOSGeometry **copies = malloc(w->ncovered * sizeof *copies);
     if (!prepared || !copies) {
         if (prepared) GEOSPreparedGeom_destroy_r(ctx->geos, prepared);
@@ -153,14 +154,19 @@ static int covered_in(guotu_context *ctx, pair_work *w, const GEOSGeometry *band
     return *out ? GUOTU_OK : gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot union the elements along a gap");
 }
 
-/* The pieces of `piece` (polygonal) within snap of the border run; appended to kept[]. */
+/* The pieces of `piece` (polygonal) within snap of the border run; appended to kept[]. A
+ * piece without width (thinner than LOOSE_M on average) is rounding noise where the strip's
+ * edge runs along an element's, not a strip. */
 static int keep_touching(guotu_context *ctx, pair_work *w, const GEOSGeometry *piece, const GEOSGeometry *line,
                          GEOSGeometry **kept, unsigned int *n, unsigned int cap) {
     int count = GEOSGetNumGeometries_r(ctx->geos, piece);
     for (int i = 0; i < count; i++) {
         const GEOSGeometry *p = GEOSGetGeometryN_r(ctx->geos, piece, i);
-        double d = 0;
-        if (GEOSGeomTypeId_r(ctx->geos, p) != GEOS_POLYGON || GEOSDistance_r(ctx->geos, p, line, &d) != 1) continue;
+        double d = 0, area = 0, perimeter = 0;
+        if (GEOSGeomTypeId_r(ctx->geos, p) != GEOS_POLYGON || GEOSArea_r(ctx->geos, p, &area) != 1 ||
+            GEOSLength_r(ctx->geos, p, &perimeter) != 1 || 2 * area < LOOSE_M * perimeter ||
+            GEOSDistance_r(ctx->geos, p, line, &d) != 1)
+            continue;
         if (d > w->b->o.snap_m + 1e-9 || *n >= cap) continue;
         kept[*n] = GEOSGeom_clone_r(ctx->geos, p);
         if (!kept[*n]) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
@@ -180,21 +186,25 @@ static int gap_area(guotu_context *ctx, pair_work *w, const GEOSGeometry *line, 
     GEOSGeometry *band =
         GEOSBufferWithStyle_r(ctx->geos, line, w->b->o.corridor_m, 8, GEOSBUF_CAP_FLAT, GEOSBUF_JOIN_ROUND, 5.0);
     if (!band) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a gap band");
+    /* Both sides: what is protected anywhere in the band; one side: what meets its unit's strip. */
     GEOSGeometry *covered = NULL;
-    int status = covered_in(ctx, w, band, &covered);
+    int status = side == SIDE_BOTH ? covered_in(ctx, w, band, &covered) : GUOTU_OK;
     enum { CAP = 256 };
     GEOSGeometry *kept[CAP];
     unsigned int n = 0;
     for (int s = 0; !status && s < 2; s++) {
         if (side != s && side != SIDE_BOTH) continue;
         GEOSGeometry *in_unit = GEOSIntersection_r(ctx->geos, band, w->unit[s]->geom);
+        if (in_unit && side != SIDE_BOTH) status = covered_in(ctx, w, in_unit, &covered);
         /* On a 0.1 mm grid: coordinates through degrees and back differ by nanometres, and an
          * element's edge a nanometre off the band's would leave a sliver joining the strip beyond
          * the element to the one at the border. */
         GEOSGeometry *open = in_unit && covered ? GEOSDifferencePrec_r(ctx->geos, in_unit, covered, GAP_GRID_M)
                                                 : (in_unit ? GEOSGeom_clone_r(ctx->geos, in_unit) : NULL);
         GEOSGeometry *poly = open ? gt_polygonal_part(ctx, open) : NULL;
-        if (!open)
+        if (status)
+            ;
+        else if (!open)
             status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot compute a gap strip");
         else if (poly)
             status = keep_touching(ctx, w, poly, line, kept, &n, CAP);
@@ -325,7 +335,7 @@ static int part_runs(guotu_context *ctx, pair_work *w, int part) {
     int status = GUOTU_OK;
     for (size_t i = 0; !status && i + 1 < n; i++) {
         double u = v[i], x = v[i + 1];
-        if (x - u < 1e-6) {
+        if (x - u < GT_IVAL_NOISE_M) {
             /* Noise between two ends that are one place: part of the run going on. */
             if (r.open) r.s1 = x;
             continue;

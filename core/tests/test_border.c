@@ -29,6 +29,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "border_internal.h"
 #include "guotu/guotu.h"
 #include "test_support.h"
 
@@ -450,6 +451,51 @@ static void test_cancel(void **state) {
     guotu_context_destroy(ctx);
 }
 
+/* A band cut into boxes (border_local.c): the ground handed out for a small element is smaller
+ * than the band and has the same overlay with the element; a big element gets the whole band. */
+static void test_local_band_parts(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    GEOSContextHandle_t h = ctx->geos;
+    /* A zigzag border 4 km long (a vertex every 50 m, ±20 m) and its 200 m corridor. */
+    double xy[2 * 81];
+    for (int i = 0; i <= 80; i++) {
+        xy[2 * i] = X + 50.0 * i;
+        xy[2 * i + 1] = Y + (i % 2 ? 20.0 : -20.0);
+    }
+    GEOSGeometry *line = GEOSGeom_createLineString_r(h, GEOSCoordSeq_copyFromBuffer_r(h, xy, 81, 0, 0));
+    GEOSGeometry *band = GEOSBuffer_r(h, line, 200, 8);
+    assert_non_null(band);
+    border_local local;
+    border_local_init(&local, band);
+    int whole_points = GEOSGetNumCoordinates_r(h, band), smaller = 0;
+    for (int k = 0; k < 40; k++) {
+        /* 30 m squares across the corridor's edge and across the border */
+        double x0 = X + 97.0 * k + 3, y0 = Y + (k % 2 ? 185.0 : -15.0);
+        GEOSGeometry *e = GEOSGeom_createRectangle_r(h, x0, y0, x0 + 30, y0 + 30);
+        const GEOSGeometry *part = border_local_part(ctx, &local, e);
+        assert_non_null(part);
+        smaller += GEOSGetNumCoordinates_r(h, part) < whole_points / 4;
+        GEOSGeometry *a = GEOSIntersection_r(h, e, part), *b = GEOSIntersection_r(h, e, band);
+        double area_a = 0, area_b = 0;
+        GEOSArea_r(h, a, &area_a);
+        GEOSArea_r(h, b, &area_b);
+        assert_true(area_b > 0 && area_b <= 900.0 + 1e-6);
+        assert_true(fabs(area_a - area_b) <= 1e-9 * area_b);
+        GEOSGeom_destroy_r(h, a);
+        GEOSGeom_destroy_r(h, b);
+        GEOSGeom_destroy_r(h, e);
+    }
+    assert_int_equal(smaller, 40);
+    GEOSGeometry *big = GEOSGeom_createRectangle_r(h, X - 10, Y - 300, X + 4010, Y + 300);
+    assert_ptr_equal(border_local_part(ctx, &local, big), band);
+    GEOSGeom_destroy_r(h, big);
+    border_local_free(ctx, &local);
+    GEOSGeom_destroy_r(h, band);
+    GEOSGeom_destroy_r(h, line);
+    guotu_context_destroy(ctx);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_each_conflict_once),
@@ -458,6 +504,7 @@ int main(void) {
         cmocka_unit_test(test_cancel),
         cmocka_unit_test(test_parts_merge_to_the_whole),
         cmocka_unit_test(test_enclave_ring),
+        cmocka_unit_test(test_local_band_parts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
