@@ -195,6 +195,14 @@ static int gap_area(guotu_context *ctx, pair_work *w, const GEOSGeometry *line, 
     for (int s = 0; !status && s < 2; s++) {
         if (side != s && side != SIDE_BOTH) continue;
         GEOSGeometry *in_unit = GEOSIntersection_r(ctx->geos, band, w->unit[s]->geom);
+        if (in_unit && GEOSGeomTypeId_r(ctx->geos, in_unit) == GEOS_GEOMETRYCOLLECTION) {
+            /* Lines and points where the band only touches the unit: the fixed-grid overlay
+             * below refuses mixed dimensions, and only the strip's area counts. */
+            GEOSGeometry *polygons = gt_polygonal_part(ctx, in_unit);
+            GEOSGeom_destroy_r(ctx->geos, in_unit);
+            if (!polygons) continue; /* the band has no area in this unit: no strip on this side */
+            in_unit = polygons;
+        }
         if (in_unit && side != SIDE_BOTH) status = covered_in(ctx, w, in_unit, &covered);
         /* On a 0.1 mm grid: coordinates through degrees and back differ by nanometres, and an
          * element's edge a nanometre off the band's would leave a sliver joining the strip beyond
