@@ -27,14 +27,30 @@
 
 struct job_run;
 
-/* One thread's share: its own context, overlay and file handles (the core and GDAL are
- * used by one thread each); it takes every count-th "after" feature from index. */
+/* Features taken from a layer shared by the workers: read under the layer's lock, a batch of
+ * consecutive features at a time (neighbours stay together: the area's vertex cache keeps
+ * hitting), then worked on without it. */
+enum { BATCH_FEATURES = 128 };
+typedef struct feature_batch {
+    size_t count;
+    int64_t first; /* place of the first feature in the layer (0, 1, 2 ...) */
+    int64_t fid[BATCH_FEATURES];
+    size_t code_at[BATCH_FEATURES], wkb_at[BATCH_FEATURES], wkb_size[BATCH_FEATURES];
+    unsigned char *bytes; /* codes (NUL-terminated) and WKB, packed */
+    size_t used, cap;
+} feature_batch;
+
+/* One thread's share: its own context, overlay and zones reader (the core is used by one
+ * thread each); it fills a part of the shared before layer, then overlays batches of "after"
+ * features, both layers read through the run's shared readers. */
 typedef struct convert_worker {
     struct job_run *run;
     int index, count;
     guotu_context *ctx;
     guotu_convert *cv;
-    vector_source before, after, zones;
+    guotu_convert_before_part *part; /* its share of the before layer (owned by the layer) */
+    vector_source zones;
+    feature_batch batch_in;
     int failed;
     int status; /* the core's status of the failure; 0: a file could not be read (GUOTU_ERR_IO) */
     char err[2048];
@@ -42,14 +58,28 @@ typedef struct convert_worker {
     row_batch *batch; /* pieces on their way to the writer */
 } convert_worker;
 
+/* A layer read by every worker in turn. */
+typedef struct shared_layer {
+    vector_source src;
+    int open;
+    pthread_mutex_t lock;
+    int64_t next; /* place of the next feature */
+    int done;     /* the end, or a read error, was met */
+} shared_layer;
+
 typedef struct job_run {
     const guotu_convert_job *j;
     guotu_context *ctx; /* the caller's: tables, errors, the user's progress callback */
     convert_worker *workers;
     int nworkers;
-    atomic_int stop;           /* a worker failed or the user cancelled: every worker stops */
-    atomic_int user_cancelled; /* the user's progress callback asked to stop */
-    row_queue *queue;          /* pieces from the workers to the writer (the calling thread) */
+    shared_layer layers[2];       /* before, after: read once, shared by the workers */
+    char *crs;                    /* the before layer's CRS (WKT), for the core */
+    guotu_convert_before *before; /* read, repaired, measured and indexed once for all workers */
+    int64_t after_count;          /* for progress */
+    pthread_mutex_t srs_lock;     /* the before layer's CRS, compared by the workers' readers one at a time */
+    atomic_int stop;              /* a worker failed or the user cancelled: every worker stops */
+    atomic_int user_cancelled;    /* the user's progress callback asked to stop */
+    row_queue *queue;             /* pieces from the workers to the writer (the calling thread) */
     guotu_category_map *maps[2];
     guotu_policy *policy;
     guotu_coefficients *k[2];
@@ -160,51 +190,168 @@ static int load_tables(job_run *r) {
     return status ? core_error(r, r->ctx, status) : 0;
 }
 
-/* Reprojects `src` into the before layer's CRS when they differ (or refuses). */
-static int align(convert_worker *w, vector_source *src, const char *role) {
-    OGRSpatialReferenceH want = vector_source_crs(&w->before), have = vector_source_crs(src);
+/* Reprojects `src` into the before layer's CRS when they differ (or refuses); messages into
+ * err, the note about a reprojection only when `say`. */
+static int align_locked(job_run *r, vector_source *src, const char *role, int say, char *err, size_t err_size) {
+    const vector_source *before = &r->layers[0].src;
+    OGRSpatialReferenceH want = vector_source_crs(before), have = vector_source_crs(src);
     if (!have && !want) return 0;
     if (!have || !want) {
-        snprintf(w->err, sizeof w->err, "the %s layer '%s' %s a CRS but the before layer '%s' %s", role,
-                 src->layer_name, have ? "has" : "has no", w->before.layer_name, want ? "has one" : "has none");
+        snprintf(err, err_size, "the %s layer '%s' %s a CRS but the before layer '%s' %s", role, src->layer_name,
+                 have ? "has" : "has no", before->layer_name, want ? "has one" : "has none");
         return 1;
     }
     const char *same_opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
     if (OSRIsSameEx(have, want, same_opts)) return 0;
-    if (w->run->j->crs_mismatch_fail) {
-        snprintf(w->err, sizeof w->err,
-                 "the %s layer '%s' is in %s but the before layer is in %s (--crs-mismatch fail)", role,
+    if (r->j->crs_mismatch_fail) {
+        snprintf(err, err_size, "the %s layer '%s' is in %s but the before layer is in %s (--crs-mismatch fail)", role,
                  src->layer_name, OSRGetName(have), OSRGetName(want));
         return 1;
     }
-    if (w->index == 0)
-        note(w->run, "reprojecting the %s layer '%s' from %s to %s", role, src->layer_name, OSRGetName(have),
+    if (say)
+        note(r, "reprojecting the %s layer '%s' from %s to %s", role, src->layer_name, OSRGetName(have),
              OSRGetName(want));
-    return vector_source_reproject_to(src, want, w->err, sizeof w->err);
+    return vector_source_reproject_to(src, want, err, err_size);
 }
 
-static int open_layer(convert_worker *w, vector_source *src, const char *path, const char *layer, const char *where,
-                      const char *field) {
-    const guotu_convert_job *j = w->run->j;
-    return vector_source_open(src, path, layer, j->encoding, w->err, sizeof w->err) ||
-           vector_source_filter(src, where, w->err, sizeof w->err) ||
-           vector_source_use_field(src, field, w->err, sizeof w->err);
+static int align(job_run *r, vector_source *src, const char *role, int say, char *err, size_t err_size) {
+    pthread_mutex_lock(&r->srs_lock);
+    int failed = align_locked(r, src, role, say, err, err_size);
+    pthread_mutex_unlock(&r->srs_lock);
+    return failed;
 }
 
-static int open_inputs(convert_worker *w) {
-    const guotu_convert_job *j = w->run->j;
-    if (!j->before_class_field || !j->after_class_field) {
-        snprintf(w->err, sizeof w->err, "vector land use needs --before-class-field and --after-class-field");
-        return 1;
+static int open_layer(const guotu_convert_job *j, vector_source *src, const char *path, const char *layer,
+                      const char *where, const char *field, char *err, size_t err_size) {
+    return vector_source_open(src, path, layer, j->encoding, err, err_size) ||
+           vector_source_filter(src, where, err, err_size) || vector_source_use_field(src, field, err, err_size);
+}
+
+/* The before and after layers, opened once for all workers (the after layer in the before
+ * layer's CRS), and the before layer's CRS as WKT for the core. */
+static int open_inputs(job_run *r) {
+    const guotu_convert_job *j = r->j;
+    char err[2048];
+    if (!j->before_class_field || !j->after_class_field)
+        return fail(r, GUOTU_ERR_IO, "vector land use needs --before-class-field and --after-class-field");
+    const char *paths[2] = {j->before, j->after}, *names[2] = {j->before_layer, j->after_layer};
+    const char *wheres[2] = {j->before_where, j->after_where};
+    const char *fields[2] = {j->before_class_field, j->after_class_field};
+    for (int side = 0; side < 2; side++) {
+        shared_layer *l = &r->layers[side];
+        if (open_layer(j, &l->src, paths[side], names[side], wheres[side], fields[side], err, sizeof err))
+            return fail(r, GUOTU_ERR_IO, err);
+        l->open = 1;
     }
-    if (open_layer(w, &w->before, j->before, j->before_layer, j->before_where, j->before_class_field) ||
-        open_layer(w, &w->after, j->after, j->after_layer, j->after_where, j->after_class_field) ||
-        align(w, &w->after, "after"))
-        return 1;
-    if (j->zones && (open_layer(w, &w->zones, j->zones, j->zones_layer, j->zones_where, j->zone_id_field) ||
-                     align(w, &w->zones, "zones")))
-        return 1;
+    if (align(r, &r->layers[1].src, "after", 1, err, sizeof err)) return fail(r, GUOTU_ERR_IO, err);
+    OGRSpatialReferenceH srs = vector_source_crs(&r->layers[0].src);
+    const char *wkt_opts[] = {"FORMAT=WKT2_2019", NULL};
+    if (srs) OSRExportToWktEx(srs, &r->crs, wkt_opts);
     return 0;
+}
+
+/* The next batch of consecutive features of a shared layer into b (none at the end): 0, or 1
+ * with the reason in err. After a failure every worker finds the layer at its end. */
+static int take_batch(shared_layer *l, feature_batch *b, char *err, size_t err_size) {
+    b->count = 0;
+    b->used = 0;
+    int failed = 0;
+    pthread_mutex_lock(&l->lock);
+    b->first = l->next;
+    while (!l->done && b->count < BATCH_FEATURES) {
+        char value[1024];
+        int64_t fid;
+        const unsigned char *wkb;
+        size_t size;
+        int more = vector_source_next(&l->src, &fid, value, sizeof value, &wkb, &size, err, err_size);
+        if (more != 1) {
+            l->done = 1;
+            failed = more < 0;
+            break;
+        }
+        size_t text = strlen(value) + 1;
+        if (b->used + text + size > b->cap) {
+            size_t cap = b->cap ? b->cap : 1 << 16;
+            while (cap < b->used + text + size)
+                cap *= 2;
+            unsigned char *grown = realloc(b->bytes, cap);
+            if (!grown) {
+                snprintf(err, err_size, "out of memory");
+                l->done = 1;
+                failed = 1;
+                break;
+            }
+            b->bytes = grown;
+            b->cap = cap;
+        }
+        size_t k = b->count++;
+        b->fid[k] = fid;
+        b->code_at[k] = b->used;
+        memcpy(b->bytes + b->used, value, text);
+        b->used += text;
+        b->wkb_at[k] = b->used;
+        b->wkb_size[k] = size;
+        if (size) memcpy(b->bytes + b->used, wkb, size);
+        b->used += size;
+    }
+    l->next += (int64_t)b->count;
+    pthread_mutex_unlock(&l->lock);
+    return failed;
+}
+
+static int worker_failed(convert_worker *w, int status) {
+    if (!w->err[0]) snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
+    w->status = status;
+    return 1;
+}
+
+/* Looks for a stop (another worker failed, or the user cancelled) between batches; worker 0
+ * asks the user's progress callback, which is how a cancel arrives while no core call reports. */
+static int stopped(convert_worker *w, double fraction, const char *what) {
+    job_run *r = w->run;
+    if (w->index == 0 && !atomic_load(&r->stop) && guotu_context_report_progress(r->ctx, fraction, what) != GUOTU_OK) {
+        atomic_store(&r->user_cancelled, 1);
+        atomic_store(&r->stop, 1);
+    }
+    if (!atomic_load(&r->stop)) return 0;
+    snprintf(w->err, sizeof w->err, "cancelled by the user");
+    w->status = GUOTU_ERR_CANCELLED;
+    return 1;
+}
+
+/* Takes batches of one shared layer until its end: side 0 into the worker's part of the before
+ * layer, side 1 through its overlay. */
+static int feed_shared(convert_worker *w, int side) {
+    shared_layer *l = &w->run->layers[side];
+    feature_batch *b = &w->batch_in;
+    for (;;) {
+        if (side == 0 && stopped(w, 0, "reading the before layer")) return 1;
+        if (side == 1 && atomic_load(&w->run->stop) && stopped(w, 0, "overlaying land use")) return 1;
+        if (take_batch(l, b, w->err, sizeof w->err)) return 1; /* status 0: the file could not be read */
+        if (!b->count) return 0;
+        for (size_t k = 0; k < b->count; k++) {
+            const char *code = (const char *)b->bytes + b->code_at[k];
+            const unsigned char *wkb = b->bytes + b->wkb_at[k];
+            int status = side == 0 ? guotu_convert_before_add(w->ctx, w->part, b->first + (int64_t)k, code, b->fid[k],
+                                                              wkb, b->wkb_size[k])
+                                   : guotu_convert_add_after(w->ctx, w->cv, code, b->fid[k], wkb, b->wkb_size[k]);
+            if (status) return worker_failed(w, status); /* a write error from the piece callback keeps its text */
+        }
+    }
+}
+
+/* Feeds the zones (the worker's own reader) to its overlay. */
+static int feed_zones(convert_worker *w) {
+    char value[1024];
+    int64_t fid;
+    const unsigned char *wkb;
+    size_t size;
+    int more;
+    for (int64_t i = 0;
+         (more = vector_source_next(&w->zones, &fid, value, sizeof value, &wkb, &size, w->err, sizeof w->err)) == 1;
+         i++)
+        if (guotu_convert_add_zone(w->ctx, w->cv, value, fid, wkb, size)) return worker_failed(w, GUOTU_ERR_DATA);
+    return more < 0;
 }
 
 /* The three lines of the workspace, reprojected like the other layers. */
@@ -217,7 +364,7 @@ static int feed_lines(convert_worker *w) {
             workspace_layer_message(w->err, sizeof w->err, layers[line]);
             return 1;
         }
-        int failed = align(w, &src, layers[line]);
+        int failed = align(w->run, &src, layers[line], w->index == 0, w->err, sizeof w->err);
         int64_t fid;
         const unsigned char *wkb;
         size_t size;
@@ -293,124 +440,75 @@ static int worker_progress(double fraction, const char *message, void *user) {
     return 0;
 }
 
-/* Feeds a layer to the worker's overlay; "after" features only every count-th one. */
-static int feed(convert_worker *w, vector_source *src, int side) {
-    char value[1024];
-    int64_t fid;
-    const unsigned char *wkb;
-    size_t size;
-    int more;
-    for (int64_t i = 0;
-         (more = vector_source_next(src, &fid, value, sizeof value, &wkb, &size, w->err, sizeof w->err)) == 1; i++) {
-        if (side == 1 && i % w->count != w->index) continue;
-        int status = side == 2   ? guotu_convert_add_zone(w->ctx, w->cv, value, fid, wkb, size)
-                     : side == 0 ? guotu_convert_add_before(w->ctx, w->cv, value, fid, wkb, size)
-                                 : guotu_convert_add_after(w->ctx, w->cv, value, fid, wkb, size);
-        if (status) {
-            if (!w->err[0]) snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
-            w->status = status;
-            return 1; /* a write error from the piece callback keeps its own text */
-        }
-        /* Reading the layers is not the core's work: look for a stop between features too. */
-        if ((i & 1023) == 0 && atomic_load(&w->run->stop)) {
-            snprintf(w->err, sizeof w->err, "cancelled by the user");
-            w->status = GUOTU_ERR_CANCELLED;
-            return 1;
-        }
-    }
-    return more < 0;
-}
-
-static int worker_run(convert_worker *w) {
+/* First stage of a worker: its overlay with the zones, and its share of the before layer. */
+static int worker_prepare(convert_worker *w) {
     job_run *r = w->run;
     const guotu_convert_job *j = r->j;
-    if (open_inputs(w)) return 1;
+    if (j->zones &&
+        (open_layer(j, &w->zones, j->zones, j->zones_layer, j->zones_where, j->zone_id_field, w->err, sizeof w->err) ||
+         align(r, &w->zones, "zones", w->index == 0, w->err, sizeof w->err)))
+        return 1;
     guotu_convert_options o;
     guotu_convert_options_init(&o);
-    char *crs = NULL;
-    OGRSpatialReferenceH srs = vector_source_crs(&w->before);
-    const char *wkt_opts[] = {"FORMAT=WKT2_2019", NULL};
-    if (srs) OSRExportToWktEx(srs, &crs, wkt_opts);
-    o.crs = crs;
+    o.crs = r->crs;
     o.area_method = j->area_method;
     o.invalid = j->invalid;
-    o.before_label = w->before.layer_name;
-    o.after_label = w->after.layer_name;
+    o.before_label = r->layers[0].src.layer_name;
+    o.after_label = r->layers[1].src.layer_name;
     o.zones_label = w->zones.layer_name;
     int status = guotu_convert_create(w->ctx, &o, r->maps[0], r->maps[1], r->policy, r->k[0], r->k[1], &w->cv);
-    CPLFree(crs);
-    if (status) {
-        snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
-        w->status = status;
-        return 1;
-    }
-    if ((j->zones && feed(w, &w->zones, 2)) || feed(w, &w->before, 0) || (j->workspace && feed_lines(w))) return 1;
-    status = guotu_convert_prepare(w->ctx, w->cv);
-    if (status) {
-        snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
-        w->status = status;
-        return 1;
-    }
-    guotu_convert_set_expected(w->ctx, w->cv, vector_source_count(&w->after) / w->count);
-    guotu_convert_set_piece_callback(w->cv, write_piece, w);
-    return feed(w, &w->after, 1);
+    if (status) return worker_failed(w, status);
+    if (j->zones && feed_zones(w)) return 1;
+    return feed_shared(w, 0);
 }
 
-static void *worker_thread(void *arg) {
+/* Second stage, once the before layer is sealed: the lines, then batches of after features. */
+static int worker_overlay(convert_worker *w) {
+    job_run *r = w->run;
+    int status = guotu_convert_use_before(w->ctx, w->cv, r->before);
+    if (status) return worker_failed(w, status);
+    if (r->j->workspace && feed_lines(w)) return 1;
+    status = guotu_convert_prepare(w->ctx, w->cv);
+    if (status) return worker_failed(w, status);
+    guotu_convert_set_expected(w->ctx, w->cv, r->after_count / w->count);
+    guotu_convert_set_piece_callback(w->cv, write_piece, w);
+    return feed_shared(w, 1);
+}
+
+static void *prepare_thread(void *arg) {
     convert_worker *w = arg;
     /* GDAL's messages are read back into our own; the thread's handler keeps them from
      * being printed (or logged by a host application) a second time. */
     CPLPushErrorHandler(CPLQuietErrorHandler);
-    w->failed = worker_run(w);
+    w->failed = worker_prepare(w);
+    CPLPopErrorHandler();
+    if (w->failed) atomic_store(&w->run->stop, 1);
+    return NULL;
+}
+
+static void *overlay_thread(void *arg) {
+    convert_worker *w = arg;
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    w->failed = worker_overlay(w);
     CPLPopErrorHandler();
     if (w->failed) atomic_store(&w->run->stop, 1);
     row_queue_done(w->run->queue, &w->batch);
     return NULL;
 }
 
-/* Opens the output, runs the workers on threads while this one writes their pieces, merges. */
-static int overlay(job_run *r) {
-    const guotu_convert_job *j = r->j;
-    char err[2048];
-    const table_schema *pieces = r->schemas[T_CONVERSIONS];
-    /* One worker per CPU: on real-shaped data the overlay, not the writer, is the work (two
-     * workers on two cores: 1.6x one worker on a 三调-shaped county). */
-    r->nworkers = io_thread_count(j->threads, 0);
-    r->workers = calloc((size_t)r->nworkers, sizeof *r->workers);
-    if (!r->workers) return fail(r, GUOTU_ERR_NOMEM, "out of memory");
-    for (int k = 0; k < r->nworkers; k++) {
-        convert_worker *w = &r->workers[k];
-        w->run = r;
-        w->index = k;
-        w->count = r->nworkers;
-        w->ctx = guotu_context_create();
-        if (!w->ctx) return fail(r, GUOTU_ERR_NOMEM, "out of memory");
-        guotu_context_set_progress(w->ctx, worker_progress, w);
-    }
-    /* The output's CRS is the before layer's: read it from a handle of our own. */
-    vector_source probe;
-    if (vector_source_open(&probe, j->before, j->before_layer, j->encoding, err, sizeof err))
-        return fail(r, GUOTU_ERR_IO, err);
-    int failed = gpkg_writer_open(&r->out, j->output, err, sizeof err);
-    if (!failed) {
-        /* Millions of pieces: written straight through SQLite, the spatial index packed at the end. */
-        r->pieces_layer =
-            gpkg_writer_add_bulk_layer(r->out, "conversions", vector_source_crs(&probe), table_schema_columns(pieces),
-                                       table_schema_count(pieces), err, sizeof err);
-        failed = r->pieces_layer < 0;
-    }
-    vector_source_close(&probe);
-    if (failed) return fail(r, GUOTU_ERR_IO, err);
-    r->queue = row_queue_create(table_schema_count(pieces), r->nworkers);
-    if (!r->queue) return fail(r, GUOTU_ERR_NOMEM, "out of memory");
-    int started = 0;
+/* Runs one stage on every worker's thread and waits for them (the writer drains the queue
+ * meanwhile in the overlay stage); 0, or 1 with the failure that says why in r. */
+static int run_stage(job_run *r, void *(*stage)(void *), int drain) {
+    int started = 0, failed = 0;
     for (int k = 0; k < r->nworkers; k++, started++)
-        if (pthread_create(&r->workers[k].thread, NULL, worker_thread, &r->workers[k]) != 0) break;
-    for (int k = started; k < r->nworkers; k++)
-        row_queue_done(r->queue, &r->workers[k].batch); /* never started: nothing will come */
-    /* This thread writes while the workers overlay. */
-    failed = row_queue_drain(r->queue, store_piece, r);
-    if (failed) atomic_store(&r->stop, 1);
+        if (pthread_create(&r->workers[k].thread, NULL, stage, &r->workers[k]) != 0) break;
+    if (drain) {
+        for (int k = started; k < r->nworkers; k++)
+            row_queue_done(r->queue, &r->workers[k].batch); /* never started: nothing will come */
+        /* This thread writes while the workers overlay. */
+        failed = row_queue_drain(r->queue, store_piece, r);
+    }
+    if (failed || started < r->nworkers) atomic_store(&r->stop, 1);
     for (int k = 0; k < started; k++)
         pthread_join(r->workers[k].thread, NULL);
     if (!failed && atomic_load(&r->user_cancelled)) return fail(r, GUOTU_ERR_CANCELLED, "cancelled by the user");
@@ -423,7 +521,58 @@ static int overlay(job_run *r) {
                 failed = fail(r, w->status ? w->status : GUOTU_ERR_IO, w->err);
         }
     if (!failed && started < r->nworkers) failed = fail(r, GUOTU_ERR_IO, "cannot start worker threads");
-    if (failed) return 1;
+    return failed;
+}
+
+/* Opens the output, runs the workers on threads while this one writes their pieces, merges. */
+static int overlay(job_run *r) {
+    const guotu_convert_job *j = r->j;
+    char err[2048];
+    const table_schema *pieces = r->schemas[T_CONVERSIONS];
+    /* One worker per CPU: on real-shaped data the overlay, not the writer, is the work. The
+     * workers share both layers' reading and the before layer's preparation, then the after
+     * features, a batch at a time. */
+    r->nworkers = io_thread_count(j->threads, 0);
+    r->workers = calloc((size_t)r->nworkers, sizeof *r->workers);
+    if (!r->workers) return fail(r, GUOTU_ERR_NOMEM, "out of memory");
+    for (int k = 0; k < r->nworkers; k++) {
+        convert_worker *w = &r->workers[k];
+        w->run = r;
+        w->index = k;
+        w->count = r->nworkers;
+        w->ctx = guotu_context_create();
+        if (!w->ctx) return fail(r, GUOTU_ERR_NOMEM, "out of memory");
+        guotu_context_set_progress(w->ctx, worker_progress, w);
+    }
+    if (open_inputs(r)) return 1;
+    r->after_count = vector_source_count(&r->layers[1].src);
+    guotu_convert_options o;
+    guotu_convert_options_init(&o);
+    o.crs = r->crs;
+    o.area_method = j->area_method;
+    o.invalid = j->invalid;
+    o.before_label = r->layers[0].src.layer_name;
+    int status = guotu_convert_before_create(r->ctx, &o, r->maps[0], &r->before);
+    for (int k = 0; !status && k < r->nworkers; k++)
+        if ((status = guotu_convert_before_add_part(r->workers[k].ctx, r->before, &r->workers[k].part)))
+            return core_error(r, r->workers[k].ctx, status);
+    if (status) return core_error(r, r->ctx, status);
+    /* The output's CRS is the before layer's. */
+    int failed = gpkg_writer_open(&r->out, j->output, err, sizeof err);
+    if (!failed) {
+        /* Millions of pieces: written straight through SQLite, the spatial index packed at the end. */
+        r->pieces_layer =
+            gpkg_writer_add_bulk_layer(r->out, "conversions", vector_source_crs(&r->layers[0].src),
+                                       table_schema_columns(pieces), table_schema_count(pieces), err, sizeof err);
+        failed = r->pieces_layer < 0;
+    }
+    if (failed) return fail(r, GUOTU_ERR_IO, err);
+    if (run_stage(r, prepare_thread, 0)) return 1;
+    status = guotu_convert_before_seal(r->ctx, r->before);
+    if (status) return core_error(r, r->ctx, status);
+    r->queue = row_queue_create(table_schema_count(pieces), r->nworkers);
+    if (!r->queue) return fail(r, GUOTU_ERR_NOMEM, "out of memory");
+    if (run_stage(r, overlay_thread, 1)) return 1;
     r->cv = r->workers[0].cv;
     r->cv_ctx = r->workers[0].ctx;
     for (int k = 1; k < r->nworkers; k++)
@@ -727,6 +876,9 @@ int guotu_convert_job_run(guotu_context *ctx, const guotu_convert_job *job) {
     r->ctx = ctx;
     atomic_init(&r->stop, 0);
     atomic_init(&r->user_cancelled, 0);
+    for (int side = 0; side < 2; side++)
+        pthread_mutex_init(&r->layers[side].lock, NULL);
+    pthread_mutex_init(&r->srs_lock, NULL);
     GDALAllRegister();
     CPLPushErrorHandler(CPLQuietErrorHandler);
     int failed = run(r);
@@ -744,12 +896,20 @@ int guotu_convert_job_run(guotu_context *ctx, const guotu_convert_job *job) {
     for (int k = 0; k < r->nworkers; k++) {
         convert_worker *w = &r->workers[k];
         guotu_convert_destroy(w->ctx, w->cv);
-        vector_source_close(&w->before);
-        vector_source_close(&w->after);
         vector_source_close(&w->zones);
-        guotu_context_destroy(w->ctx);
+        free(w->batch_in.bytes);
     }
+    /* after the overlays that borrow it, before the contexts its parts were made with */
+    guotu_convert_before_destroy(r->ctx, r->before);
+    for (int k = 0; k < r->nworkers; k++)
+        guotu_context_destroy(r->workers[k].ctx);
     free(r->workers);
+    for (int side = 0; side < 2; side++) {
+        if (r->layers[side].open) vector_source_close(&r->layers[side].src);
+        pthread_mutex_destroy(&r->layers[side].lock);
+    }
+    pthread_mutex_destroy(&r->srs_lock);
+    CPLFree(r->crs);
     row_queue_free(r->queue);
     for (int i = 0; i < 2; i++) {
         guotu_category_map_destroy(r->ctx, r->maps[i]);

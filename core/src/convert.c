@@ -48,7 +48,7 @@ int guotu_convert_create(guotu_context *ctx, const guotu_convert_options *opts, 
 
 void guotu_convert_destroy(guotu_context *ctx, guotu_convert *cv) {
     if (!cv) return;
-    if (cv->before_tree) GEOSSTRtree_destroy_r(ctx->geos, cv->before_tree);
+    if (cv->before_tree && !cv->shared) GEOSSTRtree_destroy_r(ctx->geos, cv->before_tree);
     if (cv->zone_tree) GEOSSTRtree_destroy_r(ctx->geos, cv->zone_tree);
     if (cv->line_tree) GEOSSTRtree_destroy_r(ctx->geos, cv->line_tree);
     for (size_t i = 0; i < cv->line_count; i++) {
@@ -56,14 +56,14 @@ void guotu_convert_destroy(guotu_context *ctx, guotu_convert *cv) {
         GEOSGeom_destroy_r(ctx->geos, cv->lines[i].geom);
     }
     free(cv->lines);
-    for (size_t i = 0; i < cv->before_count; i++)
+    for (size_t i = 0; !cv->shared && i < cv->before_count; i++)
         GEOSGeom_destroy_r(ctx->geos, cv->before[i].geom);
     for (size_t i = 0; i < cv->zone_count; i++) {
         if (cv->zones[i].prepared) GEOSPreparedGeom_destroy_r(ctx->geos, cv->zones[i].prepared);
         GEOSGeom_destroy_r(ctx->geos, cv->zones[i].geom);
         free(cv->zones[i].id);
     }
-    free(cv->before);
+    if (!cv->shared) free(cv->before);
     free(cv->zones);
     gt_string_table_free(&cv->zone_ids);
     gt_string_table_free(&cv->codes);
@@ -171,6 +171,8 @@ int guotu_convert_add_before(guotu_context *ctx, guotu_convert *cv, const char *
     if (!cv) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_convert_add_before: NULL argument");
     int status = gt_convert_in_phase(ctx, cv, 0, "guotu_convert_add_before");
     if (status) return status;
+    if (cv->shared)
+        return gt_fail(ctx, GUOTU_ERR_STATE, "guotu_convert_add_before: the overlay borrows a shared before layer");
     const char *text = code ? code : "";
     int32_t c = -1;
     GEOSGeometry *g = NULL;
@@ -205,11 +207,13 @@ int guotu_convert_prepare(guotu_context *ctx, guotu_convert *cv) {
     if (status) return status;
     if (!cv->before_count)
         return gt_convert_failed(cv, gt_fail(ctx, GUOTU_ERR_DATA, "layer '%s' has no polygons", cv->before_label));
-    cv->before_tree = GEOSSTRtree_create_r(ctx->geos, 10);
-    if (!cv->before_tree)
-        return gt_convert_failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot create a spatial index"));
-    for (size_t i = 0; i < cv->before_count; i++)
-        GEOSSTRtree_insert_r(ctx->geos, cv->before_tree, cv->before[i].geom, (void *)(intptr_t)i);
+    if (!cv->shared) { /* a shared layer has its index already */
+        cv->before_tree = GEOSSTRtree_create_r(ctx->geos, 10);
+        if (!cv->before_tree)
+            return gt_convert_failed(cv, gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot create a spatial index"));
+        for (size_t i = 0; i < cv->before_count; i++)
+            GEOSSTRtree_insert_r(ctx->geos, cv->before_tree, cv->before[i].geom, (void *)(intptr_t)i);
+    }
     if (cv->zone_count) {
         cv->zone_tree = GEOSSTRtree_create_r(ctx->geos, 10);
         if (!cv->zone_tree)
@@ -508,6 +512,8 @@ int guotu_convert_merge(guotu_context *ctx, guotu_convert *into, const guotu_con
         if (strcmp(into->zones[z].id, from->zones[z].id) != 0)
             return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "cannot merge overlays whose zones differ ('%s' / '%s')",
                            into->zones[z].id, from->zones[z].id);
+    if (into->shared != from->shared)
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "cannot merge overlays with different before layers");
     if (into->line_count != from->line_count)
         return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "cannot merge overlays with %zu and %zu three-lines features",
                        into->line_count, from->line_count);
@@ -552,7 +558,8 @@ int guotu_convert_merge(guotu_context *ctx, guotu_convert *into, const guotu_con
     s->repaired_after += f->repaired_after;
     s->after_area_ha += f->after_area_ha;
     s->pieces += f->pieces;
-    s->overlaid_area_ha += f->overlaid_area_ha;
+    into->overlaid_fixed += from->overlaid_fixed;
+    s->overlaid_area_ha = gt_from_fixed(into->overlaid_fixed);
     return GUOTU_OK;
 }
 

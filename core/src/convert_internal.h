@@ -59,6 +59,24 @@ typedef struct sum_table {
     size_t *order; /* sorted at finish */
 } sum_table;
 
+/* The "before" layer read once for the overlays of several threads (convert_before.c): its
+ * polygons, codes and spatial index, sealed and then only read (guotu_convert_use_before). */
+struct guotu_convert_before {
+    guotu_area_method area_method;
+    guotu_invalid_policy invalid;
+    char *label, *crs;
+    const guotu_category_map *map;
+    struct guotu_convert_before_part **parts; /* while filling; freed by the seal */
+    size_t part_count, part_cap;
+    int phase;           /* 0 filling, 1 sealed, 3 failed */
+    before_poly *before; /* by position in the layer; codes index `codes` */
+    size_t count;
+    gt_string_table codes;
+    GEOSSTRtree *tree;
+    int64_t repaired;
+    double area_ha; /* summed in position order, as guotu_convert_add_before sums it */
+};
+
 struct guotu_convert {
     guotu_area_method area_method;
     guotu_invalid_policy invalid;
@@ -87,6 +105,8 @@ struct guotu_convert {
     gt_clip_work clip;
     sum_table categories, code_rows, statuses, unknown, line_statuses;
     guotu_convert_stats stats;
+    gt_fixed overlaid_fixed;            /* stats.overlaid_area_ha in fixed point: the same for any split */
+    const guotu_convert_before *shared; /* borrowed "before" layer (before, before_tree are its) */
     int64_t expected;
     struct gt_convert_grid *grid; /* raster mode (convert_grid.c); NULL for polygons */
 };
@@ -121,6 +141,9 @@ int gt_convert_status_index(const guotu_convert *cv, int from_category, int to_c
 int gt_convert_failed(guotu_convert *cv, int status);
 int gt_convert_in_phase(guotu_context *ctx, const guotu_convert *cv, int phase, const char *call);
 int32_t gt_convert_intern_code(guotu_context *ctx, guotu_convert *cv, const char *code, const char *label, int64_t fid);
+/* The same into any code table (a shared before layer's parts). */
+int32_t gt_intern_class_code(guotu_context *ctx, gt_string_table *codes, const char *code, const char *label,
+                             int64_t fid);
 
 /* Frees the raster-mode state (convert_grid.c). */
 void gt_convert_grid_free(guotu_context *ctx, guotu_convert *cv);

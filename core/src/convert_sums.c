@@ -57,20 +57,25 @@ int gt_convert_in_phase(guotu_context *ctx, const guotu_convert *cv, int phase, 
                    cv->phase == 3 ? "%s: an earlier call failed; destroy the overlay" : "%s called out of order", call);
 }
 
-int32_t gt_convert_intern_code(guotu_context *ctx, guotu_convert *cv, const char *code, const char *label,
-                               int64_t fid) {
+int32_t gt_intern_class_code(guotu_context *ctx, gt_string_table *codes, const char *code, const char *label,
+                             int64_t fid) {
     if (!gt_utf8_valid(code)) {
         gt_fail(ctx, GUOTU_ERR_DATA, "the class value of feature %lld of layer '%s' is not UTF-8 text", (long long)fid,
                 label);
         return -1;
     }
-    int32_t c = gt_string_table_intern(&cv->codes, code);
+    int32_t c = gt_string_table_intern(codes, code);
     if (c < 0) gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     if (c >= (1 << 20)) {
         gt_fail(ctx, GUOTU_ERR_DATA, "more than a million distinct class codes: is the class field right?");
         return -1;
     }
     return c;
+}
+
+int32_t gt_convert_intern_code(guotu_context *ctx, guotu_convert *cv, const char *code, const char *label,
+                               int64_t fid) {
+    return gt_intern_class_code(ctx, &cv->codes, code, label, fid);
 }
 
 static int sum_piece(guotu_context *ctx, guotu_convert *cv, int zk, int line, const piece_source *src, int status_index,
@@ -122,7 +127,8 @@ int gt_convert_sum(guotu_context *ctx, guotu_convert *cv, int zk, int line, cons
         gt_sum_add(&cv->unknown, ((uint64_t)src->to_code << 1) | 1, ZONE_FIRST, src->to_code, 1, ha, 0))
         status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     if (status) return status;
-    cv->stats.overlaid_area_ha += ha;
+    cv->overlaid_fixed += gt_to_fixed(ha);
+    cv->stats.overlaid_area_ha = gt_from_fixed(cv->overlaid_fixed);
     if (rule_out) *rule_out = rule;
     if (status_out) *status_out = st;
     if (dm_out) *dm_out = dm;

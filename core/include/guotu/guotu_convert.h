@@ -126,9 +126,56 @@ GUOTU_API int guotu_convert_finish(guotu_context *ctx, guotu_convert *cv);
 
 /* Adds the tables and counters of `from` into `into`, so that "after" polygons can be
  * split between threads: one context and one overlay per thread, each given the same zones
- * (same order) and the same "before" polygons, then merged before `into` is finished.
- * Both must be prepared and not finished; GUOTU_ERR_ARGUMENT when the zones differ. */
+ * (same order) and the same "before" polygons (or borrowing the same shared before layer,
+ * below), then merged before `into` is finished. Both must be prepared and not finished;
+ * GUOTU_ERR_ARGUMENT when the zones or the shared before layers differ. */
 GUOTU_API int guotu_convert_merge(guotu_context *ctx, guotu_convert *into, const guotu_convert *from);
+
+/* ---- One "before" layer shared by the overlays of several threads -------- */
+/* Instead of giving each thread's overlay the same "before" polygons (every thread then reads,
+ * repairs, measures and indexes all of them), the threads share the work on one layer: each
+ * fills a part with its own context, one thread seals the layer (the parts joined in the
+ * layer's order, one spatial index), then each thread's overlay borrows it read-only with
+ * guotu_convert_use_before. An overlay gets exactly what guotu_convert_add_before of the same
+ * features in the same order gives it; guotu_convert_merge joins the overlays as before. */
+typedef struct guotu_convert_before guotu_convert_before;
+typedef struct guotu_convert_before_part guotu_convert_before_part;
+
+/* An empty layer. The CRS, area method, invalid policy and before_label of opts are used as
+ * guotu_convert_create uses them (opts is read during the call only); before_map is borrowed
+ * and must outlive the layer. Caller frees with guotu_convert_before_destroy, after every
+ * overlay that borrows the layer. */
+GUOTU_API int guotu_convert_before_create(guotu_context *ctx, const guotu_convert_options *opts,
+                                          const guotu_category_map *before_map, guotu_convert_before **out);
+GUOTU_API void guotu_convert_before_destroy(guotu_context *ctx, guotu_convert_before *layer);
+
+/* A new part of an unsealed layer, filled with part_ctx only (its area calculator is made on
+ * it): part_ctx must stay alive until the layer is sealed or destroyed. Make every part before
+ * the threads start filling them (this call changes the layer). *out is owned by the layer. */
+GUOTU_API int guotu_convert_before_add_part(guotu_context *part_ctx, guotu_convert_before *layer,
+                                            guotu_convert_before_part **out);
+
+/* One feature into a part, as guotu_convert_add_before takes it: its code, its polygon
+ * repaired or refused by the invalid policy (GUOTU_ERR_DATA/GEOMETRY naming the feature and the
+ * layer) and measured. `position` is the feature's place in the layer (0, 1, 2 …): over all
+ * parts each position from 0 to n − 1 comes exactly once, in any order. Different parts may be
+ * filled at the same time on different threads, each with its own context; after a failure the
+ * part takes nothing more and the seal fails. */
+GUOTU_API int guotu_convert_before_add(guotu_context *ctx, guotu_convert_before_part *part, int64_t position,
+                                       const char *code, int64_t fid, const unsigned char *wkb, size_t wkb_size);
+
+/* Joins the parts in position order (the layer's codes and area as guotu_convert_add_before
+ * would make them) and builds the spatial index; the parts are freed. Once, when no thread fills
+ * a part any more. GUOTU_ERR_DATA for an empty layer or a position beyond the layer or given
+ * twice (naming the feature), GUOTU_ERR_STATE when a part failed; the layer is then unusable. */
+GUOTU_API int guotu_convert_before_seal(guotu_context *ctx, guotu_convert_before *layer);
+
+/* Instead of guotu_convert_add_before: the overlay borrows the sealed layer, which must outlive
+ * it. Before prepare and before any "after" polygon; zones and lines may come before or after.
+ * The overlay must have been created with the layer's category map, area method and invalid
+ * policy (GUOTU_ERR_ARGUMENT otherwise) and the same CRS. Any number of overlays on any number
+ * of threads may borrow one layer at the same time: they only read it. */
+GUOTU_API int guotu_convert_use_before(guotu_context *ctx, guotu_convert *cv, const guotu_convert_before *layer);
 
 /* ---- Raster land use on one grid ----------------------------------------- */
 /* Both layers as categorical rasters on the same grid (same CRS, geotransform and size).
