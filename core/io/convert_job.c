@@ -56,6 +56,7 @@ typedef struct convert_worker {
     char err[2048];
     pthread_t thread;
     row_batch *batch; /* pieces on their way to the writer */
+    long long seq;    /* the writer's sequence of the after batch being overlaid */
 } convert_worker;
 
 /* A layer read by every worker in turn. */
@@ -329,6 +330,9 @@ static int feed_shared(convert_worker *w, int side) {
         if (side == 1 && atomic_load(&w->run->stop) && stopped(w, 0, "overlaying land use")) return 1;
         if (take_batch(l, b, w->err, sizeof w->err)) return 1; /* status 0: the file could not be read */
         if (!b->count) return 0;
+        /* The pieces of each batch of after features are one sequence of the writer, numbered
+         * by the batch's place in the layer: the file is the same for any number of threads. */
+        w->seq = (long long)(b->first / BATCH_FEATURES);
         for (size_t k = 0; k < b->count; k++) {
             const char *code = (const char *)b->bytes + b->code_at[k];
             const unsigned char *wkb = b->bytes + b->wkb_at[k];
@@ -337,6 +341,12 @@ static int feed_shared(convert_worker *w, int side) {
                                    : guotu_convert_add_after(w->ctx, w->cv, code, b->fid[k], wkb, b->wkb_size[k]);
             if (status) return worker_failed(w, status); /* a write error from the piece callback keeps its text */
         }
+        int ended = side == 1 ? row_queue_end_sequence(w->run->queue, &w->batch, w->seq) : 0;
+        if (ended == ROW_QUEUE_NOMEM) {
+            snprintf(w->err, sizeof w->err, "out of memory");
+            return 1;
+        }
+        if (ended) return 1; /* ROW_QUEUE_STOPPED: the writer's own error is the one reported */
     }
 }
 
@@ -408,7 +418,7 @@ static int write_piece(const guotu_conversion_piece *p, void *user) {
     table_row_real(&row, slot[P_DM_HA], p->dm_ha);
     table_row_text(&row, slot[P_ZONE_ID], zone);
     table_row_text(&row, slot[P_LINE], p->line);
-    int stop = row_queue_add(r->queue, &w->batch, row.texts, row.reals, p->wkb, p->wkb_size);
+    int stop = row_queue_add(r->queue, &w->batch, w->seq, row.texts, row.reals, p->wkb, p->wkb_size);
     if (stop == ROW_QUEUE_NOMEM) snprintf(w->err, sizeof w->err, "out of memory");
     return stop; /* ROW_QUEUE_STOPPED: the writer's own error is the one reported */
 }

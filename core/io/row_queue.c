@@ -27,6 +27,8 @@ typedef struct row_record {
 
 struct row_batch {
     row_batch *next;
+    long long seq; /* the sequence its rows belong to */
+    int ends_seq;  /* the last batch of that sequence */
     size_t count;
     row_record rows[BATCH_ROWS];
     unsigned char *arena; /* the rows' texts and geometries, by offset */
@@ -104,14 +106,18 @@ static row_batch *take_batch(row_queue *q) {
     if (b) q->spare = b->next;
     pthread_mutex_unlock(&q->lock);
     if (!b) b = calloc(1, sizeof *b);
-    if (b) b->count = b->used = 0;
+    if (b) {
+        b->count = b->used = 0;
+        b->ends_seq = 0;
+    }
     return b;
 }
 
-int row_queue_add(row_queue *q, row_batch **batch, const char *const *texts, const double *reals,
+int row_queue_add(row_queue *q, row_batch **batch, long long seq, const char *const *texts, const double *reals,
                   const unsigned char *wkb, size_t wkb_size) {
     if (!*batch && !(*batch = take_batch(q))) return ROW_QUEUE_NOMEM;
     row_batch *b = *batch;
+    b->seq = seq;
     row_record *r = &b->rows[b->count];
     for (int i = 0; i < q->columns; i++) {
         r->real[i] = reals[i];
@@ -125,6 +131,15 @@ int row_queue_add(row_queue *q, row_batch **batch, const char *const *texts, con
     r->wkb_size = wkb ? wkb_size : 0;
     if (wkb && (r->wkb = keep(b, wkb, wkb_size)) == SIZE_MAX) return ROW_QUEUE_NOMEM;
     if (++b->count < BATCH_ROWS && b->used < BATCH_BYTES) return 0;
+    *batch = NULL;
+    return hand_over(q, b) ? ROW_QUEUE_STOPPED : 0;
+}
+
+int row_queue_end_sequence(row_queue *q, row_batch **batch, long long seq) {
+    if (!*batch && !(*batch = take_batch(q))) return ROW_QUEUE_NOMEM;
+    row_batch *b = *batch;
+    b->seq = seq;
+    b->ends_seq = 1;
     *batch = NULL;
     return hand_over(q, b) ? ROW_QUEUE_STOPPED : 0;
 }
@@ -143,8 +158,32 @@ void row_queue_done(row_queue *q, row_batch **batch) {
     pthread_mutex_unlock(&q->lock);
 }
 
+/* Passes the rows of b to the sink (none after a failure); then b goes back to the spares. */
+static int write_batch(row_queue *q, row_batch *b, row_sink sink, void *user, int failed) {
+    const char *texts[ROW_QUEUE_MAX_COLUMNS];
+    for (size_t k = 0; !failed && k < b->count; k++) {
+        const row_record *r = &b->rows[k];
+        for (int i = 0; i < q->columns; i++)
+            texts[i] = r->text[i] == NO_TEXT ? NULL : (const char *)b->arena + r->text[i];
+        if (sink(user, texts, r->real, r->wkb_size ? b->arena + r->wkb : NULL, r->wkb_size)) {
+            failed = 1;
+            pthread_mutex_lock(&q->lock);
+            q->failed = 1;
+            pthread_cond_broadcast(&q->changed);
+            pthread_mutex_unlock(&q->lock);
+        }
+    }
+    pthread_mutex_lock(&q->lock);
+    b->next = q->spare;
+    q->spare = b;
+    pthread_mutex_unlock(&q->lock);
+    return failed;
+}
+
 int row_queue_drain(row_queue *q, row_sink sink, void *user) {
     int failed = 0;
+    long long next = 0;                         /* the sequence written now */
+    row_batch *held = NULL, **held_end = &held; /* batches of later sequences, in arrival order */
     for (;;) {
         pthread_mutex_lock(&q->lock);
         while (!q->head && q->producers > 0)
@@ -153,27 +192,44 @@ int row_queue_drain(row_queue *q, row_sink sink, void *user) {
         if (b) {
             q->head = b->next;
             if (!q->head) q->tail = NULL;
-            q->waiting--;
+            q->waiting--; /* held batches do not count: the producers of earlier sequences go on */
             pthread_cond_broadcast(&q->changed);
         }
         pthread_mutex_unlock(&q->lock);
-        if (!b) return failed; /* every producer done and nothing left */
-        const char *texts[ROW_QUEUE_MAX_COLUMNS];
-        for (size_t k = 0; !failed && k < b->count; k++) {
-            const row_record *r = &b->rows[k];
-            for (int i = 0; i < q->columns; i++)
-                texts[i] = r->text[i] == NO_TEXT ? NULL : (const char *)b->arena + r->text[i];
-            if (sink(user, texts, r->real, r->wkb_size ? b->arena + r->wkb : NULL, r->wkb_size)) {
-                failed = 1;
-                pthread_mutex_lock(&q->lock);
-                q->failed = 1;
-                pthread_cond_broadcast(&q->changed);
-                pthread_mutex_unlock(&q->lock);
+        if (!b) break; /* every producer done and nothing left */
+        if (b->seq != next) {
+            b->next = NULL;
+            *held_end = b;
+            held_end = &b->next;
+            continue;
+        }
+        int ended = b->ends_seq;
+        failed = write_batch(q, b, sink, user, failed);
+        /* The held batches of the next sequences, as they become due. */
+        while (ended) {
+            next++;
+            ended = 0;
+            for (row_batch **at = &held; *at;) {
+                row_batch *h = *at;
+                if (h->seq != next) {
+                    at = &h->next;
+                    continue;
+                }
+                *at = h->next;
+                if (!*at) held_end = at;
+                ended = h->ends_seq;
+                failed = write_batch(q, h, sink, user, failed);
+                if (ended) break;
             }
         }
-        pthread_mutex_lock(&q->lock);
-        b->next = q->spare;
-        q->spare = b;
-        pthread_mutex_unlock(&q->lock);
     }
+    /* With every sequence complete nothing is held now. Were one missing (a producer that
+     * stopped early: the run has failed and its output is dropped), the rest goes in arrival
+     * order rather than being lost. */
+    while (held) {
+        row_batch *h = held;
+        held = h->next;
+        failed = write_batch(q, h, sink, user, failed);
+    }
+    return failed;
 }
