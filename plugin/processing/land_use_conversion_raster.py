@@ -142,5 +142,7 @@ class LandUseConversionRasterAlgorithm(GuotuAlgorithm):
         for status, area in result.status_areas().items():
             feedback.pushInfo(status_area_text(status, area))
         for code, layer, area in result.unknown:
-            feedback.pushWarning(tr('Code "{code}" of the {layer} raster has no category ({area:.2f} ha reported as '
-                                    '"unknown").').format(code=code, layer=layer, area=area))
+            text = (tr('Code "{code}" of the before raster has no category ({area:.2f} ha reported as "unknown").')
+                    if layer == "before" else
+                    tr('Code "{code}" of the after raster has no category ({area:.2f} ha reported as "unknown").'))
+            feedback.pushWarning(text.format(code=code, area=area))

@@ -3029,11 +3029,11 @@
         </message>
         <message>
             <source>Code "{code}" of the before layer has no category ({area:.2f} ha reported as "unknown").</source>
-            <translation>转换前图层的代码“{code}”没有对应的政策地类（{area:.2f} 公顷记为“unknown”）。</translation>
+            <translation>转换前图层的代码“{code}”没有对应的政策地类（{area:.2f} 公顷记为“未知”）。</translation>
         </message>
         <message>
             <source>Code "{code}" of the after layer has no category ({area:.2f} ha reported as "unknown").</source>
-            <translation>转换后图层的代码“{code}”没有对应的政策地类（{area:.2f} 公顷记为“unknown”）。</translation>
+            <translation>转换后图层的代码“{code}”没有对应的政策地类（{area:.2f} 公顷记为“未知”）。</translation>
         </message>
         <message>
             <source>land use,conversion,change,transition matrix,policy,prohibited,policy gap,overlay</source>
@@ -3216,12 +3216,16 @@
             <translation>土地用途转换状态栅格</translation>
         </message>
         <message>
-            <source>Cells counted: {cells}; nodata on either side: {nodata}.</source>
-            <translation>计入栅格单元 {cells} 个；任一侧无数据 {nodata} 个。</translation>
+            <source>Code "{code}" of the before raster has no category ({area:.2f} ha reported as "unknown").</source>
+            <translation>转换前栅格的编码“{code}”没有对应的政策地类（{area:.2f} 公顷记为“未知”）。</translation>
         </message>
         <message>
-            <source>Code "{code}" of the {layer} raster has no category ({area:.2f} ha reported as "unknown").</source>
-            <translation>{layer} 栅格的编码“{code}”没有类别（{area:.2f} 公顷记为“未知”）。</translation>
+            <source>Code "{code}" of the after raster has no category ({area:.2f} ha reported as "unknown").</source>
+            <translation>转换后栅格的编码“{code}”没有对应的政策地类（{area:.2f} 公顷记为“未知”）。</translation>
+        </message>
+        <message>
+            <source>Cells counted: {cells}; nodata on either side: {nodata}.</source>
+            <translation>计入栅格单元 {cells} 个；任一侧无数据 {nodata} 个。</translation>
         </message>
         <message>
             <source>Rectification parcel check</source>
@@ -6246,6 +6250,10 @@
         <message>
             <source>Sells {low}–{high} ha</source>
             <translation>出售 {low}–{high} 公顷</translation>
+        </message>
+        <message>
+            <source>Code "{code}" of the {layer} raster has no category ({area:.2f} ha reported as "unknown").</source>
+            <translation type="vanished">{layer} 栅格的编码“{code}”没有类别（{area:.2f} 公顷记为“未知”）。</translation>
         </message>
         <message>
             <source>Layer "{layer}" is in {crs}, a geographic CRS: corridors and lengths are metres. Choose a projected CRS for the comparison (e.g. EPSG:4527, CGCS2000 / 3-degree Gauss-Kruger zone 39).</source>

@@ -36,18 +36,32 @@ def write_raster(path: Path, values, cell: float = 10.0, x0: float = X0) -> Path
     return path
 
 
-def run(before: Path, after: Path, out: Path, **extra) -> dict:
+def run(before: Path, after: Path, out: Path, feedback=None, **extra) -> dict:
     import processing
 
     params = {"BEFORE": str(before), "BEFORE_SYSTEM": 0, "AFTER": str(after), "AFTER_SYSTEM": 0, "AREA_METHOD": 1,
               "STATUS_RASTER": str(out), "TRANSITIONS": "memory:", "STATUS_SUMMARY": "memory:", "UNKNOWN": "memory:"}
     params.update(extra)
-    return processing.run("guotu:landuseconversionraster", params)
+    return processing.run("guotu:landuseconversionraster", params, feedback=feedback)
 
 
 def test_hand_values_and_status_raster(tmp_path: Path) -> None:
+    from qgis.core import QgsProcessingFeedback
+
+    class Warnings(QgsProcessingFeedback):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen: list = []
+
+        def pushWarning(self, text: str) -> None:  # noqa: N802 (QGIS's name)
+            self.seen.append(text)
+
     b, a = write_raster(tmp_path / "b.tif", BEFORE), write_raster(tmp_path / "a.tif", AFTER)
-    result = run(b, a, tmp_path / "status.tif")
+    warnings = Warnings()
+    result = run(b, a, tmp_path / "status.tif", feedback=warnings)
+    # the unknown code named with its raster in words, not a key filled into a sentence
+    assert 'Code "77" of the after raster has no category (0.01 ha reported as "unknown").' in warnings.seen, \
+        warnings.seen
     statuses = {r["status"]: r["area_ha"] for r in rows(result["STATUS_SUMMARY"]) if r["zone_id"] == ""}
     assert statuses == pytest.approx({"path": 0.02, "same": 0.05, "prohibited": 0.02, "unknown": 0.01})
     codes = {(r["from_class"], r["to_class"]): r["area_ha"] for r in rows(result["TRANSITIONS"])
