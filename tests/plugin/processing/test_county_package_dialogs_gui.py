@@ -74,7 +74,8 @@ def resolve(value):
 
 
 def next_case():
-    cases = json.loads(open(os.environ["GUOTU_CASES"], encoding="utf-8").read())
+    with open(os.environ["GUOTU_CASES"], encoding="utf-8") as stream:
+        cases = json.load(stream)
     if state["next"] >= len(cases):
         finish()
         return
