@@ -80,6 +80,7 @@ typedef struct job_run {
     pthread_mutex_t srs_lock;     /* the before layer's CRS, compared by the workers' readers one at a time */
     atomic_int stop;              /* a worker failed or the user cancelled: every worker stops */
     atomic_int user_cancelled;    /* the user's progress callback asked to stop */
+    int writer_reports;           /* overlaying: the writer (the caller's thread) calls the user's callback */
     row_queue *queue;             /* pieces from the workers to the writer (the calling thread) */
     guotu_category_map *maps[2];
     guotu_policy *policy;
@@ -423,6 +424,17 @@ static int write_piece(const guotu_conversion_piece *p, void *user) {
     return stop; /* ROW_QUEUE_STOPPED: the writer's own error is the one reported */
 }
 
+/* The writer's report after each batch of after features written: the user's callback runs on
+ * the caller's thread, and a cancel is seen even when one worker has taken every batch. */
+static int writer_progress(void *user, long long batches) {
+    job_run *r = user;
+    double fraction = r->after_count > 0 ? (double)batches * BATCH_FEATURES / (double)r->after_count : 0;
+    if (guotu_context_report_progress(r->ctx, fraction < 1 ? fraction : 1, "overlaying land use") == GUOTU_OK) return 0;
+    atomic_store(&r->user_cancelled, 1);
+    atomic_store(&r->stop, 1);
+    return 1;
+}
+
 /* The writer's end of the queue: one piece into the GeoPackage. */
 static int store_piece(void *user, const char *const *texts, const double *reals, const unsigned char *wkb,
                        size_t wkb_size) {
@@ -442,7 +454,7 @@ static int worker_progress(double fraction, const char *message, void *user) {
     convert_worker *w = user;
     job_run *r = w->run;
     if (atomic_load(&r->stop)) return 1;
-    if (w->index == 0 && guotu_context_report_progress(r->ctx, fraction, message) != GUOTU_OK) {
+    if (w->index == 0 && !r->writer_reports && guotu_context_report_progress(r->ctx, fraction, message) != GUOTU_OK) {
         atomic_store(&r->user_cancelled, 1);
         atomic_store(&r->stop, 1);
         return 1;
@@ -516,12 +528,12 @@ static int run_stage(job_run *r, void *(*stage)(void *), int drain) {
         for (int k = started; k < r->nworkers; k++)
             row_queue_done(r->queue, &r->workers[k].batch); /* never started: nothing will come */
         /* This thread writes while the workers overlay. */
-        failed = row_queue_drain(r->queue, store_piece, r);
+        failed = row_queue_drain(r->queue, store_piece, writer_progress, r);
     }
     if (failed || started < r->nworkers) atomic_store(&r->stop, 1);
     for (int k = 0; k < started; k++)
         pthread_join(r->workers[k].thread, NULL);
-    if (!failed && atomic_load(&r->user_cancelled)) return fail(r, GUOTU_ERR_CANCELLED, "cancelled by the user");
+    if (atomic_load(&r->user_cancelled)) return fail(r, GUOTU_ERR_CANCELLED, "cancelled by the user");
     /* The worker that failed for a reason says why; the others only stopped because of it
      * (their core calls then end as "cancelled"). */
     for (int pass = 0; pass < 2 && !failed; pass++)
@@ -582,6 +594,7 @@ static int overlay(job_run *r) {
     if (status) return core_error(r, r->ctx, status);
     r->queue = row_queue_create(table_schema_count(pieces), r->nworkers);
     if (!r->queue) return fail(r, GUOTU_ERR_NOMEM, "out of memory");
+    r->writer_reports = 1; /* set before the threads start: they only read it */
     if (run_stage(r, overlay_thread, 1)) return 1;
     r->cv = r->workers[0].cv;
     r->cv_ctx = r->workers[0].ctx;

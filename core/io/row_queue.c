@@ -158,6 +158,14 @@ void row_queue_done(row_queue *q, row_batch **batch) {
     pthread_mutex_unlock(&q->lock);
 }
 
+/* Tells the producers to stop (the writer failed, or the user cancelled). */
+static void stop_producers(row_queue *q) {
+    pthread_mutex_lock(&q->lock);
+    q->failed = 1;
+    pthread_cond_broadcast(&q->changed);
+    pthread_mutex_unlock(&q->lock);
+}
+
 /* Passes the rows of b to the sink (none after a failure); then b goes back to the spares. */
 static int write_batch(row_queue *q, row_batch *b, row_sink sink, void *user, int failed) {
     const char *texts[ROW_QUEUE_MAX_COLUMNS];
@@ -167,10 +175,7 @@ static int write_batch(row_queue *q, row_batch *b, row_sink sink, void *user, in
             texts[i] = r->text[i] == NO_TEXT ? NULL : (const char *)b->arena + r->text[i];
         if (sink(user, texts, r->real, r->wkb_size ? b->arena + r->wkb : NULL, r->wkb_size)) {
             failed = 1;
-            pthread_mutex_lock(&q->lock);
-            q->failed = 1;
-            pthread_cond_broadcast(&q->changed);
-            pthread_mutex_unlock(&q->lock);
+            stop_producers(q);
         }
     }
     pthread_mutex_lock(&q->lock);
@@ -180,7 +185,7 @@ static int write_batch(row_queue *q, row_batch *b, row_sink sink, void *user, in
     return failed;
 }
 
-int row_queue_drain(row_queue *q, row_sink sink, void *user) {
+int row_queue_drain(row_queue *q, row_sink sink, row_progress progress, void *user) {
     int failed = 0;
     long long next = 0;                         /* the sequence written now */
     row_batch *held = NULL, **held_end = &held; /* batches of later sequences, in arrival order */
@@ -209,6 +214,10 @@ int row_queue_drain(row_queue *q, row_sink sink, void *user) {
         while (ended) {
             next++;
             ended = 0;
+            if (!failed && progress && progress(user, next)) {
+                failed = 1;
+                stop_producers(q);
+            }
             for (row_batch **at = &held; *at;) {
                 row_batch *h = *at;
                 if (h->seq != next) {

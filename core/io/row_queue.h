@@ -47,9 +47,14 @@ void row_queue_done(row_queue *q, row_batch **batch);
 typedef int (*row_sink)(void *user, const char *const *texts, const double *reals, const unsigned char *wkb,
                         size_t wkb_size);
 
-/* Writer: passes every row to `sink`, in sequence order, until all producers are done. After a
- * failure of the sink the producers are told to stop and the remaining rows are dropped.
- * Returns 0, or 1 when the sink failed. */
-int row_queue_drain(row_queue *q, row_sink sink, void *user);
+/* What the writer does once a sequence is complete (`done`: sequences written so far): report
+ * progress on the writer's thread, notice a cancel. Returns 0, or 1 to stop as a failed sink. */
+typedef int (*row_progress)(void *user, long long done);
+
+/* Writer: passes every row to `sink`, in sequence order, until all producers are done, and calls
+ * `progress` (may be NULL) after each complete sequence. After a failure of either the
+ * producers are told to stop and the remaining rows are dropped. Returns 0, or 1 when the sink
+ * or `progress` failed. */
+int row_queue_drain(row_queue *q, row_sink sink, row_progress progress, void *user);
 
 #endif
