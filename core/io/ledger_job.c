@@ -98,24 +98,10 @@ static int load_tables(ledger_run *r) {
     size_t n = 0;
     const char *systems[2] = {a->current_system, a->planned_system};
     for (int side = 0; side < 2; side++) {
-        if (!classification_system_known(systems[side])) {
-            snprintf(r->err, sizeof r->err,
-                     "unknown classification system '%s' (CAS_LUCC, SANDIAO_WORK, GBT21010_2017, YDYH_2023)",
-                     systems[side]);
-            return 1;
-        }
-        char *text = table_text_load_from(r->job->resources, systems[side], "conversion", source, sizeof source, &n,
-                                          r->err, sizeof r->err);
-        if (!text) return 1;
-        int status = guotu_category_map_parse(r->ctx, text, n, source, &r->maps[side]);
-        free(text);
-        if (status) return core_error(r, NULL);
-        text = table_text_load_from(r->job->resources, systems[side], "voucher", source, sizeof source, &n, r->err,
-                                    sizeof r->err);
-        if (!text) return 1;
-        status = guotu_coefficients_parse(r->ctx, text, n, source, NULL, &r->k[side]);
-        free(text);
-        if (status) return core_error(r, NULL);
+        int core = 0;
+        if (resources_load_system(r->ctx, r->job->resources, systems[side], &r->maps[side], &r->k[side], &core, r->err,
+                                  sizeof r->err))
+            return core ? core_error(r, NULL) : 1;
     }
     char *text =
         table_text_load_from(r->job->resources, a->types, "parcels", source, sizeof source, &n, r->err, sizeof r->err);

@@ -74,26 +74,13 @@ static int load_tables(parcels_run *r) {
     size_t n = 0;
     const char *systems[2] = {a->job->current_system, a->job->planned_system};
     for (int side = 0; side < 2; side++) {
-        if (!classification_system_known(systems[side])) {
-            snprintf(r->err, sizeof r->err,
-                     "unknown classification system '%s' (CAS_LUCC, SANDIAO_WORK, "
-                     "GBT21010_2017, YDYH_2023)",
-                     systems[side]);
-            r->status = GUOTU_ERR_ARGUMENT;
+        int core = 0;
+        if (resources_load_system(r->ctx, r->a.job->resources, systems[side], &r->maps[side], &r->k[side], &core,
+                                  r->err, sizeof r->err)) {
+            if (core) return core_error(r, core, NULL);
+            if (!classification_system_known(systems[side])) r->status = GUOTU_ERR_ARGUMENT;
             return 1;
         }
-        char *text = table_text_load_from(r->a.job->resources, systems[side], "conversion", source, sizeof source, &n,
-                                          r->err, sizeof r->err);
-        if (!text) return 1;
-        int status = guotu_category_map_parse(r->ctx, text, n, source, &r->maps[side]);
-        free(text);
-        if (status) return core_error(r, status, NULL);
-        text = table_text_load_from(r->a.job->resources, systems[side], "voucher", source, sizeof source, &n, r->err,
-                                    sizeof r->err);
-        if (!text) return 1;
-        status = guotu_coefficients_parse(r->ctx, text, n, source, NULL, &r->k[side]);
-        free(text);
-        if (status) return core_error(r, status, NULL);
     }
     char *text = table_text_load_from(r->a.job->resources, a->policy, "conversion", source, sizeof source, &n, r->err,
                                       sizeof r->err);

@@ -79,3 +79,25 @@ char *table_text_load_from(const char *resources, const char *spec, const char *
     if (!text) snprintf(err, err_size, "cannot read '%s'", path);
     return text;
 }
+
+int resources_load_system(guotu_context *ctx, const char *resources, const char *system, guotu_category_map **map,
+                          guotu_coefficients **coefficients, int *core_status, char *err, size_t err_size) {
+    *core_status = 0;
+    if (!classification_system_known(system)) {
+        snprintf(err, err_size, "unknown classification system '%s' (CAS_LUCC, SANDIAO_WORK, GBT21010_2017, YDYH_2023)",
+                 system);
+        return 1;
+    }
+    char source[1200];
+    size_t n = 0;
+    char *text = table_text_load_from(resources, system, "conversion", source, sizeof source, &n, err, err_size);
+    if (!text) return 1;
+    *core_status = guotu_category_map_parse(ctx, text, n, source, map);
+    free(text);
+    if (*core_status) return 1;
+    text = table_text_load_from(resources, system, "voucher", source, sizeof source, &n, err, err_size);
+    if (!text) return 1;
+    *core_status = guotu_coefficients_parse(ctx, text, n, source, NULL, coefficients);
+    free(text);
+    return *core_status != 0;
+}

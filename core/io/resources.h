@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "guotu/guotu.h"
+
 /* Directory of presets and styles: $GUOTU_RESOURCES, else the source tree's resources/. */
 const char *resources_dir(void);
 
@@ -18,5 +20,14 @@ char *table_text_load(const char *spec, const char *kind, char *path, size_t pat
 /* The same with the presets looked up in `resources` (NULL: resources_dir()). */
 char *table_text_load_from(const char *resources, const char *spec, const char *kind, char *path, size_t path_size,
                            size_t *size, char *err, size_t err_size);
+
+/* The category map (presets/conversion) and the standard-forest coefficients (presets/voucher)
+ * of classification `system`, presets looked up in `resources` (NULL: resources_dir()). 0 when
+ * both are loaded (the caller destroys them with guotu_category_map_destroy and
+ * guotu_coefficients_destroy); 1 otherwise: with the message in `err` (an unknown system, a file
+ * that cannot be read) and *core_status 0, or with a table that does not parse, the core's
+ * status in *core_status and its message in ctx. */
+int resources_load_system(guotu_context *ctx, const char *resources, const char *system, guotu_category_map **map,
+                          guotu_coefficients **coefficients, int *core_status, char *err, size_t err_size);
 
 #endif
