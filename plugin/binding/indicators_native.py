@@ -22,6 +22,8 @@ KEYS: Tuple[str, ...] = ("cultivated_land", "permanent_farmland", "construction_
  FOREST_TAKEN) = range(8)
 STATUSES: Tuple[str, ...] = ("pass", "fail", "no_target", "not_measured")
 PASS, FAIL, NO_TARGET, NOT_MEASURED = range(4)
+# guotu_class_group, in the header's order; -1 is a code no group lists.
+GROUP_CULTIVATED, GROUP_FOREST, GROUP_URBAN_RURAL, GROUP_OTHER_CONSTRUCTION, GROUP_OTHER = range(5)
 
 _DP = ctypes.POINTER(ctypes.c_double)
 _IP = ctypes.POINTER(ctypes.c_int)
@@ -113,6 +115,10 @@ class ClassGroups(NativeHandle):
         ctx.check(self._lib.guotu_class_groups_parse(ctx.handle, csv_text, len(csv_text), _encode(label),
                                                      ctypes.byref(out)))
         self._handle = out.value
+
+    def group_of(self, code: str) -> int:
+        """The group of a class code (exact, else by integer value: "301" finds "0301"), or -1."""
+        return int(self._lib.guotu_class_groups_lookup(self.handle, _encode(code)))
 
 
 class Indicators(NativeHandle):

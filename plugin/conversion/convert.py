@@ -86,6 +86,9 @@ class LandUseInput:
     class_field: str
     system: str
     categories: Optional[str] = None  # code,category CSV; None: the system's preset
+    # Only features whose class code this accepts are overlaid; the others are read and passed
+    # by (a run that counts some classes only, as the binding indicators' change). None: all.
+    keep: Optional[Callable[[str], bool]] = None
 
 
 @dataclass
@@ -303,17 +306,21 @@ class ConversionRun:
         if role == "after" and total > 0:
             cv.set_expected(total)
         add = cv.add_before if role == "before" else cv.add_after
-        skipped = fed = 0
+        skipped = fed = passed = 0
         for n, feature in enumerate(read_features(land.source, [index])):
             self.progress.check_cancel()
+            code = code_from_value(feature.attribute(index))
+            if land.keep is not None and not land.keep(code):
+                passed += 1
+                continue
             if not feature.hasGeometry() or feature.geometry().isEmpty():
                 skipped += 1
                 continue
             geometry = geometry_in_target(feature, transform, label)
-            add(code_from_value(feature.attribute(index)), feature.id(), geometry_wkb(geometry))
+            add(code, feature.id(), geometry_wkb(geometry))
             fed += 1
             self.progress.report((n + 1) / max(1, total))
-        if role == "before" and fed == 0:
+        if role == "before" and fed == 0 and not passed:
             raise GuotuInputError(tr('Layer "{layer}" has no polygons (check its selection and filter).')
                                   .format(layer=label))
         return skipped

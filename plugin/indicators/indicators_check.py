@@ -17,19 +17,22 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransformContex
 
 from ..binding.errors import GuotuInputError
 from ..binding.indicators_native import (CONSTRUCTION, CULTIVATED, FARMLAND, FOREST, FOREST_COVER, FOREST_TAKEN,
+                                         GROUP_CULTIVATED, GROUP_FOREST, GROUP_OTHER_CONSTRUCTION, GROUP_URBAN_RURAL,
                                          KEYS, NEW_ON_CULTIVATED, NO_TARGET, STATUSES, URBAN_RURAL, ClassGroups,
                                          IndicatorInfo, IndicatorRow, Indicators, UnitSummary, indicator_infos)
 from ..binding.area_native import AreaCalculator
 from ..binding.native import AreaMethod, Context
 from ..conversion.convert import ConversionRequest, LandUseInput, run_conversion
 from ..i18n import tr
-from ..inputs.conversions import crs_for_core, geometry_wkb, is_null
+from ..inputs.conversions import code_from_value, crs_for_core, geometry_wkb, is_null
 from ..inputs.feature_reading import read_features, source_label, text_value
 from ..inputs.progress import PhasedProgress
 from ..inputs.table_schemas import table_schema
 from ..inputs.validation import require_field, require_polygon_source, require_valid_crs
 from ..paths import resources_dir
+from ..inputs.layer_files import FileInput
 from ..tally.tally import TallyRequest, run_tally
+from ..tally.tally_files import run_tally_files, tally_files_of
 
 MU_PER_HA = 15.0
 SYSTEM = "SANDIAO_WORK"  # the classification the conversion overlay reads the codes in
@@ -64,6 +67,9 @@ class IndicatorsRequest:
     tolerance: float = 0.0
     classes: Optional[str] = None            # code,group CSV; None: the preset
     target_table: Optional[TargetTable] = None  # the targets apart; then ``targets`` is not read
+    # "admin" and "landuse": the layers behind those inputs, so that the core reads the land use's
+    # file itself when it holds what the user sees (tally/tally_files.py); else through QGIS.
+    files: Dict[str, FileInput] = field(default_factory=dict)
 
 
 @dataclass
@@ -214,9 +220,17 @@ class _Run:
 
     def measure_landuse(self, ind: Indicators, groups: ClassGroups) -> None:
         r = self.request
-        result = run_tally(TallyRequest(zones=r.admin, zone_id_field=self.code_field, landuse=r.landuse,
-                                        class_field=r.class_field, deduction_field=r.deduction_field),
-                           self.transform_context, self.feedback)
+        request = TallyRequest(zones=r.admin, zone_id_field=self.code_field, landuse=r.landuse,
+                               class_field=r.class_field, deduction_field=r.deduction_field)
+        result = None
+        if "admin" in r.files and "landuse" in r.files:
+            inputs = [FileInput("zones", r.files["admin"].layer, r.files["admin"].value),
+                      FileInput("landuse", r.files["landuse"].layer, r.files["landuse"].value)]
+            files, _why = tally_files_of(request, inputs)
+            if files is not None:
+                result = run_tally_files(request, files, self.transform_context, self.feedback)
+        if result is None:
+            result = run_tally(request, self.transform_context, self.feedback)
         if r.deduction_field:
             self.note(f"cultivated land is net of 田坎: deduction coefficient from field '{r.deduction_field}'",
                       f"耕地为扣除田坎后的面积：扣除系数取自字段 {r.deduction_field}")
@@ -236,13 +250,38 @@ class _Run:
             ind.add_measured(zone, FARMLAND, ha)
         ind.measured_everywhere(FARMLAND)
 
-    def measure_change(self, ind: Indicators, groups: ClassGroups) -> None:
+    def measure_change(self, ind: Indicators, groups: ClassGroups, classes: str) -> None:
+        """The change overlay on the classes that can count only, as `guotu indicators` runs
+        it: cultivated and forest land of the earlier year against construction land of the
+        later one; an earlier class no group lists is noted (its parcels count in no change)."""
         r = self.request
-        request = ConversionRequest(before=LandUseInput(r.before, r.before_class_field or r.class_field, SYSTEM),
-                                    after=LandUseInput(r.landuse, r.class_field, SYSTEM),
-                                    zones=r.admin, zone_id_field=self.code_field)
-        result = run_conversion(request, self.transform_context, self.feedback)
-        for zone, kind, from_code, to_code, _status, ha, _dm in result.transitions:
+        unlisted: List[str] = []
+
+        def earlier(code: str) -> bool:
+            group = groups.group_of(code)
+            if group < 0 and code not in unlisted and len(unlisted) < 64:
+                unlisted.append(code)
+            return group in (GROUP_CULTIVATED, GROUP_FOREST)
+
+        def later(code: str) -> bool:
+            return groups.group_of(code) in (GROUP_URBAN_RURAL, GROUP_OTHER_CONSTRUCTION)
+
+        before_field = r.before_class_field or r.class_field
+        index = r.before.fields().lookupField(before_field)
+        # Nothing of the earlier year can count (a district without cultivated or forest land):
+        # no overlay to run, both changes are 0. A missing field is the conversion's to name.
+        counts = index < 0 or any(earlier(code_from_value(f.attribute(index)))
+                                  for f in read_features(r.before, [index], geometry=False))
+        request = ConversionRequest(
+            before=LandUseInput(r.before, before_field, SYSTEM, keep=earlier),
+            after=LandUseInput(r.landuse, r.class_field, SYSTEM, keep=later),
+            zones=r.admin, zone_id_field=self.code_field)
+        result = run_conversion(request, self.transform_context, self.feedback) if counts else None
+        for code in unlisted:
+            self.note(f"class code '{code[:40]}' of the earlier survey year is in no group of the class table "
+                      f"'{classes}': its parcels count in no change-based indicator",
+                      f"前一期地类编码 {code[:40]} 不在分组表 {classes} 中：其图斑未计入变化类指标")
+        for zone, kind, from_code, to_code, _status, ha, _dm in (result.transitions if result else []):
             if kind == "code" and zone not in ("", "*"):
                 ind.add_transition(groups, zone, from_code, to_code, ha)
         ind.measured_everywhere(NEW_ON_CULTIVATED)
@@ -271,7 +310,7 @@ def run_indicators(request: IndicatorsRequest, transform_context: QgsCoordinateT
         if request.farmland is not None:
             run.measure_farmland(ind)
         if request.before is not None:
-            run.measure_change(ind, groups)
+            run.measure_change(ind, groups, classes)
         for code, ha in ind.unknown():
             run.note(f"class code '{code}' is in no group of the class table '{classes}' ({ha:.4f} ha, counted in "
                      "no indicator)", f"地类编码 {code} 不在分组表 {classes} 中（{ha:.4f} 公顷，未计入任何指标）")

@@ -23,6 +23,7 @@ from ..i18n import chinese_ui, tr
 from ..indicators.indicators_check import (ROW_FIELDS, UNIT_FIELDS, IndicatorsRequest, IndicatorsResult,
                                            TargetTable, row_attributes, run_indicators, unit_attributes)
 from ..indicators.indicators_style import style_rows_table, style_units_layer
+from ..inputs.layer_files import FileInput
 from ..inputs.output_files import write_bytes_atomically
 from ..paths import icon_path
 from .base import GuotuAlgorithm
@@ -223,7 +224,9 @@ class BindingIndicatorsAlgorithm(GuotuAlgorithm):
                                 if is_set(parameters.get(self.BEFORE_CLASS_FIELD)) else None),
             farmland=farmland, targets_in_mu=self.parameterAsEnum(parameters, self.TARGET_UNIT, context) == 1,
             tolerance=(self.parameterAsDouble(parameters, self.TOLERANCE, context)
-                       if is_set(parameters.get(self.TOLERANCE)) else 0.0), target_table=table)
+                       if is_set(parameters.get(self.TOLERANCE)) else 0.0), target_table=table,
+            files={role: FileInput(role, self.input_layer(parameters, name, context), parameters.get(name))
+                   for role, name in (("admin", self.ADMIN), ("landuse", self.LANDUSE))})
 
     def _target_table(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[TargetTable]:
         """The targets table with its columns, or None (targets from the admin layer's fields)."""

@@ -249,3 +249,56 @@ def test_targets_table_refusals(tmp_path: Path):
     with pytest.raises(QgsProcessingException) as e:
         run(p)
     assert '"CODE"' in str(e.value) and "XZQDM" in str(e.value), str(e.value)
+
+
+def test_change_overlay_notes_an_earlier_class_no_group_lists_as_the_cli_does(tmp_path: Path):
+    """The change overlay reads only the classes that can count (cultivated and forest land of
+    the earlier year, construction land of the later one). An earlier class the class table does
+    not list is then read past, and said: the same notes as `guotu indicators`, the same table."""
+    files = make_fixture(tmp_path)
+    dataset = ogr.Open(str(files["before"]), 1)
+    layer = dataset.GetLayer(0)
+    feature = layer.GetNextFeature()
+    feature.SetField("DLBM", "9999")  # a code no group lists, on the first parcel of the earlier year
+    assert layer.SetFeature(feature) == 0
+    feature = layer = dataset = None
+    cli_out = tmp_path / "cli.gpkg"
+    cli = subprocess.run([str(BUILD_DIR / "core" / "guotu"), "indicators", "--admin", str(files["admin"]),
+                          "--landuse", str(files["landuse"]), "--before", str(files["before"]),
+                          "--farmland", str(files["farmland"]), *target_options(), "-o", str(cli_out)],
+                         capture_output=True, text=True)
+    assert cli.returncode == 0, cli.stderr
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorLayer
+    from guotu.indicators.indicators_check import IndicatorsRequest, class_groups_preset, run_indicators
+
+    def layer_of(role: str) -> QgsVectorLayer:
+        found = QgsVectorLayer(str(files[role]), role, "ogr")
+        assert found.isValid()
+        return found
+
+    admin = layer_of("admin")
+    targets = {k: name for k, name in enumerate(FIELDS)}
+    result = run_indicators(IndicatorsRequest(admin=admin, admin_code_field="XZQDM", admin_name_field="XZQMC",
+                                              landuse=layer_of("landuse"), class_field="DLBM", deduction_field="KCXS",
+                                              targets=targets,
+                                              before=layer_of("before"), before_class_field="DLBM",
+                                              farmland=layer_of("farmland")),
+                            QgsCoordinateTransformContext())
+    said = [n for n in result.notes if "9999" in n[0]]
+    assert said == [(f"class code '9999' of the earlier survey year is in no group of the class table "
+                     f"'{class_groups_preset()}': its parcels count in no change-based indicator",
+                     f"前一期地类编码 9999 不在分组表 {class_groups_preset()} 中：其图斑未计入变化类指标")]
+    cli_notes = [(r["note"], r["note_zh"]) for r in cd.ogr_rows(cli_out, "notes") if "9999" in r["note"]]
+    assert len(cli_notes) == 1
+    table = cli_notes[0][0].split("'")[3]  # the class table as the tool names it
+    assert [(en.replace(class_groups_preset(), table), zh.replace(class_groups_preset(), table))
+            for en, zh in said] == cli_notes
+    cli_rows = {(r["admin_code"], r["indicator"]): r for r in cd.ogr_rows(cli_out, "indicators")}
+    assert len(result.rows) == len(cli_rows)
+    for row in result.rows:
+        theirs = cli_rows[row.admin_code, KEYS[row.indicator]]
+        if theirs["measured"] is None:
+            assert row.measured != row.measured  # NaN: not measured
+        else:
+            assert row.measured == pytest.approx(theirs["measured"], rel=1e-9, abs=1e-9), (row, theirs)
+
