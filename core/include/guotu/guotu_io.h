@@ -382,6 +382,50 @@ GUOTU_IO_API void guotu_indicators_job_init(guotu_indicators_job *job);
  * change overlay, whose fractions start again from 0), or the core's own status. */
 GUOTU_IO_API int guotu_indicators_job_run(guotu_context *ctx, const guotu_indicators_job *job);
 
+/* ---- Framework rounds from files (guotu_frame.h) ----------------------- */
+
+/* Every string is borrowed for the duration of guotu_frame_rounds_job_run. Start from
+ * guotu_frame_rounds_job_init. */
+typedef struct guotu_frame_rounds_job {
+    /* Round n (previous) and round n+1 (current) of the three-down-three-up check: each one
+     * or more files (at least one per round), outputs of `guotu border` (layer
+     * border_conflict_lines) and `guotu framework indicators` / `catalogue`
+     * (indicator_findings, catalogue_findings), as written or as reviewed in QGIS. */
+    const char *const *previous;
+    int previous_count;
+    const char *const *current;
+    int current_count;
+    guotu_rounds_options options; /* matching and materiality (guotu_rounds_options_init) */
+    /* Folder holding schemas/ (NULL: $GUOTU_RESOURCES, else the tool's installed or
+     * source-tree folder). */
+    const char *resources;
+    /* The GeoPackage written (required, ".gpkg"; never one of the inputs): round_comparison
+     * (every item with its status; conflicts with their border line), return_list and
+     * return_summary, styled. */
+    const char *output;
+} guotu_frame_rounds_job;
+
+/* What a rounds job found, for its summary. */
+typedef struct guotu_frame_rounds_job_info {
+    int64_t items_previous, items_current; /* items read from each round */
+    int64_t resolved, persisting, new_items;
+    int64_t returned;      /* rows of return_list: an item returned to each of its cities */
+    int64_t return_cities; /* rows of return_summary: the cities with a return */
+} guotu_frame_rounds_job_info;
+
+/* Defaults: those of guotu_rounds_options_init. */
+GUOTU_IO_API void guotu_frame_rounds_job_init(guotu_frame_rounds_job *job);
+
+/* Runs the comparison. GUOTU_OK: the GeoPackage is in place and *info (may be NULL) is
+ * filled. Otherwise nothing is written (the GeoPackage goes to a temporary file renamed at
+ * the end) and the context's last error says why, naming the file, layer and feature at
+ * fault: GUOTU_ERR_ARGUMENT (a bad job, a file that is no round's output), GUOTU_ERR_IO (a
+ * file that cannot be read or written), GUOTU_ERR_CANCELLED (the context's progress callback,
+ * called for each file read, every few thousand items and while writing, asked to stop), or
+ * the core's own status. */
+GUOTU_IO_API int guotu_frame_rounds_job_run(guotu_context *ctx, const guotu_frame_rounds_job *job,
+                                            guotu_frame_rounds_job_info *info);
+
 #ifdef __cplusplus
 }
 #endif
