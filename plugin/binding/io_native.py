@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Tuple
 
 from .convert_native import Convert, declare
+from .frame_native import _RoundsOptions
 from . import tally_native
 from .native import Context, Status, _decode, _encode, loaded_library_path
 
@@ -171,6 +172,23 @@ class _IndicatorsJob(ctypes.Structure):
     ]
 
 
+class _FrameRoundsJob(ctypes.Structure):
+    """guotu_frame_rounds_job: round n against round n+1 of the three-down-three-up check from
+    files (the tool's `framework rounds`); the plugin's rounds read their layers through QGIS."""
+    _c_name_ = "guotu_frame_rounds_job"
+    _fields_ = [
+        ("previous", ctypes.POINTER(STR)), ("previous_count", INT),
+        ("current", ctypes.POINTER(STR)), ("current_count", INT),
+        ("options", _RoundsOptions), ("resources", STR), ("output", STR),
+    ]
+
+
+class _FrameRoundsJobInfo(ctypes.Structure):
+    _c_name_ = "guotu_frame_rounds_job_info"
+    _fields_ = [("items_previous", INT64), ("items_current", INT64), ("resolved", INT64), ("persisting", INT64),
+                ("new_items", INT64), ("returned", INT64), ("return_cities", INT64)]
+
+
 def io_library_file_name() -> str:
     if sys.platform.startswith("win"):
         return "guotu_io.dll"
@@ -218,6 +236,11 @@ def io_library(ctx: Context) -> Optional[ctypes.CDLL]:
                     lib.guotu_indicators_job_init.argtypes = [ctypes.POINTER(_IndicatorsJob)]
                     lib.guotu_indicators_job_run.restype = INT
                     lib.guotu_indicators_job_run.argtypes = [PTR, ctypes.POINTER(_IndicatorsJob)]
+                    lib.guotu_frame_rounds_job_init.restype = None
+                    lib.guotu_frame_rounds_job_init.argtypes = [ctypes.POINTER(_FrameRoundsJob)]
+                    lib.guotu_frame_rounds_job_run.restype = INT
+                    lib.guotu_frame_rounds_job_run.argtypes = [PTR, ctypes.POINTER(_FrameRoundsJob),
+                                                               ctypes.POINTER(_FrameRoundsJobInfo)]
                 except (OSError, AttributeError):
                     lib = None
             _io_libraries[key] = lib
