@@ -657,8 +657,10 @@ static const char *job_problem(const guotu_indicators_job *job) {
         return "the admin units, the land use and the output are required";
     if (!targets) return "no target: name at least one";
     if (!job->admin_code_field || !*job->admin_code_field || (job->admin_name_field && !*job->admin_name_field) ||
-        (job->class_field && !*job->class_field) || (job->before_class_field && !*job->before_class_field))
+        !job->class_field || !*job->class_field || (job->before_class_field && !*job->before_class_field))
         return "the admin code, admin name and class fields need a field name";
+    if (job->targets && (!job->targets_code_field || !*job->targets_code_field))
+        return "a targets table needs its admin code column";
     if (job->admin_name_required && !job->admin_name_field) return "a required admin name field needs its name";
     if (!(job->tolerance >= 0 && job->tolerance < 1)) return "the tolerance must be a share from 0 to below 1";
     if (!io_ends_with(job->output, ".gpkg")) return "the output must be a .gpkg file";
@@ -698,10 +700,10 @@ int guotu_indicators_job_run(guotu_context *ctx, const guotu_indicators_job *job
     r->status = GUOTU_ERR_IO;
     r->admin_code = job->admin_code_field;
     r->admin_name = job->admin_name_field;
-    r->class_field = job->class_field ? job->class_field : "DLBM";
+    r->class_field = job->class_field;
     r->before_class_field = job->before_class_field ? job->before_class_field : r->class_field;
     r->deduction = job->deduction ? job->deduction : "auto";
-    r->targets_code = job->targets_code_field ? job->targets_code_field : "XZQDM";
+    r->targets_code = job->targets_code_field;
     r->classes = job->classes ? job->classes : "SANDIAO_WORK";
     r->target_unit = job->targets_in_mu ? "mu" : "ha";
     int status = GUOTU_OK;

@@ -333,7 +333,7 @@ typedef struct guotu_indicators_job {
      * admin_name_required is 1 (then it is an error). */
     const char *admin, *admin_layer, *admin_code_field, *admin_name_field;
     int admin_name_required;
-    /* The land use measured (required) and its class field (init: DLBM); the 田坎 deduction:
+    /* The land use measured and its class field (init: DLBM), both required; the 田坎 deduction:
      * NULL or "auto" by a field named KCXS when the layer has one, "none" none, otherwise the
      * name of the coefficient field. */
     const char *landuse, *landuse_layer, *class_field, *deduction;
@@ -343,12 +343,13 @@ typedef struct guotu_indicators_job {
     const char *farmland, *farmland_layer;
     /* The target of each indicator (guotu_indicator order; at least one): a field of the admin
      * layer, or, with `targets` (a CSV file), a column of it keyed by the admin code in column
-     * targets_code_field (init: XZQDM). NULL: no target. A unit without a value skips it. */
+     * targets_code_field (init: XZQDM; required with targets). NULL: no target. A unit
+     * without a value skips it. */
     const char *target[GUOTU_INDICATOR_COUNT];
     const char *targets, *targets_code_field;
     int targets_in_mu; /* 1: the area targets are in mu (15 mu = 1 ha); 0: ha. Forest cover is % */
     double tolerance;  /* a share of the target, 0 to below 1 (guotu_indicators_create) */
-    /* The class groups: a CSV file or a preset name of presets/indicators (init:
+    /* The class groups: a CSV file or a preset name of presets/indicators (init and NULL:
      * SANDIAO_WORK); the folder holding presets/ and schemas/ (NULL: $GUOTU_RESOURCES, else
      * the tool's installed or source-tree folder). */
     const char *classes, *resources;

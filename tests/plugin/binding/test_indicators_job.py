@@ -266,6 +266,8 @@ def test_bad_jobs_are_refused(guotu, fx: dict, tmp_path: Path) -> None:
                               ({"xlsx": str(tmp_path / "out.xls")}, ".xlsx"),
                               ({"tolerance": 1.0}, "tolerance"),
                               ({"admin_code_field": ""}, "field name"),
+                              ({"class_field": None}, "field name"),
+                              ({"targets": str(fx["admin"]), "targets_code_field": None}, "admin code column"),
                               ({"output": str(fx["landuse"])}, "over the input")):
             no_targets = fields.pop("_no_targets", False)
             job, keep = make_job(io, io_lib, fx, tmp_path / "out.gpkg", target_fields=[] if no_targets else FIELDS,
