@@ -275,3 +275,20 @@ def test_bad_jobs_are_refused(guotu, fx: dict, tmp_path: Path) -> None:
             assert status_name(ctx, run_job(ctx, io_lib, job)) == "GUOTU_ERR_ARGUMENT", fields
             assert words in ctx.last_error(), ctx.last_error()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"] and leftovers(tmp_path) == []
+
+
+def test_a_meeting_table_that_cannot_be_written_leaves_no_geopackage(guotu, fx: dict, tmp_path: Path) -> None:
+    from guotu.binding import io_native as io
+    from guotu.binding import native
+
+    with native.Context() as ctx:
+        io_lib = io.io_library(ctx)
+        job, keep = make_job(io, io_lib, fx, tmp_path / "out.gpkg", csv=str(tmp_path / "no" / "such" / "out.csv"))
+        assert status_name(ctx, run_job(ctx, io_lib, job)) == "GUOTU_ERR_IO"
+        assert ctx.last_error().startswith(f"cannot write '{tmp_path / 'no' / 'such' / 'out.csv'}'"), ctx.last_error()
+        job, keep = make_job(io, io_lib, fx, tmp_path / "out.gpkg", csv=str(tmp_path / "out.csv"),
+                             xlsx=str(tmp_path / "no" / "out.xlsx"))
+        assert status_name(ctx, run_job(ctx, io_lib, job)) == "GUOTU_ERR_IO"
+        assert "out.xlsx" in ctx.last_error(), ctx.last_error()
+    # The GeoPackage lands last: neither run left it (the CSV written before the workbook failed stays).
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.csv"] and leftovers(tmp_path) == []
