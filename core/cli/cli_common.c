@@ -9,8 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -50,29 +48,9 @@ int cli_parse_threads(const char *text, int *out) {
     return 0;
 }
 
-void cli_csv_quoted(FILE *f, const char *text) {
-    fputc('"', f);
-    for (; *text; text++) {
-        if (*text == '"') fputc('"', f);
-        fputc(*text, f);
-    }
-    fputc('"', f);
-}
+void cli_csv_quoted(FILE *f, const char *text) { io_csv_quoted(f, text); }
 
-void cli_describe_file(const char *path, char *buf, size_t size) {
-    struct stat st;
-    if (!path) {
-        snprintf(buf, size, "(none)");
-        return;
-    }
-    if (stat(path, &st) != 0) {
-        snprintf(buf, size, "%s", path);
-        return;
-    }
-    char when[32];
-    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&st.st_mtime));
-    snprintf(buf, size, "%s (%lld bytes, modified %s)", path, (long long)st.st_size, when);
-}
+void cli_describe_file(const char *path, char *buf, size_t size) { io_describe_file(path, buf, size); }
 
 void cli_note(const char *message, void *user) {
     (void)user;

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cpl_error.h>
@@ -110,4 +112,29 @@ const char *io_gdal_reason(const char *path, int writing, char *buf, size_t size
 int io_ends_with(const char *path, const char *suffix) {
     size_t n = strlen(path), m = strlen(suffix);
     return n >= m && strcasecmp(path + n - m, suffix) == 0;
+}
+
+void io_csv_quoted(FILE *f, const char *text) {
+    fputc('"', f);
+    for (; *text; text++) {
+        if (*text == '"') fputc('"', f);
+        fputc(*text, f);
+    }
+    fputc('"', f);
+}
+
+void io_describe_file(const char *path, char *buf, size_t size) {
+    struct stat st;
+    if (!path) {
+        snprintf(buf, size, "(none)");
+        return;
+    }
+    if (stat(path, &st) != 0) {
+        snprintf(buf, size, "%s", path);
+        return;
+    }
+    char when[32];
+    struct tm utc;
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&st.st_mtime, &utc));
+    snprintf(buf, size, "%s (%lld bytes, modified %s)", path, (long long)st.st_size, when);
 }

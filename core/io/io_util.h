@@ -3,6 +3,7 @@
 #define GUOTU_IO_UTIL_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* The most worker threads any run starts. */
 #define IO_MAX_THREADS 8
@@ -34,5 +35,13 @@ int io_reserve(void *items_address, size_t *cap, size_t need, size_t item_size, 
  * read, that `path` does not exist; that a GeoPackage is damaged; SQLite's messages without
  * the SQL statement they quote. */
 const char *io_gdal_reason(const char *path, int writing, char *buf, size_t size);
+
+/* Writes `text` as one CSV cell, always quoted, quotes doubled (names with commas, quotes
+ * or line breaks stay one cell). */
+void io_csv_quoted(FILE *f, const char *text);
+
+/* "path (N bytes, modified T)" for the audit trail of an output, "(none)" for NULL, the path
+ * alone when it cannot be read; written into buf (always terminated). */
+void io_describe_file(const char *path, char *buf, size_t size);
 
 #endif

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Tuple
 
 from .convert_native import Convert, declare
+from .frame_native import _RoundsOptions
 from . import tally_native
 from .native import Context, Status, _decode, _encode, loaded_library_path
 
@@ -148,6 +149,46 @@ class _LedgerJob(ctypes.Structure):
     ]
 
 
+_INDICATORS_REPORT_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p)
+INDICATOR_COUNT = 8  # GUOTU_INDICATOR_COUNT: the targets, one per indicator in guotu_indicator order
+
+
+class _IndicatorsJob(ctypes.Structure):
+    """guotu_indicators_job: the binding plan indicators from files (the tool's `indicators`);
+    the plugin's algorithm reads its layers through QGIS and does not run it."""
+    _c_name_ = "guotu_indicators_job"
+    _fields_ = [
+        ("admin", STR), ("admin_layer", STR), ("admin_code_field", STR), ("admin_name_field", STR),
+        ("admin_name_required", INT),
+        ("landuse", STR), ("landuse_layer", STR), ("class_field", STR), ("deduction", STR),
+        ("before", STR), ("before_layer", STR), ("before_class_field", STR),
+        ("farmland", STR), ("farmland_layer", STR),
+        ("target", STR * INDICATOR_COUNT),
+        ("targets", STR), ("targets_code_field", STR), ("targets_in_mu", INT), ("tolerance", DOUBLE),
+        ("classes", STR), ("resources", STR), ("encoding", STR), ("crs_mismatch_fail", INT),
+        ("output", STR), ("csv", STR), ("xlsx", STR), ("field_name_headers", INT),
+        ("note", _NOTE_FN), ("note_user", PTR),
+        ("report", _INDICATORS_REPORT_FN), ("report_user", PTR),
+    ]
+
+
+class _FrameRoundsJob(ctypes.Structure):
+    """guotu_frame_rounds_job: round n against round n+1 of the three-down-three-up check from
+    files (the tool's `framework rounds`); the plugin's rounds read their layers through QGIS."""
+    _c_name_ = "guotu_frame_rounds_job"
+    _fields_ = [
+        ("previous", ctypes.POINTER(STR)), ("previous_count", INT),
+        ("current", ctypes.POINTER(STR)), ("current_count", INT),
+        ("options", _RoundsOptions), ("resources", STR), ("output", STR),
+    ]
+
+
+class _FrameRoundsJobInfo(ctypes.Structure):
+    _c_name_ = "guotu_frame_rounds_job_info"
+    _fields_ = [("items_previous", INT64), ("items_current", INT64), ("resolved", INT64), ("persisting", INT64),
+                ("new_items", INT64), ("returned", INT64), ("return_cities", INT64)]
+
+
 def io_library_file_name() -> str:
     if sys.platform.startswith("win"):
         return "guotu_io.dll"
@@ -191,6 +232,15 @@ def io_library(ctx: Context) -> Optional[ctypes.CDLL]:
                     lib.guotu_ledger_job_init.argtypes = [ctypes.POINTER(_LedgerJob)]
                     lib.guotu_ledger_job_run.restype = INT
                     lib.guotu_ledger_job_run.argtypes = [PTR, ctypes.POINTER(_LedgerJob)]
+                    lib.guotu_indicators_job_init.restype = None
+                    lib.guotu_indicators_job_init.argtypes = [ctypes.POINTER(_IndicatorsJob)]
+                    lib.guotu_indicators_job_run.restype = INT
+                    lib.guotu_indicators_job_run.argtypes = [PTR, ctypes.POINTER(_IndicatorsJob)]
+                    lib.guotu_frame_rounds_job_init.restype = None
+                    lib.guotu_frame_rounds_job_init.argtypes = [ctypes.POINTER(_FrameRoundsJob)]
+                    lib.guotu_frame_rounds_job_run.restype = INT
+                    lib.guotu_frame_rounds_job_run.argtypes = [PTR, ctypes.POINTER(_FrameRoundsJob),
+                                                               ctypes.POINTER(_FrameRoundsJobInfo)]
                 except (OSError, AttributeError):
                     lib = None
             _io_libraries[key] = lib

@@ -316,6 +316,117 @@ GUOTU_IO_API void guotu_ledger_job_init(guotu_ledger_job *job);
  * callback asked to stop, while reading or computing), or the core's own status of the run. */
 GUOTU_IO_API int guotu_ledger_job_run(guotu_context *ctx, const guotu_ledger_job *job);
 
+/* ---- Binding plan indicators from files (guotu_indicators.h) ----------- */
+
+/* Called once after a successful run, after the outputs are in place and before the run
+ * frees the comparison: `ind` is finished, read with guotu_indicators_row,
+ * guotu_indicators_unit_summary and the other readers of guotu_indicators.h on `ctx` (both
+ * borrowed for the call only). */
+typedef void (*guotu_indicators_report_fn)(guotu_context *ctx, const guotu_indicators *ind, void *user_data);
+
+/* Every string is borrowed for the duration of guotu_indicators_job_run; NULL means "not
+ * given" unless said otherwise. Start from guotu_indicators_job_init (三调 field names). */
+typedef struct guotu_indicators_job {
+    /* The admin units (行政区): a file GDAL opens and its layer (NULL: the only or first), the
+     * code field (init: XZQDM; required) and the name field (init: XZQMC; NULL: none). A layer
+     * without the name field has its units named by their codes, with a note, unless
+     * admin_name_required is 1 (then it is an error). */
+    const char *admin, *admin_layer, *admin_code_field, *admin_name_field;
+    int admin_name_required;
+    /* The land use measured and its class field (init: DLBM), both required; the 田坎 deduction:
+     * NULL or "auto" by a field named KCXS when the layer has one, "none" none, otherwise the
+     * name of the coefficient field. */
+    const char *landuse, *landuse_layer, *class_field, *deduction;
+    /* Optional earlier survey year for the change-based indicators (class field NULL: the land
+     * use's class_field), and optional permanent farmland polygons. */
+    const char *before, *before_layer, *before_class_field;
+    const char *farmland, *farmland_layer;
+    /* The target of each indicator (guotu_indicator order; at least one): a field of the admin
+     * layer, or, with `targets` (a CSV file), a column of it keyed by the admin code in column
+     * targets_code_field (init: XZQDM; required with targets). NULL: no target. A unit
+     * without a value skips it. */
+    const char *target[GUOTU_INDICATOR_COUNT];
+    const char *targets, *targets_code_field;
+    int targets_in_mu; /* 1: the area targets are in mu (15 mu = 1 ha); 0: ha. Forest cover is % */
+    double tolerance;  /* a share of the target, 0 to below 1 (guotu_indicators_create) */
+    /* The class groups: a CSV file or a preset name of presets/indicators (init and NULL:
+     * SANDIAO_WORK); the folder holding presets/ and schemas/ (NULL: $GUOTU_RESOURCES, else
+     * the tool's installed or source-tree folder). */
+    const char *classes, *resources;
+    const char *encoding;  /* text encoding for drivers that take one (e.g. "GBK"); NULL: the file's own */
+    int crs_mismatch_fail; /* 1: refuse a layer in another CRS than the admin units; 0: reproject it */
+    /* The GeoPackage written (required, ".gpkg"; never one of the inputs): indicator_units
+     * (styled), indicators and notes. Optional meeting tables of indicators: a CSV file
+     * (".csv", UTF-8 with BOM) and an XLSX workbook (".xlsx"), headed by the Chinese column
+     * names, or by the field names when field_name_headers is 1. */
+    const char *output, *csv, *xlsx;
+    int field_name_headers;
+    guotu_note_fn note; /* may be NULL; every note is also a row of the notes table */
+    void *note_user;
+    guotu_indicators_report_fn report; /* may be NULL */
+    void *report_user;
+} guotu_indicators_job;
+
+/* Defaults: the 三调 field names above, deduction "auto", targets in ha, tolerance 0, the
+ * SANDIAO_WORK class groups, reproject. */
+GUOTU_IO_API void guotu_indicators_job_init(guotu_indicators_job *job);
+
+/* Runs the indicators. GUOTU_OK: every output is in place and job->report was called.
+ * Otherwise the GeoPackage is not written (each output goes to a temporary file renamed at
+ * the end; the meeting tables land just before the GeoPackage, so only a failure to write the
+ * GeoPackage itself can leave them) and the
+ * context's last error says why, naming the layer, feature and field at fault:
+ * GUOTU_ERR_ARGUMENT (a bad job), GUOTU_ERR_IO (a file that cannot be read — a damaged layer
+ * is never taken for a shorter one — or written), GUOTU_ERR_DATA (a target that is not a
+ * number, an admin unit without code or geometry …), GUOTU_ERR_CANCELLED (the context's
+ * progress callback asked to stop: it is called at each stage and by the tallies and the
+ * change overlay, whose fractions start again from 0), or the core's own status. */
+GUOTU_IO_API int guotu_indicators_job_run(guotu_context *ctx, const guotu_indicators_job *job);
+
+/* ---- Framework rounds from files (guotu_frame.h) ----------------------- */
+
+/* Every string is borrowed for the duration of guotu_frame_rounds_job_run. Start from
+ * guotu_frame_rounds_job_init. */
+typedef struct guotu_frame_rounds_job {
+    /* Round n (previous) and round n+1 (current) of the three-down-three-up check: each one
+     * or more files (at least one per round), outputs of `guotu border` (layer
+     * border_conflict_lines) and `guotu framework indicators` / `catalogue`
+     * (indicator_findings, catalogue_findings), as written or as reviewed in QGIS. */
+    const char *const *previous;
+    int previous_count;
+    const char *const *current;
+    int current_count;
+    guotu_rounds_options options; /* matching and materiality (guotu_rounds_options_init) */
+    /* Folder holding schemas/ (NULL: $GUOTU_RESOURCES, else the tool's installed or
+     * source-tree folder). */
+    const char *resources;
+    /* The GeoPackage written (required, ".gpkg"; never one of the inputs): round_comparison
+     * (every item with its status; conflicts with their border line), return_list and
+     * return_summary, styled. */
+    const char *output;
+} guotu_frame_rounds_job;
+
+/* What a rounds job found, for its summary. */
+typedef struct guotu_frame_rounds_job_info {
+    int64_t items_previous, items_current; /* items read from each round */
+    int64_t resolved, persisting, new_items;
+    int64_t returned;      /* rows of return_list: an item returned to each of its cities */
+    int64_t return_cities; /* rows of return_summary: the cities with a return */
+} guotu_frame_rounds_job_info;
+
+/* Defaults: those of guotu_rounds_options_init. */
+GUOTU_IO_API void guotu_frame_rounds_job_init(guotu_frame_rounds_job *job);
+
+/* Runs the comparison. GUOTU_OK: the GeoPackage is in place and *info (may be NULL) is
+ * filled. Otherwise nothing is written (the GeoPackage goes to a temporary file renamed at
+ * the end) and the context's last error says why, naming the file, layer and feature at
+ * fault: GUOTU_ERR_ARGUMENT (a bad job, a file that is no round's output), GUOTU_ERR_IO (a
+ * file that cannot be read or written), GUOTU_ERR_CANCELLED (the context's progress callback,
+ * called for each file read, every few thousand items and while writing, asked to stop), or
+ * the core's own status. */
+GUOTU_IO_API int guotu_frame_rounds_job_run(guotu_context *ctx, const guotu_frame_rounds_job *job,
+                                            guotu_frame_rounds_job_info *info);
+
 #ifdef __cplusplus
 }
 #endif
