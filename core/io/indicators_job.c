@@ -527,6 +527,26 @@ static int unknown_before_codes(ind_run *r) {
     return failed;
 }
 
+/* Whether the earlier year has a feature of a class that can count (`where`): 1 yes, 0 no,
+ * -1 on a read error (r->err). A district without cultivated or forest land has nothing to
+ * overlay, and the conversion would refuse an empty layer. */
+static int any_counting(ind_run *r, const char *where) {
+    const guotu_indicators_job *job = r->job;
+    vector_source src;
+    if (vector_source_open(&src, job->before, job->before_layer, job->encoding, r->err, sizeof r->err)) return -1;
+    int found = -1;
+    if (!vector_source_filter(&src, where, r->err, sizeof r->err)) {
+        const char *ignored[] = {"OGR_GEOMETRY", NULL};
+        OGR_L_SetIgnoredFields(src.layer, ignored);
+        OGRFeatureH f = NULL;
+        found = ogr_next_feature(src.layer, job->before, 0, &f, r->err, sizeof r->err);
+        if (f) OGR_F_Destroy(f);
+    }
+    vector_source_close(&src);
+    if (found < 0) r->status = GUOTU_ERR_IO;
+    return found;
+}
+
 /* The change between the two survey years, per unit, through the conversion overlay (its
  * GeoPackage is a temporary removed afterwards), on the classes that can count only. */
 static int measure_change(ind_run *r) {
@@ -572,7 +592,14 @@ static int measure_change(ind_run *r) {
     change_sink sink = {r, 0};
     cv.report = change_report;
     cv.report_user = &sink;
-    int rc = guotu_convert_job_run(r->ctx, &cv);
+    int counting = any_counting(r, before_where);
+    if (counting < 0) {
+        free(before_where);
+        free(after_where);
+        io_temp_discard(tmp);
+        return 1;
+    }
+    int rc = counting ? guotu_convert_job_run(r->ctx, &cv) : 0;
     io_temp_discard(tmp);
     free(before_where);
     free(after_where);

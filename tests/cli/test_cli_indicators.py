@@ -265,3 +265,29 @@ def test_integer_class_fields_and_unknown_earlier_codes(tmp_path: Path):
         assert row["measured"] == pytest.approx(MEASURED[code][k], rel=1e-6, abs=1e-9), row
     notes = [n["note"] for n in rows(out, "notes")]
     assert any("'9999' of the earlier survey year is in no group" in n for n in notes), notes
+
+
+def test_an_earlier_year_with_nothing_that_can_count(tmp_path: Path):
+    """The earlier year holds no cultivated or forest land (all of it railway land, 1001): the
+    change overlay has nothing to read, and new construction on cultivated land and forest land
+    taken are 0 in every unit (before, the run failed: "layer 'DLTB' has no polygons"). The other
+    indicators are those of the hand-computed fixture."""
+    files = make_fixture(tmp_path)
+    ds = ogr.Open(str(files["before"]), 1)
+    ds.ExecuteSQL("UPDATE DLTB SET DLBM = '1001'")
+    ds = None
+    out = tmp_path / "ind.gpkg"
+    r = run_guotu("indicators", "--admin", str(files["admin"]), "--landuse", str(files["landuse"]),
+                  "--before", str(files["before"]), "--farmland", str(files["farmland"]), *target_options(),
+                  "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    changes = ("new_construction_on_cultivated", "forest_land_taken")
+    seen = 0
+    for row in rows(out):
+        code, k = row["admin_code"], KEYS.index(row["indicator"])
+        if row["indicator"] in changes:
+            assert row["measured"] == 0, row
+            seen += 1
+        else:
+            assert row["measured"] == pytest.approx(MEASURED[code][k], rel=1e-6, abs=1e-9), row
+    assert seen == 2 * len(MEASURED)

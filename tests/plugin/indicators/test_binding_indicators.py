@@ -302,3 +302,32 @@ def test_change_overlay_notes_an_earlier_class_no_group_lists_as_the_cli_does(tm
         else:
             assert row.measured == pytest.approx(theirs["measured"], rel=1e-9, abs=1e-9), (row, theirs)
 
+
+
+def test_an_earlier_year_without_cultivated_or_forest_land_changes_nothing(tmp_path: Path):
+    """Nothing of the earlier year can count (all of it railway land, 1001): the change overlay
+    has no parcel to read, and both change indicators are measured as 0 in every unit, as the
+    tool measures them."""
+    files = make_fixture(tmp_path)
+    dataset = ogr.Open(str(files["before"]), 1)
+    layer = dataset.GetLayer(0)
+    for feature in layer:
+        feature.SetField("DLBM", "1001")
+        assert layer.SetFeature(feature) == 0
+    feature = layer = dataset = None
+    cli_out = tmp_path / "cli.gpkg"
+    cli = subprocess.run([str(BUILD_DIR / "core" / "guotu"), "indicators", "--admin", str(files["admin"]),
+                          "--landuse", str(files["landuse"]), "--before", str(files["before"]),
+                          "--farmland", str(files["farmland"]), *target_options(), "-o", str(cli_out)],
+                         capture_output=True, text=True)
+    out = run(params(files))
+    assert cli.returncode == 0, cli.stderr
+    mine = {(r["admin_code"], r["indicator"]): r for r in cd.layer_rows(out["TABLE"])}
+    theirs = {(r["admin_code"], r["indicator"]): r for r in cd.ogr_rows(cli_out, "indicators")}
+    assert set(mine) == set(theirs)
+    for key in ("new_construction_on_cultivated", "forest_land_taken"):
+        rows = [(code, r["measured"]) for (code, k), r in mine.items() if k == key]
+        assert rows and all(v == 0 for _code, v in rows), rows
+    for k, row in theirs.items():
+        assert mine[k]["measured"] == pytest.approx(row["measured"], rel=1e-9, abs=1e-9), k
+        assert mine[k]["result"] == row["result"], k
