@@ -246,9 +246,14 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
             if self.iface is not None:
                 QMessageBox.warning(self, self.windowTitle(), self.message)
             return None
-        comparison = found.add_to_project(self.project)
+        pair = self.selected_pair()
+        comparison = found.add_to_project(self.project)  # the tree is filled anew: the pair chosen again
         self.roundCombo.setLayer(comparison)
-        self.show_item(self.conflictTree.currentItem())
+        item = next((top for top in self.pair_items() if top.data(0, PAIR_ROLE) == pair), None)
+        if item is not None and item is not self.conflictTree.currentItem():
+            self.conflictTree.setCurrentItem(item)
+        else:
+            self.show_item(self.conflictTree.currentItem())
         self.message = tr("Round comparison {layer} opened from {path}.").format(layer=comparison.name(), path=path)
         if self.iface is not None:
             self.iface.messageBar().pushSuccess(self.windowTitle(), self.message)

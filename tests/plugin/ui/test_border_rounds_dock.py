@@ -146,6 +146,53 @@ def test_same_rows_from_guotu_framerounds(dock, rounds: Path) -> None:
     assert pair_round_rows(cli, "A", "C") == []
 
 
+def test_open_round_comparison_from_a_file(dock, rounds: Path, tmp_path: Path) -> None:
+    """"Open round comparison…": a GeoPackage holding the comparison under a name of its own
+    and the round's element indicators adds both and shows the pair's rows; opening it again
+    adds nothing; a file without a comparison is refused, named; the button opens the file
+    given; the pair report from the dock then has the rounds' page."""
+    import subprocess
+
+    from pdf_tables import squeeze, table_cells
+
+    both = tmp_path / "both.gpkg"
+    for args in ([str(rounds / "rounds.gpkg"), "round_comparison", "-nln", "runde_2"],
+                 ["-update", str(rounds / "r1_ind.gpkg"), "element_indicators"]):
+        subprocess.run(["ogr2ogr", "-f", "GPKG", str(both)] + args, check=True, capture_output=True)
+    project = QgsProject.instance()
+    dock.conflictTree.setCurrentItem(dock.pair_items()[0])
+    assert dock.roundOpenButton.isVisibleTo(dock) and dock.roundOpenButton.text() == "Open round comparison…"
+    assert not dock.roundTable.isVisibleTo(dock) and not dock.frameworkTable.isVisibleTo(dock)
+    before = len(project.mapLayers())
+    chosen = dock.open_round_comparison(both)
+    assert chosen is not None and chosen.name() == "runde_2 (both)" and dock.round_layer() is chosen
+    assert {layer.name() for layer in project.mapLayers().values()} >= {"element_indicators (both)",
+                                                                         "runde_2 (both)"}
+    assert len(project.mapLayers()) == before + 2
+    assert [(r[0], r[2], r[3], r[5], r[6]) for r in cells(dock.roundTable)] == EXPECTED
+    assert dock.frameworkTable.isVisibleTo(dock) and dock.frameworkTable.rowCount() == 4  # parts and strips of M01
+    assert "Rounds: 4 resolved, 5 persisting, 1 new; 5 on the return list" in dock.detailBrowser.toPlainText()
+    assert "runde_2 (both)" in dock.message and str(both) in dock.message
+    # Again: nothing added twice, the same layer chosen.
+    assert dock.open_round_comparison(both) is chosen and len(project.mapLayers()) == before + 2
+    # A border comparison is not a round comparison: refused, the file named, nothing added.
+    assert dock.open_round_comparison(rounds / "r1_border.gpkg") is None
+    assert f'"{rounds / "r1_border.gpkg"}" holds no round comparison' in dock.message
+    assert dock.open_round_comparison(tmp_path / "missing.gpkg") is None and "does not exist" in dock.message
+    assert len(project.mapLayers()) == before + 2 and dock.round_layer() is chosen
+    # The button opens the file given (the CLI's GeoPackage: the comparison only) and chooses it.
+    dock.round_path = rounds / "rounds.gpkg"
+    dock.roundOpenButton.click()
+    assert dock.round_layer().name() == "round_comparison (rounds)" and len(project.mapLayers()) == before + 3
+    assert [(r[0], r[2], r[3], r[5], r[6]) for r in cells(dock.roundTable)] == EXPECTED
+    # The pair report printed from the dock has the pair's rounds on its last page.
+    dock.report_path = tmp_path / "pair.pdf"
+    assert dock.export_report() == tmp_path / "pair.pdf"
+    rows = table_cells(tmp_path / "pair.pdf", 5, ["Round status", "Conflict or finding", "Where", "Length (m)",
+                                                  "Area (ha)", "Return list", "Review and note"])
+    assert [(r[0], r[2], r[3], r[5], r[6]) for r in rows] == [tuple(squeeze(e)) for e in EXPECTED]
+
+
 ROUNDS_DESKTOP = r'''
 
 def main():
