@@ -42,6 +42,7 @@ class BorderReportLayers:
     indicators: Optional[QgsVectorLayer] = None          # framework: element_indicators (else found)
     indicator_findings: Optional[QgsVectorLayer] = None  # framework: indicator_findings (else found)
     rounds: Optional[QgsVectorLayer] = None  # the rounds (三下三上): a round_comparison table (else found)
+    find_rounds: bool = True  # look for a round comparison in the project when none is given
 
 
 @dataclass
@@ -499,7 +500,7 @@ def export_pair_report(layers: BorderReportLayers, pdf: Path, admin_a: str, admi
     if layers.indicators is None:
         indicators, findings = find_framework_results(project)
         layers = replace(layers, indicators=indicators, indicator_findings=layers.indicator_findings or findings)
-    if layers.rounds is None:
+    if layers.rounds is None and layers.find_rounds:
         from ..frame.round_review import find_round_comparisons
         found = find_round_comparisons(project)
         layers = replace(layers, rounds=found[-1] if found else None)

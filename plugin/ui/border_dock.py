@@ -586,7 +586,7 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
             remember_folder(REPORT_FOLDER, chosen)
             path = Path(chosen)
         layers = BorderReportLayers(segments, layer, self._companion("areas"), self._companion("summary"),
-                                    source=layer.name(), rounds=self.round_layer())
+                                    source=layer.name(), rounds=self.round_layer(), find_rounds=False)
         try:
             export_pair_report(layers, path, pair[0], pair[1], project=self.project)
         except (ValueError, RuntimeError, OSError) as e:

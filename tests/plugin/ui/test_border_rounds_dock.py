@@ -191,6 +191,13 @@ def test_open_round_comparison_from_a_file(dock, rounds: Path, tmp_path: Path) -
     rows = table_cells(tmp_path / "pair.pdf", 5, ["Round status", "Conflict or finding", "Where", "Length (m)",
                                                   "Area (ha)", "Return list", "Review and note"])
     assert [(r[0], r[2], r[3], r[5], r[6]) for r in rows] == [tuple(squeeze(e)) for e in EXPECTED]
+    # No comparison chosen in the dock: none in the report either, though the project has two.
+    dock.roundCombo.setLayer(None)
+    QgsApplication.processEvents()
+    dock.report_path = tmp_path / "without.pdf"
+    assert dock.export_report() == tmp_path / "without.pdf"
+    info = subprocess.run(["pdfinfo", str(tmp_path / "without.pdf")], capture_output=True, text=True, check=True)
+    assert "Pages:           4" in info.stdout
 
 
 ROUNDS_DESKTOP = r'''
