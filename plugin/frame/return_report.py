@@ -222,8 +222,8 @@ class _Builder(LayoutBuilder):
         kinds = kind_titles()
         sources = source_titles()
         available = width - 20.0
-        headings = [(tr("Round status"), 16.0), (tr("Source"), 22.0), (tr("Kind"), 30.0), (tr("Concerns"), 44.0),
-                    (tr("Description"), 60.0), (tr("Length (m)"), 17.0), (tr("Area (m²)"), 21.0),
+        headings = [(tr("Round status"), 16.0), (tr("Source"), 22.0), (tr("Kind"), 30.0), (tr("Concerns"), 40.0),
+                    (tr("Description"), 50.0), (tr("Length (m)"), 17.0), (tr("Area (m²)"), 21.0),
                     (tr("Reviewer's note"), 0.0)]
         headings[-1] = (headings[-1][0], available - sum(w for _h, w in headings) - len(headings) * 1.7)
         widths = [w for _h, w in headings]
