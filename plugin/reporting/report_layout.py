@@ -390,6 +390,7 @@ class LayoutBuilder:
 
         lines: List[str] = []
         for part in str(text or "").split("\n"):
+            before = len(lines)
             while part and not fits(part):
                 low, high = 1, len(part) - 1  # the longest start that fits (one character at least)
                 while low < high:
@@ -402,7 +403,8 @@ class LayoutBuilder:
                 cut = cut if cut > low // 2 else low
                 lines.append(part[:cut].rstrip())
                 part = part[cut:].lstrip()
-            lines.append(part)
+            if part or len(lines) == before:  # no empty line after the last cut
+                lines.append(part)
         return "\n".join(lines)
 
     def style_table(self, table: QgsLayoutTable) -> None:
