@@ -43,8 +43,8 @@ def _unescape(text: str) -> str:
 def pages(pdf: Path) -> List[Page]:
     html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return [Page(float(m.group(1)), float(m.group(2)),
-                 [Word(float(w.group(1)), float(w.group(2)), float(w.group(3)), float(w.group(4)), _unescape(w.group(5)))
-                  for w in _WORD.finditer(m.group(3))]) for m in _PAGE.finditer(html)]
+                 [Word(*(float(w.group(i)) for i in range(1, 5)), _unescape(w.group(5))) for w in _WORD.finditer(m.group(3))])
+            for m in _PAGE.finditer(html)]
 
 
 def words_past_margin(pdf: Path) -> List[str]:

@@ -53,7 +53,8 @@ def params(rounds: Path, folder: Path, **extra) -> dict:
     p = {"SHARED_BORDERS": f"{border}|layername=shared_borders",
          "CONFLICT_LINES": f"{border}|layername=border_conflict_lines",
          "BORDER_CONFLICTS": f"{border}|layername=border_conflicts", "PAIR_SUMMARY": f"{border}|layername=pair_summary",
-         "INDICATORS": f"{ind}|layername=element_indicators", "INDICATOR_FINDINGS": f"{ind}|layername=indicator_findings",
+         "INDICATORS": f"{ind}|layername=element_indicators",
+         "INDICATOR_FINDINGS": f"{ind}|layername=indicator_findings",
          "ROUND_COMPARISON": f"{rounds / 'rounds.gpkg'}|layername=round_comparison", "PAIR": "A,B",
          "OUTPUT_FOLDER": str(folder)}
     p.update(extra)
@@ -123,9 +124,9 @@ def test_round_page_in_chinese_fits_the_page(rounds: Path, tmp_path: Path, plugi
         QCoreApplication.removeTranslator(translator)
         QgsProject.instance().clear()
     assert result.round_items == 10 and result.pages == page_count(pdf) == 5
+    assert "轮次比对：已解决4项，持续5项，新增1项；退回清单5项" in page_lines(pdf, 5)  # the counts, as the .ts has them
     assert headings[0] != "Round status" and rows[0][0] != "persisting"  # translated
     assert [row[2] for row in rows] == [row[2] for row in EXPECTED]
-    lines = page_lines(pdf, 5)
     cells = table_cells(pdf, 5, headings)
     assert cells == [squeeze(row) for row in rows]
     assert cells[0][6].endswith("河道自然断开") and cells[1][5] == squeeze([rows[1][5]])[0] != ""

@@ -259,7 +259,8 @@ def test_return_list_cells_fit_their_columns(fx: Path, tmp_path: Path, plugin_ro
         QCoreApplication.installTranslator(translator)
     pdf = tmp_path / "B.pdf"
     try:
-        result = export_return_report(layer, "B", pdf, indicators=indicators, thresholds=read_thresholds(fx / "thr1.csv"))
+        result = export_return_report(layer, "B", pdf, indicators=indicators,
+                                      thresholds=read_thresholds(fx / "thr1.csv"))
         headings = [tr(h) for h in ("Round status", "Source", "Kind", "Concerns", "Description", "Length (m)",
                                     "Area (m²)", "Reviewer's note")]
         status, source, kind = status_titles(), source_titles(), kind_titles()
