@@ -145,3 +145,28 @@ def test_pair_with_nothing_in_the_rounds(rounds: Path, tmp_path: Path) -> None:
     cells = table_cells(tmp_path / "边界审查_A-B.pdf", 5, HEADINGS, key_column=1)  # its one cell, wrapped
     assert [row[1] for row in cells] == ["Neitherroundhasaconflictorfinding", "betweenAandB."]
     assert all(cell == "" for row in cells for i, cell in enumerate(row) if i != 1)
+
+
+def test_framework_pages_hold_the_docks_rows(rounds: Path, tmp_path: Path) -> None:
+    """Page 3 lists the framework's zones of the pair as the dock's table does (the same
+    function's rows: M01's parts in A and B and the strips A → B and B → A, hand values of the
+    plane fixture: 12 ha parts, 6 ha strips, elevation means 30 / 50 / 35 / 45 m); page 4 one
+    row per finding the dock attaches to them."""
+    import processing
+
+    from guotu.border.border_report import framework_table_headings, pair_framework_table
+
+    processing.run("guotu:borderreport", params(rounds, tmp_path, ROUND_COMPARISON=None))
+    pdf = tmp_path / "边界审查_A-B.pdf"
+    ind = rounds / "r1_ind.gpkg"
+    dock_rows = pair_framework_table(
+        QgsVectorLayer(f"{ind}|layername=element_indicators", "element_indicators", "ogr"),
+        QgsVectorLayer(f"{ind}|layername=indicator_findings", "indicator_findings", "ogr"), "A", "B")
+    zones = table_cells(pdf, 3, framework_table_headings()[:-1])
+    assert zones == [squeeze([row.element, row.zone] + row.cells) for row in dock_rows]
+    assert [(z[1], z[2], z[3]) for z in zones] == [("partA", "12.00", "30.0"), ("partB", "12.00", "50.0"),
+                                                   ("stripA→B", "6.00", "35.0"), ("stripB→A", "6.00", "45.0")]
+    findings = table_cells(pdf, 4, ["Kind", "Element", "City", "Indicator", "Value", "Threshold", "Message"])
+    assert len(findings) == sum(len(row.findings) for row in dock_rows) == 4
+    assert sorted(f[0] for f in findings) == sorted(squeeze([t.split(":")[0] for row in dock_rows
+                                                             for t in row.findings]))
