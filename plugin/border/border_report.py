@@ -4,7 +4,11 @@ the pair's elements for context when given — with a legend and the pair's numb
 every conflict with its kind, length, area, responsible side and review (status and note);
 then, with the results of the transmission framework (省级定框架: the element_indicators and
 indicator_findings tables), the indicators of the catalogue elements the two cities share
-(each city's part and the border strips on both sides) and the findings on them.
+(each city's part and the border strips on both sides) and the findings on them; with a round
+comparison of the three-down-three-up check (三下三上: guotu:framerounds' or `guotu framework
+rounds`' round_comparison), the pair's conflicts and findings across the two rounds — resolved,
+persisting or new, on the return list or not, the review carried over — with their counts (the
+rows of the review dock, frame.round_review).
 
 The report reads the layers of a border comparison (the algorithm's outputs or the CLI's
 GeoPackage tables) by field name.
@@ -22,7 +26,7 @@ from ..i18n import tr
 from .border_check import conflict_title, kind_titles
 from .border_style import style_conflicts_layer, style_segments_layer
 from ..reporting.report_layout import (LayoutBuilder, cjk_font_family, export_pdf, fit_extent, format_number, layer_rows,
-                            safe_file_part, wrap_text)
+                            safe_file_part)
 
 
 @dataclass
@@ -37,6 +41,8 @@ class BorderReportLayers:
     elements: List[QgsVectorLayer] = field(default_factory=list)  # the cities' elements (else found)
     indicators: Optional[QgsVectorLayer] = None          # framework: element_indicators (else found)
     indicator_findings: Optional[QgsVectorLayer] = None  # framework: indicator_findings (else found)
+    rounds: Optional[QgsVectorLayer] = None  # the rounds (三下三上): a round_comparison table (else found)
+    find_rounds: bool = True  # look for a round comparison in the project when none is given
 
 
 @dataclass
@@ -46,6 +52,7 @@ class BorderReportResult:
     conflicts: int
     font_family: Optional[str] = None
     warnings: List[str] = field(default_factory=list)
+    round_items: Optional[int] = None  # the pair's rows of the round comparison (None: no comparison given)
 
 
 def _pair_filter(a: str, b: str) -> str:
@@ -270,6 +277,11 @@ class _Builder(LayoutBuilder):
         self.framework_zones, self.framework_findings = framework_rows(layers.indicators, layers.indicator_findings,
                                                                        a, b)
         self.pair = (a, b)
+        self.round_rows: List[Any] = []
+        if layers.rounds is not None:
+            from ..frame.round_review import pair_round_rows
+            shared = {str(z.get("element_id")) for z in self.framework_zones if z.get("element_id")}
+            self.round_rows = pair_round_rows(layers.rounds, a, b, shared)
 
     def _extent(self) -> QgsRectangle:
         # Borders are often straight lines: a zero-width box is still a place (QgsRectangle
@@ -369,11 +381,12 @@ class _Builder(LayoutBuilder):
                     (tr("Review"), 20.0)]
         note_width = available - sum(w for _h, w in headings) - 9 * 1.7
         headings.append((tr("Note"), note_width))
-        rows = [[f"#{r['conflict_id']}", conflict_title(r["kind"], r.get("detail") or ""),
-                 r.get("side") or "", _number(r.get("length_m")), _number(r.get("area_m2"), 0),
-                 r.get("elements_a") or "", r.get("elements_b") or "",
-                 review.get(r.get("review_status") or "open", r.get("review_status") or ""),
-                 wrap_text(r.get("review_note") or "", max(6, int(note_width / 2.6)))] for r in self.conflicts]
+        widths = [w for _h, w in headings]
+        rows = [[self.fit_cell(text, w) for text, w in zip(
+                [f"#{r['conflict_id']}", conflict_title(r["kind"], r.get("detail") or ""), r.get("side") or "",
+                 _number(r.get("length_m")), _number(r.get("area_m2"), 0), r.get("elements_a") or "",
+                 r.get("elements_b") or "", review.get(r.get("review_status") or "open", r.get("review_status") or ""),
+                 r.get("review_note") or ""], widths)] for r in self.conflicts]
         if not rows:
             rows = [["", tr("No conflicts: the submissions agree along this border."), "", "", "", "", "", "", ""]]
         self.text_table(headings, rows, page, margin, 16, available, height - 16 - margin, repeat=True)
@@ -402,7 +415,8 @@ class _Builder(LayoutBuilder):
             return tr("part {city}").format(city=z.get("city_id"))
 
         area = [(z.get("area_m2") or 0.0) / 10000.0 for z in self.framework_zones]
-        rows = [[f"{z.get('element_id')} {z.get('element_name') or ''}".strip(), zone_text(z), _number(ha, 2),
+        rows = [[self.fit_cell(f"{z.get('element_id')} {z.get('element_name') or ''}".strip(), headings[0][1]),
+                 self.fit_cell(zone_text(z), headings[1][1]), _number(ha, 2),
                  _number(z.get("elevation_mean"), 1),
                  f"{_number(z.get('elevation_min'), 1)}–{_number(z.get('elevation_max'), 1)}",
                  _number(z.get("slope_mean"), 2), _number(z.get("slope_share"), 3), _number(z.get("forest_share"), 3)]
@@ -426,17 +440,43 @@ class _Builder(LayoutBuilder):
             bounds = f"{_number(f.get('min'), 3) if f.get('min') is not None else ''}–" \
                      f"{_number(f.get('max'), 3) if f.get('max') is not None else ''}"
             value = _number(f.get("value"), 3) if f.get("value") is not None else ""
-            rows.append([titles.get(f.get("kind"), f.get("kind") or ""), f.get("element_id") or "", cities,
-                         f.get("indicator") or "", value, bounds if bounds != "–" else "",
-                         wrap_text(f.get(message) or "", max(6, int(headings[-1][1] / 2.0)))])
+            cells = [titles.get(f.get("kind"), f.get("kind") or ""), f.get("element_id") or "", cities,
+                     f.get("indicator") or "", value, bounds if bounds != "–" else "", f.get(message) or ""]
+            rows.append([self.fit_cell(text, w) for text, (_h, w) in zip(cells, headings)])
         if not rows:
             rows = [[tr("No findings: the two cities' parts meet their thresholds."), "", "", "", "", "", ""]]
         self.text_table(headings, rows, page, margin, 16, available, height - 16 - margin, repeat=True)
+
+    def round_pages(self) -> None:
+        """The pair's conflicts and findings across the rounds (when a round comparison is
+        given): their counts, then one row each as the review dock lists them."""
+        if self.report.rounds is None:
+            return
+        from ..frame.round_review import round_summary_text, round_table_headings
+
+        size = self.page_size()
+        width, height, margin = size.width(), size.height(), self.MARGIN
+        available = width - 2 * margin
+        page = self.add_page()
+        self.label(tr("Round comparison of this border (三下三上)"), page, margin, 6, available, 8, 12, bold=True)
+        self.label(round_summary_text(self.round_rows), page, margin, 15, available, 5, 9)
+        self.label(tr("Source: {source}").format(source=self.report.rounds.name()), page, margin, 20.5, available, 5,
+                   8)
+        names = round_table_headings()
+        headings = [(names[0], 18.0), (names[1], 48.0), (names[2], 48.0), (names[3], 18.0), (names[4], 16.0),
+                    (names[5], 36.0), (names[6], 0.0)]
+        headings[-1] = (headings[-1][0], available - sum(w for _h, w in headings) - len(headings) * 1.7)
+        rows = [[self.fit_cell(text, w) for text, (_h, w) in zip(row.cells, headings)] for row in self.round_rows]
+        if not rows:
+            rows = [["", self.fit_cell(tr("Neither round has a conflict or finding between {a} and {b}.").format(
+                a=self.pair[0], b=self.pair[1]), headings[1][1]), "", "", "", "", ""]]
+        self.text_table(headings, rows, page, margin, 27, available, height - 27 - margin, repeat=True)
 
     def build(self):
         self.map_page()
         self.conflict_pages()
         self.framework_pages()
+        self.round_pages()
         self.finish_pages()
         return self.layout
 
@@ -460,8 +500,13 @@ def export_pair_report(layers: BorderReportLayers, pdf: Path, admin_a: str, admi
     if layers.indicators is None:
         indicators, findings = find_framework_results(project)
         layers = replace(layers, indicators=indicators, indicator_findings=layers.indicator_findings or findings)
+    if layers.rounds is None and layers.find_rounds:
+        from ..frame.round_review import find_round_comparisons
+        found = find_round_comparisons(project)
+        layers = replace(layers, rounds=found[-1] if found else None)
     for layer in [layers.segments, layers.conflict_lines, layers.conflict_areas, layers.summary, layers.admin,
-                  layers.indicators, layers.indicator_findings] + list(layers.elements) + list(layers.context):
+                  layers.indicators, layers.indicator_findings, layers.rounds] + list(layers.elements) + \
+            list(layers.context):
         if layer is not None and project.mapLayer(layer.id()) is None:
             project.addMapLayer(layer, False)
     builder = _Builder(project, layers, admin_a, admin_b, title)
@@ -469,7 +514,8 @@ def export_pair_report(layers: BorderReportLayers, pdf: Path, admin_a: str, admi
         raise ValueError(tr('"{a}" and "{b}" share no border in these results.').format(a=admin_a, b=admin_b))
     layout = builder.build()
     result = BorderReportResult(Path(pdf), layout.pageCollection().pageCount(), len(builder.conflicts),
-                                cjk_font_family(), list(builder.warnings))
+                                cjk_font_family(), list(builder.warnings),
+                                len(builder.round_rows) if layers.rounds is not None else None)
     if result.font_family is None:
         result.warnings.append(tr("No font with Chinese characters is installed; Chinese text will not render "
                                   "(install e.g. fonts-wqy-microhei)."))

@@ -19,7 +19,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from qgis.core import QgsExpression, QgsProject, QgsVectorLayer
 
 from ..i18n import tr
-from ..reporting.report_layout import LayoutBuilder, export_pdf, format_number, layer_rows, safe_file_part, wrap_text
+from ..reporting.report_layout import LayoutBuilder, export_pdf, format_number, layer_rows, safe_file_part
 
 REQUIRED = ("city_id", "status", "source", "kind", "key", "label", "length_m", "area_m2", "review_note")
 
@@ -159,6 +159,25 @@ def status_titles() -> Dict[str, str]:
     return {"new": tr("new"), "persisting": tr("persisting")}
 
 
+def source_titles() -> Dict[str, str]:
+    """What a return list item comes from, in the user's words."""
+    return {"conflict": tr("Border conflict"), "indicator": tr("Indicator finding"),
+            "catalogue": tr("Catalogue finding")}
+
+
+def concerns_text(key: str) -> str:
+    """An item's key as a reader reads it: "A | B" for a conflict between two cities,
+    "M01 A → B elevation_mean" for a finding between two cities, "M01 B forest_share" for one
+    on a city's own part; "M01 A" for a catalogue finding."""
+    parts = key.split("|")
+    if len(parts) == 2:
+        return f"{parts[0]} | {parts[1]}"
+    if len(parts) == 4:
+        element, city, other, indicator = parts
+        return " ".join(p for p in (element, f"{city} → {other}" if other else city, indicator) if p)
+    return " ".join(p for p in parts if p)
+
+
 def kind_titles() -> Dict[str, str]:
     """Every kind a return list holds, in the user's words (border conflicts, indicator and
     catalogue findings); an unknown id stays as it is."""
@@ -201,19 +220,23 @@ class _Builder(LayoutBuilder):
                    0, 10.0, 20.0, width - 20.0, 10.0, 9)
         titles = status_titles()
         kinds = kind_titles()
-        headings = [(tr("Status"), 18.0), (tr("Source"), 20.0), (tr("Kind"), 30.0), (tr("Concerns"), 62.0),
-                    (tr("Description"), 62.0), (tr("Length (m)"), 18.0), (tr("Area (m²)"), 20.0),
-                    (tr("Reviewer's note"), 42.0)]
+        sources = source_titles()
+        available = width - 20.0
+        headings = [(tr("Round status"), 16.0), (tr("Source"), 22.0), (tr("Kind"), 30.0), (tr("Concerns"), 40.0),
+                    (tr("Description"), 50.0), (tr("Length (m)"), 17.0), (tr("Area (m²)"), 21.0),
+                    (tr("Reviewer's note"), 0.0)]
+        headings[-1] = (headings[-1][0], available - sum(w for _h, w in headings) - len(headings) * 1.7)
+        widths = [w for _h, w in headings]
         table_rows = []
         for r in self.rows:
             length, area = r.get("length_m") or 0, r.get("area_m2") or 0
-            table_rows.append([titles.get(str(r.get("status")), str(r.get("status"))), str(r.get("source") or ""),
-                               wrap_text(kinds.get(str(r.get("kind")), str(r.get("kind") or "")), 22),
-                               wrap_text(str(r.get("key") or ""), 40),
-                               wrap_text(str(r.get("label") or ""), 40),
-                               format_number(length, 1) if length else "", format_number(area, 0) if area else "",
-                               wrap_text(str(r.get("review_note") or ""), 28)])
-        self.text_table(headings, table_rows, 0, 10.0, 32.0, width - 20.0, self.page_size().height() - 45.0,
+            cells = [titles.get(str(r.get("status")), str(r.get("status"))),
+                     sources.get(str(r.get("source") or ""), str(r.get("source") or "")),
+                     kinds.get(str(r.get("kind")), str(r.get("kind") or "")), concerns_text(str(r.get("key") or "")),
+                     str(r.get("label") or ""), format_number(length, 1) if length else "",
+                     format_number(area, 0) if area else "", str(r.get("review_note") or "")]
+            table_rows.append([self.fit_cell(text, w) for text, w in zip(cells, widths)])
+        self.text_table(headings, table_rows, 0, 10.0, 32.0, available, self.page_size().height() - 45.0,
                         repeat=True)
         if self.elements is not None:
             self.indicator_pages()
@@ -233,17 +256,17 @@ class _Builder(LayoutBuilder):
         headings[-1] = (headings[-1][0], width - 20.0 - sum(w for _h, w in headings) - 7 * 1.7)
         rows: List[List[str]] = []
         for e in self.elements:
-            title = wrap_text(f"{e.element_id} {e.name} ({e.element_type})" if e.element_type else
-                              tr("{element} (no part in this city)").format(element=e.element_id), 24)
+            title = self.fit_cell(f"{e.element_id} {e.name} ({e.element_type})" if e.element_type else
+                                  tr("{element} (no part in this city)").format(element=e.element_id), headings[0][1])
             for i, c in enumerate(e.checks):
                 decimals = 0 if c.indicator == "area" else 3 if c.indicator.endswith("share") else 2
                 rows.append([title if i == 0 else "", c.indicator,
                              "" if c.value is None else format_number(c.value, decimals),
                              "" if c.minimum is None else format_number(c.minimum, decimals),
                              "" if c.maximum is None else format_number(c.maximum, decimals),
-                             verdicts[c.verdict], "\n".join(wrap_text(f, 60) for f in c.findings)])
+                             verdicts[c.verdict], self.fit_cell("\n".join(c.findings), headings[-1][1])])
             for stated in e.other:
-                rows.append(["", "", "", "", "", "", wrap_text(stated, 60)])
+                rows.append(["", "", "", "", "", "", self.fit_cell(stated, headings[-1][1])])
         if not rows:
             rows = [[tr("No element of the framework's indicators is on this city's return list."), "", "", "", "", "",
                      ""]]

@@ -15,9 +15,10 @@ note carried over, and whether it is on the return list (退回清单) or a majo
 """
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Set, Tuple
 
-from qgis.core import QgsMapLayer, QgsProject, QgsVectorLayer
+from qgis.core import QgsMapLayer, QgsProject, QgsProviderRegistry, QgsVectorLayer
 
 from ..border.border_check import conflict_title
 from ..i18n import tr
@@ -172,3 +173,53 @@ def finding_zone(indicators: Optional[QgsVectorLayer], row: RoundRow) -> Optiona
             if z.get("zone") == zone and (zone == "part" or (z.get("other_city_id") or "") == facing):
                 return z.get("_fid"), z.get("_geometry")
     return None
+
+
+@dataclass
+class RoundFile:
+    """The tables of a file the review dock opens: its round comparison, and the framework's
+    element_indicators and indicator_findings when the same file holds them."""
+    comparison: QgsVectorLayer
+    indicators: Optional[QgsVectorLayer] = None
+    findings: Optional[QgsVectorLayer] = None
+
+    def layers(self) -> List[QgsVectorLayer]:
+        return [layer for layer in (self.indicators, self.findings, self.comparison) if layer is not None]
+
+    def add_to_project(self, project: QgsProject) -> QgsVectorLayer:
+        """Adds the file's tables to ``project``, but those it already shows (same source);
+        returns the project's round comparison layer of the file."""
+        shown = {layer.source(): layer for layer in project.mapLayers().values()}
+        project.addMapLayers([layer for layer in self.layers() if layer.source() not in shown])
+        return shown.get(self.comparison.source(), self.comparison)
+
+
+def read_round_file(path: Path) -> RoundFile:
+    """The round comparison in ``path`` (a GeoPackage of guotu:framerounds or `guotu framework
+    rounds`), found by its fields whatever the table's name, with the element_indicators and
+    indicator_findings of the same file; layers named "table (file)". ValueError naming the
+    file when it cannot be read or holds no round comparison."""
+    from ..border.border_report import is_indicator_findings, is_indicator_table
+
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError(tr('"{path}" does not exist.').format(path=str(path)))
+    details = [d for d in QgsProviderRegistry.instance().querySublayers(str(path)) if d.providerKey() == "ogr"]
+    if not details:
+        raise ValueError(tr('"{path}" cannot be read as a vector file.').format(path=str(path)))
+    comparison = indicators = findings = None
+    for detail in details:
+        layer = QgsVectorLayer(detail.uri(), f"{detail.name()} ({path.stem})", "ogr")
+        if not layer.isValid():
+            continue
+        if comparison is None and is_round_comparison(layer):
+            comparison = layer
+        elif indicators is None and is_indicator_table(layer):
+            indicators = layer
+        elif findings is None and is_indicator_findings(layer):
+            findings = layer
+    if comparison is None:
+        raise ValueError(tr('"{path}" holds no round comparison: none of its tables has the fields of the '
+                            'round_comparison table of guotu:framerounds or guotu framework rounds ({fields}).').format(
+            path=str(path), fields=", ".join(sorted(ROUND_COMPARISON_FIELDS))))
+    return RoundFile(comparison, indicators, findings)

@@ -11,6 +11,7 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingExcepti
 from ..border.border_report import (BorderReportLayers, export_pair_report, is_indicator_findings,
                                    is_indicator_table, pair_file_name, style_admin_outline, style_elements_fill)
 from ..border.border_review import conflict_rows, pair_rows
+from ..frame.round_review import is_round_comparison
 from ..i18n import tr
 from .common import is_set
 from .review_reports import ReportAlgorithm
@@ -26,6 +27,7 @@ class BorderReportAlgorithm(ReportAlgorithm):
     ELEMENTS = "ELEMENTS"
     INDICATORS = "INDICATORS"
     INDICATOR_FINDINGS = "INDICATOR_FINDINGS"
+    ROUND_COMPARISON = "ROUND_COMPARISON"
 
     def name(self) -> str:
         return "borderreport"
@@ -47,7 +49,11 @@ class BorderReportAlgorithm(ReportAlgorithm):
                   "<p>With the results of <i>Transmission indicators of cross-city elements</i> (or of "
                   "<i>guotu framework indicators</i>), the report adds the indicators of the catalogue elements "
                   "both cities have a part of — each city's part and the border strips on both sides — and the "
-                  "findings on them.</p>")
+                  "findings on them.</p>"
+                  "<p>With the round comparison of <i>Compare rounds and return list</i> (or of <i>guotu framework "
+                  "rounds</i>), the report adds the pair's conflicts and findings across the two rounds: resolved, "
+                  "persisting or new, whether each is on the return list, the review carried over, and their "
+                  "counts.</p>")
 
     def createInstance(self) -> "BorderReportAlgorithm":
         return BorderReportAlgorithm()
@@ -73,6 +79,9 @@ class BorderReportAlgorithm(ReportAlgorithm):
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.INDICATOR_FINDINGS, tr("Indicator findings (indicator_findings)"), [QgsProcessing.TypeVector],
             optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            self.ROUND_COMPARISON, tr("Round comparison (round_comparison)"), [QgsProcessing.TypeVector],
+            optional=True))
         self.addParameter(QgsProcessingParameterString(self.PAIR, tr("Only this pair, as A,B (empty: every pair "
                                                                      "with conflicts)"), optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Folder for the reports")))
@@ -97,7 +106,11 @@ class BorderReportAlgorithm(ReportAlgorithm):
                                         elements=self._elements(parameters, context, project),
                                         indicators=self._layer(parameters, self.INDICATORS, context, project, False),
                                         indicator_findings=self._layer(parameters, self.INDICATOR_FINDINGS, context,
-                                                                       project, False))
+                                                                       project, False),
+                                        rounds=self._layer(parameters, self.ROUND_COMPARISON, context, project, False))
+            if layers.rounds is not None and not is_round_comparison(layers.rounds):
+                raise QgsProcessingException(tr('Layer "{layer}" is not a round comparison (the round_comparison '
+                                                'table of the rounds).').format(layer=layers.rounds.name()))
             for layer, check, table in ((layers.indicators, is_indicator_table, "element_indicators"),
                                         (layers.indicator_findings, is_indicator_findings, "indicator_findings")):
                 if layer is not None and not check(layer):
@@ -121,6 +134,9 @@ class BorderReportAlgorithm(ReportAlgorithm):
                 count += 1
                 feedback.pushInfo(tr("{path}: {pages} pages, {conflicts} conflicts.").format(
                     path=result.pdf, pages=result.pages, conflicts=result.conflicts))
+                if result.round_items is not None:
+                    feedback.pushInfo(tr("{path}: {items} conflicts and findings across the rounds.").format(
+                        path=result.pdf, items=result.round_items))
                 for warning in result.warnings:
                     feedback.pushWarning(warning)
         except (ValueError, RuntimeError, OSError) as e:

@@ -12,6 +12,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase, QPolygonF
 from qgis.core import (QgsApplication, QgsFeatureRequest, QgsFeedback, QgsFillSymbol, QgsLayoutExporter, QgsLayoutFrame,
                        QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPage,
                        QgsLayoutItemPicture, QgsLayoutItemPolygon, QgsLayoutItemScaleBar, QgsLayoutItemTextTable,
+                       QgsLayoutUtils,
                        QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable, QgsLayoutTableColumn,
                        QgsLegendRenderer, QgsLegendStyle, QgsMapLayer, QgsPrintLayout, QgsProject, QgsRectangle, QgsRenderContext,
                        QgsTextFormat, QgsUnitTypes, QgsVectorLayer)
@@ -375,6 +376,36 @@ class LayoutBuilder:
                                   (QgsLegendStyle.SymbolLabel, label_size, False)):
             legend.setStyleFont(style, self.font(size, bold))
         return legend
+
+    def fit_cell(self, text: str, width: float, size: float = 7.0) -> str:
+        """``text`` cut into lines that fit a table column ``width`` mm wide at ``size`` points,
+        measured in the report's font: at spaces where a line has them, else between any two
+        characters (layout tables only wrap at spaces, so a Chinese text without them would run
+        over its cell; wrap_text counts characters, and a Chinese character is twice as wide)."""
+        font = self.font(size)
+        room = max(width - 0.3, 1.0)  # a column's width is its text's; the cell margins come on top
+
+        def fits(part: str) -> bool:
+            return QgsLayoutUtils.textWidthMM(font, part) <= room
+
+        lines: List[str] = []
+        for part in str(text or "").split("\n"):
+            before = len(lines)
+            while part and not fits(part):
+                low, high = 1, len(part) - 1  # the longest start that fits (one character at least)
+                while low < high:
+                    middle = (low + high + 1) // 2
+                    if fits(part[:middle]):
+                        low = middle
+                    else:
+                        high = middle - 1
+                cut = part.rfind(" ", 0, low + 1)
+                cut = cut if cut > low // 2 else low
+                lines.append(part[:cut].rstrip())
+                part = part[cut:].lstrip()
+            if part or len(lines) == before:  # no empty line after the last cut
+                lines.append(part)
+        return "\n".join(lines)
 
     def style_table(self, table: QgsLayoutTable) -> None:
         table.setHeaderTextFormat(self.text_format(7.5, bold=True))

@@ -4,13 +4,15 @@ Lists the conflicts of a border comparison by city pair, worst pair first (the p
 summary's score); a click zooms the map to the conflict and flashes it. "Mark agreed",
 "Mark exception…" (with a note) and "Reopen" write the review into the conflict layers
 themselves (areas and border lines), so it persists with the output. "Pair report" writes
-the printable report of the selected pair. Selecting a pair shows, when the transmission
+the printable report of the selected pair (with the framework's indicators and the round
+comparison chosen here, when there are). Selecting a pair shows, when the transmission
 framework's results (element_indicators, indicator_findings) are in the project, the
 indicators of the elements both cities share and the findings on them (border.border_report):
 in a table of the elements' parts and border strips with their findings, where choosing a row
 selects that part in the indicators layer and zooms the map to it.
 When a round comparison of the three-down-three-up check (guotu:framerounds or `guotu framework
-rounds`) is in the project, chosen in "Round comparison", the pair also shows its conflicts and
+rounds`) is in the project, chosen in "Round comparison" (or added from its GeoPackage with "Open round
+comparison…", with the element indicators the file holds), the pair also shows its conflicts and
 findings across the rounds (frame.round_review): resolved, persisting or new, the review and
 note carried over, those on the return list marked; choosing a row zooms the map to the
 conflict's border line or the finding's part, and the pair's summary counts them by status.
@@ -31,7 +33,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                                 QMessageBox, QTableWidget, QTableWidgetItem, QTreeWidgetItem, QWidget)
+                                 QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTreeWidgetItem, QWidget)
 from qgis.core import QgsFeatureRequest, QgsMapLayerProxyModel, QgsProject, QgsRectangle, QgsVectorLayer
 from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
 
@@ -45,19 +47,21 @@ from ..border.border_review import (ConflictRow, PairRow, apply_review, conflict
                                   pair_rows)
 from ..border.border_style import REVIEWED_COLOR, STATUS_COLORS, style_conflicts_layer
 from ..frame.round_review import (STATUS_COLORS as ROUND_COLORS, RoundRow, finding_zone, find_round_comparisons,
-                                  is_round_comparison, pair_round_rows, round_summary_text, round_table_headings)
+                                  is_round_comparison, pair_round_rows, read_round_file, round_summary_text,
+                                  round_table_headings)
 from ..reporting.companions import companion_layer, has_fields
 from ..i18n import tr
 from ..paths import ui_path
 from .dock_layout import DockFitter, configure_review_list
 from .map_focus import zoom_and_flash
-from .start_folder import remember_folder, start_path
+from .start_folder import remember_folder, start_folder, start_path
 
 ALG = "guotu:borderconflicts"
 CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 1  # leaves: conflict id
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 2      # top level: (admin_a, admin_b)
 ALL = "*"
 REPORT_FOLDER, KEEP_FOLDER = "border_report", "border_review"  # file dialogs' remembered folders
+ROUNDS_FOLDER = "border_rounds"
 
 
 FORM_CLASS, _BASE = uic.loadUiType(ui_path("border_dock.ui"))
@@ -79,6 +83,7 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         self.report_path: Optional[Path] = None  # tests set it; else asked for
         self.note_for_exception: Optional[str] = None  # tests set it; else asked for
         self.keep_path: Optional[Path] = None  # tests set it; else asked for
+        self.round_path: Optional[Path] = None  # tests set it; else asked for
         self.ask_questions = iface is not None  # offscreen tests answer through keep_path
         self._offered_keep: set = set()  # ids of temporary layers whose first review offered saving
         self.framework_rows: List[FrameworkTableRow] = []  # the pair's framework table, row by row
@@ -86,7 +91,7 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         self.frameworkTable = self._make_framework_table()
         self.round_rows: List[RoundRow] = []  # the pair's conflicts and findings across the rounds
         self.round_selected: Optional[QgsVectorLayer] = None  # the layer whose feature the round table selected
-        self.roundLabel, self.roundCombo, self.roundTable = self._make_round_widgets()
+        self.roundLabel, self.roundCombo, self.roundOpenButton, self.roundTable = self._make_round_widgets()
         self._retranslate()
         self.layerCombo.setFilters(QgsMapLayerProxyModel.LineLayer)
         configure_review_list(self.conflictTree)
@@ -123,6 +128,10 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         self.conflictTree.setHeaderLabels([tr("Conflict"), tr("Length (m)"), tr("Area (ha)"), tr("Review")])
         self.frameworkTable.setHorizontalHeaderLabels(framework_table_headings())
         self.roundLabel.setText(tr("Round comparison"))
+        self.roundOpenButton.setText(tr("Open round comparison…"))
+        self.roundOpenButton.setToolTip(tr("Adds the round comparison of a GeoPackage (guotu:framerounds or guotu "
+                                           "framework rounds), and its element indicators when the file holds them, "
+                                           "to the project and shows it here."))
         self.roundTable.setHorizontalHeaderLabels(round_table_headings())
         self.keepLabel.setText(tr("These conflicts are in temporary layers: the review is lost when QGIS closes. "
                                   "Save them to a GeoPackage to keep it."))
@@ -151,18 +160,22 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         table.currentCellChanged.connect(lambda row, _col, _row0, _col0: self.show_framework_row(row))
         return table
 
-    def _make_round_widgets(self) -> Tuple[QLabel, QgsMapLayerComboBox, QTableWidget]:
-        """The round comparison's chooser and the table of the pair's conflicts and findings
-        across the rounds, under the framework table (hidden until a pair is chosen with a
-        round comparison in the project)."""
+    def _make_round_widgets(self) -> Tuple[QLabel, QgsMapLayerComboBox, QPushButton, QTableWidget]:
+        """The round comparison's chooser, the button opening one from a file, and the table of
+        the pair's conflicts and findings across the rounds, under the framework table (the
+        table hidden until a pair is chosen with a round comparison in the project)."""
         parent = self.detailBrowser.parentWidget()
         label = QLabel(parent)
         combo = QgsMapLayerComboBox(parent)
         combo.setObjectName("roundCombo")
         combo.setAllowEmptyLayer(True)
+        button = QPushButton(parent)
+        button.setObjectName("roundOpenButton")
+        button.clicked.connect(self._open_rounds_clicked)
         row = QHBoxLayout()
         row.addWidget(label)
         row.addWidget(combo, 1)
+        row.addWidget(button)
         table = QTableWidget(0, len(round_table_headings()), parent)
         table.setObjectName("roundTable")
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -179,7 +192,7 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         layout.insertLayout(at, row)
         layout.insertWidget(at + 1, table)
         table.currentCellChanged.connect(lambda r, _col, _row0, _col0: self.show_round_row(r))
-        return label, combo, table
+        return label, combo, button, table
 
     def _pick_round_layer(self, *_args: Any) -> None:
         """Offers the project's round comparison tables in the chooser; a newly added one is
@@ -209,6 +222,42 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
             self.show_item(self.conflictTree.currentItem())
         except RuntimeError:  # the dock was closed in the meantime
             pass
+
+    def _open_rounds_clicked(self) -> None:
+        self.open_round_comparison()
+
+    def open_round_comparison(self, path: Optional[Path] = None) -> Optional[QgsVectorLayer]:
+        """Adds the round comparison of a GeoPackage (``path``, else ``round_path``, else asked
+        for), and the framework's tables the same file holds, to the project and chooses it;
+        a file without a round comparison is refused, named. Returns the layer chosen."""
+        path = path if path is not None else self.round_path
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(self, tr("Open round comparison"),
+                                                          start_folder(ROUNDS_FOLDER, self.project),
+                                                          tr("GeoPackage (*.gpkg)"))
+            if not chosen:
+                return None
+            remember_folder(ROUNDS_FOLDER, chosen)
+            path = Path(chosen)
+        try:
+            found = read_round_file(Path(path))
+        except ValueError as e:
+            self.message = str(e)
+            if self.iface is not None:
+                QMessageBox.warning(self, self.windowTitle(), self.message)
+            return None
+        pair = self.selected_pair()
+        comparison = found.add_to_project(self.project)  # the tree is filled anew: the pair chosen again
+        self.roundCombo.setLayer(comparison)
+        item = next((top for top in self.pair_items() if top.data(0, PAIR_ROLE) == pair), None)
+        if item is not None and item is not self.conflictTree.currentItem():
+            self.conflictTree.setCurrentItem(item)
+        else:
+            self.show_item(self.conflictTree.currentItem())
+        self.message = tr("Round comparison {layer} opened from {path}.").format(layer=comparison.name(), path=path)
+        if self.iface is not None:
+            self.iface.messageBar().pushSuccess(self.windowTitle(), self.message)
+        return comparison
 
     def round_layer(self) -> Optional[QgsVectorLayer]:
         """The round comparison chosen (None without one)."""
@@ -248,6 +297,7 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         table.setVisible(bool(self.round_rows))
         self.roundLabel.setVisible(pair is not None and self.selected_conflict() is None)
         self.roundCombo.setVisible(self.roundLabel.isVisibleTo(self))
+        self.roundOpenButton.setVisible(self.roundLabel.isVisibleTo(self))
 
     def _clear_round_selection(self) -> None:
         try:
@@ -536,7 +586,7 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
             remember_folder(REPORT_FOLDER, chosen)
             path = Path(chosen)
         layers = BorderReportLayers(segments, layer, self._companion("areas"), self._companion("summary"),
-                                    source=layer.name())
+                                    source=layer.name(), rounds=self.round_layer(), find_rounds=False)
         try:
             export_pair_report(layers, path, pair[0], pair[1], project=self.project)
         except (ValueError, RuntimeError, OSError) as e:

@@ -225,3 +225,59 @@ def test_return_list_pdf_sets_out_the_indicators(fx: Path, tmp_path: Path, plugi
         processing.run("guotu:returnlistreport", {
             "RETURN_LIST": f"{out}|layername=return_list", "INDICATORS": f"{out}|layername=return_summary",
             "THRESHOLDS": str(fx / "thr1.csv"), "OUTPUT_FOLDER": str(tmp_path / "pdf4")})
+
+
+NOTE = "第二轮提交仍未按省级框架调整，请市级自然资源部门会同县级核实边界走向后重新报送，并附说明材料"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_return_list_cells_fit_their_columns(fx: Path, tmp_path: Path, plugin_root: Path, language: str) -> None:
+    """City B's return list with a long Chinese reviewer's note on every item: each cell read
+    back from the PDF whole (the note wrapped inside its column, not cut at the page's edge),
+    every word inside the right margin, in English and Chinese; the items' keys as a reader
+    reads them and their source in words."""
+    from qgis.core import QgsFeatureRequest
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    from guotu.frame.return_report import export_return_report, kind_titles, read_thresholds, source_titles, \
+        status_titles
+    from guotu.i18n import tr
+    from pdf_tables import squeeze, table_cells, words_past_margin
+
+    out = tmp_path / "cli.gpkg"
+    assert fd.run_rounds_cli(fx, out).returncode == 0
+    layer = QgsVectorLayer(f"{out}|layername=return_list", "return_list", "ogr").materialize(QgsFeatureRequest())
+    note = layer.fields().lookupField("review_note")
+    assert layer.startEditing()
+    for feature in layer.getFeatures():
+        layer.changeAttributeValue(feature.id(), note, NOTE)
+    assert layer.commitChanges()
+    indicators = QgsVectorLayer(f"{fx / 'r1_ind.gpkg'}|layername=element_indicators", "element_indicators", "ogr")
+    translator = QTranslator()
+    if language == "zh":
+        assert translator.load(str(plugin_root / "guotu" / "resources" / "i18n" / "guotu_zh_CN.qm"))
+        QCoreApplication.installTranslator(translator)
+    pdf = tmp_path / "B.pdf"
+    try:
+        result = export_return_report(layer, "B", pdf, indicators=indicators,
+                                      thresholds=read_thresholds(fx / "thr1.csv"))
+        headings = [tr(h) for h in ("Round status", "Source", "Kind", "Concerns", "Description", "Length (m)",
+                                    "Area (m²)", "Reviewer's note")]
+        status, source, kind = status_titles(), source_titles(), kind_titles()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert result.pages == 2
+    if language == "zh":
+        assert status["persisting"] == "持续" and kind["value_jump"] != "Indicator jumps at the border"
+    # B's four items (test_statuses_review_and_return_list), in the list's order.
+    expected = [
+        [status["new"], source["conflict"], kind["category_mismatch"], "A | B", "category_mismatch  A|B /", "100.0",
+         "", NOTE],
+        [status["persisting"], source["indicator"], kind["threshold_missing"], "M01 B elevation_mean",
+         "M01 Hills elevation_mean", "", "", NOTE],
+        [status["persisting"], source["indicator"], kind["outside_threshold"], "M01 B forest_share",
+         "M01 Hills forest_share", "", "", NOTE],
+        [status["persisting"], source["indicator"], kind["value_jump"], "M01 A → B elevation_mean",
+         "M01 Hills elevation_mean", "", "", NOTE]]
+    assert table_cells(pdf, 1, headings) == [squeeze(row) for row in expected]
+    assert not words_past_margin(pdf)

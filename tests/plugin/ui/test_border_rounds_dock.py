@@ -146,6 +146,68 @@ def test_same_rows_from_guotu_framerounds(dock, rounds: Path) -> None:
     assert pair_round_rows(cli, "A", "C") == []
 
 
+def comparison_with_indicators(rounds: Path, folder: Path) -> Path:
+    """both.gpkg: the CLI's round comparison as table "runde_2" and round n+1's element_indicators."""
+    import subprocess
+
+    both = folder / "both.gpkg"
+    for args in ([str(rounds / "rounds.gpkg"), "round_comparison", "-nln", "runde_2"],
+                 ["-update", str(rounds / "r1_ind.gpkg"), "element_indicators"]):
+        subprocess.run(["ogr2ogr", "-f", "GPKG", str(both)] + args, check=True, capture_output=True)
+    return both
+
+
+def test_open_round_comparison_from_a_file(dock, rounds: Path, tmp_path: Path) -> None:
+    """"Open round comparison…": a GeoPackage holding the comparison under a name of its own
+    and the round's element indicators adds both and shows the pair's rows; opening it again
+    adds nothing; a file without a comparison is refused, named; the button opens the file
+    given; the pair report from the dock then has the rounds' page."""
+    import subprocess
+
+    from pdf_tables import squeeze, table_cells
+
+    both = comparison_with_indicators(rounds, tmp_path)
+    project = QgsProject.instance()
+    dock.conflictTree.setCurrentItem(dock.pair_items()[0])
+    assert dock.roundOpenButton.isVisibleTo(dock) and dock.roundOpenButton.text() == "Open round comparison…"
+    assert not dock.roundTable.isVisibleTo(dock) and not dock.frameworkTable.isVisibleTo(dock)
+    before = len(project.mapLayers())
+    chosen = dock.open_round_comparison(both)
+    assert chosen is not None and chosen.name() == "runde_2 (both)" and dock.round_layer() is chosen
+    assert {layer.name() for layer in project.mapLayers().values()} >= {"element_indicators (both)",
+                                                                         "runde_2 (both)"}
+    assert len(project.mapLayers()) == before + 2
+    assert [(r[0], r[2], r[3], r[5], r[6]) for r in cells(dock.roundTable)] == EXPECTED
+    assert dock.frameworkTable.isVisibleTo(dock) and dock.frameworkTable.rowCount() == 4  # parts and strips of M01
+    assert "Rounds: 4 resolved, 5 persisting, 1 new; 5 on the return list" in dock.detailBrowser.toPlainText()
+    assert "runde_2 (both)" in dock.message and str(both) in dock.message
+    # Again: nothing added twice, the same layer chosen.
+    assert dock.open_round_comparison(both) is chosen and len(project.mapLayers()) == before + 2
+    # A border comparison is not a round comparison: refused, the file named, nothing added.
+    assert dock.open_round_comparison(rounds / "r1_border.gpkg") is None
+    assert f'"{rounds / "r1_border.gpkg"}" holds no round comparison' in dock.message
+    assert dock.open_round_comparison(tmp_path / "missing.gpkg") is None and "does not exist" in dock.message
+    assert len(project.mapLayers()) == before + 2 and dock.round_layer() is chosen
+    # The button opens the file given (the CLI's GeoPackage: the comparison only) and chooses it.
+    dock.round_path = rounds / "rounds.gpkg"
+    dock.roundOpenButton.click()
+    assert dock.round_layer().name() == "round_comparison (rounds)" and len(project.mapLayers()) == before + 3
+    assert [(r[0], r[2], r[3], r[5], r[6]) for r in cells(dock.roundTable)] == EXPECTED
+    # The pair report printed from the dock has the pair's rounds on its last page.
+    dock.report_path = tmp_path / "pair.pdf"
+    assert dock.export_report() == tmp_path / "pair.pdf"
+    rows = table_cells(tmp_path / "pair.pdf", 5, ["Round status", "Conflict or finding", "Where", "Length (m)",
+                                                  "Area (ha)", "Return list", "Review and note"])
+    assert [(r[0], r[2], r[3], r[5], r[6]) for r in rows] == [tuple(squeeze(e)) for e in EXPECTED]
+    # No comparison chosen in the dock: none in the report either, though the project has two.
+    dock.roundCombo.setLayer(None)
+    QgsApplication.processEvents()
+    dock.report_path = tmp_path / "without.pdf"
+    assert dock.export_report() == tmp_path / "without.pdf"
+    info = subprocess.run(["pdfinfo", str(tmp_path / "without.pdf")], capture_output=True, text=True, check=True)
+    assert "Pages:           4" in info.stdout
+
+
 ROUNDS_DESKTOP = r'''
 
 def main():
@@ -230,3 +292,76 @@ def test_rounds_table_in_qgis_desktop(plugin_root: Path, rounds: Path, tmp_path:
     assert shot.is_file() and shot.stat().st_size > 20_000
     assert result["unloaded"]
 
+
+
+OPEN_DESKTOP = r"""
+
+def main():
+    try:
+        start_run("mActionGuotuBorderReview", "guotu:framerounds")
+        lines = add_layers(f"{os.environ['GUOTU_ROUNDS']}/r1_border.gpkg", ("border_conflict_lines", "border_conflicts",
+                                                                          "shared_borders", "pair_summary"))
+        QgsProject.instance().setCrs(lines["border_conflict_lines"].crs())
+        show_on_map(lines["border_conflict_lines"].crs())
+        open_dock("mActionGuotuBorderReview", "border_dock")
+        QTimer.singleShot(1000, open_file)
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish()
+
+
+def open_file():
+    # The user chooses the pair, clicks "Open round comparison…" and picks both.gpkg (the file
+    # dialog's answer given), then prints the pair report.
+    try:
+        from qgis.PyQt.QtCore import QPoint, QRect
+        from guotu.frame.round_review import round_table_headings
+
+        dock = qgis.utils.plugins["guotu"].border_dock
+        dock.conflictTree.setCurrentItem(dock.pair_items()[0])
+        button = dock.roundOpenButton
+        result["button_visible"] = button.isVisible()
+        result["button_inside"] = dock.rect().contains(QRect(button.mapTo(dock, QPoint(0, 0)), button.size()))
+        dock.round_path = os.environ["GUOTU_BOTH"]
+        button.click()
+        result["chosen"] = dock.round_layer().name()
+        result["framework_rows"] = dock.frameworkTable.rowCount()
+        pair_table(dock, "roundTable")
+        result["translated_headings"] = round_table_headings()
+        dock.report_path = os.path.join(os.environ["GUOTU_FX"], "pair.pdf")
+        result["report"] = str(dock.export_report())
+        save_dock(dock, "open_rounds")
+        QTimer.singleShot(1000, screenshot)
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish()
+
+
+QTimer.singleShot(500, main)
+"""
+
+
+@needs_desktop
+def test_open_round_comparison_in_qgis_desktop(plugin_root: Path, rounds: Path, tmp_path: Path) -> None:
+    """The real QGIS desktop in Chinese: the dock opened from its menu on round n+1's
+    comparison, the pair chosen, "Open round comparison…" (shown whole in the dock) clicked on
+    a GeoPackage with the comparison and the element indicators: both are added, the pair's
+    ten items and four framework rows listed; the pair report printed from the dock ends with
+    the same ten items."""
+    from pdf_tables import squeeze, table_cells
+
+    (tmp_path / "fx").mkdir()
+    both = comparison_with_indicators(rounds, tmp_path)
+    result, _log, shot = run_desktop(plugin_root, tmp_path, PRELUDE + OPEN_DESKTOP, "open_rounds",
+                                     {"GUOTU_FX": str(tmp_path / "fx"), "GUOTU_ROUNDS": str(rounds),
+                                      "GUOTU_BOTH": str(both)}, locale="zh-Hans")
+    assert result["button_visible"] and result["button_inside"]
+    assert result["chosen"] == "runde_2 (both)" and result["framework_rows"] == 4
+    assert result["table_visible"] and [r[2] for r in result["cells"]] == [e[1] for e in EXPECTED]
+    pdf = Path(result["report"])
+    assert pdf == tmp_path / "fx" / "pair.pdf"
+    rows = table_cells(pdf, 5, result["translated_headings"])
+    assert [r[2] for r in rows] == squeeze([e[1] for e in EXPECTED])
+    assert [r[6] for r in rows][0].endswith("河道自然断开")
+    assert shot.is_file() and shot.stat().st_size > 20_000
+    assert result["unloaded"]
