@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "gpkg_styles.h"
 #include "gpkg_writer.h"
 #include "guotu/guotu.h"
 #include "progress_bar.h"
@@ -378,6 +379,9 @@ static int write_output(guotu_context *ctx, const guotu_tally *t, tally_output *
     if (o->gpkg) {
         gpkg_writer_meta(o->gpkg, o->tally_layer, meta, nmeta);
         if (check) gpkg_writer_meta(o->gpkg, o->check_layer, meta, nmeta);
+        /* the Chinese column titles as aliases (GDAL 3.6 stores no alternative names in a GeoPackage) */
+        static const char *const styled[] = {"tally", "area_check"};
+        if (gpkg_writer_add_styles(o->gpkg, "tally", styled, check ? 2 : 1, err, err_size)) return 1;
         int failed = gpkg_writer_commit(o->gpkg, err, err_size);
         o->gpkg = NULL;
         return failed;

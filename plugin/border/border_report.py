@@ -336,10 +336,10 @@ class _Builder(LayoutBuilder):
                              list(self.report.elements) +
                              ([self.report.admin] if self.report.admin is not None else []))
         root = legend.model().rootGroup()
-        for layer, title in ((self.report.segments, "共同边界 " + tr("Shared borders")),
-                             (self.report.conflict_lines, "冲突边界 " + tr("Conflicts (border)")),
-                             (self.report.conflict_areas, "冲突范围 " + tr("Conflicts (areas)")),
-                             (self.report.admin, "行政区 " + tr("Admin units"))):
+        for layer, title in ((self.report.segments, tr("Shared borders")),
+                             (self.report.conflict_lines, tr("Conflicts (border)")),
+                             (self.report.conflict_areas, tr("Conflicts (areas)")),
+                             (self.report.admin, tr("Admin units"))):
             node = root.findLayer(layer) if layer is not None else None
             if node is not None:
                 node.setName(title)

@@ -7,6 +7,8 @@
   (agreed / exception) grey, the conflict id as label;
 * base-map issues: admin overlaps and gaps hatched dark red, invalid geometry as points;
 * tables: the Chinese column names as aliases.
+
+Legends in the user's language only (as the other features' styles).
 """
 
 from typing import Dict
@@ -16,6 +18,7 @@ from qgis.core import QgsFillSymbol, QgsLineSymbol, QgsMarkerSymbol, QgsRuleBase
 
 from .border_check import (CONFLICT_FIELDS, ISSUE_FIELDS, REVIEW_FIELDS, SEGMENT_FIELDS, SUMMARY_FIELDS,
                            kind_titles)
+from ..i18n import tr
 from ..reporting.style_helpers import halo_labeling, set_aliases
 
 STATUS_COLORS: Dict[str, str] = {"coordinated": "#1a9850", "overlap": "#d73027", "category_mismatch": "#c51b7d",
@@ -45,7 +48,8 @@ def conflicts_renderer(lines: bool, has_review: bool) -> QgsRuleBasedRenderer:
     if has_review:
         symbol = _line(REVIEWED_COLOR, 1.2, dashed=True) if lines else QgsFillSymbol.createSimple(
             {"color": "189,189,189,90", "outline_color": "#757575", "outline_style": "dash"})
-        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, REVIEWED, "已审核 reviewed"))
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, REVIEWED,
+                                                   tr("Agreed") + " / " + tr("Exception")))
     for kind in ("overlap", "category_mismatch", "gap", "discontinuity"):
         color = STATUS_COLORS[kind]
         where = f"\"kind\" = '{kind}'" + (f" AND NOT {REVIEWED}" if has_review else "")
@@ -65,11 +69,11 @@ def issues_renderer(point: bool) -> QgsRuleBasedRenderer:
     if point:
         symbol = QgsMarkerSymbol.createSimple({"name": "cross2", "color": "#99000d", "size": "4",
                                                "outline_color": "#99000d", "outline_width": "0.6"})
-        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, "TRUE", "底图/要素几何无效 invalid geometry"))
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, "TRUE", tr("Invalid geometry")))
     else:
         symbol = QgsFillSymbol.createSimple({"color": "#99000d", "style": "f_diagonal", "outline_color": "#99000d",
                                              "outline_width": "0.4"})
-        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, "TRUE", "底图问题 base-map issue"))
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, "TRUE", tr("Base-map and input issues")))
     return QgsRuleBasedRenderer(root)
 
 

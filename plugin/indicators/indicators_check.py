@@ -35,6 +35,10 @@ from ..tally.tally import TallyRequest, run_tally
 from ..tally.tally_files import run_tally_files, tally_files_of
 
 MU_PER_HA = 15.0
+# Target fields known by name (matched in any case), by indicator key: the lines workspace's
+# admin_units carry the farmland protection task as pbf_target_ha, which `guotu indicators
+# --workspace` reads. No other target has a delivered name: those fields are chosen, never guessed.
+KNOWN_TARGET_FIELDS: Dict[str, Tuple[str, ...]] = {"permanent_farmland": ("pbf_target_ha",)}
 SYSTEM = "SANDIAO_WORK"  # the classification the conversion overlay reads the codes in
 
 
@@ -347,3 +351,18 @@ def row_attributes(result: IndicatorsResult, row: IndicatorRow) -> list:
 
 def unit_attributes(unit: UnitSummary) -> list:
     return _UNIT_ROW([unit.admin_code, unit.admin_name, unit.area_ha, unit.failed, unit.passed, unit.skipped])
+
+
+def known_target_fields(admin: Optional[QgsFeatureSource]) -> Dict[str, str]:
+    """Indicator key -> the admin layer's own spelling of the target field known for it (only
+    the targets whose known name the layer has)."""
+    found: Dict[str, str] = {}
+    if admin is None:
+        return found
+    for key, names in KNOWN_TARGET_FIELDS.items():
+        for name in names:
+            index = admin.fields().lookupField(name)
+            if index >= 0:
+                found[key] = admin.fields().at(index).name()
+                break
+    return found

@@ -26,7 +26,7 @@ from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm
 from .common import ADMIN_CODE_FIELD, LAND_USE_CODE_FIELD, TIANKAN_SHARE_FIELD, add_advanced, is_set
-from .tally_report import report_area_check, write_area_check, report_tally
+from .tally_report import report_area_check, style_tally_outputs, write_area_check, report_tally
 
 
 class AreaByClassAlgorithm(GuotuAlgorithm):
@@ -199,6 +199,7 @@ class AreaByClassAlgorithm(GuotuAlgorithm):
         findings = write_area_check(self, parameters, self.AREA_CHECK, context, result.area_check)
         if findings is not None:
             outputs[self.AREA_CHECK] = findings
+        style_tally_outputs(context, outputs, self.OUTPUT, self.AREA_CHECK)
         return outputs
 
     def _run_from_files(self, parameters: Dict[str, Any], context: QgsProcessingContext,

@@ -22,7 +22,7 @@ from ..tally.tally_by_code import LEVELS, CodeTallyRequest, CodeTallyResult, run
 from .base import GuotuAlgorithm
 from .common import (ADMIN_CODE_FIELD, ADMIN_NAME_FIELD, GUARDED, LAND_USE_CODE_FIELD, TIANKAN_SHARE_FIELD,
                      add_advanced, is_set, processing_error, write_sink)
-from .tally_report import report_area_check, write_area_check
+from .tally_report import report_area_check, style_tally_outputs, write_area_check
 
 UNIT_CODE_FIELD = "ZLDWDM"  # 坐落单位代码: the parcel's unit, 6 county + 3 town + 3 village digits
 
@@ -154,6 +154,7 @@ class AreaByUnitCodeAlgorithm(GuotuAlgorithm):
         findings = write_area_check(self, parameters, self.AREA_CHECK, context, result.area_check)
         if findings is not None:
             outputs[self.AREA_CHECK] = findings
+        style_tally_outputs(context, outputs, self.OUTPUT, self.AREA_CHECK)
         return outputs
 
     def _request(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> CodeTallyRequest:

@@ -52,6 +52,8 @@ PARCEL_CURRENT_FIELD = "XZDL"  # 现状地类
 PARCEL_PLANNED_FIELD = "GHDL"  # 规划地类
 REDLINE_TYPE_FIELD = "HXLX"  # 生态保护红线类型（功能类型）
 REDLINE_NAME_FIELD = "HXMC"  # 生态保护红线名称
+VILLAGE_CODE_FIELD = "ZLDWDM"  # 村级调查区 CJDCQ: 坐落单位代码
+VILLAGE_NAME_FIELD = "ZLDWMC"  # 村级调查区 CJDCQ: 坐落单位名称
 
 
 def add_advanced(algorithm: QgsProcessingAlgorithm, parameter: QgsProcessingParameterDefinition) -> None:

@@ -33,9 +33,16 @@ from ..i18n import tr
 from ..paths import icon_path
 from .base import GuotuAlgorithm
 from .common import (ADMIN_CODE_FIELD, ADMIN_NAME_FIELD, GUARDED, PARCEL_CURRENT_FIELD, PARCEL_ID_FIELD, PARCEL_PLANNED_FIELD,
-                     PARCEL_PROJECT_FIELD, PARCEL_TYPE_FIELD, VoucherLayerStyler, add_advanced, is_set, processing_error)
+                     PARCEL_PROJECT_FIELD, PARCEL_TYPE_FIELD, VILLAGE_CODE_FIELD, VILLAGE_NAME_FIELD,
+                     VoucherLayerStyler, add_advanced, is_set, processing_error)
+from .known_fields import start_on_known_names
 from .workspace_inputs import (fields_of, layer_label, optional_source, optional_text, workspace_layer, workspace_path,
                                write_rows)
+
+# The village fields of the layers villages are delivered as: 村级调查区 CJDCQ first, then XZQ.
+VILLAGE_ID_FIELDS = (VILLAGE_CODE_FIELD, ADMIN_CODE_FIELD)
+VILLAGE_NAME_FIELDS = (VILLAGE_NAME_FIELD, ADMIN_NAME_FIELD)
+
 
 class ParcelsCheckAlgorithm(GuotuAlgorithm):
     PARCELS = "PARCELS"
@@ -145,10 +152,14 @@ class ParcelsCheckAlgorithm(GuotuAlgorithm):
             self.addParameter(QgsProcessingParameterFeatureSource(name, description, polygons, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(self.VILLAGES, tr("Villages (optional)"), polygons,
                                                               optional=True))
-        self.addParameter(QgsProcessingParameterField(self.VILLAGE_ID, tr("Village id field"), ADMIN_CODE_FIELD,
-                                                      parentLayerParameterName=self.VILLAGES, optional=True))
-        self.addParameter(QgsProcessingParameterField(self.VILLAGE_NAME, tr("Village name field"), ADMIN_NAME_FIELD,
-                                                      parentLayerParameterName=self.VILLAGES, optional=True))
+        # The villages are delivered as 村级调查区 CJDCQ (ZLDWDM, ZLDWMC) or as the towns of XZQ (XZQDM,
+        # XZQMC): the dialog's boxes start on the first of those the layer has.
+        self.addParameter(start_on_known_names(QgsProcessingParameterField(
+            self.VILLAGE_ID, tr("Village id field"), ADMIN_CODE_FIELD, parentLayerParameterName=self.VILLAGES,
+            optional=True), VILLAGE_ID_FIELDS))
+        self.addParameter(start_on_known_names(QgsProcessingParameterField(
+            self.VILLAGE_NAME, tr("Village name field"), ADMIN_NAME_FIELD, parentLayerParameterName=self.VILLAGES,
+            optional=True), VILLAGE_NAME_FIELDS))
         add_advanced(self, QgsProcessingParameterFeatureSource(self.UNITS, tr("Consolidation units (optional)"),
                                                            polygons, optional=True))
         for name, description in ((self.UNIT_ID, tr("Unit id field")), (self.UNIT_NAME, tr("Unit name field")),

@@ -147,6 +147,16 @@ class RulingObjectiveAlgorithm(GuotuAlgorithm):
                                            QgsWkbTypes.NoGeometry, result.crs,
                                            ((summary_attributes(a), None) for a in result.admins)),
         }
+        if request.admin is None:
+            # Without admin units the table by admin unit has no row: it is written (the output
+            # exists for models and scripts) but not added to the project.
+            dest = outputs[self.ADMIN_SUMMARY]
+            if dest and context.willLoadLayerOnCompletion(dest):
+                layers = context.layersToLoadOnCompletion()
+                layers.pop(dest, None)
+                context.setLayersToLoadOnCompletion(layers)
+                feedback.pushInfo(tr("No admin units were given: the table of controlled land by admin unit is "
+                                     "empty and is not added to the project."))
         for name, style in ((self.CONTROLLED, style_controlled_layer), (self.ZONE_SUMMARY, style_summary_table),
                             (self.ADMIN_SUMMARY, style_summary_table)):
             dest = outputs.get(name)

@@ -5,9 +5,10 @@ from typing import Any, Dict, Optional
 from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingAlgorithm,
                        QgsProcessingContext, QgsProcessingFeedback, QgsWkbTypes)
 
-from .common import write_sink
+from .common import VoucherLayerStyler, write_sink
 
 from ..tally.area_check import AreaCheckResult
+from ..tally.tally_style import style_area_check_table, style_tally_table
 from ..tally.tally import TallyResult
 from ..i18n import tr
 from ..inputs.area_text import area_method_text
@@ -97,3 +98,12 @@ def write_area_check(alg: QgsProcessingAlgorithm, parameters: Dict[str, Any], na
     return write_sink(alg, parameters, name, context, fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem(),
                       ((arrange((f.fid, f.bsm, f.tbbh, f.class_code, f.official_m2, f.computed_m2, f.difference_m2,
                                  f.difference_ppm)), None) for f in findings), optional=True)
+
+
+def style_tally_outputs(context: QgsProcessingContext, outputs: Dict[str, Any], tally: str, check: str) -> None:
+    """The tally (output ``tally``) and the area check's findings (``check``) get their
+    column titles as aliases once QGIS loads them into the project."""
+    for name, style in ((tally, style_tally_table), (check, style_area_check_table)):
+        dest = outputs.get(name)
+        if dest and context.willLoadLayerOnCompletion(dest):
+            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(VoucherLayerStyler.create(style))

@@ -95,6 +95,10 @@ class BorderDock(QgsDockWidget, FORM_CLASS):
         self._retranslate()
         self.layerCombo.setFilters(QgsMapLayerProxyModel.LineLayer)
         configure_review_list(self.conflictTree)
+        # Every column exactly as wide as its content, the review column too: stretched as the
+        # last one it kept a width of its own beyond the dock, and its Chinese title and values
+        # ("4 处待审", "已认可") were cut at the dock's default width.
+        self.conflictTree.header().setStretchLastSection(False)
         self._fitter = DockFitter(self, self.conflictTree)
         self.keepFrame.setVisible(False)
         self.keepLabel.setStyleSheet("color: #b35900;")

@@ -53,6 +53,8 @@ from ..reporting.reviewer import reviewer_name, utc_now
 from ..processing.common import LAND_USE_CODE_FIELD
 from ..lines.lines_check import (ADMIN_CODE, ADMIN_NAME, ADMIN_VALUE_FIELDS, DEFAULT_SYSTEM, SYSTEMS, find_field,
                                  rule_titles)
+from ..binding.indicators_native import KEYS
+from ..indicators.indicators_check import known_target_fields
 from ..indicators.indicators_report import is_indicators_layer
 from ..i18n import chinese_ui
 from ..inputs.conversions import is_null
@@ -1011,7 +1013,8 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
 
     def indicator_parameters(self) -> Dict[str, Any]:
         """guotu:bindingindicators' parameters from the dock: the admin units and their fields,
-        the land use and its class field, the farmland, and the farmland target."""
+        the land use and its class field, the farmland, the farmland target as mapped and every
+        other target whose known name (indicators_check.KNOWN_TARGET_FIELDS) the admin layer has."""
         admin = self.admin_layer()
         params: Dict[str, Any] = {"ADMIN": admin.id() if admin is not None else None}
         code_field, name_field = self.admin_fields()
@@ -1019,17 +1022,19 @@ class LinesDock(QgsDockWidget, FORM_CLASS):
             params["ADMIN_CODE"] = code_field
         if name_field:
             params["ADMIN_NAME"] = name_field
+        # Every target whose known name the admin layer has; the farmland target of the layers
+        # chosen as mapped here (also when it was switched off).
+        targets = known_target_fields(admin)
         if self.source() == SOURCE_PROJECT:
             farmland = self.farmlandCombo.currentLayer()
-            target = self.field_mapping()["farmland_target"]
+            targets["permanent_farmland"] = self.field_mapping()["farmland_target"]
         else:
             farmland = self.workspace_layers().get(LINE_LAYERS[1])
-            target = ADMIN_VALUE_FIELDS[1] if admin is not None and \
-                admin.fields().indexOf(ADMIN_VALUE_FIELDS[1]) >= 0 else ""
         if farmland is not None:
             params["FARMLAND"] = farmland.id()
-        if target:
-            params["TARGET_PERMANENT_FARMLAND"] = target
+        for key in KEYS:
+            if targets.get(key):
+                params[f"TARGET_{key.upper()}"] = targets[key]
         landuse = self.landuseCombo.currentLayer()
         if landuse is not None:
             params["LANDUSE"] = landuse.id()

@@ -18,6 +18,7 @@ counties and the 470 Olinda census tracts, against an independent OGR computatio
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -479,3 +480,8 @@ def test_outputs_carry_their_default_styles(result) -> None:
     assert set(styles) == {"border_conflicts", "border_conflict_lines", "shared_borders", "basemap_issues",
                            "basemap_issue_points", "pair_summary"}
     assert "coordinated" in styles["shared_borders"] and "冲突类型" in styles["border_conflicts"]
+    # the legends in one language (the plugin's English style), not "底图问题 base-map issue" pairs
+    labels = {name: re.findall(r' label="([^"]*)"', qml) for name, qml in styles.items()}
+    assert labels["basemap_issues"] == ["Base-map and input issues"]
+    assert labels["basemap_issue_points"] == ["Invalid geometry"]
+    assert not [label for found in labels.values() for label in found if re.search("[\u4e00-\u9fff]", label)], labels

@@ -106,6 +106,8 @@ def test_certificates(tmp_path):
     sheet = xl.GetLayerByName("certificates")
     names = [sheet.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(sheet.GetLayerDefn().GetFieldCount())]
     assert "复垦券编号" in names and "复垦为耕地（公顷，扣除田坎）" in names
+    # the English status key is headed as such, not with the bare English word
+    assert "状态（英文）" in names and "status" not in names
     assert sorted(f["复垦券编号"] for f in sheet) == sorted(fx.CERTIFICATES)
     unit_sheet = xl.GetLayerByName("unit_ledger")
     assert {f["单元编号"]: f["结论"] for f in unit_sheet} == {"U1": "通过", "U2": "不通过"}
@@ -166,6 +168,7 @@ def test_outputs_open_styled(tmp_path):
     assert default == 1 and 'attr="verdict_en"' in qml and 'value="fail"' in qml
     assert 'name="耕地期初（公顷，扣除田坎）"' in qml
     assert "river_beach" in styles["certificates"][1]
+    assert '<alias name="状态（英文）" field="status_en"' in styles["certificates"][1]
 
 
 def test_unit_prefix_merges_units(tmp_path):

@@ -94,6 +94,11 @@ def test_gpkg_output_has_table_and_metadata(tmp_path: Path, zones: Path, landuse
     table = {(f["zone_id"], f["class_code"]): f["area_ha"] for f in layer}
     assert_tables_close(table, expected_table())
     meta = layer.GetMetadata()
+    # the table opens in QGIS with its Chinese column titles as aliases (its stored default style)
+    styles = {f["f_table_name"]: (f["useAsDefault"], f["styleQML"]) for f in ds.GetLayerByName("layer_styles")}
+    assert set(styles) == {"tally"} and styles["tally"][0] == 1
+    for name, title in (("zone_id", "分区编号"), ("class_code", "地类编码"), ("area_ha", "面积（公顷）")):
+        assert f'name="{title}" field="{name}"' in styles["tally"][1], name
     assert meta["area_method"] == "ellipsoidal" and meta["zone_id_field"] == "code"
     assert meta["landuse"] == str(landuse)
     assert not list(tmp_path.glob("*.tmp-*")), "temporary files left behind"
@@ -494,7 +499,11 @@ def test_area_check_tolerances_and_geopackage(tmp_path: Path, zones: Path) -> No
 
     def findings() -> dict:
         ds = ogr.Open(str(out))
-        assert [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())] == ["tally", "area_check"]
+        names = [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
+        assert [n for n in names if n != "layer_styles"] == ["tally", "area_check"]
+        styles = {f["f_table_name"]: f["styleQML"] for f in ds.GetLayerByName("layer_styles")}
+        assert set(styles) == {"tally", "area_check"}  # the Chinese column titles as aliases
+        assert 'name="面积差" field="difference_m2"' in styles["area_check"]
         rows = {f.GetFID(): (f["bsm"], f["difference_m2"]) for f in ds.GetLayerByName("area_check")}
         meta = ds.GetLayerByName("tally").GetMetadata()
         ds = None
@@ -518,7 +527,8 @@ def test_area_check_tolerances_and_geopackage(tmp_path: Path, zones: Path) -> No
     # Without --area-check: no table, "(none)" recorded.
     assert run_guotu(*args[:-4], "-o", str(out)).returncode == 0
     ds = ogr.Open(str(out))
-    assert ds.GetLayerCount() == 1 and ds.GetLayer(0).GetMetadataItem("area_check_field") == "(none)"
+    assert [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())] == ["tally", "layer_styles"]
+    assert ds.GetLayer(0).GetMetadataItem("area_check_field") == "(none)"
 
 
 def test_area_check_refusals_and_text_areas(tmp_path: Path, zones: Path, landuse: Path) -> None:

@@ -14,7 +14,7 @@
   </temporal>
   <renderer-v2 forceraster="0" type="RuleRenderer" symbollevels="0" enableorderby="0" referencescale="-1">
     <rules key="{0989fd83-1def-4e1e-a6b0-d8968a421760}">
-      <rule symbol="0" key="{88a8eaf1-68f8-42d4-b974-eaad7596fc09}" filter="TRUE" label="底图/要素几何无效 invalid geometry"/>
+      <rule symbol="0" key="{88a8eaf1-68f8-42d4-b974-eaad7596fc09}" filter="TRUE" label="Invalid geometry"/>
     </rules>
     <symbols>
       <symbol type="marker" name="0" alpha="1" force_rhr="0" clip_to_extent="1">

@@ -14,7 +14,7 @@
   </temporal>
   <renderer-v2 forceraster="0" type="RuleRenderer" symbollevels="0" enableorderby="0" referencescale="-1">
     <rules key="{72c2e069-1dc6-4619-b3b1-2c442e09f8c8}">
-      <rule symbol="0" key="{0adf13c4-eca0-48f6-acc7-ca801d7b824e}" filter="TRUE" label="底图问题 base-map issue"/>
+      <rule symbol="0" key="{0adf13c4-eca0-48f6-acc7-ca801d7b824e}" filter="TRUE" label="Base-map and input issues"/>
     </rules>
     <symbols>
       <symbol type="fill" name="0" alpha="1" force_rhr="0" clip_to_extent="1">

@@ -481,7 +481,7 @@
     <alias name="复垦面积（亩）" field="area_mu" index="13"/>
     <alias name="位于河道滩地" field="on_river_beach" index="14"/>
     <alias name="可发券" field="issuable" index="15"/>
-    <alias name="status" field="status_en" index="16"/>
+    <alias name="状态（英文）" field="status_en" index="16"/>
   </aliases>
   <defaults>
     <default applyOnUpdate="0" field="number" expression=""/>

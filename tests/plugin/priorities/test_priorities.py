@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsProcessingException, QgsRuleBasedRenderer, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsRuleBasedRenderer, QgsVectorLayer
 
 from conftest import BUILD_DIR, REPO
 
@@ -379,3 +379,44 @@ def test_headless_qgis_process(plugin_root: Path, tmp_path: Path) -> None:
     assert run_.returncode == 0, run_.stdout + run_.stderr
     pieces = rows(QgsVectorLayer(str(controlled), "controlled", "ogr"))
     assert len(pieces) == 5 and sum(p["area_ha"] for p in pieces) == pytest.approx(25.0, abs=1e-9)
+
+
+class _Log(QgsProcessingFeedback):
+    """A feedback that keeps the log's lines."""
+
+    def __init__(self):
+        super().__init__()
+        self.infos = []
+
+    def pushInfo(self, info):  # noqa: N802 — QGIS API name
+        self.infos.append(info)
+        super().pushInfo(info)
+
+
+def test_without_admin_units_no_empty_admin_table_is_added(rule_inputs: dict) -> None:
+    """Without admin units the table by admin unit has no row: the run adds the controlled land
+    and the table by zone to the project, not an empty table, and its log says why; with admin
+    units the table is added with its rows."""
+    import processing
+    from qgis.core import QgsProject
+
+    project = QgsProject.instance()
+    out = {"CONTROLLED": "TEMPORARY_OUTPUT", "ZONE_SUMMARY": "TEMPORARY_OUTPUT", "ADMIN_SUMMARY": "TEMPORARY_OUTPUT"}
+    log = _Log()
+    result = processing.runAndLoadResults("guotu:rulingobjective",
+                                          rule_params(rule_inputs, ADMIN=None, ADMIN_ID=None, ADMIN_NAME=None, **out),
+                                          feedback=log)
+    loaded = {layer.name(): layer for layer in project.mapLayers().values()}
+    assert set(loaded) == {"Controlled land", "Controlled land by zone"}, loaded.keys()
+    assert loaded["Controlled land"].featureCount() == result["PIECES"] > 0
+    assert project.mapLayer(result["ADMIN_SUMMARY"]) is None
+    assert any("No admin units were given" in line for line in log.infos), log.infos
+    project.removeAllMapLayers()
+
+    log = _Log()
+    result = processing.runAndLoadResults("guotu:rulingobjective", rule_params(rule_inputs, **out), feedback=log)
+    admins = project.mapLayer(result["ADMIN_SUMMARY"])
+    assert admins is not None and admins.name() == "Controlled land by admin unit"
+    assert {a["code"] for a in admins.getFeatures()} == set(fx.ADMIN_EXPECTED)
+    assert not any("No admin units were given" in line for line in log.infos)
+    project.removeAllMapLayers()

@@ -11,7 +11,9 @@ picked, run from the dialog's own Run button and its log read as the user reads 
 - the conversion's log speaks the user's language (area method, status totals), and a layer none of
   whose codes is in the category table of the chosen system (三调 codes read as CAS_LUCC) is
   named as such, not left to a list of "unknown" codes;
-- the parcel check's project verdict in the log is in the user's language."""
+- the parcel check's project verdict in the log is in the user's language, and with 村级调查区 CJDCQ as
+  its villages it starts on CJDCQ's ZLDWDM and ZLDWMC;
+- the ruling objective without admin units adds no empty table by admin unit."""
 
 import csv
 import json
@@ -165,7 +167,7 @@ CASES = [
      "read": ["PARCEL_ID", "CURRENT_FIELD", "PLANNED_LAYER_CODE"]},
     {"label": "parcels", "alg": "guotu:parcelscheck",
      "given": {"PARCELS": "@ZZDK", "REDLINE": "@生态保护红线", "FARMLAND": "@永久基本农田", "URBAN": "@城镇开发边界",
-               "VILLAGES": "@CJDCQ", "VILLAGE_ID": "ZLDWDM", "VILLAGE_NAME": "ZLDWMC"}, "read": ["PARCEL_ID"]},
+               "VILLAGES": "@CJDCQ"}, "read": ["PARCEL_ID", "VILLAGE_ID", "VILLAGE_NAME"]},
 ]
 
 STATUS_ZH = {"same": "未转用", "path": "合法路径", "conditional": "有条件", "prohibited": "禁止", "gap": "政策空白",
@@ -220,6 +222,10 @@ def test_the_county_package_through_the_dialogs(plugin_root: Path, tmp_path: Pat
     assert ruling["ok"] and not ruling["boxes"], ruling
     zones = _rows(ruling, "按分区汇总的管控地类" if zh else "Controlled land by zone")
     assert len(zones) == len(redline)
+    # no admin units chosen: no empty table by admin unit in the project, and the log says why
+    assert set(ruling["layers"]) == ({"管控地类图斑", "按分区汇总的管控地类"} if zh
+                                     else {"Controlled land", "Controlled land by zone"}), ruling["layers"].keys()
+    assert "No admin units were given" in ruling["log"] or "未给出行政单元" in ruling["log"], ruling["log"]
     assert sorted(r["code"] for r in zones) == sorted(v["HXLX"] for v in redline), zones
 
     # The border check: category and name fields of the red line picked; the conflicts are the tool's.
@@ -303,6 +309,8 @@ def test_the_county_package_through_the_dialogs(plugin_root: Path, tmp_path: Pat
 
     # The parcel check: the project's verdict and reasons in the user's language.
     parcels = done["parcels"]
+    # the villages as 村级调查区 CJDCQ: its own code and name fields picked (no XZQDM there)
+    assert parcels["values"] == {"PARCEL_ID": "DKBH", "VILLAGE_ID": "ZLDWDM", "VILLAGE_NAME": "ZLDWMC"}, parcels
     assert parcels["ok"] and not parcels["boxes"], parcels
     projects = _rows(parcels, "项目检查" if zh else "Project checks")
     assert projects, parcels["layers"].keys()

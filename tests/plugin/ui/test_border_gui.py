@@ -1,6 +1,7 @@
 """The real QGIS desktop (under Xvfb, Chinese UI): guotu:borderconflicts run into a
 GeoPackage and loaded styled, the 跨市边界冲突审查 menu entry opening the dock on it, a
-conflict marked agreed and saved, a screenshot, no Python errors, a clean unload."""
+conflict marked agreed and saved, every column of the list whole at the dock's default width,
+a screenshot, no Python errors, a clean unload."""
 
 from pathlib import Path
 
@@ -39,7 +40,15 @@ def main():
         result["agreed"] = dock.review_selected("agreed")
         saved = QgsVectorLayer(os.path.join(out, "conflict_lines.gpkg"), "saved", "ogr")
         result["saved"] = sorted((f["kind"], f["review_status"]) for f in saved.getFeatures())
-        QTimer.singleShot(1500, screenshot)
+
+        def columns():
+            tree = dock.conflictTree
+            result["columns"] = [(tree.columnWidth(i), max(tree.sizeHintForColumn(i), tree.header().sectionSizeHint(i)))
+                                 for i in range(tree.columnCount())]
+            result["list_width"] = (tree.header().length(), tree.viewport().width())
+            screenshot()
+
+        QTimer.singleShot(1500, columns)
     except Exception:
         result["error"] = traceback.format_exc()
         finish()
@@ -62,5 +71,10 @@ def test_border_dock_in_qgis_desktop(plugin_root: Path, tmp_path: Path) -> None:
     assert result["conflicts"] == 5
     assert result["agreed"]
     assert ["gap", "agreed"] in result["saved"] and ["overlap", "open"] in result["saved"]  # JSON lists
+    # At the dock's default width every column shows whole, the review column's Chinese title and
+    # values ("4 处待审", "已认可") too: each as wide as its content, all within the list.
+    assert all(width >= needed for width, needed in result["columns"]), result["columns"]
+    length, viewport = result["list_width"]
+    assert length <= viewport, (result["columns"], viewport)
     assert shot.is_file() and shot.stat().st_size > 20_000
     assert result["unloaded"]

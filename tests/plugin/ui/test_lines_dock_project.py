@@ -460,3 +460,37 @@ def test_land_use_class_field_is_the_delivered_one_never_the_first(guotu, county
         dock.cleanup()
         dock.deleteLater()
         project.clear()
+
+
+def test_indicator_parameters_prefill_known_targets_only(guotu, tmp_path_factory, tmp_path: Path) -> None:
+    """The indicators' dialog gets every target whose known name the admin layer has, matched in
+    any case (a workspace whose admin_units spell it PBF_TARGET_HA), and no other field: a target
+    field of a name nobody delivers (GDBYL) is chosen in the dialog, never guessed."""
+    from osgeo import ogr
+
+    from guotu.indicators.indicators_check import KNOWN_TARGET_FIELDS, known_target_fields
+    from guotu.lines.lines_workspace import open_workspace
+    from guotu.ui.lines_dock import LinesDock, SOURCE_WORKSPACE
+
+    fx = ld.copy_fixture(ld.shared_fixture(tmp_path_factory), tmp_path / "fx")
+    ds = ogr.Open(str(fx / "ws.gpkg"), 1)
+    ds.ExecuteSQL("ALTER TABLE admin_units RENAME COLUMN pbf_target_ha TO renamed")  # SQLite: names in any case
+    ds.ExecuteSQL("ALTER TABLE admin_units RENAME COLUMN renamed TO PBF_TARGET_HA")
+    ds.ExecuteSQL("ALTER TABLE admin_units ADD COLUMN GDBYL REAL")
+    ds = None
+    project = QgsProject.instance()
+    workspace = open_workspace(fx / "ws.gpkg", project)
+    admin = workspace.layers["admin_units"]
+    assert {"PBF_TARGET_HA", "GDBYL"} <= set(admin.fields().names())
+    assert KNOWN_TARGET_FIELDS == {"permanent_farmland": ("pbf_target_ha",)}
+    assert known_target_fields(admin) == {"permanent_farmland": "PBF_TARGET_HA"}
+    dock = LinesDock(project=project)
+    try:
+        assert dock.source() == SOURCE_WORKSPACE
+        params = dock.indicator_parameters()
+        assert {k: v for k, v in params.items() if k.startswith("TARGET_")} == \
+            {"TARGET_PERMANENT_FARMLAND": "PBF_TARGET_HA"}
+    finally:
+        dock.cleanup()
+        dock.deleteLater()
+        project.clear()
