@@ -98,14 +98,34 @@ def _columns(con: sqlite3.Connection, schema: str, table: str) -> List[str]:
 
 
 def _geometry(con: sqlite3.Connection, schema: str, table: str) -> Optional[Tuple[str, int, str]]:
-    """(geometry column, srs_id, the CRS's definition) of a layer, None for an attribute table."""
+    """(geometry column, srs_id, the CRS: 'EPSG:code' or its definition) of a layer, None for an
+    attribute table."""
     row = con.execute(f"SELECT column_name, srs_id FROM {schema}.gpkg_geometry_columns WHERE lower(table_name) = "
                       "lower(?)", (table,)).fetchone()
     if row is None:
         return None
-    definition = con.execute(f"SELECT definition FROM {schema}.gpkg_spatial_ref_sys WHERE srs_id = ?",
-                             (row[1],)).fetchone()
-    return str(row[0]), int(row[1]), str(definition[0] if definition else "")
+    crs = con.execute(f"SELECT organization, organization_coordsys_id, definition FROM {schema}.gpkg_spatial_ref_sys "
+                      "WHERE srs_id = ?", (row[1],)).fetchone()
+    if crs is None:
+        return str(row[0]), int(row[1]), ""
+    organization, code, definition = crs
+    return str(row[0]), int(row[1]), (f"EPSG:{code}" if str(organization or "").upper() == "EPSG"
+                                      else str(definition or ""))
+
+
+def same_crs(a: str, b: str) -> bool:
+    """Whether two CRSs ('EPSG:code' or a definition) are the same one."""
+    if a == b:
+        return True
+    from osgeo import osr
+    x, y = osr.SpatialReference(), osr.SpatialReference()
+    try:
+        for srs, text in ((x, a), (y, b)):
+            if srs.SetFromUserInput(text) != 0:
+                return False
+    except RuntimeError:
+        return False
+    return bool(x.IsSame(y))
 
 
 class OrderedAppender:
@@ -210,10 +230,10 @@ class OrderedAppender:
                 raise ValueError(f"partition {name}: layer {layer} has columns the partitions before it do not "
                                  f"({', '.join(extra)}): were all partitions run with the same options and tool?")
             geometry, source = _geometry(con, "main", layer), _geometry(con, "part", layer)
-            if geometry and source and (geometry[0] != source[0] or geometry[2] != source[2]):
+            if geometry and source and (geometry[0] != source[0] or not same_crs(geometry[2], source[2])):
                 raise ValueError(f"partition {name}: layer {layer} is in another CRS or has another geometry column "
-                                 f"than the partitions before it ({source[0]}, srs {source[1]} against {geometry[0]}, "
-                                 f"srs {geometry[1]}): the merged layer would mix coordinates")
+                                 f"than the partitions before it ({source[0]} in {source[2][:80]} against {geometry[0]} in "
+                                 f"{geometry[2][:80]}): the merged layer would mix coordinates")
             if geometry and source and geometry[1] != source[1]:
                 con.close()
                 self._translate(path, layer)  # the same CRS numbered otherwise: GDAL writes the target's number
