@@ -262,8 +262,8 @@ class OrderedAppender:
         src = None
 
     def finish(self) -> str:
-        """After the last partition: each layer's metadata (what the partitions agree on) and
-        extent (the union of theirs). Returns the temporary file, now the caller's."""
+        """After the last partition: each layer's metadata (what the partitions agree on), extent
+        (the union of theirs) and feature count. Returns the temporary file, now the caller's."""
         if not self.done:
             missing = [n for n in self.order[self.next:]]
             raise RuntimeError("partitions not appended: " + ", ".join(missing))
@@ -271,10 +271,10 @@ class OrderedAppender:
         for layer in self.layers:
             if layer in self.created:
                 merge.set_metadata(self.partial, layer, merge.common_metadata(outputs, layer))
-        self._extents(outputs)
+        self._contents(outputs)
         return self.partial
 
-    def _extents(self, outputs: Sequence[str]) -> None:
+    def _contents(self, outputs: Sequence[str]) -> None:
         if not self.created:
             return
         con = sqlite3.connect(self.partial, isolation_level=None)
@@ -290,6 +290,8 @@ class OrderedAppender:
                         src.close()
                     if row and None not in row:
                         boxes.append(row)
+                con.execute(f'UPDATE gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM "{layer}") '
+                            "WHERE lower(table_name) = lower(?)", (layer,))
                 if boxes:
                     con.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? "
                                 "WHERE lower(table_name) = lower(?)",
