@@ -292,7 +292,7 @@ def _run(command: str, partitions: Sequence[Dict[str, object]], args: List[str],
                         f"({stream.next}/{len(partitions)} in)")
         ordered = [results[str(p["name"])] for p in partitions]
         outputs = [str(r["output"]) for r in ordered]
-        say(f"guotu cluster: merging {len(outputs)} partition outputs into {merged}")
+        say(f"guotu cluster: all {len(outputs)} partitions in; finishing {merged}")
         summary: Dict[str, object] = {}
         with merge.gdal_exceptions():
             partial = stream.finish() if stream is not None else ""
