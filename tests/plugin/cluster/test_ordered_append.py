@@ -115,3 +115,27 @@ def test_a_cancel_during_an_append_leaves_nothing(tmp_path: Path, monkeypatch) -
     assert len(appended) == 1 and "c139100" in appended[0], lines  # the first county only
     assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["prov", "single"]
+
+
+def test_a_partition_unlike_the_others_is_refused_with_nothing_left(tmp_path: Path) -> None:
+    """A county output with a column the ones before it lack (another tool or other options) is
+    refused by name rather than appended without it; the temporary merged file goes."""
+    from osgeo import ogr
+    from guotu.cluster import appender, merge
+    parts = make_grid_province(tmp_path / "prov", cols=2, rows=1)
+    names = sorted(parts)
+    outputs = {n: convert(tmp_path / "prov" / n, tmp_path / f"{n}.gpkg") for n in names}
+    ds = ogr.Open(str(outputs[names[1]]), 1)
+    ds.GetLayerByName("conversions").CreateField(ogr.FieldDefn("extra", ogr.OFTString))
+    ds = None
+    stream = appender.OrderedAppender("convert", names, tmp_path / "merged.gpkg")
+    try:
+        with merge.gdal_exceptions():
+            assert stream.add({"name": names[0], "output": str(outputs[names[0]])}) == [names[0]]
+            assert Path(stream.partial).exists()
+            with pytest.raises(ValueError, match=f"partition {names[1]}: layer conversions has columns .*extra"):
+                stream.add({"name": names[1], "output": str(outputs[names[1]])})
+    finally:
+        stream.discard()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".merged")]
+    assert not (tmp_path / "merged.gpkg").exists()
