@@ -113,6 +113,11 @@ def main() -> int:
     p.add_argument("--jobs", "--commands", dest="jobs", default="convert", help="comma-separated: convert,voucher,tally")
     p.add_argument("--sequential", action="store_true", help="also the counties one after another with guotu")
     p.add_argument("--note", default="", help="what else ran on the machine (recorded)")
+    p.add_argument("--work", type=Path, help="folder of the merged outputs and partition outputs (default "
+                                             "PROVINCE/work)")
+    p.add_argument("--baseline-runner", type=Path,
+                   help="another scripts/guotu_cluster.py (e.g. an earlier commit's, from `git archive`) run "
+                        "with the same workers in the same session, recorded as dask_N_workers_baseline")
     p.add_argument("--out", type=Path)
     a = p.parse_args()
     province = a.province or a.province_dir or Path("/tmp/guotu_bench") / f"province{a.counties}"
@@ -120,8 +125,8 @@ def main() -> int:
         print("note: fewer than 8 counties cannot show the scaling of 2 workers fairly", file=sys.stderr)
     info = ensure_province(province, a.counties, a.cells)
     counties = sorted((province / "counties").iterdir())
-    work = province / "work"
-    work.mkdir(exist_ok=True)
+    work = a.work or province / "work"
+    work.mkdir(parents=True, exist_ok=True)
     result = {"benchmark": "county-partitioned runs on Dask: 1 against 2 local workers, one thread each",
               "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "province": info,
               "machine": {"cpu": platform.processor() or platform.machine(), "cores": os.cpu_count(),
@@ -145,9 +150,10 @@ def main() -> int:
             for f in work.glob("seq-*.gpkg"):
                 f.unlink()
             print(job, "sequential", seq, flush=True)
-        for w in [int(x) for x in a.workers.split(",")]:
-            out = work / f"{job}-{w}.gpkg"
-            r = measured([sys.executable, str(RUNNER), job, "--partitions", str(province / "counties"), "--workers",
+        runners = [("", RUNNER)] + ([("_baseline", a.baseline_runner.resolve())] if a.baseline_runner else [])
+        for (label, runner), w in [(r, int(x)) for x in a.workers.split(",") for r in runners]:
+            out = work / f"{job}-{w}{label}.gpkg"
+            r = measured([sys.executable, str(runner), job, "--partitions", str(province / "counties"), "--workers",
                           str(w), "-o", str(out), "--", *files("{partition}")[job]], env)
             con = sqlite3.connect(out)
             parts = con.execute("SELECT partition, seconds, cpu_seconds, peak_rss_mb, worker_peak_rss_mb, worker_pid "
@@ -163,28 +169,34 @@ def main() -> int:
                 wk["guotu_peak_rss_mb"] = round(max(wk["guotu_peak_rss_mb"], rss), 1)
                 wk["worker_process_peak_rss_mb"] = round(max(wk["worker_process_peak_rss_mb"], wrss), 1)
             merge = re.search(r"merged in ([0-9.]+) s", str(r["stdout"]))
+            appends = re.search(r"appending the partitions as they finished: ([0-9.]+) s", str(r["stdout"]))
             r.pop("stdout")
             r.update({"workers": w, "workers_used": len(per_worker), "per_worker": per_worker,
                       "partition_seconds": {x[0]: round(x[1], 2) for x in parts},
                       "merge_s": float(merge.group(1)) if merge else None,
+                      "appends_during_run_s": float(appends.group(1)) if appends else None,
+                      "runner": str(runner),
                       "output_mb": round(out.stat().st_size / 2**20, 1)})
-            runs[f"dask_{w}_workers"] = r
-            print(job, f"{w} worker(s):", {k: v for k, v in r.items() if k not in ("partition_seconds", "per_worker")},
+            runs[f"dask_{w}_workers{label}"] = r
+            print(job, f"{w} worker(s){label}:", {k: v for k, v in r.items() if k not in ("partition_seconds", "per_worker")},
                   flush=True)
             out.unlink()
-        w1, w2 = runs.get("dask_1_workers"), runs.get("dask_2_workers")
-        if w1 and w2:
-            runs["scaling_1_to_2"] = round(w1["wall_s"] / w2["wall_s"], 2)  # type: ignore[index]
+        for label, _runner in runners:
+            w1, w2 = runs.get(f"dask_1_workers{label}"), runs.get(f"dask_2_workers{label}")
+            if w1 and w2:
+                runs[f"scaling_1_to_2{label}"] = round(w1["wall_s"] / w2["wall_s"], 2)  # type: ignore[index]
         result["runs"][job] = runs
     out_file = a.out or REPO / "bench" / "results" / f"cluster_scaling_{len(counties)}counties.json"
     out_file.write_text(json.dumps(result, indent=1, ensure_ascii=False))
     print("written", out_file)
     for job, runs in result["runs"].items():
-        if "scaling_1_to_2" in runs:
-            w1, w2 = runs["dask_1_workers"], runs["dask_2_workers"]
-            print(f"{job}: 1 worker {w1['wall_s']} s, 2 workers {w2['wall_s']} s: scaling {runs['scaling_1_to_2']}x "
-                  f"(other work on the machine: {w1['other_work_cpu_s']} and {w2['other_work_cpu_s']} CPU s; "
-                  f"load {w1['load1_mean']} and {w2['load1_mean']})")
+        for label in ("", "_baseline"):
+            if f"scaling_1_to_2{label}" in runs:
+                w1, w2 = runs[f"dask_1_workers{label}"], runs[f"dask_2_workers{label}"]
+                print(f"{job}{label}: 1 worker {w1['wall_s']} s, 2 workers {w2['wall_s']} s: scaling "
+                      f"{runs[f'scaling_1_to_2{label}']}x (merge after the last partition {w1['merge_s']} and "
+                      f"{w2['merge_s']} s; other work on the machine: {w1['other_work_cpu_s']} and "
+                      f"{w2['other_work_cpu_s']} CPU s; load {w1['load1_mean']} and {w2['load1_mean']})")
     return 0
 
 

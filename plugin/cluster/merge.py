@@ -110,19 +110,6 @@ def layer_names(path: str) -> List[str]:
     return [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
 
 
-def append_layer(target: str, outputs: Sequence[str], layer: str) -> None:
-    """Copies ``layer`` of every output into ``target`` (created by the first that has it)."""
-    created = False
-    for path in outputs:
-        if layer not in layer_names(path):
-            continue
-        src = gdal.OpenEx(path, gdal.OF_VECTOR)
-        mode = "append" if created else ("update" if os.path.exists(target) else None)
-        gdal.VectorTranslate(target, src, format="GPKG", layers=[layer], accessMode=mode)
-        created = True
-        src = None
-
-
 def common_metadata(outputs: Sequence[str], layer: str) -> Dict[str, str]:
     """The layer metadata the partitions agree on; a key whose value differs (a partition's own
     file paths) reads 'per partition (see the partitions table)'."""
@@ -170,12 +157,12 @@ def _fresh(target: Path) -> str:
     return str(partial)
 
 
-def merge_convert(outputs: Sequence[str], results: Sequence[Dict[str, object]], target: Path) -> None:
-    """conversions appended (the pieces), transitions / status_summary / unknown_codes /
-    line_summary summed by key, plus a partitions table."""
-    partial = _fresh(target)
-    append_layer(partial, outputs, "conversions")
-    set_metadata(partial, "conversions", common_metadata(outputs, "conversions"))
+def merge_convert(outputs: Sequence[str], results: Sequence[Dict[str, object]], target: Path, partial: str) -> None:
+    """Into ``partial``, which holds the conversions of every partition appended (the pieces;
+    appender.OrderedAppender): transitions / status_summary / unknown_codes / line_summary summed
+    by key, plus a partitions table; then renamed to ``target``."""
+    if not os.path.exists(partial):  # no partition has pieces
+        ogr.GetDriverByName("GPKG").CreateDataSource(partial)
     ds = ogr.Open(partial, 1)
     for table in ("transitions", "status_summary", "unknown_codes", "line_summary"):
         parts = [read_table(p, table) for p in outputs]
@@ -326,14 +313,11 @@ def _accounts(path: str) -> List[Row]:
 
 
 def merge_voucher(outputs: Sequence[str], results: Sequence[Dict[str, object]], target: Path,
-                  market_options: Optional[Dict[str, object]]) -> Dict[str, object]:
-    """voucher accounts, voucher_classes and violations appended; unknown_codes summed; the market
-    once on the merged accounts (trades, amount_yuan, the summary's market rows); a partitions
-    table. Returns the merged summary as {item: value or text}."""
-    partial = _fresh(target)
-    for layer in ("voucher", "voucher_classes", "violations"):
-        append_layer(partial, outputs, layer)
-        set_metadata(partial, layer, common_metadata(outputs, layer))
+                  market_options: Optional[Dict[str, object]], partial: str) -> Dict[str, object]:
+    """Into ``partial``, which holds the voucher accounts, voucher_classes and violations of every
+    partition appended (appender.OrderedAppender): unknown_codes summed; the market once on the
+    merged accounts (trades, amount_yuan, the summary's market rows); a partitions table; then
+    renamed to ``target``. Returns the merged summary as {item: value or text}."""
     accounts = _accounts(partial)
     ids = [a["zone_id"] for a in accounts]
     if len(set(ids)) != len(ids):
@@ -395,25 +379,6 @@ def tag_partition(path: str, layers: Sequence[str], name: str) -> None:
     ds = None
 
 
-def refuse_shared_keys(outputs: Sequence[str], names: Sequence[str], table: str, key: str, what: str) -> None:
-    """A unit, project, village or admin unit whose rows are computed from all its parcels must lie
-    in one partition: its ratios and verdicts cannot be added up. Refuses one found in two,
-    naming it and the partitions."""
-    seen: Dict[object, str] = {}
-    clashes: List[str] = []
-    for path, name in zip(outputs, names):
-        _columns, rows = read_table(path, table)
-        for value in dict.fromkeys(r.get(key) for r in rows):  # once each, in the table's order
-            if value in seen and seen[value] != name:
-                clashes.append(f"'{value}' ({seen[value]} and {name})")
-            seen.setdefault(value, name)
-    if clashes:
-        one = len(clashes) == 1
-        raise ValueError(f"the {what}{'' if one else 's'} {', '.join(clashes[:10])} {'is' if one else 'are'} in more than "
-                         f"one partition: {table} is computed from all of its parcels, so it cannot be merged; "
-                         "a county's units belong to its own package")
-
-
 # command -> (layers and tables appended with their partition, {table: (key column, what it is)}
 # that must not repeat across partitions, tables summed by key)
 CHECKS: Dict[str, Tuple[Tuple[str, ...], Dict[str, Tuple[str, str]], Tuple[str, ...]]] = {
@@ -434,22 +399,15 @@ LINES_NOTE = {"rule_id": "", "note_zh": "按县分区检查：两个县之间要
                          "checked here (check county pairs with guotu border)"}
 
 
-def merge_check(command: str, outputs: Sequence[str], results: Sequence[Dict[str, object]], target: Path) -> None:
+def merge_check(command: str, outputs: Sequence[str], results: Sequence[Dict[str, object]], target: Path,
+                partial: str) -> None:
     """The tally, the unit ledger, the lines check or the parcel check of every partition in one
-    GeoPackage: findings, parcels and per-unit rows appended with their partition (ids stay the
-    partition's own, so an issue's fingerprint still matches the county workspace's exceptions),
-    the tally's areas summed by zone and class; a unit found in two partitions is refused."""
-    appended, unique, summed = CHECKS[command]
-    names = [str(r["name"]) for r in results]
-    for table, (key, what) in unique.items():
-        refuse_shared_keys(outputs, names, table, key, what)
-    for path, name in zip(outputs, names):
-        tag_partition(path, appended, name)
-    partial = _fresh(target)
-    for layer in appended:
-        if any(layer in layer_names(p) for p in outputs):
-            append_layer(partial, outputs, layer)
-            set_metadata(partial, layer, common_metadata(outputs, layer))
+    GeoPackage: ``partial`` holds the findings, parcels and per-unit rows of every partition
+    appended with their partition (appender.OrderedAppender: ids stay the partition's own, so an
+    issue's fingerprint still matches the county workspace's exceptions; a unit found in two
+    partitions was refused there); here the tally's areas summed by zone and class, the notes and
+    the partitions table; then renamed to ``target``."""
+    _appended, _unique, summed = CHECKS[command]
     if not os.path.exists(partial):
         ogr.GetDriverByName("GPKG").CreateDataSource(partial)
     ds = ogr.Open(partial, 1)

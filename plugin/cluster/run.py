@@ -24,7 +24,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import cloudpickle
 from distributed import Client, LocalCluster, wait
 
-from . import border, merge, postgis_output, tasks
+from . import appender, border, merge, postgis_output, tasks
 
 COMMANDS = ("voucher", "convert", "tally", "ledger", "lines", "parcels", "border")
 # the runner's job names that are two words of the guotu tool's command line
@@ -59,7 +59,8 @@ class JobResult:
     seconds: float
     workers: int
     summary: Dict[str, object] = field(default_factory=dict)
-    merge_seconds: float = 0.0
+    merge_seconds: float = 0.0  # the merge after the last partition
+    append_seconds: float = 0.0  # appending partitions while the others ran
 
 
 def default_guotu() -> str:
@@ -238,6 +239,7 @@ def _run(command: str, partitions: Sequence[Dict[str, object]], args: List[str],
          cancelled: Optional[Callable[[], bool]], started: float,
          postgis: Optional[Tuple[str, str]]) -> JobResult:
     merged = output if output is not None else work / "merged.gpkg"
+    stream: Optional[appender.OrderedAppender] = None
     client = connect(scheduler, workers)
     try:
         # Workers need Dask, GDAL and the guotu tool, not Guotu's Python package: ship the task by value.
@@ -246,7 +248,12 @@ def _run(command: str, partitions: Sequence[Dict[str, object]], args: List[str],
         say(f"guotu cluster: {len(partitions)} partitions on {nworkers} workers ({client.scheduler.address})")
         futures = {client.submit(tasks.run_partition, job, p, key=f"guotu-{command}-{p['name']}-{run_id}",
                                  retries=retries, pure=False): p["name"] for p in partitions}
+        # Appended to the merged file as they finish, in partition order (appender.py); the border
+        # check renumbers its conflicts over all pairs and merges after the run.
+        if command in appender.APPENDED:
+            stream = appender.OrderedAppender(command, [str(p["name"]) for p in partitions], merged, cancelled)
         results: Dict[str, Dict[str, object]] = {}
+        last_done = time.monotonic()
         pending = set(futures)
         while pending:
             if cancelled and cancelled():
@@ -263,19 +270,36 @@ def _run(command: str, partitions: Sequence[Dict[str, object]], args: List[str],
                     client.cancel(list(pending))
                     raise fut.exception()
                 r = fut.result()
-                results[futures[fut]] = r
+                if str(r["name"]) in results:
+                    continue  # a partition is taken once
+                results[str(r["name"])] = r
+                last_done = time.monotonic()
                 say(f"[{len(results)}/{len(partitions)}] partition {r['name']}: {r['seconds']:.1f} s, "
                     f"peak {r['peak_rss_mb']:.0f} MB (worker {r['host']}:{r['pid']})")
+                if stream is None:
+                    continue
+                try:
+                    with merge.gdal_exceptions():
+                        now = stream.add(r)
+                except appender.Interrupted as exc:
+                    client.cancel(list(futures))
+                    raise Cancelled("the partitioned run was cancelled") from exc
+                except Exception:
+                    client.cancel(list(pending))
+                    raise
+                if now:
+                    say(f"guotu cluster: appended {', '.join(now)} to the merged output "
+                        f"({stream.next}/{len(partitions)} in)")
         ordered = [results[str(p["name"])] for p in partitions]
         outputs = [str(r["output"]) for r in ordered]
-        say(f"guotu cluster: merging {len(outputs)} partition outputs into {merged}")
-        merging = time.monotonic()
+        say(f"guotu cluster: all {len(outputs)} partitions in; finishing {merged}")
         summary: Dict[str, object] = {}
         with merge.gdal_exceptions():
+            partial = stream.finish() if stream is not None else ""
             if command == "voucher":
-                summary = merge.merge_voucher(outputs, ordered, merged, market)
+                summary = merge.merge_voucher(outputs, ordered, merged, market, partial)
             elif command == "convert":
-                merge.merge_convert(outputs, ordered, merged)
+                merge.merge_convert(outputs, ordered, merged, partial)
             elif command == "border":
                 copies = partitions[0]["extract"]  # type: ignore[index]
                 summary = border.merge_border(outputs, ordered, merged, {"admin": str(copies[0]["source"]),
@@ -284,9 +308,11 @@ def _run(command: str, partitions: Sequence[Dict[str, object]], args: List[str],
                 for skipped in summary["skipped"]:  # type: ignore[union-attr]
                     say(f"guotu cluster: pair {skipped} skipped: the two units share no border")
             else:
-                merge.merge_check(command, outputs, ordered, merged)
-            merge_seconds = time.monotonic() - merging
-            say(f"guotu cluster: merged in {merge_seconds:.1f} s")
+                merge.merge_check(command, outputs, ordered, merged, partial)
+            merge_seconds = time.monotonic() - last_done  # the appends left then, and the end
+            appended = stream.seconds if stream is not None else 0.0
+            say(f"guotu cluster: merged in {merge_seconds:.1f} s after the last partition" +
+                (f" (appending the partitions as they finished: {appended:.1f} s)" if stream is not None else ""))
             if postgis:
                 connection, schema = postgis
                 say(f"guotu cluster: writing the merged tables to PostGIS schema {schema}")
@@ -297,9 +323,12 @@ def _run(command: str, partitions: Sequence[Dict[str, object]], args: List[str],
                 say(f"guotu cluster: PostGIS schema {schema}: " +
                     ", ".join(f"{name} ({n} rows)" for name, n in tables))
     finally:
+        if stream is not None:
+            stream.discard()  # after a failure or a cancel (after a success it is the output already)
         disconnect(client)
         if not keep_work:  # also after a failure or a cancel: guotu's message is in the error
             shutil.rmtree(work, ignore_errors=True)
     seconds = time.monotonic() - started
     say(f"guotu cluster: written {output or 'PostGIS schema ' + postgis[1]} in {seconds:.1f} s")  # type: ignore[index]
-    return JobResult(merged, ordered, seconds, nworkers, summary, merge_seconds)
+    return JobResult(merged, ordered, seconds, nworkers, summary, merge_seconds,
+                     stream.seconds if stream is not None else 0.0)
