@@ -176,6 +176,10 @@
             <translation>例外</translation>
         </message>
         <message>
+            <source>Round comparison of this border (三下三上)</source>
+            <translation>本段边界的轮次比对（三下三上）</translation>
+        </message>
+        <message>
             <source>No font with Chinese characters is installed; Chinese text will not render (install e.g. fonts-wqy-microhei).</source>
             <translation>未安装含中文字符的字体，中文将无法显示（请安装例如 fonts-wqy-microhei）。</translation>
         </message>
@@ -186,6 +190,22 @@
         <message>
             <source>en</source>
             <translation>zh_CN</translation>
+        </message>
+        <message>
+            <source>Shared borders</source>
+            <translation>共同边界</translation>
+        </message>
+        <message>
+            <source>Conflicts (border)</source>
+            <translation>冲突（边界线）</translation>
+        </message>
+        <message>
+            <source>Conflicts (areas)</source>
+            <translation>冲突（范围）</translation>
+        </message>
+        <message>
+            <source>Admin units</source>
+            <translation>行政区</translation>
         </message>
         <message>
             <source>The legend is cut to fit page 1.</source>
@@ -272,22 +292,6 @@
             <translation>政策状态</translation>
         </message>
         <message>
-            <source>Shared borders</source>
-            <translation>共同边界</translation>
-        </message>
-        <message>
-            <source>Conflicts (border)</source>
-            <translation>冲突（边界线）</translation>
-        </message>
-        <message>
-            <source>Conflicts (areas)</source>
-            <translation>冲突（范围）</translation>
-        </message>
-        <message>
-            <source>Admin units</source>
-            <translation>行政区</translation>
-        </message>
-        <message>
             <source>Not drawn on the map (not given, nor found in the project): {what}.</source>
             <translation>地图上未绘制（未提供，工程中也未找到）：{what}。</translation>
         </message>
@@ -304,6 +308,10 @@
             <translation>无冲突：两侧上报要素沿此边界一致。</translation>
         </message>
         <message>
+            <source>Source: {source}</source>
+            <translation>数据来源：{source}</translation>
+        </message>
+        <message>
             <source>"{a}" and "{b}" share no border in these results.</source>
             <translation>在此结果中“{a}”与“{b}”没有共同边界。</translation>
         </message>
@@ -312,16 +320,16 @@
             <translation>跨市边界协调审查 — {pair}</translation>
         </message>
         <message>
-            <source>Source: {source}</source>
-            <translation>数据来源：{source}</translation>
-        </message>
-        <message>
             <source>admin units</source>
             <translation>行政区</translation>
         </message>
         <message>
             <source>elements</source>
             <translation>要素</translation>
+        </message>
+        <message>
+            <source>Neither round has a conflict or finding between {a} and {b}.</source>
+            <translation>两轮中 {a} 与 {b} 之间均无冲突或问题。</translation>
         </message>
         <message>
             <source>An exception needs a note saying why the conflict is accepted.</source>
@@ -342,6 +350,22 @@
         <message>
             <source>Cannot save the review in layer "{layer}": {errors}</source>
             <translation>无法在图层“{layer}”中保存审核：{errors}</translation>
+        </message>
+        <message>
+            <source>Invalid geometry</source>
+            <translation>几何无效</translation>
+        </message>
+        <message>
+            <source>Base-map and input issues</source>
+            <translation>底图与输入问题</translation>
+        </message>
+        <message>
+            <source>Exception</source>
+            <translation>例外</translation>
+        </message>
+        <message>
+            <source>Agreed</source>
+            <translation>已认可</translation>
         </message>
         <message>
             <source>no area</source>
@@ -788,8 +812,24 @@
             <translation>持续</translation>
         </message>
         <message>
+            <source>Border conflict</source>
+            <translation>边界冲突</translation>
+        </message>
+        <message>
+            <source>Indicator finding</source>
+            <translation>指标问题</translation>
+        </message>
+        <message>
+            <source>Catalogue finding</source>
+            <translation>名录问题</translation>
+        </message>
+        <message>
             <source>Give the element indicators and the threshold table together.</source>
             <translation>要素指标表与阈值表须同时提供。</translation>
+        </message>
+        <message>
+            <source>Round status</source>
+            <translation>轮次状态</translation>
         </message>
         <message>
             <source>Source</source>
@@ -876,10 +916,6 @@
             <translation>已解决</translation>
         </message>
         <message>
-            <source>Round status</source>
-            <translation>轮次状态</translation>
-        </message>
-        <message>
             <source>Conflict or finding</source>
             <translation>冲突或问题</translation>
         </message>
@@ -906,6 +942,18 @@
         <message>
             <source>Rounds: {resolved} resolved, {persisting} persisting, {new} new; {returned} on the return list</source>
             <translation>轮次比对：已解决 {resolved} 项，持续 {persisting} 项，新增 {new} 项；退回清单 {returned} 项</translation>
+        </message>
+        <message>
+            <source>"{path}" does not exist.</source>
+            <translation>“{path}”不存在。</translation>
+        </message>
+        <message>
+            <source>"{path}" cannot be read as a vector file.</source>
+            <translation>无法将“{path}”作为矢量文件读取。</translation>
+        </message>
+        <message>
+            <source>"{path}" holds no round comparison: none of its tables has the fields of the round_comparison table of guotu:framerounds or guotu framework rounds ({fields}).</source>
+            <translation>“{path}”中没有轮次比对结果：其中没有任何表具有 guotu:framerounds 或 guotu framework rounds 的 round_comparison 表的字段（{fields}）。</translation>
         </message>
         <message>
             <source>"{path}" has none of the layers border_conflict_lines, indicator_findings, catalogue_findings (an output of the border comparison or of the framework checks).</source>
@@ -1514,10 +1562,6 @@
         <message>
             <source>On a river beach: not issuable</source>
             <translation>位于河道滩地：不可发券</translation>
-        </message>
-        <message>
-            <source>Invalid geometry</source>
-            <translation>几何无效</translation>
         </message>
         <message>
             <source>Duplicate features</source>
@@ -2660,10 +2704,6 @@
             <translation>按城市对统计的冲突</translation>
         </message>
         <message>
-            <source>Base-map and input issues</source>
-            <translation>底图与输入问题</translation>
-        </message>
-        <message>
             <source>Base-map issue points</source>
             <translation>底图问题点</translation>
         </message>
@@ -2700,8 +2740,8 @@
             <translation>边界审查报告（每个城市对一份 PDF）</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Prints the review report of the border comparison, one PDF per city pair with conflicts (or the pair given as &lt;i&gt;A,B&lt;/i&gt;): the border strip by status with the conflicts, the pair's numbers, and every conflict with its review. The inputs are the outputs of &lt;i&gt;Cross-city boundary conflicts&lt;/i&gt; or of &lt;i&gt;guotu border&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;With the results of &lt;i&gt;Transmission indicators of cross-city elements&lt;/i&gt; (or of &lt;i&gt;guotu framework indicators&lt;/i&gt;), the report adds the indicators of the catalogue elements both cities have a part of — each city's part and the border strips on both sides — and the findings on them.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;打印边界比对的审查报告，每个有冲突的城市对（或以 &lt;i&gt;A,B&lt;/i&gt; 给出的城市对）一个 PDF：按状态显示的边界带及冲突、该城市对的统计数字，以及每处冲突及其审查意见。输入为&lt;i&gt;跨市边界冲突&lt;/i&gt;或 &lt;i&gt;guotu border&lt;/i&gt; 的输出。&lt;/p&gt;&lt;p&gt;若给出&lt;i&gt;跨市要素传导指标&lt;/i&gt;（或 &lt;i&gt;guotu framework indicators&lt;/i&gt;）的结果，报告还会列出两市都有部分的名录要素的指标——各市部分及两侧边界带——以及相关问题。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Prints the review report of the border comparison, one PDF per city pair with conflicts (or the pair given as &lt;i&gt;A,B&lt;/i&gt;): the border strip by status with the conflicts, the pair's numbers, and every conflict with its review. The inputs are the outputs of &lt;i&gt;Cross-city boundary conflicts&lt;/i&gt; or of &lt;i&gt;guotu border&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;With the results of &lt;i&gt;Transmission indicators of cross-city elements&lt;/i&gt; (or of &lt;i&gt;guotu framework indicators&lt;/i&gt;), the report adds the indicators of the catalogue elements both cities have a part of — each city's part and the border strips on both sides — and the findings on them.&lt;/p&gt;&lt;p&gt;With the round comparison of &lt;i&gt;Compare rounds and return list&lt;/i&gt; (or of &lt;i&gt;guotu framework rounds&lt;/i&gt;), the report adds the pair's conflicts and findings across the two rounds: resolved, persisting or new, whether each is on the return list, the review carried over, and their counts.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;打印边界比对的审查报告，每个有冲突的城市对（或以 &lt;i&gt;A,B&lt;/i&gt; 给出的城市对）一个 PDF：按状态显示的边界带及冲突、该城市对的统计数字，以及每处冲突及其审查意见。输入为&lt;i&gt;跨市边界冲突&lt;/i&gt;或 &lt;i&gt;guotu border&lt;/i&gt; 的输出。&lt;/p&gt;&lt;p&gt;若给出&lt;i&gt;跨市要素传导指标&lt;/i&gt;（或 &lt;i&gt;guotu framework indicators&lt;/i&gt;）的结果，报告还会列出两市都有部分的名录要素的指标——各市部分及两侧边界带——以及相关问题。&lt;/p&gt;&lt;p&gt;给出&lt;i&gt;轮次比对与退回清单&lt;/i&gt;（或 &lt;i&gt;guotu framework rounds&lt;/i&gt;）的轮次比对结果时，报告增加该城市对在两轮之间的冲突与问题：已解决、持续或新增，是否列入退回清单，沿用的审核意见，以及各类数量。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Shared borders (shared_borders)</source>
@@ -2736,6 +2776,10 @@
             <translation>指标问题（indicator_findings）</translation>
         </message>
         <message>
+            <source>Round comparison (round_comparison)</source>
+            <translation>轮次比对（round_comparison）</translation>
+        </message>
+        <message>
             <source>Only this pair, as A,B (empty: every pair with conflicts)</source>
             <translation>仅此城市对，格式 A,B（留空：所有有冲突的城市对）</translation>
         </message>
@@ -2752,6 +2796,10 @@
             <translation>请以逗号分隔的两个行政区代码给出城市对，例如“A,B”。</translation>
         </message>
         <message>
+            <source>Layer "{layer}" is not a round comparison (the round_comparison table of the rounds).</source>
+            <translation>图层“{layer}”不是轮次比对结果（轮次比对的 round_comparison 表）。</translation>
+        </message>
+        <message>
             <source>{path}: {pages} pages, {conflicts} conflicts.</source>
             <translation>{path}：{pages} 页，{conflicts} 处冲突。</translation>
         </message>
@@ -2762,6 +2810,10 @@
         <message>
             <source>Layer "{layer}" is not the {table} table of the transmission indicators.</source>
             <translation>图层“{layer}”不是传导指标的 {table} 表。</translation>
+        </message>
+        <message>
+            <source>{path}: {items} conflicts and findings across the rounds.</source>
+            <translation>{path}：轮次比对中的冲突与问题 {items} 项。</translation>
         </message>
         <message>
             <source>Land-use conversion report (PDF)</source>
@@ -3288,14 +3340,6 @@
             <translation>村界（可选）</translation>
         </message>
         <message>
-            <source>Village id field</source>
-            <translation>村编号字段</translation>
-        </message>
-        <message>
-            <source>Village name field</source>
-            <translation>村名字段</translation>
-        </message>
-        <message>
             <source>Consolidation units (optional)</source>
             <translation>整治单元（可选）</translation>
         </message>
@@ -3382,6 +3426,14 @@
         <message>
             <source>Choose the consolidation unit id field.</source>
             <translation>请选择整治单元编号字段。</translation>
+        </message>
+        <message>
+            <source>Village id field</source>
+            <translation>村编号字段</translation>
+        </message>
+        <message>
+            <source>Village name field</source>
+            <translation>村名字段</translation>
         </message>
         <message>
             <source>Parcel review reports (PDF per village)</source>
@@ -3698,6 +3750,10 @@
         <message>
             <source>Choose the admin code field.</source>
             <translation>请选择行政区代码字段。</translation>
+        </message>
+        <message>
+            <source>No admin units were given: the table of controlled land by admin unit is empty and is not added to the project.</source>
+            <translation>未给出行政单元：按行政单元汇总的管控地类表为空，未添加到项目中。</translation>
         </message>
         <message>
             <source>No land use lies over the zones; the table is empty.</source>
@@ -4896,6 +4952,14 @@
             <translation>城市对报告（PDF）…</translation>
         </message>
         <message>
+            <source>Open round comparison…</source>
+            <translation>打开轮次比对…</translation>
+        </message>
+        <message>
+            <source>Adds the round comparison of a GeoPackage (guotu:framerounds or guotu framework rounds), and its element indicators when the file holds them, to the project and shows it here.</source>
+            <translation>将 GeoPackage 中的轮次比对结果（guotu:framerounds 或 guotu framework rounds 的输出）及同一文件中的要素指标加入项目，并在此显示。</translation>
+        </message>
+        <message>
             <source>These conflicts are in temporary layers: the review is lost when QGIS closes. Save them to a GeoPackage to keep it.</source>
             <translation>这些冲突位于临时图层中：关闭 QGIS 后审核结果将丢失。请保存到 GeoPackage 以保留审核结果。</translation>
         </message>
@@ -4920,12 +4984,12 @@
             <translation>全部冲突</translation>
         </message>
         <message>
-            <source>Agreed</source>
-            <translation>已认可</translation>
+            <source>Open round comparison</source>
+            <translation>打开轮次比对</translation>
         </message>
         <message>
-            <source>Exception</source>
-            <translation>例外</translation>
+            <source>Round comparison {layer} opened from {path}.</source>
+            <translation>已从 {path} 打开轮次比对 {layer}。</translation>
         </message>
         <message>
             <source>Conflict #{id}: {status}.</source>
@@ -6250,6 +6314,10 @@
         <message>
             <source>Sells {low}–{high} ha</source>
             <translation>出售 {low}–{high} 公顷</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Prints the review report of the border comparison, one PDF per city pair with conflicts (or the pair given as &lt;i&gt;A,B&lt;/i&gt;): the border strip by status with the conflicts, the pair's numbers, and every conflict with its review. The inputs are the outputs of &lt;i&gt;Cross-city boundary conflicts&lt;/i&gt; or of &lt;i&gt;guotu border&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;With the results of &lt;i&gt;Transmission indicators of cross-city elements&lt;/i&gt; (or of &lt;i&gt;guotu framework indicators&lt;/i&gt;), the report adds the indicators of the catalogue elements both cities have a part of — each city's part and the border strips on both sides — and the findings on them.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;打印边界比对的审查报告，每个有冲突的城市对（或以 &lt;i&gt;A,B&lt;/i&gt; 给出的城市对）一个 PDF：按状态显示的边界带及冲突、该城市对的统计数字，以及每处冲突及其审查意见。输入为&lt;i&gt;跨市边界冲突&lt;/i&gt;或 &lt;i&gt;guotu border&lt;/i&gt; 的输出。&lt;/p&gt;&lt;p&gt;若给出&lt;i&gt;跨市要素传导指标&lt;/i&gt;（或 &lt;i&gt;guotu framework indicators&lt;/i&gt;）的结果，报告还会列出两市都有部分的名录要素的指标——各市部分及两侧边界带——以及相关问题。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Code "{code}" of the {layer} raster has no category ({area:.2f} ha reported as "unknown").</source>
