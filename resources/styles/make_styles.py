@@ -39,7 +39,10 @@ import tempfile
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, List, Optional, Sequence, Tuple
+
+if TYPE_CHECKING:  # QGIS is imported when the styles are written, after its application exists
+    from qgis.core import QgsVectorLayer
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -178,7 +181,7 @@ def columns_of(style: Stored) -> List[Column]:
 
 # ---- stylers without a plugin function ----------------------------------------------------
 
-def conversion_preset_style(layer) -> None:
+def conversion_preset_style(layer: "QgsVectorLayer") -> None:
     """The plugin's conversion style with every legal path of the policy preset (an empty
     layer has none of its own), legend in both languages."""
     from guotu.conversion.conversion_style import conversion_renderer, preset_path_order
@@ -186,7 +189,7 @@ def conversion_preset_style(layer) -> None:
     layer.setRenderer(conversion_renderer(preset_path_order(), bilingual=True))
 
 
-def workspace_style(layer) -> None:
+def workspace_style(layer: "QgsVectorLayer") -> None:
     from qgis.core import (QgsFillSymbol, QgsPalLayerSettings, QgsSingleSymbolRenderer, QgsTextFormat,
                            QgsVectorLayerSimpleLabeling)
     from qgis.PyQt.QtGui import QColor
@@ -228,7 +231,7 @@ def import_plugin() -> None:
     spec.loader.exec_module(module)
 
 
-def pin_label_font(layer) -> None:
+def pin_label_font(layer: "QgsVectorLayer") -> None:
     """The labels in STORED_FONT (the styler takes the machine's first Chinese font)."""
     from qgis.core import QgsVectorLayerSimpleLabeling
 
