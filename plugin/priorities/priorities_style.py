@@ -13,7 +13,7 @@ from qgis.core import QgsFillSymbol, QgsRuleBasedRenderer, QgsVectorLayer
 
 from ..i18n import tr
 from ..reporting.style_helpers import halo_labeling, set_aliases
-from .priorities_run import PIECE_FIELDS, SUMMARY_FIELDS
+from .priorities_run import PIECE_FIELDS, SUMMARY_FIELDS, ranked_fields
 
 FRONT_COLORS: Tuple[Tuple[str, str, str], ...] = (('"front" = 1', "26,150,65,200", "0,68,27,255"),
                                                   ('"front" = 2', "166,217,106,190", "49,110,30,255"),
@@ -58,7 +58,5 @@ def style_ranked_layer(layer: QgsVectorLayer) -> None:
     layer.setRenderer(front_renderer())
     layer.setLabeling(halo_labeling("front", 7.0))
     layer.setLabelsEnabled(True)
-    set_aliases(layer, (("site_fid", "integer", "候选地块要素号"), ("site_id", "text", "候选地块编号"),
-                        ("front", "integer", "帕累托前沿序号"),
-                        ("crowding", "real", "拥挤距离"), ("lex_rank", "integer", "字典序名次")))
+    set_aliases(layer, ranked_fields(()))  # the schema's titles (objective columns keep their names)
     layer.triggerRepaint()

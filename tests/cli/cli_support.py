@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -28,6 +29,11 @@ def guotu_binary() -> Path:
 
 def run_guotu(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([str(guotu_binary()), *args], capture_output=True, text=True, timeout=300)
+
+
+def style_aliases(qml: str) -> dict:
+    """field -> alias of a stored QML style (the attributes in any order)."""
+    return {a.get("field"): a.get("name") for a in ET.fromstring(qml).iter("alias")}
 
 
 def box(x0: float, y0: float, x1: float, y1: float) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from osgeo import ogr
 
-from cli_support import run_guotu
+from cli_support import run_guotu, style_aliases
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import ledger_fixture as fx  # noqa: E402
@@ -168,7 +168,7 @@ def test_outputs_open_styled(tmp_path):
     assert default == 1 and 'attr="verdict_en"' in qml and 'value="fail"' in qml
     assert 'name="耕地期初（公顷，扣除田坎）"' in qml
     assert "river_beach" in styles["certificates"][1]
-    assert '<alias name="状态（英文）" field="status_en"' in styles["certificates"][1]
+    assert style_aliases(styles["certificates"][1])["status_en"] == "状态（英文）"
 
 
 def test_unit_prefix_merges_units(tmp_path):

@@ -1,60 +1,60 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis simplifyDrawingHints="1" maxScale="0" readOnly="0" version="3.22.16-Białowieża" minScale="100000000" simplifyLocal="1" symbologyReferenceScale="-1" simplifyDrawingTol="1" styleCategories="AllStyleCategories" simplifyMaxScale="1" hasScaleBasedVisibilityFlag="0" labelsEnabled="0" simplifyAlgorithm="0">
+<qgis hasScaleBasedVisibilityFlag="0" labelsEnabled="0" maxScale="0" minScale="100000000" readOnly="0" simplifyAlgorithm="0" simplifyDrawingHints="1" simplifyDrawingTol="1" simplifyLocal="1" simplifyMaxScale="1" styleCategories="AllStyleCategories" symbologyReferenceScale="-1" version="3.22.16-Białowieża">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal limitMode="0" enabled="0" endField="" durationUnit="min" mode="0" endExpression="" fixedDuration="0" accumulate="0" startField="" startExpression="" durationField="">
+  <temporal accumulate="0" durationField="" durationUnit="min" enabled="0" endExpression="" endField="" fixedDuration="0" limitMode="0" mode="0" startExpression="" startField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 forceraster="0" type="RuleRenderer" symbollevels="0" enableorderby="0" referencescale="-1">
-    <rules key="{72c2e069-1dc6-4619-b3b1-2c442e09f8c8}">
-      <rule symbol="0" key="{0adf13c4-eca0-48f6-acc7-ca801d7b824e}" filter="TRUE" label="Base-map and input issues"/>
+  <renderer-v2 enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="RuleRenderer">
+    <rules key="{d58f72c6-e222-5781-8fb2-8862db95ca66}">
+      <rule filter="TRUE" key="{6cc053f9-1690-5cfd-958c-6f3414738cee}" label="Base-map and input issues" symbol="0"/>
     </rules>
     <symbols>
-      <symbol type="fill" name="0" alpha="1" force_rhr="0" clip_to_extent="1">
+      <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="fill">
         <data_defined_properties>
           <Option type="Map">
-            <Option value="" type="QString" name="name"/>
+            <Option name="name" type="QString" value=""/>
             <Option name="properties"/>
-            <Option value="collection" type="QString" name="type"/>
+            <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="border_width_map_unit_scale"/>
-            <Option value="153,0,13,255" type="QString" name="color"/>
-            <Option value="bevel" type="QString" name="joinstyle"/>
-            <Option value="0,0" type="QString" name="offset"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="offset_map_unit_scale"/>
-            <Option value="MM" type="QString" name="offset_unit"/>
-            <Option value="153,0,13,255" type="QString" name="outline_color"/>
-            <Option value="solid" type="QString" name="outline_style"/>
-            <Option value="0.4" type="QString" name="outline_width"/>
-            <Option value="MM" type="QString" name="outline_width_unit"/>
-            <Option value="f_diagonal" type="QString" name="style"/>
+            <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
+            <Option name="color" type="QString" value="153,0,13,255"/>
+            <Option name="joinstyle" type="QString" value="bevel"/>
+            <Option name="offset" type="QString" value="0,0"/>
+            <Option name="offset_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
+            <Option name="offset_unit" type="QString" value="MM"/>
+            <Option name="outline_color" type="QString" value="153,0,13,255"/>
+            <Option name="outline_style" type="QString" value="solid"/>
+            <Option name="outline_width" type="QString" value="0.4"/>
+            <Option name="outline_width_unit" type="QString" value="MM"/>
+            <Option name="style" type="QString" value="f_diagonal"/>
           </Option>
-          <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
-          <prop v="153,0,13,255" k="color"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="153,0,13,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.4" k="outline_width"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="f_diagonal" k="style"/>
+          <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="color" v="153,0,13,255"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="153,0,13,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.4"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="style" v="f_diagonal"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option value="" type="QString" name="name"/>
+              <Option name="name" type="QString" value=""/>
               <Option name="properties"/>
-              <Option value="collection" type="QString" name="type"/>
+              <Option name="type" type="QString" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
@@ -69,63 +69,63 @@
   <layerOpacity>1</layerOpacity>
   <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
-      <Option value="" type="QString"/>
+      <Option type="QString" value=""/>
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend type="default-vector" showLabelLegend="0"/>
+  <legend showLabelLegend="0" type="default-vector"/>
   <referencedLayers/>
   <fieldConfiguration>
-    <field name="kind" configurationFlags="None">
+    <field configurationFlags="None" name="kind">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="admin_a" configurationFlags="None">
+    <field configurationFlags="None" name="admin_a">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="admin_b" configurationFlags="None">
+    <field configurationFlags="None" name="admin_b">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="feature_id" configurationFlags="None">
+    <field configurationFlags="None" name="feature_id">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="city_id" configurationFlags="None">
+    <field configurationFlags="None" name="city_id">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="area_m2" configurationFlags="None">
+    <field configurationFlags="None" name="area_m2">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="message_zh" configurationFlags="None">
+    <field configurationFlags="None" name="message_zh">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="message_en" configurationFlags="None">
+    <field configurationFlags="None" name="message_en">
       <editWidget type="">
         <config>
           <Option/>
@@ -144,38 +144,38 @@
     <alias field="message_en" index="7" name="Message"/>
   </aliases>
   <defaults>
-    <default applyOnUpdate="0" field="kind" expression=""/>
-    <default applyOnUpdate="0" field="admin_a" expression=""/>
-    <default applyOnUpdate="0" field="admin_b" expression=""/>
-    <default applyOnUpdate="0" field="feature_id" expression=""/>
-    <default applyOnUpdate="0" field="city_id" expression=""/>
-    <default applyOnUpdate="0" field="area_m2" expression=""/>
-    <default applyOnUpdate="0" field="message_zh" expression=""/>
-    <default applyOnUpdate="0" field="message_en" expression=""/>
+    <default applyOnUpdate="0" expression="" field="kind"/>
+    <default applyOnUpdate="0" expression="" field="admin_a"/>
+    <default applyOnUpdate="0" expression="" field="admin_b"/>
+    <default applyOnUpdate="0" expression="" field="feature_id"/>
+    <default applyOnUpdate="0" expression="" field="city_id"/>
+    <default applyOnUpdate="0" expression="" field="area_m2"/>
+    <default applyOnUpdate="0" expression="" field="message_zh"/>
+    <default applyOnUpdate="0" expression="" field="message_en"/>
   </defaults>
   <constraints>
-    <constraint field="kind" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="admin_a" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="admin_b" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="feature_id" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="city_id" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="area_m2" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="message_zh" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="message_en" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="kind" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="admin_a" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="admin_b" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="feature_id" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="city_id" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="area_m2" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="message_zh" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="message_en" notnull_strength="0" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint field="kind" exp="" desc=""/>
-    <constraint field="admin_a" exp="" desc=""/>
-    <constraint field="admin_b" exp="" desc=""/>
-    <constraint field="feature_id" exp="" desc=""/>
-    <constraint field="city_id" exp="" desc=""/>
-    <constraint field="area_m2" exp="" desc=""/>
-    <constraint field="message_zh" exp="" desc=""/>
-    <constraint field="message_en" exp="" desc=""/>
+    <constraint desc="" exp="" field="kind"/>
+    <constraint desc="" exp="" field="admin_a"/>
+    <constraint desc="" exp="" field="admin_b"/>
+    <constraint desc="" exp="" field="feature_id"/>
+    <constraint desc="" exp="" field="city_id"/>
+    <constraint desc="" exp="" field="area_m2"/>
+    <constraint desc="" exp="" field="message_zh"/>
+    <constraint desc="" exp="" field="message_en"/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig sortExpression="" actionWidgetStyle="dropDown" sortOrder="0">
+  <attributetableconfig actionWidgetStyle="dropDown" sortExpression="" sortOrder="0">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>

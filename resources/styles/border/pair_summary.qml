@@ -1,12 +1,12 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis maxScale="0" readOnly="0" version="3.22.16-Białowieża" minScale="1e+08" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0">
+<qgis hasScaleBasedVisibilityFlag="0" maxScale="0" minScale="1e+08" readOnly="0" styleCategories="AllStyleCategories" version="3.22.16-Białowieża">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal limitMode="0" enabled="0" endField="" durationUnit="min" mode="0" endExpression="" fixedDuration="0" accumulate="0" startField="" startExpression="" durationField="">
+  <temporal accumulate="0" durationField="" durationUnit="min" enabled="0" endExpression="" endField="" fixedDuration="0" limitMode="0" mode="0" startExpression="" startField="">
     <fixedRange>
       <start></start>
       <end></end>
@@ -17,133 +17,133 @@
   </customproperties>
   <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
-      <Option value="" type="QString"/>
+      <Option type="QString" value=""/>
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend type="default-vector" showLabelLegend="0"/>
+  <legend showLabelLegend="0" type="default-vector"/>
   <referencedLayers/>
   <fieldConfiguration>
-    <field name="admin_a" configurationFlags="None">
+    <field configurationFlags="None" name="admin_a">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="name_a" configurationFlags="None">
+    <field configurationFlags="None" name="name_a">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="admin_b" configurationFlags="None">
+    <field configurationFlags="None" name="admin_b">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="name_b" configurationFlags="None">
+    <field configurationFlags="None" name="name_b">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="border_m" configurationFlags="None">
+    <field configurationFlags="None" name="border_m">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="coordinated_m" configurationFlags="None">
+    <field configurationFlags="None" name="coordinated_m">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="overlap_m" configurationFlags="None">
+    <field configurationFlags="None" name="overlap_m">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="gap_m" configurationFlags="None">
+    <field configurationFlags="None" name="gap_m">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="discontinuity_m" configurationFlags="None">
+    <field configurationFlags="None" name="discontinuity_m">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="mismatch_m" configurationFlags="None">
+    <field configurationFlags="None" name="mismatch_m">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="none_m" configurationFlags="None">
+    <field configurationFlags="None" name="none_m">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="overlap_area_m2" configurationFlags="None">
+    <field configurationFlags="None" name="overlap_area_m2">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="gap_area_m2" configurationFlags="None">
+    <field configurationFlags="None" name="gap_area_m2">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="admin_overlap_m2" configurationFlags="None">
+    <field configurationFlags="None" name="admin_overlap_m2">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="admin_gap_m2" configurationFlags="None">
+    <field configurationFlags="None" name="admin_gap_m2">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="conflicts" configurationFlags="None">
+    <field configurationFlags="None" name="conflicts">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="weighted_conflict_m" configurationFlags="None">
+    <field configurationFlags="None" name="weighted_conflict_m">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="score" configurationFlags="None">
+    <field configurationFlags="None" name="score">
       <editWidget type="">
         <config>
           <Option/>
@@ -172,68 +172,68 @@
     <alias field="score" index="17" name="冲突得分"/>
   </aliases>
   <defaults>
-    <default applyOnUpdate="0" field="admin_a" expression=""/>
-    <default applyOnUpdate="0" field="name_a" expression=""/>
-    <default applyOnUpdate="0" field="admin_b" expression=""/>
-    <default applyOnUpdate="0" field="name_b" expression=""/>
-    <default applyOnUpdate="0" field="border_m" expression=""/>
-    <default applyOnUpdate="0" field="coordinated_m" expression=""/>
-    <default applyOnUpdate="0" field="overlap_m" expression=""/>
-    <default applyOnUpdate="0" field="gap_m" expression=""/>
-    <default applyOnUpdate="0" field="discontinuity_m" expression=""/>
-    <default applyOnUpdate="0" field="mismatch_m" expression=""/>
-    <default applyOnUpdate="0" field="none_m" expression=""/>
-    <default applyOnUpdate="0" field="overlap_area_m2" expression=""/>
-    <default applyOnUpdate="0" field="gap_area_m2" expression=""/>
-    <default applyOnUpdate="0" field="admin_overlap_m2" expression=""/>
-    <default applyOnUpdate="0" field="admin_gap_m2" expression=""/>
-    <default applyOnUpdate="0" field="conflicts" expression=""/>
-    <default applyOnUpdate="0" field="weighted_conflict_m" expression=""/>
-    <default applyOnUpdate="0" field="score" expression=""/>
+    <default applyOnUpdate="0" expression="" field="admin_a"/>
+    <default applyOnUpdate="0" expression="" field="name_a"/>
+    <default applyOnUpdate="0" expression="" field="admin_b"/>
+    <default applyOnUpdate="0" expression="" field="name_b"/>
+    <default applyOnUpdate="0" expression="" field="border_m"/>
+    <default applyOnUpdate="0" expression="" field="coordinated_m"/>
+    <default applyOnUpdate="0" expression="" field="overlap_m"/>
+    <default applyOnUpdate="0" expression="" field="gap_m"/>
+    <default applyOnUpdate="0" expression="" field="discontinuity_m"/>
+    <default applyOnUpdate="0" expression="" field="mismatch_m"/>
+    <default applyOnUpdate="0" expression="" field="none_m"/>
+    <default applyOnUpdate="0" expression="" field="overlap_area_m2"/>
+    <default applyOnUpdate="0" expression="" field="gap_area_m2"/>
+    <default applyOnUpdate="0" expression="" field="admin_overlap_m2"/>
+    <default applyOnUpdate="0" expression="" field="admin_gap_m2"/>
+    <default applyOnUpdate="0" expression="" field="conflicts"/>
+    <default applyOnUpdate="0" expression="" field="weighted_conflict_m"/>
+    <default applyOnUpdate="0" expression="" field="score"/>
   </defaults>
   <constraints>
-    <constraint field="admin_a" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="name_a" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="admin_b" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="name_b" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="border_m" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="coordinated_m" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="overlap_m" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="gap_m" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="discontinuity_m" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="mismatch_m" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="none_m" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="overlap_area_m2" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="gap_area_m2" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="admin_overlap_m2" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="admin_gap_m2" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="conflicts" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="weighted_conflict_m" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="score" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="admin_a" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="name_a" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="admin_b" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="name_b" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="border_m" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="coordinated_m" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="overlap_m" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="gap_m" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="discontinuity_m" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="mismatch_m" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="none_m" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="overlap_area_m2" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="gap_area_m2" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="admin_overlap_m2" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="admin_gap_m2" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="conflicts" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="weighted_conflict_m" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="score" notnull_strength="0" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint field="admin_a" exp="" desc=""/>
-    <constraint field="name_a" exp="" desc=""/>
-    <constraint field="admin_b" exp="" desc=""/>
-    <constraint field="name_b" exp="" desc=""/>
-    <constraint field="border_m" exp="" desc=""/>
-    <constraint field="coordinated_m" exp="" desc=""/>
-    <constraint field="overlap_m" exp="" desc=""/>
-    <constraint field="gap_m" exp="" desc=""/>
-    <constraint field="discontinuity_m" exp="" desc=""/>
-    <constraint field="mismatch_m" exp="" desc=""/>
-    <constraint field="none_m" exp="" desc=""/>
-    <constraint field="overlap_area_m2" exp="" desc=""/>
-    <constraint field="gap_area_m2" exp="" desc=""/>
-    <constraint field="admin_overlap_m2" exp="" desc=""/>
-    <constraint field="admin_gap_m2" exp="" desc=""/>
-    <constraint field="conflicts" exp="" desc=""/>
-    <constraint field="weighted_conflict_m" exp="" desc=""/>
-    <constraint field="score" exp="" desc=""/>
+    <constraint desc="" exp="" field="admin_a"/>
+    <constraint desc="" exp="" field="name_a"/>
+    <constraint desc="" exp="" field="admin_b"/>
+    <constraint desc="" exp="" field="name_b"/>
+    <constraint desc="" exp="" field="border_m"/>
+    <constraint desc="" exp="" field="coordinated_m"/>
+    <constraint desc="" exp="" field="overlap_m"/>
+    <constraint desc="" exp="" field="gap_m"/>
+    <constraint desc="" exp="" field="discontinuity_m"/>
+    <constraint desc="" exp="" field="mismatch_m"/>
+    <constraint desc="" exp="" field="none_m"/>
+    <constraint desc="" exp="" field="overlap_area_m2"/>
+    <constraint desc="" exp="" field="gap_area_m2"/>
+    <constraint desc="" exp="" field="admin_overlap_m2"/>
+    <constraint desc="" exp="" field="admin_gap_m2"/>
+    <constraint desc="" exp="" field="conflicts"/>
+    <constraint desc="" exp="" field="weighted_conflict_m"/>
+    <constraint desc="" exp="" field="score"/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig sortExpression="" actionWidgetStyle="dropDown" sortOrder="0">
+  <attributetableconfig actionWidgetStyle="dropDown" sortExpression="" sortOrder="0">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>

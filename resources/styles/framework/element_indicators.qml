@@ -1,45 +1,45 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis labelsEnabled="0" simplifyAlgorithm="0" hasScaleBasedVisibilityFlag="0" simplifyDrawingTol="1" maxScale="0" styleCategories="AllStyleCategories" minScale="100000000" simplifyLocal="1" version="3.22.16-Białowieża" simplifyMaxScale="1" readOnly="0" simplifyDrawingHints="1" symbologyReferenceScale="-1">
+<qgis hasScaleBasedVisibilityFlag="0" labelsEnabled="0" maxScale="0" minScale="100000000" readOnly="0" simplifyAlgorithm="0" simplifyDrawingHints="1" simplifyDrawingTol="1" simplifyLocal="1" simplifyMaxScale="1" styleCategories="AllStyleCategories" symbologyReferenceScale="-1" version="3.22.16-Białowieża">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal enabled="0" endField="" startExpression="" durationField="" fixedDuration="0" accumulate="0" limitMode="0" durationUnit="min" endExpression="" mode="0" startField="">
+  <temporal accumulate="0" durationField="" durationUnit="min" enabled="0" endExpression="" endField="" fixedDuration="0" limitMode="0" mode="0" startExpression="" startField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 symbollevels="0" type="RuleRenderer" enableorderby="0" forceraster="0" referencescale="-1">
-    <rules key="{280ba447-6bf1-49cc-bbe2-033b8c64aba1}">
-      <rule symbol="0" key="{1c44990a-57f4-46db-8886-df21215fa59e}" filter="&quot;zone&quot; = 'element'" label="要素 element"/>
-      <rule symbol="1" key="{8a7254ac-d36e-48cb-8de1-c45386ad315d}" filter="&quot;zone&quot; = 'part'" label="城市部分 city part"/>
-      <rule symbol="2" key="{87829fbb-f8b1-4e9d-92b2-5578b47dca90}" filter="&quot;zone&quot; = 'strip'" label="交界带 border strip"/>
+  <renderer-v2 enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="RuleRenderer">
+    <rules key="{1bf84dee-5d18-53da-af9f-ce741e638355}">
+      <rule filter="&quot;zone&quot; = 'element'" key="{f34230a3-107c-5df1-a141-0acf0a935696}" label="要素 element" symbol="0"/>
+      <rule filter="&quot;zone&quot; = 'part'" key="{4825ca3b-df95-57f9-a72d-6591f04b5bd3}" label="城市部分 city part" symbol="1"/>
+      <rule filter="&quot;zone&quot; = 'strip'" key="{31073b1d-3fb1-57ba-89a0-b51ae6ef79b1}" label="交界带 border strip" symbol="2"/>
     </rules>
     <symbols>
-      <symbol alpha="1" type="fill" name="0" force_rhr="0" clip_to_extent="1">
+      <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="fill">
         <data_defined_properties>
           <Option type="Map">
-            <Option type="QString" name="name" value=""/>
+            <Option name="name" type="QString" value=""/>
             <Option name="properties"/>
-            <Option type="QString" name="type" value="collection"/>
+            <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleFill" locked="0" pass="0">
+        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="0,0,255,255"/>
-            <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="offset" value="0,0"/>
-            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="outline_color" value="27,120,55,255"/>
-            <Option type="QString" name="outline_style" value="solid"/>
-            <Option type="QString" name="outline_width" value="0.8"/>
-            <Option type="QString" name="outline_width_unit" value="MM"/>
-            <Option type="QString" name="style" value="no"/>
+            <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
+            <Option name="color" type="QString" value="0,0,255,255"/>
+            <Option name="joinstyle" type="QString" value="bevel"/>
+            <Option name="offset" type="QString" value="0,0"/>
+            <Option name="offset_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
+            <Option name="offset_unit" type="QString" value="MM"/>
+            <Option name="outline_color" type="QString" value="27,120,55,255"/>
+            <Option name="outline_style" type="QString" value="solid"/>
+            <Option name="outline_width" type="QString" value="0.8"/>
+            <Option name="outline_width_unit" type="QString" value="MM"/>
+            <Option name="style" type="QString" value="no"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="color" v="0,0,255,255"/>
@@ -54,34 +54,34 @@
           <prop k="style" v="no"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option type="QString" name="name" value=""/>
+              <Option name="name" type="QString" value=""/>
               <Option name="properties"/>
-              <Option type="QString" name="type" value="collection"/>
+              <Option name="type" type="QString" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol alpha="1" type="fill" name="1" force_rhr="0" clip_to_extent="1">
+      <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="1" type="fill">
         <data_defined_properties>
           <Option type="Map">
-            <Option type="QString" name="name" value=""/>
+            <Option name="name" type="QString" value=""/>
             <Option name="properties"/>
-            <Option type="QString" name="type" value="collection"/>
+            <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleFill" locked="0" pass="0">
+        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="166,219,160,120"/>
-            <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="offset" value="0,0"/>
-            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="outline_color" value="27,120,55,255"/>
-            <Option type="QString" name="outline_style" value="solid"/>
-            <Option type="QString" name="outline_width" value="0.3"/>
-            <Option type="QString" name="outline_width_unit" value="MM"/>
-            <Option type="QString" name="style" value="solid"/>
+            <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
+            <Option name="color" type="QString" value="166,219,160,120"/>
+            <Option name="joinstyle" type="QString" value="bevel"/>
+            <Option name="offset" type="QString" value="0,0"/>
+            <Option name="offset_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
+            <Option name="offset_unit" type="QString" value="MM"/>
+            <Option name="outline_color" type="QString" value="27,120,55,255"/>
+            <Option name="outline_style" type="QString" value="solid"/>
+            <Option name="outline_width" type="QString" value="0.3"/>
+            <Option name="outline_width_unit" type="QString" value="MM"/>
+            <Option name="style" type="QString" value="solid"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="color" v="166,219,160,120"/>
@@ -96,34 +96,34 @@
           <prop k="style" v="solid"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option type="QString" name="name" value=""/>
+              <Option name="name" type="QString" value=""/>
               <Option name="properties"/>
-              <Option type="QString" name="type" value="collection"/>
+              <Option name="type" type="QString" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol alpha="1" type="fill" name="2" force_rhr="0" clip_to_extent="1">
+      <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="2" type="fill">
         <data_defined_properties>
           <Option type="Map">
-            <Option type="QString" name="name" value=""/>
+            <Option name="name" type="QString" value=""/>
             <Option name="properties"/>
-            <Option type="QString" name="type" value="collection"/>
+            <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleFill" locked="0" pass="0">
+        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="244,109,67,255"/>
-            <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="offset" value="0,0"/>
-            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="outline_color" value="244,109,67,255"/>
-            <Option type="QString" name="outline_style" value="solid"/>
-            <Option type="QString" name="outline_width" value="0.2"/>
-            <Option type="QString" name="outline_width_unit" value="MM"/>
-            <Option type="QString" name="style" value="b_diagonal"/>
+            <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
+            <Option name="color" type="QString" value="244,109,67,255"/>
+            <Option name="joinstyle" type="QString" value="bevel"/>
+            <Option name="offset" type="QString" value="0,0"/>
+            <Option name="offset_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
+            <Option name="offset_unit" type="QString" value="MM"/>
+            <Option name="outline_color" type="QString" value="244,109,67,255"/>
+            <Option name="outline_style" type="QString" value="solid"/>
+            <Option name="outline_width" type="QString" value="0.2"/>
+            <Option name="outline_width_unit" type="QString" value="MM"/>
+            <Option name="style" type="QString" value="b_diagonal"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="color" v="244,109,67,255"/>
@@ -138,9 +138,9 @@
           <prop k="style" v="b_diagonal"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option type="QString" name="name" value=""/>
+              <Option name="name" type="QString" value=""/>
               <Option name="properties"/>
-              <Option type="QString" name="type" value="collection"/>
+              <Option name="type" type="QString" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
@@ -153,107 +153,107 @@
   <blendMode>0</blendMode>
   <featureBlendMode>0</featureBlendMode>
   <layerOpacity>1</layerOpacity>
-  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
+  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
       <Option type="QString" value=""/>
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend type="default-vector" showLabelLegend="0"/>
+  <legend showLabelLegend="0" type="default-vector"/>
   <referencedLayers/>
   <fieldConfiguration>
-    <field name="element_id" configurationFlags="None">
+    <field configurationFlags="None" name="element_id">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="element_name" configurationFlags="None">
+    <field configurationFlags="None" name="element_name">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="element_type" configurationFlags="None">
+    <field configurationFlags="None" name="element_type">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="zone" configurationFlags="None">
+    <field configurationFlags="None" name="zone">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="city_id" configurationFlags="None">
+    <field configurationFlags="None" name="city_id">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="other_city_id" configurationFlags="None">
+    <field configurationFlags="None" name="other_city_id">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="area_m2" configurationFlags="None">
+    <field configurationFlags="None" name="area_m2">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="elevation_min" configurationFlags="None">
+    <field configurationFlags="None" name="elevation_min">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="elevation_mean" configurationFlags="None">
+    <field configurationFlags="None" name="elevation_mean">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="elevation_max" configurationFlags="None">
+    <field configurationFlags="None" name="elevation_max">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="slope_mean" configurationFlags="None">
+    <field configurationFlags="None" name="slope_mean">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="slope_share" configurationFlags="None">
+    <field configurationFlags="None" name="slope_share">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="forest_share" configurationFlags="None">
+    <field configurationFlags="None" name="forest_share">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="dem_share" configurationFlags="None">
+    <field configurationFlags="None" name="dem_share">
       <editWidget type="">
         <config>
           <Option/>
@@ -262,72 +262,72 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias index="0" name="要素编号" field="element_id"/>
-    <alias index="1" name="要素名称" field="element_name"/>
-    <alias index="2" name="要素类型" field="element_type"/>
-    <alias index="3" name="范围" field="zone"/>
-    <alias index="4" name="城市代码" field="city_id"/>
-    <alias index="5" name="相邻城市" field="other_city_id"/>
-    <alias index="6" name="面积（平方米）" field="area_m2"/>
-    <alias index="7" name="最低高程（米）" field="elevation_min"/>
-    <alias index="8" name="平均高程（米）" field="elevation_mean"/>
-    <alias index="9" name="最高高程（米）" field="elevation_max"/>
-    <alias index="10" name="平均坡度（度）" field="slope_mean"/>
-    <alias index="11" name="陡坡占比" field="slope_share"/>
-    <alias index="12" name="森林覆盖占比" field="forest_share"/>
-    <alias index="13" name="DEM覆盖占比" field="dem_share"/>
+    <alias field="element_id" index="0" name="要素编号"/>
+    <alias field="element_name" index="1" name="要素名称"/>
+    <alias field="element_type" index="2" name="要素类型"/>
+    <alias field="zone" index="3" name="范围"/>
+    <alias field="city_id" index="4" name="城市代码"/>
+    <alias field="other_city_id" index="5" name="相邻城市"/>
+    <alias field="area_m2" index="6" name="面积（平方米）"/>
+    <alias field="elevation_min" index="7" name="最低高程（米）"/>
+    <alias field="elevation_mean" index="8" name="平均高程（米）"/>
+    <alias field="elevation_max" index="9" name="最高高程（米）"/>
+    <alias field="slope_mean" index="10" name="平均坡度（度）"/>
+    <alias field="slope_share" index="11" name="陡坡占比"/>
+    <alias field="forest_share" index="12" name="森林覆盖占比"/>
+    <alias field="dem_share" index="13" name="DEM覆盖占比"/>
   </aliases>
   <defaults>
-    <default expression="" applyOnUpdate="0" field="element_id"/>
-    <default expression="" applyOnUpdate="0" field="element_name"/>
-    <default expression="" applyOnUpdate="0" field="element_type"/>
-    <default expression="" applyOnUpdate="0" field="zone"/>
-    <default expression="" applyOnUpdate="0" field="city_id"/>
-    <default expression="" applyOnUpdate="0" field="other_city_id"/>
-    <default expression="" applyOnUpdate="0" field="area_m2"/>
-    <default expression="" applyOnUpdate="0" field="elevation_min"/>
-    <default expression="" applyOnUpdate="0" field="elevation_mean"/>
-    <default expression="" applyOnUpdate="0" field="elevation_max"/>
-    <default expression="" applyOnUpdate="0" field="slope_mean"/>
-    <default expression="" applyOnUpdate="0" field="slope_share"/>
-    <default expression="" applyOnUpdate="0" field="forest_share"/>
-    <default expression="" applyOnUpdate="0" field="dem_share"/>
+    <default applyOnUpdate="0" expression="" field="element_id"/>
+    <default applyOnUpdate="0" expression="" field="element_name"/>
+    <default applyOnUpdate="0" expression="" field="element_type"/>
+    <default applyOnUpdate="0" expression="" field="zone"/>
+    <default applyOnUpdate="0" expression="" field="city_id"/>
+    <default applyOnUpdate="0" expression="" field="other_city_id"/>
+    <default applyOnUpdate="0" expression="" field="area_m2"/>
+    <default applyOnUpdate="0" expression="" field="elevation_min"/>
+    <default applyOnUpdate="0" expression="" field="elevation_mean"/>
+    <default applyOnUpdate="0" expression="" field="elevation_max"/>
+    <default applyOnUpdate="0" expression="" field="slope_mean"/>
+    <default applyOnUpdate="0" expression="" field="slope_share"/>
+    <default applyOnUpdate="0" expression="" field="forest_share"/>
+    <default applyOnUpdate="0" expression="" field="dem_share"/>
   </defaults>
   <constraints>
-    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="element_id" unique_strength="0"/>
-    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="element_name" unique_strength="0"/>
-    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="element_type" unique_strength="0"/>
-    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="zone" unique_strength="0"/>
-    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="city_id" unique_strength="0"/>
-    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="other_city_id" unique_strength="0"/>
-    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="area_m2" unique_strength="0"/>
-    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="elevation_min" unique_strength="0"/>
-    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="elevation_mean" unique_strength="0"/>
-    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="elevation_max" unique_strength="0"/>
-    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="slope_mean" unique_strength="0"/>
-    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="slope_share" unique_strength="0"/>
-    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="forest_share" unique_strength="0"/>
-    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="dem_share" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="element_id" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="element_name" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="element_type" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="zone" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="city_id" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="other_city_id" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="area_m2" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="elevation_min" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="elevation_mean" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="elevation_max" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="slope_mean" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="slope_share" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="forest_share" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="dem_share" notnull_strength="0" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint exp="" desc="" field="element_id"/>
-    <constraint exp="" desc="" field="element_name"/>
-    <constraint exp="" desc="" field="element_type"/>
-    <constraint exp="" desc="" field="zone"/>
-    <constraint exp="" desc="" field="city_id"/>
-    <constraint exp="" desc="" field="other_city_id"/>
-    <constraint exp="" desc="" field="area_m2"/>
-    <constraint exp="" desc="" field="elevation_min"/>
-    <constraint exp="" desc="" field="elevation_mean"/>
-    <constraint exp="" desc="" field="elevation_max"/>
-    <constraint exp="" desc="" field="slope_mean"/>
-    <constraint exp="" desc="" field="slope_share"/>
-    <constraint exp="" desc="" field="forest_share"/>
-    <constraint exp="" desc="" field="dem_share"/>
+    <constraint desc="" exp="" field="element_id"/>
+    <constraint desc="" exp="" field="element_name"/>
+    <constraint desc="" exp="" field="element_type"/>
+    <constraint desc="" exp="" field="zone"/>
+    <constraint desc="" exp="" field="city_id"/>
+    <constraint desc="" exp="" field="other_city_id"/>
+    <constraint desc="" exp="" field="area_m2"/>
+    <constraint desc="" exp="" field="elevation_min"/>
+    <constraint desc="" exp="" field="elevation_mean"/>
+    <constraint desc="" exp="" field="elevation_max"/>
+    <constraint desc="" exp="" field="slope_mean"/>
+    <constraint desc="" exp="" field="slope_share"/>
+    <constraint desc="" exp="" field="forest_share"/>
+    <constraint desc="" exp="" field="dem_share"/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig sortExpression="" actionWidgetStyle="dropDown" sortOrder="0">
+  <attributetableconfig actionWidgetStyle="dropDown" sortExpression="" sortOrder="0">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>

@@ -1,12 +1,12 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis hasScaleBasedVisibilityFlag="0" maxScale="0" styleCategories="AllStyleCategories" minScale="1e+08" version="3.22.16-Białowieża" readOnly="0">
+<qgis hasScaleBasedVisibilityFlag="0" maxScale="0" minScale="1e+08" readOnly="0" styleCategories="AllStyleCategories" version="3.22.16-Białowieża">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal enabled="0" endField="" startExpression="" durationField="" fixedDuration="0" accumulate="0" limitMode="0" durationUnit="min" endExpression="" mode="0" startField="">
+  <temporal accumulate="0" durationField="" durationUnit="min" enabled="0" endExpression="" endField="" fixedDuration="0" limitMode="0" mode="0" startExpression="" startField="">
     <fixedRange>
       <start></start>
       <end></end>
@@ -15,37 +15,37 @@
   <customproperties>
     <Option/>
   </customproperties>
-  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
+  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
       <Option type="QString" value=""/>
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend type="default-vector" showLabelLegend="0"/>
+  <legend showLabelLegend="0" type="default-vector"/>
   <referencedLayers/>
   <fieldConfiguration>
-    <field name="city_id" configurationFlags="None">
+    <field configurationFlags="None" name="city_id">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="returned" configurationFlags="None">
+    <field configurationFlags="None" name="returned">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="returned_new" configurationFlags="None">
+    <field configurationFlags="None" name="returned_new">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="returned_persisting" configurationFlags="None">
+    <field configurationFlags="None" name="returned_persisting">
       <editWidget type="">
         <config>
           <Option/>
@@ -54,32 +54,32 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias index="0" name="城市代码" field="city_id"/>
-    <alias index="1" name="退回项" field="returned"/>
-    <alias index="2" name="其中新增" field="returned_new"/>
-    <alias index="3" name="其中持续" field="returned_persisting"/>
+    <alias field="city_id" index="0" name="城市代码"/>
+    <alias field="returned" index="1" name="退回项"/>
+    <alias field="returned_new" index="2" name="其中新增"/>
+    <alias field="returned_persisting" index="3" name="其中持续"/>
   </aliases>
   <defaults>
-    <default expression="" applyOnUpdate="0" field="city_id"/>
-    <default expression="" applyOnUpdate="0" field="returned"/>
-    <default expression="" applyOnUpdate="0" field="returned_new"/>
-    <default expression="" applyOnUpdate="0" field="returned_persisting"/>
+    <default applyOnUpdate="0" expression="" field="city_id"/>
+    <default applyOnUpdate="0" expression="" field="returned"/>
+    <default applyOnUpdate="0" expression="" field="returned_new"/>
+    <default applyOnUpdate="0" expression="" field="returned_persisting"/>
   </defaults>
   <constraints>
-    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="city_id" unique_strength="0"/>
-    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="returned" unique_strength="0"/>
-    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="returned_new" unique_strength="0"/>
-    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="returned_persisting" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="city_id" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="returned" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="returned_new" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="returned_persisting" notnull_strength="0" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint exp="" desc="" field="city_id"/>
-    <constraint exp="" desc="" field="returned"/>
-    <constraint exp="" desc="" field="returned_new"/>
-    <constraint exp="" desc="" field="returned_persisting"/>
+    <constraint desc="" exp="" field="city_id"/>
+    <constraint desc="" exp="" field="returned"/>
+    <constraint desc="" exp="" field="returned_new"/>
+    <constraint desc="" exp="" field="returned_persisting"/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig sortExpression="" actionWidgetStyle="dropDown" sortOrder="0">
+  <attributetableconfig actionWidgetStyle="dropDown" sortExpression="" sortOrder="0">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>

@@ -1,12 +1,12 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.16-Białowieża" minScale="1e+08" styleCategories="AllStyleCategories" readOnly="0" hasScaleBasedVisibilityFlag="0" maxScale="0">
+<qgis hasScaleBasedVisibilityFlag="0" maxScale="0" minScale="1e+08" readOnly="0" styleCategories="AllStyleCategories" version="3.22.16-Białowieża">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal startExpression="" accumulate="0" endField="" fixedDuration="0" durationField="" endExpression="" durationUnit="min" mode="0" startField="" enabled="0" limitMode="0">
+  <temporal accumulate="0" durationField="" durationUnit="min" enabled="0" endExpression="" endField="" fixedDuration="0" limitMode="0" mode="0" startExpression="" startField="">
     <fixedRange>
       <start></start>
       <end></end>
@@ -17,7 +17,7 @@
   </customproperties>
   <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
-      <Option value="" type="QString"/>
+      <Option type="QString" value=""/>
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
@@ -96,52 +96,52 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias name="项目" field="project_id" index="0"/>
-    <alias name="复垦券数" field="certificates" index="1"/>
-    <alias name="可发券数" field="issuable" index="2"/>
-    <alias name="可发券复垦面积（公顷）" field="area_ha" index="3"/>
-    <alias name="复垦为耕地（公顷）" field="cultivated_ha" index="4"/>
-    <alias name="田坎（公顷）" field="tiankan_ha" index="5"/>
-    <alias name="复垦为园地（公顷）" field="garden_ha" index="6"/>
-    <alias name="复垦为林地（公顷）" field="forest_ha" index="7"/>
-    <alias name="复垦为草地（公顷）" field="grass_ha" index="8"/>
-    <alias name="标准林地（公顷）" field="standard_forest_ha" index="9"/>
+    <alias field="project_id" index="0" name="项目"/>
+    <alias field="certificates" index="1" name="复垦券数"/>
+    <alias field="issuable" index="2" name="可发券数"/>
+    <alias field="area_ha" index="3" name="可发券复垦面积（公顷）"/>
+    <alias field="cultivated_ha" index="4" name="复垦为耕地（公顷）"/>
+    <alias field="tiankan_ha" index="5" name="田坎（公顷）"/>
+    <alias field="garden_ha" index="6" name="复垦为园地（公顷）"/>
+    <alias field="forest_ha" index="7" name="复垦为林地（公顷）"/>
+    <alias field="grass_ha" index="8" name="复垦为草地（公顷）"/>
+    <alias field="standard_forest_ha" index="9" name="标准林地（公顷）"/>
   </aliases>
   <defaults>
-    <default applyOnUpdate="0" field="project_id" expression=""/>
-    <default applyOnUpdate="0" field="certificates" expression=""/>
-    <default applyOnUpdate="0" field="issuable" expression=""/>
-    <default applyOnUpdate="0" field="area_ha" expression=""/>
-    <default applyOnUpdate="0" field="cultivated_ha" expression=""/>
-    <default applyOnUpdate="0" field="tiankan_ha" expression=""/>
-    <default applyOnUpdate="0" field="garden_ha" expression=""/>
-    <default applyOnUpdate="0" field="forest_ha" expression=""/>
-    <default applyOnUpdate="0" field="grass_ha" expression=""/>
-    <default applyOnUpdate="0" field="standard_forest_ha" expression=""/>
+    <default applyOnUpdate="0" expression="" field="project_id"/>
+    <default applyOnUpdate="0" expression="" field="certificates"/>
+    <default applyOnUpdate="0" expression="" field="issuable"/>
+    <default applyOnUpdate="0" expression="" field="area_ha"/>
+    <default applyOnUpdate="0" expression="" field="cultivated_ha"/>
+    <default applyOnUpdate="0" expression="" field="tiankan_ha"/>
+    <default applyOnUpdate="0" expression="" field="garden_ha"/>
+    <default applyOnUpdate="0" expression="" field="forest_ha"/>
+    <default applyOnUpdate="0" expression="" field="grass_ha"/>
+    <default applyOnUpdate="0" expression="" field="standard_forest_ha"/>
   </defaults>
   <constraints>
-    <constraint unique_strength="0" notnull_strength="0" exp_strength="0" constraints="0" field="project_id"/>
-    <constraint unique_strength="0" notnull_strength="0" exp_strength="0" constraints="0" field="certificates"/>
-    <constraint unique_strength="0" notnull_strength="0" exp_strength="0" constraints="0" field="issuable"/>
-    <constraint unique_strength="0" notnull_strength="0" exp_strength="0" constraints="0" field="area_ha"/>
-    <constraint unique_strength="0" notnull_strength="0" exp_strength="0" constraints="0" field="cultivated_ha"/>
-    <constraint unique_strength="0" notnull_strength="0" exp_strength="0" constraints="0" field="tiankan_ha"/>
-    <constraint unique_strength="0" notnull_strength="0" exp_strength="0" constraints="0" field="garden_ha"/>
-    <constraint unique_strength="0" notnull_strength="0" exp_strength="0" constraints="0" field="forest_ha"/>
-    <constraint unique_strength="0" notnull_strength="0" exp_strength="0" constraints="0" field="grass_ha"/>
-    <constraint unique_strength="0" notnull_strength="0" exp_strength="0" constraints="0" field="standard_forest_ha"/>
+    <constraint constraints="0" exp_strength="0" field="project_id" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="certificates" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="issuable" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="area_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="cultivated_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="tiankan_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="garden_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="forest_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="grass_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="standard_forest_ha" notnull_strength="0" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint desc="" field="project_id" exp=""/>
-    <constraint desc="" field="certificates" exp=""/>
-    <constraint desc="" field="issuable" exp=""/>
-    <constraint desc="" field="area_ha" exp=""/>
-    <constraint desc="" field="cultivated_ha" exp=""/>
-    <constraint desc="" field="tiankan_ha" exp=""/>
-    <constraint desc="" field="garden_ha" exp=""/>
-    <constraint desc="" field="forest_ha" exp=""/>
-    <constraint desc="" field="grass_ha" exp=""/>
-    <constraint desc="" field="standard_forest_ha" exp=""/>
+    <constraint desc="" exp="" field="project_id"/>
+    <constraint desc="" exp="" field="certificates"/>
+    <constraint desc="" exp="" field="issuable"/>
+    <constraint desc="" exp="" field="area_ha"/>
+    <constraint desc="" exp="" field="cultivated_ha"/>
+    <constraint desc="" exp="" field="tiankan_ha"/>
+    <constraint desc="" exp="" field="garden_ha"/>
+    <constraint desc="" exp="" field="forest_ha"/>
+    <constraint desc="" exp="" field="grass_ha"/>
+    <constraint desc="" exp="" field="standard_forest_ha"/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>

@@ -1,12 +1,12 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.16-Białowieża" minScale="1e+08" styleCategories="AllStyleCategories" readOnly="0" hasScaleBasedVisibilityFlag="0" maxScale="0">
+<qgis hasScaleBasedVisibilityFlag="0" maxScale="0" minScale="1e+08" readOnly="0" styleCategories="AllStyleCategories" version="3.22.16-Białowieża">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal startExpression="" accumulate="0" endField="" fixedDuration="0" durationField="" endExpression="" durationUnit="min" mode="0" startField="" enabled="0" limitMode="0">
+  <temporal accumulate="0" durationField="" durationUnit="min" enabled="0" endExpression="" endField="" fixedDuration="0" limitMode="0" mode="0" startExpression="" startField="">
     <fixedRange>
       <start></start>
       <end></end>
@@ -17,7 +17,7 @@
   </customproperties>
   <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
-      <Option value="" type="QString"/>
+      <Option type="QString" value=""/>
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
@@ -54,28 +54,28 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias name="单元编号" field="unit_id" index="0"/>
-    <alias name="耕地等别（0 无等别）" field="grade" index="1"/>
-    <alias name="期初（公顷）" field="opening_ha" index="2"/>
-    <alias name="期末（公顷）" field="closing_ha" index="3"/>
+    <alias field="unit_id" index="0" name="单元编号"/>
+    <alias field="grade" index="1" name="耕地等别（0 无等别）"/>
+    <alias field="opening_ha" index="2" name="期初（公顷）"/>
+    <alias field="closing_ha" index="3" name="期末（公顷）"/>
   </aliases>
   <defaults>
-    <default applyOnUpdate="0" field="unit_id" expression=""/>
-    <default applyOnUpdate="0" field="grade" expression=""/>
-    <default applyOnUpdate="0" field="opening_ha" expression=""/>
-    <default applyOnUpdate="0" field="closing_ha" expression=""/>
+    <default applyOnUpdate="0" expression="" field="unit_id"/>
+    <default applyOnUpdate="0" expression="" field="grade"/>
+    <default applyOnUpdate="0" expression="" field="opening_ha"/>
+    <default applyOnUpdate="0" expression="" field="closing_ha"/>
   </defaults>
   <constraints>
-    <constraint unique_strength="0" notnull_strength="0" exp_strength="0" constraints="0" field="unit_id"/>
-    <constraint unique_strength="0" notnull_strength="0" exp_strength="0" constraints="0" field="grade"/>
-    <constraint unique_strength="0" notnull_strength="0" exp_strength="0" constraints="0" field="opening_ha"/>
-    <constraint unique_strength="0" notnull_strength="0" exp_strength="0" constraints="0" field="closing_ha"/>
+    <constraint constraints="0" exp_strength="0" field="unit_id" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="grade" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="opening_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="closing_ha" notnull_strength="0" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint desc="" field="unit_id" exp=""/>
-    <constraint desc="" field="grade" exp=""/>
-    <constraint desc="" field="opening_ha" exp=""/>
-    <constraint desc="" field="closing_ha" exp=""/>
+    <constraint desc="" exp="" field="unit_id"/>
+    <constraint desc="" exp="" field="grade"/>
+    <constraint desc="" exp="" field="opening_ha"/>
+    <constraint desc="" exp="" field="closing_ha"/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>

@@ -1,20 +1,20 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.16-Białowieża" simplifyDrawingTol="1" styleCategories="AllStyleCategories" maxScale="0" simplifyDrawingHints="1" symbologyReferenceScale="-1" hasScaleBasedVisibilityFlag="0" simplifyAlgorithm="0" simplifyLocal="1" readOnly="0" minScale="100000000" labelsEnabled="0" simplifyMaxScale="1">
+<qgis hasScaleBasedVisibilityFlag="0" labelsEnabled="0" maxScale="0" minScale="100000000" readOnly="0" simplifyAlgorithm="0" simplifyDrawingHints="1" simplifyDrawingTol="1" simplifyLocal="1" simplifyMaxScale="1" styleCategories="AllStyleCategories" symbologyReferenceScale="-1" version="3.22.16-Białowieża">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal startExpression="" durationField="" endExpression="" durationUnit="min" enabled="0" limitMode="0" fixedDuration="0" accumulate="0" endField="" mode="0" startField="">
+  <temporal accumulate="0" durationField="" durationUnit="min" enabled="0" endExpression="" endField="" fixedDuration="0" limitMode="0" mode="0" startExpression="" startField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 referencescale="-1" forceraster="0" symbollevels="0" enableorderby="0" type="singleSymbol">
+  <renderer-v2 enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="singleSymbol">
     <symbols>
-      <symbol name="0" clip_to_extent="1" alpha="1" force_rhr="0" type="fill">
+      <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="fill">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -22,7 +22,7 @@
             <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
             <Option name="color" type="QString" value="255,217,47,130"/>
@@ -36,17 +36,17 @@
             <Option name="outline_width_unit" type="QString" value="MM"/>
             <Option name="style" type="QString" value="solid"/>
           </Option>
-          <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
-          <prop v="255,217,47,130" k="color"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="153,112,0,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.3" k="outline_width"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="solid" k="style"/>
+          <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="color" v="255,217,47,130"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="153,112,0,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.3"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="style" v="solid"/>
           <data_defined_properties>
             <Option type="Map">
               <Option name="name" type="QString" value=""/>
@@ -75,49 +75,49 @@
   <legend showLabelLegend="0" type="default-vector"/>
   <referencedLayers/>
   <fieldConfiguration>
-    <field name="jbnt_code" configurationFlags="None">
+    <field configurationFlags="None" name="jbnt_code">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="dlbm" configurationFlags="None">
+    <field configurationFlags="None" name="dlbm">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="quality_grade" configurationFlags="None">
+    <field configurationFlags="None" name="quality_grade">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="admin_code" configurationFlags="None">
+    <field configurationFlags="None" name="admin_code">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="area_ha" configurationFlags="None">
+    <field configurationFlags="None" name="area_ha">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="area_mu" configurationFlags="None">
+    <field configurationFlags="None" name="area_mu">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="remark" configurationFlags="None">
+    <field configurationFlags="None" name="remark">
       <editWidget type="">
         <config>
           <Option/>
@@ -126,31 +126,31 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias field="jbnt_code" name="永久基本农田图斑编号" index="0"/>
-    <alias field="dlbm" name="地类编码" index="1"/>
-    <alias field="quality_grade" name="耕地质量等别" index="2"/>
-    <alias field="admin_code" name="行政区代码" index="3"/>
-    <alias field="area_ha" name="面积（公顷）" index="4"/>
-    <alias field="area_mu" name="面积（亩）" index="5"/>
-    <alias field="remark" name="备注" index="6"/>
+    <alias field="jbnt_code" index="0" name="永久基本农田图斑编号"/>
+    <alias field="dlbm" index="1" name="地类编码"/>
+    <alias field="quality_grade" index="2" name="耕地质量等别"/>
+    <alias field="admin_code" index="3" name="行政区代码"/>
+    <alias field="area_ha" index="4" name="面积（公顷）"/>
+    <alias field="area_mu" index="5" name="面积（亩）"/>
+    <alias field="remark" index="6" name="备注"/>
   </aliases>
   <defaults>
-    <default applyOnUpdate="0" field="jbnt_code" expression=""/>
-    <default applyOnUpdate="0" field="dlbm" expression=""/>
-    <default applyOnUpdate="0" field="quality_grade" expression=""/>
-    <default applyOnUpdate="0" field="admin_code" expression=""/>
-    <default applyOnUpdate="0" field="area_ha" expression=""/>
-    <default applyOnUpdate="0" field="area_mu" expression=""/>
-    <default applyOnUpdate="0" field="remark" expression=""/>
+    <default applyOnUpdate="0" expression="" field="jbnt_code"/>
+    <default applyOnUpdate="0" expression="" field="dlbm"/>
+    <default applyOnUpdate="0" expression="" field="quality_grade"/>
+    <default applyOnUpdate="0" expression="" field="admin_code"/>
+    <default applyOnUpdate="0" expression="" field="area_ha"/>
+    <default applyOnUpdate="0" expression="" field="area_mu"/>
+    <default applyOnUpdate="0" expression="" field="remark"/>
   </defaults>
   <constraints>
-    <constraint notnull_strength="0" field="jbnt_code" unique_strength="0" constraints="0" exp_strength="0"/>
-    <constraint notnull_strength="0" field="dlbm" unique_strength="0" constraints="0" exp_strength="0"/>
-    <constraint notnull_strength="0" field="quality_grade" unique_strength="0" constraints="0" exp_strength="0"/>
-    <constraint notnull_strength="0" field="admin_code" unique_strength="0" constraints="0" exp_strength="0"/>
-    <constraint notnull_strength="0" field="area_ha" unique_strength="0" constraints="0" exp_strength="0"/>
-    <constraint notnull_strength="0" field="area_mu" unique_strength="0" constraints="0" exp_strength="0"/>
-    <constraint notnull_strength="0" field="remark" unique_strength="0" constraints="0" exp_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="jbnt_code" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="dlbm" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="quality_grade" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="admin_code" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="area_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="area_mu" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="remark" notnull_strength="0" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
     <constraint desc="" exp="" field="jbnt_code"/>
@@ -163,7 +163,7 @@
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig actionWidgetStyle="dropDown" sortOrder="0" sortExpression="">
+  <attributetableconfig actionWidgetStyle="dropDown" sortExpression="" sortOrder="0">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>

@@ -1,12 +1,12 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis maxScale="0" readOnly="0" version="3.22.16-Białowieża" minScale="1e+08" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0">
+<qgis hasScaleBasedVisibilityFlag="0" maxScale="0" minScale="1e+08" readOnly="0" styleCategories="AllStyleCategories" version="3.22.16-Białowieża">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal limitMode="0" enabled="0" endField="" durationUnit="min" mode="0" endExpression="" fixedDuration="0" accumulate="0" startField="" startExpression="" durationField="">
+  <temporal accumulate="0" durationField="" durationUnit="min" enabled="0" endExpression="" endField="" fixedDuration="0" limitMode="0" mode="0" startExpression="" startField="">
     <fixedRange>
       <start></start>
       <end></end>
@@ -17,168 +17,168 @@
   </customproperties>
   <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
-      <Option value="" type="QString"/>
+      <Option type="QString" value=""/>
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend type="default-vector" showLabelLegend="0"/>
+  <legend showLabelLegend="0" type="default-vector"/>
   <referencedLayers/>
   <fieldConfiguration>
-    <field name="project_id" configurationFlags="None">
+    <field configurationFlags="None" name="project_id">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="name" configurationFlags="None">
+    <field configurationFlags="None" name="name">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="parcels" configurationFlags="None">
+    <field configurationFlags="None" name="parcels">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="area_ha" configurationFlags="None">
+    <field configurationFlags="None" name="area_ha">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="original_cultivated_ha" configurationFlags="None">
+    <field configurationFlags="None" name="original_cultivated_ha">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="new_cultivated_ha" configurationFlags="None">
+    <field configurationFlags="None" name="new_cultivated_ha">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="lost_cultivated_ha" configurationFlags="None">
+    <field configurationFlags="None" name="lost_cultivated_ha">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="new_cultivated_ratio" configurationFlags="None">
+    <field configurationFlags="None" name="new_cultivated_ratio">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="new_cultivated_ok" configurationFlags="None">
+    <field configurationFlags="None" name="new_cultivated_ok">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="farmland_out_ha" configurationFlags="None">
+    <field configurationFlags="None" name="farmland_out_ha">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="farmland_added_ha" configurationFlags="None">
+    <field configurationFlags="None" name="farmland_added_ha">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="farmland_ratio" configurationFlags="None">
+    <field configurationFlags="None" name="farmland_ratio">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="farmland_ok" configurationFlags="None">
+    <field configurationFlags="None" name="farmland_ok">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="dm_ha" configurationFlags="None">
+    <field configurationFlags="None" name="dm_ha">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="ecology_ok" configurationFlags="None">
+    <field configurationFlags="None" name="ecology_ok">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="pass_count" configurationFlags="None">
+    <field configurationFlags="None" name="pass_count">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="conditional_count" configurationFlags="None">
+    <field configurationFlags="None" name="conditional_count">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="fail_count" configurationFlags="None">
+    <field configurationFlags="None" name="fail_count">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="verdict" configurationFlags="None">
+    <field configurationFlags="None" name="verdict">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="verdict_en" configurationFlags="None">
+    <field configurationFlags="None" name="verdict_en">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="tolerance_m2" configurationFlags="None">
+    <field configurationFlags="None" name="tolerance_m2">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="reasons_zh" configurationFlags="None">
+    <field configurationFlags="None" name="reasons_zh">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="reasons_en" configurationFlags="None">
+    <field configurationFlags="None" name="reasons_en">
       <editWidget type="">
         <config>
           <Option/>
@@ -212,83 +212,83 @@
     <alias field="reasons_en" index="22" name="notes"/>
   </aliases>
   <defaults>
-    <default applyOnUpdate="0" field="project_id" expression=""/>
-    <default applyOnUpdate="0" field="name" expression=""/>
-    <default applyOnUpdate="0" field="parcels" expression=""/>
-    <default applyOnUpdate="0" field="area_ha" expression=""/>
-    <default applyOnUpdate="0" field="original_cultivated_ha" expression=""/>
-    <default applyOnUpdate="0" field="new_cultivated_ha" expression=""/>
-    <default applyOnUpdate="0" field="lost_cultivated_ha" expression=""/>
-    <default applyOnUpdate="0" field="new_cultivated_ratio" expression=""/>
-    <default applyOnUpdate="0" field="new_cultivated_ok" expression=""/>
-    <default applyOnUpdate="0" field="farmland_out_ha" expression=""/>
-    <default applyOnUpdate="0" field="farmland_added_ha" expression=""/>
-    <default applyOnUpdate="0" field="farmland_ratio" expression=""/>
-    <default applyOnUpdate="0" field="farmland_ok" expression=""/>
-    <default applyOnUpdate="0" field="dm_ha" expression=""/>
-    <default applyOnUpdate="0" field="ecology_ok" expression=""/>
-    <default applyOnUpdate="0" field="pass_count" expression=""/>
-    <default applyOnUpdate="0" field="conditional_count" expression=""/>
-    <default applyOnUpdate="0" field="fail_count" expression=""/>
-    <default applyOnUpdate="0" field="verdict" expression=""/>
-    <default applyOnUpdate="0" field="verdict_en" expression=""/>
-    <default applyOnUpdate="0" field="tolerance_m2" expression=""/>
-    <default applyOnUpdate="0" field="reasons_zh" expression=""/>
-    <default applyOnUpdate="0" field="reasons_en" expression=""/>
+    <default applyOnUpdate="0" expression="" field="project_id"/>
+    <default applyOnUpdate="0" expression="" field="name"/>
+    <default applyOnUpdate="0" expression="" field="parcels"/>
+    <default applyOnUpdate="0" expression="" field="area_ha"/>
+    <default applyOnUpdate="0" expression="" field="original_cultivated_ha"/>
+    <default applyOnUpdate="0" expression="" field="new_cultivated_ha"/>
+    <default applyOnUpdate="0" expression="" field="lost_cultivated_ha"/>
+    <default applyOnUpdate="0" expression="" field="new_cultivated_ratio"/>
+    <default applyOnUpdate="0" expression="" field="new_cultivated_ok"/>
+    <default applyOnUpdate="0" expression="" field="farmland_out_ha"/>
+    <default applyOnUpdate="0" expression="" field="farmland_added_ha"/>
+    <default applyOnUpdate="0" expression="" field="farmland_ratio"/>
+    <default applyOnUpdate="0" expression="" field="farmland_ok"/>
+    <default applyOnUpdate="0" expression="" field="dm_ha"/>
+    <default applyOnUpdate="0" expression="" field="ecology_ok"/>
+    <default applyOnUpdate="0" expression="" field="pass_count"/>
+    <default applyOnUpdate="0" expression="" field="conditional_count"/>
+    <default applyOnUpdate="0" expression="" field="fail_count"/>
+    <default applyOnUpdate="0" expression="" field="verdict"/>
+    <default applyOnUpdate="0" expression="" field="verdict_en"/>
+    <default applyOnUpdate="0" expression="" field="tolerance_m2"/>
+    <default applyOnUpdate="0" expression="" field="reasons_zh"/>
+    <default applyOnUpdate="0" expression="" field="reasons_en"/>
   </defaults>
   <constraints>
-    <constraint field="project_id" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="name" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="parcels" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="area_ha" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="original_cultivated_ha" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="new_cultivated_ha" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="lost_cultivated_ha" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="new_cultivated_ratio" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="new_cultivated_ok" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="farmland_out_ha" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="farmland_added_ha" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="farmland_ratio" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="farmland_ok" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="dm_ha" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="ecology_ok" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="pass_count" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="conditional_count" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="fail_count" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="verdict" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="verdict_en" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="tolerance_m2" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="reasons_zh" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="reasons_en" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="project_id" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="name" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="parcels" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="area_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="original_cultivated_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="new_cultivated_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="lost_cultivated_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="new_cultivated_ratio" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="new_cultivated_ok" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="farmland_out_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="farmland_added_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="farmland_ratio" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="farmland_ok" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="dm_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="ecology_ok" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="pass_count" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="conditional_count" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="fail_count" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="verdict" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="verdict_en" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="tolerance_m2" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="reasons_zh" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="reasons_en" notnull_strength="0" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint field="project_id" exp="" desc=""/>
-    <constraint field="name" exp="" desc=""/>
-    <constraint field="parcels" exp="" desc=""/>
-    <constraint field="area_ha" exp="" desc=""/>
-    <constraint field="original_cultivated_ha" exp="" desc=""/>
-    <constraint field="new_cultivated_ha" exp="" desc=""/>
-    <constraint field="lost_cultivated_ha" exp="" desc=""/>
-    <constraint field="new_cultivated_ratio" exp="" desc=""/>
-    <constraint field="new_cultivated_ok" exp="" desc=""/>
-    <constraint field="farmland_out_ha" exp="" desc=""/>
-    <constraint field="farmland_added_ha" exp="" desc=""/>
-    <constraint field="farmland_ratio" exp="" desc=""/>
-    <constraint field="farmland_ok" exp="" desc=""/>
-    <constraint field="dm_ha" exp="" desc=""/>
-    <constraint field="ecology_ok" exp="" desc=""/>
-    <constraint field="pass_count" exp="" desc=""/>
-    <constraint field="conditional_count" exp="" desc=""/>
-    <constraint field="fail_count" exp="" desc=""/>
-    <constraint field="verdict" exp="" desc=""/>
-    <constraint field="verdict_en" exp="" desc=""/>
-    <constraint field="tolerance_m2" exp="" desc=""/>
-    <constraint field="reasons_zh" exp="" desc=""/>
-    <constraint field="reasons_en" exp="" desc=""/>
+    <constraint desc="" exp="" field="project_id"/>
+    <constraint desc="" exp="" field="name"/>
+    <constraint desc="" exp="" field="parcels"/>
+    <constraint desc="" exp="" field="area_ha"/>
+    <constraint desc="" exp="" field="original_cultivated_ha"/>
+    <constraint desc="" exp="" field="new_cultivated_ha"/>
+    <constraint desc="" exp="" field="lost_cultivated_ha"/>
+    <constraint desc="" exp="" field="new_cultivated_ratio"/>
+    <constraint desc="" exp="" field="new_cultivated_ok"/>
+    <constraint desc="" exp="" field="farmland_out_ha"/>
+    <constraint desc="" exp="" field="farmland_added_ha"/>
+    <constraint desc="" exp="" field="farmland_ratio"/>
+    <constraint desc="" exp="" field="farmland_ok"/>
+    <constraint desc="" exp="" field="dm_ha"/>
+    <constraint desc="" exp="" field="ecology_ok"/>
+    <constraint desc="" exp="" field="pass_count"/>
+    <constraint desc="" exp="" field="conditional_count"/>
+    <constraint desc="" exp="" field="fail_count"/>
+    <constraint desc="" exp="" field="verdict"/>
+    <constraint desc="" exp="" field="verdict_en"/>
+    <constraint desc="" exp="" field="tolerance_m2"/>
+    <constraint desc="" exp="" field="reasons_zh"/>
+    <constraint desc="" exp="" field="reasons_en"/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig sortExpression="" actionWidgetStyle="dropDown" sortOrder="0">
+  <attributetableconfig actionWidgetStyle="dropDown" sortExpression="" sortOrder="0">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>

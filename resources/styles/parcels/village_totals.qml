@@ -1,12 +1,12 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis maxScale="0" readOnly="0" version="3.22.16-Białowieża" minScale="1e+08" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0">
+<qgis hasScaleBasedVisibilityFlag="0" maxScale="0" minScale="1e+08" readOnly="0" styleCategories="AllStyleCategories" version="3.22.16-Białowieża">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal limitMode="0" enabled="0" endField="" durationUnit="min" mode="0" endExpression="" fixedDuration="0" accumulate="0" startField="" startExpression="" durationField="">
+  <temporal accumulate="0" durationField="" durationUnit="min" enabled="0" endExpression="" endField="" fixedDuration="0" limitMode="0" mode="0" startExpression="" startField="">
     <fixedRange>
       <start></start>
       <end></end>
@@ -17,84 +17,84 @@
   </customproperties>
   <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
-      <Option value="" type="QString"/>
+      <Option type="QString" value=""/>
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend type="default-vector" showLabelLegend="0"/>
+  <legend showLabelLegend="0" type="default-vector"/>
   <referencedLayers/>
   <fieldConfiguration>
-    <field name="village_id" configurationFlags="None">
+    <field configurationFlags="None" name="village_id">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="name" configurationFlags="None">
+    <field configurationFlags="None" name="name">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="parcels" configurationFlags="None">
+    <field configurationFlags="None" name="parcels">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="pass_count" configurationFlags="None">
+    <field configurationFlags="None" name="pass_count">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="conditional_count" configurationFlags="None">
+    <field configurationFlags="None" name="conditional_count">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="fail_count" configurationFlags="None">
+    <field configurationFlags="None" name="fail_count">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="area_ha" configurationFlags="None">
+    <field configurationFlags="None" name="area_ha">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="new_cultivated_ha" configurationFlags="None">
+    <field configurationFlags="None" name="new_cultivated_ha">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="lost_cultivated_ha" configurationFlags="None">
+    <field configurationFlags="None" name="lost_cultivated_ha">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="dm_ha" configurationFlags="None">
+    <field configurationFlags="None" name="dm_ha">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="area_mu" configurationFlags="None">
+    <field configurationFlags="None" name="area_mu">
       <editWidget type="">
         <config>
           <Option/>
@@ -116,47 +116,47 @@
     <alias field="area_mu" index="10" name="整治面积（亩）"/>
   </aliases>
   <defaults>
-    <default applyOnUpdate="0" field="village_id" expression=""/>
-    <default applyOnUpdate="0" field="name" expression=""/>
-    <default applyOnUpdate="0" field="parcels" expression=""/>
-    <default applyOnUpdate="0" field="pass_count" expression=""/>
-    <default applyOnUpdate="0" field="conditional_count" expression=""/>
-    <default applyOnUpdate="0" field="fail_count" expression=""/>
-    <default applyOnUpdate="0" field="area_ha" expression=""/>
-    <default applyOnUpdate="0" field="new_cultivated_ha" expression=""/>
-    <default applyOnUpdate="0" field="lost_cultivated_ha" expression=""/>
-    <default applyOnUpdate="0" field="dm_ha" expression=""/>
-    <default applyOnUpdate="0" field="area_mu" expression=""/>
+    <default applyOnUpdate="0" expression="" field="village_id"/>
+    <default applyOnUpdate="0" expression="" field="name"/>
+    <default applyOnUpdate="0" expression="" field="parcels"/>
+    <default applyOnUpdate="0" expression="" field="pass_count"/>
+    <default applyOnUpdate="0" expression="" field="conditional_count"/>
+    <default applyOnUpdate="0" expression="" field="fail_count"/>
+    <default applyOnUpdate="0" expression="" field="area_ha"/>
+    <default applyOnUpdate="0" expression="" field="new_cultivated_ha"/>
+    <default applyOnUpdate="0" expression="" field="lost_cultivated_ha"/>
+    <default applyOnUpdate="0" expression="" field="dm_ha"/>
+    <default applyOnUpdate="0" expression="" field="area_mu"/>
   </defaults>
   <constraints>
-    <constraint field="village_id" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="name" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="parcels" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="pass_count" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="conditional_count" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="fail_count" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="area_ha" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="new_cultivated_ha" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="lost_cultivated_ha" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="dm_ha" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
-    <constraint field="area_mu" unique_strength="0" notnull_strength="0" constraints="0" exp_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="village_id" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="name" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="parcels" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="pass_count" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="conditional_count" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="fail_count" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="area_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="new_cultivated_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="lost_cultivated_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="dm_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="area_mu" notnull_strength="0" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint field="village_id" exp="" desc=""/>
-    <constraint field="name" exp="" desc=""/>
-    <constraint field="parcels" exp="" desc=""/>
-    <constraint field="pass_count" exp="" desc=""/>
-    <constraint field="conditional_count" exp="" desc=""/>
-    <constraint field="fail_count" exp="" desc=""/>
-    <constraint field="area_ha" exp="" desc=""/>
-    <constraint field="new_cultivated_ha" exp="" desc=""/>
-    <constraint field="lost_cultivated_ha" exp="" desc=""/>
-    <constraint field="dm_ha" exp="" desc=""/>
-    <constraint field="area_mu" exp="" desc=""/>
+    <constraint desc="" exp="" field="village_id"/>
+    <constraint desc="" exp="" field="name"/>
+    <constraint desc="" exp="" field="parcels"/>
+    <constraint desc="" exp="" field="pass_count"/>
+    <constraint desc="" exp="" field="conditional_count"/>
+    <constraint desc="" exp="" field="fail_count"/>
+    <constraint desc="" exp="" field="area_ha"/>
+    <constraint desc="" exp="" field="new_cultivated_ha"/>
+    <constraint desc="" exp="" field="lost_cultivated_ha"/>
+    <constraint desc="" exp="" field="dm_ha"/>
+    <constraint desc="" exp="" field="area_mu"/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig sortExpression="" actionWidgetStyle="dropDown" sortOrder="0">
+  <attributetableconfig actionWidgetStyle="dropDown" sortExpression="" sortOrder="0">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>

@@ -1,12 +1,12 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" minScale="1e+08" version="3.22.16-Białowieża" readOnly="0" maxScale="0">
+<qgis hasScaleBasedVisibilityFlag="0" maxScale="0" minScale="1e+08" readOnly="0" styleCategories="AllStyleCategories" version="3.22.16-Białowieża">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal fixedDuration="0" mode="0" endField="" startExpression="" endExpression="" enabled="0" durationField="" durationUnit="min" limitMode="0" startField="" accumulate="0">
+  <temporal accumulate="0" durationField="" durationUnit="min" enabled="0" endExpression="" endField="" fixedDuration="0" limitMode="0" mode="0" startExpression="" startField="">
     <fixedRange>
       <start></start>
       <end></end>
@@ -21,7 +21,7 @@
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend type="default-vector" showLabelLegend="0"/>
+  <legend showLabelLegend="0" type="default-vector"/>
   <referencedLayers/>
   <fieldConfiguration>
     <field configurationFlags="None" name="fid_in">
@@ -92,34 +92,34 @@
     <alias field="pieces" index="7" name="图斑块数"/>
   </aliases>
   <defaults>
-    <default field="fid_in" applyOnUpdate="0" expression=""/>
-    <default field="code" applyOnUpdate="0" expression=""/>
-    <default field="name" applyOnUpdate="0" expression=""/>
-    <default field="objective" applyOnUpdate="0" expression=""/>
-    <default field="area_ha" applyOnUpdate="0" expression=""/>
-    <default field="controlled_ha" applyOnUpdate="0" expression=""/>
-    <default field="net_ha" applyOnUpdate="0" expression=""/>
-    <default field="pieces" applyOnUpdate="0" expression=""/>
+    <default applyOnUpdate="0" expression="" field="fid_in"/>
+    <default applyOnUpdate="0" expression="" field="code"/>
+    <default applyOnUpdate="0" expression="" field="name"/>
+    <default applyOnUpdate="0" expression="" field="objective"/>
+    <default applyOnUpdate="0" expression="" field="area_ha"/>
+    <default applyOnUpdate="0" expression="" field="controlled_ha"/>
+    <default applyOnUpdate="0" expression="" field="net_ha"/>
+    <default applyOnUpdate="0" expression="" field="pieces"/>
   </defaults>
   <constraints>
-    <constraint field="fid_in" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
-    <constraint field="code" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
-    <constraint field="name" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
-    <constraint field="objective" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
-    <constraint field="area_ha" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
-    <constraint field="controlled_ha" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
-    <constraint field="net_ha" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
-    <constraint field="pieces" exp_strength="0" notnull_strength="0" constraints="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="fid_in" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="code" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="name" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="objective" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="area_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="controlled_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="net_ha" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="pieces" notnull_strength="0" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint field="fid_in" exp="" desc=""/>
-    <constraint field="code" exp="" desc=""/>
-    <constraint field="name" exp="" desc=""/>
-    <constraint field="objective" exp="" desc=""/>
-    <constraint field="area_ha" exp="" desc=""/>
-    <constraint field="controlled_ha" exp="" desc=""/>
-    <constraint field="net_ha" exp="" desc=""/>
-    <constraint field="pieces" exp="" desc=""/>
+    <constraint desc="" exp="" field="fid_in"/>
+    <constraint desc="" exp="" field="code"/>
+    <constraint desc="" exp="" field="name"/>
+    <constraint desc="" exp="" field="objective"/>
+    <constraint desc="" exp="" field="area_ha"/>
+    <constraint desc="" exp="" field="controlled_ha"/>
+    <constraint desc="" exp="" field="net_ha"/>
+    <constraint desc="" exp="" field="pieces"/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>

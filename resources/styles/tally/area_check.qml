@@ -1,12 +1,12 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis minScale="1e+08" readOnly="0" version="3.22.16-Białowieża" maxScale="0" hasScaleBasedVisibilityFlag="0" styleCategories="AllStyleCategories">
+<qgis hasScaleBasedVisibilityFlag="0" maxScale="0" minScale="1e+08" readOnly="0" styleCategories="AllStyleCategories" version="3.22.16-Białowieża">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal mode="0" enabled="0" accumulate="0" startExpression="" durationUnit="min" startField="" endExpression="" durationField="" fixedDuration="0" limitMode="0" endField="">
+  <temporal accumulate="0" durationField="" durationUnit="min" enabled="0" endExpression="" endField="" fixedDuration="0" limitMode="0" mode="0" startExpression="" startField="">
     <fixedRange>
       <start></start>
       <end></end>
@@ -15,13 +15,13 @@
   <customproperties>
     <Option/>
   </customproperties>
-  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
+  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
-      <Option value="" type="QString"/>
+      <Option type="QString" value=""/>
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend type="default-vector" showLabelLegend="0"/>
+  <legend showLabelLegend="0" type="default-vector"/>
   <referencedLayers/>
   <fieldConfiguration>
     <field configurationFlags="None" name="fid">
@@ -82,14 +82,14 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias index="0" name="" field="fid"/>
-    <alias index="1" name="标识码" field="bsm"/>
-    <alias index="2" name="图斑编号" field="tbbh"/>
-    <alias index="3" name="地类编码" field="class_code"/>
-    <alias index="4" name="图斑面积" field="official_m2"/>
-    <alias index="5" name="计算椭球面积" field="computed_m2"/>
-    <alias index="6" name="面积差" field="difference_m2"/>
-    <alias index="7" name="相对差 (ppm)" field="difference_ppm"/>
+    <alias field="fid" index="0" name=""/>
+    <alias field="bsm" index="1" name="标识码"/>
+    <alias field="tbbh" index="2" name="图斑编号"/>
+    <alias field="class_code" index="3" name="地类编码"/>
+    <alias field="official_m2" index="4" name="图斑面积"/>
+    <alias field="computed_m2" index="5" name="计算椭球面积"/>
+    <alias field="difference_m2" index="6" name="面积差"/>
+    <alias field="difference_ppm" index="7" name="相对差 (ppm)"/>
   </aliases>
   <defaults>
     <default applyOnUpdate="0" expression="" field="fid"/>
@@ -102,28 +102,28 @@
     <default applyOnUpdate="0" expression="" field="difference_ppm"/>
   </defaults>
   <constraints>
-    <constraint notnull_strength="0" constraints="0" exp_strength="0" unique_strength="0" field="fid"/>
-    <constraint notnull_strength="0" constraints="0" exp_strength="0" unique_strength="0" field="bsm"/>
-    <constraint notnull_strength="0" constraints="0" exp_strength="0" unique_strength="0" field="tbbh"/>
-    <constraint notnull_strength="0" constraints="0" exp_strength="0" unique_strength="0" field="class_code"/>
-    <constraint notnull_strength="0" constraints="0" exp_strength="0" unique_strength="0" field="official_m2"/>
-    <constraint notnull_strength="0" constraints="0" exp_strength="0" unique_strength="0" field="computed_m2"/>
-    <constraint notnull_strength="0" constraints="0" exp_strength="0" unique_strength="0" field="difference_m2"/>
-    <constraint notnull_strength="0" constraints="0" exp_strength="0" unique_strength="0" field="difference_ppm"/>
+    <constraint constraints="0" exp_strength="0" field="fid" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="bsm" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="tbbh" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="class_code" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="official_m2" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="computed_m2" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="difference_m2" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="difference_ppm" notnull_strength="0" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint exp="" desc="" field="fid"/>
-    <constraint exp="" desc="" field="bsm"/>
-    <constraint exp="" desc="" field="tbbh"/>
-    <constraint exp="" desc="" field="class_code"/>
-    <constraint exp="" desc="" field="official_m2"/>
-    <constraint exp="" desc="" field="computed_m2"/>
-    <constraint exp="" desc="" field="difference_m2"/>
-    <constraint exp="" desc="" field="difference_ppm"/>
+    <constraint desc="" exp="" field="fid"/>
+    <constraint desc="" exp="" field="bsm"/>
+    <constraint desc="" exp="" field="tbbh"/>
+    <constraint desc="" exp="" field="class_code"/>
+    <constraint desc="" exp="" field="official_m2"/>
+    <constraint desc="" exp="" field="computed_m2"/>
+    <constraint desc="" exp="" field="difference_m2"/>
+    <constraint desc="" exp="" field="difference_ppm"/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig sortExpression="" actionWidgetStyle="dropDown" sortOrder="0">
+  <attributetableconfig actionWidgetStyle="dropDown" sortExpression="" sortOrder="0">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>

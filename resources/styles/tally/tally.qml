@@ -1,12 +1,12 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis minScale="1e+08" readOnly="0" version="3.22.16-Białowieża" maxScale="0" hasScaleBasedVisibilityFlag="0" styleCategories="AllStyleCategories">
+<qgis hasScaleBasedVisibilityFlag="0" maxScale="0" minScale="1e+08" readOnly="0" styleCategories="AllStyleCategories" version="3.22.16-Białowieża">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal mode="0" enabled="0" accumulate="0" startExpression="" durationUnit="min" startField="" endExpression="" durationField="" fixedDuration="0" limitMode="0" endField="">
+  <temporal accumulate="0" durationField="" durationUnit="min" enabled="0" endExpression="" endField="" fixedDuration="0" limitMode="0" mode="0" startExpression="" startField="">
     <fixedRange>
       <start></start>
       <end></end>
@@ -15,13 +15,13 @@
   <customproperties>
     <Option/>
   </customproperties>
-  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
+  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
-      <Option value="" type="QString"/>
+      <Option type="QString" value=""/>
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend type="default-vector" showLabelLegend="0"/>
+  <legend showLabelLegend="0" type="default-vector"/>
   <referencedLayers/>
   <fieldConfiguration>
     <field configurationFlags="None" name="zone_id">
@@ -54,10 +54,10 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias index="0" name="分区编号" field="zone_id"/>
-    <alias index="1" name="分区名称" field="zone_name"/>
-    <alias index="2" name="地类编码" field="class_code"/>
-    <alias index="3" name="面积（公顷）" field="area_ha"/>
+    <alias field="zone_id" index="0" name="分区编号"/>
+    <alias field="zone_name" index="1" name="分区名称"/>
+    <alias field="class_code" index="2" name="地类编码"/>
+    <alias field="area_ha" index="3" name="面积（公顷）"/>
   </aliases>
   <defaults>
     <default applyOnUpdate="0" expression="" field="zone_id"/>
@@ -66,20 +66,20 @@
     <default applyOnUpdate="0" expression="" field="area_ha"/>
   </defaults>
   <constraints>
-    <constraint notnull_strength="0" constraints="0" exp_strength="0" unique_strength="0" field="zone_id"/>
-    <constraint notnull_strength="0" constraints="0" exp_strength="0" unique_strength="0" field="zone_name"/>
-    <constraint notnull_strength="0" constraints="0" exp_strength="0" unique_strength="0" field="class_code"/>
-    <constraint notnull_strength="0" constraints="0" exp_strength="0" unique_strength="0" field="area_ha"/>
+    <constraint constraints="0" exp_strength="0" field="zone_id" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="zone_name" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="class_code" notnull_strength="0" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="area_ha" notnull_strength="0" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint exp="" desc="" field="zone_id"/>
-    <constraint exp="" desc="" field="zone_name"/>
-    <constraint exp="" desc="" field="class_code"/>
-    <constraint exp="" desc="" field="area_ha"/>
+    <constraint desc="" exp="" field="zone_id"/>
+    <constraint desc="" exp="" field="zone_name"/>
+    <constraint desc="" exp="" field="class_code"/>
+    <constraint desc="" exp="" field="area_ha"/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig sortExpression="" actionWidgetStyle="dropDown" sortOrder="0">
+  <attributetableconfig actionWidgetStyle="dropDown" sortExpression="" sortOrder="0">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>
