@@ -7,7 +7,7 @@ import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
 MARGIN_PT = 10.0 / 25.4 * 72.0  # the reports' 10 mm margins
 
@@ -52,12 +52,8 @@ def words_past_margin(pdf: Path) -> List[str]:
     return [w.text for page in pages(pdf) for w in page.words if w.x1 > page.width - MARGIN_PT + 0.5]
 
 
-def table_cells(pdf: Path, page: int, headings: Sequence[str], key_column: int = 0) -> List[List[str]]:
-    """The rows of the table headed by ``headings`` on ``page`` (1-based), each a list of its
-    cells' texts without spaces (a wrapped cell's lines joined). A cell belongs to the column
-    whose heading starts left of it, and to the row of the nearest text of ``key_column``
-    (every row has one; the cells are centred in their row's height)."""
-    sheet = pages(pdf)[page - 1]
+def _header_starts(sheet: Page, headings: Sequence[str]) -> Tuple[List[float], float]:
+    """The left edges of the columns' texts and the bottom of the header line."""
     words = sheet.words
     firsts = [h.split()[0] for h in headings]
     # The heading line: the words of the second heading's first word's line (the first one,
@@ -69,7 +65,62 @@ def table_cells(pdf: Path, page: int, headings: Sequence[str], key_column: int =
         word = next(w for w in sorted(top, key=lambda w: w.x0) if w.text == first and
                     (not starts or w.x0 > starts[-1]))
         starts.append(word.x0)
-    body = [w for w in words if w.y0 > anchor.y1 + 0.5 and w.y1 < sheet.height - MARGIN_PT - 8]
+    return starts, anchor.y1
+
+
+def _names_starts(sheet: Page, first_row: Sequence[str]) -> Tuple[List[float], float]:
+    """As _header_starts, for a table whose first row holds the column names (wrapped, each
+    centred in the row's height, so not on one line)."""
+    words = sheet.words
+    names = [re.sub(r"\s+", "", n) for n in first_row]
+    anchor = next(w for w in words if w.text and names[0].startswith(w.text))
+    band = [w for w in words if abs(w.middle - anchor.middle) < 16.0]
+    starts: List[float] = []
+    for name in names:
+        word = next(w for w in sorted(band, key=lambda w: w.x0) if w.text and name.startswith(w.text) and
+                    (not starts or w.x0 > starts[-1] + 1.0))
+        starts.append(word.x0)
+    bottom = anchor.y1
+    for w in band:  # the names' row ends with the last line of a name
+        column = [i for i, x in enumerate(starts) if x <= w.x0 + 0.5]
+        if column and w.text in names[column[-1]]:
+            bottom = max(bottom, w.y1)
+    return starts, bottom
+
+
+def table_cells(pdf: Path, page: int, headings: Sequence[str], key_column: int = 0) -> List[List[str]]:
+    """The rows of the table headed by ``headings`` on ``page`` (1-based), each a list of its
+    cells' texts without spaces (a wrapped cell's lines joined). A cell belongs to the column
+    whose heading starts left of it, and to the row of the nearest text of ``key_column``
+    (every row has one; the cells are centred in their row's height)."""
+    sheet = pages(pdf)[page - 1]
+    starts, top = _header_starts(sheet, headings)
+    return _rows(sheet, starts, top, len(headings), key_column)
+
+
+def grid_cells(pdf: Path, page: int, first_row: Sequence[str], key_column: int = 0) -> List[List[str]]:
+    """As table_cells, for a table without a header whose first row holds the column names:
+    ``first_row`` the names. Its rows follow, the names' row left out."""
+    sheet = pages(pdf)[page - 1]
+    starts, top = _names_starts(sheet, first_row)
+    return _rows(sheet, starts, top, len(first_row), key_column)
+
+
+def words_over_columns(pdf: Path, page: int, headings: Sequence[str] = (), first_row: Sequence[str] = ()) -> List[str]:
+    """The words of the table (headed by ``headings``, or with the column names in its
+    ``first_row``) running into the next column: a cell too narrow for a word, clipped on the
+    page — its text still in the PDF, so table_cells reads it whole."""
+    sheet = pages(pdf)[page - 1]
+    starts, top = _header_starts(sheet, headings) if headings else _names_starts(sheet, first_row)
+    # A text ends a cell margin left of its column's edge, the next starts one right of it.
+    return [w.text for w in sheet.words if w.y0 > top + 0.5 and w.y1 < sheet.height - MARGIN_PT - 8
+            for i in range(len(starts) - 1) if starts[i] <= w.x0 + 0.5 < starts[i + 1] and w.x1 > starts[i + 1] - 1.0]
+
+
+def _rows(sheet: Page, starts: List[float], top: float, count: int, key_column: int) -> List[List[str]]:
+    """The rows below ``top`` of the table whose columns' texts start at ``starts``."""
+    words = sheet.words
+    body = [w for w in words if w.y0 > top + 0.5 and w.y1 < sheet.height - MARGIN_PT - 8]
 
     def column(w: Word) -> int:
         return max(i for i, x in enumerate(starts) if x <= w.x0 + 0.5) if w.x0 + 0.5 >= starts[0] else -1
@@ -78,7 +129,7 @@ def table_cells(pdf: Path, page: int, headings: Sequence[str], key_column: int =
     for w in sorted((w for w in body if column(w) == key_column), key=lambda w: w.middle):
         if not middles or w.middle - middles[-1] > 1.0:
             middles.append(w.middle)
-    rows: List[List[List[Word]]] = [[[] for _ in headings] for _ in middles]
+    rows: List[List[List[Word]]] = [[[] for _ in range(count)] for _ in middles]
     for w in body:
         c = column(w)
         if c < 0 or not middles:
