@@ -119,6 +119,11 @@ def words_over_columns(pdf: Path, page: int, headings: Sequence[str] = (), first
 
 def _rows(sheet: Page, starts: List[float], top: float, count: int, key_column: int) -> List[List[str]]:
     """The rows below ``top`` of the table whose columns' texts start at ``starts``."""
+    return [["".join(_lines(cell)) for cell in row] for row in _words(sheet, starts, top, count, key_column)]
+
+
+def _words(sheet: Page, starts: List[float], top: float, count: int, key_column: int) -> List[List[List[Word]]]:
+    """The words of each cell of the rows below ``top``."""
     words = sheet.words
     body = [w for w in words if w.y0 > top + 0.5 and w.y1 < sheet.height - MARGIN_PT - 8]
 
@@ -136,7 +141,25 @@ def _rows(sheet: Page, starts: List[float], top: float, count: int, key_column: 
             continue
         r = min(range(len(middles)), key=lambda i: abs(middles[i] - w.middle))
         rows[r][c].append(w)
-    return [["".join(w.text for w in sorted(cell, key=lambda w: (round(w.y0), w.x0))) for cell in row] for row in rows]
+    return rows
+
+
+def _lines(cell: List[Word]) -> List[str]:
+    """A cell's lines (top to bottom), each its words joined without spaces."""
+    lines: List[List[Word]] = []
+    for w in sorted(cell, key=lambda w: (w.middle, w.x0)):
+        if lines and abs(lines[-1][0].middle - w.middle) < 1.0:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return ["".join(w.text for w in sorted(line, key=lambda w: w.x0)) for line in lines]
+
+
+def table_lines(pdf: Path, page: int, headings: Sequence[str], key_column: int = 0) -> List[List[List[str]]]:
+    """As table_cells, each cell as its lines: where a wrapped cell was cut."""
+    sheet = pages(pdf)[page - 1]
+    starts, top = _header_starts(sheet, headings)
+    return [[_lines(cell) for cell in row] for row in _words(sheet, starts, top, len(headings), key_column)]
 
 
 def squeeze(cells: Sequence[Optional[str]]) -> List[str]:
