@@ -52,8 +52,10 @@ def words_past_margin(pdf: Path) -> List[str]:
     return [w.text for page in pages(pdf) for w in page.words if w.x1 > page.width - MARGIN_PT + 0.5]
 
 
-def _header_starts(sheet: Page, headings: Sequence[str]) -> Tuple[List[float], float]:
-    """The left edges of the columns' texts and the bottom of the header line."""
+def _header_starts(sheet: Page, headings: Sequence[str]) -> Tuple[List[float], float, float]:
+    """The left edges of the columns' texts, the top of the header line and where the rows
+    begin (the middle of a row's first line lies below; glyph boxes of Chinese text are
+    taller than the line, so their tops may not)."""
     words = sheet.words
     firsts = [h.split()[0] for h in headings]
     # The heading line: the words of the second heading's first word's line (the first one,
@@ -65,27 +67,37 @@ def _header_starts(sheet: Page, headings: Sequence[str]) -> Tuple[List[float], f
         word = next(w for w in sorted(top, key=lambda w: w.x0) if w.text == first and
                     (not starts or w.x0 > starts[-1]))
         starts.append(word.x0)
-    return starts, anchor.y1
+    return starts, anchor.y0, anchor.middle + 2.5
 
 
-def _names_starts(sheet: Page, first_row: Sequence[str]) -> Tuple[List[float], float]:
-    """As _header_starts, for a table whose first row holds the column names (wrapped, each
-    centred in the row's height, so not on one line)."""
+def _names_starts(sheet: Page, first_row: Sequence[str]) -> Tuple[List[float], float, float]:
+    """As _header_starts, for a header or a first row holding the column names that may be
+    wrapped (each centred in the row's height, so not on one line): the row is where most
+    names start near the first one (a page's title may begin with the first name too)."""
     words = sheet.words
     names = [re.sub(r"\s+", "", n) for n in first_row]
-    anchor = next(w for w in words if w.text and names[0].startswith(w.text))
-    band = [w for w in words if abs(w.middle - anchor.middle) < 16.0]
-    starts: List[float] = []
-    for name in names:
-        word = next(w for w in sorted(band, key=lambda w: w.x0) if w.text and name.startswith(w.text) and
-                    (not starts or w.x0 > starts[-1] + 1.0))
-        starts.append(word.x0)
-    bottom = anchor.y1
-    for w in band:  # the names' row ends with the last line of a name
+
+    def starts_near(anchor: Word) -> List[Word]:
+        band = sorted((w for w in words if abs(w.middle - anchor.middle) < 16.0), key=lambda w: w.x0)
+        found: List[Word] = []
+        for name in names:
+            word = next((w for w in band if w.text and name.startswith(w.text) and
+                         (not found or w.x0 > found[-1].x0 + 1.0)), None)
+            if word is None:
+                return found
+            found.append(word)
+        return found
+
+    anchor = max((w for w in words if w.text and names[0].startswith(w.text)), key=lambda w: len(starts_near(w)))
+    found = starts_near(anchor)
+    assert len(found) == len(names), f"no row of the column names {names}"
+    starts = [w.x0 for w in found]
+    head, bottom = anchor.y0, anchor.middle
+    for w in words:  # the names' row: from the first line of a name to the last
         column = [i for i, x in enumerate(starts) if x <= w.x0 + 0.5]
-        if column and w.text in names[column[-1]]:
-            bottom = max(bottom, w.y1)
-    return starts, bottom
+        if abs(w.middle - anchor.middle) < 16.0 and column and w.text in names[column[-1]]:
+            head, bottom = min(head, w.y0), max(bottom, w.middle)
+    return starts, head, bottom + 2.5
 
 
 def table_cells(pdf: Path, page: int, headings: Sequence[str], key_column: int = 0) -> List[List[str]]:
@@ -94,26 +106,27 @@ def table_cells(pdf: Path, page: int, headings: Sequence[str], key_column: int =
     whose heading starts left of it, and to the row of the nearest text of ``key_column``
     (every row has one; the cells are centred in their row's height)."""
     sheet = pages(pdf)[page - 1]
-    starts, top = _header_starts(sheet, headings)
+    starts, _head, top = _header_starts(sheet, headings)
     return _rows(sheet, starts, top, len(headings), key_column)
 
 
 def grid_cells(pdf: Path, page: int, first_row: Sequence[str], key_column: int = 0) -> List[List[str]]:
-    """As table_cells, for a table without a header whose first row holds the column names:
-    ``first_row`` the names. Its rows follow, the names' row left out."""
+    """As table_cells, for a table whose header or first row holds the column names wrapped
+    onto more lines: ``first_row`` the names. Its rows follow, the names' row left out."""
     sheet = pages(pdf)[page - 1]
-    starts, top = _names_starts(sheet, first_row)
+    starts, _head, top = _names_starts(sheet, first_row)
     return _rows(sheet, starts, top, len(first_row), key_column)
 
 
 def words_over_columns(pdf: Path, page: int, headings: Sequence[str] = (), first_row: Sequence[str] = ()) -> List[str]:
-    """The words of the table (headed by ``headings``, or with the column names in its
-    ``first_row``) running into the next column: a cell too narrow for a word, clipped on the
-    page — its text still in the PDF, so table_cells reads it whole."""
+    """The words of the table (headed by ``headings`` on one line, or with the column names,
+    wrapped or not, in its ``first_row`` or header) running into the next column: a cell too
+    narrow for a word, clipped on the page — its text still in the PDF, so table_cells reads
+    it whole."""
     sheet = pages(pdf)[page - 1]
-    starts, top = _header_starts(sheet, headings) if headings else _names_starts(sheet, first_row)
+    starts, head, _top = _header_starts(sheet, headings) if headings else _names_starts(sheet, first_row)
     # A text ends a cell margin left of its column's edge, the next starts one right of it.
-    return [w.text for w in sheet.words if w.y0 > top + 0.5 and w.y1 < sheet.height - MARGIN_PT - 8
+    return [w.text for w in sheet.words if w.y0 > head - 0.5 and w.y1 < sheet.height - MARGIN_PT - 8
             for i in range(len(starts) - 1) if starts[i] <= w.x0 + 0.5 < starts[i + 1] and w.x1 > starts[i + 1] - 1.0]
 
 
@@ -125,7 +138,7 @@ def _rows(sheet: Page, starts: List[float], top: float, count: int, key_column: 
 def _words(sheet: Page, starts: List[float], top: float, count: int, key_column: int) -> List[List[List[Word]]]:
     """The words of each cell of the rows below ``top``."""
     words = sheet.words
-    body = [w for w in words if w.y0 > top + 0.5 and w.y1 < sheet.height - MARGIN_PT - 8]
+    body = [w for w in words if w.middle > top and w.y1 < sheet.height - MARGIN_PT - 8]
 
     def column(w: Word) -> int:
         return max(i for i, x in enumerate(starts) if x <= w.x0 + 0.5) if w.x0 + 0.5 >= starts[0] else -1
@@ -158,7 +171,7 @@ def _lines(cell: List[Word]) -> List[str]:
 def table_lines(pdf: Path, page: int, headings: Sequence[str], key_column: int = 0) -> List[List[List[str]]]:
     """As table_cells, each cell as its lines: where a wrapped cell was cut."""
     sheet = pages(pdf)[page - 1]
-    starts, top = _header_starts(sheet, headings)
+    starts, _head, top = _header_starts(sheet, headings)
     return [[_lines(cell) for cell in row] for row in _words(sheet, starts, top, len(headings), key_column)]
 
 
