@@ -93,9 +93,15 @@ def _names_starts(sheet: Page, first_row: Sequence[str]) -> Tuple[List[float], f
     assert len(found) == len(names), f"no row of the column names {names}"
     starts = [w.x0 for w in found]
     head, bottom = anchor.y0, anchor.middle
-    for w in words:  # the names' row: from the first line of a name to the last
-        column = [i for i, x in enumerate(starts) if x <= w.x0 + 0.5]
-        if abs(w.middle - anchor.middle) < 16.0 and column and w.text in names[column[-1]]:
+    edges = starts + [sheet.width]
+    for i, name in enumerate(names):  # the names' row: from the first line of a name to its last
+        column = sorted((w for w in words if abs(w.middle - anchor.middle) < 16.0 and edges[i] <= w.x0 + 0.5 <
+                         edges[i + 1]), key=lambda w: (w.middle, w.x0))
+        text = ""
+        for w in column:
+            if not name.startswith(text + w.text) or text == name:
+                continue
+            text += w.text
             head, bottom = min(head, w.y0), max(bottom, w.middle)
     return starts, head, bottom + 2.5
 
