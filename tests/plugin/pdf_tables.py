@@ -78,7 +78,10 @@ def _names_starts(sheet: Page, first_row: Sequence[str]) -> Tuple[List[float], f
     names = [re.sub(r"\s+", "", n) for n in first_row]
 
     def starts_near(anchor: Word) -> List[Word]:
-        band = sorted((w for w in words if abs(w.middle - anchor.middle) < 16.0), key=lambda w: w.x0)
+        # A name's first line: near the anchor's line (above it when wrapped and centred), before
+        # a word of the first row below it that merely begins like the name ("A" of "Area").
+        band = sorted((w for w in words if abs(w.middle - anchor.middle) < 16.0),
+                      key=lambda w: (not -10.0 < w.middle - anchor.middle < 6.0, w.x0))
         found: List[Word] = []
         for name in names:
             word = next((w for w in band if w.text and name.startswith(w.text) and
