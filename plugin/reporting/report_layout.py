@@ -96,7 +96,11 @@ def format_number(value: Any, decimals: int = 2) -> str:
     if value is None:
         return ""
     number = float(value)
-    return "" if math.isnan(number) else f"{number:,.{decimals}f}"
+    if math.isnan(number):
+        return ""
+    text = f"{number:,.{decimals}f}"
+    # A negative value that rounds to zero (the core's -0.0 too) is 0, not "-0.000".
+    return text[1:] if text.startswith("-") and not text.strip("-0.,") else text
 
 
 def export_pdf(layout: QgsPrintLayout, pdf: Path, dpi: float = 150.0, feedback: Optional[QgsFeedback] = None) -> None:
