@@ -172,21 +172,6 @@ def north_arrow_svg() -> Optional[Path]:
     return None
 
 
-def wrap_text(text: str, width: int) -> str:
-    """Text cut into lines of at most ``width`` characters: at spaces where there are,
-    by length otherwise (Chinese has no spaces, and layout tables and legends only wrap
-    at spaces)."""
-    lines: List[str] = []
-    for part in text.split("\n"):
-        while len(part) > width:
-            cut = part.rfind(" ", 0, width)
-            cut = cut if cut > width // 2 else width
-            lines.append(part[:cut].rstrip())
-            part = part[cut:].lstrip()
-        lines.append(part)
-    return "\n".join(lines)
-
-
 class LayoutBuilder:
     """A print layout of A4 landscape pages and the helpers to fill it. Reports subclass it
     and add one method per part; table looks are class attributes a report may change."""
@@ -387,7 +372,7 @@ class LayoutBuilder:
         """``text`` cut into lines that fit a table column ``width`` mm wide at ``size`` points,
         measured in the report's font: at spaces where a line has them, else between any two
         characters (layout tables only wrap at spaces, so a Chinese text without them would run
-        over its cell; wrap_text counts characters, and a Chinese character is twice as wide)."""
+        over its cell; counting characters fails too, a Chinese character being twice as wide)."""
         font = self.font(size, bold)
         room = max(width - 0.3, 1.0)  # a column's width is its text's; the cell margins come on top
 
