@@ -524,10 +524,11 @@ class _Builder(LayoutBuilder):
             self.label(tr("Balance of the region"), page, MARGIN, top, width, 7, 12, bold=True)
             top += 8
             for line in lines:
-                # About 160 Latin characters a line at 8 pt across the page; a Chinese one is two wide.
-                wide = sum(2 if ord(c) > 0x2e80 else 1 for c in line)
-                height = 4.2 * (1 + wide // 160)
-                self.label(line, page, MARGIN, top, width, height, 8)
+                # Broken where the page's width (less the label's margins) is full, measured; the
+                # label as high as its lines.
+                text = self.fit_cell(line, width - 2.0, 8)
+                height = 4.2 * (text.count("\n") + 1)
+                self.label(text, page, MARGIN, top, width, height, 8)
                 top += height + 0.5
             top += 3
         self.label(tr("Zones: vouchers by zone, largest supply first"), page, MARGIN, top, width, 8, 12, bold=True)
