@@ -413,10 +413,14 @@ class LayoutBuilder:
                    fit: bool = False) -> QgsLayoutItemTextTable:
         """A table of texts in a frame; with `repeat`, continued on frames of later pages. With
         `fit`, every heading and cell of a column of a set width is cut into lines that fit it
-        (fit_cell; a column of width 0 sizes itself to its texts)."""
+        (fit_cell; a column of width 0 sizes itself to its texts; headings only where the table
+        wraps text)."""
         if fit:
-            headings = [(self.fit_cell(heading, w, self.TABLE_HEADER_SIZE, bold=True) if w > 0 else heading, w)
-                        for heading, w in headings]
+            # A header row is as high as the lines QGIS wraps it into, at spaces; it does not grow
+            # for line breaks of the text's own. A heading's breaks are therefore spaces (one put
+            # between two Chinese characters where the heading is cut), where QGIS wraps it.
+            headings = [(self.fit_cell(heading, w, self.TABLE_HEADER_SIZE, bold=True).replace("\n", " ")
+                         if w > 0 and self.TABLE_WRAP_TEXT else heading, w) for heading, w in headings]
             rows = [[self.fit_cell(text, w, self.TABLE_CELL_SIZE) if w > 0 else text
                      for text, (_h, w) in zip(row, headings)] for row in rows]
         table = QgsLayoutItemTextTable(self.layout)
