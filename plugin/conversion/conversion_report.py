@@ -30,7 +30,7 @@ from .conversion_style import (CATEGORY_COLORS, STATUS_COLORS, STATUS_ORDER, cat
                                status_short_labels, style_conversions_layer)
 from ..inputs.conversions import is_null
 from ..reporting.report_layout import (FONT_CANDIDATES, LayoutBuilder, cjk_font_family, export_pdf, export_png,
-                                       fit_extent, scale_segment, wrap_text)
+                                       fit_extent, scale_segment)
 from .convert import ALL_ZONES, CATEGORIES, Cells, matrices_from_layer
 
 MARGIN = 10.0
@@ -325,13 +325,14 @@ class _Builder(LayoutBuilder):
         self.folder = folder
         self.warnings: List[str] = []
 
-    def legend_labels(self, legend: QgsLayoutItemLegend, width: int) -> None:
-        """Wraps the long bilingual path labels of the legend (user labels of its nodes)."""
+    def legend_labels(self, legend: QgsLayoutItemLegend, width: float, size: float) -> None:
+        """Wraps the long bilingual path labels of the legend (user labels of its nodes) to
+        ``width`` mm at ``size`` points."""
         model = legend.model()
         for node in model.rootGroup().findLayers():
             for index, legend_node in enumerate(model.layerLegendNodes(node)):
                 text = legend_node.data(Qt.ItemDataRole.DisplayRole) or ""
-                wrapped = wrap_text(text, width)
+                wrapped = self.fit_cell(text, width, size)
                 if wrapped != text:
                     QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, wrapped)
             model.refreshLayerLegend(node)
@@ -386,7 +387,7 @@ class _Builder(LayoutBuilder):
         rows.append((tr("Total"), f"{total:,.2f}", "100.0 %" if total > 0 else ""))
         table_height = 6.5 + 5.0 * len(rows)
         self.text_table([(tr("Status"), right_width * 0.52), (tr("Area (ha)"), right_width * 0.22),
-                         (tr("Share"), 0.0)], rows, 0, right_x, y + 7, right_width, table_height)
+                         (tr("Share"), 0.0)], rows, 0, right_x, y + 7, right_width, table_height, fit=True)
         notes = [tr("{pieces} pieces.").format(pieces=self.data.pieces)]
         if self.data.dm_ha is not None:
             notes.append(tr("Standard-forest change: {dm:+,.2f} ha.").format(dm=self.data.dm_ha))
@@ -405,7 +406,7 @@ class _Builder(LayoutBuilder):
         legend.setSymbolWidth(6)
         legend.setSymbolHeight(3.5)
         self.layout.addLayoutItem(legend)
-        self.legend_labels(legend, 52)
+        self.legend_labels(legend, right_width - legend.symbolWidth() - 6.0, 6.5)
         legend.attemptMove(self.at(0, right_x, y))
         legend.adjustBoxSize()
 
@@ -449,7 +450,7 @@ class _Builder(LayoutBuilder):
                  f"{100 * area / total:.1f} %" if total > 0 else ""] for (f, t), (area, status) in cells]
         rows.append([tr("Total"), "", "", f"{total:,.2f}", "100.0 %" if total > 0 else ""])
         table = self.text_table(headings, rows, page, MARGIN, 16, available, size.height() - 16 - MARGIN,
-                                repeat=True)
+                                repeat=True, fit=True)
         table.recalculateFrameSizes()
 
     def zones_page(self) -> None:
@@ -462,8 +463,8 @@ class _Builder(LayoutBuilder):
         statuses = [s for s in STATUS_ORDER if any(s in z for z in self.data.by_zone.values())]
         available = size.width() - 2 * MARGIN
         # Column widths exclude the cell margins (1 mm each side) and the grid.
-        column = (available - 40.0) / (len(statuses) + 1) - 3.0
-        headings = ([(tr("Zone"), 37.0)] + [(status_short_labels()[s], column) for s in statuses]
+        column = (available - 63.0) / (len(statuses) + 1) - 3.0
+        headings = ([(tr("Zone"), 60.0)] + [(status_short_labels()[s], column) for s in statuses]
                     + [(tr("Total"), column)])
         rows = []
         for zone, sums in self.data.by_zone.items():
@@ -473,7 +474,7 @@ class _Builder(LayoutBuilder):
         rows.append([tr("All zones")] + [f"{totals.get(s, 0.0):,.2f}" for s in statuses]
                     + [f"{sum(totals.values()):,.2f}"])
         table = self.text_table(headings, rows, page, MARGIN, 16, available, size.height() - 16 - MARGIN,
-                                repeat=True)
+                                repeat=True, fit=True)
         table.recalculateFrameSizes()
 
     def build(self) -> QgsPrintLayout:

@@ -18,7 +18,7 @@ from qgis.core import QgsExpression, QgsFeedback, QgsLayoutItemMap, QgsProject, 
 from ..binding.errors import GuotuCancelled
 from ..i18n import tr
 from ..reporting.report_layout import (LayoutBuilder, cjk_font_family, export_pdf, fit_extent, format_number,
-                                       layer_rows, wrap_text)
+                                       layer_rows)
 
 
 @dataclass
@@ -164,7 +164,7 @@ def draw_unit_page(builder: LayoutBuilder, layers: LedgerReportLayers, u: Dict[s
     column = (available - 6) / 2
     builder.label(tr("Cultivated land (ha)"), page, left, top, column, 6, 10, bold=True)
     sheet = builder.text_table([(tr("Item"), column * 0.68), (tr("ha"), 0.0)], balance_rows(u), page, left, top + 7,
-                               column, 70)
+                               column, 70, fit=True)
     sheet.recalculateFrameSizes()
     right = left + column + 6
     grades = layer_rows(layers.grades,
@@ -173,13 +173,13 @@ def draw_unit_page(builder: LayoutBuilder, layers: LedgerReportLayers, u: Dict[s
     grade_rows = [(str(g.get("grade")) if g.get("grade") else tr("no grade"), _ha(g.get("opening_ha")),
                    _ha(g.get("closing_ha"))) for g in sorted(grades, key=lambda g: g.get("grade") or 0)]
     builder.text_table([(tr("Grade"), column * 0.3), (tr("Opening"), column * 0.33), (tr("Closing"), 0.0)],
-                       grade_rows, page, right, top + 7, column, 70)
+                       grade_rows, page, right, top + 7, column, 70, fit=True)
     rules_top = top + 7 + max(sheet.totalHeight(), 20.0) + 6
     builder.label(tr("Rules"), page, left, rules_top, available, 6, 10, bold=True)
     numbers_width = available * 0.55
-    rows = [(r, wrap_text(nums, max(10, int(numbers_width / 1.9))), res) for r, nums, res in rule_rows(u)]
     builder.text_table([(tr("Rule"), available * 0.27), (tr("Numbers and parameters"), numbers_width),
-                        (tr("Result"), 0.0)], rows, page, left, rules_top + 7, available, bottom - rules_top - 7)
+                        (tr("Result"), 0.0)], rule_rows(u), page, left, rules_top + 7, available,
+                       bottom - rules_top - 7, fit=True)
 
 
 class _Builder(LayoutBuilder):

@@ -165,14 +165,11 @@ def _format(value: Any, decimals: int = 2) -> str:
     return "" if math.isnan(number) else f"{number:,.{decimals}f}"
 
 
-def _wrap_heading(text: str, per_line: int = 5) -> str:
-    """A Chinese column name on short lines (tables wrap at spaces, which Chinese has none of):
-    the unit in brackets on a line of its own."""
+def _heading_lines(text: str) -> str:
+    """A Chinese column name with the unit in brackets on a line of its own (fit_cell then
+    wraps the name to its column)."""
     main, bracket, unit = text.partition("（")
-    lines = [main[i:i + per_line] for i in range(0, len(main), per_line)] or [""]
-    if bracket:
-        lines.append(bracket + unit)
-    return "\n".join(lines)
+    return f"{main}\n{bracket}{unit}" if bracket else main
 
 
 class _Builder(LayoutBuilder):
@@ -217,6 +214,7 @@ class _Builder(LayoutBuilder):
         right_width = width - margin - right
         rows = self._counts()
         self.label(tr("Issues by rule"), 0, right, top, right_width, 6, 10, bold=True)
+        rows = [(self.fit_cell(rule, right_width * 0.62), opened, accepted) for rule, opened, accepted in rows]
         table = self.text_table([(tr("Rule"), right_width * 0.62), (tr("Open"), right_width * 0.16),
                                  (tr("Accepted"), 0.0)], rows, 0, right, top + 7, right_width, bottom - top - 7,
                                 repeat=False)
@@ -257,11 +255,12 @@ class _Builder(LayoutBuilder):
         # The column names go in the first row: table headers do not wrap, and Chinese names
         # need two or three short lines in columns this narrow.
         headings = [("", widths.get(name, other)) for name in shown]
-        rows = [[_wrap_heading(aliases[name]) for name in shown]]
+        rows = [[_heading_lines(aliases[name]) for name in shown]]
         for row in stats_rows(self.report.stats):
             values = dict(zip(order, row))
             rows.append([_format(values[name], 3 if name in ("expansion", "farmland_share") else 2)
                          for name in shown])
+        rows = [[self.fit_cell(text, width) for text, (_h, width) in zip(row, headings)] for row in rows]
         table = self.text_table(headings, rows, page, margin, 16, available, size.height() - 16 - margin,
                                 repeat=True)
         table.setHeaderMode(QgsLayoutTable.NoHeaders)
@@ -283,8 +282,9 @@ class _Builder(LayoutBuilder):
         per_column = 2 * 0.7 + 0.3  # cell margins and grid line of each column (see style_table)
         usable = available - per_column * len(REPORT_COLUMNS)
         headings = [("", usable * share) for _name, _title, share in REPORT_COLUMNS]
-        rows = [[_wrap_heading(title) for _name, title, _share in REPORT_COLUMNS]]
+        rows = [[_heading_lines(title) for _name, title, _share in REPORT_COLUMNS]]
         rows += report_rows(self.report.indicators)
+        rows = [[self.fit_cell(text, width) for text, (_h, width) in zip(row, headings)] for row in rows]
         table = self.text_table(headings, rows, page, margin, 16, available, size.height() - 16 - margin,
                                 repeat=True)
         table.setHeaderMode(QgsLayoutTable.NoHeaders)

@@ -31,7 +31,7 @@ from ..ledger.ledger_report import LedgerReportLayers, draw_unit_page, unit_rows
 from .parcels_check import rule_titles
 from .parcels_style import reasons_text, severity_titles, verdict_text, verdict_titles
 from ..reporting.report_layout import (LayoutBuilder, cjk_font_family, export_pdf, fit_extent, format_number, layer_rows,
-                            safe_file_part, wrap_text)
+                            safe_file_part)
 
 NO_VILLAGE = ""
 
@@ -76,11 +76,15 @@ def _percent(value: Any) -> str:
     return "" if math.isnan(number) else f"{100 * number:.1f}%"
 
 
-def _fit(text: str, width_mm: float) -> str:
-    """Chinese text broken into lines that fit a table column ``width_mm`` wide (7 pt:
-    about 2.6 mm per character)."""
-    # One reason per line: the reasons are joined with the full-width semicolon.
-    return wrap_text(text.replace("；", "；\n"), max(4, int((width_mm - 1.5) / 2.6)))
+def _one_reason_a_line(text: str) -> str:
+    """Reasons joined with the full-width semicolon, one a line (the table then fits each line
+    to its column)."""
+    return text.replace("；", "；\n")
+
+
+def _rule_result(value: Any) -> str:
+    """A project rule's result (pass / fail) in the user's language."""
+    return {"pass": tr("passed"), "fail": tr("failed")}.get(str(value or ""), str(value or ""))
 
 
 def _category(name: Any) -> str:
@@ -245,7 +249,7 @@ class _Builder(LayoutBuilder):
         rows = [(titles[v], str(counts[v]), _number(areas[v], 2)) for v in titles]
         rows.append((tr("Total"), str(len(self.parcels)), _number(sum(areas.values()), 2)))
         table = self.text_table([(tr("Verdict"), right_width * 0.5), (tr("Parcels"), right_width * 0.2),
-                                 (tr("Area (ha)"), 0.0)], rows, 0, right, top + 7, right_width, 40)
+                                 (tr("Area (ha)"), 0.0)], rows, 0, right, top + 7, right_width, 40, fit=True)
         table.recalculateFrameSizes()
         legend = self.legend(item, tr("Legend"), [self.report.parcels] + list(self.report.context))
         node = legend.model().rootGroup().findLayer(self.report.parcels)
@@ -306,9 +310,9 @@ class _Builder(LayoutBuilder):
         self.label(tr("Reasons"), page, right, top, right_width, 6, 10, bold=True)
         widths = [right_width * 0.2, right_width * 0.1, right_width * 0.11, right_width * 0.09]
         widths.append(right_width - sum(widths) - 5 * 1.7)  # cell margins and grid lines
-        table_rows = [row[:4] + (_fit(row[4], widths[4]),) for row in table_rows]
+        table_rows = [row[:4] + (_one_reason_a_line(row[4]),) for row in table_rows]
         self.text_table(list(zip((tr("Rule"), tr("Kind"), tr("Area (ha)"), tr("Share"), tr("Explanation")),
-                                 widths)), table_rows, page, right, top + 7, right_width, bottom - top - 7)
+                                 widths)), table_rows, page, right, top + 7, right_width, bottom - top - 7, fit=True)
         self.parcel_pages += 1
 
     def tables(self) -> None:
@@ -323,9 +327,9 @@ class _Builder(LayoutBuilder):
         headings.append((tr("Reasons"), reasons_width))
         rows = [(str(r["parcel_id"]), r.get("project_type") or "", r.get("current_code") or "",
                  r.get("planned_code") or "", r.get("status") or "", _number(r.get("area_ha")),
-                 verdict_text(r), r.get("rule_ids") or "", _fit(reasons_text(r), reasons_width))
+                 verdict_text(r), r.get("rule_ids") or "", _one_reason_a_line(reasons_text(r)))
                 for r in sorted(self.parcels, key=lambda r: str(r["parcel_id"]))]
-        self.text_table(headings, rows, page, margin, 16, available, height - 16 - margin, repeat=True)
+        self.text_table(headings, rows, page, margin, 16, available, height - 16 - margin, repeat=True, fit=True)
         projects = sorted({str(r.get("project_id") or "") for r in self.parcels})
         unit_rows = [r for r in layer_rows(self.report.projects) if str(r.get("project_id") or "") in projects]
         if not unit_rows:
@@ -341,10 +345,10 @@ class _Builder(LayoutBuilder):
         headings.append((tr("Notes"), notes_width))
         rows = [(str(u.get("project_id") or ""), str(u.get("parcels") or 0), _number(u.get("area_ha")),
                  _number(u.get("original_cultivated_ha")), _percent(u.get("new_cultivated_ratio")),
-                 u.get("new_cultivated_ok") or "", _percent(u.get("farmland_ratio")), u.get("farmland_ok") or "",
-                 _number(u.get("dm_ha")), u.get("ecology_ok") or "", verdict_text(u),
-                 _fit(reasons_text(u), notes_width)) for u in unit_rows]
-        self.text_table(headings, rows, page, margin, 16, available, height - 16 - margin, repeat=True)
+                 _rule_result(u.get("new_cultivated_ok")), _percent(u.get("farmland_ratio")),
+                 _rule_result(u.get("farmland_ok")), _number(u.get("dm_ha")), _rule_result(u.get("ecology_ok")),
+                 verdict_text(u), _one_reason_a_line(reasons_text(u))) for u in unit_rows]
+        self.text_table(headings, rows, page, margin, 16, available, height - 16 - margin, repeat=True, fit=True)
 
     def build(self, feedback: Optional[QgsFeedback] = None):
         self.overview()

@@ -153,11 +153,19 @@ def export_rank_report(result: RankResult, pdf: Path, x_objective: str, y_object
         builder.picture(plot, 0, 10, 30, 165, 109)
         first = sorted((s for s in result.sites if s.front == 1),
                        key=lambda s: (-(s.crowding if not math.isinf(s.crowding) else 1e300), s.fid))
-        headings = [(tr("Site"), 18.0)] + [(n, 22.0) for n in names[:4]] + [(tr("Crowding"), 18.0)]
+        # The columns share the room right of the plot (cell margins and grid lines: 1.7 mm a
+        # column): at fixed widths four objectives ran past the page's edge.
+        available = size.width() - 192.0
+        shown = names[:4]
+        usable = available - 1.7 * (len(shown) + 2) - 0.3
+        site_width, crowding_width = usable * 0.24, usable * 0.14
+        objective_width = (usable - site_width - crowding_width) / max(len(shown), 1)
+        headings = ([(tr("Site"), site_width)] + [(n, objective_width) for n in shown] +
+                    [(tr("Crowding"), crowding_width)])
         rows = [[s.site_id or str(s.fid)] + [format_number(v, 3) for v in s.values[:4]] +
                 ["∞" if math.isinf(s.crowding) else format_number(s.crowding, 3)] for s in first]
         builder.label(tr("First front"), 0, 182, 30, 100, 6, 10, bold=True)
-        builder.text_table(headings, rows, 0, 182, 37, size.width() - 192, size.height() - 50, repeat=True)
+        builder.text_table(headings, rows, 0, 182, 37, available, size.height() - 50, repeat=True, fit=True)
         builder.finish_pages()
         export_pdf(builder.layout, pdf, feedback=feedback)
     return pdf

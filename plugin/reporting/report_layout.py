@@ -96,7 +96,11 @@ def format_number(value: Any, decimals: int = 2) -> str:
     if value is None:
         return ""
     number = float(value)
-    return "" if math.isnan(number) else f"{number:,.{decimals}f}"
+    if math.isnan(number):
+        return ""
+    text = f"{number:,.{decimals}f}"
+    # A negative value that rounds to zero (the core's -0.0 too) is 0, not "-0.000".
+    return text[1:] if text.startswith("-") and not text.strip("-0.,") else text
 
 
 def export_pdf(layout: QgsPrintLayout, pdf: Path, dpi: float = 150.0, feedback: Optional[QgsFeedback] = None) -> None:
@@ -168,21 +172,6 @@ def north_arrow_svg() -> Optional[Path]:
     return None
 
 
-def wrap_text(text: str, width: int) -> str:
-    """Text cut into lines of at most ``width`` characters: at spaces where there are,
-    by length otherwise (Chinese has no spaces, and layout tables and legends only wrap
-    at spaces)."""
-    lines: List[str] = []
-    for part in text.split("\n"):
-        while len(part) > width:
-            cut = part.rfind(" ", 0, width)
-            cut = cut if cut > width // 2 else width
-            lines.append(part[:cut].rstrip())
-            part = part[cut:].lstrip()
-        lines.append(part)
-    return "\n".join(lines)
-
-
 class LayoutBuilder:
     """A print layout of A4 landscape pages and the helpers to fill it. Reports subclass it
     and add one method per part; table looks are class attributes a report may change."""
@@ -190,6 +179,8 @@ class LayoutBuilder:
     TABLE_CELL_MARGIN = 0.7
     TABLE_WRAP_TEXT = True
     TABLE_NUMBERS_RIGHT = False  # right-align every column but the first
+    TABLE_HEADER_SIZE = 7.5  # points, bold
+    TABLE_CELL_SIZE = 7.0
 
     def __init__(self, project: QgsProject, title: str) -> None:
         self.project = project
@@ -377,12 +368,12 @@ class LayoutBuilder:
             legend.setStyleFont(style, self.font(size, bold))
         return legend
 
-    def fit_cell(self, text: str, width: float, size: float = 7.0) -> str:
+    def fit_cell(self, text: str, width: float, size: float = 7.0, bold: bool = False) -> str:
         """``text`` cut into lines that fit a table column ``width`` mm wide at ``size`` points,
         measured in the report's font: at spaces where a line has them, else between any two
         characters (layout tables only wrap at spaces, so a Chinese text without them would run
-        over its cell; wrap_text counts characters, and a Chinese character is twice as wide)."""
-        font = self.font(size)
+        over its cell; counting characters fails too, a Chinese character being twice as wide)."""
+        font = self.font(size, bold)
         room = max(width - 0.3, 1.0)  # a column's width is its text's; the cell margins come on top
 
         def fits(part: str) -> bool:
@@ -408,8 +399,8 @@ class LayoutBuilder:
         return "\n".join(lines)
 
     def style_table(self, table: QgsLayoutTable) -> None:
-        table.setHeaderTextFormat(self.text_format(7.5, bold=True))
-        table.setContentTextFormat(self.text_format(7))
+        table.setHeaderTextFormat(self.text_format(self.TABLE_HEADER_SIZE, bold=True))
+        table.setContentTextFormat(self.text_format(self.TABLE_CELL_SIZE))
         if self.TABLE_WRAP_TEXT:
             table.setWrapBehavior(QgsLayoutTable.WrapText)
         table.setHeaderHAlignment(QgsLayoutTable.HeaderLeft)
@@ -418,8 +409,20 @@ class LayoutBuilder:
         table.setGridColor(QColor("#9a9a9a"))
 
     def text_table(self, headings: Sequence[Tuple[str, float]], rows: List[Sequence[str]], page: int, x: float,
-                   y: float, width: float, height: float, repeat: bool = False) -> QgsLayoutItemTextTable:
-        """A table of texts in a frame; with `repeat`, continued on frames of later pages."""
+                   y: float, width: float, height: float, repeat: bool = False,
+                   fit: bool = False) -> QgsLayoutItemTextTable:
+        """A table of texts in a frame; with `repeat`, continued on frames of later pages. With
+        `fit`, every heading and cell of a column of a set width is cut into lines that fit it
+        (fit_cell; a column of width 0 sizes itself to its texts; headings only where the table
+        wraps text)."""
+        if fit:
+            # A header row is as high as the lines QGIS wraps it into, at spaces; it does not grow
+            # for line breaks of the text's own. A heading's breaks are therefore spaces (one put
+            # between two Chinese characters where the heading is cut), where QGIS wraps it.
+            headings = [(self.fit_cell(heading, w, self.TABLE_HEADER_SIZE, bold=True).replace("\n", " ")
+                         if w > 0 and self.TABLE_WRAP_TEXT else heading, w) for heading, w in headings]
+            rows = [[self.fit_cell(text, w, self.TABLE_CELL_SIZE) if w > 0 else text
+                     for text, (_h, w) in zip(row, headings)] for row in rows]
         table = QgsLayoutItemTextTable(self.layout)
         self.layout.addMultiFrame(table)
         columns = []

@@ -377,8 +377,11 @@ class _Builder(LayoutBuilder):
         if figures:
             right_width = width - MARGIN - legend_x
             self.label(tr("Key figures"), 0, legend_x, 108, right_width, 6, 10, bold=True)
-            self.text_table([(tr("Item"), right_width * 0.62), (tr("Value"), 0.0)], figures, 0, legend_x, 115,
-                            right_width, bottom - 115, repeat=False)
+            # Both columns of set widths (cell margins and grid lines: 1.7 mm a column), the values
+            # wrapped in theirs: a column sized to its texts ran over the page's margin.
+            item_width = right_width * 0.64
+            self.text_table([(tr("Item"), item_width), (tr("Value"), right_width - item_width - 2 * 1.7 - 0.3)],
+                            figures, 0, legend_x, 115, right_width, bottom - 115, repeat=False, fit=True)
 
     def standard_forest_page(self) -> None:
         """The paper's maps of standard forest per zone (its figures 2–3): M₀, Mₜ and ΔM, M in one
@@ -450,7 +453,8 @@ class _Builder(LayoutBuilder):
         headings = [(tr("Zone"), 30.0), (tr("Name"), 60.0), (tr("Period"), 28.0), (tr("Opening (ha)"), 30.0),
                     (tr("E (ha)"), 28.0), (tr("Bought (ha)"), 28.0), (tr("Sold (ha)"), 28.0),
                     (tr("Closing (ha)"), 0.0)]
-        table = self.text_table(headings, rows, page, MARGIN, 21, width, size.height() - 21 - MARGIN, repeat=True)
+        table = self.text_table(headings, rows, page, MARGIN, 21, width, size.height() - 21 - MARGIN, repeat=True,
+                                fit=True)
         table.recalculateFrameSizes()
         if self.work_dir is None:
             return
@@ -520,17 +524,18 @@ class _Builder(LayoutBuilder):
             self.label(tr("Balance of the region"), page, MARGIN, top, width, 7, 12, bold=True)
             top += 8
             for line in lines:
-                # About 160 Latin characters a line at 8 pt across the page; a Chinese one is two wide.
-                wide = sum(2 if ord(c) > 0x2e80 else 1 for c in line)
-                height = 4.2 * (1 + wide // 160)
-                self.label(line, page, MARGIN, top, width, height, 8)
+                # Broken where the page's width (less the label's margins) is full, measured; the
+                # label as high as its lines.
+                text = self.fit_cell(line, width - 2.0, 8)
+                height = 4.2 * (text.count("\n") + 1)
+                self.label(text, page, MARGIN, top, width, height, 8)
                 top += height + 0.5
             top += 3
         self.label(tr("Zones: vouchers by zone, largest supply first"), page, MARGIN, top, width, 8, 12, bold=True)
         top += 10
         headings, rows = self.zone_columns()
         table = self.text_table(headings, rows, page, MARGIN, top, width, size.height() - top - MARGIN,
-                                repeat=True)
+                                repeat=True, fit=True)
         table.recalculateFrameSizes()  # adds the pages the table needs now, before the next part
 
     def parameters_pages(self) -> None:
@@ -546,7 +551,7 @@ class _Builder(LayoutBuilder):
                 for item, value in sorted(self.texts.items(), key=lambda kv: _PARAMETER_ORDER.get(kv[0], 999))
                 if not _unused_bottom_line_item(item, self.texts)]
         self.text_table([(tr("Item"), 60.0), (tr("Value"), 200.0)], rows, page, MARGIN, 16,
-                        size.width() - 2 * MARGIN, size.height() - 16 - MARGIN, repeat=True)
+                        size.width() - 2 * MARGIN, size.height() - 16 - MARGIN, repeat=True, fit=True)
         self.layout.refresh()
 
     def build(self) -> QgsPrintLayout:
