@@ -2,7 +2,7 @@
 none green, one yellow, two orange, three or more red — labelled with the unit's name, and
 the Chinese column names as aliases (as the CLI's GeoPackage stores them)."""
 
-from typing import List, Optional, Tuple
+from typing import List, Tuple
 
 from qgis.PyQt.QtGui import QColor
 from qgis.core import QgsFillSymbol, QgsRuleBasedRenderer, QgsVectorLayer
@@ -21,10 +21,11 @@ def class_titles() -> List[str]:
             tr("3 or more indicators failed")]
 
 
-def failed_renderer(titles: Optional[List[str]] = None) -> QgsRuleBasedRenderer:
-    """The renderer; ``titles`` are the legend entries (default: in the user's language)."""
+def failed_renderer() -> QgsRuleBasedRenderer:
+    """The renderer, legend entries in the plugin's language (a stored style: in both, see
+    resources/styles/make_styles.py)."""
     root = QgsRuleBasedRenderer.Rule(None)
-    for (expression, fill), title in zip(CLASSES, titles or class_titles()):
+    for (expression, fill), title in zip(CLASSES, class_titles()):
         color = QColor(fill)
         color.setAlpha(190)
         symbol = QgsFillSymbol.createSimple({"color": ",".join(str(c) for c in color.getRgb()),
@@ -33,8 +34,8 @@ def failed_renderer(titles: Optional[List[str]] = None) -> QgsRuleBasedRenderer:
     return QgsRuleBasedRenderer(root)
 
 
-def style_units_layer(layer: QgsVectorLayer, titles: Optional[List[str]] = None) -> None:
-    layer.setRenderer(failed_renderer(titles))
+def style_units_layer(layer: QgsVectorLayer) -> None:
+    layer.setRenderer(failed_renderer())
     layer.setLabeling(halo_labeling("admin_name"))
     layer.setLabelsEnabled(True)
     set_aliases(layer, UNIT_FIELDS)

@@ -9,11 +9,14 @@ columns come from and which styler draws it.
 * Columns: resources/schemas/<table>.csv (names, types and the Chinese titles that become the
   aliases), the one source of the output columns; the three-lines workspace layers take
   theirs from resources/presets/lines/workspace_schema.csv.
-* Looks: the plugin's own styler (its package path in the table), run with the plugin's
-  English texts, so legends are the plugin's English style; where a styler has a form for
-  styles stored in files (conversion, indicators) the table asks for it (Chinese and English
-  legend entries). The workspace layers, drawn by planners, have no plugin styler: their
-  looks are in WORKSPACE_LOOKS here.
+* Looks: the plugin's own styler (its package path in the table). A stored file is opened
+  later in a QGIS of either language, so a stored style speaks both: the stylers run under
+  BilingualTranslator, which answers each of the plugin's texts with "<Chinese> <English>"
+  from resources/i18n/guotu_zh_CN.ts (the texts without a Chinese translation stay English);
+  the conversion legend, whose paths have their own Chinese and English words, uses its
+  stored form (bilingual=True), as the plugin does when it stores the style in a GeoPackage.
+  The workspace layers, drawn by planners, have no plugin styler: their looks are in
+  WORKSPACE_LOOKS here.
 
 Run with QGIS's Python after changing a styler, a schema's titles or this table:
 
@@ -34,20 +37,24 @@ import importlib
 import importlib.util
 import os
 import re
+import string
 import sys
 import tempfile
 import uuid
+import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Dict, List, Optional, Sequence, Tuple
 
 if TYPE_CHECKING:  # QGIS is imported when the styles are written, after its application exists
     from qgis.core import QgsVectorLayer
+    from qgis.PyQt.QtCore import QTranslator
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 SCHEMAS = REPO / "resources" / "schemas"
 WORKSPACE_SCHEMA = REPO / "resources" / "presets" / "lines" / "workspace_schema.csv"
+TRANSLATIONS = REPO / "resources" / "i18n" / "guotu_zh_CN.ts"
 # The QGIS the committed files are written with (the version in their <qgis> element).
 QGIS_VERSION = "3.22."
 # Labels name places and codes in Chinese: a font with the glyphs (Debian fonts-wqy-microhei).
@@ -66,10 +73,6 @@ class Stored:
     options: Tuple[str, ...] = ()   # only_with options whose columns the style knows too
     arguments: Dict[str, object] = field(default_factory=dict)  # further styler arguments
 
-
-# Legends of styles stored in files where the styler has a form for them: both languages.
-INDICATOR_TITLES = ["全部达标 all indicators met", "1 项未达标 1 indicator failed",
-                    "2 项未达标 2 indicators failed", "3 项及以上未达标 3 or more failed"]
 
 STYLES: Tuple[Stored, ...] = (
     # guotu parcels check
@@ -119,7 +122,7 @@ STYLES: Tuple[Stored, ...] = (
     Stored("tally/area_check", "None", "schema:area_check", "guotu.tally.tally_style:style_area_check_table"),
     # guotu indicators
     Stored("indicators/indicator_units", "MultiPolygon", "schema:indicator_units",
-           "guotu.indicators.indicators_style:style_units_layer", arguments={"titles": INDICATOR_TITLES}),
+           "guotu.indicators.indicators_style:style_units_layer"),
     # guotu priorities rule / rank
     Stored("priorities/controlled_land", "MultiPolygon", "schema:controlled_land",
            "guotu.priorities.priorities_style:style_controlled_layer"),
@@ -218,6 +221,67 @@ def styler_of(style: Stored) -> Callable:
     return getattr(importlib.import_module(module), function)
 
 
+# ---- languages ----------------------------------------------------------------------------
+
+# The plugin's name of its language (i18n.chinese_ui() and the guide read tr("en")): never
+# paired, so the stylers keep their English-UI choices (columns, which of two fields) and
+# only the words they show change.
+LANGUAGE_MARKER = "en"
+# Messages lrelease leaves out of the .qm: the plugin never shows them.
+_NOT_RELEASED = {"unfinished", "vanished", "obsolete"}
+
+
+def _fields(template: str) -> List[str]:
+    """The str.format fields of a text, sorted ([] for a text with none)."""
+    return sorted(name for _text, name, _spec, _conv in string.Formatter().parse(template) if name is not None)
+
+
+def read_translations(path: Path, context: str) -> Dict[str, str]:
+    """English source → Chinese of ``context`` in a Qt .ts file: the texts lrelease would
+    release (a finished, non-empty translation), without the plural forms (the stylers have
+    none). A template whose translation lacks or adds a field (a .ts error) is left out,
+    so a pair never asks .format for a field the other half lacks."""
+    found: Dict[str, str] = {}
+    for node in ElementTree.parse(str(path)).getroot().iter("context"):
+        if (node.findtext("name") or "") != context:
+            continue
+        for message in node.iter("message"):
+            source, translation = message.find("source"), message.find("translation")
+            if source is None or translation is None or message.get("numerus") == "yes":
+                continue
+            if translation.get("type") in _NOT_RELEASED or not (translation.text or "").strip():
+                continue
+            english, chinese = source.text or "", translation.text or ""
+            if _fields(english) == _fields(chinese):
+                found[english] = chinese
+    return found
+
+
+def bilingual(english: str, translations: Dict[str, str]) -> str:
+    """"<Chinese> <English>" for a text with a Chinese translation of its own, else the text."""
+    chinese = translations.get(english, "")
+    if english == LANGUAGE_MARKER or not chinese or chinese == english:
+        return english
+    return f"{chinese} {english}"
+
+
+def bilingual_translator(translations: Dict[str, str], context: str) -> "QTranslator":
+    """A translator answering the plugin's texts (``context``) in both languages."""
+    from qgis.PyQt.QtCore import QTranslator
+
+    class BilingualTranslator(QTranslator):
+        def translate(self, context_: Optional[str], source: Optional[str], disambiguation: Optional[str] = None,
+                      n: int = -1) -> Optional[str]:
+            if context_ != context or source is None:
+                return None  # a null string: Qt asks the next translator or keeps the source (QGIS's texts)
+            return bilingual(source, translations)
+
+        def isEmpty(self) -> bool:
+            return False
+
+    return BilingualTranslator()
+
+
 # ---- writing ------------------------------------------------------------------------------
 
 def import_plugin() -> None:
@@ -310,10 +374,19 @@ def write_all(out: Path) -> List[Path]:
     if own:
         app = QgsApplication([], False)
         app.initQgis()
-    import_plugin()
+    translator = None
     try:
+        import_plugin()
+        from guotu.i18n import CONTEXT
+        from qgis.PyQt.QtCore import QCoreApplication
+
+        # Stored files are opened in QGIS of either language: the stylers speak both.
+        translator = bilingual_translator(read_translations(TRANSLATIONS, CONTEXT), CONTEXT)
+        QCoreApplication.installTranslator(translator)
         return [write_style(style, out) for style in STYLES]
     finally:
+        if translator is not None:
+            QCoreApplication.removeTranslator(translator)
         if own:
             app.exitQgis()
 

@@ -480,8 +480,11 @@ def test_outputs_carry_their_default_styles(result) -> None:
     assert set(styles) == {"border_conflicts", "border_conflict_lines", "shared_borders", "basemap_issues",
                            "basemap_issue_points", "pair_summary"}
     assert "coordinated" in styles["shared_borders"] and "冲突类型" in styles["border_conflicts"]
-    # the legends in one language (the plugin's English style), not "底图问题 base-map issue" pairs
+    # a stored file is opened in QGIS of either language: every legend entry in both, Chinese first
     labels = {name: re.findall(r' label="([^"]*)"', qml) for name, qml in styles.items()}
-    assert labels["basemap_issues"] == ["Base-map and input issues"]
-    assert labels["basemap_issue_points"] == ["Invalid geometry"]
-    assert not [label for found in labels.values() for label in found if re.search("[\u4e00-\u9fff]", label)], labels
+    assert labels["basemap_issues"] == ["底图与输入问题 Base-map and input issues"]
+    assert labels["basemap_issue_points"] == ["几何无效 Invalid geometry"]
+    assert labels["shared_borders"][0] == "已协调 Coordinated"
+    found = [label for names in labels.values() for label in names]
+    assert len(found) >= 10
+    assert not [label for label in found if not re.match("[\u4e00-\u9fff].* [A-Za-z]", label)], labels

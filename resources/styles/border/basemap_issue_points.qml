@@ -14,7 +14,7 @@
   </temporal>
   <renderer-v2 enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="RuleRenderer">
     <rules key="{73259f86-1d3a-5a58-aebc-453168b41026}">
-      <rule filter="TRUE" key="{f8cbeb62-81a3-55e2-8534-41d11dbad130}" label="Invalid geometry" symbol="0"/>
+      <rule filter="TRUE" key="{f8cbeb62-81a3-55e2-8534-41d11dbad130}" label="几何无效 Invalid geometry" symbol="0"/>
     </rules>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="marker">

@@ -14,7 +14,7 @@
   </temporal>
   <renderer-v2 enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="RuleRenderer">
     <rules key="{d58f72c6-e222-5781-8fb2-8862db95ca66}">
-      <rule filter="TRUE" key="{6cc053f9-1690-5cfd-958c-6f3414738cee}" label="Base-map and input issues" symbol="0"/>
+      <rule filter="TRUE" key="{6cc053f9-1690-5cfd-958c-6f3414738cee}" label="底图与输入问题 Base-map and input issues" symbol="0"/>
     </rules>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="fill">

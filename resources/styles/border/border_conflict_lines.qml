@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="RuleRenderer">
     <rules key="{f8f4bc96-7ddd-5cc8-b53c-b1d750c363ba}">
-      <rule filter="&quot;kind&quot; = 'overlap'" key="{dd67450d-d42a-5a40-8f68-fe30b8048408}" label="Overlap" symbol="0"/>
-      <rule filter="&quot;kind&quot; = 'category_mismatch'" key="{e4c8cf5b-3293-5a5b-9b9f-583e9a2e5f56}" label="Category mismatch" symbol="1"/>
-      <rule filter="&quot;kind&quot; = 'gap'" key="{a66ac8e3-bb3b-57be-935d-ac7d855ec2bd}" label="Gap" symbol="2"/>
-      <rule filter="&quot;kind&quot; = 'discontinuity'" key="{16a32628-62d1-55c2-ae98-648044c0f710}" label="Discontinuity" symbol="3"/>
+      <rule filter="&quot;kind&quot; = 'overlap'" key="{dd67450d-d42a-5a40-8f68-fe30b8048408}" label="重叠 Overlap" symbol="0"/>
+      <rule filter="&quot;kind&quot; = 'category_mismatch'" key="{e4c8cf5b-3293-5a5b-9b9f-583e9a2e5f56}" label="类别不一致 Category mismatch" symbol="1"/>
+      <rule filter="&quot;kind&quot; = 'gap'" key="{a66ac8e3-bb3b-57be-935d-ac7d855ec2bd}" label="缝隙 Gap" symbol="2"/>
+      <rule filter="&quot;kind&quot; = 'discontinuity'" key="{16a32628-62d1-55c2-ae98-648044c0f710}" label="不连续 Discontinuity" symbol="3"/>
     </rules>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="line">

@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="RuleRenderer">
     <rules key="{da116480-e109-5b3d-b9da-dd587104bc60}">
-      <rule filter="&quot;kind&quot; = 'overlap'" key="{1af5f07d-6639-5c9d-9272-ed1890b45915}" label="Overlap" symbol="0"/>
-      <rule filter="&quot;kind&quot; = 'category_mismatch'" key="{0da9cf0e-279e-5aef-a87e-d2c83ad5c9bc}" label="Category mismatch" symbol="1"/>
-      <rule filter="&quot;kind&quot; = 'gap'" key="{22bc36e2-d948-589d-84fd-3bc3d355c771}" label="Gap" symbol="2"/>
-      <rule filter="&quot;kind&quot; = 'discontinuity'" key="{b93669c3-6ea6-5c1e-a25b-f31fbfeb08d9}" label="Discontinuity" symbol="3"/>
+      <rule filter="&quot;kind&quot; = 'overlap'" key="{1af5f07d-6639-5c9d-9272-ed1890b45915}" label="重叠 Overlap" symbol="0"/>
+      <rule filter="&quot;kind&quot; = 'category_mismatch'" key="{0da9cf0e-279e-5aef-a87e-d2c83ad5c9bc}" label="类别不一致 Category mismatch" symbol="1"/>
+      <rule filter="&quot;kind&quot; = 'gap'" key="{22bc36e2-d948-589d-84fd-3bc3d355c771}" label="缝隙 Gap" symbol="2"/>
+      <rule filter="&quot;kind&quot; = 'discontinuity'" key="{b93669c3-6ea6-5c1e-a25b-f31fbfeb08d9}" label="不连续 Discontinuity" symbol="3"/>
     </rules>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="fill">

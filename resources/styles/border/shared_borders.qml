@@ -14,12 +14,12 @@
   </temporal>
   <renderer-v2 enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="RuleRenderer">
     <rules key="{94beaf9d-8a87-5523-9e4f-60dcea3f883c}">
-      <rule filter="&quot;status&quot; = 'coordinated'" key="{c26bee9d-183d-504f-a187-270d5adcd035}" label="Coordinated" symbol="0"/>
-      <rule filter="&quot;status&quot; = 'overlap'" key="{8ce9377f-1a73-5ee0-8ef3-a427acc69f63}" label="Overlap" symbol="1"/>
-      <rule filter="&quot;status&quot; = 'category_mismatch'" key="{87b16b62-c5d8-5665-8ba6-3cccf5b07889}" label="Category mismatch" symbol="2"/>
-      <rule filter="&quot;status&quot; = 'gap'" key="{d4b94af1-02a3-5dcf-b66e-6bbf10f84149}" label="Gap" symbol="3"/>
-      <rule filter="&quot;status&quot; = 'discontinuity'" key="{08d179fc-c872-5501-bbb7-0d5979ebc325}" label="Discontinuity" symbol="4"/>
-      <rule filter="&quot;status&quot; = 'none'" key="{8ad469c6-cfbe-584d-b079-40bd5906440f}" label="No element on either side" symbol="5"/>
+      <rule filter="&quot;status&quot; = 'coordinated'" key="{c26bee9d-183d-504f-a187-270d5adcd035}" label="已协调 Coordinated" symbol="0"/>
+      <rule filter="&quot;status&quot; = 'overlap'" key="{8ce9377f-1a73-5ee0-8ef3-a427acc69f63}" label="重叠 Overlap" symbol="1"/>
+      <rule filter="&quot;status&quot; = 'category_mismatch'" key="{87b16b62-c5d8-5665-8ba6-3cccf5b07889}" label="类别不一致 Category mismatch" symbol="2"/>
+      <rule filter="&quot;status&quot; = 'gap'" key="{d4b94af1-02a3-5dcf-b66e-6bbf10f84149}" label="缝隙 Gap" symbol="3"/>
+      <rule filter="&quot;status&quot; = 'discontinuity'" key="{08d179fc-c872-5501-bbb7-0d5979ebc325}" label="不连续 Discontinuity" symbol="4"/>
+      <rule filter="&quot;status&quot; = 'none'" key="{8ad469c6-cfbe-584d-b079-40bd5906440f}" label="两侧均无要素 No element on either side" symbol="5"/>
     </rules>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="line">

@@ -14,9 +14,9 @@
   </temporal>
   <renderer-v2 enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="RuleRenderer">
     <rules key="{a1da6ec1-4258-5776-875b-f858be5a3c15}">
-      <rule filter="&quot;kind&quot; = 'not_in_catalogue'" key="{a129919e-4223-51a5-a1b8-ee018e3e0e6c}" label="Submitted element not in the catalogue" symbol="0"/>
-      <rule filter="&quot;kind&quot; = 'city_not_listed'" key="{4920a5e1-b700-5d46-8f90-697eb4546acd}" label="Element submitted by a city the catalogue does not list" symbol="1"/>
-      <rule filter="&quot;kind&quot; = 'no_city'" key="{38711bb1-c16d-5ef4-8207-883408768f97}" label="Submitted element without a city" symbol="2"/>
+      <rule filter="&quot;kind&quot; = 'not_in_catalogue'" key="{a129919e-4223-51a5-a1b8-ee018e3e0e6c}" label="报送要素不在名录中 Submitted element not in the catalogue" symbol="0"/>
+      <rule filter="&quot;kind&quot; = 'city_not_listed'" key="{4920a5e1-b700-5d46-8f90-697eb4546acd}" label="名录未列城市报送的要素 Element submitted by a city the catalogue does not list" symbol="1"/>
+      <rule filter="&quot;kind&quot; = 'no_city'" key="{38711bb1-c16d-5ef4-8207-883408768f97}" label="报送要素缺少城市代码 Submitted element without a city" symbol="2"/>
     </rules>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="fill">

@@ -14,11 +14,11 @@
   </temporal>
   <renderer-v2 enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="RuleRenderer">
     <rules key="{b9fdf131-8e50-5be8-a2d3-c35c27aa2326}">
-      <rule filter="&quot;kind&quot; = 'outside_threshold'" key="{d22ac1a9-4933-539b-a557-6135536756b8}" label="Outside the city's threshold" symbol="0"/>
-      <rule filter="&quot;kind&quot; = 'threshold_differs'" key="{1094e3e0-f828-5fc9-a06a-5402718e899b}" label="Thresholds differ across the border" symbol="1"/>
-      <rule filter="&quot;kind&quot; = 'value_jump'" key="{f2b356e9-44a4-55c4-a807-15e8de099bb8}" label="Indicator jumps at the border" symbol="2"/>
-      <rule filter="&quot;kind&quot; = 'threshold_missing'" key="{1f0fc831-133e-5556-a1a2-f05098b9148f}" label="City threshold missing" symbol="3"/>
-      <rule filter="&quot;kind&quot; = 'dem_incomplete'" key="{b332ec0d-e25f-5a8f-8b40-5f4938e7a7a0}" label="DEM does not cover the part" symbol="4"/>
+      <rule filter="&quot;kind&quot; = 'outside_threshold'" key="{d22ac1a9-4933-539b-a557-6135536756b8}" label="超出城市阈值 Outside the city's threshold" symbol="0"/>
+      <rule filter="&quot;kind&quot; = 'threshold_differs'" key="{1094e3e0-f828-5fc9-a06a-5402718e899b}" label="边界两侧阈值不一致 Thresholds differ across the border" symbol="1"/>
+      <rule filter="&quot;kind&quot; = 'value_jump'" key="{f2b356e9-44a4-55c4-a807-15e8de099bb8}" label="指标在交界处跳变 Indicator jumps at the border" symbol="2"/>
+      <rule filter="&quot;kind&quot; = 'threshold_missing'" key="{1f0fc831-133e-5556-a1a2-f05098b9148f}" label="城市未设阈值 City threshold missing" symbol="3"/>
+      <rule filter="&quot;kind&quot; = 'dem_incomplete'" key="{b332ec0d-e25f-5a8f-8b40-5f4938e7a7a0}" label="DEM 未覆盖该部分 DEM does not cover the part" symbol="4"/>
     </rules>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="fill">

@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="RuleRenderer">
     <rules key="{0692ee63-6589-5ca4-953a-1b6749f96cea}">
-      <rule filter="&quot;failed&quot; = 0" key="{cfec11a7-c18a-5451-afb8-6cad86890afa}" label="全部达标 all indicators met" symbol="0"/>
-      <rule filter="&quot;failed&quot; = 1" key="{a81346d8-308d-592c-91cf-70dacc794e0f}" label="1 项未达标 1 indicator failed" symbol="1"/>
-      <rule filter="&quot;failed&quot; = 2" key="{df97c389-a0eb-5780-a89c-b718bbc5ccf4}" label="2 项未达标 2 indicators failed" symbol="2"/>
-      <rule filter="&quot;failed&quot; >= 3" key="{ffabad5c-1256-5920-9cca-eed2c4ba7c69}" label="3 项及以上未达标 3 or more failed" symbol="3"/>
+      <rule filter="&quot;failed&quot; = 0" key="{cfec11a7-c18a-5451-afb8-6cad86890afa}" label="约束性指标全部达标 All binding indicators met" symbol="0"/>
+      <rule filter="&quot;failed&quot; = 1" key="{a81346d8-308d-592c-91cf-70dacc794e0f}" label="1 项指标未达标 1 indicator failed" symbol="1"/>
+      <rule filter="&quot;failed&quot; = 2" key="{df97c389-a0eb-5780-a89c-b718bbc5ccf4}" label="2 项指标未达标 2 indicators failed" symbol="2"/>
+      <rule filter="&quot;failed&quot; >= 3" key="{ffabad5c-1256-5920-9cca-eed2c4ba7c69}" label="3 项及以上指标未达标 3 or more indicators failed" symbol="3"/>
     </rules>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="fill">

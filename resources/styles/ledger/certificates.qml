@@ -14,11 +14,11 @@
   </temporal>
   <renderer-v2 enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="RuleRenderer">
     <rules key="{166cd33f-564e-5772-88d5-498bbfa2b53e}">
-      <rule filter="&quot;cultivated_ha&quot; > 0" key="{a0756359-fc5e-5319-8839-3457f9c8b2bd}" label="Reclaimed to cultivated land" symbol="0"/>
-      <rule filter="&quot;garden_ha&quot; > 0" key="{b86406ad-d46d-544a-b03c-18d6263adf53}" label="Reclaimed to garden land" symbol="1"/>
-      <rule filter="&quot;forest_ha&quot; > 0" key="{e8812b05-a37f-54fa-b648-5b7d93343b36}" label="Reclaimed to forest" symbol="2"/>
-      <rule filter="&quot;grass_ha&quot; > 0" key="{51423692-ec41-5add-a6dc-6857450f2194}" label="Reclaimed to grassland" symbol="3"/>
-      <rule filter="&quot;status_en&quot; = 'river_beach'" key="{8eaabc42-d4e4-501b-9b09-88802707457f}" label="On a river beach: not issuable" symbol="4"/>
+      <rule filter="&quot;cultivated_ha&quot; > 0" key="{a0756359-fc5e-5319-8839-3457f9c8b2bd}" label="复垦为耕地 Reclaimed to cultivated land" symbol="0"/>
+      <rule filter="&quot;garden_ha&quot; > 0" key="{b86406ad-d46d-544a-b03c-18d6263adf53}" label="复垦为园地 Reclaimed to garden land" symbol="1"/>
+      <rule filter="&quot;forest_ha&quot; > 0" key="{e8812b05-a37f-54fa-b648-5b7d93343b36}" label="复垦为林地 Reclaimed to forest" symbol="2"/>
+      <rule filter="&quot;grass_ha&quot; > 0" key="{51423692-ec41-5add-a6dc-6857450f2194}" label="复垦为草地 Reclaimed to grassland" symbol="3"/>
+      <rule filter="&quot;status_en&quot; = 'river_beach'" key="{8eaabc42-d4e4-501b-9b09-88802707457f}" label="位于河道滩地：不可发券 On a river beach: not issuable" symbol="4"/>
     </rules>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="fill">

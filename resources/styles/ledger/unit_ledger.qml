@@ -14,9 +14,9 @@
   </temporal>
   <renderer-v2 attr="verdict_en" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
     <categories>
-      <category label="passed" render="true" symbol="0" value="pass"/>
-      <category label="undetermined (a rule could not be checked)" render="true" symbol="1" value="undetermined"/>
-      <category label="failed" render="true" symbol="2" value="fail"/>
+      <category label="通过 passed" render="true" symbol="0" value="pass"/>
+      <category label="待定（有规则无法核验） undetermined (a rule could not be checked)" render="true" symbol="1" value="undetermined"/>
+      <category label="不通过 failed" render="true" symbol="2" value="fail"/>
     </categories>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="fill">

@@ -14,9 +14,9 @@
   </temporal>
   <renderer-v2 enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="RuleRenderer">
     <rules key="{93908e73-d5c8-50fe-9512-cfe212662172}">
-      <rule filter="&quot;severity&quot; = 'fail'" key="{834728e3-d2e6-5d4c-aeb7-689e1b0a6fbd}" label="failed" symbol="0"/>
-      <rule filter="&quot;severity&quot; = 'condition'" key="{4362bd31-5ab9-51a1-8a4f-edc7b01e8782}" label="Condition" symbol="1"/>
-      <rule filter="&quot;severity&quot; = 'info'" key="{c0ae8110-9e26-5054-86dc-82d8245a1edc}" label="Note" symbol="2"/>
+      <rule filter="&quot;severity&quot; = 'fail'" key="{834728e3-d2e6-5d4c-aeb7-689e1b0a6fbd}" label="不通过 failed" symbol="0"/>
+      <rule filter="&quot;severity&quot; = 'condition'" key="{4362bd31-5ab9-51a1-8a4f-edc7b01e8782}" label="条件 Condition" symbol="1"/>
+      <rule filter="&quot;severity&quot; = 'info'" key="{c0ae8110-9e26-5054-86dc-82d8245a1edc}" label="说明 Note" symbol="2"/>
     </rules>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="fill">

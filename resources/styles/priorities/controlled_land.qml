@@ -14,8 +14,8 @@
   </temporal>
   <renderer-v2 enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="RuleRenderer">
     <rules key="{498c9938-707e-5bf9-9f3a-ad6cdf723316}">
-      <rule filter="&quot;rank&quot; = 1" key="{65ec056c-7082-5c91-8e78-8a0ffd870b7c}" label="Ruled by the zone's first objective" symbol="0"/>
-      <rule filter="&quot;rank&quot; > 1" key="{ec9318e5-6c31-58ae-9609-119d7698e258}" label="Ruled by a lower objective" symbol="1"/>
+      <rule filter="&quot;rank&quot; = 1" key="{65ec056c-7082-5c91-8e78-8a0ffd870b7c}" label="由分区首要目标管控 Ruled by the zone's first objective" symbol="0"/>
+      <rule filter="&quot;rank&quot; > 1" key="{ec9318e5-6c31-58ae-9609-119d7698e258}" label="由次级目标管控 Ruled by a lower objective" symbol="1"/>
     </rules>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="fill">

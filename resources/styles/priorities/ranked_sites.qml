@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="RuleRenderer">
     <rules key="{9e0e1a74-c35e-546f-8d04-c585eba71145}">
-      <rule filter="&quot;front&quot; = 1" key="{8f559ef1-9d64-582d-be2d-e142fd896b4b}" label="Front 1 (Pareto front)" symbol="0"/>
-      <rule filter="&quot;front&quot; = 2" key="{af41ad6d-8581-5fe7-80d3-fa347da5516e}" label="Front 2" symbol="1"/>
-      <rule filter="&quot;front&quot; = 3" key="{af377a18-1241-5db5-b56d-e20c63c58ea4}" label="Front 3" symbol="2"/>
-      <rule filter="&quot;front&quot; >= 4" key="{b59efc10-0aba-583a-bae5-f813f70b2244}" label="Front 4 and after" symbol="3"/>
+      <rule filter="&quot;front&quot; = 1" key="{8f559ef1-9d64-582d-be2d-e142fd896b4b}" label="第 1 前沿（帕累托前沿） Front 1 (Pareto front)" symbol="0"/>
+      <rule filter="&quot;front&quot; = 2" key="{af41ad6d-8581-5fe7-80d3-fa347da5516e}" label="第 2 前沿 Front 2" symbol="1"/>
+      <rule filter="&quot;front&quot; = 3" key="{af377a18-1241-5db5-b56d-e20c63c58ea4}" label="第 3 前沿 Front 3" symbol="2"/>
+      <rule filter="&quot;front&quot; >= 4" key="{b59efc10-0aba-583a-bae5-f813f70b2244}" label="第 4 及以后前沿 Front 4 and after" symbol="3"/>
     </rules>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="fill">
