@@ -434,29 +434,20 @@ static void crs_label(OGRSpatialReferenceH srs, char *buf, size_t size) {
 /* Puts a line layer into the admin units' CRS: the same, reprojected with a note, or refused
  * (--crs-mismatch fail, or one of the two without a CRS). */
 static int align_crs(check_run *r, vector_source *src, int k) {
+    char words[300];
+    snprintf(words, sizeof words, "the admin units '%.200s'", r->layer_name[SRC_ADMIN]);
+    layer_crs_target t = {.srs = r->target,
+                          .own = r->zone ? r->admin_srs : NULL,
+                          .words = words,
+                          .plural = 1,
+                          .refuse = !strcmp(r->a.crs_mismatch, "fail")};
     OGRSpatialReferenceH have = vector_source_crs(src);
-    if (!have && !r->target) return 0;
-    if (!have || !r->target) {
-        snprintf(r->err, sizeof r->err, "the %s layer '%s' of '%s' %s but the admin units '%s' %s; assign the CRS",
-                 source_roles[k], src->layer_name, src->path, have ? "has a CRS" : "has no CRS",
-                 r->layer_name[SRC_ADMIN], r->target ? "have one" : "have none");
-        return 1;
-    }
-    const char *same_opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
-    if (OSRIsSameEx(have, r->target, same_opts)) return 0;
+    int reprojected = 0;
+    if (layer_crs_align(&t, src, source_roles[k], &reprojected, r->err, sizeof r->err)) return 1;
+    if (!reprojected) return 0;
     char from[300], to[300];
     crs_label(have, from, sizeof from);
     crs_label(r->target, to, sizeof to);
-    /* In the admin units' own geographic CRS: the same CRS, read in the zone like them. */
-    int as_admin = r->zone && r->admin_srs && OSRIsSameEx(have, r->admin_srs, same_opts);
-    if (!as_admin && !strcmp(r->a.crs_mismatch, "fail")) {
-        snprintf(r->err, sizeof r->err,
-                 "the %s layer '%.200s' of '%.600s' is in %.200s, another CRS than the admin units '%.200s' (%.200s); "
-                 "the three lines "
-                 "must share one CRS (--crs-mismatch fail; reproject gives a note instead)",
-                 source_roles[k], src->layer_name, src->path, from, r->layer_name[SRC_ADMIN], to);
-        return 1;
-    }
     char zh[768], en[768];
     snprintf(en, sizeof en, "the %s layer '%.100s' was reprojected from %.200s to %.200s, %s", source_roles[k],
              src->layer_name, from, to,
@@ -464,7 +455,7 @@ static int align_crs(check_run *r, vector_source *src, int k) {
     static const char *const roles_zh[NSOURCES] = {"生态保护红线", "永久基本农田", "城镇开发边界", "行政区"};
     snprintf(zh, sizeof zh, "%s图层 %.100s 已从 %.200s 投影转换到%s %.200s", roles_zh[k], src->layer_name, from,
              r->zone ? "数据中心所在的高斯-克吕格投影带" : "行政区的坐标系", to);
-    return add_note(r, "", zh, en, NULL) || vector_source_reproject_to(src, r->target, r->err, sizeof r->err);
+    return add_note(r, "", zh, en, NULL);
 }
 
 /* Opens source k; the admin units (opened first) set the CRS every other layer is read in. */

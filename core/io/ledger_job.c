@@ -122,22 +122,9 @@ static int load_tables(ledger_run *r) {
 
 static int open_aligned(ledger_run *r, vector_source *src, const char *path, const char *layer, const char *role) {
     if (vector_source_open(src, path, layer, r->a.encoding, r->err, sizeof r->err)) return 1;
-    OGRSpatialReferenceH have = vector_source_crs(src);
-    if (!have && !r->srs) return 0;
-    if (!have || !r->srs) {
-        snprintf(r->err, sizeof r->err, "the %s layer '%s' %s but the parcels %s: give both a CRS", role,
-                 src->layer_name, have ? "has a CRS" : "has no CRS", r->srs ? "have one" : "have none");
-        return 1;
-    }
-    const char *same_opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
-    if (OSRIsSameEx(have, r->srs, same_opts)) return 0;
-    if (r->job->note) {
-        char message[1200];
-        snprintf(message, sizeof message, "reprojecting the %s layer '%s' from %s to %s", role, src->layer_name,
-                 OSRGetName(have), OSRGetName(r->srs));
-        r->job->note(message, r->job->note_user);
-    }
-    return vector_source_reproject_to(src, r->srs, r->err, sizeof r->err);
+    layer_crs_target t = {
+        .srs = r->srs, .words = "the parcels", .plural = 1, .note = r->job->note, .note_user = r->job->note_user};
+    return layer_crs_align(&t, src, role, NULL, r->err, sizeof r->err);
 }
 
 static unsigned char *copy_wkb(const unsigned char *wkb, size_t size) {

@@ -33,10 +33,6 @@ static int core_error(parcels_run *r, int status, const char *what) {
     return 1;
 }
 
-static void note(parcels_run *r, const char *message) {
-    if (r->a.job->note) r->a.job->note(message, r->a.job->note_user);
-}
-
 /* Every READ_PROGRESS_EVERY features of a layer: the context's progress callback, which may
  * cancel the run. */
 static int read_progress(parcels_run *r, int64_t count, const char *role, const char *layer) {
@@ -104,21 +100,11 @@ static int load_tables(parcels_run *r) {
 /* Opens a layer and brings it into the parcels' CRS. */
 static int open_aligned(parcels_run *r, vector_source *src, const char *path, const char *layer, const char *role) {
     if (vector_source_open(src, path, layer, r->a.job->encoding, r->err, sizeof r->err)) return 1;
-    OGRSpatialReferenceH have = vector_source_crs(src);
-    if (!have && !r->srs) return 0;
-    if (!have || !r->srs) {
-        snprintf(r->err, sizeof r->err, "the %s layer '%s' %s but the parcels %s: give both a CRS", role,
-                 src->layer_name, have ? "has a CRS" : "has no CRS", r->srs ? "have one" : "have none");
-        r->status = GUOTU_ERR_CRS;
-        return 1;
-    }
-    const char *same_opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
-    if (OSRIsSameEx(have, r->srs, same_opts)) return 0;
-    char message[1200];
-    snprintf(message, sizeof message, "reprojecting the %s layer '%s' from %s to %s", role, src->layer_name,
-             OSRGetName(have), OSRGetName(r->srs));
-    note(r, message);
-    return vector_source_reproject_to(src, r->srs, r->err, sizeof r->err);
+    layer_crs_target t = {
+        .srs = r->srs, .words = "the parcels", .plural = 1, .note = r->a.job->note, .note_user = r->a.job->note_user};
+    if (!layer_crs_align(&t, src, role, NULL, r->err, sizeof r->err)) return 0;
+    if (!vector_source_crs(src) != !r->srs) r->status = GUOTU_ERR_CRS;
+    return 1;
 }
 
 /* Each line from its own layer when given (redline ...), otherwise from the workspace. */
