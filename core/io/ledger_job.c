@@ -16,6 +16,7 @@
 #include "gpkg_writer.h"
 #include "guotu/guotu_io.h"
 #include "io_util.h"
+#include "job_checks.h"
 #include "resources.h"
 #include "table_schema.h"
 #include "vector_source.h"
@@ -857,8 +858,6 @@ void guotu_ledger_job_init(guotu_ledger_job *job) {
     job->grade_tolerance = o.grade_tolerance;
 }
 
-static int finite_nonnegative(double x) { return x >= 0 && !isinf(x); }
-
 /* What the job lacks or holds twice, or NULL when it can run. */
 static const char *job_problem(const guotu_ledger_job *j) {
     if (j->parcels && (j->current || j->planned))
@@ -883,25 +882,15 @@ static const char *job_problem(const guotu_ledger_job *j) {
         return "the current and planned permanent-farmland fields go together";
     if (j->planned_kcxs_field && !j->kcxs_field) return "the planned KCXS field needs the current one";
     if (j->planned_grade_field && !j->grade_field) return "the planned grade field needs the current one";
-    if (j->area_method != GUOTU_AREA_ELLIPSOIDAL && j->area_method != GUOTU_AREA_PLANAR)
-        return "the area method must be ellipsoidal or planar";
-    if (!finite_nonnegative(j->tolerance_m2) || !finite_nonnegative(j->farmland_gain_min) ||
-        !finite_nonnegative(j->linkage_min) || !finite_nonnegative(j->grade_tolerance))
-        return "the tolerance, farmland gain, linkage and grade tolerance must be numbers >= 0";
-    if (!io_ends_with(j->output, ".gpkg")) return "the output must be a .gpkg file";
-    if (j->xlsx && !io_ends_with(j->xlsx, ".xlsx")) return "the meeting workbook must be a .xlsx file";
-    return NULL;
+    const double numbers[] = {j->tolerance_m2, j->farmland_gain_min, j->linkage_min, j->grade_tolerance};
+    return job_output_problem(j->area_method, numbers, 4,
+                              "the tolerance, farmland gain, linkage and grade tolerance must be numbers >= 0",
+                              j->output, j->xlsx);
 }
 
 int guotu_ledger_job_run(guotu_context *ctx, const guotu_ledger_job *job) {
-    if (!ctx) return GUOTU_ERR_ARGUMENT;
-    if (!job) return guotu_context_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_ledger_job_run: no job");
-    const char *problem = job_problem(job);
-    if (problem) {
-        char message[512];
-        snprintf(message, sizeof message, "guotu_ledger_job_run: %s", problem);
-        return guotu_context_fail(ctx, GUOTU_ERR_ARGUMENT, message);
-    }
+    int refused = job_entry(ctx, "guotu_ledger_job_run", job, job ? job_problem(job) : NULL);
+    if (refused) return refused;
     ledger_run *r = calloc(1, sizeof *r);
     if (!r) return guotu_context_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     r->ctx = ctx;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "io_util.h"
+#include "job_checks.h"
 #include "parcels_job.h"
 #include "resources.h"
 
@@ -341,25 +342,16 @@ static const char *job_problem(const guotu_parcels_job *job) {
         return "the three lines need a workspace, or all three of the red line, farmland and urban boundary";
     if (job->villages && !job->village_id_field) return "the villages need their id field";
     if (job->units && !job->unit_id_field) return "the consolidation units need their id field";
-    if (job->area_method != GUOTU_AREA_ELLIPSOIDAL && job->area_method != GUOTU_AREA_PLANAR)
-        return "the area method must be ellipsoidal or planar";
-    if (!(job->tolerance_m2 >= 0) || !(job->new_cultivated_min >= 0) || !(job->farmland_gain_min >= 0) ||
-        isinf(job->tolerance_m2) || isinf(job->new_cultivated_min) || isinf(job->farmland_gain_min))
-        return "the tolerance, the new cultivated minimum and the farmland gain minimum must be numbers >= 0";
-    if (!io_ends_with(job->output, ".gpkg")) return "the output must be a .gpkg file";
-    if (job->xlsx && !io_ends_with(job->xlsx, ".xlsx")) return "the meeting workbook must be a .xlsx file";
-    return NULL;
+    const double numbers[] = {job->tolerance_m2, job->new_cultivated_min, job->farmland_gain_min};
+    return job_output_problem(
+        job->area_method, numbers, 3,
+        "the tolerance, the new cultivated minimum and the farmland gain minimum must be numbers >= 0", job->output,
+        job->xlsx);
 }
 
 int guotu_parcels_job_run(guotu_context *ctx, const guotu_parcels_job *job) {
-    if (!ctx) return GUOTU_ERR_ARGUMENT;
-    if (!job) return guotu_context_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_parcels_job_run: no job");
-    const char *problem = job_problem(job);
-    if (problem) {
-        char message[512];
-        snprintf(message, sizeof message, "guotu_parcels_job_run: %s", problem);
-        return guotu_context_fail(ctx, GUOTU_ERR_ARGUMENT, message);
-    }
+    int refused = job_entry(ctx, "guotu_parcels_job_run", job, job ? job_problem(job) : NULL);
+    if (refused) return refused;
     parcels_run *r = calloc(1, sizeof *r);
     if (!r) return guotu_context_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     r->ctx = ctx;
