@@ -50,14 +50,7 @@ int cli_parse_threads(const char *text, int *out) {
     return 0;
 }
 
-void cli_csv_quoted(FILE *f, const char *text) {
-    fputc('"', f);
-    for (; *text; text++) {
-        if (*text == '"') fputc('"', f);
-        fputc(*text, f);
-    }
-    fputc('"', f);
-}
+void cli_csv_quoted(FILE *f, const char *text) { io_csv_quoted(f, text); }
 
 void cli_describe_file(const char *path, char *buf, size_t size) {
     struct stat st;

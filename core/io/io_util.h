@@ -3,12 +3,17 @@
 #define GUOTU_IO_UTIL_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* The most worker threads any run starts. */
 #define IO_MAX_THREADS 8
 
 /* 1 when `path` ends with `suffix`, in any case (".gpkg" matches "OUT.GPKG"). */
 int io_ends_with(const char *path, const char *suffix);
+
+/* Writes `text` as one CSV cell, always quoted, quotes doubled (names with commas, quotes
+ * or line breaks stay one cell). */
+void io_csv_quoted(FILE *f, const char *text);
 
 /* 1 when both paths exist and are the same file. */
 int io_same_file(const char *a, const char *b);
