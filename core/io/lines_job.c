@@ -119,10 +119,10 @@ static int add_note(check_run *r, const char *rule, const char *zh, const char *
     return 0;
 }
 
-/* Every READ_PROGRESS_EVERY features of a layer: the context's progress callback, which may
- * cancel the run. */
+/* At the first feature of a layer and every READ_PROGRESS_EVERY after: the context's progress
+ * callback, which may cancel the run. */
 static int read_progress(check_run *r, int64_t count, const char *role, const char *layer) {
-    if (count % READ_PROGRESS_EVERY) return 0;
+    if ((count - 1) % READ_PROGRESS_EVERY) return 0; /* features 1, 1001, 2001 ... */
     char message[96];
     snprintf(message, sizeof message, "reading the %s", role);
     if (guotu_context_report_progress(r->ctx, 0.0, message) == GUOTU_OK) return 0;
