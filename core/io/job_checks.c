@@ -15,6 +15,16 @@ int job_entry(guotu_context *ctx, const char *function, const void *job, const c
     return guotu_context_fail(ctx, GUOTU_ERR_ARGUMENT, message);
 }
 
+int job_read_progress(guotu_context *ctx, int64_t count, int64_t every, const char *role, const char *layer, char *err,
+                      size_t err_size) {
+    if (count % every) return 0;
+    char message[96];
+    snprintf(message, sizeof message, "reading the %s", role);
+    if (guotu_context_report_progress(ctx, 0.0, message) == GUOTU_OK) return 0;
+    snprintf(err, err_size, "cancelled while reading the %s layer '%s'", role, layer);
+    return 1;
+}
+
 const char *job_output_problem(guotu_area_method area_method, const double *numbers, size_t n,
                                const char *numbers_problem, const char *output, const char *xlsx) {
     if (area_method != GUOTU_AREA_ELLIPSOIDAL && area_method != GUOTU_AREA_PLANAR)

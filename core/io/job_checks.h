@@ -7,6 +7,7 @@
 #include "guotu/guotu_area.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* The entry of a job's run function `function`: GUOTU_OK when it can run; GUOTU_ERR_ARGUMENT
  * without a context; with one, the status of a refusal ("FUNCTION: no job", "FUNCTION:
@@ -19,5 +20,12 @@ int job_entry(guotu_context *ctx, const char *function, const void *job, const c
  * meeting workbook (NULL for none, else a .xlsx). NULL when all pass, else the problem. */
 const char *job_output_problem(guotu_area_method area_method, const double *numbers, size_t n,
                                const char *numbers_problem, const char *output, const char *xlsx);
+
+/* Progress while a job reads a layer, through the context's progress callback (which may
+ * cancel): called with the count of features read, it reports "reading the ROLE" when `count`
+ * is a multiple of `every`. 0 to go on; 1 when cancelled, with "cancelled while reading the
+ * ROLE layer 'LAYER'" in err (the job's status is then GUOTU_ERR_CANCELLED). */
+int job_read_progress(guotu_context *ctx, int64_t count, int64_t every, const char *role, const char *layer, char *err,
+                      size_t err_size);
 
 #endif

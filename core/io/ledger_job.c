@@ -77,20 +77,7 @@ static int read_progress(ledger_run *r, double fraction, const char *message, co
 /* The codes column of a system's row in presets/KIND/NAME.csv ("" when the system has no row). */
 static int preset_codes(ledger_run *r, const char *name, const char *kind, const char *system, char *out,
                         size_t out_size) {
-    char source[1200];
-    size_t n = 0;
-    char *text = table_text_load_from(r->job->resources, name, kind, source, sizeof source, &n, r->err, sizeof r->err);
-    if (!text) return 1;
-    out[0] = '\0';
-    size_t len = strlen(system);
-    for (char *line = strtok(text, "\r\n"); line; line = strtok(NULL, "\r\n"))
-        if (!strncmp(line, system, len) && line[len] == ',') {
-            char *codes = line + len + 1;
-            codes[strcspn(codes, ",")] = '\0';
-            snprintf(out, out_size, "%s", codes);
-        }
-    free(text);
-    return 0;
+    return resources_preset_codes(r->job->resources, name, kind, system, out, out_size, r->err, sizeof r->err);
 }
 
 static int load_tables(ledger_run *r) {

@@ -122,11 +122,8 @@ static int add_note(check_run *r, const char *rule, const char *zh, const char *
 /* At the first feature of a layer and every READ_PROGRESS_EVERY after: the context's progress
  * callback, which may cancel the run. */
 static int read_progress(check_run *r, int64_t count, const char *role, const char *layer) {
-    if ((count - 1) % READ_PROGRESS_EVERY) return 0; /* features 1, 1001, 2001 ... */
-    char message[96];
-    snprintf(message, sizeof message, "reading the %s", role);
-    if (guotu_context_report_progress(r->ctx, 0.0, message) == GUOTU_OK) return 0;
-    snprintf(r->err, sizeof r->err, "cancelled while reading the %s layer '%s'", role, layer);
+    /* features 1, 1001, 2001 ... */
+    if (!job_read_progress(r->ctx, count - 1, READ_PROGRESS_EVERY, role, layer, r->err, sizeof r->err)) return 0;
     r->status = GUOTU_ERR_CANCELLED;
     return 1;
 }

@@ -37,32 +37,15 @@ static int core_error(parcels_run *r, int status, const char *what) {
 /* Every READ_PROGRESS_EVERY features of a layer: the context's progress callback, which may
  * cancel the run. */
 static int read_progress(parcels_run *r, int64_t count, const char *role, const char *layer) {
-    if (count % READ_PROGRESS_EVERY) return 0;
-    char message[96];
-    snprintf(message, sizeof message, "reading the %s", role);
-    if (guotu_context_report_progress(r->ctx, 0.0, message) == GUOTU_OK) return 0;
-    snprintf(r->err, sizeof r->err, "cancelled while reading the %s layer '%s'", role, layer);
+    if (!job_read_progress(r->ctx, count, READ_PROGRESS_EVERY, role, layer, r->err, sizeof r->err)) return 0;
     r->status = GUOTU_ERR_CANCELLED;
     return 1;
 }
 
 /* The river-beach codes of a system from presets/parcels/river_beach_codes.csv. */
 static int preset_beach_codes(parcels_run *r, const char *system) {
-    char path[1200];
-    size_t n = 0;
-    char *text = table_text_load_from(r->a.job->resources, "river_beach_codes", "parcels", path, sizeof path, &n,
-                                      r->err, sizeof r->err);
-    if (!text) return 1;
-    r->beach_codes[0] = '\0';
-    size_t len = strlen(system);
-    for (char *line = strtok(text, "\r\n"); line; line = strtok(NULL, "\r\n"))
-        if (!strncmp(line, system, len) && line[len] == ',') {
-            char *codes = line + len + 1;
-            codes[strcspn(codes, ",")] = '\0';
-            snprintf(r->beach_codes, sizeof r->beach_codes, "%s", codes);
-        }
-    free(text);
-    return 0;
+    return resources_preset_codes(r->a.job->resources, "river_beach_codes", "parcels", system, r->beach_codes,
+                                  sizeof r->beach_codes, r->err, sizeof r->err);
 }
 
 static int load_tables(parcels_run *r) {
