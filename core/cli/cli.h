@@ -5,7 +5,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "guotu/guotu.h"
 #include "io_util.h" /* growing arrays, same-file and overwrite checks, thread counts */
+#include "progress_bar.h"
 
 /* The helpers every command shares (cli_common.c). The commands themselves are declared in
  * commands.h, which only main.c and the command that forwards to another include. */
@@ -28,6 +30,12 @@ int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_note(const char *message, void *user);
 /* Prints "guotu CMD: ...", then the usage; returns 1 (callers map it to exit status 2). */
 int cli_usage_error(const char *cmd, const char *usage, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Runs a job of the I/O library: a context whose progress goes to `bar` (initialised here;
+ * the job's report may end it), `run(ctx, job)`, and its error as "guotu COMMAND: error: ..."
+ * on stderr. Returns the exit status: 0, or 1 when the job failed or no context was had. */
+int cli_run_job(const char *command, progress_bar *bar, int (*run)(guotu_context *ctx, const void *job),
+                const void *job);
 
 /* Reads a finite number >= 0 from the whole of `text` into *out; returns 0, or 1 when the
  * text is empty, has anything after the number, or is negative, infinite or not a number. */

@@ -56,3 +56,16 @@ void cli_note(const char *message, void *user) {
     (void)user;
     fprintf(stderr, "guotu: note: %s\n", message);
 }
+
+int cli_run_job(const char *command, progress_bar *bar, int (*run)(guotu_context *ctx, const void *job),
+                const void *job) {
+    guotu_context *ctx = guotu_context_create();
+    if (!ctx) return cli_error("out of memory");
+    progress_bar_init(bar);
+    guotu_context_set_progress(ctx, progress_bar_update, bar);
+    int failed = run(ctx, job) != GUOTU_OK;
+    progress_bar_done(bar);
+    if (failed) fprintf(stderr, "guotu %s: error: %s\n", command, guotu_context_last_error(ctx));
+    guotu_context_destroy(ctx);
+    return failed ? 1 : 0;
+}

@@ -228,19 +228,8 @@ struct border_run {
 /* Reprojects a layer into the working CRS when it is in another; refuses a layer without
  * a CRS next to one with a CRS. */
 static int align(border_run *r, vector_source *src, const char *role, int quiet, char *err, size_t err_size) {
-    OGRSpatialReferenceH have = vector_source_crs(src);
-    if (!have && !r->srs) return 0;
-    if (!have || !r->srs) {
-        snprintf(err, err_size, "the %s layer '%s' of '%s' has %s while the working CRS is %s: give both a CRS", role,
-                 src->layer_name, src->path, have ? "a CRS" : "no CRS", r->srs ? OSRGetName(r->srs) : "none");
-        return 1;
-    }
-    const char *opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT", NULL};
-    if (OSRIsSameEx(have, r->srs, opts)) return 0;
-    if (!quiet)
-        fprintf(stderr, "guotu: note: reprojecting the %s layer '%s' from %s to %s\n", role, src->layer_name,
-                OSRGetName(have), OSRGetName(r->srs));
-    return vector_source_reproject_to(src, r->srs, err, err_size);
+    layer_crs_target t = {.srs = r->srs, .words = "the working CRS", .equivalent = 1, .note = quiet ? NULL : cli_note};
+    return layer_crs_align(&t, src, role, NULL, err, err_size);
 }
 
 static int core_failed(border_worker *w, const char *layer, const char *path) {

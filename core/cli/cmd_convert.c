@@ -301,6 +301,8 @@ static const char *unit_name(const char *unit, void *user) {
     return name;
 }
 
+static int run_job(guotu_context *ctx, const void *job) { return guotu_convert_job_run(ctx, job); }
+
 int cmd_convert(int argc, char **argv) {
     convert_cli c;
     memset(&c, 0, sizeof c);
@@ -350,22 +352,12 @@ int cmd_convert(int argc, char **argv) {
     }
     c.rasters = raster_source_probe(a->before) && raster_source_probe(a->after);
     c.t0 = now_seconds();
-    guotu_context *ctx = guotu_context_create();
-    if (!ctx) {
-        zone_names_free(c.names);
-        return cli_error("out of memory");
-    }
     progress_bar bar;
-    progress_bar_init(&bar);
-    guotu_context_set_progress(ctx, progress_bar_update, &bar);
-    int status = guotu_convert_job_run(ctx, &job);
-    progress_bar_done(&bar);
-    if (status) fprintf(stderr, "guotu convert: error: %s\n", guotu_context_last_error(ctx));
+    int status = cli_run_job("convert", &bar, run_job, &job);
     if (!status && c.unnamed)
         fprintf(stderr,
                 "guotu: warning: %zu units have no name in layer '%s' (the first: '%s'): their unit_name is empty\n",
                 c.unnamed, zone_names_layer(c.names), c.first_unnamed);
-    guotu_context_destroy(ctx);
     zone_names_free(c.names);
-    return status ? 1 : 0;
+    return status;
 }

@@ -545,20 +545,8 @@ static int write_ifinding(const guotu_frame_indicator_finding *x, void *user) {
 static int open_in_crs(vector_source *src, const char *path, const char *layer, const char *encoding,
                        OGRSpatialReferenceH srs, const char *role, char *err, size_t err_size) {
     if (vector_source_open(src, path, layer, encoding, err, err_size)) return 1;
-    OGRSpatialReferenceH have = vector_source_crs(src);
-    if (!have || !srs) {
-        if (!have && !srs) return 0;
-        snprintf(err, err_size, "the %s layer '%s' of '%s' has %s while the work CRS is %s: give both a CRS",
-                 role ? role : "elements", src->layer_name, src->path, have ? "a CRS" : "no CRS",
-                 srs ? OSRGetName(srs) : "none");
-        return 1;
-    }
-    const char *opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT", NULL};
-    if (OSRIsSameEx(have, srs, opts)) return 0;
-    if (role)
-        fprintf(stderr, "guotu: note: reprojecting the %s layer '%s' from %s to %s\n", role, src->layer_name,
-                OSRGetName(have), OSRGetName(srs));
-    return vector_source_reproject_to(src, srs, err, err_size);
+    layer_crs_target t = {.srs = srs, .words = "the work CRS", .equivalent = 1, .note = role ? cli_note : NULL};
+    return layer_crs_align(&t, src, role ? role : "elements", NULL, err, err_size);
 }
 
 static int read_submissions_as(guotu_context *ctx, guotu_frame *f, const catalogue_args *a, OGRSpatialReferenceH srs,
@@ -606,11 +594,10 @@ static int read_landuse(guotu_context *ctx, guotu_frame *f, const indicators_arg
  * the elements meet. */
 static int read_landuse_raster(guotu_context *ctx, guotu_frame *f, GDALDatasetH ds, OGRSpatialReferenceH srs,
                                const char *path, char *err, size_t err_size) {
-    const char *opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT", NULL};
     if (!GDALGetSpatialRef(ds))
         return snprintf(err, err_size, "the land-use raster '%s' has no CRS: assign it the work CRS %s", path,
                         OSRGetName(srs)) > 0;
-    if (!OSRIsSameEx(GDALGetSpatialRef(ds), srs, opts))
+    if (!layer_crs_same(GDALGetSpatialRef(ds), srs, 1))
         return snprintf(err, err_size,
                         "the land-use raster '%s' is in %s, not the work CRS %s: warp it first (gdalwarp -t_srs ... "
                         "-r near), class rasters are never resampled here",
@@ -997,9 +984,8 @@ static int cmd_frame_indicators(int argc, char **argv) {
             srs = zone;
             fprintf(stderr, "guotu framework indicators: note: %s\n", zone_note);
         }
-        const char *same[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT", NULL};
         if (zone && dem && GDALGetSpatialRef(dem) && OSRIsGeographic(GDALGetSpatialRef(dem)) &&
-            !OSRIsSameEx(GDALGetSpatialRef(dem), srs, same)) {
+            !layer_crs_same(GDALGetSpatialRef(dem), srs, 1)) {
             failed = warp_dem(&dem, &dem_source, srs, a.dem, err, sizeof err);
             if (!failed) {
                 size_t used = strlen(zone_note);
@@ -1010,8 +996,7 @@ static int cmd_frame_indicators(int argc, char **argv) {
         }
     }
     if (!failed && dem && GDALGetSpatialRef(dem)) {
-        const char *opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT", NULL};
-        if (!OSRIsSameEx(GDALGetSpatialRef(dem), srs, opts))
+        if (!layer_crs_same(GDALGetSpatialRef(dem), srs, 1))
             failed = snprintf(err, sizeof err,
                               "the DEM '%s' is in %s, not the work CRS %s: warp it first (gdalwarp -t_srs ...)", a.dem,
                               OSRGetName(GDALGetSpatialRef(dem)), OSRGetName(srs)) > 0;

@@ -279,20 +279,14 @@ static void print_summary(guotu_context *ctx, const guotu_ledger *ledger, void *
     if (a->xlsx) printf("  written: %s\n", a->xlsx);
 }
 
+static int run_job(guotu_context *ctx, const void *job) { return guotu_ledger_job_run(ctx, job); }
+
 int cmd_ledger(int argc, char **argv) {
     ledger_cli cli;
     int parsed = parse(argc, argv, &cli.job);
     if (parsed) return parsed < 0 ? 0 : 2;
-    guotu_context *ctx = guotu_context_create();
-    if (!ctx) return cli_error("out of memory");
-    progress_bar_init(&cli.bar);
-    guotu_context_set_progress(ctx, progress_bar_update, &cli.bar);
     cli.job.note = cli_note;
     cli.job.report = print_summary;
     cli.job.report_user = &cli;
-    int failed = guotu_ledger_job_run(ctx, &cli.job) != GUOTU_OK;
-    progress_bar_done(&cli.bar);
-    if (failed) fprintf(stderr, "guotu ledger: error: %s\n", guotu_context_last_error(ctx));
-    guotu_context_destroy(ctx);
-    return failed ? 1 : 0;
+    return cli_run_job("ledger", &cli.bar, run_job, &cli.job);
 }

@@ -236,6 +236,8 @@ static void print_summary(guotu_context *ctx, const guotu_parcels *check, void *
     if (job->csv_dir) printf("  written: %s/{parcel_checks,project_checks,village_totals}.csv\n", job->csv_dir);
 }
 
+static int run_job(guotu_context *ctx, const void *job) { return guotu_parcels_job_run(ctx, job); }
+
 int cmd_parcels(int argc, char **argv) {
     if (argc < 2 || strcmp(argv[1], "check") != 0) {
         if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))) {
@@ -248,16 +250,8 @@ int cmd_parcels(int argc, char **argv) {
     parcels_cli cli;
     int parsed = parse(argc - 1, argv + 1, &cli.job);
     if (parsed) return parsed < 0 ? 0 : 2;
-    guotu_context *ctx = guotu_context_create();
-    if (!ctx) return cli_error("out of memory");
-    progress_bar_init(&cli.bar);
-    guotu_context_set_progress(ctx, progress_bar_update, &cli.bar);
     cli.job.note = cli_note;
     cli.job.report = print_summary;
     cli.job.report_user = &cli;
-    int failed = guotu_parcels_job_run(ctx, &cli.job) != GUOTU_OK;
-    progress_bar_done(&cli.bar);
-    if (failed) fprintf(stderr, "guotu parcels check: error: %s\n", guotu_context_last_error(ctx));
-    guotu_context_destroy(ctx);
-    return failed ? 1 : 0;
+    return cli_run_job("parcels check", &cli.bar, run_job, &cli.job);
 }

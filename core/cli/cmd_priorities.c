@@ -245,17 +245,8 @@ static int open_layer(prio_run *r, vector_source *src, const layer_arg *l, const
         }
         return 0;
     }
-    if (!have && !r->srs) return 0;
-    if (!have || !r->srs) {
-        snprintf(r->err, sizeof r->err, "the %s layer '%s' %s but the first layer %s: give every layer a CRS", role,
-                 src->layer_name, have ? "has a CRS" : "has no CRS", r->srs ? "has one" : "has none");
-        return 1;
-    }
-    const char *same_opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
-    if (OSRIsSameEx(have, r->srs, same_opts)) return 0;
-    fprintf(stderr, "guotu: note: reprojecting the %s layer '%s' from %s to %s\n", role, src->layer_name,
-            OSRGetName(have), OSRGetName(r->srs));
-    return vector_source_reproject_to(src, r->srs, r->err, sizeof r->err);
+    layer_crs_target t = {.srs = r->srs, .words = "the first layer", .note = cli_note};
+    return layer_crs_align(&t, src, role, NULL, r->err, sizeof r->err);
 }
 
 static const char *crs_text(const prio_run *r) { return r->crs_wkt && r->crs_wkt[0] ? r->crs_wkt : NULL; }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "resources.h"
+#include "cli.h"
 #include "vector_source.h"
 
 typedef struct lines_run {
@@ -46,22 +47,12 @@ static int open_aligned(lines_run *run, vector_source *src, const char *path, co
         snprintf(run->err + used, run->err_size - used, " (%s, read for the bottom lines)", role);
         return 1;
     }
-    OGRSpatialReferenceH have = vector_source_crs(src);
-    if (!have || !run->crs) {
-        if (!have && !run->crs) return 0;
-        snprintf(run->err, run->err_size, "the %s layer '%s' %s a CRS but the zones %s; assign the missing CRS first",
-                 role, src->layer_name, have ? "has" : "has no", have ? "have none" : "have one");
-        return 1;
-    }
-    const char *same_opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
-    if (OSRIsSameEx(have, run->crs, same_opts)) return 0;
-    if (strcmp(run->in->crs_mismatch, "fail") == 0) {
-        snprintf(run->err, run->err_size, "the %s layer '%s' is in another CRS than the zones (--crs-mismatch fail)",
-                 role, src->layer_name);
-        return 1;
-    }
-    fprintf(stderr, "guotu: note: reprojecting the %s layer '%s' to the zones' CRS\n", role, src->layer_name);
-    return vector_source_reproject_to(src, run->crs, run->err, run->err_size);
+    layer_crs_target t = {.srs = run->crs,
+                          .words = "the zones",
+                          .plural = 1,
+                          .refuse = strcmp(run->in->crs_mismatch, "fail") == 0,
+                          .note = cli_note};
+    return layer_crs_align(&t, src, role, NULL, run->err, run->err_size);
 }
 
 static int core_error(lines_run *run, const char *what) {

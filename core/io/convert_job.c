@@ -196,24 +196,14 @@ static int load_tables(job_run *r) {
  * err, the note about a reprojection only when `say`. */
 static int align_locked(job_run *r, vector_source *src, const char *role, int say, char *err, size_t err_size) {
     const vector_source *before = &r->layers[0].src;
-    OGRSpatialReferenceH want = vector_source_crs(before), have = vector_source_crs(src);
-    if (!have && !want) return 0;
-    if (!have || !want) {
-        snprintf(err, err_size, "the %s layer '%s' %s a CRS but the before layer '%s' %s", role, src->layer_name,
-                 have ? "has" : "has no", before->layer_name, want ? "has one" : "has none");
-        return 1;
-    }
-    const char *same_opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
-    if (OSRIsSameEx(have, want, same_opts)) return 0;
-    if (r->j->crs_mismatch_fail) {
-        snprintf(err, err_size, "the %s layer '%s' is in %s but the before layer is in %s (--crs-mismatch fail)", role,
-                 src->layer_name, OSRGetName(have), OSRGetName(want));
-        return 1;
-    }
-    if (say)
-        note(r, "reprojecting the %s layer '%s' from %s to %s", role, src->layer_name, OSRGetName(have),
-             OSRGetName(want));
-    return vector_source_reproject_to(src, want, err, err_size);
+    char words[300];
+    snprintf(words, sizeof words, "the before layer '%.200s'", before->layer_name);
+    layer_crs_target t = {.srs = vector_source_crs(before),
+                          .words = words,
+                          .refuse = r->j->crs_mismatch_fail,
+                          .note = say ? r->j->note : NULL,
+                          .note_user = r->j->note_user};
+    return layer_crs_align(&t, src, role, NULL, err, err_size);
 }
 
 static int align(job_run *r, vector_source *src, const char *role, int say, char *err, size_t err_size) {

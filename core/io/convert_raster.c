@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "raster_source.h"
+#include "vector_source.h"
 
 /* Status colours and names, as the plugin's conversion style (conversion_style.py). */
 static const struct {
@@ -35,8 +36,7 @@ static void describe_grid(const raster_source *s, char *out, size_t size) {
 
 static int same_crs(OGRSpatialReferenceH a, OGRSpatialReferenceH b) {
     if (!a || !b) return !a && !b;
-    const char *opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
-    return OSRIsSameEx(a, b, opts);
+    return layer_crs_same(a, b, 0);
 }
 
 /* Same CRS, size and geotransform (origin within a millionth of a cell). */

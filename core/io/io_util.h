@@ -11,6 +11,10 @@
 /* 1 when `path` ends with `suffix`, in any case (".gpkg" matches "OUT.GPKG"). */
 int io_ends_with(const char *path, const char *suffix);
 
+/* Writes `text` as one CSV cell, always quoted, quotes doubled (names with commas, quotes
+ * or line breaks stay one cell). */
+void io_csv_quoted(FILE *f, const char *text);
+
 /* 1 when both paths exist and are the same file. */
 int io_same_file(const char *a, const char *b);
 
@@ -35,10 +39,6 @@ int io_reserve(void *items_address, size_t *cap, size_t need, size_t item_size, 
  * read, that `path` does not exist; that a GeoPackage is damaged; SQLite's messages without
  * the SQL statement they quote. */
 const char *io_gdal_reason(const char *path, int writing, char *buf, size_t size);
-
-/* Writes `text` as one CSV cell, always quoted, quotes doubled (names with commas, quotes
- * or line breaks stay one cell). */
-void io_csv_quoted(FILE *f, const char *text);
 
 /* "path (N bytes, modified T)" for the audit trail of an output, "(none)" for NULL, the path
  * alone when it cannot be read; written into buf (always terminated). */

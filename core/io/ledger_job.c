@@ -16,6 +16,7 @@
 #include "gpkg_writer.h"
 #include "guotu/guotu_io.h"
 #include "io_util.h"
+#include "job_checks.h"
 #include "resources.h"
 #include "table_schema.h"
 #include "vector_source.h"
@@ -76,20 +77,7 @@ static int read_progress(ledger_run *r, double fraction, const char *message, co
 /* The codes column of a system's row in presets/KIND/NAME.csv ("" when the system has no row). */
 static int preset_codes(ledger_run *r, const char *name, const char *kind, const char *system, char *out,
                         size_t out_size) {
-    char source[1200];
-    size_t n = 0;
-    char *text = table_text_load_from(r->job->resources, name, kind, source, sizeof source, &n, r->err, sizeof r->err);
-    if (!text) return 1;
-    out[0] = '\0';
-    size_t len = strlen(system);
-    for (char *line = strtok(text, "\r\n"); line; line = strtok(NULL, "\r\n"))
-        if (!strncmp(line, system, len) && line[len] == ',') {
-            char *codes = line + len + 1;
-            codes[strcspn(codes, ",")] = '\0';
-            snprintf(out, out_size, "%s", codes);
-        }
-    free(text);
-    return 0;
+    return resources_preset_codes(r->job->resources, name, kind, system, out, out_size, r->err, sizeof r->err);
 }
 
 static int load_tables(ledger_run *r) {
@@ -122,22 +110,9 @@ static int load_tables(ledger_run *r) {
 
 static int open_aligned(ledger_run *r, vector_source *src, const char *path, const char *layer, const char *role) {
     if (vector_source_open(src, path, layer, r->a.encoding, r->err, sizeof r->err)) return 1;
-    OGRSpatialReferenceH have = vector_source_crs(src);
-    if (!have && !r->srs) return 0;
-    if (!have || !r->srs) {
-        snprintf(r->err, sizeof r->err, "the %s layer '%s' %s but the parcels %s: give both a CRS", role,
-                 src->layer_name, have ? "has a CRS" : "has no CRS", r->srs ? "have one" : "have none");
-        return 1;
-    }
-    const char *same_opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
-    if (OSRIsSameEx(have, r->srs, same_opts)) return 0;
-    if (r->job->note) {
-        char message[1200];
-        snprintf(message, sizeof message, "reprojecting the %s layer '%s' from %s to %s", role, src->layer_name,
-                 OSRGetName(have), OSRGetName(r->srs));
-        r->job->note(message, r->job->note_user);
-    }
-    return vector_source_reproject_to(src, r->srs, r->err, sizeof r->err);
+    layer_crs_target t = {
+        .srs = r->srs, .words = "the parcels", .plural = 1, .note = r->job->note, .note_user = r->job->note_user};
+    return layer_crs_align(&t, src, role, NULL, r->err, sizeof r->err);
 }
 
 static unsigned char *copy_wkb(const unsigned char *wkb, size_t size) {
@@ -870,8 +845,6 @@ void guotu_ledger_job_init(guotu_ledger_job *job) {
     job->grade_tolerance = o.grade_tolerance;
 }
 
-static int finite_nonnegative(double x) { return x >= 0 && !isinf(x); }
-
 /* What the job lacks or holds twice, or NULL when it can run. */
 static const char *job_problem(const guotu_ledger_job *j) {
     if (j->parcels && (j->current || j->planned))
@@ -896,25 +869,15 @@ static const char *job_problem(const guotu_ledger_job *j) {
         return "the current and planned permanent-farmland fields go together";
     if (j->planned_kcxs_field && !j->kcxs_field) return "the planned KCXS field needs the current one";
     if (j->planned_grade_field && !j->grade_field) return "the planned grade field needs the current one";
-    if (j->area_method != GUOTU_AREA_ELLIPSOIDAL && j->area_method != GUOTU_AREA_PLANAR)
-        return "the area method must be ellipsoidal or planar";
-    if (!finite_nonnegative(j->tolerance_m2) || !finite_nonnegative(j->farmland_gain_min) ||
-        !finite_nonnegative(j->linkage_min) || !finite_nonnegative(j->grade_tolerance))
-        return "the tolerance, farmland gain, linkage and grade tolerance must be numbers >= 0";
-    if (!io_ends_with(j->output, ".gpkg")) return "the output must be a .gpkg file";
-    if (j->xlsx && !io_ends_with(j->xlsx, ".xlsx")) return "the meeting workbook must be a .xlsx file";
-    return NULL;
+    const double numbers[] = {j->tolerance_m2, j->farmland_gain_min, j->linkage_min, j->grade_tolerance};
+    return job_output_problem(j->area_method, numbers, 4,
+                              "the tolerance, farmland gain, linkage and grade tolerance must be numbers >= 0",
+                              j->output, j->xlsx);
 }
 
 int guotu_ledger_job_run(guotu_context *ctx, const guotu_ledger_job *job) {
-    if (!ctx) return GUOTU_ERR_ARGUMENT;
-    if (!job) return guotu_context_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_ledger_job_run: no job");
-    const char *problem = job_problem(job);
-    if (problem) {
-        char message[512];
-        snprintf(message, sizeof message, "guotu_ledger_job_run: %s", problem);
-        return guotu_context_fail(ctx, GUOTU_ERR_ARGUMENT, message);
-    }
+    int refused = job_entry(ctx, "guotu_ledger_job_run", job, job ? job_problem(job) : NULL);
+    if (refused) return refused;
     ledger_run *r = calloc(1, sizeof *r);
     if (!r) return guotu_context_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     r->ctx = ctx;

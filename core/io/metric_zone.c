@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "guotu/guotu.h"
+#include "vector_source.h"
 
 void metric_extent_init(metric_extent *e) {
     e->xmin = e->ymin = HUGE_VAL;
@@ -23,8 +24,7 @@ static void add_box(metric_extent *e, double xmin, double ymin, double xmax, dou
 
 static void add_transformed(metric_extent *e, double xmin, double ymin, double xmax, double ymax,
                             OGRSpatialReferenceH from_srs, OGRSpatialReferenceH crs) {
-    const char *same[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT", NULL};
-    if (!from_srs || !crs || OSRIsSameEx(from_srs, crs, same)) {
+    if (!from_srs || !crs || layer_crs_same(from_srs, crs, 1)) {
         add_box(e, xmin, ymin, xmax, ymax);
         return;
     }

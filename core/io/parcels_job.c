@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "io_util.h"
+#include "job_checks.h"
 #include "parcels_job.h"
 #include "resources.h"
 
@@ -33,39 +34,18 @@ static int core_error(parcels_run *r, int status, const char *what) {
     return 1;
 }
 
-static void note(parcels_run *r, const char *message) {
-    if (r->a.job->note) r->a.job->note(message, r->a.job->note_user);
-}
-
 /* Every READ_PROGRESS_EVERY features of a layer: the context's progress callback, which may
  * cancel the run. */
 static int read_progress(parcels_run *r, int64_t count, const char *role, const char *layer) {
-    if (count % READ_PROGRESS_EVERY) return 0;
-    char message[96];
-    snprintf(message, sizeof message, "reading the %s", role);
-    if (guotu_context_report_progress(r->ctx, 0.0, message) == GUOTU_OK) return 0;
-    snprintf(r->err, sizeof r->err, "cancelled while reading the %s layer '%s'", role, layer);
+    if (!job_read_progress(r->ctx, count, READ_PROGRESS_EVERY, role, layer, r->err, sizeof r->err)) return 0;
     r->status = GUOTU_ERR_CANCELLED;
     return 1;
 }
 
 /* The river-beach codes of a system from presets/parcels/river_beach_codes.csv. */
 static int preset_beach_codes(parcels_run *r, const char *system) {
-    char path[1200];
-    size_t n = 0;
-    char *text = table_text_load_from(r->a.job->resources, "river_beach_codes", "parcels", path, sizeof path, &n,
-                                      r->err, sizeof r->err);
-    if (!text) return 1;
-    r->beach_codes[0] = '\0';
-    size_t len = strlen(system);
-    for (char *line = strtok(text, "\r\n"); line; line = strtok(NULL, "\r\n"))
-        if (!strncmp(line, system, len) && line[len] == ',') {
-            char *codes = line + len + 1;
-            codes[strcspn(codes, ",")] = '\0';
-            snprintf(r->beach_codes, sizeof r->beach_codes, "%s", codes);
-        }
-    free(text);
-    return 0;
+    return resources_preset_codes(r->a.job->resources, "river_beach_codes", "parcels", system, r->beach_codes,
+                                  sizeof r->beach_codes, r->err, sizeof r->err);
 }
 
 static int load_tables(parcels_run *r) {
@@ -104,21 +84,11 @@ static int load_tables(parcels_run *r) {
 /* Opens a layer and brings it into the parcels' CRS. */
 static int open_aligned(parcels_run *r, vector_source *src, const char *path, const char *layer, const char *role) {
     if (vector_source_open(src, path, layer, r->a.job->encoding, r->err, sizeof r->err)) return 1;
-    OGRSpatialReferenceH have = vector_source_crs(src);
-    if (!have && !r->srs) return 0;
-    if (!have || !r->srs) {
-        snprintf(r->err, sizeof r->err, "the %s layer '%s' %s but the parcels %s: give both a CRS", role,
-                 src->layer_name, have ? "has a CRS" : "has no CRS", r->srs ? "have one" : "have none");
-        r->status = GUOTU_ERR_CRS;
-        return 1;
-    }
-    const char *same_opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
-    if (OSRIsSameEx(have, r->srs, same_opts)) return 0;
-    char message[1200];
-    snprintf(message, sizeof message, "reprojecting the %s layer '%s' from %s to %s", role, src->layer_name,
-             OSRGetName(have), OSRGetName(r->srs));
-    note(r, message);
-    return vector_source_reproject_to(src, r->srs, r->err, sizeof r->err);
+    layer_crs_target t = {
+        .srs = r->srs, .words = "the parcels", .plural = 1, .note = r->a.job->note, .note_user = r->a.job->note_user};
+    if (!layer_crs_align(&t, src, role, NULL, r->err, sizeof r->err)) return 0;
+    if (!vector_source_crs(src) != !r->srs) r->status = GUOTU_ERR_CRS;
+    return 1;
 }
 
 /* Each line from its own layer when given (redline ...), otherwise from the workspace. */
@@ -355,25 +325,16 @@ static const char *job_problem(const guotu_parcels_job *job) {
         return "the three lines need a workspace, or all three of the red line, farmland and urban boundary";
     if (job->villages && !job->village_id_field) return "the villages need their id field";
     if (job->units && !job->unit_id_field) return "the consolidation units need their id field";
-    if (job->area_method != GUOTU_AREA_ELLIPSOIDAL && job->area_method != GUOTU_AREA_PLANAR)
-        return "the area method must be ellipsoidal or planar";
-    if (!(job->tolerance_m2 >= 0) || !(job->new_cultivated_min >= 0) || !(job->farmland_gain_min >= 0) ||
-        isinf(job->tolerance_m2) || isinf(job->new_cultivated_min) || isinf(job->farmland_gain_min))
-        return "the tolerance, the new cultivated minimum and the farmland gain minimum must be numbers >= 0";
-    if (!io_ends_with(job->output, ".gpkg")) return "the output must be a .gpkg file";
-    if (job->xlsx && !io_ends_with(job->xlsx, ".xlsx")) return "the meeting workbook must be a .xlsx file";
-    return NULL;
+    const double numbers[] = {job->tolerance_m2, job->new_cultivated_min, job->farmland_gain_min};
+    return job_output_problem(
+        job->area_method, numbers, 3,
+        "the tolerance, the new cultivated minimum and the farmland gain minimum must be numbers >= 0", job->output,
+        job->xlsx);
 }
 
 int guotu_parcels_job_run(guotu_context *ctx, const guotu_parcels_job *job) {
-    if (!ctx) return GUOTU_ERR_ARGUMENT;
-    if (!job) return guotu_context_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_parcels_job_run: no job");
-    const char *problem = job_problem(job);
-    if (problem) {
-        char message[512];
-        snprintf(message, sizeof message, "guotu_parcels_job_run: %s", problem);
-        return guotu_context_fail(ctx, GUOTU_ERR_ARGUMENT, message);
-    }
+    int refused = job_entry(ctx, "guotu_parcels_job_run", job, job ? job_problem(job) : NULL);
+    if (refused) return refused;
     parcels_run *r = calloc(1, sizeof *r);
     if (!r) return guotu_context_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     r->ctx = ctx;

@@ -8,6 +8,7 @@
 
 #include "gpkg_styles.h"
 #include "io_temp.h"
+#include "io_util.h"
 #include "parcels_job.h"
 
 enum { PARCEL_COLUMNS = 22, REASON_COLUMNS = 8, PROJECT_COLUMNS = 23, VILLAGE_COLUMNS = 11 };
@@ -301,16 +302,6 @@ typedef struct csv_sink {
 
 static const char *const *const table_names = schema_tables;
 
-/* One CSV cell, always quoted, quotes doubled. */
-static void csv_quoted(FILE *f, const char *text) {
-    fputc('"', f);
-    for (; *text; text++) {
-        if (*text == '"') fputc('"', f);
-        fputc(*text, f);
-    }
-    fputc('"', f);
-}
-
 static int to_csv(parcels_run *r, int table, const char *const *texts, const double *reals, const unsigned char *wkb,
                   size_t wkb_size, void *user) {
     (void)wkb;
@@ -320,7 +311,7 @@ static int to_csv(parcels_run *r, int table, const char *const *texts, const dou
     for (int c = 0; c < table_schema_count(r->schemas[table]); c++) {
         if (c) fputc(',', f);
         if (columns[c].type == COLUMN_TEXT)
-            csv_quoted(f, texts[c] ? texts[c] : "");
+            io_csv_quoted(f, texts[c] ? texts[c] : "");
         else if (!isnan(reals[c]))
             fprintf(f, columns[c].type == COLUMN_INTEGER ? "%.0f" : "%.6f", reals[c]);
     }
@@ -350,7 +341,7 @@ static int write_csvs(parcels_run *r) {
         const table_column *columns = table_schema_columns(r->schemas[t]);
         for (int c = 0; c < table_schema_count(r->schemas[t]); c++) {
             if (c) fputc(',', s.files[t]);
-            csv_quoted(s.files[t], columns[c].alias ? columns[c].alias : columns[c].name);
+            io_csv_quoted(s.files[t], columns[c].alias ? columns[c].alias : columns[c].name);
         }
         fputc('\n', s.files[t]);
     }

@@ -101,3 +101,22 @@ int resources_load_system(guotu_context *ctx, const char *resources, const char 
     free(text);
     return *core_status != 0;
 }
+
+int resources_preset_codes(const char *resources, const char *name, const char *kind, const char *system, char *out,
+                           size_t out_size, char *err, size_t err_size) {
+    char source[1200];
+    size_t n = 0;
+    char *text = table_text_load_from(resources, name, kind, source, sizeof source, &n, err, err_size);
+    if (!text) return 1;
+    out[0] = '\0';
+    size_t len = strlen(system);
+    char *rest = NULL; /* strtok_r: jobs run on several threads of one plugin at once */
+    for (char *line = strtok_r(text, "\r\n", &rest); line; line = strtok_r(NULL, "\r\n", &rest))
+        if (!strncmp(line, system, len) && line[len] == ',') {
+            char *codes = line + len + 1;
+            codes[strcspn(codes, ",")] = '\0';
+            snprintf(out, out_size, "%s", codes);
+        }
+    free(text);
+    return 0;
+}

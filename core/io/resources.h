@@ -30,4 +30,10 @@ char *table_text_load_from(const char *resources, const char *spec, const char *
 int resources_load_system(guotu_context *ctx, const char *resources, const char *system, guotu_category_map **map,
                           guotu_coefficients **coefficients, int *core_status, char *err, size_t err_size);
 
+/* The codes column of `system`'s row in the preset table <resources>/presets/KIND/NAME.csv
+ * (rows "SYSTEM,codes,..."; NULL resources: resources_dir()) into `out`, "" when the system
+ * has no row. 0, or 1 with a message when the table cannot be read. */
+int resources_preset_codes(const char *resources, const char *name, const char *kind, const char *system, char *out,
+                           size_t out_size, char *err, size_t err_size);
+
 #endif

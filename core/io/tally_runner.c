@@ -87,46 +87,16 @@ int tally_inputs_check(const tally_inputs *in, char *err, size_t err_size) {
     return 0;
 }
 
-static const char *crs_name(OGRSpatialReferenceH srs, char *buf, size_t size) {
-    const char *auth = OSRGetAuthorityName(srs, NULL), *code = OSRGetAuthorityCode(srs, NULL);
-    const char *name = OSRGetName(srs);
-    if (auth && code)
-        snprintf(buf, size, "%s (%s:%s)", name ? name : "unnamed", auth, code);
-    else
-        snprintf(buf, size, "%s", name ? name : "unnamed CRS");
-    return buf;
-}
-
 /* Makes a vector input's coordinates match the target CRS, or explains why not. */
 static int align_crs(tally_run *run, vector_source *src, const char *role) {
-    OGRSpatialReferenceH have = vector_source_crs(src), want = run->target_crs;
-    const char *target = run->raster_input ? "land-use raster" : "zones";
-    if (!have && !want) return 0;
-    if (!have || !want) {
-        snprintf(run->err, run->err_size, "the %s layer '%s' %s, but the %s %s; assign the missing CRS first", role,
-                 src->layer_name, have ? "has a CRS" : "has no CRS", target,
-                 run->raster_input ? (want ? "has one" : "has none") : (want ? "have one" : "have none"));
-        return 1;
-    }
-    const char *same_opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", NULL};
-    if (OSRIsSameEx(have, want, same_opts)) return 0;
-    /* in the zones' own CRS: read in the work CRS like them */
-    if (run->zones_own && OSRIsSameEx(have, run->zones_own, same_opts))
-        return vector_source_reproject_to(src, want, run->err, run->err_size);
-    char a[256], b[256];
-    crs_name(have, a, sizeof a);
-    crs_name(want, b, sizeof b);
-    if (run->in->crs_mismatch && strcmp(run->in->crs_mismatch, "fail") == 0) {
-        snprintf(run->err, run->err_size, "the %s layer '%s' is in %s but the %s %s in %s (--crs-mismatch fail)", role,
-                 src->layer_name, a, target, run->raster_input ? "is" : "are", b);
-        return 1;
-    }
-    if (run->in->note) {
-        char note[1200];
-        snprintf(note, sizeof note, "reprojecting the %s layer '%s' from %s to %s", role, src->layer_name, a, b);
-        run->in->note(note, run->in->note_user);
-    }
-    return vector_source_reproject_to(src, want, run->err, run->err_size);
+    layer_crs_target t = {.srs = run->target_crs,
+                          .own = run->zones_own,
+                          .words = run->raster_input ? "the land-use raster" : "the zones",
+                          .plural = !run->raster_input,
+                          .refuse = run->in->crs_mismatch && strcmp(run->in->crs_mismatch, "fail") == 0,
+                          .note = run->in->note,
+                          .note_user = run->in->note_user};
+    return layer_crs_align(&t, src, role, NULL, run->err, run->err_size);
 }
 
 /* A tally by zone code: only the land use, its CRS the tally's. */

@@ -76,4 +76,31 @@ int ogr_next_feature(OGRLayerH layer, const char *path, int64_t read, OGRFeature
  * message says which layer and how workspaces are made; other messages are left as they are. */
 void workspace_layer_message(char *err, size_t err_size, const char *layer);
 
+/* Bringing a layer into the CRS of a run (layer_crs.c). */
+typedef struct layer_crs_target {
+    OGRSpatialReferenceH srs; /* the run's CRS (borrowed); NULL when the run has none */
+    /* Borrowed, NULL for none: the geographic CRS of the layer that made the run work in a
+     * Gauss-Krüger zone (`srs`). A layer in it is read in the zone like that layer: no refusal,
+     * no note. */
+    OGRSpatialReferenceH own;
+    const char *words; /* what the messages call the run's CRS: "the parcels", "the before layer 'DLTB'" */
+    int plural;        /* `words` takes "are"/"have" */
+    int equivalent;    /* another definition of the same CRS counts as the same (CRITERION=EQUIVALENT) */
+    int refuse;        /* --crs-mismatch fail: a layer in another CRS is refused instead of reprojected */
+    void (*note)(const char *message, void *user); /* the note on a reprojection; NULL for none */
+    void *note_user;
+} layer_crs_target;
+
+/* Aligns `src` (opened, nothing read yet) to `t`: nothing when both have the same CRS or
+ * neither has one; otherwise reprojects it (note through t->note, *reprojected = 1 when not
+ * NULL) or refuses. 1 with a message naming the role, layer, file and both CRSs in err. */
+int layer_crs_align(const layer_crs_target *t, vector_source *src, const char *role, int *reprojected, char *err,
+                    size_t err_size);
+
+/* 1 when `a` and `b` are the same CRS whatever the axis order of the data (both borrowed). */
+int layer_crs_same(OGRSpatialReferenceH a, OGRSpatialReferenceH b, int equivalent);
+
+/* "CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)": the CRS as the messages name it. */
+const char *layer_crs_name(OGRSpatialReferenceH srs, char *buf, size_t size);
+
 #endif

@@ -15,6 +15,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 from .convert_native import Convert, declare
 from .frame_native import _RoundsOptions
 from . import tally_native
+from .lines_native import _LinesOptions
 from .native import Context, Status, _decode, _encode, loaded_library_path
 
 PTR = ctypes.c_void_p
@@ -189,6 +190,41 @@ class _FrameRoundsJobInfo(ctypes.Structure):
                 ("new_items", INT64), ("returned", INT64), ("return_cities", INT64)]
 
 
+class _LinesJobSummary(ctypes.Structure):
+    """guotu_lines_job_summary: what a finished three-lines check counted."""
+    _c_name_ = "guotu_lines_job_summary"
+    _fields_ = [
+        ("layer_names", (ctypes.c_char * 256) * 4),
+        ("issues", (INT * 3) * 15),
+        ("accepted", INT), ("notes", INT), ("skipped", ctypes.c_uint32), ("units", INT64),
+    ]
+
+
+_LINES_REPORT_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p, ctypes.POINTER(_LinesJobSummary),
+                                    ctypes.c_void_p)
+_LINES_NOTE_FN = ctypes.CFUNCTYPE(None, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p,
+                                  ctypes.c_void_p)
+
+
+class _LinesJob(ctypes.Structure):
+    """guotu_lines_job: the three-lines check from files (the tool's `lines check`); the
+    plugin's check reads its layers through QGIS and does not run it."""
+    _c_name_ = "guotu_lines_job"
+    _fields_ = [
+        ("workspace", STR), ("source", STR * 4), ("source_layer", STR * 4),
+        ("admin_id_field", STR), ("admin_name_field", STR), ("target_field", STR * 4),
+        ("admin_code_field", STR), ("admin_code_length", INT),
+        ("unit_name", _UNIT_NAME_FN), ("unit_name_user", PTR),
+        ("landuse", STR), ("landuse_layer", STR), ("class_field", STR), ("system", STR), ("deduction", STR),
+        ("urban_2020", STR), ("crs_mismatch_fail", INT), ("encoding", STR),
+        ("options", _LinesOptions),
+        ("output", STR), ("stats_csv", STR), ("csv_field_names", INT),
+        ("table_note", _LINES_NOTE_FN), ("table_note_user", PTR),
+        ("note", _NOTE_FN), ("note_user", PTR),
+        ("report", _LINES_REPORT_FN), ("report_user", PTR),
+    ]
+
+
 def io_library_file_name() -> str:
     if sys.platform.startswith("win"):
         return "guotu_io.dll"
@@ -241,6 +277,10 @@ def io_library(ctx: Context) -> Optional[ctypes.CDLL]:
                     lib.guotu_frame_rounds_job_run.restype = INT
                     lib.guotu_frame_rounds_job_run.argtypes = [PTR, ctypes.POINTER(_FrameRoundsJob),
                                                                ctypes.POINTER(_FrameRoundsJobInfo)]
+                    lib.guotu_lines_job_init.restype = None
+                    lib.guotu_lines_job_init.argtypes = [ctypes.POINTER(_LinesJob)]
+                    lib.guotu_lines_job_run.restype = INT
+                    lib.guotu_lines_job_run.argtypes = [PTR, ctypes.POINTER(_LinesJob)]
                 except (OSError, AttributeError):
                     lib = None
             _io_libraries[key] = lib

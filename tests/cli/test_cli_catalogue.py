@@ -309,8 +309,9 @@ CASES = [
     Case("voucher-degrees-planar", voucher("--area", "planar", zones="{zones_deg}", base="{base_deg}",
                                            target="{target_deg}"), 1, ["planar area"] + DEGREES),
     Case("voucher-crs-mismatch", voucher(base="{base_deg}", target="{target_deg}"), 1,
-         ["the base-year land-use layer 'landuse' is in China Geodetic Coordinate System 2000 (EPSG:4490)",
-          "--crs-mismatch fail"]),
+         ["the base-year land-use layer 'landuse' of '{base_deg}' is in China Geodetic Coordinate System 2000 "
+          "(EPSG:4490), another CRS than the zones (CGCS2000 / 3-degree Gauss-Kruger zone 39 (EPSG:4527)) "
+          "(--crs-mismatch fail)"]),
     Case("voucher-gbk-without-cpg", voucher(zones="{zones_gbk}"), 1, GBK),
     Case("voucher-gbk-with-encoding", voucher("--encoding", "CP936", "--area", "planar", zones="{zones_gbk}"), 0, [],
          voucher_gbk, ["v.gpkg"]),

@@ -166,7 +166,9 @@ def test_bad_inputs_leave_nothing(tmp_path):
     ds.CreateLayer("ecological_redline", None, ogr.wkbPolygon)
     ds = None
     res, out = check(tmp_path, dict(paths, ws=ws))
-    assert res.returncode == 1 and "'ecological_redline' has no CRS but the parcels have one" in res.stderr
+    assert res.returncode == 1 and "the workspace layer 'ecological_redline' of '" in res.stderr
+    assert "' has no CRS but the parcels are in CGCS2000 / 3-degree Gauss-Kruger zone 39 (EPSG:4527): give both a CRS" \
+        in res.stderr
 
     # Output over an input is refused and the input is untouched.
     before = paths["parcels"].read_bytes()

@@ -19,6 +19,7 @@
 
 #include "guotu.h"
 #include "guotu_ledger.h"
+#include "guotu_lines.h"
 #include "guotu_parcels.h"
 #include "guotu_tally.h"
 
@@ -426,6 +427,86 @@ GUOTU_IO_API void guotu_frame_rounds_job_init(guotu_frame_rounds_job *job);
  * the core's own status. */
 GUOTU_IO_API int guotu_frame_rounds_job_run(guotu_context *ctx, const guotu_frame_rounds_job *job,
                                             guotu_frame_rounds_job_info *info);
+/* ---- Three-lines check from files (guotu_lines.h) ---------------------- */
+
+/* What a finished three-lines check counted, for its summary. */
+typedef struct guotu_lines_job_summary {
+    /* The layer each source was read from: red line, permanent farmland, urban boundary,
+     * admin units (guotu_line order, then the admin units). */
+    char layer_names[4][256];
+    int issues[15][3]; /* issues of rule Ln (n 1..14; row 0 unused) as error, warning, minor */
+    int accepted;      /* issues accepted as exceptions of the workspace */
+    int notes;         /* rows of the table 'notes' */
+    uint32_t skipped;  /* bit n: rule Ln (11..14) asked for but not checked at all, for want of its target */
+    int64_t units;     /* with admin_code_field: the admin units made from the codes; else 0 */
+} guotu_lines_job_summary;
+
+/* Called once after a successful run, after the outputs are in place and before the run
+ * frees the check: `lines` is the finished check (guotu_lines_stats_count and
+ * guotu_lines_stats_row of guotu_lines.h on `ctx`); all borrowed for the call only. */
+typedef void (*guotu_lines_report_fn)(guotu_context *ctx, const guotu_lines *lines,
+                                      const guotu_lines_job_summary *summary, void *user_data);
+
+/* A note of the three-lines check, also written to the output's table 'notes': its rule
+ * ("L11", or "" for a note on the inputs), the text in Chinese and English, and `hint` (NULL
+ * for none): which of the guotu tool's options gives what is missing. */
+typedef void (*guotu_lines_note_fn)(const char *rule, const char *zh, const char *en, const char *hint,
+                                    void *user_data);
+
+/* Every string is borrowed for the duration of guotu_lines_job_run; NULL means "not given"
+ * unless said otherwise. Start from guotu_lines_job_init. */
+typedef struct guotu_lines_job {
+    /* A workspace GeoPackage (`guotu lines init`): its ecological_redline, permanent_farmland,
+     * urban_boundary and admin_units tables, and its exceptions. Required unless all four
+     * layers are given below. */
+    const char *workspace;
+    /* Each source as delivered, in place of the workspace's table: a file and its layer
+     * (NULL: the file's only polygon layer). guotu_line order, then the admin units. */
+    const char *source[4], *source_layer[4];
+    /* The admin units' code and name fields (NULL: XZQDM and XZQMC; the name may be missing,
+     * the units are then named by their codes; "" for the name: none) and their target
+     * fields: red line and farmland targets (ha), 2020 urban land (ha) and expansion cap.
+     * NULL: erl_target_ha, pbf_target_ha, urban_2020_ha, expansion_cap, each may be missing
+     * (its rule is then not checked, with a note); "": none chosen. */
+    const char *admin_id_field, *admin_name_field, *target_field[4];
+    /* Admin units from the land use's own unit codes (三调 ZLDWDM) instead of a layer: the
+     * field, how many characters make a unit (0: the whole code), and their names (NULL:
+     * the units carry their codes as names). Not with source[3]; needs the land use. */
+    const char *admin_code_field;
+    int admin_code_length;
+    guotu_unit_name_fn unit_name;
+    void *unit_name_user;
+    /* The land use for L14 (cultivated land by admin unit): a file, its layer, its code field
+     * and classification system (NULL: SANDIAO_WORK), and the 田坎 deduction as `guotu tally
+     * --deduction` takes it (NULL: "auto"). The land use and its field go together. */
+    const char *landuse, *landuse_layer, *class_field, *system, *deduction;
+    const char *urban_2020;      /* a layer of 2020 urban land tallied by admin unit for L11 */
+    int crs_mismatch_fail;       /* refuse a layer in another CRS than the admin units instead of reprojecting it */
+    const char *encoding;        /* text encoding for drivers that take one (e.g. "GBK"); NULL: the file's own */
+    guotu_lines_options options; /* rules and thresholds (options.crs is set by the run) */
+    /* The GeoPackage written (required, ".gpkg"; never one of the inputs): issues,
+     * issue_points, line_stats and notes. Optional: line_stats as CSV (UTF-8 with BOM) headed
+     * by the Chinese column names, or by the field names when csv_field_names. */
+    const char *output, *stats_csv;
+    int csv_field_names;
+    guotu_lines_note_fn table_note; /* each note of the table 'notes' as it is made; may be NULL */
+    void *table_note_user;
+    guotu_note_fn note; /* the other notes (a tally's layer reprojected); may be NULL */
+    void *note_user;
+    guotu_lines_report_fn report; /* may be NULL */
+    void *report_user;
+} guotu_lines_job;
+
+/* Defaults: those of guotu_lines_options_init, every other member NULL or 0. */
+GUOTU_IO_API void guotu_lines_job_init(guotu_lines_job *job);
+
+/* Runs the check. GUOTU_OK: every output is in place and job->report was called. Otherwise
+ * nothing is written (the GeoPackage and the CSV go to temporary files renamed at the end)
+ * and the context's last error says why, naming the layer, feature and field at fault:
+ * GUOTU_ERR_ARGUMENT (a bad job), GUOTU_ERR_IO (a file that cannot be read or written),
+ * GUOTU_ERR_CANCELLED (the context's progress callback asked to stop, while reading or
+ * checking), or the core's own status. */
+GUOTU_IO_API int guotu_lines_job_run(guotu_context *ctx, const guotu_lines_job *job);
 
 #ifdef __cplusplus
 }
