@@ -107,7 +107,7 @@ G_COMMON=(convert --before "$BEFORE" --before-class-field lucc_code --before-sys
 for name in guotu_convert_ellipsoidal guotu_convert_ellipsoidal_1cpu guotu_convert_planar; do
     want "$name" || continue
     extra=(); [[ "$name" == guotu_convert_planar ]] && extra=(--area planar)
-    pin=(); [[ "$name" == guotu_convert_ellipsoidal_1cpu ]] && pin=(taskset -c 0)
+    pin=(); [[ "$name" == guotu_convert_ellipsoidal_1cpu ]] && pin=(taskset -c "${GUOTU_BENCH_CPU:-0}")
     for run in $(seq "$REPEAT_FAST"); do
         if [[ "$run" -gt 1 ]] && ! more_slow_runs_wanted "$name"; then break; fi
         rm -f "$WORK/$name.gpkg"

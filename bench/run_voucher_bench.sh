@@ -99,7 +99,7 @@ G_COMMON=(voucher --zones "$ZONES" --zone-id code --zone-name name --gdp-field g
 G_VECTOR=(--base "$DATA/landuse_2010.gpkg" --base-class-field lucc_code
           --target "$DATA/landuse_2020.gpkg" --target-class-field lucc_code)
 G_RASTER=(--base "$DATA/landuse_2010.tif" --target "$DATA/landuse_2020.tif")
-ONE_CORE=(taskset -c 0)
+ONE_CORE=(taskset -c "${GUOTU_BENCH_CPU:-0}")
 for run in $(seq "$REPEAT_FAST"); do
     for name in guotu_voucher_vector guotu_voucher_raster guotu_voucher_raster_centre_planar \
                 guotu_voucher_raster_1core guotu_voucher_raster_centre_planar_1core; do

@@ -215,8 +215,8 @@ static double conformal_sphere_area(const guotu_area_calc *calc, const double *x
 
 /* Maps the ring's n vertices in place to lon/lat degrees and returns their isometric
  * latitudes in *psi (the calculator's scratch), taking from the vertex cache what it holds
- * and computing the rest in one call to PROJ. */
-static int to_ellipsoid(guotu_context *ctx, guotu_area_calc *calc, double *xy, size_t n, double **psi) {
+ * (when `cached`) and computing the rest in one call to PROJ. */
+static int to_ellipsoid(guotu_context *ctx, guotu_area_calc *calc, double *xy, size_t n, double **psi, int cached) {
     if (n > calc->vertex_capacity) {
         double *work = realloc(calc->vertex_work, 5 * n * sizeof *work);
         if (work) calc->vertex_work = work;
@@ -225,13 +225,14 @@ static int to_ellipsoid(guotu_context *ctx, guotu_area_calc *calc, double *xy, s
         if (!work || !at) return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
         calc->vertex_capacity = n;
     }
-    if (!calc->cache.slots && !calc->cache_failed && gt_vertex_cache_init(&calc->cache, VERTEX_CACHE_BITS))
+    if (cached && !calc->cache.slots && !calc->cache_failed && gt_vertex_cache_init(&calc->cache, VERTEX_CACHE_BITS))
         calc->cache_failed = 1;
+    cached = cached && calc->cache.slots;
     double *lat_iso = calc->vertex_work, *keys = lat_iso + n, *lonlat = keys + 2 * n;
     size_t misses = 0;
     for (size_t i = 0; i < n; i++) {
         double x = xy[2 * i], y = xy[2 * i + 1];
-        if (calc->cache.slots) {
+        if (cached) {
             const gt_vertex_entry *slot = gt_vertex_cache_slot(&calc->cache, x, y);
             if (gt_vertex_cache_holds(slot, x, y)) {
                 xy[2 * i] = slot->lon;
@@ -258,14 +259,15 @@ static int to_ellipsoid(guotu_context *ctx, guotu_area_calc *calc, double *xy, s
         xy[2 * i] = lon;
         xy[2 * i + 1] = lat;
         lat_iso[i] = isometric_latitude(calc, lat);
-        if (calc->cache.slots)
+        if (cached)
             gt_vertex_cache_keep(gt_vertex_cache_slot(&calc->cache, keys[2 * k], keys[2 * k + 1]), keys[2 * k],
                                  keys[2 * k + 1], lon, lat, lat_iso[i]);
     }
     return GUOTU_OK;
 }
 
-int gt_area_of_ring_inplace(guotu_context *ctx, guotu_area_calc *calc, double *xy, size_t n, double *area_m2) {
+static int ring_area_inplace(guotu_context *ctx, guotu_area_calc *calc, double *xy, size_t n, double *area_m2,
+                             int cached) {
     *area_m2 = 0;
     if (n < 3) return GUOTU_OK;
     if (calc->method == GUOTU_AREA_PLANAR) {
@@ -273,7 +275,7 @@ int gt_area_of_ring_inplace(guotu_context *ctx, guotu_area_calc *calc, double *x
         return GUOTU_OK;
     }
     double *psi = NULL;
-    int status = to_ellipsoid(ctx, calc, xy, n, &psi);
+    int status = to_ellipsoid(ctx, calc, xy, n, &psi, cached);
     if (status) return status;
     double lon_min = INFINITY, lon_max = -INFINITY, lat_min = INFINITY, lat_max = -INFINITY;
     for (size_t i = 0; i < n; i++) {
@@ -296,6 +298,14 @@ int gt_area_of_ring_inplace(guotu_context *ctx, guotu_area_calc *calc, double *x
     geod_polygon_compute(&calc->geod, &polygon, 0, 1, &area, NULL);
     *area_m2 = fabs(area);
     return GUOTU_OK;
+}
+
+int gt_area_of_ring_inplace(guotu_context *ctx, guotu_area_calc *calc, double *xy, size_t n, double *area_m2) {
+    return ring_area_inplace(ctx, calc, xy, n, area_m2, 1);
+}
+
+int gt_area_of_lone_ring_inplace(guotu_context *ctx, guotu_area_calc *calc, double *xy, size_t n, double *area_m2) {
+    return ring_area_inplace(ctx, calc, xy, n, area_m2, 0);
 }
 
 int guotu_area_of_ring(guotu_context *ctx, guotu_area_calc *calc, const double *xy, size_t n, double *area_m2) {

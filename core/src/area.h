@@ -12,6 +12,10 @@ int gt_area_of_geom(guotu_context *ctx, guotu_area_calc *calc, const GEOSGeometr
  * `xy` is used as scratch space and holds lon/lat on return for ellipsoidal calculators. */
 int gt_area_of_ring_inplace(guotu_context *ctx, guotu_area_calc *calc, double *xy, size_t n, double *area_m2);
 
+/* The same for a ring whose vertices no other ring shares (the cells of a raster's lattice of
+ * cell areas): the vertex cache is neither asked nor filled, the area is the same to the bit. */
+int gt_area_of_lone_ring_inplace(guotu_context *ctx, guotu_area_calc *calc, double *xy, size_t n, double *area_m2);
+
 int gt_area_is_planar(const guotu_area_calc *calc);
 
 /* Distance in metres on the ground between two points of the calculator's CRS: geodesic on

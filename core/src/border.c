@@ -79,8 +79,8 @@ void guotu_border_destroy(guotu_context *ctx, guotu_border *b) {
         border_admin *a = &b->admins[i];
         if (a->prepared) GEOSPreparedGeom_destroy_r(ctx->geos, a->prepared);
         if (a->elements) GEOSSTRtree_destroy_r(ctx->geos, a->elements);
-        GEOSGeometry *owned[4] = {a->geom, a->boundary, a->grown, a->location};
-        for (int k = 0; k < 4; k++)
+        GEOSGeometry *owned[5] = {a->geom, a->boundary, a->grown, a->shrunk, a->location};
+        for (int k = 0; k < 5; k++)
             if (owned[k]) GEOSGeom_destroy_r(ctx->geos, owned[k]);
         free(a->id);
         free(a->name);

@@ -80,9 +80,13 @@ typedef struct border_local {
 void border_local_init(border_local *l, const GEOSGeometry *whole);
 void border_local_free(guotu_context *ctx, border_local *l);
 
+/* A box is cut into four only after it has served this many elements (border_local.c). */
+enum { BORDER_LOCAL_SPLIT_USES = 16 };
+
 /* The ground of the whole to overlay with `g`: the whole clipped to a box that holds g's
- * envelope with room to spare (cut on first use and kept), or the whole itself when g is too
- * big for any box or a cut failed. Within g's envelope it is the whole's ground with the
+ * envelope with room to spare (cut once the box above it has served BORDER_LOCAL_SPLIT_USES
+ * elements, then kept), or the whole itself when g is too big for any box, the whole has not
+ * served that many elements yet or a cut failed. Within g's envelope it is the whole's ground with the
  * whole's own vertices, so the overlay of g with it is the overlay with the whole. Borrowed
  * from `l` (alive until border_local_free). */
 const GEOSGeometry *border_local_part(guotu_context *ctx, border_local *l, const GEOSGeometry *g);
@@ -95,6 +99,7 @@ typedef struct border_admin {
     GEOSGeometry *geom;
     const GEOSPreparedGeometry *prepared;
     GEOSGeometry *boundary, *grown; /* made when first needed */
+    GEOSGeometry *shrunk;           /* shrunk by a hair (border_pair.c), made when first needed */
     int repaired;
     char reason[160];
     GEOSGeometry *location;

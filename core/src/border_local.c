@@ -8,7 +8,12 @@
 #include "border_internal.h"
 
 /* Deep enough for elements of a few metres along a border of tens of kilometres; a node
- * whose ground has few vertices is not cut further (the overlay's own clip is cheap there). */
+ * whose ground has few vertices is not cut further (the overlay's own clip is cheap there).
+ * Cutting a node is an overlay of its whole ground with four boxes, while an element's overlay
+ * with that ground only walks its vertices once (GEOS clips it to the element's envelope): a
+ * node is cut only after it has served BORDER_LOCAL_SPLIT_USES elements, so a band that few
+ * elements need (short borders, elements mostly answered by the direct clip) is read whole,
+ * and only the boxes many elements ask for are made. */
 enum { LOCAL_MAX_DEPTH = 12, LOCAL_FEW_POINTS = 64 };
 
 struct border_local_node {
@@ -16,6 +21,7 @@ struct border_local_node {
     GEOSGeometry *geom;    /* the whole within the box grown by a quarter on each side */
     int made;              /* geom made (or failed: then the parent's is used) */
     int points;
+    int uses;                 /* elements this node's ground served (or was asked for) */
     border_local_node *child; /* four, NULL until first needed */
 };
 
@@ -83,7 +89,8 @@ const GEOSGeometry *border_local_part(guotu_context *ctx, border_local *l, const
     const double margin = 1.0;
     border_local_node *n = l->root;
     const GEOSGeometry *ground = l->whole;
-    for (int depth = 0; depth < LOCAL_MAX_DEPTH && n->points > LOCAL_FEW_POINTS; depth++) {
+    for (int depth = 0; depth < LOCAL_MAX_DEPTH && n->points > LOCAL_FEW_POINTS && n->uses++ >= BORDER_LOCAL_SPLIT_USES;
+         depth++) {
         double mx = 0.5 * (n->x0 + n->x1), my = 0.5 * (n->y0 + n->y1);
         if (!n->child) {
             n->child = calloc(4, sizeof *n->child);

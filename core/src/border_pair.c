@@ -314,13 +314,14 @@ static int side_bands(guotu_context *ctx, pair_work *w, int s) {
     return GUOTU_OK;
 }
 
-/* The corridor less the other unit shrunk by a hair, made when an element first needs it
- * (the negative buffer is of the whole other unit). */
+/* The corridor less the other unit shrunk by a hair, made when an element first needs it.
+ * The negative buffer is of the whole other unit, which meets each of its neighbours: it is
+ * made once per unit and kept with it (not once per pair and side). */
 static int side_loose(guotu_context *ctx, pair_work *w, int s) {
     if (w->prep_side_loose[s]) return GUOTU_OK;
-    GEOSGeometry *shrunk = GEOSBuffer_r(ctx->geos, w->unit[1 - s]->geom, -LOOSE_M, 8);
-    w->side_loose[s] = shrunk ? GEOSDifference_r(ctx->geos, w->corridor, shrunk) : NULL;
-    if (shrunk) GEOSGeom_destroy_r(ctx->geos, shrunk);
+    border_admin *other = w->unit[1 - s];
+    if (!other->shrunk) other->shrunk = GEOSBuffer_r(ctx->geos, other->geom, -LOOSE_M, 8);
+    w->side_loose[s] = other->shrunk ? GEOSDifference_r(ctx->geos, w->corridor, other->shrunk) : NULL;
     if (w->side_loose[s]) w->prep_side_loose[s] = GEOSPrepare_r(ctx->geos, w->side_loose[s]);
     return w->prep_side_loose[s] ? GUOTU_OK : gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot build a corridor");
 }

@@ -37,7 +37,7 @@ int gt_cell_area_exact(guotu_context *ctx, const gt_cell_area *ca, int64_t row, 
     double xl = g->x0 + (double)col * g->dx, xr = xl + g->dx;
     double yt = g->y0 + (double)row * g->dy, yb = yt + g->dy;
     double ring[8] = {xl, yt, xr, yt, xr, yb, xl, yb};
-    return gt_area_of_ring_inplace(ctx, ca->calc, ring, 4, out);
+    return gt_area_of_lone_ring_inplace(ctx, ca->calc, ring, 4, out);
 }
 
 /* Lattice row `i` (exact areas of cells (i*step, j*step)), from the cache or computed; of

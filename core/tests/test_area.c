@@ -13,6 +13,7 @@
 #include <cmocka.h>
 #include <geodesic.h>
 
+#include "area.h"
 #include "guotu/guotu.h"
 #include "test_support.h"
 
@@ -209,6 +210,21 @@ static void test_remembered_vertices_same_area(void **state) {
     assert_true(computed > 9000 && computed < 11000);
     assert_true(again == computed);
     assert_true(remembered == computed);
+    /* a lone ring (the raster lattice's cells) skips the cache: the same area to the bit, on a
+     * calculator that remembers the ring's vertices and on one that has not seen them */
+    guotu_area_calc *lone = NULL;
+    assert_int_equal(guotu_area_calc_create(ctx, "EPSG:4527", GUOTU_AREA_ELLIPSOIDAL, &lone), GUOTU_OK);
+    double copy[2 * N], lone_warm = 0, lone_cold = 0, lone_again = 0;
+    memcpy(copy, ring, sizeof copy);
+    assert_int_equal(gt_area_of_lone_ring_inplace(ctx, warm, copy, N, &lone_warm), GUOTU_OK);
+    memcpy(copy, ring, sizeof copy);
+    assert_int_equal(gt_area_of_lone_ring_inplace(ctx, lone, copy, N, &lone_cold), GUOTU_OK);
+    memcpy(copy, ring, sizeof copy);
+    assert_int_equal(gt_area_of_ring_inplace(ctx, lone, copy, N, &lone_again), GUOTU_OK);
+    assert_true(lone_warm == computed);
+    assert_true(lone_cold == computed);
+    assert_true(lone_again == computed);
+    guotu_area_calc_destroy(ctx, lone);
     /* a vertex beyond the ellipsoid fails every time, also after its neighbours were kept */
     guotu_area_calc *geo = NULL;
     assert_int_equal(guotu_area_calc_create(ctx, "EPSG:4490", GUOTU_AREA_ELLIPSOIDAL, &geo), GUOTU_OK);
