@@ -508,6 +508,97 @@ GUOTU_IO_API void guotu_lines_job_init(guotu_lines_job *job);
  * checking), or the core's own status. */
 GUOTU_IO_API int guotu_lines_job_run(guotu_context *ctx, const guotu_lines_job *job);
 
+/* ---- Framework catalogue and indicators from files (guotu_frame.h) ----- */
+
+/* Every string is borrowed for the duration of guotu_frame_catalogue_job_run; NULL means
+ * "not given" unless said otherwise. Start from guotu_frame_catalogue_job_init. */
+typedef struct guotu_frame_catalogue_job {
+    /* The province's element catalogue (名录): a CSV file (element_id, name, type, cities,
+     * indicators) or a preset name of <resources>/presets/catalogue (required). */
+    const char *catalogue;
+    /* The cities' submitted elements: a file and its layer (NULL: the first polygon layer),
+     * the city (admin id) and catalogue id fields (required) and the name field (NULL:
+     * none); the attribute encoding of Shapefiles without a .cpg (NULL: the file's own). */
+    const char *elements, *elements_layer, *city_field, *element_field, *name_field, *encoding;
+    /* County -> city roll-up (CSV: county, city, or a preset name); NULL: none. */
+    const char *counties;
+    /* Folder holding schemas/ and presets/ (NULL: $GUOTU_RESOURCES, else the tool's
+     * installed or source-tree folder). */
+    const char *resources;
+    /* The GeoPackage written (required, ".gpkg"; never one of the inputs): catalogue_findings,
+     * catalogue_cities and, with counties, county_rollup, styled. */
+    const char *output;
+} guotu_frame_catalogue_job;
+
+/* What a catalogue check found, for its summary. */
+typedef struct guotu_frame_catalogue_job_info {
+    int64_t features; /* submitted features read */
+    int64_t cities;   /* rows of catalogue_cities */
+    int64_t not_submitted, not_in_catalogue, city_not_listed, no_city; /* findings by kind */
+} guotu_frame_catalogue_job_info;
+
+/* Every member NULL. */
+GUOTU_IO_API void guotu_frame_catalogue_job_init(guotu_frame_catalogue_job *job);
+
+/* Runs the catalogue check. GUOTU_OK: the GeoPackage is in place and *info (may be NULL) is
+ * filled. Otherwise nothing is written (the GeoPackage goes to a temporary file renamed at
+ * the end) and the context's last error says why, naming the file, layer and field at fault:
+ * GUOTU_ERR_ARGUMENT (a bad job), GUOTU_ERR_IO (a file that cannot be read or written),
+ * GUOTU_ERR_CANCELLED (the context's progress callback, called at each stage and every few
+ * thousand features read, asked to stop), or the core's own status (a catalogue that does
+ * not parse …). */
+GUOTU_IO_API int guotu_frame_catalogue_job_run(guotu_context *ctx, const guotu_frame_catalogue_job *job,
+                                               guotu_frame_catalogue_job_info *info);
+
+/* Every string is borrowed for the duration of guotu_frame_indicators_job_run; NULL means
+ * "not given" unless said otherwise. Start from guotu_frame_indicators_job_init. */
+typedef struct guotu_frame_indicators_job {
+    /* The catalogue check's inputs (run as well); catalogue.output is this job's output:
+     * element_indicators, indicator_findings, catalogue_findings, catalogue_cities and, with
+     * counties, county_rollup, styled. */
+    guotu_frame_catalogue_job catalogue;
+    const char *thresholds; /* CSV: city, element_type, indicator, min, max (or a preset); NULL: none */
+    /* The DEM (a raster GDAL opens, band 1); NULL: no elevation and slope. */
+    const char *dem;
+    /* The land use: a layer of polygons with the class field landuse_code, or without
+     * landuse_code a raster of class values; NULL: no forest share. */
+    const char *landuse, *landuse_layer, *landuse_code;
+    const char *forest_codes; /* the classes counted as forest; NULL: 0301;0302;0305;0307 */
+    /* The work CRS as GDAL reads it (e.g. "EPSG:4527"); NULL: the DEM's, else the elements'.
+     * A geographic one becomes the 3-degree Gauss-Krüger zone of the data's centre. */
+    const char *crs;
+    int threads;                 /* DEM readers; 0: one per CPU, at most 8 */
+    guotu_frame_options options; /* guotu_frame_options_init's; options.crs is set by the run */
+    guotu_note_fn note;          /* a layer reprojected to the work CRS; may be NULL */
+    void *note_user;
+    /* The work CRS chosen (a Gauss-Krüger zone for geographic data) and the DEM warped to
+     * it; may be NULL. */
+    guotu_note_fn crs_note;
+    void *crs_note_user;
+} guotu_frame_indicators_job;
+
+/* What an indicators run found, for its summary. */
+typedef struct guotu_frame_indicators_job_info {
+    guotu_frame_catalogue_job_info catalogue;
+    int64_t zones; /* rows of element_indicators: elements, city parts, border strips */
+    /* indicator findings by kind */
+    int64_t outside_threshold, threshold_missing, threshold_differs, value_jump, dem_incomplete, landuse_incomplete;
+} guotu_frame_indicators_job_info;
+
+/* Defaults: those of guotu_frame_options_init, every other member NULL or 0. */
+GUOTU_IO_API void guotu_frame_indicators_job_init(guotu_frame_indicators_job *job);
+
+/* Runs the indicators and the catalogue check. GUOTU_OK: the GeoPackage is in place and
+ * *info (may be NULL) is filled. Otherwise nothing is written and the context's last error
+ * says why, naming the file, layer and field at fault: GUOTU_ERR_ARGUMENT (a bad job),
+ * GUOTU_ERR_IO (a file that cannot be read or written), GUOTU_ERR_CRS (no CRS, a work CRS
+ * not in metres, a DEM or land-use raster in another CRS), GUOTU_ERR_CANCELLED (the
+ * context's progress callback asked to stop: it is called at each stage, every few thousand
+ * features read and by the core while it reads the DEM and computes), or the core's own
+ * status. */
+GUOTU_IO_API int guotu_frame_indicators_job_run(guotu_context *ctx, const guotu_frame_indicators_job *job,
+                                                guotu_frame_indicators_job_info *info);
+
 #ifdef __cplusplus
 }
 #endif
