@@ -253,13 +253,15 @@ static int write_ifinding(const guotu_frame_indicator_finding *x, void *user) {
 }
 
 /* Reads a file layer in the work CRS: opens, checks the CRS and reprojects, saying so through
- * `note` (NULL: silently). */
+ * `note` (NULL: silently). A layer that cannot be in the work CRS sets *status GUOTU_ERR_CRS. */
 static int open_in_crs(vector_source *src, const char *path, const char *layer, const char *encoding,
-                       OGRSpatialReferenceH srs, const char *role, guotu_note_fn note, void *note_user, char *err,
-                       size_t err_size) {
+                       OGRSpatialReferenceH srs, const char *role, guotu_note_fn note, void *note_user, int *status,
+                       char *err, size_t err_size) {
     if (vector_source_open(src, path, layer, encoding, err, err_size)) return 1;
     layer_crs_target t = {.srs = srs, .words = "the work CRS", .equivalent = 1, .note = note, .note_user = note_user};
-    return layer_crs_align(&t, src, role, NULL, err, err_size);
+    if (!layer_crs_align(&t, src, role, NULL, err, err_size)) return 0;
+    if (!strstr(err, "reproject")) *status = GUOTU_ERR_CRS;
+    return 1;
 }
 
 /* The submitted elements in the work CRS; `note` NULL for the DEM workers' own frames. */
@@ -268,7 +270,7 @@ static int read_submissions_in_crs(guotu_context *ctx, guotu_frame *f, const ind
                                    size_t err_size) {
     const catalogue_args *c = &a->catalogue;
     vector_source src;
-    if (open_in_crs(&src, c->elements, c->elements_layer, c->encoding, srs, "elements", note, a->note_user, err,
+    if (open_in_crs(&src, c->elements, c->elements_layer, c->encoding, srs, "elements", note, a->note_user, status, err,
                     err_size)) {
         vector_source_close(&src);
         return 1;
@@ -277,10 +279,10 @@ static int read_submissions_in_crs(guotu_context *ctx, guotu_frame *f, const ind
 }
 
 static int read_landuse(guotu_context *ctx, guotu_frame *f, const indicators_args *a, OGRSpatialReferenceH srs,
-                        char *err, size_t err_size) {
+                        int *status, char *err, size_t err_size) {
     vector_source src;
     int failed = open_in_crs(&src, a->landuse, a->landuse_layer, a->catalogue.encoding, srs, "land-use", a->note,
-                             a->note_user, err, err_size) ||
+                             a->note_user, status, err, err_size) ||
                  vector_source_use_field(&src, a->landuse_code, err, err_size);
     char code[256];
     int64_t fid;
@@ -288,7 +290,7 @@ static int read_landuse(guotu_context *ctx, guotu_frame *f, const indicators_arg
     size_t size;
     int more = 0;
     while (!failed && (more = vector_source_next(&src, &fid, code, sizeof code, &wkb, &size, err, err_size)) == 1)
-        if (guotu_frame_add_landuse(ctx, f, code, fid, wkb, size)) {
+        if ((*status = guotu_frame_add_landuse(ctx, f, code, fid, wkb, size)) != GUOTU_OK) {
             snprintf(err, err_size, "land-use layer '%s' of '%s': %s", src.layer_name, src.path,
                      guotu_context_last_error(ctx));
             failed = 1;
@@ -301,7 +303,8 @@ static int read_landuse(guotu_context *ctx, guotu_frame *f, const indicators_arg
 /* Land use as a raster of class values (band 1), in the work CRS, read only in the blocks
  * the elements meet. */
 static int read_landuse_raster(guotu_context *ctx, guotu_frame *f, GDALDatasetH ds, OGRSpatialReferenceH srs,
-                               const char *path, char *err, size_t err_size) {
+                               const char *path, int *status, char *err, size_t err_size) {
+    *status = GUOTU_ERR_CRS;
     if (!GDALGetSpatialRef(ds))
         return snprintf(err, err_size, "the land-use raster '%s' has no CRS: assign it the work CRS %s", path,
                         OSRGetName(srs)) > 0;
@@ -310,6 +313,7 @@ static int read_landuse_raster(guotu_context *ctx, guotu_frame *f, GDALDatasetH 
                         "the land-use raster '%s' is in %s, not the work CRS %s: warp it first (gdalwarp -t_srs ... "
                         "-r near), class rasters are never resampled here",
                         path, OSRGetName(GDALGetSpatialRef(ds)), OSRGetName(srs)) > 0;
+    *status = GUOTU_ERR_DATA;
     GDALRasterBandH band = GDALGetRasterBand(ds, 1);
     GDALDataType type = GDALGetRasterDataType(band);
     if (type == GDT_Float32 || type == GDT_Float64 || GDALDataTypeIsComplex(type))
@@ -318,6 +322,7 @@ static int read_landuse_raster(guotu_context *ctx, guotu_frame *f, GDALDatasetH 
                         path, GDALGetDataTypeName(type)) > 0;
     guotu_raster_grid grid;
     memset(&grid, 0, sizeof grid);
+    *status = 0; /* a read error from here on, or the core's status */
     if (GDALGetGeoTransform(ds, grid.geotransform) != CE_None)
         return snprintf(err, err_size, "'%s' has no geotransform (it is not georeferenced)", path) > 0;
     grid.width = GDALGetRasterXSize(ds);
@@ -326,7 +331,7 @@ static int read_landuse_raster(guotu_context *ctx, guotu_frame *f, GDALDatasetH 
     double nodata = GDALGetRasterNoDataValue(band, &has);
     grid.has_nodata = has && nodata == floor(nodata) && fabs(nodata) < 9.2e18;
     grid.nodata = grid.has_nodata ? (int64_t)nodata : 0;
-    if (guotu_frame_set_landuse_grid(ctx, f, &grid))
+    if ((*status = guotu_frame_set_landuse_grid(ctx, f, &grid)) != GUOTU_OK)
         return snprintf(err, err_size, "land-use raster '%s': %s", path, guotu_context_last_error(ctx)) > 0;
     /* Only the blocks the elements meet are read (GDAL decodes whole blocks): the core names
      * them as windows of whole blocks, consecutive blocks of a block row merged. */
@@ -334,12 +339,13 @@ static int read_landuse_raster(guotu_context *ctx, guotu_frame *f, GDALDatasetH 
     GDALGetBlockSize(band, &bx, &by);
     int64_t block_rows = by > 0 ? by : 64, block_cols = bx > 0 ? bx : grid.width;
     size_t nwindows = 0;
-    if (guotu_frame_landuse_windows_needed(ctx, f, block_rows, block_cols, NULL, 0, &nwindows))
+    if ((*status = guotu_frame_landuse_windows_needed(ctx, f, block_rows, block_cols, NULL, 0, &nwindows)) != GUOTU_OK)
         return snprintf(err, err_size, "land-use raster '%s': %s", path, guotu_context_last_error(ctx)) > 0;
     int64_t *windows = malloc(sizeof(int64_t) * 4 * (nwindows ? nwindows : 1));
     if (!windows) return snprintf(err, err_size, "out of memory for %zu land-use windows", nwindows) > 0;
     int failed = 0;
-    if (guotu_frame_landuse_windows_needed(ctx, f, block_rows, block_cols, windows, nwindows, &nwindows))
+    if ((*status = guotu_frame_landuse_windows_needed(ctx, f, block_rows, block_cols, windows, nwindows, &nwindows)) !=
+        GUOTU_OK)
         failed = snprintf(err, err_size, "land-use raster '%s': %s", path, guotu_context_last_error(ctx)) > 0;
     int32_t *buffer = NULL;
     size_t buffer_cells = 0;
@@ -362,7 +368,7 @@ static int read_landuse_raster(guotu_context *ctx, guotu_frame *f, GDALDatasetH 
                               "'%s': %s",
                               (long long)w[0], (long long)(w[0] + w[2] - 1), (long long)w[1],
                               (long long)(w[1] + w[3] - 1), path, CPLGetLastErrorMsg()) > 0;
-        else if (guotu_frame_add_landuse_block(ctx, f, w[0], w[1], w[2], w[3], buffer, w[3]))
+        else if ((*status = guotu_frame_add_landuse_block(ctx, f, w[0], w[1], w[2], w[3], buffer, w[3])) != GUOTU_OK)
             failed = snprintf(err, err_size, "land-use raster '%s': %s", path, guotu_context_last_error(ctx)) > 0;
     }
     free(buffer);
@@ -978,7 +984,7 @@ static int run_indicators(indicators_run *r) {
         frame_inputs in = {a, r->text, r->path, r->size, r->srs, NULL, r->opts};
         if (read_dem(ctx, r->f, r->dem, &in, io_thread_count(a->threads, 0), &r->status, err, err_size)) return 1;
     }
-    if (a->landuse && a->landuse_code && read_landuse(ctx, r->f, a, r->srs, err, err_size)) return 1;
+    if (a->landuse && a->landuse_code && read_landuse(ctx, r->f, a, r->srs, &r->status, err, err_size)) return 1;
     if (a->landuse && !a->landuse_code) {
         GDALDatasetH lu = GDALOpenEx(a->landuse, GDAL_OF_RASTER | GDAL_OF_READONLY, NULL, NULL, NULL);
         int failed = 0;
@@ -987,7 +993,7 @@ static int run_indicators(indicators_run *r) {
                               "cannot open '%s' as a land-use raster (give --landuse-code for a layer of polygons)",
                               a->landuse) > 0;
         else
-            failed = read_landuse_raster(ctx, r->f, lu, r->srs, a->landuse, err, err_size);
+            failed = read_landuse_raster(ctx, r->f, lu, r->srs, a->landuse, &r->status, err, err_size);
         if (lu) GDALClose(lu);
         if (failed) return 1;
     }
