@@ -599,6 +599,102 @@ GUOTU_IO_API void guotu_frame_indicators_job_init(guotu_frame_indicators_job *jo
 GUOTU_IO_API int guotu_frame_indicators_job_run(guotu_context *ctx, const guotu_frame_indicators_job *job,
                                                 guotu_frame_indicators_job_info *info);
 
+/* ---- Priorities from files (guotu_priorities.h) ------------------------ */
+
+/* Called once after a successful rule run, after the GeoPackage is in place and before the
+ * run frees its tables: `run` is the finished run (guotu_rule_run_zone_count,
+ * guotu_rule_run_zone … of guotu_priorities.h on `ctx`); both borrowed for the call only. */
+typedef void (*guotu_priorities_rule_report_fn)(guotu_context *ctx, const guotu_rule_run *run, void *user_data);
+
+/* Every string is borrowed for the duration of guotu_priorities_rule_job_run; NULL means "not
+ * given" unless said otherwise. Start from guotu_priorities_rule_job_init. */
+typedef struct guotu_priorities_rule_job {
+    /* The zones (e.g. the red line's patches): a file, its layer (NULL: the first polygon
+     * layer) and the field of their type (required). The first layer read: the run's CRS. */
+    const char *zones, *zones_layer, *type_field;
+    /* The land use (required): a file, its layer, the class-code field (NULL: DLBM; a text
+     * field, a numeric one is refused) and the deduction coefficient's field (NULL: KCXS when
+     * the layer has it, with a note; "none": gross areas). */
+    const char *landuse, *landuse_layer, *class_field, *deduction_field;
+    /* Admin units summed over (NULL: none): a file, its layer, the code field (NULL: XZQDM) and
+     * the name field (NULL: XZQMC when the layer has it; "none": no names). */
+    const char *admin, *admin_layer, *admin_id_field, *admin_name_field;
+    /* The rule table: a CSV (zone_type, rank, objective, controls, rule) or a preset name of
+     * <resources>/presets/priorities (NULL: redline_functions). */
+    const char *rules;
+    guotu_area_method area_method; /* default ellipsoidal */
+    const char *encoding;          /* text encoding for drivers that take one (e.g. "GBK"); NULL: the file's own */
+    const char *resources;         /* folder of schemas/ and presets/ (NULL: $GUOTU_RESOURCES or the built-in) */
+    /* The GeoPackage written (required, ".gpkg"; never one of the inputs): controlled_land,
+     * zone_summary and admin_summary, styled. */
+    const char *output;
+    guotu_note_fn note; /* a layer reprojected, the deduction field taken; may be NULL */
+    void *note_user;
+    guotu_priorities_rule_report_fn report; /* may be NULL */
+    void *report_user;
+} guotu_priorities_rule_job;
+
+/* Every member NULL or 0 (the defaults above). */
+GUOTU_IO_API void guotu_priorities_rule_job_init(guotu_priorities_rule_job *job);
+
+/* Runs the ruling objective of each zone. GUOTU_OK: the GeoPackage is in place and
+ * job->report was called. Otherwise nothing is written (the GeoPackage goes to a temporary
+ * file renamed at the end) and the context's last error says why, naming the layer, feature
+ * and field at fault: GUOTU_ERR_ARGUMENT (a bad job), GUOTU_ERR_IO (a file that cannot be read
+ * or written, a field it lacks), GUOTU_ERR_DATA (a zone without type, a numeric class field),
+ * GUOTU_ERR_CANCELLED (the context's progress callback, called while the land use is read,
+ * asked to stop), or the core's own status. */
+GUOTU_IO_API int guotu_priorities_rule_job_run(guotu_context *ctx, const guotu_priorities_rule_job *job);
+
+/* Every string is borrowed for the duration of guotu_priorities_rank_job_run; NULL means "not
+ * given" unless said otherwise. Start from guotu_priorities_rank_job_init. */
+typedef struct guotu_priorities_rank_job {
+    /* The candidate sites (required): a file, its layer and the field copied as site_id (NULL:
+     * none). The first layer read: the run's CRS. */
+    const char *sites, *sites_layer, *site_id_field;
+    /* The objectives, each "NAME:min" or "NAME:max" (1 to 16): area_ha, forest_gain_ha,
+     * cultivated_change_ha (need the land use and target), redline_distance_m,
+     * redline_contact_m (need the red line), or a numeric field of the sites. */
+    const char *const *objectives;
+    int objective_count;
+    const char *lexicographic; /* objective names separated by commas: adds lex_rank; NULL: none */
+    /* The land use (NULL: none; then target is not needed): a file, its layer, the class and
+     * deduction fields as in guotu_priorities_rule_job, the class a site becomes (required with
+     * the land use), the standard-forest coefficients (a CSV or a system of the voucher presets;
+     * NULL: SANDIAO_WORK) and the cultivated classes (NULL: "01"). */
+    const char *landuse, *landuse_layer, *class_field, *deduction_field, *target, *coefficients, *cultivated;
+    const char *redline, *redline_layer; /* the red line (NULL: none) */
+    guotu_area_method area_method;       /* default ellipsoidal */
+    const char *encoding;                /* NULL: the files' own */
+    const char *resources;               /* NULL: $GUOTU_RESOURCES or the built-in */
+    /* The GeoPackage written (required, ".gpkg"; never one of the inputs): ranked_sites,
+     * styled by front. */
+    const char *output;
+    guotu_note_fn note; /* a layer reprojected, the deduction field taken; may be NULL */
+    void *note_user;
+    /* Geographic layers ranked with a red line: the Gauss-Krüger zone chosen; may be NULL. */
+    guotu_note_fn crs_note;
+    void *crs_note_user;
+} guotu_priorities_rank_job;
+
+/* What a rank run found, for its summary. */
+typedef struct guotu_priorities_rank_job_info {
+    int64_t sites;    /* rows of ranked_sites */
+    int64_t on_front; /* sites on the first (Pareto) front */
+    int fronts;       /* the number of fronts */
+} guotu_priorities_rank_job_info;
+
+/* Every member NULL or 0 (the defaults above). */
+GUOTU_IO_API void guotu_priorities_rank_job_init(guotu_priorities_rank_job *job);
+
+/* Ranks the sites. GUOTU_OK: the GeoPackage is in place and *info (may be NULL) is filled.
+ * Otherwise nothing is written and the context's last error says why, naming the layer,
+ * feature and field at fault: GUOTU_ERR_ARGUMENT (a bad job or objective), GUOTU_ERR_IO (a
+ * file that cannot be read or written, a field it lacks), GUOTU_ERR_CANCELLED (the context's
+ * progress callback asked to stop), or the core's own status. */
+GUOTU_IO_API int guotu_priorities_rank_job_run(guotu_context *ctx, const guotu_priorities_rank_job *job,
+                                               guotu_priorities_rank_job_info *info);
+
 #ifdef __cplusplus
 }
 #endif
