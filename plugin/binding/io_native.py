@@ -257,6 +257,37 @@ class _FrameIndicatorsJobInfo(ctypes.Structure):
                                    "value_jump", "dem_incomplete", "landuse_incomplete")]
 
 
+_RULE_REPORT_FN = ctypes.CFUNCTYPE(None, PTR, PTR, PTR)
+
+
+class _PrioritiesRuleJob(ctypes.Structure):
+    """guotu_priorities_rule_job: the ruling objective of each zone from files (the tool's
+    `priorities rule`)."""
+    _c_name_ = "guotu_priorities_rule_job"
+    _fields_ = [(name, STR) for name in (
+        "zones", "zones_layer", "type_field", "landuse", "landuse_layer", "class_field", "deduction_field", "admin",
+        "admin_layer", "admin_id_field", "admin_name_field", "rules")] + [
+        ("area_method", INT), ("encoding", STR), ("resources", STR), ("output", STR),
+        ("note", _NOTE_FN), ("note_user", PTR), ("report", _RULE_REPORT_FN), ("report_user", PTR)]
+
+
+class _PrioritiesRankJob(ctypes.Structure):
+    """guotu_priorities_rank_job: Pareto fronts and a lexicographic order of candidate sites
+    from files (the tool's `priorities rank`)."""
+    _c_name_ = "guotu_priorities_rank_job"
+    _fields_ = [("sites", STR), ("sites_layer", STR), ("site_id_field", STR),
+                ("objectives", ctypes.POINTER(STR)), ("objective_count", INT), ("lexicographic", STR)] + [
+        (name, STR) for name in ("landuse", "landuse_layer", "class_field", "deduction_field", "target",
+                                 "coefficients", "cultivated", "redline", "redline_layer")] + [
+        ("area_method", INT), ("encoding", STR), ("resources", STR), ("output", STR),
+        ("note", _NOTE_FN), ("note_user", PTR), ("crs_note", _NOTE_FN), ("crs_note_user", PTR)]
+
+
+class _PrioritiesRankJobInfo(ctypes.Structure):
+    _c_name_ = "guotu_priorities_rank_job_info"
+    _fields_ = [("sites", INT64), ("on_front", INT64), ("fronts", INT)]
+
+
 def io_library_file_name() -> str:
     if sys.platform.startswith("win"):
         return "guotu_io.dll"
@@ -323,6 +354,15 @@ def io_library(ctx: Context) -> Optional[ctypes.CDLL]:
                     lib.guotu_frame_indicators_job_run.restype = INT
                     lib.guotu_frame_indicators_job_run.argtypes = [PTR, ctypes.POINTER(_FrameIndicatorsJob),
                                                                    ctypes.POINTER(_FrameIndicatorsJobInfo)]
+                    lib.guotu_priorities_rule_job_init.restype = None
+                    lib.guotu_priorities_rule_job_init.argtypes = [ctypes.POINTER(_PrioritiesRuleJob)]
+                    lib.guotu_priorities_rule_job_run.restype = INT
+                    lib.guotu_priorities_rule_job_run.argtypes = [PTR, ctypes.POINTER(_PrioritiesRuleJob)]
+                    lib.guotu_priorities_rank_job_init.restype = None
+                    lib.guotu_priorities_rank_job_init.argtypes = [ctypes.POINTER(_PrioritiesRankJob)]
+                    lib.guotu_priorities_rank_job_run.restype = INT
+                    lib.guotu_priorities_rank_job_run.argtypes = [PTR, ctypes.POINTER(_PrioritiesRankJob),
+                                                                  ctypes.POINTER(_PrioritiesRankJobInfo)]
                 except (OSError, AttributeError):
                     lib = None
             _io_libraries[key] = lib
