@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Tuple
 
 from .convert_native import Convert, declare
-from .frame_native import _RoundsOptions
+from .frame_native import _FrameOptions, _RoundsOptions
 from . import tally_native
 from .lines_native import _LinesOptions
 from .native import Context, Status, _decode, _encode, loaded_library_path
@@ -225,6 +225,69 @@ class _LinesJob(ctypes.Structure):
     ]
 
 
+class _FrameCatalogueJob(ctypes.Structure):
+    """guotu_frame_catalogue_job: the catalogue check from files (the tool's `framework
+    catalogue`)."""
+    _c_name_ = "guotu_frame_catalogue_job"
+    _fields_ = [(name, STR) for name in ("catalogue", "elements", "elements_layer", "city_field", "element_field",
+                                         "name_field", "encoding", "counties", "resources", "output")]
+
+
+class _FrameCatalogueJobInfo(ctypes.Structure):
+    _c_name_ = "guotu_frame_catalogue_job_info"
+    _fields_ = [(name, INT64) for name in ("features", "cities", "not_submitted", "not_in_catalogue",
+                                           "city_not_listed", "no_city")]
+
+
+class _FrameIndicatorsJob(ctypes.Structure):
+    """guotu_frame_indicators_job: the transmission indicators and the catalogue check from
+    files (the tool's `framework indicators`)."""
+    _c_name_ = "guotu_frame_indicators_job"
+    _fields_ = [("catalogue", _FrameCatalogueJob)] + [
+        (name, STR) for name in ("thresholds", "dem", "landuse", "landuse_layer", "landuse_code", "forest_codes",
+                                 "crs")] + [
+        ("threads", INT), ("options", _FrameOptions), ("note", _NOTE_FN), ("note_user", PTR),
+        ("crs_note", _NOTE_FN), ("crs_note_user", PTR)]
+
+
+class _FrameIndicatorsJobInfo(ctypes.Structure):
+    _c_name_ = "guotu_frame_indicators_job_info"
+    _fields_ = [("catalogue", _FrameCatalogueJobInfo)] + [
+        (name, INT64) for name in ("zones", "outside_threshold", "threshold_missing", "threshold_differs",
+                                   "value_jump", "dem_incomplete", "landuse_incomplete")]
+
+
+_RULE_REPORT_FN = ctypes.CFUNCTYPE(None, PTR, PTR, PTR)
+
+
+class _PrioritiesRuleJob(ctypes.Structure):
+    """guotu_priorities_rule_job: the ruling objective of each zone from files (the tool's
+    `priorities rule`)."""
+    _c_name_ = "guotu_priorities_rule_job"
+    _fields_ = [(name, STR) for name in (
+        "zones", "zones_layer", "type_field", "landuse", "landuse_layer", "class_field", "deduction_field", "admin",
+        "admin_layer", "admin_id_field", "admin_name_field", "rules")] + [
+        ("area_method", INT), ("encoding", STR), ("resources", STR), ("output", STR),
+        ("note", _NOTE_FN), ("note_user", PTR), ("report", _RULE_REPORT_FN), ("report_user", PTR)]
+
+
+class _PrioritiesRankJob(ctypes.Structure):
+    """guotu_priorities_rank_job: Pareto fronts and a lexicographic order of candidate sites
+    from files (the tool's `priorities rank`)."""
+    _c_name_ = "guotu_priorities_rank_job"
+    _fields_ = [("sites", STR), ("sites_layer", STR), ("site_id_field", STR),
+                ("objectives", ctypes.POINTER(STR)), ("objective_count", INT), ("lexicographic", STR)] + [
+        (name, STR) for name in ("landuse", "landuse_layer", "class_field", "deduction_field", "target",
+                                 "coefficients", "cultivated", "redline", "redline_layer")] + [
+        ("area_method", INT), ("encoding", STR), ("resources", STR), ("output", STR),
+        ("note", _NOTE_FN), ("note_user", PTR), ("crs_note", _NOTE_FN), ("crs_note_user", PTR)]
+
+
+class _PrioritiesRankJobInfo(ctypes.Structure):
+    _c_name_ = "guotu_priorities_rank_job_info"
+    _fields_ = [("sites", INT64), ("on_front", INT64), ("fronts", INT)]
+
+
 def io_library_file_name() -> str:
     if sys.platform.startswith("win"):
         return "guotu_io.dll"
@@ -281,6 +344,25 @@ def io_library(ctx: Context) -> Optional[ctypes.CDLL]:
                     lib.guotu_lines_job_init.argtypes = [ctypes.POINTER(_LinesJob)]
                     lib.guotu_lines_job_run.restype = INT
                     lib.guotu_lines_job_run.argtypes = [PTR, ctypes.POINTER(_LinesJob)]
+                    lib.guotu_frame_catalogue_job_init.restype = None
+                    lib.guotu_frame_catalogue_job_init.argtypes = [ctypes.POINTER(_FrameCatalogueJob)]
+                    lib.guotu_frame_catalogue_job_run.restype = INT
+                    lib.guotu_frame_catalogue_job_run.argtypes = [PTR, ctypes.POINTER(_FrameCatalogueJob),
+                                                                  ctypes.POINTER(_FrameCatalogueJobInfo)]
+                    lib.guotu_frame_indicators_job_init.restype = None
+                    lib.guotu_frame_indicators_job_init.argtypes = [ctypes.POINTER(_FrameIndicatorsJob)]
+                    lib.guotu_frame_indicators_job_run.restype = INT
+                    lib.guotu_frame_indicators_job_run.argtypes = [PTR, ctypes.POINTER(_FrameIndicatorsJob),
+                                                                   ctypes.POINTER(_FrameIndicatorsJobInfo)]
+                    lib.guotu_priorities_rule_job_init.restype = None
+                    lib.guotu_priorities_rule_job_init.argtypes = [ctypes.POINTER(_PrioritiesRuleJob)]
+                    lib.guotu_priorities_rule_job_run.restype = INT
+                    lib.guotu_priorities_rule_job_run.argtypes = [PTR, ctypes.POINTER(_PrioritiesRuleJob)]
+                    lib.guotu_priorities_rank_job_init.restype = None
+                    lib.guotu_priorities_rank_job_init.argtypes = [ctypes.POINTER(_PrioritiesRankJob)]
+                    lib.guotu_priorities_rank_job_run.restype = INT
+                    lib.guotu_priorities_rank_job_run.argtypes = [PTR, ctypes.POINTER(_PrioritiesRankJob),
+                                                                  ctypes.POINTER(_PrioritiesRankJobInfo)]
                 except (OSError, AttributeError):
                     lib = None
             _io_libraries[key] = lib

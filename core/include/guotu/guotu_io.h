@@ -508,6 +508,193 @@ GUOTU_IO_API void guotu_lines_job_init(guotu_lines_job *job);
  * checking), or the core's own status. */
 GUOTU_IO_API int guotu_lines_job_run(guotu_context *ctx, const guotu_lines_job *job);
 
+/* ---- Framework catalogue and indicators from files (guotu_frame.h) ----- */
+
+/* Every string is borrowed for the duration of guotu_frame_catalogue_job_run; NULL means
+ * "not given" unless said otherwise. Start from guotu_frame_catalogue_job_init. */
+typedef struct guotu_frame_catalogue_job {
+    /* The province's element catalogue (名录): a CSV file (element_id, name, type, cities,
+     * indicators) or a preset name of <resources>/presets/catalogue (required). */
+    const char *catalogue;
+    /* The cities' submitted elements: a file and its layer (NULL: the first polygon layer),
+     * the city (admin id) and catalogue id fields (required) and the name field (NULL:
+     * none); the attribute encoding of Shapefiles without a .cpg (NULL: the file's own). */
+    const char *elements, *elements_layer, *city_field, *element_field, *name_field, *encoding;
+    /* County -> city roll-up (CSV: county, city, or a preset name); NULL: none. */
+    const char *counties;
+    /* Folder holding schemas/ and presets/ (NULL: $GUOTU_RESOURCES, else the tool's
+     * installed or source-tree folder). */
+    const char *resources;
+    /* The GeoPackage written (required, ".gpkg"; never one of the inputs): catalogue_findings,
+     * catalogue_cities and, with counties, county_rollup, styled. */
+    const char *output;
+} guotu_frame_catalogue_job;
+
+/* What a catalogue check found, for its summary. */
+typedef struct guotu_frame_catalogue_job_info {
+    int64_t features; /* submitted features read */
+    int64_t cities;   /* rows of catalogue_cities */
+    int64_t not_submitted, not_in_catalogue, city_not_listed, no_city; /* findings by kind */
+} guotu_frame_catalogue_job_info;
+
+/* Every member NULL. */
+GUOTU_IO_API void guotu_frame_catalogue_job_init(guotu_frame_catalogue_job *job);
+
+/* Runs the catalogue check. GUOTU_OK: the GeoPackage is in place and *info (may be NULL) is
+ * filled. Otherwise nothing is written (the GeoPackage goes to a temporary file renamed at
+ * the end) and the context's last error says why, naming the file, layer and field at fault:
+ * GUOTU_ERR_ARGUMENT (a bad job), GUOTU_ERR_IO (a file that cannot be read or written),
+ * GUOTU_ERR_CANCELLED (the context's progress callback, called at each stage and every few
+ * thousand features read, asked to stop), or the core's own status (a catalogue that does
+ * not parse …). */
+GUOTU_IO_API int guotu_frame_catalogue_job_run(guotu_context *ctx, const guotu_frame_catalogue_job *job,
+                                               guotu_frame_catalogue_job_info *info);
+
+/* Every string is borrowed for the duration of guotu_frame_indicators_job_run; NULL means
+ * "not given" unless said otherwise. Start from guotu_frame_indicators_job_init. */
+typedef struct guotu_frame_indicators_job {
+    /* The catalogue check's inputs (run as well); catalogue.output is this job's output:
+     * element_indicators, indicator_findings, catalogue_findings, catalogue_cities and, with
+     * counties, county_rollup, styled. */
+    guotu_frame_catalogue_job catalogue;
+    const char *thresholds; /* CSV: city, element_type, indicator, min, max (or a preset); NULL: none */
+    /* The DEM (a raster GDAL opens, band 1); NULL: no elevation and slope. */
+    const char *dem;
+    /* The land use: a layer of polygons with the class field landuse_code, or without
+     * landuse_code a raster of class values; NULL: no forest share. */
+    const char *landuse, *landuse_layer, *landuse_code;
+    const char *forest_codes; /* the classes counted as forest; NULL: 0301;0302;0305;0307 */
+    /* The work CRS as GDAL reads it (e.g. "EPSG:4527"); NULL: the DEM's, else the elements'.
+     * A geographic one becomes the 3-degree Gauss-Krüger zone of the data's centre. */
+    const char *crs;
+    int threads;                 /* DEM readers; 0: one per CPU, at most 8 */
+    guotu_frame_options options; /* guotu_frame_options_init's; options.crs is set by the run */
+    guotu_note_fn note;          /* a layer reprojected to the work CRS; may be NULL */
+    void *note_user;
+    /* The work CRS chosen (a Gauss-Krüger zone for geographic data) and the DEM warped to
+     * it; may be NULL. */
+    guotu_note_fn crs_note;
+    void *crs_note_user;
+} guotu_frame_indicators_job;
+
+/* What an indicators run found, for its summary. */
+typedef struct guotu_frame_indicators_job_info {
+    guotu_frame_catalogue_job_info catalogue;
+    int64_t zones; /* rows of element_indicators: elements, city parts, border strips */
+    /* indicator findings by kind */
+    int64_t outside_threshold, threshold_missing, threshold_differs, value_jump, dem_incomplete, landuse_incomplete;
+} guotu_frame_indicators_job_info;
+
+/* Defaults: those of guotu_frame_options_init, every other member NULL or 0. */
+GUOTU_IO_API void guotu_frame_indicators_job_init(guotu_frame_indicators_job *job);
+
+/* Runs the indicators and the catalogue check. GUOTU_OK: the GeoPackage is in place and
+ * *info (may be NULL) is filled. Otherwise nothing is written and the context's last error
+ * says why, naming the file, layer and field at fault: GUOTU_ERR_ARGUMENT (a bad job),
+ * GUOTU_ERR_IO (a file that cannot be read or written), GUOTU_ERR_CRS (no CRS, a work CRS
+ * not in metres, a DEM or land-use raster in another CRS), GUOTU_ERR_CANCELLED (the
+ * context's progress callback asked to stop: it is called at each stage, every few thousand
+ * features read and by the core while it reads the DEM and computes), or the core's own
+ * status. */
+GUOTU_IO_API int guotu_frame_indicators_job_run(guotu_context *ctx, const guotu_frame_indicators_job *job,
+                                                guotu_frame_indicators_job_info *info);
+
+/* ---- Priorities from files (guotu_priorities.h) ------------------------ */
+
+/* Called once after a successful rule run, after the GeoPackage is in place and before the
+ * run frees its tables: `run` is the finished run (guotu_rule_run_zone_count,
+ * guotu_rule_run_zone … of guotu_priorities.h on `ctx`); both borrowed for the call only. */
+typedef void (*guotu_priorities_rule_report_fn)(guotu_context *ctx, const guotu_rule_run *run, void *user_data);
+
+/* Every string is borrowed for the duration of guotu_priorities_rule_job_run; NULL means "not
+ * given" unless said otherwise. Start from guotu_priorities_rule_job_init. */
+typedef struct guotu_priorities_rule_job {
+    /* The zones (e.g. the red line's patches): a file, its layer (NULL: the first polygon
+     * layer) and the field of their type (required). The first layer read: the run's CRS. */
+    const char *zones, *zones_layer, *type_field;
+    /* The land use (required): a file, its layer, the class-code field (NULL: DLBM; a text
+     * field, a numeric one is refused) and the deduction coefficient's field (NULL: KCXS when
+     * the layer has it, with a note; "none": gross areas). */
+    const char *landuse, *landuse_layer, *class_field, *deduction_field;
+    /* Admin units summed over (NULL: none): a file, its layer, the code field (NULL: XZQDM) and
+     * the name field (NULL: XZQMC when the layer has it; "none": no names). */
+    const char *admin, *admin_layer, *admin_id_field, *admin_name_field;
+    /* The rule table: a CSV (zone_type, rank, objective, controls, rule) or a preset name of
+     * <resources>/presets/priorities (NULL: redline_functions). */
+    const char *rules;
+    guotu_area_method area_method; /* default ellipsoidal */
+    const char *encoding;          /* text encoding for drivers that take one (e.g. "GBK"); NULL: the file's own */
+    const char *resources;         /* folder of schemas/ and presets/ (NULL: $GUOTU_RESOURCES or the built-in) */
+    /* The GeoPackage written (required, ".gpkg"; never one of the inputs): controlled_land,
+     * zone_summary and admin_summary, styled. */
+    const char *output;
+    guotu_note_fn note; /* a layer reprojected, the deduction field taken; may be NULL */
+    void *note_user;
+    guotu_priorities_rule_report_fn report; /* may be NULL */
+    void *report_user;
+} guotu_priorities_rule_job;
+
+/* Every member NULL or 0 (the defaults above). */
+GUOTU_IO_API void guotu_priorities_rule_job_init(guotu_priorities_rule_job *job);
+
+/* Runs the ruling objective of each zone. GUOTU_OK: the GeoPackage is in place and
+ * job->report was called. Otherwise nothing is written (the GeoPackage goes to a temporary
+ * file renamed at the end) and the context's last error says why, naming the layer, feature
+ * and field at fault: GUOTU_ERR_ARGUMENT (a bad job), GUOTU_ERR_IO (a file that cannot be read
+ * or written, a field it lacks), GUOTU_ERR_DATA (a zone without type, a numeric class field),
+ * GUOTU_ERR_CANCELLED (the context's progress callback, called while the land use is read,
+ * asked to stop), or the core's own status. */
+GUOTU_IO_API int guotu_priorities_rule_job_run(guotu_context *ctx, const guotu_priorities_rule_job *job);
+
+/* Every string is borrowed for the duration of guotu_priorities_rank_job_run; NULL means "not
+ * given" unless said otherwise. Start from guotu_priorities_rank_job_init. */
+typedef struct guotu_priorities_rank_job {
+    /* The candidate sites (required): a file, its layer and the field copied as site_id (NULL:
+     * none). The first layer read: the run's CRS. */
+    const char *sites, *sites_layer, *site_id_field;
+    /* The objectives, each "NAME:min" or "NAME:max" (1 to 16): area_ha, forest_gain_ha,
+     * cultivated_change_ha (need the land use and target), redline_distance_m,
+     * redline_contact_m (need the red line), or a numeric field of the sites. */
+    const char *const *objectives;
+    int objective_count;
+    const char *lexicographic; /* objective names separated by commas: adds lex_rank; NULL: none */
+    /* The land use (NULL: none; then target is not needed): a file, its layer, the class and
+     * deduction fields as in guotu_priorities_rule_job, the class a site becomes (required with
+     * the land use), the standard-forest coefficients (a CSV or a system of the voucher presets;
+     * NULL: SANDIAO_WORK) and the cultivated classes (NULL: "01"). */
+    const char *landuse, *landuse_layer, *class_field, *deduction_field, *target, *coefficients, *cultivated;
+    const char *redline, *redline_layer; /* the red line (NULL: none) */
+    guotu_area_method area_method;       /* default ellipsoidal */
+    const char *encoding;                /* NULL: the files' own */
+    const char *resources;               /* NULL: $GUOTU_RESOURCES or the built-in */
+    /* The GeoPackage written (required, ".gpkg"; never one of the inputs): ranked_sites,
+     * styled by front. */
+    const char *output;
+    guotu_note_fn note; /* a layer reprojected, the deduction field taken; may be NULL */
+    void *note_user;
+    /* Geographic layers ranked with a red line: the Gauss-Krüger zone chosen; may be NULL. */
+    guotu_note_fn crs_note;
+    void *crs_note_user;
+} guotu_priorities_rank_job;
+
+/* What a rank run found, for its summary. */
+typedef struct guotu_priorities_rank_job_info {
+    int64_t sites;    /* rows of ranked_sites */
+    int64_t on_front; /* sites on the first (Pareto) front */
+    int fronts;       /* the number of fronts */
+} guotu_priorities_rank_job_info;
+
+/* Every member NULL or 0 (the defaults above). */
+GUOTU_IO_API void guotu_priorities_rank_job_init(guotu_priorities_rank_job *job);
+
+/* Ranks the sites. GUOTU_OK: the GeoPackage is in place and *info (may be NULL) is filled.
+ * Otherwise nothing is written and the context's last error says why, naming the layer,
+ * feature and field at fault: GUOTU_ERR_ARGUMENT (a bad job or objective), GUOTU_ERR_IO (a
+ * file that cannot be read or written, a field it lacks), GUOTU_ERR_CANCELLED (the context's
+ * progress callback asked to stop), or the core's own status. */
+GUOTU_IO_API int guotu_priorities_rank_job_run(guotu_context *ctx, const guotu_priorities_rank_job *job,
+                                               guotu_priorities_rank_job_info *info);
+
 #ifdef __cplusplus
 }
 #endif
