@@ -1,21 +1,20 @@
-/* cmd_voucher.c — `guotu voucher`: ecological voucher accounting and market from files. */
+/* cmd_voucher.c — `guotu voucher`: ecological voucher accounting and market from files. Parses the
+ * options into a guotu_voucher_job (the I/O library runs it: core/io/voucher_job.c) and prints the
+ * summary and the ledger from the job's report. */
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
 #include "guotu/guotu.h"
-#include "progress_bar.h"
-#include "resources.h"
 #include "guotu/guotu_io.h"
-#include "voucher_inputs.h"
-#include "voucher_ledger.h"
+#include "progress_bar.h"
+#include "resources.h"      /* classification_system_known */
+#include "voucher_inputs.h" /* zone_fields, voucher_czcsxm_filter */
+#include "voucher_ledger.h" /* voucher_base_year_from_data */
 #include "zone_names.h"
 
 static const char *const voucher_usage =
