@@ -65,7 +65,10 @@ def table(path: Path, name: str) -> List[tuple]:
     out = []
     for f in layer:
         g = f.GetGeometryRef()
-        out.append((f.GetFID(), tuple(f.GetField(n) for n in fields), bytes(g.ExportToWkb()) if g else None))
+        values = tuple(f.GetField(n) for n in fields)
+        if values and values[0] == "created_utc":  # the summary's time of writing
+            values = (values[0],) + tuple("<time>" if isinstance(v, str) else v for v in values[1:])
+        out.append((f.GetFID(), values, bytes(g.ExportToWkb()) if g else None))
     return [tuple(fields)] + out
 
 
@@ -196,3 +199,43 @@ def test_a_bad_job_is_refused_before_reading(guotu, files, tmp_path: Path) -> No
         assert status_name(ctx, lib.guotu_voucher_job_run(ctx.handle, None)) == "GUOTU_ERR_ARGUMENT"
         assert "no job" in ctx.last_error()
     assert not (tmp_path / "out.gpkg").exists() and not (tmp_path / "out.shp").exists()
+
+
+def test_accounts_over_years_equal_the_tool(guotu, tmp_path: Path) -> None:
+    """Three periods with caps 10, 100, 100 (test_cli_voucher_ledger.py's hand-computed ledger):
+    the job's ledger table and CSV are the tool's, and the report has each period's volume."""
+    import test_cli_voucher_ledger as vl
+    from guotu.binding import io_native as io
+    from guotu.binding import native
+
+    (tmp_path / "in").mkdir()
+    surveys = vl.make_surveys(tmp_path / "in")
+    res = vl.three_periods(surveys, tmp_path / "tool.gpkg")
+    assert res.returncode == 0, res.stderr
+    reported = []
+
+    def report(_ctx, voucher, market, attribution, accounts, info, _user) -> None:
+        i = info.contents
+        reported.append((i.base_year, i.period_count, [i.period_traded_ha[k] for k in range(4)],
+                         i.ledger_csv.decode(), bool(accounts), bool(market)))
+
+    keep = [b(str(surveys[year])) for year in (2020, 2021, 2022)]
+    periods = (io._VoucherPeriod * 3)(*[io._VoucherPeriod(year, path, None, None, None)
+                                        for year, path in zip((2020, 2021, 2022), keep)])
+    files = {"zones": surveys["zones"], "base": surveys[2019], "target": None}
+    with native.Context() as ctx:
+        lib = io.declare_voucher_job(io.io_library(ctx))
+        job, more = make_job(io, lib, files, tmp_path / "job.gpkg", target=None, caps="10,100,100")
+        job.periods, job.period_count = ctypes.cast(periods, ctypes.POINTER(io._VoucherPeriod)), 3
+        job.report = io._VOUCHER_REPORT_FN(report)
+        status = lib.guotu_voucher_job_run(ctx.handle, ctypes.byref(job))
+        assert status == 0, ctx.last_error()
+    for name in TABLES:
+        assert table(tmp_path / "job.gpkg", name) == table(tmp_path / "tool.gpkg", name), name
+    vl.assert_rows(vl.ledger_rows(tmp_path / "job.gpkg"), vl.EXPECTED)
+    assert (tmp_path / "job_ledger.csv").read_bytes() == (tmp_path / "tool_ledger.csv").read_bytes()
+    # base year 2019 from SJNF; traded 10, 5, 15 ha (caps 10, 100, 100)
+    assert reported == [(2019, 3, [pytest.approx(10), pytest.approx(5), pytest.approx(15), 0.0],
+                         str(tmp_path / "job_ledger.csv"), True, True)]
+    assert "period 3 (2021 -> 2022): traded 15.00 ha" in res.stdout
+    assert leftovers(tmp_path) == []
