@@ -1,49 +1,21 @@
-/* cmd_voucher.c — `guotu voucher`: ecological voucher accounting and market from files. */
+/* cmd_voucher.c — `guotu voucher`: ecological voucher accounting and market from files. Parses the
+ * options into a guotu_voucher_job (the I/O library runs it: core/io/voucher_job.c) and prints the
+ * summary and the ledger from the job's report. */
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
 #include "guotu/guotu.h"
+#include "guotu/guotu_io.h"
 #include "progress_bar.h"
-#include "code_units.h"
-#include "tally_runner.h"
-#include "voucher_inputs.h"
-#include "voucher_ledger.h"
-#include "voucher_lines.h"
-#include "voucher_output.h"
+#include "resources.h"      /* classification_system_known */
+#include "voucher_inputs.h" /* zone_fields, voucher_czcsxm_filter */
+#include "voucher_ledger.h" /* voucher_base_year_from_data */
 #include "zone_names.h"
-
-/* "201,202" -> "CZCSXM LIKE '201%' OR CZCSXM LIKE '202%'" (an A suffix marks a unit's independent
- * industrial land: 201A is city land too). 1 on a code that is not digits (+ A). */
-static int czcsxm_filter(const char *codes, char *where, size_t size) {
-    char copy[256];
-    snprintf(copy, sizeof copy, "%s", codes);
-    size_t used = 0;
-    where[0] = '\0';
-    int n = 0;
-    for (char *code = strtok(copy, ","); code; code = strtok(NULL, ",")) {
-        while (*code == ' ')
-            code++;
-        size_t len = strcspn(code, " ");
-        code[len] = '\0';
-        if (!len || len > 4) return 1;
-        for (size_t i = 0; i < len; i++)
-            if (!(code[i] >= '0' && code[i] <= '9') && !(i == len - 1 && i > 0 && (code[i] == 'A' || code[i] == 'a')))
-                return 1;
-        int w = snprintf(where + used, size - used, "%sCZCSXM LIKE '%s%%'", n ? " OR " : "", code);
-        if (w < 0 || (size_t)w >= size - used) return 1;
-        used += (size_t)w;
-        n++;
-    }
-    return n == 0;
-}
 
 static const char *const voucher_usage =
     "usage: guotu voucher --zones FILE [--zones-layer NAME] --zone-id FIELD [--zone-name FIELD]\n"
@@ -476,7 +448,7 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
         u = "--zone-names-layer, -id and -name go with --zone-names FILE";
     else if (a->mask_czcsxm && a->mask)
         u = "give --mask (a layer) or --mask-czcsxm (codes of the target survey), not both";
-    else if (a->mask_czcsxm && czcsxm_filter(a->mask_czcsxm, a->mask_where, sizeof a->mask_where))
+    else if (a->mask_czcsxm && voucher_czcsxm_filter(a->mask_czcsxm, a->mask_where, sizeof a->mask_where))
         u = "--mask-czcsxm takes 城镇村属性码 separated by commas, e.g. 201,202 (digits, optionally with the A of "
             "independent industrial land)";
     else if (a->nperiods && (a->target || a->target_layer))
@@ -568,286 +540,25 @@ static int parse_voucher_args(int argc, char **argv, voucher_args *a) {
     return 0;
 }
 
-typedef struct voucher_run {
-    voucher_args a;
+/* What the summary is printed from: the finished run, handed to the job's report. */
+typedef struct voucher_view {
+    const voucher_args *a;
     guotu_context *ctx;
-    zone_set zones;
-    guotu_tally *tally[2];
-    guotu_coefficients *coeff[2];
-    char coeff_source[2][1200];
-    guotu_voucher *voucher;
-    zone_set counties;
-    guotu_tally *overlap;
-    guotu_attribution *attribution;
-    guotu_market *market;
-    guotu_national_reference national; /* the row used with --reference national */
-    voucher_lines_result lines;        /* violations, with the bottom lines */
-    char reference_table[1400];        /* the table it came from, as recorded */
-    voucher_ledger ledger;             /* accounts over years: every period's rows */
-    int base_year;                     /* 0: not known */
-    char cap_text[64];                 /* the period's cap from --caps */
-    char target_year_text[16];         /* the target year the data states (SJNF) */
-    char periods_text[4096];           /* the periods as recorded in the metadata */
-    char units_path[128];              /* zones from codes: the units' polygons (in GDAL's memory) */
-    char units_text[1400];             /* how they were made, as recorded in the metadata */
-    zone_names *names;                 /* --zone-names */
-    int64_t nunits;
-    progress_bar bar;
-    char err[2048];
-    voucher_tables tables; /* the output tables' schemas, loaded before anything is read */
-} voucher_run;
-
-static const char *unit_name(const char *unit, void *user) { return zone_names_find((const zone_names *)user, unit); }
-
-/* Zones from the base survey's unit codes: the union of each unit's parcels, written to a
- * GeoPackage in GDAL's memory that stands for the zones layer from then on. */
-static int make_units(voucher_run *r) {
-    voucher_args *a = &r->a;
-    if (!a->names_id) a->names_id = "XZQDM";
-    if (!a->names_name) a->names_name = "XZQMC";
-    if (a->names && !(r->names = zone_names_read(a->names, a->names_layer, a->names_id, a->names_name, a->zone.encoding,
-                                                 r->err, sizeof r->err)))
-        return 1;
-    snprintf(r->units_path, sizeof r->units_path, "/vsimem/guotu_voucher_units_%ld.gpkg", (long)getpid());
-    code_units_request req = {.landuse = a->base,
-                              .landuse_layer = a->base_layer,
-                              .encoding = a->zone.encoding,
-                              .code_field = a->zone_code_field,
-                              .code_length = a->zone_code_length,
-                              .output = r->units_path,
-                              .id_field = a->zone.id,
-                              .name_field = "zone_name",
-                              .name = r->names ? unit_name : NULL,
-                              .name_user = r->names};
-    int64_t parcels = 0;
-    if (code_units_write(&req, &r->nunits, &parcels, r->err, sizeof r->err)) return 1;
-    a->zone.path = r->units_path;
-    a->zone.layer = "units";
-    a->zone.name = "zone_name";
-    char names[1200] = "no names";
-    if (r->names)
-        snprintf(names, sizeof names, "names %.300s of layer %.200s of %.600s", a->names_name,
-                 zone_names_layer(r->names), a->names);
-    snprintf(r->units_text, sizeof r->units_text,
-             "%lld units: the first %d characters of %.100s of the base survey %.700s (%lld parcels), each the union "
-             "of its parcels; %.300s",
-             (long long)r->nunits, a->zone_code_length, a->zone_code_field, a->base, (long long)parcels, names);
-    printf("  zones: %lld units from the first %d characters of %s of the base survey\n", (long long)r->nunits,
-           a->zone_code_length, a->zone_code_field);
-    return 0;
-}
-
-static int run_tallies(voucher_run *r) {
-    const voucher_args *a = &r->a;
-    for (int year = 0; year < 2; year++) {
-        tally_inputs in;
-        memset(&in, 0, sizeof in);
-        in.note = cli_note;
-        in.zones = a->zone.path;
-        in.zones_layer = a->zone.layer;
-        in.zone_id = a->zone.id;
-        in.landuse = year ? a->target : a->base;
-        in.landuse_layer = year ? a->target_layer : a->base_layer;
-        in.class_field = year ? a->target_class : a->base_class;
-        in.class_option = year ? "--target-class-field" : "--base-class-field";
-        in.mask = a->mask;
-        if (a->mask_czcsxm) { /* the target survey's own urban parcels, for both years */
-            in.mask = a->target;
-            in.mask_layer = a->target_layer;
-            in.mask_where = a->mask_where;
-        }
-        in.area = a->zone.area;
-        in.invalid = a->invalid;
-        in.raster_mode = a->raster_mode;
-        in.crs_mismatch = a->crs_mismatch;
-        in.encoding = a->zone.encoding;
-        in.threads = a->threads;
-        in.role = year ? "target-year land-use" : "base-year land-use";
-        in.progress = progress_bar_update;
-        in.progress_user = &r->bar;
-        tally_info info;
-        if (tally_runner_run(r->ctx, &in, &r->tally[year], &info, r->err, sizeof r->err)) return 1;
-        progress_bar_done(&r->bar);
-    }
-    return 0;
-}
-
-static int load_coefficients(voucher_run *r) {
-    const voucher_args *a = &r->a;
-    const char *spec[2] = {
-        a->base_coefficients ? a->base_coefficients : (a->coefficients ? a->coefficients : a->base_system),
-        a->target_coefficients ? a->target_coefficients : (a->coefficients ? a->coefficients : a->target_system)};
-    for (int year = 0; year < 2; year++) {
-        /* esv tables are scaled by the reference class: CAS 21 有林地, else 0301 乔木林地. */
-        const char *system = year ? a->target_system : a->base_system;
-        const char *reference = a->esv_reference ? a->esv_reference : (!strcmp(system, "CAS_LUCC") ? "21" : "0301");
-        if (coefficients_load(r->ctx, spec[year], reference, &r->coeff[year], r->coeff_source[year],
-                              sizeof r->coeff_source[year], r->err, sizeof r->err))
-            return 1;
-    }
-    return 0;
-}
-
-/* Units by county: a tally whose zones are the counties and whose classes are unit ids. */
-static int attribute_to_counties(voucher_run *r) {
-    const voucher_args *a = &r->a;
-    if (!a->county.path) return 0;
-    if (zone_set_read(r->ctx, &a->county, &r->counties, r->err, sizeof r->err)) return 1;
-    if (a->key_function_ids && zone_set_mark_ids(&r->counties, a->key_function_ids, r->err, sizeof r->err)) return 1;
-    tally_inputs in;
-    memset(&in, 0, sizeof in);
-    in.note = cli_note;
-    in.zones = a->county.path;
-    in.zones_layer = a->county.layer;
-    in.zone_id = a->county.id;
-    in.landuse = a->zone.path;
-    in.landuse_layer = a->zone.layer ? a->zone.layer : r->zones.layer_name;
-    in.class_field = a->zone.id;
-    in.class_option = "--zone-id";
-    in.area = a->zone.area;
-    in.invalid = a->invalid;
-    in.crs_mismatch = a->crs_mismatch;
-    in.encoding = a->zone.encoding;
-    in.threads = a->threads;
-    in.role = "ecological-unit";
-    tally_info info;
-    if (tally_runner_run(r->ctx, &in, &r->overlap, &info, r->err, sizeof r->err)) return 1;
-    progress_bar_done(&r->bar);
-    int status = guotu_voucher_attribute(r->ctx, r->voucher, r->overlap, &r->attribution);
-    if (status) {
-        snprintf(r->err, sizeof r->err, "%s", guotu_context_last_error(r->ctx));
-        return 1;
-    }
-    return 0;
-}
-
-static int core_failed(voucher_run *r, int status) {
-    (void)status;
-    snprintf(r->err, sizeof r->err, "%s", guotu_context_last_error(r->ctx));
-    return 1;
-}
-
-/* The national values of the target year from the reference table (SPEC §3): the preset, or
- * the user's --reference-table. A year the table lacks is an error naming the years it has. */
-static int national_reference(voucher_run *r) {
-    const voucher_args *a = &r->a;
-    struct stat st;
-    if (a->reference_table && stat(a->reference_table, &st) != 0) {
-        snprintf(r->err, sizeof r->err, "--reference-table '%s': no such file", a->reference_table);
-        return 1;
-    }
-    char path[1400];
-    size_t size = 0;
-    char *text = table_text_load(a->reference_table ? a->reference_table : "national_reference", "voucher", path,
-                                 sizeof path, &size, r->err, sizeof r->err);
-    if (!text) return 1;
-    int status = guotu_national_reference_find(r->ctx, text, size, path, atoi(a->target_year), &r->national);
-    free(text);
-    if (status) return core_failed(r, status);
-    snprintf(r->reference_table, sizeof r->reference_table, "%s", path);
-    return 0;
-}
+    const guotu_voucher *voucher;
+    const guotu_market *market;
+    const guotu_attribution *attribution;
+    const guotu_accounts *ledger;
+    const guotu_voucher_job_info *info;
+    guotu_voucher_summary summary;
+    guotu_market_summary market_summary;
+    int fixed_price;    /* --price (every trade at it); else --floor-price */
+    double floor_price; /* the floor, else the fixed price */
+} voucher_view;
 
 static int lines_given(const voucher_args *a) { return a->workspace || a->redline || a->farmland; }
 
-static int account(voucher_run *r) {
-    const voucher_args *a = &r->a;
-    guotu_voucher_options o;
-    guotu_voucher_options_init(&o);
-    o.baseline =
-        strcmp(a->baseline, "protection-rate") == 0 ? GUOTU_BASELINE_PROTECTION_RATE : GUOTU_BASELINE_BASE_YEAR;
-    if (a->protection_rate && parse_number_arg("--protection-rate", a->protection_rate, &o.protection_rate)) return 1;
-    if (strcmp(a->reference, "national") == 0) {
-        if (national_reference(r)) return 1;
-        o.reference_from_zones = 0;
-        o.reference_gdp_per_capita = r->national.gdp_per_capita;
-        o.reference_pop_density = r->national.pop_density;
-    } else if (a->national_gdp) {
-        o.reference_from_zones = 0;
-        if (parse_number_arg("--national-gdp-per-capita", a->national_gdp, &o.reference_gdp_per_capita) ||
-            parse_number_arg("--national-pop-density", a->national_density, &o.reference_pop_density))
-            return 1;
-    }
-    o.lines = lines_given(a);
-    o.redline_loss = strcmp(a->redline_loss, "count") == 0 ? GUOTU_REDLINE_LOSS_COUNT : GUOTU_REDLINE_LOSS_EXCLUDE;
-    o.key_function_in_market = a->key_function_in_market;
-    int status = guotu_voucher_create(r->ctx, &o, r->coeff[0], r->coeff[1], &r->voucher);
-    if (status) return core_failed(r, status);
-    for (size_t i = 0; i < r->zones.count; i++) {
-        const zone_record *z = &r->zones.zones[i];
-        status = guotu_voucher_add_zone(r->ctx, r->voucher, z->id, z->name, z->area_ha, z->gdp, z->population);
-        if (status) {
-            snprintf(r->err, sizeof r->err, "layer '%s': %s", r->zones.layer_name, guotu_context_last_error(r->ctx));
-            return 1;
-        }
-    }
-    /* Key ecological function zones: the trading subjects (the counties when units are attributed). */
-    if (!a->county.path) {
-        if (a->key_function_ids && zone_set_mark_ids(&r->zones, a->key_function_ids, r->err, sizeof r->err)) return 1;
-        for (size_t i = 0; !status && i < r->zones.count; i++)
-            if (r->zones.zones[i].key_function)
-                status = guotu_voucher_mark_key_function(r->ctx, r->voucher, r->zones.zones[i].id);
-        if (status) return core_failed(r, status);
-    }
-    if (o.lines) {
-        voucher_lines_inputs in = {
-            a->workspace,  a->redline,    a->redline_layer, a->farmland,      a->farmland_layer, a->base,
-            a->base_layer, a->base_class, a->target,        a->target_layer,  a->target_class,   a->mask,
-            a->zone.area,  a->invalid,    a->crs_mismatch,  a->zone.encoding, &r->zones,         NULL,
-            NULL};
-        if (a->mask_czcsxm) { /* the target survey's own urban parcels, as for the tallies */
-            in.mask = a->target;
-            in.mask_layer = a->target_layer;
-            in.mask_where = a->mask_where;
-        }
-        if (voucher_lines_run(r->ctx, &in, r->voucher, &r->lines, r->err, sizeof r->err)) return 1;
-    }
-    for (int year = 0; year < 2 && !status; year++)
-        status = guotu_voucher_add_tally(r->ctx, r->voucher, year, r->tally[year]);
-    if (!status) status = guotu_voucher_compute(r->ctx, r->voucher);
-    return status ? core_failed(r, status) : 0;
-}
-
-static int trade(voucher_run *r) {
-    const voucher_args *a = &r->a;
-    if (!a->price && !a->floor_price) return 0;
-    guotu_market_options o;
-    guotu_market_options_init(&o);
-    if (a->price && parse_number_arg("--price", a->price, &o.price)) return 1;
-    if (a->floor_price && parse_number_arg("--floor-price", a->floor_price, &o.floor_price)) return 1;
-    if (a->cap && parse_number_arg("--cap", a->cap, &o.cap_ha)) return 1;
-    o.allocation = strcmp(a->allocation, "nearest") == 0 ? GUOTU_ALLOCATION_NEAREST : GUOTU_ALLOCATION_PRO_RATA;
-    o.settlement = strcmp(a->settlement, "enclave") == 0 ? GUOTU_SETTLEMENT_EQUITY : GUOTU_SETTLEMENT_PAYMENT;
-    int status = guotu_market_create(r->ctx, &o, &r->market);
-    if (r->attribution) {
-        for (size_t i = 0; !status && i < r->counties.count; i++) {
-            const zone_record *c = &r->counties.zones[i];
-            double e = 0;
-            for (size_t k = 0; k < guotu_attribution_count(r->attribution); k++) {
-                guotu_county_voucher row;
-                guotu_attribution_result(r->ctx, r->attribution, k, &row);
-                if (strcmp(row.county_id, c->id) == 0) e = row.e_ha;
-            }
-            /* Key ecological function counties get fiscal transfers, not vouchers (SPEC §3). */
-            if (c->key_function && !a->key_function_in_market) continue;
-            status = guotu_market_add(r->ctx, r->market, c->id, e, c->ask, c->bid, c->x, c->y);
-        }
-    }
-    for (size_t i = 0; !status && !r->attribution && i < r->zones.count; i++) {
-        guotu_voucher_zone z;
-        guotu_voucher_zone_result(r->ctx, r->voucher, i, &z);
-        const zone_record *zr = &r->zones.zones[i];
-        if (!z.in_market) continue;
-        /* A zone brings its balance carried from the last period with this period's E. */
-        double position = guotu_accounts_balance(r->ledger.core, z.zone_id) + z.e_ha;
-        status = guotu_market_add(r->ctx, r->market, z.zone_id, position, zr->ask, zr->bid, zr->x, zr->y);
-    }
-    if (!status) status = guotu_market_clear(r->ctx, r->market);
-    return status ? core_failed(r, status) : 0;
-}
-
 /* Top zones by E, for the printed summary. */
-static void print_ranked(voucher_run *r, int sign, const char *title) {
+static void print_ranked(voucher_view *r, int sign, const char *title) {
     size_t n = guotu_voucher_zone_count(r->voucher);
     int shown[5] = {-1, -1, -1, -1, -1};
     printf("  %s:", title);
@@ -873,13 +584,13 @@ static void print_ranked(voucher_run *r, int sign, const char *title) {
 }
 
 /* The reference used, with its source row when national. */
-static void print_reference(voucher_run *r, const guotu_voucher_summary *s) {
-    const char *how = r->a.reference;
+static void print_reference(voucher_view *r, const guotu_voucher_summary *s) {
+    const char *how = r->a->reference;
     if (strcmp(how, "national") == 0) {
         printf("  reference: national values of %d: %.2f yuan/person, %.2f persons/km2 (table %s, line %d)\n",
-               r->national.year, s->reference_gdp_per_capita, s->reference_pop_density, r->reference_table,
-               r->national.line);
-        printf("    source: %s\n", r->national.source);
+               r->info->national.year, s->reference_gdp_per_capita, s->reference_pop_density, r->info->reference_table,
+               r->info->national.line);
+        printf("    source: %s\n", r->info->national.source);
     } else {
         printf("  reference: %.2f yuan/person, %.2f persons/km2 (%s)\n", s->reference_gdp_per_capita,
                s->reference_pop_density, strcmp(how, "zones") == 0 ? "over all zones" : "entered");
@@ -887,9 +598,9 @@ static void print_reference(voucher_run *r, const guotu_voucher_summary *s) {
 }
 
 /* E is not conserved and the market need not clear (SPEC §3): never a balance that is not there. */
-static void print_balance(voucher_run *r, const voucher_result *res) {
-    const guotu_voucher_summary *s = &res->summary;
-    const guotu_market_summary *m = &res->market_summary;
+static void print_balance(voucher_view *r) {
+    const guotu_voucher_summary *s = &r->summary;
+    const guotu_market_summary *m = &r->market_summary;
     printf("  raw change of standard forest: sum dM = %.2f ha; sum E = %.2f ha (E is weighted by G*P, not "
            "conserved)\n",
            s->mt_total_ha - s->m0_total_ha, s->supply_ha - s->demand_ha);
@@ -904,18 +615,18 @@ static void print_balance(voucher_run *r, const voucher_result *res) {
     }
     printf("  market: %.2f ha traded at %.2f yuan/ha = %.2f yuan (%s, %d sellers, %d buyers)\n", m->traded_ha,
            m->clearing_price, m->traded_amount_yuan,
-           strcmp(r->a.settlement, "enclave") == 0 ? "enclave equity" : "payment", m->sellers, m->buyers);
+           strcmp(r->a->settlement, "enclave") == 0 ? "enclave equity" : "payment", m->sellers, m->buyers);
     printf("  not cleared: unmet demand %.2f ha (demand %.2f - traded %.2f), unsold supply %.2f ha (supply %.2f - "
            "traded %.2f)\n",
            m->unmet_demand_ha, m->total_demand_ha, m->traded_ha, m->unsold_supply_ha, m->total_supply_ha, m->traded_ha);
-    const char *effect = voucher_price_effect(res);
-    const char *at = res->fixed_price ? "fixed" : "floor";
+    const char *effect = r->info->price_effect;
+    const char *at = r->fixed_price ? "fixed" : "floor";
     if (strncmp(effect, "demand_exceeds", 14) == 0)
         printf("  demand exceeds supply at the %s price (%.2f ha asked, %.2f ha offered at %.2f yuan/ha): ", at,
-               m->floor_demand_ha, m->floor_supply_ha, res->floor_price);
+               m->floor_demand_ha, m->floor_supply_ha, r->floor_price);
     if (strcmp(effect, "demand_exceeds_supply_price_raised") == 0)
         printf("the buyers' bids raised the clearing price to %.2f yuan/ha, %.2f above the floor\n", m->clearing_price,
-               m->clearing_price - res->floor_price);
+               m->clearing_price - r->floor_price);
     else if (strcmp(effect, "demand_exceeds_supply_price_at_floor") == 0)
         printf("the floor does not bind and scarcity would raise the price, but no buyer's bid sets a higher one, so "
                "the clearing price stays at the floor; the unmet demand must be met outside these zones\n");
@@ -923,7 +634,7 @@ static void print_balance(voucher_run *r, const voucher_result *res) {
         printf("the fixed price cannot rise to ration it; the unmet demand must be met outside these zones\n");
     else if (strncmp(effect, "supply_exceeds", 14) == 0)
         printf("  supply exceeds demand at the %s price (%.2f ha offered, %.2f ha asked at %.2f yuan/ha)\n", at,
-               m->floor_supply_ha, m->floor_demand_ha, res->floor_price);
+               m->floor_supply_ha, m->floor_demand_ha, r->floor_price);
 }
 
 /* The red-line loss choice in words, as every output states it. */
@@ -935,14 +646,15 @@ static const char *redline_loss_words(const voucher_args *a) {
 }
 
 /* Bottom lines and key function zones (SPEC §3). */
-static void print_bottom_lines(voucher_run *r, const guotu_voucher_summary *s) {
-    const voucher_args *a = &r->a;
+static void print_bottom_lines(voucher_view *r, const guotu_voucher_summary *s) {
+    const voucher_args *a = r->a;
     if (lines_given(a)) {
         printf("  bottom lines: dM inside the red line %.2f ha, inside permanent farmland %.2f ha\n", s->dm_redline_ha,
                s->dm_farmland_ha);
         printf("  violations: %.2f ha of standard forest (%.2f ha of land, %zu pieces) lost inside the red line in "
                "%d zones; red-line loss: %s\n",
-               s->redline_loss_ha, s->redline_loss_area_ha, r->lines.count, s->violation_zones, redline_loss_words(a));
+               s->redline_loss_ha, s->redline_loss_area_ha, (size_t)r->info->violations, s->violation_zones,
+               redline_loss_words(a));
         size_t n = guotu_voucher_zone_count(r->voucher);
         for (size_t i = 0; i < n; i++) {
             guotu_voucher_zone z;
@@ -952,15 +664,11 @@ static void print_bottom_lines(voucher_run *r, const guotu_voucher_summary *s) {
                        z.zone_id, z.zone_name, z.redline_loss_ha, z.redline_loss_area_ha);
         }
     }
-    const zone_set *subjects = a->county.path ? &r->counties : &r->zones;
-    int marked = 0;
-    for (size_t i = 0; i < subjects->count; i++)
-        marked += subjects->zones[i].key_function;
+    int marked = r->info->key_function_marked;
     if (marked || a->key_function_field || a->key_function_ids) {
         printf("  key ecological function zones: %d (%s)", marked,
                a->key_function_in_market ? "in the market" : "accounts computed, kept out of the market");
-        for (size_t i = 0; i < subjects->count; i++)
-            if (subjects->zones[i].key_function) printf(" %s", subjects->zones[i].id);
+        if (marked) printf(" %s", r->info->key_function_ids);
         printf("\n");
     }
 }
@@ -971,31 +679,29 @@ static void ledger_csv_path(const char *output, char *out, size_t size) {
 }
 
 /* The accounts over years, period by period. */
-static void print_ledger(voucher_run *r, const char *csv) {
-    const voucher_ledger *l = &r->ledger;
+static void print_ledger(voucher_view *r, const char *csv) {
     /* A plain run's ledger is its account: only where it is kept. */
-    if (!r->a.nperiods && !r->a.opening) {
-        printf("  ledger: %s (table ledger)\n", r->a.output);
+    if (!r->a->nperiods && !r->a->opening) {
+        printf("  ledger: %s (table ledger)\n", r->a->output);
         return;
     }
-    if (r->base_year)
-        printf("  base year: %d (%s)\n", r->base_year,
-               r->a.base_year         ? "--base-year"
-               : r->base_year == 2019 ? "the data's SJNF: the 三调 standard time, 2019-12-31"
-                                      : "the data's SJNF");
+    if (r->info->base_year)
+        printf("  base year: %d (%s)\n", r->info->base_year,
+               r->a->base_year              ? "--base-year"
+               : r->info->base_year == 2019 ? "the data's SJNF: the 三调 standard time, 2019-12-31"
+                                            : "the data's SJNF");
     /* Every zone's line for a few zones; for many, the balances in sum. */
-    int each = r->zones.count <= 20;
-    size_t count = guotu_accounts_row_count(l->core);
+    int each = (size_t)r->info->zones <= 20;
+    size_t count = guotu_accounts_row_count(r->ledger);
     for (size_t i = 0; i < count;) {
         guotu_account_row first, row;
-        guotu_accounts_result(r->ctx, l->core, i, &first);
-        double traded = 0, held = 0, owed = 0;
+        guotu_accounts_result(r->ctx, r->ledger, i, &first);
+        double traded = first.period >= 1 && first.period <= 32 ? r->info->period_traded_ha[first.period - 1] : 0;
+        double held = 0, owed = 0;
         int holders = 0, debtors = 0;
-        for (size_t t = 0; t < l->trade_count; t++)
-            if (l->trades[t].period == first.period) traded += l->trades[t].volume_ha;
         size_t end = i;
         for (; end < count; end++) {
-            guotu_accounts_result(r->ctx, l->core, end, &row);
+            guotu_accounts_result(r->ctx, r->ledger, end, &row);
             if (row.period != first.period) break;
             if (row.closing_ha > 0) {
                 held += row.closing_ha;
@@ -1012,22 +718,22 @@ static void print_ledger(voucher_run *r, const char *csv) {
         printf("; closing balances: %.2f ha held by %d zones, %.2f ha owed by %d zones\n", held, holders, owed,
                debtors);
         for (; each && i < end; i++) {
-            guotu_accounts_result(r->ctx, l->core, i, &row);
+            guotu_accounts_result(r->ctx, r->ledger, i, &row);
             printf("    %s: opening %.2f, E %.2f, bought %.2f, sold %.2f, closing %.2f ha\n", row.zone_id,
                    row.opening_ha, row.e_ha, row.bought_ha, row.sold_ha, row.closing_ha);
         }
         i = end;
     }
     if (csv)
-        printf("  ledger: %s (table ledger) and %s\n", r->a.output, csv);
+        printf("  ledger: %s (table ledger) and %s\n", r->a->output, csv);
     else
-        printf("  ledger: %s (table ledger)\n", r->a.output);
+        printf("  ledger: %s (table ledger)\n", r->a->output);
 }
 
-static void print_summary(voucher_run *r, const voucher_result *res) {
-    const guotu_voucher_summary *s = &res->summary;
-    printf("Ecological vouchers (生态券), %s baseline, %s area\n", r->a.baseline, r->a.zone.area);
-    printf("  zones: %zu\n", r->zones.count);
+static void print_summary(voucher_view *r) {
+    const guotu_voucher_summary *s = &r->summary;
+    printf("Ecological vouchers (生态券), %s baseline, %s area\n", r->a->baseline, r->a->zone.area);
+    printf("  zones: %zu\n", (size_t)r->info->zones);
     printf("  standard forest: %.2f ha (base) -> %.2f ha (target)\n", s->m0_total_ha, s->mt_total_ha);
     printf("  supply %.2f ha, demand %.2f ha, net %.2f ha\n", s->supply_ha, s->demand_ha, s->supply_ha - s->demand_ha);
     print_reference(r, s);
@@ -1037,7 +743,7 @@ static void print_summary(voucher_run *r, const voucher_result *res) {
         printf("  ecological units attributed to %zu counties by area share; E outside every county: %.2f ha\n",
                guotu_attribution_count(r->attribution), guotu_attribution_unattributed(r->attribution));
     print_bottom_lines(r, s);
-    print_balance(r, res);
+    print_balance(r);
     size_t unknown = guotu_voucher_unknown_count(r->voucher);
     for (size_t i = 0; i < unknown; i++) {
         guotu_voucher_unknown u;
@@ -1045,320 +751,173 @@ static void print_summary(voucher_run *r, const voucher_result *res) {
         printf("  note: class code '%s' (%s year, %.2f ha) is not in the coefficient table; counted as k = 0\n",
                u.class_code, u.year ? "target" : "base", u.area_ha);
     }
-    printf("  written: %s\n", r->a.output);
+    printf("  written: %s\n", r->a->output);
 }
 
-static int write_result(voucher_run *r) {
-    const voucher_args *a = &r->a;
-    char files[7][1400], when[32], national[4][64], base_year[16];
-    cli_describe_file(a->opening, files[6], sizeof files[6]);
-    if (r->base_year)
-        snprintf(base_year, sizeof base_year, "%d", r->base_year);
-    else
-        snprintf(base_year, sizeof base_year, "(not known)");
-    cli_describe_file(a->zone.path, files[0], sizeof files[0]);
-    if (a->zone_code_field) snprintf(files[0], sizeof files[0], "%s", r->units_text);
-    cli_describe_file(a->base, files[1], sizeof files[1]);
-    cli_describe_file(a->target, files[2], sizeof files[2]);
-    cli_describe_file(a->mask, files[3], sizeof files[3]);
-    if (a->mask_czcsxm) /* the urban space is the target survey's parcels of these codes */
-        snprintf(files[3], sizeof files[3], "parcels of the target survey where %.400s", a->mask_where);
-    cli_describe_file(a->zone.table, files[4], sizeof files[4]);
-    cli_describe_file(a->county.path, files[5], sizeof files[5]);
-    int is_national = strcmp(a->reference, "national") == 0;
-    snprintf(national[0], sizeof national[0], "%.17g", r->national.gdp_per_capita);
-    snprintf(national[1], sizeof national[1], "%.17g", r->national.pop_density);
-    snprintf(national[2], sizeof national[2], "%d", r->national.line);
-    if (isnan(r->national.population))
-        snprintf(national[3], sizeof national[3], "(not in the table)");
-    else
-        snprintf(national[3], sizeof national[3], "%.17g on %.17g km2", r->national.population,
-                 r->national.land_area_km2);
-    char zone_length[16];
-    snprintf(zone_length, sizeof zone_length, "%d", a->zone_code_length);
-    time_t now = time(NULL);
-    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-    char lines[3000] = "(none)";
-    if (r->voucher && lines_given(a))
-        snprintf(lines, sizeof lines, "red line %s; permanent farmland %s", r->lines.redline_source,
-                 r->lines.farmland_source);
-    const table_meta meta[] = {
-        {"guotu_version", guotu_version()},
-        {"created_utc", when},
-        {"zones", files[0]},
-        {"zone_id_field", a->zone.id},
-        {"zone_code_field", a->zone_code_field ? a->zone_code_field : "(none: a zones layer)"},
-        {"zone_code_length", a->zone_code_field ? zone_length : "(none)"},
-        {"zone_name_field", a->zone.name ? a->zone.name : "(none)"},
-        {"gdp_field", a->zone.gdp},
-        {"pop_field", a->zone.pop},
-        {"zone_table", files[4]},
-        {"base", files[1]},
-        {"base_class_field", a->base_class ? a->base_class : "(raster values)"},
-        {"base_system", a->base_system},
-        {"base_coefficients", r->coeff_source[0]},
-        {"target", files[2]},
-        {"target_class_field", a->target_class ? a->target_class : "(raster values)"},
-        {"target_system", a->target_system},
-        {"target_coefficients", r->coeff_source[1]},
-        {"mask", files[3]},
-        {"baseline", a->baseline},
-        {"protection_rate_parameter", a->protection_rate ? a->protection_rate : "(from the zones)"},
-        {"reference", a->reference},
-        {"target_year", a->target_year},
-        {"reference_table", is_national ? r->reference_table : "(none)"},
-        {"reference_table_line", is_national ? national[2] : "(none)"},
-        {"reference_source", is_national ? r->national.source : "(none)"},
-        {"national_gdp_per_capita", is_national ? national[0] : (a->national_gdp ? a->national_gdp : "(none)")},
-        {"national_pop_density", is_national ? national[1] : (a->national_density ? a->national_density : "(none)")},
-        {"national_population", is_national ? national[3] : "(none)"},
-        {"price", a->price ? a->price : "(none)"},
-        {"floor_price", a->floor_price ? a->floor_price : "(none)"},
-        {"cap_ha", a->cap ? a->cap : "(none)"},
-        {"allocation", a->allocation},
-        {"settlement", strcmp(a->settlement, "enclave") == 0 ? "enclave (amounts are equity value)" : "payment"},
-        {"area_method", a->zone.area},
-        {"invalid_policy", a->invalid},
-        {"raster_mode", a->raster_mode},
-        {"counties", a->county.path ? files[5] : "(none: the zones trade)"},
-        {"county_id_field", a->county.id ? a->county.id : "(none)"},
-        {"bottom_lines", lines},
-        {"redline_loss", !lines_given(a) ? "(no lines)" : redline_loss_words(a)},
-        {"key_function_field", a->key_function_field ? a->key_function_field : "(none)"},
-        {"key_function_ids", a->key_function_ids ? a->key_function_ids : "(none)"},
-        {"base_year", base_year},
-        {"periods", r->periods_text},
-        {"opening", files[6]},
-        {"key_function_market", a->key_function_in_market
-                                    ? "in (key ecological function zones trade like the others)"
-                                    : "out (accounts computed; kept out of the market: they receive fiscal transfers)"},
-    };
-    voucher_result res;
-    memset(&res, 0, sizeof res);
-    res.tables = &r->tables;
-    res.ctx = r->ctx;
-    res.zones = &r->zones;
-    res.voucher = r->voucher;
-    guotu_voucher_get_summary(r->ctx, r->voucher, &res.summary);
-    res.market = r->market;
-    res.has_market = r->market != NULL;
-    if (r->market) guotu_market_get_summary(r->ctx, r->market, &res.market_summary);
-    res.counties = r->attribution ? &r->counties : NULL;
-    res.attribution = r->attribution;
-    res.meta = meta;
-    res.nmeta = (int)(sizeof meta / sizeof meta[0]);
-    res.fixed_price = a->price != NULL;
-    res.lines = lines_given(a) ? &r->lines : NULL;
-    res.key_function_in_market = a->key_function_in_market;
-    res.ledger = r->attribution ? NULL : &r->ledger; /* the counties keep no ledger */
-    if (a->price) parse_number_arg("--price", a->price, &res.floor_price);
-    if (a->floor_price) parse_number_arg("--floor-price", a->floor_price, &res.floor_price);
-    if (voucher_output_write(a->output, &res, r->err, sizeof r->err)) return 1;
-    char csv[1400];
-    ledger_csv_path(a->output, csv, sizeof csv);
-    /* Over several periods the ledger is also a CSV beside the GeoPackage. */
-    int with_csv = res.ledger && a->nperiods;
-    if (with_csv && voucher_ledger_write_csv(&r->ledger, r->ctx, csv, r->tables.schemas[VT_LEDGER],
-                                             r->tables.slots[VT_LEDGER], r->err, sizeof r->err))
-        return 1;
-    print_summary(r, &res);
-    if (res.ledger) print_ledger(r, with_csv ? csv : NULL);
-    return 0;
+/* The job's report: the summary on stdout. */
+static void report(guotu_context *ctx, const guotu_voucher *v, const guotu_market *m, const guotu_attribution *attr,
+                   const guotu_accounts *ledger, const guotu_voucher_job_info *info, void *user) {
+    voucher_view r;
+    memset(&r, 0, sizeof r);
+    r.a = user;
+    r.ctx = ctx;
+    r.voucher = v;
+    r.market = m;
+    r.attribution = attr;
+    r.ledger = ledger;
+    r.info = info;
+    guotu_voucher_get_summary(ctx, v, &r.summary);
+    if (m) guotu_market_get_summary(ctx, m, &r.market_summary);
+    r.fixed_price = r.a->price != NULL;
+    if (r.a->price) r.floor_price = strtod(r.a->price, NULL);
+    if (r.a->floor_price) r.floor_price = strtod(r.a->floor_price, NULL);
+    print_summary(&r);
+    if (ledger) print_ledger(&r, info->ledger_csv);
 }
 
-/* Frees what one period made, before the next period runs. */
-static void free_period(voucher_run *r) {
-    voucher_lines_free(&r->lines);
-    guotu_market_destroy(r->ctx, r->market);
-    r->market = NULL;
-    guotu_voucher_destroy(r->ctx, r->voucher);
-    r->voucher = NULL;
-    for (int y = 0; y < 2; y++) {
-        guotu_tally_destroy(r->ctx, r->tally[y]);
-        guotu_coefficients_destroy(r->ctx, r->coeff[y]);
-        r->tally[y] = NULL;
-        r->coeff[y] = NULL;
-    }
+/* A step of the run worth telling (the units made from codes), as the summary's lines. */
+static void stage(const char *message, void *user) {
+    (void)user;
+    printf("  %s\n", message);
 }
 
-/* The cap of period k from --caps (one per period). */
-static int period_cap(voucher_run *r, int k) {
-    const char *text = r->a.caps;
-    for (int i = 0; text && i < k; i++) {
-        text = strchr(text, ',');
-        if (text) text++;
-    }
-    size_t n = text ? strcspn(text, ",") : 0;
-    double cap;
-    char *end = NULL;
-    snprintf(r->cap_text, sizeof r->cap_text, "%.*s", (int)(n < 63 ? n : 63), text ? text : "");
-    cap = strtod(r->cap_text, &end);
-    if (!text || !n || *end || !(cap >= 0) || !isfinite(cap)) {
-        snprintf(r->err, sizeof r->err, "--caps needs one cap (ha, a number >= 0) per --period (%d), as V,V,...",
-                 r->a.nperiods);
-        return 1;
-    }
-    r->a.cap = r->cap_text;
-    return 0;
-}
+static const char *unit_name(const char *unit, void *user) { return zone_names_find((const zone_names *)user, unit); }
 
-/* Points the run's inputs at period k: from the previous survey (the base for the first) to
- * its own, with the national values of its year, the zones' GDP and population of that year. */
-static int enter_period(voucher_run *r, const voucher_args *given, int k) {
-    voucher_args *a = &r->a;
-    if (k > 0) {
-        a->base = given->periods[k - 1].path;
-        a->base_layer = given->periods[k - 1].layer;
-        a->base_class = given->target_class;
-        a->base_system = given->target_system;
-        a->base_coefficients = given->target_coefficients;
-    }
-    a->target = given->periods[k].path;
-    a->target_layer = given->periods[k].layer;
-    a->target_year = given->periods[k].year;
-    if (given->caps && period_cap(r, k)) return 1;
-    const char *gdp = given->periods[k].gdp[0] ? given->periods[k].gdp : given->zone.gdp;
-    const char *pop = given->periods[k].pop[0] ? given->periods[k].pop : given->zone.pop;
-    if (k > 0 || strcmp(gdp, a->zone.gdp) != 0 || strcmp(pop, a->zone.pop) != 0) {
-        a->zone.gdp = gdp;
-        a->zone.pop = pop;
-        zone_set_free(&r->zones);
-        if (zone_set_read(r->ctx, &a->zone, &r->zones, r->err, sizeof r->err)) return 1;
-    }
-    return 0;
-}
-
-static void describe_periods(voucher_run *r, const voucher_args *given) {
-    size_t used = 0;
-    char *out = r->periods_text;
-    size_t size = sizeof r->periods_text;
-    int n = given->nperiods ? given->nperiods : 1;
-    for (int k = 0; k < n && used < size; k++) {
-        const char *from_file = k ? given->periods[k - 1].path : given->base;
-        const char *to_file = given->nperiods ? given->periods[k].path : given->target;
-        char from[16] = "?";
-        if (k)
-            snprintf(from, sizeof from, "%s", given->periods[k - 1].year);
-        else if (r->base_year)
-            snprintf(from, sizeof from, "%d", r->base_year);
-        int wrote = snprintf(out + used, size - used, "%s%d: %s -> %s (%s -> %s)", k ? "; " : "", k + 1, from,
-                             given->nperiods ? given->periods[k].year : given->target_year, from_file, to_file);
-        if (wrote < 0) break;
-        used += (size_t)wrote;
-    }
-    if (given->caps && used < size) snprintf(out + used, size - used, "; caps %s", given->caps);
-}
+static double number_or_nan(const char *text) { return text ? strtod(text, NULL) : NAN; }
 
 int cmd_voucher(int argc, char **argv) {
-    voucher_run r;
-    memset(&r, 0, sizeof r);
-    int parsed = parse_voucher_args(argc, argv, &r.a);
+    voucher_args a;
+    int parsed = parse_voucher_args(argc, argv, &a);
     if (parsed) return parsed < 0 ? 0 : 2;
-    /* One period: the target year is the one the target data states (SJNF), when it does; a
-     * --target-year that contradicts it would take another year's national values. */
-    if (!r.a.nperiods) {
+    char err[2048];
+    /* A --target-year that contradicts the year the target data states (SJNF) would take
+     * another year's national values. */
+    if (!a.nperiods && a.target_year_given) {
         int stated = 0;
-        if (voucher_base_year_from_data(r.a.target, r.a.target_layer, &stated, r.err, sizeof r.err) < 0)
+        if (voucher_base_year_from_data(a.target, a.target_layer, &stated, err, sizeof err) < 0)
             stated = 0; /* several years in the data: it does not say */
-        if (stated && stated != atoi(r.a.target_year)) {
-            if (r.a.target_year_given)
-                return cli_error("the target-year land use '%s' states the data year %d (SJNF), not --target-year %s",
-                                 r.a.target, stated, r.a.target_year);
-            snprintf(r.target_year_text, sizeof r.target_year_text, "%d", stated);
-            r.a.target_year = r.target_year_text;
+        if (stated && stated != atoi(a.target_year))
+            return cli_error("the target-year land use '%s' states the data year %d (SJNF), not --target-year %s",
+                             a.target, stated, a.target_year);
+    }
+    zone_names *names = NULL;
+    char names_source[1200] = "no names";
+    if (a.zone_code_field) {
+        const char *names_id = a.names_id ? a.names_id : "XZQDM";
+        const char *names_name = a.names_name ? a.names_name : "XZQMC";
+        if (a.names && !(names = zone_names_read(a.names, a.names_layer, names_id, names_name, a.zone.encoding, err,
+                                                 sizeof err))) {
+            fprintf(stderr, "guotu voucher: error: %s\n", err);
+            return 1;
         }
+        if (names)
+            snprintf(names_source, sizeof names_source, "names %.300s of layer %.200s of %.600s", names_name,
+                     zone_names_layer(names), a.names);
     }
-    if (r.a.zone_code_field && make_units(&r)) {
-        fprintf(stderr, "guotu voucher: error: %s\n", r.err);
-        zone_names_free(r.names);
-        return 1;
-    }
-    const voucher_args given = r.a;
-    const char *inputs[16 + 32] = {r.a.zone.path,
-                                   r.a.base,
-                                   r.a.target,
-                                   r.a.mask,
-                                   r.a.zone.table,
-                                   r.a.county.path,
-                                   r.a.coefficients,
-                                   r.a.base_coefficients,
-                                   r.a.target_coefficients,
-                                   r.a.reference_table,
-                                   r.a.workspace,
-                                   r.a.redline,
-                                   r.a.farmland,
-                                   r.a.opening};
+    const char *inputs[16 + 32] = {a.zone.path,
+                                   a.base,
+                                   a.target,
+                                   a.mask,
+                                   a.zone.table,
+                                   a.county.path,
+                                   a.coefficients,
+                                   a.base_coefficients,
+                                   a.target_coefficients,
+                                   a.reference_table,
+                                   a.workspace,
+                                   a.redline,
+                                   a.farmland,
+                                   a.opening};
     int ninputs = 14;
-    for (int k = 0; k < r.a.nperiods; k++)
-        inputs[ninputs++] = r.a.periods[k].path;
+    for (int k = 0; k < a.nperiods; k++)
+        inputs[ninputs++] = a.periods[k].path;
     char csv[1400];
-    ledger_csv_path(r.a.output, csv, sizeof csv);
-    const char *outputs[2] = {r.a.output, csv};
-    if (io_refuse_overwrite(inputs, ninputs, outputs, 2, r.err, sizeof r.err)) return cli_error("%s", r.err);
-    r.ctx = guotu_context_create();
-    if (!r.ctx) return cli_error("out of memory");
-    progress_bar_init(&r.bar);
-    guotu_context_set_progress(r.ctx, progress_bar_update, &r.bar);
-    int failed = voucher_tables_load(&r.tables, r.err, sizeof r.err) ||
-                 voucher_ledger_init(&r.ledger, r.ctx, r.err, sizeof r.err) ||
-                 zone_set_read(r.ctx, &r.a.zone, &r.zones, r.err, sizeof r.err);
-    if (!failed && r.a.opening)
-        failed = voucher_opening_read(r.a.opening, &r.zones, r.ctx, &r.ledger, r.err, sizeof r.err);
-    if (!failed) {
-        /* The base year: given, else what the data says (三调's SJNF); needed over several periods. */
-        if (r.a.base_year)
-            r.base_year = atoi(r.a.base_year);
-        else if (voucher_base_year_from_data(r.a.base, r.a.base_layer, &r.base_year, r.err, sizeof r.err) < 0)
-            failed = 1;
-        if (!failed && r.a.nperiods && !r.base_year) {
-            snprintf(r.err, sizeof r.err,
-                     "the base year of '%s' is not in the data (no SJNF field): give it with --base-year", r.a.base);
-            failed = 1;
-        }
-        if (!failed && r.a.nperiods && r.base_year >= atoi(r.a.periods[0].year)) {
-            snprintf(r.err, sizeof r.err, "the base year %d is not before the first --period %s", r.base_year,
-                     r.a.periods[0].year);
-            failed = 1;
-        }
+    ledger_csv_path(a.output, csv, sizeof csv);
+    const char *outputs[2] = {a.output, csv};
+    if (io_refuse_overwrite(inputs, ninputs, outputs, 2, err, sizeof err)) {
+        zone_names_free(names);
+        return cli_error("%s", err);
     }
-    /* A survey whose data states another year than its --period is a mislabelled survey. */
-    for (int k = 0; !failed && k < r.a.nperiods; k++) {
-        int stated = 0;
-        if (voucher_base_year_from_data(r.a.periods[k].path, r.a.periods[k].layer, &stated, r.err, sizeof r.err) < 0)
-            failed = 1;
-        else if (stated && stated != atoi(r.a.periods[k].year)) {
-            snprintf(r.err, sizeof r.err, "--period %s=%s: the survey's data year (SJNF) is %d, not %s",
-                     r.a.periods[k].year, r.a.periods[k].path, stated, r.a.periods[k].year);
-            failed = 1;
-        }
-    }
-    describe_periods(&r, &given);
-    int periods = r.a.nperiods ? r.a.nperiods : 1;
-    for (int k = 0; !failed && k < periods; k++) {
-        if (k) free_period(&r);
-        if (r.a.nperiods && enter_period(&r, &given, k)) {
-            failed = 1;
-            break;
-        }
-        failed = load_coefficients(&r) || run_tallies(&r) || account(&r) || attribute_to_counties(&r) || trade(&r);
-        if (failed) break;
-        int year_from = k ? atoi(given.periods[k - 1].year) : r.base_year;
-        if (!r.attribution)
-            failed = voucher_ledger_post(&r.ledger, r.ctx, r.voucher, r.market, year_from, atoi(r.a.target_year), r.err,
-                                         sizeof r.err);
-    }
-    if (!failed) failed = write_result(&r);
-    progress_bar_done(&r.bar);
-    if (failed) fprintf(stderr, "guotu voucher: error: %s\n", r.err);
-    free_period(&r);
-    voucher_ledger_free(&r.ledger, r.ctx);
-    voucher_tables_free(&r.tables);
-    guotu_attribution_destroy(r.ctx, r.attribution);
-    guotu_tally_destroy(r.ctx, r.overlap);
-    zone_set_free(&r.counties);
-    zone_set_free(&r.zones);
-    guotu_context_destroy(r.ctx);
-    if (r.units_path[0]) code_units_discard(r.units_path);
-    zone_names_free(r.names);
-    return failed ? 1 : 0;
+    guotu_voucher_period periods[32];
+    for (int k = 0; k < a.nperiods; k++)
+        periods[k] = (guotu_voucher_period){atoi(a.periods[k].year), a.periods[k].path, a.periods[k].layer,
+                                            a.periods[k].gdp[0] ? a.periods[k].gdp : NULL,
+                                            a.periods[k].pop[0] ? a.periods[k].pop : NULL};
+    guotu_voucher_job job;
+    guotu_voucher_job_init(&job);
+    job.zones = a.zone.path;
+    job.zones_layer = a.zone.layer;
+    job.zone_id_field = a.zone.id;
+    job.zone_name_field = a.zone.name;
+    job.gdp_field = a.zone.gdp;
+    job.pop_field = a.zone.pop;
+    job.zone_table = a.zone.table;
+    /* parse_voucher_args gave the counties the asks, bids and key function field */
+    job.ask_field = a.county.path ? a.county.ask : a.zone.ask;
+    job.bid_field = a.county.path ? a.county.bid : a.zone.bid;
+    job.key_function_field = a.key_function_field;
+    job.zone_code_field = a.zone_code_field;
+    job.zone_code_length = a.zone_code_length;
+    job.unit_name = names ? unit_name : NULL;
+    job.unit_name_user = names;
+    job.unit_names_source = names_source;
+    job.base = a.base;
+    job.base_layer = a.base_layer;
+    job.base_class_field = a.base_class;
+    job.base_system = a.base_system;
+    job.target = a.target;
+    job.target_layer = a.target_layer;
+    job.target_class_field = a.target_class;
+    job.target_system = a.target_system;
+    job.coefficients = a.coefficients;
+    job.base_coefficients = a.base_coefficients;
+    job.target_coefficients = a.target_coefficients;
+    job.esv_reference = a.esv_reference;
+    job.reference = a.reference;
+    job.reference_table = a.reference_table;
+    job.target_year = a.target_year_given ? atoi(a.target_year) : 0;
+    job.national_gdp_per_capita = number_or_nan(a.national_gdp);
+    job.national_pop_density = number_or_nan(a.national_density);
+    job.baseline =
+        strcmp(a.baseline, "protection-rate") == 0 ? GUOTU_BASELINE_PROTECTION_RATE : GUOTU_BASELINE_BASE_YEAR;
+    job.protection_rate = number_or_nan(a.protection_rate);
+    job.mask = a.mask;
+    job.mask_czcsxm = a.mask_czcsxm;
+    job.price = number_or_nan(a.price);
+    job.floor_price = number_or_nan(a.floor_price);
+    job.cap = number_or_nan(a.cap);
+    job.allocation = strcmp(a.allocation, "nearest") == 0 ? GUOTU_ALLOCATION_NEAREST : GUOTU_ALLOCATION_PRO_RATA;
+    job.settlement = strcmp(a.settlement, "enclave") == 0 ? GUOTU_SETTLEMENT_EQUITY : GUOTU_SETTLEMENT_PAYMENT;
+    job.area_method = strcmp(a.zone.area, "planar") == 0 ? GUOTU_AREA_PLANAR : GUOTU_AREA_ELLIPSOIDAL;
+    job.invalid = strcmp(a.invalid, "fail") == 0 ? GUOTU_INVALID_FAIL : GUOTU_INVALID_REPAIR;
+    job.raster_mode = strcmp(a.raster_mode, "centre") == 0 ? GUOTU_RASTER_CENTRE : GUOTU_RASTER_EXACT;
+    job.crs_mismatch_fail = strcmp(a.crs_mismatch, "reproject") != 0;
+    job.encoding = a.zone.encoding;
+    job.threads = a.threads;
+    job.counties = a.county.path;
+    job.counties_layer = a.county.layer;
+    job.county_id_field = a.county.id;
+    job.county_name_field = a.county.name;
+    job.workspace = a.workspace;
+    job.redline = a.redline;
+    job.redline_layer = a.redline_layer;
+    job.farmland = a.farmland;
+    job.farmland_layer = a.farmland_layer;
+    job.redline_loss = strcmp(a.redline_loss, "count") == 0 ? GUOTU_REDLINE_LOSS_COUNT : GUOTU_REDLINE_LOSS_EXCLUDE;
+    job.key_function_ids = a.key_function_ids;
+    job.key_function_in_market = a.key_function_in_market;
+    job.periods = periods;
+    job.period_count = a.nperiods;
+    job.base_year = a.base_year ? atoi(a.base_year) : 0;
+    job.opening = a.opening;
+    job.caps = a.caps;
+    job.output = a.output;
+    job.note = cli_note;
+    job.stage = stage;
+    job.report = report;
+    job.report_user = &a;
+    progress_bar bar;
+    int status = cli_run_job("voucher", &bar, (int (*)(guotu_context *, const void *))guotu_voucher_job_run, &job);
+    zone_names_free(names);
+    return status;
 }

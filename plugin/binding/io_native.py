@@ -635,3 +635,72 @@ def run_tally_job(ctx: Context, lib: ctypes.CDLL, job: TallyFileJob,
     info.area_largest_m2 = float(raw.area_largest_m2)
     info.area_largest_fid = int(raw.area_largest_fid) if raw.area_largest_fid >= 0 else None
     return int(out.value), info
+
+
+# ---- Ecological voucher accounting and market from files (guotu_voucher_job_run) ----
+from .voucher_native import _NationalReference  # noqa: E402  (the row of the national reference table)
+
+
+class _VoucherPeriod(ctypes.Structure):
+    """guotu_voucher_period: one later survey of accounts over years."""
+    _c_name_ = "guotu_voucher_period"
+    _fields_ = [("year", INT), ("path", STR), ("layer", STR), ("gdp_field", STR), ("pop_field", STR)]
+
+
+class _VoucherJobInfo(ctypes.Structure):
+    """guotu_voucher_job_info: what a voucher job found, handed to its report."""
+    _c_name_ = "guotu_voucher_job_info"
+    _fields_ = [
+        ("zones", INT64), ("units", INT64), ("reference", ctypes.c_char * 16),
+        ("national", _NationalReference), ("reference_table", ctypes.c_char * 1400),
+        ("violations", INT64), ("key_function_marked", INT), ("key_function_ids", STR),
+        ("price_effect", ctypes.c_char * 48), ("base_year", INT), ("period_count", INT),
+        ("period_traded_ha", DOUBLE * 32), ("ledger_csv", STR),
+    ]
+
+
+# (ctx, voucher, market, attribution, accounts, info, user)
+_VOUCHER_REPORT_FN = ctypes.CFUNCTYPE(None, PTR, PTR, PTR, PTR, PTR, ctypes.POINTER(_VoucherJobInfo), PTR)
+
+
+class _VoucherJob(ctypes.Structure):
+    """guotu_voucher_job: the voucher accounting and market from files (the tool's `voucher`)."""
+    _c_name_ = "guotu_voucher_job"
+    _fields_ = [
+        ("zones", STR), ("zones_layer", STR), ("zone_id_field", STR), ("zone_name_field", STR),
+        ("gdp_field", STR), ("pop_field", STR), ("zone_table", STR),
+        ("ask_field", STR), ("bid_field", STR), ("key_function_field", STR),
+        ("zone_code_field", STR), ("zone_code_length", INT),
+        ("unit_name", _UNIT_NAME_FN), ("unit_name_user", PTR), ("unit_names_source", STR),
+        ("base", STR), ("base_layer", STR), ("base_class_field", STR), ("base_system", STR),
+        ("target", STR), ("target_layer", STR), ("target_class_field", STR), ("target_system", STR),
+        ("coefficients", STR), ("base_coefficients", STR), ("target_coefficients", STR), ("esv_reference", STR),
+        ("reference", STR), ("reference_table", STR), ("target_year", INT),
+        ("national_gdp_per_capita", DOUBLE), ("national_pop_density", DOUBLE),
+        ("baseline", INT), ("protection_rate", DOUBLE),
+        ("mask", STR), ("mask_czcsxm", STR),
+        ("price", DOUBLE), ("floor_price", DOUBLE), ("cap", DOUBLE),
+        ("allocation", INT), ("settlement", INT),
+        ("area_method", INT), ("invalid", INT), ("raster_mode", INT),
+        ("crs_mismatch_fail", INT), ("encoding", STR), ("threads", INT),
+        ("counties", STR), ("counties_layer", STR), ("county_id_field", STR), ("county_name_field", STR),
+        ("workspace", STR), ("redline", STR), ("redline_layer", STR), ("farmland", STR), ("farmland_layer", STR),
+        ("redline_loss", INT),
+        ("key_function_ids", STR), ("key_function_in_market", INT),
+        ("periods", ctypes.POINTER(_VoucherPeriod)), ("period_count", INT),
+        ("base_year", INT), ("opening", STR), ("caps", STR),
+        ("output", STR),
+        ("note", _NOTE_FN), ("note_user", PTR),
+        ("stage", _NOTE_FN), ("stage_user", PTR),
+        ("report", _VOUCHER_REPORT_FN), ("report_user", PTR),
+    ]
+
+
+def declare_voucher_job(lib: ctypes.CDLL) -> ctypes.CDLL:
+    """Declares guotu_voucher_job_init and guotu_voucher_job_run on the I/O library ``lib``
+    (from io_library); returns it."""
+    lib.guotu_voucher_job_init.restype = None
+    lib.guotu_voucher_job_init.argtypes = [ctypes.POINTER(_VoucherJob)]
+    lib.guotu_voucher_job_run.restype = INT
+    lib.guotu_voucher_job_run.argtypes = [PTR, ctypes.POINTER(_VoucherJob)]
+    return lib

@@ -22,6 +22,7 @@
 #include "guotu_lines.h"
 #include "guotu_parcels.h"
 #include "guotu_tally.h"
+#include "guotu_voucher.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -694,6 +695,129 @@ GUOTU_IO_API void guotu_priorities_rank_job_init(guotu_priorities_rank_job *job)
  * progress callback asked to stop), or the core's own status. */
 GUOTU_IO_API int guotu_priorities_rank_job_run(guotu_context *ctx, const guotu_priorities_rank_job *job,
                                                guotu_priorities_rank_job_info *info);
+/* ---- Ecological voucher accounting and market from files (guotu_voucher.h) ---- */
+
+/* One later survey of accounts over years: the survey's year, the file and its layer (NULL:
+ * the only or first), and the zones' GDP and population fields of that year (NULL: the job's
+ * gdp_field and pop_field). */
+typedef struct guotu_voucher_period {
+    int year;
+    const char *path, *layer, *gdp_field, *pop_field;
+} guotu_voucher_period;
+
+/* What a voucher job found, for its summary; handed to the report with the finished account. */
+typedef struct guotu_voucher_job_info {
+    int64_t zones;                     /* the accounting zones (of the last period) */
+    int64_t units;                     /* zones made from the base survey's codes; 0 with a zones layer */
+    char reference[16];                /* "national", "zones" or "entered" */
+    guotu_national_reference national; /* reference national: the table's row used */
+    char reference_table[1400];        /* reference national: the table it came from */
+    int64_t violations;                /* pieces of ecological land lost inside the red line */
+    int key_function_marked;           /* trading subjects in key ecological function zones */
+    const char *key_function_ids;      /* their ids, separated by spaces (borrowed for the report) */
+    char price_effect[48];             /* with a market: what the price did (summary table's price_effect) */
+    int base_year;                     /* 0: not known */
+    int period_count;                  /* periods run (1 without periods) */
+    double period_traded_ha[32];       /* the volume traded in each period */
+    const char *ledger_csv;            /* the ledger written as CSV beside the output, or NULL */
+} guotu_voucher_job_info;
+
+/* Called once after a successful run, after the outputs are in place and before the run frees
+ * them: the last period's account `v`, its cleared market `m` (NULL without a price), the
+ * attribution to counties `a` (NULL without counties) and the accounts over years `ledger`
+ * (NULL with counties); read them with guotu_voucher.h's readers on `ctx`. All borrowed for
+ * the call only. */
+typedef void (*guotu_voucher_report_fn)(guotu_context *ctx, const guotu_voucher *v, const guotu_market *m,
+                                        const guotu_attribution *a, const guotu_accounts *ledger,
+                                        const guotu_voucher_job_info *info, void *user_data);
+
+/* Every string is borrowed for the duration of guotu_voucher_job_run; NULL means "not given"
+ * and a number NaN "not given" unless said otherwise. Start from guotu_voucher_job_init. */
+typedef struct guotu_voucher_job {
+    /* The zones: a polygon layer with its id, name (NULL: none), GDP (yuan) and population
+     * fields; zone_table (a CSV joined by zone id) may hold GDP and population instead. Asks
+     * and bids (yuan/ha) of the trading subjects for a floor-price market, and the key
+     * ecological function field (values 1/0). */
+    const char *zones, *zones_layer, *zone_id_field, *zone_name_field, *gdp_field, *pop_field, *zone_table;
+    const char *ask_field, *bid_field, *key_function_field;
+    /* Or zones from the base survey's unit codes (三调 ZLDWDM): the first zone_code_length
+     * characters (0: the whole code) of this field; GDP and population then come from
+     * zone_table (its column zone_id_field, NULL: "zone_id"). unit_name names the units (NULL:
+     * none) and unit_names_source says where the names came from, as recorded. */
+    const char *zone_code_field;
+    int zone_code_length;
+    guotu_unit_name_fn unit_name;
+    void *unit_name_user;
+    const char *unit_names_source;
+    /* The base and target land use: a file, its layer, its class field (NULL: a categorical
+     * raster) and classification system (CAS_LUCC, SANDIAO_WORK, GBT21010_2017, YDYH_2023). */
+    const char *base, *base_layer, *base_class_field, *base_system;
+    const char *target, *target_layer, *target_class_field, *target_system;
+    /* Coefficient tables (a CSV file or a preset; NULL: the system's), and the ESV reference
+     * class (NULL: 21 for CAS_LUCC, else 0301). */
+    const char *coefficients, *base_coefficients, *target_coefficients, *esv_reference;
+    /* Reference values: "national" (the target year's row of reference_table, NULL: the preset
+     * national_reference), "zones" or "entered" (national_gdp_per_capita, national_pop_density).
+     * NULL: entered when the two values are given, else national. target_year: 0 takes the
+     * year the target data states (SJNF), else 2020; a given year the data contradicts is an
+     * error. */
+    const char *reference, *reference_table;
+    int target_year;
+    double national_gdp_per_capita, national_pop_density;
+    guotu_baseline baseline;
+    double protection_rate;
+    /* Urban space left out: a mask layer, or the target survey's parcels of these 城镇村属性码
+     * (三调 CZCSXM, e.g. "201,202"). */
+    const char *mask, *mask_czcsxm;
+    /* The market: a fixed price or a floor price (yuan/ha; neither: no market), a cap (ha). */
+    double price, floor_price, cap;
+    guotu_allocation allocation;
+    guotu_settlement settlement;
+    guotu_area_method area_method;
+    guotu_invalid_policy invalid;
+    guotu_raster_mode raster_mode;
+    int crs_mismatch_fail; /* 1 (init): refuse a layer in another CRS than the zones; 0: reproject it */
+    const char *encoding;  /* text encoding for drivers that take one (e.g. "GBK"); NULL: the file's own */
+    int threads;           /* raster land use: worker threads; 0: one per CPU */
+    /* Counties that trade the ecological units' vouchers by area share. */
+    const char *counties, *counties_layer, *county_id_field, *county_name_field;
+    /* The plan's bottom lines: a three-lines workspace, or the red line and farmland as
+     * delivered (either replaces the workspace's). */
+    const char *workspace, *redline, *redline_layer, *farmland, *farmland_layer;
+    guotu_redline_loss redline_loss;
+    const char *key_function_ids; /* comma separated ids of key ecological function subjects */
+    int key_function_in_market;
+    /* Accounts over years: the later surveys in order of year (replacing target), the base
+     * year (0: the year the base data states), the opening balances (a CSV or an earlier
+     * run's output) and one cap per period ("V,V,..."; NULL: cap for every period). */
+    const guotu_voucher_period *periods;
+    int period_count;
+    int base_year;
+    const char *opening, *caps;
+    /* The GeoPackage written (required, ".gpkg"; never one of the inputs): voucher,
+     * voucher_classes, summary, trades, unknown_codes, ledger, ledger_trades and, as given,
+     * voucher_counties and violations. With periods also OUT_ledger.csv beside it. */
+    const char *output;
+    guotu_note_fn note; /* may be NULL */
+    void *note_user;
+    guotu_note_fn stage; /* a stage worth telling (the units made from codes); may be NULL */
+    void *stage_user;
+    guotu_voucher_report_fn report; /* may be NULL */
+    void *report_user;
+} guotu_voucher_job;
+
+/* Defaults: CAS_LUCC for both years, base-year baseline, protection rate, prices, cap and
+ * national values NaN, pro-rata allocation, payment, ellipsoidal areas, repair invalid
+ * geometries, exact raster cells, refuse a CRS mismatch, red-line losses excluded. */
+GUOTU_IO_API void guotu_voucher_job_init(guotu_voucher_job *job);
+
+/* Runs the accounting (period by period with periods) and the market. GUOTU_OK: every output
+ * is in place and job->report was called. Otherwise nothing is written (the GeoPackage and
+ * the CSV go to temporary files renamed at the end) and the context's last error says why,
+ * naming the layer, feature and field at fault: GUOTU_ERR_ARGUMENT (a bad job),
+ * GUOTU_ERR_IO (a file that cannot be read or written, a table the run refused),
+ * GUOTU_ERR_CANCELLED (the context's progress callback asked to stop), or the core's status. */
+GUOTU_IO_API int guotu_voucher_job_run(guotu_context *ctx, const guotu_voucher_job *job);
 
 #ifdef __cplusplus
 }

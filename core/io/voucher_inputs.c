@@ -282,3 +282,28 @@ int zone_set_read(guotu_context *ctx, const zone_fields *f, zone_set *out, char 
     if (failed) zone_set_free(out);
     return failed;
 }
+
+/* "201,202" -> "CZCSXM LIKE '201%' OR CZCSXM LIKE '202%'" (an A suffix marks a unit's independent
+ * industrial land: 201A is city land too). 1 on a code that is not digits (+ A). */
+int voucher_czcsxm_filter(const char *codes, char *where, size_t size) {
+    char copy[256];
+    snprintf(copy, sizeof copy, "%s", codes);
+    size_t used = 0;
+    where[0] = '\0';
+    int n = 0;
+    for (char *code = strtok(copy, ","); code; code = strtok(NULL, ",")) {
+        while (*code == ' ')
+            code++;
+        size_t len = strcspn(code, " ");
+        code[len] = '\0';
+        if (!len || len > 4) return 1;
+        for (size_t i = 0; i < len; i++)
+            if (!(code[i] >= '0' && code[i] <= '9') && !(i == len - 1 && i > 0 && (code[i] == 'A' || code[i] == 'a')))
+                return 1;
+        int w = snprintf(where + used, size - used, "%sCZCSXM LIKE '%s%%'", n ? " OR " : "", code);
+        if (w < 0 || (size_t)w >= size - used) return 1;
+        used += (size_t)w;
+        n++;
+    }
+    return n == 0;
+}

@@ -1,7 +1,7 @@
 /* voucher_inputs.h — what `guotu voucher` reads besides land use: the zones with their
  * economic fields, geometry and area, and the coefficient tables. */
-#ifndef GUOTU_CLI_VOUCHER_INPUTS_H
-#define GUOTU_CLI_VOUCHER_INPUTS_H
+#ifndef GUOTU_IO_VOUCHER_INPUTS_H
+#define GUOTU_IO_VOUCHER_INPUTS_H
 
 #include <gdal/ogr_srs_api.h>
 #include <stddef.h>
@@ -51,5 +51,10 @@ void zone_set_free(zone_set *s);
  * GBT21010_2017, YDYH_2023) found under the resources directory. */
 int coefficients_load(guotu_context *ctx, const char *spec, const char *esv_reference, guotu_coefficients **out,
                       char *source, size_t source_size, char *err, size_t err_size);
+
+/* "201,202" -> "CZCSXM LIKE '201%' OR CZCSXM LIKE '202%'": the OGR SQL filter of --mask-czcsxm
+ * (an A suffix marks a unit's independent industrial land: 201A is city land too), written
+ * into `where`. 1 on a code that is not digits (+ A), none, or a filter longer than `size`. */
+int voucher_czcsxm_filter(const char *codes, char *where, size_t size);
 
 #endif

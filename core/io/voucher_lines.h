@@ -3,8 +3,8 @@
  * base ∩ target inside each zone; the account gets each piece's change of standard forest
  * inside a line, and the pieces that lost standard forest inside the red line are kept as the
  * violations layer. */
-#ifndef GUOTU_CLI_VOUCHER_LINES_H
-#define GUOTU_CLI_VOUCHER_LINES_H
+#ifndef GUOTU_IO_VOUCHER_LINES_H
+#define GUOTU_IO_VOUCHER_LINES_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -24,6 +24,8 @@ typedef struct voucher_lines_inputs {
     /* The mask's layer (NULL: its only or first) and attribute filter (NULL: every feature),
      * e.g. the target survey's parcels of some 城镇村属性码 (--mask-czcsxm). */
     const char *mask_layer, *mask_where;
+    void (*note)(const char *message, void *user); /* notes (a layer reprojected); may be NULL */
+    void *note_user;
 } voucher_lines_inputs;
 
 /* A piece of lost ecological land inside the red line: a violation, not demand. */

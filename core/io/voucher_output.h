@@ -1,6 +1,6 @@
 /* voucher_output.h — writes the voucher result GeoPackage. */
-#ifndef GUOTU_CLI_VOUCHER_OUTPUT_H
-#define GUOTU_CLI_VOUCHER_OUTPUT_H
+#ifndef GUOTU_IO_VOUCHER_OUTPUT_H
+#define GUOTU_IO_VOUCHER_OUTPUT_H
 
 #include "guotu/guotu.h"
 #include "table_schema.h"

@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "resources.h"
-#include "cli.h"
 #include "vector_source.h"
 
 typedef struct lines_run {
@@ -51,7 +50,8 @@ static int open_aligned(lines_run *run, vector_source *src, const char *path, co
                           .words = "the zones",
                           .plural = 1,
                           .refuse = strcmp(run->in->crs_mismatch, "fail") == 0,
-                          .note = cli_note};
+                          .note = run->in->note,
+                          .note_user = run->in->note_user};
     return layer_crs_align(&t, src, role, NULL, run->err, run->err_size);
 }
 

@@ -2,8 +2,8 @@
  * core's ledger (guotu_accounts: position = opening + E, closing = position + bought − sold,
  * carried into the next period), the trades of every period, opening balances from files, the
  * base year the data states, and the ledger's table and CSV. */
-#ifndef GUOTU_CLI_VOUCHER_LEDGER_H
-#define GUOTU_CLI_VOUCHER_LEDGER_H
+#ifndef GUOTU_IO_VOUCHER_LEDGER_H
+#define GUOTU_IO_VOUCHER_LEDGER_H
 
 #include <stddef.h>
 
