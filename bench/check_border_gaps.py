@@ -15,15 +15,17 @@ The gap, as docs/domain.md §6 defines it: the ground in the search corridor tha
 protects although one side's element runs into it. For each gap conflict of NEW (its border stretch
 from border_conflict_lines; OLD's is checked to be the same line) the strip is:
   the corridor along the stretch (buffer of corridor_m, flat ends) in the unit of the unprotected
-  side (both units for both_sides), less every element of either city that meets the corridor,
-  the polygons of that within snap_m of the stretch,
+  side (each of the two units for both_sides), less every element of either city that meets the
+  corridor, the polygons of that within snap_m of the stretch (unit by unit: ground of the other
+  unit that meets a strip across the border elsewhere is not this stretch's),
 with the area on the CGCS2000 ellipsoid (pyproj), as guotu's default. It is computed twice:
   exact     — GEOS's overlay as it comes;
-  opened_w  — the same after an opening of width w (a negative then positive buffer of w/2 with
-              mitred corners), which cuts every passage narrower than w, for w = 1 µm and 1 cm.
+  opened_w  — the same with every passage narrower than w cut (the strip eroded by w/2; its parts
+              near the stretch grown back by w/2 and kept within the exact strip), for w = 1 µm
+              and 1 cm.
 When `exact` and `opened_1um` differ, ground beyond an element is joined to the strip at the border
-only through a passage thinner than 1 µm; the script reports the passage's area and mean width
-(2·area / perimeter of the exact strip less every opened piece)."""
+only through a passage narrower than 1 µm (a crack, or a vertex of an element lying on the strip's
+end); the script reports the area beyond."""
 from __future__ import annotations
 
 import argparse
@@ -63,17 +65,33 @@ class Checker:
         return abs(GEOD.geometry_area_perimeter(shapely.ops.transform(self.to_geo.transform, g))[0])
 
     def strips(self, line, sides, opening: float = 0.0):
-        """(pieces within snap of the line, every piece) of the unprotected strip."""
+        """(pieces of the strip, side by side, that reach the stretch; every piece)."""
         band = line.buffer(self.corridor, resolution=8, cap_style=2, join_style=1)
         x0, y0, x1, y1 = band.bounds
         self.elements.SetSpatialFilterRect(x0, y0, x1, y1)
         near = [swkb.loads(bytes(f.GetGeometryRef().ExportToWkb())) for f in self.elements]
         self.elements.SetSpatialFilter(None)
         covered = shapely.ops.unary_union([e for e in near if e.intersects(band)])
-        open_ = shapely.ops.unary_union([band.intersection(self.units[s]).difference(covered) for s in sides])
+        kept, every = [], []
+        for s in sides:  # each unit's strip on its own: a piece must reach the stretch in its unit
+            k, e = self.side_strip(line, band.intersection(self.units[s]).difference(covered), opening)
+            kept += k
+            every += e
+        return kept, every
+
+    def side_strip(self, line, open_, opening: float):
         if opening:
-            open_ = open_.buffer(-opening / 2, resolution=2, join_style=2).buffer(opening / 2, resolution=2,
-                                                                                 join_style=2)
+            # Passages narrower than `opening` cut: the strip eroded by half of it falls apart there;
+            # the eroded parts near the stretch, grown back (round) and kept within the exact strip.
+            # (An opening by a negative then positive mitred buffer is no good: the mitres of two
+            # wedges meeting at a point grow back into each other.)
+            eroded = open_.buffer(-opening / 2, resolution=8)
+            parts = [p for p in getattr(eroded, "geoms", [eroded]) if isinstance(p, Polygon) and not p.is_empty]
+            near = [p for p in parts if p.distance(line) <= self.snap + opening]
+            grown = shapely.ops.unary_union([p.buffer(opening / 2 * 1.001, resolution=8) for p in near])
+            kept = open_.intersection(grown) if near else Polygon()
+            pieces = [p for p in getattr(kept, "geoms", [kept]) if isinstance(p, Polygon) and not p.is_empty]
+            return pieces, parts
         pieces = [p for p in getattr(open_, "geoms", [open_]) if isinstance(p, Polygon) and not p.is_empty]
         return [p for p in pieces if p.distance(line) <= self.snap + 1e-9], pieces
 
@@ -125,7 +143,7 @@ def main() -> int:
                 return 1
             sides = [side] if side else [a, b]
             kept, _ = checker.strips(line, sides)
-            kept_1um, all_1um = checker.strips(line, sides, 1e-6)
+            kept_1um, _ = checker.strips(line, sides, 1e-6)
             kept_1cm, _ = checker.strips(line, sides, 1e-2)
             exact = sum(checker.ellipsoidal(p) for p in kept)
             opened = sum(checker.ellipsoidal(p) for p in kept_1um)
@@ -133,10 +151,12 @@ def main() -> int:
             total["opened_1um"] += opened
             total["opened_1cm"] += sum(checker.ellipsoidal(p) for p in kept_1cm)
             if exact - opened > 1.0:
-                passage = shapely.ops.unary_union(kept).difference(shapely.ops.unary_union(all_1um))
+                # The ground beyond, and how far the passage is from cutting it: the narrowest
+                # gap between that ground and the strip at the border.
+                beyond = shapely.ops.unary_union(kept).difference(shapely.ops.unary_union(kept_1um).buffer(1e-5))
+                beyond = max(getattr(beyond, "geoms", [beyond]), key=lambda g: g.area)
                 passages.append({"conflict_id": cid, "beyond_the_passage_m2": round(exact - opened, 2),
-                                 "passage_area_m2": passage.area,
-                                 "passage_mean_width_m": 2 * passage.area / passage.length if passage.length else 0})
+                                 "largest_part_beyond_m2": round(beyond.area, 2)})
         rows.append({"pair": f"{a}-{b}", "gap_conflicts": len(ids), "old_gap_area_m2": round(old[(a, b)], 2),
                      "new_gap_area_m2": round(new[(a, b)], 2), **{k: round(v, 2) for k, v in total.items()},
                      "joined_through_passages": passages})
