@@ -19,6 +19,7 @@ PACKAGES=(
   libsqlite3-mod-spatialite sqlite3         # the SpatiaLite comparison in bench/
   python3-deap                              # the Python non-dominated sorts compared in bench/ (priorities)
   python3-geopandas python3-rtree           # the GeoPandas overlay compared in bench/ (conversion)
+  python3-shapely                           # bench/check_border_gaps.py: gap strips recomputed with GEOS through Shapely
   fonts-wqy-microhei                        # Chinese text in maps and PDF reports
   postgresql-15 postgresql-15-postgis-3     # PostGIS input test (throw-away cluster, pg_virtualenv)
   poppler-utils                             # pdftoppm/pdfinfo: report tests read the PDFs

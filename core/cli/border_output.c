@@ -4,7 +4,9 @@
 #include "gpkg_styles.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The values each layer's rows fill, by column name; the columns (order, types, widths, Chinese
@@ -191,13 +193,231 @@ static int write_issue(const guotu_border_issue *i, void *user) {
     return gpkg_writer_row(o->out, layer, texts, reals, i->wkb, i->wkb_size, o->err, o->err_size);
 }
 
-/* The callbacks come from the worker threads: one row at a time, and after a failed write
+/* ---- rows kept until the run ends ----
+ * The workers share the pairs by a hash and report as they go, so the order of the rows (and
+ * the core's conflict ids, which step by the number of parts) depend on the threads. A row
+ * keeps its own copy of every string and WKB; `seq` is the order of arrival, which keeps a
+ * pair's rows in the order its one worker reported them. */
+enum { H_CONFLICT, H_SEGMENT, H_ISSUE };
+
+struct border_held {
+    int what;       /* H_CONFLICT, H_SEGMENT or H_ISSUE */
+    int64_t rank_a; /* index of admin_a, admin_b in the admin layer; -1, -1 for the inputs' issues */
+    int64_t rank_b;
+    size_t seq;
+    union {
+        guotu_border_conflict c;
+        guotu_border_segment s;
+        guotu_border_issue i;
+    } u;
+    char *texts;          /* the strings of u, one block */
+    unsigned char *blobs; /* the WKB of u, one block */
+};
+
+/* Copies n strings into one block and points v[] at the copies; NULL when out of memory. */
+static char *copy_texts(const char **v[], int n) {
+    size_t size = 0;
+    for (int k = 0; k < n; k++)
+        size += strlen(*v[k] ? *v[k] : "") + 1;
+    char *block = malloc(size ? size : 1), *at = block;
+    if (!block) return NULL;
+    for (int k = 0; k < n; k++) {
+        const char *t = *v[k] ? *v[k] : "";
+        size_t len = strlen(t) + 1;
+        memcpy(at, t, len);
+        *v[k] = at;
+        at += len;
+    }
+    return block;
+}
+
+/* Copies n WKB (may be NULL) into one block and points v[] at the copies. */
+static int copy_blobs(const unsigned char **v[], const size_t *sizes, int n, unsigned char **block) {
+    size_t size = 0;
+    for (int k = 0; k < n; k++)
+        size += *v[k] ? sizes[k] : 0;
+    *block = NULL;
+    if (!size) return 0;
+    unsigned char *at = *block = malloc(size);
+    if (!at) return 1;
+    for (int k = 0; k < n; k++)
+        if (*v[k]) {
+            memcpy(at, *v[k], sizes[k]);
+            *v[k] = at;
+            at += sizes[k];
+        }
+    return 0;
+}
+
+typedef struct admin_rank {
+    const char *id;
+    int64_t rank;
+} admin_rank;
+
+static int compare_ids(const void *x, const void *y) {
+    return strcmp(((const admin_rank *)x)->id, ((const admin_rank *)y)->id);
+}
+
+/* The admin unit's index in the layer: ids[] are in the layer's order, unique (the core
+ * refuses a repeated id); -1 for "" (no unit). */
+static int64_t rank_of(const border_output *o, const admin_rank *sorted, const char *id) {
+    if (!id || !id[0]) return -1;
+    admin_rank key = {id, 0};
+    const admin_rank *r = bsearch(&key, sorted, o->nadmins, sizeof *sorted, compare_ids);
+    return r ? r->rank : (int64_t)o->nadmins; /* not an admin id (never expected): after every pair */
+}
+
+static border_held *hold(border_output *o, int what) {
+    if (o->nheld == o->held_cap) {
+        size_t cap = o->held_cap ? 2 * o->held_cap : 1024;
+        border_held *grown = realloc(o->held, cap * sizeof *grown);
+        if (!grown) return NULL;
+        o->held = grown;
+        o->held_cap = cap;
+    }
+    border_held *h = &o->held[o->nheld];
+    memset(h, 0, sizeof *h);
+    h->what = what;
+    h->seq = o->nheld;
+    return h;
+}
+
+static int hold_conflict(const guotu_border_conflict *c, void *user) {
+    border_output *o = user;
+    border_held *h = hold(o, H_CONFLICT);
+    if (!h) return snprintf(o->err, o->err_size, "out of memory") > 0;
+    h->u.c = *c;
+    guotu_border_conflict *k = &h->u.c;
+    const char **texts[] = {&k->kind,         &k->detail,       &k->admin_a, &k->admin_b, &k->side,
+                            &k->categories_a, &k->categories_b, &k->names_a, &k->names_b};
+    const unsigned char **blobs[] = {&k->line_wkb, &k->area_wkb};
+    const size_t sizes[] = {k->line_wkb_size, k->area_wkb_size};
+    h->texts = copy_texts(texts, 9);
+    if (!h->texts || copy_blobs(blobs, sizes, 2, &h->blobs)) {
+        free(h->texts);
+        return snprintf(o->err, o->err_size, "out of memory") > 0;
+    }
+    o->nheld++;
+    return 0;
+}
+
+static int hold_segment(const guotu_border_segment *s, void *user) {
+    border_output *o = user;
+    border_held *h = hold(o, H_SEGMENT);
+    if (!h) return snprintf(o->err, o->err_size, "out of memory") > 0;
+    h->u.s = *s;
+    guotu_border_segment *k = &h->u.s;
+    const char **texts[] = {&k->admin_a,      &k->admin_b, &k->status, &k->categories_a,
+                            &k->categories_b, &k->names_a, &k->names_b};
+    const unsigned char **blobs[] = {&k->wkb};
+    const size_t sizes[] = {k->wkb_size};
+    h->texts = copy_texts(texts, 7);
+    if (!h->texts || copy_blobs(blobs, sizes, 1, &h->blobs)) {
+        free(h->texts);
+        return snprintf(o->err, o->err_size, "out of memory") > 0;
+    }
+    o->nheld++;
+    return 0;
+}
+
+static int hold_issue(const guotu_border_issue *i, void *user) {
+    border_output *o = user;
+    border_held *h = hold(o, H_ISSUE);
+    if (!h) return snprintf(o->err, o->err_size, "out of memory") > 0;
+    h->u.i = *i;
+    guotu_border_issue *k = &h->u.i;
+    const char **texts[] = {&k->kind, &k->admin_a, &k->admin_b, &k->city_id, &k->message_zh, &k->message_en};
+    const unsigned char **blobs[] = {&k->wkb};
+    const size_t sizes[] = {k->wkb_size};
+    h->texts = copy_texts(texts, 6);
+    if (!h->texts || copy_blobs(blobs, sizes, 1, &h->blobs)) {
+        free(h->texts);
+        return snprintf(o->err, o->err_size, "out of memory") > 0;
+    }
+    o->nheld++;
+    return 0;
+}
+
+/* An input issue (no pair: an admin unit's or an element's own) ranks before every pair. */
+static void rank_held(const border_output *o, const admin_rank *sorted, border_held *h) {
+    const char *a = "", *b = "";
+    if (h->what == H_CONFLICT) a = h->u.c.admin_a, b = h->u.c.admin_b;
+    if (h->what == H_SEGMENT) a = h->u.s.admin_a, b = h->u.s.admin_b;
+    if (h->what == H_ISSUE) a = h->u.i.admin_a, b = h->u.i.admin_b;
+    int is_pair = a[0] && b[0];
+    h->rank_a = is_pair ? rank_of(o, sorted, a) : -1;
+    h->rank_b = is_pair ? rank_of(o, sorted, b) : -1;
+}
+
+static int compare_held(const void *x, const void *y) {
+    const border_held *a = x, *b = y;
+    if (a->rank_a != b->rank_a) return a->rank_a < b->rank_a ? -1 : 1;
+    if (a->rank_b != b->rank_b) return a->rank_b < b->rank_b ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+typedef struct id_map {
+    int64_t from, to;
+} id_map;
+
+static int compare_map(const void *x, const void *y) {
+    int64_t a = ((const id_map *)x)->from, b = ((const id_map *)y)->from;
+    return a < b ? -1 : a > b;
+}
+
+/* Sorts the kept rows, numbers the conflicts 1, 2, ... and writes every row. */
+static int write_held(border_output *o) {
+    if (!o->nheld) return 0;
+    admin_rank *sorted = malloc((o->nadmins ? o->nadmins : 1) * sizeof *sorted);
+    if (!sorted) return snprintf(o->err, o->err_size, "out of memory") > 0;
+    for (size_t k = 0; k < o->nadmins; k++)
+        sorted[k] = (admin_rank){o->ids[k], (int64_t)k};
+    qsort(sorted, o->nadmins, sizeof *sorted, compare_ids);
+    size_t nconflicts = 0;
+    for (size_t k = 0; k < o->nheld; k++) {
+        rank_held(o, sorted, &o->held[k]);
+        nconflicts += o->held[k].what == H_CONFLICT;
+    }
+    free(sorted);
+    qsort(o->held, o->nheld, sizeof *o->held, compare_held);
+    id_map *map = malloc((nconflicts ? nconflicts : 1) * sizeof *map);
+    if (!map) return snprintf(o->err, o->err_size, "out of memory") > 0;
+    size_t n = 0;
+    for (size_t k = 0; k < o->nheld; k++)
+        if (o->held[k].what == H_CONFLICT) {
+            map[n].from = o->held[k].u.c.id;
+            map[n].to = (int64_t)n + 1;
+            o->held[k].u.c.id = map[n].to;
+            n++;
+        }
+    qsort(map, n, sizeof *map, compare_map);
+    int failed = 0;
+    for (size_t k = 0; !failed && k < o->nheld; k++) {
+        border_held *h = &o->held[k];
+        if (h->what == H_CONFLICT) {
+            failed = write_conflict(&h->u.c, o);
+        } else if (h->what == H_SEGMENT) {
+            if (h->u.s.conflict_id >= 0) {
+                id_map key = {h->u.s.conflict_id, -1};
+                const id_map *m = bsearch(&key, map, n, sizeof *map, compare_map);
+                h->u.s.conflict_id = m ? m->to : -1;
+            }
+            failed = write_segment(&h->u.s, o);
+        } else {
+            failed = write_issue(&h->u.i, o);
+        }
+    }
+    free(map);
+    return failed;
+}
+
+/* The callbacks come from the worker threads: one row at a time, and after a failed copy
  * every thread stops. */
 #define LOCKED(name, type)                                                                                             \
     static int on_##name(const type *item, void *user) {                                                               \
         border_output *o = user;                                                                                       \
         pthread_mutex_lock(&o->lock);                                                                                  \
-        int failed = o->failed || write_##name(item, user);                                                            \
+        int failed = o->failed || hold_##name(item, user);                                                             \
         if (failed) o->failed = 1;                                                                                     \
         pthread_mutex_unlock(&o->lock);                                                                                \
         return failed;                                                                                                 \
@@ -210,6 +430,7 @@ const guotu_border_callbacks border_output_callbacks = {on_segment, on_conflict,
 
 int border_output_summary(border_output *o, guotu_context *ctx, const guotu_border *b, const table_meta *meta,
                           int nmeta) {
+    if (write_held(o)) return 1;
     o->summary = gpkg_writer_add_layer(o->out, "pair_summary", wkbNone, NULL, columns(o, T_SUMMARY),
                                        ncolumns(o, T_SUMMARY), o->err, o->err_size);
     if (o->summary < 0) return 1;
@@ -257,6 +478,13 @@ int border_output_summary(border_output *o, guotu_context *ctx, const guotu_bord
 }
 
 void border_output_free(border_output *o) {
+    for (size_t k = 0; k < o->nheld; k++) {
+        free(o->held[k].texts);
+        free(o->held[k].blobs);
+    }
+    free(o->held);
+    o->held = NULL;
+    o->nheld = o->held_cap = 0;
     for (int t = 0; t < 4; t++) {
         table_schema_free(o->schemas[t]);
         o->schemas[t] = NULL;

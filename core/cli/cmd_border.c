@@ -51,7 +51,8 @@ static const char *const usage =
     "Score = 100 x weighted conflict length / border length faced by an element, weights\n"
     "default 1,1,0.75,0.5. --encoding sets the attribute encoding of Shapefiles without a\n"
     ".cpg (e.g. CP936 for GBK). --threads: pairs of units are shared among N threads\n"
-    "(default one per CPU, at most 8); the results do not depend on it.\n";
+    "(default one per CPU, at most 8); the results, their order and the conflict ids do\n"
+    "not depend on it.\n";
 
 typedef struct border_args {
     const char *admin, *admin_layer, *admin_id, *admin_name;

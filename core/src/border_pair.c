@@ -369,7 +369,11 @@ static int scan_element(guotu_context *ctx, pair_work *w, int side, size_t index
         if (!status && x && area >= b->o.min_area_m2 && area > 0)
             status = report_overlap(ctx, w, x, area, "crossing", side == 0 ? index : SIZE_MAX,
                                     side == 1 ? index : SIZE_MAX, side);
-        else if (x)
+        else if (!status && x && pair_keep(ctx, w, x, 0))
+            /* Too small to report, but still ground the element claims: a gap strip in the
+             * other unit is what nobody protects, so it is less this part too. */
+            status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        else if (status && x)
             GEOSGeom_destroy_r(ctx->geos, x);
         if (status) return status;
     }
