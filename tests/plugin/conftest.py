@@ -67,6 +67,20 @@ def collect_qt_objects_after_each_test(qgis_app) -> Iterator[None]:
     QCoreApplication.processEvents()
 
 
+@pytest.fixture(autouse=True)
+def gdal_errors_as_in_qgis() -> Iterator[None]:
+    """GDAL's Python bindings as QGIS and the plugin have them: errors as return values, not
+    exceptions. Some tests share fixtures with the tool's tests (tests/cli), whose helpers turn
+    exceptions on for the whole process when imported; left on, the plugin code run by every
+    later test would meet exceptions it never meets in QGIS. A test that wants them sets them
+    itself."""
+    from osgeo import gdal, ogr, osr
+
+    for module in (gdal, ogr, osr):
+        module.DontUseExceptions()
+    yield
+
+
 @pytest.fixture(scope="session")
 def plugin_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Folder holding the assembled guotu/ (what QGIS_PLUGINPATH points at)."""
