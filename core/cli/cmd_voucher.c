@@ -665,6 +665,7 @@ static int run_tallies(voucher_run *r) {
         in.role = year ? "target-year land-use" : "base-year land-use";
         in.progress = progress_bar_update;
         in.progress_user = &r->bar;
+        in.prepared_zones = year ? r->tally[0] : NULL; /* the same zones and mask: prepared once */
         tally_info info;
         if (tally_runner_run(r->ctx, &in, &r->tally[year], &info, r->err, sizeof r->err)) return 1;
         progress_bar_done(&r->bar);
