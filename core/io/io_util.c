@@ -1,6 +1,9 @@
 /* io_util.c — small helpers of the I/O library: growing arrays, comparing files, refusing
  * an output over an input, the number of worker threads. */
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
 #include "io_util.h"
+
+#include <sched.h>
 
 #include <limits.h>
 #include <stdint.h>
@@ -58,7 +61,11 @@ int io_refuse_overwrite(const char *const *inputs, int ninputs, const char *cons
 
 int io_thread_count(int asked, int spare) {
     if (asked > 0) return asked > IO_MAX_THREADS ? IO_MAX_THREADS : asked;
+    /* The CPUs this process may run on (taskset, a container's cpuset), not all the machine's:
+     * more workers than those only take turns on them, each evicting the other's data. */
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    cpu_set_t allowed;
+    if (sched_getaffinity(0, sizeof allowed, &allowed) == 0 && CPU_COUNT(&allowed) > 0) cpus = CPU_COUNT(&allowed);
     long n = (cpus > 0 ? cpus : 1) - spare;
     return n > IO_MAX_THREADS ? IO_MAX_THREADS : (n < 1 ? 1 : (int)n);
 }

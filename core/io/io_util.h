@@ -24,7 +24,8 @@ int io_same_file(const char *a, const char *b);
 int io_refuse_overwrite(const char *const *inputs, int ninputs, const char *const *outputs, int noutputs, char *err,
                         size_t err_size);
 
-/* Worker threads for a run: `asked` when > 0, else one per CPU less `spare` (threads the
+/* Worker threads for a run: `asked` when > 0, else one per CPU the process may run on (its
+ * affinity: `taskset -c 0` is one) less `spare` (threads the
  * run keeps busy otherwise, e.g. a writer); between 1 and IO_MAX_THREADS. */
 int io_thread_count(int asked, int spare);
 

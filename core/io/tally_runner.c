@@ -14,18 +14,8 @@
 #include "raster_source.h"
 #include "vector_source.h"
 
-/* A zone or mask feature as fed to the first tally, kept to build worker tallies. */
-typedef struct feature_copy {
-    char id[256];
-    int64_t fid;
-    unsigned char *wkb;
-    size_t size;
-} feature_copy;
-
 typedef struct tally_run {
     const tally_inputs *in;
-    feature_copy *zone_copies, *mask_copies;
-    size_t zone_copy_count, mask_copy_count;
     vector_source zones, landuse, mask;
     int deduction_index; /* the land use's KCXS field, -1 for none */
     int zone_code_index; /* the land use's zone code field (tally by code), -1 for none */
@@ -302,26 +292,6 @@ static int reproject_checked(tally_run *run, int64_t fid, const unsigned char **
     return 0;
 }
 
-static int keep_copy(tally_run *run, feature_copy **list, size_t *count, const char *id, int64_t fid,
-                     const unsigned char *wkb, size_t size) {
-    feature_copy *grown = realloc(*list, (*count + 1) * sizeof *grown);
-    unsigned char *copy = malloc(size ? size : 1);
-    if (!grown || !copy) {
-        if (grown) *list = grown;
-        free(copy);
-        snprintf(run->err, run->err_size, "out of memory");
-        return 1;
-    }
-    *list = grown;
-    feature_copy *f = &grown[(*count)++];
-    snprintf(f->id, sizeof f->id, "%s", id ? id : "");
-    f->fid = fid;
-    if (size) memcpy(copy, wkb, size);
-    f->wkb = copy;
-    f->size = size;
-    return 0;
-}
-
 static int new_tally(tally_run *run, guotu_context *ctx, guotu_tally **out) {
     const tally_inputs *in = run->in;
     guotu_tally_options o;
@@ -347,6 +317,10 @@ static int feed_zones_and_mask(tally_run *run) {
         int status = guotu_tally_prepare_by_code(run->ctx, run->tally);
         return status ? core_failed(run, status) : 0;
     }
+    if (guotu_tally_can_prepare_like(run->tally, run->in->prepared_zones)) {
+        int status = guotu_tally_prepare_like(run->ctx, run->tally, run->in->prepared_zones);
+        return status ? core_failed(run, status) : 0;
+    }
     char value[1024];
     int64_t fid;
     const unsigned char *wkb;
@@ -356,16 +330,12 @@ static int feed_zones_and_mask(tally_run *run) {
            1) {
         int status = guotu_tally_add_zone(run->ctx, run->tally, value, fid, wkb, size);
         if (status) return core_failed(run, status);
-        if (run->raster_input && keep_copy(run, &run->zone_copies, &run->zone_copy_count, value, fid, wkb, size))
-            return 1;
     }
     if (more < 0) return 1;
     while (run->has_mask && (more = vector_source_next(&run->mask, &fid, value, sizeof value, &wkb, &size, run->err,
                                                        run->err_size)) == 1) {
         int status = guotu_tally_add_mask(run->ctx, run->tally, fid, wkb, size);
         if (status) return core_failed(run, status);
-        if (run->raster_input && keep_copy(run, &run->mask_copies, &run->mask_copy_count, NULL, fid, wkb, size))
-            return 1;
     }
     if (run->has_mask && more < 0) return 1;
     int status = guotu_tally_prepare(run->ctx, run->tally);
@@ -416,17 +386,9 @@ static int worker_setup(raster_worker *w) {
         snprintf(w->err, sizeof w->err, "%s", w->ctx ? guotu_context_last_error(w->ctx) : "out of memory");
         return 1;
     }
-    int status = GUOTU_OK;
-    for (size_t i = 0; !status && i < run->zone_copy_count; i++) {
-        const feature_copy *f = &run->zone_copies[i];
-        status = guotu_tally_add_zone(w->ctx, w->tally, f->id, f->fid, f->wkb, f->size);
-    }
-    for (size_t i = 0; !status && i < run->mask_copy_count; i++) {
-        const feature_copy *f = &run->mask_copies[i];
-        status = guotu_tally_add_mask(w->ctx, w->tally, f->fid, f->wkb, f->size);
-    }
+    /* The zones as the main tally prepared them (mask removed, overlaps found): not again. */
+    int status = guotu_tally_prepare_like(w->ctx, w->tally, run->tally);
     guotu_raster_grid grid = grid_of(&run->raster);
-    if (!status) status = guotu_tally_prepare(w->ctx, w->tally);
     if (!status) status = guotu_tally_set_raster(w->ctx, w->tally, &grid);
     if (status) {
         snprintf(w->err, sizeof w->err, "%s", guotu_context_last_error(w->ctx));
@@ -603,11 +565,5 @@ int tally_runner_run(guotu_context *ctx, const tally_inputs *in, guotu_tally **o
     raster_source_close(&run.raster);
     if (run.work_srs) OSRDestroySpatialReference(run.work_srs);
     CPLFree(run.crs_text);
-    for (size_t i = 0; i < run.zone_copy_count; i++)
-        free(run.zone_copies[i].wkb);
-    for (size_t i = 0; i < run.mask_copy_count; i++)
-        free(run.mask_copies[i].wkb);
-    free(run.zone_copies);
-    free(run.mask_copies);
     return failed;
 }

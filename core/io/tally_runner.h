@@ -64,6 +64,11 @@ typedef struct tally_inputs {
      * zones and the land use are read in — the Gauss-Krüger zone a run chose for geographic data
      * (SPEC §8); layers in the zones' own CRS are then no --crs-mismatch. */
     const char *work_crs;
+    /* Optional: a finished or prepared tally of the same zones layer, zone id field, filters and
+     * mask (borrowed; e.g. the base year's, for the target year). When the core can take its
+     * prepared zones (same CRS, area method and invalid-geometry policy), the zones and the mask
+     * are not read, subtracted, measured or compared again; otherwise they are, as without it. */
+    const guotu_tally *prepared_zones;
 } tally_inputs;
 
 typedef struct tally_info {

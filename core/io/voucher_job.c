@@ -167,6 +167,7 @@ static int run_tallies(voucher_run *r) {
         in.encoding = a->zone.encoding;
         in.threads = a->threads;
         in.role = year ? "target-year land-use" : "base-year land-use";
+        in.prepared_zones = year ? r->tally[0] : NULL; /* the same zones and mask: prepared once */
         tally_info info;
         memset(&info, 0, sizeof info);
         if (tally_runner_run(r->ctx, &in, &r->tally[year], &info, r->err, sizeof r->err)) return tally_failed(r, &info);

@@ -40,7 +40,8 @@ int guotu_tally_create(guotu_context *ctx, const guotu_tally_options *opts, guot
     t->zones_label = gt_strdup(opts->zones_label ? opts->zones_label : "zones");
     t->landuse_label = gt_strdup(opts->landuse_label ? opts->landuse_label : "landuse");
     t->mask_label = gt_strdup(opts->mask_label ? opts->mask_label : "mask");
-    if (!t->zones_label || !t->landuse_label || !t->mask_label) {
+    t->crs = opts->crs ? gt_strdup(opts->crs) : NULL;
+    if (!t->zones_label || !t->landuse_label || !t->mask_label || (opts->crs && !t->crs)) {
         guotu_tally_destroy(ctx, t);
         return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
     }
@@ -91,6 +92,7 @@ void guotu_tally_destroy(guotu_context *ctx, guotu_tally *t) {
     free(t->zones_label);
     free(t->landuse_label);
     free(t->mask_label);
+    free(t->crs);
     free(t);
 }
 
@@ -361,6 +363,80 @@ int guotu_tally_prepare_by_code(guotu_context *ctx, guotu_tally *t) {
                        "a mask needs zone polygons: a tally by zone code takes no mask (tally by zones instead)");
     t->by_code = 1;
     t->phase = PHASE_VECTOR;
+    return GUOTU_OK;
+}
+
+int guotu_tally_can_prepare_like(const guotu_tally *t, const guotu_tally *prepared) {
+    if (!t || !prepared || t == prepared || t->phase != PHASE_ZONES || t->zone_count || t->mask_count) return 0;
+    if (prepared->by_code || !prepared->zone_count || prepared->phase < PHASE_VECTOR || prepared->phase > PHASE_DONE)
+        return 0;
+    if (t->area_method != prepared->area_method || t->invalid != prepared->invalid) return 0;
+    if (!t->crs != !prepared->crs || (t->crs && strcmp(t->crs, prepared->crs) != 0)) return 0;
+    return 1;
+}
+
+/* One zone of `from` into `t`: its id, feature id, box and the mask-free geometry (a copy,
+ * which stands for both the given and the effective geometry: only the effective one is used
+ * once prepared), prepared and indexed. */
+static int copy_prepared_zone(guotu_context *ctx, guotu_tally *t, const gt_zone *from) {
+    if (gt_reserve(&t->zones, &t->zone_cap, t->zone_count + 1, sizeof *t->zones, 64))
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    GEOSGeometry *g = GEOSGeom_clone_r(ctx->geos, from->effective);
+    if (!g) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot copy zone '%s'", from->id);
+    gt_zone *z = &t->zones[t->zone_count];
+    memset(z, 0, sizeof *z);
+    z->geom = z->effective = g;
+    z->fid = from->fid;
+    z->xmin = from->xmin;
+    z->ymin = from->ymin;
+    z->xmax = from->xmax;
+    z->ymax = from->ymax;
+    z->ncoords = from->ncoords;
+    z->id = gt_strdup(from->id);
+    t->zone_count++; /* counted now so that destroy frees it on any later failure */
+    if (!z->id || gt_string_table_intern(&t->zone_ids, from->id) < 0)
+        return gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+    z->prepared = GEOSPrepare_r(ctx->geos, z->effective);
+    if (!z->prepared) return gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot prepare zone '%s'", z->id);
+    GEOSSTRtree_insert_r(ctx->geos, t->tree, z->effective, (void *)(intptr_t)(t->zone_count - 1));
+    return GUOTU_OK;
+}
+
+int guotu_tally_prepare_like(guotu_context *ctx, guotu_tally *t, const guotu_tally *prepared) {
+    if (!ctx) return GUOTU_ERR_ARGUMENT;
+    gt_clear_error(ctx);
+    if (!t || !prepared) return gt_fail(ctx, GUOTU_ERR_ARGUMENT, "guotu_tally_prepare_like: NULL argument");
+    int status = check_phase(ctx, t, PHASE_ZONES, "guotu_tally_prepare_like");
+    if (status) return status;
+    if (!guotu_tally_can_prepare_like(t, prepared))
+        return gt_fail(ctx, GUOTU_ERR_ARGUMENT,
+                       "guotu_tally_prepare_like: the tallies differ (CRS, area method or invalid-geometry policy), "
+                       "the other one is not prepared with zone polygons, or zones were added to this one");
+    t->tree = GEOSSTRtree_create_r(ctx->geos, 10);
+    if (!t->tree) status = gt_fail_geos(ctx, GUOTU_ERR_GEOMETRY, "cannot create a spatial index");
+    for (size_t i = 0; !status && i < prepared->zone_count; i++)
+        status = copy_prepared_zone(ctx, t, &prepared->zones[i]);
+    if (!status && prepared->overlap_count) {
+        t->overlaps = malloc(prepared->overlap_count * sizeof *t->overlaps);
+        if (!t->overlaps)
+            status = gt_fail(ctx, GUOTU_ERR_NOMEM, "out of memory");
+        else {
+            memcpy(t->overlaps, prepared->overlaps, prepared->overlap_count * sizeof *t->overlaps);
+            t->overlap_count = t->overlap_cap = prepared->overlap_count;
+        }
+    }
+    if (status) return gt_tally_failed(t, status);
+    const guotu_tally_stats *f = &prepared->stats;
+    guotu_tally_stats *s = &t->stats;
+    s->zones = f->zones;
+    s->mask_features = f->mask_features;
+    s->repaired_zones = f->repaired_zones;
+    s->repaired_mask = f->repaired_mask;
+    s->zones_area_ha = f->zones_area_ha;
+    s->overlapping_zone_pairs = f->overlapping_zone_pairs;
+    s->zone_overlap_area_ha = f->zone_overlap_area_ha;
+    t->phase = PHASE_VECTOR;
+    if (gt_report_progress(ctx, 1.0, "preparing zones")) return gt_tally_failed(t, GUOTU_ERR_CANCELLED);
     return GUOTU_OK;
 }
 

@@ -31,6 +31,7 @@ struct guotu_tally {
     guotu_invalid_policy invalid;
     guotu_raster_mode raster_mode;
     char *zones_label, *landuse_label, *mask_label;
+    char *crs; /* the CRS the tally was created with (NULL: none given), for guotu_tally_prepare_like */
     guotu_area_calc *calc;
     tally_phase phase;
     int by_code; /* zones are codes given with each land-use polygon (guotu_tally_prepare_by_code) */

@@ -399,6 +399,87 @@ static void test_large_zones_border_parcels(void **state) {
     guotu_context_destroy(ctx);
 }
 
+/* A second tally prepared like a first one takes its zones less the mask, their overlap and
+ * the zone counters, and sums as if it had been given the zones and the mask itself.
+ * Zones A = [0,1000]x[0,1000] and C = [500,1500]x[0,1000] overlap on [500,1000]x[0,1000]
+ * (50 ha); the mask [0,100]x[0,1000] takes 10 ha from A: zones 90 + 100 = 190 ha. */
+static void test_prepare_like_shares_prepared_zones(void **state) {
+    (void)state;
+    guotu_context *ctx = guotu_context_create();
+    char w[256];
+    guotu_tally *p = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    assert_int_equal(add_zone_wkt(ctx, p, "A", 1, box_wkt(w, sizeof w, 0, 0, 1000, 1000)), GUOTU_OK);
+    assert_int_equal(add_zone_wkt(ctx, p, "C", 3, box_wkt(w, sizeof w, 500, 0, 1500, 1000)), GUOTU_OK);
+    assert_int_equal(add_mask_wkt(ctx, p, 7, box_wkt(w, sizeof w, 0, 0, 100, 1000)), GUOTU_OK);
+    guotu_tally *q = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    assert_int_equal(guotu_tally_can_prepare_like(q, p), 0); /* p is not prepared yet */
+    assert_int_equal(guotu_tally_prepare_like(ctx, q, p), GUOTU_ERR_ARGUMENT);
+    guotu_tally_destroy(ctx, q);
+    assert_int_equal(guotu_tally_prepare(ctx, p), GUOTU_OK);
+    /* the first tally may be fed and finished before the second is prepared from it */
+    assert_int_equal(add_landuse_wkt(ctx, p, "09", 9, box_wkt(w, sizeof w, 0, 0, 1500, 1000)), GUOTU_OK);
+    assert_int_equal(guotu_tally_finish(ctx, p), GUOTU_OK);
+
+    q = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    assert_int_equal(guotu_tally_can_prepare_like(q, p), 1);
+    assert_int_equal(guotu_tally_prepare_like(ctx, q, p), GUOTU_OK);
+    guotu_tally_destroy(ctx, p); /* q owns its own copies */
+    guotu_tally_stats st;
+    assert_int_equal(guotu_tally_get_stats(ctx, q, &st), GUOTU_OK);
+    assert_int_equal(st.zones, 2);
+    assert_int_equal(st.mask_features, 1);
+    assert_close(st.zones_area_ha, 190.0, 1e-9);
+    assert_int_equal(st.overlapping_zone_pairs, 1);
+    assert_close(st.zone_overlap_area_ha, 50.0, 1e-9);
+    assert_int_equal(st.landuse_features, 0); /* the first tally's land use is not taken */
+    const char *za = NULL, *zb = NULL;
+    double ha = 0;
+    assert_int_equal(guotu_tally_zone_overlap(ctx, q, 0, &za, &zb, &ha), GUOTU_OK);
+    assert_string_equal(za, "A");
+    assert_string_equal(zb, "C");
+    assert_close(ha, 50.0, 1e-9);
+    /* [0,200]x[0,100]: half under the mask, 1 ha in A; [600,700]x[0,100] in both zones: 1 ha each;
+     * [1400,1600]x[0,100]: half outside C, 1 ha in C */
+    assert_int_equal(add_landuse_wkt(ctx, q, "01", 1, box_wkt(w, sizeof w, 0, 0, 200, 100)), GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, q, "02", 2, box_wkt(w, sizeof w, 600, 0, 700, 100)), GUOTU_OK);
+    assert_int_equal(add_landuse_wkt(ctx, q, "03", 3, box_wkt(w, sizeof w, 1400, 0, 1600, 100)), GUOTU_OK);
+    assert_int_equal(guotu_tally_finish(ctx, q), GUOTU_OK);
+    assert_close(result_ha(ctx, q, "A", "01"), 1.0, 1e-9);
+    assert_close(result_ha(ctx, q, "A", "02"), 1.0, 1e-9);
+    assert_close(result_ha(ctx, q, "C", "02"), 1.0, 1e-9);
+    assert_close(result_ha(ctx, q, "C", "03"), 1.0, 1e-9);
+    assert_int_equal(guotu_tally_result_count(q), 4);
+
+    /* Refused: another CRS or area method, zones already added, a tally by code, itself. */
+    guotu_tally *r = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    assert_int_equal(add_zone_wkt(ctx, r, "A", 1, box_wkt(w, sizeof w, 0, 0, 1000, 1000)), GUOTU_OK);
+    assert_int_equal(guotu_tally_prepare(ctx, r), GUOTU_OK);
+    guotu_tally *other = new_tally(ctx, GUOTU_INVALID_REPAIR, "EPSG:4547", GUOTU_AREA_PLANAR);
+    assert_int_equal(guotu_tally_can_prepare_like(other, r), 0);
+    assert_int_equal(guotu_tally_prepare_like(ctx, other, r), GUOTU_ERR_ARGUMENT);
+    assert_non_null(strstr(guotu_context_last_error(ctx), "differ"));
+    guotu_tally_destroy(ctx, other);
+    other = new_tally(ctx, GUOTU_INVALID_FAIL, NULL, GUOTU_AREA_PLANAR);
+    assert_int_equal(guotu_tally_can_prepare_like(other, r), 0);
+    guotu_tally_destroy(ctx, other);
+    other = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    assert_int_equal(add_zone_wkt(ctx, other, "B", 2, box_wkt(w, sizeof w, 0, 0, 10, 10)), GUOTU_OK);
+    assert_int_equal(guotu_tally_can_prepare_like(other, r), 0);
+    guotu_tally_destroy(ctx, other);
+    other = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    guotu_tally *by_code = new_tally(ctx, GUOTU_INVALID_REPAIR, NULL, GUOTU_AREA_PLANAR);
+    assert_int_equal(guotu_tally_prepare_by_code(ctx, by_code), GUOTU_OK);
+    assert_int_equal(guotu_tally_can_prepare_like(other, by_code), 0);
+    assert_int_equal(guotu_tally_can_prepare_like(other, NULL), 0);
+    assert_int_equal(guotu_tally_can_prepare_like(r, r), 0);
+    assert_int_equal(guotu_tally_prepare_like(ctx, other, NULL), GUOTU_ERR_ARGUMENT);
+    guotu_tally_destroy(ctx, by_code);
+    guotu_tally_destroy(ctx, other);
+    guotu_tally_destroy(ctx, r);
+    guotu_tally_destroy(ctx, q);
+    guotu_context_destroy(ctx);
+}
+
 static void test_tally_by_zone_code(void **state) {
     (void)state;
     guotu_context *ctx = guotu_context_create();
@@ -449,11 +530,17 @@ static void test_tally_by_zone_code(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_hand_computed_areas),        cmocka_unit_test(test_mask_excludes_area),
-        cmocka_unit_test(test_ellipsoidal_matches_pyproj), cmocka_unit_test(test_invalid_fail_names_layer_and_feature),
-        cmocka_unit_test(test_bad_input_is_reported),      cmocka_unit_test(test_utf8_codes_kept),
-        cmocka_unit_test(test_deduction_splits_the_area),  cmocka_unit_test(test_tally_by_zone_code),
-        cmocka_unit_test(test_large_zones_border_parcels), cmocka_unit_test(test_area_beyond_the_earth_refused),
+        cmocka_unit_test(test_hand_computed_areas),
+        cmocka_unit_test(test_mask_excludes_area),
+        cmocka_unit_test(test_ellipsoidal_matches_pyproj),
+        cmocka_unit_test(test_invalid_fail_names_layer_and_feature),
+        cmocka_unit_test(test_bad_input_is_reported),
+        cmocka_unit_test(test_utf8_codes_kept),
+        cmocka_unit_test(test_deduction_splits_the_area),
+        cmocka_unit_test(test_tally_by_zone_code),
+        cmocka_unit_test(test_large_zones_border_parcels),
+        cmocka_unit_test(test_prepare_like_shares_prepared_zones),
+        cmocka_unit_test(test_area_beyond_the_earth_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

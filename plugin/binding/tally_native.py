@@ -70,6 +70,8 @@ _PROTOTYPES: Dict[str, Tuple[object, List[object]]] = {
     "guotu_tally_add_zone": (INT, [PTR, PTR, STR, INT64, STR, SIZE]),
     "guotu_tally_add_mask": (INT, [PTR, PTR, INT64, STR, SIZE]),
     "guotu_tally_prepare": (INT, [PTR, PTR]),
+    "guotu_tally_prepare_like": (INT, [PTR, PTR, PTR]),
+    "guotu_tally_can_prepare_like": (INT, [PTR, PTR]),
     "guotu_tally_prepare_by_code": (INT, [PTR, PTR]),
     "guotu_tally_add_landuse_in_zone": (INT, [PTR, PTR, STR, STR, STR, DOUBLE, INT64, STR, SIZE]),
     "guotu_tally_set_expected": (INT, [PTR, PTR, INT64]),

@@ -74,6 +74,21 @@ GUOTU_API int guotu_tally_add_mask(guotu_context *ctx, guotu_tally *t, int64_t f
  * was added. */
 GUOTU_API int guotu_tally_prepare(guotu_context *ctx, guotu_tally *t);
 
+/* Prepares `t` (created, no zone and no mask added) with the zones of `prepared`, a tally
+ * of the same zones and mask already prepared with guotu_tally_prepare (borrowed, only read,
+ * and it may since have been fed or finished): the same zones with the mask removed, their
+ * overlaps and the zone counters of the stats (zones, mask features, repairs, zone area,
+ * overlaps), without reading, subtracting, measuring or comparing the zones again — for a
+ * second year or a worker thread over the same zones. Both tallies must have been created
+ * with the same CRS, area method and invalid-geometry policy (GUOTU_ERR_ARGUMENT otherwise;
+ * guotu_tally_can_prepare_like tells beforehand). The caller keeps `prepared` unchanged while
+ * this runs; afterwards the two are independent. Reports progress once and honours a cancel. */
+GUOTU_API int guotu_tally_prepare_like(guotu_context *ctx, guotu_tally *t, const guotu_tally *prepared);
+
+/* 1 when guotu_tally_prepare_like(ctx, t, prepared) would accept the pair, 0 otherwise (NULL
+ * included). Needs no context; reads both. */
+GUOTU_API int guotu_tally_can_prepare_like(const guotu_tally *t, const guotu_tally *prepared);
+
 /* Tells how many land-use features (vector) the caller will add, so that progress can be
  * reported as a fraction. Optional; for rasters the grid size is used. */
 GUOTU_API int guotu_tally_set_expected(guotu_context *ctx, guotu_tally *t, int64_t n_features);
