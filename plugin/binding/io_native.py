@@ -729,3 +729,20 @@ def declare_lines_workspace_job(lib: ctypes.CDLL) -> ctypes.CDLL:
     lib.guotu_lines_workspace_job_run.argtypes = [PTR, ctypes.POINTER(_LinesWorkspaceJob),
                                                   ctypes.POINTER(_LinesWorkspaceJobInfo)]
     return lib
+
+
+# ---- A tally from files to files (guotu_tally_file_job_run, the tool's `tally`) ----
+
+class _TallyFileJob(ctypes.Structure):
+    """guotu_tally_file_job: a tally job and where its table goes (GeoPackage or CSV), with the
+    zone names looked up by code as the tool's --zone-names."""
+    _c_name_ = "guotu_tally_file_job"
+    _fields_ = [("tally", ctypes.POINTER(_TallyJob)), ("output", STR),
+                ("names", STR), ("names_layer", STR), ("names_id_field", STR), ("names_name_field", STR)]
+
+
+def declare_tally_file_job(lib: ctypes.CDLL) -> ctypes.CDLL:
+    """Declares guotu_tally_file_job_run on the I/O library ``lib`` (from io_library); returns it."""
+    lib.guotu_tally_file_job_run.restype = INT
+    lib.guotu_tally_file_job_run.argtypes = [PTR, ctypes.POINTER(_TallyFileJob), ctypes.POINTER(_TallyJobInfo)]
+    return lib

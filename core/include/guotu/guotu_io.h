@@ -860,6 +860,28 @@ GUOTU_IO_API void guotu_lines_workspace_job_init(guotu_lines_workspace_job *job)
 GUOTU_IO_API int guotu_lines_workspace_job_run(guotu_context *ctx, const guotu_lines_workspace_job *job,
                                                guotu_lines_workspace_job_info *info);
 
+/* ---- A tally from files to files (guotu tally) --------------------------- */
+
+/* Every string is borrowed for the duration of guotu_tally_file_job_run. */
+typedef struct guotu_tally_file_job {
+    const guotu_tally_job *tally; /* the inputs and options (required; guotu_tally_job_init) */
+    /* The output (required): OUT.gpkg (tables tally and, with the area check, area_check,
+     * styled) or OUT.csv (the findings then in OUT_area_check.csv beside it); never one of the
+     * inputs. The inputs, options and counts go with it as metadata. */
+    const char *output;
+    /* Optional zone names looked up by code (三调 XZQ: XZQDM -> XZQMC): the file, its layer
+     * (NULL: its only or first), the code and the name fields; a column zone_name then. */
+    const char *names, *names_layer, *names_id_field, *names_name_field;
+} guotu_tally_file_job;
+
+/* Runs the tally and writes it as `guotu tally` does. GUOTU_OK: every output is in place and
+ * *info (may be NULL) is filled. Otherwise nothing is written (temporaries renamed at the end)
+ * and the context's last error says why: GUOTU_ERR_ARGUMENT (a bad job, an output over an
+ * input), GUOTU_ERR_IO (a file that cannot be read or written), GUOTU_ERR_CANCELLED (the
+ * context's progress callback or the job's area_finding asked to stop), or the core's status. */
+GUOTU_IO_API int guotu_tally_file_job_run(guotu_context *ctx, const guotu_tally_file_job *job,
+                                          guotu_tally_job_info *info);
+
 #ifdef __cplusplus
 }
 #endif
