@@ -704,3 +704,45 @@ def declare_voucher_job(lib: ctypes.CDLL) -> ctypes.CDLL:
     lib.guotu_voucher_job_run.restype = INT
     lib.guotu_voucher_job_run.argtypes = [PTR, ctypes.POINTER(_VoucherJob)]
     return lib
+
+
+# ---- Three-lines workspace (guotu_lines_workspace_job_run, the tool's `lines init`) ----
+
+class _LinesWorkspaceJob(ctypes.Structure):
+    """guotu_lines_workspace_job: a new three-lines workspace GeoPackage in a CRS (or, asked for in
+    degrees, in the Gauss-Krüger zone of the data of zone_from)."""
+    _c_name_ = "guotu_lines_workspace_job"
+    _fields_ = [("output", STR), ("crs", STR), ("zone_from", STR), ("note", _NOTE_FN), ("note_user", PTR)]
+
+
+class _LinesWorkspaceJobInfo(ctypes.Structure):
+    _c_name_ = "guotu_lines_workspace_job_info"
+    _fields_ = [("zone_crs", ctypes.c_char * 32), ("layers", ctypes.c_int32), ("layer_names", ctypes.c_char * 512)]
+
+
+def declare_lines_workspace_job(lib: ctypes.CDLL) -> ctypes.CDLL:
+    """Declares guotu_lines_workspace_job_init and guotu_lines_workspace_job_run on the I/O
+    library ``lib`` (from io_library); returns it."""
+    lib.guotu_lines_workspace_job_init.restype = None
+    lib.guotu_lines_workspace_job_init.argtypes = [ctypes.POINTER(_LinesWorkspaceJob)]
+    lib.guotu_lines_workspace_job_run.restype = INT
+    lib.guotu_lines_workspace_job_run.argtypes = [PTR, ctypes.POINTER(_LinesWorkspaceJob),
+                                                  ctypes.POINTER(_LinesWorkspaceJobInfo)]
+    return lib
+
+
+# ---- A tally from files to files (guotu_tally_file_job_run, the tool's `tally`) ----
+
+class _TallyFileJob(ctypes.Structure):
+    """guotu_tally_file_job: a tally job and where its table goes (GeoPackage or CSV), with the
+    zone names looked up by code as the tool's --zone-names."""
+    _c_name_ = "guotu_tally_file_job"
+    _fields_ = [("tally", ctypes.POINTER(_TallyJob)), ("output", STR),
+                ("names", STR), ("names_layer", STR), ("names_id_field", STR), ("names_name_field", STR)]
+
+
+def declare_tally_file_job(lib: ctypes.CDLL) -> ctypes.CDLL:
+    """Declares guotu_tally_file_job_run on the I/O library ``lib`` (from io_library); returns it."""
+    lib.guotu_tally_file_job_run.restype = INT
+    lib.guotu_tally_file_job_run.argtypes = [PTR, ctypes.POINTER(_TallyFileJob), ctypes.POINTER(_TallyJobInfo)]
+    return lib

@@ -45,6 +45,9 @@ def main() -> int:
     record = {"args": [mask(a) for a in args], "rc": p.returncode,
               "stdout": mask(p.stdout.decode("utf-8", "replace")), "stderr": mask(p.stderr.decode("utf-8", "replace"))}
     out = next((args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-o", "--output")), None)
+    if out is None and args[:2] == ["lines", "init"]:  # the workspace is the positional OUT.gpkg
+        out = next((a for i, a in enumerate(args[2:], 2) if a.endswith(".gpkg") and args[i - 1] != "--zone-from"),
+                   None)
     if out and os.path.exists(out):
         try:
             record["gpkg"] = mask("\n".join(sqlite3.connect(out).iterdump()))

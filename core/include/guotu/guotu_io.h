@@ -819,6 +819,69 @@ GUOTU_IO_API void guotu_voucher_job_init(guotu_voucher_job *job);
  * GUOTU_ERR_CANCELLED (the context's progress callback asked to stop), or the core's status. */
 GUOTU_IO_API int guotu_voucher_job_run(guotu_context *ctx, const guotu_voucher_job *job);
 
+/* ---- Three-lines workspace (guotu lines init) ----------------------------- */
+
+/* Every string is borrowed for the duration of guotu_lines_workspace_job_run. Start from
+ * guotu_lines_workspace_job_init. */
+typedef struct guotu_lines_workspace_job {
+    /* The workspace GeoPackage to create (required, ".gpkg"). An existing file is never
+     * replaced: a workspace holds drawing work. */
+    const char *output;
+    /* Its CRS (required): any text GDAL reads, e.g. "EPSG:4527". Widths and gaps are metres:
+     * a geographic CRS is refused unless zone_from is given. */
+    const char *crs;
+    /* With a geographic crs: a file GDAL opens (the data the workspace is for, e.g. the admin
+     * units); the workspace is then made in the 3-degree Gauss-Krüger zone of that data's
+     * centre (EPSG:4534-4554), told through note. NULL: none. */
+    const char *zone_from;
+    guotu_note_fn note; /* may be NULL */
+    void *note_user;
+} guotu_lines_workspace_job;
+
+/* What a workspace job made, for its summary. */
+typedef struct guotu_lines_workspace_job_info {
+    char zone_crs[32];     /* "EPSG:NNNN" when made in a Gauss-Krüger zone, "" when in job->crs */
+    int32_t layers;        /* the layers and tables made (resources/presets/lines/workspace_schema.csv) */
+    char layer_names[512]; /* their names in schema order, separated by one space */
+} guotu_lines_workspace_job_info;
+
+/* Nothing given. */
+GUOTU_IO_API void guotu_lines_workspace_job_init(guotu_lines_workspace_job *job);
+
+/* Creates the workspace: the layers ecological_redline, permanent_farmland, urban_boundary,
+ * eco_units and admin_units (MultiPolygon, empty) and the table exceptions, with the fields
+ * and Chinese names of the workspace schema, each carrying its default style. GUOTU_OK: the
+ * GeoPackage is in place and *info (may be NULL) is filled. Otherwise nothing is written (a
+ * temporary beside it, renamed at the end) and the context's last error says why:
+ * GUOTU_ERR_ARGUMENT (a bad job, an output that exists, zone_from that cannot be placed in a
+ * zone), GUOTU_ERR_CRS (a CRS GDAL does not know, or not in metres), GUOTU_ERR_IO (a file that
+ * cannot be read or written), GUOTU_ERR_CANCELLED (the context's progress callback, called
+ * before each layer, asked to stop). */
+GUOTU_IO_API int guotu_lines_workspace_job_run(guotu_context *ctx, const guotu_lines_workspace_job *job,
+                                               guotu_lines_workspace_job_info *info);
+
+/* ---- A tally from files to files (guotu tally) --------------------------- */
+
+/* Every string is borrowed for the duration of guotu_tally_file_job_run. */
+typedef struct guotu_tally_file_job {
+    const guotu_tally_job *tally; /* the inputs and options (required; guotu_tally_job_init) */
+    /* The output (required): OUT.gpkg (tables tally and, with the area check, area_check,
+     * styled) or OUT.csv (the findings then in OUT_area_check.csv beside it); never one of the
+     * inputs. The inputs, options and counts go with it as metadata. */
+    const char *output;
+    /* Optional zone names looked up by code (三调 XZQ: XZQDM -> XZQMC): the file, its layer
+     * (NULL: its only or first), the code and the name fields; a column zone_name then. */
+    const char *names, *names_layer, *names_id_field, *names_name_field;
+} guotu_tally_file_job;
+
+/* Runs the tally and writes it as `guotu tally` does. GUOTU_OK: every output is in place and
+ * *info (may be NULL) is filled. Otherwise nothing is written (temporaries renamed at the end)
+ * and the context's last error says why: GUOTU_ERR_ARGUMENT (a bad job, an output over an
+ * input), GUOTU_ERR_IO (a file that cannot be read or written), GUOTU_ERR_CANCELLED (the
+ * context's progress callback or the job's area_finding asked to stop), or the core's status. */
+GUOTU_IO_API int guotu_tally_file_job_run(guotu_context *ctx, const guotu_tally_file_job *job,
+                                          guotu_tally_job_info *info);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,7 +1,7 @@
 /* zone_names.h — names of zones looked up by code, from a layer as delivered (三调 XZQ:
  * XZQDM → XZQMC; CJDCQ: ZLDWDM → ZLDWMC), for tables of zones known only by their codes. */
-#ifndef GUOTU_CLI_ZONE_NAMES_H
-#define GUOTU_CLI_ZONE_NAMES_H
+#ifndef GUOTU_IO_ZONE_NAMES_H
+#define GUOTU_IO_ZONE_NAMES_H
 
 #include <stddef.h>
 
