@@ -533,8 +533,8 @@ typedef struct guotu_frame_catalogue_job {
 
 /* What a catalogue check found, for its summary. */
 typedef struct guotu_frame_catalogue_job_info {
-    int64_t features; /* submitted features read */
-    int64_t cities;   /* rows of catalogue_cities */
+    int64_t features;                                                  /* submitted features read */
+    int64_t cities;                                                    /* rows of catalogue_cities */
     int64_t not_submitted, not_in_catalogue, city_not_listed, no_city; /* findings by kind */
 } guotu_frame_catalogue_job_info;
 
