@@ -847,8 +847,8 @@ typedef struct guotu_border_job {
     /* The working CRS as GDAL reads it (e.g. "EPSG:4526"); NULL: the admin layer's. A
      * geographic CRS works in the Gauss-Krüger zone of the data's centre (crs_note says so). */
     const char *crs;
-    const char *encoding; /* text encoding for drivers that take one (e.g. "GBK"); NULL: the file's own */
-    int threads;          /* worker threads; 0: one per CPU, at most 8. The outputs do not depend on it. */
+    const char *encoding;         /* text encoding for drivers that take one (e.g. "GBK"); NULL: the file's own */
+    int threads;                  /* worker threads; 0: one per CPU, at most 8. The outputs do not depend on it. */
     guotu_border_options options; /* distances, weights, area method (crs, part and parts are set by the run) */
     /* The GeoPackage written (required, ".gpkg"; never one of the inputs): border_conflicts,
      * border_conflict_lines, shared_borders, pair_summary, basemap_issues and
