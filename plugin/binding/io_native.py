@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Tuple
 
+from .border_native import _BorderOptions, _Stats as _BorderStats
 from .convert_native import Convert, declare
 from .frame_native import _FrameOptions, _RoundsOptions
 from . import tally_native
@@ -288,6 +289,22 @@ class _PrioritiesRankJobInfo(ctypes.Structure):
     _fields_ = [("sites", INT64), ("on_front", INT64), ("fronts", INT)]
 
 
+class _BorderJob(ctypes.Structure):
+    """guotu_border_job: cross-city border conflicts from files (the tool's `border`)."""
+    _c_name_ = "guotu_border_job"
+    _fields_ = [(name, STR) for name in (
+        "admin", "admin_layer", "admin_id_field", "admin_name_field", "elements", "elements_layer", "city_field")] + [
+        ("city_from_layer", INT), ("category_field", STR), ("name_field", STR), ("crs", STR), ("encoding", STR),
+        ("threads", INT), ("options", _BorderOptions), ("output", STR), ("note", _NOTE_FN), ("note_user", PTR),
+        ("crs_note", _NOTE_FN), ("crs_note_user", PTR)]
+
+
+class _BorderJobInfo(ctypes.Structure):
+    _c_name_ = "guotu_border_job_info"
+    _fields_ = [("stats", _BorderStats), ("pairs", INT64), ("conflicts", INT64 * 4), ("issues", INT64),
+                ("crs_name", ctypes.c_char * 256), ("zone_note", ctypes.c_char * 512)]
+
+
 def io_library_file_name() -> str:
     if sys.platform.startswith("win"):
         return "guotu_io.dll"
@@ -363,6 +380,11 @@ def io_library(ctx: Context) -> Optional[ctypes.CDLL]:
                     lib.guotu_priorities_rank_job_run.restype = INT
                     lib.guotu_priorities_rank_job_run.argtypes = [PTR, ctypes.POINTER(_PrioritiesRankJob),
                                                                   ctypes.POINTER(_PrioritiesRankJobInfo)]
+                    lib.guotu_border_job_init.restype = None
+                    lib.guotu_border_job_init.argtypes = [ctypes.POINTER(_BorderJob)]
+                    lib.guotu_border_job_run.restype = INT
+                    lib.guotu_border_job_run.argtypes = [PTR, ctypes.POINTER(_BorderJob),
+                                                         ctypes.POINTER(_BorderJobInfo)]
                 except (OSError, AttributeError):
                     lib = None
             _io_libraries[key] = lib

@@ -881,6 +881,58 @@ typedef struct guotu_tally_file_job {
  * context's progress callback or the job's area_finding asked to stop), or the core's status. */
 GUOTU_IO_API int guotu_tally_file_job_run(guotu_context *ctx, const guotu_tally_file_job *job,
                                           guotu_tally_job_info *info);
+/* ---- Cross-city border conflicts from files (guotu_border.h) ---------- */
+
+/* What a finished border run counted, for its summary. */
+typedef struct guotu_border_job_info {
+    guotu_border_stats stats; /* guotu_border_get_stats of the merged run */
+    int64_t pairs;            /* adjacent pairs of admin units (rows of pair_summary) */
+    int64_t conflicts[4];     /* conflicts written by kind: overlap, gap, discontinuity, category_mismatch */
+    int64_t issues;           /* base-map and input issues written */
+    char crs_name[256];       /* the working CRS's name; "(none)" without one */
+    char zone_note[512];      /* the Gauss-Krüger zone geographic data went to; "" none */
+} guotu_border_job_info;
+
+/* Every string is borrowed for the duration of guotu_border_job_run; NULL means "not given"
+ * unless said otherwise. Start from guotu_border_job_init. */
+typedef struct guotu_border_job {
+    /* The admin units (cities or counties): a file GDAL opens, its layer (NULL: the first
+     * polygon layer), the id field (required) and the name field (NULL: none). */
+    const char *admin, *admin_layer, *admin_id_field, *admin_name_field;
+    /* The ecological elements the cities submitted: a file and its layer (NULL: the first
+     * polygon layer) with a city field holding the admin id; or with city_from_layer one
+     * polygon layer per city named by its admin id (every polygon layer of the file; no layer
+     * and no city field then). The category field is required; the name field optional. */
+    const char *elements, *elements_layer, *city_field;
+    int city_from_layer;
+    const char *category_field, *name_field;
+    /* The working CRS as GDAL reads it (e.g. "EPSG:4526"); NULL: the admin layer's. A
+     * geographic CRS works in the Gauss-Krüger zone of the data's centre (crs_note says so). */
+    const char *crs;
+    const char *encoding;         /* text encoding for drivers that take one (e.g. "GBK"); NULL: the file's own */
+    int threads;                  /* worker threads; 0: one per CPU, at most 8. The outputs do not depend on it. */
+    guotu_border_options options; /* distances, weights, area method (crs, part and parts are set by the run) */
+    /* The GeoPackage written (required, ".gpkg"; never one of the inputs): border_conflicts,
+     * border_conflict_lines, shared_borders, pair_summary, basemap_issues and
+     * basemap_issue_points, styled. */
+    const char *output;
+    guotu_note_fn note; /* a layer reprojected into the working CRS; may be NULL */
+    void *note_user;
+    guotu_note_fn crs_note; /* the Gauss-Krüger zone geographic data is worked in; may be NULL */
+    void *crs_note_user;
+} guotu_border_job;
+
+/* Defaults: those of guotu_border_options_init, every other member NULL or 0. */
+GUOTU_IO_API void guotu_border_job_init(guotu_border_job *job);
+
+/* Runs the comparison. GUOTU_OK: the GeoPackage is in place and *info (may be NULL) is
+ * filled. Otherwise nothing is written (the GeoPackage goes to a temporary file renamed at
+ * the end) and the context's last error says why, naming the layer, feature and field at
+ * fault: GUOTU_ERR_ARGUMENT (a bad job), GUOTU_ERR_IO (a file that cannot be read or
+ * written), GUOTU_ERR_DATA (an admin unit without geometry or id, an element without
+ * category, an empty layer), GUOTU_ERR_CANCELLED (the context's progress callback, called
+ * while reading and comparing, asked to stop), or the core's own status. */
+GUOTU_IO_API int guotu_border_job_run(guotu_context *ctx, const guotu_border_job *job, guotu_border_job_info *info);
 
 #ifdef __cplusplus
 }

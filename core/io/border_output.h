@@ -1,7 +1,7 @@
-/* border_output.h — the GeoPackage of `guotu border`: one layer per geometry type, as QGIS
- * wants, written through the core's callbacks. */
-#ifndef GUOTU_CLI_BORDER_OUTPUT_H
-#define GUOTU_CLI_BORDER_OUTPUT_H
+/* border_output.h — the GeoPackage of guotu_border_job_run (`guotu border`): one layer per
+ * geometry type, as QGIS wants, written through the core's callbacks. */
+#ifndef GUOTU_IO_BORDER_OUTPUT_H
+#define GUOTU_IO_BORDER_OUTPUT_H
 
 #include <pthread.h>
 #include <stddef.h>
