@@ -22,11 +22,12 @@ from typing import Any, Dict, List, Optional, Tuple
 from qgis.core import (QgsExpression, QgsFillSymbol, QgsLayoutItemMap, QgsMapLayer, QgsProject, QgsRectangle,
                        QgsRuleBasedRenderer, QgsSingleSymbolRenderer, QgsVectorLayer, QgsWkbTypes)
 
+from ..frame.frame_layers import FINDING_TABLE_FIELDS, INDICATOR_TABLE_FIELDS, is_indicator_findings, is_indicator_table
 from ..i18n import tr
+from ..reporting.report_layout import (LayoutBuilder, cjk_font_family, export_pdf, fit_extent, format_number, layer_rows,
+                                       safe_file_part)
 from .border_check import conflict_title, kind_titles
 from .border_style import style_conflicts_layer, style_segments_layer
-from ..reporting.report_layout import (LayoutBuilder, cjk_font_family, export_pdf, fit_extent, format_number, layer_rows,
-                            safe_file_part)
 
 
 @dataclass
@@ -104,19 +105,6 @@ def find_border_inputs(project: QgsProject, admin_a: str, admin_b: str,
                 elements.append(layer)
                 break
     return admin, elements
-
-
-INDICATOR_TABLE_FIELDS = {"element_id", "zone", "city_id", "other_city_id", "elevation_mean", "forest_share",
-                          "dem_share"}
-FINDING_TABLE_FIELDS = {"kind", "element_id", "city_id", "other_city_id", "indicator", "value", "message_en"}
-
-
-def is_indicator_table(layer: Optional[QgsMapLayer]) -> bool:
-    return isinstance(layer, QgsVectorLayer) and INDICATOR_TABLE_FIELDS <= set(layer.fields().names())
-
-
-def is_indicator_findings(layer: Optional[QgsMapLayer]) -> bool:
-    return isinstance(layer, QgsVectorLayer) and FINDING_TABLE_FIELDS <= set(layer.fields().names())
 
 
 def find_framework_results(project: QgsProject) -> Tuple[Optional[QgsVectorLayer], Optional[QgsVectorLayer]]:

@@ -23,6 +23,7 @@ from qgis.core import QgsMapLayer, QgsProject, QgsProviderRegistry, QgsVectorLay
 from ..border.border_check import conflict_title
 from ..i18n import tr
 from ..reporting.report_layout import layer_rows
+from .frame_layers import is_indicator_findings, is_indicator_table
 from .indicator_check import indicator_finding_titles
 
 ROUND_COMPARISON_FIELDS = {"status", "source", "kind", "key", "cities", "label", "material", "returned",
@@ -199,7 +200,6 @@ def read_round_file(path: Path) -> RoundFile:
     rounds`), found by its fields whatever the table's name, with the element_indicators and
     indicator_findings of the same file; layers named "table (file)". ValueError naming the
     file when it cannot be read or holds no round comparison."""
-    from ..border.border_report import is_indicator_findings, is_indicator_table
 
     path = Path(path)
     if not path.is_file():

@@ -8,8 +8,9 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingExcepti
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterString,
                        QgsProcessingParameterVectorLayer, QgsProject, QgsVectorLayer)
 
-from ..border.border_report import (BorderReportLayers, export_pair_report, is_indicator_findings,
-                                   is_indicator_table, pair_file_name, style_admin_outline, style_elements_fill)
+from ..border.border_report import (BorderReportLayers, export_pair_report, pair_file_name, style_admin_outline,
+                                   style_elements_fill)
+from ..frame.frame_layers import is_indicator_findings, is_indicator_table
 from ..border.border_review import conflict_rows, pair_rows
 from ..frame.round_review import is_round_comparison
 from ..i18n import tr
