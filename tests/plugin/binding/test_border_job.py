@@ -11,15 +11,20 @@ from pathlib import Path
 from typing import List, Optional
 
 import pytest
-from osgeo import gdal, ogr
+from osgeo import gdal
 
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "tests" / "cli"))
 import test_cli_border as tb  # noqa: E402  (the fixture with every kind of conflict, hand-computed)
+from job_tables import status_name, table as read_table
 
 TABLES = ("border_conflicts", "border_conflict_lines", "shared_borders", "pair_summary", "basemap_issues",
           "basemap_issue_points")
+
+
+def table(path: Path, name: str) -> List[object]:
+    return read_table(path, name, metadata=True)
 
 
 @pytest.fixture(scope="module")
@@ -48,27 +53,6 @@ def make_job(io, lib, admin: Path, elements: Path, out: Path, **changes):
             setattr(job, name, text(value))
     job.options.area_method = 1  # GUOTU_AREA_PLANAR, as --area planar
     return job, keep
-
-
-def table(path: Path, name: str) -> List[tuple]:
-    ds = ogr.Open(str(path))
-    layer = ds.GetLayerByName(name)
-    assert layer is not None, name
-    defn = layer.GetLayerDefn()
-    fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    srs = layer.GetSpatialRef()
-    out = [tuple(fields), srs.ExportToWkt() if srs else None]
-    for f in layer:
-        g = f.GetGeometryRef()
-        out.append((f.GetFID(), tuple(f.GetField(n) for n in fields), bytes(g.ExportToWkb()) if g else None))
-    meta = dict(layer.GetMetadata())
-    meta.pop("created_utc", None)
-    out.append(meta)
-    return out
-
-
-def status_name(ctx, status: int) -> str:
-    return ctx.lib.guotu_status_name(status).decode()
 
 
 def run_job(io, io_lib, ctx, job):

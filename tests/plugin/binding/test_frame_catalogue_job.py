@@ -6,12 +6,13 @@ progress callback leaving nothing, errors naming the file, layer and field, refu
 
 import ctypes
 from pathlib import Path
-from typing import List, Optional
+from typing import Optional
 
 import pytest
 from osgeo import ogr
 
 import frame_data as fd
+from job_tables import status_name, table
 
 TABLES = ("catalogue_findings", "catalogue_cities")
 
@@ -35,23 +36,6 @@ def make_job(io, lib, folder: Path, out: Path, **changes: Optional[str]):
         keep.append(None if value is None else value.encode("utf-8"))
         setattr(job, name, keep[-1])
     return job, keep
-
-
-def table(path: Path, name: str) -> List[tuple]:
-    ds = ogr.Open(str(path))
-    layer = ds.GetLayerByName(name)
-    assert layer is not None, name
-    defn = layer.GetLayerDefn()
-    fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    out = [tuple(fields), layer.GetSpatialRef().ExportToWkt() if layer.GetSpatialRef() else None]
-    for f in layer:
-        g = f.GetGeometryRef()
-        out.append((f.GetFID(), tuple(f.GetField(n) for n in fields), bytes(g.ExportToWkb()) if g else None))
-    return out
-
-
-def status_name(ctx, status: int) -> str:
-    return ctx.lib.guotu_status_name(status).decode()
 
 
 def run_job(io, io_lib, ctx, job):

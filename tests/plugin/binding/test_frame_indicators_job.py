@@ -9,12 +9,13 @@ naming the file, refused jobs."""
 import ctypes
 import math
 from pathlib import Path
-from typing import List, Optional
+from typing import Optional
 
 import pytest
 from osgeo import gdal, ogr
 
 import frame_data as fd
+from job_tables import status_name, table
 
 TABLES = ("element_indicators", "indicator_findings", "catalogue_findings", "catalogue_cities")
 
@@ -50,24 +51,6 @@ def make_job(io, lib, folder: Path, out: Path, **changes: Optional[str]):
     job.options.tolerance_elevation_m = 5
     job.threads = 1
     return job, keep
-
-
-def table(path: Path, name: str) -> List[tuple]:
-    ds = ogr.Open(str(path))
-    layer = ds.GetLayerByName(name)
-    assert layer is not None, name
-    defn = layer.GetLayerDefn()
-    fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    srs = layer.GetSpatialRef()
-    out = [tuple(fields), srs.ExportToWkt() if srs else None]
-    for f in layer:
-        g = f.GetGeometryRef()
-        out.append((f.GetFID(), tuple(f.GetField(n) for n in fields), bytes(g.ExportToWkb()) if g else None))
-    return out
-
-
-def status_name(ctx, status: int) -> str:
-    return ctx.lib.guotu_status_name(status).decode()
 
 
 def run_job(io, io_lib, ctx, job):

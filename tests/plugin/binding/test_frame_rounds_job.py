@@ -6,12 +6,11 @@ leaving nothing, errors naming the file and layer, refused jobs."""
 
 import ctypes
 from pathlib import Path
-from typing import List
 
 import pytest
-from osgeo import ogr
 
 import frame_data as fd
+from job_tables import status_name, table
 
 TABLES = ("round_comparison", "return_list", "return_summary")
 ROUNDS = (("r0_border.gpkg", "r0_ind.gpkg"), ("r1_border.gpkg", "r1_ind.gpkg"))
@@ -34,23 +33,6 @@ def make_job(io, lib, folder: Path, out: Path, previous=ROUNDS[0], current=ROUND
     keep.append(str(out).encode("utf-8"))
     job.output = keep[-1]
     return job, keep
-
-
-def table(path: Path, name: str) -> List[tuple]:
-    ds = ogr.Open(str(path))
-    layer = ds.GetLayerByName(name)
-    assert layer is not None, name
-    defn = layer.GetLayerDefn()
-    fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    out = [tuple(fields)]
-    for f in layer:
-        g = f.GetGeometryRef()
-        out.append((f.GetFID(), tuple(f.GetField(n) for n in fields), bytes(g.ExportToWkb()) if g else None))
-    return out
-
-
-def status_name(ctx, status: int) -> str:
-    return ctx.lib.guotu_status_name(status).decode()
 
 
 def run_job(io, io_lib, ctx, job):
@@ -82,7 +64,7 @@ def test_the_job_writes_what_the_tool_writes(guotu, rounds: Path, tmp_path: Path
     assert got == (9, 6, 4, 5, 1, 7, 2)
     assert "Rounds: 9 items in round n, 6 in round n+1" in res.stdout
     assert "4 resolved, 5 persisting, 1 new; 7 returns to 2 cities" in res.stdout
-    summary = {row[1][0]: row[1][1:] for row in table(tmp_path / "job.gpkg", "return_summary")[1:]}
+    summary = {row[1][0]: row[1][1:] for row in table(tmp_path / "job.gpkg", "return_summary")[2:]}
     assert summary == {"A": (3, 1, 2), "B": (4, 1, 3)}
 
 

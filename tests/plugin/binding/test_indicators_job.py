@@ -20,6 +20,7 @@ from conftest import BUILD_DIR, REPO
 sys.path.insert(0, str(REPO / "tests" / "cli"))
 from indicators_fixture import (COUNTS, FIELDS, KEYS, MEASURED, RESULTS, TARGETS, _write, box,  # noqa: E402
                                 make_fixture, target_options)
+from job_tables import records, status_name, table
 
 TABLES = ("indicator_units", "indicators", "notes")
 GUOTU = BUILD_DIR / "core" / "guotu"
@@ -61,26 +62,8 @@ def make_job(io, lib, fx: dict, out: Path, target_fields=FIELDS, **fields):
     return job, keep
 
 
-def table(path: Path, name: str) -> List[tuple]:
-    ds = ogr.Open(str(path))
-    layer = ds.GetLayerByName(name)
-    assert layer is not None, name
-    defn = layer.GetLayerDefn()
-    fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    out = [tuple(fields)]
-    for f in layer:
-        g = f.GetGeometryRef()
-        out.append((f.GetFID(), tuple(f.GetField(n) for n in fields), bytes(g.ExportToWkb()) if g else None))
-    return out
-
-
 def rows(path: Path, name: str) -> List[dict]:
-    t = table(path, name)
-    return [dict(zip(t[0], r[1])) for r in t[1:]]
-
-
-def status_name(ctx, status: int) -> str:
-    return ctx.lib.guotu_status_name(status).decode()
+    return records(path, name)
 
 
 def leftovers(folder: Path) -> List[str]:

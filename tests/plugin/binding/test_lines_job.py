@@ -17,6 +17,7 @@ from conftest import BUILD_DIR, REPO
 
 sys.path.insert(0, str(REPO / "tests" / "cli"))
 import test_cli_lines_check as lc  # noqa: E402  (the workspace of every rule once, hand-computed)
+from job_tables import status_name, table
 
 TABLES = ("issues", "issue_points", "line_stats", "notes")
 
@@ -47,25 +48,8 @@ def tool(ws: Path, landuse: Path, out: Path, stats_csv: Path) -> subprocess.Comp
     return res
 
 
-def table(path: Path, name: str) -> List[tuple]:
-    ds = ogr.Open(str(path))
-    layer = ds.GetLayerByName(name)
-    assert layer is not None, name
-    defn = layer.GetLayerDefn()
-    fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    out = []
-    for f in layer:
-        g = f.GetGeometryRef()
-        out.append((f.GetFID(), tuple(f.GetField(n) for n in fields), bytes(g.ExportToWkb()) if g else None))
-    return [tuple(fields)] + out
-
-
 def leftovers(folder: Path) -> List[str]:
     return sorted(p.name for p in folder.rglob("*.tmp-*"))
-
-
-def status_name(ctx, status: int) -> str:
-    return ctx.lib.guotu_status_name(status).decode()
 
 
 @pytest.fixture
@@ -116,7 +100,7 @@ def test_the_job_writes_what_the_tool_writes(guotu, inputs, tmp_path: Path) -> N
     assert (r["accepted"], r["skipped"], r["units"], r["stats"]) == (0, 0, 0, 2)
     assert r["layers"] == ["ecological_redline", "permanent_farmland", "urban_boundary", "admin_units"]
     # the notes as the table holds them, each once, with the tool's hint where it prints one
-    rows = [row[1] for row in table(tmp_path / "job.gpkg", "notes")[1:]]
+    rows = [row[1] for row in table(tmp_path / "job.gpkg", "notes")[2:]]
     assert [(rule, zh, en) for rule, zh, en, _hint in notes] == [tuple(row) for row in rows]
     # 乙区 (110102) has no targets and no cultivated land: L11-L14 undecided there
     assert r["notes"] == len(notes) == 4

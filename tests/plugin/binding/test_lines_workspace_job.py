@@ -16,6 +16,7 @@ import pytest
 from osgeo import ogr, osr
 
 from conftest import BUILD_DIR
+from job_tables import status_name
 
 # resources/presets/lines/workspace_schema.csv, layers in file order
 LAYERS = "ecological_redline permanent_farmland urban_boundary eco_units admin_units exceptions"
@@ -51,10 +52,6 @@ def dump(path: Path) -> List[str]:
         return [re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z?", "<TIME>", s) for s in con.iterdump()]
     finally:
         con.close()
-
-
-def status_name(ctx, status: int) -> str:
-    return ctx.lib.guotu_status_name(status).decode()
 
 
 def degrees_box(path: Path, x0: float, y0: float, x1: float, y1: float) -> Path:

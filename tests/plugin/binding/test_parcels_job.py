@@ -17,6 +17,7 @@ from conftest import BUILD_DIR, REPO
 
 sys.path.insert(0, str(REPO / "tests"))
 import parcels_fixture as pf  # noqa: E402
+from job_tables import status_name, table
 
 TABLES = ("parcel_checks", "parcel_reasons", "project_checks", "village_totals")
 MEETING = ("parcel_checks", "project_checks", "village_totals")
@@ -59,22 +60,6 @@ def tool(fx: dict, output: Path, csv_dir: Path) -> None:
     assert res.returncode == 0, res.stderr
 
 
-def table(path: Path, name: str) -> List[tuple]:
-    ds = ogr.Open(str(path))
-    layer = ds.GetLayerByName(name)
-    assert layer is not None, name
-    fields = [layer.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(layer.GetLayerDefn().GetFieldCount())]
-    out = []
-    for f in layer:
-        g = f.GetGeometryRef()
-        out.append((f.GetFID(), tuple(f.GetField(n) for n in fields), bytes(g.ExportToWkb()) if g else None))
-    return [tuple(fields)] + out
-
-
-def status_name(ctx, status: int) -> str:
-    return ctx.lib.guotu_status_name(status).decode()
-
-
 def leftovers(folder: Path) -> List[str]:
     return sorted(p.name for p in folder.rglob("*.tmp-*"))
 
@@ -105,8 +90,8 @@ def test_the_job_writes_what_the_tool_writes(guotu, fx: dict, tmp_path: Path) ->
     for name in TABLES:
         ours, theirs = table(tmp_path / "job.gpkg", name), table(tmp_path / "tool.gpkg", name)
         assert ours == theirs, name
-    assert len(table(tmp_path / "job.gpkg", "parcel_checks")) == 15
-    assert len(table(tmp_path / "job.gpkg", "parcel_reasons")) == 21  # the 20 reasons of the fixture
+    assert len(table(tmp_path / "job.gpkg", "parcel_checks")) == 2 + 14  # names, CRS, 14 parcels
+    assert len(table(tmp_path / "job.gpkg", "parcel_reasons")) == 2 + 20  # names, CRS, the 20 reasons of the fixture
     for name in MEETING:
         assert (tmp_path / "job" / f"{name}.csv").read_bytes() == (tmp_path / "tool" / f"{name}.csv").read_bytes()
     # the styles and the recorded parameters come with it
@@ -188,5 +173,5 @@ def test_a_layer_in_another_crs_is_reprojected_with_a_note(guotu, fx: dict, tmp_
         status = io_lib.guotu_parcels_job_run(ctx.handle, ctypes.byref(job))
         assert status == 0, ctx.last_error()
     assert len(notes) == 1 and notes[0].startswith("reprojecting the villages layer 'cun' from "), notes
-    villages = {row[1][0]: row[1] for row in table(tmp_path / "out.gpkg", "village_totals")[1:]}
+    villages = {row[1][0]: row[1] for row in table(tmp_path / "out.gpkg", "village_totals")[2:]}
     assert villages["V1"][2] == 7  # the same seven parcels fall in 东村 after the round trip

@@ -12,16 +12,21 @@ from pathlib import Path
 from typing import List, Optional, Sequence
 
 import pytest
-from osgeo import gdal, ogr
+from osgeo import gdal
 
 from conftest import BUILD_DIR, REPO
 
 sys.path.insert(0, str(REPO / "tests"))
 import priorities_fixture as fx  # noqa: E402
+from job_tables import status_name, table as read_table
 
 GUOTU = BUILD_DIR / "core" / "guotu"
 COMPUTED = ("area_ha:max", "forest_gain_ha:max", "cultivated_change_ha:max", "redline_distance_m:min",
             "redline_contact_m:max", "cost:min")
+
+
+def table(path: Path, name: str = "ranked_sites") -> List[object]:
+    return read_table(path, name, items=("crs_note",))
 
 
 @pytest.fixture(scope="module")
@@ -50,24 +55,6 @@ def make_job(io, lib, out: Path, objectives: Sequence[str], **changes: Optional[
         keep.append(None if value is None else value.encode("utf-8"))
         setattr(job, name, keep[-1])
     return job, keep
-
-
-def table(path: Path, name: str = "ranked_sites") -> List[tuple]:
-    ds = ogr.Open(str(path))
-    layer = ds.GetLayerByName(name)
-    assert layer is not None, name
-    defn = layer.GetLayerDefn()
-    fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    srs = layer.GetSpatialRef()
-    out = [tuple(fields), srs.ExportToWkt() if srs else None, layer.GetMetadataItem("crs_note")]
-    for f in layer:
-        g = f.GetGeometryRef()
-        out.append((f.GetFID(), tuple(f.GetField(n) for n in fields), bytes(g.ExportToWkb()) if g else None))
-    return out
-
-
-def status_name(ctx, status: int) -> str:
-    return ctx.lib.guotu_status_name(status).decode()
 
 
 def run_job(io, io_lib, ctx, job):

@@ -9,7 +9,7 @@ import ctypes
 import subprocess
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Optional
 
 import pytest
 from osgeo import ogr
@@ -18,6 +18,7 @@ from conftest import BUILD_DIR, REPO
 
 sys.path.insert(0, str(REPO / "tests"))
 import priorities_fixture as fx  # noqa: E402
+from job_tables import status_name, table
 
 TABLES = ("controlled_land", "zone_summary", "admin_summary")
 GUOTU = BUILD_DIR / "core" / "guotu"
@@ -48,24 +49,6 @@ def make_job(io, lib, inputs: dict, out: Path, **changes: Optional[str]):
         setattr(job, name, keep[-1])
     job.area_method = 1  # GUOTU_AREA_PLANAR, as --area planar
     return job, keep
-
-
-def table(path: Path, name: str) -> List[tuple]:
-    ds = ogr.Open(str(path))
-    layer = ds.GetLayerByName(name)
-    assert layer is not None, name
-    defn = layer.GetLayerDefn()
-    fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    srs = layer.GetSpatialRef()
-    out = [tuple(fields), srs.ExportToWkt() if srs else None]
-    for f in layer:
-        g = f.GetGeometryRef()
-        out.append((f.GetFID(), tuple(f.GetField(n) for n in fields), bytes(g.ExportToWkb()) if g else None))
-    return out
-
-
-def status_name(ctx, status: int) -> str:
-    return ctx.lib.guotu_status_name(status).decode()
 
 
 def test_the_job_writes_what_the_tool_writes(guotu, inputs: dict, tmp_path: Path) -> None:

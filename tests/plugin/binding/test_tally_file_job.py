@@ -20,6 +20,7 @@ from conftest import BUILD_DIR, REPO
 sys.path.insert(0, str(REPO / "tests" / "cli"))
 from cli_support import X0, Y0, box, make_landuse, make_zones, write_layer  # noqa: E402
 from test_cli_tally import write_area_check_dltb  # noqa: E402  (4 三调 parcels, one 0.5 m² off its TBMJ)
+from job_tables import status_name
 
 
 def b(text: Optional[str]) -> Optional[bytes]:
@@ -69,10 +70,6 @@ def run_job(io, lib, ctx, job):
     info = io._TallyJobInfo()
     status = lib.guotu_tally_file_job_run(ctx.handle, ctypes.byref(job), ctypes.byref(info))
     return status, info
-
-
-def status_name(ctx, status: int) -> str:
-    return ctx.lib.guotu_status_name(status).decode()
 
 
 @pytest.fixture

@@ -9,22 +9,31 @@ zones Z1 and Z2, reference over the zones, E1 = 22.5 ha (supply), E2 = -118.125 
 at a fixed 1000 yuan/ha 22.5 ha traded Z1 -> Z2."""
 
 import ctypes
-import math
 import subprocess
 import sys
 from pathlib import Path
 from typing import List, Optional
 
 import pytest
-from osgeo import ogr
 
-from conftest import BUILD_DIR, REPO
+from conftest import REPO
 
 sys.path.insert(0, str(REPO / "tests" / "cli"))
 import test_cli_voucher as cv  # noqa: E402  (the hand-computed fixture)
+from job_tables import status_name, table as read_table
 
 TABLES = ("voucher", "voucher_classes", "summary", "trades", "unknown_codes", "ledger", "ledger_trades")
 GUOTU_AREA_PLANAR = 1
+
+
+def _created_masked(values: tuple) -> tuple:
+    if values and values[0] == "created_utc":  # the summary's time of writing
+        return (values[0],) + tuple("<time>" if isinstance(v, str) else v for v in values[1:])
+    return values
+
+
+def table(path: Path, name: str) -> List[object]:
+    return read_table(path, name, mask=_created_masked)
 
 
 def b(text: Optional[str]) -> Optional[bytes]:
@@ -56,28 +65,8 @@ def tool(files: dict, out: Path) -> subprocess.CompletedProcess:
     return res
 
 
-def table(path: Path, name: str) -> List[tuple]:
-    ds = ogr.Open(str(path))
-    layer = ds.GetLayerByName(name)
-    assert layer is not None, name
-    defn = layer.GetLayerDefn()
-    fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    out = []
-    for f in layer:
-        g = f.GetGeometryRef()
-        values = tuple(f.GetField(n) for n in fields)
-        if values and values[0] == "created_utc":  # the summary's time of writing
-            values = (values[0],) + tuple("<time>" if isinstance(v, str) else v for v in values[1:])
-        out.append((f.GetFID(), values, bytes(g.ExportToWkb()) if g else None))
-    return [tuple(fields)] + out
-
-
 def leftovers(folder: Path) -> List[str]:
     return sorted(p.name for p in folder.rglob("*.tmp-*"))
-
-
-def status_name(ctx, status: int) -> str:
-    return ctx.lib.guotu_status_name(status).decode()
 
 
 @pytest.fixture
