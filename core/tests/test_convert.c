@@ -34,32 +34,7 @@
 #include "guotu/guotu.h"
 #include "test_support.h"
 
-typedef struct fixture {
-    guotu_context *ctx;
-    guotu_category_map *map;
-    guotu_policy *policy;
-    guotu_coefficients *k;
-} fixture;
-
-static int setup(void **state) {
-    fixture *fx = calloc(1, sizeof *fx);
-    fx->ctx = guotu_context_create();
-    fx->map = preset_category_map(fx->ctx, "CAS_LUCC");
-    fx->policy = preset_policy(fx->ctx);
-    fx->k = preset_coefficients(fx->ctx, "CAS_LUCC");
-    *state = fx;
-    return 0;
-}
-
-static int teardown(void **state) {
-    fixture *fx = *state;
-    guotu_coefficients_destroy(fx->ctx, fx->k);
-    guotu_policy_destroy(fx->ctx, fx->policy);
-    guotu_category_map_destroy(fx->ctx, fx->map);
-    guotu_context_destroy(fx->ctx);
-    free(fx);
-    return 0;
-}
+typedef convert_fixture fixture;
 
 static int add_wkt(guotu_context *ctx, guotu_convert *cv, int side, const char *code, int64_t fid, const char *wkt) {
     size_t n = 0;
@@ -575,17 +550,22 @@ static void test_bad_tables(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_hand_computed_transitions, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_zones_split_pieces_and_keep_the_rest, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_split_and_merge, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_callback_can_stop, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_area_conserved_on_two_different_tilings, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_lines_split_a_piece_half_inside_the_red_line, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_lines_priority_and_area_by_line, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_lines_bad_calls, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_grid_cells_hand_computed, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_grid_refusals, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_bad_tables, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hand_computed_transitions, convert_fixture_setup,
+                                        convert_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_zones_split_pieces_and_keep_the_rest, convert_fixture_setup,
+                                        convert_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_split_and_merge, convert_fixture_setup, convert_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_callback_can_stop, convert_fixture_setup, convert_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_area_conserved_on_two_different_tilings, convert_fixture_setup,
+                                        convert_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_lines_split_a_piece_half_inside_the_red_line, convert_fixture_setup,
+                                        convert_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_lines_priority_and_area_by_line, convert_fixture_setup,
+                                        convert_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_lines_bad_calls, convert_fixture_setup, convert_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_grid_cells_hand_computed, convert_fixture_setup, convert_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_grid_refusals, convert_fixture_setup, convert_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_bad_tables, convert_fixture_setup, convert_fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

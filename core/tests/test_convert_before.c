@@ -27,32 +27,7 @@
 #include "guotu/guotu.h"
 #include "test_support.h"
 
-typedef struct fixture {
-    guotu_context *ctx;
-    guotu_category_map *map;
-    guotu_policy *policy;
-    guotu_coefficients *k;
-} fixture;
-
-static int setup(void **state) {
-    fixture *fx = calloc(1, sizeof *fx);
-    fx->ctx = guotu_context_create();
-    fx->map = preset_category_map(fx->ctx, "CAS_LUCC");
-    fx->policy = preset_policy(fx->ctx);
-    fx->k = preset_coefficients(fx->ctx, "CAS_LUCC");
-    *state = fx;
-    return 0;
-}
-
-static int teardown(void **state) {
-    fixture *fx = *state;
-    guotu_coefficients_destroy(fx->ctx, fx->k);
-    guotu_policy_destroy(fx->ctx, fx->policy);
-    guotu_category_map_destroy(fx->ctx, fx->map);
-    guotu_context_destroy(fx->ctx);
-    free(fx);
-    return 0;
-}
+typedef convert_fixture fixture;
 
 static guotu_convert_options planar(void) {
     guotu_convert_options o;
@@ -450,9 +425,11 @@ static void test_refusals(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_parts_and_two_overlays_equal_one_overlay, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_threads_fill_and_overlay_one_layer, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_parts_and_two_overlays_equal_one_overlay, convert_fixture_setup,
+                                        convert_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_threads_fill_and_overlay_one_layer, convert_fixture_setup,
+                                        convert_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_refusals, convert_fixture_setup, convert_fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -139,3 +139,23 @@ char *read_resource(const char *relative, size_t *size) {
     fclose(f);
     return buf;
 }
+
+int convert_fixture_setup(void **state) {
+    convert_fixture *fx = calloc(1, sizeof *fx);
+    fx->ctx = guotu_context_create();
+    fx->map = preset_category_map(fx->ctx, "CAS_LUCC");
+    fx->policy = preset_policy(fx->ctx);
+    fx->k = preset_coefficients(fx->ctx, "CAS_LUCC");
+    *state = fx;
+    return 0;
+}
+
+int convert_fixture_teardown(void **state) {
+    convert_fixture *fx = *state;
+    guotu_coefficients_destroy(fx->ctx, fx->k);
+    guotu_policy_destroy(fx->ctx, fx->policy);
+    guotu_category_map_destroy(fx->ctx, fx->map);
+    guotu_context_destroy(fx->ctx);
+    free(fx);
+    return 0;
+}

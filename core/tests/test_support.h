@@ -24,6 +24,17 @@ guotu_policy *preset_policy(guotu_context *ctx);
 guotu_coefficients *preset_coefficients(guotu_context *ctx, const char *system);
 guotu_project_types *preset_project_types(guotu_context *ctx);
 
+/* What a conversion test runs with: a context, the CAS_LUCC categories and coefficients and the
+ * preset policy. cmocka set-up and tear-down (the fixture is *state). */
+typedef struct convert_fixture {
+    guotu_context *ctx;
+    guotu_category_map *map;
+    guotu_policy *policy;
+    guotu_coefficients *k;
+} convert_fixture;
+int convert_fixture_setup(void **state);
+int convert_fixture_teardown(void **state);
+
 /* WKB of a WKT geometry; caller frees with free(). Aborts the test on bad WKT. */
 unsigned char *wkt_to_wkb(const char *wkt, size_t *size);
 
