@@ -593,6 +593,25 @@ static int measure_change(ind_run *r) {
     cv.report = change_report;
     cv.report_user = &sink;
     int counting = any_counting(r, before_where);
+    if (counting == 0) {
+        /* Nothing can count: fine for a district without cultivated or forest land, but when no
+         * code of the earlier year is in the class table at all, the field holds something else
+         * (names, another classification) and 0 would be a wrong answer. */
+        char *listed = class_filter(r, job->before, job->before_layer, r->before_class_field,
+                                    (1u << (GUOTU_GROUP_OTHER + 1)) - 1u); /* every group */
+        counting = listed ? any_counting(r, listed) : -1;
+        free(listed);
+        if (counting == 0) {
+            snprintf(r->err, sizeof r->err,
+                     "none of the class codes of the earlier survey year (field '%.100s' of '%.400s') is in the "
+                     "class table '%.400s': check that the field holds 三调 codes (DLBM), not names (DLMC)",
+                     r->before_class_field, job->before, r->classes_path);
+            r->status = GUOTU_ERR_DATA;
+            counting = -1;
+        } else if (counting > 0) {
+            counting = 0;
+        }
+    }
     if (counting < 0) {
         free(before_where);
         free(after_where);

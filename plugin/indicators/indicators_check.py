@@ -260,11 +260,13 @@ class _Run:
         later one; an earlier class no group lists is noted (its parcels count in no change)."""
         r = self.request
         unlisted: List[str] = []
+        listed = [False]  # whether any code of the earlier year is in the class table
 
         def earlier(code: str) -> bool:
             group = groups.group_of(code)
             if group < 0 and code not in unlisted and len(unlisted) < 64:
                 unlisted.append(code)
+            listed[0] = listed[0] or group >= 0
             return group in (GROUP_CULTIVATED, GROUP_FOREST)
 
         def later(code: str) -> bool:
@@ -276,6 +278,13 @@ class _Run:
         # no overlay to run, both changes are 0. A missing field is the conversion's to name.
         counts = index < 0 or any(earlier(code_from_value(f.attribute(index)))
                                   for f in read_features(r.before, [index], geometry=False))
+        if not counts and not listed[0]:
+            # No code of the earlier year in the class table at all: the field holds something else
+            # (names, another classification), and 0 would be a wrong answer.
+            raise GuotuInputError(tr('None of the class codes of the earlier survey year (field "{field}" of layer '
+                                     '"{layer}") is in the class table "{table}": check that the field holds 三调 '
+                                     'codes (DLBM), not names (DLMC).').format(
+                field=before_field, layer=source_label(r.before), table=classes))
         request = ConversionRequest(
             before=LandUseInput(r.before, before_field, SYSTEM, keep=earlier),
             after=LandUseInput(r.landuse, r.class_field, SYSTEM, keep=later),

@@ -1052,6 +1052,10 @@
             <translation>行政区图层“{layer}”没有要素。</translation>
         </message>
         <message>
+            <source>None of the class codes of the earlier survey year (field "{field}" of layer "{layer}") is in the class table "{table}": check that the field holds 三调 codes (DLBM), not names (DLMC).</source>
+            <translation>前一期调查的地类编码（图层“{layer}”的字段“{field}”）没有一个在分组表“{table}”中：请检查该字段是否为三调地类编码（DLBM），而不是地类名称（DLMC）。</translation>
+        </message>
+        <message>
             <source>Cannot read the class groups table "{path}": {error}</source>
             <translation>无法读取地类分组表“{path}”：{error}</translation>
         </message>

@@ -291,3 +291,21 @@ def test_an_earlier_year_with_nothing_that_can_count(tmp_path: Path):
         else:
             assert row["measured"] == pytest.approx(MEASURED[code][k], rel=1e-6, abs=1e-9), row
     assert seen == 2 * len(MEASURED)
+
+
+def test_an_earlier_year_whose_codes_are_names_is_refused(tmp_path: Path):
+    """The earlier year's class field holds names (DLMC taken for DLBM): no code is in the class
+    table, and measuring both change indicators as 0 would be a wrong answer. The run is refused,
+    naming the field and the fix, and writes nothing."""
+    files = make_fixture(tmp_path)
+    ds = ogr.Open(str(files["before"]), 1)
+    ds.ExecuteSQL("UPDATE DLTB SET DLBM = '水田'")
+    ds = None
+    out = tmp_path / "ind.gpkg"
+    r = run_guotu("indicators", "--admin", str(files["admin"]), "--landuse", str(files["landuse"]),
+                  "--before", str(files["before"]), "--farmland", str(files["farmland"]), *target_options(),
+                  "-o", str(out))
+    assert r.returncode != 0
+    assert "none of the class codes of the earlier survey year (field 'DLBM'" in r.stderr, r.stderr
+    assert "not names (DLMC)" in r.stderr
+    assert not out.exists()

@@ -331,3 +331,19 @@ def test_an_earlier_year_without_cultivated_or_forest_land_changes_nothing(tmp_p
     for k, row in theirs.items():
         assert mine[k]["measured"] == pytest.approx(row["measured"], rel=1e-9, abs=1e-9), k
         assert mine[k]["result"] == row["result"], k
+
+
+def test_an_earlier_year_whose_codes_are_names_is_refused(tmp_path: Path):
+    """Names in the earlier year's class field (DLMC taken for DLBM): refused as the tool refuses
+    it, naming the field and the layer, rather than both change indicators measured as 0."""
+    from qgis.core import QgsProcessingException
+
+    files = make_fixture(tmp_path)
+    dataset = ogr.Open(str(files["before"]), 1)
+    dataset.ExecuteSQL("UPDATE DLTB SET DLBM = '水田'")
+    dataset = None
+    with pytest.raises(QgsProcessingException) as info:
+        run(params(files))
+    message = str(info.value)
+    assert 'None of the class codes of the earlier survey year (field "DLBM"' in message, message
+    assert "not names (DLMC)" in message
